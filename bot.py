@@ -1,0 +1,142 @@
+#!/usr/bin/env python3
+"""Briefing: the composition root and the command line (see ``python bot.py --help``).
+
+Reads the settings once, opens the store, and wires the core, the services and an adapter together.
+Nothing else reads the environment. Exit status: 0 on success, 1 when some of the work failed,
+2 for a usage or settings mistake (with a one-line reason on stderr, never a traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import os
+import sys
+from collections.abc import Mapping, Sequence
+
+from briefing.errors import BriefingError
+from briefing.service import App
+from config import Settings, SettingsError, load_settings
+from store import StoreError, open_db
+
+log = logging.getLogger("briefing")
+
+
+class UsageError(Exception):
+    """The command line asks for something that cannot be done."""
+
+
+def _db_option(parser: argparse.ArgumentParser) -> None:
+    # SUPPRESS: a subcommand's --db must not reset a --db given before the subcommand
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="SQLite database (default: $BRIEFING_DB, else data/briefing.db)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="bot.py",
+        description="Briefing: a Telegram bot that turns news into one-minute briefings. "
+        "With no command, runs the bot (Telegram if TELEGRAM_BOT_TOKEN is set, else a terminal chat).",
+    )
+    _db_option(parser)
+    parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("ingest", help="ingest files, folders, and http(s) URLs of pages or feeds")
+    p.add_argument("sources", nargs="+", metavar="SOURCE")
+    p.add_argument("--no-progress", action="store_true", help="do not show the progress bar")
+    _db_option(p)
+
+    p = sub.add_parser("ask", help="answer one chat command as plain text, e.g. ask '/actor Kellogg'")
+    p.add_argument("text", metavar="COMMAND")
+    _db_option(p)
+
+    # more subcommands: summarize, actors, digest
+
+    return parser
+
+
+def _app(settings: Settings, args: argparse.Namespace, *, seed: bool = True) -> App:
+    db_path = getattr(args, "db", None) or settings.db_path
+    app = App(db=open_db(db_path), settings=settings)
+    if seed:
+        from briefing.service.seeding import ensure_seeded
+
+        ensure_seeded(app)
+    return app
+
+
+def cmd_ingest(settings: Settings, args: argparse.Namespace) -> int:
+    from briefing.service.ingest import ingest_command
+
+    app = _app(settings, args, seed=False)
+    return asyncio.run(ingest_command(app, args.sources, progress=not args.no_progress))
+
+
+def cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
+    from briefing.adapters.console import ask
+    from briefing.service.commands import load_all
+
+    load_all()
+    app = _app(settings, args)
+    print(asyncio.run(ask(app, args.text)))
+    return 0
+
+
+def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
+    from briefing.service.commands import load_all
+
+    load_all()
+    app = _app(settings, args)
+    if settings.token is None:
+        from briefing.adapters.console import chat
+
+        asyncio.run(chat(app))
+        return 0
+    from briefing.adapters.telegram import run_telegram
+
+    return run_telegram(app)
+
+
+COMMANDS = {
+    None: cmd_run,
+    "ingest": cmd_ingest,
+    "ask": cmd_ask,
+}
+
+
+def _setup_logging(verbose: bool) -> None:
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    # httpx logs request URLs at INFO, and Telegram's URLs hold the bot token
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("httpcore").setLevel(logging.WARNING)
+    logging.getLogger("trafilatura").setLevel(logging.ERROR)
+
+
+def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    _setup_logging(args.verbose)
+    try:
+        settings = load_settings(os.environ if environ is None else environ)
+        return COMMANDS[args.command](settings, args)
+    except (SettingsError, StoreError, UsageError) as exc:
+        print(f"bot.py: {exc}", file=sys.stderr)
+        return 2
+    except BriefingError as exc:
+        print(f"bot.py: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,128 @@
+"""The document model every reply is composed in, before it is rendered as Telegram HTML or plain text.
+
+A ``Document`` is a header (blocks shown once, on the first page) and sections (one story, one quote
+group...). Composers build documents from plain values; only ``render`` knows about HTML, so escaping
+happens in exactly one place.
+
+    doc = Document(
+        header=(heading("Top stories"),),
+        sections=(Section((para(bold("Kellogg named envoy")), para("He said...", link("DW", url))),),),
+    )
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Literal
+
+BlockKind = Literal["para", "heading", "item", "quote"]
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of text with one style; ``url`` makes it a link."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    code: bool = False
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Block:
+    """A line of the reply: a paragraph, a heading, a bullet item or a quotation."""
+
+    spans: tuple[Span, ...]
+    kind: BlockKind = "para"
+
+    @property
+    def text(self) -> str:
+        return "".join(s.text for s in self.spans)
+
+
+@dataclass(frozen=True)
+class Section:
+    """Blocks that belong together and are never split across pages (one story, one dossier part)."""
+
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class Document:
+    header: tuple[Block, ...] = ()
+    sections: tuple[Section, ...] = ()
+    footer: tuple[Block, ...] = field(default=())
+
+    @property
+    def text(self) -> str:
+        """All visible text, for tests and search."""
+        blocks = [*self.header, *(b for s in self.sections for b in s.blocks), *self.footer]
+        return "\n".join(b.text for b in blocks)
+
+
+Inline = Span | str
+
+
+def _spans(parts: Iterable[Inline]) -> tuple[Span, ...]:
+    return tuple(p if isinstance(p, Span) else Span(p) for p in parts if p != "")
+
+
+def para(*parts: Inline) -> Block:
+    return Block(_spans(parts))
+
+
+def heading(*parts: Inline) -> Block:
+    return Block(_spans(parts), "heading")
+
+
+def item(*parts: Inline) -> Block:
+    return Block(_spans(parts), "item")
+
+
+def quote(*parts: Inline) -> Block:
+    return Block(_spans(parts), "quote")
+
+
+def bold(text: str) -> Span:
+    return Span(text, bold=True)
+
+
+def italic(text: str) -> Span:
+    return Span(text, italic=True)
+
+
+def code(text: str) -> Span:
+    return Span(text, code=True)
+
+
+def link(text: str, url: str | None) -> Span:
+    """A link; with no url it is plain text, so callers need not check."""
+    return Span(text, url=url or None)
+
+
+def message(*lines: Inline | Block) -> Document:
+    """A one-section document from short lines: strings and spans become paragraphs."""
+    blocks = tuple(x if isinstance(x, Block) else para(x) for x in lines)
+    return Document(sections=(Section(blocks),))
+
+
+def pages(doc: Document, per_page: int) -> list[Document]:
+    """Split a document into pages of ``per_page`` sections; the header goes on the first page."""
+    if per_page < 1:
+        raise ValueError("per_page must be at least 1")
+    sections = doc.sections
+    if len(sections) <= per_page:
+        return [doc]
+    out = []
+    for i in range(0, len(sections), per_page):
+        last = i + per_page >= len(sections)
+        out.append(
+            Document(
+                header=doc.header if i == 0 else (),
+                sections=sections[i : i + per_page],
+                footer=doc.footer if last else (),
+            )
+        )
+    return out

@@ -1,0 +1,48 @@
+"""Errors of the Briefing core. Each is one line, named after the condition.
+
+    BriefingError
+     ├── SourceError            a source could not be read or understood
+     │    ├── EmptySourceError
+     │    ├── BinarySourceError
+     │    ├── DecodeError
+     │    ├── MalformedFeedError
+     │    └── FetchError        (HTTP status, timeout, too large, refused scheme)
+     ├── QueryError             a user's query cannot be answered as written
+     └── NotFoundError          no such actor, story, article or chat
+"""
+
+
+class BriefingError(Exception):
+    """Base of every error the bot reports to a user instead of crashing."""
+
+
+class SourceError(BriefingError):
+    """A source (file, page, feed) could not be read or understood."""
+
+
+class EmptySourceError(SourceError):
+    """The source holds no text."""
+
+
+class BinarySourceError(SourceError):
+    """The source is binary data, not text."""
+
+
+class DecodeError(SourceError):
+    """The bytes are not text in any encoding we accept."""
+
+
+class MalformedFeedError(SourceError):
+    """The feed cannot be parsed as RSS or Atom."""
+
+
+class FetchError(SourceError):
+    """An HTTP fetch failed: status, timeout, size limit or refused scheme."""
+
+
+class QueryError(BriefingError):
+    """A user's query cannot be answered as written."""
+
+
+class NotFoundError(BriefingError):
+    """The thing asked for does not exist."""

@@ -1,0 +1,158 @@
+"""Frozen dataclasses that cross boundaries: parsers produce them, the store takes and returns them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, time
+from typing import Literal
+
+ActorType = Literal["person", "organization", "place"]
+SourceKind = Literal["file", "page", "feed"]
+
+
+@dataclass(frozen=True)
+class ArticleDraft:
+    """An article as a parser found it, before it is stored. Datetimes are timezone-aware."""
+
+    title: str
+    body: str
+    source: str
+    url: str | None = None
+    author: str | None = None
+    section: str | None = None
+    published_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Article:
+    """A stored article."""
+
+    id: int
+    title: str
+    body: str
+    source: str
+    ingested_at: datetime
+    content_hash: str
+    url: str | None = None
+    author: str | None = None
+    section: str | None = None
+    published_at: datetime | None = None
+    summary: tuple[str, ...] = ()
+    story_id: int | None = None
+
+    @property
+    def when(self) -> datetime:
+        """The article's date: published if the source gave it, else when we ingested it."""
+        return self.published_at or self.ingested_at
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence with its character offsets into the text it came from."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One mention of an actor: offsets into the article body and the sentence holding it."""
+
+    start: int
+    end: int
+    surface: str
+    sentence_index: int
+
+
+@dataclass(frozen=True)
+class ExtractedActor:
+    """An actor found in one text, before merging with the archive."""
+
+    name: str
+    type: ActorType
+    mentions: tuple[Mention, ...]
+    aliases: frozenset[str] = frozenset()
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class Actor:
+    """An actor of the archive, under its canonical name."""
+
+    id: int
+    name: str
+    type: ActorType
+    aliases: frozenset[str] = frozenset()
+    role: str | None = None
+    article_count: int = 0
+    first_seen: datetime | None = None
+    last_seen: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where articles come from: a file, a page, or a feed (which may be polled)."""
+
+    id: int
+    kind: SourceKind
+    location: str
+    name: str
+    added_at: datetime
+    poll: bool = False
+    etag: str | None = None
+    last_modified: str | None = None
+    failures: int = 0
+    paused: bool = False
+    last_error: str | None = None
+    next_poll_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Story:
+    """Articles about one event, from one or more outlets."""
+
+    id: int
+    headline: str
+    article_ids: tuple[int, ...]
+    sources: tuple[str, ...]
+    first_seen: datetime
+    last_updated: datetime
+    summary: tuple[str, ...] = ()
+    links: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Subscriber:
+    """A chat that receives the daily digest."""
+
+    chat_id: int
+    timezone: str
+    digest_time: time
+    length: int = 5
+    active: bool = True
+    created_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Follow:
+    """A chat follows an actor or a topic."""
+
+    chat_id: int
+    kind: Literal["actor", "topic"]
+    value: str
+    actor_id: int | None = None
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    """What one ingest run did: counts and the reason for each failure."""
+
+    new: int = 0
+    duplicate: int = 0
+    near_duplicate: int = 0
+    failed: tuple[tuple[str, str], ...] = field(default=())
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed

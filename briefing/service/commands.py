@@ -1,0 +1,136 @@
+"""Answering a chat command, the same way for Telegram, the terminal chat and ``bot.py ask``.
+
+A command module registers its handlers with ``@command``; :func:`answer` parses a message and calls
+the handler. Handlers return a :class:`Reply` (a document, and optionally a picture); adapters render it.
+Expected user mistakes become a usage reply here; anything else propagates to the adapter's error handler.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
+from briefing.document import Document, bold, code, item, message, para
+from briefing.service import App
+
+MAX_QUERY_CHARS = 4096
+
+
+@dataclass(frozen=True)
+class Asker:
+    """Who sent the command."""
+
+    chat_id: int
+    user_id: int
+    chat_type: str = "private"
+
+
+@dataclass(frozen=True)
+class Reply:
+    """A reply: a document, paged in Telegram when ``paged``, optionally with a PNG picture."""
+
+    document: Document
+    photo: bytes | None = None
+    photo_caption: str = ""
+    paged: bool = False
+
+
+Handler = Callable[[App, str, Asker], Awaitable[Reply]]
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str
+    usage: str
+    description: str
+    handler: Handler
+    admin: bool = False
+
+
+COMMANDS: dict[str, Command] = {}
+
+
+def command(name: str, usage: str, description: str, *, admin: bool = False) -> Callable[[Handler], Handler]:
+    """Register a handler for ``/name``; ``usage`` is shown in /help (e.g. ``/actor NAME``)."""
+
+    def register(handler: Handler) -> Handler:
+        COMMANDS[name] = Command(name, usage, description, handler, admin)
+        return handler
+
+    return register
+
+
+_COMMAND_RE = re.compile(r"^/([A-Za-z0-9_]{1,32})(?:@[A-Za-z0-9_]+)?(?:\s+|$)(.*)$", re.S)
+
+
+def parse(text: str) -> tuple[str | None, str]:
+    """Split ``/cmd@bot args`` into ``("cmd", "args")``; plain text gives ``(None, text)``."""
+    text = text.strip()
+    match = _COMMAND_RE.match(text)
+    if not match:
+        return None, text
+    return match.group(1).lower(), match.group(2).strip()
+
+
+def is_admin(app: App, asker: Asker) -> bool:
+    return asker.user_id in app.settings.admins
+
+
+async def answer(app: App, text: str, asker: Asker) -> Reply:
+    """The reply to one message."""
+    name, args = parse(text)
+    if len(args) > MAX_QUERY_CHARS:
+        return Reply(message(f"That is {len(args):,} characters; please ask in fewer than {MAX_QUERY_CHARS:,}."))
+    if name is None:
+        if not args:
+            return Reply(message("Send a command, or some words to search for. /help lists the commands."))
+        search = COMMANDS.get("search")
+        if search is None:
+            return await help_reply(app, "", asker)
+        return await search.handler(app, args, asker)
+    cmd = COMMANDS.get(name)
+    if cmd is None:
+        return Reply(
+            message(
+                para("I don't know the command ", code(f"/{name}"), "."),
+                para("Here is what I can do:"),
+                *_command_lines(app, asker),
+            )
+        )
+    if cmd.admin and not is_admin(app, asker):
+        return Reply(message(f"Sorry, /{name} is only for the bot's administrators."))
+    return await cmd.handler(app, args, asker)
+
+
+def _command_lines(app: App, asker: Asker) -> list:
+    admin = is_admin(app, asker)
+    return [
+        item(bold(c.usage), f" — {c.description}")
+        for c in COMMANDS.values()
+        if admin or not c.admin
+    ]
+
+
+@command("help", "/help", "what I can do")
+async def help_reply(app: App, args: str, asker: Asker) -> Reply:
+    """List the commands this chat may use."""
+    return Reply(
+        message(
+            para(bold("Briefing"), " turns the news into briefings you can read in a minute."),
+            *_command_lines(app, asker),
+            para("Plain text is a search."),
+        )
+    )
+
+
+@command("start", "/start", "what this bot does")
+async def start(app: App, args: str, asker: Asker) -> Reply:
+    """Greet a new user."""
+    return await help_reply(app, args, asker)
+
+
+def load_all() -> None:
+    """Import the modules that register commands (kept here so every adapter sees the same set)."""
+    # Each capability registers its commands on import; add new command modules here.
+    import briefing.service.registry  # noqa: F401

@@ -1,0 +1,137 @@
+"""Settings: defaults from ``config/defaults.toml``, overridden by a few environment variables.
+
+Usage::
+
+    settings = load_settings(os.environ)
+    settings.db_path          # Path
+    settings.token            # Secret | None; str(secret) never shows the value
+
+Only ``bot.py`` calls :func:`load_settings`; everything else receives the ``Settings`` it needs.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULTS = Path(__file__).resolve().parent / "defaults.toml"
+
+
+class SettingsError(ValueError):
+    """A setting has a value that cannot be used."""
+
+
+@dataclass(frozen=True)
+class Secret:
+    """A value that must not reach a log: its repr and str are masked."""
+
+    value: str = field(repr=False)
+
+    def __str__(self) -> str:
+        return "***"
+
+    def __repr__(self) -> str:
+        return "Secret('***')"
+
+
+@dataclass(frozen=True)
+class Settings:
+    db_path: Path
+    seeds_dir: Path
+    token: Secret | None = None
+    admins: frozenset[int] = frozenset()
+    api_base_url: str = ""
+    telegram_mode: str = "polling"
+    webhook_listen: str = "127.0.0.1"
+    webhook_port: int = 8443
+    webhook_url: str = ""
+    timezone: str = "UTC"
+    summary_sentences: int = 3
+    summary_algorithm: str = "default"
+    summary_max_sentences: int = 400
+    brief_stories: int = 5
+    brief_page_size: int = 3
+    story_window_hours: int = 72
+    digest_time: str = "08:00"
+    digest_length: int = 5
+    late_limit_hours: int = 6
+    fetch_timeout: float = 15.0
+    fetch_max_bytes: int = 5_000_000
+    fetch_max_redirects: int = 5
+    user_agent: str = "BriefingBot/0.1"
+    poll_minutes: int = 30
+    feed_max_failures: int = 5
+
+
+def _resolve(path: str) -> Path:
+    p = Path(path).expanduser()
+    return p if p.is_absolute() else PROJECT_ROOT / p
+
+
+def _admins(raw: str) -> frozenset[int]:
+    ids = set()
+    for part in raw.replace(" ", "").split(","):
+        if not part:
+            continue
+        if not part.lstrip("-").isdigit():
+            raise SettingsError(f"BRIEFING_ADMINS must be comma-separated Telegram user ids, got {part!r}")
+        ids.add(int(part))
+    return frozenset(ids)
+
+
+def _timezone(name: str) -> str:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise SettingsError(f"unknown timezone {name!r} (use an IANA name such as Europe/Kyiv)") from exc
+    return name
+
+
+def load_settings(environ: Mapping[str, str], *, path: Path = DEFAULTS) -> Settings:
+    """Read the defaults file, apply the environment, validate, and return the settings."""
+    try:
+        raw: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise SettingsError(f"cannot read settings file {path}: {exc}") from exc
+    store, tg = raw.get("store", {}), raw.get("telegram", {})
+    summary, brief = raw.get("summary", {}), raw.get("brief", {})
+    digest, fetch, feeds = raw.get("digest", {}), raw.get("fetch", {}), raw.get("feeds", {})
+
+    token = environ.get("TELEGRAM_BOT_TOKEN", "").strip()
+    settings = Settings(
+        db_path=_resolve(environ.get("BRIEFING_DB") or store.get("db", "data/briefing.db")),
+        seeds_dir=_resolve(store.get("seeds", "seeds")),
+        token=Secret(token) if token else None,
+        admins=_admins(environ.get("BRIEFING_ADMINS", "")),
+        api_base_url=environ.get("TELEGRAM_API_BASE_URL") or tg.get("api_base_url", ""),
+        telegram_mode=tg.get("mode", "polling"),
+        webhook_listen=tg.get("webhook_listen", "127.0.0.1"),
+        webhook_port=int(tg.get("webhook_port", 8443)),
+        webhook_url=tg.get("webhook_url", ""),
+        timezone=_timezone(environ.get("BRIEFING_TZ") or digest.get("timezone", "UTC")),
+        summary_sentences=int(summary.get("sentences", 3)),
+        summary_algorithm=str(summary.get("algorithm", "default")),
+        summary_max_sentences=int(summary.get("max_sentences", 400)),
+        brief_stories=int(brief.get("stories", 5)),
+        brief_page_size=int(brief.get("page_size", 3)),
+        story_window_hours=int(brief.get("story_window_hours", 72)),
+        digest_time=str(digest.get("default_time", "08:00")),
+        digest_length=int(digest.get("length", 5)),
+        late_limit_hours=int(digest.get("late_limit_hours", 6)),
+        fetch_timeout=float(fetch.get("timeout_seconds", 15.0)),
+        fetch_max_bytes=int(fetch.get("max_bytes", 5_000_000)),
+        fetch_max_redirects=int(fetch.get("max_redirects", 5)),
+        user_agent=str(fetch.get("user_agent", "BriefingBot/0.1")),
+        poll_minutes=int(feeds.get("poll_minutes", 30)),
+        feed_max_failures=int(feeds.get("max_failures", 5)),
+    )
+    if settings.telegram_mode not in ("polling", "webhook"):
+        raise SettingsError(f"telegram.mode must be 'polling' or 'webhook', got {settings.telegram_mode!r}")
+    if settings.summary_sentences < 1:
+        raise SettingsError("summary.sentences must be at least 1")
+    return settings

@@ -1,0 +1,113 @@
+"""Opening the database: pragmas, numbered migrations, transactions, and time as text.
+
+Migrations are the modules ``store/migrations/mNNNN_<name>.py``, each with ``apply(db)``. They run in
+number order, once each, inside a transaction; ``schema_migrations`` records which ran.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+
+import store.migrations as migrations_pkg
+
+__all__ = ["Database", "StoreError", "from_iso", "open_db", "to_iso", "transaction"]
+
+
+class StoreError(RuntimeError):
+    """The database cannot be opened or migrated."""
+
+
+def _migrations() -> list[tuple[int, str, object]]:
+    found = []
+    for info in pkgutil.iter_modules(migrations_pkg.__path__):
+        name = info.name
+        if name.startswith("m") and name[1:5].isdigit():
+            module = importlib.import_module(f"store.migrations.{name}")
+            found.append((int(name[1:5]), name, module))
+    numbers = [n for n, _, _ in found]
+    if len(numbers) != len(set(numbers)):
+        raise StoreError(f"two migrations share a number: {sorted(numbers)}")
+    return sorted(found, key=lambda x: x[0])
+
+
+def migrate(db: Database) -> list[str]:
+    """Apply the migrations that have not run yet; return their names."""
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (number INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+        " applied_at TEXT NOT NULL)"
+    )
+    done = {row[0] for row in db.execute("SELECT number FROM schema_migrations").fetchall()}
+    applied = []
+    for number, name, module in _migrations():
+        if number in done:
+            continue
+        with transaction(db):
+            module.apply(db)  # type: ignore[attr-defined]
+            db.execute(
+                "INSERT INTO schema_migrations (number, name, applied_at) VALUES (?, ?, ?)",
+                [number, name, to_iso(datetime.now(UTC))],
+            )
+        applied.append(name)
+    return applied
+
+
+def open_db(path: str | Path, *, migrate_schema: bool = True) -> Database:
+    """Open the database at ``path`` (``":memory:"`` for tests), set pragmas, and migrate it."""
+    try:
+        if str(path) == ":memory:":
+            conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        else:
+            p = Path(path)
+            p.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(str(p), isolation_level=None, check_same_thread=False, timeout=10)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA busy_timeout=10000")
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        db = Database(conn)
+        if migrate_schema:
+            migrate(db)
+        return db
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"cannot open database {path}: {exc}") from exc
+
+
+@contextmanager
+def transaction(db: Database) -> Iterator[Database]:
+    """One write transaction (BEGIN IMMEDIATE), committed on success, rolled back on error. Nests."""
+    conn = db.conn
+    if conn.in_transaction:
+        yield db
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    else:
+        conn.execute("COMMIT")
+
+
+def to_iso(value: datetime | None) -> str | None:
+    """Datetimes are stored as UTC ISO-8601 text, so they sort and compare as strings."""
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        raise ValueError("naive datetime: pass timezone-aware values to the store")
+    return value.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def from_iso(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    parsed = datetime.fromisoformat(value)
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)

@@ -1,0 +1,35 @@
+import sqlite3
+
+import pytest
+
+from store import open_db, transaction
+
+
+def test_migrations_run_once(tmp_path):
+    path = tmp_path / "a.db"
+    open_db(path).conn.close()
+    db = open_db(path)
+    rows = db.execute("SELECT number FROM schema_migrations").fetchall()
+    assert [r[0] for r in rows] == sorted({r[0] for r in rows})
+    assert "articles_fts" in db.table_names()
+
+
+def test_pragmas(db):
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert db.execute("PRAGMA busy_timeout").fetchone()[0] >= 1000
+
+
+def test_transaction_rolls_back_on_error(db):
+    with pytest.raises(RuntimeError), transaction(db):
+        db.execute("INSERT INTO callbacks (id, chat_id, payload, created_at) VALUES ('a', 1, 'p', 'now')")
+        raise RuntimeError("boom")
+    assert db.execute("SELECT count(*) FROM callbacks").fetchone()[0] == 0
+
+
+def test_foreign_keys_are_enforced(db):
+    with pytest.raises(sqlite3.IntegrityError):
+        db.execute(
+            "INSERT INTO mentions (actor_id, article_id, sentence_index, sentence_start, sentence_end,"
+            " start, end, surface) VALUES (99, 99, 0, 0, 1, 0, 1, 'x')"
+        )
