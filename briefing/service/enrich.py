@@ -1,0 +1,15 @@
+"""What happens to an article after it is stored: its actors, its summary, its story.
+
+``enrich_article`` runs inside the ingest transaction of each new article, so an article is never
+left half-processed. Each capability contributes one step, in this order.
+"""
+
+from __future__ import annotations
+
+from briefing.models import Article
+from briefing.service import App
+
+
+def enrich_article(app: App, article: Article) -> None:
+    """Index the actors of a new article, store its summary, and put it in a story."""
+    # steps are added by the actors, summaries and stories work
