@@ -1,14 +1,14 @@
 """Errors of the Briefing core. Each is one line, named after the condition.
 
-    BriefingError
-     ├── SourceError            a source could not be read or understood
-     │    ├── EmptySourceError
-     │    ├── BinarySourceError
-     │    ├── DecodeError
-     │    ├── MalformedFeedError
-     │    └── FetchError        (HTTP status, timeout, too large, refused scheme)
-     ├── QueryError             a user's query cannot be answered as written
-     └── NotFoundError          no such actor, story, article or chat
+BriefingError
+ ├── SourceError            a source could not be read or understood
+ │    ├── EmptySourceError
+ │    ├── BinarySourceError
+ │    ├── DecodeError
+ │    ├── MalformedFeedError
+ │    └── FetchError        (HTTP status, timeout, too large, refused scheme)
+ ├── QueryError             a user's query cannot be answered as written
+ └── NotFoundError          no such actor, story, article or chat
 """
 
 

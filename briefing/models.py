@@ -131,7 +131,9 @@ class Subscriber:
     digest_time: time
     length: int = 5
     active: bool = True
+    chat_type: str = "private"
     created_at: datetime | None = None
+    last_digest_at: datetime | None = None
 
 
 @dataclass(frozen=True)

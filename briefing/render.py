@@ -88,7 +88,10 @@ def _cut_span(span: Span, room: int, one: Callable[[Block], str]) -> tuple[Span,
     lo, hi = 1, len(span.text)
     while lo < hi:  # the longest prefix that fits, by bisection on rendered length
         mid = (lo + hi + 1) // 2
-        if utf16_len(one(Block((Span(span.text[:mid], span.bold, span.italic, span.code, span.url),)))) <= room:
+        if (
+            utf16_len(one(Block((Span(span.text[:mid], span.bold, span.italic, span.code, span.url),))))
+            <= room
+        ):
             lo = mid
         else:
             hi = mid - 1
@@ -115,7 +118,10 @@ def _split_block(block: Block, limit: int, one: Callable[[Block], str]) -> list[
         used = utf16_len(one(Block(tuple(current), block.kind))) if current else 0
         room = limit - used
         if room > 16 and len(span.text) > 1:
-            head, tail = _cut_span(span, room, lambda b: one(Block((*current, *b.spans), block.kind)))
+            before = tuple(current)
+            head, tail = _cut_span(
+                span, room, lambda b, before=before: one(Block((*before, *b.spans), block.kind))
+            )
             if head.text:
                 current.append(head)
             pending.insert(0, tail)

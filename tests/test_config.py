@@ -11,8 +11,15 @@ def test_defaults_without_environment():
 
 
 def test_environment_overrides():
-    s = load_settings({"BRIEFING_DB": "/tmp/x.db", "BRIEFING_ADMINS": "1, 2", "BRIEFING_TZ": "Europe/Kyiv",
-                       "TELEGRAM_BOT_TOKEN": "123:abc", "TELEGRAM_API_BASE_URL": "http://127.0.0.1:1/bot"})
+    s = load_settings(
+        {
+            "BRIEFING_DB": "/tmp/x.db",
+            "BRIEFING_ADMINS": "1, 2",
+            "BRIEFING_TZ": "Europe/Kyiv",
+            "TELEGRAM_BOT_TOKEN": "123:abc",
+            "TELEGRAM_API_BASE_URL": "http://127.0.0.1:1/bot",
+        }
+    )
     assert str(s.db_path) == "/tmp/x.db"
     assert s.admins == {1, 2}
     assert s.timezone == "Europe/Kyiv"

@@ -7,7 +7,7 @@ def doc_of(*sections):
 
 
 def test_inserted_text_is_escaped():
-    doc = doc_of([para(bold("<b>A & B</b>"), " ", link("x</a>", "https://e.com/?a=1&b=\"2\""))])
+    doc = doc_of([para(bold("<b>A & B</b>"), " ", link("x</a>", 'https://e.com/?a=1&b="2"'))])
     assert to_html(doc) == (
         '<b>&lt;b&gt;A &amp; B&lt;/b&gt;</b> <a href="https://e.com/?a=1&amp;b=&quot;2&quot;">x&lt;/a&gt;</a>'
     )
@@ -51,8 +51,11 @@ def test_plain_messages_fit_too():
 
 
 def test_pages_keep_header_first_and_footer_last():
-    doc = Document(header=(heading("H"),), sections=tuple(Section((para(str(i)),)) for i in range(5)),
-                   footer=(para("F"),))
+    doc = Document(
+        header=(heading("H"),),
+        sections=tuple(Section((para(str(i)),)) for i in range(5)),
+        footer=(para("F"),),
+    )
     parts = pages(doc, 2)
     assert [len(p.sections) for p in parts] == [2, 2, 1]
     assert parts[0].header and not parts[1].header

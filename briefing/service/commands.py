@@ -81,7 +81,9 @@ async def answer(app: App, text: str, asker: Asker) -> Reply:
     """The reply to one message."""
     name, args = parse(text)
     if len(args) > MAX_QUERY_CHARS:
-        return Reply(message(f"That is {len(args):,} characters; please ask in fewer than {MAX_QUERY_CHARS:,}."))
+        return Reply(
+            message(f"That is {len(args):,} characters; please ask in fewer than {MAX_QUERY_CHARS:,}.")
+        )
     if name is None:
         if not args:
             return Reply(message("Send a command, or some words to search for. /help lists the commands."))
@@ -105,11 +107,7 @@ async def answer(app: App, text: str, asker: Asker) -> Reply:
 
 def _command_lines(app: App, asker: Asker) -> list:
     admin = is_admin(app, asker)
-    return [
-        item(bold(c.usage), f" — {c.description}")
-        for c in COMMANDS.values()
-        if admin or not c.admin
-    ]
+    return [item(bold(c.usage), f" — {c.description}") for c in COMMANDS.values() if admin or not c.admin]
 
 
 @command("help", "/help", "what I can do")

@@ -1,0 +1,169 @@
+"""Subscribers (chats that get the daily digest) and what they follow."""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+from typing import Any, Literal
+
+from briefing.models import Follow, Subscriber
+from store.db import Database, from_iso, to_iso, transaction
+
+
+def _subscriber(row: dict[str, Any]) -> Subscriber:
+    return Subscriber(
+        chat_id=row["chat_id"],
+        timezone=row["timezone"],
+        digest_time=time.fromisoformat(row["digest_time"]),
+        length=row["length"],
+        active=bool(row["active"]),
+        chat_type=row["chat_type"],
+        created_at=from_iso(row["created_at"]),
+        last_digest_at=from_iso(row["last_digest_at"]),
+    )
+
+
+def get_subscriber(db: Database, chat_id: int) -> Subscriber | None:
+    rows = list(db.query("SELECT * FROM subscribers WHERE chat_id = ?", [chat_id]))
+    return _subscriber(rows[0]) if rows else None
+
+
+def subscribe(
+    db: Database,
+    chat_id: int,
+    *,
+    timezone: str,
+    digest_time: time,
+    now: datetime,
+    length: int | None = None,
+    chat_type: str = "private",
+) -> Subscriber:
+    """Subscribe a chat, or update and reactivate an existing subscription."""
+    with transaction(db):
+        db.execute(
+            """
+            INSERT INTO subscribers (chat_id, timezone, digest_time, length, active, chat_type,
+                                     created_at, updated_at)
+            VALUES (?, ?, ?, coalesce(?, 5), 1, ?, ?, ?)
+            ON CONFLICT (chat_id) DO UPDATE SET
+                timezone = excluded.timezone, digest_time = excluded.digest_time,
+                length = coalesce(?, subscribers.length), active = 1,
+                chat_type = excluded.chat_type, updated_at = excluded.updated_at
+            """,
+            [
+                chat_id,
+                timezone,
+                digest_time.strftime("%H:%M"),
+                length,
+                chat_type,
+                to_iso(now),
+                to_iso(now),
+                length,
+            ],
+        )
+    found = get_subscriber(db, chat_id)
+    assert found is not None
+    return found
+
+
+def update_subscriber(
+    db: Database,
+    chat_id: int,
+    *,
+    now: datetime,
+    timezone: str | None = None,
+    digest_time: time | None = None,
+    length: int | None = None,
+) -> Subscriber | None:
+    """Change some settings of an existing subscriber; None if the chat is not subscribed."""
+    with transaction(db):
+        db.execute(
+            """
+            UPDATE subscribers SET timezone = coalesce(?, timezone), digest_time = coalesce(?, digest_time),
+                length = coalesce(?, length), updated_at = ?
+            WHERE chat_id = ?
+            """,
+            [timezone, digest_time.strftime("%H:%M") if digest_time else None, length, to_iso(now), chat_id],
+        )
+    return get_subscriber(db, chat_id)
+
+
+def set_active(db: Database, chat_id: int, active: bool, *, now: datetime) -> bool:
+    """(De)activate a subscription, e.g. when the user blocked the bot; True if the chat was subscribed."""
+    cur = db.execute(
+        "UPDATE subscribers SET active = ?, updated_at = ? WHERE chat_id = ?",
+        [int(active), to_iso(now), chat_id],
+    )
+    return cur.rowcount > 0
+
+
+def active_subscribers(db: Database) -> list[Subscriber]:
+    return [_subscriber(r) for r in db.query("SELECT * FROM subscribers WHERE active = 1 ORDER BY chat_id")]
+
+
+def count_subscribers(db: Database) -> tuple[int, int]:
+    """(active, all) subscriber counts."""
+    row = db.execute("SELECT coalesce(sum(active), 0), count(*) FROM subscribers").fetchone()
+    return int(row[0]), int(row[1])
+
+
+def mark_digest_sent(db: Database, chat_id: int, at: datetime) -> None:
+    db.execute("UPDATE subscribers SET last_digest_at = ? WHERE chat_id = ?", [to_iso(at), chat_id])
+
+
+def migrate_chat(db: Database, old_chat_id: int, new_chat_id: int, *, now: datetime) -> None:
+    """A group became a supergroup: move its subscription, follows and delivery history to the new id."""
+    with transaction(db):
+        if get_subscriber(db, new_chat_id) is None:
+            db.execute(
+                "UPDATE subscribers SET chat_id = ?, chat_type = 'supergroup', updated_at = ?"
+                " WHERE chat_id = ?",
+                [new_chat_id, to_iso(now), old_chat_id],
+            )
+        else:
+            db.execute("DELETE FROM subscribers WHERE chat_id = ?", [old_chat_id])
+        for table in ("follows", "deliveries", "delivered_stories", "alerts"):
+            db.execute(
+                f"UPDATE OR IGNORE {table} SET chat_id = ? WHERE chat_id = ?", [new_chat_id, old_chat_id]
+            )
+            db.execute(f"DELETE FROM {table} WHERE chat_id = ?", [old_chat_id])
+
+
+def _follow(row: dict[str, Any]) -> Follow:
+    return Follow(chat_id=row["chat_id"], kind=row["kind"], value=row["value"], actor_id=row["actor_id"])
+
+
+def follow(
+    db: Database,
+    chat_id: int,
+    kind: Literal["actor", "topic"],
+    value: str,
+    *,
+    now: datetime,
+    actor_id: int | None = None,
+) -> bool:
+    """Follow an actor or a topic; False if the chat already followed it."""
+    cur = db.execute(
+        "INSERT OR IGNORE INTO follows (chat_id, kind, value, actor_id, created_at) VALUES (?, ?, ?, ?, ?)",
+        [chat_id, kind, value, actor_id, to_iso(now)],
+    )
+    return cur.rowcount > 0
+
+
+def unfollow(db: Database, chat_id: int, value: str) -> bool:
+    """Stop following (matched case-insensitively on the stored value); False if nothing matched."""
+    cur = db.execute("DELETE FROM follows WHERE chat_id = ? AND lower(value) = lower(?)", [chat_id, value])
+    return cur.rowcount > 0
+
+
+def follows_of(db: Database, chat_id: int) -> list[Follow]:
+    rows = db.query("SELECT * FROM follows WHERE chat_id = ? ORDER BY created_at, value", [chat_id])
+    return [_follow(r) for r in rows]
+
+
+def followers_of_actor(db: Database, actor_id: int) -> list[int]:
+    rows = db.execute("SELECT chat_id FROM follows WHERE kind = 'actor' AND actor_id = ?", [actor_id])
+    return [r[0] for r in rows.fetchall()]
+
+
+def topic_follows(db: Database) -> list[Follow]:
+    return [_follow(r) for r in db.query("SELECT * FROM follows WHERE kind = 'topic' ORDER BY chat_id")]

@@ -1,0 +1,44 @@
+from datetime import time, timedelta
+
+from store import subscribers as subs
+from tests.conftest import NOW
+
+
+def test_subscribe_then_resubscribe_updates_and_reactivates(db):
+    s = subs.subscribe(db, 1, timezone="Europe/Kyiv", digest_time=time(7, 30), now=NOW)
+    assert (s.timezone, s.digest_time, s.length, s.active) == ("Europe/Kyiv", time(7, 30), 5, True)
+    assert subs.set_active(db, 1, False, now=NOW)
+    assert subs.active_subscribers(db) == []
+    s = subs.subscribe(db, 1, timezone="UTC", digest_time=time(9, 0), now=NOW + timedelta(days=1), length=3)
+    assert (s.timezone, s.digest_time, s.length, s.active) == ("UTC", time(9, 0), 3, True)
+    assert subs.count_subscribers(db) == (1, 1)
+
+
+def test_update_keeps_what_is_not_given(db):
+    subs.subscribe(db, 1, timezone="Europe/Kyiv", digest_time=time(7, 30), now=NOW, length=4)
+    s = subs.update_subscriber(db, 1, now=NOW, digest_time=time(6, 0))
+    assert (s.timezone, s.digest_time, s.length) == ("Europe/Kyiv", time(6, 0), 4)
+    assert subs.update_subscriber(db, 2, now=NOW, length=3) is None
+
+
+def test_set_active_on_unknown_chat_is_false(db):
+    assert not subs.set_active(db, 99, False, now=NOW)
+
+
+def test_follow_is_idempotent_and_unfollow_ignores_case(db):
+    assert subs.follow(db, 1, "topic", "Oreshnik", now=NOW)
+    assert not subs.follow(db, 1, "topic", "Oreshnik", now=NOW)
+    assert [f.value for f in subs.follows_of(db, 1)] == ["Oreshnik"]
+    assert subs.unfollow(db, 1, "oreshnik")
+    assert subs.follows_of(db, 1) == []
+    assert not subs.unfollow(db, 1, "oreshnik")
+
+
+def test_migrate_chat_moves_subscription_and_follows(db):
+    subs.subscribe(db, -100, timezone="UTC", digest_time=time(8, 0), now=NOW, chat_type="group")
+    subs.follow(db, -100, "topic", "NATO", now=NOW)
+    subs.migrate_chat(db, -100, -1001234, now=NOW)
+    assert subs.get_subscriber(db, -100) is None
+    moved = subs.get_subscriber(db, -1001234)
+    assert moved is not None and moved.chat_type == "supergroup"
+    assert [f.chat_id for f in subs.follows_of(db, -1001234)] == [-1001234]
