@@ -1,0 +1,46 @@
+"""A Bot API server of the project's own for tests: python-telegram-bot talks to it on 127.0.0.1.
+
+Read tests/botapi/README.md. The names a test needs are exported here.
+"""
+
+from tests.botapi.actions import DEFAULT_USER
+from tests.botapi.clients import application_builder, loopback_request, make_bot
+from tests.botapi.entities import EntityParseError, ParsedText, parse_html
+from tests.botapi.faults import ApiError, Fault, FaultRule
+from tests.botapi.objects import (
+    Chat,
+    InlineButton,
+    RecordedRequest,
+    StoredFile,
+    StoredMessage,
+    UploadedFile,
+    User,
+)
+from tests.botapi.ratelimit import RateLimiter, RateLimits, RateLimitStats, Window
+from tests.botapi.server import DEFAULT_TOKEN, BotApiServer
+
+__all__ = [
+    "DEFAULT_TOKEN",
+    "DEFAULT_USER",
+    "ApiError",
+    "BotApiServer",
+    "Chat",
+    "EntityParseError",
+    "Fault",
+    "FaultRule",
+    "InlineButton",
+    "ParsedText",
+    "RateLimitStats",
+    "RateLimiter",
+    "RateLimits",
+    "RecordedRequest",
+    "StoredFile",
+    "StoredMessage",
+    "UploadedFile",
+    "User",
+    "Window",
+    "application_builder",
+    "loopback_request",
+    "make_bot",
+    "parse_html",
+]
