@@ -3,7 +3,9 @@
 import asyncio
 import datetime as dtm
 import struct
+import sys
 import zlib
+from pathlib import Path
 
 import pytest
 from aiohttp import web
@@ -41,6 +43,7 @@ from tests.botapi import (
 )
 
 GROUP = Chat.group(-4001, "Readers")
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def png(width: int = 40, height: int = 20) -> bytes:
@@ -591,3 +594,39 @@ async def test_an_application_polls_and_replies_end_to_end(botapi):
         await app.updater.stop()
         await app.stop()
     assert botapi.pending_updates == []  # stopping confirmed what the bot had fetched
+
+
+# --- by hand -------------------------------------------------------------------------------------
+
+
+async def test_the_server_runs_by_hand_and_types_as_the_user():
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "tests.botapi", "--port", "0",
+        cwd=ROOT, stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+    try:
+        settings = dict(
+            pair.split("=", 1) for pair in (await proc.stdout.readline()).decode().split()
+        )
+        assert settings["TELEGRAM_BOT_TOKEN"] == BotApiServer().token
+        async with Bot(
+            settings["TELEGRAM_BOT_TOKEN"],
+            base_url=settings["TELEGRAM_API_BASE_URL"],
+            request=loopback_request(),
+            get_updates_request=loopback_request(),
+        ) as bot:
+            proc.stdin.write(b"/brief ukraine\n")
+            await proc.stdin.drain()
+            (update,) = await bot.get_updates(timeout=5)
+            assert update.message.text == "/brief ukraine"
+            await bot.send_message(
+                update.message.chat.id, "<b>Ukraine</b> today", parse_mode="HTML"
+            )
+        proc.stdin.close()
+        output = (await asyncio.wait_for(proc.stdout.read(), 10)).decode()
+        assert "bot> Ukraine today" in output
+        assert await proc.wait() == 0
+    finally:
+        if proc.returncode is None:
+            proc.kill()
+            await proc.wait()

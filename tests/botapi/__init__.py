@@ -3,8 +3,9 @@
 Read tests/botapi/README.md. The names a test needs are exported here.
 """
 
+from typing import Any
+
 from tests.botapi.actions import DEFAULT_USER
-from tests.botapi.clients import application_builder, loopback_request, make_bot
 from tests.botapi.entities import EntityParseError, ParsedText, parse_html
 from tests.botapi.faults import ApiError, Fault, FaultRule
 from tests.botapi.objects import (
@@ -44,3 +45,14 @@ __all__ = [
     "make_bot",
     "parse_html",
 ]
+
+_CLIENTS = ("application_builder", "loopback_request", "make_bot")
+
+
+def __getattr__(name: str) -> Any:
+    # The PTB helpers import telegram (most of a second); the server itself does not need it.
+    if name in _CLIENTS:
+        from tests.botapi import clients
+
+        return getattr(clients, name)
+    raise AttributeError(f"module 'tests.botapi' has no attribute {name!r}")

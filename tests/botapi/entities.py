@@ -31,6 +31,11 @@ _NAMED = {"lt": "<", "gt": ">", "amp": "&", "quot": '"'}
 _SPACE = " \t\n\r\f\v"
 _SPECIAL = re.compile(r"[<&>]")
 _URL_SCHEMES = ("http://", "https://", "tg://", "ton://")
+_HEX, _DIGITS, _LETTERS = (
+    re.compile(r"[0-9A-Fa-f]*"),
+    re.compile(r"[0-9]*"),
+    re.compile(r"[A-Za-z]*"),
+)
 _BARE_DOMAIN = re.compile(r"^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(:\d+)?([/?#]\S*)?$")
 
 
@@ -127,20 +132,25 @@ def _decode_entity(source: str, pos: int) -> tuple[str, int, bool] | None:
         hexadecimal = source[end : end + 1] == "x"
         if hexadecimal:
             end += 1
-        digits = re.match(r"[0-9A-Fa-f]*" if hexadecimal else r"[0-9]*", source[end:]).group()
+        digits = _run(_HEX if hexadecimal else _DIGITS, source, end)
         end += len(digits)
         value = int(digits, 16 if hexadecimal else 10) if digits else 0
         if value == 0 or value >= 0x10FFFF or 0xD800 <= value <= 0xDFFF:
             return None
         char = chr(value)
     else:
-        name = re.match(r"[A-Za-z]*", source[end:]).group()
+        name = _run(_LETTERS, source, end)
         if name not in _NAMED:
             return None
         end += len(name)
         char = _NAMED[name]
     closed = source[end : end + 1] == ";"
     return char, end + 1 if closed else end, closed
+
+
+def _run(pattern: re.Pattern[str], source: str, pos: int) -> str:
+    match = pattern.match(source, pos)
+    return match.group() if match else ""
 
 
 def _entity(p: _Parser, i: int) -> int:

@@ -29,13 +29,20 @@ _REASONS = {500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unav
 
 
 class ApiError(Exception):
-    """An error answer of the Bot API: HTTP status, description and optional parameters."""
+    """An error answer of the Bot API: HTTP status, description and optional parameters.
+
+    The server notes why it answered so: ``fault`` (an injected one), ``rate_limited`` (the flood
+    limits), ``message`` (what was sent anyway, for a fault injected with ``deliver=True``).
+    """
 
     def __init__(self, status: int, description: str, parameters: dict | None = None):
         super().__init__(description)
         self.status = status
         self.description = description
         self.parameters = parameters
+        self.fault: Fault | None = None
+        self.rate_limited = False
+        self.message: Any = None
 
     def payload(self) -> dict[str, Any]:
         body: dict[str, Any] = {
@@ -64,8 +71,10 @@ class Fault:
     description: str
     parameters: tuple[tuple[str, int], ...] = ()
 
-    def error(self) -> ApiError:
-        return ApiError(self.status, self.description, dict(self.parameters) or None)
+    def error(self, message: Any = None) -> ApiError:
+        error = ApiError(self.status, self.description, dict(self.parameters) or None)
+        error.fault, error.message = self, message
+        return error
 
     @classmethod
     def retry_after(cls, seconds: int = 1) -> Fault:

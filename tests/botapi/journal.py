@@ -25,6 +25,7 @@ class Journal:
         self._by_method: dict[str, list[RecordedRequest]] = defaultdict(list)
         self._by_chat: dict[str, list[RecordedRequest]] = defaultdict(list)
         self._watchers: list[asyncio.Future[None]] = []
+        self.listeners: list[Callable[[RecordedRequest], None]] = []  # told of each new record
 
     def __len__(self) -> int:
         return len(self.records)
@@ -34,6 +35,8 @@ class Journal:
         self._by_method[record.method].append(record)
         if record.chat_id is not None:
             self._by_chat[str(record.chat_id)].append(record)
+        for listener in self.listeners:
+            listener(record)
         self.notify()
 
     def notify(self) -> None:

@@ -66,9 +66,9 @@ class Chat:
 
 @dataclass(frozen=True)
 class UploadedFile:
-    """A file part of a multipart request, as received."""
+    """A file part of a multipart request, as received (``name`` is the form field's)."""
 
-    field: str
+    name: str
     filename: str | None
     content_type: str | None
     data: bytes = field(repr=False)

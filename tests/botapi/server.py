@@ -105,12 +105,13 @@ class BotApiServer(UserActions):
 
     # --- lifecycle -------------------------------------------------------------------------------
 
-    async def start(self) -> BotApiServer:
+    async def start(self, port: int = 0) -> BotApiServer:
+        """Listen on 127.0.0.1:``port`` (0: a free port, read it from ``.port``)."""
         app = web.Application(client_max_size=MAX_UPLOAD)
         app.router.add_route("*", "/{tail:.*}", self._handle)
         self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=0.5)
         await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        site = web.TCPSite(self._runner, "127.0.0.1", port)
         await site.start()
         self.port = self._runner.addresses[0][1]
         return self
@@ -190,8 +191,6 @@ class BotApiServer(UserActions):
         if url:
             self.updates.close()  # a waiting long poll ends, as on Telegram
             self._webhook.start()
-        else:
-            asyncio.get_running_loop().create_task(self._webhook.stop())
 
     # --- queries ---------------------------------------------------------------------------------
 
@@ -348,8 +347,7 @@ class BotApiServer(UserActions):
         canonical = self._method_names.get(name.lower(), name)
         params: dict[str, Any] = {}
         files: dict[str, UploadedFile] = {}
-        fault: Fault | None = None
-        limited = False
+        problem: ApiError | None = None
         message: StoredMessage | None = None
         try:
             if token != self.token:
@@ -362,15 +360,13 @@ class BotApiServer(UserActions):
                 message, result = result, result.to_dict()
             status, body = 200, {"ok": True, "result": result}
         except ApiError as error:
+            problem, message = error, error.message
             status, body = error.status, error.payload()
-            message = getattr(error, "message", None)
-            fault = getattr(error, "fault", fault)
-            limited = getattr(error, "rate_limited", False)
         except web.HTTPRequestEntityTooLarge:
             status, body = 413, ApiError(413, "Request Entity Too Large").payload()
         record = RecordedRequest(
             len(self.journal), canonical, params, files, received, self.monotonic(), status, body,
-            fault, limited, message,
+            problem.fault if problem else None, problem.rate_limited if problem else False, message,
         )  # fmt: skip
         self.journal.add(record)
         return _json(status, body)
@@ -389,14 +385,13 @@ class BotApiServer(UserActions):
         if rule is not None and rule.delay:
             await asyncio.sleep(rule.delay)
         if rule is not None and rule.fault is not None and not rule.deliver:
-            raise _tagged(rule.fault.error(), fault=rule.fault)
+            raise rule.fault.error()
         self._check_rate(method, params)
         result = METHODS[method](self, params, files)
         if inspect.isawaitable(result):
             result = await result
         if rule is not None and rule.fault is not None:  # delivered, then the answer is lost
-            message = result if isinstance(result, StoredMessage) else None
-            raise _tagged(rule.fault.error(), fault=rule.fault, message=message)
+            raise rule.fault.error(result if isinstance(result, StoredMessage) else None)
         return result
 
     def _check_rate(self, method: str, params: dict[str, Any]) -> None:
@@ -407,24 +402,17 @@ class BotApiServer(UserActions):
         group = known.chat.is_group if known else isinstance(chat_id, int) and chat_id < 0
         wait = self.limiter.check(chat_id, group=group)
         if wait is not None:
-            raise _tagged(
-                ApiError(429, f"Too Many Requests: retry after {wait}", {"retry_after": wait}),
-                rate_limited=True,
-            )
+            error = ApiError(429, f"Too Many Requests: retry after {wait}", {"retry_after": wait})
+            error.rate_limited = True
+            raise error
 
     def _serve_file(self, token: str, path: str) -> web.Response:
         if token != self.token:
             return _json(401, ApiError(401, "Unauthorized").payload())
-        stored = next((f for f in self.state.files.values() if f.file_path == path), None)
+        stored = self.state.files_by_path.get(path)
         if stored is None:
             return _json(404, ApiError(404, "Not Found").payload())
         return web.Response(body=stored.data, content_type="application/octet-stream")
-
-
-def _tagged(error: ApiError, **tags: Any) -> ApiError:
-    for key, value in tags.items():
-        setattr(error, key, value)
-    return error
 
 
 def _json(status: int, body: dict[str, Any]) -> web.Response:

@@ -65,6 +65,7 @@ class BotState:
         self.chats: dict[int, ChatState] = {}
         self.bot_messages: list[StoredMessage] = []
         self.files: dict[str, StoredFile] = {}
+        self.files_by_path: dict[str, StoredFile] = {}
         self.callback_queries: dict[str, CallbackQuery] = {}
         self.commands: dict[tuple[str, str], list[dict[str, str]]] = {}
         self.descriptions: dict[tuple[str, str], str] = {}
@@ -126,6 +127,7 @@ class BotState:
             height,
         )
         self.files[stored.file_id] = stored
+        self.files_by_path[stored.file_path] = stored
         return stored
 
     def find_file(self, file_id: str) -> StoredFile | None:

@@ -26,6 +26,7 @@ class WebhookDelivery:
         self._task: asyncio.Task[None] | None = None
 
     def start(self) -> None:
+        """Deliver from now on (idempotent); with the URL cleared, delivery just waits."""
         if self._task is None:
             self.server.updates.on_push.append(self._wake.set)
             self._task = asyncio.create_task(self._run(), name="botapi-webhook")
@@ -43,7 +44,7 @@ class WebhookDelivery:
         timeout = aiohttp.ClientTimeout(total=self.timeout)
         async with aiohttp.ClientSession(timeout=timeout) as session:
             while True:
-                if not self.server.updates.pending:
+                if not self.server.updates.pending or not self.server.state.webhook.url:
                     self._wake.clear()
                     await self._wake.wait()
                     continue
