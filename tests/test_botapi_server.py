@@ -29,7 +29,14 @@ from telegram.error import (
     RetryAfter,
     TimedOut,
 )
-from telegram.ext import ApplicationBuilder, CallbackQueryHandler, CommandHandler, ContextTypes
+from telegram.ext import (
+    AIORateLimiter,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    ExtBot,
+)
 from telegram.request import HTTPXRequest
 
 from tests.botapi import (
@@ -394,6 +401,22 @@ async def test_injected_429_carries_retry_after(bot, botapi):
     assert rule.fired == 1
     assert [r.status for r in botapi.requests("sendMessage")] == [429, 200]
     assert botapi.requests("sendMessage")[0].fault == Fault.retry_after(3)
+
+
+async def test_ptbs_rate_limiter_retries_a_429_and_the_message_goes_through(botapi):
+    rule = botapi.inject(Fault.retry_after(0.05), "sendMessage", times=2)
+    ext = ExtBot(
+        botapi.token,
+        base_url=botapi.base_url,
+        request=loopback_request(),
+        get_updates_request=loopback_request(),
+        rate_limiter=AIORateLimiter(max_retries=2),
+    )
+    async with ext:
+        await ext.send_message(1001, "after two refusals")
+    assert rule.fired == 2
+    assert [r.status for r in botapi.requests("sendMessage")] == [429, 429, 200]
+    assert [m.text for m in botapi.sent_messages(1001)] == ["after two refusals"]
 
 
 @pytest.mark.parametrize(

@@ -69,7 +69,7 @@ class Fault:
 
     status: int
     description: str
-    parameters: tuple[tuple[str, int], ...] = ()
+    parameters: tuple[tuple[str, float], ...] = ()
 
     def error(self, message: Any = None) -> ApiError:
         error = ApiError(self.status, self.description, dict(self.parameters) or None)
@@ -77,7 +77,8 @@ class Fault:
         return error
 
     @classmethod
-    def retry_after(cls, seconds: int = 1) -> Fault:
+    def retry_after(cls, seconds: float = 1) -> Fault:
+        """Telegram sends whole seconds; a fraction (PTB accepts it) keeps retry tests fast."""
         return cls(429, f"Too Many Requests: retry after {seconds}", (("retry_after", seconds),))
 
     @classmethod
