@@ -17,12 +17,19 @@ from tests.botapi.objects import (
     UploadedFile,
     User,
 )
-from tests.botapi.ratelimit import RateLimiter, RateLimits, RateLimitStats, Window
+from tests.botapi.ratelimit import (
+    MESSAGE_METHODS,
+    RateLimiter,
+    RateLimits,
+    RateLimitStats,
+    Window,
+)
 from tests.botapi.server import DEFAULT_TOKEN, BotApiServer
 
 __all__ = [
     "DEFAULT_TOKEN",
     "DEFAULT_USER",
+    "MESSAGE_METHODS",
     "ApiError",
     "BotApiServer",
     "Chat",
