@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -13,6 +14,11 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEEDS = ROOT / "seeds"
 NOW = datetime(2025, 1, 23, 12, 0, tzinfo=UTC)
+
+# python-telegram-bot 22 warns (PTBDeprecationWarning) whenever it builds a RetryAfter unless time
+# periods are timedeltas; with filterwarnings=error every 429 would fail a test. Opt in, as bot.py
+# should too.
+os.environ.setdefault("PTB_TIMEDELTA", "1")
 
 
 @pytest.fixture
@@ -30,3 +36,8 @@ def settings(tmp_path: Path):
 @pytest.fixture
 def app(db: Database, settings) -> App:
     return App(db=db, settings=settings, clock=lambda: NOW)
+
+
+# The loopback Bot API server (tests/botapi/README.md): `botapi` gives each test a fresh one,
+# `botapi_bot` a telegram.Bot connected to it.
+from tests.botapi.fixtures import botapi, botapi_bot  # noqa: E402, F401
