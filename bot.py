@@ -20,6 +20,9 @@ from briefing.service import App
 from config import Settings, SettingsError, load_settings
 from store import StoreError, open_db
 
+# python-telegram-bot 22 reads time periods as timedeltas only with this set (and warns otherwise);
+# it must be set before telegram is first imported.
+os.environ.setdefault("PTB_TIMEDELTA", "1")
 log = logging.getLogger("briefing")
 
 

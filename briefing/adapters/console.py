@@ -1,28 +1,84 @@
-"""The terminal chat: the bot's commands answered in plain text, for use without a Telegram token."""
+"""The terminal chat: the bot's commands answered in plain text, for use without a Telegram token.
+
+Answers come from the same ``answer()`` as on Telegram. What Telegram shows as inline buttons is printed
+as hints (``[3 stories: /settings length 3]``: type the command to press it); a long reply is shown a
+page at a time, and ``/more`` turns the page, as the "More" button does on Telegram.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import TextIO
 
+from briefing.document import Document
+from briefing.document import pages as split_pages
 from briefing.render import to_plain
 from briefing.service import App
-from briefing.service.commands import Asker, answer
+from briefing.service.commands import Asker, Reply, answer
 
 log = logging.getLogger(__name__)
 CONSOLE = Asker(chat_id=0, user_id=0, chat_type="private")
-GREETING = "Briefing in the terminal. Try /brief, /actor Kellogg, /latest, /help. Ctrl-D or /quit leaves."
+GREETING = (
+    "Briefing in the terminal. Try /brief, /actor Kellogg, /latest, /help; /more shows the next page of a "
+    "long answer. Ctrl-D or /quit leaves."
+)
+
+
+def _hints(reply: Reply) -> list[str]:
+    return ["  ".join(f"[{b.label}: {b.payload}]" for b in row) for row in reply.buttons if row]
+
+
+def _extras(reply: Reply) -> list[str]:
+    lines = _hints(reply)
+    if reply.photo:
+        lines.append(f"[chart: {reply.photo_caption or 'picture'} — shown in Telegram]")
+    return lines
+
+
+def format_reply(reply: Reply) -> str:
+    """The whole reply as plain text, with its buttons as hints."""
+    return "\n\n".join([to_plain(reply.document), *_extras(reply)])
 
 
 async def ask(app: App, text: str, asker: Asker = CONSOLE) -> str:
-    """One command answered as plain text (what ``bot.py ask`` prints)."""
-    reply = await answer(app, text, asker)
-    out = to_plain(reply.document)
-    if reply.photo:
-        out += f"\n\n[chart: {reply.photo_caption or 'picture'} — shown in Telegram]"
-    return out
+    """One command answered as plain text (what ``bot.py ask`` prints): the whole reply, every page."""
+    return format_reply(await answer(app, text, asker))
+
+
+@dataclass
+class Session:
+    """A terminal conversation: the pages of the last long reply not shown yet."""
+
+    app: App
+    asker: Asker = CONSOLE
+    waiting: list[Document] = field(default_factory=list)
+    shown: int = 0
+
+    def _page(self) -> str:
+        page = self.waiting.pop(0)
+        self.shown += 1
+        total = self.shown + len(self.waiting)
+        hint = (
+            f"[more: /more — page {self.shown + 1} of {total}]"
+            if self.waiting
+            else f"[page {total} of {total}]"
+        )
+        return "\n\n".join([to_plain(page), hint])
+
+    async def respond(self, line: str) -> str:
+        """The answer to one line typed in the terminal."""
+        if line.split()[0].lower() == "/more":
+            return self._page() if self.waiting else "Nothing more to show: ask something first."
+        reply = await answer(self.app, line, self.asker)
+        self.waiting, self.shown = [], 0
+        pages = split_pages(reply.document, self.app.settings.brief_page_size) if reply.paged else []
+        if len(pages) < 2:
+            return format_reply(reply)
+        self.waiting = pages
+        return "\n\n".join([self._page(), *_extras(reply)])
 
 
 async def chat(
@@ -37,6 +93,7 @@ async def chat(
     def show(text: str) -> None:
         print(text, file=out, flush=True)
 
+    session = Session(app, asker)
     show(GREETING)
     while True:
         try:
@@ -50,7 +107,7 @@ async def chat(
         if line in ("/quit", "/exit"):
             return
         try:
-            show(await ask(app, line, asker))
+            show(await session.respond(line))
         except Exception:  # one bad answer must not end the chat
             log.exception("error answering %r", line[:80])
             show("Sorry, something went wrong while answering that. Please try again.")

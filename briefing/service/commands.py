@@ -27,13 +27,24 @@ class Asker:
 
 
 @dataclass(frozen=True)
+class Button:
+    """An inline button: pressing it sends ``payload`` (a chat command, e.g. ``/settings length 3``) as
+    the person who pressed it. Telegram shows it under the reply; the terminal chat prints it as a hint."""
+
+    label: str
+    payload: str
+
+
+@dataclass(frozen=True)
 class Reply:
-    """A reply: a document, paged in Telegram when ``paged``, optionally with a PNG picture."""
+    """A reply: a document, paged in Telegram when ``paged``, optionally with a PNG picture and rows of
+    buttons (``buttons[row][column]``)."""
 
     document: Document
     photo: bytes | None = None
     photo_caption: str = ""
     paged: bool = False
+    buttons: tuple[tuple[Button, ...], ...] = ()
 
 
 Handler = Callable[[App, str, Asker], Awaitable[Reply]]
@@ -124,8 +135,22 @@ async def help_reply(app: App, args: str, asker: Asker) -> Reply:
 
 @command("start", "/start", "what this bot does")
 async def start(app: App, args: str, asker: Asker) -> Reply:
-    """Greet a new user."""
-    return await help_reply(app, args, asker)
+    """Greet a new user: what the bot does and how to subscribe."""
+    return Reply(
+        message(
+            para(bold("Welcome to Briefing."), " I read the news and tell you what matters, in a minute."),
+            para(
+                "For a daily digest at your local time: ",
+                code(f"/subscribe {app.settings.digest_time} Europe/Kyiv"),
+                " (any HH:MM and Area/City). Follow people and topics with ",
+                code("/follow NAME"),
+                ".",
+            ),
+            para("What I can do:"),
+            *_command_lines(app, asker),
+            para("Or just send me some words: I search the news for them."),
+        )
+    )
 
 
 def load_all() -> None:

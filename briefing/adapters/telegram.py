@@ -1,0 +1,201 @@
+"""The Telegram bot: the python-telegram-bot ``Application`` and running it by long polling or webhook.
+
+    application = build_application(app)   # handlers, rate limiter, commands menu, jobs
+    run_telegram(app)                        # blocks until SIGINT or SIGTERM; returns the exit status
+
+The application keeps the ``App`` in ``application.bot_data["briefing.app"]``; handlers live in
+``telegram_handlers``, sending and its error recovery in ``telegram_send``. Updates of different chats
+are handled concurrently, those of one chat in order.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import secrets
+import signal
+from collections.abc import Awaitable
+from typing import Any
+from urllib.parse import urlsplit
+
+from telegram import BotCommand, BotCommandScopeChat, Update
+from telegram.error import InvalidToken, NetworkError, TelegramError
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    BaseUpdateProcessor,
+    CallbackQueryHandler,
+    ChatMemberHandler,
+    CommandHandler,
+    MessageHandler,
+    filters,
+)
+
+from briefing.adapters.jobs import install_jobs
+from briefing.adapters.telegram_handlers import (
+    APP_KEY,
+    on_button,
+    on_error,
+    on_message,
+    on_migrate,
+    on_my_chat_member,
+)
+from briefing.errors import BriefingError
+from briefing.service import App
+from briefing.service.commands import COMMANDS, load_all
+from config import SettingsError
+
+log = logging.getLogger(__name__)
+ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"]
+MAX_CONCURRENT_UPDATES = 64
+RATE_LIMIT_RETRIES = 3
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+class PerChatUpdates(BaseUpdateProcessor):
+    """Process updates of different chats concurrently and those of one chat in arrival order, so an
+    edit or a button press never overtakes the message it is about."""
+
+    def __init__(self, max_concurrent_updates: int) -> None:
+        super().__init__(max_concurrent_updates)
+        self._locks: dict[int, tuple[asyncio.Lock, int]] = {}
+
+    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        chat = update.effective_chat if isinstance(update, Update) else None
+        if chat is None:
+            await coroutine
+            return
+        lock, users = self._locks.get(chat.id, (asyncio.Lock(), 0))
+        self._locks[chat.id] = (lock, users + 1)
+        try:
+            async with lock:
+                await coroutine
+        finally:
+            lock, users = self._locks[chat.id]
+            if users == 1:
+                del self._locks[chat.id]
+            else:
+                self._locks[chat.id] = (lock, users - 1)
+
+    async def initialize(self) -> None:
+        """Nothing to open."""
+
+    async def shutdown(self) -> None:
+        """Nothing to close."""
+
+
+def file_url(base_url: str) -> str:
+    """The file URL of a self-hosted Bot API server, from its ``.../bot`` base URL."""
+    head = base_url.rstrip("/")
+    return head[: -len("/bot")] + "/file/bot" if head.endswith("/bot") else head + "/file/bot"
+
+
+def bot_commands(*, admin: bool) -> list[BotCommand]:
+    return [BotCommand(c.name, c.description[:256]) for c in COMMANDS.values() if admin or not c.admin]
+
+
+async def _post_init(application: Application) -> None:
+    """Show the commands in Telegram's menu (the admin commands only in the admins' chats)."""
+    app: App = application.bot_data[APP_KEY]
+    await application.bot.set_my_commands(bot_commands(admin=False))
+    for admin in sorted(app.settings.admins):
+        try:
+            await application.bot.set_my_commands(bot_commands(admin=True), scope=BotCommandScopeChat(admin))
+        except TelegramError as exc:  # an admin who never opened a chat with the bot
+            log.warning("could not set the admin commands for %s: %s", admin, exc)
+    log.info("Briefing is on Telegram as @%s", application.bot.username)
+
+
+def _post_shutdown(close_db: bool):
+    async def post_shutdown(application: Application) -> None:
+        """Close the database when the bot owns it."""
+        if close_db:
+            application.bot_data[APP_KEY].db.conn.close()
+
+    return post_shutdown
+
+
+def build_application(app: App, *, close_db: bool = False) -> Application:
+    """The Telegram application with every handler; ``close_db`` closes ``app.db`` on shutdown."""
+    settings = app.settings
+    if settings.token is None:
+        raise SettingsError("TELEGRAM_BOT_TOKEN is not set")
+    load_all()
+    builder = (
+        ApplicationBuilder()
+        .token(settings.token.value)
+        .rate_limiter(AIORateLimiter(max_retries=RATE_LIMIT_RETRIES))
+        .concurrent_updates(PerChatUpdates(MAX_CONCURRENT_UPDATES))
+        .connection_pool_size(MAX_CONCURRENT_UPDATES)
+        .pool_timeout(10.0)
+        .post_init(_post_init)
+        .post_shutdown(_post_shutdown(close_db))
+    )
+    if settings.api_base_url:
+        builder = builder.base_url(settings.api_base_url).base_file_url(file_url(settings.api_base_url))
+    application = builder.build()
+    application.bot_data[APP_KEY] = app
+    application.add_handler(CommandHandler(list(COMMANDS), on_message))
+    application.add_handler(MessageHandler(filters.COMMAND, on_message))  # unknown commands
+    application.add_handler(MessageHandler(filters.TEXT & filters.ChatType.PRIVATE, on_message))
+    application.add_handler(CallbackQueryHandler(on_button))
+    application.add_handler(ChatMemberHandler(on_my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER))
+    application.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, on_migrate))
+    application.add_error_handler(on_error)
+    install_jobs(application, app)
+    return application
+
+
+class RedactingFormatter(logging.Formatter):
+    """Formats as the formatter it wraps, with the secrets (the bot token) replaced by ``***``."""
+
+    def __init__(self, inner: logging.Formatter | None, secrets_: tuple[str, ...]) -> None:
+        super().__init__()
+        self.inner = inner or logging.Formatter()
+        self.secrets = secrets_
+
+    def format(self, record: logging.LogRecord) -> str:
+        text = self.inner.format(record)
+        for secret in self.secrets:
+            text = text.replace(secret, "***")
+        return text
+
+
+def redact_logs(secret: str) -> None:
+    """Make every handler of the root logger hide ``secret``, in messages and tracebacks alike."""
+    for handler in logging.getLogger().handlers:
+        if not isinstance(handler.formatter, RedactingFormatter):
+            handler.setFormatter(RedactingFormatter(handler.formatter, (secret,)))
+
+
+def run_telegram(app: App) -> int:
+    """Run the bot until SIGINT or SIGTERM: long polling, or a webhook when ``telegram.mode`` says so."""
+    assert app.settings.token is not None
+    redact_logs(app.settings.token.value)
+    application = build_application(app, close_db=True)
+    s = app.settings
+    try:
+        if s.telegram_mode == "webhook":
+            if not s.webhook_url:
+                raise SettingsError("telegram.mode is 'webhook' but telegram.webhook_url is empty")
+            application.run_webhook(
+                listen=s.webhook_listen,
+                port=s.webhook_port,
+                url_path=urlsplit(s.webhook_url).path.lstrip("/"),
+                webhook_url=s.webhook_url,
+                secret_token=secrets.token_urlsafe(32),
+                allowed_updates=ALLOWED_UPDATES,
+                bootstrap_retries=3,
+                stop_signals=STOP_SIGNALS,
+            )
+        else:
+            application.run_polling(
+                allowed_updates=ALLOWED_UPDATES, bootstrap_retries=3, stop_signals=STOP_SIGNALS
+            )
+    except InvalidToken as exc:
+        raise SettingsError("Telegram refused the token in TELEGRAM_BOT_TOKEN") from exc
+    except NetworkError as exc:
+        raise BriefingError(f"cannot reach Telegram: {exc}") from exc
+    log.info("Briefing stopped")
+    return 0

@@ -1,0 +1,148 @@
+"""The Telegram handlers: every command and message goes through ``answer()``; buttons turn pages or
+run their command in place; an edited message replaces the answer it had; one error handler."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Message, Update
+from telegram.constants import ChatType
+from telegram.error import NetworkError, TelegramError
+from telegram.ext import ContextTypes
+
+from briefing.adapters.telegram_send import (
+    ChatUnreachable,
+    first_view,
+    markup,
+    replace_reply,
+    send_reply,
+    show,
+    unreachable,
+)
+from briefing.paging import Paged, View, button_keys, page_view, parse_action, sources_view
+from briefing.service import App
+from briefing.service.commands import COMMANDS, Asker, answer, parse
+from store import subscribers
+from store.callbacks import get_callback, remember_reply, reply_to
+
+log = logging.getLogger(__name__)
+APP_KEY = "briefing.app"
+EXPIRED = "This button has expired; send the command again."
+SORRY = "Sorry, something went wrong while answering that. Please try again in a moment."
+
+
+def app_of(context: ContextTypes.DEFAULT_TYPE) -> App:
+    return context.bot_data[APP_KEY]
+
+
+def _for_me(message: Message, bot_username: str) -> bool:
+    """In a group, answer only commands meant for this bot: ``/cmd@thisbot``, or a known ``/cmd``."""
+    if message.chat.type == ChatType.PRIVATE:
+        return True
+    text = (message.text or "").strip()
+    head = text.split(maxsplit=1)[0] if text else ""
+    if "@" in head:
+        return head.split("@", 1)[1].lower() == bot_username.lower()
+    name, _ = parse(text)
+    return name in COMMANDS
+
+
+async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Answer a command or a text (an edited one replaces the earlier answer)."""
+    message = update.effective_message
+    if message is None or not message.text or update.effective_chat is None:
+        return
+    if not _for_me(message, context.bot.username):
+        return
+    app = app_of(context)
+    chat = update.effective_chat
+    user_id = update.effective_user.id if update.effective_user else chat.id
+    reply = await answer(app, message.text, Asker(chat.id, user_id, chat.type))
+    quote = message.message_id if chat.type != ChatType.PRIVATE else None
+    earlier = reply_to(app.db, chat.id, message.message_id) if update.edited_message else None
+    try:
+        if earlier is not None:
+            ids = await replace_reply(context.bot, app, chat.id, earlier.bot_message_ids, reply)
+        else:
+            ids = await send_reply(context.bot, app, chat.id, reply, quote=quote)
+    except ChatUnreachable:
+        return
+    if ids:
+        remember_reply(app.db, chat.id, message.message_id, tuple(ids), now=app.now())
+
+
+def _view(app: App, state: Paged, kind: str, n: int) -> View | None:
+    per_page = app.settings.brief_page_size
+    if state.document is None:
+        return None
+    if kind == "p":
+        return page_view(state.document, n, per_page, extra=button_keys(state.labels))
+    return sources_view(state.document, n, per_page)
+
+
+async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A pressed inline button: turn the page, show sources, or run the button's command in place."""
+    query = update.callback_query
+    if query is None:
+        return
+    app = app_of(context)
+    key, _, action = (query.data or "").partition(":")
+    stored = get_callback(app.db, key) if key else None
+    parsed = parse_action(action)
+    message = query.message
+    if stored is None or parsed is None or message is None:
+        await query.answer(EXPIRED, show_alert=True)
+        return
+    state, (kind, n) = Paged.from_json(stored.payload), parsed
+    view = _view(app, state, kind, n) if kind in "ps" else None
+    if view is None and not (kind == "b" and n < len(state.commands)):
+        await query.answer(EXPIRED, show_alert=True)
+        return
+    await query.answer()  # at once: the button stops spinning while the answer is made
+    chat_id = message.chat.id
+    try:
+        if view is not None:
+            await show(context.bot, app, chat_id, message.message_id, view.document, markup(key, view.keys))
+            return
+        reply = await answer(app, state.commands[n], Asker(chat_id, query.from_user.id, message.chat.type))
+        document, keys = first_view(app, chat_id, reply)
+        await show(context.bot, app, chat_id, message.message_id, document, keys)
+    except ChatUnreachable:
+        pass
+
+
+async def on_my_chat_member(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The bot was blocked or removed from a chat: stop its digest."""
+    change = update.my_chat_member
+    if change is None:
+        return
+    if change.new_chat_member.status in ("kicked", "left"):
+        unreachable(
+            app_of(context), change.chat.id, f"the bot's status is now {change.new_chat_member.status}"
+        )
+
+
+async def on_migrate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A group became a supergroup: its subscription and follows move to the new id."""
+    message = update.effective_message
+    if message is None or not message.migrate_to_chat_id:
+        return
+    app = app_of(context)
+    log.info("chat %s became supergroup %s", message.chat.id, message.migrate_to_chat_id)
+    subscribers.migrate_chat(app.db, message.chat.id, message.migrate_to_chat_id, now=app.now())
+
+
+async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Log an unexpected error with its traceback and tell the user something went wrong."""
+    error = context.error
+    if isinstance(error, NetworkError) and not isinstance(update, Update):
+        # polling hiccups (5xx, timeouts): python-telegram-bot retries; a line is enough
+        log.warning("Telegram could not be reached: %s", error)
+        return
+    log.error("error while handling an update", exc_info=error)
+    if not isinstance(update, Update) or update.effective_chat is None:
+        return
+    try:
+        await context.bot.send_message(update.effective_chat.id, SORRY)
+    except TelegramError as exc:
+        log.warning("could not tell chat %s about the error: %s", update.effective_chat.id, exc)

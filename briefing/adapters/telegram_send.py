@@ -1,0 +1,240 @@
+"""Sending and editing the bot's replies on Telegram, and recovering from what Telegram refuses.
+
+Every reply is rendered by ``briefing.render`` (HTML, split within 4096 UTF-16 units) and sent part by
+part, in order, with the inline keys on the last part. What Telegram refuses is handled here:
+
+    400 can't parse entities   the part is sent again as plain text
+    400 message is too long    the part is sent again as plain text, in two halves
+    400 message is not modified (an edit showing what is already shown): nothing to do
+    400 chat not found         the chat is unreachable: logged, the rest of the reply is dropped
+    403 (blocked, kicked...)   the chat's subscription is deactivated; the rest of the reply is dropped
+    ChatMigrated               the chat's records move to the supergroup's id and the part goes there
+
+429 is retried by python-telegram-bot's ``AIORateLimiter``; anything else reaches the error handler.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+from collections.abc import Sequence
+
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, ReplyParameters
+from telegram.constants import ParseMode
+from telegram.error import BadRequest, ChatMigrated, Forbidden
+
+from briefing.document import Document
+from briefing.paging import Keyboard, Paged, View, button_keys, page_count, page_view
+from briefing.render import html_messages
+from briefing.service import App
+from briefing.service.commands import Reply
+from store import subscribers
+from store.callbacks import save_callback
+
+log = logging.getLogger(__name__)
+CAPTION_LIMIT = 1024
+NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+_TAG = re.compile(r"<[^>]*>")
+
+
+class ChatUnreachable(Exception):
+    """Telegram will not deliver to this chat (blocked, kicked, not found): stop sending to it."""
+
+
+def strip_html(text: str) -> str:
+    """The visible text of rendered HTML (the renderer escapes every ``<``, so tags are all markup)."""
+    return html.unescape(_TAG.sub("", text))
+
+
+def markup(key: str, keys: Keyboard) -> InlineKeyboardMarkup | None:
+    """Inline keys whose callback data is ``<key>:<action>`` (about 12 bytes)."""
+    rows = [[InlineKeyboardButton(k.label, callback_data=f"{key}:{k.action}") for k in row] for row in keys]
+    return InlineKeyboardMarkup(rows) if rows else None
+
+
+def paged_state(reply: Reply, per_page: int) -> Paged:
+    """What must be remembered for the reply's keys (the document only when it has pages)."""
+    buttons = tuple(tuple((b.label, b.payload) for b in row) for row in reply.buttons)
+    paged = reply.paged and page_count(reply.document, per_page) > 1
+    return Paged(reply.document if paged else None, buttons)
+
+
+def first_view(app: App, chat_id: int, reply: Reply) -> tuple[Document, InlineKeyboardMarkup | None]:
+    """The document to show first and its keys, remembered under a new callback id if there are any."""
+    per_page = app.settings.brief_page_size
+    state = paged_state(reply, per_page)
+    extra = button_keys(state.labels)
+    view = (
+        page_view(state.document, 1, per_page, extra=extra) if state.document else View(reply.document, extra)
+    )
+    if not view.keys:
+        return view.document, None
+    key = save_callback(app.db, chat_id, state.to_json(), now=app.now())
+    return view.document, markup(key, view.keys)
+
+
+def _halves(text: str) -> list[str]:
+    plain = strip_html(text)
+    middle = len(plain) // 2
+    cut = plain.rfind("\n", 0, middle + 1)
+    if cut <= 0:
+        cut = plain.rfind(" ", 0, middle + 1)
+    if cut <= 0:
+        cut = middle
+    return [p for p in (plain[:cut].strip(), plain[cut:].strip()) if p]
+
+
+async def send_text(
+    bot: Bot,
+    app: App,
+    chat_id: int,
+    text: str,
+    *,
+    keys: InlineKeyboardMarkup | None = None,
+    quote: int | None = None,
+    html_mode: bool = True,
+) -> list[int]:
+    """Send one rendered part; the ids of the messages it became (two when it had to be halved)."""
+    reply_to = ReplyParameters(quote, allow_sending_without_reply=True) if quote else None
+    try:
+        sent = await bot.send_message(
+            chat_id,
+            text,
+            parse_mode=ParseMode.HTML if html_mode else None,
+            reply_markup=keys,
+            reply_parameters=reply_to,
+            link_preview_options=NO_PREVIEW,
+        )
+        return [sent.message_id]
+    except BadRequest as exc:
+        reason = exc.message.lower()
+        if "can't parse entities" in reason and html_mode:
+            log.warning("Telegram could not parse our HTML (%s); sending plain text", exc.message)
+            return await send_text(
+                bot, app, chat_id, strip_html(text), keys=keys, quote=quote, html_mode=False
+            )
+        if "message is too long" in reason and len(text) > 1:
+            log.warning("Telegram found a part too long (%d characters); sending it in two", len(text))
+            ids: list[int] = []
+            halves = _halves(text)
+            for i, half in enumerate(halves):
+                last = i == len(halves) - 1
+                ids += await send_text(
+                    bot, app, chat_id, half, keys=keys if last else None, quote=quote, html_mode=False
+                )
+            return ids
+        if "chat not found" in reason:
+            log.warning("chat %s not found; the reply is dropped", chat_id)
+            raise ChatUnreachable(chat_id) from exc
+        raise
+    except Forbidden as exc:
+        unreachable(app, chat_id, exc.message)
+        raise ChatUnreachable(chat_id) from exc
+    except ChatMigrated as exc:
+        log.info("chat %s became supergroup %s", chat_id, exc.new_chat_id)
+        subscribers.migrate_chat(app.db, chat_id, exc.new_chat_id, now=app.now())
+        return await send_text(bot, app, exc.new_chat_id, text, keys=keys, html_mode=html_mode)
+
+
+def unreachable(app: App, chat_id: int, why: str) -> None:
+    """The bot may no longer write to the chat: its digest stops until it subscribes again."""
+    if subscribers.set_active(app.db, chat_id, False, now=app.now()):
+        log.info("chat %s unsubscribed: %s", chat_id, why)
+    else:
+        log.info("chat %s cannot be reached: %s", chat_id, why)
+
+
+async def send_parts(
+    bot: Bot,
+    app: App,
+    chat_id: int,
+    parts: Sequence[str],
+    keys: InlineKeyboardMarkup | None,
+    *,
+    quote: int | None = None,
+) -> list[int]:
+    ids: list[int] = []
+    for i, part in enumerate(parts):
+        last = i == len(parts) - 1
+        ids += await send_text(
+            bot, app, chat_id, part, keys=keys if last else None, quote=quote if i == 0 else None
+        )
+    return ids
+
+
+async def send_photo(bot: Bot, app: App, chat_id: int, reply: Reply) -> list[int]:
+    """The reply's picture; a picture Telegram refuses is logged and left out (the text went)."""
+    if not reply.photo:
+        return []
+    try:
+        sent = await bot.send_photo(chat_id, reply.photo, caption=reply.photo_caption[:CAPTION_LIMIT] or None)
+    except BadRequest as exc:
+        log.warning("Telegram refused a picture for chat %s: %s", chat_id, exc.message)
+        return []
+    except Forbidden as exc:
+        unreachable(app, chat_id, exc.message)
+        raise ChatUnreachable(chat_id) from exc
+    return [sent.message_id]
+
+
+async def send_reply(
+    bot: Bot, app: App, chat_id: int, reply: Reply, *, quote: int | None = None
+) -> list[int]:
+    """Send a reply: its first page (or all of it) in parts, then its picture. The message ids, in order."""
+    document, keys = first_view(app, chat_id, reply)
+    ids = await send_parts(bot, app, chat_id, html_messages(document), keys, quote=quote)
+    return ids + await send_photo(bot, app, chat_id, reply)
+
+
+async def edit_text(
+    bot: Bot, app: App, chat_id: int, message_id: int, text: str, keys: InlineKeyboardMarkup | None
+) -> bool:
+    """Show ``text`` in a message the bot sent; False if that message is gone (send a new one instead)."""
+    try:
+        await bot.edit_message_text(
+            text,
+            chat_id,
+            message_id,
+            parse_mode=ParseMode.HTML,
+            reply_markup=keys,
+            link_preview_options=NO_PREVIEW,
+        )
+        return True
+    except BadRequest as exc:
+        reason = exc.message.lower()
+        if "message is not modified" in reason:
+            return True
+        if "can't parse entities" in reason:
+            log.warning("Telegram could not parse our HTML (%s); editing in plain text", exc.message)
+            await bot.edit_message_text(strip_html(text), chat_id, message_id, reply_markup=keys)
+            return True
+        if "message to edit not found" in reason or "message can't be edited" in reason:
+            return False
+        raise
+    except Forbidden as exc:
+        unreachable(app, chat_id, exc.message)
+        raise ChatUnreachable(chat_id) from exc
+
+
+async def show(
+    bot: Bot, app: App, chat_id: int, message_id: int, document: Document, keys: InlineKeyboardMarkup | None
+) -> list[int]:
+    """Put a document in place of a message's text: the first part edits it, the rest follow as new
+    messages (the keys go on the last). The ids of the messages that now show the document."""
+    parts = html_messages(document)
+    if not await edit_text(bot, app, chat_id, message_id, parts[0], keys if len(parts) == 1 else None):
+        return await send_parts(bot, app, chat_id, parts, keys)
+    return [message_id] + await send_parts(bot, app, chat_id, parts[1:], keys)
+
+
+async def replace_reply(bot: Bot, app: App, chat_id: int, old_ids: Sequence[int], reply: Reply) -> list[int]:
+    """Show a new reply where an earlier one was: edit its first message, delete the others."""
+    document, keys = first_view(app, chat_id, reply)
+    ids = await show(bot, app, chat_id, old_ids[0], document, keys)
+    for message_id in old_ids[1:]:
+        try:
+            await bot.delete_message(chat_id, message_id)
+        except BadRequest as exc:  # already deleted, or too old to delete: it stays
+            log.debug("could not delete message %s in chat %s: %s", message_id, chat_id, exc.message)
+    return ids + await send_photo(bot, app, chat_id, reply)

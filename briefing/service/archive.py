@@ -1,0 +1,65 @@
+"""What the archive holds: ``/sources`` for everyone, ``/stats`` for the administrators."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from briefing.document import Block, Document, Section, bold, heading, item, para
+from briefing.service import App
+from briefing.service.commands import Asker, Reply, command
+from store.stats import archive_counts, feeds, outlet_counts
+
+MAX_OUTLETS = 30
+
+
+def _day(when: datetime | None) -> str:
+    return when.strftime("%d %b %Y") if when else "no date"
+
+
+@command("sources", "/sources", "the outlets and feeds I read, with article counts")
+async def sources_command(app: App, args: str, asker: Asker) -> Reply:
+    """List the outlets by article count, and the feeds that are polled."""
+    outlets, total = outlet_counts(app.db, limit=MAX_OUTLETS)
+    if not outlets:
+        return Reply(Document(sections=(Section((para("I have no articles yet."),)),)))
+    lines: list[Block] = [
+        item(bold(o.name), f" — {o.articles:,} article{'s' * (o.articles != 1)}, newest {_day(o.newest)}")
+        for o in outlets
+    ]
+    if total > len(outlets):
+        lines.append(para(f"… and {total - len(outlets):,} more outlets."))
+    sections = [Section((heading(f"Sources ({total:,} outlets)"), *lines))]
+    polled = [f for f in feeds(app.db) if f.poll]
+    if polled:
+        feed_lines = [
+            item(
+                bold(f.name), " — paused after failures" if f.paused else f" — last read {_day(f.last_ok_at)}"
+            )
+            for f in polled
+        ]
+        sections.append(Section((heading("Feeds read on a schedule"), *feed_lines)))
+    return Reply(Document(sections=tuple(sections)))
+
+
+@command("stats", "/stats", "what the archive and the bot hold (admins)", admin=True)
+async def stats_command(app: App, args: str, asker: Asker) -> Reply:
+    """Counts of articles, sources, actors, stories, subscribers and deliveries."""
+    c = archive_counts(app.db)
+    rows = [
+        ("Articles", f"{c.articles:,} (+{c.near_duplicates:,} near-duplicates recorded)"),
+        ("Sources", f"{c.sources:,} ({c.polled_feeds:,} feeds polled)"),
+        ("Actors", f"{c.actors:,}"),
+        ("Stories", f"{c.stories:,}"),
+        ("Subscribers", f"{c.subscribers_active:,} active of {c.subscribers:,}"),
+        ("Follows", f"{c.follows:,}"),
+        (
+            "Deliveries",
+            f"{c.deliveries_sent:,} sent, {c.deliveries_failed:,} failed, {c.deliveries_waiting:,} waiting",
+        ),
+    ]
+    return Reply(
+        Document(
+            header=(heading("Statistics"),),
+            sections=(Section(tuple(item(bold(k), f": {v}") for k, v in rows)),),
+        )
+    )

@@ -1,0 +1,110 @@
+"""Following actors and topics: ``/follow``, ``/unfollow`` and ``/following``.
+
+A name that resolves to one actor of the archive is followed as that actor (under its canonical name,
+so every alias counts); anything else is followed as a topic, a few words matched against the news.
+"""
+
+from __future__ import annotations
+
+from briefing.document import Block, bold, code, item, message, para
+from briefing.models import Follow
+from briefing.service import App
+from briefing.service.commands import Asker, Button, Reply, command
+from store import subscribers as subs
+
+MAX_TOPIC_CHARS = 100
+MAX_FOLLOWS = 50
+
+
+def clean_topic(text: str) -> str:
+    """The words of a name or topic, single-spaced, without quotes or end punctuation around them."""
+    return " ".join(text.split()).strip(" .,;:!?'\"“”«»")
+
+
+def _resolve(app: App, name: str) -> tuple[str, int | None]:
+    """The canonical name and id of the actor ``name`` means, or the topic itself with no id."""
+    return name, None
+
+
+def _label(f: Follow) -> str:
+    return "person, organisation or place" if f.kind == "actor" else "topic"
+
+
+@command("follow", "/follow NAME|TOPIC", "follow a person, organisation, place or topic")
+async def follow_command(app: App, args: str, asker: Asker) -> Reply:
+    """Follow an actor (if the name is one) or a topic."""
+    name = clean_topic(args)
+    if not name:
+        return Reply(
+            message(
+                para(
+                    "Whom or what shall I follow? e.g. ",
+                    code("/follow Kellogg"),
+                    " or ",
+                    code("/follow grain exports"),
+                    ".",
+                )
+            )
+        )
+    if len(name) > MAX_TOPIC_CHARS:
+        return Reply(
+            message(f"That is {len(name):,} characters; a name or topic is at most {MAX_TOPIC_CHARS}.")
+        )
+    follows = subs.follows_of(app.db, asker.chat_id)
+    value, actor_id = _resolve(app, name)
+    if any(f.value.casefold() == value.casefold() for f in follows):
+        return Reply(message(para("You already follow ", bold(value), ".")))
+    if len(follows) >= MAX_FOLLOWS:
+        return Reply(message(f"This chat already follows {MAX_FOLLOWS} things; /unfollow some first."))
+    kind = "actor" if actor_id is not None else "topic"
+    subs.follow(app.db, asker.chat_id, kind, value, actor_id=actor_id, now=app.now())
+    what = "the actor" if kind == "actor" else "the topic"
+    return Reply(
+        message(
+            para(f"Following {what} ", bold(value), "."),
+            para(
+                "Your daily digest puts news about it first. ", code("/following"), " lists what you follow."
+            ),
+        )
+    )
+
+
+def _following_reply(follows: list[Follow], note: str = "") -> Reply:
+    if not follows:
+        text = "You follow nothing yet. Try /follow Kellogg or /follow grain exports."
+        return Reply(message(*(para(note),) if note else (), para(text)))
+    lines: list[Block] = [para(bold("You follow:"))]
+    lines += [item(bold(f.value), f" — {_label(f)}") for f in follows]
+    lines.append(para("Tap to unfollow, or send ", code("/unfollow NAME"), "."))
+    if note:
+        lines.insert(0, para(note))
+    buttons = tuple((Button(f"✕ {f.value}", f"/unfollow {f.value}"),) for f in follows[:12])
+    return Reply(message(*lines), buttons=buttons)
+
+
+@command("following", "/following", "what this chat follows")
+async def following_command(app: App, args: str, asker: Asker) -> Reply:
+    """List what this chat follows, with a button to unfollow each."""
+    return _following_reply(subs.follows_of(app.db, asker.chat_id))
+
+
+@command("unfollow", "/unfollow NAME|TOPIC", "stop following something")
+async def unfollow_command(app: App, args: str, asker: Asker) -> Reply:
+    """Stop following a name or topic (by the name shown in /following, or any name of the actor)."""
+    name = clean_topic(args)
+    follows = subs.follows_of(app.db, asker.chat_id)
+    if not name:
+        return _following_reply(follows)
+    value, _ = _resolve(app, name)
+    if subs.unfollow(app.db, asker.chat_id, name) or (
+        value != name and subs.unfollow(app.db, asker.chat_id, value)
+    ):
+        left = subs.follows_of(app.db, asker.chat_id)
+        return (
+            _following_reply(left, note=f"Stopped following {value}.")
+            if left
+            else Reply(message(para("Stopped following ", bold(value), ". You follow nothing now.")))
+        )
+    return Reply(
+        message(para("You don't follow ", bold(name), ". ", code("/following"), " lists what you do."))
+    )

@@ -1,0 +1,82 @@
+"""Callback ids of inline buttons, and the bot's answers to user messages.
+
+Telegram allows 64 bytes of callback data, so a button carries a short random id and what the id stands
+for (a payload of the adapter's choosing) lives here. Both tables are pruned by age as they are written.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from store.db import Database, from_iso, to_iso
+
+CALLBACK_DAYS = 7
+REPLY_DAYS = 2
+
+
+@dataclass(frozen=True)
+class Callback:
+    id: str
+    chat_id: int
+    payload: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class ChatReply:
+    """The bot's messages that answered one user message."""
+
+    chat_id: int
+    user_message_id: int
+    bot_message_ids: tuple[int, ...]
+
+
+def save_callback(db: Database, chat_id: int, payload: str, *, now: datetime) -> str:
+    """Keep ``payload`` under a new id (8 URL-safe characters) and forget ids older than a week."""
+    prune_callbacks(db, now - timedelta(days=CALLBACK_DAYS))
+    while True:
+        key = secrets.token_urlsafe(6)
+        cur = db.execute(
+            "INSERT OR IGNORE INTO callbacks (id, chat_id, payload, created_at) VALUES (?, ?, ?, ?)",
+            [key, chat_id, payload, to_iso(now)],
+        )
+        if cur.rowcount:
+            return key
+
+
+def get_callback(db: Database, key: str) -> Callback | None:
+    row = db.execute("SELECT id, chat_id, payload, created_at FROM callbacks WHERE id = ?", [key]).fetchone()
+    if row is None:
+        return None
+    created = from_iso(row[3])
+    assert created is not None
+    return Callback(row[0], row[1], row[2], created)
+
+
+def prune_callbacks(db: Database, before: datetime) -> int:
+    return db.execute("DELETE FROM callbacks WHERE created_at < ?", [to_iso(before)]).rowcount
+
+
+def remember_reply(
+    db: Database, chat_id: int, user_message_id: int, bot_message_ids: tuple[int, ...], *, now: datetime
+) -> None:
+    """Record (or replace) the answer to a user message; answers older than two days are forgotten."""
+    db.execute("DELETE FROM chat_replies WHERE created_at < ?", [to_iso(now - timedelta(days=REPLY_DAYS))])
+    db.execute(
+        "INSERT OR REPLACE INTO chat_replies (chat_id, user_message_id, bot_message_ids, created_at)"
+        " VALUES (?, ?, ?, ?)",
+        [chat_id, user_message_id, ",".join(map(str, bot_message_ids)), to_iso(now)],
+    )
+
+
+def reply_to(db: Database, chat_id: int, user_message_id: int) -> ChatReply | None:
+    row = db.execute(
+        "SELECT bot_message_ids FROM chat_replies WHERE chat_id = ? AND user_message_id = ?",
+        [chat_id, user_message_id],
+    ).fetchone()
+    if row is None:
+        return None
+    ids = tuple(int(x) for x in row[0].split(",") if x)
+    return ChatReply(chat_id, user_message_id, ids)

@@ -1,0 +1,84 @@
+"""Counts of what the archive holds, for ``/stats`` and ``/sources``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from store.db import Database, from_iso
+
+
+@dataclass(frozen=True)
+class ArchiveCounts:
+    articles: int
+    near_duplicates: int
+    sources: int
+    polled_feeds: int
+    actors: int
+    stories: int
+    subscribers_active: int
+    subscribers: int
+    follows: int
+    deliveries_sent: int
+    deliveries_failed: int
+    deliveries_waiting: int
+
+
+@dataclass(frozen=True)
+class OutletCount:
+    """Articles of one outlet (the ``source`` named on each article) and the newest one's date."""
+
+    name: str
+    articles: int
+    newest: datetime | None
+
+
+@dataclass(frozen=True)
+class FeedState:
+    location: str
+    name: str
+    poll: bool
+    paused: bool
+    failures: int
+    last_ok_at: datetime | None
+
+
+def _one(db: Database, sql: str) -> int:
+    return int(db.execute(sql).fetchone()[0] or 0)
+
+
+def archive_counts(db: Database) -> ArchiveCounts:
+    deliveries = dict(db.execute("SELECT state, count(*) FROM deliveries GROUP BY state").fetchall())
+    return ArchiveCounts(
+        articles=_one(db, "SELECT count(*) FROM articles"),
+        near_duplicates=_one(db, "SELECT count(*) FROM near_duplicates"),
+        sources=_one(db, "SELECT count(*) FROM sources"),
+        polled_feeds=_one(db, "SELECT count(*) FROM sources WHERE kind = 'feed' AND poll = 1"),
+        actors=_one(db, "SELECT count(*) FROM actors"),
+        stories=_one(db, "SELECT count(*) FROM stories"),
+        subscribers_active=_one(db, "SELECT count(*) FROM subscribers WHERE active = 1"),
+        subscribers=_one(db, "SELECT count(*) FROM subscribers"),
+        follows=_one(db, "SELECT count(*) FROM follows"),
+        deliveries_sent=deliveries.get("sent", 0),
+        deliveries_failed=deliveries.get("failed", 0),
+        deliveries_waiting=deliveries.get("pending", 0) + deliveries.get("claimed", 0),
+    )
+
+
+def outlet_counts(db: Database, *, limit: int = 30) -> tuple[list[OutletCount], int]:
+    """The outlets with the most articles (at most ``limit``) and how many outlets there are in all."""
+    rows = db.execute(
+        "SELECT source, count(*), max(dated_at) FROM articles GROUP BY source"
+        " ORDER BY count(*) DESC, source LIMIT ?",
+        [limit],
+    ).fetchall()
+    total = _one(db, "SELECT count(DISTINCT source) FROM articles")
+    return [OutletCount(r[0], r[1], from_iso(r[2])) for r in rows], total
+
+
+def feeds(db: Database) -> list[FeedState]:
+    rows = db.execute(
+        "SELECT location, name, poll, paused, failures, last_ok_at FROM sources WHERE kind = 'feed'"
+        " ORDER BY poll DESC, name"
+    ).fetchall()
+    return [FeedState(r[0], r[1], bool(r[2]), bool(r[3]), r[4], from_iso(r[5])) for r in rows]

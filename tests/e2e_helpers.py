@@ -1,0 +1,90 @@
+"""Running the real bot (the Application as ``build_application`` builds it) against the loopback Bot
+API server, the way ``run_polling`` runs it, inside the test's event loop."""
+
+from __future__ import annotations
+
+import datetime as dtm
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from telegram.ext import Application
+
+from briefing.adapters.telegram import ALLOWED_UPDATES, build_application
+from briefing.service import App
+from config import load_settings
+from store import open_db
+from tests.botapi import BotApiServer, Chat, StoredMessage, User
+
+ADMIN = 42
+
+
+def bot_settings(server: BotApiServer, db_path: Path, **extra: str):
+    env = {
+        "BRIEFING_DB": str(db_path),
+        "BRIEFING_ADMINS": str(ADMIN),
+        "TELEGRAM_BOT_TOKEN": server.token,
+        "TELEGRAM_API_BASE_URL": server.base_url,
+        **extra,
+    }
+    return load_settings(env)
+
+
+@asynccontextmanager
+async def running(app: App) -> AsyncIterator[Application]:
+    """Start the application as run_polling does (initialize, post_init, poll, start); stop it after."""
+    application = build_application(app)
+    async with application:
+        assert application.post_init is not None
+        await application.post_init(application)
+        await application.updater.start_polling(
+            poll_interval=0, timeout=dtm.timedelta(seconds=1), allowed_updates=ALLOWED_UPDATES
+        )
+        await application.start()
+        try:
+            yield application
+        finally:
+            await application.updater.stop()
+            await application.stop()
+
+
+@dataclass
+class Harness:
+    """The server (to push updates and look at requests) and the bot's App (to look at the store)."""
+
+    server: BotApiServer
+    app: App
+    application: Application
+
+    async def ask(
+        self,
+        text: str,
+        *,
+        user: User | None = None,
+        chat: Chat | int | None = None,
+        wait_text: str | None = None,
+    ) -> StoredMessage:
+        """Send a command or text as a user and return the bot's (first) answer."""
+        if text.startswith("/"):
+            update = self.server.push_command(text, user=user, chat=chat)
+        else:
+            update = self.server.push_message(text, user=user, chat=chat)
+        chat_id = update["message"]["chat"]["id"]
+        return await self.server.wait_for_message(chat_id, text=wait_text)
+
+
+@asynccontextmanager
+async def harness(server: BotApiServer, db_path: Path, clock=None, **env: str) -> AsyncIterator[Harness]:
+    settings = bot_settings(server, db_path, **env)
+    app = (
+        App(db=open_db(db_path), settings=settings)
+        if clock is None
+        else App(open_db(db_path), settings, clock)
+    )
+    try:
+        async with running(app) as application:
+            await server.wait_until_polling()
+            yield Harness(server, app, application)
+    finally:
+        app.db.conn.close()

@@ -1,0 +1,158 @@
+"""End to end: long replies in pages with "More" and "Sources" buttons, split messages, hostile text and
+pictures. The commands here are test doubles registered for the test only."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from briefing.charts import mentions_chart
+from briefing.document import Document, Section, bold, heading, link, message, para
+from briefing.render import html_messages, utf16_len
+from briefing.service.commands import COMMANDS, Command, Reply
+from tests.conftest import NOW
+from tests.e2e_helpers import harness
+
+pytestmark = pytest.mark.e2e
+HOSTILE = "<b>bold</b> & </a> <script>"
+PNG = b"\x89PNG\r\n\x1a\n"
+
+
+def story(i: int) -> Section:
+    return Section(
+        (
+            para(bold(f"Story {i}: {HOSTILE}")),
+            para(
+                "What happened, in a few words. " * 8,
+                link(f"Outlet {i} & Co", f"https://example.com/{i}?a=1&b=2"),
+            ),
+        )
+    )
+
+
+async def longread(app, args, asker) -> Reply:
+    return Reply(
+        Document(header=(heading("Briefing"),), sections=tuple(story(i) for i in range(1, 9))), paged=True
+    )
+
+
+async def essay(app, args, asker) -> Reply:
+    # about 15,000 UTF-16 units, with characters outside the BMP that count twice
+    paragraphs = [para(f"Paragraph {i}: " + "news 📰 & more <i>words</i> " * 22) for i in range(1, 31)]
+    return Reply(Document(sections=(Section(tuple(paragraphs)),)))
+
+
+async def chart(app, args, asker) -> Reply:
+    png = mentions_chart([(date(2025, 1, d), d % 4 + 1) for d in range(10, 23)], title="Keith Kellogg")
+    return Reply(message("Keith Kellogg in the news."), photo=png, photo_caption="Mentions per day")
+
+
+async def echo(app, args, asker) -> Reply:
+    return Reply(message(para("You asked for: ", bold(args))))
+
+
+@pytest.fixture
+def doubles(monkeypatch):
+    for name, handler in (("longread", longread), ("essay", essay), ("chart", chart), ("search", echo)):
+        monkeypatch.setitem(COMMANDS, name, Command(name, f"/{name}", "a test double", handler))
+
+
+@pytest.fixture
+async def bot(doubles, botapi, tmp_path):
+    async with harness(botapi, tmp_path / "bot.db", clock=lambda: NOW) as h:
+        yield h
+
+
+async def test_more_turns_the_page_in_place(bot):
+    first = await bot.ask("/longread")
+    assert "Story 1" in first.text and "Story 3" in first.text and "Story 4" not in first.text
+    assert "Page 1 of 3" in first.text
+    assert all(len(b.callback_data.encode()) <= 64 for b in first.buttons)
+    assert [b.text for b in first.buttons] == ["More ▸ 2/3", "Sources"]
+
+    bot.server.push_callback_query(first, button="More")
+    await bot.server.wait_for("editMessageText", chat_id=1001)
+    second = bot.server.message(1001, first.message_id)
+    assert "Story 4" in second.text and "Story 1" not in second.text and "Page 2 of 3" in second.text
+    assert [b.text for b in second.buttons] == ["◂ Back", "More ▸ 3/3", "Sources"]
+
+    bot.server.push_callback_query(second, button="More")
+    await bot.server.wait_for("editMessageText", chat_id=1001)
+    third = bot.server.message(1001, first.message_id)
+    assert "Story 7" in third.text and "Story 8" in third.text and "Page 3 of 3" in third.text
+    assert not any(b.text.startswith("More") for b in third.buttons)
+    assert len(bot.server.sent_messages(1001)) == 1  # one message, edited twice
+    assert len(bot.server.requests("answerCallbackQuery")) == 2
+
+
+async def test_sources_lists_the_links_of_the_page_and_back_returns(bot):
+    first = await bot.ask("/longread")
+    bot.server.push_callback_query(first, button="Sources")
+    await bot.server.wait_for("editMessageText", chat_id=1001)
+    sources = bot.server.message(1001, first.message_id)
+    assert "Sources" in sources.text and "Outlet 2 & Co" in sources.text and "Outlet 4" not in sources.text
+    urls = [e["url"] for e in sources.entities if e["type"] == "text_link"]
+    assert urls == [
+        "https://example.com/1?a=1&b=2",
+        "https://example.com/2?a=1&b=2",
+        "https://example.com/3?a=1&b=2",
+    ]
+
+    bot.server.push_callback_query(sources, button="Back")
+    await bot.server.wait_for("editMessageText", chat_id=1001)
+    assert "Page 1 of 3" in bot.server.message(1001, first.message_id).text
+
+
+async def test_hostile_text_is_escaped_in_replies_and_queries(bot):
+    page = await bot.ask("/longread")
+    assert f"Story 1: {HOSTILE}" in page.text  # shown as typed; the server's strict parser accepted it
+    reply = await bot.ask(f"/search {HOSTILE} Tom & Jerry")
+    assert f"You asked for: {HOSTILE} Tom & Jerry" in reply.text
+    reply = await bot.ask(f"{HOSTILE} plain text is a search")
+    assert f"You asked for: {HOSTILE} plain text is a search" in reply.text
+    assert all(r.ok for r in bot.server.requests("sendMessage"))
+
+
+async def test_a_long_reply_is_sent_in_order_in_parts_within_4096_utf16_units(bot):
+    expected = html_messages((await essay(None, "", None)).document)
+    assert len(expected) >= 4
+    await bot.ask("/essay")
+    records = await bot.server.wait_for_requests(len(expected), "sendMessage", chat_id=1001, ok=True)
+    parts = bot.server.sent_messages(1001)
+    assert [r.params["text"] for r in records] == expected
+    assert all(utf16_len(m.text) <= 4096 for m in parts)
+    text = "\n".join(m.text for m in parts)
+    numbers = [
+        int(line.split(":")[0].split()[1]) for line in text.splitlines() if line.startswith("Paragraph")
+    ]
+    assert numbers == list(range(1, 31))
+    assert all(r.params["parse_mode"] == "HTML" for r in records)
+
+
+async def test_the_chart_is_uploaded_as_a_png_photo(bot):
+    reply = await bot.ask("/chart")
+    assert reply.text == "Keith Kellogg in the news."
+    upload = await bot.server.wait_for("sendPhoto", chat_id=1001, ok=True)
+    data = upload.files["photo"].data
+    assert data.startswith(PNG) and len(data) < 200_000
+    photo = bot.server.sent_messages(1001)[-1]
+    assert photo.caption == "Mentions per day"
+    assert (photo.photo.width, photo.photo.height) == (800, 400)
+
+
+async def test_an_edited_message_replaces_a_long_answer(bot):
+    first = await bot.ask("/longread")
+    user_message = bot.server.messages(1001)[0]
+    bot.server.push_edited_message(user_message.message_id, "/search ports")
+    await bot.server.wait_for("editMessageText", chat_id=1001)
+    edited = bot.server.message(1001, first.message_id)
+    assert edited.text == "You asked for: ports" and edited.buttons == []
+
+
+async def test_the_more_button_of_an_old_message_still_works_after_other_commands(bot):
+    first = await bot.ask("/longread")
+    await bot.ask("/essay")
+    bot.server.push_callback_query(first, button="More")
+    await bot.server.wait_for("editMessageText", chat_id=1001)
+    assert "Page 2 of 3" in bot.server.message(1001, first.message_id).text
