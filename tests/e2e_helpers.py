@@ -3,6 +3,7 @@ API server, the way ``run_polling`` runs it, inside the test's event loop."""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dtm
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -11,7 +12,7 @@ from pathlib import Path
 
 from telegram.ext import Application
 
-from briefing.adapters.telegram import ALLOWED_UPDATES, build_application
+from briefing.adapters.telegram import build_application, serve
 from briefing.service import App
 from config import load_settings
 from store import open_db
@@ -33,20 +34,19 @@ def bot_settings(server: BotApiServer, db_path: Path, **extra: str):
 
 @asynccontextmanager
 async def running(app: App) -> AsyncIterator[Application]:
-    """Start the application as run_polling does (initialize, post_init, poll, start); stop it after."""
+    """Run the application as ``run_telegram`` does (``serve``) until the block ends."""
     application = build_application(app)
-    async with application:
-        assert application.post_init is not None
-        await application.post_init(application)
-        await application.updater.start_polling(
-            poll_interval=0, timeout=dtm.timedelta(seconds=1), allowed_updates=ALLOWED_UPDATES
-        )
-        await application.start()
-        try:
-            yield application
-        finally:
-            await application.updater.stop()
-            await application.stop()
+    stop = asyncio.Event()
+    task = asyncio.create_task(serve(application, app.settings, stop, poll_timeout=dtm.timedelta(seconds=1)))
+    try:
+        while not application.running:  # serve() started the poll, then the application
+            if task.done():
+                task.result()
+            await asyncio.sleep(0.005)
+        yield application
+    finally:
+        stop.set()
+        await task
 
 
 @dataclass

@@ -11,6 +11,7 @@ are handled concurrently, those of one chat in order.
 from __future__ import annotations
 
 import asyncio
+import datetime as dtm
 import logging
 import secrets
 import signal
@@ -44,13 +45,14 @@ from briefing.adapters.telegram_handlers import (
 from briefing.errors import BriefingError
 from briefing.service import App
 from briefing.service.commands import COMMANDS, load_all
-from config import SettingsError
+from config import Settings, SettingsError
 
 log = logging.getLogger(__name__)
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"]
 MAX_CONCURRENT_UPDATES = 64
 RATE_LIMIT_RETRIES = 3
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+POLL_TIMEOUT = dtm.timedelta(seconds=10)  # the long poll; stopping does not wait for it
 
 
 class PerChatUpdates(BaseUpdateProcessor):
@@ -169,30 +171,79 @@ def redact_logs(secret: str) -> None:
             handler.setFormatter(RedactingFormatter(handler.formatter, (secret,)))
 
 
+class QuietBootstrap(logging.Filter):
+    """python-telegram-bot logs a traceback when it gives up connecting at start (no network, a refused
+    token); ``run_telegram`` reports that in one line, so the traceback is left out."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if "Bootstrap" in record.getMessage():
+            record.exc_info, record.exc_text = None, None
+        return True
+
+
+async def _receive(application: Application, s: Settings, poll_timeout: dtm.timedelta) -> None:
+    """Start receiving updates: a long poll, or a webhook that Telegram posts to."""
+    assert application.updater is not None
+    if s.telegram_mode == "webhook":
+        if not s.webhook_url:
+            raise SettingsError("telegram.mode is 'webhook' but telegram.webhook_url is empty")
+        await application.updater.start_webhook(
+            listen=s.webhook_listen,
+            port=s.webhook_port,
+            url_path=urlsplit(s.webhook_url).path.lstrip("/"),
+            webhook_url=s.webhook_url,
+            secret_token=secrets.token_urlsafe(32),
+            allowed_updates=ALLOWED_UPDATES,
+        )
+    else:
+        await application.updater.start_polling(allowed_updates=ALLOWED_UPDATES, timeout=poll_timeout)
+
+
+async def serve(
+    application: Application,
+    settings: Settings,
+    stop: asyncio.Event,
+    *,
+    poll_timeout: dtm.timedelta = POLL_TIMEOUT,
+) -> None:
+    """Run the bot until ``stop`` is set, as ``Application.run_polling`` would, in the running loop."""
+    try:
+        await application.initialize()  # getMe
+    except TelegramError:
+        await application.bot.request.shutdown()  # PTB leaves its HTTP client open when getMe fails
+        raise
+    try:
+        if application.post_init:
+            await application.post_init(application)
+        await _receive(application, settings, poll_timeout)
+        await application.start()
+        await stop.wait()
+    finally:
+        if application.updater and application.updater.running:
+            await application.updater.stop()
+        if application.running:
+            await application.stop()
+        await application.shutdown()
+        if application.post_shutdown:
+            await application.post_shutdown(application)
+
+
+async def _run(application: Application, settings: Settings) -> None:
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in STOP_SIGNALS:
+        loop.add_signal_handler(sig, stop.set)
+    await serve(application, settings, stop)
+
+
 def run_telegram(app: App) -> int:
     """Run the bot until SIGINT or SIGTERM: long polling, or a webhook when ``telegram.mode`` says so."""
     assert app.settings.token is not None
     redact_logs(app.settings.token.value)
+    logging.getLogger("telegram.ext").addFilter(QuietBootstrap())
     application = build_application(app, close_db=True)
-    s = app.settings
     try:
-        if s.telegram_mode == "webhook":
-            if not s.webhook_url:
-                raise SettingsError("telegram.mode is 'webhook' but telegram.webhook_url is empty")
-            application.run_webhook(
-                listen=s.webhook_listen,
-                port=s.webhook_port,
-                url_path=urlsplit(s.webhook_url).path.lstrip("/"),
-                webhook_url=s.webhook_url,
-                secret_token=secrets.token_urlsafe(32),
-                allowed_updates=ALLOWED_UPDATES,
-                bootstrap_retries=3,
-                stop_signals=STOP_SIGNALS,
-            )
-        else:
-            application.run_polling(
-                allowed_updates=ALLOWED_UPDATES, bootstrap_retries=3, stop_signals=STOP_SIGNALS
-            )
+        asyncio.run(_run(application, app.settings))
     except InvalidToken as exc:
         raise SettingsError("Telegram refused the token in TELEGRAM_BOT_TOKEN") from exc
     except NetworkError as exc:

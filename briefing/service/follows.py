@@ -52,8 +52,9 @@ async def follow_command(app: App, args: str, asker: Asker) -> Reply:
         )
     follows = subs.follows_of(app.db, asker.chat_id)
     value, actor_id = _resolve(app, name)
-    if any(f.value.casefold() == value.casefold() for f in follows):
-        return Reply(message(para("You already follow ", bold(value), ".")))
+    known = [f for f in follows if f.value.casefold() == value.casefold()]
+    if known:
+        return Reply(message(para("You already follow ", bold(known[0].value), ".")))
     if len(follows) >= MAX_FOLLOWS:
         return Reply(message(f"This chat already follows {MAX_FOLLOWS} things; /unfollow some first."))
     kind = "actor" if actor_id is not None else "topic"

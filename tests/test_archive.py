@@ -1,0 +1,75 @@
+"""/sources and /stats count what the archive holds."""
+
+from __future__ import annotations
+
+from briefing.service.commands import Asker, answer, load_all
+from store.db import to_iso
+from tests.conftest import NOW
+
+ADMIN = Asker(chat_id=42, user_id=42)
+ALICE = Asker(chat_id=1001, user_id=1001)
+load_all()
+
+
+def add_article(db, i: int, source: str) -> None:
+    # written as the ingest would store it; the ingest's own functions are not needed for counting
+    db["articles"].insert(
+        {
+            "title": f"Title {i}",
+            "body": f"Body {i}",
+            "source": source,
+            "ingested_at": to_iso(NOW),
+            "dated_at": to_iso(NOW),
+            "content_hash": f"h{i}",
+            "simhash": i,
+        }
+    )
+
+
+async def test_sources_with_no_articles(app):
+    reply = await answer(app, "/sources", ALICE)
+    assert reply.document.text == "I have no articles yet."
+
+
+async def test_sources_lists_outlets_by_article_count(app):
+    for i in range(3):
+        add_article(app.db, i, "DW")
+    add_article(app.db, 9, "Kyiv Independent")
+    reply = await answer(app, "/sources", ALICE)
+    text = reply.document.text
+    assert "Sources (2 outlets)" in text
+    assert text.index("DW — 3 articles, newest 23 Jan 2025") < text.index("Kyiv Independent — 1 article,")
+
+
+async def test_sources_shows_polled_feeds(app):
+    app.db["sources"].insert(
+        {
+            "kind": "feed",
+            "location": "https://ex.com/rss",
+            "name": "Example feed",
+            "added_at": to_iso(NOW),
+            "poll": 1,
+        }
+    )
+    add_article(app.db, 1, "Example feed")
+    reply = await answer(app, "/sources", ALICE)
+    assert (
+        "Feeds read on a schedule" in reply.document.text
+        and "Example feed — last read no date" in reply.document.text
+    )
+
+
+async def test_stats_counts_for_admins(app):
+    add_article(app.db, 1, "DW")
+    await answer(app, "/subscribe", ALICE)
+    await answer(app, "/follow ports", ALICE)
+    reply = await answer(app, "/stats", ADMIN)
+    text = reply.document.text
+    assert "Articles: 1 (+0 near-duplicates recorded)" in text
+    assert "Subscribers: 1 active of 1" in text and "Follows: 1" in text
+    assert "Deliveries: 0 sent, 0 failed, 0 waiting" in text
+
+
+async def test_stats_is_refused_to_others(app):
+    reply = await answer(app, "/stats", ALICE)
+    assert reply.document.text == "Sorry, /stats is only for the bot's administrators."

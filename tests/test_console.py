@@ -1,0 +1,86 @@
+"""The terminal chat answers with the same logic as Telegram, in plain text."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from briefing.adapters.console import Session, ask, chat
+from briefing.document import Document, Section, link, para
+from briefing.service.commands import COMMANDS, Command, Reply, load_all
+
+load_all()
+
+
+async def longread(app, args, asker) -> Reply:
+    sections = tuple(
+        Section((para(f"Story {i}", link(" (DW)", f"https://dw.com/{i}")),)) for i in range(1, 8)
+    )
+    return Reply(
+        Document(sections=sections), paged=True, photo=b"\x89PNG...", photo_caption="Mentions per day"
+    )
+
+
+@pytest.fixture
+def doubles(monkeypatch):
+    monkeypatch.setitem(COMMANDS, "longread", Command("longread", "/longread", "a test double", longread))
+
+
+async def test_ask_prints_the_whole_reply_with_links_and_chart_note(app, doubles):
+    text = await ask(app, "/longread")
+    assert "Story 1" in text and "Story 7" in text and "<https://dw.com/7>" in text
+    assert "[chart: Mentions per day — shown in Telegram]" in text
+    assert "<b>" not in text
+
+
+async def test_buttons_are_shown_as_commands_to_type(app):
+    await ask(app, "/subscribe 08:00 UTC")
+    text = await ask(app, "/settings")
+    assert "[3 stories: /settings length 3]" in text
+    assert "[✓ 08:00: /settings time 08:00]" in text
+
+
+async def test_a_long_reply_is_paged_and_more_turns_the_page(app, doubles):
+    session = Session(app)
+    first = await session.respond("/longread")
+    assert "Story 3" in first and "Story 4" not in first and "[more: /more — page 2 of 3]" in first
+    second = await session.respond("/more")
+    assert "Story 4" in second and "[more: /more — page 3 of 3]" in second
+    third = await session.respond("/more")
+    assert "Story 7" in third and "[page 3 of 3]" in third
+    assert "Nothing more to show" in await session.respond("/more")
+
+
+async def test_a_new_command_forgets_the_pages_of_the_last(app, doubles):
+    session = Session(app)
+    await session.respond("/longread")
+    await session.respond("/help")
+    assert "Nothing more to show" in await session.respond("/more")
+
+
+async def test_the_chat_reads_until_quit(app):
+    lines = iter(["/help", "", "/follow ports", "/quit", "/help"])
+    out = io.StringIO()
+    await chat(app, read=lambda prompt: next(lines), out=out)
+    text = out.getvalue()
+    assert text.startswith("Briefing in the terminal.")
+    assert "Following the topic ports." in text and text.count("Plain text is a search.") == 1
+
+
+async def test_the_chat_survives_an_error_and_ends_at_end_of_input(app, monkeypatch):
+    async def broken(app, args, asker):
+        raise RuntimeError("boom")
+
+    monkeypatch.setitem(COMMANDS, "broken", Command("broken", "/broken", "x", broken))
+    lines = iter(["/broken", "/following"])
+
+    def reader(prompt: str) -> str:
+        try:
+            return next(lines)
+        except StopIteration:
+            raise EOFError from None  # Ctrl-D
+
+    out = io.StringIO()
+    await chat(app, read=reader, out=out)
+    assert "Sorry, something went wrong" in out.getvalue() and "You follow nothing yet" in out.getvalue()

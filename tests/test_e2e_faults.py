@@ -1,0 +1,145 @@
+"""End to end: the bot recovers from every error Telegram can answer with, and keeps serving."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from briefing.document import message
+from briefing.service.commands import COMMANDS, Command, Reply
+from store import subscribers
+from tests.botapi import Fault, User
+from tests.conftest import NOW
+from tests.e2e_helpers import harness
+
+pytestmark = pytest.mark.e2e
+BOB = User(77, "Bob", "bob")
+SORRY = "Sorry, something went wrong"
+
+
+async def broken(app, args, asker) -> Reply:
+    raise RuntimeError("database password is hunter2")
+
+
+async def two_parts(app, args, asker) -> Reply:
+    return Reply(message("First paragraph of a reply.", "Second paragraph of the same reply."))
+
+
+@pytest.fixture
+def doubles(monkeypatch):
+    monkeypatch.setitem(COMMANDS, "broken", Command("broken", "/broken", "a test double", broken))
+    monkeypatch.setitem(COMMANDS, "twoparts", Command("twoparts", "/twoparts", "a test double", two_parts))
+
+
+@pytest.fixture
+async def bot(doubles, botapi, tmp_path):
+    async with harness(botapi, tmp_path / "bot.db", clock=lambda: NOW) as h:
+        yield h
+
+
+async def test_a_429_is_retried_by_the_rate_limiter_and_the_reply_arrives(bot):
+    bot.server.inject(Fault.retry_after(0.05), "sendMessage")
+    reply = await bot.ask("/help")
+    assert "/subscribe" in reply.text
+    sends = bot.server.requests("sendMessage", chat_id=1001)
+    assert [r.status for r in sends] == [429, 200]
+
+
+async def test_a_user_who_blocked_the_bot_is_unsubscribed_and_others_are_still_served(bot):
+    await bot.ask("/subscribe", user=BOB)
+    bot.server.inject(Fault.blocked(), "sendMessage", chat_id=77, times=None)
+    bot.server.push_command("/help", user=BOB)
+    await bot.server.wait_for("sendMessage", chat_id=77, ok=False)
+    reply = await bot.ask("/help")  # Alice, after Bob's update: his was handled by now
+    assert "/subscribe" in reply.text
+    assert subscribers.get_subscriber(bot.app.db, 77).active is False
+    assert len(bot.server.requests("sendMessage", chat_id=77, ok=False)) == 1  # no apology into a wall
+
+
+async def test_blocking_the_bot_unsubscribes_at_once(bot):
+    await bot.ask("/subscribe", user=BOB)
+    bot.server.push_blocked(BOB)
+    await bot.server.wait_until_fetched()
+    await bot.ask("/help")
+    assert subscribers.get_subscriber(bot.app.db, 77).active is False
+
+
+async def test_html_telegram_cannot_parse_is_sent_again_as_plain_text(bot):
+    bot.server.inject(Fault.cant_parse_entities(), "sendMessage")
+    reply = await bot.ask("/subscribe 07:00 UTC")
+    assert reply.parse_mode is None and reply.entities == []
+    assert "Subscribed. Your daily digest:" in reply.text and "<b>" not in reply.text
+    failed, resent = bot.server.requests("sendMessage", chat_id=1001)
+    assert failed.status == 400 and failed.params["parse_mode"] == "HTML"
+    assert "parse_mode" not in resent.params
+
+
+async def test_a_part_telegram_finds_too_long_is_sent_in_two(bot):
+    bot.server.inject(Fault.message_too_long(), "sendMessage")
+    await bot.ask("/twoparts")
+    await bot.server.wait_for_requests(3, "sendMessage", chat_id=1001)
+    texts = [m.text for m in bot.server.sent_messages(1001)]
+    assert texts == ["First paragraph of a reply.", "Second paragraph of the same reply."]
+
+
+async def test_chat_not_found_is_logged_and_the_bot_goes_on(bot, caplog):
+    caplog.set_level(logging.WARNING)
+    bot.server.inject(Fault.chat_not_found(), "sendMessage", chat_id=77)
+    bot.server.push_command("/help", user=BOB)
+    await bot.server.wait_for("sendMessage", chat_id=77, ok=False)
+    reply = await bot.ask("/help")
+    assert "/subscribe" in reply.text
+    assert any("chat 77 not found" in r.getMessage() for r in caplog.records)
+
+
+async def test_a_server_error_is_logged_with_its_traceback_and_the_bot_keeps_serving(bot, caplog):
+    caplog.set_level(logging.WARNING)
+    bot.server.inject(Fault.server_error(502), "sendMessage")
+    bot.server.push_command("/help")
+    apology = await bot.server.wait_for_message(1001)
+    assert apology.text.startswith(SORRY)
+    errors = [r for r in caplog.records if r.levelno == logging.ERROR]
+    assert errors and errors[0].exc_info is not None
+    reply = await bot.ask("/help")
+    assert "/subscribe" in reply.text
+
+
+async def test_polling_survives_a_server_error_on_get_updates(bot):
+    bot.server.inject(Fault.server_error(500), "getUpdates")
+    await bot.server.wait_for("getUpdates", ok=False)
+    reply = await bot.ask("/help")  # the poll loop waited a second and went on
+    assert "/subscribe" in reply.text
+
+
+async def test_an_unexpected_error_is_logged_and_the_user_told_without_internals(bot, caplog):
+    caplog.set_level(logging.ERROR)
+    reply = await bot.ask("/broken")
+    assert reply.text.startswith(SORRY)
+    assert "hunter2" not in reply.text and "RuntimeError" not in reply.text
+    record = next(r for r in caplog.records if r.exc_info)
+    assert isinstance(record.exc_info[1], RuntimeError)
+    assert "/subscribe" in (await bot.ask("/help")).text
+
+
+async def test_a_failed_button_edit_falls_back_to_plain_text(bot):
+    await bot.ask("/subscribe 08:00 UTC")
+    shown = await bot.ask("/settings")
+    bot.server.inject(Fault.cant_parse_entities(), "editMessageText")
+    bot.server.push_callback_query(shown, button="8 stories")
+    await bot.server.wait_for("editMessageText", chat_id=1001, ok=True)
+    edited = bot.server.message(1001, shown.message_id)
+    assert "Length: 8 stories" in edited.text and edited.parse_mode is None
+    assert edited.button("✓ 8 stories")
+
+
+async def test_a_group_migrated_while_the_bot_was_answering_gets_the_answer_in_the_supergroup(bot):
+    from tests.botapi import Chat
+
+    group = Chat.group(-4003, "Readers")
+    await bot.ask("/subscribe", chat=group)
+    bot.server.inject(Fault.migrated(-1004242424242), "sendMessage", chat_id=-4003)
+    bot.server.push_command("/settings", chat=group)
+    reply = await bot.server.wait_for_message(-1004242424242)
+    assert "Your daily digest" in reply.text
+    assert subscribers.get_subscriber(bot.app.db, -1004242424242) is not None

@@ -1,0 +1,68 @@
+"""/follow, /unfollow and /following as use cases."""
+
+from __future__ import annotations
+
+from briefing.service.commands import Asker, answer, load_all
+from briefing.service.follows import MAX_FOLLOWS, clean_topic
+from store import subscribers
+
+ALICE = Asker(chat_id=1001, user_id=1001)
+load_all()
+
+
+def test_clean_topic_keeps_the_words_and_drops_the_packaging():
+    assert clean_topic('  "grain   exports". ') == "grain exports"
+    assert clean_topic("<b>x</b> & y") == "<b>x</b> & y"  # escaped when shown, not mangled
+
+
+async def test_follow_a_topic_once_whatever_its_case(app):
+    reply = await answer(app, "/follow Grain Exports", ALICE)
+    assert "Following the topic Grain Exports." in reply.document.text
+    reply = await answer(app, "/follow grain exports", ALICE)
+    assert "You already follow Grain Exports." in reply.document.text
+    assert [(f.kind, f.value) for f in subscribers.follows_of(app.db, 1001)] == [("topic", "Grain Exports")]
+
+
+async def test_follow_without_a_name_explains(app):
+    reply = await answer(app, "/follow", ALICE)
+    assert "/follow Kellogg" in reply.document.text
+
+
+async def test_follow_refuses_a_very_long_topic(app):
+    reply = await answer(app, "/follow " + "word " * 40, ALICE)
+    assert "at most 100" in reply.document.text
+    assert subscribers.follows_of(app.db, 1001) == []
+
+
+async def test_a_chat_follows_at_most_fifty_things(app):
+    for i in range(MAX_FOLLOWS):
+        await answer(app, f"/follow topic {i}", ALICE)
+    reply = await answer(app, "/follow one more", ALICE)
+    assert "already follows 50 things" in reply.document.text
+
+
+async def test_following_lists_with_unfollow_buttons(app):
+    await answer(app, "/follow ports", ALICE)
+    await answer(app, "/follow grain", ALICE)
+    reply = await answer(app, "/following", ALICE)
+    assert "ports — topic" in reply.document.text
+    assert [row[0].payload for row in reply.buttons] == ["/unfollow grain", "/unfollow ports"]
+
+
+async def test_following_nothing(app):
+    reply = await answer(app, "/following", ALICE)
+    assert "You follow nothing yet" in reply.document.text and reply.buttons == ()
+
+
+async def test_unfollow_without_a_name_shows_the_list(app):
+    await answer(app, "/follow ports", ALICE)
+    reply = await answer(app, "/unfollow", ALICE)
+    assert reply.buttons[0][0].payload == "/unfollow ports"
+
+
+async def test_unfollow_the_last_one(app):
+    await answer(app, "/follow ports", ALICE)
+    reply = await answer(app, "/unfollow Ports", ALICE)
+    assert "You follow nothing now" in reply.document.text
+    reply = await answer(app, "/unfollow ports", ALICE)
+    assert "You don't follow ports" in reply.document.text

@@ -1,0 +1,43 @@
+"""Callback ids for inline buttons, and which bot messages answered which user message."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from store.callbacks import get_callback, prune_callbacks, remember_reply, reply_to, save_callback
+from tests.conftest import NOW
+
+
+def test_a_callback_id_is_short_and_resolves_to_its_payload(db):
+    key = save_callback(db, 1001, '{"doc": null}', now=NOW)
+    assert len(key) == 8 and len(f"{key}:p1234".encode()) <= 64
+    found = get_callback(db, key)
+    assert (found.chat_id, found.payload, found.created_at) == (1001, '{"doc": null}', NOW)
+    assert get_callback(db, "nope") is None
+
+
+def test_ids_are_distinct(db):
+    keys = {save_callback(db, 1, "x", now=NOW) for _ in range(200)}
+    assert len(keys) == 200
+
+
+def test_old_callbacks_are_pruned_when_new_ones_are_saved(db):
+    old = save_callback(db, 1, "old", now=NOW - timedelta(days=8))
+    recent = save_callback(db, 1, "recent", now=NOW - timedelta(days=6))
+    save_callback(db, 1, "now", now=NOW)
+    assert get_callback(db, old) is None and get_callback(db, recent) is not None
+    assert prune_callbacks(db, NOW + timedelta(days=1)) == 2
+
+
+def test_the_answer_to_a_message_is_remembered_and_replaced(db):
+    remember_reply(db, 1001, 5, (6, 7), now=NOW)
+    assert reply_to(db, 1001, 5).bot_message_ids == (6, 7)
+    remember_reply(db, 1001, 5, (6,), now=NOW)
+    assert reply_to(db, 1001, 5).bot_message_ids == (6,)
+    assert reply_to(db, 1002, 5) is None
+
+
+def test_answers_older_than_two_days_are_forgotten(db):
+    remember_reply(db, 1001, 5, (6,), now=NOW - timedelta(days=3))
+    remember_reply(db, 1001, 9, (10,), now=NOW)
+    assert reply_to(db, 1001, 5) is None and reply_to(db, 1001, 9) is not None
