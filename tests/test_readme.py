@@ -36,3 +36,20 @@ def test_exactly_two_setup_commands():
     block = setup.split("```", 2)[1]
     commands = [line for line in block.strip().splitlines() if line.strip()]
     assert [c.split("#")[0].strip() for c in commands] == ["make run", "make test"]
+
+
+def test_every_chat_command_is_documented():
+    from briefing.service.commands import COMMANDS, load_all
+
+    load_all()
+    using = README.split("## Using the bot", 1)[1].split("\n## ", 1)[0]
+    assert len(COMMANDS) >= 10
+    for name, cmd in COMMANDS.items():
+        assert f"`/{name}" in using, f"README's Using the bot does not document /{name}"
+        if cmd.admin:
+            assert f"`/{name}" in using.split("**Admin commands**", 1)[1], f"/{name} is not listed as admin"
+
+
+def test_the_telegram_sections_follow_the_command_line():
+    order = [README.index(h) for h in ("## Command line", "## Using the bot", "## Running on Telegram")]
+    assert order == sorted(order)

@@ -1,0 +1,53 @@
+"""End to end in webhook mode: Telegram (the loopback server) posts updates to the bot's own server."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+import sqlite3
+from dataclasses import replace
+
+import pytest
+
+from briefing.adapters.telegram import build_application, serve
+from briefing.service import App
+from store import open_db
+from tests.e2e_helpers import bot_settings
+
+pytestmark = pytest.mark.e2e
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+async def test_webhook_mode_receives_updates_posted_by_telegram(botapi, tmp_path):
+    port = free_port()
+    settings = replace(
+        bot_settings(botapi, tmp_path / "bot.db"),
+        telegram_mode="webhook",
+        webhook_listen="127.0.0.1",
+        webhook_port=port,
+        webhook_url=f"http://127.0.0.1:{port}/telegram/hook",
+    )
+    app = App(open_db(settings.db_path), settings)
+    application = build_application(app, close_db=True)
+    stop = asyncio.Event()
+    task = asyncio.create_task(serve(application, settings, stop))
+    try:
+        hook = await botapi.wait_for("setWebhook", since=0, timeout=10)
+        assert hook.params["url"] == f"http://127.0.0.1:{port}/telegram/hook"
+        assert len(hook.params["secret_token"]) >= 32
+        while not application.running:
+            await asyncio.sleep(0.01)
+        botapi.push_command("/start")
+        reply = await botapi.wait_for_message(1001)
+        assert "Welcome to Briefing" in reply.text
+        assert not botapi.requests("getUpdates")
+    finally:
+        stop.set()
+        await task
+    with pytest.raises(sqlite3.ProgrammingError):  # post_shutdown closed the database the bot owned
+        app.db.execute("SELECT 1")
