@@ -1,0 +1,198 @@
+"""The bot under load: replies per second and reply latency with many chats at once, and its memory.
+
+``python bot.py`` runs as its own process against the loopback Bot API server (``tests/botapi``) on a
+database of the synthetic corpus (``bench/corpus.py``). ``--chats`` users each send a command, wait for
+the answer, and send it again (``--rounds`` times), all at once; a reply's latency is the time from the
+update being queued to the bot's first message of the answer being accepted by the server. The bot's
+peak RSS is read from ``/proc/<pid>/status`` (VmHWM) before it is stopped.
+
+    python -m bench.bench_bot                                   # 100 chats, 100,000 articles
+    python -m bench.bench_bot --articles 2000 --chats 20 --commands "/actor Kellogg" "/help"
+
+The corpus database is built once (with actors, summaries and stories: ``enrich=True``) under
+``bench/out/`` and reused; the bot's writes to it (button ids, reply ids) do not change the answers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import signal
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "bench" / "out"
+DEFAULT_COMMANDS = ("/actor Kellogg", "/brief")
+
+
+@dataclass(frozen=True)
+class Result:
+    command: str
+    chats: int
+    replies: int
+    seconds: float
+    latencies: tuple[float, ...]
+    failed: int
+
+    @property
+    def per_second(self) -> float:
+        return self.replies / self.seconds if self.seconds else 0.0
+
+    def quantile(self, q: float) -> float:
+        ordered = sorted(self.latencies)
+        return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else float("nan")
+
+
+def corpus_db(articles: int, path: Path | None) -> Path:
+    """The corpus database, built on first use (minutes for 100,000 articles: it is enriched)."""
+    path = path or OUT / f"bot-{articles}.db"
+    if path.exists():
+        return path
+    from bench.corpus import build_corpus_db
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    started = time.monotonic()
+    print(f"building {path} with {articles:,} articles (actors, summaries, stories)...", flush=True)
+    report = build_corpus_db(path, articles, enrich=True)
+    print(f"  {report.new:,} articles in {time.monotonic() - started:,.0f} s", flush=True)
+    return path
+
+
+async def start_bot(server, db: Path) -> asyncio.subprocess.Process:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "BRIEFING_"))}
+    env.update(TELEGRAM_BOT_TOKEN=server.token, TELEGRAM_API_BASE_URL=server.base_url, BRIEFING_DB=str(db))
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "bot.py",
+        cwd=ROOT,
+        env=env,
+        stdin=asyncio.subprocess.DEVNULL,
+        stderr=asyncio.subprocess.DEVNULL,
+    )
+    await server.wait_until_polling(timeout=120)
+    return process
+
+
+def peak_rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+async def one_chat(server, user, command: str, rounds: int, latencies: list[float]) -> int:
+    """Send ``command`` ``rounds`` times, each after the previous answer; the number that failed."""
+    failed = 0
+    for _ in range(rounds):
+        mark = server.mark()
+        started = time.monotonic()
+        server.push_command(command, user=user)
+        try:
+            await server.wait_for_message(user.id, since=mark, timeout=120)
+        except TimeoutError:
+            failed += 1
+            continue
+        latencies.append(time.monotonic() - started)
+    return failed
+
+
+async def load(server, command: str, chats: int, rounds: int, first_user: int) -> Result:
+    from tests.botapi import User
+
+    users = [User(first_user + i, f"Reader{i}") for i in range(chats)]
+    latencies: list[float] = []
+    started = time.monotonic()
+    failed = await asyncio.gather(*(one_chat(server, u, command, rounds, latencies) for u in users))
+    seconds = time.monotonic() - started
+    return Result(command, chats, len(latencies), seconds, tuple(latencies), sum(failed))
+
+
+async def compute(db: Path, command: str, n: int) -> Result:
+    """The same command answered and rendered ``n`` times in this process, one at a time, without
+    Telegram: what one core of the bot can do when the rate limit is not what holds it back."""
+    from briefing.render import html_messages
+    from briefing.service import App
+    from briefing.service.commands import Asker, answer, load_all
+    from config import load_settings
+    from store import open_db
+
+    load_all()
+    app = App(open_db(db), load_settings({"BRIEFING_DB": str(db)}))
+    latencies = []
+    started = time.monotonic()
+    for i in range(n):
+        t = time.monotonic()
+        reply = await answer(app, command, Asker(500_000 + i, 500_000 + i))
+        html_messages(reply.document)
+        latencies.append(time.monotonic() - t)
+    seconds = time.monotonic() - started
+    app.db.conn.close()
+    return Result(f"{command} (compute)", 1, n, seconds, tuple(latencies), 0)
+
+
+def table(results: list[Result], rss_mb: float, idle_mb: float) -> str:
+    cols = ("command", "chats", "replies", "seconds", "replies/s", "p50 ms", "p95 ms", "max ms", "failed")
+    head = f"{cols[0]:<24}" + "".join(f"{c:>10}" for c in cols[1:])
+    lines = [head, "-" * len(head)]
+    for r in results:
+        worst = max(r.latencies, default=float("nan"))
+        cells = (r.chats, r.replies, f"{r.seconds:.1f}", f"{r.per_second:.1f}")
+        ms = (f"{r.quantile(0.5) * 1000:.1f}", f"{r.quantile(0.95) * 1000:.1f}", f"{worst * 1000:.1f}")
+        lines.append(f"{r.command:<24}" + "".join(f"{c:>10}" for c in (*cells, *ms, r.failed)))
+    lines.append(f"bot process memory: {idle_mb:,.0f} MB after start, peak RSS {rss_mb:,.0f} MB")
+    return "\n".join(lines)
+
+
+def article_count(db: Path) -> int:
+    from store import open_db
+    from store.articles import count_articles
+
+    database = open_db(db)
+    try:
+        return count_articles(database)
+    finally:
+        database.conn.close()
+
+
+async def run(args: argparse.Namespace) -> int:
+    sys.path.insert(0, str(ROOT))
+    from tests.botapi import BotApiServer
+
+    db = corpus_db(args.articles, args.db)
+    async with BotApiServer() as server:
+        process = await start_bot(server, db)
+        try:
+            idle_mb = peak_rss_mb(process.pid)
+            results = []
+            for k, command in enumerate(args.commands):
+                await load(server, command, min(args.chats, 5), 1, 900_000)  # warm the caches
+                results.append(await load(server, command, args.chats, args.rounds, 100_000 * (k + 1)))
+            rss_mb = peak_rss_mb(process.pid)
+        finally:
+            process.send_signal(signal.SIGTERM)
+            await process.wait()
+    for command in args.commands:
+        results.append(await compute(db, command, args.rounds * 20))
+    print(f"{article_count(db):,} articles, {os.cpu_count()} cores; latency: update queued -> first reply")
+    print("(compute) rows: answer() + rendering in one process, one request at a time, no Telegram")
+    print(table(results, rss_mb, idle_mb))
+    return 1 if any(r.failed for r in results) else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="bench_bot", description=__doc__.split("\n")[0])
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--db", type=Path, help="an existing database instead of the corpus")
+    parser.add_argument("--chats", type=int, default=100)
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--commands", nargs="+", default=list(DEFAULT_COMMANDS))
+    args = parser.parse_args(argv)
+    return asyncio.run(run(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
