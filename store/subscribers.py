@@ -121,7 +121,8 @@ def migrate_chat(db: Database, old_chat_id: int, new_chat_id: int, *, now: datet
             )
         else:
             db.execute("DELETE FROM subscribers WHERE chat_id = ?", [old_chat_id])
-        for table in ("follows", "deliveries", "delivered_stories", "alerts"):
+        # the chat's history moves too, so its buttons and answers keep working there
+        for table in ("follows", "deliveries", "delivered_stories", "alerts", "callbacks", "chat_replies"):
             db.execute(
                 f"UPDATE OR IGNORE {table} SET chat_id = ? WHERE chat_id = ?", [new_chat_id, old_chat_id]
             )

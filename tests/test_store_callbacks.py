@@ -41,3 +41,13 @@ def test_answers_older_than_two_days_are_forgotten(db):
     remember_reply(db, 1001, 5, (6,), now=NOW - timedelta(days=3))
     remember_reply(db, 1001, 9, (10,), now=NOW)
     assert reply_to(db, 1001, 5) is None and reply_to(db, 1001, 9) is not None
+
+
+def test_a_migrated_group_keeps_its_buttons_and_answers(db):
+    from store.subscribers import migrate_chat
+
+    key = save_callback(db, -100, "x", now=NOW)
+    remember_reply(db, -100, 5, (6,), now=NOW)
+    migrate_chat(db, -100, -1009, now=NOW)
+    assert get_callback(db, key).chat_id == -1009
+    assert reply_to(db, -1009, 5).bot_message_ids == (6,) and reply_to(db, -100, 5) is None

@@ -90,7 +90,8 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     stored = get_callback(app.db, key) if key else None
     parsed = parse_action(action)
     message = query.message
-    if stored is None or parsed is None or message is None:
+    # ids are random, and one chat's id is no good in another (clients can send any data)
+    if stored is None or parsed is None or message is None or stored.chat_id != message.chat.id:
         await query.answer(EXPIRED, show_alert=True)
         return
     state, (kind, n) = Paged.from_json(stored.payload), parsed
