@@ -6,6 +6,8 @@ so every alias counts); anything else is followed as a topic, a few words matche
 
 from __future__ import annotations
 
+from typing import Literal
+
 from briefing.document import Block, bold, code, item, message, para
 from briefing.models import Follow
 from briefing.service import App
@@ -57,7 +59,7 @@ async def follow_command(app: App, args: str, asker: Asker) -> Reply:
         return Reply(message(para("You already follow ", bold(known[0].value), ".")))
     if len(follows) >= MAX_FOLLOWS:
         return Reply(message(f"This chat already follows {MAX_FOLLOWS} things; /unfollow some first."))
-    kind = "actor" if actor_id is not None else "topic"
+    kind: Literal["actor", "topic"] = "actor" if actor_id is not None else "topic"
     subs.follow(app.db, asker.chat_id, kind, value, actor_id=actor_id, now=app.now())
     what = "the actor" if kind == "actor" else "the topic"
     return Reply(
