@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from datetime import date, timedelta
+from functools import lru_cache
 
 WIDTH_IN, HEIGHT_IN, DPI = 6.4, 3.2, 125  # 800 x 400 px: readable on a phone, a few tens of KB
 MAX_DAYS = 92
@@ -39,12 +40,16 @@ def daily_series(
 
 def mentions_chart(days: Sequence[tuple[date, int]], *, title: str) -> bytes:
     """A bar chart of mentions per day as PNG bytes; ``days`` holds (day, mentions) pairs."""
+    return _chart(tuple(daily_series(days)), title)
+
+
+@lru_cache(maxsize=256)  # drawing takes tens of milliseconds; a popular actor's chart is asked for often
+def _chart(series: tuple[tuple[date, int], ...], title: str) -> bytes:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
     from matplotlib.figure import Figure
     from matplotlib.ticker import MaxNLocator
 
-    series = daily_series(days)
     fig = Figure(figsize=(WIDTH_IN, HEIGHT_IN), dpi=DPI)
     FigureCanvasAgg(fig)
     ax = fig.add_subplot()
