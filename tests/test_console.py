@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import io
+import os
+import subprocess
+import sys
 
 import pytest
 
 from briefing.adapters.console import Session, ask, chat
 from briefing.document import Document, Section, link, para
 from briefing.service.commands import COMMANDS, Command, Reply, load_all
+from tests.conftest import ROOT
 
 load_all()
 
@@ -84,3 +88,39 @@ async def test_the_chat_survives_an_error_and_ends_at_end_of_input(app, monkeypa
     out = io.StringIO()
     await chat(app, read=reader, out=out)
     assert "Sorry, something went wrong" in out.getvalue() and "You follow nothing yet" in out.getvalue()
+
+
+def _env(tmp_path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "BRIEFING_"))}
+    env["BRIEFING_DB"] = str(tmp_path / "chat.db")
+    return env
+
+
+def test_bot_py_without_a_token_is_a_terminal_chat(tmp_path):
+    done = subprocess.run(
+        [sys.executable, "bot.py"],
+        input="/follow ports\n/following\n",
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=_env(tmp_path),
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("Briefing in the terminal.")
+    assert "Following the topic ports." in done.stdout and "• ports — topic" in done.stdout
+    assert "[✕ ports: /unfollow ports]" in done.stdout
+
+
+def test_bot_py_ask_answers_one_command(tmp_path):
+    done = subprocess.run(
+        [sys.executable, "bot.py", "ask", "/settings"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=_env(tmp_path),
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "This chat has no daily digest yet." in done.stdout
+    assert "[Subscribe at 08:00 (UTC): /subscribe]" in done.stdout
