@@ -30,9 +30,8 @@ def _usage() -> Reply:
 @command("ingest", "/ingest URL", "read a page or a feed now; feeds are then polled (admins)", admin=True)
 async def ingest_command(app: App, args: str, asker: Asker) -> Reply:
     """Ingest pages and feeds by URL; register the feeds for polling."""
-    from store.sources import find_source, set_polling
-
     from briefing.service.ingest import ingest_sources
+    from store.sources import find_source, set_polling
 
     urls = args.split()
     if not urls:
