@@ -21,7 +21,7 @@ import os
 import signal
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -37,6 +37,8 @@ class Result:
     seconds: float
     latencies: tuple[float, ...]
     failed: int
+    cpu_seconds: float = float("nan")  # the bot process's CPU time over the run
+    driver_cpu_seconds: float = float("nan")  # this process's (the server's and the users') CPU time
 
     @property
     def per_second(self) -> float:
@@ -104,6 +106,12 @@ async def start_bot(server, db: Path) -> asyncio.subprocess.Process:
     return process
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def peak_rss_mb(pid: int) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmHWM:"):
@@ -158,18 +166,32 @@ async def compute(db: Path, command: str, n: int) -> Result:
         latencies.append(time.monotonic() - t)
     seconds = time.monotonic() - started
     app.db.conn.close()
-    return Result(f"{command} (compute)", 1, n, seconds, tuple(latencies), 0)
+    return Result(f"{command} (compute)", 1, n, seconds, tuple(latencies), 0, cpu_seconds=seconds)
 
 
 def table(results: list[Result], rss_mb: float, idle_mb: float) -> str:
-    cols = ("command", "chats", "replies", "seconds", "replies/s", "p50 ms", "p95 ms", "max ms", "failed")
+    cols = (
+        "command",
+        "chats",
+        "replies",
+        "seconds",
+        "replies/s",
+        "p50 ms",
+        "p95 ms",
+        "max ms",
+        "CPU ms",
+        "driver ms",
+    )
     head = f"{cols[0]:<24}" + "".join(f"{c:>10}" for c in cols[1:])
     lines = [head, "-" * len(head)]
     for r in results:
         worst = max(r.latencies, default=float("nan"))
         cells = (r.chats, r.replies, f"{r.seconds:.1f}", f"{r.per_second:.1f}")
         ms = (f"{r.quantile(0.5) * 1000:.1f}", f"{r.quantile(0.95) * 1000:.1f}", f"{worst * 1000:.1f}")
-        lines.append(f"{r.command:<24}" + "".join(f"{c:>10}" for c in (*cells, *ms, r.failed)))
+        cpu = r.cpu_seconds / r.replies * 1000 if r.replies else float("nan")
+        driver = r.driver_cpu_seconds / r.replies * 1000 if r.replies else float("nan")
+        ms = (*ms, f"{cpu:.1f}", f"{driver:.1f}")
+        lines.append(f"{r.command:<24}" + "".join(f"{c:>10}" for c in (*cells, *ms)))
     lines.append(f"bot process memory: {idle_mb:,.0f} MB after start, peak RSS {rss_mb:,.0f} MB")
     return "\n".join(lines)
 
@@ -197,17 +219,29 @@ async def run(args: argparse.Namespace) -> int:
             results = []
             for k, command in enumerate(args.commands):
                 await load(server, command, min(args.chats, 5), 1, 900_000)  # warm the caches
-                results.append(await load(server, command, args.chats, args.rounds, 100_000 * (k + 1)))
+                cpu, driver = cpu_seconds(process.pid), time.process_time()
+                result = await load(server, command, args.chats, args.rounds, 100_000 * (k + 1))
+                used = cpu_seconds(process.pid) - cpu
+                results.append(
+                    replace(result, cpu_seconds=used, driver_cpu_seconds=time.process_time() - driver)
+                )
             rss_mb = peak_rss_mb(process.pid)
         finally:
             process.send_signal(signal.SIGTERM)
             await process.wait()
     for command in args.commands:
         results.append(await compute(db, command, args.rounds * 20))
-    print(f"{article_count(db):,} articles, {os.cpu_count()} cores; latency: update queued -> first reply")
-    print("(compute) rows: answer() + rendering in one process, one request at a time, no Telegram")
+    load_avg = os.getloadavg()[0]
+    print(f"{article_count(db):,} articles, {os.cpu_count()} cores, load average {load_avg:.1f} at the end;")
+    print("latency: update queued -> first message of the reply accepted by the server")
+    print("(compute) rows: answer() + rendering in one process, one request at a time, no Telegram;")
+    print("CPU ms: the bot process's CPU time per reply (compute rows: wall time); driver ms: the CPU time")
+    print("per reply of this process, which runs the Bot API server and the simulated users")
     print(table(results, rss_mb, idle_mb))
-    return 1 if any(r.failed for r in results) else 0
+    failed = sum(r.failed for r in results)
+    if failed:
+        print(f"{failed} requests got no answer within 120 s")
+    return 1 if failed else 0
 
 
 def main(argv: list[str] | None = None) -> int:
