@@ -156,3 +156,12 @@ async def test_the_more_button_of_an_old_message_still_works_after_other_command
     bot.server.push_callback_query(first, button="More")
     await bot.server.wait_for("editMessageText", chat_id=1001)
     assert "Page 2 of 3" in bot.server.message(1001, first.message_id).text
+
+
+async def test_an_empty_reply_still_answers(bot, monkeypatch):
+    async def empty(app, args, asker) -> Reply:
+        return Reply(Document())
+
+    monkeypatch.setitem(COMMANDS, "empty", Command("empty", "/empty", "a test double", empty))
+    reply = await bot.ask("/empty")
+    assert reply.text == "Nothing to show."

@@ -74,6 +74,11 @@ def first_view(app: App, chat_id: int, reply: Reply) -> tuple[Document, InlineKe
     return view.document, markup(key, view.keys)
 
 
+def rendered(document: Document) -> list[str]:
+    """The document's HTML parts; an empty document still says something (Telegram sends no empty text)."""
+    return html_messages(document) or ["Nothing to show."]
+
+
 def _halves(text: str) -> list[str]:
     plain = strip_html(text)
     middle = len(plain) // 2
@@ -183,7 +188,7 @@ async def send_reply(
 ) -> list[int]:
     """Send a reply: its first page (or all of it) in parts, then its picture. The message ids, in order."""
     document, keys = first_view(app, chat_id, reply)
-    ids = await send_parts(bot, app, chat_id, html_messages(document), keys, quote=quote)
+    ids = await send_parts(bot, app, chat_id, rendered(document), keys, quote=quote)
     return ids + await send_photo(bot, app, chat_id, reply)
 
 
@@ -222,7 +227,7 @@ async def show(
 ) -> list[int]:
     """Put a document in place of a message's text: the first part edits it, the rest follow as new
     messages (the keys go on the last). The ids of the messages that now show the document."""
-    parts = html_messages(document)
+    parts = rendered(document)
     if not await edit_text(bot, app, chat_id, message_id, parts[0], keys if len(parts) == 1 else None):
         return await send_parts(bot, app, chat_id, parts, keys)
     return [message_id] + await send_parts(bot, app, chat_id, parts[1:], keys)
