@@ -142,7 +142,8 @@ def _author(raw: feedparser.FeedParserDict) -> str | None:
 
 
 def _when(raw: feedparser.FeedParserDict) -> datetime | None:
-    parsed = raw.get("published_parsed") or raw.get("updated_parsed")
+    # dict.get: feedparser's own get() maps one key to the other with a DeprecationWarning
+    parsed = dict.get(raw, "published_parsed") or dict.get(raw, "updated_parsed")
     if not parsed:
         return None
     return datetime.fromtimestamp(calendar.timegm(parsed), UTC)

@@ -182,7 +182,13 @@ def ingest_files(
     tally = Tally()
     paths = list(paths)
     for done, path in enumerate(paths, 1):
-        _ingest_file(app, path, tally)
+        feed = _ingest_file(app, path, tally)
+        for entry in feed.entries if feed else ():
+            if entry.teaser:
+                where = entry.draft.url or str(path)
+                tally.failed.append(
+                    (where, "the feed holds only a teaser; its page was not fetched")
+                )
         if progress:
             progress(done, len(paths), path.name)
     return tally.report()
@@ -227,18 +233,17 @@ async def ingest_sources(
 ) -> IngestReport:
     """Ingest files, folders and http(s) URLs of pages or feeds; see the module docstring."""
     items = expand_sources(sources)
-    own = fetcher is None and any(item.is_url for item in items)
-    if own:
-        fetcher = _default_fetcher(app)
+    own = fetcher is None  # a client opens no connection until it is used: cheap to have
+    client = fetcher or _default_fetcher(app)
     tally = Tally()
     try:
         for done, item in enumerate(items, 1):
-            await _ingest_item(app, item, tally, fetcher)
+            await _ingest_item(app, item, tally, client)
             if progress:
                 progress(done, len(items), item.location)
     finally:
-        if own and fetcher is not None:
-            await fetcher.aclose()
+        if own:
+            await client.aclose()
     return tally.report()
 
 
@@ -248,7 +253,7 @@ def _default_fetcher(app: App) -> Fetcher:
     return Fetcher(FetchConfig.from_settings(app.settings))
 
 
-async def _ingest_item(app: App, item: Item, tally: Tally, fetcher: Fetcher | None) -> None:
+async def _ingest_item(app: App, item: Item, tally: Tally, fetcher: Fetcher) -> None:
     if item.error:
         tally.failed.append((item.location, item.error))
     elif not item.is_url:
@@ -257,7 +262,6 @@ async def _ingest_item(app: App, item: Item, tally: Tally, fetcher: Fetcher | No
             teasers = [e.draft for e in feed.entries if e.teaser]
             await _fetch_teasers(app, teasers, tally, fetcher, label=item.location, source_id=None)
     else:
-        assert fetcher is not None
         await _ingest_url(app, item.location, tally, fetcher)
 
 
@@ -390,17 +394,13 @@ async def _fetch_teasers(
     app: App,
     teasers: Sequence[ArticleDraft],
     tally: Tally,
-    fetcher: Fetcher | None,
+    fetcher: Fetcher,
     *,
     label: str,
     source_id: int | None,
 ) -> None:
     """Fetch the pages of entries the feed only teases, a few at a time, and store them."""
     if not teasers:
-        return
-    if fetcher is None:
-        for draft in teasers:
-            tally.failed.append((draft.url or label, "the feed holds only a teaser; not fetched"))
         return
     gate = asyncio.Semaphore(PAGE_CONCURRENCY)
 
