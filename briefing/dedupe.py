@@ -50,7 +50,6 @@ _STOPWORDS = frozenset(
     two three just only very out
     """.split()  # noqa: SIM905  (a word list reads better than 80 quoted strings)
 )
-_SHIFTS = np.arange(64, dtype=np.uint64)
 _HASHES: dict[str, int] = {}
 
 
@@ -94,16 +93,17 @@ def simhash(text: str) -> int:
     """The 64-bit simhash (unsigned) of ``text``'s content words weighted by their counts.
 
     Content words (no function words, three letters or more) rather than shingles: a few edited
-    words move the fingerprint by a bit or two, unrelated articles on one topic stay ~20 apart.
+    words move the fingerprint by a bit or two; unrelated articles on one topic stay ~20 apart.
     """
-    counts = Counter(w for w in _WORD.findall(text.lower()) if len(w) > 2 and w not in _STOPWORDS)
-    if not counts:
+    counts = Counter(_WORD.findall(text.lower()))
+    content = [(w, c) for w, c in counts.items() if len(w) > 2 and w not in _STOPWORDS]
+    if not content:
         return 0
-    hashes = np.fromiter((_hash64(w) for w in counts), dtype=np.uint64, count=len(counts))
-    weights = np.fromiter(counts.values(), dtype=np.int64, count=len(counts))
-    bits = ((hashes[:, None] >> _SHIFTS) & np.uint64(1)).astype(np.int64)
-    votes = weights @ (bits * 2 - 1)
-    return int.from_bytes(np.packbits(votes > 0, bitorder="little").tobytes(), "little")
+    hashes = np.array([_hash64(w) for w, _ in content], dtype=np.uint64)
+    weights = np.array([c for _, c in content], dtype=np.float64)
+    bits = np.unpackbits(hashes.view(np.uint8)).reshape(-1, 64)
+    votes = 2 * (weights @ bits) - weights.sum()
+    return int.from_bytes(np.packbits(votes > 0).tobytes(), "big")
 
 
 def hamming(a: int, b: int) -> int:

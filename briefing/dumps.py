@@ -41,7 +41,7 @@ from briefing.sentences import split_sentences
 
 TITLE_MAX_CHARS = 90
 CAPTION_OVERLAP = 0.6
-_WINDOW = 40
+_WINDOW = 15
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _WORD = re.compile(r"\w+")
 
@@ -182,14 +182,19 @@ def _drop_captions(lines: list[_Line]) -> None:
         if line.kind is Kind.HEADING and line.spacer_after:
             line.kind = Kind.DROP
     _drop_repeats(lines)
-    prose = [(i, _shingles(line.text)) for i, line in enumerate(lines) if line.kind is Kind.PROSE]
+    flat: dict[int, str] = {}
     for i, line in enumerate(lines):
         unfinished = line.kind is Kind.PROSE and not ends_sentence(line.text)
         if (line.kind is Kind.HEADING or unfinished) and word_count(line.text) >= 6:
-            own = _shingles(line.text)
-            near = (s for j, s in prose if abs(j - i) <= _WINDOW and j != i)
-            if own and any(len(own & s) >= CAPTION_OVERLAP * len(own) for s in near):
-                line.kind = Kind.DROP
+            grams = _trigrams(line.text)
+            near = range(max(0, i - _WINDOW), min(len(lines), i + _WINDOW + 1))
+            for j in near:
+                if j != i and lines[j].kind is Kind.PROSE:
+                    if j not in flat:
+                        flat[j] = " " + " ".join(_WORD.findall(lines[j].text.casefold())) + " "
+                    if _covers(grams, flat[j]):
+                        line.kind = Kind.DROP
+                        break
 
 
 def _drop_repeats(lines: list[_Line]) -> None:
@@ -210,9 +215,21 @@ def _drop_repeats(lines: list[_Line]) -> None:
         previous = line
 
 
-def _shingles(text: str) -> set[tuple[str, ...]]:
+def _trigrams(text: str) -> list[str]:
     words = _WORD.findall(text.casefold())
-    return {tuple(words[k : k + 3]) for k in range(len(words) - 2)}
+    return [" " + " ".join(words[k : k + 3]) + " " for k in range(len(words) - 2)]
+
+
+def _covers(grams: list[str], flat: str) -> bool:
+    """Whether most of a line's word trigrams occur in a paragraph (given as " w w w ... ")."""
+    allowed = len(grams) * (1 - CAPTION_OVERLAP)
+    misses = 0
+    for gram in grams:
+        if gram not in flat:
+            misses += 1
+            if misses > allowed:
+                return False
+    return bool(grams)
 
 
 def _resolve_reltimes(lines: list[_Line]) -> None:

@@ -114,36 +114,38 @@ def looks_like_name(text: str) -> bool:
 def classify(raw: str) -> Verdict:
     """The kind of one non-blank line, judged alone."""
     line = strip_bullet(raw)
+    words = word_count(line)
+    finished = ends_sentence(line)
+    if words > 12:  # long lines are prose unless they carry a credit (furniture is short)
+        if _CREDIT.match(line) or _CREDIT_INSIDE.search(line):
+            return Verdict(Kind.CREDIT if _CREDIT.match(line) else Kind.DROP)
+        if _PUBLISHED.match(line) and (meta := _metadata(line, words)) is not None:
+            return meta
+        if not finished and _BANNER.search(line):
+            return Verdict(Kind.DROP)
+        return Verdict(Kind.PROSE if finished or words >= 25 else Kind.HEADING)
     low = " ".join(line.lower().split()).rstrip(":")
-    if _NO_LETTERS.match(line):
+    if _NO_LETTERS.match(line) or low in ENDINGS or _COUNT.match(low):
         return Verdict(Kind.BREAK)
-    if low in ENDINGS:
-        return Verdict(Kind.BREAK)
-    if low in NAVIGATION or low in ("on", "at"):
-        return Verdict(Kind.DROP)
-    if _COUNT.match(low):
-        return Verdict(Kind.BREAK)
-    if _NUMBER.match(low) or _READING_TIME.match(low):
+    if low in NAVIGATION or low in ("on", "at") or _NUMBER.match(low) or _READING_TIME.match(low):
         return Verdict(Kind.DROP)
     if _CREDIT.match(line):
         return Verdict(Kind.CREDIT)
-    short = word_count(line) <= 8 and not ends_sentence(line)
-    if _CREDIT_INSIDE.search(line) or _URL_ONLY.match(line) or (short and _NAV_PREFIX.match(line)):
+    if _CREDIT_INSIDE.search(line) or _URL_ONLY.match(line):
         return Verdict(Kind.DROP)
-    if word_count(line) <= 6 and _SOURCE.match(line):
+    if (words <= 8 and not finished and _NAV_PREFIX.match(line)) or (
+        words <= 6 and _SOURCE.match(line)
+    ):
         return Verdict(Kind.DROP)
-    meta = _metadata(line)
+    meta = _metadata(line, words)
     if meta is not None:
         return meta
     if _is_banner(line):
         return Verdict(Kind.DROP)
-    words = word_count(line)
-    if (ends_sentence(line) and words >= 3) or words >= 25:
-        return Verdict(Kind.PROSE)
-    return Verdict(Kind.HEADING)
+    return Verdict(Kind.PROSE if finished and words >= 3 else Kind.HEADING)
 
 
-def _metadata(line: str) -> Verdict | None:
+def _metadata(line: str, words: int) -> Verdict | None:
     published = _PUBLISHED.match(line)
     if published:
         rest = published.group(4).strip()
@@ -157,12 +159,12 @@ def _metadata(line: str) -> Verdict | None:
     if byline and looks_like_name(byline.group(2).strip()):
         return Verdict(Kind.AUTHOR, byline.group(2).strip().rstrip(","))
     reltime = _RELTIME.match(line)
-    if reltime and word_count(line) <= 8:
+    if reltime and words <= 8:
         who = reltime.group(1).strip(" -|·•,")
         if _PUBLISHED.match(who):  # "Updated 2 hours ago"
             return Verdict(Kind.DROP)
         return Verdict(Kind.RELTIME, who or None)
-    if word_count(line) <= 8 and not re.search(r"[a-z]{4,}", _DATE_WORDS.sub("", line), re.I):
+    if words <= 8 and not re.search(r"[a-z]{4,}", _DATE_WORDS.sub("", line), re.I):
         when = parse_date(line)
         if when is not None:
             return Verdict(Kind.DATE, when)
