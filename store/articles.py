@@ -92,24 +92,18 @@ def add_article(
 
 
 def _find_seen(db: Database, url: str | None, digest: str) -> AddResult | None:
-    if url:
-        found = _one(db, "SELECT * FROM articles WHERE url = ?", [url])
-        if found is not None:
-            return AddResult("duplicate", found)
-    found = find_by_hash(db, digest)
-    if found is not None:
-        return AddResult("duplicate", found)
-    # a near-duplicate seen before (same text, or same URL) is not news either
+    # the same URL or text as a stored article, or as a near-duplicate seen before, is not news
     row = db.execute(
-        "SELECT article_id FROM near_duplicates"
-        " WHERE content_hash = ? OR (url IS NOT NULL AND url = ?) LIMIT 1",
-        [digest, url],
+        "SELECT id FROM articles WHERE content_hash = ? OR url = ?"
+        " UNION ALL SELECT article_id FROM near_duplicates WHERE content_hash = ? OR url = ?"
+        " LIMIT 1",
+        [digest, url, digest, url],
     ).fetchone()
-    if row is not None:
-        original = get_article(db, row[0])
-        assert original is not None
-        return AddResult("duplicate", original)
-    return None
+    if row is None:
+        return None
+    original = get_article(db, row[0])
+    assert original is not None
+    return AddResult("duplicate", original)
 
 
 def _closest(db: Database, fingerprint: int, body: str) -> tuple[Article, float] | None:

@@ -153,7 +153,8 @@ def _store_one(
             if result.outcome == "new":
                 enrich_article(app, result.article)
     except Exception as exc:  # one bad article must not stop the batch
-        log.warning("could not store %r from %s", draft.title, label, exc_info=True)
+        log.warning("could not store %r from %s: %s", draft.title, label, exc)
+        log.debug("the error was", exc_info=True)
         tally.failed.append((f"{label}: {draft.title[:60]}", f"{type(exc).__name__}: {exc}"))
         return
     if result.outcome == "new":
