@@ -19,7 +19,9 @@ import os
 import platform
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 from bench.corpus import write_corpus
 from briefing.dumps import decode_text, split_dump
@@ -30,6 +32,7 @@ from store import open_db
 
 OUT = Path(__file__).resolve().parent / "out"
 Row = tuple[int, str, int, tuple[float, float], int | None]
+T = TypeVar("T")
 
 
 def corpus_files(n: int, per_file: int, out: Path) -> list[Path]:
@@ -66,7 +69,7 @@ def ingest(files: list[Path], db_path: Path, *, enrich: bool) -> tuple[int, int]
     return report.new, size
 
 
-def timed(fn: Callable[[], object]) -> tuple[tuple[float, float], object]:
+def timed(fn: Callable[[], T]) -> tuple[tuple[float, float], T]:
     """Wall and CPU seconds of ``fn()``, and its result. The CPU figure is what one core does
     when other processes share the machine; the wall figure is what a user waits."""
     wall, cpu = time.perf_counter(), time.process_time()
@@ -77,13 +80,10 @@ def timed(fn: Callable[[], object]) -> tuple[tuple[float, float], object]:
 def measure(n: int, per_file: int, out: Path) -> list[Row]:
     files = corpus_files(n, per_file, out)
     seconds, parsed = timed(lambda: parse_only(files))
-    rows: list[Row] = [(n, "parse only", int(parsed), seconds, None)]  # type: ignore[call-overload]
+    rows: list[Row] = [(n, "parse only", parsed, seconds, None)]
     for mode, enrich in (("store+FTS only", False), ("full pipeline", True)):
         db_path = out / f"ingest_{n}_{'full' if enrich else 'store'}.db"
-        seconds, result = timed(
-            lambda db_path=db_path, enrich=enrich: ingest(files, db_path, enrich=enrich)
-        )
-        stored, size = result  # type: ignore[misc]
+        seconds, (stored, size) = timed(partial(ingest, files, db_path, enrich=enrich))
         rows.append((n, mode, stored, seconds, size))
     return rows
 

@@ -8,6 +8,7 @@ site's name (else its host) is the article's source.
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import urlsplit
 
 import trafilatura
@@ -27,7 +28,7 @@ def parse_page(
     """The article on an HTML page; :class:`EmptySourceError` when it holds no article text."""
     if not html.strip():
         raise EmptySourceError("the page is empty")
-    doc = trafilatura.bare_extraction(
+    doc: Any = trafilatura.bare_extraction(
         html,
         url=url,
         with_metadata=True,

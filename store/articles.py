@@ -149,6 +149,7 @@ def _insert(
         ],
     )
     article_id = cursor.lastrowid
+    assert article_id is not None
     db.conn.executemany(
         "INSERT INTO article_bands (band, value, article_id) VALUES (?, ?, ?)",
         [(band, value, article_id) for band, value in enumerate(bands(fingerprint))],

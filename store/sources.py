@@ -59,7 +59,8 @@ def upsert_source(
 def list_sources(
     db: Database, *, kind: SourceKind | None = None, polled: bool | None = None
 ) -> list[Source]:
-    where, params = [], []
+    where: list[str] = []
+    params: list[str | int] = []
     if kind is not None:
         where.append("kind = ?")
         params.append(kind)
