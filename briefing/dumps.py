@@ -183,9 +183,15 @@ def _drop_captions(lines: list[_Line]) -> None:
             line.kind = Kind.DROP
     _drop_repeats(lines)
     flat: dict[int, str] = {}
+    previous = Kind.BREAK
     for i, line in enumerate(lines):
         unfinished = line.kind is Kind.PROSE and not ends_sentence(line.text)
-        if (line.kind is Kind.HEADING or unfinished) and word_count(line.text) >= 6:
+        # a heading right after a label, an ending or the file's start is a title, even when the
+        # lead paragraph repeats its words
+        titled = previous in (Kind.HEADING, Kind.BREAK)
+        if line.kind not in (Kind.DROP, Kind.CREDIT):
+            previous = line.kind
+        if (line.kind is Kind.HEADING or unfinished) and not titled and word_count(line.text) >= 6:
             grams = _trigrams(line.text)
             near = range(max(0, i - _WINDOW), min(len(lines), i + _WINDOW + 1))
             for j in near:

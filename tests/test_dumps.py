@@ -124,7 +124,8 @@ def test_seed_bodies_keep_paragraphs_and_subheadings(seeds):
     assert {"Western restraint", "Europe’s failure", "Temporary ties"} <= set(dw)
     assert dw[-1] == "Rayna Breuer contributed to this article, which was translated from German."
     blinken = seeds["004"][0].body.split("\n\n")
-    assert blinken[0].startswith("US top diplomat Antony Blinken warned on Wednesday")
+    assert blinken[0] == 'Blinken calls it "a profound and incredibly dangerous development"'
+    assert blinken[1].startswith("US top diplomat Antony Blinken warned on Wednesday")
     assert len(blinken) == len(set(blinken))
 
 
@@ -281,3 +282,16 @@ def test_classify_one_line(line, kind):
 )
 def test_parse_date(text, expected):
     assert parse_date(text) == expected
+
+
+def test_a_title_that_the_lead_paragraph_repeats_stays_the_title():
+    text = (
+        "World\n\nTrump names Kellogg special envoy for Ukraine and Russia\n\n"
+        "Trump names Kellogg special envoy for Ukraine and Russia, his transition team said on "
+        "Wednesday, in a move that signals a new approach to the war.\n\n"
+        "Kellogg served as chief of staff on the National Security Council.\n"
+    )
+    [article] = split_dump(text, source="x")
+    assert article.title == "Trump names Kellogg special envoy for Ukraine and Russia"
+    assert article.section == "World"
+    assert article.body.startswith("Trump names Kellogg special envoy for Ukraine and Russia, his")
