@@ -311,3 +311,16 @@ def test_the_cli_in_a_subprocess(tmp_path):
     assert "not an RSS or Atom feed" in result.stdout
     app = App(db=open_db(db), settings=None, clock=lambda: NOW)  # type: ignore[arg-type]
     assert count_articles(app.db) == 4
+
+
+async def test_an_html_page_served_as_a_feed(app, site, fetcher):
+    html = (FIXTURES / "feeds" / "notafeed.html").read_bytes()
+    site.add_bytes("/feed-now-html", local_feed(site), "application/rss+xml")
+    site.add_bytes("/not-a-feed", html, "application/rss+xml")
+    report = await ingest_sources(app, [site.url("/not-a-feed")], fetcher=fetcher)
+    assert report.failed == ((site.url("/not-a-feed"), "no article text found on the page"),)
+    await ingest_feed(app, site.url("/feed-now-html"), fetcher=fetcher)
+    site.add_bytes("/feed-now-html", html, "application/rss+xml")
+    report = await ingest_feed(app, site.url("/feed-now-html"), fetcher=fetcher)
+    assert report.failed == ((site.url("/feed-now-html"), "an HTML page, not an RSS or Atom feed"),)
+    assert find_source(app.db, site.url("/feed-now-html")).failures == 1
