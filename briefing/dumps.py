@@ -165,13 +165,15 @@ def _pair_metadata(lines: list[_Line]) -> None:
 
 
 def _next(lines: list[_Line], i: int) -> _Line | None:
-    for line in lines[i + 1 :]:
-        if line.kind is not Kind.DROP:
-            return line
+    for j in range(i + 1, len(lines)):
+        if lines[j].kind is not Kind.DROP:
+            return lines[j]
     return None
 
 
 def _drop_captions(lines: list[_Line]) -> None:
+    """Captions: the unfinished line just above a "©" credit, one above an image placeholder,
+    lines printed twice, and lines echoing a paragraph."""
     for i, line in enumerate(lines):
         if line.kind is Kind.CREDIT and i and not line.gap_before:
             before = lines[i - 1]
@@ -182,6 +184,12 @@ def _drop_captions(lines: list[_Line]) -> None:
         if line.kind is Kind.HEADING and line.spacer_after:
             line.kind = Kind.DROP
     _drop_repeats(lines)
+    _drop_echoes(lines)
+
+
+def _drop_echoes(lines: list[_Line]) -> None:
+    """An unfinished line (no final punctuation) whose words mostly repeat a nearby paragraph is a
+    caption echoing it ("Trump warned on Tuesday that..." under the photo)."""
     flat: dict[int, str] = {}
     previous = Kind.BREAK
     for i, line in enumerate(lines):
