@@ -190,18 +190,18 @@ def near_duplicate_candidates(db: Database, fingerprint: int) -> list[tuple[int,
     params: list[int] = []
     for band, value in enumerate(bands(fingerprint)):
         params += [band, value]
-    where = " OR ".join(["(b.band = ? AND b.value = ?)"] * (len(params) // 2))
+    where = " OR ".join(["(band = ? AND value = ?)"] * (len(params) // 2))
+    # A candidate's fingerprint is put back together from its own four bands: reading it from
+    # ``articles`` would walk each row's body pages.
+    # (the top band is shifted as a signed value so the sum stays a signed 64-bit integer)
     rows = db.execute(
-        "SELECT DISTINCT a.id, a.simhash FROM article_bands b"
-        f" JOIN articles a ON a.id = b.article_id WHERE {where}",
+        "SELECT article_id, sum(CASE WHEN band = 3 AND value >= 32768 THEN (value - 65536) << 48"
+        " ELSE value << (16 * band) END) FROM article_bands WHERE article_id IN"
+        f" (SELECT article_id FROM article_bands WHERE {where}) GROUP BY article_id",
         params,
     ).fetchall()
-    out = []
-    for article_id, stored in rows:
-        unsigned = to_unsigned(stored)
-        if hamming(unsigned, fingerprint) <= MAX_DISTANCE:
-            out.append((article_id, unsigned))
-    return out
+    found = ((article_id, to_unsigned(signed)) for article_id, signed in rows)
+    return [(a, p) for a, p in found if hamming(p, fingerprint) <= MAX_DISTANCE]
 
 
 @dataclass(frozen=True)

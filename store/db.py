@@ -72,6 +72,9 @@ def open_db(path: str | Path, *, migrate_schema: bool = True) -> Database:
         conn.execute("PRAGMA busy_timeout=10000")
         conn.execute("PRAGMA foreign_keys=ON")
         conn.execute("PRAGMA synchronous=NORMAL")
+        # 32 MB of page cache (the default is 2 MB): ingest touches random pages of the hash,
+        # URL and band indexes, which outgrow 2 MB at a few tens of thousands of articles
+        conn.execute("PRAGMA cache_size=-32000")
         db = Database(conn)
         if migrate_schema:
             migrate(db)
