@@ -324,3 +324,22 @@ async def test_an_html_page_served_as_a_feed(app, site, fetcher):
     report = await ingest_feed(app, site.url("/feed-now-html"), fetcher=fetcher)
     assert report.failed == ((site.url("/feed-now-html"), "an HTML page, not an RSS or Atom feed"),)
     assert find_source(app.db, site.url("/feed-now-html")).failures == 1
+
+
+async def test_progress_is_reported_per_source(app, tmp_path):
+    calls = []
+    folder = seed_copy(tmp_path)
+    await ingest_sources(app, [str(folder)], progress=lambda *a: calls.append(a))
+    assert [(done, total) for done, total, _ in calls] == [(k, 5) for k in range(1, 6)]
+    assert calls[-1][2].endswith("004_6f802f8af4e8b38f.txt")
+
+
+def test_the_progress_bar_draws_only_on_a_terminal(tmp_path):
+    import io
+
+    from briefing.adapters.ingest_report import progress_bar
+
+    with progress_bar(enabled=True, file=io.StringIO()) as hook:
+        assert hook is None  # not a terminal: a log must not fill with redraws
+    with progress_bar(enabled=False) as hook:
+        assert hook is None
