@@ -100,6 +100,12 @@ def test_non_http_urls_are_refused(url):
         check_url(url)
 
 
+@pytest.mark.parametrize("url", ["http://[::1/x", "http://127.0.0.1:99999/"])
+async def test_a_malformed_url_is_a_fetch_error(fetcher, url):
+    with pytest.raises(FetchError, match="invalid URL"):
+        await fetcher.get(url)
+
+
 async def test_the_transport_is_swappable():
     seen = []
 

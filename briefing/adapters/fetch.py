@@ -62,7 +62,11 @@ class FetchResult:
 
 def check_url(url: str) -> str:
     """``url`` if it is an http(s) URL with a host; else :class:`FetchError`."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018  (raises for a port out of range)
+    except ValueError as exc:
+        raise FetchError(f"invalid URL {url!r}: {exc}") from exc
     if parts.scheme.lower() not in ("http", "https"):
         scheme = parts.scheme or "no scheme"
         raise FetchError(f"refused {scheme!r} URL: only http and https are fetched")
@@ -145,6 +149,8 @@ class Fetcher:
             raise FetchError(f"cannot connect to {host}: {_first_line(exc)}") from exc
         except httpx.HTTPError as exc:
             raise FetchError(f"{type(exc).__name__}: {_first_line(exc)}") from exc
+        except (httpx.InvalidURL, UnicodeError) as exc:
+            raise FetchError(f"invalid URL {url!r}: {_first_line(exc)}") from exc
 
     async def _read(self, response: httpx.Response) -> bytes:
         limit = self.config.max_bytes
