@@ -20,6 +20,7 @@ Roles come from titles, appositions and "as" phrases (``briefing.roles``). Offse
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from briefing import roles
@@ -44,13 +45,14 @@ from briefing.cues import (
     words,
 )
 from briefing.gazetteer import Gazetteer, load_gazetteer
-from briefing.models import ActorType, ExtractedActor
+from briefing.models import ActorType, ExtractedActor, Sentence
 from briefing.sentences import split_sentences
 from briefing.tokens import Token, tokenize
 
 _JOINERS = words("of for and & de del la le du da di van von der den bin ibn al el on upon")
 _SMALL = words("a an the of for and to in on at with as by or")
 MAX_NAME_TOKENS = 5
+ROMAN = words("i ii iii iv v vi vii viii ix x xi xii")
 
 
 @dataclass
@@ -61,9 +63,16 @@ class _Doc:
     candidates: list[Candidate] = field(default_factory=list)
 
 
-def extract_actors(text: str, *, title: str | None = None) -> list[ExtractedActor]:
-    """The actors of ``text`` with every mention (offsets into ``text``), in order of first mention."""
-    sentences = split_sentences(text)
+def extract_actors(
+    text: str, *, title: str | None = None, sentences: Sequence[Sentence] | None = None
+) -> list[ExtractedActor]:
+    """The actors of ``text`` with every mention (offsets into ``text``), in order of first mention.
+
+    ``title`` (the article's headline, not part of ``text``) marks a line of ``text`` that repeats it as a
+    headline; ``sentences`` are ``split_sentences(text)`` if the caller has them already.
+    """
+    if sentences is None:
+        sentences = split_sentences(text)
     gaz = load_gazetteer()
     tokens = [_split_hyphens(tokenize(s), gaz) for s in sentences]
     lower = {t.norm for toks in tokens for t in toks if t.word and not t.cap and t.low not in _SMALL}
@@ -71,7 +80,9 @@ def extract_actors(text: str, *, title: str | None = None) -> list[ExtractedActo
     headlines = []
     title_norm = fold(title) if title else None
     for index, (sentence, toks) in enumerate(zip(sentences, tokens, strict=True)):
-        if _is_headline(toks) or (title_norm and fold(sentence.text) == title_norm):
+        if _is_headline(toks) or (
+            title_norm and fold(sentence.text) == title_norm and _is_headline(toks, 0.7)
+        ):
             headlines.append(index)
             continue
         _read_sentence(doc, index, toks)
@@ -105,13 +116,14 @@ def _split_hyphens(toks: list[Token], gaz: Gazetteer) -> list[Token]:
     return out
 
 
-def _is_headline(toks: list[Token]) -> bool:
-    """A title-case line: a headline or a subheading, where capitals say nothing about names."""
+def _is_headline(toks: list[Token], share: float = 0.8) -> bool:
+    """A title-case line: a headline or a subheading, where capitals say nothing about names. A line that
+    repeats the article's title needs a smaller ``share`` of capitalised words to count."""
     words = [t for t in toks if t.word and t.low not in _SMALL]
     if len(words) < 2 or (toks[-1].text in '.”"' and not all(t.acronym for t in words)):
         return False
     caps = sum(1 for t in words if t.cap or t.acronym)
-    return caps == len(words) if len(words) < 4 else caps / len(words) >= 0.8
+    return caps == len(words) if len(words) < 4 else caps / len(words) >= share
 
 
 def _chunks(toks: list[Token]) -> list[tuple[int, int]]:
@@ -168,9 +180,13 @@ def _not_a_name(doc: _Doc, toks: list[Token], i: int, j: int) -> bool:
     return tok.low.endswith(("ing", "ly")) or _known(doc.gaz, rest) is not None
 
 
-def _known(gaz: Gazetteer, norm: str) -> tuple[str, ActorType] | None:
+def _known(gaz: Gazetteer, norm: str, *, acronym: bool = False) -> tuple[str, ActorType] | None:
+    """The canonical name and type the lists give a folded name. An acronym ("NIS") is looked up only
+    among known actors and countries, not among cities that fold the same way ("Niš")."""
     if norm in gaz.known:
         return gaz.known[norm]
+    if acronym:
+        return (gaz.countries[norm], "place") if norm in gaz.countries else None
     place = gaz.place(norm) or gaz.demonyms.get(norm)
     if place:
         return place, "place"
@@ -193,7 +209,7 @@ def _read_chunk(doc: _Doc, index: int, toks: list[Token], i: int, j: int, initia
         return
     chunk = toks[i:j]
     norm = " ".join(t.norm for t in chunk)
-    known = _known(doc.gaz, norm)
+    known = _known(doc.gaz, norm, acronym=len(chunk) == 1 and chunk[0].acronym)
     if known:
         cand = _add(doc, index, chunk, known[1], canonical=known[0], initial=initial)
         _roles(doc, cand, toks, i, j)
@@ -361,7 +377,8 @@ def _read_plain(doc: _Doc, index: int, toks: list[Token], i: int, j: int, initia
     """A run with no title and no organisation head: type it by its shape, or leave it to the text."""
     chunk = toks[i:j]
     first, last = chunk[0], chunk[-1]
-    if last.low in MISC_HEADS or first.low in MISC_FIRST or all(is_title(t) for t in chunk):
+    head = next((t for t in reversed(chunk) if t.low not in ROMAN), last)
+    if head.low in MISC_HEADS or first.low in MISC_FIRST or all(is_title(t) for t in chunk):
         return
     if len(chunk) == 1 and (first.low in LONE_NOT_NAMES or len(first.low) < 2 or "'" in first.norm):
         return

@@ -68,18 +68,45 @@ def surname(name: str) -> str | None:
     return last if last not in PARTICLES else None
 
 
-def alias_norms(name: str, type_: ActorType, aliases: frozenset[str] | set[str] = frozenset()) -> set[str]:
-    """Every normal form an actor may be looked up by: its names, and a person's surname and skeletons."""
-    norms = set()
+def alias_pairs(
+    name: str, type_: ActorType, aliases: frozenset[str] | set[str] = frozenset()
+) -> set[tuple[str, str]]:
+    """(alias, norm) pairs an actor may be looked up by: its names, and a person's surname and skeletons."""
+    pairs = set()
     for alias in {name, *aliases}:
         norm = strip_article(fold(alias))
         if not norm:
             continue
-        norms.add(norm)
+        pairs.add((alias, norm))
         if type_ == "person":
-            norms.add(skeleton(norm))
+            pairs.add((alias, skeleton(norm)))
             last = surname(alias)
             if last:
-                norms.add(last)
-                norms.add(skeleton(last))
-    return norms
+                word = alias.split()[-1]
+                pairs.add((word, last))
+                pairs.add((word, skeleton(last)))
+    return pairs
+
+
+def trigrams(norm: str) -> set[str]:
+    """Trigrams of each word, padded as PostgreSQL's pg_trgm does ("  k", " ke", "kel", ..., "gg ")."""
+    out = set()
+    for word in norm.split():
+        padded = f"  {word} "
+        out.update(padded[i : i + 3] for i in range(len(padded) - 2))
+    return out
+
+
+def edit_distance(a: str, b: str, limit: int = 3) -> int:
+    """Levenshtein distance, giving up (returning ``limit + 1``) once it must exceed ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]

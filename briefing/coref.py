@@ -35,6 +35,7 @@ class Candidate:
     roles: list[str] = field(default_factory=list)
     alias_of: str | None = None
     common: bool = False
+    guessed: bool = False
 
     @property
     def start(self) -> int:
@@ -121,10 +122,14 @@ def resolve(cands: list[Candidate], gaz: Gazetteer, text: str) -> None:
             c.canonical = _surface(c, text)
         if c.type is not None and c.alias_of is None and not c.initial:
             seen.setdefault(c.norm, (c.type, c.canonical or _surface(c, text)))
+    defined: dict[str, tuple[ActorType, str]] = {}
     for c in cands:
         if c.alias_of is not None and c.alias_of in seen:
             _adopt_known_acronym(c, cands, gaz, seen)
-            seen.setdefault(c.norm, seen[c.alias_of])
+            defined[c.norm] = seen[c.norm] = seen[c.alias_of]
+    for c in cands:  # "(IRF)" defines IRF for the whole text
+        if c.norm in defined and c.norm not in gaz.known:
+            c.type, c.canonical = defined[c.norm]
     contexts: dict[str, set[str]] = defaultdict(set)
     for c in cands:
         if c.type is None:
@@ -170,7 +175,7 @@ def _settle(
     elif "place" in contexts:
         c.type, c.canonical = "place", _surface(c, text)
     else:
-        c.type, c.canonical = "organization", _surface(c, text)
+        c.type, c.canonical, c.guessed = "organization", _surface(c, text), True
 
 
 def _whole(tok: Token) -> Token:
@@ -214,7 +219,7 @@ def _match(toks: list[Token], i: int, table: dict, gaz: Gazetteer) -> int:
         if not (span[-1].cap or span[-1].acronym) or not all(t.word for t in span):
             continue
         norm = " ".join(t.norm for t in span)
-        if norm in table or norm in gaz.known or norm in gaz.countries or norm in gaz.demonyms:
+        if norm in table or norm in gaz.known or gaz.place(norm) or norm in gaz.demonyms:
             return width
     return 0
 
@@ -241,6 +246,7 @@ def group(cands: list[Candidate], text: str) -> list[ExtractedActor]:
                 mentions=mentions,
                 aliases=aliases,
                 role="; ".join(roles) or None,
+                guessed=all(c.guessed for c in group_),
             )
         )
     return actors

@@ -37,15 +37,15 @@ class Gazetteer:
     places: dict[str, str]
     known: dict[str, tuple[str, ActorType]]
     given_names: frozenset[str]
+    spellings: dict[tuple[str, ActorType], frozenset[str]]
 
     def place(self, norm: str) -> str | None:
         """The canonical place for a folded name: a country, a region or a city."""
         return self.countries.get(norm) or self.places.get(norm)
 
-    def longest(self) -> int:
-        """The most words any known name has (the extractor's look-ahead)."""
-        names = (*self.countries, *self.places, *self.known, *self.demonyms)
-        return max(len(n.split()) for n in names)
+    def aliases_of(self, name: str, type_: ActorType) -> frozenset[str]:
+        """The other names the lists know for an actor ("Zelenskyy" for Volodymyr Zelensky)."""
+        return self.spellings.get((name, type_), frozenset())
 
 
 def _read(path: Path) -> dict:
@@ -90,7 +90,11 @@ def load_gazetteer(seeds: Path = SEEDS) -> Gazetteer:
     }
     places.update({fold(p): p for p in curated.get("regions", {}).get("names", [])})
     known: dict[str, tuple[str, ActorType]] = {}
+    spellings: dict[tuple[str, ActorType], frozenset[str]] = {}
     for actor in curated.get("actor", []):
         for alias in [actor["name"], *actor.get("aliases", [])]:
             known[fold(alias)] = (actor["name"], actor["type"])
-    return Gazetteer(countries, demonyms, places, known, frozenset(given))
+        spellings[(actor["name"], actor["type"])] = frozenset(actor.get("aliases", []))
+    for canon, aliases in curated.get("countries", {}).items():
+        spellings[(canon, "place")] = frozenset(aliases)
+    return Gazetteer(countries, demonyms, places, known, frozenset(given), spellings)
