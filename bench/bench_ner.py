@@ -35,7 +35,9 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from briefing.actors import extract_actors  # noqa: E402
+from briefing.aliases import fold  # noqa: E402
 from briefing.cues import TITLES, words  # noqa: E402
+from briefing.gazetteer import load_gazetteer  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "ner"
 TYPES = ("person", "organization", "place")
@@ -165,13 +167,27 @@ def without_pronouns(doc: Document) -> Document:
 
 
 def _after_title(text: str) -> int:
-    """Where the name starts in a gold person span that holds a title ("Lt. Gen. Stephen Townsend")."""
+    """Where the name starts in a gold person span that holds a title: after the last title word, then
+    after the lower-case words and known places of a portfolio ("Minister for the Middle East Tobias
+    Ellwood" -> "Tobias Ellwood"). ``len(text)`` when no name is left ("The Foreign Secretary")."""
     words = [(m.start(), m.group()) for m in re.finditer(r"\S+", text)]
-    cut = 0
-    for k, (_, word) in enumerate(words[:-1]):
-        if word.lower().rstrip(".") in TITLES:
-            cut = words[k + 1][0]
-    return cut
+    titled = [k for k, (_, w) in enumerate(words) if w.lower().rstrip(".") in TITLES]
+    if not titled:
+        return 0
+    k = titled[-1] + 1
+    gaz = load_gazetteer()
+    while k < len(words):
+        word = words[k][1]
+        two = fold(" ".join(w for _, w in words[k : k + 2]))
+        if word[:1].islower():
+            k += 1
+        elif gaz.place(two) and k + 2 < len(words):
+            k += 2
+        elif gaz.place(fold(word)) and k + 1 < len(words):
+            k += 1
+        else:
+            break
+    return words[k][0] if k < len(words) else len(text)
 
 
 def names_only(doc: Document) -> Document:
@@ -187,7 +203,7 @@ def names_only(doc: Document) -> Document:
             cut = _after_title(text)
             start, text = start + cut, text[cut:]
         words = text.split()
-        if e.type != "ignore" and (not words or text.lower() in PRONOUNS):
+        if e.type != "ignore" and (not words or text.lower() in PRONOUNS or start >= e.end):
             continue
         if e.type != "ignore" and not any(w[:1].isupper() for w in words):
             continue

@@ -34,6 +34,7 @@ from briefing.cues import (
     ORG_FIRST,
     ORG_HEADS,
     PLACE_FIRST,
+    PLACE_CONTEXT,
     PLACE_HEADS,
     PLACE_MODIFIERS,
     PLACE_PREPOSITIONS,
@@ -241,6 +242,10 @@ def _read_chunk(doc: _Doc, index: int, toks: list[Token], i: int, j: int, initia
         _add(doc, index, chunk[:width], type_, canonical=name, initial=initial)
         _read_chunk(doc, index, toks, i + width, j, False)
         return
+    if lead and chunk[-1].low in MISC_HEADS:  # "French Armistice Day": an event
+        name, width, type_ = lead
+        _add(doc, index, chunk[:width], type_, canonical=name, initial=initial)
+        return
     if lead:  # "Perth Glory", "Atlantic City", "Washington Metro": a place names the whole
         type_ = "place" if chunk[-1].low in PLACE_HEADS or chunk[0].low in PLACE_FIRST else "organization"
         cand = _add(doc, index, chunk, type_, initial=initial)
@@ -312,7 +317,9 @@ def _plausible_name(toks: list[Token]) -> bool:
             return False
         if not (t.cap or t.initial or t.low in PARTICLES):
             return False
-    return toks[-1].low not in ORG_HEADS and toks[-1].low not in MISC_HEADS
+    return (
+        not any(t.low in ORG_HEADS or t.low in PLACE_HEADS for t in toks) and toks[-1].low not in MISC_HEADS
+    )
 
 
 def _read_titled(doc: _Doc, index: int, toks: list[Token], i: int, j: int) -> bool:
@@ -388,13 +395,22 @@ def _read_plain(doc: _Doc, index: int, toks: list[Token], i: int, j: int, initia
         type_ = "place"
     elif len(chunk) == 1 and first.acronym and first.norm in NOT_ACRONYMS:
         return
+    elif len(chunk) == 1 and not initial and first.low in ORG_HEADS:
+        type_ = "organization"  # "the Coalition", "the League": a head capitalised names one
+    elif len(chunk) == 1 and not initial and first.low in PLACE_HEADS:
+        type_ = "place"
     elif first.acronym:
         type_ = "organization"
-    elif len(chunk) > 1 and (first.norm in doc.gaz.given_names or _has_particle(chunk)):
+    elif len(chunk) > 1 and first.norm in doc.gaz.given_names:
         type_ = "person"
+    elif len(chunk) > 1 and _has_particle(chunk):
+        type_ = "place" if i > 0 and toks[i - 1].low in PLACE_CONTEXT else "person"
     elif len(chunk) > 1 and not common:
         plural = last.low.endswith("s") and len(chunk) > 2
-        type_ = "organization" if last.acronym or plural else "person"
+        # a surname is not a word the text also writes in lower case ("Thirty Seconds")
+        type_ = "organization" if last.acronym or plural or last.norm in doc.lower else "person"
+        if type_ == "person" and i > 0 and toks[i - 1].low in PLACE_CONTEXT:
+            type_ = "place"
     brand = last.possessive and _brand_context(toks, j)
     context = _context(toks, i, j)
     cand = _add(doc, index, chunk, type_, initial=initial, brand=brand, context=context, common=common)

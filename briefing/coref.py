@@ -134,6 +134,7 @@ def resolve(cands: list[Candidate], gaz: Gazetteer, text: str) -> None:
     for c in cands:
         if c.type is None:
             contexts[c.norm].add("brand" if c.brand else c.context)
+            contexts[c.norm].add("again" if "seen" in contexts[c.norm] else "seen")
     for c in cands:
         if c.alias_of is not None or c.type is None:
             _settle(c, seen, contexts[c.norm], gaz, text)
@@ -174,6 +175,8 @@ def _settle(
         c.type = None
     elif "place" in contexts:
         c.type, c.canonical = "place", _surface(c, text)
+    elif "again" not in contexts:
+        c.type = None  # a word capitalised once, with nothing to say what it is: no evidence of a name
     else:
         c.type, c.canonical, c.guessed = "organization", _surface(c, text), True
 

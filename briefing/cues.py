@@ -51,7 +51,7 @@ ORG_HEADS = words(
     systems technologies labs records studios pictures entertainment brigade brigades battalion regiment
     division fleet squadron mission secretariat directorate cartel brotherhood trading investment
     investments oil petroleum conference forum pharmaceuticals hospital museum library orchestra band fc
-    rovers athletic wanderers exchange reserve bureau caucus junta militia committee ministries house
+    rovers athletic laboratory laboratories observatory wanderers exchange reserve bureau caucus junta militia committee ministries house
     """
 )
 # Words that make the whole span an organisation even when first ("Ministry of ...", "University of ...").
@@ -83,7 +83,7 @@ MISC_HEADS = words(
     war wars act treaty accord accords agreement pact convention day cup championship championships award
     awards prize medal games olympics festival album tour show series crisis revolution doctrine initiative
     declaration bill constitution summit protocol trophy marathon season era dynasty age plan strategy
-    approach report program programme operation time
+    approach report program programme operation time ages edition resolution index
     """
 )
 
@@ -150,9 +150,14 @@ PLACE_PREPOSITIONS = words(
     "in at from near to into across throughout outside inside around toward towards via within"
 )
 
-PLACE_MODIFIERS = words("west east north south old new upper lower greater central northern southern")
+PLACE_MODIFIERS = words(
+    "west east north south northwest northeast southwest southeast old new upper lower greater central"
+    " northern southern"
+)
 # Alone, these are a direction, a head word referring back ("the Ministry") or a caption mark.
-LONE_NOT_NAMES = words("western eastern northern southern central") | ORG_HEADS | PLACE_HEADS
+LONE_NOT_NAMES = words("western eastern northern southern central jr sr")
+# Before a name of unknown kind, these say it is a place ("in Al Huwayjah").
+PLACE_CONTEXT = words("in near outside across throughout toward towards")
 # Acronyms of things, not actors.
 NOT_ACRONYMS = words(
     """
