@@ -51,7 +51,8 @@ ORG_HEADS = words(
     systems technologies labs records studios pictures entertainment brigade brigades battalion regiment
     division fleet squadron mission secretariat directorate cartel brotherhood trading investment
     investments oil petroleum conference forum pharmaceuticals hospital museum library orchestra band fc
-    rovers athletic laboratory laboratories observatory wanderers exchange reserve bureau caucus junta militia committee ministries house
+    rovers athletic laboratory laboratories observatory
+    wanderers exchange reserve bureau caucus junta militia committee ministries house
     """
 )
 # Words that make the whole span an organisation even when first ("Ministry of ...", "University of ...").

@@ -15,12 +15,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from briefing.aliases import actor_key, alias_pairs, edit_distance, fold, skeleton, strip_article, trigrams
 from briefing.mentions import ActorRecord, ArticleLink, CoMention, Quote
-from briefing.models import Actor, ActorType, ExtractedActor, Sentence
+from briefing.models import Actor, ActorType, Article, ExtractedActor, Sentence
 from store.db import Database, from_iso, to_iso, transaction
 
 DOMINANT = 2  # a surname joins the most-mentioned person with it only if they lead the next by this factor
@@ -135,22 +135,20 @@ def _count(db: Database, actor_id: int, mentions: int, when: str, role: str | No
 
 
 def add_article_actors(
-    db: Database,
-    article_id: int,
-    dated_at: datetime,
-    extracted: Sequence[ExtractedActor],
-    sentences: Sequence[Sentence],
+    db: Database, article: Article, extracted: Sequence[ExtractedActor], sentences: Sequence[Sentence]
 ) -> list[int]:
     """Store an article's actors and their mentions, merged into the archive; return the actor ids.
 
     ``sentences`` are the article body's sentences (mentions point into them by index). An article whose
     actors are stored already is left as it is.
     """
+    article_id = article.id
     with transaction(db):
         done = db.execute("SELECT actor_id FROM article_actors WHERE article_id = ?", [article_id]).fetchall()
         if done:
             return [r[0] for r in done]
-        when = to_iso(dated_at)
+        when = to_iso(article.when)
+        assert when is not None
         grouped: dict[int, list[ExtractedActor]] = defaultdict(list)
         for actor in extracted:
             if not actor.mentions:
@@ -176,7 +174,21 @@ def add_article_actors(
             )
             role = next((a.role for a in actors if a.role), None)
             _count(db, actor_id, len(rows), when, role)
+            _totals(db, actor_id, article.source, when[:10], len(rows))
         return list(grouped)
+
+
+def _totals(db: Database, actor_id: int, source: str, day: str, mentions: int) -> None:
+    db.execute(
+        "INSERT INTO actor_sources (actor_id, source, articles) VALUES (?, ?, 1)"
+        " ON CONFLICT (actor_id, source) DO UPDATE SET articles = articles + 1",
+        [actor_id, source],
+    )
+    db.execute(
+        "INSERT INTO actor_days (actor_id, day, mentions) VALUES (?, ?, ?)"
+        " ON CONFLICT (actor_id, day) DO UPDATE SET mentions = mentions + excluded.mentions",
+        [actor_id, day, mentions],
+    )
 
 
 def _span(sentences: Sequence[Sentence], index: int) -> tuple[int, int]:
@@ -255,11 +267,8 @@ def latest_articles(db: Database, actor_id: int, *, limit: int = 5) -> list[Arti
 
 
 def source_count(db: Database, actor_id: int) -> int:
-    return db.execute(
-        "SELECT count(DISTINCT a.source) FROM article_actors aa JOIN articles a ON a.id = aa.article_id"
-        " WHERE aa.actor_id = ?",
-        [actor_id],
-    ).fetchone()[0]
+    """How many outlets (articles' ``source``) have mentioned the actor."""
+    return db.execute("SELECT count(*) FROM actor_sources WHERE actor_id = ?", [actor_id]).fetchone()[0]
 
 
 def quotes(db: Database, actor_id: int, *, articles: int = 40, limit: int = 60) -> list[Quote]:
@@ -294,9 +303,7 @@ def co_mentioned(db: Database, actor_id: int, *, limit: int = 5, recent: int = 3
 def mentions_per_day(db: Database, actor_id: int) -> list[tuple[date, int]]:
     """How many times the actor is mentioned on each day (UTC) that it is mentioned at all, oldest first."""
     rows = db.execute(
-        "SELECT substr(dated_at, 1, 10) AS day, sum(mentions) FROM article_actors WHERE actor_id = ?"
-        " GROUP BY day ORDER BY day",
-        [actor_id],
+        "SELECT day, mentions FROM actor_days WHERE actor_id = ? ORDER BY day", [actor_id]
     ).fetchall()
     return [(date.fromisoformat(day), n) for day, n in rows]
 

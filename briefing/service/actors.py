@@ -49,7 +49,7 @@ def index_actors(app: App, article: Article) -> list[int]:
     extracted = extract_actors(article.body, title=article.title, sentences=sentences)
     gaz = load_gazetteer()
     known = [_with_known_aliases(a, gaz.aliases_of(a.name, a.type)) for a in extracted]
-    return actor_store.add_article_actors(app.db, article.id, article.when, known, sentences)
+    return actor_store.add_article_actors(app.db, article, known, sentences)
 
 
 def _with_known_aliases(actor: ExtractedActor, known: frozenset[str]) -> ExtractedActor:
