@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from briefing import roles
 from briefing.aliases import PARTICLES, fold
@@ -196,7 +197,7 @@ def _known(gaz: Gazetteer, norm: str, *, acronym: bool = False) -> tuple[str, Ac
     return None
 
 
-def _add(doc: _Doc, index: int, toks: list[Token], type_: ActorType | None, **kw: object) -> Candidate:
+def _add(doc: _Doc, index: int, toks: list[Token], type_: ActorType | None, **kw: Any) -> Candidate:
     cand = Candidate(toks, index, type_, **kw)
     doc.candidates.append(cand)
     return cand
@@ -247,8 +248,10 @@ def _read_chunk(doc: _Doc, index: int, toks: list[Token], i: int, j: int, initia
         _add(doc, index, chunk[:width], type_, canonical=name, initial=initial)
         return
     if lead:  # "Perth Glory", "Atlantic City", "Washington Metro": a place names the whole
-        type_ = "place" if chunk[-1].low in PLACE_HEADS or chunk[0].low in PLACE_FIRST else "organization"
-        cand = _add(doc, index, chunk, type_, initial=initial)
+        whole: ActorType = (
+            "place" if chunk[-1].low in PLACE_HEADS or chunk[0].low in PLACE_FIRST else "organization"
+        )
+        cand = _add(doc, index, chunk, whole, initial=initial)
         _roles(doc, cand, toks, i, j)
         return
     _read_plain(doc, index, toks, i, j, initial)

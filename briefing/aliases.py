@@ -90,7 +90,7 @@ def alias_pairs(
 
 def trigrams(norm: str) -> set[str]:
     """Trigrams of each word, padded as PostgreSQL's pg_trgm does ("  k", " ke", "kel", ..., "gg ")."""
-    out = set()
+    out: set[str] = set()
     for word in norm.split():
         padded = f"  {word} "
         out.update(padded[i : i + 3] for i in range(len(padded) - 2))

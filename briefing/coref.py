@@ -145,12 +145,13 @@ def _adopt_known_acronym(
 ) -> None:
     """ "Social Democratic Party (SPD)": a known acronym names the long form too."""
     known = gaz.known.get(alias.norm)
-    if not known or known[1] != seen[alias.alias_of][0]:
+    long_form = alias.alias_of or ""
+    if not known or known[1] != seen[long_form][0]:
         return
     for c in cands:
-        if c.norm == alias.alias_of:
+        if c.norm == long_form:
             c.canonical = known[0]
-    seen[alias.alias_of] = (known[1], known[0])
+    seen[long_form] = (known[1], known[0])
 
 
 def _lone_place(cand: Candidate, gaz: Gazetteer) -> bool:

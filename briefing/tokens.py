@@ -14,7 +14,7 @@ from briefing.aliases import fold
 from briefing.cues import COMMON, MONTHS_DAYS
 from briefing.models import Sentence
 
-_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W\d_][\w]*(?:[-'’][\w]+)*|\d[\d.,]*\w*|[^\w\s]")
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W\d_][\w]*(?:[-'’][\w]+)*\.?|\d[\d.,]*\w*|[^\w\s]")
 # Abbreviations that keep their dot (folded, without it).
 DOTTED = frozenset(
     [
@@ -101,11 +101,9 @@ class Token:
         return self.end - 2 if self.possessive else self.end
 
 
-def _word(text: str, start: int, end: int, following: str) -> Token:
+def _word(text: str, start: int, end: int) -> Token:
+    """A word token; ``text`` keeps a final dot only for an abbreviation or an initial ("Gen.", "J.")."""
     low = text.lower()
-    if following == "." and (low in DOTTED or (len(text) == 1 and text.isupper())):
-        text += "."
-        end += 1
     possessive = len(text) > 3 and text[-2:] in ("'s", "’s")
     base = text[:-2] if possessive else text
     first = base[0]
@@ -115,38 +113,33 @@ def _word(text: str, start: int, end: int, following: str) -> Token:
     letters = [c for c in base if c.isalpha()]
     if len(letters) < len(base) and any(c.isdigit() for c in base):
         cap = False  # "F-16", "Pick6": models and codes, not names
-    acronym = len(letters) >= 2 and all(c.isupper() for c in letters) and "." not in base[:-1]
+    acronym = all(c.isupper() for c in letters) and (len(letters) >= 2 or "." in base[:-1])
     initial = len(text) == 2 and text[1] == "." and first.isupper()
-    dotted_acronym = "." in base[:-1] and all(c.isupper() for c in letters)
-    return Token(
-        text=text,
-        start=start,
-        end=end,
-        low=low.rstrip("."),
-        norm=fold(base),
-        word=True,
-        cap=cap,
-        acronym=acronym or dotted_acronym,
-        initial=initial,
-        possessive=possessive,
-    )
+    return Token(text, start, end, low.rstrip("."), fold(base), True, cap, acronym, initial, possessive)
 
 
 def tokenize(sentence: Sentence) -> list[Token]:
     """The tokens of a sentence, with offsets into the text the sentence came from."""
-    text = sentence.text
+    offset = sentence.start
     out: list[Token] = []
-    skip_to = 0
-    for m in _TOKEN.finditer(text):
-        s, e = m.span()
-        if s < skip_to:
-            continue
+    append = out.append
+    for m in _TOKEN.finditer(sentence.text):
         tok = m.group()
-        if tok[0].isalpha():
-            following = text[e : e + 1]
-            t = _word(tok, sentence.start + s, sentence.start + e, following)
-            skip_to = e + (1 if t.end - sentence.start > e else 0)
-            out.append(t)
+        s = offset + m.start()
+        if not tok[0].isalpha():
+            append(Token(tok, s, s + len(tok), tok, tok, False))
+        elif tok.isalpha() and tok.islower() and tok.isascii():
+            append(Token(tok, s, s + len(tok), tok, tok, True))  # most words: checked first
+        elif tok[-1] == "." and tok[-2:-1] != "." and not _abbreviation(tok):
+            word = tok[:-1]
+            append(_word(word, s, s + len(word)))
+            append(Token(".", s + len(word), s + len(tok), ".", ".", False))
         else:
-            out.append(Token(tok, sentence.start + s, sentence.start + e, tok.lower(), tok, word=False))
+            append(_word(tok, s, s + len(tok)))
     return out
+
+
+def _abbreviation(tok: str) -> bool:
+    """A word that keeps its dot: "Gen.", "Co.", an initial "J.", or an acronym "U.S."."""
+    core = tok[:-1]
+    return core.lower() in DOTTED or (len(core) == 1 and core.isupper()) or "." in core

@@ -108,6 +108,7 @@ def _create(db: Database, actor: ExtractedActor) -> int:
         "INSERT INTO actors (name, type, key, article_count, mention_count) VALUES (?, ?, ?, 0, 0)",
         [actor.name, actor.type, actor_key(actor.name, actor.type)],
     )
+    assert cursor.lastrowid is not None
     return cursor.lastrowid
 
 
