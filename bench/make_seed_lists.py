@@ -26,6 +26,7 @@ SUBDIVISION_TYPES = {
     "State", "Province", "Region", "Governorate", "Autonomous region", "Autonomous community",
     "Republic", "Prefecture", "Canton", "Land", "Emirate", "Autonomous republic", "Oblast",
     "Administrative region", "Country", "Nation", "Federal district", "Territory", "Union territory",
+    "County", "Two-tier county", "Department", "Metropolitan department", "Council area", "Unitary authority",
 }  # fmt: skip
 
 

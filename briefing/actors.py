@@ -122,7 +122,7 @@ def _is_headline(toks: list[Token], share: float = 0.8) -> bool:
     """A title-case line: a headline or a subheading, where capitals say nothing about names. A line that
     repeats the article's title needs a smaller ``share`` of capitalised words to count."""
     words = [t for t in toks if t.word and t.low not in _SMALL]
-    if len(words) < 2 or (toks[-1].text in '.”"' and not all(t.acronym for t in words)):
+    if len(words) < 2 or (toks[-1].text[-1] in '.”"' and not all(t.acronym for t in words)):
         return False
     caps = sum(1 for t in words if t.cap or t.acronym)
     return caps == len(words) if len(words) < 4 else caps / len(words) >= share
@@ -272,17 +272,22 @@ def _role_then_name(gaz: Gazetteer, chunk: list[Token]) -> int:
     """ "County Coroner William McLaughlin": where a name starting with a given name follows a role."""
     for k in range(1, len(chunk) - 1):
         if chunk[k].norm in gaz.given_names and _plausible_name(chunk[k:]) and len(chunk) - k <= 4:
-            if any(t.low in ROLE_NOUNS for t in chunk[:k]):
+            before = chunk[:k]
+            if any(t.low in ROLE_NOUNS for t in before):
                 return k
-            return 0
+            # "Engineer John Greiner", "Senior Kory Lichtensteiger": a short capitalised description
+            plain = all(t.word and t.norm not in gaz.given_names and not _known(gaz, t.norm) for t in before)
+            return k if plain and k <= 2 else 0
     return 0
 
 
 def _given_name_first(gaz: Gazetteer, chunk: list[Token]) -> bool:
     """ "George Barros": a given name and a name, though George is also a city."""
     first = chunk[0].norm
-    if not 2 <= len(chunk) <= 4 or first not in gaz.given_names or first in gaz.countries:
+    if not 2 <= len(chunk) <= 4 or first not in gaz.given_names:
         return False
+    if first in gaz.countries and (len(chunk) < 3 or chunk[1].norm not in gaz.given_names):
+        return False  # "Chad Edward Gaudin" is a person, "Chad Ruto" no evidence either way
     if chunk[-1].low in PLACE_HEADS or chunk[-1].low in ORG_HEADS:
         return False
     return _plausible_name(chunk) and first not in gaz.demonyms
@@ -291,6 +296,8 @@ def _given_name_first(gaz: Gazetteer, chunk: list[Token]) -> bool:
 def _split_joined(gaz: Gazetteer, chunk: list[Token]) -> list[tuple[int, int]] | None:
     """Where a run joined by "and"/"of"/"for" is really several names, the pieces; else None."""
     for k, tok in enumerate(chunk):
+        if tok.text == "&" and chunk[0].norm in gaz.given_names and chunk[k + 1].norm in gaz.given_names:
+            return [(0, k), (k + 1, len(chunk))]  # "David Christison & Lee Tate": two people
         if tok.word and not tok.cap and tok.low in ("and", "of", "for", "on", "upon"):
             head = chunk[0].low in ORG_FIRST or chunk[0].low in PLACE_FIRST
             left = chunk[k - 1].low
@@ -404,12 +411,12 @@ def _read_plain(doc: _Doc, index: int, toks: list[Token], i: int, j: int, initia
         type_ = "place"
     elif first.acronym:
         type_ = "organization"
-    elif len(chunk) > 1 and first.norm in doc.gaz.given_names:
+    elif len(chunk) > 1 and first.norm in doc.gaz.given_names and _plausible_name(chunk):
         type_ = "person"
     elif len(chunk) > 1 and _has_particle(chunk):
         type_ = "place" if i > 0 and toks[i - 1].low in PLACE_CONTEXT else "person"
     elif len(chunk) > 1 and not common:
-        plural = last.low.endswith("s") and len(chunk) > 2
+        plural = (last.low.endswith("s") and len(chunk) > 2) or any(t.low in ORG_HEADS for t in chunk)
         # a surname is not a word the text also writes in lower case ("Thirty Seconds")
         type_ = "organization" if last.acronym or plural or last.norm in doc.lower else "person"
         if type_ == "person" and i > 0 and toks[i - 1].low in PLACE_CONTEXT:

@@ -170,12 +170,14 @@ def _settle(
     elif "brand" in contexts and c.toks[-1].possessive:
         c.type, c.canonical = "organization", text[c.start : c.toks[-1].end]
         c.toks = [*c.toks[:-1], _whole(c.toks[-1])]
-    elif "person" in contexts or (len(c.toks) == 1 and c.norm in gaz.given_names):
+    elif "person" in contexts:
+        c.type, c.canonical = "person", _surface(c, text)
+    elif "place" in contexts and not c.initial:
+        c.type, c.canonical = "place", _surface(c, text)
+    elif len(c.toks) == 1 and c.norm in gaz.given_names:
         c.type, c.canonical = "person", _surface(c, text)
     elif c.initial or c.common:
         c.type = None
-    elif "place" in contexts:
-        c.type, c.canonical = "place", _surface(c, text)
     elif "again" not in contexts:
         c.type = None  # a word capitalised once, with nothing to say what it is: no evidence of a name
     else:

@@ -70,7 +70,8 @@ PLACE_HEADS = words(
     street avenue road square bridge airport station port harbour harbor heights hills plains falls forest
     basin delta republic kingdom emirate territory territories krai raion neighborhood neighbourhood
     plateau reservoir brook pond junction creek canyon glacier highway route township borough parish
-    archipelago area peninsula dam airfield airbase base
+    archipelago area peninsula dam airfield airbase base stadium arena oval gym courthouse auditorium theatre
+    theater hotel cathedral mosque synagogue temple palace castle mall
     """
 )
 PLACE_FIRST = words(
@@ -107,7 +108,8 @@ COMMON = words(
     in on at by from to with without within into onto of off over under above below between among amid
     amidst against toward towards through throughout across along around about beyond near upon via per
     many some most several few all both each every no not none other another such more less much any
-    one two three four five six seven eight nine ten dozens hundreds thousands millions billions
+    one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty sixty seventy
+    eighty ninety hundred thousand million billion dozens hundreds thousands millions billions
     is are was were be been being has have had do does did will would shall should can could may might must
     yes no please thanks thank dear hello mr ms
     officials analysts experts critics sources reports residents authorities observers supporters

@@ -16,7 +16,7 @@ from pathlib import Path
 import pycountry
 
 from briefing.aliases import fold
-from briefing.cues import COMMON, words
+from briefing.cues import COMMON, TITLES, words
 from briefing.models import ActorType
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -97,4 +97,5 @@ def load_gazetteer(seeds: Path = SEEDS) -> Gazetteer:
         spellings[(actor["name"], actor["type"])] = frozenset(actor.get("aliases", []))
     for canon, aliases in curated.get("countries", {}).items():
         spellings[(canon, "place")] = frozenset(aliases)
+    given -= TITLES  # "Major", "Prince": as a first word, a title
     return Gazetteer(countries, demonyms, places, known, frozenset(given), spellings)
