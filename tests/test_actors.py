@@ -169,3 +169,22 @@ def test_seed_article_finds_the_people_of_the_story():
         assert found[name].type == "person", name
     assert found["NATO"].type == "organization"
     assert found["Yemen"].type == "place"
+
+
+def test_any_text_gives_valid_spans():
+    """Random mixes of names, titles, particles, punctuation and scripts never break the extractor."""
+    import random
+
+    pieces = (
+        "Keith Kellogg Kellogg's of the and & U.S. NATO al-Jabri Gen. Lt. Mr. ( ) , . ; : “ ” ' - — "
+        "President Minister for Ministry Co Inc. J. Ukrainian Russia-Ukraine Iran-backed F-16 Zoë Ελλάδα "
+        "中国 Secretary State as a former envoy said in Kyiv II The Pål O'Brien ’s ... ! ? 1990s St. Sir bin "
+        "van Camp Mount X I AB A.B. Ab-Cd AB-CD"
+    ).split() + ["\n", "\n\n", "\t"]
+    rng = random.Random(7)
+    for _ in range(300):
+        text = "".join(p + rng.choice(("", " ", " ")) for p in rng.choices(pieces, k=rng.randint(0, 40)))
+        for actor in extract_actors(text, title=text[:20] or None):
+            assert actor.type in ("person", "organization", "place")
+            for m in actor.mentions:
+                assert 0 <= m.start < m.end <= len(text) and text[m.start : m.end] == m.surface
