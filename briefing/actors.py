@@ -210,51 +210,53 @@ def _read_chunk(doc: _Doc, index: int, toks: list[Token], i: int, j: int, initia
     if i >= j:
         return
     chunk = toks[i:j]
-    norm = " ".join(t.norm for t in chunk)
-    known = _known(doc.gaz, norm, acronym=len(chunk) == 1 and chunk[0].acronym)
-    if known:
-        cand = _add(doc, index, chunk, known[1], canonical=known[0], initial=initial)
-        _roles(doc, cand, toks, i, j)
-        return
-    split = _split_joined(doc.gaz, chunk)
+    known = _known(doc.gaz, " ".join(t.norm for t in chunk), acronym=len(chunk) == 1 and chunk[0].acronym)
+    split = None if known else _split_joined(doc.gaz, chunk)
     if split is not None:
         for a, b in split:
             _read_chunk(doc, index, toks, i + a, i + b, initial and a == 0)
         return
-    if _is_org(chunk):
-        cand = _add(doc, index, chunk, "organization", initial=initial)
-        _roles(doc, cand, toks, i, j)
-        return
-    if _read_titled(doc, index, toks, i, j):
-        return
-    if _given_name_first(doc.gaz, chunk):
-        cand = _add(doc, index, chunk, "person", initial=initial)
-        _roles(doc, cand, toks, i, j)
-        return
-    named = _role_then_name(doc.gaz, chunk)
-    if named:
-        cand = _add(doc, index, chunk[named:], "person", initial=False)
+    if known:
+        _whole(doc, index, toks, i, j, known[1], initial, canonical=known[0])
+    elif _is_org(chunk):
+        _whole(doc, index, toks, i, j, "organization", initial)
+    elif _read_titled(doc, index, toks, i, j):
+        pass
+    elif _given_name_first(doc.gaz, chunk):
+        _whole(doc, index, toks, i, j, "person", initial)
+    elif named := _role_then_name(doc.gaz, chunk):
+        cand = _whole(doc, index, toks, i + named, j, "person", False)
         cand.roles.append(doc.text[chunk[0].start : chunk[named - 1].end])
-        _roles(doc, cand, toks, i + named, j)
-        return
-    lead = _leading_place(doc.gaz, chunk)
-    if lead and _splits_after_place(doc.gaz, chunk, lead[1], lead[2]):
-        name, width, type_ = lead
+    elif lead := _leading_place(doc.gaz, chunk):
+        _read_after_place(doc, index, toks, i, j, initial, lead)
+    else:
+        _read_plain(doc, index, toks, i, j, initial)
+
+
+def _whole(
+    doc: _Doc, index: int, toks: list[Token], i: int, j: int, type_: ActorType, initial: bool, **kw: Any
+) -> Candidate:
+    """The run ``toks[i:j]`` is one actor of ``type_``; its roles are read around it."""
+    cand = _add(doc, index, toks[i:j], type_, initial=initial, **kw)
+    _roles(doc, cand, toks, i, j)
+    return cand
+
+
+def _read_after_place(
+    doc: _Doc, index: int, toks: list[Token], i: int, j: int, initial: bool, lead: tuple[str, int, ActorType]
+) -> None:
+    """A run that starts with a known name: two actors ("Russian Sergei Ryabkov"), a place and an event
+    ("French Armistice Day"), or one actor named after a place ("Perth Glory", "Atlantic City")."""
+    chunk = toks[i:j]
+    name, width, type_ = lead
+    if _splits_after_place(doc.gaz, chunk, width, type_):
         _add(doc, index, chunk[:width], type_, canonical=name, initial=initial)
         _read_chunk(doc, index, toks, i + width, j, False)
-        return
-    if lead and chunk[-1].low in MISC_HEADS:  # "French Armistice Day": an event
-        name, width, type_ = lead
+    elif chunk[-1].low in MISC_HEADS:
         _add(doc, index, chunk[:width], type_, canonical=name, initial=initial)
-        return
-    if lead:  # "Perth Glory", "Atlantic City", "Washington Metro": a place names the whole
-        whole: ActorType = (
-            "place" if chunk[-1].low in PLACE_HEADS or chunk[0].low in PLACE_FIRST else "organization"
-        )
-        cand = _add(doc, index, chunk, whole, initial=initial)
-        _roles(doc, cand, toks, i, j)
-        return
-    _read_plain(doc, index, toks, i, j, initial)
+    else:
+        place = chunk[-1].low in PLACE_HEADS or chunk[0].low in PLACE_FIRST
+        _whole(doc, index, toks, i, j, "place" if place else "organization", initial)
 
 
 def _splits_after_place(gaz: Gazetteer, chunk: list[Token], width: int, type_: str) -> bool:

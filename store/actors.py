@@ -143,40 +143,52 @@ def add_article_actors(
     ``sentences`` are the article body's sentences (mentions point into them by index). An article whose
     actors are stored already is left as it is.
     """
-    article_id = article.id
     with transaction(db):
-        done = db.execute("SELECT actor_id FROM article_actors WHERE article_id = ?", [article_id]).fetchall()
+        done = db.execute("SELECT actor_id FROM article_actors WHERE article_id = ?", [article.id]).fetchall()
         if done:
             return [r[0] for r in done]
-        when = to_iso(article.when)
-        assert when is not None
         grouped: dict[int, list[ExtractedActor]] = defaultdict(list)
         for actor in extracted:
-            if not actor.mentions:
-                continue
-            actor_id = _resolve(db, actor) or _create(db, actor)
-            grouped[actor_id].append(actor)
-            _add_aliases(db, actor_id, actor)
+            if actor.mentions:
+                actor_id = _resolve(db, actor) or _create(db, actor)
+                grouped[actor_id].append(actor)
+                _add_aliases(db, actor_id, actor)
         for actor_id, actors in grouped.items():
-            rows = [
-                (actor_id, article_id, m.sentence_index, *_span(sentences, m.sentence_index), m.start, m.end,
-                 m.surface)
-                for a in actors
-                for m in a.mentions
-            ]  # fmt: skip
-            db.conn.executemany(
-                "INSERT INTO mentions (actor_id, article_id, sentence_index, sentence_start, sentence_end,"
-                " start, end, surface) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                rows,
-            )
-            db.execute(
-                "INSERT INTO article_actors (actor_id, article_id, dated_at, mentions) VALUES (?, ?, ?, ?)",
-                [actor_id, article_id, when, len(rows)],
-            )
-            role = next((a.role for a in actors if a.role), None)
-            _count(db, actor_id, len(rows), when, role)
-            _totals(db, actor_id, article.source, when[:10], len(rows))
+            _add_mentions(db, article, actor_id, actors, sentences)
         return list(grouped)
+
+
+def _add_mentions(
+    db: Database, article: Article, actor_id: int, actors: list[ExtractedActor], sentences: Sequence[Sentence]
+) -> None:
+    """One actor's mentions in one article, and the counts and totals they change."""
+    when = to_iso(article.when)
+    assert when is not None
+    rows = [
+        (
+            actor_id,
+            article.id,
+            m.sentence_index,
+            *_span(sentences, m.sentence_index),
+            m.start,
+            m.end,
+            m.surface,
+        )
+        for a in actors
+        for m in a.mentions
+    ]
+    db.conn.executemany(
+        "INSERT INTO mentions (actor_id, article_id, sentence_index, sentence_start, sentence_end,"
+        " start, end, surface) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+    db.execute(
+        "INSERT INTO article_actors (actor_id, article_id, dated_at, mentions) VALUES (?, ?, ?, ?)",
+        [actor_id, article.id, when, len(rows)],
+    )
+    role = next((a.role for a in actors if a.role), None)
+    _count(db, actor_id, len(rows), when, role)
+    _totals(db, actor_id, article.source, when[:10], len(rows))
 
 
 def _totals(db: Database, actor_id: int, source: str, day: str, mentions: int) -> None:
