@@ -306,7 +306,8 @@ def co_mentioned(db: Database, actor_id: int, *, limit: int = 5, recent: int = 3
         "  ORDER BY dated_at DESC LIMIT ?)"
         " SELECT aa.actor_id, count(*) AS n FROM recent r"
         " JOIN article_actors aa ON aa.article_id = r.article_id"
-        " WHERE aa.actor_id != ? GROUP BY aa.actor_id ORDER BY n DESC, aa.actor_id LIMIT ?",
+        " WHERE aa.actor_id != ? GROUP BY aa.actor_id ORDER BY n DESC, sum(aa.mentions) DESC, aa.actor_id"
+        " LIMIT ?",
         [actor_id, recent, actor_id, limit],
     ).fetchall()
     found = _actors(db, [r[0] for r in rows])
