@@ -142,6 +142,13 @@ def _chunks(toks: list[Token]) -> list[tuple[int, int]]:
                 j += 1
             elif toks[j].low in _JOINERS and j + 1 < n and toks[j + 1].name_like:
                 j += 2
+            elif (  # "von der Leyen", "van der Bellen", "de la Cruz"
+                toks[j].low in PARTICLES
+                and j + 2 < n
+                and toks[j + 1].low in PARTICLES
+                and toks[j + 2].name_like
+            ):
+                j += 3
             elif (
                 toks[j].low in ("of", "for")
                 and j + 2 < n
@@ -438,7 +445,10 @@ def _brand_context(toks: list[Token], j: int) -> bool:
 
 
 def _context(toks: list[Token], i: int, j: int) -> str:
+    """What the words around an untyped run say it is: "in X", "X region" (place); "X said" (person)."""
     if i > 0 and toks[i - 1].low in PLACE_PREPOSITIONS:
+        return "place"
+    if j < len(toks) and toks[j].word and not toks[j].cap and toks[j].low in PLACE_HEADS:
         return "place"
     if j < len(toks) and toks[j].low in SPEECH_VERBS:
         return "person"

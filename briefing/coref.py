@@ -13,12 +13,15 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from briefing.aliases import PARTICLES, SUFFIXES, actor_key, fold, skeleton
+from briefing.cues import words
 from briefing.gazetteer import Gazetteer
 from briefing.models import ActorType, ExtractedActor, Mention
 from briefing.roles import distinct
 from briefing.tokens import Token
 
 MAX_ROLES = 3
+# Legal-form words an organisation drops when named again ("Apple Inc." then "Apple").
+CORPORATE = words("inc corp co ltd llc plc ag sa gmbh nv bv group company corporation holdings")
 
 
 @dataclass(slots=True)
@@ -123,6 +126,9 @@ def resolve(cands: list[Candidate], gaz: Gazetteer, text: str) -> None:
         if c.type is not None and c.alias_of is None and not c.initial:
             seen.setdefault(c.norm, (c.type, c.canonical or _surface(c, text)))
     defined: dict[str, tuple[ActorType, str]] = {}
+    for c in cands:  # "Apple Inc." is also "Apple"
+        if c.type == "organization" and len(c.toks) > 1 and c.toks[-1].norm in CORPORATE and c.canonical:
+            seen.setdefault(" ".join(t.norm for t in c.toks[:-1]), ("organization", c.canonical))
     for c in cands:
         if c.alias_of is not None and c.alias_of in seen:
             _adopt_known_acronym(c, cands, gaz, seen)

@@ -171,6 +171,22 @@ def test_seed_article_finds_the_people_of_the_story():
     assert found["Yemen"].type == "place"
 
 
+def test_particles_join_a_name():
+    found = actors_by_name("Commission President Ursula von der Leyen met Osama bin Laden's biographer.")
+    assert found["Ursula von der Leyen"].role == "Commission President"
+
+
+def test_a_company_named_again_without_its_legal_form():
+    found = actors_by_name("Apple Inc. reported record revenue. Shares of Apple rose 3% in New York.")
+    assert [m.surface for m in found["Apple Inc."].mentions] == ["Apple Inc.", "Apple"]
+
+
+def test_a_word_before_region_is_a_place():
+    found = actors_by_name("The WHO warned of a cholera outbreak in Sudan's Darfur region.")
+    assert found["Darfur"].type == "place"
+    assert found["World Health Organization"].mentions[0].surface == "WHO"
+
+
 def test_any_text_gives_valid_spans():
     """Random mixes of names, titles, particles, punctuation and scripts never break the extractor."""
     import random
