@@ -138,29 +138,28 @@ def _chunks(toks: list[Token]) -> list[tuple[int, int]]:
             continue
         j = i + 1
         while j < n and not toks[j - 1].possessive:
-            if toks[j].name_like:
-                j += 1
-            elif toks[j].low in _JOINERS and j + 1 < n and toks[j + 1].name_like:
-                j += 2
-            elif (  # "von der Leyen", "van der Bellen", "de la Cruz"
-                toks[j].low in PARTICLES
-                and j + 2 < n
-                and toks[j + 1].low in PARTICLES
-                and toks[j + 2].name_like
-            ):
-                j += 3
-            elif (
-                toks[j].low in ("of", "for")
-                and j + 2 < n
-                and toks[j + 1].low == "the"
-                and toks[j + 2].name_like
-            ):
-                j += 3
-            else:
+            step = 1 if toks[j].name_like else _joiner(toks, j)
+            if not step:
                 break
+            j += step
         out.append((i, j))
         i = j
     return out
+
+
+def _joiner(toks: list[Token], j: int) -> int:
+    """How many connecting words at ``j`` join two parts of one name, counting the name word after them:
+    "Ministry of Defence", "Trading & Investment", "Minister for the Middle East", "von der Leyen"."""
+    n = len(toks)
+    low = toks[j].low
+    if low in _JOINERS and j + 1 < n and toks[j + 1].name_like:
+        return 2
+    if j + 2 < n and toks[j + 2].name_like:
+        if low in ("of", "for") and toks[j + 1].low == "the":
+            return 3
+        if low in PARTICLES and toks[j + 1].low in PARTICLES:
+            return 3
+    return 0
 
 
 def _read_sentence(doc: _Doc, index: int, toks: list[Token]) -> None:

@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from briefing.actors import extract_actors
+from briefing.cues import words
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 KELLOGG = (
@@ -191,12 +192,15 @@ def test_any_text_gives_valid_spans():
     """Random mixes of names, titles, particles, punctuation and scripts never break the extractor."""
     import random
 
-    pieces = (
-        "Keith Kellogg Kellogg's of the and & U.S. NATO al-Jabri Gen. Lt. Mr. ( ) , . ; : “ ” ' - — "
-        "President Minister for Ministry Co Inc. J. Ukrainian Russia-Ukraine Iran-backed F-16 Zoë Ελλάδα "
-        "中国 Secretary State as a former envoy said in Kyiv II The Pål O'Brien ’s ... ! ? 1990s St. Sir bin "
-        "van Camp Mount X I AB A.B. Ab-Cd AB-CD"
-    ).split() + ["\n", "\n\n", "\t"]
+    pieces = sorted(
+        words(
+            "Keith Kellogg Kellogg's of the and & U.S. NATO al-Jabri Gen. Lt. Mr. ( ) , . ; : “ ” ' - — "
+            "President Minister for Ministry Co Inc. J. Ukrainian Russia-Ukraine Iran-backed F-16 Zoë Ελλάδα "
+            "中国 Secretary State as a former envoy said in Kyiv II The Pål O'Brien ’s ... ! ? 1990s St. Sir "
+            "bin van der Camp Mount X I AB A.B. Ab-Cd AB-CD"
+        )
+        | {"\n", "\n\n", "\t"}
+    )
     rng = random.Random(7)
     for _ in range(300):
         text = "".join(p + rng.choice(("", " ", " ")) for p in rng.choices(pieces, k=rng.randint(0, 40)))
