@@ -96,7 +96,11 @@ def cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
 def cmd_actors(settings: Settings, args: argparse.Namespace) -> int:
     from briefing.service.actors import actors_files
 
-    return actors_files(args.files, jsonl=args.jsonl, out=sys.stdout, err=sys.stderr)
+    try:
+        return actors_files(args.files, jsonl=args.jsonl, out=sys.stdout, err=sys.stderr)
+    except BrokenPipeError:  # piped into head: the reader has all it wants
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 def cmd_run(settings: Settings, args: argparse.Namespace) -> int:

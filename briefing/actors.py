@@ -422,12 +422,13 @@ def _read_plain(doc: _Doc, index: int, toks: list[Token], i: int, j: int, initia
     elif len(chunk) > 1 and first.norm in doc.gaz.given_names and _plausible_name(chunk):
         type_ = "person"
     elif len(chunk) > 1 and _has_particle(chunk):
-        type_ = "place" if i > 0 and toks[i - 1].low in PLACE_CONTEXT else "person"
+        type_ = "place" if _context(toks, i, j) == "place" else "person"
     elif len(chunk) > 1 and not common:
         plural = (last.low.endswith("s") and len(chunk) > 2) or any(t.low in ORG_HEADS for t in chunk)
         # a surname is not a word the text also writes in lower case ("Thirty Seconds")
         type_ = "organization" if last.acronym or plural or last.norm in doc.lower else "person"
-        if type_ == "person" and i > 0 and toks[i - 1].low in PLACE_CONTEXT:
+        placed = (i > 0 and toks[i - 1].low in PLACE_CONTEXT) or _next_is_place_head(toks, j)
+        if type_ == "person" and placed:
             type_ = "place"
     brand = last.possessive and _brand_context(toks, j)
     context = _context(toks, i, j)
@@ -443,11 +444,16 @@ def _brand_context(toks: list[Token], j: int) -> bool:
     return j >= len(toks) or not toks[j].word or toks[j].low in SUBJECT_VERBS
 
 
+def _next_is_place_head(toks: list[Token], j: int) -> bool:
+    """ "Darfur region", "Gare du Nord station": a lower-case place word right after the run."""
+    return j < len(toks) and toks[j].word and not toks[j].cap and toks[j].low in PLACE_HEADS
+
+
 def _context(toks: list[Token], i: int, j: int) -> str:
     """What the words around an untyped run say it is: "in X", "X region" (place); "X said" (person)."""
     if i > 0 and toks[i - 1].low in PLACE_PREPOSITIONS:
         return "place"
-    if j < len(toks) and toks[j].word and not toks[j].cap and toks[j].low in PLACE_HEADS:
+    if _next_is_place_head(toks, j):
         return "place"
     if j < len(toks) and toks[j].low in SPEECH_VERBS:
         return "person"

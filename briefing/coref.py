@@ -20,6 +20,7 @@ from briefing.roles import distinct
 from briefing.tokens import Token
 
 MAX_ROLES = 3
+_FUNCTION_WORDS = frozenset({"of", "the", "for", "and", "on", "in"})
 # Legal-form words an organisation drops when named again ("Apple Inc." then "Apple").
 CORPORATE = words("inc corp co ltd llc plc ag sa gmbh nv bv group company corporation holdings")
 
@@ -76,6 +77,7 @@ class _People:
         self.by_surname: dict[str, list[tuple[int, str]]] = defaultdict(list)
         self.by_skeleton: dict[str, str] = {}
         self.by_given: dict[str, str] = {}
+        self.by_inner: dict[str, set[str]] = defaultdict(set)
         for c in cands:
             if c.type != "person" or len(_name_words(c)) < 2:
                 continue
@@ -84,6 +86,9 @@ class _People:
             for key in _surname_keys(c):
                 self.by_surname[key].append((c.start, c.canonical))
             self.by_given.setdefault(c.toks[0].norm, c.canonical)
+            for tok in c.toks[1:-1]:  # "Lula" in "Luiz Inácio Lula da Silva"
+                if tok.cap and tok.norm not in PARTICLES and not tok.initial:
+                    self.by_inner[tok.norm].add(c.canonical)
 
     def find(self, cand: Candidate) -> str | None:
         """The full name a lone surname (or skeleton) refers to."""
@@ -96,7 +101,8 @@ class _People:
             return None
         options = self.by_surname.get(cand.norm) or self.by_surname.get(skeleton(cand.norm))
         if not options:
-            return None
+            inner = self.by_inner.get(cand.norm, set())
+            return next(iter(inner)) if len(inner) == 1 and len(cand.toks) == 1 else None
         before = [name for start, name in options if start <= cand.start]
         return before[-1] if before else options[0][1]
 
@@ -126,6 +132,7 @@ def resolve(cands: list[Candidate], gaz: Gazetteer, text: str) -> None:
         if c.type is not None and c.alias_of is None and not c.initial:
             seen.setdefault(c.norm, (c.type, c.canonical or _surface(c, text)))
     defined: dict[str, tuple[ActorType, str]] = {}
+    _acronyms_of_names(cands, gaz, seen)
     for c in cands:  # "Apple Inc." is also "Apple"
         if c.type == "organization" and len(c.toks) > 1 and c.toks[-1].norm in CORPORATE and c.canonical:
             seen.setdefault(" ".join(t.norm for t in c.toks[:-1]), ("organization", c.canonical))
@@ -144,6 +151,24 @@ def resolve(cands: list[Candidate], gaz: Gazetteer, text: str) -> None:
     for c in cands:
         if c.alias_of is not None or c.type is None:
             _settle(c, seen, contexts[c.norm], gaz, text)
+
+
+def _acronyms_of_names(
+    cands: list[Candidate], gaz: Gazetteer, seen: dict[str, tuple[ActorType, str]]
+) -> None:
+    """An acronym made of the initials of one organisation the text names is that organisation ("ICC" after
+    "International Criminal Court")."""
+    by_initials: dict[str, set[tuple[ActorType, str]]] = defaultdict(set)
+    for c in cands:
+        if c.type == "organization" and c.canonical and len(c.toks) > 1:
+            initials = "".join(t.norm[0] for t in c.toks if t.word and t.norm not in _FUNCTION_WORDS)
+            by_initials[initials].add(("organization", c.canonical))
+    for c in cands:
+        if len(c.toks) == 1 and c.toks[0].acronym and c.norm not in gaz.known:
+            found = by_initials.get(c.norm.replace(" ", ""), set())
+            if len(found) == 1:
+                c.type, c.canonical = next(iter(found))
+                seen[c.norm] = (c.type, c.canonical)
 
 
 def _adopt_known_acronym(

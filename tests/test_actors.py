@@ -178,8 +178,26 @@ def test_particles_join_a_name():
 
 
 def test_a_company_named_again_without_its_legal_form():
-    found = actors_by_name("Apple Inc. reported record revenue. Shares of Apple rose 3% in New York.")
-    assert [m.surface for m in found["Apple Inc."].mentions] == ["Apple Inc.", "Apple"]
+    found = actors_by_name("Zorblax Inc. reported record revenue. Shares of Zorblax rose 3% in New York.")
+    assert [m.surface for m in found["Zorblax Inc."].mentions] == ["Zorblax Inc.", "Zorblax"]
+
+
+def test_an_acronym_of_a_name_in_the_text_is_that_name():
+    found = actors_by_name("The International Criminal Court issued a warrant. The ICC said it acted alone.")
+    assert [m.surface for m in found["International Criminal Court"].mentions][-1] == "ICC"
+
+
+def test_a_middle_name_alone_refers_to_the_person():
+    found = actors_by_name("Luiz Inácio Lula da Silva arrived in Beijing. Lula signed 15 agreements.")
+    assert [m.surface for m in found["Luiz Inácio Lula da Silva"].mentions] == [
+        "Luiz Inácio Lula da Silva",
+        "Lula",
+    ]
+
+
+def test_well_known_organisations_at_a_sentence_start():
+    found = actors_by_name("Reuters reported the deal. Microsoft and Alphabet shares fell.")
+    assert {"Reuters", "Microsoft", "Alphabet"} <= set(found)
 
 
 def test_a_word_before_region_is_a_place():
