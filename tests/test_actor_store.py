@@ -114,3 +114,16 @@ def test_dossier_reads(app):
     record = actor_store.actor_record(app.db, kellogg.id)
     assert record.actor == kellogg and record.source_count == 2
     assert actor_store.actor_record(app.db, 999) is None
+
+
+def test_an_extraction_failure_leaves_the_article_without_actors(app, monkeypatch, caplog):
+    import briefing.service.actors as service
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("extractor bug")
+
+    monkeypatch.setattr(service, "extract_actors", broken)
+    article_id = add_article(app, ENVOY)
+    assert app.db["articles"].get(article_id)["title"]
+    assert actor_store.find_actors(app.db, "Kellogg") == []
+    assert "actor extraction failed for article" in caplog.text

@@ -8,6 +8,7 @@ offers the candidates, an unknown one says so and suggests close names.
 from __future__ import annotations
 
 import json
+import logging
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -27,6 +28,7 @@ from briefing.service import App
 from briefing.service.commands import Asker, Reply, command
 from store import actors as actor_store
 
+log = logging.getLogger(__name__)
 MAX_NAME_CHARS = 120
 MAX_CANDIDATES = 6
 TYPE_NAMES: dict[str, ActorType] = {
@@ -46,7 +48,11 @@ _NOISE = re.compile(r"[<>{}\[\]\\|`*_=^~\"“”«»]+")
 def index_actors(app: App, article: Article) -> list[int]:
     """Extract a stored article's actors and merge them into the archive; return their ids."""
     sentences = split_sentences(article.body)
-    extracted = extract_actors(article.body, title=article.title, sentences=sentences)
+    try:
+        extracted = extract_actors(article.body, title=article.title, sentences=sentences)
+    except Exception:  # a bug in extraction must not keep the article itself out of the archive
+        log.exception("actor extraction failed for article %s", article.id)
+        return []
     gaz = load_gazetteer()
     known = [_with_known_aliases(a, gaz.aliases_of(a.name, a.type)) for a in extracted]
     return actor_store.add_article_actors(app.db, article, known, sentences)
