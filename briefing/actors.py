@@ -260,9 +260,19 @@ def _read_after_place(
         _read_chunk(doc, index, toks, i + width, j, False)
     elif chunk[-1].low in MISC_HEADS:
         _add(doc, index, chunk[:width], type_, canonical=name, initial=initial)
+    elif _person_context(doc, toks, i, j) and _plausible_name(chunk):
+        _whole(doc, index, toks, i, j, "person", initial)  # "spokesperson Farah Dakhallah", not Farah
     else:
         place = chunk[-1].low in PLACE_HEADS or chunk[0].low in PLACE_FIRST
         _whole(doc, index, toks, i, j, "place" if place else "organization", initial)
+
+
+def _person_context(doc: _Doc, toks: list[Token], i: int, j: int) -> bool:
+    """A role just before or after the run, or a verb of speech after it, says it names a person."""
+    return (
+        bool(roles.lead_role(doc.text, toks, i) or roles.apposition_role(doc.text, toks, j))
+        or _context(toks, i, j) == "person"
+    )
 
 
 def _splits_after_place(gaz: Gazetteer, chunk: list[Token], width: int, type_: str) -> bool:
@@ -392,7 +402,7 @@ def _leading_place(gaz: Gazetteer, chunk: list[Token]):
     """The longest known name at the start of ``chunk``: (canonical, width, type), else None."""
     for width in range(min(len(chunk), 4), 0, -1):
         norm = " ".join(t.norm for t in chunk[:width])
-        known = _known(gaz, norm)
+        known = _known(gaz, norm, acronym=width == 1 and chunk[0].acronym)
         if known:
             return known[0], width, known[1]
     return None

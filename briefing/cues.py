@@ -69,7 +69,7 @@ PLACE_HEADS = words(
     county oblast governorate prefecture valley desert bay sea ocean gulf strait canal coast beach park
     street avenue road square bridge airport station port harbour harbor heights hills plains falls forest
     basin delta republic kingdom emirate territory territories krai raion neighborhood neighbourhood
-    plateau reservoir brook pond junction creek canyon glacier highway route township borough parish
+    state plateau reservoir brook pond junction creek canyon glacier highway route township borough parish
     archipelago area peninsula dam airfield airbase base stadium arena oval gym courthouse auditorium theatre
     theater hotel cathedral mosque synagogue temple palace castle mall
     """
@@ -114,9 +114,7 @@ COMMON = words(
     yes no please thanks thank dear hello mr ms
     officials analysts experts critics sources reports residents authorities observers supporters
     opponents lawmakers leaders troops soldiers people citizens voters investors traders
-    however read watch listen share subscribe related trending photo video live update updates breaking
-    exclusive opinion analysis editorial comment advertisement sponsored published posted updated
-    continue next previous home menu search sign log login register contact
+    however
     """
 )
 

@@ -206,6 +206,18 @@ def test_a_word_before_region_is_a_place():
     assert found["World Health Organization"].mentions[0].surface == "WHO"
 
 
+def test_a_role_before_a_name_that_begins_like_a_place():
+    found = actors_by_name("NATO spokesperson Farah Dakhallah in Brussels told DW that the talks failed.")
+    assert found["Farah Dakhallah"].type == "person"
+    assert found["Farah Dakhallah"].role == "NATO spokesperson"
+
+
+def test_everyday_words_inside_names_stay_there():
+    found = actors_by_name("The Home Office and the Ukraine Defence Contact Group met on Monday.")
+    assert found["Home Office"].type == "organization"
+    assert found["Ukraine Defence Contact Group"].type == "organization"
+
+
 def test_any_text_gives_valid_spans():
     """Random mixes of names, titles, particles, punctuation and scripts never break the extractor."""
     import random
