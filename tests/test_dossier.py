@@ -2,6 +2,8 @@
 
 from datetime import UTC, datetime
 
+import pytest
+
 from briefing.dossier import compose_dossier, key_quotes
 from briefing.mentions import ActorRecord, ArticleLink, CoMention, Quote
 from briefing.models import Actor
@@ -97,3 +99,22 @@ def test_fits_a_phone_message():
     messages = html_messages(compose_dossier(record(quotes=(*QUOTES, long_quote)), now=NOW))
     assert len(messages) == 1
     assert "…" in messages[0]
+
+
+def test_ranking_matches_sumys_lexrank():
+    """The numpy similarity matrix and idf give exactly sumy's own numbers."""
+    import numpy
+    from sumy.models.dom import Sentence
+    from sumy.summarizers.lex_rank import LexRankSummarizer
+
+    from briefing.dossier import RankedLexRank, WordTokenizer
+
+    texts = [x.sentence for x in QUOTES] + ["Zelensky met Kellogg in Kyiv on Monday to discuss the war."]
+    sentences = [Sentence(t, WordTokenizer()) for t in texts]
+    ours, theirs = RankedLexRank(), LexRankSummarizer()
+    words = [theirs._to_words_set(s) for s in sentences]
+    tf = theirs._compute_tf(words)
+    idf = theirs._compute_idf(words)
+    assert ours._compute_idf(words) == pytest.approx(idf)
+    expected = theirs._create_matrix(words, theirs.threshold, tf, idf)
+    assert numpy.allclose(ours._create_matrix(words, ours.threshold, tf, idf), expected)
