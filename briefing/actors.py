@@ -54,6 +54,8 @@ from briefing.tokens import Token, tokenize
 _JOINERS = words("of for and & de del la le du da di van von der den bin ibn al el on upon")
 _SMALL = words("a an the of for and to in on at with as by or")
 MAX_NAME_TOKENS = 5
+# possessives inside official names: "People's Republic of China", "People's Liberation Army"
+_NAME_POSSESSIVES = words("people's people’s workers' workers’")
 ROMAN = words("i ii iii iv v vi vii viii ix x xi xii")
 
 
@@ -137,7 +139,7 @@ def _chunks(toks: list[Token]) -> list[tuple[int, int]]:
             i += 1
             continue
         j = i + 1
-        while j < n and not toks[j - 1].possessive:
+        while j < n and (not toks[j - 1].possessive or toks[j - 1].low in _NAME_POSSESSIVES):
             step = 1 if toks[j].name_like else _joiner(toks, j)
             if not step:
                 break
@@ -224,6 +226,9 @@ def _read_chunk(doc: _Doc, index: int, toks: list[Token], i: int, j: int, initia
         return
     if known:
         _whole(doc, index, toks, i, j, known[1], initial, canonical=known[0])
+    elif _titled_office(chunk) and not _read_titled(doc, index, toks, i, j):
+        # "Secretary of the New Jersey Department of Public Safety": the office names the actor
+        _read_chunk(doc, index, toks, i + 2 + (chunk[2].low == "the"), j, False)
     elif _is_org(chunk):
         _whole(doc, index, toks, i, j, "organization", initial)
     elif _read_titled(doc, index, toks, i, j):
@@ -237,6 +242,10 @@ def _read_chunk(doc: _Doc, index: int, toks: list[Token], i: int, j: int, initia
         _read_after_place(doc, index, toks, i, j, initial, lead)
     else:
         _read_plain(doc, index, toks, i, j, initial)
+
+
+def _titled_office(chunk: list[Token]) -> bool:
+    return len(chunk) > 3 and is_title(chunk[0]) and chunk[1].low in ("of", "for")
 
 
 def _whole(

@@ -18,6 +18,7 @@ from briefing.models import ActorType
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "‐": "-", "‑": "-", "–": "-", "—": "-"})
 _SPACES = re.compile(r"\s+")
+_POSSESSIVE = re.compile(r"'s\b")
 _DOUBLE = re.compile(r"([a-z])\1+")
 _ENDING = re.compile(r"(?:yy|iy|ii|yi)\b")
 # particles and suffixes that do not tell two people apart: "Bashar al-Assad" is "Bashar Assad"
@@ -33,9 +34,7 @@ def fold(text: str) -> str:
     text = text.translate(_QUOTES)
     if not text.isascii():
         text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    text = text.casefold()
-    if text.endswith("'s"):
-        text = text[:-2]
+    text = _POSSESSIVE.sub("", text.casefold())
     text = text.replace(".", "").replace("'", "").replace("-", " ").replace("&", " and ")
     return _SPACES.sub(" ", text).strip()
 

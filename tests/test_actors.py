@@ -218,6 +218,20 @@ def test_everyday_words_inside_names_stay_there():
     assert found["Ukraine Defence Contact Group"].type == "organization"
 
 
+def test_an_office_names_the_organisation_not_a_person():
+    found = actors_by_name("James Hoyt, Secretary of the New Jersey Department of Public Safety, left early.")
+    assert found["New Jersey Department of Public Safety"].type == "organization"
+    assert found["James Hoyt"].type == "person"
+
+
+def test_possessives_inside_official_names():
+    found = actors_by_name(
+        "It was banned in the People's Republic of China and by the People's Liberation Army."
+    )
+    assert found["China"].mentions[0].surface == "People's Republic of China"
+    assert found["People's Liberation Army"].type == "organization"
+
+
 def test_any_text_gives_valid_spans():
     """Random mixes of names, titles, particles, punctuation and scripts never break the extractor."""
     import random
