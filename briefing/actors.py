@@ -9,8 +9,10 @@
 3. A capitalised first word of a sentence is a name only with evidence (a list, a cue, or the same word
    capitalised elsewhere); a word the text also uses in lower case is not a name.
 4. Each chunk is typed by, in order: known names and gazetteers (countries, demonyms, places), organisation
-   heads ("Ministry", "Co", "Party"), titles ("President", "Lt. Gen."), place heads ("Province"),
-   acronyms, given names and name particles (al-, bin, van), then defaults.
+   heads ("Ministry", "Co", "Party"), titles ("President", "Lt. Gen."), given names, a known place that
+   begins a longer name ("Perth Glory"), place heads ("Province"), acronyms, name particles (al-, bin,
+   van), the words around it ("in X", "X said"), then defaults; a word capitalised once with no evidence
+   at all is dropped rather than guessed.
 5. Within the text a surname alone ("Kellogg", "Gen. Kellogg") refers back to the full name; a possessive
    brand used as a subject ("Kellogg's reported...") is an organisation unless a person has that surname.
 6. Title-case headlines are matched only against names the body or the lists already establish.
@@ -123,11 +125,11 @@ def _split_hyphens(toks: list[Token], gaz: Gazetteer) -> list[Token]:
 def _is_headline(toks: list[Token], share: float = 0.8) -> bool:
     """A title-case line: a headline or a subheading, where capitals say nothing about names. A line that
     repeats the article's title needs a smaller ``share`` of capitalised words to count."""
-    words = [t for t in toks if t.word and t.low not in _SMALL]
-    if len(words) < 2 or (toks[-1].text[-1] in '.”"' and not all(t.acronym for t in words)):
+    content = [t for t in toks if t.word and t.low not in _SMALL]
+    if len(content) < 2 or (toks[-1].text[-1] in '.”"' and not all(t.acronym for t in content)):
         return False
-    caps = sum(1 for t in words if t.cap or t.acronym)
-    return caps == len(words) if len(words) < 4 else caps / len(words) >= share
+    caps = sum(1 for t in content if t.cap or t.acronym)
+    return caps == len(content) if len(content) < 4 else caps / len(content) >= share
 
 
 def _chunks(toks: list[Token]) -> list[tuple[int, int]]:
