@@ -480,7 +480,21 @@ def _context(toks: list[Token], i: int, j: int) -> str:
         return "person"
     if j + 1 < len(toks) and toks[j].text == "," and toks[j + 1].low in ("who", "whose"):
         return "person"
+    if j + 1 < len(toks) and toks[j].text == "," and _in_region(toks, j + 1):
+        return "place"  # "Metairie, Louisiana": a town, then its state or country
     return ""
+
+
+def _in_region(toks: list[Token], k: int) -> bool:
+    """A known country or region starts at ``k`` and ends the clause."""
+    gaz = load_gazetteer()
+    for width in (3, 2, 1):
+        end = k + width
+        if end <= len(toks) and all(t.cap for t in toks[k:end]):
+            norm = " ".join(t.norm for t in toks[k:end])
+            if (norm in gaz.countries or norm in gaz.places) and (end == len(toks) or not toks[end].word):
+                return True
+    return False
 
 
 def _roles(doc: _Doc, cand: Candidate, toks: list[Token], i: int, j: int) -> None:

@@ -232,6 +232,11 @@ def test_possessives_inside_official_names():
     assert found["People's Liberation Army"].type == "organization"
 
 
+def test_a_town_before_its_region_is_a_place():
+    found = actors_by_name("The family moved from Quorbleton, Louisiana to a farm.")
+    assert found["Quorbleton"].type == "place"
+
+
 def test_any_text_gives_valid_spans():
     """Random mixes of names, titles, particles, punctuation and scripts never break the extractor."""
     import random
