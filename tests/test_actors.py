@@ -233,7 +233,7 @@ def test_possessives_inside_official_names():
 
 
 def test_a_town_before_its_region_is_a_place():
-    found = actors_by_name("The Quorbleton, Louisiana mill closed last year.")
+    found = actors_by_name("The 1927 flood hit Quorbleton, Louisiana.")
     assert found["Quorbleton"].type == "place"
 
 
