@@ -53,6 +53,11 @@ def _read(path: Path) -> dict:
         return tomllib.load(f)
 
 
+def _lines(value: str | list[str]) -> list[str]:
+    """A list kept as one name a line in a TOML string (fast to parse), or as a TOML array."""
+    return [v.strip() for v in value.splitlines() if v.strip()] if isinstance(value, str) else value
+
+
 def _countries(curated: dict[str, list[str]]) -> dict[str, str]:
     out: dict[str, str] = {}
     overrides = {fold(a): canon for canon, aliases in curated.items() for a in aliases}
@@ -80,12 +85,12 @@ def load_gazetteer(seeds: Path = SEEDS) -> Gazetteer:
     countries = _countries(curated.get("countries", {}))
     demonyms = {fold(d): c for d, c in curated.get("demonyms", {}).items()}
     demonyms.update({fold(d) + "s": c for d, c in curated.get("demonyms", {}).items() if d[-1] in "ni"})
-    given = {fold(n) for n in _read(seeds / "given_names.toml").get("given_names", [])}
+    given = {fold(n) for n in _lines(_read(seeds / "given_names.toml").get("given_names", []))}
     given |= {fold(n) for n in curated.get("given_names", {}).get("names", [])}
     # a region or city that is also an English word is no evidence on its own ("Western", "Reading")
     places = {
         fold(p): p
-        for p in _read(seeds / "places.toml").get("places", [])
+        for p in _lines(_read(seeds / "places.toml").get("places", []))
         if fold(p) not in COMMON and fold(p) not in NOT_PLACES
     }
     places.update({fold(p): p for p in curated.get("regions", {}).get("names", [])})
