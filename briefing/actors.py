@@ -159,7 +159,7 @@ def _joiner(toks: list[Token], j: int) -> int:
     if low in _JOINERS and j + 1 < n and toks[j + 1].name_like:
         return 2
     if j + 2 < n and toks[j + 2].name_like:
-        if low in ("of", "for") and toks[j + 1].low == "the":
+        if low in ("of", "for", "and") and toks[j + 1].low == "the":
             return 3
         if low in PARTICLES and toks[j + 1].low in PARTICLES:
             return 3
@@ -229,8 +229,11 @@ def _read_chunk(doc: _Doc, index: int, toks: list[Token], i: int, j: int, initia
     if known:
         _whole(doc, index, toks, i, j, known[1], initial, canonical=known[0])
     elif _titled_office(chunk) and not _read_titled(doc, index, toks, i, j):
-        # "Secretary of the New Jersey Department of Public Safety": the office names the actor
-        _read_chunk(doc, index, toks, i + 2 + (chunk[2].low == "the"), j, False)
+        # "Secretary of the New Jersey Department of Public Safety": the office names the actor, but
+        # "Secretary of State" names no one
+        rest = i + 2 + (chunk[2].low == "the")
+        if not all(t.low in PORTFOLIOS for t in toks[rest:j]):
+            _read_chunk(doc, index, toks, rest, j, False)
     elif _is_org(chunk):
         _whole(doc, index, toks, i, j, "organization", initial)
     elif _read_titled(doc, index, toks, i, j):
@@ -247,7 +250,7 @@ def _read_chunk(doc: _Doc, index: int, toks: list[Token], i: int, j: int, initia
 
 
 def _titled_office(chunk: list[Token]) -> bool:
-    return len(chunk) > 3 and is_title(chunk[0]) and chunk[1].low in ("of", "for")
+    return len(chunk) > 2 and is_title(chunk[0]) and chunk[1].low in ("of", "for")
 
 
 def _whole(
@@ -290,7 +293,7 @@ def _splits_after_place(gaz: Gazetteer, chunk: list[Token], width: int, type_: s
     """After a leading known name, is the rest a separate name? Yes for a person after a nationality
     ("Russian Sergei Ryabkov") or a known actor; otherwise the place begins a longer name."""
     rest = chunk[width:]
-    if type_ != "place" or len(rest) > 3:
+    if type_ != "place" or len(rest) > 3 or is_title(rest[0]):
         return True
     if _known(gaz, " ".join(t.norm for t in rest)) or _leading_place(gaz, rest):
         return True

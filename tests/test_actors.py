@@ -237,6 +237,16 @@ def test_a_town_before_its_region_is_a_place():
     assert found["Quorbleton"].type == "place"
 
 
+def test_a_title_without_a_name_is_no_actor():
+    found = actors_by_name("The U.S. Secretary of State arrived as Russian President Vladimir Putin left.")
+    assert set(found) == {"United States", "Russia", "Vladimir Putin"}
+
+
+def test_and_the_inside_a_known_name():
+    found = actors_by_name("Fighters of the Islamic State of Iraq and the Levant attacked the town.")
+    assert [m.surface for m in found["Islamic State"].mentions] == ["Islamic State of Iraq and the Levant"]
+
+
 def test_any_text_gives_valid_spans():
     """Random mixes of names, titles, particles, punctuation and scripts never break the extractor."""
     import random
