@@ -238,6 +238,9 @@ def _read_chunk(doc: _Doc, index: int, toks: list[Token], i: int, j: int, initia
         _whole(doc, index, toks, i, j, "organization", initial)
     elif _read_titled(doc, index, toks, i, j):
         pass
+    elif is_title(chunk[-1]):  # "the Foreign Secretary", "Iraqi Foreign Minister": an office, no name
+        for a, b, place in _places_in(doc.gaz, toks, i, j):
+            _add(doc, index, toks[a:b], place[1], canonical=place[0])
     elif _given_name_first(doc.gaz, chunk):
         _whole(doc, index, toks, i, j, "person", initial)
     elif named := _role_then_name(doc.gaz, chunk):

@@ -240,6 +240,8 @@ def test_a_town_before_its_region_is_a_place():
 def test_a_title_without_a_name_is_no_actor():
     found = actors_by_name("The U.S. Secretary of State arrived as Russian President Vladimir Putin left.")
     assert set(found) == {"United States", "Russia", "Vladimir Putin"}
+    found = actors_by_name("The Foreign Secretary said the Iraqi Foreign Minister agreed.")
+    assert set(found) == {"Iraq"}
 
 
 def test_and_the_inside_a_known_name():
