@@ -36,7 +36,7 @@ if str(ROOT) not in sys.path:
 
 from briefing.actors import extract_actors  # noqa: E402
 from briefing.aliases import fold  # noqa: E402
-from briefing.cues import TITLES, words  # noqa: E402
+from briefing.cues import PORTFOLIOS, TITLES, words  # noqa: E402
 from briefing.gazetteer import load_gazetteer  # noqa: E402
 from briefing.sentences import split_sentences  # noqa: E402
 
@@ -175,7 +175,8 @@ def without_pronouns(doc: Document) -> Document:
 def _after_title(text: str) -> int:
     """Where the name starts in a gold person span that holds a title: after the last title word, then
     after the lower-case words and known places of a portfolio ("Minister for the Middle East Tobias
-    Ellwood" -> "Tobias Ellwood"). ``len(text)`` when no name is left ("The Foreign Secretary")."""
+    Ellwood" -> "Tobias Ellwood", "Secretary of Defense Ash Carter" -> "Ash Carter"). ``len(text)`` when no
+    name is left ("The Foreign Secretary")."""
     words = [(m.start(), m.group()) for m in re.finditer(r"\S+", text)]
     titled = [k for k, (_, w) in enumerate(words) if w.lower().rstrip(".") in TITLES]
     if not titled:
@@ -185,7 +186,7 @@ def _after_title(text: str) -> int:
     while k < len(words):
         word = words[k][1]
         two = fold(" ".join(w for _, w in words[k : k + 2]))
-        if word[:1].islower():
+        if word[:1].islower() or word.lower() in PORTFOLIOS:
             k += 1
         elif gaz.place(two) and k + 2 < len(words):
             k += 2

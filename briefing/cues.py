@@ -23,7 +23,8 @@ TITLES = words(
     judge justice chairman chairwoman chairperson director spokesman spokeswoman spokesperson
     mr mrs ms mx dr prof professor sir dame lord lady baron duke duchess ceo leader deputy acting
     undersecretary attorney inspector superintendent supt detective det constable speaker mufti
-    patriarch coach crown president-elect vice-president chief
+    patriarch coach crown president-elect vice-president chief advisor adviser commissioner coordinator
+    administrator counselor counsellor consul delegate
     """
 )
 # A title that also heads organisation names ("Secretary General" is a person, "General Motors" is not)
@@ -71,7 +72,7 @@ PLACE_HEADS = words(
     basin delta republic kingdom emirate territory territories krai raion neighborhood neighbourhood
     state plateau reservoir brook pond junction creek canyon glacier highway route township borough parish
     archipelago area peninsula dam airfield airbase base stadium arena oval gym courthouse auditorium theatre
-    theater hotel cathedral mosque synagogue temple palace castle mall
+    theater hotel cathedral mosque synagogue temple palace castle mall gate
     """
 )
 PLACE_FIRST = words(
@@ -85,7 +86,7 @@ MISC_HEADS = words(
     war wars act treaty accord accords agreement pact convention day cup championship championships award
     awards prize medal games olympics festival album tour show series crisis revolution doctrine initiative
     declaration bill constitution summit protocol trophy marathon season era dynasty age plan strategy
-    approach report program programme operation time ages edition resolution index
+    approach report program programme operation time ages edition resolution index communique order
     """
 )
 
