@@ -131,18 +131,7 @@ def resolve(cands: list[Candidate], gaz: Gazetteer, text: str) -> None:
             c.canonical = _surface(c, text)
         if c.type is not None and c.alias_of is None and not c.initial:
             seen.setdefault(c.norm, (c.type, c.canonical or _surface(c, text)))
-    defined: dict[str, tuple[ActorType, str]] = {}
-    _acronyms_of_names(cands, gaz, seen)
-    for c in cands:  # "Apple Inc." is also "Apple"
-        if c.type == "organization" and len(c.toks) > 1 and c.toks[-1].norm in CORPORATE and c.canonical:
-            seen.setdefault(" ".join(t.norm for t in c.toks[:-1]), ("organization", c.canonical))
-    for c in cands:
-        if c.alias_of is not None and c.alias_of in seen:
-            _adopt_known_acronym(c, cands, gaz, seen)
-            defined[c.norm] = seen[c.norm] = seen[c.alias_of]
-    for c in cands:  # "(IRF)" defines IRF for the whole text
-        if c.norm in defined and c.norm not in gaz.known:
-            c.type, c.canonical = defined[c.norm]
+    _short_forms(cands, gaz, seen)
     contexts: dict[str, set[str]] = defaultdict(set)
     for c in cands:
         if c.type is None:
@@ -151,6 +140,23 @@ def resolve(cands: list[Candidate], gaz: Gazetteer, text: str) -> None:
     for c in cands:
         if c.alias_of is not None or c.type is None:
             _settle(c, seen, contexts[c.norm], gaz, text)
+
+
+def _short_forms(cands: list[Candidate], gaz: Gazetteer, seen: dict[str, tuple[ActorType, str]]) -> None:
+    """Shorter names an organisation goes by in the text: its initials ("ICC"), its name without the
+    legal form ("Apple" for "Apple Inc."), and an acronym defined in brackets ("(IRF)")."""
+    _acronyms_of_names(cands, gaz, seen)
+    for c in cands:
+        if c.type == "organization" and len(c.toks) > 1 and c.toks[-1].norm in CORPORATE and c.canonical:
+            seen.setdefault(" ".join(t.norm for t in c.toks[:-1]), ("organization", c.canonical))
+    defined: dict[str, tuple[ActorType, str]] = {}
+    for c in cands:
+        if c.alias_of is not None and c.alias_of in seen:
+            _adopt_known_acronym(c, cands, gaz, seen)
+            defined[c.norm] = seen[c.norm] = seen[c.alias_of]
+    for c in cands:
+        if c.norm in defined and c.norm not in gaz.known:
+            c.type, c.canonical = defined[c.norm]
 
 
 def _acronyms_of_names(
