@@ -4,11 +4,12 @@ Merging (``add_article_actors``): an extracted actor joins the archive actor wit
 (``person:keith kellogg``, see ``briefing.aliases.actor_key``); else, of the same type, the one an alias
 names (a spelling variant's skeleton, "Zelenskyy" for "Zelensky"); a surname alone joins the person with that
 surname who clearly dominates the archive, and a full name absorbs an actor so far known only by its
-surname. Different types never merge, so Kellogg the envoy and Kellogg's the company stay apart.
+surname. Different types never merge, so Kellogg the envoy and Kellogg's the company stay apart; only a
+lone word whose type the extractor guessed joins whoever the archive knows by that word.
 
 Lookups are alias-aware (``find_actors``) and typo-tolerant (``similar_actors``: trigrams, then edit
-distance). Dossier reads go through ``article_actors`` (migration 0003), so their cost follows the number
-of articles asked for, not the size of the archive.
+distance). Dossier reads go through ``article_actors`` and the running totals ``actor_sources`` and
+``actor_days`` (migration 0003), so their cost follows what a reply shows, not the size of the archive.
 """
 
 from __future__ import annotations
