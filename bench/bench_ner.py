@@ -308,7 +308,8 @@ def _fmt(prf: tuple[float, float, float]) -> str:
     return " ".join(f"{x:5.3f}" for x in prf)
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    """Print the table; takes no options (``argv`` is accepted so ``python -m bench ner`` can pass one)."""
     if not DATA.is_dir():
         print(f"skipped: no NER data at {DATA}")
         return 0
@@ -341,4 +342,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
