@@ -285,7 +285,7 @@ def source_count(db: Database, actor_id: int) -> int:
     return db.execute("SELECT count(*) FROM actor_sources WHERE actor_id = ?", [actor_id]).fetchone()[0]
 
 
-def quotes(db: Database, actor_id: int, *, articles: int = 40, limit: int = 60) -> list[Quote]:
+def quotes(db: Database, actor_id: int, *, articles: int = 30, limit: int = 40) -> list[Quote]:
     """Sentences that mention the actor, from its latest ``articles``, newest first."""
     rows = db.query(
         "WITH recent AS (SELECT article_id FROM article_actors WHERE actor_id = ?"
