@@ -56,6 +56,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("text", metavar="COMMAND")
     _db_option(p)
 
+    p = sub.add_parser("actors", help="actors in text files, with types and character offsets")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--jsonl", action="store_true", help="one JSON object per file")
+    _db_option(p)
+
     # more subcommands: summarize, actors, digest
 
     return parser
@@ -88,6 +93,16 @@ def cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_actors(settings: Settings, args: argparse.Namespace) -> int:
+    from briefing.service.actors import actors_files
+
+    try:
+        return actors_files(args.files, jsonl=args.jsonl, out=sys.stdout, err=sys.stderr)
+    except BrokenPipeError:  # piped into head: the reader has all it wants
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
 def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
     from briefing.service.commands import load_all
 
@@ -107,6 +122,7 @@ COMMANDS = {
     None: cmd_run,
     "ingest": cmd_ingest,
     "ask": cmd_ask,
+    "actors": cmd_actors,
 }
 
 

@@ -74,6 +74,8 @@ class ExtractedActor:
     mentions: tuple[Mention, ...]
     aliases: frozenset[str] = frozenset()
     role: str | None = None
+    # the type is the extractor's default, not read from the text: the archive may know better
+    guessed: bool = False
 
 
 @dataclass(frozen=True)

@@ -1,1 +1,2 @@
 """Imports every module that registers chat commands. One line per module."""
+import briefing.service.actors  # noqa: F401
