@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from briefing.models import Article
 from briefing.service import App
+from briefing.service.summaries import store_summary
 
 
 def enrich_article(app: App, article: Article) -> None:
     """Index the actors of a new article, store its summary, and put it in a story."""
     # steps are added by the actors, summaries and stories work
+    store_summary(app, article)
