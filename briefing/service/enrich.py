@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from briefing.models import Article
 from briefing.service import App
+from briefing.service.stories import assign_article_story
 from briefing.service.summaries import store_summary
 
 
@@ -15,3 +16,4 @@ def enrich_article(app: App, article: Article) -> None:
     """Index the actors of a new article, store its summary, and put it in a story."""
     # steps are added by the actors, summaries and stories work
     store_summary(app, article)
+    assign_article_story(app, article)

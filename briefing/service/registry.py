@@ -1,1 +1,3 @@
 """Imports every module that registers chat commands. One line per module."""
+
+import briefing.service.brief  # noqa: F401
