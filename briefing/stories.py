@@ -10,8 +10,12 @@ An article is represented by the TF-IDF vector of its title and lead (its summar
 whose centroid is most similar (cosine), if that similarity reaches :data:`THRESHOLD` and the story's
 latest article is within the time window; otherwise it starts a story. When both sides have actors,
 the share of actors in common counts too. Batch clustering replays the same rule in time order, so a
-re-cluster and a stream of ingests agree. Terms are normalized as SQLite's FTS5 ``porter unicode61
-remove_diacritics`` tokenizer does, so document frequencies can come from the FTS index itself.
+re-cluster and a stream of ingests agree (up to the centroid of a long story, which at ingest is built
+from its latest :data:`CENTROID_ARTICLES`). Terms are folded and stemmed as SQLite's FTS5 ``porter
+unicode61 remove_diacritics`` tokenizer does.
+
+Candidates are looked up by key terms (an article's or a story centroid's weightiest ones): in memory
+for a batch, through the ``story_keys`` table at ingest.
 """
 
 from __future__ import annotations
@@ -36,7 +40,7 @@ ACTOR_WEIGHT = 0.25
 TITLE_BOOST = 2  # a title's words count this many times: headlines name the event
 NEAR_DUPLICATE = 0.5  # share of the shorter sentence's content terms found in the other: one fact
 CENTROID_ARTICLES = 30  # a story's centroid is built from at most its latest articles
-CANDIDATE_TERMS = 10  # a batch looks for stories sharing one of an article's this many weightiest terms
+CANDIDATE_TERMS = 10  # a batch compares an article with the stories sharing one of these weightiest terms
 
 _TOKEN = re.compile(r"[^\W_]+")
 # FTS5's remove_diacritics folds Latin letters only ("café" -> "cafe", but "й" stays "й")
@@ -90,16 +94,6 @@ def content_words(text: str) -> list[str]:
 def terms_of(text: str) -> list[str]:
     """Content terms of a text: its content words stemmed as FTS5 stems them."""
     return [_stem(w) for w in content_words(text)]
-
-
-def distinctive_words(article: StoryArticle, idf: Mapping[str, float], *, count: int = 8) -> list[str]:
-    """The article's words that best tell its event apart (highest tf-idf), for a search query."""
-    weights = Vectorizer(idf)(article)
-    words: dict[str, str] = {}
-    for word in content_words(f"{article.title} {article.lead}"):
-        words.setdefault(_stem(word), word)
-    best = sorted(weights, key=lambda t: (-weights[t], t))[:count]
-    return [words[t] for t in best if t in words]
 
 
 def article_terms(article: StoryArticle) -> Counter[str]:
@@ -169,6 +163,7 @@ class _Cluster:
     latest: datetime | None = None
     members: list[int] = field(default_factory=list)
     alive: bool = True
+    indexed: list[str] = field(default_factory=list)  # the centroid's weightiest terms, when indexed
 
     def add(self, article: StoryArticle, vector: Vector) -> None:
         for term, weight in vector.items():
@@ -225,7 +220,8 @@ def assign_story(
     return best.key if best else None
 
 
-def _top_terms(vector: Vector, count: int) -> list[str]:
+def key_terms(vector: Mapping[str, float], count: int = CANDIDATE_TERMS) -> list[str]:
+    """The weightiest terms of a vector: what candidate stories are looked up by."""
     return sorted(vector, key=lambda t: (-vector[t], t))[:count]
 
 
@@ -240,33 +236,40 @@ def cluster_articles(
     :func:`assign_story`'s rule in time order.
 
     Fast because the candidates for each article are only the live stories (latest article within the
-    window; older ones are retired for good, as time only moves on) sharing one of the article's most
-    weighty terms, found through an inverted index.
+    window; older ones are retired for good, as time only moves on) whose centroid's weightiest terms
+    include one of the article's: an inverted index over those few terms a story, so a word common to
+    many stories never makes a long candidate list.
     """
     vectors = Vectorizer(idf if idf is not None else idf_of(articles))
     clusters: list[_Cluster] = []
-    postings: dict[str, set[int]] = defaultdict(set)  # term -> live clusters whose centroid holds it
+    postings: dict[str, set[int]] = defaultdict(set)  # term -> live clusters it is a top term of
     expiry: list[tuple[datetime, int]] = []  # (latest article, cluster), stale entries skipped
+
+    def index(cluster: _Cluster, terms: list[str]) -> None:
+        for term in cluster.indexed:
+            postings[term].discard(cluster.key)
+        for term in terms:
+            postings[term].add(cluster.key)
+        cluster.indexed = terms
+
     for article in sorted(articles, key=lambda a: (a.when, a.id)):
         while expiry and expiry[0][0] < article.when - window:
             latest, key = heapq.heappop(expiry)
             cluster = clusters[key]
             if cluster.alive and cluster.latest == latest:
                 cluster.alive = False
-                for term in cluster.total:
-                    postings[term].discard(key)
+                index(cluster, [])
         vector = vectors(article)
         keys: set[int] = set()
-        for term in _top_terms(vector, CANDIDATE_TERMS):
+        for term in key_terms(vector, CANDIDATE_TERMS):
             keys.update(postings.get(term, ()))
         best = _best(article, vector, (clusters[k] for k in sorted(keys)), window, threshold)
         if best is None:
             best = _Cluster(len(clusters))
             clusters.append(best)
         best.add(article, vector)
-        heapq.heappush(expiry, (best.latest, best.key))  # type: ignore[arg-type]
-        for term in vector:
-            postings[term].add(best.key)
+        heapq.heappush(expiry, (article.when if best.latest is None else best.latest, best.key))
+        index(best, key_terms(best.total, CANDIDATE_TERMS))
     return [c.members for c in clusters]
 
 

@@ -46,10 +46,11 @@ _FINAL = re.compile(r"[.!?…]['\"’”)\]]*$")
 _RUNS_ON_STOP = re.compile(r"[.!?…:;]['\"’”)\]]*$")
 _CAPTION = re.compile(
     r"©|\b(?:photo|image|picture|video) ?(?:credit|caption|source)?s? ?:|\((?:photo|file photo|"
-    r"image|picture)\b|\bgetty images\b|\b(?:afp|reuters|ap|epa|pool)(?: via getty)?/|"
-    r"\((?:L|R|C|left|right|centre|center)\)|\bphoto(?:graph)?: ",
+    r"image|picture)\b|\bgetty images\b|\b(?:afp|reuters|ap|epa|pool)(?: via getty)?/",
     re.IGNORECASE,
 )
+# "(L)" and "(R)" place people in a photo; one alone in a sentence is more likely a US party: "Doe (R) said"
+_POSITION = re.compile(r"\((?:L|R|C|left|right|centre|center)\)", re.IGNORECASE)
 
 
 class UnknownAlgorithmError(BriefingError):
@@ -63,8 +64,12 @@ def is_label(line: str) -> bool:
 
 
 def is_caption(line: str) -> bool:
-    """A photo caption or credit line (a copyright sign, "Photo:", an agency credit, "(L)")."""
-    return bool(_CAPTION.search(line))
+    """A photo caption or credit line: a copyright sign, "Photo:", an agency credit, or people placed
+    in the picture ("Putin (L) and Kim (R)")."""
+    if _CAPTION.search(line):
+        return True
+    positions = len(_POSITION.findall(line))
+    return positions >= 2 or (positions == 1 and not _FINAL.search(line.strip()))
 
 
 def split_headline(text: str) -> tuple[str, str]:

@@ -81,16 +81,39 @@ def story_article(db: Database, article_id: int) -> StoryArticle | None:
     return _with_actors(db, rows)[0] if rows else None
 
 
-def candidate_articles(
-    db: Database, query: str, *, since: datetime, until: datetime, exclude: int, limit: int = 40
-) -> list[StoryArticle]:
-    """Articles in stories, dated within [since, until], that best match an FTS5 query."""
-    sql = (
-        f"{_STORY_ARTICLE_SQL} JOIN articles_fts f ON f.rowid = a.id WHERE f.articles_fts MATCH ? "
-        "AND a.dated_at BETWEEN ? AND ? AND a.id != ? AND a.story_id IS NOT NULL ORDER BY f.rank LIMIT ?"
+def save_keys(db: Database, article_id: int, when: datetime, terms: Iterable[str]) -> None:
+    """Index an article under its key terms."""
+    db.conn.executemany(
+        "INSERT OR IGNORE INTO story_keys (term, dated_at, article_id) VALUES (?, ?, ?)",
+        [(t, to_iso(when), article_id) for t in terms],
     )
-    rows = list(db.query(sql, [query, to_iso(since), to_iso(until), exclude, limit]))
-    return _with_actors(db, rows)
+
+
+def replace_keys(db: Database, keys: Iterable[tuple[str, datetime, int]]) -> None:
+    """Index every article afresh: ``(term, date, article id)`` rows."""
+    db.execute("DELETE FROM story_keys")
+    db.conn.executemany(
+        "INSERT OR IGNORE INTO story_keys (term, dated_at, article_id) VALUES (?, ?, ?)",
+        ((t, to_iso(when), i) for t, when, i in keys),
+    )
+
+
+def candidate_stories(
+    db: Database, terms: Sequence[str], *, since: datetime, until: datetime, exclude: int, limit: int = 8
+) -> list[int]:
+    """Stories with an article dated within [since, until] that shares key terms with the new one,
+    most shared terms first."""
+    if not terms:
+        return []
+    marks = ",".join("?" * len(terms))
+    rows = db.execute(
+        "SELECT a.story_id FROM story_keys k JOIN articles a ON a.id = k.article_id "
+        f"WHERE k.term IN ({marks}) AND k.dated_at BETWEEN ? AND ? AND k.article_id != ? "
+        "AND a.story_id IS NOT NULL GROUP BY a.story_id "
+        "ORDER BY count(DISTINCT k.term) DESC, max(k.dated_at) DESC LIMIT ?",
+        [*terms, to_iso(since), to_iso(until), exclude, limit],
+    ).fetchall()
+    return [r[0] for r in rows]
 
 
 def story_members(db: Database, story_id: int, *, limit: int = 30) -> list[StoryArticle]:
@@ -143,7 +166,8 @@ def create_story(db: Database, record: StoryRecord) -> int:
         "VALUES (?, ?, ?, ?, ?, ?)",
         _values(record),
     )
-    return int(cursor.lastrowid)
+    assert cursor.lastrowid is not None
+    return cursor.lastrowid
 
 
 def update_story(db: Database, story_id: int, record: StoryRecord) -> None:

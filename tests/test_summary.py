@@ -150,6 +150,8 @@ def test_labels_are_short_lines_without_final_punctuation(line, label):
         ("Photo credit: www.bbc.com", True),
         ("Image caption: Rescue workers in Dnipro", True),
         ("Putin said the photo op was staged.", False),
+        ("Rep. Jane Doe (R) said the bill would pass.", False),
+        ("Zelenskyy (C) with soldiers near Bakhmut", True),
         ("The treaty was signed in Moscow.", False),
     ],
 )

@@ -14,6 +14,7 @@ from briefing.briefs import (
     no_stories,
     shorten,
 )
+from briefing.document import Document
 from briefing.models import Story
 from briefing.service import App
 from briefing.service.commands import Asker, Reply, command
@@ -39,7 +40,7 @@ LIST_LIMIT = 20
 TOPIC_ARTICLES = 300  # a topic brief looks at the stories of this many newest matching articles
 
 
-def _reply(document, app: App) -> Reply:
+def _reply(document: Document, app: App) -> Reply:
     return Reply(document, paged=len(document.sections) > app.settings.brief_page_size)
 
 

@@ -1,8 +1,8 @@
 """Stories as a use case: a new article joins a story at ingest, and the archive can be re-clustered.
 
-At ingest the candidates come from FTS5: the new article's most distinctive words (weighted by the
-archive's own document frequencies) find the best-matching articles within the time window, and the
-stories of those articles are compared whole (their centroids) with the new article.
+At ingest the candidates come from the key-term index: the stories of the articles within the time
+window that share the most of the new article's key terms (its weightiest, by the archive's own
+document frequencies) are compared whole (their centroids) with the new article.
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ from briefing.stories import (
     article_terms,
     assign_story,
     cluster_articles,
-    distinctive_words,
     idf_table,
+    key_terms,
     medoid_title,
     story_summary,
 )
@@ -30,12 +30,14 @@ from store.articles import count_articles
 from store.stories import (
     StoryRecord,
     articles_between,
-    candidate_articles,
+    candidate_stories,
     count_terms,
     create_story,
     delete_stories_without_articles,
     document_frequencies,
+    replace_keys,
     replace_term_counts,
+    save_keys,
     set_story,
     story_article,
     story_counts,
@@ -43,7 +45,6 @@ from store.stories import (
     update_story,
 )
 
-CANDIDATE_ARTICLES = 40
 CANDIDATE_STORIES = 8
 _TOKENIZER = Tokenizer()
 
@@ -80,32 +81,24 @@ def assign_article_story(app: App, article: Article) -> int:
     new = story_article(db, article.id)
     assert new is not None, f"article {article.id} is not stored"
     count_terms(db, article_terms(new))
-    vectors = _vectorizer(app, [new])
-    words = distinctive_words(new, vectors.idf)
+    keys = key_terms(_vectorizer(app, [new])(new))
+    save_keys(db, new.id, new.when, keys)
     candidates: list[StoryArticle] = []
-    if words:
-        query = " OR ".join(f'"{w}"' for w in words)
-        hits = candidate_articles(
-            db,
-            query,
-            since=new.when - window,
-            until=new.when + window,
-            exclude=new.id,
-            limit=CANDIDATE_ARTICLES,
-        )
-        story_ids = list(dict.fromkeys(h.story_id for h in hits if h.story_id is not None))
-        for story_id in story_ids[:CANDIDATE_STORIES]:
-            candidates.extend(story_members(db, story_id))
-        vectors = _vectorizer(app, [new, *candidates])
+    story_ids = candidate_stories(
+        db, keys, since=new.when - window, until=new.when + window, exclude=new.id, limit=CANDIDATE_STORIES
+    )
+    for candidate in story_ids:
+        candidates.extend(story_members(db, candidate))
+    vectors = _vectorizer(app, [new, *candidates])
     with transaction(db):
-        story_id = assign_story(new, candidates, vectors=vectors, window=window)
-        if story_id is None:
+        joined = assign_story(new, candidates, vectors=vectors, window=window)
+        if joined is None:
             story_id = create_story(db, _single(new))
             set_story(db, [new.id], story_id)
             return story_id
-        set_story(db, [new.id], story_id)
-        update_story(db, story_id, story_record(app, story_id, story_members(db, story_id), vectors))
-    return story_id
+        set_story(db, [new.id], joined)
+        update_story(db, joined, story_record(app, joined, story_members(db, joined), vectors))
+    return joined
 
 
 def _single(article: StoryArticle) -> StoryRecord:
@@ -130,6 +123,7 @@ def recluster(app: App, *, since: datetime | None = None, until: datetime | None
     by_id = {a.id: a for a in articles}
     with transaction(db):
         replace_term_counts(db, frequencies, total)
+        replace_keys(db, ((t, a.when, a.id) for a in everything for t in key_terms(vectors(a))))
         set_story(db, list(by_id), None)
         delete_stories_without_articles(db)
         for group in groups:

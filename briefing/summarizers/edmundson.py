@@ -1,8 +1,10 @@
-"""Edmundson as sumy's own command line configures it: cue, title and location methods.
+"""Edmundson much as sumy's own command line configures it: cue, title and location methods.
 
 sumy's ``EdmundsonSummarizer`` needs its word lists set from outside; its command line takes the bonus
-words from the document's headings and the null words from the stop list. Here that happens for each
-document, so the summarizer is a plain callable like the others.
+words from the document's headings, the stigma words from its parser's (Czech) defaults and the null
+words from the stop list. Here that happens for each document, so the summarizer is a plain callable
+like the others; the one difference is that the headings' stop words are not bonus words (with them,
+"the" would reward nearly every sentence).
 """
 
 from __future__ import annotations

@@ -5,6 +5,8 @@
 - ``story_terms`` counts the articles holding each (stemmed) term, the row ``''`` counting articles:
   story clustering weighs terms by these, and one primary-key lookup a term stays fast at any size
   (FTS5's own counts, through fts5vocab, read a term's whole doclist).
+- ``story_keys`` holds each article's key terms (its weightiest ones) with its date: a new article
+  finds the stories worth comparing within the time window by an index range scan a term.
 - ``articles_story_dated`` serves "a story's latest articles" without a sort.
 """
 
@@ -18,6 +20,13 @@ STATEMENTS = (
   INSERT INTO articles_fts (rowid, title, body) VALUES (new.rowid, new.title, new.body);
 END""",
     "CREATE TABLE IF NOT EXISTS story_terms (term TEXT PRIMARY KEY, articles INTEGER NOT NULL) WITHOUT ROWID",
+    """CREATE TABLE IF NOT EXISTS story_keys (
+  term TEXT NOT NULL,
+  dated_at TEXT NOT NULL,
+  article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+  PRIMARY KEY (term, dated_at, article_id)
+) WITHOUT ROWID""",
+    "CREATE INDEX IF NOT EXISTS story_keys_article ON story_keys (article_id)",
     "CREATE INDEX IF NOT EXISTS articles_story_dated ON articles (story_id, dated_at)",
 )
 
