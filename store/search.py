@@ -2,8 +2,8 @@
 
 A user's words never reach FTS5's query syntax: :func:`fts_query` keeps only runs of letters and digits
 and quotes each word as a phrase, so ``"Kim``, ``AND OR (``, ``NEAR(`` or ``*`` cannot raise an SQL
-error. Newest-first results walk the ``dated_at`` index backwards and keep the articles FTS5 matched,
-so a common word stops after a page; a rare word is answered from its short match list instead.
+error. Newest-first results are planned by how many articles match (see :func:`matching_ids`), so
+neither a rare word nor a word in every article makes a search slow.
 """
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ MAX_TERMS = 12
 MAX_TERM_CHARS = 64
 # Below this many matches, sorting them by date beats walking the date index looking for them.
 SMALL_MATCH = 2000
+# Testing the newest articles one by one pays only for a page or two of results.
+PROBE_MAX = 100
 _WORD = re.compile(r"[^\W_]+")
 _LIST_COLUMNS = (
     "id, url, title, '' AS body, source, author, section, published_at, ingested_at, dated_at, "
@@ -55,19 +57,44 @@ def count_matches(db: Database, query: str, *, limit: int) -> int:
 
 
 def matching_ids(db: Database, query: str, *, limit: int, offset: int = 0) -> list[int]:
-    """Ids of the articles matching an FTS5 query (from :func:`fts_query`), newest first."""
+    """Ids of the articles matching an FTS5 query (from :func:`fts_query`), newest first.
+
+    Three plans, by how much of the archive matches: a few thousand matches are sorted by date; when a
+    quarter or more matches, the newest articles are tested one by one (for a page or two of results,
+    the first few dozen articles will do);
+    in between, the date index is walked backwards keeping the articles in the match list.
+    """
     if count_matches(db, query, limit=SMALL_MATCH) < SMALL_MATCH:
         sql = (
             "SELECT a.id FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
             "WHERE articles_fts MATCH ? ORDER BY a.dated_at DESC, a.id DESC LIMIT ? OFFSET ?"
         )
-    else:
-        sql = (
-            "SELECT id FROM articles INDEXED BY articles_dated_at WHERE id IN "
-            "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?) "
-            "ORDER BY dated_at DESC, id DESC LIMIT ? OFFSET ?"
-        )
+        return [r[0] for r in db.execute(sql, [query, limit, offset]).fetchall()]
+    quarter = (db.execute("SELECT max(id) FROM articles").fetchone()[0] or 0) // 4
+    if limit + offset <= PROBE_MAX and count_matches(db, query, limit=quarter) >= quarter:
+        found = _probe_newest(db, query, wanted=limit + offset, budget=8 * (limit + offset) + 100)
+        if found is not None:
+            return found[offset:]
+    sql = (
+        "SELECT id FROM articles INDEXED BY articles_dated_at WHERE id IN "
+        "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?) "
+        "ORDER BY dated_at DESC, id DESC LIMIT ? OFFSET ?"
+    )
     return [r[0] for r in db.execute(sql, [query, limit, offset]).fetchall()]
+
+
+def _probe_newest(db: Database, query: str, *, wanted: int, budget: int) -> list[int] | None:
+    """The newest ``wanted`` matches, testing the newest articles one by one; None if ``budget`` tests
+    were not enough (the matches are not among the newest)."""
+    found: list[int] = []
+    newest = db.execute("SELECT id FROM articles ORDER BY dated_at DESC, id DESC LIMIT ?", [budget])
+    probe = "SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?"
+    for (article_id,) in newest.fetchall():
+        if db.execute(probe, [query, article_id]).fetchone():
+            found.append(article_id)
+            if len(found) == wanted:
+                return found
+    return None
 
 
 def articles_by_ids(db: Database, ids: Sequence[int], *, with_body: bool = False) -> list[Article]:
