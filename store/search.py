@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from briefing.models import Article
+from store.actors import find_actors
 from store.articles import article_from_row
 from store.db import Database
 
@@ -125,23 +126,10 @@ def latest_articles(db: Database, *, limit: int = 10, offset: int = 0) -> list[A
     return [article_from_row(r) for r in rows]
 
 
-def _norm(name: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
-
-
 def actor_ids_named(db: Database, name: str) -> list[int]:
-    """Actors whose name or an alias is ``name`` (case and accents ignored); none if there is no actor
-    index yet."""
-    norm = _norm(name)
-    if not norm:
-        return []
-    rows = db.execute(
-        "SELECT actor_id FROM actor_aliases WHERE norm = ? UNION "
-        "SELECT id FROM actors WHERE lower(name) = ? ORDER BY 1",
-        [norm, norm],
-    ).fetchall()
-    return [r[0] for r in rows]
+    """Actors whose name or an alias is ``name``, folded exactly as the actor index folds aliases
+    (case, accents, spelling variants); none if there is no actor index yet."""
+    return [actor.id for actor in find_actors(db, name)]
 
 
 def article_ids_mentioning(db: Database, actor_ids: Sequence[int], *, limit: int) -> list[int]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from datetime import datetime
 
+from briefing.aliases import fold, strip_article
 from store import Database
 from store.articles import get_article
 from store.db import to_iso
@@ -44,15 +45,16 @@ def insert_article(
 
 
 def insert_actor(db: Database, actor_id: int, name: str, *aliases: str, mentioned_in: tuple[int, ...] = ()):
-    """An actor with aliases (``norm`` lower-cased), mentioned once in each of the given articles."""
+    """An actor with aliases (folded as the actor index folds them), mentioned once in each article."""
     db.execute(
         "INSERT INTO actors (id, name, type, key) VALUES (?, ?, 'person', ?)",
         [actor_id, name, f"person:{name}"],
     )
+    aliases = (name, *aliases)
     for alias in aliases:
         db.execute(
             "INSERT INTO actor_aliases (actor_id, alias, norm) VALUES (?, ?, ?)",
-            [actor_id, alias, alias.lower()],
+            [actor_id, alias, strip_article(fold(alias))],
         )
     for article_id in mentioned_in:
         db.execute(

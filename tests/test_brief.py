@@ -132,7 +132,7 @@ async def test_brief_on_an_actor_finds_stories_through_the_actor_index(app):
     fill(app)
     scholz = app.db.execute("SELECT id FROM articles WHERE title = 'Scholz visits Kyiv'").fetchone()[0]
     # an alias the text never uses: only the actor index can find the story
-    insert_actor(app.db, 1, "Olaf Scholz", "Bundeskanzler", mentioned_in=(scholz,))
+    insert_actor(app.db, 10_001, "Olaf Scholz", "Bundeskanzler", mentioned_in=(scholz,))
     reply = await answer(app, "/brief Bundeskanzler", ASKER)
     assert [s.blocks[0].text for s in reply.document.sections] == ["Scholz visits Kyiv"]
 
