@@ -11,6 +11,8 @@ import time
 
 import pytest
 
+from store import open_db
+from store.articles import count_articles
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.e2e
@@ -83,3 +85,22 @@ async def test_a_token_telegram_refuses_is_one_line_on_stderr_without_the_token(
     lines = err.decode().strip().splitlines()
     assert "bot.py: Telegram refused the token in TELEGRAM_BOT_TOKEN" in lines
     assert "Traceback" not in err.decode() and "not-the-bots-token" not in err.decode()
+
+
+async def test_the_first_start_on_telegram_seeds_an_empty_database(botapi, tmp_path):
+    db_path = tmp_path / "bot.db"
+    process = await start_bot(botapi, db_path)
+    try:
+        await botapi.wait_until_polling(timeout=60)
+        botapi.push_command("/actor Kellogg")
+        reply = await botapi.wait_for_message(1001, timeout=20)
+        photo = await botapi.wait_for("sendPhoto", chat_id=1001, ok=True, timeout=20)
+    finally:
+        code, _, log = await stop(process, signal.SIGTERM)
+    assert code == 0, log
+    assert "Keith Kellogg" in reply.text and photo.files["photo"].data.startswith(b"\x89PNG")
+    db = open_db(db_path)
+    try:
+        assert count_articles(db) == 16
+    finally:
+        db.conn.close()

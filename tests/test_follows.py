@@ -5,6 +5,7 @@ from __future__ import annotations
 from briefing.service.commands import Asker, answer, load_all
 from briefing.service.follows import MAX_FOLLOWS, clean_topic
 from store import subscribers
+from tests.actor_helpers import add_article
 
 ALICE = Asker(chat_id=1001, user_id=1001)
 load_all()
@@ -66,3 +67,21 @@ async def test_unfollow_the_last_one(app):
     assert "You follow nothing now" in reply.document.text
     reply = await answer(app, "/unfollow ports", ALICE)
     assert "You don't follow ports" in reply.document.text
+
+
+async def test_a_name_of_one_actor_is_followed_as_that_actor(app):
+    add_article(app, "Retired general Keith Kellogg met Volodymyr Zelenskyy. Kellogg promised help.")
+    reply = await answer(app, "/follow kellogg", ALICE)
+    assert "Following the actor Keith Kellogg." in reply.document.text
+    (follow,) = subscribers.follows_of(app.db, 1001)
+    assert (follow.kind, follow.value) == ("actor", "Keith Kellogg") and follow.actor_id is not None
+    reply = await answer(app, "/follow Keith Kellogg", ALICE)
+    assert "You already follow Keith Kellogg." in reply.document.text
+    reply = await answer(app, "/unfollow Kellogg", ALICE)
+    assert "Stopped following Keith Kellogg" in reply.document.text
+
+
+async def test_a_name_no_actor_has_is_a_topic(app):
+    add_article(app, "Retired general Keith Kellogg met Volodymyr Zelenskyy.")
+    reply = await answer(app, "/follow Kellogg Foundation grants", ALICE)
+    assert "Following the topic Kellogg Foundation grants." in reply.document.text

@@ -17,6 +17,7 @@ from typing import TextIO
 
 from briefing.actors import extract_actors
 from briefing.aliases import fold
+from briefing.charts import mentions_chart
 from briefing.cues import TITLES
 from briefing.document import Document, bold, code, italic, item, message, para
 from briefing.dossier import compose_dossier
@@ -124,7 +125,8 @@ def dossier_reply(app: App, actor: Actor, *, asked: str | None = None) -> Reply:
     if asked:
         note = para(italic(f"Closest match for “{asked}”."))
         document = Document((note, *document.header), document.sections, document.footer)
-    return Reply(document, photo=None, paged=True)
+    chart = mentions_chart(actor_store.mentions_per_day(app.db, actor.id), title=actor.name)
+    return Reply(document, photo=chart, photo_caption=f"{actor.name}: mentions per day", paged=True)
 
 
 def _exact(name: str, actor: Actor) -> bool:

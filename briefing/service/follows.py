@@ -13,6 +13,7 @@ from briefing.models import Follow
 from briefing.service import App
 from briefing.service.commands import Asker, Button, Reply, command
 from store import subscribers as subs
+from store.actors import find_actors
 
 MAX_TOPIC_CHARS = 100
 MAX_FOLLOWS = 50
@@ -25,6 +26,11 @@ def clean_topic(text: str) -> str:
 
 def _resolve(app: App, name: str) -> tuple[str, int | None]:
     """The canonical name and id of the actor ``name`` means, or the topic itself with no id."""
+    found = find_actors(app.db, name)
+    exact = [a for a in found if a.name.casefold() == name.casefold()]
+    if len(found) == 1 or len(exact) == 1:
+        actor = found[0] if len(found) == 1 else exact[0]
+        return actor.name, actor.id
     return name, None
 
 

@@ -1,0 +1,166 @@
+"""End to end with the news: the real /brief, /actor, /search, /latest, /follow and /ingest on the seeded
+archive, through the loopback Bot API server."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from aiohttp import web
+
+from briefing.render import utf16_len
+from briefing.service import App
+from briefing.service.ingest import ingest_files
+from briefing.service.seeding import ensure_seeded
+from config import load_settings
+from store import open_db
+from store.sources import find_source
+from store.subscribers import follows_of
+from tests.botapi import User
+from tests.conftest import NOW
+from tests.e2e_helpers import ADMIN, harness
+from tests.localweb import LocalSite
+
+pytestmark = pytest.mark.e2e
+PNG = b"\x89PNG\r\n\x1a\n"
+HOSTILE_TITLE = "Port <b>strike</b> & </a> talks collapse"
+HOSTILE_DUMP = f"""World
+
+{HOSTILE_TITLE}
+
+By Anna Ehl
+
+Published: Wed 22 Jan 2025, 6:19 PM
+
+Dock workers in Rotterdam walked out on Wednesday after talks with the <i>port authority</i> & the
+shipping lines collapsed over pay. The union said the strike would last until an offer was made.
+
+Shipping companies warned that containers would pile up within days if the strike went on, and that
+ships could be diverted to Antwerp & Hamburg.
+"""
+
+
+@pytest.fixture(scope="session")
+def seeded_db(tmp_path_factory) -> Path:
+    """The seeds and one hostile article, ingested once for the whole session."""
+    folder = tmp_path_factory.mktemp("seeded")
+    path = folder / "seeded.db"
+    app = App(open_db(path), load_settings({"BRIEFING_DB": str(path)}), clock=lambda: NOW)
+    ensure_seeded(app)
+    (folder / "hostile.txt").write_text(HOSTILE_DUMP, encoding="utf-8")
+    report = ingest_files(app, [folder / "hostile.txt"])
+    assert report.new == 1, report
+    app.db.conn.close()  # checkpoints the WAL: the file alone is the database
+    return path
+
+
+@pytest.fixture
+async def bot(botapi, seeded_db, tmp_path):
+    path = tmp_path / "bot.db"
+    shutil.copy(seeded_db, path)
+    async with harness(botapi, path, clock=lambda: NOW) as h:
+        yield h
+
+
+async def test_actor_sends_the_dossier_then_a_chart_of_mentions(bot):
+    reply = await bot.ask("/actor Kellogg")
+    assert "KEITH KELLOGG" in reply.text.upper() and reply.parse_mode == "HTML"
+    photo = await bot.server.wait_for("sendPhoto", chat_id=1001, ok=True)
+    assert photo.files["photo"].data.startswith(PNG)
+    assert "Keith Kellogg" in photo.params["caption"]
+    assert photo.seq > bot.server.last("sendMessage", chat_id=1001).seq
+
+
+async def test_brief_pages_with_more_in_place(bot):
+    first = await bot.ask("/brief")
+    first_text = first.text  # the stored message changes when it is edited
+    assert first.buttons[0].text.startswith("More ▸")
+    assert all(len(b.callback_data.encode()) <= 64 for b in first.buttons)
+    bot.server.push_callback_query(first, button="More")
+    await bot.server.wait_for("editMessageText", chat_id=1001)
+    second = bot.server.message(1001, first.message_id)
+    assert second.text != first_text and "Page 2 of" in second.text
+    assert second.button("Back")
+    assert len(bot.server.sent_messages(1001)) == 1
+
+
+async def test_hostile_text_in_an_article_and_in_a_query_is_shown_as_written(bot):
+    reply = await bot.ask("/search strike Rotterdam")
+    assert HOSTILE_TITLE in reply.text
+    reply = await bot.ask("/search <b>Rotterdam</b> & </a>")
+    assert "Rotterdam" in reply.text
+    assert all(r.ok for r in bot.server.requests("sendMessage")), "Telegram would have refused our HTML"
+
+
+async def test_plain_text_is_a_search(bot):
+    reply = await bot.ask("Kellogg envoy")
+    assert "Kellogg" in reply.text
+    assert reply.text != (await bot.ask("/help")).text
+
+
+async def test_follow_an_actor_by_any_of_its_names(bot):
+    reply = await bot.ask("/follow Kellogg")
+    assert "Following the actor Keith Kellogg" in reply.text
+    follows = follows_of(bot.app.db, 1001)
+    assert [(f.kind, f.value) for f in follows] == [("actor", "Keith Kellogg")] and follows[0].actor_id
+    reply = await bot.ask("/follow grain exports")
+    assert "Following the topic grain exports" in reply.text
+    reply = await bot.ask("/unfollow kellogg")
+    assert "Stopped following Keith Kellogg" in reply.text
+
+
+async def test_every_reply_part_fits_telegram(bot):
+    for command in ("/brief", "/latest", "/actor Zelensky", "/sources", "/search Ukraine"):
+        await bot.ask(command)
+    assert all(utf16_len(m.text or m.caption or "") <= 4096 for m in bot.server.sent_messages(1001))
+
+
+FEED = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Harbour News</title><link>{base}/</link><description>x</description>
+<item><title>Harbour wall to be raised before winter</title><link>{base}/wall</link>
+<pubDate>Wed, 22 Jan 2025 10:00:00 GMT</pubDate>
+<description>{body}</description></item>
+</channel></rss>
+"""
+BODY = (
+    "The council met on Tuesday night to discuss the new harbour wall, which engineers say must be "
+    "raised by a metre before the winter storms arrive. " * 6
+)
+
+
+@pytest.fixture
+async def site():
+    local = LocalSite()
+    await local.start()
+
+    async def feed(request: web.Request) -> web.Response:
+        text = FEED.format(base=local.base, body=BODY)
+        return web.Response(text=text, content_type="application/rss+xml")
+
+    local.add("/harbour.rss", feed)
+    yield local
+    await local.stop()
+
+
+async def test_ingest_a_feed_registers_it_for_polling(bot, site):
+    admin = User(ADMIN, "Ada")
+    url = site.url("/harbour.rss")
+    reply = await bot.ask(f"/ingest {url}", user=admin, wait_text="Ingested")
+    assert "1 new" in reply.text and "is now read every 30 minutes" in reply.text
+    source = find_source(bot.app.db, url)
+    assert source.kind == "feed" and source.poll
+    reply = await bot.ask("/search harbour wall")
+    assert "Harbour wall to be raised" in reply.text
+
+
+async def test_ingest_refuses_files_and_non_admins(bot, site):
+    reply = await bot.ask("/ingest /etc/passwd", user=User(ADMIN, "Ada"))
+    assert "Only http(s) addresses" in reply.text
+    reply = await bot.ask(f"/ingest {site.url('/page')}")
+    assert "only for the bot's administrators" in reply.text
+
+
+async def test_ingest_reports_a_failure(bot, site):
+    reply = await bot.ask(f"/ingest {site.url('/missing')}", user=User(ADMIN, "Ada"), wait_text="Ingested")
+    assert "Failed:" in reply.text and "404" in reply.text
