@@ -36,6 +36,9 @@ def bot_settings(server: BotApiServer, db_path: Path, **extra: str):
 async def running(app: App) -> AsyncIterator[Application]:
     """Run the application as ``run_telegram`` does (``serve``) until the block ends."""
     application = build_application(app)
+    if application.job_queue is not None:  # scheduled digests are tested on their own, not here
+        for job in application.job_queue.jobs():
+            job.schedule_removal()
     stop = asyncio.Event()
     task = asyncio.create_task(serve(application, app.settings, stop, poll_timeout=dtm.timedelta(seconds=1)))
     try:
