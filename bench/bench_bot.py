@@ -2,12 +2,13 @@
 
 ``python bot.py`` runs as its own process against the loopback Bot API server (``tests/botapi``) on a
 database of the synthetic corpus (``bench/corpus.py``). ``--chats`` users each send a command, wait for
-the answer, and send it again (``--rounds`` times), all at once; a reply's latency is the time from the
-update being queued to the bot's first message of the answer being accepted by the server. The bot's
-peak RSS is read from ``/proc/<pid>/status`` (VmHWM) before it is stopped.
+the whole answer (every part and picture: as many messages as the command gave when asked alone), and send
+it again (``--rounds`` times), all at once; a reply's latency is the time from the update being queued to
+the first message of the answer being accepted by the server. The bot's peak RSS is read from
+``/proc/<pid>/status`` (VmHWM) before it is stopped.
 
     python -m bench.bench_bot                                   # 100 chats, 100,000 articles
-    python -m bench.bench_bot --articles 2000 --chats 20 --commands "/actor Kellogg" "/help"
+    python -m bench.bench_bot --articles 2000 --chats 20 --commands "/actor Keith Kellogg" "/help"
 
 The corpus database is built once under ``bench/out/`` (see :func:`build_corpus`) and reused; the bot's
 writes to it (button ids, reply ids) do not change the answers.
@@ -26,7 +27,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "out"
-DEFAULT_COMMANDS = ("/actor Kellogg", "/brief")
+DEFAULT_COMMANDS = ("/actor Keith Kellogg", "/actor Ukraine", "/brief")
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ class Result:
     failed: int
     cpu_seconds: float = float("nan")  # the bot process's CPU time over the run
     driver_cpu_seconds: float = float("nan")  # this process's (the server's and the users') CPU time
+    messages: int = 0  # messages and photos the bot sent while the replies were timed
 
     @property
     def per_second(self) -> float:
@@ -119,31 +121,55 @@ def peak_rss_mb(pid: int) -> float:
     return float("nan")
 
 
-async def one_chat(server, user, command: str, rounds: int, latencies: list[float]) -> int:
-    """Send ``command`` ``rounds`` times, each after the previous answer; the number that failed."""
+def _sent(record) -> bool:
+    return record.method in ("sendMessage", "sendPhoto") and record.ok
+
+
+async def reply_size(server, command: str, user_id: int) -> int:
+    """How many messages (parts and pictures) the bot sends for ``command``, asked once, alone."""
+    from tests.botapi import User
+
+    mark = server.mark()
+    server.push_command(command, user=User(user_id, "Probe"))
+    await server.wait_for_message(user_id, since=mark, timeout=120)
+    count = 0
+    while True:  # the answer is complete when nothing more comes for half a second
+        await asyncio.sleep(0.5)
+        now = sum(1 for r in server.requests(chat_id=user_id, since=mark) if _sent(r))
+        if now == count:
+            return count
+        count = now
+
+
+async def one_chat(server, user, command: str, rounds: int, size: int, latencies: list[float]) -> int:
+    """Send ``command`` ``rounds`` times, each once the whole previous answer (``size`` messages) came;
+    a latency is the time to the answer's first message. Returns the number of answers that never came."""
     failed = 0
     for _ in range(rounds):
         mark = server.mark()
         started = time.monotonic()
         server.push_command(command, user=user)
         try:
-            await server.wait_for_message(user.id, since=mark, timeout=120)
+            sent = await server.wait_for_requests(size, None, _sent, chat_id=user.id, since=mark, timeout=120)
         except TimeoutError:
             failed += 1
             continue
-        latencies.append(time.monotonic() - started)
+        latencies.append(sent[0].answered_at - started)
     return failed
 
 
 async def load(server, command: str, chats: int, rounds: int, first_user: int) -> Result:
     from tests.botapi import User
 
+    size = await reply_size(server, command, first_user - 1)
     users = [User(first_user + i, f"Reader{i}") for i in range(chats)]
     latencies: list[float] = []
+    mark = server.mark()
     started = time.monotonic()
-    failed = await asyncio.gather(*(one_chat(server, u, command, rounds, latencies) for u in users))
+    failed = await asyncio.gather(*(one_chat(server, u, command, rounds, size, latencies) for u in users))
     seconds = time.monotonic() - started
-    return Result(command, chats, len(latencies), seconds, tuple(latencies), sum(failed))
+    sent = sum(1 for r in server.requests(since=mark) if _sent(r))
+    return Result(command, chats, len(latencies), seconds, tuple(latencies), sum(failed), messages=sent)
 
 
 async def compute(db: Path, command: str, n: int) -> Result:
@@ -176,22 +202,24 @@ def table(results: list[Result], rss_mb: float, idle_mb: float) -> str:
         "replies",
         "seconds",
         "replies/s",
+        "msgs/s",
         "p50 ms",
         "p95 ms",
         "max ms",
         "CPU ms",
         "driver ms",
     )
-    head = f"{cols[0]:<24}" + "".join(f"{c:>10}" for c in cols[1:])
+    head = f"{cols[0]:<32}" + "".join(f"{c:>10}" for c in cols[1:])
     lines = [head, "-" * len(head)]
     for r in results:
         worst = max(r.latencies, default=float("nan"))
-        cells = (r.chats, r.replies, f"{r.seconds:.1f}", f"{r.per_second:.1f}")
+        msgs = f"{r.messages / r.seconds:.1f}" if r.messages else "-"
+        cells = (r.chats, r.replies, f"{r.seconds:.1f}", f"{r.per_second:.1f}", msgs)
         ms = (f"{r.quantile(0.5) * 1000:.1f}", f"{r.quantile(0.95) * 1000:.1f}", f"{worst * 1000:.1f}")
         cpu = r.cpu_seconds / r.replies * 1000 if r.replies else float("nan")
         driver = r.driver_cpu_seconds / r.replies * 1000 if r.replies else float("nan")
         ms = (*ms, f"{cpu:.1f}", f"{driver:.1f}")
-        lines.append(f"{r.command:<24}" + "".join(f"{c:>10}" for c in (*cells, *ms)))
+        lines.append(f"{r.command:<32}" + "".join(f"{c:>10}" for c in (*cells, *ms)))
     lines.append(f"bot process memory: {idle_mb:,.0f} MB after start, peak RSS {rss_mb:,.0f} MB")
     return "\n".join(lines)
 
@@ -218,7 +246,7 @@ async def run(args: argparse.Namespace) -> int:
             idle_mb = peak_rss_mb(process.pid)
             results = []
             for k, command in enumerate(args.commands):
-                await load(server, command, min(args.chats, 5), 1, 900_000)  # warm the caches
+                await load(server, command, min(args.chats, 5), 1, 900_000 + 10 * k)  # warm the caches
                 cpu, driver = cpu_seconds(process.pid), time.process_time()
                 result = await load(server, command, args.chats, args.rounds, 100_000 * (k + 1))
                 used = cpu_seconds(process.pid) - cpu
@@ -236,7 +264,8 @@ async def run(args: argparse.Namespace) -> int:
     print("latency: update queued -> first message of the reply accepted by the server")
     print("(compute) rows: answer() + rendering in one process, one request at a time, no Telegram;")
     print("CPU ms: the bot process's CPU time per reply (compute rows: wall time); driver ms: the CPU time")
-    print("per reply of this process, which runs the Bot API server and the simulated users")
+    print("per reply of this process, which runs the Bot API server and the simulated users; msgs/s: the")
+    print("messages and photos the bot sent per second (python-telegram-bot's AIORateLimiter allows 30)")
     print(table(results, rss_mb, idle_mb))
     failed = sum(r.failed for r in results)
     if failed:
