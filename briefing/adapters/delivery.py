@@ -30,7 +30,7 @@ from briefing.alerts import compose_alert
 from briefing.document import Document
 from briefing.render import html_messages, plain_messages
 from briefing.service import App
-from briefing.service.digests import ComposeReport, compose_due
+from briefing.service.digests import ComposeReport, compose_and_store_now, compose_due
 from config import Settings
 from store import alerts as alert_store
 from store import deliveries
@@ -61,6 +61,7 @@ class FanoutReport:
     retried: int = 0
     rate_limited: int = 0
     errors: tuple[tuple[int, str], ...] = ()
+    moved: tuple[tuple[int, int], ...] = ()
 
 
 def _report(
@@ -72,7 +73,7 @@ def _report(
         composed=compose.composed, quiet=compose.quiet, skipped=compose.skipped, expired=expired,
         chats=chats, sent=tally.sent, plain=tally.plain, failed=tally.failed + len(compose.failed),
         later=tally.later, deactivated=tally.deactivated, migrated=tally.migrated, retried=tally.retried,
-        rate_limited=tally.rate_limited, errors=tuple(errors[:MAX_ERRORS_REPORTED]),
+        rate_limited=tally.rate_limited, errors=tuple(errors[:MAX_ERRORS_REPORTED]), moved=tuple(tally.moves),
     )  # fmt: skip
 
 
@@ -177,6 +178,37 @@ async def run_due_digests(
     composed = compose_due(app, now=now)
     tally, n = await _send_pending(app, bot, pacer or Pacer(), policy, None)
     return _report(tally, chats=n, compose=composed, expired=expired)
+
+
+@dataclass(frozen=True)
+class OneDigest:
+    """What ``bot.py digest --send`` did for one chat: a one-line account, and whether every part of
+    the chat's digest for today is now sent."""
+
+    line: str
+    complete: bool
+    report: FanoutReport
+
+
+async def send_digest_now(app: App, bot: Bot, chat_id: int, *, now: datetime | None = None) -> OneDigest:
+    """Compose the chat's digest for today now (unless it has one) and send its unsent parts, with the
+    same claim/confirm bookkeeping as the scheduled run: nothing already confirmed is sent again."""
+    now = now or app.now()
+    composed, day = compose_and_store_now(app, chat_id, now=now)
+    async with bot:
+        report = await send_pending(app, bot, pacer=Pacer(), chats=[chat_id])
+    moved = next((new for old, new in report.moved if old == chat_id), chat_id)
+    parts = deliveries.parts_of(app.db, moved, day)
+    sent = sum(p.state == "sent" for p in parts)
+    complete = bool(parts) and sent == len(parts)
+    if composed is None and report.sent == 0 and complete:
+        line = f"chat {chat_id}: the digest for {day} was already sent; nothing sent again"
+    else:
+        line = f"chat {chat_id}: digest for {day}: {sent} of {len(parts)} part(s) sent"
+        errors = [e for _, e in report.errors] or [p.error for p in parts if p.state != "sent" and p.error]
+        if errors:
+            line += f" ({errors[-1]})"
+    return OneDigest(line, complete, report)
 
 
 class _AlertLedger:

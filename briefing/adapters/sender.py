@@ -83,6 +83,7 @@ class Tally:
     retried: int = 0
     rate_limited: int = 0
     errors: list[tuple[int, str]] = field(default_factory=list)
+    moves: list[tuple[int, int]] = field(default_factory=list)
 
 
 def _seconds(value: int | float | timedelta) -> float:
@@ -110,6 +111,7 @@ class Sender:
     def migrate(self, old: int, new: int) -> None:
         migrate_chat(self.app.db, old, new, now=self.app.now())
         self.tally.migrated += 1
+        self.tally.moves.append((old, new))
         log.info("chat %s migrated to %s", old, new)
 
     async def send(self, chat_id: int, html: str, plain: str, ledger: Ledger) -> tuple[Status, int]:

@@ -18,7 +18,7 @@ from briefing.schedule import DigestSlot, due_digest, local_date, zone
 from briefing.service import App
 from store.alerts import fold_alerts
 from store.db import transaction
-from store.deliveries import NewPart, add_digest, digests_present, has_digest, parts_of, record_skipped
+from store.deliveries import NewPart, add_digest, digests_present, has_digest, record_skipped
 from store.digests import StoryFacts, all_follows, delivered_story_ids, recent_stories, stories_matching
 from store.subscribers import active_subscribers, get_subscriber
 
@@ -163,6 +163,12 @@ def compose_for_chat(app: App, chat_id: int, *, now: datetime) -> ComposedDigest
     return Composer(app, now).compose(sub, local_date(now, zone(sub.timezone)))
 
 
+def dry_run(app: App, chat_id: int, *, now: datetime) -> str:
+    """``bot.py digest --dry-run``: the chat's digest as it would be composed now, as plain text."""
+    composed = compose_for_chat(app, chat_id, now=now)
+    return "\n\n".join(p.plain or p.html for p in composed.parts)
+
+
 def compose_and_store_now(app: App, chat_id: int, *, now: datetime) -> tuple[ComposedDigest | None, date]:
     """For ``bot.py digest --send``: compose today's digest for the chat now and store it as pending,
     unless the chat already has one for today (then nothing is composed: returns None and the date)."""
@@ -184,6 +190,6 @@ __all__ = [
     "compose_and_store_now",
     "compose_due",
     "compose_for_chat",
-    "parts_of",
+    "dry_run",
     "store_digest",
 ]
