@@ -139,6 +139,10 @@ def fail_chat_alerts(db: Database, chat_id: int, *, error: str, now: datetime) -
     return cur.rowcount
 
 
+def has_pending_alerts(db: Database) -> bool:
+    return db.execute("SELECT 1 FROM alerts WHERE state = 'pending' LIMIT 1").fetchone() is not None
+
+
 def fold_alerts(db: Database, chat_id: int, story_ids: Iterable[int]) -> int:
     """Pending alerts for stories the chat's digest now carries are not sent on their own."""
     ids = sorted(set(story_ids))

@@ -15,7 +15,6 @@ from datetime import date, datetime
 from typing import Any
 
 from store.db import Database, from_iso, to_iso, transaction
-from store.subscribers import mark_digest_sent
 
 SKIPPED = "skipped: "
 
@@ -87,6 +86,40 @@ def _where(key: PartKey) -> tuple[str, list[Any]]:
     ]
 
 
+@dataclass(frozen=True)
+class NewDigest:
+    """A composed digest to store: its chat, local date, parts, and when it was due."""
+
+    chat_id: int
+    digest_date: date
+    parts: tuple[NewPart, ...]
+    due_at: datetime
+
+
+def add_digests(db: Database, digests: Sequence[NewDigest], *, now: datetime) -> list[NewDigest]:
+    """Store composed digests as pending parts and note each chat's last digest, in one transaction;
+    a chat that already has a digest for that date is left alone. Returns the digests stored."""
+    with transaction(db):
+        have = digests_present(db, {d.digest_date for d in digests}, [d.chat_id for d in digests])
+        fresh, seen = [], set()
+        for d in digests:
+            if (d.chat_id, d.digest_date) not in have and (d.chat_id, d.digest_date) not in seen:
+                fresh.append(d)
+                seen.add((d.chat_id, d.digest_date))
+        db.conn.executemany(
+            "INSERT INTO deliveries (chat_id, digest_date, part, state, text, plain, story_ids, due_at)"
+            " VALUES (?, ?, ?, 'pending', ?, ?, ?, ?)",
+            [
+                (d.chat_id, d.digest_date.isoformat(), i, p.html, p.plain, ",".join(map(str, p.story_ids)),
+                 to_iso(d.due_at))
+                for d in fresh
+                for i, p in enumerate(d.parts)
+            ],
+        )  # fmt: skip
+        mark_digests_sent(db, [d.chat_id for d in fresh], now)
+    return fresh
+
+
 def add_digest(
     db: Database,
     chat_id: int,
@@ -96,22 +129,15 @@ def add_digest(
     due_at: datetime,
     now: datetime,
 ) -> bool:
-    """Store a composed digest as pending parts and note the chat's last digest; False (and nothing
-    written) if this chat already has a digest for that date."""
-    with transaction(db):
-        if has_digest(db, chat_id, digest_date):
-            return False
-        db.conn.executemany(
-            "INSERT INTO deliveries (chat_id, digest_date, part, state, text, plain, story_ids, due_at)"
-            " VALUES (?, ?, ?, 'pending', ?, ?, ?, ?)",
-            [
-                (chat_id, digest_date.isoformat(), i, p.html, p.plain, ",".join(map(str, p.story_ids)),
-                 to_iso(due_at))
-                for i, p in enumerate(parts)
-            ],
-        )  # fmt: skip
-        mark_digest_sent(db, chat_id, now)
-    return True
+    """Store one composed digest (see :func:`add_digests`); False if the chat has one for that date."""
+    return bool(add_digests(db, [NewDigest(chat_id, digest_date, tuple(parts), due_at)], now=now))
+
+
+def mark_digests_sent(db: Database, chat_ids: Sequence[int], at: datetime) -> None:
+    """Note when the chats' last digest was composed: the next one holds what is new since then."""
+    db.conn.executemany(
+        "UPDATE subscribers SET last_digest_at = ? WHERE chat_id = ?", [(to_iso(at), c) for c in chat_ids]
+    )
 
 
 def record_skipped(
@@ -134,17 +160,20 @@ def has_digest(db: Database, chat_id: int, digest_date: date) -> bool:
     return row is not None
 
 
-def digests_present(db: Database, dates: Iterable[date]) -> set[tuple[int, date]]:
-    """Which (chat, date) pairs already have a digest (any state), for the given dates."""
+def digests_present(
+    db: Database, dates: Iterable[date], chat_ids: Sequence[int] | None = None
+) -> set[tuple[int, date]]:
+    """Which (chat, date) pairs already have a digest (any state), for the given dates (and chats)."""
     days = sorted({d.isoformat() for d in dates})
     if not days:
         return set()
-    rows = db.execute(
-        "SELECT DISTINCT chat_id, digest_date FROM deliveries"
-        f" WHERE digest_date IN ({','.join('?' * len(days))})",
-        days,
-    )
-    return {(chat, date.fromisoformat(day)) for chat, day in rows.fetchall()}
+    marks = ','.join('?' * len(days))
+    sql = f"SELECT DISTINCT chat_id, digest_date FROM deliveries WHERE digest_date IN ({marks})"
+    params: list[Any] = list(days)
+    if chat_ids is not None:
+        sql += f" AND chat_id IN ({','.join('?' * len(chat_ids))})"
+        params += list(chat_ids)
+    return {(chat, date.fromisoformat(day)) for chat, day in db.execute(sql, params).fetchall()}
 
 
 def parts_of(db: Database, chat_id: int, digest_date: date) -> list[Part]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -117,3 +117,18 @@ def all_follows(db: Database) -> dict[int, list[Follow]]:
 def delivered_story_ids(db: Database, chat_id: int) -> set[int]:
     rows = db.execute("SELECT story_id FROM delivered_stories WHERE chat_id = ?", [chat_id])
     return {r[0] for r in rows.fetchall()}
+
+
+def delivered_among(db: Database, chat_ids: Sequence[int], story_ids: Sequence[int]) -> dict[int, set[int]]:
+    """Which of ``story_ids`` each of ``chat_ids`` already received (one query for a batch of chats)."""
+    found: dict[int, set[int]] = defaultdict(set)
+    if not chat_ids or not story_ids:
+        return found
+    rows = db.execute(
+        f"SELECT chat_id, story_id FROM delivered_stories WHERE chat_id IN ({','.join('?' * len(chat_ids))})"
+        f" AND story_id IN ({','.join('?' * len(story_ids))})",
+        [*chat_ids, *story_ids],
+    )
+    for chat_id, story_id in rows.fetchall():
+        found[chat_id].add(story_id)
+    return found

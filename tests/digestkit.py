@@ -16,7 +16,9 @@ from store import Database
 from store.db import to_iso
 from store.subscribers import subscribe
 
-FAST = Limits(per_second=2000.0, chat_interval=0.0, group_per_window=1000, group_window=1.0)
+FAST = Limits(
+    per_window=1000, window=0.5, min_gap=0.0, chat_interval=0.0, group_per_window=1000, group_window=1.0
+)
 QUICK = SendPolicy(attempts=3, backoff=0.01, retry_afters=5, workers=8)
 
 

@@ -15,7 +15,7 @@ AT = datetime(2025, 1, 23, 8, 0, 30, tzinfo=UTC)
 CHATS = range(1, 31)
 
 
-async def _start(botapi, db_path, per_second: float):
+async def _start(botapi, db_path, per_second: int):
     env = {**os.environ, "TELEGRAM_BOT_TOKEN": botapi.token, "TELEGRAM_API_BASE_URL": botapi.base_url}
     return await asyncio.create_subprocess_exec(
         sys.executable, "-m", "tests.fanout_child", str(db_path), AT.isoformat(), str(per_second),
@@ -30,7 +30,7 @@ async def test_kill_9_mid_fanout_then_restart_delivers_everything(db, tmp_path, 
     db_path = tmp_path / "test.db"
     botapi.inject(None, "sendMessage", delay=0.02, times=None)  # every answer takes a moment
 
-    first = await _start(botapi, db_path, per_second=40.0)
+    first = await _start(botapi, db_path, per_second=40)
     await botapi.wait_for_requests(12, "sendMessage", since=0, ok=True, timeout=30.0)
     os.kill(first.pid, signal.SIGKILL)
     await first.wait()
@@ -46,7 +46,7 @@ async def test_kill_9_mid_fanout_then_restart_delivers_everything(db, tmp_path, 
     may_repeat = {p.chat_id for p in claimed if botapi.sent_messages(p.chat_id)}
     look.conn.close()
 
-    second = await _start(botapi, db_path, per_second=40.0)
+    second = await _start(botapi, db_path, per_second=40)
     out, err = await asyncio.wait_for(second.communicate(), timeout=60)
     assert second.returncode == 0, err.decode()
     assert out.decode().startswith(f"recovered={len(claimed)} composed=0 ")

@@ -17,7 +17,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections import defaultdict
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -30,7 +30,7 @@ from briefing.alerts import compose_alert
 from briefing.document import Document
 from briefing.render import html_messages, plain_messages
 from briefing.service import App
-from briefing.service.digests import ComposeReport, compose_and_store_now, compose_due
+from briefing.service.digests import ComposeReport, DueDigests, compose_and_store_now
 from config import Settings
 from store import alerts as alert_store
 from store import deliveries
@@ -39,6 +39,7 @@ from store.digests import delivered_story_ids, stories_by_id
 log = logging.getLogger(__name__)
 
 MAX_ERRORS_REPORTED = 50
+COMPOSE_BATCH = 50
 
 
 @dataclass(frozen=True)
@@ -146,12 +147,28 @@ async def _serve(chats: Iterable[int], work: Callable[[int], Awaitable[None]], w
 
 
 async def _send_pending(
-    app: App, bot: Bot, pacer: Pacer, policy: SendPolicy | None, chats: Iterable[int] | None
+    app: App,
+    bot: Bot,
+    pacer: Pacer,
+    policy: SendPolicy | None,
+    chats: Iterable[int] | None,
+    composing: asyncio.Task[None] | None = None,
 ) -> tuple[Tally, int]:
+    """Serve the chats with pending parts; while ``composing`` runs, come back for chats it stored
+    meanwhile. A chat is served once per run (a part left pending waits for the next run)."""
     sender = Sender(app, bot, pacer, policy)
-    todo = list(chats) if chats is not None else deliveries.chats_with_pending(app.db)
-    await _serve(todo, lambda chat: _digest_chat(sender, chat), sender.policy.workers)
-    return sender.tally, len(todo)
+    served: set[int] = set()
+    while True:
+        listed = list(chats) if chats is not None else deliveries.chats_with_pending(app.db)
+        todo = [c for c in listed if c not in served]
+        if not todo:
+            if composing is None or composing.done():
+                break
+            await asyncio.wait({composing}, timeout=0.05)
+            continue
+        served.update(todo)
+        await _serve(todo, lambda chat: _digest_chat(sender, chat), sender.policy.workers)
+    return sender.tally, len(served)
 
 
 async def send_pending(
@@ -160,6 +177,11 @@ async def send_pending(
     """Send every pending digest part (of ``chats``, or of every chat), longest-due first."""
     tally, n = await _send_pending(app, bot, pacer, policy, chats)
     return _report(tally, chats=n)
+
+
+async def _compose_rest(steps: Iterator[int]) -> None:
+    for _ in steps:
+        await asyncio.sleep(0)  # let the senders and the bot's handlers run between batches
 
 
 async def run_due_digests(
@@ -171,13 +193,22 @@ async def run_due_digests(
     policy: SendPolicy | None = None,
 ) -> FanoutReport:
     """One scheduler tick: give up parts past the late limit, compose the digests due at ``now``
-    (default: the app's clock), and send everything pending."""
+    (default: the app's clock), and send everything pending; sending starts with the first batch
+    composed while the rest is composed in between sends."""
     now = now or app.now()
     limit = timedelta(hours=app.settings.late_limit_hours)
     expired = deliveries.expire_pending(app.db, due_before=now - limit, now=now)
-    composed = compose_due(app, now=now)
-    tally, n = await _send_pending(app, bot, pacer or Pacer(), policy, None)
-    return _report(tally, chats=n, compose=composed, expired=expired)
+    due = DueDigests(app, now)
+    steps = due.steps(COMPOSE_BATCH)
+    next(steps, None)
+    composing = asyncio.create_task(_compose_rest(steps))
+    try:
+        tally, n = await _send_pending(app, bot, pacer or Pacer(), policy, None, composing)
+    except BaseException:
+        composing.cancel()
+        raise
+    await composing  # done by now: the senders wait for it; this re-raises what went wrong in it
+    return _report(tally, chats=n, compose=due.report(), expired=expired)
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """Sending one message to Telegram with the bookkeeping that makes a fan-out safe to repeat.
 
-:meth:`Sender.send` waits for a pacer slot, claims the message in the store (``Ledger.claim``), sends
+:meth:`Sender.send` claims the message in the store (``Ledger.claim``), waits for a pacer slot, sends
 it, and records the outcome. Telegram's answers, as python-telegram-bot raises them:
 
 TelegramError
@@ -116,13 +116,13 @@ class Sender:
 
     async def send(self, chat_id: int, html: str, plain: str, ledger: Ledger) -> tuple[Status, int]:
         """Deliver one message; returns the outcome and the chat id it ended up at (after migration)."""
-        claimed, as_plain, errors, floods, moves = False, False, 0, 0, 0
+        # Claimed before the pacer's wait, so that nothing (no database write) comes between the send
+        # slot and the request; a crash while waiting only makes the unsent message pending again.
+        if not ledger.claim(chat_id):
+            return "skipped", chat_id
+        as_plain, errors, floods, moves = False, 0, 0, 0
         while True:
             await self.pacer.wait(chat_id)
-            if not claimed:
-                if not ledger.claim(chat_id):
-                    return "skipped", chat_id
-                claimed = True
             try:
                 message = await self.bot.send_message(
                     chat_id,
