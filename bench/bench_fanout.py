@@ -107,7 +107,7 @@ async def run(subscribers: int, kill_fraction: float, fault_rate: float, seed: i
         started = time.monotonic()
         first = await _sender(server, db_path, window)
         peak1, killed = await _watch(first, db_path, kill_at=int(subscribers * kill_fraction))
-        at_kill = _sent(db_path)
+        killed_at, at_kill = time.monotonic(), _sent(db_path)
         second = await _sender(server, db_path, window)
         peak2, _ = await _watch(second, db_path, kill_at=None)
         finished = time.monotonic()
@@ -115,6 +115,7 @@ async def run(subscribers: int, kill_fraction: float, fault_rate: float, seed: i
         ok = server.requests("sendMessage", ok=True)
         attempts = len(server.requests("sendMessage"))
         per_chat = Counter(r.chat_id for r in ok)
+        resumed = next(r.answered_at for r in ok if r.answered_at > killed_at)
         sent_state = _sent(db_path)
         return {
             "subscribers": subscribers,
@@ -122,6 +123,8 @@ async def run(subscribers: int, kill_fraction: float, fault_rate: float, seed: i
             "delivered": len(per_chat),
             "overall msg/s": len(per_chat) / (finished - started),
             "sending msg/s": (len(ok) - 1) / (ok[-1].answered_at - ok[0].answered_at),
+            "start to first message s": ok[0].answered_at - started,
+            "kill to first message of the restart s": resumed - killed_at if killed else -1.0,
             "duplicates": sum(n - 1 for n in per_chat.values()),
             "lost": subscribers - len(per_chat) + (subscribers - sent_state),
             "sendMessage requests": attempts,

@@ -289,3 +289,36 @@ async def test_a_long_digest_goes_out_in_parts_in_order_within_telegrams_limits(
     assert botapi.rate_limit_stats.refused == 0 and report.rate_limited == 0
     texts = [m.text for m in botapi.sent_messages(1)]
     assert [int(n) for t in texts for n in re.findall(r"Story (\d+)", t)] == list(range(10))
+
+
+async def test_a_send_telegram_took_but_never_confirmed_is_sent_again(app, db, botapi, botapi_bot):
+    # the at-least-once edge: Telegram delivered it, the bot heard a 500 and resent it
+    news(db)
+    subscriber(db, 1, "08:00")
+    botapi.inject(Fault.server_error(500), "sendMessage", deliver=True)
+    report = await tick(app, botapi_bot, datetime(2025, 1, 23, 8, 0, tzinfo=UTC))
+    assert (report.sent, report.retried) == (1, 1)
+    assert len(botapi.sent_messages(1)) == 2 and len(received_twice(botapi)) == 1
+    assert deliveries.parts_of(db, 1, DAY)[0].message_id == botapi.sent_messages(1)[1].message_id
+
+
+class BrokenForOneChat:
+    """A bot whose sending breaks (a bug, not a Telegram error) for one chat."""
+
+    def __init__(self, bot, chat_id: int):
+        self.bot, self.chat_id = bot, chat_id
+
+    async def send_message(self, chat_id, *args, **kwargs):
+        if chat_id == self.chat_id:
+            raise RuntimeError("boom")
+        return await self.bot.send_message(chat_id, *args, **kwargs)
+
+
+async def test_an_unexpected_error_in_one_chat_does_not_stop_the_others(app, db, botapi, botapi_bot):
+    news(db)
+    for chat in (1, 2, 3):
+        subscriber(db, chat, "08:00")
+    report = await tick(app, BrokenForOneChat(botapi_bot, 2), datetime(2025, 1, 23, 8, 0, tzinfo=UTC))
+    assert (report.sent, report.later) == (2, 1) and report.errors == ((2, "RuntimeError: boom"),)
+    assert {r.chat_id for r in sends(botapi)} == {1, 3}
+    assert deliveries.parts_of(db, 2, DAY)[0].state == "pending"  # tried again next run

@@ -10,8 +10,10 @@ when it wakes, and lateness costs throughput once per window, not once per messa
 
 When Telegram still answers 429 (``RetryAfter``), :meth:`Pacer.retry_after` keeps that chat waiting the
 time Telegram asked and slows everything by ``slowdown`` (the windows stretch); each message that goes
-through wins back ``recovery``. A ``RetryAfter`` of ``flood_pause`` seconds or more is read as the whole
-bot being flood-limited, and pauses every send for that long.
+through wins back ``recovery`` (so a rare 429 costs one short pause, while more than about one refusal
+in six messages keeps slowing the bot down until Telegram stops refusing). A ``RetryAfter`` of
+``flood_pause`` seconds or more is read as the whole bot being flood-limited, and pauses every send
+for that long.
 
     pacer = Pacer(Limits())
     await pacer.wait(chat_id)  # returns when this chat may send: send at once
@@ -37,8 +39,8 @@ class Limits:
     chat_interval: float = 1.05
     group_per_window: int = 20
     group_window: float = 61.0
-    slowdown: float = 0.9
-    recovery: float = 0.02
+    slowdown: float = 0.98
+    recovery: float = 0.004
     min_speed: float = 0.05
     flood_pause: float = 5.0
 

@@ -171,6 +171,9 @@ class Sender:
                 continue
             except TelegramError as exc:
                 return self._later(ledger, chat_id, f"{type(exc).__name__}: {exc}")
+            except Exception as exc:  # a bug, not Telegram: logged, and the message waits for the next run
+                log.exception("sending to chat %s failed unexpectedly", chat_id)
+                return self._later(ledger, chat_id, f"{type(exc).__name__}: {exc}")
             ledger.confirm(chat_id, message.message_id, as_plain)
             self.pacer.sent()
             self.tally.sent += 1
