@@ -67,7 +67,23 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _db_option(p)
 
-    # more subcommands: summarize, actors
+    p = sub.add_parser("actors", help="actors in text files, with types and character offsets")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--jsonl", action="store_true", help="one JSON object per file")
+    _db_option(p)
+
+    p = sub.add_parser("summarize", help="extractive summary of text files, each one article")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--sentences", type=int, metavar="N", help="summary length (default: settings, 3)")
+    p.add_argument(
+        "--algorithm",
+        metavar="NAME",
+        help="default, lead, lexrank, textrank, lsa, luhn, edmundson, sumbasic or kl (default: settings)",
+    )
+    p.add_argument("--jsonl", action="store_true", help='one {"file", "title", "summary"} object a line')
+    _db_option(p)
+
+    # more subcommands: summarize, actors, digest
 
     return parser
 
@@ -116,6 +132,37 @@ def cmd_digest(settings: Settings, args: argparse.Namespace) -> int:
     return 0 if result.complete else 1
 
 
+def cmd_actors(settings: Settings, args: argparse.Namespace) -> int:
+    from briefing.service.actors import actors_files
+
+    try:
+        return actors_files(args.files, jsonl=args.jsonl, out=sys.stdout, err=sys.stderr)
+    except BrokenPipeError:  # piped into head: the reader has all it wants
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+def cmd_summarize(settings: Settings, args: argparse.Namespace) -> int:
+    from briefing.service.summaries import summarize_files
+    from briefing.summary import ALGORITHMS
+
+    sentences = settings.summary_sentences if args.sentences is None else args.sentences
+    if sentences < 1:
+        raise UsageError("--sentences must be at least 1")
+    algorithm = args.algorithm or settings.summary_algorithm
+    if algorithm not in ALGORITHMS:
+        raise UsageError(f"unknown algorithm {algorithm!r} (choose from {', '.join(ALGORITHMS)})")
+    return summarize_files(
+        args.files,
+        sentences=sentences,
+        algorithm=algorithm,
+        max_sentences=settings.summary_max_sentences,
+        jsonl=args.jsonl,
+        out=sys.stdout,
+        err=sys.stderr,
+    )
+
+
 def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
     from briefing.service.commands import load_all
 
@@ -136,6 +183,8 @@ COMMANDS = {
     "ingest": cmd_ingest,
     "ask": cmd_ask,
     "digest": cmd_digest,
+    "actors": cmd_actors,
+    "summarize": cmd_summarize,
 }
 
 

@@ -74,6 +74,8 @@ class ExtractedActor:
     mentions: tuple[Mention, ...]
     aliases: frozenset[str] = frozenset()
     role: str | None = None
+    # the type is the extractor's default, not read from the text: the archive may know better
+    guessed: bool = False
 
 
 @dataclass(frozen=True)
@@ -148,12 +150,20 @@ class Follow:
 
 @dataclass(frozen=True)
 class IngestReport:
-    """What one ingest run did: counts and the reason for each failure."""
+    """What one ingest run did: counts, the reason for each failure, and notes.
+
+    ``failed`` and ``notes`` hold ``(source, reason)`` pairs; a note is worth telling but not a failure
+    (a feed parsed after recovering from an XML error). ``not_modified`` counts feeds that answered
+    304 to a conditional GET; ``new_ids`` are the ids of the articles stored.
+    """
 
     new: int = 0
     duplicate: int = 0
     near_duplicate: int = 0
     failed: tuple[tuple[str, str], ...] = field(default=())
+    not_modified: int = 0
+    notes: tuple[tuple[str, str], ...] = field(default=())
+    new_ids: tuple[int, ...] = field(default=())
 
     @property
     def ok(self) -> bool:

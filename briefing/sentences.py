@@ -1,13 +1,16 @@
 """Sentences and words without downloaded data: NLTK's Punkt with our own abbreviation list.
 
-``split_sentences(text)`` gives sentences with character offsets. Lines are split first, so a headline or
-a section label on its own line is never glued to the next sentence. :class:`Tokenizer` is the duck-typed
-tokenizer sumy expects (``to_sentences``, ``to_words``), so sumy's parsers and summarizers run offline.
+``split_sentences(text)`` gives sentences with character offsets (``text[s.start:s.end] == s.text``).
+Lines are split first, so a headline or a section label on its own line is never glued to the next
+sentence; only a hard-wrapped line (no final punctuation, the next line going on in lower case) is read
+together with the next. :class:`Tokenizer` is the duck-typed tokenizer sumy expects (``to_sentences``,
+``to_words``), so sumy's parsers and summarizers run offline.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from nltk.tokenize import NLTKWordTokenizer
@@ -28,50 +31,92 @@ ABBREVIATIONS = frozenset(
     """.split()
 )
 
-_WORD = re.compile(r"^[^\W_](?:[^\W_]|['’\-.])*$", re.UNICODE)
+# Words that, capitalised after an abbreviation ("... 5 p.m. The", "... in the U.S. It"), start a new
+# sentence. Untrained Punkt has no such evidence, so it would glue the two sentences. Only function
+# words: after "Gen." or "U.S." a capitalised name ("U.S. Army") must stay in the sentence.
+SENTENCE_STARTERS = frozenset(
+    """
+    a an the this that these those it its he she we they i you his her their our my your there here
+    but and or so yet if when while after before as since although though because however meanwhile
+    also then still in on at for from by with without during despite according earlier later
+    some many most several few all both each every no one two three officials
+    """.split()
+)
+
+_WORD = re.compile(r"^[^\W_](?:[^\W_]|['\-.]|,(?=\d))*$", re.UNICODE)
+_INNER_APOSTROPHE = re.compile(r"(?<=\w)’(?=\w)")
+_CURRENCY = "€$£¥₴₽"
 _LINE = re.compile(r"[^\n]+")
+_FINAL = re.compile(r"[.!?…:;]['\"’”)\]]*\s*$")
 
 
 @lru_cache(maxsize=1)
 def _punkt() -> PunktSentenceTokenizer:
     params = PunktParameters()
     params.abbrev_types = set(ABBREVIATIONS)
+    params.sent_starters = set(SENTENCE_STARTERS)
     return PunktSentenceTokenizer(params)
 
 
 _words = NLTKWordTokenizer()
 
 
+def _continues(line: str, following: str) -> bool:
+    """A hard-wrapped line: it has no final punctuation and the next line goes on in lower case."""
+    head = following.lstrip()
+    return bool(head) and head[0].islower() and not _FINAL.search(line)
+
+
+def _blocks(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of ``text`` to split into sentences: its lines, wrapped lines joined."""
+    start = end = -1
+    previous = ""
+    for match in _LINE.finditer(text):
+        line = match.group()
+        if not line.strip():
+            continue
+        adjacent = start >= 0 and text[end : match.start()].strip(" \t\r") == "\n"
+        if adjacent and _continues(previous, line):
+            end = match.end()
+        else:
+            if start >= 0:
+                yield start, end
+            start, end = match.start(), match.end()
+        previous = line
+    if start >= 0:
+        yield start, end
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """The sentences of ``text``, each with its ``start``/``end`` offsets into ``text``."""
     punkt = _punkt()
     out = []
-    for line in _LINE.finditer(text):
-        chunk = line.group()
+    for block_start, block_end in _blocks(text):
+        chunk = text[block_start:block_end]
         for start, end in punkt.span_tokenize(chunk):
             piece = chunk[start:end]
             stripped = piece.strip()
             if not stripped:
                 continue
-            lead = len(piece) - len(piece.lstrip())
-            s = line.start() + start + lead
+            s = block_start + start + len(piece) - len(piece.lstrip())
             out.append(Sentence(stripped, s, s + len(stripped)))
     return out
 
 
 def split_words(sentence: str) -> list[str]:
-    """Word tokens of a sentence, punctuation dropped (``"U.S."`` and ``"€28"`` survive as words)."""
-    tokens = _words.tokenize(sentence)
-    return [t.strip("€$£") or t for t in tokens if _WORD.match(t.strip("€$£") or "_")]
+    """Word tokens of a sentence, punctuation dropped (``"U.S."``, ``"12,000"`` and ``"€28"`` survive)."""
+    tokens = _words.tokenize(_INNER_APOSTROPHE.sub("'", sentence))
+    words = (t.strip(_CURRENCY) or t for t in tokens)
+    return [w for w in words if _WORD.match(w)]
 
 
 class Tokenizer:
-    """sumy's tokenizer interface, offline."""
+    """sumy's tokenizer interface, offline. Sentences come with their inner whitespace collapsed."""
 
     language = "english"
 
     def to_sentences(self, paragraph: str) -> tuple[str, ...]:
-        return tuple(s.text for s in split_sentences(paragraph))
+        return tuple(" ".join(s.text.split()) for s in split_sentences(paragraph))
 
     def to_words(self, sentence: str) -> tuple[str, ...]:
         return tuple(split_words(sentence))

@@ -103,6 +103,17 @@ def _quiet_hours(value: str) -> str:
     return value
 
 
+def _check_summary(settings: Settings) -> None:
+    from briefing.summarizers import ALGORITHMS  # not at the top: importing config must not load sumy
+
+    if settings.summary_algorithm not in ALGORITHMS:
+        raise SettingsError(
+            f"summary.algorithm must be one of {', '.join(ALGORITHMS)}, got {settings.summary_algorithm!r}"
+        )
+    if settings.summary_max_sentences < 1:
+        raise SettingsError("summary.max_sentences must be at least 1")
+
+
 def load_settings(environ: Mapping[str, str], *, path: Path = DEFAULTS) -> Settings:
     """Read the defaults file, apply the environment, validate, and return the settings."""
     try:
@@ -146,4 +157,5 @@ def load_settings(environ: Mapping[str, str], *, path: Path = DEFAULTS) -> Setti
         raise SettingsError(f"telegram.mode must be 'polling' or 'webhook', got {settings.telegram_mode!r}")
     if settings.summary_sentences < 1:
         raise SettingsError("summary.sentences must be at least 1")
+    _check_summary(settings)
     return settings

@@ -1,0 +1,520 @@
+"""Actor extraction: the people, organisations and places of a text, offline, with every mention.
+
+``extract_actors(text)`` reads a text the way a careful reader of news does:
+
+1. Sentences (``briefing.sentences``) and tokens with offsets (``briefing.tokens``).
+2. Runs of capitalised words are chunked ("Swedish Defense Minister Pål Jonson", "Al Jabri General
+   Trading & Investment Co"); "of", "for", "and" join a run only where an organisation, place or title
+   head needs them ("Ministry of Defence", "Secretary of State"), so "Russia and North Korea" is two.
+3. A capitalised first word of a sentence is a name only with evidence (a list, a cue, or the same word
+   capitalised elsewhere); a word the text also uses in lower case is not a name.
+4. Each chunk is typed by, in order: known names and gazetteers (countries, demonyms, places), organisation
+   heads ("Ministry", "Co", "Party"), titles ("President", "Lt. Gen."), given names, a known place that
+   begins a longer name ("Perth Glory"), place heads ("Province"), acronyms, name particles (al-, bin,
+   van), the words around it ("in X", "X said"), then defaults; a word capitalised once with no evidence
+   at all is dropped rather than guessed.
+5. Within the text a surname alone ("Kellogg", "Gen. Kellogg") refers back to the full name; a possessive
+   brand used as a subject ("Kellogg's reported...") is an organisation unless a person has that surname.
+6. Title-case headlines are matched only against names the body or the lists already establish.
+
+Roles come from titles, appositions and "as" phrases (``briefing.roles``). Offsets are ``str`` indices.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from briefing import roles
+from briefing.aliases import PARTICLES, fold
+from briefing.coref import Candidate, group, match_headlines, resolve
+from briefing.cues import (
+    LONE_NOT_NAMES,
+    MISC_FIRST,
+    MISC_HEADS,
+    NOT_ACRONYMS,
+    ORG_FIRST,
+    ORG_HEADS,
+    PLACE_CONTEXT,
+    PLACE_FIRST,
+    PLACE_HEADS,
+    PLACE_MODIFIERS,
+    PLACE_PREPOSITIONS,
+    PORTFOLIOS,
+    ROLE_NOUNS,
+    SPEECH_VERBS,
+    SUBJECT_VERBS,
+    TITLES,
+    words,
+)
+from briefing.gazetteer import Gazetteer, load_gazetteer
+from briefing.models import ActorType, ExtractedActor, Sentence
+from briefing.sentences import split_sentences
+from briefing.tokens import Token, tokenize
+
+_JOINERS = words("of for and & de del la le du da di van von der den bin ibn al el on upon")
+_SMALL = words("a an the of for and to in on at with as by or")
+MAX_NAME_TOKENS = 5
+# possessives inside official names: "People's Republic of China", "People's Liberation Army"
+_NAME_POSSESSIVES = words("people's people’s workers' workers’")
+ROMAN = words("i ii iii iv v vi vii viii ix x xi xii")
+
+
+@dataclass
+class _Doc:
+    text: str
+    gaz: Gazetteer
+    lower: set[str]
+    candidates: list[Candidate] = field(default_factory=list)
+
+
+def extract_actors(
+    text: str, *, title: str | None = None, sentences: Sequence[Sentence] | None = None
+) -> list[ExtractedActor]:
+    """The actors of ``text`` with every mention (offsets into ``text``), in order of first mention.
+
+    ``title`` (the article's headline, not part of ``text``) marks a line of ``text`` that repeats it as a
+    headline; ``sentences`` are ``split_sentences(text)`` if the caller has them already.
+    """
+    if sentences is None:
+        sentences = split_sentences(text)
+    gaz = load_gazetteer()
+    tokens = [_split_hyphens(tokenize(s), gaz) for s in sentences]
+    lower = {t.norm for toks in tokens for t in toks if t.word and not t.cap and t.low not in _SMALL}
+    doc = _Doc(text, gaz, lower)
+    headlines = []
+    title_norm = fold(title) if title else None
+    for index, (sentence, toks) in enumerate(zip(sentences, tokens, strict=True)):
+        if _is_headline(toks) or (
+            title_norm and fold(sentence.text) == title_norm and _is_headline(toks, 0.7)
+        ):
+            headlines.append(index)
+            continue
+        _read_sentence(doc, index, toks)
+    resolve(doc.candidates, doc.gaz, text)
+    match_headlines(doc.candidates, doc.gaz, [(i, tokens[i]) for i in headlines])
+    return group(doc.candidates, text)
+
+
+def _split_hyphens(toks: list[Token], gaz: Gazetteer) -> list[Token]:
+    """ "Iran-backed" holds Iran and "Russia-Ukraine" holds two countries; "al-Jabri" stays whole."""
+    if not any("-" in t.text for t in toks):
+        return toks
+    out: list[Token] = []
+    for tok in toks:
+        parts = tok.text.split("-") if tok.word and tok.cap and "-" in tok.text else []
+        known = [_known(gaz, fold(p)) is not None for p in parts]
+        upper = all(p[:1].isupper() for p in parts)
+        if not parts or not (known[0] or (any(known) and upper)):
+            if parts and parts[-1][:1].islower() and not is_title(tok):
+                tok.cap = False  # "Western-supplied" is an adjective
+            out.append(tok)
+            continue
+        at = tok.start
+        for part in parts:
+            sub = Token(part, at, at + len(part), part.lower(), fold(part), word=True, cap=part[:1].isupper())
+            sub.acronym = len(part) > 1 and part.isupper()
+            out.append(sub)
+            out.append(Token("-", at + len(part), at + len(part) + 1, "-", "-", word=False))
+            at += len(part) + 1
+        out.pop()
+    return out
+
+
+def _is_headline(toks: list[Token], share: float = 0.8) -> bool:
+    """A title-case line: a headline or a subheading, where capitals say nothing about names. A line that
+    repeats the article's title needs a smaller ``share`` of capitalised words to count."""
+    content = [t for t in toks if t.word and t.low not in _SMALL]
+    if len(content) < 2 or (toks[-1].text[-1] in '.”"' and not all(t.acronym for t in content)):
+        return False
+    caps = sum(1 for t in content if t.cap or t.acronym)
+    return caps == len(content) if len(content) < 4 else caps / len(content) >= share
+
+
+def _chunks(toks: list[Token]) -> list[tuple[int, int]]:
+    """Maximal runs of name-like tokens, joined by connectors only when a name follows."""
+    out = []
+    i, n = 0, len(toks)
+    while i < n:
+        if not toks[i].name_like or toks[i].low in ("&",):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and (not toks[j - 1].possessive or toks[j - 1].low in _NAME_POSSESSIVES):
+            step = 1 if toks[j].name_like else _joiner(toks, j)
+            if not step:
+                break
+            j += step
+        out.append((i, j))
+        i = j
+    return out
+
+
+def _joiner(toks: list[Token], j: int) -> int:
+    """How many connecting words at ``j`` join two parts of one name, counting the name word after them:
+    "Ministry of Defence", "Trading & Investment", "Minister for the Middle East", "von der Leyen"."""
+    n = len(toks)
+    low = toks[j].low
+    if low in _JOINERS and j + 1 < n and toks[j + 1].name_like:
+        return 2
+    if j + 2 < n and toks[j + 2].name_like:
+        if low in ("of", "for", "and") and toks[j + 1].low == "the":
+            return 3
+        if low in PARTICLES and toks[j + 1].low in PARTICLES:
+            return 3
+    return 0
+
+
+def _read_sentence(doc: _Doc, index: int, toks: list[Token]) -> None:
+    first_word = next((k for k, t in enumerate(toks) if t.word), -1)
+    for i, j in _chunks(toks):
+        initial = i == first_word
+        if initial and j - i > 1 and not toks[i].acronym and _not_a_name(doc, toks, i, j):
+            i += 1
+            while i < j and not toks[i].name_like:
+                i += 1
+        elif initial and j - i == 1 and toks[i].norm in doc.lower:
+            continue
+        if i < j:
+            _read_chunk(doc, index, toks, i, j, initial)
+
+
+def _not_a_name(doc: _Doc, toks: list[Token], i: int, j: int) -> bool:
+    """A sentence's capitalised first word that is no name: the text uses it in lower case, it is a
+    gerund or an adverb, or it is an unknown word before a known name ("Meek Europe")."""
+    tok = toks[i]
+    if tok.norm in doc.lower:
+        return True
+    if _known(doc.gaz, tok.norm) is not None or tok.norm in doc.gaz.given_names or is_title(tok):
+        return False
+    rest = " ".join(t.norm for t in toks[i + 1 : j])
+    return tok.low.endswith(("ing", "ly")) or _known(doc.gaz, rest) is not None
+
+
+def _known(gaz: Gazetteer, norm: str, *, acronym: bool = False) -> tuple[str, ActorType] | None:
+    """The canonical name and type the lists give a folded name. An acronym ("NIS") is looked up only
+    among known actors and countries, not among cities that fold the same way ("Niš")."""
+    if norm in gaz.known:
+        return gaz.known[norm]
+    if acronym:
+        return (gaz.countries[norm], "place") if norm in gaz.countries else None
+    place = gaz.place(norm) or gaz.demonyms.get(norm)
+    if place:
+        return place, "place"
+    if norm.startswith("the ") and norm[4:] in gaz.known:
+        return gaz.known[norm[4:]]
+    return None
+
+
+def _add(doc: _Doc, index: int, toks: list[Token], type_: ActorType | None, **kw: Any) -> Candidate:
+    cand = Candidate(toks, index, type_, **kw)
+    doc.candidates.append(cand)
+    return cand
+
+
+def _read_chunk(doc: _Doc, index: int, toks: list[Token], i: int, j: int, initial: bool) -> None:
+    """Split one capitalised run into candidates and type what can be typed from the run alone."""
+    while i < j and not toks[i].name_like:
+        i += 1
+    if i >= j:
+        return
+    chunk = toks[i:j]
+    known = _known(doc.gaz, " ".join(t.norm for t in chunk), acronym=len(chunk) == 1 and chunk[0].acronym)
+    split = None if known else _split_joined(doc.gaz, chunk)
+    if split is not None:
+        for a, b in split:
+            _read_chunk(doc, index, toks, i + a, i + b, initial and a == 0)
+        return
+    if known:
+        _whole(doc, index, toks, i, j, known[1], initial, canonical=known[0])
+    elif _titled_office(chunk) and not _read_titled(doc, index, toks, i, j):
+        # "Secretary of the New Jersey Department of Public Safety": the office names the actor, but
+        # "Secretary of State" names no one
+        rest = i + 2 + (chunk[2].low == "the")
+        if not all(t.low in PORTFOLIOS for t in toks[rest:j]):
+            _read_chunk(doc, index, toks, rest, j, False)
+    elif _is_org(chunk):
+        _whole(doc, index, toks, i, j, "organization", initial)
+    elif _read_titled(doc, index, toks, i, j):
+        pass
+    elif is_title(chunk[-1]):  # "the Foreign Secretary", "Iraqi Foreign Minister": an office, no name
+        for a, b, place in _places_in(doc.gaz, toks, i, j):
+            _add(doc, index, toks[a:b], place[1], canonical=place[0])
+    elif _given_name_first(doc.gaz, chunk):
+        _whole(doc, index, toks, i, j, "person", initial)
+    elif named := _role_then_name(doc.gaz, chunk):
+        cand = _whole(doc, index, toks, i + named, j, "person", False)
+        cand.roles.append(doc.text[chunk[0].start : chunk[named - 1].end])
+    elif lead := _leading_place(doc.gaz, chunk):
+        _read_after_place(doc, index, toks, i, j, initial, lead)
+    else:
+        _read_plain(doc, index, toks, i, j, initial)
+
+
+def _titled_office(chunk: list[Token]) -> bool:
+    return len(chunk) > 2 and is_title(chunk[0]) and chunk[1].low in ("of", "for")
+
+
+def _whole(
+    doc: _Doc, index: int, toks: list[Token], i: int, j: int, type_: ActorType, initial: bool, **kw: Any
+) -> Candidate:
+    """The run ``toks[i:j]`` is one actor of ``type_``; its roles are read around it."""
+    cand = _add(doc, index, toks[i:j], type_, initial=initial, **kw)
+    _roles(doc, cand, toks, i, j)
+    return cand
+
+
+def _read_after_place(
+    doc: _Doc, index: int, toks: list[Token], i: int, j: int, initial: bool, lead: tuple[str, int, ActorType]
+) -> None:
+    """A run that starts with a known name: two actors ("Russian Sergei Ryabkov"), a place and an event
+    ("French Armistice Day"), or one actor named after a place ("Perth Glory", "Atlantic City")."""
+    chunk = toks[i:j]
+    name, width, type_ = lead
+    if _splits_after_place(doc.gaz, chunk, width, type_):
+        _add(doc, index, chunk[:width], type_, canonical=name, initial=initial)
+        _read_chunk(doc, index, toks, i + width, j, False)
+    elif chunk[-1].low in MISC_HEADS:
+        _add(doc, index, chunk[:width], type_, canonical=name, initial=initial)
+    elif _person_context(doc, toks, i, j) and _plausible_name(chunk):
+        _whole(doc, index, toks, i, j, "person", initial)  # "spokesperson Farah Dakhallah", not Farah
+    else:
+        place = chunk[-1].low in PLACE_HEADS or chunk[0].low in PLACE_FIRST
+        _whole(doc, index, toks, i, j, "place" if place else "organization", initial)
+
+
+def _person_context(doc: _Doc, toks: list[Token], i: int, j: int) -> bool:
+    """A role just before or after the run, or a verb of speech after it, says it names a person."""
+    return (
+        bool(roles.lead_role(doc.text, toks, i) or roles.apposition_role(doc.text, toks, j))
+        or _context(toks, i, j) == "person"
+    )
+
+
+def _splits_after_place(gaz: Gazetteer, chunk: list[Token], width: int, type_: str) -> bool:
+    """After a leading known name, is the rest a separate name? Yes for a person after a nationality
+    ("Russian Sergei Ryabkov") or a known actor; otherwise the place begins a longer name."""
+    rest = chunk[width:]
+    if type_ != "place" or len(rest) > 3 or is_title(rest[0]):
+        return True
+    if _known(gaz, " ".join(t.norm for t in rest)) or _leading_place(gaz, rest):
+        return True
+    return " ".join(t.norm for t in chunk[:width]) in gaz.demonyms and _given_name_first(gaz, rest)
+
+
+def _role_then_name(gaz: Gazetteer, chunk: list[Token]) -> int:
+    """ "County Coroner William McLaughlin": where a name starting with a given name follows a role."""
+    for k in range(1, len(chunk) - 1):
+        if chunk[k].norm in gaz.given_names and _plausible_name(chunk[k:]) and len(chunk) - k <= 4:
+            before = chunk[:k]
+            if any(t.low in ROLE_NOUNS for t in before):
+                return k
+            # "Engineer John Greiner", "Senior Kory Lichtensteiger": a short capitalised description
+            plain = all(t.word and t.norm not in gaz.given_names and not _known(gaz, t.norm) for t in before)
+            return k if plain and k <= 2 else 0
+    return 0
+
+
+def _given_name_first(gaz: Gazetteer, chunk: list[Token]) -> bool:
+    """ "George Barros": a given name and a name, though George is also a city."""
+    first = chunk[0].norm
+    if not 2 <= len(chunk) <= 4 or first not in gaz.given_names:
+        return False
+    if first in gaz.countries and (len(chunk) < 3 or chunk[1].norm not in gaz.given_names):
+        return False  # "Chad Edward Gaudin" is a person, "Chad Ruto" no evidence either way
+    if chunk[-1].low in PLACE_HEADS or chunk[-1].low in ORG_HEADS:
+        return False
+    return _plausible_name(chunk) and first not in gaz.demonyms
+
+
+def _split_joined(gaz: Gazetteer, chunk: list[Token]) -> list[tuple[int, int]] | None:
+    """Where a run joined by "and"/"of"/"for" is really several names, the pieces; else None."""
+    for k, tok in enumerate(chunk):
+        if tok.text == "&" and chunk[0].norm in gaz.given_names and chunk[k + 1].norm in gaz.given_names:
+            return [(0, k), (k + 1, len(chunk))]  # "David Christison & Lee Tate": two people
+        if tok.word and not tok.cap and tok.low in ("and", "of", "for", "on", "upon"):
+            head = chunk[0].low in ORG_FIRST or chunk[0].low in PLACE_FIRST
+            left = chunk[k - 1].low
+            if tok.low == "and" and head:
+                continue
+            if tok.low != "and" and (head or left in ORG_HEADS or left in PLACE_HEADS or left in TITLES):
+                continue
+            rest = k + 2 if chunk[k + 1].low == "the" else k + 1
+            return [(0, k), (rest, len(chunk))]
+    return None
+
+
+def _is_org(chunk: list[Token]) -> bool:
+    last = chunk[-1].low
+    if len(chunk) > 1 and (last in ORG_HEADS or any(t.text == "&" for t in chunk)):
+        return True
+    if len(chunk) > 2 and chunk[0].low in ORG_FIRST and chunk[1].low in ("of", "for"):
+        return True
+    return any(t.low in ORG_HEADS and chunk[k + 1].low in ("of", "for") for k, t in enumerate(chunk[:-1]))
+
+
+def _plausible_name(toks: list[Token]) -> bool:
+    if not 1 <= len(toks) <= MAX_NAME_TOKENS or toks[0].low in TITLES:
+        return False
+    for t in toks:
+        if t.acronym and t.low not in ("ii", "iii", "iv"):
+            return False
+        if not (t.cap or t.initial or t.low in PARTICLES):
+            return False
+    return (
+        not any(t.low in ORG_HEADS or t.low in PLACE_HEADS for t in toks) and toks[-1].low not in MISC_HEADS
+    )
+
+
+def _read_titled(doc: _Doc, index: int, toks: list[Token], i: int, j: int) -> bool:
+    """A title and a name in one run: "Ukrainian President Volodymyr Zelenskyy", "Gen. Kellogg"."""
+    titles = [k for k in range(i, j) if is_title(toks[k])]
+    if not titles:
+        return False
+    t = titles[-1]
+    k = t + 1
+    if k < j and toks[k].low in ("of", "for"):
+        k += 1
+        if k < j and toks[k].low == "the":
+            k += 1
+        while k < j and toks[k].low in PORTFOLIOS and toks[k].norm not in doc.gaz.given_names:
+            k += 1
+        place = _leading_place(doc.gaz, toks[k:j])
+        if place:
+            k += place[1]
+    name = toks[k:j]
+    if not _plausible_name(name):
+        return False
+    for a, b, place in _places_in(doc.gaz, toks, i, t + 1):
+        _add(doc, index, toks[a:b], place[1], canonical=place[0])
+    honorific = toks[t].low in ("sir", "dame") and len(name) == 1
+    cand = _add(doc, index, name, "person", context="given" if honorific else "title")
+    role = roles.title_role(doc.text, toks, i, k)
+    role = role and roles.clean(role)
+    if role:
+        cand.roles.append(role)
+    _roles(doc, cand, toks, k, j)
+    return True
+
+
+def is_title(tok: Token) -> bool:
+    """A title word: "President", "Gen.", "Secretary-General", "President-elect"."""
+    return tok.low in TITLES or ("-" in tok.low and any(p in TITLES for p in tok.low.split("-")))
+
+
+def _places_in(gaz: Gazetteer, toks: list[Token], i: int, j: int):
+    """Known places and actors inside a title ("Swedish Defense Minister" holds Sweden)."""
+    k = i
+    while k < j:
+        hit = _leading_place(gaz, toks[k:j])
+        if hit:
+            yield k, k + hit[1], (hit[0], hit[2])
+            k += hit[1]
+        else:
+            k += 1
+
+
+def _leading_place(gaz: Gazetteer, chunk: list[Token]):
+    """The longest known name at the start of ``chunk``: (canonical, width, type), else None."""
+    for width in range(min(len(chunk), 4), 0, -1):
+        norm = " ".join(t.norm for t in chunk[:width])
+        known = _known(gaz, norm, acronym=width == 1 and chunk[0].acronym)
+        if known:
+            return known[0], width, known[1]
+    return None
+
+
+def _read_plain(doc: _Doc, index: int, toks: list[Token], i: int, j: int, initial: bool) -> None:
+    """A run with no title and no organisation head: type it by its shape, or leave it to the text."""
+    chunk = toks[i:j]
+    first, last = chunk[0], chunk[-1]
+    head = next((t for t in reversed(chunk) if t.low not in ROMAN), last)
+    if head.low in MISC_HEADS or first.low in MISC_FIRST or all(is_title(t) for t in chunk):
+        return
+    if len(chunk) == 1 and (first.low in LONE_NOT_NAMES or len(first.low) < 2 or "'" in first.norm):
+        return
+    common = all(t.norm in doc.lower for t in chunk)
+    type_: ActorType | None = None
+    if len(chunk) > 1 and (last.low in PLACE_HEADS or first.low in PLACE_FIRST | PLACE_MODIFIERS):
+        type_ = "place"
+    elif len(chunk) == 1 and first.acronym and first.norm in NOT_ACRONYMS:
+        return
+    elif len(chunk) == 1 and not initial and first.low in ORG_HEADS:
+        type_ = "organization"  # "the Coalition", "the League": a head capitalised names one
+    elif len(chunk) == 1 and not initial and first.low in PLACE_HEADS:
+        type_ = "place"
+    elif first.acronym:
+        type_ = "organization"
+    elif len(chunk) > 1 and first.norm in doc.gaz.given_names and _plausible_name(chunk):
+        type_ = "person"
+    elif len(chunk) > 1 and _has_particle(chunk):
+        type_ = "place" if _context(toks, i, j) == "place" else "person"
+    elif len(chunk) > 1 and not common:
+        plural = (last.low.endswith("s") and len(chunk) > 2) or any(t.low in ORG_HEADS for t in chunk)
+        # a surname is not a word the text also writes in lower case ("Thirty Seconds")
+        type_ = "organization" if last.acronym or plural or last.norm in doc.lower else "person"
+        placed = (i > 0 and toks[i - 1].low in PLACE_CONTEXT) or _next_is_place_head(toks, j)
+        if type_ == "person" and placed:
+            type_ = "place"
+    brand = last.possessive and _brand_context(toks, j)
+    context = _context(toks, i, j)
+    cand = _add(doc, index, chunk, type_, initial=initial, brand=brand, context=context, common=common)
+    _roles(doc, cand, toks, i, j)
+
+
+def _has_particle(chunk: list[Token]) -> bool:
+    return any(t.low in PARTICLES or ("-" in t.low and t.low.split("-")[0] in PARTICLES) for t in chunk)
+
+
+def _brand_context(toks: list[Token], j: int) -> bool:
+    return j >= len(toks) or not toks[j].word or toks[j].low in SUBJECT_VERBS
+
+
+def _next_is_place_head(toks: list[Token], j: int) -> bool:
+    """ "Darfur region", "Gare du Nord station": a lower-case place word right after the run."""
+    return j < len(toks) and toks[j].word and not toks[j].cap and toks[j].low in PLACE_HEADS
+
+
+def _context(toks: list[Token], i: int, j: int) -> str:
+    """What the words around an untyped run say it is: "in X", "X region" (place); "X said" (person)."""
+    if i > 0 and toks[i - 1].low in PLACE_PREPOSITIONS:
+        return "place"
+    if _next_is_place_head(toks, j):
+        return "place"
+    if j < len(toks) and toks[j].low in SPEECH_VERBS:
+        return "person"
+    if j + 1 < len(toks) and toks[j].text == "," and toks[j + 1].low in ("who", "whose"):
+        return "person"
+    if j + 1 < len(toks) and toks[j].text == "," and _in_region(toks, j + 1):
+        return "place"  # "Metairie, Louisiana": a town, then its state or country
+    return ""
+
+
+def _in_region(toks: list[Token], k: int) -> bool:
+    """A known country or region starts at ``k`` and ends the clause."""
+    gaz = load_gazetteer()
+    for width in (3, 2, 1):
+        end = k + width
+        if end <= len(toks) and all(t.cap for t in toks[k:end]):
+            norm = " ".join(t.norm for t in toks[k:end])
+            if (norm in gaz.countries or norm in gaz.places) and (end == len(toks) or not toks[end].word):
+                return True
+    return False
+
+
+def _roles(doc: _Doc, cand: Candidate, toks: list[Token], i: int, j: int) -> None:
+    if cand.type == "place":
+        return
+    for role in (
+        roles.lead_role(doc.text, toks, i),
+        roles.apposition_role(doc.text, toks, j),
+        roles.as_role(doc.text, toks, j) if cand.type in ("person", None) else None,
+    ):
+        if role:
+            cand.roles.append(role)
+    if j + 2 < len(toks) and toks[j].text == "(" and toks[j + 1].acronym and toks[j + 2].text == ")":
+        _add(doc, cand.sentence, [toks[j + 1]], cand.type, alias_of=cand.norm)
+
+
+__all__ = ["Candidate", "extract_actors"]

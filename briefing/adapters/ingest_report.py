@@ -1,0 +1,71 @@
+"""The terminal side of ``bot.py ingest``: a rich progress bar on stderr and the summary table."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TextIO
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from briefing.models import IngestReport
+
+
+@contextmanager
+def progress_bar(*, enabled: bool = True, file: TextIO | None = None) -> Iterator:
+    """A ``progress(done, total, label)`` hook drawing a bar on stderr (nothing when disabled or
+    when stderr is not a terminal: a log file should not fill with redraws)."""
+    console = Console(file=file or sys.stderr)
+    if not enabled or not console.is_terminal:
+        yield None
+        return
+    columns = (
+        TextColumn("[bold]ingest"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}", style="dim"),
+    )
+    with Progress(*columns, console=console, transient=True) as bar:
+        task = bar.add_task("", total=None)
+
+        def hook(done: int, total: int, label: str) -> None:
+            bar.update(task, completed=done, total=total, description=_short(label))
+
+        yield hook
+
+
+def _short(label: str, width: int = 48) -> str:
+    return label if len(label) <= width else "…" + label[-(width - 1) :]
+
+
+def report_tables(report: IngestReport) -> list[Table]:
+    """The summary table (new, duplicate, near-duplicate, failed), then failures and notes."""
+    summary = Table(title="Ingest summary", show_header=True)
+    summary.add_column("Outcome")
+    summary.add_column("Articles", justify="right")
+    summary.add_row("new", str(report.new))
+    summary.add_row("duplicate", str(report.duplicate))
+    summary.add_row("near-duplicate", str(report.near_duplicate))
+    summary.add_row("failed", str(len(report.failed)))
+    if report.not_modified:
+        summary.add_row("feeds not modified", str(report.not_modified))
+    tables = [summary]
+    for title, rows in (("Failures", report.failed), ("Notes", report.notes)):
+        if rows:
+            table = Table(title=title, show_header=True)
+            table.add_column("Source", overflow="fold")
+            table.add_column("Reason", overflow="fold")
+            for source, reason in rows:
+                table.add_row(source, reason)
+            tables.append(table)
+    return tables
+
+
+def print_report(report: IngestReport, *, file: TextIO | None = None) -> None:
+    console = Console(file=file or sys.stdout, width=120 if file is not None else None)
+    for table in report_tables(report):
+        console.print(table)

@@ -1,0 +1,111 @@
+"""Names under all their spellings: normal forms, canonical keys and the aliases an actor is found by.
+
+``fold("Zelenskyy’s")`` is the form every comparison uses: diacritics dropped, case folded, dots of
+acronyms and apostrophes removed, hyphens as spaces (``"al-Jabri"`` and ``"Al Jabri"`` meet).
+``skeleton`` goes further for people's names, so transliteration variants meet: doubled letters are
+single and the endings -yy/-iy/-ii are -y (``Zelensky``, ``Zelenskyy`` and ``Zelenskiy`` have one
+skeleton). ``actor_key(name, type)`` is the identity stored in ``actors.key`` (``person:keith kellogg``):
+the type keeps Keith Kellogg the envoy apart from Kellogg's the company.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from briefing.models import ActorType
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "‐": "-", "‑": "-", "–": "-", "—": "-"})
+_SPACES = re.compile(r"\s+")
+_POSSESSIVE = re.compile(r"'s\b")
+_DOUBLE = re.compile(r"([a-z])\1+")
+_ENDING = re.compile(r"(?:yy|iy|ii|yi)\b")
+# particles and suffixes that do not tell two people apart: "Bashar al-Assad" is "Bashar Assad"
+PARTICLES = frozenset(
+    {"al", "el", "ul", "bin", "ibn", "van", "von", "der", "den", "de", "da", "di", "du", "la", "le"}
+)
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+@lru_cache(maxsize=200_000)
+def fold(text: str) -> str:
+    """The comparable form of a name: no diacritics, case folded, ``U.S.`` -> ``us``, hyphens as spaces."""
+    text = text.translate(_QUOTES)
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    text = _POSSESSIVE.sub("", text.casefold())
+    text = text.replace(".", "").replace("'", "").replace("-", " ").replace("&", " and ")
+    return _SPACES.sub(" ", text).strip()
+
+
+def strip_article(norm: str) -> str:
+    return norm[4:] if norm.startswith("the ") else norm
+
+
+@lru_cache(maxsize=100_000)
+def skeleton(norm: str) -> str:
+    """A folded person's name with transliteration noise removed (``zelenskyy`` -> ``zelensky``)."""
+    words = [w for w in norm.split() if w not in PARTICLES and w not in SUFFIXES]
+    out = " ".join(words) or norm
+    out = _ENDING.sub("y", out)
+    return _DOUBLE.sub(r"\1", out)
+
+
+def actor_key(name: str, type_: ActorType) -> str:
+    """The identity of an actor across articles, stored in ``actors.key``."""
+    norm = strip_article(fold(name))
+    return f"{type_}:{skeleton(norm) if type_ == 'person' else norm}"
+
+
+def surname(name: str) -> str | None:
+    """The folded surname of a multi-word person's name (``Keith Kellogg`` -> ``kellogg``)."""
+    words = [w for w in fold(name).split() if w not in SUFFIXES]
+    if len(words) < 2:
+        return None
+    last = words[-1]
+    return last if last not in PARTICLES else None
+
+
+def alias_pairs(
+    name: str, type_: ActorType, aliases: frozenset[str] | set[str] = frozenset()
+) -> set[tuple[str, str]]:
+    """(alias, norm) pairs an actor may be looked up by: its names, and a person's surname and skeletons."""
+    pairs = set()
+    for alias in {name, *aliases}:
+        norm = strip_article(fold(alias))
+        if not norm:
+            continue
+        pairs.add((alias, norm))
+        if type_ == "person":
+            pairs.add((alias, skeleton(norm)))
+            last = surname(alias)
+            if last:
+                word = alias.split()[-1]
+                pairs.add((word, last))
+                pairs.add((word, skeleton(last)))
+    return pairs
+
+
+def trigrams(norm: str) -> set[str]:
+    """Trigrams of each word, padded as PostgreSQL's pg_trgm does ("  k", " ke", "kel", ..., "gg ")."""
+    out: set[str] = set()
+    for word in norm.split():
+        padded = f"  {word} "
+        out.update(padded[i : i + 3] for i in range(len(padded) - 2))
+    return out
+
+
+def edit_distance(a: str, b: str, limit: int = 3) -> int:
+    """Levenshtein distance, giving up (returning ``limit + 1``) once it must exceed ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]

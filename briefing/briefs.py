@@ -1,0 +1,130 @@
+"""Composing briefings and article lists: data in, a ``Document`` out, ``now`` passed in.
+
+Each story or article is one ``Section``, so a chat adapter can page the reply without cutting one.
+
+    compose_brief(ranked_stories, now=now, topic=None)
+    compose_articles(articles, now=now, title="Latest")
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from briefing.document import Block, Document, Section, bold, code, heading, italic, item, link, message, para
+from briefing.models import Article, Story
+
+SHORT_SUMMARY = 2  # sentences of a story's summary shown in a briefing
+
+
+def shorten(text: str, limit: int = 60) -> str:
+    """A user's words, cut to fit a heading."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def when_text(when: datetime, now: datetime) -> str:
+    """'just now', '5 min ago', '3 h ago', 'yesterday', else the date ('13 Nov 2024')."""
+    seconds = (now - when).total_seconds()
+    if seconds < 0:
+        return when.strftime("%d %b %Y").lstrip("0")
+    if seconds < 60:
+        return "just now"
+    if seconds < 3600:
+        return f"{int(seconds // 60)} min ago"
+    if seconds < 86400:
+        return f"{int(seconds // 3600)} h ago"
+    if seconds < 2 * 86400:
+        return "yesterday"
+    return when.strftime("%d %b %Y").lstrip("0")
+
+
+def _outlets(story: Story) -> Block:
+    n = len(story.sources)
+    label = "1 outlet: " if n == 1 else f"{n} outlets: "
+    parts: list = [label]
+    for i, (source, url) in enumerate(zip(story.sources, story.links or [""] * n, strict=False)):
+        if i:
+            parts.append(", ")
+        parts.append(link(source, url or None))
+    return para(*parts)
+
+
+def story_section(story: Story, now: datetime, *, sentences: int = SHORT_SUMMARY) -> Section:
+    """One story: headline, a short summary, its outlets with links, how fresh it is."""
+    blocks = [para(bold(story.headline))]
+    if story.summary:
+        blocks.append(para(" ".join(story.summary[:sentences])))
+    blocks.append(_outlets(story))
+    articles = len(story.article_ids)
+    size = f"{articles} articles" if articles > 1 else "1 article"
+    blocks.append(para(italic(f"{size}, updated {when_text(story.last_updated, now)}")))
+    return Section(tuple(blocks))
+
+
+def compose_brief(
+    stories: Sequence[Story], *, now: datetime, topic: str | None = None, as_of: datetime | None = None
+) -> Document:
+    """A briefing: the stories (already ranked) as sections, under a heading that says what it is.
+
+    ``as_of`` is the time of the archive's latest news when that is well before ``now``.
+    """
+    if not stories:
+        return no_stories(topic)
+    title = f"Stories about “{shorten(topic)}”" if topic else "Top stories"
+    header: list[Block] = [heading(title)]
+    if as_of is not None and (now - as_of).total_seconds() > 86400:
+        header.append(para(italic(f"The newest news in the archive is from {when_text(as_of, now)}.")))
+    return Document(header=tuple(header), sections=tuple(story_section(s, now) for s in stories))
+
+
+def no_stories(topic: str | None) -> Document:
+    if topic:
+        return message(
+            para("No story matches ", bold(shorten(topic)), "."),
+            para(
+                "Try fewer or other words, a name such as ",
+                code("/brief Kellogg"),
+                ", or ",
+                code("/search"),
+                ".",
+            ),
+        )
+    return message(
+        para("There are no stories in the archive yet."),
+        para("Add news with ", code("python bot.py ingest FILE-OR-URL"), ", then ask again."),
+    )
+
+
+def article_section(article: Article, now: datetime) -> Section:
+    """One article in a list: its title (linked), outlet and date, and the first summary sentence."""
+    blocks = [para(link(article.title, article.url) if article.url else bold(article.title))]
+    blocks.append(para(italic(f"{article.source} · {when_text(article.when, now)}")))
+    if article.summary:
+        blocks.append(item(article.summary[0]))
+    return Section(tuple(blocks))
+
+
+def compose_articles(articles: Sequence[Article], *, now: datetime, title: str) -> Document:
+    """A list of articles under a heading."""
+    return Document(header=(heading(title),), sections=tuple(article_section(a, now) for a in articles))
+
+
+def no_articles() -> Document:
+    return message(
+        para("The archive is empty."),
+        para("Add news with ", code("python bot.py ingest FILE-OR-URL"), ", then ask again."),
+    )
+
+
+def no_matches(words: str) -> Document:
+    return message(
+        para("Nothing in the archive matches ", bold(shorten(words)), "."),
+        para("Every word must appear; try fewer or other words."),
+    )
+
+
+def needs_words(command: str, example: str) -> Document:
+    return message(
+        para("Tell me what to look for, in words: for example ", code(f"/{command} {example}"), "."),
+    )

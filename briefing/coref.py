@@ -1,0 +1,302 @@
+"""Within one text: which candidate spans are one actor, under which canonical name.
+
+A surname alone, or with a title ("Kellogg", "Gen. Kellogg"), refers to the person of the text with that
+surname (the latest one named before it, else the first); a spelling variant meets its full name through
+``briefing.aliases.skeleton``. Known aliases (``seeds/actors.toml``) give the canonical name. A word left
+untyped by its run takes the type it has elsewhere in the text, then its context; a capitalised first word
+of a sentence with no evidence at all is dropped.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from briefing.aliases import PARTICLES, SUFFIXES, actor_key, fold, skeleton
+from briefing.cues import words
+from briefing.gazetteer import Gazetteer
+from briefing.models import ActorType, ExtractedActor, Mention
+from briefing.roles import distinct
+from briefing.tokens import Token
+
+MAX_ROLES = 3
+_FUNCTION_WORDS = frozenset({"of", "the", "for", "and", "on", "in"})
+# Legal-form words an organisation drops when named again ("Apple Inc." then "Apple").
+CORPORATE = words("inc corp co ltd llc plc ag sa gmbh nv bv group company corporation holdings")
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A span that may be an actor, before the whole text is read."""
+
+    toks: list[Token]
+    sentence: int
+    type: ActorType | None
+    canonical: str | None = None
+    initial: bool = False
+    brand: bool = False
+    context: str = ""
+    roles: list[str] = field(default_factory=list)
+    alias_of: str | None = None
+    common: bool = False
+    guessed: bool = False
+
+    @property
+    def start(self) -> int:
+        return self.toks[0].start
+
+    @property
+    def end(self) -> int:
+        return self.toks[-1].name_end
+
+    @property
+    def norm(self) -> str:
+        return " ".join(t.norm for t in self.toks)
+
+
+def _name_words(cand: Candidate) -> list[str]:
+    return [t.norm for t in cand.toks if t.norm not in PARTICLES and t.norm not in SUFFIXES and not t.initial]
+
+
+def _surname_keys(cand: Candidate) -> list[str]:
+    last = cand.toks[-1]
+    keys = [last.norm, skeleton(last.norm)]
+    if len(cand.toks) > 1 and cand.toks[-2].norm in PARTICLES:
+        keys.append(f"{cand.toks[-2].norm} {last.norm}")
+    return keys
+
+
+def _surface(cand: Candidate, text: str) -> str:
+    return text[cand.start : cand.end]
+
+
+class _People:
+    """The people a text names in full, by surname."""
+
+    def __init__(self, cands: list[Candidate], gaz: Gazetteer, text: str) -> None:
+        self.by_surname: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        self.by_skeleton: dict[str, str] = {}
+        self.by_given: dict[str, str] = {}
+        self.by_inner: dict[str, set[str]] = defaultdict(set)
+        for c in cands:
+            if c.type != "person" or len(_name_words(c)) < 2:
+                continue
+            name = _canonical_person(c, gaz, text)
+            c.canonical = self.by_skeleton.setdefault(skeleton(c.norm), name)
+            for key in _surname_keys(c):
+                self.by_surname[key].append((c.start, c.canonical))
+            self.by_given.setdefault(c.toks[0].norm, c.canonical)
+            for tok in c.toks[1:-1]:  # "Lula" in "Luiz Inácio Lula da Silva"
+                if tok.cap and tok.norm not in PARTICLES and not tok.initial:
+                    self.by_inner[tok.norm].add(c.canonical)
+
+    def find(self, cand: Candidate) -> str | None:
+        """The full name a lone surname (or skeleton) refers to."""
+        full = self.by_skeleton.get(skeleton(cand.norm))
+        if full:
+            return full
+        if cand.context == "given":  # "Sir Keir" is Keir Starmer
+            return self.by_given.get(cand.norm)
+        if len(_name_words(cand)) > 1 and cand.norm not in self.by_surname:
+            return None
+        options = self.by_surname.get(cand.norm) or self.by_surname.get(skeleton(cand.norm))
+        if not options:
+            inner = self.by_inner.get(cand.norm, set())
+            return next(iter(inner)) if len(inner) == 1 and len(cand.toks) == 1 else None
+        before = [name for start, name in options if start <= cand.start]
+        return before[-1] if before else options[0][1]
+
+
+def _canonical_person(cand: Candidate, gaz: Gazetteer, text: str) -> str:
+    known = gaz.known.get(cand.norm) or gaz.known.get(skeleton(cand.norm))
+    if known and known[1] == "person":
+        return known[0]
+    return _surface(cand, text)
+
+
+def resolve(cands: list[Candidate], gaz: Gazetteer, text: str) -> None:
+    """Give every candidate its type and canonical name, or type None to drop it."""
+    people = _People(cands, gaz, text)
+    seen: dict[str, tuple[ActorType, str]] = {}
+    for c in cands:
+        full = people.find(c) if c.type in ("person", None) or _lone_place(c, gaz) else None
+        if full:
+            c.type, c.canonical = "person", full
+        elif c.type == "person" and c.canonical is None:
+            c.canonical = _canonical_person(c, gaz, text)
+        elif c.type == "organization" and c.canonical is None:
+            known = gaz.known.get(c.norm)
+            c.canonical = known[0] if known else _surface(c, text)
+        elif c.type == "place" and c.canonical is None:
+            c.canonical = _surface(c, text)
+        if c.type is not None and c.alias_of is None and not c.initial:
+            seen.setdefault(c.norm, (c.type, c.canonical or _surface(c, text)))
+    _short_forms(cands, gaz, seen)
+    contexts: dict[str, set[str]] = defaultdict(set)
+    for c in cands:
+        if c.type is None:
+            contexts[c.norm].add("brand" if c.brand else c.context)
+            contexts[c.norm].add("again" if "seen" in contexts[c.norm] else "seen")
+    for c in cands:
+        if c.alias_of is not None or c.type is None:
+            _settle(c, seen, contexts[c.norm], gaz, text)
+
+
+def _short_forms(cands: list[Candidate], gaz: Gazetteer, seen: dict[str, tuple[ActorType, str]]) -> None:
+    """Shorter names an organisation goes by in the text: its initials ("ICC"), its name without the
+    legal form ("Apple" for "Apple Inc."), and an acronym defined in brackets ("(IRF)")."""
+    _acronyms_of_names(cands, gaz, seen)
+    for c in cands:
+        if c.type == "organization" and len(c.toks) > 1 and c.toks[-1].norm in CORPORATE and c.canonical:
+            seen.setdefault(" ".join(t.norm for t in c.toks[:-1]), ("organization", c.canonical))
+    defined: dict[str, tuple[ActorType, str]] = {}
+    for c in cands:
+        if c.alias_of is not None and c.alias_of in seen:
+            _adopt_known_acronym(c, cands, gaz, seen)
+            defined[c.norm] = seen[c.norm] = seen[c.alias_of]
+    for c in cands:
+        if c.norm in defined and c.norm not in gaz.known:
+            c.type, c.canonical = defined[c.norm]
+
+
+def _acronyms_of_names(
+    cands: list[Candidate], gaz: Gazetteer, seen: dict[str, tuple[ActorType, str]]
+) -> None:
+    """An acronym made of the initials of one organisation the text names is that organisation ("ICC" after
+    "International Criminal Court")."""
+    by_initials: dict[str, set[tuple[ActorType, str]]] = defaultdict(set)
+    for c in cands:
+        if c.type == "organization" and c.canonical and len(c.toks) > 1:
+            initials = "".join(t.norm[0] for t in c.toks if t.word and t.norm not in _FUNCTION_WORDS)
+            by_initials[initials].add(("organization", c.canonical))
+    for c in cands:
+        if len(c.toks) == 1 and c.toks[0].acronym and c.norm not in gaz.known:
+            found = by_initials.get(c.norm.replace(" ", ""), set())
+            if len(found) == 1:
+                c.type, c.canonical = next(iter(found))
+                seen[c.norm] = (c.type, c.canonical)
+
+
+def _adopt_known_acronym(
+    alias: Candidate, cands: list[Candidate], gaz: Gazetteer, seen: dict[str, tuple[ActorType, str]]
+) -> None:
+    """ "Social Democratic Party (SPD)": a known acronym names the long form too."""
+    known = gaz.known.get(alias.norm)
+    long_form = alias.alias_of or ""
+    if not known or known[1] != seen[long_form][0]:
+        return
+    for c in cands:
+        if c.norm == long_form:
+            c.canonical = known[0]
+    seen[long_form] = (known[1], known[0])
+
+
+def _lone_place(cand: Candidate, gaz: Gazetteer) -> bool:
+    """A one-word city that may be a surname instead ("Jackson", "Austin")."""
+    return cand.type == "place" and len(cand.toks) == 1 and cand.norm in gaz.places
+
+
+def _settle(
+    c: Candidate, seen: dict[str, tuple[ActorType, str]], contexts: set[str], gaz: Gazetteer, text: str
+) -> None:
+    """Type a candidate its run left open: by the text's other uses, its context, then a default."""
+    if c.norm in seen:
+        c.type, c.canonical = seen[c.norm]
+    elif c.alias_of is not None:
+        c.canonical = c.canonical or _surface(c, text)
+    elif "brand" in contexts and c.toks[-1].possessive:
+        c.type, c.canonical = "organization", text[c.start : c.toks[-1].end]
+        c.toks = [*c.toks[:-1], _whole(c.toks[-1])]
+    elif "person" in contexts:
+        c.type, c.canonical = "person", _surface(c, text)
+    elif "place" in contexts and not c.initial:
+        c.type, c.canonical = "place", _surface(c, text)
+    elif len(c.toks) == 1 and c.norm in gaz.given_names:
+        c.type, c.canonical = "person", _surface(c, text)
+    elif c.initial or c.common:
+        c.type = None
+    elif "again" not in contexts:
+        c.type = None  # a word capitalised once, with nothing to say what it is: no evidence of a name
+    else:
+        c.type, c.canonical, c.guessed = "organization", _surface(c, text), True
+
+
+def _whole(tok: Token) -> Token:
+    """The token with its possessive kept as part of the name ("Kellogg's" the company)."""
+    return Token(tok.text, tok.start, tok.end, tok.low, tok.norm + "s", tok.word, tok.cap, tok.acronym)
+
+
+def match_headlines(cands: list[Candidate], gaz: Gazetteer, headlines: list[tuple[int, list[Token]]]) -> None:
+    """Mentions in title-case lines: only names the body or the lists establish."""
+    table: dict[str, tuple[ActorType, str]] = {}
+    for c in cands:
+        if c.type is not None and c.canonical:
+            table.setdefault(c.norm, (c.type, c.canonical))
+            if c.type == "person":
+                table.setdefault(c.toks[-1].norm, (c.type, c.canonical))
+    for index, toks in headlines:
+        i = 0
+        while i < len(toks):
+            width = _match(toks, i, table, gaz)
+            if width:
+                norm = " ".join(t.norm for t in toks[i : i + width])
+                type_, name = table.get(norm) or _gaz(norm, gaz)
+                cands.append(Candidate(toks[i : i + width], index, type_, name))
+                i += width
+            else:
+                i += 1
+
+
+def _gaz(norm: str, gaz: Gazetteer) -> tuple[ActorType, str]:
+    if norm in gaz.known:
+        name, type_ = gaz.known[norm]
+        return type_, name
+    return "place", gaz.place(norm) or gaz.demonyms[norm]
+
+
+def _match(toks: list[Token], i: int, table: dict, gaz: Gazetteer) -> int:
+    if not toks[i].word or not (toks[i].cap or toks[i].acronym):
+        return 0
+    for width in range(min(5, len(toks) - i), 0, -1):
+        span = toks[i : i + width]
+        if not (span[-1].cap or span[-1].acronym) or not all(t.word for t in span):
+            continue
+        norm = " ".join(t.norm for t in span)
+        if norm in table or norm in gaz.known or gaz.place(norm) or norm in gaz.demonyms:
+            return width
+    return 0
+
+
+def group(cands: list[Candidate], text: str) -> list[ExtractedActor]:
+    """One actor per (type, canonical key), mentions in text order."""
+    by_key: dict[str, list[Candidate]] = defaultdict(list)
+    for c in sorted(cands, key=lambda c: c.start):
+        if c.type is not None and c.canonical:
+            by_key[actor_key(c.canonical, c.type)].append(c)
+    actors = []
+    for group_ in by_key.values():
+        first = group_[0]
+        name = first.canonical or ""
+        mentions = _mentions(group_, text)
+        if not mentions:
+            continue
+        aliases = frozenset(m.surface for m in mentions if fold(m.surface) != fold(name))
+        roles = distinct([r for c in group_ for r in c.roles])[:MAX_ROLES]
+        actors.append(
+            ExtractedActor(
+                name=name,
+                type=first.type or "organization",
+                mentions=mentions,
+                aliases=aliases,
+                role="; ".join(roles) or None,
+                guessed=all(c.guessed for c in group_),
+            )
+        )
+    return actors
+
+
+def _mentions(group_: list[Candidate], text: str) -> tuple[Mention, ...]:
+    out: dict[tuple[int, int], Mention] = {}
+    for c in group_:
+        out.setdefault((c.start, c.end), Mention(c.start, c.end, text[c.start : c.end], c.sentence))
+    return tuple(sorted(out.values(), key=lambda m: m.start))

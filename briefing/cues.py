@@ -1,0 +1,170 @@
+"""Words that tell the extractor what a capitalised span is: titles, organisation and place heads, and
+the common words that are capitalised only because they start a sentence. All in folded form.
+
+These are rules of English news writing, not lists of entities.
+"""
+
+from __future__ import annotations
+
+
+def words(text: str) -> frozenset[str]:
+    """A set of words from a whitespace-separated list."""
+    return frozenset(text.split())
+
+
+# Titles before a person's name ("President", "Lt. Gen.", "Rep."); folded, so "Gen." is "gen".
+TITLES = words(
+    """
+    president vice prime minister secretary chancellor premier king queen prince princess emperor empress
+    pope sheikh sheik emir sultan ayatollah imam rabbi bishop archbishop cardinal reverend rev father
+    general gen lieutenant lt colonel col major maj captain capt commander cmdr admiral adm sergeant sgt
+    corporal cpl private pvt brigadier brig marshal commodore officer petty spc staff
+    senator sen representative rep congressman congresswoman governor gov mayor ambassador amb envoy
+    judge justice chairman chairwoman chairperson director spokesman spokeswoman spokesperson
+    mr mrs ms mx dr prof professor sir dame lord lady baron duke duchess ceo leader deputy acting
+    undersecretary attorney inspector superintendent supt detective det constable speaker mufti
+    patriarch coach crown president-elect vice-president chief advisor adviser commissioner coordinator
+    administrator counselor counsellor consul delegate
+    """
+)
+# A title that also heads organisation names ("Secretary General" is a person, "General Motors" is not)
+# is only a title when a plausible name follows.
+
+# Portfolios after "of"/"for" in a title: "Secretary of State", "Minister for Foreign Affairs".
+PORTFOLIOS = words(
+    """
+    state defense defence foreign affairs home interior finance justice health education energy commerce
+    agriculture labor labour transport transportation treasury homeland security veterans trade industry
+    economy culture environment the staff army navy air force armed forces joint chiefs
+    """
+)
+
+# Head words of organisation names: "Ministry of Defence", "Chatham House"? (no), "Al Jabri ... Co".
+ORG_HEADS = words(
+    """
+    ministry department agency institute institution university college school academy council committee
+    commission party group co corp corporation inc ltd llc plc ag gmbh company companies bank fund
+    foundation association organization organisation federation union league alliance coalition front
+    movement army navy forces force corps command guard police service services office bureau authority
+    board court tribunal parliament assembly senate congress cabinet government administration church
+    club trust society center centre network times post news press journal herald tribune telegraph
+    media television tv radio broadcasting airlines airways motors industries holdings partners capital
+    systems technologies labs records studios pictures entertainment brigade brigades battalion regiment
+    division fleet squadron mission secretariat directorate cartel brotherhood trading investment
+    investments oil petroleum conference forum pharmaceuticals hospital museum library orchestra band fc
+    rovers athletic laboratory laboratories observatory
+    wanderers exchange reserve bureau caucus junta militia committee ministries house
+    """
+)
+# Words that make the whole span an organisation even when first ("Ministry of ...", "University of ...").
+ORG_FIRST = words(
+    """
+    ministry department university institute bank bureau office council commission committee house
+    federation association organization organisation school college academy museum league union
+    """
+)
+
+PLACE_HEADS = words(
+    """
+    city town village river lake mountain mountains island islands isle peninsula province region district
+    county oblast governorate prefecture valley desert bay sea ocean gulf strait canal coast beach park
+    street avenue road square bridge airport station port harbour harbor heights hills plains falls forest
+    basin delta republic kingdom emirate territory territories krai raion neighborhood neighbourhood
+    state plateau reservoir brook pond junction creek canyon glacier highway route township borough parish
+    archipelago area peninsula dam airfield airbase base stadium arena oval gym courthouse auditorium theatre
+    theater hotel cathedral mosque synagogue temple palace castle mall gate
+    """
+)
+PLACE_FIRST = words(
+    "mount lake gulf bay isle sea strait port cape camp fort tal tel ayn ain dayr deir ras jabal jebel"
+    " wadi bir kafr"
+)
+
+# A span ending in one of these names an event, a law, a prize or a work, not an actor.
+MISC_HEADS = words(
+    """
+    war wars act treaty accord accords agreement pact convention day cup championship championships award
+    awards prize medal games olympics festival album tour show series crisis revolution doctrine initiative
+    declaration bill constitution summit protocol trophy marathon season era dynasty age plan strategy
+    approach report program programme operation time ages edition resolution index communique order
+    """
+)
+
+MONTHS_DAYS = words(
+    """
+    january february march april may june july august september october november december jan feb mar
+    apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday
+    """
+)
+
+# Capitalised only because a sentence starts with them (and also never names on their own).
+COMMON = words(
+    """
+    a an the this that these those there here it its he she they we you i me him her them us our your my
+    his their who whom whose what which why how when where while whether if unless though although
+    and but or nor so yet for because since after before during until till once as than then now today
+    tonight yesterday tomorrow earlier later last next first second third finally instead indeed despite
+    also still even only just already again meanwhile however moreover furthermore additionally besides
+    thus hence therefore otherwise nevertheless nonetheless overall similarly likewise according asked
+    in on at by from to with without within into onto of off over under above below between among amid
+    amidst against toward towards through throughout across along around about beyond near upon via per
+    many some most several few all both each every no not none other another such more less much any
+    one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty sixty seventy
+    eighty ninety hundred thousand million billion dozens hundreds thousands millions billions
+    is are was were be been being has have had do does did will would shall should can could may might must
+    yes no please thanks thank dear hello mr ms
+    officials analysts experts critics sources reports residents authorities observers supporters
+    opponents lawmakers leaders troops soldiers people citizens voters investors traders
+    however
+    """
+)
+
+# Lower-case words that head a role phrase ("special envoy", "a Gulf expert", "former ambassador").
+ROLE_NOUNS = words(
+    """
+    president minister secretary chancellor leader envoy ambassador spokesperson spokesman spokeswoman
+    general commander officer official director chief head chairman chairwoman chair adviser advisor
+    analyst expert professor researcher fellow founder ceo executive governor mayor senator lawmaker
+    legislator judge prosecutor lawyer attorney journalist reporter correspondent editor economist
+    strategist diplomat negotiator candidate nominee member deputy assistant aide representative
+    politician activist ruler king queen prince monarch premier colonel captain lieutenant sergeant admiral
+    cleric scholar scientist author writer coach player star singer actor owner investor billionaire
+    businessman businesswoman manager president-elect speaker mp commissioner inspector consultant
+    partner principal dean rector bishop commentator historian
+    """
+)
+ROLE_MODIFIERS = words(
+    """
+    retired former acting deputy then late incoming outgoing interim current top senior chief special
+    newly new longtime veteran exiled ousted jailed ex assistant vice associate
+    """
+)
+
+# Lower-case words after a possessive brand that show it is the subject: "Kellogg's reported ...".
+SUBJECT_VERBS = words(
+    """
+    said says is was has had will would reported reports announced announces sells sold makes made
+    plans planned expects expected agreed rose fell cut raised shares stock
+    """
+)
+SPEECH_VERBS = words("said says told added wrote stated noted argued warned explained insisted")
+PLACE_PREPOSITIONS = words(
+    "in at from near to into across throughout outside inside around toward towards via within"
+)
+
+PLACE_MODIFIERS = words(
+    "west east north south northwest northeast southwest southeast old new upper lower greater central"
+    " northern southern"
+)
+# Alone, these are a direction, a head word referring back ("the Ministry") or a caption mark.
+LONE_NOT_NAMES = words("western eastern northern southern central jr sr")
+# Before a name of unknown kind, these say it is a place ("in Al Huwayjah").
+PLACE_CONTEXT = words("in near outside across throughout toward towards")
+# Acronyms of things, not actors.
+NOT_ACRONYMS = words(
+    """
+    ko kos cd cds dvd tv dj fm am pm ceo cfo gdp mp mps phd bc ad ok id ids pc usb ai it ip vip rpg lp ep
+    hiv aids covid dna rna ufo gps sms faq pdf html url atm suv mvp
+    """
+)
+MISC_FIRST = words("operation hurricane storm typhoon cyclone tropical")

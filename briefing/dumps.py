@@ -1,0 +1,357 @@
+"""Raw scraped text dumps → articles, without the page furniture around them.
+
+A dump is what copying a news page (or a site's section page) as text gives: articles with their
+titles, section labels, bylines and dates, mixed with navigation words, photo captions and credits,
+"Spread the love" and "Continue Reading", comment counts, weather banners and lists of related-story
+teasers. :func:`split_dump` finds the articles with general rules, in four passes:
+
+1. lines: newlines, BOM and hard wrapping undone; whitespace-only lines holding a non-breaking
+   space are image placeholders (a line without final punctuation just before one is a caption);
+2. each line alone (:func:`briefing.furniture.classify`): prose, heading, date, author, furniture;
+3. neighbours: "By" + name, "Published" + date, the caption before a "©" credit, captions printed
+   twice or repeating a paragraph, a relative time under a title (a byline) or under a dash (a
+   teaser);
+4. articles: a run of non-prose lines followed by prose starts an article when it holds metadata,
+   comes after an ending ("Continue Reading", a separator), or is a short label followed by a longer
+   title ("Politics" / "How North Korea is changing..."). A lone heading between paragraphs is a
+   subheading. Runs with no prose after them (teaser lists, trailing navigation) are not articles.
+
+An article without a title gets one from its first sentence (:func:`title_from_body`).
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from briefing.errors import BinarySourceError, DecodeError, EmptySourceError
+from briefing.furniture import (
+    Kind,
+    classify,
+    ends_sentence,
+    looks_like_name,
+    parse_date,
+    strip_bullet,
+    word_count,
+)
+from briefing.models import ArticleDraft
+from briefing.sentences import split_sentences
+
+TITLE_MAX_CHARS = 90
+CAPTION_OVERLAP = 0.6
+_WINDOW = 15
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_WORD = re.compile(r"\w+")
+
+
+def decode_text(data: bytes) -> str:
+    """Bytes of a text file as text: UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1252.
+
+    Raises :class:`EmptySourceError`, :class:`BinarySourceError` (NUL bytes or control characters)
+    or :class:`DecodeError` (neither UTF-8 nor Windows-1252).
+    """
+    if not data.strip():
+        raise EmptySourceError("the file is empty")
+    for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                       (codecs.BOM_UTF16_BE, "utf-16")):  # fmt: skip
+        if data.startswith(bom):
+            try:
+                return _checked(data.decode(codec))
+            except UnicodeDecodeError as exc:
+                raise DecodeError(f"invalid {codec} text at byte {exc.start}") from exc
+    if b"\x00" in data[:65536]:
+        raise BinarySourceError("binary data (NUL bytes), not text")
+    try:
+        return _checked(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        pass
+    try:
+        return _checked(data.decode("cp1252"))
+    except UnicodeDecodeError as exc:
+        raise DecodeError(
+            f"neither UTF-8 nor Windows-1252 text (byte 0x{data[exc.start]:02x})"
+        ) from exc
+
+
+def _checked(text: str) -> str:
+    sample = text[:65536]
+    if len(_CONTROL.findall(sample)) > max(8, len(sample) // 100):
+        raise BinarySourceError("binary data (control characters), not text")
+    if not text.strip():
+        raise EmptySourceError("the file holds only whitespace")
+    return text
+
+
+@dataclass
+class _Line:
+    text: str
+    kind: Kind
+    value: object = None
+    gap_before: bool = False
+    spacer_after: bool = False
+
+
+@dataclass
+class _Article:
+    title: str | None = None
+    section: str | None = None
+    author: str | None = None
+    published: datetime | None = None
+    paragraphs: list[str] = field(default_factory=list)
+    prose: int = 0
+
+    def meta(self, line: _Line) -> None:
+        if line.kind is Kind.AUTHOR and line.value and not self.author:
+            self.author = str(line.value)
+        elif line.kind is Kind.DATE and isinstance(line.value, datetime) and not self.published:
+            self.published = line.value
+
+
+def split_dump(text: str, *, source: str) -> list[ArticleDraft]:
+    """The articles in a text dump, furniture stripped, paragraphs separated by blank lines."""
+    lines = _read_lines(text)
+    _pair_metadata(lines)
+    _drop_captions(lines)
+    _resolve_reltimes(lines)
+    kept = [line for line in lines if line.kind not in (Kind.DROP, Kind.CREDIT)]
+    return [_draft(a, source) for a in _segment(kept) if a.prose]
+
+
+def _read_lines(text: str) -> list[_Line]:
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    lines: list[_Line] = []
+    gap = False
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if not stripped:
+            if raw.strip(" \t") and lines:  # a non-breaking space alone: an image placeholder
+                lines[-1].spacer_after = True
+            gap = True
+            continue
+        stripped = " ".join(stripped.split())
+        if lines and not gap and _continues(lines[-1].text, stripped):
+            lines[-1].text += " " + stripped
+            continue
+        lines.append(_Line(stripped, Kind.DROP, gap_before=gap))
+        gap = False
+    for line in lines:
+        verdict = classify(line.text)
+        line.kind, line.value = verdict.kind, verdict.value
+    return lines
+
+
+def _continues(previous: str, line: str) -> bool:
+    """A hard-wrapped paragraph: a long line cut mid-sentence, the next starting in lower case."""
+    return len(previous) >= 40 and not ends_sentence(previous) and line[0].islower()
+
+
+def _pair_metadata(lines: list[_Line]) -> None:
+    """ "By" + "AFP" → author AFP; "Published" + "on" + "13 Nov 2024" → the date."""
+    for i, line in enumerate(lines):
+        if line.kind not in (Kind.AUTHOR, Kind.DATE) or line.value is not None:
+            continue
+        nxt = _next(lines, i)
+        if nxt is None:
+            continue
+        name = strip_bullet(nxt.text)
+        if line.kind is Kind.AUTHOR and nxt.kind is Kind.HEADING and looks_like_name(name):
+            line.value, nxt.kind = name, Kind.DROP
+        elif line.kind is Kind.DATE and nxt.kind is Kind.DATE and nxt.value is not None:
+            line.value, nxt.kind = nxt.value, Kind.DROP
+        elif line.kind is Kind.DATE and nxt.kind is Kind.HEADING and parse_date(nxt.text):
+            line.value, nxt.kind = parse_date(nxt.text), Kind.DROP
+
+
+def _next(lines: list[_Line], i: int) -> _Line | None:
+    for j in range(i + 1, len(lines)):
+        if lines[j].kind is not Kind.DROP:
+            return lines[j]
+    return None
+
+
+def _drop_captions(lines: list[_Line]) -> None:
+    """Captions: the unfinished line just above a "©" credit, one above an image placeholder,
+    lines printed twice, and lines echoing a paragraph."""
+    for i, line in enumerate(lines):
+        if line.kind is Kind.CREDIT and i and not line.gap_before:
+            before = lines[i - 1]
+            if before.kind is Kind.HEADING or (
+                before.kind is Kind.PROSE and not ends_sentence(before.text)
+            ):
+                before.kind = Kind.DROP
+        if line.kind is Kind.HEADING and line.spacer_after:
+            line.kind = Kind.DROP
+    _drop_repeats(lines)
+    _drop_echoes(lines)
+
+
+def _drop_echoes(lines: list[_Line]) -> None:
+    """An unfinished line (no final punctuation) whose words mostly repeat a nearby paragraph is a
+    caption echoing it ("Trump warned on Tuesday that..." under the photo)."""
+    flat: dict[int, str] = {}
+    previous = Kind.BREAK
+    for i, line in enumerate(lines):
+        unfinished = line.kind is Kind.PROSE and not ends_sentence(line.text)
+        # a heading right after a label, an ending or the file's start is a title, even when the
+        # lead paragraph repeats its words
+        titled = previous in (Kind.HEADING, Kind.BREAK)
+        if line.kind not in (Kind.DROP, Kind.CREDIT):
+            previous = line.kind
+        if (line.kind is Kind.HEADING or unfinished) and not titled and word_count(line.text) >= 6:
+            grams = _trigrams(line.text)
+            near = range(max(0, i - _WINDOW), min(len(lines), i + _WINDOW + 1))
+            for j in near:
+                if j != i and lines[j].kind is Kind.PROSE:
+                    if j not in flat:
+                        flat[j] = " " + " ".join(_WORD.findall(lines[j].text.casefold())) + " "
+                    if _covers(grams, flat[j]):
+                        line.kind = Kind.DROP
+                        break
+
+
+def _drop_repeats(lines: list[_Line]) -> None:
+    """A long line printed twice in a row is a photo's alt text and caption: both go. A long line
+    repeated later is a caption or pull quote: the later copy goes."""
+    seen: set[str] = set()
+    previous: _Line | None = None
+    for line in lines:
+        if line.kind not in (Kind.PROSE, Kind.HEADING):
+            continue
+        key = line.text.casefold()
+        if word_count(line.text) >= 6:
+            if previous is not None and previous.text.casefold() == key:
+                previous.kind = line.kind = Kind.DROP
+            elif key in seen:
+                line.kind = Kind.DROP
+            seen.add(key)
+        previous = line
+
+
+def _trigrams(text: str) -> list[str]:
+    words = _WORD.findall(text.casefold())
+    return [" " + " ".join(words[k : k + 3]) + " " for k in range(len(words) - 2)]
+
+
+def _covers(grams: list[str], flat: str) -> bool:
+    """Whether most of a line's word trigrams occur in a paragraph (given as " w w w ... ")."""
+    allowed = len(grams) * (1 - CAPTION_OVERLAP)
+    misses = 0
+    for gram in grams:
+        if gram not in flat:
+            misses += 1
+            if misses > allowed:
+                return False
+    return bool(grams)
+
+
+def _resolve_reltimes(lines: list[_Line]) -> None:
+    """Under a title (or its date), "S.Chen34 min ago" is a byline; anywhere else it heads a teaser:
+    the time line and the teaser's title are not article text."""
+    previous: _Line | None = None
+    for i, line in enumerate(lines):
+        if line.kind is Kind.DROP:
+            continue
+        if line.kind is Kind.RELTIME:
+            if previous is not None and previous.kind in (Kind.HEADING, Kind.DATE, Kind.AUTHOR):
+                name = (
+                    line.value
+                    if isinstance(line.value, str) and looks_like_name(line.value)
+                    else None
+                )
+                line.kind, line.value = (Kind.AUTHOR, name) if name else (Kind.DROP, None)
+            else:
+                line.kind = Kind.BREAK
+                nxt = _next(lines, i)
+                if nxt is not None and nxt.kind is Kind.HEADING:
+                    nxt.kind = Kind.BREAK
+        previous = line
+
+
+def _segment(lines: list[_Line]) -> list[_Article]:
+    articles: list[_Article] = []
+    current: _Article | None = None
+    i = 0
+    while i < len(lines):
+        if lines[i].kind is Kind.PROSE:
+            if current is None:
+                current = _Article()
+                articles.append(current)
+            current.paragraphs.append(lines[i].text)
+            current.prose += 1
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and lines[j].kind is not Kind.PROSE:
+            j += 1
+        started = _run(lines[i:j], current, at_end=j == len(lines))
+        if started is not None:
+            current = started
+            articles.append(current)
+        i = j
+    return articles
+
+
+def _run(run: list[_Line], current: _Article | None, *, at_end: bool) -> _Article | None:
+    """Handle a run of non-prose lines; return the article it starts, if it starts one."""
+    breaks = [k for k, line in enumerate(run) if line.kind is Kind.BREAK]
+    cut = breaks[-1] + 1 if breaks else 0
+    while cut < len(run) and run[cut].kind in (Kind.AUTHOR, Kind.DATE) and current is not None:
+        cut += 1  # an "Author: ..." line after the last paragraph belongs to that article
+    tail, head = run[:cut], run[cut:]
+    if current is not None:
+        for line in tail:
+            current.meta(line)
+    if at_end:
+        if current is not None:
+            for line in head:
+                current.meta(line)
+        return None
+    headings = [line.text for line in head if line.kind is Kind.HEADING]
+    first = next((k for k, line in enumerate(head) if line.kind is Kind.HEADING), len(head))
+    has_meta = any(line.kind in (Kind.AUTHOR, Kind.DATE) for line in head[first:])
+    labelled = len(headings) >= 2 and _is_label(headings[0], headings[1])
+    if current is not None and not (breaks or has_meta or labelled):
+        current.paragraphs.extend(headings)  # subheadings inside the article
+        for line in head:
+            current.meta(line)
+        return None
+    article = _Article()
+    if labelled:
+        article.section, headings = headings[0], headings[1:]
+    if headings:
+        article.title, article.paragraphs = headings[0], headings[1:]
+    for line in head:
+        article.meta(line)
+    return article
+
+
+def _is_label(label: str, title: str) -> bool:
+    """ "Russia-Ukraine War" over "Scholz stands by Ukraine amid criticism at home"."""
+    return (
+        word_count(label) <= 4 and word_count(title) >= 4 and word_count(title) > word_count(label)
+    )
+
+
+def _draft(article: _Article, source: str) -> ArticleDraft:
+    body = "\n\n".join(article.paragraphs)
+    return ArticleDraft(
+        title=article.title or title_from_body(body),
+        body=body,
+        source=source,
+        author=article.author,
+        section=article.section,
+        published_at=article.published,
+    )
+
+
+def title_from_body(body: str, *, max_chars: int = TITLE_MAX_CHARS) -> str:
+    """A title made from an untitled article's first sentence, shortened at a word boundary."""
+    sentences = split_sentences(body)
+    first = sentences[0].text if sentences else body.strip()
+    first = first.rstrip(" .;:")
+    if len(first) <= max_chars:
+        return first
+    cut = first[: max_chars + 1].rsplit(" ", 1)[0].rstrip(" ,;:-–—")
+    return cut + "…"

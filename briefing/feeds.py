@@ -1,0 +1,187 @@
+"""RSS 0.9x/1.0/2.0 and Atom feeds → article drafts, through feedparser, from bytes.
+
+:func:`parse_feed` takes the bytes as fetched or read (gzip is undone, bytes before the XML
+declaration are skipped) and returns a :class:`Feed` whose entries are drafts with the entry's text
+(HTML turned into paragraphs) and a ``teaser`` flag: the entry holds only a summary (short, or cut
+off with "…" / "Continue reading"), so its page must be fetched for the article.
+
+Broken feeds: when feedparser recognises a feed but had to recover from an XML error (``bozo``: an
+unescaped ``&``, an undeclared Latin-1 encoding, a stray newline before ``<?xml``), its entries are
+used as they are and :attr:`Feed.recovered` says what was wrong — the entries it read are real and
+losing them helps nobody. When it finds no feed at all (an HTML page, junk, an empty document),
+:class:`MalformedFeedError` says why.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+import zlib
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
+
+import feedparser
+
+from briefing.dumps import title_from_body
+from briefing.errors import MalformedFeedError
+from briefing.models import ArticleDraft
+
+TEASER_WORDS = 150
+MAX_FEED_BYTES = 50_000_000
+_TRUNCATED = re.compile(
+    r"(\.\.\.|…|\[…\]|\[\.\.\.\]|\bcontinue reading\W*|\bread more\W*|\bread full article\W*|"
+    r"\bread the full story\W*)$",
+    re.I,
+)
+_EMAIL_AUTHOR = re.compile(r"^\S+@\S+\s+\((.+)\)$")
+_EMAIL = re.compile(r"\s*\(?\S+@\S+\.\w+\)?\s*")
+_BLOCKS = frozenset(
+    {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr"}
+    | {"table", "section", "article", "header", "footer", "figure", "pre", "hr", "dd", "dt"}
+)
+_SKIP = frozenset(("script", "style", "noscript", "iframe", "svg", "figcaption"))
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    """One entry: its draft, and whether the feed holds only a teaser of it."""
+
+    draft: ArticleDraft
+    teaser: bool
+
+
+@dataclass(frozen=True)
+class Feed:
+    title: str
+    link: str | None
+    entries: tuple[FeedEntry, ...]
+    version: str = ""
+    recovered: str | None = None  # the XML error feedparser recovered from, if any
+
+
+def sniff_xml(data: bytes) -> bytes:
+    """Feed bytes ready for the parser: gunzipped, with anything before ``<?xml`` cut off."""
+    if data[:2] == b"\x1f\x8b":
+        try:
+            inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+            data = inflater.decompress(data, MAX_FEED_BYTES)
+        except zlib.error as exc:
+            raise MalformedFeedError(f"corrupt gzip data: {exc}") from exc
+    start = data.find(b"<?xml", 0, 4096)
+    return data[start:] if start > 0 else data
+
+
+def looks_like_feed(data: bytes, content_type: str | None = None) -> bool:
+    """Whether bytes (a response body or a file) hold a feed rather than a web page or text."""
+    head = sniff_xml(data[:65536] if data[:2] != b"\x1f\x8b" else data)[:4096].lower()
+    if re.search(rb"<(\w+:)?(rss|feed|rdf)[\s>]", head):
+        return True
+    if re.search(rb"<!doctype html|<html[\s>]", head):
+        return False
+    kind = (content_type or "").split(";")[0].strip().lower()
+    return kind in ("application/rss+xml", "application/atom+xml", "application/rdf+xml")
+
+
+def parse_feed(data: bytes, *, url: str | None = None, content_type: str | None = None) -> Feed:
+    """The entries of a feed. Raises :class:`MalformedFeedError` when the bytes hold no feed."""
+    xml = sniff_xml(data)
+    if not xml.strip():
+        raise MalformedFeedError("the feed is empty")
+    # Servers often call feeds text/html or text/plain; only the charset they give is kept.
+    charset = re.search(r"charset=([\w.:-]+)", content_type or "", re.I)
+    headers = {"content-type": "application/xml" + (f"; charset={charset[1]}" if charset else "")}
+    if url:
+        headers["content-location"] = url
+    parsed = feedparser.parse(xml, response_headers=headers, sanitize_html=False)
+    problem = str(parsed.get("bozo_exception", "")) if parsed.get("bozo") else None
+    if not parsed.version and not parsed.entries:
+        if re.search(rb"<!doctype html|<html[\s>]", xml[:4096].lower()):
+            raise MalformedFeedError("an HTML page, not an RSS or Atom feed")
+        raise MalformedFeedError(f"not an RSS or Atom feed ({problem or 'no feed element'})")
+    channel = parsed.feed
+    name = _text(channel.get("title", "")) or (urlsplit(url).hostname if url else "") or "feed"
+    entries = tuple(e for e in (_entry(raw, name) for raw in parsed.entries) if e is not None)
+    return Feed(name, channel.get("link"), entries, parsed.version or "", problem)
+
+
+def _entry(raw: feedparser.FeedParserDict, source: str) -> FeedEntry | None:
+    texts = [c.get("value", "") for c in raw.get("content", [])] + [raw.get("summary", "")]
+    body = max((html_to_text(t) for t in texts), key=len, default="")
+    title = _text(raw.get("title", ""))
+    link = raw.get("link") or raw.get("id") or ""
+    link = link if urlsplit(link).scheme in ("http", "https") else None
+    if not body and not link:
+        return None
+    teaser = len(body.split()) < TEASER_WORDS or bool(_TRUNCATED.search(body))
+    body = _TRUNCATED.sub("", body).rstrip() if teaser else body
+    if not body and not title:
+        return None
+    draft = ArticleDraft(
+        title=title or title_from_body(body),
+        body=body or title,
+        source=source,
+        url=link,
+        author=_author(raw),
+        section=_section(raw),
+        published_at=_when(raw),
+    )
+    return FeedEntry(draft, teaser)
+
+
+def _section(raw: feedparser.FeedParserDict) -> str | None:
+    tags = raw.get("tags") or []
+    return (_text(tags[0].get("term") or "") or None) if tags else None
+
+
+def _author(raw: feedparser.FeedParserDict) -> str | None:
+    name = _text(raw.get("author", ""))
+    match = _EMAIL_AUTHOR.match(name)  # RSS writes "mattt@example.com (Mattt Thompson)"
+    return (match.group(1) if match else _EMAIL.sub(" ", name).strip()) or None
+
+
+def _when(raw: feedparser.FeedParserDict) -> datetime | None:
+    # dict.get: feedparser's own get() maps one key to the other with a DeprecationWarning
+    parsed = dict.get(raw, "published_parsed") or dict.get(raw, "updated_parsed")
+    if not parsed:
+        return None
+    return datetime.fromtimestamp(calendar.timegm(parsed), UTC)
+
+
+def _text(html: str) -> str:
+    return " ".join(html_to_text(html).split())
+
+
+class _TextParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIP:
+            self.skipping += 1
+        elif tag in _BLOCKS:
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP:
+            self.skipping = max(0, self.skipping - 1)
+        elif tag in _BLOCKS:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def html_to_text(html: str) -> str:
+    """An HTML fragment as plain text: block elements become paragraphs (``\\n\\n``-separated)."""
+    if "<" not in html and "&" not in html:
+        return "\n\n".join(" ".join(p.split()) for p in re.split(r"\n\s*\n", html) if p.strip())
+    parser = _TextParser()
+    parser.feed(html)
+    parser.close()
+    paragraphs = (" ".join(p.split()) for p in "".join(parser.parts).split("\n\n"))
+    return "\n\n".join(p for p in paragraphs if p)

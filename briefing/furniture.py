@@ -1,0 +1,276 @@
+"""What one line of a scraped page is: prose, a heading, metadata, or page furniture.
+
+:func:`classify` looks at a single line's *shape* (length, final punctuation, a leading ``©``, a
+relative time at its end, a date after "Published"...) and at a small vocabulary of words that web
+pages put around articles everywhere ("Read more", "Share", "Trending"). Decisions that need
+neighbours (captions before a credit, repeated captions, which heading is a title) are made in
+:mod:`briefing.dumps`.
+:func:`parse_date` reads the dates such pages print ("Wed 13 Nov 2024, 6:19 PM", "March 3, 2025",
+"2024-11-13T18:19:00Z"); a date without a zone is taken as UTC.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta, timezone
+from enum import Enum
+
+
+class Kind(Enum):
+    PROSE = "prose"
+    HEADING = "heading"
+    DATE = "date"  # value: the datetime, or None for a bare "Published" waiting for its date
+    AUTHOR = "author"  # value: the name, or None for a bare "By" waiting for the name
+    RELTIME = "reltime"  # "S.Chen34 min ago": a byline under a title, a teaser elsewhere
+    BREAK = "break"  # ends an article: separators, "Continue Reading", comment counts
+    CREDIT = "credit"  # a photo credit on its own line; the line before it is its caption
+    DROP = "drop"
+
+
+@dataclass(frozen=True)
+class Verdict:
+    kind: Kind
+    value: object = None
+
+
+# Words that sites put around articles, compared with a whole (short) line in lower case.
+_NAVIGATION_WORDS = """
+    news|home|top stories|top story|trending|trending now|latest|latest news|breaking news|
+    connect with us|follow us|spread the love|share|share this|share this article|
+    share this story|share on facebook|share on twitter|share on x|email|print|advertisement|
+    advertisements|sponsored|sponsored content|menu|search|subscribe|sign in|log in|login|
+    register|skip to content|skip to main content|related|related stories|related articles|
+    related posts|related topics|more stories|more from|more on this story|you may also like|
+    you might also like|recommended|most read|most popular|editor's pick|editors' picks|tags|
+    topics|listen to this article|comments|leave a comment|leave a reply|follow|newsletter|
+    sign up|source|sources|advertise|copy link|copied|close|back to top|photo|video|watch|gallery
+"""
+_ENDING_WORDS = """
+    continue reading|read more|read full article|read the full article|next story|next article|
+    previous story|previous article|read next|keep reading|load more|show more|see more|
+    view comments|show comments|join the conversation|the end
+"""
+NAVIGATION = frozenset(word.strip() for word in _NAVIGATION_WORDS.split("|"))
+ENDINGS = frozenset(word.strip() for word in _ENDING_WORDS.split("|"))
+_NAV_PREFIX = re.compile(
+    r"^(share (this|on)|follow us|sign up|subscribe (to|now)|listen to|watch:|click here|"
+    r"read more:|read also:|also read:|see also:|related:|more:|more from|tags?:|topics?:|"
+    r"filed under)",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
+_NO_LETTERS = re.compile(r"^[\W_]*$")
+_BULLET = re.compile(r"^[•·▪◦●■*>]+\s*")
+_COUNT = re.compile(r"^(\d+|no|one)\s+(comments?|replies|reply|shares?|views?|reactions?)$", re.I)
+_NUMBER = re.compile(r"^\d{1,7}$")
+_READING_TIME = re.compile(r"^\d+\s*(min|mins|minute|minutes)\.?\s*(read|listen|watch)$", re.I)
+_CREDIT = re.compile(
+    r"^(©|\(c\)\s|copyright\b|(photo|image|picture|video|media|graphic)s?\s*"
+    r"(credit|source|caption|by)?\s*[:,]|(photo|image|picture)s?\s+by\s)",
+    re.I,
+)
+_CREDIT_INSIDE = re.compile(r"©|all rights reserved|\bcopyright \d{4}\b", re.I)
+_URL_ONLY = re.compile(r"^(https?://)?(www\.)?[\w-]+(\.[\w-]+)+(/\S*)?$", re.I)
+_SOURCE = re.compile(r"^sources?\s*[:\-–—]\s*\S", re.I)
+_BANNER = re.compile(r"°\s?[CF]\b|\|.*\|")
+_TRAIL = re.compile(r"\s+(/|>|»|›)\s+")
+_PUBLISHED = re.compile(
+    r"^(first published|published|posted|date|last updated|updated|modified)(\s+(on|at))?"
+    r"\s*[:\-–]?\s*(.*)$",
+    re.I,
+)
+_BYLINE = re.compile(r"^(by|written by|words by|reporting by|authors?|byline)\s*:?\s+(.+)$", re.I)
+_RELTIME = re.compile(
+    r"^(.*?)\s*(\d+|an?|one)\s*(s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|"
+    r"w|weeks?|months?|y|yrs?|years?)\s+ago\.?$",
+    re.I,
+)
+_NAME_WORD = re.compile(r"^([A-Z][\w.'’-]*|[A-Z]\.|and|&|of|the|de|da|van|von|bin|al|in|for)[,;]?$")
+
+
+def strip_bullet(line: str) -> str:
+    return _BULLET.sub("", line).strip()
+
+
+def ends_sentence(line: str) -> bool:
+    return bool(_SENTENCE_END.search(line))
+
+
+def word_count(line: str) -> int:
+    return len(line.split())
+
+
+def looks_like_name(text: str) -> bool:
+    """A short run of capitalised words ("Jane Doe", "AFP", "S.Chen", "David Ehl, Julian Ryall")."""
+    words = text.split()
+    return (
+        0 < len(words) <= 8
+        and not ends_sentence(text.rstrip("."))
+        and all(_NAME_WORD.match(w) for w in words)
+    )
+
+
+def classify(raw: str) -> Verdict:
+    """The kind of one non-blank line, judged alone."""
+    line = strip_bullet(raw)
+    words = word_count(line)
+    finished = ends_sentence(line)
+    if words > 12:  # long lines are prose unless they carry a credit (furniture is short)
+        if _CREDIT.match(line) or _CREDIT_INSIDE.search(line):
+            return Verdict(Kind.CREDIT if _CREDIT.match(line) else Kind.DROP)
+        if _PUBLISHED.match(line) and (meta := _metadata(line, words)) is not None:
+            return meta
+        if not finished and _BANNER.search(line):
+            return Verdict(Kind.DROP)
+        return Verdict(Kind.PROSE if finished or words >= 25 else Kind.HEADING)
+    low = " ".join(line.lower().split()).rstrip(":")
+    if _NO_LETTERS.match(line) or low in ENDINGS or _COUNT.match(low):
+        return Verdict(Kind.BREAK)
+    if low in NAVIGATION or low in ("on", "at") or _NUMBER.match(low) or _READING_TIME.match(low):
+        return Verdict(Kind.DROP)
+    if _CREDIT.match(line):
+        return Verdict(Kind.CREDIT)
+    if _CREDIT_INSIDE.search(line) or _URL_ONLY.match(line):
+        return Verdict(Kind.DROP)
+    if (words <= 8 and not finished and _NAV_PREFIX.match(line)) or (
+        words <= 6 and _SOURCE.match(line)
+    ):
+        return Verdict(Kind.DROP)
+    meta = _metadata(line, words)
+    if meta is not None:
+        return meta
+    if _is_banner(line):
+        return Verdict(Kind.DROP)
+    return Verdict(Kind.PROSE if finished and words >= 3 else Kind.HEADING)
+
+
+def _metadata(line: str, words: int) -> Verdict | None:
+    published = _PUBLISHED.match(line)
+    if published:
+        rest = published.group(4).strip()
+        updated = published.group(1).lower() in ("last updated", "updated", "modified")
+        when = parse_date(rest) if rest else None
+        if not rest or when is not None:
+            return Verdict(Kind.DROP) if updated else Verdict(Kind.DATE, when)
+    if line.lower() == "by":
+        return Verdict(Kind.AUTHOR)
+    byline = _BYLINE.match(line)
+    if byline and looks_like_name(byline.group(2).strip()):
+        return Verdict(Kind.AUTHOR, byline.group(2).strip().rstrip(","))
+    reltime = _RELTIME.match(line)
+    if reltime and words <= 8:
+        who = reltime.group(1).strip(" -|·•,")
+        if _PUBLISHED.match(who):  # "Updated 2 hours ago"
+            return Verdict(Kind.DROP)
+        return Verdict(Kind.RELTIME, who or None)
+    if words <= 8 and not re.search(r"[a-z]{4,}", _DATE_WORDS.sub("", line), re.I):
+        when = parse_date(line)
+        if when is not None:
+            return Verdict(Kind.DATE, when)
+    return None
+
+
+def _is_banner(line: str) -> bool:
+    """A weather/date strip ("Fri, Dec 06, 2024 | ... | 20°C"), or breadcrumbs ("Home / World")."""
+    if _BANNER.search(line):
+        return True
+    parts = _TRAIL.split(line)
+    crumbs = parts[::2]
+    return len(crumbs) >= 3 and all(word_count(p) <= 3 for p in crumbs)
+
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH = "(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DATE_WORDS = re.compile(
+    r"\b(" + "|".join(MONTHS) + r"|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday|am|pm|utc|gmt|at|on)\b\.?",
+    re.I,
+)
+_ISO = re.compile(
+    r"\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?"
+    r"\s*(Z|[+-]\d{2}:?\d{2})?",
+    re.I,
+)
+_DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(\d{4})\b", re.I)
+_MDY = re.compile(r"\b" + _MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", re.I)
+_NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")
+_TIME = re.compile(r"\b(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*([ap])?\.?\s*(m\b\.?)?", re.I)
+_ZONE = re.compile(r"\b(UTC|GMT|Z)\b|([+-]\d{2}):?(\d{2})\b")
+
+
+def parse_date(text: str) -> datetime | None:
+    """The date and time written in ``text``, timezone-aware (UTC if no zone is given), or None."""
+    iso = _ISO.search(text)
+    if iso:
+        y, mo, d, h, mi, s, zone = iso.groups()
+        return _build(int(y), int(mo), int(d), int(h or 0), int(mi or 0), int(s or 0), zone)
+    dmy, mdy, numeric = _DMY.search(text), _MDY.search(text), _NUMERIC.search(text)
+    if numeric and not (dmy or mdy):
+        a, b, year, end = (
+            int(numeric.group(1)),
+            int(numeric.group(2)),
+            numeric.group(3),
+            numeric.end(),
+        )
+        day, month = (b, a) if b > 12 else (a, b)  # day first unless that cannot be
+    elif dmy:
+        day, month, year, end = (
+            int(dmy.group(1)),
+            MONTHS[dmy.group(2).lower()],
+            dmy.group(3),
+            dmy.end(),
+        )
+    elif mdy:
+        month, day, year, end = (
+            MONTHS[mdy.group(1).lower()],
+            int(mdy.group(2)),
+            mdy.group(3),
+            mdy.end(),
+        )
+    else:
+        return None
+    hour = minute = second = 0
+    rest = text[end:]
+    clock = _TIME.search(rest)
+    if clock:
+        hour, minute, second = int(clock.group(1)), int(clock.group(2)), int(clock.group(3) or 0)
+        meridiem = (clock.group(4) or "").lower()
+        if meridiem == "p" and hour < 12:
+            hour += 12
+        elif meridiem == "a" and hour == 12:
+            hour = 0
+    zone = _ZONE.search(rest)
+    return _build(int(year), month, day, hour, minute, second, zone.group(0) if zone else None)
+
+
+def _build(y: int, mo: int, d: int, h: int, mi: int, s: int, zone: str | None) -> datetime | None:
+    tz = UTC
+    if zone and zone.upper() not in ("Z", "UTC", "GMT"):
+        sign = -1 if zone.startswith("-") else 1
+        digits = zone[1:].replace(":", "")
+        tz = timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:4] or 0)))
+    try:
+        return datetime(y, mo, d, h, mi, s, tzinfo=tz)
+    except ValueError:
+        return None

@@ -1,0 +1,106 @@
+"""What the extractor knows before reading: countries, demonyms, places, given names, known actors.
+
+Countries come from pycountry (ISO 3166), with the short names and other names of ``seeds/actors.toml``;
+demonyms, regions, extra given names and well-known actors with their spellings come from the same file;
+cities and regions from ``seeds/places.toml`` and given names from ``seeds/given_names.toml`` (both made
+by ``bench/make_seed_lists.py``). Every key is a :func:`briefing.aliases.fold` form.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pycountry
+
+from briefing.aliases import fold
+from briefing.cues import COMMON, TITLES, words
+from briefing.models import ActorType
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+# Region names that are mostly adjectives or English words in running text.
+NOT_PLACES = words(
+    """western eastern northern southern central east west north south upper lower capital coast national
+    federal independence mobile reading nice bath split orange union victory liberty progress enterprise
+    paradise wellington"""
+)
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Lookups by folded name. ``known`` maps an alias to its actor's canonical name and type."""
+
+    countries: dict[str, str]
+    demonyms: dict[str, str]
+    places: dict[str, str]
+    known: dict[str, tuple[str, ActorType]]
+    given_names: frozenset[str]
+    spellings: dict[tuple[str, ActorType], frozenset[str]]
+
+    def place(self, norm: str) -> str | None:
+        """The canonical place for a folded name: a country, a region or a city."""
+        return self.countries.get(norm) or self.places.get(norm)
+
+    def aliases_of(self, name: str, type_: ActorType) -> frozenset[str]:
+        """The other names the lists know for an actor ("Zelenskyy" for Volodymyr Zelensky)."""
+        return self.spellings.get((name, type_), frozenset())
+
+
+def _read(path: Path) -> dict:
+    with path.open("rb") as f:
+        return tomllib.load(f)
+
+
+def _lines(value: str | list[str]) -> list[str]:
+    """A list kept as one name a line in a TOML string (fast to parse), or as a TOML array."""
+    return [v.strip() for v in value.splitlines() if v.strip()] if isinstance(value, str) else value
+
+
+def _countries(curated: dict[str, list[str]]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    overrides = {fold(a): canon for canon, aliases in curated.items() for a in aliases}
+    for country in pycountry.countries:
+        names = [
+            country.name,
+            getattr(country, "common_name", None),
+            getattr(country, "official_name", None),
+        ]
+        canon = next((overrides[fold(n)] for n in names if n and fold(n) in overrides), None)
+        canon = canon or getattr(country, "common_name", None) or country.name
+        for name in names:
+            if name and "," not in name and "(" not in name:
+                out.setdefault(fold(name), canon)
+    for canon, aliases in curated.items():
+        for alias in [canon, *aliases]:
+            out[fold(alias)] = canon
+    return out
+
+
+@lru_cache(maxsize=4)
+def load_gazetteer(seeds: Path = SEEDS) -> Gazetteer:
+    """Read the lists once per process."""
+    curated = _read(seeds / "actors.toml")
+    countries = _countries(curated.get("countries", {}))
+    demonyms = {fold(d): c for d, c in curated.get("demonyms", {}).items()}
+    demonyms.update({fold(d) + "s": c for d, c in curated.get("demonyms", {}).items() if d[-1] in "ni"})
+    given = {fold(n) for n in _lines(_read(seeds / "given_names.toml").get("given_names", []))}
+    given |= {fold(n) for n in curated.get("given_names", {}).get("names", [])}
+    # a region or city that is also an English word is no evidence on its own ("Western", "Reading")
+    places = {
+        fold(p): p
+        for p in _lines(_read(seeds / "places.toml").get("places", []))
+        if fold(p) not in COMMON and fold(p) not in NOT_PLACES
+    }
+    places.update({fold(p): p for p in curated.get("regions", {}).get("names", [])})
+    known: dict[str, tuple[str, ActorType]] = {}
+    spellings: dict[tuple[str, ActorType], frozenset[str]] = {}
+    for actor in curated.get("actor", []):
+        for alias in [actor["name"], *actor.get("aliases", [])]:
+            known[fold(alias)] = (actor["name"], actor["type"])
+        spellings[(actor["name"], actor["type"])] = frozenset(actor.get("aliases", []))
+    for canon, aliases in curated.get("countries", {}).items():
+        spellings[(canon, "place")] = frozenset(aliases)
+    given -= TITLES  # "Major", "Prince": as a first word, a title
+    return Gazetteer(countries, demonyms, places, known, frozenset(given), spellings)

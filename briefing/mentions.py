@@ -1,0 +1,47 @@
+"""What the archive holds about an actor, as the store returns it and the dossier composes it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from briefing.models import Actor
+
+
+@dataclass(frozen=True)
+class ArticleLink:
+    """An article, as a line of a list: its title, outlet, date and link."""
+
+    article_id: int
+    title: str
+    source: str
+    when: datetime
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A sentence of an article that mentions an actor."""
+
+    sentence: str
+    article: ArticleLink
+    sentence_index: int
+
+
+@dataclass(frozen=True)
+class CoMention:
+    """Another actor named in the same articles, and in how many of them."""
+
+    actor: Actor
+    articles: int
+
+
+@dataclass(frozen=True)
+class ActorRecord:
+    """Everything a dossier says about one actor."""
+
+    actor: Actor
+    source_count: int
+    quotes: tuple[Quote, ...]
+    co_mentioned: tuple[CoMention, ...]
+    latest: tuple[ArticleLink, ...]

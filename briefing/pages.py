@@ -1,0 +1,58 @@
+"""A web page (HTML) → an article draft: main text, title, author, date and canonical URL.
+
+trafilatura finds the main text and the metadata; nothing is fetched here (the caller passes the
+HTML it fetched or read, as text or bytes, and the URL it came from). The page's canonical URL wins
+over the fetched one, so the same article reached through two addresses is recognised as one; the
+site's name (else its host) is the article's source.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlsplit
+
+import trafilatura
+
+from briefing.dumps import title_from_body
+from briefing.errors import EmptySourceError
+from briefing.furniture import parse_date
+from briefing.models import ArticleDraft
+
+MIN_WORDS = 20
+_DATES = {"outputformat": "%Y-%m-%dT%H:%M:%S%z", "original_date": True, "extensive_search": True}
+
+
+def parse_page(
+    html: str | bytes, url: str | None = None, *, source: str | None = None
+) -> ArticleDraft:
+    """The article on an HTML page; :class:`EmptySourceError` when it holds no article text."""
+    if not html.strip():
+        raise EmptySourceError("the page is empty")
+    doc: Any = trafilatura.bare_extraction(
+        html,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        date_extraction_params=_DATES,
+    )
+    text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
+    if len(text.split()) < MIN_WORDS:
+        raise EmptySourceError("no article text found on the page")
+    assert doc is not None
+    title = " ".join((doc.title or "").split())
+    paragraphs = [" ".join(line.split()) for line in text.split("\n") if line.strip()]
+    if title and paragraphs and paragraphs[0] == title:
+        paragraphs = paragraphs[1:]
+    body = "\n\n".join(paragraphs)
+    canonical = doc.url if doc.url and urlsplit(doc.url).scheme in ("http", "https") else url
+    host = urlsplit(canonical or "").hostname
+    return ArticleDraft(
+        title=title or title_from_body(body),
+        body=body,
+        source=doc.sitename or source or host or "web",
+        url=canonical,
+        author=doc.author or None,
+        published_at=parse_date(doc.date) if doc.date else None,
+    )

@@ -1,0 +1,110 @@
+"""The role of an actor, taken from the words around a mention.
+
+Three shapes, all common in news writing:
+- a title and its modifiers before the name: "retired Army Lieutenant General Keith Kellogg",
+  "North Korean leader Kim Jong Un";
+- an apposition after it: "Farea al-Muslimi, a Gulf expert at Chatham House, said";
+- an "as" phrase: "appoint Keith Kellogg as special envoy for Ukraine and Russia".
+"""
+
+from __future__ import annotations
+
+from briefing.cues import ROLE_MODIFIERS, ROLE_NOUNS, SPEECH_VERBS, TITLES
+from briefing.tokens import Token
+
+MAX_ROLE_TOKENS = 14
+_ARTICLES = frozenset({"a", "an", "the"})
+_STOPS = frozenset({",", ".", ";", ":", "(", ")", "“", "”", '"', "?", "!", "—", "–"})
+_REJECT = SPEECH_VERBS | frozenset({"who", "which", "that", "is", "was", "has", "had", "and", "but", "when"})
+
+
+_HONORIFICS = ("Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Mx", "Dr.", "Dr", "Sir", "Dame", "Lord", "Lady")
+
+
+def clean(role: str) -> str | None:
+    """A role without the honorifics that are no role ("UK Prime Minister Sir" -> "UK Prime Minister")."""
+    words = role.split()
+    while words and words[-1] in _HONORIFICS:
+        words.pop()
+    return " ".join(words) or None
+
+
+def distinct(found: list[str]) -> list[str]:
+    """Roles in order, without repeats or roles inside a longer one ("nominee", "Republican nominee")."""
+    unique = list(dict.fromkeys(found))
+    return [r for r in unique if not any(r != o and r.lower() in o.lower() for o in unique)]
+
+
+def _text(text: str, toks: list[Token], i: int, j: int) -> str:
+    return text[toks[i].start : toks[j - 1].end]
+
+
+def _has_role_noun(toks: list[Token]) -> bool:
+    return any(t.low in ROLE_NOUNS or t.low in TITLES for t in toks)
+
+
+def title_role(text: str, toks: list[Token], first: int, last: int) -> str | None:
+    """The title ``toks[first:last]`` before a name, with lower-case modifiers just before it."""
+    while first > 0 and toks[first - 1].low in ROLE_MODIFIERS:
+        first -= 1
+    return _text(text, toks, first, last) if last > first else None
+
+
+def lead_role(text: str, toks: list[Token], name_start: int) -> str | None:
+    """A lower-case role just before a name: "special envoy Keith Kellogg", "North Korean leader Kim"."""
+    k = name_start - 1
+    if k < 0 or not toks[k].word or toks[k].cap or toks[k].low not in ROLE_NOUNS:
+        return None
+    first = k
+    while first > 0 and name_start - first < 6:
+        prev = toks[first - 1]
+        if not prev.word or prev.low in _ARTICLES or prev.possessive:
+            break
+        if prev.cap or prev.low in ROLE_MODIFIERS or prev.low in ROLE_NOUNS:
+            first -= 1
+            continue
+        break
+    return _text(text, toks, first, name_start)
+
+
+def _phrase(toks: list[Token], i: int) -> int:
+    """Index after a role phrase starting at ``i``: up to a stop mark, or -1 if too long or unfit."""
+    j = i
+    while j < len(toks) and toks[j].text not in _STOPS:
+        if toks[j].low in _REJECT or j - i >= MAX_ROLE_TOKENS:
+            return -1
+        j += 1
+    return j
+
+
+def apposition_role(text: str, toks: list[Token], name_end: int) -> str | None:
+    """ "X, a Gulf expert at Chatham House," -> "Gulf expert at Chatham House"."""
+    if name_end >= len(toks) - 1 or toks[name_end].text != ",":
+        return None
+    i = name_end + 1
+    head = toks[i]
+    if not (head.low in _ARTICLES or head.low in ROLE_MODIFIERS or head.possessive or head.low in ROLE_NOUNS):
+        return None
+    j = _phrase(toks, i)
+    if j <= i + 1 or not _has_role_noun(toks[i:j]):
+        return None
+    if j < len(toks) and toks[j].text not in (",", ".", ";", ")", "—", "–"):
+        return None
+    if head.low in _ARTICLES:
+        i += 1
+    return _text(text, toks, i, j)
+
+
+def as_role(text: str, toks: list[Token], name_end: int) -> str | None:
+    """ "... Keith Kellogg as special envoy for Ukraine and Russia." -> "special envoy for ..."."""
+    if name_end >= len(toks) - 1 or toks[name_end].low != "as":
+        return None
+    i = name_end + 1
+    if toks[i].low in _ARTICLES:
+        i += 1
+    if i >= len(toks) or toks[i].low not in ROLE_NOUNS | ROLE_MODIFIERS | TITLES:
+        return None
+    j = i
+    while j < len(toks) and toks[j].text not in _STOPS and j - i < MAX_ROLE_TOKENS:
+        j += 1
+    return _text(text, toks, i, j) if j > i else None

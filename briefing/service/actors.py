@@ -1,0 +1,207 @@
+"""Actors as use cases: indexing a new article's actors, the ``/actor`` command, and ``bot.py actors``.
+
+``index_actors(app, article)`` runs in the ingest transaction of each new article (see ``enrich``).
+``/actor NAME`` finds the actor case-insensitively, by any alias, tolerating typos; an ambiguous name
+offers the candidates, an unknown one says so and suggests close names.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import TextIO
+
+from briefing.actors import extract_actors
+from briefing.aliases import fold
+from briefing.cues import TITLES
+from briefing.document import Document, bold, code, italic, item, message, para
+from briefing.dossier import compose_dossier
+from briefing.errors import BinarySourceError, DecodeError, SourceError
+from briefing.gazetteer import load_gazetteer
+from briefing.models import Actor, ActorType, Article, ExtractedActor
+from briefing.sentences import split_sentences
+from briefing.service import App
+from briefing.service.commands import Asker, Reply, command
+from store import actors as actor_store
+
+log = logging.getLogger(__name__)
+MAX_NAME_CHARS = 120
+MAX_CANDIDATES = 6
+TYPE_NAMES: dict[str, ActorType] = {
+    "person": "person",
+    "people": "person",
+    "organization": "organization",
+    "organisation": "organization",
+    "org": "organization",
+    "place": "place",
+    "country": "place",
+}
+_QUALIFIER = re.compile(r"^(.*?)\s*\((person|people|organi[sz]ation|org|place|country)\)$", re.I)
+_TAGS = re.compile(r"<[^<>]{0,200}>")
+_NOISE = re.compile(r"[<>{}\[\]\\|`*_=^~\"“”«»]+")
+
+
+def index_actors(app: App, article: Article) -> list[int]:
+    """Extract a stored article's actors and merge them into the archive; return their ids."""
+    sentences = split_sentences(article.body)
+    try:
+        extracted = extract_actors(article.body, title=article.title, sentences=sentences)
+    except Exception:  # a bug in extraction must not keep the article itself out of the archive
+        log.exception("actor extraction failed for article %s", article.id)
+        return []
+    gaz = load_gazetteer()
+    known = [_with_known_aliases(a, gaz.aliases_of(a.name, a.type)) for a in extracted]
+    return actor_store.add_article_actors(app.db, article, known, sentences)
+
+
+def _with_known_aliases(actor: ExtractedActor, known: frozenset[str]) -> ExtractedActor:
+    return replace(actor, aliases=actor.aliases | known) if known else actor
+
+
+def _usage() -> Reply:
+    return Reply(
+        message(
+            para("Tell me whom to look up, e.g. ", code("/actor Kellogg"), " or ", code("/actor NATO"), "."),
+            para("Names work in any case and spelling; add (person), (organisation) or (place) to choose."),
+        )
+    )
+
+
+def clean_query(text: str) -> tuple[str, ActorType | None]:
+    """The name asked for, without markup or quotes, and a type if one was given as "(person)"."""
+    text = _NOISE.sub(" ", _TAGS.sub(" ", text))
+    text = " ".join(text.split()).strip(" .,;:!?'")
+    type_ = None
+    match = _QUALIFIER.match(text)
+    if match:
+        text, type_ = match.group(1).strip(), TYPE_NAMES[match.group(2).lower()]
+    words = text.split()
+    while len(words) > 1 and words[0].lower().rstrip(".") in TITLES:  # "Gen. Kellogg" is Kellogg
+        words.pop(0)
+    return " ".join(words), type_
+
+
+def _label(actor: Actor) -> str:
+    kind = {"person": "person", "organization": "organisation", "place": "place"}[actor.type]
+    return f"{kind}, {actor.role}" if actor.role else kind
+
+
+def _candidates(name: str, found: Sequence[Actor]) -> Reply:
+    names = [a.name for a in found]
+    lines = []
+    for a in found[:MAX_CANDIDATES]:
+        ask = f"/actor {a.name}" + (f" ({a.type})" if names.count(a.name) > 1 else "")
+        lines.append(item(bold(a.name), f" — {_label(a)}, {a.article_count:,} articles: ", code(ask)))
+    return Reply(message(para(f"“{name}” could be more than one actor. Which one?"), *lines))
+
+
+def _unknown(app: App, name: str) -> Reply:
+    close = actor_store.similar_actors(app.db, name)
+    if not close:
+        return Reply(message(f"I have no one called “{name}” in the news I know."))
+    lines = [item(code(f"/actor {a.name}"), f" — {_label(a)}") for a in close]
+    return Reply(message(para(f"I have no one called “{name}”. Did you mean:"), *lines))
+
+
+def _pick(name: str, found: Sequence[Actor]) -> Actor | None:
+    """The one actor meant, if the name settles it: a single match, or a single exact canonical name."""
+    if len(found) == 1:
+        return found[0]
+    exact = [a for a in found if a.name.casefold() == name.casefold()]
+    return exact[0] if len(exact) == 1 else None
+
+
+def dossier_reply(app: App, actor: Actor, *, asked: str | None = None) -> Reply:
+    """The dossier; ``asked`` is what the user typed when it only came close to the actor's names."""
+    record = actor_store.actor_record(app.db, actor.id)
+    if record is None:
+        return Reply(message("That actor is no longer in the archive."))
+    document: Document = compose_dossier(record, now=app.now())
+    if asked:
+        note = para(italic(f"Closest match for “{asked}”."))
+        document = Document((note, *document.header), document.sections, document.footer)
+    return Reply(document, photo=None, paged=True)
+
+
+def _exact(name: str, actor: Actor) -> bool:
+    norm = fold(name)
+    return any(fold(a) == norm for a in (actor.name, *actor.aliases))
+
+
+@command("actor", "/actor NAME", "who someone is and what the news says about them")
+async def actor_command(app: App, args: str, asker: Asker) -> Reply:
+    """Answer /actor NAME with a dossier, the candidates, or close names."""
+    name, type_ = clean_query(args)
+    if not name:
+        return _usage()
+    if len(name) > MAX_NAME_CHARS:
+        return Reply(message(f"That is {len(name):,} characters; a name is at most {MAX_NAME_CHARS}."))
+    found = actor_store.find_actors(app.db, name, type_=type_)
+    if not found:
+        return _unknown(app, name)
+    actor = _pick(name, found)
+    if actor is None:
+        return _candidates(name, found)
+    return dossier_reply(app, actor, asked=None if _exact(name, actor) else name)
+
+
+# ---- bot.py actors FILE... ----------------------------------------------------------------------------
+
+
+def read_text_file(path: Path) -> str:
+    """A text file's content as Python reads it (UTF-8, universal newlines); offsets index this string."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise SourceError("no such file") from None
+    except IsADirectoryError:
+        raise SourceError("is a folder, not a file") from None
+    except OSError as exc:
+        raise SourceError(exc.strerror or "cannot be read") from None
+    if b"\x00" in raw[:8192]:
+        raise BinarySourceError("binary file, not text")
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DecodeError(f"not UTF-8 text (byte {exc.start})") from None
+    return path.read_text(encoding="utf-8")
+
+
+def actors_json(path: str, text: str) -> str:
+    """One JSON line: ``{"file", "actors": [{"name", "type", "mentions": [{"start", "end"}]}]}``."""
+    found = extract_actors(text)
+    actors = [
+        {"name": a.name, "type": a.type, "mentions": [{"start": m.start, "end": m.end} for m in a.mentions]}
+        for a in found
+    ]
+    return json.dumps({"file": path, "actors": actors}, ensure_ascii=False)
+
+
+def actors_table(path: str, text: str) -> str:
+    """A readable table of the actors in one text."""
+    found = extract_actors(text)
+    lines = [f"{path}: {len(found)} actors"]
+    width = max((len(a.name) for a in found), default=4)
+    for a in found:
+        spans = ", ".join(f"{m.start}-{m.end}" for m in a.mentions[:8])
+        more = f" (+{len(a.mentions) - 8} more)" if len(a.mentions) > 8 else ""
+        lines.append(f"  {a.type:12} {a.name:{width}}  {len(a.mentions):3}×  {spans}{more}")
+    return "\n".join(lines)
+
+
+def actors_files(paths: Sequence[str], *, jsonl: bool, out: TextIO, err: TextIO) -> int:
+    """``bot.py actors``: every file's actors; a file that cannot be read is reported and skipped."""
+    failed = 0
+    for name in paths:
+        try:
+            text = read_text_file(Path(name))
+        except SourceError as exc:
+            print(f"bot.py actors: {name}: {exc}", file=err)
+            failed += 1
+            continue
+        print(actors_json(name, text) if jsonl else actors_table(name, text), file=out, flush=True)
+    return 1 if failed else 0

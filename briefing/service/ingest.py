@@ -1,0 +1,439 @@
+"""Ingesting sources: files, folders, and http(s) URLs of pages or feeds → stored articles.
+
+:func:`ingest_sources` expands the SOURCE arguments (folders recursively), reads or fetches each
+one, parses it (text dump, HTML page or feed, told apart by extension, Content-Type and the bytes
+themselves), and stores the articles with their duplicates and near-duplicates recognised. Each new
+article is stored together with :func:`briefing.service.enrich.enrich_article` in one savepoint, so
+an article is never half-processed; a source's articles share one transaction, and one bad article
+(or one bad source) never loses the others. :func:`ingest_feed` is one feed poll for the scheduler:
+conditional GET, and the poll's outcome recorded in ``sources``. :func:`ingest_command` is
+``bot.py ingest``: a progress bar, then a summary table.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from briefing.dumps import decode_text, split_dump
+from briefing.errors import EmptySourceError, FetchError, SourceError
+from briefing.feeds import Feed, looks_like_feed, parse_feed
+from briefing.models import ArticleDraft, IngestReport
+from briefing.pages import parse_page
+from briefing.service import App
+from briefing.service.enrich import enrich_article
+from store.articles import add_article, known_url
+from store.db import savepoint, transaction
+from store.sources import find_source, record_poll_failure, record_poll_ok, upsert_source
+
+if TYPE_CHECKING:
+    from briefing.adapters.fetch import Fetcher, FetchResult
+
+log = logging.getLogger(__name__)
+
+ProgressHook = Callable[[int, int, str], None]
+"""Called as ``progress(done, total, label)`` after each source."""
+
+TEXT_SUFFIXES = frozenset((".txt", ".text", ".md", ""))
+PAGE_SUFFIXES = frozenset((".html", ".htm", ".xhtml"))
+FEED_SUFFIXES = frozenset((".rss", ".atom", ".xml", ".rdf", ".gz"))
+MAX_FILE_BYTES = 50_000_000
+BATCH = 500
+PAGE_CONCURRENCY = 4
+
+
+@dataclass
+class Tally:
+    """A report being built (an :class:`IngestReport` is frozen)."""
+
+    new: int = 0
+    duplicate: int = 0
+    near_duplicate: int = 0
+    not_modified: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    notes: list[tuple[str, str]] = field(default_factory=list)
+    new_ids: list[int] = field(default_factory=list)
+
+    def report(self) -> IngestReport:
+        return IngestReport(
+            new=self.new,
+            duplicate=self.duplicate,
+            near_duplicate=self.near_duplicate,
+            failed=tuple(self.failed),
+            not_modified=self.not_modified,
+            notes=tuple(self.notes),
+            new_ids=tuple(self.new_ids),
+        )
+
+
+@dataclass(frozen=True)
+class Item:
+    """One source to ingest: a file path or a URL (or a mistake already found while expanding)."""
+
+    location: str
+    is_url: bool = False
+    error: str | None = None
+
+
+def expand_sources(sources: Iterable[str]) -> list[Item]:
+    """Files, folders (recursively: text, HTML and feed files, hidden ones skipped) and URLs."""
+    items: list[Item] = []
+    for source in sources:
+        path = Path(source).expanduser()
+        scheme = urlsplit(source).scheme.lower()
+        if scheme in ("http", "https"):
+            items.append(Item(source, is_url=True))
+        elif path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file() and _wanted(p, path))
+            items += [Item(str(p)) for p in found]
+            if not found:
+                items.append(Item(source, error="no text, HTML or feed files in this folder"))
+        elif path.is_file():
+            items.append(Item(str(path)))
+        elif len(scheme) > 1:  # "C:" is a drive, "ftp:" a scheme
+            items.append(Item(source, error=f"refused {scheme!r} URL: only http and https"))
+        else:
+            items.append(Item(source, error="no such file or folder"))
+    return items
+
+
+def _wanted(path: Path, root: Path) -> bool:
+    if any(part.startswith(".") for part in path.relative_to(root).parts):
+        return False
+    return path.suffix.lower() in TEXT_SUFFIXES | PAGE_SUFFIXES | FEED_SUFFIXES
+
+
+def read_file(path: Path) -> list[ArticleDraft] | Feed:
+    """The articles in a file (a text dump or a saved page), or the feed it holds."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise SourceError(f"too large: {size:,} bytes (limit {MAX_FILE_BYTES:,})")
+    data = path.read_bytes()
+    if not data.strip():
+        raise EmptySourceError("the file is empty")
+    suffix = path.suffix.lower()
+    if suffix in FEED_SUFFIXES or looks_like_feed(data):
+        return parse_feed(data)
+    if suffix in PAGE_SUFFIXES or _is_html(data):
+        return [parse_page(data, None, source=path.name)]
+    drafts = split_dump(decode_text(data), source=path.name)
+    if not drafts:
+        raise EmptySourceError("no articles found (only page furniture)")
+    return drafts
+
+
+def _is_html(data: bytes) -> bool:
+    head = data[:2048].lstrip().lower()
+    return head.startswith((b"<!doctype html", b"<html")) or b"<html" in head[:512]
+
+
+def store_drafts(
+    app: App, drafts: Sequence[ArticleDraft], tally: Tally, *, label: str, source_id: int | None
+) -> None:
+    """Store drafts in transactions of up to ``BATCH``, each article (and its enrichment) in a
+    savepoint: a failing article is reported and skipped, and the others stay."""
+    for start in range(0, len(drafts), BATCH):
+        with transaction(app.db):
+            for draft in drafts[start : start + BATCH]:
+                _store_one(app, draft, tally, label=label, source_id=source_id)
+
+
+def _store_one(
+    app: App, draft: ArticleDraft, tally: Tally, *, label: str, source_id: int | None
+) -> None:
+    try:
+        with savepoint(app.db):
+            result = add_article(app.db, draft, now=app.now(), source_id=source_id)
+            if result.outcome == "new":
+                enrich_article(app, result.article)
+    except Exception as exc:  # one bad article must not stop the batch
+        log.warning("could not store %r from %s: %s", draft.title, label, exc)
+        log.debug("the error was", exc_info=True)
+        tally.failed.append((f"{label}: {draft.title[:60]}", f"{type(exc).__name__}: {exc}"))
+        return
+    if result.outcome == "new":
+        tally.new += 1
+        tally.new_ids.append(result.article.id)
+    elif result.outcome == "duplicate":
+        tally.duplicate += 1
+    else:
+        tally.near_duplicate += 1
+
+
+def _file_source(app: App, path: Path) -> int:
+    with transaction(app.db):
+        location = str(path.resolve())
+        return upsert_source(
+            app.db, kind="file", location=location, name=path.name, now=app.now()
+        ).id
+
+
+def ingest_files(
+    app: App, paths: Iterable[Path], *, progress: ProgressHook | None = None
+) -> IngestReport:
+    """Ingest local files without any network: text dumps, saved pages, and feeds whose entries
+    hold their full text (an entry with only a teaser is reported: its page needs fetching, which
+    :func:`ingest_sources` does)."""
+    tally = Tally()
+    paths = list(paths)
+    for done, path in enumerate(paths, 1):
+        feed = _ingest_file(app, path, tally)
+        for entry in feed.entries if feed else ():
+            if entry.teaser:
+                where = entry.draft.url or str(path)
+                tally.failed.append(
+                    (where, "the feed holds only a teaser; its page was not fetched")
+                )
+        if progress:
+            progress(done, len(paths), path.name)
+    return tally.report()
+
+
+def _ingest_file(app: App, path: Path, tally: Tally) -> Feed | None:
+    """Ingest one file; a feed with teasers is returned for the caller to fetch their pages."""
+    try:
+        loaded = read_file(path)
+    except (SourceError, OSError) as exc:
+        tally.failed.append((str(path), _reason(exc)))
+        return None
+    if isinstance(loaded, Feed):
+        _note_recovery(loaded, str(path), tally)
+        full = [e.draft for e in loaded.entries if not e.teaser]
+        source_id = _file_source(app, path)
+        store_drafts(app, full, tally, label=str(path), source_id=source_id)
+        return loaded if any(e.teaser for e in loaded.entries) else None
+    store_drafts(app, loaded, tally, label=str(path), source_id=_file_source(app, path))
+    return None
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, OSError):
+        return f"cannot read: {exc.strerror or exc}"
+    return str(exc) or type(exc).__name__
+
+
+def _note_recovery(feed: Feed, label: str, tally: Tally) -> None:
+    if feed.recovered:
+        tally.notes.append((label, f"malformed feed, read what could be read: {feed.recovered}"))
+    if not feed.entries:
+        tally.notes.append((label, "the feed has no entries"))
+
+
+async def ingest_sources(
+    app: App,
+    sources: Sequence[str],
+    *,
+    fetcher: Fetcher | None = None,
+    progress: ProgressHook | None = None,
+) -> IngestReport:
+    """Ingest files, folders and http(s) URLs of pages or feeds; see the module docstring."""
+    items = expand_sources(sources)
+    own = fetcher is None  # a client opens no connection until it is used: cheap to have
+    client = fetcher or _default_fetcher(app)
+    tally = Tally()
+    try:
+        for done, item in enumerate(items, 1):
+            await _ingest_item(app, item, tally, client)
+            if progress:
+                progress(done, len(items), item.location)
+    finally:
+        if own:
+            await client.aclose()
+    return tally.report()
+
+
+def _default_fetcher(app: App) -> Fetcher:
+    from briefing.adapters.fetch import FetchConfig, Fetcher
+
+    return Fetcher(FetchConfig.from_settings(app.settings))
+
+
+async def _ingest_item(app: App, item: Item, tally: Tally, fetcher: Fetcher) -> None:
+    if item.error:
+        tally.failed.append((item.location, item.error))
+    elif not item.is_url:
+        feed = _ingest_file(app, Path(item.location), tally)
+        if feed is not None:
+            teasers = [e.draft for e in feed.entries if e.teaser]
+            await _fetch_teasers(app, teasers, tally, fetcher, label=item.location, source_id=None)
+    else:
+        await _ingest_url(app, item.location, tally, fetcher)
+
+
+async def _ingest_url(app: App, url: str, tally: Tally, fetcher: Fetcher) -> None:
+    known = find_source(app.db, url)
+    if known is not None and known.kind == "feed":
+        await _poll_feed(app, url, tally, fetcher)
+        return
+    try:
+        fetched = await fetcher.get(url)
+    except FetchError as exc:
+        tally.failed.append((url, str(exc)))
+        return
+    if looks_like_feed(fetched.body, fetched.content_type):
+        await _poll_feed(app, url, tally, fetcher, first=fetched)
+        return
+    try:
+        drafts = _parse_fetched(fetched)
+    except SourceError as exc:
+        tally.failed.append((url, str(exc)))
+        return
+    with transaction(app.db):
+        source = upsert_source(
+            app.db, kind="page", location=url, name=drafts[0].source, now=app.now()
+        )
+    store_drafts(app, drafts, tally, label=url, source_id=source.id)
+
+
+def _parse_fetched(fetched: FetchResult) -> list[ArticleDraft]:
+    kind = fetched.content_type.split(";")[0].strip().lower()
+    if not fetched.body.strip():
+        raise EmptySourceError("the response is empty")
+    if kind in ("text/html", "application/xhtml+xml") or _is_html(fetched.body):
+        return [parse_page(fetched.body, fetched.url)]
+    if kind.startswith("text/") or not kind:
+        drafts = split_dump(
+            decode_text(fetched.body), source=urlsplit(fetched.url).hostname or "web"
+        )
+        if not drafts:
+            raise EmptySourceError("no articles found in the text")
+        return drafts
+    raise SourceError(f"unsupported content type {kind!r} (expected HTML, text, RSS or Atom)")
+
+
+async def ingest_feed(
+    app: App, url: str, *, fetcher: Fetcher | None = None, poll: bool | None = None
+) -> IngestReport:
+    """Poll one feed: a conditional GET with the validators stored for it, its new entries stored
+    (teasers' pages fetched), and the outcome — validators, or the failure and its count (a feed
+    failing ``feed_max_failures`` times in a row is paused) — recorded in ``sources``.
+    ``poll`` switches the feed's scheduled polling on or off (``None`` leaves it)."""
+    tally = Tally()
+    own = fetcher is None
+    fetcher = fetcher or _default_fetcher(app)
+    try:
+        await _poll_feed(app, url, tally, fetcher, poll=poll)
+    finally:
+        if own:
+            await fetcher.aclose()
+    return tally.report()
+
+
+async def _poll_feed(
+    app: App,
+    url: str,
+    tally: Tally,
+    fetcher: Fetcher,
+    *,
+    first: FetchResult | None = None,
+    poll: bool | None = None,
+) -> None:
+    from store.sources import set_polling
+
+    with transaction(app.db):
+        source = find_source(app.db, url) or upsert_source(
+            app.db, kind="feed", location=url, name=urlsplit(url).hostname or url, now=app.now()
+        )
+        if poll is not None:
+            set_polling(app.db, source.id, poll)
+    try:
+        fetched = first or await fetcher.get(
+            url, etag=source.etag, last_modified=source.last_modified
+        )
+        feed = None
+        if not fetched.not_modified:
+            feed = parse_feed(fetched.body, url=fetched.url, content_type=fetched.content_type)
+    except SourceError as exc:
+        _feed_failed(app, source.id, source.failures, str(exc))
+        tally.failed.append((url, str(exc)))
+        return
+    next_poll = app.now() + timedelta(minutes=app.settings.poll_minutes)
+    with transaction(app.db):
+        if feed is not None:
+            upsert_source(app.db, kind="feed", location=url, name=feed.title, now=app.now())
+        record_poll_ok(
+            app.db,
+            source.id,
+            now=app.now(),
+            etag=fetched.etag,
+            last_modified=fetched.last_modified,
+            next_poll_at=next_poll,
+        )
+    if feed is None:
+        tally.not_modified += 1
+        return
+    _note_recovery(feed, url, tally)
+    fresh = [e for e in feed.entries if not (e.draft.url and known_url(app.db, e.draft.url))]
+    tally.duplicate += len(feed.entries) - len(fresh)
+    store_drafts(
+        app, [e.draft for e in fresh if not e.teaser], tally, label=url, source_id=source.id
+    )
+    teasers = [e.draft for e in fresh if e.teaser]
+    await _fetch_teasers(app, teasers, tally, fetcher, label=url, source_id=source.id)
+
+
+def _feed_failed(app: App, source_id: int, failures: int, error: str) -> None:
+    backoff = app.settings.poll_minutes * 2 ** min(failures + 1, 5)
+    with transaction(app.db):
+        record_poll_failure(
+            app.db,
+            source_id,
+            now=app.now(),
+            error=error,
+            max_failures=app.settings.feed_max_failures,
+            next_poll_at=app.now() + timedelta(minutes=backoff),
+        )
+
+
+async def _fetch_teasers(
+    app: App,
+    teasers: Sequence[ArticleDraft],
+    tally: Tally,
+    fetcher: Fetcher,
+    *,
+    label: str,
+    source_id: int | None,
+) -> None:
+    """Fetch the pages of entries the feed only teases, a few at a time, and store them."""
+    if not teasers:
+        return
+    gate = asyncio.Semaphore(PAGE_CONCURRENCY)
+
+    async def full(draft: ArticleDraft) -> ArticleDraft | None:
+        if not draft.url:
+            return draft  # nothing to fetch: the teaser is all there is
+        try:
+            async with gate:
+                fetched = await fetcher.get(draft.url)
+            page = parse_page(fetched.body, fetched.url)
+        except SourceError as exc:
+            tally.failed.append((draft.url, f"feed entry page: {exc}"))
+            return None
+        return replace(
+            page,
+            url=draft.url,  # the feed's link: what the next poll will look up
+            source=draft.source,
+            title=page.title or draft.title,
+            author=page.author or draft.author,
+            section=draft.section,
+            published_at=draft.published_at or page.published_at,
+        )
+
+    pages = await asyncio.gather(*(full(d) for d in teasers))
+    store_drafts(app, [p for p in pages if p is not None], tally, label=label, source_id=source_id)
+
+
+async def ingest_command(app: App, sources: Sequence[str], *, progress: bool) -> int:
+    """``bot.py ingest``: ingest with a progress bar, print the summary table; 0 if all went in."""
+    from briefing.adapters.ingest_report import print_report, progress_bar
+
+    with progress_bar(enabled=progress) as hook:
+        report = await ingest_sources(app, sources, progress=hook)
+    print_report(report)
+    return 0 if report.ok else 1

@@ -1,0 +1,138 @@
+"""Stories as a use case: a new article joins a story at ingest, and the archive can be re-clustered.
+
+At ingest the candidates come from the key-term index: the stories of the articles within the time
+window that share the most of the new article's key terms (its weightiest, by the archive's own
+document frequencies) are compared whole (their centroids) with the new article.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+
+from briefing.models import Article
+from briefing.sentences import Tokenizer
+from briefing.service import App
+from briefing.stories import (
+    StoryArticle,
+    Vectorizer,
+    article_terms,
+    assign_story,
+    cluster_articles,
+    idf_table,
+    key_terms,
+    medoid_title,
+    story_summary,
+)
+from store import transaction
+from store.articles import count_articles
+from store.stories import (
+    StoryRecord,
+    articles_between,
+    candidate_stories,
+    count_terms,
+    create_story,
+    delete_stories_without_articles,
+    document_frequencies,
+    replace_keys,
+    replace_term_counts,
+    save_keys,
+    set_story,
+    story_article,
+    story_counts,
+    story_members,
+    update_story,
+)
+
+CANDIDATE_STORIES = 8
+_TOKENIZER = Tokenizer()
+
+
+def _window(app: App) -> timedelta:
+    return timedelta(hours=app.settings.story_window_hours)
+
+
+def _vectorizer(app: App, articles: Sequence[StoryArticle]) -> Vectorizer:
+    terms = {t for a in articles for t in article_terms(a)}
+    frequencies, total = document_frequencies(app.db, terms)
+    return Vectorizer(idf_table(frequencies, total))
+
+
+def _leads(members: Sequence[StoryArticle]) -> list[tuple[str, ...]]:
+    return [m.summary or _TOKENIZER.to_sentences(m.lead)[:2] for m in members]
+
+
+def story_record(
+    app: App, story_id: int, members: Sequence[StoryArticle], vectors: Vectorizer
+) -> StoryRecord:
+    """A story's headline, multi-document summary and counts, from its (latest) members."""
+    count, sources, first, last = story_counts(app.db, story_id)
+    s = app.settings
+    summary = story_summary(
+        _leads(members), sentences=s.summary_sentences, max_sentences=s.summary_max_sentences
+    )
+    return StoryRecord(medoid_title(members, vectors), summary, first, last, count, sources)
+
+
+def assign_article_story(app: App, article: Article) -> int:
+    """The enrichment step: put a new article in a story, an existing one or its own; return its id."""
+    db, window = app.db, _window(app)
+    new = story_article(db, article.id)
+    assert new is not None, f"article {article.id} is not stored"
+    count_terms(db, article_terms(new))
+    keys = key_terms(_vectorizer(app, [new])(new))
+    save_keys(db, new.id, new.when, keys)
+    candidates: list[StoryArticle] = []
+    story_ids = candidate_stories(
+        db, keys, since=new.when - window, until=new.when + window, exclude=new.id, limit=CANDIDATE_STORIES
+    )
+    for candidate in story_ids:
+        candidates.extend(story_members(db, candidate))
+    vectors = _vectorizer(app, [new, *candidates])
+    with transaction(db):
+        joined = assign_story(new, candidates, vectors=vectors, window=window)
+        if joined is None:
+            story_id = create_story(db, _single(new))
+            set_story(db, [new.id], story_id)
+            return story_id
+        set_story(db, [new.id], joined)
+        update_story(db, joined, story_record(app, joined, story_members(db, joined), vectors))
+    return joined
+
+
+def _single(article: StoryArticle) -> StoryRecord:
+    return StoryRecord(article.title, article.summary, article.when, article.when, 1, 1)
+
+
+def recluster(app: App, *, since: datetime | None = None, until: datetime | None = None) -> int:
+    """Cluster the articles dated within [since, until] afresh (all of them by default), replacing
+    their stories; returns the number of stories made."""
+    db = app.db
+    articles = articles_between(db, since, until)
+    if not articles:
+        return 0
+    # the term counts are recounted over the whole archive, so a partial re-cluster leaves them right
+    everything = articles if since is None and until is None else articles_between(db, None, None)
+    frequencies: Counter[str] = Counter()
+    for a in everything:
+        frequencies.update(set(article_terms(a)))
+    total = count_articles(db)
+    vectors = Vectorizer(idf_table(frequencies, total))
+    groups = cluster_articles(articles, window=_window(app), idf=vectors.idf)
+    by_id = {a.id: a for a in articles}
+    with transaction(db):
+        replace_term_counts(db, frequencies, total)
+        replace_keys(db, ((t, a.when, a.id) for a in everything for t in key_terms(vectors(a))))
+        set_story(db, list(by_id), None)
+        delete_stories_without_articles(db)
+        for group in groups:
+            members = [by_id[i] for i in reversed(group)]  # newest first, as story_members gives them
+            if len(members) == 1:
+                story_id = create_story(db, _single(members[0]))
+                set_story(db, group, story_id)
+                continue
+            story_id = create_story(db, _single(members[0]))
+            set_story(db, group, story_id)
+            update_story(db, story_id, story_record(app, story_id, members[:30], vectors))
+    return len(groups)

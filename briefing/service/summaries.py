@@ -1,0 +1,115 @@
+"""Summaries as a use case: an article's stored summary at ingest, and ``bot.py summarize FILE...``."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from briefing.document import Document, Section, heading, item, para
+from briefing.errors import BinarySourceError, EmptySourceError, SourceError
+from briefing.models import Article
+from briefing.render import to_plain
+from briefing.service import App
+from briefing.summary import ALGORITHMS, UnknownAlgorithmError, split_headline, summarize
+from store.summaries import save_summary
+
+
+@dataclass(frozen=True)
+class FileSummary:
+    """The summary of one text file."""
+
+    file: str
+    title: str
+    summary: tuple[str, ...]
+
+
+def summarize_article(app: App, article: Article) -> tuple[str, ...]:
+    """An article's summary as the settings ask for it (length, algorithm, cap)."""
+    s = app.settings
+    return summarize(
+        article.body,
+        title=article.title,
+        sentences=s.summary_sentences,
+        algorithm=s.summary_algorithm,
+        max_sentences=s.summary_max_sentences,
+    )
+
+
+def store_summary(app: App, article: Article) -> tuple[str, ...]:
+    """The enrichment step: compute the article's summary and store it."""
+    summary = summarize_article(app, article)
+    save_summary(app.db, article.id, summary)
+    return summary
+
+
+def read_text_file(path: Path) -> str:
+    """A text file's contents: UTF-8 (BOM allowed), else Windows-1252; binary files are refused."""
+    try:
+        raw = path.read_bytes()
+    except IsADirectoryError as exc:
+        raise SourceError(f"{path}: is a folder, not a text file") from exc
+    except FileNotFoundError as exc:
+        raise SourceError(f"{path}: no such file") from exc
+    except OSError as exc:
+        raise SourceError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+    if b"\x00" in raw[:8192]:
+        raise BinarySourceError(f"{path}: binary data, not text")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252", errors="replace")
+    if not text.strip():
+        raise EmptySourceError(f"{path}: empty file")
+    return text
+
+
+def summarize_file(path: Path, *, sentences: int, algorithm: str, max_sentences: int) -> FileSummary:
+    """One file as one article; a first line without final punctuation before a blank line is its title."""
+    title, body = split_headline(read_text_file(path))
+    summary = summarize(
+        body, title=title, sentences=sentences, algorithm=algorithm, max_sentences=max_sentences
+    )
+    return FileSummary(str(path), title, summary)
+
+
+def _plain(result: FileSummary) -> str:
+    header = (heading(result.title),) if result.title else ()
+    lines = tuple(item(s) for s in result.summary) or (para("(no sentences to summarize)"),)
+    return to_plain(Document(header=(para(f"{result.file}:"), *header), sections=(Section(lines),)))
+
+
+def summarize_files(
+    paths: Sequence[str],
+    *,
+    sentences: int,
+    algorithm: str,
+    max_sentences: int,
+    jsonl: bool,
+    out: TextIO,
+    err: TextIO,
+) -> int:
+    """``bot.py summarize``: each file summarized in turn; a bad file is reported and skipped.
+
+    Returns the exit status: 0 when every file was summarized, 1 when some could not be.
+    """
+    if algorithm not in ALGORITHMS:
+        raise UnknownAlgorithmError(f"unknown algorithm {algorithm!r} (choose from {', '.join(ALGORITHMS)})")
+    failed = 0
+    for i, name in enumerate(paths):
+        try:
+            result = summarize_file(
+                Path(name), sentences=sentences, algorithm=algorithm, max_sentences=max_sentences
+            )
+        except SourceError as exc:
+            print(f"bot.py summarize: {exc}", file=err, flush=True)
+            failed += 1
+            continue
+        if jsonl:
+            record = {"file": name, "title": result.title, "summary": list(result.summary)}
+            print(json.dumps(record, ensure_ascii=False), file=out, flush=True)
+        else:
+            print(("\n" if i else "") + _plain(FileSummary(name, result.title, result.summary)), file=out)
+    return 1 if failed else 0

@@ -1,0 +1,364 @@
+"""Stories: articles about the same event, from one or more outlets, grouped, summarized and ranked.
+
+    vectors = Vectorizer(idf)                                  # idf: term -> weight (see ``idf_table``)
+    story = assign_story(article, candidates, vectors=vectors, window=timedelta(hours=72))
+    groups = cluster_articles(day_of_articles, window=timedelta(hours=72))
+    summary = story_summary([a.summary for a in articles], sentences=3)   # each fact once
+    ranked = rank_stories(stories, now=now)
+
+An article is represented by the TF-IDF vector of its title and lead (its summary). It joins the story
+whose centroid is most similar (cosine), if that similarity reaches :data:`THRESHOLD` and the story's
+latest article is within the time window; otherwise it starts a story. When both sides have actors,
+the share of actors in common counts too. Batch clustering replays the same rule in time order, so a
+re-cluster and a stream of ingests agree (up to the centroid of a long story, which at ingest is built
+from its latest :data:`CENTROID_ARTICLES`). Terms are folded and stemmed as SQLite's FTS5 ``porter
+unicode61 remove_diacritics`` tokenizer does.
+
+Candidates are looked up by key terms (an article's or a story centroid's weightiest ones): in memory
+for a batch, through the ``story_keys`` table at ingest.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from functools import lru_cache
+
+from nltk.stem.porter import PorterStemmer
+
+from briefing.models import Story
+from briefing.summarizers import build_summarizer, stop_words
+
+THRESHOLD = 0.30
+ACTOR_WEIGHT = 0.25
+TITLE_BOOST = 2  # a title's words count this many times: headlines name the event
+NEAR_DUPLICATE = 0.5  # share of the shorter sentence's content terms found in the other: one fact
+CENTROID_ARTICLES = 30  # a story's centroid is built from at most its latest articles
+CANDIDATE_TERMS = 10  # a batch compares an article with the stories sharing one of these weightiest terms
+
+_TOKEN = re.compile(r"[^\W_]+")
+# FTS5's remove_diacritics folds Latin letters only ("café" -> "cafe", but "й" stays "й")
+_LATIN_DIACRITICS = re.compile(r"(?<=[a-z])[\u0300-\u036f]+")
+
+
+@dataclass(frozen=True)
+class StoryArticle:
+    """An article as story clustering sees it."""
+
+    id: int
+    title: str
+    lead: str  # the text compared: the summary, or the start of the body when there is none
+    source: str
+    when: datetime
+    url: str | None = None
+    summary: tuple[str, ...] = ()
+    actors: frozenset[int] = frozenset()
+    story_id: int | None = None
+
+
+@lru_cache(maxsize=1)
+def _porter() -> PorterStemmer:
+    return PorterStemmer(PorterStemmer.ORIGINAL_ALGORITHM)  # FTS5's porter is the original algorithm
+
+
+@lru_cache(maxsize=1)
+def _stops() -> frozenset[str]:
+    return frozenset(_fold(w) for w in stop_words())
+
+
+def _fold(text: str) -> str:
+    if text.isascii():
+        return text.lower()
+    return unicodedata.normalize(
+        "NFC", _LATIN_DIACRITICS.sub("", unicodedata.normalize("NFKD", text.casefold()))
+    )
+
+
+@lru_cache(maxsize=65536)
+def _stem(token: str) -> str:
+    return _porter().stem(token)
+
+
+def content_words(text: str) -> list[str]:
+    """A text's words as FTS5 sees them (case and accents folded), stop words and numbers dropped."""
+    stops = _stops()
+    return [t for t in _TOKEN.findall(_fold(text)) if len(t) > 2 and t not in stops and not t.isdigit()]
+
+
+def terms_of(text: str) -> list[str]:
+    """Content terms of a text: its content words stemmed as FTS5 stems them."""
+    return [_stem(w) for w in content_words(text)]
+
+
+def article_terms(article: StoryArticle) -> Counter[str]:
+    """Term counts of an article's title (boosted) and lead."""
+    counts = Counter(terms_of(article.lead))
+    for term in terms_of(article.title):
+        counts[term] += TITLE_BOOST
+    return counts
+
+
+def idf_table(document_frequency: Mapping[str, int], documents: int) -> dict[str, float]:
+    """Smoothed inverse document frequencies, from counts of the documents holding each term."""
+    return {t: math.log((1 + documents) / (1 + df)) + 1.0 for t, df in document_frequency.items()}
+
+
+def idf_of(articles: Iterable[StoryArticle]) -> dict[str, float]:
+    """IDF computed from the articles themselves (for a batch without an archive to ask)."""
+    frequency: Counter[str] = Counter()
+    n = 0
+    for article in articles:
+        frequency.update(set(article_terms(article)))
+        n += 1
+    return idf_table(frequency, n)
+
+
+Vector = dict[str, float]
+
+
+@dataclass
+class Vectorizer:
+    """TF-IDF vectors (sublinear tf, unit length); a term missing from ``idf`` counts as rare."""
+
+    idf: Mapping[str, float]
+    unseen: float = field(default=0.0)
+    _cache: dict[StoryArticle, Vector] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        if not self.unseen:
+            self.unseen = max(self.idf.values(), default=1.0)
+
+    def __call__(self, article: StoryArticle) -> Vector:
+        vector = self._cache.get(article)
+        if vector is None:
+            weights = {
+                t: (1.0 + math.log(c)) * self.idf.get(t, self.unseen)
+                for t, c in article_terms(article).items()
+            }
+            norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+            vector = self._cache[article] = {t: w / norm for t, w in weights.items()}
+        return vector
+
+
+def cosine(a: Vector, b: Vector) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(w * b.get(t, 0.0) for t, w in a.items())
+
+
+@dataclass
+class _Cluster:
+    """A story being built: its centroid (sum of unit vectors), actors and latest date."""
+
+    key: int
+    total: dict[str, float] = field(default_factory=dict)
+    squared: float = 0.0  # the squared length of ``total``, kept as vectors are added
+    actors: Counter = field(default_factory=Counter)
+    latest: datetime | None = None
+    members: list[int] = field(default_factory=list)
+    alive: bool = True
+    indexed: list[str] = field(default_factory=list)  # the centroid's weightiest terms, when indexed
+
+    def add(self, article: StoryArticle, vector: Vector) -> None:
+        for term, weight in vector.items():
+            old = self.total.get(term, 0.0)
+            self.total[term] = old + weight
+            self.squared += (old + weight) ** 2 - old * old
+        self.actors.update(article.actors)
+        self.latest = article.when if self.latest is None else max(self.latest, article.when)
+        self.members.append(article.id)
+
+    def similarity(self, article: StoryArticle, vector: Vector) -> float:
+        """Cosine with the centroid, blended with the share of actors in common when both have some."""
+        text = sum(w * self.total.get(t, 0.0) for t, w in vector.items()) / (math.sqrt(self.squared) or 1.0)
+        if not article.actors or not self.actors:
+            return text
+        overlap = len(article.actors & self.actors.keys()) / len(article.actors | self.actors.keys())
+        return (1 - ACTOR_WEIGHT) * text + ACTOR_WEIGHT * overlap
+
+
+def _best(
+    article: StoryArticle, vector: Vector, clusters: Iterable[_Cluster], window: timedelta, threshold: float
+) -> _Cluster | None:
+    best, best_score = None, threshold
+    for cluster in clusters:
+        if cluster.latest is None or abs(article.when - cluster.latest) > window:
+            continue
+        score = cluster.similarity(article, vector)
+        if score >= best_score:
+            best, best_score = cluster, score
+    return best
+
+
+def assign_story(
+    article: StoryArticle,
+    candidates: Sequence[StoryArticle],
+    *,
+    vectors: Callable[[StoryArticle], Vector],
+    window: timedelta,
+    threshold: float = THRESHOLD,
+) -> int | None:
+    """The id of the story ``article`` belongs to, among the stories of ``candidates`` (articles already
+    in stories), or None when it starts a story of its own."""
+    by_story: dict[int, list[StoryArticle]] = defaultdict(list)
+    for c in candidates:
+        if c.story_id is not None and c.id != article.id:
+            by_story[c.story_id].append(c)
+    clusters = []
+    for story_id, members in sorted(by_story.items()):
+        cluster = _Cluster(story_id)
+        for member in sorted(members, key=lambda a: (a.when, a.id))[-CENTROID_ARTICLES:]:
+            cluster.add(member, vectors(member))
+        clusters.append(cluster)
+    best = _best(article, vectors(article), clusters, window, threshold)
+    return best.key if best else None
+
+
+def key_terms(vector: Mapping[str, float], count: int = CANDIDATE_TERMS) -> list[str]:
+    """The weightiest terms of a vector: what candidate stories are looked up by."""
+    return sorted(vector, key=lambda t: (-vector[t], t))[:count]
+
+
+def cluster_articles(
+    articles: Sequence[StoryArticle],
+    *,
+    window: timedelta,
+    idf: Mapping[str, float] | None = None,
+    threshold: float = THRESHOLD,
+) -> list[list[int]]:
+    """Group articles into stories (lists of article ids, each in time order), replaying
+    :func:`assign_story`'s rule in time order.
+
+    Fast because the candidates for each article are only the live stories (latest article within the
+    window; older ones are retired for good, as time only moves on) whose centroid's weightiest terms
+    include one of the article's: an inverted index over those few terms a story, so a word common to
+    many stories never makes a long candidate list.
+    """
+    vectors = Vectorizer(idf if idf is not None else idf_of(articles))
+    clusters: list[_Cluster] = []
+    postings: dict[str, set[int]] = defaultdict(set)  # term -> live clusters it is a top term of
+    expiry: list[tuple[datetime, int]] = []  # (latest article, cluster), stale entries skipped
+
+    def index(cluster: _Cluster, terms: list[str]) -> None:
+        for term in cluster.indexed:
+            postings[term].discard(cluster.key)
+        for term in terms:
+            postings[term].add(cluster.key)
+        cluster.indexed = terms
+
+    for article in sorted(articles, key=lambda a: (a.when, a.id)):
+        while expiry and expiry[0][0] < article.when - window:
+            latest, key = heapq.heappop(expiry)
+            cluster = clusters[key]
+            if cluster.alive and cluster.latest == latest:
+                cluster.alive = False
+                index(cluster, [])
+        vector = vectors(article)
+        keys: set[int] = set()
+        for term in key_terms(vector, CANDIDATE_TERMS):
+            keys.update(postings.get(term, ()))
+        best = _best(article, vector, (clusters[k] for k in sorted(keys)), window, threshold)
+        if best is None:
+            best = _Cluster(len(clusters))
+            clusters.append(best)
+        best.add(article, vector)
+        heapq.heappush(expiry, (article.when if best.latest is None else best.latest, best.key))
+        index(best, key_terms(best.total, CANDIDATE_TERMS))
+    return [c.members for c in clusters]
+
+
+def medoid_title(articles: Sequence[StoryArticle], vectors: Callable[[StoryArticle], Vector]) -> str:
+    """The headline of a story: the title of the article closest to all the others."""
+    if len(articles) <= 2:
+        return min(articles, key=lambda a: (a.when, a.id)).title
+    vs = [vectors(a) for a in articles]
+    scores = [sum(cosine(v, w) for w in vs) for v in vs]
+    best = max(range(len(articles)), key=lambda i: (scores[i], -articles[i].when.timestamp()))
+    return articles[best].title
+
+
+def is_near_duplicate(a: str, b: str, *, threshold: float = NEAR_DUPLICATE) -> bool:
+    """Whether two sentences state the same fact: at least ``threshold`` of the shorter one's content
+    terms are in the other (two outlets word one fact differently, and one often adds a detail)."""
+    return _same_fact(terms_of(a), terms_of(b), a, b, threshold)
+
+
+def _same_fact(
+    ta: Iterable[str], tb: Iterable[str], a: str, b: str, threshold: float = NEAR_DUPLICATE
+) -> bool:
+    sa, sb = set(ta), set(tb)
+    if not sa or not sb:
+        return " ".join(a.split()) == " ".join(b.split())
+    return len(sa & sb) / min(len(sa), len(sb)) >= threshold
+
+
+@lru_cache(maxsize=1)
+def _ranker():
+    return build_summarizer("default")
+
+
+def story_summary(
+    leads: Sequence[Sequence[str]], *, sentences: int = 3, max_sentences: int = 400
+) -> tuple[str, ...]:
+    """A multi-document summary: the most central of the articles' lead sentences, each fact once.
+
+    ``leads`` holds each article's summary sentences. The sentences are ranked together by the default
+    summarizer's centrality (a fact several outlets report is echoed, so central); a sentence that
+    repeats one already chosen (two outlets, one fact) is skipped. Best first.
+    """
+    unique = list(dict.fromkeys(" ".join(x.split()) for lead in leads for x in lead if x.strip()))
+    unique = unique[:max_sentences]
+    if not unique:
+        return ()
+    terms = [terms_of(s) for s in unique]
+    ranker = _ranker()
+    ranks = ranker.power_method(ranker.matrix_of(terms), ranker.epsilon)
+    chosen: list[int] = []
+    for i in sorted(range(len(unique)), key=lambda i: (-ranks[i], i)):
+        if not any(_same_fact(terms[i], terms[j], unique[i], unique[j]) for j in chosen):
+            chosen.append(i)
+            if len(chosen) == sentences:
+                break
+    return tuple(unique[i] for i in chosen)
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """How a briefing weighs a story: ``(1 + sources + size) * 0.5 ** (age / half_life)``."""
+
+    half_life: timedelta = timedelta(hours=24)
+    source_weight: float = 1.0
+    size_weight: float = 0.5
+
+
+def score(
+    *, last_updated: datetime, sources: int, articles: int, now: datetime, ranking: Ranking = Ranking()
+) -> float:
+    """Recency, independent sources and size, in one number (higher first)."""
+    age = max(0.0, (now - last_updated).total_seconds())
+    decay = 0.5 ** (age / ranking.half_life.total_seconds())
+    return (
+        1.0 + ranking.source_weight * math.log2(1 + sources) + ranking.size_weight * math.log2(1 + articles)
+    ) * decay
+
+
+def story_score(story: Story, now: datetime, ranking: Ranking = Ranking()) -> float:
+    """:func:`score` of a story."""
+    return score(
+        last_updated=story.last_updated,
+        sources=len(set(story.sources)),
+        articles=len(story.article_ids),
+        now=now,
+        ranking=ranking,
+    )
+
+
+def rank_stories(stories: Iterable[Story], now: datetime, ranking: Ranking = Ranking()) -> list[Story]:
+    """Stories best first for a briefing at ``now``."""
+    return sorted(stories, key=lambda s: (-story_score(s, now, ranking), -s.last_updated.timestamp(), s.id))

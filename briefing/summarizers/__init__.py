@@ -1,0 +1,65 @@
+"""The summarization algorithms, by name: sumy's own, a Lead baseline, and the project's default
+(TextRank without self-loops, see ``textrank.py``).
+
+``build_summarizer(name)`` returns a sumy-style callable ``summarizer(document, sentences_count)``
+with the English stemmer and stop words wired in. Nothing here needs downloaded data: sumy's stop
+lists ship with sumy and NLTK's Snowball stemmer is code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+
+from sumy.nlp.stemmers import Stemmer
+from sumy.summarizers._summarizer import AbstractSummarizer
+from sumy.summarizers.kl import KLSummarizer
+from sumy.summarizers.lex_rank import LexRankSummarizer
+from sumy.summarizers.lsa import LsaSummarizer
+from sumy.summarizers.luhn import LuhnSummarizer
+from sumy.summarizers.sum_basic import SumBasicSummarizer
+from sumy.summarizers.text_rank import TextRankSummarizer
+from sumy.utils import get_stop_words
+
+from briefing.summarizers.edmundson import HeadingEdmundsonSummarizer
+from briefing.summarizers.lead import LeadSummarizer
+from briefing.summarizers.textrank import LooplessTextRankSummarizer
+
+LANGUAGE = "english"
+
+_CLASSES: dict[str, type[AbstractSummarizer]] = {
+    "default": LooplessTextRankSummarizer,
+    "lexrank": LexRankSummarizer,
+    "textrank": TextRankSummarizer,
+    "lsa": LsaSummarizer,
+    "luhn": LuhnSummarizer,
+    "sumbasic": SumBasicSummarizer,
+    "kl": KLSummarizer,
+}
+
+# sumy's own algorithms, as its command line runs them (the benchmark compares against these)
+SUMY_ALGORITHMS = ("lexrank", "textrank", "lsa", "luhn", "edmundson", "sumbasic", "kl")
+ALGORITHMS = ("default", "lead", *SUMY_ALGORITHMS)
+# KL's cost grows with the cube of the sentence count (the others' with the square at most)
+CUBIC = frozenset({"kl"})
+
+
+@lru_cache(maxsize=1)
+def stemmer() -> Callable[[str], str]:
+    return Stemmer(LANGUAGE)
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    return frozenset(get_stop_words(LANGUAGE))
+
+
+def build_summarizer(name: str) -> AbstractSummarizer:
+    """A summarizer for ``name`` (one of :data:`ALGORITHMS`); ``KeyError`` for an unknown name."""
+    if name == "lead":
+        return LeadSummarizer(stemmer())
+    if name == "edmundson":
+        return HeadingEdmundsonSummarizer(stemmer(), stop_words())
+    summarizer = _CLASSES[name](stemmer())
+    summarizer.stop_words = stop_words()
+    return summarizer

@@ -1,0 +1,145 @@
+"""Word tokens with offsets, and what the extractor needs to know about each (capitalised, acronym...).
+
+``tokenize(sentence)`` keeps abbreviations with their dot (``Gen.``, ``Co.``, ``U.S.``), initials
+(``J.``), and hyphenated or apostrophised words whole (``al-Muslimi``, ``O'Brien``); a possessive
+``'s`` is marked, not split, so offsets stay those of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from briefing.aliases import fold
+from briefing.cues import COMMON, MONTHS_DAYS
+from briefing.models import Sentence
+
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W\d_][\w]*(?:[-'’][\w]+)*\.?|\d[\d.,]*\w*|[^\w\s]")
+# Abbreviations that keep their dot (folded, without it).
+DOTTED = frozenset(
+    [
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "cmdr",
+        "adm",
+        "sgt",
+        "cpl",
+        "pvt",
+        "brig",
+        "gov",
+        "sen",
+        "rep",
+        "reps",
+        "amb",
+        "supt",
+        "det",
+        "mr",
+        "mrs",
+        "ms",
+        "mx",
+        "dr",
+        "prof",
+        "rev",
+        "hon",
+        "jr",
+        "sr",
+        "st",
+        "mt",
+        "ft",
+        "co",
+        "corp",
+        "inc",
+        "ltd",
+        "bros",
+        "no",
+        "spc",
+    ]
+)
+_PARTICLE_PREFIXES = (
+    "al-",
+    "el-",
+    "ul-",
+    "bin-",
+    "ibn-",
+    "ad-",
+    "as-",
+    "an-",
+    "ash-",
+    "at-",
+    "az-",
+)
+
+
+@dataclass(slots=True)
+class Token:
+    """One token: ``low`` is lower-case without a final dot; ``norm`` the folded form of the name part."""
+
+    text: str
+    start: int
+    end: int
+    low: str
+    norm: str
+    word: bool
+    cap: bool = False
+    acronym: bool = False
+    initial: bool = False
+    possessive: bool = False
+
+    @property
+    def name_like(self) -> bool:
+        """Could be part of a name: capitalised and not a function word or a month."""
+        if self.acronym or self.initial:
+            return True
+        return self.cap and self.low not in COMMON and self.low not in MONTHS_DAYS
+
+    @property
+    def name_end(self) -> int:
+        """Where the name part ends: before a possessive ``'s``."""
+        return self.end - 2 if self.possessive else self.end
+
+
+def _word(text: str, start: int, end: int) -> Token:
+    """A word token; ``text`` keeps a final dot only for an abbreviation or an initial ("Gen.", "J.")."""
+    low = text.lower()
+    possessive = len(text) > 3 and text[-2:] in ("'s", "’s")
+    base = text[:-2] if possessive else text
+    first = base[0]
+    cap = first.isupper() or (
+        low.startswith(_PARTICLE_PREFIXES) and base[low.index("-") + 1 : low.index("-") + 2].isupper()
+    )
+    letters = [c for c in base if c.isalpha()]
+    if len(letters) < len(base) and any(c.isdigit() for c in base):
+        cap = False  # "F-16", "Pick6": models and codes, not names
+    acronym = all(c.isupper() for c in letters) and (len(letters) >= 2 or "." in base[:-1])
+    initial = len(text) == 2 and text[1] == "." and first.isupper()
+    return Token(text, start, end, low.rstrip("."), fold(base), True, cap, acronym, initial, possessive)
+
+
+def tokenize(sentence: Sentence) -> list[Token]:
+    """The tokens of a sentence, with offsets into the text the sentence came from."""
+    offset = sentence.start
+    out: list[Token] = []
+    append = out.append
+    for m in _TOKEN.finditer(sentence.text):
+        tok = m.group()
+        s = offset + m.start()
+        if not tok[0].isalpha():
+            append(Token(tok, s, s + len(tok), tok, tok, False))
+        elif tok.isalpha() and tok.islower() and tok.isascii():
+            append(Token(tok, s, s + len(tok), tok, tok, True))  # most words: checked first
+        elif tok[-1] == "." and tok[-2:-1] != "." and not _abbreviation(tok):
+            word = tok[:-1]
+            append(_word(word, s, s + len(word)))
+            append(Token(".", s + len(word), s + len(tok), ".", ".", False))
+        else:
+            append(_word(tok, s, s + len(tok)))
+    return out
+
+
+def _abbreviation(tok: str) -> bool:
+    """A word that keeps its dot: "Gen.", "Co.", an initial "J.", or an acronym "U.S."."""
+    core = tok[:-1]
+    return core.lower() in DOTTED or (len(core) == 1 and core.isupper()) or "." in core

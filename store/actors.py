@@ -1,0 +1,337 @@
+"""Actors of the archive: storing an article's actors and mentions, merging them by alias, and lookups.
+
+Merging (``add_article_actors``): an extracted actor joins the archive actor with the same key
+(``person:keith kellogg``, see ``briefing.aliases.actor_key``); else, of the same type, the one an alias
+names (a spelling variant's skeleton, "Zelenskyy" for "Zelensky"); a surname alone joins the person with that
+surname who clearly dominates the archive, and a full name absorbs an actor so far known only by its
+surname. Different types never merge, so Kellogg the envoy and Kellogg's the company stay apart; only a
+lone word whose type the extractor guessed joins whoever the archive knows by that word.
+
+Lookups are alias-aware (``find_actors``) and typo-tolerant (``similar_actors``: trigrams, then edit
+distance). Dossier reads go through ``article_actors`` and the running totals ``actor_sources`` and
+``actor_days`` (migration 0003), so their cost follows what a reply shows, not the size of the archive.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from briefing.aliases import actor_key, alias_pairs, edit_distance, fold, skeleton, strip_article, trigrams
+from briefing.mentions import ActorRecord, ArticleLink, CoMention, Quote
+from briefing.models import Actor, ActorType, Article, ExtractedActor, Sentence
+from store.db import Database, from_iso, to_iso, transaction
+
+DOMINANT = 2  # a surname joins the most-mentioned person with it only if they lead the next by this factor
+
+
+def _actor(db: Database, row: dict[str, Any]) -> Actor:
+    aliases = {r[0] for r in db.execute("SELECT alias FROM actor_aliases WHERE actor_id = ?", [row["id"]])}
+    return Actor(
+        id=row["id"],
+        name=row["name"],
+        type=row["type"],
+        aliases=frozenset(a for a in aliases if fold(a) != fold(row["name"])),
+        role=row["role"],
+        article_count=row["article_count"],
+        first_seen=from_iso(row["first_seen"]),
+        last_seen=from_iso(row["last_seen"]),
+    )
+
+
+def get_actor(db: Database, actor_id: int) -> Actor | None:
+    rows = list(db.query("SELECT * FROM actors WHERE id = ?", [actor_id]))
+    return _actor(db, rows[0]) if rows else None
+
+
+def _actors(db: Database, ids: Sequence[int]) -> dict[int, Actor]:
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    return {
+        r["id"]: _actor(db, r) for r in db.query(f"SELECT * FROM actors WHERE id IN ({marks})", list(ids))
+    }
+
+
+def count_actors(db: Database) -> int:
+    return db.execute("SELECT count(*) FROM actors").fetchone()[0]
+
+
+# ---- writing -----------------------------------------------------------------------------------------
+
+
+def _by_alias(db: Database, norms: Sequence[str], type_: ActorType | None) -> list[tuple[int, int]]:
+    """(actor id, article count) of the actors (of ``type_``, if given) an alias norm names, most mentioned
+    first."""
+    marks = ",".join("?" * len(norms))
+    typed = " AND a.type = ?" if type_ else ""
+    return db.execute(
+        f"SELECT DISTINCT a.id, a.article_count FROM actor_aliases al JOIN actors a ON a.id = al.actor_id"
+        f" WHERE al.norm IN ({marks}){typed} ORDER BY a.article_count DESC, a.id LIMIT 5",
+        [*norms, *([type_] if type_ else [])],
+    ).fetchall()
+
+
+def _resolve(db: Database, actor: ExtractedActor) -> int | None:
+    """The archive actor an extracted actor is, if any (see the module docstring)."""
+    key = actor_key(actor.name, actor.type)
+    row = db.execute("SELECT id FROM actors WHERE key = ?", [key]).fetchone()
+    if row:
+        return row[0]
+    norm = strip_article(fold(actor.name))
+    words = norm.split()
+    if actor.guessed:  # a lone word the text did not type: join whoever the archive knows by it
+        hits = _by_alias(db, [norm, skeleton(norm)], None)
+        if len(hits) == 1 or (hits and hits[0][1] >= DOMINANT * max(hits[1][1], 1)):
+            return hits[0][0]
+    if actor.type != "person":
+        hits = _by_alias(db, [norm], actor.type)
+        return hits[0][0] if hits else None
+    if len(words) > 1:
+        hits = _by_alias(db, [norm, skeleton(norm)], "person")
+        if hits:
+            return hits[0][0]
+        lone = db.execute("SELECT id FROM actors WHERE key = ?", [f"person:{skeleton(words[-1])}"]).fetchone()
+        if lone:  # known so far only by the surname: it was this person
+            db.execute("UPDATE actors SET name = ?, key = ? WHERE id = ?", [actor.name, key, lone[0]])
+            return lone[0]
+        return None
+    hits = _by_alias(db, [norm, skeleton(norm)], "person")
+    if len(hits) == 1 or (hits and hits[0][1] >= DOMINANT * max(hits[1][1], 1)):
+        return hits[0][0]
+    return None
+
+
+def _create(db: Database, actor: ExtractedActor) -> int:
+    cursor = db.execute(
+        "INSERT INTO actors (name, type, key, article_count, mention_count) VALUES (?, ?, ?, 0, 0)",
+        [actor.name, actor.type, actor_key(actor.name, actor.type)],
+    )
+    assert cursor.lastrowid is not None
+    return cursor.lastrowid
+
+
+def _add_aliases(db: Database, actor_id: int, actor: ExtractedActor) -> None:
+    pairs = alias_pairs(actor.name, actor.type, actor.aliases)
+    db.conn.executemany(
+        "INSERT OR IGNORE INTO actor_aliases (actor_id, alias, norm) VALUES (?, ?, ?)",
+        [(actor_id, alias, norm) for alias, norm in pairs],
+    )
+    db.conn.executemany(
+        "INSERT OR IGNORE INTO alias_trigrams (trigram, norm) VALUES (?, ?)",
+        [(t, norm) for norm in {n for _, n in pairs} for t in trigrams(norm)],
+    )
+
+
+def _count(db: Database, actor_id: int, mentions: int, when: str, role: str | None) -> None:
+    db.execute(
+        "UPDATE actors SET article_count = article_count + 1, mention_count = mention_count + ?,"
+        " first_seen = min(coalesce(first_seen, ?), ?),"
+        " role = CASE WHEN ? IS NOT NULL AND (role IS NULL OR last_seen IS NULL OR ? >= last_seen)"
+        "   THEN ? ELSE role END,"
+        " last_seen = max(coalesce(last_seen, ?), ?) WHERE id = ?",
+        [mentions, when, when, role, when, role, when, when, actor_id],
+    )
+
+
+def add_article_actors(
+    db: Database, article: Article, extracted: Sequence[ExtractedActor], sentences: Sequence[Sentence]
+) -> list[int]:
+    """Store an article's actors and their mentions, merged into the archive; return the actor ids.
+
+    ``sentences`` are the article body's sentences (mentions point into them by index). An article whose
+    actors are stored already is left as it is.
+    """
+    with transaction(db):
+        done = db.execute("SELECT actor_id FROM article_actors WHERE article_id = ?", [article.id]).fetchall()
+        if done:
+            return [r[0] for r in done]
+        grouped: dict[int, list[ExtractedActor]] = defaultdict(list)
+        for actor in extracted:
+            if actor.mentions:
+                actor_id = _resolve(db, actor) or _create(db, actor)
+                grouped[actor_id].append(actor)
+                _add_aliases(db, actor_id, actor)
+        for actor_id, actors in grouped.items():
+            _add_mentions(db, article, actor_id, actors, sentences)
+        return list(grouped)
+
+
+def _add_mentions(
+    db: Database, article: Article, actor_id: int, actors: list[ExtractedActor], sentences: Sequence[Sentence]
+) -> None:
+    """One actor's mentions in one article, and the counts and totals they change."""
+    when = to_iso(article.when)
+    assert when is not None
+    rows = [
+        (
+            actor_id,
+            article.id,
+            m.sentence_index,
+            *_span(sentences, m.sentence_index),
+            m.start,
+            m.end,
+            m.surface,
+        )
+        for a in actors
+        for m in a.mentions
+    ]
+    db.conn.executemany(
+        "INSERT INTO mentions (actor_id, article_id, sentence_index, sentence_start, sentence_end,"
+        " start, end, surface) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+    db.execute(
+        "INSERT INTO article_actors (actor_id, article_id, dated_at, mentions) VALUES (?, ?, ?, ?)",
+        [actor_id, article.id, when, len(rows)],
+    )
+    role = next((a.role for a in actors if a.role), None)
+    _count(db, actor_id, len(rows), when, role)
+    _totals(db, actor_id, article.source, when[:10], len(rows))
+
+
+def _totals(db: Database, actor_id: int, source: str, day: str, mentions: int) -> None:
+    db.execute(
+        "INSERT INTO actor_sources (actor_id, source, articles) VALUES (?, ?, 1)"
+        " ON CONFLICT (actor_id, source) DO UPDATE SET articles = articles + 1",
+        [actor_id, source],
+    )
+    db.execute(
+        "INSERT INTO actor_days (actor_id, day, mentions) VALUES (?, ?, ?)"
+        " ON CONFLICT (actor_id, day) DO UPDATE SET mentions = mentions + excluded.mentions",
+        [actor_id, day, mentions],
+    )
+
+
+def _span(sentences: Sequence[Sentence], index: int) -> tuple[int, int]:
+    if 0 <= index < len(sentences):
+        return sentences[index].start, sentences[index].end
+    return 0, 0
+
+
+# ---- lookups -----------------------------------------------------------------------------------------
+
+
+def find_actors(db: Database, name: str, *, type_: ActorType | None = None, limit: int = 8) -> list[Actor]:
+    """Actors an alias names exactly (case, diacritics and spelling variants folded), most mentioned first."""
+    norm = strip_article(fold(name))
+    if not norm:
+        return []
+    sql = (
+        "SELECT DISTINCT a.* FROM actor_aliases al JOIN actors a ON a.id = al.actor_id"
+        " WHERE al.norm IN (?, ?)"
+        + (" AND a.type = ?" if type_ else "")
+        + " ORDER BY a.article_count DESC, a.id LIMIT ?"
+    )
+    params: list[Any] = [norm, skeleton(norm), *([type_] if type_ else []), limit]
+    return [_actor(db, r) for r in db.query(sql, params)]
+
+
+def similar_actors(db: Database, name: str, *, limit: int = 5) -> list[Actor]:
+    """Actors with an alias within a small edit distance of ``name`` ("Kelog" -> Keith Kellogg)."""
+    norm = strip_article(fold(name))
+    grams = sorted(trigrams(norm))
+    if not grams or len(norm) < 3:
+        return []
+    marks = ",".join("?" * len(grams))
+    candidates = db.execute(
+        f"SELECT norm, count(*) AS shared FROM alias_trigrams WHERE trigram IN ({marks})"
+        f" GROUP BY norm ORDER BY shared DESC LIMIT 60",
+        grams,
+    ).fetchall()
+    allowed = 1 if len(norm) <= 4 else 2 if len(norm) <= 8 else 3
+    close = {}
+    for candidate, _ in candidates:
+        distance = edit_distance(norm, candidate, allowed)
+        if distance <= allowed:
+            close[candidate] = distance
+    if not close:
+        return []
+    marks = ",".join("?" * len(close))
+    rows = db.execute(
+        f"SELECT al.norm, a.id, a.article_count FROM actor_aliases al JOIN actors a ON a.id = al.actor_id"
+        f" WHERE al.norm IN ({marks})",
+        list(close),
+    ).fetchall()
+    best: dict[int, tuple[int, int]] = {}
+    for norm_, actor_id, articles in rows:
+        rank = (close[norm_], -articles)
+        best[actor_id] = min(best.get(actor_id, rank), rank)
+    ids = sorted(best, key=lambda i: best[i])[:limit]
+    found = _actors(db, ids)
+    return [found[i] for i in ids]
+
+
+def _link(row: Any) -> ArticleLink:
+    when = from_iso(row["dated_at"])
+    assert when is not None
+    return ArticleLink(row["id"], row["title"], row["source"], when, row["url"])
+
+
+def latest_articles(db: Database, actor_id: int, *, limit: int = 5) -> list[ArticleLink]:
+    rows = db.query(
+        "SELECT a.id, a.title, a.source, a.url, a.dated_at FROM article_actors aa"
+        " JOIN articles a ON a.id = aa.article_id WHERE aa.actor_id = ? ORDER BY aa.dated_at DESC, a.id DESC"
+        " LIMIT ?",
+        [actor_id, limit],
+    )
+    return [_link(r) for r in rows]
+
+
+def source_count(db: Database, actor_id: int) -> int:
+    """How many outlets (articles' ``source``) have mentioned the actor."""
+    return db.execute("SELECT count(*) FROM actor_sources WHERE actor_id = ?", [actor_id]).fetchone()[0]
+
+
+def quotes(db: Database, actor_id: int, *, articles: int = 30, limit: int = 40) -> list[Quote]:
+    """Sentences that mention the actor, from its latest ``articles``, newest first."""
+    rows = db.query(
+        "WITH recent AS (SELECT article_id FROM article_actors WHERE actor_id = ?"
+        "  ORDER BY dated_at DESC LIMIT ?)"
+        " SELECT a.id, a.title, a.source, a.url, a.dated_at, m.sentence_index,"
+        "  substr(a.body, m.sentence_start + 1, m.sentence_end - m.sentence_start) AS sentence"
+        " FROM recent r JOIN mentions m ON m.actor_id = ? AND m.article_id = r.article_id"
+        " JOIN articles a ON a.id = r.article_id"
+        " GROUP BY a.id, m.sentence_index ORDER BY a.dated_at DESC, a.id DESC, m.sentence_index LIMIT ?",
+        [actor_id, articles, actor_id, limit],
+    )
+    return [Quote(r["sentence"], _link(r), r["sentence_index"]) for r in rows if r["sentence"]]
+
+
+def co_mentioned(db: Database, actor_id: int, *, limit: int = 5, recent: int = 300) -> list[CoMention]:
+    """The actors named most often in the same articles, over the actor's ``recent`` latest articles."""
+    rows = db.execute(
+        "WITH recent AS (SELECT article_id FROM article_actors WHERE actor_id = ?"
+        "  ORDER BY dated_at DESC LIMIT ?)"
+        " SELECT aa.actor_id, count(*) AS n FROM recent r"
+        " JOIN article_actors aa ON aa.article_id = r.article_id"
+        " WHERE aa.actor_id != ? GROUP BY aa.actor_id ORDER BY n DESC, sum(aa.mentions) DESC, aa.actor_id"
+        " LIMIT ?",
+        [actor_id, recent, actor_id, limit],
+    ).fetchall()
+    found = _actors(db, [r[0] for r in rows])
+    return [CoMention(found[i], n) for i, n in rows if i in found]
+
+
+def mentions_per_day(db: Database, actor_id: int) -> list[tuple[date, int]]:
+    """How many times the actor is mentioned on each day (UTC) that it is mentioned at all, oldest first."""
+    rows = db.execute(
+        "SELECT day, mentions FROM actor_days WHERE actor_id = ? ORDER BY day", [actor_id]
+    ).fetchall()
+    return [(date.fromisoformat(day), n) for day, n in rows]
+
+
+def actor_record(db: Database, actor_id: int) -> ActorRecord | None:
+    """What a dossier needs about one actor."""
+    actor = get_actor(db, actor_id)
+    if actor is None:
+        return None
+    return ActorRecord(
+        actor=actor,
+        source_count=source_count(db, actor_id),
+        quotes=tuple(quotes(db, actor_id)),
+        co_mentioned=tuple(co_mentioned(db, actor_id)),
+        latest=tuple(latest_articles(db, actor_id)),
+    )

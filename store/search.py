@@ -1,0 +1,145 @@
+"""Full-text search over the archive (FTS5), the newest articles, and topic matches for briefings.
+
+A user's words never reach FTS5's query syntax: :func:`fts_query` keeps only runs of letters and digits
+and quotes each word as a phrase, so ``"Kim``, ``AND OR (``, ``NEAR(`` or ``*`` cannot raise an SQL
+error. Newest-first results are planned by how many articles match (see :func:`matching_ids`), so
+neither a rare word nor a word in every article makes a search slow.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+from briefing.models import Article
+from store.actors import find_actors
+from store.articles import article_from_row
+from store.db import Database
+
+MAX_TERMS = 12
+MAX_TERM_CHARS = 64
+# Below this many matches, sorting them by date beats walking the date index looking for them.
+SMALL_MATCH = 2000
+# Testing the newest articles one by one pays only for a page or two of results.
+PROBE_MAX = 100
+_WORD = re.compile(r"[^\W_]+")
+_LIST_COLUMNS = (
+    "id, url, title, '' AS body, source, author, section, published_at, ingested_at, dated_at, "
+    "content_hash, summary, story_id"
+)
+
+
+def query_words(text: str) -> list[list[str]]:
+    """The user's words, each as its FTS5 tokens ("U.S." -> ["U", "S"]); at most ``MAX_TERMS``."""
+    words = []
+    for chunk in unicodedata.normalize("NFKC", text).split():
+        tokens = [t[:MAX_TERM_CHARS] for t in _WORD.findall(chunk)]
+        if tokens:
+            words.append(tokens)
+        if len(words) == MAX_TERMS:
+            break
+    return words
+
+
+def fts_query(text: str, *, any_word: bool = False) -> str | None:
+    """A safe FTS5 query for the user's words: each word a quoted phrase, all required (or any one with
+    ``any_word``). None when no word is left to search for."""
+    phrases = ['"' + " ".join(tokens) + '"' for tokens in query_words(text)]
+    if not phrases:
+        return None
+    return (" OR " if any_word else " ").join(dict.fromkeys(phrases))
+
+
+def count_matches(db: Database, query: str, *, limit: int) -> int:
+    """How many articles match, counted up to ``limit``."""
+    sql = "SELECT count(*) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)"
+    return db.execute(sql, [query, limit]).fetchone()[0]
+
+
+def matching_ids(db: Database, query: str, *, limit: int, offset: int = 0) -> list[int]:
+    """Ids of the articles matching an FTS5 query (from :func:`fts_query`), newest first.
+
+    Three plans, by how much of the archive matches: a few thousand matches are sorted by date; when a
+    quarter or more matches, the newest articles are tested one by one (for a page or two of results,
+    the first few dozen articles will do);
+    in between, the date index is walked backwards keeping the articles in the match list.
+    """
+    if count_matches(db, query, limit=SMALL_MATCH) < SMALL_MATCH:
+        sql = (
+            "SELECT a.id FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
+            "WHERE articles_fts MATCH ? ORDER BY a.dated_at DESC, a.id DESC LIMIT ? OFFSET ?"
+        )
+        return [r[0] for r in db.execute(sql, [query, limit, offset]).fetchall()]
+    quarter = (db.execute("SELECT max(id) FROM articles").fetchone()[0] or 0) // 4
+    if limit + offset <= PROBE_MAX and count_matches(db, query, limit=quarter) >= quarter:
+        found = _probe_newest(db, query, wanted=limit + offset, budget=8 * (limit + offset) + 100)
+        if found is not None:
+            return found[offset:]
+    sql = (
+        "SELECT id FROM articles INDEXED BY articles_dated_at WHERE id IN "
+        "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?) "
+        "ORDER BY dated_at DESC, id DESC LIMIT ? OFFSET ?"
+    )
+    return [r[0] for r in db.execute(sql, [query, limit, offset]).fetchall()]
+
+
+def _probe_newest(db: Database, query: str, *, wanted: int, budget: int) -> list[int] | None:
+    """The newest ``wanted`` matches, testing the newest articles one by one; None if ``budget`` tests
+    were not enough (the matches are not among the newest)."""
+    found: list[int] = []
+    newest = db.execute("SELECT id FROM articles ORDER BY dated_at DESC, id DESC LIMIT ?", [budget])
+    probe = "SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?"
+    for (article_id,) in newest.fetchall():
+        if db.execute(probe, [query, article_id]).fetchone():
+            found.append(article_id)
+            if len(found) == wanted:
+                return found
+    return None
+
+
+def articles_by_ids(db: Database, ids: Sequence[int], *, with_body: bool = False) -> list[Article]:
+    """Articles in the order of ``ids``; without ``with_body`` their bodies are left empty (lists)."""
+    if not ids:
+        return []
+    columns = "*" if with_body else _LIST_COLUMNS
+    marks = ",".join("?" * len(ids))
+    rows = {r["id"]: r for r in db.query(f"SELECT {columns} FROM articles WHERE id IN ({marks})", list(ids))}
+    return [article_from_row(rows[i]) for i in ids if i in rows]
+
+
+def search_articles(db: Database, text: str, *, limit: int = 10, offset: int = 0) -> list[Article]:
+    """Articles matching all the user's words, newest first (bodies left empty). Never raises on the
+    words themselves; no searchable word gives no results."""
+    query = fts_query(text)
+    if query is None:
+        return []
+    return articles_by_ids(db, matching_ids(db, query, limit=limit, offset=offset))
+
+
+def latest_articles(db: Database, *, limit: int = 10, offset: int = 0) -> list[Article]:
+    """The newest articles (bodies left empty)."""
+    rows = db.query(
+        f"SELECT {_LIST_COLUMNS} FROM articles ORDER BY dated_at DESC, id DESC LIMIT ? OFFSET ?",
+        [limit, offset],
+    )
+    return [article_from_row(r) for r in rows]
+
+
+def actor_ids_named(db: Database, name: str) -> list[int]:
+    """Actors whose name or an alias is ``name``, folded exactly as the actor index folds aliases
+    (case, accents, spelling variants); none if there is no actor index yet."""
+    return [actor.id for actor in find_actors(db, name)]
+
+
+def article_ids_mentioning(db: Database, actor_ids: Sequence[int], *, limit: int) -> list[int]:
+    """The newest articles that mention any of the actors."""
+    if not actor_ids:
+        return []
+    marks = ",".join("?" * len(actor_ids))
+    rows = db.execute(
+        f"SELECT a.id FROM articles a WHERE a.id IN (SELECT article_id FROM mentions WHERE actor_id IN "
+        f"({marks})) ORDER BY a.dated_at DESC, a.id DESC LIMIT ?",
+        [*actor_ids, limit],
+    ).fetchall()
+    return [r[0] for r in rows]

@@ -1,0 +1,144 @@
+"""Sources: the files, pages and feeds articles come from, and each feed's polling state.
+
+A feed keeps the validators of its last good fetch (``etag``, ``last_modified``) for conditional
+GET, and counts consecutive failures: after ``max_failures`` in a row it is paused until resumed.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from briefing.models import Source, SourceKind
+from store.db import Database, from_iso, to_iso
+
+
+def source_from_row(row: dict[str, Any]) -> Source:
+    added = from_iso(row["added_at"])
+    assert added is not None
+    return Source(
+        id=row["id"],
+        kind=row["kind"],
+        location=row["location"],
+        name=row["name"],
+        added_at=added,
+        poll=bool(row["poll"]),
+        etag=row["etag"],
+        last_modified=row["last_modified"],
+        failures=row["failures"],
+        paused=bool(row["paused"]),
+        last_error=row["last_error"],
+        next_poll_at=from_iso(row["next_poll_at"]),
+    )
+
+
+def get_source(db: Database, source_id: int) -> Source | None:
+    rows = list(db.query("SELECT * FROM sources WHERE id = ?", [source_id]))
+    return source_from_row(rows[0]) if rows else None
+
+
+def find_source(db: Database, location: str) -> Source | None:
+    rows = list(db.query("SELECT * FROM sources WHERE location = ?", [location]))
+    return source_from_row(rows[0]) if rows else None
+
+
+def upsert_source(
+    db: Database, *, kind: SourceKind, location: str, name: str, now: datetime
+) -> Source:
+    """The source at ``location``, added if new (a known one keeps its state, gets the new name)."""
+    db.execute(
+        "INSERT INTO sources (kind, location, name, added_at) VALUES (?, ?, ?, ?)"
+        " ON CONFLICT (location) DO UPDATE SET name = excluded.name",
+        [kind, location, name, to_iso(now)],
+    )
+    found = find_source(db, location)
+    assert found is not None
+    return found
+
+
+def list_sources(
+    db: Database, *, kind: SourceKind | None = None, polled: bool | None = None
+) -> list[Source]:
+    where: list[str] = []
+    params: list[str | int] = []
+    if kind is not None:
+        where.append("kind = ?")
+        params.append(kind)
+    if polled is not None:
+        where.append("poll = ?")
+        params.append(int(polled))
+    sql = (
+        "SELECT * FROM sources"
+        + (" WHERE " + " AND ".join(where) if where else "")
+        + " ORDER BY id"
+    )
+    return [source_from_row(row) for row in db.query(sql, params)]
+
+
+def count_sources(db: Database) -> int:
+    return db.execute("SELECT count(*) FROM sources").fetchone()[0]
+
+
+def delete_source(db: Database, source_id: int) -> bool:
+    """Forget a source (its articles stay, unlinked). Returns whether it existed."""
+    return db.execute("DELETE FROM sources WHERE id = ?", [source_id]).rowcount > 0
+
+
+def set_polling(db: Database, source_id: int, poll: bool) -> None:
+    """Switch polling on or off; on also resumes a paused feed and clears its failures."""
+    if poll:
+        db.execute(
+            "UPDATE sources SET poll = 1, paused = 0, failures = 0, last_error = NULL WHERE id = ?",
+            [source_id],
+        )
+    else:
+        db.execute("UPDATE sources SET poll = 0 WHERE id = ?", [source_id])
+
+
+def due_feeds(db: Database, now: datetime) -> list[Source]:
+    """Polled, unpaused feeds whose next poll time has come (or was never set)."""
+    rows = db.query(
+        "SELECT * FROM sources WHERE kind = 'feed' AND poll = 1 AND paused = 0"
+        " AND (next_poll_at IS NULL OR next_poll_at <= ?) ORDER BY next_poll_at, id",
+        [to_iso(now)],
+    )
+    return [source_from_row(row) for row in rows]
+
+
+def record_poll_ok(
+    db: Database,
+    source_id: int,
+    *,
+    now: datetime,
+    etag: str | None,
+    last_modified: str | None,
+    next_poll_at: datetime | None = None,
+) -> None:
+    """A good fetch (200 or 304): keep its validators (304: the old ones) and reset failures."""
+    db.execute(
+        "UPDATE sources SET etag = coalesce(?, etag), last_modified = coalesce(?, last_modified),"
+        " last_polled_at = ?, last_ok_at = ?, next_poll_at = ?, failures = 0, last_error = NULL"
+        " WHERE id = ?",
+        [etag, last_modified, to_iso(now), to_iso(now), to_iso(next_poll_at), source_id],
+    )
+
+
+def record_poll_failure(
+    db: Database,
+    source_id: int,
+    *,
+    now: datetime,
+    error: str,
+    max_failures: int,
+    next_poll_at: datetime | None = None,
+) -> Source:
+    """A failed fetch: count it, keep the reason, pause the feed after ``max_failures`` in a row."""
+    db.execute(
+        "UPDATE sources SET failures = failures + 1, last_error = ?, last_polled_at = ?,"
+        " next_poll_at = ?, paused = CASE WHEN failures + 1 >= ? THEN 1 ELSE paused END"
+        " WHERE id = ?",
+        [error[:500], to_iso(now), to_iso(next_poll_at), max_failures, source_id],
+    )
+    found = get_source(db, source_id)
+    assert found is not None
+    return found

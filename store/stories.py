@@ -1,0 +1,314 @@
+"""Stories: typed reads and writes, candidate articles for clustering, and the articles' actors."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from briefing.models import Story
+from briefing.stories import StoryArticle
+from store.db import Database, from_iso, to_iso
+
+LEAD_CHARS = 600  # an article without a summary is represented by the start of its body
+
+
+@dataclass(frozen=True)
+class StoryRecord:
+    """What is stored of a story besides its articles."""
+
+    headline: str
+    summary: tuple[str, ...]
+    first_seen: datetime
+    last_updated: datetime
+    article_count: int
+    source_count: int
+
+
+@dataclass(frozen=True)
+class StoryStats:
+    """What a briefing ranks a story by, without loading its articles."""
+
+    id: int
+    last_updated: datetime
+    article_count: int
+    source_count: int
+
+
+_STORY_ARTICLE_SQL = (
+    f"SELECT a.id, a.title, a.summary, substr(a.body, 1, {LEAD_CHARS}) AS lead, a.source, a.dated_at, a.url, "
+    "a.story_id FROM articles a"
+)
+
+
+def _story_article(row: dict[str, Any], actors: frozenset[int] = frozenset()) -> StoryArticle:
+    when = from_iso(row["dated_at"])
+    assert when is not None
+    summary = tuple(x for x in row["summary"].split("\n") if x)
+    return StoryArticle(
+        id=row["id"],
+        title=row["title"],
+        lead=" ".join(summary) or row["lead"],
+        summary=summary,
+        source=row["source"],
+        when=when,
+        url=row["url"],
+        actors=actors,
+        story_id=row["story_id"],
+    )
+
+
+def actors_of(db: Database, article_ids: Sequence[int]) -> dict[int, frozenset[int]]:
+    """The actors each article mentions (empty when no actor index exists yet)."""
+    found: dict[int, set[int]] = defaultdict(set)
+    for chunk in _chunks(article_ids, 500):
+        marks = ",".join("?" * len(chunk))
+        sql = f"SELECT DISTINCT article_id, actor_id FROM mentions WHERE article_id IN ({marks})"
+        for article_id, actor_id in db.execute(sql, list(chunk)).fetchall():
+            found[article_id].add(actor_id)
+    return {k: frozenset(v) for k, v in found.items()}
+
+
+def _with_actors(db: Database, rows: list[dict[str, Any]]) -> list[StoryArticle]:
+    actors = actors_of(db, [r["id"] for r in rows])
+    return [_story_article(r, actors.get(r["id"], frozenset())) for r in rows]
+
+
+def story_article(db: Database, article_id: int) -> StoryArticle | None:
+    rows = list(db.query(f"{_STORY_ARTICLE_SQL} WHERE a.id = ?", [article_id]))
+    return _with_actors(db, rows)[0] if rows else None
+
+
+def save_keys(db: Database, article_id: int, when: datetime, terms: Iterable[str]) -> None:
+    """Index an article under its key terms."""
+    db.conn.executemany(
+        "INSERT OR IGNORE INTO story_keys (term, dated_at, article_id) VALUES (?, ?, ?)",
+        [(t, to_iso(when), article_id) for t in terms],
+    )
+
+
+def replace_keys(db: Database, keys: Iterable[tuple[str, datetime, int]]) -> None:
+    """Index every article afresh: ``(term, date, article id)`` rows."""
+    db.execute("DELETE FROM story_keys")
+    db.conn.executemany(
+        "INSERT OR IGNORE INTO story_keys (term, dated_at, article_id) VALUES (?, ?, ?)",
+        ((t, to_iso(when), i) for t, when, i in keys),
+    )
+
+
+def candidate_stories(
+    db: Database, terms: Sequence[str], *, since: datetime, until: datetime, exclude: int, limit: int = 8
+) -> list[int]:
+    """Stories with an article dated within [since, until] that shares key terms with the new one,
+    most shared terms first."""
+    if not terms:
+        return []
+    marks = ",".join("?" * len(terms))
+    rows = db.execute(
+        "SELECT a.story_id FROM story_keys k JOIN articles a ON a.id = k.article_id "
+        f"WHERE k.term IN ({marks}) AND k.dated_at BETWEEN ? AND ? AND k.article_id != ? "
+        "AND a.story_id IS NOT NULL GROUP BY a.story_id "
+        "ORDER BY count(DISTINCT k.term) DESC, max(k.dated_at) DESC LIMIT ?",
+        [*terms, to_iso(since), to_iso(until), exclude, limit],
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def story_members(db: Database, story_id: int, *, limit: int = 30) -> list[StoryArticle]:
+    """A story's latest articles, newest first."""
+    sql = f"{_STORY_ARTICLE_SQL} WHERE a.story_id = ? ORDER BY a.dated_at DESC, a.id DESC LIMIT ?"
+    return _with_actors(db, list(db.query(sql, [story_id, limit])))
+
+
+def articles_between(db: Database, since: datetime | None, until: datetime | None) -> list[StoryArticle]:
+    """Every article dated within [since, until] (either end open), oldest first."""
+    sql = (
+        f"{_STORY_ARTICLE_SQL} WHERE a.dated_at >= coalesce(?, '') AND a.dated_at <= coalesce(?, '9999') "
+        "ORDER BY a.dated_at, a.id"
+    )
+    return _with_actors(db, list(db.query(sql, [to_iso(since), to_iso(until)])))
+
+
+def document_frequencies(db: Database, terms: Iterable[str]) -> tuple[dict[str, int], int]:
+    """How many articles hold each term, and how many articles were counted."""
+    terms = [t for t in dict.fromkeys(terms) if t]
+    found: dict[str, int] = {}
+    for chunk in _chunks(terms, 500):
+        marks = ",".join("?" * len(chunk))
+        sql = f"SELECT term, articles FROM story_terms WHERE term IN ({marks})"
+        found.update(db.execute(sql, list(chunk)).fetchall())
+    row = db.execute("SELECT articles FROM story_terms WHERE term = ''").fetchone()
+    return found, row[0] if row else 0
+
+
+def count_terms(db: Database, terms: Iterable[str]) -> None:
+    """Count one more article holding each of ``terms``."""
+    rows = [(t,) for t in {*terms, ""}]
+    db.conn.executemany(
+        "INSERT INTO story_terms (term, articles) VALUES (?, 1) "
+        "ON CONFLICT (term) DO UPDATE SET articles = articles + 1",
+        rows,
+    )
+
+
+def replace_term_counts(db: Database, frequencies: Mapping[str, int], articles: int) -> None:
+    """Start the counts afresh (after a re-cluster has counted every article)."""
+    db.execute("DELETE FROM story_terms")
+    rows = [(t, n) for t, n in frequencies.items() if t]
+    db.conn.executemany("INSERT INTO story_terms (term, articles) VALUES (?, ?)", [*rows, ("", articles)])
+
+
+def create_story(db: Database, record: StoryRecord) -> int:
+    cursor = db.execute(
+        "INSERT INTO stories (headline, summary, first_seen, last_updated, article_count, source_count) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        _values(record),
+    )
+    assert cursor.lastrowid is not None
+    return cursor.lastrowid
+
+
+def update_story(db: Database, story_id: int, record: StoryRecord) -> None:
+    db.execute(
+        "UPDATE stories SET headline = ?, summary = ?, first_seen = ?, last_updated = ?, "
+        "article_count = ?, source_count = ? WHERE id = ?",
+        [*_values(record), story_id],
+    )
+
+
+def _values(record: StoryRecord) -> list[Any]:
+    return [
+        record.headline,
+        "\n".join(record.summary),
+        to_iso(record.first_seen),
+        to_iso(record.last_updated),
+        record.article_count,
+        record.source_count,
+    ]
+
+
+def set_story(db: Database, article_ids: Sequence[int], story_id: int | None) -> None:
+    for chunk in _chunks(article_ids, 500):
+        marks = ",".join("?" * len(chunk))
+        db.execute(f"UPDATE articles SET story_id = ? WHERE id IN ({marks})", [story_id, *chunk])
+
+
+def story_counts(db: Database, story_id: int) -> tuple[int, int, datetime, datetime]:
+    """A story's article count, distinct source count, first and last article dates."""
+    row = db.execute(
+        "SELECT count(*), count(DISTINCT source), min(dated_at), max(dated_at) FROM articles "
+        "WHERE story_id = ?",
+        [story_id],
+    ).fetchone()
+    first, last = from_iso(row[2]), from_iso(row[3])
+    assert first is not None and last is not None, f"story {story_id} has no articles"
+    return row[0], row[1], first, last
+
+
+def delete_stories_without_articles(db: Database) -> int:
+    cursor = db.execute(
+        "DELETE FROM stories WHERE id NOT IN (SELECT story_id FROM articles WHERE story_id IS NOT NULL)"
+    )
+    return cursor.rowcount
+
+
+def _stories(db: Database, where: str, params: list[Any]) -> list[Story]:
+    rows = db.execute(
+        "SELECT s.id, s.headline, s.summary, s.first_seen, s.last_updated, a.id, a.source, a.url "
+        f"FROM stories s JOIN articles a ON a.story_id = s.id WHERE {where} "
+        "ORDER BY s.id, a.dated_at DESC, a.id DESC",
+        params,
+    ).fetchall()
+    stories: dict[int, dict[str, Any]] = {}
+    for sid, headline, summary, first, last, article_id, source, url in rows:
+        s = stories.setdefault(
+            sid,
+            {
+                "headline": headline,
+                "summary": summary,
+                "first": first,
+                "last": last,
+                "ids": [],
+                "sources": [],
+                "links": [],
+            },
+        )
+        s["ids"].append(article_id)
+        if source not in s["sources"]:
+            s["sources"].append(source)
+            s["links"].append(url or "")
+    return [
+        Story(
+            id=sid,
+            headline=s["headline"],
+            article_ids=tuple(s["ids"]),
+            sources=tuple(s["sources"]),
+            first_seen=from_iso(s["first"]),  # type: ignore[arg-type]
+            last_updated=from_iso(s["last"]),  # type: ignore[arg-type]
+            summary=tuple(x for x in s["summary"].split("\n") if x),
+            links=tuple(s["links"]),
+        )
+        for sid, s in stories.items()
+    ]
+
+
+_STATS_SQL = "SELECT id, last_updated, article_count, source_count FROM stories"
+
+
+def _stats(rows: Iterable[tuple]) -> list[StoryStats]:
+    return [StoryStats(r[0], from_iso(r[1]), r[2], r[3]) for r in rows]  # type: ignore[arg-type]
+
+
+def story_stats_since(db: Database, since: datetime) -> list[StoryStats]:
+    """The ranking figures of the stories with an article at or after ``since``."""
+    return _stats(db.execute(f"{_STATS_SQL} WHERE last_updated >= ?", [to_iso(since)]).fetchall())
+
+
+def story_stats_of(db: Database, story_ids: Sequence[int]) -> list[StoryStats]:
+    """The ranking figures of these stories."""
+    found: list[StoryStats] = []
+    for chunk in _chunks(list(dict.fromkeys(story_ids)), 500):
+        sql = f"{_STATS_SQL} WHERE id IN ({','.join('?' * len(chunk))})"
+        found.extend(_stats(db.execute(sql, list(chunk)).fetchall()))
+    return found
+
+
+def stories_updated_since(db: Database, since: datetime) -> list[Story]:
+    """Stories with an article at or after ``since``; each with its articles (newest first), its
+    sources (in that order) and one link per source (empty when the article has no URL)."""
+    return _stories(db, "s.last_updated >= ?", [to_iso(since)])
+
+
+def stories_by_ids(db: Database, story_ids: Sequence[int]) -> list[Story]:
+    """The stories with these ids (in no particular order)."""
+    found: list[Story] = []
+    for chunk in _chunks(list(dict.fromkeys(story_ids)), 500):
+        found.extend(_stories(db, f"s.id IN ({','.join('?' * len(chunk))})", list(chunk)))
+    return found
+
+
+def get_story(db: Database, story_id: int) -> Story | None:
+    found = stories_by_ids(db, [story_id])
+    return found[0] if found else None
+
+
+def latest_story_update(db: Database) -> datetime | None:
+    row = db.execute("SELECT max(last_updated) FROM stories").fetchone()
+    return from_iso(row[0])
+
+
+def story_ids_of(db: Database, article_ids: Sequence[int]) -> list[int]:
+    """The stories of these articles, in the order of their first article in ``article_ids``."""
+    found: dict[int, int] = {}
+    for chunk in _chunks(article_ids, 500):
+        marks = ",".join("?" * len(chunk))
+        sql = f"SELECT id, story_id FROM articles WHERE id IN ({marks}) AND story_id IS NOT NULL"
+        found.update(db.execute(sql, list(chunk)).fetchall())
+    return list(dict.fromkeys(found[a] for a in article_ids if a in found))
+
+
+def _chunks(items: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]

@@ -1,0 +1,64 @@
+"""Articles for tests, inserted as rows (the ingest pipeline is another capability's)."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime
+
+from briefing.aliases import fold, strip_article
+from store import Database
+from store.articles import get_article
+from store.db import to_iso
+
+
+def insert_article(
+    db: Database,
+    *,
+    title: str,
+    body: str,
+    source: str = "example.com",
+    when: datetime,
+    url: str | None = None,
+    summary: str = "",
+):
+    """Insert one article row and return it as an ``Article``."""
+    digest = hashlib.sha256(f"{title}\n{body}\n{source}\n{url}".encode()).hexdigest()
+    article_id = (
+        db["articles"]
+        .insert(
+            {
+                "url": url,
+                "title": title,
+                "body": body,
+                "source": source,
+                "published_at": to_iso(when),
+                "ingested_at": to_iso(when),
+                "dated_at": to_iso(when),
+                "content_hash": digest,
+                "simhash": int(digest[:15], 16),
+                "summary": summary,
+            }
+        )
+        .last_pk
+    )
+    return get_article(db, article_id)
+
+
+def insert_actor(db: Database, actor_id: int, name: str, *aliases: str, mentioned_in: tuple[int, ...] = ()):
+    """An actor with aliases (folded as the actor index folds them), mentioned once in each article."""
+    db.execute(
+        "INSERT INTO actors (id, name, type, key) VALUES (?, ?, 'person', ?)",
+        [actor_id, name, f"person:{name}"],
+    )
+    aliases = (name, *aliases)
+    for alias in aliases:
+        db.execute(
+            "INSERT INTO actor_aliases (actor_id, alias, norm) VALUES (?, ?, ?)",
+            [actor_id, alias, strip_article(fold(alias))],
+        )
+    for article_id in mentioned_in:
+        db.execute(
+            "INSERT INTO mentions (actor_id, article_id, sentence_index, sentence_start, sentence_end, start,"
+            " end, surface) VALUES (?, ?, 0, 0, 1, 0, 1, ?)",
+            [actor_id, article_id, name],
+        )

@@ -1,0 +1,99 @@
+"""/actor NAME through the command registry: dossiers, candidates, close names, usage, hostile input."""
+
+import pytest
+
+from briefing.render import html_messages, to_plain
+from briefing.service.commands import Asker, answer, load_all
+from tests.actor_helpers import add_article
+
+ASKER = Asker(chat_id=1, user_id=1)
+ENVOY = (
+    "President-elect Donald Trump named retired Army Lieutenant General Keith Kellogg special envoy for "
+    "Ukraine and Russia. Kellogg said the war in Ukraine must end with a negotiated settlement."
+)
+
+
+@pytest.fixture(autouse=True)
+def commands():
+    load_all()
+
+
+@pytest.fixture
+def archive(app):
+    add_article(app, ENVOY, source="DW", day=20, url="https://dw.example/kellogg")
+    add_article(app, "Volodymyr Zelenskyy met Kellogg in Kyiv on Monday, and Kellogg promised help.", day=21)
+    return app
+
+
+async def ask(app, text):
+    reply = await answer(app, text, ASKER)
+    return reply, to_plain(reply.document)
+
+
+async def test_actor_gives_the_dossier(archive):
+    reply, text = await ask(archive, "/actor Kellogg")
+    assert text.startswith("KEITH KELLOGG")
+    assert "retired Army Lieutenant General" in text
+    assert "In 2 articles from 2 sources" in text
+    assert "What the news says" in text and "https://dw.example/kellogg" in text
+    assert reply.photo is None
+
+
+@pytest.mark.parametrize("name", ["keith kellogg", "KELLOGG", "Gen. Kellogg", "zelenskiy", "Zelensky"])
+async def test_lookup_is_case_and_alias_insensitive(archive, name):
+    _, text = await ask(archive, f"/actor {name}")
+    assert "What the news says" in text
+
+
+async def test_a_typo_shows_the_closest_actor_and_says_so(archive):
+    _, text = await ask(archive, "/actor Kelog")
+    assert "Closest match for “Kelog”" in text and "KEITH KELLOGG" in text
+
+
+async def test_an_unknown_name_suggests_close_names(archive):
+    _, text = await ask(archive, "/actor Zelinsky")
+    assert "no one called “Zelinsky”" in text
+    assert "/actor Volodymyr Zelensky" in text
+
+
+async def test_an_unknown_name_with_nothing_close(archive):
+    _, text = await ask(archive, "/actor Xyzzyplugh")
+    assert text == "I have no one called “Xyzzyplugh” in the news I know."
+
+
+async def test_an_ambiguous_name_offers_the_candidates(archive):
+    add_article(archive, "Kellogg's reported higher cereal sales on Tuesday.", day=22)
+    _, text = await ask(archive, "/actor Kellogg")
+    assert "could be more than one actor" in text
+    assert "/actor Keith Kellogg" in text and "/actor Kellogg's" in text
+    _, chosen = await ask(archive, "/actor Kellogg (organisation)")
+    assert chosen.startswith("KELLOGG'S")
+
+
+async def test_empty_argument_gets_usage(archive):
+    _, text = await ask(archive, "/actor")
+    assert "/actor Kellogg" in text and "Tell me whom to look up" in text
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    ["<b>Kellogg</b>", '"Kellogg"', "'; DROP TABLE actors; --", "<script>alert(1)</script>", "&amp;&lt;"],
+)
+async def test_hostile_input_gets_a_clear_reply(archive, hostile):
+    reply, text = await ask(archive, f"/actor {hostile}")
+    assert text
+    for message in html_messages(reply.document):
+        assert "<script>" not in message
+    assert archive.db.execute("SELECT count(*) FROM actors").fetchone()[0] > 0
+
+
+async def test_markup_around_a_name_is_ignored(archive):
+    _, text = await ask(archive, "/actor <b>Kellogg</b>")
+    assert text.startswith("KEITH KELLOGG")
+
+
+async def test_very_long_input_is_refused_politely(archive):
+    _, text = await ask(archive, "/actor " + "Kellogg " * 625)
+    assert "characters" in text
+    _, text = await ask(archive, "/actor " + "K" * 300)
+    assert "a name is at most 120" in text

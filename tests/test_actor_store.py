@@ -1,0 +1,129 @@
+"""The actor store: merging across articles by alias, keeping different actors apart, lookups, counts."""
+
+from datetime import date
+
+from store import actors as actor_store
+from tests.actor_helpers import add_article
+
+ENVOY = (
+    "President-elect Donald Trump named retired Army Lieutenant General Keith Kellogg special envoy for "
+    "Ukraine and Russia. Kellogg said the war must end."
+)
+COMPANY = "Kellogg's reported higher cereal sales on Tuesday. Kellogg's said demand held up."
+
+
+def one(db, name, **kw):
+    found = actor_store.find_actors(db, name, **kw)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_spelling_variants_merge_across_articles(app):
+    add_article(app, "Volodymyr Zelenskyy met European leaders in Brussels.", day=1)
+    add_article(app, "Zelensky said the talks had failed.", day=2)
+    add_article(app, "President Volodymyr Zelensky thanked Sweden.", day=3)
+    zelensky = one(app.db, "zelenskiy")
+    assert zelensky.name == "Volodymyr Zelensky"
+    assert zelensky.article_count == 3
+    assert zelensky.first_seen.day == 1 and zelensky.last_seen.day == 3
+
+
+def test_surname_then_full_name_is_one_person(app):
+    add_article(app, "Gen. Kellogg arrived in Kyiv on Monday.", day=1)
+    add_article(app, ENVOY, day=2)
+    kellogg = one(app.db, "Kellogg", type_="person")
+    assert kellogg.name == "Keith Kellogg"
+    assert kellogg.article_count == 2
+    assert actor_store.find_actors(app.db, "Gen. Kellogg") == []  # titles are not names
+
+
+def test_full_name_then_surname_is_one_person(app):
+    add_article(app, ENVOY, day=1)
+    add_article(app, "Kellogg said on Friday that talks would start.", day=2)
+    assert one(app.db, "keith kellogg").article_count == 2
+
+
+def test_same_name_different_actors_stay_apart(app):
+    add_article(app, ENVOY, day=1)
+    add_article(app, COMPANY, day=2)
+    found = actor_store.find_actors(app.db, "Kellogg")
+    assert sorted((a.name, a.type) for a in found) == [
+        ("Keith Kellogg", "person"),
+        ("Kellogg's", "organization"),
+    ]
+
+
+def test_lookup_is_case_and_accent_insensitive(app):
+    add_article(app, "Swedish Defense Minister Pål Jonson visited Kyiv.")
+    assert one(app.db, "PAL JONSON").name == "Pål Jonson"
+    assert one(app.db, "jonson").role == "Swedish Defense Minister"
+
+
+def test_known_aliases_find_an_actor_under_names_never_seen(app):
+    add_article(app, "NATO allies met in Brussels.")
+    assert one(app.db, "North Atlantic Treaty Organization").name == "NATO"
+
+
+def test_typos_find_close_names(app):
+    add_article(app, ENVOY, day=1)
+    add_article(app, "Volodymyr Zelenskyy met European leaders.", day=2)
+    assert actor_store.find_actors(app.db, "Zelinsky") == []
+    assert [a.name for a in actor_store.similar_actors(app.db, "Zelinsky")] == ["Volodymyr Zelensky"]
+    assert "Keith Kellogg" in [a.name for a in actor_store.similar_actors(app.db, "Kelogs")]
+    assert actor_store.similar_actors(app.db, "Xyzzyplugh") == []
+
+
+def test_counts_and_mentions(app):
+    article_id = add_article(app, ENVOY, day=5)
+    kellogg = one(app.db, "Keith Kellogg")
+    assert kellogg.article_count == 1
+    mentions = app.db.execute(
+        "SELECT surface, sentence_start, sentence_end, start, end FROM mentions WHERE actor_id = ?",
+        [kellogg.id],
+    ).fetchall()
+    assert [m[0] for m in mentions] == ["Keith Kellogg", "Kellogg"]
+    for _, s_start, s_end, start, end in mentions:
+        assert s_start <= start < end <= s_end
+    body = app.db["articles"].get(article_id)["body"]
+    assert body[mentions[1][1] : mentions[1][2]] == "Kellogg said the war must end."
+
+
+def test_indexing_an_article_twice_changes_nothing(app):
+    article_id = add_article(app, ENVOY)
+    from briefing.service.actors import index_actors
+    from store.articles import get_article
+
+    index_actors(app, get_article(app.db, article_id))
+    assert one(app.db, "Keith Kellogg").article_count == 1
+    assert app.db.execute("SELECT count(*) FROM mentions WHERE surface = 'Keith Kellogg'").fetchone()[0] == 1
+
+
+def test_dossier_reads(app):
+    add_article(app, ENVOY, source="DW", day=1, url="https://dw.example/1")
+    add_article(app, "Kellogg met Zelensky in Kyiv. Kellogg said Zelensky was ready.", source="AP", day=3)
+    add_article(app, "Keith Kellogg visited Kyiv again.", source="AP", day=3)
+    kellogg = one(app.db, "Keith Kellogg")
+    assert actor_store.source_count(app.db, kellogg.id) == 2
+    assert [a.source for a in actor_store.latest_articles(app.db, kellogg.id)][-1] == "DW"
+    assert actor_store.latest_articles(app.db, kellogg.id)[-1].url == "https://dw.example/1"
+    co = {c.actor.name: c.articles for c in actor_store.co_mentioned(app.db, kellogg.id)}
+    assert co["Kyiv"] == 2
+    assert actor_store.mentions_per_day(app.db, kellogg.id) == [(date(2025, 1, 1), 2), (date(2025, 1, 3), 3)]
+    quotes = actor_store.quotes(app.db, kellogg.id)
+    assert "Kellogg said Zelensky was ready." in [q.sentence for q in quotes]
+    record = actor_store.actor_record(app.db, kellogg.id)
+    assert record.actor == kellogg and record.source_count == 2
+    assert actor_store.actor_record(app.db, 999) is None
+
+
+def test_an_extraction_failure_leaves_the_article_without_actors(app, monkeypatch, caplog):
+    import briefing.service.actors as service
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("extractor bug")
+
+    monkeypatch.setattr(service, "extract_actors", broken)
+    article_id = add_article(app, ENVOY)
+    assert app.db["articles"].get(article_id)["title"]
+    assert actor_store.find_actors(app.db, "Kellogg") == []
+    assert "actor extraction failed for article" in caplog.text

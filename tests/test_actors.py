@@ -1,0 +1,271 @@
+"""Actor extraction: names no list holds, sentence starts, headlines, roles, coreference, demonyms."""
+
+from pathlib import Path
+
+import pytest
+
+from briefing.actors import extract_actors
+from briefing.cues import words
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+KELLOGG = (
+    "President-elect Donald Trump announced on Wednesday his intention to appoint retired Army Lieutenant "
+    "General Keith Kellogg as assistant to the president and special envoy for Ukraine and Russia. "
+    "Kellogg, who served as chief of staff on the National Security Council, brings extensive experience. "
+    "“Over time, all conflicts end in some type of negotiation,” Kellogg said. "
+    "Gen. Kellogg did not say when he would travel."
+)
+YEMEN = (
+    "At the center of this operation is Al Jabri General Trading & Investment Co, a company registered in "
+    "Oman but linked to Yemen’s Houthi rebels. Contracts signed by Yemeni recruits listed the company, whose "
+    "founder, Abdulwali Abdo Hassan al-Jabri, is a prominent Houthi politician. "
+    "“Yemen is a very poor country,” said Farea al-Muslimi, a Gulf expert at Chatham House."
+)
+
+
+def actors_by_name(text, **kw):
+    return {a.name: a for a in extract_actors(text, **kw)}
+
+
+def test_names_no_list_holds():
+    found = actors_by_name(YEMEN + " Meanwhile, Swedish Defense Minister Pål Jonson visited Kyiv.")
+    assert found["Pål Jonson"].type == "person"
+    assert found["Farea al-Muslimi"].type == "person"
+    assert found["Abdulwali Abdo Hassan al-Jabri"].type == "person"
+    assert found["Al Jabri General Trading & Investment Co"].type == "organization"
+    assert found["Chatham House"].type == "organization"
+
+
+def test_every_offset_points_at_its_surface():
+    for text in (KELLOGG, YEMEN, (SEEDS / "000_3b77d831465d6327.txt").read_text(encoding="utf-8")):
+        for actor in extract_actors(text):
+            for m in actor.mentions:
+                assert text[m.start : m.end] == m.surface
+
+
+def test_a_capitalised_sentence_start_is_not_a_name():
+    found = actors_by_name(YEMEN + " Meanwhile, the talks went on. However, nothing changed.")
+    assert "Contracts" not in found
+    assert "Meanwhile" not in found and "However" not in found
+    assert found["Yemen"].type == "place"
+
+
+def test_sentence_start_word_used_in_lower_case_is_dropped_from_a_name():
+    found = actors_by_name(
+        "Officials met in Kyiv. Delaying Ukraine’s membership was discussed. Ukraine waits."
+    )
+    assert "Delaying Ukraine" not in found
+    assert found["Ukraine"].type == "place"
+
+
+def test_surname_refers_back_to_the_full_name():
+    kellogg = actors_by_name(KELLOGG)["Keith Kellogg"]
+    surfaces = [m.surface for m in kellogg.mentions]
+    assert surfaces == ["Keith Kellogg", "Kellogg", "Kellogg", "Kellogg"]
+    assert [m.sentence_index for m in kellogg.mentions] == [0, 1, 2, 3]
+
+
+def test_roles_come_from_titles_and_as_phrases():
+    role = actors_by_name(KELLOGG)["Keith Kellogg"].role
+    assert "retired Army Lieutenant General" in role
+    assert "special envoy for Ukraine and Russia" in role
+
+
+def test_roles_come_from_appositions():
+    found = actors_by_name(
+        YEMEN + " Valeriy Chaly, Ukraine’s former ambassador to the U.S., called it a provocation."
+    )
+    assert found["Farea al-Muslimi"].role == "Gulf expert at Chatham House"
+    assert found["Valeriy Chaly"].role == "Ukraine’s former ambassador to the U.S."
+
+
+def test_title_before_name_is_the_role_and_the_nationality_a_place():
+    found = actors_by_name("Swedish Defense Minister Pål Jonson met Ukrainian President Volodymyr Zelenskyy.")
+    assert found["Pål Jonson"].role == "Swedish Defense Minister"
+    assert found["Sweden"].mentions[0].surface == "Swedish"
+    assert found["Ukraine"].mentions[0].surface == "Ukrainian"
+
+
+def test_demonyms_point_to_their_country():
+    found = actors_by_name("Ukrainian forces advanced while North Korean troops arrived in Kursk.")
+    assert found["Ukraine"].type == "place"
+    assert found["North Korea"].mentions[0].surface == "North Korean"
+
+
+def test_spelling_variants_share_one_canonical_name():
+    found = actors_by_name("Volodymyr Zelenskyy spoke. Zelensky later added that Zelenskiy had been clear.")
+    zelensky = found["Volodymyr Zelensky"]
+    assert len(zelensky.mentions) == 3
+    assert {"Zelensky", "Zelenskiy", "Volodymyr Zelenskyy"} <= zelensky.aliases
+
+
+def test_and_between_two_names_makes_two_actors():
+    found = actors_by_name("The treaty binds Russia and North Korea to defend each other.")
+    assert {"Russia", "North Korea"} <= set(found)
+
+
+def test_joined_names_stay_whole_where_a_head_needs_them():
+    found = actors_by_name("He spoke to the Ministry of Defence and to Secretary of State Antony Blinken.")
+    assert found["Ministry of Defence"].type == "organization"
+    assert found["Antony Blinken"].role == "Secretary of State"
+
+
+@pytest.mark.parametrize("acronym", ["NATO", "CDU", "SPD", "NIS"])
+def test_acronyms_are_organisations(acronym):
+    found = actors_by_name(f"The statement came from {acronym} officials on Monday.")
+    assert any(
+        a.type == "organization" and acronym in {m.surface for m in a.mentions} for a in found.values()
+    )
+
+
+def test_short_forms_of_countries():
+    found = actors_by_name("The U.S. and the UK agreed; Britain and America will pay, the US said.")
+    assert {m.surface for m in found["United States"].mentions} == {"U.S.", "America", "US"}
+    assert {m.surface for m in found["United Kingdom"].mentions} == {"UK", "Britain"}
+
+
+def test_kelloggs_the_company_is_not_keith_kellogg():
+    company = extract_actors("Kellogg's reported higher cereal sales on Tuesday, and its shares rose.")
+    assert [(a.name, a.type) for a in company] == [("Kellogg's", "organization")]
+    envoy = actors_by_name(KELLOGG + " Trump praised Kellogg’s nomination.")
+    assert envoy["Keith Kellogg"].mentions[-1].surface == "Kellogg"
+
+
+def test_headline_is_matched_only_against_established_names():
+    text = "Trump Taps Retired General Kellogg as Special Envoy\n" + KELLOGG
+    found = actors_by_name(text)
+    assert "Trump Taps Retired General Kellogg" not in found
+    assert "Special Envoy" not in found
+    assert found["Keith Kellogg"].mentions[0].surface == "Kellogg"
+    assert found["Donald Trump"].mentions[0].surface == "Trump"
+
+
+def test_title_argument_marks_the_headline_line():
+    text = "Jonson Visits Kyiv Today\nSwedish Defense Minister Pål Jonson arrived in Kyiv on Monday."
+    found = actors_by_name(text, title="Jonson Visits Kyiv Today")
+    assert "Jonson Visits Kyiv Today" not in found
+    assert [m.surface for m in found["Pål Jonson"].mentions] == ["Jonson", "Pål Jonson"]
+
+
+def test_acronym_in_brackets_is_an_alias():
+    found = actors_by_name("The Islamic Resistance Front (IRF) said the IRF would fight on.")
+    front = found["Islamic Resistance Front"]
+    assert [m.surface for m in front.mentions] == ["Islamic Resistance Front", "IRF", "IRF"]
+
+
+def test_months_and_events_are_not_actors():
+    found = actors_by_name("In June, during World War II talks, the Olympic Games opened on Monday.")
+    assert not {"June", "Monday", "World War II", "Olympic Games"} & set(found)
+
+
+def test_empty_and_lower_case_texts_have_no_actors():
+    assert extract_actors("") == []
+    assert extract_actors("nothing here is a name, nor is this.") == []
+
+
+def test_seed_article_finds_the_people_of_the_story():
+    text = (SEEDS / "000_3b77d831465d6327.txt").read_text(encoding="utf-8")
+    found = actors_by_name(text)
+    for name in ("Keith Kellogg", "Pål Jonson", "Farea al-Muslimi", "Vladimir Putin", "Rustem Umerov"):
+        assert found[name].type == "person", name
+    assert found["NATO"].type == "organization"
+    assert found["Yemen"].type == "place"
+
+
+def test_particles_join_a_name():
+    found = actors_by_name("Commission President Ursula von der Leyen met Osama bin Laden's biographer.")
+    assert found["Ursula von der Leyen"].role == "Commission President"
+
+
+def test_a_company_named_again_without_its_legal_form():
+    found = actors_by_name("Zorblax Inc. reported record revenue. Shares of Zorblax rose 3% in New York.")
+    assert [m.surface for m in found["Zorblax Inc."].mentions] == ["Zorblax Inc.", "Zorblax"]
+
+
+def test_an_acronym_of_a_name_in_the_text_is_that_name():
+    found = actors_by_name("The International Criminal Court issued a warrant. The ICC said it acted alone.")
+    assert [m.surface for m in found["International Criminal Court"].mentions][-1] == "ICC"
+
+
+def test_a_middle_name_alone_refers_to_the_person():
+    found = actors_by_name("Luiz Inácio Lula da Silva arrived in Beijing. Lula signed 15 agreements.")
+    assert [m.surface for m in found["Luiz Inácio Lula da Silva"].mentions] == [
+        "Luiz Inácio Lula da Silva",
+        "Lula",
+    ]
+
+
+def test_well_known_organisations_at_a_sentence_start():
+    found = actors_by_name("Reuters reported the deal. Microsoft and Alphabet shares fell.")
+    assert {"Reuters", "Microsoft", "Alphabet"} <= set(found)
+
+
+def test_a_word_before_region_is_a_place():
+    found = actors_by_name("The WHO warned of a cholera outbreak in Sudan's Darfur region.")
+    assert found["Darfur"].type == "place"
+    assert found["World Health Organization"].mentions[0].surface == "WHO"
+
+
+def test_a_role_before_a_name_that_begins_like_a_place():
+    found = actors_by_name("NATO spokesperson Farah Dakhallah in Brussels told DW that the talks failed.")
+    assert found["Farah Dakhallah"].type == "person"
+    assert found["Farah Dakhallah"].role == "NATO spokesperson"
+
+
+def test_everyday_words_inside_names_stay_there():
+    found = actors_by_name("The Home Office and the Ukraine Defence Contact Group met on Monday.")
+    assert found["Home Office"].type == "organization"
+    assert found["Ukraine Defence Contact Group"].type == "organization"
+
+
+def test_an_office_names_the_organisation_not_a_person():
+    found = actors_by_name("James Hoyt, Secretary of the New Jersey Department of Public Safety, left early.")
+    assert found["New Jersey Department of Public Safety"].type == "organization"
+    assert found["James Hoyt"].type == "person"
+
+
+def test_possessives_inside_official_names():
+    found = actors_by_name(
+        "It was banned in the People's Republic of China and by the People's Liberation Army."
+    )
+    assert found["China"].mentions[0].surface == "People's Republic of China"
+    assert found["People's Liberation Army"].type == "organization"
+
+
+def test_a_town_before_its_region_is_a_place():
+    found = actors_by_name("The 1927 flood hit Quorbleton, Louisiana.")
+    assert found["Quorbleton"].type == "place"
+
+
+def test_a_title_without_a_name_is_no_actor():
+    found = actors_by_name("The U.S. Secretary of State arrived as Russian President Vladimir Putin left.")
+    assert set(found) == {"United States", "Russia", "Vladimir Putin"}
+    found = actors_by_name("The Foreign Secretary said the Iraqi Foreign Minister agreed.")
+    assert set(found) == {"Iraq"}
+
+
+def test_and_the_inside_a_known_name():
+    found = actors_by_name("Fighters of the Islamic State of Iraq and the Levant attacked the town.")
+    assert [m.surface for m in found["Islamic State"].mentions] == ["Islamic State of Iraq and the Levant"]
+
+
+def test_any_text_gives_valid_spans():
+    """Random mixes of names, titles, particles, punctuation and scripts never break the extractor."""
+    import random
+
+    pieces = sorted(
+        words(
+            "Keith Kellogg Kellogg's of the and & U.S. NATO al-Jabri Gen. Lt. Mr. ( ) , . ; : “ ” ' - — "
+            "President Minister for Ministry Co Inc. J. Ukrainian Russia-Ukraine Iran-backed F-16 Zoë Ελλάδα "
+            "中国 Secretary State as a former envoy said in Kyiv II The Pål O'Brien ’s ... ! ? 1990s St. Sir "
+            "bin van der Camp Mount X I AB A.B. Ab-Cd AB-CD"
+        )
+        | {"\n", "\n\n", "\t"}
+    )
+    rng = random.Random(7)
+    for _ in range(300):
+        text = "".join(p + rng.choice(("", " ", " ")) for p in rng.choices(pieces, k=rng.randint(0, 40)))
+        for actor in extract_actors(text, title=text[:20] or None):
+            assert actor.type in ("person", "organization", "place")
+            for m in actor.mentions:
+                assert 0 <= m.start < m.end <= len(text) and text[m.start : m.end] == m.surface

@@ -1,0 +1,54 @@
+"""Normal forms and keys: what makes two spellings one actor, and what keeps two actors apart."""
+
+import pytest
+
+from briefing.aliases import actor_key, alias_pairs, edit_distance, fold, skeleton, trigrams
+from briefing.gazetteer import load_gazetteer
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Pål Jonson", "PAL JONSON"),
+        ("U.S.", "US"),
+        ("al-Jabri", "Al Jabri"),
+        ("Kellogg’s", "Kellogg's"),
+        ("People’s Republic of China", "people's republic of china"),
+    ],
+)
+def test_fold_makes_spellings_equal(a, b):
+    assert fold(a) == fold(b)
+
+
+def test_skeleton_meets_transliteration_variants():
+    forms = {skeleton(fold(n)) for n in ("Zelensky", "Zelenskyy", "Zelenskiy", "Zelenskii")}
+    assert forms == {"zelensky"}
+    assert skeleton(fold("Bashar al-Assad")) == skeleton(fold("Bashar Assad"))
+
+
+def test_keys_keep_types_apart():
+    assert actor_key("Keith Kellogg", "person") == actor_key("Keith Kelloggg", "person")
+    assert actor_key("Kellogg's", "organization") != actor_key("Kellogg", "person")
+    assert actor_key("The Kremlin", "organization") == "organization:kremlin"
+
+
+def test_a_person_is_found_by_surname_and_full_name():
+    norms = {norm for _, norm in alias_pairs("Keith Kellogg", "person", frozenset({"Gen. Kellogg"}))}
+    assert {"keith kellogg", "kellogg"} <= norms
+    places = {norm for _, norm in alias_pairs("United States", "place", frozenset({"U.S."}))}
+    assert places == {"united states", "us"}
+
+
+def test_trigrams_and_edit_distance():
+    assert {"  k", " ke", "kel", "gg "} <= trigrams("kellogg")
+    assert edit_distance("kelog", "kellogg") == 2
+    assert edit_distance("kelog", "zelensky", limit=2) == 3  # gives up past the limit
+
+
+def test_gazetteer_knows_countries_demonyms_and_spellings():
+    gaz = load_gazetteer()
+    assert gaz.place("russian federation") == "Russia"
+    assert gaz.place("britain") == "United Kingdom"
+    assert gaz.demonyms["ukrainian"] == "Ukraine"
+    assert "Zelenskyy" in gaz.aliases_of("Volodymyr Zelensky", "person")
+    assert "pal" in gaz.given_names and "major" not in gaz.given_names

@@ -1,0 +1,169 @@
+"""``/brief [topic]``: the top stories, or the stories about a topic or an actor, one section each."""
+
+from datetime import UTC, datetime, timedelta
+
+from article_rows import insert_actor, insert_article
+
+from bot import main
+from briefing.briefs import compose_articles, compose_brief, story_section, when_text
+from briefing.document import Document
+from briefing.models import Article, Story
+from briefing.render import html_messages, to_plain
+from briefing.service.commands import Asker, answer, load_all
+from briefing.service.enrich import enrich_article
+from store import open_db
+
+NOW = datetime(2025, 1, 23, 12, 0, tzinfo=UTC)
+ASKER = Asker(1, 1)
+
+
+def a_story(i=1, *, sources=("dw.com", "bbc.com"), links=("https://dw.com/a", ""), hours_ago=3, summary=()):
+    return Story(
+        id=i,
+        headline=f"Kellogg named envoy {i}",
+        article_ids=tuple(range(len(sources) + 1)),
+        sources=tuple(sources),
+        first_seen=NOW - timedelta(hours=hours_ago + 1),
+        last_updated=NOW - timedelta(hours=hours_ago),
+        summary=summary,
+        links=tuple(links),
+    )
+
+
+def test_a_story_section_has_headline_summary_outlets_links_and_freshness():
+    section = story_section(a_story(summary=("One.", "Two.", "Three.")), NOW)
+    text = [b.text for b in section.blocks]
+    assert text == [
+        "Kellogg named envoy 1",
+        "One. Two.",
+        "2 outlets: dw.com, bbc.com",
+        "3 articles, updated 3 h ago",
+    ]
+    links = [s.url for b in section.blocks for s in b.spans if s.url]
+    assert links == ["https://dw.com/a"]
+
+
+def test_each_story_is_one_section_under_a_heading():
+    doc = compose_brief([a_story(1), a_story(2, sources=("ap.org",), links=("",))], now=NOW)
+    assert isinstance(doc, Document)
+    assert [b.text for b in doc.header] == ["Top stories"]
+    assert len(doc.sections) == 2
+    assert doc.sections[1].blocks[-2].text == "1 outlet: ap.org"
+
+
+def test_an_old_archive_says_how_old_its_news_is():
+    doc = compose_brief([a_story(hours_ago=24 * 60)], now=NOW, as_of=NOW - timedelta(days=60))
+    assert "The newest news in the archive is from 24 Nov 2024." in doc.text
+
+
+def test_a_topic_brief_names_its_topic_and_a_long_topic_is_shortened():
+    doc = compose_brief([a_story()], now=NOW, topic="Kellogg " * 30)
+    assert doc.header[0].text.startswith("Stories about “Kellogg Kellogg")
+    assert len(doc.header[0].text) < 80
+
+
+def test_no_stories_gets_a_helpful_reply():
+    assert "no stories in the archive yet" in compose_brief([], now=NOW).text
+    assert "No story matches" in compose_brief([], now=NOW, topic="croissants").text
+
+
+def test_when_text_reads_like_a_person():
+    assert [when_text(NOW - timedelta(seconds=s), NOW) for s in (5, 600, 7200, 100000, 900000)] == [
+        "just now", "10 min ago", "2 h ago", "yesterday", "13 Jan 2025",
+    ]  # fmt: skip
+
+
+def test_article_lists_link_titles_and_show_the_first_summary_sentence():
+    article = Article(
+        id=1, title="Scholz visits Kyiv", body="", source="dw.com", ingested_at=NOW, content_hash="h",
+        url="https://dw.com/s", summary=("Scholz visited Kyiv.", "He pledged aid."),
+    )  # fmt: skip
+    doc = compose_articles([article], now=NOW, title="Latest articles")
+    assert to_plain(doc) == (
+        "LATEST ARTICLES\n\nScholz visits Kyiv <https://dw.com/s>\ndw.com · just now\n• Scholz visited Kyiv."
+    )
+    assert '<a href="https://dw.com/s">Scholz visits Kyiv</a>' in html_messages(doc)[0]
+
+
+# --- the command, over a real archive --------------------------------------------------------------
+
+EVENTS = [
+    ("Trump taps Kellogg as envoy for Ukraine", "Donald Trump named Keith Kellogg special envoy for Ukraine "
+     "and Russia. Kellogg is a retired general.", ["voa.com", "bbc.com", "dw.com"], 2),
+    ("North Korean troops in combat, Blinken says", "Antony Blinken said North Korean troops are in combat "
+     "with Russian forces and demanded a firm response.", ["reuters.com", "afp.com"], 1),
+    ("Scholz visits Kyiv", "German Chancellor Olaf Scholz visited Kyiv and pledged more aid to Ukraine.",
+     ["dw.com"], 0),
+]  # fmt: skip
+
+
+def fill(app, *, base=NOW):
+    for title, body, sources, hours in EVENTS:
+        for k, source in enumerate(sources):
+            article = insert_article(
+                app.db, title=f"{title} ({source})" if k else title, body=body.replace(".", f" ({k}).", 1),
+                source=source, url=f"https://{source}/{hours}", when=base - timedelta(hours=hours, minutes=k),
+            )  # fmt: skip
+            enrich_article(app, article)
+
+
+async def test_brief_lists_the_top_stories_most_outlets_first(app):
+    load_all()
+    fill(app)
+    reply = await answer(app, "/brief", ASKER)
+    headlines = [s.blocks[0].text for s in reply.document.sections]
+    assert len(headlines) == 3
+    assert headlines[0].startswith("Trump taps Kellogg")
+    assert reply.document.sections[0].blocks[-2].text == "3 outlets: voa.com, bbc.com, dw.com"
+    assert reply.paged is (app.settings.brief_page_size < 3)
+
+
+async def test_brief_on_a_topic_finds_its_stories_by_words(app):
+    load_all()
+    fill(app)
+    reply = await answer(app, "/brief north korean", ASKER)
+    [section] = reply.document.sections
+    assert section.blocks[0].text.startswith("North Korean troops in combat, Blinken says")
+    assert "2 outlets: reuters.com, afp.com" in section.blocks[-2].text
+
+
+async def test_brief_on_an_actor_finds_stories_through_the_actor_index(app):
+    load_all()
+    fill(app)
+    scholz = app.db.execute("SELECT id FROM articles WHERE title = 'Scholz visits Kyiv'").fetchone()[0]
+    # an alias the text never uses: only the actor index can find the story
+    insert_actor(app.db, 10_001, "Olaf Scholz", "Bundeskanzler", mentioned_in=(scholz,))
+    reply = await answer(app, "/brief Bundeskanzler", ASKER)
+    assert [s.blocks[0].text for s in reply.document.sections] == ["Scholz visits Kyiv"]
+
+
+async def test_brief_on_an_empty_archive_and_without_matches(app):
+    load_all()
+    empty = await answer(app, "/brief", ASKER)
+    assert "no stories in the archive yet" in empty.document.text
+    fill(app)
+    nothing = await answer(app, "/brief croissants", ASKER)
+    assert "No story matches" in nothing.document.text
+    no_words = await answer(app, "/brief ((*))", ASKER)
+    assert "Tell me what to look for" in no_words.document.text
+
+
+async def test_brief_shows_old_news_with_a_note(app):
+    load_all()
+    fill(app, base=NOW - timedelta(days=30))
+    reply = await answer(app, "/brief", ASKER)
+    assert len(reply.document.sections) == 3
+    assert "The newest news in the archive is from" in reply.document.text
+
+
+def test_bot_ask_brief_prints_the_briefing(tmp_path, capsys, settings):
+    from briefing.service import App
+
+    path = tmp_path / "ask.db"
+    db = open_db(path)
+    fill(App(db=db, settings=settings, clock=lambda: NOW), base=datetime.now(UTC))
+    db.conn.close()
+    assert main(["ask", "/brief", "--db", str(path)], environ={}) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("TOP STORIES")
+    assert "Trump taps Kellogg as envoy for Ukraine" in out

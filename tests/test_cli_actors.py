@@ -1,0 +1,70 @@
+"""python bot.py actors FILE... [--jsonl]: types, canonical names and offsets; bad files reported."""
+
+import json
+
+import bot
+
+TEXT = (
+    "Swedish Defense Minister Pål Jonson met retired Army Lieutenant General Keith Kellogg in Stockholm.\n"
+    "Kellogg said NATO would help.\n"
+)
+
+
+def run(capsys, *argv):
+    code = bot.main(["actors", *map(str, argv)], environ={})
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_jsonl_is_one_object_per_file_with_offsets(tmp_path, capsys):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(TEXT, encoding="utf-8")
+    b.write_text("Nothing to see here.\n", encoding="utf-8")
+    code, out, err = run(capsys, a, b, "--jsonl")
+    assert code == 0 and err == ""
+    first, second = (json.loads(line) for line in out.splitlines())
+    assert first["file"] == str(a) and second == {"file": str(b), "actors": []}
+    kellogg = next(x for x in first["actors"] if x["name"] == "Keith Kellogg")
+    assert kellogg["type"] == "person"
+    assert [TEXT[m["start"] : m["end"]] for m in kellogg["mentions"]] == ["Keith Kellogg", "Kellogg"]
+    assert set(first["actors"][0]) == {"name", "type", "mentions"}
+    assert {x["type"] for x in first["actors"]} == {"person", "place", "organization"}
+    for actor in first["actors"]:
+        assert all(set(m) == {"start", "end"} for m in actor["mentions"])
+
+
+def test_offsets_are_str_indices_of_the_text_as_read(tmp_path, capsys):
+    path = tmp_path / "crlf.txt"
+    path.write_bytes("Zoë said hi.\r\nPål Jonson visited Kyiv.\r\n".encode())
+    _, out, _ = run(capsys, path, "--jsonl")
+    text = path.read_text(encoding="utf-8")
+    found = {x["name"]: x["mentions"][0] for x in json.loads(out)["actors"]}
+    assert text[found["Pål Jonson"]["start"] : found["Pål Jonson"]["end"]] == "Pål Jonson"
+
+
+def test_table_without_jsonl(tmp_path, capsys):
+    path = tmp_path / "a.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    code, out, _ = run(capsys, path)
+    assert code == 0
+    assert out.splitlines()[0] == f"{path}: 5 actors"
+    assert any("person" in line and "Keith Kellogg" in line and "2×" in line for line in out.splitlines())
+
+
+def test_bad_files_are_reported_and_the_rest_processed(tmp_path, capsys):
+    good = tmp_path / "good.txt"
+    good.write_text(TEXT, encoding="utf-8")
+    binary = tmp_path / "image.png"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    latin = tmp_path / "latin1.txt"
+    latin.write_bytes("Caf\xe9 Jonson".encode("latin-1"))
+    code, out, err = run(capsys, tmp_path / "missing.txt", binary, good, latin, tmp_path, "--jsonl")
+    assert code == 1
+    assert [json.loads(line)["file"] for line in out.splitlines()] == [str(good)]
+    lines = err.splitlines()
+    assert len(lines) == 4
+    assert "missing.txt: no such file" in lines[0]
+    assert "image.png: binary file" in lines[1]
+    assert "latin1.txt: not UTF-8 text" in lines[2]
+    assert "is a folder" in lines[3]
+    assert "Traceback" not in err

@@ -1,0 +1,120 @@
+"""``python bot.py summarize FILE...``: one article a file, readable or JSON lines, bad files skipped."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot import main
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLE = """Ad sales boost Time Warner profit
+
+Quarterly profits at US media giant TimeWarner jumped 76% to $1.13bn for the three months to December.
+The firm, which is now one of the biggest investors in Google, benefited from sales of internet connections.
+TimeWarner said fourth quarter sales rose 2% to $11.1bn from $10.9bn. Its profits were buoyed by gains.
+Time Warner's fourth quarter profits were slightly better than analysts' expectations at the firm.
+"""
+
+
+@pytest.fixture
+def article(tmp_path):
+    path = tmp_path / "article.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+def run(capsys, *argv):
+    code = main(["summarize", *map(str, argv)], environ={})
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_jsonl_prints_exactly_file_title_and_summary(capsys, article):
+    code, out, err = run(capsys, article, "--jsonl")
+    assert code == 0 and err == ""
+    record = json.loads(out)
+    assert list(record) == ["file", "title", "summary"]
+    assert record["file"] == str(article)
+    assert record["title"] == "Ad sales boost Time Warner profit"
+    assert len(record["summary"]) == 3
+    assert all(s in ARTICLE for s in record["summary"])
+    assert record["title"] not in record["summary"]
+
+
+def test_sentences_and_algorithm_options_are_obeyed(capsys, article):
+    code, out, _ = run(capsys, article, "--jsonl", "--sentences", "1", "--algorithm", "lead")
+    assert code == 0
+    assert json.loads(out)["summary"] == [ARTICLE.splitlines()[2]]
+
+
+def test_a_file_without_a_headline_has_an_empty_title(capsys, tmp_path):
+    path = tmp_path / "plain.txt"
+    path.write_text("The talks ended on Monday. Both sides left Riyadh.\n", encoding="utf-8")
+    _, out, _ = run(capsys, path, "--jsonl")
+    assert json.loads(out) == {
+        "file": str(path),
+        "title": "",
+        "summary": ["The talks ended on Monday.", "Both sides left Riyadh."],
+    }
+
+
+def test_readable_output_names_the_file_and_lists_the_sentences(capsys, article):
+    code, out, _ = run(capsys, article, "--sentences", "2")
+    assert code == 0
+    assert out.startswith(f"{article}:\n")
+    assert "AD SALES BOOST TIME WARNER PROFIT" in out
+    assert out.count("\n• ") == 2
+
+
+def test_bad_files_are_reported_one_line_each_and_the_rest_still_summarized(capsys, article, tmp_path):
+    binary = tmp_path / "photo.jpg"
+    binary.write_bytes(b"\xff\xd8\xff\x00\x10JFIF\x00" * 20)
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n", encoding="utf-8")
+    code, out, err = run(capsys, tmp_path / "missing.txt", binary, empty, tmp_path, article, "--jsonl")
+    assert code == 1
+    assert [json.loads(line)["file"] for line in out.splitlines()] == [str(article)]
+    lines = err.splitlines()
+    assert len(lines) == 4
+    assert "missing.txt: no such file" in lines[0]
+    assert "photo.jpg: binary data" in lines[1]
+    assert "empty.txt: empty file" in lines[2]
+    assert "is a folder" in lines[3]
+    assert "Traceback" not in err
+
+
+def test_latin1_files_are_read(capsys, tmp_path):
+    path = tmp_path / "latin.txt"
+    path.write_bytes("Caf\xe9 owners in Paris protested on Monday. They want lower taxes.".encode("latin-1"))
+    code, out, _ = run(capsys, path, "--jsonl")
+    assert code == 0
+    assert json.loads(out)["summary"][0].startswith("Café owners")
+
+
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (["--algorithm", "magic"], "unknown algorithm 'magic'"),
+        (["--sentences", "0"], "--sentences must be at least 1"),
+    ],
+)
+def test_usage_mistakes_exit_2_with_one_line(capsys, article, argv, message):
+    code, out, err = run(capsys, article, *argv)
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and message in err
+
+
+def test_the_command_line_runs_as_a_program(article):
+    result = subprocess.run(
+        [sys.executable, "bot.py", "summarize", "--jsonl", str(article)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(article.parent)},
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["title"] == "Ad sales boost Time Warner profit"

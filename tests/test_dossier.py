@@ -1,0 +1,120 @@
+"""The /actor dossier, composed from plain data: header, key sentences without repeats, sections."""
+
+from datetime import UTC, datetime
+
+import pytest
+
+from briefing.dossier import compose_dossier, key_quotes
+from briefing.mentions import ActorRecord, ArticleLink, CoMention, Quote
+from briefing.models import Actor
+from briefing.render import html_messages, to_plain
+
+NOW = datetime(2025, 1, 23, 12, 0, tzinfo=UTC)
+KELLOGG = Actor(
+    id=1,
+    name="Keith Kellogg",
+    type="person",
+    aliases=frozenset({"Kellogg"}),
+    role="special envoy for Ukraine and Russia",
+    article_count=12,
+    first_seen=datetime(2024, 11, 13, tzinfo=UTC),
+    last_seen=datetime(2025, 1, 22, tzinfo=UTC),
+)
+
+
+def link(n, source="DW", day=20):
+    return ArticleLink(
+        n, f"Article {n}", source, datetime(2025, 1, day, tzinfo=UTC), f"https://x.example/{n}"
+    )
+
+
+def q(text, n=1, source="DW", day=20):
+    return Quote(text, link(n, source, day), 0)
+
+
+QUOTES = (
+    q("Kellogg said the war in Ukraine must end with a negotiated settlement this year.", 1, "DW"),
+    q("Kellogg said the war in Ukraine must end with a negotiated settlement this year!", 2, "AP"),
+    q("Kellogg met Ukrainian officials in Kyiv to discuss a negotiated settlement of the war.", 3, "VOA"),
+    q("Kellogg Named Special Envoy", 4, "AP"),
+    q("The plan outlined by Kellogg includes:", 5, "AP"),
+    q("Kellogg, a retired general, has long argued for arming Ukraine before any negotiation.", 6, "BBC"),
+)
+
+
+def record(**kw):
+    base = dict(
+        actor=KELLOGG,
+        source_count=4,
+        quotes=QUOTES,
+        co_mentioned=(CoMention(Actor(2, "Volodymyr Zelensky", "person"), 7),),
+        latest=(link(1, day=22), link(2, "AP", day=21)),
+    )
+    base.update(kw)
+    return ActorRecord(**base)
+
+
+def test_header_says_who_and_how_much():
+    text = to_plain(compose_dossier(record(), now=NOW))
+    assert "KEITH KELLOGG" in text
+    assert "Person · special envoy for Ukraine and Russia" in text
+    assert "In 12 articles from 4 sources, first seen 13 Nov 2024, last seen yesterday." in text
+    assert "Also: Kellogg" in text
+
+
+def test_key_sentences_have_no_repeats_headlines_or_fragments():
+    chosen = key_quotes(QUOTES, 4)
+    texts = [c.sentence for c in chosen]
+    assert sum("must end with a negotiated settlement" in t for t in texts) == 1
+    assert "Kellogg Named Special Envoy" not in texts
+    assert "The plan outlined by Kellogg includes:" not in texts
+    assert len(texts) == 3
+
+
+def test_each_key_sentence_has_its_source_and_date():
+    doc = compose_dossier(record(), now=NOW)
+    says = doc.sections[0]
+    assert says.blocks[0].text == "What the news says"
+    sources = [b for b in says.blocks if b.text.startswith("— ")]
+    assert len(sources) == 3 and all(", 20 Jan" in b.text for b in sources)
+    assert any(s.url and s.url.startswith("https://x.example/") for b in sources for s in b.spans)
+
+
+def test_sections_for_co_mentions_and_latest_articles():
+    doc = compose_dossier(record(), now=NOW)
+    titles = [s.blocks[0].text for s in doc.sections]
+    assert titles == ["What the news says", "Often mentioned with", "Latest articles"]
+    assert "Volodymyr Zelensky (7 articles)" in doc.sections[1].blocks[1].text
+    assert doc.sections[2].blocks[1].text == "Article 1 — DW, yesterday"
+
+
+def test_an_actor_with_nothing_to_quote_still_gets_a_header():
+    doc = compose_dossier(record(quotes=(), co_mentioned=(), latest=()), now=NOW)
+    assert doc.sections == ()
+    assert "Keith Kellogg" in doc.text
+
+
+def test_fits_a_phone_message():
+    long_quote = q("Kellogg " + "spoke at length about the war and the peace " * 40 + "today.", 9)
+    messages = html_messages(compose_dossier(record(quotes=(*QUOTES, long_quote)), now=NOW))
+    assert len(messages) == 1
+    assert "…" in messages[0]
+
+
+def test_ranking_matches_sumys_lexrank():
+    """The numpy similarity matrix and idf give exactly sumy's own numbers."""
+    import numpy
+    from sumy.models.dom import Sentence
+    from sumy.summarizers.lex_rank import LexRankSummarizer
+
+    from briefing.dossier import RankedLexRank, WordTokenizer
+
+    texts = [x.sentence for x in QUOTES] + ["Zelensky met Kellogg in Kyiv on Monday to discuss the war."]
+    sentences = [Sentence(t, WordTokenizer()) for t in texts]
+    ours, theirs = RankedLexRank(), LexRankSummarizer()
+    words = [theirs._to_words_set(s) for s in sentences]
+    tf = theirs._compute_tf(words)
+    idf = theirs._compute_idf(words)
+    assert ours._compute_idf(words) == pytest.approx(idf)
+    expected = theirs._create_matrix(words, theirs.threshold, tf, idf)
+    assert numpy.allclose(ours._create_matrix(words, ours.threshold, tf, idf), expected)

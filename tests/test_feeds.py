@@ -1,0 +1,160 @@
+"""Feeds → drafts: the real captured feeds, their encodings, and the broken ones."""
+
+import gzip
+import json
+from datetime import UTC, datetime
+
+import pytest
+from conftest import FIXTURES
+
+from briefing.errors import MalformedFeedError
+from briefing.feeds import html_to_text, looks_like_feed, parse_feed
+
+FEEDS = FIXTURES / "feeds"
+
+
+def feed(name, **kw):
+    return parse_feed((FEEDS / name).read_bytes(), **kw)
+
+
+def test_guardian_entries_match_the_expected_parse():
+    expected = json.loads((FEEDS / "guardian.expected.json").read_text())["feed"]["items"]
+    parsed = feed("guardian.rss")
+    assert parsed.title == "The Guardian" and parsed.version == "rss20"
+    assert parsed.recovered is None
+    assert len(parsed.entries) == len(expected) == 55
+    for entry, want in zip(parsed.entries, expected, strict=True):
+        assert entry.draft.title == " ".join(want["title"].split())
+        assert entry.draft.url == want["link"]
+        assert entry.draft.author == (want["creator"] or None)
+        assert entry.draft.published_at == datetime.fromisoformat(want["isoDate"])
+        assert entry.draft.source == "The Guardian"
+    first = parsed.entries[0].draft
+    assert first.section == "Donald Trump"
+    assert "<p>" not in first.body and "Continue reading" not in first.body
+    assert first.body.startswith("The president’s ‘new American moment’ speech stirred")
+
+
+def test_a_summary_only_feed_is_all_teasers_and_full_content_is_not():
+    assert all(e.teaser for e in feed("guardian.rss").entries)
+    medium = feed("content-encoded.rss").entries
+    assert sum(not e.teaser for e in medium) == 6
+    full = next(e for e in medium if not e.teaser).draft
+    assert len(full.body.split()) > 150 and "\n\n" in full.body and "<" not in full.body
+
+
+@pytest.mark.parametrize(
+    ("name", "version", "count"),
+    [
+        ("heraldsun.rss", "rss092", 2),
+        ("craigslist.rss", "rss10", 25),
+        ("heise.atom", "atom10", 15),
+        ("tpm.atom", "atom10", 20),
+    ],
+)
+def test_rss_09x_10_and_atom(name, version, count):
+    parsed = feed(name)
+    assert (parsed.version, len(parsed.entries)) == (version, count)
+    assert all(e.draft.title and e.draft.body for e in parsed.entries)
+
+
+def test_atom_dates_authors_and_links():
+    entry = feed("tpm.atom", url="http://127.0.0.1/tpm.atom").entries[0].draft
+    assert entry.author == "Esme Cribb"
+    assert (
+        entry.url
+        == "http://127.0.0.1/livewire/hannity-announces-fox-hired-sebastian-gorka-national-security-strategist"
+    )
+    assert entry.published_at == datetime(2017, 11, 8, 23, 15, 58, tzinfo=UTC)
+
+
+def test_windows_1251_and_its_gzip_read_the_same():
+    plain, packed = feed("iconv.xml"), feed("compressed.xml")
+    assert gzip.decompress((FEEDS / "compressed.xml").read_bytes())[:5] == b"<?xml"
+    assert plain == packed
+    assert plain.title == "Новости Оренбурга и области / Раздел Новости"
+    assert (
+        plain.entries[0].draft.title == "В Бузулуке главные стройплощадки – детсад и Ледовый дворец"
+    )
+    assert plain.entries[0].draft.published_at == datetime(2014, 1, 22, 14, 31, 31, tzinfo=UTC)
+
+
+def test_gzipped_feed_with_full_content():
+    parsed = feed("invalid-characters-gzipped.xml")
+    assert parsed.title == "NSHipster" and len(parsed.entries) == 25
+    assert parsed.entries[0].draft.author == "Mattt Thompson"
+    assert not parsed.entries[0].teaser
+
+
+def test_undeclared_latin1_is_read_with_a_note():
+    parsed = feed("uolNoticias.rss")
+    assert len(parsed.entries) == 15
+    assert parsed.title == "UOL Noticias"
+    assert "simulações" in parsed.entries[0].draft.title
+    assert parsed.recovered and "ISO-8859-1" in parsed.recovered
+
+
+def test_a_newline_before_the_xml_declaration_is_skipped():
+    parsed = feed("itunes-keywords-array.rss")
+    assert parsed.recovered is None and len(parsed.entries) == 1
+
+
+def test_the_malformed_feed_gives_what_could_be_read():
+    parsed = feed("saxerror.xml")
+    assert [e.draft.title for e in parsed.entries] == ["Good Item", "Bad Item", "Item After Error"]
+    assert parsed.recovered and "not well-formed" in parsed.recovered
+
+
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [
+        ("notafeed.html", "an HTML page, not an RSS or Atom feed"),
+        ("unrecognized.rss", "junk after document element"),
+    ],
+)
+def test_not_a_feed_is_a_clear_error(name, reason):
+    with pytest.raises(MalformedFeedError, match=reason):
+        feed(name)
+
+
+@pytest.mark.parametrize("data", [b"", b"   \n", b"\x1f\x8b\x08\x00garbage"])
+def test_empty_or_corrupt_bytes(data):
+    with pytest.raises(MalformedFeedError):
+        parse_feed(data)
+
+
+def test_relative_links_resolve_against_the_feed_url():
+    data = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>
+    <item><title>One</title><link>/news/1</link><description>Short.</description></item>
+    </channel></rss>"""
+    [entry] = parse_feed(data, url="http://127.0.0.1:8000/feed.xml").entries
+    assert entry.draft.url == "http://127.0.0.1:8000/news/1"
+    assert entry.teaser
+
+
+def test_a_truncated_summary_is_a_teaser_even_when_long():
+    text = "word " * 300 + "[…]"
+    data = f"""<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>
+    <item><title>Long</title><link>http://x.test/a</link><description>{text}</description></item>
+    </channel></rss>""".encode()
+    [entry] = parse_feed(data).entries
+    assert entry.teaser and not entry.draft.body.endswith("[…]")
+
+
+@pytest.mark.parametrize(
+    ("name", "content_type", "expected"),
+    [
+        ("guardian.rss", None, True),
+        ("heise.atom", "text/html", True),
+        ("compressed.xml", None, True),
+        ("notafeed.html", "application/rss+xml", False),
+        ("unrecognized.rss", None, False),
+    ],
+)
+def test_looks_like_feed(name, content_type, expected):
+    assert looks_like_feed((FEEDS / name).read_bytes(), content_type) is expected
+
+
+def test_html_to_text_keeps_paragraphs_and_drops_scripts():
+    html = "<p>One &amp; two</p><script>x()</script><div>Three<br>Four</div><ul><li>Five</li></ul>"
+    assert html_to_text(html) == "One & two\n\nThree\n\nFour\n\nFive"

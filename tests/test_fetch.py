@@ -1,0 +1,123 @@
+"""The HTTP fetcher against a real server on 127.0.0.1, and with httpx's MockTransport."""
+
+import socket
+
+import httpx
+import pytest
+from localweb import FEED_ETAG, FEED_MODIFIED, LocalSite
+
+from briefing.adapters.fetch import FetchConfig, Fetcher, check_url
+from briefing.errors import FetchError
+
+CONFIG = FetchConfig(timeout=0.5, max_bytes=1_000_000, max_redirects=3, user_agent="TestBot/1.0")
+
+
+@pytest.fixture
+async def site():
+    local = LocalSite()
+    await local.start()
+    yield local
+    await local.stop()
+
+
+@pytest.fixture
+async def fetcher():
+    async with Fetcher(CONFIG) as f:
+        yield f
+
+
+async def test_a_page(site, fetcher):
+    result = await fetcher.get(site.url("/page"))
+    assert result.status == 200 and result.content_type.startswith("text/html")
+    assert b"Port strike halts shipping" in result.body
+    assert result.url == site.url("/page")
+
+
+async def test_the_user_agent_is_ours(site, fetcher):
+    assert (await fetcher.get(site.url("/ua"))).body == b"TestBot/1.0"
+
+
+async def test_gzip_content_encoding_is_undone(site, fetcher):
+    assert b"Port strike halts shipping" in (await fetcher.get(site.url("/gzip"))).body
+
+
+async def test_conditional_get_gives_304(site, fetcher):
+    first = await fetcher.get(site.url("/feed.xml"))
+    assert (first.etag, first.last_modified) == (FEED_ETAG, FEED_MODIFIED)
+    again = await fetcher.get(site.url("/feed.xml"), etag=first.etag, last_modified=FEED_MODIFIED)
+    assert again.not_modified and again.body == b""
+    sent = site.requests[-1].headers
+    assert sent["If-None-Match"] == FEED_ETAG and sent["If-Modified-Since"] == FEED_MODIFIED
+
+
+async def test_redirects_are_followed_and_bounded(site, fetcher):
+    result = await fetcher.get(site.url("/chain/3"))
+    assert result.url == site.url("/page") and result.status == 200
+    with pytest.raises(FetchError, match="too many redirects"):
+        await fetcher.get(site.url("/chain/5"))
+
+
+async def test_a_redirect_loop(site, fetcher):
+    with pytest.raises(FetchError, match="redirect loop"):
+        await fetcher.get(site.url("/loop-a"))
+
+
+async def test_a_redirect_to_a_file_url_is_refused(site, fetcher):
+    with pytest.raises(FetchError, match="refused 'file' URL"):
+        await fetcher.get(site.url("/to-file"))
+
+
+async def test_404(site, fetcher):
+    with pytest.raises(FetchError, match="HTTP 404 Not Found"):
+        await fetcher.get(site.url("/missing"))
+
+
+async def test_a_slow_response_times_out(site, fetcher):
+    with pytest.raises(FetchError, match=r"timed out after 0\.5s"):
+        await fetcher.get(site.url("/slow"))
+
+
+@pytest.mark.parametrize("path", ["/huge", "/huge-declared"])
+async def test_a_huge_body_is_cut_off(site, fetcher, path):
+    with pytest.raises(FetchError, match="too large"):
+        await fetcher.get(site.url(path))
+
+
+async def test_an_unreachable_host(fetcher):
+    with socket.socket() as sock:  # a port nobody listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    with pytest.raises(FetchError, match=r"cannot connect to 127\.0\.0\.1"):
+        await fetcher.get(f"http://127.0.0.1:{port}/")
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["file:///etc/passwd", "ftp://example.com/x", "javascript:alert(1)", "/relative", "http://"],
+)
+def test_non_http_urls_are_refused(url):
+    with pytest.raises(FetchError):
+        check_url(url)
+
+
+@pytest.mark.parametrize("url", ["http://[::1/x", "http://127.0.0.1:99999/"])
+async def test_a_malformed_url_is_a_fetch_error(fetcher, url):
+    with pytest.raises(FetchError, match="invalid URL"):
+        await fetcher.get(url)
+
+
+async def test_the_transport_is_swappable():
+    seen = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        if request.url.path == "/old":
+            return httpx.Response(301, headers={"Location": "/new"})
+        return httpx.Response(200, text="hello", headers={"ETag": '"x"'})
+
+    async with Fetcher(CONFIG, transport=httpx.MockTransport(handler)) as fetcher:
+        result = await fetcher.get("https://news.test/old")
+    assert result.url == "https://news.test/new" and result.body == b"hello"
+    assert result.etag == '"x"'
+    assert [str(r.url) for r in seen] == ["https://news.test/old", "https://news.test/new"]
+    assert seen[0].headers["User-Agent"] == "TestBot/1.0"

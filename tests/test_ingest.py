@@ -1,0 +1,345 @@
+"""The ingest pipeline end to end: files, folders, pages and feeds over 127.0.0.1, bad sources,
+dedupe, enrichment in the same transaction, feed polling state, seeding, and the CLI."""
+
+import dataclasses
+import gzip
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import httpx
+import pytest
+from aiohttp import web
+from conftest import FIXTURES, NOW, ROOT, SEEDS
+from localweb import LocalSite
+
+import bot
+from briefing.adapters.fetch import FetchConfig, Fetcher
+from briefing.service import App, ingest
+from briefing.service.ingest import ingest_feed, ingest_files, ingest_sources
+from briefing.service.seeding import ensure_seeded
+from store import open_db
+from store.articles import count_articles, find_by_url, latest_articles
+from store.sources import count_sources, find_source, list_sources
+
+FAST = FetchConfig(timeout=0.5, max_bytes=1_000_000, max_redirects=3, user_agent="TestBot/1.0")
+STORY = "<p>{}</p>".format(
+    "The council met on Tuesday night to discuss the new harbour wall, which engineers say must be "
+    "raised by a metre before the winter storms arrive. " * 3
+)
+
+
+@pytest.fixture
+async def site():
+    local = LocalSite()
+    await local.start()
+    yield local
+    await local.stop()
+
+
+@pytest.fixture
+async def fetcher():
+    async with Fetcher(FAST) as f:
+        yield f
+
+
+def seed_copy(tmp_path: Path) -> Path:
+    folder = tmp_path / "dumps"
+    shutil.copytree(SEEDS, folder)
+    return folder
+
+
+async def test_a_folder_of_dumps_then_again(app, tmp_path):
+    folder = seed_copy(tmp_path)
+    (folder / "aliases.toml").write_text("[aliases]\n", encoding="utf-8")  # not a dump: skipped
+    report = await ingest_sources(app, [str(folder)])
+    assert (report.new, report.duplicate, report.near_duplicate, report.failed) == (16, 0, 0, ())
+    assert len(report.new_ids) == 16 and count_articles(app.db) == 16
+    again = await ingest_sources(app, [str(folder), str(folder / "004_6f802f8af4e8b38f.txt")])
+    assert (again.new, again.duplicate) == (0, 17)
+    assert count_articles(app.db) == 16
+    assert {s.kind for s in list_sources(app.db)} == {"file"} and count_sources(app.db) == 5
+
+
+async def test_bad_sources_are_reported_and_the_rest_goes_in(app, tmp_path, site, fetcher):
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64))
+    (bad / "empty.txt").write_bytes(b"")
+    (bad / "latin.txt").write_bytes(b"Broken \x81\x8d\x90 bytes in a text file.")
+    (bad / "nav.txt").write_text("Home\nTrending\nRead more\n", encoding="utf-8")
+    shutil.copy(FIXTURES / "feeds" / "unrecognized.rss", bad / "moved.rss")
+    good = FIXTURES / "dumps" / "valley_times.txt"
+    report = await ingest_sources(
+        app,
+        [
+            str(bad),
+            str(good),
+            str(tmp_path / "missing.txt"),
+            "ftp://files.test/news.txt",
+            site.url("/missing"),
+            site.url("/slow"),
+            site.url("/image.png"),
+            "http://127.0.0.1:9/closed",
+        ],
+        fetcher=fetcher,
+    )
+    reasons = dict(report.failed)
+    assert reasons == {
+        str(bad / "empty.txt"): "the file is empty",
+        str(bad / "latin.txt"): "neither UTF-8 nor Windows-1252 text (byte 0x81)",
+        str(
+            bad / "moved.rss"
+        ): "not an RSS or Atom feed (<unknown>:3:0: junk after document element)",
+        str(bad / "nav.txt"): "no articles found (only page furniture)",
+        str(bad / "photo.txt"): "binary data (NUL bytes), not text",
+        str(tmp_path / "missing.txt"): "no such file or folder",
+        "ftp://files.test/news.txt": "refused 'ftp' URL: only http and https",
+        site.url("/missing"): "HTTP 404 Not Found",
+        site.url("/slow"): "timed out after 0.5s",
+        site.url(
+            "/image.png"
+        ): "unsupported content type 'image/png' (expected HTML, text, RSS or Atom)",
+        "http://127.0.0.1:9/closed": reasons["http://127.0.0.1:9/closed"],
+    }
+    assert reasons["http://127.0.0.1:9/closed"].startswith("cannot connect to 127.0.0.1")
+    assert report.new == 1 and not report.ok
+    assert [a.title for a in latest_articles(app.db)] == ["City council approves new bike lanes"]
+
+
+async def test_a_page_url_and_a_text_url(app, site, fetcher):
+    report = await ingest_sources(app, [site.url("/redirect"), site.url("/text")], fetcher=fetcher)
+    assert (report.new, report.failed) == (2, ())
+    page = find_by_url(app.db, "https://harbour-gazette.test/europe/port-strike-halts-shipping")
+    assert page.title == "Port strike halts shipping along the Atlantic coast"
+    assert page.source == "Harbour Gazette" and page.author == "Maria Lopez"
+    again = await ingest_sources(app, [site.url("/page"), site.url("/gzip")], fetcher=fetcher)
+    assert (again.new, again.duplicate) == (0, 2)
+    assert find_source(app.db, site.url("/redirect")).kind == "page"
+
+
+def local_feed(site: LocalSite, base: str | None = None) -> bytes:
+    base = site.base if base is None else base
+    items = [
+        ("One", "/story/1", "The council met on Tuesday…"),
+        ("Two", "/story/2", "Short teaser for the second story."),
+        ("Gone", "/story/gone", "This page no longer exists."),
+        ("Full", "/story/full", STORY.replace("harbour wall", "sea wall") * 2),
+    ]
+    entries = "".join(
+        f"<item><title>{t}</title><link>{base}{p}</link><description><![CDATA[{d}]]>"
+        f"</description><pubDate>Tue, 21 Jan 2025 10:00:00 GMT</pubDate></item>"
+        for t, p, d in items
+    )
+    return (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Local News</title>'
+        f"<link>{base}/</link>{entries}</channel></rss>"
+    ).encode()
+
+
+def story_page(title: str, text: str) -> bytes:
+    head = f"<html><head><title>{title}</title></head>"
+    return f"{head}<body><article><h1>{title}</h1>{text}</article></body></html>".encode()
+
+
+def serve_stories(site: LocalSite) -> None:
+    site.add_bytes("/story/1", story_page("Harbour wall", STORY), "text/html")
+    two = STORY.replace("harbour wall", "ferry terminal").replace("council", "port board")
+    site.add_bytes("/story/2", story_page("Ferry terminal", two), "text/html")
+
+
+async def test_a_feed_url_fetches_teaser_pages_and_polls_conditionally(app, site, fetcher):
+    serve_stories(site)
+    calls = []
+
+    async def feed(request):
+        calls.append(request.headers.get("If-None-Match"))
+        if request.headers.get("If-None-Match") == '"f1"':
+            return web.Response(status=304)
+        return web.Response(
+            body=local_feed(site), content_type="text/xml", headers={"ETag": '"f1"'}
+        )
+
+    site.add("/rss", feed)
+    report = await ingest_sources(app, [site.url("/rss")], fetcher=fetcher)
+    assert report.new == 3
+    assert report.failed == ((site.url("/story/gone"), "feed entry page: HTTP 404 Not Found"),)
+    one = find_by_url(app.db, site.url("/story/1"))
+    assert one.title == "Harbour wall" and one.source == "Local News"
+    assert one.body.startswith("The council met on Tuesday night")
+    assert one.published_at.isoformat() == "2025-01-21T10:00:00+00:00"
+    full = find_by_url(app.db, site.url("/story/full"))
+    assert "sea wall" in full.body and full.title == "Full"
+    source = find_source(app.db, site.url("/rss"))
+    assert (source.kind, source.name, source.etag, source.failures) == (
+        "feed",
+        "Local News",
+        '"f1"',
+        0,
+    )
+    again = await ingest_sources(app, [site.url("/rss")], fetcher=fetcher)
+    assert (again.new, again.not_modified, again.failed) == (0, 1, ())
+    assert calls == [None, '"f1"']
+
+
+async def test_polling_a_feed_records_failures_and_pauses_it(app, site, fetcher):
+    site.add_bytes("/feed-once", local_feed(site), "application/rss+xml")
+    serve_stories(site)
+    first = await ingest_feed(app, site.url("/feed-once"), fetcher=fetcher, poll=True)
+    assert first.new == 3 and find_source(app.db, site.url("/feed-once")).poll
+    second = await ingest_feed(app, site.url("/feed-once"), fetcher=fetcher)
+    assert (second.new, second.duplicate, second.failed) == (0, 3, first.failed)
+    del site.routes["/feed-once"]
+    limit = app.settings.feed_max_failures
+    for n in range(limit):
+        report = await ingest_feed(app, site.url("/feed-once"), fetcher=fetcher)
+        assert report.failed == ((site.url("/feed-once"), "HTTP 404 Not Found"),)
+        state = find_source(app.db, site.url("/feed-once"))
+        assert state.failures == n + 1 and state.paused == (n + 1 >= limit)
+        assert state.last_error == "HTTP 404 Not Found" and state.next_poll_at > NOW
+
+
+async def test_a_feed_file_with_teasers_fetches_through_the_given_transport(app, tmp_path):
+    feed = tmp_path / "feed.xml"
+    feed.write_bytes(local_feed(LocalSite(), base="https://news.test"))
+    pages = {"/story/1": story_page("Harbour wall", STORY)}
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        body = pages.get(request.url.path)
+        return (
+            httpx.Response(200, content=body, headers={"content-type": "text/html"})
+            if body
+            else httpx.Response(404)
+        )
+
+    async with Fetcher(FAST, transport=httpx.MockTransport(handler)) as fetcher:
+        report = await ingest_sources(app, [str(feed)], fetcher=fetcher)
+    assert report.new == 2  # the full entry, and story 1 fetched
+    assert sorted(r for _, r in report.failed) == ["feed entry page: HTTP 404 Not Found"] * 2
+
+
+async def test_real_feed_files_gzip_and_malformed(app, tmp_path):
+    gz = tmp_path / "nshipster.xml.gz"
+    gz.write_bytes((FIXTURES / "feeds" / "invalid-characters-gzipped.xml").read_bytes())
+    sax = FIXTURES / "feeds" / "saxerror.xml"
+    report = ingest_files(app, [gz, sax])
+    assert report.new == 25  # NSHipster's entries hold their full text
+    assert {s for s, _ in report.notes} == {str(sax)}
+    assert len([s for s, _ in report.failed if "example.com" in s]) == 3  # teasers, not fetched
+    assert count_articles(app.db) == 25
+
+
+async def test_enrichment_runs_with_each_new_article_and_a_failure_loses_only_that_one(
+    app, tmp_path, monkeypatch
+):
+    seen = []
+
+    def enrich(app_, article):
+        if "Scholz" in article.title:
+            raise RuntimeError("summary step broke")
+        app_.db.execute("UPDATE articles SET summary = 'done' WHERE id = ?", [article.id])
+        seen.append(article.title)
+
+    monkeypatch.setattr(ingest, "enrich_article", enrich)
+    path = sorted(SEEDS.glob("000_*.txt"))[0]
+    report = await ingest_sources(app, [str(path)])
+    assert report.new == 8 and len(seen) == 8
+    [(where, reason)] = report.failed
+    assert "Scholz stands by Ukraine" in where and reason == "RuntimeError: summary step broke"
+    summaries = {r[0] for r in app.db.execute("SELECT summary FROM articles").fetchall()}
+    assert summaries == {"done"} and count_articles(app.db) == 8
+    monkeypatch.undo()
+    assert (await ingest_sources(app, [str(path)])).new == 1
+
+
+async def test_a_lightly_edited_copy_is_a_near_duplicate(app, tmp_path):
+    path = sorted(SEEDS.glob("004_*.txt"))[0]
+    text = path.read_text(encoding="utf-8")
+    copy = tmp_path / "copy.txt"
+    copy.write_text(text.replace("warned on Wednesday", "said on Wednesday"), encoding="utf-8")
+    await ingest_sources(app, [str(path)])
+    report = await ingest_sources(app, [str(copy)])
+    assert (report.new, report.near_duplicate) == (0, 1)
+
+
+def test_seeding_a_new_database_once(app, tmp_path):
+    seeds = seed_copy(tmp_path)
+    (seeds / "feeds.toml").write_text('[feeds]\nurls = ["http://x.test/rss"]\n', encoding="utf-8")
+    app = dataclasses.replace(app, settings=dataclasses.replace(app.settings, seeds_dir=seeds))
+    report = ensure_seeded(app)
+    assert report.new == 16 and report.ok and count_articles(app.db) == 16
+    assert ensure_seeded(app) is None
+    app.db.execute("DELETE FROM articles")  # emptied on purpose: stays empty
+    assert ensure_seeded(app) is None and count_articles(app.db) == 0
+
+
+def test_no_seeds_no_seeding(app, tmp_path):
+    app = dataclasses.replace(app, settings=dataclasses.replace(app.settings, seeds_dir=tmp_path))
+    assert ensure_seeded(app) is None and count_articles(app.db) == 0
+
+
+def test_the_cli_prints_the_summary_and_exits_1_when_something_failed(tmp_path, capsys):
+    db = tmp_path / "cli.db"
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    status = bot.main(["--db", str(db), "ingest", "--no-progress", str(SEEDS), str(empty)])
+    out = capsys.readouterr().out
+    assert status == 1
+    assert "Ingest summary" in out and "│ new            │       16 │" in out
+    assert "│ failed         │        1 │" in out and "the file is empty" in out
+    status = bot.main(["ingest", "--no-progress", "--db", str(db), str(SEEDS)])
+    out = capsys.readouterr().out
+    assert status == 0 and "│ duplicate      │       16 │" in out
+    assert count_articles(open_db(db)) == 16
+
+
+def test_the_cli_in_a_subprocess(tmp_path):
+    db = tmp_path / "sub.db"
+    gz = tmp_path / "page.html.gz"
+    gz.write_bytes(gzip.compress(b"not really"))
+    result = subprocess.run(
+        [sys.executable, "bot.py", "ingest", str(FIXTURES / "dumps"), str(gz), "--db", str(db)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "new" in result.stdout and "4" in result.stdout
+    assert "not an RSS or Atom feed" in result.stdout
+    app = App(db=open_db(db), settings=None, clock=lambda: NOW)  # type: ignore[arg-type]
+    assert count_articles(app.db) == 4
+
+
+async def test_an_html_page_served_as_a_feed(app, site, fetcher):
+    html = (FIXTURES / "feeds" / "notafeed.html").read_bytes()
+    site.add_bytes("/feed-now-html", local_feed(site), "application/rss+xml")
+    site.add_bytes("/not-a-feed", html, "application/rss+xml")
+    report = await ingest_sources(app, [site.url("/not-a-feed")], fetcher=fetcher)
+    assert report.failed == ((site.url("/not-a-feed"), "no article text found on the page"),)
+    await ingest_feed(app, site.url("/feed-now-html"), fetcher=fetcher)
+    site.add_bytes("/feed-now-html", html, "application/rss+xml")
+    report = await ingest_feed(app, site.url("/feed-now-html"), fetcher=fetcher)
+    assert report.failed == ((site.url("/feed-now-html"), "an HTML page, not an RSS or Atom feed"),)
+    assert find_source(app.db, site.url("/feed-now-html")).failures == 1
+
+
+async def test_progress_is_reported_per_source(app, tmp_path):
+    calls = []
+    folder = seed_copy(tmp_path)
+    await ingest_sources(app, [str(folder)], progress=lambda *a: calls.append(a))
+    assert [(done, total) for done, total, _ in calls] == [(k, 5) for k in range(1, 6)]
+    assert calls[-1][2].endswith("004_6f802f8af4e8b38f.txt")
+
+
+def test_the_progress_bar_draws_only_on_a_terminal(tmp_path):
+    import io
+
+    from briefing.adapters.ingest_report import progress_bar
+
+    with progress_bar(enabled=True, file=io.StringIO()) as hook:
+        assert hook is None  # not a terminal: a log must not fill with redraws
+    with progress_bar(enabled=False) as hook:
+        assert hook is None

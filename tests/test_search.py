@@ -1,0 +1,190 @@
+"""Search: a user's words become a safe FTS5 query; results come newest first; nothing hostile breaks it."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from article_rows import insert_actor, insert_article
+
+import store.search
+from briefing.render import html_messages, to_plain
+from briefing.service.commands import Asker, answer, load_all
+from store.search import (
+    actor_ids_named,
+    article_ids_mentioning,
+    fts_query,
+    latest_articles,
+    matching_ids,
+    search_articles,
+)
+
+T0 = datetime(2024, 11, 13, 8, 0, tzinfo=UTC)
+HOSTILE = [
+    '"Kim',
+    "AND OR (",
+    "",
+    "   ",
+    "x" * 5000,
+    "word " * 1000,
+    "*",
+    "NEAR(",
+    "NEAR(a b, 3)",
+    'title:"x" OR body:y',
+    "^start",
+    "a -b +c",
+    "');DROP TABLE articles;--",
+    "Зеленський",
+    "金正恩",
+    "😀 emoji",
+    "\x00null",
+    "Kim\u200bJong",
+    "(((((",
+    '""""',
+    "NOT",
+    "{title body}: kim",
+]
+
+
+@pytest.fixture
+def archive(db):
+    rows = [
+        ("Kim Jong Un sends troops to Russia", "North Korean troops arrive in Kursk.", 0),
+        ("Blinken warns of firm response", "Blinken said North Korean troops demand a response.", 5),
+        ("Scholz visits Kyiv", "Germany's chancellor pledged support for Ukraine.", 3),
+        ("Zelenskyy asks for NATO umbrella", "Зеленський wants guarantees from NATO.", 1),
+        ("U.S. envoy named", "Trump named Kellogg, a retired U.S. general, as envoy.", 4),
+    ]
+    return [
+        insert_article(
+            db, title=t, body=b, source="example.com", when=T0 + timedelta(hours=h), url=f"https://e/{h}"
+        )
+        for t, b, h in rows
+    ]
+
+
+@pytest.mark.parametrize("text", HOSTILE, ids=range(len(HOSTILE)))
+def test_hostile_queries_never_raise(db, archive, text):
+    results = search_articles(db, text)
+    assert isinstance(results, list)
+    query = fts_query(text)
+    if query is not None:
+        matching_ids(db, query, limit=10)
+        matching_ids(db, fts_query(text, any_word=True), limit=10)
+
+
+@pytest.mark.parametrize("text", HOSTILE, ids=range(len(HOSTILE)))
+async def test_hostile_queries_get_a_clear_reply_from_every_command(app, archive, text):
+    load_all()
+    for name in ("search", "brief"):
+        reply = await answer(app, f"/{name} {text}", Asker(1, 1))
+        assert reply.document.text.strip()
+        assert html_messages(reply.document)
+
+
+@pytest.mark.parametrize(
+    "text, query",
+    [
+        ("Kim Jong", '"Kim" "Jong"'),
+        ('"Kim', '"Kim"'),
+        ("AND OR (", '"AND" "OR"'),
+        ("U.S. envoy", '"U S" "envoy"'),
+        ("Kim's", '"Kim s"'),
+        ("NEAR(a b, 3)", '"NEAR a" "b" "3"'),
+        ("kim kim KIM", '"kim" "KIM"'),
+        ("", None),
+        ("* ( ) -", None),
+    ],
+)
+def test_fts_query_quotes_each_word_as_a_phrase(text, query):
+    assert fts_query(text) == query
+
+
+def test_fts_query_keeps_at_most_twelve_words_of_bounded_length():
+    query = fts_query(" ".join(f"w{i}" + "x" * 100 for i in range(50)))
+    assert query.count('"') == 24
+    assert max(len(p) for p in query.split('" "')) <= 66
+
+
+def test_any_word_joins_with_or():
+    assert fts_query("kim putin", any_word=True) == '"kim" OR "putin"'
+
+
+def test_every_word_must_match_and_results_come_newest_first(db, archive):
+    titles = [a.title for a in search_articles(db, "North Korean troops")]
+    assert titles == ["Blinken warns of firm response", "Kim Jong Un sends troops to Russia"]
+
+
+def test_stemming_and_accents_are_forgiven(db, archive):
+    assert [a.title for a in search_articles(db, "troop")] == [
+        "Blinken warns of firm response",
+        "Kim Jong Un sends troops to Russia",
+    ]
+    assert [a.title for a in search_articles(db, "зеленський")] == ["Zelenskyy asks for NATO umbrella"]
+
+
+def test_an_abbreviation_matches_as_a_phrase(db, archive):
+    assert [a.title for a in search_articles(db, "U.S.")] == ["U.S. envoy named"]
+
+
+@pytest.mark.parametrize("words", ["troops", "North Korean", "NATO", "envoy", "croissants"])
+def test_every_search_plan_gives_the_same_newest_first_results(db, archive, monkeypatch, words):
+    query = fts_query(words)
+    sorted_plan = matching_ids(db, query, limit=10)
+    monkeypatch.setattr(store.search, "SMALL_MATCH", 1)  # the newest articles tested one by one
+    assert matching_ids(db, query, limit=10) == sorted_plan
+    assert matching_ids(db, query, limit=1, offset=1) == sorted_plan[1:2]
+    monkeypatch.setattr(store.search, "_probe_newest", lambda *a, **k: None)  # the date index walk
+    assert matching_ids(db, query, limit=10) == sorted_plan
+    assert matching_ids(db, query, limit=1, offset=1) == sorted_plan[1:2]
+
+
+def test_list_results_leave_the_body_out_but_keep_the_summary(db):
+    insert_article(db, title="T", body="Long body. " * 100, when=T0, summary="First.\nSecond.")
+    [article] = search_articles(db, "body")
+    assert article.body == "" and article.summary == ("First.", "Second.")
+
+
+def test_latest_articles_are_newest_first_and_paged_by_offset(db, archive):
+    assert [a.title for a in latest_articles(db, limit=2)] == [
+        "Blinken warns of firm response",
+        "U.S. envoy named",
+    ]
+    assert [a.title for a in latest_articles(db, limit=2, offset=4)] == ["Kim Jong Un sends troops to Russia"]
+
+
+def test_actor_lookup_degrades_to_nothing_without_an_actor_index(db, archive):
+    assert actor_ids_named(db, "Kellogg") == []
+    assert article_ids_mentioning(db, [], limit=5) == []
+
+
+def test_actors_are_found_by_alias_ignoring_case_and_accents(db, archive):
+    insert_actor(db, 7, "Volodymyr Zelenskyy", "Zelenskyy", mentioned_in=(archive[3].id,))
+    assert actor_ids_named(db, "ZELENSKYY") == [7]
+    assert actor_ids_named(db, "volodymyr zelenskyy") == [7]
+    assert article_ids_mentioning(db, [7], limit=5) == [archive[3].id]
+
+
+async def test_search_command_lists_articles_and_says_when_nothing_matches(app, archive):
+    load_all()
+    reply = await answer(app, "/search troops", Asker(1, 1))
+    text = to_plain(reply.document)
+    assert text.index("Blinken warns") < text.index("Kim Jong Un sends")
+    assert len(reply.document.sections) == 2
+    nothing = await answer(app, "/search croissants", Asker(1, 1))
+    assert "Nothing in the archive matches" in nothing.document.text
+
+
+async def test_plain_text_is_a_search(app, archive):
+    load_all()
+    reply = await answer(app, "Kellogg", Asker(1, 1))
+    assert "U.S. envoy named" in reply.document.text
+
+
+async def test_latest_command_and_its_empty_archive_reply(app):
+    load_all()
+    empty = await answer(app, "/latest", Asker(1, 1))
+    assert "archive is empty" in empty.document.text
+    for h in range(5):
+        insert_article(app.db, title=f"Story {h}", body="Text.", when=T0 + timedelta(hours=h))
+    reply = await answer(app, "/latest", Asker(1, 1))
+    assert [s.blocks[0].text for s in reply.document.sections] == [f"Story {h}" for h in range(4, -1, -1)]
+    assert reply.paged is (app.settings.brief_page_size < 5)

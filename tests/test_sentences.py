@@ -1,0 +1,123 @@
+"""Sentence and word splitting on the hard cases of the seed dumps, without downloaded data."""
+
+import itertools
+from pathlib import Path
+
+import pytest
+
+from briefing.sentences import Tokenizer, split_sentences, split_words
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def texts(text):
+    return [s.text for s in split_sentences(text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The U.S. said on Monday it would act. Officials agreed.",
+            ["The U.S. said on Monday it would act.", "Officials agreed."],
+        ),
+        (
+            "Lt. Gen. Keith Kellogg met Rep. Smith in Washington. They talked.",
+            ["Lt. Gen. Keith Kellogg met Rep. Smith in Washington.", "They talked."],
+        ),
+        (
+            "Germany has provided €28 billion in aid. However, Scholz refused.",
+            ["Germany has provided €28 billion in aid.", "However, Scholz refused."],
+        ),
+        (
+            "“We will respond,” he said. “It is dangerous.” The talks ended.",
+            ["“We will respond,” he said.", "“It is dangerous.”", "The talks ended."],
+        ),
+        (
+            "Putin is ‘destroying Russia’ with his war. Critics agreed.",
+            ["Putin is ‘destroying Russia’ with his war.", "Critics agreed."],
+        ),
+        ("He left at 5 p.m. Monday. Others stayed.", ["He left at 5 p.m. Monday.", "Others stayed."]),
+        ("He left at 5 p.m. The meeting ended.", ["He left at 5 p.m.", "The meeting ended."]),
+        (
+            "The company is based in the U.S. It employs 500 people.",
+            ["The company is based in the U.S.", "It employs 500 people."],
+        ),
+        ("The U.S. Army said so. The U.K. agreed.", ["The U.S. Army said so.", "The U.K. agreed."]),
+        (
+            "Mr. Putin met Kim Jong Un. The U.N. council met at 3 a.m. on Jan. 5.",
+            ["Mr. Putin met Kim Jong Un.", "The U.N. council met at 3 a.m. on Jan. 5."],
+        ),
+        ('He asked: "Why?" Nobody answered.', ['He asked: "Why?"', "Nobody answered."]),
+    ],
+)
+def test_hard_cases_split_where_a_reader_would(text, expected):
+    assert texts(text) == expected
+
+
+def test_a_headline_on_its_own_line_is_its_own_sentence():
+    text = "Scholz stands by Ukraine amid criticism at home\nGerman Chancellor Olaf Scholz visited Kyiv."
+    assert texts(text) == [
+        "Scholz stands by Ukraine amid criticism at home",
+        "German Chancellor Olaf Scholz visited Kyiv.",
+    ]
+
+
+def test_a_hard_wrapped_line_runs_on_into_the_next():
+    text = "The talks were held in\nthe capital and went on into\nthe night. Nobody left."
+    assert texts(text) == ["The talks were held in\nthe capital and went on into\nthe night.", "Nobody left."]
+
+
+def test_a_line_without_final_punctuation_before_a_capital_is_a_label_not_a_wrap():
+    # a wrap before a proper noun cannot be told from a label; a label is the commoner case in dumps
+    assert texts("Intensifying Conflict\nThe war has escalated.") == [
+        "Intensifying Conflict",
+        "The war has escalated.",
+    ]
+
+
+def test_offsets_point_at_the_sentence_in_the_text():
+    text = "  Intro line\n\nThe U.S. acted. “Fine,” he said.\r\nA wrapped line\nof text."
+    for s in split_sentences(text):
+        assert text[s.start : s.end] == s.text
+
+
+def test_every_seed_sentence_has_exact_offsets():
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        sentences = split_sentences(text)
+        assert sentences, path.name
+        assert all(text[s.start : s.end] == s.text for s in sentences)
+        assert all(a.end <= b.start for a, b in itertools.pairwise(sentences))
+
+
+def test_the_seed_abbreviations_do_not_end_sentences():
+    text = (SEEDS / "000_3b77d831465d6327.txt").read_text(encoding="utf-8")
+    for s in split_sentences(text):
+        assert not s.text.endswith((" U.S.", " Lt.", " Gen.", " Rep.", " Mr.")), s.text
+
+
+def test_words_keep_abbreviations_numbers_and_amounts():
+    words = split_words("The U.S. gave €28 billion, Lt. Gen. Kellogg’s “plan” — 12,000 troops; 3.5% in 2024.")
+    assert words == [
+        "The", "U.S.", "gave", "28", "billion", "Lt.", "Gen.", "Kellogg", "plan", "12,000", "troops", "3.5",
+        "in", "2024",
+    ]  # fmt: skip
+
+
+def test_curly_and_straight_possessives_tokenize_alike():
+    assert split_words("Russia’s war") == split_words("Russia's war") == ["Russia", "war"]
+
+
+def test_tokenizer_speaks_sumys_interface_with_whitespace_collapsed():
+    tokenizer = Tokenizer()
+    assert tokenizer.language == "english"
+    assert tokenizer.to_sentences("One line\nthat wraps. Two.") == ("One line that wraps.", "Two.")
+    assert tokenizer.to_words("Hello, world!") == ("Hello", "world")
+
+
+def test_no_nltk_data_is_needed(monkeypatch, tmp_path):
+    import nltk
+
+    monkeypatch.setattr(nltk.data, "path", [str(tmp_path)])
+    assert texts("Dr. Who arrived. He left.") == ["Dr. Who arrived.", "He left."]

@@ -1,0 +1,301 @@
+"""Stories: the same event from several outlets is one story; its summary says each fact once."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from article_rows import insert_article
+
+from briefing.models import Story
+from briefing.service.enrich import enrich_article
+from briefing.service.stories import assign_article_story, recluster
+from briefing.stories import (
+    StoryArticle,
+    Vectorizer,
+    assign_story,
+    cluster_articles,
+    idf_of,
+    is_near_duplicate,
+    medoid_title,
+    rank_stories,
+    story_summary,
+    terms_of,
+)
+from store.articles import get_article
+from store.stories import document_frequencies, get_story, stories_updated_since
+
+T0 = datetime(2024, 11, 13, 8, 0, tzinfo=UTC)
+WINDOW = timedelta(hours=72)
+
+BLINKEN = [
+    (
+        "US vows firm response to North Korea deployment",
+        "Antony Blinken warned that the deployment of North Korean troops alongside Russian forces "
+        "demanded a firm response. Blinken spoke in Brussels with Nato chief Mark Rutte.",
+        "khaleejtimes.com",
+    ),
+    (
+        "Blinken: North Korean troops in combat demand firm response",
+        "Antony Blinken said North Korean troops fighting alongside Russia require a firm response. "
+        "The US secretary of state met Nato chief Mark Rutte in Brussels.",
+        "dw.com",
+    ),
+    (
+        "North Korean troops now in combat, Blinken tells Nato",
+        "Thousands of North Korean troops are in combat with Russian forces, Antony Blinken told Nato "
+        "in Brussels, calling for a firm response.",
+        "reuters.com",
+    ),
+]
+KELLOGG = [
+    (
+        "Trump taps Kellogg as special envoy for Ukraine and Russia",
+        "Donald Trump named retired general Keith Kellogg as special envoy for Ukraine and Russia.",
+        "voa.com",
+    ),
+    (
+        "Kellogg named Trump's envoy for Ukraine",
+        "Donald Trump picked Keith Kellogg, a retired general, as his special envoy for Ukraine and Russia.",
+        "bbc.com",
+    ),
+]
+SCHOLZ = [
+    (
+        "Scholz stands by Ukraine amid criticism at home",
+        "German Chancellor Olaf Scholz visited Kyiv and pledged support; Germany has given 28 billion euros.",
+        "dw.com",
+    )
+]
+
+
+def story_article(i, title, lead, source, *, hours=0, actors=frozenset(), story_id=None):
+    return StoryArticle(i, title, lead, source, T0 + timedelta(hours=hours), actors=actors, story_id=story_id)
+
+
+def articles_of(*groups):
+    out, i = [], 0
+    for group in groups:
+        for title, lead, source in group:
+            i += 1
+            out.append(story_article(i, title, lead, source, hours=i))
+    return out
+
+
+def test_three_outlets_one_event_make_one_story_and_other_events_their_own():
+    articles = articles_of(BLINKEN, KELLOGG, SCHOLZ)
+    groups = cluster_articles(articles, window=WINDOW)
+    assert sorted(map(sorted, groups)) == [[1, 2, 3], [4, 5], [6]]
+
+
+def test_interleaved_arrivals_cluster_the_same():
+    articles = articles_of(BLINKEN, KELLOGG, SCHOLZ)
+    shuffled = [articles[i] for i in (3, 0, 5, 1, 4, 2)]
+    hours = [story_article(a.id, a.title, a.lead, a.source, hours=h) for h, a in enumerate(shuffled)]
+    assert sorted(map(sorted, cluster_articles(hours, window=WINDOW))) == [[1, 2, 3], [4, 5], [6]]
+
+
+def test_the_same_event_outside_the_time_window_is_a_new_story():
+    first, second = BLINKEN[0], BLINKEN[1]
+    articles = [story_article(1, *first), story_article(2, *second, hours=100)]
+    assert sorted(map(sorted, cluster_articles(articles, window=WINDOW))) == [[1], [2]]
+
+
+def test_shared_actors_pull_a_borderline_article_in_and_missing_actors_change_nothing():
+    a = story_article(
+        1,
+        "Talks in Riyadh",
+        "Delegations met in Riyadh to discuss a ceasefire.",
+        "x",
+        actors=frozenset({1, 2}),
+    )
+    b = story_article(
+        2, "Ceasefire meeting", "Negotiators gathered for ceasefire talks.", "y", actors=frozenset({1, 2})
+    )
+    idf = idf_of([a, b])
+    without = [StoryArticle(**{**x.__dict__, "actors": frozenset()}) for x in (a, b)]
+    assert len(cluster_articles(without, window=WINDOW, idf=idf, threshold=0.4)) == 2
+    assert len(cluster_articles([a, b], window=WINDOW, idf=idf, threshold=0.4)) == 1
+
+
+def test_assign_story_picks_the_matching_story_among_candidates():
+    articles = articles_of(BLINKEN, KELLOGG)
+    stored = [StoryArticle(**{**a.__dict__, "story_id": 10 if a.id <= 3 else 20}) for a in articles]
+    vectors = Vectorizer(idf_of(stored))
+    new = story_article(
+        99,
+        "Kellogg to lead Ukraine peace push",
+        "Keith Kellogg, Trump's envoy for Ukraine and Russia, will lead talks.",
+        "ft.com",
+        hours=8,
+    )
+    assert assign_story(new, stored, vectors=vectors, window=WINDOW) == 20
+    lonely = story_article(98, *SCHOLZ[0], hours=8)
+    assert assign_story(lonely, stored, vectors=vectors, window=WINDOW) is None
+
+
+def test_terms_are_folded_and_stemmed_like_fts5():
+    assert terms_of("The Troops' Zelenskyy’s café organizations in 2024") == [
+        "troop", "zelenskyi", "cafe", "organ",
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "a, b, same",
+    [
+        (
+            "Thousands of North Korean troops are in combat with Russian forces.",
+            "The State Department confirmed thousands of North Korean troops are in combat.",
+            True,
+        ),
+        ("Kellogg was named envoy.", "Kellogg was named special envoy for Ukraine by Trump.", True),
+        ("Kellogg was named envoy.", "Scholz visited Kyiv on Monday.", False),
+        ("Blinken met Rutte in Brussels.", "Germany has given 28 billion euros in aid.", False),
+    ],
+)
+def test_near_duplicates_are_one_fact_worded_twice(a, b, same):
+    assert is_near_duplicate(a, b) is same
+
+
+def test_a_story_summary_states_a_fact_reported_by_two_outlets_once():
+    leads = [
+        [
+            "Thousands of North Korean troops are in combat with Russian forces, Blinken said.",
+            "Blinken spoke in Brussels.",
+        ],
+        [
+            "Blinken said thousands of North Korean troops are now in combat alongside Russian forces.",
+            "The EU is preparing new sanctions on Pyongyang.",
+        ],
+        ["North Korean troops in combat with Russian forces, according to Blinken in Brussels."],
+    ]
+    summary = story_summary(leads, sentences=3)
+    combat = [s for s in summary if "combat" in s]
+    assert len(combat) == 1
+    assert "The EU is preparing new sanctions on Pyongyang." in summary
+
+
+def test_identical_wire_copy_from_two_outlets_still_yields_one_sentence():
+    lead = ["Kellogg was named special envoy for Ukraine and Russia on Wednesday."]
+    assert story_summary([lead, lead, lead], sentences=3) == tuple(lead)
+
+
+def test_the_headline_is_the_most_typical_title():
+    articles = articles_of(BLINKEN)
+    vectors = Vectorizer(idf_of(articles))
+    assert medoid_title(articles, vectors) in {t for t, _, _ in BLINKEN}
+    assert medoid_title(articles[:1], vectors) == BLINKEN[0][0]
+
+
+def story(i, *, sources, articles, hours_ago, now):
+    return Story(
+        id=i,
+        headline=f"S{i}",
+        article_ids=tuple(range(articles)),
+        sources=tuple(f"s{k}" for k in range(sources)),
+        first_seen=now - timedelta(hours=hours_ago),
+        last_updated=now - timedelta(hours=hours_ago),
+    )
+
+
+def test_ranking_prefers_more_outlets_then_freshness_then_size():
+    now = T0
+    many_outlets = story(1, sources=5, articles=5, hours_ago=6, now=now)
+    fresh_single = story(2, sources=1, articles=1, hours_ago=0, now=now)
+    stale_big = story(3, sources=5, articles=20, hours_ago=96, now=now)
+    big_one_outlet = story(4, sources=1, articles=6, hours_ago=0, now=now)
+    ranked = [s.id for s in rank_stories([fresh_single, stale_big, many_outlets, big_one_outlet], now)]
+    assert ranked == [1, 4, 2, 3]
+
+
+# --- the store and the enrichment step ------------------------------------------------------------
+
+
+def ingest(app, title, body, source, hours):
+    article = insert_article(
+        app.db,
+        title=title,
+        body=body,
+        source=source,
+        when=T0 + timedelta(hours=hours),
+        url=f"https://{source}/{hours}",
+    )
+    enrich_article(app, article)
+    return get_article(app.db, article.id)
+
+
+def test_ingested_articles_join_stories_incrementally(app):
+    for i, (title, body, source) in enumerate([*BLINKEN, *KELLOGG, *SCHOLZ]):
+        ingest(app, title, body, source, i)
+    stories = {s.headline: s for s in stories_updated_since(app.db, T0 - WINDOW)}
+    assert sorted(len(s.article_ids) for s in stories.values()) == [1, 2, 3]
+    blinken = next(s for s in stories.values() if len(s.article_ids) == 3)
+    assert blinken.headline in {t for t, _, _ in BLINKEN}
+    assert set(blinken.sources) == {"khaleejtimes.com", "dw.com", "reuters.com"}
+    assert blinken.links[0] == "https://reuters.com/2"  # newest first
+    assert blinken.summary and len(blinken.summary) <= app.settings.summary_sentences
+    row = app.db.execute(
+        "SELECT article_count, source_count FROM stories WHERE id = ?", [blinken.id]
+    ).fetchone()
+    assert tuple(row) == (3, 3)
+
+
+def test_recluster_rebuilds_the_same_stories(app):
+    for i, (title, body, source) in enumerate([*BLINKEN, *KELLOGG, *SCHOLZ]):
+        ingest(app, title, body, source, i)
+    before = sorted(sorted(s.sources) for s in stories_updated_since(app.db, T0 - WINDOW))
+    assert recluster(app) == 3
+    after = sorted(sorted(s.sources) for s in stories_updated_since(app.db, T0 - WINDOW))
+    assert after == before
+    assert app.db.execute("SELECT count(*) FROM stories").fetchone()[0] == 3
+
+
+def test_an_article_without_a_summary_still_gets_a_story(app):
+    article = insert_article(app.db, title="Label Only", body="Label Only\nAnother Label", when=T0)
+    story_id = assign_article_story(app, article)
+    assert get_story(app.db, story_id).headline == "Label Only"
+
+
+def test_storing_a_summary_or_story_does_not_reindex_the_article(app):
+    article = insert_article(app.db, title="Kyiv", body="Strikes hit Kyiv overnight.", when=T0)
+
+    def segments():
+        return app.db.execute("SELECT count(*) FROM articles_fts_data").fetchone()[0]
+
+    def hits(word):
+        return app.db.execute(
+            "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", [word]
+        ).fetchone()[0]
+
+    before = segments()
+    app.db.execute("UPDATE articles SET summary = 'x', story_id = NULL WHERE id = ?", [article.id])
+    assert segments() == before
+    app.db.execute("UPDATE articles SET body = 'Drones hit Lviv.' WHERE id = ?", [article.id])
+    assert segments() > before
+    assert (hits("lviv"), hits("strikes"), hits("kyiv")) == (1, 0, 1)
+
+
+def test_a_day_of_articles_is_clustered_in_one_pass():
+    # 2,000 articles: the inverted index keeps this to about a second (no timing asserted here)
+    articles = [
+        story_article(
+            i,
+            f"Event {i % 400} report",
+            f"Unique{i % 400} happened in place{i % 400} today.",
+            "x",
+            hours=i * 24 / 2000,
+        )
+        for i in range(2000)
+    ]
+    groups = cluster_articles(articles, window=WINDOW)
+    assert len(groups) == 400
+    assert all(len(g) == 5 for g in groups)
+
+
+def test_term_counts_grow_with_each_ingest_and_a_recluster_recounts_them(app):
+    for i, (title, body, source) in enumerate(BLINKEN):
+        ingest(app, title, body, source, i)
+    counts, total = document_frequencies(app.db, ["blinken", "kursk", "rutt"])
+    assert total == 3
+    assert counts == {"blinken": 3, "rutt": 2}
+    app.db.execute("DELETE FROM story_terms WHERE term = 'blinken'")
+    recluster(app)
+    assert document_frequencies(app.db, ["blinken"]) == ({"blinken": 3}, 3)

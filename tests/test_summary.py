@@ -1,0 +1,255 @@
+"""Summaries of one article: the document model, the algorithms, the caps and the budgets."""
+
+from datetime import UTC, datetime
+
+import pytest
+from article_rows import insert_article
+from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
+from sumy.summarizers.text_rank import TextRankSummarizer
+
+from briefing.sentences import Tokenizer
+from briefing.service.enrich import enrich_article
+from briefing.summarizers import ALGORITHMS, build_summarizer, stemmer, stop_words
+from briefing.summarizers.textrank import LooplessTextRankSummarizer, MatrixTextRankSummarizer
+from briefing.summary import (
+    UnknownAlgorithmError,
+    build_document,
+    cap_document,
+    is_caption,
+    is_label,
+    sentence_cap,
+    split_headline,
+    summarize,
+    summarize_document,
+)
+from store.articles import get_article
+from store.summaries import save_summary
+
+TOKENIZER = Tokenizer()
+NOW = datetime(2025, 1, 23, 12, 0, tzinfo=UTC)
+
+
+def build_document_of(*paragraphs):
+    """sumy's model straight from sentences; a string starting with '# ' is a heading."""
+    return ObjectDocumentModel(
+        Paragraph(
+            Sentence(s[2:], TOKENIZER, is_heading=True) if s.startswith("# ") else Sentence(s, TOKENIZER)
+            for s in paragraph
+        )
+        for paragraph in paragraphs
+    )
+
+
+WAR = [
+    "Russia launched a new offensive in eastern Ukraine on Monday.",
+    "The offensive in eastern Ukraine involved thousands of Russian troops.",
+    "Ukraine said its troops held the line against the Russian offensive.",
+    "Officials in Kyiv said the offensive was the largest this year in Ukraine.",
+]
+OFF_TOPIC = "Meanwhile a bakery in Lyon won a prize for its croissants."
+
+
+@pytest.mark.parametrize("algorithm", ALGORITHMS)
+def test_every_algorithm_returns_article_sentences_in_article_order(algorithm):
+    document = build_document_of([*WAR[:2], OFF_TOPIC], WAR[2:])
+    summary = summarize_document(document, sentences=2, algorithm=algorithm)
+    order = [str(s) for s in document.sentences]
+    assert len(summary) == 2
+    assert all(s in order for s in summary)
+    assert [order.index(s) for s in summary] == sorted(order.index(s) for s in summary)
+
+
+@pytest.mark.parametrize("algorithm", ["default", "luhn", "lsa"])
+def test_five_sentences_but_the_off_topic_one_never_wins(algorithm):
+    document = build_document_of(WAR[:2], [OFF_TOPIC], WAR[2:])
+    assert OFF_TOPIC not in summarize_document(document, sentences=3, algorithm=algorithm)
+
+
+def test_sumys_textrank_lets_an_isolated_sentence_win_and_the_default_does_not():
+    # the self-loop of a sentence that shares no word with the others is an absorbing state
+    document = build_document_of(WAR[:2], [OFF_TOPIC], WAR[2:])
+    assert OFF_TOPIC in summarize_document(document, sentences=3, algorithm="textrank")
+    assert OFF_TOPIC not in summarize_document(document, sentences=3, algorithm="default")
+
+
+def test_headings_are_never_summary_sentences():
+    document = build_document_of(["# Russia launches offensive in Ukraine", *WAR], ["# Ukraine offensive"])
+    summary = summarize_document(document, sentences=10)
+    assert summary == tuple(WAR)
+
+
+def test_an_empty_document_has_an_empty_summary():
+    assert summarize_document(build_document_of([]), sentences=3) == ()
+    assert summarize("") == ()
+    assert summarize("Just A Label\n\nAnother Label") == ()
+
+
+def test_unknown_algorithm_is_refused_with_the_choices():
+    with pytest.raises(UnknownAlgorithmError, match="textrank"):
+        summarize("Some text here.", algorithm="magic")
+
+
+def test_the_title_and_labels_become_headings_and_captions_are_dropped():
+    body = "\n".join(
+        [
+            "Russia-Ukraine War",
+            WAR[0],
+            "Russia's President Vladimir Putin (L) and Kim Jong Un (R) meet © Vladimir Smirnov/POOL/TASS",
+            "Photo: Reuters",
+            WAR[1],
+            "Intensifying Conflict",
+            WAR[2],
+        ]
+    )
+    document = build_document(body, title="Russia attacks")
+    assert [str(h) for h in document.headings] == [
+        "Russia attacks",
+        "Russia-Ukraine War",
+        "Intensifying Conflict",
+    ]
+    assert [str(s) for s in document.sentences] == WAR[:3]
+
+
+def test_a_paragraph_printed_twice_is_page_furniture():
+    caption = "US Secretary of State Antony Blinken talks to the press at Nato headquarters on Wednesday."
+    body = "\n\n".join([caption, caption, WAR[0], WAR[1]])
+    assert [str(s) for s in build_document(body).sentences] == WAR[:2]
+
+
+def test_a_sentence_repeated_inside_paragraphs_is_kept_once():
+    body = f"{WAR[0]} {WAR[1]}\n{WAR[0]} {WAR[2]}"
+    assert [str(s) for s in build_document(body).sentences] == WAR[:3]
+
+
+def test_the_title_repeated_in_the_body_is_not_a_sentence():
+    body = f"Russia attacks\n{WAR[0]}"
+    assert [str(s) for s in build_document(body, title="Russia attacks").sentences] == [WAR[0]]
+
+
+@pytest.mark.parametrize(
+    "line, label",
+    [
+        ("Intensifying Conflict", True),
+        ("Published: Wed 13 Nov 2024, 6:19 PM", True),
+        ("The plan outlined by Kellogg includes:", True),
+        ("NATO has yet to respond to the idea.", False),
+        ("“Only NATO membership could offer that kind of guarantee,” he said.", False),
+        ("Where is this going?", False),
+        (" ".join(["word"] * 30), False),  # a long line that lost its full stop is still prose
+    ],
+)
+def test_labels_are_short_lines_without_final_punctuation(line, label):
+    assert is_label(line) is label
+
+
+@pytest.mark.parametrize(
+    "line, caption",
+    [
+        ("Putin (L) and Kim (R) at the summit", True),
+        ("Kyiv after the strike © AFP", True),
+        ("Photo credit: www.bbc.com", True),
+        ("Image caption: Rescue workers in Dnipro", True),
+        ("Putin said the photo op was staged.", False),
+        ("Rep. Jane Doe (R) said the bill would pass.", False),
+        ("Zelenskyy (C) with soldiers near Bakhmut", True),
+        ("The treaty was signed in Moscow.", False),
+    ],
+)
+def test_captions_are_recognised_by_their_credits(line, caption):
+    assert is_caption(line) is caption
+
+
+@pytest.mark.parametrize(
+    "text, headline",
+    [
+        ("Ad sales boost Time Warner profit\n\nQuarterly profits rose.", "Ad sales boost Time Warner profit"),
+        ("\ufeffTitle Line\r\n\r\nBody text here.", "Title Line"),
+        ("Quarterly profits rose.\n\nMore text.", ""),
+        ("Title Line\nBody text right after.", ""),
+        ("Only one line", ""),
+    ],
+)
+def test_a_headline_is_a_first_line_without_final_punctuation_and_a_blank_line(text, headline):
+    title, body = split_headline(text)
+    assert title == headline
+    assert ("Body" in body or "profits" in body or body == text) and headline not in body.split("\n")[0:1]
+
+
+def test_cap_document_keeps_the_first_sentences_and_their_headings():
+    document = build_document_of(["# Head", "A one.", "A two."], ["# Mid", "B one.", "B two."], ["C one."])
+    capped = cap_document(document, 3)
+    assert [str(s) for s in capped.sentences] == ["A one.", "A two.", "B one."]
+    assert [str(h) for h in capped.headings] == ["Head", "Mid"]
+    assert cap_document(document, 10) is document
+
+
+def test_a_huge_input_is_read_only_up_to_the_cap():
+    body = " ".join(f"Sentence {i} is about the war in Ukraine and peace talks." for i in range(10_000))
+    assert len(build_document(body, limit=400).sentences) == 400
+    summary = summarize(body, max_sentences=50)
+    assert len(summary) == 3
+    # only the first 50 sentences were candidates
+    assert all(int(s.split()[1]) < 50 for s in summary)
+
+
+@pytest.mark.parametrize("algorithm", ALGORITHMS)
+def test_every_algorithm_sees_at_most_its_cap(algorithm):
+    body = "\n".join(f"Report {i} says troops and talks and peace in Ukraine matter." for i in range(300))
+    summary = summarize(body, algorithm=algorithm, max_sentences=40)
+    cap = sentence_cap(algorithm, 40)
+    assert cap <= 40
+    assert summary and all(int(s.split()[1]) < cap for s in summary)
+
+
+def test_kl_which_is_cubic_sees_a_quarter_of_the_cap():
+    assert sentence_cap("kl", 400) == 100
+    assert sentence_cap("lexrank", 400) == sentence_cap("default", 400) == 400
+
+
+def test_a_word_budget_gives_exactly_that_many_words_when_the_text_has_them():
+    document = build_document_of(WAR, [OFF_TOPIC])
+    summary = summarize_document(document, words=20)
+    assert sum(len(s.split()) for s in summary) == 20
+    assert summarize_document(document, words=1000) == tuple(str(s) for s in document.sentences)
+
+
+def test_the_matrix_textrank_rates_exactly_as_sumys_textrank():
+    document = build_document_of(WAR, [OFF_TOPIC, "Short.", "Ukraine."])
+    ours, theirs = MatrixTextRankSummarizer(stemmer()), TextRankSummarizer(stemmer())
+    ours.stop_words = theirs.stop_words = stop_words()
+    a, b = ours.rate_sentences(document), theirs.rate_sentences(document)
+    assert a.keys() == b.keys()
+    assert all(a[s] == pytest.approx(b[s]) for s in a)
+
+
+def test_the_default_is_textrank_without_self_loops():
+    summarizer = build_summarizer("default")
+    assert isinstance(summarizer, LooplessTextRankSummarizer)
+    matrix = summarizer.matrix_of([["ukrain", "war"], ["ukrain", "troop"], ["croissant"]])
+    damping_floor = (1 - summarizer.damping) / 3
+    assert matrix.diagonal() == pytest.approx([damping_floor] * 3)
+    # a sentence linked to nothing jumps anywhere else, like a dangling page in PageRank
+    assert matrix[2, :2].sum() == pytest.approx(1 - damping_floor, abs=1e-6)
+    assert matrix.sum(axis=1) == pytest.approx([1.0] * 3, abs=1e-6)
+
+
+def test_summaries_need_no_nltk_data(monkeypatch, tmp_path):
+    import nltk
+
+    monkeypatch.setattr(nltk.data, "path", [str(tmp_path)])
+    for algorithm in ALGORITHMS:
+        assert summarize(" ".join(WAR), algorithm=algorithm, sentences=2)
+
+
+def test_enrichment_stores_the_summary_with_the_configured_length(app):
+    article = insert_article(app.db, title="Russia attacks", body="\n".join([*WAR, OFF_TOPIC]), when=NOW)
+    enrich_article(app, article)
+    stored = get_article(app.db, article.id).summary
+    assert len(stored) == app.settings.summary_sentences == 3
+    assert all(s in WAR for s in stored)
+
+
+def test_a_stored_summary_reads_back_sentence_for_sentence(db):
+    article = insert_article(db, title="T", body="B.", when=NOW)
+    save_summary(db, article.id, ["One\nsentence  here.", "", "Two."])
+    assert get_article(db, article.id).summary == ("One sentence here.", "Two.")
