@@ -1,8 +1,9 @@
 """Composing a chat's daily digest, and cutting it into the messages that will be delivered.
 
-Pure. The digest holds what is new since the chat's last digest: the top stories, first those about
-the actors and topics the chat follows, each once with its summary and sources, and nothing the chat
-already received. A quiet day is one line, not a repeat of yesterday.
+Pure. The digest holds what is new since the chat's last digest: the top stories (ranked as /brief
+ranks them, :func:`briefing.stories.rank_stories`), first those about the actors and topics the chat
+follows, each once with its summary and sources, and nothing the chat already received. A quiet day is
+one line, not a repeat of yesterday.
 
     selection = select_stories(candidates, matches={7: ("Keith Kellogg",)}, delivered={3},
                                since=last_digest_at, length=5, now=now)
@@ -12,7 +13,6 @@ already received. A quiet day is one line, not a repeat of yesterday.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
@@ -22,12 +22,12 @@ from zoneinfo import ZoneInfo
 from briefing.document import Block, Document, Section, Span, heading, italic, link, message, para
 from briefing.models import Story
 from briefing.render import TELEGRAM_LIMIT, html_messages, plain_messages
+from briefing.stories import rank_stories
 
 MAX_HEADLINE = 200
 MAX_SENTENCE = 400
 SUMMARY_SENTENCES = 2
 MAX_SOURCES = 6
-RECENCY_HALF_LIFE_HOURS = 24.0
 
 
 @dataclass(frozen=True)
@@ -63,19 +63,6 @@ class DigestPart:
     html: str
     plain: str
     story_ids: tuple[int, ...]
-
-
-def story_score(story: Story, now: datetime) -> float:
-    """Rank as /brief does: independent sources, size, and recency (halving every day)."""
-    age_hours = max(0.0, (now - story.last_updated).total_seconds() / 3600)
-    sources = len(set(story.sources)) or 1
-    size = len(story.article_ids) or 1
-    recency = 0.5 ** (age_hours / RECENCY_HALF_LIFE_HOURS)
-    return (1 + math.log2(1 + sources)) * (1 + 0.5 * math.log2(1 + size)) * recency
-
-
-def rank_stories(stories: Iterable[Story], now: datetime) -> list[Story]:
-    return sorted(stories, key=lambda s: (-story_score(s, now), -s.last_updated.timestamp(), -s.id))
 
 
 def select_stories(

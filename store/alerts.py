@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from store.db import Database, from_iso, to_iso
-from store.digests import fts_query
+from store.search import fts_query
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from briefing.digest import compose_digest, digest_parts, rank_stories, select_stories
+from briefing.digest import compose_digest, digest_parts, select_stories
 from briefing.models import Story
 from briefing.render import utf16_len
 from tests.botapi import parse_html
@@ -34,17 +34,17 @@ def pick(stories, *, matches=None, delivered=(), since=None, length=5):
     )
 
 
-def test_more_sources_and_newer_rank_higher():
+def test_the_top_stories_are_ranked_as_brief_ranks_them():
     wide = story(1, "Wide", sources=("DW", "BBC", "AP"), hours_ago=5)
     narrow = story(2, "Narrow", hours_ago=5)
     old = story(3, "Old", sources=("DW", "BBC", "AP"), hours_ago=60)
-    assert [s.id for s in rank_stories([narrow, old, wide], NOW)] == [1, 2, 3]
+    assert [s.id for s in pick([narrow, old, wide]).stories] == [1, 2, 3]
 
 
 def test_followed_stories_come_first_then_the_top_ones_up_to_the_length():
     stories = [story(i, f"S{i}", sources=("DW", "BBC", "AP")[: 1 + i % 3]) for i in range(1, 8)]
-    sel = pick(stories, matches={1: ["Keith Kellogg"], 4: ["NATO"]}, length=4)
-    assert [s.id for s in sel.stories][:2] == [4, 1]  # both followed, 4 ranks higher (more sources)
+    sel = pick(stories, matches={1: ["Keith Kellogg"], 2: ["NATO"]}, length=4)
+    assert [s.id for s in sel.stories][:2] == [2, 1]  # both followed, 2 ranks higher (more sources)
     assert len(sel.stories) == 4
     assert sel.because[:2] == (("NATO",), ("Keith Kellogg",))
     assert all(b == () for b in sel.because[2:])
