@@ -17,9 +17,10 @@ AT = datetime(2025, 1, 23, 8, 0, 5, tzinfo=UTC)
 async def test_the_digest_job_is_scheduled_so_a_late_run_still_runs(db, settings, botapi):
     application = application_builder(botapi).build()
     install_jobs(application, App(db=db, settings=settings), pacer=fast_pacer(), policy=QUICK)
-    (job,) = application.job_queue.jobs()
-    assert job.name == "digests"
-    assert (job.job.misfire_grace_time, job.job.coalesce, job.job.max_instances) == (None, True, 1)
+    jobs = application.job_queue.jobs()
+    assert sorted(j.name for j in jobs) == ["digests", "feeds"]
+    for job in jobs:
+        assert (job.job.misfire_grace_time, job.job.coalesce, job.job.max_instances) == (None, True, 1)
     assert JOB_KWARGS == {"misfire_grace_time": None, "coalesce": True, "max_instances": 1}
 
 
