@@ -82,8 +82,10 @@ def bot_from_settings(settings: Settings, *, pool: int = 32) -> Bot:
     """A ``telegram.Bot`` for sending, from the token and ``TELEGRAM_API_BASE_URL`` (CLI, benchmark)."""
     if settings.token is None:
         raise ValueError("no TELEGRAM_BOT_TOKEN")
-    base = {"base_url": settings.api_base_url} if settings.api_base_url else {}
-    return Bot(settings.token.value, request=HTTPXRequest(connection_pool_size=pool), **base)
+    request = HTTPXRequest(connection_pool_size=pool)
+    if settings.api_base_url:
+        return Bot(settings.token.value, base_url=settings.api_base_url, request=request)
+    return Bot(settings.token.value, request=request)
 
 
 def recover(app: App) -> int:
