@@ -48,7 +48,7 @@ _STOPWORDS = frozenset(
     then there here also such can could would should will may might must into over under about after
     before between during against off while said says say more most other some any all each both one
     two three just only very out
-    """.split()  # noqa: SIM905  (a word list reads better than 80 quoted strings)
+    """.split()
 )
 _HASHES: dict[str, int] = {}
 

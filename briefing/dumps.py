@@ -70,9 +70,7 @@ def decode_text(data: bytes) -> str:
     try:
         return _checked(data.decode("cp1252"))
     except UnicodeDecodeError as exc:
-        raise DecodeError(
-            f"neither UTF-8 nor Windows-1252 text (byte 0x{data[exc.start]:02x})"
-        ) from exc
+        raise DecodeError(f"neither UTF-8 nor Windows-1252 text (byte 0x{data[exc.start]:02x})") from exc
 
 
 def _checked(text: str) -> str:
@@ -116,7 +114,27 @@ def split_dump(text: str, *, source: str) -> list[ArticleDraft]:
     _drop_captions(lines)
     _resolve_reltimes(lines)
     kept = [line for line in lines if line.kind not in (Kind.DROP, Kind.CREDIT)]
+    source = outlet_of(text) or source
     return [_draft(a, source) for a in _segment(kept) if a.prose]
+
+
+_CREDITED_SITE = re.compile(
+    r"^(?:(?:photo|image|picture)\s+)?(?:credits?|sources?)\s*[:\-–—]?\s*(?:https?://)?(?:www\.)?"
+    r"((?:[a-z0-9-]+\.)+[a-z]{2,})/?$",
+    re.I | re.M,
+)
+_SITE_UNDER_LABEL = re.compile(
+    r"^(?:credits?|sources?)\s*$\n\s*(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})/?\s*$",
+    re.I | re.M,
+)
+
+
+def outlet_of(text: str) -> str | None:
+    """The site a dump credits as its source ("Source: www.bbc.com", "Photo credit: www.bbc.com"), when it
+    names exactly one: a better outlet name than the file's. None when it names none or several."""
+    sites = {m.group(1).lower() for m in _CREDITED_SITE.finditer(text)}
+    sites |= {m.group(1).lower() for m in _SITE_UNDER_LABEL.finditer(text)}
+    return sites.pop() if len(sites) == 1 else None
 
 
 def _read_lines(text: str) -> list[_Line]:
@@ -177,9 +195,7 @@ def _drop_captions(lines: list[_Line]) -> None:
     for i, line in enumerate(lines):
         if line.kind is Kind.CREDIT and i and not line.gap_before:
             before = lines[i - 1]
-            if before.kind is Kind.HEADING or (
-                before.kind is Kind.PROSE and not ends_sentence(before.text)
-            ):
+            if before.kind is Kind.HEADING or (before.kind is Kind.PROSE and not ends_sentence(before.text)):
                 before.kind = Kind.DROP
         if line.kind is Kind.HEADING and line.spacer_after:
             line.kind = Kind.DROP
@@ -255,11 +271,7 @@ def _resolve_reltimes(lines: list[_Line]) -> None:
             continue
         if line.kind is Kind.RELTIME:
             if previous is not None and previous.kind in (Kind.HEADING, Kind.DATE, Kind.AUTHOR):
-                name = (
-                    line.value
-                    if isinstance(line.value, str) and looks_like_name(line.value)
-                    else None
-                )
+                name = line.value if isinstance(line.value, str) and looks_like_name(line.value) else None
                 line.kind, line.value = (Kind.AUTHOR, name) if name else (Kind.DROP, None)
             else:
                 line.kind = Kind.BREAK
@@ -329,9 +341,7 @@ def _run(run: list[_Line], current: _Article | None, *, at_end: bool) -> _Articl
 
 def _is_label(label: str, title: str) -> bool:
     """ "Russia-Ukraine War" over "Scholz stands by Ukraine amid criticism at home"."""
-    return (
-        word_count(label) <= 4 and word_count(title) >= 4 and word_count(title) > word_count(label)
-    )
+    return word_count(label) <= 4 and word_count(title) >= 4 and word_count(title) > word_count(label)
 
 
 def _draft(article: _Article, source: str) -> ArticleDraft:

@@ -119,9 +119,11 @@ def _split_block(block: Block, limit: int, one: Callable[[Block], str]) -> list[
         room = limit - used
         if room > 16 and len(span.text) > 1:
             before = tuple(current)
-            head, tail = _cut_span(
-                span, room, lambda b, before=before: one(Block((*before, *b.spans), block.kind))
-            )
+
+            def within(b: Block, before: tuple[Span, ...] = before) -> str:
+                return one(Block((*before, *b.spans), block.kind))
+
+            head, tail = _cut_span(span, room, within)
             if head.text:
                 current.append(head)
             pending.insert(0, tail)
@@ -140,7 +142,7 @@ def _messages(doc: Document, limit: int, one: Callable[[Block], str]) -> list[st
     messages: list[str] = []
     current = ""
     for group in _groups(doc):
-        lines = []
+        lines: list[str] = []
         for block in group:
             if utf16_len(one(block)) > limit:
                 lines.extend(one(b) for b in _split_block(block, limit, one))

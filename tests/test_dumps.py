@@ -16,20 +16,16 @@ SEED_TITLES = {
         "Zelenskyy Calls for NATO Guarantees to End “Hot Phase” of Ukraine War",
         "Trump Taps Retired General Kellogg as Special Envoy for Ukraine and Russia",
         "Trump Expresses Concern Over Escalating Violence in Russia-Ukraine War",
-        "Yemeni Mercenaries Trapped in Russia’s War: Recruitment, Deception, "
-        "and a Dangerous Alliance",
+        "Yemeni Mercenaries Trapped in Russia’s War: Recruitment, Deception, and a Dangerous Alliance",
         "Russia Claims Gains in Donetsk as Ukraine Faces Intensified Assaults",
         "Russia’s Deployment of Advanced Missile in Dnipro Attack Raises Strategic Concerns",
         "UK’s Starmer, France’s Macron to Address Ukraine Aid Concerns in Post-Trump Landscape",
     ],
     "001": ["Meek Europe is now in North Korea’s crosshairs"],
-    "002": [
-        "UK Prime Minister Sir Keir Starmer recently reflected on the progress made since his…"
-    ],
+    "002": ["UK Prime Minister Sir Keir Starmer recently reflected on the progress made since his…"],
     "003": [
         "How North Korea is changing Russia’s war in Ukraine",
-        "Niger Explosion: Governance must prioritize human lives through proactive policies "
-        "– Peter Obi",
+        "Niger Explosion: Governance must prioritize human lives through proactive policies – Peter Obi",
         "Saudi crown prince says kingdom intends to invest billions in US during call with Trump",
         "Zelensky dampens hopes Trump could strike peace deal with Putin",
     ],
@@ -295,3 +291,25 @@ def test_a_title_that_the_lead_paragraph_repeats_stays_the_title():
     assert article.title == "Trump names Kellogg special envoy for Ukraine and Russia"
     assert article.section == "World"
     assert article.body.startswith("Trump names Kellogg special envoy for Ukraine and Russia, his")
+
+
+def test_a_dump_that_credits_one_site_names_it_as_the_outlet():
+    text = (
+        "Photo credit: www.example-news.com\n"
+        "The council approved the new budget on Tuesday after a long debate about schools.\n"
+        "Members said the plan would take effect in spring and cost less than feared.\n"
+        "Source\nwww.example-news.com\n"
+    )
+    [article] = split_dump(text, source="dump.txt")
+    assert article.source == "example-news.com"
+
+
+def test_a_dump_crediting_several_sites_keeps_its_file_name():
+    text = (
+        "Photo credit: www.one.com\n"
+        "The council approved the new budget on Tuesday after a long debate about schools.\n"
+        "Members said the plan would take effect in spring and cost less than feared.\n"
+        "Source: www.two.org\n"
+    )
+    [article] = split_dump(text, source="dump.txt")
+    assert article.source == "dump.txt"

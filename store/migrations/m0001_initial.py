@@ -175,7 +175,7 @@ def apply(db: Database) -> None:
     for statement in SCHEMA.split(";"):
         if statement.strip():
             db.execute(statement)
-    db["articles"].enable_fts(
+    db.table("articles").enable_fts(
         ["title", "body"],
         fts_version="FTS5",
         create_triggers=True,
