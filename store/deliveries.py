@@ -167,7 +167,7 @@ def digests_present(
     days = sorted({d.isoformat() for d in dates})
     if not days:
         return set()
-    marks = ','.join('?' * len(days))
+    marks = ",".join("?" * len(days))
     sql = f"SELECT DISTINCT chat_id, digest_date FROM deliveries WHERE digest_date IN ({marks})"
     params: list[Any] = list(days)
     if chat_ids is not None:
