@@ -59,6 +59,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("text", metavar="COMMAND")
     _db_option(p)
 
+    p = sub.add_parser("digest", help="compose one chat's digest now: print it, or deliver it with --send")
+    p.add_argument("--chat", type=int, required=True, metavar="ID", help="the subscriber's chat id")
+    mode = p.add_mutually_exclusive_group()
+    mode.add_argument(
+        "--dry-run", action="store_true", help="print it as plain text, record nothing (default)"
+    )
+    mode.add_argument(
+        "--send", action="store_true", help="deliver it through Telegram, recorded (needs TELEGRAM_BOT_TOKEN)"
+    )
+    _db_option(p)
+
     p = sub.add_parser("actors", help="actors in text files, with types and character offsets")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--jsonl", action="store_true", help="one JSON object per file")
@@ -105,6 +116,23 @@ def cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
     app = _app(settings, args)
     print(asyncio.run(ask(app, args.text)))
     return 0
+
+
+def cmd_digest(settings: Settings, args: argparse.Namespace) -> int:
+    app = _app(settings, args, seed=False)
+    if not args.send:
+        from briefing.service.digests import dry_run
+
+        print(dry_run(app, args.chat, now=app.now()))
+        return 0
+    if settings.token is None:
+        raise UsageError("digest --send needs TELEGRAM_BOT_TOKEN (a --dry-run does not)")
+    os.environ.setdefault("PTB_TIMEDELTA", "1")  # RetryAfter.retry_after as a timedelta, without warnings
+    from briefing.adapters.delivery import bot_from_settings, send_digest_now
+
+    result = asyncio.run(send_digest_now(app, bot_from_settings(settings), args.chat, now=app.now()))
+    print(result.line)
+    return 0 if result.complete else 1
 
 
 def cmd_actors(settings: Settings, args: argparse.Namespace) -> int:
@@ -157,6 +185,7 @@ COMMANDS = {
     None: cmd_run,
     "ingest": cmd_ingest,
     "ask": cmd_ask,
+    "digest": cmd_digest,
     "actors": cmd_actors,
     "summarize": cmd_summarize,
 }

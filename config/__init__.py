@@ -14,6 +14,7 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import time
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -66,6 +67,7 @@ class Settings:
     user_agent: str = "BriefingBot/0.1"
     poll_minutes: int = 30
     feed_max_failures: int = 5
+    alert_quiet_hours: str = "22:00-07:00"
 
 
 def _resolve(path: str) -> Path:
@@ -90,6 +92,15 @@ def _timezone(name: str) -> str:
     except (ZoneInfoNotFoundError, ValueError) as exc:
         raise SettingsError(f"unknown timezone {name!r} (use an IANA name such as Europe/Kyiv)") from exc
     return name
+
+
+def _quiet_hours(value: str) -> str:
+    start, _, end = value.partition("-")
+    try:
+        time.fromisoformat(start.strip()), time.fromisoformat(end.strip())
+    except ValueError as exc:
+        raise SettingsError(f"feeds.alert_quiet_hours must be HH:MM-HH:MM, got {value!r}") from exc
+    return value
 
 
 def _check_summary(settings: Settings) -> None:
@@ -140,6 +151,7 @@ def load_settings(environ: Mapping[str, str], *, path: Path = DEFAULTS) -> Setti
         user_agent=str(fetch.get("user_agent", "BriefingBot/0.1")),
         poll_minutes=int(feeds.get("poll_minutes", 30)),
         feed_max_failures=int(feeds.get("max_failures", 5)),
+        alert_quiet_hours=_quiet_hours(str(feeds.get("alert_quiet_hours", "22:00-07:00"))),
     )
     if settings.telegram_mode not in ("polling", "webhook"):
         raise SettingsError(f"telegram.mode must be 'polling' or 'webhook', got {settings.telegram_mode!r}")

@@ -83,14 +83,16 @@ async def test_a_part_telegram_finds_too_long_is_sent_in_two(bot):
     assert texts == ["First paragraph of a reply.", "Second paragraph of the same reply."]
 
 
-async def test_chat_not_found_is_logged_and_the_bot_goes_on(bot, caplog):
+async def test_chat_not_found_is_logged_unsubscribed_and_the_bot_goes_on(bot, caplog):
     caplog.set_level(logging.WARNING)
+    await bot.ask("/subscribe", user=BOB)
     bot.server.inject(Fault.chat_not_found(), "sendMessage", chat_id=77)
     bot.server.push_command("/help", user=BOB)
     await bot.server.wait_for("sendMessage", chat_id=77, ok=False)
     reply = await bot.ask("/help")
     assert "/subscribe" in reply.text
     assert any("chat 77 not found" in r.getMessage() for r in caplog.records)
+    assert subscribers.get_subscriber(bot.app.db, 77).active is False
 
 
 async def test_a_server_error_is_logged_with_its_traceback_and_the_bot_keeps_serving(bot, caplog):

@@ -6,8 +6,8 @@ part, in order, with the inline keys on the last part. What Telegram refuses is 
     400 can't parse entities   the part is sent again as plain text
     400 message is too long    the part is sent again as plain text, in two halves
     400 message is not modified (an edit showing what is already shown): nothing to do
-    400 chat not found         the chat is unreachable: logged, the rest of the reply is dropped
-    403 (blocked, kicked...)   the chat's subscription is deactivated; the rest of the reply is dropped
+    400 chat not found,        the chat's subscription is deactivated (as the digests do); the rest of
+    403 (blocked, kicked...)   the reply is dropped
     ChatMigrated               the chat's records move to the supergroup's id and the part goes there
 
 429 is retried by python-telegram-bot's ``AIORateLimiter``; anything else reaches the error handler.
@@ -131,6 +131,7 @@ async def send_text(
             return ids
         if "chat not found" in reason:
             log.warning("chat %s not found; the reply is dropped", chat_id)
+            unreachable(app, chat_id, exc.message)
             raise ChatUnreachable(chat_id) from exc
         raise
     except Forbidden as exc:

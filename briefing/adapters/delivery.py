@@ -1,0 +1,321 @@
+"""Delivering digests and alerts through Telegram: the fan-out, and recovery after a crash.
+
+The database is the source of truth. :func:`run_due_digests` composes what is due (once per chat and
+local date), then sends every pending part: claimed just before it is sent, marked sent with its
+message id once Telegram confirms. :func:`recover` runs at start: a part left claimed by a crash may
+or may not have reached the chat — Telegram has no idempotency key — so it is made pending and sent
+again (at-least-once: the one case a chat can get a message twice). Chats are served concurrently
+(``SendPolicy.workers`` at once); one chat's parts go in order; one failing chat never stops others.
+
+    pacer = Pacer()
+    report = await run_due_digests(app, bot, pacer=pacer)        # what a scheduled tick does
+    report = await send_due_alerts(app, bot, pacer=pacer)
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import defaultdict
+from collections.abc import Awaitable, Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from telegram import Bot
+from telegram.request import HTTPXRequest
+
+from briefing.adapters.pacer import Pacer
+from briefing.adapters.sender import Sender, SendPolicy, Tally
+from briefing.alerts import compose_alert
+from briefing.document import Document
+from briefing.render import html_messages, plain_messages
+from briefing.service import App
+from briefing.service.digests import ComposeReport, DueDigests, compose_and_store_now
+from config import Settings
+from store import alerts as alert_store
+from store import deliveries
+from store.digests import delivered_story_ids, stories_by_id
+
+log = logging.getLogger(__name__)
+
+MAX_ERRORS_REPORTED = 50
+COMPOSE_BATCH = 50
+
+
+@dataclass(frozen=True)
+class FanoutReport:
+    """What one run did: digests composed, quiet and skipped (too late); parts sent (``plain`` of them
+    as plain text), failed for good, left for a later run; chats deactivated and migrated; 5xx retries
+    and 429 answers; parts expired past the late limit; and a sample of the errors, by chat."""
+
+    composed: int = 0
+    quiet: int = 0
+    skipped: int = 0
+    expired: int = 0
+    chats: int = 0
+    sent: int = 0
+    plain: int = 0
+    failed: int = 0
+    later: int = 0
+    deactivated: int = 0
+    migrated: int = 0
+    retried: int = 0
+    rate_limited: int = 0
+    errors: tuple[tuple[int, str], ...] = ()
+    moved: tuple[tuple[int, int], ...] = ()
+
+
+def _report(
+    tally: Tally, *, chats: int, compose: ComposeReport | None = None, expired: int = 0
+) -> FanoutReport:
+    compose = compose or ComposeReport()
+    errors = [*((c, f"compose: {e}") for c, e in compose.failed), *tally.errors]
+    return FanoutReport(
+        composed=compose.composed, quiet=compose.quiet, skipped=compose.skipped, expired=expired,
+        chats=chats, sent=tally.sent, plain=tally.plain, failed=tally.failed + len(compose.failed),
+        later=tally.later, deactivated=tally.deactivated, migrated=tally.migrated, retried=tally.retried,
+        rate_limited=tally.rate_limited, errors=tuple(errors[:MAX_ERRORS_REPORTED]), moved=tuple(tally.moves),
+    )  # fmt: skip
+
+
+def bot_from_settings(settings: Settings, *, pool: int = 32) -> Bot:
+    """A ``telegram.Bot`` for sending, from the token and ``TELEGRAM_API_BASE_URL`` (CLI, benchmark)."""
+    if settings.token is None:
+        raise ValueError("no TELEGRAM_BOT_TOKEN")
+    request = HTTPXRequest(connection_pool_size=pool)
+    if settings.api_base_url:
+        return Bot(settings.token.value, base_url=settings.api_base_url, request=request)
+    return Bot(settings.token.value, request=request)
+
+
+def recover(app: App) -> int:
+    """At start: make the parts and alerts a crash left claimed pending again (they will be resent)."""
+    parts = deliveries.recover_claimed(app.db)
+    alerts = alert_store.recover_claimed_alerts(app.db)
+    if parts or alerts:
+        log.warning(
+            "resending %d digest part(s) and %d alert(s) left unconfirmed by the last run", parts, alerts
+        )
+    return parts + alerts
+
+
+class _PartLedger:
+    def __init__(self, app: App, digest_date: date, part: int):
+        self.app, self.digest_date, self.part = app, digest_date, part
+
+    def _key(self, chat_id: int) -> deliveries.PartKey:
+        return deliveries.PartKey(chat_id, self.digest_date, self.part)
+
+    def claim(self, chat_id: int) -> bool:
+        return deliveries.claim_part(self.app.db, self._key(chat_id), now=self.app.now())
+
+    def confirm(self, chat_id: int, message_id: int, plain: bool) -> None:
+        deliveries.confirm_part(
+            self.app.db, self._key(chat_id), message_id=message_id, now=self.app.now(), plain=plain
+        )
+
+    def release(self, chat_id: int, error: str) -> None:
+        deliveries.release_part(self.app.db, self._key(chat_id), error=error)
+
+    def fail(self, chat_id: int, error: str) -> None:
+        deliveries.fail_part(self.app.db, self._key(chat_id), error=error, now=self.app.now())
+
+
+async def _digest_chat(sender: Sender, chat_id: int) -> None:
+    for part in deliveries.pending_parts(sender.app.db, chat_id):
+        ledger = _PartLedger(sender.app, part.digest_date, part.part)
+        status, chat_id = await sender.send(chat_id, part.text, part.plain, ledger)
+        if status in ("blocked", "later"):
+            return  # the chat's later parts wait for this one (order matters), or it is gone
+
+
+async def _serve(chats: Iterable[int], work: Callable[[int], Awaitable[None]], workers: int) -> None:
+    """Run ``work`` for each chat, ``workers`` at a time; a chat's unexpected error is logged, not fatal."""
+    queue: asyncio.Queue[int] = asyncio.Queue()
+    for chat in chats:
+        queue.put_nowait(chat)
+
+    async def worker() -> None:
+        while not queue.empty():
+            chat = queue.get_nowait()
+            try:
+                await work(chat)
+            except Exception:
+                log.exception("delivering to chat %s failed; the other chats go on", chat)
+
+    size = min(workers, queue.qsize())
+    if size:
+        await asyncio.gather(*(worker() for _ in range(size)))
+
+
+async def _send_pending(
+    app: App,
+    bot: Bot,
+    pacer: Pacer,
+    policy: SendPolicy | None,
+    chats: Iterable[int] | None,
+    composing: asyncio.Task[None] | None = None,
+) -> tuple[Tally, int]:
+    """Serve the chats with pending parts; while ``composing`` runs, come back for chats it stored
+    meanwhile. A chat is served once per run (a part left pending waits for the next run)."""
+    sender = Sender(app, bot, pacer, policy)
+    served: set[int] = set()
+    while True:
+        listed = list(chats) if chats is not None else deliveries.chats_with_pending(app.db)
+        todo = [c for c in listed if c not in served]
+        if not todo:
+            if composing is None or composing.done():
+                break
+            await asyncio.wait({composing}, timeout=0.05)
+            continue
+        served.update(todo)
+        await _serve(todo, lambda chat: _digest_chat(sender, chat), sender.policy.workers)
+    return sender.tally, len(served)
+
+
+async def send_pending(
+    app: App, bot: Bot, *, pacer: Pacer, policy: SendPolicy | None = None, chats: Iterable[int] | None = None
+) -> FanoutReport:
+    """Send every pending digest part (of ``chats``, or of every chat), longest-due first."""
+    tally, n = await _send_pending(app, bot, pacer, policy, chats)
+    return _report(tally, chats=n)
+
+
+async def _compose_rest(steps: Iterator[int]) -> None:
+    for _ in steps:
+        await asyncio.sleep(0)  # let the senders and the bot's handlers run between batches
+
+
+async def run_due_digests(
+    app: App,
+    bot: Bot,
+    *,
+    now: datetime | None = None,
+    pacer: Pacer | None = None,
+    policy: SendPolicy | None = None,
+) -> FanoutReport:
+    """One scheduler tick: give up parts past the late limit, compose the digests due at ``now``
+    (default: the app's clock), and send everything pending; sending starts with the first batch
+    composed while the rest is composed in between sends."""
+    now = now or app.now()
+    limit = timedelta(hours=app.settings.late_limit_hours)
+    expired = deliveries.expire_pending(app.db, due_before=now - limit, now=now)
+    due = DueDigests(app, now)
+    steps = due.steps(COMPOSE_BATCH)
+    next(steps, None)
+    composing = asyncio.create_task(_compose_rest(steps))
+    try:
+        tally, n = await _send_pending(app, bot, pacer or Pacer(), policy, None, composing)
+    except BaseException:
+        composing.cancel()
+        raise
+    await composing  # done by now: the senders wait for it; this re-raises what went wrong in it
+    return _report(tally, chats=n, compose=due.report(), expired=expired)
+
+
+@dataclass(frozen=True)
+class OneDigest:
+    """What ``bot.py digest --send`` did for one chat: a one-line account, and whether every part of
+    the chat's digest for today is now sent."""
+
+    line: str
+    complete: bool
+    report: FanoutReport
+
+
+async def send_digest_now(app: App, bot: Bot, chat_id: int, *, now: datetime | None = None) -> OneDigest:
+    """Compose the chat's digest for today now (unless it has one) and send its unsent parts, with the
+    same claim/confirm bookkeeping as the scheduled run: nothing already confirmed is sent again."""
+    now = now or app.now()
+    composed, day = compose_and_store_now(app, chat_id, now=now)
+    async with bot:
+        report = await send_pending(app, bot, pacer=Pacer(), chats=[chat_id])
+    moved = next((new for old, new in report.moved if old == chat_id), chat_id)
+    parts = deliveries.parts_of(app.db, moved, day)
+    sent = sum(p.state == "sent" for p in parts)
+    complete = bool(parts) and sent == len(parts)
+    if composed is None and report.sent == 0 and complete:
+        line = f"chat {chat_id}: the digest for {day} was already sent; nothing sent again"
+    else:
+        line = f"chat {chat_id}: digest for {day}: {sent} of {len(parts)} part(s) sent"
+        errors = [e for _, e in report.errors] or [p.error for p in parts if p.state != "sent" and p.error]
+        if errors:
+            line += f" ({errors[-1]})"
+    return OneDigest(line, complete, report)
+
+
+class _AlertLedger:
+    def __init__(self, app: App, story_id: int):
+        self.app, self.story_id = app, story_id
+
+    def claim(self, chat_id: int) -> bool:
+        return alert_store.claim_alert(self.app.db, chat_id, self.story_id, now=self.app.now())
+
+    def confirm(self, chat_id: int, message_id: int, plain: bool) -> None:
+        alert_store.confirm_alert(
+            self.app.db, chat_id, self.story_id, message_id=message_id, now=self.app.now()
+        )
+
+    def release(self, chat_id: int, error: str) -> None:
+        alert_store.release_alert(self.app.db, chat_id, self.story_id, error=error)
+
+    def fail(self, chat_id: int, error: str) -> None:
+        alert_store.fail_alert(self.app.db, chat_id, self.story_id, error=error, now=self.app.now())
+
+
+def _one_message(doc: Document) -> tuple[str, str]:
+    return html_messages(doc)[0], plain_messages(doc)[0]
+
+
+async def send_due_alerts(
+    app: App, bot: Bot, *, now: datetime | None = None, pacer: Pacer, policy: SendPolicy | None = None
+) -> FanoutReport:
+    """Send the alerts whose time has come (quiet hours over); a story the chat meanwhile received in
+    a digest is folded instead of sent."""
+    now = now or app.now()
+    due = alert_store.due_alerts(app.db, now)
+    stories = stories_by_id(app.db, {a.story_id for a in due})
+    by_chat: dict[int, list[alert_store.Alert]] = defaultdict(list)
+    for a in due:
+        by_chat[a.chat_id].append(a)
+    sender = Sender(app, bot, pacer, policy)
+
+    async def work(chat_id: int) -> None:
+        received = delivered_story_ids(app.db, chat_id)
+        for alert in by_chat[chat_id]:
+            facts = stories.get(alert.story_id)
+            if facts is None or alert.story_id in received:
+                alert_store.fold_alerts(app.db, chat_id, [alert.story_id])
+                continue
+            html, plain = _one_message(compose_alert(facts.story, alert.reason.split("\n")))
+            status, chat_id = await sender.send(chat_id, html, plain, _AlertLedger(app, alert.story_id))
+            if status == "blocked":
+                return
+
+    await _serve(list(by_chat), work, sender.policy.workers)
+    return _report(sender.tally, chats=len(by_chat))
+
+
+class _NoLedger:
+    """Admin notices are not bookkept: a lost one is logged, and the feed's state stays in the store."""
+
+    def claim(self, chat_id: int) -> bool:
+        return True
+
+    def confirm(self, chat_id: int, message_id: int, plain: bool) -> None:
+        pass
+
+    def release(self, chat_id: int, error: str) -> None:
+        log.warning("admin notice to %s not delivered: %s", chat_id, error)
+
+    def fail(self, chat_id: int, error: str) -> None:
+        log.warning("admin notice to %s not delivered: %s", chat_id, error)
+
+
+async def notify_admins(app: App, bot: Bot, doc: Document, *, pacer: Pacer) -> int:
+    """Send a notice to every admin (their private chats); returns how many received it."""
+    sender = Sender(app, bot, pacer, SendPolicy(workers=4))
+    html, plain = _one_message(doc)
+    for admin in sorted(app.settings.admins):
+        await sender.send(admin, html, plain, _NoLedger())
+    return sender.tally.sent

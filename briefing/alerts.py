@@ -1,0 +1,52 @@
+"""Alerts: a short message to a chat when a new story about something it follows arrives. Pure.
+
+At most one alert per story per chat (the store keys them so). In the chat's quiet hours (22:00–07:00
+local by default; a chat that follows without subscribing uses the bot's default timezone) an alert
+waits until the quiet hours end; if the chat's digest carries the story first, the alert is folded
+into the digest and never sent on its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, time
+from zoneinfo import ZoneInfo
+
+from briefing.document import Document, Section, Span, heading, link, para
+from briefing.models import Story
+from briefing.schedule import quiet_until
+
+MAX_HEADLINE = 200
+MAX_SENTENCE = 300
+
+
+def _clip(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def alert_due_at(now: datetime, tz: ZoneInfo, *, quiet_start: time, quiet_end: time) -> datetime:
+    """When an alert queued ``now`` may go out: now, or when the chat's quiet hours end."""
+    return quiet_until(now, tz, start=quiet_start, end=quiet_end) or now
+
+
+def compose_alert(story: Story, reasons: Sequence[str]) -> Document:
+    """ "New about Keith Kellogg", the headline (linked), one sentence, and the sources."""
+    first_link = next((u for u in story.links if u), None)
+    title = ", ".join(dict.fromkeys(reasons)) or "what you follow"
+    blocks = [para(Span(_clip(story.headline, MAX_HEADLINE), bold=True, url=first_link))]
+    if story.summary:
+        blocks.append(para(_clip(story.summary[0], MAX_SENTENCE)))
+    if story.sources:
+        names = list(dict.fromkeys(story.sources))[:5]
+        links = dict(zip(story.sources, story.links, strict=False))
+        spans: list[Span | str] = ["Sources: "]
+        for i, name in enumerate(names):
+            spans += [", "] if i else []
+            spans.append(link(_clip(name, 60), links.get(name)))
+        blocks.append(para(*spans))
+    return Document(
+        header=(heading(f"New about {_clip(title, 120)}"),),
+        sections=(Section(tuple(blocks)),),
+        footer=(para("/unfollow to stop these alerts"),),
+    )

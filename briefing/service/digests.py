@@ -1,0 +1,245 @@
+"""Composing digests over the store: which chats are due now, what each digest holds, and storing its
+parts as pending deliveries (the adapter sends them; see ``briefing.adapters.delivery``).
+
+The database is the source of truth: a digest is composed at most once per (chat, local date), so
+this can run as often as we like (every 30 s) and after any restart.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from briefing.digest import Digest, DigestPart, Selection, compose_digest, digest_parts, select_stories
+from briefing.errors import NotFoundError
+from briefing.models import Story, Subscriber
+from briefing.schedule import DigestSlot, due_digest, local_date, zone
+from briefing.service import App
+from store.alerts import fold_alerts, has_pending_alerts
+from store.db import transaction
+from store.deliveries import NewDigest, NewPart, add_digests, digests_present, has_digest, record_skipped
+from store.digests import (
+    StoryFacts,
+    all_follows,
+    delivered_among,
+    delivered_story_ids,
+    recent_stories,
+    stories_matching,
+)
+from store.subscribers import active_subscribers, get_subscriber
+
+log = logging.getLogger(__name__)
+
+FIRST_DIGEST_HOURS = 24
+BATCH = 200
+
+
+@dataclass(frozen=True)
+class ComposedDigest:
+    subscriber: Subscriber
+    digest_date: date
+    digest: Digest
+    parts: tuple[DigestPart, ...]
+
+
+@dataclass(frozen=True)
+class ComposeReport:
+    composed: int = 0
+    quiet: int = 0
+    skipped: int = 0
+    failed: tuple[tuple[int, str], ...] = ()
+
+
+class Composer:
+    """Composes digests at one moment, loading the recent stories and follows once for all chats and
+    rendering each distinct digest once (most chats that follow nothing get the same one)."""
+
+    def __init__(self, app: App, now: datetime):
+        self.app, self.now = app, now
+        self.window_start = now - timedelta(hours=app.settings.story_window_hours)
+        self.stories: list[StoryFacts] = recent_stories(app.db, self.window_start)
+        self.follows = all_follows(app.db)
+        self._topics: dict[str, set[int]] = {}
+        self._rendered: dict[object, tuple[Digest, tuple[DigestPart, ...]]] = {}
+        self._selected: dict[object, Selection] = {}
+
+    def _topic(self, value: str) -> set[int]:
+        key = value.casefold()
+        if key not in self._topics:
+            self._topics[key] = stories_matching(self.app.db, value, since=self.window_start)
+        return self._topics[key]
+
+    def matches(self, chat_id: int) -> dict[int, list[str]]:
+        """Story id → the chat's follows that the story matches."""
+        found: dict[int, list[str]] = {}
+        for f in self.follows.get(chat_id, ()):
+            if f.kind == "actor" and f.actor_id is not None:
+                ids = {s.story.id for s in self.stories if f.actor_id in s.actor_ids}
+            else:
+                ids = self._topic(f.value)
+            for story_id in ids:
+                found.setdefault(story_id, []).append(f.value)
+        return found
+
+    def since(self, sub: Subscriber) -> datetime | None:
+        if sub.last_digest_at is None:
+            return None
+        return max(sub.last_digest_at, self.window_start)
+
+    @property
+    def story_ids(self) -> list[int]:
+        return [f.story.id for f in self.stories]
+
+    def compose(
+        self, sub: Subscriber, digest_date: date, *, delivered: set[int] | None = None
+    ) -> ComposedDigest:
+        """The chat's digest; ``delivered`` (the stories it already received) is looked up if not given."""
+        since = self.since(sub)
+        cutoff = since or self.now - timedelta(hours=FIRST_DIGEST_HOURS)
+        if delivered is None:
+            delivered = delivered_story_ids(self.app.db, sub.chat_id)
+        matches = self.matches(sub.chat_id)
+        # chats with the same inputs get the same selection: choose and render it once
+        followed = tuple(sorted((k, tuple(v)) for k, v in matches.items()))
+        inputs = (cutoff, since, frozenset(delivered), followed, sub.length)
+        if inputs not in self._selected:
+            candidates: list[Story] = [f.story for f in self.stories if f.story.last_updated > cutoff]
+            self._selected[inputs] = select_stories(
+                candidates, matches=matches, delivered=delivered, since=since, length=sub.length, now=self.now
+            )
+        selection = self._selected[inputs]
+        key = (selection, digest_date, sub.timezone)
+        if key not in self._rendered:
+            digest = compose_digest(selection, digest_date=digest_date, tz=zone(sub.timezone))
+            self._rendered[key] = (digest, tuple(digest_parts(digest)))
+        digest, parts = self._rendered[key]
+        return ComposedDigest(sub, digest_date, digest, parts)
+
+
+def _new_digest(composed: ComposedDigest, due_at: datetime) -> NewDigest:
+    parts = tuple(NewPart(p.html, p.plain, p.story_ids) for p in composed.parts)
+    return NewDigest(composed.subscriber.chat_id, composed.digest_date, parts, due_at)
+
+
+def store_digests(
+    app: App, items: Sequence[tuple[ComposedDigest, datetime]], *, now: datetime
+) -> list[ComposedDigest]:
+    """Store composed digests (each with its due instant) as pending parts, skipping chats that have one
+    for that date already; alerts still waiting for stories a digest carries are folded into it."""
+    by_key = {(c.subscriber.chat_id, c.digest_date): c for c, _ in items}
+    with transaction(app.db):
+        stored = add_digests(app.db, [_new_digest(c, due) for c, due in items], now=now)
+        if stored and has_pending_alerts(app.db):
+            for d in stored:
+                fold_alerts(app.db, d.chat_id, by_key[(d.chat_id, d.digest_date)].digest.story_ids)
+    return [by_key[(d.chat_id, d.digest_date)] for d in stored]
+
+
+def _skip_reason(slot: DigestSlot, sub: Subscriber, limit_hours: int) -> str:
+    due = slot.due_at.astimezone(zone(sub.timezone))
+    hours = slot.lateness.total_seconds() / 3600
+    return f"due {due:%Y-%m-%d %H:%M %Z}, {hours:.1f} h ago, more than the late limit of {limit_hours} h"
+
+
+def _compose_batch(
+    composer: Composer, batch: Sequence[tuple[Subscriber, DigestSlot]], failed: list[tuple[int, str]]
+) -> list[tuple[ComposedDigest, datetime]]:
+    delivered = delivered_among(composer.app.db, [s.chat_id for s, _ in batch], composer.story_ids)
+    ready = []
+    for sub, slot in batch:
+        try:
+            composed = composer.compose(sub, slot.digest_date, delivered=delivered.get(sub.chat_id, set()))
+            ready.append((composed, slot.due_at))
+        except Exception as exc:  # one chat's bad data must not stop the others
+            log.exception("composing the digest for chat %s failed", sub.chat_id)
+            failed.append((sub.chat_id, f"{type(exc).__name__}: {exc}"))
+    return ready
+
+
+class DueDigests:
+    """The digests due at one moment. Built, it has recorded the ones missed past the late limit;
+    :meth:`steps` then composes and stores the rest a batch at a time, so an async caller can let the
+    event loop run in between (and start sending what is stored while the rest is composed)."""
+
+    def __init__(self, app: App, now: datetime):
+        self.app, self.now = app, now
+        limit = timedelta(hours=app.settings.late_limit_hours)
+        slots = [(s, d) for s in active_subscribers(app.db) if (d := due_digest(s, now, late_limit=limit))]
+        present = digests_present(app.db, {slot.digest_date for _, slot in slots})
+        todo = [(s, slot) for s, slot in slots if (s.chat_id, slot.digest_date) not in present]
+        self.skipped = 0
+        for sub, slot in todo:
+            if slot.expired:
+                reason = _skip_reason(slot, sub, app.settings.late_limit_hours)
+                self.skipped += record_skipped(
+                    app.db, sub.chat_id, slot.digest_date, due_at=slot.due_at, reason=reason, now=now
+                )
+        self.todo = [(s, slot) for s, slot in todo if not slot.expired]
+        self.composed = self.quiet = 0
+        self.failed: list[tuple[int, str]] = []
+
+    def steps(self, batch: int = BATCH) -> Iterator[int]:
+        """Compose and store the next ``batch`` digests per step; yields how many were stored."""
+        composer = Composer(self.app, self.now) if self.todo else None
+        for start in range(0, len(self.todo), batch):
+            assert composer is not None
+            ready = _compose_batch(composer, self.todo[start : start + batch], self.failed)
+            stored = store_digests(self.app, ready, now=self.now)
+            self.composed += len(stored)
+            self.quiet += sum(c.digest.quiet for c in stored)
+            yield len(stored)
+
+    def report(self) -> ComposeReport:
+        return ComposeReport(self.composed, self.quiet, self.skipped, tuple(self.failed))
+
+
+def compose_due(app: App, *, now: datetime) -> ComposeReport:
+    """Compose and store every digest due at ``now`` that is not stored yet; record the ones missed
+    by more than ``settings.late_limit_hours``. One failing chat never stops the others."""
+    due = DueDigests(app, now)
+    for _ in due.steps():
+        pass
+    return due.report()
+
+
+def compose_for_chat(app: App, chat_id: int, *, now: datetime) -> ComposedDigest:
+    """This chat's digest as it would be composed now (nothing is stored)."""
+    sub = get_subscriber(app.db, chat_id)
+    if sub is None:
+        raise NotFoundError(f"chat {chat_id} is not subscribed to the digest")
+    return Composer(app, now).compose(sub, local_date(now, zone(sub.timezone)))
+
+
+def dry_run(app: App, chat_id: int, *, now: datetime) -> str:
+    """``bot.py digest --dry-run``: the chat's digest as it would be composed now, as plain text."""
+    composed = compose_for_chat(app, chat_id, now=now)
+    return "\n\n".join(p.plain or p.html for p in composed.parts)
+
+
+def compose_and_store_now(app: App, chat_id: int, *, now: datetime) -> tuple[ComposedDigest | None, date]:
+    """For ``bot.py digest --send``: compose today's digest for the chat now and store it as pending,
+    unless the chat already has one for today (then nothing is composed: returns None and the date)."""
+    sub = get_subscriber(app.db, chat_id)
+    if sub is None:
+        raise NotFoundError(f"chat {chat_id} is not subscribed to the digest")
+    today = local_date(now, zone(sub.timezone))
+    if has_digest(app.db, chat_id, today):
+        return None, today
+    composed = Composer(app, now).compose(sub, today)
+    store_digests(app, [(composed, now)], now=now)
+    return composed, today
+
+
+__all__ = [
+    "ComposeReport",
+    "ComposedDigest",
+    "Composer",
+    "DueDigests",
+    "compose_and_store_now",
+    "compose_due",
+    "compose_for_chat",
+    "dry_run",
+    "store_digests",
+]

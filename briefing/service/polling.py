@@ -1,0 +1,118 @@
+"""Feed polling and alerts over the store.
+
+:func:`poll_due_feeds` polls the feeds whose time has come (``sources.poll = 1``, not paused,
+``next_poll_at`` passed) through :func:`briefing.service.ingest.ingest_feed`: a conditional GET with
+the stored ETag and Last-Modified, new entries stored, and the outcome recorded — the next poll in
+``poll_minutes``, or after a failure later and later (``poll_minutes * 2**n``, at most 32 times), and
+after ``feed_max_failures`` failures in a row the feed paused; one good fetch resets the count. It
+reports the feeds this run paused, for the admins to be told.
+
+:func:`queue_alerts` turns newly stored articles into alerts for the chats that follow what they are
+about: at most one per story per chat, none for an unsubscribed (deactivated) chat or a story the chat
+already received, each due now or when the chat's quiet hours end.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+from typing import TYPE_CHECKING
+
+from briefing.alerts import alert_due_at
+from briefing.document import Document, Section, code, heading, link, para
+from briefing.models import Source
+from briefing.schedule import zone
+from briefing.service import App
+from briefing.service.ingest import ingest_feed
+from store.alerts import followers_of_articles, queue_alert
+from store.db import transaction
+from store.sources import due_feeds, get_source, record_poll_failure
+from store.subscribers import get_subscriber
+
+if TYPE_CHECKING:
+    from briefing.adapters.fetch import Fetcher
+
+log = logging.getLogger(__name__)
+
+
+def quiet_hours(app: App) -> tuple[time, time]:
+    start, _, end = app.settings.alert_quiet_hours.partition("-")
+    return time.fromisoformat(start.strip()), time.fromisoformat(end.strip())
+
+
+def queue_alerts(app: App, article_ids: Sequence[int], *, now: datetime) -> int:
+    """Queue alerts for new articles; returns how many were queued."""
+    start, end = quiet_hours(app)
+    queued = 0
+    with transaction(app.db):
+        for (chat_id, story_id), reasons in followers_of_articles(app.db, article_ids).items():
+            sub = get_subscriber(app.db, chat_id)
+            if sub is not None and not sub.active:
+                continue
+            tz = zone(sub.timezone if sub is not None else app.settings.timezone)
+            due = alert_due_at(now, tz, quiet_start=start, quiet_end=end)
+            queued += queue_alert(app.db, chat_id, story_id, reason="\n".join(reasons), due_at=due, now=now)
+    return queued
+
+
+@dataclass(frozen=True)
+class PollReport:
+    """What one polling run did: feeds polled, unchanged (304), new articles, failures by URL, feeds
+    paused by this run (to tell the admins about), and alerts queued."""
+
+    polled: int = 0
+    not_modified: int = 0
+    new_articles: int = 0
+    failed: tuple[tuple[str, str], ...] = ()
+    paused: tuple[Source, ...] = ()
+    alerts: int = 0
+
+
+def feed_backoff(poll_minutes: int, failures: int) -> timedelta:
+    """How long a feed that has failed ``failures`` times before waits after failing again."""
+    return timedelta(minutes=poll_minutes * 2 ** min(failures + 1, 5))
+
+
+async def poll_due_feeds(app: App, *, now: datetime, fetcher: Fetcher | None = None) -> PollReport:
+    """Poll every feed whose time has come (conditional GET, backoff and pausing are ingest_feed's),
+    note the feeds this run paused, and queue alerts for the new articles. One feed never stops the
+    others."""
+    due = due_feeds(app.db, now)
+    new_ids: list[int] = []
+    failed: list[tuple[str, str]] = []
+    paused: list[Source] = []
+    not_modified = 0
+    for source in due:
+        try:
+            report = await ingest_feed(app, source.location, fetcher=fetcher)
+        except Exception as exc:  # a bug met by one feed: count it as that feed's failure
+            log.exception("polling %s failed", source.location)
+            error = f"{type(exc).__name__}: {exc}"
+            with transaction(app.db):
+                record_poll_failure(
+                    app.db, source.id, now=now, error=error, max_failures=app.settings.feed_max_failures,
+                    next_poll_at=now + feed_backoff(app.settings.poll_minutes, source.failures),
+                )  # fmt: skip
+            failed.append((source.location, error))
+        else:
+            new_ids += report.new_ids
+            not_modified += report.not_modified
+            failed += report.failed
+        after = get_source(app.db, source.id)
+        if after is not None and after.paused and not source.paused:
+            paused.append(after)
+    alerts = queue_alerts(app, new_ids, now=now) if new_ids else 0
+    return PollReport(len(due), not_modified, len(new_ids), tuple(failed), tuple(paused), alerts)
+
+
+def paused_notice(source: Source) -> Document:
+    """The message the admins get when a feed is paused."""
+    error = source.last_error or "unknown"
+    blocks = (
+        para(source.name, " — ", link(source.location, source.location)),
+        para(f"It failed {source.failures} times in a row. The last error: {error}"),
+        para("Send ", code(f"/ingest {source.location}"), " to resume polling it."),
+    )
+    return Document(header=(heading("Feed paused"),), sections=(Section(blocks),))

@@ -1,0 +1,161 @@
+"""Alerts: at most one per (chat, story), queued with the moment it may go out, then claimed, sent,
+failed, or folded into a digest that carried the story first."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from store.db import Database, from_iso, to_iso
+from store.search import fts_query
+
+
+@dataclass(frozen=True)
+class Alert:
+    chat_id: int
+    story_id: int
+    reason: str
+    state: str
+    due_at: datetime | None = None
+    created_at: datetime | None = None
+    message_id: int | None = None
+    error: str | None = None
+
+
+def _alert(row: dict[str, Any]) -> Alert:
+    return Alert(
+        chat_id=row["chat_id"],
+        story_id=row["story_id"],
+        reason=row["reason"],
+        state=row["state"],
+        due_at=from_iso(row["due_at"]),
+        created_at=from_iso(row["created_at"]),
+        message_id=row["message_id"],
+        error=row["error"],
+    )
+
+
+def followers_of_articles(db: Database, article_ids: Sequence[int]) -> dict[tuple[int, int], list[str]]:
+    """For new articles: (chat, story) → the names of the chat's follows the articles match (actors
+    they mention, topics their title or body hold). Articles not in a story are left out."""
+    found: dict[tuple[int, int], list[str]] = defaultdict(list)
+    if not article_ids:
+        return {}
+    marks = ",".join("?" * len(article_ids))
+    rows = db.execute(
+        "SELECT DISTINCT a.story_id, f.chat_id, f.value FROM articles a"
+        " JOIN mentions m ON m.article_id = a.id"
+        " JOIN follows f ON f.kind = 'actor' AND f.actor_id = m.actor_id"
+        f" WHERE a.id IN ({marks}) AND a.story_id IS NOT NULL ORDER BY f.chat_id, f.value",
+        list(article_ids),
+    )
+    for story_id, chat_id, value in rows.fetchall():
+        found[(chat_id, story_id)].append(value)
+    # topics, and actors followed by a name the archive did not know then, match by words
+    for chat_id, value in db.execute(
+        "SELECT chat_id, value FROM follows WHERE kind = 'topic' OR actor_id IS NULL ORDER BY chat_id, value"
+    ).fetchall():
+        query = fts_query(value)
+        if query is None:
+            continue
+        for (story_id,) in db.execute(
+            "SELECT DISTINCT a.story_id FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
+            f" WHERE articles_fts MATCH ? AND a.id IN ({marks}) AND a.story_id IS NOT NULL",
+            [query, *article_ids],
+        ).fetchall():
+            if value not in found[(chat_id, story_id)]:
+                found[(chat_id, story_id)].append(value)
+    return dict(found)
+
+
+def queue_alert(
+    db: Database, chat_id: int, story_id: int, *, reason: str, due_at: datetime, now: datetime
+) -> bool:
+    """Queue one alert; False if this chat already had (or has queued) one for this story, or already
+    received the story in a digest."""
+    cur = db.execute(
+        "INSERT OR IGNORE INTO alerts (chat_id, story_id, reason, state, created_at, due_at)"
+        " SELECT ?, ?, ?, 'pending', ?, ? WHERE NOT EXISTS"
+        " (SELECT 1 FROM delivered_stories WHERE chat_id = ? AND story_id = ?)",
+        [chat_id, story_id, reason, to_iso(now), to_iso(due_at), chat_id, story_id],
+    )
+    return cur.rowcount > 0
+
+
+def due_alerts(db: Database, now: datetime, *, limit: int = 1000) -> list[Alert]:
+    rows = db.query(
+        "SELECT * FROM alerts WHERE state = 'pending' AND due_at <= ? ORDER BY due_at, chat_id, story_id"
+        " LIMIT ?",
+        [to_iso(now), limit],
+    )
+    return [_alert(r) for r in rows]
+
+
+def alerts_of(db: Database, chat_id: int) -> list[Alert]:
+    rows = db.query("SELECT * FROM alerts WHERE chat_id = ? ORDER BY created_at, story_id", [chat_id])
+    return [_alert(r) for r in rows]
+
+
+def claim_alert(db: Database, chat_id: int, story_id: int, *, now: datetime) -> bool:
+    cur = db.execute(
+        "UPDATE alerts SET state = 'claimed', claimed_at = ?"
+        " WHERE chat_id = ? AND story_id = ? AND state = 'pending'",
+        [to_iso(now), chat_id, story_id],
+    )
+    return cur.rowcount > 0
+
+
+def confirm_alert(db: Database, chat_id: int, story_id: int, *, message_id: int, now: datetime) -> None:
+    db.execute(
+        "UPDATE alerts SET state = 'sent', message_id = ?, sent_at = ?, error = NULL"
+        " WHERE chat_id = ? AND story_id = ?",
+        [message_id, to_iso(now), chat_id, story_id],
+    )
+
+
+def release_alert(db: Database, chat_id: int, story_id: int, *, error: str) -> None:
+    db.execute(
+        "UPDATE alerts SET state = 'pending', error = ? WHERE chat_id = ? AND story_id = ?",
+        [error[:500], chat_id, story_id],
+    )
+
+
+def fail_alert(db: Database, chat_id: int, story_id: int, *, error: str, now: datetime) -> None:
+    db.execute(
+        "UPDATE alerts SET state = 'failed', error = ?, sent_at = ? WHERE chat_id = ? AND story_id = ?",
+        [error[:500], to_iso(now), chat_id, story_id],
+    )
+
+
+def fail_chat_alerts(db: Database, chat_id: int, *, error: str, now: datetime) -> int:
+    cur = db.execute(
+        "UPDATE alerts SET state = 'failed', error = ?, sent_at = ?"
+        " WHERE chat_id = ? AND state IN ('pending', 'claimed')",
+        [error[:500], to_iso(now), chat_id],
+    )
+    return cur.rowcount
+
+
+def has_pending_alerts(db: Database) -> bool:
+    return db.execute("SELECT 1 FROM alerts WHERE state = 'pending' LIMIT 1").fetchone() is not None
+
+
+def fold_alerts(db: Database, chat_id: int, story_ids: Iterable[int]) -> int:
+    """Pending alerts for stories the chat's digest now carries are not sent on their own."""
+    ids = sorted(set(story_ids))
+    if not ids:
+        return 0
+    cur = db.execute(
+        f"UPDATE alerts SET state = 'folded' WHERE chat_id = ? AND state = 'pending'"
+        f" AND story_id IN ({','.join('?' * len(ids))})",
+        [chat_id, *ids],
+    )
+    return cur.rowcount
+
+
+def recover_claimed_alerts(db: Database) -> int:
+    cur = db.execute("UPDATE alerts SET state = 'pending' WHERE state = 'claimed'")
+    return cur.rowcount

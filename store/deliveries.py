@@ -1,0 +1,289 @@
+"""Digest deliveries: each (chat, local date) digest is stored once as numbered parts, and each part
+moves pending → claimed → sent (or failed). A part is claimed just before it is sent and marked sent,
+with Telegram's message id, only once Telegram confirmed it; a part left claimed by a crash is made
+pending again at the next start and resent (Telegram has no idempotency key: at-least-once).
+
+A digest missed by more than the late limit is recorded as one failed part 0 whose error starts with
+``skipped:``, so the history shows it and nothing tries it again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from store.db import Database, from_iso, to_iso, transaction
+
+SKIPPED = "skipped: "
+
+
+@dataclass(frozen=True)
+class PartKey:
+    chat_id: int
+    digest_date: date
+    part: int
+
+
+@dataclass(frozen=True)
+class Part:
+    """One message of a digest and where its delivery stands."""
+
+    chat_id: int
+    digest_date: date
+    part: int
+    state: str
+    text: str
+    plain: str = ""
+    story_ids: tuple[int, ...] = ()
+    message_id: int | None = None
+    due_at: datetime | None = None
+    claimed_at: datetime | None = None
+    sent_at: datetime | None = None
+    attempts: int = 0
+    sent_plain: bool = False
+    error: str | None = None
+
+    @property
+    def key(self) -> PartKey:
+        return PartKey(self.chat_id, self.digest_date, self.part)
+
+
+@dataclass(frozen=True)
+class NewPart:
+    """A part to store: its HTML, its plain-text twin and the stories it carries."""
+
+    html: str
+    plain: str
+    story_ids: tuple[int, ...] = ()
+
+
+def _part(row: dict[str, Any]) -> Part:
+    return Part(
+        chat_id=row["chat_id"],
+        digest_date=date.fromisoformat(row["digest_date"]),
+        part=row["part"],
+        state=row["state"],
+        text=row["text"],
+        plain=row["plain"],
+        story_ids=tuple(int(x) for x in row["story_ids"].split(",") if x),
+        message_id=row["message_id"],
+        due_at=from_iso(row["due_at"]),
+        claimed_at=from_iso(row["claimed_at"]),
+        sent_at=from_iso(row["sent_at"]),
+        attempts=row["attempts"],
+        sent_plain=bool(row["sent_plain"]),
+        error=row["error"],
+    )
+
+
+def _where(key: PartKey) -> tuple[str, list[Any]]:
+    return "chat_id = ? AND digest_date = ? AND part = ?", [
+        key.chat_id,
+        key.digest_date.isoformat(),
+        key.part,
+    ]
+
+
+@dataclass(frozen=True)
+class NewDigest:
+    """A composed digest to store: its chat, local date, parts, and when it was due."""
+
+    chat_id: int
+    digest_date: date
+    parts: tuple[NewPart, ...]
+    due_at: datetime
+
+
+def add_digests(db: Database, digests: Sequence[NewDigest], *, now: datetime) -> list[NewDigest]:
+    """Store composed digests as pending parts and note each chat's last digest, in one transaction;
+    a chat that already has a digest for that date is left alone. Returns the digests stored."""
+    with transaction(db):
+        have = digests_present(db, {d.digest_date for d in digests}, [d.chat_id for d in digests])
+        fresh, seen = [], set()
+        for d in digests:
+            if (d.chat_id, d.digest_date) not in have and (d.chat_id, d.digest_date) not in seen:
+                fresh.append(d)
+                seen.add((d.chat_id, d.digest_date))
+        db.conn.executemany(
+            "INSERT INTO deliveries (chat_id, digest_date, part, state, text, plain, story_ids, due_at)"
+            " VALUES (?, ?, ?, 'pending', ?, ?, ?, ?)",
+            [
+                (d.chat_id, d.digest_date.isoformat(), i, p.html, p.plain, ",".join(map(str, p.story_ids)),
+                 to_iso(d.due_at))
+                for d in fresh
+                for i, p in enumerate(d.parts)
+            ],
+        )  # fmt: skip
+        mark_digests_sent(db, [d.chat_id for d in fresh], now)
+    return fresh
+
+
+def add_digest(
+    db: Database,
+    chat_id: int,
+    digest_date: date,
+    parts: Sequence[NewPart],
+    *,
+    due_at: datetime,
+    now: datetime,
+) -> bool:
+    """Store one composed digest (see :func:`add_digests`); False if the chat has one for that date."""
+    return bool(add_digests(db, [NewDigest(chat_id, digest_date, tuple(parts), due_at)], now=now))
+
+
+def mark_digests_sent(db: Database, chat_ids: Sequence[int], at: datetime) -> None:
+    """Note when the chats' last digest was composed: the next one holds what is new since then."""
+    db.conn.executemany(
+        "UPDATE subscribers SET last_digest_at = ? WHERE chat_id = ?", [(to_iso(at), c) for c in chat_ids]
+    )
+
+
+def record_skipped(
+    db: Database, chat_id: int, digest_date: date, *, due_at: datetime, reason: str, now: datetime
+) -> bool:
+    """Record that this date's digest was not sent (e.g. the bot was down past the late limit)."""
+    cur = db.execute(
+        "INSERT OR IGNORE INTO deliveries (chat_id, digest_date, part, state, due_at, error, sent_at)"
+        " VALUES (?, ?, 0, 'failed', ?, ?, ?)",
+        [chat_id, digest_date.isoformat(), to_iso(due_at), SKIPPED + reason, to_iso(now)],
+    )
+    return cur.rowcount > 0
+
+
+def has_digest(db: Database, chat_id: int, digest_date: date) -> bool:
+    row = db.execute(
+        "SELECT 1 FROM deliveries WHERE chat_id = ? AND digest_date = ? LIMIT 1",
+        [chat_id, digest_date.isoformat()],
+    ).fetchone()
+    return row is not None
+
+
+def digests_present(
+    db: Database, dates: Iterable[date], chat_ids: Sequence[int] | None = None
+) -> set[tuple[int, date]]:
+    """Which (chat, date) pairs already have a digest (any state), for the given dates (and chats)."""
+    days = sorted({d.isoformat() for d in dates})
+    if not days:
+        return set()
+    marks = ",".join("?" * len(days))
+    sql = f"SELECT DISTINCT chat_id, digest_date FROM deliveries WHERE digest_date IN ({marks})"
+    params: list[Any] = list(days)
+    if chat_ids is not None:
+        sql += f" AND chat_id IN ({','.join('?' * len(chat_ids))})"
+        params += list(chat_ids)
+    return {(chat, date.fromisoformat(day)) for chat, day in db.execute(sql, params).fetchall()}
+
+
+def parts_of(db: Database, chat_id: int, digest_date: date) -> list[Part]:
+    rows = db.query(
+        "SELECT * FROM deliveries WHERE chat_id = ? AND digest_date = ? ORDER BY part",
+        [chat_id, digest_date.isoformat()],
+    )
+    return [_part(r) for r in rows]
+
+
+def get_part(db: Database, key: PartKey) -> Part | None:
+    where, params = _where(key)
+    rows = list(db.query(f"SELECT * FROM deliveries WHERE {where}", params))
+    return _part(rows[0]) if rows else None
+
+
+def chats_with_pending(db: Database) -> list[int]:
+    """Chats with parts waiting to be sent, the longest-due first."""
+    rows = db.execute(
+        "SELECT chat_id, min(due_at) AS due FROM deliveries WHERE state = 'pending'"
+        " GROUP BY chat_id ORDER BY due, chat_id"
+    )
+    return [r[0] for r in rows.fetchall()]
+
+
+def pending_parts(db: Database, chat_id: int) -> list[Part]:
+    rows = db.query(
+        "SELECT * FROM deliveries WHERE chat_id = ? AND state = 'pending' ORDER BY digest_date, part",
+        [chat_id],
+    )
+    return [_part(r) for r in rows]
+
+
+def claim_part(db: Database, key: PartKey, *, now: datetime) -> bool:
+    """Claim a pending part just before sending it; False if it is not pending any more."""
+    where, params = _where(key)
+    cur = db.execute(
+        f"UPDATE deliveries SET state = 'claimed', claimed_at = ? WHERE {where} AND state = 'pending'",
+        [to_iso(now), *params],
+    )
+    return cur.rowcount > 0
+
+
+def confirm_part(db: Database, key: PartKey, *, message_id: int, now: datetime, plain: bool = False) -> None:
+    """Telegram confirmed the part: mark it sent and remember its stories as received by the chat."""
+    where, params = _where(key)
+    with transaction(db):
+        db.execute(
+            f"UPDATE deliveries SET state = 'sent', message_id = ?, sent_at = ?, sent_plain = ?, error = NULL"
+            f" WHERE {where}",
+            [message_id, to_iso(now), int(plain), *params],
+        )
+        part = get_part(db, key)
+        if part is not None and part.story_ids:
+            db.conn.executemany(
+                "INSERT OR IGNORE INTO delivered_stories (chat_id, story_id, digest_date) VALUES (?, ?, ?)",
+                [(key.chat_id, s, key.digest_date.isoformat()) for s in part.story_ids],
+            )
+
+
+def release_part(db: Database, key: PartKey, *, error: str) -> None:
+    """Put a claimed part back to pending for a later run (a transient failure), counting the attempt."""
+    where, params = _where(key)
+    db.execute(
+        f"UPDATE deliveries SET state = 'pending', attempts = attempts + 1, error = ? WHERE {where}",
+        [error[:500], *params],
+    )
+
+
+def fail_part(db: Database, key: PartKey, *, error: str, now: datetime) -> None:
+    where, params = _where(key)
+    db.execute(
+        f"UPDATE deliveries SET state = 'failed', error = ?, sent_at = ? WHERE {where}",
+        [error[:500], to_iso(now), *params],
+    )
+
+
+def fail_chat(db: Database, chat_id: int, *, error: str, now: datetime) -> int:
+    """Give up on every unsent part of a chat (it blocked the bot); returns how many."""
+    cur = db.execute(
+        "UPDATE deliveries SET state = 'failed', error = ?, sent_at = ?"
+        " WHERE chat_id = ? AND state IN ('pending', 'claimed')",
+        [error[:500], to_iso(now), chat_id],
+    )
+    return cur.rowcount
+
+
+def recover_claimed(db: Database) -> int:
+    """At start: parts a crash left claimed may or may not have reached Telegram; make them pending
+    so they are sent again (at-least-once). Returns how many."""
+    cur = db.execute(
+        "UPDATE deliveries SET state = 'pending', error = 'unconfirmed when the bot stopped: resent'"
+        " WHERE state = 'claimed'"
+    )
+    return cur.rowcount
+
+
+def expire_pending(db: Database, *, due_before: datetime, now: datetime) -> int:
+    """Give up on pending parts of digests due before ``due_before`` (past the late limit)."""
+    cur = db.execute(
+        "UPDATE deliveries SET state = 'failed', sent_at = ?,"
+        " error = 'too late: not delivered within the late limit'"
+        " || coalesce(' (last error: ' || error || ')', '')"
+        " WHERE state = 'pending' AND due_at < ?",
+        [to_iso(now), to_iso(due_before)],
+    )
+    return cur.rowcount
+
+
+def delivery_counts(db: Database) -> dict[str, int]:
+    """Parts by state."""
+    rows = db.execute("SELECT state, count(*) FROM deliveries GROUP BY state").fetchall()
+    return {state: n for state, n in rows}

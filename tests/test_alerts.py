@@ -1,0 +1,106 @@
+"""Alerts to followers: once per story per chat, quiet hours, folded into the digest, sent through the
+loopback server."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from briefing.adapters.delivery import run_due_digests, send_due_alerts
+from briefing.service import App
+from briefing.service.polling import queue_alerts
+from store.alerts import alerts_of
+from store.subscribers import follow, set_active
+from tests.botapi import Fault
+from tests.digestkit import QUICK, Clock, add_actor, add_story, fast_pacer, subscriber
+
+NOON = datetime(2025, 1, 23, 12, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def app(db, settings) -> App:
+    return App(db=db, settings=settings, clock=Clock(NOON))
+
+
+def article_ids(db, story_id: int) -> list[int]:
+    return [r[0] for r in db.execute("SELECT id FROM articles WHERE story_id = ?", [story_id]).fetchall()]
+
+
+def test_one_alert_per_story_per_chat_for_actor_and_topic_follows(app, db):
+    kellogg = add_actor(db, "Keith Kellogg")
+    story = add_story(
+        db, "Kellogg in Kyiv", updated=NOON, body="Kellogg met Oreshnik engineers.", actors=[kellogg]
+    )
+    follow(db, 1, "actor", "Keith Kellogg", now=NOON, actor_id=kellogg)
+    follow(db, 2, "topic", "oreshnik", now=NOON)
+    follow(db, 3, "topic", "Bundestag", now=NOON)
+    assert queue_alerts(app, article_ids(db, story), now=NOON) == 2
+    assert [(a.story_id, a.reason, a.state, a.due_at) for a in alerts_of(db, 1)] == [
+        (story, "Keith Kellogg", "pending", NOON)
+    ]
+    assert alerts_of(db, 2)[0].reason == "oreshnik" and alerts_of(db, 3) == []
+    # another article joins the story: still one alert each
+    more = add_story(db, "Kellogg again", updated=NOON, actors=[kellogg])
+    db.execute("UPDATE articles SET story_id = ? WHERE story_id = ?", [story, more])
+    assert queue_alerts(app, article_ids(db, story), now=NOON) == 0
+
+
+def test_quiet_hours_defer_the_alert_to_the_morning_in_the_chats_zone(app, db):
+    story = add_story(db, "Night news", updated=NOON, body="Oreshnik launch.")
+    subscriber(db, 1, "08:00", "Europe/Kyiv")
+    follow(db, 1, "topic", "Oreshnik", now=NOON)
+    follow(db, 2, "topic", "Oreshnik", now=NOON)  # follows without subscribing: the default zone, UTC
+    late = datetime(2025, 1, 23, 21, 0, tzinfo=UTC)  # 23:00 in Kyiv, 21:00 in UTC
+    assert queue_alerts(app, article_ids(db, story), now=late) == 2
+    assert alerts_of(db, 1)[0].due_at == datetime(2025, 1, 24, 5, 0, tzinfo=UTC)  # 07:00 Kyiv
+    assert alerts_of(db, 2)[0].due_at == late
+
+
+def test_no_alert_for_a_deactivated_chat_or_a_story_it_already_received(app, db):
+    story = add_story(db, "Old news", updated=NOON, body="Oreshnik launch.")
+    subscriber(db, 1, "08:00")
+    set_active(db, 1, False, now=NOON)
+    subscriber(db, 2, "08:00")
+    db.execute("INSERT INTO delivered_stories VALUES (2, ?, '2025-01-23')", [story])
+    for chat in (1, 2):
+        follow(db, chat, "topic", "Oreshnik", now=NOON)
+    assert queue_alerts(app, article_ids(db, story), now=NOON) == 0
+
+
+async def test_alerts_are_sent_once_when_due(app, db, botapi, botapi_bot):
+    story = add_story(db, "Kellogg <in> Kyiv", updated=NOON, body="Oreshnik.", summary="He arrived & spoke.")
+    follow(db, 1001, "topic", "Oreshnik", now=NOON)
+    queue_alerts(app, article_ids(db, story), now=NOON)
+    report = await send_due_alerts(app, botapi_bot, now=NOON, pacer=fast_pacer(), policy=QUICK)
+    assert report.sent == 1
+    (msg,) = botapi.sent_messages(1001)
+    assert msg.text.startswith("New about Oreshnik\n\nKellogg <in> Kyiv\nHe arrived & spoke.")
+    assert (await send_due_alerts(app, botapi_bot, now=NOON, pacer=fast_pacer())).sent == 0
+    assert alerts_of(db, 1001)[0].state == "sent" and len(botapi.sent_messages(1001)) == 1
+
+
+async def test_a_night_alert_is_folded_into_the_morning_digest(app, db, botapi, botapi_bot):
+    story = add_story(db, "Night news", updated=datetime(2025, 1, 23, 23, 0, tzinfo=UTC), body="Oreshnik.")
+    subscriber(db, 1, "06:30", "UTC")
+    follow(db, 1, "topic", "Oreshnik", now=NOON)
+    queue_alerts(app, article_ids(db, story), now=datetime(2025, 1, 23, 23, 0, tzinfo=UTC))
+    morning = datetime(2025, 1, 24, 6, 30, tzinfo=UTC)
+    assert (await send_due_alerts(app, botapi_bot, now=morning, pacer=fast_pacer())).sent == 0  # not yet
+    app.clock.now = morning
+    await run_due_digests(app, botapi_bot, now=morning, pacer=fast_pacer(), policy=QUICK)
+    await send_due_alerts(app, botapi_bot, now=morning + timedelta(hours=1), pacer=fast_pacer())
+    (msg,) = botapi.sent_messages(1)
+    assert msg.text.startswith("Your digest for Friday 24 January") and "Night news" in msg.text
+    assert "You follow Oreshnik" in msg.text
+    assert alerts_of(db, 1)[0].state == "folded"
+
+
+async def test_a_blocked_follower_stops_getting_alerts(app, db, botapi, botapi_bot):
+    s1 = add_story(db, "One", updated=NOON, body="Oreshnik one.")
+    s2 = add_story(db, "Two", updated=NOON, body="Oreshnik two.")
+    follow(db, 5, "topic", "Oreshnik", now=NOON)
+    queue_alerts(app, article_ids(db, s1) + article_ids(db, s2), now=NOON)
+    botapi.inject(Fault.blocked(), "sendMessage", chat_id=5, times=None)
+    report = await send_due_alerts(app, botapi_bot, now=NOON, pacer=fast_pacer(), policy=QUICK)
+    assert (report.sent, report.deactivated) == (0, 1)
+    assert len(botapi.requests("sendMessage", chat_id=5)) == 1
+    assert {a.state for a in alerts_of(db, 5)} == {"failed"}

@@ -1,0 +1,89 @@
+"""``python bot.py digest --chat ID [--dry-run | --send]``."""
+
+import asyncio
+import os
+import sys
+from datetime import UTC, datetime, timedelta
+
+import time_machine
+
+import bot
+from store import deliveries
+from store.subscribers import get_subscriber
+from tests.conftest import ROOT
+from tests.digestkit import add_story, subscriber
+
+AT = datetime(2025, 1, 23, 9, 0, tzinfo=UTC)
+
+
+def run(db_path, *args, env=None):
+    return bot.main(["--db", str(db_path), "digest", *args], environ=env or {})
+
+
+def test_dry_run_prints_the_digest_as_plain_text_and_records_nothing(db, tmp_path, capsys):
+    add_story(
+        db, "Kellogg <visits> Kyiv & Warsaw", updated=AT - timedelta(hours=2), summary="He met officials."
+    )
+    subscriber(db, 1, "08:00", "Europe/Kyiv")
+    with time_machine.travel(AT, tick=False):
+        assert run(tmp_path / "test.db", "--chat", "1") == 0
+    out = capsys.readouterr().out
+    assert out.startswith("YOUR DIGEST FOR THURSDAY 23 JANUARY\nThe top 1 story of the day.")
+    assert "Kellogg <visits> Kyiv & Warsaw <https://dw.example/1>" in out and "He met officials." in out
+    assert "<b>" not in out
+    assert deliveries.delivery_counts(db) == {} and get_subscriber(db, 1).last_digest_at is None
+
+
+def test_dry_run_flag_is_the_default(db, tmp_path, capsys):
+    subscriber(db, 1, "08:00")
+    assert run(tmp_path / "test.db", "--chat", "1", "--dry-run") == 0
+    assert (
+        capsys.readouterr().out.strip() == "No news yet. /brief shows the latest stories whenever you like."
+    )
+
+
+def test_an_unknown_chat_is_a_one_line_error(db, tmp_path, capsys):
+    assert run(tmp_path / "test.db", "--chat", "404") == 1
+    err = capsys.readouterr().err
+    assert err == "bot.py: chat 404 is not subscribed to the digest\n"
+
+
+def test_send_without_a_token_says_so(db, tmp_path, capsys):
+    subscriber(db, 1, "08:00")
+    assert run(tmp_path / "test.db", "--chat", "1", "--send") == 2
+    assert (
+        capsys.readouterr().err == "bot.py: digest --send needs TELEGRAM_BOT_TOKEN (a --dry-run does not)\n"
+    )
+
+
+async def _bot_py(botapi, db_path, *args):
+    env = {
+        **os.environ,
+        "TELEGRAM_BOT_TOKEN": botapi.token,
+        "TELEGRAM_API_BASE_URL": botapi.base_url,
+        "BRIEFING_DB": str(db_path),
+    }
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable, "bot.py", *args, cwd=ROOT, env=env,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+    out, err = await asyncio.wait_for(proc.communicate(), timeout=60)
+    return proc.returncode, out.decode(), err.decode()
+
+
+async def test_send_delivers_through_telegram_once(db, tmp_path, botapi):
+    now = datetime.now(UTC)
+    add_story(db, "Fresh story", updated=now - timedelta(hours=1))
+    subscriber(db, 1001, "08:00", "UTC")
+    code, out, err = await _bot_py(botapi, tmp_path / "test.db", "digest", "--chat", "1001", "--send")
+    assert (code, err) == (0, "")
+    today = now.date()
+    assert out == f"chat 1001: digest for {today}: 1 of 1 part(s) sent\n"
+    (msg,) = botapi.sent_messages(1001)
+    assert "Fresh story" in msg.text and msg.parse_mode == "HTML"
+    (part,) = deliveries.parts_of(db, 1001, today)
+    assert (part.state, part.message_id) == ("sent", msg.message_id)
+
+    code, out, _ = await _bot_py(botapi, tmp_path / "test.db", "digest", "--chat", "1001", "--send")
+    assert code == 0 and out == f"chat 1001: the digest for {today} was already sent; nothing sent again\n"
+    assert len(botapi.sent_messages(1001)) == 1

@@ -1,0 +1,105 @@
+"""Composing a digest: what it holds, in what order, and how it is cut into messages."""
+
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from briefing.digest import compose_digest, digest_parts, select_stories
+from briefing.models import Story
+from briefing.render import utf16_len
+from tests.botapi import parse_html
+
+NOW = datetime(2025, 1, 23, 6, 0, tzinfo=UTC)
+KYIV = ZoneInfo("Europe/Kyiv")
+
+
+def story(
+    sid: int, headline: str, *, hours_ago: float = 1, sources=("DW",), summary=("It happened.",)
+) -> Story:
+    when = NOW - timedelta(hours=hours_ago)
+    return Story(
+        id=sid,
+        headline=headline,
+        article_ids=tuple(range(len(sources))),
+        sources=tuple(sources),
+        first_seen=when,
+        last_updated=when,
+        summary=tuple(summary),
+        links=tuple(f"https://{s.lower()}.example/{sid}" for s in sources),
+    )
+
+
+def pick(stories, *, matches=None, delivered=(), since=None, length=5):
+    return select_stories(
+        stories, matches=matches or {}, delivered=set(delivered), since=since, length=length, now=NOW
+    )
+
+
+def test_the_top_stories_are_ranked_as_brief_ranks_them():
+    wide = story(1, "Wide", sources=("DW", "BBC", "AP"), hours_ago=5)
+    narrow = story(2, "Narrow", hours_ago=5)
+    old = story(3, "Old", sources=("DW", "BBC", "AP"), hours_ago=60)
+    assert [s.id for s in pick([narrow, old, wide]).stories] == [1, 2, 3]
+
+
+def test_followed_stories_come_first_then_the_top_ones_up_to_the_length():
+    stories = [story(i, f"S{i}", sources=("DW", "BBC", "AP")[: 1 + i % 3]) for i in range(1, 8)]
+    sel = pick(stories, matches={1: ["Keith Kellogg"], 2: ["NATO"]}, length=4)
+    assert [s.id for s in sel.stories][:2] == [2, 1]  # both followed, 2 ranks higher (more sources)
+    assert len(sel.stories) == 4
+    assert sel.because[:2] == (("NATO",), ("Keith Kellogg",))
+    assert all(b == () for b in sel.because[2:])
+
+
+def test_nothing_already_received_and_nothing_older_than_the_last_digest():
+    stories = [story(1, "Seen"), story(2, "Before", hours_ago=30), story(3, "New")]
+    sel = pick(stories, delivered={1}, since=NOW - timedelta(hours=24))
+    assert [s.id for s in sel.stories] == [3]
+
+
+def test_a_quiet_day_is_one_line_naming_the_last_digest():
+    since = datetime(2025, 1, 22, 5, 30, tzinfo=UTC)
+    digest = compose_digest(pick([], since=since), digest_date=date(2025, 1, 23), tz=KYIV)
+    assert digest.quiet and digest.story_ids == ()
+    assert digest.document.text == (
+        "Nothing new since your last digest (Wednesday 22 January, 07:30). /brief shows the top stories now."
+    )
+    assert len(digest_parts(digest)) == 1
+
+
+def test_the_digest_lists_each_story_once_with_summary_sources_and_the_follow():
+    stories = [story(1, "Kellogg visits Kyiv", sources=("DW", "BBC"), summary=("He met officials.", "More."))]
+    digest = compose_digest(
+        pick(stories, matches={1: ["Keith Kellogg"]}), digest_date=date(2025, 1, 23), tz=KYIV
+    )
+    text = digest.document.text
+    assert "Your digest for Thursday 23 January" in text
+    assert "The top 1 story of the day." in text
+    assert text.count("Kellogg visits Kyiv") == 1
+    assert "You follow Keith Kellogg" in text and "He met officials. More." in text
+    assert "Sources: DW, BBC" in text
+    html = digest_parts(digest)[0].html
+    assert '<a href="https://dw.example/1">DW</a>' in html
+
+
+def test_hostile_text_is_escaped_in_html_and_left_readable_in_plain():
+    evil = story(1, "<b>Tom & Jerry</b> </a>", summary=("x < y & z > w",))
+    part = digest_parts(compose_digest(pick([evil]), digest_date=date(2025, 1, 23), tz=KYIV))[0]
+    assert parse_html(part.html).text.count("<b>Tom & Jerry</b> </a>") == 1  # valid Telegram HTML
+    assert "<b>Tom & Jerry</b> </a>" in part.plain
+
+
+def test_a_long_digest_is_cut_between_stories_and_every_part_has_a_plain_twin():
+    long = " ".join(["A sentence that goes on for a while about the news."] * 7)
+    stories = [
+        story(i, f"Story {i} " + "x" * 150, summary=(long, long), sources=("DW", "BBC", "AP"))
+        for i in range(12)
+    ]
+    digest = compose_digest(pick(stories, length=12), digest_date=date(2025, 1, 23), tz=KYIV)
+    parts = digest_parts(digest)
+    assert len(parts) > 1
+    assert [i for p in parts for i in p.story_ids] == list(digest.story_ids)
+    for p in parts:
+        assert utf16_len(p.html) <= 4096 and utf16_len(p.plain) <= 4096 and p.plain
+        parse_html(p.html)  # raises if Telegram would refuse it
+    assert "your digest" in parts[0].plain.lower() and "your digest" not in parts[1].plain.lower()
+    assert "/settings" in parts[-1].plain and "/settings" not in parts[0].plain

@@ -1,0 +1,91 @@
+"""The deliveries ledger: pending → claimed → sent, recovery after a crash, expiry, skips."""
+
+from datetime import UTC, date, datetime, timedelta
+
+from store import deliveries as d
+from store.subscribers import get_subscriber, migrate_chat
+from tests.digestkit import subscriber
+
+NOW = datetime(2025, 1, 23, 8, 0, tzinfo=UTC)
+DAY = date(2025, 1, 23)
+
+
+def parts(n: int) -> list[d.NewPart]:
+    return [d.NewPart(f"<b>part {i}</b>", f"part {i}", (10 + i,)) for i in range(n)]
+
+
+def test_a_digest_is_stored_once_per_chat_and_date(db):
+    subscriber(db, 1, "08:00")
+    assert d.add_digest(db, 1, DAY, parts(2), due_at=NOW, now=NOW)
+    assert not d.add_digest(db, 1, DAY, parts(3), due_at=NOW, now=NOW)
+    stored = d.parts_of(db, 1, DAY)
+    assert [(p.part, p.state, p.text, p.plain, p.story_ids) for p in stored] == [
+        (0, "pending", "<b>part 0</b>", "part 0", (10,)),
+        (1, "pending", "<b>part 1</b>", "part 1", (11,)),
+    ]
+    assert get_subscriber(db, 1).last_digest_at == NOW
+    assert d.digests_present(db, [DAY, DAY + timedelta(days=1)]) == {(1, DAY)}
+
+
+def test_claim_then_confirm_records_the_message_and_the_stories(db):
+    d.add_digest(db, 1, DAY, parts(1), due_at=NOW, now=NOW)
+    key = d.PartKey(1, DAY, 0)
+    assert d.claim_part(db, key, now=NOW)
+    assert not d.claim_part(db, key, now=NOW)  # already claimed: nobody else sends it
+    d.confirm_part(db, key, message_id=77, now=NOW, plain=True)
+    part = d.get_part(db, key)
+    assert (part.state, part.message_id, part.sent_plain, part.sent_at) == ("sent", 77, True, NOW)
+    assert db.execute("SELECT chat_id, story_id FROM delivered_stories").fetchall() == [(1, 10)]
+    assert d.chats_with_pending(db) == []
+
+
+def test_recovery_makes_unconfirmed_claims_pending_and_leaves_sent_parts_alone(db):
+    d.add_digest(db, 1, DAY, parts(3), due_at=NOW, now=NOW)
+    k0, k1 = d.PartKey(1, DAY, 0), d.PartKey(1, DAY, 1)
+    d.claim_part(db, k0, now=NOW)
+    d.confirm_part(db, k0, message_id=1, now=NOW)
+    d.claim_part(db, k1, now=NOW)  # the crash came here
+    assert d.recover_claimed(db) == 1
+    assert [p.state for p in d.parts_of(db, 1, DAY)] == ["sent", "pending", "pending"]
+    assert [p.part for p in d.pending_parts(db, 1)] == [1, 2]
+
+
+def test_release_counts_attempts_and_fail_chat_gives_up_on_the_rest(db):
+    d.add_digest(db, 1, DAY, parts(2), due_at=NOW, now=NOW)
+    key = d.PartKey(1, DAY, 0)
+    d.claim_part(db, key, now=NOW)
+    d.release_part(db, key, error="NetworkError: Bad Gateway")
+    part = d.get_part(db, key)
+    assert (part.state, part.attempts, part.error) == ("pending", 1, "NetworkError: Bad Gateway")
+    assert d.fail_chat(db, 1, error="blocked", now=NOW) == 2
+    assert d.delivery_counts(db) == {"failed": 2}
+
+
+def test_pending_parts_past_the_late_limit_expire(db):
+    d.add_digest(db, 1, DAY, parts(1), due_at=NOW - timedelta(hours=7), now=NOW)
+    d.add_digest(db, 2, DAY, parts(1), due_at=NOW - timedelta(hours=1), now=NOW)
+    assert d.expire_pending(db, due_before=NOW - timedelta(hours=6), now=NOW) == 1
+    assert d.get_part(db, d.PartKey(1, DAY, 0)).error.startswith("too late")
+    assert d.chats_with_pending(db) == [2]
+
+
+def test_chats_with_pending_are_longest_due_first(db):
+    d.add_digest(db, 5, DAY, parts(1), due_at=NOW, now=NOW)
+    d.add_digest(db, 9, DAY, parts(1), due_at=NOW - timedelta(minutes=5), now=NOW)
+    assert d.chats_with_pending(db) == [9, 5]
+
+
+def test_a_skipped_digest_is_recorded_once(db):
+    assert d.record_skipped(db, 1, DAY, due_at=NOW, reason="bot was down", now=NOW)
+    assert not d.record_skipped(db, 1, DAY, due_at=NOW, reason="bot was down", now=NOW)
+    (part,) = d.parts_of(db, 1, DAY)
+    assert (part.state, part.error) == ("failed", "skipped: bot was down")
+    assert d.has_digest(db, 1, DAY)
+
+
+def test_migrating_a_group_moves_its_deliveries(db):
+    subscriber(db, -100, "08:00")
+    d.add_digest(db, -100, DAY, parts(2), due_at=NOW, now=NOW)
+    migrate_chat(db, -100, -1001234, now=NOW)
+    assert d.parts_of(db, -100, DAY) == []
+    assert [p.part for p in d.pending_parts(db, -1001234)] == [0, 1]
