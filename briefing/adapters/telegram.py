@@ -15,7 +15,7 @@ import datetime as dtm
 import logging
 import secrets
 import signal
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Iterable
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -164,9 +164,10 @@ class RedactingFormatter(logging.Formatter):
         return text
 
 
-def redact_logs(secret: str) -> None:
-    """Make every handler of the root logger hide ``secret``, in messages and tracebacks alike."""
-    for handler in logging.getLogger().handlers:
+def redact_logs(secret: str, handlers: Iterable[logging.Handler] | None = None) -> None:
+    """Make the handlers (those of the root logger by default) hide ``secret``, in messages and
+    tracebacks alike."""
+    for handler in logging.getLogger().handlers if handlers is None else handlers:
         if not isinstance(handler.formatter, RedactingFormatter):
             handler.setFormatter(RedactingFormatter(handler.formatter, (secret,)))
 

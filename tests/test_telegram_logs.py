@@ -1,0 +1,52 @@
+"""The bot token never reaches a log line, not even inside a traceback."""
+
+from __future__ import annotations
+
+import io
+import logging
+
+from briefing.adapters.telegram import QuietBootstrap, RedactingFormatter, redact_logs
+
+TOKEN = "123456789:AAE-secret-part"
+
+
+def test_the_token_is_masked_in_messages_and_tracebacks():
+    out = io.StringIO()
+    handler = logging.StreamHandler(out)
+    handler.setFormatter(logging.Formatter("%(levelname)s %(message)s"))
+    redact_logs(TOKEN, [handler])
+    redact_logs(TOKEN, [handler])  # twice wraps once
+    assert isinstance(handler.formatter, RedactingFormatter)
+    assert not isinstance(handler.formatter.inner, RedactingFormatter)
+    log = logging.getLogger("test.redaction")
+    log.addHandler(handler)
+    log.propagate = False
+    try:
+        log.warning("POST https://api.telegram.org/bot%s/getMe", TOKEN)
+        try:
+            raise RuntimeError(f"Client error for url 'https://api.telegram.org/bot{TOKEN}/getMe'")
+        except RuntimeError:
+            log.exception("failed")
+    finally:
+        log.removeHandler(handler)
+    text = out.getvalue()
+    assert TOKEN not in text and "AAE-secret-part" not in text
+    assert "WARNING POST https://api.telegram.org/bot***/getMe" in text
+    assert "Traceback" in text and "bot***/getMe" in text
+
+
+def test_a_bootstrap_failure_is_logged_without_its_traceback():
+    record = logging.LogRecord(
+        "telegram.ext",
+        logging.ERROR,
+        __file__,
+        1,
+        "%s Failed run number %s of %s. Aborting.",
+        ("Network Retry Loop (Bootstrap Initialize Application):", 3, 3),
+        (RuntimeError, RuntimeError("x"), None),
+    )
+    assert QuietBootstrap().filter(record) and record.exc_info is None
+    other = logging.LogRecord(
+        "telegram.ext", logging.ERROR, __file__, 1, "boom", (), (RuntimeError, None, None)
+    )
+    assert QuietBootstrap().filter(other) and other.exc_info is not None
