@@ -105,9 +105,16 @@ def split_sentences(text: str) -> list[Sentence]:
 
 def split_words(sentence: str) -> list[str]:
     """Word tokens of a sentence, punctuation dropped (``"U.S."``, ``"12,000"`` and ``"€28"`` survive)."""
+    return list(_words_of(sentence))
+
+
+# The same sentence is tokenized by the summary, the story vectors and sumy's document model in turn,
+# and NLTK's tokenizer costs about half a millisecond a sentence: remember recent answers.
+@lru_cache(maxsize=20_000)
+def _words_of(sentence: str) -> tuple[str, ...]:
     tokens = _words.tokenize(_INNER_APOSTROPHE.sub("'", sentence))
     words = (t.strip(_CURRENCY) or t for t in tokens)
-    return [w for w in words if _WORD.match(w)]
+    return tuple(w for w in words if _WORD.match(w))
 
 
 class Tokenizer:
@@ -119,4 +126,4 @@ class Tokenizer:
         return tuple(" ".join(s.text.split()) for s in split_sentences(paragraph))
 
     def to_words(self, sentence: str) -> tuple[str, ...]:
-        return tuple(split_words(sentence))
+        return _words_of(sentence)

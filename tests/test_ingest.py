@@ -343,3 +343,33 @@ def test_the_progress_bar_draws_only_on_a_terminal(tmp_path):
         assert hook is None  # not a terminal: a log must not fill with redraws
     with progress_bar(enabled=False) as hook:
         assert hook is None
+
+
+async def test_storing_in_the_bot_loop_lets_other_handlers_run_between_articles(app):
+    import asyncio
+
+    from briefing.models import ArticleDraft
+    from briefing.service.ingest import Tally, store_drafts_async
+    from store.articles import count_articles
+
+    bodies = [
+        "The council voted on the budget for schools and roads on Tuesday after a long debate.",
+        "Heavy rain flooded the river valley overnight and rescuers moved families to higher ground.",
+        "The orchestra opened its season with a new symphony by a young composer from the north.",
+    ]
+    drafts = [ArticleDraft(title=f"Story {i}", body=b, source="test") for i, b in enumerate(bodies)]
+    seen: list[int] = []
+
+    async def other_handler() -> None:
+        for _ in range(6):
+            seen.append(count_articles(app.db))
+            await asyncio.sleep(0)
+
+    tally = Tally()
+    await asyncio.gather(
+        store_drafts_async(app, drafts, tally, label="test", source_id=None), other_handler()
+    )
+    assert tally.new == 3
+    # the other handler ran while the articles were stored one by one, and never inside a transaction
+    assert len({n for n in seen if n < 3}) > 0
+    assert not app.db.conn.in_transaction

@@ -9,7 +9,7 @@ lists ship with sumy and NLTK's Snowball stemmer is code.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from sumy.nlp.stemmers import Stemmer
 from sumy.summarizers._summarizer import AbstractSummarizer
@@ -46,7 +46,8 @@ CUBIC = frozenset({"kl"})
 
 @lru_cache(maxsize=1)
 def stemmer() -> Callable[[str], str]:
-    return Stemmer(LANGUAGE)
+    # Snowball stems each word in pure Python; news repeats its words, so a cache saves most of it
+    return lru_cache(maxsize=100_000)(Stemmer(LANGUAGE))
 
 
 @lru_cache(maxsize=1)
@@ -54,8 +55,12 @@ def stop_words() -> frozenset[str]:
     return frozenset(get_stop_words(LANGUAGE))
 
 
+@cache
 def build_summarizer(name: str) -> AbstractSummarizer:
-    """A summarizer for ``name`` (one of :data:`ALGORITHMS`); ``KeyError`` for an unknown name."""
+    """A summarizer for ``name`` (one of :data:`ALGORITHMS`); ``KeyError`` for an unknown name.
+
+    Built once per name: setting sumy's stop words normalises the whole list, and the summarizers keep
+    no state between calls."""
     if name == "lead":
         return LeadSummarizer(stemmer())
     if name == "edmundson":
