@@ -43,6 +43,7 @@ async def test_actor_gives_the_dossier(archive):
 async def test_lookup_is_case_and_alias_insensitive(archive, name):
     _, text = await ask(archive, f"/actor {name}")
     assert "What the news says" in text
+    assert "Closest match" not in text  # a name or surname the actor goes by is not a near miss
 
 
 async def test_a_typo_shows_the_closest_actor_and_says_so(archive):

@@ -75,6 +75,8 @@ async def test_a_name_of_one_actor_is_followed_as_that_actor(app):
     assert "Following the actor Keith Kellogg." in reply.document.text
     (follow,) = subscribers.follows_of(app.db, 1001)
     assert (follow.kind, follow.value) == ("actor", "Keith Kellogg") and follow.actor_id is not None
+    listing = await answer(app, "/following", ALICE)
+    assert "Keith Kellogg — person" in listing.document.text
     reply = await answer(app, "/follow Keith Kellogg", ALICE)
     assert "You already follow Keith Kellogg." in reply.document.text
     reply = await answer(app, "/unfollow Kellogg", ALICE)

@@ -130,8 +130,13 @@ def dossier_reply(app: App, actor: Actor, *, asked: str | None = None) -> Reply:
 
 
 def _exact(name: str, actor: Actor) -> bool:
+    """Whether ``name`` is one of the actor's names as written (a person's surname counts), rather than
+    a spelling the lookup only came close to."""
     norm = fold(name)
-    return any(fold(a) == norm for a in (actor.name, *actor.aliases))
+    names = {fold(a) for a in (actor.name, *actor.aliases)}
+    if actor.type == "person":
+        names |= {n.rsplit(" ", 1)[-1] for n in names}
+    return norm in names
 
 
 @command("actor", "/actor NAME", "who someone is and what the news says about them")

@@ -9,11 +9,11 @@ from __future__ import annotations
 from typing import Literal
 
 from briefing.document import Block, bold, code, item, message, para
-from briefing.models import Follow
+from briefing.models import Actor, Follow
 from briefing.service import App
 from briefing.service.commands import Asker, Button, Reply, command
 from store import subscribers as subs
-from store.actors import find_actors
+from store.actors import find_actors, get_actor
 
 MAX_TOPIC_CHARS = 100
 MAX_FOLLOWS = 50
@@ -34,8 +34,12 @@ def _resolve(app: App, name: str) -> tuple[str, int | None]:
     return name, None
 
 
-def _label(f: Follow) -> str:
-    return "person, organisation or place" if f.kind == "actor" else "topic"
+def _label(f: Follow, actor: Actor | None = None) -> str:
+    if f.kind == "topic":
+        return "topic"
+    if actor is None:
+        return "person, organisation or place"
+    return {"person": "person", "organization": "organisation", "place": "place"}[actor.type]
 
 
 @command("follow", "/follow NAME|TOPIC", "follow a person, organisation, place or topic")
@@ -78,12 +82,15 @@ async def follow_command(app: App, args: str, asker: Asker) -> Reply:
     )
 
 
-def _following_reply(follows: list[Follow], note: str = "") -> Reply:
+def _following_reply(app: App, follows: list[Follow], note: str = "") -> Reply:
     if not follows:
         text = "You follow nothing yet. Try /follow Kellogg or /follow grain exports."
         return Reply(message(*(para(note),) if note else (), para(text)))
     lines: list[Block] = [para(bold("You follow:"))]
-    lines += [item(bold(f.value), f" — {_label(f)}") for f in follows]
+    lines += [
+        item(bold(f.value), f" — {_label(f, get_actor(app.db, f.actor_id) if f.actor_id else None)}")
+        for f in follows
+    ]
     lines.append(para("Tap to unfollow, or send ", code("/unfollow NAME"), "."))
     if note:
         lines.insert(0, para(note))
@@ -94,7 +101,7 @@ def _following_reply(follows: list[Follow], note: str = "") -> Reply:
 @command("following", "/following", "what this chat follows")
 async def following_command(app: App, args: str, asker: Asker) -> Reply:
     """List what this chat follows, with a button to unfollow each."""
-    return _following_reply(subs.follows_of(app.db, asker.chat_id))
+    return _following_reply(app, subs.follows_of(app.db, asker.chat_id))
 
 
 @command("unfollow", "/unfollow NAME|TOPIC", "stop following something")
@@ -103,14 +110,14 @@ async def unfollow_command(app: App, args: str, asker: Asker) -> Reply:
     name = clean_topic(args)
     follows = subs.follows_of(app.db, asker.chat_id)
     if not name:
-        return _following_reply(follows)
+        return _following_reply(app, follows)
     value, _ = _resolve(app, name)
     if subs.unfollow(app.db, asker.chat_id, name) or (
         value != name and subs.unfollow(app.db, asker.chat_id, value)
     ):
         left = subs.follows_of(app.db, asker.chat_id)
         return (
-            _following_reply(left, note=f"Stopped following {value}.")
+            _following_reply(app, left, note=f"Stopped following {value}.")
             if left
             else Reply(message(para("Stopped following ", bold(value), ". You follow nothing now.")))
         )
