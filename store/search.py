@@ -57,6 +57,22 @@ def count_matches(db: Database, query: str, *, limit: int) -> int:
     return db.execute(sql, [query, limit]).fetchone()[0]
 
 
+def relevance(db: Database, query: str, article_ids: Sequence[int]) -> dict[int, tuple[bool, float]]:
+    """How well these articles match an FTS5 query: whether their title holds every word, and their
+    BM25 score (title words weighing ten times body words; higher is better, 0.0 for no match)."""
+    scores: dict[int, float] = {}
+    titled: set[int] = set()
+    for start in range(0, len(article_ids), 500):
+        chunk = list(article_ids[start : start + 500])
+        marks = ",".join("?" * len(chunk))
+        where = f"WHERE articles_fts MATCH ? AND rowid IN ({marks})"
+        sql = f"SELECT rowid, -bm25(articles_fts, 10.0, 1.0) FROM articles_fts {where}"
+        scores.update(db.execute(sql, [query, *chunk]).fetchall())
+        sql = f"SELECT rowid FROM articles_fts {where}"
+        titled.update(r[0] for r in db.execute(sql, [f"title : ({query})", *chunk]).fetchall())
+    return {a: (a in titled, max(0.0, scores.get(a, 0.0))) for a in article_ids}
+
+
 def matching_ids(db: Database, query: str, *, limit: int, offset: int = 0) -> list[int]:
     """Ids of the articles matching an FTS5 query (from :func:`fts_query`), newest first.
 

@@ -299,14 +299,19 @@ def latest_story_update(db: Database) -> datetime | None:
     return from_iso(row[0])
 
 
-def story_ids_of(db: Database, article_ids: Sequence[int]) -> list[int]:
-    """The stories of these articles, in the order of their first article in ``article_ids``."""
+def story_of_articles(db: Database, article_ids: Sequence[int]) -> dict[int, int]:
+    """Each article's story (articles in no story left out), in the order of ``article_ids``."""
     found: dict[int, int] = {}
     for chunk in _chunks(article_ids, 500):
         marks = ",".join("?" * len(chunk))
         sql = f"SELECT id, story_id FROM articles WHERE id IN ({marks}) AND story_id IS NOT NULL"
         found.update(db.execute(sql, list(chunk)).fetchall())
-    return list(dict.fromkeys(found[a] for a in article_ids if a in found))
+    return {a: found[a] for a in article_ids if a in found}
+
+
+def story_ids_of(db: Database, article_ids: Sequence[int]) -> list[int]:
+    """The stories of these articles, in the order of their first article in ``article_ids``."""
+    return list(dict.fromkeys(story_of_articles(db, article_ids).values()))
 
 
 def _chunks(items: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:

@@ -127,6 +127,25 @@ async def test_brief_on_a_topic_finds_its_stories_by_words(app):
     assert "2 outlets: reuters.com, afp.com" in section.blocks[-2].text
 
 
+async def test_a_topic_brief_puts_stories_about_it_before_fresher_passing_mentions(app):
+    load_all()
+    about = insert_article(
+        app.db, title="Grain exports resume from Odesa", when=NOW - timedelta(days=5),
+        body="Grain exports resumed from Odesa as the first grain ships left port. Grain exports matter.",
+    )  # fmt: skip
+    passing = insert_article(
+        app.db, title="Parliament debates the budget", when=NOW - timedelta(hours=1),
+        body="Parliament debated the budget for schools and roads; one member mentioned grain exports.",
+    )  # fmt: skip
+    for article in (about, passing):
+        enrich_article(app, article)
+    reply = await answer(app, "/brief grain exports", ASKER)
+    assert [s.blocks[0].text for s in reply.document.sections] == [
+        "Grain exports resume from Odesa",
+        "Parliament debates the budget",
+    ]
+
+
 async def test_brief_on_an_actor_finds_stories_through_the_actor_index(app):
     load_all()
     fill(app)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 
 from briefing.briefs import (
@@ -25,36 +25,51 @@ from store.search import (
     fts_query,
     latest_articles,
     matching_ids,
+    relevance,
     search_articles,
 )
 from store.stories import (
     StoryStats,
     latest_story_update,
     stories_by_ids,
-    story_ids_of,
+    story_of_articles,
     story_stats_of,
     story_stats_since,
 )
 
 LIST_LIMIT = 20
 TOPIC_ARTICLES = 300  # a topic brief looks at the stories of this many newest matching articles
+TOPIC_HALF_LIFE = timedelta(days=7)
+TOPIC_RECENCY = 0.5  # the share of a topic story's rank that does not fade with age
+TITLE_SHARE = 0.6  # how much of a topic match is having the words in the title
+FLOOR = 0.2  # the weight of a story that matches a topic only barely: recency can still lift it
 
 
 def _reply(document: Document, app: App) -> Reply:
     return Reply(document, paged=len(document.sections) > app.settings.brief_page_size)
 
 
-def _best(app: App, stats: Sequence[StoryStats]) -> list[Story]:
-    """Rank on the stories table's own figures, then load only the stories shown."""
+def _best(app: App, stats: Sequence[StoryStats], weights: Mapping[int, float] | None = None) -> list[Story]:
+    """Rank on the stories table's own figures (times a topic's relevance weight, when given), then load
+    only the stories shown."""
     now = app.now()
-    best = sorted(
-        stats,
-        key=lambda s: (
-            -score(last_updated=s.last_updated, sources=s.source_count, articles=s.article_count, now=now),
-            -s.last_updated.timestamp(),
-            s.id,
-        ),
-    )[: app.settings.brief_stories]
+
+    def rank(s: StoryStats) -> float:
+        if weights is None:
+            return score(
+                last_updated=s.last_updated, sources=s.source_count, articles=s.article_count, now=now
+            )
+        # a topic brief answers "what about X": relevance first, and an old story about X still counts
+        size = score(
+            last_updated=s.last_updated, sources=s.source_count, articles=s.article_count, now=s.last_updated
+        )
+        age = max(0.0, (now - s.last_updated).total_seconds())
+        recency = TOPIC_RECENCY + (1 - TOPIC_RECENCY) * 0.5 ** (age / TOPIC_HALF_LIFE.total_seconds())
+        return weights.get(s.id, 0.0) * size * recency
+
+    best = sorted(stats, key=lambda s: (-rank(s), -s.last_updated.timestamp(), s.id))[
+        : app.settings.brief_stories
+    ]
     loaded = {s.id: s for s in stories_by_ids(app.db, [s.id for s in best])}
     return [loaded[s.id] for s in best if s.id in loaded]
 
@@ -76,8 +91,28 @@ def topic_stories(app: App, topic: str) -> list[Story] | None:
         return None
     ids = matching_ids(app.db, query, limit=TOPIC_ARTICLES)
     actor_articles = article_ids_mentioning(app.db, actor_ids_named(app.db, topic), limit=TOPIC_ARTICLES)
-    story_ids = story_ids_of(app.db, list(dict.fromkeys([*actor_articles, *ids])))
-    return _best(app, story_stats_of(app.db, story_ids))
+    articles = list(dict.fromkeys([*actor_articles, *ids]))
+    story_of = story_of_articles(app.db, articles)
+    weights = _topic_weights(relevance(app.db, query, articles), set(actor_articles), story_of)
+    return _best(app, story_stats_of(app.db, list(dict.fromkeys(story_of.values()))), weights)
+
+
+def _topic_weights(
+    relevance: Mapping[int, tuple[bool, float]], about_actor: set[int], story_of: Mapping[int, int]
+) -> dict[int, float]:
+    """Each story's weight for a topic brief, in (0, 1], from its best article: the topic in the title
+    counts most, then BM25 relative to the best match, so a story about the topic outranks a fresher one
+    that names it in passing. An article that mentions the actor asked for counts as a fair match."""
+    best = max((bm25 for _, bm25 in relevance.values()), default=0.0) or 1.0
+    weights: dict[int, float] = {}
+    for article, story in story_of.items():
+        in_title, bm25 = relevance.get(article, (False, 0.0))
+        rel = TITLE_SHARE * in_title + (1 - TITLE_SHARE) * bm25 / best
+        if article in about_actor:
+            rel = max(rel, 0.5)
+        weight = FLOOR + (1 - FLOOR) * rel
+        weights[story] = max(weights.get(story, 0.0), weight * weight)
+    return weights
 
 
 @command("brief", "/brief [topic]", "the top stories now, or the stories about a topic or a person")
