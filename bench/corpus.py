@@ -22,6 +22,7 @@ the current time, so "the last days" means the days before the run.
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
@@ -39,14 +40,23 @@ LAST = ("Ehl", "Lopez", "Chen", "Novak", "Reyes", "Smith", "Ryall", "Costa", "Pa
 OUTLETS = tuple(f"corpus-outlet-{k:02d}" for k in range(24))
 
 
+_ENDS = re.compile(r"[.!?…][\"'”’)\]]*$")
+
+
 @lru_cache(maxsize=4)
 def seed_sentences(seeds: Path = SEEDS) -> tuple[str, ...]:
-    """The sentences of the seed articles (six words or more), in file order."""
+    """The sentences of the seed articles (six words or more, ending as sentences end), in file order.
+    Subheadings ("Armistice Day Symbolism and Broader EU Relations") are left out: glued to the next
+    sentence in a made-up paragraph they read as one long name."""
     out: list[str] = []
     for path in sorted(seeds.glob("*.txt")):
         for article in split_dump(decode_text(path.read_bytes()), source=path.name):
             for paragraph in article.body.split("\n\n"):
-                out += [s.text for s in split_sentences(paragraph) if len(s.text.split()) >= 6]
+                out += [
+                    s.text
+                    for s in split_sentences(paragraph)
+                    if len(s.text.split()) >= 6 and _ENDS.search(s.text)
+                ]
     return tuple(dict.fromkeys(out))
 
 

@@ -36,7 +36,8 @@ async def test_actor_gives_the_dossier(archive):
     assert "retired Army Lieutenant General" in text
     assert "In 2 articles from 2 sources" in text
     assert "What the news says" in text and "https://dw.example/kellogg" in text
-    assert reply.photo.startswith(b"\x89PNG") and reply.photo_caption == "Keith Kellogg: mentions per day"
+    assert reply.photo_bytes().startswith(b"\x89PNG")
+    assert reply.photo_caption == "Keith Kellogg: mentions per day"
 
 
 @pytest.mark.parametrize("name", ["keith kellogg", "KELLOGG", "Gen. Kellogg", "zelenskiy", "Zelensky"])

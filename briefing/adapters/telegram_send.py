@@ -15,6 +15,7 @@ part, in order, with the inline keys on the last part. What Telegram refuses is 
 
 from __future__ import annotations
 
+import asyncio
 import html
 import logging
 import re
@@ -173,8 +174,11 @@ async def send_photo(bot: Bot, app: App, chat_id: int, reply: Reply) -> list[int
     """The reply's picture; a picture Telegram refuses is logged and left out (the text went)."""
     if not reply.photo:
         return []
+    png = await asyncio.to_thread(reply.photo_bytes)  # matplotlib takes tens of ms: keep the loop free
+    if not png:
+        return []
     try:
-        sent = await bot.send_photo(chat_id, reply.photo, caption=reply.photo_caption[:CAPTION_LIMIT] or None)
+        sent = await bot.send_photo(chat_id, png, caption=reply.photo_caption[:CAPTION_LIMIT] or None)
     except BadRequest as exc:
         log.warning("Telegram refused a picture for chat %s: %s", chat_id, exc.message)
         return []

@@ -12,6 +12,7 @@ import logging
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import TextIO
 
@@ -125,7 +126,8 @@ def dossier_reply(app: App, actor: Actor, *, asked: str | None = None) -> Reply:
     if asked:
         note = para(italic(f"Closest match for “{asked}”."))
         document = Document((note, *document.header), document.sections, document.footer)
-    chart = mentions_chart(actor_store.mentions_per_day(app.db, actor.id), title=actor.name)
+    days = actor_store.mentions_per_day(app.db, actor.id)
+    chart = partial(mentions_chart, days, title=actor.name)  # drawn by the adapter, after the text is sent
     return Reply(document, photo=chart, photo_caption=f"{actor.name}: mentions per day", paged=True)
 
 

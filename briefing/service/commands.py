@@ -38,13 +38,20 @@ class Button:
 @dataclass(frozen=True)
 class Reply:
     """A reply: a document, paged in Telegram when ``paged``, optionally with a PNG picture and rows of
-    buttons (``buttons[row][column]``)."""
+    buttons (``buttons[row][column]``).
+
+    ``photo`` is PNG bytes, or a function that draws them: drawing a chart costs more than composing
+    the text, so adapters send the text first and draw the picture afterwards, off the event loop."""
 
     document: Document
-    photo: bytes | None = None
+    photo: bytes | Callable[[], bytes] | None = None
     photo_caption: str = ""
     paged: bool = False
     buttons: tuple[tuple[Button, ...], ...] = ()
+
+    def photo_bytes(self) -> bytes | None:
+        """The picture as PNG bytes, drawn now if it is drawn on demand."""
+        return self.photo() if callable(self.photo) else self.photo
 
 
 Handler = Callable[[App, str, Asker], Awaitable[Reply]]
