@@ -101,8 +101,22 @@ class Token:
         return self.end - 2 if self.possessive else self.end
 
 
+_WORDS: dict[str, tuple] = {}
+
+
 def _word(text: str, start: int, end: int) -> Token:
     """A word token; ``text`` keeps a final dot only for an abbreviation or an initial ("Gen.", "J.")."""
+    known = _WORDS.get(text)
+    if known is None:
+        if len(_WORDS) > 200_000:
+            _WORDS.clear()
+        t = _read_word(text)
+        known = _WORDS[text] = (t.low, t.norm, t.cap, t.acronym, t.initial, t.possessive)
+    low, norm, cap, acronym, initial, possessive = known
+    return Token(text, start, end, low, norm, True, cap, acronym, initial, possessive)
+
+
+def _read_word(text: str) -> Token:
     low = text.lower()
     possessive = len(text) > 3 and text[-2:] in ("'s", "’s")
     base = text[:-2] if possessive else text
@@ -115,7 +129,7 @@ def _word(text: str, start: int, end: int) -> Token:
         cap = False  # "F-16", "Pick6": models and codes, not names
     acronym = all(c.isupper() for c in letters) and (len(letters) >= 2 or "." in base[:-1])
     initial = len(text) == 2 and text[1] == "." and first.isupper()
-    return Token(text, start, end, low.rstrip("."), fold(base), True, cap, acronym, initial, possessive)
+    return Token(text, 0, len(text), low.rstrip("."), fold(base), True, cap, acronym, initial, possessive)
 
 
 def tokenize(sentence: Sentence) -> list[Token]:
