@@ -186,11 +186,13 @@ def _after_title(text: str) -> int:
     while k < len(words):
         word = words[k][1]
         two = fold(" ".join(w for _, w in words[k : k + 2]))
+        # a place after "for"/"of"/"the" is the portfolio's ("Minister for the Middle East"), even last
+        portfolio = k > 0 and words[k - 1][1].lower() in ("for", "of", "the")
         if word[:1].islower() or word.lower() in PORTFOLIOS:
             k += 1
-        elif gaz.place(two) and k + 2 < len(words):
+        elif gaz.place(two) and (k + 2 < len(words) or portfolio):
             k += 2
-        elif gaz.place(fold(word)) and k + 1 < len(words):
+        elif gaz.place(fold(word)) and (k + 1 < len(words) or portfolio):
             k += 1
         else:
             break

@@ -84,29 +84,36 @@ class Tagger:
 
 def viterbi(emit: np.ndarray, trans: np.ndarray) -> list[int]:
     """The best tag sequence under ``emit`` (tokens x tags) and ``trans`` (with disallowed moves barred)."""
-    return viterbi_many(emit[None], trans)[0] if len(emit) else []
+    return viterbi_many([emit], trans)[0] if len(emit) else []
 
 
-def viterbi_many(emit: np.ndarray, trans: np.ndarray) -> list[list[int]]:
-    """Viterbi over a batch of sequences of one length: ``emit`` is (sequences x tokens x tags)."""
-    batch, n, n_tags = emit.shape
+def viterbi_many(emits: list[np.ndarray], trans: np.ndarray) -> list[list[int]]:
+    """Viterbi over many sequences at once: they are padded to the longest, and a sequence that has ended
+    keeps its score and passes its tag back unchanged."""
+    lengths = np.asarray([len(e) for e in emits])
+    batch, n, n_tags = len(emits), int(lengths.max()), len(TAGS)
+    emit = np.zeros((batch, n, n_tags), dtype=np.float32)
+    for i, e in enumerate(emits):
+        emit[i, : len(e)] = e
     moves = np.where(_ALLOWED[:-1], trans[:-1], _NEG)
     score = np.where(_ALLOWED[-1], trans[-1], _NEG) + emit[:, 0]
     back = np.empty((n, batch, n_tags), dtype=np.intp)
     rows = np.arange(batch)[:, None]
-    cols = np.arange(n_tags)[None, :]
+    cols = np.broadcast_to(np.arange(n_tags), (batch, n_tags))
     for k in range(1, n):
         total = score[:, :, None] + moves  # batch x from x to
         best = total.argmax(axis=1)
-        back[k] = best
-        score = total[rows, best, cols] + emit[:, k]
+        active = (k < lengths)[:, None]
+        score = np.where(active, total[rows, best, cols] + emit[:, k], score)
+        back[k] = np.where(active, best, cols)
     last = score.argmax(axis=1)
     paths = np.empty((batch, n), dtype=np.intp)
     paths[:, n - 1] = last
+    everyone = np.arange(batch)
     for k in range(n - 1, 0, -1):
-        last = back[k, np.arange(batch), last]
+        last = back[k, everyone, last]
         paths[:, k - 1] = last
-    return paths.tolist()
+    return [path[: lengths[i]] for i, path in enumerate(paths.tolist())]
 
 
 @lru_cache(maxsize=2)
@@ -116,8 +123,8 @@ def load_tagger(path: Path = MODEL) -> Tagger | None:
         return None
     with np.load(path, allow_pickle=False) as data:
         names = [str(x) for x in data["features"]]
-        weights = data["weights"].astype(np.float64) * float(data["scale"])
-        trans = data["trans"].astype(np.float64)
+        weights = data["weights"].astype(np.float32) * np.float32(data["scale"])
+        trans = data["trans"].astype(np.float32)
         lexicon = frozenset(str(x) for x in data["lexicon"])
     return Tagger({name: k for k, name in enumerate(names)}, weights, trans, lexicon)
 
@@ -169,27 +176,25 @@ def tag_text(reading: Reading, model: Tagger, gaz: Gazetteer) -> list[tuple[int,
     emit = model.emissions(allfeats)
     where = [(index, a, b) for index, (segs, _) in found.items() for a, b in segs]
     starts = np.cumsum([0] + [b - a for _, a, b in where])
-    by_length: dict[int, list[int]] = defaultdict(list)
-    for k, (_, a, b) in enumerate(where):
-        by_length[b - a].append(k)
+    paths = viterbi_many([emit[starts[k] : starts[k + 1]] for k in range(len(where))], model.trans)
     out = []
-    for length, members in by_length.items():
-        batch = np.stack([emit[starts[k] : starts[k] + length] for k in members])
-        for k, path in zip(members, viterbi_many(batch, model.trans), strict=True):
-            index, a, _ = where[k]
-            out.extend((index, a + x, a + y, kind) for x, y, kind in spans([TAGS[p] for p in path]))
-    return sorted(out)
+    for (index, a, _), path in zip(where, paths, strict=True):
+        out.extend((index, a + x, a + y, kind) for x, y, kind in spans([TAGS[p] for p in path]))
+    return out
 
 
 # Rules whose reading the tagger may lengthen but not undo: a name from the lists, a person after a
 # title, a surname of a person named in full, an organisation head ("Chatham House"), a brand.
 FIRM = frozenset({"list", "title", "surname", "head", "brand"})
 _NAME_POSSESSIVES = frozenset({"people's", "people’s", "workers'", "workers’"})
+# lower-case words that may stand between two words of one name: "Gulf of Aden", "Bosnia and Herzegovina"
+_JOINERS = frozenset("of for and the de del la le du da di van von der den bin ibn al el on upon to".split())
 
 
 def _clean(toks: list[Token], a: int, b: int, kind: str) -> list[tuple[int, int]]:
     """A tagged span without punctuation at its edges or a person's title before the name, cut after a
-    possessive ("Sudan's Darfur" is two names); empty if no capitalised word is left."""
+    possessive ("Sudan's Darfur" is two names) and at a lower-case word between its names that joins no
+    name; empty if no capitalised word is left."""
     while a < b and not toks[a].word:
         a += 1
     while b > a and not toks[b - 1].word:
@@ -200,7 +205,11 @@ def _clean(toks: list[Token], a: int, b: int, kind: str) -> list[tuple[int, int]
     for k in range(a, b - 1):
         if toks[k].possessive and toks[k].low not in _NAME_POSSESSIVES:
             return _clean(toks, a, k + 1, kind) + _clean(toks, k + 1, b, kind)
-    return [(a, b)] if any(t.name_like for t in toks[a:b]) else []
+    names = [k for k in range(a, b) if toks[k].name_like]
+    for k in range(names[0] + 1, names[-1]) if names else ():
+        if toks[k].word and not toks[k].cap and toks[k].low not in _JOINERS:
+            return _clean(toks, a, k, kind) + _clean(toks, k + 1, b, kind)  # "Iraq include Australia"
+    return [(a, b)] if names else []
 
 
 def retag(reading: Reading, model: Tagger, gaz: Gazetteer) -> list[Candidate]:
