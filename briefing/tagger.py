@@ -8,7 +8,7 @@ words around it and the general lists, and labels the tokens B-/I-person, organi
 I- tag only after its B-.
 
 The weights (``seeds/tagger.npz``) are an averaged perceptron trained by ``bench/train_ner.py`` on the
-gold named-entity data (see ``seeds/README.md`` for the data and its licences). Without the file the
+gold named-entity data (see ``seeds/README.rst`` for the data and its licences). Without the file the
 rules alone decide.
 """
 
