@@ -51,6 +51,7 @@ from briefing.cues import (
 from briefing.gazetteer import Gazetteer, load_gazetteer
 from briefing.models import ActorType, ExtractedActor, Sentence
 from briefing.sentences import split_sentences
+from briefing.states import mark_states
 from briefing.tagger import Tagger, load_tagger, retag
 from briefing.tokens import Token, tokenize
 
@@ -103,6 +104,7 @@ def extract_actors(
     if model is not None:
         reading.candidates = retag(reading, model, gaz)
         resolve(reading.candidates, gaz, text)
+    mark_states(reading.candidates, reading.tokens, gaz)
     match_headlines(reading.candidates, gaz, [(i, reading.tokens[i]) for i in reading.headlines])
     return group(reading.candidates, text)
 

@@ -1,0 +1,113 @@
+"""Countries that act: "the UK said", "France has deployed", "U.S. airstrikes", "our ally Turkey".
+
+A country is a place ("in Syria", "visited Turkey"), but a country that speaks, decides or strikes is its
+state, an organisation: news writes "the United States condemns" for the US government. The reading is
+taken only from plain signs in the words around the name, never guessed:
+
+- the country is the subject of a verb of statement or policy ("condemns", "will continue", "has
+  pledged", "is committed"), possibly with others ("the United States and Iraq signed");
+- it qualifies a noun of state action ("U.S. airstrikes", "UK support", "Iraq's efforts");
+- it is named as an ally or partner ("our ally Turkey"), or as the one who announced or led something.
+
+Such a mention becomes an organisation under the country's own name; the country as a place stays a
+separate actor, and ``/actor United States`` asks which one is meant.
+"""
+
+from __future__ import annotations
+
+from briefing.coref import Candidate
+from briefing.cues import words
+from briefing.gazetteer import Gazetteer
+from briefing.tokens import Token
+
+STATE_VERBS = words(
+    """
+    said says say condemns condemned condemn welcomes welcomed welcome announced announces announce
+    supports supported support stands stood stand continues continued continue remains remained remain
+    signed signs sign agreed agrees agree urged urges urge calls called call deployed deploys deploy
+    reiterates reiterated reiterate pledged pledges pledge rejects rejected reject warned warns warn
+    demanded demands demand insists insisted decided decides imposed imposes sanctioned accused accuses
+    denied denies recognises recognizes recognised recognized expelled launched launches vetoed voted
+    votes backed backs opposes opposed threatened threatens responded responds offered offers sent sends
+    provided provides intends plans wants hopes believes considers
+    will would shall must cannot can should may might
+    """
+)
+# after "is"/"are"/"has"/"have": "is committed", "has pledged"
+STATE_STATES = words(
+    """
+    committed working determined ready prepared providing supporting helping leading continuing
+    concerned deeply gravely firmly fully urging calling seeking pressing pledged provided deployed
+    sent imposed offered announced decided agreed signed made taken given contributed allocated
+    """
+)
+# nouns of what a state does (not of its people or bodies: "Yemen's ambassador" names the ambassador)
+STATE_NOUNS = words(
+    """
+    support commitment commitments efforts effort strike strikes airstrike airstrikes air-strikes
+    sanctions policy position stance assistance aid funding pledge pledges decision diplomacy response
+    contribution contributions engagement involvement intervention partnership
+    """
+)
+ALLY_WORDS = words("ally allies partner partners")
+AGENT_VERBS = words("announced signed led brokered proposed imposed hosted backed")
+_ADVERBS = words("strongly also now again firmly fully still already further once today")
+
+
+def _country(cand: Candidate, gaz: Gazetteer) -> bool:
+    return cand.type == "place" and cand.canonical is not None and cand.norm in gaz.countries
+
+
+def _after(toks: list[Token], j: int, gaz: Gazetteer) -> int:
+    """Past other countries joined by "and" or commas ("the United States and Iraq signed")."""
+    while j + 1 < len(toks) and toks[j].low in ("and", ","):
+        k = j + 1
+        if k < len(toks) and toks[k].low == "the":
+            k += 1
+        width = next((w for w in (3, 2, 1) if _is_country(toks, k, w, gaz)), 0)
+        if not width:
+            break
+        j = k + width
+    return j
+
+
+def _is_country(toks: list[Token], k: int, width: int, gaz: Gazetteer) -> bool:
+    end = k + width
+    return (
+        end <= len(toks)
+        and all(t.cap for t in toks[k:end])
+        and " ".join(t.norm for t in toks[k:end]) in (gaz.countries)
+    )
+
+
+def acts(toks: list[Token], i: int, j: int, gaz: Gazetteer) -> bool:
+    """Does the country ``toks[i:j]`` act as a state in its sentence?"""
+    last = toks[j - 1]
+    k = _after(toks, j, gaz)
+    while k < len(toks) and toks[k].low in _ADVERBS:
+        k += 1
+    nxt = toks[k].low if k < len(toks) else ""
+    if last.possessive or (k < len(toks) and toks[k].text in ("’s", "'s")):
+        return nxt in STATE_NOUNS or (k + 1 < len(toks) and toks[k + 1].low in STATE_NOUNS)
+    if nxt in STATE_VERBS or nxt in STATE_NOUNS:
+        return True
+    if nxt in ("is", "are", "was", "were", "has", "have", "had") and k + 1 < len(toks):
+        return toks[k + 1].low in STATE_STATES
+    before = toks[i - 1].low if i else ""
+    if before == "the" and i > 1:
+        before = toks[i - 2].low
+    if before in ALLY_WORDS:
+        return True
+    return before == "by" and i > 1 and toks[i - 2].low in AGENT_VERBS
+
+
+def mark_states(cands: list[Candidate], tokens: list[list[Token]], gaz: Gazetteer) -> None:
+    """Make the countries that act as states organisations (their canonical name stays the country's)."""
+    for c in cands:
+        if not _country(c, gaz) or c.sentence >= len(tokens):
+            continue
+        toks = tokens[c.sentence]
+        at = {t.start: k for k, t in enumerate(toks)}
+        i, last = at.get(c.toks[0].start), at.get(c.toks[-1].start)
+        if i is not None and last is not None and acts(toks, i, last + 1, gaz):
+            c.type = "organization"
