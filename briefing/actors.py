@@ -163,6 +163,8 @@ def _is_headline(toks: list[Token], share: float = 0.8) -> bool:
     content = [t for t in toks if t.word and t.low not in _SMALL]
     if len(content) < 2 or (toks[-1].text[-1] in '.”"' and not all(t.acronym for t in content)):
         return False
+    if any(not t.cap and t.low in SPEECH_VERBS for t in content):
+        return False  # "The Foreign Secretary, Boris Johnson, said:" is prose full of names
     caps = sum(1 for t in content if t.cap or t.acronym)
     return caps == len(content) if len(content) < 4 else caps / len(content) >= share
 
@@ -520,6 +522,8 @@ def _context(toks: list[Token], i: int, j: int) -> str:
     """What the words around an untyped run say it is: "in X", "X region" (place); "X said" (person)."""
     if i > 0 and toks[i - 1].low in PLACE_PREPOSITIONS:
         return "place"
+    if _listed_after_place(toks, i):
+        return "place"
     if _next_is_place_head(toks, j):
         return "place"
     if j < len(toks) and toks[j].low in SPEECH_VERBS:
@@ -529,6 +533,16 @@ def _context(toks: list[Token], i: int, j: int) -> str:
     if j + 1 < len(toks) and toks[j].text == "," and _in_region(toks, j + 1):
         return "place"  # "Metairie, Louisiana": a town, then its state or country
     return ""
+
+
+def _listed_after_place(toks: list[Token], i: int) -> bool:
+    """ "in Qamenas, Sarmin and Talamenes": a name in a list that a place preposition opens."""
+    k = i - 1
+    if k < 0 or toks[k].low not in (",", "and", "or"):
+        return False
+    while k >= 0 and (toks[k].name_like or toks[k].low in (",", "and", "or")):
+        k -= 1
+    return k >= 0 and k < i - 2 and toks[k].low in PLACE_CONTEXT
 
 
 def _in_region(toks: list[Token], k: int) -> bool:

@@ -49,6 +49,8 @@ STATE_NOUNS = words(
     contribution contributions engagement involvement intervention partnership
     """
 )
+# a ruler's or a country's name before these names a government: "the Assad regime", "the Iraqi government"
+GOVERNMENTS = words("government regime administration cabinet junta")
 ALLY_WORDS = words("ally allies partner partners")
 AGENT_VERBS = words("announced signed led brokered proposed imposed hosted backed")
 _ADVERBS = words("strongly also now again firmly fully still already further once today")
@@ -102,12 +104,23 @@ def acts(toks: list[Token], i: int, j: int, gaz: Gazetteer) -> bool:
 
 
 def mark_states(cands: list[Candidate], tokens: list[list[Token]], gaz: Gazetteer) -> None:
-    """Make the countries that act as states organisations (their canonical name stays the country's)."""
+    """Make the countries that act as states organisations (their canonical name stays the country's), and
+    "the Iraqi government", "the Assad regime" organisations: the state's, or the ruler's."""
     for c in cands:
-        if not _country(c, gaz) or c.sentence >= len(tokens):
+        if c.type is None or c.sentence >= len(tokens):
             continue
         toks = tokens[c.sentence]
         at = {t.start: k for k, t in enumerate(toks)}
         i, last = at.get(c.toks[0].start), at.get(c.toks[-1].start)
-        if i is not None and last is not None and acts(toks, i, last + 1, gaz):
+        if i is None or last is None:
+            continue
+        nxt = toks[last + 1] if last + 1 < len(toks) else None
+        ruled = nxt is not None and nxt.word and not nxt.cap and nxt.low in GOVERNMENTS
+        country = c.type == "place" and (c.norm in gaz.countries or c.norm in gaz.demonyms)
+        if ruled and not c.toks[-1].possessive and (country or c.type == "person"):
+            c.toks = [*c.toks, nxt]
+            c.type = "organization"
+            if not country or not c.canonical:  # a country's government is its state, under its name
+                c.canonical = " ".join(t.text for t in c.toks)
+        elif _country(c, gaz) and acts(toks, i, last + 1, gaz):
             c.type = "organization"

@@ -46,3 +46,12 @@ def test_the_state_keeps_the_country_name_and_the_place_stays_apart():
         ("United Kingdom", "organization"),
         ("United Kingdom", "place"),
     }
+
+
+def test_a_government_named_after_its_country_or_ruler_is_an_organisation():
+    found = {
+        a.name: (a.type, [m.surface for m in a.mentions])
+        for a in extract_actors("The Iraqi government said it would act. The Asad regime denied it.")
+    }
+    assert found["Iraq"] == ("organization", ["Iraqi government"])
+    assert found["Asad regime"] == ("organization", ["Asad regime"])
