@@ -90,6 +90,38 @@ def _spans(tags: list[str]) -> list[tuple[int, int, str]]:
     return out
 
 
+_APOSTROPHES = {"'", "’"}
+_CONTRACTIONS = {"s", "t", "ll", "re", "ve", "d", "m"}
+
+
+def _apostrophes(toks: list[str]) -> list[bool]:
+    """Whether each token joins the one before it, for apostrophes: both sides of a contraction
+    ("don ' t") or of one inside a word ("Da ' esh"), before a plural possessive ("the Bruins ' roster"),
+    inside quotes ("the ' Classic ' circuit"). Gluing every apostrophe to both neighbours made words like
+    "Bruins'powerful"."""
+    glued = [False] * len(toks)
+    quoted = False
+    for k, tok in enumerate(toks):
+        if tok not in _APOSTROPHES or k == 0:
+            continue
+        nxt = toks[k + 1].lower() if k + 1 < len(toks) else ""
+        if nxt in _CONTRACTIONS:
+            glued[k] = True
+            glued[k + 1] = True
+        elif quoted:
+            glued[k], quoted = True, False
+        elif toks[k - 1][-1:] in ("s", "S"):
+            glued[k] = True  # plural possessive
+        elif nxt[:1].isalpha() and nxt[:1].islower():
+            glued[k] = True  # inside a word: "Da'esh"
+            glued[k + 1] = True
+        else:
+            quoted = k + 1 < len(toks)
+            if quoted:
+                glued[k + 1] = True  # an opening quote joins the word after it
+    return glued
+
+
 def _build(sentences: list[list[tuple[str, str]]]) -> Document:
     parts: list[str] = []
     pos = 0
@@ -98,11 +130,13 @@ def _build(sentences: list[list[tuple[str, str]]]) -> Document:
     for sentence in sentences:
         offsets = []
         prev = None
-        for tok, _ in sentence:
+        glued = _apostrophes([tok for tok, _ in sentence])
+        for k, (tok, _) in enumerate(sentence):
             glue = prev is not None and (
                 tok in _NO_SPACE_BEFORE or tok in _GLUE or prev in _GLUE or prev == "("
             )
-
+            if tok in _APOSTROPHES or prev in _APOSTROPHES:
+                glue = prev is not None and glued[k]
             if prev is not None and not glue:
                 parts.append(" ")
                 pos += 1

@@ -46,7 +46,7 @@ STATE_NOUNS = words(
     """
     support commitment commitments efforts effort strike strikes airstrike airstrikes air-strikes
     sanctions policy position stance assistance aid funding pledge pledges decision diplomacy response
-    contribution contributions engagement involvement intervention partnership
+    contribution contributions engagement involvement intervention partnership work
     """
 )
 # a ruler's or a country's name before these names a government: "the Assad regime", "the Iraqi government"

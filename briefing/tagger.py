@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from briefing.coref import Candidate
-from briefing.cues import TITLES
+from briefing.cues import PORTFOLIOS, TITLES
 from briefing.features import document_counts, rule_tags, segments, sentence_features
 from briefing.gazetteer import SEEDS, Gazetteer
 from briefing.models import ActorType
@@ -199,8 +199,8 @@ def _clean(toks: list[Token], a: int, b: int, kind: str) -> list[tuple[int, int]
         a += 1
     while b > a and not toks[b - 1].word:
         b -= 1
-    if kind == "person":
-        while a < b - 1 and (not toks[a].cap or toks[a].low in TITLES):
+    if kind == "person":  # "Secretary of State Kerry" is Kerry
+        while a < b - 1 and (not toks[a].cap or toks[a].low in TITLES or toks[a].low in PORTFOLIOS):
             a += 1
     for k in range(a, b - 1):
         if toks[k].possessive and toks[k].low not in _NAME_POSSESSIVES:
