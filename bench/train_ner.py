@@ -33,6 +33,7 @@ if str(ROOT) not in sys.path:
 from bench.bench_ner import DATA, TYPES, Document, names_only, read_conll_dir, read_wikigold  # noqa: E402
 from briefing.actors import Reading, read_rules  # noqa: E402
 from briefing.aliases import fold, strip_article  # noqa: E402
+from briefing.features import names  # noqa: E402
 from briefing.gazetteer import load_gazetteer  # noqa: E402
 from briefing.tagger import MODEL, TAGS, Tagger, features_of, viterbi  # noqa: E402
 
@@ -146,12 +147,11 @@ def _examples(docs: list[Prepared], lexicon: frozenset[str]) -> tuple[list[_Sent
         for si, (where, feats) in features_of(p.reading, gaz, lexicon).items():
             at = 0
             for a, b in where:
-                raw.append((feats[at : at + b - a], p.gold[si][a:b]))
+                raw.append(([names(f) for f in feats[at : at + b - a]], p.gold[si][a:b]))
                 at += b - a
                 for f in raw[-1][0]:
                     seen.update(f)
-    names = sorted(seen)
-    index = {n: k for k, n in enumerate(names)}
+    index = {n: k for k, n in enumerate(sorted(seen))}
     out = []
     for feats, gold in raw:
         rows, starts = [], []

@@ -41,6 +41,7 @@ class Candidate:
     common: bool = False
     guessed: bool = False
     why: str = ""  # which rule gave the type: "list", "title", "head", "context"... (a tagger feature)
+    _norm: tuple[int, str] = (0, "")  # the folded name, and the id of the token list it was made from
 
     @property
     def start(self) -> int:
@@ -52,7 +53,12 @@ class Candidate:
 
     @property
     def norm(self) -> str:
-        return " ".join(t.norm for t in self.toks)
+        """The folded name ("keith kellogg"); ``toks`` is only ever replaced, never changed in place."""
+        key, norm = self._norm
+        if key != id(self.toks):
+            norm = " ".join(t.norm for t in self.toks)
+            self._norm = (id(self.toks), norm)
+        return norm
 
 
 def _name_words(cand: Candidate) -> list[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 from briefing.aliases import PARTICLES
@@ -79,35 +80,59 @@ def _lists(gaz: Gazetteer, norm: str, low: str) -> tuple[str, ...]:
     return tuple(flags)
 
 
+@dataclass(frozen=True, slots=True)
+class _Word:
+    """A word's features, made once per process: as itself, and as the neighbour of another word."""
+
+    shape: str
+    own: tuple[str, ...]  # "w=forces", "s=x", "f=orgh"...: the word's own features
+    lists: tuple[str, ...]  # "f=...": the lists it belongs to (all a context word gets of its own)
+    p1: tuple[str, ...]  # "p1=the" when it comes just before the word tagged
+    n1: tuple[str, ...]
+    p2: tuple[str, ...]
+    n2: tuple[str, ...]
+    fp: tuple[str, ...]  # its lists, as the word before a name-like word ("fp=title")
+    fn: tuple[str, ...]
+
+
 class _Cache:
-    """Per-word facts that do not depend on the text, computed once per process, gazetteer and lexicon:
-    the word as a feature, its shape, its lists (as features of itself and of its neighbours)."""
+    """Per-word facts that do not depend on the text, computed once per process, gazetteer and lexicon."""
 
     def __init__(self, gaz: Gazetteer, lexicon: frozenset[str]) -> None:
         self.gaz = gaz
         self.lexicon = lexicon
-        self.words: dict[tuple[str, bool, bool], tuple[str, str, tuple[str, ...], ...]] = {}
+        self.words: dict[tuple[str, bool, bool], _Word] = {}
 
-    def word(self, t: Token) -> tuple:
+    def word(self, t: Token) -> _Word:
         key = (t.text, t.cap, t.acronym)
         got = self.words.get(key)
         if got is None:
+            if len(self.words) > 200_000:
+                self.words.clear()
             got = self.words[key] = self._word(t)
         return got
 
-    def _word(self, t: Token) -> tuple:
+    def _word(self, t: Token) -> _Word:
         if not t.word:
             lex = t.text if len(t.text) == 1 else "<P>"
-            return lex, "p", (), (), (), ()
-        lex = t.low if t.low in self.lexicon else "<A>" if t.acronym else "<C>" if t.cap else "<W>"
-        flags = _lists(self.gaz, t.norm, t.low)
-        own = tuple("f=" + x for x in flags)
-        if t.cap or t.acronym:
+            flags: tuple[str, ...] = ()
+            shp = "p"
+        else:
+            lex = t.low if t.low in self.lexicon else "<A>" if t.acronym else "<C>" if t.cap else "<W>"
+            flags = _lists(self.gaz, t.norm, t.low)
+            shp = shape(t.text)
+        own_lists = tuple("f=" + x for x in flags)
+        own = ("w=" + lex, "s=" + shp, *own_lists)
+        if t.word and (t.cap or t.acronym):
             own += ("suf=" + t.low[-3:],)
-        return (
-            lex,
-            shape(t.text),
+        return _Word(
+            shp,
             own,
+            ("w=" + lex, "s=" + shp, *own_lists),
+            ("p1=" + lex,),
+            ("n1=" + lex,),
+            ("p2=" + lex,),
+            ("n2=" + lex,),
             tuple("fp=" + x for x in flags),
             tuple("fn=" + x for x in flags),
         )
@@ -184,6 +209,23 @@ def segments(toks: list[Token]) -> list[tuple[int, int]]:
     return out
 
 
+_EDGE = _Word("<S>", (), (), ("p1=<S>",), ("n1=<S>",), ("p2=<S>",), ("n2=<S>",), (), ())
+_RULES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {}
+_CONST = {name: (name,) for name in ("b", "lowdoc", "first", "poss", "caps=1", "caps=2", "caps=4")}
+_RUNS = {k: ("run=" + k,) for k in "-1bme"}
+_NO_RULE = ("rp=<S>",), ("rn=<S>",)
+_RULE_O = (("r=O",), ("rw=O|",), ("rp=O",), ("rn=O",))
+
+
+def _rule(tag: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """The rules' reading of a token as features: of itself ("r=", "rw="), and of its neighbours."""
+    got = _RULES.get(tag)
+    if got is None:
+        r0, _, why = tag.partition(" ")
+        got = _RULES[tag] = (("r=" + r0,), ("rw=" + r0 + "|" + why,), ("rp=" + r0,), ("rn=" + r0,))
+    return got
+
+
 def sentence_features(
     toks: list[Token],
     rules: list[str],
@@ -192,62 +234,58 @@ def sentence_features(
     lower: set[str],
     caps: Counter[str],
     where: list[tuple[int, int]],
-) -> list[list[str]]:
-    """The feature names of the tokens of one sentence in the segments ``where``, in order."""
+) -> list[list[tuple[str, ...]]]:
+    """The features of the tokens of one sentence in the segments ``where``, in order: for each token,
+    groups of feature names (the groups are shared between tokens, so the tagger can map each group to
+    its weights once)."""
     cache = _cache(gaz, lexicon)
     n = len(toks)
-    info = [cache.word(t) for t in toks]
-    lex = [x[0] for x in info]
-    shp = [x[1] for x in info]
-    tags = [r.partition(" ") for r in rules]
+    lo, hi = max(0, where[0][0] - 2), min(n, where[-1][1] + 2)  # the words the segments see
+    info: list[_Word] = [_EDGE] * lo + [cache.word(t) for t in toks[lo:hi]]
+    tags = [_RULE_O] * lo + [_rule(r) for r in rules[lo:hi]]
     runs = _run_positions(toks)
     first = next((k for k, t in enumerate(toks) if t.word), -1)
     out = []
-    for a, b in where:
-        for k in range(a, b):
+    b = _CONST["b"]
+    for a, e in where:
+        for k in range(a, e):
             t = toks[k]
-            w = lex[k]
-            r0, _, why = tags[k]
+            me = info[k]
+            prev = info[k - 1] if k else _EDGE
+            nxt = info[k + 1] if k + 1 < n else _EDGE
+            rule = tags[k]
+            rp = tags[k - 1][2] if k else _NO_RULE[0]
+            rn = tags[k + 1][3] if k + 1 < n else _NO_RULE[1]
             if not t.name_like:  # a word around a name: is it part of it?
-                f = [
-                    "b",
-                    "w=" + w,
-                    "p1=" + (lex[k - 1] if k > 0 else _PAD),
-                    "n1=" + (lex[k + 1] if k + 1 < n else _PAD),
-                    "s=" + shp[k],
-                    "r=" + r0,
-                    "rp=" + (tags[k - 1][0] if k else _PAD),
-                    "rn=" + (tags[k + 1][0] if k + 1 < n else _PAD),
-                ]
-                f.extend(info[k][2])
-                out.append(f)
+                out.append([b, me.lists, prev.p1, nxt.n1, rule[0], rp, rn])
                 continue
             f = [
-                "b",
-                "w=" + w,
-                "p1=" + (lex[k - 1] if k > 0 else _PAD),
-                "n1=" + (lex[k + 1] if k + 1 < n else _PAD),
-                "p2=" + (lex[k - 2] if k > 1 else _PAD),
-                "n2=" + (lex[k + 2] if k + 2 < n else _PAD),
-                "s=" + shp[k],
-                "r=" + r0,
-                "rp=" + (tags[k - 1][0] if k else _PAD),
-                "rn=" + (tags[k + 1][0] if k + 1 < n else _PAD),
-                "rw=" + r0 + "|" + why,
-                "run=" + runs[k],
+                b,
+                me.own,
+                prev.p1,
+                nxt.n1,
+                (info[k - 2] if k > 1 else _EDGE).p2,
+                (info[k + 2] if k + 2 < n else _EDGE).n2,
+                rule[0],
+                rp,
+                rn,
+                rule[1],
+                _RUNS[runs[k]],
+                prev.fp,
+                nxt.fn,
             ]
-            f.extend(info[k][2])
-            if k:
-                f.extend(info[k - 1][3])
-            if k + 1 < n:
-                f.extend(info[k + 1][4])
             count = caps.get(t.norm, 0)
-            f.append("caps=1" if count < 2 else "caps=2" if count < 4 else "caps=4")
+            f.append(_CONST["caps=1" if count < 2 else "caps=2" if count < 4 else "caps=4"])
             if t.norm in lower:
-                f.append("lowdoc")
+                f.append(_CONST["lowdoc"])
             if k == first:
-                f.append("first")
+                f.append(_CONST["first"])
             if t.possessive:
-                f.append("poss")
+                f.append(_CONST["poss"])
             out.append(f)
     return out
+
+
+def names(groups: list[tuple[str, ...]]) -> list[str]:
+    """A token's feature names, from its groups."""
+    return [name for group in groups for name in group]

@@ -103,14 +103,24 @@ def acts(toks: list[Token], i: int, j: int, gaz: Gazetteer) -> bool:
     return before == "by" and i > 1 and toks[i - 2].low in AGENT_VERBS
 
 
+def _ruled(toks: list[Token], c: Candidate) -> bool:
+    """A quick look: does a word of government follow the candidate anywhere in its sentence?"""
+    return any(t.low in GOVERNMENTS for t in toks)
+
+
 def mark_states(cands: list[Candidate], tokens: list[list[Token]], gaz: Gazetteer) -> None:
     """Make the countries that act as states organisations (their canonical name stays the country's), and
     "the Iraqi government", "the Assad regime" organisations: the state's, or the ruler's."""
+    where: dict[int, dict[int, int]] = {}
     for c in cands:
-        if c.type is None or c.sentence >= len(tokens):
+        if c.type not in ("place", "person") or c.sentence >= len(tokens):
+            continue
+        if c.type == "person" and not _ruled(tokens[c.sentence], c):
             continue
         toks = tokens[c.sentence]
-        at = {t.start: k for k, t in enumerate(toks)}
+        at = where.get(c.sentence)
+        if at is None:
+            at = where[c.sentence] = {t.start: k for k, t in enumerate(toks)}
         i, last = at.get(c.toks[0].start), at.get(c.toks[-1].start)
         if i is None or last is None:
             continue

@@ -15,9 +15,8 @@ rules alone decide.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -63,22 +62,31 @@ class Tagger:
     weights: np.ndarray
     trans: np.ndarray
     lexicon: frozenset[str]
+    groups: dict[tuple[str, ...], tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
 
-    def emissions(self, feats: list[list[str]]) -> np.ndarray:
-        """Tag scores of every token (an unknown feature points at the last row of ``weights``, all 0)."""
+    def emissions(self, feats: list[list[tuple[str, ...]]]) -> np.ndarray:
+        """Tag scores of every token, from its groups of feature names (``briefing.features``); a feature
+        the model does not know points at the last row of ``weights``, all 0."""
         get = self.index.get
         zero = len(self.weights) - 1
+        known = self.groups
         rows: list[int] = []
         starts: list[int] = []
-        for f in feats:
+        for token in feats:
             starts.append(len(rows))
-            rows.extend(map(get, f, repeat(zero, len(f))))
+            for group in token:
+                ids = known.get(group)
+                if ids is None:
+                    if len(known) > 100_000:
+                        known.clear()
+                    ids = known[group] = tuple(get(name, zero) for name in group)
+                rows.extend(ids)
         return np.add.reduceat(self.weights[rows], starts)
 
     def decode(self, emit: np.ndarray) -> list[int]:
         return viterbi(emit, self.trans)
 
-    def tag(self, feats: list[list[str]]) -> list[str]:
+    def tag(self, feats: list[list[tuple[str, ...]]]) -> list[str]:
         return [TAGS[k] for k in self.decode(self.emissions(feats))]
 
 
@@ -98,13 +106,17 @@ def viterbi_many(emits: list[np.ndarray], trans: np.ndarray) -> list[list[int]]:
     moves = np.where(_ALLOWED[:-1], trans[:-1], _NEG)
     score = np.where(_ALLOWED[-1], trans[-1], _NEG) + emit[:, 0]
     back = np.empty((n, batch, n_tags), dtype=np.intp)
-    rows = np.arange(batch)[:, None]
     cols = np.broadcast_to(np.arange(n_tags), (batch, n_tags))
+    ends = np.sort(lengths)
     for k in range(1, n):
         total = score[:, :, None] + moves  # batch x from x to
         best = total.argmax(axis=1)
+        if ends[0] > k:  # no sequence has ended yet
+            score = total.max(axis=1) + emit[:, k]
+            back[k] = best
+            continue
         active = (k < lengths)[:, None]
-        score = np.where(active, total[rows, best, cols] + emit[:, k], score)
+        score = np.where(active, total.max(axis=1) + emit[:, k], score)
         back[k] = np.where(active, best, cols)
     last = score.argmax(axis=1)
     paths = np.empty((batch, n), dtype=np.intp)
@@ -144,7 +156,7 @@ def spans(tags: list[str]) -> list[tuple[int, int, str]]:
 
 def features_of(
     reading: Reading, gaz: Gazetteer, lexicon: frozenset[str]
-) -> dict[int, tuple[list[tuple[int, int]], list[list[str]]]]:
+) -> dict[int, tuple[list[tuple[int, int]], list[list[tuple[str, ...]]]]]:
     """For every sentence the rules read (headlines are left to them), the segments the tagger looks at
     and the features of their tokens."""
     by_sentence: dict[int, list[Candidate]] = defaultdict(list)
@@ -219,10 +231,13 @@ def retag(reading: Reading, model: Tagger, gaz: Gazetteer) -> list[Candidate]:
     but gives way to a firm candidate of another type inside it ("Ukrainian forces" stays Ukraine). What
     the tagger drops stays when a firm rule found it."""
     rules: dict[int, list[tuple[int, int, Candidate]]] = defaultdict(list)
+    where: dict[int, dict[int, int]] = {}
     for c in reading.candidates:
         if c.type is None:
             continue
-        at = {t.start: k for k, t in enumerate(reading.tokens[c.sentence])}
+        at = where.get(c.sentence)
+        if at is None:
+            at = where[c.sentence] = {t.start: k for k, t in enumerate(reading.tokens[c.sentence])}
         first, last = at.get(c.toks[0].start), at.get(c.toks[-1].start)
         if first is not None and last is not None:
             rules[c.sentence].append((first, last + 1, c))

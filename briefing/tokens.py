@@ -73,6 +73,9 @@ _PARTICLE_PREFIXES = (
 )
 
 
+_NOT_NAMES = COMMON | MONTHS_DAYS
+
+
 @dataclass(slots=True)
 class Token:
     """One token: ``low`` is lower-case without a final dot; ``norm`` the folded form of the name part."""
@@ -93,7 +96,7 @@ class Token:
         """Could be part of a name: capitalised and not a function word or a month."""
         if self.acronym or self.initial:
             return True
-        return self.cap and self.low not in COMMON and self.low not in MONTHS_DAYS
+        return self.cap and self.low not in _NOT_NAMES
 
     @property
     def name_end(self) -> int:

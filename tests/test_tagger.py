@@ -8,7 +8,7 @@ import pytest
 from bench.bench_ner import Document, Entity
 from bench.train_ner import Prepared, make_lexicon, project, train
 from briefing.actors import extract_actors, read_rules
-from briefing.features import segments, sentence_features
+from briefing.features import names, segments, sentence_features
 from briefing.gazetteer import load_gazetteer
 from briefing.models import Sentence
 from briefing.tagger import _ALLOWED, TAGS, Tagger, _clean, load_tagger, spans, viterbi_many
@@ -83,8 +83,8 @@ def test_capitalised_words_are_features_only_by_shape_unless_a_common_word():
     feats = sentence_features(
         t, ["O"] * len(t), load_gazetteer(), frozenset({"met", "the", "army"}), reading.lower, {}, [(0, 4)]
     )
-    assert "w=<C>" in feats[0] and not any("kellogg" in f for f in feats[0])
-    assert "w=army" in feats[3]
+    assert "w=<C>" in names(feats[0]) and not any("kellogg" in f for f in names(feats[0]))
+    assert "w=army" in names(feats[3])
 
 
 def _model(weights: dict[str, dict[str, float]], lexicon: set[str]) -> Tagger:
