@@ -144,12 +144,14 @@ def _split_hyphens(toks: list[Token], gaz: Gazetteer) -> list[Token]:
         if not parts or not (known[0] or (any(known) and upper)):
             if parts and parts[-1][:1].islower() and not is_title(tok):
                 tok.cap = False  # "Western-supplied" is an adjective
+                tok.refresh()
             out.append(tok)
             continue
         at = tok.start
         for part in parts:
             sub = Token(part, at, at + len(part), part.lower(), fold(part), word=True, cap=part[:1].isupper())
             sub.acronym = len(part) > 1 and part.isupper()
+            sub.refresh()
             out.append(sub)
             out.append(Token("-", at + len(part), at + len(part) + 1, "-", "-", word=False))
             at += len(part) + 1

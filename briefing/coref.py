@@ -231,7 +231,9 @@ def _settle(
 
 def _whole(tok: Token) -> Token:
     """The token with its possessive kept as part of the name ("Kellogg's" the company)."""
-    return Token(tok.text, tok.start, tok.end, tok.low, tok.norm + "s", tok.word, tok.cap, tok.acronym)
+    return Token(
+        tok.text, tok.start, tok.end, tok.low, tok.norm + "s", tok.word, tok.cap, tok.acronym
+    ).refresh()
 
 
 def match_headlines(cands: list[Candidate], gaz: Gazetteer, headlines: list[tuple[int, list[Token]]]) -> None:

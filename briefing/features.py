@@ -168,16 +168,18 @@ def rule_tags(toks: list[Token], cands: Iterable[Candidate]) -> list[str]:
     return tags
 
 
-def _run_positions(toks: list[Token]) -> list[str]:
-    """Where each token sits in its run of name-like tokens: "1" alone, "b"/"m"/"e" in a longer run."""
+def _run_positions(toks: list[Token], lo: int = 0, hi: int | None = None) -> list[str]:
+    """Where each token sits in its run of name-like tokens: "1" alone, "b"/"m"/"e" in a longer run. Only
+    ``toks[lo:hi]`` are looked at (the segments' words: no run crosses their edges)."""
+    end = len(toks) if hi is None else hi
     out = ["-"] * len(toks)
-    k = 0
-    while k < len(toks):
+    k = lo
+    while k < end:
         if not toks[k].name_like:
             k += 1
             continue
         j = k
-        while j < len(toks) and toks[j].name_like:
+        while j < end and toks[j].name_like:
             j += 1
         if j - k == 1:
             out[k] = "1"
@@ -243,7 +245,7 @@ def sentence_features(
     lo, hi = max(0, where[0][0] - 2), min(n, where[-1][1] + 2)  # the words the segments see
     info: list[_Word] = [_EDGE] * lo + [cache.word(t) for t in toks[lo:hi]]
     tags = [_RULE_O] * lo + [_rule(r) for r in rules[lo:hi]]
-    runs = _run_positions(toks)
+    runs = _run_positions(toks, lo, hi)
     first = next((k for k, t in enumerate(toks) if t.word), -1)
     out = []
     b = _CONST["b"]

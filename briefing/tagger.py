@@ -164,16 +164,11 @@ def features_of(
         by_sentence[c.sentence].append(c)
     caps = document_counts(reading.tokens)
     skip = set(reading.headlines)
-    rules = {
-        index: rule_tags(toks, by_sentence.get(index, ()))
-        for index, toks in enumerate(reading.tokens)
-        if index not in skip and toks
-    }
     out = {}
-    for index, tags in rules.items():
-        toks = reading.tokens[index]
-        where = segments(toks)
+    for index, toks in enumerate(reading.tokens):
+        where = segments(toks) if index not in skip else None
         if where:
+            tags = rule_tags(toks, by_sentence.get(index, ()))
             feats = sentence_features(toks, tags, gaz, lexicon, reading.lower, caps, where)
             out[index] = (where, feats)
     return out

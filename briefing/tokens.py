@@ -91,12 +91,12 @@ class Token:
     initial: bool = False
     possessive: bool = False
 
-    @property
-    def name_like(self) -> bool:
-        """Could be part of a name: capitalised and not a function word or a month."""
-        if self.acronym or self.initial:
-            return True
-        return self.cap and self.low not in _NOT_NAMES
+    name_like: bool = False  # could be part of a name (``refresh`` sets it from the fields above)
+
+    def refresh(self) -> Token:
+        """Set ``name_like``: an acronym, an initial, or capitalised and not a function word or a month."""
+        self.name_like = self.acronym or self.initial or (self.cap and self.low not in _NOT_NAMES)
+        return self
 
     @property
     def name_end(self) -> int:
@@ -114,9 +114,17 @@ def _word(text: str, start: int, end: int) -> Token:
         if len(_WORDS) > 200_000:
             _WORDS.clear()
         t = _read_word(text)
-        known = _WORDS[text] = (t.low, t.norm, t.cap, t.acronym, t.initial, t.possessive)
-    low, norm, cap, acronym, initial, possessive = known
-    return Token(text, start, end, low, norm, True, cap, acronym, initial, possessive)
+        known = _WORDS[text] = (
+            t.low,
+            t.norm,
+            t.cap,
+            t.acronym,
+            t.initial,
+            t.possessive,
+            t.refresh().name_like,
+        )
+    low, norm, cap, acronym, initial, possessive, name_like = known
+    return Token(text, start, end, low, norm, True, cap, acronym, initial, possessive, name_like)
 
 
 def _read_word(text: str) -> Token:
