@@ -51,6 +51,13 @@ STATE_NOUNS = words(
 )
 # a ruler's or a country's name before these names a government: "the Assad regime", "the Iraqi government"
 GOVERNMENTS = words("government regime administration cabinet junta")
+# the people or units of an organisation, after its name: "ISIL fighters", "ISIL tactical units"
+MEMBERS = words(
+    """
+    fighters terrorists militants militiamen units unit troops soldiers forces members operatives
+    commanders leaders leadership officials personnel gunmen insurgents rebels
+    """
+)
 ALLY_WORDS = words("ally allies partner partners")
 AGENT_VERBS = words("announced signed led brokered proposed imposed hosted backed")
 _ADVERBS = words("strongly also now again firmly fully still already further once today")
@@ -103,6 +110,17 @@ def acts(toks: list[Token], i: int, j: int, gaz: Gazetteer) -> bool:
     return before == "by" and i > 1 and toks[i - 2].low in AGENT_VERBS
 
 
+def _members(toks: list[Token], k: int) -> int:
+    """How many lower-case words after an organisation name its members or units ("fighters", "tactical
+    units"): at most one word before the noun."""
+    for width in (1, 2):
+        end = k + width
+        lower = end <= len(toks) and all(t.word and not t.cap for t in toks[k:end])
+        if lower and toks[end - 1].low in MEMBERS and (width == 1 or toks[k].low not in MEMBERS):
+            return width
+    return 0
+
+
 def _ruled(toks: list[Token], c: Candidate) -> bool:
     """A quick look: does a word of government follow the candidate anywhere in its sentence?"""
     return any(t.low in GOVERNMENTS for t in toks)
@@ -113,7 +131,7 @@ def mark_states(cands: list[Candidate], tokens: list[list[Token]], gaz: Gazettee
     "the Iraqi government", "the Assad regime" organisations: the state's, or the ruler's."""
     where: dict[int, dict[int, int]] = {}
     for c in cands:
-        if c.type not in ("place", "person") or c.sentence >= len(tokens):
+        if c.type is None or c.sentence >= len(tokens):
             continue
         if c.type == "person" and not _ruled(tokens[c.sentence], c):
             continue
@@ -134,3 +152,7 @@ def mark_states(cands: list[Candidate], tokens: list[list[Token]], gaz: Gazettee
                 c.canonical = " ".join(t.text for t in c.toks)
         elif _country(c, gaz) and acts(toks, i, last + 1, gaz):
             c.type = "organization"
+        elif c.type == "organization" and not c.toks[-1].possessive:
+            width = _members(toks, last + 1)
+            if width:  # "ISIL fighters", "Hezbollah militants": the organisation, named by its people
+                c.toks = [*c.toks, *toks[last + 1 : last + 1 + width]]

@@ -194,6 +194,9 @@ def tag_text(reading: Reading, model: Tagger, gaz: Gazetteer) -> list[tuple[int,
 # title, a surname of a person named in full, an organisation head ("Chatham House"), a brand.
 FIRM = frozenset({"list", "title", "surname", "head", "brand"})
 _NAME_POSSESSIVES = frozenset({"people's", "people’s", "workers'", "workers’"})
+# a name neither begins nor ends with these ("of Mosul", "the Coalition"); marks between two names
+_EDGE_WORDS = frozenset("of for and the a an to on in at by with from".split())
+_BREAKS = frozenset("- – — / ( ) ; :".split())
 # lower-case words that may stand between two words of one name: "Gulf of Aden", "Bosnia and Herzegovina"
 _JOINERS = frozenset("of for and the de del la le du da di van von der den bin ibn al el on upon to".split())
 
@@ -202,10 +205,13 @@ def _clean(toks: list[Token], a: int, b: int, kind: str) -> list[tuple[int, int]
     """A tagged span without punctuation at its edges or a person's title before the name, cut after a
     possessive ("Sudan's Darfur" is two names) and at a lower-case word between its names that joins no
     name; empty if no capitalised word is left."""
-    while a < b and not toks[a].word:
+    while a < b and (not toks[a].word or (not toks[a].cap and toks[a].low in _EDGE_WORDS)):
         a += 1
-    while b > a and not toks[b - 1].word:
+    while b > a and (not toks[b - 1].word or (not toks[b - 1].cap and toks[b - 1].low in _EDGE_WORDS)):
         b -= 1
+    for k in range(a + 1, b - 1):
+        if toks[k].text in _BREAKS:  # "U.S.-Iraq", "Forces (CTF)": two names
+            return _clean(toks, a, k, kind) + _clean(toks, k + 1, b, kind)
     if kind == "person":  # "Secretary of State Kerry" is Kerry
         while a < b - 1 and (not toks[a].cap or toks[a].low in TITLES or toks[a].low in PORTFOLIOS):
             a += 1

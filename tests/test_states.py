@@ -55,3 +55,9 @@ def test_a_government_named_after_its_country_or_ruler_is_an_organisation():
     }
     assert found["Iraq"] == ("organization", ["Iraqi government"])
     assert found["Asad regime"] == ("organization", ["Asad regime"])
+
+
+def test_an_organisation_named_by_its_fighters_or_units_is_still_the_organisation():
+    found = extract_actors("ISIL fighters fled. Jets struck five ISIL tactical units near Mosul.")
+    state = next(a for a in found if a.name == "Islamic State")
+    assert [m.surface for m in state.mentions] == ["ISIL fighters", "ISIL tactical units"]

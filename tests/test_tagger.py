@@ -70,6 +70,9 @@ def test_segments_surround_name_like_words_and_skip_the_rest():
         ("Gulf of Aden", "place", ["Gulf of Aden"]),
         ("ISIL fighters", "organization", ["ISIL fighters"]),
         ("the forces", "organization", []),
+        ("city of Mosul", "place", ["city of Mosul"]),
+        ("of Mosul", "place", ["Mosul"]),
+        ("U.S. - Iraq", "place", ["U.S.", "Iraq"]),
     ],
 )
 def test_a_tagged_span_is_cleaned_into_names(text, kind, expected):
