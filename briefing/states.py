@@ -51,11 +51,12 @@ STATE_NOUNS = words(
 )
 # a ruler's or a country's name before these names a government: "the Assad regime", "the Iraqi government"
 GOVERNMENTS = words("government regime administration cabinet junta")
-# the people or units of an organisation, after its name: "ISIL fighters", "ISIL tactical units"
+# the fighting people or units of an organisation, after its name: "ISIL fighters", "ISIL tactical units"
+# (not its officials or members: "NATO officials" speak for NATO, and name it on their own)
 MEMBERS = words(
     """
-    fighters terrorists militants militiamen units unit troops soldiers forces members operatives
-    commanders leaders leadership officials personnel gunmen insurgents rebels
+    fighters terrorists militants militiamen units unit troops soldiers forces operatives gunmen
+    insurgents rebels
     """
 )
 ALLY_WORDS = words("ally allies partner partners")
