@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from briefing import roles
 from briefing.aliases import PARTICLES, fold
@@ -51,6 +51,8 @@ from briefing.cues import (
 from briefing.gazetteer import Gazetteer, load_gazetteer
 from briefing.models import ActorType, ExtractedActor, Sentence
 from briefing.sentences import split_sentences
+from briefing.states import mark_states
+from briefing.tagger import Tagger, load_tagger, retag
 from briefing.tokens import Token, tokenize
 
 _JOINERS = words("of for and & de del la le du da di van von der den bin ibn al el on upon")
@@ -69,14 +71,48 @@ class _Doc:
     candidates: list[Candidate] = field(default_factory=list)
 
 
+@dataclass
+class Reading:
+    """What the rules read in a text: its sentences, their tokens, which are headlines, and the candidate
+    actors with the type and canonical name the rules give them (type None: no evidence of a name)."""
+
+    text: str
+    sentences: Sequence[Sentence]
+    tokens: list[list[Token]]
+    headlines: list[int]
+    lower: set[str]
+    candidates: list[Candidate]
+
+
 def extract_actors(
-    text: str, *, title: str | None = None, sentences: Sequence[Sentence] | None = None
+    text: str,
+    *,
+    title: str | None = None,
+    sentences: Sequence[Sentence] | None = None,
+    tagger: Tagger | Literal["shipped"] | None = "shipped",
 ) -> list[ExtractedActor]:
     """The actors of ``text`` with every mention (offsets into ``text``), in order of first mention.
 
     ``title`` (the article's headline, not part of ``text``) marks a line of ``text`` that repeats it as a
-    headline; ``sentences`` are ``split_sentences(text)`` if the caller has them already.
+    headline; ``sentences`` are ``split_sentences(text)`` if the caller has them already. ``tagger`` is the
+    sequence model that has the last word (``briefing.tagger``): the shipped one, another one (the
+    benchmark's held-out models), or None for the rules alone.
     """
+    reading = read_rules(text, title=title, sentences=sentences)
+    gaz = load_gazetteer()
+    model = load_tagger() if isinstance(tagger, str) else tagger
+    if model is not None:
+        reading.candidates = retag(reading, model, gaz)
+        resolve(reading.candidates, gaz, text)
+    mark_states(reading.candidates, reading.tokens, gaz)
+    match_headlines(reading.candidates, gaz, [(i, reading.tokens[i]) for i in reading.headlines])
+    return group(reading.candidates, text)
+
+
+def read_rules(
+    text: str, *, title: str | None = None, sentences: Sequence[Sentence] | None = None
+) -> Reading:
+    """The rules' reading of ``text``, before headlines are matched."""
     if sentences is None:
         sentences = split_sentences(text)
     gaz = load_gazetteer()
@@ -93,8 +129,7 @@ def extract_actors(
             continue
         _read_sentence(doc, index, toks)
     resolve(doc.candidates, doc.gaz, text)
-    match_headlines(doc.candidates, doc.gaz, [(i, tokens[i]) for i in headlines])
-    return group(doc.candidates, text)
+    return Reading(text, sentences, tokens, headlines, lower, doc.candidates)
 
 
 def _split_hyphens(toks: list[Token], gaz: Gazetteer) -> list[Token]:
@@ -109,12 +144,14 @@ def _split_hyphens(toks: list[Token], gaz: Gazetteer) -> list[Token]:
         if not parts or not (known[0] or (any(known) and upper)):
             if parts and parts[-1][:1].islower() and not is_title(tok):
                 tok.cap = False  # "Western-supplied" is an adjective
+                tok.refresh()
             out.append(tok)
             continue
         at = tok.start
         for part in parts:
             sub = Token(part, at, at + len(part), part.lower(), fold(part), word=True, cap=part[:1].isupper())
             sub.acronym = len(part) > 1 and part.isupper()
+            sub.refresh()
             out.append(sub)
             out.append(Token("-", at + len(part), at + len(part) + 1, "-", "-", word=False))
             at += len(part) + 1
@@ -128,6 +165,8 @@ def _is_headline(toks: list[Token], share: float = 0.8) -> bool:
     content = [t for t in toks if t.word and t.low not in _SMALL]
     if len(content) < 2 or (toks[-1].text[-1] in '.”"' and not all(t.acronym for t in content)):
         return False
+    if any(not t.cap and t.low in SPEECH_VERBS for t in content):
+        return False  # "The Foreign Secretary, Boris Johnson, said:" is prose full of names
     caps = sum(1 for t in content if t.cap or t.acronym)
     return caps == len(content) if len(content) < 4 else caps / len(content) >= share
 
@@ -227,7 +266,7 @@ def _read_chunk(doc: _Doc, index: int, toks: list[Token], i: int, j: int, initia
             _read_chunk(doc, index, toks, i + a, i + b, initial and a == 0)
         return
     if known:
-        _whole(doc, index, toks, i, j, known[1], initial, canonical=known[0])
+        _whole(doc, index, toks, i, j, known[1], initial, canonical=known[0], why="list")
     elif _titled_office(chunk) and not _read_titled(doc, index, toks, i, j):
         # "Secretary of the New Jersey Department of Public Safety": the office names the actor, but
         # "Secretary of State" names no one
@@ -235,16 +274,16 @@ def _read_chunk(doc: _Doc, index: int, toks: list[Token], i: int, j: int, initia
         if not all(t.low in PORTFOLIOS for t in toks[rest:j]):
             _read_chunk(doc, index, toks, rest, j, False)
     elif _is_org(chunk):
-        _whole(doc, index, toks, i, j, "organization", initial)
+        _whole(doc, index, toks, i, j, "organization", initial, why="head")
     elif _read_titled(doc, index, toks, i, j):
         pass
     elif is_title(chunk[-1]):  # "the Foreign Secretary", "Iraqi Foreign Minister": an office, no name
         for a, b, place in _places_in(doc.gaz, toks, i, j):
-            _add(doc, index, toks[a:b], place[1], canonical=place[0])
+            _add(doc, index, toks[a:b], place[1], canonical=place[0], why="list")
     elif _given_name_first(doc.gaz, chunk):
-        _whole(doc, index, toks, i, j, "person", initial)
+        _whole(doc, index, toks, i, j, "person", initial, why="given")
     elif named := _role_then_name(doc.gaz, chunk):
-        cand = _whole(doc, index, toks, i + named, j, "person", False)
+        cand = _whole(doc, index, toks, i + named, j, "person", False, why="role")
         cand.roles.append(doc.text[chunk[0].start : chunk[named - 1].end])
     elif lead := _leading_place(doc.gaz, chunk):
         _read_after_place(doc, index, toks, i, j, initial, lead)
@@ -273,15 +312,16 @@ def _read_after_place(
     chunk = toks[i:j]
     name, width, type_ = lead
     if _splits_after_place(doc.gaz, chunk, width, type_):
-        _add(doc, index, chunk[:width], type_, canonical=name, initial=initial)
+        _add(doc, index, chunk[:width], type_, canonical=name, initial=initial, why="list")
         _read_chunk(doc, index, toks, i + width, j, False)
     elif chunk[-1].low in MISC_HEADS:
-        _add(doc, index, chunk[:width], type_, canonical=name, initial=initial)
+        _add(doc, index, chunk[:width], type_, canonical=name, initial=initial, why="list")
     elif _person_context(doc, toks, i, j) and _plausible_name(chunk):
-        _whole(doc, index, toks, i, j, "person", initial)  # "spokesperson Farah Dakhallah", not Farah
+        # "spokesperson Farah Dakhallah", not Farah the place
+        _whole(doc, index, toks, i, j, "person", initial, why="role")
     else:
         place = chunk[-1].low in PLACE_HEADS or chunk[0].low in PLACE_FIRST
-        _whole(doc, index, toks, i, j, "place" if place else "organization", initial)
+        _whole(doc, index, toks, i, j, "place" if place else "organization", initial, why="placename")
 
 
 def _person_context(doc: _Doc, toks: list[Token], i: int, j: int) -> bool:
@@ -387,9 +427,9 @@ def _read_titled(doc: _Doc, index: int, toks: list[Token], i: int, j: int) -> bo
     if not _plausible_name(name):
         return False
     for a, b, place in _places_in(doc.gaz, toks, i, t + 1):
-        _add(doc, index, toks[a:b], place[1], canonical=place[0])
+        _add(doc, index, toks[a:b], place[1], canonical=place[0], why="list")
     honorific = toks[t].low in ("sir", "dame") and len(name) == 1
-    cand = _add(doc, index, name, "person", context="given" if honorific else "title")
+    cand = _add(doc, index, name, "person", context="given" if honorific else "title", why="title")
     role = roles.title_role(doc.text, toks, i, k)
     role = role and roles.clean(role)
     if role:
@@ -436,30 +476,34 @@ def _read_plain(doc: _Doc, index: int, toks: list[Token], i: int, j: int, initia
         return
     common = all(t.norm in doc.lower for t in chunk)
     type_: ActorType | None = None
+    why = ""
     if len(chunk) > 1 and (last.low in PLACE_HEADS or first.low in PLACE_FIRST | PLACE_MODIFIERS):
-        type_ = "place"
+        type_, why = "place", "placehead"
     elif len(chunk) == 1 and first.acronym and first.norm in NOT_ACRONYMS:
         return
     elif len(chunk) == 1 and not initial and first.low in ORG_HEADS:
-        type_ = "organization"  # "the Coalition", "the League": a head capitalised names one
+        type_, why = "organization", "head"  # "the Coalition", "the League": a head capitalised names one
     elif len(chunk) == 1 and not initial and first.low in PLACE_HEADS:
-        type_ = "place"
+        type_, why = "place", "placehead"
     elif first.acronym:
-        type_ = "organization"
+        type_, why = "organization", "acronym"
     elif len(chunk) > 1 and first.norm in doc.gaz.given_names and _plausible_name(chunk):
-        type_ = "person"
+        type_, why = "person", "given"
     elif len(chunk) > 1 and _has_particle(chunk):
-        type_ = "place" if _context(toks, i, j) == "place" else "person"
+        type_, why = ("place" if _context(toks, i, j) == "place" else "person"), "particle"
     elif len(chunk) > 1 and not common:
         plural = (last.low.endswith("s") and len(chunk) > 2) or any(t.low in ORG_HEADS for t in chunk)
         # a surname is not a word the text also writes in lower case ("Thirty Seconds")
         type_ = "organization" if last.acronym or plural or last.norm in doc.lower else "person"
+        why = "shape"
         placed = (i > 0 and toks[i - 1].low in PLACE_CONTEXT) or _next_is_place_head(toks, j)
         if type_ == "person" and placed:
-            type_ = "place"
+            type_, why = "place", "context"
     brand = last.possessive and _brand_context(toks, j)
     context = _context(toks, i, j)
-    cand = _add(doc, index, chunk, type_, initial=initial, brand=brand, context=context, common=common)
+    cand = _add(
+        doc, index, chunk, type_, initial=initial, brand=brand, context=context, common=common, why=why
+    )
     _roles(doc, cand, toks, i, j)
 
 
@@ -480,6 +524,8 @@ def _context(toks: list[Token], i: int, j: int) -> str:
     """What the words around an untyped run say it is: "in X", "X region" (place); "X said" (person)."""
     if i > 0 and toks[i - 1].low in PLACE_PREPOSITIONS:
         return "place"
+    if _listed_after_place(toks, i):
+        return "place"
     if _next_is_place_head(toks, j):
         return "place"
     if j < len(toks) and toks[j].low in SPEECH_VERBS:
@@ -489,6 +535,16 @@ def _context(toks: list[Token], i: int, j: int) -> str:
     if j + 1 < len(toks) and toks[j].text == "," and _in_region(toks, j + 1):
         return "place"  # "Metairie, Louisiana": a town, then its state or country
     return ""
+
+
+def _listed_after_place(toks: list[Token], i: int) -> bool:
+    """ "in Qamenas, Sarmin and Talamenes": a name in a list that a place preposition opens."""
+    k = i - 1
+    if k < 0 or toks[k].low not in (",", "and", "or"):
+        return False
+    while k >= 0 and (toks[k].name_like or toks[k].low in (",", "and", "or")):
+        k -= 1
+    return k >= 0 and k < i - 2 and toks[k].low in PLACE_CONTEXT
 
 
 def _in_region(toks: list[Token], k: int) -> bool:
@@ -514,7 +570,7 @@ def _roles(doc: _Doc, cand: Candidate, toks: list[Token], i: int, j: int) -> Non
         if role:
             cand.roles.append(role)
     if j + 2 < len(toks) and toks[j].text == "(" and toks[j + 1].acronym and toks[j + 2].text == ")":
-        _add(doc, cand.sentence, [toks[j + 1]], cand.type, alias_of=cand.norm)
+        _add(doc, cand.sentence, [toks[j + 1]], cand.type, alias_of=cand.norm, why="bracket")
 
 
 __all__ = ["Candidate", "extract_actors"]

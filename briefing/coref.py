@@ -40,6 +40,8 @@ class Candidate:
     alias_of: str | None = None
     common: bool = False
     guessed: bool = False
+    why: str = ""  # which rule gave the type: "list", "title", "head", "context"... (a tagger feature)
+    _norm: tuple[int, str] = (0, "")  # the folded name, and the id of the token list it was made from
 
     @property
     def start(self) -> int:
@@ -51,7 +53,12 @@ class Candidate:
 
     @property
     def norm(self) -> str:
-        return " ".join(t.norm for t in self.toks)
+        """The folded name ("keith kellogg"); ``toks`` is only ever replaced, never changed in place."""
+        key, norm = self._norm
+        if key != id(self.toks):
+            norm = " ".join(t.norm for t in self.toks)
+            self._norm = (id(self.toks), norm)
+        return norm
 
 
 def _name_words(cand: Candidate) -> list[str]:
@@ -121,7 +128,7 @@ def resolve(cands: list[Candidate], gaz: Gazetteer, text: str) -> None:
     for c in cands:
         full = people.find(c) if c.type in ("person", None) or _lone_place(c, gaz) else None
         if full:
-            c.type, c.canonical = "person", full
+            c.type, c.canonical, c.why = "person", full, c.why or "surname"
         elif c.type == "person" and c.canonical is None:
             c.canonical = _canonical_person(c, gaz, text)
         elif c.type == "organization" and c.canonical is None:
@@ -202,28 +209,31 @@ def _settle(
     """Type a candidate its run left open: by the text's other uses, its context, then a default."""
     if c.norm in seen:
         c.type, c.canonical = seen[c.norm]
+        c.why = "seen"
     elif c.alias_of is not None:
         c.canonical = c.canonical or _surface(c, text)
     elif "brand" in contexts and c.toks[-1].possessive:
-        c.type, c.canonical = "organization", text[c.start : c.toks[-1].end]
+        c.type, c.canonical, c.why = "organization", text[c.start : c.toks[-1].end], "brand"
         c.toks = [*c.toks[:-1], _whole(c.toks[-1])]
     elif "person" in contexts:
-        c.type, c.canonical = "person", _surface(c, text)
+        c.type, c.canonical, c.why = "person", _surface(c, text), "context"
     elif "place" in contexts and not c.initial:
-        c.type, c.canonical = "place", _surface(c, text)
+        c.type, c.canonical, c.why = "place", _surface(c, text), "context"
     elif len(c.toks) == 1 and c.norm in gaz.given_names:
-        c.type, c.canonical = "person", _surface(c, text)
+        c.type, c.canonical, c.why = "person", _surface(c, text), "given"
     elif c.initial or c.common:
         c.type = None
     elif "again" not in contexts:
         c.type = None  # a word capitalised once, with nothing to say what it is: no evidence of a name
     else:
-        c.type, c.canonical, c.guessed = "organization", _surface(c, text), True
+        c.type, c.canonical, c.guessed, c.why = "organization", _surface(c, text), True, "guess"
 
 
 def _whole(tok: Token) -> Token:
     """The token with its possessive kept as part of the name ("Kellogg's" the company)."""
-    return Token(tok.text, tok.start, tok.end, tok.low, tok.norm + "s", tok.word, tok.cap, tok.acronym)
+    return Token(
+        tok.text, tok.start, tok.end, tok.low, tok.norm + "s", tok.word, tok.cap, tok.acronym
+    ).refresh()
 
 
 def match_headlines(cands: list[Candidate], gaz: Gazetteer, headlines: list[tuple[int, list[Token]]]) -> None:

@@ -73,6 +73,9 @@ _PARTICLE_PREFIXES = (
 )
 
 
+_NOT_NAMES = COMMON | MONTHS_DAYS
+
+
 @dataclass(slots=True)
 class Token:
     """One token: ``low`` is lower-case without a final dot; ``norm`` the folded form of the name part."""
@@ -88,12 +91,12 @@ class Token:
     initial: bool = False
     possessive: bool = False
 
-    @property
-    def name_like(self) -> bool:
-        """Could be part of a name: capitalised and not a function word or a month."""
-        if self.acronym or self.initial:
-            return True
-        return self.cap and self.low not in COMMON and self.low not in MONTHS_DAYS
+    name_like: bool = False  # could be part of a name (``refresh`` sets it from the fields above)
+
+    def refresh(self) -> Token:
+        """Set ``name_like``: an acronym, an initial, or capitalised and not a function word or a month."""
+        self.name_like = self.acronym or self.initial or (self.cap and self.low not in _NOT_NAMES)
+        return self
 
     @property
     def name_end(self) -> int:
@@ -101,8 +104,30 @@ class Token:
         return self.end - 2 if self.possessive else self.end
 
 
+_WORDS: dict[str, tuple] = {}
+
+
 def _word(text: str, start: int, end: int) -> Token:
     """A word token; ``text`` keeps a final dot only for an abbreviation or an initial ("Gen.", "J.")."""
+    known = _WORDS.get(text)
+    if known is None:
+        if len(_WORDS) > 200_000:
+            _WORDS.clear()
+        t = _read_word(text)
+        known = _WORDS[text] = (
+            t.low,
+            t.norm,
+            t.cap,
+            t.acronym,
+            t.initial,
+            t.possessive,
+            t.refresh().name_like,
+        )
+    low, norm, cap, acronym, initial, possessive, name_like = known
+    return Token(text, start, end, low, norm, True, cap, acronym, initial, possessive, name_like)
+
+
+def _read_word(text: str) -> Token:
     low = text.lower()
     possessive = len(text) > 3 and text[-2:] in ("'s", "’s")
     base = text[:-2] if possessive else text
@@ -115,7 +140,7 @@ def _word(text: str, start: int, end: int) -> Token:
         cap = False  # "F-16", "Pick6": models and codes, not names
     acronym = all(c.isupper() for c in letters) and (len(letters) >= 2 or "." in base[:-1])
     initial = len(text) == 2 and text[1] == "." and first.isupper()
-    return Token(text, start, end, low.rstrip("."), fold(base), True, cap, acronym, initial, possessive)
+    return Token(text, 0, len(text), low.rstrip("."), fold(base), True, cap, acronym, initial, possessive)
 
 
 def tokenize(sentence: Sentence) -> list[Token]:

@@ -269,3 +269,13 @@ def test_any_text_gives_valid_spans():
             assert actor.type in ("person", "organization", "place")
             for m in actor.mentions:
                 assert 0 <= m.start < m.end <= len(text) and text[m.start : m.end] == m.surface
+
+
+def test_a_line_with_a_verb_of_speech_is_no_headline():
+    found = actors_by_name("The Foreign Secretary, Boris Johnson, said:\nWe will act.")
+    assert found["Boris Johnson"].type == "person"
+
+
+def test_names_listed_after_in_are_places():
+    found = actors_by_name("The attacks in Qamenas, Sarmin and Talamenes went on.")
+    assert {found[n].type for n in ("Qamenas", "Sarmin", "Talamenes")} == {"place"}

@@ -1,0 +1,159 @@
+"""Countries that act: "the UK said", "France has deployed", "U.S. airstrikes", "our ally Turkey".
+
+A country is a place ("in Syria", "visited Turkey"), but a country that speaks, decides or strikes is its
+state, an organisation: news writes "the United States condemns" for the US government. The reading is
+taken only from plain signs in the words around the name, never guessed:
+
+- the country is the subject of a verb of statement or policy ("condemns", "will continue", "has
+  pledged", "is committed"), possibly with others ("the United States and Iraq signed");
+- it qualifies a noun of state action ("U.S. airstrikes", "UK support", "Iraq's efforts");
+- it is named as an ally or partner ("our ally Turkey"), or as the one who announced or led something.
+
+Such a mention becomes an organisation under the country's own name; the country as a place stays a
+separate actor, and ``/actor United States`` asks which one is meant.
+"""
+
+from __future__ import annotations
+
+from briefing.coref import Candidate
+from briefing.cues import words
+from briefing.gazetteer import Gazetteer
+from briefing.tokens import Token
+
+STATE_VERBS = words(
+    """
+    said says say condemns condemned condemn welcomes welcomed welcome announced announces announce
+    supports supported support stands stood stand continues continued continue remains remained remain
+    signed signs sign agreed agrees agree urged urges urge calls called call deployed deploys deploy
+    reiterates reiterated reiterate pledged pledges pledge rejects rejected reject warned warns warn
+    demanded demands demand insists insisted decided decides imposed imposes sanctioned accused accuses
+    denied denies recognises recognizes recognised recognized expelled launched launches vetoed voted
+    votes backed backs opposes opposed threatened threatens responded responds offered offers sent sends
+    provided provides intends plans wants hopes believes considers
+    will would shall must cannot can should may might
+    """
+)
+# after "is"/"are"/"has"/"have": "is committed", "has pledged"
+STATE_STATES = words(
+    """
+    committed working determined ready prepared providing supporting helping leading continuing
+    concerned deeply gravely firmly fully urging calling seeking pressing pledged provided deployed
+    sent imposed offered announced decided agreed signed made taken given contributed allocated
+    """
+)
+# nouns of what a state does (not of its people or bodies: "Yemen's ambassador" names the ambassador)
+STATE_NOUNS = words(
+    """
+    support commitment commitments efforts effort strike strikes airstrike airstrikes air-strikes
+    sanctions policy position stance assistance aid funding pledge pledges decision diplomacy response
+    contribution contributions engagement involvement intervention partnership work
+    """
+)
+# a ruler's or a country's name before these names a government: "the Assad regime", "the Iraqi government"
+GOVERNMENTS = words("government regime administration cabinet junta")
+# the fighting people or units of an organisation, after its name: "ISIL fighters", "ISIL tactical units"
+# (not its officials or members: "NATO officials" speak for NATO, and name it on their own)
+MEMBERS = words(
+    """
+    fighters terrorists militants militiamen units unit troops soldiers forces operatives gunmen
+    insurgents rebels
+    """
+)
+ALLY_WORDS = words("ally allies partner partners")
+AGENT_VERBS = words("announced signed led brokered proposed imposed hosted backed")
+_ADVERBS = words("strongly also now again firmly fully still already further once today")
+
+
+def _country(cand: Candidate, gaz: Gazetteer) -> bool:
+    return cand.type == "place" and cand.canonical is not None and cand.norm in gaz.countries
+
+
+def _after(toks: list[Token], j: int, gaz: Gazetteer) -> int:
+    """Past other countries joined by "and" or commas ("the United States and Iraq signed")."""
+    while j + 1 < len(toks) and toks[j].low in ("and", ","):
+        k = j + 1
+        if k < len(toks) and toks[k].low == "the":
+            k += 1
+        width = next((w for w in (3, 2, 1) if _is_country(toks, k, w, gaz)), 0)
+        if not width:
+            break
+        j = k + width
+    return j
+
+
+def _is_country(toks: list[Token], k: int, width: int, gaz: Gazetteer) -> bool:
+    end = k + width
+    return (
+        end <= len(toks)
+        and all(t.cap for t in toks[k:end])
+        and " ".join(t.norm for t in toks[k:end]) in (gaz.countries)
+    )
+
+
+def acts(toks: list[Token], i: int, j: int, gaz: Gazetteer) -> bool:
+    """Does the country ``toks[i:j]`` act as a state in its sentence?"""
+    last = toks[j - 1]
+    k = _after(toks, j, gaz)
+    while k < len(toks) and toks[k].low in _ADVERBS:
+        k += 1
+    nxt = toks[k].low if k < len(toks) else ""
+    if last.possessive or (k < len(toks) and toks[k].text in ("’s", "'s")):
+        return nxt in STATE_NOUNS or (k + 1 < len(toks) and toks[k + 1].low in STATE_NOUNS)
+    if nxt in STATE_VERBS or nxt in STATE_NOUNS:
+        return True
+    if nxt in ("is", "are", "was", "were", "has", "have", "had") and k + 1 < len(toks):
+        return toks[k + 1].low in STATE_STATES
+    before = toks[i - 1].low if i else ""
+    if before == "the" and i > 1:
+        before = toks[i - 2].low
+    if before in ALLY_WORDS:
+        return True
+    return before == "by" and i > 1 and toks[i - 2].low in AGENT_VERBS
+
+
+def _members(toks: list[Token], k: int) -> int:
+    """How many lower-case words after an organisation name its members or units ("fighters", "tactical
+    units"): at most one word before the noun."""
+    for width in (1, 2):
+        end = k + width
+        lower = end <= len(toks) and all(t.word and not t.cap for t in toks[k:end])
+        if lower and toks[end - 1].low in MEMBERS and (width == 1 or toks[k].low not in MEMBERS):
+            return width
+    return 0
+
+
+def _ruled(toks: list[Token], c: Candidate) -> bool:
+    """A quick look: does a word of government follow the candidate anywhere in its sentence?"""
+    return any(t.low in GOVERNMENTS for t in toks)
+
+
+def mark_states(cands: list[Candidate], tokens: list[list[Token]], gaz: Gazetteer) -> None:
+    """Make the countries that act as states organisations (their canonical name stays the country's), and
+    "the Iraqi government", "the Assad regime" organisations: the state's, or the ruler's."""
+    where: dict[int, dict[int, int]] = {}
+    for c in cands:
+        if c.type is None or c.sentence >= len(tokens):
+            continue
+        if c.type == "person" and not _ruled(tokens[c.sentence], c):
+            continue
+        toks = tokens[c.sentence]
+        at = where.get(c.sentence)
+        if at is None:
+            at = where[c.sentence] = {t.start: k for k, t in enumerate(toks)}
+        i, last = at.get(c.toks[0].start), at.get(c.toks[-1].start)
+        if i is None or last is None:
+            continue
+        nxt = toks[last + 1] if last + 1 < len(toks) else None
+        ruled = nxt is not None and nxt.word and not nxt.cap and nxt.low in GOVERNMENTS
+        country = c.type == "place" and (c.norm in gaz.countries or c.norm in gaz.demonyms)
+        if ruled and not c.toks[-1].possessive and (country or c.type == "person"):
+            c.toks = [*c.toks, nxt]
+            c.type = "organization"
+            if not country or not c.canonical:  # a country's government is its state, under its name
+                c.canonical = " ".join(t.text for t in c.toks)
+        elif _country(c, gaz) and acts(toks, i, last + 1, gaz):
+            c.type = "organization"
+        elif c.type == "organization" and not c.toks[-1].possessive:
+            width = _members(toks, last + 1)
+            if width:  # "ISIL fighters", "Hezbollah militants": the organisation, named by its people
+                c.toks = [*c.toks, *toks[last + 1 : last + 1 + width]]

@@ -1,0 +1,296 @@
+"""The actor tagger: a linear sequence model that has the last word on which spans are actors, and of
+which type, after the rules have read the text.
+
+The rules (``briefing.actors``) find and type names from lists, cues and context; the tagger sees their
+reading as features of each token (``briefing.features``) together with the token's shape, the common
+words around it and the general lists, and labels the tokens B-/I-person, organization, place or misc
+(a name that is no actor: a work, an event, a weapon) or O. Decoding is Viterbi over those tags, with an
+I- tag only after its B-.
+
+The weights (``seeds/tagger.npz``) are an averaged perceptron trained by ``bench/train_ner.py`` on the
+gold named-entity data (see ``seeds/README.rst`` for the data and its licences). Without the file the
+rules alone decide.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from briefing.coref import Candidate
+from briefing.cues import PORTFOLIOS, TITLES
+from briefing.features import document_counts, rule_tags, segments, sentence_features
+from briefing.gazetteer import SEEDS, Gazetteer
+from briefing.models import ActorType
+from briefing.tokens import Token
+
+if TYPE_CHECKING:
+    from briefing.actors import Reading
+
+MODEL = SEEDS / "tagger.npz"
+KINDS: tuple[str, ...] = ("person", "organization", "place", "misc")
+TAGS: tuple[str, ...] = ("O", *(f"{p}-{k}" for k in KINDS for p in "BI"))
+_NEG = -1e9
+
+
+def allowed() -> np.ndarray:
+    """Which transitions are possible: row ``T`` is the start of a sentence; an I- tag follows its B-/I-."""
+    n = len(TAGS)
+    ok = np.ones((n + 1, n), dtype=bool)
+    for j, tag in enumerate(TAGS):
+        if tag.startswith("I-"):
+            ok[:, j] = False
+            ok[TAGS.index("B-" + tag[2:]), j] = True
+            ok[j, j] = True
+    return ok
+
+
+_ALLOWED = allowed()
+
+
+@dataclass(frozen=True)
+class Tagger:
+    """Weights by feature name (a row of ``weights`` each, the last row all 0 for unknown features);
+    ``trans[i, j]`` scores tag ``j`` after tag ``i`` (row ``len(TAGS)``: the start)."""
+
+    index: dict[str, int]
+    weights: np.ndarray
+    trans: np.ndarray
+    lexicon: frozenset[str]
+    groups: dict[tuple[str, ...], tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
+
+    def emissions(self, feats: list[list[tuple[str, ...]]]) -> np.ndarray:
+        """Tag scores of every token, from its groups of feature names (``briefing.features``); a feature
+        the model does not know points at the last row of ``weights``, all 0."""
+        get = self.index.get
+        zero = len(self.weights) - 1
+        known = self.groups
+        rows: list[int] = []
+        starts: list[int] = []
+        for token in feats:
+            starts.append(len(rows))
+            for group in token:
+                ids = known.get(group)
+                if ids is None:
+                    if len(known) > 100_000:
+                        known.clear()
+                    ids = known[group] = tuple(get(name, zero) for name in group)
+                rows.extend(ids)
+        return np.add.reduceat(self.weights[rows], starts)
+
+    def decode(self, emit: np.ndarray) -> list[int]:
+        return viterbi(emit, self.trans)
+
+    def tag(self, feats: list[list[tuple[str, ...]]]) -> list[str]:
+        return [TAGS[k] for k in self.decode(self.emissions(feats))]
+
+
+def viterbi(emit: np.ndarray, trans: np.ndarray) -> list[int]:
+    """The best tag sequence under ``emit`` (tokens x tags) and ``trans`` (with disallowed moves barred)."""
+    return viterbi_many([emit], trans)[0] if len(emit) else []
+
+
+def viterbi_many(emits: list[np.ndarray], trans: np.ndarray) -> list[list[int]]:
+    """Viterbi over many sequences at once: they are padded to the longest, and a sequence that has ended
+    keeps its score and passes its tag back unchanged."""
+    lengths = np.asarray([len(e) for e in emits])
+    batch, n, n_tags = len(emits), int(lengths.max()), len(TAGS)
+    emit = np.zeros((batch, n, n_tags), dtype=np.float32)
+    for i, e in enumerate(emits):
+        emit[i, : len(e)] = e
+    moves = np.where(_ALLOWED[:-1], trans[:-1], _NEG)
+    score = np.where(_ALLOWED[-1], trans[-1], _NEG) + emit[:, 0]
+    back = np.empty((n, batch, n_tags), dtype=np.intp)
+    cols = np.broadcast_to(np.arange(n_tags), (batch, n_tags))
+    ends = np.sort(lengths)
+    for k in range(1, n):
+        total = score[:, :, None] + moves  # batch x from x to
+        best = total.argmax(axis=1)
+        if ends[0] > k:  # no sequence has ended yet
+            score = total.max(axis=1) + emit[:, k]
+            back[k] = best
+            continue
+        active = (k < lengths)[:, None]
+        score = np.where(active, total.max(axis=1) + emit[:, k], score)
+        back[k] = np.where(active, best, cols)
+    last = score.argmax(axis=1)
+    paths = np.empty((batch, n), dtype=np.intp)
+    paths[:, n - 1] = last
+    everyone = np.arange(batch)
+    for k in range(n - 1, 0, -1):
+        last = back[k, everyone, last]
+        paths[:, k - 1] = last
+    return [path[: lengths[i]] for i, path in enumerate(paths.tolist())]
+
+
+@lru_cache(maxsize=2)
+def load_tagger(path: Path = MODEL) -> Tagger | None:
+    """The shipped weights, or None when there are none (the rules alone decide then)."""
+    if not path.exists():
+        return None
+    with np.load(path, allow_pickle=False) as data:
+        names = [str(x) for x in data["features"]]
+        weights = data["weights"].astype(np.float32) * np.float32(data["scale"])
+        trans = data["trans"].astype(np.float32)
+        lexicon = frozenset(str(x) for x in data["lexicon"])
+    return Tagger({name: k for k, name in enumerate(names)}, weights, trans, lexicon)
+
+
+def spans(tags: list[str]) -> list[tuple[int, int, str]]:
+    """(first, last + 1, kind) of every tagged span."""
+    out: list[tuple[int, int, str]] = []
+    start, kind = -1, ""
+    for k, tag in enumerate([*tags, "O"]):
+        if start >= 0 and not (tag.startswith("I-") and tag[2:] == kind):
+            out.append((start, k, kind))
+            start = -1
+        if tag.startswith("B-") or (tag.startswith("I-") and start < 0):
+            start, kind = k, tag[2:]
+    return out
+
+
+def features_of(
+    reading: Reading, gaz: Gazetteer, lexicon: frozenset[str]
+) -> dict[int, tuple[list[tuple[int, int]], list[list[tuple[str, ...]]]]]:
+    """For every sentence the rules read (headlines are left to them), the segments the tagger looks at
+    and the features of their tokens."""
+    by_sentence: dict[int, list[Candidate]] = defaultdict(list)
+    for c in reading.candidates:
+        by_sentence[c.sentence].append(c)
+    caps = document_counts(reading.tokens)
+    skip = set(reading.headlines)
+    out = {}
+    for index, toks in enumerate(reading.tokens):
+        where = segments(toks) if index not in skip else None
+        if where:
+            tags = rule_tags(toks, by_sentence.get(index, ()))
+            feats = sentence_features(toks, tags, gaz, lexicon, reading.lower, caps, where)
+            out[index] = (where, feats)
+    return out
+
+
+def tag_text(reading: Reading, model: Tagger, gaz: Gazetteer) -> list[tuple[int, int, int, str]]:
+    """(sentence, first token, last token + 1, kind) of every span the tagger finds."""
+    found = features_of(reading, gaz, model.lexicon)
+    if not found:
+        return []
+    allfeats = [f for _, feats in found.values() for f in feats]
+    emit = model.emissions(allfeats)
+    where = [(index, a, b) for index, (segs, _) in found.items() for a, b in segs]
+    starts = np.cumsum([0] + [b - a for _, a, b in where])
+    paths = viterbi_many([emit[starts[k] : starts[k + 1]] for k in range(len(where))], model.trans)
+    out = []
+    for (index, a, _), path in zip(where, paths, strict=True):
+        out.extend((index, a + x, a + y, kind) for x, y, kind in spans([TAGS[p] for p in path]))
+    return out
+
+
+# Rules whose reading the tagger may lengthen but not undo: a name from the lists, a person after a
+# title, a surname of a person named in full, an organisation head ("Chatham House"), a brand.
+FIRM = frozenset({"list", "title", "surname", "head", "brand"})
+_NAME_POSSESSIVES = frozenset({"people's", "people’s", "workers'", "workers’"})
+# a name neither begins nor ends with these ("of Mosul", "the Coalition"); marks between two names
+_EDGE_WORDS = frozenset("of for and the a an to on in at by with from".split())
+_BREAKS = frozenset("- – — / ( ) ; :".split())
+# lower-case words that may stand between two words of one name: "Gulf of Aden", "Bosnia and Herzegovina"
+_JOINERS = frozenset("of for and the de del la le du da di van von der den bin ibn al el on upon to".split())
+
+
+def _clean(toks: list[Token], a: int, b: int, kind: str) -> list[tuple[int, int]]:
+    """A tagged span without punctuation at its edges or a person's title before the name, cut after a
+    possessive ("Sudan's Darfur" is two names) and at a lower-case word between its names that joins no
+    name; empty if no capitalised word is left."""
+    while a < b and (not toks[a].word or (not toks[a].cap and toks[a].low in _EDGE_WORDS)):
+        a += 1
+    while b > a and (not toks[b - 1].word or (not toks[b - 1].cap and toks[b - 1].low in _EDGE_WORDS)):
+        b -= 1
+    for k in range(a + 1, b - 1):
+        if toks[k].text in _BREAKS:  # "U.S.-Iraq", "Forces (CTF)": two names
+            return _clean(toks, a, k, kind) + _clean(toks, k + 1, b, kind)
+    if kind == "person":  # "Secretary of State Kerry" is Kerry
+        while a < b - 1 and (not toks[a].cap or toks[a].low in TITLES or toks[a].low in PORTFOLIOS):
+            a += 1
+    for k in range(a, b - 1):
+        if toks[k].possessive and toks[k].low not in _NAME_POSSESSIVES:
+            return _clean(toks, a, k + 1, kind) + _clean(toks, k + 1, b, kind)
+    names = [k for k in range(a, b) if toks[k].name_like]
+    for k in range(names[0] + 1, names[-1]) if names else ():
+        if toks[k].word and not toks[k].cap and toks[k].low not in _JOINERS:
+            return _clean(toks, a, k, kind) + _clean(toks, k + 1, b, kind)  # "Iraq include Australia"
+    return [(a, b)] if names else []
+
+
+def retag(reading: Reading, model: Tagger, gaz: Gazetteer) -> list[Candidate]:
+    """The candidates of the tagger's reading. A span the rules have too keeps their candidate (roles,
+    canonical name), retyped unless a firm rule typed it; a longer span around rules' candidates of its
+    type takes the first one's canonical name ("ISIL fighters" is Islamic State, "northern Iraq" Iraq),
+    but gives way to a firm candidate of another type inside it ("Ukrainian forces" stays Ukraine). What
+    the tagger drops stays when a firm rule found it."""
+    rules: dict[int, list[tuple[int, int, Candidate]]] = defaultdict(list)
+    where: dict[int, dict[int, int]] = {}
+    for c in reading.candidates:
+        if c.type is None:
+            continue
+        at = where.get(c.sentence)
+        if at is None:
+            at = where[c.sentence] = {t.start: k for k, t in enumerate(reading.tokens[c.sentence])}
+        first, last = at.get(c.toks[0].start), at.get(c.toks[-1].start)
+        if first is not None and last is not None:
+            rules[c.sentence].append((first, last + 1, c))
+    out: list[Candidate] = []
+    used: set[int] = set()
+    taken: set[tuple[int, int]] = set()
+    for index, a0, b0, kind in tag_text(reading, model, gaz):
+        if kind == "misc":
+            continue
+        toks = reading.tokens[index]
+        for a, b in _clean(toks, a0, b0, kind):
+            cand = _adopt(rules.get(index, []), toks, index, a, b, kind, used)
+            if cand is not None:
+                out.append(cand)
+                taken.update((index, k) for k in range(a, b))
+    for index, found in rules.items():
+        for a, b, c in found:
+            if c.why in FIRM and id(c) not in used and not any((index, k) in taken for k in range(a, b)):
+                out.append(c)
+    return out
+
+
+def _adopt(
+    rules: list[tuple[int, int, Candidate]],
+    toks: list[Token],
+    index: int,
+    a: int,
+    b: int,
+    kind: str,
+    used: set[int],
+) -> Candidate | None:
+    """The candidate for the tagged span ``toks[a:b]`` of ``kind``, or None where a firm rule disagrees."""
+    type_: ActorType = kind  # type: ignore[assignment]
+    inside = [(x, y, c) for x, y, c in rules if a <= x and y <= b]
+    crossing = [c for x, y, c in rules if x < b and a < y and not (a <= x and y <= b)]
+    if any(c.why in FIRM for c in crossing):
+        return None
+    for x, y, c in inside:
+        if (x, y) == (a, b):
+            if c.type != type_ and c.why in FIRM:
+                return None
+            if c.type != type_:
+                c.type, c.canonical, c.guessed = type_, None, False
+            used.add(id(c))
+            return c
+    if any(c.why in FIRM and c.type != type_ for _, _, c in inside):
+        return None
+    cand = Candidate(toks[a:b], index, type_)
+    same = [c for _, _, c in inside if c.type == type_]
+    if same and type_ != "person":
+        cand.canonical = same[0].canonical
+    for c in same:
+        cand.roles.extend(c.roles)
+    used.update(id(c) for _, _, c in inside)
+    return cand

@@ -1,0 +1,63 @@
+"""Countries that act as states are organisations; countries as places stay places."""
+
+import pytest
+
+from briefing.actors import extract_actors
+
+
+def typed(text):
+    return [(m.surface, a.type) for a in extract_actors(text) for m in a.mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("The United States strongly condemns the attack in Baghdad.", "United States"),
+        ("The UK will continue to support the talks.", "UK"),
+        ("The UK is committed to the coalition.", "UK"),
+        ("A series of U.S. airstrikes hit the depot.", "U.S."),
+        ("He thanked our ally Turkey for its help.", "Turkey"),
+        ("The ceasefire announced by Russia held for a week.", "Russia"),
+        ("Today, the United States and Iraq signed a loan guarantee.", "Iraq"),
+        ("The minister praised Iraq’s efforts against Daesh.", "Iraq"),
+    ],
+)
+def test_a_country_that_acts_is_an_organisation(text, surface):
+    assert (surface, "organization") in typed(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Fighting went on in Syria and Iraq.", "Syria"),
+        ("The minister visited Turkey on 4 April.", "Turkey"),
+        ("Yemen is a very poor country, he said.", "Yemen"),
+        ("Ukraine waits.", "Ukraine"),
+        ("Yemen’s ambassador to Moscow spoke.", "Yemen"),
+    ],
+)
+def test_a_country_as_a_place_stays_a_place(text, surface):
+    assert (surface, "place") in typed(text)
+
+
+def test_the_state_keeps_the_country_name_and_the_place_stays_apart():
+    found = extract_actors("The UK said it would help. Aid reached people in Britain.")
+    assert {(a.name, a.type) for a in found} == {
+        ("United Kingdom", "organization"),
+        ("United Kingdom", "place"),
+    }
+
+
+def test_a_government_named_after_its_country_or_ruler_is_an_organisation():
+    found = {
+        a.name: (a.type, [m.surface for m in a.mentions])
+        for a in extract_actors("The Iraqi government said it would act. The Asad regime denied it.")
+    }
+    assert found["Iraq"] == ("organization", ["Iraqi government"])
+    assert found["Asad regime"] == ("organization", ["Asad regime"])
+
+
+def test_an_organisation_named_by_its_fighters_or_units_is_still_the_organisation():
+    found = extract_actors("ISIL fighters fled. Jets struck five ISIL tactical units near Mosul.")
+    state = next(a for a in found if a.name == "Islamic State")
+    assert [m.surface for m in state.mentions] == ["ISIL fighters", "ISIL tactical units"]

@@ -1,0 +1,159 @@
+"""The actor tagger: decoding, spans, the segments it reads, and how its reading meets the rules'."""
+
+import itertools
+
+import numpy as np
+import pytest
+
+from bench.bench_ner import Document, Entity
+from bench.train_ner import Prepared, make_lexicon, project, train
+from briefing.actors import extract_actors, read_rules
+from briefing.features import names, segments, sentence_features
+from briefing.gazetteer import load_gazetteer
+from briefing.models import Sentence
+from briefing.tagger import _ALLOWED, TAGS, Tagger, _clean, load_tagger, spans, viterbi_many
+from briefing.tokens import tokenize
+
+
+def toks(text):
+    return tokenize(Sentence(text, 0, len(text)))
+
+
+def brute_force(emit, trans):
+    best, path = -np.inf, None
+    for tags in itertools.product(range(len(TAGS)), repeat=len(emit)):
+        if not _ALLOWED[-1, tags[0]] or any(not _ALLOWED[a, b] for a, b in itertools.pairwise(tags)):
+            continue
+        total = trans[-1, tags[0]] + emit[0, tags[0]]
+        total += sum(trans[a, b] + emit[k + 1, b] for k, (a, b) in enumerate(itertools.pairwise(tags)))
+        if total > best:
+            best, path = total, list(tags)
+    return path
+
+
+def test_viterbi_finds_the_best_allowed_sequence_for_sequences_of_any_length():
+    rng = np.random.default_rng(7)
+    for _ in range(10):
+        trans = rng.normal(size=(len(TAGS) + 1, len(TAGS)))
+        emits = [rng.normal(size=(int(rng.integers(1, 4)), len(TAGS))) * 3 for _ in range(3)]
+        assert viterbi_many(emits, trans) == [brute_force(e, trans) for e in emits]
+
+
+def test_an_inside_tag_never_follows_another_kind():
+    trans = np.zeros((len(TAGS) + 1, len(TAGS)))
+    emit = np.full((2, len(TAGS)), -5.0)
+    emit[0, TAGS.index("B-person")] = 1.0
+    emit[0, TAGS.index("B-place")] = -50.0
+    emit[1, TAGS.index("I-place")] = 10.0  # tempting, but not allowed after B-person
+    emit[1, TAGS.index("O")] = 0.0
+    path = viterbi_many([emit], trans)[0]
+    assert [TAGS[k] for k in path] == ["B-person", "O"]
+
+
+def test_spans_from_tags():
+    tags = ["B-person", "I-person", "O", "B-place", "B-place", "I-organization"]
+    assert spans(tags) == [(0, 2, "person"), (3, 4, "place"), (4, 5, "place"), (5, 6, "organization")]
+
+
+def test_segments_surround_name_like_words_and_skip_the_rest():
+    t = toks("the talks in northern Iraq went on and on until the ISIL fighters left")
+    got = [" ".join(x.text for x in t[a:b]) for a, b in segments(t)]
+    assert got == ["in northern Iraq went on", "until the ISIL fighters left"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        ("( Gen. Keith Kellogg ,", "person", ["Keith Kellogg"]),
+        ("Sudan's Darfur", "place", ["Sudan's", "Darfur"]),
+        ("Iraq include Australia", "place", ["Iraq", "Australia"]),
+        ("Gulf of Aden", "place", ["Gulf of Aden"]),
+        ("ISIL fighters", "organization", ["ISIL fighters"]),
+        ("the forces", "organization", []),
+        ("city of Mosul", "place", ["city of Mosul"]),
+        ("of Mosul", "place", ["Mosul"]),
+        ("U.S. - Iraq", "place", ["U.S.", "Iraq"]),
+    ],
+)
+def test_a_tagged_span_is_cleaned_into_names(text, kind, expected):
+    t = toks(text)
+    assert [" ".join(x.text for x in t[a:b]) for a, b in _clean(t, 0, len(t), kind)] == expected
+
+
+def test_capitalised_words_are_features_only_by_shape_unless_a_common_word():
+    t = toks("Kellogg met the Army")
+    reading = read_rules("Kellogg met the Army")
+    feats = sentence_features(
+        t, ["O"] * len(t), load_gazetteer(), frozenset({"met", "the", "army"}), reading.lower, {}, [(0, 4)]
+    )
+    assert "w=<C>" in names(feats[0]) and not any("kellogg" in f for f in names(feats[0]))
+    assert "w=army" in names(feats[3])
+
+
+def _model(weights: dict[str, dict[str, float]], lexicon: set[str]) -> Tagger:
+    names = sorted(weights)
+    w = np.zeros((len(names) + 1, len(TAGS)))
+    for k, name in enumerate(names):
+        for tag, value in weights[name].items():
+            w[k, TAGS.index(tag)] = value
+    return Tagger(
+        {n: k for k, n in enumerate(names)}, w, np.zeros((len(TAGS) + 1, len(TAGS))), frozenset(lexicon)
+    )
+
+
+def test_the_tagger_lengthens_a_name_and_keeps_its_canonical_name_but_not_undo_a_firm_rule():
+    model = _model(
+        {
+            "b": {"O": 1.0},
+            "r=B-organization": {"B-organization": 5.0},
+            "r=B-place": {"B-organization": 5.0},  # it would make every place an organisation
+            "w=fighters": {"I-organization": 10.0},
+        },
+        {"fighters", "attacked"},
+    )
+    found = {a.name: a for a in extract_actors("ISIL fighters attacked Yemen.", tagger=model)}
+    assert [m.surface for m in found["Islamic State"].mentions] == ["ISIL fighters"]
+    assert found["Yemen"].type == "place"  # a country from the lists stays a place
+
+
+def test_rules_alone_without_a_tagger():
+    found = {a.name: a.type for a in extract_actors("Keith Kellogg met NATO officials in Kyiv.", tagger=None)}
+    assert found == {"Keith Kellogg": "person", "NATO": "organization", "Kyiv": "place"}
+
+
+def test_the_shipped_tagger_loads_and_keeps_the_seed_actors():
+    model = load_tagger()
+    assert model is not None and model.weights.shape == (len(model.index) + 1, len(TAGS))
+    assert not model.weights[-1].any()  # the row of unknown features
+    text = "Swedish Defense Minister Pål Jonson met Farea al-Muslimi of Chatham House in Kyiv."
+    found = {a.name: a.type for a in extract_actors(text)}
+    assert found["Pål Jonson"] == "person" and found["Sweden"] == "place"
+    assert found["Chatham House"] == "organization" and found["Kyiv"] == "place"
+
+
+def _gold_doc(text: str, ents: list[tuple[str, str]]) -> Document:
+    gold = []
+    for surface, type_ in ents:
+        start = text.index(surface)
+        gold.append(Entity(start, start + len(surface), type_, surface))
+    return Document(text, 1, tuple(gold), ())
+
+
+def test_training_learns_a_pattern_the_rules_miss():
+    # "the band X" names an organisation the rules have no head word for
+    texts = [
+        ("They toured with the band Velvet Shadows last year.", "Velvet Shadows"),
+        ("He joined the band Crimson Tide in Ohio.", "Crimson Tide"),
+        ("She sang for the band Silver Lanterns in May.", "Silver Lanterns"),
+        ("We saw the band Paper Moons play.", "Paper Moons"),
+    ]
+    docs = []
+    for text, band in texts * 3:
+        doc = _gold_doc(text, [(band, "organization")])
+        reading = read_rules(doc.text)
+        tags, lost = project(reading, [(e.start, e.end, e.type) for e in doc.gold])
+        docs.append(Prepared("wikigold", doc, reading, tags, lost))
+    assert "band" in make_lexicon(docs)
+    model = train(docs, epochs=5)
+    found = {a.name: a.type for a in extract_actors("I met the band Golden Arrows there.", tagger=model)}
+    assert found.get("Golden Arrows") == "organization"
