@@ -26,6 +26,7 @@ from sumy.summarizers.lex_rank import LexRankSummarizer
 from sumy.utils import get_stop_words
 
 from briefing.document import Block, Document, Section, bold, heading, italic, item, link, para, quote
+from briefing.gazetteer import load_gazetteer
 from briefing.mentions import ActorRecord, ArticleLink, Quote
 from briefing.sentences import split_sentences
 
@@ -154,6 +155,8 @@ def _clip(text: str, limit: int = MAX_QUOTE_CHARS) -> str:
 def _header(record: ActorRecord, now: datetime) -> tuple[Block, ...]:
     actor = record.actor
     kind = TYPE_WORDS.get(actor.type, actor.type)
+    if actor.type == "place" and load_gazetteer().is_country(actor.name):
+        kind = "Country"
     lines = [heading(actor.name), para(italic(f"{kind} · {actor.role}" if actor.role else kind))]
     seen = f"In {_plural(actor.article_count, 'article')} from {_plural(record.source_count, 'source')}"
     if actor.first_seen and actor.last_seen:

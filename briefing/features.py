@@ -57,7 +57,7 @@ _LEFT, _RIGHT = 2, 2  # the tokens around a name-like word that the tagger looks
 @lru_cache(maxsize=50_000)
 def shape(text: str) -> str:
     """ "Kellogg" -> "Xx", "U.S." -> "X.X.", "al-Jabri" -> "x-Xx", "F-16" -> "X-d"."""
-    out = []
+    out: list[str] = []
     for c in text:
         k = "X" if c.isupper() else "x" if c.islower() else "d" if c.isdigit() else c
         if not out or out[-1] != k:

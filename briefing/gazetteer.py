@@ -43,6 +43,10 @@ class Gazetteer:
         """The canonical place for a folded name: a country, a region or a city."""
         return self.countries.get(norm) or self.places.get(norm)
 
+    def is_country(self, name: str) -> bool:
+        """Is this the canonical name of a country ("Russia", not "Russian Federation" or "Kyiv")?"""
+        return self.countries.get(fold(name)) == name
+
     def aliases_of(self, name: str, type_: ActorType) -> frozenset[str]:
         """The other names the lists know for an actor ("Zelenskyy" for Volodymyr Zelensky)."""
         return self.spellings.get((name, type_), frozenset())

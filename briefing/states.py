@@ -9,15 +9,20 @@ taken only from plain signs in the words around the name, never guessed:
 - it qualifies a noun of state action ("U.S. airstrikes", "UK support", "Iraq's efforts");
 - it is named as an ally or partner ("our ally Turkey"), or as the one who announced or led something.
 
-Such a mention becomes an organisation under the country's own name; the country as a place stays a
-separate actor, and ``/actor United States`` asks which one is meant.
+Such a mention becomes an organisation under the country's own name: that is what the text says, and
+what ``bot.py actors`` and the benchmark report. The archive keeps one actor per country
+(``as_countries``): a reader asking ``/actor Russia`` means the country and its state alike, and a dossier
+listing "Russia" twice among the co-mentioned would only confuse.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from briefing.coref import Candidate
 from briefing.cues import words
 from briefing.gazetteer import Gazetteer
+from briefing.models import ExtractedActor
 from briefing.tokens import Token
 
 STATE_VERBS = words(
@@ -146,7 +151,7 @@ def mark_states(cands: list[Candidate], tokens: list[list[Token]], gaz: Gazettee
         nxt = toks[last + 1] if last + 1 < len(toks) else None
         ruled = nxt is not None and nxt.word and not nxt.cap and nxt.low in GOVERNMENTS
         country = c.type == "place" and (c.norm in gaz.countries or c.norm in gaz.demonyms)
-        if ruled and not c.toks[-1].possessive and (country or c.type == "person"):
+        if ruled and nxt is not None and not c.toks[-1].possessive and (country or c.type == "person"):
             c.toks = [*c.toks, nxt]
             c.type = "organization"
             if not country or not c.canonical:  # a country's government is its state, under its name
@@ -157,3 +162,30 @@ def mark_states(cands: list[Candidate], tokens: list[list[Token]], gaz: Gazettee
             width = _members(toks, last + 1)
             if width:  # "ISIL fighters", "Hezbollah militants": the organisation, named by its people
                 c.toks = [*c.toks, *toks[last + 1 : last + 1 + width]]
+
+
+def as_countries(actors: list[ExtractedActor], gaz: Gazetteer) -> list[ExtractedActor]:
+    """One actor per country: a state (an organisation under a country's own name) joins the country as a
+    place, with all its mentions and names, so the archive knows "Russia" once."""
+    states = {
+        a.name: a
+        for a in actors
+        if a.type == "organization" and gaz.is_country(a.name)
+    }
+    if not states:
+        return actors
+    names = set(states)
+    out: list[ExtractedActor] = []
+    for a in actors:
+        if a.type == "organization" and a.name in names:
+            continue
+        state = states.pop(a.name, None) if a.type == "place" else None
+        out.append(_joined(a, state) if state else a)
+    # a state whose country the text never names as a place becomes the country
+    out.extend(replace(s, type="place", guessed=False) for s in states.values())
+    return out
+
+
+def _joined(place: ExtractedActor, state: ExtractedActor) -> ExtractedActor:
+    mentions = tuple(sorted({*place.mentions, *state.mentions}, key=lambda m: (m.start, m.end)))
+    return replace(place, mentions=mentions, aliases=place.aliases | state.aliases, guessed=False)

@@ -184,7 +184,7 @@ def tag_text(reading: Reading, model: Tagger, gaz: Gazetteer) -> list[tuple[int,
     where = [(index, a, b) for index, (segs, _) in found.items() for a, b in segs]
     starts = np.cumsum([0] + [b - a for _, a, b in where])
     paths = viterbi_many([emit[starts[k] : starts[k + 1]] for k in range(len(where))], model.trans)
-    out = []
+    out: list[tuple[int, int, int, str]] = []
     for (index, a, _), path in zip(where, paths, strict=True):
         out.extend((index, a + x, a + y, kind) for x, y, kind in spans([TAGS[p] for p in path]))
     return out

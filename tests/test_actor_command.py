@@ -99,3 +99,12 @@ async def test_very_long_input_is_refused_politely(archive):
     assert "characters" in text
     _, text = await ask(archive, "/actor " + "K" * 300)
     assert "a name is at most 120" in text
+
+
+async def test_a_country_and_its_state_are_one_actor(app):
+    add_article(app, "The United States strongly condemns the attack. Troops in the United States wait.")
+    add_article(app, "A series of U.S. airstrikes hit the depot, officials said.", day=2)
+    add_article(app, "Tourists flocked to the United States this summer.", day=3)
+    _, text = await ask(app, "/actor United States")
+    assert "could be more than one actor" not in text
+    assert text.startswith("UNITED STATES\nCountry\nIn 3 articles")

@@ -3,6 +3,8 @@
 import pytest
 
 from briefing.actors import extract_actors
+from briefing.gazetteer import load_gazetteer
+from briefing.states import as_countries
 
 
 def typed(text):
@@ -61,3 +63,20 @@ def test_an_organisation_named_by_its_fighters_or_units_is_still_the_organisatio
     found = extract_actors("ISIL fighters fled. Jets struck five ISIL tactical units near Mosul.")
     state = next(a for a in found if a.name == "Islamic State")
     assert [m.surface for m in state.mentions] == ["ISIL fighters", "ISIL tactical units"]
+
+
+def test_the_archive_keeps_a_country_and_its_state_as_one_actor():
+    text = "The UK will continue to support the talks. Thousands marched in the UK. Sweden said it agreed."
+    found = as_countries(extract_actors(text), load_gazetteer())
+    assert [(a.name, a.type) for a in found if a.name in {"United Kingdom", "Sweden"}] == [
+        ("United Kingdom", "place"),
+        ("Sweden", "place"),
+    ]
+    uk = next(a for a in found if a.name == "United Kingdom")
+    assert [m.surface for m in uk.mentions] == ["UK", "UK"]
+    assert [m.start for m in uk.mentions] == sorted(m.start for m in uk.mentions)
+
+
+def test_an_organisation_that_is_not_a_country_stays_one():
+    found = as_countries(extract_actors("NATO said it would respond."), load_gazetteer())
+    assert ("NATO", "organization") in [(a.name, a.type) for a in found]

@@ -28,6 +28,7 @@ from briefing.models import Actor, ActorType, Article, ExtractedActor
 from briefing.sentences import split_sentences
 from briefing.service import App
 from briefing.service.commands import Asker, Reply, command
+from briefing.states import as_countries
 from store import actors as actor_store
 
 log = logging.getLogger(__name__)
@@ -56,7 +57,7 @@ def index_actors(app: App, article: Article) -> list[int]:
         log.exception("actor extraction failed for article %s", article.id)
         return []
     gaz = load_gazetteer()
-    known = [_with_known_aliases(a, gaz.aliases_of(a.name, a.type)) for a in extracted]
+    known = [_with_known_aliases(a, gaz.aliases_of(a.name, a.type)) for a in as_countries(extracted, gaz)]
     return actor_store.add_article_actors(app.db, article, known, sentences)
 
 
