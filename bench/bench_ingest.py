@@ -62,9 +62,7 @@ def ingest(files: list[Path], db_path: Path, *, enrich: bool) -> tuple[int, int]
         pipeline.enrich_article = saved
     app.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     app.db.conn.close()
-    size = sum(
-        Path(f"{db_path}{s}").stat().st_size for s in ("", "-wal") if Path(f"{db_path}{s}").exists()
-    )
+    size = sum(Path(f"{db_path}{s}").stat().st_size for s in ("", "-wal") if Path(f"{db_path}{s}").exists())
     assert not report.failed, report.failed[:3]
     return report.new, size
 

@@ -114,9 +114,7 @@ def write_corpus(
     now = now or datetime.now(UTC)
     paths = []
     for k, start in enumerate(range(0, n, per_file)):
-        batch = list(
-            corpus_drafts(min(per_file, n - start), seed=seed, now=now, days=days, start=start)
-        )
+        batch = list(corpus_drafts(min(per_file, n - start), seed=seed, now=now, days=days, start=start))
         path = folder / f"corpus_{seed}_{k:05d}.txt"
         path.write_text(render_dump(batch), encoding="utf-8")
         paths.append(path)

@@ -133,9 +133,7 @@ def classify(raw: str) -> Verdict:
         return Verdict(Kind.CREDIT)
     if _CREDIT_INSIDE.search(line) or _URL_ONLY.match(line):
         return Verdict(Kind.DROP)
-    if (words <= 8 and not finished and _NAV_PREFIX.match(line)) or (
-        words <= 6 and _SOURCE.match(line)
-    ):
+    if (words <= 8 and not finished and _NAV_PREFIX.match(line)) or (words <= 6 and _SOURCE.match(line)):
         return Verdict(Kind.DROP)
     meta = _metadata(line, words)
     if meta is not None:

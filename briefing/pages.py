@@ -22,9 +22,7 @@ MIN_WORDS = 20
 _DATES = {"outputformat": "%Y-%m-%dT%H:%M:%S%z", "original_date": True, "extensive_search": True}
 
 
-def parse_page(
-    html: str | bytes, url: str | None = None, *, source: str | None = None
-) -> ArticleDraft:
+def parse_page(html: str | bytes, url: str | None = None, *, source: str | None = None) -> ArticleDraft:
     """The article on an HTML page; :class:`EmptySourceError` when it holds no article text."""
     if not html.strip():
         raise EmptySourceError("the page is empty")

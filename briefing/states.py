@@ -167,11 +167,7 @@ def mark_states(cands: list[Candidate], tokens: list[list[Token]], gaz: Gazettee
 def as_countries(actors: list[ExtractedActor], gaz: Gazetteer) -> list[ExtractedActor]:
     """One actor per country: a state (an organisation under a country's own name) joins the country as a
     place, with all its mentions and names, so the archive knows "Russia" once."""
-    states = {
-        a.name: a
-        for a in actors
-        if a.type == "organization" and gaz.is_country(a.name)
-    }
+    states = {a.name: a for a in actors if a.type == "organization" and gaz.is_country(a.name)}
     if not states:
         return actors
     names = set(states)

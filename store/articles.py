@@ -217,9 +217,7 @@ class NearDuplicate:
 
 
 def near_duplicates_of(db: Database, article_id: int) -> list[NearDuplicate]:
-    rows = db.query(
-        "SELECT * FROM near_duplicates WHERE article_id = ? ORDER BY seen_at, id", [article_id]
-    )
+    rows = db.query("SELECT * FROM near_duplicates WHERE article_id = ? ORDER BY seen_at, id", [article_id])
     return [
         NearDuplicate(
             article_id=row["article_id"],
@@ -247,8 +245,7 @@ def known_url(db: Database, url: str) -> bool:
     """Whether ``url`` was ingested before, as an article or as a near-duplicate of one."""
     norm = normalize_url(url)
     row = db.execute(
-        "SELECT 1 FROM articles WHERE url = ? UNION ALL SELECT 1 FROM near_duplicates WHERE url = ?"
-        " LIMIT 1",
+        "SELECT 1 FROM articles WHERE url = ? UNION ALL SELECT 1 FROM near_duplicates WHERE url = ? LIMIT 1",
         [norm, norm],
     ).fetchone()
     return row is not None
@@ -258,9 +255,7 @@ def find_by_hash(db: Database, digest: str) -> Article | None:
     return _one(db, "SELECT * FROM articles WHERE content_hash = ?", [digest])
 
 
-def latest_articles(
-    db: Database, *, limit: int = 20, since: datetime | None = None
-) -> list[Article]:
+def latest_articles(db: Database, *, limit: int = 20, since: datetime | None = None) -> list[Article]:
     """The newest articles by date (published, else ingested), newest first."""
     if since is None:
         rows = db.query("SELECT * FROM articles ORDER BY dated_at DESC, id DESC LIMIT ?", [limit])

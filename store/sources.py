@@ -42,9 +42,7 @@ def find_source(db: Database, location: str) -> Source | None:
     return source_from_row(rows[0]) if rows else None
 
 
-def upsert_source(
-    db: Database, *, kind: SourceKind, location: str, name: str, now: datetime
-) -> Source:
+def upsert_source(db: Database, *, kind: SourceKind, location: str, name: str, now: datetime) -> Source:
     """The source at ``location``, added if new (a known one keeps its state, gets the new name)."""
     db.execute(
         "INSERT INTO sources (kind, location, name, added_at) VALUES (?, ?, ?, ?)"
@@ -56,9 +54,7 @@ def upsert_source(
     return found
 
 
-def list_sources(
-    db: Database, *, kind: SourceKind | None = None, polled: bool | None = None
-) -> list[Source]:
+def list_sources(db: Database, *, kind: SourceKind | None = None, polled: bool | None = None) -> list[Source]:
     where: list[str] = []
     params: list[str | int] = []
     if kind is not None:
@@ -67,11 +63,7 @@ def list_sources(
     if polled is not None:
         where.append("poll = ?")
         params.append(int(polled))
-    sql = (
-        "SELECT * FROM sources"
-        + (" WHERE " + " AND ".join(where) if where else "")
-        + " ORDER BY id"
-    )
+    sql = "SELECT * FROM sources" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY id"
     return [source_from_row(row) for row in db.query(sql, params)]
 
 

@@ -65,9 +65,7 @@ class LocalSite:
     def _defaults(self) -> None:
         page = (FIXTURES / "pages" / "port_strike.html").read_bytes()
         self.add_bytes("/page", page, "text/html")
-        self.add_bytes(
-            "/text", (FIXTURES / "dumps" / "valley_times.txt").read_bytes(), "text/plain"
-        )
+        self.add_bytes("/text", (FIXTURES / "dumps" / "valley_times.txt").read_bytes(), "text/plain")
         self.add("/feed.xml", _feed)
         self.add("/slow", _slow)
         self.add("/huge", _huge)

@@ -107,9 +107,7 @@ def test_lenient_mode_keeps_a_bare_ampersand_and_drops_a_bad_link():
 
 def test_hostile_text_rendered_by_the_project_parses_back_to_itself():
     hostile = 'Tom & Jerry <b>bold</b> </a> "quoted" 1 < 2 > 0'
-    doc = Document(
-        sections=(Section((Block((Span(hostile, bold=True, url="https://e.org/?q=1&x=<>"),)),)),)
-    )
+    doc = Document(sections=(Section((Block((Span(hostile, bold=True, url="https://e.org/?q=1&x=<>"),)),)),))
     (message,) = html_messages(doc)
     parsed = parse_html(message)
     assert parsed.text == hostile

@@ -56,9 +56,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def png(width: int = 40, height: int = 20) -> bytes:
     def chunk(kind: bytes, data: bytes) -> bytes:
-        return (
-            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-        )
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
     rows = b"".join(b"\x00" + b"\x20\x40\x80" * width for _ in range(height))
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
@@ -566,9 +564,7 @@ async def test_webhook_delivery_with_secret_and_conflict_with_polling(bot, botap
     received: list[tuple[dict, str | None]] = []
 
     async def hook(request: web.Request) -> web.Response:
-        received.append(
-            (await request.json(), request.headers.get("X-Telegram-Bot-Api-Secret-Token"))
-        )
+        received.append((await request.json(), request.headers.get("X-Telegram-Bot-Api-Secret-Token")))
         return web.Response()
 
     app = web.Application()
@@ -648,9 +644,7 @@ async def test_the_server_runs_by_hand_and_types_as_the_user():
         cwd=ROOT, stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
     )  # fmt: skip
     try:
-        settings = dict(
-            pair.split("=", 1) for pair in (await proc.stdout.readline()).decode().split()
-        )
+        settings = dict(pair.split("=", 1) for pair in (await proc.stdout.readline()).decode().split())
         assert settings["TELEGRAM_BOT_TOKEN"] == BotApiServer().token
         async with Bot(
             settings["TELEGRAM_BOT_TOKEN"],
@@ -662,9 +656,7 @@ async def test_the_server_runs_by_hand_and_types_as_the_user():
             await proc.stdin.drain()
             (update,) = await bot.get_updates(timeout=5)
             assert update.message.text == "/brief ukraine"
-            await bot.send_message(
-                update.message.chat.id, "<b>Ukraine</b> today", parse_mode="HTML"
-            )
+            await bot.send_message(update.message.chat.id, "<b>Ukraine</b> today", parse_mode="HTML")
         proc.stdin.close()
         output = (await asyncio.wait_for(proc.stdout.read(), 10)).decode()
         assert "bot> Ukraine today" in output

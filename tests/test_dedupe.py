@@ -47,9 +47,7 @@ def test_the_content_hash_ignores_spacing_case_and_quote_style():
 def test_small_edits_mostly_stay_within_three_bits(bodies, words, share):
     # Simhash is probabilistic: a bit whose votes nearly cancel can flip on one edited word.
     distances = [
-        hamming(simhash(body), simhash(edit(body, words, seed)))
-        for body in bodies
-        for seed in range(10)
+        hamming(simhash(body), simhash(edit(body, words, seed))) for body in bodies for seed in range(10)
     ]
     assert sum(d <= MAX_DISTANCE for d in distances) >= share * len(distances)
     assert max(distances) <= 4 * MAX_DISTANCE

@@ -73,9 +73,7 @@ def test_windows_1251_and_its_gzip_read_the_same():
     assert gzip.decompress((FEEDS / "compressed.xml").read_bytes())[:5] == b"<?xml"
     assert plain == packed
     assert plain.title == "Новости Оренбурга и области / Раздел Новости"
-    assert (
-        plain.entries[0].draft.title == "В Бузулуке главные стройплощадки – детсад и Ледовый дворец"
-    )
+    assert plain.entries[0].draft.title == "В Бузулуке главные стройплощадки – детсад и Ледовый дворец"
     assert plain.entries[0].draft.published_at == datetime(2014, 1, 22, 14, 31, 31, tzinfo=UTC)
 
 

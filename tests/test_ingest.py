@@ -89,18 +89,14 @@ async def test_bad_sources_are_reported_and_the_rest_goes_in(app, tmp_path, site
     assert reasons == {
         str(bad / "empty.txt"): "the file is empty",
         str(bad / "latin.txt"): "neither UTF-8 nor Windows-1252 text (byte 0x81)",
-        str(
-            bad / "moved.rss"
-        ): "not an RSS or Atom feed (<unknown>:3:0: junk after document element)",
+        str(bad / "moved.rss"): "not an RSS or Atom feed (<unknown>:3:0: junk after document element)",
         str(bad / "nav.txt"): "no articles found (only page furniture)",
         str(bad / "photo.txt"): "binary data (NUL bytes), not text",
         str(tmp_path / "missing.txt"): "no such file or folder",
         "ftp://files.test/news.txt": "refused 'ftp' URL: only http and https",
         site.url("/missing"): "HTTP 404 Not Found",
         site.url("/slow"): "timed out after 0.5s",
-        site.url(
-            "/image.png"
-        ): "unsupported content type 'image/png' (expected HTML, text, RSS or Atom)",
+        site.url("/image.png"): "unsupported content type 'image/png' (expected HTML, text, RSS or Atom)",
         "http://127.0.0.1:9/closed": reasons["http://127.0.0.1:9/closed"],
     }
     assert reasons["http://127.0.0.1:9/closed"].startswith("cannot connect to 127.0.0.1")
@@ -157,9 +153,7 @@ async def test_a_feed_url_fetches_teaser_pages_and_polls_conditionally(app, site
         calls.append(request.headers.get("If-None-Match"))
         if request.headers.get("If-None-Match") == '"f1"':
             return web.Response(status=304)
-        return web.Response(
-            body=local_feed(site), content_type="text/xml", headers={"ETag": '"f1"'}
-        )
+        return web.Response(body=local_feed(site), content_type="text/xml", headers={"ETag": '"f1"'})
 
     site.add("/rss", feed)
     report = await ingest_sources(app, [site.url("/rss")], fetcher=fetcher)

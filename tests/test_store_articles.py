@@ -60,9 +60,7 @@ def test_a_new_article_is_stored_with_its_bands_and_fts(db, seed_drafts):
         "SELECT band, value FROM article_bands WHERE article_id = ? ORDER BY band", [stored.id]
     ).fetchall()
     assert [tuple(r) for r in rows] == list(enumerate(bands(simhash(draft.body))))
-    hits = db.execute(
-        "SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'Pyongyang'"
-    ).fetchall()
+    hits = db.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'Pyongyang'").fetchall()
     assert [h[0] for h in hits] == [stored.id]
 
 
@@ -154,9 +152,7 @@ def test_sources_and_feed_poll_state(db):
         last_modified="Mon",
         next_poll_at=NOW + timedelta(minutes=30),
     )
-    assert due_feeds(db, NOW) == [] and [s.id for s in due_feeds(db, NOW + timedelta(hours=1))] == [
-        feed.id
-    ]
+    assert due_feeds(db, NOW) == [] and [s.id for s in due_feeds(db, NOW + timedelta(hours=1))] == [feed.id]
     record_poll_ok(db, feed.id, now=NOW, etag=None, last_modified=None)  # a 304 keeps validators
     state = find_source(db, "http://f.test/rss")
     assert (state.etag, state.last_modified, state.failures) == ('"1"', "Mon", 0)

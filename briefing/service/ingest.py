@@ -157,9 +157,7 @@ async def store_drafts_async(
         await asyncio.sleep(0)
 
 
-def _store_one(
-    app: App, draft: ArticleDraft, tally: Tally, *, label: str, source_id: int | None
-) -> None:
+def _store_one(app: App, draft: ArticleDraft, tally: Tally, *, label: str, source_id: int | None) -> None:
     try:
         with savepoint(app.db):
             result = add_article(app.db, draft, now=app.now(), source_id=source_id)
@@ -182,14 +180,10 @@ def _store_one(
 def _file_source(app: App, path: Path) -> int:
     with transaction(app.db):
         location = str(path.resolve())
-        return upsert_source(
-            app.db, kind="file", location=location, name=path.name, now=app.now()
-        ).id
+        return upsert_source(app.db, kind="file", location=location, name=path.name, now=app.now()).id
 
 
-def ingest_files(
-    app: App, paths: Iterable[Path], *, progress: ProgressHook | None = None
-) -> IngestReport:
+def ingest_files(app: App, paths: Iterable[Path], *, progress: ProgressHook | None = None) -> IngestReport:
     """Ingest local files without any network: text dumps, saved pages, and feeds whose entries
     hold their full text (an entry with only a teaser is reported: its page needs fetching, which
     :func:`ingest_sources` does)."""
@@ -200,9 +194,7 @@ def ingest_files(
         for entry in feed.entries if feed else ():
             if entry.teaser:
                 where = entry.draft.url or str(path)
-                tally.failed.append(
-                    (where, "the feed holds only a teaser; its page was not fetched")
-                )
+                tally.failed.append((where, "the feed holds only a teaser; its page was not fetched"))
         if progress:
             progress(done, len(paths), path.name)
     return tally.report()
@@ -298,9 +290,7 @@ async def _ingest_url(app: App, url: str, tally: Tally, fetcher: Fetcher) -> Non
         tally.failed.append((url, str(exc)))
         return
     with transaction(app.db):
-        source = upsert_source(
-            app.db, kind="page", location=url, name=drafts[0].source, now=app.now()
-        )
+        source = upsert_source(app.db, kind="page", location=url, name=drafts[0].source, now=app.now())
     await store_drafts_async(app, drafts, tally, label=url, source_id=source.id)
 
 
@@ -311,9 +301,7 @@ def _parse_fetched(fetched: FetchResult) -> list[ArticleDraft]:
     if kind in ("text/html", "application/xhtml+xml") or _is_html(fetched.body):
         return [parse_page(fetched.body, fetched.url)]
     if kind.startswith("text/") or not kind:
-        drafts = split_dump(
-            decode_text(fetched.body), source=urlsplit(fetched.url).hostname or "web"
-        )
+        drafts = split_dump(decode_text(fetched.body), source=urlsplit(fetched.url).hostname or "web")
         if not drafts:
             raise EmptySourceError("no articles found in the text")
         return drafts
@@ -356,9 +344,7 @@ async def _poll_feed(
         if poll is not None:
             set_polling(app.db, source.id, poll)
     try:
-        fetched = first or await fetcher.get(
-            url, etag=source.etag, last_modified=source.last_modified
-        )
+        fetched = first or await fetcher.get(url, etag=source.etag, last_modified=source.last_modified)
         feed = None
         if not fetched.not_modified:
             feed = parse_feed(fetched.body, url=fetched.url, content_type=fetched.content_type)

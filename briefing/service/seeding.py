@@ -33,9 +33,7 @@ def ensure_seeded(app: App) -> IngestReport | None:
         log.warning("no seed dumps in %s: the new database starts empty", app.settings.seeds_dir)
         return None
     report = ingest_files(app, seeds)
-    log.info(
-        "seeded %d articles from %d files in %s", report.new, len(seeds), app.settings.seeds_dir
-    )
+    log.info("seeded %d articles from %d files in %s", report.new, len(seeds), app.settings.seeds_dir)
     for source, reason in report.failed:
         log.warning("seed %s not ingested: %s", source, reason)
     return report

@@ -49,15 +49,11 @@ async def chat(port: int, rate_limits: bool) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        prog="python -m tests.botapi", description=__doc__.split("\n")[0]
-    )
+    parser = argparse.ArgumentParser(prog="python -m tests.botapi", description=__doc__.split("\n")[0])
     parser.add_argument(
         "--port", type=int, default=8081, help="port on 127.0.0.1 (default 8081; 0: any free one)"
     )
-    parser.add_argument(
-        "--rate-limits", action="store_true", help="enforce Telegram's flood limits"
-    )
+    parser.add_argument("--rate-limits", action="store_true", help="enforce Telegram's flood limits")
     args = parser.parse_args()
     with contextlib.suppress(KeyboardInterrupt):
         asyncio.run(chat(args.port, args.rate_limits))

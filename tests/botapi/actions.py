@@ -62,9 +62,7 @@ class UserActions:
             raise KeyError(f"no message {reply_to} in chat {chat_state.chat.id}")
         if entities is None:
             entities = _command_entities(text)
-        message = self.state.add_message(
-            chat_state, user, text=text, entities=entities, reply_to=reply
-        )
+        message = self.state.add_message(chat_state, user, text=text, entities=entities, reply_to=reply)
         return self._push({"message": message.to_dict()})
 
     def push_command(
@@ -130,9 +128,7 @@ class UserActions:
                 raise KeyError(f"no button {data!r} on message {message.message_id}: {shown}")
             pressed = matching[0]
         if pressed.callback_data is None:
-            raise ValueError(
-                f"button {pressed.text!r} has no callback_data (a URL button opens a page)"
-            )
+            raise ValueError(f"button {pressed.text!r} has no callback_data (a URL button opens a page)")
         query = self.state.new_callback_query(user, message, pressed.callback_data)
         payload = {
             "id": query.id,
@@ -208,6 +204,4 @@ def _member(bot: User, status: str) -> dict[str, Any]:
 
 def _command_entities(text: str) -> list[dict]:
     match = _LEADING_COMMAND.match(text)
-    return (
-        [{"type": "bot_command", "offset": 0, "length": utf16_len(match.group())}] if match else []
-    )
+    return [{"type": "bot_command", "offset": 0, "length": utf16_len(match.group())}] if match else []

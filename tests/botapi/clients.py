@@ -38,9 +38,7 @@ def make_bot(server: BotApiServer, *, connection_pool_size: int = 16, **kwargs: 
     )
 
 
-def application_builder(
-    server: BotApiServer, *, connection_pool_size: int = 16
-) -> ApplicationBuilder:
+def application_builder(server: BotApiServer, *, connection_pool_size: int = 16) -> ApplicationBuilder:
     """An ``ApplicationBuilder`` with the token, URLs and requests set; add handlers and build."""
     return (
         ApplicationBuilder()

@@ -109,9 +109,7 @@ def parse_html(source: str, *, strict: bool = True) -> ParsedText:
             i = _entity(p, i)
         elif c == ">":
             if strict:
-                raise p.error(
-                    f'Character ">" must be escaped as "&gt;" at byte offset {p.byte_offset(i)}'
-                )
+                raise p.error(f'Character ">" must be escaped as "&gt;" at byte offset {p.byte_offset(i)}')
             p.emit(">")
             i += 1
         elif p.at(i + 1) == "/":
@@ -157,9 +155,7 @@ def _entity(p: _Parser, i: int) -> int:
     decoded = _decode_entity(p.source, i)
     if decoded is None or (p.strict and not decoded[2]):
         if p.strict:
-            raise p.error(
-                f'Character "&" must be escaped as "&amp;" at byte offset {p.byte_offset(i)}'
-            )
+            raise p.error(f'Character "&" must be escaped as "&amp;" at byte offset {p.byte_offset(i)}')
         p.emit("&")
         return i + 1
     p.emit(decoded[0])
@@ -191,9 +187,7 @@ def _start_tag(p: _Parser, begin: int) -> int:
             i += 1
         name = p.source[name_start:i]
         if not name:
-            raise p.error(
-                f'Empty attribute name in the tag "{tag}" at byte offset {p.byte_offset(begin)}'
-            )
+            raise p.error(f'Empty attribute name in the tag "{tag}" at byte offset {p.byte_offset(begin)}')
         i = _skip_spaces(p, i)
         if p.at(i) != "=":
             if tag == "blockquote" and name == "expandable" and p.at(i) in (">", *_SPACE):
@@ -211,9 +205,7 @@ def _start_tag(p: _Parser, begin: int) -> int:
             raise p.error(f"Unclosed start tag at byte offset {p.byte_offset(begin)}")
         argument = _argument(tag, name, value, argument)
     if tag == "span" and argument != "spoiler":
-        raise p.error(
-            f'Tag "span" must have class "tg-spoiler" at byte offset {p.byte_offset(begin)}'
-        )
+        raise p.error(f'Tag "span" must have class "tg-spoiler" at byte offset {p.byte_offset(begin)}')
     p.stack.append(_Open(tag, argument, p.utf16, p.chars))
     return i + 1
 
@@ -237,9 +229,7 @@ def _attribute_value(p: _Parser, i: int) -> tuple[str, int]:
                 i = decoded[1]
                 continue
             if p.strict:
-                raise p.error(
-                    f'Character "&" must be escaped as "&amp;" at byte offset {p.byte_offset(i)}'
-                )
+                raise p.error(f'Character "&" must be escaped as "&amp;" at byte offset {p.byte_offset(i)}')
         value.append(p.at(i))
         i += 1
     if p.at(i) == quote:
@@ -299,12 +289,7 @@ def _close(p: _Parser, opened: _Open) -> None:
             entity["language"] = opened.argument  # kept only if a <pre> wraps it exactly
     elif opened.tag == "pre":
         inner = p.entities[-1] if p.entities else None
-        if (
-            inner
-            and inner["type"] == "code"
-            and inner.get("language")
-            and _same_span(inner, entity)
-        ):
+        if inner and inner["type"] == "code" and inner.get("language") and _same_span(inner, entity):
             p.entities.pop()
             entity["language"] = inner["language"]
         entity["type"] = "pre"

@@ -110,9 +110,7 @@ class Fault:
         return cls(400, "Bad Request: message is too long")
 
     @classmethod
-    def cant_parse_entities(
-        cls, detail: str = 'Unsupported start tag "p" at byte offset 0'
-    ) -> Fault:
+    def cant_parse_entities(cls, detail: str = 'Unsupported start tag "p" at byte offset 0') -> Fault:
         return cls(400, f"Bad Request: can't parse entities: {detail}")
 
     @classmethod

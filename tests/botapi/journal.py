@@ -64,9 +64,7 @@ class Journal:
         start = _first_at_or_after(pool, since)
         return [r for r in pool[start:] if _matches(r, method, chat_id, ok, predicate)]
 
-    async def until(
-        self, check: Callable[[], T | None], timeout: float, describe: Callable[[], str]
-    ) -> T:
+    async def until(self, check: Callable[[], T | None], timeout: float, describe: Callable[[], str]) -> T:
         """Return ``check()``'s first non-None value, re-checking on every change; TimeoutError with
         ``describe()`` after ``timeout`` seconds."""
         loop = asyncio.get_running_loop()

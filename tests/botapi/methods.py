@@ -66,9 +66,7 @@ def target_chat(server: BotApiServer, params: dict[str, Any]) -> ChatState:
     return chat
 
 
-def formatted(
-    server: BotApiServer, text: str, params: dict[str, Any], *, caption: bool
-) -> ParsedText:
+def formatted(server: BotApiServer, text: str, params: dict[str, Any], *, caption: bool) -> ParsedText:
     """Text or caption after entity parsing, checked against Telegram's limits."""
     parse_mode = params.get("parse_mode")
     given = params.get("caption_entities" if caption else "entities")
@@ -80,9 +78,7 @@ def formatted(
         except EntityParseError as exc:
             raise bad_request(f"can't parse entities: {exc}") from None
     elif parse_mode.lower() in ("markdown", "markdownv2"):
-        raise bad_request(
-            f"parse_mode {parse_mode} is not implemented by the test server; use HTML"
-        )
+        raise bad_request(f"parse_mode {parse_mode} is not implemented by the test server; use HTML")
     else:
         raise bad_request("unsupported parse_mode")
     if not caption and not parsed.text.strip():
@@ -122,9 +118,7 @@ def checked_markup(markup: Any) -> dict | None:
         raise bad_request("can't parse reply keyboard markup JSON object")
     rows = markup["inline_keyboard"]
     if not isinstance(rows, list) or not all(isinstance(r, list) for r in rows):
-        raise bad_request(
-            'can\'t parse inline keyboard: field "inline_keyboard" must be an Array of Arrays'
-        )
+        raise bad_request('can\'t parse inline keyboard: field "inline_keyboard" must be an Array of Arrays')
     for button in (b for row in rows for b in row):
         _check_button(button)
     return markup
@@ -132,9 +126,7 @@ def checked_markup(markup: Any) -> dict | None:
 
 def _check_button(button: Any) -> None:
     if not isinstance(button, dict) or not isinstance(button.get("text"), str):
-        raise bad_request(
-            'can\'t parse inline keyboard button: Field "text" must be of type String'
-        )
+        raise bad_request('can\'t parse inline keyboard button: Field "text" must be of type String')
     if not button["text"].strip():
         raise bad_request("can't parse inline keyboard button: Text must be non-empty")
     if not any(key in button for key in BUTTON_ACTIONS):
@@ -277,12 +269,7 @@ def _photo(server: BotApiServer, params: dict, files: dict[str, UploadedFile]):
     if sniffed is None:
         raise bad_request("IMAGE_PROCESS_FAILED")
     kind, width, height = sniffed
-    if (
-        width == 0
-        or height == 0
-        or width + height > 10_000
-        or max(width, height) > 20 * min(width, height)
-    ):
+    if width == 0 or height == 0 or width + height > 10_000 or max(width, height) > 20 * min(width, height):
         raise bad_request("PHOTO_INVALID_DIMENSIONS")
     return server.state.add_file(data, width, height, "jpg" if kind == "jpeg" else kind)
 
@@ -477,14 +464,10 @@ def get_webhook_info(server: BotApiServer, params: dict, files: dict) -> dict:
         "pending_update_count": len(server.updates.pending),
     }
     if hook.url:
-        info.update(
-            max_connections=hook.max_connections, allowed_updates=sorted(server.updates.allowed)
-        )
+        info.update(max_connections=hook.max_connections, allowed_updates=sorted(server.updates.allowed))
         info["ip_address"] = "127.0.0.1"
     if hook.last_error_date is not None:
-        info.update(
-            last_error_date=hook.last_error_date, last_error_message=hook.last_error_message
-        )
+        info.update(last_error_date=hook.last_error_date, last_error_message=hook.last_error_message)
     return info
 
 

@@ -146,9 +146,7 @@ class StoredMessage:
         for b in self.buttons:
             if text.lower() in b.text.lower():
                 return b
-        raise KeyError(
-            f"no button {text!r} in message {self.message_id}: {[b.text for b in self.buttons]}"
-        )
+        raise KeyError(f"no button {text!r} in message {self.message_id}: {[b.text for b in self.buttons]}")
 
     def to_dict(self, *, with_reply: bool = True) -> dict[str, Any]:
         data: dict[str, Any] = {

@@ -84,13 +84,9 @@ class RateLimiter:
         if self.limits.overall:
             windows.append(("overall", self.limits.overall, self._overall))
         if self.limits.per_chat:
-            windows.append(
-                ("per_chat", self.limits.per_chat, self._chats.setdefault(chat_id, deque()))
-            )
+            windows.append(("per_chat", self.limits.per_chat, self._chats.setdefault(chat_id, deque())))
         if group and self.limits.per_group:
-            windows.append(
-                ("per_group", self.limits.per_group, self._groups.setdefault(chat_id, deque()))
-            )
+            windows.append(("per_group", self.limits.per_group, self._groups.setdefault(chat_id, deque())))
         for name, window, log in windows:
             while log and log[0] <= now - window.period:
                 log.popleft()

@@ -88,9 +88,7 @@ class BotApiServer(UserActions):
         self.strict_html = strict_html
         self.known_chats_only = known_chats_only
         self.monotonic = monotonic
-        bot = User(
-            int(token.split(":", 1)[0]), bot_name, bot_username, language_code=None, is_bot=True
-        )
+        bot = User(int(token.split(":", 1)[0]), bot_name, bot_username, language_code=None, is_bot=True)
         self.state = BotState(bot, clock)
         self.journal = Journal()
         self.updates = UpdateQueue(on_change=self.journal.notify)
@@ -209,9 +207,7 @@ class BotApiServer(UserActions):
         """Recorded requests in the order they were answered, optionally of one method/chat."""
         return self.journal.select(method, chat_id=chat_id, since=since, ok=ok)
 
-    def last(
-        self, method: str | None = None, *, chat_id: int | str | None = None
-    ) -> RecordedRequest:
+    def last(self, method: str | None = None, *, chat_id: int | str | None = None) -> RecordedRequest:
         found = self.requests(method, chat_id=chat_id)
         if not found:
             raise LookupError(
@@ -319,9 +315,7 @@ class BotApiServer(UserActions):
 
         await self.journal.until(check, timeout, lambda: f"no long poll waiting within {timeout}s")
 
-    async def wait_until_fetched(
-        self, update: dict[str, Any] | None = None, *, timeout: float = 5.0
-    ) -> None:
+    async def wait_until_fetched(self, update: dict[str, Any] | None = None, *, timeout: float = 5.0) -> None:
         """Wait until the bot has fetched ``update`` (default: the last pushed) by getUpdates or
         webhook."""
         target = update["update_id"] if update else self.updates._next_id - 1
@@ -329,9 +323,7 @@ class BotApiServer(UserActions):
         def check() -> bool | None:
             return True if self.updates.delivered_up_to >= target else None
 
-        await self.journal.until(
-            check, timeout, lambda: f"update {target} was not fetched within {timeout}s"
-        )
+        await self.journal.until(check, timeout, lambda: f"update {target} was not fetched within {timeout}s")
 
     # --- HTTP ------------------------------------------------------------------------------------
 
@@ -371,15 +363,9 @@ class BotApiServer(UserActions):
         self.journal.add(record)
         return _json(status, body)
 
-    async def _call(
-        self, method: str, params: dict[str, Any], files: dict[str, UploadedFile]
-    ) -> Any:
+    async def _call(self, method: str, params: dict[str, Any], files: dict[str, UploadedFile]) -> Any:
         rule = next(
-            (
-                r
-                for r in self.faults
-                if r.matches(method, params.get("chat_id")) and r.fire(self.rng)
-            ),
+            (r for r in self.faults if r.matches(method, params.get("chat_id")) and r.fire(self.rng)),
             None,
         )
         if rule is not None and rule.delay:
@@ -439,9 +425,7 @@ async def _read_params(request: web.Request) -> tuple[dict[str, Any], dict[str, 
             form = await request.post()
             for name, value in form.items():
                 if isinstance(value, web.FileField):
-                    files[name] = UploadedFile(
-                        name, value.filename, value.content_type, value.file.read()
-                    )
+                    files[name] = UploadedFile(name, value.filename, value.content_type, value.file.read())
                 else:
                     raw[name] = value
     return {name: _typed(name, value) for name, value in raw.items()}, files

@@ -88,9 +88,7 @@ class BotState:
     def find_chat(self, chat_id: int | str) -> ChatState | None:
         if isinstance(chat_id, str):
             name = chat_id.lstrip("@").lower()
-            return next(
-                (c for c in self.chats.values() if (c.chat.username or "").lower() == name), None
-            )
+            return next((c for c in self.chats.values() if (c.chat.username or "").lower() == name), None)
         return self.chats.get(chat_id)
 
     def chat_for(self, chat_id: int | str, *, create: bool) -> ChatState:
@@ -133,9 +131,7 @@ class BotState:
     def find_file(self, file_id: str) -> StoredFile | None:
         return self.files.get(file_id.removesuffix("-s"))
 
-    def new_callback_query(
-        self, user: User, message: StoredMessage, data: str | None
-    ) -> CallbackQuery:
+    def new_callback_query(self, user: User, message: StoredMessage, data: str | None) -> CallbackQuery:
         query = CallbackQuery(f"{4_200_000_000_000 + self._next_query}", user, message, data)
         self._next_query += 1
         self.callback_queries[query.id] = query

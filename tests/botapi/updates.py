@@ -28,8 +28,7 @@ OPT_IN_TYPES = frozenset({"chat_member", "message_reaction", "message_reaction_c
 FIRST_UPDATE_ID = 500_000_001
 
 _CONFLICT = (
-    "Conflict: terminated by other getUpdates request; "
-    "make sure that only one bot instance is running"
+    "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running"
 )
 
 

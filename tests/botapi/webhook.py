@@ -58,9 +58,7 @@ class WebhookDelivery:
 
     async def _post(self, session: aiohttp.ClientSession, update: dict) -> bool:
         hook = self.server.state.webhook
-        headers = (
-            {"X-Telegram-Bot-Api-Secret-Token": hook.secret_token} if hook.secret_token else {}
-        )
+        headers = {"X-Telegram-Bot-Api-Secret-Token": hook.secret_token} if hook.secret_token else {}
         try:
             async with session.post(hook.url, json=update, headers=headers) as response:
                 if 200 <= response.status < 300:
