@@ -68,6 +68,7 @@ class Settings:
     poll_minutes: int = 30
     feed_max_failures: int = 5
     alert_quiet_hours: str = "22:00-07:00"
+    alerts_per_hour: int = 4
 
 
 def _resolve(path: str) -> Path:
@@ -103,6 +104,19 @@ def _quiet_hours(value: str) -> str:
     return value
 
 
+def _number(kind: type[int] | type[float], section: Mapping[str, Any], name: str, default: float) -> Any:
+    """A numeric setting (``name`` is ``section.key``), or a SettingsError that names it."""
+    value = section.get(name.rpartition(".")[2], default)
+    try:
+        if isinstance(value, bool) or (kind is int and isinstance(value, float)):
+            raise ValueError
+        return kind(value)
+    except (TypeError, ValueError) as exc:
+        raise SettingsError(
+            f"{name} must be {'a whole number' if kind is int else 'a number'}, got {value!r}"
+        ) from exc
+
+
 def _check_summary(settings: Settings) -> None:
     from briefing.summarizers import ALGORITHMS  # not at the top: importing config must not load sumy
 
@@ -133,29 +147,32 @@ def load_settings(environ: Mapping[str, str], *, path: Path = DEFAULTS) -> Setti
         api_base_url=environ.get("TELEGRAM_API_BASE_URL") or tg.get("api_base_url", ""),
         telegram_mode=tg.get("mode", "polling"),
         webhook_listen=tg.get("webhook_listen", "127.0.0.1"),
-        webhook_port=int(tg.get("webhook_port", 8443)),
+        webhook_port=_number(int, tg, "telegram.webhook_port", 8443),
         webhook_url=tg.get("webhook_url", ""),
         timezone=_timezone(environ.get("BRIEFING_TZ") or digest.get("timezone", "UTC")),
-        summary_sentences=int(summary.get("sentences", 3)),
+        summary_sentences=_number(int, summary, "summary.sentences", 3),
         summary_algorithm=str(summary.get("algorithm", "default")),
-        summary_max_sentences=int(summary.get("max_sentences", 400)),
-        brief_stories=int(brief.get("stories", 5)),
-        brief_page_size=int(brief.get("page_size", 3)),
-        story_window_hours=int(brief.get("story_window_hours", 72)),
+        summary_max_sentences=_number(int, summary, "summary.max_sentences", 400),
+        brief_stories=_number(int, brief, "brief.stories", 5),
+        brief_page_size=_number(int, brief, "brief.page_size", 3),
+        story_window_hours=_number(int, brief, "brief.story_window_hours", 72),
         digest_time=str(digest.get("default_time", "08:00")),
-        digest_length=int(digest.get("length", 5)),
-        late_limit_hours=int(digest.get("late_limit_hours", 6)),
-        fetch_timeout=float(fetch.get("timeout_seconds", 15.0)),
-        fetch_max_bytes=int(fetch.get("max_bytes", 5_000_000)),
-        fetch_max_redirects=int(fetch.get("max_redirects", 5)),
+        digest_length=_number(int, digest, "digest.length", 5),
+        late_limit_hours=_number(int, digest, "digest.late_limit_hours", 6),
+        fetch_timeout=_number(float, fetch, "fetch.timeout_seconds", 15.0),
+        fetch_max_bytes=_number(int, fetch, "fetch.max_bytes", 5_000_000),
+        fetch_max_redirects=_number(int, fetch, "fetch.max_redirects", 5),
         user_agent=str(fetch.get("user_agent", "BriefingBot/0.1")),
-        poll_minutes=int(feeds.get("poll_minutes", 30)),
-        feed_max_failures=int(feeds.get("max_failures", 5)),
+        poll_minutes=_number(int, feeds, "feeds.poll_minutes", 30),
+        feed_max_failures=_number(int, feeds, "feeds.max_failures", 5),
         alert_quiet_hours=_quiet_hours(str(feeds.get("alert_quiet_hours", "22:00-07:00"))),
+        alerts_per_hour=_number(int, feeds, "feeds.alerts_per_hour", 4),
     )
     if settings.telegram_mode not in ("polling", "webhook"):
         raise SettingsError(f"telegram.mode must be 'polling' or 'webhook', got {settings.telegram_mode!r}")
     if settings.summary_sentences < 1:
         raise SettingsError("summary.sentences must be at least 1")
     _check_summary(settings)
+    if settings.alerts_per_hour < 1:
+        raise SettingsError("feeds.alerts_per_hour must be at least 1")
     return settings

@@ -139,6 +139,28 @@ def fail_chat_alerts(db: Database, chat_id: int, *, error: str, now: datetime) -
     return cur.rowcount
 
 
+def sent_times(db: Database, chat_id: int, *, since: datetime) -> list[datetime]:
+    """When the chat's alerts sent after ``since`` went out, oldest first."""
+    rows = db.execute(
+        "SELECT sent_at FROM alerts WHERE chat_id = ? AND state = 'sent' AND sent_at > ? ORDER BY sent_at",
+        [chat_id, to_iso(since)],
+    ).fetchall()
+    return [t for (value,) in rows if (t := from_iso(value)) is not None]
+
+
+def defer_alerts(db: Database, chat_id: int, story_ids: Iterable[int], *, until: datetime) -> int:
+    """Pending alerts that must wait (the chat had its hour's share): due again at ``until``."""
+    ids = sorted(set(story_ids))
+    if not ids:
+        return 0
+    cur = db.execute(
+        f"UPDATE alerts SET due_at = ? WHERE chat_id = ? AND state = 'pending'"
+        f" AND story_id IN ({','.join('?' * len(ids))})",
+        [to_iso(until), chat_id, *ids],
+    )
+    return cur.rowcount
+
+
 def has_pending_alerts(db: Database) -> bool:
     return db.execute("SELECT 1 FROM alerts WHERE state = 'pending' LIMIT 1").fetchone() is not None
 

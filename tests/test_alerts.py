@@ -104,3 +104,23 @@ async def test_a_blocked_follower_stops_getting_alerts(app, db, botapi, botapi_b
     assert (report.sent, report.deactivated) == (0, 1)
     assert len(botapi.requests("sendMessage", chat_id=5)) == 1
     assert {a.state for a in alerts_of(db, 5)} == {"failed"}
+
+
+async def test_a_burst_of_alerts_is_spread_at_most_four_an_hour_and_none_is_lost(app, db, botapi, botapi_bot):
+    assert app.settings.alerts_per_hour == 4
+    stories = [add_story(db, f"Story {k}", updated=NOON, body=f"Oreshnik news {k}.") for k in range(6)]
+    follow(db, 7, "topic", "Oreshnik", now=NOON)
+    queue_alerts(app, [a for s in stories for a in article_ids(db, s)], now=NOON)
+
+    async def send(at):
+        app.clock.now = at
+        return (await send_due_alerts(app, botapi_bot, now=at, pacer=fast_pacer(), policy=QUICK)).sent
+
+    assert await send(NOON) == 4
+    assert (
+        sorted(a.due_at for a in alerts_of(db, 7) if a.state == "pending") == [NOON + timedelta(hours=1)] * 2
+    )
+    assert await send(NOON + timedelta(minutes=30)) == 0
+    assert await send(NOON + timedelta(hours=1)) == 2
+    assert {a.state for a in alerts_of(db, 7)} == {"sent"}
+    assert len(botapi.sent_messages(7)) == 6

@@ -37,3 +37,26 @@ def test_token_never_shows_in_repr():
 def test_bad_values_are_refused(env):
     with pytest.raises(SettingsError):
         load_settings(env)
+
+
+@pytest.mark.parametrize(
+    ("setting", "message"),
+    [
+        ('[feeds]\nalerts_per_hour = "many"', "feeds.alerts_per_hour must be a whole number, got 'many'"),
+        ("[feeds]\nalerts_per_hour = 0", "feeds.alerts_per_hour must be at least 1"),
+        ("[fetch]\ntimeout_seconds = true", "fetch.timeout_seconds must be a number, got True"),
+        ("[digest]\nlength = 2.5", "digest.length must be a whole number, got 2.5"),
+        ('[feeds]\nalert_quiet_hours = "late"', "feeds.alert_quiet_hours must be HH:MM-HH:MM"),
+    ],
+)
+def test_a_wrong_setting_in_the_file_is_named(tmp_path, setting, message):
+    path = tmp_path / "settings.toml"
+    path.write_text(setting + "\n", encoding="utf-8")
+    with pytest.raises(SettingsError) as caught:
+        load_settings({}, path=path)
+    assert str(caught.value).startswith(message)
+
+
+def test_the_defaults_file_gives_every_number_its_documented_default():
+    s = load_settings({})
+    assert (s.alerts_per_hour, s.poll_minutes, s.digest_length, s.fetch_timeout) == (4, 30, 5, 15.0)

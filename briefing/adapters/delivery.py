@@ -271,7 +271,8 @@ async def send_due_alerts(
     app: App, bot: Bot, *, now: datetime | None = None, pacer: Pacer, policy: SendPolicy | None = None
 ) -> FanoutReport:
     """Send the alerts whose time has come (quiet hours over); a story the chat meanwhile received in
-    a digest is folded instead of sent."""
+    a digest is folded instead of sent. A chat gets at most ``alerts_per_hour`` alerts in any hour: the
+    rest are due again when a slot frees (and folded if the digest carries them first)."""
     now = now or app.now()
     due = alert_store.due_alerts(app.db, now)
     stories = stories_by_id(app.db, {a.story_id for a in due})
@@ -280,17 +281,28 @@ async def send_due_alerts(
         by_chat[a.chat_id].append(a)
     sender = Sender(app, bot, pacer, policy)
 
+    hour = timedelta(hours=1)
+    cap = app.settings.alerts_per_hour
+
     async def work(chat_id: int) -> None:
         received = delivered_story_ids(app.db, chat_id)
-        for alert in by_chat[chat_id]:
+        sent = alert_store.sent_times(app.db, chat_id, since=now - hour)
+        alerts = by_chat[chat_id]
+        for k, alert in enumerate(alerts):
             facts = stories.get(alert.story_id)
             if facts is None or alert.story_id in received:
                 alert_store.fold_alerts(app.db, chat_id, [alert.story_id])
                 continue
+            if len(sent) >= cap:  # the chat had its share this hour: the rest wait for a free slot
+                later = [a.story_id for a in alerts[k:]]
+                alert_store.defer_alerts(app.db, chat_id, later, until=sent[-cap] + hour)
+                return
             html, plain = _one_message(compose_alert(facts.story, alert.reason.split("\n")))
             status, chat_id = await sender.send(chat_id, html, plain, _AlertLedger(app, alert.story_id))
             if status == "blocked":
                 return
+            if status == "sent":
+                sent.append(now)
 
     await _serve(list(by_chat), work, sender.policy.workers)
     return _report(sender.tally, chats=len(by_chat))
