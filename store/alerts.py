@@ -148,17 +148,22 @@ def sent_times(db: Database, chat_id: int, *, since: datetime) -> list[datetime]
     return [t for (value,) in rows if (t := from_iso(value)) is not None]
 
 
-def defer_alerts(db: Database, chat_id: int, story_ids: Iterable[int], *, until: datetime) -> int:
-    """Pending alerts that must wait (the chat had its hour's share): due again at ``until``."""
+def _update_pending(db: Database, chat_id: int, story_ids: Iterable[int], change: str, values: list) -> int:
+    """Apply ``SET change`` to the chat's pending alerts for ``story_ids``; how many changed."""
     ids = sorted(set(story_ids))
     if not ids:
         return 0
     cur = db.execute(
-        f"UPDATE alerts SET due_at = ? WHERE chat_id = ? AND state = 'pending'"
+        f"UPDATE alerts SET {change} WHERE chat_id = ? AND state = 'pending'"
         f" AND story_id IN ({','.join('?' * len(ids))})",
-        [to_iso(until), chat_id, *ids],
+        [*values, chat_id, *ids],
     )
     return cur.rowcount
+
+
+def defer_alerts(db: Database, chat_id: int, story_ids: Iterable[int], *, until: datetime) -> int:
+    """Pending alerts that must wait (the chat had its hour's share): due again at ``until``."""
+    return _update_pending(db, chat_id, story_ids, "due_at = ?", [to_iso(until)])
 
 
 def has_pending_alerts(db: Database) -> bool:
@@ -167,15 +172,7 @@ def has_pending_alerts(db: Database) -> bool:
 
 def fold_alerts(db: Database, chat_id: int, story_ids: Iterable[int]) -> int:
     """Pending alerts for stories the chat's digest now carries are not sent on their own."""
-    ids = sorted(set(story_ids))
-    if not ids:
-        return 0
-    cur = db.execute(
-        f"UPDATE alerts SET state = 'folded' WHERE chat_id = ? AND state = 'pending'"
-        f" AND story_id IN ({','.join('?' * len(ids))})",
-        [chat_id, *ids],
-    )
-    return cur.rowcount
+    return _update_pending(db, chat_id, story_ids, "state = 'folded'", [])
 
 
 def recover_claimed_alerts(db: Database) -> int:
