@@ -29,6 +29,12 @@ def clean(role: str) -> str | None:
     return " ".join(words) or None
 
 
+def bare_title(role: str) -> bool:
+    """Is the role only abbreviated titles ("Gen.", "Lt. Gen.", "Rep.")? It says less than any role that
+    names an office, so it never replaces one ("Person · Gen." after "retired Army Lieutenant General")."""
+    return all(w.endswith(".") and len(w) <= 6 for w in role.split())
+
+
 def distinct(found: list[str]) -> list[str]:
     """Roles in order, without repeats or roles inside a longer one ("nominee", "Republican nominee")."""
     unique = list(dict.fromkeys(found))

@@ -22,6 +22,7 @@ from typing import Any
 from briefing.aliases import actor_key, alias_pairs, edit_distance, fold, skeleton, strip_article, trigrams
 from briefing.mentions import ActorRecord, ArticleLink, CoMention, Quote
 from briefing.models import Actor, ActorType, Article, ExtractedActor, Sentence
+from briefing.roles import bare_title
 from store.db import Database, from_iso, to_iso, transaction
 
 DOMINANT = 2  # a surname joins the most-mentioned person with it only if they lead the next by this factor
@@ -126,13 +127,16 @@ def _add_aliases(db: Database, actor_id: int, actor: ExtractedActor) -> None:
 
 
 def _count(db: Database, actor_id: int, mentions: int, when: str, role: str | None) -> None:
+    """Count one more article; the newest article's role wins, except that a bare title ("Gen.") only
+    fills an empty role."""
+    weak = role is not None and bare_title(role)
     db.execute(
         "UPDATE actors SET article_count = article_count + 1, mention_count = mention_count + ?,"
         " first_seen = min(coalesce(first_seen, ?), ?),"
-        " role = CASE WHEN ? IS NOT NULL AND (role IS NULL OR last_seen IS NULL OR ? >= last_seen)"
-        "   THEN ? ELSE role END,"
+        " role = CASE WHEN ? IS NOT NULL AND (role IS NULL OR"
+        "   (NOT ? AND (last_seen IS NULL OR ? >= last_seen))) THEN ? ELSE role END,"
         " last_seen = max(coalesce(last_seen, ?), ?) WHERE id = ?",
-        [mentions, when, when, role, when, role, when, when, actor_id],
+        [mentions, when, when, role, weak, when, role, when, when, actor_id],
     )
 
 

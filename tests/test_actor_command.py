@@ -108,3 +108,9 @@ async def test_a_country_and_its_state_are_one_actor(app):
     _, text = await ask(app, "/actor United States")
     assert "could be more than one actor" not in text
     assert text.startswith("UNITED STATES\nCountry\nIn 3 articles")
+
+
+async def test_a_later_bare_title_does_not_replace_the_role(archive):
+    add_article(archive, "Gen. Kellogg arrived in Kyiv on Monday for talks with officials.", day=25)
+    _, text = await ask(archive, "/actor Kellogg")
+    assert "Person · retired Army Lieutenant General" in text and "Person · Gen." not in text
