@@ -234,7 +234,8 @@ def find_actors(db: Database, name: str, *, type_: ActorType | None = None, limi
 
 
 def similar_actors(db: Database, name: str, *, limit: int = 5) -> list[Actor]:
-    """Actors with an alias within a small edit distance of ``name`` ("Kelog" -> Keith Kellogg)."""
+    """Actors with an alias within a small edit distance of ``name`` ("Kelog" -> Keith Kellogg), or
+    holding it as whole words ("Korea" -> North Korea, South Korea)."""
     norm = strip_article(fold(name))
     grams = sorted(trigrams(norm))
     if not grams or len(norm) < 3:
@@ -247,10 +248,12 @@ def similar_actors(db: Database, name: str, *, limit: int = 5) -> list[Actor]:
     ).fetchall()
     allowed = 1 if len(norm) <= 4 else 2 if len(norm) <= 8 else 3
     close = {}
-    for candidate, _ in candidates:
+    for candidate, shared in candidates:
         distance = edit_distance(norm, candidate, allowed)
         if distance <= allowed:
             close[candidate] = distance
+        elif shared == len(grams) and f" {norm} " in f" {candidate} ":
+            close[candidate] = 1  # as near as a one-letter typo
     if not close:
         return []
     marks = ",".join("?" * len(close))

@@ -114,3 +114,10 @@ async def test_a_later_bare_title_does_not_replace_the_role(archive):
     add_article(archive, "Gen. Kellogg arrived in Kyiv on Monday for talks with officials.", day=25)
     _, text = await ask(archive, "/actor Kellogg")
     assert "Person · retired Army Lieutenant General" in text and "Person · Gen." not in text
+
+
+async def test_part_of_a_name_suggests_the_actors_that_hold_it(archive):
+    add_article(archive, "North Korea sent troops to Russia. South Korea protested on Monday.", day=23)
+    _, text = await ask(archive, "/actor Korea")
+    assert "no one called “Korea”. Did you mean" in text
+    assert "/actor North Korea" in text and "/actor South Korea" in text
