@@ -103,6 +103,8 @@ def parse_feed(data: bytes, *, url: str | None = None, content_type: str | None 
     channel = parsed.feed
     name = _text(channel.get("title", "")) or (urlsplit(url).hostname if url else "") or "feed"
     entries = tuple(e for e in (_entry(raw, name) for raw in parsed.entries) if e is not None)
+    if problem and not entries:  # a broken feed that yielded nothing is a failure, not an empty feed
+        raise MalformedFeedError(f"malformed feed, no entry could be read ({problem})")
     return Feed(name, channel.get("link"), entries, parsed.version or "", problem)
 
 

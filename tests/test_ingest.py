@@ -70,6 +70,7 @@ async def test_bad_sources_are_reported_and_the_rest_goes_in(app, tmp_path, site
     (bad / "latin.txt").write_bytes(b"Broken \x81\x8d\x90 bytes in a text file.")
     (bad / "nav.txt").write_text("Home\nTrending\nRead more\n", encoding="utf-8")
     shutil.copy(FIXTURES / "feeds" / "unrecognized.rss", bad / "moved.rss")
+    (bad / "cut.rss").write_text('<rss version="2.0"><channel><title>Cut</title><item><title>A', "utf-8")
     good = FIXTURES / "dumps" / "valley_times.txt"
     report = await ingest_sources(
         app,
@@ -87,6 +88,7 @@ async def test_bad_sources_are_reported_and_the_rest_goes_in(app, tmp_path, site
     )
     reasons = dict(report.failed)
     assert reasons == {
+        str(bad / "cut.rss"): reasons[str(bad / "cut.rss")],
         str(bad / "empty.txt"): "the file is empty",
         str(bad / "latin.txt"): "neither UTF-8 nor Windows-1252 text (byte 0x81)",
         str(bad / "moved.rss"): "not an RSS or Atom feed (<unknown>:3:0: junk after document element)",
@@ -99,6 +101,7 @@ async def test_bad_sources_are_reported_and_the_rest_goes_in(app, tmp_path, site
         site.url("/image.png"): "unsupported content type 'image/png' (expected HTML, text, RSS or Atom)",
         "http://127.0.0.1:9/closed": reasons["http://127.0.0.1:9/closed"],
     }
+    assert reasons[str(bad / "cut.rss")].startswith("malformed feed, no entry could be read (")
     assert reasons["http://127.0.0.1:9/closed"].startswith("cannot connect to 127.0.0.1")
     assert report.new == 1 and not report.ok
     assert [a.title for a in latest_articles(app.db)] == ["City council approves new bike lanes"]
