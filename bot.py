@@ -85,9 +85,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--jsonl", action="store_true", help='one {"file", "title", "summary"} object a line')
     _db_option(p)
-
-    # more subcommands: summarize, actors, digest
-
     return parser
 
 
@@ -138,11 +135,7 @@ def cmd_digest(settings: Settings, args: argparse.Namespace) -> int:
 def cmd_actors(settings: Settings, args: argparse.Namespace) -> int:
     from briefing.service.actors import actors_files
 
-    try:
-        return actors_files(args.files, jsonl=args.jsonl, out=sys.stdout, err=sys.stderr)
-    except BrokenPipeError:  # piped into head: the reader has all it wants
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0
+    return actors_files(args.files, jsonl=args.jsonl, out=sys.stdout, err=sys.stderr)
 
 
 def cmd_summarize(settings: Settings, args: argparse.Namespace) -> int:
@@ -215,6 +208,9 @@ def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = 
     except BriefingError as exc:
         print(f"bot.py: {exc}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # piped into head: the reader has all it wants
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no error when Python flushes
+        return 0
     except KeyboardInterrupt:
         return 130
 

@@ -124,3 +124,20 @@ def test_bot_py_ask_answers_one_command(tmp_path):
     assert done.returncode == 0, done.stderr
     assert "This chat has no daily digest yet." in done.stdout
     assert "[Subscribe at 08:00 (UTC): /subscribe]" in done.stdout
+
+
+def test_bot_py_ask_into_a_closed_pipe_exits_quietly(tmp_path):
+    """`bot.py ask ... | head -1`: the reader goes away before the answer is written."""
+    read, write = os.pipe()
+    os.close(read)
+    with os.fdopen(write, "wb") as closed:
+        done = subprocess.run(
+            [sys.executable, "bot.py", "ask", "/settings"],
+            stdout=closed,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+            env=_env(tmp_path),
+            timeout=120,
+        )
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
