@@ -323,12 +323,18 @@ async def test_an_html_page_served_as_a_feed(app, site, fetcher):
     assert find_source(app.db, site.url("/feed-now-html")).failures == 1
 
 
-async def test_progress_is_reported_per_source(app, tmp_path):
+async def test_progress_is_reported_per_source_and_per_article(app, tmp_path):
     calls = []
     folder = seed_copy(tmp_path)
     await ingest_sources(app, [str(folder)], progress=lambda *a: calls.append(a))
-    assert [(done, total) for done, total, _ in calls] == [(k, 5) for k in range(1, 6)]
-    assert calls[-1][2].endswith("004_6f802f8af4e8b38f.txt")
+    per_source = [c for c in calls if ": article " not in c[2]]
+    assert [(done, total) for done, total, _ in per_source] == [(k, 5) for k in range(1, 6)]
+    assert per_source[-1][2].endswith("004_6f802f8af4e8b38f.txt")
+    # within a source the bar stays at the sources done, and the label counts its articles
+    articles = [(done, label.rsplit("/", 1)[-1]) for done, _, label in calls if ": article " in label]
+    assert len(articles) == 16
+    assert articles[0] == (0, "000_3b77d831465d6327.txt: article 1 of 9")
+    assert articles[-1][0] == 4 and articles[-1][1].startswith("004_6f802f8af4e8b38f.txt: article ")
 
 
 def test_the_progress_bar_draws_only_on_a_terminal(tmp_path):

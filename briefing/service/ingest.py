@@ -38,7 +38,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 ProgressHook = Callable[[int, int, str], None]
-"""Called as ``progress(done, total, label)`` after each source."""
+"""Called as ``progress(done, total, label)`` after each source, and after each article of a source
+with the sources done so far and a label counting the articles."""
 
 TEXT_SUFFIXES = frozenset((".txt", ".text", ".md", ""))
 PAGE_SUFFIXES = frozenset((".html", ".htm", ".xhtml"))
@@ -59,6 +60,12 @@ class Tally:
     failed: list[tuple[str, str]] = field(default_factory=list)
     notes: list[tuple[str, str]] = field(default_factory=list)
     new_ids: list[int] = field(default_factory=list)
+    # called as ``articles(k, n)`` after the k-th of a source's n articles (for the progress bar)
+    articles: Callable[[int, int], None] | None = None
+
+    def stored(self, k: int, n: int) -> None:
+        if self.articles is not None:
+            self.articles(k, n)
 
     def report(self) -> IngestReport:
         return IngestReport(
@@ -140,8 +147,9 @@ def store_drafts(
     savepoint: a failing article is reported and skipped, and the others stay."""
     for start in range(0, len(drafts), BATCH):
         with transaction(app.db):
-            for draft in drafts[start : start + BATCH]:
+            for k, draft in enumerate(drafts[start : start + BATCH], start + 1):
                 _store_one(app, draft, tally, label=label, source_id=source_id)
+                tally.stored(k, len(drafts))
 
 
 async def store_drafts_async(
@@ -151,9 +159,10 @@ async def store_drafts_async(
     control back between articles, so chats are answered while a feed's articles are enriched (about a
     tenth of a second each) instead of after the whole batch. No transaction is open across the
     ``await``, so another handler's write never joins ours."""
-    for draft in drafts:
+    for k, draft in enumerate(drafts, 1):
         with transaction(app.db):
             _store_one(app, draft, tally, label=label, source_id=source_id)
+        tally.stored(k, len(drafts))
         await asyncio.sleep(0)
 
 
@@ -190,6 +199,7 @@ def ingest_files(app: App, paths: Iterable[Path], *, progress: ProgressHook | No
     tally = Tally()
     paths = list(paths)
     for done, path in enumerate(paths, 1):
+        tally.articles = _within(progress, done - 1, len(paths), path.name)
         feed = _ingest_file(app, path, tally)
         for entry in feed.entries if feed else ():
             if entry.teaser:
@@ -198,6 +208,15 @@ def ingest_files(app: App, paths: Iterable[Path], *, progress: ProgressHook | No
         if progress:
             progress(done, len(paths), path.name)
     return tally.report()
+
+
+def _within(
+    progress: ProgressHook | None, done: int, total: int, label: str
+) -> Callable[[int, int], None] | None:
+    """Progress inside one source: the bar stays at the sources done, the label counts articles."""
+    if progress is None:
+        return None
+    return lambda k, n: progress(done, total, f"{label}: article {k:,} of {n:,}")
 
 
 def _ingest_file(app: App, path: Path, tally: Tally) -> Feed | None:
@@ -244,6 +263,7 @@ async def ingest_sources(
     tally = Tally()
     try:
         for done, item in enumerate(items, 1):
+            tally.articles = _within(progress, done - 1, len(items), item.location)
             await _ingest_item(app, item, tally, client)
             if progress:
                 progress(done, len(items), item.location)
