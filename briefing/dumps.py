@@ -320,6 +320,7 @@ def _run(run: list[_Line], current: _Article | None, *, at_end: bool) -> _Articl
             for line in head:
                 current.meta(line)
         return None
+    head = _without_menus(head)
     headings = [line.text for line in head if line.kind is Kind.HEADING]
     first = next((k for k, line in enumerate(head) if line.kind is Kind.HEADING), len(head))
     has_meta = any(line.kind in (Kind.AUTHOR, Kind.DATE) for line in head[first:])
@@ -337,6 +338,26 @@ def _run(run: list[_Line], current: _Article | None, *, at_end: bool) -> _Articl
     for line in head:
         article.meta(line)
     return article
+
+
+MENU_RUN = 3  # this many one- or two-word headings in a row are a site's menu, not titles or sections
+
+
+def _without_menus(run: list[_Line]) -> list[_Line]:
+    """The run without menus: three or more one- or two-word headings in a row ("World", "Business",
+    "Sport", "Economy") are a site's navigation, whatever its words."""
+    out: list[_Line] = []
+    short: list[_Line] = []
+    for line in [*run, None]:
+        if line is not None and line.kind is Kind.HEADING and word_count(line.text) <= 2:
+            short.append(line)
+            continue
+        if len(short) < MENU_RUN:
+            out.extend(short)
+        short = []
+        if line is not None:
+            out.append(line)
+    return out
 
 
 def _is_label(label: str, title: str) -> bool:

@@ -174,6 +174,24 @@ def test_a_dump_with_a_byline_under_the_date_and_a_wrapped_paragraph():
     assert "hours ago" not in article.body
 
 
+def test_a_menu_of_section_names_is_navigation_not_a_title_or_a_section():
+    text = (FIXTURES / "dumps" / "menu_site.txt").read_text(encoding="utf-8")
+    mill, library = split_dump(text, source="menu_site.txt")
+    assert (mill.title, mill.section, mill.author) == (
+        "Mill town braces for the closure of its last paper mill",
+        None,
+        "Anna Lee",
+    )
+    assert mill.body.startswith("The last paper mill in Ashford will close in March")
+    assert not any(w in mill.body for w in ("World", "Business", "Sport", "Economy"))
+    # one short label over a title is still a section, and a subheading stays in the body
+    assert (library.title, library.section) == (
+        "Council votes to keep the old library open for another year",
+        "Local Politics",
+    )
+    assert "\n\nWhat happens next\n\n" in library.body
+
+
 @pytest.mark.parametrize(
     "encode",
     [
