@@ -45,7 +45,8 @@ def insert_article(
 
 
 def insert_actor(db: Database, actor_id: int, name: str, *aliases: str, mentioned_in: tuple[int, ...] = ()):
-    """An actor with aliases (folded as the actor index folds them), mentioned once in each article."""
+    """An actor with aliases (folded as the actor index folds them), mentioned once in each article (its
+    mention and its ``article_actors`` row, as ``store.actors`` writes both)."""
     db.execute(
         "INSERT INTO actors (id, name, type, key) VALUES (?, ?, 'person', ?)",
         [actor_id, name, f"person:{name}"],
@@ -61,4 +62,9 @@ def insert_actor(db: Database, actor_id: int, name: str, *aliases: str, mentione
             "INSERT INTO mentions (actor_id, article_id, sentence_index, sentence_start, sentence_end, start,"
             " end, surface) VALUES (?, ?, 0, 0, 1, 0, 1, ?)",
             [actor_id, article_id, name],
+        )
+        db.execute(  # the per-article totals the store keeps with every mention (store.actors)
+            "INSERT INTO article_actors (actor_id, article_id, dated_at, mentions)"
+            " SELECT ?, id, dated_at, 1 FROM articles WHERE id = ?",
+            [actor_id, article_id],
         )

@@ -16,16 +16,18 @@ from briefing.briefs import (
 )
 from briefing.document import Document
 from briefing.models import Story
+from briefing.relevance import topic_relevance
 from briefing.service import App
 from briefing.service.commands import Asker, Reply, command
 from briefing.stories import score
 from store.search import (
     actor_ids_named,
     article_ids_mentioning,
+    article_texts,
     fts_query,
     latest_articles,
     matching_ids,
-    relevance,
+    query_words,
     search_articles,
 )
 from store.stories import (
@@ -93,7 +95,9 @@ def topic_stories(app: App, topic: str) -> list[Story] | None:
     actor_articles = article_ids_mentioning(app.db, actor_ids_named(app.db, topic), limit=TOPIC_ARTICLES)
     articles = list(dict.fromkeys([*actor_articles, *ids]))
     story_of = story_of_articles(app.db, articles)
-    weights = _topic_weights(relevance(app.db, query, articles), set(actor_articles), story_of)
+    words = [token for tokens in query_words(topic) for token in tokens]
+    scores = topic_relevance(words, article_texts(app.db, articles))
+    weights = _topic_weights(scores, set(actor_articles), story_of)
     return _best(app, story_stats_of(app.db, list(dict.fromkeys(story_of.values()))), weights)
 
 
@@ -101,8 +105,9 @@ def _topic_weights(
     relevance: Mapping[int, tuple[bool, float]], about_actor: set[int], story_of: Mapping[int, int]
 ) -> dict[int, float]:
     """Each story's weight for a topic brief, in (0, 1], from its best article: the topic in the title
-    counts most, then BM25 relative to the best match, so a story about the topic outranks a fresher one
-    that names it in passing. An article that mentions the actor asked for counts as a fair match."""
+    counts most, then BM25 (``briefing.relevance``) relative to the best match, so a story about the
+    topic outranks a fresher one that names it in passing. An article that mentions the actor asked for
+    counts as a fair match."""
     best = max((bm25 for _, bm25 in relevance.values()), default=0.0) or 1.0
     weights: dict[int, float] = {}
     for article, story in story_of.items():
