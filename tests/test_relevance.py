@@ -24,7 +24,9 @@ def test_the_title_decides_first_and_more_mentions_score_higher():
 
 
 def test_a_word_found_only_inside_another_word_does_not_count():
-    scores = topic_relevance(["US"], {1: ("Useful tips", "Users used the tool."), 2: ("US talks", "The US said.")})
+    scores = topic_relevance(
+        ["US"], {1: ("Useful tips", "Users used the tool."), 2: ("US talks", "The US said.")}
+    )
     assert scores[1] == (False, 0.0) and scores[2][0] and scores[2][1] > 0
 
 

@@ -49,8 +49,23 @@ def test_an_unknown_zone_suggests_close_ones():
 def test_subscribe_arguments_come_in_either_order():
     assert parse_subscribe_args("Asia/Tokyo 6:00") == (time(6, 0), "Asia/Tokyo")
     assert parse_subscribe_args("") == (None, None)
-    with pytest.raises(SettingError, match="I don't understand “tomorrow”"):
+    with pytest.raises(SettingError, match="“tomorrow” is not a timezone I know"):
         parse_subscribe_args("08:00 tomorrow")
+    with pytest.raises(SettingError, match="I don't understand “8:30”"):
+        parse_subscribe_args("07:30 8:30")
+
+
+@pytest.mark.parametrize(
+    ("words", "zone"),
+    [("Kyiv", "Europe/Kyiv"), ("tokyo", "Asia/Tokyo"), ("New York", "America/New_York"), ("EST", "EST")],
+)
+def test_a_city_or_an_abbreviation_names_its_zone(words, zone):
+    assert parse_subscribe_args(f"07:30 {words}") == (time(7, 30), zone)
+
+
+def test_a_misspelt_city_suggests_its_zone():
+    with pytest.raises(SettingError, match="Did you mean Asia/Tokyo"):
+        parse_zone("Tokio")
 
 
 def test_length_is_one_to_ten():
@@ -114,7 +129,8 @@ async def test_settings_has_buttons_for_times_lengths_and_zones(app):
         ("tz Atlantis/Central", "not a timezone I know"),
         ("length 40", "from 1 to 10"),
         ("colour blue", "There is no setting “colour”"),
-        ("length", "Say what to set it to"),
+        ("length", "Say what to set it to, e.g. /settings length 5"),
+        ("foo", "There is no setting “foo”"),
     ],
 )
 async def test_settings_changes_refuse_bad_values_and_keep_the_old_ones(app, args, message):

@@ -40,17 +40,38 @@ def _zones() -> dict[str, str]:
     return {z.lower(): z for z in available_timezones()}
 
 
+@lru_cache(maxsize=1)
+def _cities() -> dict[str, list[str]]:
+    """Area/City zones by their city in lower case ("kyiv", "new york", "new_york"); the old
+    Etc/ and Area-less names are left out."""
+    cities: dict[str, list[str]] = {}
+    for zone in sorted(_zones().values()):
+        area, _, city = zone.rpartition("/")
+        if area and not zone.startswith(("Etc/", "SystemV/", "US/")):
+            for key in {city.lower(), city.lower().replace("_", " ")}:
+                cities.setdefault(key, []).append(zone)
+    return cities
+
+
 def parse_zone(text: str) -> str:
-    """An IANA timezone name, matched case-insensitively (``europe/kyiv`` → ``Europe/Kyiv``)."""
-    name = _zones().get(text.strip().lower())
+    """An IANA timezone name, matched case-insensitively (``europe/kyiv`` → ``Europe/Kyiv``), or a city
+    that names one zone (``Kyiv`` → ``Europe/Kyiv``)."""
+    key = " ".join(text.split()).lower()
+    name = _zones().get(key)
+    by_city = _cities().get(key, [])
+    if name is None and len(by_city) == 1:
+        name = by_city[0]
     if name is not None:
         try:
             ZoneInfo(name)
             return name
         except (ZoneInfoNotFoundError, ValueError):
             pass
-    close = difflib.get_close_matches(text.strip().lower(), _zones(), n=3, cutoff=0.75)
-    hint = " Did you mean " + " or ".join(_zones()[c] for c in close) + "?" if close else ""
+    close = by_city or [_zones()[c] for c in difflib.get_close_matches(key, _zones(), n=3, cutoff=0.75)]
+    if not close:
+        close = [z for c in difflib.get_close_matches(key, _cities(), n=3, cutoff=0.75) for z in _cities()[c]]
+    names = list(dict.fromkeys(close))[:3]
+    hint = " Did you mean " + " or ".join(names) + "?" if names else ""
     raise SettingError(f"“{text}” is not a timezone I know; use an Area/City name such as Europe/Kyiv.{hint}")
 
 
@@ -65,17 +86,18 @@ def _is_time(word: str) -> bool:
 
 
 def parse_subscribe_args(args: str) -> tuple[time | None, str | None]:
-    """The time and the timezone of ``/subscribe [HH:MM] [Area/City]``, in either order."""
+    """The time and the timezone of ``/subscribe [HH:MM] [Area/City]``, in either order; the zone may be
+    a city of one or more words ("Kyiv", "New York")."""
     when: time | None = None
-    zone: str | None = None
+    place: list[str] = []
     for word in args.split():
         if _is_time(word) and when is None:
             when = parse_time(word)
-        elif ("/" in word or word.upper() in ("UTC", "GMT")) and zone is None:
-            zone = parse_zone(word)
-        else:
+        elif _is_time(word):
             raise SettingError(f"I don't understand “{word}”. Try {EXAMPLE} (both parts optional).")
-    return when, zone
+        else:
+            place.append(word)
+    return when, parse_zone(" ".join(place)) if place else None
 
 
 def _describe(sub: Subscriber) -> list[Block]:
@@ -148,6 +170,15 @@ def _settings_reply(sub: Subscriber, note: str = "") -> Reply:
     return Reply(message(*lines), buttons=_settings_buttons(sub))
 
 
+SETTING_NAMES = {
+    "time": "07:30",
+    "tz": "Europe/Kyiv",
+    "timezone": "Europe/Kyiv",
+    "zone": "Europe/Kyiv",
+    "length": "5",
+}
+
+
 def _change(app: App, asker: Asker, what: str, value: str) -> Subscriber | None:
     if what == "time":
         return subs.update_subscriber(app.db, asker.chat_id, digest_time=parse_time(value), now=app.now())
@@ -180,8 +211,18 @@ async def settings_command(app: App, args: str, asker: Asker) -> Reply:
     words = args.split(maxsplit=1)
     if not words:
         return _settings_reply(sub)
+    if words[0].lower() not in SETTING_NAMES:
+        return _failed(
+            SettingError(
+                f"There is no setting “{words[0]}”: try time, tz or length, e.g. /settings length 5."
+            )
+        )
     if len(words) < 2:
-        return _failed(SettingError(f"Say what to set it to, e.g. /settings {words[0]} …"))
+        return _failed(
+            SettingError(
+                f"Say what to set it to, e.g. /settings {words[0].lower()} {SETTING_NAMES[words[0].lower()]}"
+            )
+        )
     try:
         changed = _change(app, asker, words[0].lower(), words[1].strip())
     except SettingError as exc:
