@@ -164,3 +164,23 @@ async def test_ingest_refuses_files_and_non_admins(bot, site):
 async def test_ingest_reports_a_failure(bot, site):
     reply = await bot.ask(f"/ingest {site.url('/missing')}", user=User(ADMIN, "Ada"), wait_text="Ingested")
     assert "Failed:" in reply.text and "404" in reply.text
+
+
+async def test_brief_on_a_topic_latest_and_sources_say_what_the_archive_holds(bot):
+    from store.search import latest_articles
+    from store.stats import outlet_counts
+
+    reply = await bot.ask("/brief North Korea")
+    assert reply.text.upper().startswith("STORIES ABOUT “NORTH KOREA”")
+    assert "North Korea" in reply.text.split("\n", 3)[2]  # the first story's headline is about it
+    assert "outlet" in reply.text and reply.buttons  # each story names its sources; they have a button
+
+    reply = await bot.ask("/latest")
+    newest = [a.title for a in latest_articles(bot.app.db, limit=3)]
+    positions = [reply.text.find(title[:40]) for title in newest]
+    assert -1 not in positions and positions == sorted(positions), (newest, reply.text)
+
+    reply = await bot.ask("/sources")
+    outlets, _ = outlet_counts(bot.app.db)
+    for outlet in outlets[:3]:
+        assert outlet.name in reply.text and f"{outlet.name} — {outlet.articles}" in reply.text, reply.text
