@@ -143,7 +143,8 @@ def _day(when: datetime, now: datetime) -> str:
     return f"{when.day} {when:%b %Y}" if when.year != now.year else f"{when.day} {when:%b}"
 
 
-def _plural(n: int, word: str) -> str:
+def plural(n: int, word: str) -> str:
+    """ "1 article", "2,345 articles"."""
     return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
@@ -158,7 +159,7 @@ def _header(record: ActorRecord, now: datetime) -> tuple[Block, ...]:
     if actor.type == "place" and load_gazetteer().is_country(actor.name):
         kind = "Country"
     lines = [heading(actor.name), para(italic(f"{kind} · {actor.role}" if actor.role else kind))]
-    seen = f"In {_plural(actor.article_count, 'article')} from {_plural(record.source_count, 'source')}"
+    seen = f"In {plural(actor.article_count, 'article')} from {plural(record.source_count, 'source')}"
     if actor.first_seen and actor.last_seen:
         seen += f", first seen {_day(actor.first_seen, now)}, last seen {_day(actor.last_seen, now)}"
     lines.append(para(seen + "."))
@@ -182,7 +183,7 @@ def compose_dossier(record: ActorRecord, *, now: datetime, sentences: int = KEY_
             blocks += [quote(_clip(q.sentence)), _source(q.article, now)]
         sections.append(Section(tuple(blocks)))
     if record.co_mentioned:
-        names = [item(c.actor.name, f" ({_plural(c.articles, 'article')})") for c in record.co_mentioned]
+        names = [item(c.actor.name, f" ({plural(c.articles, 'article')})") for c in record.co_mentioned]
         sections.append(Section((para(bold("Often mentioned with")), *names)))
     if record.latest:
         latest = [item(link(a.title, a.url), f" — {a.source}, {_day(a.when, now)}") for a in record.latest]

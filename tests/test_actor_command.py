@@ -121,3 +121,14 @@ async def test_part_of_a_name_suggests_the_actors_that_hold_it(archive):
     _, text = await ask(archive, "/actor Korea")
     assert "no one called “Korea”. Did you mean" in text
     assert "/actor North Korea" in text and "/actor South Korea" in text
+
+
+async def test_a_name_one_actor_dominates_gives_its_dossier_and_names_the_others(app):
+    for day in range(1, 12):
+        add_article(app, f"{ENVOY} Talks on day {day} went on.", day=day)
+    add_article(app, "Kellogg's reported higher cereal sales on Tuesday.", day=20)
+    _, text = await ask(app, "/actor Kellogg")
+    assert text.startswith("KEITH KELLOGG") and "could be more than one actor" not in text
+    assert "Also: Kellogg's (organisation, 1 article) /actor Kellogg's (organization)" in text
+    _, chosen = await ask(app, "/actor Kellogg's (organization)")
+    assert chosen.startswith("KELLOGG'S")

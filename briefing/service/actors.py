@@ -20,8 +20,8 @@ from briefing.actors import extract_actors
 from briefing.aliases import fold
 from briefing.charts import mentions_chart
 from briefing.cues import TITLES
-from briefing.document import Document, bold, code, italic, item, message, para
-from briefing.dossier import compose_dossier
+from briefing.document import Block, Document, Span, bold, code, italic, item, message, para
+from briefing.dossier import compose_dossier, plural
 from briefing.errors import BinarySourceError, DecodeError, SourceError
 from briefing.gazetteer import load_gazetteer
 from briefing.models import Actor, ActorType, Article, ExtractedActor
@@ -98,7 +98,7 @@ def _candidates(name: str, found: Sequence[Actor]) -> Reply:
     lines = []
     for a in found[:MAX_CANDIDATES]:
         ask = f"/actor {a.name}" + (f" ({a.type})" if names.count(a.name) > 1 else "")
-        lines.append(item(bold(a.name), f" — {_label(a)}, {a.article_count:,} articles: ", code(ask)))
+        lines.append(item(bold(a.name), f" — {_label(a)}, {plural(a.article_count, 'article')}: ", code(ask)))
     return Reply(message(para(f"“{name}” could be more than one actor. Which one?"), *lines))
 
 
@@ -110,16 +110,38 @@ def _unknown(app: App, name: str) -> Reply:
     return Reply(message(para(f"I have no one called “{name}”. Did you mean:"), *lines))
 
 
+DOMINANT = 10  # an actor in ten times the articles of every other the name fits is the one meant
+
+
 def _pick(name: str, found: Sequence[Actor]) -> Actor | None:
-    """The one actor meant, if the name settles it: a single match, or a single exact canonical name."""
+    """The one actor meant, if the name settles it: a single match, one the archive mentions far more
+    than the others ("Kellogg": the envoy in 18,000 articles, not a company in 300), or a single exact
+    canonical name."""
     if len(found) == 1:
         return found[0]
+    first, second = sorted(found, key=lambda a: -a.article_count)[:2]
+    if first.article_count >= DOMINANT * max(second.article_count, 1):
+        return first
     exact = [a for a in found if a.name.casefold() == name.casefold()]
     return exact[0] if len(exact) == 1 else None
 
 
-def dossier_reply(app: App, actor: Actor, *, asked: str | None = None) -> Reply:
-    """The dossier; ``asked`` is what the user typed when it only came close to the actor's names."""
+def _others(actor: Actor, found: Sequence[Actor]) -> Block | None:
+    """A line naming the other actors the name fits, so the reader can still reach them."""
+    others = [a for a in found if a.id != actor.id][: MAX_CANDIDATES - 1]
+    if not others:
+        return None
+    spans: list[Span | str] = ["Also: "]
+    for k, a in enumerate(others):
+        ask = f"/actor {a.name} ({a.type})"  # the type, or the name could land on this dossier again
+        spans += [", "] if k else []
+        spans += [f"{a.name} ({_label(a)}, {plural(a.article_count, 'article')}) ", code(ask)]
+    return para(*spans)
+
+
+def dossier_reply(app: App, actor: Actor, *, asked: str | None = None, also: Sequence[Actor] = ()) -> Reply:
+    """The dossier; ``asked`` is what the user typed when it only came close to the actor's names, and
+    ``also`` the other actors the name fits (named at the end)."""
     record = actor_store.actor_record(app.db, actor.id)
     if record is None:
         return Reply(message("That actor is no longer in the archive."))
@@ -127,6 +149,9 @@ def dossier_reply(app: App, actor: Actor, *, asked: str | None = None) -> Reply:
     if asked:
         note = para(italic(f"Closest match for “{asked}”."))
         document = Document((note, *document.header), document.sections, document.footer)
+    others = _others(actor, also)
+    if others is not None:
+        document = Document(document.header, document.sections, (*document.footer, others))
     days = actor_store.mentions_per_day(app.db, actor.id)
     chart = partial(mentions_chart, days, title=actor.name)  # drawn by the adapter, after the text is sent
     return Reply(document, photo=chart, photo_caption=f"{actor.name}: mentions per day", paged=True)
@@ -156,7 +181,7 @@ async def actor_command(app: App, args: str, asker: Asker) -> Reply:
     actor = _pick(name, found)
     if actor is None:
         return _candidates(name, found)
-    return dossier_reply(app, actor, asked=None if _exact(name, actor) else name)
+    return dossier_reply(app, actor, asked=None if _exact(name, actor) else name, also=found)
 
 
 # ---- bot.py actors FILE... ----------------------------------------------------------------------------
