@@ -113,12 +113,12 @@ def _unknown(app: App, name: str) -> Reply:
 DOMINANT = 10  # an actor in ten times the articles of every other the name fits is the one meant
 
 
-def _pick(name: str, found: Sequence[Actor]) -> Actor | None:
+def pick_actor(name: str, found: Sequence[Actor]) -> Actor | None:
     """The one actor meant, if the name settles it: a single match, one the archive mentions far more
     than the others ("Kellogg": the envoy in 18,000 articles, not a company in 300), or a single exact
     canonical name."""
-    if len(found) == 1:
-        return found[0]
+    if len(found) <= 1:
+        return found[0] if found else None
     first, second = sorted(found, key=lambda a: -a.article_count)[:2]
     if first.article_count >= DOMINANT * max(second.article_count, 1):
         return first
@@ -178,7 +178,7 @@ async def actor_command(app: App, args: str, asker: Asker) -> Reply:
     found = actor_store.find_actors(app.db, name, type_=type_)
     if not found:
         return _unknown(app, name)
-    actor = _pick(name, found)
+    actor = pick_actor(name, found)
     if actor is None:
         return _candidates(name, found)
     return dossier_reply(app, actor, asked=None if _exact(name, actor) else name, also=found)

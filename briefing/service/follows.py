@@ -11,6 +11,7 @@ from typing import Literal
 from briefing.document import Block, bold, code, item, message, para
 from briefing.models import Actor, Follow
 from briefing.service import App
+from briefing.service.actors import pick_actor
 from briefing.service.commands import Asker, Button, Reply, command
 from store import subscribers as subs
 from store.actors import find_actors, get_actor
@@ -26,12 +27,8 @@ def clean_topic(text: str) -> str:
 
 def _resolve(app: App, name: str) -> tuple[str, int | None]:
     """The canonical name and id of the actor ``name`` means, or the topic itself with no id."""
-    found = find_actors(app.db, name)
-    exact = [a for a in found if a.name.casefold() == name.casefold()]
-    if len(found) == 1 or len(exact) == 1:
-        actor = found[0] if len(found) == 1 else exact[0]
-        return actor.name, actor.id
-    return name, None
+    actor = pick_actor(name, find_actors(app.db, name))
+    return (actor.name, actor.id) if actor is not None else (name, None)
 
 
 def _label(f: Follow, actor: Actor | None = None) -> str:
