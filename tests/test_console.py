@@ -141,3 +141,16 @@ def test_bot_py_ask_into_a_closed_pipe_exits_quietly(tmp_path):
             timeout=120,
         )
     assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+
+
+@pytest.mark.parametrize(
+    "text", ["/brief " + "Kellogg " * 625_000, "Kellogg " * 625_000, "/actor " + "x" * 5_000_000]
+)
+async def test_a_5_mb_message_gets_a_short_clear_reply(app, text):
+    load_all()
+    reply = await ask(app, text)
+    assert (
+        reply.startswith(("That is 4,999,99", "That is 5,000,000"))
+        and "please ask in fewer than 4,096" in reply
+    )
+    assert len(reply) < 200
