@@ -96,6 +96,28 @@ def set_active(db: Database, chat_id: int, active: bool, *, now: datetime) -> bo
     return cur.rowcount > 0
 
 
+def mark_unreachable(db: Database, chat_id: int, *, reason: str, now: datetime) -> None:
+    """The bot may not write to the chat (blocked, removed): no alerts are queued for it."""
+    db.execute(
+        "INSERT INTO unreachable_chats (chat_id, since, reason) VALUES (?, ?, ?)"
+        " ON CONFLICT (chat_id) DO UPDATE SET reason = excluded.reason",
+        [chat_id, to_iso(now), reason[:200]],
+    )
+
+
+def mark_reachable(db: Database, chat_id: int) -> bool:
+    """The chat wrote to the bot, so it can be written to again; True if it was marked unreachable.
+    Reads first: most messages come from reachable chats, and a read takes no write lock."""
+    if db.execute("SELECT 1 FROM unreachable_chats WHERE chat_id = ?", [chat_id]).fetchone() is None:
+        return False
+    db.execute("DELETE FROM unreachable_chats WHERE chat_id = ?", [chat_id])
+    return True
+
+
+def is_unreachable(db: Database, chat_id: int) -> bool:
+    return db.execute("SELECT 1 FROM unreachable_chats WHERE chat_id = ?", [chat_id]).fetchone() is not None
+
+
 def active_subscribers(db: Database) -> list[Subscriber]:
     return [_subscriber(r) for r in db.query("SELECT * FROM subscribers WHERE active = 1 ORDER BY chat_id")]
 

@@ -124,3 +124,23 @@ async def test_a_burst_of_alerts_is_spread_at_most_four_an_hour_and_none_is_lost
     assert await send(NOON + timedelta(hours=1)) == 2
     assert {a.state for a in alerts_of(db, 7)} == {"sent"}
     assert len(botapi.sent_messages(7)) == 6
+
+
+async def test_a_follower_who_blocked_the_bot_gets_no_new_alerts_until_it_writes_again(
+    app, db, botapi, botapi_bot
+):
+    from briefing.service.commands import Asker, answer, load_all
+
+    load_all()
+    s1 = add_story(db, "One", updated=NOON, body="Oreshnik one.")
+    follow(db, 5, "topic", "Oreshnik", now=NOON)  # follows, never subscribed: nothing to deactivate
+    queue_alerts(app, article_ids(db, s1), now=NOON)
+    botapi.inject(Fault.blocked(), "sendMessage", chat_id=5, times=1)
+    await send_due_alerts(app, botapi_bot, now=NOON, pacer=fast_pacer(), policy=QUICK)
+    s2 = add_story(db, "Two", updated=NOON, body="Oreshnik two.")
+    assert queue_alerts(app, article_ids(db, s2), now=NOON) == 0  # not one refused request per story
+    await answer(app, "/following", Asker(chat_id=5, user_id=5))  # the user is back
+    s3 = add_story(db, "Three", updated=NOON, body="Oreshnik three.")
+    assert queue_alerts(app, article_ids(db, s3), now=NOON) == 1
+    assert (await send_due_alerts(app, botapi_bot, now=NOON, pacer=fast_pacer(), policy=QUICK)).sent == 1
+    assert [m.text.split("\n")[2] for m in botapi.sent_messages(5)] == ["Three"]

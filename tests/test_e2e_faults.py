@@ -54,6 +54,7 @@ async def test_a_user_who_blocked_the_bot_is_unsubscribed_and_others_are_still_s
     reply = await bot.ask("/help")  # Alice, after Bob's update: his was handled by now
     assert "/subscribe" in reply.text
     assert subscribers.get_subscriber(bot.app.db, 77).active is False
+    assert subscribers.is_unreachable(bot.app.db, 77)
     assert len(bot.server.requests("sendMessage", chat_id=77, ok=False)) == 1  # no apology into a wall
 
 
@@ -63,6 +64,12 @@ async def test_blocking_the_bot_unsubscribes_at_once(bot):
     await bot.server.wait_until_fetched()
     await bot.ask("/help")
     assert subscribers.get_subscriber(bot.app.db, 77).active is False
+    assert subscribers.is_unreachable(bot.app.db, 77)  # no alerts either, until Bob writes again
+    bot.server.push_my_chat_member(None, "member", user=BOB)  # Bob unblocks the bot
+    await bot.server.wait_until_fetched()
+    await bot.ask("/help")
+    assert not subscribers.is_unreachable(bot.app.db, 77)
+    assert subscribers.get_subscriber(bot.app.db, 77).active is False  # the digest waits for /subscribe
 
 
 async def test_html_telegram_cannot_parse_is_sent_again_as_plain_text(bot):

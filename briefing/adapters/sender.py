@@ -38,7 +38,7 @@ from briefing.adapters.pacer import Pacer
 from briefing.service import App
 from store.alerts import fail_chat_alerts
 from store.deliveries import fail_chat
-from store.subscribers import migrate_chat, set_active
+from store.subscribers import mark_unreachable, migrate_chat, set_active
 
 log = logging.getLogger(__name__)
 
@@ -102,6 +102,7 @@ class Sender:
         """The chat refuses our messages: deactivate it and give up its unsent messages."""
         now = self.app.now()
         set_active(self.app.db, chat_id, False, now=now)
+        mark_unreachable(self.app.db, chat_id, reason=reason, now=now)
         fail_chat(self.app.db, chat_id, error=f"chat unreachable: {reason}", now=now)
         fail_chat_alerts(self.app.db, chat_id, error=f"chat unreachable: {reason}", now=now)
         self.tally.deactivated += 1

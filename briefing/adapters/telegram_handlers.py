@@ -113,7 +113,8 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def on_my_chat_member(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """The bot was blocked or removed from a chat: stop its digest."""
+    """The bot was blocked or removed from a chat: stop its digest and alerts. Unblocked or added
+    again: its alerts resume (the digest waits for /subscribe)."""
     change = update.my_chat_member
     if change is None:
         return
@@ -121,6 +122,8 @@ async def on_my_chat_member(update: Update, context: ContextTypes.DEFAULT_TYPE) 
         unreachable(
             app_of(context), change.chat.id, f"the bot's status is now {change.new_chat_member.status}"
         )
+    elif change.new_chat_member.status in ("member", "administrator"):
+        subscribers.mark_reachable(app_of(context).db, change.chat.id)
 
 
 async def on_migrate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from briefing.document import Document, bold, code, item, message, para
 from briefing.service import App
+from store.subscribers import mark_reachable
 
 MAX_QUERY_CHARS = 4096
 
@@ -96,7 +97,9 @@ def is_admin(app: App, asker: Asker) -> bool:
 
 
 async def answer(app: App, text: str, asker: Asker) -> Reply:
-    """The reply to one message."""
+    """The reply to one message. A chat that writes is reachable again (it had blocked the bot, say),
+    so its follows' alerts resume; a stopped digest stays stopped until /subscribe."""
+    mark_reachable(app.db, asker.chat_id)
     name, args = parse(text)
     if len(args) > MAX_QUERY_CHARS:
         return Reply(

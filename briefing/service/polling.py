@@ -29,7 +29,7 @@ from briefing.service.ingest import ingest_feed
 from store.alerts import followers_of_articles, queue_alert
 from store.db import transaction
 from store.sources import due_feeds, get_source, record_poll_failure
-from store.subscribers import get_subscriber
+from store.subscribers import get_subscriber, is_unreachable
 
 if TYPE_CHECKING:
     from briefing.adapters.fetch import Fetcher
@@ -49,7 +49,7 @@ def queue_alerts(app: App, article_ids: Sequence[int], *, now: datetime) -> int:
     with transaction(app.db):
         for (chat_id, story_id), reasons in followers_of_articles(app.db, article_ids).items():
             sub = get_subscriber(app.db, chat_id)
-            if sub is not None and not sub.active:
+            if (sub is not None and not sub.active) or is_unreachable(app.db, chat_id):
                 continue
             tz = zone(sub.timezone if sub is not None else app.settings.timezone)
             due = alert_due_at(now, tz, quiet_start=start, quiet_end=end)
