@@ -273,6 +273,10 @@ def _adopt(
     """The candidate for the tagged span ``toks[a:b]`` of ``kind``, or None where a firm rule disagrees."""
     type_: ActorType = kind  # type: ignore[assignment]
     inside = [(x, y, c) for x, y, c in rules if a <= x and y <= b]
+    if not inside and b - a == 1 and a == next((k for k, t in enumerate(toks) if t.word), -1):
+        # a sentence's capitalised first word that the rules found no evidence for ("Anytime you...",
+        # "Rescue operations..."): capitals say nothing there, and the tagger's guess is not evidence
+        return None
     crossing = [c for x, y, c in rules if x < b and a < y and not (a <= x and y <= b)]
     if any(c.why in FIRM for c in crossing):
         return None

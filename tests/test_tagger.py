@@ -157,3 +157,15 @@ def test_training_learns_a_pattern_the_rules_miss():
     model = train(docs, epochs=5)
     found = {a.name: a.type for a in extract_actors("I met the band Golden Arrows there.", tagger=model)}
     assert found.get("Golden Arrows") == "organization"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "‘Anytime you bring an end to a conflict between two nations, it is good,’ he said.",
+        '"Whatever approach the leadership takes, we will adapt," he said.',
+        "Rescue operations are ongoing in the city.",
+    ],
+)
+def test_the_tagger_alone_never_makes_a_sentences_first_word_an_actor(text):
+    assert extract_actors(text) == []
