@@ -67,7 +67,7 @@ async def test_bot_py_serves_on_telegram_and_stops_cleanly_on_a_signal(botapi, t
         await process.communicate()
         raise
     assert "Welcome to Briefing" in reply.text
-    assert [c["command"] for c in botapi.commands()][:2] == ["help", "start"]
+    assert [c["command"] for c in botapi.commands()][:2] == ["brief", "actor"]  # the news first
     code, took, log = await stop(process, sig)
     assert code == 0, log
     assert took < STOP_WITHIN

@@ -44,7 +44,7 @@ from briefing.adapters.telegram_handlers import (
 )
 from briefing.errors import BriefingError
 from briefing.service import App
-from briefing.service.commands import COMMANDS, load_all
+from briefing.service.commands import COMMANDS, listed, load_all
 from config import Settings, SettingsError
 
 log = logging.getLogger(__name__)
@@ -94,7 +94,7 @@ def file_url(base_url: str) -> str:
 
 
 def bot_commands(*, admin: bool) -> list[BotCommand]:
-    return [BotCommand(c.name, c.description[:256]) for c in COMMANDS.values() if admin or not c.admin]
+    return [BotCommand(c.name, c.description[:256]) for c in listed(admin=admin)]
 
 
 async def _post_init(application: Application) -> None:

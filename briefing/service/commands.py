@@ -126,9 +126,22 @@ async def answer(app: App, text: str, asker: Asker) -> Reply:
     return await cmd.handler(app, args, asker)
 
 
+# how /help and Telegram's command menu list the commands: news first, then following, digests, the rest
+MENU_ORDER = (
+    "brief", "actor", "search", "latest", "sources", "follow", "following", "unfollow",
+    "subscribe", "settings", "unsubscribe", "help", "start", "ingest", "stats",
+)  # fmt: skip
+
+
+def listed(*, admin: bool) -> list[Command]:
+    """The commands a chat may use, in ``MENU_ORDER`` (any other after them, as registered)."""
+    rank = {name: k for k, name in enumerate(MENU_ORDER)}
+    commands = [c for c in COMMANDS.values() if admin or not c.admin]
+    return sorted(commands, key=lambda c: rank.get(c.name, len(rank)))
+
+
 def _command_lines(app: App, asker: Asker) -> list:
-    admin = is_admin(app, asker)
-    return [item(bold(c.usage), f" — {c.description}") for c in COMMANDS.values() if admin or not c.admin]
+    return [item(bold(c.usage), f" — {c.description}") for c in listed(admin=is_admin(app, asker))]
 
 
 @command("help", "/help", "what I can do")
