@@ -73,8 +73,14 @@ def _surname_keys(cand: Candidate) -> list[str]:
     return keys
 
 
+def as_written(surface: str) -> str:
+    """A name as the text writes it, without an editor's brackets or line breaks inside it
+    ("Vladimir] Putin" -> "Vladimir Putin")."""
+    return " ".join(surface.replace("[", " ").replace("]", " ").split())
+
+
 def _surface(cand: Candidate, text: str) -> str:
-    return text[cand.start : cand.end]
+    return as_written(text[cand.start : cand.end])
 
 
 class _People:
@@ -290,7 +296,9 @@ def group(cands: list[Candidate], text: str) -> list[ExtractedActor]:
         mentions = _mentions(group_, text)
         if not mentions:
             continue
-        aliases = frozenset(m.surface for m in mentions if fold(m.surface) != fold(name))
+        aliases = frozenset(
+            as_written(m.surface) for m in mentions if fold(as_written(m.surface)) != fold(name)
+        )
         roles = distinct([r for c in group_ for r in c.roles])[:MAX_ROLES]
         actors.append(
             ExtractedActor(

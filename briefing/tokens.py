@@ -152,6 +152,8 @@ def tokenize(sentence: Sentence) -> list[Token]:
         tok = m.group()
         s = offset + m.start()
         if not tok[0].isalpha():
+            if tok in "[]":  # an editor's brackets complete a quote: "[Russian President Vladimir] Putin"
+                continue
             append(Token(tok, s, s + len(tok), tok, tok, False))
         elif tok.isalpha() and tok.islower() and tok.isascii():
             append(Token(tok, s, s + len(tok), tok, tok, True))  # most words: checked first

@@ -279,3 +279,15 @@ def test_a_line_with_a_verb_of_speech_is_no_headline():
 def test_names_listed_after_in_are_places():
     found = actors_by_name("The attacks in Qamenas, Sarmin and Talamenes went on.")
     assert {found[n].type for n in ("Qamenas", "Sarmin", "Talamenes")} == {"place"}
+
+
+def test_an_editors_brackets_inside_a_quote_complete_the_name():
+    text = (
+        "“From the Russian point of view, [Russian President Vladimir] Putin is fighting a popular war,” "
+        "he told DW. Later [Putin] spoke again."
+    )
+    found = {a.name: a for a in extract_actors(text)}
+    putin = found["Vladimir Putin"]
+    assert putin.type == "person" and putin.role == "Russian President"
+    assert putin.aliases == frozenset({"Putin"}) and "Vladimir" not in found
+    assert [text[m.start : m.end] for m in putin.mentions] == ["Vladimir] Putin", "Putin"]
