@@ -53,6 +53,7 @@ from briefing.models import ActorType, ExtractedActor, Sentence
 from briefing.sentences import split_sentences
 from briefing.states import mark_states
 from briefing.tagger import Tagger, load_tagger, retag
+from briefing.things import drop_things
 from briefing.tokens import Token, tokenize
 
 _JOINERS = words("of for and & de del la le du da di van von der den bin ibn al el on upon")
@@ -104,6 +105,7 @@ def extract_actors(
     if model is not None:
         reading.candidates = retag(reading, model, gaz)
         resolve(reading.candidates, gaz, text)
+    reading.candidates = drop_things(reading.candidates, reading.tokens)
     mark_states(reading.candidates, reading.tokens, gaz)
     match_headlines(reading.candidates, gaz, [(i, reading.tokens[i]) for i in reading.headlines])
     return group(reading.candidates, text)

@@ -1,0 +1,59 @@
+"""Names of things, not actors: weapons and machines named by their model ("Taurus missiles", "the Oreshnik
+missile", "ATACMS missiles"). A name the text mostly writes just before a noun of such things is the
+thing's name; the reader's /actor has no use for it. A name the rules typed firmly (a list, a title, an
+organisation head) stays an actor, so "Hezbollah rockets" keeps Hezbollah.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from briefing.coref import Candidate
+from briefing.cues import words
+from briefing.tokens import Token
+
+THING_NOUNS = words(
+    """
+    missile missiles rocket rockets jet jets drone drones tank tanks warplane warplanes howitzer
+    howitzers launcher launchers interceptor interceptors torpedo torpedoes warhead warheads
+    """
+)
+# words between a model's name and its noun: "Taurus cruise missiles", "RS-26 Rubezh intercontinental
+# ballistic missile", "F-16 fighter jets"
+THING_MODIFIERS = words(
+    """
+    cruise ballistic intercontinental hypersonic supersonic long-range medium-range short-range
+    fighter attack air-defence air-defense anti-tank anti-aircraft surface-to-air air-to-air
+    guided unguided nuclear-capable nuclear main battle
+    """
+)
+FIRM = frozenset({"list", "title", "surname", "head", "brand"})
+
+
+def _before_thing(toks: list[Token], cand: Candidate) -> bool:
+    if cand.toks[-1].possessive:
+        return False
+    after = [t for t in toks if t.start >= cand.toks[-1].end and t.word][:4]
+    for t in after:
+        if t.low in THING_NOUNS:
+            return True
+        if t.low not in THING_MODIFIERS:
+            return False
+    return False
+
+
+def drop_things(cands: list[Candidate], tokens: list[list[Token]]) -> list[Candidate]:
+    """The candidates without the names of things: those written before a thing noun at least half the
+    time, unless a firm rule typed one of their mentions."""
+    before: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    firm: set[str] = set()
+    for c in cands:
+        if c.sentence >= len(tokens):
+            continue
+        total[c.norm] += 1
+        before[c.norm] += _before_thing(tokens[c.sentence], c)
+        if c.why in FIRM:
+            firm.add(c.norm)
+    things = {n for n, k in before.items() if k and 2 * k >= total[n] and n not in firm}
+    return [c for c in cands if c.norm not in things] if things else cands
