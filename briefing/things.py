@@ -10,6 +10,7 @@ from collections import Counter
 
 from briefing.coref import Candidate
 from briefing.cues import words
+from briefing.tagger import FIRM
 from briefing.tokens import Token
 
 THING_NOUNS = words(
@@ -27,7 +28,6 @@ THING_MODIFIERS = words(
     guided unguided nuclear-capable nuclear main battle
     """
 )
-FIRM = frozenset({"list", "title", "surname", "head", "brand"})
 
 
 def _before_thing(toks: list[Token], cand: Candidate) -> bool:
