@@ -22,6 +22,7 @@ from sumy.models.dom import ObjectDocumentModel, Paragraph
 from sumy.models.dom import Sentence as DomSentence
 
 from briefing.errors import BriefingError
+from briefing.furniture import ends_sentence
 from briefing.sentences import Tokenizer, split_sentences
 from briefing.summarizers import ALGORITHMS, CUBIC, build_summarizer
 
@@ -43,7 +44,6 @@ TOKENIZER = Tokenizer()
 LABEL_MAX_WORDS = 20
 
 _FINAL = re.compile(r"[.!?…]['\"’”)\]]*$")
-_RUNS_ON_STOP = re.compile(r"[.!?…:;]['\"’”)\]]*$")
 _CAPTION = re.compile(
     r"©|\b(?:photo|image|picture|video) ?(?:credit|caption|source)?s? ?:|\((?:photo|file photo|"
     r"image|picture)\b|\bgetty images\b|\b(?:afp|reuters|ap|epa|pool)(?: via getty)?/",
@@ -92,7 +92,7 @@ def _paragraphs(body: str) -> list[str]:
         if not line:
             previous = ""
             continue
-        if previous and line[0].islower() and not _RUNS_ON_STOP.search(previous):
+        if previous and line[0].islower() and not ends_sentence(previous):
             paragraphs[-1] += "\n" + line
         else:
             paragraphs.append(line)

@@ -30,10 +30,13 @@ THING_MODIFIERS = words(
 )
 
 
-def _before_thing(toks: list[Token], cand: Candidate) -> bool:
-    if cand.toks[-1].possessive:
+def _before_thing(toks: list[Token], at: dict[int, int], cand: Candidate) -> bool:
+    """Is the candidate followed by a thing noun, possibly after its modifiers? ``at`` maps a token's
+    start to its index in ``toks``."""
+    last = at.get(cand.toks[-1].start)
+    if last is None or cand.toks[-1].possessive:
         return False
-    after = [t for t in toks if t.start >= cand.toks[-1].end and t.word][:4]
+    after = [t for t in toks[last + 1 :] if t.word][:4]
     for t in after:
         if t.low in THING_NOUNS:
             return True
@@ -48,11 +51,15 @@ def drop_things(cands: list[Candidate], tokens: list[list[Token]]) -> list[Candi
     before: Counter[str] = Counter()
     total: Counter[str] = Counter()
     firm: set[str] = set()
+    where: dict[int, dict[int, int]] = {}
     for c in cands:
         if c.sentence >= len(tokens):
             continue
+        at = where.get(c.sentence)
+        if at is None:
+            at = where[c.sentence] = {t.start: k for k, t in enumerate(tokens[c.sentence])}
         total[c.norm] += 1
-        before[c.norm] += _before_thing(tokens[c.sentence], c)
+        before[c.norm] += _before_thing(tokens[c.sentence], at, c)
         if c.why in FIRM:
             firm.add(c.norm)
     things = {n for n, k in before.items() if k and 2 * k >= total[n] and n not in firm}

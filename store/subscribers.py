@@ -96,13 +96,15 @@ def set_active(db: Database, chat_id: int, active: bool, *, now: datetime) -> bo
     return cur.rowcount > 0
 
 
-def mark_unreachable(db: Database, chat_id: int, *, reason: str, now: datetime) -> None:
-    """The bot may not write to the chat (blocked, removed): no alerts are queued for it."""
+def mark_unreachable(db: Database, chat_id: int, *, reason: str, now: datetime) -> bool:
+    """The bot may not write to the chat (blocked, removed): its subscription stops and no alerts are
+    queued for it until it writes again. True if it had a subscription to stop."""
     db.execute(
         "INSERT INTO unreachable_chats (chat_id, since, reason) VALUES (?, ?, ?)"
         " ON CONFLICT (chat_id) DO UPDATE SET reason = excluded.reason",
         [chat_id, to_iso(now), reason[:200]],
     )
+    return set_active(db, chat_id, False, now=now)
 
 
 def mark_reachable(db: Database, chat_id: int) -> bool:

@@ -38,6 +38,17 @@ def app(db: Database, settings) -> App:
     return App(db=db, settings=settings, clock=lambda: NOW)
 
 
+@pytest.fixture
+async def site():
+    """A web site of the test's own on 127.0.0.1 (``tests/localweb.py``)."""
+    from tests.localweb import LocalSite
+
+    local = LocalSite()
+    await local.start()
+    yield local
+    await local.stop()
+
+
 # The loopback Bot API server (tests/botapi/README.md): `botapi` gives each test a fresh one,
 # `botapi_bot` a telegram.Bot connected to it.
 from tests.botapi.fixtures import botapi, botapi_bot  # noqa: E402, F401

@@ -96,16 +96,15 @@ def _env(tmp_path) -> dict[str, str]:
     return env
 
 
-def test_bot_py_without_a_token_is_a_terminal_chat(tmp_path):
-    done = subprocess.run(
-        [sys.executable, "bot.py"],
-        input="/follow ports\n/following\n",
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=_env(tmp_path),
-        timeout=120,
+def _bot_py(tmp_path, *args: str, **run) -> subprocess.CompletedProcess:
+    """``python bot.py ARGS`` without a token, on a database of the test's own."""
+    return subprocess.run(
+        [sys.executable, "bot.py", *args], text=True, cwd=ROOT, env=_env(tmp_path), timeout=120, **run
     )
+
+
+def test_bot_py_without_a_token_is_a_terminal_chat(tmp_path):
+    done = _bot_py(tmp_path, input="/follow ports\n/following\n", capture_output=True)
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("Briefing in the terminal.")
     assert "Following the topic ports." in done.stdout and "• ports — topic" in done.stdout
@@ -113,14 +112,7 @@ def test_bot_py_without_a_token_is_a_terminal_chat(tmp_path):
 
 
 def test_bot_py_ask_answers_one_command(tmp_path):
-    done = subprocess.run(
-        [sys.executable, "bot.py", "ask", "/settings"],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=_env(tmp_path),
-        timeout=120,
-    )
+    done = _bot_py(tmp_path, "ask", "/settings", capture_output=True)
     assert done.returncode == 0, done.stderr
     assert "This chat has no daily digest yet." in done.stdout
     assert "[Subscribe at 08:00 (UTC): /subscribe]" in done.stdout
@@ -131,15 +123,7 @@ def test_bot_py_ask_into_a_closed_pipe_exits_quietly(tmp_path):
     read, write = os.pipe()
     os.close(read)
     with os.fdopen(write, "wb") as closed:
-        done = subprocess.run(
-            [sys.executable, "bot.py", "ask", "/settings"],
-            stdout=closed,
-            stderr=subprocess.PIPE,
-            text=True,
-            cwd=ROOT,
-            env=_env(tmp_path),
-            timeout=120,
-        )
+        done = _bot_py(tmp_path, "ask", "/settings", stdout=closed, stderr=subprocess.PIPE)
     assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
 
 

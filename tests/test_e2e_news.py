@@ -20,7 +20,6 @@ from store.subscribers import follows_of
 from tests.botapi import User
 from tests.conftest import NOW
 from tests.e2e_helpers import ADMIN, harness
-from tests.localweb import LocalSite
 
 pytestmark = pytest.mark.e2e
 PNG = b"\x89PNG\r\n\x1a\n"
@@ -130,17 +129,15 @@ BODY = (
 
 
 @pytest.fixture
-async def site():
-    local = LocalSite()
-    await local.start()
+def site(site):
+    """The test site (conftest), serving a feed."""
 
     async def feed(request: web.Request) -> web.Response:
-        text = FEED.format(base=local.base, body=BODY)
+        text = FEED.format(base=site.base, body=BODY)
         return web.Response(text=text, content_type="application/rss+xml")
 
-    local.add("/harbour.rss", feed)
-    yield local
-    await local.stop()
+    site.add("/harbour.rss", feed)
+    return site
 
 
 async def test_ingest_a_feed_registers_it_for_polling(bot, site):

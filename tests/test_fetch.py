@@ -4,20 +4,12 @@ import socket
 
 import httpx
 import pytest
-from localweb import FEED_ETAG, FEED_MODIFIED, LocalSite
+from localweb import FEED_ETAG, FEED_MODIFIED
 
 from briefing.adapters.fetch import FetchConfig, Fetcher, check_url
 from briefing.errors import FetchError
 
 CONFIG = FetchConfig(timeout=0.5, max_bytes=1_000_000, max_redirects=3, user_agent="TestBot/1.0")
-
-
-@pytest.fixture
-async def site():
-    local = LocalSite()
-    await local.start()
-    yield local
-    await local.stop()
 
 
 @pytest.fixture

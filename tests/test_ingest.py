@@ -32,14 +32,6 @@ STORY = "<p>{}</p>".format(
 
 
 @pytest.fixture
-async def site():
-    local = LocalSite()
-    await local.start()
-    yield local
-    await local.stop()
-
-
-@pytest.fixture
 async def fetcher():
     async with Fetcher(FAST) as f:
         yield f

@@ -60,14 +60,6 @@ class Feed:
 
 
 @pytest.fixture
-async def site():
-    local = LocalSite()
-    await local.start()
-    yield local
-    await local.stop()
-
-
-@pytest.fixture
 def app(db, settings) -> App:
     return App(db=db, settings=settings, clock=Clock(T))
 

@@ -38,7 +38,7 @@ from briefing.adapters.pacer import Pacer
 from briefing.service import App
 from store.alerts import fail_chat_alerts
 from store.deliveries import fail_chat
-from store.subscribers import mark_unreachable, migrate_chat, set_active
+from store.subscribers import mark_unreachable, migrate_chat
 
 log = logging.getLogger(__name__)
 
@@ -101,7 +101,6 @@ class Sender:
     def block(self, chat_id: int, reason: str) -> None:
         """The chat refuses our messages: deactivate it and give up its unsent messages."""
         now = self.app.now()
-        set_active(self.app.db, chat_id, False, now=now)
         mark_unreachable(self.app.db, chat_id, reason=reason, now=now)
         fail_chat(self.app.db, chat_id, error=f"chat unreachable: {reason}", now=now)
         fail_chat_alerts(self.app.db, chat_id, error=f"chat unreachable: {reason}", now=now)

@@ -147,8 +147,7 @@ async def send_text(
 def unreachable(app: App, chat_id: int, why: str) -> None:
     """The bot may no longer write to the chat: its digest stops until it subscribes again, and its
     alerts until it writes to the bot again."""
-    subscribers.mark_unreachable(app.db, chat_id, reason=why, now=app.now())
-    if subscribers.set_active(app.db, chat_id, False, now=app.now()):
+    if subscribers.mark_unreachable(app.db, chat_id, reason=why, now=app.now()):
         log.info("chat %s unsubscribed: %s", chat_id, why)
     else:
         log.info("chat %s cannot be reached: %s", chat_id, why)

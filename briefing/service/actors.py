@@ -93,11 +93,16 @@ def _label(actor: Actor) -> str:
     return f"{kind}, {actor.role}" if actor.role else kind
 
 
+def _ask(actor: Actor, *, typed: bool) -> str:
+    """The command that reaches this actor; with its type when the name alone could reach another."""
+    return f"/actor {actor.name}" + (f" ({actor.type})" if typed else "")
+
+
 def _candidates(name: str, found: Sequence[Actor]) -> Reply:
     names = [a.name for a in found]
     lines = []
     for a in found[:MAX_CANDIDATES]:
-        ask = f"/actor {a.name}" + (f" ({a.type})" if names.count(a.name) > 1 else "")
+        ask = _ask(a, typed=names.count(a.name) > 1)
         lines.append(item(bold(a.name), f" — {_label(a)}, {plural(a.article_count, 'article')}: ", code(ask)))
     return Reply(message(para(f"“{name}” could be more than one actor. Which one?"), *lines))
 
@@ -133,7 +138,7 @@ def _others(actor: Actor, found: Sequence[Actor]) -> Block | None:
         return None
     spans: list[Span | str] = ["Also: "]
     for k, a in enumerate(others):
-        ask = f"/actor {a.name} ({a.type})"  # the type, or the name could land on this dossier again
+        ask = _ask(a, typed=True)  # the name alone could land on this dossier again
         spans += [", "] if k else []
         spans += [f"{a.name} ({_label(a)}, {plural(a.article_count, 'article')}) ", code(ask)]
     return para(*spans)

@@ -42,18 +42,30 @@ def quiet_hours(app: App) -> tuple[time, time]:
     return time.fromisoformat(start.strip()), time.fromisoformat(end.strip())
 
 
+def _alert_due(app: App, chat_id: int, now: datetime) -> datetime | None:
+    """When an alert queued now for the chat may go out (after its quiet hours); None when the chat gets
+    no alerts: its digest was stopped, or it blocked the bot."""
+    sub = get_subscriber(app.db, chat_id)
+    if (sub is not None and not sub.active) or is_unreachable(app.db, chat_id):
+        return None
+    start, end = quiet_hours(app)
+    tz = zone(sub.timezone if sub is not None else app.settings.timezone)
+    return alert_due_at(now, tz, quiet_start=start, quiet_end=end)
+
+
 def queue_alerts(app: App, article_ids: Sequence[int], *, now: datetime) -> int:
     """Queue alerts for new articles; returns how many were queued."""
-    start, end = quiet_hours(app)
     queued = 0
+    due: dict[int, datetime | None] = {}  # by chat, looked up once per run
     with transaction(app.db):
         for (chat_id, story_id), reasons in followers_of_articles(app.db, article_ids).items():
-            sub = get_subscriber(app.db, chat_id)
-            if (sub is not None and not sub.active) or is_unreachable(app.db, chat_id):
-                continue
-            tz = zone(sub.timezone if sub is not None else app.settings.timezone)
-            due = alert_due_at(now, tz, quiet_start=start, quiet_end=end)
-            queued += queue_alert(app.db, chat_id, story_id, reason="\n".join(reasons), due_at=due, now=now)
+            if chat_id not in due:
+                due[chat_id] = _alert_due(app, chat_id, now)
+            when = due[chat_id]
+            if when is not None:
+                queued += queue_alert(
+                    app.db, chat_id, story_id, reason="\n".join(reasons), due_at=when, now=now
+                )
     return queued
 
 
