@@ -165,7 +165,7 @@ def _header(record: ActorRecord, now: datetime) -> tuple[Block, ...]:
     lines.append(para(seen + "."))
     aliases = sorted(actor.aliases, key=str.lower)[:6]
     if aliases:
-        lines.append(para("Also: ", ", ".join(aliases)))
+        lines.append(para("Also called: ", ", ".join(aliases)))
     return tuple(lines)
 
 

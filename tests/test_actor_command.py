@@ -129,6 +129,6 @@ async def test_a_name_one_actor_dominates_gives_its_dossier_and_names_the_others
     add_article(app, "Kellogg's reported higher cereal sales on Tuesday.", day=20)
     _, text = await ask(app, "/actor Kellogg")
     assert text.startswith("KEITH KELLOGG") and "could be more than one actor" not in text
-    assert "Also: Kellogg's (organisation, 1 article) /actor Kellogg's (organization)" in text
+    assert "Others by that name: Kellogg's (organisation, 1 article) /actor Kellogg's (organization)" in text
     _, chosen = await ask(app, "/actor Kellogg's (organization)")
     assert chosen.startswith("KELLOGG'S")

@@ -59,7 +59,7 @@ def test_header_says_who_and_how_much():
     assert "KEITH KELLOGG" in text
     assert "Person · special envoy for Ukraine and Russia" in text
     assert "In 12 articles from 4 sources, first seen 13 Nov 2024, last seen yesterday." in text
-    assert "Also: Kellogg" in text
+    assert "Also called: Kellogg" in text
 
 
 def test_key_sentences_have_no_repeats_headlines_or_fragments():

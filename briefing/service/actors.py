@@ -136,7 +136,7 @@ def _others(actor: Actor, found: Sequence[Actor]) -> Block | None:
     others = [a for a in found if a.id != actor.id][: MAX_CANDIDATES - 1]
     if not others:
         return None
-    spans: list[Span | str] = ["Also: "]
+    spans: list[Span | str] = ["Others by that name: "]
     for k, a in enumerate(others):
         ask = _ask(a, typed=True)  # the name alone could land on this dossier again
         spans += [", "] if k else []
