@@ -37,7 +37,13 @@ class MalformedFeedError(SourceError):
 
 
 class FetchError(SourceError):
-    """An HTTP fetch failed: status, timeout, size limit or refused scheme."""
+    """An HTTP fetch failed: status, timeout, size limit or refused scheme. ``transient`` when trying
+    again later may succeed (a timeout, no connection, a 5xx, 408 or 429); a 404, a refused scheme or a
+    body over the limit will fail the same way next time."""
+
+    def __init__(self, message: str, *, transient: bool = False) -> None:
+        super().__init__(message)
+        self.transient = transient
 
 
 class QueryError(BriefingError):

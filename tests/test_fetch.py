@@ -4,6 +4,7 @@ import socket
 
 import httpx
 import pytest
+from aiohttp import web
 from localweb import FEED_ETAG, FEED_MODIFIED
 
 from briefing.adapters.fetch import FetchConfig, Fetcher, check_url
@@ -60,13 +61,26 @@ async def test_a_redirect_to_a_file_url_is_refused(site, fetcher):
 
 
 async def test_404(site, fetcher):
-    with pytest.raises(FetchError, match="HTTP 404 Not Found"):
+    with pytest.raises(FetchError, match="HTTP 404 Not Found") as caught:
         await fetcher.get(site.url("/missing"))
+    assert not caught.value.transient  # it will be missing next time too
+
+
+@pytest.mark.parametrize("status, transient", [(503, True), (429, True), (408, True), (403, False)])
+async def test_an_error_status_says_whether_trying_later_may_help(site, fetcher, status, transient):
+    async def answer(request):
+        return web.Response(status=status)
+
+    site.add("/status", answer)
+    with pytest.raises(FetchError, match=f"HTTP {status} ") as caught:
+        await fetcher.get(site.url("/status"))
+    assert caught.value.transient is transient
 
 
 async def test_a_slow_response_times_out(site, fetcher):
-    with pytest.raises(FetchError, match=r"timed out after 0\.5s"):
+    with pytest.raises(FetchError, match=r"timed out after 0\.5s") as caught:
         await fetcher.get(site.url("/slow"))
+    assert caught.value.transient
 
 
 @pytest.mark.parametrize("path", ["/huge", "/huge-declared"])
@@ -79,8 +93,9 @@ async def test_an_unreachable_host(fetcher):
     with socket.socket() as sock:  # a port nobody listens on
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    with pytest.raises(FetchError, match=r"cannot connect to 127\.0\.0\.1"):
+    with pytest.raises(FetchError, match=r"cannot connect to 127\.0\.0\.1") as caught:
         await fetcher.get(f"http://127.0.0.1:{port}/")
+    assert caught.value.transient
 
 
 @pytest.mark.parametrize(

@@ -116,7 +116,8 @@ def local_feed(site: LocalSite, base: str | None = None) -> bytes:
     items = [
         ("One", "/story/1", "The council met on Tuesday…"),
         ("Two", "/story/2", "Short teaser for the second story."),
-        ("Gone", "/story/gone", "This page no longer exists."),
+        ("Gone", "/story/gone", "The feed's summary of a page that no longer exists."),
+        ("Busy", "/story/busy", "The feed's summary of a page whose server is busy."),
         ("Full", "/story/full", STORY.replace("harbour wall", "sea wall") * 2),
     ]
     entries = "".join(
@@ -140,6 +141,11 @@ def serve_stories(site: LocalSite) -> None:
     two = STORY.replace("harbour wall", "ferry terminal").replace("council", "port board")
     site.add_bytes("/story/2", story_page("Ferry terminal", two), "text/html")
 
+    async def busy(request):
+        return web.Response(status=503)
+
+    site.add("/story/busy", busy)
+
 
 async def test_a_feed_url_fetches_teaser_pages_and_polls_conditionally(app, site, fetcher):
     serve_stories(site)
@@ -153,8 +159,15 @@ async def test_a_feed_url_fetches_teaser_pages_and_polls_conditionally(app, site
 
     site.add("/rss", feed)
     report = await ingest_sources(app, [site.url("/rss")], fetcher=fetcher)
-    assert report.new == 3
-    assert report.failed == ((site.url("/story/gone"), "feed entry page: HTTP 404 Not Found"),)
+    assert report.new == 4
+    # a page that is gone for good leaves the feed's summary; a busy server is tried at the next poll
+    assert report.failed == ((site.url("/story/busy"), "feed entry page: HTTP 503 Service Unavailable"),)
+    assert report.notes == (
+        (site.url("/story/gone"), "feed entry page: HTTP 404 Not Found; kept the feed's summary"),
+    )
+    gone = find_by_url(app.db, site.url("/story/gone"))
+    assert (gone.title, gone.body) == ("Gone", "The feed's summary of a page that no longer exists.")
+    assert find_by_url(app.db, site.url("/story/busy")) is None
     one = find_by_url(app.db, site.url("/story/1"))
     assert one.title == "Harbour wall" and one.source == "Local News"
     assert one.body.startswith("The council met on Tuesday night")
@@ -171,15 +184,20 @@ async def test_a_feed_url_fetches_teaser_pages_and_polls_conditionally(app, site
     again = await ingest_sources(app, [site.url("/rss")], fetcher=fetcher)
     assert (again.new, again.not_modified, again.failed) == (0, 1, ())
     assert calls == [None, '"f1"']
+    site.add_bytes("/story/busy", story_page("Busy port", STORY.replace("council", "mayor")), "text/html")
+    site.add_bytes("/rss", local_feed(site), "text/xml")  # changed: no 304 this time
+    third = await ingest_sources(app, [site.url("/rss")], fetcher=fetcher)
+    assert (third.new, third.duplicate, third.failed) == (1, 4, ())
+    assert find_by_url(app.db, site.url("/story/busy")).title == "Busy port"
 
 
 async def test_polling_a_feed_records_failures_and_pauses_it(app, site, fetcher):
     site.add_bytes("/feed-once", local_feed(site), "application/rss+xml")
     serve_stories(site)
     first = await ingest_feed(app, site.url("/feed-once"), fetcher=fetcher, poll=True)
-    assert first.new == 3 and find_source(app.db, site.url("/feed-once")).poll
+    assert first.new == 4 and find_source(app.db, site.url("/feed-once")).poll
     second = await ingest_feed(app, site.url("/feed-once"), fetcher=fetcher)
-    assert (second.new, second.duplicate, second.failed) == (0, 3, first.failed)
+    assert (second.new, second.duplicate, second.failed) == (0, 4, first.failed)  # the busy page again
     del site.routes["/feed-once"]
     limit = app.settings.feed_max_failures
     for n in range(limit):
@@ -205,8 +223,10 @@ async def test_a_feed_file_with_teasers_fetches_through_the_given_transport(app,
 
     async with Fetcher(FAST, transport=httpx.MockTransport(handler)) as fetcher:
         report = await ingest_sources(app, [str(feed)], fetcher=fetcher)
-    assert report.new == 2  # the full entry, and story 1 fetched
-    assert sorted(r for _, r in report.failed) == ["feed entry page: HTTP 404 Not Found"] * 2
+    # the full entry, story 1 fetched, and the feed's summaries of the three pages that are not found
+    assert (report.new, report.failed) == (5, ())
+    kept = "feed entry page: HTTP 404 Not Found; kept the feed's summary"
+    assert [r for _, r in report.notes] == [kept] * 3
 
 
 async def test_real_feed_files_gzip_and_malformed(app, tmp_path):

@@ -25,6 +25,7 @@ import httpx
 from briefing.errors import FetchError
 
 REDIRECTS = (301, 302, 303, 307, 308)
+RETRYABLE = (408, 425, 429)  # statuses that say "not now" rather than "never"
 
 
 @dataclass(frozen=True)
@@ -129,7 +130,8 @@ class Fetcher:
                     return FetchResult(url, response.status_code), response.headers["location"]
                 if response.status_code >= 400:
                     reason = response.reason_phrase or "error"
-                    raise FetchError(f"HTTP {response.status_code} {reason}")
+                    code = response.status_code
+                    raise FetchError(f"HTTP {code} {reason}", transient=code >= 500 or code in RETRYABLE)
                 body = b"" if response.status_code == 304 else await self._read(response)
                 return (
                     FetchResult(
@@ -143,12 +145,12 @@ class Fetcher:
                     None,
                 )
         except httpx.TimeoutException as exc:
-            raise FetchError(f"timed out after {self.config.timeout:g}s") from exc
+            raise FetchError(f"timed out after {self.config.timeout:g}s", transient=True) from exc
         except httpx.ConnectError as exc:
             host = urlsplit(url).hostname
-            raise FetchError(f"cannot connect to {host}: {_first_line(exc)}") from exc
+            raise FetchError(f"cannot connect to {host}: {_first_line(exc)}", transient=True) from exc
         except httpx.HTTPError as exc:
-            raise FetchError(f"{type(exc).__name__}: {_first_line(exc)}") from exc
+            raise FetchError(f"{type(exc).__name__}: {_first_line(exc)}", transient=True) from exc
         except (httpx.InvalidURL, UnicodeError) as exc:
             raise FetchError(f"invalid URL {url!r}: {_first_line(exc)}") from exc
 

@@ -432,8 +432,13 @@ async def _fetch_teasers(
                 fetched = await fetcher.get(draft.url)
             page = parse_page(fetched.body, fetched.url)
         except SourceError as exc:
-            tally.failed.append((draft.url, f"feed entry page: {exc}"))
-            return None
+            if (isinstance(exc, FetchError) and exc.transient) or not draft.body.strip():
+                # not now: the URL stays unknown, so the next poll tries the page again
+                tally.failed.append((draft.url, f"feed entry page: {exc}"))
+                return None
+            # never (a 404, a paywall's 403, a page with no text): the feed's summary is all there is
+            tally.notes.append((draft.url, f"feed entry page: {exc}; kept the feed's summary"))
+            return draft
         return replace(
             page,
             url=draft.url,  # the feed's link: what the next poll will look up
