@@ -28,7 +28,7 @@ from sumy.utils import get_stop_words
 from briefing.document import Block, Document, Section, bold, heading, italic, item, link, para, quote
 from briefing.gazetteer import load_gazetteer
 from briefing.mentions import ActorRecord, ArticleLink, Quote
-from briefing.sentences import split_sentences
+from briefing.sentences import split_sentences, without_dateline
 
 KEY_SENTENCES = 4
 MAX_QUOTE_CHARS = 320
@@ -148,9 +148,22 @@ def plural(n: int, word: str) -> str:
     return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
+def balanced(text: str) -> str:
+    """A sentence cut out of a longer quotation, with the quotation marks it lacks: a quote that opens
+    and goes on into the next sentence is closed, one that began in the sentence before is opened."""
+    opened, closed = text.count("“"), text.count("”")
+    if opened > closed:
+        text += "”"
+    elif closed > opened:
+        text = "“" + text
+    if text.count('"') % 2:
+        text = text + '"' if text.startswith('"') else '"' + text
+    return text
+
+
 def _clip(text: str, limit: int = MAX_QUOTE_CHARS) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+    text = without_dateline(" ".join(text.split()))
+    return balanced(text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…")
 
 
 def _header(record: ActorRecord, now: datetime) -> tuple[Block, ...]:

@@ -27,7 +27,7 @@ ABBREVIATIONS = frozenset(
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
     u.s u.k u.n u.s.a e.u a.m p.m e.g i.e d.c n.y l.a
     ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont neb
-    nev okla ore pa tenn tex va vt wash wis wyo
+    nev okla ore pa tenn tex va vt wash wis wyo n.j n.h n.m n.c n.d s.c s.d r.i w.va
     """.split()
 )
 
@@ -48,6 +48,22 @@ _INNER_APOSTROPHE = re.compile(r"(?<=\w)’(?=\w)")
 _CURRENCY = "€$£¥₴₽"
 _LINE = re.compile(r"[^\n]+")
 _FINAL = re.compile(r"[.!?…:;]['\"’”)\]]*\s*$")
+
+
+# A wire dateline before the first sentence: "NEWARK, N.J. (AP) — ", "KYIV, Ukraine — ", "(Reuters) - ".
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z'’.-]{2,}(?:\s+[A-Z][A-Z'’.-]+)*"  # the place, in capitals
+    r"(?:,\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)?"  # its state or country
+    r"(?:\s*\([A-Z][A-Za-z]{1,15}\))?"  # the agency
+    r"|\([A-Z][A-Za-z]{1,15}\))"  # or the agency alone
+    r"\s*(?:[—–]|\s-{1,2})\s+(?=[\"“‘'A-Z0-9])"
+)
+
+
+def without_dateline(sentence: str) -> str:
+    """A paragraph's first sentence without a wire dateline ("NEWARK, N.J. (AP) — Jurors said" ->
+    "Jurors said"): the place and agency are no part of what a summary or a quote says."""
+    return _DATELINE.sub("", sentence, count=1)
 
 
 @lru_cache(maxsize=1)

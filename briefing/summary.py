@@ -23,7 +23,7 @@ from sumy.models.dom import Sentence as DomSentence
 
 from briefing.errors import BriefingError
 from briefing.furniture import ends_sentence
-from briefing.sentences import Tokenizer, split_sentences
+from briefing.sentences import Tokenizer, split_sentences, without_dateline
 from briefing.summarizers import ALGORITHMS, CUBIC, build_summarizer
 
 __all__ = [
@@ -128,8 +128,9 @@ def build_document(
                 paragraphs.append(Paragraph([DomSentence(key, tokenizer, is_heading=True)]))
             continue
         sentences: list[DomSentence] = []
-        for s in split_sentences(text):
+        for k, s in enumerate(split_sentences(text)):
             key = " ".join(s.text.split())
+            key = without_dateline(key) if k == 0 else key
             if key in seen or not any(c.isalnum() for c in key) or left == 0:
                 continue
             seen.add(key)

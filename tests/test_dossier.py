@@ -4,7 +4,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from briefing.dossier import compose_dossier, key_quotes
+from briefing.dossier import balanced, compose_dossier, key_quotes
 from briefing.mentions import ActorRecord, ArticleLink, CoMention, Quote
 from briefing.models import Actor
 from briefing.render import html_messages, to_plain
@@ -118,3 +118,26 @@ def test_ranking_matches_sumys_lexrank():
     assert ours._compute_idf(words) == pytest.approx(idf)
     expected = theirs._create_matrix(words, theirs.threshold, tf, idf)
     assert numpy.allclose(ours._create_matrix(words, ours.threshold, tf, idf), expected)
+
+
+def test_a_quoted_sentence_is_shown_without_its_dateline_and_with_its_quotation_marks_closed():
+    quotes = (
+        q("NEWARK, N.J. (AP) — Kellogg told jurors the settlement talks had been going on for months.", 1),
+        q("“Even at the state level, Kellogg said, the plan only grew by a small amount last year.", 2),
+    )
+    text = to_plain(compose_dossier(record(quotes=quotes), now=NOW))
+    assert "NEWARK" not in text and "Kellogg told jurors the settlement talks" in text
+    assert "the plan only grew by a small amount last year.”" in text
+
+
+@pytest.mark.parametrize(
+    "sentence, shown",
+    [
+        ("“We will win the war.", "“We will win the war.”"),
+        ("We will win,” Trump said.", "“We will win,” Trump said."),
+        ('"We go on.', '"We go on."'),
+        ("He said “no” twice.", "He said “no” twice."),
+    ],
+)
+def test_quotation_marks_are_balanced(sentence, shown):
+    assert balanced(sentence) == shown

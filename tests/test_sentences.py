@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.sentences import Tokenizer, split_sentences, split_words
+from briefing.sentences import Tokenizer, split_sentences, split_words, without_dateline
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -121,3 +121,28 @@ def test_no_nltk_data_is_needed(monkeypatch, tmp_path):
 
     monkeypatch.setattr(nltk.data, "path", [str(tmp_path)])
     assert texts("Dr. Who arrived. He left.") == ["Dr. Who arrived.", "He left."]
+
+
+def test_a_state_abbreviation_in_a_dateline_ends_no_sentence():
+    text = "NEWARK, N.J. (AP) — Jurors finished a second full day of deliberations. They resume Monday."
+    assert [s.text for s in split_sentences(text)] == [
+        "NEWARK, N.J. (AP) — Jurors finished a second full day of deliberations.",
+        "They resume Monday.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("NEWARK, N.J. (AP) — Jurors finished a day.", "Jurors finished a day."),
+        ("WASHINGTON (AP) — The Senate voted.", "The Senate voted."),
+        ("KYIV, Ukraine — Russia fired missiles.", "Russia fired missiles."),
+        ("(Reuters) - The bank said.", "The bank said."),
+        # no dateline: a name, a dash inside the sentence, an abbreviation
+        ("NATO said on Monday — it would.", "NATO said on Monday — it would."),
+        ("Trump — the president — said.", "Trump — the president — said."),
+        ("U.S. officials said.", "U.S. officials said."),
+    ],
+)
+def test_a_wire_dateline_is_taken_off_a_sentence(sentence, expected):
+    assert without_dateline(sentence) == expected

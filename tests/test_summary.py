@@ -116,6 +116,11 @@ def test_a_paragraph_printed_twice_is_page_furniture():
     assert [str(s) for s in build_document(body).sentences] == WAR[:2]
 
 
+def test_a_wire_dateline_is_no_part_of_a_summary_sentence():
+    body = f"KYIV, Ukraine (AP) — {WAR[0]} {WAR[1]}\nWASHINGTON — {WAR[2]}"
+    assert [str(s) for s in build_document(body).sentences] == WAR[:3]
+
+
 def test_a_sentence_repeated_inside_paragraphs_is_kept_once():
     body = f"{WAR[0]} {WAR[1]}\n{WAR[0]} {WAR[2]}"
     assert [str(s) for s in build_document(body).sentences] == WAR[:3]
