@@ -92,9 +92,11 @@ def load_gazetteer(seeds: Path = SEEDS) -> Gazetteer:
     given = {fold(n) for n in _lines(_read(seeds / "given_names.toml").get("given_names", []))}
     given |= {fold(n) for n in curated.get("given_names", {}).get("names", [])}
     # a region or city that is also an English word is no evidence on its own ("Western", "Reading")
+    # of two spellings that fold alike ("Tehrān", "Tehran"; "İstanbul", "Istanbul"), the English one
+    # names the place: the plain ASCII spelling comes last and wins
     places = {
         fold(p): p
-        for p in _lines(_read(seeds / "places.toml").get("places", []))
+        for p in sorted(_lines(_read(seeds / "places.toml").get("places", [])), key=str.isascii)
         if fold(p) not in COMMON and fold(p) not in NOT_PLACES
     }
     places.update({fold(p): p for p in curated.get("regions", {}).get("names", [])})

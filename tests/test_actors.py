@@ -291,3 +291,9 @@ def test_an_editors_brackets_inside_a_quote_complete_the_name():
     assert putin.type == "person" and putin.role == "Russian President"
     assert putin.aliases == frozenset({"Putin"}) and "Vladimir" not in found
     assert [text[m.start : m.end] for m in putin.mentions] == ["Vladimir] Putin", "Putin"]
+
+
+def test_a_place_the_lists_spell_two_ways_is_named_in_english():
+    found = actors_by_name("Officials in Tehran and Istanbul welcomed the deal on Monday.")
+    assert {"Tehran", "Istanbul"} <= set(found)
+    assert found["Tehran"].type == found["Istanbul"].type == "place"
