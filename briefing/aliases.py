@@ -26,6 +26,48 @@ PARTICLES = frozenset(
     {"al", "el", "ul", "bin", "ibn", "van", "von", "der", "den", "de", "da", "di", "du", "la", "le"}
 )
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# Short forms of English given names that news writes both ways ("Mike Waltz", "Michael Waltz"); only
+# short forms that stand for one full name
+_GIVEN_FORMS = {
+    "michael": "mike mick mikey",
+    "william": "bill billy will willy",
+    "robert": "bob bobby rob robbie",
+    "james": "jim jimmy jamie",
+    "joseph": "joe joey",
+    "thomas": "tom tommy",
+    "richard": "dick rick ricky rich",
+    "anthony": "tony",
+    "david": "dave",
+    "daniel": "dan danny",
+    "christopher": "chris",
+    "matthew": "matt",
+    "nicholas": "nick",
+    "peter": "pete",
+    "samuel": "sam",
+    "benjamin": "ben",
+    "edward": "ed eddie",
+    "alexander": "alex",
+    "andrew": "andy drew",
+    "gregory": "greg",
+    "jeffrey": "jeff",
+    "jonathan": "jon",
+    "joshua": "josh",
+    "kenneth": "ken",
+    "lawrence": "larry",
+    "elizabeth": "liz beth betsy",
+    "katherine": "kate katie kathy",
+    "jennifer": "jen jenny",
+    "susan": "sue",
+    "patrick": "pat",
+    "charles": "chuck charlie",
+    "ronald": "ron",
+    "donald": "don",
+    "douglas": "doug",
+    "philip": "phil",
+    "timothy": "tim",
+    "stephen": "steve",
+}
+GIVEN_FULL = {short: full for full, shorts in _GIVEN_FORMS.items() for short in shorts.split()}
 
 
 @lru_cache(maxsize=200_000)
@@ -50,6 +92,14 @@ def skeleton(norm: str) -> str:
     out = " ".join(words) or norm
     out = _ENDING.sub("y", out)
     return _DOUBLE.sub(r"\1", out)
+
+
+def full_given(norm: str) -> str:
+    """A folded person's name with a short first name written out (``mike waltz`` -> ``michael waltz``),
+    so both forms meet in the alias index; a name without one comes back as it is."""
+    first, _, rest = norm.partition(" ")
+    full = GIVEN_FULL.get(first)
+    return f"{full} {rest}" if full and rest else norm
 
 
 def actor_key(name: str, type_: ActorType) -> str:
@@ -79,6 +129,7 @@ def alias_pairs(
         pairs.add((alias, norm))
         if type_ == "person":
             pairs.add((alias, skeleton(norm)))
+            pairs.add((alias, full_given(norm)))
             last = surname(alias)
             if last:
                 word = alias.split()[-1]

@@ -19,7 +19,16 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from briefing.aliases import actor_key, alias_pairs, edit_distance, fold, skeleton, strip_article, trigrams
+from briefing.aliases import (
+    actor_key,
+    alias_pairs,
+    edit_distance,
+    fold,
+    full_given,
+    skeleton,
+    strip_article,
+    trigrams,
+)
 from briefing.mentions import ActorRecord, ArticleLink, CoMention, Quote
 from briefing.models import Actor, ActorType, Article, ExtractedActor, Sentence
 from briefing.roles import bare_title
@@ -91,7 +100,7 @@ def _resolve(db: Database, actor: ExtractedActor) -> int | None:
         hits = _by_alias(db, [norm], actor.type)
         return hits[0][0] if hits else None
     if len(words) > 1:
-        hits = _by_alias(db, [norm, skeleton(norm)], "person")
+        hits = _by_alias(db, [norm, skeleton(norm), full_given(norm)], "person")
         if hits:
             return hits[0][0]
         lone = db.execute("SELECT id FROM actors WHERE key = ?", [f"person:{skeleton(words[-1])}"]).fetchone()

@@ -43,6 +43,16 @@ def test_full_name_then_surname_is_one_person(app):
     assert one(app.db, "keith kellogg").article_count == 2
 
 
+def test_a_short_first_name_and_the_full_one_are_one_person(app):
+    add_article(app, "Rep. Michael Waltz said the president was worried about the escalation.", day=1)
+    add_article(app, "Mike Waltz, the incoming national security adviser, spoke on Sunday.", day=2)
+    add_article(app, "Mike Johnson, the House speaker, spoke on Monday.", day=3)
+    waltz = one(app.db, "Mike Waltz")
+    assert (waltz.name, waltz.article_count) == ("Michael Waltz", 2)
+    assert one(app.db, "michael waltz").id == waltz.id
+    assert one(app.db, "Mike Johnson").id != waltz.id
+
+
 def test_same_name_different_actors_stay_apart(app):
     add_article(app, ENVOY, day=1)
     add_article(app, COMPANY, day=2)

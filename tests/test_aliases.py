@@ -2,7 +2,7 @@
 
 import pytest
 
-from briefing.aliases import actor_key, alias_pairs, edit_distance, fold, skeleton, trigrams
+from briefing.aliases import actor_key, alias_pairs, edit_distance, fold, full_given, skeleton, trigrams
 from briefing.gazetteer import load_gazetteer
 
 
@@ -52,3 +52,17 @@ def test_gazetteer_knows_countries_demonyms_and_spellings():
     assert gaz.demonyms["ukrainian"] == "Ukraine"
     assert "Zelenskyy" in gaz.aliases_of("Volodymyr Zelensky", "person")
     assert "pal" in gaz.given_names and "major" not in gaz.given_names
+
+
+@pytest.mark.parametrize(
+    "norm, full",
+    [
+        ("mike waltz", "michael waltz"),
+        ("bill clinton", "william clinton"),
+        ("michael waltz", "michael waltz"),
+        ("mike", "mike"),
+        ("keith kellogg", "keith kellogg"),
+    ],
+)
+def test_a_short_first_name_is_written_out(norm, full):
+    assert full_given(norm) == full
