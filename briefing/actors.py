@@ -22,6 +22,7 @@ Roles come from titles, appositions and "as" phrases (``briefing.roles``). Offse
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -105,7 +106,7 @@ def extract_actors(
     if model is not None:
         reading.candidates = retag(reading, model, gaz)
         resolve(reading.candidates, gaz, text)
-    reading.candidates = drop_things(reading.candidates, reading.tokens)
+    reading.candidates = _without_party_labels(drop_things(reading.candidates, reading.tokens), text)
     mark_states(reading.candidates, reading.tokens, gaz)
     match_headlines(reading.candidates, gaz, [(i, reading.tokens[i]) for i in reading.headlines])
     return group(reading.candidates, text)
@@ -559,6 +560,20 @@ def _in_region(toks: list[Token], k: int) -> bool:
             if (norm in gaz.countries or norm in gaz.places) and (end == len(toks) or not toks[end].word):
                 return True
     return False
+
+
+# A US politician's party and state in brackets: "Paul Ryan (R-WI)", "Bob Menendez (D-N.J.)", "(D)"
+_PARTY_LABEL = re.compile(r"\([DRI](?:-[A-Z][A-Za-z.]*)?\)")
+
+
+def _without_party_labels(candidates: list[Candidate], text: str) -> list[Candidate]:
+    """The candidates, less those inside a party label: "R-WI" is no alias of Paul Ryan, "D" no person."""
+    if "(" not in text:
+        return candidates
+    spans = [(m.start(), m.end()) for m in _PARTY_LABEL.finditer(text)]
+    if not spans:
+        return candidates
+    return [c for c in candidates if not any(a < c.start < b for a, b in spans)]
 
 
 def _roles(doc: _Doc, cand: Candidate, toks: list[Token], i: int, j: int) -> None:

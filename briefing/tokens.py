@@ -74,6 +74,8 @@ _PARTICLE_PREFIXES = (
 
 
 _NOT_NAMES = COMMON | MONTHS_DAYS
+# "I’ve", "We’ll", "They’re", "Don’t": a pronoun or verb with its contraction is never a name
+_CONTRACTIONS = (*(a + end for a in "'’" for end in ("ve", "ll", "re", "m", "d")), "n't", "n’t")
 
 
 @dataclass(slots=True)
@@ -95,7 +97,11 @@ class Token:
 
     def refresh(self) -> Token:
         """Set ``name_like``: an acronym, an initial, or capitalised and not a function word or a month."""
-        self.name_like = self.acronym or self.initial or (self.cap and self.low not in _NOT_NAMES)
+        self.name_like = (
+            self.acronym
+            or self.initial
+            or (self.cap and self.low not in _NOT_NAMES and not self.low.endswith(_CONTRACTIONS))
+        )
         return self
 
     @property

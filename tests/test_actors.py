@@ -297,3 +297,26 @@ def test_a_place_the_lists_spell_two_ways_is_named_in_english():
     found = actors_by_name("Officials in Tehran and Istanbul welcomed the deal on Monday.")
     assert {"Tehran", "Istanbul"} <= set(found)
     assert found["Tehran"].type == found["Istanbul"].type == "place"
+
+
+def test_a_contraction_or_a_linking_word_is_no_name():
+    found = actors_by_name(
+        "I’ve said it before. Unlike Germany, France agreed. Whereas Poland paid, Italy did not."
+    )
+    assert set(found) == {"Germany", "France", "Poland", "Italy"}
+
+
+def test_a_party_label_in_brackets_is_neither_an_alias_nor_an_actor():
+    found = actors_by_name(
+        "House Speaker Paul Ryan (R-WI) met Sen. Bob Menendez (D-N.J.) and Rep. Jim Jordan (R-Ohio). "
+        "Sen. Joe Manchin (D) said the International Criminal Court (ICC) had no say."
+    )
+    assert set(found) == {
+        "Paul Ryan",
+        "Bob Menendez",
+        "Jim Jordan",
+        "Joe Manchin",
+        "International Criminal Court",
+    }
+    assert found["Paul Ryan"].aliases <= {"Ryan"}
+    assert len(found["International Criminal Court"].mentions) == 2  # the court and its "ICC"
