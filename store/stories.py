@@ -266,6 +266,12 @@ def story_stats_since(db: Database, since: datetime) -> list[StoryStats]:
     return _stats(db.execute(f"{_STATS_SQL} WHERE last_updated >= ?", [to_iso(since)]).fetchall())
 
 
+def story_stats_latest(db: Database, limit: int) -> list[StoryStats]:
+    """The ranking figures of the ``limit`` most recently updated stories."""
+    sql = f"{_STATS_SQL} ORDER BY last_updated DESC, id DESC LIMIT ?"
+    return _stats(db.execute(sql, [limit]).fetchall())
+
+
 def story_stats_of(db: Database, story_ids: Sequence[int]) -> list[StoryStats]:
     """The ranking figures of these stories."""
     found: list[StoryStats] = []

@@ -175,6 +175,20 @@ async def test_brief_shows_old_news_with_a_note(app):
     assert "The newest news in the archive is from" in reply.document.text
 
 
+async def test_a_quiet_spell_is_filled_with_the_latest_stories_before_it(app):
+    load_all()
+    fill(app, base=NOW - timedelta(days=10))  # three stories ten days old
+    late = insert_article(
+        app.db, title="Harbour reopens after the storm", when=NOW - timedelta(hours=1),
+        body="The harbour reopened on Tuesday after the storm. Ferries sailed again in the afternoon.",
+    )  # fmt: skip
+    enrich_article(app, late)
+    reply = await answer(app, "/brief", ASKER)
+    headlines = [s.blocks[0].text for s in reply.document.sections]
+    assert headlines[0] == "Harbour reopens after the storm"  # the news of the window first
+    assert len(headlines) == 4 and headlines[1].startswith("Trump taps Kellogg")
+
+
 def test_bot_ask_brief_prints_the_briefing(tmp_path, capsys, settings):
     from briefing.service import App
 

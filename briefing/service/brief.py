@@ -35,6 +35,7 @@ from store.stories import (
     latest_story_update,
     stories_by_ids,
     story_of_articles,
+    story_stats_latest,
     story_stats_of,
     story_stats_since,
 )
@@ -83,7 +84,12 @@ def top_stories(app: App) -> tuple[list[Story], datetime | None]:
         return [], None
     anchor = min(app.now(), latest)
     since = anchor - timedelta(hours=app.settings.story_window_hours)
-    return _best(app, story_stats_since(app.db, since)), anchor
+    stats = story_stats_since(app.db, since)
+    wanted = app.settings.brief_stories
+    if len(stats) < wanted:  # a quiet spell: the latest stories before it fill the briefing
+        seen = {s.id for s in stats}
+        stats += [s for s in story_stats_latest(app.db, wanted * 2) if s.id not in seen]
+    return _best(app, stats), anchor
 
 
 def topic_stories(app: App, topic: str) -> list[Story] | None:
