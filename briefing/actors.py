@@ -31,6 +31,7 @@ from briefing import roles
 from briefing.aliases import PARTICLES, fold
 from briefing.coref import Candidate, group, match_headlines, resolve
 from briefing.cues import (
+    COMPANY_NOUNS,
     LONE_NOT_NAMES,
     MISC_FIRST,
     MISC_HEADS,
@@ -524,7 +525,12 @@ def _next_is_place_head(toks: list[Token], j: int) -> bool:
 
 
 def _context(toks: list[Token], i: int, j: int) -> str:
-    """What the words around an untyped run say it is: "in X", "X region" (place); "X said" (person)."""
+    """What the words around an untyped run say it is: "in X", "X region" (place); "X said" (person);
+    "according to X", "X plants" (an organisation: a news agency, a company)."""
+    if i > 1 and toks[i - 1].low == "to" and toks[i - 2].low == "according":
+        return "organization"
+    if j < len(toks) and toks[j].word and not toks[j].cap and toks[j].low in COMPANY_NOUNS:
+        return "organization"
     if i > 0 and toks[i - 1].low in PLACE_PREPOSITIONS:
         return "place"
     if _listed_after_place(toks, i):

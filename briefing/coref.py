@@ -223,6 +223,8 @@ def _settle(
         c.toks = [*c.toks[:-1], _whole(c.toks[-1])]
     elif "person" in contexts:
         c.type, c.canonical, c.why = "person", _surface(c, text), "context"
+    elif "organization" in contexts:
+        c.type, c.canonical, c.why = "organization", _surface(c, text), "context"
     elif "place" in contexts and not c.initial:
         c.type, c.canonical, c.why = "place", _surface(c, text), "context"
     elif len(c.toks) == 1 and c.norm in gaz.given_names:

@@ -169,3 +169,10 @@ NOT_ACRONYMS = words(
     """
 )
 MISC_FIRST = words("operation hurricane storm typhoon cyclone tropical")
+# Lower-case nouns after a name that make it a company: "Volkswagen plants", "Apple shares"
+COMPANY_NOUNS = words(
+    """
+    plant plants factory factories shares stock stocks shareholders workers employees staffers executives
+    headquarters subsidiary subsidiaries dealerships stores outlets customers investors
+    """
+)

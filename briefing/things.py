@@ -1,7 +1,8 @@
 """Names of things, not actors: weapons and machines named by their model ("Taurus missiles", "the Oreshnik
-missile", "ATACMS missiles"). A name the text mostly writes just before a noun of such things is the
-thing's name; the reader's /actor has no use for it. A name the rules typed firmly (a list, a title, an
-organisation head) stays an actor, so "Hezbollah rockets" keeps Hezbollah.
+missile", "ATACMS missiles"), and storms and operations ("Hurricane Milton", "Operation Barbarossa"). A
+name the text mostly writes just before a noun of such things is the thing's name; the reader's /actor
+has no use for it. A name the rules typed firmly (a list, a title, an organisation head) stays an actor,
+so "Hezbollah rockets" keeps Hezbollah.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 
 from briefing.coref import Candidate
-from briefing.cues import words
+from briefing.cues import MISC_FIRST, words
 from briefing.tagger import FIRM
 from briefing.tokens import Token
 
@@ -63,4 +64,6 @@ def drop_things(cands: list[Candidate], tokens: list[list[Token]]) -> list[Candi
         if c.why in FIRM:
             firm.add(c.norm)
     things = {n for n, k in before.items() if k and 2 * k >= total[n] and n not in firm}
+    # a storm or a military operation is an event: "Hurricane Milton", "Operation Barbarossa"
+    things |= {c.norm for c in cands if len(c.toks) > 1 and c.toks[0].low in MISC_FIRST} - firm
     return [c for c in cands if c.norm not in things] if things else cands

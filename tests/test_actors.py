@@ -320,3 +320,20 @@ def test_a_party_label_in_brackets_is_neither_an_alias_nor_an_actor():
     }
     assert found["Paul Ryan"].aliases <= {"Ryan"}
     assert len(found["International Criminal Court"].mentions) == 2  # the court and its "ICC"
+
+
+def test_a_news_agency_after_according_to_and_a_company_before_its_plants_are_organisations():
+    found = actors_by_name(
+        "Ryabkov said so on Monday, according to Interfax. Workers struck at Volkswagen plants in Wolfsburg."
+    )
+    assert found["Interfax"].type == "organization"
+    assert found["Volkswagen"].type == "organization"
+    assert found["Wolfsburg"].type == "place"
+
+
+def test_a_storm_or_an_operation_is_an_event_not_an_actor():
+    found = actors_by_name(
+        "Joe Biden stayed home to deal with the aftermath of Hurricane Milton. "
+        "Operation Barbarossa began in June 1941, when Germany invaded."
+    )
+    assert set(found) == {"Joe Biden", "Germany"}
