@@ -94,6 +94,18 @@ def test_latin1_files_are_read(capsys, tmp_path):
     assert json.loads(out)["summary"][0].startswith("Café owners")
 
 
+def test_a_saved_web_page_is_read_as_ingest_reads_it(capsys, tmp_path):
+    page = ROOT / "tests" / "fixtures" / "pages" / "port_strike.html"
+    empty = tmp_path / "empty.html"
+    empty.write_text("<html><body><nav>Home</nav></body></html>", encoding="utf-8")
+    code, out, err = run(capsys, page, empty, "--jsonl")
+    record = json.loads(out)
+    assert record["title"] == "Port strike halts shipping along the Atlantic coast"
+    assert record["summary"][0].startswith("Dock workers in three Atlantic ports walked out")
+    assert not any("<" in s for s in record["summary"])
+    assert (code, err.count("\n")) == (1, 1) and "empty.html" in err
+
+
 @pytest.mark.parametrize(
     "argv, message",
     [

@@ -11,6 +11,7 @@ from typing import TextIO
 from briefing.document import Document, Section, heading, item, para
 from briefing.errors import BinarySourceError, EmptySourceError, SourceError
 from briefing.models import Article
+from briefing.pages import parse_page
 from briefing.render import to_plain
 from briefing.service import App
 from briefing.summary import ALGORITHMS, UnknownAlgorithmError, split_headline, summarize
@@ -66,9 +67,22 @@ def read_text_file(path: Path) -> str:
     return text
 
 
+PAGE_SUFFIXES = (".html", ".htm")
+
+
 def summarize_file(path: Path, *, sentences: int, algorithm: str, max_sentences: int) -> FileSummary:
-    """One file as one article; a first line without final punctuation before a blank line is its title."""
-    title, body = split_headline(read_text_file(path))
+    """One file as one article; a first line without final punctuation before a blank line is its title.
+    A saved web page (``.html``) is read as ingest reads it: its article text and title, no markup."""
+    if path.suffix.lower() in PAGE_SUFFIXES:
+        try:
+            page = parse_page(path.read_bytes())
+        except OSError as exc:
+            raise SourceError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+        except SourceError as exc:
+            raise SourceError(f"{path}: {exc}") from exc
+        title, body = page.title, page.body
+    else:
+        title, body = split_headline(read_text_file(path))
     summary = summarize(
         body, title=title, sentences=sentences, algorithm=algorithm, max_sentences=max_sentences
     )
