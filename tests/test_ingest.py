@@ -55,6 +55,24 @@ async def test_a_folder_of_dumps_then_again(app, tmp_path):
     assert {s.kind for s in list_sources(app.db)} == {"file"} and count_sources(app.db) == 5
 
 
+async def test_code_configuration_and_data_files_are_not_news(app, tmp_path):
+    folder = seed_copy(tmp_path)
+    for name in ("README.md", "pyproject.toml", "feeds.json", "notes.rst", "tool.py", "table.csv"):
+        shutil.copy(ROOT / "README.md", folder / name)  # prose and config lines the dump reader would take
+    named = [folder / "README.md", folder / "pyproject.toml", folder / "feeds.json"]
+    report = await ingest_sources(app, [str(folder), *map(str, named)])
+    # the folder walk skips them without a word; a file named on the command line is told why not
+    assert report.new == 16 and count_articles(app.db) == 16
+    assert report.failed == (
+        (str(folder / "README.md"), "not news: a .md file holds documentation markup"),
+        (str(folder / "pyproject.toml"), "not news: a .toml file holds configuration"),
+        (str(folder / "feeds.json"), "not news: a .json file holds data"),
+    )
+    assert ingest_files(app, [ROOT / "pyproject.toml"]).failed == (
+        (str(ROOT / "pyproject.toml"), "not news: a .toml file holds configuration"),
+    )
+
+
 async def test_bad_sources_are_reported_and_the_rest_goes_in(app, tmp_path, site, fetcher):
     bad = tmp_path / "bad"
     bad.mkdir()

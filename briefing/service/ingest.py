@@ -41,9 +41,19 @@ ProgressHook = Callable[[int, int, str], None]
 """Called as ``progress(done, total, label)`` after each source, and after each article of a source
 with the sources done so far and a label counting the articles."""
 
-TEXT_SUFFIXES = frozenset((".txt", ".text", ".md", ""))
+TEXT_SUFFIXES = frozenset((".txt", ".text", ""))
 PAGE_SUFFIXES = frozenset((".html", ".htm", ".xhtml"))
 FEED_SUFFIXES = frozenset((".rss", ".atom", ".xml", ".rdf", ".gz"))
+# Text the dump reader would take for news but that is not: its lines would become "articles".
+# Markdown and reStructuredText are here too: the reader does not undo their markup, and in a
+# folder they are a project's README or docs far more often than a saved article.
+NOT_NEWS = {
+    "code": ".py .pyi .js .mjs .ts .sh .bash .ps1 .bat .c .h .cpp .java .go .rs .rb .php .sql .css",
+    "configuration": ".toml .ini .cfg .conf .yaml .yml .env .properties .lock",
+    "data": ".json .jsonl .ndjson .csv .tsv",
+    "documentation markup": ".md .markdown .rst .adoc .tex",
+}
+NOT_NEWS_SUFFIXES = {suffix: kind for kind, names in NOT_NEWS.items() for suffix in names.split()}
 MAX_FILE_BYTES = 50_000_000
 BATCH = 500
 PAGE_CONCURRENCY = 4
@@ -117,7 +127,11 @@ def _wanted(path: Path, root: Path) -> bool:
 
 
 def read_file(path: Path) -> list[ArticleDraft] | Feed:
-    """The articles in a file (a text dump or a saved page), or the feed it holds."""
+    """The articles in a file (a text dump or a saved page), or the feed it holds. A file of code,
+    configuration, data or documentation markup (by its extension) is refused."""
+    kind = NOT_NEWS_SUFFIXES.get(path.suffix.lower())
+    if kind is not None:
+        raise SourceError(f"not news: a {path.suffix} file holds {kind}")
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         raise SourceError(f"too large: {size:,} bytes (limit {MAX_FILE_BYTES:,})")
