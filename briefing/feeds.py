@@ -3,7 +3,8 @@
 :func:`parse_feed` takes the bytes as fetched or read (gzip is undone, bytes before the XML
 declaration are skipped) and returns a :class:`Feed` whose entries are drafts with the entry's text
 (HTML turned into paragraphs) and a ``teaser`` flag: the entry holds only a summary (short, or cut
-off with "…" / "Continue reading"), so its page must be fetched for the article.
+off with "…" / "Continue reading"), so its page must be fetched for the article. A relative entry
+link is resolved against xml:base, else the channel's link, else the feed's URL (see :func:`_base`).
 
 Broken feeds: when feedparser recognises a feed but had to recover from an XML error (``bozo``: an
 unescaped ``&``, an undeclared Latin-1 encoding, a stray newline before ``<?xml``), its entries are
@@ -20,7 +21,7 @@ import zlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from html.parser import HTMLParser
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import feedparser
 
@@ -92,8 +93,6 @@ def parse_feed(data: bytes, *, url: str | None = None, content_type: str | None 
     # Servers often call feeds text/html or text/plain; only the charset they give is kept.
     charset = re.search(r"charset=([\w.:-]+)", content_type or "", re.I)
     headers = {"content-type": "application/xml" + (f"; charset={charset[1]}" if charset else "")}
-    if url:
-        headers["content-location"] = url
     parsed = feedparser.parse(xml, response_headers=headers, sanitize_html=False)
     problem = str(parsed.get("bozo_exception", "")) if parsed.get("bozo") else None
     if not parsed.version and not parsed.entries:
@@ -102,10 +101,34 @@ def parse_feed(data: bytes, *, url: str | None = None, content_type: str | None 
         raise MalformedFeedError(f"not an RSS or Atom feed ({problem or 'no feed element'})")
     channel = parsed.feed
     name = _text(channel.get("title", "")) or (urlsplit(url).hostname if url else "") or "feed"
+    link, base = _base(channel, url)
+    relative = any(r.get("link") and not _is_web(r["link"]) for r in parsed.entries)
+    if base and (relative or b"xml:base" in xml):
+        # Relative links: read again with the base they are relative to, which only the first reading
+        # could tell. feedparser then also scopes xml:base right (with no outer base, an item's leaks
+        # into the items after it).
+        headers["content-location"] = base
+        parsed = feedparser.parse(xml, response_headers=headers, sanitize_html=False)
     entries = tuple(e for e in (_entry(raw, name) for raw in parsed.entries) if e is not None)
     if problem and not entries:  # a broken feed that yielded nothing is a failure, not an empty feed
         raise MalformedFeedError(f"malformed feed, no entry could be read ({problem})")
-    return Feed(name, channel.get("link"), entries, parsed.version or "", problem)
+    return Feed(name, link, entries, parsed.version or "", problem)
+
+
+def _base(channel: feedparser.FeedParserDict, url: str | None) -> tuple[str | None, str | None]:
+    """The channel's link made absolute, and what an entry's relative link is relative to when no
+    xml:base says: that link (the site, which a feed served from elsewhere still names), else the
+    feed's own URL: where it was fetched from, or the ``rel="self"`` link it gives for itself."""
+    self_link = next((k.get("href") for k in channel.get("links", []) if k.get("rel") == "self"), None)
+    document = url or self_link or ""
+    link = urljoin(document, channel["link"]) if channel.get("link") else None
+    link = link if link and _is_web(link) else None
+    return link, link or (document if _is_web(document) else None)
+
+
+def _is_web(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
 
 
 def _entry(raw: feedparser.FeedParserDict, source: str) -> FeedEntry | None:
@@ -113,7 +136,7 @@ def _entry(raw: feedparser.FeedParserDict, source: str) -> FeedEntry | None:
     body = max((html_to_text(t) for t in texts), key=len, default="")
     title = _text(raw.get("title", ""))
     link = raw.get("link") or raw.get("id") or ""
-    link = link if urlsplit(link).scheme in ("http", "https") else None
+    link = link if _is_web(link) else None
     if not body and not link:
         return None
     teaser = len(body.split()) < TEASER_WORDS or bool(_TRUNCATED.search(body))

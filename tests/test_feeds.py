@@ -61,11 +61,48 @@ def test_rss_09x_10_and_atom(name, version, count):
 def test_atom_dates_authors_and_links():
     entry = feed("tpm.atom", url="http://127.0.0.1/tpm.atom").entries[0].draft
     assert entry.author == "Esme Cribb"
-    assert (
-        entry.url
-        == "http://127.0.0.1/livewire/hannity-announces-fox-hired-sebastian-gorka-national-security-strategist"
-    )
+    # a relative link is on the site the feed links to, not where the feed was fetched from
+    assert entry.url == "http://talkingpointsmemo.com" + TPM_FIRST
     assert entry.published_at == datetime(2017, 11, 8, 23, 15, 58, tzinfo=UTC)
+
+
+TPM_FIRST = "/livewire/hannity-announces-fox-hired-sebastian-gorka-national-security-strategist"
+ARC = "http://www.arcgames.com/en/games/neverwinter/news/detail/"
+
+
+@pytest.mark.parametrize(
+    ("name", "url", "links"),
+    [
+        # no xml:base: the channel's link, whatever the feed's URL
+        ("tpm.atom", None, ["http://talkingpointsmemo.com" + TPM_FIRST]),
+        ("rss-with-relative-html-urls-no-base.xml", None, ["https://example.com/feed/posts/post-1"]),
+        # the item's xml:base first; the next item, without one, the channel's link
+        (
+            "rss-with-item-scoped-html-base.xml",
+            "http://127.0.0.1/feed.xml",
+            ["https://example.com/first/first", "https://example.com/second"],
+        ),
+        # a relative channel link is relative to the feed's URL, or to the self link it declares
+        (
+            "rss-with-relative-urls-with-absolute-xmlurl.xml",
+            None,
+            [ARC + "10743874-neverwinter-%26-jingle-jam-humble-bundle%21"],
+        ),
+    ],
+)
+def test_relative_entry_links_are_resolved(name, url, links):
+    parsed = feed(name, url=url)
+    assert [e.draft.url for e in parsed.entries][: len(links)] == links
+
+
+def test_a_relative_link_with_nothing_to_resolve_it_against_is_dropped():
+    data = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><link>/news</link>
+    <item><title>One</title><link>/news/1</link><description>Short.</description></item>
+    </channel></rss>"""
+    [entry] = parse_feed(data).entries
+    assert entry.draft.url is None
+    [entry] = parse_feed(data, url="https://127.0.0.1:8443/rss").entries
+    assert entry.draft.url == "https://127.0.0.1:8443/news/1"
 
 
 def test_windows_1251_and_its_gzip_read_the_same():
