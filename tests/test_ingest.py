@@ -176,8 +176,8 @@ async def test_a_feed_url_fetches_teaser_pages_and_polls_conditionally(app, site
         return web.Response(body=local_feed(site), content_type="text/xml", headers={"ETag": '"f1"'})
 
     site.add("/rss", feed)
-    report = await ingest_sources(app, [site.url("/rss")], fetcher=fetcher)
-    assert report.new == 4
+    report = await ingest_sources(app, [site.url("/rss")], fetcher=fetcher, poll=True)
+    assert report.new == 4 and find_source(app.db, site.url("/rss")).poll
     # a page that is gone for good leaves the feed's summary; a busy server is tried at the next poll
     assert report.failed == ((site.url("/story/busy"), "feed entry page: HTTP 503 Service Unavailable"),)
     assert report.notes == (
@@ -207,6 +207,18 @@ async def test_a_feed_url_fetches_teaser_pages_and_polls_conditionally(app, site
     third = await ingest_sources(app, [site.url("/rss")], fetcher=fetcher)
     assert (third.new, third.duplicate, third.failed) == (1, 4, ())
     assert find_by_url(app.db, site.url("/story/busy")).title == "Busy port"
+
+
+async def test_a_feed_no_poll_will_read_again_keeps_the_summary_of_a_page_failing_for_now(app, site, fetcher):
+    serve_stories(site)
+    site.add_bytes("/rss", local_feed(site), "text/xml")
+    report = await ingest_sources(app, [site.url("/rss")], fetcher=fetcher)  # not polled
+    assert (report.new, report.failed) == (5, ())
+    assert dict(report.notes)[site.url("/story/busy")] == (
+        "feed entry page: HTTP 503 Service Unavailable; kept the feed's summary"
+    )
+    busy = find_by_url(app.db, site.url("/story/busy"))
+    assert busy.body == "The feed's summary of a page whose server is busy."
 
 
 async def test_polling_a_feed_records_failures_and_pauses_it(app, site, fetcher):
@@ -245,6 +257,25 @@ async def test_a_feed_file_with_teasers_fetches_through_the_given_transport(app,
     assert (report.new, report.failed) == (5, ())
     kept = "feed entry page: HTTP 404 Not Found; kept the feed's summary"
     assert [r for _, r in report.notes] == [kept] * 3
+
+
+async def test_a_feed_file_read_offline_keeps_the_feed_summaries(app, tmp_path):
+    feed = tmp_path / "feed.xml"
+    feed.write_bytes(local_feed(LocalSite(), base="https://news.test"))
+
+    def offline(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("[Errno -3] Temporary failure in name resolution")
+
+    async with Fetcher(FAST, transport=httpx.MockTransport(offline)) as fetcher:
+        report = await ingest_sources(app, [str(feed)], fetcher=fetcher)
+    # a file is never polled: its entries cannot wait for a next time that will not come
+    assert (report.new, report.failed) == (5, ())
+    offline_note = "feed entry page: cannot connect to news.test: [Errno -3] Temporary failure in"
+    assert len(report.notes) == 4
+    assert all(
+        r.startswith(offline_note) and r.endswith("; kept the feed's summary") for _, r in report.notes
+    )
+    assert find_by_url(app.db, "https://news.test/story/2").body == "Short teaser for the second story."
 
 
 async def test_real_feed_files_gzip_and_malformed(app, tmp_path):

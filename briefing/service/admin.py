@@ -43,7 +43,7 @@ async def ingest_command(app: App, args: str, asker: Asker) -> Reply:
         return Reply(
             message(para("Only http(s) addresses can be ingested from a chat, not ", code(bad[0]), "."))
         )
-    report = await ingest_sources(app, urls)
+    report = await ingest_sources(app, urls, poll=True)  # feeds are polled: pages failing now wait
     lines: list[Block] = [
         para(
             bold("Ingested: "),

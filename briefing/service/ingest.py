@@ -269,8 +269,10 @@ async def ingest_sources(
     *,
     fetcher: Fetcher | None = None,
     progress: ProgressHook | None = None,
+    poll: bool | None = None,
 ) -> IngestReport:
-    """Ingest files, folders and http(s) URLs of pages or feeds; see the module docstring."""
+    """Ingest files, folders and http(s) URLs of pages or feeds; see the module docstring. ``poll``
+    switches scheduled polling on or off for the feeds among the URLs (``None`` leaves it)."""
     items = expand_sources(sources)
     own = fetcher is None  # a client opens no connection until it is used: cheap to have
     client = fetcher or _default_fetcher(app)
@@ -278,7 +280,7 @@ async def ingest_sources(
     try:
         for done, item in enumerate(items, 1):
             tally.articles = _within(progress, done - 1, len(items), item.location)
-            await _ingest_item(app, item, tally, client)
+            await _ingest_item(app, item, tally, client, poll=poll)
             if progress:
                 progress(done, len(items), item.location)
     finally:
@@ -293,22 +295,24 @@ def _default_fetcher(app: App) -> Fetcher:
     return Fetcher(FetchConfig.from_settings(app.settings))
 
 
-async def _ingest_item(app: App, item: Item, tally: Tally, fetcher: Fetcher) -> None:
+async def _ingest_item(app: App, item: Item, tally: Tally, fetcher: Fetcher, *, poll: bool | None) -> None:
     if item.error:
         tally.failed.append((item.location, item.error))
     elif not item.is_url:
         feed = _ingest_file(app, Path(item.location), tally)
         if feed is not None:
             teasers = [e.draft for e in feed.entries if e.teaser]
-            await _fetch_teasers(app, teasers, tally, fetcher, label=item.location, source_id=None)
+            await _fetch_teasers(
+                app, teasers, tally, fetcher, label=item.location, source_id=None, retry_later=False
+            )
     else:
-        await _ingest_url(app, item.location, tally, fetcher)
+        await _ingest_url(app, item.location, tally, fetcher, poll=poll)
 
 
-async def _ingest_url(app: App, url: str, tally: Tally, fetcher: Fetcher) -> None:
+async def _ingest_url(app: App, url: str, tally: Tally, fetcher: Fetcher, *, poll: bool | None) -> None:
     known = find_source(app.db, url)
     if known is not None and known.kind == "feed":
-        await _poll_feed(app, url, tally, fetcher)
+        await _poll_feed(app, url, tally, fetcher, poll=poll)
         return
     try:
         fetched = await fetcher.get(url)
@@ -316,7 +320,7 @@ async def _ingest_url(app: App, url: str, tally: Tally, fetcher: Fetcher) -> Non
         tally.failed.append((url, str(exc)))
         return
     if looks_like_feed(fetched.body, fetched.content_type):
-        await _poll_feed(app, url, tally, fetcher, first=fetched)
+        await _poll_feed(app, url, tally, fetcher, first=fetched, poll=poll)
         return
     try:
         drafts = _parse_fetched(fetched)
@@ -377,6 +381,7 @@ async def _poll_feed(
         )
         if poll is not None:
             set_polling(app.db, source.id, poll)
+    polled = source.poll if poll is None else poll  # whether a later poll will read this feed again
     try:
         fetched = first or await fetcher.get(url, etag=source.etag, last_modified=source.last_modified)
         feed = None
@@ -408,7 +413,7 @@ async def _poll_feed(
         app, [e.draft for e in fresh if not e.teaser], tally, label=url, source_id=source.id
     )
     teasers = [e.draft for e in fresh if e.teaser]
-    await _fetch_teasers(app, teasers, tally, fetcher, label=url, source_id=source.id)
+    await _fetch_teasers(app, teasers, tally, fetcher, label=url, source_id=source.id, retry_later=polled)
 
 
 def _feed_failed(app: App, source_id: int, failures: int, error: str) -> None:
@@ -432,8 +437,11 @@ async def _fetch_teasers(
     *,
     label: str,
     source_id: int | None,
+    retry_later: bool,
 ) -> None:
-    """Fetch the pages of entries the feed only teases, a few at a time, and store them."""
+    """Fetch the pages of entries the feed only teases, a few at a time, and store them.
+    ``retry_later``: a later poll will read this feed again, so an entry whose page fails for now is
+    left for it; otherwise (a feed file, a feed not polled) that entry keeps the feed's summary."""
     if not teasers:
         return
     gate = asyncio.Semaphore(PAGE_CONCURRENCY)
@@ -446,11 +454,13 @@ async def _fetch_teasers(
                 fetched = await fetcher.get(draft.url)
             page = parse_page(fetched.body, fetched.url)
         except SourceError as exc:
-            if (isinstance(exc, FetchError) and exc.transient) or not draft.body.strip():
+            for_now = isinstance(exc, FetchError) and exc.transient
+            if (for_now and retry_later) or not draft.body.strip():
                 # not now: the URL stays unknown, so the next poll tries the page again
                 tally.failed.append((draft.url, f"feed entry page: {exc}"))
                 return None
-            # never (a 404, a paywall's 403, a page with no text): the feed's summary is all there is
+            # never (a 404, a paywall's 403, a page with no text), or not now but no later poll will
+            # try again: the feed's summary is all there is
             tally.notes.append((draft.url, f"feed entry page: {exc}; kept the feed's summary"))
             return draft
         return replace(
