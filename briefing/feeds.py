@@ -30,6 +30,7 @@ from briefing.errors import MalformedFeedError
 from briefing.models import ArticleDraft
 
 TEASER_WORDS = 150
+PROSE_WORDS = 4  # "This item is fine." is an article's text; "Read Comments" or "v3.9.0" is not
 MAX_FEED_BYTES = 50_000_000
 _TRUNCATED = re.compile(
     r"(\.\.\.|…|\[…\]|\[\.\.\.\]|\bcontinue reading\W*|\bread more\W*|\bread full article\W*|"
@@ -153,6 +154,18 @@ def _entry(raw: feedparser.FeedParserDict, source: str) -> FeedEntry | None:
         published_at=_when(raw),
     )
     return FeedEntry(draft, teaser)
+
+
+def has_prose(draft: ArticleDraft) -> bool:
+    """Whether an entry's own text can stand as an article: a paragraph of at least ``PROSE_WORDS``
+    words besides the title. Link furniture run together ("ReadComments"), a version number or a
+    bare headline repeated as the body are not article text."""
+    title = " ".join(draft.title.split()).casefold()
+    for paragraph in draft.body.split("\n\n"):
+        words = [w for w in paragraph.split() if any(c.isalpha() for c in w)]
+        if len(words) >= PROSE_WORDS and " ".join(paragraph.split()).casefold() != title:
+            return True
+    return False
 
 
 def _section(raw: feedparser.FeedParserDict) -> str | None:

@@ -8,7 +8,8 @@ import pytest
 from conftest import FIXTURES
 
 from briefing.errors import MalformedFeedError
-from briefing.feeds import html_to_text, looks_like_feed, parse_feed
+from briefing.feeds import has_prose, html_to_text, looks_like_feed, parse_feed
+from briefing.models import ArticleDraft
 
 FEEDS = FIXTURES / "feeds"
 
@@ -193,3 +194,19 @@ def test_looks_like_feed(name, content_type, expected):
 def test_html_to_text_keeps_paragraphs_and_drops_scripts():
     html = "<p>One &amp; two</p><script>x()</script><div>Three<br>Four</div><ul><li>Five</li></ul>"
     assert html_to_text(html) == "One & two\n\nThree\n\nFour\n\nFive"
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "prose"),
+    [
+        ("Post", "ReadComments", False),
+        ("v3.9.0", "3.9.0", False),
+        ("Reações dos partidos ao veto de Marcelo", "Reações dos partidos ao veto de Marcelo", False),
+        ("Spam", "[link] [959 comments]", False),
+        ("Good Item", "This item is fine.", True),
+        ("One", "The council met on Tuesday", True),  # a teaser cut off: still a sentence's words
+        ("Notícias", "Reações dos partidos ao veto\n\nde Marcelo", True),
+    ],
+)
+def test_an_article_needs_prose_besides_its_title(title, body, prose):
+    assert has_prose(ArticleDraft(title=title, body=body, source="feed")) is prose

@@ -278,6 +278,36 @@ async def test_a_feed_file_read_offline_keeps_the_feed_summaries(app, tmp_path):
     assert find_by_url(app.db, "https://news.test/story/2").body == "Short teaser for the second story."
 
 
+def not_found(request: httpx.Request) -> httpx.Response:
+    return httpx.Response(404)
+
+
+async def test_an_entry_of_link_furniture_is_not_an_article(app, tmp_path):
+    furniture = FIXTURES / "feeds" / "rss-with-relative-html-urls-no-base.xml"  # body: "ReadComments"
+    unlinked = tmp_path / "unlinked.rss"
+    unlinked.write_text(
+        '<rss version="2.0"><channel><title>T</title><item><title>Post</title><description>'
+        "<![CDATA[<a href='#c'>Read</a><a href='#c'>Comments</a>]]></description></item>"
+        "<item><title>Version 3.9.0</title><description>3.9.0</description></item></channel></rss>",
+        encoding="utf-8",
+    )
+    short = FIXTURES / "feeds" / "heraldsun.rss"  # "This is the first item.": short, but a sentence
+    async with Fetcher(FAST, transport=httpx.MockTransport(not_found)) as fetcher:
+        report = await ingest_sources(app, [str(furniture), str(unlinked), str(short)], fetcher=fetcher)
+    assert report.failed == (
+        (
+            "https://example.com/feed/posts/post-1",
+            "feed entry page: HTTP 404 Not Found; no article text in the feed's summary",
+        ),
+        (f"{unlinked}: Post", "feed entry: no article text"),
+        (f"{unlinked}: Version 3.9.0", "feed entry: no article text"),
+    )
+    assert report.new == 2 and [a.title for a in latest_articles(app.db)] == [
+        "The Second Item",
+        "The First Item",
+    ]
+
+
 async def test_real_feed_files_gzip_and_malformed(app, tmp_path):
     gz = tmp_path / "nshipster.xml.gz"
     gz.write_bytes((FIXTURES / "feeds" / "invalid-characters-gzipped.xml").read_bytes())

@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 
 from briefing.dumps import decode_text, split_dump
 from briefing.errors import EmptySourceError, FetchError, SourceError
-from briefing.feeds import Feed, looks_like_feed, parse_feed
+from briefing.feeds import Feed, has_prose, looks_like_feed, parse_feed
 from briefing.models import ArticleDraft, IngestReport
 from briefing.pages import parse_page
 from briefing.service import App
@@ -447,17 +447,24 @@ async def _fetch_teasers(
     gate = asyncio.Semaphore(PAGE_CONCURRENCY)
 
     async def full(draft: ArticleDraft) -> ArticleDraft | None:
-        if not draft.url:
-            return draft  # nothing to fetch: the teaser is all there is
+        if not draft.url:  # nothing to fetch: the teaser is all there is
+            if has_prose(draft):
+                return draft
+            tally.failed.append((f"{label}: {draft.title[:60]}", "feed entry: no article text"))
+            return None
         try:
             async with gate:
                 fetched = await fetcher.get(draft.url)
             page = parse_page(fetched.body, fetched.url)
         except SourceError as exc:
             for_now = isinstance(exc, FetchError) and exc.transient
-            if (for_now and retry_later) or not draft.body.strip():
+            if for_now and retry_later:
                 # not now: the URL stays unknown, so the next poll tries the page again
                 tally.failed.append((draft.url, f"feed entry page: {exc}"))
+                return None
+            if not has_prose(draft):
+                reason = f"feed entry page: {exc}; no article text in the feed's summary"
+                tally.failed.append((draft.url, reason))
                 return None
             # never (a 404, a paywall's 403, a page with no text), or not now but no later poll will
             # try again: the feed's summary is all there is
