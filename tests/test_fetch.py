@@ -98,6 +98,60 @@ async def test_an_unreachable_host(fetcher):
     assert caught.value.transient
 
 
+async def test_a_host_that_cannot_be_connected_to_is_not_tried_again():
+    tried = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        tried.append(str(request.url))
+        if request.url.host == "down.test":
+            raise httpx.ConnectError("[Errno -2] Name or service not known")
+        if request.url.host == "slow.test":
+            raise httpx.ConnectTimeout("timed out")
+        return httpx.Response(200, text="hello")
+
+    async with Fetcher(CONFIG, transport=httpx.MockTransport(handler)) as fetcher:
+        for url in (
+            "https://down.test/1",
+            "https://down.test/2",
+            "https://slow.test/1",
+            "https://slow.test/2",
+        ):
+            with pytest.raises(FetchError, match="cannot connect to") as caught:
+                await fetcher.get(url)
+            assert caught.value.transient
+        assert str(caught.value) == "cannot connect to slow.test: timed out after 0.5s"
+        # another site, and the same host on another port, are still tried
+        assert (await fetcher.get("https://up.test/1")).body == b"hello"
+        with pytest.raises(FetchError, match="Name or service not known"):
+            await fetcher.get("https://down.test:8443/3")
+    assert tried == [
+        "https://down.test/1",
+        "https://slow.test/1",
+        "https://up.test/1",
+        "https://down.test:8443/3",
+    ]
+    async with Fetcher(CONFIG, transport=httpx.MockTransport(handler)) as fresh:  # a new run tries again
+        with pytest.raises(FetchError):
+            await fresh.get("https://down.test/2")
+    assert tried[-1] == "https://down.test/2"
+
+
+async def test_a_redirect_to_a_host_that_is_down_marks_that_host_not_the_first():
+    tried = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        tried.append(request.url.host)
+        if request.url.host == "down.test":
+            raise httpx.ConnectError("refused")
+        return httpx.Response(302, headers={"Location": "https://down.test/moved"})
+
+    async with Fetcher(CONFIG, transport=httpx.MockTransport(handler)) as fetcher:
+        for url in ("https://up.test/a", "https://up.test/b", "https://down.test/c"):
+            with pytest.raises(FetchError, match=r"cannot connect to down\.test: refused"):
+                await fetcher.get(url)
+    assert tried == ["up.test", "down.test", "up.test"]
+
+
 @pytest.mark.parametrize(
     "url",
     ["file:///etc/passwd", "ftp://example.com/x", "javascript:alert(1)", "/relative", "http://"],

@@ -308,6 +308,25 @@ async def test_an_entry_of_link_furniture_is_not_an_article(app, tmp_path):
     ]
 
 
+async def test_offline_each_host_is_tried_once_not_once_per_entry(app):
+    tried = []
+
+    def offline(request: httpx.Request) -> httpx.Response:
+        tried.append(request.url.host)
+        raise httpx.ConnectError("[Errno -3] Temporary failure in name resolution")
+
+    guardian = FIXTURES / "feeds" / "guardian.rss"  # 55 teasers, every page on www.theguardian.com
+    async with Fetcher(FAST, transport=httpx.MockTransport(offline)) as fetcher:
+        report = await ingest_sources(app, [str(guardian)], fetcher=fetcher)
+    assert (report.new, report.failed, len(report.notes)) == (55, (), 55)
+    assert {r for _, r in report.notes} == {
+        "feed entry page: cannot connect to www.theguardian.com: [Errno -3] Temporary failure in name "
+        "resolution; kept the feed's summary"
+    }
+    # pages fetched alongside the first may each try before its failure is known; none after
+    assert set(tried) == {"www.theguardian.com"} and len(tried) <= ingest.PAGE_CONCURRENCY
+
+
 async def test_real_feed_files_gzip_and_malformed(app, tmp_path):
     gz = tmp_path / "nshipster.xml.gz"
     gz.write_bytes((FIXTURES / "feeds" / "invalid-characters-gzipped.xml").read_bytes())

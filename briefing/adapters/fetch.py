@@ -12,6 +12,11 @@ failure is a :class:`briefing.errors.FetchError` with a one-line reason: a refus
 http and https are fetched, on every redirect hop too), an HTTP error status, a timeout, a body over
 ``max_bytes`` (enforced while streaming, not trusted from Content-Length alone), too many redirects
 or a redirect loop, or a host that cannot be reached.
+
+A host that could not be connected to (no such name, refused, connect timeout) is not tried again by
+the same fetcher: later URLs on it fail at once with the first failure. Offline, a feed of fifty
+entries on one site then costs one failed connection instead of fifty. So a fetcher is for one run
+(one ``bot.py ingest``, one feed poll), not for the life of the bot.
 """
 
 from __future__ import annotations
@@ -86,6 +91,7 @@ class Fetcher:
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         self.config = config or FetchConfig()
+        self._unreachable: dict[tuple[str, str, int | None], str] = {}  # origin → why
         self._client = httpx.AsyncClient(
             transport=transport,
             timeout=httpx.Timeout(self.config.timeout),
@@ -124,6 +130,10 @@ class Fetcher:
         raise FetchError(f"too many redirects (more than {self.config.max_redirects})")
 
     async def _once(self, url: str, headers: dict[str, str]) -> tuple[FetchResult, str | None]:
+        parts = urlsplit(url)
+        origin = (parts.scheme.lower(), parts.hostname or "", parts.port)
+        if origin in self._unreachable:
+            raise FetchError(self._unreachable[origin], transient=True)
         try:
             async with self._client.stream("GET", url, headers=headers) as response:
                 if response.status_code in REDIRECTS and response.headers.get("location"):
@@ -144,15 +154,20 @@ class Fetcher:
                     ),
                     None,
                 )
+        except httpx.ConnectTimeout as exc:
+            raise self._cannot_connect(origin, f"timed out after {self.config.timeout:g}s") from exc
+        except httpx.ConnectError as exc:
+            raise self._cannot_connect(origin, _first_line(exc)) from exc
         except httpx.TimeoutException as exc:
             raise FetchError(f"timed out after {self.config.timeout:g}s", transient=True) from exc
-        except httpx.ConnectError as exc:
-            host = urlsplit(url).hostname
-            raise FetchError(f"cannot connect to {host}: {_first_line(exc)}", transient=True) from exc
         except httpx.HTTPError as exc:
             raise FetchError(f"{type(exc).__name__}: {_first_line(exc)}", transient=True) from exc
         except (httpx.InvalidURL, UnicodeError) as exc:
             raise FetchError(f"invalid URL {url!r}: {_first_line(exc)}") from exc
+
+    def _cannot_connect(self, origin: tuple[str, str, int | None], why: str) -> FetchError:
+        self._unreachable[origin] = f"cannot connect to {origin[1]}: {why}"
+        return FetchError(self._unreachable[origin], transient=True)
 
     async def _read(self, response: httpx.Response) -> bytes:
         limit = self.config.max_bytes
