@@ -27,10 +27,15 @@ import feedparser
 
 from briefing.dumps import title_from_body
 from briefing.errors import MalformedFeedError
+from briefing.furniture import ends_sentence
 from briefing.models import ArticleDraft
 
 TEASER_WORDS = 150
-PROSE_WORDS = 4  # "This item is fine." is an article's text; "Read Comments" or "v3.9.0" is not
+# An entry's own text is an article's if it has a sentence of PROSE_WORDS ("This item is fine."), or
+# CUT_PROSE_WORDS when it does not end as one (a teaser cut off mid-sentence); "Read Comments",
+# "v3.9.0" or "submitted by /u/someone to /r/news" are not.
+PROSE_WORDS = 4
+CUT_PROSE_WORDS = 8
 MAX_FEED_BYTES = 50_000_000
 _TRUNCATED = re.compile(
     r"(\.\.\.|…|\[…\]|\[\.\.\.\]|\bcontinue reading\W*|\bread more\W*|\bread full article\W*|"
@@ -157,13 +162,16 @@ def _entry(raw: feedparser.FeedParserDict, source: str) -> FeedEntry | None:
 
 
 def has_prose(draft: ArticleDraft) -> bool:
-    """Whether an entry's own text can stand as an article: a paragraph of at least ``PROSE_WORDS``
-    words besides the title. Link furniture run together ("ReadComments"), a version number or a
-    bare headline repeated as the body are not article text."""
+    """Whether an entry's own text can stand as an article: a paragraph besides the title that is a
+    sentence of at least ``PROSE_WORDS`` words, or ``CUT_PROSE_WORDS`` without a final stop. Link
+    furniture run together ("ReadComments"), a version number, a byline or the headline repeated as
+    the body are not article text."""
     title = " ".join(draft.title.split()).casefold()
     for paragraph in draft.body.split("\n\n"):
-        words = [w for w in paragraph.split() if any(c.isalpha() for c in w)]
-        if len(words) >= PROSE_WORDS and " ".join(paragraph.split()).casefold() != title:
+        words = len([w for w in paragraph.split() if any(c.isalpha() for c in w)])
+        if " ".join(paragraph.split()).casefold() == title:
+            continue
+        if words >= CUT_PROSE_WORDS or (words >= PROSE_WORDS and ends_sentence(paragraph.strip())):
             return True
     return False
 

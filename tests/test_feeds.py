@@ -203,9 +203,11 @@ def test_html_to_text_keeps_paragraphs_and_drops_scripts():
         ("v3.9.0", "3.9.0", False),
         ("Reações dos partidos ao veto de Marcelo", "Reações dos partidos ao veto de Marcelo", False),
         ("Spam", "[link] [959 comments]", False),
+        ("Reddit", "submitted by /u/someone to /r/news\n\n[link] [314 comments]", False),
+        ("One", "The council met on Tuesday", False),  # cut off before it said anything
         ("Good Item", "This item is fine.", True),
-        ("One", "The council met on Tuesday", True),  # a teaser cut off: still a sentence's words
-        ("Notícias", "Reações dos partidos ao veto\n\nde Marcelo", True),
+        ("One", "The council met on Tuesday night to discuss the harbour", True),  # cut off, but long
+        ("Оренбург", "Из-за чего теперь на них возбуждено уголовное дело (видео)", True),
     ],
 )
 def test_an_article_needs_prose_besides_its_title(title, body, prose):
