@@ -22,7 +22,14 @@ from briefing.service.ingest import ingest_feed, ingest_files, ingest_sources
 from briefing.service.seeding import ensure_seeded
 from store import open_db
 from store.articles import count_articles, find_by_url, latest_articles
-from store.sources import count_sources, find_source, list_sources
+from store.sources import (
+    count_sources,
+    find_source,
+    list_sources,
+    record_poll_failure,
+    set_polling,
+    upsert_source,
+)
 
 FAST = FetchConfig(timeout=0.5, max_bytes=1_000_000, max_redirects=3, user_agent="TestBot/1.0")
 STORY = "<p>{}</p>".format(
@@ -219,6 +226,18 @@ async def test_a_feed_no_poll_will_read_again_keeps_the_summary_of_a_page_failin
     )
     busy = find_by_url(app.db, site.url("/story/busy"))
     assert busy.body == "The feed's summary of a page whose server is busy."
+
+
+async def test_a_paused_feed_keeps_the_summary_of_a_page_failing_for_now(app, site, fetcher):
+    serve_stories(site)
+    site.add_bytes("/rss", local_feed(site), "text/xml")
+    url = site.url("/rss")
+    source = upsert_source(app.db, kind="feed", location=url, name="Local News", now=NOW)
+    set_polling(app.db, source.id, True)
+    record_poll_failure(app.db, source.id, now=NOW, error="HTTP 500", max_failures=1)
+    assert find_source(app.db, url).paused
+    report = await ingest_sources(app, [url], fetcher=fetcher)  # no poll comes until an admin resumes it
+    assert (report.new, report.failed) == (5, ())
 
 
 async def test_polling_a_feed_records_failures_and_pauses_it(app, site, fetcher):

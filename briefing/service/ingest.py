@@ -381,7 +381,8 @@ async def _poll_feed(
         )
         if poll is not None:
             set_polling(app.db, source.id, poll)
-    polled = source.poll if poll is None else poll  # whether a later poll will read this feed again
+    # whether a later poll will read this feed again (a paused feed waits for an admin, maybe forever)
+    polled = (source.poll and not source.paused) if poll is None else poll
     try:
         fetched = first or await fetcher.get(url, etag=source.etag, last_modified=source.last_modified)
         feed = None
