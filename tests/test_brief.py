@@ -186,3 +186,17 @@ def test_bot_ask_brief_prints_the_briefing(tmp_path, capsys, settings):
     out = capsys.readouterr().out
     assert out.startswith("TOP STORIES")
     assert "Trump taps Kellogg as envoy for Ukraine" in out
+
+
+async def test_a_type_qualifier_is_read_as_actor_reads_it(app):
+    load_all()
+    fill(app)
+    scholz = app.db.execute("SELECT id FROM articles WHERE title = 'Scholz visits Kyiv'").fetchone()[0]
+    insert_actor(app.db, 10_001, "Olaf Scholz", "Bundeskanzler", mentioned_in=(scholz,))
+    reply = await answer(app, "/brief Bundeskanzler (person)", ASKER)
+    assert reply.document.header[0].text == "Stories about “Bundeskanzler”"
+    assert [s.blocks[0].text for s in reply.document.sections] == ["Scholz visits Kyiv"]
+    other_type = await answer(app, "/brief Bundeskanzler (place)", ASKER)
+    assert "No story matches" in other_type.document.text
+    only_a_type = await answer(app, "/brief (person)", ASKER)
+    assert "Tell me what to look for" in only_a_type.document.text

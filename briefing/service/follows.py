@@ -1,23 +1,29 @@
 """Following actors and topics: ``/follow``, ``/unfollow`` and ``/following``.
 
-A name that resolves to one actor of the archive is followed as that actor (under its canonical name,
-so every alias counts); anything else is followed as a topic, a few words matched against the news.
+A name is looked up as ``/actor`` looks it up (``lookup_actor``: any alias, a title ignored, "(person)",
+"(organisation)" or "(place)" to choose). A name that settles on one actor is followed as that actor (under
+its canonical name, so every alias counts); a name that fits several actors, or only comes close to some
+("Kim": Kim Jong Un), gets the candidates to choose from; words that name no actor and come close to none
+are followed as a topic, matched against the news. "(topic)" after the words follows them as a topic
+whatever they name.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from briefing.document import Block, bold, code, item, message, para
 from briefing.models import Actor, Follow
 from briefing.service import App
-from briefing.service.actors import pick_actor
+from briefing.service.actors import candidates_reply, lookup_actor, suggestions, unknown_reply
 from briefing.service.commands import Asker, Button, Reply, command
 from store import subscribers as subs
-from store.actors import find_actors, get_actor
+from store.actors import get_actor
 
 MAX_TOPIC_CHARS = 100
 MAX_FOLLOWS = 50
+_AS_TOPIC = re.compile(r"^(.*?)\s*\(topic\)$", re.I)
 
 
 def clean_topic(text: str) -> str:
@@ -26,9 +32,16 @@ def clean_topic(text: str) -> str:
 
 
 def _resolve(app: App, name: str) -> tuple[str, int | None]:
-    """The canonical name and id of the actor ``name`` means, or the topic itself with no id."""
-    actor = pick_actor(name, find_actors(app.db, name))
-    return (actor.name, actor.id) if actor is not None else (name, None)
+    """The canonical name and id of the actor ``name`` settles on, or the name itself with no id."""
+    topic = _AS_TOPIC.match(name)
+    if topic:
+        return clean_topic(topic.group(1)), None
+    look = lookup_actor(app, name)
+    return (look.actor.name, look.actor.id) if look.actor is not None else (name, None)
+
+
+def _as_topic(name: str) -> Block:
+    return para("Or follow the words as a topic: ", code(f"/follow {name} (topic)"), ".")
 
 
 def _label(f: Follow, actor: Actor | None = None) -> str:
@@ -59,8 +72,23 @@ async def follow_command(app: App, args: str, asker: Asker) -> Reply:
         return Reply(
             message(f"That is {len(name):,} characters; a name or topic is at most {MAX_TOPIC_CHARS}.")
         )
+    topic = _AS_TOPIC.match(name)
+    look = lookup_actor(app, name)
+    if topic:
+        value, actor_id = clean_topic(topic.group(1)), None
+        if not value:
+            return Reply(
+                message(para("Which words shall I follow? e.g. ", code("/follow grain exports"), "."))
+            )
+    elif look.actor is not None:
+        value, actor_id = look.actor.name, look.actor.id
+    elif look.found:
+        return candidates_reply(look, command="follow", extra=() if look.type_ else (_as_topic(name),))
+    elif look.type_ is not None or (look.name and suggestions(app, look.name)):
+        return unknown_reply(app, look, command="follow", extra=(_as_topic(look.name or name),))
+    else:
+        value, actor_id = name, None
     follows = subs.follows_of(app.db, asker.chat_id)
-    value, actor_id = _resolve(app, name)
     known = [f for f in follows if f.value.casefold() == value.casefold()]
     if known:
         return Reply(message(para("You already follow ", bold(known[0].value), ".")))
@@ -73,7 +101,11 @@ async def follow_command(app: App, args: str, asker: Asker) -> Reply:
         message(
             para(f"Following {what} ", bold(value), "."),
             para(
-                "Your daily digest puts news about it first. ", code("/following"), " lists what you follow."
+                "Your daily digest puts news about ",
+                bold(value),
+                " first. ",
+                code("/following"),
+                " lists what you follow.",
             ),
         )
     )
@@ -118,6 +150,4 @@ async def unfollow_command(app: App, args: str, asker: Asker) -> Reply:
             if left
             else Reply(message(para("Stopped following ", bold(value), ". You follow nothing now.")))
         )
-    return Reply(
-        message(para("You don't follow ", bold(name), ". ", code("/following"), " lists what you do."))
-    )
+    return Reply(message(para(f"You don't follow “{name}”. ", code("/following"), " lists what you do.")))
