@@ -298,7 +298,7 @@ def actors_json(path: str, text: str) -> str:
 def actors_table(path: str, text: str) -> str:
     """A readable table of the actors in one text."""
     found = extract_actors(text)
-    lines = [f"{path}: {len(found)} actors"]
+    lines = [f"{path}: {plural(len(found), 'actor')}"]
     width = max((len(a.name) for a in found), default=4)
     for a in found:
         spans = ", ".join(f"{m.start}-{m.end}" for m in a.mentions[:8])

@@ -152,7 +152,7 @@ async def settings_command(app: App, args: str, asker: Asker) -> Reply:
     """Show the digest settings; ``/settings time|tz|length VALUE`` changes one."""
     sub = subs.get_subscriber(app.db, asker.chat_id)
     if sub is None:
-        default = f"{app.settings.digest_time} ({app.settings.timezone})"
+        default = f"{app.settings.digest_time} {app.settings.timezone}"
         return Reply(
             message(
                 para("This chat has no daily digest yet."),
