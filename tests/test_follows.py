@@ -129,3 +129,9 @@ async def test_an_ambiguous_name_offers_the_candidates_to_follow(app):
     assert subscribers.follows_of(app.db, 1001) == []
     reply = await answer(app, "/follow Kellogg (person)", ALICE)
     assert "Following the actor Keith Kellogg." in reply.document.text
+
+
+async def test_a_common_word_inside_a_long_name_is_still_a_topic(app):
+    add_article(app, "The Institute for the Study of War said the front held. The war goes on.")
+    reply = await answer(app, "/follow war", ALICE)
+    assert "Following the topic war." in reply.document.text

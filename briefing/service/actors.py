@@ -136,13 +136,16 @@ def candidates_reply(look: Lookup, *, command: str = "actor", extra: Sequence[Bl
 
 
 def relevant_suggestions(name: str, close: Sequence[Actor]) -> list[Actor]:
-    """The close names worth offering: those that hold the words asked ("Korea": North Korea), or are
-    a small typo away (at most a third of the letters: "Zelinsky" for Zelensky, not "Borel" for "Korea")."""
+    """The close names worth offering: those a good part of which is the words asked ("Korea": North
+    Korea; "Kim": Kim Jong Un; not "war": Institute for the Study of War), or a small typo away (at most
+    a third of the letters: "Zelinsky" for Zelensky, not "Borel" for "Korea")."""
     norm = strip_article(fold(name))
 
     def near(other: str) -> bool:
+        if f" {norm} " in f" {other} ":
+            return 3 * len(norm.split()) >= len(other.split())
         typos = edit_distance(norm, other, 3)
-        return f" {norm} " in f" {other} " or (typos <= 3 and 3 * typos <= max(len(norm), len(other)))
+        return typos <= 3 and 3 * typos <= max(len(norm), len(other))
 
     return [a for a in close if any(near(strip_article(fold(n))) for n in (a.name, *a.aliases))]
 
