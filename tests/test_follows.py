@@ -118,6 +118,8 @@ async def test_a_name_only_close_to_an_actor_offers_it_and_the_topic(app):
     reply = await answer(app, "/follow Kim (topic)", ALICE)
     assert "Following the topic Kim." in reply.document.text
     assert [(f.kind, f.value) for f in subscribers.follows_of(app.db, 1001)] == [("topic", "Kim")]
+    reply = await answer(app, "/unfollow kim (topic)", ALICE)
+    assert reply.document.text == "Stopped following Kim. You follow nothing now."  # as it was followed
 
 
 async def test_an_ambiguous_name_offers_the_candidates_to_follow(app):

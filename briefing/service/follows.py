@@ -44,6 +44,27 @@ def _as_topic(name: str) -> Block:
     return para("Or follow the words as a topic: ", code(f"/follow {name} (topic)"), ".")
 
 
+def _what_to_follow(app: App, name: str) -> tuple[str, int | None] | Reply:
+    """The actor (canonical name, id) or the topic (words, None) ``name`` means, or a reply asking which
+    (the candidates, or what the name is when its type does not fit)."""
+    topic = _AS_TOPIC.match(name)
+    if topic:
+        words = clean_topic(topic.group(1))
+        if not words:
+            return Reply(
+                message(para("Which words shall I follow? e.g. ", code("/follow grain exports"), "."))
+            )
+        return words, None
+    look = lookup_actor(app, name)
+    if look.actor is not None:
+        return look.actor.name, look.actor.id
+    if look.found:
+        return candidates_reply(look, command="follow", extra=() if look.type_ else (_as_topic(name),))
+    if look.type_ is not None or (look.name and suggestions(app, look.name)):
+        return unknown_reply(app, look, command="follow", extra=(_as_topic(look.name or name),))
+    return name, None
+
+
 def _label(f: Follow, actor: Actor | None = None) -> str:
     if f.kind == "topic":
         return "topic"
@@ -72,22 +93,10 @@ async def follow_command(app: App, args: str, asker: Asker) -> Reply:
         return Reply(
             message(f"That is {len(name):,} characters; a name or topic is at most {MAX_TOPIC_CHARS}.")
         )
-    topic = _AS_TOPIC.match(name)
-    look = lookup_actor(app, name)
-    if topic:
-        value, actor_id = clean_topic(topic.group(1)), None
-        if not value:
-            return Reply(
-                message(para("Which words shall I follow? e.g. ", code("/follow grain exports"), "."))
-            )
-    elif look.actor is not None:
-        value, actor_id = look.actor.name, look.actor.id
-    elif look.found:
-        return candidates_reply(look, command="follow", extra=() if look.type_ else (_as_topic(name),))
-    elif look.type_ is not None or (look.name and suggestions(app, look.name)):
-        return unknown_reply(app, look, command="follow", extra=(_as_topic(look.name or name),))
-    else:
-        value, actor_id = name, None
+    chosen = _what_to_follow(app, name)
+    if isinstance(chosen, Reply):
+        return chosen
+    value, actor_id = chosen
     follows = subs.follows_of(app.db, asker.chat_id)
     known = [f for f in follows if f.value.casefold() == value.casefold()]
     if known:
@@ -141,13 +150,11 @@ async def unfollow_command(app: App, args: str, asker: Asker) -> Reply:
     if not name:
         return _following_reply(app, follows)
     value, _ = _resolve(app, name)
-    if subs.unfollow(app.db, asker.chat_id, name) or (
-        value != name and subs.unfollow(app.db, asker.chat_id, value)
-    ):
-        left = subs.follows_of(app.db, asker.chat_id)
-        return (
-            _following_reply(app, left, note=f"Stopped following {value}.")
-            if left
-            else Reply(message(para("Stopped following ", bold(value), ". You follow nothing now.")))
-        )
+    for asked in dict.fromkeys([name, value]):
+        shown = next((f.value for f in follows if f.value.casefold() == asked.casefold()), asked)
+        if subs.unfollow(app.db, asker.chat_id, asked):
+            left = subs.follows_of(app.db, asker.chat_id)
+            if left:
+                return _following_reply(app, left, note=f"Stopped following {shown}.")
+            return Reply(message(para("Stopped following ", bold(shown), ". You follow nothing now.")))
     return Reply(message(para(f"You don't follow “{name}”. ", code("/following"), " lists what you do.")))
