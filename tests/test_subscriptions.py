@@ -58,6 +58,7 @@ def test_subscribe_arguments_come_in_either_order():
         ("Tokyo 19h30", (time(19, 30), "Asia/Tokyo")),
         ("0830 UTC+3", (time(8, 30), "Etc/GMT-3")),
         ("8 São Paulo", (time(8, 0), "America/Sao_Paulo")),
+        ("07:30, Kyiv", (time(7, 30), "Europe/Kyiv")),
     ],
 )
 def test_subscribe_arguments_in_the_forms_people_write(args, expected):

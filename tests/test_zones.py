@@ -156,3 +156,18 @@ def test_two_zones_at_once_are_refused_as_such():
         parse_zone("Europe/Kyiv Europe/London")
     with pytest.raises(SettingError, match="That is 2 timezones"):
         parse_zone("Kyiv London")
+
+
+def test_without_iana_s_link_table_a_city_s_zones_are_still_one(monkeypatch):
+    from briefing import zones
+
+    monkeypatch.setattr(zones, "_tzdata_text", lambda: "")
+    for cached in (zones._links, zones._cities):
+        cached.cache_clear()
+    try:
+        assert parse_zone("buenos aires") == "America/Argentina/Buenos_Aires"
+    finally:
+        monkeypatch.undo()
+        for cached in (zones._links, zones._cities):
+            cached.cache_clear()
+    assert parse_zone("Istanbul") == "Europe/Istanbul"

@@ -39,7 +39,7 @@ def parse_subscribe_args(args: str, *, now: datetime | None = None) -> tuple[tim
     or an offset ("UTC+3")."""
     when: time | None = None
     place: list[str] = []
-    words = args.split()
+    words = args.replace(",", " ").split()  # "07:30, Kyiv"
     while words:
         word = words.pop(0)
         if looks_like_time(word) and words and words[0].lower() in HALF_DAY_WORDS:
