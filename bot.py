@@ -116,10 +116,21 @@ def cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_digest(settings: Settings, args: argparse.Namespace) -> int:
-    app = _app(settings, args, seed=False)
-    if not args.send:
-        from briefing.service.digests import dry_run
+    from briefing.errors import NotFoundError
+    from briefing.service.digests import digest_subscriber, dry_run
 
+    app = _app(settings, args, seed=False)
+    try:  # a chat id that is not a subscriber, or one that stopped, is the caller's mistake: exit 2
+        sub = digest_subscriber(app, args.chat, active=args.send)
+    except NotFoundError as exc:
+        raise UsageError(str(exc)) from None
+    if not args.send:
+        if not sub.active:
+            print(
+                f"bot.py: note: chat {args.chat} is unsubscribed (it sent /unsubscribe, or blocked the bot);"
+                " this is the digest it would get if it subscribed again, and --send will not send it",
+                file=sys.stderr,
+            )
         print(dry_run(app, args.chat, now=app.now()))
         return 0
     if settings.token is None:

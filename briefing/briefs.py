@@ -17,9 +17,13 @@ from briefing.models import Article, Story
 SHORT_SUMMARY = 2  # sentences of a story's summary shown in a briefing
 
 
+_QUOTES = str.maketrans("", "", '"“”„«»')
+
+
 def shorten(text: str, limit: int = 60) -> str:
-    """A user's words, cut to fit a heading."""
-    text = " ".join(text.split())
+    """A user's words, cut to fit a heading, without the quote marks they may have typed: the reply puts
+    its own around them (“...”), and a stray one (``/search "Kim``) would show as “"Kim”."""
+    text = " ".join(text.translate(_QUOTES).split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
@@ -81,7 +85,7 @@ def compose_brief(
 def no_stories(topic: str | None) -> Document:
     if topic:
         return message(
-            para("No story matches ", bold(shorten(topic)), "."),
+            para(f"No story matches “{shorten(topic)}”."),
             para(
                 "Try fewer or other words, a name such as ",
                 code("/brief Kellogg"),
@@ -119,7 +123,7 @@ def no_articles() -> Document:
 
 def no_matches(words: str) -> Document:
     return message(
-        para("Nothing in the archive matches ", bold(shorten(words)), "."),
+        para(f"Nothing in the archive matches “{shorten(words)}”."),
         para("Every word must appear; try fewer or other words."),
     )
 

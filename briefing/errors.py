@@ -9,6 +9,7 @@ BriefingError
  │    └── FetchError        (HTTP status, timeout, too large, refused scheme)
  ├── QueryError             a user's query cannot be answered as written
  └── NotFoundError          no such actor, story, article or chat
+      └── UnsubscribedError  the chat stopped its digest (/unsubscribe, or it blocked the bot)
 """
 
 
@@ -52,3 +53,7 @@ class QueryError(BriefingError):
 
 class NotFoundError(BriefingError):
     """The thing asked for does not exist."""
+
+
+class UnsubscribedError(NotFoundError):
+    """The chat has a subscription, but stopped: nothing may be sent to it until it subscribes again."""

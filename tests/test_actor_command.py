@@ -132,3 +132,25 @@ async def test_a_name_one_actor_dominates_gives_its_dossier_and_names_the_others
     assert "Others by that name: Kellogg's (organisation, 1 article) /actor Kellogg's (organization)" in text
     _, chosen = await ask(app, "/actor Kellogg's (organization)")
     assert chosen.startswith("KELLOGG'S")
+
+
+async def test_a_type_that_does_not_fit_says_what_the_name_is(archive):
+    _, text = await ask(archive, "/actor Kellogg (organisation)")
+    assert text == "Keith Kellogg is a person, not an organisation: /actor Keith Kellogg"
+
+
+async def test_a_type_that_fits_none_of_several_lists_them(archive):
+    add_article(archive, "Kellogg's reported higher cereal sales on Tuesday.", day=22)
+    _, text = await ask(archive, "/actor Kellogg (place)")
+    assert text.startswith("No place is called “Kellogg”, but there is:")
+    assert "/actor Keith Kellogg (person)" in text and "/actor Kellogg's (organization)" in text
+
+
+async def test_suggestions_are_only_close_names(archive):
+    add_article(archive, "North Korea sent troops to Russia. South Korea protested on Monday.", day=23)
+    add_article(archive, "EU foreign policy chief Josep Borrell spoke. Borrell said little.", day=24)
+    _, text = await ask(archive, "/actor Korea")
+    assert "/actor North Korea" in text and "/actor South Korea" in text
+    assert "Borrell" not in text  # "borel", a spelling of Borrell, is two letters from "korea"
+    _, text = await ask(archive, "/actor Borel")
+    assert "JOSEP BORRELL" in text

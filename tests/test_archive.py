@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from briefing.service.commands import Asker, answer, load_all
 from store.db import to_iso
 from tests.conftest import NOW
@@ -73,3 +75,10 @@ async def test_stats_counts_for_admins(app):
 async def test_stats_is_refused_to_others(app):
     reply = await answer(app, "/stats", ALICE)
     assert reply.document.text == "Sorry, /stats is only for the bot's administrators."
+
+
+async def test_sources_write_dates_as_the_other_replies_do(app):
+    add_article(app.db, 1, "DW")
+    app.db.execute("UPDATE articles SET dated_at = ?", [to_iso(datetime(2017, 11, 8, 9, 0, tzinfo=UTC))])
+    reply = await answer(app, "/sources", ALICE)
+    assert "DW — 1 article, newest 8 Nov 2017" in reply.document.text

@@ -64,7 +64,7 @@ def test_a_topic_brief_names_its_topic_and_a_long_topic_is_shortened():
 
 def test_no_stories_gets_a_helpful_reply():
     assert "no stories in the archive yet" in compose_brief([], now=NOW).text
-    assert "No story matches" in compose_brief([], now=NOW, topic="croissants").text
+    assert compose_brief([], now=NOW, topic="croissants").text.startswith("No story matches “croissants”.")
 
 
 def test_when_text_reads_like_a_person():
@@ -200,3 +200,17 @@ def test_bot_ask_brief_prints_the_briefing(tmp_path, capsys, settings):
     out = capsys.readouterr().out
     assert out.startswith("TOP STORIES")
     assert "Trump taps Kellogg as envoy for Ukraine" in out
+
+
+async def test_a_type_qualifier_is_read_as_actor_reads_it(app):
+    load_all()
+    fill(app)
+    scholz = app.db.execute("SELECT id FROM articles WHERE title = 'Scholz visits Kyiv'").fetchone()[0]
+    insert_actor(app.db, 10_001, "Olaf Scholz", "Bundeskanzler", mentioned_in=(scholz,))
+    reply = await answer(app, "/brief Bundeskanzler (person)", ASKER)
+    assert reply.document.header[0].text == "Stories about “Bundeskanzler”"
+    assert [s.blocks[0].text for s in reply.document.sections] == ["Scholz visits Kyiv"]
+    other_type = await answer(app, "/brief Bundeskanzler (place)", ASKER)
+    assert "No story matches" in other_type.document.text
+    only_a_type = await answer(app, "/brief (person)", ASKER)
+    assert "Tell me what to look for" in only_a_type.document.text

@@ -68,3 +68,10 @@ def test_bad_files_are_reported_and_the_rest_processed(tmp_path, capsys):
     assert "latin1.txt: not UTF-8 text" in lines[2]
     assert "is a folder" in lines[3]
     assert "Traceback" not in err
+
+
+def test_the_table_counts_in_the_singular_too(tmp_path, capsys):
+    path = tmp_path / "one.txt"
+    path.write_text("Retired Army Lieutenant General Keith Kellogg spoke on Monday.\n", encoding="utf-8")
+    _, out, _ = run(capsys, path)
+    assert out.splitlines()[0] == f"{path}: 1 actor"

@@ -5,11 +5,12 @@ import os
 import sys
 from datetime import UTC, datetime, timedelta
 
+import pytest
 import time_machine
 
 import bot
 from store import deliveries
-from store.subscribers import get_subscriber
+from store.subscribers import get_subscriber, set_active
 from tests.conftest import ROOT
 from tests.digestkit import add_story, subscriber
 
@@ -42,10 +43,32 @@ def test_dry_run_flag_is_the_default(db, tmp_path, capsys):
     )
 
 
-def test_an_unknown_chat_is_a_one_line_error(db, tmp_path, capsys):
-    assert run(tmp_path / "test.db", "--chat", "404") == 1
+@pytest.mark.parametrize("mode", ["--dry-run", "--send"])
+def test_an_unknown_chat_is_a_usage_mistake(db, tmp_path, capsys, mode):
+    assert run(tmp_path / "test.db", "--chat", "404", mode, env={"TELEGRAM_BOT_TOKEN": "1:x"}) == 2
     err = capsys.readouterr().err
-    assert err == "bot.py: chat 404 is not subscribed to the digest\n"
+    assert err == "bot.py: chat 404 is not subscribed to the digest (it never sent /subscribe)\n"
+
+
+def test_a_dry_run_for_an_unsubscribed_chat_says_so(db, tmp_path, capsys):
+    subscriber(db, 1, "08:00")
+    set_active(db, 1, False, now=AT)
+    assert run(tmp_path / "test.db", "--chat", "1") == 0
+    out, err = capsys.readouterr()
+    assert err.startswith("bot.py: note: chat 1 is unsubscribed (it sent /unsubscribe, or blocked the bot);")
+    assert err.count("\n") == 1 and "--send will not send it" in err
+    assert out.strip() == "No news yet. /brief shows the latest stories whenever you like."
+
+
+def test_send_refuses_an_unsubscribed_chat(db, tmp_path, capsys):
+    subscriber(db, 1, "08:00")
+    set_active(db, 1, False, now=AT)
+    assert run(tmp_path / "test.db", "--chat", "1", "--send", env={"TELEGRAM_BOT_TOKEN": "1:x"}) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err == (
+        "bot.py: chat 1 is unsubscribed (it sent /unsubscribe, or blocked the bot); nothing was sent\n"
+    )
+    assert deliveries.delivery_counts(db) == {}
 
 
 def test_send_without_a_token_says_so(db, tmp_path, capsys):

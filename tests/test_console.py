@@ -53,14 +53,15 @@ async def test_a_long_reply_is_paged_and_more_turns_the_page(app, doubles):
     assert "Story 4" in second and "[more: /more — page 3 of 3]" in second
     third = await session.respond("/more")
     assert "Story 7" in third and "[page 3 of 3]" in third
-    assert "Nothing more to show" in await session.respond("/more")
+    assert await session.respond("/more") == "Nothing more to show: that was the last page (3 of 3)."
 
 
 async def test_a_new_command_forgets_the_pages_of_the_last(app, doubles):
     session = Session(app)
+    assert await session.respond("/more") == "Nothing more to show: ask something first."
     await session.respond("/longread")
     await session.respond("/help")
-    assert "Nothing more to show" in await session.respond("/more")
+    assert await session.respond("/more") == "Nothing more to show: the last answer had only one page."
 
 
 async def test_the_chat_reads_until_quit(app):
@@ -115,7 +116,8 @@ def test_bot_py_ask_answers_one_command(tmp_path):
     done = _bot_py(tmp_path, "ask", "/settings", capture_output=True)
     assert done.returncode == 0, done.stderr
     assert "This chat has no daily digest yet." in done.stdout
-    assert "[Subscribe at 08:00 (UTC): /subscribe]" in done.stdout
+    assert "Subscribe with /subscribe (every day at 08:00 UTC) or" in done.stdout
+    assert "[Subscribe at 08:00 UTC: /subscribe]" in done.stdout
 
 
 def test_bot_py_ask_into_a_closed_pipe_exits_quietly(tmp_path):

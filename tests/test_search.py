@@ -170,7 +170,15 @@ async def test_search_command_lists_articles_and_says_when_nothing_matches(app, 
     assert text.index("Blinken warns") < text.index("Kim Jong Un sends")
     assert len(reply.document.sections) == 2
     nothing = await answer(app, "/search croissants", Asker(1, 1))
-    assert "Nothing in the archive matches" in nothing.document.text
+    assert nothing.document.text.startswith("Nothing in the archive matches “croissants”.")
+
+
+async def test_the_query_is_echoed_without_the_quotes_typed(app, archive):
+    load_all()
+    reply = await answer(app, '/search "troops', Asker(1, 1))
+    assert reply.document.header[0].text == "Articles with “troops”, newest first"
+    nothing = await answer(app, "/search “croissants”", Asker(1, 1))
+    assert nothing.document.text.startswith("Nothing in the archive matches “croissants”.")
 
 
 async def test_plain_text_is_a_search(app, archive):

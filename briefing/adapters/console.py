@@ -56,6 +56,14 @@ class Session:
     asker: Asker = CONSOLE
     waiting: list[Document] = field(default_factory=list)
     shown: int = 0
+    answered: bool = False
+
+    def _nothing_more(self) -> str:
+        if not self.answered:
+            return "Nothing more to show: ask something first."
+        if self.shown:
+            return f"Nothing more to show: that was the last page ({self.shown} of {self.shown})."
+        return "Nothing more to show: the last answer had only one page."
 
     def _page(self) -> str:
         page = self.waiting.pop(0)
@@ -71,9 +79,9 @@ class Session:
     async def respond(self, line: str) -> str:
         """The answer to one line typed in the terminal."""
         if line.split()[0].lower() == "/more":
-            return self._page() if self.waiting else "Nothing more to show: ask something first."
+            return self._page() if self.waiting else self._nothing_more()
         reply = await answer(self.app, line, self.asker)
-        self.waiting, self.shown = [], 0
+        self.waiting, self.shown, self.answered = [], 0, True
         pages = split_pages(reply.document, self.app.settings.brief_page_size) if reply.paged else []
         if len(pages) < 2:
             return format_reply(reply)

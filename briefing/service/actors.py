@@ -11,13 +11,13 @@ import json
 import logging
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 from typing import TextIO
 
 from briefing.actors import extract_actors
-from briefing.aliases import fold
+from briefing.aliases import edit_distance, fold, strip_article
 from briefing.charts import mentions_chart
 from briefing.cues import TITLES
 from briefing.document import Block, Document, Span, bold, code, italic, item, message, para
@@ -74,45 +74,123 @@ def _usage() -> Reply:
     )
 
 
+def split_qualifier(text: str) -> tuple[str, ActorType | None]:
+    """``"Putin (person)"`` -> ``("Putin", "person")``; text without a type qualifier comes back as is."""
+    match = _QUALIFIER.match(text.strip())
+    if match is None:
+        return text, None
+    return match.group(1).strip(), TYPE_NAMES[match.group(2).lower()]
+
+
 def clean_query(text: str) -> tuple[str, ActorType | None]:
     """The name asked for, without markup or quotes, and a type if one was given as "(person)"."""
     text = _NOISE.sub(" ", _TAGS.sub(" ", text))
-    text = " ".join(text.split()).strip(" .,;:!?'")
-    type_ = None
-    match = _QUALIFIER.match(text)
-    if match:
-        text, type_ = match.group(1).strip(), TYPE_NAMES[match.group(2).lower()]
+    text, type_ = split_qualifier(" ".join(text.split()).strip(" .,;:!?'"))
     words = text.split()
     while len(words) > 1 and words[0].lower().rstrip(".") in TITLES:  # "Gen. Kellogg" is Kellogg
         words.pop(0)
     return " ".join(words), type_
 
 
+TYPE_WORDS = {"person": "person", "organization": "organisation", "place": "place"}
+A_TYPE = {"person": "a person", "organization": "an organisation", "place": "a place"}
+
+
 def _label(actor: Actor) -> str:
-    kind = {"person": "person", "organization": "organisation", "place": "place"}[actor.type]
+    kind = TYPE_WORDS[actor.type]
     return f"{kind}, {actor.role}" if actor.role else kind
 
 
-def _ask(actor: Actor, *, typed: bool) -> str:
+def _ask(actor: Actor, *, typed: bool, command: str = "actor") -> str:
     """The command that reaches this actor; with its type when the name alone could reach another."""
-    return f"/actor {actor.name}" + (f" ({actor.type})" if typed else "")
+    return f"/{command} {actor.name}" + (f" ({actor.type})" if typed else "")
 
 
-def _candidates(name: str, found: Sequence[Actor]) -> Reply:
-    names = [a.name for a in found]
+@dataclass(frozen=True)
+class Lookup:
+    """What a name typed after ``/actor`` or ``/follow`` finds: the actors it is (of the type asked, if
+    one was), and the one meant when the name settles it (``pick_actor``)."""
+
+    name: str
+    type_: ActorType | None
+    found: tuple[Actor, ...]
+    actor: Actor | None
+
+
+def lookup_actor(app: App, text: str) -> Lookup:
+    """The actors ``text`` names: any alias in any case, a title ignored, "(person)", "(organisation)"
+    or "(place)" choosing among them."""
+    name, type_ = clean_query(text)
+    found = tuple(actor_store.find_actors(app.db, name, type_=type_)) if name else ()
+    return Lookup(name, type_, found, pick_actor(name, found))
+
+
+def candidates_reply(look: Lookup, *, command: str = "actor", extra: Sequence[Block] = ()) -> Reply:
+    """The actors a name fits, each with the command that chooses it."""
+    names = [a.name for a in look.found]
     lines = []
-    for a in found[:MAX_CANDIDATES]:
-        ask = _ask(a, typed=names.count(a.name) > 1)
+    for a in look.found[:MAX_CANDIDATES]:
+        ask = _ask(a, typed=names.count(a.name) > 1, command=command)
         lines.append(item(bold(a.name), f" — {_label(a)}, {plural(a.article_count, 'article')}: ", code(ask)))
-    return Reply(message(para(f"“{name}” could be more than one actor. Which one?"), *lines))
+    return Reply(message(para(f"“{look.name}” could be more than one actor. Which one?"), *lines, *extra))
 
 
-def _unknown(app: App, name: str) -> Reply:
-    close = actor_store.similar_actors(app.db, name)
+def relevant_suggestions(name: str, close: Sequence[Actor]) -> list[Actor]:
+    """The close names worth offering: those a good part of which is the words asked ("Korea": North
+    Korea; "Kim": Kim Jong Un; not "war": Institute for the Study of War), or a small typo away (at most
+    a third of the letters: "Zelinsky" for Zelensky, not "Borel" for "Korea")."""
+    norm = strip_article(fold(name))
+
+    def near(other: str) -> bool:
+        if f" {norm} " in f" {other} ":
+            return 3 * len(norm.split()) >= len(other.split())
+        typos = edit_distance(norm, other, 3)
+        return typos <= 3 and 3 * typos <= max(len(norm), len(other))
+
+    return [a for a in close if any(near(strip_article(fold(n))) for n in (a.name, *a.aliases))]
+
+
+def suggestions(app: App, name: str) -> list[Actor]:
+    return relevant_suggestions(name, actor_store.similar_actors(app.db, name))
+
+
+def unknown_reply(app: App, look: Lookup, *, command: str = "actor", extra: Sequence[Block] = ()) -> Reply:
+    """No actor of that name (and type): the actors of other types the name is, else close names."""
+    if look.type_ is not None:
+        other = actor_store.find_actors(app.db, look.name)
+        if len(other) == 1:
+            a = other[0]
+            return Reply(
+                message(
+                    para(
+                        f"{a.name} is {A_TYPE[a.type]}, not {A_TYPE[look.type_]}: ",
+                        code(f"/{command} {a.name}"),
+                    ),
+                    *extra,
+                )
+            )
+        if other:
+            lines = [
+                item(bold(a.name), f" — {_label(a)}: ", code(_ask(a, typed=True, command=command)))
+                for a in other[:MAX_CANDIDATES]
+            ]
+            return Reply(
+                message(
+                    para(f"No {TYPE_WORDS[look.type_]} is called “{look.name}”, but there is:"),
+                    *lines,
+                    *extra,
+                )
+            )
+    close = suggestions(app, look.name)
+    if look.type_ is not None:
+        close = [a for a in close if a.type == look.type_] or close
+    what = {None: "no one", "person": "no one", "organization": "no organisation", "place": "no place"}[
+        look.type_
+    ]
     if not close:
-        return Reply(message(f"I have no one called “{name}” in the news I know."))
-    lines = [item(code(f"/actor {a.name}"), f" — {_label(a)}") for a in close]
-    return Reply(message(para(f"I have no one called “{name}”. Did you mean:"), *lines))
+        return Reply(message(para(f"I have {what} called “{look.name}” in the news I know."), *extra))
+    lines = [item(code(f"/{command} {a.name}"), f" — {_label(a)}") for a in close]
+    return Reply(message(para(f"I have {what} called “{look.name}”. Did you mean:"), *lines, *extra))
 
 
 DOMINANT = 10  # an actor in ten times the articles of every other the name fits is the one meant
@@ -175,18 +253,17 @@ def _exact(name: str, actor: Actor) -> bool:
 @command("actor", "/actor NAME", "who someone is and what the news says about them")
 async def actor_command(app: App, args: str, asker: Asker) -> Reply:
     """Answer /actor NAME with a dossier, the candidates, or close names."""
-    name, type_ = clean_query(args)
-    if not name:
+    look = lookup_actor(app, args)
+    if not look.name:
         return _usage()
-    if len(name) > MAX_NAME_CHARS:
-        return Reply(message(f"That is {len(name):,} characters; a name is at most {MAX_NAME_CHARS}."))
-    found = actor_store.find_actors(app.db, name, type_=type_)
-    if not found:
-        return _unknown(app, name)
-    actor = pick_actor(name, found)
-    if actor is None:
-        return _candidates(name, found)
-    return dossier_reply(app, actor, asked=None if _exact(name, actor) else name, also=found)
+    if len(look.name) > MAX_NAME_CHARS:
+        return Reply(message(f"That is {len(look.name):,} characters; a name is at most {MAX_NAME_CHARS}."))
+    if not look.found:
+        return unknown_reply(app, look)
+    if look.actor is None:
+        return candidates_reply(look)
+    asked = None if _exact(look.name, look.actor) else look.name
+    return dossier_reply(app, look.actor, asked=asked, also=look.found)
 
 
 # ---- bot.py actors FILE... ----------------------------------------------------------------------------
@@ -224,7 +301,7 @@ def actors_json(path: str, text: str) -> str:
 def actors_table(path: str, text: str) -> str:
     """A readable table of the actors in one text."""
     found = extract_actors(text)
-    lines = [f"{path}: {len(found)} actors"]
+    lines = [f"{path}: {plural(len(found), 'actor')}"]
     width = max((len(a.name) for a in found), default=4)
     for a in found:
         spans = ", ".join(f"{m.start}-{m.end}" for m in a.mentions[:8])

@@ -13,7 +13,7 @@ MAX_OUTLETS = 30
 
 
 def _day(when: datetime | None) -> str:
-    return when.strftime("%d %b %Y") if when else "no date"
+    return f"{when.day} {when:%b %Y}" if when else "no date"  # "8 Nov 2017", as the other replies write it
 
 
 @command("sources", "/sources", "the outlets and feeds I read, with article counts")

@@ -15,11 +15,13 @@ from briefing.briefs import (
     shorten,
 )
 from briefing.document import Document
-from briefing.models import Story
+from briefing.models import ActorType, Story
 from briefing.relevance import topic_relevance
 from briefing.service import App
+from briefing.service.actors import split_qualifier
 from briefing.service.commands import Asker, Reply, command
 from briefing.stories import score
+from store.actors import find_actors
 from store.search import (
     actor_ids_named,
     article_ids_mentioning,
@@ -92,13 +94,17 @@ def top_stories(app: App) -> tuple[list[Story], datetime | None]:
     return _best(app, stats), anchor
 
 
-def topic_stories(app: App, topic: str) -> list[Story] | None:
-    """The best stories matching a topic (words, or an actor's name); None when it has no words."""
+def topic_stories(app: App, topic: str, *, type_: ActorType | None = None) -> list[Story] | None:
+    """The best stories matching a topic (words, or an actor's name, of ``type_`` if given); None when it
+    has no words."""
     query = fts_query(topic)
     if query is None:
         return None
     ids = matching_ids(app.db, query, limit=TOPIC_ARTICLES)
-    actor_articles = article_ids_mentioning(app.db, actor_ids_named(app.db, topic), limit=TOPIC_ARTICLES)
+    actors = (
+        [a.id for a in find_actors(app.db, topic, type_=type_)] if type_ else actor_ids_named(app.db, topic)
+    )
+    actor_articles = article_ids_mentioning(app.db, actors, limit=TOPIC_ARTICLES)
     articles = list(dict.fromkeys([*actor_articles, *ids]))
     story_of = story_of_articles(app.db, articles)
     words = [token for tokens in query_words(topic) for token in tokens]
@@ -129,13 +135,15 @@ def _topic_weights(
 @command("brief", "/brief [topic]", "the top stories now, or the stories about a topic or a person")
 async def brief(app: App, args: str, asker: Asker) -> Reply:
     """The top stories, or those about a topic."""
-    topic = args.strip()
+    topic, type_ = split_qualifier(args.strip())  # "/brief Putin (person)", as /actor takes it
+    if not topic and type_:
+        return Reply(needs_words("brief", "Kellogg"))
     if not topic:
         stories, anchor = top_stories(app)
         if not stories:
             return Reply(no_stories(None))
         return _reply(compose_brief(stories, now=app.now(), as_of=anchor), app)
-    stories_found = topic_stories(app, topic)
+    stories_found = topic_stories(app, topic, type_=type_)
     if stories_found is None:
         return Reply(needs_words("brief", "Kellogg"))
     return _reply(compose_brief(stories_found, now=app.now(), topic=topic), app)

@@ -165,7 +165,8 @@ async def start(app: App, args: str, asker: Asker) -> Reply:
             para(
                 "For a daily digest at your local time: ",
                 code(f"/subscribe {app.settings.digest_time} Europe/Kyiv"),
-                " (any HH:MM and Area/City). Follow people and topics with ",
+                " (any time, such as 7pm or 19:30, and a city, an Area/City zone or UTC+3). Follow people and"
+                " topics with ",
                 code("/follow NAME"),
                 ".",
             ),

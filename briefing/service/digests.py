@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from briefing.digest import Digest, DigestPart, Selection, compose_digest, digest_parts, select_stories
-from briefing.errors import NotFoundError
+from briefing.errors import NotFoundError, UnsubscribedError
 from briefing.models import Story, Subscriber
 from briefing.schedule import DigestSlot, due_digest, local_date, zone
 from briefing.service import App
@@ -204,11 +204,22 @@ def compose_due(app: App, *, now: datetime) -> ComposeReport:
     return due.report()
 
 
-def compose_for_chat(app: App, chat_id: int, *, now: datetime) -> ComposedDigest:
-    """This chat's digest as it would be composed now (nothing is stored)."""
+def digest_subscriber(app: App, chat_id: int, *, active: bool = True) -> Subscriber:
+    """The chat's subscription; ``NotFoundError`` if it never subscribed, and ``UnsubscribedError`` if it
+    stopped and ``active`` is required."""
     sub = get_subscriber(app.db, chat_id)
     if sub is None:
-        raise NotFoundError(f"chat {chat_id} is not subscribed to the digest")
+        raise NotFoundError(f"chat {chat_id} is not subscribed to the digest (it never sent /subscribe)")
+    if active and not sub.active:
+        raise UnsubscribedError(
+            f"chat {chat_id} is unsubscribed (it sent /unsubscribe, or blocked the bot); nothing was sent"
+        )
+    return sub
+
+
+def compose_for_chat(app: App, chat_id: int, *, now: datetime) -> ComposedDigest:
+    """This chat's digest as it would be composed now (nothing is stored), even if it is unsubscribed."""
+    sub = digest_subscriber(app, chat_id, active=False)
     return Composer(app, now).compose(sub, local_date(now, zone(sub.timezone)))
 
 
@@ -221,9 +232,7 @@ def dry_run(app: App, chat_id: int, *, now: datetime) -> str:
 def compose_and_store_now(app: App, chat_id: int, *, now: datetime) -> tuple[ComposedDigest | None, date]:
     """For ``bot.py digest --send``: compose today's digest for the chat now and store it as pending,
     unless the chat already has one for today (then nothing is composed: returns None and the date)."""
-    sub = get_subscriber(app.db, chat_id)
-    if sub is None:
-        raise NotFoundError(f"chat {chat_id} is not subscribed to the digest")
+    sub = digest_subscriber(app, chat_id)
     today = local_date(now, zone(sub.timezone))
     if has_digest(app.db, chat_id, today):
         return None, today
@@ -240,6 +249,7 @@ __all__ = [
     "compose_and_store_now",
     "compose_due",
     "compose_for_chat",
+    "digest_subscriber",
     "dry_run",
     "store_digests",
 ]

@@ -1,23 +1,29 @@
 """Following actors and topics: ``/follow``, ``/unfollow`` and ``/following``.
 
-A name that resolves to one actor of the archive is followed as that actor (under its canonical name,
-so every alias counts); anything else is followed as a topic, a few words matched against the news.
+A name is looked up as ``/actor`` looks it up (``lookup_actor``: any alias, a title ignored, "(person)",
+"(organisation)" or "(place)" to choose). A name that settles on one actor is followed as that actor (under
+its canonical name, so every alias counts); a name that fits several actors, or only comes close to some
+("Kim": Kim Jong Un), gets the candidates to choose from; words that name no actor and come close to none
+are followed as a topic, matched against the news. "(topic)" after the words follows them as a topic
+whatever they name.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from briefing.document import Block, bold, code, item, message, para
 from briefing.models import Actor, Follow
 from briefing.service import App
-from briefing.service.actors import pick_actor
+from briefing.service.actors import candidates_reply, lookup_actor, suggestions, unknown_reply
 from briefing.service.commands import Asker, Button, Reply, command
 from store import subscribers as subs
-from store.actors import find_actors, get_actor
+from store.actors import get_actor
 
 MAX_TOPIC_CHARS = 100
 MAX_FOLLOWS = 50
+_AS_TOPIC = re.compile(r"^(.*?)\s*\(topic\)$", re.I)
 
 
 def clean_topic(text: str) -> str:
@@ -26,9 +32,37 @@ def clean_topic(text: str) -> str:
 
 
 def _resolve(app: App, name: str) -> tuple[str, int | None]:
-    """The canonical name and id of the actor ``name`` means, or the topic itself with no id."""
-    actor = pick_actor(name, find_actors(app.db, name))
-    return (actor.name, actor.id) if actor is not None else (name, None)
+    """The canonical name and id of the actor ``name`` settles on, or the name itself with no id."""
+    topic = _AS_TOPIC.match(name)
+    if topic:
+        return clean_topic(topic.group(1)), None
+    look = lookup_actor(app, name)
+    return (look.actor.name, look.actor.id) if look.actor is not None else (name, None)
+
+
+def _as_topic(name: str) -> Block:
+    return para("Or follow the words as a topic: ", code(f"/follow {name} (topic)"), ".")
+
+
+def _what_to_follow(app: App, name: str) -> tuple[str, int | None] | Reply:
+    """The actor (canonical name, id) or the topic (words, None) ``name`` means, or a reply asking which
+    (the candidates, or what the name is when its type does not fit)."""
+    topic = _AS_TOPIC.match(name)
+    if topic:
+        words = clean_topic(topic.group(1))
+        if not words:
+            return Reply(
+                message(para("Which words shall I follow? e.g. ", code("/follow grain exports"), "."))
+            )
+        return words, None
+    look = lookup_actor(app, name)
+    if look.actor is not None:
+        return look.actor.name, look.actor.id
+    if look.found:
+        return candidates_reply(look, command="follow", extra=() if look.type_ else (_as_topic(name),))
+    if look.type_ is not None or (look.name and suggestions(app, look.name)):
+        return unknown_reply(app, look, command="follow", extra=(_as_topic(look.name or name),))
+    return name, None
 
 
 def _label(f: Follow, actor: Actor | None = None) -> str:
@@ -59,8 +93,11 @@ async def follow_command(app: App, args: str, asker: Asker) -> Reply:
         return Reply(
             message(f"That is {len(name):,} characters; a name or topic is at most {MAX_TOPIC_CHARS}.")
         )
+    chosen = _what_to_follow(app, name)
+    if isinstance(chosen, Reply):
+        return chosen
+    value, actor_id = chosen
     follows = subs.follows_of(app.db, asker.chat_id)
-    value, actor_id = _resolve(app, name)
     known = [f for f in follows if f.value.casefold() == value.casefold()]
     if known:
         return Reply(message(para("You already follow ", bold(known[0].value), ".")))
@@ -73,7 +110,11 @@ async def follow_command(app: App, args: str, asker: Asker) -> Reply:
         message(
             para(f"Following {what} ", bold(value), "."),
             para(
-                "Your daily digest puts news about it first. ", code("/following"), " lists what you follow."
+                "Your daily digest puts news about ",
+                bold(value),
+                " first. ",
+                code("/following"),
+                " lists what you follow.",
             ),
         )
     )
@@ -109,15 +150,11 @@ async def unfollow_command(app: App, args: str, asker: Asker) -> Reply:
     if not name:
         return _following_reply(app, follows)
     value, _ = _resolve(app, name)
-    if subs.unfollow(app.db, asker.chat_id, name) or (
-        value != name and subs.unfollow(app.db, asker.chat_id, value)
-    ):
-        left = subs.follows_of(app.db, asker.chat_id)
-        return (
-            _following_reply(app, left, note=f"Stopped following {value}.")
-            if left
-            else Reply(message(para("Stopped following ", bold(value), ". You follow nothing now.")))
-        )
-    return Reply(
-        message(para("You don't follow ", bold(name), ". ", code("/following"), " lists what you do."))
-    )
+    for asked in dict.fromkeys([name, value]):
+        shown = next((f.value for f in follows if f.value.casefold() == asked.casefold()), asked)
+        if subs.unfollow(app.db, asker.chat_id, asked):
+            left = subs.follows_of(app.db, asker.chat_id)
+            if left:
+                return _following_reply(app, left, note=f"Stopped following {shown}.")
+            return Reply(message(para("Stopped following ", bold(shown), ". You follow nothing now.")))
+    return Reply(message(para(f"You don't follow “{name}”. ", code("/following"), " lists what you do.")))

@@ -3,76 +3,28 @@
 
 from __future__ import annotations
 
-import difflib
-import re
-from datetime import time
-from functools import lru_cache
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+from datetime import datetime, time
 
 from briefing.document import Block, bold, code, item, message, para
 from briefing.models import Subscriber
 from briefing.service import App
 from briefing.service.commands import Asker, Button, Reply, command
+from briefing.zones import (
+    EXAMPLE,
+    HALF_DAY_WORDS,
+    SettingError,
+    describe_zone,
+    looks_like_time,
+    parse_time,
+    parse_zone,
+    zone_note,
+)
 from store import subscribers as subs
 
 TIMES = ("07:00", "08:00", "12:00", "18:00", "21:00")
 LENGTHS = (3, 5, 8)
 MAX_LENGTH = 10
 ZONES = ("UTC", "Europe/London", "Europe/Berlin", "Europe/Kyiv", "America/New_York", "Asia/Tokyo")
-_TIME = re.compile(r"^(\d{1,2})[:.](\d{2})$")
-EXAMPLE = "/subscribe 07:30 Europe/Kyiv"
-
-
-class SettingError(ValueError):
-    """A time, timezone or length the user typed cannot be used; the message says why."""
-
-
-def parse_time(text: str) -> time:
-    """``"7:30"`` or ``"07:30"`` → 07:30."""
-    match = _TIME.match(text.strip())
-    if not match or int(match.group(1)) > 23 or int(match.group(2)) > 59:
-        raise SettingError(f"“{text}” is not a time of day; write it as HH:MM, e.g. {EXAMPLE}")
-    return time(int(match.group(1)), int(match.group(2)))
-
-
-@lru_cache(maxsize=1)
-def _zones() -> dict[str, str]:
-    return {z.lower(): z for z in available_timezones()}
-
-
-@lru_cache(maxsize=1)
-def _cities() -> dict[str, list[str]]:
-    """Area/City zones by their city in lower case ("kyiv", "new york", "new_york"); the old
-    Etc/ and Area-less names are left out."""
-    cities: dict[str, list[str]] = {}
-    for zone in sorted(_zones().values()):
-        area, _, city = zone.rpartition("/")
-        if area and not zone.startswith(("Etc/", "SystemV/", "US/")):
-            for key in {city.lower(), city.lower().replace("_", " ")}:
-                cities.setdefault(key, []).append(zone)
-    return cities
-
-
-def parse_zone(text: str) -> str:
-    """An IANA timezone name, matched case-insensitively (``europe/kyiv`` → ``Europe/Kyiv``), or a city
-    that names one zone (``Kyiv`` → ``Europe/Kyiv``)."""
-    key = " ".join(text.split()).lower()
-    name = _zones().get(key)
-    by_city = _cities().get(key, [])
-    if name is None and len(by_city) == 1:
-        name = by_city[0]
-    if name is not None:
-        try:
-            ZoneInfo(name)
-            return name
-        except (ZoneInfoNotFoundError, ValueError):
-            pass
-    close = by_city or [_zones()[c] for c in difflib.get_close_matches(key, _zones(), n=3, cutoff=0.75)]
-    if not close:
-        close = [z for c in difflib.get_close_matches(key, _cities(), n=3, cutoff=0.75) for z in _cities()[c]]
-    names = list(dict.fromkeys(close))[:3]
-    hint = " Did you mean " + " or ".join(names) + "?" if names else ""
-    raise SettingError(f"“{text}” is not a timezone I know; use an Area/City name such as Europe/Kyiv.{hint}")
 
 
 def parse_length(text: str) -> int:
@@ -81,31 +33,35 @@ def parse_length(text: str) -> int:
     return int(text)
 
 
-def _is_time(word: str) -> bool:
-    return bool(re.match(r"^\d{1,2}[:.]\d", word))
-
-
-def parse_subscribe_args(args: str) -> tuple[time | None, str | None]:
-    """The time and the timezone of ``/subscribe [HH:MM] [Area/City]``, in either order; the zone may be
-    a city of one or more words ("Kyiv", "New York")."""
+def parse_subscribe_args(args: str, *, now: datetime | None = None) -> tuple[time | None, str | None]:
+    """The time and the timezone of ``/subscribe [TIME] [ZONE]``, in either order; the time in any form
+    ``parse_time`` reads ("7 pm" is one time), the zone a name, a city of one or more words ("New York")
+    or an offset ("UTC+3")."""
     when: time | None = None
     place: list[str] = []
-    for word in args.split():
-        if _is_time(word) and when is None:
+    words = args.replace(",", " ").split()  # "07:30, Kyiv"
+    while words:
+        word = words.pop(0)
+        if looks_like_time(word) and words and words[0].lower() in HALF_DAY_WORDS:
+            word += words.pop(0)
+        if looks_like_time(word) and when is None:
             when = parse_time(word)
-        elif _is_time(word):
+        elif looks_like_time(word):
             raise SettingError(f"I don't understand “{word}”. Try {EXAMPLE} (both parts optional).")
         else:
             place.append(word)
-    return when, parse_zone(" ".join(place)) if place else None
+    return when, parse_zone(" ".join(place), now=now) if place else None
 
 
-def _describe(sub: Subscriber) -> list[Block]:
-    return [
+def _describe(sub: Subscriber, now: datetime, *, typed: str = "") -> list[Block]:
+    """The settings as lines; ``typed`` is the zone as the user just wrote it, for a note on it."""
+    lines: list[Block] = [
         item("Digest time: ", bold(sub.digest_time.strftime("%H:%M"))),
-        item("Timezone: ", bold(sub.timezone)),
+        item("Timezone: ", bold(describe_zone(sub.timezone, now))),
         item("Length: ", bold(f"{sub.length} stories")),
     ]
+    note = zone_note(sub.timezone, now, typed=typed)
+    return [*lines, para(note)] if note else lines
 
 
 def _failed(exc: SettingError) -> Reply:
@@ -116,7 +72,7 @@ def _failed(exc: SettingError) -> Reply:
 async def subscribe_command(app: App, args: str, asker: Asker) -> Reply:
     """Subscribe this chat, or change the time and zone of its subscription."""
     try:
-        when, zone = parse_subscribe_args(args)
+        when, zone = parse_subscribe_args(args, now=app.now())
     except SettingError as exc:
         return _failed(exc)
     old = subs.get_subscriber(app.db, asker.chat_id)
@@ -133,7 +89,7 @@ async def subscribe_command(app: App, args: str, asker: Asker) -> Reply:
     return Reply(
         message(
             para(bold("Subscription updated." if again else "Subscribed."), " Your daily digest:"),
-            *_describe(sub),
+            *_describe(sub, app.now(), typed=args if zone else ""),
             para("Change it with ", code("/settings"), "; stop it with ", code("/unsubscribe"), "."),
         )
     )
@@ -161,9 +117,9 @@ def _settings_buttons(sub: Subscriber) -> tuple[tuple[Button, ...], ...]:
     return times, lengths, tuple(zones[:3]), tuple(zones[3:])
 
 
-def _settings_reply(sub: Subscriber, note: str = "") -> Reply:
+def _settings_reply(sub: Subscriber, now: datetime, note: str = "", typed: str = "") -> Reply:
     state = "active" if sub.active else "stopped (send /subscribe to resume)"
-    lines: list[Block] = [para(bold("Your daily digest"), f" — {state}"), *_describe(sub)]
+    lines: list[Block] = [para(bold("Your daily digest"), f" — {state}"), *_describe(sub, now, typed=typed)]
     if note:
         lines.insert(0, para(note))
     lines.append(para("Tap to change, or type ", code(EXAMPLE), " for any other time or zone."))
@@ -183,7 +139,9 @@ def _change(app: App, asker: Asker, what: str, value: str) -> Subscriber | None:
     if what == "time":
         return subs.update_subscriber(app.db, asker.chat_id, digest_time=parse_time(value), now=app.now())
     if what in ("tz", "timezone", "zone"):
-        return subs.update_subscriber(app.db, asker.chat_id, timezone=parse_zone(value), now=app.now())
+        return subs.update_subscriber(
+            app.db, asker.chat_id, timezone=parse_zone(value, now=app.now()), now=app.now()
+        )
     if what == "length":
         return subs.update_subscriber(app.db, asker.chat_id, length=parse_length(value), now=app.now())
     raise SettingError(f"There is no setting “{what}”: try time, tz or length, e.g. /settings length 5.")
@@ -194,7 +152,7 @@ async def settings_command(app: App, args: str, asker: Asker) -> Reply:
     """Show the digest settings; ``/settings time|tz|length VALUE`` changes one."""
     sub = subs.get_subscriber(app.db, asker.chat_id)
     if sub is None:
-        default = f"{app.settings.digest_time} ({app.settings.timezone})"
+        default = f"{app.settings.digest_time} {app.settings.timezone}"
         return Reply(
             message(
                 para("This chat has no daily digest yet."),
@@ -210,7 +168,7 @@ async def settings_command(app: App, args: str, asker: Asker) -> Reply:
         )
     words = args.split(maxsplit=1)
     if not words:
-        return _settings_reply(sub)
+        return _settings_reply(sub, app.now())
     if words[0].lower() not in SETTING_NAMES:
         return _failed(
             SettingError(
@@ -228,4 +186,7 @@ async def settings_command(app: App, args: str, asker: Asker) -> Reply:
     except SettingError as exc:
         return _failed(exc)
     assert changed is not None
-    return _settings_reply(changed, note="Saved.")
+    what = words[0].lower()
+    return _settings_reply(
+        changed, app.now(), note="Saved.", typed=words[1] if what in ("tz", "timezone", "zone") else ""
+    )

@@ -1,0 +1,173 @@
+"""Reading times of day and timezones as people type them (briefing/zones.py)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, time
+
+import pytest
+
+from briefing.zones import SettingError, describe_zone, parse_time, parse_zone, zone_note
+
+WINTER = datetime(2025, 1, 23, 12, 0, tzinfo=UTC)
+SUMMER = datetime(2025, 7, 1, 12, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("7:30", time(7, 30)),
+        ("07:30", time(7, 30)),
+        ("23.59", time(23, 59)),
+        ("7pm", time(19, 0)),
+        ("7PM", time(19, 0)),
+        ("7:30pm", time(19, 30)),
+        ("7 am", time(7, 0)),
+        ("7 a.m.", time(7, 0)),
+        ("12am", time(0, 0)),
+        ("12pm", time(12, 0)),
+        ("19h30", time(19, 30)),
+        ("19h", time(19, 0)),
+        ("0830", time(8, 30)),
+        ("830", time(8, 30)),
+        ("8", time(8, 0)),
+        ("0", time(0, 0)),
+        ("noon", time(12, 0)),
+        ("midnight", time(0, 0)),
+    ],
+)
+def test_times_in_the_forms_people_write(text, expected):
+    assert parse_time(text) == expected
+
+
+@pytest.mark.parametrize("text", ["24:00", "7:60", "07:3", "13pm", "0am", "2460", "12345", "soon"])
+def test_a_bad_time_says_how_to_write_one(text):
+    with pytest.raises(SettingError, match=r"not a time of day; write it as 07:30, 7:30pm, 7 am, 19h30"):
+        parse_time(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "zone"),
+    [
+        ("UTC+3", "Etc/GMT-3"),
+        ("GMT+3", "Etc/GMT-3"),
+        ("utc +3", "Etc/GMT-3"),
+        ("UTC-5", "Etc/GMT+5"),
+        ("UTC−5", "Etc/GMT+5"),  # a typographic minus
+        ("+03:00", "Etc/GMT-3"),
+        ("-0500", "Etc/GMT+5"),
+        ("UTC+14", "Etc/GMT-14"),
+        ("UTC+0", "UTC"),
+    ],
+)
+def test_an_offset_is_a_fixed_zone_with_the_sign_iana_uses(text, zone):
+    assert parse_zone(text) == zone
+
+
+def test_an_offset_no_clock_uses_is_refused():
+    with pytest.raises(SettingError, match="UTC-13:00 is not an offset any clock uses"):
+        parse_zone("UTC-13")
+
+
+def test_a_half_hour_offset_suggests_the_places_on_it():
+    with pytest.raises(SettingError, match=r"no fixed-offset zone for UTC\+05:30.*Asia/Kolkata"):
+        parse_zone("UTC+5:30", now=WINTER)
+
+
+def test_a_fixed_zone_is_shown_by_its_offset_first():
+    assert describe_zone("Etc/GMT-3", WINTER) == "UTC+03:00 (Etc/GMT-3)"
+    assert describe_zone("Etc/GMT+5", WINTER) == "UTC-05:00 (Etc/GMT+5)"
+    assert describe_zone("UTC", WINTER) == "UTC"
+
+
+def test_a_zone_shows_its_offset_and_whether_it_changes():
+    assert describe_zone("Europe/Kyiv", WINTER) == "Europe/Kyiv (UTC+02:00 now)"
+    assert describe_zone("Europe/Kyiv", SUMMER) == "Europe/Kyiv (UTC+03:00 now)"
+    assert describe_zone("Asia/Tokyo", SUMMER) == "Asia/Tokyo (UTC+09:00)"
+    assert describe_zone("EST", SUMMER) == "EST (UTC-05:00)"
+
+
+def test_a_typed_etc_name_gets_a_note_on_its_reversed_sign():
+    note = zone_note("Etc/GMT+5", WINTER, typed="08:00 Etc/GMT+5")
+    assert note == (
+        "Etc/GMT+5 is UTC-05:00: IANA's Etc/GMT names have the sign reversed."
+        " If you meant UTC+05:00, send /settings tz UTC+05:00."
+    )
+    assert parse_zone("UTC+05:00") == "Etc/GMT-5"
+    assert zone_note("Etc/GMT-3", WINTER, typed="UTC+3") is None  # they said what they meant
+
+
+def test_est_is_kept_but_points_to_new_york():
+    assert parse_zone("EST") == "EST"
+    assert "without summer time" in zone_note("EST", SUMMER)
+    assert "/settings tz America/New_York" in zone_note("EST", SUMMER)
+    assert zone_note("Europe/Kyiv", SUMMER) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "zone"),
+    [("PDT", "America/Los_Angeles"), ("edt", "America/New_York"), ("BST", "Europe/London")],
+)
+def test_a_regional_abbreviation_is_that_region_s_zone(text, zone):
+    assert parse_zone(text) == zone
+
+
+def test_an_ambiguous_abbreviation_asks_which():
+    with pytest.raises(SettingError, match="“IST” names more than one timezone; say which: Asia/Kolkata"):
+        parse_zone("IST")
+
+
+@pytest.mark.parametrize(
+    ("text", "zone"),
+    [
+        ("São Paulo", "America/Sao_Paulo"),
+        ("sao paulo", "America/Sao_Paulo"),
+        ("SÃO PAULO", "America/Sao_Paulo"),
+        ("Port-au-Prince", "America/Port-au-Prince"),
+        ("port au prince", "America/Port-au-Prince"),
+    ],
+)
+def test_a_city_matches_with_or_without_accents(text, zone):
+    assert parse_zone(text) == zone
+
+
+@pytest.mark.parametrize(
+    ("text", "zone"),
+    [
+        ("buenos aires", "America/Argentina/Buenos_Aires"),  # not ambiguous with America/Buenos_Aires
+        ("Indianapolis", "America/Indiana/Indianapolis"),
+        ("Istanbul", "Europe/Istanbul"),  # Asia/Istanbul is a link to it
+    ],
+)
+def test_a_city_with_old_names_is_one_zone_under_its_current_name(text, zone):
+    assert parse_zone(text) == zone
+
+
+def test_an_old_name_typed_in_full_is_kept():
+    assert parse_zone("america/buenos_aires") == "America/Buenos_Aires"
+
+
+def test_a_city_two_zones_share_still_asks():
+    with pytest.raises(SettingError, match="Did you mean America/Manaus or Australia/Perth"):
+        parse_zone("West")  # Brazil/West and Australia/West
+
+
+def test_two_zones_at_once_are_refused_as_such():
+    with pytest.raises(SettingError, match="That is 2 timezones, Europe/Kyiv and Europe/London: pick one"):
+        parse_zone("Europe/Kyiv Europe/London")
+    with pytest.raises(SettingError, match="That is 2 timezones"):
+        parse_zone("Kyiv London")
+
+
+def test_without_iana_s_link_table_a_city_s_zones_are_still_one(monkeypatch):
+    from briefing import zones
+
+    monkeypatch.setattr(zones, "_tzdata_text", lambda: "")
+    for cached in (zones._links, zones._cities):
+        cached.cache_clear()
+    try:
+        assert parse_zone("buenos aires") == "America/Argentina/Buenos_Aires"
+    finally:
+        monkeypatch.undo()
+        for cached in (zones._links, zones._cities):
+            cached.cache_clear()
+    assert parse_zone("Istanbul") == "Europe/Istanbul"
