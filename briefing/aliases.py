@@ -110,11 +110,11 @@ def actor_key(name: str, type_: ActorType) -> str:
 
 def surname(name: str) -> str | None:
     """The folded surname of a multi-word person's name (``Keith Kellogg`` -> ``kellogg``)."""
-    words = [w for w in fold(name).split() if w not in SUFFIXES]
+    words = [w for w in name.split() if fold(w) not in SUFFIXES]
     if len(words) < 2:
         return None
-    last = words[-1]
-    return last if last not in PARTICLES else None
+    last = fold(words[-1])  # a hyphenated surname whole: "Ocasio-Cortez", not "Cortez"; "Jong-Un", not "Un"
+    return last if last and last not in PARTICLES else None
 
 
 def alias_pairs(
