@@ -75,3 +75,22 @@ def test_the_table_counts_in_the_singular_too(tmp_path, capsys):
     path.write_text("Retired Army Lieutenant General Keith Kellogg spoke on Monday.\n", encoding="utf-8")
     _, out, _ = run(capsys, path)
     assert out.splitlines()[0] == f"{path}: 1 actor"
+
+
+def test_a_saved_web_page_is_read_without_its_markup_and_offsets_point_into_the_file(tmp_path, capsys):
+    html = (
+        "<!DOCTYPE html><html><head><title>Envoy</title><style>p {color: red}</style>"
+        "<script>var Trump = 1;</script></head><body><nav><a href='/'>Home</a></nav>"
+        f"<p>{TEXT.splitlines()[0]}</p><p>{TEXT.splitlines()[1]}</p><!-- Comment Smith --></body></html>"
+    )
+    path = tmp_path / "page.html"
+    path.write_text(html, encoding="utf-8")
+    _, out, _ = run(capsys, path, "--jsonl")
+    actors = {a["name"]: a for a in json.loads(out)["actors"]}
+    assert "Keith Kellogg" in actors and "Pål Jonson" in actors
+    assert not {"DOCTYPE", "Trump", "Comment Smith", "Home"} & set(actors)
+    for actor in actors.values():
+        for m in actor["mentions"]:
+            assert "<" not in html[m["start"] : m["end"]] and html[m["start"] : m["end"]].strip()
+    kellogg = actors["Keith Kellogg"]["mentions"]
+    assert [html[m["start"] : m["end"]] for m in kellogg] == ["Keith Kellogg", "Kellogg"]

@@ -288,6 +288,26 @@ def read_text_file(path: Path) -> str:
     return path.read_text(encoding="utf-8")
 
 
+# Markup of a saved web page: comments, scripts and styles with what they hold, then any tag
+_MARKUP = re.compile(
+    r"<!--.*?-->|<(script|style|noscript|template)\b.*?</\1\s*>|<![^>]*>|</?[A-Za-z][^>]*>", re.S | re.I
+)
+_BLOCK = re.compile(r"</?(?:p|div|h[1-6]|li|ul|ol|br|tr|td|th|table|section|article|header|footer|nav|title"
+                    r"|blockquote|figure|figcaption|main|aside|body|head|html)\b", re.I)  # fmt: skip
+
+
+def blank_markup(html: str) -> str:
+    """The page's text with its markup blanked out, every character where it was: a tag or a script
+    becomes spaces (a block tag a line break first, so paragraphs stay sentences apart). Offsets into
+    the result are offsets into the file; entities ("&amp;") are left as written."""
+
+    def blank(m: re.Match[str]) -> str:
+        kept = "".join(c if c == "\n" else " " for c in m.group())
+        return "\n" + kept[1:] if _BLOCK.match(m.group()) else kept
+
+    return _MARKUP.sub(blank, html)
+
+
 def actors_json(path: str, text: str) -> str:
     """One JSON line: ``{"file", "actors": [{"name", "type", "mentions": [{"start", "end"}]}]}``."""
     found = extract_actors(text)
@@ -316,6 +336,8 @@ def actors_files(paths: Sequence[str], *, jsonl: bool, out: TextIO, err: TextIO)
     for name in paths:
         try:
             text = read_text_file(Path(name))
+            if Path(name).suffix.lower() in (".html", ".htm"):
+                text = blank_markup(text)
         except SourceError as exc:
             print(f"bot.py actors: {name}: {exc}", file=err)
             failed += 1
