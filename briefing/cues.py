@@ -113,7 +113,7 @@ COMMON = words(
     one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty sixty seventy
     eighty ninety hundred thousand million billion dozens hundreds thousands millions billions
     is are was were be been being has have had do does did will would shall should can could may might must
-    yes no please thanks thank dear hello mr ms
+    yes no please thanks thank dear hello
     officials analysts experts critics sources reports residents authorities observers supporters
     opponents lawmakers leaders troops soldiers people citizens voters investors traders
     however

@@ -337,3 +337,8 @@ def test_a_storm_or_an_operation_is_an_event_not_an_actor():
         "Operation Barbarossa began in June 1941, when Germany invaded."
     )
     assert set(found) == {"Joe Biden", "Germany"}
+
+
+def test_mr_and_ms_are_titles_wherever_the_name_stands():
+    found = actors_by_name("It was, according to Mr. Jones, a lie. Ms Harris agreed with him.")
+    assert found["Jones"].type == found["Harris"].type == "person"
