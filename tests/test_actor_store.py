@@ -137,3 +137,10 @@ def test_an_extraction_failure_leaves_the_article_without_actors(app, monkeypatc
     assert app.db["articles"].get(article_id)["title"]
     assert actor_store.find_actors(app.db, "Kellogg") == []
     assert "actor extraction failed for article" in caplog.text
+
+
+def test_a_part_of_a_place_the_text_names_is_no_other_name_of_it(app):
+    add_article(app, "Floods hit northern Virginia on Monday. Virginia declared an emergency.", day=1)
+    virginia = one(app.db, "Virginia")
+    assert "northern Virginia" not in virginia.aliases
+    assert actor_store.find_actors(app.db, "northern virginia") == []
