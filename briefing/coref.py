@@ -179,8 +179,10 @@ def _acronyms_of_names(
     "International Criminal Court")."""
     by_initials: dict[str, set[tuple[ActorType, str]]] = defaultdict(set)
     for c in cands:
-        if c.type == "organization" and c.canonical and len(c.toks) > 1:
-            initials = "".join(t.norm[0] for t in c.toks if t.word and t.norm not in _FUNCTION_WORDS)
+        content = [t for t in c.toks if t.word and t.norm not in _FUNCTION_WORDS]
+        # initials only of a name written in capitals: "Ukrainian service" (a state's) is no "U.S."
+        if c.type == "organization" and c.canonical and len(c.toks) > 1 and all(t.cap for t in content):
+            initials = "".join(t.norm[0] for t in content)
             by_initials[initials].add(("organization", c.canonical))
     for c in cands:
         if len(c.toks) == 1 and c.toks[0].acronym and c.norm not in gaz.known:

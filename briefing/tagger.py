@@ -229,8 +229,9 @@ def retag(reading: Reading, model: Tagger, gaz: Gazetteer) -> list[Candidate]:
     """The candidates of the tagger's reading. A span the rules have too keeps their candidate (roles,
     canonical name), retyped unless a firm rule typed it; a longer span around rules' candidates of its
     type takes the first one's canonical name ("ISIL fighters" is Islamic State, "northern Iraq" Iraq),
-    but gives way to a firm candidate of another type inside it ("Ukrainian forces" stays Ukraine). What
-    the tagger drops stays when a firm rule found it."""
+    but gives way to a firm candidate of another type inside it ("Ukrainian Armed Forces Command" stays
+    Ukraine), except where an organisation span is a country's state in lower-case words ("Ukrainian
+    forces" is the organisation Ukraine). What the tagger drops stays when a firm rule found it."""
     rules: dict[int, list[tuple[int, int, Candidate]]] = defaultdict(list)
     where: dict[int, dict[int, int]] = {}
     for c in reading.candidates:
@@ -250,7 +251,7 @@ def retag(reading: Reading, model: Tagger, gaz: Gazetteer) -> list[Candidate]:
             continue
         toks = reading.tokens[index]
         for a, b in _clean(toks, a0, b0, kind):
-            cand = _adopt(rules.get(index, []), toks, index, a, b, kind, used)
+            cand = _adopt(rules.get(index, []), toks, index, a, b, kind, used, gaz)
             if cand is not None:
                 out.append(cand)
                 taken.update((index, k) for k in range(a, b))
@@ -261,6 +262,24 @@ def retag(reading: Reading, model: Tagger, gaz: Gazetteer) -> list[Candidate]:
     return out
 
 
+def _state(
+    firm: list[Candidate], toks: list[Token], a: int, b: int, type_: str, gaz: Gazetteer
+) -> Candidate | None:
+    """The country in an organisation span that names a country's forces, people or body in lower-case
+    words around it ("Iraqi security forces", "U.S. service members", "government of Iraq"): the span is
+    the state, under the country's name, as "the Iraqi government" is (``briefing.states``). None when
+    the span holds any other name, or the firm reading inside is not one country."""
+    if type_ != "organization" or len(firm) != 1:
+        return None
+    c = firm[0]
+    if c.type != "place" or not c.canonical or not gaz.is_country(c.canonical) or c.toks[-1].possessive:
+        return None
+    own = {t.start for t in c.toks}
+    if any(t.name_like and t.start not in own for t in toks[a:b]):
+        return None
+    return c
+
+
 def _adopt(
     rules: list[tuple[int, int, Candidate]],
     toks: list[Token],
@@ -269,6 +288,7 @@ def _adopt(
     b: int,
     kind: str,
     used: set[int],
+    gaz: Gazetteer,
 ) -> Candidate | None:
     """The candidate for the tagged span ``toks[a:b]`` of ``kind``, or None where a firm rule disagrees."""
     type_: ActorType = kind  # type: ignore[assignment]
@@ -288,9 +308,15 @@ def _adopt(
                 c.type, c.canonical, c.guessed = type_, None, False
             used.add(id(c))
             return c
-    if any(c.why in FIRM and c.type != type_ for _, _, c in inside):
+    firm = [c for _, _, c in inside if c.why in FIRM and c.type != type_]
+    state = _state(firm, toks, a, b, type_, gaz)
+    if firm and state is None:
         return None
     cand = Candidate(toks[a:b], index, type_)
+    if state is not None:  # the country's own candidate gives way to its state's
+        cand.canonical = state.canonical
+        used.add(id(state))
+        return cand
     same = [c for _, _, c in inside if c.type == type_]
     if same and type_ != "person":
         cand.canonical = same[0].canonical

@@ -8,10 +8,11 @@ import pytest
 from bench.bench_ner import Document, Entity
 from bench.train_ner import Prepared, make_lexicon, project, train
 from briefing.actors import extract_actors, read_rules
+from briefing.coref import Candidate
 from briefing.features import names, segments, sentence_features
 from briefing.gazetteer import load_gazetteer
 from briefing.models import Sentence
-from briefing.tagger import _ALLOWED, TAGS, Tagger, _clean, load_tagger, spans, viterbi_many
+from briefing.tagger import _ALLOWED, TAGS, Tagger, _clean, _state, load_tagger, spans, viterbi_many
 from briefing.tokens import tokenize
 
 
@@ -169,3 +170,49 @@ def test_training_learns_a_pattern_the_rules_miss():
 )
 def test_the_tagger_alone_never_makes_a_sentences_first_word_an_actor(text):
     assert extract_actors(text) == []
+
+
+def _state_model() -> Tagger:
+    """Tags a place from the rules, and the lower-case words and names after it, as one organisation."""
+    return _model(
+        {
+            "b": {"O": 1.0},
+            "r=B-place": {"B-organization": 5.0},
+            "w=security": {"I-organization": 10.0},
+            "w=forces": {"I-organization": 10.0},
+            "w=service": {"I-organization": 10.0},
+            "w=<C>": {"I-organization": 10.0},
+        },
+        {"security", "forces", "service", "attacked", "in", "the", "with", "officials", "said"},
+    )
+
+
+def test_a_countrys_forces_in_lower_case_words_are_its_state():
+    found = {
+        a.name: a for a in extract_actors("Iraqi security forces attacked in Mosul.", tagger=_state_model())
+    }
+    assert found["Iraq"].type == "organization"
+    assert [m.surface for m in found["Iraq"].mentions] == ["Iraqi security forces"]
+    assert found["Mosul"].type == "place"  # the tagger's organisation gives way to the firm place
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical", "is_state"),
+    [
+        ("Iraqi security forces", "Iraq", True),
+        ("Iraqi Zorblax forces", "Iraq", False),  # another name beside the country: not the state alone
+        ("Baghdad police", "Baghdad", False),  # a city has no state
+    ],
+)
+def test_which_organisation_spans_are_a_countrys_state(text, canonical, is_state):
+    t = toks(text)
+    country = Candidate([t[0]], 0, "place", canonical=canonical, why="list")
+    assert (_state([country], t, 0, len(t), "organization", load_gazetteer()) is country) == is_state
+    assert _state([country], t, 0, len(t), "person", load_gazetteer()) is None
+
+
+def test_a_states_lower_case_name_gives_no_initials():
+    text = "He spoke to the Ukrainian service in Kyiv. U.S. officials said so."
+    found = {a.name: a for a in extract_actors(text, tagger=_state_model())}
+    assert [m.surface for m in found["Ukraine"].mentions] == ["Ukrainian service"]
+    assert found["United States"].mentions[0].surface == "U.S."
