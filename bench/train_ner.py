@@ -14,6 +14,8 @@ their reading is a feature of each token, and the gold spans are mapped onto the
 
 The model is a structured averaged perceptron (Collins 2002) over the features of ``briefing.features``,
 decoded with Viterbi. The benchmark trains the same way on part of the documents and scores the rest.
+Its settings (``EPOCHS``, ``NAME_DOCS``, the affixes) were chosen by 4-fold cross-validation inside the
+even-numbered documents of each set, mean of three seeds (``bench/RESULTS.md``, "Actor extraction").
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from briefing.tagger import MODEL, TAGS, Tagger, features_of, viterbi  # noqa: E
 
 EPOCHS = 10
 MIN_DOCS = 3  # a word joins the lexicon when this many training documents write it in lower case
+NAME_DOCS = 2  # a capitalised word is a feature of its own when this many training documents have it
 MIN_WEIGHT = 0.05  # weights smaller than this (averaged, per update) are dropped from the shipped file
 _TAG = {t: k for k, t in enumerate(TAGS)}
 
@@ -131,6 +134,16 @@ def make_lexicon(docs: list[Prepared], min_docs: int = MIN_DOCS) -> frozenset[st
     return frozenset(w for w, n in df.items() if n >= min_docs)
 
 
+def make_known(docs: list[Prepared], min_docs: int | None = None) -> frozenset[str]:
+    """Capitalised words (lower-cased) that at least ``min_docs`` training documents hold: the tagger may
+    learn from them by identity ("cw=isil"). Only those that keep a weight are shipped."""
+    df: Counter[str] = Counter()
+    for p in docs:
+        df.update({t.low for toks in p.reading.tokens for t in toks if t.word and (t.cap or t.acronym)})
+    least = NAME_DOCS if min_docs is None else min_docs
+    return frozenset(w for w, n in df.items() if n >= least) if least else frozenset()
+
+
 @dataclass
 class _Sentence:
     rows: np.ndarray  # feature ids of all tokens, flattened
@@ -138,13 +151,15 @@ class _Sentence:
     gold: np.ndarray
 
 
-def _examples(docs: list[Prepared], lexicon: frozenset[str]) -> tuple[list[_Sentence], dict[str, int]]:
+def _examples(
+    docs: list[Prepared], lexicon: frozenset[str], known: frozenset[str]
+) -> tuple[list[_Sentence], dict[str, int]]:
     """The training segments as feature ids, and the feature index."""
     gaz = load_gazetteer()
     raw = []
     seen: set[str] = set()
     for p in docs:
-        for si, (where, feats) in features_of(p.reading, gaz, lexicon).items():
+        for si, (where, feats) in features_of(p.reading, gaz, lexicon, known).items():
             at = 0
             for a, b in where:
                 raw.append(([names(f) for f in feats[at : at + b - a]], p.gold[si][a:b]))
@@ -162,10 +177,12 @@ def _examples(docs: list[Prepared], lexicon: frozenset[str]) -> tuple[list[_Sent
     return out, index
 
 
-def train(docs: list[Prepared], epochs: int = EPOCHS, seed: int = 0) -> Tagger:
+def train(docs: list[Prepared], epochs: int | None = None, seed: int = 0) -> Tagger:
     """An averaged structured perceptron over the segments of the documents' sentences."""
+    epochs = EPOCHS if epochs is None else epochs  # read at call time, so a caller may set EPOCHS
     lexicon = make_lexicon(docs)
-    data, index = _examples(docs, lexicon)
+    known = make_known(docs)
+    data, index = _examples(docs, lexicon, known)
     n_tags = len(TAGS)
     w = np.zeros((len(index), n_tags))
     u = np.zeros_like(w)  # sum of step * update, for the average (w - u / step)
@@ -199,7 +216,9 @@ def train(docs: list[Prepared], epochs: int = EPOCHS, seed: int = 0) -> Tagger:
     keep = np.abs(avg).max(axis=1) >= MIN_WEIGHT
     kept = [n for n, k in zip(names, keep, strict=True) if k]
     weights = np.vstack([avg[keep], np.zeros((1, n_tags))])  # the last row: features it does not know
-    return Tagger({n: k for k, n in enumerate(kept)}, weights, t - tu / step, lexicon)
+    have = set(kept)
+    known = frozenset(w for w in known if "cw=" + w in have)
+    return Tagger({n: k for k, n in enumerate(kept)}, weights, t - tu / step, lexicon, known)
 
 
 def save(model: Tagger, path: Path = MODEL) -> None:
@@ -213,6 +232,7 @@ def save(model: Tagger, path: Path = MODEL) -> None:
         scale=np.asarray(scale),
         trans=model.trans.astype(np.float32),
         lexicon=np.asarray(sorted(model.lexicon)),
+        known=np.asarray(sorted(model.known)),
     )
 
 

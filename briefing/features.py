@@ -1,10 +1,12 @@
 """What the actor tagger sees of each token: its shape, the common word it is (if it is one), the lists and
 cue words it belongs to, the rules' reading of it, and the same of its neighbours.
 
-Only common words are features by identity: ``lexicon`` holds words the training texts write in lower
-case, so the tagger learns from "forces", "signed", "band" or "regime", never from a proper name it has
-seen. A capitalised word is known to the tagger only by its shape, its ending and the general lists of
-``briefing.gazetteer`` and ``briefing.cues``.
+Common words are features by identity, of the word and of its neighbours: ``lexicon`` holds words the
+training texts write in lower case, so the tagger learns from "forces", "signed", "band" or "regime". A
+capitalised word is known by its shape, its first three and last two to four letters, the general lists
+of ``briefing.gazetteer`` and ``briefing.cues``, and, if the training texts capitalise it (``known``), by
+itself as well ("cw=isil"): a name the tagger has seen in training is some evidence, as in any trained
+tagger, but it also keeps its class ("w=<C>"), so an unseen name is read the way a seen one is.
 """
 
 from __future__ import annotations
@@ -98,9 +100,10 @@ class _Word:
 class _Cache:
     """Per-word facts that do not depend on the text, computed once per process, gazetteer and lexicon."""
 
-    def __init__(self, gaz: Gazetteer, lexicon: frozenset[str]) -> None:
+    def __init__(self, gaz: Gazetteer, lexicon: frozenset[str], known: frozenset[str]) -> None:
         self.gaz = gaz
         self.lexicon = lexicon
+        self.known = known
         self.words: dict[tuple[str, bool, bool], _Word] = {}
 
     def word(self, t: Token) -> _Word:
@@ -124,7 +127,12 @@ class _Cache:
         own_lists = tuple("f=" + x for x in flags)
         own = ("w=" + lex, "s=" + shp, *own_lists)
         if t.word and (t.cap or t.acronym):
-            own += ("suf=" + t.low[-3:],)
+            low = t.low
+            own += ("suf=" + low[-3:],)
+            # affixes only of longer words (of a short one they would be the word itself)
+            own += tuple(a + "=" + x for a, x, n in _affixes(low) if len(low) > n)
+            if low in self.known:
+                own += ("cw=" + low,)
         return _Word(
             shp,
             own,
@@ -138,16 +146,20 @@ class _Cache:
         )
 
 
-_caches: dict[tuple[int, int], _Cache] = {}
+def _affixes(low: str) -> tuple[tuple[str, str, int], ...]:
+    return (("suf2", low[-2:], 2), ("suf4", low[-4:], 4), ("pre3", low[:3], 3))
 
 
-def _cache(gaz: Gazetteer, lexicon: frozenset[str]) -> _Cache:
-    key = (id(gaz), id(lexicon))
+_caches: dict[tuple[int, int, int], _Cache] = {}
+
+
+def _cache(gaz: Gazetteer, lexicon: frozenset[str], known: frozenset[str]) -> _Cache:
+    key = (id(gaz), id(lexicon), id(known))
     cache = _caches.get(key)
     if cache is None:
         if len(_caches) > 8:
             _caches.clear()
-        cache = _caches[key] = _Cache(gaz, lexicon)
+        cache = _caches[key] = _Cache(gaz, lexicon, known)
     return cache
 
 
@@ -236,11 +248,12 @@ def sentence_features(
     lower: set[str],
     caps: Counter[str],
     where: list[tuple[int, int]],
+    known: frozenset[str] = frozenset(),
 ) -> list[list[tuple[str, ...]]]:
     """The features of the tokens of one sentence in the segments ``where``, in order: for each token,
     groups of feature names (the groups are shared between tokens, so the tagger can map each group to
-    its weights once)."""
-    cache = _cache(gaz, lexicon)
+    its weights once). ``known``: the capitalised words the tagger knows by identity."""
+    cache = _cache(gaz, lexicon, known)
     n = len(toks)
     lo, hi = max(0, where[0][0] - 2), min(n, where[-1][1] + 2)  # the words the segments see
     info: list[_Word] = [_EDGE] * lo + [cache.word(t) for t in toks[lo:hi]]

@@ -62,6 +62,7 @@ class Tagger:
     weights: np.ndarray
     trans: np.ndarray
     lexicon: frozenset[str]
+    known: frozenset[str] = frozenset()  # capitalised words it knows by identity (``briefing.features``)
     groups: dict[tuple[str, ...], tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def emissions(self, feats: list[list[tuple[str, ...]]]) -> np.ndarray:
@@ -69,17 +70,17 @@ class Tagger:
         the model does not know points at the last row of ``weights``, all 0."""
         get = self.index.get
         zero = len(self.weights) - 1
-        known = self.groups
+        cached = self.groups
         rows: list[int] = []
         starts: list[int] = []
         for token in feats:
             starts.append(len(rows))
             for group in token:
-                ids = known.get(group)
+                ids = cached.get(group)
                 if ids is None:
-                    if len(known) > 100_000:
-                        known.clear()
-                    ids = known[group] = tuple(get(name, zero) for name in group)
+                    if len(cached) > 100_000:
+                        cached.clear()
+                    ids = cached[group] = tuple(get(name, zero) for name in group)
                 rows.extend(ids)
         return np.add.reduceat(self.weights[rows], starts)
 
@@ -138,7 +139,8 @@ def load_tagger(path: Path = MODEL) -> Tagger | None:
         weights = data["weights"].astype(np.float32) * np.float32(data["scale"])
         trans = data["trans"].astype(np.float32)
         lexicon = frozenset(str(x) for x in data["lexicon"])
-    return Tagger({name: k for k, name in enumerate(names)}, weights, trans, lexicon)
+        known = frozenset(str(x) for x in data["known"]) if "known" in data else frozenset()
+    return Tagger({name: k for k, name in enumerate(names)}, weights, trans, lexicon, known)
 
 
 def spans(tags: list[str]) -> list[tuple[int, int, str]]:
@@ -155,7 +157,7 @@ def spans(tags: list[str]) -> list[tuple[int, int, str]]:
 
 
 def features_of(
-    reading: Reading, gaz: Gazetteer, lexicon: frozenset[str]
+    reading: Reading, gaz: Gazetteer, lexicon: frozenset[str], known: frozenset[str] = frozenset()
 ) -> dict[int, tuple[list[tuple[int, int]], list[list[tuple[str, ...]]]]]:
     """For every sentence the rules read (headlines are left to them), the segments the tagger looks at
     and the features of their tokens."""
@@ -169,14 +171,14 @@ def features_of(
         where = segments(toks) if index not in skip else None
         if where:
             tags = rule_tags(toks, by_sentence.get(index, ()))
-            feats = sentence_features(toks, tags, gaz, lexicon, reading.lower, caps, where)
+            feats = sentence_features(toks, tags, gaz, lexicon, reading.lower, caps, where, known)
             out[index] = (where, feats)
     return out
 
 
 def tag_text(reading: Reading, model: Tagger, gaz: Gazetteer) -> list[tuple[int, int, int, str]]:
     """(sentence, first token, last token + 1, kind) of every span the tagger finds."""
-    found = features_of(reading, gaz, model.lexicon)
+    found = features_of(reading, gaz, model.lexicon, model.known)
     if not found:
         return []
     allfeats = [f for _, feats in found.values() for f in feats]

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from bench.bench_ner import Document, Entity
-from bench.train_ner import Prepared, make_lexicon, project, train
+from bench.train_ner import Prepared, make_known, make_lexicon, project, train
 from briefing.actors import extract_actors, read_rules
 from briefing.coref import Candidate
 from briefing.features import names, segments, sentence_features
@@ -89,6 +89,18 @@ def test_capitalised_words_are_features_only_by_shape_unless_a_common_word():
     )
     assert "w=<C>" in names(feats[0]) and not any("kellogg" in f for f in names(feats[0]))
     assert "w=army" in names(feats[3])
+    assert {"suf=ogg", "suf2=gg", "suf4=logg", "pre3=kel"} <= set(names(feats[0]))
+
+
+def test_a_known_capitalised_word_is_a_feature_of_its_own_and_keeps_its_class():
+    t = toks("Kellogg met Zorblax")
+    reading = read_rules("Kellogg met Zorblax")
+    lexicon = frozenset({"met"})
+    feats = sentence_features(
+        t, ["O"] * len(t), load_gazetteer(), lexicon, reading.lower, {}, [(0, 3)], frozenset({"kellogg"})
+    )
+    assert {"cw=kellogg", "w=<C>"} <= set(names(feats[0]))
+    assert "w=<C>" in names(feats[2]) and not any(f.startswith("cw=") for f in names(feats[2]))
 
 
 def _model(weights: dict[str, dict[str, float]], lexicon: set[str]) -> Tagger:
@@ -126,6 +138,7 @@ def test_the_shipped_tagger_loads_and_keeps_the_seed_actors():
     model = load_tagger()
     assert model is not None and model.weights.shape == (len(model.index) + 1, len(TAGS))
     assert not model.weights[-1].any()  # the row of unknown features
+    assert model.known and all("cw=" + w in model.index for w in model.known)  # only words with weights
     text = "Swedish Defense Minister Pål Jonson met Farea al-Muslimi of Chatham House in Kyiv."
     found = {a.name: a.type for a in extract_actors(text)}
     assert found["Pål Jonson"] == "person" and found["Sweden"] == "place"
@@ -155,6 +168,8 @@ def test_training_learns_a_pattern_the_rules_miss():
         tags, lost = project(reading, [(e.start, e.end, e.type) for e in doc.gold])
         docs.append(Prepared("wikigold", doc, reading, tags, lost))
     assert "band" in make_lexicon(docs)
+    assert "velvet" in make_known(docs, 2) and "velvet" not in make_known(docs, 4)  # 3 documents hold it
+    assert "band" not in make_known(docs, 1)  # never capitalised
     model = train(docs, epochs=5)
     found = {a.name: a.type for a in extract_actors("I met the band Golden Arrows there.", tagger=model)}
     assert found.get("Golden Arrows") == "organization"
