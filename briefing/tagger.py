@@ -14,7 +14,7 @@ rules alone decide.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -245,6 +245,7 @@ def retag(reading: Reading, model: Tagger, gaz: Gazetteer) -> list[Candidate]:
         first, last = at.get(c.toks[0].start), at.get(c.toks[-1].start)
         if first is not None and last is not None:
             rules[c.sentence].append((first, last + 1, c))
+    caps = document_counts(reading.tokens)
     out: list[Candidate] = []
     used: set[int] = set()
     taken: set[tuple[int, int]] = set()
@@ -253,7 +254,7 @@ def retag(reading: Reading, model: Tagger, gaz: Gazetteer) -> list[Candidate]:
             continue
         toks = reading.tokens[index]
         for a, b in _clean(toks, a0, b0, kind):
-            cand = _adopt(rules.get(index, []), toks, index, a, b, kind, used, gaz)
+            cand = _adopt(rules.get(index, []), toks, index, a, b, kind, used, gaz, caps)
             if cand is not None:
                 out.append(cand)
                 taken.update((index, k) for k in range(a, b))
@@ -291,6 +292,7 @@ def _adopt(
     kind: str,
     used: set[int],
     gaz: Gazetteer,
+    caps: Counter[str],
 ) -> Candidate | None:
     """The candidate for the tagged span ``toks[a:b]`` of ``kind``, or None where a firm rule disagrees."""
     type_: ActorType = kind  # type: ignore[assignment]
@@ -298,6 +300,9 @@ def _adopt(
     if not inside and b - a == 1 and a == next((k for k, t in enumerate(toks) if t.word), -1):
         # a sentence's capitalised first word that the rules found no evidence for ("Anytime you...",
         # "Rescue operations..."): capitals say nothing there, and the tagger's guess is not evidence
+        return None
+    if not inside and b - a == 1 and not toks[a].acronym and caps.get(toks[a].norm, 0) < 2:
+        # nor is it for a word the rules could not type that the text capitalises only once ("Franco-British")
         return None
     crossing = [c for x, y, c in rules if x < b and a < y and not (a <= x and y <= b)]
     if any(c.why in FIRM for c in crossing):

@@ -231,3 +231,11 @@ def test_a_states_lower_case_name_gives_no_initials():
     found = {a.name: a for a in extract_actors(text, tagger=_state_model())}
     assert [m.surface for m in found["Ukraine"].mentions] == ["Ukrainian service"]
     assert found["United States"].mentions[0].surface == "U.S."
+
+
+def test_the_tagger_alone_types_an_unknown_word_only_when_the_text_capitalises_it_again():
+    model = _model({"b": {"O": 1.0}, "w=<C>": {"B-place": 10.0}}, {"they", "talked", "about", "at"})
+    once = "They talked about Zorblax at length."
+    assert extract_actors(once, tagger=model) == []
+    twice = once + " They talked about Zorblax again."
+    assert [a.name for a in extract_actors(twice, tagger=model)] == ["Zorblax"]
