@@ -129,8 +129,10 @@ class _Cache:
         if t.word and (t.cap or t.acronym):
             low = t.low
             own += ("suf=" + low[-3:],)
-            # affixes only of longer words (of a short one they would be the word itself)
-            own += tuple(a + "=" + x for a, x, n in _affixes(low) if len(low) > n)
+            # affixes only of longer words (of a short one they would be the word itself), and not of an
+            # acronym: its letters are no word's ending ("NIS" is no "Tunis")
+            if not t.acronym:
+                own += tuple(a + "=" + x for a, x, n in _affixes(low) if len(low) > n)
             if low in self.known:
                 own += ("cw=" + low,)
         return _Word(

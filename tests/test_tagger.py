@@ -92,6 +92,12 @@ def test_capitalised_words_are_features_only_by_shape_unless_a_common_word():
     assert {"suf=ogg", "suf2=gg", "suf4=logg", "pre3=kel"} <= set(names(feats[0]))
 
 
+def test_an_acronym_has_no_affixes():
+    t = toks("officials of UNESCO")
+    feats = sentence_features(t, ["O"] * len(t), load_gazetteer(), frozenset(), set(), {}, [(0, 3)])
+    assert not any(f.startswith(("suf2=", "suf4=", "pre3=")) for f in names(feats[2]))
+
+
 def test_a_known_capitalised_word_is_a_feature_of_its_own_and_keeps_its_class():
     t = toks("Kellogg met Zorblax")
     reading = read_rules("Kellogg met Zorblax")
