@@ -296,6 +296,9 @@ def _adopt(
 ) -> Candidate | None:
     """The candidate for the tagged span ``toks[a:b]`` of ``kind``, or None where a firm rule disagrees."""
     type_: ActorType = kind  # type: ignore[assignment]
+    titled = [x for x, y, c in rules if c.why == "title" and c.type == "person" and a < x and y <= b]
+    if type_ == "person" and titled:
+        a = min(titled)  # the title rule knows where the name begins ("Envoy for Yemen Tim Lenderking")
     inside = [(x, y, c) for x, y, c in rules if a <= x and y <= b]
     if not inside and b - a == 1 and a == next((k for k, t in enumerate(toks) if t.word), -1):
         # a sentence's capitalised first word that the rules found no evidence for ("Anytime you...",

@@ -245,3 +245,20 @@ def test_the_tagger_alone_types_an_unknown_word_only_when_the_text_capitalises_i
     assert extract_actors(once, tagger=model) == []
     twice = once + " They talked about Zorblax again."
     assert [a.name for a in extract_actors(twice, tagger=model)] == ["Zorblax"]
+
+
+def test_the_tagger_does_not_move_the_start_of_a_name_the_title_rule_found():
+    # a model that starts a person at a country and carries on through the rules' person
+    model = _model(
+        {
+            "b": {"O": 1.0},
+            "f=country": {"B-person": 4.0},
+            "r=B-person": {"I-person": 10.0},
+            "r=I-person": {"I-person": 10.0},
+        },
+        {"officials", "including", "for", "have", "spoken"},
+    )
+    text = "U.S. officials, including Special Envoy for Yemen Tim Lenderking, have spoken."
+    found = {a.name: a for a in extract_actors(text, tagger=model)}
+    assert [m.surface for m in found["Tim Lenderking"].mentions] == ["Tim Lenderking"]
+    assert "Yemen Tim Lenderking" not in found
