@@ -67,15 +67,17 @@ def shape(text: str) -> str:
     return "".join(out[:6])
 
 
-def _lists(gaz: Gazetteer, norm: str, low: str) -> tuple[str, ...]:
+def _lists(gaz: Gazetteer, norm: str, low: str, acronym: bool = False) -> tuple[str, ...]:
+    """The lists a word is in. An acronym, as for the rules (``actors._known``), only among countries and
+    known actors: "NIS" is no given name and not the city Niš."""
     flags = [name for name, cue in _CUES if low in cue]
-    if norm in gaz.given_names:
+    if norm in gaz.given_names and not acronym:
         flags.append("given")
     if norm in gaz.countries:
         flags.append("country")
-    if norm in gaz.demonyms:
+    if norm in gaz.demonyms and not acronym:
         flags.append("demonym")
-    if norm in gaz.places:
+    if norm in gaz.places and not acronym:
         flags.append("city")
     if norm in gaz.known:
         flags.append("known-" + gaz.known[norm][1])
@@ -122,7 +124,7 @@ class _Cache:
             shp = "p"
         else:
             lex = t.low if t.low in self.lexicon else "<A>" if t.acronym else "<C>" if t.cap else "<W>"
-            flags = _lists(self.gaz, t.norm, t.low)
+            flags = _lists(self.gaz, t.norm, t.low, t.acronym)
             shp = shape(t.text)
         own_lists = tuple("f=" + x for x in flags)
         own = ("w=" + lex, "s=" + shp, *own_lists)

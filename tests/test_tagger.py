@@ -262,3 +262,9 @@ def test_the_tagger_does_not_move_the_start_of_a_name_the_title_rule_found():
     found = {a.name: a for a in extract_actors(text, tagger=model)}
     assert [m.surface for m in found["Tim Lenderking"].mentions] == ["Tim Lenderking"]
     assert "Yemen Tim Lenderking" not in found
+
+
+def test_an_acronym_is_looked_up_as_the_rules_do_not_as_a_city():
+    t = toks("officials of NIS and of Niš")
+    feats = sentence_features(t, ["O"] * len(t), load_gazetteer(), frozenset(), set(), {}, [(0, 6)])
+    assert "f=city" not in names(feats[2]) and "f=city" in names(feats[5])
