@@ -2,10 +2,10 @@
 which type, after the rules have read the text.
 
 The rules (``briefing.actors``) find and type names from lists, cues and context; the tagger sees their
-reading as features of each token (``briefing.features``) together with the token's shape, the common
-words around it and the general lists, and labels the tokens B-/I-person, organization, place or misc
-(a name that is no actor: a work, an event, a weapon) or O. Decoding is Viterbi over those tags, with an
-I- tag only after its B-.
+reading as features of each token (``briefing.features``) together with the token's shape and affixes,
+the common words around it, the general lists and the capitalised words it was trained on, and labels
+the tokens B-/I-person, organization, place or misc (a name that is no actor: a work, an event, a
+weapon) or O. Decoding is Viterbi over those tags, with an I- tag only after its B-.
 
 The weights (``seeds/tagger.npz``) are an averaged perceptron trained by ``bench/train_ner.py`` on the
 gold named-entity data (see ``seeds/README.rst`` for the data and its licences). Without the file the
