@@ -51,12 +51,14 @@ _FINAL = re.compile(r"[.!?…:;]['\"’”)\]]*\s*$")
 
 
 # A wire dateline before the first sentence: "NEWARK, N.J. (AP) — ", "KYIV, Ukraine — ", "(Reuters) - ".
+_CAP = "A-ZÀ-ÖØ-Þ"  # capitals, accented ones too: "ZÜRICH", "BRASÍLIA"
 _DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z'’.-]{2,}(?:\s+[A-Z][A-Z'’.-]+)*"  # the place, in capitals
-    r"(?:,\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)?"  # its state or country
+    rf"^(?:[{_CAP}][{_CAP}'’.-]{{2,}}(?:\s+[{_CAP}][{_CAP}'’.-]+)*"  # the place, in capitals
+    rf"(?:,\s+[{_CAP}][\w'’.-]*(?:\s+[{_CAP}][\w'’.-]*)*)??"  # its state or country
+    r"(?:,?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Za-z]{3,9}\.?))?"  # the day: "Nov 21", "24 SET"
     r"(?:\s*\([A-Z][A-Za-z]{1,15}\))?"  # the agency
     r"|\([A-Z][A-Za-z]{1,15}\))"  # or the agency alone
-    r"\s*(?:[—–]|\s-{1,2})\s+(?=[\"“‘'A-Z0-9])"
+    rf"\s*(?:[—–]|\s-{{1,2}})\s+(?=[\"“‘'{_CAP}0-9])"
 )
 
 
@@ -64,6 +66,15 @@ def without_dateline(sentence: str) -> str:
     """A paragraph's first sentence without a wire dateline ("NEWARK, N.J. (AP) — Jurors said" ->
     "Jurors said"): the place and agency are no part of what a summary or a quote says."""
     return _DATELINE.sub("", sentence, count=1)
+
+
+def body_without_dateline(body: str) -> str:
+    """An article's text without the wire dateline before its first sentence: stored so, the place and
+    agency ("BRASÍLIA (Reuters) -") are neither summary text nor actors of the story."""
+    lead = body.lstrip()
+    first, sep, rest = lead.partition("\n")
+    cut = without_dateline(first)
+    return body if cut == first else cut + sep + rest
 
 
 @lru_cache(maxsize=1)

@@ -345,6 +345,19 @@ async def test_offline_each_host_is_tried_once_not_once_per_entry(app):
     assert set(tried) == {"www.theguardian.com"} and len(tried) <= ingest.PAGE_CONCURRENCY
 
 
+async def test_a_wire_dateline_is_not_stored_with_the_article(app, tmp_path):
+    dump = tmp_path / "wire.txt"
+    dump.write_text(
+        "Central bank raises rates\n\nZÜRICH, Nov 21 (Reuters) - The Swiss National Bank raised its main "
+        "rate on Thursday, its first increase in two years.\nEconomists had expected the move.\n",
+        encoding="utf-8",
+    )
+    assert ingest_files(app, [dump]).new == 1
+    [article] = latest_articles(app.db)
+    assert article.body.startswith("The Swiss National Bank raised its main rate")
+    assert "Economists had expected the move." in article.body
+
+
 async def test_real_feed_files_gzip_and_malformed(app, tmp_path):
     gz = tmp_path / "nshipster.xml.gz"
     gz.write_bytes((FIXTURES / "feeds" / "invalid-characters-gzipped.xml").read_bytes())

@@ -138,6 +138,11 @@ def test_a_state_abbreviation_in_a_dateline_ends_no_sentence():
         ("WASHINGTON (AP) — The Senate voted.", "The Senate voted."),
         ("KYIV, Ukraine — Russia fired missiles.", "Russia fired missiles."),
         ("(Reuters) - The bank said.", "The bank said."),
+        ("KYIV, Nov 21 (Reuters) - Russia launched missiles.", "Russia launched missiles."),
+        ("WASHINGTON, Nov. 21 (AP) — The Senate voted.", "The Senate voted."),
+        ("ZÜRICH, Switzerland (Reuters) - The bank said.", "The bank said."),
+        ("BRASÍLIA (Reuters) - O candidato disse.", "O candidato disse."),
+        ("MOSCOU, 24 SET (ANSA) - O governo disse.", "O governo disse."),
         # no dateline: a name, a dash inside the sentence, an abbreviation
         ("NATO said on Monday — it would.", "NATO said on Monday — it would."),
         ("Trump — the president — said.", "Trump — the president — said."),

@@ -26,6 +26,7 @@ from briefing.errors import EmptySourceError, FetchError, SourceError
 from briefing.feeds import Feed, has_prose, looks_like_feed, parse_feed
 from briefing.models import ArticleDraft, IngestReport
 from briefing.pages import parse_page
+from briefing.sentences import body_without_dateline
 from briefing.service import App
 from briefing.service.enrich import enrich_article
 from store.articles import add_article, known_url
@@ -181,6 +182,7 @@ async def store_drafts_async(
 
 
 def _store_one(app: App, draft: ArticleDraft, tally: Tally, *, label: str, source_id: int | None) -> None:
+    draft = replace(draft, body=body_without_dateline(draft.body))
     try:
         with savepoint(app.db):
             result = add_article(app.db, draft, now=app.now(), source_id=source_id)
