@@ -102,7 +102,7 @@ COMMON = words(
     """
     a an the this that these those there here it its he she they we you i me him her them us our your my
     his their who whom whose what which why how when where while whether if unless though although
-    whereas unlike
+    whereas unlike join click subscribe listen download tap
     and but or nor so yet for because since after before during until till once as than then now today
     tonight yesterday tomorrow earlier later last next first second third finally instead indeed despite
     also still even only just already again meanwhile however moreover furthermore additionally besides

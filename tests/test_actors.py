@@ -342,3 +342,9 @@ def test_a_storm_or_an_operation_is_an_event_not_an_actor():
 def test_mr_and_ms_are_titles_wherever_the_name_stands():
     found = actors_by_name("It was, according to Mr. Jones, a lie. Ms Harris agreed with him.")
     assert found["Jones"].type == found["Harris"].type == "person"
+
+
+def test_a_call_to_action_at_the_start_of_a_sentence_is_no_name():
+    found = actors_by_name("Join Jeff Gerstmann and Brad Shoemaker for the show. Click Subscribe to listen.")
+    assert "Jeff Gerstmann" in found and "Brad Shoemaker" in found
+    assert not {"Join Jeff", "Join Jeff Gerstmann", "Click Subscribe", "Subscribe"} & set(found)
