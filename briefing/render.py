@@ -57,8 +57,13 @@ def block_plain(block: Block) -> str:
     if block.kind == "item":
         return f"• {inner}"
     if block.kind == "quote":
-        return f"“{inner}”" if not inner.startswith(("“", '"')) else inner
+        if inner.startswith(("“", '"')):
+            return inner
+        return f"“{inner.translate(_NESTED)}”"  # quotation marks inside a quotation are single
     return inner
+
+
+_NESTED = str.maketrans({"“": "‘", "”": "’"})
 
 
 def _groups(doc: Document) -> list[list[Block]]:

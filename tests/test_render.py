@@ -1,4 +1,4 @@
-from briefing.document import Document, Section, bold, heading, item, link, pages, para
+from briefing.document import Document, Section, bold, heading, item, link, pages, para, quote
 from briefing.render import html_messages, plain_messages, to_html, to_plain, utf16_len
 
 
@@ -60,3 +60,21 @@ def test_pages_keep_header_first_and_footer_last():
     assert [len(p.sections) for p in parts] == [2, 2, 1]
     assert parts[0].header and not parts[1].header
     assert parts[-1].footer and not parts[0].footer
+
+
+def test_a_quotation_in_plain_text_gets_marks_and_the_marks_inside_it_become_single():
+    doc = Document(
+        header=(),
+        sections=(
+            Section(
+                (
+                    quote("Ryan said Republicans “already made that choice.”"),
+                    quote("“We will win,” Trump said."),
+                )
+            ),
+        ),
+    )
+    text = to_plain(doc)
+    assert "“Ryan said Republicans ‘already made that choice.’”" in text
+    assert "“We will win,” Trump said." in text
+    assert "<blockquote>Ryan said Republicans “already made that choice.”</blockquote>" in to_html(doc)
