@@ -145,8 +145,13 @@ def _entry(raw: feedparser.FeedParserDict, source: str) -> FeedEntry | None:
     link = link if _is_web(link) else None
     if not body and not link:
         return None
-    teaser = len(body.split()) < TEASER_WORDS or bool(_TRUNCATED.search(body))
-    body = _TRUNCATED.sub("", body).rstrip() if teaser else body
+    cut = _TRUNCATED.search(body)
+    teaser = len(body.split()) < TEASER_WORDS or bool(cut)
+    if cut:  # "... Continue reading": the markers go, and a sentence cut short shows it is
+        while cut:
+            body = body[: cut.start()].rstrip()
+            cut = _TRUNCATED.search(body)
+        body = body + "…" if body and not ends_sentence(body) else body
     if not body and not title:
         return None
     draft = ArticleDraft(
@@ -171,7 +176,8 @@ def has_prose(draft: ArticleDraft) -> bool:
         words = len([w for w in paragraph.split() if any(c.isalpha() for c in w)])
         if " ".join(paragraph.split()).casefold() == title:
             continue
-        if words >= CUT_PROSE_WORDS or (words >= PROSE_WORDS and ends_sentence(paragraph.strip())):
+        finished = ends_sentence(paragraph.strip()) and not paragraph.rstrip().endswith("…")
+        if words >= CUT_PROSE_WORDS or (words >= PROSE_WORDS and finished):
             return True
     return False
 

@@ -175,6 +175,24 @@ def test_a_truncated_summary_is_a_teaser_even_when_long():
     </channel></rss>""".encode()
     [entry] = parse_feed(data).entries
     assert entry.teaser and not entry.draft.body.endswith("[…]")
+    assert entry.draft.body.endswith("word…")  # a summary kept as the article shows it is cut short
+
+
+@pytest.mark.parametrize(
+    ("description", "body"),
+    [
+        ("The council met on Tuesday and agreed to rebuild the harbour wall before... Continue reading",
+         "The council met on Tuesday and agreed to rebuild the harbour wall before…"),
+        ("The council met on Tuesday. It agreed to rebuild the wall. Read more",
+         "The council met on Tuesday. It agreed to rebuild the wall."),
+    ],
+)  # fmt: skip
+def test_a_cut_marker_goes_and_a_sentence_cut_short_ends_in_an_ellipsis(description, body):
+    data = f"""<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>
+    <item><title>Wall</title><link>http://x.test/a</link><description>{description}</description></item>
+    </channel></rss>""".encode()
+    [entry] = parse_feed(data).entries
+    assert entry.teaser and entry.draft.body == body
 
 
 @pytest.mark.parametrize(
