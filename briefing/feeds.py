@@ -231,9 +231,15 @@ class _TextParser(HTMLParser):
 def html_to_text(html: str) -> str:
     """An HTML fragment as plain text: block elements become paragraphs (``\\n\\n``-separated)."""
     if "<" not in html and "&" not in html:
-        return "\n\n".join(" ".join(p.split()) for p in re.split(r"\n\s*\n", html) if p.strip())
-    parser = _TextParser()
-    parser.feed(html)
-    parser.close()
-    paragraphs = (" ".join(p.split()) for p in "".join(parser.parts).split("\n\n"))
-    return "\n\n".join(p for p in paragraphs if p)
+        paragraphs = (" ".join(p.split()) for p in re.split(r"\n\s*\n", html))
+    else:
+        parser = _TextParser()
+        parser.feed(html)
+        parser.close()
+        paragraphs = (" ".join(p.split()) for p in "".join(parser.parts).split("\n\n"))
+    return "\n\n".join(p for p in paragraphs if p and not _STYLE_SHEET.match(p))
+
+
+# A paragraph that is only style rules (".share-link a { margin: 0; }"): a <style> whose tags a feed's
+# sanitiser took away, leaving its text
+_STYLE_SHEET = re.compile(r"^(?:[^{}]{1,200}\{[^{}]*:[^{}]*\}\s*)+$")

@@ -230,3 +230,14 @@ def test_html_to_text_keeps_paragraphs_and_drops_scripts():
 )
 def test_an_article_needs_prose_besides_its_title(title, body, prose):
     assert has_prose(ArticleDraft(title=title, body=body, source="feed")) is prose
+
+
+def test_style_rules_left_by_a_sanitised_style_tag_are_not_text():
+    description = (
+        "Earn twice the currency this weekend!\n\n.share-link a {\n    margin: 0 10px 0 0;\n}\n"
+        ".share-link .youtube {\n    background-position: -60px 0;\n}\n\nBags are 15% off until Monday."
+    )
+    assert (
+        html_to_text(description) == "Earn twice the currency this weekend!\n\nBags are 15% off until Monday."
+    )
+    assert html_to_text("<p>Sets like {a, b} and {c: d} stay.</p>") == "Sets like {a, b} and {c: d} stay."
