@@ -1,6 +1,7 @@
 """python bot.py actors FILE... [--jsonl]: types, canonical names and offsets; bad files reported."""
 
 import json
+from pathlib import Path
 
 import bot
 
@@ -94,3 +95,10 @@ def test_a_saved_web_page_is_read_without_its_markup_and_offsets_point_into_the_
             assert "<" not in html[m["start"] : m["end"]] and html[m["start"] : m["end"]].strip()
     kellogg = actors["Keith Kellogg"]["mentions"]
     assert [html[m["start"] : m["end"]] for m in kellogg] == ["Keith Kellogg", "Kellogg"]
+
+
+def test_a_feed_file_is_refused_with_the_command_that_reads_feeds(capsys):
+    feed = Path(__file__).parent / "fixtures" / "feeds" / "guardian.rss"
+    code, out, err = run(capsys, feed)
+    assert (code, out) == (1, "")
+    assert "a feed of many articles" in err and "bot.py ingest" in err

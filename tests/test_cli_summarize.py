@@ -94,6 +94,13 @@ def test_latin1_files_are_read(capsys, tmp_path):
     assert json.loads(out)["summary"][0].startswith("Café owners")
 
 
+def test_a_feed_file_is_refused_with_the_command_that_reads_feeds(capsys):
+    feed = ROOT / "tests" / "fixtures" / "feeds" / "guardian.rss"
+    code, out, err = run(capsys, feed)
+    assert (code, out) == (1, "")
+    assert "a feed of many articles" in err and "bot.py ingest" in err
+
+
 def test_a_saved_web_page_is_read_as_ingest_reads_it(capsys, tmp_path):
     page = ROOT / "tests" / "fixtures" / "pages" / "port_strike.html"
     empty = tmp_path / "empty.html"

@@ -23,6 +23,7 @@ from briefing.cues import TITLES
 from briefing.document import Block, Document, Span, bold, code, italic, item, message, para
 from briefing.dossier import compose_dossier, plural
 from briefing.errors import BinarySourceError, DecodeError, SourceError
+from briefing.feeds import looks_like_feed
 from briefing.gazetteer import load_gazetteer
 from briefing.models import Actor, ActorType, Article, ExtractedActor
 from briefing.sentences import split_sentences
@@ -279,8 +280,10 @@ def read_text_file(path: Path) -> str:
         raise SourceError("is a folder, not a file") from None
     except OSError as exc:
         raise SourceError(exc.strerror or "cannot be read") from None
-    if b"\x00" in raw[:8192]:
+    if b"\x00" in raw[:8192] or raw[:2] == b"\x1f\x8b":
         raise BinarySourceError("binary file, not text")
+    if looks_like_feed(raw):
+        raise SourceError("a feed of many articles, not a text; `bot.py ingest` reads feeds")
     try:
         raw.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -10,6 +10,7 @@ from typing import TextIO
 
 from briefing.document import Document, Section, heading, item, para
 from briefing.errors import BinarySourceError, EmptySourceError, SourceError
+from briefing.feeds import looks_like_feed
 from briefing.models import Article
 from briefing.pages import parse_page
 from briefing.render import to_plain
@@ -56,8 +57,10 @@ def read_text_file(path: Path) -> str:
         raise SourceError(f"{path}: no such file") from exc
     except OSError as exc:
         raise SourceError(f"{path}: cannot read ({exc.strerror or exc})") from exc
-    if b"\x00" in raw[:8192]:
+    if b"\x00" in raw[:8192] or raw[:2] == b"\x1f\x8b":
         raise BinarySourceError(f"{path}: binary data, not text")
+    if looks_like_feed(raw):
+        raise SourceError(f"{path}: a feed of many articles, not one; `bot.py ingest` reads feeds")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
