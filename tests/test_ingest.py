@@ -80,6 +80,18 @@ async def test_code_configuration_and_data_files_are_not_news(app, tmp_path):
     )
 
 
+async def test_a_software_projects_own_files_are_not_news(app, tmp_path):
+    folder = seed_copy(tmp_path)
+    licence = (
+        "Permission is hereby granted, free of charge, to any person obtaining a copy of this software.\n"
+    )
+    for name in ("LICENSE", "COPYING.txt", "Makefile", "requirements.txt", "CHANGELOG"):
+        (folder / name).write_text(licence, encoding="utf-8")
+    report = await ingest_sources(app, [str(folder), str(folder / "LICENSE")])
+    assert report.new == 16 and count_articles(app.db) == 16  # the walk passes them by
+    assert report.failed == ((str(folder / "LICENSE"), "not news: LICENSE is a software project's file"),)
+
+
 async def test_bad_sources_are_reported_and_the_rest_goes_in(app, tmp_path, site, fetcher):
     bad = tmp_path / "bad"
     bad.mkdir()

@@ -55,6 +55,15 @@ NOT_NEWS = {
     "documentation markup": ".md .markdown .rst .adoc .tex",
 }
 NOT_NEWS_SUFFIXES = {suffix: kind for kind, names in NOT_NEWS.items() for suffix in names.split()}
+# Files a software project keeps beside its code, with no extension or as .txt ("LICENSE", "Makefile",
+# "requirements.txt"): plain text, but never news
+PROJECT_FILES = frozenset(
+    """
+    license licence copying notice authors contributors changelog changes readme todo
+    install makefile dockerfile procfile gemfile rakefile vagrantfile jenkinsfile cmakelists requirements
+    manifest codeowners
+    """.split()
+)
 MAX_FILE_BYTES = 50_000_000
 BATCH = 500
 PAGE_CONCURRENCY = 4
@@ -124,7 +133,11 @@ def expand_sources(sources: Iterable[str]) -> list[Item]:
 def _wanted(path: Path, root: Path) -> bool:
     if any(part.startswith(".") for part in path.relative_to(root).parts):
         return False
-    return path.suffix.lower() in TEXT_SUFFIXES | PAGE_SUFFIXES | FEED_SUFFIXES
+    return path.suffix.lower() in TEXT_SUFFIXES | PAGE_SUFFIXES | FEED_SUFFIXES and not _project_file(path)
+
+
+def _project_file(path: Path) -> bool:
+    return path.suffix.lower() in TEXT_SUFFIXES and path.stem.lower().replace("-", "_") in PROJECT_FILES
 
 
 def read_file(path: Path) -> list[ArticleDraft] | Feed:
@@ -133,6 +146,8 @@ def read_file(path: Path) -> list[ArticleDraft] | Feed:
     kind = NOT_NEWS_SUFFIXES.get(path.suffix.lower())
     if kind is not None:
         raise SourceError(f"not news: a {path.suffix} file holds {kind}")
+    if _project_file(path):
+        raise SourceError(f"not news: {path.name} is a software project's file")
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         raise SourceError(f"too large: {size:,} bytes (limit {MAX_FILE_BYTES:,})")
