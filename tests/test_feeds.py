@@ -8,7 +8,7 @@ import pytest
 from conftest import FIXTURES
 
 from briefing.errors import MalformedFeedError
-from briefing.feeds import has_prose, html_to_text, looks_like_feed, parse_feed
+from briefing.feeds import has_prose, html_to_text, local_rfc822, looks_like_feed, parse_feed
 from briefing.models import ArticleDraft
 
 FEEDS = FIXTURES / "feeds"
@@ -128,6 +128,23 @@ def test_undeclared_latin1_is_read_with_a_note():
     assert parsed.title == "UOL Noticias"
     assert "simulações" in parsed.entries[0].draft.title
     assert parsed.recovered and "ISO-8859-1" in parsed.recovered
+    # "Seg, 24 Set 2018 19:42:40 -0300": Portuguese day and month names, which feedparser does not read
+    assert parsed.entries[0].draft.published_at == datetime(2018, 9, 24, 22, 42, 40, tzinfo=UTC)
+    assert all(e.draft.published_at is not None for e in parsed.entries)
+
+
+@pytest.mark.parametrize(
+    ("written", "when"),
+    [
+        ("mar., 04 déc. 2018 10:00:00 +0100", datetime(2018, 12, 4, 9, 0, tzinfo=UTC)),
+        ("Mi, 12 Mrz 2025 08:00:00 GMT", datetime(2025, 3, 12, 8, 0, tzinfo=UTC)),
+        ("lun, 30 juil 2018 08:00 +0200", datetime(2018, 7, 30, 6, 0, tzinfo=UTC)),
+        ("24 Foo 2018 19:25:00", None),
+        ("31 Fev 2018 10:00:00", None),
+    ],
+)
+def test_rfc822_dates_in_other_languages(written, when):
+    assert local_rfc822(written) == when
 
 
 def test_a_newline_before_the_xml_declaration_is_skipped():
