@@ -257,3 +257,9 @@ async def test_an_unknown_qualifier_is_refused_and_words_in_brackets_are_words(a
     )
     reply = await answer(app, "/brief croissants (2024)", ASKER)
     assert reply.document.text.startswith("No story matches “croissants (2024)”.")
+
+
+async def test_a_very_long_name_with_a_type_is_refused_politely(app):
+    load_all()
+    reply = await answer(app, "/brief " + "K" * 3000 + " (person)", ASKER)
+    assert reply.document.text == "That is 3,000 characters; a name is at most 120."

@@ -267,3 +267,9 @@ async def test_the_store_keeps_a_topic_once_in_any_case_and_an_actor_once_by_id(
         ("actor", org),
         ("topic", None),
     ]
+
+
+async def test_unfollow_of_something_not_followed_quotes_it_shortened(app):
+    reply = await answer(app, "/unfollow " + "word " * 500, ALICE)
+    text = reply.document.text
+    assert text.startswith("You don't follow “word word") and len(text) < 120

@@ -14,11 +14,12 @@ from briefing.briefs import (
     no_stories,
     shorten,
 )
-from briefing.document import Document
+from briefing.document import Document, message
 from briefing.models import ActorType, Story
 from briefing.relevance import topic_relevance
 from briefing.service import App
 from briefing.service.actors import (
+    MAX_NAME_CHARS,
     actor_type,
     candidates_reply,
     exact_name,
@@ -161,6 +162,8 @@ async def brief(app: App, args: str, asker: Asker) -> Reply:
 
 def _actor_brief(app: App, name: str, type_: ActorType) -> Reply:
     """The stories about the actor a name of that type settles on, as /actor finds it (typos included)."""
+    if len(name) > MAX_NAME_CHARS:
+        return Reply(message(f"That is {len(name):,} characters; a name is at most {MAX_NAME_CHARS}."))
     look = lookup_actor(app, name, type_)
     if not look.found:
         return unknown_reply(app, look, command="brief")

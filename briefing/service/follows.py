@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
+from briefing.briefs import shorten
 from briefing.document import Block, bold, code, item, message, para
 from briefing.models import Actor, Follow
 from briefing.qualifiers import TYPE_WORDS, Kind, qualified
@@ -224,7 +225,7 @@ async def unfollow_command(app: App, args: str, asker: Asker) -> Reply:
         return _following_reply(followed)
     matches = _matching(app, followed, name, asked.kind)
     if not matches:
-        typed = qualified(name, asked.kind) if asked.kind else name
+        typed = shorten(qualified(name, asked.kind) if asked.kind else name)
         return Reply(
             message(para(f"You don't follow “{typed}”. ", code("/following"), " lists what you do."))
         )
