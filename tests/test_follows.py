@@ -273,3 +273,11 @@ async def test_unfollow_of_something_not_followed_quotes_it_shortened(app):
     reply = await answer(app, "/unfollow " + "word " * 500, ALICE)
     text = reply.document.text
     assert text.startswith("You don't follow “word word") and len(text) < 120
+
+
+async def test_a_topic_whose_words_end_in_brackets_is_unfollowed_by_its_button(app):
+    await answer(app, "/follow Putin (company) (topic)", ALICE)
+    listing = await answer(app, "/following", ALICE)
+    assert listing.buttons[0][0].payload == "/unfollow Putin (company) (topic)"
+    reply = await answer(app, listing.buttons[0][0].payload, ALICE)
+    assert reply.document.text == "Stopped following Putin (company) (topic). You follow nothing now."

@@ -20,7 +20,7 @@ from typing import Literal
 from briefing.briefs import shorten
 from briefing.document import Block, bold, code, item, message, para
 from briefing.models import Actor, Follow
-from briefing.qualifiers import TYPE_WORDS, Kind, qualified
+from briefing.qualifiers import TYPE_WORDS, Kind, Qualified, qualified, split_qualifier
 from briefing.service import App
 from briefing.service.actors import (
     actor_type,
@@ -63,11 +63,13 @@ def _label(f: Follow, actor: Actor | None) -> str:
 
 def _shown(one: Followed, followed: Sequence[Followed]) -> str:
     """How /following and /unfollow write a follow: its name, with its qualifier when the chat follows
-    something else of that name ("West (place)", "West (organisation)")."""
+    something else of that name ("West (place)", "West (organisation)") or when the name alone would be
+    read as one ("Putin (company)", a topic: "/unfollow Putin (company)" would be refused)."""
     f, actor = one
     word = _kind_word(f, actor)
     twins = [g for g, _ in followed if g.value.casefold() == f.value.casefold() and g != f]
-    return qualified(f.value, word) if twins and word else f.value
+    misread = split_qualifier(f.value) != Qualified(f.value)
+    return qualified(f.value, word) if (twins or misread) and word else f.value
 
 
 def _as_topic(name: str) -> Block:
