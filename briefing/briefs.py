@@ -67,16 +67,28 @@ def story_section(story: Story, now: datetime, *, sentences: int = SHORT_SUMMARY
 
 
 def compose_brief(
-    stories: Sequence[Story], *, now: datetime, topic: str | None = None, as_of: datetime | None = None
+    stories: Sequence[Story],
+    *,
+    now: datetime,
+    topic: str | None = None,
+    as_of: datetime | None = None,
+    actor: str | None = None,
+    asked: str | None = None,
 ) -> Document:
     """A briefing: the stories (already ranked) as sections, under a heading that says what it is.
 
-    ``as_of`` is the time of the archive's latest news when that is well before ``now``.
+    ``as_of`` is the time of the archive's latest news when that is well before ``now``. ``actor`` is
+    the actor the stories are about (named in the heading as the archive names it), and ``asked`` what
+    the user typed when it only came close to that name.
     """
     if not stories:
-        return no_stories(topic)
-    title = f"Stories about “{shorten(topic)}”" if topic else "Top stories"
+        return no_stories(actor or topic)
+    title = (
+        f"Stories about {actor}" if actor else f"Stories about “{shorten(topic)}”" if topic else "Top stories"
+    )
     header: list[Block] = [heading(title)]
+    if asked:
+        header.insert(0, para(italic(f"Closest match for “{shorten(asked)}”.")))
     if as_of is not None and (now - as_of).total_seconds() > 86400:
         header.append(para(italic(f"The newest news in the archive is from {when_text(as_of, now)}.")))
     return Document(header=tuple(header), sections=tuple(story_section(s, now) for s in stories))

@@ -174,10 +174,18 @@ def follow(
     return cur.rowcount > 0
 
 
-def unfollow(db: Database, chat_id: int, value: str) -> bool:
-    """Stop following (matched case-insensitively on the stored value); False if nothing matched."""
-    cur = db.execute("DELETE FROM follows WHERE chat_id = ? AND lower(value) = lower(?)", [chat_id, value])
-    return cur.rowcount > 0
+def unfollow(
+    db: Database, chat_id: int, value: str, *, kind: str | None = None, actor_id: int | None = None
+) -> bool:
+    """Stop following (matched case-insensitively on the stored value, and on the kind and the actor
+    when given: two actors may share a name); False if nothing matched."""
+    sql = "DELETE FROM follows WHERE chat_id = ? AND lower(value) = lower(?)"
+    params: list[Any] = [chat_id, value]
+    if kind is not None:
+        sql, params = sql + " AND kind = ?", [*params, kind]
+    if actor_id is not None:
+        sql, params = sql + " AND actor_id = ?", [*params, actor_id]
+    return db.execute(sql, params).rowcount > 0
 
 
 def follows_of(db: Database, chat_id: int) -> list[Follow]:

@@ -5,15 +5,25 @@ from __future__ import annotations
 import hashlib
 from datetime import UTC, datetime
 
+from briefing.models import ActorType, ExtractedActor, Mention
+from briefing.sentences import split_sentences
 from briefing.service import App
 from briefing.service.actors import index_actors
+from store import actors as actor_store
 from store.articles import get_article
 
 
 def add_article(
-    app: App, body: str, *, title: str = "", source: str = "Wire", day: int = 1, url: str | None = None
+    app: App,
+    body: str,
+    *,
+    title: str = "",
+    source: str = "Wire",
+    day: int = 1,
+    url: str | None = None,
+    index: bool = True,
 ) -> int:
-    """Store an article dated 2025-01-``day`` and index its actors; return its id."""
+    """Store an article dated 2025-01-``day`` and index its actors (unless not ``index``); return its id."""
     when = datetime(2025, 1, day, 9, 0, tzinfo=UTC).isoformat()
     article_id = (
         app.db["articles"]
@@ -34,5 +44,22 @@ def add_article(
     )
     article = get_article(app.db, article_id)
     assert article is not None
-    index_actors(app, article)
+    if index:
+        index_actors(app, article)
+    return article_id
+
+
+def add_article_naming(app: App, body: str, actors: list[tuple[str, ActorType]], *, day: int = 1) -> int:
+    """Store an article whose actors are the ``(name, type)`` given, each mentioned where its name first
+    occurs (the extractor's own reading is not wanted: two actors of one name, say); return its id."""
+    article_id = add_article(app, body, day=day, index=False)
+    article = get_article(app.db, article_id)
+    assert article is not None
+    sentences = split_sentences(body)
+    extracted = []
+    for name, type_ in actors:
+        start = body.index(name)
+        index = next(k for k, s in enumerate(sentences) if s.start <= start < s.end)
+        extracted.append(ExtractedActor(name, type_, (Mention(start, start + len(name), name, index),)))
+    actor_store.add_article_actors(app.db, article, extracted, sentences)
     return article_id

@@ -4,7 +4,7 @@ import pytest
 
 from briefing.render import html_messages, to_plain
 from briefing.service.commands import Asker, answer, load_all
-from tests.actor_helpers import add_article
+from tests.actor_helpers import add_article, add_article_naming
 
 ASKER = Asker(chat_id=1, user_id=1)
 ENVOY = (
@@ -129,7 +129,7 @@ async def test_a_name_one_actor_dominates_gives_its_dossier_and_names_the_others
     add_article(app, "Kellogg's reported higher cereal sales on Tuesday.", day=20)
     _, text = await ask(app, "/actor Kellogg")
     assert text.startswith("KEITH KELLOGG") and "could be more than one actor" not in text
-    assert "Others by that name: Kellogg's (organisation, 1 article) /actor Kellogg's (organization)" in text
+    assert "Others by that name: Kellogg's (organisation, 1 article) /actor Kellogg's (organisation)" in text
     _, chosen = await ask(app, "/actor Kellogg's (organization)")
     assert chosen.startswith("KELLOGG'S")
 
@@ -143,7 +143,7 @@ async def test_a_type_that_fits_none_of_several_lists_them(archive):
     add_article(archive, "Kellogg's reported higher cereal sales on Tuesday.", day=22)
     _, text = await ask(archive, "/actor Kellogg (place)")
     assert text.startswith("No place is called “Kellogg”, but there is:")
-    assert "/actor Keith Kellogg (person)" in text and "/actor Kellogg's (organization)" in text
+    assert "/actor Keith Kellogg (person)" in text and "/actor Kellogg's (organisation)" in text
 
 
 async def test_suggestions_are_only_close_names(archive):
@@ -154,3 +154,55 @@ async def test_suggestions_are_only_close_names(archive):
     assert "Borrell" not in text  # "borel", a spelling of Borrell, is two letters from "korea"
     _, text = await ask(archive, "/actor Borel")
     assert "JOSEP BORRELL" in text
+
+
+async def test_a_qualifier_that_picks_one_of_a_name_still_names_the_others(app):
+    add_article_naming(
+        app,
+        "Leaders of the West met in Kyiv. Storms hit West on Monday.",
+        [("West", "organization"), ("West", "place")],
+    )
+    _, text = await ask(app, "/actor West (place)")
+    assert text.startswith("WEST\nPlace")
+    assert text.endswith("Others by that name: West (organisation, 1 article) /actor West (organisation)")
+    _, text = await ask(app, "/actor West [Organization]")
+    assert text.startswith("WEST\nOrganisation")
+    assert text.endswith("Others by that name: West (place, 1 article) /actor West (place)")
+
+
+@pytest.mark.parametrize("qualifier", ["(people)", "(company)", "[Company]", "(persons)"])
+async def test_an_unknown_qualifier_is_refused_with_the_ones_understood(archive, qualifier):
+    _, text = await ask(archive, f"/actor Kellogg {qualifier}")
+    word = qualifier.strip("()[]")
+    assert text == (
+        f"I don't know the type “{word}”. After a name I understand (person), (organisation), (place) or"
+        " (country), in round or square brackets: /actor Kellogg (person)."
+    )
+
+
+@pytest.mark.parametrize("qualifier", ["(person)", "[person]", "(PERSON)", "[Person]."])
+async def test_a_qualifier_in_either_bracket_and_any_case_chooses(archive, qualifier):
+    _, text = await ask(archive, f"/actor Kellogg {qualifier}")
+    assert text.startswith("KEITH KELLOGG")
+
+
+async def test_a_topic_is_not_an_actor(archive):
+    _, text = await ask(archive, "/actor Kellogg (topic)")
+    assert text == (
+        "/actor looks up people, organisations and places, not topics.\n"
+        "For the news on the words: /brief Kellogg (topic)."
+    )
+
+
+async def test_a_qualifier_alone_gets_the_usage(archive):
+    _, text = await ask(archive, "/actor (person)")
+    assert text.startswith("Tell me whom to look up")
+
+
+@pytest.mark.parametrize("asked", ["<script>", "<script> (person)", "***"])
+async def test_a_name_of_markup_or_symbols_alone_is_no_one_we_know(archive, asked):
+    reply, text = await ask(archive, f"/actor {asked}")
+    shown = asked.removesuffix(" (person)")
+    assert text == f"I have no one called “{shown}” in the news I know."
+    if "<" in asked:  # quoted back, escaped
+        assert "“&lt;script&gt;”" in html_messages(reply.document)[0]

@@ -82,3 +82,9 @@ async def test_sources_write_dates_as_the_other_replies_do(app):
     app.db.execute("UPDATE articles SET dated_at = ?", [to_iso(datetime(2017, 11, 8, 9, 0, tzinfo=UTC))])
     reply = await answer(app, "/sources", ALICE)
     assert "DW — 1 article, newest 8 Nov 2017" in reply.document.text
+
+
+async def test_sources_of_one_outlet_says_outlet(app):
+    add_article(app.db, 1, "DW")
+    reply = await answer(app, "/sources", ALICE)
+    assert reply.document.sections[0].blocks[0].text == "Sources (1 outlet)"

@@ -208,9 +208,58 @@ async def test_a_type_qualifier_is_read_as_actor_reads_it(app):
     scholz = app.db.execute("SELECT id FROM articles WHERE title = 'Scholz visits Kyiv'").fetchone()[0]
     insert_actor(app.db, 10_001, "Olaf Scholz", "Bundeskanzler", mentioned_in=(scholz,))
     reply = await answer(app, "/brief Bundeskanzler (person)", ASKER)
-    assert reply.document.header[0].text == "Stories about “Bundeskanzler”"
+    assert reply.document.header[0].text == "Stories about Olaf Scholz"  # the actor, as /actor names him
     assert [s.blocks[0].text for s in reply.document.sections] == ["Scholz visits Kyiv"]
     other_type = await answer(app, "/brief Bundeskanzler (place)", ASKER)
-    assert "No story matches" in other_type.document.text
+    assert other_type.document.text == "Olaf Scholz is a person, not a place: /brief Olaf Scholz"
     only_a_type = await answer(app, "/brief (person)", ASKER)
     assert "Tell me what to look for" in only_a_type.document.text
+
+
+async def test_a_topic_qualifier_takes_the_words_alone(app):
+    load_all()
+    fill(app)
+    scholz = app.db.execute("SELECT id FROM articles WHERE title = 'Scholz visits Kyiv'").fetchone()[0]
+    insert_actor(app.db, 10_001, "Olaf Scholz", "Bundeskanzler", mentioned_in=(scholz,))
+    words = await answer(app, "/brief Bundeskanzler (topic)", ASKER)
+    assert words.document.text.startswith("No story matches “Bundeskanzler”.")  # no article has the word
+    reply = await answer(app, "/brief north korean [Topic]", ASKER)
+    assert reply.document.header[0].text == "Stories about “north korean”"
+    assert reply.document.sections[0].blocks[0].text.startswith("North Korean troops in combat")
+
+
+async def test_a_misspelt_actor_is_named_in_the_heading_with_a_note(app):
+    load_all()
+    fill(app)
+    reply = await answer(app, "/brief Kelog (person)", ASKER)
+    assert [b.text for b in reply.document.header] == [
+        "Closest match for “Kelog”.",
+        "Stories about Keith Kellogg",
+    ]
+    assert reply.document.sections[0].blocks[0].text.startswith("Trump taps Kellogg")
+
+
+async def test_a_type_that_does_not_fit_is_answered_as_actor_answers_it(app):
+    load_all()
+    fill(app)
+    reply = await answer(app, "/brief Kyiv (person)", ASKER)
+    assert reply.document.text == "Kyiv is a place, not a person: /brief Kyiv"
+
+
+async def test_an_unknown_qualifier_is_refused_and_words_in_brackets_are_words(app):
+    load_all()
+    fill(app)
+    reply = await answer(app, "/brief Kellogg (company)", ASKER)
+    assert reply.document.text == (
+        "I don't know the type “company”. After a name I understand (person), (organisation), (place),"
+        " (country) or (topic), in round or square brackets: /brief Kellogg (person).\n"
+        "To take all the words as a topic: /brief Kellogg (company) (topic)."
+    )
+    reply = await answer(app, "/brief croissants (2024)", ASKER)
+    assert reply.document.text.startswith("No story matches “croissants (2024)”.")
+
+
+async def test_a_very_long_name_with_a_type_is_refused_politely(app):
+    load_all()
+    reply = await answer(app, "/brief " + "K" * 3000 + " (person)", ASKER)
+    assert reply.document.text == "That is 3,000 characters; a name is at most 120."

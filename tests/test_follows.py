@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
+
 from briefing.service.commands import Asker, answer, load_all
 from briefing.service.follows import MAX_FOLLOWS, clean_topic
 from store import subscribers
-from tests.actor_helpers import add_article
+from store.actors import find_actors, get_actor
+from tests.actor_helpers import add_article, add_article_naming
+from tests.conftest import NOW
 
 ALICE = Asker(chat_id=1001, user_id=1001)
 load_all()
@@ -137,3 +141,143 @@ async def test_a_common_word_inside_a_long_name_is_still_a_topic(app):
     add_article(app, "The Institute for the Study of War said the front held. The war goes on.")
     reply = await answer(app, "/follow war", ALICE)
     assert "Following the topic war." in reply.document.text
+
+
+def two_wests(app):
+    add_article_naming(
+        app,
+        "Leaders of the West met in Kyiv. Storms hit West on Monday.",
+        [("West", "organization"), ("West", "place")],
+    )
+    add_article_naming(app, "The West sent more aid to Kyiv.", [("West", "organization")], day=2)
+
+
+async def test_two_actors_of_one_name_are_followed_apart(app):
+    two_wests(app)
+    reply = await answer(app, "/follow West (place)", ALICE)
+    assert reply.document.text.startswith("Following the actor West.")
+    reply = await answer(app, "/follow West (organization)", ALICE)
+    assert reply.document.text.startswith("Following the actor West (organisation).")
+    follows = subscribers.follows_of(app.db, 1001)
+    assert [f.value for f in follows] == ["West", "West"] and len({f.actor_id for f in follows}) == 2
+    reply = await answer(app, "/follow west [Organisation]", ALICE)
+    assert reply.document.text == "You already follow West (organisation)."
+    listing = await answer(app, "/following", ALICE)
+    assert "West — place\nWest — organisation" in listing.document.text
+    assert [row[0].payload for row in listing.buttons] == [
+        "/unfollow West (place)",
+        "/unfollow West (organisation)",
+    ]
+
+
+async def test_a_topic_and_an_actor_of_one_name_are_followed_apart(app):
+    two_wests(app)
+    await answer(app, "/follow West (topic)", ALICE)
+    reply = await answer(app, "/follow West (place)", ALICE)
+    assert reply.document.text.startswith("Following the actor West (place).")
+    assert [(f.kind, f.value) for f in subscribers.follows_of(app.db, 1001)] == [
+        ("topic", "West"),
+        ("actor", "West"),
+    ]
+
+
+async def test_unfollow_asks_which_when_the_name_fits_several_follows(app):
+    two_wests(app)
+    for asked in ("/follow West (place)", "/follow West (org)", "/follow West (topic)"):
+        await answer(app, asked, ALICE)
+    reply = await answer(app, "/unfollow West", ALICE)
+    assert reply.document.text == (
+        "You follow more than one “West”. Which one shall I stop?\n"
+        "/unfollow West (place)\n/unfollow West (organisation)\n/unfollow West (topic)"
+    )
+    assert len(subscribers.follows_of(app.db, 1001)) == 3  # nothing stopped yet
+    reply = await answer(app, reply.buttons[1][0].payload, ALICE)
+    assert reply.document.text.startswith("Stopped following West (organisation).")
+    left = subscribers.follows_of(app.db, 1001)
+    assert [(f.kind, f.value) for f in left] == [("actor", "West"), ("topic", "West")]
+    assert get_actor(app.db, left[0].actor_id).type == "place"
+    reply = await answer(app, "/unfollow West (topic)", ALICE)
+    assert reply.document.text.startswith("Stopped following West (topic).")
+    reply = await answer(app, "/unfollow West (organisation)", ALICE)
+    assert reply.document.text.startswith("You don't follow “West (organisation)”.")
+    reply = await answer(app, "/unfollow West", ALICE)
+    assert reply.document.text == "Stopped following West. You follow nothing now."
+
+
+async def test_unfollow_by_another_name_stops_only_the_actor_followed(app):
+    add_article(app, "Retired general Keith Kellogg met Volodymyr Zelenskyy. Kellogg promised help.")
+    add_article(app, "Kellogg's reported higher cereal sales on Tuesday.", day=2)
+    await answer(app, "/follow Keith Kellogg", ALICE)
+    reply = await answer(app, "/unfollow Kellogg", ALICE)  # fits two actors, but only one is followed
+    assert reply.document.text == "Stopped following Keith Kellogg. You follow nothing now."
+
+
+@pytest.mark.parametrize(
+    "asked", ["/follow Putin (company)", "/follow Putin [people]", "/follow Putin (Company)."]
+)
+async def test_an_unknown_qualifier_is_refused_with_the_ones_understood(app, asked):
+    add_article(app, "Russian President Vladimir Putin spoke on Monday. Putin said little.")
+    reply = await answer(app, asked, ALICE)
+    text = reply.document.text
+    assert text.startswith("I don't know the type “")
+    assert "(person), (organisation), (place), (country) or (topic)" in text
+    assert "/follow Putin (person)" in text and "(topic)." in text
+    assert subscribers.follows_of(app.db, 1001) == []
+
+
+async def test_square_brackets_and_any_case_choose_as_round_ones_do(app):
+    add_article(app, "Russian President Vladimir Putin spoke on Monday. Putin said little.")
+    reply = await answer(app, "/follow Putin [PERSON]", ALICE)
+    assert reply.document.text.startswith("Following the actor Vladimir Putin.")
+
+
+@pytest.mark.parametrize(
+    ("asked", "expected"),
+    [
+        ("/follow (person)", "Whom shall I follow? Put the name before the type: /follow Kellogg (person)."),
+        (
+            "/follow [organization]",
+            "Whom shall I follow? Put the name before the type: /follow Kellogg (organisation).",
+        ),
+        ("/follow (topic)", "Which words shall I follow? e.g. /follow grain exports (topic)."),
+    ],
+)
+async def test_a_qualifier_without_a_name_gets_the_usage(app, asked, expected):
+    reply = await answer(app, asked, ALICE)
+    assert reply.document.text == expected
+
+
+async def test_words_in_brackets_that_are_no_qualifier_stay_in_the_topic(app):
+    reply = await answer(app, "/follow COP29 (2024)", ALICE)
+    assert reply.document.text.startswith("Following the topic COP29 (2024).")
+    reply = await answer(app, "/follow Putin (company) (topic)", ALICE)
+    assert reply.document.text.startswith("Following the topic Putin (company).")
+
+
+async def test_the_store_keeps_a_topic_once_in_any_case_and_an_actor_once_by_id(app):
+    two_wests(app)
+    (org, place) = [a.id for a in find_actors(app.db, "West")]
+    assert subscribers.follow(app.db, 1, "actor", "West", actor_id=org, now=NOW)
+    assert subscribers.follow(app.db, 1, "actor", "West", actor_id=place, now=NOW)
+    assert not subscribers.follow(app.db, 1, "actor", "WEST", actor_id=place, now=NOW)
+    assert subscribers.follow(app.db, 1, "topic", "West", now=NOW)
+    assert not subscribers.follow(app.db, 1, "topic", "west", now=NOW)
+    assert subscribers.unfollow(app.db, 1, "west", kind="actor", actor_id=place)
+    assert [(f.kind, f.actor_id) for f in subscribers.follows_of(app.db, 1)] == [
+        ("actor", org),
+        ("topic", None),
+    ]
+
+
+async def test_unfollow_of_something_not_followed_quotes_it_shortened(app):
+    reply = await answer(app, "/unfollow " + "word " * 500, ALICE)
+    text = reply.document.text
+    assert text.startswith("You don't follow “word word") and len(text) < 120
+
+
+async def test_a_topic_whose_words_end_in_brackets_is_unfollowed_by_its_button(app):
+    await answer(app, "/follow Putin (company) (topic)", ALICE)
+    listing = await answer(app, "/following", ALICE)
+    assert listing.buttons[0][0].payload == "/unfollow Putin (company) (topic)"
+    reply = await answer(app, listing.buttons[0][0].payload, ALICE)
+    assert reply.document.text == "Stopped following Putin (company) (topic). You follow nothing now."

@@ -1,6 +1,8 @@
 from datetime import time, timedelta
 
+from store import open_db
 from store import subscribers as subs
+from store.db import _migrations, migrate
 from tests.conftest import NOW
 
 
@@ -42,3 +44,25 @@ def test_migrate_chat_moves_subscription_and_follows(db):
     moved = subs.get_subscriber(db, -1001234)
     assert moved is not None and moved.chat_type == "supergroup"
     assert [f.chat_id for f in subs.follows_of(db, -1001234)] == [-1001234]
+
+
+def test_migration_8_keeps_the_follows_and_lets_two_actors_share_a_name(tmp_path):
+    db = open_db(tmp_path / "old.db", migrate_schema=False)
+    db.execute("CREATE TABLE schema_migrations (number INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)")
+    for number, name, module in _migrations():
+        if number < 8:  # the schema as it was before follows were keyed by actor
+            module.apply(db)
+            db.execute("INSERT INTO schema_migrations VALUES (?, ?, '')", [number, name])
+    db.execute("INSERT INTO actors (id, name, type, key) VALUES (1, 'West', 'place', 'place:west')")
+    db.execute("INSERT INTO actors (id, name, type, key) VALUES (2, 'West', 'organization', 'org:west')")
+    db.execute("INSERT INTO follows VALUES (7, 'actor', 'West', 1, '2025-01-01T00:00:00+00:00')")
+    db.execute("INSERT INTO follows VALUES (7, 'topic', 'grain', NULL, '2025-01-02T00:00:00+00:00')")
+    migrate(db)
+    assert [(f.kind, f.value, f.actor_id) for f in subs.follows_of(db, 7)] == [
+        ("actor", "West", 1),
+        ("topic", "grain", None),
+    ]
+    assert subs.follow(db, 7, "actor", "West", actor_id=2, now=NOW)
+    assert not subs.follow(db, 7, "topic", "Grain", now=NOW)
+    db.execute("DELETE FROM actors WHERE id = 1")  # an actor gone takes its follows with it, as before
+    assert [f.actor_id for f in subs.follows_of(db, 7)] == [None, 2]

@@ -18,6 +18,7 @@ from typing import TextIO
 
 from briefing.actors import extract_actors
 from briefing.aliases import edit_distance, fold, strip_article
+from briefing.briefs import shorten
 from briefing.charts import mentions_chart
 from briefing.cues import TITLES
 from briefing.document import Block, Document, Span, bold, code, italic, item, message, para
@@ -26,6 +27,7 @@ from briefing.errors import BinarySourceError, DecodeError, SourceError
 from briefing.feeds import looks_like_feed
 from briefing.gazetteer import load_gazetteer
 from briefing.models import Actor, ActorType, Article, ExtractedActor
+from briefing.qualifiers import TYPE_WORDS, Kind, Qualified, qualified, qualifier_list, split_qualifier
 from briefing.sentences import split_sentences
 from briefing.service import App
 from briefing.service.commands import Asker, Reply, command
@@ -35,16 +37,6 @@ from store import actors as actor_store
 log = logging.getLogger(__name__)
 MAX_NAME_CHARS = 120
 MAX_CANDIDATES = 6
-TYPE_NAMES: dict[str, ActorType] = {
-    "person": "person",
-    "people": "person",
-    "organization": "organization",
-    "organisation": "organization",
-    "org": "organization",
-    "place": "place",
-    "country": "place",
-}
-_QUALIFIER = re.compile(r"^(.*?)\s*\((person|people|organi[sz]ation|org|place|country)\)$", re.I)
 _TAGS = re.compile(r"<[^<>]{0,200}>")
 _NOISE = re.compile(r"[<>{}\[\]\\|`*_=^~\"“”«»]+")
 
@@ -70,30 +62,58 @@ def _usage() -> Reply:
     return Reply(
         message(
             para("Tell me whom to look up, e.g. ", code("/actor Kellogg"), " or ", code("/actor NATO"), "."),
-            para("Names work in any case and spelling; add (person), (organisation) or (place) to choose."),
+            para(f"Names work in any case and spelling; add {qualifier_list(topic=False)} to choose."),
         )
     )
 
 
-def split_qualifier(text: str) -> tuple[str, ActorType | None]:
-    """``"Putin (person)"`` -> ``("Putin", "person")``; text without a type qualifier comes back as is."""
-    match = _QUALIFIER.match(text.strip())
-    if match is None:
-        return text, None
-    return match.group(1).strip(), TYPE_NAMES[match.group(2).lower()]
+def actor_type(kind: Kind | None) -> ActorType | None:
+    """The actor type a qualifier asks for; None for none, or for "(topic)"."""
+    if kind == "person" or kind == "organization" or kind == "place":
+        return kind
+    return None
 
 
-def clean_query(text: str) -> tuple[str, ActorType | None]:
-    """The name asked for, without markup or quotes, and a type if one was given as "(person)"."""
-    text = _NOISE.sub(" ", _TAGS.sub(" ", text))
-    text, type_ = split_qualifier(" ".join(text.split()).strip(" .,;:!?'"))
+def clean_name(text: str) -> str:
+    """The name asked for, without markup, quotes or a title ("Gen. Kellogg" is Kellogg)."""
+    text = " ".join(_NOISE.sub(" ", _TAGS.sub(" ", text)).split()).strip(" .,;:!?'")
     words = text.split()
-    while len(words) > 1 and words[0].lower().rstrip(".") in TITLES:  # "Gen. Kellogg" is Kellogg
+    while len(words) > 1 and words[0].lower().rstrip(".") in TITLES:
         words.pop(0)
-    return " ".join(words), type_
+    return " ".join(words)
 
 
-TYPE_WORDS = {"person": "person", "organization": "organisation", "place": "place"}
+def read_name(args: str, *, command: str, topic: bool) -> Qualified | Reply:
+    """The name and qualifier after ``/command``, or the reply to a qualifier the command cannot take:
+    one it does not know ("(company)"), or "(topic)" where only actors make sense. Every command that
+    takes a name reads it here, so they all take the same qualifiers."""
+    asked = split_qualifier(args)
+    name = asked.name if 0 < len(asked.name) <= MAX_NAME_CHARS else ""  # quoted back only if short
+    if asked.unknown:
+        example = f"/{command} {name or 'Kellogg'} (person)"
+        lines = [
+            para(
+                f"I don't know the type “{shorten(asked.unknown)}”. After a name I understand "
+                f"{qualifier_list(topic=topic)}, in round or square brackets: ",
+                code(example),
+                ".",
+            )
+        ]
+        if topic and name:
+            words = f"{name} ({asked.unknown})"
+            lines.append(para("To take all the words as a topic: ", code(f"/{command} {words} (topic)"), "."))
+        return Reply(message(*lines))
+    if asked.kind == "topic" and not topic:
+        words = name or "grain exports"
+        return Reply(
+            message(
+                para(f"/{command} looks up people, organisations and places, not topics."),
+                para("For the news on the words: ", code(f"/brief {words} (topic)"), "."),
+            )
+        )
+    return asked
+
+
 A_TYPE = {"person": "a person", "organization": "an organisation", "place": "a place"}
 
 
@@ -104,26 +124,30 @@ def _label(actor: Actor) -> str:
 
 def _ask(actor: Actor, *, typed: bool, command: str = "actor") -> str:
     """The command that reaches this actor; with its type when the name alone could reach another."""
-    return f"/{command} {actor.name}" + (f" ({actor.type})" if typed else "")
+    return f"/{command} " + (qualified(actor.name, actor.type) if typed else actor.name)
 
 
 @dataclass(frozen=True)
 class Lookup:
-    """What a name typed after ``/actor`` or ``/follow`` finds: the actors it is (of the type asked, if
-    one was), and the one meant when the name settles it (``pick_actor``)."""
+    """What a name typed after ``/actor``, ``/brief`` or ``/follow`` finds: the actors it is (of the type
+    asked, if one was), the one meant when the name settles it (``pick_actor``), and every actor of that
+    name whatever its type (``every``: the others are still worth a mention)."""
 
     name: str
     type_: ActorType | None
     found: tuple[Actor, ...]
     actor: Actor | None
+    every: tuple[Actor, ...] = ()
+    typed: str = ""  # the name as typed, for replies when cleaning left nothing ("<script>")
 
 
-def lookup_actor(app: App, text: str) -> Lookup:
-    """The actors ``text`` names: any alias in any case, a title ignored, "(person)", "(organisation)"
-    or "(place)" choosing among them."""
-    name, type_ = clean_query(text)
-    found = tuple(actor_store.find_actors(app.db, name, type_=type_)) if name else ()
-    return Lookup(name, type_, found, pick_actor(name, found))
+def lookup_actor(app: App, name: str, type_: ActorType | None = None) -> Lookup:
+    """The actors ``name`` (a qualifier split off, see ``read_name``) names: any alias in any case, a title
+    ignored, ``type_`` choosing among them."""
+    typed, name = name, clean_name(name)
+    every = tuple(actor_store.find_actors(app.db, name)) if name else ()
+    found = tuple(actor_store.find_actors(app.db, name, type_=type_)) if name and type_ else every
+    return Lookup(name, type_, found, pick_actor(name, found), every, typed)
 
 
 def candidates_reply(look: Lookup, *, command: str = "actor", extra: Sequence[Block] = ()) -> Reply:
@@ -157,8 +181,12 @@ def suggestions(app: App, name: str) -> list[Actor]:
 
 def unknown_reply(app: App, look: Lookup, *, command: str = "actor", extra: Sequence[Block] = ()) -> Reply:
     """No actor of that name (and type): the actors of other types the name is, else close names."""
+    if not look.name:  # only markup or symbols ("<script>"): no name to look up, so none to find
+        return Reply(
+            message(para(f"I have no one called “{shorten(look.typed)}” in the news I know."), *extra)
+        )
     if look.type_ is not None:
-        other = actor_store.find_actors(app.db, look.name)
+        other = look.every
         if len(other) == 1:
             a = other[0]
             return Reply(
@@ -241,7 +269,7 @@ def dossier_reply(app: App, actor: Actor, *, asked: str | None = None, also: Seq
     return Reply(document, photo=chart, photo_caption=f"{actor.name}: mentions per day", paged=True)
 
 
-def _exact(name: str, actor: Actor) -> bool:
+def exact_name(name: str, actor: Actor) -> bool:
     """Whether ``name`` is one of the actor's names as written (a person's surname counts), rather than
     a spelling the lookup only came close to."""
     norm = fold(name)
@@ -254,17 +282,20 @@ def _exact(name: str, actor: Actor) -> bool:
 @command("actor", "/actor NAME", "who someone is and what the news says about them")
 async def actor_command(app: App, args: str, asker: Asker) -> Reply:
     """Answer /actor NAME with a dossier, the candidates, or close names."""
-    look = lookup_actor(app, args)
-    if not look.name:
+    asked = read_name(args, command="actor", topic=False)
+    if isinstance(asked, Reply):
+        return asked
+    if not asked.name:
         return _usage()
-    if len(look.name) > MAX_NAME_CHARS:
-        return Reply(message(f"That is {len(look.name):,} characters; a name is at most {MAX_NAME_CHARS}."))
+    if len(asked.name) > MAX_NAME_CHARS:
+        return Reply(message(f"That is {len(asked.name):,} characters; a name is at most {MAX_NAME_CHARS}."))
+    look = lookup_actor(app, asked.name, actor_type(asked.kind))
     if not look.found:
         return unknown_reply(app, look)
     if look.actor is None:
         return candidates_reply(look)
-    asked = None if _exact(look.name, look.actor) else look.name
-    return dossier_reply(app, look.actor, asked=asked, also=look.found)
+    close = None if exact_name(look.name, look.actor) else look.name
+    return dossier_reply(app, look.actor, asked=close, also=look.every)
 
 
 # ---- bot.py actors FILE... ----------------------------------------------------------------------------

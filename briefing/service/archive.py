@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from briefing.document import Block, Document, Section, bold, heading, item, para
+from briefing.dossier import plural
 from briefing.service import App
 from briefing.service.commands import Asker, Reply, command
 from store.stats import archive_counts, feeds, outlet_counts
@@ -23,12 +24,11 @@ async def sources_command(app: App, args: str, asker: Asker) -> Reply:
     if not outlets:
         return Reply(Document(sections=(Section((para("I have no articles yet."),)),)))
     lines: list[Block] = [
-        item(bold(o.name), f" — {o.articles:,} article{'s' * (o.articles != 1)}, newest {_day(o.newest)}")
-        for o in outlets
+        item(bold(o.name), f" — {plural(o.articles, 'article')}, newest {_day(o.newest)}") for o in outlets
     ]
     if total > len(outlets):
-        lines.append(para(f"… and {total - len(outlets):,} more outlets."))
-    sections = [Section((heading(f"Sources ({total:,} outlets)"), *lines))]
+        lines.append(para(f"… and {plural(total - len(outlets), 'more outlet')}."))
+    sections = [Section((heading(f"Sources ({plural(total, 'outlet')})"), *lines))]
     polled = [f for f in feeds(app.db) if f.poll]
     if polled:
         feed_lines = [

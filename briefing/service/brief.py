@@ -14,14 +14,21 @@ from briefing.briefs import (
     no_stories,
     shorten,
 )
-from briefing.document import Document
+from briefing.document import Document, message
 from briefing.models import ActorType, Story
 from briefing.relevance import topic_relevance
 from briefing.service import App
-from briefing.service.actors import split_qualifier
+from briefing.service.actors import (
+    MAX_NAME_CHARS,
+    actor_type,
+    candidates_reply,
+    exact_name,
+    lookup_actor,
+    read_name,
+    unknown_reply,
+)
 from briefing.service.commands import Asker, Reply, command
 from briefing.stories import score
-from store.actors import find_actors
 from store.search import (
     actor_ids_named,
     article_ids_mentioning,
@@ -94,16 +101,15 @@ def top_stories(app: App) -> tuple[list[Story], datetime | None]:
     return _best(app, stats), anchor
 
 
-def topic_stories(app: App, topic: str, *, type_: ActorType | None = None) -> list[Story] | None:
-    """The best stories matching a topic (words, or an actor's name, of ``type_`` if given); None when it
-    has no words."""
+def topic_stories(app: App, topic: str, *, actors: Sequence[int] | None = None) -> list[Story] | None:
+    """The best stories matching a topic: its words, and the articles that mention the ``actors`` (by
+    default those the words name); None when it has no words."""
     query = fts_query(topic)
     if query is None:
         return None
     ids = matching_ids(app.db, query, limit=TOPIC_ARTICLES)
-    actors = (
-        [a.id for a in find_actors(app.db, topic, type_=type_)] if type_ else actor_ids_named(app.db, topic)
-    )
+    if actors is None:
+        actors = actor_ids_named(app.db, topic)
     actor_articles = article_ids_mentioning(app.db, actors, limit=TOPIC_ARTICLES)
     articles = list(dict.fromkeys([*actor_articles, *ids]))
     story_of = story_of_articles(app.db, articles)
@@ -135,18 +141,42 @@ def _topic_weights(
 @command("brief", "/brief [topic]", "the top stories now, or the stories about a topic or a person")
 async def brief(app: App, args: str, asker: Asker) -> Reply:
     """The top stories, or those about a topic."""
-    topic, type_ = split_qualifier(args.strip())  # "/brief Putin (person)", as /actor takes it
-    if not topic and type_:
+    asked = read_name(args, command="brief", topic=True)  # "/brief Putin (person)", as /actor takes it
+    if isinstance(asked, Reply):
+        return asked
+    if not asked.name and asked.kind:
         return Reply(needs_words("brief", "Kellogg"))
-    if not topic:
+    if not asked.name:
         stories, anchor = top_stories(app)
         if not stories:
             return Reply(no_stories(None))
         return _reply(compose_brief(stories, now=app.now(), as_of=anchor), app)
-    stories_found = topic_stories(app, topic, type_=type_)
-    if stories_found is None:
-        return Reply(needs_words("brief", "Kellogg"))
-    return _reply(compose_brief(stories_found, now=app.now(), topic=topic), app)
+    type_ = actor_type(asked.kind)
+    if type_ is None:  # words, or words and any actor they name exactly; "(topic)": the words alone
+        stories_found = topic_stories(app, asked.name, actors=[] if asked.kind == "topic" else None)
+        if stories_found is None:
+            return Reply(needs_words("brief", "Kellogg"))
+        return _reply(compose_brief(stories_found, now=app.now(), topic=asked.name), app)
+    return _actor_brief(app, asked.name, type_)
+
+
+def _actor_brief(app: App, name: str, type_: ActorType) -> Reply:
+    """The stories about the actor a name of that type settles on, as /actor finds it (typos included)."""
+    if len(name) > MAX_NAME_CHARS:
+        return Reply(message(f"That is {len(name):,} characters; a name is at most {MAX_NAME_CHARS}."))
+    look = lookup_actor(app, name, type_)
+    if not look.found:
+        return unknown_reply(app, look, command="brief")
+    if look.actor is None:
+        return candidates_reply(look, command="brief")
+    exact = exact_name(look.name, look.actor)
+    # a misspelt name matches no article's words: the actor's own name does
+    words = look.name if exact and fts_query(look.name) else look.actor.name
+    stories_found = topic_stories(app, words, actors=[look.actor.id]) or []
+    document = compose_brief(
+        stories_found, now=app.now(), actor=look.actor.name, asked=None if exact else look.name
+    )
+    return _reply(document, app)
 
 
 @command("search", "/search WORDS", "articles with all these words, newest first")

@@ -1,29 +1,42 @@
 """Following actors and topics: ``/follow``, ``/unfollow`` and ``/following``.
 
-A name is looked up as ``/actor`` looks it up (``lookup_actor``: any alias, a title ignored, "(person)",
-"(organisation)" or "(place)" to choose). A name that settles on one actor is followed as that actor (under
-its canonical name, so every alias counts); a name that fits several actors, or only comes close to some
-("Kim": Kim Jong Un), gets the candidates to choose from; words that name no actor and come close to none
-are followed as a topic, matched against the news. "(topic)" after the words follows them as a topic
-whatever they name.
+A name is read as ``/actor`` reads it (``read_name`` and ``lookup_actor``: any alias, a title ignored,
+"(person)", "(organisation)", "(place)" and the like to choose). A name that settles on one actor is followed
+as that actor (by its id, under its canonical name, so every alias counts); a name that fits several
+actors, or only comes close to some ("Kim": Kim Jong Un), gets the candidates to choose from; words that
+name no actor and come close to none are followed as a topic, matched against the news. "(topic)" after
+the words follows them as a topic whatever they name.
+
+A chat may follow two actors of one name (West the place, West the organisation) and a topic of that
+name: /following and /unfollow then write each with its qualifier ("West (place)"), and ``/unfollow West``
+asks which.
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Sequence
 from typing import Literal
 
+from briefing.briefs import shorten
 from briefing.document import Block, bold, code, item, message, para
 from briefing.models import Actor, Follow
+from briefing.qualifiers import TYPE_WORDS, Kind, Qualified, qualified, split_qualifier
 from briefing.service import App
-from briefing.service.actors import candidates_reply, lookup_actor, suggestions, unknown_reply
+from briefing.service.actors import (
+    actor_type,
+    candidates_reply,
+    lookup_actor,
+    read_name,
+    suggestions,
+    unknown_reply,
+)
 from briefing.service.commands import Asker, Button, Reply, command
 from store import subscribers as subs
 from store.actors import get_actor
 
 MAX_TOPIC_CHARS = 100
 MAX_FOLLOWS = 50
-_AS_TOPIC = re.compile(r"^(.*?)\s*\(topic\)$", re.I)
+Followed = tuple[Follow, Actor | None]  # a follow, with its actor (None for a topic)
 
 
 def clean_topic(text: str) -> str:
@@ -31,84 +44,117 @@ def clean_topic(text: str) -> str:
     return " ".join(text.split()).strip(" .,;:!?'\"“”«»")
 
 
-def _resolve(app: App, name: str) -> tuple[str, int | None]:
-    """The canonical name and id of the actor ``name`` settles on, or the name itself with no id."""
-    topic = _AS_TOPIC.match(name)
-    if topic:
-        return clean_topic(topic.group(1)), None
-    look = lookup_actor(app, name)
-    return (look.actor.name, look.actor.id) if look.actor is not None else (name, None)
+def _followed(app: App, chat_id: int) -> list[Followed]:
+    return [
+        (f, get_actor(app.db, f.actor_id) if f.actor_id else None) for f in subs.follows_of(app.db, chat_id)
+    ]
+
+
+def _kind_word(f: Follow, actor: Actor | None) -> str | None:
+    """The qualifier that tells this follow from another of the same name ("place", "topic")."""
+    if f.kind == "topic":
+        return "topic"
+    return TYPE_WORDS[actor.type] if actor is not None else None
+
+
+def _label(f: Follow, actor: Actor | None) -> str:
+    return _kind_word(f, actor) or "person, organisation or place"
+
+
+def _shown(one: Followed, followed: Sequence[Followed]) -> str:
+    """How /following and /unfollow write a follow: its name, with its qualifier when the chat follows
+    something else of that name ("West (place)", "West (organisation)") or when the name alone would be
+    read as one ("Putin (company)", a topic: "/unfollow Putin (company)" would be refused)."""
+    f, actor = one
+    word = _kind_word(f, actor)
+    twins = [g for g, _ in followed if g.value.casefold() == f.value.casefold() and g != f]
+    misread = split_qualifier(f.value) != Qualified(f.value)
+    return qualified(f.value, word) if (twins or misread) and word else f.value
 
 
 def _as_topic(name: str) -> Block:
     return para("Or follow the words as a topic: ", code(f"/follow {name} (topic)"), ".")
 
 
-def _what_to_follow(app: App, name: str) -> tuple[str, int | None] | Reply:
+def _what_to_follow(app: App, name: str, kind: Kind | None) -> tuple[str, int | None] | Reply:
     """The actor (canonical name, id) or the topic (words, None) ``name`` means, or a reply asking which
     (the candidates, or what the name is when its type does not fit)."""
-    topic = _AS_TOPIC.match(name)
-    if topic:
-        words = clean_topic(topic.group(1))
-        if not words:
-            return Reply(
-                message(para("Which words shall I follow? e.g. ", code("/follow grain exports"), "."))
-            )
-        return words, None
-    look = lookup_actor(app, name)
+    if kind == "topic":
+        return name, None
+    look = lookup_actor(app, name, actor_type(kind))
     if look.actor is not None:
         return look.actor.name, look.actor.id
     if look.found:
         return candidates_reply(look, command="follow", extra=() if look.type_ else (_as_topic(name),))
     if look.type_ is not None or (look.name and suggestions(app, look.name)):
-        return unknown_reply(app, look, command="follow", extra=(_as_topic(look.name or name),))
+        return unknown_reply(app, look, command="follow", extra=(_as_topic(name),))
     return name, None
 
 
-def _label(f: Follow, actor: Actor | None = None) -> str:
-    if f.kind == "topic":
-        return "topic"
-    if actor is None:
-        return "person, organisation or place"
-    return {"person": "person", "organization": "organisation", "place": "place"}[actor.type]
+def _same(f: Follow, value: str, actor_id: int | None) -> bool:
+    """Whether ``f`` is the actor (by id) or the topic (by its words, in any case) about to be followed."""
+    if actor_id is not None:
+        return f.actor_id == actor_id
+    return f.kind == "topic" and f.value.casefold() == value.casefold()
+
+
+def _follow_usage(kind: Kind | None) -> Reply:
+    if kind == "topic":
+        return Reply(
+            message(para("Which words shall I follow? e.g. ", code("/follow grain exports (topic)"), "."))
+        )
+    if kind is not None:
+        example = qualified("Kellogg", kind)
+        return Reply(
+            message(
+                para("Whom shall I follow? Put the name before the type: ", code(f"/follow {example}"), ".")
+            )
+        )
+    return Reply(
+        message(
+            para(
+                "Whom or what shall I follow? e.g. ",
+                code("/follow Kellogg"),
+                " or ",
+                code("/follow grain exports"),
+                ".",
+            )
+        )
+    )
 
 
 @command("follow", "/follow NAME|TOPIC", "follow a person, organisation, place or topic")
 async def follow_command(app: App, args: str, asker: Asker) -> Reply:
     """Follow an actor (if the name is one) or a topic."""
-    name = clean_topic(args)
+    asked = read_name(clean_topic(args), command="follow", topic=True)
+    if isinstance(asked, Reply):
+        return asked
+    name = clean_topic(asked.name)
     if not name:
-        return Reply(
-            message(
-                para(
-                    "Whom or what shall I follow? e.g. ",
-                    code("/follow Kellogg"),
-                    " or ",
-                    code("/follow grain exports"),
-                    ".",
-                )
-            )
-        )
+        return _follow_usage(asked.kind)
     if len(name) > MAX_TOPIC_CHARS:
         return Reply(
             message(f"That is {len(name):,} characters; a name or topic is at most {MAX_TOPIC_CHARS}.")
         )
-    chosen = _what_to_follow(app, name)
+    chosen = _what_to_follow(app, name, asked.kind)
     if isinstance(chosen, Reply):
         return chosen
     value, actor_id = chosen
-    follows = subs.follows_of(app.db, asker.chat_id)
-    known = [f for f in follows if f.value.casefold() == value.casefold()]
+    followed = _followed(app, asker.chat_id)
+    known = [one for one in followed if _same(one[0], value, actor_id)]
     if known:
-        return Reply(message(para("You already follow ", bold(known[0].value), ".")))
-    if len(follows) >= MAX_FOLLOWS:
+        return Reply(message(para("You already follow ", bold(_shown(known[0], followed)), ".")))
+    if len(followed) >= MAX_FOLLOWS:
         return Reply(message(f"This chat already follows {MAX_FOLLOWS} things; /unfollow some first."))
     kind: Literal["actor", "topic"] = "actor" if actor_id is not None else "topic"
     subs.follow(app.db, asker.chat_id, kind, value, actor_id=actor_id, now=app.now())
+    followed = _followed(app, asker.chat_id)
+    shown = next((_shown(one, followed) for one in followed if _same(one[0], value, actor_id)), value)
     what = "the actor" if kind == "actor" else "the topic"
+    shown = value if kind == "topic" else shown  # "the topic West (topic)" would say it twice
     return Reply(
         message(
-            para(f"Following {what} ", bold(value), "."),
+            para(f"Following {what} ", bold(shown), "."),
             para(
                 "Your daily digest puts news about ",
                 bold(value),
@@ -120,41 +166,76 @@ async def follow_command(app: App, args: str, asker: Asker) -> Reply:
     )
 
 
-def _following_reply(app: App, follows: list[Follow], note: str = "") -> Reply:
-    if not follows:
+def _following_reply(followed: Sequence[Followed], note: str = "") -> Reply:
+    if not followed:
         text = "You follow nothing yet. Try /follow Kellogg or /follow grain exports."
         return Reply(message(*(para(note),) if note else (), para(text)))
     lines: list[Block] = [para(bold("You follow:"))]
-    lines += [
-        item(bold(f.value), f" — {_label(f, get_actor(app.db, f.actor_id) if f.actor_id else None)}")
-        for f in follows
-    ]
+    lines += [item(bold(one[0].value), f" — {_label(*one)}") for one in followed]
     lines.append(para("Tap to unfollow, or send ", code("/unfollow NAME"), "."))
     if note:
         lines.insert(0, para(note))
-    buttons = tuple((Button(f"✕ {f.value}", f"/unfollow {f.value}"),) for f in follows[:12])
+    shown = [_shown(one, followed) for one in followed[:12]]
+    buttons = tuple((Button(f"✕ {name}", f"/unfollow {name}"),) for name in shown)
     return Reply(message(*lines), buttons=buttons)
 
 
 @command("following", "/following", "what this chat follows")
 async def following_command(app: App, args: str, asker: Asker) -> Reply:
     """List what this chat follows, with a button to unfollow each."""
-    return _following_reply(app, subs.follows_of(app.db, asker.chat_id))
+    return _following_reply(_followed(app, asker.chat_id))
+
+
+def _matching(app: App, followed: Sequence[Followed], name: str, kind: Kind | None) -> list[Followed]:
+    """The follows ``name`` (with its qualifier, if any) may mean: those of that name, else the actors
+    the name is another name of ("Kellogg" for Keith Kellogg)."""
+    if kind == "topic":
+        return [
+            one for one in followed if one[0].kind == "topic" and one[0].value.casefold() == name.casefold()
+        ]
+    type_ = actor_type(kind)
+
+    def fits(one: Followed) -> bool:
+        return type_ is None or (one[1] is not None and one[1].type == type_)
+
+    named = [one for one in followed if one[0].value.casefold() == name.casefold() and fits(one)]
+    if named:
+        return named
+    ids = {a.id for a in lookup_actor(app, name, type_).found}
+    return [one for one in followed if one[0].actor_id in ids]
+
+
+def _which_reply(name: str, matches: Sequence[Followed], followed: Sequence[Followed]) -> Reply:
+    """More than one follow answers to the name: each with the command that stops only it."""
+    shown = [_shown(one, followed) for one in matches]
+    lines = [item(code(f"/unfollow {s}")) for s in shown]
+    buttons = tuple((Button(f"✕ {s}", f"/unfollow {s}"),) for s in shown)
+    return Reply(
+        message(para(f"You follow more than one “{name}”. Which one shall I stop?"), *lines), buttons=buttons
+    )
 
 
 @command("unfollow", "/unfollow NAME|TOPIC", "stop following something")
 async def unfollow_command(app: App, args: str, asker: Asker) -> Reply:
     """Stop following a name or topic (by the name shown in /following, or any name of the actor)."""
-    name = clean_topic(args)
-    follows = subs.follows_of(app.db, asker.chat_id)
+    asked = read_name(clean_topic(args), command="unfollow", topic=True)
+    if isinstance(asked, Reply):
+        return asked
+    name = clean_topic(asked.name)
+    followed = _followed(app, asker.chat_id)
     if not name:
-        return _following_reply(app, follows)
-    value, _ = _resolve(app, name)
-    for asked in dict.fromkeys([name, value]):
-        shown = next((f.value for f in follows if f.value.casefold() == asked.casefold()), asked)
-        if subs.unfollow(app.db, asker.chat_id, asked):
-            left = subs.follows_of(app.db, asker.chat_id)
-            if left:
-                return _following_reply(app, left, note=f"Stopped following {shown}.")
-            return Reply(message(para("Stopped following ", bold(shown), ". You follow nothing now.")))
-    return Reply(message(para(f"You don't follow “{name}”. ", code("/following"), " lists what you do.")))
+        return _following_reply(followed)
+    matches = _matching(app, followed, name, asked.kind)
+    if not matches:
+        typed = shorten(qualified(name, asked.kind) if asked.kind else name)
+        return Reply(
+            message(para(f"You don't follow “{typed}”. ", code("/following"), " lists what you do."))
+        )
+    if len(matches) > 1:
+        return _which_reply(name, matches, followed)
+    (f, _), shown = matches[0], _shown(matches[0], followed)
+    subs.unfollow(app.db, asker.chat_id, f.value, kind=f.kind, actor_id=f.actor_id)
+    left = _followed(app, asker.chat_id)
+    if left:
+        return _following_reply(left, note=f"Stopped following {shown}.")
+    return Reply(message(para("Stopped following ", bold(shown), ". You follow nothing now.")))
