@@ -32,9 +32,9 @@ class SettingError(ValueError):
 # ---- times of day ------------------------------------------------------------------------------------
 
 _HALF_DAY = re.compile(r"^(.*?)([ap])\.?m\.?$")
-_CLOCK = re.compile(r"^(\d{1,2})(?:[:.h](\d{2})|h)?$")
-_DIGITS = re.compile(r"^(\d{1,2})(\d{2})$")
-_TIME_LIKE = re.compile(r"^\d{1,4}(?:[:.h]\d*)?(?:[ap]\.?m\.?)?$", re.I)
+_CLOCK = re.compile(r"^(\d{1,2})(?:[:.h](\d{2})(?::(\d{2}))?h?|h)?$")
+_DIGITS = re.compile(r"^(\d{1,2})(\d{2})h?$")
+_TIME_LIKE = re.compile(r"^\d{1,4}(?:[:.h]\d*)*h?(?:[ap]\.?m\.?)?$", re.I)
 _NAMED_TIMES = {"noon": time(12, 0), "midday": time(12, 0), "midnight": time(0, 0)}
 HALF_DAY_WORDS = frozenset({"am", "pm", "a.m.", "p.m.", "a.m", "p.m"})
 
@@ -46,20 +46,23 @@ def looks_like_time(word: str) -> bool:
 
 def parse_time(text: str) -> time:
     """A time of day in the forms people write: ``07:30``, ``7.30``, ``7pm``, ``7:30 pm``, ``19h30``,
-    ``19h``, ``0830``, ``8`` (an hour), ``noon``."""
+    ``19h``, ``0830``, ``0830h``, ``8`` (an hour), ``19:30:00`` (the seconds are dropped), ``noon``,
+    ``12 noon``."""
     raw = "".join(text.split()).lower()
-    if raw in _NAMED_TIMES:
-        return _NAMED_TIMES[raw]
+    for name, named in _NAMED_TIMES.items():
+        if raw in (name, f"{named.hour or 12}{name}"):  # "12noon", "12midnight"
+            return named
     half = _HALF_DAY.match(raw)
     clock = half.group(1) if half else raw
     match = _DIGITS.match(clock) or _CLOCK.match(clock)
     if match:
         hour, minute = int(match.group(1)), int(match.group(2) or 0)
+        second = int(match.group(3) or 0) if match.re is _CLOCK else 0
         if half and 1 <= hour <= 12:
             hour = hour % 12 + (12 if half.group(2) == "p" else 0)
         elif half:
             hour = 99
-        if hour <= 23 and minute <= 59:
+        if hour <= 23 and minute <= 59 and second <= 59:
             return time(hour, minute)
     raise SettingError(f"“{text}” is not a time of day; write it as {TIME_FORMS}, e.g. {EXAMPLE}")
 

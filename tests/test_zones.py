@@ -33,13 +33,20 @@ SUMMER = datetime(2025, 7, 1, 12, 0, tzinfo=UTC)
         ("0", time(0, 0)),
         ("noon", time(12, 0)),
         ("midnight", time(0, 0)),
+        ("12 noon", time(12, 0)),
+        ("12 midnight", time(0, 0)),
+        ("19:30:00", time(19, 30)),
+        ("0830h", time(8, 30)),
+        ("8.30h", time(8, 30)),
     ],
 )
 def test_times_in_the_forms_people_write(text, expected):
     assert parse_time(text) == expected
 
 
-@pytest.mark.parametrize("text", ["24:00", "7:60", "07:3", "13pm", "0am", "2460", "12345", "soon"])
+@pytest.mark.parametrize(
+    "text", ["24:00", "7:60", "07:3", "13pm", "0am", "2460", "12345", "soon", "7:30:60", "7 noon"]
+)
 def test_a_bad_time_says_how_to_write_one(text):
     with pytest.raises(SettingError, match=r"not a time of day; write it as 07:30, 7:30pm, 7 am, 19h30"):
         parse_time(text)
