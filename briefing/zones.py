@@ -2,9 +2,15 @@
 
     parse_time("7pm") -> 19:00          parse_zone("São Paulo") -> "America/Sao_Paulo"
     parse_time("19h30") -> 19:30        parse_zone("UTC+3") -> "Etc/GMT-3"
-    parse_time("0830") -> 08:30         describe_zone("Etc/GMT-3", now) -> "UTC+03:00 (Etc/GMT-3)"
+    parse_time("0830") -> 08:30         parse_zone("Europe/Kiev") -> "Europe/Kyiv"
+    parse_time("12 noon") -> 12:00      parse_zone("Mumbai") -> "Asia/Kolkata"   (seeds/place_zones.toml)
+                                        parse_zone("PDT") -> "America/Los_Angeles"
+    read_zone("in Kyiv please") -> ("Europe/Kyiv", "")
+    describe_zone("Etc/GMT-3", now) -> "UTC+03:00 (Etc/GMT-3)"
 
-A timezone is always stored as an IANA name, because that is what ``zoneinfo`` loads. A fixed offset
+A timezone is always stored as an IANA name, under its current name, because that is what ``zoneinfo``
+loads and what the /settings buttons compare with. An abbreviation is its region's clock, summer and
+winter (EST is America/New_York); ``zone_note`` says so when it is typed out of season. A fixed offset
 becomes IANA's ``Etc/GMT±N``, whose sign is the reverse of the usual one (``Etc/GMT-3`` is UTC+03:00),
 so replies show the offset next to such a name (``describe_zone``, ``zone_note``). Pure: ``now`` comes
 in as an argument wherever an offset is shown.
@@ -106,6 +112,7 @@ AMBIGUOUS = {
 # Short forms of places, which the place list leaves out (names of two letters are too easily other words).
 SHORT_FORMS = {
     "nyc": NY, "la": LA, "sf": LA, "dc": NY, "washington dc": NY, "washington d.c.": NY,
+    "washington d.c": NY,
     "kl": "Asia/Kuala_Lumpur", "hk": "Asia/Hong_Kong", "spb": "Europe/Moscow",
 }  # fmt: skip
 # Names in IANA's database that are not the clock of any place.
@@ -114,7 +121,7 @@ NOT_PLACES = frozenset({"Factory", "localtime", "posixrules"})
 FILLER_WORDS = frozenset(
     "at in for please pls my our the local time zone timezone tz every each day days daily everyday"
     " on by around about me us send it a an digest briefing news thanks thank you and or is to set"
-    " o'clock oclock hrs hours morning".split()
+    " o'clock oclock h hrs hours morning".split()
 )
 # A bare hour with one of these ("every evening at 7") is in the afternoon or evening.
 EVENING_WORDS = frozenset({"afternoon", "evening", "night", "tonight"})
@@ -212,9 +219,11 @@ class Place:
 
 
 @dataclass(frozen=True)
-class Country:
+class Region:
+    """A country or a US state."""
+
     name: str
-    zone: str | None  # None: several zones and none clearly the country's
+    zone: str | None  # None: several zones and none clearly the region's
     zones: tuple[str, ...]  # most populous first
 
 
@@ -222,14 +231,16 @@ class Country:
 class Places:
     cities: dict[str, list[Place]]  # by the name GeoNames gives them, folded
     other_names: dict[str, list[Place]]  # by their other names ("bombay", "киев")
-    countries: dict[str, Country]
+    countries: dict[str, Region]
+    states: dict[str, Region]  # of the US
+    state_codes: dict[str, Region]  # "or", "me": only after a city ("Portland, ME"), being words too
     largest: dict[str, str]  # each zone's largest city
 
 
 @lru_cache(maxsize=1)
 def _places(path: Path = SEEDS / "place_zones.toml") -> Places:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
-    places = Places({}, {}, {}, {})
+    places = Places({}, {}, {}, {}, {}, {})
     zone = ""
     for line in data["cities"].splitlines():
         if not line.startswith("\t"):
@@ -246,9 +257,15 @@ def _places(path: Path = SEEDS / "place_zones.toml") -> Places:
         if line.strip():
             _, chosen, zones, names = line.split("\t")
             name, *_ = names.split("|")
-            country = Country(name, None if chosen == "?" else chosen, tuple(zones.split()))
+            country = Region(name, None if chosen == "?" else chosen, tuple(zones.split()))
             for key in names.split("|"):
                 places.countries.setdefault(fold(key), country)
+    for line in data["us_states"].splitlines():
+        if line.strip():
+            names, chosen, zones = line.split("\t")
+            name, code = names.split("|")
+            state = Region(name, None if chosen == "?" else chosen, tuple(zones.split()))
+            places.states[fold(name)] = places.state_codes[fold(code)] = state
     return places
 
 
@@ -272,9 +289,9 @@ def _choose(text: str, found: list[Place]) -> tuple[str, str]:
     raise SettingError(f"There is more than one “{text}”; say which timezone: {options}.")
 
 
-def _country_zone(country: Country) -> tuple[str, str]:
+def _country_zone(country: Region) -> tuple[str, str]:
     """A country's zone: its only one, or its capital's where most of its people live (Spain: Madrid, not
-    the Canaries); else the user is asked for a city."""
+    the Canaries); else the user is asked for a city. A US state's likewise (Texas: Chicago's)."""
     if country.zone is None:
         options = ", ".join(f"{z} ({_places().largest.get(z, _city_of(z))})" for z in country.zones[:4])
         raise SettingError(f"{country.name} spans several timezones; name your city, or one of: {options}.")
@@ -282,21 +299,27 @@ def _country_zone(country: Country) -> tuple[str, str]:
 
 
 def _city_in_country(text: str, words: list[str]) -> tuple[str, str] | None:
-    """The zone of "Kyiv, Ukraine" or "Kyiv Ukraine": a city, then its country."""
+    """The zone of "Kyiv, Ukraine", "Atlanta, Georgia" or "Kyiv Ukraine": a city, then its country or US
+    state; a city unknown there ("Paris, Texas") is taken to be on the region's clock."""
     places = _places()
     for cut in range(len(words) - 1, 0, -1):
-        country = places.countries.get(" ".join(words[cut:]))
-        if country is None:
+        tail = " ".join(words[cut:])
+        state = places.states.get(tail) or places.state_codes.get(tail)
+        regions = [r for r in (places.countries.get(tail), state) if r is not None]
+        if not regions:
             continue
         city = " ".join(words[:cut])
-        found = places.cities.get(city) or places.other_names.get(city) or []
-        inside = [p for p in found if p.zone in country.zones]
-        if inside:
-            return _choose(text, inside)
-        by_name = [z for z in _cities().get(city, []) if z in country.zones]
-        if by_name:
-            return by_name[0], ""
-        return _country_zone(country)
+        found = places.cities.get(city, []) + places.other_names.get(city, [])
+        for region in regions:
+            inside = [p for p in found if p.zone in region.zones]
+            if region in places.states.values():
+                inside = [p for p in inside if fold(p.label).endswith(", " + fold(region.name))]
+            if inside:
+                return _choose(text, inside)
+            by_name = [z for z in _cities().get(city, []) if z in region.zones]
+            if by_name:
+                return by_name[0], ""
+        return _country_zone(regions[0])
     return None
 
 
@@ -365,6 +388,8 @@ def _lookup(text: str, now: datetime | None) -> tuple[str, str] | None:
         return _choose(text, places.cities[key] + places.other_names.get(key, []))
     if key in places.countries:
         return _country_zone(places.countries[key])
+    if key in places.states:
+        return _country_zone(places.states[key])
     if key in places.other_names:
         return _choose(text, places.other_names[key])
     return _city_in_country(text, words) if len(words) > 1 else None

@@ -193,6 +193,14 @@ def test_names_that_are_no_place_s_clock_are_refused(text):
         ("China", "Asia/Shanghai"),
         ("Spain", "Europe/Madrid"),  # the capital's zone: most Spaniards are not on the Canaries
         ("Poland", "Europe/Warsaw"),
+        ("Texas", "America/Chicago"),  # most Texans are not on El Paso's Denver time
+        ("Portland, Oregon", "America/Los_Angeles"),
+        ("Portland, ME", "America/New_York"),  # a small city: its state's clock
+        ("Springfield, Missouri", "America/Chicago"),
+        ("Atlanta, Georgia", "America/New_York"),  # the state, not the country
+        ("Tbilisi, Georgia", "Asia/Tbilisi"),
+        ("Paris, Texas", "America/Chicago"),
+        ("washington d.c.", "America/New_York"),
     ],
 )
 def test_cities_and_countries_name_their_zone(text, zone):
