@@ -185,16 +185,23 @@ def canonical(name: str) -> str:
     return "UTC" if _UTC_NAMES.fullmatch(name) else name
 
 
+_NOT_CITIES = frozenset(
+    "north south east west center central eastern western mountain pacific atlantic continental general"
+    "".split()
+)
+
+
 @lru_cache(maxsize=1)
 def _cities() -> dict[str, list[str]]:
     """Area/City zones by their city, folded ("kyiv", "new york", "new_york", "port au prince"), each
     city's zones made one when they are links to one zone (America/Buenos_Aires is an old name of
     America/Argentina/Buenos_Aires): the current name is kept. The old Etc/, SystemV/ and US/ names are
-    left out."""
+    left out, and old names that are compass points rather than cities (Brazil/East, Australia/North:
+    "8 east" is no place)."""
     found: dict[str, set[str]] = {}
     for zone in _zones().values():
         area, _, city = zone.rpartition("/")
-        if area and not zone.startswith(("Etc/", "SystemV/", "US/")):
+        if area and not zone.startswith(("Etc/", "SystemV/", "US/")) and fold(city) not in _NOT_CITIES:
             city = fold(city)
             for key in {city, city.replace("_", " "), city.replace("_", " ").replace("-", " ")}:
                 found.setdefault(key, set()).add(canonical(zone))
@@ -439,26 +446,30 @@ def _several(zones: list[str]) -> SettingError:
 
 
 def _close(key: str) -> list[str]:
-    """Zones whose name, city or country is spelt much like ``key`` ("Tokyoo": Asia/Tokyo; "Delhii":
-    Delhi (Asia/Kolkata))."""
+    """Zones whose Area/City name is spelt much like an Area/City ``key`` ("Europe/Berln"), or whose city
+    or country is spelt much like another ``key``, starting with the same letter ("Tokyoo": Asia/Tokyo;
+    "Delhii": Delhi (Asia/Kolkata); "West" is not WET), or with letters swapped ("Kiyv": Europe/Kyiv)."""
     if len(by_city := _cities().get(key, [])) > 1:
         return by_city[:3]
     if len(key) < 4:
         return []
-    close = [_zones()[c] for c in difflib.get_close_matches(key, _zones(), n=3, cutoff=CLOSE)]
-    if not close:
-        places = _places()
-        names = [*_cities(), *places.cities, *places.countries]
-        for name in difflib.get_close_matches(key, names, n=3, cutoff=CLOSE_PLACE):
-            if name[0] != key[0]:
-                continue
-            if name in _cities():
-                close.extend(_cities()[name])
-            elif name in places.cities:
-                place = max(places.cities[name], key=lambda p: p.population)
-                close.append(f"{place.label} ({place.zone})")
-            elif (zone := places.countries[name].zone) is not None:
-                close.append(f"{places.countries[name].name} ({zone})")
+    if "/" in key:
+        areas = [name for name in _zones() if "/" in name]
+        return [canonical(_zones()[c]) for c in difflib.get_close_matches(key, areas, n=3, cutoff=CLOSE)]
+    close = []
+    places = _places()
+    names = [*_cities(), *places.cities, *places.countries]
+    swapped = [n for n in names if len(n) == len(key) and n[0] == key[0] and sorted(n) == sorted(key)]
+    for name in swapped or difflib.get_close_matches(key, names, n=3, cutoff=CLOSE_PLACE):
+        if name[0] != key[0]:
+            continue
+        if name in _cities():
+            close.extend(_cities()[name])
+        elif name in places.cities:
+            place = max(places.cities[name], key=lambda p: p.population)
+            close.append(f"{place.label} ({place.zone})")
+        elif (zone := places.countries[name].zone) is not None:
+            close.append(f"{places.countries[name].name} ({zone})")
     return list(dict.fromkeys(close))[:3]
 
 

@@ -84,6 +84,8 @@ def test_a_misspelt_city_suggests_its_zone():
         parse_zone("Tokyoo")
     with pytest.raises(SettingError, match=r"Did you mean Delhi \(Asia/Kolkata\)\?"):
         parse_zone("Delhii")
+    with pytest.raises(SettingError, match=r"Did you mean Europe/Kyiv\?"):
+        parse_zone("Kiyv")  # two letters swapped
 
 
 @pytest.mark.parametrize(
