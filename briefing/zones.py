@@ -413,20 +413,23 @@ def _runs(text: str) -> list[str]:
     return [" ".join(run) for run in runs if run]
 
 
+def _word_zones(text: str, now: datetime | None) -> list[str | None]:
+    """The zone each word of ``text`` names by itself, or None: "UTC+3 Kyiv" -> Etc/GMT-3, Europe/Kyiv."""
+    zones: list[str | None] = []
+    for word in text.replace(",", " ").split():
+        try:
+            found = _lookup(word, now)
+        except SettingError:
+            found = None
+        zones.append(found[0] if found else None)
+    return zones
+
+
 def _unknown(text: str, now: datetime | None) -> SettingError:
     """Why ``text`` names no zone: it names several, one per word, or none (with the close ones)."""
-    words = text.replace(",", " ").split()
-    if len(words) > 1:
-        given = []
-        for word in words:
-            try:
-                found = _lookup(word, now)
-            except SettingError:
-                found = None
-            if found:
-                given.append(found[0])
-        if len(given) > 1:
-            return _several(given)
+    given = list(dict.fromkeys(z for z in _word_zones(text, now) if z))
+    if len(given) > 1:
+        return _several(given)
     if text.strip() in NOT_PLACES:
         return SettingError(
             f"“{text}” is in IANA's database but is no place's clock; use a city, a country or an offset."
@@ -488,6 +491,9 @@ def read_zone(*parts: str, now: datetime | None = None) -> tuple[str, str] | Non
             continue
         for run in _runs(part):
             one = _lookup(run, now)
+            same = set(_word_zones(run, now))
+            if one is None and len(same) == 1 and (zone := same.pop()) is not None:
+                one = zone, ""  # "Kyiv Kyiv", "Mumbai Bombay"
             if one is None:
                 raise _unknown(run, now)
             found.append(one)

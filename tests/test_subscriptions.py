@@ -103,6 +103,12 @@ def test_a_misspelt_city_suggests_its_zone():
         ("every evening at 7:30", (time(19, 30), None)),
         ("07:30 in the evening", (time(7, 30), None)),  # a 24-hour time is taken as written
         ("7 in the morning", (time(7, 0), None)),
+        ("12 at night", (time(0, 0), None)),
+        ("1 at night", (time(1, 0), None)),
+        ("10 at night", (time(22, 0), None)),
+        ("3 in the afternoon", (time(15, 0), None)),
+        ("12 in the afternoon", (time(12, 0), None)),
+        ("8 Kyiv Kyiv", (time(8, 0), "Europe/Kyiv")),
         ("12 noon Kyiv", (time(12, 0), "Europe/Kyiv")),
         ("19:30:00", (time(19, 30), None)),
         ("0830h", (time(8, 30), None)),

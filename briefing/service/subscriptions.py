@@ -75,8 +75,11 @@ def read_subscribe_args(
     when = parse_time(times[0]) if times else None
     if when is None and evening:
         raise SettingError("Say at what time in the evening, e.g. /subscribe 7pm")
-    if when is not None and evening and 1 <= when.hour <= 11 and not _HALF_DAY_GIVEN.search(times[0]):
-        when = when.replace(hour=when.hour + 12)  # "every evening at 7"
+    if when is not None and evening and 1 <= when.hour <= 12 and not _HALF_DAY_GIVEN.search(times[0]):
+        night = any(fold(w).strip(",.;!") in ("night", "tonight") for part in parts for w in part)
+        # "every evening at 7" is 19:00, "12 at night" 00:00, "1 at night" 01:00
+        if (6 <= when.hour < 12) or (when.hour < 6 and not night) or (when.hour == 12 and night):
+            when = when.replace(hour=(when.hour + 12) % 24)
     return when, read_zone(*kept, now=now)
 
 
