@@ -291,3 +291,11 @@ def test_without_iana_s_link_table_a_city_s_zones_are_still_one(monkeypatch):
         for cached in (zones._links, zones._cities):
             cached.cache_clear()
     assert parse_zone("Istanbul") == "Europe/Istanbul"
+
+
+def test_the_place_list_is_small_and_credits_geonames():
+    from briefing.zones import SEEDS
+
+    path = SEEDS / "place_zones.toml"
+    assert path.stat().st_size < 500_000
+    assert "GeoNames (CC-BY 4.0, https://www.geonames.org/)" in path.read_text(encoding="utf-8")[:600]
