@@ -130,7 +130,8 @@ EVENING_WORDS = frozenset({"afternoon", "evening", "night", "tonight"})
 CLOSE = 0.8
 CLOSE_PLACE = 0.85
 # A city shares its name with cities in other zones: the most populous is taken if it has this many
-# times the people of the next ("Portland" is Oregon's, not Maine's), else the user is asked.
+# times the people of the next in another zone ("St. Petersburg" is Russia's, not Florida's), else the
+# user is asked.
 DOMINANT = 5
 
 
@@ -478,8 +479,9 @@ def _close(key: str) -> list[str]:
 
 def read_zone(*parts: str, now: datetime | None = None) -> tuple[str, str] | None:
     """The zone that the ``parts`` of a message name together (each part adjacent words, such as those
-    between the time and the end: "in Kyiv please"), and a note on a choice made for the user ("“Portland”
-    is taken as Portland, Oregon..."); None when they name no place at all ("at", "every day").
+    between the time and the end: "in Kyiv please"), and a note on a choice made for the user ("“St.
+    Petersburg” is taken as Saint Petersburg, Russia..."); None when they name no place at all ("at",
+    "every day").
 
     A part is read whole first ("Salt Lake City"), then as its runs of words between filler words; an
     unknown run is quoted as typed, and places in different zones are refused as such."""
@@ -491,8 +493,7 @@ def read_zone(*parts: str, now: datetime | None = None) -> tuple[str, str] | Non
             continue
         for run in _runs(part):
             one = _lookup(run, now)
-            same = set(_word_zones(run, now))
-            if one is None and len(same) == 1 and (zone := same.pop()) is not None:
+            if one is None and len(same := set(_word_zones(run, now))) == 1 and (zone := same.pop()):
                 one = zone, ""  # "Kyiv Kyiv", "Mumbai Bombay"
             if one is None:
                 raise _unknown(run, now)

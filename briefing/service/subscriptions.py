@@ -50,8 +50,8 @@ def parse_subscribe_args(args: str, *, now: datetime | None = None) -> tuple[tim
 def read_subscribe_args(
     args: str, *, now: datetime | None = None
 ) -> tuple[time | None, tuple[str, str] | None]:
-    """As ``parse_subscribe_args``, with the note on a choice made for the user ("“Portland” is taken as
-    Portland, Oregon...")."""
+    """As ``parse_subscribe_args``, with the note on a choice made for the user ("“St. Petersburg” is taken
+    as Saint Petersburg, Russia...")."""
     times: list[str] = []
     parts: list[list[str]] = [[]]  # the runs of words between times, each quoted only as typed
     words = args.split()
@@ -85,7 +85,7 @@ def read_subscribe_args(
 
 def _describe(sub: Subscriber, now: datetime, *, typed: str = "", chosen: str = "") -> list[Block]:
     """The settings as lines; ``typed`` is the zone as the user just wrote it, for a note on it, and
-    ``chosen`` a note on a choice made for them ("“Portland” is taken as...")."""
+    ``chosen`` a note on a choice made for them ("“St. Petersburg” is taken as...")."""
     lines: list[Block] = [
         item("Digest time: ", bold(sub.digest_time.strftime("%H:%M"))),
         item("Timezone: ", bold(describe_zone(sub.timezone, now))),
