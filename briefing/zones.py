@@ -2,9 +2,15 @@
 
     parse_time("7pm") -> 19:00          parse_zone("São Paulo") -> "America/Sao_Paulo"
     parse_time("19h30") -> 19:30        parse_zone("UTC+3") -> "Etc/GMT-3"
-    parse_time("0830") -> 08:30         describe_zone("Etc/GMT-3", now) -> "UTC+03:00 (Etc/GMT-3)"
+    parse_time("0830") -> 08:30         parse_zone("Europe/Kiev") -> "Europe/Kyiv"
+    parse_time("12 noon") -> 12:00      parse_zone("Mumbai") -> "Asia/Kolkata"   (seeds/place_zones.toml)
+                                        parse_zone("PDT") -> "America/Los_Angeles"
+    read_zone("in Kyiv please") -> ("Europe/Kyiv", "")
+    describe_zone("Etc/GMT-3", now) -> "UTC+03:00 (Etc/GMT-3)"
 
-A timezone is always stored as an IANA name, because that is what ``zoneinfo`` loads. A fixed offset
+A timezone is always stored as an IANA name, under its current name, because that is what ``zoneinfo``
+loads and what the /settings buttons compare with. An abbreviation is its region's clock, summer and
+winter (EST is America/New_York); ``zone_note`` says so when it is typed out of season. A fixed offset
 becomes IANA's ``Etc/GMT±N``, whose sign is the reverse of the usual one (``Etc/GMT-3`` is UTC+03:00),
 so replies show the offset next to such a name (``describe_zone``, ``zone_note``). Pure: ``now`` comes
 in as an argument wherever an offset is shown.
@@ -14,13 +20,16 @@ from __future__ import annotations
 
 import difflib
 import re
+import tomllib
 import unicodedata
+from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from zoneinfo import TZPATH, ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 EXAMPLE = "/subscribe 07:30 Europe/Kyiv"
 TIME_FORMS = "07:30, 7:30pm, 7 am, 19h30 or 0830"
 
@@ -32,9 +41,9 @@ class SettingError(ValueError):
 # ---- times of day ------------------------------------------------------------------------------------
 
 _HALF_DAY = re.compile(r"^(.*?)([ap])\.?m\.?$")
-_CLOCK = re.compile(r"^(\d{1,2})(?:[:.h](\d{2})|h)?$")
-_DIGITS = re.compile(r"^(\d{1,2})(\d{2})$")
-_TIME_LIKE = re.compile(r"^\d{1,4}(?:[:.h]\d*)?(?:[ap]\.?m\.?)?$", re.I)
+_CLOCK = re.compile(r"^(\d{1,2})(?:[:.h](\d{2})(?::(\d{2}))?h?|h)?$")
+_DIGITS = re.compile(r"^(\d{1,2})(\d{2})h?$")
+_TIME_LIKE = re.compile(r"^\d{1,4}(?:[:.h]\d*)*h?(?:[ap]\.?m\.?)?$", re.I)
 _NAMED_TIMES = {"noon": time(12, 0), "midday": time(12, 0), "midnight": time(0, 0)}
 HALF_DAY_WORDS = frozenset({"am", "pm", "a.m.", "p.m.", "a.m", "p.m"})
 
@@ -46,20 +55,23 @@ def looks_like_time(word: str) -> bool:
 
 def parse_time(text: str) -> time:
     """A time of day in the forms people write: ``07:30``, ``7.30``, ``7pm``, ``7:30 pm``, ``19h30``,
-    ``19h``, ``0830``, ``8`` (an hour), ``noon``."""
+    ``19h``, ``0830``, ``0830h``, ``8`` (an hour), ``19:30:00`` (the seconds are dropped), ``noon``,
+    ``12 noon``."""
     raw = "".join(text.split()).lower()
-    if raw in _NAMED_TIMES:
-        return _NAMED_TIMES[raw]
+    for name, named in _NAMED_TIMES.items():
+        if raw in (name, f"{named.hour or 12}{name}"):  # "12noon", "12midnight"
+            return named
     half = _HALF_DAY.match(raw)
     clock = half.group(1) if half else raw
     match = _DIGITS.match(clock) or _CLOCK.match(clock)
     if match:
         hour, minute = int(match.group(1)), int(match.group(2) or 0)
+        second = int(match.group(3) or 0) if match.re is _CLOCK else 0
         if half and 1 <= hour <= 12:
             hour = hour % 12 + (12 if half.group(2) == "p" else 0)
         elif half:
             hour = 99
-        if hour <= 23 and minute <= 59:
+        if hour <= 23 and minute <= 59 and second <= 59:
             return time(hour, minute)
     raise SettingError(f"“{text}” is not a time of day; write it as {TIME_FORMS}, e.g. {EXAMPLE}")
 
@@ -67,31 +79,60 @@ def parse_time(text: str) -> time:
 # ---- timezones ---------------------------------------------------------------------------------------
 
 _OFFSET = re.compile(r"^(?:utc|gmt)?([+-])(\d{1,2})(?::?(\d{2}))?$")
-# Abbreviations that are not IANA names but say clearly where the clock is; EST, MST and HST are IANA
-# names (fixed offsets without summer time), so they are kept, with a note (``zone_note``).
-ABBREVIATIONS = {
-    "pst": "America/Los_Angeles",
-    "pdt": "America/Los_Angeles",
-    "mdt": "America/Denver",
-    "cdt": "America/Chicago",
-    "edt": "America/New_York",
-    "akst": "America/Anchorage",
-    "akdt": "America/Anchorage",
-    "bst": "Europe/London",
-    "cest": "Europe/Paris",
-    "eest": "Europe/Kyiv",
-    "msk": "Europe/Moscow",
-    "jst": "Asia/Tokyo",
-    "kst": "Asia/Seoul",
-    "aest": "Australia/Sydney",
-    "aedt": "Australia/Sydney",
-}
+NY, CHICAGO, DENVER, LA = "America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles"
+# An abbreviation names a region's clock, summer and winter alike, so it is stored as that region's zone
+# (EST is New York's clock, not IANA's fixed EST). "standard" and "summer" say which half of the year
+# the abbreviation is right for; typed in the other half, the reply says so (``zone_note``).
+ABBREVIATIONS: dict[str, tuple[str, str | None]] = {
+    "et": (NY, None), "eastern": (NY, None), "est": (NY, "standard"), "edt": (NY, "summer"),
+    "ct": (CHICAGO, None), "central": (CHICAGO, None), "cdt": (CHICAGO, "summer"),
+    "mt": (DENVER, None), "mountain": (DENVER, None), "mst": (DENVER, "standard"), "mdt": (DENVER, "summer"),
+    "pt": (LA, None), "pacific": (LA, None), "pst": (LA, "standard"), "pdt": (LA, "summer"),
+    "akst": ("America/Anchorage", "standard"), "akdt": ("America/Anchorage", "summer"),
+    "hst": ("Pacific/Honolulu", None),
+    "est5edt": (NY, None), "cst6cdt": (CHICAGO, None), "mst7mdt": (DENVER, None), "pst8pdt": (LA, None),
+    "wet": ("Europe/Lisbon", "standard"),
+    "cet": ("Europe/Berlin", "standard"), "met": ("Europe/Berlin", "standard"),
+    "cest": ("Europe/Berlin", "summer"),
+    "eet": ("Europe/Kyiv", "standard"), "eest": ("Europe/Kyiv", "summer"),
+    "msk": ("Europe/Moscow", None), "jst": ("Asia/Tokyo", None), "kst": ("Asia/Seoul", None),
+    "hkt": ("Asia/Hong_Kong", None), "sgt": ("Asia/Singapore", None), "pkt": ("Asia/Karachi", None),
+    "aest": ("Australia/Sydney", "standard"), "aedt": ("Australia/Sydney", "summer"),
+    "awst": ("Australia/Perth", None),
+    "nzst": ("Pacific/Auckland", "standard"), "nzdt": ("Pacific/Auckland", "summer"),
+    "sast": ("Africa/Johannesburg", None),
+}  # fmt: skip
+# Abbreviations that many people use for different clocks: the bot asks rather than guesses.
 AMBIGUOUS = {
     "cst": ("America/Chicago", "Asia/Shanghai", "America/Havana"),
     "ist": ("Asia/Kolkata", "Europe/Dublin", "Asia/Jerusalem"),
+    "bst": ("Europe/London", "Asia/Dhaka"),
+    "ast": ("America/Halifax", "Asia/Riyadh"),
 }
-# Fixed-offset IANA names that people type meaning a region whose clock changes in summer.
-REGION_OF = {"EST": "America/New_York", "MST": "America/Denver"}
+# Short forms of places, which the place list leaves out (names of two letters are too easily other words).
+SHORT_FORMS = {
+    "nyc": NY, "la": LA, "sf": LA, "dc": NY, "washington dc": NY, "washington d.c.": NY,
+    "washington d.c": NY,
+    "kl": "Asia/Kuala_Lumpur", "hk": "Asia/Hong_Kong", "spb": "Europe/Moscow",
+}  # fmt: skip
+# Names in IANA's database that are not the clock of any place.
+NOT_PLACES = frozenset({"Factory", "localtime", "posixrules"})
+# Words people put around a time and a place ("at 7pm in Kyiv, please") that say neither.
+FILLER_WORDS = frozenset(
+    "at in for please pls my our the local time zone timezone tz every each day days daily everyday"
+    " on by around about me us send it a an digest briefing news thanks thank you and or is to set"
+    " o'clock oclock h hrs hours morning".split()
+)
+# A bare hour with one of these ("every evening at 7") is in the afternoon or evening.
+EVENING_WORDS = frozenset({"afternoon", "evening", "night", "tonight"})
+# A suggestion is made only for a name this close to a known zone name ("Europe/Berln"), or to a place
+# name with the same first letter ("Tokyoo"; "Atlantis" is not Atlanta).
+CLOSE = 0.8
+CLOSE_PLACE = 0.85
+# A city shares its name with cities in other zones: the most populous is taken if it has this many
+# times the people of the next in another zone ("St. Petersburg" is Russia's, not Florida's), else the
+# user is asked.
+DOMINANT = 5
 
 
 def fold(text: str) -> str:
@@ -103,7 +144,13 @@ def fold(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _zones() -> dict[str, str]:
-    return {z.lower(): z for z in available_timezones() if z != "localtime"}
+    """IANA names by their lower case, without those that are no place's clock and the copies of the
+    database under posix/ and right/ (the last counts leap seconds, which no clock on a wall does)."""
+    return {
+        z.lower(): z
+        for z in available_timezones()
+        if z not in NOT_PLACES and not z.startswith(("posix", "right/"))
+    }
 
 
 def _tzdata_text() -> str:
@@ -129,8 +176,20 @@ def _links() -> dict[str, str]:
     return links
 
 
+_UTC_NAMES = re.compile(r"(?:Etc/)?(?:UTC|UCT|Universal|Zulu|Greenwich|GMT(?:[+-]?0)?)")
+
+
 def canonical(name: str) -> str:
-    return _links().get(name, name)
+    """The current name of a zone: "Europe/Kiev" -> "Europe/Kyiv", "US/Eastern" -> "America/New_York";
+    the names of UTC ("Etc/UTC", "GMT", "Zulu") -> "UTC"."""
+    name = _links().get(name, name)
+    return "UTC" if _UTC_NAMES.fullmatch(name) else name
+
+
+_NOT_CITIES = frozenset(
+    "north south east west center central eastern western mountain pacific atlantic continental general"
+    "".split()
+)
 
 
 @lru_cache(maxsize=1)
@@ -138,11 +197,12 @@ def _cities() -> dict[str, list[str]]:
     """Area/City zones by their city, folded ("kyiv", "new york", "new_york", "port au prince"), each
     city's zones made one when they are links to one zone (America/Buenos_Aires is an old name of
     America/Argentina/Buenos_Aires): the current name is kept. The old Etc/, SystemV/ and US/ names are
-    left out."""
+    left out, and old names that are compass points rather than cities (Brazil/East, Australia/North:
+    "8 east" is no place)."""
     found: dict[str, set[str]] = {}
     for zone in _zones().values():
         area, _, city = zone.rpartition("/")
-        if area and not zone.startswith(("Etc/", "SystemV/", "US/")):
+        if area and not zone.startswith(("Etc/", "SystemV/", "US/")) and fold(city) not in _NOT_CITIES:
             city = fold(city)
             for key in {city, city.replace("_", " "), city.replace("_", " ").replace("-", " ")}:
                 found.setdefault(key, set()).add(canonical(zone))
@@ -152,6 +212,123 @@ def _cities() -> dict[str, list[str]]:
             zones = {max(zones, key=lambda z: (z.count("/"), len(z), z))}
         cities[key] = sorted(zones)
     return cities
+
+
+# ---- places: cities of 100,000 people and countries (seeds/place_zones.toml) ----------------------------
+
+
+@dataclass(frozen=True)
+class Place:
+    """A city or a country and its zone; ``label`` tells it from others of the same name."""
+
+    zone: str
+    population: int
+    label: str
+
+
+@dataclass(frozen=True)
+class Region:
+    """A country or a US state."""
+
+    name: str
+    zone: str | None  # None: several zones and none clearly the region's
+    zones: tuple[str, ...]  # most populous first
+
+
+@dataclass(frozen=True)
+class Places:
+    cities: dict[str, list[Place]]  # by the name GeoNames gives them, folded
+    other_names: dict[str, list[Place]]  # by their other names ("bombay", "киев")
+    countries: dict[str, Region]
+    states: dict[str, Region]  # of the US
+    state_codes: dict[str, Region]  # "or", "me": only after a city ("Portland, ME"), being words too
+    largest: dict[str, str]  # each zone's largest city
+
+
+@lru_cache(maxsize=1)
+def _places(path: Path = SEEDS / "place_zones.toml") -> Places:
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    places = Places({}, {}, {}, {}, {}, {})
+    zone = ""
+    for line in data["cities"].splitlines():
+        if not line.startswith("\t"):
+            zone = line.strip()
+            continue
+        _, population, names, *label = line.split("\t")
+        name, *others = names.split("|")
+        place = Place(zone, int(population), label[0] if label else name)
+        places.largest.setdefault(zone, name)
+        places.cities.setdefault(fold(name), []).append(place)
+        for other in others:
+            places.other_names.setdefault(other, []).append(place)
+    for line in data["countries"].splitlines():
+        if line.strip():
+            _, chosen, zones, names = line.split("\t")
+            name, *_ = names.split("|")
+            country = Region(name, None if chosen == "?" else chosen, tuple(zones.split()))
+            for key in names.split("|"):
+                places.countries.setdefault(fold(key), country)
+    for line in data["us_states"].splitlines():
+        if line.strip():
+            names, chosen, zones = line.split("\t")
+            name, code = names.split("|")
+            state = Region(name, None if chosen == "?" else chosen, tuple(zones.split()))
+            places.states[fold(name)] = places.state_codes[fold(code)] = state
+    return places
+
+
+def _choose(text: str, found: list[Place]) -> tuple[str, str]:
+    """The zone of the one city of this name, or of the most populous when it has at least
+    ``DOMINANT`` times the people of the largest in another zone (with a note naming the others); else
+    the user is asked."""
+    best: dict[str, Place] = {}
+    for place in sorted(found, key=lambda p: -p.population):
+        best.setdefault(place.zone, place)
+    first, *others = best.values()
+    if not others:
+        return first.zone, ""
+    if first.population >= DOMINANT * others[0].population:
+        also = ", ".join(f"{p.label} ({p.zone})" for p in others[:2])
+        return (
+            first.zone,
+            f"“{text}” is taken as {first.label}; there is also {also}: send its zone if you meant it.",
+        )
+    options = " or ".join(f"{p.zone} ({p.label})" for p in list(best.values())[:3])
+    raise SettingError(f"There is more than one “{text}”; say which timezone: {options}.")
+
+
+def _country_zone(country: Region) -> tuple[str, str]:
+    """A country's zone: its only one, or its capital's where most of its people live (Spain: Madrid, not
+    the Canaries); else the user is asked for a city. A US state's likewise (Texas: Chicago's)."""
+    if country.zone is None:
+        options = ", ".join(f"{z} ({_places().largest.get(z, _city_of(z))})" for z in country.zones[:4])
+        raise SettingError(f"{country.name} spans several timezones; name your city, or one of: {options}.")
+    return country.zone, ""
+
+
+def _city_in_country(text: str, words: list[str]) -> tuple[str, str] | None:
+    """The zone of "Kyiv, Ukraine", "Atlanta, Georgia" or "Kyiv Ukraine": a city, then its country or US
+    state; a city unknown there ("Paris, Texas") is taken to be on the region's clock."""
+    places = _places()
+    for cut in range(len(words) - 1, 0, -1):
+        tail = " ".join(words[cut:])
+        state = places.states.get(tail) or places.state_codes.get(tail)
+        regions = [r for r in (places.countries.get(tail), state) if r is not None]
+        if not regions:
+            continue
+        city = " ".join(words[:cut])
+        found = places.cities.get(city, []) + places.other_names.get(city, [])
+        for region in regions:
+            inside = [p for p in found if p.zone in region.zones]
+            if region in places.states.values():
+                inside = [p for p in inside if fold(p.label).endswith(", " + fold(region.name))]
+            if inside:
+                return _choose(text, inside)
+            by_name = [z for z in _cities().get(city, []) if z in region.zones]
+            if by_name:
+                return by_name[0], ""
+        return _country_zone(regions[0])
+    return None
 
 
 def _loads(name: str) -> bool:
@@ -191,48 +368,156 @@ def _zones_at(offset: timedelta, now: datetime | None, limit: int = 3) -> list[s
     return [z for z in zones if now.astimezone(ZoneInfo(z)).utcoffset() == offset][:limit]
 
 
-def _given_zones(words: list[str]) -> list[str]:
-    """The zones named by the separate words of a text, when each word names one by itself."""
-    named = []
-    for word in words:
-        cities = _cities().get(word, [])
-        zone = _zones().get(word) or (cities[0] if len(cities) == 1 else None)
-        if zone:
-            named.append(zone)
-    return named
-
-
-def parse_zone(text: str, *, now: datetime | None = None) -> str:
-    """An IANA timezone, from its name in any case (``europe/kyiv`` -> ``Europe/Kyiv``), a city that names
-    one zone, accents or not (``Kyiv``, ``sao paulo``), a fixed offset (``UTC+3`` -> ``Etc/GMT-3``), or
-    a common abbreviation (``PDT`` -> ``America/Los_Angeles``). ``now`` is used only to suggest zones."""
-    key = fold(text)
-    zone = _offset_zone(key, now) or _zones().get(key) or ABBREVIATIONS.get(key)
-    by_city = _cities().get(key, [])
-    if zone is None and len(by_city) == 1:
-        zone = by_city[0]
-    if zone is not None and _loads(zone):
-        return zone
-    words = key.split()
-    if len(words) > 1 and len(given := _given_zones(words)) > 1:
-        raise SettingError(
-            f"That is {len(given)} timezones, {' and '.join(given)}: pick one,"
-            f" e.g. /subscribe 07:30 {given[0]}"
-        )
+def _lookup(text: str, now: datetime | None) -> tuple[str, str] | None:
+    """The zone that ``text`` names and a note on the choice, None if it names none; a name of several
+    zones raises the question which."""
+    key = fold(text).strip(" ,.")
+    words = key.replace(",", " ").split()
+    if not words:
+        return None
+    key = " ".join(words) if "," in key else key
+    if (zone := _offset_zone(key, now)) is not None:
+        return zone, ""
+    if key in ABBREVIATIONS:
+        return ABBREVIATIONS[key][0], ""
     if key in AMBIGUOUS:
         raise SettingError(
             f"“{text}” names more than one timezone; say which: {', '.join(AMBIGUOUS[key][:-1])}"
             f" or {AMBIGUOUS[key][-1]}."
         )
-    close = by_city or [_zones()[c] for c in difflib.get_close_matches(key, _zones(), n=3, cutoff=0.75)]
-    if not close:
-        close = [z for c in difflib.get_close_matches(key, _cities(), n=3, cutoff=0.75) for z in _cities()[c]]
-    names = list(dict.fromkeys(close))[:3]
+    if key in SHORT_FORMS:
+        return SHORT_FORMS[key], ""
+    if key in _zones():
+        return canonical(_zones()[key]), ""
+    if len(by_city := _cities().get(key, [])) == 1:
+        return by_city[0], ""
+    places = _places()
+    if key in places.cities:  # with the cities that go by this name too ("St. Petersburg")
+        return _choose(text, places.cities[key] + places.other_names.get(key, []))
+    if key in places.countries:
+        return _country_zone(places.countries[key])
+    if key in places.states:
+        return _country_zone(places.states[key])
+    if key in places.other_names:
+        return _choose(text, places.other_names[key])
+    return _city_in_country(text, words) if len(words) > 1 else None
+
+
+def _runs(text: str) -> list[str]:
+    """The runs of adjacent words in ``text`` that are not filler words: "Kyiv time please" -> ["Kyiv"]."""
+    runs: list[list[str]] = [[]]
+    for word in text.split():
+        if fold(word).strip(",.!") in FILLER_WORDS:
+            runs.append([])
+        else:
+            runs[-1].append(word)
+    return [" ".join(run) for run in runs if run]
+
+
+def _word_zones(text: str, now: datetime | None) -> list[str | None]:
+    """The zone each word of ``text`` names by itself, or None: "UTC+3 Kyiv" -> Etc/GMT-3, Europe/Kyiv."""
+    zones: list[str | None] = []
+    for word in text.replace(",", " ").split():
+        try:
+            found = _lookup(word, now)
+        except SettingError:
+            found = None
+        zones.append(found[0] if found else None)
+    return zones
+
+
+def _unknown(text: str, now: datetime | None) -> SettingError:
+    """Why ``text`` names no zone: it names several, one per word, or none (with the close ones)."""
+    given = list(dict.fromkeys(z for z in _word_zones(text, now) if z))
+    if len(given) > 1:
+        return _several(given)
+    if text.strip() in NOT_PLACES:
+        return SettingError(
+            f"“{text}” is in IANA's database but is no place's clock; use a city, a country or an offset."
+        )
+    names = _close(fold(text))
     hint = " Did you mean " + " or ".join(names) + "?" if names else ""
-    raise SettingError(
-        f"“{text}” is not a timezone I know; use an Area/City name such as Europe/Kyiv, a city, or an"
-        f" offset such as UTC+3.{hint}"
+    return SettingError(
+        f"“{text}” is not a timezone I know; use a city, a country, an Area/City name such as Europe/Kyiv,"
+        f" or an offset such as UTC+3.{hint}"
     )
+
+
+def _several(zones: list[str]) -> SettingError:
+    return SettingError(
+        f"That is {len(zones)} timezones, {' and '.join(zones)}: pick one, e.g. /subscribe 07:30 {zones[0]}"
+    )
+
+
+def _close(key: str) -> list[str]:
+    """Zones whose Area/City name is spelt much like an Area/City ``key`` ("Europe/Berln"), or whose city
+    or country is spelt much like another ``key``, starting with the same letter ("Tokyoo": Asia/Tokyo;
+    "Delhii": Delhi (Asia/Kolkata); "West" is not WET), or with letters swapped ("Kiyv": Europe/Kyiv)."""
+    if len(by_city := _cities().get(key, [])) > 1:
+        return by_city[:3]
+    if len(key) < 4:
+        return []
+    if "/" in key:
+        areas = [name for name in _zones() if "/" in name]
+        return [canonical(_zones()[c]) for c in difflib.get_close_matches(key, areas, n=3, cutoff=CLOSE)]
+    close = []
+    places = _places()
+    names = [*_cities(), *places.cities, *places.countries]
+    swapped = [n for n in names if len(n) == len(key) and n[0] == key[0] and sorted(n) == sorted(key)]
+    for name in swapped or difflib.get_close_matches(key, names, n=3, cutoff=CLOSE_PLACE):
+        if name[0] != key[0]:
+            continue
+        if name in _cities():
+            close.extend(_cities()[name])
+        elif name in places.cities:
+            place = max(places.cities[name], key=lambda p: p.population)
+            close.append(f"{place.label} ({place.zone})")
+        elif (zone := places.countries[name].zone) is not None:
+            close.append(f"{places.countries[name].name} ({zone})")
+    return list(dict.fromkeys(close))[:3]
+
+
+def read_zone(*parts: str, now: datetime | None = None) -> tuple[str, str] | None:
+    """The zone that the ``parts`` of a message name together (each part adjacent words, such as those
+    between the time and the end: "in Kyiv please"), and a note on a choice made for the user ("“St.
+    Petersburg” is taken as Saint Petersburg, Russia..."); None when they name no place at all ("at",
+    "every day").
+
+    A part is read whole first ("Salt Lake City"), then as its runs of words between filler words; an
+    unknown run is quoted as typed, and places in different zones are refused as such."""
+    found: list[tuple[str, str]] = []
+    for part in parts:
+        whole = _lookup(part, now)
+        if whole is not None:
+            found.append(whole)
+            continue
+        for run in _runs(part):
+            one = _lookup(run, now)
+            if one is None and len(same := set(_word_zones(run, now))) == 1 and (zone := same.pop()):
+                one = zone, ""  # "Kyiv Kyiv", "Mumbai Bombay"
+            if one is None:
+                raise _unknown(run, now)
+            found.append(one)
+    zones = list(dict.fromkeys(zone for zone, _ in found))
+    if len(zones) > 1:
+        raise _several(zones)
+    if not zones:
+        return None
+    zone = zones[0]
+    if not _loads(zone):
+        raise SettingError(f"“{zone}” is not a timezone this machine knows.")
+    return zone, next((note for z, note in found if note), "")
+
+
+def parse_zone(text: str, *, now: datetime | None = None) -> str:
+    """An IANA timezone, by its current name, from its name in any case, old or new (``europe/kiev`` ->
+    ``Europe/Kyiv``), a city, accents or not (``Kyiv``, ``sao paulo``, ``Mumbai``, ``Киев``), a city and
+    its country (``Kyiv, Ukraine``), a country (``Germany``), a fixed offset (``UTC+3`` -> ``Etc/GMT-3``)
+    or a common abbreviation (``PDT`` -> ``America/Los_Angeles``). ``now`` is used only to suggest zones."""
+    found = read_zone(text, now=now)
+    if found is None:
+        raise SettingError(f"Say which timezone: a city, a country, or a name such as {EXAMPLE.split()[-1]}.")
+    return found[0]
 
 
 def utc_offset(name: str, now: datetime) -> str:
@@ -259,9 +544,44 @@ def describe_zone(name: str, now: datetime) -> str:
     return f"{name} ({offset} now)" if _changes(name, now) else f"{name} ({offset})"
 
 
+def _next_change(name: str, now: datetime) -> datetime | None:
+    """The local date on which the zone's clock next changes (summer time starts or ends), within a year."""
+    zone = ZoneInfo(name)
+    summer = bool(now.astimezone(zone).dst())
+    for days in range(1, 367):
+        then = (now + timedelta(days=days)).astimezone(zone)
+        if bool(then.dst()) != summer:
+            return then
+    return None
+
+
+def _season_note(name: str, now: datetime, typed: str) -> str | None:
+    """A note when the user typed the abbreviation of the other half of the year (PDT in January)."""
+    for word in fold(typed).replace(",", " ").split():
+        zone, season = ABBREVIATIONS.get(word, ("", None))
+        if zone != name or season is None:
+            continue
+        summer = bool(now.astimezone(ZoneInfo(name)).dst())
+        change = _next_change(name, now)
+        if summer == (season == "summer") or change is None:
+            return None
+        meant = utc_offset(name, change)
+        return (
+            f"{word.upper()} is not in effect now: the clock in {_city_of(name)} is on"
+            f" {utc_offset(name, now)} until {change.day} {change:%B}, then {meant}. Your digest follows"
+            f" that clock all year; for {meant} all year, send /settings tz {meant}."
+        )
+    return None
+
+
+def _city_of(zone: str) -> str:
+    return zone.rpartition("/")[2].replace("_", " ")
+
+
 def zone_note(name: str, now: datetime, *, typed: str = "") -> str | None:
     """A word of warning about zones that are easy to take for something else: an Etc/GMT name the
-    user ``typed`` (whose sign is reversed), or a fixed offset named like a region's clock (EST)."""
+    user ``typed`` (whose sign is reversed), or an abbreviation typed in the wrong half of the year
+    (PDT in winter: the clock in Los Angeles is on PST, UTC-08:00, until March)."""
     offset = utc_offset(name, now)
     if re.fullmatch(r"Etc/GMT[+-]\d+", name) and "etc/" in fold(typed):
         other = offset.translate(str.maketrans("+-", "-+"))
@@ -269,10 +589,4 @@ def zone_note(name: str, now: datetime, *, typed: str = "") -> str | None:
             f"{name} is {offset}: IANA's Etc/GMT names have the sign reversed."
             f" If you meant {other}, send /settings tz {other}."
         )
-    if name in REGION_OF:
-        return (
-            f"{name} is {offset} all year, without summer time;"
-            f" for the clock in {REGION_OF[name].split('/')[-1].replace('_', ' ')} send"
-            f" /settings tz {REGION_OF[name]}."
-        )
-    return None
+    return _season_note(name, now, typed)

@@ -45,7 +45,7 @@ def test_subscribe_arguments_come_in_either_order():
     assert parse_subscribe_args("") == (None, None)
     with pytest.raises(SettingError, match="“tomorrow” is not a timezone I know"):
         parse_subscribe_args("08:00 tomorrow")
-    with pytest.raises(SettingError, match="I don't understand “8:30”"):
+    with pytest.raises(SettingError, match="That is 2 times, 07:30 and 8:30: pick one"):
         parse_subscribe_args("07:30 8:30")
 
 
@@ -71,7 +71,7 @@ def test_subscribe_arguments_in_the_forms_people_write(args, expected):
         ("Kyiv", "Europe/Kyiv"),
         ("tokyo", "Asia/Tokyo"),
         ("New York", "America/New_York"),
-        ("EST", "EST"),
+        ("EST", "America/New_York"),
         ("buenos aires", "America/Argentina/Buenos_Aires"),
     ],
 )
@@ -81,7 +81,60 @@ def test_a_city_or_an_abbreviation_names_its_zone(words, zone):
 
 def test_a_misspelt_city_suggests_its_zone():
     with pytest.raises(SettingError, match="Did you mean Asia/Tokyo"):
-        parse_zone("Tokio")
+        parse_zone("Tokyoo")
+    with pytest.raises(SettingError, match=r"Did you mean Delhi \(Asia/Kolkata\)\?"):
+        parse_zone("Delhii")
+    with pytest.raises(SettingError, match=r"Did you mean Europe/Kyiv\?"):
+        parse_zone("Kiyv")  # two letters swapped
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        ("at 7pm in Kyiv", (time(19, 0), "Europe/Kyiv")),
+        ("at 7pm", (time(19, 0), None)),
+        ("7pm in Kyiv", (time(19, 0), "Europe/Kyiv")),
+        ("7pm Kyiv please", (time(19, 0), "Europe/Kyiv")),
+        ("every day at 8 my time zone is Kyiv", (time(8, 0), "Europe/Kyiv")),
+        ("daily at 7:30 for New York time", (time(7, 30), "America/New_York")),
+        ("Kyiv time, 7 am please", (time(7, 0), "Europe/Kyiv")),
+        ("every evening at 7 in Kyiv", (time(19, 0), "Europe/Kyiv")),
+        ("every evening at 19:00", (time(19, 0), None)),
+        ("every evening at 7:30", (time(19, 30), None)),
+        ("07:30 in the evening", (time(7, 30), None)),  # a 24-hour time is taken as written
+        ("7 in the morning", (time(7, 0), None)),
+        ("12 at night", (time(0, 0), None)),
+        ("1 at night", (time(1, 0), None)),
+        ("10 at night", (time(22, 0), None)),
+        ("3 in the afternoon", (time(15, 0), None)),
+        ("12 in the afternoon", (time(12, 0), None)),
+        ("8 Kyiv Kyiv", (time(8, 0), "Europe/Kyiv")),
+        ("12 noon Kyiv", (time(12, 0), "Europe/Kyiv")),
+        ("19:30:00", (time(19, 30), None)),
+        ("0830h", (time(8, 30), None)),
+    ],
+)
+def test_words_around_the_time_and_the_place_are_passed_over(args, expected):
+    assert parse_subscribe_args(args) == expected
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        ("7pm 8pm", "That is 2 times, 7pm and 8pm: pick one, e.g. /subscribe 7pm"),
+        ("7pm UTC+3 Kyiv", "That is 2 timezones, Etc/GMT-3 and Europe/Kyiv: pick one"),
+        ("7pm Kyiv London", "That is 2 timezones, Europe/Kyiv and Europe/London: pick one"),
+        ("7pm in Kyiv or in London", "That is 2 timezones, Europe/Kyiv and Europe/London: pick one"),
+        ("at 7pm in Kyvi", "“Kyvi” is not a timezone I know"),  # only the words typed together
+        ("at 7pm in Atlantis please", "“Atlantis” is not a timezone I know"),
+        ("every evening", "Say at what time in the evening, e.g. /subscribe 7pm"),
+    ],
+)
+def test_a_refusal_says_what_is_wrong_and_quotes_only_adjacent_words(args, message):
+    with pytest.raises(SettingError) as exc:
+        parse_subscribe_args(args)
+    assert message in str(exc.value)
+    assert "at in" not in str(exc.value)
 
 
 def test_length_is_one_to_ten():
@@ -115,12 +168,51 @@ async def test_an_etc_name_typed_is_confirmed_with_its_real_offset(app):
     assert "Timezone: UTC+05:00 (Etc/GMT-5)" in reply.document.text and "reversed" not in reply.document.text
 
 
-async def test_est_is_confirmed_with_a_pointer_to_new_york(app):
-    reply = await answer(app, "/subscribe EST", ALICE)
-    assert "Timezone: EST (UTC-05:00)" in reply.document.text
-    assert "without summer time; for the clock in New York send /settings tz America/New_York" in (
+async def test_an_abbreviation_is_its_region_s_clock_with_a_note_out_of_season(app):
+    reply = await answer(app, "/subscribe EST", ALICE)  # NOW is in January: EST is in effect
+    assert "Timezone: America/New_York (UTC-05:00 now)" in reply.document.text
+    assert "not in effect" not in reply.document.text
+    reply = await answer(app, "/subscribe 8 PDT", ALICE)
+    assert "Timezone: America/Los_Angeles (UTC-08:00 now)" in reply.document.text
+    assert "PDT is not in effect now: the clock in Los Angeles is on UTC-08:00 until 9 March, then" in (
         reply.document.text
     )
+    assert "for UTC-07:00 all year, send /settings tz UTC-07:00." in reply.document.text
+
+
+async def test_a_legacy_zone_name_is_stored_under_its_current_name(app):
+    await answer(app, "/subscribe 12:00 UTC", ALICE)
+    reply = await answer(app, "/settings tz Europe/Kiev", ALICE)
+    assert subscribers.get_subscriber(app.db, 1001).timezone == "Europe/Kyiv"
+    assert "✓ Europe/Kyiv" in [b.label for row in reply.buttons for b in row]
+
+
+async def test_a_name_that_is_no_place_s_clock_is_refused(app):
+    await answer(app, "/subscribe 12:00 UTC", ALICE)
+    reply = await answer(app, "/settings tz Factory", ALICE)
+    assert "“Factory” is in IANA's database but is no place's clock" in reply.document.text
+    assert subscribers.get_subscriber(app.db, 1001).timezone == "UTC"
+
+
+async def test_a_city_of_several_is_taken_as_the_largest_with_the_choice_shown(app):
+    reply = await answer(app, "/subscribe 7pm St. Petersburg", ALICE)
+    assert "Timezone: Europe/Moscow (UTC+03:00)" in reply.document.text
+    assert (
+        "“St. Petersburg” is taken as Saint Petersburg, Russia; there is also St. Petersburg, Florida"
+        " (America/New_York): send its zone if you meant it."
+    ) in reply.document.text
+
+
+async def test_settings_shows_the_choice_made_for_a_shared_city_name(app):
+    await answer(app, "/subscribe 12:00 UTC", ALICE)
+    reply = await answer(app, "/settings tz St. Petersburg", ALICE)
+    assert reply.document.text.startswith("Saved. “St. Petersburg” is taken as Saint Petersburg, Russia;")
+    assert subscribers.get_subscriber(app.db, 1001).timezone == "Europe/Moscow"
+
+
+async def test_natural_phrasing_subscribes(app):
+    reply = await answer(app, "/subscribe at 7pm in Kyiv", ALICE)
+    assert "Digest time: 19:00" in reply.document.text and "Europe/Kyiv" in reply.document.text
 
 
 async def test_two_zones_are_refused_naming_both(app):

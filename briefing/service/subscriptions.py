@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, time
 
 from briefing.document import Block, bold, code, item, message, para
@@ -10,13 +11,16 @@ from briefing.models import Subscriber
 from briefing.service import App
 from briefing.service.commands import Asker, Button, Reply, command
 from briefing.zones import (
+    EVENING_WORDS,
     EXAMPLE,
     HALF_DAY_WORDS,
     SettingError,
     describe_zone,
+    fold,
     looks_like_time,
     parse_time,
     parse_zone,
+    read_zone,
     zone_note,
 )
 from store import subscribers as subs
@@ -24,6 +28,7 @@ from store import subscribers as subs
 TIMES = ("07:00", "08:00", "12:00", "18:00", "21:00")
 LENGTHS = (3, 5, 8)
 MAX_LENGTH = 10
+_HALF_DAY_GIVEN = re.compile(r"[ap]\.?m\.?$|^0", re.I)  # "7pm", "07:30": no guessing from "evening"
 ZONES = ("UTC", "Europe/London", "Europe/Berlin", "Europe/Kyiv", "America/New_York", "Asia/Tokyo")
 
 
@@ -35,33 +40,59 @@ def parse_length(text: str) -> int:
 
 def parse_subscribe_args(args: str, *, now: datetime | None = None) -> tuple[time | None, str | None]:
     """The time and the timezone of ``/subscribe [TIME] [ZONE]``, in either order; the time in any form
-    ``parse_time`` reads ("7 pm" is one time), the zone a name, a city of one or more words ("New York")
-    or an offset ("UTC+3")."""
-    when: time | None = None
-    place: list[str] = []
-    words = args.replace(",", " ").split()  # "07:30, Kyiv"
+    ``parse_time`` reads ("7 pm" and "12 noon" are one time), the zone a name, a city of one or more words
+    ("New York") or an offset ("UTC+3"); words such as "at", "in", "daily" or "please" around them are
+    passed over ("at 7pm in Kyiv, please")."""
+    when, found = read_subscribe_args(args, now=now)
+    return when, found[0] if found else None
+
+
+def read_subscribe_args(
+    args: str, *, now: datetime | None = None
+) -> tuple[time | None, tuple[str, str] | None]:
+    """As ``parse_subscribe_args``, with the note on a choice made for the user ("“St. Petersburg” is taken
+    as Saint Petersburg, Russia...")."""
+    times: list[str] = []
+    parts: list[list[str]] = [[]]  # the runs of words between times, each quoted only as typed
+    words = args.split()
     while words:
         word = words.pop(0)
-        if looks_like_time(word) and words and words[0].lower() in HALF_DAY_WORDS:
-            word += words.pop(0)
-        if looks_like_time(word) and when is None:
-            when = parse_time(word)
-        elif looks_like_time(word):
-            raise SettingError(f"I don't understand “{word}”. Try {EXAMPLE} (both parts optional).")
+        bare = word.rstrip(",.;")
+        if looks_like_time(bare):
+            following = words[0].lower().rstrip(",.;") if words else ""
+            if following in HALF_DAY_WORDS or (bare.isdigit() and following in ("noon", "midnight")):
+                bare += " " + words.pop(0).rstrip(",.;")
+            times.append(bare)
+            parts.append([])
         else:
-            place.append(word)
-    return when, parse_zone(" ".join(place), now=now) if place else None
+            parts[-1].append(word)
+    evening = any(fold(w).strip(",.;!") in EVENING_WORDS for part in parts for w in part)
+    kept = [" ".join(w for w in part if fold(w).strip(",.;!") not in EVENING_WORDS) for part in parts]
+    if len(times) > 1:
+        raise SettingError(
+            f"That is {len(times)} times, {' and '.join(times)}: pick one, e.g. /subscribe {times[0]}"
+        )
+    when = parse_time(times[0]) if times else None
+    if when is None and evening:
+        raise SettingError("Say at what time in the evening, e.g. /subscribe 7pm")
+    if when is not None and evening and 1 <= when.hour <= 12 and not _HALF_DAY_GIVEN.search(times[0]):
+        night = any(fold(w).strip(",.;!") in ("night", "tonight") for part in parts for w in part)
+        # "every evening at 7" is 19:00, "12 at night" 00:00, "1 at night" 01:00
+        if (6 <= when.hour < 12) or (when.hour < 6 and not night) or (when.hour == 12 and night):
+            when = when.replace(hour=(when.hour + 12) % 24)
+    return when, read_zone(*kept, now=now)
 
 
-def _describe(sub: Subscriber, now: datetime, *, typed: str = "") -> list[Block]:
-    """The settings as lines; ``typed`` is the zone as the user just wrote it, for a note on it."""
+def _describe(sub: Subscriber, now: datetime, *, typed: str = "", chosen: str = "") -> list[Block]:
+    """The settings as lines; ``typed`` is the zone as the user just wrote it, for a note on it, and
+    ``chosen`` a note on a choice made for them ("“St. Petersburg” is taken as...")."""
     lines: list[Block] = [
         item("Digest time: ", bold(sub.digest_time.strftime("%H:%M"))),
         item("Timezone: ", bold(describe_zone(sub.timezone, now))),
         item("Length: ", bold(f"{sub.length} stories")),
     ]
-    note = zone_note(sub.timezone, now, typed=typed)
-    return [*lines, para(note)] if note else lines
+    notes = [n for n in (chosen, zone_note(sub.timezone, now, typed=typed)) if n]
+    return [*lines, *(para(n) for n in notes)]
 
 
 def _failed(exc: SettingError) -> Reply:
@@ -72,9 +103,10 @@ def _failed(exc: SettingError) -> Reply:
 async def subscribe_command(app: App, args: str, asker: Asker) -> Reply:
     """Subscribe this chat, or change the time and zone of its subscription."""
     try:
-        when, zone = parse_subscribe_args(args, now=app.now())
+        when, found = read_subscribe_args(args, now=app.now())
     except SettingError as exc:
         return _failed(exc)
+    zone, chosen = found or (None, "")
     old = subs.get_subscriber(app.db, asker.chat_id)
     sub = subs.subscribe(
         app.db,
@@ -89,7 +121,7 @@ async def subscribe_command(app: App, args: str, asker: Asker) -> Reply:
     return Reply(
         message(
             para(bold("Subscription updated." if again else "Subscribed."), " Your daily digest:"),
-            *_describe(sub, app.now(), typed=args if zone else ""),
+            *_describe(sub, app.now(), typed=args if zone else "", chosen=chosen),
             para("Change it with ", code("/settings"), "; stop it with ", code("/unsubscribe"), "."),
         )
     )
@@ -135,15 +167,15 @@ SETTING_NAMES = {
 }
 
 
-def _change(app: App, asker: Asker, what: str, value: str) -> Subscriber | None:
+def _change(app: App, asker: Asker, what: str, value: str) -> tuple[Subscriber | None, str]:
+    """The subscriber with one setting changed, and a note on a choice made for the user, if any."""
     if what == "time":
-        return subs.update_subscriber(app.db, asker.chat_id, digest_time=parse_time(value), now=app.now())
+        return subs.update_subscriber(app.db, asker.chat_id, digest_time=parse_time(value), now=app.now()), ""
     if what in ("tz", "timezone", "zone"):
-        return subs.update_subscriber(
-            app.db, asker.chat_id, timezone=parse_zone(value, now=app.now()), now=app.now()
-        )
+        zone, chosen = read_zone(value, now=app.now()) or (parse_zone(value), "")
+        return subs.update_subscriber(app.db, asker.chat_id, timezone=zone, now=app.now()), chosen
     if what == "length":
-        return subs.update_subscriber(app.db, asker.chat_id, length=parse_length(value), now=app.now())
+        return subs.update_subscriber(app.db, asker.chat_id, length=parse_length(value), now=app.now()), ""
     raise SettingError(f"There is no setting “{what}”: try time, tz or length, e.g. /settings length 5.")
 
 
@@ -182,11 +214,14 @@ async def settings_command(app: App, args: str, asker: Asker) -> Reply:
             )
         )
     try:
-        changed = _change(app, asker, words[0].lower(), words[1].strip())
+        changed, chosen = _change(app, asker, words[0].lower(), words[1].strip())
     except SettingError as exc:
         return _failed(exc)
     assert changed is not None
     what = words[0].lower()
     return _settings_reply(
-        changed, app.now(), note="Saved.", typed=words[1] if what in ("tz", "timezone", "zone") else ""
+        changed,
+        app.now(),
+        note=f"Saved. {chosen}".strip(),
+        typed=words[1] if what in ("tz", "timezone", "zone") else "",
     )
