@@ -23,6 +23,7 @@ Roles come from titles, appositions and "as" phrases (``briefing.roles``). Offse
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -576,10 +577,16 @@ def _without_party_labels(candidates: list[Candidate], text: str) -> list[Candid
     """The candidates, less those inside a party label: "R-WI" is no alias of Paul Ryan, "D" no person."""
     if "(" not in text:
         return candidates
-    spans = [(m.start(), m.end()) for m in _PARTY_LABEL.finditer(text)]
+    spans = [(m.start(), m.end()) for m in _PARTY_LABEL.finditer(text)]  # in order, never overlapping
     if not spans:
         return candidates
-    return [c for c in candidates if not any(a < c.start < b for a, b in spans)]
+    starts = [a for a, _ in spans]
+
+    def inside(at: int) -> bool:
+        k = bisect_right(starts, at) - 1
+        return k >= 0 and spans[k][0] < at < spans[k][1]
+
+    return [c for c in candidates if not inside(c.start)]
 
 
 def _roles(doc: _Doc, cand: Candidate, toks: list[Token], i: int, j: int) -> None:

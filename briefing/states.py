@@ -127,8 +127,8 @@ def _members(toks: list[Token], k: int) -> int:
     return 0
 
 
-def _ruled(toks: list[Token], c: Candidate) -> bool:
-    """A quick look: does a word of government follow the candidate anywhere in its sentence?"""
+def _ruled(toks: list[Token]) -> bool:
+    """A quick look: is there a word of government anywhere in the sentence?"""
     return any(t.low in GOVERNMENTS for t in toks)
 
 
@@ -136,11 +136,15 @@ def mark_states(cands: list[Candidate], tokens: list[list[Token]], gaz: Gazettee
     """Make the countries that act as states organisations (their canonical name stays the country's), and
     "the Iraqi government", "the Assad regime" organisations: the state's, or the ruler's."""
     where: dict[int, dict[int, int]] = {}
+    ruled_sentences: dict[int, bool] = {}  # once a sentence: a long one holds many candidates
     for c in cands:
         if c.type is None or c.sentence >= len(tokens):
             continue
-        if c.type == "person" and not _ruled(tokens[c.sentence], c):
-            continue
+        if c.type == "person":
+            if c.sentence not in ruled_sentences:
+                ruled_sentences[c.sentence] = _ruled(tokens[c.sentence])
+            if not ruled_sentences[c.sentence]:
+                continue
         toks = tokens[c.sentence]
         at = where.get(c.sentence)
         if at is None:

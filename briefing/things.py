@@ -37,11 +37,15 @@ def _before_thing(toks: list[Token], at: dict[int, int], cand: Candidate) -> boo
     last = at.get(cand.toks[-1].start)
     if last is None or cand.toks[-1].possessive:
         return False
-    after = [t for t in toks[last + 1 :] if t.word][:4]
-    for t in after:
+    seen = 0
+    for k in range(last + 1, len(toks)):  # the next four words at most
+        t = toks[k]
+        if not t.word:
+            continue
         if t.low in THING_NOUNS:
             return True
-        if t.low not in THING_MODIFIERS:
+        seen += 1
+        if t.low not in THING_MODIFIERS or seen == 4:
             return False
     return False
 

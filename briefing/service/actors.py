@@ -324,7 +324,9 @@ def read_text_file(path: Path) -> str:
 
 # Markup of a saved web page: comments, scripts and styles with what they hold, then any tag
 _MARKUP = re.compile(
-    r"<!--.*?-->|<(script|style|noscript|template)\b.*?</\1\s*>|<![^>]*>|</?[A-Za-z][^>]*>", re.S | re.I
+    # an opener never closed runs to the end once, instead of being looked for again from every opener
+    r"<!--.*?(?:-->|\Z)|<(script|style|noscript|template)\b.*?(?:</\1\s*>|\Z)|<![^>]*(?:>|\Z)|</?[A-Za-z][^>]*(?:>|\Z)",
+    re.S | re.I,
 )
 _BLOCK = re.compile(r"</?(?:p|div|h[1-6]|li|ul|ol|br|tr|td|th|table|section|article|header|footer|nav|title"
                     r"|blockquote|figure|figcaption|main|aside|body|head|html)\b", re.I)  # fmt: skip
