@@ -16,6 +16,7 @@ from functools import lru_cache
 from nltk.tokenize import NLTKWordTokenizer
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
+from briefing.aliases import fold
 from briefing.models import Sentence
 
 # Lower-case, without the final period (Punkt's convention). Multi-dot ones ("u.s") keep inner dots.
@@ -53,10 +54,11 @@ _FINAL = re.compile(r"[.!?…:;]['\"’”)\]]*\s*$")
 # A wire dateline before the first sentence: "NEWARK, N.J. (AP) — ", "KYIV, Ukraine — ", "(Reuters) - ".
 _CAP = "A-ZÀ-ÖØ-Þ"  # capitals, accented ones too: "ZÜRICH", "BRASÍLIA"
 _DATELINE = re.compile(
-    rf"^(?:[{_CAP}][{_CAP}'’.-]{{2,}}(?:\s+[{_CAP}][{_CAP}'’.-]+)*"  # the place, in capitals
+    rf"^(?:(?P<place>[{_CAP}][{_CAP}'’.-]{{2,}}(?:\s+[{_CAP}][{_CAP}'’.-]+)*)"  # the place, in capitals
+    r"(?P<more>"
     rf"(?:,\s+[{_CAP}][\w'’.-]*(?:\s+[{_CAP}][\w'’.-]*)*)??"  # its state or country
     r"(?:,?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Za-z]{3,9}\.?))?"  # the day: "Nov 21", "24 SET"
-    r"(?:\s*\([A-Z][A-Za-z]{1,15}\))?"  # the agency
+    r"(?:\s*\([A-Z][A-Za-z]{1,15}\))?)"  # the agency
     r"|\([A-Z][A-Za-z]{1,15}\))"  # or the agency alone
     rf"\s*(?:[—–]|\s-{{1,2}})\s+(?=[\"“‘'{_CAP}0-9])"
 )
@@ -65,7 +67,19 @@ _DATELINE = re.compile(
 def without_dateline(sentence: str) -> str:
     """A paragraph's first sentence without a wire dateline ("NEWARK, N.J. (AP) — Jurors said" ->
     "Jurors said"): the place and agency are no part of what a summary or a quote says."""
-    return _DATELINE.sub("", sentence, count=1)
+    m = _DATELINE.match(sentence)
+    if m is None:
+        return sentence
+    if m.group("place") and not m.group("more") and not _known_place(m.group("place")):
+        return sentence  # "NATO – Russia council meets", "NASA — SpaceX launch delayed": no dateline
+    return sentence[m.end() :]
+
+
+def _known_place(capitals: str) -> bool:
+    """Is a dateline's place alone a city the lists know ("WASHINGTON —")?"""
+    from briefing.gazetteer import load_gazetteer  # the lists load once, when a dateline needs them
+
+    return fold(capitals) in load_gazetteer().places  # a city or a region: "U.S. - China talks" is none
 
 
 def body_without_dateline(body: str) -> str:

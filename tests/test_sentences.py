@@ -147,6 +147,9 @@ def test_a_state_abbreviation_in_a_dateline_ends_no_sentence():
         ("NATO said on Monday — it would.", "NATO said on Monday — it would."),
         ("Trump — the president — said.", "Trump — the president — said."),
         ("U.S. officials said.", "U.S. officials said."),
+        ("NATO – Russia council meets today.", "NATO – Russia council meets today."),
+        ("NASA — SpaceX launch delayed.", "NASA — SpaceX launch delayed."),
+        ("U.S. - China talks resumed.", "U.S. - China talks resumed."),
     ],
 )
 def test_a_wire_dateline_is_taken_off_a_sentence(sentence, expected):
