@@ -27,26 +27,23 @@ PARTICLES = frozenset(
 )
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # Short forms of English given names that news writes both ways ("Mike Waltz", "Michael Waltz"); only
-# short forms that stand for one full name
+# short forms that stand for one full name (not "Chris", "Alex", "Sam", "Pat", "Kate": several)
 _GIVEN_FORMS = {
     "michael": "mike mick mikey",
     "william": "bill billy will willy",
     "robert": "bob bobby rob robbie",
-    "james": "jim jimmy jamie",
+    "james": "jim jimmy",
     "joseph": "joe joey",
     "thomas": "tom tommy",
     "richard": "dick rick ricky rich",
     "anthony": "tony",
     "david": "dave",
     "daniel": "dan danny",
-    "christopher": "chris",
     "matthew": "matt",
     "nicholas": "nick",
     "peter": "pete",
-    "samuel": "sam",
     "benjamin": "ben",
     "edward": "ed eddie",
-    "alexander": "alex",
     "andrew": "andy drew",
     "gregory": "greg",
     "jeffrey": "jeff",
@@ -54,11 +51,8 @@ _GIVEN_FORMS = {
     "joshua": "josh",
     "kenneth": "ken",
     "lawrence": "larry",
-    "elizabeth": "liz beth betsy",
-    "katherine": "kate katie kathy",
+    "elizabeth": "liz betsy",
     "jennifer": "jen jenny",
-    "susan": "sue",
-    "patrick": "pat",
     "charles": "chuck charlie",
     "ronald": "ron",
     "donald": "don",

@@ -75,3 +75,8 @@ def test_gazetteer_knows_countries_demonyms_and_spellings():
 )
 def test_a_short_first_name_is_written_out(norm, full):
     assert full_given(norm) == full
+
+
+def test_a_short_name_of_several_full_names_is_left_alone():
+    assert full_given("chris evert") == "chris evert"  # Christine, not Christopher
+    assert full_given("alex smith") == "alex smith"

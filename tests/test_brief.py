@@ -189,6 +189,37 @@ async def test_a_quiet_spell_is_filled_with_the_latest_stories_before_it(app):
     assert len(headlines) == 4 and headlines[1].startswith("Trump taps Kellogg")
 
 
+async def test_the_fill_never_outranks_a_story_of_the_window(app):
+    load_all()
+    wide = insert_article(
+        app.db, title="Summit ends with a joint statement", when=NOW - timedelta(hours=80),
+        body="The summit ended with a joint statement on trade. Leaders praised the talks.", source="a.com",
+    )  # fmt: skip
+    enrich_article(app, wide)
+    for k, source in enumerate(("b.com", "c.com", "d.com", "e.com", "f.com")):
+        copy = insert_article(
+            app.db, title=f"Summit ends with a joint statement ({source})", source=source,
+            when=NOW - timedelta(hours=80, minutes=k + 1),
+            body=f"The summit ended with a joint statement on trade ({k}). Leaders praised the talks.",
+        )  # fmt: skip
+        enrich_article(app, copy)
+    late = insert_article(
+        app.db, title="Harbour reopens after the storm", when=NOW - timedelta(hours=70),
+        body="The harbour reopened on Tuesday after the storm. Ferries sailed again in the afternoon.",
+    )  # fmt: skip
+    enrich_article(app, late)
+    fresh = insert_article(
+        app.db, title="Library opens a new wing", when=NOW - timedelta(hours=1),
+        body="The city library opened a new wing for children. Readers queued from early morning.",
+    )  # fmt: skip
+    enrich_article(app, fresh)
+    reply = await answer(app, "/brief", ASKER)
+    headlines = [s.blocks[0].text for s in reply.document.sections]
+    # the summit (six outlets, 80 hours old) is outside the 72-hour window: it only fills a place
+    assert headlines[:2] == ["Library opens a new wing", "Harbour reopens after the storm"]
+    assert headlines[2].startswith("Summit ends")
+
+
 def test_bot_ask_brief_prints_the_briefing(tmp_path, capsys, settings):
     from briefing.service import App
 

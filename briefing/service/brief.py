@@ -95,10 +95,12 @@ def top_stories(app: App) -> tuple[list[Story], datetime | None]:
     since = anchor - timedelta(hours=app.settings.story_window_hours)
     stats = story_stats_since(app.db, since)
     wanted = app.settings.brief_stories
-    if len(stats) < wanted:  # a quiet spell: the latest stories before it fill the briefing
+    best = _best(app, stats)
+    if len(best) < wanted:  # a quiet spell: the latest stories before it fill the empty places
         seen = {s.id for s in stats}
-        stats += [s for s in story_stats_latest(app.db, wanted * 2) if s.id not in seen]
-    return _best(app, stats), anchor
+        older = [s for s in story_stats_latest(app.db, wanted * 2) if s.id not in seen]
+        best += _best(app, older)[: wanted - len(best)]
+    return best, anchor
 
 
 def topic_stories(app: App, topic: str, *, actors: Sequence[int] | None = None) -> list[Story] | None:
