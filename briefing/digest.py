@@ -73,14 +73,18 @@ def select_stories(
     since: datetime | None,
     length: int,
     now: datetime,
+    arrived: Mapping[int, datetime] | None = None,
 ) -> Selection:
     """The stories new since ``since`` and not yet ``delivered``: those matching the chat's follows
-    (``matches``: story id → names of the follows it matches) first, then the top ones, ``length`` in all."""
-    fresh = {
-        s.id: s
-        for s in candidates
-        if s.id not in delivered and (since is None or s.last_updated > since) and s.last_updated <= now
-    }
+    (``matches``: story id → names of the follows it matches) first, then the top ones, ``length`` in all.
+    A story is new if its news is dated after ``since`` or reached the archive after it (``arrived``:
+    story id → when its newest article was ingested), so news dated earlier but read late is not lost."""
+    arrived = arrived or {}
+
+    def new(s: Story) -> bool:
+        return since is None or s.last_updated > since or arrived.get(s.id, s.last_updated) > since
+
+    fresh = {s.id: s for s in candidates if s.id not in delivered and new(s) and s.last_updated <= now}
     ranked = rank_stories(fresh.values(), now)
     followed = [s for s in ranked if matches.get(s.id)]
     others = [s for s in ranked if not matches.get(s.id)]

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from briefing.models import Follow, Story
-from store.db import Database, to_iso
+from store.db import Database, from_iso, to_iso
 from store.search import fts_query
 from store.stories import actors_of, stories_by_ids, stories_updated_since
 
@@ -33,6 +33,16 @@ def _facts(db: Database, stories: list[Story]) -> list[StoryFacts]:
 def recent_stories(db: Database, since: datetime) -> list[StoryFacts]:
     """Stories updated at or after ``since``, with the actors their articles mention."""
     return _facts(db, stories_updated_since(db, since))
+
+
+def stories_arrived_since(db: Database, since: datetime) -> dict[int, datetime]:
+    """Stories with an article ingested at or after ``since``: when the newest of them arrived."""
+    rows = db.execute(
+        "SELECT story_id, max(ingested_at) FROM articles WHERE ingested_at >= ? AND story_id IS NOT NULL"
+        " GROUP BY story_id",
+        [to_iso(since)],
+    ).fetchall()
+    return {r[0]: from_iso(r[1]) for r in rows}  # type: ignore[misc]
 
 
 def stories_by_id(db: Database, story_ids: Iterable[int]) -> dict[int, StoryFacts]:

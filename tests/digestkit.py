@@ -42,8 +42,10 @@ def add_story(
     summary: str = "",
     body: str = "",
     actors: Sequence[int] = (),
+    ingested: datetime | None = None,
 ) -> int:
-    """A story with one article per source (each mentioning ``actors``), last updated at ``updated``.
+    """A story with one article per source (each mentioning ``actors``), last updated at ``updated`` (and
+    ingested then, or at ``ingested``).
     A source's url "auto" becomes ``https://<source>.example/<story id>``."""
     cur = db.execute(
         "INSERT INTO stories (headline, summary, first_seen, last_updated, article_count, source_count)"
@@ -66,7 +68,17 @@ def add_story(
         art = db.execute(
             "INSERT INTO articles (url, title, body, source, ingested_at, dated_at, content_hash, simhash,"
             " summary, story_id) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
-            [url, headline, text, source, to_iso(updated), to_iso(updated), digest, summary, story_id],
+            [
+                url,
+                headline,
+                text,
+                source,
+                to_iso(ingested or updated),
+                to_iso(updated),
+                digest,
+                summary,
+                story_id,
+            ],
         )
         for actor in actors:
             db.execute(

@@ -56,6 +56,23 @@ def test_nothing_already_received_and_nothing_older_than_the_last_digest():
     assert [s.id for s in sel.stories] == [3]
 
 
+def test_news_dated_before_the_last_digest_but_read_after_it_is_new():
+    late = story(2, "Read late", hours_ago=30)  # dated before the last digest, ingested an hour ago
+    stories = [late, story(3, "New")]
+    since = NOW - timedelta(hours=24)
+    sel = select_stories(
+        stories,
+        matches={},
+        delivered=set(),
+        since=since,
+        length=5,
+        now=NOW,
+        arrived={2: NOW - timedelta(hours=1)},
+    )
+    assert [s.id for s in sel.stories] == [3, 2]
+    assert [s.id for s in pick(stories, since=since).stories] == [3]  # without the arrival it was lost
+
+
 def test_a_quiet_day_is_one_line_naming_the_last_digest():
     since = datetime(2025, 1, 22, 5, 30, tzinfo=UTC)
     digest = compose_digest(pick([], since=since), digest_date=date(2025, 1, 23), tz=KYIV)
@@ -103,3 +120,22 @@ def test_a_long_digest_is_cut_between_stories_and_every_part_has_a_plain_twin():
         parse_html(p.html)  # raises if Telegram would refuse it
     assert "your digest" in parts[0].plain.lower() and "your digest" not in parts[1].plain.lower()
     assert "/settings" in parts[-1].plain and "/settings" not in parts[0].plain
+
+
+def test_a_followed_story_read_after_the_last_digest_reaches_the_next_one(app):
+    from briefing.service.digests import compose_for_chat
+    from store.subscribers import follow, mark_digest_sent
+    from tests.digestkit import add_actor, add_story, subscriber
+
+    subscriber(app.db, 7, "07:00")
+    mark_digest_sent(app.db, 7, NOW - timedelta(hours=2))
+    kellogg = add_actor(app.db, "Keith Kellogg")
+    follow(app.db, 7, "actor", "Keith Kellogg", actor_id=kellogg, now=NOW - timedelta(days=1))
+    # published three hours ago, before the last digest; polled and ingested ten minutes ago
+    late = add_story(
+        app.db, "Kellogg visits Kyiv", updated=NOW - timedelta(hours=3), actors=[kellogg],
+        ingested=NOW - timedelta(minutes=10),
+    )  # fmt: skip
+    add_story(app.db, "Old news", updated=NOW - timedelta(hours=3))  # ingested then too: not new
+    composed = compose_for_chat(app, 7, now=NOW)
+    assert composed.digest.story_ids == (late,)

@@ -26,6 +26,8 @@ from store.digests import (
     delivered_among,
     delivered_story_ids,
     recent_stories,
+    stories_arrived_since,
+    stories_by_id,
     stories_matching,
 )
 from store.subscribers import active_subscribers, get_subscriber
@@ -60,6 +62,12 @@ class Composer:
         self.app, self.now = app, now
         self.window_start = now - timedelta(hours=app.settings.story_window_hours)
         self.stories: list[StoryFacts] = recent_stories(app.db, self.window_start)
+        # stories that got an article since the window opened, however old its date: news read late
+        self.arrived = stories_arrived_since(app.db, self.window_start)
+        loaded = {f.story.id for f in self.stories}
+        late = [i for i in self.arrived if i not in loaded]
+        if late:
+            self.stories += list(stories_by_id(app.db, late).values())
         self.follows = all_follows(app.db)
         self._topics: dict[str, set[int]] = {}
         self._rendered: dict[object, tuple[Digest, tuple[DigestPart, ...]]] = {}
@@ -105,9 +113,19 @@ class Composer:
         followed = tuple(sorted((k, tuple(v)) for k, v in matches.items()))
         inputs = (cutoff, since, frozenset(delivered), followed, sub.length)
         if inputs not in self._selected:
-            candidates: list[Story] = [f.story for f in self.stories if f.story.last_updated > cutoff]
+            candidates: list[Story] = [
+                f.story
+                for f in self.stories
+                if f.story.last_updated > cutoff or self.arrived.get(f.story.id, cutoff) > cutoff
+            ]
             self._selected[inputs] = select_stories(
-                candidates, matches=matches, delivered=delivered, since=since, length=sub.length, now=self.now
+                candidates,
+                matches=matches,
+                delivered=delivered,
+                since=since,
+                length=sub.length,
+                now=self.now,
+                arrived=self.arrived,
             )
         selection = self._selected[inputs]
         key = (selection, digest_date, sub.timezone)
