@@ -307,17 +307,27 @@ def _country_zone(country: Region) -> tuple[str, str]:
 
 
 def _city_in_country(text: str, words: list[str]) -> tuple[str, str] | None:
-    """The zone of "Kyiv, Ukraine", "Atlanta, Georgia" or "Kyiv Ukraine": a city, then its country or US
-    state; a city unknown there ("Paris, Texas") is taken to be on the region's clock."""
+    """The zone of "Kyiv, Ukraine", "Atlanta, Georgia", "Kyiv Ukraine" or "Berlin, DE": a city, then its
+    country (by name, or by its two-letter code when the city is in it: "DE" is Germany before Delaware)
+    or US state; a city unknown there ("Paris, Texas") is taken to be on the region's clock. A filler word
+    after the city names no region unless a comma sets it off: "Berlin for me" is not in Maine, "Portland,
+    ME" is."""
     places = _places()
     for cut in range(len(words) - 1, 0, -1):
         tail = " ".join(words[cut:])
+        if tail in FILLER_WORDS and fold(text).rpartition(",")[2].strip(" .") != tail:
+            continue  # "Berlin for me"; but "Portland, ME" sets the state off with a comma
         state = places.states.get(tail) or places.state_codes.get(tail)
         regions = [r for r in (places.countries.get(tail), state) if r is not None]
-        if not regions:
+        coded = _country_by_code(tail)
+        if not regions and coded is None:
             continue
         city = " ".join(words[:cut])
         found = places.cities.get(city, []) + places.other_names.get(city, [])
+        if coded is not None and (inside := [p for p in found if p.zone in coded.zones]):
+            return _choose(text, inside)
+        if not regions:
+            continue
         for region in regions:
             inside = [p for p in found if p.zone in region.zones]
             if region in places.states.values():
@@ -329,6 +339,16 @@ def _city_in_country(text: str, words: list[str]) -> tuple[str, str] | None:
                 return by_name[0], ""
         return _country_zone(regions[0])
     return None
+
+
+def _country_by_code(code: str) -> Region | None:
+    """The country of an ISO 3166 two-letter code ("de": Germany), if the lists have it."""
+    if len(code) != 2 or not code.isalpha():
+        return None
+    import pycountry  # only for a code after a city: loaded when first needed
+
+    country = pycountry.countries.get(alpha_2=code.upper())
+    return _places().countries.get(fold(country.name)) if country is not None else None
 
 
 def _loads(name: str) -> bool:

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, time
 
 import pytest
 
-from briefing.zones import SettingError, describe_zone, parse_time, parse_zone, zone_note
+from briefing.zones import SettingError, describe_zone, parse_time, parse_zone, read_zone, zone_note
 
 WINTER = datetime(2025, 1, 23, 12, 0, tzinfo=UTC)
 SUMMER = datetime(2025, 7, 1, 12, 0, tzinfo=UTC)
@@ -299,3 +299,18 @@ def test_the_place_list_is_small_and_credits_geonames():
     path = SEEDS / "place_zones.toml"
     assert path.stat().st_size < 500_000
     assert "GeoNames (CC-BY 4.0, https://www.geonames.org/)" in path.read_text(encoding="utf-8")[:600]
+
+
+@pytest.mark.parametrize(
+    ("typed", "zone"),
+    [
+        ("Berlin for me", "Europe/Berlin"),  # "me" is a word here, not Maine
+        ("Berlin, DE", "Europe/Berlin"),  # DE is Germany, which holds Berlin, before Delaware
+        ("Munich, DE", "Europe/Berlin"),
+        ("Mumbai, IN", "Asia/Kolkata"),  # India, not Indiana
+        ("Portland, ME", "America/New_York"),  # set off by a comma, ME is Maine
+    ],
+)
+def test_a_word_or_a_code_after_a_city_names_its_region_only_when_it_holds_the_city(typed, zone):
+    found = read_zone(typed)
+    assert found is not None and found[0] == zone
