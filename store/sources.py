@@ -115,6 +115,11 @@ def record_poll_ok(
     )
 
 
+def forget_validators(db: Database, source_id: int) -> None:
+    """Drop a feed's ETag and Last-Modified, so its next poll is a full GET (entries are waiting)."""
+    db.execute("UPDATE sources SET etag = NULL, last_modified = NULL WHERE id = ?", [source_id])
+
+
 def record_poll_failure(
     db: Database,
     source_id: int,

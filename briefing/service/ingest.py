@@ -31,7 +31,7 @@ from briefing.service import App
 from briefing.service.enrich import enrich_article
 from store.articles import add_article, known_url
 from store.db import savepoint, transaction
-from store.sources import find_source, record_poll_failure, record_poll_ok, upsert_source
+from store.sources import find_source, forget_validators, record_poll_failure, record_poll_ok, upsert_source
 
 if TYPE_CHECKING:
     from briefing.adapters.fetch import Fetcher, FetchResult
@@ -431,7 +431,12 @@ async def _poll_feed(
         app, [e.draft for e in fresh if not e.teaser], tally, label=url, source_id=source.id
     )
     teasers = [e.draft for e in fresh if e.teaser]
-    await _fetch_teasers(app, teasers, tally, fetcher, label=url, source_id=source.id, retry_later=polled)
+    left = await _fetch_teasers(
+        app, teasers, tally, fetcher, label=url, source_id=source.id, retry_later=polled
+    )
+    if left:  # the next poll must read the feed again, not hear "304 Not Modified" and skip those entries
+        with transaction(app.db):
+            forget_validators(app.db, source.id)
 
 
 def _feed_failed(app: App, source_id: int, failures: int, error: str) -> None:
@@ -456,13 +461,15 @@ async def _fetch_teasers(
     label: str,
     source_id: int | None,
     retry_later: bool,
-) -> None:
-    """Fetch the pages of entries the feed only teases, a few at a time, and store them.
-    ``retry_later``: a later poll will read this feed again, so an entry whose page fails for now is
-    left for it; otherwise (a feed file, a feed not polled) that entry keeps the feed's summary."""
+) -> int:
+    """Fetch the pages of entries the feed only teases, a few at a time, and store them; the number of
+    entries left for the next poll. ``retry_later``: a later poll will read this feed again, so an entry
+    whose page fails for now is left for it; otherwise (a feed file, a feed not polled) that entry keeps
+    the feed's summary."""
     if not teasers:
-        return
+        return 0
     gate = asyncio.Semaphore(PAGE_CONCURRENCY)
+    left: list[str] = []
 
     async def full(draft: ArticleDraft) -> ArticleDraft | None:
         if not draft.url:  # nothing to fetch: the teaser is all there is
@@ -479,6 +486,7 @@ async def _fetch_teasers(
             if for_now and retry_later:
                 # not now: the URL stays unknown, so the next poll tries the page again
                 tally.failed.append((draft.url, f"feed entry page: {exc}"))
+                left.append(draft.url)
                 return None
             if not has_prose(draft):
                 reason = f"feed entry page: {exc}; no article text in the feed's summary"
@@ -502,6 +510,7 @@ async def _fetch_teasers(
     await store_drafts_async(
         app, [p for p in pages if p is not None], tally, label=label, source_id=source_id
     )
+    return len(left)
 
 
 async def ingest_command(app: App, sources: Sequence[str], *, progress: bool) -> int:
