@@ -133,6 +133,14 @@ def add_digest(
     return bool(add_digests(db, [NewDigest(chat_id, digest_date, tuple(parts), due_at)], now=now))
 
 
+def last_delivered_at(db: Database, chat_id: int) -> datetime | None:
+    """When Telegram last confirmed a part of a digest for the chat; None if none ever reached it."""
+    row = db.execute(
+        "SELECT max(sent_at) FROM deliveries WHERE chat_id = ? AND state = 'sent'", [chat_id]
+    ).fetchone()
+    return from_iso(row[0])
+
+
 def mark_digests_sent(db: Database, chat_ids: Sequence[int], at: datetime) -> None:
     """Note when the chats' last digest was composed: the next one holds what is new since then."""
     db.conn.executemany(

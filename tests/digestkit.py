@@ -89,6 +89,18 @@ def add_story(
     return story_id
 
 
+def digest_received(db: Database, chat_id: int, at: datetime) -> None:
+    """The chat's last digest was composed at ``at`` and Telegram confirmed it then."""
+    from store.subscribers import mark_digest_sent
+
+    mark_digest_sent(db, chat_id, at)
+    db.execute(
+        "INSERT INTO deliveries (chat_id, digest_date, part, state, text, message_id, sent_at, due_at)"
+        " VALUES (?, ?, 0, 'sent', 'earlier digest', 1, ?, ?)",
+        [chat_id, at.date().isoformat(), to_iso(at), to_iso(at)],
+    )
+
+
 def subscriber(
     db: Database, chat_id: int, at: str, tz: str = "UTC", *, length: int = 5, since: datetime | None = None
 ):

@@ -11,9 +11,19 @@ from briefing.adapters.pacer import Limits, Pacer
 from briefing.adapters.sender import SendPolicy
 from briefing.service import App
 from store import deliveries
-from store.subscribers import follow, get_subscriber, mark_digest_sent
+from store.subscribers import follow, get_subscriber
 from tests.botapi import Chat, Fault, RateLimits, Window
-from tests.digestkit import QUICK, Clock, add_actor, add_story, fast_pacer, received_twice, sends, subscriber
+from tests.digestkit import (
+    QUICK,
+    Clock,
+    add_actor,
+    add_story,
+    digest_received,
+    fast_pacer,
+    received_twice,
+    sends,
+    subscriber,
+)
 
 T0 = datetime(2025, 1, 23, 4, 0, tzinfo=UTC)
 DAY = date(2025, 1, 23)
@@ -241,7 +251,7 @@ async def test_a_group_that_became_a_supergroup_gets_the_digest_at_its_new_id(ap
 async def test_a_quiet_day_says_so_in_one_line(app, db, botapi, botapi_bot):
     news(db, 1, at=datetime(2025, 1, 22, 7, 0, tzinfo=UTC))
     subscriber(db, 1, "08:00")
-    mark_digest_sent(db, 1, datetime(2025, 1, 22, 8, 0, tzinfo=UTC))
+    digest_received(db, 1, datetime(2025, 1, 22, 8, 0, tzinfo=UTC))
     report = await tick(app, botapi_bot, datetime(2025, 1, 23, 8, 0, tzinfo=UTC))
     assert (report.quiet, report.sent) == (1, 1)
     (msg,) = botapi.sent_messages(1)

@@ -124,11 +124,11 @@ def test_a_long_digest_is_cut_between_stories_and_every_part_has_a_plain_twin():
 
 def test_a_followed_story_read_after_the_last_digest_reaches_the_next_one(app):
     from briefing.service.digests import compose_for_chat
-    from store.subscribers import follow, mark_digest_sent
-    from tests.digestkit import add_actor, add_story, subscriber
+    from store.subscribers import follow
+    from tests.digestkit import add_actor, add_story, digest_received, subscriber
 
     subscriber(app.db, 7, "07:00")
-    mark_digest_sent(app.db, 7, NOW - timedelta(hours=2))
+    digest_received(app.db, 7, NOW - timedelta(hours=2))
     kellogg = add_actor(app.db, "Keith Kellogg")
     follow(app.db, 7, "actor", "Keith Kellogg", actor_id=kellogg, now=NOW - timedelta(days=1))
     # published three hours ago, before the last digest; polled and ingested ten minutes ago
@@ -139,3 +139,16 @@ def test_a_followed_story_read_after_the_last_digest_reaches_the_next_one(app):
     add_story(app.db, "Old news", updated=NOW - timedelta(hours=3))  # ingested then too: not new
     composed = compose_for_chat(app, 7, now=NOW)
     assert composed.digest.story_ids == (late,)
+
+
+def test_a_digest_that_never_reached_the_chat_does_not_count_as_its_last(app):
+    from briefing.service.digests import compose_for_chat
+    from store.subscribers import mark_digest_sent
+    from tests.digestkit import add_story, digest_received, subscriber
+
+    subscriber(app.db, 8, "07:00")
+    digest_received(app.db, 8, NOW - timedelta(hours=26))
+    story = add_story(app.db, "Missed by a failed send", updated=NOW - timedelta(hours=5))
+    mark_digest_sent(app.db, 8, NOW - timedelta(hours=2))  # composed, but Telegram never confirmed it
+    composed = compose_for_chat(app, 8, now=NOW)
+    assert composed.digest.story_ids == (story,)

@@ -19,7 +19,15 @@ from briefing.schedule import DigestSlot, due_digest, local_date, zone
 from briefing.service import App
 from store.alerts import fold_alerts, has_pending_alerts
 from store.db import transaction
-from store.deliveries import NewDigest, NewPart, add_digests, digests_present, has_digest, record_skipped
+from store.deliveries import (
+    NewDigest,
+    NewPart,
+    add_digests,
+    digests_present,
+    has_digest,
+    last_delivered_at,
+    record_skipped,
+)
 from store.digests import (
     StoryFacts,
     all_follows,
@@ -92,9 +100,14 @@ class Composer:
         return found
 
     def since(self, sub: Subscriber) -> datetime | None:
+        """What the chat's digest is new since: its last digest, or, if that one never reached the chat
+        (a failed send), the last one that did; None for a chat no digest ever reached."""
         if sub.last_digest_at is None:
             return None
-        return max(sub.last_digest_at, self.window_start)
+        reached = last_delivered_at(self.app.db, sub.chat_id)
+        if reached is None:
+            return None
+        return max(min(sub.last_digest_at, reached), self.window_start)
 
     @property
     def story_ids(self) -> list[int]:
