@@ -12,6 +12,7 @@ import argparse
 import asyncio
 import logging
 import os
+import sqlite3
 import sys
 from collections.abc import Mapping, Sequence
 
@@ -218,6 +219,9 @@ def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = 
         return 2
     except BriefingError as exc:
         print(f"bot.py: {exc}", file=sys.stderr)
+        return 1
+    except sqlite3.DatabaseError as exc:  # a damaged file, a read-only one, a full disk
+        print(f"bot.py: the database cannot be used: {exc}", file=sys.stderr)
         return 1
     except BrokenPipeError:  # piped into head: the reader has all it wants
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no error when Python flushes

@@ -120,6 +120,17 @@ def test_bot_py_ask_answers_one_command(tmp_path):
     assert "[Subscribe at 08:00 UTC: /subscribe]" in done.stdout
 
 
+def test_a_damaged_database_is_one_line_not_a_traceback(tmp_path):
+    assert _bot_py(tmp_path, "ask", "/latest", capture_output=True).returncode == 0  # seeded
+    db = tmp_path / "chat.db"
+    with db.open("r+b") as f:  # past the header: the file opens, its pages do not read
+        f.seek(4096 * 3)
+        f.write(bytes(range(256)) * 64)
+    done = _bot_py(tmp_path, "ask", "/brief", capture_output=True)
+    assert "Traceback" not in done.stderr, done.stderr
+    assert done.returncode in (1, 2) and "database" in done.stderr.lower()
+
+
 def test_bot_py_ask_into_a_closed_pipe_exits_quietly(tmp_path):
     """`bot.py ask ... | head -1`: the reader goes away before the answer is written."""
     read, write = os.pipe()

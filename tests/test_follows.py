@@ -42,7 +42,7 @@ async def test_follow_refuses_a_very_long_topic(app):
 async def test_a_chat_follows_at_most_fifty_things(app):
     for i in range(MAX_FOLLOWS):
         await answer(app, f"/follow topic {i}", ALICE)
-    reply = await answer(app, "/follow one more", ALICE)
+    reply = await answer(app, "/follow shipping lanes", ALICE)
     assert "already follows 50 things" in reply.document.text
 
 
@@ -281,3 +281,13 @@ async def test_a_topic_whose_words_end_in_brackets_is_unfollowed_by_its_button(a
     assert listing.buttons[0][0].payload == "/unfollow Putin (company) (topic)"
     reply = await answer(app, listing.buttons[0][0].payload, ALICE)
     assert reply.document.text == "Stopped following Putin (company) (topic). You follow nothing now."
+
+
+@pytest.mark.parametrize(
+    ("topic", "why"),
+    [("the", "in nearly every story"), ("of the", "in nearly every story"), ("🚀", "no words to look for")],
+)
+async def test_a_topic_that_would_match_everything_or_nothing_is_refused(app, topic, why):
+    reply = await answer(app, f"/follow {topic}", ALICE)
+    assert why in reply.document.text
+    assert subscribers.follows_of(app.db, 1001) == []

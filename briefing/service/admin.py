@@ -41,7 +41,7 @@ async def ingest_command(app: App, args: str, asker: Asker) -> Reply:
     bad = [u for u in urls if not u.lower().startswith(("http://", "https://"))]
     if bad:
         return Reply(
-            message(para("Only http(s) addresses can be ingested from a chat, not ", code(bad[0]), "."))
+            message(para(f"Only http(s) addresses can be ingested from a chat, not “{bad[0][:200]}”."))
         )
     report = await ingest_sources(app, urls, poll=True)  # feeds are polled: pages failing now wait
     lines: list[Block] = [

@@ -14,10 +14,12 @@ asks which.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Literal
 
 from briefing.briefs import shorten
+from briefing.cues import COMMON
 from briefing.document import Block, bold, code, item, message, para
 from briefing.models import Actor, Follow
 from briefing.qualifiers import TYPE_WORDS, Kind, Qualified, qualified, split_qualifier
@@ -91,6 +93,18 @@ def _what_to_follow(app: App, name: str, kind: Kind | None) -> tuple[str, int | 
     return name, None
 
 
+def _unfollowable(topic: str) -> Reply | None:
+    """Why a topic cannot be followed: no word to look for ("🚀"), or only words every story has ("the")."""
+    words = [w.casefold() for w in re.findall(r"\w+", topic)]
+    if not words:
+        return Reply(
+            message(f"“{shorten(topic)}” has no words to look for in the news; follow words or a name.")
+        )
+    if all(w in COMMON for w in words):
+        return Reply(message(f"“{shorten(topic)}” is in nearly every story; follow something more telling."))
+    return None
+
+
 def _same(f: Follow, value: str, actor_id: int | None) -> bool:
     """Whether ``f`` is the actor (by id) or the topic (by its words, in any case) about to be followed."""
     if actor_id is not None:
@@ -140,6 +154,8 @@ async def follow_command(app: App, args: str, asker: Asker) -> Reply:
     if isinstance(chosen, Reply):
         return chosen
     value, actor_id = chosen
+    if actor_id is None and (refused := _unfollowable(value)) is not None:
+        return refused
     followed = _followed(app, asker.chat_id)
     known = [one for one in followed if _same(one[0], value, actor_id)]
     if known:
