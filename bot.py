@@ -208,10 +208,26 @@ def _setup_logging(verbose: bool) -> None:
     logging.getLogger("trafilatura").setLevel(logging.ERROR)
 
 
+# The lists the extractor and the timezone reader need: without them every article would lose its actors
+SEED_LISTS = ("actors.toml", "places.toml", "given_names.toml", "place_zones.toml")
+
+
+def _check_seeds() -> None:
+    from briefing.gazetteer import SEEDS
+
+    missing = [name for name in SEED_LISTS if not (SEEDS / name).is_file()]
+    if missing:
+        raise UsageError(
+            f"{SEEDS} lacks {', '.join(missing)}: the project's seeds folder is incomplete"
+            " (restore it, e.g. with `git checkout -- seeds`)"
+        )
+
+
 def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     _setup_logging(args.verbose)
     try:
+        _check_seeds()
         settings = load_settings(os.environ if environ is None else environ)
         return COMMANDS[args.command](settings, args)
     except (SettingsError, StoreError, UsageError) as exc:

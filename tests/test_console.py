@@ -131,6 +131,20 @@ def test_a_damaged_database_is_one_line_not_a_traceback(tmp_path):
     assert done.returncode in (1, 2) and "database" in done.stderr.lower()
 
 
+def test_an_incomplete_seeds_folder_stops_the_bot_in_one_line(tmp_path, monkeypatch, capsys):
+    import bot
+    from briefing import gazetteer
+
+    partial = tmp_path / "seeds"
+    partial.mkdir()
+    (partial / "actors.toml").write_text("", encoding="utf-8")
+    monkeypatch.setattr(gazetteer, "SEEDS", partial)
+    code = bot.main(["--db", str(tmp_path / "x.db"), "ask", "/latest"], environ={})
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1
+    assert "places.toml, given_names.toml, place_zones.toml" in err and "incomplete" in err
+
+
 def test_bot_py_ask_into_a_closed_pipe_exits_quietly(tmp_path):
     """`bot.py ask ... | head -1`: the reader goes away before the answer is written."""
     read, write = os.pipe()
