@@ -298,3 +298,10 @@ async def test_settings_without_a_subscription_offers_one(app):
     assert "no daily digest yet" in reply.document.text
     assert reply.buttons[0][0].payload == "/subscribe"
     assert subscribers.get_subscriber(app.db, 1001) is None
+
+
+async def test_a_time_or_zone_set_without_a_subscription_says_nothing_changed_and_offers_it(app):
+    reply = await answer(app, "/settings time 9pm", ALICE)
+    assert "no daily digest yet, so there is nothing to change" in reply.document.text
+    assert reply.buttons[0][0].payload == "/subscribe 9pm"
+    assert subscribers.get_subscriber(app.db, 1001) is None

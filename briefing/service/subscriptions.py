@@ -185,6 +185,16 @@ async def settings_command(app: App, args: str, asker: Asker) -> Reply:
     sub = subs.get_subscriber(app.db, asker.chat_id)
     if sub is None:
         default = f"{app.settings.digest_time} {app.settings.timezone}"
+        words = args.split(maxsplit=1)
+        if len(words) == 2 and words[0].lower() in ("time", "tz"):  # "/settings time 9pm": nothing to change
+            wanted = f"/subscribe {words[1][:60]}"
+            return Reply(
+                message(
+                    para("This chat has no daily digest yet, so there is nothing to change."),
+                    para("Subscribe with that setting: ", code(wanted), "."),
+                ),
+                buttons=((Button(wanted, wanted),),),
+            )
         return Reply(
             message(
                 para("This chat has no daily digest yet."),
