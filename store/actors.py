@@ -240,7 +240,10 @@ def find_actors(db: Database, name: str, *, type_: ActorType | None = None, limi
         + (" AND a.type = ?" if type_ else "")
         + " ORDER BY a.article_count DESC, a.id LIMIT ?"
     )
-    params: list[Any] = [norm, skeleton(norm), *([type_] if type_ else []), limit]
+    skel = skeleton(norm)
+    if len(skel) < max(3, len(norm) // 2):  # "xxxxxxxx" is no spelling of "X"
+        skel = norm
+    params: list[Any] = [norm, skel, *([type_] if type_ else []), limit]
     return [_actor(db, r) for r in db.query(sql, params)]
 
 

@@ -144,3 +144,9 @@ def test_a_part_of_a_place_the_text_names_is_no_other_name_of_it(app):
     virginia = one(app.db, "Virginia")
     assert "northern Virginia" not in virginia.aliases
     assert actor_store.find_actors(app.db, "northern virginia") == []
+
+
+def test_a_run_of_one_letter_is_no_spelling_of_a_one_letter_name(app):
+    add_article(app, "Musk said X would sue the advertisers. X also changed its rules.", day=1)
+    assert [a.name for a in actor_store.find_actors(app.db, "X")] == ["X"]
+    assert actor_store.find_actors(app.db, "xxxxxxxx") == []
