@@ -7,6 +7,8 @@ the server's own files are not the chat's business.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from briefing.document import Block, bold, code, item, message, para
 from briefing.service import App
 from briefing.service.commands import Asker, Reply, command
@@ -58,5 +60,23 @@ async def ingest_command(app: App, args: str, asker: Asker) -> Reply:
             lines.append(
                 item("Feed ", bold(source.name), f" is now read every {app.settings.poll_minutes} minutes.")
             )
-    lines += [item("Failed: ", bold(where), f" — {why}") for where, why in report.failed]
+    lines += _failures(report.failed)
+    lines += [item("Note: ", bold(where), f" — {why}") for where, why in report.notes[:MAX_LISTED]]
     return Reply(message(*lines))
+
+
+MAX_LISTED = 5  # failures of one reason named one by one; more are counted
+
+
+def _failures(failed: Sequence[tuple[str, str]]) -> list[Block]:
+    """One line per failure, or one per reason when many share it ("55 entries: cannot connect to ...")."""
+    by_reason: dict[str, list[str]] = {}
+    for where, why in failed:
+        by_reason.setdefault(why, []).append(where)
+    lines: list[Block] = []
+    for why, places in by_reason.items():
+        if len(places) <= MAX_LISTED:
+            lines += [item("Failed: ", bold(where), f" — {why}") for where in places]
+        else:
+            lines.append(item(bold(f"{len(places):,} failed"), f" — {why} (first: {places[0]})"))
+    return lines
