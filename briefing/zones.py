@@ -605,8 +605,9 @@ def zone_note(name: str, now: datetime, *, typed: str = "") -> str | None:
     offset = utc_offset(name, now)
     if re.fullmatch(r"Etc/GMT[+-]\d+", name) and "etc/" in fold(typed):
         other = offset.translate(str.maketrans("+-", "-+"))
-        return (
-            f"{name} is {offset}: IANA's Etc/GMT names have the sign reversed."
-            f" If you meant {other}, send /settings tz {other}."
-        )
+        note = f"{name} is {offset}: IANA's Etc/GMT names have the sign reversed."
+        hours = int(other[4:6])
+        if (other[3] == "+" and hours <= 14) or (other[3] == "-" and hours <= 12):  # a clock some place keeps
+            note += f" If you meant {other}, send /settings tz {other}."
+        return note
     return _season_note(name, now, typed)

@@ -314,3 +314,11 @@ def test_the_place_list_is_small_and_credits_geonames():
 def test_a_word_or_a_code_after_a_city_names_its_region_only_when_it_holds_the_city(typed, zone):
     found = read_zone(typed)
     assert found is not None and found[0] == zone
+
+
+def test_the_reversed_sign_note_suggests_only_an_offset_some_clock_keeps():
+    now = datetime(2025, 1, 10, tzinfo=UTC)
+    far = zone_note("Etc/GMT-14", now, typed="Etc/GMT-14")
+    assert far is not None and "sign reversed" in far and "/settings tz" not in far  # no UTC-14:00
+    near = zone_note("Etc/GMT+5", now, typed="Etc/GMT+5")
+    assert near is not None and near.endswith("send /settings tz UTC+05:00.")
