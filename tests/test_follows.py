@@ -291,3 +291,10 @@ async def test_a_topic_that_would_match_everything_or_nothing_is_refused(app, to
     reply = await answer(app, f"/follow {topic}", ALICE)
     assert why in reply.document.text
     assert subscribers.follows_of(app.db, 1001) == []
+
+
+async def test_a_followed_country_is_called_a_country_as_its_dossier_calls_it(app):
+    add_article(app, "Russia and Ukraine held talks in Geneva on Monday.", day=1)
+    await answer(app, "/follow Russia", ALICE)
+    reply = await answer(app, "/following", ALICE)
+    assert "Russia — country" in reply.document.text

@@ -118,7 +118,8 @@ A_TYPE = {"person": "a person", "organization": "an organisation", "place": "a p
 
 
 def _label(actor: Actor) -> str:
-    kind = TYPE_WORDS[actor.type]
+    country = actor.type == "place" and load_gazetteer().is_country(actor.name)
+    kind = "country" if country else TYPE_WORDS[actor.type]
     return f"{kind}, {actor.role}" if actor.role else kind
 
 

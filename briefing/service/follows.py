@@ -21,6 +21,7 @@ from typing import Literal
 from briefing.briefs import shorten
 from briefing.cues import COMMON
 from briefing.document import Block, bold, code, item, message, para
+from briefing.gazetteer import load_gazetteer
 from briefing.models import Actor, Follow
 from briefing.qualifiers import TYPE_WORDS, Kind, Qualified, qualified, split_qualifier
 from briefing.service import App
@@ -60,6 +61,8 @@ def _kind_word(f: Follow, actor: Actor | None) -> str | None:
 
 
 def _label(f: Follow, actor: Actor | None) -> str:
+    if actor is not None and actor.type == "place" and load_gazetteer().is_country(actor.name):
+        return "country"  # as the dossier calls it
     return _kind_word(f, actor) or "person, organisation or place"
 
 
