@@ -237,6 +237,8 @@ def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = 
         print(f"bot.py: {exc}", file=sys.stderr)
         return 1
     except sqlite3.DatabaseError as exc:  # a damaged file, a read-only one, a full disk
+        if isinstance(exc, (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.InterfaceError)):
+            raise  # a bug in the code, not the file: the traceback says where
         print(f"bot.py: the database cannot be used: {exc}", file=sys.stderr)
         return 1
     except BrokenPipeError:  # piped into head: the reader has all it wants

@@ -146,12 +146,10 @@ def _entry(raw: feedparser.FeedParserDict, source: str) -> FeedEntry | None:
     link = link if _is_web(link) else None
     if not body and not link:
         return None
-    cut = _tail_marker(body)
-    teaser = len(body.split()) < TEASER_WORDS or bool(cut)
-    if cut:  # "... Continue reading": the markers go, and a sentence cut short shows it is
-        while cut:
-            body = body[: cut.start()].rstrip()
-            cut = _tail_marker(body)
+    end = _without_markers(body)
+    teaser = len(body.split()) < TEASER_WORDS or end < len(body)
+    if end < len(body):  # "... Continue reading": the markers go, and a sentence cut short shows it is
+        body = body[:end]
         body = body + "…" if body and not ends_sentence(body) else body
     if not body and not title:
         return None
@@ -167,10 +165,22 @@ def _entry(raw: feedparser.FeedParserDict, source: str) -> FeedEntry | None:
     return FeedEntry(draft, teaser)
 
 
-def _tail_marker(body: str) -> re.Match[str] | None:
-    """A cut marker at the end of ``body``, looked for in its last characters only: a summary ending
-    in thousands of "…" is stripped in linear time."""
-    return _TRUNCATED.search(body, max(0, len(body) - 64))
+def _without_markers(body: str) -> int:
+    """Where ``body`` ends without the cut markers at its end ("… Continue reading"), spaces before them
+    included; ``len(body)`` if there are none. Each marker is looked for in the few characters before the
+    end found so far, and nothing is copied, so thousands of "…" cost linear time."""
+    end, found = len(body), False
+    while True:
+        while end and body[end - 1].isspace():
+            end -= 1
+        if end and body[end - 1] == "…":  # the commonest markers, by hand: no search per character
+            end, found = end - 1, True
+        elif body.endswith("...", 0, end):
+            end, found = end - 3, True
+        elif (cut := _TRUNCATED.search(body, max(0, end - 64), end)) is not None:
+            end, found = cut.start(), True
+        else:
+            return end if found else len(body)
 
 
 def has_prose(draft: ArticleDraft) -> bool:
@@ -281,4 +291,4 @@ def html_to_text(html: str) -> str:
 
 # A paragraph that is only style rules (".share-link a { margin: 0; }"): a <style> whose tags a feed's
 # sanitiser took away, leaving its text
-_STYLE_SHEET = re.compile(r"^(?:[^{}]{1,200}\{[^{}:]*:[^{}]*\}\s*)+$")  # one way to match: linear time
+_STYLE_SHEET = re.compile(r"^(?:(?>[^{}]{1,200}\{[^{}:]*:[^{}]*\})\s*+)+$")  # atomic: no re-splitting

@@ -348,7 +348,10 @@ def _country_by_code(code: str) -> Region | None:
     import pycountry  # only for a code after a city: loaded when first needed
 
     country = pycountry.countries.get(alpha_2=code.upper())
-    return _places().countries.get(fold(country.name)) if country is not None else None
+    if country is None:
+        return None
+    names = (getattr(country, attr, None) for attr in ("common_name", "name", "official_name"))
+    return next((r for n in names if n and (r := _places().countries.get(fold(n))) is not None), None)
 
 
 def _loads(name: str) -> bool:

@@ -134,9 +134,10 @@ def add_digest(
 
 
 def last_delivered_at(db: Database, chat_id: int) -> datetime | None:
-    """When Telegram last confirmed a part of a digest for the chat; None if none ever reached it."""
+    """When the last digest Telegram confirmed for the chat was due (at or before it was composed, so
+    nothing that came after its composing is taken for sent); None if no digest ever reached the chat."""
     row = db.execute(
-        "SELECT max(sent_at) FROM deliveries WHERE chat_id = ? AND state = 'sent'", [chat_id]
+        "SELECT max(due_at) FROM deliveries WHERE chat_id = ? AND state = 'sent'", [chat_id]
     ).fetchone()
     return from_iso(row[0])
 

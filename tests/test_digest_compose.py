@@ -152,3 +152,16 @@ def test_a_digest_that_never_reached_the_chat_does_not_count_as_its_last(app):
     mark_digest_sent(app.db, 8, NOW - timedelta(hours=2))  # composed, but Telegram never confirmed it
     composed = compose_for_chat(app, 8, now=NOW)
     assert composed.digest.story_ids == (story,)
+
+
+def test_an_old_archive_ingested_today_is_no_news_for_the_digest(app):
+    from briefing.service.digests import compose_for_chat
+    from tests.digestkit import add_story, digest_received, subscriber
+
+    subscriber(app.db, 9, "07:00")
+    digest_received(app.db, 9, NOW - timedelta(hours=2))
+    add_story(
+        app.db, "A year-old story", updated=NOW - timedelta(days=400), ingested=NOW - timedelta(minutes=10)
+    )
+    fresh = add_story(app.db, "Today's story", updated=NOW - timedelta(hours=1))
+    assert compose_for_chat(app, 9, now=NOW).digest.story_ids == (fresh,)

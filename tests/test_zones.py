@@ -309,6 +309,8 @@ def test_the_place_list_is_small_and_credits_geonames():
         ("Munich, DE", "Europe/Berlin"),
         ("Mumbai, IN", "Asia/Kolkata"),  # India, not Indiana
         ("Portland, ME", "America/New_York"),  # set off by a comma, ME is Maine
+        ("Chisinau, MD", "Europe/Chisinau"),  # Moldova by its common name, not Maryland
+        ("Seoul, KR", "Asia/Seoul"),
     ],
 )
 def test_a_word_or_a_code_after_a_city_names_its_region_only_when_it_holds_the_city(typed, zone):

@@ -35,7 +35,6 @@ from store.digests import (
     delivered_story_ids,
     recent_stories,
     stories_arrived_since,
-    stories_by_id,
     stories_matching,
 )
 from store.subscribers import active_subscribers, get_subscriber
@@ -70,12 +69,9 @@ class Composer:
         self.app, self.now = app, now
         self.window_start = now - timedelta(hours=app.settings.story_window_hours)
         self.stories: list[StoryFacts] = recent_stories(app.db, self.window_start)
-        # stories that got an article since the window opened, however old its date: news read late
+        # when the stories of the window last got an article: news dated before a chat's last digest but
+        # read after it is new to the chat (news dated before the window is not: an archive import)
         self.arrived = stories_arrived_since(app.db, self.window_start)
-        loaded = {f.story.id for f in self.stories}
-        late = [i for i in self.arrived if i not in loaded]
-        if late:
-            self.stories += list(stories_by_id(app.db, late).values())
         self.follows = all_follows(app.db)
         self._topics: dict[str, set[int]] = {}
         self._rendered: dict[object, tuple[Digest, tuple[DigestPart, ...]]] = {}
