@@ -300,9 +300,9 @@ def group(cands: list[Candidate], text: str) -> list[ExtractedActor]:
         mentions = _mentions(group_, text)
         if not mentions:
             continue
-        aliases = frozenset(
-            as_written(m.surface) for m in mentions if fold(as_written(m.surface)) != fold(name)
-        )
+        # another name the text gives the actor; "northern Virginia" is a part of Virginia, no name of it
+        written = {as_written(m.surface) for m in mentions}
+        aliases = frozenset(a for a in written if fold(a) != fold(name) and not a[:1].islower())
         roles = distinct([r for c in group_ for r in c.roles])[:MAX_ROLES]
         actors.append(
             ExtractedActor(

@@ -17,10 +17,9 @@ from __future__ import annotations
 
 import calendar
 import re
-import unicodedata
 import zlib
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
@@ -28,7 +27,7 @@ import feedparser
 
 from briefing.dumps import title_from_body
 from briefing.errors import MalformedFeedError
-from briefing.furniture import ends_sentence
+from briefing.furniture import ends_sentence, parse_date
 from briefing.models import ArticleDraft
 
 TEASER_WORDS = 150
@@ -214,40 +213,10 @@ def _when(raw: feedparser.FeedParserDict) -> datetime | None:
     # dict.get: feedparser's own get() maps one key to the other with a DeprecationWarning
     parsed = dict.get(raw, "published_parsed") or dict.get(raw, "updated_parsed")
     if not parsed:
+        # a date feedparser could not read: day and month named in another language ("Seg, 24 Set 2018")
         written = dict.get(raw, "published") or dict.get(raw, "updated") or ""
-        return local_rfc822(written) if written else None
+        return parse_date(written) if written else None
     return datetime.fromtimestamp(calendar.timegm(parsed), UTC)
-
-
-# Month names of RFC 822 dates written in another language ("Seg, 24 Set 2018 19:25:00 -0300"), by
-# their first three letters without accents, or four where French needs them (juin, juil)
-_MONTHS = {
-    **{m: k for k, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)},
-    **{"fev": 2, "abr": 4, "avr": 4, "mai": 5, "mag": 5, "giu": 6, "lug": 7, "ago": 8, "aou": 8, "set": 9},
-    **{"out": 10, "okt": 10, "ott": 10, "dez": 12, "dic": 12, "ene": 1, "gen": 1, "mrz": 3, "juin": 6},
-    "juil": 7,
-}
-_RFC822 = re.compile(
-    r"(\d{1,2})\s+([^\W\d_]+)\.?\s+(\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(?:([+-])(\d{2}):?(\d{2})|GMT|UTC|Z)?"
-)
-
-
-def local_rfc822(text: str) -> datetime | None:
-    """An RFC 822 date whose day and month names are not English, which feedparser leaves unread."""
-    m = _RFC822.search(text)
-    if not m:
-        return None
-    name = "".join(c for c in unicodedata.normalize("NFKD", m.group(2).casefold()) if c.isascii())
-    month = _MONTHS.get(name[:4]) or _MONTHS.get(name[:3])
-    if month is None:
-        return None
-    offset = timedelta(hours=int(m.group(8) or 0), minutes=int(m.group(9) or 0))
-    try:
-        local = datetime(int(m.group(3)), month, int(m.group(1)), int(m.group(4)), int(m.group(5)),
-                         int(m.group(6) or 0), tzinfo=UTC)  # fmt: skip
-    except ValueError:
-        return None
-    return local - offset if m.group(7) == "+" else local + offset
 
 
 def _text(html: str) -> str:

@@ -12,6 +12,7 @@ neighbours (captions before a credit, repeated captions, which heading is a titl
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 from enum import Enum
@@ -212,6 +213,15 @@ _ISO = re.compile(
 )
 _DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(\d{4})\b", re.I)
 _MDY = re.compile(r"\b" + _MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", re.I)
+# A day and a month named in another language ("24 Set 2018", "04 déc. 2018", "12 Mrz 2025"): the month
+# is known by the first three letters of its name without accents, or four where French needs them
+_DMY_ANY = re.compile(r"\b(\d{1,2})\s+([^\W\d_]{3,})\.?,?\s+(\d{4})\b")
+_MONTH_STEMS = {
+    **{name[:3]: number for name, number in MONTHS.items()},
+    **{"fev": 2, "abr": 4, "avr": 4, "mai": 5, "mag": 5, "giu": 6, "lug": 7, "ago": 8, "aou": 8, "set": 9},
+    **{"out": 10, "okt": 10, "ott": 10, "dez": 12, "dic": 12, "ene": 1, "gen": 1, "mrz": 3, "juin": 6},
+    "juil": 7,
+}
 _NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")
 _TIME = re.compile(r"\b(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*([ap])?\.?\s*(m\b\.?)?", re.I)
 _ZONE = re.compile(r"\b(UTC|GMT|Z)\b|([+-]\d{2}):?(\d{2})\b")
@@ -246,6 +256,8 @@ def parse_date(text: str) -> datetime | None:
             mdy.group(3),
             mdy.end(),
         )
+    elif (other := _DMY_ANY.search(text)) and (named := _month_stem(other.group(2))):
+        day, month, year, end = int(other.group(1)), named, other.group(3), other.end()
     else:
         return None
     hour = minute = second = 0
@@ -260,6 +272,12 @@ def parse_date(text: str) -> datetime | None:
             hour = 0
     zone = _ZONE.search(rest)
     return _build(int(year), month, day, hour, minute, second, zone.group(0) if zone else None)
+
+
+def _month_stem(word: str) -> int | None:
+    """The month a word names in another language, by its stem ("set", "déc", "juil"), or None."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if c.isascii())
+    return _MONTH_STEMS.get(plain[:4]) or _MONTH_STEMS.get(plain[:3])
 
 
 def _build(y: int, mo: int, d: int, h: int, mi: int, s: int, zone: str | None) -> datetime | None:

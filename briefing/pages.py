@@ -22,6 +22,9 @@ MIN_WORDS = 20
 _DATES = {"outputformat": "%Y-%m-%dT%H:%M:%S%z", "original_date": True, "extensive_search": True}
 
 
+PAGE_SUFFIXES = frozenset((".html", ".htm", ".xhtml"))  # a saved web page, read with trafilatura
+
+
 def parse_page(html: str | bytes, url: str | None = None, *, source: str | None = None) -> ArticleDraft:
     """The article on an HTML page; :class:`EmptySourceError` when it holds no article text."""
     if not html.strip():

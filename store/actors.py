@@ -124,9 +124,7 @@ def _create(db: Database, actor: ExtractedActor) -> int:
 
 
 def _add_aliases(db: Database, actor_id: int, actor: ExtractedActor) -> None:
-    # "northern Virginia" is a part of Virginia the text names, not another name of it
-    names = {a for a in actor.aliases if not a[:1].islower()}
-    pairs = alias_pairs(actor.name, actor.type, names)
+    pairs = alias_pairs(actor.name, actor.type, actor.aliases)
     db.conn.executemany(
         "INSERT OR IGNORE INTO actor_aliases (actor_id, alias, norm) VALUES (?, ?, ?)",
         [(actor_id, alias, norm) for alias, norm in pairs],

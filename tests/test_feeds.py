@@ -8,7 +8,8 @@ import pytest
 from conftest import FIXTURES
 
 from briefing.errors import MalformedFeedError
-from briefing.feeds import has_prose, html_to_text, local_rfc822, looks_like_feed, parse_feed
+from briefing.feeds import has_prose, html_to_text, looks_like_feed, parse_feed
+from briefing.furniture import parse_date
 from briefing.models import ArticleDraft
 
 FEEDS = FIXTURES / "feeds"
@@ -144,7 +145,7 @@ def test_undeclared_latin1_is_read_with_a_note():
     ],
 )
 def test_rfc822_dates_in_other_languages(written, when):
-    assert local_rfc822(written) == when
+    assert parse_date(written) == when
 
 
 def test_a_newline_before_the_xml_declaration_is_skipped():

@@ -27,6 +27,7 @@ from briefing.errors import BinarySourceError, DecodeError, SourceError
 from briefing.feeds import looks_like_feed
 from briefing.gazetteer import load_gazetteer
 from briefing.models import Actor, ActorType, Article, ExtractedActor
+from briefing.pages import PAGE_SUFFIXES
 from briefing.qualifiers import TYPE_WORDS, Kind, Qualified, qualified, qualifier_list, split_qualifier
 from briefing.sentences import split_sentences
 from briefing.service import App
@@ -373,7 +374,7 @@ def actors_files(paths: Sequence[str], *, jsonl: bool, out: TextIO, err: TextIO)
     for name in paths:
         try:
             text = read_text_file(Path(name))
-            if Path(name).suffix.lower() in (".html", ".htm"):
+            if Path(name).suffix.lower() in PAGE_SUFFIXES:
                 text = blank_markup(text)
         except SourceError as exc:
             print(f"bot.py actors: {name}: {exc}", file=err)

@@ -25,7 +25,7 @@ from briefing.dumps import decode_text, split_dump
 from briefing.errors import EmptySourceError, FetchError, SourceError
 from briefing.feeds import Feed, has_prose, looks_like_feed, parse_feed
 from briefing.models import ArticleDraft, IngestReport
-from briefing.pages import parse_page
+from briefing.pages import PAGE_SUFFIXES, parse_page
 from briefing.sentences import body_without_dateline
 from briefing.service import App
 from briefing.service.enrich import enrich_article
@@ -43,7 +43,6 @@ ProgressHook = Callable[[int, int, str], None]
 with the sources done so far and a label counting the articles."""
 
 TEXT_SUFFIXES = frozenset((".txt", ".text", ""))
-PAGE_SUFFIXES = frozenset((".html", ".htm", ".xhtml"))
 FEED_SUFFIXES = frozenset((".rss", ".atom", ".xml", ".rdf", ".gz"))
 # Text the dump reader would take for news but that is not: its lines would become "articles".
 # Markdown and reStructuredText are here too: the reader does not undo their markup, and in a

@@ -12,7 +12,7 @@ from briefing.document import Document, Section, heading, item, para
 from briefing.errors import BinarySourceError, EmptySourceError, SourceError
 from briefing.feeds import looks_like_feed
 from briefing.models import Article
-from briefing.pages import parse_page
+from briefing.pages import PAGE_SUFFIXES, parse_page
 from briefing.render import to_plain
 from briefing.service import App
 from briefing.summary import ALGORITHMS, UnknownAlgorithmError, split_headline, summarize
@@ -68,9 +68,6 @@ def read_text_file(path: Path) -> str:
     if not text.strip():
         raise EmptySourceError(f"{path}: empty file")
     return text
-
-
-PAGE_SUFFIXES = (".html", ".htm")
 
 
 def summarize_file(path: Path, *, sentences: int, algorithm: str, max_sentences: int) -> FileSummary:
