@@ -28,13 +28,14 @@ from sumy.utils import get_stop_words
 from briefing.document import Block, Document, Section, bold, heading, italic, item, link, para, quote
 from briefing.gazetteer import load_gazetteer
 from briefing.mentions import ActorRecord, ArticleLink, Quote
+from briefing.models import Actor
+from briefing.qualifiers import TYPE_WORDS
 from briefing.sentences import split_sentences, without_dateline
 
 KEY_SENTENCES = 4
 MAX_QUOTE_CHARS = 320
 MIN_QUOTE_WORDS = 6
 NEAR_REPEAT = 0.6  # word-set Jaccard similarity above which two sentences say the same thing
-TYPE_WORDS = {"person": "Person", "organization": "Organisation", "place": "Place"}
 _WORD = re.compile(r"\w+")
 _TOKEN = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*")
 
@@ -166,11 +167,17 @@ def _clip(text: str, limit: int = MAX_QUOTE_CHARS) -> str:
     return balanced(text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…")
 
 
+def kind_word(actor: Actor) -> str:
+    """What an actor is, in a reply's words: "person", "organisation", "place", or "country" for a place
+    that is one ("Russia")."""
+    if actor.type == "place" and load_gazetteer().is_country(actor.name):
+        return "country"
+    return TYPE_WORDS.get(actor.type, actor.type)
+
+
 def _header(record: ActorRecord, now: datetime) -> tuple[Block, ...]:
     actor = record.actor
-    kind = TYPE_WORDS.get(actor.type, actor.type)
-    if actor.type == "place" and load_gazetteer().is_country(actor.name):
-        kind = "Country"
+    kind = kind_word(actor).capitalize()
     lines = [heading(actor.name), para(italic(f"{kind} · {actor.role}" if actor.role else kind))]
     seen = f"In {plural(actor.article_count, 'article')} from {plural(record.source_count, 'source')}"
     if actor.first_seen and actor.last_seen:

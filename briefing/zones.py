@@ -29,7 +29,8 @@ from importlib import resources
 from pathlib import Path
 from zoneinfo import TZPATH, ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+from briefing.gazetteer import SEEDS
+
 EXAMPLE = "/subscribe 07:30 Europe/Kyiv"
 TIME_FORMS = "07:30, 7:30pm, 7 am, 19h30 or 0830"
 
@@ -449,9 +450,10 @@ def _word_zones(text: str, now: datetime | None) -> list[str | None]:
     return zones
 
 
-def _unknown(text: str, now: datetime | None) -> SettingError:
-    """Why ``text`` names no zone: it names several, one per word, or none (with the close ones)."""
-    given = list(dict.fromkeys(z for z in _word_zones(text, now) if z))
+def _unknown(text: str, now: datetime | None, words: list[str | None]) -> SettingError:
+    """Why ``text`` names no zone: it names several, one per word (``words``: see :func:`_word_zones`),
+    or none (with the close ones)."""
+    given = list(dict.fromkeys(z for z in words if z))
     if len(given) > 1:
         return _several(given)
     if text.strip() in NOT_PLACES:
@@ -515,11 +517,13 @@ def read_zone(*parts: str, now: datetime | None = None) -> tuple[str, str] | Non
             found.append(whole)
             continue
         for run in _runs(part):
-            one = _lookup(run, now)
-            if one is None and len(same := set(_word_zones(run, now))) == 1 and (zone := same.pop()):
-                one = zone, ""  # "Kyiv Kyiv", "Mumbai Bombay"
+            one = None if run.split() == part.split() else _lookup(run, now)  # the whole part was just read
             if one is None:
-                raise _unknown(run, now)
+                words = _word_zones(run, now)
+                if len(same := set(words)) == 1 and (zone := same.pop()):
+                    one = zone, ""  # "Kyiv Kyiv", "Mumbai Bombay"
+                else:
+                    raise _unknown(run, now, words)
             found.append(one)
     zones = list(dict.fromkeys(zone for zone, _ in found))
     if len(zones) > 1:

@@ -110,7 +110,7 @@ def mark_unreachable(db: Database, chat_id: int, *, reason: str, now: datetime) 
 def mark_reachable(db: Database, chat_id: int) -> bool:
     """The chat wrote to the bot, so it can be written to again; True if it was marked unreachable.
     Reads first: most messages come from reachable chats, and a read takes no write lock."""
-    if db.execute("SELECT 1 FROM unreachable_chats WHERE chat_id = ?", [chat_id]).fetchone() is None:
+    if not is_unreachable(db, chat_id):
         return False
     db.execute("DELETE FROM unreachable_chats WHERE chat_id = ?", [chat_id])
     return True

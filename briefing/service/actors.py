@@ -22,7 +22,7 @@ from briefing.briefs import shorten
 from briefing.charts import mentions_chart
 from briefing.cues import TITLES
 from briefing.document import Block, Document, Span, bold, code, italic, item, message, para
-from briefing.dossier import compose_dossier, plural
+from briefing.dossier import compose_dossier, kind_word, plural
 from briefing.errors import BinarySourceError, DecodeError, SourceError
 from briefing.feeds import looks_like_feed
 from briefing.gazetteer import load_gazetteer
@@ -119,8 +119,7 @@ A_TYPE = {"person": "a person", "organization": "an organisation", "place": "a p
 
 
 def _label(actor: Actor) -> str:
-    country = actor.type == "place" and load_gazetteer().is_country(actor.name)
-    kind = "country" if country else TYPE_WORDS[actor.type]
+    kind = kind_word(actor)
     return f"{kind}, {actor.role}" if actor.role else kind
 
 

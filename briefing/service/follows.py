@@ -21,7 +21,7 @@ from typing import Literal
 from briefing.briefs import shorten
 from briefing.cues import COMMON
 from briefing.document import Block, bold, code, item, message, para
-from briefing.gazetteer import load_gazetteer
+from briefing.dossier import kind_word
 from briefing.models import Actor, Follow
 from briefing.qualifiers import TYPE_WORDS, Kind, Qualified, qualified, split_qualifier
 from briefing.service import App
@@ -61,8 +61,8 @@ def _kind_word(f: Follow, actor: Actor | None) -> str | None:
 
 
 def _label(f: Follow, actor: Actor | None) -> str:
-    if actor is not None and actor.type == "place" and load_gazetteer().is_country(actor.name):
-        return "country"  # as the dossier calls it
+    if actor is not None:
+        return kind_word(actor)  # "country", as the dossier calls it
     return _kind_word(f, actor) or "person, organisation or place"
 
 
@@ -140,20 +140,29 @@ def _follow_usage(kind: Kind | None) -> Reply:
     )
 
 
+def _read(args: str, command: str) -> tuple[str, Kind | None] | Reply:
+    """The name or topic asked for, quotes and end punctuation gone around the whole and around the
+    name before its type, and the type; or the reply to a type that is no type."""
+    asked = read_name(clean_topic(args), command=command, topic=True)
+    if isinstance(asked, Reply):
+        return asked
+    return clean_topic(asked.name), asked.kind
+
+
 @command("follow", "/follow NAME|TOPIC", "follow a person, organisation, place or topic")
 async def follow_command(app: App, args: str, asker: Asker) -> Reply:
     """Follow an actor (if the name is one) or a topic."""
-    asked = read_name(clean_topic(args), command="follow", topic=True)
-    if isinstance(asked, Reply):
-        return asked
-    name = clean_topic(asked.name)
+    read = _read(args, "follow")
+    if isinstance(read, Reply):
+        return read
+    name, kind_asked = read
     if not name:
-        return _follow_usage(asked.kind)
+        return _follow_usage(kind_asked)
     if len(name) > MAX_TOPIC_CHARS:
         return Reply(
             message(f"That is {len(name):,} characters; a name or topic is at most {MAX_TOPIC_CHARS}.")
         )
-    chosen = _what_to_follow(app, name, asked.kind)
+    chosen = _what_to_follow(app, name, kind_asked)
     if isinstance(chosen, Reply):
         return chosen
     value, actor_id = chosen
@@ -167,10 +176,11 @@ async def follow_command(app: App, args: str, asker: Asker) -> Reply:
         return Reply(message(f"This chat already follows {MAX_FOLLOWS} things; /unfollow some first."))
     kind: Literal["actor", "topic"] = "actor" if actor_id is not None else "topic"
     subs.follow(app.db, asker.chat_id, kind, value, actor_id=actor_id, now=app.now())
-    followed = _followed(app, asker.chat_id)
-    shown = next((_shown(one, followed) for one in followed if _same(one[0], value, actor_id)), value)
+    shown = value  # a topic as typed: "the topic West (topic)" would say it twice
+    if actor_id is not None:
+        new = (Follow(asker.chat_id, kind, value, actor_id), get_actor(app.db, actor_id))
+        shown = _shown(new, [*followed, new])
     what = "the actor" if kind == "actor" else "the topic"
-    shown = value if kind == "topic" else shown  # "the topic West (topic)" would say it twice
     return Reply(
         message(
             para(f"Following {what} ", bold(shown), "."),
@@ -237,16 +247,16 @@ def _which_reply(name: str, matches: Sequence[Followed], followed: Sequence[Foll
 @command("unfollow", "/unfollow NAME|TOPIC", "stop following something")
 async def unfollow_command(app: App, args: str, asker: Asker) -> Reply:
     """Stop following a name or topic (by the name shown in /following, or any name of the actor)."""
-    asked = read_name(clean_topic(args), command="unfollow", topic=True)
-    if isinstance(asked, Reply):
-        return asked
-    name = clean_topic(asked.name)
+    read = _read(args, "unfollow")
+    if isinstance(read, Reply):
+        return read
+    name, kind_asked = read
     followed = _followed(app, asker.chat_id)
     if not name:
         return _following_reply(followed)
-    matches = _matching(app, followed, name, asked.kind)
+    matches = _matching(app, followed, name, kind_asked)
     if not matches:
-        typed = shorten(qualified(name, asked.kind) if asked.kind else name)
+        typed = shorten(qualified(name, kind_asked) if kind_asked else name)
         return Reply(
             message(para(f"You don't follow “{typed}”. ", code("/following"), " lists what you do."))
         )
@@ -254,7 +264,7 @@ async def unfollow_command(app: App, args: str, asker: Asker) -> Reply:
         return _which_reply(name, matches, followed)
     (f, _), shown = matches[0], _shown(matches[0], followed)
     subs.unfollow(app.db, asker.chat_id, f.value, kind=f.kind, actor_id=f.actor_id)
-    left = _followed(app, asker.chat_id)
+    left = [one for one in followed if one is not matches[0]]
     if left:
         return _following_reply(left, note=f"Stopped following {shown}.")
     return Reply(message(para("Stopped following ", bold(shown), ". You follow nothing now.")))
