@@ -288,15 +288,26 @@ async def actor_command(app: App, args: str, asker: Asker) -> Reply:
         return asked
     if not asked.name:
         return _usage()
-    if len(asked.name) > MAX_NAME_CHARS:
-        return Reply(message(f"That is {len(asked.name):,} characters; a name is at most {MAX_NAME_CHARS}."))
-    look = lookup_actor(app, asked.name, actor_type(asked.kind))
+    resolved = resolve_actor(app, asked.name, actor_type(asked.kind), command="actor")
+    if isinstance(resolved, Reply):
+        return resolved
+    actor, look, close = resolved
+    return dossier_reply(app, actor, asked=close, also=look.every)
+
+
+def resolve_actor(
+    app: App, name: str, type_: ActorType | None, *, command: str
+) -> tuple[Actor, Lookup, str | None] | Reply:
+    """The one actor a name (of that type) settles on, as /actor finds it, with the lookup and the name
+    asked when it only came close ("Kelog"); or the reply: too long, no such actor, or the candidates."""
+    if len(name) > MAX_NAME_CHARS:
+        return Reply(message(f"That is {len(name):,} characters; a name is at most {MAX_NAME_CHARS}."))
+    look = lookup_actor(app, name, type_)
     if not look.found:
-        return unknown_reply(app, look)
+        return unknown_reply(app, look, command=command)
     if look.actor is None:
-        return candidates_reply(look)
-    close = None if exact_name(look.name, look.actor) else look.name
-    return dossier_reply(app, look.actor, asked=close, also=look.every)
+        return candidates_reply(look, command=command)
+    return look.actor, look, None if exact_name(look.name, look.actor) else look.name
 
 
 # ---- bot.py actors FILE... ----------------------------------------------------------------------------

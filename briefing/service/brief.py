@@ -14,19 +14,11 @@ from briefing.briefs import (
     no_stories,
     shorten,
 )
-from briefing.document import Document, message
+from briefing.document import Document
 from briefing.models import ActorType, Story
 from briefing.relevance import topic_relevance
 from briefing.service import App
-from briefing.service.actors import (
-    MAX_NAME_CHARS,
-    actor_type,
-    candidates_reply,
-    exact_name,
-    lookup_actor,
-    read_name,
-    unknown_reply,
-)
+from briefing.service.actors import actor_type, read_name, resolve_actor
 from briefing.service.commands import Asker, Reply, command
 from briefing.stories import score
 from store.search import (
@@ -164,20 +156,14 @@ async def brief(app: App, args: str, asker: Asker) -> Reply:
 
 def _actor_brief(app: App, name: str, type_: ActorType) -> Reply:
     """The stories about the actor a name of that type settles on, as /actor finds it (typos included)."""
-    if len(name) > MAX_NAME_CHARS:
-        return Reply(message(f"That is {len(name):,} characters; a name is at most {MAX_NAME_CHARS}."))
-    look = lookup_actor(app, name, type_)
-    if not look.found:
-        return unknown_reply(app, look, command="brief")
-    if look.actor is None:
-        return candidates_reply(look, command="brief")
-    exact = exact_name(look.name, look.actor)
+    resolved = resolve_actor(app, name, type_, command="brief")
+    if isinstance(resolved, Reply):
+        return resolved
+    actor, look, close = resolved
     # a misspelt name matches no article's words: the actor's own name does
-    words = look.name if exact and fts_query(look.name) else look.actor.name
-    stories_found = topic_stories(app, words, actors=[look.actor.id]) or []
-    document = compose_brief(
-        stories_found, now=app.now(), actor=look.actor.name, asked=None if exact else look.name
-    )
+    words = look.name if close is None and fts_query(look.name) else actor.name
+    stories_found = topic_stories(app, words, actors=[actor.id]) or []
+    document = compose_brief(stories_found, now=app.now(), actor=actor.name, asked=close)
     return _reply(document, app)
 
 
