@@ -158,6 +158,7 @@ def _settings_reply(sub: Subscriber, now: datetime, note: str = "", typed: str =
     return Reply(message(*lines), buttons=_settings_buttons(sub))
 
 
+ZONE_SETTINGS = ("tz", "timezone", "zone")
 SETTING_NAMES = {
     "time": "07:30",
     "tz": "Europe/Kyiv",
@@ -168,25 +169,25 @@ SETTING_NAMES = {
 
 
 def _change(app: App, asker: Asker, what: str, value: str) -> tuple[Subscriber | None, str]:
-    """The subscriber with one setting changed, and a note on a choice made for the user, if any."""
+    """The subscriber with one setting (``what``, one of ``SETTING_NAMES``) changed, and a note on a choice
+    made for the user, if any."""
     if what == "time":
         return subs.update_subscriber(app.db, asker.chat_id, digest_time=parse_time(value), now=app.now()), ""
-    if what in ("tz", "timezone", "zone"):
+    if what in ZONE_SETTINGS:
         zone, chosen = read_zone(value, now=app.now()) or (parse_zone(value), "")
         return subs.update_subscriber(app.db, asker.chat_id, timezone=zone, now=app.now()), chosen
-    if what == "length":
-        return subs.update_subscriber(app.db, asker.chat_id, length=parse_length(value), now=app.now()), ""
-    raise SettingError(f"There is no setting “{what}”: try time, tz or length, e.g. /settings length 5.")
+    return subs.update_subscriber(app.db, asker.chat_id, length=parse_length(value), now=app.now()), ""
 
 
 @command("settings", "/settings", "your digest's time, timezone and length, with buttons to change them")
 async def settings_command(app: App, args: str, asker: Asker) -> Reply:
     """Show the digest settings; ``/settings time|tz|length VALUE`` changes one."""
     sub = subs.get_subscriber(app.db, asker.chat_id)
+    words = args.split(maxsplit=1)
+    what = words[0].lower() if words else ""
     if sub is None:
         default = f"{app.settings.digest_time} {app.settings.timezone}"
-        words = args.split(maxsplit=1)
-        if len(words) == 2 and words[0].lower() in ("time", "tz"):  # "/settings time 9pm": nothing to change
+        if len(words) == 2 and what in ("time", "tz"):  # "/settings time 9pm": nothing to change
             wanted = f"/subscribe {words[1][:60]}"
             return Reply(
                 message(
@@ -208,30 +209,21 @@ async def settings_command(app: App, args: str, asker: Asker) -> Reply:
             ),
             buttons=((Button(f"Subscribe at {default}", "/subscribe"),),),
         )
-    words = args.split(maxsplit=1)
     if not words:
         return _settings_reply(sub, app.now())
-    if words[0].lower() not in SETTING_NAMES:
+    if what not in SETTING_NAMES:
         return _failed(
             SettingError(
                 f"There is no setting “{words[0]}”: try time, tz or length, e.g. /settings length 5."
             )
         )
     if len(words) < 2:
-        return _failed(
-            SettingError(
-                f"Say what to set it to, e.g. /settings {words[0].lower()} {SETTING_NAMES[words[0].lower()]}"
-            )
-        )
+        return _failed(SettingError(f"Say what to set it to, e.g. /settings {what} {SETTING_NAMES[what]}"))
     try:
-        changed, chosen = _change(app, asker, words[0].lower(), words[1].strip())
+        changed, chosen = _change(app, asker, what, words[1].strip())
     except SettingError as exc:
         return _failed(exc)
     assert changed is not None
-    what = words[0].lower()
     return _settings_reply(
-        changed,
-        app.now(),
-        note=f"Saved. {chosen}".strip(),
-        typed=words[1] if what in ("tz", "timezone", "zone") else "",
+        changed, app.now(), note=f"Saved. {chosen}".strip(), typed=words[1] if what in ZONE_SETTINGS else ""
     )
