@@ -37,8 +37,9 @@ TEASER_WORDS = 150
 PROSE_WORDS = 4
 CUT_PROSE_WORDS = 8
 MAX_FEED_BYTES = 50_000_000
+# The cut markers other than a bare "…" or "..." (which _without_markers reads by hand)
 _TRUNCATED = re.compile(
-    r"(\.\.\.|…|\[…\]|\[\.\.\.\]|\bcontinue reading\W*|\bread more\W*|\bread full article\W*|"
+    r"(\[…\]|\[\.\.\.\]|\bcontinue reading\W*|\bread more\W*|\bread full article\W*|"
     r"\bread the full story\W*)$",
     re.I,
 )
