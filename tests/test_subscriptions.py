@@ -305,3 +305,21 @@ async def test_a_time_or_zone_set_without_a_subscription_says_nothing_changed_an
     assert "no daily digest yet, so there is nothing to change" in reply.document.text
     assert reply.buttons[0][0].payload == "/subscribe 9pm"
     assert subscribers.get_subscriber(app.db, 1001) is None
+
+
+@pytest.mark.parametrize("name", ["timezone", "zone", "TZ"])
+async def test_every_name_of_the_zone_setting_without_a_subscription_offers_it(app, name):
+    reply = await answer(app, f"/settings {name} Kyiv", ALICE)
+    assert "no daily digest yet, so there is nothing to change" in reply.document.text
+    assert reply.buttons[0][0].payload == "/subscribe Kyiv"
+
+
+@pytest.mark.parametrize(
+    ("typed", "why"),
+    [("time 25:00", "“25:00” is not a time of day"), ("zone Mars/Base", "“Mars/Base” is not a timezone")],
+)
+async def test_a_wrong_value_without_a_subscription_is_refused_not_offered_as_a_button(app, typed, why):
+    reply = await answer(app, f"/settings {typed}", ALICE)
+    assert reply.document.text.startswith(why)
+    assert reply.buttons == ()
+    assert subscribers.get_subscriber(app.db, 1001) is None
