@@ -65,6 +65,12 @@ class DigestPart:
     story_ids: tuple[int, ...]
 
 
+def is_new(story: Story, since: datetime, arrived: Mapping[int, datetime]) -> bool:
+    """Whether a story has news after ``since``: dated after it, or reached the archive after it
+    (``arrived``: story id → when its newest article was ingested)."""
+    return story.last_updated > since or arrived.get(story.id, story.last_updated) > since
+
+
 def select_stories(
     candidates: Iterable[Story],
     *,
@@ -80,11 +86,11 @@ def select_stories(
     A story is new if its news is dated after ``since`` or reached the archive after it (``arrived``:
     story id → when its newest article was ingested), so news dated earlier but read late is not lost."""
     arrived = arrived or {}
-
-    def new(s: Story) -> bool:
-        return since is None or s.last_updated > since or arrived.get(s.id, s.last_updated) > since
-
-    fresh = {s.id: s for s in candidates if s.id not in delivered and new(s) and s.last_updated <= now}
+    fresh = {
+        s.id: s
+        for s in candidates
+        if s.id not in delivered and (since is None or is_new(s, since, arrived)) and s.last_updated <= now
+    }
     ranked = rank_stories(fresh.values(), now)
     followed = [s for s in ranked if matches.get(s.id)]
     others = [s for s in ranked if not matches.get(s.id)]

@@ -12,9 +12,17 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from briefing.digest import Digest, DigestPart, Selection, compose_digest, digest_parts, select_stories
+from briefing.digest import (
+    Digest,
+    DigestPart,
+    Selection,
+    compose_digest,
+    digest_parts,
+    is_new,
+    select_stories,
+)
 from briefing.errors import NotFoundError, UnsubscribedError
-from briefing.models import Story, Subscriber
+from briefing.models import Subscriber
 from briefing.schedule import DigestSlot, due_digest, local_date, zone
 from briefing.service import App
 from store.alerts import fold_alerts, has_pending_alerts
@@ -122,11 +130,7 @@ class Composer:
         followed = tuple(sorted((k, tuple(v)) for k, v in matches.items()))
         inputs = (cutoff, since, frozenset(delivered), followed, sub.length)
         if inputs not in self._selected:
-            candidates: list[Story] = [
-                f.story
-                for f in self.stories
-                if f.story.last_updated > cutoff or self.arrived.get(f.story.id, cutoff) > cutoff
-            ]
+            candidates = [f.story for f in self.stories if is_new(f.story, cutoff, self.arrived)]
             self._selected[inputs] = select_stories(
                 candidates,
                 matches=matches,
