@@ -65,7 +65,7 @@ def test_bad_files_are_reported_and_the_rest_processed(tmp_path, capsys):
     lines = err.splitlines()
     assert len(lines) == 4
     assert "missing.txt: no such file" in lines[0]
-    assert "image.png: binary file" in lines[1]
+    assert "image.png: binary data" in lines[1]
     assert "latin1.txt: not UTF-8 text" in lines[2]
     assert "is a folder" in lines[3]
     assert "Traceback" not in err

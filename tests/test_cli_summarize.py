@@ -81,7 +81,7 @@ def test_bad_files_are_reported_one_line_each_and_the_rest_still_summarized(caps
     assert len(lines) == 4
     assert "missing.txt: no such file" in lines[0]
     assert "photo.jpg: binary data" in lines[1]
-    assert "empty.txt: empty file" in lines[2]
+    assert "empty.txt: the file is empty" in lines[2]
     assert "is a folder" in lines[3]
     assert "Traceback" not in err
 
@@ -92,6 +92,14 @@ def test_latin1_files_are_read(capsys, tmp_path):
     code, out, _ = run(capsys, path, "--jsonl")
     assert code == 0
     assert json.loads(out)["summary"][0].startswith("Café owners")
+
+
+def test_utf16_files_are_read_as_ingest_reads_them(capsys, tmp_path):
+    path = tmp_path / "utf16.txt"
+    path.write_bytes("Zoë Müller won the vote in Graz on Sunday. Turnout rose.".encode("utf-16"))
+    code, out, _ = run(capsys, path, "--jsonl")
+    assert code == 0
+    assert json.loads(out)["summary"][0] == "Zoë Müller won the vote in Graz on Sunday."
 
 
 def test_a_feed_file_is_refused_with_the_command_that_reads_feeds(capsys):

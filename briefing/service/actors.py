@@ -23,8 +23,7 @@ from briefing.charts import mentions_chart
 from briefing.cues import TITLES
 from briefing.document import Block, Document, Span, bold, code, italic, item, message, para
 from briefing.dossier import compose_dossier, kind_word, plural
-from briefing.errors import BinarySourceError, DecodeError, SourceError
-from briefing.feeds import looks_like_feed
+from briefing.errors import SourceError
 from briefing.gazetteer import load_gazetteer
 from briefing.models import Actor, ActorType, Article, ExtractedActor
 from briefing.pages import PAGE_SUFFIXES
@@ -33,6 +32,7 @@ from briefing.sentences import split_sentences
 from briefing.service import App
 from briefing.service.commands import Asker, Reply, command
 from briefing.states import as_countries
+from briefing.textfile import read_text_file
 from store import actors as actor_store
 
 log = logging.getLogger(__name__)
@@ -313,27 +313,6 @@ def resolve_actor(
 # ---- bot.py actors FILE... ----------------------------------------------------------------------------
 
 
-def read_text_file(path: Path) -> str:
-    """A text file's content as Python reads it (UTF-8, universal newlines); offsets index this string."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise SourceError("no such file") from None
-    except IsADirectoryError:
-        raise SourceError("is a folder, not a file") from None
-    except OSError as exc:
-        raise SourceError(exc.strerror or "cannot be read") from None
-    if b"\x00" in raw[:8192] or raw[:2] == b"\x1f\x8b":
-        raise BinarySourceError("binary file, not text")
-    if looks_like_feed(raw):
-        raise SourceError("a feed of many articles, not a text; `bot.py ingest` reads feeds")
-    try:
-        raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise DecodeError(f"not UTF-8 text (byte {exc.start})") from None
-    return path.read_text(encoding="utf-8")
-
-
 # Markup of a saved web page: comments, scripts and styles with what they hold, then any tag
 _MARKUP = re.compile(
     # an opener never closed runs to the end once, instead of being looked for again from every opener
@@ -383,7 +362,7 @@ def actors_files(paths: Sequence[str], *, jsonl: bool, out: TextIO, err: TextIO)
     failed = 0
     for name in paths:
         try:
-            text = read_text_file(Path(name))
+            text = read_text_file(Path(name), exact=True)
             if Path(name).suffix.lower() in PAGE_SUFFIXES:
                 text = blank_markup(text)
         except SourceError as exc:

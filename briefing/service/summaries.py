@@ -9,13 +9,13 @@ from pathlib import Path
 from typing import TextIO
 
 from briefing.document import Document, Section, heading, item, para
-from briefing.errors import BinarySourceError, EmptySourceError, SourceError
-from briefing.feeds import looks_like_feed
+from briefing.errors import SourceError
 from briefing.models import Article
 from briefing.pages import PAGE_SUFFIXES, parse_page
 from briefing.render import to_plain
 from briefing.service import App
 from briefing.summary import ALGORITHMS, UnknownAlgorithmError, split_headline, summarize
+from briefing.textfile import read_text_file
 from store.summaries import save_summary
 
 
@@ -47,29 +47,6 @@ def store_summary(app: App, article: Article) -> tuple[str, ...]:
     return summary
 
 
-def read_text_file(path: Path) -> str:
-    """A text file's contents: UTF-8 (BOM allowed), else Windows-1252; binary files are refused."""
-    try:
-        raw = path.read_bytes()
-    except IsADirectoryError as exc:
-        raise SourceError(f"{path}: is a folder, not a text file") from exc
-    except FileNotFoundError as exc:
-        raise SourceError(f"{path}: no such file") from exc
-    except OSError as exc:
-        raise SourceError(f"{path}: cannot read ({exc.strerror or exc})") from exc
-    if b"\x00" in raw[:8192] or raw[:2] == b"\x1f\x8b":
-        raise BinarySourceError(f"{path}: binary data, not text")
-    if looks_like_feed(raw):
-        raise SourceError(f"{path}: a feed of many articles, not one; `bot.py ingest` reads feeds")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252", errors="replace")
-    if not text.strip():
-        raise EmptySourceError(f"{path}: empty file")
-    return text
-
-
 def summarize_file(path: Path, *, sentences: int, algorithm: str, max_sentences: int) -> FileSummary:
     """One file as one article; a first line without final punctuation before a blank line is its title.
     A saved web page (``.html``) is read as ingest reads it: its article text and title, no markup."""
@@ -77,9 +54,7 @@ def summarize_file(path: Path, *, sentences: int, algorithm: str, max_sentences:
         try:
             page = parse_page(path.read_bytes())
         except OSError as exc:
-            raise SourceError(f"{path}: cannot read ({exc.strerror or exc})") from exc
-        except SourceError as exc:
-            raise SourceError(f"{path}: {exc}") from exc
+            raise SourceError(f"cannot read ({exc.strerror or exc})") from exc
         title, body = page.title, page.body
     else:
         title, body = split_headline(read_text_file(path))
@@ -118,7 +93,7 @@ def summarize_files(
                 Path(name), sentences=sentences, algorithm=algorithm, max_sentences=max_sentences
             )
         except SourceError as exc:
-            print(f"bot.py summarize: {exc}", file=err, flush=True)
+            print(f"bot.py summarize: {name}: {exc}", file=err, flush=True)
             failed += 1
             continue
         if jsonl:
