@@ -131,7 +131,9 @@ def cities(geonames: Path, country_names: dict[str, str]) -> str:
 
 
 def countries(geonames: Path) -> tuple[str, dict[str, str]]:
-    """One line a country: "code<TAB>its zone, or ?<TAB>all its zones, most populous first<TAB>names"."""
+    """One line a country: "code<TAB>its zone, or ?<TAB>all its zones, most populous first<TAB>names"; the
+    zones that its cities of MIN_POPULATION keep and zone.tab does not give it come last (Hanoi's
+    Asia/Bangkok: zone.tab has only Asia/Ho_Chi_Minh for Viet Nam), so that "Hanoi, VN" finds the city."""
     links = _links()
     zones: dict[str, set[str]] = defaultdict(set)
     for line in _tzdata("zone.tab").splitlines():
@@ -139,12 +141,15 @@ def countries(geonames: Path) -> tuple[str, dict[str, str]]:
             code, _, zone = line.split("\t")[:3]
             zones[code].add(links.get(zone, zone))
     people: dict[tuple[str, str], int] = defaultdict(int)
+    kept: dict[tuple[str, str], int] = defaultdict(int)  # the zones of listed cities outside zone.tab's
     capital_zone = {}
     info = json.loads((geonames / "countries.json").read_text(encoding="utf-8"))
     capitals = {c["iso"]: c["capital"] for c in info.values()}
     for city in json.loads((geonames / "cities15000.json").read_text(encoding="utf-8")).values():
         zone = links.get(city["timezone"], city["timezone"])
         people[city["countrycode"], zone] += city["population"]
+        if city["population"] >= MIN_POPULATION and zone not in zones[city["countrycode"]]:
+            kept[city["countrycode"], zone] += city["population"]
         if city["name"] == capitals.get(city["countrycode"]):
             capital_zone[city["countrycode"]] = zone
     tab_names = {}
@@ -166,6 +171,7 @@ def countries(geonames: Path) -> tuple[str, dict[str, str]]:
             chosen = capital
         else:
             chosen = "?"
+        ranked += sorted((z for (c, z) in kept if c == code), key=lambda z: -kept[code, z])
         geo = next((c["name"] for c in info.values() if c["iso"] == code), None)
         names = [geo, getattr(country, "common_name", None), country.name, tab_names.get(code)]
         names += [getattr(country, "official_name", None), *COUNTRY_ALIASES.get(code, "").split("|")]

@@ -241,6 +241,7 @@ class Places:
     cities: dict[str, list[Place]]  # by the name GeoNames gives them, folded
     other_names: dict[str, list[Place]]  # by their other names ("bombay", "киев")
     countries: dict[str, Region]
+    country_codes: dict[str, Region]  # ISO 3166 two-letter, folded: "vn", "cd"
     states: dict[str, Region]  # of the US
     state_codes: dict[str, Region]  # "or", "me": only after a city ("Portland, ME"), being words too
     largest: dict[str, str]  # each zone's largest city
@@ -249,7 +250,7 @@ class Places:
 @lru_cache(maxsize=1)
 def _places(path: Path = SEEDS / "place_zones.toml") -> Places:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
-    places = Places({}, {}, {}, {}, {}, {})
+    places = Places({}, {}, {}, {}, {}, {}, {})
     zone = ""
     for line in data["cities"].splitlines():
         if not line.startswith("\t"):
@@ -264,9 +265,10 @@ def _places(path: Path = SEEDS / "place_zones.toml") -> Places:
             places.other_names.setdefault(other, []).append(place)
     for line in data["countries"].splitlines():
         if line.strip():
-            _, chosen, zones, names = line.split("\t")
+            code, chosen, zones, names = line.split("\t")
             name, *_ = names.split("|")
             country = Region(name, None if chosen == "?" else chosen, tuple(zones.split()))
+            places.country_codes[fold(code)] = country
             for key in names.split("|"):
                 places.countries.setdefault(fold(key), country)
     for line in data["us_states"].splitlines():
@@ -320,7 +322,7 @@ def _city_in_country(text: str, words: list[str]) -> tuple[str, str] | None:
             continue  # "Berlin for me"; but "Portland, ME" sets the state off with a comma
         state = places.states.get(tail) or places.state_codes.get(tail)
         regions = [r for r in (places.countries.get(tail), state) if r is not None]
-        coded = _country_by_code(tail)
+        coded = places.country_codes.get(tail)
         if not regions and coded is None:
             continue
         city = " ".join(words[:cut])
@@ -340,19 +342,6 @@ def _city_in_country(text: str, words: list[str]) -> tuple[str, str] | None:
                 return by_name[0], ""
         return _country_zone(regions[0])
     return None
-
-
-def _country_by_code(code: str) -> Region | None:
-    """The country of an ISO 3166 two-letter code ("de": Germany), if the lists have it."""
-    if len(code) != 2 or not code.isalpha():
-        return None
-    import pycountry  # only for a code after a city: loaded when first needed
-
-    country = pycountry.countries.get(alpha_2=code.upper())
-    if country is None:
-        return None
-    names = (getattr(country, attr, None) for attr in ("common_name", "name", "official_name"))
-    return next((r for n in names if n and (r := _places().countries.get(fold(n))) is not None), None)
 
 
 def _loads(name: str) -> bool:

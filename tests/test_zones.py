@@ -324,3 +324,25 @@ def test_the_reversed_sign_note_suggests_only_an_offset_some_clock_keeps():
     assert far is not None and "sign reversed" in far and "/settings tz" not in far  # no UTC-14:00
     near = zone_note("Etc/GMT+5", now, typed="Etc/GMT+5")
     assert near is not None and near.endswith("send /settings tz UTC+05:00.")
+
+
+@pytest.mark.parametrize(
+    ("typed", "zone"),
+    [
+        ("Hanoi, VN", "Asia/Bangkok"),  # zone.tab gives Viet Nam only Asia/Ho_Chi_Minh; GeoNames, Hanoi's
+        ("Haiphong VN", "Asia/Bangkok"),
+        ("Ho Chi Minh City, VN", "Asia/Ho_Chi_Minh"),
+        ("Kinshasa, CD", "Africa/Lagos"),  # pycountry: "Congo, The Democratic Republic of the"
+        ("Busan, KR", "Asia/Seoul"),
+        ("Moscow, RU", "Europe/Moscow"),
+        ("Tehran, IR", "Asia/Tehran"),
+        ("Dar es Salaam, TZ", "Africa/Nairobi"),
+        ("La Paz, BO", "America/La_Paz"),
+        ("Damascus, SY", "Asia/Damascus"),
+        ("Vientiane, LA", "Asia/Bangkok"),  # Laos, not Louisiana
+        ("Chisinau, MD", "Europe/Chisinau"),
+    ],
+)
+def test_a_country_code_after_a_city_whatever_iso_calls_the_country(typed, zone):
+    found = read_zone(typed)
+    assert found is not None and found[0] == zone
