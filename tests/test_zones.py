@@ -346,3 +346,76 @@ def test_the_reversed_sign_note_suggests_only_an_offset_some_clock_keeps():
 def test_a_country_code_after_a_city_whatever_iso_calls_the_country(typed, zone):
     found = read_zone(typed)
     assert found is not None and found[0] == zone
+
+
+@pytest.mark.parametrize(
+    ("typed", "zone"),
+    [
+        ("Perth, WA", "Australia/Perth"),  # Western Australia holds Perth, Washington does not
+        ("Seattle, WA", "America/Los_Angeles"),
+        ("Vancouver, WA", "America/Los_Angeles"),
+        ("Vancouver, BC", "America/Vancouver"),
+        ("London, Ontario", "America/Toronto"),
+        ("London, ON", "America/Toronto"),
+        ("Halifax, NS", "America/Halifax"),
+        ("Melbourne, VIC", "Australia/Melbourne"),
+        ("Brisbane QLD", "Australia/Brisbane"),
+        ("Perth, Western Australia", "Australia/Perth"),  # not "Perth Western" in Australia
+        ("Darwin, NT", "Australia/Darwin"),
+        ("Yellowknife, NT", "America/Edmonton"),
+        ("St. John's, NL", "America/St_Johns"),
+        ("Canberra, ACT", "Australia/Sydney"),
+        ("Hobart TAS", "Australia/Hobart"),
+        ("Iqaluit, NU", "America/Iqaluit"),
+        ("Charlottetown, PE", "America/Halifax"),  # a small city: its province's clock
+        ("Lima, PE", "America/Lima"),  # Peru, which holds Lima, before Prince Edward Island
+        ("Saskatoon, SK", "America/Regina"),
+        ("Bratislava, SK", "Europe/Prague"),
+        ("Adelaide, SA", "Australia/Adelaide"),
+        ("Riyadh, SA", "Asia/Riyadh"),
+        ("Pyongyang, North Korea", "Asia/Pyongyang"),  # the longest tail: not "Korea", the South
+    ],
+)
+def test_a_city_with_its_canadian_or_australian_province(typed, zone):
+    found = read_zone(typed)
+    assert found is not None and found[0] == zone
+
+
+@pytest.mark.parametrize(
+    ("typed", "zone"),
+    [
+        ("Queensland", "Australia/Brisbane"),
+        ("British Columbia", "America/Vancouver"),  # Dawson Creek and Fort Nelson are small
+        ("Quebec", "America/Toronto"),
+        ("Alberta", "America/Edmonton"),
+        ("Nova Scotia", "America/Halifax"),
+        ("Tasmania", "Australia/Hobart"),
+        ("Newfoundland", "America/St_Johns"),
+        ("Western Australia", "Australia/Perth"),
+    ],
+)
+def test_a_province_or_australian_state_alone_is_its_zone(typed, zone):
+    assert parse_zone(typed) == zone
+
+
+def test_a_province_named_like_a_smaller_city_is_the_province_and_says_so():
+    zone, note = read_zone("Ontario") or ("", "")
+    assert zone == "America/Toronto"
+    assert "Ontario, California (America/Los_Angeles)" in note
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("Nunavut", "Nunavut spans several timezones; name your city, or one of: America/Iqaluit"),
+        ("WA", r"There is more than one “WA”; say which timezone: America/Los_Angeles \(Washington, United"
+         r" States\) or Australia/Perth \(Western Australia, Australia\)"),
+        ("NT", "America/Edmonton .Northwest Territories, Canada. or Australia/Darwin .Northern Territory"),
+        ("Springfield, WA", "“Springfield, WA”: no Springfield is known in either WA; say which timezone"),
+        ("Macon, Georgia", r"no Macon is known in either Georgia; say which timezone: Asia/Tbilisi"
+         r" \(Georgia\) or America/New_York \(Georgia, United States\)"),
+    ],
+)  # fmt: skip
+def test_a_region_of_several_zones_or_an_abbreviation_of_several_regions_asks_which(typed, message):
+    with pytest.raises(SettingError, match=message):
+        read_zone(typed)
