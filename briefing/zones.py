@@ -337,7 +337,9 @@ def _city_in_region(text: str, words: list[str]) -> tuple[str, str] | None:
     A city unknown there ("Paris, Texas") is taken to be on the region's clock; unknown in each of several
     regions of the name ("Macon, Georgia": the country or the US state; "Springfield, WA"), it asks which.
     A filler word after the city names no region unless a comma sets it off: "Berlin for me" is not in
-    Maine, "Portland, ME" is."""
+    Maine, "Portland, ME" is. Nor does a two-letter abbreviation without a comma after a city known
+    elsewhere but not in its region(s): "Berlin ok" is Berlin, not Oklahoma's clock, and "Paris TX" is
+    Paris, France, each with a note saying how to mean the region ("Paris, TX" is Texas's clock)."""
     places = _places()
     set_off = fold(text).rpartition(",")[2].strip(" .") if "," in text else None
     typed = text.strip(" ,.").replace(",", " ").split()  # as written, for the replies
@@ -359,12 +361,32 @@ def _city_in_region(text: str, words: list[str]) -> tuple[str, str] | None:
                 return by_name[0], ""
         if not regions:
             continue
+        by_code = not named and len(tail) == 2 and set_off != tail  # "Berlin ok", not "Berlin, OK"
+        if by_code and (found or city in _cities()) and (alone := _city_alone(text, typed, cut, regions)):
+            return alone
         if len({r.zone or r.zones for r in regions}) > 1:  # "Macon, Georgia", "Springfield, WA"
             which = "either" if len(regions) == 2 else "any"
             question = f"“{text}”: no {' '.join(typed[:cut])} is known in {which} {' '.join(typed[cut:])}"
             raise _which(regions, question)
         return _country_zone(regions[0])
     return None
+
+
+def _city_alone(text: str, typed: list[str], cut: int, regions: list[Region]) -> tuple[str, str] | None:
+    """The zone of the city, the ``typed`` words before ``cut``, when the abbreviation after it names no
+    region holding it ("Berlin ok"), with a note on how to mean the region; None when the city alone
+    names no one zone, for the region to be read ("Springfield ok": a Springfield on Oklahoma's clock)."""
+    city, code = typed[:cut], typed[cut:]
+    try:
+        alone = _lookup(" ".join(city), None)
+    except SettingError:
+        return None
+    if alone is None:
+        return None
+    names = " or ".join(r.name for r in regions)
+    note = f"“{text}” is taken as {' '.join(city)}; for the clock of {names}, send"
+    note += f" “{' '.join(city)}, {' '.join(code).upper()}”."
+    return alone[0], " ".join(n for n in (alone[1], note) if n)
 
 
 def _which(regions: list[Region], question: str) -> SettingError:

@@ -419,3 +419,22 @@ def test_a_province_named_like_a_smaller_city_is_the_province_and_says_so():
 def test_a_region_of_several_zones_or_an_abbreviation_of_several_regions_asks_which(typed, message):
     with pytest.raises(SettingError, match=message):
         read_zone(typed)
+
+
+@pytest.mark.parametrize(
+    ("typed", "zone", "note"),
+    [
+        ("Berlin ok", "Europe/Berlin", "for the clock of Oklahoma, send “Berlin, OK”"),  # was Chicago
+        ("Paris TX", "Europe/Paris", "for the clock of Texas, send “Paris, TX”"),
+        ("Kyiv WA", "Europe/Kyiv", "for the clock of Washington or Western Australia, send “Kyiv, WA”"),
+        ("Berlin pls", "Europe/Berlin", ""),
+        ("Paris, TX", "America/Chicago", ""),  # set off by a comma: Texas, a Paris it does not list
+        ("Perth WA", "Australia/Perth", ""),  # the region holds the city
+        ("Seattle WA", "America/Los_Angeles", ""),
+        ("Springfield ok", "America/Chicago", ""),  # no one Springfield alone: Oklahoma's clock
+    ],
+)
+def test_a_two_letter_abbreviation_without_a_comma_does_not_move_a_city_known_elsewhere(typed, zone, note):
+    found = read_zone(typed)
+    assert found is not None and found[0] == zone and note in found[1]
+    assert note or not found[1]
