@@ -6,6 +6,7 @@
     parse_time("12 noon") -> 12:00      parse_zone("Mumbai") -> "Asia/Kolkata"   (seeds/place_zones.toml)
                                         parse_zone("PDT") -> "America/Los_Angeles"
     read_zone("in Kyiv please") -> ("Europe/Kyiv", "")
+    read_zone("Perth, WA") -> ("Australia/Perth", "")      (Western Australia's Perth, not Washington's clock)
     describe_zone("Etc/GMT-3", now) -> "UTC+03:00 (Etc/GMT-3)"
 
 A timezone is always stored as an IANA name, under its current name, because that is what ``zoneinfo``
@@ -321,7 +322,8 @@ def _choose(text: str, found: list[Place]) -> tuple[str, str]:
 
 def _country_zone(country: Region) -> tuple[str, str]:
     """A country's zone: its only one, or its capital's where most of its people live (Spain: Madrid, not
-    the Canaries); else the user is asked for a city. A US state's likewise (Texas: Chicago's)."""
+    the Canaries); else the user is asked for a city. A state's or province's likewise (Texas: Chicago's;
+    Nunavut: ask)."""
     if country.zone is None:
         options = ", ".join(f"{z} ({_places().largest.get(z, _city_of(z))})" for z in country.zones[:4])
         raise SettingError(f"{country.name} spans several timezones; name your city, or one of: {options}.")
@@ -586,7 +588,8 @@ def read_zone(*parts: str, now: datetime | None = None) -> tuple[str, str] | Non
 def parse_zone(text: str, *, now: datetime | None = None) -> str:
     """An IANA timezone, by its current name, from its name in any case, old or new (``europe/kiev`` ->
     ``Europe/Kyiv``), a city, accents or not (``Kyiv``, ``sao paulo``, ``Mumbai``, ``Киев``), a city and
-    its country (``Kyiv, Ukraine``), a country (``Germany``), a fixed offset (``UTC+3`` -> ``Etc/GMT-3``)
+    its country, state or province (``Kyiv, Ukraine``, ``Portland, ME``, ``Perth, WA``), a country
+    (``Germany``), a state or province (``Texas``, ``Ontario``), a fixed offset (``UTC+3`` -> ``Etc/GMT-3``)
     or a common abbreviation (``PDT`` -> ``America/Los_Angeles``). ``now`` is used only to suggest zones."""
     found = read_zone(text, now=now)
     if found is None:
