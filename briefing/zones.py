@@ -6,6 +6,7 @@
     parse_time("12 noon") -> 12:00      parse_zone("Mumbai") -> "Asia/Kolkata"   (seeds/place_zones.toml)
                                         parse_zone("PDT") -> "America/Los_Angeles"
     read_zone("in Kyiv please") -> ("Europe/Kyiv", "")
+    read_zone("Perth, WA") -> ("Australia/Perth", "")      (Western Australia's Perth, not Washington's clock)
     describe_zone("Etc/GMT-3", now) -> "UTC+03:00 (Etc/GMT-3)"
 
 A timezone is always stored as an IANA name, under its current name, because that is what ``zoneinfo``
@@ -80,6 +81,7 @@ def parse_time(text: str) -> time:
 # ---- timezones ---------------------------------------------------------------------------------------
 
 _OFFSET = re.compile(r"^(?:utc|gmt)?([+-])(\d{1,2})(?::?(\d{2}))?$")
+US_NAME = "United States"  # the US's name in the place list, whose states yield to cities ("Washington")
 NY, CHICAGO, DENVER, LA = "America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles"
 # An abbreviation names a region's clock, summer and winter alike, so it is stored as that region's zone
 # (EST is New York's clock, not IANA's fixed EST). "standard" and "summer" say which half of the year
@@ -215,7 +217,7 @@ def _cities() -> dict[str, list[str]]:
     return cities
 
 
-# ---- places: cities of 100,000 people and countries (seeds/place_zones.toml) ----------------------------
+# ---- places: cities of 100,000 people, countries and regions (seeds/place_zones.toml) --------------------
 
 
 @dataclass(frozen=True)
@@ -229,11 +231,24 @@ class Place:
 
 @dataclass(frozen=True)
 class Region:
-    """A country or a US state."""
+    """A country, or a state, province or territory of the US, Canada or Australia."""
 
     name: str
     zone: str | None  # None: several zones and none clearly the region's
     zones: tuple[str, ...]  # most populous first
+    country: str = ""  # a state's or province's country ("Canada"); "" for a country
+    people: int = 0  # a state's or province's, in its cities of 15,000
+
+    @property
+    def label(self) -> str:
+        return f"{self.name}, {self.country}" if self.country else self.name
+
+    def holds(self, place: Place) -> bool:
+        """Whether the city is in the region: a state's or province's by its label ("Perth, Western
+        Australia"), a country's by its zone."""
+        if self.country:
+            return fold(place.label).endswith(", " + fold(self.name))
+        return place.zone in self.zones
 
 
 @dataclass(frozen=True)
@@ -241,15 +256,17 @@ class Places:
     cities: dict[str, list[Place]]  # by the name GeoNames gives them, folded
     other_names: dict[str, list[Place]]  # by their other names ("bombay", "киев")
     countries: dict[str, Region]
-    states: dict[str, Region]  # of the US
-    state_codes: dict[str, Region]  # "or", "me": only after a city ("Portland, ME"), being words too
+    country_codes: dict[str, Region]  # ISO 3166 two-letter, folded: "vn", "cd"
+    regions: dict[str, Region]  # states and provinces of the US, Canada and Australia, by name
+    # "or", "me", "wa": only after a city ("Portland, ME"), being words, and some two regions' ("Perth, WA")
+    region_codes: dict[str, list[Region]]
     largest: dict[str, str]  # each zone's largest city
 
 
 @lru_cache(maxsize=1)
 def _places(path: Path = SEEDS / "place_zones.toml") -> Places:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
-    places = Places({}, {}, {}, {}, {}, {})
+    places = Places({}, {}, {}, {}, {}, {}, {})
     zone = ""
     for line in data["cities"].splitlines():
         if not line.startswith("\t"):
@@ -264,17 +281,22 @@ def _places(path: Path = SEEDS / "place_zones.toml") -> Places:
             places.other_names.setdefault(other, []).append(place)
     for line in data["countries"].splitlines():
         if line.strip():
-            _, chosen, zones, names = line.split("\t")
+            code, chosen, zones, names = line.split("\t")
             name, *_ = names.split("|")
             country = Region(name, None if chosen == "?" else chosen, tuple(zones.split()))
+            places.country_codes[fold(code)] = country
             for key in names.split("|"):
                 places.countries.setdefault(fold(key), country)
-    for line in data["us_states"].splitlines():
+    for line in data["regions"].splitlines():
         if line.strip():
-            names, chosen, zones = line.split("\t")
-            name, code = names.split("|")
-            state = Region(name, None if chosen == "?" else chosen, tuple(zones.split()))
-            places.states[fold(name)] = places.state_codes[fold(code)] = state
+            country, names, codes, chosen, zones, people = line.split("\t")
+            name, *_ = names.split("|")
+            of = places.country_codes[fold(country)].name
+            region = Region(name, None if chosen == "?" else chosen, tuple(zones.split()), of, int(people))
+            for key in names.split("|"):
+                places.regions[fold(key)] = region
+            for code in codes.split("|"):
+                places.region_codes.setdefault(fold(code), []).append(region)
     return places
 
 
@@ -300,59 +322,79 @@ def _choose(text: str, found: list[Place]) -> tuple[str, str]:
 
 def _country_zone(country: Region) -> tuple[str, str]:
     """A country's zone: its only one, or its capital's where most of its people live (Spain: Madrid, not
-    the Canaries); else the user is asked for a city. A US state's likewise (Texas: Chicago's)."""
+    the Canaries); else the user is asked for a city. A state's or province's likewise (Texas: Chicago's;
+    Nunavut: ask)."""
     if country.zone is None:
         options = ", ".join(f"{z} ({_places().largest.get(z, _city_of(z))})" for z in country.zones[:4])
         raise SettingError(f"{country.name} spans several timezones; name your city, or one of: {options}.")
     return country.zone, ""
 
 
-def _city_in_country(text: str, words: list[str]) -> tuple[str, str] | None:
-    """The zone of "Kyiv, Ukraine", "Atlanta, Georgia", "Kyiv Ukraine" or "Berlin, DE": a city, then its
-    country (by name, or by its two-letter code when the city is in it: "DE" is Germany before Delaware)
-    or US state; a city unknown there ("Paris, Texas") is taken to be on the region's clock. A filler word
-    after the city names no region unless a comma sets it off: "Berlin for me" is not in Maine, "Portland,
-    ME" is."""
+def _city_in_region(text: str, words: list[str]) -> tuple[str, str] | None:
+    """The zone of "Kyiv, Ukraine", "Atlanta, Georgia", "Kyiv Ukraine", "Berlin, DE" or "Perth, WA": a
+    city, then its country (by name, or by its two-letter code when the city is in it: "DE" is Germany
+    before Delaware) or its state or province, by name or abbreviation. The longest such tail is taken
+    ("North Korea", not "Korea"; "Western Australia", not "Australia").
+
+    A city unknown there ("Paris, Texas") is taken to be on the region's clock; unknown in each of several
+    regions of the name ("Macon, Georgia": the country or the US state; "Springfield, WA"), it asks which.
+    A filler word after the city names no region unless a comma sets it off: "Berlin for me" is not in
+    Maine, "Portland, ME" is. Nor does a two-letter abbreviation without a comma after a city known
+    elsewhere but not in its region(s): "Berlin ok" is Berlin, not Oklahoma's clock, and "Paris TX" is
+    Paris, France, each with a note saying how to mean the region ("Paris, TX" is Texas's clock)."""
     places = _places()
-    for cut in range(len(words) - 1, 0, -1):
+    set_off = fold(text).rpartition(",")[2].strip(" .") if "," in text else None
+    typed = text.strip(" ,.").replace(",", " ").split()  # as written, for the replies
+    for cut in range(1, len(words)):
         tail = " ".join(words[cut:])
-        if tail in FILLER_WORDS and fold(text).rpartition(",")[2].strip(" .") != tail:
+        if tail in FILLER_WORDS and set_off != tail:
             continue  # "Berlin for me"; but "Portland, ME" sets the state off with a comma
-        state = places.states.get(tail) or places.state_codes.get(tail)
-        regions = [r for r in (places.countries.get(tail), state) if r is not None]
-        coded = _country_by_code(tail)
-        if not regions and coded is None:
-            continue
         city = " ".join(words[:cut])
         found = places.cities.get(city, []) + places.other_names.get(city, [])
+        coded = places.country_codes.get(tail)
         if coded is not None and (inside := [p for p in found if p.zone in coded.zones]):
             return _choose(text, inside)
+        named = [r for r in (places.countries.get(tail), places.regions.get(tail)) if r is not None]
+        regions = list(dict.fromkeys([*named, *places.region_codes.get(tail, [])]))
+        for region in regions:
+            if inside := [p for p in found if region.holds(p)]:
+                return _choose(text, inside)
+            if by_name := [z for z in _cities().get(city, []) if z in region.zones]:
+                return by_name[0], ""
         if not regions:
             continue
-        for region in regions:
-            inside = [p for p in found if p.zone in region.zones]
-            if region in places.states.values():
-                inside = [p for p in inside if fold(p.label).endswith(", " + fold(region.name))]
-            if inside:
-                return _choose(text, inside)
-            by_name = [z for z in _cities().get(city, []) if z in region.zones]
-            if by_name:
-                return by_name[0], ""
+        by_code = not named and len(tail) == 2 and set_off != tail  # "Berlin ok", not "Berlin, OK"
+        if by_code and (found or city in _cities()) and (alone := _city_alone(text, typed, cut, regions)):
+            return alone
+        if len({r.zone or r.zones for r in regions}) > 1:  # "Macon, Georgia", "Springfield, WA"
+            which = "either" if len(regions) == 2 else "any"
+            question = f"“{text}”: no {' '.join(typed[:cut])} is known in {which} {' '.join(typed[cut:])}"
+            raise _which(regions, question)
         return _country_zone(regions[0])
     return None
 
 
-def _country_by_code(code: str) -> Region | None:
-    """The country of an ISO 3166 two-letter code ("de": Germany), if the lists have it."""
-    if len(code) != 2 or not code.isalpha():
+def _city_alone(text: str, typed: list[str], cut: int, regions: list[Region]) -> tuple[str, str] | None:
+    """The zone of the city, the ``typed`` words before ``cut``, when the abbreviation after it names no
+    region holding it ("Berlin ok"), with a note on how to mean the region; None when the city alone
+    names no one zone, for the region to be read ("Springfield ok": a Springfield on Oklahoma's clock)."""
+    city, code = typed[:cut], typed[cut:]
+    try:
+        alone = _lookup(" ".join(city), None)
+    except SettingError:
         return None
-    import pycountry  # only for a code after a city: loaded when first needed
+    if alone is None:
+        return None
+    names = " or ".join(r.name for r in regions)
+    note = f"“{text}” is taken as {' '.join(city)}; for the clock of {names}, send"
+    note += f" “{' '.join(city)}, {' '.join(code).upper()}”."
+    return alone[0], " ".join(n for n in (alone[1], note) if n)
 
-    country = pycountry.countries.get(alpha_2=code.upper())
-    if country is None:
-        return None
-    names = (getattr(country, attr, None) for attr in ("common_name", "name", "official_name"))
-    return next((r for n in names if n and (r := _places().countries.get(fold(n))) is not None), None)
+
+def _which(regions: list[Region], question: str) -> SettingError:
+    """The ``question`` which of the ``regions`` of one name or abbreviation is meant, and the options."""
+    options = " or ".join(f"{r.zone or ', '.join(r.zones[:2])} ({r.label})" for r in regions)
+    return SettingError(f"{question}; say which timezone: {options}.")
 
 
 def _loads(name: str) -> bool:
@@ -417,14 +459,21 @@ def _lookup(text: str, now: datetime | None) -> tuple[str, str] | None:
         return by_city[0], ""
     places = _places()
     if key in places.cities:  # with the cities that go by this name too ("St. Petersburg")
-        return _choose(text, places.cities[key] + places.other_names.get(key, []))
+        found = places.cities[key] + places.other_names.get(key, [])
+        region = places.regions.get(key)
+        if region is not None and region.zone is not None and region.country != US_NAME:
+            found.append(Place(region.zone, region.people, region.label))  # Ontario, Victoria
+        return _choose(text, found)
     if key in places.countries:
         return _country_zone(places.countries[key])
-    if key in places.states:
-        return _country_zone(places.states[key])
+    if key in places.regions:
+        return _country_zone(places.regions[key])
     if key in places.other_names:
         return _choose(text, places.other_names[key])
-    return _city_in_country(text, words) if len(words) > 1 else None
+    regions = places.region_codes.get(key, [])
+    if len({r.zone or r.zones for r in regions}) > 1:  # "WA", "NT" alone
+        raise _which(regions, f"There is more than one “{text}”")
+    return _city_in_region(text, words) if len(words) > 1 else None
 
 
 def _runs(text: str) -> list[str]:
@@ -539,7 +588,8 @@ def read_zone(*parts: str, now: datetime | None = None) -> tuple[str, str] | Non
 def parse_zone(text: str, *, now: datetime | None = None) -> str:
     """An IANA timezone, by its current name, from its name in any case, old or new (``europe/kiev`` ->
     ``Europe/Kyiv``), a city, accents or not (``Kyiv``, ``sao paulo``, ``Mumbai``, ``Киев``), a city and
-    its country (``Kyiv, Ukraine``), a country (``Germany``), a fixed offset (``UTC+3`` -> ``Etc/GMT-3``)
+    its country, state or province (``Kyiv, Ukraine``, ``Portland, ME``, ``Perth, WA``), a country
+    (``Germany``), a state or province (``Texas``, ``Ontario``), a fixed offset (``UTC+3`` -> ``Etc/GMT-3``)
     or a common abbreviation (``PDT`` -> ``America/Los_Angeles``). ``now`` is used only to suggest zones."""
     found = read_zone(text, now=now)
     if found is None:

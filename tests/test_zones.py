@@ -324,3 +324,117 @@ def test_the_reversed_sign_note_suggests_only_an_offset_some_clock_keeps():
     assert far is not None and "sign reversed" in far and "/settings tz" not in far  # no UTC-14:00
     near = zone_note("Etc/GMT+5", now, typed="Etc/GMT+5")
     assert near is not None and near.endswith("send /settings tz UTC+05:00.")
+
+
+@pytest.mark.parametrize(
+    ("typed", "zone"),
+    [
+        ("Hanoi, VN", "Asia/Bangkok"),  # zone.tab gives Viet Nam only Asia/Ho_Chi_Minh; GeoNames, Hanoi's
+        ("Haiphong VN", "Asia/Bangkok"),
+        ("Ho Chi Minh City, VN", "Asia/Ho_Chi_Minh"),
+        ("Kinshasa, CD", "Africa/Lagos"),  # pycountry: "Congo, The Democratic Republic of the"
+        ("Busan, KR", "Asia/Seoul"),
+        ("Moscow, RU", "Europe/Moscow"),
+        ("Tehran, IR", "Asia/Tehran"),
+        ("Dar es Salaam, TZ", "Africa/Nairobi"),
+        ("La Paz, BO", "America/La_Paz"),
+        ("Damascus, SY", "Asia/Damascus"),
+        ("Vientiane, LA", "Asia/Bangkok"),  # Laos, not Louisiana
+        ("Chisinau, MD", "Europe/Chisinau"),
+    ],
+)
+def test_a_country_code_after_a_city_whatever_iso_calls_the_country(typed, zone):
+    found = read_zone(typed)
+    assert found is not None and found[0] == zone
+
+
+@pytest.mark.parametrize(
+    ("typed", "zone"),
+    [
+        ("Perth, WA", "Australia/Perth"),  # Western Australia holds Perth, Washington does not
+        ("Seattle, WA", "America/Los_Angeles"),
+        ("Vancouver, WA", "America/Los_Angeles"),
+        ("Vancouver, BC", "America/Vancouver"),
+        ("London, Ontario", "America/Toronto"),
+        ("London, ON", "America/Toronto"),
+        ("Halifax, NS", "America/Halifax"),
+        ("Melbourne, VIC", "Australia/Melbourne"),
+        ("Brisbane QLD", "Australia/Brisbane"),
+        ("Perth, Western Australia", "Australia/Perth"),  # not "Perth Western" in Australia
+        ("Darwin, NT", "Australia/Darwin"),
+        ("Yellowknife, NT", "America/Edmonton"),
+        ("St. John's, NL", "America/St_Johns"),
+        ("Canberra, ACT", "Australia/Sydney"),
+        ("Hobart TAS", "Australia/Hobart"),
+        ("Iqaluit, NU", "America/Iqaluit"),
+        ("Charlottetown, PE", "America/Halifax"),  # a small city: its province's clock
+        ("Lima, PE", "America/Lima"),  # Peru, which holds Lima, before Prince Edward Island
+        ("Saskatoon, SK", "America/Regina"),
+        ("Bratislava, SK", "Europe/Prague"),
+        ("Adelaide, SA", "Australia/Adelaide"),
+        ("Riyadh, SA", "Asia/Riyadh"),
+        ("Pyongyang, North Korea", "Asia/Pyongyang"),  # the longest tail: not "Korea", the South
+    ],
+)
+def test_a_city_with_its_canadian_or_australian_province(typed, zone):
+    found = read_zone(typed)
+    assert found is not None and found[0] == zone
+
+
+@pytest.mark.parametrize(
+    ("typed", "zone"),
+    [
+        ("Queensland", "Australia/Brisbane"),
+        ("British Columbia", "America/Vancouver"),  # Dawson Creek and Fort Nelson are small
+        ("Quebec", "America/Toronto"),
+        ("Alberta", "America/Edmonton"),
+        ("Nova Scotia", "America/Halifax"),
+        ("Tasmania", "Australia/Hobart"),
+        ("Newfoundland", "America/St_Johns"),
+        ("Western Australia", "Australia/Perth"),
+    ],
+)
+def test_a_province_or_australian_state_alone_is_its_zone(typed, zone):
+    assert parse_zone(typed) == zone
+
+
+def test_a_province_named_like_a_smaller_city_is_the_province_and_says_so():
+    zone, note = read_zone("Ontario") or ("", "")
+    assert zone == "America/Toronto"
+    assert "Ontario, California (America/Los_Angeles)" in note
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("Nunavut", "Nunavut spans several timezones; name your city, or one of: America/Iqaluit"),
+        ("WA", r"There is more than one “WA”; say which timezone: America/Los_Angeles \(Washington, United"
+         r" States\) or Australia/Perth \(Western Australia, Australia\)"),
+        ("NT", "America/Edmonton .Northwest Territories, Canada. or Australia/Darwin .Northern Territory"),
+        ("Springfield, WA", "“Springfield, WA”: no Springfield is known in either WA; say which timezone"),
+        ("Macon, Georgia", r"no Macon is known in either Georgia; say which timezone: Asia/Tbilisi"
+         r" \(Georgia\) or America/New_York \(Georgia, United States\)"),
+    ],
+)  # fmt: skip
+def test_a_region_of_several_zones_or_an_abbreviation_of_several_regions_asks_which(typed, message):
+    with pytest.raises(SettingError, match=message):
+        read_zone(typed)
+
+
+@pytest.mark.parametrize(
+    ("typed", "zone", "note"),
+    [
+        ("Berlin ok", "Europe/Berlin", "for the clock of Oklahoma, send “Berlin, OK”"),  # was Chicago
+        ("Paris TX", "Europe/Paris", "for the clock of Texas, send “Paris, TX”"),
+        ("Kyiv WA", "Europe/Kyiv", "for the clock of Washington or Western Australia, send “Kyiv, WA”"),
+        ("Berlin pls", "Europe/Berlin", ""),
+        ("Paris, TX", "America/Chicago", ""),  # set off by a comma: Texas, a Paris it does not list
+        ("Perth WA", "Australia/Perth", ""),  # the region holds the city
+        ("Seattle WA", "America/Los_Angeles", ""),
+        ("Springfield ok", "America/Chicago", ""),  # no one Springfield alone: Oklahoma's clock
+    ],
+)
+def test_a_two_letter_abbreviation_without_a_comma_does_not_move_a_city_known_elsewhere(typed, zone, note):
+    found = read_zone(typed)
+    assert found is not None and found[0] == zone and note in found[1]
+    assert note or not found[1]
