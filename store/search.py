@@ -30,25 +30,42 @@ _LIST_COLUMNS = (
 )
 
 
+# Words that nearly every article has. Beside other words they are left out of a query (every word must
+# match, and "the envoy" should find an article that never writes "the"); alone they are all there is.
+# Not "us" (the US) or "who" (the WHO), which can be news names.
+FUNCTION_WORDS = frozenset(
+    """a an the and or nor but not no of in on at to for from by with as is are was were be been it its
+    this that these those than then so if into onto over via per""".split()
+)
+
+
 def query_words(text: str) -> list[list[str]]:
-    """The user's words, each as its FTS5 tokens ("U.S." -> ["U", "S"]); at most ``MAX_TERMS``."""
+    """The user's words, each as its FTS5 tokens ("U.S." -> ["U", "S"]); at most ``MAX_TERMS``; function
+    words ("the", "of") only when there is nothing else."""
     words = []
     for chunk in unicodedata.normalize("NFKC", text).split():
         tokens = [t[:MAX_TERM_CHARS] for t in _WORD.findall(chunk)]
         if tokens:
             words.append(tokens)
-        if len(words) == MAX_TERMS:
-            break
-    return words
+    telling = [w for w in words if len(w) > 1 or w[0].casefold() not in FUNCTION_WORDS]
+    return (telling or words)[:MAX_TERMS]
 
 
 def fts_query(text: str, *, any_word: bool = False) -> str | None:
     """A safe FTS5 query for the user's words: each word a quoted phrase, all required (or any one with
     ``any_word``). None when no word is left to search for."""
-    phrases = ['"' + " ".join(tokens) + '"' for tokens in query_words(text)]
+    phrases = [_phrase(" ".join(tokens)) for tokens in query_words(text)]
     if not phrases:
         return None
-    return (" OR " if any_word else " ").join(dict.fromkeys(phrases))
+    joiner = " OR " if any_word else " AND " if any(p.startswith("(") for p in phrases) else " "
+    return joiner.join(dict.fromkeys(phrases))
+
+
+def _phrase(words: str) -> str:
+    """A quoted phrase, or with its other spelling when it has one the tokenizer does not fold: FTS5 folds
+    accents but not "ß", so "Strauss" also looks for "Strauß" and "Strauß" for "Strauss"."""
+    other = words.replace("ß", "ss") if "ß" in words else re.sub("ss", "ß", words, flags=re.I)
+    return f'"{words}"' if other == words else f'("{words}" OR "{other}")'
 
 
 def count_matches(db: Database, query: str, *, limit: int) -> int:

@@ -196,3 +196,34 @@ async def test_latest_command_and_its_empty_archive_reply(app):
     reply = await answer(app, "/latest", Asker(1, 1))
     assert [s.blocks[0].text for s in reply.document.sections] == [f"Story {h}" for h in range(4, -1, -1)]
     assert reply.paged is (app.settings.brief_page_size < 5)
+
+
+@pytest.mark.parametrize("words", ["the", "AND OR (", "of the", "The And"])
+async def test_function_words_alone_are_answered_not_searched(app, archive, words):
+    load_all()
+    for name in ("search", "brief"):
+        reply = await answer(app, f"/{name} {words}", Asker(1, 1))
+        assert "is in nearly every article" in reply.document.text
+        assert f"/{name} Kellogg" in reply.document.text
+
+
+async def test_a_function_word_beside_a_real_word_is_searched(app, archive):
+    load_all()
+    reply = await answer(app, "/search the envoy", Asker(1, 1))
+    assert "U.S. envoy named" in reply.document.text
+
+
+async def test_bidirectional_controls_are_not_echoed(app, archive):
+    load_all()
+    reply = await answer(app, "/search \u202etroops\u202c", Asker(1, 1))
+    assert "Articles with “troops”" in reply.document.text
+    assert not any(c in reply.document.text for c in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+@pytest.mark.parametrize("typed", ["Strauss", "Strauß", "STRAUSS"])
+def test_sharp_s_and_ss_find_each_other(db, typed):
+    insert_article(db, title="Strauß waltz gala", body="An evening of waltzes.", source="a", when=T0, url="u1")
+    insert_article(db, title="Levi Strauss jeans", body="Denim sales rose.", source="b", when=T0, url="u2")
+    assert {a.title for a in search_articles(db, typed)} == {"Strauß waltz gala", "Levi Strauss jeans"}
+    assert [a.title for a in search_articles(db, f"{typed} waltzes")] == ["Strauß waltz gala"]
+    assert len(matching_ids(db, fts_query(f"{typed} denim", any_word=True), limit=10)) == 2

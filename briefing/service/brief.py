@@ -14,7 +14,7 @@ from briefing.briefs import (
     no_stories,
     shorten,
 )
-from briefing.document import Document
+from briefing.document import Document, code, message, para
 from briefing.models import ActorType, Story
 from briefing.relevance import topic_relevance
 from briefing.service import App
@@ -22,6 +22,7 @@ from briefing.service.actors import actor_type, read_name, resolve_actor
 from briefing.service.commands import Asker, Reply, command
 from briefing.stories import score
 from store.search import (
+    FUNCTION_WORDS,
     actor_ids_named,
     article_ids_mentioning,
     article_texts,
@@ -95,6 +96,19 @@ def top_stories(app: App) -> tuple[list[Story], datetime | None]:
     return best, anchor
 
 
+def too_common(words: str, command: str) -> Reply | None:
+    """The reply to words that are all function words ("the", "AND OR ("), None for a real query."""
+    found = [token.casefold() for tokens in query_words(words) for token in tokens]
+    if not found or not all(w in FUNCTION_WORDS for w in found):
+        return None
+    return Reply(
+        message(
+            para(f"“{shorten(words.strip())}” is in nearly every article: add a name or a topic, e.g. ",
+                 code(f"/{command} Kellogg"), "."),
+        )
+    )  # fmt: skip
+
+
 def topic_stories(app: App, topic: str, *, actors: Sequence[int] | None = None) -> list[Story] | None:
     """The best stories matching a topic: its words, and the articles that mention the ``actors`` (by
     default those the words name); None when it has no words."""
@@ -147,6 +161,8 @@ async def brief(app: App, args: str, asker: Asker) -> Reply:
         return _reply(compose_brief(stories, now=app.now(), as_of=anchor), app)
     type_ = actor_type(asked.kind)
     if type_ is None:  # words, or words and any actor they name exactly; "(topic)": the words alone
+        if (common := too_common(asked.name, "brief")) is not None:
+            return common
         stories_found = topic_stories(app, asked.name, actors=[] if asked.kind == "topic" else None)
         if stories_found is None:
             return Reply(needs_words("brief", "Kellogg"))
@@ -172,6 +188,8 @@ async def search(app: App, args: str, asker: Asker) -> Reply:
     """Articles matching the words, newest first."""
     if fts_query(args) is None:
         return Reply(needs_words("search", "North Korea troops"))
+    if (common := too_common(args, "search")) is not None:
+        return common
     articles = search_articles(app.db, args, limit=LIST_LIMIT)
     if not articles:
         return Reply(no_matches(args.strip()))

@@ -83,9 +83,15 @@ def command(name: str, usage: str, description: str, *, admin: bool = False) -> 
 _COMMAND_RE = re.compile(r"^/([A-Za-z0-9_]{1,32})(?:@[A-Za-z0-9_]+)?(?:\s+|$)(.*)$", re.S)
 
 
+# Bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069): echoed in a reply they
+# would flip the text after them ("results for ‮txt.exe"); no query needs them.
+_BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+
+
 def parse(text: str) -> tuple[str | None, str]:
-    """Split ``/cmd@bot args`` into ``("cmd", "args")``; plain text gives ``(None, text)``."""
-    text = text.strip()
+    """Split ``/cmd@bot args`` into ``("cmd", "args")``; plain text gives ``(None, text)``. Bidirectional
+    control characters are dropped first."""
+    text = text.translate(_BIDI_CONTROLS).strip()
     match = _COMMAND_RE.match(text)
     if not match:
         return None, text
