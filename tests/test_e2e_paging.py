@@ -11,6 +11,7 @@ from briefing.charts import mentions_chart
 from briefing.document import Document, Section, bold, heading, link, message, para
 from briefing.render import html_messages, utf16_len
 from briefing.service.commands import COMMANDS, Command, Reply
+from tests.botapi.faults import Fault
 from tests.conftest import NOW
 from tests.e2e_helpers import harness
 
@@ -84,6 +85,18 @@ async def test_more_turns_the_page_in_place(bot):
     assert not any(b.text.startswith("More") for b in third.buttons)
     assert len(bot.server.sent_messages(1001)) == 1  # one message, edited twice
     assert len(bot.server.requests("answerCallbackQuery")) == 2
+
+
+async def test_a_press_too_old_to_answer_still_turns_the_page(bot):
+    first = await bot.ask("/longread")
+    bot.server.inject(
+        Fault.bad_request("query is too old and response timeout expired or query ID is invalid"),
+        "answerCallbackQuery",
+    )
+    bot.server.push_callback_query(first, button="More")
+    await bot.server.wait_for("editMessageText", chat_id=1001)
+    assert "Page 2 of 3" in bot.server.message(1001, first.message_id).text
+    assert len(bot.server.sent_messages(1001)) == 1  # no "something went wrong"
 
 
 async def test_sources_lists_the_links_of_the_page_and_back_returns(bot):

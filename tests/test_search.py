@@ -222,7 +222,7 @@ async def test_bidirectional_controls_are_not_echoed(app, archive):
 
 @pytest.mark.parametrize("typed", ["Strauss", "Strauß", "STRAUSS"])
 def test_sharp_s_and_ss_find_each_other(db, typed):
-    insert_article(db, title="Strauß waltz gala", body="An evening of waltzes.", source="a", when=T0, url="u1")
+    insert_article(db, title="Strauß waltz gala", body="Waltzes all night.", source="a", when=T0, url="u1")
     insert_article(db, title="Levi Strauss jeans", body="Denim sales rose.", source="b", when=T0, url="u2")
     assert {a.title for a in search_articles(db, typed)} == {"Strauß waltz gala", "Levi Strauss jeans"}
     assert [a.title for a in search_articles(db, f"{typed} waltzes")] == ["Strauß waltz gala"]

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import logging
 
-from telegram import Message, Update
+from telegram import CallbackQuery, Message, Update
 from telegram.constants import ChatType
-from telegram.error import NetworkError, TelegramError
+from telegram.error import BadRequest, NetworkError, TelegramError
 from telegram.ext import ContextTypes
 
 from briefing.adapters.telegram_send import (
@@ -92,14 +92,14 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message = query.message
     # ids are random, and one chat's id is no good in another (clients can send any data)
     if stored is None or parsed is None or message is None or stored.chat_id != message.chat.id:
-        await query.answer(EXPIRED, show_alert=True)
+        await _answer_query(query, EXPIRED)
         return
     state, (kind, n) = Paged.from_json(stored.payload), parsed
     view = _view(app, state, kind, n) if kind in "ps" else None
     if view is None and not (kind == "b" and n < len(state.commands)):
-        await query.answer(EXPIRED, show_alert=True)
+        await _answer_query(query, EXPIRED)
         return
-    await query.answer()  # at once: the button stops spinning while the answer is made
+    await _answer_query(query)  # at once: the button stops spinning while the answer is made
     chat_id = message.chat.id
     try:
         if view is not None:
@@ -110,6 +110,15 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await show(context.bot, app, chat_id, message.message_id, document, keys)
     except ChatUnreachable:
         pass
+
+
+async def _answer_query(query: CallbackQuery, alert: str | None = None) -> None:
+    """Acknowledge a button press. Telegram refuses an answer to a press older than about 15 seconds
+    ("query is too old", a backlog after a restart, say): the press is still acted on."""
+    try:
+        await query.answer(alert, show_alert=alert is not None)
+    except BadRequest as exc:
+        log.debug("could not answer a button press: %s", exc)
 
 
 async def on_my_chat_member(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
