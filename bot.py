@@ -137,9 +137,24 @@ def cmd_digest(settings: Settings, args: argparse.Namespace) -> int:
     if settings.token is None:
         raise UsageError("digest --send needs TELEGRAM_BOT_TOKEN (a --dry-run does not)")
     os.environ.setdefault("PTB_TIMEDELTA", "1")  # RetryAfter.retry_after as a timedelta, without warnings
-    from briefing.adapters.delivery import bot_from_settings, send_digest_now
+    from telegram.error import InvalidToken, NetworkError
 
-    result = asyncio.run(send_digest_now(app, bot_from_settings(settings), args.chat, now=app.now()))
+    from briefing.adapters.delivery import OneDigest, bot_from_settings, send_digest_now
+
+    async def send() -> OneDigest:
+        bot = bot_from_settings(settings)
+        try:  # the token and the way to Telegram are checked before today's digest is composed and stored
+            await bot.initialize()
+        except (InvalidToken, NetworkError) as exc:
+            await bot.shutdown()
+            if isinstance(exc, InvalidToken):  # its message quotes the token
+                raise UsageError(
+                    "Telegram refused the bot token (TELEGRAM_BOT_TOKEN); nothing was sent"
+                ) from None
+            raise BriefingError(f"cannot reach Telegram ({exc.message}); nothing was sent") from None
+        return await send_digest_now(app, bot, args.chat, now=app.now())
+
+    result = asyncio.run(send())
     print(result.line)
     return 0 if result.complete else 1
 
@@ -229,6 +244,10 @@ def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = 
     try:
         _check_seeds()
         settings = load_settings(os.environ if environ is None else environ)
+        if settings.token is not None:  # python-telegram-bot logs its URLs, which hold the token, at DEBUG
+            from briefing.adapters.telegram import redact_logs
+
+            redact_logs(settings.token.value)
         return COMMANDS[args.command](settings, args)
     except (SettingsError, StoreError, UsageError) as exc:
         print(f"bot.py: {exc}", file=sys.stderr)

@@ -2,6 +2,7 @@
 
 import asyncio
 import os
+import socket
 import sys
 from datetime import UTC, datetime, timedelta
 
@@ -79,11 +80,11 @@ def test_send_without_a_token_says_so(db, tmp_path, capsys):
     )
 
 
-async def _bot_py(botapi, db_path, *args):
+async def _bot_py(botapi, db_path, *args, token=None, base_url=None):
     env = {
         **os.environ,
-        "TELEGRAM_BOT_TOKEN": botapi.token,
-        "TELEGRAM_API_BASE_URL": botapi.base_url,
+        "TELEGRAM_BOT_TOKEN": token or botapi.token,
+        "TELEGRAM_API_BASE_URL": base_url or botapi.base_url,
         "BRIEFING_DB": str(db_path),
     }
     proc = await asyncio.create_subprocess_exec(
@@ -110,3 +111,39 @@ async def test_send_delivers_through_telegram_once(db, tmp_path, botapi):
     code, out, _ = await _bot_py(botapi, tmp_path / "test.db", "digest", "--chat", "1001", "--send")
     assert code == 0 and out == f"chat 1001: the digest for {today} was already sent; nothing sent again\n"
     assert len(botapi.sent_messages(1001)) == 1
+
+
+@pytest.mark.parametrize("verbose", [(), ("-v",)], ids=["quiet", "verbose"])
+async def test_a_refused_token_is_one_line_without_the_token_and_nothing_is_stored(
+    db, tmp_path, botapi, verbose
+):
+    add_story(db, "Fresh story", updated=datetime.now(UTC) - timedelta(hours=1))
+    subscriber(db, 1001, "08:00", "UTC")
+    wrong = "987654321:AAE-not-the-token-the-server-knows"
+    code, out, err = await _bot_py(
+        botapi, tmp_path / "test.db", *verbose, "digest", "--chat", "1001", "--send", token=wrong
+    )
+    assert code == 2 and out == ""
+    assert "bot.py: Telegram refused the bot token (TELEGRAM_BOT_TOKEN); nothing was sent" in err
+    assert "Traceback" not in err and "AAE-not-the-token" not in err
+    assert deliveries.parts_of(db, 1001, datetime.now(UTC).date()) == []
+
+
+async def test_telegram_out_of_reach_is_one_line_and_nothing_is_stored(db, tmp_path, botapi):
+    subscriber(db, 1001, "08:00", "UTC")
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    code, _, err = await _bot_py(
+        botapi,
+        tmp_path / "test.db",
+        "digest",
+        "--chat",
+        "1001",
+        "--send",
+        base_url=f"http://127.0.0.1:{port}/bot",
+    )
+    assert code == 1
+    assert err.startswith("bot.py: cannot reach Telegram (") and err.endswith("nothing was sent\n")
+    assert "Traceback" not in err and botapi.token not in err
+    assert deliveries.parts_of(db, 1001, datetime.now(UTC).date()) == []
