@@ -50,6 +50,11 @@ def migrate(db: Database) -> list[str]:
         if number in done:
             continue
         with transaction(db):
+            # asked again under the write lock: another process opening the same new file may have
+            # applied it since the first look
+            ran = "SELECT 1 FROM schema_migrations WHERE number = ?"
+            if db.execute(ran, [number]).fetchone() is not None:
+                continue
             module.apply(db)  # type: ignore[attr-defined]
             db.execute(
                 "INSERT INTO schema_migrations (number, name, applied_at) VALUES (?, ?, ?)",

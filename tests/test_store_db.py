@@ -33,3 +33,24 @@ def test_foreign_keys_are_enforced(db):
             "INSERT INTO mentions (actor_id, article_id, sentence_index, sentence_start, sentence_end,"
             " start, end, surface) VALUES (99, 99, 0, 0, 1, 0, 1, 'x')"
         )
+
+
+def test_a_migration_another_process_applied_meanwhile_is_not_applied_again(tmp_path, monkeypatch):
+    import store.db
+
+    path = tmp_path / "new.db"
+    conn = sqlite3.connect(str(path), isolation_level=None, timeout=10)
+    first = store.db.Database(conn)
+    listed = store.db._migrations
+    raced = []
+
+    def other_process_first():  # this process has read what was applied (nothing); the other migrates now
+        if not raced:
+            raced.append(True)
+            open_db(path).conn.close()
+        return listed()
+
+    monkeypatch.setattr(store.db, "_migrations", other_process_first)
+    assert store.db.migrate(first) == []
+    rows = first.execute("SELECT number FROM schema_migrations").fetchall()
+    assert len(rows) == len(listed())
