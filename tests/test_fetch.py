@@ -1,5 +1,6 @@
 """The HTTP fetcher against a real server on 127.0.0.1, and with httpx's MockTransport."""
 
+import asyncio
 import socket
 
 import httpx
@@ -182,3 +183,19 @@ async def test_the_transport_is_swappable():
     assert result.etag == '"x"'
     assert [str(r.url) for r in seen] == ["https://news.test/old", "https://news.test/new"]
     assert seen[0].headers["User-Agent"] == "TestBot/1.0"
+
+
+async def test_a_server_that_trickles_its_body_is_given_up_on():
+    async def trickle():
+        for _ in range(1000):  # each byte well within the read timeout; all of them far beyond the deadline
+            await asyncio.sleep(0.01)
+            yield b"x"
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, content=trickle())
+
+    config = FetchConfig(timeout=0.1, max_bytes=1_000_000, max_redirects=3, user_agent="TestBot/1.0")
+    async with Fetcher(config, transport=httpx.MockTransport(handler)) as fetcher:
+        with pytest.raises(FetchError, match=r"took longer than 0.4s in all") as caught:
+            await fetcher.get("https://slow.test/feed")
+    assert caught.value.transient

@@ -9,7 +9,8 @@ Usage::
 
 Tests pass ``transport=httpx.MockTransport(handler)`` (or point at a server on 127.0.0.1). Every
 failure is a :class:`briefing.errors.FetchError` with a one-line reason: a refused scheme (only
-http and https are fetched, on every redirect hop too), an HTTP error status, a timeout, a body over
+http and https are fetched, on every redirect hop too), an HTTP error status, a timeout (``timeout``
+for each connect and read, four times that for the whole request), a body over
 ``max_bytes`` (enforced while streaming, not trusted from Content-Length alone), too many redirects
 or a redirect loop, or a host that cannot be reached.
 
@@ -21,6 +22,7 @@ entries on one site then costs one failed connection instead of fifty. So a fetc
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -30,6 +32,7 @@ import httpx
 from briefing.errors import FetchError
 
 REDIRECTS = (301, 302, 303, 307, 308)
+WHOLE_REQUEST_TIMEOUTS = 4  # a request, redirects and body included, gets this many timeouts in all
 RETRYABLE = (408, 425, 429)  # statuses that say "not now" rather than "never"
 
 
@@ -119,14 +122,19 @@ class Fetcher:
             headers["If-Modified-Since"] = last_modified
         seen = {url}
         current = check_url(url)
-        for _ in range(self.config.max_redirects + 1):
-            result, location = await self._once(current, headers)
-            if location is None:
-                return result
-            current = check_url(urljoin(current, location))
-            if current in seen:
-                raise FetchError(f"redirect loop at {current}")
-            seen.add(current)
+        deadline = self.config.timeout * WHOLE_REQUEST_TIMEOUTS
+        try:  # httpx's timeout is per read: a server that trickles bytes would hold the fetch forever
+            async with asyncio.timeout(deadline):
+                for _ in range(self.config.max_redirects + 1):
+                    result, location = await self._once(current, headers)
+                    if location is None:
+                        return result
+                    current = check_url(urljoin(current, location))
+                    if current in seen:
+                        raise FetchError(f"redirect loop at {current}")
+                    seen.add(current)
+        except TimeoutError:
+            raise FetchError(f"took longer than {deadline:g}s in all", transient=True) from None
         raise FetchError(f"too many redirects (more than {self.config.max_redirects})")
 
     async def _once(self, url: str, headers: dict[str, str]) -> tuple[FetchResult, str | None]:
