@@ -194,7 +194,7 @@ def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
     if settings.token is None:
         from briefing.adapters.console import chat
 
-        asyncio.run(chat(app))
+        chat(app)
         return 0
     from briefing.adapters.telegram import run_telegram
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import signal
 import subprocess
 import sys
 
@@ -64,16 +65,16 @@ async def test_a_new_command_forgets_the_pages_of_the_last(app, doubles):
     assert await session.respond("/more") == "Nothing more to show: the last answer had only one page."
 
 
-async def test_the_chat_reads_until_quit(app):
+def test_the_chat_reads_until_quit(app):
     lines = iter(["/help", "", "/follow ports", "/quit", "/help"])
     out = io.StringIO()
-    await chat(app, read=lambda prompt: next(lines), out=out)
+    chat(app, read=lambda prompt: next(lines), out=out)
     text = out.getvalue()
     assert text.startswith("Briefing in the terminal.")
     assert "Following the topic ports." in text and text.count("Plain text is a search.") == 1
 
 
-async def test_the_chat_survives_an_error_and_ends_at_end_of_input(app, monkeypatch):
+def test_the_chat_survives_an_error_and_ends_at_end_of_input(app, monkeypatch):
     async def broken(app, args, asker):
         raise RuntimeError("boom")
 
@@ -87,7 +88,7 @@ async def test_the_chat_survives_an_error_and_ends_at_end_of_input(app, monkeypa
             raise EOFError from None  # Ctrl-D
 
     out = io.StringIO()
-    await chat(app, read=reader, out=out)
+    chat(app, read=reader, out=out)
     assert "Sorry, something went wrong" in out.getvalue() and "You follow nothing yet" in out.getvalue()
 
 
@@ -110,6 +111,23 @@ def test_bot_py_without_a_token_is_a_terminal_chat(tmp_path):
     assert done.stdout.startswith("Briefing in the terminal.")
     assert "Following the topic ports." in done.stdout and "• ports — topic" in done.stdout
     assert "[✕ ports: /unfollow ports]" in done.stdout
+
+
+def test_ctrl_c_ends_the_terminal_chat_at_once(tmp_path):
+    """The chat waits on input in a thread; Ctrl-C must not also wait for one more line."""
+    assert _bot_py(tmp_path, "ask", "/latest", capture_output=True).returncode == 0  # seeded beforehand
+    chat = subprocess.Popen(
+        [sys.executable, "bot.py"], cwd=ROOT, env=_env(tmp_path), text=True,
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    try:
+        assert chat.stdout.readline().startswith("Briefing in the terminal.")  # waiting for a line now
+        chat.send_signal(signal.SIGINT)
+        code = chat.wait(timeout=10)  # stdin stays open: it must not wait for one more line
+    finally:
+        chat.kill()
+        chat.communicate()
+    assert code == 0  # Ctrl-C at the prompt leaves the chat as Ctrl-D does
 
 
 def test_bot_py_ask_answers_one_command(tmp_path):

@@ -89,33 +89,39 @@ class Session:
         return "\n\n".join([self._page(), *_extras(reply)])
 
 
-async def chat(
+def chat(
     app: App,
     *,
     read: Callable[[str], str] = input,
     out: TextIO | None = None,
     asker: Asker = CONSOLE,
 ) -> None:
-    """Read commands until end of input and print each answer."""
+    """Read commands until end of input (or Ctrl-C at the prompt) and print each answer.
+
+    Lines are read in the main thread and each answer is run on one event loop kept for the chat: a
+    line read in a worker thread would keep the process waiting for one more Enter after Ctrl-C. Ctrl-C
+    during an answer abandons that answer only."""
 
     def show(text: str) -> None:
         print(text, file=out, flush=True)
 
     session = Session(app, asker)
     show(GREETING)
-    while True:
-        try:
-            line = await asyncio.to_thread(read, "> ")
-        except (EOFError, KeyboardInterrupt):
-            show("")
-            return
-        line = line.strip()
-        if not line:
-            continue
-        if line in ("/quit", "/exit"):
-            return
-        try:
-            show(await session.respond(line))
-        except Exception:  # one bad answer must not end the chat
-            log.exception("error answering %r", line[:80])
-            show("Sorry, something went wrong while answering that. Please try again.")
+    with asyncio.Runner() as runner:
+        while True:
+            try:
+                line = read("> ").strip()
+            except (EOFError, KeyboardInterrupt):
+                show("")
+                return
+            if not line:
+                continue
+            if line in ("/quit", "/exit"):
+                return
+            try:
+                show(runner.run(session.respond(line)))
+            except KeyboardInterrupt:
+                show("(stopped)")
+            except Exception:  # one bad answer must not end the chat
+                log.exception("error answering %r", line[:80])
+                show("Sorry, something went wrong while answering that. Please try again.")
