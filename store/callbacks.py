@@ -46,12 +46,16 @@ def save_callback(db: Database, chat_id: int, payload: str, *, now: datetime) ->
             return key
 
 
-def get_callback(db: Database, key: str) -> Callback | None:
+def get_callback(db: Database, key: str, *, now: datetime | None = None) -> Callback | None:
+    """The button's payload; None for an unknown id, or (given ``now``) one older than a week, which
+    may still be stored when no button was made since."""
     row = db.execute("SELECT id, chat_id, payload, created_at FROM callbacks WHERE id = ?", [key]).fetchone()
     if row is None:
         return None
     created = from_iso(row[3])
     assert created is not None
+    if now is not None and created < now - timedelta(days=CALLBACK_DAYS):
+        return None
     return Callback(row[0], row[1], row[2], created)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 from store import subscribers
@@ -177,6 +179,18 @@ async def test_an_expired_button_is_answered(bot):
     answered = await bot.server.wait_for("answerCallbackQuery")
     assert answered.params["text"] == "This button has expired; send the command again."
     assert bot.server.callback_answer(update)["text"].startswith("This button has expired")
+
+
+async def test_a_button_older_than_a_week_is_expired_though_still_stored(botapi, tmp_path):
+    now = [NOW]
+    async with harness(botapi, tmp_path / "week.db", clock=lambda: now[0]) as bot:
+        await bot.ask("/follow ports")
+        shown = await bot.ask("/following")
+        now[0] = NOW + timedelta(days=8)  # no button made since: nothing pruned it
+        bot.server.push_callback_query(shown, button="✕ ports")
+        answered = await bot.server.wait_for("answerCallbackQuery")
+        assert answered.params["text"] == "This button has expired; send the command again."
+        assert bot.app.db.execute("SELECT count(*) FROM follows").fetchone()[0] == 1
 
 
 async def test_a_group_that_becomes_a_supergroup_keeps_its_subscription(bot):

@@ -51,3 +51,10 @@ def test_a_migrated_group_keeps_its_buttons_and_answers(db):
     migrate_chat(db, -100, -1009, now=NOW)
     assert get_callback(db, key).chat_id == -1009
     assert reply_to(db, -1009, 5).bot_message_ids == (6,) and reply_to(db, -100, 5) is None
+
+
+def test_a_button_older_than_a_week_is_expired_even_before_it_is_pruned(db):
+    key = save_callback(db, 1, "old", now=NOW - timedelta(days=8))
+    assert get_callback(db, key) is not None  # still stored: no button was made since
+    assert get_callback(db, key, now=NOW) is None
+    assert get_callback(db, key, now=NOW - timedelta(days=2)) is not None

@@ -87,7 +87,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     app = app_of(context)
     key, _, action = (query.data or "").partition(":")
-    stored = get_callback(app.db, key) if key else None
+    stored = get_callback(app.db, key, now=app.now()) if key else None
     parsed = parse_action(action)
     message = query.message
     # ids are random, and one chat's id is no good in another (clients can send any data)
