@@ -90,7 +90,7 @@ def _utf8_or_cp1252(data: bytes) -> str:
         for m in _STRAY.finditer(text):
             if _STRAY_BYTE[ord(m.group())] == "\ufffd":
                 at = len(text[: m.start()].encode("utf-8", errors="surrogateescape"))
-                raise DecodeError(f"neither UTF-8 nor Windows-1252 text (byte 0x{data[at]:02x} at {at})")
+                raise DecodeError(f"neither UTF-8 nor Windows-1252 text (byte 0x{data[at]:02x} at offset {at})")
     return text.translate(_STRAY_BYTE)
 
 
