@@ -90,7 +90,8 @@ def _utf8_or_cp1252(data: bytes) -> str:
         for m in _STRAY.finditer(text):
             if _STRAY_BYTE[ord(m.group())] == "\ufffd":
                 at = len(text[: m.start()].encode("utf-8", errors="surrogateescape"))
-                raise DecodeError(f"neither UTF-8 nor Windows-1252 text (byte 0x{data[at]:02x} at offset {at})")
+                byte = f"byte 0x{data[at]:02x} at offset {at}"
+                raise DecodeError(f"neither UTF-8 nor Windows-1252 text ({byte})")
     return text.translate(_STRAY_BYTE)
 
 
@@ -110,6 +111,7 @@ class _Line:
     value: object = None
     gap_before: bool = False
     spacer_after: bool = False
+    site: str | None = None  # a site credited here: "Source / www.dw.com", "Photo credit: www.dw.com"
 
 
 @dataclass
@@ -120,8 +122,11 @@ class _Article:
     published: datetime | None = None
     paragraphs: list[str] = field(default_factory=list)
     prose: int = 0
+    sites: set[str] = field(default_factory=set)  # sites its "Source" footer and photo credit name
 
     def meta(self, line: _Line) -> None:
+        if line.site:
+            self.sites.add(line.site)
         if line.kind is Kind.AUTHOR and line.value and not self.author:
             self.author = str(line.value)
         elif line.kind is Kind.DATE and isinstance(line.value, datetime) and not self.published:
@@ -131,12 +136,31 @@ class _Article:
 def split_dump(text: str, *, source: str) -> list[ArticleDraft]:
     """The articles in a text dump, furniture stripped, paragraphs separated by blank lines."""
     lines = _read_lines(text)
+    _mark_sites(lines)
     _pair_metadata(lines)
     _drop_captions(lines)
     _resolve_reltimes(lines)
-    kept = [line for line in lines if line.kind not in (Kind.DROP, Kind.CREDIT)]
+    kept = _keep(lines)
     source = outlet_of(text) or source
     return [_draft(a, source) for a in _segment(kept) if a.prose]
+
+
+def _keep(lines: list[_Line]) -> list[_Line]:
+    """The lines that are not furniture; a dropped photo credit's site goes to the next kept line (the
+    article it heads), or to the last one when nothing follows."""
+    kept: list[_Line] = []
+    site = None
+    for line in lines:
+        if line.kind in (Kind.DROP, Kind.CREDIT):
+            site = site or line.site
+            continue
+        if site and not line.site:
+            line.site = site
+        site = None
+        kept.append(line)
+    if site and kept and not kept[-1].site:
+        kept[-1].site = site
+    return kept
 
 
 _CREDITED_SITE = re.compile(
@@ -148,6 +172,28 @@ _SITE_UNDER_LABEL = re.compile(
     r"^(?:credits?|sources?)\s*$\n\s*(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})/?\s*$",
     re.I | re.M,
 )
+
+
+_SITE = re.compile(r"(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})/?", re.I)
+_SOURCE_LABEL = re.compile(r"sources?\s*:?", re.I)
+
+
+def _mark_sites(lines: list[_Line]) -> None:
+    """Sites that a dump credits, line by line. A "Source / www.dw.com" footer ends its article (the
+    seed-002 layout glues articles together with nothing else between them) and names its outlet; a
+    "Photo credit: www.dw.com" over an article names it too. An article crediting two sites has
+    neither as its outlet."""
+    for i, line in enumerate(lines):
+        credited = _CREDITED_SITE.fullmatch(line.text)
+        if credited:
+            line.site = credited.group(1).lower()
+            if line.text[:6].lower().startswith("source"):
+                line.kind = Kind.BREAK
+        elif _SOURCE_LABEL.fullmatch(line.text) and i + 1 < len(lines):
+            site = _SITE.fullmatch(lines[i + 1].text)
+            if site:
+                line.kind = Kind.DROP
+                lines[i + 1].kind, lines[i + 1].site = Kind.BREAK, site.group(1).lower()
 
 
 def outlet_of(text: str) -> str | None:
@@ -312,6 +358,7 @@ def _segment(lines: list[_Line]) -> list[_Article]:
                 current = _Article()
                 articles.append(current)
             current.paragraphs.append(lines[i].text)
+            current.meta(lines[i])
             current.prose += 1
             i += 1
             continue
@@ -391,7 +438,7 @@ def _draft(article: _Article, source: str) -> ArticleDraft:
     return ArticleDraft(
         title=article.title or title_from_body(body),
         body=body,
-        source=source,
+        source=next(iter(article.sites)) if len(article.sites) == 1 else source,
         author=article.author,
         section=article.section,
         published_at=article.published,
