@@ -28,6 +28,7 @@ from datetime import datetime
 
 from briefing.errors import BinarySourceError, DecodeError, EmptySourceError
 from briefing.furniture import (
+    TEASER_LABELS,
     Kind,
     classify,
     ends_sentence,
@@ -139,6 +140,7 @@ def split_dump(text: str, *, source: str) -> list[ArticleDraft]:
     _mark_sites(lines)
     _pair_metadata(lines)
     _drop_captions(lines)
+    _drop_teaser_lists(lines)
     _resolve_reltimes(lines)
     kept = _keep(lines)
     source = outlet_of(text) or source
@@ -268,6 +270,28 @@ def _drop_captions(lines: list[_Line]) -> None:
             line.kind = Kind.DROP
     _drop_repeats(lines)
     _drop_echoes(lines)
+
+
+def _drop_teaser_lists(lines: list[_Line]) -> None:
+    """The titles under "Related Posts" (or "You may also like"...) are other stories' teasers. When the
+    last of them has a byline or date under it, or prose, it may be the next article's title (with a
+    section label over it): those stay."""
+    for i, line in enumerate(lines):
+        if " ".join(line.text.lower().split()).rstrip(": ") not in TEASER_LABELS:
+            continue
+        teasers = []
+        for nxt in lines[i + 1 :]:
+            if nxt.kind is Kind.HEADING:
+                teasers.append(nxt)
+            elif nxt.kind is not Kind.DROP:
+                byline = nxt.kind is Kind.RELTIME and nxt.value
+                if nxt.kind in (Kind.AUTHOR, Kind.DATE, Kind.PROSE) or byline:
+                    title = teasers.pop() if teasers else None
+                    if title and teasers and _is_label(teasers[-1].text, title.text):
+                        teasers.pop()
+                break
+        for teaser in teasers:
+            teaser.kind = Kind.DROP
 
 
 def _drop_echoes(lines: list[_Line]) -> None:

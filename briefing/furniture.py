@@ -52,12 +52,28 @@ _ENDING_WORDS = """
     previous story|previous article|read next|keep reading|load more|show more|see more|
     view comments|show comments|join the conversation|the end
 """
+# Labels over a list of teasers for other stories: the titles under them are not the article's.
+_TEASER_LABELS = """
+    related|related posts|related stories|related articles|related news|related content|more stories|
+    more news|more from|more on this story|you may also like|you might also like|recommended|
+    recommended for you|most read|most popular|editor's pick|editors' picks|read also|also read|
+    see also|popular posts|recent posts
+"""
 NAVIGATION = frozenset(word.strip() for word in _NAVIGATION_WORDS.split("|"))
+TEASER_LABELS = frozenset(word.strip() for word in _TEASER_LABELS.split("|"))
 ENDINGS = frozenset(word.strip() for word in _ENDING_WORDS.split("|"))
 _NAV_PREFIX = re.compile(
     r"^(share (this|on)|follow us|sign up|subscribe (to|now)|listen to|watch:|click here|"
     r"read more:|read also:|also read:|see also:|related:|more:|more from|tags?:|topics?:|"
     r"filed under)",
+    re.I,
+)
+# A blog's comment form: its heading, notices, field labels ("Name *") and buttons, in any theme's words.
+_COMMENT_FORM = re.compile(
+    r"^(leave a (reply|comment)|post a comment|add a comment|cancel reply|post comment|submit comment|"
+    r"your email address will not be published|required fields are marked|"
+    r"save my name,? e-?mail,? and website|notify me of (follow-up comments|new posts)|"
+    r"you must be logged in to post a comment|(comment|name|e-?mail|website)\s*\*$|website$)",
     re.I,
 )
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
@@ -117,6 +133,8 @@ def classify(raw: str) -> Verdict:
     line = strip_bullet(raw)
     words = word_count(line)
     finished = ends_sentence(line)
+    if _COMMENT_FORM.match(line):
+        return Verdict(Kind.DROP)
     if words > 12:  # long lines are prose unless they carry a credit (furniture is short)
         if _CREDIT.match(line) or _CREDIT_INSIDE.search(line):
             return Verdict(Kind.CREDIT if _CREDIT.match(line) else Kind.DROP)

@@ -22,3 +22,53 @@ def test_source_footers_end_articles_and_name_each_ones_outlet():
     assert ferry.title == "Ferry operator adds a night crossing to the islands"
     assert ferry.body.startswith("A night ferry to the islands")
     assert ferry.source == "islandnews.org"
+
+
+def test_a_blog_comment_form_and_its_related_posts_are_not_article_text():
+    text = (
+        "Library opens a reading room for children\n\n"
+        "The town library opened a reading room for children on Monday, with two thousand new books.\n\n"
+        "The room will stay open until eight in the evening on school days, the librarian said.\n\n"
+        "Related Posts\n\n"
+        "Town hall roof to be repaired before winter\n\n"
+        "Bakery on Mill Street wins regional prize\n\n"
+        "Leave a Reply Cancel reply\n\n"
+        "Your email address will not be published. Required fields are marked *\n\n"
+        "Comment *\n\nName *\n\nEmail *\n\nWebsite\n\n"
+        "Save my name, email, and website in this browser for the next time I comment.\n\n"
+        "Post Comment\n"
+    )
+    [article] = split_dump(text, source="x")
+    assert article.title == "Library opens a reading room for children"
+    assert article.body.split("\n\n") == [
+        "The town library opened a reading room for children on Monday, with two thousand new books.",
+        "The room will stay open until eight in the evening on school days, the librarian said.",
+    ]
+
+
+def test_a_comment_form_notice_after_a_comment_count_is_not_an_article():
+    text = (
+        "The bridge will close for repairs on Saturday, the council said in a statement.\n"
+        "3 Comments\n"
+        "Leave a Reply\n"
+        "Your email address will not be published.\n"
+    )
+    assert [a.title for a in split_dump(text, source="x")] == [
+        "The bridge will close for repairs on Saturday, the council said in a statement"
+    ]
+
+
+def test_a_related_list_keeps_the_next_articles_label_and_title():
+    text = (
+        "Old Title\n\nThe first article has a paragraph of prose that ends here.\n\n"
+        "You may also like\n\nSome other story about the weather\n\nA teaser on the budget vote\n\n"
+        "Local News\n\nBakery on Mill Street wins regional prize\n\nBy Jo Smith\n\n"
+        "The bakery on Mill Street won the regional bread prize on Sunday for the second year.\n"
+    )
+    first, bakery = split_dump(text, source="x")
+    assert first.body == "The first article has a paragraph of prose that ends here."
+    assert (bakery.title, bakery.section, bakery.author) == (
+        "Bakery on Mill Street wins regional prize",
+        "Local News",
+        "Jo Smith",
+    )
