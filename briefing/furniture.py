@@ -180,6 +180,9 @@ def _metadata(line: str, words: int) -> Verdict | None:
         who = reltime.group(1).strip(" -|·•,")
         if _PUBLISHED.match(who):  # "Updated 2 hours ago"
             return Verdict(Kind.DROP)
+        byline = _BYLINE.match(who)  # "By Jane Doe | 3 hours ago"
+        if byline and looks_like_name(byline.group(2).strip()):
+            who = byline.group(2).strip().rstrip(",")
         return Verdict(Kind.RELTIME, who or None)
     if words <= 8 and not re.search(r"[a-z]{4,}", _DATE_WORDS.sub("", line), re.I):
         when = parse_date(line)

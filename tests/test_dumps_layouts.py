@@ -72,3 +72,12 @@ def test_a_related_list_keeps_the_next_articles_label_and_title():
         "Local News",
         "Jo Smith",
     )
+
+
+def test_a_byline_with_a_relative_time_gives_the_name_without_by():
+    text = (
+        "Bridge closes for repairs\nBy Jo Smith | 3 hours ago\n"
+        "The bridge will close for repairs on Saturday, the council said in a statement.\n"
+    )
+    [article] = split_dump(text, source="x")
+    assert article.author == "Jo Smith"
