@@ -319,21 +319,37 @@ def _drop_echoes(lines: list[_Line]) -> None:
 
 
 def _drop_repeats(lines: list[_Line]) -> None:
-    """A long line printed twice in a row is a photo's alt text and caption: both go. A long line
-    repeated later is a caption or pull quote: the later copy goes."""
+    """A long line printed twice in a row is a photo's alt text and caption: both go, unless it is a
+    headline printed twice (see :func:`_is_title_pair`), which keeps one copy. A long line repeated
+    later is a caption or pull quote: the later copy goes."""
     seen: set[str] = set()
-    previous: _Line | None = None
-    for line in lines:
+    previous = -1
+    for i, line in enumerate(lines):
         if line.kind not in (Kind.PROSE, Kind.HEADING):
             continue
         key = line.text.casefold()
         if word_count(line.text) >= 6:
-            if previous is not None and previous.text.casefold() == key:
-                previous.kind = line.kind = Kind.DROP
+            if previous >= 0 and lines[previous].text.casefold() == key:
+                if not (line.kind is Kind.HEADING and _is_title_pair(lines, previous, i)):
+                    lines[previous].kind = Kind.DROP
+                line.kind = Kind.DROP
             elif key in seen:
                 line.kind = Kind.DROP
             seen.add(key)
-        previous = line
+        previous = i
+
+
+def _is_title_pair(lines: list[_Line], first: int, second: int) -> bool:
+    """A headline printed twice (the page's title, then the article's): its byline or date comes under
+    it, or it opens the dump or an article (after an ending or a section label); a photo's caption
+    printed twice sits inside an article, after its metadata."""
+    after = _next(lines, second)
+    if after is not None and after.kind in (Kind.AUTHOR, Kind.DATE, Kind.RELTIME):
+        return True
+    before = next((line for line in reversed(lines[:first]) if line.kind is not Kind.DROP), None)
+    if before is None or before.kind is Kind.BREAK:
+        return True
+    return before.kind is Kind.HEADING and _is_label(before.text, lines[first].text)
 
 
 def _trigrams(text: str) -> list[str]:

@@ -1,5 +1,7 @@
 """Text dumps → articles: layouts that glue articles, comment forms, repeated headlines, captions, lists."""
 
+import pytest
+
 from briefing.dumps import split_dump
 
 
@@ -81,3 +83,32 @@ def test_a_byline_with_a_relative_time_gives_the_name_without_by():
     )
     [article] = split_dump(text, source="x")
     assert article.author == "Jo Smith"
+
+
+@pytest.mark.parametrize("label", ["Business\n\n", ""], ids=["with-section", "without-section"])
+def test_a_headline_printed_twice_is_the_title_and_the_byline_under_it_the_author(label):
+    text = (
+        f"{label}Bakery on Mill Street wins the regional bread prize\n\n"
+        "Bakery on Mill Street wins the regional bread prize\n\n"
+        "J.Doe2 hours ago\n\n"
+        "The bakery on Mill Street won the regional bread prize on Sunday for the second year running.\n\n"
+        "Its owner said the prize money would pay for a new oven.\n"
+    )
+    [article] = split_dump(text, source="x")
+    assert article.title == "Bakery on Mill Street wins the regional bread prize"
+    assert article.section == (label.strip() or None)
+    assert article.author == "J.Doe"
+    assert article.body.startswith("The bakery on Mill Street won")
+    assert "wins the regional bread prize" not in article.body
+
+
+def test_a_caption_printed_twice_inside_an_article_still_goes():
+    text = (
+        "Bakery wins the regional bread prize\n\nBy Jo Smith\n\n"
+        "The baker holds the trophy outside her shop on Mill Street\n\n"
+        "The baker holds the trophy outside her shop on Mill Street\n\n"
+        "The bakery on Mill Street won the regional bread prize on Sunday for the second year running.\n"
+    )
+    [article] = split_dump(text, source="x")
+    assert article.title == "Bakery wins the regional bread prize"
+    assert "trophy" not in article.body
