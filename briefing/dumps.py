@@ -30,8 +30,10 @@ from briefing.errors import BinarySourceError, DecodeError, EmptySourceError
 from briefing.furniture import (
     TEASER_LABELS,
     Kind,
+    caption_of,
     classify,
     ends_sentence,
+    is_share_prompt,
     looks_like_name,
     parse_date,
     strip_bullet,
@@ -259,8 +261,10 @@ def _next(lines: list[_Line], i: int) -> _Line | None:
 
 
 def _drop_captions(lines: list[_Line]) -> None:
-    """Captions: the unfinished line just above a "©" credit, one above an image placeholder,
-    lines printed twice, and lines echoing a paragraph."""
+    """Captions: the unfinished line just above a "©" credit, one above an image placeholder, one
+    between an article's date and its sharing buttons, lines printed twice, lines repeating a caption
+    shown with its credit, and lines echoing a paragraph."""
+    credited: set[str] = set()
     for i, line in enumerate(lines):
         if line.kind is Kind.CREDIT and i and not line.gap_before:
             before = lines[i - 1]
@@ -268,8 +272,32 @@ def _drop_captions(lines: list[_Line]) -> None:
                 before.kind = Kind.DROP
         if line.kind is Kind.HEADING and line.spacer_after:
             line.kind = Kind.DROP
+        if line.kind is Kind.DROP and (caption := caption_of(line.text)):
+            credited.add(_caption_key(caption))
+        elif line.kind in (Kind.HEADING, Kind.PROSE) and _caption_key(line.text) in credited:
+            line.kind = Kind.DROP  # the caption again, without its credit
+        elif _above_share_prompt(lines, i):
+            line.kind = Kind.DROP
     _drop_repeats(lines)
     _drop_echoes(lines)
+
+
+def _caption_key(text: str) -> str:
+    return " ".join(_WORD.findall(text.casefold()))
+
+
+def _above_share_prompt(lines: list[_Line], i: int) -> bool:
+    """The featured photo's caption in a WordPress layout: an unfinished line right above the sharing
+    buttons ("Spread the love"), after the article's date or byline. A real first paragraph ends with
+    a full stop, and a title has no date above it."""
+    line = lines[i]
+    if line.kind not in (Kind.HEADING, Kind.PROSE) or ends_sentence(line.text) or i + 1 == len(lines):
+        return False
+    below = lines[i + 1]
+    if below.gap_before or not is_share_prompt(below.text):
+        return False
+    above = next((x for x in reversed(lines[:i]) if x.kind is not Kind.DROP), None)
+    return above is not None and above.kind in (Kind.DATE, Kind.AUTHOR)
 
 
 def _drop_teaser_lists(lines: list[_Line]) -> None:

@@ -87,7 +87,10 @@ _CREDIT = re.compile(
     r"(credit|source|caption|by)?\s*[:,]|(photo|image|picture)s?\s+by\s)",
     re.I,
 )
-_CREDIT_INSIDE = re.compile(r"©|all rights reserved|\bcopyright \d{4}\b", re.I)
+_CREDIT_INSIDE = re.compile(
+    r"©|all rights reserved|\bcopyright \d{4}\b|\b(photo|image|picture)s?\s+(credit|courtesy)s?\s*:", re.I
+)
+_SHARE_PROMPT = re.compile(r"^(spread the love|share\b)", re.I)
 _URL_ONLY = re.compile(r"^(https?://)?(www\.)?[\w-]+(\.[\w-]+)+(/\S*)?$", re.I)
 _SOURCE = re.compile(r"^sources?\s*[:\-–—]\s*\S", re.I)
 _BANNER = re.compile(r"°\s?[CF]\b|\|.*\|")
@@ -104,6 +107,21 @@ _RELTIME = re.compile(
     re.I,
 )
 _NAME_WORD = re.compile(r"^([A-Z][\w.'’-]*|[A-Z]\.|and|&|of|the|de|da|van|von|bin|al|in|for)[,;]?$")
+
+
+def caption_of(line: str) -> str | None:
+    """The caption of a line that carries its photo's credit ("Supporters celebrate © Jane Doe/AP",
+    "Ms. Doe speaks. Photo credit: www.x.com"): the words before the credit, or None."""
+    credit = _CREDIT_INSIDE.search(line)
+    if credit is None or credit.start() == 0:
+        return None
+    caption = line[: credit.start()].rstrip(" .,;:-–—|(")
+    return caption if word_count(caption) >= 4 else None
+
+
+def is_share_prompt(line: str) -> bool:
+    """ "Spread the love", "Share this article": the sharing buttons' line under an article's header."""
+    return bool(_SHARE_PROMPT.match(line)) and word_count(line) <= 5
 
 
 def strip_bullet(line: str) -> str:

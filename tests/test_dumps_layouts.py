@@ -112,3 +112,49 @@ def test_a_caption_printed_twice_inside_an_article_still_goes():
     [article] = split_dump(text, source="x")
     assert article.title == "Bakery wins the regional bread prize"
     assert "trophy" not in article.body
+
+
+HEADER = "Local News\n\nBakery wins the regional bread prize\n\nPublished\n\non\n\n"
+LEAD = "The bakery on Mill Street won the regional bread prize on Sunday for the second year running.\n\n"
+
+
+def test_a_caption_ending_with_its_photo_credit_is_not_a_paragraph():
+    text = (
+        HEADER
+        + "The baker holds the trophy in her shop. Photo credit: www.townpaper.com\nSpread the love\n\n"
+    )
+    [article] = split_dump(text + LEAD, source="x")
+    assert article.body == LEAD.strip()
+
+
+def test_a_caption_shown_with_its_credit_and_again_without_it_goes_both_times():
+    text = (
+        HEADER
+        + "The baker holds the trophy outside her shop © Jo Smith/Town Paper\nSpread the love\n\n"
+        + LEAD
+        + "The judges praised the rye loaf above all.\n\n"
+        + "The baker holds the trophy outside her shop\n\n"
+        + "She plans to enter again next year.\n"
+    )
+    [article] = split_dump(text, source="x")
+    assert "trophy" not in article.body
+    assert article.body.endswith("She plans to enter again next year.")
+
+
+def test_an_uncredited_caption_between_the_date_and_the_sharing_buttons_goes():
+    text = HEADER + "The baker holds the trophy outside her shop\nSpread the love\n\n"
+    [article] = split_dump(text + LEAD, source="x")
+    assert article.body == LEAD.strip()
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "The bakery on Mill Street won the regional bread prize on Sunday.\nSpread the love\n\n",
+        "The baker holds the trophy outside her shop\n\nSpread the love\n\n",
+    ],
+    ids=["a-finished-sentence", "a-blank-line-before-the-buttons"],
+)
+def test_a_first_paragraph_above_the_sharing_buttons_stays(first):
+    [article] = split_dump(HEADER + first + LEAD, source="x")
+    assert article.body.startswith(first.split("\n")[0])
