@@ -115,6 +115,7 @@ class _Line:
     gap_before: bool = False
     spacer_after: bool = False
     site: str | None = None  # a site credited here: "Source / www.dw.com", "Photo credit: www.dw.com"
+    listed: bool = False  # an item of a list that a line ending with ":" introduces
 
 
 @dataclass
@@ -143,6 +144,7 @@ def split_dump(text: str, *, source: str) -> list[ArticleDraft]:
     _pair_metadata(lines)
     _drop_captions(lines)
     _drop_teaser_lists(lines)
+    _mark_lists(lines)
     _resolve_reltimes(lines)
     kept = _keep(lines)
     source = outlet_of(text) or source
@@ -322,6 +324,17 @@ def _drop_teaser_lists(lines: list[_Line]) -> None:
             teaser.kind = Kind.DROP
 
 
+def _mark_lists(lines: list[_Line]) -> None:
+    """Short lines printed right under a line of the article ending with ":" ("Starting line-up:",
+    "Goals:") are its list (names, results), not a menu, however many they are."""
+    intro = False
+    for line in lines:
+        if line.kind is Kind.HEADING and intro and not line.gap_before:
+            line.listed = True
+            continue
+        intro = line.kind in (Kind.PROSE, Kind.HEADING) and line.text.endswith(":")
+
+
 def _drop_echoes(lines: list[_Line]) -> None:
     """An unfinished line (no final punctuation) whose words mostly repeat a nearby paragraph is a
     caption echoing it ("Trump warned on Tuesday that..." under the photo)."""
@@ -443,6 +456,12 @@ def _segment(lines: list[_Line]) -> list[_Article]:
 
 def _run(run: list[_Line], current: _Article | None, *, at_end: bool) -> _Article | None:
     """Handle a run of non-prose lines; return the article it starts, if it starts one."""
+    listed = 0  # a list under the last paragraph (or under its own "Goals:" heading) is the article's
+    while listed < len(run) and (run[listed].listed or (listed + 1 < len(run) and run[listed + 1].listed)):
+        listed += 1
+    if current is not None and listed:
+        current.paragraphs.extend(line.text for line in run[:listed])
+        run = run[listed:]
     breaks = [k for k, line in enumerate(run) if line.kind is Kind.BREAK]
     cut = breaks[-1] + 1 if breaks else 0
     while cut < len(run) and run[cut].kind in (Kind.AUTHOR, Kind.DATE) and current is not None:
@@ -485,7 +504,7 @@ def _without_menus(run: list[_Line]) -> list[_Line]:
     out: list[_Line] = []
     short: list[_Line] = []
     for line in [*run, None]:
-        if line is not None and line.kind is Kind.HEADING and word_count(line.text) <= 2:
+        if line is not None and line.kind is Kind.HEADING and word_count(line.text) <= 2 and not line.listed:
             short.append(line)
             continue
         if len(short) < MENU_RUN:

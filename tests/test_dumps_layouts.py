@@ -158,3 +158,30 @@ def test_an_uncredited_caption_between_the_date_and_the_sharing_buttons_goes():
 def test_a_first_paragraph_above_the_sharing_buttons_stays(first):
     [article] = split_dump(HEADER + first + LEAD, source="x")
     assert article.body.startswith(first.split("\n")[0])
+
+
+def test_a_list_under_a_line_ending_with_a_colon_is_the_articles_not_a_menu():
+    text = (
+        "Town team wins the county cup\n\n"
+        "The town team won the county cup on Saturday, beating the champions 2-1 after extra time.\n\n"
+        "The starting line-up:\nAdams\nBrook\nCole\nDunn\nEvans\n\n"
+        "The coach said the players had earned a week off before the league resumes.\n\n"
+        "Goals:\nFrank 12'\nGrey 95'\n\n"
+        "3 Comments\n"
+    )
+    [article] = split_dump(text, source="x")
+    paragraphs = article.body.split("\n\n")
+    lineup = paragraphs.index("The starting line-up:")
+    assert paragraphs[lineup + 1 : lineup + 6] == ["Adams", "Brook", "Cole", "Dunn", "Evans"]
+    assert paragraphs[-3:] == ["Goals:", "Frank 12'", "Grey 95'"]
+
+
+def test_a_menu_under_the_last_paragraph_is_still_a_menu():
+    text = (
+        "Town team wins the county cup\n\n"
+        "The town team won the county cup on Saturday, beating the champions 2-1 after extra time.\n\n"
+        "World\nBusiness\nSport\nWeather\n\n"
+        "The coach said the players had earned a week off before the league resumes.\n"
+    )
+    [article] = split_dump(text, source="x")
+    assert "Sport" not in article.body
