@@ -139,16 +139,42 @@ class _Article:
 
 def split_dump(text: str, *, source: str) -> list[ArticleDraft]:
     """The articles in a text dump, furniture stripped, paragraphs separated by blank lines."""
+    source = outlet_of(text) or source
+    return [_draft(a, source) for a in _articles(_read_lines(text))]
+
+
+def looks_like_dump(text: str) -> bool:
+    """Whether a text holds page furniture or metadata (navigation, banners, credits, bylines, dates,
+    endings) or opens with a section label over a title: a scraped dump, not a clean article."""
     lines = _read_lines(text)
+    if any(line.kind not in (Kind.PROSE, Kind.HEADING) for line in lines):
+        return True
+    return len(lines) >= 2 and lines[0].kind is lines[1].kind is Kind.HEADING and _is_label(
+        lines[0].text, lines[1].text
+    )
+
+
+def dump_as_one_article(text: str) -> tuple[str, str]:
+    """``(headline, body)`` of a dump read as one article, as ``bot.py summarize`` reads a file: the
+    title its first article has (empty when it has none), and its articles' text without furniture,
+    the later ones' titles as headings between them."""
+    articles = _articles(_read_lines(text))
+    parts: list[str] = []
+    for k, article in enumerate(articles):
+        if k and article.title:
+            parts.append(article.title)
+        parts.extend(article.paragraphs)
+    return (articles[0].title or "" if articles else ""), "\n\n".join(parts)
+
+
+def _articles(lines: list[_Line]) -> list[_Article]:
     _mark_sites(lines)
     _pair_metadata(lines)
     _drop_captions(lines)
     _drop_teaser_lists(lines)
     _mark_lists(lines)
     _resolve_reltimes(lines)
-    kept = _keep(lines)
-    source = outlet_of(text) or source
-    return [_draft(a, source) for a in _segment(kept) if a.prose]
+    return [article for article in _segment(_keep(lines)) if article.prose]
 
 
 def _keep(lines: list[_Line]) -> list[_Line]:
