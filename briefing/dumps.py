@@ -8,15 +8,19 @@ teasers. :func:`split_dump` finds the articles with general rules, in four passe
 1. lines: newlines, BOM and hard wrapping undone; whitespace-only lines holding a non-breaking
    space are image placeholders (a line without final punctuation just before one is a caption);
 2. each line alone (:func:`briefing.furniture.classify`): prose, heading, date, author, furniture;
-3. neighbours: "By" + name, "Published" + date, the caption before a "©" credit, captions printed
-   twice or repeating a paragraph, a relative time under a title (a byline) or under a dash (a
-   teaser);
+3. neighbours: "Source" + site (a footer that ends its article and names its outlet), "By" + name,
+   "Published" + date, the caption before a "©" credit or above the sharing buttons, captions
+   printed twice (a headline printed twice keeps one copy) or repeating a paragraph or a credited
+   caption, the titles under "Related Posts", a list under a line ending with ":", a relative time
+   under a title (a byline) or under a dash (a teaser);
 4. articles: a run of non-prose lines followed by prose starts an article when it holds metadata,
    comes after an ending ("Continue Reading", a separator), or is a short label followed by a longer
    title ("Politics" / "How North Korea is changing..."). A lone heading between paragraphs is a
    subheading. Runs with no prose after them (teaser lists, trailing navigation) are not articles.
 
 An article without a title gets one from its first sentence (:func:`title_from_body`).
+:func:`dump_as_one_article` reads a dump as ``bot.py summarize`` reads one file, and
+:func:`decode_text` turns a file's bytes into text.
 """
 
 from __future__ import annotations
@@ -149,8 +153,10 @@ def looks_like_dump(text: str) -> bool:
     lines = _read_lines(text)
     if any(line.kind not in (Kind.PROSE, Kind.HEADING) for line in lines):
         return True
-    return len(lines) >= 2 and lines[0].kind is lines[1].kind is Kind.HEADING and _is_label(
-        lines[0].text, lines[1].text
+    return (
+        len(lines) >= 2
+        and lines[0].kind is lines[1].kind is Kind.HEADING
+        and _is_label(lines[0].text, lines[1].text)
     )
 
 
