@@ -8,15 +8,19 @@ teasers. :func:`split_dump` finds the articles with general rules, in four passe
 1. lines: newlines, BOM and hard wrapping undone; whitespace-only lines holding a non-breaking
    space are image placeholders (a line without final punctuation just before one is a caption);
 2. each line alone (:func:`briefing.furniture.classify`): prose, heading, date, author, furniture;
-3. neighbours: "By" + name, "Published" + date, the caption before a "©" credit, captions printed
-   twice or repeating a paragraph, a relative time under a title (a byline) or under a dash (a
-   teaser);
+3. neighbours: "Source" + site (a footer that ends its article and names its outlet), "By" + name,
+   "Published" + date, the caption before a "©" credit or above the sharing buttons, captions
+   printed twice (a headline printed twice keeps one copy) or repeating a paragraph or a credited
+   caption, the titles under "Related Posts", a list under a line ending with ":", a relative time
+   under a title (a byline) or under a dash (a teaser);
 4. articles: a run of non-prose lines followed by prose starts an article when it holds metadata,
    comes after an ending ("Continue Reading", a separator), or is a short label followed by a longer
    title ("Politics" / "How North Korea is changing..."). A lone heading between paragraphs is a
    subheading. Runs with no prose after them (teaser lists, trailing navigation) are not articles.
 
 An article without a title gets one from its first sentence (:func:`title_from_body`).
+:func:`dump_as_one_article` reads a dump as ``bot.py summarize`` reads one file, and
+:func:`decode_text` turns a file's bytes into text.
 """
 
 from __future__ import annotations
@@ -28,9 +32,12 @@ from datetime import datetime
 
 from briefing.errors import BinarySourceError, DecodeError, EmptySourceError
 from briefing.furniture import (
+    TEASER_LABELS,
     Kind,
+    caption_of,
     classify,
     ends_sentence,
+    is_share_prompt,
     looks_like_name,
     parse_date,
     strip_bullet,
@@ -49,8 +56,13 @@ _WORD = re.compile(r"\w+")
 def decode_text(data: bytes) -> str:
     """Bytes of a text file as text: UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1252.
 
+    A UTF-8 file with a few stray bytes (one Latin-1 "á" pasted in) is still UTF-8: each byte that is
+    not part of a UTF-8 character is read as Windows-1252 on its own, or replaced by "�" where that
+    has no character, so one bad byte does not cost the file. A file whose non-ASCII bytes are mostly
+    not UTF-8 is Windows-1252.
+
     Raises :class:`EmptySourceError`, :class:`BinarySourceError` (NUL bytes or control characters)
-    or :class:`DecodeError` (neither UTF-8 nor Windows-1252).
+    or :class:`DecodeError` (neither UTF-8 nor Windows-1252, naming the first byte neither reads).
     """
     if not data.strip():
         raise EmptySourceError("the file is empty")
@@ -63,14 +75,31 @@ def decode_text(data: bytes) -> str:
                 raise DecodeError(f"invalid {codec} text at byte {exc.start}") from exc
     if b"\x00" in data[:65536]:
         raise BinarySourceError("binary data (NUL bytes), not text")
-    try:
-        return _checked(data.decode("utf-8"))
-    except UnicodeDecodeError:
-        pass
-    try:
-        return _checked(data.decode("cp1252"))
-    except UnicodeDecodeError as exc:
-        raise DecodeError(f"neither UTF-8 nor Windows-1252 text (byte 0x{data[exc.start]:02x})") from exc
+    return _checked(_utf8_or_cp1252(data))
+
+
+# a byte that is not UTF-8, as Python's "surrogateescape" hands it over, → the same byte in Windows-1252
+_STRAY_BYTE = {0xDC00 + b: bytes([b]).decode("cp1252", errors="replace") for b in range(0x80, 0x100)}
+_STRAY = re.compile("[\udc80-\udcff]")
+
+
+def _utf8_or_cp1252(data: bytes) -> str:
+    text = data.decode("utf-8", errors="surrogateescape")
+    stray = len(_STRAY.findall(text))
+    if not stray:
+        return text
+    utf8_chars = sum(1 for c in text if ord(c) > 0x7F) - stray
+    if utf8_chars < stray:  # mostly Windows-1252: a byte pair that happens to be UTF-8 is not
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
+        for m in _STRAY.finditer(text):
+            if _STRAY_BYTE[ord(m.group())] == "\ufffd":
+                at = len(text[: m.start()].encode("utf-8", errors="surrogateescape"))
+                byte = f"byte 0x{data[at]:02x} at offset {at}"
+                raise DecodeError(f"neither UTF-8 nor Windows-1252 text ({byte})")
+    return text.translate(_STRAY_BYTE)
 
 
 def _checked(text: str) -> str:
@@ -89,6 +118,8 @@ class _Line:
     value: object = None
     gap_before: bool = False
     spacer_after: bool = False
+    site: str | None = None  # a site credited here: "Source / www.dw.com", "Photo credit: www.dw.com"
+    listed: bool = False  # an item of a list that a line ending with ":" introduces
 
 
 @dataclass
@@ -99,8 +130,11 @@ class _Article:
     published: datetime | None = None
     paragraphs: list[str] = field(default_factory=list)
     prose: int = 0
+    sites: set[str] = field(default_factory=set)  # sites its "Source" footer and photo credit name
 
     def meta(self, line: _Line) -> None:
+        if line.site:
+            self.sites.add(line.site)
         if line.kind is Kind.AUTHOR and line.value and not self.author:
             self.author = str(line.value)
         elif line.kind is Kind.DATE and isinstance(line.value, datetime) and not self.published:
@@ -109,13 +143,62 @@ class _Article:
 
 def split_dump(text: str, *, source: str) -> list[ArticleDraft]:
     """The articles in a text dump, furniture stripped, paragraphs separated by blank lines."""
+    source = outlet_of(text) or source
+    return [_draft(a, source) for a in _articles(_read_lines(text))]
+
+
+def looks_like_dump(text: str) -> bool:
+    """Whether a text holds page furniture or metadata (navigation, banners, credits, bylines, dates,
+    endings) or opens with a section label over a title: a scraped dump, not a clean article."""
     lines = _read_lines(text)
+    if any(line.kind not in (Kind.PROSE, Kind.HEADING) for line in lines):
+        return True
+    return (
+        len(lines) >= 2
+        and lines[0].kind is lines[1].kind is Kind.HEADING
+        and _is_label(lines[0].text, lines[1].text)
+    )
+
+
+def dump_as_one_article(text: str) -> tuple[str, str]:
+    """``(headline, body)`` of a dump read as one article, as ``bot.py summarize`` reads a file: the
+    title its first article has (empty when it has none), and its articles' text without furniture,
+    the later ones' titles as headings between them."""
+    articles = _articles(_read_lines(text))
+    parts: list[str] = []
+    for k, article in enumerate(articles):
+        if k and article.title:
+            parts.append(article.title)
+        parts.extend(article.paragraphs)
+    return (articles[0].title or "" if articles else ""), "\n\n".join(parts)
+
+
+def _articles(lines: list[_Line]) -> list[_Article]:
+    _mark_sites(lines)
     _pair_metadata(lines)
     _drop_captions(lines)
+    _drop_teaser_lists(lines)
+    _mark_lists(lines)
     _resolve_reltimes(lines)
-    kept = [line for line in lines if line.kind not in (Kind.DROP, Kind.CREDIT)]
-    source = outlet_of(text) or source
-    return [_draft(a, source) for a in _segment(kept) if a.prose]
+    return [article for article in _segment(_keep(lines)) if article.prose]
+
+
+def _keep(lines: list[_Line]) -> list[_Line]:
+    """The lines that are not furniture; a dropped photo credit's site goes to the next kept line (the
+    article it heads), or to the last one when nothing follows."""
+    kept: list[_Line] = []
+    site = None
+    for line in lines:
+        if line.kind in (Kind.DROP, Kind.CREDIT):
+            site = site or line.site
+            continue
+        if site and not line.site:
+            line.site = site
+        site = None
+        kept.append(line)
+    if site and kept and not kept[-1].site:
+        kept[-1].site = site
+    return kept
 
 
 _CREDITED_SITE = re.compile(
@@ -127,6 +210,28 @@ _SITE_UNDER_LABEL = re.compile(
     r"^(?:credits?|sources?)\s*$\n\s*(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})/?\s*$",
     re.I | re.M,
 )
+
+
+_SITE = re.compile(r"(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})/?", re.I)
+_SOURCE_LABEL = re.compile(r"sources?\s*:?", re.I)
+
+
+def _mark_sites(lines: list[_Line]) -> None:
+    """Sites that a dump credits, line by line. A "Source / www.dw.com" footer ends its article (the
+    seed-002 layout glues articles together with nothing else between them) and names its outlet; a
+    "Photo credit: www.dw.com" over an article names it too. An article crediting two sites has
+    neither as its outlet."""
+    for i, line in enumerate(lines):
+        credited = _CREDITED_SITE.fullmatch(line.text)
+        if credited:
+            line.site = credited.group(1).lower()
+            if line.text[:6].lower().startswith("source"):
+                line.kind = Kind.BREAK
+        elif _SOURCE_LABEL.fullmatch(line.text) and i + 1 < len(lines):
+            site = _SITE.fullmatch(lines[i + 1].text)
+            if site:
+                line.kind = Kind.DROP
+                lines[i + 1].kind, lines[i + 1].site = Kind.BREAK, site.group(1).lower()
 
 
 def outlet_of(text: str) -> str | None:
@@ -190,8 +295,10 @@ def _next(lines: list[_Line], i: int) -> _Line | None:
 
 
 def _drop_captions(lines: list[_Line]) -> None:
-    """Captions: the unfinished line just above a "©" credit, one above an image placeholder,
-    lines printed twice, and lines echoing a paragraph."""
+    """Captions: the unfinished line just above a "©" credit, one above an image placeholder, one
+    between an article's date and its sharing buttons, lines printed twice, lines repeating a caption
+    shown with its credit, and lines echoing a paragraph."""
+    credited: set[str] = set()
     for i, line in enumerate(lines):
         if line.kind is Kind.CREDIT and i and not line.gap_before:
             before = lines[i - 1]
@@ -199,8 +306,65 @@ def _drop_captions(lines: list[_Line]) -> None:
                 before.kind = Kind.DROP
         if line.kind is Kind.HEADING and line.spacer_after:
             line.kind = Kind.DROP
+        if line.kind is Kind.DROP and (caption := caption_of(line.text)):
+            credited.add(_caption_key(caption))
+        elif line.kind in (Kind.HEADING, Kind.PROSE) and _caption_key(line.text) in credited:
+            line.kind = Kind.DROP  # the caption again, without its credit
+        elif _above_share_prompt(lines, i):
+            line.kind = Kind.DROP
     _drop_repeats(lines)
     _drop_echoes(lines)
+
+
+def _caption_key(text: str) -> str:
+    return " ".join(_WORD.findall(text.casefold()))
+
+
+def _above_share_prompt(lines: list[_Line], i: int) -> bool:
+    """The featured photo's caption in a WordPress layout: an unfinished line right above the sharing
+    buttons ("Spread the love"), after the article's date or byline. A real first paragraph ends with
+    a full stop, and a title has no date above it."""
+    line = lines[i]
+    if line.kind not in (Kind.HEADING, Kind.PROSE) or ends_sentence(line.text) or i + 1 == len(lines):
+        return False
+    below = lines[i + 1]
+    if below.gap_before or not is_share_prompt(below.text):
+        return False
+    above = next((x for x in reversed(lines[:i]) if x.kind is not Kind.DROP), None)
+    return above is not None and above.kind in (Kind.DATE, Kind.AUTHOR)
+
+
+def _drop_teaser_lists(lines: list[_Line]) -> None:
+    """The titles under "Related Posts" (or "You may also like"...) are other stories' teasers. When the
+    last of them has a byline or date under it, or prose, it may be the next article's title (with a
+    section label over it): those stay."""
+    for i, line in enumerate(lines):
+        if " ".join(line.text.lower().split()).rstrip(": ") not in TEASER_LABELS:
+            continue
+        teasers = []
+        for nxt in lines[i + 1 :]:
+            if nxt.kind is Kind.HEADING:
+                teasers.append(nxt)
+            elif nxt.kind is not Kind.DROP:
+                byline = nxt.kind is Kind.RELTIME and nxt.value
+                if nxt.kind in (Kind.AUTHOR, Kind.DATE, Kind.PROSE) or byline:
+                    title = teasers.pop() if teasers else None
+                    if title and teasers and _is_label(teasers[-1].text, title.text):
+                        teasers.pop()
+                break
+        for teaser in teasers:
+            teaser.kind = Kind.DROP
+
+
+def _mark_lists(lines: list[_Line]) -> None:
+    """Short lines printed right under a line of the article ending with ":" ("Starting line-up:",
+    "Goals:") are its list (names, results), not a menu, however many they are."""
+    intro = False
+    for line in lines:
+        if line.kind is Kind.HEADING and intro and not line.gap_before:
+            line.listed = True
+            continue
+        intro = line.kind in (Kind.PROSE, Kind.HEADING) and line.text.endswith(":")
 
 
 def _drop_echoes(lines: list[_Line]) -> None:
@@ -228,21 +392,37 @@ def _drop_echoes(lines: list[_Line]) -> None:
 
 
 def _drop_repeats(lines: list[_Line]) -> None:
-    """A long line printed twice in a row is a photo's alt text and caption: both go. A long line
-    repeated later is a caption or pull quote: the later copy goes."""
+    """A long line printed twice in a row is a photo's alt text and caption: both go, unless it is a
+    headline printed twice (see :func:`_is_title_pair`), which keeps one copy. A long line repeated
+    later is a caption or pull quote: the later copy goes."""
     seen: set[str] = set()
-    previous: _Line | None = None
-    for line in lines:
+    previous = -1
+    for i, line in enumerate(lines):
         if line.kind not in (Kind.PROSE, Kind.HEADING):
             continue
         key = line.text.casefold()
         if word_count(line.text) >= 6:
-            if previous is not None and previous.text.casefold() == key:
-                previous.kind = line.kind = Kind.DROP
+            if previous >= 0 and lines[previous].text.casefold() == key:
+                if not (line.kind is Kind.HEADING and _is_title_pair(lines, previous, i)):
+                    lines[previous].kind = Kind.DROP
+                line.kind = Kind.DROP
             elif key in seen:
                 line.kind = Kind.DROP
             seen.add(key)
-        previous = line
+        previous = i
+
+
+def _is_title_pair(lines: list[_Line], first: int, second: int) -> bool:
+    """A headline printed twice (the page's title, then the article's): its byline or date comes under
+    it, or it opens the dump or an article (after an ending or a section label); a photo's caption
+    printed twice sits inside an article, after its metadata."""
+    after = _next(lines, second)
+    if after is not None and after.kind in (Kind.AUTHOR, Kind.DATE, Kind.RELTIME):
+        return True
+    before = next((line for line in reversed(lines[:first]) if line.kind is not Kind.DROP), None)
+    if before is None or before.kind is Kind.BREAK:
+        return True
+    return before.kind is Kind.HEADING and _is_label(before.text, lines[first].text)
 
 
 def _trigrams(text: str) -> list[str]:
@@ -291,6 +471,7 @@ def _segment(lines: list[_Line]) -> list[_Article]:
                 current = _Article()
                 articles.append(current)
             current.paragraphs.append(lines[i].text)
+            current.meta(lines[i])
             current.prose += 1
             i += 1
             continue
@@ -307,6 +488,12 @@ def _segment(lines: list[_Line]) -> list[_Article]:
 
 def _run(run: list[_Line], current: _Article | None, *, at_end: bool) -> _Article | None:
     """Handle a run of non-prose lines; return the article it starts, if it starts one."""
+    listed = 0  # a list under the last paragraph (or under its own "Goals:" heading) is the article's
+    while listed < len(run) and (run[listed].listed or (listed + 1 < len(run) and run[listed + 1].listed)):
+        listed += 1
+    if current is not None and listed:
+        current.paragraphs.extend(line.text for line in run[:listed])
+        run = run[listed:]
     breaks = [k for k, line in enumerate(run) if line.kind is Kind.BREAK]
     cut = breaks[-1] + 1 if breaks else 0
     while cut < len(run) and run[cut].kind in (Kind.AUTHOR, Kind.DATE) and current is not None:
@@ -349,7 +536,7 @@ def _without_menus(run: list[_Line]) -> list[_Line]:
     out: list[_Line] = []
     short: list[_Line] = []
     for line in [*run, None]:
-        if line is not None and line.kind is Kind.HEADING and word_count(line.text) <= 2:
+        if line is not None and line.kind is Kind.HEADING and word_count(line.text) <= 2 and not line.listed:
             short.append(line)
             continue
         if len(short) < MENU_RUN:
@@ -370,7 +557,7 @@ def _draft(article: _Article, source: str) -> ArticleDraft:
     return ArticleDraft(
         title=article.title or title_from_body(body),
         body=body,
-        source=source,
+        source=next(iter(article.sites)) if len(article.sites) == 1 else source,
         author=article.author,
         section=article.section,
         published_at=article.published,

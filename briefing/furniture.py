@@ -52,12 +52,28 @@ _ENDING_WORDS = """
     previous story|previous article|read next|keep reading|load more|show more|see more|
     view comments|show comments|join the conversation|the end
 """
+# Labels over a list of teasers for other stories: the titles under them are not the article's.
+_TEASER_LABELS = """
+    related|related posts|related stories|related articles|related news|related content|more stories|
+    more news|more from|more on this story|you may also like|you might also like|recommended|
+    recommended for you|most read|most popular|editor's pick|editors' picks|read also|also read|
+    see also|popular posts|recent posts
+"""
 NAVIGATION = frozenset(word.strip() for word in _NAVIGATION_WORDS.split("|"))
+TEASER_LABELS = frozenset(word.strip() for word in _TEASER_LABELS.split("|"))
 ENDINGS = frozenset(word.strip() for word in _ENDING_WORDS.split("|"))
 _NAV_PREFIX = re.compile(
     r"^(share (this|on)|follow us|sign up|subscribe (to|now)|listen to|watch:|click here|"
     r"read more:|read also:|also read:|see also:|related:|more:|more from|tags?:|topics?:|"
     r"filed under)",
+    re.I,
+)
+# A blog's comment form: its heading, notices, field labels ("Name *") and buttons, in any theme's words.
+_COMMENT_FORM = re.compile(
+    r"^(leave a (reply|comment)|post a comment|add a comment|cancel reply|post comment|submit comment|"
+    r"your email address will not be published|required fields are marked|"
+    r"save my name,? e-?mail,? and website|notify me of (follow-up comments|new posts)|"
+    r"you must be logged in to post a comment|(comment|name|e-?mail|website)\s*\*$|website$)",
     re.I,
 )
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
@@ -71,7 +87,10 @@ _CREDIT = re.compile(
     r"(credit|source|caption|by)?\s*[:,]|(photo|image|picture)s?\s+by\s)",
     re.I,
 )
-_CREDIT_INSIDE = re.compile(r"©|all rights reserved|\bcopyright \d{4}\b", re.I)
+_CREDIT_INSIDE = re.compile(
+    r"©|all rights reserved|\bcopyright \d{4}\b|\b(photo|image|picture)s?\s+(credit|courtesy)s?\s*:", re.I
+)
+_SHARE_PROMPT = re.compile(r"^(spread the love|share\b)", re.I)
 _URL_ONLY = re.compile(r"^(https?://)?(www\.)?[\w-]+(\.[\w-]+)+(/\S*)?$", re.I)
 _SOURCE = re.compile(r"^sources?\s*[:\-–—]\s*\S", re.I)
 _BANNER = re.compile(r"°\s?[CF]\b|\|.*\|")
@@ -88,6 +107,21 @@ _RELTIME = re.compile(
     re.I,
 )
 _NAME_WORD = re.compile(r"^([A-Z][\w.'’-]*|[A-Z]\.|and|&|of|the|de|da|van|von|bin|al|in|for)[,;]?$")
+
+
+def caption_of(line: str) -> str | None:
+    """The caption of a line that carries its photo's credit ("Supporters celebrate © Jane Doe/AP",
+    "Ms. Doe speaks. Photo credit: www.x.com"): the words before the credit, or None."""
+    credit = _CREDIT_INSIDE.search(line)
+    if credit is None or credit.start() == 0:
+        return None
+    caption = line[: credit.start()].rstrip(" .,;:-–—|(")
+    return caption if word_count(caption) >= 4 else None
+
+
+def is_share_prompt(line: str) -> bool:
+    """ "Spread the love", "Share this article": the sharing buttons' line under an article's header."""
+    return bool(_SHARE_PROMPT.match(line)) and word_count(line) <= 5
 
 
 def strip_bullet(line: str) -> str:
@@ -117,6 +151,8 @@ def classify(raw: str) -> Verdict:
     line = strip_bullet(raw)
     words = word_count(line)
     finished = ends_sentence(line)
+    if _COMMENT_FORM.match(line):
+        return Verdict(Kind.DROP)
     if words > 12:  # long lines are prose unless they carry a credit (furniture is short)
         if _CREDIT.match(line) or _CREDIT_INSIDE.search(line):
             return Verdict(Kind.CREDIT if _CREDIT.match(line) else Kind.DROP)
@@ -162,6 +198,9 @@ def _metadata(line: str, words: int) -> Verdict | None:
         who = reltime.group(1).strip(" -|·•,")
         if _PUBLISHED.match(who):  # "Updated 2 hours ago"
             return Verdict(Kind.DROP)
+        byline = _BYLINE.match(who)  # "By Jane Doe | 3 hours ago"
+        if byline and looks_like_name(byline.group(2).strip()):
+            who = byline.group(2).strip().rstrip(",")
         return Verdict(Kind.RELTIME, who or None)
     if words <= 8 and not re.search(r"[a-z]{4,}", _DATE_WORDS.sub("", line), re.I):
         when = parse_date(line)

@@ -61,6 +61,50 @@ def test_a_file_without_a_headline_has_an_empty_title(capsys, tmp_path):
     }
 
 
+DUMP = """Connect with us
+
+Sat, Mar 1, 2025 | 12°C Lisbon
+
+Business
+
+Ad sales boost Time Warner profit
+
+By Jo Smith | 2 hours ago
+
+Quarterly profits at US media giant TimeWarner jumped 76% to $1.13bn for the three months to December.
+
+Share this article
+
+TimeWarner said fourth quarter sales rose 2% to $11.1bn from $10.9bn. Its profits were buoyed by gains.
+
+12 Comments
+"""
+
+
+@pytest.mark.parametrize(
+    "head", [DUMP, "Business\nAd sales boost Time Warner profit\n"], ids=["furniture", "label"]
+)
+def test_a_dump_like_file_gets_its_title_and_text_by_the_dump_rules(capsys, tmp_path, head):
+    path = tmp_path / "dump.txt"
+    path.write_text(head if head == DUMP else head + ARTICLE.split("\n", 2)[2], encoding="utf-8")
+    _, out, _ = run(capsys, path, "--jsonl", "--sentences", "9", "--algorithm", "lead")
+    record = json.loads(out)
+    assert record["title"] == "Ad sales boost Time Warner profit"
+    assert record["summary"][0].startswith("Quarterly profits at US media giant")
+    assert not any(word in " ".join(record["summary"]) for word in ("Connect", "°C", "Share", "Comments"))
+
+
+def test_a_clean_file_keeps_the_headline_contract(capsys, tmp_path):
+    path = tmp_path / "clean.txt"
+    path.write_text("Port strike ends\n\nThe strike ended on Monday.\n\nTalks went on.\n", encoding="utf-8")
+    _, out, _ = run(capsys, path, "--jsonl")
+    record = json.loads(out)
+    assert (record["title"], record["summary"]) == (
+        "Port strike ends",
+        ["The strike ended on Monday.", "Talks went on."],
+    )
+
+
 def test_readable_output_names_the_file_and_lists_the_sentences(capsys, article):
     code, out, _ = run(capsys, article, "--sentences", "2")
     assert code == 0

@@ -232,6 +232,24 @@ def test_bad_bytes_are_refused_with_a_specific_error(data, error):
         decode_text(data)
 
 
+def test_one_stray_latin1_byte_in_a_utf8_dump_is_read_not_refused():
+    text = "“Quotes” and dashes — in UTF-8.\n" * 40 + "The mayor, Ramón Díaz, spoke.\n"
+    data = text.encode("utf-8").replace("Ramón".encode(), b"Ram\xf3n")
+    decoded = decode_text(data)
+    assert decoded.count("“Quotes” and dashes — in UTF-8.") == 40
+    assert "Ramón Díaz" in decoded
+
+
+def test_a_stray_byte_windows_1252_lacks_is_replaced_in_utf8_text():
+    assert decode_text("Café “ok”. \x81?".encode().replace(b"\xc2\x81", b"\x81")) == "Café “ok”. �?"
+
+
+def test_the_decode_error_names_the_byte_neither_encoding_reads():
+    data = "Zürich “x”.".encode("cp1252") + b" then \x90 here"
+    with pytest.raises(DecodeError, match=r"byte 0x90 at offset 17\)"):
+        decode_text(data)
+
+
 def test_a_dump_with_only_furniture_has_no_articles():
     assert split_dump("Home\nTrending\nRead more\n0 Comments\n", source="x") == []
 

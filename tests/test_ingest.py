@@ -120,7 +120,7 @@ async def test_bad_sources_are_reported_and_the_rest_goes_in(app, tmp_path, site
     assert reasons == {
         str(bad / "cut.rss"): reasons[str(bad / "cut.rss")],
         str(bad / "empty.txt"): "the file is empty",
-        str(bad / "latin.txt"): "neither UTF-8 nor Windows-1252 text (byte 0x81)",
+        str(bad / "latin.txt"): "neither UTF-8 nor Windows-1252 text (byte 0x81 at offset 7)",
         str(bad / "moved.rss"): "not an RSS or Atom feed (<unknown>:3:0: junk after document element)",
         str(bad / "nav.txt"): "no articles found (only page furniture)",
         str(bad / "photo.txt"): "binary data (NUL bytes), not text",

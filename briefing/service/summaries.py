@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TextIO
 
 from briefing.document import Document, Section, heading, item, para
+from briefing.dumps import dump_as_one_article, looks_like_dump
 from briefing.errors import SourceError
 from briefing.models import Article
 from briefing.pages import PAGE_SUFFIXES, parse_page
@@ -49,7 +50,9 @@ def store_summary(app: App, article: Article) -> tuple[str, ...]:
 
 def summarize_file(path: Path, *, sentences: int, algorithm: str, max_sentences: int) -> FileSummary:
     """One file as one article; a first line without final punctuation before a blank line is its title.
-    A saved web page (``.html``) is read as ingest reads it: its article text and title, no markup."""
+    A scraped dump (furniture, bylines, a section label over the title) is read with the dump rules, so
+    "Connect with us" or a weather banner is not its title. A saved web page (``.html``) is read as
+    ingest reads it: its article text and title, no markup."""
     if path.suffix.lower() in PAGE_SUFFIXES:
         try:
             page = parse_page(path.read_bytes())
@@ -57,7 +60,8 @@ def summarize_file(path: Path, *, sentences: int, algorithm: str, max_sentences:
             raise SourceError(f"cannot read ({exc.strerror or exc})") from exc
         title, body = page.title, page.body
     else:
-        title, body = split_headline(read_text_file(path))
+        text = read_text_file(path)
+        title, body = dump_as_one_article(text) if looks_like_dump(text) else split_headline(text)
     summary = summarize(
         body, title=title, sentences=sentences, algorithm=algorithm, max_sentences=max_sentences
     )

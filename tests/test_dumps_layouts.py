@@ -1,0 +1,187 @@
+"""Text dumps → articles: layouts that glue articles, comment forms, repeated headlines, captions, lists."""
+
+import pytest
+
+from briefing.dumps import split_dump
+
+
+def test_source_footers_end_articles_and_name_each_ones_outlet():
+    text = (
+        "Photo credit: www.coastpost.com\n"
+        "The harbour board voted on Tuesday to dredge the northern channel before the winter storms.\n"
+        "Work is due to start next month and will take about ten weeks, the board said.\n"
+        "Source\n"
+        "www.coastpost.com\n"
+        "Ferry operator adds a night crossing to the islands\n"
+        "A night ferry to the islands will run from May, the operator said on Wednesday.\n"
+        "Tickets go on sale next week at the same price as the day crossing.\n"
+        "Source: www.islandnews.org\n"
+    )
+    dredging, ferry = split_dump(text, source="dump.txt")
+    assert dredging.body.startswith("The harbour board voted on Tuesday")
+    assert dredging.body.endswith("the board said.")
+    assert dredging.source == "coastpost.com"
+    assert ferry.title == "Ferry operator adds a night crossing to the islands"
+    assert ferry.body.startswith("A night ferry to the islands")
+    assert ferry.source == "islandnews.org"
+
+
+def test_a_blog_comment_form_and_its_related_posts_are_not_article_text():
+    text = (
+        "Library opens a reading room for children\n\n"
+        "The town library opened a reading room for children on Monday, with two thousand new books.\n\n"
+        "The room will stay open until eight in the evening on school days, the librarian said.\n\n"
+        "Related Posts\n\n"
+        "Town hall roof to be repaired before winter\n\n"
+        "Bakery on Mill Street wins regional prize\n\n"
+        "Leave a Reply Cancel reply\n\n"
+        "Your email address will not be published. Required fields are marked *\n\n"
+        "Comment *\n\nName *\n\nEmail *\n\nWebsite\n\n"
+        "Save my name, email, and website in this browser for the next time I comment.\n\n"
+        "Post Comment\n"
+    )
+    [article] = split_dump(text, source="x")
+    assert article.title == "Library opens a reading room for children"
+    assert article.body.split("\n\n") == [
+        "The town library opened a reading room for children on Monday, with two thousand new books.",
+        "The room will stay open until eight in the evening on school days, the librarian said.",
+    ]
+
+
+def test_a_comment_form_notice_after_a_comment_count_is_not_an_article():
+    text = (
+        "The bridge will close for repairs on Saturday, the council said in a statement.\n"
+        "3 Comments\n"
+        "Leave a Reply\n"
+        "Your email address will not be published.\n"
+    )
+    assert [a.title for a in split_dump(text, source="x")] == [
+        "The bridge will close for repairs on Saturday, the council said in a statement"
+    ]
+
+
+def test_a_related_list_keeps_the_next_articles_label_and_title():
+    text = (
+        "Old Title\n\nThe first article has a paragraph of prose that ends here.\n\n"
+        "You may also like\n\nSome other story about the weather\n\nA teaser on the budget vote\n\n"
+        "Local News\n\nBakery on Mill Street wins regional prize\n\nBy Jo Smith\n\n"
+        "The bakery on Mill Street won the regional bread prize on Sunday for the second year.\n"
+    )
+    first, bakery = split_dump(text, source="x")
+    assert first.body == "The first article has a paragraph of prose that ends here."
+    assert (bakery.title, bakery.section, bakery.author) == (
+        "Bakery on Mill Street wins regional prize",
+        "Local News",
+        "Jo Smith",
+    )
+
+
+def test_a_byline_with_a_relative_time_gives_the_name_without_by():
+    text = (
+        "Bridge closes for repairs\nBy Jo Smith | 3 hours ago\n"
+        "The bridge will close for repairs on Saturday, the council said in a statement.\n"
+    )
+    [article] = split_dump(text, source="x")
+    assert article.author == "Jo Smith"
+
+
+@pytest.mark.parametrize("label", ["Business\n\n", ""], ids=["with-section", "without-section"])
+def test_a_headline_printed_twice_is_the_title_and_the_byline_under_it_the_author(label):
+    text = (
+        f"{label}Bakery on Mill Street wins the regional bread prize\n\n"
+        "Bakery on Mill Street wins the regional bread prize\n\n"
+        "J.Doe2 hours ago\n\n"
+        "The bakery on Mill Street won the regional bread prize on Sunday for the second year running.\n\n"
+        "Its owner said the prize money would pay for a new oven.\n"
+    )
+    [article] = split_dump(text, source="x")
+    assert article.title == "Bakery on Mill Street wins the regional bread prize"
+    assert article.section == (label.strip() or None)
+    assert article.author == "J.Doe"
+    assert article.body.startswith("The bakery on Mill Street won")
+    assert "wins the regional bread prize" not in article.body
+
+
+def test_a_caption_printed_twice_inside_an_article_still_goes():
+    text = (
+        "Bakery wins the regional bread prize\n\nBy Jo Smith\n\n"
+        "The baker holds the trophy outside her shop on Mill Street\n\n"
+        "The baker holds the trophy outside her shop on Mill Street\n\n"
+        "The bakery on Mill Street won the regional bread prize on Sunday for the second year running.\n"
+    )
+    [article] = split_dump(text, source="x")
+    assert article.title == "Bakery wins the regional bread prize"
+    assert "trophy" not in article.body
+
+
+HEADER = "Local News\n\nBakery wins the regional bread prize\n\nPublished\n\non\n\n"
+LEAD = "The bakery on Mill Street won the regional bread prize on Sunday for the second year running.\n\n"
+
+
+def test_a_caption_ending_with_its_photo_credit_is_not_a_paragraph():
+    text = (
+        HEADER
+        + "The baker holds the trophy in her shop. Photo credit: www.townpaper.com\nSpread the love\n\n"
+    )
+    [article] = split_dump(text + LEAD, source="x")
+    assert article.body == LEAD.strip()
+
+
+def test_a_caption_shown_with_its_credit_and_again_without_it_goes_both_times():
+    text = (
+        HEADER
+        + "The baker holds the trophy outside her shop © Jo Smith/Town Paper\nSpread the love\n\n"
+        + LEAD
+        + "The judges praised the rye loaf above all.\n\n"
+        + "The baker holds the trophy outside her shop\n\n"
+        + "She plans to enter again next year.\n"
+    )
+    [article] = split_dump(text, source="x")
+    assert "trophy" not in article.body
+    assert article.body.endswith("She plans to enter again next year.")
+
+
+def test_an_uncredited_caption_between_the_date_and_the_sharing_buttons_goes():
+    text = HEADER + "The baker holds the trophy outside her shop\nSpread the love\n\n"
+    [article] = split_dump(text + LEAD, source="x")
+    assert article.body == LEAD.strip()
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "The bakery on Mill Street won the regional bread prize on Sunday.\nSpread the love\n\n",
+        "The baker holds the trophy outside her shop\n\nSpread the love\n\n",
+    ],
+    ids=["a-finished-sentence", "a-blank-line-before-the-buttons"],
+)
+def test_a_first_paragraph_above_the_sharing_buttons_stays(first):
+    [article] = split_dump(HEADER + first + LEAD, source="x")
+    assert article.body.startswith(first.split("\n")[0])
+
+
+def test_a_list_under_a_line_ending_with_a_colon_is_the_articles_not_a_menu():
+    text = (
+        "Town team wins the county cup\n\n"
+        "The town team won the county cup on Saturday, beating the champions 2-1 after extra time.\n\n"
+        "The starting line-up:\nAdams\nBrook\nCole\nDunn\nEvans\n\n"
+        "The coach said the players had earned a week off before the league resumes.\n\n"
+        "Goals:\nFrank 12'\nGrey 95'\n\n"
+        "3 Comments\n"
+    )
+    [article] = split_dump(text, source="x")
+    paragraphs = article.body.split("\n\n")
+    lineup = paragraphs.index("The starting line-up:")
+    assert paragraphs[lineup + 1 : lineup + 6] == ["Adams", "Brook", "Cole", "Dunn", "Evans"]
+    assert paragraphs[-3:] == ["Goals:", "Frank 12'", "Grey 95'"]
+
+
+def test_a_menu_under_the_last_paragraph_is_still_a_menu():
+    text = (
+        "Town team wins the county cup\n\n"
+        "The town team won the county cup on Saturday, beating the champions 2-1 after extra time.\n\n"
+        "World\nBusiness\nSport\nWeather\n\n"
+        "The coach said the players had earned a week off before the league resumes.\n"
+    )
+    [article] = split_dump(text, source="x")
+    assert "Sport" not in article.body
