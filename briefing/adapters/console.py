@@ -106,22 +106,25 @@ def chat(
         print(text, file=out, flush=True)
 
     session = Session(app, asker)
-    show(GREETING)
-    with asyncio.Runner() as runner:
-        while True:
-            try:
-                line = read("> ").strip()
-            except (EOFError, KeyboardInterrupt):
-                show("")
-                return
-            if not line:
-                continue
-            if line in ("/quit", "/exit"):
-                return
-            try:
-                show(runner.run(session.respond(line)))
-            except KeyboardInterrupt:
-                show("(stopped)")
-            except Exception:  # one bad answer must not end the chat
-                log.exception("error answering %r", line[:80])
-                show("Sorry, something went wrong while answering that. Please try again.")
+    try:  # Ctrl-C anywhere but in an answer (at the prompt above all) leaves the chat, as Ctrl-D does
+        show(GREETING)
+        with asyncio.Runner() as runner:
+            while True:
+                try:
+                    line = read("> ").strip()
+                except EOFError:
+                    show("")
+                    return
+                if not line:
+                    continue
+                if line in ("/quit", "/exit"):
+                    return
+                try:
+                    show(runner.run(session.respond(line)))
+                except KeyboardInterrupt:
+                    show("(stopped)")
+                except Exception:  # one bad answer must not end the chat
+                    log.exception("error answering %r", line[:80])
+                    show("Sorry, something went wrong while answering that. Please try again.")
+    except KeyboardInterrupt:
+        show("")
