@@ -16,7 +16,7 @@ import asyncio
 import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -66,6 +66,11 @@ PROJECT_FILES = frozenset(
 MAX_FILE_BYTES = 50_000_000
 BATCH = 500
 PAGE_CONCURRENCY = 4
+# A date further ahead of the ingest than this is a mistake (a wrong time zone, a typo, a post scheduled
+# ahead), not when the article appeared: it is dropped and the article is dated when it is ingested, as
+# one whose source gives no date, whatever the source (a dump, a page or a feed). Up to this much ahead
+# is a clock running fast, and stands.
+FUTURE_TOLERANCE = timedelta(minutes=15)
 
 
 @dataclass
@@ -195,8 +200,16 @@ async def store_drafts_async(
         await asyncio.sleep(0)
 
 
+def credible_date(when: datetime | None, now: datetime) -> datetime | None:
+    """``when``, unless it lies more than ``FUTURE_TOLERANCE`` after ``now``."""
+    return when if when is None or when <= now + FUTURE_TOLERANCE else None
+
+
 def _store_one(app: App, draft: ArticleDraft, tally: Tally, *, label: str, source_id: int | None) -> None:
-    draft = replace(draft, body=body_without_dateline(draft.body))
+    written = draft.published_at
+    draft = replace(
+        draft, body=body_without_dateline(draft.body), published_at=credible_date(written, app.now())
+    )
     try:
         with savepoint(app.db):
             result = add_article(app.db, draft, now=app.now(), source_id=source_id)
@@ -210,6 +223,10 @@ def _store_one(app: App, draft: ArticleDraft, tally: Tally, *, label: str, sourc
     if result.outcome == "new":
         tally.new += 1
         tally.new_ids.append(result.article.id)
+        if written is not None and draft.published_at is None:
+            utc = written.astimezone(UTC)
+            reason = f"its date, {utc.day} {utc:%b %Y %H:%M} UTC, is ahead of the clock: dated when ingested"
+            tally.notes.append((f"{label}: {draft.title[:60]}", reason))
     elif result.outcome == "duplicate":
         tally.duplicate += 1
     else:
@@ -502,7 +519,8 @@ async def _fetch_teasers(
             title=page.title or draft.title,
             author=page.author or draft.author,
             section=draft.section,
-            published_at=draft.published_at or page.published_at,
+            # a feed's date ahead of the clock gives way to the page's
+            published_at=credible_date(draft.published_at, app.now()) or page.published_at,
         )
 
     pages = await asyncio.gather(*(full(d) for d in teasers))
