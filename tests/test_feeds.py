@@ -140,6 +140,9 @@ def test_undeclared_latin1_is_read_with_a_note():
         ("mar., 04 déc. 2018 10:00:00 +0100", datetime(2018, 12, 4, 9, 0, tzinfo=UTC)),
         ("Mi, 12 Mrz 2025 08:00:00 GMT", datetime(2025, 3, 12, 8, 0, tzinfo=UTC)),
         ("lun, 30 juil 2018 08:00 +0200", datetime(2018, 7, 30, 6, 0, tzinfo=UTC)),
+        ("Mié, 25 Nov 2026 08:00:00 EST", datetime(2026, 11, 25, 13, 0, tzinfo=UTC)),
+        ("dom, 12 jul 2026 08:00:00 CEST", datetime(2026, 7, 12, 6, 0, tzinfo=UTC)),
+        ("Mié, 25 Nov 2026 08:00:00 CST", datetime(2026, 11, 25, 8, 0, tzinfo=UTC)),  # whose CST? UTC
         ("24 Foo 2018 19:25:00", None),
         ("31 Fev 2018 10:00:00", None),
     ],

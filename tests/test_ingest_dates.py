@@ -85,3 +85,16 @@ async def test_a_teaser_dated_ahead_takes_its_pages_date(app, tmp_path):
     assert (report.new, report.notes) == (1, ())
     stored = find_by_url(app.db, "https://news.test/wall")
     assert stored.published_at == datetime(2025, 1, 22, 8, 0, tzinfo=UTC)
+
+
+async def test_a_date_written_with_a_zone_abbreviation_keeps_its_zone(app, tmp_path):
+    dump = tmp_path / "council.txt"
+    dump.write_text(
+        "Council approves the harbour budget\n\nPublished: January 21, 2025 at 3:14 pm EST\n\n"
+        "The city council approved the harbour budget on Tuesday after a long debate about the cost of "
+        "raising the sea wall, officials said.\n",
+        encoding="utf-8",
+    )
+    assert ingest_files(app, [dump]).new == 1
+    [article] = latest_articles(app.db)
+    assert article.published_at == datetime(2025, 1, 21, 20, 14, tzinfo=UTC)
