@@ -9,8 +9,9 @@ link is resolved against xml:base, else the channel's link, else the feed's URL 
 Broken feeds: when feedparser recognises a feed but had to recover from an XML error (``bozo``: an
 unescaped ``&``, an undeclared Latin-1 encoding, a stray newline before ``<?xml``), its entries are
 used as they are and :attr:`Feed.recovered` says what was wrong — the entries it read are real and
-losing them helps nobody. When it finds no feed at all (an HTML page, junk, an empty document),
-:class:`MalformedFeedError` says why.
+losing them helps nobody. A bare ``&`` is escaped before parsing (:func:`escape_bare_ampersands`), so
+that it stays an ampersand instead of sending feedparser to its fallback parser. When it finds no
+feed at all (an HTML page, junk, an empty document), :class:`MalformedFeedError` says why.
 """
 
 from __future__ import annotations
@@ -81,6 +82,31 @@ def sniff_xml(data: bytes) -> bytes:
     return data[start:] if start > 0 else data
 
 
+# A bare "&" outside CDATA and comments: one that starts no entity or character reference. Left in,
+# it makes the XML ill-formed, and feedparser's fallback parser then reads "P&O Ferries" as the
+# entity "&O" and, knowing no such entity, writes it back as "&O;" ("P&O; Ferries").
+_BARE_AMPERSAND = re.compile(
+    rb"<!\[CDATA\[.*?(?:\]\]>|\Z)|<!--.*?(?:-->|\Z)|&(?!#[0-9]+;|#x[0-9a-fA-F]+;|[A-Za-z_][\w.-]*;)", re.S
+)
+
+
+def escape_bare_ampersands(xml: bytes) -> tuple[bytes, int]:
+    """The feed with each bare ``&`` written ``&amp;``, and how many there were. A document in an
+    encoding whose ``&`` is not one byte (UTF-16) is left as it is."""
+    if b"&" not in xml or b"\x00" in xml[:4096]:
+        return xml, 0
+    count = 0
+
+    def escape(match: re.Match[bytes]) -> bytes:
+        nonlocal count
+        if match[0] != b"&":
+            return match[0]
+        count += 1
+        return b"&amp;"
+
+    return _BARE_AMPERSAND.sub(escape, xml), count
+
+
 def looks_like_feed(data: bytes, content_type: str | None = None) -> bool:
     """Whether bytes (a response body or a file) hold a feed rather than a web page or text."""
     head = sniff_xml(data[:65536] if data[:2] != b"\x1f\x8b" else data)[:4096].lower()
@@ -100,8 +126,11 @@ def parse_feed(data: bytes, *, url: str | None = None, content_type: str | None 
     # Servers often call feeds text/html or text/plain; only the charset they give is kept.
     charset = re.search(r"charset=([\w.:-]+)", content_type or "", re.I)
     headers = {"content-type": "application/xml" + (f"; charset={charset[1]}" if charset else "")}
+    xml, bare = escape_bare_ampersands(xml)
     parsed = feedparser.parse(xml, response_headers=headers, sanitize_html=False)
     problem = str(parsed.get("bozo_exception", "")) if parsed.get("bozo") else None
+    if bare:
+        problem = "; ".join(filter(None, (f"{bare} unescaped '&' read as '&amp;'", problem)))
     if not parsed.version and not parsed.entries:
         if re.search(rb"<!doctype html|<html[\s>]", xml[:4096].lower()):
             raise MalformedFeedError("an HTML page, not an RSS or Atom feed")

@@ -159,7 +159,28 @@ def test_a_newline_before_the_xml_declaration_is_skipped():
 def test_the_malformed_feed_gives_what_could_be_read():
     parsed = feed("saxerror.xml")
     assert [e.draft.title for e in parsed.entries] == ["Good Item", "Bad Item", "Item After Error"]
-    assert parsed.recovered and "not well-formed" in parsed.recovered
+    assert parsed.entries[1].draft.url == "http://example.com/bad?foo=1&bar=2"
+    assert parsed.recovered == "1 unescaped '&' read as '&amp;'"
+
+
+def test_a_bare_ampersand_is_an_ampersand_not_an_entity():
+    parsed = feed("bare-ampersands.rss")
+    assert parsed.title == "B&Q Trade & Retail"  # not "B&Q; Trade & Retail"
+    first, second = (e.draft for e in parsed.entries)
+    assert first.title == "H&M and C&A cut prices as Q&A session looms"
+    assert first.url == "https://trade.test/story?id=7&ref=rss"
+    assert first.body.startswith("H&M and C&A cut prices on Monday, ahead of a Q&A session")
+    # CDATA, entities and comments are left as they are
+    assert second.title == "Tom & Jerry's © deal"
+    assert second.body.startswith("The cartoon’s owners & a toy maker")
+    assert parsed.recovered == "8 unescaped '&' read as '&amp;'"
+
+
+def test_a_broken_feed_keeps_its_parsers_complaint_after_the_ampersands():
+    xml = (FIXTURES / "feeds" / "bare-ampersands.rss").read_bytes().replace(b"</channel>", b"<item><title>")
+    parsed = parse_feed(xml)
+    assert parsed.title == "B&Q Trade & Retail" and len(parsed.entries) >= 2
+    assert parsed.recovered.startswith("8 unescaped '&' read as '&amp;'; ")
 
 
 @pytest.mark.parametrize(
