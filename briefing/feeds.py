@@ -26,6 +26,7 @@ from urllib.parse import urljoin, urlsplit
 
 import feedparser
 
+from briefing.boilerplate import strip_boilerplate
 from briefing.dumps import title_from_body
 from briefing.errors import MalformedFeedError
 from briefing.furniture import ends_sentence, parse_date
@@ -170,6 +171,7 @@ def _is_web(url: str) -> bool:
 def _entry(raw: feedparser.FeedParserDict, source: str) -> FeedEntry | None:
     texts = [c.get("value", "") for c in raw.get("content", [])] + [raw.get("summary", "")]
     body = max((html_to_text(t) for t in texts), key=len, default="")
+    body = "\n\n".join(strip_boilerplate(body.split("\n\n")))  # before the cut markers: the footer hides them
     title = _text(raw.get("title", ""))
     link = raw.get("link") or raw.get("id") or ""
     link = link if _is_web(link) else None

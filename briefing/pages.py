@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 import trafilatura
 
+from briefing.boilerplate import strip_boilerplate
 from briefing.dumps import title_from_body
 from briefing.errors import EmptySourceError
 from briefing.furniture import parse_date
@@ -54,7 +55,7 @@ def parse_page(html: str | bytes, url: str | None = None, *, source: str | None 
         raise EmptySourceError("no article text found on the page")
     assert doc is not None
     title = " ".join((doc.title or "").split())
-    paragraphs = [" ".join(line.split()) for line in text.split("\n") if line.strip()]
+    paragraphs = strip_boilerplate(line for line in text.split("\n") if line.strip())
     if title and paragraphs and paragraphs[0] == title:
         paragraphs = paragraphs[1:]
     body = "\n\n".join(paragraphs)
