@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 
 from briefing.dumps import decode_text, split_dump
 from briefing.errors import EmptySourceError, FetchError, SourceError
-from briefing.feeds import Feed, has_prose, looks_like_feed, parse_feed
+from briefing.feeds import Feed, FeedEntry, has_prose, looks_like_feed, parse_feed
 from briefing.models import ArticleDraft, IngestReport
 from briefing.pages import PAGE_SUFFIXES, parse_page
 from briefing.sentences import body_without_dateline
@@ -233,6 +233,14 @@ def _store_one(app: App, draft: ArticleDraft, tally: Tally, *, label: str, sourc
         tally.near_duplicate += 1
 
 
+def _fresh_entries(app: App, feed: Feed, tally: Tally) -> list[FeedEntry]:
+    """The feed's entries whose URL is not known yet; those whose URL is (stored, or recognised as a
+    near-duplicate) are counted as duplicates here, so their pages are never fetched again."""
+    fresh = [e for e in feed.entries if not (e.draft.url and known_url(app.db, e.draft.url))]
+    tally.duplicate += len(feed.entries) - len(fresh)
+    return fresh
+
+
 def _file_source(app: App, path: Path) -> int:
     with transaction(app.db):
         location = str(path.resolve())
@@ -247,11 +255,10 @@ def ingest_files(app: App, paths: Iterable[Path], *, progress: ProgressHook | No
     paths = list(paths)
     for done, path in enumerate(paths, 1):
         tally.articles = _within(progress, done - 1, len(paths), path.name)
-        feed = _ingest_file(app, path, tally)
-        for entry in feed.entries if feed else ():
-            if entry.teaser:
-                where = entry.draft.url or str(path)
-                tally.failed.append((where, "the feed holds only a teaser; its page was not fetched"))
+        for draft in _ingest_file(app, path, tally):
+            tally.failed.append(
+                (draft.url or str(path), "the feed holds only a teaser; its page was not fetched")
+            )
         if progress:
             progress(done, len(paths), path.name)
     return tally.report()
@@ -266,21 +273,22 @@ def _within(
     return lambda k, n: progress(done, total, f"{label}: article {k:,} of {n:,}")
 
 
-def _ingest_file(app: App, path: Path, tally: Tally) -> Feed | None:
-    """Ingest one file; a feed with teasers is returned for the caller to fetch their pages."""
+def _ingest_file(app: App, path: Path, tally: Tally) -> list[ArticleDraft]:
+    """Ingest one file; the teasers of a feed whose URLs are new are returned, for the caller to fetch
+    their pages."""
     try:
         loaded = read_file(path)
     except (SourceError, OSError) as exc:
         tally.failed.append((str(path), _reason(exc)))
-        return None
+        return []
     if isinstance(loaded, Feed):
         _note_recovery(loaded, str(path), tally)
-        full = [e.draft for e in loaded.entries if not e.teaser]
-        source_id = _file_source(app, path)
-        store_drafts(app, full, tally, label=str(path), source_id=source_id)
-        return loaded if any(e.teaser for e in loaded.entries) else None
+        fresh = _fresh_entries(app, loaded, tally)
+        full = [e.draft for e in fresh if not e.teaser]
+        store_drafts(app, full, tally, label=str(path), source_id=_file_source(app, path))
+        return [e.draft for e in fresh if e.teaser]
     store_drafts(app, loaded, tally, label=str(path), source_id=_file_source(app, path))
-    return None
+    return []
 
 
 def _reason(exc: BaseException) -> str:
@@ -332,12 +340,10 @@ async def _ingest_item(app: App, item: Item, tally: Tally, fetcher: Fetcher, *, 
     if item.error:
         tally.failed.append((item.location, item.error))
     elif not item.is_url:
-        feed = _ingest_file(app, Path(item.location), tally)
-        if feed is not None:
-            teasers = [e.draft for e in feed.entries if e.teaser]
-            await _fetch_teasers(
-                app, teasers, tally, fetcher, label=item.location, source_id=None, retry_later=False
-            )
+        teasers = _ingest_file(app, Path(item.location), tally)
+        await _fetch_teasers(
+            app, teasers, tally, fetcher, label=item.location, source_id=None, retry_later=False
+        )
     else:
         await _ingest_url(app, item.location, tally, fetcher, poll=poll)
 
@@ -441,8 +447,7 @@ async def _poll_feed(
         tally.not_modified += 1
         return
     _note_recovery(feed, url, tally)
-    fresh = [e for e in feed.entries if not (e.draft.url and known_url(app.db, e.draft.url))]
-    tally.duplicate += len(feed.entries) - len(fresh)
+    fresh = _fresh_entries(app, feed, tally)
     await store_drafts_async(
         app, [e.draft for e in fresh if not e.teaser], tally, label=url, source_id=source.id
     )
