@@ -10,7 +10,8 @@ Broken feeds: when feedparser recognises a feed but had to recover from an XML e
 unescaped ``&``, an undeclared Latin-1 encoding, a stray newline before ``<?xml``), its entries are
 used as they are and :attr:`Feed.recovered` says what was wrong — the entries it read are real and
 losing them helps nobody. A bare ``&`` is escaped before parsing (:func:`escape_bare_ampersands`), so
-that it stays an ampersand instead of sending feedparser to its fallback parser. When it finds no
+that it stays an ampersand instead of sending feedparser to its fallback parser; :attr:`Feed.repaired`
+says how many there were. When it finds no
 feed at all (an HTML page, junk, an empty document), :class:`MalformedFeedError` says why.
 """
 
@@ -69,6 +70,7 @@ class Feed:
     entries: tuple[FeedEntry, ...]
     version: str = ""
     recovered: str | None = None  # the XML error feedparser recovered from, if any
+    repaired: str | None = None  # what was mended before parsing ("3 unescaped '&' read as '&amp;'")
 
 
 def sniff_xml(data: bytes) -> bytes:
@@ -130,8 +132,6 @@ def parse_feed(data: bytes, *, url: str | None = None, content_type: str | None 
     xml, bare = escape_bare_ampersands(xml)
     parsed = feedparser.parse(xml, response_headers=headers, sanitize_html=False)
     problem = str(parsed.get("bozo_exception", "")) if parsed.get("bozo") else None
-    if bare:
-        problem = "; ".join(filter(None, (f"{bare} unescaped '&' read as '&amp;'", problem)))
     if not parsed.version and not parsed.entries:
         if re.search(rb"<!doctype html|<html[\s>]", xml[:4096].lower()):
             raise MalformedFeedError("an HTML page, not an RSS or Atom feed")
@@ -149,7 +149,8 @@ def parse_feed(data: bytes, *, url: str | None = None, content_type: str | None 
     entries = tuple(e for e in (_entry(raw, name) for raw in parsed.entries) if e is not None)
     if problem and not entries:  # a broken feed that yielded nothing is a failure, not an empty feed
         raise MalformedFeedError(f"malformed feed, no entry could be read ({problem})")
-    return Feed(name, link, entries, parsed.version or "", problem)
+    repaired = f"{bare} unescaped '&' read as '&amp;'" if bare else None
+    return Feed(name, link, entries, parsed.version or "", problem, repaired)
 
 
 def _base(channel: feedparser.FeedParserDict, url: str | None) -> tuple[str | None, str | None]:

@@ -160,7 +160,7 @@ def test_the_malformed_feed_gives_what_could_be_read():
     parsed = feed("saxerror.xml")
     assert [e.draft.title for e in parsed.entries] == ["Good Item", "Bad Item", "Item After Error"]
     assert parsed.entries[1].draft.url == "http://example.com/bad?foo=1&bar=2"
-    assert parsed.recovered == "1 unescaped '&' read as '&amp;'"
+    assert (parsed.repaired, parsed.recovered) == ("1 unescaped '&' read as '&amp;'", None)
 
 
 def test_a_bare_ampersand_is_an_ampersand_not_an_entity():
@@ -173,14 +173,15 @@ def test_a_bare_ampersand_is_an_ampersand_not_an_entity():
     # CDATA, entities and comments are left as they are
     assert second.title == "Tom & Jerry's © deal"
     assert second.body.startswith("The cartoon’s owners & a toy maker")
-    assert parsed.recovered == "8 unescaped '&' read as '&amp;'"
+    assert (parsed.repaired, parsed.recovered) == ("8 unescaped '&' read as '&amp;'", None)
 
 
 def test_a_broken_feed_keeps_its_parsers_complaint_after_the_ampersands():
     xml = (FIXTURES / "feeds" / "bare-ampersands.rss").read_bytes().replace(b"</channel>", b"<item><title>")
     parsed = parse_feed(xml)
     assert parsed.title == "B&Q Trade & Retail" and len(parsed.entries) >= 2
-    assert parsed.recovered.startswith("8 unescaped '&' read as '&amp;'; ")
+    assert parsed.repaired == "8 unescaped '&' read as '&amp;'"
+    assert parsed.recovered and "mismatched tag" in parsed.recovered
 
 
 @pytest.mark.parametrize(

@@ -298,6 +298,8 @@ def _reason(exc: BaseException) -> str:
 
 
 def _note_recovery(feed: Feed, label: str, tally: Tally) -> None:
+    if feed.repaired:
+        tally.notes.append((label, f"malformed feed, repaired: {feed.repaired}"))
     if feed.recovered:
         tally.notes.append((label, f"malformed feed, read what could be read: {feed.recovered}"))
     if not feed.entries:
