@@ -23,14 +23,15 @@ MIN_WORDS = 20
 # htmldate's fast mode: the date from the page's metadata (meta tags, JSON-LD, <time>, elements marked
 # as dates, full dates in the URL or the text); its extensive mode takes any year in the prose ("first
 # announced in 2011") for the page's date. The URL's date (a day, no time) only when nothing better says
-# when. No latest date: htmldate's default is today by the clock, and a page dated ahead is the ingest's
-# to judge (see briefing.service.ingest), as a feed entry's is.
+# when. The latest date is not htmldate's default, today by the clock: a page dated ahead is the
+# ingest's to judge (see briefing.service.ingest), as a feed entry's is. It stays within the century,
+# since htmldate also takes it for the last year a number in a date-like element may be.
 _DATES = {
     "outputformat": "%Y-%m-%dT%H:%M:%S%z",
     "original_date": True,
     "extensive_search": False,
     "deferred_url_extractor": True,
-    "max_date": "9999-12-31",
+    "max_date": "2099-12-31",
 }
 
 
