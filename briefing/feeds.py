@@ -9,8 +9,10 @@ link is resolved against xml:base, else the channel's link, else the feed's URL 
 Broken feeds: when feedparser recognises a feed but had to recover from an XML error (``bozo``: an
 unescaped ``&``, an undeclared Latin-1 encoding, a stray newline before ``<?xml``), its entries are
 used as they are and :attr:`Feed.recovered` says what was wrong — the entries it read are real and
-losing them helps nobody. When it finds no feed at all (an HTML page, junk, an empty document),
-:class:`MalformedFeedError` says why.
+losing them helps nobody. A bare ``&`` is escaped before parsing (:func:`escape_bare_ampersands`), so
+that it stays an ampersand instead of sending feedparser to its fallback parser; :attr:`Feed.repaired`
+says how many there were. When it finds no
+feed at all (an HTML page, junk, an empty document), :class:`MalformedFeedError` says why.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from urllib.parse import urljoin, urlsplit
 
 import feedparser
 
+from briefing.boilerplate import strip_boilerplate
 from briefing.dumps import title_from_body
 from briefing.errors import MalformedFeedError
 from briefing.furniture import ends_sentence, parse_date
@@ -67,6 +70,7 @@ class Feed:
     entries: tuple[FeedEntry, ...]
     version: str = ""
     recovered: str | None = None  # the XML error feedparser recovered from, if any
+    repaired: str | None = None  # what was mended before parsing ("3 unescaped '&' read as '&amp;'")
 
 
 def sniff_xml(data: bytes) -> bytes:
@@ -79,6 +83,31 @@ def sniff_xml(data: bytes) -> bytes:
             raise MalformedFeedError(f"corrupt gzip data: {exc}") from exc
     start = data.find(b"<?xml", 0, 4096)
     return data[start:] if start > 0 else data
+
+
+# A bare "&" outside CDATA and comments: one that starts no entity or character reference. Left in,
+# it makes the XML ill-formed, and feedparser's fallback parser then reads "P&O Ferries" as the
+# entity "&O" and, knowing no such entity, writes it back as "&O;" ("P&O; Ferries").
+_BARE_AMPERSAND = re.compile(
+    rb"<!\[CDATA\[.*?(?:\]\]>|\Z)|<!--.*?(?:-->|\Z)|&(?!#[0-9]+;|#x[0-9a-fA-F]+;|[A-Za-z_][\w.-]*;)", re.S
+)
+
+
+def escape_bare_ampersands(xml: bytes) -> tuple[bytes, int]:
+    """The feed with each bare ``&`` written ``&amp;``, and how many there were. A document in an
+    encoding whose ``&`` is not one byte (UTF-16) is left as it is."""
+    if b"&" not in xml or b"\x00" in xml[:4096]:
+        return xml, 0
+    count = 0
+
+    def escape(match: re.Match[bytes]) -> bytes:
+        nonlocal count
+        if match[0] != b"&":
+            return match[0]
+        count += 1
+        return b"&amp;"
+
+    return _BARE_AMPERSAND.sub(escape, xml), count
 
 
 def looks_like_feed(data: bytes, content_type: str | None = None) -> bool:
@@ -100,6 +129,7 @@ def parse_feed(data: bytes, *, url: str | None = None, content_type: str | None 
     # Servers often call feeds text/html or text/plain; only the charset they give is kept.
     charset = re.search(r"charset=([\w.:-]+)", content_type or "", re.I)
     headers = {"content-type": "application/xml" + (f"; charset={charset[1]}" if charset else "")}
+    xml, bare = escape_bare_ampersands(xml)
     parsed = feedparser.parse(xml, response_headers=headers, sanitize_html=False)
     problem = str(parsed.get("bozo_exception", "")) if parsed.get("bozo") else None
     if not parsed.version and not parsed.entries:
@@ -119,7 +149,8 @@ def parse_feed(data: bytes, *, url: str | None = None, content_type: str | None 
     entries = tuple(e for e in (_entry(raw, name) for raw in parsed.entries) if e is not None)
     if problem and not entries:  # a broken feed that yielded nothing is a failure, not an empty feed
         raise MalformedFeedError(f"malformed feed, no entry could be read ({problem})")
-    return Feed(name, link, entries, parsed.version or "", problem)
+    repaired = f"{bare} unescaped '&' read as '&amp;'" if bare else None
+    return Feed(name, link, entries, parsed.version or "", problem, repaired)
 
 
 def _base(channel: feedparser.FeedParserDict, url: str | None) -> tuple[str | None, str | None]:
@@ -141,6 +172,7 @@ def _is_web(url: str) -> bool:
 def _entry(raw: feedparser.FeedParserDict, source: str) -> FeedEntry | None:
     texts = [c.get("value", "") for c in raw.get("content", [])] + [raw.get("summary", "")]
     body = max((html_to_text(t) for t in texts), key=len, default="")
+    body = "\n\n".join(strip_boilerplate(body.split("\n\n")))  # before the cut markers: the footer hides them
     title = _text(raw.get("title", ""))
     link = raw.get("link") or raw.get("id") or ""
     link = link if _is_web(link) else None

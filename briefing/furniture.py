@@ -263,7 +263,16 @@ _MONTH_STEMS = {
 }
 _NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")
 _TIME = re.compile(r"\b(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*([ap])?\.?\s*(m\b\.?)?", re.I)
-_ZONE = re.compile(r"\b(UTC|GMT|Z)\b|([+-]\d{2}):?(\d{2})\b")
+# Zone abbreviations written after a time ("3:14 pm EST"), as the fixed offsets they stand for; those
+# that name several clocks (CST, IST, BST, AST) are left out, and such a date is read as UTC
+ZONE_OFFSETS = {
+    "EST": "-05:00", "EDT": "-04:00", "CDT": "-05:00", "MST": "-07:00", "MDT": "-06:00",
+    "PST": "-08:00", "PDT": "-07:00", "AKST": "-09:00", "AKDT": "-08:00", "HST": "-10:00",
+    "WET": "+00:00", "WEST": "+01:00", "CET": "+01:00", "CEST": "+02:00", "EET": "+02:00",
+    "EEST": "+03:00", "MSK": "+03:00", "JST": "+09:00", "KST": "+09:00", "AEST": "+10:00",
+    "AEDT": "+11:00", "AWST": "+08:00", "NZST": "+12:00", "NZDT": "+13:00",
+}  # fmt: skip
+_ZONE = re.compile(r"\b(UTC|GMT|Z|" + "|".join(ZONE_OFFSETS) + r")\b|([+-]\d{2}):?(\d{2})\b")
 
 
 def parse_date(text: str) -> datetime | None:
@@ -310,7 +319,8 @@ def parse_date(text: str) -> datetime | None:
         elif meridiem == "a" and hour == 12:
             hour = 0
     zone = _ZONE.search(rest)
-    return _build(int(year), month, day, hour, minute, second, zone.group(0) if zone else None)
+    written = zone.group(0) if zone else None
+    return _build(int(year), month, day, hour, minute, second, ZONE_OFFSETS.get(written or "", written))
 
 
 def _month_stem(word: str) -> int | None:

@@ -13,13 +13,26 @@ from urllib.parse import urlsplit
 
 import trafilatura
 
+from briefing.boilerplate import strip_boilerplate
 from briefing.dumps import title_from_body
 from briefing.errors import EmptySourceError
 from briefing.furniture import parse_date
 from briefing.models import ArticleDraft
 
 MIN_WORDS = 20
-_DATES = {"outputformat": "%Y-%m-%dT%H:%M:%S%z", "original_date": True, "extensive_search": True}
+# htmldate's fast mode: the date from the page's metadata (meta tags, JSON-LD, <time>, elements marked
+# as dates, full dates in the URL or the text); its extensive mode takes any year in the prose ("first
+# announced in 2011") for the page's date. The URL's date (a day, no time) only when nothing better says
+# when. The latest date is not htmldate's default, today by the clock: a page dated ahead is the
+# ingest's to judge (see briefing.service.ingest), as a feed entry's is. It stays within the century,
+# since htmldate also takes it for the last year a number in a date-like element may be.
+_DATES = {
+    "outputformat": "%Y-%m-%dT%H:%M:%S%z",
+    "original_date": True,
+    "extensive_search": False,
+    "deferred_url_extractor": True,
+    "max_date": "2099-12-31",
+}
 
 
 PAGE_SUFFIXES = frozenset((".html", ".htm", ".xhtml"))  # a saved web page, read with trafilatura
@@ -43,7 +56,7 @@ def parse_page(html: str | bytes, url: str | None = None, *, source: str | None 
         raise EmptySourceError("no article text found on the page")
     assert doc is not None
     title = " ".join((doc.title or "").split())
-    paragraphs = [" ".join(line.split()) for line in text.split("\n") if line.strip()]
+    paragraphs = strip_boilerplate(line for line in text.split("\n") if line.strip())
     if title and paragraphs and paragraphs[0] == title:
         paragraphs = paragraphs[1:]
     body = "\n\n".join(paragraphs)

@@ -140,6 +140,9 @@ def test_undeclared_latin1_is_read_with_a_note():
         ("mar., 04 déc. 2018 10:00:00 +0100", datetime(2018, 12, 4, 9, 0, tzinfo=UTC)),
         ("Mi, 12 Mrz 2025 08:00:00 GMT", datetime(2025, 3, 12, 8, 0, tzinfo=UTC)),
         ("lun, 30 juil 2018 08:00 +0200", datetime(2018, 7, 30, 6, 0, tzinfo=UTC)),
+        ("Mié, 25 Nov 2026 08:00:00 EST", datetime(2026, 11, 25, 13, 0, tzinfo=UTC)),
+        ("dom, 12 jul 2026 08:00:00 CEST", datetime(2026, 7, 12, 6, 0, tzinfo=UTC)),
+        ("Mié, 25 Nov 2026 08:00:00 CST", datetime(2026, 11, 25, 8, 0, tzinfo=UTC)),  # whose CST? UTC
         ("24 Foo 2018 19:25:00", None),
         ("31 Fev 2018 10:00:00", None),
     ],
@@ -156,7 +159,29 @@ def test_a_newline_before_the_xml_declaration_is_skipped():
 def test_the_malformed_feed_gives_what_could_be_read():
     parsed = feed("saxerror.xml")
     assert [e.draft.title for e in parsed.entries] == ["Good Item", "Bad Item", "Item After Error"]
-    assert parsed.recovered and "not well-formed" in parsed.recovered
+    assert parsed.entries[1].draft.url == "http://example.com/bad?foo=1&bar=2"
+    assert (parsed.repaired, parsed.recovered) == ("1 unescaped '&' read as '&amp;'", None)
+
+
+def test_a_bare_ampersand_is_an_ampersand_not_an_entity():
+    parsed = feed("bare-ampersands.rss")
+    assert parsed.title == "B&Q Trade & Retail"  # not "B&Q; Trade & Retail"
+    first, second = (e.draft for e in parsed.entries)
+    assert first.title == "H&M and C&A cut prices as Q&A session looms"
+    assert first.url == "https://trade.test/story?id=7&ref=rss"
+    assert first.body.startswith("H&M and C&A cut prices on Monday, ahead of a Q&A session")
+    # CDATA, entities and comments are left as they are
+    assert second.title == "Tom & Jerry's © deal"
+    assert second.body.startswith("The cartoon’s owners & a toy maker")
+    assert (parsed.repaired, parsed.recovered) == ("8 unescaped '&' read as '&amp;'", None)
+
+
+def test_a_broken_feed_keeps_its_parsers_complaint_after_the_ampersands():
+    xml = (FIXTURES / "feeds" / "bare-ampersands.rss").read_bytes().replace(b"</channel>", b"<item><title>")
+    parsed = parse_feed(xml)
+    assert parsed.title == "B&Q Trade & Retail" and len(parsed.entries) >= 2
+    assert parsed.repaired == "8 unescaped '&' read as '&amp;'"
+    assert parsed.recovered and "mismatched tag" in parsed.recovered
 
 
 @pytest.mark.parametrize(

@@ -376,7 +376,7 @@ async def test_real_feed_files_gzip_and_malformed(app, tmp_path):
     sax = FIXTURES / "feeds" / "saxerror.xml"
     report = ingest_files(app, [gz, sax])
     assert report.new == 25  # NSHipster's entries hold their full text
-    assert {s for s, _ in report.notes} == {str(sax)}
+    assert report.notes == ((str(sax), "malformed feed, repaired: 1 unescaped '&' read as '&amp;'"),)
     assert len([s for s, _ in report.failed if "example.com" in s]) == 3  # teasers, not fetched
     assert count_articles(app.db) == 25
 
@@ -530,3 +530,28 @@ async def test_storing_in_the_bot_loop_lets_other_handlers_run_between_articles(
     # the other handler ran while the articles were stored one by one, and never inside a transaction
     assert len({n for n in seen if n < 3}) > 0
     assert not app.db.conn.in_transaction
+
+
+async def test_a_feed_file_again_fetches_no_page_whose_url_is_known(app, tmp_path):
+    feed = tmp_path / "feed.xml"
+    feed.write_bytes(local_feed(LocalSite(), base="https://news.test"))
+    fetched = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        fetched.append(request.url.path)
+        if request.url.path == "/story/1":
+            return httpx.Response(
+                200, content=story_page("Harbour wall", STORY), headers={"content-type": "text/html"}
+            )
+        return httpx.Response(404)
+
+    async with Fetcher(FAST, transport=httpx.MockTransport(handler)) as fetcher:
+        first = await ingest_sources(app, [str(feed)], fetcher=fetcher)
+        assert (first.new, len(first.notes)) == (5, 3) and len(fetched) == 4
+        fetched.clear()
+        again = await ingest_sources(app, [str(feed)], fetcher=fetcher)
+    # every entry is a duplicate, and is said to be nothing else: no page fetched, no "kept the summary"
+    assert (again.new, again.duplicate, again.notes, again.failed) == (0, 5, (), ())
+    assert fetched == []
+    offline = ingest_files(app, [feed])  # nor are known teasers reported as pages not fetched
+    assert (offline.new, offline.duplicate, offline.failed) == (0, 5, ())

@@ -48,3 +48,27 @@ def test_the_fetched_url_stands_in_when_there_is_no_canonical_one():
 def test_a_page_without_article_text(html):
     with pytest.raises(EmptySourceError):
         parse_page(html, "http://127.0.0.1/x")
+
+
+def test_a_page_without_a_date_takes_no_year_from_its_text():
+    # "since 1998", "first proposed in 2011": years the story mentions, not the day it was written
+    draft = parse_page((PAGES / "undated_tramway.html").read_bytes(), None, source="tram.html")
+    assert draft.published_at is None
+
+
+def test_the_published_time_wins_over_the_day_in_the_url():
+    draft = parse_page((PAGES / "dated_in_url_and_meta.html").read_bytes())
+    assert draft.url == "https://island-tribune.test/local/2024/10/05/ferry-resumes"
+    assert draft.published_at == datetime(2024, 10, 5, 19, 30, tzinfo=UTC)
+
+
+def test_the_day_in_the_url_when_nothing_else_dates_the_page():
+    html = (PAGES / "dated_in_url_and_meta.html").read_text(encoding="utf-8")
+    html = html.replace('<meta property="article:published_time" content="2024-10-05T14:30:00-05:00">', "")
+    html = html.replace("October 5, 2024", "")
+    assert parse_page(html).published_at == datetime(2024, 10, 5, tzinfo=UTC)
+
+
+def test_a_date_ahead_is_kept_for_the_ingest_to_judge():
+    html = (PAGES / "port_strike.html").read_text(encoding="utf-8").replace("2025-03-02", "2099-03-02")
+    assert parse_page(html).published_at == datetime(2099, 3, 2, 9, 15, tzinfo=UTC)

@@ -16,14 +16,14 @@ import asyncio
 import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from briefing.dumps import decode_text, split_dump
 from briefing.errors import EmptySourceError, FetchError, SourceError
-from briefing.feeds import Feed, has_prose, looks_like_feed, parse_feed
+from briefing.feeds import Feed, FeedEntry, has_prose, looks_like_feed, parse_feed
 from briefing.models import ArticleDraft, IngestReport
 from briefing.pages import PAGE_SUFFIXES, parse_page
 from briefing.sentences import body_without_dateline
@@ -66,6 +66,11 @@ PROJECT_FILES = frozenset(
 MAX_FILE_BYTES = 50_000_000
 BATCH = 500
 PAGE_CONCURRENCY = 4
+# A date further ahead of the ingest than this is a mistake (a wrong time zone, a typo, a post scheduled
+# ahead), not when the article appeared: it is dropped and the article is dated when it is ingested, as
+# one whose source gives no date, whatever the source (a dump, a page or a feed). Up to this much ahead
+# is a clock running fast, and stands.
+FUTURE_TOLERANCE = timedelta(minutes=15)
 
 
 @dataclass
@@ -195,8 +200,16 @@ async def store_drafts_async(
         await asyncio.sleep(0)
 
 
+def credible_date(when: datetime | None, now: datetime) -> datetime | None:
+    """``when``, unless it lies more than ``FUTURE_TOLERANCE`` after ``now``."""
+    return when if when is None or when <= now + FUTURE_TOLERANCE else None
+
+
 def _store_one(app: App, draft: ArticleDraft, tally: Tally, *, label: str, source_id: int | None) -> None:
-    draft = replace(draft, body=body_without_dateline(draft.body))
+    written = draft.published_at
+    draft = replace(
+        draft, body=body_without_dateline(draft.body), published_at=credible_date(written, app.now())
+    )
     try:
         with savepoint(app.db):
             result = add_article(app.db, draft, now=app.now(), source_id=source_id)
@@ -210,10 +223,22 @@ def _store_one(app: App, draft: ArticleDraft, tally: Tally, *, label: str, sourc
     if result.outcome == "new":
         tally.new += 1
         tally.new_ids.append(result.article.id)
+        if written is not None and draft.published_at is None:
+            utc = written.astimezone(UTC)
+            reason = f"its date, {utc.day} {utc:%b %Y %H:%M} UTC, is ahead of the clock: dated when ingested"
+            tally.notes.append((f"{label}: {draft.title[:60]}", reason))
     elif result.outcome == "duplicate":
         tally.duplicate += 1
     else:
         tally.near_duplicate += 1
+
+
+def _fresh_entries(app: App, feed: Feed, tally: Tally) -> list[FeedEntry]:
+    """The feed's entries whose URL is not known yet; those whose URL is (stored, or recognised as a
+    near-duplicate) are counted as duplicates here, so their pages are never fetched again."""
+    fresh = [e for e in feed.entries if not (e.draft.url and known_url(app.db, e.draft.url))]
+    tally.duplicate += len(feed.entries) - len(fresh)
+    return fresh
 
 
 def _file_source(app: App, path: Path) -> int:
@@ -230,11 +255,10 @@ def ingest_files(app: App, paths: Iterable[Path], *, progress: ProgressHook | No
     paths = list(paths)
     for done, path in enumerate(paths, 1):
         tally.articles = _within(progress, done - 1, len(paths), path.name)
-        feed = _ingest_file(app, path, tally)
-        for entry in feed.entries if feed else ():
-            if entry.teaser:
-                where = entry.draft.url or str(path)
-                tally.failed.append((where, "the feed holds only a teaser; its page was not fetched"))
+        for draft in _ingest_file(app, path, tally):
+            tally.failed.append(
+                (draft.url or str(path), "the feed holds only a teaser; its page was not fetched")
+            )
         if progress:
             progress(done, len(paths), path.name)
     return tally.report()
@@ -249,21 +273,22 @@ def _within(
     return lambda k, n: progress(done, total, f"{label}: article {k:,} of {n:,}")
 
 
-def _ingest_file(app: App, path: Path, tally: Tally) -> Feed | None:
-    """Ingest one file; a feed with teasers is returned for the caller to fetch their pages."""
+def _ingest_file(app: App, path: Path, tally: Tally) -> list[ArticleDraft]:
+    """Ingest one file; the teasers of a feed whose URLs are new are returned, for the caller to fetch
+    their pages."""
     try:
         loaded = read_file(path)
     except (SourceError, OSError) as exc:
         tally.failed.append((str(path), _reason(exc)))
-        return None
+        return []
     if isinstance(loaded, Feed):
         _note_recovery(loaded, str(path), tally)
-        full = [e.draft for e in loaded.entries if not e.teaser]
-        source_id = _file_source(app, path)
-        store_drafts(app, full, tally, label=str(path), source_id=source_id)
-        return loaded if any(e.teaser for e in loaded.entries) else None
+        fresh = _fresh_entries(app, loaded, tally)
+        full = [e.draft for e in fresh if not e.teaser]
+        store_drafts(app, full, tally, label=str(path), source_id=_file_source(app, path))
+        return [e.draft for e in fresh if e.teaser]
     store_drafts(app, loaded, tally, label=str(path), source_id=_file_source(app, path))
-    return None
+    return []
 
 
 def _reason(exc: BaseException) -> str:
@@ -273,6 +298,8 @@ def _reason(exc: BaseException) -> str:
 
 
 def _note_recovery(feed: Feed, label: str, tally: Tally) -> None:
+    if feed.repaired:
+        tally.notes.append((label, f"malformed feed, repaired: {feed.repaired}"))
     if feed.recovered:
         tally.notes.append((label, f"malformed feed, read what could be read: {feed.recovered}"))
     if not feed.entries:
@@ -315,12 +342,10 @@ async def _ingest_item(app: App, item: Item, tally: Tally, fetcher: Fetcher, *, 
     if item.error:
         tally.failed.append((item.location, item.error))
     elif not item.is_url:
-        feed = _ingest_file(app, Path(item.location), tally)
-        if feed is not None:
-            teasers = [e.draft for e in feed.entries if e.teaser]
-            await _fetch_teasers(
-                app, teasers, tally, fetcher, label=item.location, source_id=None, retry_later=False
-            )
+        teasers = _ingest_file(app, Path(item.location), tally)
+        await _fetch_teasers(
+            app, teasers, tally, fetcher, label=item.location, source_id=None, retry_later=False
+        )
     else:
         await _ingest_url(app, item.location, tally, fetcher, poll=poll)
 
@@ -424,8 +449,7 @@ async def _poll_feed(
         tally.not_modified += 1
         return
     _note_recovery(feed, url, tally)
-    fresh = [e for e in feed.entries if not (e.draft.url and known_url(app.db, e.draft.url))]
-    tally.duplicate += len(feed.entries) - len(fresh)
+    fresh = _fresh_entries(app, feed, tally)
     await store_drafts_async(
         app, [e.draft for e in fresh if not e.teaser], tally, label=url, source_id=source.id
     )
@@ -502,7 +526,8 @@ async def _fetch_teasers(
             title=page.title or draft.title,
             author=page.author or draft.author,
             section=draft.section,
-            published_at=draft.published_at or page.published_at,
+            # a feed's date ahead of the clock gives way to the page's
+            published_at=credible_date(draft.published_at, app.now()) or page.published_at,
         )
 
     pages = await asyncio.gather(*(full(d) for d in teasers))

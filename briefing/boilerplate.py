@@ -1,0 +1,75 @@
+"""Paragraphs that sites and blog engines put into an article's text that are not the article.
+
+Pages (through trafilatura) and feed entries (their HTML) arrive as paragraphs, and some of those are
+furniture that survived the extraction: a link to another story ("ALSO READ: ...", "Read more: ..."),
+a row of share buttons ("Share this article: Facebook Twitter WhatsApp"), the footer blog engines add
+to every syndicated post ("The post ... appeared first on ..."). Left in, they are stored in the body
+and may be picked as summary sentences. :func:`strip_boilerplate` drops them by their shape, for any
+site: a label and a colon before a short link text, words that are all names of networks, the
+syndication formula. Dumps have their own line rules (:mod:`briefing.furniture`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+# A label pointing to another story, then its headline: "ALSO READ: Tinubu orders relief", "Read more:
+# Who is ...?", "See also - ...", "WATCH: ...". A cut marker ("... Read more" at the end of a teaser)
+# is no such paragraph: it has no headline after it. After a label that prose may begin with too
+# ("Related:", "Watch:"), a headline is told from a sentence by its lack of a final full stop.
+_LINK_LABEL = re.compile(
+    r"^(?:(also read|read also|read more|read next|must read|don'?t miss|see also)|related|"
+    r"related (?:stories|articles|posts|content|coverage)|recommended|more on this(?: story)?|"
+    r"more from [\w ]{1,30}|watch|listen|read)\s*[:|–—-]\s*\S",
+    re.I,
+)
+LINK_WORDS = 25  # a headline is shorter than this; a paragraph longer is prose that starts oddly
+# The footer blog engines add to syndicated posts: WordPress's "The post <title> appeared first on
+# <site>." (the title may hold any punctuation), and "This article was originally published on <site>."
+_SYNDICATION = re.compile(
+    r"(?:^|(?<=[.!?…\]”\"]\s))(?:the post\b.{1,300}?\bappeared first on\b|this (?:article|story|post) "
+    r"(?:was |is )?(?:originally |first )?(?:published|appeared|republished)(?: first)? (?:on|at|in|from)\b)"
+    r".{0,200}$",
+    re.I | re.S,
+)
+_NETWORKS = frozenset(
+    "facebook twitter x whatsapp linkedin telegram reddit pinterest tumblr email e-mail mail print "
+    "messenger flipboard threads bluesky mastodon vk weibo wechat line viber sms".split()
+)
+# Words that go with the buttons: "Share this article:", "Share on", "Follow us on", "Copy link"
+_SHARE_WORDS = frozenset(
+    "share shares sharing this the article story post page on via with us follow copy link".split()
+)
+SHARE_WORDS = 12
+
+
+def strip_boilerplate(paragraphs: Iterable[str]) -> list[str]:
+    """The paragraphs without link labels, share buttons and syndication footers; a footer that ends a
+    paragraph of prose is cut off it."""
+    kept: list[str] = []
+    for paragraph in paragraphs:
+        text = " ".join(paragraph.split())
+        footer = _SYNDICATION.search(text)
+        if footer is not None:
+            text = text[: footer.start()].rstrip()
+        if text and not _is_link_label(text) and not _is_share_row(text):
+            kept.append(text)
+    return kept
+
+
+def _is_link_label(text: str) -> bool:
+    label = _LINK_LABEL.match(text)
+    if label is None or len(text.split()) > LINK_WORDS:
+        return False
+    return label.group(1) is not None or not text.endswith(".")
+
+
+def _is_share_row(text: str) -> bool:
+    words = [w.strip(".,:;|·•/-–—()[]").casefold() for w in text.split()]
+    words = [w for w in words if w]
+    return (
+        0 < len(words) <= SHARE_WORDS
+        and any(w in _NETWORKS for w in words)
+        and all(w in _NETWORKS or w in _SHARE_WORDS for w in words)
+    )
