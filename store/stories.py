@@ -71,6 +71,15 @@ def actors_of(db: Database, article_ids: Sequence[int]) -> dict[int, frozenset[i
     return {k: frozenset(v) for k, v in found.items()}
 
 
+def actor_frequencies(db: Database, actor_ids: Iterable[int]) -> dict[int, int]:
+    """How many articles mention each of these actors."""
+    found: dict[int, int] = {}
+    for chunk in _chunks(list(dict.fromkeys(actor_ids)), 500):
+        sql = f"SELECT id, article_count FROM actors WHERE id IN ({','.join('?' * len(chunk))})"
+        found.update(db.execute(sql, list(chunk)).fetchall())
+    return found
+
+
 def _with_actors(db: Database, rows: list[dict[str, Any]]) -> list[StoryArticle]:
     actors = actors_of(db, [r["id"] for r in rows])
     return [_story_article(r, actors.get(r["id"], frozenset())) for r in rows]
