@@ -225,13 +225,13 @@ def delete_stories_without_articles(db: Database) -> int:
 
 def _stories(db: Database, where: str, params: list[Any]) -> list[Story]:
     rows = db.execute(
-        "SELECT s.id, s.headline, s.summary, s.first_seen, s.last_updated, a.id, a.source, a.url "
+        "SELECT s.id, s.headline, s.summary, s.first_seen, s.last_updated, a.id, a.source, a.url, a.title "
         f"FROM stories s JOIN articles a ON a.story_id = s.id WHERE {where} "
         "ORDER BY s.id, a.dated_at DESC, a.id DESC",
         params,
     ).fetchall()
     stories: dict[int, dict[str, Any]] = {}
-    for sid, headline, summary, first, last, article_id, source, url in rows:
+    for sid, headline, summary, first, last, article_id, source, url, title in rows:
         s = stories.setdefault(
             sid,
             {
@@ -242,9 +242,12 @@ def _stories(db: Database, where: str, params: list[Any]) -> list[Story]:
                 "ids": [],
                 "sources": [],
                 "links": [],
+                "headline_url": None,
             },
         )
         s["ids"].append(article_id)
+        if s["headline_url"] is None and url and title == headline:
+            s["headline_url"] = url  # the newest article with the headline's title
         if source not in s["sources"]:
             s["sources"].append(source)
             s["links"].append(url or "")
@@ -258,6 +261,7 @@ def _stories(db: Database, where: str, params: list[Any]) -> list[Story]:
             last_updated=from_iso(s["last"]),  # type: ignore[arg-type]
             summary=tuple(x for x in s["summary"].split("\n") if x),
             links=tuple(s["links"]),
+            headline_url=s["headline_url"],
         )
         for sid, s in stories.items()
     ]
@@ -292,7 +296,8 @@ def story_stats_of(db: Database, story_ids: Sequence[int]) -> list[StoryStats]:
 
 def stories_updated_since(db: Database, since: datetime) -> list[Story]:
     """Stories with an article at or after ``since``; each with its articles (newest first), its
-    sources (in that order) and one link per source (empty when the article has no URL)."""
+    sources (in that order), one link per source (empty when the article has no URL) and the link of
+    the headline's own article (None when it has no URL)."""
     return _stories(db, "s.last_updated >= ?", [to_iso(since)])
 
 
