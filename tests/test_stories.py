@@ -4,6 +4,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from article_rows import insert_article
+from story_labels import load_labelled, pairwise
 
 from briefing.models import Story
 from briefing.service.enrich import enrich_article
@@ -299,3 +300,68 @@ def test_term_counts_grow_with_each_ingest_and_a_recluster_recounts_them(app):
     app.db.execute("DELETE FROM story_terms WHERE term = 'blinken'")
     recluster(app)
     assert document_frequencies(app.db, ["blinken"]) == ({"blinken": 3}, 3)
+
+
+def test_a_storys_headline_link_is_the_url_of_the_article_it_is_the_title_of(app):
+    first, second = BLINKEN[0], BLINKEN[1]
+    plain = insert_article(app.db, title=first[0], body=first[1], source="dump.txt", when=T0)
+    enrich_article(app, plain)
+    linked = insert_article(
+        app.db,
+        title=second[0],
+        body=second[1],
+        source=second[2],
+        when=T0 + timedelta(hours=1),
+        url="https://dw.com/b",
+    )
+    story_id = enrich_article(app, linked) or get_article(app.db, linked.id).story_id
+    story = get_story(app.db, story_id)
+    assert len(story.article_ids) == 2 and story.headline == first[0]  # the first report's title
+    assert story.links == ("https://dw.com/b", "")
+    assert story.headline_url is None  # not another outlet's article
+    app.db.execute("UPDATE articles SET url = 'https://dump.example/a' WHERE id = ?", [plain.id])
+    assert get_story(app.db, story_id).headline_url == "https://dump.example/a"
+
+
+# --- follow-ups and look-alikes: the labelled set (tests/story_labels.py) ---------------------------
+
+
+def cluster_labelled(ids=None):
+    labelled = load_labelled()
+    articles = [a for a in labelled.articles if ids is None or a.id in ids]
+    idf, actor_idf = idf_of(labelled.articles), labelled.actor_idf()  # as the whole archive weighs them
+    groups = cluster_articles(articles, window=WINDOW, idf=idf, actor_idf=actor_idf)
+    return labelled, sorted(sorted(g) for g in groups)
+
+
+def test_follow_ups_of_one_flood_are_one_story_and_a_flood_elsewhere_is_another():
+    # Nigeria: first report, toll rises, the president orders relief, the camps run short of water;
+    # Kenya: the same words ("floods displace", "death toll rises", "Red Cross", "camps"), no actor shared
+    _, groups = cluster_labelled({33, 40, 34, 43, 49, 50})
+    assert groups == [[33, 34, 40, 43], [49, 50]]
+
+
+def test_a_follow_up_in_other_words_joins_on_its_people_and_places():
+    # "Peru Quake Death Toll Rises to 41" shares Boluarte, the Geophysical Institute, Peru with the
+    # first report, few words; a quake in Japan shares the words, no actor
+    _, groups = cluster_labelled({17, 18, 27, 39, 46, 47})
+    assert groups == [[17, 18, 27, 39], [46, 47]]
+
+
+def test_a_boss_defending_the_merger_joins_the_merger_story_on_the_names_alone():
+    # "Nordhavn boss defends merger before Danish parliament" names Strauss, not the companies
+    _, groups = cluster_labelled({23, 24, 38, 37, 54})
+    assert groups == [[23, 24, 38], [37], [54]]
+
+
+def test_the_labelled_set_clusters_with_high_precision_and_recall():
+    labelled, groups = cluster_labelled()
+    precision, recall, wrong, missed = pairwise(groups, labelled)
+    assert precision >= 0.9, wrong
+    assert recall >= 0.8, missed
+    story_of = {i: k for k, g in enumerate(groups) for i in g}
+    for event in ([17, 18, 27, 39], [33, 34, 40, 43]):  # the QA report's follow-ups
+        assert len({story_of[i] for i in event}) == 1, event
+    seeds = [a.id for a in labelled.articles if labelled.group[a.id].startswith("seed-") and a.id <= 16]
+    assert len({story_of[i] for i in seeds}) == len(seeds)  # Ukraine and Russia do not glue them
+    assert story_of[48] != story_of[17]  # Boluarte's impeachment vote is not the quake
