@@ -11,12 +11,14 @@ whose centroid is most similar (cosine), if that similarity reaches :data:`THRES
 latest article is within the time window; otherwise it starts a story. When both sides have actors,
 their actors count too (:func:`blend`): the actors' cosine, each actor weighted by its inverse document
 frequency, so a shared person or town says much and a shared country or big organisation little.
-Two guards keep common words and common actors from gluing events: text that shares no actor with
-the story must be much closer (:data:`STRONG_TEXT`) to join; a follow-up whose text is a little
-below the threshold (down to :data:`FOLLOW_UP_TEXT`) joins when its actors are close to the story's
-(:data:`FOLLOW_UP_ACTORS`). Batch clustering replays the same rule in time order, so a
-re-cluster and a stream of ingests agree (up to the centroid of a long story, which at ingest is built
-from its latest :data:`CENTROID_ARTICLES`). Terms are folded and stemmed as SQLite's FTS5 ``porter
+Guards keep common words, common actors and one person's many doings from gluing events: text that
+shares no actor with the story must be much closer (:data:`STRONG_TEXT`) to join; when both sides have
+actors, the words other than the actors' names must carry part of the similarity
+(:data:`EVENT_WORDS`); and a follow-up whose text is below the threshold (down to
+:data:`FOLLOW_UP_TEXT`) joins when its actors are close to the story's (:data:`FOLLOW_UP_ACTORS`).
+Batch clustering replays the same rule in time order, so a re-cluster and a stream of ingests agree
+(up to the centroid of a long story, which at ingest is built from its latest
+:data:`CENTROID_ARTICLES`, and to the order articles arrive in). Terms are folded and stemmed as SQLite's FTS5 ``porter
 unicode61 remove_diacritics`` tokenizer does.
 
 Candidates are looked up by key terms (an article's or a story centroid's weightiest ones): in memory
@@ -45,8 +47,9 @@ THRESHOLD = 0.30
 ACTOR_WEIGHT = 0.25  # the actors' share of the similarity when both sides have actors
 NO_SHARED_ACTORS = 0.05  # actors' cosine below this: no actor in common but common ones ...
 STRONG_TEXT = 0.5  # ... and then the text alone must reach this
-FOLLOW_UP_TEXT = 0.25  # a follow-up joins with this much text in common ...
+FOLLOW_UP_TEXT = 0.2  # a follow-up joins with this much text in common ...
 FOLLOW_UP_ACTORS = 0.2  # ... when its actors (weighted by rarity) are this close to the story's
+EVENT_WORDS = 0.1  # the text cosine without the actors' names: what happened, not who
 TITLE_BOOST = 2  # a title's words count this many times: headlines name the event
 NEAR_DUPLICATE = 0.5  # share of the shorter sentence's content terms found in the other: one fact
 CENTROID_ARTICLES = 30  # a story's centroid is built from at most its latest articles
@@ -72,6 +75,7 @@ class StoryArticle:
     summary: tuple[str, ...] = ()
     actors: frozenset[int] = frozenset()
     story_id: int | None = None
+    names: frozenset[str] = frozenset()  # the terms of its actors' names (see :func:`terms_of`)
 
 
 @lru_cache(maxsize=1)
@@ -214,20 +218,29 @@ class _Cluster:
         self.latest = article.when if self.latest is None else max(self.latest, article.when)
         self.members.append(article.id)
 
-    def similarity(self, vector: Vector, actors: Mapping[int, float]) -> float:
+    def similarity(
+        self, vector: Vector, actors: Mapping[int, float], names: frozenset[str] = frozenset()
+    ) -> float:
         """Cosine with the centroid, blended with the actors' cosine when both have actors."""
-        text = sum(w * self.total.get(t, 0.0) for t, w in vector.items()) / (math.sqrt(self.squared) or 1.0)
+        length = math.sqrt(self.squared) or 1.0
+        text = sum(w * self.total.get(t, 0.0) for t, w in vector.items()) / length
         if not actors or not self.actors:
             return text
+        named = sum(w * self.total.get(t, 0.0) for t, w in vector.items() if t in names) / length
         shared = sum(w * self.actors.get(a, 0.0) for a, w in actors.items()) / math.sqrt(self.actors_squared)
-        return blend(text, shared)
+        return blend(text, shared, text - named)
 
 
-def blend(text: float, actors: float) -> float:
-    """How alike an article and a story are, from their text cosine and their actors' cosine (both
-    have actors): mostly the text, but words alone do not join two events that share no actor (two
-    floods in two countries), and a follow-up that rewords the event joins on its people and places."""
+def blend(text: float, actors: float, event: float | None = None) -> float:
+    """How alike an article and a story are, from their text cosine, their actors' cosine (both
+    have actors) and the part of the text cosine that is not the actors' names (``event``, the
+    words of what happened): mostly the text, but words alone do not join two events that share no
+    actor (two floods in two countries), names alone do not join two events of one person (a
+    president's flood relief and budget), and a follow-up that rewords the event joins on its people
+    and places."""
     if actors < NO_SHARED_ACTORS and text < STRONG_TEXT:
+        return 0.0
+    if event is not None and event < EVENT_WORDS:
         return 0.0
     score = (1 - ACTOR_WEIGHT) * text + ACTOR_WEIGHT * actors
     if text >= FOLLOW_UP_TEXT and actors >= FOLLOW_UP_ACTORS:
@@ -256,7 +269,7 @@ def _best(
     for cluster in clusters:
         if cluster.latest is None or abs(article.when - cluster.latest) > window:
             continue
-        score = cluster.similarity(vector, actors)
+        score = cluster.similarity(vector, actors, article.names)
         if score >= best_score:
             best, best_score = cluster, score
     return best

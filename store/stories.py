@@ -6,10 +6,11 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 from briefing.models import Story
-from briefing.stories import StoryArticle
+from briefing.stories import StoryArticle, terms_of
 from store.db import Database, from_iso, to_iso
 
 LEAD_CHARS = 600  # an article without a summary is represented by the start of its body
@@ -43,7 +44,9 @@ _STORY_ARTICLE_SQL = (
 )
 
 
-def _story_article(row: dict[str, Any], actors: frozenset[int] = frozenset()) -> StoryArticle:
+def _story_article(
+    row: dict[str, Any], actors: frozenset[int] = frozenset(), names: frozenset[str] = frozenset()
+) -> StoryArticle:
     when = from_iso(row["dated_at"])
     assert when is not None
     summary = tuple(x for x in row["summary"].split("\n") if x)
@@ -57,6 +60,7 @@ def _story_article(row: dict[str, Any], actors: frozenset[int] = frozenset()) ->
         url=row["url"],
         actors=actors,
         story_id=row["story_id"],
+        names=names,
     )
 
 
@@ -81,8 +85,22 @@ def actor_frequencies(db: Database, actor_ids: Iterable[int]) -> dict[int, int]:
 
 
 def _with_actors(db: Database, rows: list[dict[str, Any]]) -> list[StoryArticle]:
-    actors = actors_of(db, [r["id"] for r in rows])
-    return [_story_article(r, actors.get(r["id"], frozenset())) for r in rows]
+    actors: dict[int, set[int]] = defaultdict(set)
+    names: dict[int, set[str]] = defaultdict(set)
+    for chunk in _chunks([r["id"] for r in rows], 500):
+        sql = (
+            "SELECT DISTINCT m.article_id, m.actor_id, a.name FROM mentions m "
+            f"JOIN actors a ON a.id = m.actor_id WHERE m.article_id IN ({','.join('?' * len(chunk))})"
+        )
+        for article_id, actor_id, name in db.execute(sql, list(chunk)).fetchall():
+            actors[article_id].add(actor_id)
+            names[article_id].update(_name_terms(name))
+    return [_story_article(r, frozenset(actors[r["id"]]), frozenset(names[r["id"]])) for r in rows]
+
+
+@lru_cache(maxsize=65536)
+def _name_terms(name: str) -> tuple[str, ...]:
+    return tuple(terms_of(name))
 
 
 def story_article(db: Database, article_id: int) -> StoryArticle | None:

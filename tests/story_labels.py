@@ -19,7 +19,7 @@ from datetime import datetime
 from itertools import combinations
 from pathlib import Path
 
-from briefing.stories import StoryArticle
+from briefing.stories import StoryArticle, terms_of
 
 LABELLED = Path(__file__).parent / "fixtures" / "stories" / "labelled.jsonl"
 
@@ -54,6 +54,7 @@ def load_labelled(path: Path = LABELLED) -> Labelled:
                 when=datetime.fromisoformat(row["when"]),
                 summary=summary,
                 actors=actors,
+                names=frozenset(t for _, n in row["actors"] for t in terms_of(n)),
             )
         )
         group[row["id"]] = row["group"]

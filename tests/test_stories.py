@@ -23,6 +23,7 @@ from briefing.stories import (
 )
 from store.articles import get_article
 from store.stories import document_frequencies, get_story, stories_updated_since
+from store.stories import story_article as stored_story_article
 
 T0 = datetime(2024, 11, 13, 8, 0, tzinfo=UTC)
 WINDOW = timedelta(hours=72)
@@ -348,6 +349,18 @@ def test_a_follow_up_in_other_words_joins_on_its_people_and_places():
     assert groups == [[17, 18, 27, 39], [46, 47]]
 
 
+@pytest.mark.parametrize(
+    "ids",
+    [
+        {34, 51},  # Tinubu orders flood relief / Tinubu signs the budget (his spokesman in both)
+        {41, 48},  # Peru's Congress passes the quake law / votes on Boluarte's impeachment
+    ],
+)
+def test_one_person_in_two_events_does_not_make_them_one_story(ids):
+    _, groups = cluster_labelled(ids)
+    assert len(groups) == 2
+
+
 def test_a_boss_defending_the_merger_joins_the_merger_story_on_the_names_alone():
     # "Nordhavn boss defends merger before Danish parliament" names Strauss, not the companies
     _, groups = cluster_labelled({23, 24, 38, 37, 54})
@@ -365,3 +378,9 @@ def test_the_labelled_set_clusters_with_high_precision_and_recall():
     seeds = [a.id for a in labelled.articles if labelled.group[a.id].startswith("seed-") and a.id <= 16]
     assert len({story_of[i] for i in seeds}) == len(seeds)  # Ukraine and Russia do not glue them
     assert story_of[48] != story_of[17]  # Boluarte's impeachment vote is not the quake
+
+
+def test_an_article_is_clustered_with_its_actors_and_the_words_of_their_names(app):
+    article = ingest(app, *BLINKEN[0], 0)
+    seen = stored_story_article(app.db, article.id)
+    assert seen.actors and {"blinken", "rutt", "brussel"} <= seen.names
