@@ -18,8 +18,8 @@ actors, the words other than the actors' names must carry part of the similarity
 :data:`FOLLOW_UP_TEXT`) joins when its actors are close to the story's (:data:`FOLLOW_UP_ACTORS`).
 Batch clustering replays the same rule in time order, so a re-cluster and a stream of ingests agree
 (up to the centroid of a long story, which at ingest is built from its latest
-:data:`CENTROID_ARTICLES`, and to the order articles arrive in). Terms are folded and stemmed as SQLite's FTS5 ``porter
-unicode61 remove_diacritics`` tokenizer does.
+:data:`CENTROID_ARTICLES`, and to the order articles arrive in). Terms are folded and stemmed as
+SQLite's FTS5 ``porter unicode61 remove_diacritics`` tokenizer does.
 
 Candidates are looked up by key terms (an article's or a story centroid's weightiest ones): in memory
 for a batch, through the ``story_keys`` table at ingest.
@@ -50,6 +50,8 @@ STRONG_TEXT = 0.5  # ... and then the text alone must reach this
 FOLLOW_UP_TEXT = 0.2  # a follow-up joins with this much text in common ...
 FOLLOW_UP_ACTORS = 0.2  # ... when its actors (weighted by rarity) are this close to the story's
 EVENT_WORDS = 0.1  # the text cosine without the actors' names: what happened, not who
+DISTINCTIVE_SHARE = 0.05  # an actor in at most this share of the articles is distinctive ...
+DISTINCTIVE_ARTICLES = 10  # ... or in at most this many
 TITLE_BOOST = 2  # a title's words count this many times: headlines name the event
 NEAR_DUPLICATE = 0.5  # share of the shorter sentence's content terms found in the other: one fact
 CENTROID_ARTICLES = 30  # a story's centroid is built from at most its latest articles
@@ -138,6 +140,12 @@ def idf_of(articles: Iterable[StoryArticle]) -> dict[str, float]:
 Vector = dict[str, float]
 
 
+def distinctive_idf(documents: int) -> float:
+    """The IDF from which an actor is distinctive: in at most :data:`DISTINCTIVE_SHARE` of the
+    ``documents``, or (in a young archive) in at most :data:`DISTINCTIVE_ARTICLES` of them."""
+    return math.log((1 + documents) / (1 + max(DISTINCTIVE_SHARE * documents, DISTINCTIVE_ARTICLES))) + 1.0
+
+
 def actor_idf_of(articles: Iterable[StoryArticle]) -> dict[int, float]:
     """Actor IDF computed from the articles themselves (for a batch without an actor index to ask)."""
     frequency: Counter[int] = Counter()
@@ -154,21 +162,33 @@ class Vectorizer:
 
     :meth:`actors` gives an article's actors the same way: each actor weighs its inverse document
     frequency (``actor_idf``, by actor id; an actor missing from it counts as rare), so a country or a
-    big organisation in many articles weighs little and a person in few weighs much.
+    big organisation in many articles weighs little and a person in few weighs much. Of the
+    ``documents`` the IDFs were counted in, an actor in few (:func:`distinctive_idf`) is distinctive.
     """
 
     idf: Mapping[str, float]
     unseen: float = field(default=0.0)
     actor_idf: Mapping[int, float] = field(default_factory=dict)
     actor_unseen: float = field(default=0.0)
+    documents: int = 0
     _cache: dict[StoryArticle, Vector] = field(default_factory=dict, repr=False)
     _actor_cache: dict[StoryArticle, dict[int, float]] = field(default_factory=dict, repr=False)
+    _distinctive_cache: dict[StoryArticle, frozenset[int]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         if not self.unseen:
             self.unseen = max(self.idf.values(), default=1.0)
         if not self.actor_unseen:
             self.actor_unseen = max(self.actor_idf.values(), default=1.0)
+        self._floor = distinctive_idf(self.documents)
+
+    def distinctive(self, article: StoryArticle) -> frozenset[int]:
+        """The article's actors found in few articles: a town, a person, a company, rarely a country."""
+        found = self._distinctive_cache.get(article)
+        if found is None:
+            rare = (a for a in article.actors if self.actor_idf.get(a, self.actor_unseen) >= self._floor)
+            found = self._distinctive_cache[article] = frozenset(rare)
+        return found
 
     def actors(self, article: StoryArticle) -> dict[int, float]:
         """The article's actors as a unit vector of their inverse document frequencies."""
@@ -218,29 +238,30 @@ class _Cluster:
         self.latest = article.when if self.latest is None else max(self.latest, article.when)
         self.members.append(article.id)
 
-    def similarity(
-        self, vector: Vector, actors: Mapping[int, float], names: frozenset[str] = frozenset()
-    ) -> float:
-        """Cosine with the centroid, blended with the actors' cosine when both have actors."""
+    def similarity(self, article: StoryArticle, vector: Vector, vectors: Vectorizer) -> float:
+        """Cosine with the centroid, blended (:func:`blend`) with the actors' cosine when both have
+        actors."""
         length = math.sqrt(self.squared) or 1.0
         text = sum(w * self.total.get(t, 0.0) for t, w in vector.items()) / length
+        actors = vectors.actors(article)
         if not actors or not self.actors:
             return text
-        named = sum(w * self.total.get(t, 0.0) for t, w in vector.items() if t in names) / length
         shared = sum(w * self.actors.get(a, 0.0) for a, w in actors.items()) / math.sqrt(self.actors_squared)
+        if not any(a in self.actors for a in vectors.distinctive(article)):
+            # no actor in common (two floods in two countries: words alone must be very close), or
+            # only common ones (a country, a big organisation: the words decide)
+            return text if shared >= NO_SHARED_ACTORS or text >= STRONG_TEXT else 0.0
+        named = sum(w * self.total.get(t, 0.0) for t, w in vector.items() if t in article.names) / length
         return blend(text, shared, text - named)
 
 
-def blend(text: float, actors: float, event: float | None = None) -> float:
-    """How alike an article and a story are, from their text cosine, their actors' cosine (both
-    have actors) and the part of the text cosine that is not the actors' names (``event``, the
-    words of what happened): mostly the text, but words alone do not join two events that share no
-    actor (two floods in two countries), names alone do not join two events of one person (a
-    president's flood relief and budget), and a follow-up that rewords the event joins on its people
-    and places."""
-    if actors < NO_SHARED_ACTORS and text < STRONG_TEXT:
-        return 0.0
-    if event is not None and event < EVENT_WORDS:
+def blend(text: float, actors: float, event: float) -> float:
+    """How alike an article and a story that share a distinctive actor are, from their text cosine,
+    their actors' cosine and the part of the text cosine that is not the actors' names (``event``,
+    the words of what happened): mostly the text, but names alone do not join two events of one
+    person (a president's flood relief and budget), and a follow-up that rewords the event joins on
+    its people and places."""
+    if event < EVENT_WORDS:
         return 0.0
     score = (1 - ACTOR_WEIGHT) * text + ACTOR_WEIGHT * actors
     if text >= FOLLOW_UP_TEXT and actors >= FOLLOW_UP_ACTORS:
@@ -259,17 +280,17 @@ def _accumulate(total: dict, vector: Mapping, squared: float) -> float:
 
 def _best(
     article: StoryArticle,
-    vector: Vector,
-    actors: Mapping[int, float],
+    vectors: Vectorizer,
     clusters: Iterable[_Cluster],
     window: timedelta,
     threshold: float,
 ) -> _Cluster | None:
     best, best_score = None, threshold
+    vector = vectors(article)
     for cluster in clusters:
         if cluster.latest is None or abs(article.when - cluster.latest) > window:
             continue
-        score = cluster.similarity(vector, actors, article.names)
+        score = cluster.similarity(article, vector, vectors)
         if score >= best_score:
             best, best_score = cluster, score
     return best
@@ -295,7 +316,7 @@ def assign_story(
         for member in sorted(members, key=lambda a: (a.when, a.id))[-CENTROID_ARTICLES:]:
             cluster.add(member, vectors(member), vectors.actors(member))
         clusters.append(cluster)
-    best = _best(article, vectors(article), vectors.actors(article), clusters, window, threshold)
+    best = _best(article, vectors, clusters, window, threshold)
     return best.key if best else None
 
 
@@ -310,6 +331,7 @@ def cluster_articles(
     window: timedelta,
     idf: Mapping[str, float] | None = None,
     actor_idf: Mapping[int, float] | None = None,
+    documents: int | None = None,
     threshold: float = THRESHOLD,
 ) -> list[list[int]]:
     """Group articles into stories (lists of article ids, each in time order), replaying
@@ -323,6 +345,7 @@ def cluster_articles(
     vectors = Vectorizer(
         idf if idf is not None else idf_of(articles),
         actor_idf=actor_idf if actor_idf is not None else actor_idf_of(articles),
+        documents=len(articles) if documents is None else documents,
     )
     clusters: list[_Cluster] = []
     postings: dict[str, set[int]] = defaultdict(set)  # term -> live clusters it is a top term of
@@ -346,7 +369,7 @@ def cluster_articles(
         keys: set[int] = set()
         for term in key_terms(vector, CANDIDATE_TERMS):
             keys.update(postings.get(term, ()))
-        best = _best(article, vector, actors, (clusters[k] for k in sorted(keys)), window, threshold)
+        best = _best(article, vectors, (clusters[k] for k in sorted(keys)), window, threshold)
         if best is None:
             best = _Cluster(len(clusters))
             clusters.append(best)

@@ -15,6 +15,7 @@ from briefing.stories import (
     assign_story,
     cluster_articles,
     idf_of,
+    idf_table,
     is_near_duplicate,
     medoid_title,
     rank_stories,
@@ -116,6 +117,20 @@ def test_shared_actors_pull_a_borderline_article_in_and_missing_actors_change_no
     without = [StoryArticle(**{**x.__dict__, "actors": frozenset()}) for x in (a, b)]
     assert len(cluster_articles(without, window=WINDOW, idf=idf, threshold=0.4)) == 2
     assert len(cluster_articles([a, b], window=WINDOW, idf=idf, threshold=0.4)) == 1
+
+
+def test_common_actors_alone_do_not_pull_an_article_in():
+    # the same two articles, in an archive where both actors (say Ukraine and Russia) are everywhere
+    a, b = (
+        story_article(1, "Talks in Riyadh", "Delegations met in Riyadh to discuss a ceasefire.", "x"),
+        story_article(2, "Ceasefire meeting", "Negotiators gathered for ceasefire talks.", "y"),
+    )
+    a, b = (StoryArticle(**{**x.__dict__, "actors": frozenset({1, 2})}) for x in (a, b))
+    common = {1: idf_table({1: 900}, 1000)[1], 2: idf_table({2: 700}, 1000)[2]}
+    groups = cluster_articles([a, b], window=WINDOW, idf=idf_of([a, b]), actor_idf=common, documents=1000)
+    assert len(groups) == 2
+    follow_up = cluster_articles([a, b], window=WINDOW, idf=idf_of([a, b]), threshold=0.4)
+    assert len(follow_up) == 1  # as rare actors (in the two articles only), they do
 
 
 def test_assign_story_picks_the_matching_story_among_candidates():
@@ -331,7 +346,8 @@ def cluster_labelled(ids=None):
     labelled = load_labelled()
     articles = [a for a in labelled.articles if ids is None or a.id in ids]
     idf, actor_idf = idf_of(labelled.articles), labelled.actor_idf()  # as the whole archive weighs them
-    groups = cluster_articles(articles, window=WINDOW, idf=idf, actor_idf=actor_idf)
+    documents = len(labelled.articles)
+    groups = cluster_articles(articles, window=WINDOW, idf=idf, actor_idf=actor_idf, documents=documents)
     return labelled, sorted(sorted(g) for g in groups)
 
 

@@ -58,7 +58,10 @@ def _vectorizer(app: App, articles: Sequence[StoryArticle]) -> Vectorizer:
     terms = {t for a in articles for t in article_terms(a)}
     frequencies, total = document_frequencies(app.db, terms)
     actors = actor_frequencies(app.db, (x for a in articles for x in a.actors))
-    return Vectorizer(idf_table(frequencies, total), actor_idf=idf_table(actors, count_articles(app.db)))
+    documents = count_articles(app.db)
+    return Vectorizer(
+        idf_table(frequencies, total), actor_idf=idf_table(actors, documents), documents=documents
+    )
 
 
 def _leads(members: Sequence[StoryArticle]) -> list[tuple[str, ...]]:
@@ -122,8 +125,10 @@ def recluster(app: App, *, since: datetime | None = None, until: datetime | None
         frequencies.update(set(article_terms(a)))
         actors.update(a.actors)
     total = count_articles(db)
-    vectors = Vectorizer(idf_table(frequencies, total), actor_idf=idf_table(actors, total))
-    groups = cluster_articles(articles, window=_window(app), idf=vectors.idf, actor_idf=vectors.actor_idf)
+    vectors = Vectorizer(idf_table(frequencies, total), actor_idf=idf_table(actors, total), documents=total)
+    groups = cluster_articles(
+        articles, window=_window(app), idf=vectors.idf, actor_idf=vectors.actor_idf, documents=total
+    )
     by_id = {a.id: a for a in articles}
     with transaction(db):
         replace_term_counts(db, frequencies, total)
