@@ -84,3 +84,25 @@ def pairwise(groups: list[list[int]], labelled: Labelled) -> tuple[float, float,
     precision = joined_right / ((joined_right + joined_wrong) or 1)
     recall = joined_right / ((joined_right + missed) or 1)
     return precision, recall, wrong, miss
+
+
+def main() -> None:
+    """Print the batch clustering's pairwise precision and recall on the labelled set, and its errors."""
+    from datetime import timedelta
+
+    from briefing.stories import cluster_articles
+
+    labelled = load_labelled()
+    groups = cluster_articles(labelled.articles, window=timedelta(hours=72), actor_idf=labelled.actor_idf())
+    precision, recall, wrong, missed = pairwise(groups, labelled)
+    title = {a.id: a.title for a in labelled.articles}
+    events = len(set(labelled.group.values()))
+    print(f"{len(labelled.articles)} articles, {events} events, {len(groups)} stories")
+    print(f"pairwise precision {precision:.3f}, recall {recall:.3f}")
+    for label, pairs in (("joined wrongly", wrong), ("missed", missed)):
+        for a, b in pairs:
+            print(f"  {label}: {title[a][:50]!r} / {title[b][:50]!r}")
+
+
+if __name__ == "__main__":
+    main()
