@@ -8,12 +8,13 @@
 
 An article is represented by the TF-IDF vector of its title and lead (its summary). It joins the story
 whose centroid is most similar (cosine), if that similarity reaches :data:`THRESHOLD` and the story's
-latest article is within the time window; otherwise it starts a story. When both sides have actors,
-their actors count too (:func:`blend`): the actors' cosine, each actor weighted by its inverse document
-frequency, so a shared person or town says much and a shared country or big organisation little.
-Guards keep common words, common actors and one person's many doings from gluing events: text that
-shares no actor with the story must be much closer (:data:`STRONG_TEXT`) to join; when both sides have
-actors, the words other than the actors' names must carry part of the similarity
+latest article is within the time window; otherwise it starts a story. When both sides have actors
+and share a distinctive one (found in few articles: :func:`distinctive_idf`), their actors count too
+(:func:`blend`): the actors' cosine, each actor weighted by its inverse document frequency, so a shared
+person or town says much and a shared country or big organisation little. Guards keep common words,
+common actors and one person's many doings from gluing events: text that shares no actor with the
+story must be much closer (:data:`STRONG_TEXT`) to join; text that shares only common actors is judged
+on its words alone; the words other than the actors' names must carry part of the similarity
 (:data:`EVENT_WORDS`); and a follow-up whose text is below the threshold (down to
 :data:`FOLLOW_UP_TEXT`) joins when its actors are close to the story's (:data:`FOLLOW_UP_ACTORS`).
 Batch clustering replays the same rule in time order, so a re-cluster and a stream of ingests agree
@@ -45,7 +46,7 @@ from briefing.summarizers import build_summarizer, stop_words
 
 THRESHOLD = 0.30
 ACTOR_WEIGHT = 0.25  # the actors' share of the similarity when both sides have actors
-NO_SHARED_ACTORS = 0.05  # actors' cosine below this: no actor in common but common ones ...
+NO_SHARED_ACTORS = 0.05  # an actors' cosine below this is no actor in common ...
 STRONG_TEXT = 0.5  # ... and then the text alone must reach this
 FOLLOW_UP_TEXT = 0.2  # a follow-up joins with this much text in common ...
 FOLLOW_UP_ACTORS = 0.2  # ... when its actors (weighted by rarity) are this close to the story's

@@ -7,6 +7,7 @@ where a reader could fairly put it either way, the groups it ``may`` join (pairs
 counted). The articles are the seed dumps', the QA dumps' and pages', and some written for the set:
 events that share words or common actors with others (a second earthquake, a second flood, a second
 merger, Peru's president in another story) and follow-ups that share few words with the first report.
+``python -m tests.story_labels`` prints the batch clustering's figures on it.
 """
 
 from __future__ import annotations
