@@ -32,9 +32,8 @@ def alert_due_at(now: datetime, tz: ZoneInfo, *, quiet_start: time, quiet_end: t
 
 def compose_alert(story: Story, reasons: Sequence[str]) -> Document:
     """ "New about Keith Kellogg", the headline (linked), one sentence, and the sources."""
-    first_link = next((u for u in story.links if u), None)
     title = ", ".join(dict.fromkeys(reasons)) or "what you follow"
-    blocks = [para(Span(_clip(story.headline, MAX_HEADLINE), bold=True, url=first_link))]
+    blocks = [para(Span(_clip(story.headline, MAX_HEADLINE), bold=True, url=story.headline_url))]
     if story.summary:
         blocks.append(para(_clip(story.summary[0], MAX_SENTENCE)))
     if story.sources:

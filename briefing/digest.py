@@ -119,8 +119,7 @@ def _since_label(since: datetime, tz: ZoneInfo) -> str:
 
 def _story_section(story: Story, because: Sequence[str]) -> Section:
     links = story.links if len(story.links) == len(story.sources) else (None,) * len(story.sources)
-    first_link = next((u for u in story.links if u), None)
-    blocks: list[Block] = [para(Span(_clip(story.headline, MAX_HEADLINE), bold=True, url=first_link))]
+    blocks: list[Block] = [para(Span(_clip(story.headline, MAX_HEADLINE), bold=True, url=story.headline_url))]
     if because:
         blocks.append(para(italic("You follow " + ", ".join(because))))
     summary = " ".join(_clip(s, MAX_SENTENCE) for s in story.summary[:SUMMARY_SENTENCES])

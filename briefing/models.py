@@ -122,6 +122,7 @@ class Story:
     last_updated: datetime
     summary: tuple[str, ...] = ()
     links: tuple[str, ...] = ()
+    headline_url: str | None = None  # the URL of the article the headline is the title of
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """Stories: articles about the same event, from one or more outlets, grouped, summarized and ranked.
 
-    vectors = Vectorizer(idf)                                  # idf: term -> weight (see ``idf_table``)
+    vectors = Vectorizer(idf, actor_idf=actor_idf)             # term -> weight, actor id -> weight
     story = assign_story(article, candidates, vectors=vectors, window=timedelta(hours=72))
     groups = cluster_articles(day_of_articles, window=timedelta(hours=72))
     summary = story_summary([a.summary for a in articles], sentences=3)   # each fact once
@@ -8,11 +8,19 @@
 
 An article is represented by the TF-IDF vector of its title and lead (its summary). It joins the story
 whose centroid is most similar (cosine), if that similarity reaches :data:`THRESHOLD` and the story's
-latest article is within the time window; otherwise it starts a story. When both sides have actors,
-the share of actors in common counts too. Batch clustering replays the same rule in time order, so a
-re-cluster and a stream of ingests agree (up to the centroid of a long story, which at ingest is built
-from its latest :data:`CENTROID_ARTICLES`). Terms are folded and stemmed as SQLite's FTS5 ``porter
-unicode61 remove_diacritics`` tokenizer does.
+latest article is within the time window; otherwise it starts a story. When both sides have actors
+and share a distinctive one (found in few articles: :func:`distinctive_idf`), their actors count too
+(:func:`blend`): the actors' cosine, each actor weighted by its inverse document frequency, so a shared
+person or town says much and a shared country or big organisation little. Guards keep common words,
+common actors and one person's many doings from gluing events: text that shares no actor with the
+story must be much closer (:data:`STRONG_TEXT`) to join; text that shares only common actors is judged
+on its words alone; the words other than the actors' names must carry part of the similarity
+(:data:`EVENT_WORDS`); and a follow-up whose text is below the threshold (down to
+:data:`FOLLOW_UP_TEXT`) joins when its actors are close to the story's (:data:`FOLLOW_UP_ACTORS`).
+Batch clustering replays the same rule in time order, so a re-cluster and a stream of ingests agree
+(up to the centroid of a long story, which at ingest is built from its latest
+:data:`CENTROID_ARTICLES`, and to the order articles arrive in). Terms are folded and stemmed as
+SQLite's FTS5 ``porter unicode61 remove_diacritics`` tokenizer does.
 
 Candidates are looked up by key terms (an article's or a story centroid's weightiest ones): in memory
 for a batch, through the ``story_keys`` table at ingest.
@@ -29,6 +37,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import lru_cache
+from typing import TypeVar
 
 from nltk.stem.porter import PorterStemmer
 
@@ -36,11 +45,20 @@ from briefing.models import Story
 from briefing.summarizers import build_summarizer, stop_words
 
 THRESHOLD = 0.30
-ACTOR_WEIGHT = 0.25
+ACTOR_WEIGHT = 0.25  # the actors' share of the similarity when both sides have actors
+NO_SHARED_ACTORS = 0.05  # an actors' cosine below this is no actor in common ...
+STRONG_TEXT = 0.5  # ... and then the text alone must reach this
+FOLLOW_UP_TEXT = 0.2  # a follow-up joins with this much text in common ...
+FOLLOW_UP_ACTORS = 0.2  # ... when its actors (weighted by rarity) are this close to the story's
+EVENT_WORDS = 0.1  # the text cosine without the actors' names: what happened, not who
+DISTINCTIVE_SHARE = 0.05  # an actor in at most this share of the articles is distinctive ...
+DISTINCTIVE_ARTICLES = 10  # ... or in at most this many
 TITLE_BOOST = 2  # a title's words count this many times: headlines name the event
 NEAR_DUPLICATE = 0.5  # share of the shorter sentence's content terms found in the other: one fact
 CENTROID_ARTICLES = 30  # a story's centroid is built from at most its latest articles
 CANDIDATE_TERMS = 10  # a batch compares an article with the stories sharing one of these weightiest terms
+
+K = TypeVar("K")
 
 _TOKEN = re.compile(r"[^\W_]+")
 # FTS5's remove_diacritics folds Latin letters only ("café" -> "cafe", but "й" stays "й")
@@ -60,6 +78,7 @@ class StoryArticle:
     summary: tuple[str, ...] = ()
     actors: frozenset[int] = frozenset()
     story_id: int | None = None
+    names: frozenset[str] = frozenset()  # the terms of its actors' names (see :func:`terms_of`)
 
 
 @lru_cache(maxsize=1)
@@ -104,7 +123,7 @@ def article_terms(article: StoryArticle) -> Counter[str]:
     return counts
 
 
-def idf_table(document_frequency: Mapping[str, int], documents: int) -> dict[str, float]:
+def idf_table(document_frequency: Mapping[K, int], documents: int) -> dict[K, float]:
     """Smoothed inverse document frequencies, from counts of the documents holding each term."""
     return {t: math.log((1 + documents) / (1 + df)) + 1.0 for t, df in document_frequency.items()}
 
@@ -122,17 +141,64 @@ def idf_of(articles: Iterable[StoryArticle]) -> dict[str, float]:
 Vector = dict[str, float]
 
 
+def distinctive_idf(documents: int) -> float:
+    """The IDF from which an actor is distinctive: in at most :data:`DISTINCTIVE_SHARE` of the
+    ``documents``, or (in a young archive) in at most :data:`DISTINCTIVE_ARTICLES` of them."""
+    return math.log((1 + documents) / (1 + max(DISTINCTIVE_SHARE * documents, DISTINCTIVE_ARTICLES))) + 1.0
+
+
+def actor_idf_of(articles: Iterable[StoryArticle]) -> dict[int, float]:
+    """Actor IDF computed from the articles themselves (for a batch without an actor index to ask)."""
+    frequency: Counter[int] = Counter()
+    n = 0
+    for article in articles:
+        frequency.update(article.actors)
+        n += 1
+    return idf_table(frequency, n)
+
+
 @dataclass
 class Vectorizer:
-    """TF-IDF vectors (sublinear tf, unit length); a term missing from ``idf`` counts as rare."""
+    """TF-IDF vectors (sublinear tf, unit length); a term missing from ``idf`` counts as rare.
+
+    :meth:`actors` gives an article's actors the same way: each actor weighs its inverse document
+    frequency (``actor_idf``, by actor id; an actor missing from it counts as rare), so a country or a
+    big organisation in many articles weighs little and a person in few weighs much. Of the
+    ``documents`` the IDFs were counted in, an actor in few (:func:`distinctive_idf`) is distinctive.
+    """
 
     idf: Mapping[str, float]
     unseen: float = field(default=0.0)
+    actor_idf: Mapping[int, float] = field(default_factory=dict)
+    actor_unseen: float = field(default=0.0)
+    documents: int = 0
     _cache: dict[StoryArticle, Vector] = field(default_factory=dict, repr=False)
+    _actor_cache: dict[StoryArticle, dict[int, float]] = field(default_factory=dict, repr=False)
+    _distinctive_cache: dict[StoryArticle, frozenset[int]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         if not self.unseen:
             self.unseen = max(self.idf.values(), default=1.0)
+        if not self.actor_unseen:
+            self.actor_unseen = max(self.actor_idf.values(), default=1.0)
+        self._floor = distinctive_idf(self.documents)
+
+    def distinctive(self, article: StoryArticle) -> frozenset[int]:
+        """The article's actors found in few articles: a town, a person, a company, rarely a country."""
+        found = self._distinctive_cache.get(article)
+        if found is None:
+            rare = (a for a in article.actors if self.actor_idf.get(a, self.actor_unseen) >= self._floor)
+            found = self._distinctive_cache[article] = frozenset(rare)
+        return found
+
+    def actors(self, article: StoryArticle) -> dict[int, float]:
+        """The article's actors as a unit vector of their inverse document frequencies."""
+        vector = self._actor_cache.get(article)
+        if vector is None:
+            weights = {a: self.actor_idf.get(a, self.actor_unseen) for a in article.actors}
+            norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+            vector = self._actor_cache[article] = {a: w / norm for a, w in weights.items()}
+        return vector
 
     def __call__(self, article: StoryArticle) -> Vector:
         vector = self._cache.get(article)
@@ -154,43 +220,78 @@ def cosine(a: Vector, b: Vector) -> float:
 
 @dataclass
 class _Cluster:
-    """A story being built: its centroid (sum of unit vectors), actors and latest date."""
+    """A story being built: its centroids (sums of unit vectors) of terms and of actors, and its
+    latest date."""
 
     key: int
     total: dict[str, float] = field(default_factory=dict)
     squared: float = 0.0  # the squared length of ``total``, kept as vectors are added
-    actors: Counter = field(default_factory=Counter)
+    actors: dict[int, float] = field(default_factory=dict)
+    actors_squared: float = 0.0
     latest: datetime | None = None
     members: list[int] = field(default_factory=list)
     alive: bool = True
     indexed: list[str] = field(default_factory=list)  # the centroid's weightiest terms, when indexed
 
-    def add(self, article: StoryArticle, vector: Vector) -> None:
-        for term, weight in vector.items():
-            old = self.total.get(term, 0.0)
-            self.total[term] = old + weight
-            self.squared += (old + weight) ** 2 - old * old
-        self.actors.update(article.actors)
+    def add(self, article: StoryArticle, vector: Vector, actors: Mapping[int, float]) -> None:
+        self.squared = _accumulate(self.total, vector, self.squared)
+        self.actors_squared = _accumulate(self.actors, actors, self.actors_squared)
         self.latest = article.when if self.latest is None else max(self.latest, article.when)
         self.members.append(article.id)
 
-    def similarity(self, article: StoryArticle, vector: Vector) -> float:
-        """Cosine with the centroid, blended with the share of actors in common when both have some."""
-        text = sum(w * self.total.get(t, 0.0) for t, w in vector.items()) / (math.sqrt(self.squared) or 1.0)
-        if not article.actors or not self.actors:
+    def similarity(self, article: StoryArticle, vector: Vector, vectors: Vectorizer) -> float:
+        """Cosine with the centroid, blended (:func:`blend`) with the actors' cosine when both have
+        actors."""
+        length = math.sqrt(self.squared) or 1.0
+        text = sum(w * self.total.get(t, 0.0) for t, w in vector.items()) / length
+        actors = vectors.actors(article)
+        if not actors or not self.actors:
             return text
-        overlap = len(article.actors & self.actors.keys()) / len(article.actors | self.actors.keys())
-        return (1 - ACTOR_WEIGHT) * text + ACTOR_WEIGHT * overlap
+        shared = sum(w * self.actors.get(a, 0.0) for a, w in actors.items()) / math.sqrt(self.actors_squared)
+        if not any(a in self.actors for a in vectors.distinctive(article)):
+            # no actor in common (two floods in two countries: words alone must be very close), or
+            # only common ones (a country, a big organisation: the words decide)
+            return text if shared >= NO_SHARED_ACTORS or text >= STRONG_TEXT else 0.0
+        named = sum(w * self.total.get(t, 0.0) for t, w in vector.items() if t in article.names) / length
+        return blend(text, shared, text - named)
+
+
+def blend(text: float, actors: float, event: float) -> float:
+    """How alike an article and a story that share a distinctive actor are, from their text cosine,
+    their actors' cosine and the part of the text cosine that is not the actors' names (``event``,
+    the words of what happened): mostly the text, but names alone do not join two events of one
+    person (a president's flood relief and budget), and a follow-up that rewords the event joins on
+    its people and places."""
+    if event < EVENT_WORDS:
+        return 0.0
+    score = (1 - ACTOR_WEIGHT) * text + ACTOR_WEIGHT * actors
+    if text >= FOLLOW_UP_TEXT and actors >= FOLLOW_UP_ACTORS:
+        return max(score, THRESHOLD)
+    return score
+
+
+def _accumulate(total: dict, vector: Mapping, squared: float) -> float:
+    """Add ``vector`` to ``total`` in place; returns the new squared length of ``total``."""
+    for key, weight in vector.items():
+        old = total.get(key, 0.0)
+        total[key] = old + weight
+        squared += (old + weight) ** 2 - old * old
+    return squared
 
 
 def _best(
-    article: StoryArticle, vector: Vector, clusters: Iterable[_Cluster], window: timedelta, threshold: float
+    article: StoryArticle,
+    vectors: Vectorizer,
+    clusters: Iterable[_Cluster],
+    window: timedelta,
+    threshold: float,
 ) -> _Cluster | None:
     best, best_score = None, threshold
+    vector = vectors(article)
     for cluster in clusters:
         if cluster.latest is None or abs(article.when - cluster.latest) > window:
             continue
-        score = cluster.similarity(article, vector)
+        score = cluster.similarity(article, vector, vectors)
         if score >= best_score:
             best, best_score = cluster, score
     return best
@@ -200,7 +301,7 @@ def assign_story(
     article: StoryArticle,
     candidates: Sequence[StoryArticle],
     *,
-    vectors: Callable[[StoryArticle], Vector],
+    vectors: Vectorizer,
     window: timedelta,
     threshold: float = THRESHOLD,
 ) -> int | None:
@@ -214,9 +315,9 @@ def assign_story(
     for story_id, members in sorted(by_story.items()):
         cluster = _Cluster(story_id)
         for member in sorted(members, key=lambda a: (a.when, a.id))[-CENTROID_ARTICLES:]:
-            cluster.add(member, vectors(member))
+            cluster.add(member, vectors(member), vectors.actors(member))
         clusters.append(cluster)
-    best = _best(article, vectors(article), clusters, window, threshold)
+    best = _best(article, vectors, clusters, window, threshold)
     return best.key if best else None
 
 
@@ -230,6 +331,8 @@ def cluster_articles(
     *,
     window: timedelta,
     idf: Mapping[str, float] | None = None,
+    actor_idf: Mapping[int, float] | None = None,
+    documents: int | None = None,
     threshold: float = THRESHOLD,
 ) -> list[list[int]]:
     """Group articles into stories (lists of article ids, each in time order), replaying
@@ -240,7 +343,11 @@ def cluster_articles(
     include one of the article's: an inverted index over those few terms a story, so a word common to
     many stories never makes a long candidate list.
     """
-    vectors = Vectorizer(idf if idf is not None else idf_of(articles))
+    vectors = Vectorizer(
+        idf if idf is not None else idf_of(articles),
+        actor_idf=actor_idf if actor_idf is not None else actor_idf_of(articles),
+        documents=len(articles) if documents is None else documents,
+    )
     clusters: list[_Cluster] = []
     postings: dict[str, set[int]] = defaultdict(set)  # term -> live clusters it is a top term of
     expiry: list[tuple[datetime, int]] = []  # (latest article, cluster), stale entries skipped
@@ -259,15 +366,15 @@ def cluster_articles(
             if cluster.alive and cluster.latest == latest:
                 cluster.alive = False
                 index(cluster, [])
-        vector = vectors(article)
+        vector, actors = vectors(article), vectors.actors(article)
         keys: set[int] = set()
         for term in key_terms(vector, CANDIDATE_TERMS):
             keys.update(postings.get(term, ()))
-        best = _best(article, vector, (clusters[k] for k in sorted(keys)), window, threshold)
+        best = _best(article, vectors, (clusters[k] for k in sorted(keys)), window, threshold)
         if best is None:
             best = _Cluster(len(clusters))
             clusters.append(best)
-        best.add(article, vector)
+        best.add(article, vector, actors)
         heapq.heappush(expiry, (article.when if best.latest is None else best.latest, best.key))
         index(best, key_terms(best.total, CANDIDATE_TERMS))
     return [c.members for c in clusters]

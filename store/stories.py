@@ -6,10 +6,11 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 from briefing.models import Story
-from briefing.stories import StoryArticle
+from briefing.stories import StoryArticle, terms_of
 from store.db import Database, from_iso, to_iso
 
 LEAD_CHARS = 600  # an article without a summary is represented by the start of its body
@@ -43,7 +44,9 @@ _STORY_ARTICLE_SQL = (
 )
 
 
-def _story_article(row: dict[str, Any], actors: frozenset[int] = frozenset()) -> StoryArticle:
+def _story_article(
+    row: dict[str, Any], actors: frozenset[int] = frozenset(), names: frozenset[str] = frozenset()
+) -> StoryArticle:
     when = from_iso(row["dated_at"])
     assert when is not None
     summary = tuple(x for x in row["summary"].split("\n") if x)
@@ -57,6 +60,7 @@ def _story_article(row: dict[str, Any], actors: frozenset[int] = frozenset()) ->
         url=row["url"],
         actors=actors,
         story_id=row["story_id"],
+        names=names,
     )
 
 
@@ -71,9 +75,32 @@ def actors_of(db: Database, article_ids: Sequence[int]) -> dict[int, frozenset[i
     return {k: frozenset(v) for k, v in found.items()}
 
 
+def actor_frequencies(db: Database, actor_ids: Iterable[int]) -> dict[int, int]:
+    """How many articles mention each of these actors."""
+    found: dict[int, int] = {}
+    for chunk in _chunks(list(dict.fromkeys(actor_ids)), 500):
+        sql = f"SELECT id, article_count FROM actors WHERE id IN ({','.join('?' * len(chunk))})"
+        found.update(db.execute(sql, list(chunk)).fetchall())
+    return found
+
+
 def _with_actors(db: Database, rows: list[dict[str, Any]]) -> list[StoryArticle]:
-    actors = actors_of(db, [r["id"] for r in rows])
-    return [_story_article(r, actors.get(r["id"], frozenset())) for r in rows]
+    actors: dict[int, set[int]] = defaultdict(set)
+    names: dict[int, set[str]] = defaultdict(set)
+    for chunk in _chunks([r["id"] for r in rows], 500):
+        sql = (
+            "SELECT DISTINCT m.article_id, m.actor_id, a.name FROM mentions m "
+            f"JOIN actors a ON a.id = m.actor_id WHERE m.article_id IN ({','.join('?' * len(chunk))})"
+        )
+        for article_id, actor_id, name in db.execute(sql, list(chunk)).fetchall():
+            actors[article_id].add(actor_id)
+            names[article_id].update(_name_terms(name))
+    return [_story_article(r, frozenset(actors[r["id"]]), frozenset(names[r["id"]])) for r in rows]
+
+
+@lru_cache(maxsize=65536)
+def _name_terms(name: str) -> tuple[str, ...]:
+    return tuple(terms_of(name))
 
 
 def story_article(db: Database, article_id: int) -> StoryArticle | None:
@@ -216,13 +243,13 @@ def delete_stories_without_articles(db: Database) -> int:
 
 def _stories(db: Database, where: str, params: list[Any]) -> list[Story]:
     rows = db.execute(
-        "SELECT s.id, s.headline, s.summary, s.first_seen, s.last_updated, a.id, a.source, a.url "
+        "SELECT s.id, s.headline, s.summary, s.first_seen, s.last_updated, a.id, a.source, a.url, a.title "
         f"FROM stories s JOIN articles a ON a.story_id = s.id WHERE {where} "
         "ORDER BY s.id, a.dated_at DESC, a.id DESC",
         params,
     ).fetchall()
     stories: dict[int, dict[str, Any]] = {}
-    for sid, headline, summary, first, last, article_id, source, url in rows:
+    for sid, headline, summary, first, last, article_id, source, url, title in rows:
         s = stories.setdefault(
             sid,
             {
@@ -233,9 +260,12 @@ def _stories(db: Database, where: str, params: list[Any]) -> list[Story]:
                 "ids": [],
                 "sources": [],
                 "links": [],
+                "headline_url": None,
             },
         )
         s["ids"].append(article_id)
+        if s["headline_url"] is None and url and title == headline:
+            s["headline_url"] = url  # the newest article with the headline's title
         if source not in s["sources"]:
             s["sources"].append(source)
             s["links"].append(url or "")
@@ -249,6 +279,7 @@ def _stories(db: Database, where: str, params: list[Any]) -> list[Story]:
             last_updated=from_iso(s["last"]),  # type: ignore[arg-type]
             summary=tuple(x for x in s["summary"].split("\n") if x),
             links=tuple(s["links"]),
+            headline_url=s["headline_url"],
         )
         for sid, s in stories.items()
     ]
@@ -283,7 +314,8 @@ def story_stats_of(db: Database, story_ids: Sequence[int]) -> list[StoryStats]:
 
 def stories_updated_since(db: Database, since: datetime) -> list[Story]:
     """Stories with an article at or after ``since``; each with its articles (newest first), its
-    sources (in that order) and one link per source (empty when the article has no URL)."""
+    sources (in that order), one link per source (empty when the article has no URL) and the link of
+    the headline's own article (None when it has no URL)."""
     return _stories(db, "s.last_updated >= ?", [to_iso(since)])
 
 

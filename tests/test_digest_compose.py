@@ -1,5 +1,6 @@
 """Composing a digest: what it holds, in what order, and how it is cut into messages."""
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -165,3 +166,17 @@ def test_an_old_archive_ingested_today_is_no_news_for_the_digest(app):
     )
     fresh = add_story(app.db, "Today's story", updated=NOW - timedelta(hours=1))
     assert compose_for_chat(app, 9, now=NOW).digest.story_ids == (fresh,)
+
+
+def test_the_headline_links_to_its_own_article_not_another_outlets():
+    retitled = replace(
+        story(1, "Alemu breaks course record", sources=("Correio", "sport.txt")),
+        links=("https://correio.example/alemu-world-title", ""),
+        headline_url=None,  # the headline is the title of the article without a URL
+    )
+    html = digest_parts(compose_digest(pick([retitled]), digest_date=date(2025, 1, 23), tz=KYIV))[0].html
+    assert "<b>Alemu breaks course record</b>" in html
+    assert 'href="https://correio.example/alemu-world-title">Correio</a>' in html
+    linked = replace(retitled, headline_url="https://sport.example/alemu")
+    html = digest_parts(compose_digest(pick([linked]), digest_date=date(2025, 1, 23), tz=KYIV))[0].html
+    assert '<a href="https://sport.example/alemu"><b>Alemu breaks course record</b></a>' in html

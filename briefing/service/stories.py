@@ -29,6 +29,7 @@ from store import transaction
 from store.articles import count_articles
 from store.stories import (
     StoryRecord,
+    actor_frequencies,
     articles_between,
     candidate_stories,
     count_terms,
@@ -56,7 +57,11 @@ def _window(app: App) -> timedelta:
 def _vectorizer(app: App, articles: Sequence[StoryArticle]) -> Vectorizer:
     terms = {t for a in articles for t in article_terms(a)}
     frequencies, total = document_frequencies(app.db, terms)
-    return Vectorizer(idf_table(frequencies, total))
+    actors = actor_frequencies(app.db, (x for a in articles for x in a.actors))
+    documents = count_articles(app.db)
+    return Vectorizer(
+        idf_table(frequencies, total), actor_idf=idf_table(actors, documents), documents=documents
+    )
 
 
 def _leads(members: Sequence[StoryArticle]) -> list[tuple[str, ...]]:
@@ -115,11 +120,15 @@ def recluster(app: App, *, since: datetime | None = None, until: datetime | None
     # the term counts are recounted over the whole archive, so a partial re-cluster leaves them right
     everything = articles if since is None and until is None else articles_between(db, None, None)
     frequencies: Counter[str] = Counter()
+    actors: Counter[int] = Counter()
     for a in everything:
         frequencies.update(set(article_terms(a)))
+        actors.update(a.actors)
     total = count_articles(db)
-    vectors = Vectorizer(idf_table(frequencies, total))
-    groups = cluster_articles(articles, window=_window(app), idf=vectors.idf)
+    vectors = Vectorizer(idf_table(frequencies, total), actor_idf=idf_table(actors, total), documents=total)
+    groups = cluster_articles(
+        articles, window=_window(app), idf=vectors.idf, actor_idf=vectors.actor_idf, documents=total
+    )
     by_id = {a.id: a for a in articles}
     with transaction(db):
         replace_term_counts(db, frequencies, total)
