@@ -293,6 +293,50 @@ def test_without_iana_s_link_table_a_city_s_zones_are_still_one(monkeypatch):
     assert parse_zone("Istanbul") == "Europe/Istanbul"
 
 
+def _package_tzdata(name: str) -> str:
+    from importlib import resources
+
+    return (resources.files("tzdata.zoneinfo") / name).read_text(encoding="utf-8")
+
+
+def test_a_country_s_zone_keeps_its_name_where_iana_makes_it_a_link(monkeypatch):
+    """The tzdata package links Europe/Oslo to Europe/Berlin (a system's database may be built with them
+    apart): either way a user of Oslo reads Europe/Oslo, and an old name is still renamed."""
+    from briefing import zones
+
+    monkeypatch.setattr(zones, "_tzdata_file", _package_tzdata)
+    caches = (zones._links, zones._cities, zones._country_zones)
+    for cached in caches:
+        cached.cache_clear()
+    try:
+        assert zones._links()["Europe/Oslo"] == "Europe/Berlin"  # what this test is about
+        for name in ("Europe/Oslo", "Europe/Amsterdam", "Asia/Kuwait", "Europe/Zagreb", "Asia/Kuala_Lumpur"):
+            assert zones.canonical(name) == name and parse_zone(name.lower()) == name
+        assert parse_zone("Oslo") == "Europe/Oslo" and parse_zone("Stockholm") == "Europe/Stockholm"
+        assert zones.canonical("Europe/Kiev") == "Europe/Kyiv" and parse_zone("Europe/Kiev") == "Europe/Kyiv"
+        assert parse_zone("Asia/Calcutta") == "Asia/Kolkata"
+        assert parse_zone("US/Eastern") == "America/New_York"
+        assert parse_zone("buenos aires") == "America/Argentina/Buenos_Aires"
+    finally:
+        monkeypatch.undo()
+        for cached in caches:
+            cached.cache_clear()
+
+
+def test_an_old_zone_name_that_is_a_region_gives_way_to_the_place_list():
+    """Australia/Victoria is an old name of Melbourne's zone, but "Victoria" is also the capital of
+    British Columbia (and an old name of Hong Kong): asked, not Melbourne in silence."""
+    with pytest.raises(SettingError, match="There is more than one “Victoria”") as exc:
+        read_zone("Victoria")
+    assert "Australia/Melbourne (Victoria, Australia)" in str(exc.value)
+    assert "America/Vancouver (Victoria, British Columbia)" in str(exc.value)
+    assert parse_zone("Victoria, BC") == "America/Vancouver"
+    assert parse_zone("Victoria, Australia") == "Australia/Melbourne"
+    assert parse_zone("Samoa") == "Pacific/Apia"  # the country, not Pacific/Samoa, American Samoa's
+    assert parse_zone("Pacific/Samoa") == "Pacific/Pago_Pago"  # typed as a zone name, it is that zone
+    assert parse_zone("NSW") == "Australia/Sydney" and parse_zone("Calcutta") == "Asia/Kolkata"
+
+
 def test_the_place_list_is_small_and_credits_geonames():
     from briefing.zones import SEEDS
 
