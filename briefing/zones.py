@@ -7,14 +7,18 @@
                                         parse_zone("PDT") -> "America/Los_Angeles"
     read_zone("in Kyiv please") -> ("Europe/Kyiv", "")
     read_zone("Perth, WA") -> ("Australia/Perth", "")      (Western Australia's Perth, not Washington's clock)
+    read_zone("Oslo, NO") -> ("Europe/Oslo", "")           (Oslo's own name, not Europe/Berlin it links to)
     describe_zone("Etc/GMT-3", now) -> "UTC+03:00 (Etc/GMT-3)"
 
 A timezone is always stored as an IANA name, under its current name, because that is what ``zoneinfo``
-loads and what the /settings buttons compare with. An abbreviation is its region's clock, summer and
-winter (EST is America/New_York); ``zone_note`` says so when it is typed out of season. A fixed offset
-becomes IANA's ``Etc/GMT±N``, whose sign is the reverse of the usual one (``Etc/GMT-3`` is UTC+03:00),
-so replies show the offset next to such a name (``describe_zone``, ``zone_note``). Pure: ``now`` comes
-in as an argument wherever an offset is shown.
+loads and what the /settings buttons compare with. A country's zone named in ``zone.tab`` is current even
+where IANA makes it a link to a neighbour's zone of the same clock (Europe/Oslo to Europe/Berlin), and the
+place list gives each city such a zone of its own country (``bench/make_zone_places.py``), so users see
+the name of their own place however they type it; old names are renamed (Europe/Kiev -> Europe/Kyiv).
+An abbreviation is its region's clock, summer and winter (EST is America/New_York); ``zone_note`` says
+so when it is typed out of season. A fixed offset becomes IANA's ``Etc/GMT±N``, whose sign is the
+reverse of the usual one (``Etc/GMT-3`` is UTC+03:00), so replies show the offset next to such a name
+(``describe_zone``, ``zone_note``). Pure: ``now`` comes in as an argument wherever an offset is shown.
 """
 
 from __future__ import annotations
