@@ -121,7 +121,7 @@ def read_rules(
     if sentences is None:
         sentences = split_sentences(text)
     gaz = load_gazetteer()
-    tokens = [_split_hyphens(tokenize(s), gaz) for s in sentences]
+    tokens = [_split_hyphens(_join_slashed(tokenize(s)), gaz) for s in sentences]
     lower = {t.norm for toks in tokens for t in toks if t.word and not t.cap and t.low not in _SMALL}
     doc = _Doc(text, gaz, lower)
     headlines = []
@@ -135,6 +135,30 @@ def read_rules(
         _read_sentence(doc, index, toks)
     resolve(doc.candidates, doc.gaz, text)
     return Reading(text, sentences, tokens, headlines, lower, doc.candidates)
+
+
+def _join_slashed(toks: list[Token]) -> list[Token]:
+    """ "A/S" (a Nordic company's legal form) is one word, not "A", "/" and "S"."""
+    if not any(t.text == "/" for t in toks):
+        return toks
+    out: list[Token] = []
+    k = 0
+    while k < len(toks):
+        tok = toks[k]
+        after = toks[k + 1] if k + 1 < len(toks) else None
+        if tok.text == "/" and out and after and out[-1].end == tok.start and after.start == tok.end:
+            before = out[-1]
+            if all(len(t.text) <= 2 and t.text.isalpha() and t.text.isupper() for t in (before, after)):
+                text = f"{before.text}/{after.text}"
+                low = text.lower()
+                out[-1] = Token(
+                    text, before.start, after.end, low, low, True, cap=True, acronym=True
+                ).refresh()
+                k += 2
+                continue
+        out.append(tok)
+        k += 1
+    return out
 
 
 def _split_hyphens(toks: list[Token], gaz: Gazetteer) -> list[Token]:
@@ -482,7 +506,9 @@ def _read_plain(doc: _Doc, index: int, toks: list[Token], i: int, j: int, initia
     common = all(t.norm in doc.lower for t in chunk)
     type_: ActorType | None = None
     why = ""
-    if len(chunk) > 1 and (last.low in PLACE_HEADS or first.low in PLACE_FIRST | PLACE_MODIFIERS):
+    if last.possessive and _company_officer(toks, j):
+        type_, why = "organization", "brand"  # "Castellan's chief executive": a company has officers
+    elif len(chunk) > 1 and (last.low in PLACE_HEADS or first.low in PLACE_FIRST | PLACE_MODIFIERS):
         type_, why = "place", "placehead"
     elif len(chunk) == 1 and first.acronym and first.norm in NOT_ACRONYMS:
         return
@@ -506,6 +532,8 @@ def _read_plain(doc: _Doc, index: int, toks: list[Token], i: int, j: int, initia
             type_, why = "place", "context"
     brand = last.possessive and _brand_context(toks, j)
     context = _context(toks, i, j)
+    if why == "shape" and j < len(toks) and toks[j].low in COMPANY_NOUNS and not toks[j].cap:
+        type_ = "organization"  # "Tessvik Marine shares": a company, as "Volkswagen plants" is
     cand = _add(
         doc, index, chunk, type_, initial=initial, brand=brand, context=context, common=common, why=why
     )
@@ -545,6 +573,16 @@ def _context(toks: list[Token], i: int, j: int) -> str:
     if j + 1 < len(toks) and toks[j].text == "," and _in_region(toks, j + 1):
         return "place"  # "Metairie, Louisiana": a town, then its state or country
     return ""
+
+
+def _company_officer(toks: list[Token], j: int) -> bool:
+    """ "chief executive", "CEO", "chairman", "board" at ``j``: the officers a company has."""
+    if j >= len(toks):
+        return False
+    low = toks[j].low
+    if low == "chief" and j + 1 < len(toks):
+        return toks[j + 1].low in ("executive", "financial", "operating")
+    return low in ("ceo", "cfo", "chairman", "chairwoman", "board", "shareholders")
 
 
 def _listed_after_place(toks: list[Token], i: int) -> bool:

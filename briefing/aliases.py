@@ -26,6 +26,13 @@ PARTICLES = frozenset(
     {"al", "el", "ul", "bin", "ibn", "van", "von", "der", "den", "de", "da", "di", "du", "la", "le"}
 )
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# Legal-form words an organisation drops when named again ("Apple Inc." then "Apple", "Nordhavn Shipping
+# A/S" then "Nordhavn Shipping"): English, German, Nordic, French, Italian, Spanish and Dutch forms.
+CORPORATE = frozenset(
+    """
+    inc corp co ltd llc plc ag sa gmbh nv bv a/s ab asa spa oyj sarl srl group company corporation holdings
+    """.split()
+)
 # Short forms of English given names that news writes both ways ("Mike Waltz", "Michael Waltz"); only
 # short forms that stand for one full name (not "Chris", "Alex", "Sam", "Pat", "Kate": several)
 _GIVEN_FORMS = {
@@ -121,6 +128,9 @@ def alias_pairs(
         if not norm:
             continue
         pairs.add((alias, norm))
+        short = without_legal_form(norm)
+        if type_ == "organization" and short != norm:
+            pairs.add((alias, short))  # the company under the name it goes by in another article
         if type_ == "person":
             pairs.add((alias, skeleton(norm)))
             pairs.add((alias, full_given(norm)))
@@ -130,6 +140,15 @@ def alias_pairs(
                 pairs.add((word, last))
                 pairs.add((word, skeleton(last)))
     return pairs
+
+
+def without_legal_form(norm: str) -> str:
+    """A folded company name without its legal form (``nordhavn shipping a/s`` -> ``nordhavn shipping``);
+    a name that is nothing but one comes back as it is."""
+    words = norm.split()
+    while len(words) > 1 and words[-1] in CORPORATE:
+        words.pop()
+    return " ".join(words)
 
 
 def trigrams(norm: str) -> set[str]:

@@ -12,8 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from briefing.aliases import PARTICLES, SUFFIXES, actor_key, fold, skeleton
-from briefing.cues import words
+from briefing.aliases import CORPORATE, PARTICLES, SUFFIXES, actor_key, fold, skeleton
 from briefing.gazetteer import Gazetteer
 from briefing.models import ActorType, ExtractedActor, Mention
 from briefing.roles import distinct
@@ -21,8 +20,6 @@ from briefing.tokens import Token
 
 MAX_ROLES = 3
 _FUNCTION_WORDS = frozenset({"of", "the", "for", "and", "on", "in"})
-# Legal-form words an organisation drops when named again ("Apple Inc." then "Apple").
-CORPORATE = words("inc corp co ltd llc plc ag sa gmbh nv bv group company corporation holdings")
 
 
 @dataclass(slots=True)
@@ -129,12 +126,18 @@ def _canonical_person(cand: Candidate, gaz: Gazetteer, text: str) -> str:
 
 def resolve(cands: list[Candidate], gaz: Gazetteer, text: str) -> None:
     """Give every candidate its type and canonical name, or type None to drop it."""
-    people = _People(cands, gaz, text)
+    _one_sense(cands)
+    companies = _companies(cands, gaz, text)
+    people = _People([c for c in cands if not _company_name(c, companies)], gaz, text)
     seen: dict[str, tuple[ActorType, str]] = {}
     for c in cands:
         full = people.find(c) if c.type in ("person", None) or _lone_place(c, gaz) else None
+        company = companies.get(c.norm) if _company_name(c, companies) else None
         if full:
             c.type, c.canonical, c.why = "person", full, c.why or "surname"
+        elif company:
+            # the legal form of its full name is as firm a head as "Ministry"
+            c.type, c.canonical, c.why = "organization", company, "head"
         elif c.type == "person" and c.canonical is None:
             c.canonical = _canonical_person(c, gaz, text)
         elif c.type == "organization" and c.canonical is None:
@@ -153,6 +156,60 @@ def resolve(cands: list[Candidate], gaz: Gazetteer, text: str) -> None:
     for c in cands:
         if c.alias_of is not None or c.type is None:
             _settle(c, seen, contexts[c.norm], gaz, text)
+
+
+# The rules whose type the tagger never undoes (``briefing.tagger.FIRM``, which imports this module).
+_FIRM = frozenset({"list", "title", "surname", "head", "brand"})
+
+
+def _one_sense(cands: list[Candidate]) -> None:
+    """A name the text types firmly as an organisation or a place is that wherever else the text writes it
+    and only a guess typed it otherwise: "Castellan's chief executive" makes "the merger of Castellan" the
+    company too."""
+    firm: dict[str, set[tuple[ActorType, str | None]]] = defaultdict(set)
+    for c in cands:
+        if c.why in _FIRM and c.type in ("organization", "place"):
+            firm[c.norm].add((c.type, c.canonical))
+    for c in cands:
+        found = firm.get(c.norm)
+        if found and len(found) == 1 and c.type is not None and c.why not in _FIRM:
+            type_, canonical = next(iter(found))
+            if c.type != type_:
+                c.type, c.canonical, c.why = type_, canonical, "seen"
+
+
+def _company_name(cand: Candidate, companies: dict[str, str]) -> bool:
+    """Is the candidate a company's short name, not a name a title or the lists give a person or place?"""
+    return cand.norm in companies and cand.why not in ("list", "title")
+
+
+def _companies(cands: list[Candidate], gaz: Gazetteer, text: str) -> dict[str, str]:
+    """The shorter names a company the text names with its legal form goes by, and its full name:
+    "Castellan Logistics" and "Castellan" for "Castellan Logistics Inc.". The first word alone only when
+    it is no word the lists know ("Deutsche", "American") nor a given name; a short name two companies
+    share is neither's."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for c in cands:
+        if c.type != "organization" or len(c.toks) < 2 or c.toks[-1].norm not in CORPORATE:
+            continue
+        name = [t for t in c.toks if t.word]
+        while name and name[-1].norm in CORPORATE:
+            name.pop()
+        if not name or not all(t.cap or t.acronym for t in name):
+            continue
+        full = c.canonical or _surface(c, text)
+        found[" ".join(t.norm for t in name)].add(full)
+        first = name[0]
+        if len(name) > 1 and not (
+            first.norm in gaz.known
+            or gaz.place(first.norm)
+            or first.norm in gaz.demonyms
+            or first.norm in gaz.given_names
+            or first.acronym
+            or len(first.norm) < 3
+        ):
+            found[first.norm].add(full)
+    return {short: next(iter(names)) for short, names in found.items() if len(names) == 1}
 
 
 def _short_forms(cands: list[Candidate], gaz: Gazetteer, seen: dict[str, tuple[ActorType, str]]) -> None:

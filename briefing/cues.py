@@ -54,6 +54,7 @@ ORG_HEADS = words(
     investments oil petroleum conference forum pharmaceuticals hospital museum library orchestra band fc
     rovers athletic laboratory laboratories observatory
     wanderers exchange reserve bureau caucus junta militia committee ministries house
+    a/s ab asa spa s.p.a sa s.a nv n.v bv b.v oyj sarl srl
     """
 )
 # Words that make the whole span an organisation even when first ("Ministry of ...", "University of ...").

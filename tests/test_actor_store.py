@@ -150,3 +150,11 @@ def test_a_run_of_one_letter_is_no_spelling_of_a_one_letter_name(app):
     add_article(app, "Musk said X would sue the advertisers. X also changed its rules.", day=1)
     assert [a.name for a in actor_store.find_actors(app.db, "X")] == ["X"]
     assert actor_store.find_actors(app.db, "xxxxxxxx") == []
+
+
+def test_a_company_named_in_full_and_by_its_short_name_in_other_articles_is_one(app):
+    add_article(app, "Tessvik Marine A/S agreed to merge with a rival. Shares in Tessvik rose.", day=1)
+    add_article(app, "Investors sold Tessvik Marine shares on Monday.", day=2)
+    company = one(app.db, "Tessvik", type_="organization")
+    assert (company.name, company.article_count) == ("Tessvik Marine A/S", 2)
+    assert one(app.db, "Tessvik Marine").id == company.id

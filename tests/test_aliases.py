@@ -80,3 +80,9 @@ def test_a_short_first_name_is_written_out(norm, full):
 def test_a_short_name_of_several_full_names_is_left_alone():
     assert full_given("chris evert") == "chris evert"  # Christine, not Christopher
     assert full_given("alex smith") == "alex smith"
+
+
+def test_a_company_is_found_without_its_legal_form():
+    norms = {norm for _, norm in alias_pairs("Tessvik Marine A/S", "organization")}
+    assert norms == {"tessvik marine a/s", "tessvik marine"}
+    assert {norm for _, norm in alias_pairs("Group", "organization")} == {"group"}
