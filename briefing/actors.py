@@ -38,6 +38,7 @@ from briefing.cues import (
     MISC_HEADS,
     NOT_ACRONYMS,
     ORG_FIRST,
+    ORG_FIRST_ROMANCE,
     ORG_HEADS,
     PLACE_CONTEXT,
     PLACE_FIRST,
@@ -420,6 +421,8 @@ def _is_org(chunk: list[Token]) -> bool:
         return True
     if len(chunk) > 2 and chunk[0].low in ORG_FIRST and chunk[1].low in ("of", "for"):
         return True
+    if len(chunk) > 1 and chunk[0].low in ORG_FIRST_ROMANCE:
+        return True
     return any(t.low in ORG_HEADS and chunk[k + 1].low in ("of", "for") for k, t in enumerate(chunk[:-1]))
 
 
@@ -534,10 +537,36 @@ def _read_plain(doc: _Doc, index: int, toks: list[Token], i: int, j: int, initia
     context = _context(toks, i, j)
     if why == "shape" and j < len(toks) and toks[j].low in COMPANY_NOUNS and not toks[j].cap:
         type_ = "organization"  # "Tessvik Marine shares": a company, as "Volkswagen plants" is
+    elif type_ == "person" and why in ("shape", "particle") and _person_cue(doc.gaz, toks, i, j):
+        why = "title"  # as firm as a title: the tagger keeps it
     cand = _add(
         doc, index, chunk, type_, initial=initial, brand=brand, context=context, common=common, why=why
     )
     _roles(doc, cand, toks, i, j)
+
+
+_GOVERNMENTS = words("government administration cabinet regime")
+
+
+def _person_cue(gaz: Gazetteer, toks: list[Token], i: int, j: int) -> bool:
+    """Words around a name of two or three words that only a person's name has: a country's possessive
+    before it ("Ethiopia's Tigist Alemu"), a country after "of" ("Tigist Alemu of Ethiopia"), or a
+    government named after its head ("the state government of Hyacinth Alia")."""
+    if not 2 <= j - i <= 3:
+        return False
+    if i > 0 and toks[i - 1].possessive and toks[i - 1].norm in gaz.countries:
+        return True
+    if i > 1 and toks[i - 1].low == "of" and toks[i - 2].low in _GOVERNMENTS:
+        return True
+    if j + 1 >= len(toks) or toks[j].low != "of":
+        return False
+    for width in (3, 2, 1):  # a whole country's name, not the start of a longer one
+        span = toks[j + 1 : j + 1 + width]
+        after = toks[j + 1 + width] if j + 1 + width < len(toks) else None
+        whole = len(span) == width and all(t.cap for t in span) and not (after and after.name_like)
+        if whole and " ".join(t.norm for t in span) in gaz.countries:
+            return True
+    return False
 
 
 def _has_particle(chunk: list[Token]) -> bool:

@@ -13,6 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from briefing.aliases import CORPORATE, PARTICLES, SUFFIXES, actor_key, fold, skeleton
+from briefing.cues import CALENDAR
 from briefing.gazetteer import Gazetteer
 from briefing.models import ActorType, ExtractedActor, Mention
 from briefing.roles import distinct
@@ -130,10 +131,13 @@ def resolve(cands: list[Candidate], gaz: Gazetteer, text: str) -> None:
     companies = _companies(cands, gaz, text)
     people = _People([c for c in cands if not _company_name(c, companies)], gaz, text)
     seen: dict[str, tuple[ActorType, str]] = {}
+    referred: set[str] = set()
     for c in cands:
         full = people.find(c) if c.type in ("person", None) or _lone_place(c, gaz) else None
         company = companies.get(c.norm) if _company_name(c, companies) else None
         if full:
+            if len(c.toks) == 1 and c.context not in ("organization", "place"):
+                referred.add(full)  # "Bekele won", not "Gamesa shares"
             c.type, c.canonical, c.why = "person", full, c.why or "surname"
         elif company:
             # the legal form of its full name is as firm a head as "Ministry"
@@ -147,6 +151,9 @@ def resolve(cands: list[Candidate], gaz: Gazetteer, text: str) -> None:
             c.canonical = _surface(c, text)
         if c.type is not None and c.alias_of is None and not c.initial:
             seen.setdefault(c.norm, (c.type, c.canonical or _surface(c, text)))
+    for c in cands:  # a name the text refers back to by its surname alone is a person's, firmly
+        if c.type == "person" and c.canonical in referred and c.why in ("shape", "particle"):
+            c.why = "surname"
     _short_forms(cands, gaz, seen)
     contexts: dict[str, set[str]] = defaultdict(set)
     for c in cands:
@@ -332,7 +339,7 @@ def _gaz(norm: str, gaz: Gazetteer) -> tuple[ActorType, str]:
 
 
 def _match(toks: list[Token], i: int, table: dict, gaz: Gazetteer) -> int:
-    if not toks[i].word or not (toks[i].cap or toks[i].acronym):
+    if not toks[i].word or not (toks[i].cap or toks[i].acronym) or toks[i].norm in CALENDAR:
         return 0
     for width in range(min(5, len(toks) - i), 0, -1):
         span = toks[i : i + width]

@@ -65,6 +65,20 @@ ORG_FIRST = words(
     """
 )
 
+# The same at the start of Spanish, Portuguese, French and Italian names ("Centro de Estudios Públicos",
+# "Banco Santander", "Institut Pasteur"); words English uses too ("front", "service") are left out.
+ORG_FIRST_ROMANCE = words(
+    """
+    centro instituto universidad banco ministerio partido fundación consejo comisión secretaría corte
+    asociación federación confederación sindicato movimiento agencia empresa grupo compañía sociedad
+    cámara universidade ministério fundação conselho comissão associação federação confederação
+    movimento serviço servicio agência companhia câmara institut université banque ministère parti
+    fondation conseil secrétariat cour fédération confédération syndicat mouvement agence société
+    compagnie groupe chambre académie istituto università banca ministero partito fondazione consiglio
+    commissione
+    """
+)
+
 PLACE_HEADS = words(
     """
     city town village river lake mountain mountains island islands isle peninsula province region district
@@ -97,6 +111,9 @@ MONTHS_DAYS = words(
     apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday
     """
 )
+# Dates are never actors, though places bear some of their names; with a date line's short days
+# ("Published: Mon 23 Nov 2026"; "Sun" is also a newspaper).
+CALENDAR = MONTHS_DAYS | words("mon tue tues wed thu thur thurs fri sat")
 
 # Capitalised only because a sentence starts with them (and also never names on their own).
 COMMON = words(
@@ -116,6 +133,7 @@ COMMON = words(
     is are was were be been being has have had do does did will would shall should can could may might must
     yes no please thanks thank dear hello
     officials analysts experts critics sources reports residents authorities observers supporters
+    organisers organizers rescuers protesters demonstrators villagers spectators
     opponents lawmakers leaders troops soldiers people citizens voters investors traders
     however
     """

@@ -60,3 +60,61 @@ def test_a_company_first_word_that_is_a_known_word_is_no_short_name():
     found = typed(text)
     assert ("American Freight Inc.", "organization") in found
     assert found[("United States", "place")] == ["American"]
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        (
+            "Worku Tessema",
+            "The favourite finished second behind Ethiopia's Worku Tessema in a sprint finish.",
+        ),
+        (
+            "Yalemzerf Yehualaw",
+            "Mary Keitany finished second behind Yalemzerf Yehualaw of Ethiopia on Sunday.",
+        ),
+        (
+            "Chinedu Alia",
+            "The president asked the state government of Chinedu Alia to resettle 200,000 people.",
+        ),
+        ("Worku Tessema", "The prize went to Worku Tessema in Berlin. Tessema won by two minutes."),
+    ],
+)
+def test_a_person_whose_given_name_no_list_holds_is_a_person(name, text):
+    found = typed(text)
+    assert found[(name, "person")][0] == name
+    assert not any(found_name == name for found_name, type_ in found if type_ != "person")
+
+
+@pytest.mark.parametrize("text", ["Spain's Alvaro Benitez Group agreed a deal.", "Shares of Ethiopia rose."])
+def test_the_cues_of_a_person_need_a_name_of_a_person(text):
+    assert not any(type_ == "person" for _, type_ in typed(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The vote goes to a runoff after no candidate won a majority in Sunday's first round, they said.",
+        "Published: Mon 23 Nov 2026, 2:00 PM\n\nThe mayor of Lima spoke on Saturday.",
+        "The talks, first planned for March, resume in August.",
+    ],
+)
+def test_days_and_months_are_never_actors(text):
+    names = {name for name, _ in typed(text)}
+    assert not names & {"Sunday", "Mon", "Saturday", "March", "August", "Nov"}
+
+
+def test_a_group_of_people_at_a_sentence_start_is_no_person():
+    assert (
+        typed("Organisers said a record 35,000 runners started the race. Rescuers searched the river.") == {}
+    )
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Centro de Estudios Públicos", "Banco Tessera", "Instituto Nacional de Estadística", "Institut Tessera"],
+)
+def test_spanish_portuguese_and_french_heads_make_an_organisation(name):
+    assert typed(f"A poll by the {name} published on Monday gave the senator 51 percent.") == {
+        (name, "organization"): [name]
+    }
