@@ -38,6 +38,7 @@ class Candidate:
     alias_of: str | None = None
     common: bool = False
     guessed: bool = False
+    short_name: str | None = None  # a person's given name and first surname, another name for them
     why: str = ""  # which rule gave the type: "list", "title", "head", "context"... (a tagger feature)
     _norm: tuple[int, str] = (0, "")  # the folded name, and the id of the token list it was made from
 
@@ -89,11 +90,19 @@ class _People:
         self.by_skeleton: dict[str, str] = {}
         self.by_given: dict[str, str] = {}
         self.by_inner: dict[str, set[str]] = defaultdict(set)
+        shorter = {c.norm for c in cands if len(c.toks) < 3}
         for c in cands:
             if c.type != "person" or len(_name_words(c)) < 2:
                 continue
             name = _canonical_person(c, gaz, text)
+            first = _two_surnames(c, gaz)
+            if first and name == _surface(c, text) and _known_by_first_surname(c, shorter):
+                name = as_written(text[c.start : first.toks[-1].end])
             c.canonical = self.by_skeleton.setdefault(skeleton(c.norm), name)
+            if first:  # "Claudia Sheinbaum" and "Sheinbaum" are Claudia Sheinbaum Pardo
+                c.short_name = as_written(text[c.start : first.toks[-1].end])
+                self.by_skeleton.setdefault(skeleton(first.norm), c.canonical)
+                self.by_surname[first.toks[-1].norm].append((c.start, c.canonical))
             for key in _surname_keys(c):
                 self.by_surname[key].append((c.start, c.canonical))
             self.by_given.setdefault(c.toks[0].norm, c.canonical)
@@ -116,6 +125,28 @@ class _People:
             return next(iter(inner)) if len(inner) == 1 and len(cand.toks) == 1 else None
         before = [name for start, name in options if start <= cand.start]
         return before[-1] if before else options[0][1]
+
+
+def _two_surnames(cand: Candidate, gaz: Gazetteer) -> Candidate | None:
+    """For a name of a given name and two surnames, as Spanish and Portuguese names are ("Claudia Sheinbaum
+    Pardo"), the name with the first surname alone ("Claudia Sheinbaum"); else None. A middle word that is
+    a given name ("Mary Ann Smith") or a particle ("Lula da Silva") is no first surname."""
+    toks = cand.toks
+    if len(toks) != 3 or not all(t.cap and t.word and not t.initial and not t.acronym for t in toks):
+        return None
+    given, first, second = (t.norm for t in toks)
+    names = gaz.given_names
+    if given not in names or first in names or second in names or {first, second} & PARTICLES:
+        return None
+    return Candidate(toks[:2], cand.sentence, "person")
+
+
+def _known_by_first_surname(cand: Candidate, shorter: set[str]) -> bool:
+    """Does the text call the person by the first of two surnames ("Sheinbaum", "Claudia Sheinbaum") and
+    never by the second alone? Then that is the name the news knows them by; "Hillary Rodham Clinton",
+    called "Clinton", keeps her full name."""
+    given, first, second = (t.norm for t in cand.toks)
+    return (first in shorter or f"{given} {first}" in shorter) and second not in shorter
 
 
 def _canonical_person(cand: Candidate, gaz: Gazetteer, text: str) -> str:
@@ -365,7 +396,7 @@ def group(cands: list[Candidate], text: str) -> list[ExtractedActor]:
         if not mentions:
             continue
         # another name the text gives the actor; "northern Virginia" is a part of Virginia, no name of it
-        written = {as_written(m.surface) for m in mentions}
+        written = {as_written(m.surface) for m in mentions} | {c.short_name for c in group_ if c.short_name}
         aliases = frozenset(a for a in written if fold(a) != fold(name) and not a[:1].islower())
         roles = distinct([r for c in group_ for r in c.roles])[:MAX_ROLES]
         actors.append(

@@ -158,3 +158,18 @@ def test_a_company_named_in_full_and_by_its_short_name_in_other_articles_is_one(
     company = one(app.db, "Tessvik", type_="organization")
     assert (company.name, company.article_count) == ("Tessvik Marine A/S", 2)
     assert one(app.db, "Tessvik Marine").id == company.id
+
+
+def test_a_person_with_two_surnames_is_one_person_across_articles(app):
+    add_article(app, "President Marisol Quintero Achával unveiled a water plan on Monday.", day=1)
+    add_article(app, "President Marisol Quintero met farmers on Tuesday.", day=2)
+    add_article(app, "Marisol Quintero Achával met farmers. Quintero promised help.", day=3)
+    person = one(app.db, "Quintero", type_="person")
+    assert person.article_count == 3
+    assert one(app.db, "Marisol Quintero Achával").id == person.id
+
+
+def test_different_people_of_one_surname_stay_apart_across_articles(app):
+    add_article(app, "Speaker Paul Ryan said on Monday the bill would pass.", day=1)
+    add_article(app, "John Ryan, a farmer from Iowa, said the bill would hurt.", day=2)
+    assert one(app.db, "Paul Ryan").id != one(app.db, "John Ryan").id

@@ -118,3 +118,19 @@ def test_spanish_portuguese_and_french_heads_make_an_organisation(name):
     assert typed(f"A poll by the {name} published on Monday gave the senator 51 percent.") == {
         (name, "organization"): [name]
     }
+
+
+def test_a_person_with_two_surnames_is_one_actor_under_the_name_the_text_uses():
+    text = (
+        "Senator Marisol Quintero Achával won 34 percent of the vote. Quintero told supporters she would "
+        "keep going. Supporters of Marisol Quintero celebrated in Santiago."
+    )
+    assert typed(text) == {
+        ("Marisol Quintero", "person"): ["Marisol Quintero Achával", "Quintero", "Marisol Quintero"],
+        ("Santiago", "place"): ["Santiago"],
+    }
+
+
+def test_a_maiden_name_before_the_surname_the_text_uses_keeps_the_full_name():
+    text = "Hillary Rodham Clinton spoke on Monday. Clinton said she was pleased."
+    assert typed(text) == {("Hillary Rodham Clinton", "person"): ["Hillary Rodham Clinton", "Clinton"]}
