@@ -253,6 +253,8 @@ def _not_a_name(doc: _Doc, toks: list[Token], i: int, j: int) -> bool:
     """A sentence's capitalised first word that is no name: the text uses it in lower case, it is a
     gerund or an adverb, or it is an unknown word before a known name ("Meek Europe")."""
     tok = toks[i]
+    if tok.norm in PARTICLES and toks[i + 1].norm in PARTICLES | {t.norm for t in toks[i + 1 : j] if t.cap}:
+        return False  # "Van der Berg said": a particle that begins a surname, though "van" is lower case
     if tok.norm in doc.lower:
         return True
     if _known(doc.gaz, tok.norm) is not None or tok.norm in doc.gaz.given_names or is_title(tok):
@@ -376,6 +378,8 @@ def _splits_after_place(gaz: Gazetteer, chunk: list[Token], width: int, type_: s
 def _role_then_name(gaz: Gazetteer, chunk: list[Token]) -> int:
     """ "County Coroner William McLaughlin": where a name starting with a given name follows a role."""
     for k in range(1, len(chunk) - 1):
+        if not chunk[k].cap:
+            continue  # "van" in "Pieter van der Berg" is no given name Van
         if chunk[k].norm in gaz.given_names and _plausible_name(chunk[k:]) and len(chunk) - k <= 4:
             before = chunk[:k]
             if any(t.low in ROLE_NOUNS for t in before):

@@ -110,12 +110,18 @@ def actor_key(name: str, type_: ActorType) -> str:
 
 
 def surname(name: str) -> str | None:
-    """The folded surname of a multi-word person's name (``Keith Kellogg`` -> ``kellogg``)."""
+    """The surname of a multi-word person's name as written, with the particles that begin it (``Keith
+    Kellogg`` -> ``Kellogg``, ``Pieter van der Berg`` -> ``van der Berg``)."""
     words = [w for w in name.split() if fold(w) not in SUFFIXES]
     if len(words) < 2:
         return None
     last = fold(words[-1])  # a hyphenated surname whole: "Ocasio-Cortez", not "Cortez"; "Jong-Un", not "Un"
-    return last if last and last not in PARTICLES else None
+    if not last or last in PARTICLES:
+        return None
+    k = len(words) - 1
+    while k > 1 and fold(words[k - 1]) in PARTICLES:
+        k -= 1
+    return " ".join(words[k:])
 
 
 def alias_pairs(
@@ -134,9 +140,9 @@ def alias_pairs(
         if type_ == "person":
             pairs.add((alias, skeleton(norm)))
             pairs.add((alias, full_given(norm)))
-            last = surname(alias)
-            if last:
-                word = alias.split()[-1]
+            word = surname(alias)
+            if word:
+                last = fold(word)
                 pairs.add((word, last))
                 pairs.add((word, skeleton(last)))
     return pairs

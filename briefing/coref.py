@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from briefing.aliases import CORPORATE, PARTICLES, SUFFIXES, actor_key, fold, skeleton
+from briefing.aliases import CORPORATE, PARTICLES, SUFFIXES, actor_key, edit_distance, fold, skeleton
 from briefing.cues import CALENDAR
 from briefing.gazetteer import Gazetteer
 from briefing.models import ActorType, ExtractedActor, Mention
@@ -90,6 +90,7 @@ class _People:
         self.by_skeleton: dict[str, str] = {}
         self.by_given: dict[str, str] = {}
         self.by_inner: dict[str, set[str]] = defaultdict(set)
+        self.pairs: list[tuple[str, str, str]] = []  # (given name, surname, canonical) of two-word names
         shorter = {c.norm for c in cands if len(c.toks) < 3}
         for c in cands:
             if c.type != "person" or len(_name_words(c)) < 2:
@@ -98,7 +99,10 @@ class _People:
             first = _two_surnames(c, gaz)
             if first and name == _surface(c, text) and _known_by_first_surname(c, shorter):
                 name = as_written(text[c.start : first.toks[-1].end])
+            name = self._variant_of(c) or name
             c.canonical = self.by_skeleton.setdefault(skeleton(c.norm), name)
+            if len(c.toks) == 2 and len(_name_words(c)) == 2:
+                self.pairs.append((c.toks[0].norm, skeleton(c.toks[1].norm), c.canonical))
             if first:  # "Claudia Sheinbaum" and "Sheinbaum" are Claudia Sheinbaum Pardo
                 c.short_name = as_written(text[c.start : first.toks[-1].end])
                 self.by_skeleton.setdefault(skeleton(first.norm), c.canonical)
@@ -109,6 +113,16 @@ class _People:
             for tok in c.toks[1:-1]:  # "Lula" in "Luiz Inácio Lula da Silva"
                 if tok.cap and tok.norm not in PARTICLES and not tok.initial:
                     self.by_inner[tok.norm].add(c.canonical)
+
+    def _variant_of(self, cand: Candidate) -> str | None:
+        """The person named before whose name this one spells another way, with the same surname and a
+        longer or shorter given name ("Hernan Quispe", "Hernando Quispe"), or the same given name and a
+        surname a letter off ("Tigist Alemou", "Tigist Alemu"); "Paul Ryan" and "John Ryan" are two."""
+        words = _name_words(cand)
+        if len(words) != 2 or len(cand.toks) != 2:
+            return None
+        given, last = words[0], skeleton(words[1])
+        return next((name for g, s, name in self.pairs if _spelt_alike(g, s, given, last)), None)
 
     def find(self, cand: Candidate) -> str | None:
         """The full name a lone surname (or skeleton) refers to."""
@@ -125,6 +139,16 @@ class _People:
             return next(iter(inner)) if len(inner) == 1 and len(cand.toks) == 1 else None
         before = [name for start, name in options if start <= cand.start]
         return before[-1] if before else options[0][1]
+
+
+def _spelt_alike(given_a: str, last_a: str, given_b: str, last_b: str) -> bool:
+    """Two spellings of one person's name: see ``_People._variant_of``."""
+    if given_a == given_b and last_a != last_b:
+        return min(len(last_a), len(last_b)) >= 5 and edit_distance(last_a, last_b, 1) == 1
+    if last_a != last_b or given_a == given_b:
+        return False
+    short, long_ = sorted((given_a, given_b), key=len)
+    return len(short) >= 5 and long_.startswith(short) and len(long_) - len(short) <= 3
 
 
 def _two_surnames(cand: Candidate, gaz: Gazetteer) -> Candidate | None:

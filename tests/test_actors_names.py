@@ -134,3 +134,40 @@ def test_a_person_with_two_surnames_is_one_actor_under_the_name_the_text_uses():
 def test_a_maiden_name_before_the_surname_the_text_uses_keeps_the_full_name():
     text = "Hillary Rodham Clinton spoke on Monday. Clinton said she was pleased."
     assert typed(text) == {("Hillary Rodham Clinton", "person"): ["Hillary Rodham Clinton", "Clinton"]}
+
+
+def test_a_surname_with_particles_keeps_them_and_no_given_name_is_a_role():
+    text = (
+        "Brakemoor's chief executive, Dr. Jaap van der Meulen, will become chairman. Van der Meulen said "
+        "the deal would save money. Jaap van der Meulen, Brakemoor's chief executive, said so again."
+    )
+    person = next(a for a in extract_actors(text) if a.type == "person")
+    assert person.name == "Jaap van der Meulen"
+    assert person.role == "Brakemoor's chief executive"
+    assert [m.surface for m in person.mentions][1] == "Van der Meulen"
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("The vote was won by former interior minister Joaquín Larraguibel.", "former interior minister"),
+        ("NEMA director-general Zubaida Okafor said 12 people had died.", "NEMA director-general"),
+    ],
+)
+def test_a_role_keeps_its_portfolio_and_hyphenated_nouns(text, role):
+    person = next(a for a in extract_actors(text) if a.type == "person")
+    assert person.role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Hernan Quispe spoke. Later Hernando Quispe said more.", {"Hernan Quispe"}),
+        ("Tigist Tessema won. Tigist Tessemma, as Spanish results spell it, was ahead.", {"Tigist Tessema"}),
+        ("Tigist Alemu won. Tigist Alemou, as Spanish results spell it, was ahead.", {"Tigist Alemu"}),
+        ("Speaker Paul Ryan met John Ryan and Paula Ryan.", {"Paul Ryan", "John Ryan", "Paula Ryan"}),
+        ("Maria Lopez met Mario Lopez.", {"Maria Lopez", "Mario Lopez"}),
+    ],
+)
+def test_spellings_of_one_name_merge_and_other_people_of_the_surname_stay_apart(text, names):
+    assert {a.name for a in extract_actors(text) if a.type == "person"} == names

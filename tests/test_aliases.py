@@ -86,3 +86,9 @@ def test_a_company_is_found_without_its_legal_form():
     norms = {norm for _, norm in alias_pairs("Tessvik Marine A/S", "organization")}
     assert norms == {"tessvik marine a/s", "tessvik marine"}
     assert {norm for _, norm in alias_pairs("Group", "organization")} == {"group"}
+
+
+def test_a_surname_keeps_its_particles():
+    pairs = alias_pairs("Pieter van der Berg", "person")
+    assert {alias for alias, _ in pairs} == {"Pieter van der Berg", "van der Berg"}
+    assert ("van der Berg", "van der berg") in pairs
