@@ -119,7 +119,7 @@ def surname(name: str) -> str | None:
     if not last or last in PARTICLES:
         return None
     k = len(words) - 1
-    while k > 1 and fold(words[k - 1]) in PARTICLES:
+    while k > 0 and fold(words[k - 1]) in PARTICLES:
         k -= 1
     return " ".join(words[k:])
 

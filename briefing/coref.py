@@ -348,6 +348,9 @@ def _settle(
         c.type, c.canonical, c.why = "organization", _surface(c, text), "context"
     elif "place" in contexts and not c.initial:
         c.type, c.canonical, c.why = "place", _surface(c, text), "context"
+        # "guarantees from Nordhavn": a lone word no list holds, after a preposition alone, may be the
+        # company the archive knows by it
+        c.guessed = len(c.toks) == 1
     elif len(c.toks) == 1 and c.norm in gaz.given_names:
         c.type, c.canonical, c.why = "person", _surface(c, text), "given"
     elif c.initial or c.common:

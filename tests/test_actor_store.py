@@ -173,3 +173,12 @@ def test_different_people_of_one_surname_stay_apart_across_articles(app):
     add_article(app, "Speaker Paul Ryan said on Monday the bill would pass.", day=1)
     add_article(app, "John Ryan, a farmer from Iowa, said the bill would hurt.", day=2)
     assert one(app.db, "Paul Ryan").id != one(app.db, "John Ryan").id
+
+
+def test_a_lone_word_read_as_a_place_by_its_preposition_alone_joins_the_company_known_by_it(app):
+    add_article(app, "Tessvik Marine A/S agreed to merge with a rival. Shares in Tessvik rose.", day=1)
+    add_article(app, "Denmark would seek guarantees from Tessvik that the company stays.", day=2)
+    add_article(app, "Rescuers arrived in Qamenas on Monday.", day=3)
+    company = one(app.db, "Tessvik")
+    assert (company.type, company.article_count) == ("organization", 2)
+    assert one(app.db, "Qamenas").type == "place"

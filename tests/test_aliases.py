@@ -92,3 +92,7 @@ def test_a_surname_keeps_its_particles():
     pairs = alias_pairs("Pieter van der Berg", "person")
     assert {alias for alias, _ in pairs} == {"Pieter van der Berg", "van der Berg"}
     assert ("van der Berg", "van der berg") in pairs
+
+
+def test_a_surname_of_particles_alone_is_the_whole_name():
+    assert {alias for alias, _ in alias_pairs("van der Berg", "person")} == {"van der Berg"}
