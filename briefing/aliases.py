@@ -148,6 +148,20 @@ def alias_pairs(
     return pairs
 
 
+def spelt_alike(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """Are two (given name, surname) pairs, folded and skeletal, one person's name spelt two ways? The same
+    surname and a given name a few letters longer ("Hernan", "Hernando": five letters in common at
+    least), or the same given name and a surname one letter off ("Alemu", "Alemou": five letters at
+    least). "Paul Ryan" and "John Ryan", "Paul Ryan" and "Paula Ryan" are two people."""
+    (given_a, last_a), (given_b, last_b) = a, b
+    if given_a == given_b and last_a != last_b:
+        return min(len(last_a), len(last_b)) >= 5 and edit_distance(last_a, last_b, 1) == 1
+    if last_a != last_b or given_a == given_b:
+        return False
+    short, long_ = sorted((given_a, given_b), key=len)
+    return len(short) >= 5 and long_.startswith(short) and len(long_) - len(short) <= 3
+
+
 def without_legal_form(norm: str) -> str:
     """A folded company name without its legal form (``nordhavn shipping a/s`` -> ``nordhavn shipping``);
     a name that is nothing but one comes back as it is."""

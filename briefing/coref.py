@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from briefing.aliases import CORPORATE, PARTICLES, SUFFIXES, actor_key, edit_distance, fold, skeleton
+from briefing.aliases import CORPORATE, PARTICLES, SUFFIXES, actor_key, fold, skeleton, spelt_alike
 from briefing.cues import CALENDAR
 from briefing.gazetteer import Gazetteer
 from briefing.models import ActorType, ExtractedActor, Mention
@@ -122,7 +122,7 @@ class _People:
         if len(words) != 2 or len(cand.toks) != 2:
             return None
         given, last = words[0], skeleton(words[1])
-        return next((name for g, s, name in self.pairs if _spelt_alike(g, s, given, last)), None)
+        return next((name for g, s, name in self.pairs if spelt_alike((g, s), (given, last))), None)
 
     def find(self, cand: Candidate) -> str | None:
         """The full name a lone surname (or skeleton) refers to."""
@@ -139,16 +139,6 @@ class _People:
             return next(iter(inner)) if len(inner) == 1 and len(cand.toks) == 1 else None
         before = [name for start, name in options if start <= cand.start]
         return before[-1] if before else options[0][1]
-
-
-def _spelt_alike(given_a: str, last_a: str, given_b: str, last_b: str) -> bool:
-    """Two spellings of one person's name: see ``_People._variant_of``."""
-    if given_a == given_b and last_a != last_b:
-        return min(len(last_a), len(last_b)) >= 5 and edit_distance(last_a, last_b, 1) == 1
-    if last_a != last_b or given_a == given_b:
-        return False
-    short, long_ = sorted((given_a, given_b), key=len)
-    return len(short) >= 5 and long_.startswith(short) and len(long_) - len(short) <= 3
 
 
 def _two_surnames(cand: Candidate, gaz: Gazetteer) -> Candidate | None:

@@ -182,3 +182,20 @@ def test_a_lone_word_read_as_a_place_by_its_preposition_alone_joins_the_company_
     company = one(app.db, "Tessvik")
     assert (company.type, company.article_count) == ("organization", 2)
     assert one(app.db, "Qamenas").type == "place"
+
+
+def test_one_outlet_spelling_a_given_name_two_ways_names_one_person(app):
+    add_article(app, "Dr. Hernando Quispe said the quake was strong.", source="Andina", day=1)
+    add_article(app, "Hernan Quispe, the seismologist, said aftershocks would go on.", source="Andina", day=2)
+    quispe = one(app.db, "Hernando Quispe")
+    assert quispe.article_count == 2
+    assert one(app.db, "Hernan Quispe").id == quispe.id
+
+
+def test_other_outlets_and_other_given_names_keep_people_of_one_surname_apart(app):
+    add_article(app, "Dr. Hernando Quispe said the quake was strong.", source="Andina", day=1)
+    add_article(app, "Hernan Quispe, a farmer, said his house fell.", source="Wire", day=2)
+    add_article(app, "Speaker Paul Ryan spoke on Monday.", source="Andina", day=3)
+    add_article(app, "Paula Ryan, a nurse, spoke on Tuesday.", source="Andina", day=4)
+    assert one(app.db, "Hernan Quispe").id != one(app.db, "Hernando Quispe").id
+    assert one(app.db, "Paula Ryan").id != one(app.db, "Paul Ryan").id
