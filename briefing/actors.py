@@ -556,8 +556,11 @@ def _person_cue(gaz: Gazetteer, toks: list[Token], i: int, j: int) -> bool:
     """Words around a name of two or three words that only a person's name has: a country's possessive
     before it ("Ethiopia's Tigist Alemu"), a country after "of" ("Tigist Alemu of Ethiopia"), or a
     government named after its head ("the state government of Hyacinth Alia")."""
-    if not 2 <= j - i <= 3:
-        return False
+    name = toks[i:j]
+    if not 2 <= len(name) <= 3 or name[-1].low.endswith("s"):
+        return False  # "Boy Scouts of America"
+    if any(t.low in ORG_HEADS or t.low in PLACE_HEADS or t.low in MISC_HEADS for t in name):
+        return False  # "State Railway of Thailand"
     if i > 0 and toks[i - 1].possessive and toks[i - 1].norm in gaz.countries:
         return True
     if i > 1 and toks[i - 1].low == "of" and toks[i - 2].low in _GOVERNMENTS:

@@ -181,8 +181,8 @@ def resolve(cands: list[Candidate], gaz: Gazetteer, text: str) -> None:
         full = people.find(c) if c.type in ("person", None) or _lone_place(c, gaz) else None
         company = companies.get(c.norm) if _company_name(c, companies) else None
         if full:
-            if len(c.toks) == 1 and c.context not in ("organization", "place"):
-                referred.add(full)  # "Bekele won", not "Gamesa shares"
+            if len(c.toks) == 1 and c.context == "person":
+                referred.add(full)  # "Bekele said", not "the Connector" after "Fairfax Connector"
             c.type, c.canonical, c.why = "person", full, c.why or "surname"
         elif company:
             # the legal form of its full name is as firm a head as "Ministry"

@@ -77,7 +77,7 @@ def test_a_company_first_word_that_is_a_known_word_is_no_short_name():
             "Chinedu Alia",
             "The president asked the state government of Chinedu Alia to resettle 200,000 people.",
         ),
-        ("Worku Tessema", "The prize went to Worku Tessema in Berlin. Tessema won by two minutes."),
+        ("Worku Tessema", "The prize went to Worku Tessema in Berlin. Tessema told reporters he was glad."),
     ],
 )
 def test_a_person_whose_given_name_no_list_holds_is_a_person(name, text):
