@@ -33,6 +33,8 @@ from briefing.aliases import PARTICLES, fold
 from briefing.coref import Candidate, group, match_headlines, resolve
 from briefing.cues import (
     COMPANY_NOUNS,
+    GROUP_NOUNS,
+    LEGAL_FORMS,
     LONE_NOT_NAMES,
     MISC_FIRST,
     MISC_HEADS,
@@ -421,7 +423,7 @@ def _split_joined(gaz: Gazetteer, chunk: list[Token]) -> list[tuple[int, int]] |
 
 def _is_org(chunk: list[Token]) -> bool:
     last = chunk[-1].low
-    if len(chunk) > 1 and (last in ORG_HEADS or any(t.text == "&" for t in chunk)):
+    if len(chunk) > 1 and (last in ORG_HEADS or last in LEGAL_FORMS or any(t.text == "&" for t in chunk)):
         return True
     if len(chunk) > 2 and chunk[0].low in ORG_FIRST and chunk[1].low in ("of", "for"):
         return True
@@ -509,6 +511,8 @@ def _read_plain(doc: _Doc, index: int, toks: list[Token], i: int, j: int, initia
     if head.low in MISC_HEADS or first.low in MISC_FIRST or all(is_title(t) for t in chunk):
         return
     if len(chunk) == 1 and (first.low in LONE_NOT_NAMES or len(first.low) < 2 or "'" in first.norm):
+        return
+    if len(chunk) == 1 and initial and first.low in GROUP_NOUNS:
         return
     common = all(t.norm in doc.lower for t in chunk)
     type_: ActorType | None = None

@@ -54,9 +54,11 @@ ORG_HEADS = words(
     investments oil petroleum conference forum pharmaceuticals hospital museum library orchestra band fc
     rovers athletic laboratory laboratories observatory
     wanderers exchange reserve bureau caucus junta militia committee ministries house
-    a/s ab asa spa s.p.a sa s.a nv n.v bv b.v oyj sarl srl
     """
 )
+# A company's legal form ends its name ("Nordhavn Shipping A/S", "Telefónica S.A."); kept apart from
+# ORG_HEADS, whose words are also features of the tagger's shipped weights.
+LEGAL_FORMS = words("a/s ab asa spa s.p.a sa s.a nv n.v bv b.v oyj sarl srl")
 # Words that make the whole span an organisation even when first ("Ministry of ...", "University of ...").
 ORG_FIRST = words(
     """
@@ -133,7 +135,6 @@ COMMON = words(
     is are was were be been being has have had do does did will would shall should can could may might must
     yes no please thanks thank dear hello
     officials analysts experts critics sources reports residents authorities observers supporters
-    organisers organizers rescuers protesters demonstrators villagers spectators
     opponents lawmakers leaders troops soldiers people citizens voters investors traders
     however
     """
@@ -176,6 +177,9 @@ PLACE_MODIFIERS = words(
     "west east north south northwest northeast southwest southeast old new upper lower greater central"
     " northern southern"
 )
+# Plural nouns of groups of people that begin a sentence ("Organisers said"), never a person's name;
+# kept apart from COMMON, whose words are also features of the tagger's shipped weights.
+GROUP_NOUNS = words("organisers organizers rescuers protesters demonstrators villagers spectators")
 # Alone, these are a direction, a head word referring back ("the Ministry") or a caption mark.
 LONE_NOT_NAMES = words("western eastern northern southern central jr sr")
 # Before a name of unknown kind, these say it is a place ("in Al Huwayjah").
