@@ -33,11 +33,14 @@ from briefing.aliases import PARTICLES, fold
 from briefing.coref import Candidate, group, match_headlines, resolve
 from briefing.cues import (
     COMPANY_NOUNS,
+    GROUP_NOUNS,
+    LEGAL_FORMS,
     LONE_NOT_NAMES,
     MISC_FIRST,
     MISC_HEADS,
     NOT_ACRONYMS,
     ORG_FIRST,
+    ORG_FIRST_ROMANCE,
     ORG_HEADS,
     PLACE_CONTEXT,
     PLACE_FIRST,
@@ -121,7 +124,7 @@ def read_rules(
     if sentences is None:
         sentences = split_sentences(text)
     gaz = load_gazetteer()
-    tokens = [_split_hyphens(tokenize(s), gaz) for s in sentences]
+    tokens = [_split_hyphens(_join_slashed(tokenize(s)), gaz) for s in sentences]
     lower = {t.norm for toks in tokens for t in toks if t.word and not t.cap and t.low not in _SMALL}
     doc = _Doc(text, gaz, lower)
     headlines = []
@@ -135,6 +138,30 @@ def read_rules(
         _read_sentence(doc, index, toks)
     resolve(doc.candidates, doc.gaz, text)
     return Reading(text, sentences, tokens, headlines, lower, doc.candidates)
+
+
+def _join_slashed(toks: list[Token]) -> list[Token]:
+    """ "A/S" (a Nordic company's legal form) is one word, not "A", "/" and "S"."""
+    if not any(t.text == "/" for t in toks):
+        return toks
+    out: list[Token] = []
+    k = 0
+    while k < len(toks):
+        tok = toks[k]
+        after = toks[k + 1] if k + 1 < len(toks) else None
+        if tok.text == "/" and out and after and out[-1].end == tok.start and after.start == tok.end:
+            before = out[-1]
+            if all(len(t.text) <= 2 and t.text.isalpha() and t.text.isupper() for t in (before, after)):
+                text = f"{before.text}/{after.text}"
+                low = text.lower()
+                out[-1] = Token(
+                    text, before.start, after.end, low, low, True, cap=True, acronym=True
+                ).refresh()
+                k += 2
+                continue
+        out.append(tok)
+        k += 1
+    return out
 
 
 def _split_hyphens(toks: list[Token], gaz: Gazetteer) -> list[Token]:
@@ -228,6 +255,8 @@ def _not_a_name(doc: _Doc, toks: list[Token], i: int, j: int) -> bool:
     """A sentence's capitalised first word that is no name: the text uses it in lower case, it is a
     gerund or an adverb, or it is an unknown word before a known name ("Meek Europe")."""
     tok = toks[i]
+    if tok.norm in PARTICLES and toks[i + 1].norm in PARTICLES | {t.norm for t in toks[i + 1 : j] if t.cap}:
+        return False  # "Van der Berg said": a particle that begins a surname, though "van" is lower case
     if tok.norm in doc.lower:
         return True
     if _known(doc.gaz, tok.norm) is not None or tok.norm in doc.gaz.given_names or is_title(tok):
@@ -351,6 +380,8 @@ def _splits_after_place(gaz: Gazetteer, chunk: list[Token], width: int, type_: s
 def _role_then_name(gaz: Gazetteer, chunk: list[Token]) -> int:
     """ "County Coroner William McLaughlin": where a name starting with a given name follows a role."""
     for k in range(1, len(chunk) - 1):
+        if not chunk[k].cap:
+            continue  # "van" in "Pieter van der Berg" is no given name Van
         if chunk[k].norm in gaz.given_names and _plausible_name(chunk[k:]) and len(chunk) - k <= 4:
             before = chunk[:k]
             if any(t.low in ROLE_NOUNS for t in before):
@@ -392,9 +423,11 @@ def _split_joined(gaz: Gazetteer, chunk: list[Token]) -> list[tuple[int, int]] |
 
 def _is_org(chunk: list[Token]) -> bool:
     last = chunk[-1].low
-    if len(chunk) > 1 and (last in ORG_HEADS or any(t.text == "&" for t in chunk)):
+    if len(chunk) > 1 and (last in ORG_HEADS or last in LEGAL_FORMS or any(t.text == "&" for t in chunk)):
         return True
     if len(chunk) > 2 and chunk[0].low in ORG_FIRST and chunk[1].low in ("of", "for"):
+        return True
+    if len(chunk) > 1 and chunk[0].low in ORG_FIRST_ROMANCE:
         return True
     return any(t.low in ORG_HEADS and chunk[k + 1].low in ("of", "for") for k, t in enumerate(chunk[:-1]))
 
@@ -479,10 +512,14 @@ def _read_plain(doc: _Doc, index: int, toks: list[Token], i: int, j: int, initia
         return
     if len(chunk) == 1 and (first.low in LONE_NOT_NAMES or len(first.low) < 2 or "'" in first.norm):
         return
+    if len(chunk) == 1 and initial and first.low in GROUP_NOUNS:
+        return
     common = all(t.norm in doc.lower for t in chunk)
     type_: ActorType | None = None
     why = ""
-    if len(chunk) > 1 and (last.low in PLACE_HEADS or first.low in PLACE_FIRST | PLACE_MODIFIERS):
+    if last.possessive and _company_officer(toks, j):
+        type_, why = "organization", "brand"  # "Castellan's chief executive": a company has officers
+    elif len(chunk) > 1 and (last.low in PLACE_HEADS or first.low in PLACE_FIRST | PLACE_MODIFIERS):
         type_, why = "place", "placehead"
     elif len(chunk) == 1 and first.acronym and first.norm in NOT_ACRONYMS:
         return
@@ -506,10 +543,41 @@ def _read_plain(doc: _Doc, index: int, toks: list[Token], i: int, j: int, initia
             type_, why = "place", "context"
     brand = last.possessive and _brand_context(toks, j)
     context = _context(toks, i, j)
+    if why == "shape" and j < len(toks) and toks[j].low in COMPANY_NOUNS and not toks[j].cap:
+        type_ = "organization"  # "Tessvik Marine shares": a company, as "Volkswagen plants" is
+    elif type_ == "person" and why in ("shape", "particle") and _person_cue(doc.gaz, toks, i, j):
+        why = "title"  # as firm as a title: the tagger keeps it
     cand = _add(
         doc, index, chunk, type_, initial=initial, brand=brand, context=context, common=common, why=why
     )
     _roles(doc, cand, toks, i, j)
+
+
+_GOVERNMENTS = words("government administration cabinet regime")
+
+
+def _person_cue(gaz: Gazetteer, toks: list[Token], i: int, j: int) -> bool:
+    """Words around a name of two or three words that only a person's name has: a country's possessive
+    before it ("Ethiopia's Tigist Alemu"), a country after "of" ("Tigist Alemu of Ethiopia"), or a
+    government named after its head ("the state government of Hyacinth Alia")."""
+    name = toks[i:j]
+    if not 2 <= len(name) <= 3 or name[-1].low.endswith("s"):
+        return False  # "Boy Scouts of America"
+    if any(t.low in ORG_HEADS or t.low in PLACE_HEADS or t.low in MISC_HEADS for t in name):
+        return False  # "State Railway of Thailand"
+    if i > 0 and toks[i - 1].possessive and toks[i - 1].norm in gaz.countries:
+        return True
+    if i > 1 and toks[i - 1].low == "of" and toks[i - 2].low in _GOVERNMENTS:
+        return True
+    if j + 1 >= len(toks) or toks[j].low != "of":
+        return False
+    for width in (3, 2, 1):  # a whole country's name, not the start of a longer one
+        span = toks[j + 1 : j + 1 + width]
+        after = toks[j + 1 + width] if j + 1 + width < len(toks) else None
+        whole = len(span) == width and all(t.cap for t in span) and not (after and after.name_like)
+        if whole and " ".join(t.norm for t in span) in gaz.countries:
+            return True
+    return False
 
 
 def _has_particle(chunk: list[Token]) -> bool:
@@ -545,6 +613,16 @@ def _context(toks: list[Token], i: int, j: int) -> str:
     if j + 1 < len(toks) and toks[j].text == "," and _in_region(toks, j + 1):
         return "place"  # "Metairie, Louisiana": a town, then its state or country
     return ""
+
+
+def _company_officer(toks: list[Token], j: int) -> bool:
+    """ "chief executive", "CEO", "chairman", "board" at ``j``: the officers a company has."""
+    if j >= len(toks):
+        return False
+    low = toks[j].low
+    if low == "chief" and j + 1 < len(toks):
+        return toks[j + 1].low in ("executive", "financial", "operating")
+    return low in ("ceo", "cfo", "chairman", "chairwoman", "board", "shareholders")
 
 
 def _listed_after_place(toks: list[Token], i: int) -> bool:

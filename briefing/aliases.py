@@ -26,6 +26,13 @@ PARTICLES = frozenset(
     {"al", "el", "ul", "bin", "ibn", "van", "von", "der", "den", "de", "da", "di", "du", "la", "le"}
 )
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# Legal-form words an organisation drops when named again ("Apple Inc." then "Apple", "Nordhavn Shipping
+# A/S" then "Nordhavn Shipping"): English, German, Nordic, French, Italian, Spanish and Dutch forms.
+CORPORATE = frozenset(
+    """
+    inc corp co ltd llc plc ag sa gmbh nv bv a/s ab asa spa oyj sarl srl group company corporation holdings
+    """.split()
+)
 # Short forms of English given names that news writes both ways ("Mike Waltz", "Michael Waltz"); only
 # short forms that stand for one full name (not "Chris", "Alex", "Sam", "Pat", "Kate": several)
 _GIVEN_FORMS = {
@@ -103,12 +110,18 @@ def actor_key(name: str, type_: ActorType) -> str:
 
 
 def surname(name: str) -> str | None:
-    """The folded surname of a multi-word person's name (``Keith Kellogg`` -> ``kellogg``)."""
+    """The surname of a multi-word person's name as written, with the particles that begin it (``Keith
+    Kellogg`` -> ``Kellogg``, ``Pieter van der Berg`` -> ``van der Berg``)."""
     words = [w for w in name.split() if fold(w) not in SUFFIXES]
     if len(words) < 2:
         return None
     last = fold(words[-1])  # a hyphenated surname whole: "Ocasio-Cortez", not "Cortez"; "Jong-Un", not "Un"
-    return last if last and last not in PARTICLES else None
+    if not last or last in PARTICLES:
+        return None
+    k = len(words) - 1
+    while k > 0 and fold(words[k - 1]) in PARTICLES:
+        k -= 1
+    return " ".join(words[k:])
 
 
 def alias_pairs(
@@ -121,15 +134,41 @@ def alias_pairs(
         if not norm:
             continue
         pairs.add((alias, norm))
+        short = without_legal_form(norm)
+        if type_ == "organization" and short != norm:
+            pairs.add((alias, short))  # the company under the name it goes by in another article
         if type_ == "person":
             pairs.add((alias, skeleton(norm)))
             pairs.add((alias, full_given(norm)))
-            last = surname(alias)
-            if last:
-                word = alias.split()[-1]
+            word = surname(alias)
+            if word:
+                last = fold(word)
                 pairs.add((word, last))
                 pairs.add((word, skeleton(last)))
     return pairs
+
+
+def spelt_alike(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """Are two (given name, surname) pairs, folded and skeletal, one person's name spelt two ways? The same
+    surname and a given name a few letters longer ("Hernan", "Hernando": five letters in common at
+    least), or the same given name and a surname one letter off ("Alemu", "Alemou": five letters at
+    least). "Paul Ryan" and "John Ryan", "Paul Ryan" and "Paula Ryan" are two people."""
+    (given_a, last_a), (given_b, last_b) = a, b
+    if given_a == given_b and last_a != last_b:
+        return min(len(last_a), len(last_b)) >= 5 and edit_distance(last_a, last_b, 1) == 1
+    if last_a != last_b or given_a == given_b:
+        return False
+    short, long_ = sorted((given_a, given_b), key=len)
+    return len(short) >= 5 and long_.startswith(short) and len(long_) - len(short) <= 3
+
+
+def without_legal_form(norm: str) -> str:
+    """A folded company name without its legal form (``nordhavn shipping a/s`` -> ``nordhavn shipping``);
+    a name that is nothing but one comes back as it is."""
+    words = norm.split()
+    while len(words) > 1 and words[-1] in CORPORATE:
+        words.pop()
+    return " ".join(words)
 
 
 def trigrams(norm: str) -> set[str]:

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from briefing.aliases import PARTICLES, SUFFIXES, actor_key, fold, skeleton
-from briefing.cues import words
+from briefing.aliases import CORPORATE, PARTICLES, SUFFIXES, actor_key, fold, skeleton, spelt_alike
+from briefing.cues import CALENDAR
 from briefing.gazetteer import Gazetteer
 from briefing.models import ActorType, ExtractedActor, Mention
 from briefing.roles import distinct
@@ -21,8 +21,6 @@ from briefing.tokens import Token
 
 MAX_ROLES = 3
 _FUNCTION_WORDS = frozenset({"of", "the", "for", "and", "on", "in"})
-# Legal-form words an organisation drops when named again ("Apple Inc." then "Apple").
-CORPORATE = words("inc corp co ltd llc plc ag sa gmbh nv bv group company corporation holdings")
 
 
 @dataclass(slots=True)
@@ -40,6 +38,7 @@ class Candidate:
     alias_of: str | None = None
     common: bool = False
     guessed: bool = False
+    short_name: str | None = None  # a person's given name and first surname, another name for them
     why: str = ""  # which rule gave the type: "list", "title", "head", "context"... (a tagger feature)
     _norm: tuple[int, str] = (0, "")  # the folded name, and the id of the token list it was made from
 
@@ -91,17 +90,39 @@ class _People:
         self.by_skeleton: dict[str, str] = {}
         self.by_given: dict[str, str] = {}
         self.by_inner: dict[str, set[str]] = defaultdict(set)
+        self.pairs: list[tuple[str, str, str]] = []  # (given name, surname, canonical) of two-word names
+        shorter = {c.norm for c in cands if len(c.toks) < 3}
         for c in cands:
             if c.type != "person" or len(_name_words(c)) < 2:
                 continue
             name = _canonical_person(c, gaz, text)
+            first = _two_surnames(c, gaz)
+            if first and name == _surface(c, text) and _known_by_first_surname(c, shorter):
+                name = as_written(text[c.start : first.toks[-1].end])
+            name = self._variant_of(c) or name
             c.canonical = self.by_skeleton.setdefault(skeleton(c.norm), name)
+            if len(c.toks) == 2 and len(_name_words(c)) == 2:
+                self.pairs.append((c.toks[0].norm, skeleton(c.toks[1].norm), c.canonical))
+            if first:  # "Claudia Sheinbaum" and "Sheinbaum" are Claudia Sheinbaum Pardo
+                c.short_name = as_written(text[c.start : first.toks[-1].end])
+                self.by_skeleton.setdefault(skeleton(first.norm), c.canonical)
+                self.by_surname[first.toks[-1].norm].append((c.start, c.canonical))
             for key in _surname_keys(c):
                 self.by_surname[key].append((c.start, c.canonical))
             self.by_given.setdefault(c.toks[0].norm, c.canonical)
             for tok in c.toks[1:-1]:  # "Lula" in "Luiz Inácio Lula da Silva"
                 if tok.cap and tok.norm not in PARTICLES and not tok.initial:
                     self.by_inner[tok.norm].add(c.canonical)
+
+    def _variant_of(self, cand: Candidate) -> str | None:
+        """The person named before whose name this one spells another way, with the same surname and a
+        longer or shorter given name ("Hernan Quispe", "Hernando Quispe"), or the same given name and a
+        surname a letter off ("Tigist Alemou", "Tigist Alemu"); "Paul Ryan" and "John Ryan" are two."""
+        words = _name_words(cand)
+        if len(words) != 2 or len(cand.toks) != 2:
+            return None
+        given, last = words[0], skeleton(words[1])
+        return next((name for g, s, name in self.pairs if spelt_alike((g, s), (given, last))), None)
 
     def find(self, cand: Candidate) -> str | None:
         """The full name a lone surname (or skeleton) refers to."""
@@ -120,6 +141,28 @@ class _People:
         return before[-1] if before else options[0][1]
 
 
+def _two_surnames(cand: Candidate, gaz: Gazetteer) -> Candidate | None:
+    """For a name of a given name and two surnames, as Spanish and Portuguese names are ("Claudia Sheinbaum
+    Pardo"), the name with the first surname alone ("Claudia Sheinbaum"); else None. A middle word that is
+    a given name ("Mary Ann Smith") or a particle ("Lula da Silva") is no first surname."""
+    toks = cand.toks
+    if len(toks) != 3 or not all(t.cap and t.word and not t.initial and not t.acronym for t in toks):
+        return None
+    given, first, second = (t.norm for t in toks)
+    names = gaz.given_names
+    if given not in names or first in names or second in names or {first, second} & PARTICLES:
+        return None
+    return Candidate(toks[:2], cand.sentence, "person")
+
+
+def _known_by_first_surname(cand: Candidate, shorter: set[str]) -> bool:
+    """Does the text call the person by the first of two surnames ("Sheinbaum", "Claudia Sheinbaum") and
+    never by the second alone? Then that is the name the news knows them by; "Hillary Rodham Clinton",
+    called "Clinton", keeps her full name."""
+    given, first, second = (t.norm for t in cand.toks)
+    return (first in shorter or f"{given} {first}" in shorter) and second not in shorter
+
+
 def _canonical_person(cand: Candidate, gaz: Gazetteer, text: str) -> str:
     known = gaz.known.get(cand.norm) or gaz.known.get(skeleton(cand.norm))
     if known and known[1] == "person":
@@ -129,12 +172,21 @@ def _canonical_person(cand: Candidate, gaz: Gazetteer, text: str) -> str:
 
 def resolve(cands: list[Candidate], gaz: Gazetteer, text: str) -> None:
     """Give every candidate its type and canonical name, or type None to drop it."""
-    people = _People(cands, gaz, text)
+    _one_sense(cands)
+    companies = _companies(cands, gaz, text)
+    people = _People([c for c in cands if not _company_name(c, companies)], gaz, text)
     seen: dict[str, tuple[ActorType, str]] = {}
+    referred: set[str] = set()
     for c in cands:
         full = people.find(c) if c.type in ("person", None) or _lone_place(c, gaz) else None
+        company = companies.get(c.norm) if _company_name(c, companies) else None
         if full:
+            if len(c.toks) == 1 and c.context == "person":
+                referred.add(full)  # "Bekele said", not "the Connector" after "Fairfax Connector"
             c.type, c.canonical, c.why = "person", full, c.why or "surname"
+        elif company:
+            # the legal form of its full name is as firm a head as "Ministry"
+            c.type, c.canonical, c.why = "organization", company, "head"
         elif c.type == "person" and c.canonical is None:
             c.canonical = _canonical_person(c, gaz, text)
         elif c.type == "organization" and c.canonical is None:
@@ -144,6 +196,9 @@ def resolve(cands: list[Candidate], gaz: Gazetteer, text: str) -> None:
             c.canonical = _surface(c, text)
         if c.type is not None and c.alias_of is None and not c.initial:
             seen.setdefault(c.norm, (c.type, c.canonical or _surface(c, text)))
+    for c in cands:  # a name the text refers back to by its surname alone is a person's, firmly
+        if c.type == "person" and c.canonical in referred and c.why in ("shape", "particle"):
+            c.why = "surname"
     _short_forms(cands, gaz, seen)
     contexts: dict[str, set[str]] = defaultdict(set)
     for c in cands:
@@ -153,6 +208,60 @@ def resolve(cands: list[Candidate], gaz: Gazetteer, text: str) -> None:
     for c in cands:
         if c.alias_of is not None or c.type is None:
             _settle(c, seen, contexts[c.norm], gaz, text)
+
+
+# The rules whose type the tagger never undoes (``briefing.tagger.FIRM``, which imports this module).
+_FIRM = frozenset({"list", "title", "surname", "head", "brand"})
+
+
+def _one_sense(cands: list[Candidate]) -> None:
+    """A name the text types firmly as an organisation or a place is that wherever else the text writes it
+    and only a guess typed it otherwise: "Castellan's chief executive" makes "the merger of Castellan" the
+    company too."""
+    firm: dict[str, set[tuple[ActorType, str | None]]] = defaultdict(set)
+    for c in cands:
+        if c.why in _FIRM and c.type in ("organization", "place"):
+            firm[c.norm].add((c.type, c.canonical))
+    for c in cands:
+        found = firm.get(c.norm)
+        if found and len(found) == 1 and c.type is not None and c.why not in _FIRM:
+            type_, canonical = next(iter(found))
+            if c.type != type_:
+                c.type, c.canonical, c.why = type_, canonical, "seen"
+
+
+def _company_name(cand: Candidate, companies: dict[str, str]) -> bool:
+    """Is the candidate a company's short name, not a name a title or the lists give a person or place?"""
+    return cand.norm in companies and cand.why not in ("list", "title")
+
+
+def _companies(cands: list[Candidate], gaz: Gazetteer, text: str) -> dict[str, str]:
+    """The shorter names a company the text names with its legal form goes by, and its full name:
+    "Castellan Logistics" and "Castellan" for "Castellan Logistics Inc.". The first word alone only when
+    it is no word the lists know ("Deutsche", "American") nor a given name; a short name two companies
+    share is neither's."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for c in cands:
+        if c.type != "organization" or len(c.toks) < 2 or c.toks[-1].norm not in CORPORATE:
+            continue
+        name = [t for t in c.toks if t.word]
+        while name and name[-1].norm in CORPORATE:
+            name.pop()
+        if not name or not all(t.cap or t.acronym for t in name):
+            continue
+        full = c.canonical or _surface(c, text)
+        found[" ".join(t.norm for t in name)].add(full)
+        first = name[0]
+        if len(name) > 1 and not (
+            first.norm in gaz.known
+            or gaz.place(first.norm)
+            or first.norm in gaz.demonyms
+            or first.norm in gaz.given_names
+            or first.acronym
+            or len(first.norm) < 3
+        ):
+            found[first.norm].add(full)
+    return {short: next(iter(names)) for short, names in found.items() if len(names) == 1}
 
 
 def _short_forms(cands: list[Candidate], gaz: Gazetteer, seen: dict[str, tuple[ActorType, str]]) -> None:
@@ -229,6 +338,9 @@ def _settle(
         c.type, c.canonical, c.why = "organization", _surface(c, text), "context"
     elif "place" in contexts and not c.initial:
         c.type, c.canonical, c.why = "place", _surface(c, text), "context"
+        # "guarantees from Nordhavn": a lone word no list holds, after a preposition alone, may be the
+        # company the archive knows by it
+        c.guessed = len(c.toks) == 1
     elif len(c.toks) == 1 and c.norm in gaz.given_names:
         c.type, c.canonical, c.why = "person", _surface(c, text), "given"
     elif c.initial or c.common:
@@ -275,7 +387,7 @@ def _gaz(norm: str, gaz: Gazetteer) -> tuple[ActorType, str]:
 
 
 def _match(toks: list[Token], i: int, table: dict, gaz: Gazetteer) -> int:
-    if not toks[i].word or not (toks[i].cap or toks[i].acronym):
+    if not toks[i].word or not (toks[i].cap or toks[i].acronym) or toks[i].norm in CALENDAR:
         return 0
     for width in range(min(5, len(toks) - i), 0, -1):
         span = toks[i : i + width]
@@ -301,7 +413,7 @@ def group(cands: list[Candidate], text: str) -> list[ExtractedActor]:
         if not mentions:
             continue
         # another name the text gives the actor; "northern Virginia" is a part of Virginia, no name of it
-        written = {as_written(m.surface) for m in mentions}
+        written = {as_written(m.surface) for m in mentions} | {c.short_name for c in group_ if c.short_name}
         aliases = frozenset(a for a in written if fold(a) != fold(name) and not a[:1].islower())
         roles = distinct([r for c in group_ for r in c.roles])[:MAX_ROLES]
         actors.append(

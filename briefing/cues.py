@@ -56,11 +56,28 @@ ORG_HEADS = words(
     wanderers exchange reserve bureau caucus junta militia committee ministries house
     """
 )
+# A company's legal form ends its name ("Nordhavn Shipping A/S", "Telefónica S.A."); kept apart from
+# ORG_HEADS, whose words are also features of the tagger's shipped weights.
+LEGAL_FORMS = words("a/s ab asa spa s.p.a sa s.a nv n.v bv b.v oyj sarl srl")
 # Words that make the whole span an organisation even when first ("Ministry of ...", "University of ...").
 ORG_FIRST = words(
     """
     ministry department university institute bank bureau office council commission committee house
     federation association organization organisation school college academy museum league union
+    """
+)
+
+# The same at the start of Spanish, Portuguese, French and Italian names ("Centro de Estudios Públicos",
+# "Banco Santander", "Institut Pasteur"); words English uses too ("front", "service") are left out.
+ORG_FIRST_ROMANCE = words(
+    """
+    centro instituto universidad banco ministerio partido fundación consejo comisión secretaría corte
+    asociación federación confederación sindicato movimiento agencia empresa grupo compañía sociedad
+    cámara universidade ministério fundação conselho comissão associação federação confederação
+    movimento serviço servicio agência companhia câmara institut université banque ministère parti
+    fondation conseil secrétariat cour fédération confédération syndicat mouvement agence société
+    compagnie groupe chambre académie istituto università banca ministero partito fondazione consiglio
+    commissione
     """
 )
 
@@ -96,6 +113,9 @@ MONTHS_DAYS = words(
     apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday
     """
 )
+# Dates are never actors, though places bear some of their names; with a date line's short days
+# ("Published: Mon 23 Nov 2026"; "Sun" is also a newspaper).
+CALENDAR = MONTHS_DAYS | words("mon tue tues wed thu thur thurs fri sat")
 
 # Capitalised only because a sentence starts with them (and also never names on their own).
 COMMON = words(
@@ -157,6 +177,9 @@ PLACE_MODIFIERS = words(
     "west east north south northwest northeast southwest southeast old new upper lower greater central"
     " northern southern"
 )
+# Plural nouns of groups of people that begin a sentence ("Organisers said"), never a person's name;
+# kept apart from COMMON, whose words are also features of the tagger's shipped weights.
+GROUP_NOUNS = words("organisers organizers rescuers protesters demonstrators villagers spectators")
 # Alone, these are a direction, a head word referring back ("the Ministry") or a caption mark.
 LONE_NOT_NAMES = words("western eastern northern southern central jr sr")
 # Before a name of unknown kind, these say it is a place ("in Al Huwayjah").

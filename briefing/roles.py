@@ -9,7 +9,7 @@ Three shapes, all common in news writing:
 
 from __future__ import annotations
 
-from briefing.cues import ROLE_MODIFIERS, ROLE_NOUNS, SPEECH_VERBS, TITLES
+from briefing.cues import PORTFOLIOS, ROLE_MODIFIERS, ROLE_NOUNS, SPEECH_VERBS, TITLES
 from briefing.tokens import Token
 
 MAX_ROLE_TOKENS = 14
@@ -59,18 +59,24 @@ def title_role(text: str, toks: list[Token], first: int, last: int) -> str | Non
 def lead_role(text: str, toks: list[Token], name_start: int) -> str | None:
     """A lower-case role just before a name: "special envoy Keith Kellogg", "North Korean leader Kim"."""
     k = name_start - 1
-    if k < 0 or not toks[k].word or toks[k].cap or toks[k].low not in ROLE_NOUNS:
+    if k < 0 or not toks[k].word or toks[k].cap or not _role_noun(toks[k].low):
         return None
     first = k
     while first > 0 and name_start - first < 6:
         prev = toks[first - 1]
         if not prev.word or prev.low in _ARTICLES or prev.possessive:
             break
-        if prev.cap or prev.low in ROLE_MODIFIERS or prev.low in ROLE_NOUNS:
+        # "former interior minister": a portfolio is part of the role
+        if prev.cap or prev.low in ROLE_MODIFIERS or prev.low in ROLE_NOUNS or prev.low in PORTFOLIOS:
             first -= 1
             continue
         break
     return _text(text, toks, first, name_start)
+
+
+def _role_noun(low: str) -> bool:
+    """A role noun, hyphenated ones too: "director-general", "editor-in-chief"."""
+    return low in ROLE_NOUNS or ("-" in low and any(p in ROLE_NOUNS or p in TITLES for p in low.split("-")))
 
 
 def _phrase(toks: list[Token], i: int) -> int:

@@ -26,7 +26,7 @@ ABBREVIATIONS = frozenset(
     pres sen rep reps sens amb supt insp det atty dept univ assn bros inc corp co ltd plc llc
     no nos vol vols fig figs approx est ca cf vs etc al
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
-    u.s u.k u.n u.s.a e.u a.m p.m e.g i.e d.c n.y l.a
+    u.s u.k u.n u.s.a e.u a.m p.m e.g i.e d.c n.y l.a s.a n.v b.v s.p.a
     ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont neb
     nev okla ore pa tenn tex va vt wash wis wyo n.j n.h n.m n.c n.d s.c s.d r.i w.va
     """.split()

@@ -1,5 +1,6 @@
 """Names of things, not actors: weapons and machines named by their model ("Taurus missiles", "the Oreshnik
-missile", "ATACMS missiles"), and storms and operations ("Hurricane Milton", "Operation Barbarossa"). A
+missile", "ATACMS missiles"), storms and operations ("Hurricane Milton", "Operation Barbarossa"), and days
+and months ("Sunday", "Mon 23 Nov"), which the tagger may read as places. A
 name the text mostly writes just before a noun of such things is the thing's name; the reader's /actor
 has no use for it. A name the rules typed firmly (a list, a title, an organisation head) stays an actor,
 so "Hezbollah rockets" keeps Hezbollah.
@@ -10,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 
 from briefing.coref import Candidate
-from briefing.cues import MISC_FIRST, words
+from briefing.cues import CALENDAR, MISC_FIRST, words
 from briefing.tagger import FIRM
 from briefing.tokens import Token
 
@@ -70,4 +71,11 @@ def drop_things(cands: list[Candidate], tokens: list[list[Token]]) -> list[Candi
     things = {n for n, k in before.items() if k and 2 * k >= total[n] and n not in firm}
     # a storm or a military operation is an event: "Hurricane Milton", "Operation Barbarossa"
     things |= {c.norm for c in cands if len(c.toks) > 1 and c.toks[0].low in MISC_FIRST} - firm
+    cands = [c for c in cands if not _date(c)]
     return [c for c in cands if c.norm not in things] if things else cands
+
+
+def _date(cand: Candidate) -> bool:
+    """A day or a month is a date, never an actor, unless a title or a full name says it is a person's
+    name ("Gen. May", "May" after "Theresa May"); "Mon" is no state of Myanmar in "Mon 23 Nov"."""
+    return all(t.norm in CALENDAR for t in cand.toks) and cand.why not in ("title", "surname")

@@ -4,8 +4,10 @@ Merging (``add_article_actors``): an extracted actor joins the archive actor wit
 (``person:keith kellogg``, see ``briefing.aliases.actor_key``); else, of the same type, the one an alias
 names (a spelling variant's skeleton, "Zelenskyy" for "Zelensky"); a surname alone joins the person with that
 surname who clearly dominates the archive, and a full name absorbs an actor so far known only by its
-surname. Different types never merge, so Kellogg the envoy and Kellogg's the company stay apart; only a
-lone word whose type the extractor guessed joins whoever the archive knows by that word.
+surname. A person an outlet names with the same surname and a given name spelt longer or shorter
+("Hernan Quispe", "Hernando Quispe") is the person that outlet named before. Different types never
+merge, so Kellogg the envoy and Kellogg's the company stay apart; only a lone word whose type the
+extractor guessed joins whoever the archive knows by that word.
 
 Lookups are alias-aware (``find_actors``) and typo-tolerant (``similar_actors``: trigrams, then edit
 distance). Dossier reads go through ``article_actors`` and the running totals ``actor_sources`` and
@@ -26,6 +28,7 @@ from briefing.aliases import (
     fold,
     full_given,
     skeleton,
+    spelt_alike,
     strip_article,
     trigrams,
 )
@@ -114,6 +117,26 @@ def _resolve(db: Database, actor: ExtractedActor) -> int | None:
     return None
 
 
+def _spelling_variant(db: Database, actor: ExtractedActor, source: str) -> int | None:
+    """The person an outlet already named with the same surname and a given name spelt longer or shorter
+    ("Hernando Quispe", then "Hernan Quispe"; ``briefing.aliases.spelt_alike``): the same outlet writing
+    about the same people is the evidence, so other outlets' Paul and Paula Ryans stay apart."""
+    words = skeleton(strip_article(fold(actor.name))).split() if actor.type == "person" else []
+    if len(words) != 2:
+        return None
+    rows = db.execute(
+        "SELECT DISTINCT a.id, a.name FROM actor_aliases al JOIN actors a ON a.id = al.actor_id"
+        " JOIN actor_sources s ON s.actor_id = a.id"
+        " WHERE al.norm = ? AND a.type = 'person' AND s.source = ? ORDER BY a.article_count DESC, a.id",
+        [words[1], source],
+    ).fetchall()
+    for actor_id, name in rows:
+        other = skeleton(strip_article(fold(name))).split()
+        if len(other) == 2 and spelt_alike((other[0], other[1]), (words[0], words[1])):
+            return int(actor_id)
+    return None
+
+
 def _create(db: Database, actor: ExtractedActor) -> int:
     cursor = db.execute(
         "INSERT INTO actors (name, type, key, article_count, mention_count) VALUES (?, ?, ?, 0, 0)",
@@ -164,7 +187,9 @@ def add_article_actors(
         grouped: dict[int, list[ExtractedActor]] = defaultdict(list)
         for actor in extracted:
             if actor.mentions:
-                actor_id = _resolve(db, actor) or _create(db, actor)
+                actor_id = (
+                    _resolve(db, actor) or _spelling_variant(db, actor, article.source) or _create(db, actor)
+                )
                 grouped[actor_id].append(actor)
                 _add_aliases(db, actor_id, actor)
         for actor_id, actors in grouped.items():

@@ -150,3 +150,52 @@ def test_a_run_of_one_letter_is_no_spelling_of_a_one_letter_name(app):
     add_article(app, "Musk said X would sue the advertisers. X also changed its rules.", day=1)
     assert [a.name for a in actor_store.find_actors(app.db, "X")] == ["X"]
     assert actor_store.find_actors(app.db, "xxxxxxxx") == []
+
+
+def test_a_company_named_in_full_and_by_its_short_name_in_other_articles_is_one(app):
+    add_article(app, "Tessvik Marine A/S agreed to merge with a rival. Shares in Tessvik rose.", day=1)
+    add_article(app, "Investors sold Tessvik Marine shares on Monday.", day=2)
+    company = one(app.db, "Tessvik", type_="organization")
+    assert (company.name, company.article_count) == ("Tessvik Marine A/S", 2)
+    assert one(app.db, "Tessvik Marine").id == company.id
+
+
+def test_a_person_with_two_surnames_is_one_person_across_articles(app):
+    add_article(app, "President Marisol Quintero Achával unveiled a water plan on Monday.", day=1)
+    add_article(app, "President Marisol Quintero met farmers on Tuesday.", day=2)
+    add_article(app, "Marisol Quintero Achával met farmers. Quintero promised help.", day=3)
+    person = one(app.db, "Quintero", type_="person")
+    assert person.article_count == 3
+    assert one(app.db, "Marisol Quintero Achával").id == person.id
+
+
+def test_different_people_of_one_surname_stay_apart_across_articles(app):
+    add_article(app, "Speaker Paul Ryan said on Monday the bill would pass.", day=1)
+    add_article(app, "John Ryan, a farmer from Iowa, said the bill would hurt.", day=2)
+    assert one(app.db, "Paul Ryan").id != one(app.db, "John Ryan").id
+
+
+def test_a_lone_word_read_as_a_place_by_its_preposition_alone_joins_the_company_known_by_it(app):
+    add_article(app, "Tessvik Marine A/S agreed to merge with a rival. Shares in Tessvik rose.", day=1)
+    add_article(app, "Denmark would seek guarantees from Tessvik that the company stays.", day=2)
+    add_article(app, "Rescuers arrived in Qamenas on Monday.", day=3)
+    company = one(app.db, "Tessvik")
+    assert (company.type, company.article_count) == ("organization", 2)
+    assert one(app.db, "Qamenas").type == "place"
+
+
+def test_one_outlet_spelling_a_given_name_two_ways_names_one_person(app):
+    add_article(app, "Dr. Hernando Quispe said the quake was strong.", source="Andina", day=1)
+    add_article(app, "Hernan Quispe, the seismologist, said aftershocks would go on.", source="Andina", day=2)
+    quispe = one(app.db, "Hernando Quispe")
+    assert quispe.article_count == 2
+    assert one(app.db, "Hernan Quispe").id == quispe.id
+
+
+def test_other_outlets_and_other_given_names_keep_people_of_one_surname_apart(app):
+    add_article(app, "Dr. Hernando Quispe said the quake was strong.", source="Andina", day=1)
+    add_article(app, "Hernan Quispe, a farmer, said his house fell.", source="Wire", day=2)
+    add_article(app, "Speaker Paul Ryan spoke on Monday.", source="Andina", day=3)
+    add_article(app, "Paula Ryan, a nurse, spoke on Tuesday.", source="Andina", day=4)
+    assert one(app.db, "Hernan Quispe").id != one(app.db, "Hernando Quispe").id
+    assert one(app.db, "Paula Ryan").id != one(app.db, "Paul Ryan").id

@@ -80,3 +80,19 @@ def test_a_short_first_name_is_written_out(norm, full):
 def test_a_short_name_of_several_full_names_is_left_alone():
     assert full_given("chris evert") == "chris evert"  # Christine, not Christopher
     assert full_given("alex smith") == "alex smith"
+
+
+def test_a_company_is_found_without_its_legal_form():
+    norms = {norm for _, norm in alias_pairs("Tessvik Marine A/S", "organization")}
+    assert norms == {"tessvik marine a/s", "tessvik marine"}
+    assert {norm for _, norm in alias_pairs("Group", "organization")} == {"group"}
+
+
+def test_a_surname_keeps_its_particles():
+    pairs = alias_pairs("Pieter van der Berg", "person")
+    assert {alias for alias, _ in pairs} == {"Pieter van der Berg", "van der Berg"}
+    assert ("van der Berg", "van der berg") in pairs
+
+
+def test_a_surname_of_particles_alone_is_the_whole_name():
+    assert {alias for alias, _ in alias_pairs("van der Berg", "person")} == {"van der Berg"}
