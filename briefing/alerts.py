@@ -12,17 +12,12 @@ from collections.abc import Sequence
 from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
-from briefing.document import Document, Section, Span, heading, link, para
+from briefing.document import Document, Section, Span, clip, heading, link, para
 from briefing.models import Story
 from briefing.schedule import quiet_until
 
 MAX_HEADLINE = 200
 MAX_SENTENCE = 300
-
-
-def _clip(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def alert_due_at(now: datetime, tz: ZoneInfo, *, quiet_start: time, quiet_end: time) -> datetime:
@@ -33,19 +28,19 @@ def alert_due_at(now: datetime, tz: ZoneInfo, *, quiet_start: time, quiet_end: t
 def compose_alert(story: Story, reasons: Sequence[str]) -> Document:
     """ "New about Keith Kellogg", the headline (linked), one sentence, and the sources."""
     title = ", ".join(dict.fromkeys(reasons)) or "what you follow"
-    blocks = [para(Span(_clip(story.headline, MAX_HEADLINE), bold=True, url=story.headline_url))]
+    blocks = [para(Span(clip(story.headline, MAX_HEADLINE), bold=True, url=story.headline_url))]
     if story.summary:
-        blocks.append(para(_clip(story.summary[0], MAX_SENTENCE)))
+        blocks.append(para(clip(story.summary[0], MAX_SENTENCE)))
     if story.sources:
         names = list(dict.fromkeys(story.sources))[:5]
         links = dict(zip(story.sources, story.links, strict=False))
         spans: list[Span | str] = ["Sources: "]
         for i, name in enumerate(names):
             spans += [", "] if i else []
-            spans.append(link(_clip(name, 60), links.get(name)))
+            spans.append(link(clip(name, 60), links.get(name)))
         blocks.append(para(*spans))
     return Document(
-        header=(heading(f"New about {_clip(title, 120)}"),),
+        header=(heading(f"New about {clip(title, 120)}"),),
         sections=(Section(tuple(blocks)),),
         footer=(para("/unfollow to stop these alerts"),),
     )

@@ -11,10 +11,28 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from briefing.document import Block, Document, Section, bold, code, heading, italic, item, link, message, para
+from briefing.document import (
+    Block,
+    Document,
+    Section,
+    bold,
+    clip,
+    code,
+    heading,
+    italic,
+    item,
+    link,
+    message,
+    para,
+)
 from briefing.models import Article, Story
 
 SHORT_SUMMARY = 2  # sentences of a story's summary shown in a briefing
+# A story or an article is one part of a reply, and a part must fit in one message: a runaway headline or
+# sentence (a page without paragraphs, say) is clipped to these many characters.
+MAX_HEADLINE = 200
+MAX_SUMMARY = 600
+MAX_OUTLET = 60
 
 
 _QUOTES = str.maketrans("", "", '"“”„«»')
@@ -50,15 +68,15 @@ def _outlets(story: Story) -> Block:
     for i, (source, url) in enumerate(zip(story.sources, story.links or [""] * n, strict=False)):
         if i:
             parts.append(", ")
-        parts.append(link(source, url or None))
+        parts.append(link(clip(source, MAX_OUTLET), url or None))
     return para(*parts)
 
 
 def story_section(story: Story, now: datetime, *, sentences: int = SHORT_SUMMARY) -> Section:
     """One story: headline, a short summary, its outlets with links, how fresh it is."""
-    blocks = [para(bold(story.headline))]
+    blocks = [para(bold(clip(story.headline, MAX_HEADLINE)))]
     if story.summary:
-        blocks.append(para(" ".join(story.summary[:sentences])))
+        blocks.append(para(clip(" ".join(story.summary[:sentences]), MAX_SUMMARY)))
     blocks.append(_outlets(story))
     articles = len(story.article_ids)
     size = f"{articles} articles" if articles > 1 else "1 article"
@@ -114,10 +132,11 @@ def no_stories(topic: str | None) -> Document:
 
 def article_section(article: Article, now: datetime) -> Section:
     """One article in a list: its title (linked), outlet and date, and the first summary sentence."""
-    blocks = [para(link(article.title, article.url) if article.url else bold(article.title))]
-    blocks.append(para(italic(f"{article.source} · {when_text(article.when, now)}")))
+    title = clip(article.title, MAX_HEADLINE)
+    blocks = [para(link(title, article.url) if article.url else bold(title))]
+    blocks.append(para(italic(f"{clip(article.source, MAX_OUTLET)} · {when_text(article.when, now)}")))
     if article.summary:
-        blocks.append(item(article.summary[0]))
+        blocks.append(item(clip(article.summary[0], MAX_SUMMARY)))
     return Section(tuple(blocks))
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from briefing.document import Block, Document, Section, Span, heading, italic, link, message, para
+from briefing.document import Block, Document, Section, Span, clip, heading, italic, link, message, para
 from briefing.models import Story
 from briefing.render import TELEGRAM_LIMIT, html_messages, plain_messages
 from briefing.stories import rank_stories
@@ -99,15 +99,6 @@ def select_stories(
     return Selection(tuple(chosen), because, since)
 
 
-def _clip(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    space = cut.rfind(" ")
-    return (cut[:space] if space > limit // 2 else cut).rstrip(" ,;:") + "…"
-
-
 def _day(value: date) -> str:
     return f"{value:%A} {value.day} {value:%B}"
 
@@ -119,17 +110,17 @@ def _since_label(since: datetime, tz: ZoneInfo) -> str:
 
 def _story_section(story: Story, because: Sequence[str]) -> Section:
     links = story.links if len(story.links) == len(story.sources) else (None,) * len(story.sources)
-    blocks: list[Block] = [para(Span(_clip(story.headline, MAX_HEADLINE), bold=True, url=story.headline_url))]
+    blocks: list[Block] = [para(Span(clip(story.headline, MAX_HEADLINE), bold=True, url=story.headline_url))]
     if because:
         blocks.append(para(italic("You follow " + ", ".join(because))))
-    summary = " ".join(_clip(s, MAX_SENTENCE) for s in story.summary[:SUMMARY_SENTENCES])
+    summary = " ".join(clip(s, MAX_SENTENCE) for s in story.summary[:SUMMARY_SENTENCES])
     if summary:
         blocks.append(para(summary))
     if story.sources:
         spans: list[Span | str] = ["Sources: "]
         for i, (name, url) in enumerate(list(zip(story.sources, links, strict=True))[:MAX_SOURCES]):
             spans += [", "] if i else []
-            spans.append(link(_clip(name, 60), url))
+            spans.append(link(clip(name, 60), url))
         if len(story.sources) > MAX_SOURCES:
             spans.append(f" and {len(story.sources) - MAX_SOURCES} more")
         blocks.append(para(*spans))

@@ -12,7 +12,7 @@ happens in exactly one place.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -108,21 +108,40 @@ def message(*lines: Inline | Block) -> Document:
     return Document(sections=(Section(blocks),))
 
 
-def pages(doc: Document, per_page: int) -> list[Document]:
-    """Split a document into pages of ``per_page`` sections; the header goes on the first page."""
+def clip(text: str, limit: int) -> str:
+    """``text`` on one line in at most ``limit`` characters: runs of whitespace become one space, and a
+    longer text is cut at a word boundary (if one falls in the second half) and ends in "…"."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > limit // 2 else cut).rstrip(" ,;:") + "…"
+
+
+def pages(doc: Document, per_page: int, fits: Callable[[Document], bool] | None = None) -> list[Document]:
+    """Split a document into pages of at most ``per_page`` sections; the header goes on the first page,
+    the footer on the last. With ``fits``, a page also takes no section after which it would no longer
+    fit (one message of a chat, say): such a page holds fewer sections, and a section that fits nowhere
+    has a page of its own."""
     if per_page < 1:
         raise ValueError("per_page must be at least 1")
     sections = doc.sections
-    if len(sections) <= per_page:
+    if len(sections) <= per_page and (fits is None or fits(doc)):
         return [doc]
-    out = []
-    for i in range(0, len(sections), per_page):
-        last = i + per_page >= len(sections)
-        out.append(
-            Document(
-                header=doc.header if i == 0 else (),
-                sections=sections[i : i + per_page],
-                footer=doc.footer if last else (),
-            )
+    groups: list[list[Section]] = []
+    for section in sections:
+        if groups and len(groups[-1]) < per_page:
+            candidate = Document(doc.header if len(groups) == 1 else (), (*groups[-1], section), doc.footer)
+            if fits is None or fits(candidate):
+                groups[-1].append(section)
+                continue
+        groups.append([section])
+    return [
+        Document(
+            header=doc.header if i == 0 else (),
+            sections=tuple(group),
+            footer=doc.footer if i == len(groups) - 1 else (),
         )
-    return out
+        for i, group in enumerate(groups)
+    ]

@@ -25,7 +25,7 @@ from sumy.nlp.stemmers import Stemmer
 from sumy.summarizers.lex_rank import LexRankSummarizer
 from sumy.utils import get_stop_words
 
-from briefing.document import Block, Document, Section, bold, heading, italic, item, link, para, quote
+from briefing.document import Block, Document, Section, bold, clip, heading, italic, item, link, para, quote
 from briefing.gazetteer import load_gazetteer
 from briefing.mentions import ActorRecord, ArticleLink, Quote
 from briefing.models import Actor
@@ -163,8 +163,7 @@ def balanced(text: str) -> str:
 
 
 def _clip(text: str, limit: int = MAX_QUOTE_CHARS) -> str:
-    text = without_dateline(" ".join(text.split()))
-    return balanced(text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…")
+    return balanced(clip(without_dateline(" ".join(text.split())), limit))
 
 
 def kind_word(actor: Actor) -> str:

@@ -19,10 +19,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from briefing.document import Block, Document, Section, Span, heading, italic, item, link, para
-from briefing.document import pages as split_pages
+from briefing.document import Block, Document, Section, Span, heading, italic, item, link, pages, para
+from briefing.render import TELEGRAM_LIMIT, to_html, utf16_len
 
 MAX_TITLE_CHARS = 80
+PAGE_ROOM = TELEGRAM_LIMIT - 100  # a page's text, leaving room for its "Page 2 of 3" line
 _ACTION = re.compile(r"^([psb])(\d{1,4})$")
 
 
@@ -79,6 +80,12 @@ def parse_action(action: str) -> tuple[str, int] | None:
     """``"p3"`` → ``("p", 3)``; None for anything else."""
     match = _ACTION.match(action)
     return (match.group(1), int(match.group(2))) if match else None
+
+
+def split_pages(doc: Document, per_page: int) -> list[Document]:
+    """The pages of a reply: ``per_page`` sections at most, and only as many as fit in one Telegram
+    message, so that a page is one message and turning it edits that message."""
+    return pages(doc, per_page, fits=lambda page: utf16_len(to_html(page)) <= PAGE_ROOM)
 
 
 def page_count(doc: Document, per_page: int) -> int:

@@ -294,3 +294,21 @@ async def test_a_very_long_name_with_a_type_is_refused_politely(app):
     load_all()
     reply = await answer(app, "/brief " + "K" * 3000 + " (person)", ASKER)
     assert reply.document.text == "That is 3,000 characters; a name is at most 120."
+
+
+def test_a_runaway_headline_or_summary_is_clipped_to_fit_a_message():
+    story = Story(
+        id=1,
+        headline="Headline " * 100,
+        summary=("One endless sentence " * 200,),
+        article_ids=(1,),
+        sources=("An outlet with a very long name " * 5,),
+        links=("https://example.com/1",),
+        first_seen=NOW,
+        last_updated=NOW,
+    )
+    section = compose_brief([story], now=NOW).sections[0]
+    headline, summary, outlets = (b.text for b in section.blocks[:3])
+    assert len(headline) <= 200 and headline.endswith("…")
+    assert len(summary) <= 600 and summary.endswith("…")
+    assert len(outlets) <= len("1 outlet: ") + 60

@@ -38,6 +38,12 @@ async def longread(app, args, asker) -> Reply:
     )
 
 
+async def longstories(app, args, asker) -> Reply:
+    # three stories of about 2,000 characters each: five to a page would not fit in one message
+    long = [Section((para(bold(f"Long story {i}")), para(f"Fact {i}. " * 260))) for i in range(1, 4)]
+    return Reply(Document(header=(heading("Briefing"),), sections=tuple(long)), paged=True)
+
+
 async def essay(app, args, asker) -> Reply:
     # about 15,000 UTF-16 units, with characters outside the BMP that count twice
     paragraphs = [para(f"Paragraph {i}: " + "news 📰 & more <i>words</i> " * 22) for i in range(1, 31)]
@@ -55,7 +61,13 @@ async def echo(app, args, asker) -> Reply:
 
 @pytest.fixture
 def doubles(monkeypatch):
-    for name, handler in (("longread", longread), ("essay", essay), ("chart", chart), ("search", echo)):
+    for name, handler in (
+        ("longread", longread),
+        ("longstories", longstories),
+        ("essay", essay),
+        ("chart", chart),
+        ("search", echo),
+    ):
         monkeypatch.setitem(COMMANDS, name, Command(name, f"/{name}", "a test double", handler))
 
 
@@ -97,6 +109,18 @@ async def test_a_press_too_old_to_answer_still_turns_the_page(bot):
     await bot.server.wait_for("editMessageText", chat_id=1001)
     assert "Page 2 of 3" in bot.server.message(1001, first.message_id).text
     assert len(bot.server.sent_messages(1001)) == 1  # no "something went wrong"
+
+
+async def test_a_page_is_one_message_however_long_its_stories_and_turning_it_edits_that(bot):
+    first = await bot.ask("/longstories")
+    assert len(bot.server.sent_messages(1001)) == 1
+    assert "Long story 1" in first.text and "Long story 2" not in first.text
+    assert [b.text for b in first.buttons] == ["More ▸ 2/3"]
+    bot.server.push_callback_query(first, button="More")
+    await bot.server.wait_for("editMessageText", chat_id=1001)
+    second = bot.server.message(1001, first.message_id)
+    assert "Long story 2" in second.text and "Long story 1" not in second.text
+    assert len(bot.server.sent_messages(1001)) == 1  # the page was turned in place, nothing left behind
 
 
 async def test_sources_lists_the_links_of_the_page_and_back_returns(bot):

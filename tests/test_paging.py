@@ -5,7 +5,17 @@ from __future__ import annotations
 import pytest
 
 from briefing.document import Document, Section, bold, code, heading, italic, link, para
-from briefing.paging import Key, Paged, button_keys, page_count, page_view, parse_action, sources_view
+from briefing.paging import (
+    Key,
+    Paged,
+    button_keys,
+    page_count,
+    page_view,
+    parse_action,
+    sources_view,
+    split_pages,
+)
+from briefing.render import html_messages
 
 
 def doc(n: int) -> Document:
@@ -87,3 +97,14 @@ def test_parse_action(action, parsed):
 
 def test_page_count():
     assert page_count(doc(7), 3) == 3 and page_count(doc(3), 3) == 1
+
+
+def test_a_page_holds_only_as_many_stories_as_fit_in_one_message():
+    long = tuple(Section((para(f"Story {i}"), para(f"Fact {i}. " * 260))) for i in range(1, 6))
+    doc = Document(header=(heading("Top stories"),), sections=long, footer=(para("The end"),))
+    shown = split_pages(doc, 5)
+    assert [len(p.sections) for p in shown] == [1, 1, 1, 1, 1]  # each story is ~2,100 characters
+    assert all(len(html_messages(p)) == 1 for p in shown)
+    assert shown[0].header == doc.header and shown[-1].footer == doc.footer
+    short = Document(sections=tuple(Section((para(f"Story {i}"),)) for i in range(12)))
+    assert [len(p.sections) for p in split_pages(short, 5)] == [5, 5, 2]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TextIO
 
 from briefing.document import Document
-from briefing.document import pages as split_pages
+from briefing.paging import split_pages
 from briefing.render import to_plain
 from briefing.service import App
 from briefing.service.commands import Asker, Reply, answer
