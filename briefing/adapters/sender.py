@@ -224,6 +224,9 @@ class Sender:
             except InvalidToken:
                 ledger.release(chat_id, "the bot token was refused")
                 raise
+            except asyncio.CancelledError:  # the run was cut short (a refused token elsewhere, a stop)
+                ledger.release(chat_id, "interrupted: it may have arrived")
+                raise
             except NetworkError as exc:  # 5xx, timeouts, connection errors
                 if not never_sent(exc) and not answered(exc):  # it may have arrived: not again now
                     return self._unconfirmed(ledger, chat_id, f"{type(exc).__name__}: {exc}")
