@@ -190,6 +190,13 @@ def defer_alerts(db: Database, chat_id: int, story_ids: Iterable[int], *, until:
     return _update_pending(db, chat_id, story_ids, "due_at = ?", [to_iso(until)])
 
 
+def drop_alerts(db: Database, chat_id: int, story_ids: Iterable[int], *, error: str, now: datetime) -> int:
+    """Pending alerts that must not go out any more (the chat stopped its alerts, or unfollowed)."""
+    return _update_pending(
+        db, chat_id, story_ids, "state = 'failed', error = ?, sent_at = ?", [error, to_iso(now)]
+    )
+
+
 def has_pending_alerts(db: Database) -> bool:
     return db.execute("SELECT 1 FROM alerts WHERE state = 'pending' LIMIT 1").fetchone() is not None
 

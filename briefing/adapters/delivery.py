@@ -27,15 +27,18 @@ from telegram.request import HTTPXRequest
 
 from briefing.adapters.pacer import Pacer
 from briefing.adapters.sender import Sender, SendPolicy, Tally
-from briefing.alerts import compose_alert
+from briefing.alerts import alert_due_at, compose_alert
 from briefing.document import Document
 from briefing.render import html_messages, plain_messages
+from briefing.schedule import zone
 from briefing.service import App
 from briefing.service.digests import ComposeReport, DueDigests, compose_and_store_now
+from briefing.service.polling import quiet_hours
 from config import Settings
 from store import alerts as alert_store
 from store import deliveries
 from store.digests import delivered_story_ids, stories_by_id
+from store.subscribers import follows_of, get_subscriber, is_unreachable
 
 log = logging.getLogger(__name__)
 
@@ -331,7 +334,9 @@ async def send_due_alerts(
 ) -> FanoutReport:
     """Send the alerts whose time has come (quiet hours over); a story the chat meanwhile received in
     a digest is folded instead of sent. A chat gets at most ``alerts_per_hour`` alerts in any hour: the
-    rest are due again when a slot frees (and folded if the digest carries them first)."""
+    rest are due again when a slot frees, or when quiet hours end if the slot falls in them (and folded
+    if the digest carries them first). What may have changed since an alert was queued is checked as it
+    goes: quiet hours (held back again), the chat stopping its alerts or unfollowing (not sent)."""
     now = now or app.now()
     due = alert_store.due_alerts(app.db, now)
     stories = stories_by_id(app.db, {a.story_id for a in due})
@@ -342,21 +347,42 @@ async def send_due_alerts(
 
     hour = timedelta(hours=1)
     cap = app.settings.alerts_per_hour
+    quiet_start, quiet_end = quiet_hours(app)
 
     async def work(chat_id: int) -> None:
-        received = delivered_story_ids(app.db, chat_id)
-        sent = alert_store.sent_times(app.db, chat_id, since=now - hour)
         alerts = by_chat[chat_id]
+        sub = get_subscriber(app.db, chat_id)
+        if (sub is not None and not sub.active) or is_unreachable(app.db, chat_id):
+            error = "not sent: the chat stopped its alerts (unsubscribed, or blocked the bot)"
+            alert_store.drop_alerts(app.db, chat_id, [a.story_id for a in alerts], error=error, now=now)
+            return
+        tz = zone(sub.timezone if sub is not None else app.settings.timezone)
+
+        # a time an alert is due again: the chat's quiet hours push it to their end
+        def due(at: datetime) -> datetime:
+            return alert_due_at(at, tz, quiet_start=quiet_start, quiet_end=quiet_end)
+
+        if due(now) > now:  # queued for a free slot that fell in the chat's night
+            alert_store.defer_alerts(app.db, chat_id, [a.story_id for a in alerts], until=due(now))
+            return
+        received = delivered_story_ids(app.db, chat_id)
+        followed = {f.value for f in follows_of(app.db, chat_id)}
+        sent = alert_store.sent_times(app.db, chat_id, since=now - hour)
         for k, alert in enumerate(alerts):
             facts = stories.get(alert.story_id)
             if facts is None or alert.story_id in received:
                 alert_store.fold_alerts(app.db, chat_id, [alert.story_id])
                 continue
+            reasons = [r for r in alert.reason.split("\n") if r in followed]
+            if not reasons:
+                error = "not sent: the chat no longer follows " + ", ".join(alert.reason.split("\n"))
+                alert_store.drop_alerts(app.db, chat_id, [alert.story_id], error=error, now=now)
+                continue
             if len(sent) >= cap:  # the chat had its share this hour: the rest wait for a free slot
                 later = [a.story_id for a in alerts[k:]]
-                alert_store.defer_alerts(app.db, chat_id, later, until=sent[-cap] + hour)
+                alert_store.defer_alerts(app.db, chat_id, later, until=due(sent[-cap] + hour))
                 return
-            html, plain = _one_message(compose_alert(facts.story, alert.reason.split("\n")))
+            html, plain = _one_message(compose_alert(facts.story, reasons))
             status, chat_id = await sender.send(chat_id, html, plain, _AlertLedger(app, alert.story_id))
             if status in ("blocked", "stopped"):
                 return
