@@ -25,9 +25,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import Literal, Protocol
+from functools import partial
+from typing import Literal, Protocol, TypeVar
 
 import httpx
 from telegram import Bot, LinkPreviewOptions
@@ -54,6 +57,8 @@ log = logging.getLogger(__name__)
 Status = Literal["sent", "blocked", "failed", "later", "unconfirmed", "skipped", "stopped"]
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 MAX_MIGRATIONS = 2
+LEDGER_TRIES = 3  # a ledger write the database refuses (another process's long write) is tried again
+T = TypeVar("T")
 # httpx errors raised before the whole request was written: Telegram cannot have acted on it
 NEVER_SENT = (
     httpx.PoolTimeout, httpx.ConnectTimeout, httpx.ConnectError, httpx.WriteTimeout, httpx.WriteError
@@ -178,12 +183,20 @@ class Sender:
         # slot and the request; a crash while waiting only makes the unsent message pending again.
         if self.stopping:
             return "stopped", chat_id
-        if not ledger.claim(chat_id):
-            return "skipped", chat_id
+        try:
+            if not await self._record(lambda: ledger.claim(chat_id)):
+                return "skipped", chat_id
+        except sqlite3.OperationalError as exc:  # not claimed: still pending, for the next run
+            log.warning(
+                "chat %s: the database is busy (%s); the message waits for the next run", chat_id, exc
+            )
+            self.tally.later += 1
+            self.tally.errors.append((chat_id, f"database busy: {exc}"))
+            return "later", chat_id
         as_plain, errors, floods, moves = False, 0, 0, 0
         while True:
             if not await self._slot(chat_id):
-                ledger.release(chat_id, "not sent: the bot was stopping")
+                self._release_now(ledger, chat_id, "not sent: the bot was stopping")
                 return "stopped", chat_id
             try:
                 message = await self.bot.send_message(
@@ -197,12 +210,12 @@ class Sender:
                 self.tally.rate_limited += 1
                 floods += 1
                 if floods > self.policy.retry_afters:
-                    return self._later(ledger, chat_id, f"flood control: {exc}")
+                    return await self._later(ledger, chat_id, f"flood control: {exc}")
                 continue
             except ChatMigrated as exc:
                 moves += 1
                 if moves > MAX_MIGRATIONS:
-                    return self._failed(ledger, chat_id, f"migrated more than {MAX_MIGRATIONS} times")
+                    return await self._failed(ledger, chat_id, f"migrated more than {MAX_MIGRATIONS} times")
                 self.migrate(chat_id, exc.new_chat_id)
                 chat_id = exc.new_chat_id
                 continue
@@ -220,41 +233,81 @@ class Sender:
                 if "chat not found" in text:
                     self.block(chat_id, exc.message)
                     return "blocked", chat_id
-                return self._failed(ledger, chat_id, f"refused by Telegram: {exc.message}")
+                return await self._failed(ledger, chat_id, f"refused by Telegram: {exc.message}")
             except InvalidToken:
-                ledger.release(chat_id, "the bot token was refused")
+                self._release_now(ledger, chat_id, "the bot token was refused")
                 raise
             except asyncio.CancelledError:  # the run was cut short (a refused token elsewhere, a stop)
-                ledger.release(chat_id, "interrupted: it may have arrived")
+                self._release_now(ledger, chat_id, "interrupted: it may have arrived")
                 raise
             except NetworkError as exc:  # 5xx, timeouts, connection errors
                 if not never_sent(exc) and not answered(exc):  # it may have arrived: not again now
-                    return self._unconfirmed(ledger, chat_id, f"{type(exc).__name__}: {exc}")
+                    return await self._unconfirmed(ledger, chat_id, f"{type(exc).__name__}: {exc}")
                 errors += 1
                 if errors >= self.policy.attempts:
-                    return self._later(ledger, chat_id, f"{type(exc).__name__}: {exc}")
+                    return await self._later(ledger, chat_id, f"{type(exc).__name__}: {exc}")
                 self.tally.retried += 1
                 await asyncio.sleep(self.policy.backoff * 2 ** (errors - 1))
                 continue
             except TelegramError as exc:
-                return self._later(ledger, chat_id, f"{type(exc).__name__}: {exc}")
+                return await self._later(ledger, chat_id, f"{type(exc).__name__}: {exc}")
             except Exception as exc:  # a bug, not Telegram: logged, and the message waits for the next run
                 log.exception("sending to chat %s failed unexpectedly", chat_id)
-                return self._later(ledger, chat_id, f"{type(exc).__name__}: {exc}")
-            ledger.confirm(chat_id, message.message_id, as_plain)
+                return await self._later(ledger, chat_id, f"{type(exc).__name__}: {exc}")
+            try:
+                await self._record(partial(ledger.confirm, chat_id, message.message_id, as_plain))
+            except sqlite3.OperationalError as exc:
+                log.error(
+                    "chat %s: Telegram took the message but the database refused to record it (%s);"
+                    " it will be sent again",
+                    chat_id,
+                    exc,
+                )
+                self._release_now(ledger, chat_id, f"sent, but not recorded: {exc}")
             self.pacer.sent()
             self.tally.sent += 1
             self.tally.plain += as_plain
             return "sent", chat_id
 
-    def _later(self, ledger: Ledger, chat_id: int, error: str) -> tuple[Status, int]:
-        ledger.release(chat_id, error)
+    async def _record(self, write: Callable[[], T]) -> T:
+        """A ledger write, tried again after a pause while the database is locked by another process."""
+        for attempt in range(1, LEDGER_TRIES):
+            try:
+                return write()
+            except sqlite3.OperationalError as exc:
+                log.warning("the database is busy (%s); trying again", exc)
+                await asyncio.sleep(0.5 * attempt)
+        return write()
+
+    async def _settle(self, chat_id: int, write: Callable[[], object]) -> None:
+        """Record an outcome; if the database keeps refusing, the message stays claimed: it is sent
+        again at the next start."""
+        try:
+            await self._record(write)
+        except sqlite3.OperationalError as exc:
+            log.error("chat %s: the outcome of a send could not be recorded (%s)", chat_id, exc)
+
+    @staticmethod
+    def _release_now(ledger: Ledger, chat_id: int, error: str) -> None:
+        try:
+            ledger.release(chat_id, error)
+        except sqlite3.OperationalError as exc:
+            log.error(
+                "chat %s: the message could not be put back (%s); it is sent at the next start", chat_id, exc
+            )
+
+    async def _later(self, ledger: Ledger, chat_id: int, error: str) -> tuple[Status, int]:
+        await self._settle(chat_id, lambda: ledger.release(chat_id, error))
         self.tally.later += 1
         self.tally.errors.append((chat_id, error))
         return "later", chat_id
 
-    def _unconfirmed(self, ledger: Ledger, chat_id: int, error: str) -> tuple[Status, int]:
-        again = ledger.unconfirmed(chat_id, error, self.policy.resends)
+    async def _unconfirmed(self, ledger: Ledger, chat_id: int, error: str) -> tuple[Status, int]:
+        again = False
+        try:
+            again = await self._record(lambda: ledger.unconfirmed(chat_id, error, self.policy.resends))
+        except sqlite3.OperationalError as exc:
+            log.error("chat %s: the outcome of a send could not be recorded (%s)", chat_id, exc)
         self.tally.unconfirmed += 1
         self.tally.errors.append((chat_id, f"unconfirmed: {error}"))
         log.warning(
@@ -265,8 +318,8 @@ class Sender:
         )
         return "unconfirmed", chat_id
 
-    def _failed(self, ledger: Ledger, chat_id: int, error: str) -> tuple[Status, int]:
-        ledger.fail(chat_id, error)
+    async def _failed(self, ledger: Ledger, chat_id: int, error: str) -> tuple[Status, int]:
+        await self._settle(chat_id, lambda: ledger.fail(chat_id, error))
         self.tally.failed += 1
         self.tally.errors.append((chat_id, error))
         return "failed", chat_id
