@@ -4,7 +4,8 @@ The database is the source of truth. :func:`run_due_digests` composes what is du
 local date), then sends every pending part: claimed just before it is sent, marked sent with its
 message id once Telegram confirms. :func:`recover` runs at start: a part left claimed by a crash may
 or may not have reached the chat — Telegram has no idempotency key — so it is made pending and sent
-again (at-least-once: the one case a chat can get a message twice). Chats are served concurrently
+again (at-least-once; the other case a chat can get a message twice is a send whose answer never
+came, sent once more in a later run: see ``sender``). Chats are served concurrently
 (``SendPolicy.workers`` at once); one chat's parts go in order; one failing chat never stops others.
 
     pacer = Pacer()
