@@ -127,7 +127,8 @@ class Story:
 
 @dataclass(frozen=True)
 class Subscriber:
-    """A chat that receives the daily digest."""
+    """A chat that receives the daily digest; ``created_at`` is when it (last) subscribed: no digest
+    due before that is sent."""
 
     chat_id: int
     timezone: str

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from store.db import Database, from_iso, to_iso
+from store.db import Database, from_iso, to_iso, transaction
 from store.search import fts_query
 
 
@@ -123,6 +123,30 @@ def release_alert(db: Database, chat_id: int, story_id: int, *, error: str) -> N
     )
 
 
+def release_unconfirmed_alert(
+    db: Database, chat_id: int, story_id: int, *, error: str, now: datetime, resends: int
+) -> bool:
+    """Telegram may have received the alert without its answer reaching us: pending again for a later
+    run while it has been left unconfirmed at most ``resends`` times, else failed. True if resent."""
+    with transaction(db):
+        row = db.execute(
+            "SELECT unconfirmed FROM alerts WHERE chat_id = ? AND story_id = ?", [chat_id, story_id]
+        ).fetchone()
+        again = row is not None and row[0] < resends
+        db.execute(
+            "UPDATE alerts SET state = ?, unconfirmed = unconfirmed + 1, error = ?, sent_at = ?"
+            " WHERE chat_id = ? AND story_id = ?",
+            [
+                "pending" if again else "failed",
+                ("unconfirmed: " + error + ("; sent again later" if again else "; not sent again"))[:500],
+                None if again else to_iso(now),
+                chat_id,
+                story_id,
+            ],
+        )
+    return again
+
+
 def fail_alert(db: Database, chat_id: int, story_id: int, *, error: str, now: datetime) -> None:
     db.execute(
         "UPDATE alerts SET state = 'failed', error = ?, sent_at = ? WHERE chat_id = ? AND story_id = ?",
@@ -164,6 +188,13 @@ def _update_pending(db: Database, chat_id: int, story_ids: Iterable[int], change
 def defer_alerts(db: Database, chat_id: int, story_ids: Iterable[int], *, until: datetime) -> int:
     """Pending alerts that must wait (the chat had its hour's share): due again at ``until``."""
     return _update_pending(db, chat_id, story_ids, "due_at = ?", [to_iso(until)])
+
+
+def drop_alerts(db: Database, chat_id: int, story_ids: Iterable[int], *, error: str, now: datetime) -> int:
+    """Pending alerts that must not go out any more (the chat stopped its alerts, or unfollowed)."""
+    return _update_pending(
+        db, chat_id, story_ids, "state = 'failed', error = ?, sent_at = ?", [error, to_iso(now)]
+    )
 
 
 def has_pending_alerts(db: Database) -> bool:

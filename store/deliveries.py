@@ -17,6 +17,7 @@ from typing import Any
 from store.db import Database, from_iso, to_iso, transaction
 
 SKIPPED = "skipped: "
+UNCONFIRMED = "unconfirmed: "
 
 
 @dataclass(frozen=True)
@@ -250,6 +251,27 @@ def release_part(db: Database, key: PartKey, *, error: str) -> None:
         f"UPDATE deliveries SET state = 'pending', attempts = attempts + 1, error = ? WHERE {where}",
         [error[:500], *params],
     )
+
+
+def release_unconfirmed_part(db: Database, key: PartKey, *, error: str, now: datetime, resends: int) -> bool:
+    """Telegram may have received the part without its answer reaching us (a read timeout): put it back
+    to pending for a later run while it has been left unconfirmed at most ``resends`` times, else give it
+    up (failed: its stories are not counted as received). True if it will be sent again."""
+    where, params = _where(key)
+    with transaction(db):
+        row = db.execute(f"SELECT unconfirmed FROM deliveries WHERE {where}", params).fetchone()
+        again = row is not None and row[0] < resends
+        db.execute(
+            f"UPDATE deliveries SET state = ?, unconfirmed = unconfirmed + 1, attempts = attempts + 1,"
+            f" error = ?, sent_at = ? WHERE {where}",
+            [
+                "pending" if again else "failed",
+                f"{UNCONFIRMED}{error}; {'sent again in a later run' if again else 'not sent again'}"[:500],
+                None if again else to_iso(now),
+                *params,
+            ],
+        )
+    return again
 
 
 def fail_part(db: Database, key: PartKey, *, error: str, now: datetime) -> None:

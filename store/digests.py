@@ -37,9 +37,11 @@ def recent_stories(db: Database, since: datetime) -> list[StoryFacts]:
 
 def stories_arrived_since(db: Database, since: datetime) -> dict[int, datetime]:
     """Stories with an article ingested at or after ``since``: when the newest of them arrived."""
+    # Left to itself SQLite walks the whole articles_story index for the GROUP BY (44 ms at 200,000
+    # articles); the articles of the last day or two are few, and articles_ingested_at finds them at once.
     rows = db.execute(
-        "SELECT story_id, max(ingested_at) FROM articles WHERE ingested_at >= ? AND story_id IS NOT NULL"
-        " GROUP BY story_id",
+        "SELECT story_id, max(ingested_at) FROM articles INDEXED BY articles_ingested_at"
+        " WHERE ingested_at >= ? AND story_id IS NOT NULL GROUP BY story_id",
         [to_iso(since)],
     ).fetchall()
     return {r[0]: from_iso(r[1]) for r in rows}  # type: ignore[misc]

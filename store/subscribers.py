@@ -37,7 +37,8 @@ def subscribe(
     length: int | None = None,
     chat_type: str = "private",
 ) -> Subscriber:
-    """Subscribe a chat, or update and reactivate an existing subscription."""
+    """Subscribe a chat, or update and reactivate an existing subscription. A reactivated one starts
+    anew (``created_at`` is now), so its first digest comes at the next chosen time, as a new one's."""
     with transaction(db):
         db.execute(
             """
@@ -47,6 +48,8 @@ def subscribe(
             ON CONFLICT (chat_id) DO UPDATE SET
                 timezone = excluded.timezone, digest_time = excluded.digest_time,
                 length = coalesce(?, subscribers.length), active = 1,
+                created_at = CASE WHEN subscribers.active THEN subscribers.created_at
+                                  ELSE excluded.created_at END,
                 chat_type = excluded.chat_type, updated_at = excluded.updated_at
             """,
             [

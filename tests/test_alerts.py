@@ -9,7 +9,7 @@ from briefing.adapters.delivery import run_due_digests, send_due_alerts
 from briefing.service import App
 from briefing.service.polling import queue_alerts
 from store.alerts import alerts_of
-from store.subscribers import follow, set_active
+from store.subscribers import follow, set_active, unfollow
 from tests.botapi import Fault
 from tests.digestkit import QUICK, Clock, add_actor, add_story, fast_pacer, subscriber
 
@@ -144,3 +144,50 @@ async def test_a_follower_who_blocked_the_bot_gets_no_new_alerts_until_it_writes
     assert queue_alerts(app, article_ids(db, s3), now=NOON) == 1
     assert (await send_due_alerts(app, botapi_bot, now=NOON, pacer=fast_pacer(), policy=QUICK)).sent == 1
     assert [m.text.split("\n")[2] for m in botapi.sent_messages(5)] == ["Three"]
+
+
+async def test_an_alert_held_back_by_the_hourly_cap_waits_out_the_quiet_hours(app, db, botapi, botapi_bot):
+    evening = datetime(2025, 1, 23, 21, 10, tzinfo=UTC)  # the chat is on UTC: quiet from 22:00
+    stories = [add_story(db, f"Story {k}", updated=evening, body=f"Oreshnik news {k}.") for k in range(5)]
+    subscriber(db, 7, "08:00")
+    follow(db, 7, "topic", "Oreshnik", now=NOON)
+    queue_alerts(app, [a for s in stories for a in article_ids(db, s)], now=evening)
+
+    async def send(at):
+        app.clock.now = at
+        return (await send_due_alerts(app, botapi_bot, now=at, pacer=fast_pacer(), policy=QUICK)).sent
+
+    assert await send(evening) == 4
+    (held,) = [a for a in alerts_of(db, 7) if a.state == "pending"]
+    assert held.due_at == datetime(2025, 1, 24, 7, 0, tzinfo=UTC)  # not 22:10
+    assert await send(datetime(2025, 1, 23, 22, 10, tzinfo=UTC)) == 0
+    assert await send(datetime(2025, 1, 24, 7, 0, tzinfo=UTC)) == 1
+
+
+async def test_an_alert_due_in_the_quiet_hours_is_held_back_again_when_sending(app, db, botapi, botapi_bot):
+    story = add_story(db, "Story", updated=NOON, body="Oreshnik news.")
+    subscriber(db, 7, "08:00")
+    follow(db, 7, "topic", "Oreshnik", now=NOON)
+    queue_alerts(app, article_ids(db, story), now=NOON)
+    night = datetime(2025, 1, 23, 23, 0, tzinfo=UTC)  # the bot was down from noon until the night
+    app.clock.now = night
+    report = await send_due_alerts(app, botapi_bot, now=night, pacer=fast_pacer(), policy=QUICK)
+    assert report.sent == 0 and alerts_of(db, 7)[0].due_at == datetime(2025, 1, 24, 7, 0, tzinfo=UTC)
+
+
+async def test_an_alert_queued_before_unsubscribing_or_unfollowing_is_not_sent(app, db, botapi, botapi_bot):
+    s1 = add_story(db, "First", updated=NOON, body="Oreshnik news.")
+    s2 = add_story(db, "Second", updated=NOON, body="Kursk news.")
+    subscriber(db, 7, "08:00")
+    subscriber(db, 8, "08:00")
+    follow(db, 7, "topic", "Oreshnik", now=NOON)
+    follow(db, 8, "topic", "Kursk", now=NOON)
+    queue_alerts(app, article_ids(db, s1) + article_ids(db, s2), now=NOON)
+    set_active(db, 7, False, now=NOON)  # /unsubscribe
+    unfollow(db, 8, "Kursk")
+    report = await send_due_alerts(app, botapi_bot, now=NOON, pacer=fast_pacer(), policy=QUICK)
+    assert report.sent == 0 and botapi.requests("sendMessage") == []
+    assert [(a.state, a.error.split(":")[0]) for a in alerts_of(db, 7) + alerts_of(db, 8)] == [
+        ("failed", "not sent"),
+        ("failed", "not sent"),
+    ]

@@ -1,10 +1,12 @@
 """Digests delivered through the real telegram.Bot to the loopback Bot API server: order across zones,
 restarts, crashes, Telegram's errors, and nothing sent twice."""
 
+import asyncio
 import re
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from telegram import Bot
 
 from briefing.adapters.delivery import recover, run_due_digests
 from briefing.adapters.pacer import Limits, Pacer
@@ -332,3 +334,47 @@ async def test_an_unexpected_error_in_one_chat_does_not_stop_the_others(app, db,
     assert (report.sent, report.later) == (2, 1) and report.errors == ((2, "RuntimeError: boom"),)
     assert {r.chat_id for r in sends(botapi)} == {1, 3}
     assert deliveries.parts_of(db, 2, DAY)[0].state == "pending"  # tried again next run
+
+
+@pytest.fixture
+async def impatient_bot(botapi):
+    """A bot that waits 0.3 s for Telegram's answer (the default is 5 s)."""
+    from tests.botapi.clients import loopback_request
+
+    bot = Bot(botapi.token, base_url=botapi.base_url, request=loopback_request(read_timeout=0.3))
+    async with bot:
+        yield bot
+
+
+async def test_a_read_timeout_is_not_resent_in_the_same_run_and_once_in_a_later_one(
+    app, db, botapi, impatient_bot
+):
+    news(db)
+    subscriber(db, 1, "08:00")
+    subscriber(db, 2, "08:00")
+    botapi.inject(None, "sendMessage", chat_id=1, times=None, delay=0.6)  # Telegram takes it, answers late
+    report = await tick(app, impatient_bot, datetime(2025, 1, 23, 8, 0, tzinfo=UTC))
+    assert (report.sent, report.unconfirmed, report.retried) == (1, 1, 0)
+    await asyncio.sleep(0.5)  # the slow answers are done: what the chat received is final
+    assert len(botapi.requests("sendMessage", chat_id=1)) == 1 and len(botapi.sent_messages(1)) == 1
+    part = deliveries.parts_of(db, 1, DAY)[0]
+    assert part.state == "pending" and part.error.startswith("unconfirmed: TimedOut")
+
+    again = await tick(app, impatient_bot, datetime(2025, 1, 23, 8, 0, 30, tzinfo=UTC))  # sent once more
+    assert (again.sent, again.unconfirmed) == (0, 1)
+    last = await tick(app, impatient_bot, datetime(2025, 1, 23, 8, 1, tzinfo=UTC))  # then given up
+    await asyncio.sleep(0.5)
+    assert last.chats == 0 and len(botapi.requests("sendMessage", chat_id=1)) == 2
+    part = deliveries.parts_of(db, 1, DAY)[0]
+    assert part.state == "failed" and part.error.endswith("not sent again")
+    assert len(botapi.sent_messages(2)) == 1
+
+
+async def test_a_request_that_never_reached_telegram_is_retried_in_the_same_run(app, db, botapi):
+    news(db)
+    subscriber(db, 1, "08:00")
+    closed = Bot(botapi.token, base_url="http://127.0.0.1:9/bot")  # nothing listens on port 9
+    report = await tick(app, closed, datetime(2025, 1, 23, 8, 0, tzinfo=UTC))
+    assert (report.retried, report.later, report.unconfirmed) == (QUICK.attempts - 1, 1, 0)
+    part = deliveries.parts_of(db, 1, DAY)[0]
+    assert (part.state, part.attempts) == ("pending", 1) and "ConnectError" in part.error

@@ -89,3 +89,27 @@ def test_migrating_a_group_moves_its_deliveries(db):
     migrate_chat(db, -100, -1001234, now=NOW)
     assert d.parts_of(db, -100, DAY) == []
     assert [p.part for p in d.pending_parts(db, -1001234)] == [0, 1]
+
+
+def query_plans(db, call) -> list[str]:
+    """The query plan of every statement ``call`` runs (as SQLite's EXPLAIN QUERY PLAN details)."""
+    statements: list[str] = []
+    db.conn.set_trace_callback(statements.append)
+    try:
+        call()
+    finally:
+        db.conn.set_trace_callback(None)
+    return [
+        " / ".join(row[3] for row in db.execute("EXPLAIN QUERY PLAN " + sql).fetchall())
+        for sql in statements
+        if sql.lstrip().upper().startswith("SELECT")
+    ]
+
+
+def test_the_digest_tick_looks_up_todays_digests_and_new_articles_by_index(db):
+    from store.digests import stories_arrived_since
+
+    (plan,) = query_plans(db, lambda: d.digests_present(db, {date(2025, 1, 23)}))
+    assert "USING COVERING INDEX deliveries_date_chat" in plan, plan
+    (plan,) = query_plans(db, lambda: stories_arrived_since(db, datetime(2025, 1, 22, tzinfo=UTC)))
+    assert "USING INDEX articles_ingested_at" in plan, plan

@@ -66,3 +66,23 @@ def test_migration_8_keeps_the_follows_and_lets_two_actors_share_a_name(tmp_path
     assert not subs.follow(db, 7, "topic", "Grain", now=NOW)
     db.execute("DELETE FROM actors WHERE id = 1")  # an actor gone takes its follows with it, as before
     assert [f.actor_id for f in subs.follows_of(db, 7)] == [None, 2]
+
+
+def test_a_subscription_reactivated_after_todays_time_gets_its_first_digest_tomorrow(db):
+    from datetime import UTC, datetime
+
+    from briefing.schedule import due_digest
+
+    limit = timedelta(hours=6)
+    subs.subscribe(db, 5, timezone="UTC", digest_time=time(8, 0), now=datetime(2026, 11, 1, 12, tzinfo=UTC))
+    subs.set_active(db, 5, False, now=datetime(2026, 11, 2, 12, tzinfo=UTC))  # /unsubscribe
+    at = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)  # /subscribe 08:00, an hour after today's 08:00
+    again = subs.subscribe(db, 5, timezone="UTC", digest_time=time(8, 0), now=at)
+    new = subs.subscribe(db, 6, timezone="UTC", digest_time=time(8, 0), now=at)
+    for sub in (again, new):
+        assert due_digest(sub, at + timedelta(seconds=30), late_limit=limit) is None
+        tomorrow = due_digest(sub, datetime(2026, 11, 25, 8, 0, tzinfo=UTC), late_limit=limit)
+        assert tomorrow is not None and tomorrow.digest_date.isoformat() == "2026-11-25"
+    # changing the settings of an active subscription keeps it as it was
+    changed = subs.subscribe(db, 5, timezone="UTC", digest_time=time(7, 0), now=at + timedelta(hours=1))
+    assert changed.created_at == at

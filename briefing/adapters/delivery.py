@@ -4,7 +4,8 @@ The database is the source of truth. :func:`run_due_digests` composes what is du
 local date), then sends every pending part: claimed just before it is sent, marked sent with its
 message id once Telegram confirms. :func:`recover` runs at start: a part left claimed by a crash may
 or may not have reached the chat — Telegram has no idempotency key — so it is made pending and sent
-again (at-least-once: the one case a chat can get a message twice). Chats are served concurrently
+again (at-least-once; the other case a chat can get a message twice is a send whose answer never
+came, sent once more in a later run: see ``sender``). Chats are served concurrently
 (``SendPolicy.workers`` at once); one chat's parts go in order; one failing chat never stops others.
 
     pacer = Pacer()
@@ -22,30 +23,36 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from telegram import Bot
+from telegram.error import InvalidToken
 from telegram.request import HTTPXRequest
 
 from briefing.adapters.pacer import Pacer
 from briefing.adapters.sender import Sender, SendPolicy, Tally
-from briefing.alerts import compose_alert
+from briefing.alerts import alert_due_at, compose_alert
 from briefing.document import Document
 from briefing.render import html_messages, plain_messages
+from briefing.schedule import zone
 from briefing.service import App
 from briefing.service.digests import ComposeReport, DueDigests, compose_and_store_now
+from briefing.service.polling import quiet_hours
 from config import Settings
 from store import alerts as alert_store
 from store import deliveries
 from store.digests import delivered_story_ids, stories_by_id
+from store.subscribers import follows_of, get_subscriber, is_unreachable
 
 log = logging.getLogger(__name__)
 
 MAX_ERRORS_REPORTED = 50
 COMPOSE_BATCH = 50
+SEND_READ_TIMEOUT = 10.0
 
 
 @dataclass(frozen=True)
 class FanoutReport:
     """What one run did: digests composed, quiet and skipped (too late); parts sent (``plain`` of them
-    as plain text), failed for good, left for a later run; chats deactivated and migrated; 5xx retries
+    as plain text), failed for good, left for a later run, sent but unconfirmed (Telegram's answer never
+    came: perhaps delivered); chats deactivated and migrated; 5xx retries
     and 429 answers; parts expired past the late limit; and a sample of the errors, by chat."""
 
     composed: int = 0
@@ -57,6 +64,7 @@ class FanoutReport:
     plain: int = 0
     failed: int = 0
     later: int = 0
+    unconfirmed: int = 0
     deactivated: int = 0
     migrated: int = 0
     retried: int = 0
@@ -73,19 +81,36 @@ def _report(
     return FanoutReport(
         composed=compose.composed, quiet=compose.quiet, skipped=compose.skipped, expired=expired,
         chats=chats, sent=tally.sent, plain=tally.plain, failed=tally.failed + len(compose.failed),
-        later=tally.later, deactivated=tally.deactivated, migrated=tally.migrated, retried=tally.retried,
+        later=tally.later, unconfirmed=tally.unconfirmed, deactivated=tally.deactivated,
+        migrated=tally.migrated, retried=tally.retried,
         rate_limited=tally.rate_limited, errors=tuple(errors[:MAX_ERRORS_REPORTED]), moved=tuple(tally.moves),
     )  # fmt: skip
 
 
 def bot_from_settings(settings: Settings, *, pool: int = 32) -> Bot:
-    """A ``telegram.Bot`` for sending, from the token and ``TELEGRAM_API_BASE_URL`` (CLI, benchmark)."""
+    """A ``telegram.Bot`` for digests and alerts, from the token and ``TELEGRAM_API_BASE_URL``: the
+    running bot's own sender (see ``jobs``), the CLI's and the benchmark's. It has no python-telegram-bot
+    rate limiter: the :class:`Pacer` paces it, and its 429s reach the :class:`Sender`, which makes only
+    the refused chat wait. It waits ``SEND_READ_TIMEOUT`` for an answer: one that does not come in time
+    may still have delivered the message, which then cannot be resent at once."""
     if settings.token is None:
         raise ValueError("no TELEGRAM_BOT_TOKEN")
-    request = HTTPXRequest(connection_pool_size=pool)
+    request = HTTPXRequest(connection_pool_size=pool, read_timeout=SEND_READ_TIMEOUT)
     if settings.api_base_url:
-        return Bot(settings.token.value, base_url=settings.api_base_url, request=request)
-    return Bot(settings.token.value, request=request)
+        return Bot(
+            settings.token.value,
+            base_url=settings.api_base_url,
+            base_file_url=file_url(settings.api_base_url),
+            request=request,
+            get_updates_request=request,  # it never polls: one HTTP client, closed with ``request``
+        )
+    return Bot(settings.token.value, request=request, get_updates_request=request)
+
+
+def file_url(base_url: str) -> str:
+    """The file URL of a self-hosted Bot API server, from its ``.../bot`` base URL."""
+    head = base_url.rstrip("/")
+    return head[: -len("/bot")] + "/file/bot" if head.endswith("/bot") else head + "/file/bot"
 
 
 def recover(app: App) -> int:
@@ -120,32 +145,48 @@ class _PartLedger:
     def fail(self, chat_id: int, error: str) -> None:
         deliveries.fail_part(self.app.db, self._key(chat_id), error=error, now=self.app.now())
 
+    def unconfirmed(self, chat_id: int, error: str, resends: int) -> bool:
+        return deliveries.release_unconfirmed_part(
+            self.app.db, self._key(chat_id), error=error, now=self.app.now(), resends=resends
+        )
+
 
 async def _digest_chat(sender: Sender, chat_id: int) -> None:
     for part in deliveries.pending_parts(sender.app.db, chat_id):
         ledger = _PartLedger(sender.app, part.digest_date, part.part)
         status, chat_id = await sender.send(chat_id, part.text, part.plain, ledger)
-        if status in ("blocked", "later"):
+        if status in ("blocked", "later", "unconfirmed", "stopped"):
             return  # the chat's later parts wait for this one (order matters), or it is gone
 
 
-async def _serve(chats: Iterable[int], work: Callable[[int], Awaitable[None]], workers: int) -> None:
-    """Run ``work`` for each chat, ``workers`` at a time; a chat's unexpected error is logged, not fatal."""
+async def _serve(
+    chats: Iterable[int], work: Callable[[int], Awaitable[None]], workers: int, stop: asyncio.Event
+) -> None:
+    """Run ``work`` for each chat, ``workers`` at a time, until ``stop`` is set; a chat's unexpected
+    error is logged, not fatal. A refused token is: the other workers are cancelled and it is raised."""
     queue: asyncio.Queue[int] = asyncio.Queue()
     for chat in chats:
         queue.put_nowait(chat)
 
     async def worker() -> None:
-        while not queue.empty():
+        while not queue.empty() and not stop.is_set():
             chat = queue.get_nowait()
             try:
                 await work(chat)
+            except InvalidToken:
+                raise
             except Exception:
                 log.exception("delivering to chat %s failed; the other chats go on", chat)
 
     size = min(workers, queue.qsize())
-    if size:
-        await asyncio.gather(*(worker() for _ in range(size)))
+    tasks = [asyncio.create_task(worker()) for _ in range(size)]
+    try:
+        if tasks:
+            await asyncio.gather(*tasks)
+    finally:  # the token was refused, or the run itself cancelled: no worker outlives it
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
 
 
 async def _send_pending(
@@ -155,12 +196,14 @@ async def _send_pending(
     policy: SendPolicy | None,
     chats: Iterable[int] | None,
     composing: asyncio.Task[None] | None = None,
+    stop: asyncio.Event | None = None,
 ) -> tuple[Tally, int]:
     """Serve the chats with pending parts; while ``composing`` runs, come back for chats it stored
-    meanwhile. A chat is served once per run (a part left pending waits for the next run)."""
-    sender = Sender(app, bot, pacer, policy)
+    meanwhile. A chat is served once per run (a part left pending waits for the next run); once
+    ``stop`` is set, no more chats are served."""
+    sender = Sender(app, bot, pacer, policy, stop=stop)
     served: set[int] = set()
-    while True:
+    while not sender.stopping:
         listed = list(chats) if chats is not None else deliveries.chats_with_pending(app.db)
         todo = [c for c in listed if c not in served]
         if not todo:
@@ -169,20 +212,26 @@ async def _send_pending(
             await asyncio.wait({composing}, timeout=0.05)
             continue
         served.update(todo)
-        await _serve(todo, lambda chat: _digest_chat(sender, chat), sender.policy.workers)
+        await _serve(todo, lambda chat: _digest_chat(sender, chat), sender.policy.workers, sender.stop)
     return sender.tally, len(served)
 
 
 async def send_pending(
-    app: App, bot: Bot, *, pacer: Pacer, policy: SendPolicy | None = None, chats: Iterable[int] | None = None
+    app: App,
+    bot: Bot,
+    *,
+    pacer: Pacer,
+    policy: SendPolicy | None = None,
+    chats: Iterable[int] | None = None,
+    stop: asyncio.Event | None = None,
 ) -> FanoutReport:
     """Send every pending digest part (of ``chats``, or of every chat), longest-due first."""
-    tally, n = await _send_pending(app, bot, pacer, policy, chats)
+    tally, n = await _send_pending(app, bot, pacer, policy, chats, stop=stop)
     return _report(tally, chats=n)
 
 
-async def _compose_rest(steps: Iterator[int]) -> None:
-    for _ in steps:
+async def _compose_rest(steps: Iterator[int], stop: asyncio.Event) -> None:
+    while not stop.is_set() and next(steps, None) is not None:  # the rest waits for the next start
         await asyncio.sleep(0)  # let the senders and the bot's handlers run between batches
 
 
@@ -193,19 +242,22 @@ async def run_due_digests(
     now: datetime | None = None,
     pacer: Pacer | None = None,
     policy: SendPolicy | None = None,
+    stop: asyncio.Event | None = None,
 ) -> FanoutReport:
     """One scheduler tick: give up parts past the late limit, compose the digests due at ``now``
     (default: the app's clock), and send everything pending; sending starts with the first batch
-    composed while the rest is composed in between sends."""
+    composed while the rest is composed in between sends. Setting ``stop`` ends the run soon: no
+    more composing, no more claims; what is left is still due, or pending, for the next run."""
     now = now or app.now()
     limit = timedelta(hours=app.settings.late_limit_hours)
     expired = deliveries.expire_pending(app.db, due_before=now - limit, now=now)
     due = DueDigests(app, now)
     steps = due.steps(COMPOSE_BATCH)
+    stop = stop or asyncio.Event()
     next(steps, None)
-    composing = asyncio.create_task(_compose_rest(steps))
+    composing = asyncio.create_task(_compose_rest(steps, stop))
     try:
-        tally, n = await _send_pending(app, bot, pacer or Pacer(), policy, None, composing)
+        tally, n = await _send_pending(app, bot, pacer or Pacer(), policy, None, composing, stop)
     except BaseException:
         composing.cancel()
         raise
@@ -262,49 +314,83 @@ class _AlertLedger:
     def fail(self, chat_id: int, error: str) -> None:
         alert_store.fail_alert(self.app.db, chat_id, self.story_id, error=error, now=self.app.now())
 
+    def unconfirmed(self, chat_id: int, error: str, resends: int) -> bool:
+        return alert_store.release_unconfirmed_alert(
+            self.app.db, chat_id, self.story_id, error=error, now=self.app.now(), resends=resends
+        )
+
 
 def _one_message(doc: Document) -> tuple[str, str]:
     return html_messages(doc)[0], plain_messages(doc)[0]
 
 
 async def send_due_alerts(
-    app: App, bot: Bot, *, now: datetime | None = None, pacer: Pacer, policy: SendPolicy | None = None
+    app: App,
+    bot: Bot,
+    *,
+    now: datetime | None = None,
+    pacer: Pacer,
+    policy: SendPolicy | None = None,
+    stop: asyncio.Event | None = None,
 ) -> FanoutReport:
     """Send the alerts whose time has come (quiet hours over); a story the chat meanwhile received in
     a digest is folded instead of sent. A chat gets at most ``alerts_per_hour`` alerts in any hour: the
-    rest are due again when a slot frees (and folded if the digest carries them first)."""
+    rest are due again when a slot frees, or when quiet hours end if the slot falls in them (and folded
+    if the digest carries them first). What may have changed since an alert was queued is checked as it
+    goes: quiet hours (held back again), the chat stopping its alerts or unfollowing (not sent)."""
     now = now or app.now()
     due = alert_store.due_alerts(app.db, now)
     stories = stories_by_id(app.db, {a.story_id for a in due})
     by_chat: dict[int, list[alert_store.Alert]] = defaultdict(list)
     for a in due:
         by_chat[a.chat_id].append(a)
-    sender = Sender(app, bot, pacer, policy)
+    sender = Sender(app, bot, pacer, policy, stop=stop)
 
     hour = timedelta(hours=1)
     cap = app.settings.alerts_per_hour
+    quiet_start, quiet_end = quiet_hours(app)
 
     async def work(chat_id: int) -> None:
-        received = delivered_story_ids(app.db, chat_id)
-        sent = alert_store.sent_times(app.db, chat_id, since=now - hour)
         alerts = by_chat[chat_id]
+        sub = get_subscriber(app.db, chat_id)
+        if (sub is not None and not sub.active) or is_unreachable(app.db, chat_id):
+            error = "not sent: the chat stopped its alerts (unsubscribed, or blocked the bot)"
+            alert_store.drop_alerts(app.db, chat_id, [a.story_id for a in alerts], error=error, now=now)
+            return
+        tz = zone(sub.timezone if sub is not None else app.settings.timezone)
+
+        # a time an alert is due again: the chat's quiet hours push it to their end
+        def due(at: datetime) -> datetime:
+            return alert_due_at(at, tz, quiet_start=quiet_start, quiet_end=quiet_end)
+
+        if due(now) > now:  # queued for a free slot that fell in the chat's night
+            alert_store.defer_alerts(app.db, chat_id, [a.story_id for a in alerts], until=due(now))
+            return
+        received = delivered_story_ids(app.db, chat_id)
+        followed = {f.value for f in follows_of(app.db, chat_id)}
+        sent = alert_store.sent_times(app.db, chat_id, since=now - hour)
         for k, alert in enumerate(alerts):
             facts = stories.get(alert.story_id)
             if facts is None or alert.story_id in received:
                 alert_store.fold_alerts(app.db, chat_id, [alert.story_id])
                 continue
+            reasons = [r for r in alert.reason.split("\n") if r in followed]
+            if not reasons:
+                error = "not sent: the chat no longer follows " + ", ".join(alert.reason.split("\n"))
+                alert_store.drop_alerts(app.db, chat_id, [alert.story_id], error=error, now=now)
+                continue
             if len(sent) >= cap:  # the chat had its share this hour: the rest wait for a free slot
                 later = [a.story_id for a in alerts[k:]]
-                alert_store.defer_alerts(app.db, chat_id, later, until=sent[-cap] + hour)
+                alert_store.defer_alerts(app.db, chat_id, later, until=due(sent[-cap] + hour))
                 return
-            html, plain = _one_message(compose_alert(facts.story, alert.reason.split("\n")))
+            html, plain = _one_message(compose_alert(facts.story, reasons))
             status, chat_id = await sender.send(chat_id, html, plain, _AlertLedger(app, alert.story_id))
-            if status == "blocked":
+            if status in ("blocked", "stopped"):
                 return
             if status == "sent":
                 sent.append(now)
 
-    await _serve(list(by_chat), work, sender.policy.workers)
+    await _serve(list(by_chat), work, sender.policy.workers, sender.stop)
     return _report(sender.tally, chats=len(by_chat))
 
 
@@ -322,6 +408,9 @@ class _NoLedger:
 
     def fail(self, chat_id: int, error: str) -> None:
         log.warning("admin notice to %s not delivered: %s", chat_id, error)
+
+    def unconfirmed(self, chat_id: int, error: str, resends: int) -> bool:
+        return False
 
 
 async def notify_admins(app: App, bot: Bot, doc: Document, *, pacer: Pacer) -> int:

@@ -9,16 +9,22 @@ rescheduling, a missed tick costs at most one interval, and a crash loses nothin
 late (``misfire_grace_time=1``); the jobs set ``misfire_grace_time=None`` (a late run still runs: every
 tick is idempotent), ``coalesce=True`` (runs missed while the loop was busy become one) and
 ``max_instances=1``; a tick that finds the previous one still sending returns at once.
+
+The jobs send through a bot of their own (``bot_from_settings``), without python-telegram-bot's rate
+limiter: a 429 for one chat then holds back that chat, not every reply of the bot. :meth:`Jobs.stop`
+(the bot is stopping) makes a running tick claim nothing more, and cancels it after a short grace.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from telegram import Bot
+from telegram.error import InvalidToken
 from telegram.ext import Application, CallbackContext
 
 from briefing.adapters.delivery import FanoutReport, notify_admins, recover, run_due_digests, send_due_alerts
@@ -35,35 +41,98 @@ log = logging.getLogger(__name__)
 DIGEST_SECONDS = 30.0
 FEED_SECONDS = 60.0
 JOB_KWARGS: dict[str, Any] = {"misfire_grace_time": None, "coalesce": True, "max_instances": 1}
+STOP_GRACE = 1.5  # seconds a running tick gets to finish its sends in flight when the bot stops
+TOKEN_REFUSED = (
+    "Telegram refused the bot token (revoked?): nothing is sent until the bot is restarted with a valid"
+    " TELEGRAM_BOT_TOKEN"
+)
+T = TypeVar("T")
 
 
 class Jobs:
-    """The scheduled work of one bot process: one pacer (one bot, one set of Telegram limits)."""
+    """The scheduled work of one bot process: one pacer (one bot, one set of Telegram limits), and the
+    bot the ticks send with (``None``: the application's, as the job's context gives it)."""
 
-    def __init__(self, app: App, *, pacer: Pacer | None = None, policy: SendPolicy | None = None):
-        self.app = app
+    def __init__(
+        self,
+        app: App,
+        *,
+        bot: Bot | None = None,
+        pacer: Pacer | None = None,
+        policy: SendPolicy | None = None,
+    ):
+        self.app, self.bot = app, bot
         self.pacer = pacer or Pacer()
         self.policy = policy
         self.digest_lock = asyncio.Lock()
         self.feed_lock = asyncio.Lock()
+        self.stopping = asyncio.Event()
+        self._runs: set[asyncio.Future[Any]] = set()
+
+    async def _run(self, work: Awaitable[T]) -> T | None:
+        """Run one tick's work as a task :meth:`stop` can cancel; None if it did."""
+        task = asyncio.ensure_future(work)
+        self._runs.add(task)
+        try:
+            return await task
+        except asyncio.CancelledError:
+            current = asyncio.current_task()
+            if task.cancelled() and current is not None and not current.cancelling():
+                log.info("a scheduled run was cut short by the stop; what it left is done at the next start")
+                return None
+            raise
+        except InvalidToken:
+            log.error(TOKEN_REFUSED)
+            return None
+        finally:
+            self._runs.discard(task)
+
+    async def stop(self, grace: float = STOP_GRACE) -> None:
+        """The bot is stopping: running ticks claim nothing more and compose no more (what is left stays
+        due, or pending, for the next start); those still busy after ``grace`` seconds (a send Telegram
+        is slow to answer, a feed fetch) are cancelled. Later ticks do nothing."""
+        self.stopping.set()
+        runs = set(self._runs)
+        if runs:
+            _, late = await asyncio.wait(runs, timeout=grace)
+            for task in late:
+                task.cancel()
+            await asyncio.gather(*late, return_exceptions=True)
+
+    def _bot(self, context: CallbackContext) -> Bot:
+        return self.bot or context.bot
+
+    async def close(self) -> None:
+        """Close the jobs' own bot's HTTP client."""
+        if self.bot is not None:
+            await self.bot.request.shutdown()
 
     async def digests(self, context: CallbackContext) -> None:
         """Compose what is due and send what is pending (skipped while the previous tick still sends)."""
-        if self.digest_lock.locked():
+        if self.digest_lock.locked() or self.stopping.is_set():
             return
         async with self.digest_lock:
-            report = await run_due_digests(self.app, context.bot, pacer=self.pacer, policy=self.policy)
-        if report.composed or report.sent or report.failed or report.skipped or report.expired:
+            report = await self._run(
+                run_due_digests(
+                    self.app, self._bot(context), pacer=self.pacer, policy=self.policy, stop=self.stopping
+                )
+            )
+        if report and (report.composed or report.sent or report.failed or report.skipped or report.expired):
             log.info("digests: %s", report)
 
     async def feeds(self, context: CallbackContext) -> None:
         """Poll the feeds that are due, tell the admins about paused ones, send the alerts due."""
-        if self.feed_lock.locked():
+        if self.feed_lock.locked() or self.stopping.is_set():
             return
         async with self.feed_lock:
-            polled, alerts = await run_feed_polling(
-                self.app, context.bot, pacer=self.pacer, policy=self.policy
+            done = await self._run(
+                run_feed_polling(
+                    self.app, self._bot(context), pacer=self.pacer, policy=self.policy, stop=self.stopping
+                )
             )
+        if done is None:
+            return
+        polled, alerts = done
         if polled.polled or alerts.sent or alerts.failed:
             log.info("feeds: %s; alerts: %s", polled, alerts)
 
@@ -76,6 +145,7 @@ async def run_feed_polling(
     pacer: Pacer,
     policy: SendPolicy | None = None,
     fetcher: Fetcher | None = None,
+    stop: asyncio.Event | None = None,
 ) -> tuple[PollReport, FanoutReport]:
     """One feed tick: poll the due feeds (queueing alerts for new stories), send each admin a notice
     for every feed this run paused, then send the alerts whose time has come."""
@@ -86,7 +156,7 @@ async def run_feed_polling(
             "feed %s paused after %d failures: %s", source.location, source.failures, source.last_error
         )
         await notify_admins(app, bot, paused_notice(source), pacer=pacer)
-    alerts = await send_due_alerts(app, bot, now=now, pacer=pacer, policy=policy)
+    alerts = await send_due_alerts(app, bot, now=now, pacer=pacer, policy=policy, stop=stop)
     return polled, alerts
 
 
@@ -96,16 +166,18 @@ def install_jobs(
     *,
     digest_seconds: float = DIGEST_SECONDS,
     feed_seconds: float = FEED_SECONDS,
+    bot: Bot | None = None,
     pacer: Pacer | None = None,
     policy: SendPolicy | None = None,
 ) -> Jobs:
     """Recover from a crash (unconfirmed parts and alerts become pending, to be resent), then schedule
     the digest tick and the feed tick on ``application.job_queue``. Call once, before the application
-    starts; the returned ``Jobs`` holds the process's pacer."""
+    starts; the returned ``Jobs`` holds the process's pacer and the ``bot`` the ticks send with
+    (default: the application's)."""
     if application.job_queue is None:
         raise RuntimeError("python-telegram-bot was installed without the job-queue extra")
     recover(app)
-    jobs = Jobs(app, pacer=pacer, policy=policy)
+    jobs = Jobs(app, bot=bot, pacer=pacer, policy=policy)
     application.job_queue.run_repeating(
         jobs.digests, interval=digest_seconds, first=1.0, name="digests", job_kwargs=JOB_KWARGS
     )

@@ -7,21 +7,32 @@ TelegramError
  ├── RetryAfter          429: the chat waits what Telegram asked, the pacer slows; then sent again
  ├── ChatMigrated        the group became a supergroup: the subscription moves, sent to the new id
  ├── Forbidden           blocked, kicked, deactivated: the subscriber is deactivated, the chat skipped
- ├── NetworkError        5xx, connection trouble: retried with backoff, then left for the next run
- │    ├── TimedOut       (same; the message may have arrived: the at-least-once edge)
+ ├── NetworkError        5xx answers, and requests that surely never reached Telegram (no connection,
+ │    │                  no free connection, the request not written): retried with backoff, then left
+ │    │                  for the next run. Anything else (a read timeout, a connection dropped before the
+ │    │                  answer) may have delivered the message: not sent again in this run, sent once
+ │    │                  more in a later run, then given up (the at-least-once edge, bounded)
+ │    ├── TimedOut       (as above: a pool or connect timeout is retried, a read timeout is not)
  │    └── BadRequest     "can't parse entities": re-sent as plain text; "chat not found": as Forbidden;
  │                       anything else: this message failed for good, the chat's next one goes on
  └── InvalidToken        nothing can be sent: the run stops
+
+A run also stops when its ``stop`` event is set (the bot is shutting down): no message is claimed after
+that, and one claimed but still waiting for its pacer slot is put back unsent.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import Literal, Protocol
+from functools import partial
+from typing import Literal, Protocol, TypeVar
 
+import httpx
 from telegram import Bot, LinkPreviewOptions
 from telegram.constants import ParseMode
 from telegram.error import (
@@ -32,6 +43,7 @@ from telegram.error import (
     NetworkError,
     RetryAfter,
     TelegramError,
+    TimedOut,
 )
 
 from briefing.adapters.pacer import Pacer
@@ -42,20 +54,28 @@ from store.subscribers import mark_unreachable, migrate_chat
 
 log = logging.getLogger(__name__)
 
-Status = Literal["sent", "blocked", "failed", "later", "skipped"]
+Status = Literal["sent", "blocked", "failed", "later", "unconfirmed", "skipped", "stopped"]
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 MAX_MIGRATIONS = 2
+LEDGER_TRIES = 3  # a ledger write the database refuses (another process's long write) is tried again
+T = TypeVar("T")
+# httpx errors raised before the whole request was written: Telegram cannot have acted on it
+NEVER_SENT = (
+    httpx.PoolTimeout, httpx.ConnectTimeout, httpx.ConnectError, httpx.WriteTimeout, httpx.WriteError
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
 class SendPolicy:
-    """How hard one run tries: ``attempts`` for 5xx/network errors (waiting ``backoff`` seconds, doubled
-    each time), ``retry_afters`` 429s per message, ``workers`` chats served at once."""
+    """How hard one run tries: ``attempts`` for 5xx answers and requests that never left (waiting
+    ``backoff`` seconds, doubled each time), ``retry_afters`` 429s per message, ``workers`` chats served
+    at once; a message that may have arrived unconfirmed is sent again in later runs ``resends`` times."""
 
     attempts: int = 3
     backoff: float = 0.5
     retry_afters: int = 5
     workers: int = 16
+    resends: int = 1
 
 
 class Ledger(Protocol):
@@ -69,6 +89,11 @@ class Ledger(Protocol):
 
     def fail(self, chat_id: int, error: str) -> None: ...
 
+    def unconfirmed(self, chat_id: int, error: str, resends: int) -> bool:
+        """Sent, perhaps received, never confirmed: pending again if resent fewer than ``resends``
+        times (True), else given up."""
+        ...
+
 
 @dataclass
 class Tally:
@@ -78,6 +103,7 @@ class Tally:
     plain: int = 0
     failed: int = 0
     later: int = 0
+    unconfirmed: int = 0
     deactivated: int = 0
     migrated: int = 0
     retried: int = 0
@@ -90,13 +116,50 @@ def _seconds(value: int | float | timedelta) -> float:
     return value.total_seconds() if isinstance(value, timedelta) else float(value)
 
 
+def never_sent(exc: NetworkError) -> bool:
+    """Whether the request surely never reached Telegram (so sending it again cannot duplicate it)."""
+    return isinstance(exc.__cause__, NEVER_SENT)
+
+
+def answered(exc: NetworkError) -> bool:
+    """Whether Telegram answered (a 5xx) rather than the connection failing on the way."""
+    return not isinstance(exc, TimedOut) and not isinstance(exc.__cause__, httpx.HTTPError)
+
+
 class Sender:
     """Sends messages for one run: a bot, the process's pacer, a policy, and the run's tally."""
 
-    def __init__(self, app: App, bot: Bot, pacer: Pacer, policy: SendPolicy | None = None):
+    def __init__(
+        self,
+        app: App,
+        bot: Bot,
+        pacer: Pacer,
+        policy: SendPolicy | None = None,
+        *,
+        stop: asyncio.Event | None = None,
+    ):
         self.app, self.bot, self.pacer = app, bot, pacer
         self.policy = policy or SendPolicy()
+        self.stop = stop or asyncio.Event()
         self.tally = Tally()
+
+    @property
+    def stopping(self) -> bool:
+        return self.stop.is_set()
+
+    async def _slot(self, chat_id: int) -> bool:
+        """Wait for the chat's pacer slot; False if the run was stopped first (no slot is used then)."""
+        if self.stopping:
+            return False
+        slot = asyncio.ensure_future(self.pacer.wait(chat_id))
+        stopped = asyncio.ensure_future(self.stop.wait())
+        try:
+            await asyncio.wait({slot, stopped}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            for task in (slot, stopped):
+                task.cancel()
+            await asyncio.gather(slot, stopped, return_exceptions=True)
+        return not self.stopping and not slot.cancelled() and slot.exception() is None
 
     def block(self, chat_id: int, reason: str) -> None:
         """The chat refuses our messages: deactivate it and give up its unsent messages."""
@@ -118,11 +181,23 @@ class Sender:
         """Deliver one message; returns the outcome and the chat id it ended up at (after migration)."""
         # Claimed before the pacer's wait, so that nothing (no database write) comes between the send
         # slot and the request; a crash while waiting only makes the unsent message pending again.
-        if not ledger.claim(chat_id):
-            return "skipped", chat_id
+        if self.stopping:
+            return "stopped", chat_id
+        try:
+            if not await self._record(lambda: ledger.claim(chat_id)):
+                return "skipped", chat_id
+        except sqlite3.OperationalError as exc:  # not claimed: still pending, for the next run
+            log.warning(
+                "chat %s: the database is busy (%s); the message waits for the next run", chat_id, exc
+            )
+            self.tally.later += 1
+            self.tally.errors.append((chat_id, f"database busy: {exc}"))
+            return "later", chat_id
         as_plain, errors, floods, moves = False, 0, 0, 0
         while True:
-            await self.pacer.wait(chat_id)
+            if not await self._slot(chat_id):
+                self._release_now(ledger, chat_id, "not sent: the bot was stopping")
+                return "stopped", chat_id
             try:
                 message = await self.bot.send_message(
                     chat_id,
@@ -135,12 +210,12 @@ class Sender:
                 self.tally.rate_limited += 1
                 floods += 1
                 if floods > self.policy.retry_afters:
-                    return self._later(ledger, chat_id, f"flood control: {exc}")
+                    return await self._later(ledger, chat_id, f"flood control: {exc}")
                 continue
             except ChatMigrated as exc:
                 moves += 1
                 if moves > MAX_MIGRATIONS:
-                    return self._failed(ledger, chat_id, f"migrated more than {MAX_MIGRATIONS} times")
+                    return await self._failed(ledger, chat_id, f"migrated more than {MAX_MIGRATIONS} times")
                 self.migrate(chat_id, exc.new_chat_id)
                 chat_id = exc.new_chat_id
                 continue
@@ -158,36 +233,93 @@ class Sender:
                 if "chat not found" in text:
                     self.block(chat_id, exc.message)
                     return "blocked", chat_id
-                return self._failed(ledger, chat_id, f"refused by Telegram: {exc.message}")
+                return await self._failed(ledger, chat_id, f"refused by Telegram: {exc.message}")
             except InvalidToken:
-                ledger.release(chat_id, "the bot token was refused")
+                self._release_now(ledger, chat_id, "the bot token was refused")
+                raise
+            except asyncio.CancelledError:  # the run was cut short (a refused token elsewhere, a stop)
+                self._release_now(ledger, chat_id, "interrupted: it may have arrived")
                 raise
             except NetworkError as exc:  # 5xx, timeouts, connection errors
+                if not never_sent(exc) and not answered(exc):  # it may have arrived: not again now
+                    return await self._unconfirmed(ledger, chat_id, f"{type(exc).__name__}: {exc}")
                 errors += 1
                 if errors >= self.policy.attempts:
-                    return self._later(ledger, chat_id, f"{type(exc).__name__}: {exc}")
+                    return await self._later(ledger, chat_id, f"{type(exc).__name__}: {exc}")
                 self.tally.retried += 1
                 await asyncio.sleep(self.policy.backoff * 2 ** (errors - 1))
                 continue
             except TelegramError as exc:
-                return self._later(ledger, chat_id, f"{type(exc).__name__}: {exc}")
+                return await self._later(ledger, chat_id, f"{type(exc).__name__}: {exc}")
             except Exception as exc:  # a bug, not Telegram: logged, and the message waits for the next run
                 log.exception("sending to chat %s failed unexpectedly", chat_id)
-                return self._later(ledger, chat_id, f"{type(exc).__name__}: {exc}")
-            ledger.confirm(chat_id, message.message_id, as_plain)
+                return await self._later(ledger, chat_id, f"{type(exc).__name__}: {exc}")
+            try:
+                await self._record(partial(ledger.confirm, chat_id, message.message_id, as_plain))
+            except sqlite3.OperationalError as exc:
+                log.error(
+                    "chat %s: Telegram took the message but the database refused to record it (%s);"
+                    " it will be sent again",
+                    chat_id,
+                    exc,
+                )
+                self._release_now(ledger, chat_id, f"sent, but not recorded: {exc}")
             self.pacer.sent()
             self.tally.sent += 1
             self.tally.plain += as_plain
             return "sent", chat_id
 
-    def _later(self, ledger: Ledger, chat_id: int, error: str) -> tuple[Status, int]:
-        ledger.release(chat_id, error)
+    async def _record(self, write: Callable[[], T]) -> T:
+        """A ledger write, tried again after a pause while the database is locked by another process."""
+        for attempt in range(1, LEDGER_TRIES):
+            try:
+                return write()
+            except sqlite3.OperationalError as exc:
+                log.warning("the database is busy (%s); trying again", exc)
+                await asyncio.sleep(0.5 * attempt)
+        return write()
+
+    async def _settle(self, chat_id: int, write: Callable[[], object]) -> None:
+        """Record an outcome; if the database keeps refusing, the message stays claimed: it is sent
+        again at the next start."""
+        try:
+            await self._record(write)
+        except sqlite3.OperationalError as exc:
+            log.error("chat %s: the outcome of a send could not be recorded (%s)", chat_id, exc)
+
+    @staticmethod
+    def _release_now(ledger: Ledger, chat_id: int, error: str) -> None:
+        try:
+            ledger.release(chat_id, error)
+        except sqlite3.OperationalError as exc:
+            log.error(
+                "chat %s: the message could not be put back (%s); it is sent at the next start", chat_id, exc
+            )
+
+    async def _later(self, ledger: Ledger, chat_id: int, error: str) -> tuple[Status, int]:
+        await self._settle(chat_id, lambda: ledger.release(chat_id, error))
         self.tally.later += 1
         self.tally.errors.append((chat_id, error))
         return "later", chat_id
 
-    def _failed(self, ledger: Ledger, chat_id: int, error: str) -> tuple[Status, int]:
-        ledger.fail(chat_id, error)
+    async def _unconfirmed(self, ledger: Ledger, chat_id: int, error: str) -> tuple[Status, int]:
+        again = False
+        try:
+            again = await self._record(lambda: ledger.unconfirmed(chat_id, error, self.policy.resends))
+        except sqlite3.OperationalError as exc:
+            log.error("chat %s: the outcome of a send could not be recorded (%s)", chat_id, exc)
+        self.tally.unconfirmed += 1
+        self.tally.errors.append((chat_id, f"unconfirmed: {error}"))
+        log.warning(
+            "chat %s: no answer from Telegram (%s); the message may have arrived, %s",
+            chat_id,
+            error,
+            "it is sent again in a later run" if again else "it is not sent again",
+        )
+        return "unconfirmed", chat_id
+
+    async def _failed(self, ledger: Ledger, chat_id: int, error: str) -> tuple[Status, int]:
+        await self._settle(chat_id, lambda: ledger.fail(chat_id, error))
         self.tally.failed += 1
         self.tally.errors.append((chat_id, error))
         return "failed", chat_id

@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dtm
 import logging
+import os
 import secrets
 import signal
 from collections.abc import Awaitable, Iterable
@@ -33,7 +34,8 @@ from telegram.ext import (
     filters,
 )
 
-from briefing.adapters.jobs import install_jobs
+from briefing.adapters.delivery import bot_from_settings, file_url
+from briefing.adapters.jobs import Jobs, install_jobs
 from briefing.adapters.telegram_handlers import (
     APP_KEY,
     on_button,
@@ -51,6 +53,7 @@ log = logging.getLogger(__name__)
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"]
 MAX_CONCURRENT_UPDATES = 64
 RATE_LIMIT_RETRIES = 3
+JOBS_KEY = "briefing.jobs"
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 POLL_TIMEOUT = dtm.timedelta(seconds=10)  # the long poll; stopping does not wait for it
 
@@ -87,12 +90,6 @@ class PerChatUpdates(BaseUpdateProcessor):
         """Nothing to close."""
 
 
-def file_url(base_url: str) -> str:
-    """The file URL of a self-hosted Bot API server, from its ``.../bot`` base URL."""
-    head = base_url.rstrip("/")
-    return head[: -len("/bot")] + "/file/bot" if head.endswith("/bot") else head + "/file/bot"
-
-
 def bot_commands(*, admin: bool) -> list[BotCommand]:
     return [BotCommand(c.name, c.description[:256]) for c in listed(admin=admin)]
 
@@ -111,7 +108,10 @@ async def _post_init(application: Application) -> None:
 
 def _post_shutdown(close_db: bool):
     async def post_shutdown(application: Application) -> None:
-        """Close the database when the bot owns it."""
+        """Close the jobs' bot, and the database when the bot owns it."""
+        jobs: Jobs | None = application.bot_data.get(JOBS_KEY)
+        if jobs is not None:
+            await jobs.close()
         if close_db:
             application.bot_data[APP_KEY].db.conn.close()
 
@@ -145,7 +145,9 @@ def build_application(app: App, *, close_db: bool = False) -> Application:
     application.add_handler(ChatMemberHandler(on_my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER))
     application.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, on_migrate))
     application.add_error_handler(on_error)
-    install_jobs(application, app)
+    # digests and alerts go through a bot of their own, paced by the jobs' Pacer: the replies' rate
+    # limiter pauses every request of its bot on any 429, which would hold the replies up behind one chat
+    application.bot_data[JOBS_KEY] = install_jobs(application, app, bot=bot_from_settings(settings))
     return application
 
 
@@ -220,6 +222,9 @@ async def serve(
         await application.start()
         await stop.wait()
     finally:
+        jobs: Jobs | None = application.bot_data.get(JOBS_KEY)
+        if jobs is not None:  # before the job queue's stop, which waits for running ticks to end
+            await jobs.stop()
         if application.updater and application.updater.running:
             await application.updater.stop()
         if application.running:
@@ -229,11 +234,24 @@ async def serve(
             await application.post_shutdown(application)
 
 
+def _on_signal(loop: asyncio.AbstractEventLoop, stop: asyncio.Event, sig: signal.Signals) -> None:
+    """The first SIGINT or SIGTERM stops the bot cleanly; a second one ends the process at once, as the
+    signal does by default (parts in flight are resent at the next start)."""
+    if not stop.is_set():
+        log.info("%s: stopping (send it again to exit at once)", sig.name)
+        stop.set()
+        return
+    log.warning("%s again: exiting at once", sig.name)
+    loop.remove_signal_handler(sig)
+    signal.signal(sig, signal.SIG_DFL)
+    os.kill(os.getpid(), sig)
+
+
 async def _run(application: Application, settings: Settings) -> None:
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in STOP_SIGNALS:
-        loop.add_signal_handler(sig, stop.set)
+        loop.add_signal_handler(sig, _on_signal, loop, stop, sig)
     await serve(application, settings, stop)
 
 

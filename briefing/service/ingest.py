@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
@@ -65,6 +66,7 @@ PROJECT_FILES = frozenset(
 )
 MAX_FILE_BYTES = 50_000_000
 BATCH = 500
+TRANSACTION_SECONDS = 1.0  # a running bot's writes wait at most about this long for an ingest's
 PAGE_CONCURRENCY = 4
 # A date further ahead of the ingest than this is a mistake (a wrong time zone, a typo, a post scheduled
 # ahead), not when the article appeared: it is dropped and the article is dated when it is ingested, as
@@ -177,13 +179,19 @@ def _is_html(data: bytes) -> bool:
 def store_drafts(
     app: App, drafts: Sequence[ArticleDraft], tally: Tally, *, label: str, source_id: int | None
 ) -> None:
-    """Store drafts in transactions of up to ``BATCH``, each article (and its enrichment) in a
-    savepoint: a failing article is reported and skipped, and the others stay."""
-    for start in range(0, len(drafts), BATCH):
+    """Store drafts in transactions of up to ``BATCH`` articles or ``TRANSACTION_SECONDS``, whichever
+    ends first (a bot on the same database must not wait long to write), each article (and its
+    enrichment) in a savepoint: a failing article is reported and skipped, and the others stay."""
+    done = 0
+    while done < len(drafts):
+        deadline = time.monotonic() + TRANSACTION_SECONDS
         with transaction(app.db):
-            for k, draft in enumerate(drafts[start : start + BATCH], start + 1):
+            for draft in drafts[done : done + BATCH]:
                 _store_one(app, draft, tally, label=label, source_id=source_id)
-                tally.stored(k, len(drafts))
+                done += 1
+                tally.stored(done, len(drafts))
+                if time.monotonic() >= deadline:
+                    break
 
 
 async def store_drafts_async(
