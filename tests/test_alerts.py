@@ -9,7 +9,7 @@ from briefing.adapters.delivery import run_due_digests, send_due_alerts
 from briefing.service import App
 from briefing.service.polling import queue_alerts
 from store.alerts import alerts_of
-from store.subscribers import follow, set_active, unfollow
+from store.subscribers import follow, mark_unreachable, set_active, unfollow
 from tests.botapi import Fault
 from tests.digestkit import QUICK, Clock, add_actor, add_story, fast_pacer, subscriber
 
@@ -55,15 +55,23 @@ def test_quiet_hours_defer_the_alert_to_the_morning_in_the_chats_zone(app, db):
     assert alerts_of(db, 2)[0].due_at == late
 
 
-def test_no_alert_for_a_deactivated_chat_or_a_story_it_already_received(app, db):
+def test_no_alert_for_a_chat_that_blocked_the_bot_or_a_story_it_already_received(app, db):
     story = add_story(db, "Old news", updated=NOON, body="Oreshnik launch.")
     subscriber(db, 1, "08:00")
-    set_active(db, 1, False, now=NOON)
+    mark_unreachable(db, 1, reason="Forbidden: bot was blocked by the user", now=NOON)
     subscriber(db, 2, "08:00")
     db.execute("INSERT INTO delivered_stories VALUES (2, ?, '2025-01-23')", [story])
     for chat in (1, 2):
         follow(db, chat, "topic", "Oreshnik", now=NOON)
     assert queue_alerts(app, article_ids(db, story), now=NOON) == 0
+
+
+def test_unsubscribing_from_the_digest_keeps_the_alerts_of_follows(app, db):
+    story = add_story(db, "News", updated=NOON, body="Oreshnik launch.")
+    subscriber(db, 1, "08:00")
+    follow(db, 1, "topic", "Oreshnik", now=NOON)
+    set_active(db, 1, False, now=NOON)  # /unsubscribe
+    assert queue_alerts(app, article_ids(db, story), now=NOON) == 1
 
 
 async def test_alerts_are_sent_once_when_due(app, db, botapi, botapi_bot):
@@ -175,7 +183,7 @@ async def test_an_alert_due_in_the_quiet_hours_is_held_back_again_when_sending(a
     assert report.sent == 0 and alerts_of(db, 7)[0].due_at == datetime(2025, 1, 24, 7, 0, tzinfo=UTC)
 
 
-async def test_an_alert_queued_before_unsubscribing_or_unfollowing_is_not_sent(app, db, botapi, botapi_bot):
+async def test_an_alert_queued_before_blocking_or_unfollowing_is_not_sent(app, db, botapi, botapi_bot):
     s1 = add_story(db, "First", updated=NOON, body="Oreshnik news.")
     s2 = add_story(db, "Second", updated=NOON, body="Kursk news.")
     subscriber(db, 7, "08:00")
@@ -183,7 +191,7 @@ async def test_an_alert_queued_before_unsubscribing_or_unfollowing_is_not_sent(a
     follow(db, 7, "topic", "Oreshnik", now=NOON)
     follow(db, 8, "topic", "Kursk", now=NOON)
     queue_alerts(app, article_ids(db, s1) + article_ids(db, s2), now=NOON)
-    set_active(db, 7, False, now=NOON)  # /unsubscribe
+    mark_unreachable(db, 7, reason="Forbidden: bot was blocked by the user", now=NOON)
     unfollow(db, 8, "Kursk")
     report = await send_due_alerts(app, botapi_bot, now=NOON, pacer=fast_pacer(), policy=QUICK)
     assert report.sent == 0 and botapi.requests("sendMessage") == []

@@ -348,3 +348,13 @@ async def test_a_wrong_value_without_a_subscription_is_refused_not_offered_as_a_
     assert reply.document.text.startswith(why)
     assert reply.buttons == ()
     assert subscribers.get_subscriber(app.db, 1001) is None
+
+
+async def test_unsubscribing_says_the_alerts_of_follows_go_on(app):
+    await answer(app, "/subscribe", ALICE)
+    assert "Alerts" not in (await answer(app, "/unsubscribe", ALICE)).document.text
+    await answer(app, "/subscribe", ALICE)
+    await answer(app, "/follow ports", ALICE)
+    reply = await answer(app, "/unsubscribe", ALICE)
+    assert "no more daily digests" in reply.document.text
+    assert "Alerts for what you follow still come (/following; /unfollow stops them)." in reply.document.text

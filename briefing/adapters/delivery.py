@@ -337,7 +337,7 @@ async def send_due_alerts(
     a digest is folded instead of sent. A chat gets at most ``alerts_per_hour`` alerts in any hour: the
     rest are due again when a slot frees, or when quiet hours end if the slot falls in them (and folded
     if the digest carries them first). What may have changed since an alert was queued is checked as it
-    goes: quiet hours (held back again), the chat stopping its alerts or unfollowing (not sent)."""
+    goes: quiet hours (held back again), the chat blocking the bot or unfollowing (not sent)."""
     now = now or app.now()
     due = alert_store.due_alerts(app.db, now)
     stories = stories_by_id(app.db, {a.story_id for a in due})
@@ -353,8 +353,8 @@ async def send_due_alerts(
     async def work(chat_id: int) -> None:
         alerts = by_chat[chat_id]
         sub = get_subscriber(app.db, chat_id)
-        if (sub is not None and not sub.active) or is_unreachable(app.db, chat_id):
-            error = "not sent: the chat stopped its alerts (unsubscribed, or blocked the bot)"
+        if is_unreachable(app.db, chat_id):  # /unsubscribe stops the digest, not the alerts of follows
+            error = "not sent: the chat cannot be reached (it blocked the bot, or left)"
             alert_store.drop_alerts(app.db, chat_id, [a.story_id for a in alerts], error=error, now=now)
             return
         tz = zone(sub.timezone if sub is not None else app.settings.timezone)

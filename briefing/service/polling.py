@@ -43,10 +43,11 @@ def quiet_hours(app: App) -> tuple[time, time]:
 
 
 def _alert_due(app: App, chat_id: int, now: datetime) -> datetime | None:
-    """When an alert queued now for the chat may go out (after its quiet hours); None when the chat gets
-    no alerts: its digest was stopped, or it blocked the bot."""
+    """When an alert queued now for the chat may go out (after its quiet hours); None when the chat
+    cannot be written to (it blocked the bot). Alerts come from follows: /unsubscribe stops the digest
+    only, /unfollow the alerts."""
     sub = get_subscriber(app.db, chat_id)
-    if (sub is not None and not sub.active) or is_unreachable(app.db, chat_id):
+    if is_unreachable(app.db, chat_id):
         return None
     start, end = quiet_hours(app)
     tz = zone(sub.timezone if sub is not None else app.settings.timezone)

@@ -24,6 +24,7 @@ from briefing.zones import (
     zone_note,
 )
 from store import subscribers as subs
+from store.subscribers import follows_of
 
 TIMES = ("07:00", "08:00", "12:00", "18:00", "21:00")
 LENGTHS = (3, 5, 8)
@@ -134,7 +135,13 @@ async def unsubscribe_command(app: App, args: str, asker: Asker) -> Reply:
     if sub is None or not sub.active:
         return Reply(message("This chat is not subscribed, so there is nothing to stop."))
     subs.set_active(app.db, asker.chat_id, False, now=app.now())
-    return Reply(message("Unsubscribed: no more daily digests. /subscribe brings them back."))
+    lines = [para("Unsubscribed: no more daily digests. ", code("/subscribe"), " brings them back.")]
+    if follows_of(app.db, asker.chat_id):
+        lines.append(
+            para("Alerts for what you follow still come (", code("/following"), "; ", code("/unfollow"),
+                 " stops them).")
+        )  # fmt: skip
+    return Reply(message(*lines))
 
 
 def _settings_buttons(sub: Subscriber) -> tuple[tuple[Button, ...], ...]:
