@@ -199,3 +199,9 @@ async def test_an_alert_queued_before_blocking_or_unfollowing_is_not_sent(app, d
         ("failed", "not sent"),
         ("failed", "not sent"),
     ]
+
+
+def test_the_terminal_chat_gets_no_alert_queued_for_telegram(app, db):
+    story = add_story(db, "News", updated=NOON, body="Oreshnik launch.")
+    follow(db, 0, "topic", "Oreshnik", now=NOON)  # /follow typed in the terminal chat
+    assert queue_alerts(app, article_ids(db, story), now=NOON) == 0

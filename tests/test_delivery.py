@@ -378,3 +378,13 @@ async def test_a_request_that_never_reached_telegram_is_retried_in_the_same_run(
     assert (report.retried, report.later, report.unconfirmed) == (QUICK.attempts - 1, 1, 0)
     part = deliveries.parts_of(db, 1, DAY)[0]
     assert (part.state, part.attempts) == ("pending", 1) and "ConnectError" in part.error
+
+
+async def test_the_terminal_chats_digest_is_never_sent_to_telegram(app, db, botapi, botapi_bot):
+    news(db, 1, at=datetime(2025, 1, 23, 7, 0, tzinfo=UTC))
+    subscriber(db, 0, "08:00", "UTC")  # /subscribe typed in the terminal chat, then the bot runs on Telegram
+    subscriber(db, 3, "08:00", "UTC")
+    await tick(app, botapi_bot, datetime(2025, 1, 23, 8, 0, tzinfo=UTC))
+    assert [r.chat_id for r in sends(botapi)] == [3]
+    assert deliveries.parts_of(db, 0, DAY) == []
+    assert get_subscriber(db, 0).active  # not deactivated by a "chat not found"

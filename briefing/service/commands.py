@@ -18,6 +18,11 @@ from store.subscribers import mark_reachable
 MAX_QUERY_CHARS = 4096
 
 
+# The terminal chat's chat (and user) id. Telegram gives no chat the id 0, so the Telegram bot never
+# sends there: a digest or alert the terminal chat subscribed to is for `bot.py digest --chat 0`.
+TERMINAL_CHAT = 0
+
+
 @dataclass(frozen=True)
 class Asker:
     """Who sent the command."""

@@ -25,6 +25,7 @@ from briefing.errors import NotFoundError, UnsubscribedError
 from briefing.models import Subscriber
 from briefing.schedule import DigestSlot, due_digest, local_date, zone
 from briefing.service import App
+from briefing.service.commands import TERMINAL_CHAT
 from store.alerts import fold_alerts, has_pending_alerts
 from store.db import transaction
 from store.deliveries import (
@@ -197,7 +198,11 @@ class DueDigests:
     def __init__(self, app: App, now: datetime):
         self.app, self.now = app, now
         limit = timedelta(hours=app.settings.late_limit_hours)
-        slots = [(s, d) for s in active_subscribers(app.db) if (d := due_digest(s, now, late_limit=limit))]
+        slots = [
+            (s, d)
+            for s in active_subscribers(app.db)
+            if s.chat_id != TERMINAL_CHAT and (d := due_digest(s, now, late_limit=limit))
+        ]
         present = digests_present(app.db, {slot.digest_date for _, slot in slots})
         todo = [(s, slot) for s, slot in slots if (s.chat_id, slot.digest_date) not in present]
         self.skipped = 0
