@@ -22,7 +22,7 @@ from briefing.models import Sentence
 # Lower-case, without the final period (Punkt's convention). Multi-dot ones ("u.s") keep inner dots.
 ABBREVIATIONS = frozenset(
     """
-    mr mrs ms mx dr prof sr jr st mt ft rev hon gen lt col maj capt cpt cmdr adm sgt cpl pvt brig gov
+    mr mrs ms mx dr prof sr jr st mt ft rev fr msgr hon gen lt col maj capt cpt cmdr adm sgt cpl pvt brig gov
     pres sen rep reps sens amb supt insp det atty dept univ assn bros inc corp co ltd plc llc
     no nos vol vols fig figs approx est ca cf vs etc al
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
@@ -128,19 +128,56 @@ def _blocks(text: str) -> Iterator[tuple[int, int]]:
         yield start, end
 
 
+MAX_QUOTED = 600  # characters: a quotation of several sentences is kept whole up to this length
+
+
+def _quote_balance(sentence: str) -> int:
+    """How many quotations a sentence opens (positive) or closes (negative) and leaves so: curly quotes
+    by kind, straight ones by an odd count (opening if the sentence starts with one)."""
+    curly = sentence.count("“") - sentence.count("”")
+    if curly:
+        return curly
+    if sentence.count('"') % 2:
+        return 1 if sentence.lstrip().startswith('"') else -1
+    return 0
+
+
 def split_sentences(text: str) -> list[Sentence]:
-    """The sentences of ``text``, each with its ``start``/``end`` offsets into ``text``."""
+    """The sentences of ``text``, each with its ``start``/``end`` offsets into ``text``. A quotation of
+    several sentences ("We are working day and night. We will not stop," said Gov. Alia.) stays one
+    sentence, up to ``MAX_QUOTED`` characters: cut, each part would quote half a speaker."""
     punkt = _punkt()
-    out = []
+    out: list[Sentence] = []
     for block_start, block_end in _blocks(text):
         chunk = text[block_start:block_end]
+        found = []
         for start, end in punkt.span_tokenize(chunk):
             piece = chunk[start:end]
             stripped = piece.strip()
-            if not stripped:
+            if stripped:
+                s = block_start + start + len(piece) - len(piece.lstrip())
+                found.append(Sentence(stripped, s, s + len(stripped)))
+        out += _quotations_whole(text, found)
+    return out
+
+
+def _quotations_whole(text: str, found: list[Sentence]) -> list[Sentence]:
+    """The sentences of one block, a quotation that opens in one and closes in a later one (with none
+    opened or closed between) made one, if it is short enough."""
+    balance = [_quote_balance(s.text) for s in found]
+    out, i = [], 0
+    while i < len(found):
+        j = i + 1
+        if balance[i] > 0:
+            while j < len(found) and balance[j] == 0 and found[j].end - found[i].start <= MAX_QUOTED:
+                j += 1
+            if j < len(found) and balance[j] < 0 and found[j].end - found[i].start <= MAX_QUOTED:
+                out.append(Sentence(text[found[i].start : found[j].end], found[i].start, found[j].end))
+                i = j + 1
                 continue
-            s = block_start + start + len(piece) - len(piece.lstrip())
-            out.append(Sentence(stripped, s, s + len(stripped)))
+            j = i + 1
+        out.append(found[i])
+        i = j
     return out
 
 

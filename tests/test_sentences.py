@@ -154,3 +154,27 @@ def test_a_state_abbreviation_in_a_dateline_ends_no_sentence():
 )
 def test_a_wire_dateline_is_taken_off_a_sentence(sentence, expected):
     assert without_dateline(sentence) == expected
+
+
+def test_a_quotation_of_several_sentences_stays_one_sentence():
+    text = (
+        '"We are working day and night. We will not stop," said Gov. Alia. Then he left. “Go. Now.” It ended.'
+    )
+    assert [s.text for s in split_sentences(text)] == [
+        '"We are working day and night. We will not stop," said Gov. Alia.',
+        "Then he left.",
+        "“Go. Now.”",
+        "It ended.",
+    ]
+
+
+def test_an_unclosed_quotation_is_split_as_usual():
+    text = '"A quotation that runs into the next paragraph. Its second sentence. A third.'
+    assert len(split_sentences(text)) == 3
+
+
+def test_father_is_an_abbreviation():
+    assert [s.text for s in split_sentences("Rev. Fr. Hyacinth Alia met them. He spoke.")] == [
+        "Rev. Fr. Hyacinth Alia met them.",
+        "He spoke.",
+    ]
