@@ -14,7 +14,10 @@
    van), the words around it ("in X", "X said"), then defaults; a word capitalised once with no evidence
    at all is dropped rather than guessed.
 5. Within the text a surname alone ("Kellogg", "Gen. Kellogg") refers back to the full name; a possessive
-   brand used as a subject ("Kellogg's reported...") is an organisation unless a person has that surname.
+   brand used as a subject ("Kellogg's reported...") is an organisation unless a person has that surname;
+   a name written the same way is the same kind of actor throughout the text. A capitalised "The" inside a
+   sentence begins the name after it ("told The Sunday Times"), and so does a unit's number ("the 158th
+   Fighter Wing").
 6. Title-case headlines are matched only against names the body or the lists already establish.
 
 Roles come from titles, appositions and "as" phrases (``briefing.roles``). Offsets are ``str`` indices.
@@ -24,6 +27,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -46,19 +50,22 @@ from briefing.cues import (
     PLACE_FIRST,
     PLACE_HEADS,
     PLACE_MODIFIERS,
+    PLACE_OF,
     PLACE_PREPOSITIONS,
     PORTFOLIOS,
     ROLE_NOUNS,
+    SAINTS,
     SPEECH_VERBS,
     SUBJECT_VERBS,
     TITLES,
+    UNIT_HEADS,
     words,
 )
 from briefing.gazetteer import Gazetteer, load_gazetteer
 from briefing.models import ActorType, ExtractedActor, Sentence
 from briefing.sentences import split_sentences
 from briefing.states import mark_states
-from briefing.tagger import Tagger, load_tagger, retag
+from briefing.tagger import FIRM, Tagger, load_tagger, retag
 from briefing.things import drop_things
 from briefing.tokens import Token, tokenize
 
@@ -111,6 +118,8 @@ def extract_actors(
     if model is not None:
         reading.candidates = retag(reading, model, gaz)
         resolve(reading.candidates, gaz, text)
+    same_type(reading.candidates)
+    with_article_and_number(reading.candidates, reading.tokens)
     reading.candidates = _without_party_labels(drop_things(reading.candidates, reading.tokens), text)
     mark_states(reading.candidates, reading.tokens, gaz)
     match_headlines(reading.candidates, gaz, [(i, reading.tokens[i]) for i in reading.headlines])
@@ -241,7 +250,9 @@ def _read_sentence(doc: _Doc, index: int, toks: list[Token]) -> None:
     first_word = next((k for k, t in enumerate(toks) if t.word), -1)
     for i, j in _chunks(toks):
         initial = i == first_word
-        if initial and j - i > 1 and not toks[i].acronym and _not_a_name(doc, toks, i, j):
+        # "Foreign Ministry said...": the first word stays when the rest is only a head ("Ministry")
+        headed = j - i == 2 and toks[i + 1].low in ORG_HEADS
+        if initial and j - i > 1 and not toks[i].acronym and not headed and _not_a_name(doc, toks, i, j):
             i += 1
             while i < j and not toks[i].name_like:
                 i += 1
@@ -314,7 +325,7 @@ def _read_chunk(doc: _Doc, index: int, toks: list[Token], i: int, j: int, initia
     elif is_title(chunk[-1]):  # "the Foreign Secretary", "Iraqi Foreign Minister": an office, no name
         for a, b, place in _places_in(doc.gaz, toks, i, j):
             _add(doc, index, toks[a:b], place[1], canonical=place[0], why="list")
-    elif _given_name_first(doc.gaz, chunk):
+    elif _given_name_first(doc.gaz, chunk) and not _arabic_place(toks, i):
         _whole(doc, index, toks, i, j, "person", initial, why="given")
     elif named := _role_then_name(doc.gaz, chunk):
         cand = _whole(doc, index, toks, i + named, j, "person", False, why="role")
@@ -386,10 +397,19 @@ def _role_then_name(gaz: Gazetteer, chunk: list[Token]) -> int:
             before = chunk[:k]
             if any(t.low in ROLE_NOUNS for t in before):
                 return k
-            # "Engineer John Greiner", "Senior Kory Lichtensteiger": a short capitalised description
+            # "Engineer John Greiner", "Senior Kory Lichtensteiger": a short capitalised description, but
+            # "St." begins a name ("the St. Louis Eagles")
+            if before[0].low in SAINTS:
+                return 0
             plain = all(t.word and t.norm not in gaz.given_names and not _known(gaz, t.norm) for t in before)
             return k if plain and k <= 2 else 0
     return 0
+
+
+def _arabic_place(toks: list[Token], i: int) -> bool:
+    """ "near Al Shadaddi", "in Al Huwayjah": after a place preposition, "Al" is the article of a place
+    name, not the given name of Al Gore."""
+    return toks[i].low in ("al", "el") and i > 0 and toks[i - 1].low in PLACE_CONTEXT
 
 
 def _given_name_first(gaz: Gazetteer, chunk: list[Token]) -> bool:
@@ -519,7 +539,8 @@ def _read_plain(doc: _Doc, index: int, toks: list[Token], i: int, j: int, initia
     why = ""
     if last.possessive and _company_officer(toks, j):
         type_, why = "organization", "brand"  # "Castellan's chief executive": a company has officers
-    elif len(chunk) > 1 and (last.low in PLACE_HEADS or first.low in PLACE_FIRST | PLACE_MODIFIERS):
+    # "St. Johnsbury": a saint's name begins a place's
+    elif len(chunk) > 1 and (last.low in PLACE_HEADS or first.low in PLACE_FIRST | PLACE_MODIFIERS | SAINTS):
         type_, why = "place", "placehead"
     elif len(chunk) == 1 and first.acronym and first.norm in NOT_ACRONYMS:
         return
@@ -529,7 +550,12 @@ def _read_plain(doc: _Doc, index: int, toks: list[Token], i: int, j: int, initia
         type_, why = "place", "placehead"
     elif first.acronym:
         type_, why = "organization", "acronym"
-    elif len(chunk) > 1 and first.norm in doc.gaz.given_names and _plausible_name(chunk):
+    elif (
+        len(chunk) > 1
+        and first.norm in doc.gaz.given_names
+        and _plausible_name(chunk)
+        and not _arabic_place(toks, i)
+    ):
         type_, why = "person", "given"
     elif len(chunk) > 1 and _has_particle(chunk):
         type_, why = ("place" if _context(toks, i, j) == "place" else "person"), "particle"
@@ -602,6 +628,8 @@ def _context(toks: list[Token], i: int, j: int) -> str:
         return "organization"
     if i > 0 and toks[i - 1].low in PLACE_PREPOSITIONS:
         return "place"
+    if i > 1 and toks[i - 1].low == "of" and not toks[i - 2].cap and toks[i - 2].low in PLACE_OF:
+        return "place"  # "the town of Tel Tamer", "the municipality of Zandvoort"
     if _listed_after_place(toks, i):
         return "place"
     if _next_is_place_head(toks, j):
@@ -665,6 +693,66 @@ def _without_party_labels(candidates: list[Candidate], text: str) -> list[Candid
         return k >= 0 and spans[k][0] < at < spans[k][1]
 
     return [c for c in candidates if not inside(c.start)]
+
+
+def same_type(candidates: list[Candidate]) -> None:
+    """A name written the same way is one kind of actor throughout the text: where the tagger typed its
+    mentions differently, they take the type a firm rule gave it (a list, a title...), else the type most
+    of its mentions have (on a tie they stay as they are)."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    firm: dict[str, str] = {}
+    model: dict[tuple[str, str], Candidate] = {}
+    for c in candidates:
+        if c.type is None or c.alias_of is not None:
+            continue
+        votes[c.norm][c.type] += 1
+        model.setdefault((c.norm, c.type), c)
+        if c.why in FIRM:
+            firm.setdefault(c.norm, c.type)
+    for c in candidates:
+        if c.type is None or c.why in FIRM or c.alias_of is not None or len(votes[c.norm]) < 2:
+            continue
+        win = firm.get(c.norm)
+        if win is None:
+            (win, most), (_, second) = votes[c.norm].most_common(2)
+            if most == second:
+                continue
+        if win != c.type:
+            like = model[(c.norm, win)]
+            c.type, c.canonical = like.type, like.canonical
+
+
+def with_article_and_number(candidates: list[Candidate], tokens: list[list[Token]]) -> None:
+    """Widen a name over a capitalised "The" inside a sentence ("made to The Sunday Times", "the band The
+    Used": only the start of a sentence capitalises a "The" that is no part of a name), and an
+    organisation over its number: an ordinal ("the 158th Fighter Wing") or a small number before a unit
+    ("65 Air Division"). A unit's canonical name takes its number: "3 Air Division" is not "65 Air
+    Division"."""
+    where: dict[int, dict[int, int]] = {}
+    for c in candidates:
+        if c.type is None or c.type == "person" or c.sentence >= len(tokens):
+            continue
+        toks = tokens[c.sentence]
+        at = where.get(c.sentence)
+        if at is None:
+            at = where[c.sentence] = {t.start: k for k, t in enumerate(toks)}
+        i = at.get(c.toks[0].start)
+        if i is None or i < 1:
+            continue
+        before = toks[i - 1]
+        if before.text == "The" and i > 1 and (toks[i - 2].word or toks[i - 2].text == ","):
+            c.toks = [before, *c.toks]
+        elif c.type == "organization" and (
+            _ORDINAL.fullmatch(before.text)
+            or (before.text.isdigit() and len(before.text) < 4 and c.toks[-1].low in UNIT_HEADS)
+        ):
+            plain = c.canonical == " ".join(t.text for t in c.toks)
+            c.toks = [before, *c.toks]
+            if plain:
+                c.canonical = " ".join(t.text for t in c.toks)
+
+
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 
 
 def _roles(doc: _Doc, cand: Candidate, toks: list[Token], i: int, j: int) -> None:

@@ -89,9 +89,19 @@ PLACE_HEADS = words(
     basin delta republic kingdom emirate territory territories krai raion neighborhood neighbourhood
     state plateau reservoir brook pond junction creek canyon glacier highway route township borough parish
     archipelago area peninsula dam airfield airbase base stadium arena oval gym courthouse auditorium theatre
-    theater hotel cathedral mosque synagogue temple palace castle mall gate
+    theater hotel cathedral mosque synagogue temple palace castle mall gate dock docks wharf pier grove
+    hollow rink pavilion playfield formation boulevard plaza terrace lane field fields
     """
 )
+# Lower-case nouns before "of" that make the name after it a place: "the town of Tel Tamer".
+PLACE_OF = words(
+    """
+    city town village hamlet municipality province district region county suburb suburbs outskirts capital
+    island state parish borough neighbourhood neighborhood governorate oblast port
+    """
+)
+# "St. Louis", "Saint Helena": a name that begins with a saint's is a place, a church or a team, no person.
+SAINTS = words("st saint ste")
 PLACE_FIRST = words(
     "mount lake gulf bay isle sea strait port cape camp fort tal tel ayn ain dayr deir ras jabal jebel"
     " wadi bir kafr"
@@ -184,6 +194,10 @@ GROUP_NOUNS = words("organisers organizers rescuers protesters demonstrators vil
 LONE_NOT_NAMES = words("western eastern northern southern central jr sr")
 # Before a name of unknown kind, these say it is a place ("in Al Huwayjah").
 PLACE_CONTEXT = words("in near outside across throughout toward towards")
+# Military units named with a number before them: "the 158th Fighter Wing", "65 Air Division".
+UNIT_HEADS = words(
+    "wing division squadron group fleet brigade regiment battalion corps army command force forces"
+)
 # Acronyms of things, not actors.
 NOT_ACRONYMS = words(
     """

@@ -1,5 +1,6 @@
 """What the actor tagger sees of each token: its shape, the common word it is (if it is one), the lists and
-cue words it belongs to, the rules' reading of it, and the same of its neighbours.
+cue words it belongs to, the rules' reading of it, and the same of its neighbours; a later word of a run
+of names also sees the word before the run ("at the Stanley Casino": "Casino" sees "the").
 
 Common words are features by identity, of the word and of its neighbours: ``lexicon`` holds words the
 training texts write in lower case, so the tagger learns from "forces", "signed", "band" or "regime". A
@@ -97,6 +98,7 @@ class _Word:
     n2: tuple[str, ...]
     fp: tuple[str, ...]  # its lists, as the word before a name-like word ("fp=title")
     fn: tuple[str, ...]
+    rb: tuple[str, ...]  # "rb=the": as the word just before a run of names, to the run's later words
 
 
 class _Cache:
@@ -147,6 +149,7 @@ class _Cache:
             ("n2=" + lex,),
             tuple("fp=" + x for x in flags),
             tuple("fn=" + x for x in flags),
+            ("rb=" + lex,),
         )
 
 
@@ -184,11 +187,13 @@ def rule_tags(toks: list[Token], cands: Iterable[Candidate]) -> list[str]:
     return tags
 
 
-def _run_positions(toks: list[Token], lo: int = 0, hi: int | None = None) -> list[str]:
-    """Where each token sits in its run of name-like tokens: "1" alone, "b"/"m"/"e" in a longer run. Only
-    ``toks[lo:hi]`` are looked at (the segments' words: no run crosses their edges)."""
+def _runs(toks: list[Token], lo: int = 0, hi: int | None = None) -> tuple[list[str], list[int]]:
+    """Where each token sits in its run of name-like tokens ("1" alone, "b"/"m"/"e" in a longer run), and
+    where its run begins. Only ``toks[lo:hi]`` are looked at (the segments' words: no run crosses their
+    edges)."""
     end = len(toks) if hi is None else hi
     out = ["-"] * len(toks)
+    begins = [-1] * len(toks)
     k = lo
     while k < end:
         if not toks[k].name_like:
@@ -203,8 +208,10 @@ def _run_positions(toks: list[Token], lo: int = 0, hi: int | None = None) -> lis
             out[k], out[j - 1] = "b", "e"
             for m in range(k + 1, j - 1):
                 out[m] = "m"
+        for m in range(k, j):
+            begins[m] = k
         k = j
-    return out
+    return out, begins
 
 
 def document_counts(tokens: Sequence[list[Token]]) -> Counter[str]:
@@ -227,7 +234,7 @@ def segments(toks: list[Token]) -> list[tuple[int, int]]:
     return out
 
 
-_EDGE = _Word("<S>", (), (), ("p1=<S>",), ("n1=<S>",), ("p2=<S>",), ("n2=<S>",), (), ())
+_EDGE = _Word("<S>", (), (), ("p1=<S>",), ("n1=<S>",), ("p2=<S>",), ("n2=<S>",), (), (), ("rb=<S>",))
 _RULES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {}
 _CONST = {name: (name,) for name in ("b", "lowdoc", "first", "poss", "caps=1", "caps=2", "caps=4")}
 _RUNS = {k: ("run=" + k,) for k in "-1bme"}
@@ -262,7 +269,7 @@ def sentence_features(
     lo, hi = max(0, where[0][0] - 2), min(n, where[-1][1] + 2)  # the words the segments see
     info: list[_Word] = [_EDGE] * lo + [cache.word(t) for t in toks[lo:hi]]
     tags = [_RULE_O] * lo + [_rule(r) for r in rules[lo:hi]]
-    runs = _run_positions(toks, lo, hi)
+    runs, begins = _runs(toks, lo, hi)
     first = next((k for k, t in enumerate(toks) if t.word), -1)
     out = []
     b = _CONST["b"]
@@ -301,6 +308,9 @@ def sentence_features(
                 f.append(_CONST["first"])
             if t.possessive:
                 f.append(_CONST["poss"])
+            x = begins[k]
+            if 0 < x < k:  # a later word of a run: the word before the run ("at the Stanley Casino")
+                f.append(info[x - 1].rb)
             out.append(f)
     return out
 

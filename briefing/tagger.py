@@ -204,11 +204,13 @@ _JOINERS = frozenset("of for and the de del la le du da di van von der den bin i
 
 
 def _clean(toks: list[Token], a: int, b: int, kind: str) -> list[tuple[int, int]]:
-    """A tagged span without punctuation at its edges or a person's title before the name, cut after a
-    possessive ("Sudan's Darfur" is two names) and at a lower-case word between its names that joins no
-    name; empty if no capitalised word is left."""
+    """A tagged span without punctuation at its edges, a sentence's first "The" or a person's title before
+    the name, cut after a possessive ("Sudan's Darfur" is two names) and at a lower-case word between its
+    names that joins no name; empty if no capitalised word is left."""
     while a < b and (not toks[a].word or (not toks[a].cap and toks[a].low in _EDGE_WORDS)):
         a += 1
+    if a < b - 1 and toks[a].text == "The" and not any(t.word for t in toks[:a]):
+        a += 1  # any first word is capitalised: "The Coalition is trained" names "Coalition"
     while b > a and (not toks[b - 1].word or (not toks[b - 1].cap and toks[b - 1].low in _EDGE_WORDS)):
         b -= 1
     for k in range(a + 1, b - 1):

@@ -70,7 +70,9 @@ def drop_things(cands: list[Candidate], tokens: list[list[Token]]) -> list[Candi
             firm.add(c.norm)
     things = {n for n, k in before.items() if k and 2 * k >= total[n] and n not in firm}
     # a storm or a military operation is an event: "Hurricane Milton", "Operation Barbarossa"
-    things |= {c.norm for c in cands if len(c.toks) > 1 and c.toks[0].low in MISC_FIRST} - firm
+    # (a name the text seems to refer back to, "Milton", makes it no person: only a list or a title could)
+    listed = {c.norm for c in cands if c.why in ("list", "title")}
+    things |= {c.norm for c in cands if len(c.toks) > 1 and c.toks[0].low in MISC_FIRST} - listed
     cands = [c for c in cands if not _date(c)]
     return [c for c in cands if c.norm not in things] if things else cands
 

@@ -348,3 +348,69 @@ def test_a_call_to_action_at_the_start_of_a_sentence_is_no_name():
     found = actors_by_name("Join Jeff Gerstmann and Brad Shoemaker for the show. Click Subscribe to listen.")
     assert "Jeff Gerstmann" in found and "Brad Shoemaker" in found
     assert not {"Join Jeff", "Join Jeff Gerstmann", "Click Subscribe", "Subscribe"} & set(found)
+
+
+def mentions(text, **kw):
+    return {(m.surface, a.type) for a in extract_actors(text, **kw) for m in a.mentions}
+
+
+def test_st_begins_a_name_and_is_no_role():
+    found = mentions("He joined the St. Louis Eagles in 1933. He later lived in St. Johnsbury.", tagger=None)
+    assert ("St. Louis Eagles", "organization") in found
+    assert ("St. Johnsbury", "place") in found
+
+
+def test_a_capitalised_the_inside_a_sentence_begins_the_name():
+    found = mentions("He was a member of The Scout Association for years.", tagger=None)
+    assert ("The Scout Association", "organization") in found
+    # at the start of a sentence a capital says nothing: the name stays without its article
+    found = mentions("The Scout Association met on Monday.", tagger=None)
+    assert ("Scout Association", "organization") in found
+
+
+def test_a_units_number_is_part_of_its_name():
+    found = actors_by_name(
+        "Redesignated 65 Air Division in 1952, it later joined the 3rd Air Division.", tagger=None
+    )
+    assert found["65 Air Division"].type == found["3rd Air Division"].type == "organization"
+    assert "Air Division" not in found  # two units, not one
+
+
+def test_a_name_after_a_place_noun_and_of_is_a_place():
+    found = mentions("The station served the town of Hiram until 1930.", tagger=None)
+    assert ("Hiram", "place") in found
+
+
+def test_al_after_near_or_in_is_a_place_article():
+    assert ("Al Shadaddi", "place") in mentions("Near Al Shadaddi, one strike engaged a unit.", tagger=None)
+    assert ("Al Gore", "person") in mentions("Later, Al Gore spoke in Washington.", tagger=None)
+
+
+@pytest.mark.parametrize("name", ["Clarence Dock", "Bakken Formation", "Coconut Grove"])
+def test_place_heads_of_docks_formations_and_groves(name):
+    assert (name, "place") in mentions(f"The oil from the {name} was sold to Dow.", tagger=None)
+
+
+def test_a_sentence_start_before_a_head_word_keeps_the_name_whole():
+    text = "Foreign Ministry spokesperson Maria Zakharova declined to comment. The foreign press waited."
+    assert ("Foreign Ministry", "organization") in mentions(text, tagger=None)
+
+
+def test_a_name_written_the_same_way_is_one_kind_of_actor():
+    from briefing.actors import same_type
+    from briefing.coref import Candidate
+    from briefing.models import Sentence
+    from briefing.tokens import tokenize
+
+    def cand(type_, why="", word="Gigi"):
+        return Candidate(tokenize(Sentence(word, 0, len(word))), 0, type_, canonical=word, why=why)
+
+    most = [cand("person"), cand("organization"), cand("organization")]
+    same_type(most)
+    assert [c.type for c in most] == ["organization"] * 3
+    firm = [cand("organization"), cand("organization"), cand("place", why="list")]
+    same_type(firm)
+    assert [c.type for c in firm] == ["place"] * 3  # a list's reading wins over the tagger's
+    tie = [cand("person"), cand("organization")]
+    same_type(tie)
+    assert [c.type for c in tie] == ["person", "organization"]

@@ -81,6 +81,13 @@ def test_a_tagged_span_is_cleaned_into_names(text, kind, expected):
     assert [" ".join(x.text for x in t[a:b]) for a, b in _clean(t, 0, len(t), kind)] == expected
 
 
+def test_a_capitalised_the_starts_a_tagged_name_only_inside_a_sentence():
+    t = toks("The Coalition is trained.")
+    assert _clean(t, 0, 2, "organization") == [(1, 2)]
+    t = toks("He spoke to The Sunday Times.")
+    assert _clean(t, 3, 6, "organization") == [(3, 6)]
+
+
 def test_capitalised_words_are_features_only_by_shape_unless_a_common_word():
     t = toks("Kellogg met the Army")
     reading = read_rules("Kellogg met the Army")
