@@ -22,6 +22,10 @@ async def broken(app, args, asker) -> Reply:
     raise RuntimeError("database password is hunter2")
 
 
+async def picture(app, args, asker) -> Reply:
+    return Reply(message("A chart follows."), photo=b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
+
+
 async def two_parts(app, args, asker) -> Reply:
     return Reply(message("First paragraph of a reply.", "Second paragraph of the same reply."))
 
@@ -30,6 +34,7 @@ async def two_parts(app, args, asker) -> Reply:
 def doubles(monkeypatch):
     monkeypatch.setitem(COMMANDS, "broken", Command("broken", "/broken", "a test double", broken))
     monkeypatch.setitem(COMMANDS, "twoparts", Command("twoparts", "/twoparts", "a test double", two_parts))
+    monkeypatch.setitem(COMMANDS, "picture", Command("picture", "/picture", "a test double", picture))
 
 
 @pytest.fixture
@@ -102,9 +107,20 @@ async def test_chat_not_found_is_logged_unsubscribed_and_the_bot_goes_on(bot, ca
     assert subscribers.get_subscriber(bot.app.db, 77).active is False
 
 
-async def test_a_server_error_is_logged_with_its_traceback_and_the_bot_keeps_serving(bot, caplog):
-    caplog.set_level(logging.WARNING)
+async def test_one_server_error_is_sent_once_more_and_the_answer_arrives(bot, monkeypatch):
+    monkeypatch.setattr("briefing.adapters.telegram_send.RETRY_PAUSE", 0.05)
     bot.server.inject(Fault.server_error(502), "sendMessage")
+    reply = await bot.ask("/help")
+    assert "/subscribe" in reply.text
+    assert [r.status for r in bot.server.requests("sendMessage", chat_id=1001)] == [502, 200]
+
+
+async def test_a_server_error_twice_is_logged_with_its_traceback_and_the_bot_keeps_serving(
+    bot, caplog, monkeypatch
+):
+    monkeypatch.setattr("briefing.adapters.telegram_send.RETRY_PAUSE", 0.05)
+    caplog.set_level(logging.WARNING)
+    bot.server.inject(Fault.server_error(502), "sendMessage", times=2)
     bot.server.push_command("/help")
     apology = await bot.server.wait_for_message(1001)
     assert apology.text.startswith(SORRY)
@@ -112,6 +128,18 @@ async def test_a_server_error_is_logged_with_its_traceback_and_the_bot_keeps_ser
     assert errors and errors[0].exc_info is not None
     reply = await bot.ask("/help")
     assert "/subscribe" in reply.text
+
+
+async def test_a_picture_telegram_fails_to_take_is_left_out_without_an_apology(bot, monkeypatch):
+    monkeypatch.setattr("briefing.adapters.telegram_send.RETRY_PAUSE", 0.05)
+    bot.server.inject(Fault.server_error(502), "sendPhoto", times=2)
+    await bot.ask("/picture")
+    await bot.server.wait_for("sendPhoto", chat_id=1001, ok=False)
+    reply = await bot.ask("/help")
+    assert "/subscribe" in reply.text
+    texts = [m.text for m in bot.server.sent_messages(1001)]
+    assert not any(t.startswith(SORRY) for t in texts)
+    assert len(bot.server.requests("sendPhoto", chat_id=1001)) == 2
 
 
 async def test_polling_survives_a_server_error_on_get_updates(bot):

@@ -10,6 +10,8 @@ part, in order, with the inline keys on the last part. What Telegram refuses is 
     403 (blocked, kicked...)   the reply is dropped
     ChatMigrated               the chat's records move to the supergroup's id and the part goes there
 
+    5xx, no connection         sent once more a second later (never after a timeout, when the first may
+                               have arrived); a picture is then left out, the text having gone
 429 is retried by python-telegram-bot's ``AIORateLimiter``; anything else reaches the error handler.
 """
 
@@ -19,11 +21,12 @@ import asyncio
 import html
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
+from typing import TypeVar
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, ReplyParameters
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, ChatMigrated, Forbidden
+from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, TimedOut
 
 from briefing.document import Document
 from briefing.paging import Keyboard, Paged, View, button_keys, page_count, page_view
@@ -37,6 +40,22 @@ log = logging.getLogger(__name__)
 CAPTION_LIMIT = 1024
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 _TAG = re.compile(r"<[^>]*>")
+RETRY_PAUSE = 1.0  # seconds before a reply Telegram failed to take (5xx, no connection) is sent again
+
+T = TypeVar("T")
+
+
+async def _once_more_on_failure(call: Callable[[], Awaitable[T]]) -> T:
+    """``call()``, and if Telegram failed to take the request (a 5xx, no connection), once more. Not
+    after a timeout: the request may have arrived, and a reply twice is worse than an error."""
+    try:
+        return await call()
+    except (BadRequest, TimedOut):  # BadRequest is a NetworkError too, in python-telegram-bot
+        raise
+    except NetworkError as exc:
+        log.warning("Telegram failed to take a reply (%s); sending it once more", exc.message)
+        await asyncio.sleep(RETRY_PAUSE)
+        return await call()
 
 
 class ChatUnreachable(Exception):
@@ -104,13 +123,15 @@ async def send_text(
     """Send one rendered part; the ids of the messages it became (two when it had to be halved)."""
     reply_to = ReplyParameters(quote, allow_sending_without_reply=True) if quote else None
     try:
-        sent = await bot.send_message(
-            chat_id,
-            text,
-            parse_mode=ParseMode.HTML if html_mode else None,
-            reply_markup=keys,
-            reply_parameters=reply_to,
-            link_preview_options=NO_PREVIEW,
+        sent = await _once_more_on_failure(
+            lambda: bot.send_message(
+                chat_id,
+                text,
+                parse_mode=ParseMode.HTML if html_mode else None,
+                reply_markup=keys,
+                reply_parameters=reply_to,
+                link_preview_options=NO_PREVIEW,
+            )
         )
         return [sent.message_id]
     except BadRequest as exc:
@@ -179,9 +200,11 @@ async def send_photo(bot: Bot, app: App, chat_id: int, reply: Reply) -> list[int
     if not png:
         return []
     try:
-        sent = await bot.send_photo(chat_id, png, caption=reply.photo_caption[:CAPTION_LIMIT] or None)
-    except BadRequest as exc:
-        log.warning("Telegram refused a picture for chat %s: %s", chat_id, exc.message)
+        sent = await _once_more_on_failure(
+            lambda: bot.send_photo(chat_id, png, caption=reply.photo_caption[:CAPTION_LIMIT] or None)
+        )
+    except (BadRequest, NetworkError) as exc:
+        log.warning("Telegram refused or failed a picture for chat %s: %s", chat_id, exc.message)
         return []
     except Forbidden as exc:
         unreachable(app, chat_id, exc.message)
