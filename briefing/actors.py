@@ -222,13 +222,30 @@ def _chunks(toks: list[Token]) -> list[tuple[int, int]]:
             continue
         j = i + 1
         while j < n and (not toks[j - 1].possessive or toks[j - 1].low in _NAME_POSSESSIVES):
-            step = 1 if toks[j].name_like else _joiner(toks, j)
+            step = 1 if toks[j].name_like or _month_surname(toks, i, j) else _joiner(toks, j)
             if not step:
                 break
             j += step
         out.append((i, j))
         i = j
     return out
+
+
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december".split()
+)
+
+
+def _month_surname(toks: list[Token], i: int, j: int) -> bool:
+    """A month's name right after a given name is a surname ("Theresa May", "Prime Minister Theresa May",
+    "Brian May"), unless a day's number follows ("meets Kim May 12")."""
+    if not toks[j].cap or toks[j].low not in _MONTHS or toks[j - 1].possessive:
+        return False
+    if j - 1 > i and toks[j - 2].low not in TITLES:  # the given name must begin the name ("Kim Jong Un")
+        return False
+    if j + 1 < len(toks) and toks[j + 1].text[:1].isdigit():
+        return False
+    return toks[j - 1].norm in load_gazetteer().given_names
 
 
 def _joiner(toks: list[Token], j: int) -> int:

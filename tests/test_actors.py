@@ -414,3 +414,13 @@ def test_a_name_written_the_same_way_is_one_kind_of_actor():
     tie = [cand("person"), cand("organization")]
     same_type(tie)
     assert [c.type for c in tie] == ["person", "organization"]
+
+
+def test_a_month_after_a_given_name_is_a_surname():
+    assert "Theresa May" in actors_by_name("Former Prime Minister Theresa May spoke on Monday.")
+    assert "Brian May" in actors_by_name("Queen guitarist Brian May played at the gala.")
+    assert set(actors_by_name("Donald Trump will meet Kim May 12 in Singapore.")) == {
+        "Donald Trump",
+        "Singapore",
+    }
+    assert "Boris Johnson" in actors_by_name("The vote is due in May, Boris Johnson said.")
