@@ -84,14 +84,21 @@ _COMMAND_RE = re.compile(r"^/([A-Za-z0-9_]{1,32})(?:@[A-Za-z0-9_]+)?(?:\s+|$)(.*
 
 
 # Bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069): echoed in a reply they
-# would flip the text after them ("results for ‮txt.exe"); no query needs them.
-_BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+# would flip the text after them ("results for ‮txt.exe"); no query needs them. Nor does any query need
+# the C0 and C1 control characters other than tab and newline (U+0000-U+001F, U+007F-U+009F): echoed back
+# they show as boxes or nothing, or break the terminal chat's output. Those that separate words (carriage
+# return, form feed, U+001C-U+001F, U+0085) become a space, so the words on either side stay apart.
+_CONTROLS: dict[int, str | None] = {
+    c: (" " if chr(c).isspace() else None)
+    for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A), *range(0x00, 0x20), *range(0x7F, 0xA0))
+    if chr(c) not in "\t\n"
+}
 
 
 def parse(text: str) -> tuple[str | None, str]:
     """Split ``/cmd@bot args`` into ``("cmd", "args")``; plain text gives ``(None, text)``. Bidirectional
-    control characters are dropped first."""
-    text = text.translate(_BIDI_CONTROLS).strip()
+    and other control characters (all but tab and newline) are dropped first."""
+    text = text.translate(_CONTROLS).strip()
     match = _COMMAND_RE.match(text)
     if not match:
         return None, text
