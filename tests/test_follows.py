@@ -80,6 +80,19 @@ async def test_unfollow_of_something_not_followed_echoes_the_qualifier_as_typed(
     assert reply.document.text.startswith("You don't follow “Russia (country)”.")
 
 
+async def test_follow_says_alerts_come_and_the_digest_only_with_a_subscription(app):
+    text = (await answer(app, "/follow ports", ALICE)).document.text
+    assert "When a new story about ports arrives, I send you an alert" in text
+    assert "For a daily digest with news about it first: /subscribe." in text
+    assert "Your daily digest puts" not in text
+    await answer(app, "/subscribe", ALICE)
+    text = (await answer(app, "/follow grain", ALICE)).document.text
+    assert "I send you an alert" in text and "Your daily digest puts news about grain first." in text
+    await answer(app, "/unsubscribe", ALICE)
+    text = (await answer(app, "/follow wheat", ALICE)).document.text
+    assert "Your daily digest is stopped; /subscribe brings it back, wheat first." in text
+
+
 async def test_following_nothing(app):
     reply = await answer(app, "/following", ALICE)
     assert "You follow nothing yet" in reply.document.text and reply.buttons == ()
@@ -123,7 +136,7 @@ async def test_a_type_qualifier_chooses_the_actor_as_actor_does(app):
     add_article(app, "Russia and Ukraine met in Geneva. Russia said little.")
     reply = await answer(app, "/follow Russia (place)", ALICE)
     assert "Following the actor Russia." in reply.document.text
-    assert "Your daily digest puts news about Russia first." in reply.document.text
+    assert "When a new story about Russia arrives, I send you an alert" in reply.document.text
     (follow,) = subscribers.follows_of(app.db, 1001)
     assert (follow.kind, follow.value) == ("actor", "Russia")
     reply = await answer(app, "/unfollow Russia (place)", ALICE)

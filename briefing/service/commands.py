@@ -11,7 +11,7 @@ import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
-from briefing.document import Document, bold, code, item, message, para
+from briefing.document import Block, Document, bold, code, item, message, para
 from briefing.service import App
 from store.subscribers import mark_reachable
 
@@ -25,6 +25,11 @@ class Asker:
     chat_id: int
     user_id: int
     chat_type: str = "private"
+
+    @property
+    def private(self) -> bool:
+        """A chat with one person (or the terminal), where plain text is a search."""
+        return self.chat_type == "private"
 
 
 @dataclass(frozen=True)
@@ -164,9 +169,14 @@ async def help_reply(app: App, args: str, asker: Asker) -> Reply:
         message(
             para(bold("Briefing"), " turns the news into briefings you can read in a minute."),
             *_command_lines(app, asker),
-            para("Plain text is a search."),
+            para("Plain text is a search.") if asker.private else _group_search(),
         )
     )
+
+
+def _group_search() -> Block:
+    # a group's plain text is its members talking to each other: the bot answers only its commands there
+    return para("In a group I answer only commands: to search, send ", code("/search WORDS"), ".")
 
 
 @command("start", "/start", "what this bot does")
@@ -185,7 +195,9 @@ async def start(app: App, args: str, asker: Asker) -> Reply:
             ),
             para("What I can do:"),
             *_command_lines(app, asker),
-            para("Or just send me some words: I search the news for them."),
+            para("Or just send me some words: I search the news for them.")
+            if asker.private
+            else _group_search(),
         )
     )
 

@@ -214,15 +214,26 @@ async def follow_command(app: App, args: str, asker: Asker) -> Reply:
     return Reply(
         message(
             para(f"Following {what} ", bold(shown), "."),
-            para(
-                "Your daily digest puts news about ",
-                bold(value),
-                " first. ",
-                code("/following"),
-                " lists what you follow.",
-            ),
+            *_what_follows(app, asker, value),
+            para(code("/following"), " lists what you follow."),
         )
     )
+
+
+def _what_follows(app: App, asker: Asker, value: str) -> list[Block]:
+    """What following brings this chat: alerts, and the digest's first place if it has a digest."""
+    sub = subs.get_subscriber(app.db, asker.chat_id)
+    if sub is not None and not sub.active:  # whether alerts go to a chat whose digest stopped is polling's
+        return [
+            para("Your daily digest is stopped; ", code("/subscribe"), f" brings it back, {value} first.")
+        ]
+    alert = para(
+        "When a new story about ", bold(value), " arrives, I send you an alert (one due at night waits"
+        " for the morning)."
+    )  # fmt: skip
+    if sub is not None:
+        return [alert, para("Your daily digest puts news about ", bold(value), " first.")]
+    return [alert, para("For a daily digest with news about it first: ", code("/subscribe"), ".")]
 
 
 def _following_reply(followed: Sequence[Followed], note: str = "") -> Reply:
