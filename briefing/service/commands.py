@@ -16,6 +16,7 @@ from briefing.service import App
 from store.subscribers import mark_reachable
 
 MAX_QUERY_CHARS = 4096
+TERMINAL_CHAT_ID = 0  # the terminal chat's (and ``bot.py ask``'s): no Telegram chat has this id
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,11 @@ class Asker:
     def private(self) -> bool:
         """A chat with one person (or the terminal), where plain text is a search."""
         return self.chat_type == "private"
+
+    @property
+    def in_terminal(self) -> bool:
+        """The terminal chat or ``bot.py ask``: no scheduled jobs (feed polls, alerts, digests) run there."""
+        return self.chat_id == TERMINAL_CHAT_ID
 
 
 @dataclass(frozen=True)
