@@ -60,7 +60,7 @@ MAX_LISTED = 5  # failures of one reason named one by one; more are counted
 def _counts(report: IngestReport) -> list[Block]:
     """The articles read; a feed that answered 304 is said to be unchanged ("0 new" would hide why)."""
     lines: list[Block] = []
-    if report.new or report.duplicate or report.near_duplicate or not (report.not_modified or report.failed):
+    if report.new or report.duplicate or report.near_duplicate or not report.not_modified:
         counts = f"{report.new:,} new, {report.duplicate:,} already known,"
         lines.append(para(bold("Ingested: "), counts, f" {plural(report.near_duplicate, 'near-duplicate')}."))
     if report.not_modified:
