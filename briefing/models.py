@@ -156,7 +156,8 @@ class IngestReport:
 
     ``failed`` and ``notes`` hold ``(source, reason)`` pairs; a note is worth telling but not a failure
     (a feed parsed after recovering from an XML error). ``not_modified`` counts feeds that answered
-    304 to a conditional GET; ``new_ids`` are the ids of the articles stored.
+    304 to a conditional GET; ``new_ids`` are the ids of the articles stored; ``alerts`` counts the
+    alerts they queued for the chats following what they are about.
     """
 
     new: int = 0
@@ -166,6 +167,7 @@ class IngestReport:
     not_modified: int = 0
     notes: tuple[tuple[str, str], ...] = field(default=())
     new_ids: tuple[int, ...] = field(default=())
+    alerts: int = 0
 
     @property
     def ok(self) -> bool:

@@ -1,5 +1,7 @@
 """/actor NAME through the command registry: dossiers, candidates, close names, usage, hostile input."""
 
+import html
+
 import pytest
 
 from briefing.render import html_messages, to_plain
@@ -199,10 +201,26 @@ async def test_a_qualifier_alone_gets_the_usage(archive):
     assert text.startswith("Tell me whom to look up")
 
 
-@pytest.mark.parametrize("asked", ["<script>", "<script> (person)", "***"])
-async def test_a_name_of_markup_or_symbols_alone_is_no_one_we_know(archive, asked):
+@pytest.mark.parametrize("asked", ["<script>", "<script> (person)", "***", "&", "<b>&</a>"])
+async def test_a_name_of_markup_or_symbols_alone_has_no_name_to_look_up(archive, asked):
+    add_article_naming(archive, "Hamas and Hezbollah traded fire.", [("Hamas and Hezbollah", "organization")])
     reply, text = await ask(archive, f"/actor {asked}")
     shown = asked.removesuffix(" (person)")
-    assert text == f"I have no one called “{shown}” in the news I know."
+    assert text.startswith(f"“{shown}” has no name in it to look up: a name has letters or digits")
     if "<" in asked:  # quoted back, escaped
-        assert "“&lt;script&gt;”" in html_messages(reply.document)[0]
+        assert f"“{html.escape(shown, quote=False)}”" in html_messages(reply.document)[0]
+
+
+async def test_a_word_every_name_may_hold_suggests_no_name_holding_it(archive):
+    add_article_naming(archive, "Hamas and Hezbollah traded fire.", [("Hamas and Hezbollah", "organization")])
+    _, text = await ask(archive, "/actor and")
+    assert text == "I have no one called “and” in the news I know."
+    _, text = await ask(archive, "/actor Hezbollah")  # a telling word still finds the name holding it
+    assert "/actor Hamas and Hezbollah" in text
+
+
+async def test_control_characters_are_not_echoed(archive):
+    _, text = await ask(archive, "/actor Xyzzy\x01plugh\x02\x7f\x9b")
+    assert text == "I have no one called “Xyzzyplugh” in the news I know."
+    _, text = await ask(archive, "/actor Kel\x00logg")
+    assert text.startswith("KEITH KELLOGG")

@@ -1,8 +1,16 @@
-"""The admin's /ingest reply: failures sharing a reason are counted in one line, not listed by the dozen."""
+"""The admins' /ingest and /stats replies: failures sharing a reason counted in one line, not listed by the
+dozen; alerts queued for followers; a feed answering 304 said to be unchanged; plurals."""
+
+import pytest
+from aiohttp import web
 
 from briefing.document import Document, Section
 from briefing.render import to_plain
 from briefing.service.admin import MAX_LISTED, _failures
+from briefing.service.commands import TERMINAL_CHAT_ID, Asker, answer, load_all
+from store.alerts import alerts_of
+from store.subscribers import follow
+from tests.conftest import NOW
 
 
 def text(blocks) -> str:
@@ -20,3 +28,55 @@ def test_many_failures_of_one_reason_are_one_line_and_a_few_are_listed():
     assert "Failed: https://x.test/gone — HTTP 404 Not Found" in shown
     few = [(f"https://a.test/{k}", "timed out after 15s") for k in range(MAX_LISTED)]
     assert len(_failures(few)) == MAX_LISTED
+
+
+ADMIN = Asker(chat_id=42, user_id=42)
+TERMINAL = Asker(chat_id=TERMINAL_CHAT_ID, user_id=42)
+STORY = "Trawler crews along the northern coast kept their boats in port for six weeks of storms. " * 8
+FEED = (
+    '<?xml version="1.0"?><rss version="2.0"><channel><title>Coast Wire</title><link>{site}</link>'
+    "<item><title>Trawler crews count the cost</title><description>{story}</description>"
+    "<pubDate>Thu, 23 Jan 2025 09:00:00 GMT</pubDate></item></channel></rss>"
+)
+
+
+@pytest.fixture
+def feed(site) -> str:
+    """A feed answering 304 to its own ETag."""
+
+    async def serve(request):
+        if request.headers.get("If-None-Match") == '"v1"':
+            return web.Response(status=304)
+        body = FEED.format(site=site.url("/"), story=STORY)
+        return web.Response(body=body, content_type="application/rss+xml", headers={"ETag": '"v1"'})
+
+    site.add("/rss", serve)
+    return site.url("/rss")
+
+
+async def test_ingest_queues_alerts_for_followers_and_a_304_says_not_modified(app, feed):
+    load_all()
+    follow(app.db, 7, "topic", "trawler", now=NOW)
+    first = to_plain((await answer(app, f"/ingest {feed}", ADMIN)).document)
+    assert first.startswith("Ingested: 1 new, 0 already known, 0 near-duplicates.")
+    assert "• Feed Coast Wire is now read every 30 minutes." in first
+    assert "1 alert queued for the chats following these stories, sent now" in first
+    assert [a.reason for a in alerts_of(app.db, 7)] == ["trawler"]
+    again = to_plain((await answer(app, f"/ingest {feed}", ADMIN)).document)
+    assert again.startswith("1 feed not modified since it was last read: nothing new.")
+    assert "Ingested" not in again and "alert" not in again
+    assert len(alerts_of(app.db, 7)) == 1
+
+
+async def test_in_the_terminal_feeds_are_said_to_be_polled_when_the_bot_runs_on_telegram(app, feed):
+    load_all()
+    text = to_plain((await answer(app, f"/ingest {feed}", TERMINAL)).document)
+    assert "• Feed Coast Wire will be read every 30 minutes while the bot runs on Telegram." in text
+    assert "is now read" not in text
+
+
+async def test_stats_counts_one_feed_in_the_singular(app, feed):
+    load_all()
+    await answer(app, f"/ingest {feed}", ADMIN)
+    text = to_plain((await answer(app, "/stats", ADMIN)).document)
+    assert "Sources: 1 (1 feed polled)" in text and "(+0 near-duplicates recorded)" in text

@@ -1,6 +1,7 @@
 """Alerts to followers: once per story per chat, quiet hours, folded into the digest, sent through the
 loopback server."""
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -11,6 +12,7 @@ from briefing.service.polling import queue_alerts
 from store.alerts import alerts_of
 from store.subscribers import follow, mark_unreachable, set_active, unfollow
 from tests.botapi import Fault
+from tests.conftest import FIXTURES
 from tests.digestkit import QUICK, Clock, add_actor, add_story, fast_pacer, subscriber
 
 NOON = datetime(2025, 1, 23, 12, 0, tzinfo=UTC)
@@ -205,3 +207,33 @@ def test_the_terminal_chat_gets_no_alert_queued_for_telegram(app, db):
     story = add_story(db, "News", updated=NOON, body="Oreshnik launch.")
     follow(db, 0, "topic", "Oreshnik", now=NOON)  # /follow typed in the terminal chat
     assert queue_alerts(app, article_ids(db, story), now=NOON) == 0
+
+
+async def test_bot_py_ingest_queues_alerts_once_per_story_and_the_running_bot_sends_them(
+    app, db, tmp_path, botapi, botapi_bot
+):
+    import bot
+
+    follow(db, 8, "topic", "trawler crews", now=NOON)
+    dump = FIXTURES / "dumps" / "harbour_gazette.txt"
+    path = db.conn.execute("PRAGMA database_list").fetchone()[2]
+    cli = ["--db", path, "ingest", "--no-progress", str(dump)]
+    assert await asyncio.to_thread(bot.main, cli) == 0  # its own connection, as another process has
+    (alert,) = alerts_of(db, 8)
+    assert alert.state == "pending" and alert.reason == "trawler crews"
+    assert await asyncio.to_thread(bot.main, cli) == 0  # nothing new: no alert again
+    assert len(alerts_of(db, 8)) == 1
+    # the bot's feed tick sends what is due from the store, whoever queued it
+    assert alert.due_at is not None
+    report = await send_due_alerts(app, botapi_bot, now=alert.due_at, pacer=fast_pacer(), policy=QUICK)
+    assert report.sent == 1 and "Fishing fleet" in botapi.sent_messages(8)[0].text
+
+
+async def test_ingest_sources_queues_alerts_in_batches_once_per_story(app, db, monkeypatch):
+    from briefing.service import ingest
+
+    follow(db, 9, "topic", "harbour", now=NOON)
+    monkeypatch.setattr(ingest, "ALERT_BATCH", 1)  # each article its own query: still one alert a story
+    report = await ingest.ingest_sources(app, [str(FIXTURES / "dumps")])
+    stories = {r[0] for r in db.execute("SELECT story_id FROM articles WHERE body LIKE '%harbour%'")}
+    assert report.new > 1 and report.alerts == len(stories) == len(alerts_of(db, 9)) > 0

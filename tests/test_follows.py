@@ -15,8 +15,13 @@ ALICE = Asker(chat_id=1001, user_id=1001)
 load_all()
 
 
+def payloads(reply) -> list[str]:
+    return [b.payload for row in reply.buttons for b in row]
+
+
 def test_clean_topic_keeps_the_words_and_drops_the_packaging():
     assert clean_topic('  "grain   exports". ') == "grain exports"
+    assert clean_topic("“grain exports”") == clean_topic('"grain exports') == "grain exports"
     assert clean_topic("<b>x</b> & y") == "<b>x</b> & y"  # escaped when shown, not mangled
 
 
@@ -51,7 +56,42 @@ async def test_following_lists_with_unfollow_buttons(app):
     await answer(app, "/follow grain", ALICE)
     reply = await answer(app, "/following", ALICE)
     assert "ports — topic" in reply.document.text
-    assert [row[0].payload for row in reply.buttons] == ["/unfollow grain", "/unfollow ports"]
+    assert payloads(reply) == ["/unfollow grain", "/unfollow ports"]
+
+
+async def test_every_follow_has_its_unfollow_button_two_a_row(app):
+    for i in range(MAX_FOLLOWS):
+        await answer(app, f"/follow topic {i:02}", ALICE)
+    reply = await answer(app, "/following", ALICE)
+    assert payloads(reply) == [f"/unfollow topic {i:02}" for i in range(MAX_FOLLOWS)]
+    assert [len(row) for row in reply.buttons] == [2] * (MAX_FOLLOWS // 2)
+
+
+@pytest.mark.parametrize("typed", ['<Logistics> & "broke"', "“grain” exports", '"a" and "b"'])
+async def test_a_quote_with_its_partner_inside_the_words_is_kept(app, typed):
+    reply = await answer(app, f"/follow {typed}", ALICE)
+    assert reply.document.text.startswith(f"Following the topic {typed}.")
+    assert [f.value for f in subscribers.follows_of(app.db, 1001)] == [typed]
+
+
+async def test_unfollow_of_something_not_followed_echoes_the_qualifier_as_typed(app):
+    add_article_naming(app, "Russia said so.", [("Russia", "place")])
+    reply = await answer(app, "/unfollow Russia (country)", ALICE)
+    assert reply.document.text.startswith("You don't follow “Russia (country)”.")
+
+
+async def test_follow_says_alerts_come_and_the_digest_only_with_a_subscription(app):
+    text = (await answer(app, "/follow ports", ALICE)).document.text
+    assert "When a new story about ports arrives, I send you an alert" in text
+    assert "For a daily digest with news about it first: /subscribe." in text
+    assert "Your daily digest puts" not in text
+    await answer(app, "/subscribe", ALICE)
+    text = (await answer(app, "/follow grain", ALICE)).document.text
+    assert "I send you an alert" in text and "Your daily digest puts news about grain first." in text
+    await answer(app, "/unsubscribe", ALICE)
+    text = (await answer(app, "/follow wheat", ALICE)).document.text
+    assert "Your daily digest is stopped; /subscribe brings it back, wheat first." in text
+    assert "When a new story about wheat arrives, I send you an alert" in text  # the alerts go on
 
 
 async def test_following_nothing(app):
@@ -97,7 +137,7 @@ async def test_a_type_qualifier_chooses_the_actor_as_actor_does(app):
     add_article(app, "Russia and Ukraine met in Geneva. Russia said little.")
     reply = await answer(app, "/follow Russia (place)", ALICE)
     assert "Following the actor Russia." in reply.document.text
-    assert "Your daily digest puts news about Russia first." in reply.document.text
+    assert "When a new story about Russia arrives, I send you an alert" in reply.document.text
     (follow,) = subscribers.follows_of(app.db, 1001)
     assert (follow.kind, follow.value) == ("actor", "Russia")
     reply = await answer(app, "/unfollow Russia (place)", ALICE)
@@ -164,7 +204,7 @@ async def test_two_actors_of_one_name_are_followed_apart(app):
     assert reply.document.text == "You already follow West (organisation)."
     listing = await answer(app, "/following", ALICE)
     assert "West — place\nWest — organisation" in listing.document.text
-    assert [row[0].payload for row in listing.buttons] == [
+    assert payloads(listing) == [
         "/unfollow West (place)",
         "/unfollow West (organisation)",
     ]

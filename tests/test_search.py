@@ -7,7 +7,7 @@ from article_rows import insert_actor, insert_article
 
 import store.search
 from briefing.render import html_messages, to_plain
-from briefing.service.commands import Asker, answer, load_all
+from briefing.service.commands import Asker, answer, load_all, parse
 from store.search import (
     actor_ids_named,
     article_ids_mentioning,
@@ -227,3 +227,15 @@ def test_sharp_s_and_ss_find_each_other(db, typed):
     assert {a.title for a in search_articles(db, typed)} == {"Strauß waltz gala", "Levi Strauss jeans"}
     assert [a.title for a in search_articles(db, f"{typed} waltzes")] == ["Strauß waltz gala"]
     assert len(matching_ids(db, fts_query(f"{typed} denim", any_word=True), limit=10)) == 2
+
+
+@pytest.mark.parametrize(
+    ("typed", "parsed"),
+    [
+        ("/actor Kellogg\x01\x02", ("actor", "Kellogg")),
+        ("/search grain\rexports\x0cnow\x85", ("search", "grain exports now")),
+        ("ports\tand\ngrain\x7f", (None, "ports\tand\ngrain")),
+    ],
+)
+def test_control_characters_are_dropped_and_those_between_words_become_spaces(typed, parsed):
+    assert parse(typed) == parsed

@@ -319,10 +319,21 @@ async def test_settings_change_each_value(app):
 
 
 async def test_settings_without_a_subscription_offers_one(app):
-    reply = await answer(app, "/settings length 3", ALICE)
+    reply = await answer(app, "/settings", ALICE)
     assert "no daily digest yet" in reply.document.text
     assert reply.buttons[0][0].payload == "/subscribe"
     assert subscribers.get_subscriber(app.db, 1001) is None
+
+
+async def test_a_length_set_without_a_subscription_says_nothing_changed_and_how_to_set_it(app):
+    reply = await answer(app, "/settings length 3", ALICE)
+    assert "no daily digest yet, so there is nothing to change" in reply.document.text
+    assert "then send /settings length 3." in reply.document.text  # /subscribe takes no length
+    assert reply.buttons[0][0].payload == "/subscribe"
+    assert subscribers.get_subscriber(app.db, 1001) is None
+    reply = await answer(app, "/settings length 30", ALICE)
+    assert reply.document.text.startswith("The digest length is a number of stories from 1 to 10")
+    assert reply.buttons == ()
 
 
 async def test_a_time_or_zone_set_without_a_subscription_says_nothing_changed_and_offers_it(app):

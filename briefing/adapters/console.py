@@ -17,10 +17,10 @@ from briefing.document import Document
 from briefing.paging import split_pages
 from briefing.render import to_plain
 from briefing.service import App
-from briefing.service.commands import TERMINAL_CHAT, Asker, Reply, answer
+from briefing.service.commands import TERMINAL_CHAT_ID, Asker, Reply, answer
 
 log = logging.getLogger(__name__)
-CONSOLE = Asker(chat_id=TERMINAL_CHAT, user_id=TERMINAL_CHAT, chat_type="private")
+CONSOLE = Asker(chat_id=TERMINAL_CHAT_ID, user_id=0, chat_type="private")
 GREETING = (
     "Briefing in the terminal. Try /brief, /actor Kellogg, /latest, /help; /more shows the next page of a "
     "long answer. Ctrl-D or /quit leaves."

@@ -53,6 +53,8 @@ def report_tables(report: IngestReport) -> list[Table]:
     summary.add_row("failed", str(len(report.failed)))
     if report.not_modified:
         summary.add_row("feeds not modified", str(report.not_modified))
+    if report.alerts:
+        summary.add_row("alerts queued for followers", str(report.alerts))
     tables = [summary]
     for title, rows in (("Failures", report.failed), ("Notes", report.notes)):
         if rows:

@@ -20,7 +20,7 @@ from briefing.actors import extract_actors
 from briefing.aliases import edit_distance, fold, strip_article
 from briefing.briefs import shorten
 from briefing.charts import mentions_chart
-from briefing.cues import TITLES
+from briefing.cues import COMMON, TITLES
 from briefing.document import Block, Document, Span, bold, code, italic, item, message, para
 from briefing.dossier import compose_dossier, kind_word, plural
 from briefing.errors import SourceError
@@ -76,8 +76,11 @@ def actor_type(kind: Kind | None) -> ActorType | None:
 
 
 def clean_name(text: str) -> str:
-    """The name asked for, without markup, quotes or a title ("Gen. Kellogg" is Kellogg)."""
+    """The name asked for, without markup, quotes or a title ("Gen. Kellogg" is Kellogg); nothing when
+    no letter or digit is left ("&", "<b>&</b>"): symbols alone name no one."""
     text = " ".join(_NOISE.sub(" ", _TAGS.sub(" ", text)).split()).strip(" .,;:!?'")
+    if not any(c.isalnum() for c in text):
+        return ""
     words = text.split()
     while len(words) > 1 and words[0].lower().rstrip(".") in TITLES:
         words.pop(0)
@@ -166,10 +169,13 @@ def relevant_suggestions(name: str, close: Sequence[Actor]) -> list[Actor]:
     Korea; "Kim": Kim Jong Un; not "war": Institute for the Study of War), or a small typo away (at most
     a third of the letters: "Zelinsky" for Zelensky, not "Borel" for "Korea")."""
     norm = strip_article(fold(name))
+    # words every name may hold ("and", "of", "the") are no likeness: "and" is not Hamas for being in
+    # "Hamas and Hezbollah"
+    telling = any(w not in COMMON for w in norm.split())
 
     def near(other: str) -> bool:
         if f" {norm} " in f" {other} ":
-            return 3 * len(norm.split()) >= len(other.split())
+            return telling and 3 * len(norm.split()) >= len(other.split())
         typos = edit_distance(norm, other, 3)
         return typos <= 3 and 3 * typos <= max(len(norm), len(other))
 
@@ -182,9 +188,17 @@ def suggestions(app: App, name: str) -> list[Actor]:
 
 def unknown_reply(app: App, look: Lookup, *, command: str = "actor", extra: Sequence[Block] = ()) -> Reply:
     """No actor of that name (and type): the actors of other types the name is, else close names."""
-    if not look.name:  # only markup or symbols ("<script>"): no name to look up, so none to find
+    if not look.name:  # only markup or symbols ("<script>", "&"): no name to look up, so none to find
         return Reply(
-            message(para(f"I have no one called “{shorten(look.typed)}” in the news I know."), *extra)
+            message(
+                para(
+                    f"“{shorten(look.typed)}” has no name in it to look up: a name has letters or digits, "
+                    "e.g. ",
+                    code(f"/{command} Kellogg"),
+                    ".",
+                ),
+                *extra,
+            )
         )
     if look.type_ is not None:
         other = look.every

@@ -1,8 +1,9 @@
 """Administrators' commands that change what the bot reads: ``/ingest URL``.
 
 A page is ingested once; a feed is ingested now and registered for polling (``sources.poll = 1``), which
-the scheduled feed job then polls every ``feeds.poll_minutes``. Only http(s) URLs are taken from a chat:
-the server's own files are not the chat's business.
+the scheduled feed job then polls every ``feeds.poll_minutes`` (in the bot on Telegram: the terminal chat
+runs no jobs). The new articles queue alerts for their followers, as a poll's do. Only http(s) URLs are
+taken from a chat: the server's own files are not the chat's business.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from briefing.document import Block, bold, code, item, message, para
+from briefing.dossier import plural
+from briefing.models import IngestReport
 from briefing.service import App
 from briefing.service.commands import Asker, Reply, command
 
@@ -33,7 +36,6 @@ def _usage() -> Reply:
 async def ingest_command(app: App, args: str, asker: Asker) -> Reply:
     """Ingest pages and feeds by URL; register the feeds for polling."""
     from briefing.service.ingest import ingest_sources
-    from store.sources import find_source, set_polling
 
     urls = args.split()
     if not urls:
@@ -46,26 +48,53 @@ async def ingest_command(app: App, args: str, asker: Asker) -> Reply:
             message(para(f"Only http(s) addresses can be ingested from a chat, not “{bad[0][:200]}”."))
         )
     report = await ingest_sources(app, urls, poll=True)  # feeds are polled: pages failing now wait
-    lines: list[Block] = [
-        para(
-            bold("Ingested: "),
-            f"{report.new:,} new, {report.duplicate:,} already known,",
-            f" {report.near_duplicate:,} near-duplicates.",
-        )
-    ]
-    for url in urls:
-        source = find_source(app.db, url)
-        if source is not None and source.kind == "feed":
-            set_polling(app.db, source.id, True)
-            lines.append(
-                item("Feed ", bold(source.name), f" is now read every {app.settings.poll_minutes} minutes.")
-            )
+    lines = [*_counts(report), *_polled(app, urls, asker), *_alerts(report, asker)]
     lines += _failures(report.failed)
     lines += [item("Note: ", bold(where), f" — {why}") for where, why in report.notes[:MAX_LISTED]]
     return Reply(message(*lines))
 
 
 MAX_LISTED = 5  # failures of one reason named one by one; more are counted
+
+
+def _counts(report: IngestReport) -> list[Block]:
+    """The articles read; a feed that answered 304 is said to be unchanged ("0 new" would hide why)."""
+    lines: list[Block] = []
+    if report.new or report.duplicate or report.near_duplicate or not report.not_modified:
+        counts = f"{report.new:,} new, {report.duplicate:,} already known,"
+        lines.append(para(bold("Ingested: "), counts, f" {plural(report.near_duplicate, 'near-duplicate')}."))
+    if report.not_modified:
+        they = "it was" if report.not_modified == 1 else "they were"
+        unchanged = bold(f"{plural(report.not_modified, 'feed')} not modified")
+        lines.append(para(unchanged, f" since {they} last read: nothing new."))
+    return lines
+
+
+def _polled(app: App, urls: Sequence[str], asker: Asker) -> list[Block]:
+    """Register the feeds among the URLs for polling, one line each. No poller runs in the terminal chat
+    (or ``bot.py ask``): only the bot on Telegram polls, so it says when that happens."""
+    from store.sources import find_source, set_polling
+
+    every = plural(app.settings.poll_minutes, "minute")
+    when = f" is now read every {every}."
+    if asker.in_terminal:
+        when = f" will be read every {every} while the bot runs on Telegram."
+    lines: list[Block] = []
+    for url in urls:
+        source = find_source(app.db, url)
+        if source is not None and source.kind == "feed":
+            set_polling(app.db, source.id, True)
+            lines.append(item("Feed ", bold(source.name), when))
+    return lines
+
+
+def _alerts(report: IngestReport, asker: Asker) -> list[Block]:
+    if not report.alerts:
+        return []
+    when = "when the bot runs on Telegram" if asker.in_terminal else "now, or after their quiet hours"
+    return [
+        para(f"{plural(report.alerts, 'alert')} queued for the chats following these stories, sent {when}.")
+    ]
 
 
 def _failures(failed: Sequence[tuple[str, str]]) -> list[Block]:

@@ -46,8 +46,8 @@ async def stats_command(app: App, args: str, asker: Asker) -> Reply:
     """Counts of articles, sources, actors, stories, subscribers and deliveries."""
     c = archive_counts(app.db)
     rows = [
-        ("Articles", f"{c.articles:,} (+{c.near_duplicates:,} near-duplicates recorded)"),
-        ("Sources", f"{c.sources:,} ({c.polled_feeds:,} feeds polled)"),
+        ("Articles", f"{c.articles:,} (+{plural(c.near_duplicates, 'near-duplicate')} recorded)"),
+        ("Sources", f"{c.sources:,} ({plural(c.polled_feeds, 'feed')} polled)"),
         ("Actors", f"{c.actors:,}"),
         ("Stories", f"{c.stories:,}"),
         ("Subscribers", f"{c.subscribers_active:,} active of {c.subscribers:,}"),

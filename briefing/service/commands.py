@@ -11,16 +11,14 @@ import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
-from briefing.document import Document, bold, code, item, message, para
+from briefing.document import Block, Document, bold, code, item, message, para
 from briefing.service import App
 from store.subscribers import mark_reachable
 
 MAX_QUERY_CHARS = 4096
-
-
-# The terminal chat's chat (and user) id. Telegram gives no chat the id 0, so the Telegram bot never
-# sends there: a digest or alert the terminal chat subscribed to is for `bot.py digest --chat 0`.
-TERMINAL_CHAT = 0
+# The terminal chat's (and ``bot.py ask``'s) chat id. Telegram gives no chat the id 0, so the Telegram
+# bot never sends there: a digest the terminal chat subscribed to is for `bot.py digest --chat 0`.
+TERMINAL_CHAT_ID = 0
 
 
 @dataclass(frozen=True)
@@ -30,6 +28,16 @@ class Asker:
     chat_id: int
     user_id: int
     chat_type: str = "private"
+
+    @property
+    def private(self) -> bool:
+        """A chat with one person (or the terminal), where plain text is a search."""
+        return self.chat_type == "private"
+
+    @property
+    def in_terminal(self) -> bool:
+        """The terminal chat or ``bot.py ask``: no scheduled jobs (feed polls, alerts, digests) run there."""
+        return self.chat_id == TERMINAL_CHAT_ID
 
 
 @dataclass(frozen=True)
@@ -89,14 +97,21 @@ _COMMAND_RE = re.compile(r"^/([A-Za-z0-9_]{1,32})(?:@[A-Za-z0-9_]+)?(?:\s+|$)(.*
 
 
 # Bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069): echoed in a reply they
-# would flip the text after them ("results for ‮txt.exe"); no query needs them.
-_BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+# would flip the text after them ("results for ‮txt.exe"); no query needs them. Nor does any query need
+# the C0 and C1 control characters other than tab and newline (U+0000-U+001F, U+007F-U+009F): echoed back
+# they show as boxes or nothing, or break the terminal chat's output. Those that separate words (carriage
+# return, form feed, U+001C-U+001F, U+0085) become a space, so the words on either side stay apart.
+_CONTROLS: dict[int, str | None] = {
+    c: (" " if chr(c).isspace() else None)
+    for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A), *range(0x00, 0x20), *range(0x7F, 0xA0))
+    if chr(c) not in "\t\n"
+}
 
 
 def parse(text: str) -> tuple[str | None, str]:
     """Split ``/cmd@bot args`` into ``("cmd", "args")``; plain text gives ``(None, text)``. Bidirectional
-    control characters are dropped first."""
-    text = text.translate(_BIDI_CONTROLS).strip()
+    and other control characters (all but tab and newline) are dropped first."""
+    text = text.translate(_CONTROLS).strip()
     match = _COMMAND_RE.match(text)
     if not match:
         return None, text
@@ -162,9 +177,14 @@ async def help_reply(app: App, args: str, asker: Asker) -> Reply:
         message(
             para(bold("Briefing"), " turns the news into briefings you can read in a minute."),
             *_command_lines(app, asker),
-            para("Plain text is a search."),
+            para("Plain text is a search.") if asker.private else _group_search(),
         )
     )
+
+
+def _group_search() -> Block:
+    # a group's plain text is its members talking to each other: the bot answers only its commands there
+    return para("In a group I answer only commands: to search, send ", code("/search WORDS"), ".")
 
 
 @command("start", "/start", "what this bot does")
@@ -183,7 +203,9 @@ async def start(app: App, args: str, asker: Asker) -> Reply:
             ),
             para("What I can do:"),
             *_command_lines(app, asker),
-            para("Or just send me some words: I search the news for them."),
+            para("Or just send me some words: I search the news for them.")
+            if asker.private
+            else _group_search(),
         )
     )
 

@@ -25,7 +25,7 @@ from briefing.errors import NotFoundError, UnsubscribedError
 from briefing.models import Subscriber
 from briefing.schedule import DigestSlot, due_digest, local_date, zone
 from briefing.service import App
-from briefing.service.commands import TERMINAL_CHAT
+from briefing.service.commands import TERMINAL_CHAT_ID
 from store.alerts import fold_alerts, has_pending_alerts
 from store.db import transaction
 from store.deliveries import (
@@ -201,7 +201,7 @@ class DueDigests:
         slots = [
             (s, d)
             for s in active_subscribers(app.db)
-            if s.chat_id != TERMINAL_CHAT and (d := due_digest(s, now, late_limit=limit))
+            if s.chat_id != TERMINAL_CHAT_ID and (d := due_digest(s, now, late_limit=limit))
         ]
         present = digests_present(app.db, {slot.digest_date for _, slot in slots})
         todo = [(s, slot) for s, slot in slots if (s.chat_id, slot.digest_date) not in present]

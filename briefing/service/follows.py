@@ -39,12 +39,42 @@ from store.actors import get_actor
 
 MAX_TOPIC_CHARS = 100
 MAX_FOLLOWS = 50
+BUTTONS_PER_ROW = 2
 Followed = tuple[Follow, Actor | None]  # a follow, with its actor (None for a topic)
 
 
+_END = " .,;:!?'"  # an apostrophe at an end is as likely a quote as not ("workers'"): dropped, as ever
+_CLOSING = {'"': '"', "“": "”", "«": "»"}
+
+
+def _unpaired(text: str, mark: str) -> bool:
+    """Whether a quote mark at an end of ``text`` lacks its partner in it (``"grain exports``)."""
+    for opening, closing in _CLOSING.items():
+        if mark in (opening, closing):
+            if opening == closing:
+                return text.count(mark) % 2 == 1
+            return text.count(opening) != text.count(closing)
+    return False
+
+
 def clean_topic(text: str) -> str:
-    """The words of a name or topic, single-spaced, without quotes or end punctuation around them."""
-    return " ".join(text.split()).strip(" .,;:!?'\"“”«»")
+    """The words of a name or topic, single-spaced, without end punctuation around them, nor the quotes
+    around the whole or a quote mark without its partner; a quote inside with its partner stays
+    (``<Logistics> & "broke"`` keeps its last quote)."""
+    text = " ".join(text.split()).strip(_END)
+    while text:
+        first, last = text[0], text[-1]
+        inside = text[1:-1]
+        if len(text) > 1 and _CLOSING.get(first) == last and first not in inside and last not in inside:
+            text = text[1:-1]
+        elif _unpaired(text, last):
+            text = text[:-1]
+        elif _unpaired(text, first):
+            text = text[1:]
+        else:
+            break
+        text = text.strip(_END)
+    return text
 
 
 def _followed(app: App, chat_id: int) -> list[Followed]:
@@ -184,15 +214,27 @@ async def follow_command(app: App, args: str, asker: Asker) -> Reply:
     return Reply(
         message(
             para(f"Following {what} ", bold(shown), "."),
-            para(
-                "Your daily digest puts news about ",
-                bold(value),
-                " first. ",
-                code("/following"),
-                " lists what you follow.",
-            ),
+            *_what_follows(app, asker, value),
+            para(code("/following"), " lists what you follow."),
         )
     )
+
+
+def _what_follows(app: App, asker: Asker, value: str) -> list[Block]:
+    """What following brings this chat: alerts, and the digest's first place if it has a digest."""
+    sub = subs.get_subscriber(app.db, asker.chat_id)
+    alert = para(
+        "When a new story about ", bold(value), " arrives, I send you an alert (one due at night waits"
+        " for the morning)."
+    )  # fmt: skip
+    if sub is not None and not sub.active:  # /unsubscribe stopped the digest, not the alerts
+        return [
+            alert,
+            para("Your daily digest is stopped; ", code("/subscribe"), f" brings it back, {value} first."),
+        ]
+    if sub is not None:
+        return [alert, para("Your daily digest puts news about ", bold(value), " first.")]
+    return [alert, para("For a daily digest with news about it first: ", code("/subscribe"), ".")]
 
 
 def _following_reply(followed: Sequence[Followed], note: str = "") -> Reply:
@@ -204,8 +246,9 @@ def _following_reply(followed: Sequence[Followed], note: str = "") -> Reply:
     lines.append(para("Tap to unfollow, or send ", code("/unfollow NAME"), "."))
     if note:
         lines.insert(0, para(note))
-    shown = [_shown(one, followed) for one in followed[:12]]
-    buttons = tuple((Button(f"✕ {name}", f"/unfollow {name}"),) for name in shown)
+    shown = [Button(f"✕ {name}", f"/unfollow {name}") for name in (_shown(one, followed) for one in followed)]
+    # every follow its button (50 at most, of the 100 Telegram allows), two a row to keep the keyboard short
+    buttons = tuple(tuple(shown[k : k + BUTTONS_PER_ROW]) for k in range(0, len(shown), BUTTONS_PER_ROW))
     return Reply(message(*lines), buttons=buttons)
 
 
@@ -256,7 +299,7 @@ async def unfollow_command(app: App, args: str, asker: Asker) -> Reply:
         return _following_reply(followed)
     matches = _matching(app, followed, name, kind_asked)
     if not matches:
-        typed = shorten(qualified(name, kind_asked) if kind_asked else name)
+        typed = shorten(clean_topic(args))  # the user's own words: "(country)" is not to become "(place)"
         return Reply(
             message(para(f"You don't follow “{typed}”. ", code("/following"), " lists what you do."))
         )

@@ -323,7 +323,9 @@ async def ingest_sources(
     poll: bool | None = None,
 ) -> IngestReport:
     """Ingest files, folders and http(s) URLs of pages or feeds; see the module docstring. ``poll``
-    switches scheduled polling on or off for the feeds among the URLs (``None`` leaves it)."""
+    switches scheduled polling on or off for the feeds among the URLs (``None`` leaves it). The new
+    articles queue alerts for the chats that follow what they are about, as a feed poll's do: the running
+    bot sends them (``bot.py ingest`` is another process; the bot's feed job finds them in the store)."""
     items = expand_sources(sources)
     own = fetcher is None  # a client opens no connection until it is used: cheap to have
     client = fetcher or _default_fetcher(app)
@@ -337,7 +339,22 @@ async def ingest_sources(
     finally:
         if own:
             await client.aclose()
-    return tally.report()
+    report = tally.report()
+    return replace(report, alerts=queue_new_alerts(app, report.new_ids))
+
+
+ALERT_BATCH = 500  # article ids a query takes at once (SQLite allows some 32,000 parameters)
+
+
+def queue_new_alerts(app: App, article_ids: Sequence[int]) -> int:
+    """Queue the alerts new articles bring (at most one per story per chat, however many batches)."""
+    from briefing.service.polling import queue_alerts  # polling imports this module
+
+    now = app.now()
+    return sum(
+        queue_alerts(app, article_ids[k : k + ALERT_BATCH], now=now)
+        for k in range(0, len(article_ids), ALERT_BATCH)
+    )
 
 
 def _default_fetcher(app: App) -> Fetcher:

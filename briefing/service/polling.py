@@ -25,7 +25,7 @@ from briefing.document import Document, Section, code, heading, link, para
 from briefing.models import Source
 from briefing.schedule import zone
 from briefing.service import App
-from briefing.service.commands import TERMINAL_CHAT
+from briefing.service.commands import TERMINAL_CHAT_ID
 from briefing.service.ingest import ingest_feed
 from store.alerts import followers_of_articles, queue_alert
 from store.db import transaction
@@ -48,7 +48,7 @@ def _alert_due(app: App, chat_id: int, now: datetime) -> datetime | None:
     cannot be written to (it blocked the bot). Alerts come from follows: /unsubscribe stops the digest
     only, /unfollow the alerts."""
     sub = get_subscriber(app.db, chat_id)
-    if chat_id == TERMINAL_CHAT or is_unreachable(app.db, chat_id):
+    if chat_id == TERMINAL_CHAT_ID or is_unreachable(app.db, chat_id):
         return None
     start, end = quiet_hours(app)
     tz = zone(sub.timezone if sub is not None else app.settings.timezone)

@@ -211,6 +211,24 @@ async def settings_command(app: App, args: str, asker: Asker) -> Reply:
                 ),
                 buttons=((Button(wanted, wanted),),),
             )
+        if len(words) == 2 and what == "length":  # /subscribe takes no length: subscribe, then set it
+            try:
+                length = parse_length(words[1])
+            except SettingError as exc:
+                return _failed(exc)
+            return Reply(
+                message(
+                    para("This chat has no daily digest yet, so there is nothing to change."),
+                    para(
+                        "Subscribe with ",
+                        code("/subscribe"),
+                        f" (every day at {default}), then send ",
+                        code(f"/settings length {length}"),
+                        ".",
+                    ),
+                ),
+                buttons=((Button(f"Subscribe at {default}", "/subscribe"),),),
+            )
         return Reply(
             message(
                 para("This chat has no daily digest yet."),
