@@ -69,6 +69,7 @@ class Settings:
     feed_max_failures: int = 5
     alert_quiet_hours: str = "22:00-07:00"
     alerts_per_hour: int = 4
+    alert_max_age_hours: int = 24
 
 
 def _resolve(path: str) -> Path:
@@ -167,6 +168,7 @@ def load_settings(environ: Mapping[str, str], *, path: Path = DEFAULTS) -> Setti
         feed_max_failures=_number(int, feeds, "feeds.max_failures", 5),
         alert_quiet_hours=_quiet_hours(str(feeds.get("alert_quiet_hours", "22:00-07:00"))),
         alerts_per_hour=_number(int, feeds, "feeds.alerts_per_hour", 4),
+        alert_max_age_hours=_number(int, feeds, "feeds.alert_max_age_hours", 24),
     )
     if settings.telegram_mode not in ("polling", "webhook"):
         raise SettingsError(f"telegram.mode must be 'polling' or 'webhook', got {settings.telegram_mode!r}")
@@ -175,4 +177,6 @@ def load_settings(environ: Mapping[str, str], *, path: Path = DEFAULTS) -> Setti
     _check_summary(settings)
     if settings.alerts_per_hour < 1:
         raise SettingsError("feeds.alerts_per_hour must be at least 1")
+    if settings.alert_max_age_hours < 1:
+        raise SettingsError("feeds.alert_max_age_hours must be at least 1")
     return settings

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
@@ -253,6 +254,17 @@ def known_url(db: Database, url: str) -> bool:
 
 def find_by_hash(db: Database, digest: str) -> Article | None:
     return _one(db, "SELECT * FROM articles WHERE content_hash = ?", [digest])
+
+
+def dated_since(db: Database, article_ids: Sequence[int], since: datetime) -> list[int]:
+    """Those of the articles dated ``since`` or later (published, else ingested), in the order given."""
+    recent: set[int] = set()
+    ids = list(dict.fromkeys(article_ids))
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        sql = f"SELECT id FROM articles WHERE id IN ({','.join('?' * len(chunk))}) AND dated_at >= ?"
+        recent.update(r[0] for r in db.execute(sql, [*chunk, to_iso(since)]).fetchall())
+    return [i for i in ids if i in recent]
 
 
 def latest_articles(db: Database, *, limit: int = 20, since: datetime | None = None) -> list[Article]:

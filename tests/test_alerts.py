@@ -2,6 +2,7 @@
 loopback server."""
 
 import asyncio
+import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -9,6 +10,7 @@ import pytest
 from briefing.adapters.delivery import run_due_digests, send_due_alerts
 from briefing.service import App
 from briefing.service.polling import queue_alerts
+from store import open_db
 from store.alerts import alerts_of
 from store.subscribers import follow, mark_unreachable, set_active, unfollow
 from tests.botapi import Fault
@@ -215,8 +217,14 @@ async def test_bot_py_ingest_queues_alerts_once_per_story_and_the_running_bot_se
     import bot
 
     follow(db, 8, "topic", "trawler crews", now=NOON)
-    dump = FIXTURES / "dumps" / "harbour_gazette.txt"
     path = db.conn.execute("PRAGMA database_list").fetchone()[2]
+    old = FIXTURES / "dumps" / "harbour_gazette.txt"
+    today = f"{datetime.now(UTC):%d %B %Y}".lstrip("0")
+    dump = tmp_path / "harbour_gazette_today.txt"  # the same news, dated today
+    dump.write_text(
+        re.sub(r"\d{1,2} March 2025|March \d{1,2}, 2025", today, old.read_text(encoding="utf-8")),
+        encoding="utf-8",
+    )
     cli = ["--db", path, "ingest", "--no-progress", str(dump)]
     assert await asyncio.to_thread(bot.main, cli) == 0  # its own connection, as another process has
     (alert,) = alerts_of(db, 8)
@@ -227,6 +235,19 @@ async def test_bot_py_ingest_queues_alerts_once_per_story_and_the_running_bot_se
     assert alert.due_at is not None
     report = await send_due_alerts(app, botapi_bot, now=alert.due_at, pacer=fast_pacer(), policy=QUICK)
     assert report.sent == 1 and "Fishing fleet" in botapi.sent_messages(8)[0].text
+
+
+async def test_an_old_archive_ingested_today_alerts_no_one(tmp_path):
+    import bot
+
+    path = tmp_path / "archive.db"
+    fresh = open_db(path)
+    follow(fresh, 8, "topic", "trawler crews", now=NOON)
+    old = FIXTURES / "dumps" / "harbour_gazette.txt"  # dated 2 March 2025: news then, not now
+    assert await asyncio.to_thread(bot.main, ["--db", str(path), "ingest", "--no-progress", str(old)]) == 0
+    assert fresh.execute("SELECT count(*) FROM articles").fetchone()[0] == 3
+    assert alerts_of(fresh, 8) == []
+    fresh.conn.close()
 
 
 async def test_ingest_sources_queues_alerts_in_batches_once_per_story(app, db, monkeypatch):

@@ -28,6 +28,7 @@ from briefing.service import App
 from briefing.service.commands import TERMINAL_CHAT_ID
 from briefing.service.ingest import ingest_feed
 from store.alerts import followers_of_articles, queue_alert
+from store.articles import dated_since
 from store.db import transaction
 from store.sources import due_feeds, get_source, record_poll_failure
 from store.subscribers import get_subscriber, is_unreachable
@@ -56,7 +57,9 @@ def _alert_due(app: App, chat_id: int, now: datetime) -> datetime | None:
 
 
 def queue_alerts(app: App, article_ids: Sequence[int], *, now: datetime) -> int:
-    """Queue alerts for new articles; returns how many were queued."""
+    """Queue alerts for new articles; returns how many were queued. Articles dated more than
+    ``alert_max_age_hours`` before ``now`` (an old archive imported, a new feed's backlog) alert no one."""
+    article_ids = dated_since(app.db, article_ids, now - timedelta(hours=app.settings.alert_max_age_hours))
     queued = 0
     due: dict[int, datetime | None] = {}  # by chat, looked up once per run
     with transaction(app.db):
