@@ -26,6 +26,25 @@ PARTICLES = frozenset(
     {"al", "el", "ul", "bin", "ibn", "van", "von", "der", "den", "de", "da", "di", "du", "la", "le"}
 )
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# Common Chinese and Korean family names, which come first: news calls Kim Jong Un "Kim", Wang Yi "Wang",
+# Yoon Suk Yeol "Yoon".
+FAMILY_FIRST = frozenset(
+    """kim lee yi park pak choi choe jung jeong kang cho yoon yun jang lim han oh seo shin kwon hwang ahn
+    song moon hong xi li wang zhang liu chen yang zhao huang zhou wu xu sun ma hu guo he gao lin luo zheng
+    deng han cai peng xie tang feng dong ye""".split()
+)
+
+
+def family_first(words: list[str]) -> bool:
+    """Whether a name of these (folded) words may put its family name first: two or three words, the
+    first a common Chinese or Korean family name, and the rest short or hyphenated (so "Kim Jong Un",
+    "Wang Yi", "Lee Jae-myung", but not "Lee Anderson")."""
+    if not 2 <= len(words) <= 3 or words[0] not in FAMILY_FIRST:
+        return False
+    rest = words[1:]
+    return len(rest) == 2 or "-" in rest[0] or len(rest[0]) <= 7
+
+
 # Legal-form words an organisation drops when named again ("Apple Inc." then "Apple", "Nordhavn Shipping
 # A/S" then "Nordhavn Shipping"): English, German, Nordic, French, Italian, Spanish and Dutch forms.
 CORPORATE = frozenset(
@@ -145,6 +164,9 @@ def alias_pairs(
                 last = fold(word)
                 pairs.add((word, last))
                 pairs.add((word, skeleton(last)))
+            words = alias.split()
+            if family_first([fold(w) for w in words]):
+                pairs.add((words[0], fold(words[0])))  # "Kim", "Wang"
     return pairs
 
 

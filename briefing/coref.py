@@ -12,7 +12,16 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from briefing.aliases import CORPORATE, PARTICLES, SUFFIXES, actor_key, fold, skeleton, spelt_alike
+from briefing.aliases import (
+    CORPORATE,
+    PARTICLES,
+    SUFFIXES,
+    actor_key,
+    family_first,
+    fold,
+    skeleton,
+    spelt_alike,
+)
 from briefing.cues import CALENDAR
 from briefing.gazetteer import Gazetteer
 from briefing.models import ActorType, ExtractedActor, Mention
@@ -69,6 +78,8 @@ def _surname_keys(cand: Candidate) -> list[str]:
     keys = [last.norm, skeleton(last.norm)]
     if len(cand.toks) > 1 and cand.toks[-2].norm in PARTICLES:
         keys.append(f"{cand.toks[-2].norm} {last.norm}")
+    if family_first([t.norm for t in cand.toks]):  # "Kim" of Kim Jong Un, "Wang" of Wang Yi
+        keys.append(cand.toks[0].norm)
     return keys
 
 

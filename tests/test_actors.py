@@ -424,3 +424,22 @@ def test_a_month_after_a_given_name_is_a_surname():
         "Singapore",
     }
     assert "Boris Johnson" in actors_by_name("The vote is due in May, Boris Johnson said.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("North Korean leader Kim Jong Un fired a missile. Kim said more would follow.", "Kim Jong Un"),
+        ("Foreign Minister Wang Yi visited Berlin. Wang told reporters the trip went well.", "Wang Yi"),
+        ("President Yoon Suk Yeol declared martial law. Yoon later lifted it.", "Yoon Suk Yeol"),
+    ],
+)
+def test_a_family_name_that_comes_first_refers_back_to_the_person(text, name):
+    found = actors_by_name(text)
+    assert len(found[name].mentions) == 2
+    assert set(found) <= {name, "North Korea", "Berlin"}
+
+
+def test_a_western_name_keeps_its_surname_last():
+    found = actors_by_name("Lee Anderson spoke in Ashfield. Anderson said no.")
+    assert len(found["Lee Anderson"].mentions) == 2
