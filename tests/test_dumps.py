@@ -1,13 +1,15 @@
 """Text dumps → articles: the seeds, dumps of other outlets, encodings, and the line rules."""
 
+import subprocess
+import sys
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
-from conftest import FIXTURES, SEEDS
+from conftest import FIXTURES, ROOT, SEEDS
 
 from briefing.dumps import decode_text, split_dump, title_from_body
 from briefing.errors import BinarySourceError, DecodeError, EmptySourceError
-from briefing.furniture import Kind, classify, parse_date
+from briefing.furniture import Kind, Verdict, classify, parse_date
 
 SEED_TITLES = {
     "000": [
@@ -349,3 +351,17 @@ def test_a_dump_crediting_several_sites_keeps_its_file_name():
     )
     [article] = split_dump(text, source="dump.txt")
     assert article.source == "dump.txt"
+
+
+def test_a_line_of_thousands_of_digits_is_read_without_hanging():
+    """The relative-time pattern ("S.Chen34 min ago") once tried its number from every digit of a run:
+    20,000 digits took about a minute, holding the interpreter. A hang guard in a process of its own, not
+    a speed measurement: the split takes milliseconds."""
+    code = (
+        "from briefing.dumps import split_dump; "
+        "text = 'Port strike halts shipping\\n\\nThe union said talks failed.\\n' + '1' * 20_000; "
+        "print(len(split_dump(text, source='digits.txt')))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=20)
+    assert done.returncode == 0 and done.stdout.strip() == "1", done.stderr
+    assert classify("S.Chen34 min ago") == Verdict(Kind.RELTIME, "S.Chen")
