@@ -118,6 +118,7 @@ def cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
 
 def cmd_digest(settings: Settings, args: argparse.Namespace) -> int:
     from briefing.errors import NotFoundError
+    from briefing.service.commands import TERMINAL_CHAT_ID
     from briefing.service.digests import digest_subscriber, dry_run
 
     app = _app(settings, args, seed=False)
@@ -136,6 +137,8 @@ def cmd_digest(settings: Settings, args: argparse.Namespace) -> int:
         return 0
     if settings.token is None:
         raise UsageError("digest --send needs TELEGRAM_BOT_TOKEN (a --dry-run does not)")
+    if args.chat == TERMINAL_CHAT_ID:
+        raise UsageError("chat 0 is the terminal chat, not a Telegram one: see its digest with --dry-run")
     os.environ.setdefault("PTB_TIMEDELTA", "1")  # RetryAfter.retry_after as a timedelta, without warnings
     from telegram.error import InvalidToken, NetworkError
 

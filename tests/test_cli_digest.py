@@ -147,3 +147,9 @@ async def test_telegram_out_of_reach_is_one_line_and_nothing_is_stored(db, tmp_p
     assert err.startswith("bot.py: cannot reach Telegram (") and err.endswith("nothing was sent\n")
     assert "Traceback" not in err and botapi.token not in err
     assert deliveries.parts_of(db, 1001, datetime.now(UTC).date()) == []
+
+
+def test_send_refuses_the_terminal_chat(db, tmp_path, capsys):
+    subscriber(db, 0, "08:00")
+    assert run(tmp_path / "test.db", "--chat", "0", "--send", env={"TELEGRAM_BOT_TOKEN": "1:x"}) == 2
+    assert "chat 0 is the terminal chat, not a Telegram one" in capsys.readouterr().err

@@ -13,7 +13,7 @@ from briefing.adapters.pacer import Limits, Pacer
 from briefing.adapters.sender import SendPolicy
 from briefing.service import App
 from store import deliveries
-from store.subscribers import follow, get_subscriber
+from store.subscribers import follow, get_subscriber, is_unreachable
 from tests.botapi import Chat, Fault, RateLimits, Window
 from tests.digestkit import (
     QUICK,
@@ -388,3 +388,24 @@ async def test_the_terminal_chats_digest_is_never_sent_to_telegram(app, db, bota
     assert [r.chat_id for r in sends(botapi)] == [3]
     assert deliveries.parts_of(db, 0, DAY) == []
     assert get_subscriber(db, 0).active  # not deactivated by a "chat not found"
+
+
+async def test_parts_and_alerts_already_waiting_for_the_terminal_chat_are_not_sent(
+    app, db, botapi, botapi_bot
+):
+    from briefing.adapters.delivery import send_due_alerts
+    from store.alerts import alerts_of, queue_alert
+
+    story = news(db, 1, at=datetime(2025, 1, 23, 7, 0, tzinfo=UTC))[0]
+    subscriber(db, 0, "08:00", "UTC")
+    follow(db, 0, "topic", "Story", now=T0)
+    at = datetime(2025, 1, 23, 8, 0, tzinfo=UTC)
+    # queued before the Telegram bot learnt to leave the terminal chat alone
+    queue_alert(db, 0, story, reason="Story", due_at=at, now=at)
+    deliveries.add_digest(db, 0, DAY, [deliveries.NewPart("<b>x</b>", "x", (story,))], due_at=at, now=at)
+    await tick(app, botapi_bot, at)
+    await send_due_alerts(app, botapi_bot, now=at, pacer=fast_pacer(), policy=QUICK)
+    assert sends(botapi) == []
+    assert get_subscriber(db, 0).active and not is_unreachable(db, 0)
+    assert alerts_of(db, 0)[0].state == "failed"
+    assert [p.state for p in deliveries.parts_of(db, 0, DAY)] == ["pending"]  # for `digest --chat 0`

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 
+import httpx
 import pytest
+from telegram.error import NetworkError, TimedOut
 
+from briefing.adapters.telegram_send import _once_more_on_failure
 from briefing.document import message
 from briefing.service.commands import COMMANDS, Command, Reply
 from store import subscribers
@@ -180,3 +184,32 @@ async def test_a_group_migrated_while_the_bot_was_answering_gets_the_answer_in_t
     reply = await bot.server.wait_for_message(-1004242424242)
     assert "Your daily digest" in reply.text
     assert subscribers.get_subscriber(bot.app.db, -1004242424242) is not None
+
+
+async def _failing(cause: BaseException | None, exc: Exception, results: list[str]) -> str:
+    if len(results) == 0:
+        results.append("first")
+        if cause is not None:
+            raise exc from cause
+        raise exc
+    results.append("again")
+    return "sent"
+
+
+@pytest.mark.parametrize(
+    ("exc", "cause", "tried"),
+    [
+        (NetworkError("Bad Gateway"), None, ["first", "again"]),  # Telegram answered 502: not taken
+        (NetworkError("httpx.ConnectError"), httpx.ConnectError("refused"), ["first", "again"]),  # never left
+        (NetworkError("dropped"), httpx.RemoteProtocolError("closed"), ["first"]),  # may have arrived
+        (TimedOut(), httpx.ReadTimeout("late"), ["first"]),  # may have arrived
+    ],
+)
+async def test_a_reply_is_sent_again_only_when_telegram_surely_did_not_take_it(
+    exc, cause, tried, monkeypatch
+):
+    monkeypatch.setattr("briefing.adapters.telegram_send.RETRY_PAUSE", 0)
+    results: list[str] = []
+    with contextlib.suppress(NetworkError):
+        await _once_more_on_failure(lambda: _failing(cause, exc, results))
+    assert results == tried

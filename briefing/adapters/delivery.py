@@ -33,6 +33,7 @@ from briefing.document import Document
 from briefing.render import html_messages, plain_messages
 from briefing.schedule import zone
 from briefing.service import App
+from briefing.service.commands import TERMINAL_CHAT_ID
 from briefing.service.digests import ComposeReport, DueDigests, compose_and_store_now
 from briefing.service.polling import quiet_hours
 from config import Settings
@@ -205,7 +206,7 @@ async def _send_pending(
     served: set[int] = set()
     while not sender.stopping:
         listed = list(chats) if chats is not None else deliveries.chats_with_pending(app.db)
-        todo = [c for c in listed if c not in served]
+        todo = [c for c in listed if c not in served and c != TERMINAL_CHAT_ID]  # no such Telegram chat
         if not todo:
             if composing is None or composing.done():
                 break
@@ -353,8 +354,8 @@ async def send_due_alerts(
     async def work(chat_id: int) -> None:
         alerts = by_chat[chat_id]
         sub = get_subscriber(app.db, chat_id)
-        if is_unreachable(app.db, chat_id):  # /unsubscribe stops the digest, not the alerts of follows
-            error = "not sent: the chat cannot be reached (it blocked the bot, or left)"
+        if chat_id == TERMINAL_CHAT_ID or is_unreachable(app.db, chat_id):  # /unsubscribe: digest only
+            error = "not sent: the chat cannot be reached (it blocked the bot, left, or is the terminal's)"
             alert_store.drop_alerts(app.db, chat_id, [a.story_id for a in alerts], error=error, now=now)
             return
         tz = zone(sub.timezone if sub is not None else app.settings.timezone)

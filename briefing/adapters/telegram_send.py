@@ -26,8 +26,9 @@ from typing import TypeVar
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, ReplyParameters
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, TimedOut
+from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError
 
+from briefing.adapters.sender import answered, never_sent
 from briefing.document import Document
 from briefing.paging import Keyboard, Paged, View, button_keys, page_count, page_view
 from briefing.render import html_messages
@@ -46,13 +47,17 @@ T = TypeVar("T")
 
 
 async def _once_more_on_failure(call: Callable[[], Awaitable[T]]) -> T:
-    """``call()``, and if Telegram failed to take the request (a 5xx, no connection), once more. Not
-    after a timeout: the request may have arrived, and a reply twice is worse than an error."""
+    """``call()``, and if Telegram failed to take the request (it answered with a 5xx, or the request
+    never left: no connection), once more, as the digest sender decides (``sender.never_sent``,
+    ``sender.answered``). Not after a timeout or a connection lost on the way back: the request may
+    have arrived, and a reply twice is worse than an error."""
     try:
         return await call()
-    except (BadRequest, TimedOut):  # BadRequest is a NetworkError too, in python-telegram-bot
+    except BadRequest:  # a NetworkError too, in python-telegram-bot
         raise
     except NetworkError as exc:
+        if not (never_sent(exc) or answered(exc)):  # the way back failed: the reply may be there
+            raise
         log.warning("Telegram failed to take a reply (%s); sending it once more", exc.message)
         await asyncio.sleep(RETRY_PAUSE)
         return await call()
