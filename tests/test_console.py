@@ -183,3 +183,12 @@ async def test_a_5_mb_message_gets_a_short_clear_reply(app, text):
         and "please ask in fewer than 4,096" in reply
     )
     assert len(reply) < 200
+
+
+async def test_the_terminal_chat_is_told_its_digest_and_alerts_are_not_sent(app):
+    subscribed = await ask(app, "/subscribe")
+    assert "In the terminal nothing is sent: read this chat's digest with python bot.py digest" in subscribed
+    followed = await ask(app, "/follow ports")
+    assert "Alerts go only to Telegram chats; here, /brief ports shows its news." in followed
+    assert "I send you an alert" not in followed
+    assert "Alerts for what you follow still come" not in await ask(app, "/unsubscribe")

@@ -223,6 +223,14 @@ async def follow_command(app: App, args: str, asker: Asker) -> Reply:
 def _what_follows(app: App, asker: Asker, value: str) -> list[Block]:
     """What following brings this chat: alerts, and the digest's first place if it has a digest."""
     sub = subs.get_subscriber(app.db, asker.chat_id)
+    if asker.in_terminal:  # no alert or digest is sent to the terminal
+        return [
+            para(
+                "Alerts go only to Telegram chats; here, ",
+                code(f"/brief {value}"),
+                " shows its news.",
+            )
+        ]
     alert = para(
         "When a new story about ", bold(value), " arrives, I send you an alert (one due at night waits"
         " for the morning)."

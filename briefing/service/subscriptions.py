@@ -119,13 +119,22 @@ async def subscribe_command(app: App, args: str, asker: Asker) -> Reply:
         now=app.now(),
     )
     again = old is not None and old.active
-    return Reply(
-        message(
-            para(bold("Subscription updated." if again else "Subscribed."), " Your daily digest:"),
-            *_describe(sub, app.now(), typed=args if zone else "", chosen=chosen),
-            para("Change it with ", code("/settings"), "; stop it with ", code("/unsubscribe"), "."),
-        )
-    )
+    lines = [
+        para(bold("Subscription updated." if again else "Subscribed."), " Your daily digest:"),
+        *_describe(sub, app.now(), typed=args if zone else "", chosen=chosen),
+        para("Change it with ", code("/settings"), "; stop it with ", code("/unsubscribe"), "."),
+    ]
+    if asker.in_terminal:
+        lines.append(TERMINAL_DIGEST)
+    return Reply(message(*lines))
+
+
+# The terminal chat has no Telegram chat to send to: its digest is for reading on demand.
+TERMINAL_DIGEST = para(
+    "In the terminal nothing is sent: read this chat's digest with ",
+    code("python bot.py digest --chat 0"),
+    ".",
+)
 
 
 @command("unsubscribe", "/unsubscribe", "stop the daily digest")
@@ -136,7 +145,7 @@ async def unsubscribe_command(app: App, args: str, asker: Asker) -> Reply:
         return Reply(message("This chat is not subscribed, so there is nothing to stop."))
     subs.set_active(app.db, asker.chat_id, False, now=app.now())
     lines = [para("Unsubscribed: no more daily digests. ", code("/subscribe"), " brings them back.")]
-    if follows_of(app.db, asker.chat_id):
+    if follows_of(app.db, asker.chat_id) and not asker.in_terminal:
         lines.append(
             para("Alerts for what you follow still come (", code("/following"), "; ", code("/unfollow"),
                  " stops them).")
