@@ -66,7 +66,7 @@ async def test_a_new_command_forgets_the_pages_of_the_last(app, doubles):
 
 
 def test_the_chat_reads_until_quit(app):
-    lines = iter(["/help", "", "/follow ports", "/quit", "/help"])
+    lines = iter(["/help", "", "/follow ports", "/Quit", "/help"])  # any case, as /BRIEF is
     out = io.StringIO()
     chat(app, read=lambda prompt: next(lines), out=out)
     text = out.getvalue()

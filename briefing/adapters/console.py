@@ -117,7 +117,7 @@ def chat(
                     return
                 if not line:
                     continue
-                if line in ("/quit", "/exit"):
+                if line.lower() in ("/quit", "/exit"):
                     return
                 try:
                     show(runner.run(session.respond(line)))
