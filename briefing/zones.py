@@ -498,7 +498,12 @@ def _lookup(text: str, now: datetime | None) -> tuple[str, str] | None:
             found.append(Place(region.zone, region.people, region.label))  # Ontario, Victoria
         return _choose(text, found)
     if key in places.countries:
-        return _country_zone(places.countries[key])
+        zone, note = _country_zone(places.countries[key])
+        region = places.regions.get(key)  # "Georgia": the country, and a US state of that name
+        if region is not None and region.zone is not None and region.zone != zone:
+            also = f"“{text}” is taken as the country; for {region.label}, send {region.zone}."
+            note = " ".join(n for n in (note, also) if n)
+        return zone, note
     if key in places.regions:
         return _country_zone(places.regions[key])
     if key in places.other_names:

@@ -514,3 +514,11 @@ def test_a_two_letter_abbreviation_without_a_comma_does_not_move_a_city_known_el
     found = read_zone(typed)
     assert found is not None and found[0] == zone and note in found[1]
     assert note or not found[1]
+
+
+def test_a_country_that_shares_its_name_with_a_us_state_says_so():
+    assert read_zone("Georgia", now=WINTER) == (
+        "Asia/Tbilisi",
+        "“Georgia” is taken as the country; for Georgia, United States, send America/New_York.",
+    )
+    assert read_zone("Ukraine", now=WINTER) == ("Europe/Kyiv", "")
