@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from briefing.dumps import decode_text
-from briefing.errors import BinarySourceError, DecodeError, SourceError
+from briefing.errors import BinarySourceError, DecodeError, EmptySourceError, SourceError
 from briefing.feeds import looks_like_feed
 
 
@@ -18,8 +18,8 @@ def read_text_file(path: Path, *, exact: bool = False) -> str:
 
     ``exact``: UTF-8 only, newlines as Python's ``open`` reads them ("\\r\\n" and "\\r" become "\\n"), so
     character offsets into the result index the file as any program that opens it reads it. Otherwise
-    decoded as ingest decodes a dump: UTF-8, UTF-16 with a BOM, or Windows-1252, and an empty file is
-    refused."""
+    decoded as ingest decodes a dump: UTF-8, UTF-16 with a BOM, or Windows-1252. An empty file is
+    refused either way."""
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -40,4 +40,6 @@ def read_text_file(path: Path, *, exact: bool = False) -> str:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise DecodeError(f"not UTF-8 text (byte {exc.start})") from None
+    if not text.strip():
+        raise EmptySourceError("the file is empty")
     return text.replace("\r\n", "\n").replace("\r", "\n")

@@ -59,15 +59,18 @@ def test_bad_files_are_reported_and_the_rest_processed(tmp_path, capsys):
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     latin = tmp_path / "latin1.txt"
     latin.write_bytes("Caf\xe9 Jonson".encode("latin-1"))
-    code, out, err = run(capsys, tmp_path / "missing.txt", binary, good, latin, tmp_path, "--jsonl")
+    empty = tmp_path / "empty.txt"
+    empty.write_text(" \n\n", encoding="utf-8")
+    code, out, err = run(capsys, tmp_path / "missing.txt", binary, good, latin, tmp_path, empty, "--jsonl")
     assert code == 1
     assert [json.loads(line)["file"] for line in out.splitlines()] == [str(good)]
     lines = err.splitlines()
-    assert len(lines) == 4
+    assert len(lines) == 5
     assert "missing.txt: no such file" in lines[0]
     assert "image.png: binary data" in lines[1]
     assert "latin1.txt: not UTF-8 text" in lines[2]
     assert "is a folder" in lines[3]
+    assert "empty.txt: the file is empty" in lines[4]  # as `summarize` says
     assert "Traceback" not in err
 
 
