@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 from enum import Enum
 
-from briefing.boilerplate import is_share_row
+from briefing.boilerplate import is_link_label, is_share_row
 
 
 class Kind(Enum):
@@ -173,7 +173,7 @@ def classify(raw: str) -> Verdict:
     line = strip_bullet(raw)
     words = word_count(line)
     finished = ends_sentence(line)
-    if _COMMENT_FORM.match(line) or is_share_row(line):
+    if _COMMENT_FORM.match(line) or is_share_row(line) or is_link_label(line):
         return Verdict(Kind.DROP)
     if (words <= SIGNUP_WORDS and _SIGNUP.match(line)) or (
         words <= COOKIE_WORDS and _COOKIE.search(line) and _COOKIE_NOTICE.search(line)

@@ -63,3 +63,18 @@ def test_one_sentence_paragraphs_stay_paragraphs():
     )
     (lead,) = split_dump(short_lead, source="dump.txt")
     assert lead.body.startswith("The minister resigned on Monday.")
+
+
+def test_a_link_to_another_story_goes_whatever_its_case_and_length():
+    text = (
+        "Town council approves the new harbour budget\n\n"
+        "The town council approved the harbour budget on Thursday after a long debate.\n\n"
+        "Also Read: Harbour master steps down after twenty years in the job at the port\n\n"
+        "READ MORE: Fishing fleet counts the cost of a stormy winter on the coast\n\n"
+        "The budget will pay for new moorings and a larger fuel dock.\n"
+    )
+    (article,) = split_dump(text, source="dump.txt")
+    assert article.body == (
+        "The town council approved the harbour budget on Thursday after a long debate.\n\n"
+        "The budget will pay for new moorings and a larger fuel dock."
+    )
