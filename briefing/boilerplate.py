@@ -6,7 +6,8 @@ a row of share buttons ("Share this article: Facebook Twitter WhatsApp"), the fo
 to every syndicated post ("The post ... appeared first on ..."). Left in, they are stored in the body
 and may be picked as summary sentences. :func:`strip_boilerplate` drops them by their shape, for any
 site: a label and a colon before a short link text, words that are all names of networks, the
-syndication formula. Dumps have their own line rules (:mod:`briefing.furniture`).
+syndication formula. Dumps have their own line rules (:mod:`briefing.furniture`), which use the link
+label and share row rules here too.
 """
 
 from __future__ import annotations
@@ -53,19 +54,21 @@ def strip_boilerplate(paragraphs: Iterable[str]) -> list[str]:
         footer = _SYNDICATION.search(text)
         if footer is not None:
             text = text[: footer.start()].rstrip()
-        if text and not _is_link_label(text) and not _is_share_row(text):
+        if text and not is_link_label(text) and not is_share_row(text):
             kept.append(text)
     return kept
 
 
-def _is_link_label(text: str) -> bool:
+def is_link_label(text: str) -> bool:
+    """ "ALSO READ: Tinubu orders relief", "Read more: Who is ...?": a link to another story, in any case."""
     label = _LINK_LABEL.match(text)
     if label is None or len(text.split()) > LINK_WORDS:
         return False
     return label.group(1) is not None or not text.endswith(".")
 
 
-def _is_share_row(text: str) -> bool:
+def is_share_row(text: str) -> bool:
+    """ "Facebook Twitter Email", "Share this article: Facebook X WhatsApp": the sharing buttons' row."""
     words = [w.strip(".,:;|·•/-–—()[]").casefold() for w in text.split()]
     words = [w for w in words if w]
     return (

@@ -11,8 +11,10 @@ teasers. :func:`split_dump` finds the articles with general rules, in four passe
 3. neighbours: "Source" + site (a footer that ends its article and names its outlet), "By" + name,
    "Published" + date, the caption before a "©" credit or above the sharing buttons, captions
    printed twice (a headline printed twice keeps one copy) or repeating a paragraph or a credited
-   caption, the titles under "Related Posts", a list under a line ending with ":", a relative time
-   under a title (a byline) or under a dash (a teaser);
+   caption, the titles under "Related Posts", a list under a line ending with ":", a short line ending
+   with "?", "." or "…" that is a headline by its place (under a section label, over a byline, opening
+   the dump) and whose words come back in the lead, a relative time under a title (a byline) or under
+   a dash (a teaser);
 4. articles: a run of non-prose lines followed by prose starts an article when it holds metadata,
    comes after an ending ("Continue Reading", a separator), or is a short label followed by a longer
    title ("Politics" / "How North Korea is changing..."). A lone heading between paragraphs is a
@@ -153,6 +155,8 @@ def looks_like_dump(text: str) -> bool:
     lines = _read_lines(text)
     if any(line.kind not in (Kind.PROSE, Kind.HEADING) for line in lines):
         return True
+    if lines and lines[0].kind is Kind.PROSE and _is_headline(lines, 0):
+        return True  # "Why are Oslo trams running late?" over its lead: a title ending with "?"
     return (
         len(lines) >= 2
         and lines[0].kind is lines[1].kind is Kind.HEADING
@@ -179,6 +183,7 @@ def _articles(lines: list[_Line]) -> list[_Article]:
     _drop_captions(lines)
     _drop_teaser_lists(lines)
     _mark_lists(lines)
+    _mark_headlines(lines)
     _resolve_reltimes(lines)
     return [article for article in _segment(_keep(lines)) if article.prose]
 
@@ -365,6 +370,66 @@ def _mark_lists(lines: list[_Line]) -> None:
             line.listed = True
             continue
         intro = line.kind in (Kind.PROSE, Kind.HEADING) and line.text.endswith(":")
+
+
+HEADLINE_WORDS = 14  # a headline ending with "?", "." or "…" is at most this long
+HEADLINE_ECHO = 2  # ... and this many of its words come back in the lead (the next two paragraphs)
+_HEADLINE_END = re.compile(r"[?.…!][\"'”’»)]*$")
+# a sentence ending inside the line: after a word in lower case, not an abbreviation ("Acme Corp. rose")
+_INNER_SENTENCE = re.compile(r"\b[a-z][\w'’-]*[.!?…][\"'”’»)]*\s+[\"'“‘«(]?[A-Z]")
+_STOP = frozenset(
+    "the a an and or but of in on at to for from with by as is are was were be been has have had its it "
+    "this that these those will would can could should may might not no after over about into why how "
+    "what who when where which does do did says said".split()
+)
+
+
+def _mark_headlines(lines: list[_Line]) -> None:
+    """A short line ending with "?", "." or "…" ("Why are Oslo trams running late?", "Shares jump at
+    Acme Corp.") is read as prose by its punctuation; it is a headline when its place says so (see
+    :func:`_is_headline`)."""
+    for i, line in enumerate(lines):
+        if line.kind is Kind.PROSE and _is_headline(lines, i):
+            line.kind = Kind.HEADING
+
+
+def _is_headline(lines: list[_Line], i: int) -> bool:
+    """A one-sentence line of at most HEADLINE_WORDS words, ending with "?", ".", "…" or "!", is a
+    headline when it sits under a short section label or has a byline or date under it, or when it
+    opens the dump or an article (after an ending) and, ending with a full stop, is Written In Title
+    Case (else it is a short lead); and when at least HEADLINE_ECHO of its words come back in the
+    lead paragraphs under it, as a headline's do. A one-sentence paragraph under a subheading does not
+    echo the next ones."""
+    line = lines[i]
+    text = line.text
+    if word_count(text) > HEADLINE_WORDS or not _HEADLINE_END.search(text) or _INNER_SENTENCE.search(text):
+        return False
+    after = [x for x in lines[i + 1 :] if x.kind not in (Kind.DROP, Kind.CREDIT)]
+    if not after or after[0].kind not in (Kind.PROSE, Kind.AUTHOR, Kind.DATE, Kind.RELTIME):
+        return False
+    before = next((x for x in reversed(lines[:i]) if x.kind not in (Kind.DROP, Kind.CREDIT)), None)
+    labelled = before is not None and before.kind is Kind.HEADING and _is_label(before.text, text)
+    if not (labelled or after[0].kind in (Kind.AUTHOR, Kind.DATE, Kind.RELTIME)):
+        if before is not None and before.kind is not Kind.BREAK:
+            return False
+        if text.rstrip("\"'”’»)").endswith(".") and not _title_case(text):
+            return False  # a text opening with a short sentence: its lead, unless Written Like A Title
+    lead = [x.text for x in after if x.kind is Kind.PROSE][:2]
+    if not lead or (len(lead) == 1 and word_count(lead[0]) <= word_count(text)):
+        return False
+    words = _content_words(text)
+    echoed = words & _content_words(" ".join(lead))
+    return len(echoed) >= min(HEADLINE_ECHO, len(words))
+
+
+def _title_case(text: str) -> bool:
+    """Most of the longer words capitalised: "Oslo Trams Run Late As Drivers Quit."."""
+    long = [w for w in _WORD.findall(text) if len(w) >= 4]
+    return bool(long) and sum(w[0].isupper() for w in long) * 2 > len(long)
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in _WORD.findall(text.casefold()) if w not in _STOP and not w.isdigit()}
 
 
 def _drop_echoes(lines: list[_Line]) -> None:

@@ -2,9 +2,10 @@
 
 :func:`classify` looks at a single line's *shape* (length, final punctuation, a leading ``©``, a
 relative time at its end, a date after "Published"...) and at a small vocabulary of words that web
-pages put around articles everywhere ("Read more", "Share", "Trending"). Decisions that need
-neighbours (captions before a credit, repeated captions, which heading is a title) are made in
-:mod:`briefing.dumps`.
+pages put around articles everywhere ("Read more", "Share", "Trending"), newsletter boxes ("Enter your
+email"), cookie notices, rows of share buttons and links to other stories (:mod:`briefing.boilerplate`).
+Decisions that need neighbours (captions before a credit, repeated captions, which heading is a title)
+are made in :mod:`briefing.dumps`.
 :func:`parse_date` reads the dates such pages print ("Wed 13 Nov 2024, 6:19 PM", "March 3, 2025",
 "2024-11-13T18:19:00Z"); a date without a zone is taken as UTC.
 """
@@ -16,6 +17,8 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 from enum import Enum
+
+from briefing.boilerplate import is_link_label, is_share_row
 
 
 class Kind(Enum):
@@ -76,6 +79,25 @@ _COMMENT_FORM = re.compile(
     r"you must be logged in to post a comment|(comment|name|e-?mail|website)\s*\*$|website$)",
     re.I,
 )
+# A newsletter sign-up box: its call, its field and its button ("Sign up for our newsletter", "Enter your
+# email", "Get the morning briefing newsletter", "Subscribe to ..."), in a line of up to SIGNUP_WORDS words
+_SIGNUP = re.compile(
+    r"^(sign up\b|subscribe\b|enter your e-?mail|(your )?e-?mail( address)?\s*\*?$|"
+    r"join our (newsletter|mailing list)|get (our|the)\b.{0,40}\bnewsletter|"
+    r"(get|receive)\b.{0,60}\b(in|into|to) your inbox)",
+    re.I,
+)
+SIGNUP_WORDS = 20
+# A cookie notice speaks to the reader about the site's cookies ("By using our services, you agree to our
+# use of cookies"); an article about cookies does not
+_COOKIE = re.compile(r"\bcookies?\b", re.I)
+_COOKIE_NOTICE = re.compile(
+    r"\b(you (agree|accept|consent)|by (using|continuing to use|browsing|visiting) (this|our)\b|"
+    r"our (use of cookies|cookie policy)|cookie (policy|settings|preferences)|we use cookies|"
+    r"(this|our) (site|website) uses cookies|(accept|reject|manage)( all)? cookies)",
+    re.I,
+)
+COOKIE_WORDS = 60
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
 _NO_LETTERS = re.compile(r"^[\W_]*$")
 _BULLET = re.compile(r"^[•·▪◦●■*>]+\s*")
@@ -151,7 +173,11 @@ def classify(raw: str) -> Verdict:
     line = strip_bullet(raw)
     words = word_count(line)
     finished = ends_sentence(line)
-    if _COMMENT_FORM.match(line):
+    if _COMMENT_FORM.match(line) or is_share_row(line) or is_link_label(line):
+        return Verdict(Kind.DROP)
+    if (words <= SIGNUP_WORDS and _SIGNUP.match(line)) or (
+        words <= COOKIE_WORDS and _COOKIE.search(line) and _COOKIE_NOTICE.search(line)
+    ):
         return Verdict(Kind.DROP)
     if words > 12:  # long lines are prose unless they carry a credit (furniture is short)
         if _CREDIT.match(line) or _CREDIT_INSIDE.search(line):

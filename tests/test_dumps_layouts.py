@@ -185,3 +185,49 @@ def test_a_menu_under_the_last_paragraph_is_still_a_menu():
     )
     [article] = split_dump(text, source="x")
     assert "Sport" not in article.body
+
+
+def test_newsletter_boxes_share_rows_and_cookie_notices_are_furniture():
+    text = (
+        "Home\n\n"
+        "Harbour\n\n"
+        "Ferry fares rise by a tenth from January\n\n"
+        "By Per Olsen\n\n"
+        "Ferry fares across the fjord will rise by ten percent from January, the operator said on Monday.\n\n"
+        "Get the Morning Tide newsletter in your inbox\n"
+        "Your email address\n"
+        "Sign up\n\n"
+        "Share this story\n"
+        "Facebook X WhatsApp LinkedIn\n\n"
+        "Schools\n\n"
+        "Teachers in the valley vote to accept a new pay offer\n\n"
+        "By Ann Berg\n\n"
+        "Teachers in the valley voted to accept a new pay offer on Tuesday, ending a month of strikes.\n\n"
+        "This website uses cookies to improve your experience. By continuing to browse, you accept them.\n"
+        "Accept all cookies\n"
+    )
+    fares, teachers = split_dump(text, source="dump.txt")
+    assert (fares.section, fares.title, fares.author) == (
+        "Harbour",
+        "Ferry fares rise by a tenth from January",
+        "Per Olsen",
+    )
+    assert fares.body == (
+        "Ferry fares across the fjord will rise by ten percent from January, the operator said on Monday."
+    )
+    assert teachers.section == "Schools"
+    assert teachers.title == "Teachers in the valley vote to accept a new pay offer"
+    assert teachers.body == (
+        "Teachers in the valley voted to accept a new pay offer on Tuesday, ending a month of strikes."
+    )
+
+
+def test_an_article_about_cookies_or_newsletters_keeps_its_sentences():
+    text = (
+        "Regulator fines shop over tracking cookies\n\n"
+        "The data regulator fined an online shop on Monday for setting tracking cookies before "
+        "visitors agreed.\n\n"
+        "The shop said more than a million readers subscribe to its newsletter every week.\n"
+    )
+    (article,) = split_dump(text, source="dump.txt")
+    assert article.body.count("\n\n") == 1 and "tracking cookies before visitors agreed" in article.body
