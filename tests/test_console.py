@@ -119,6 +119,8 @@ def test_ctrl_c_ends_the_terminal_chat_at_once(tmp_path):
     chat = subprocess.Popen(
         [sys.executable, "bot.py"], cwd=ROOT, env=_env(tmp_path), text=True,
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        # as at a terminal: a run in the background (`cmd &` in a script) inherits SIGINT ignored
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )  # fmt: skip
     try:
         assert chat.stdout.readline().startswith("Briefing in the terminal.")  # waiting for a line now
