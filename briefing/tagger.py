@@ -23,10 +23,11 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from briefing.coref import Candidate
-from briefing.cues import PORTFOLIOS, TITLES
+from briefing.cues import ORG_HEADS, PORTFOLIOS, ROLE_NOUNS, TITLES
 from briefing.features import document_counts, rule_tags, segments, sentence_features
 from briefing.gazetteer import SEEDS, Gazetteer
 from briefing.models import ActorType
+from briefing.states import GOVERNMENTS, MEMBERS, STATE_NOUNS
 from briefing.tokens import Token
 
 if TYPE_CHECKING:
@@ -201,6 +202,17 @@ _EDGE_WORDS = frozenset("of for and the a an to on in at by with from".split())
 _BREAKS = frozenset("- – — / ( ) ; :".split())
 # lower-case words that may stand between two words of one name: "Gulf of Aden", "Bosnia and Herzegovina"
 _JOINERS = frozenset("of for and the de del la le du da di van von der den bin ibn al el on upon to".split())
+# lower-case words that make a country's span its state or a body of it: its forces, people, bodies, or
+# what it does ("Iraqi security forces", "U.S. service members", "the Syrian opposition"); "Saudi oil" or
+# "Russian gas" is a thing of the place, which stays a place
+_STATE_WORDS = (
+    MEMBERS
+    | GOVERNMENTS
+    | STATE_NOUNS
+    | ROLE_NOUNS
+    | (ORG_HEADS - frozenset("oil petroleum pharmaceuticals investment investments trading".split()))
+    | frozenset("members people personnel officials military security opposition parties allies".split())
+)
 
 
 def _clean(toks: list[Token], a: int, b: int, kind: str) -> list[tuple[int, int]]:
@@ -281,6 +293,9 @@ def _state(
         return None
     own = {t.start for t in c.toks}
     if any(t.name_like and t.start not in own for t in toks[a:b]):
+        return None
+    rest = [t.low for t in toks[a:b] if t.word and t.start not in own]
+    if not any(w in _STATE_WORDS or w.rstrip("s") in _STATE_WORDS for w in rest):
         return None
     return c
 

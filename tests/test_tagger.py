@@ -230,6 +230,9 @@ def test_a_countrys_forces_in_lower_case_words_are_its_state():
         ("Iraqi security forces", "Iraq", True),
         ("Iraqi Zorblax forces", "Iraq", False),  # another name beside the country: not the state alone
         ("Baghdad police", "Baghdad", False),  # a city has no state
+        ("Iraqi crude oil", "Iraq", False),  # a country's goods are no state: the place stays
+        ("Norwegian salmon farms", "Norway", False),
+        ("Iraqi government officials", "Iraq", True),
     ],
 )
 def test_which_organisation_spans_are_a_countrys_state(text, canonical, is_state):
