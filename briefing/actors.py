@@ -576,6 +576,8 @@ def _read_plain(doc: _Doc, index: int, toks: list[Token], i: int, j: int, initia
         type_, why = "person", "given"
     elif len(chunk) > 1 and _has_particle(chunk):
         type_, why = ("place" if _context(toks, i, j) == "place" else "person"), "particle"
+    elif len(chunk) == 1 and not initial and not common and _before_government(toks, i, j):
+        type_, why = "person", "context"  # "the Obama administration": a ruler; states.py makes it his
     elif len(chunk) > 1 and not common:
         plural = (last.low.endswith("s") and len(chunk) > 2) or any(t.low in ORG_HEADS for t in chunk)
         # a surname is not a word the text also writes in lower case ("Thirty Seconds")
@@ -621,6 +623,11 @@ def _person_cue(gaz: Gazetteer, toks: list[Token], i: int, j: int) -> bool:
         if whole and " ".join(t.norm for t in span) in gaz.countries:
             return True
     return False
+
+
+def _before_government(toks: list[Token], i: int, j: int) -> bool:
+    """ "the Obama administration": a word between "the" and a lower-case word of government."""
+    return i > 0 and toks[i - 1].low == "the" and j < len(toks) and toks[j].low in _GOVERNMENTS
 
 
 def _has_particle(chunk: list[Token]) -> bool:

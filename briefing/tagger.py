@@ -231,6 +231,8 @@ def _clean(toks: list[Token], a: int, b: int, kind: str) -> list[tuple[int, int]
     if kind == "person":  # "Secretary of State Kerry" is Kerry
         while a < b - 1 and (not toks[a].cap or toks[a].low in TITLES or toks[a].low in PORTFOLIOS):
             a += 1
+        while b > a + 1 and not toks[b - 1].cap:  # "the Biden administration's": a name ends capitalised
+            b -= 1
     for k in range(a, b - 1):
         if toks[k].possessive and toks[k].low not in _NAME_POSSESSIVES:
             return _clean(toks, a, k + 1, kind) + _clean(toks, k + 1, b, kind)
