@@ -333,6 +333,9 @@ def _adopt(
         if (x, y) == (a, b):
             if c.type != type_ and c.why in FIRM:
                 return None
+            if c.type != type_ and c.why == "placename" and c.type == "place":
+                used.add(id(c))  # a known place before a place word: "Benue State" is no organisation
+                return c
             if c.type != type_:
                 c.type, c.canonical, c.guessed = type_, None, False
             used.add(id(c))

@@ -278,3 +278,9 @@ def test_an_acronym_is_looked_up_as_the_rules_do_not_as_a_city():
     t = toks("officials of NIS and of Niš")
     feats = sentence_features(t, ["O"] * len(t), load_gazetteer(), frozenset(), set(), {}, [(0, 6)])
     assert "f=city" not in names(feats[2]) and "f=city" in names(feats[5])
+
+
+def test_a_known_place_before_a_place_word_stays_a_place_the_tagger_reads_as_an_organisation():
+    # the shipped tagger reads "Kano State" after "governor of" as an organisation
+    found = {a.name: a.type for a in extract_actors("The deputy governor of Kano State, spoke in Kano on Monday.")}
+    assert found["Kano State"] == "place"
