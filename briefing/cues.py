@@ -16,7 +16,8 @@ def words(text: str) -> frozenset[str]:
 TITLES = words(
     """
     president vice prime minister secretary chancellor premier king queen prince princess emperor empress
-    pope sheikh sheik emir sultan ayatollah imam rabbi bishop archbishop cardinal reverend rev father
+    pope sheikh sheik emir sultan ayatollah imam rabbi bishop archbishop cardinal reverend rev father fr
+    msgr monsignor
     general gen lieutenant lt colonel col major maj captain capt commander cmdr admiral adm sergeant sgt
     corporal cpl private pvt brigadier brig marshal commodore officer petty spc staff
     senator sen representative rep congressman congresswoman governor gov mayor ambassador amb envoy

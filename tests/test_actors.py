@@ -443,3 +443,11 @@ def test_a_family_name_that_comes_first_refers_back_to_the_person(text, name):
 def test_a_western_name_keeps_its_surname_last():
     found = actors_by_name("Lee Anderson spoke in Ashfield. Anderson said no.")
     assert len(found["Lee Anderson"].mentions) == 2
+
+
+def test_a_title_abbreviation_after_another_is_no_person():
+    text = "Rev. Fr. Dan Okoro spoke in Lagos. Msgr. Tomas Kell agreed, and Kell left."
+    found = {a.name: [m.surface for m in a.mentions] for a in extract_actors(text)}
+    assert "Fr" not in found and "Msgr" not in found
+    assert found["Dan Okoro"] == ["Dan Okoro"]
+    assert found["Tomas Kell"] == ["Tomas Kell", "Kell"]
