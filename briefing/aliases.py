@@ -50,6 +50,7 @@ def family_first(words: list[str]) -> bool:
 CORPORATE = frozenset(
     """
     inc corp co ltd llc plc ag sa gmbh nv bv a/s ab asa spa oyj sarl srl group company corporation holdings
+    se kgaa pvt pte limited
     """.split()
 )
 # Short forms of English given names that news writes both ways ("Mike Waltz", "Michael Waltz"); only

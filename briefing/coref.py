@@ -22,7 +22,7 @@ from briefing.aliases import (
     skeleton,
     spelt_alike,
 )
-from briefing.cues import CALENDAR
+from briefing.cues import CALENDAR, ORG_FIRST, ORG_FIRST_ROMANCE
 from briefing.gazetteer import Gazetteer
 from briefing.models import ActorType, ExtractedActor, Mention
 from briefing.roles import distinct
@@ -185,12 +185,12 @@ def resolve(cands: list[Candidate], gaz: Gazetteer, text: str) -> None:
     """Give every candidate its type and canonical name, or type None to drop it."""
     _one_sense(cands)
     companies = _companies(cands, gaz, text)
-    people = _People([c for c in cands if not _company_name(c, companies)], gaz, text)
+    people = _People([c for c in cands if not _company_name(c, companies, gaz)], gaz, text)
     seen: dict[str, tuple[ActorType, str]] = {}
     referred: set[str] = set()
     for c in cands:
         full = people.find(c) if c.type in ("person", None) or _lone_place(c, gaz) else None
-        company = companies.get(c.norm) if _company_name(c, companies) else None
+        company = companies.get(c.norm) if _company_name(c, companies, gaz) else None
         if full:
             if len(c.toks) == 1 and c.context == "person":
                 referred.add(full)  # "Bekele said", not "the Connector" after "Fairfax Connector"
@@ -241,9 +241,15 @@ def _one_sense(cands: list[Candidate]) -> None:
                 c.type, c.canonical, c.why = type_, canonical, "seen"
 
 
-def _company_name(cand: Candidate, companies: dict[str, str]) -> bool:
-    """Is the candidate a company's short name, not a name a title or the lists give a person or place?"""
-    return cand.norm in companies and cand.why not in ("list", "title")
+def _company_name(cand: Candidate, companies: dict[str, str], gaz: Gazetteer) -> bool:
+    """Is the candidate a company's short name, not a name a title or the lists give a person or place? A
+    city the company is named after is the company unless the words around say place ("Toyota said",
+    not "in Toyota")."""
+    if cand.norm not in companies or cand.why == "title":
+        return False
+    if cand.why != "list":
+        return True
+    return cand.type == "place" and _lone_place(cand, gaz) and cand.context != "place"
 
 
 def _companies(cands: list[Candidate], gaz: Gazetteer, text: str) -> dict[str, str]:
@@ -263,9 +269,11 @@ def _companies(cands: list[Candidate], gaz: Gazetteer, text: str) -> dict[str, s
         full = c.canonical or _surface(c, text)
         found[" ".join(t.norm for t in name)].add(full)
         first = name[0]
+        if len(name) == 2 and (first.low in ORG_FIRST or first.low in ORG_FIRST_ROMANCE):
+            found[name[1].norm].add(full)  # "Banco Santander S.A." is "Santander"
         if len(name) > 1 and not (
             first.norm in gaz.known
-            or gaz.place(first.norm)
+            or first.norm in gaz.countries
             or first.norm in gaz.demonyms
             or first.norm in gaz.given_names
             or first.acronym

@@ -59,7 +59,7 @@ ORG_HEADS = words(
 )
 # A company's legal form ends its name ("Nordhavn Shipping A/S", "Telefónica S.A."); kept apart from
 # ORG_HEADS, whose words are also features of the tagger's shipped weights.
-LEGAL_FORMS = words("a/s ab asa spa s.p.a sa s.a nv n.v bv b.v oyj sarl srl")
+LEGAL_FORMS = words("a/s ab asa spa s.p.a sa s.a nv n.v bv b.v oyj sarl srl se kgaa pvt pte plc")
 # Words that make the whole span an organisation even when first ("Ministry of ...", "University of ...").
 ORG_FIRST = words(
     """
