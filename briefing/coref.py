@@ -83,6 +83,24 @@ def _surname_keys(cand: Candidate) -> list[str]:
     return keys
 
 
+def _long_surnames(cand: Candidate, gaz: Gazetteer) -> list[str]:
+    """The surnames of two words or more after a person's given names: "López Obrador" of Andrés Manuel
+    López Obrador, "Cabal Molina" of María Fernanda Cabal Molina, "Ramírez de la O" of Rogelio Ramírez de
+    la O. The name begins with a given name; each begins with a capitalised word that is no given name and
+    holds only names and particles."""
+    toks = cand.toks
+    keys: list[str] = []
+    if toks[0].norm not in gaz.given_names:
+        return keys
+    for k in range(1, len(toks) - 1):
+        tail = toks[k:]
+        if not toks[k].cap or toks[k].norm in gaz.given_names:
+            continue
+        if all((t.cap and t.word and not t.acronym) or t.norm in PARTICLES for t in tail):
+            keys.append(" ".join(t.norm for t in tail))
+    return keys
+
+
 def as_written(surface: str) -> str:
     """A name as the text writes it, without an editor's brackets or line breaks inside it
     ("Vladimir] Putin" -> "Vladimir Putin")."""
@@ -103,8 +121,10 @@ class _People:
         self.by_inner: dict[str, set[str]] = defaultdict(set)
         self.pairs: list[tuple[str, str, str]] = []  # (given name, surname, canonical) of two-word names
         shorter = {c.norm for c in cands if len(c.toks) < 3}
+        # "López Obrador" after "Andrés Manuel López Obrador" is his surname, not a name of its own
+        longs = {key for c in cands if c.type == "person" for key in _long_surnames(c, gaz)}
         for c in cands:
-            if c.type != "person" or len(_name_words(c)) < 2:
+            if c.type != "person" or len(_name_words(c)) < 2 or c.norm in longs:
                 continue
             name = _canonical_person(c, gaz, text)
             first = _two_surnames(c, gaz)
@@ -118,7 +138,7 @@ class _People:
                 c.short_name = as_written(text[c.start : first.toks[-1].end])
                 self.by_skeleton.setdefault(skeleton(first.norm), c.canonical)
                 self.by_surname[first.toks[-1].norm].append((c.start, c.canonical))
-            for key in _surname_keys(c):
+            for key in _surname_keys(c) + _long_surnames(c, gaz):
                 self.by_surname[key].append((c.start, c.canonical))
             self.by_given.setdefault(c.toks[0].norm, c.canonical)
             for tok in c.toks[1:-1]:  # "Lula" in "Luiz Inácio Lula da Silva"
