@@ -149,7 +149,9 @@ def alias_pairs(
 ) -> set[tuple[str, str]]:
     """(alias, norm) pairs an actor may be looked up by: its names, and a person's surname and skeletons."""
     pairs = set()
-    for alias in {name, *aliases}:
+    names = {name, *aliases}
+    folded = {strip_article(fold(a)) for a in names}
+    for alias in names:
         norm = strip_article(fold(alias))
         if not norm:
             continue
@@ -161,7 +163,9 @@ def alias_pairs(
             pairs.add((alias, skeleton(norm)))
             pairs.add((alias, full_given(norm)))
             word = surname(alias)
-            if word:
+            # "Claudia Sheinbaum Pardo" goes by "Claudia Sheinbaum": her second surname alone is not her
+            second = word is not None and norm.rsplit(" ", 1)[0] in folded and len(alias.split()) > 2
+            if word and not second:
                 last = fold(word)
                 pairs.add((word, last))
                 pairs.add((word, skeleton(last)))
