@@ -87,7 +87,7 @@ def _long_surnames(cand: Candidate, gaz: Gazetteer) -> list[str]:
     """The surnames of two words or more after a person's given names: "López Obrador" of Andrés Manuel
     López Obrador, "Cabal Molina" of María Fernanda Cabal Molina, "Ramírez de la O" of Rogelio Ramírez de
     la O. The name begins with a given name; each begins with a capitalised word that is no given name and
-    holds only names and particles."""
+    holds only names and particles, and after a single given name holds a particle."""
     toks = cand.toks
     keys: list[str] = []
     if toks[0].norm not in gaz.given_names:
@@ -96,6 +96,8 @@ def _long_surnames(cand: Candidate, gaz: Gazetteer) -> list[str]:
         tail = toks[k:]
         if not toks[k].cap or toks[k].norm in gaz.given_names:
             continue
+        if k == 1 and not any(t.norm in PARTICLES for t in tail):
+            continue  # "Henry Eberhard Faber": the middle word may be a given name no list holds
         if all((t.cap and t.word and not t.acronym) or t.norm in PARTICLES for t in tail):
             keys.append(" ".join(t.norm for t in tail))
     return keys
