@@ -481,7 +481,9 @@ def test_a_title_abbreviation_after_another_is_no_person():
         ),
     ],
 )
-def test_a_company_named_with_its_legal_form_is_one_organisation_under_its_short_names(text, company, surfaces):
+def test_a_company_named_with_its_legal_form_is_one_organisation_under_its_short_names(
+    text, company, surfaces
+):
     found = {a.name: a for a in extract_actors(text)}
     assert found[company].type == "organization"
     assert [m.surface for m in found[company].mentions] == surfaces
@@ -489,7 +491,10 @@ def test_a_company_named_with_its_legal_form_is_one_organisation_under_its_short
 
 
 def test_a_city_a_company_is_named_after_stays_a_place_after_in():
-    found = {a.name: a.type for a in extract_actors("Toyota Motor Corp. raised its forecast. It has a plant in Toyota.")}
+    found = {
+        a.name: a.type
+        for a in extract_actors("Toyota Motor Corp. raised its forecast. It has a plant in Toyota.")
+    }
     assert found == {"Toyota Motor Corp.": "organization", "Toyota": "place"}
 
 

@@ -176,9 +176,21 @@ def test_spellings_of_one_name_merge_and_other_people_of_the_surname_stay_apart(
 @pytest.mark.parametrize(
     ("text", "full", "short"),
     [
-        ("Juan Carlos Pérez Gallardo spoke on Monday. Later, Pérez Gallardo left.", "Juan Carlos Pérez Gallardo", "Pérez Gallardo"),
-        ("Ana Lucrecia Ferrán Ortega said no. Ferrán Ortega then left.", "Ana Lucrecia Ferrán Ortega", "Ferrán Ortega"),
-        ("Minister Tomás Velasco de la Vega spoke. Velasco de la Vega left.", "Tomás Velasco de la Vega", "Velasco de la Vega"),
+        (
+            "Juan Carlos Pérez Gallardo spoke on Monday. Later, Pérez Gallardo left.",
+            "Juan Carlos Pérez Gallardo",
+            "Pérez Gallardo",
+        ),
+        (
+            "Ana Lucrecia Ferrán Ortega said no. Ferrán Ortega then left.",
+            "Ana Lucrecia Ferrán Ortega",
+            "Ferrán Ortega",
+        ),
+        (
+            "Minister Tomás Velasco de la Vega spoke. Velasco de la Vega left.",
+            "Tomás Velasco de la Vega",
+            "Velasco de la Vega",
+        ),
     ],
 )
 def test_a_surname_of_two_words_or_more_refers_back_to_the_full_name(text, full, short):

@@ -282,5 +282,7 @@ def test_an_acronym_is_looked_up_as_the_rules_do_not_as_a_city():
 
 def test_a_known_place_before_a_place_word_stays_a_place_the_tagger_reads_as_an_organisation():
     # the shipped tagger reads "Kano State" after "governor of" as an organisation
-    found = {a.name: a.type for a in extract_actors("The deputy governor of Kano State, spoke in Kano on Monday.")}
+    found = {
+        a.name: a.type for a in extract_actors("The deputy governor of Kano State, spoke in Kano on Monday.")
+    }
     assert found["Kano State"] == "place"
