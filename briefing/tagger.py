@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from briefing.coref import Candidate
-from briefing.cues import ORG_HEADS, PORTFOLIOS, ROLE_NOUNS, TITLES
+from briefing.cues import LONE_NOT_NAMES, ORG_HEADS, PORTFOLIOS, ROLE_NOUNS, TITLES
 from briefing.features import document_counts, rule_tags, segments, sentence_features
 from briefing.gazetteer import SEEDS, Gazetteer
 from briefing.models import ActorType
@@ -323,6 +323,8 @@ def _adopt(
         # a sentence's capitalised first word that the rules found no evidence for ("Anytime you...",
         # "Rescue operations..."): capitals say nothing there, and the tagger's guess is not evidence
         return None
+    if not inside and b - a == 1 and toks[a].low in LONE_NOT_NAMES:
+        return None  # "hostile to Western interests": a direction alone is no name the rules left out
     if not inside and b - a == 1 and not toks[a].acronym and caps.get(toks[a].norm, 0) < 2:
         # nor is it for a word the rules could not type that the text capitalises only once ("Franco-British")
         return None

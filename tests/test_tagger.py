@@ -286,3 +286,11 @@ def test_a_known_place_before_a_place_word_stays_a_place_the_tagger_reads_as_an_
         a.name: a.type for a in extract_actors("The deputy governor of Kano State, spoke in Kano on Monday.")
     }
     assert found["Kano State"] == "place"
+
+
+def test_the_tagger_alone_makes_no_actor_of_a_direction_word():
+    model = _model(
+        {"b": {"O": 1.0}, "w=<C>": {"B-organization": 10.0}}, {"groups", "hostile", "to", "interests"}
+    )
+    text = "Groups hostile to Western interests met. Western interests suffered."
+    assert [a.name for a in extract_actors(text, tagger=model)] == []
