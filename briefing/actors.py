@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from briefing import roles
-from briefing.aliases import PARTICLES, fold
+from briefing.aliases import CORPORATE, PARTICLES, fold
 from briefing.coref import Candidate, group, match_headlines, resolve
 from briefing.cues import (
     COMPANY_NOUNS,
@@ -223,12 +223,24 @@ def _chunks(toks: list[Token]) -> list[tuple[int, int]]:
         j = i + 1
         while j < n and (not toks[j - 1].possessive or toks[j - 1].low in _NAME_POSSESSIVES):
             step = 1 if toks[j].name_like or _month_surname(toks, i, j) else _joiner(toks, j)
+            step = step or _legal_form(toks, j)
             if not step:
                 break
             j += step
         out.append((i, j))
         i = j
     return out
+
+
+def _legal_form(toks: list[Token], j: int) -> int:
+    """A company's legal form ends its name in lower case or after a comma: "Shell plc", "BP p.l.c.",
+    "Samsung Electronics Co., Ltd."; how many tokens it adds at ``j``."""
+    if toks[j].word and not toks[j].cap and toks[j].norm == "plc":
+        return 1
+    if toks[j].text == "," and j + 1 < len(toks) and toks[j - 1].norm in CORPORATE:
+        nxt = toks[j + 1]
+        return 2 if nxt.cap and nxt.norm in CORPORATE and nxt.norm not in ("group", "company") else 0
+    return 0
 
 
 _MONTHS = frozenset(
@@ -328,7 +340,9 @@ def _read_chunk(doc: _Doc, index: int, toks: list[Token], i: int, j: int, initia
             _read_chunk(doc, index, toks, i + a, i + b, initial and a == 0)
         return
     if known:
-        _whole(doc, index, toks, i, j, known[1], initial, canonical=known[0], why="list")
+        # "in Toyota" says the city, not the company named after it (``coref``)
+        where = "place" if known[1] == "place" and _context(toks, i, j) == "place" else ""
+        _whole(doc, index, toks, i, j, known[1], initial, canonical=known[0], why="list", context=where)
     elif _titled_office(chunk) and not _read_titled(doc, index, toks, i, j):
         # "Secretary of the New Jersey Department of Public Safety": the office names the actor, but
         # "Secretary of State" names no one
@@ -551,6 +565,8 @@ def _read_plain(doc: _Doc, index: int, toks: list[Token], i: int, j: int, initia
         return
     if len(chunk) == 1 and initial and first.low in GROUP_NOUNS:
         return
+    if len(chunk) == 1 and first.low in PLACE_HEADS and j < len(toks) and toks[j].low in COMPANY_NOUNS:
+        return  # "Dock workers", "Port employees": a place word that says what people do, no place's name
     common = all(t.norm in doc.lower for t in chunk)
     type_: ActorType | None = None
     why = ""
@@ -576,6 +592,8 @@ def _read_plain(doc: _Doc, index: int, toks: list[Token], i: int, j: int, initia
         type_, why = "person", "given"
     elif len(chunk) > 1 and _has_particle(chunk):
         type_, why = ("place" if _context(toks, i, j) == "place" else "person"), "particle"
+    elif len(chunk) == 1 and not initial and not common and _before_government(toks, i, j):
+        type_, why = "person", "context"  # "the Obama administration": a ruler; states.py makes it his
     elif len(chunk) > 1 and not common:
         plural = (last.low.endswith("s") and len(chunk) > 2) or any(t.low in ORG_HEADS for t in chunk)
         # a surname is not a word the text also writes in lower case ("Thirty Seconds")
@@ -621,6 +639,11 @@ def _person_cue(gaz: Gazetteer, toks: list[Token], i: int, j: int) -> bool:
         if whole and " ".join(t.norm for t in span) in gaz.countries:
             return True
     return False
+
+
+def _before_government(toks: list[Token], i: int, j: int) -> bool:
+    """ "the Obama administration": a word between "the" and a lower-case word of government."""
+    return i > 0 and toks[i - 1].low == "the" and j < len(toks) and toks[j].low in _GOVERNMENTS
 
 
 def _has_particle(chunk: list[Token]) -> bool:

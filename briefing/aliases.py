@@ -50,6 +50,7 @@ def family_first(words: list[str]) -> bool:
 CORPORATE = frozenset(
     """
     inc corp co ltd llc plc ag sa gmbh nv bv a/s ab asa spa oyj sarl srl group company corporation holdings
+    se kgaa pvt pte limited
     """.split()
 )
 # Short forms of English given names that news writes both ways ("Mike Waltz", "Michael Waltz"); only
@@ -148,7 +149,9 @@ def alias_pairs(
 ) -> set[tuple[str, str]]:
     """(alias, norm) pairs an actor may be looked up by: its names, and a person's surname and skeletons."""
     pairs = set()
-    for alias in {name, *aliases}:
+    names = {name, *aliases}
+    folded = {strip_article(fold(a)) for a in names}
+    for alias in names:
         norm = strip_article(fold(alias))
         if not norm:
             continue
@@ -160,7 +163,9 @@ def alias_pairs(
             pairs.add((alias, skeleton(norm)))
             pairs.add((alias, full_given(norm)))
             word = surname(alias)
-            if word:
+            # "Claudia Sheinbaum Pardo" goes by "Claudia Sheinbaum": her second surname alone is not her
+            second = word is not None and norm.rsplit(" ", 1)[0] in folded and len(alias.split()) > 2
+            if word and not second:
                 last = fold(word)
                 pairs.add((word, last))
                 pairs.add((word, skeleton(last)))

@@ -22,7 +22,7 @@ from briefing.aliases import (
     skeleton,
     spelt_alike,
 )
-from briefing.cues import CALENDAR
+from briefing.cues import CALENDAR, ORG_FIRST, ORG_FIRST_ROMANCE
 from briefing.gazetteer import Gazetteer
 from briefing.models import ActorType, ExtractedActor, Mention
 from briefing.roles import distinct
@@ -83,6 +83,26 @@ def _surname_keys(cand: Candidate) -> list[str]:
     return keys
 
 
+def _long_surnames(cand: Candidate, gaz: Gazetteer) -> list[str]:
+    """The surnames of two words or more after a person's given names: "López Obrador" of Andrés Manuel
+    López Obrador, "Cabal Molina" of María Fernanda Cabal Molina, "Ramírez de la O" of Rogelio Ramírez de
+    la O. The name begins with a given name; each begins with a capitalised word that is no given name and
+    holds only names and particles, and after a single given name holds a particle."""
+    toks = cand.toks
+    keys: list[str] = []
+    if toks[0].norm not in gaz.given_names:
+        return keys
+    for k in range(1, len(toks) - 1):
+        tail = toks[k:]
+        if not toks[k].cap or toks[k].norm in gaz.given_names:
+            continue
+        if k == 1 and not any(t.norm in PARTICLES for t in tail):
+            continue  # "Henry Eberhard Faber": the middle word may be a given name no list holds
+        if all((t.cap and t.word and not t.acronym) or t.norm in PARTICLES for t in tail):
+            keys.append(" ".join(t.norm for t in tail))
+    return keys
+
+
 def as_written(surface: str) -> str:
     """A name as the text writes it, without an editor's brackets or line breaks inside it
     ("Vladimir] Putin" -> "Vladimir Putin")."""
@@ -103,8 +123,10 @@ class _People:
         self.by_inner: dict[str, set[str]] = defaultdict(set)
         self.pairs: list[tuple[str, str, str]] = []  # (given name, surname, canonical) of two-word names
         shorter = {c.norm for c in cands if len(c.toks) < 3}
+        # "López Obrador" after "Andrés Manuel López Obrador" is his surname, not a name of its own
+        longs = {key for c in cands if c.type == "person" for key in _long_surnames(c, gaz)}
         for c in cands:
-            if c.type != "person" or len(_name_words(c)) < 2:
+            if c.type != "person" or len(_name_words(c)) < 2 or c.norm in longs:
                 continue
             name = _canonical_person(c, gaz, text)
             first = _two_surnames(c, gaz)
@@ -118,7 +140,7 @@ class _People:
                 c.short_name = as_written(text[c.start : first.toks[-1].end])
                 self.by_skeleton.setdefault(skeleton(first.norm), c.canonical)
                 self.by_surname[first.toks[-1].norm].append((c.start, c.canonical))
-            for key in _surname_keys(c):
+            for key in _surname_keys(c) + _long_surnames(c, gaz):
                 self.by_surname[key].append((c.start, c.canonical))
             self.by_given.setdefault(c.toks[0].norm, c.canonical)
             for tok in c.toks[1:-1]:  # "Lula" in "Luiz Inácio Lula da Silva"
@@ -185,12 +207,12 @@ def resolve(cands: list[Candidate], gaz: Gazetteer, text: str) -> None:
     """Give every candidate its type and canonical name, or type None to drop it."""
     _one_sense(cands)
     companies = _companies(cands, gaz, text)
-    people = _People([c for c in cands if not _company_name(c, companies)], gaz, text)
+    people = _People([c for c in cands if not _company_name(c, companies, gaz)], gaz, text)
     seen: dict[str, tuple[ActorType, str]] = {}
     referred: set[str] = set()
     for c in cands:
         full = people.find(c) if c.type in ("person", None) or _lone_place(c, gaz) else None
-        company = companies.get(c.norm) if _company_name(c, companies) else None
+        company = companies.get(c.norm) if _company_name(c, companies, gaz) else None
         if full:
             if len(c.toks) == 1 and c.context == "person":
                 referred.add(full)  # "Bekele said", not "the Connector" after "Fairfax Connector"
@@ -241,9 +263,15 @@ def _one_sense(cands: list[Candidate]) -> None:
                 c.type, c.canonical, c.why = type_, canonical, "seen"
 
 
-def _company_name(cand: Candidate, companies: dict[str, str]) -> bool:
-    """Is the candidate a company's short name, not a name a title or the lists give a person or place?"""
-    return cand.norm in companies and cand.why not in ("list", "title")
+def _company_name(cand: Candidate, companies: dict[str, str], gaz: Gazetteer) -> bool:
+    """Is the candidate a company's short name, not a name a title or the lists give a person or place? A
+    city the company is named after is the company unless the words around say place ("Toyota said",
+    not "in Toyota")."""
+    if cand.norm not in companies or cand.why == "title":
+        return False
+    if cand.why != "list":
+        return True
+    return cand.type == "place" and _lone_place(cand, gaz) and cand.context != "place"
 
 
 def _companies(cands: list[Candidate], gaz: Gazetteer, text: str) -> dict[str, str]:
@@ -263,9 +291,11 @@ def _companies(cands: list[Candidate], gaz: Gazetteer, text: str) -> dict[str, s
         full = c.canonical or _surface(c, text)
         found[" ".join(t.norm for t in name)].add(full)
         first = name[0]
+        if len(name) == 2 and (first.low in ORG_FIRST or first.low in ORG_FIRST_ROMANCE):
+            found[name[1].norm].add(full)  # "Banco Santander S.A." is "Santander"
         if len(name) > 1 and not (
             first.norm in gaz.known
-            or gaz.place(first.norm)
+            or first.norm in gaz.countries
             or first.norm in gaz.demonyms
             or first.norm in gaz.given_names
             or first.acronym

@@ -16,7 +16,8 @@ def words(text: str) -> frozenset[str]:
 TITLES = words(
     """
     president vice prime minister secretary chancellor premier king queen prince princess emperor empress
-    pope sheikh sheik emir sultan ayatollah imam rabbi bishop archbishop cardinal reverend rev father
+    pope sheikh sheik emir sultan ayatollah imam rabbi bishop archbishop cardinal reverend rev father fr
+    msgr monsignor
     general gen lieutenant lt colonel col major maj captain capt commander cmdr admiral adm sergeant sgt
     corporal cpl private pvt brigadier brig marshal commodore officer petty spc staff
     senator sen representative rep congressman congresswoman governor gov mayor ambassador amb envoy
@@ -58,7 +59,7 @@ ORG_HEADS = words(
 )
 # A company's legal form ends its name ("Nordhavn Shipping A/S", "Telefónica S.A."); kept apart from
 # ORG_HEADS, whose words are also features of the tagger's shipped weights.
-LEGAL_FORMS = words("a/s ab asa spa s.p.a sa s.a nv n.v bv b.v oyj sarl srl")
+LEGAL_FORMS = words("a/s ab asa spa s.p.a sa s.a nv n.v bv b.v oyj sarl srl se kgaa pvt pte plc")
 # Words that make the whole span an organisation even when first ("Ministry of ...", "University of ...").
 ORG_FIRST = words(
     """

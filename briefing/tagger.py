@@ -23,10 +23,11 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from briefing.coref import Candidate
-from briefing.cues import PORTFOLIOS, TITLES
+from briefing.cues import LONE_NOT_NAMES, ORG_HEADS, PORTFOLIOS, ROLE_NOUNS, TITLES
 from briefing.features import document_counts, rule_tags, segments, sentence_features
 from briefing.gazetteer import SEEDS, Gazetteer
 from briefing.models import ActorType
+from briefing.states import GOVERNMENTS, MEMBERS, STATE_NOUNS
 from briefing.tokens import Token
 
 if TYPE_CHECKING:
@@ -201,6 +202,17 @@ _EDGE_WORDS = frozenset("of for and the a an to on in at by with from".split())
 _BREAKS = frozenset("- – — / ( ) ; :".split())
 # lower-case words that may stand between two words of one name: "Gulf of Aden", "Bosnia and Herzegovina"
 _JOINERS = frozenset("of for and the de del la le du da di van von der den bin ibn al el on upon to".split())
+# lower-case words that make a country's span its state or a body of it: its forces, people, bodies, or
+# what it does ("Iraqi security forces", "U.S. service members", "the Syrian opposition"); "Saudi oil" or
+# "Russian gas" is a thing of the place, which stays a place
+_STATE_WORDS = (
+    MEMBERS
+    | GOVERNMENTS
+    | STATE_NOUNS
+    | ROLE_NOUNS
+    | (ORG_HEADS - frozenset("oil petroleum pharmaceuticals investment investments trading".split()))
+    | frozenset("members people personnel officials military security opposition parties allies".split())
+)
 
 
 def _clean(toks: list[Token], a: int, b: int, kind: str) -> list[tuple[int, int]]:
@@ -219,6 +231,8 @@ def _clean(toks: list[Token], a: int, b: int, kind: str) -> list[tuple[int, int]
     if kind == "person":  # "Secretary of State Kerry" is Kerry
         while a < b - 1 and (not toks[a].cap or toks[a].low in TITLES or toks[a].low in PORTFOLIOS):
             a += 1
+        while b > a + 1 and not toks[b - 1].cap:  # "the Biden administration's": a name ends capitalised
+            b -= 1
     for k in range(a, b - 1):
         if toks[k].possessive and toks[k].low not in _NAME_POSSESSIVES:
             return _clean(toks, a, k + 1, kind) + _clean(toks, k + 1, b, kind)
@@ -282,6 +296,9 @@ def _state(
     own = {t.start for t in c.toks}
     if any(t.name_like and t.start not in own for t in toks[a:b]):
         return None
+    rest = [t.low for t in toks[a:b] if t.word and t.start not in own]
+    if not any(w in _STATE_WORDS or w.rstrip("s") in _STATE_WORDS for w in rest):
+        return None
     return c
 
 
@@ -306,6 +323,8 @@ def _adopt(
         # a sentence's capitalised first word that the rules found no evidence for ("Anytime you...",
         # "Rescue operations..."): capitals say nothing there, and the tagger's guess is not evidence
         return None
+    if not inside and b - a == 1 and toks[a].low in LONE_NOT_NAMES:
+        return None  # "hostile to Western interests": a direction alone is no name the rules left out
     if not inside and b - a == 1 and not toks[a].acronym and caps.get(toks[a].norm, 0) < 2:
         # nor is it for a word the rules could not type that the text capitalises only once ("Franco-British")
         return None
@@ -316,6 +335,9 @@ def _adopt(
         if (x, y) == (a, b):
             if c.type != type_ and c.why in FIRM:
                 return None
+            if c.type != type_ and c.why == "placename" and c.type == "place":
+                used.add(id(c))  # a known place before a place word: "Benue State" is no organisation
+                return c
             if c.type != type_:
                 c.type, c.canonical, c.guessed = type_, None, False
             used.add(id(c))

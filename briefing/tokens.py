@@ -43,6 +43,8 @@ DOTTED = frozenset(
         "dr",
         "prof",
         "rev",
+        "fr",
+        "msgr",
         "hon",
         "jr",
         "sr",

@@ -443,3 +443,61 @@ def test_a_family_name_that_comes_first_refers_back_to_the_person(text, name):
 def test_a_western_name_keeps_its_surname_last():
     found = actors_by_name("Lee Anderson spoke in Ashfield. Anderson said no.")
     assert len(found["Lee Anderson"].mentions) == 2
+
+
+def test_a_title_abbreviation_after_another_is_no_person():
+    text = "Rev. Fr. Dan Okoro spoke in Lagos. Msgr. Tomas Kell agreed, and Kell left."
+    found = {a.name: [m.surface for m in a.mentions] for a in extract_actors(text)}
+    assert "Fr" not in found and "Msgr" not in found
+    assert found["Dan Okoro"] == ["Dan Okoro"]
+    assert found["Tomas Kell"] == ["Tomas Kell", "Kell"]
+
+
+@pytest.mark.parametrize(
+    ("text", "company", "surfaces"),
+    [
+        ("Brixham plc cut its dividend. Brixham said costs rose.", "Brixham plc", ["Brixham plc", "Brixham"]),
+        (
+            "Orvane Foods Co., Ltd. said sales rose. Orvane Foods expects growth.",
+            "Orvane Foods Co., Ltd.",
+            ["Orvane Foods Co., Ltd.", "Orvane Foods"],
+        ),
+        (
+            "Kestrel Sons Pvt. Ltd. agreed a deal. Kestrel Sons said it would close soon.",
+            "Kestrel Sons Pvt. Ltd.",
+            ["Kestrel Sons Pvt. Ltd.", "Kestrel Sons"],
+        ),
+        ("Varnex SE shares fell; Varnex said demand was weak.", "Varnex SE", ["Varnex SE", "Varnex"]),
+        # named after a city: the company where it acts, the city after "in"
+        (
+            "Toyota Motor Corp. raised its forecast. Toyota said exports rose.",
+            "Toyota Motor Corp.",
+            ["Toyota Motor Corp.", "Toyota"],
+        ),
+        (
+            "Banco Bilbao S.A. said Bilbao would cut 500 jobs.",
+            "Banco Bilbao S.A.",
+            ["Banco Bilbao S.A.", "Bilbao"],
+        ),
+    ],
+)
+def test_a_company_named_with_its_legal_form_is_one_organisation_under_its_short_names(
+    text, company, surfaces
+):
+    found = {a.name: a for a in extract_actors(text)}
+    assert found[company].type == "organization"
+    assert [m.surface for m in found[company].mentions] == surfaces
+    assert list(found) == [company]
+
+
+def test_a_city_a_company_is_named_after_stays_a_place_after_in():
+    found = {
+        a.name: a.type
+        for a in extract_actors("Toyota Motor Corp. raised its forecast. It has a plant in Toyota.")
+    }
+    assert found == {"Toyota Motor Corp.": "organization", "Toyota": "place"}
+
+
+def test_a_place_word_before_workers_is_no_place():
+    text = "The Dock workers union called a strike. Dock workers at the port of Rotterdam walked out."
+    assert {a.name: a.type for a in extract_actors(text)} == {"Rotterdam": "place"}

@@ -171,3 +171,36 @@ def test_a_role_keeps_its_portfolio_and_hyphenated_nouns(text, role):
 )
 def test_spellings_of_one_name_merge_and_other_people_of_the_surname_stay_apart(text, names):
     assert {a.name for a in extract_actors(text) if a.type == "person"} == names
+
+
+@pytest.mark.parametrize(
+    ("text", "full", "short"),
+    [
+        (
+            "Juan Carlos Pérez Gallardo spoke on Monday. Later, Pérez Gallardo left.",
+            "Juan Carlos Pérez Gallardo",
+            "Pérez Gallardo",
+        ),
+        (
+            "Ana Lucrecia Ferrán Ortega said no. Ferrán Ortega then left.",
+            "Ana Lucrecia Ferrán Ortega",
+            "Ferrán Ortega",
+        ),
+        (
+            "Minister Tomás Velasco de la Vega spoke. Velasco de la Vega left.",
+            "Tomás Velasco de la Vega",
+            "Velasco de la Vega",
+        ),
+    ],
+)
+def test_a_surname_of_two_words_or_more_refers_back_to_the_full_name(text, full, short):
+    found = {a.name: [m.surface for m in a.mentions] for a in extract_actors(text)}
+    assert found[full][-1] == short
+    assert short not in found
+
+
+def test_two_words_after_a_single_given_name_are_no_surname_without_a_particle():
+    # the middle word may be a given name no list holds: "Eberhard Faber" may be another person
+    text = "Henry Ulbrecht Faber founded the firm. Ulbrecht Faber later ran it."
+    found = {a.name for a in extract_actors(text)}
+    assert "Ulbrecht Faber" in found

@@ -96,3 +96,11 @@ def test_a_surname_keeps_its_particles():
 
 def test_a_surname_of_particles_alone_is_the_whole_name():
     assert {alias for alias, _ in alias_pairs("van der Berg", "person")} == {"van der Berg"}
+
+
+def test_a_second_surname_alone_is_no_alias_of_a_person_who_goes_by_the_first():
+    norms = {norm for _, norm in alias_pairs("Lucía Arreola Benítez", "person", frozenset({"Lucía Arreola"}))}
+    assert "arreola" in norms
+    assert "benitez" not in norms
+    # a person known only by the full name keeps the last word as a surname
+    assert "benitez" in {norm for _, norm in alias_pairs("Lucía Arreola Benítez", "person")}

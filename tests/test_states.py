@@ -80,3 +80,19 @@ def test_the_archive_keeps_a_country_and_its_state_as_one_actor():
 def test_an_organisation_that_is_not_a_country_stays_one():
     found = as_countries(extract_actors("NATO said it would respond."), load_gazetteer())
     assert ("NATO", "organization") in [(a.name, a.type) for a in found]
+
+
+def test_a_ruler_named_once_before_a_word_of_government_is_that_government():
+    # a surname no list holds, capitalised once: "the" before it and "administration" after say enough
+    found = {
+        a.name: a.type for a in extract_actors("Critics said the Velmora administration had done the same.")
+    }
+    assert found == {"Velmora administration": "organization"}
+
+
+def test_a_persons_possessive_government_leaves_the_person_the_tagger_read_with_it():
+    # the shipped tagger reads "Biden administration's" as a person; a person's name ends capitalised
+    text = "On Sunday, Waltz criticized the Biden administration’s decision to authorize the strikes."
+    found = {a.name: a for a in extract_actors(text)}
+    assert "Biden administration" not in found
+    assert [m.surface for m in found["Joe Biden"].mentions] == ["Biden"]

@@ -230,6 +230,9 @@ def test_a_countrys_forces_in_lower_case_words_are_its_state():
         ("Iraqi security forces", "Iraq", True),
         ("Iraqi Zorblax forces", "Iraq", False),  # another name beside the country: not the state alone
         ("Baghdad police", "Baghdad", False),  # a city has no state
+        ("Iraqi crude oil", "Iraq", False),  # a country's goods are no state: the place stays
+        ("Norwegian salmon farms", "Norway", False),
+        ("Iraqi government officials", "Iraq", True),
     ],
 )
 def test_which_organisation_spans_are_a_countrys_state(text, canonical, is_state):
@@ -275,3 +278,19 @@ def test_an_acronym_is_looked_up_as_the_rules_do_not_as_a_city():
     t = toks("officials of NIS and of Niš")
     feats = sentence_features(t, ["O"] * len(t), load_gazetteer(), frozenset(), set(), {}, [(0, 6)])
     assert "f=city" not in names(feats[2]) and "f=city" in names(feats[5])
+
+
+def test_a_known_place_before_a_place_word_stays_a_place_the_tagger_reads_as_an_organisation():
+    # the shipped tagger reads "Kano State" after "governor of" as an organisation
+    found = {
+        a.name: a.type for a in extract_actors("The deputy governor of Kano State, spoke in Kano on Monday.")
+    }
+    assert found["Kano State"] == "place"
+
+
+def test_the_tagger_alone_makes_no_actor_of_a_direction_word():
+    model = _model(
+        {"b": {"O": 1.0}, "w=<C>": {"B-organization": 10.0}}, {"groups", "hostile", "to", "interests"}
+    )
+    text = "Groups hostile to Western interests met. Western interests suffered."
+    assert [a.name for a in extract_actors(text, tagger=model)] == []
