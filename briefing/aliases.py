@@ -193,9 +193,9 @@ def without_legal_form(norm: str) -> str:
     """A folded company name without its legal form (``nordhavn shipping a/s`` -> ``nordhavn shipping``);
     a name that is nothing but one comes back as it is."""
     words = norm.split()
-    while len(words) > 1 and words[-1] in CORPORATE:
+    while len(words) > 1 and words[-1].rstrip(",") in CORPORATE:  # "honda motor co, ltd"
         words.pop()
-    return " ".join(words)
+    return " ".join(words).rstrip(",")
 
 
 def trigrams(norm: str) -> set[str]:

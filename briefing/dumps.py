@@ -32,6 +32,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from briefing.boilerplate import is_share_row
 from briefing.errors import BinarySourceError, DecodeError, EmptySourceError
 from briefing.furniture import (
     TEASER_LABELS,
@@ -366,10 +367,18 @@ def _mark_lists(lines: list[_Line]) -> None:
     "Goals:") are its list (names, results), not a menu, however many they are."""
     intro = False
     for line in lines:
+        if intro and not line.gap_before and line.kind is Kind.DROP and _network_item(line.text):
+            line.kind = Kind.HEADING  # "The apps they use most are:" / "WhatsApp": an item, not a button
         if line.kind is Kind.HEADING and intro and not line.gap_before:
             line.listed = True
             continue
         intro = line.kind in (Kind.PROSE, Kind.HEADING) and line.text.endswith(":")
+
+
+def _network_item(text: str) -> bool:
+    """A list item that is a network's name alone ("WhatsApp", "- X"), which share buttons also are."""
+    item = strip_bullet(text)
+    return len(item.split()) <= 2 and is_share_row(item)
 
 
 HEADLINE_WORDS = 14  # a headline ending with "?", "." or "…" is at most this long

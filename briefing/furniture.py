@@ -81,8 +81,11 @@ _COMMENT_FORM = re.compile(
 )
 # A newsletter sign-up box: its call, its field and its button ("Sign up for our newsletter", "Enter your
 # email", "Get the morning briefing newsletter", "Subscribe to ..."), in a line of up to SIGNUP_WORDS words
+# "Sign up" and "Subscribe" only with what such a box offers: "Sign up for the vaccine opens..." is news.
 _SIGNUP = re.compile(
-    r"^(sign up\b|subscribe\b|enter your e-?mail|(your )?e-?mail( address)?\s*\*?$|"
+    r"^((sign up|subscribe)\b"
+    r"(?=.{0,60}\b(newsletters?|e-?mails?|inbox|updates|alerts|our|free|now|today|here)\b|\W*$)"
+    r"|enter your e-?mail|(your )?e-?mail( address)?\s*\*?$|"
     r"join our (newsletter|mailing list)|get (our|the)\b.{0,40}\bnewsletter|"
     r"(get|receive)\b.{0,60}\b(in|into|to) your inbox)",
     re.I,

@@ -2,7 +2,16 @@
 
 import pytest
 
-from briefing.aliases import actor_key, alias_pairs, edit_distance, fold, full_given, skeleton, trigrams
+from briefing.aliases import (
+    actor_key,
+    alias_pairs,
+    edit_distance,
+    fold,
+    full_given,
+    skeleton,
+    trigrams,
+    without_legal_form,
+)
 from briefing.gazetteer import load_gazetteer
 
 
@@ -104,3 +113,8 @@ def test_a_second_surname_alone_is_no_alias_of_a_person_who_goes_by_the_first():
     assert "benitez" not in norms
     # a person known only by the full name keeps the last word as a surname
     assert "benitez" in {norm for _, norm in alias_pairs("Lucía Arreola Benítez", "person")}
+
+
+def test_a_legal_form_after_a_comma_goes_with_the_comma():
+    assert without_legal_form("honda motor co, ltd") == "honda motor"
+    assert without_legal_form("nordhavn shipping a/s") == "nordhavn shipping"

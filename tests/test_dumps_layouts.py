@@ -231,3 +231,20 @@ def test_an_article_about_cookies_or_newsletters_keeps_its_sentences():
     )
     (article,) = split_dump(text, source="dump.txt")
     assert article.body.count("\n\n") == 1 and "tracking cookies before visitors agreed" in article.body
+
+
+def test_news_that_begins_with_sign_up_or_names_networks_in_a_list_is_kept():
+    text = (
+        "Health\n\nVaccine bookings open for the over-50s\n\nBy Jo Reed\n\n"
+        "Booking for the autumn vaccine opened on Monday for everyone over 50, the health service said.\n\n"
+        "Sign up for the vaccine opens at 8am on the NHS website and app.\n\n"
+        "Subscribe and save offers from pharmacies have drawn complaints, the consumer watchdog said.\n\n"
+        "Reminders will go out on:\nWhatsApp\nX\n\n"
+        "Sign up for our newsletter\n\nEnter your email\n\nSpread the love\n"
+    )
+    (article,) = split_dump(text, source="health.txt")
+    body = article.body
+    assert "Sign up for the vaccine opens at 8am" in body
+    assert "Subscribe and save offers" in body
+    assert "WhatsApp" in body and "\nX" in body
+    assert "newsletter" not in body and "Enter your email" not in body
