@@ -248,7 +248,7 @@ def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = 
         _check_seeds()
         settings = load_settings(os.environ if environ is None else environ)
         if settings.token is not None:  # python-telegram-bot logs its URLs, which hold the token, at DEBUG
-            from briefing.adapters.telegram import redact_logs
+            from briefing.adapters.redaction import redact_logs
 
             redact_logs(settings.token.value)
         return COMMANDS[args.command](settings, args)

@@ -42,6 +42,7 @@ from briefing.cues import (
     LONE_NOT_NAMES,
     MISC_FIRST,
     MISC_HEADS,
+    MONTHS,
     NOT_ACRONYMS,
     ORG_FIRST,
     ORG_FIRST_ROMANCE,
@@ -243,15 +244,10 @@ def _legal_form(toks: list[Token], j: int) -> int:
     return 0
 
 
-_MONTHS = frozenset(
-    "january february march april may june july august september october november december".split()
-)
-
-
 def _month_surname(toks: list[Token], i: int, j: int) -> bool:
     """A month's name right after a given name is a surname ("Theresa May", "Prime Minister Theresa May",
     "Brian May"), unless a day's number follows ("meets Kim May 12")."""
-    if not toks[j].cap or toks[j].low not in _MONTHS or toks[j - 1].possessive:
+    if not toks[j].cap or toks[j].low not in MONTHS or toks[j - 1].possessive:
         return False
     if j - 1 > i and toks[j - 2].low not in TITLES:  # the given name must begin the name ("Kim Jong Un")
         return False

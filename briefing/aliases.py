@@ -31,7 +31,7 @@ SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 FAMILY_FIRST = frozenset(
     """kim lee yi park pak choi choe jung jeong kang cho yoon yun jang lim han oh seo shin kwon hwang ahn
     song moon hong xi li wang zhang liu chen yang zhao huang zhou wu xu sun ma hu guo he gao lin luo zheng
-    deng han cai peng xie tang feng dong ye""".split()
+    deng cai peng xie tang feng dong ye""".split()
 )
 
 

@@ -118,10 +118,10 @@ MISC_HEADS = words(
     """
 )
 
-MONTHS_DAYS = words(
+MONTHS = words("january february march april may june july august september october november december")
+MONTHS_DAYS = MONTHS | words(
     """
-    january february march april may june july august september october november december jan feb mar
-    apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday
+    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday
     """
 )
 # Dates are never actors, though places bear some of their names; with a date line's short days

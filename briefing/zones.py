@@ -631,10 +631,15 @@ def parse_zone(text: str, *, now: datetime | None = None) -> str:
     its country, state or province (``Kyiv, Ukraine``, ``Portland, ME``, ``Perth, WA``), a country
     (``Germany``), a state or province (``Texas``, ``Ontario``), a fixed offset (``UTC+3`` -> ``Etc/GMT-3``)
     or a common abbreviation (``PDT`` -> ``America/Los_Angeles``). ``now`` is used only to suggest zones."""
+    return zone_and_note(text, now=now)[0]
+
+
+def zone_and_note(text: str, *, now: datetime | None = None) -> tuple[str, str]:
+    """As :func:`read_zone`, for text that must name a zone: a :class:`SettingError` if it names none."""
     found = read_zone(text, now=now)
     if found is None:
         raise SettingError(f"Say which timezone: a city, a country, or a name such as {EXAMPLE.split()[-1]}.")
-    return found[0]
+    return found
 
 
 def utc_offset(name: str, now: datetime) -> str:

@@ -7,13 +7,8 @@ from datetime import time
 import pytest
 
 from briefing.service.commands import Asker, answer, load_all
-from briefing.service.subscriptions import (
-    SettingError,
-    parse_length,
-    parse_subscribe_args,
-    parse_time,
-    parse_zone,
-)
+from briefing.service.subscriptions import SettingError, parse_length, parse_subscribe_args, parse_time
+from briefing.zones import parse_zone
 from store import subscribers
 
 ALICE = Asker(chat_id=1001, user_id=1001)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import io
 import logging
 
-from briefing.adapters.telegram import QuietBootstrap, RedactingFormatter, redact_logs
+from briefing.adapters.redaction import RedactingFormatter, redact_logs
+from briefing.adapters.telegram import QuietBootstrap
 
 TOKEN = "123456789:AAE-secret-part"
 

@@ -16,7 +16,7 @@ import logging
 import os
 import secrets
 import signal
-from collections.abc import Awaitable, Iterable
+from collections.abc import Awaitable
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -36,6 +36,7 @@ from telegram.ext import (
 
 from briefing.adapters.delivery import bot_from_settings, file_url
 from briefing.adapters.jobs import Jobs, install_jobs
+from briefing.adapters.redaction import redact_logs
 from briefing.adapters.telegram_handlers import (
     APP_KEY,
     on_button,
@@ -149,29 +150,6 @@ def build_application(app: App, *, close_db: bool = False) -> Application:
     # limiter pauses every request of its bot on any 429, which would hold the replies up behind one chat
     application.bot_data[JOBS_KEY] = install_jobs(application, app, bot=bot_from_settings(settings))
     return application
-
-
-class RedactingFormatter(logging.Formatter):
-    """Formats as the formatter it wraps, with the secrets (the bot token) replaced by ``***``."""
-
-    def __init__(self, inner: logging.Formatter | None, secrets_: tuple[str, ...]) -> None:
-        super().__init__()
-        self.inner = inner or logging.Formatter()
-        self.secrets = secrets_
-
-    def format(self, record: logging.LogRecord) -> str:
-        text = self.inner.format(record)
-        for secret in self.secrets:
-            text = text.replace(secret, "***")
-        return text
-
-
-def redact_logs(secret: str, handlers: Iterable[logging.Handler] | None = None) -> None:
-    """Make the handlers (those of the root logger by default) hide ``secret``, in messages and
-    tracebacks alike."""
-    for handler in logging.getLogger().handlers if handlers is None else handlers:
-        if not isinstance(handler.formatter, RedactingFormatter):
-            handler.setFormatter(RedactingFormatter(handler.formatter, (secret,)))
 
 
 class QuietBootstrap(logging.Filter):

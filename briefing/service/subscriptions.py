@@ -19,8 +19,8 @@ from briefing.zones import (
     fold,
     looks_like_time,
     parse_time,
-    parse_zone,
     read_zone,
+    zone_and_note,
     zone_note,
 )
 from store import subscribers as subs
@@ -184,17 +184,13 @@ SETTING_NAMES = {
 }
 
 
-def _read_zone(value: str, now: datetime) -> tuple[str, str]:
-    return read_zone(value, now=now) or (parse_zone(value, now=now), "")
-
-
 def _change(app: App, asker: Asker, what: str, value: str) -> tuple[Subscriber | None, str]:
     """The subscriber with one setting (``what``, one of ``SETTING_NAMES``) changed, and a note on a choice
     made for the user, if any."""
     if what == "time":
         return subs.update_subscriber(app.db, asker.chat_id, digest_time=parse_time(value), now=app.now()), ""
     if what in ZONE_SETTINGS:
-        zone, chosen = _read_zone(value, app.now())
+        zone, chosen = zone_and_note(value, now=app.now())
         return subs.update_subscriber(app.db, asker.chat_id, timezone=zone, now=app.now()), chosen
     return subs.update_subscriber(app.db, asker.chat_id, length=parse_length(value), now=app.now()), ""
 
@@ -209,7 +205,7 @@ async def settings_command(app: App, args: str, asker: Asker) -> Reply:
         default = f"{app.settings.digest_time} {app.settings.timezone}"
         if len(words) == 2 and what in ("time", *ZONE_SETTINGS):  # "/settings time 9pm": nothing to change
             try:  # a value that /subscribe would refuse is not offered as a button
-                _ = parse_time(words[1]) if what == "time" else _read_zone(words[1], app.now())
+                _ = parse_time(words[1]) if what == "time" else zone_and_note(words[1], now=app.now())
             except SettingError as exc:
                 return _failed(exc)
             wanted = f"/subscribe {words[1][:60]}"
