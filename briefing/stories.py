@@ -334,20 +334,23 @@ def cluster_articles(
     actor_idf: Mapping[int, float] | None = None,
     documents: int | None = None,
     threshold: float = THRESHOLD,
+    vectors: Vectorizer | None = None,
 ) -> list[list[int]]:
     """Group articles into stories (lists of article ids, each in time order), replaying
-    :func:`assign_story`'s rule in time order.
+    :func:`assign_story`'s rule in time order. ``vectors``, a caller's vectorizer over the same tables,
+    is used instead of a new one (its vectors are cached, so the caller's later use of them is free).
 
     Fast because the candidates for each article are only the live stories (latest article within the
     window; older ones are retired for good, as time only moves on) whose centroid's weightiest terms
     include one of the article's: an inverted index over those few terms a story, so a word common to
     many stories never makes a long candidate list.
     """
-    vectors = Vectorizer(
-        idf if idf is not None else idf_of(articles),
-        actor_idf=actor_idf if actor_idf is not None else actor_idf_of(articles),
-        documents=len(articles) if documents is None else documents,
-    )
+    if vectors is None:
+        vectors = Vectorizer(
+            idf if idf is not None else idf_of(articles),
+            actor_idf=actor_idf if actor_idf is not None else actor_idf_of(articles),
+            documents=len(articles) if documents is None else documents,
+        )
     clusters: list[_Cluster] = []
     postings: dict[str, set[int]] = defaultdict(set)  # term -> live clusters it is a top term of
     expiry: list[tuple[datetime, int]] = []  # (latest article, cluster), stale entries skipped

@@ -28,19 +28,18 @@ from telegram.request import HTTPXRequest
 
 from briefing.adapters.pacer import Pacer
 from briefing.adapters.sender import Sender, SendPolicy, Tally
-from briefing.alerts import alert_due_at, compose_alert
+from briefing.alerts import compose_alert
 from briefing.document import Document
 from briefing.render import html_messages, plain_messages
-from briefing.schedule import zone
 from briefing.service import App
 from briefing.service.commands import TERMINAL_CHAT_ID
 from briefing.service.digests import ComposeReport, DueDigests, compose_and_store_now
-from briefing.service.polling import quiet_hours
+from briefing.service.polling import alert_due
 from config import Settings
 from store import alerts as alert_store
 from store import deliveries
 from store.digests import delivered_story_ids, stories_by_id
-from store.subscribers import follows_of, get_subscriber, is_unreachable
+from store.subscribers import follows_of
 
 log = logging.getLogger(__name__)
 
@@ -349,23 +348,16 @@ async def send_due_alerts(
 
     hour = timedelta(hours=1)
     cap = app.settings.alerts_per_hour
-    quiet_start, quiet_end = quiet_hours(app)
 
     async def work(chat_id: int) -> None:
         alerts = by_chat[chat_id]
-        sub = get_subscriber(app.db, chat_id)
-        if chat_id == TERMINAL_CHAT_ID or is_unreachable(app.db, chat_id):  # /unsubscribe: digest only
+        first = alert_due(app, chat_id, now)  # as when it was queued: quiet hours, a reachable chat
+        if first is None:  # /unsubscribe stops the digest only; this chat blocked the bot, or is the terminal
             error = "not sent: the chat cannot be reached (it blocked the bot, left, or is the terminal's)"
             alert_store.drop_alerts(app.db, chat_id, [a.story_id for a in alerts], error=error, now=now)
             return
-        tz = zone(sub.timezone if sub is not None else app.settings.timezone)
-
-        # a time an alert is due again: the chat's quiet hours push it to their end
-        def due(at: datetime) -> datetime:
-            return alert_due_at(at, tz, quiet_start=quiet_start, quiet_end=quiet_end)
-
-        if due(now) > now:  # queued for a free slot that fell in the chat's night
-            alert_store.defer_alerts(app.db, chat_id, [a.story_id for a in alerts], until=due(now))
+        if first > now:  # queued for a free slot that fell in the chat's night
+            alert_store.defer_alerts(app.db, chat_id, [a.story_id for a in alerts], until=first)
             return
         received = delivered_story_ids(app.db, chat_id)
         followed = {f.value for f in follows_of(app.db, chat_id)}
@@ -382,7 +374,8 @@ async def send_due_alerts(
                 continue
             if len(sent) >= cap:  # the chat had its share this hour: the rest wait for a free slot
                 later = [a.story_id for a in alerts[k:]]
-                alert_store.defer_alerts(app.db, chat_id, later, until=due(sent[-cap] + hour))
+                free = sent[-cap] + hour  # a free slot in the chat's night waits for the morning
+                alert_store.defer_alerts(app.db, chat_id, later, until=alert_due(app, chat_id, free) or free)
                 return
             html, plain = _one_message(compose_alert(facts.story, reasons))
             status, chat_id = await sender.send(chat_id, html, plain, _AlertLedger(app, alert.story_id))

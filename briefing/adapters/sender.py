@@ -279,13 +279,14 @@ class Sender:
                 await asyncio.sleep(0.5 * attempt)
         return write()
 
-    async def _settle(self, chat_id: int, write: Callable[[], object]) -> None:
-        """Record an outcome; if the database keeps refusing, the message stays claimed: it is sent
-        again at the next start."""
+    async def _settle(self, chat_id: int, write: Callable[[], T]) -> T | None:
+        """Record an outcome and return what the write returned; if the database keeps refusing, None,
+        and the message stays claimed: it is sent again at the next start."""
         try:
-            await self._record(write)
+            return await self._record(write)
         except sqlite3.OperationalError as exc:
             log.error("chat %s: the outcome of a send could not be recorded (%s)", chat_id, exc)
+            return None
 
     @staticmethod
     def _release_now(ledger: Ledger, chat_id: int, error: str) -> None:
@@ -303,11 +304,9 @@ class Sender:
         return "later", chat_id
 
     async def _unconfirmed(self, ledger: Ledger, chat_id: int, error: str) -> tuple[Status, int]:
-        again = False
-        try:
-            again = await self._record(lambda: ledger.unconfirmed(chat_id, error, self.policy.resends))
-        except sqlite3.OperationalError as exc:
-            log.error("chat %s: the outcome of a send could not be recorded (%s)", chat_id, exc)
+        again = bool(
+            await self._settle(chat_id, lambda: ledger.unconfirmed(chat_id, error, self.policy.resends))
+        )
         self.tally.unconfirmed += 1
         self.tally.errors.append((chat_id, f"unconfirmed: {error}"))
         log.warning(

@@ -44,7 +44,7 @@ def quiet_hours(app: App) -> tuple[time, time]:
     return time.fromisoformat(start.strip()), time.fromisoformat(end.strip())
 
 
-def _alert_due(app: App, chat_id: int, now: datetime) -> datetime | None:
+def alert_due(app: App, chat_id: int, now: datetime) -> datetime | None:
     """When an alert queued now for the chat may go out (after its quiet hours); None when the chat
     cannot be written to (it blocked the bot). Alerts come from follows: /unsubscribe stops the digest
     only, /unfollow the alerts."""
@@ -65,7 +65,7 @@ def queue_alerts(app: App, article_ids: Sequence[int], *, now: datetime) -> int:
     with transaction(app.db):
         for (chat_id, story_id), reasons in followers_of_articles(app.db, article_ids).items():
             if chat_id not in due:
-                due[chat_id] = _alert_due(app, chat_id, now)
+                due[chat_id] = alert_due(app, chat_id, now)
             when = due[chat_id]
             if when is not None:
                 queued += queue_alert(

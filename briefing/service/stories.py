@@ -126,9 +126,7 @@ def recluster(app: App, *, since: datetime | None = None, until: datetime | None
         actors.update(a.actors)
     total = count_articles(db)
     vectors = Vectorizer(idf_table(frequencies, total), actor_idf=idf_table(actors, total), documents=total)
-    groups = cluster_articles(
-        articles, window=_window(app), idf=vectors.idf, actor_idf=vectors.actor_idf, documents=total
-    )
+    groups = cluster_articles(articles, window=_window(app), vectors=vectors)
     by_id = {a.id: a for a in articles}
     with transaction(db):
         replace_term_counts(db, frequencies, total)
