@@ -93,6 +93,25 @@ async def test_a_software_projects_own_files_are_not_news(app, tmp_path):
     assert report.failed == ((str(folder / "LICENSE"), "not news: LICENSE is a software project's file"),)
 
 
+async def test_packaging_and_tool_folders_are_passed_by(app, tmp_path):
+    folder = seed_copy(tmp_path)
+    news = (ROOT / "seeds" / "000_3b77d831465d6327.txt").read_text(encoding="utf-8")
+    for sub in ("briefing.egg-info", "pkg-1.0.dist-info", "__pycache__", "node_modules/x", "venv/lib"):
+        (folder / sub).mkdir(parents=True)
+        (folder / sub / "PKG-INFO").write_text(news, encoding="utf-8")  # prose enough to pass for news
+    (folder / "PKG-INFO").write_text(news, encoding="utf-8")
+    report = await ingest_sources(app, [str(folder)])
+    assert report.new == 16 and count_articles(app.db) == 16 and report.failed == ()
+
+
+async def test_an_empty_name_is_refused_not_read_as_the_current_folder(app, tmp_path, monkeypatch):
+    (tmp_path / "news.txt").write_text("Storm closes the harbour\n\nThe harbour shut on Monday.\n")
+    monkeypatch.chdir(tmp_path)
+    report = await ingest_sources(app, ["", "  "])
+    reason = "an empty name (an unset variable?), not a file, folder or URL"
+    assert report.failed == (('""', reason), ('"  "', reason)) and count_articles(app.db) == 0
+
+
 async def test_bad_sources_are_reported_and_the_rest_goes_in(app, tmp_path, site, fetcher):
     bad = tmp_path / "bad"
     bad.mkdir()

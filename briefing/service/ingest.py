@@ -61,9 +61,13 @@ PROJECT_FILES = frozenset(
     """
     license licence copying notice authors contributors changelog changes readme todo
     install makefile dockerfile procfile gemfile rakefile vagrantfile jenkinsfile cmakelists requirements
-    manifest codeowners
+    manifest codeowners pkg_info
     """.split()
 )
+# Folders of tools and packaging, never of news: an ``ingest .`` in a checkout must not read a
+# package's metadata (a copy of its README) or a virtualenv's files as articles
+TOOL_FOLDERS = frozenset(("__pycache__", "node_modules", "site-packages", "venv"))
+TOOL_FOLDER_SUFFIXES = (".egg-info", ".dist-info")
 MAX_FILE_BYTES = 50_000_000
 BATCH = 500
 TRANSACTION_SECONDS = 1.0  # a running bot's writes wait at most about this long for an ingest's
@@ -118,6 +122,10 @@ def expand_sources(sources: Iterable[str]) -> list[Item]:
     """Files, folders (recursively: text, HTML and feed files, hidden ones skipped) and URLs."""
     items: list[Item] = []
     for source in sources:
+        if not source.strip():  # Path("") is the current folder: an unset "$DIR" would read all of it
+            reason = "an empty name (an unset variable?), not a file, folder or URL"
+            items.append(Item(f'"{source}"', error=reason))
+            continue
         path = Path(source).expanduser()
         scheme = urlsplit(source).scheme.lower()
         if scheme in ("http", "https"):
@@ -137,7 +145,10 @@ def expand_sources(sources: Iterable[str]) -> list[Item]:
 
 
 def _wanted(path: Path, root: Path) -> bool:
-    if any(part.startswith(".") for part in path.relative_to(root).parts):
+    folders = path.relative_to(root).parts[:-1]
+    if any(part.startswith(".") for part in path.relative_to(root).parts) or any(
+        part.lower() in TOOL_FOLDERS or part.lower().endswith(TOOL_FOLDER_SUFFIXES) for part in folders
+    ):
         return False
     return path.suffix.lower() in TEXT_SUFFIXES | PAGE_SUFFIXES | FEED_SUFFIXES and not _project_file(path)
 
