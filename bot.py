@@ -175,7 +175,7 @@ def cmd_summarize(settings: Settings, args: argparse.Namespace) -> int:
     sentences = settings.summary_sentences if args.sentences is None else args.sentences
     if sentences < 1:
         raise UsageError("--sentences must be at least 1")
-    algorithm = args.algorithm or settings.summary_algorithm
+    algorithm = (args.algorithm or settings.summary_algorithm).strip().lower()  # "LSA" is lsa
     if algorithm not in ALGORITHMS:
         raise UsageError(f"unknown algorithm {algorithm!r} (choose from {', '.join(ALGORITHMS)})")
     return summarize_files(

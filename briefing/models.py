@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime, time
 from typing import Literal
@@ -21,6 +22,14 @@ class ArticleDraft:
     author: str | None = None
     section: str | None = None
     published_at: datetime | None = None
+
+    def __post_init__(self) -> None:
+        # one spelling of every letter (NFC): a decomposed "Zu\u0308rich" from some systems is the same
+        # word, name and search term as "Zürich", and the same article for the content hash
+        for name in ("title", "body", "source", "author", "section"):
+            value = getattr(self, name)
+            if value and not unicodedata.is_normalized("NFC", value):
+                object.__setattr__(self, name, unicodedata.normalize("NFC", value))
 
 
 @dataclass(frozen=True)

@@ -43,6 +43,37 @@ def test_offsets_are_str_indices_of_the_text_as_read(tmp_path, capsys):
     assert text[found["Pål Jonson"]["start"] : found["Pål Jonson"]["end"]] == "Pål Jonson"
 
 
+def test_decomposed_letters_make_whole_names_with_offsets_into_the_file(tmp_path, capsys):
+    text = "Keith\u00a0Kellogg flew to Zu\u0308rich with Jose\u0301 A\u0301lvarez on Monday.\n"
+    path = tmp_path / "nfd.txt"
+    path.write_text(text, encoding="utf-8")
+    _, out, _ = run(capsys, path, "--jsonl")
+    actors = json.loads(out)["actors"]
+    found = {x["name"]: [text[m["start"] : m["end"]] for m in x["mentions"]] for x in actors}
+    assert found == {
+        "Keith Kellogg": ["Keith\u00a0Kellogg"],
+        "Zürich": ["Zu\u0308rich"],
+        "José Álvarez": ["Jose\u0301 A\u0301lvarez"],
+    }
+
+
+def test_character_references_of_a_page_are_read_as_their_characters(tmp_path, capsys):
+    html = (
+        "<html><body><p>Keith&nbsp;Kellogg met Fran&ccedil;ois Hollande in Gen&egrave;ve.</p>"
+        "<p>Procter &amp; Gamble said Jos&#233; &Aacute;lvarez left.</p></body></html>"
+    )
+    path = tmp_path / "page.html"
+    path.write_text(html, encoding="utf-8")
+    _, out, _ = run(capsys, path, "--jsonl")
+    actors = json.loads(out)["actors"]
+    found = {x["name"]: [html[m["start"] : m["end"]] for m in x["mentions"]] for x in actors}
+    assert found["Keith Kellogg"] == ["Keith&nbsp;Kellogg"]
+    assert found["François Hollande"] == ["Fran&ccedil;ois Hollande"]
+    assert found["Genève"] == ["Gen&egrave;ve"]
+    assert found["José Álvarez"] == ["Jos&#233; &Aacute;lvarez"]
+    assert ["Procter &amp; Gamble"] in found.values()
+
+
 def test_table_without_jsonl(tmp_path, capsys):
     path = tmp_path / "a.txt"
     path.write_text(TEXT, encoding="utf-8")

@@ -50,6 +50,12 @@ def test_sentences_and_algorithm_options_are_obeyed(capsys, article):
     assert json.loads(out)["summary"] == [ARTICLE.splitlines()[2]]
 
 
+def test_algorithm_names_are_read_whatever_their_case(capsys, article):
+    _, lower, _ = run(capsys, article, "--jsonl", "--algorithm", "lsa")
+    code, upper, err = run(capsys, article, "--jsonl", "--algorithm", "LSA")
+    assert code == 0 and err == "" and upper == lower
+
+
 def test_a_file_without_a_headline_has_an_empty_title(capsys, tmp_path):
     path = tmp_path / "plain.txt"
     path.write_text("The talks ended on Monday. Both sides left Riyadh.\n", encoding="utf-8")

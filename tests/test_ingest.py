@@ -21,7 +21,9 @@ from briefing.service import App, ingest
 from briefing.service.ingest import ingest_feed, ingest_files, ingest_sources
 from briefing.service.seeding import ensure_seeded
 from store import open_db
+from store.actors import find_actors
 from store.articles import count_articles, find_by_url, latest_articles
+from store.search import search_articles
 from store.sources import (
     count_sources,
     find_source,
@@ -110,6 +112,18 @@ async def test_an_empty_name_is_refused_not_read_as_the_current_folder(app, tmp_
     report = await ingest_sources(app, ["", "  "])
     reason = "an empty name (an unset variable?), not a file, folder or URL"
     assert report.failed == (('""', reason), ('"  "', reason)) and count_articles(app.db) == 0
+
+
+async def test_decomposed_letters_are_stored_composed(app, tmp_path):
+    path = tmp_path / "nfd.txt"
+    body = "Jose\u0301 A\u0301lvarez, the mayor of Zu\u0308rich, opened the new tram line on Monday."
+    path.write_text(f"Tram line opens in Zu\u0308rich\n\n{body}\n", encoding="utf-8")
+    assert ingest_files(app, [path]).new == 1
+    (article,) = latest_articles(app.db)
+    assert article.title == "Tram line opens in Zürich" and "José Álvarez" in article.body
+    assert [a.id for a in search_articles(app.db, "Zürich")] == [article.id]
+    assert [a.name for a in find_actors(app.db, "Álvarez")] == ["José Álvarez"]
+    assert ingest_files(app, [path]).duplicate == 1
 
 
 async def test_bad_sources_are_reported_and_the_rest_goes_in(app, tmp_path, site, fetcher):

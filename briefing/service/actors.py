@@ -33,6 +33,7 @@ from briefing.service import App
 from briefing.service.commands import Asker, Reply, command
 from briefing.states import as_countries
 from briefing.textfile import read_text_file
+from briefing.textmap import readable
 from store import actors as actor_store
 
 log = logging.getLogger(__name__)
@@ -349,25 +350,35 @@ def blank_markup(html: str) -> str:
     return _MARKUP.sub(blank, html)
 
 
-def actors_json(path: str, text: str) -> str:
+def found_as_written(text: str, *, page: bool = False) -> list[tuple[str, str, list[tuple[int, int]]]]:
+    """The actors of a file's text as (name, type, mention spans), the spans offsets into ``text``:
+    the extractor reads the text with character references (a ``page``) and combining marks composed,
+    so "Fran&ccedil;ois" and a decomposed "Zürich" are whole names."""
+    seen = readable(text, references=page)
+    return [
+        (a.name, a.type, [seen.written_span(m.start, m.end) for m in a.mentions])
+        for a in extract_actors(seen.text)
+    ]
+
+
+def actors_json(path: str, text: str, *, page: bool = False) -> str:
     """One JSON line: ``{"file", "actors": [{"name", "type", "mentions": [{"start", "end"}]}]}``."""
-    found = extract_actors(text)
     actors = [
-        {"name": a.name, "type": a.type, "mentions": [{"start": m.start, "end": m.end} for m in a.mentions]}
-        for a in found
+        {"name": name, "type": kind, "mentions": [{"start": start, "end": end} for start, end in spans]}
+        for name, kind, spans in found_as_written(text, page=page)
     ]
     return json.dumps({"file": path, "actors": actors}, ensure_ascii=False)
 
 
-def actors_table(path: str, text: str) -> str:
+def actors_table(path: str, text: str, *, page: bool = False) -> str:
     """A readable table of the actors in one text."""
-    found = extract_actors(text)
+    found = found_as_written(text, page=page)
     lines = [f"{path}: {plural(len(found), 'actor')}"]
-    width = max((len(a.name) for a in found), default=4)
-    for a in found:
-        spans = ", ".join(f"{m.start}-{m.end}" for m in a.mentions[:8])
-        more = f" (+{len(a.mentions) - 8} more)" if len(a.mentions) > 8 else ""
-        lines.append(f"  {a.type:12} {a.name:{width}}  {len(a.mentions):3}×  {spans}{more}")
+    width = max((len(name) for name, _, _ in found), default=4)
+    for name, kind, spans in found:
+        shown = ", ".join(f"{start}-{end}" for start, end in spans[:8])
+        more = f" (+{len(spans) - 8} more)" if len(spans) > 8 else ""
+        lines.append(f"  {kind:12} {name:{width}}  {len(spans):3}×  {shown}{more}")
     return "\n".join(lines)
 
 
@@ -377,11 +388,13 @@ def actors_files(paths: Sequence[str], *, jsonl: bool, out: TextIO, err: TextIO)
     for name in paths:
         try:
             text = read_text_file(Path(name), exact=True)
-            if Path(name).suffix.lower() in PAGE_SUFFIXES:
+            page = Path(name).suffix.lower() in PAGE_SUFFIXES
+            if page:
                 text = blank_markup(text)
         except SourceError as exc:
             print(f"bot.py actors: {name}: {exc}", file=err)
             failed += 1
             continue
-        print(actors_json(name, text) if jsonl else actors_table(name, text), file=out, flush=True)
+        shown = actors_json(name, text, page=page) if jsonl else actors_table(name, text, page=page)
+        print(shown, file=out, flush=True)
     return 1 if failed else 0
