@@ -50,6 +50,7 @@ from briefing.models import ArticleDraft
 from briefing.sentences import split_sentences
 
 TITLE_MAX_CHARS = 90
+META = (Kind.AUTHOR, Kind.DATE, Kind.LINK)  # lines about an article: its byline, date, own URL
 CAPTION_OVERLAP = 0.6
 _WINDOW = 15
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
@@ -131,6 +132,7 @@ class _Article:
     section: str | None = None
     author: str | None = None
     published: datetime | None = None
+    url: str | None = None
     paragraphs: list[str] = field(default_factory=list)
     prose: int = 0
     sites: set[str] = field(default_factory=set)  # sites its "Source" footer and photo credit name
@@ -142,6 +144,8 @@ class _Article:
             self.author = str(line.value)
         elif line.kind is Kind.DATE and isinstance(line.value, datetime) and not self.published:
             self.published = line.value
+        elif line.kind is Kind.LINK and isinstance(line.value, str) and not self.url:
+            self.url = line.value
 
 
 def split_dump(text: str, *, source: str) -> list[ArticleDraft]:
@@ -268,6 +272,8 @@ def _read_lines(text: str) -> list[_Line]:
     for line in lines:
         verdict = classify(line.text)
         line.kind, line.value = verdict.kind, verdict.value
+        if line.kind is Kind.HEADING and isinstance(line.value, str):  # "Title: ..." is its title
+            line.text, line.value = line.value, None
     return lines
 
 
@@ -353,7 +359,7 @@ def _drop_teaser_lists(lines: list[_Line]) -> None:
                 teasers.append(nxt)
             elif nxt.kind is not Kind.DROP:
                 byline = nxt.kind is Kind.RELTIME and nxt.value
-                if nxt.kind in (Kind.AUTHOR, Kind.DATE, Kind.PROSE) or byline:
+                if nxt.kind in (*META, Kind.PROSE) or byline:
                     title = teasers.pop() if teasers else None
                     if title and teasers and _is_label(teasers[-1].text, title.text):
                         teasers.pop()
@@ -414,11 +420,11 @@ def _is_headline(lines: list[_Line], i: int) -> bool:
     if word_count(text) > HEADLINE_WORDS or not _HEADLINE_END.search(text) or _INNER_SENTENCE.search(text):
         return False
     after = [x for x in lines[i + 1 :] if x.kind not in (Kind.DROP, Kind.CREDIT)]
-    if not after or after[0].kind not in (Kind.PROSE, Kind.AUTHOR, Kind.DATE, Kind.RELTIME):
+    if not after or after[0].kind not in (Kind.PROSE, *META, Kind.RELTIME):
         return False
     before = next((x for x in reversed(lines[:i]) if x.kind not in (Kind.DROP, Kind.CREDIT)), None)
     labelled = before is not None and before.kind is Kind.HEADING and _is_label(before.text, text)
-    if not (labelled or after[0].kind in (Kind.AUTHOR, Kind.DATE, Kind.RELTIME)):
+    if not (labelled or after[0].kind in (*META, Kind.RELTIME)):
         if before is not None and before.kind is not Kind.BREAK:
             return False
         if text.rstrip("\"'”’»)").endswith(".") and not _title_case(text):
@@ -491,7 +497,7 @@ def _is_title_pair(lines: list[_Line], first: int, second: int) -> bool:
     it, or it opens the dump or an article (after an ending or a section label); a photo's caption
     printed twice sits inside an article, after its metadata."""
     after = _next(lines, second)
-    if after is not None and after.kind in (Kind.AUTHOR, Kind.DATE, Kind.RELTIME):
+    if after is not None and after.kind in (*META, Kind.RELTIME):
         return True
     before = next((line for line in reversed(lines[:first]) if line.kind is not Kind.DROP), None)
     if before is None or before.kind is Kind.BREAK:
@@ -524,7 +530,7 @@ def _resolve_reltimes(lines: list[_Line]) -> None:
         if line.kind is Kind.DROP:
             continue
         if line.kind is Kind.RELTIME:
-            if previous is not None and previous.kind in (Kind.HEADING, Kind.DATE, Kind.AUTHOR):
+            if previous is not None and previous.kind in (Kind.HEADING, *META):
                 name = line.value if isinstance(line.value, str) and looks_like_name(line.value) else None
                 line.kind, line.value = (Kind.AUTHOR, name) if name else (Kind.DROP, None)
             else:
@@ -570,7 +576,7 @@ def _run(run: list[_Line], current: _Article | None, *, at_end: bool) -> _Articl
         run = run[listed:]
     breaks = [k for k, line in enumerate(run) if line.kind is Kind.BREAK]
     cut = breaks[-1] + 1 if breaks else 0
-    while cut < len(run) and run[cut].kind in (Kind.AUTHOR, Kind.DATE) and current is not None:
+    while cut < len(run) and run[cut].kind in META and current is not None:
         cut += 1  # an "Author: ..." line after the last paragraph belongs to that article
     tail, head = run[:cut], run[cut:]
     if current is not None:
@@ -584,7 +590,7 @@ def _run(run: list[_Line], current: _Article | None, *, at_end: bool) -> _Articl
     head = _without_menus(head)
     headings = [line.text for line in head if line.kind is Kind.HEADING]
     first = next((k for k, line in enumerate(head) if line.kind is Kind.HEADING), len(head))
-    has_meta = any(line.kind in (Kind.AUTHOR, Kind.DATE) for line in head[first:])
+    has_meta = any(line.kind in META for line in head[first:])
     labelled = len(headings) >= 2 and _is_label(headings[0], headings[1])
     if current is not None and not (breaks or has_meta or labelled):
         current.paragraphs.extend(headings)  # subheadings inside the article
@@ -635,6 +641,7 @@ def _draft(article: _Article, source: str) -> ArticleDraft:
         author=article.author,
         section=article.section,
         published_at=article.published,
+        url=article.url,
     )
 
 

@@ -29,6 +29,7 @@ class Kind(Enum):
     RELTIME = "reltime"  # "S.Chen34 min ago": a byline under a title, a teaser elsewhere
     BREAK = "break"  # ends an article: separators, "Continue Reading", comment counts
     CREDIT = "credit"  # a photo credit on its own line; the line before it is its caption
+    LINK = "link"  # value: the article's own URL, from a "URL: https://..." line
     DROP = "drop"
 
 
@@ -48,7 +49,9 @@ _NAVIGATION_WORDS = """
     related posts|related topics|more stories|more from|more on this story|you may also like|
     you might also like|recommended|most read|most popular|editor's pick|editors' picks|tags|
     topics|listen to this article|comments|leave a comment|leave a reply|follow|newsletter|
-    sign up|source|sources|advertise|copy link|copied|close|back to top|photo|video|watch|gallery
+    sign up|source|sources|advertise|copy link|copied|close|back to top|photo|video|watch|gallery|
+    scroll to continue|scroll to continue with content|story continues below|article continues below|
+    story continues below advertisement|article continues below advertisement|continue reading below
 """
 _ENDING_WORDS = """
     continue reading|read more|read full article|read the full article|next story|next article|
@@ -131,6 +134,20 @@ _RELTIME = re.compile(  # the number starts where a run of digits does: else a l
     r"w|weeks?|months?|y|yrs?|years?)\s+ago\.?$",
     re.I,
 )
+# Site words joined on one line by separators ("Advertisement · Scroll to continue")
+_JOINED = re.compile(r"\s+[·•|–—-]\s+")
+# A wire story's closing credits, one or more ";"-separated ("Reporting by Jane Doe; Editing by Tom Roe")
+_CREDITS = re.compile(
+    r"^(?:additional\s+)?(?:reporting|writing|editing|compiled|research|produced|graphics|translation)"
+    r"(?:\s+and\s+\w+)?\s+by\s+(.+)$",
+    re.I,
+)
+# A link to the outlet's editorial standards under its stories ("Our Standards: The Trust Principles.")
+# An export's labelled fields ("Title: ...", "URL: https://..."), one article's record of several lines
+_TITLE_FIELD = re.compile(r"^(?:title|headline)\s*:\s*(\S.*)$", re.I)
+_LINK_FIELD = re.compile(r"^(?:url|link|permalink|canonical url|source url)\s*:\s*(https?://\S+)$", re.I)
+# (a label, so with a colon or alone: "Our values are under attack" is news)
+_STANDARDS = re.compile(r"^(our|editorial) (standards|guidelines|principles|policies|policy)\s*(:|$)", re.I)
 _NAME_WORD = re.compile(r"^([A-Z][\w.'’-]*|[A-Z]\.|and|&|of|the|de|da|van|von|bin|al|in|for)[,;]?$")
 
 
@@ -171,13 +188,31 @@ def looks_like_name(text: str) -> bool:
     )
 
 
+def _is_joined_furniture(low: str) -> bool:
+    parts = _JOINED.split(low)
+    return len(parts) > 1 and all(part in NAVIGATION or part in ENDINGS for part in parts)
+
+
+def _is_credits(line: str) -> bool:
+    """ "Reporting by Jane Doe; Editing by Tom Roe": the wire's credits, two or more roles (one alone
+    is a byline)."""
+    pieces = [piece.strip() for piece in line.rstrip(".").split(";")]
+    return len(pieces) > 1 and all(
+        (credit := _CREDITS.match(piece)) is not None and looks_like_name(credit.group(1)) for piece in pieces
+    )
+
+
 def classify(raw: str) -> Verdict:
     """The kind of one non-blank line, judged alone."""
     line = strip_bullet(raw)
     words = word_count(line)
     finished = ends_sentence(line)
-    if _COMMENT_FORM.match(line) or is_share_row(line) or is_link_label(line):
+    if _COMMENT_FORM.match(line) or is_share_row(line) or is_link_label(line) or _is_credits(line):
         return Verdict(Kind.DROP)
+    if field := _TITLE_FIELD.match(line):
+        return Verdict(Kind.HEADING, field.group(1))
+    if field := _LINK_FIELD.match(line):
+        return Verdict(Kind.LINK, field.group(1))
     if (words <= SIGNUP_WORDS and _SIGNUP.match(line)) or (
         words <= COOKIE_WORDS and _COOKIE.search(line) and _COOKIE_NOTICE.search(line)
     ):
@@ -194,6 +229,8 @@ def classify(raw: str) -> Verdict:
     if _NO_LETTERS.match(line) or low in ENDINGS or _COUNT.match(low):
         return Verdict(Kind.BREAK)
     if low in NAVIGATION or low in ("on", "at") or _NUMBER.match(low) or _READING_TIME.match(low):
+        return Verdict(Kind.DROP)
+    if _is_joined_furniture(low) or _STANDARDS.match(line):
         return Verdict(Kind.DROP)
     if _CREDIT.match(line):
         return Verdict(Kind.CREDIT)
@@ -302,6 +339,7 @@ ZONE_OFFSETS = {
     "AEDT": "+11:00", "AWST": "+08:00", "NZST": "+12:00", "NZDT": "+13:00",
 }  # fmt: skip
 _ZONE = re.compile(r"\b(UTC|GMT|Z|" + "|".join(ZONE_OFFSETS) + r")\b|([+-]\d{2}):?(\d{2})\b")
+_SHIFTED = re.compile(r"\b(?:UTC|GMT)\s?([+-])(\d{1,2})(?::?(\d{2}))?(?!\d)")  # "GMT+1", "UTC-03:30"
 
 
 def parse_date(text: str) -> datetime | None:
@@ -347,9 +385,18 @@ def parse_date(text: str) -> datetime | None:
             hour += 12
         elif meridiem == "a" and hour == 12:
             hour = 0
-    zone = _ZONE.search(rest)
+    return _build(int(year), month, day, hour, minute, second, _zone_in(rest))
+
+
+def _zone_in(text: str) -> str | None:
+    """The zone written in ``text`` as an offset ("+01:00"), "UTC", or None."""
+    shifted = _SHIFTED.search(text)
+    if shifted:
+        sign, hours, minutes = shifted.groups()
+        return f"{sign}{int(hours):02d}:{minutes or '00'}"
+    zone = _ZONE.search(text)
     written = zone.group(0) if zone else None
-    return _build(int(year), month, day, hour, minute, second, ZONE_OFFSETS.get(written or "", written))
+    return ZONE_OFFSETS.get(written or "", written)
 
 
 def _month_stem(word: str) -> int | None:
@@ -363,7 +410,9 @@ def _build(y: int, mo: int, d: int, h: int, mi: int, s: int, zone: str | None) -
     if zone and zone.upper() not in ("Z", "UTC", "GMT"):
         sign = -1 if zone.startswith("-") else 1
         digits = zone[1:].replace(":", "")
-        tz = timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:4] or 0)))
+        offset = timedelta(hours=int(digits[:2]), minutes=int(digits[2:4] or 0))
+        if offset <= timedelta(hours=14):  # no clock is further from UTC: "+99:99" is no zone
+            tz = timezone(sign * offset)
     try:
         return datetime(y, mo, d, h, mi, s, tzinfo=tz)
     except ValueError:

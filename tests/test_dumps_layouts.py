@@ -248,3 +248,50 @@ def test_news_that_begins_with_sign_up_or_names_networks_in_a_list_is_kept():
     assert "Subscribe and save offers" in body
     assert "WhatsApp" in body and "\nX" in body
     assert "newsletter" not in body and "Enter your email" not in body
+
+
+def test_an_export_of_labelled_fields_gives_titles_urls_authors_and_dates():
+    text = (
+        "Title: Tram depot to be built on the old rail yard\n"
+        "URL: https://harbourtimes.test/local/tram-depot\n"
+        "Date: 2026-03-02\n"
+        "Author: Nina Kask\n\n"
+        "The city will build its new tram depot on the old rail yard, the transport board said on Monday.\n\n"
+        "Construction starts in the autumn and the depot will hold forty trams.\n\n"
+        "==========\n\n"
+        "Headline: Library opens on Sundays from April\n"
+        "Link: https://harbourtimes.test/local/library-sundays\n\n"
+        "The central library will open on Sundays from April, after a petition signed by 3,000 readers.\n"
+    )
+    depot, library = split_dump(text, source="export.txt")
+    assert (depot.title, depot.url, depot.author) == (
+        "Tram depot to be built on the old rail yard",
+        "https://harbourtimes.test/local/tram-depot",
+        "Nina Kask",
+    )
+    assert depot.published_at is not None and depot.published_at.date().isoformat() == "2026-03-02"
+    assert depot.body.startswith("The city will build") and "https://" not in depot.body
+    assert (library.title, library.url) == (
+        "Library opens on Sundays from April",
+        "https://harbourtimes.test/local/library-sundays",
+    )
+
+
+def test_a_wire_storys_credits_standards_and_ad_labels_are_furniture():
+    text = (
+        "Floods close schools across the valley\n\n"
+        "By Ana Costa, Wire\n"
+        "March 4, 2026 7:30 AM GMT+1\n\n"
+        "Heavy rain closed schools across the valley on Wednesday as the river rose above its banks.\n\n"
+        "Advertisement · Scroll to continue\n\n"
+        "Officials said the water would fall by the weekend if the rain stopped.\n\n"
+        "Reporting by Ana Costa; Editing by Tom Reed\n"
+        "Our Standards: The Wire Trust Principles.\n"
+    )
+    [article] = split_dump(text, source="wire.txt")
+    assert article.body == (
+        "Heavy rain closed schools across the valley on Wednesday as the river rose above its banks.\n\n"
+        "Officials said the water would fall by the weekend if the rain stopped."
+    )
+    assert article.published_at is not None
+    assert article.published_at.isoformat() == "2026-03-04T07:30:00+01:00"
