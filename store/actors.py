@@ -331,14 +331,20 @@ def source_count(db: Database, actor_id: int) -> int:
 
 def quotes(db: Database, actor_id: int, *, articles: int = 30, limit: int = 40) -> list[Quote]:
     """Sentences that mention the actor, from its latest ``articles``, newest first."""
+    # the sentences are chosen from the mentions alone, and only the chosen ones are cut out of their
+    # bodies: cutting one per mention before the LIMIT read a long article's body once per mention
     rows = db.query(
-        "WITH recent AS (SELECT article_id FROM article_actors WHERE actor_id = ?"
-        "  ORDER BY dated_at DESC LIMIT ?)"
-        " SELECT a.id, a.title, a.source, a.url, a.dated_at, m.sentence_index,"
-        "  substr(a.body, m.sentence_start + 1, m.sentence_end - m.sentence_start) AS sentence"
-        " FROM recent r JOIN mentions m ON m.actor_id = ? AND m.article_id = r.article_id"
-        " JOIN articles a ON a.id = r.article_id"
-        " GROUP BY a.id, m.sentence_index ORDER BY a.dated_at DESC, a.id DESC, m.sentence_index LIMIT ?",
+        "WITH recent AS (SELECT article_id, dated_at FROM article_actors WHERE actor_id = ?"
+        "  ORDER BY dated_at DESC LIMIT ?),"
+        " picked AS (SELECT m.article_id, m.sentence_index, min(m.sentence_start) AS s,"
+        "  min(m.sentence_end) AS e, r.dated_at"
+        "  FROM recent r JOIN mentions m ON m.actor_id = ? AND m.article_id = r.article_id"
+        "  GROUP BY m.article_id, m.sentence_index"
+        "  ORDER BY r.dated_at DESC, m.article_id DESC, m.sentence_index LIMIT ?)"
+        " SELECT a.id, a.title, a.source, a.url, a.dated_at, p.sentence_index,"
+        "  substr(a.body, p.s + 1, p.e - p.s) AS sentence"
+        " FROM picked p JOIN articles a ON a.id = p.article_id"
+        " ORDER BY p.dated_at DESC, a.id DESC, p.sentence_index",
         [actor_id, articles, actor_id, limit],
     )
     return [Quote(r["sentence"], _link(r), r["sentence_index"]) for r in rows if r["sentence"]]
