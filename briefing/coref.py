@@ -9,16 +9,19 @@ of a sentence with no evidence at all is dropped.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from briefing.aliases import (
     CORPORATE,
     PARTICLES,
+    PATRONYMICS,
     SUFFIXES,
     actor_key,
     family_first,
     fold,
+    name_tails,
     skeleton,
     spelt_alike,
 )
@@ -74,33 +77,40 @@ def _name_words(cand: Candidate) -> list[str]:
 
 
 def _surname_keys(cand: Candidate) -> list[str]:
+    """The words a later mention may refer to the person by alone: the surname, with its particles too
+    ("da Silva") and under its skeleton; "bin Salman" only, as "Salman" alone names the father; the family
+    name of a name that puts it first ("Kim" of Kim Jong Un, "Wang" of Wang Yi), never its given name."""
+    words = [t.norm for t in cand.toks]
+    if family_first(words):
+        return [words[0]]
     last = cand.toks[-1]
+    if len(cand.toks) > 1 and cand.toks[-2].norm in PATRONYMICS:
+        return [f"{cand.toks[-2].norm} {last.norm}"]
     keys = [last.norm, skeleton(last.norm)]
     if len(cand.toks) > 1 and cand.toks[-2].norm in PARTICLES:
         keys.append(f"{cand.toks[-2].norm} {last.norm}")
-    if family_first([t.norm for t in cand.toks]):  # "Kim" of Kim Jong Un, "Wang" of Wang Yi
-        keys.append(cand.toks[0].norm)
     return keys
 
 
-def _long_surnames(cand: Candidate, gaz: Gazetteer) -> list[str]:
-    """The surnames of two words or more after a person's given names: "López Obrador" of Andrés Manuel
-    López Obrador, "Cabal Molina" of María Fernanda Cabal Molina, "Ramírez de la O" of Rogelio Ramírez de
-    la O. The name begins with a given name; each begins with a capitalised word that is no given name and
-    holds only names and particles, and after a single given name holds a particle."""
-    toks = cand.toks
-    keys: list[str] = []
-    if toks[0].norm not in gaz.given_names:
-        return keys
-    for k in range(1, len(toks) - 1):
-        tail = toks[k:]
-        if not toks[k].cap or toks[k].norm in gaz.given_names:
-            continue
-        if k == 1 and not any(t.norm in PARTICLES for t in tail):
-            continue  # "Henry Eberhard Faber": the middle word may be a given name no list holds
-        if all((t.cap and t.word and not t.acronym) or t.norm in PARTICLES for t in tail):
-            keys.append(" ".join(t.norm for t in tail))
-    return keys
+def _tails(cand: Candidate, gaz: Gazetteer, text: str) -> list[str]:
+    """The later parts of a person's long name that refer back to them (``briefing.aliases.name_tails``):
+    "Lula da Silva", "Pinto Luz", "López Obrador", folded."""
+    if cand.type != "person" or len(cand.toks) < 3:
+        return []
+    return [fold(tail) for tail in name_tails(_surface(cand, text), gaz.given_names)]
+
+
+_KIN = re.compile(
+    r"\b(?:father|mother|son|daughter|brother|sister|uncle|aunt|nephew|niece|cousin|wife|husband|widow|"
+    r"grandfather|grandmother|grandson|granddaughter|namesake)\W{0,3}$",
+    re.IGNORECASE,
+)
+
+
+def _kin_before(cand: Candidate, text: str) -> bool:
+    """Is the name introduced as a relative ("his father, Ulbrecht Faber")? Then a part of another's
+    name it shares is a name of its own."""
+    return bool(_KIN.search(text[max(0, cand.start - 30) : cand.start]))
 
 
 def as_written(surface: str) -> str:
@@ -124,9 +134,13 @@ class _People:
         self.pairs: list[tuple[str, str, str]] = []  # (given name, surname, canonical) of two-word names
         shorter = {c.norm for c in cands if len(c.toks) < 3}
         # "López Obrador" after "Andrés Manuel López Obrador" is his surname, not a name of its own
-        longs = {key for c in cands if c.type == "person" for key in _long_surnames(c, gaz)}
+        longs = {key for c in cands for key in _tails(c, gaz, text)}
         for c in cands:
-            if c.type != "person" or len(_name_words(c)) < 2 or c.norm in longs:
+            if (
+                c.type != "person"
+                or len(_name_words(c)) < 2
+                or (c.norm in longs and not _kin_before(c, text))
+            ):
                 continue
             name = _canonical_person(c, gaz, text)
             first = _two_surnames(c, gaz)
@@ -140,9 +154,11 @@ class _People:
                 c.short_name = as_written(text[c.start : first.toks[-1].end])
                 self.by_skeleton.setdefault(skeleton(first.norm), c.canonical)
                 self.by_surname[first.toks[-1].norm].append((c.start, c.canonical))
-            for key in _surname_keys(c) + _long_surnames(c, gaz):
+            for key in _surname_keys(c) + _tails(c, gaz, text):
                 self.by_surname[key].append((c.start, c.canonical))
             self.by_given.setdefault(c.toks[0].norm, c.canonical)
+            if family_first([t.norm for t in c.toks]):
+                continue  # "Jong" of Kim Jong Un is a part of his given name
             for tok in c.toks[1:-1]:  # "Lula" in "Luiz Inácio Lula da Silva"
                 if tok.cap and tok.norm not in PARTICLES and not tok.initial:
                     self.by_inner[tok.norm].add(c.canonical)
@@ -157,14 +173,14 @@ class _People:
         given, last = words[0], skeleton(words[1])
         return next((name for g, s, name in self.pairs if spelt_alike((g, s), (given, last))), None)
 
-    def find(self, cand: Candidate) -> str | None:
-        """The full name a lone surname (or skeleton) refers to."""
+    def find(self, cand: Candidate, text: str) -> str | None:
+        """The full name a lone surname (or skeleton, or a later part of a long name) refers to."""
         full = self.by_skeleton.get(skeleton(cand.norm))
         if full:
             return full
         if cand.context == "given":  # "Sir Keir" is Keir Starmer
             return self.by_given.get(cand.norm)
-        if len(_name_words(cand)) > 1 and cand.norm not in self.by_surname:
+        if len(_name_words(cand)) > 1 and (cand.norm not in self.by_surname or _kin_before(cand, text)):
             return None
         options = self.by_surname.get(cand.norm) or self.by_surname.get(skeleton(cand.norm))
         if not options:
@@ -184,6 +200,8 @@ def _two_surnames(cand: Candidate, gaz: Gazetteer) -> Candidate | None:
     given, first, second = (t.norm for t in toks)
     names = gaz.given_names
     if given not in names or first in names or second in names or {first, second} & PARTICLES:
+        return None
+    if family_first([given, first, second]):  # "Kim Jong Un" has no surname "Jong"
         return None
     return Candidate(toks[:2], cand.sentence, "person")
 
@@ -205,13 +223,14 @@ def _canonical_person(cand: Candidate, gaz: Gazetteer, text: str) -> str:
 
 def resolve(cands: list[Candidate], gaz: Gazetteer, text: str) -> None:
     """Give every candidate its type and canonical name, or type None to drop it."""
+    _without_affiliation(cands, gaz)
     _one_sense(cands)
     companies = _companies(cands, gaz, text)
     people = _People([c for c in cands if not _company_name(c, companies, gaz)], gaz, text)
     seen: dict[str, tuple[ActorType, str]] = {}
     referred: set[str] = set()
     for c in cands:
-        full = people.find(c) if c.type in ("person", None) or _lone_place(c, gaz) else None
+        full = people.find(c, text) if c.type in ("person", None) or _lone_place(c, gaz) else None
         company = companies.get(c.norm) if _company_name(c, companies, gaz) else None
         if full:
             if len(c.toks) == 1 and c.context == "person":
@@ -241,6 +260,21 @@ def resolve(cands: list[Candidate], gaz: Gazetteer, text: str) -> None:
     for c in cands:
         if c.alias_of is not None or c.type is None:
             _settle(c, seen, contexts[c.norm], gaz, text)
+
+
+# words for a person's party before the name: "Republican Ed Gillespie" is Ed Gillespie, a Republican
+_AFFILIATIONS = frozenset(
+    "republican republicans democrat democrats gop tory tories labour conservative liberal socialist".split()
+)
+
+
+def _without_affiliation(cands: list[Candidate], gaz: Gazetteer) -> None:
+    """A person's name begun by their party ("Republican Chris Christie") is the name after it, or the
+    archive knows one person under two names."""
+    for c in cands:
+        party = c.toks[0].low in _AFFILIATIONS
+        if party and c.type == "person" and len(c.toks) > 2 and c.toks[1].norm in gaz.given_names:
+            c.toks, c.canonical = c.toks[1:], None
 
 
 # The rules whose type the tagger never undoes (``briefing.tagger.FIRM``, which imports this module).
@@ -405,8 +439,9 @@ def match_headlines(cands: list[Candidate], gaz: Gazetteer, headlines: list[tupl
     for c in cands:
         if c.type is not None and c.canonical:
             table.setdefault(c.norm, (c.type, c.canonical))
-            if c.type == "person":
-                table.setdefault(c.toks[-1].norm, (c.type, c.canonical))
+            if c.type == "person":  # "Kim" of Kim Jong Un, not "Un" (the UN in a headline)
+                for key in _surname_keys(c)[:1]:
+                    table.setdefault(key, (c.type, c.canonical))
     for index, toks in headlines:
         i = 0
         while i < len(toks):
