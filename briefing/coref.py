@@ -131,6 +131,8 @@ class _People:
         self.by_skeleton: dict[str, str] = {}
         self.by_given: dict[str, str] = {}
         self.by_inner: dict[str, set[str]] = defaultdict(set)
+        self.first_names: dict[str, set[str]] = defaultdict(set)  # the people of each given name
+        self.given_names = gaz.given_names
         self.pairs: list[tuple[str, str, str]] = []  # (given name, surname, canonical) of two-word names
         shorter = {c.norm for c in cands if len(c.toks) < 3}
         # "López Obrador" after "Andrés Manuel López Obrador" is his surname, not a name of its own
@@ -159,6 +161,7 @@ class _People:
             self.by_given.setdefault(c.toks[0].norm, c.canonical)
             if family_first([t.norm for t in c.toks]):
                 continue  # "Jong" of Kim Jong Un is a part of his given name
+            self.first_names[c.toks[0].norm].add(c.canonical)
             for tok in c.toks[1:-1]:  # "Lula" in "Luiz Inácio Lula da Silva"
                 if tok.cap and tok.norm not in PARTICLES and not tok.initial:
                     self.by_inner[tok.norm].add(c.canonical)
@@ -174,7 +177,8 @@ class _People:
         return next((name for g, s, name in self.pairs if spelt_alike((g, s), (given, last))), None)
 
     def find(self, cand: Candidate, text: str) -> str | None:
-        """The full name a lone surname (or skeleton, or a later part of a long name) refers to."""
+        """The full name a lone surname (or skeleton, or a later part of a long name, a middle name, or a
+        given name that one person of the text has) refers to."""
         full = self.by_skeleton.get(skeleton(cand.norm))
         if full:
             return full
@@ -184,10 +188,17 @@ class _People:
             return None
         options = self.by_surname.get(cand.norm) or self.by_surname.get(skeleton(cand.norm))
         if not options:
-            inner = self.by_inner.get(cand.norm, set())
-            return next(iter(inner)) if len(inner) == 1 and len(cand.toks) == 1 else None
+            inner = self.by_inner.get(cand.norm, set()) if len(cand.toks) == 1 else set()
+            if not inner and self._first_name(cand):  # "thanks to you, Sean" after "Sean Hannity"
+                inner = self.first_names[cand.norm]
+            return next(iter(inner)) if len(inner) == 1 else None
         before = [name for start, name in options if start <= cand.start]
         return before[-1] if before else options[0][1]
+
+    def _first_name(self, cand: Candidate) -> bool:
+        """Is the candidate a given name alone that may refer to the one person the text names with it?
+        Not a place ("Jordan" the country after "Jordan Peterson")."""
+        return len(cand.toks) == 1 and cand.type != "place" and cand.norm in self.given_names
 
 
 def _two_surnames(cand: Candidate, gaz: Gazetteer) -> Candidate | None:
@@ -488,9 +499,11 @@ def group(cands: list[Candidate], text: str) -> list[ExtractedActor]:
         mentions = _mentions(group_, text)
         if not mentions:
             continue
-        # another name the text gives the actor; "northern Virginia" is a part of Virginia, no name of it
+        # another name the text gives the actor; "northern Virginia" is a part of Virginia, no name of it,
+        # and "Sean" of Sean Hannity is no name to find him by in other articles
         written = {as_written(m.surface) for m in mentions} | {c.short_name for c in group_ if c.short_name}
-        aliases = frozenset(a for a in written if fold(a) != fold(name) and not a[:1].islower())
+        not_names = {fold(name), *(_given_name(name) if first.type == "person" else ())}
+        aliases = frozenset(a for a in written if fold(a) not in not_names and not a[:1].islower())
         roles = distinct([r for c in group_ for r in c.roles])[:MAX_ROLES]
         actors.append(
             ExtractedActor(
@@ -503,6 +516,13 @@ def group(cands: list[Candidate], text: str) -> list[ExtractedActor]:
             )
         )
     return actors
+
+
+def _given_name(name: str) -> list[str]:
+    """The given name of a person's name of several words, folded ("sean" of Sean Hannity; none of Kim
+    Jong Un, whose first word is the family name)."""
+    words = [fold(w) for w in name.split()]
+    return [words[0]] if len(words) > 1 and not family_first(words) else []
 
 
 def _mentions(group_: list[Candidate], text: str) -> tuple[Mention, ...]:

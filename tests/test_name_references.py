@@ -209,3 +209,21 @@ def test_a_full_name_absorbs_the_actor_known_so_far_by_a_later_part_of_it(app):
     add_article(app, "Miguel Pinto Luz met airline chiefs in Lisbon on Tuesday.", day=2)
     found = actor_store.find_actors(app.db, "Pinto Luz")
     assert [(a.name, a.article_count) for a in found] == [("Miguel Pinto Luz", 2)]
+
+
+# ---- a given name alone ------------------------------------------------------------------------------
+
+
+def test_a_given_name_alone_is_the_one_person_of_the_text_with_it_and_no_alias():
+    found = {a.name: a for a in extract_actors("Agents met Nora Brennan and Tom Brennan. They thanked Nora.")}
+    assert [m.surface for m in found["Nora Brennan"].mentions] == ["Nora Brennan", "Nora"]
+    assert "Nora" not in found["Nora Brennan"].aliases  # another article's Nora may be anyone
+    two = {a.name for a in extract_actors("Nora Brennan met Nora Quinn. Later, Nora left.")}
+    assert {"Nora Brennan", "Nora Quinn"} <= two and not any(
+        [m.surface for m in a.mentions] == ["Nora Quinn", "Nora"] for a in extract_actors("Nora Quinn left.")
+    )
+
+
+def test_a_given_name_that_is_a_country_stays_the_country():
+    found = {(a.name, a.type) for a in extract_actors("Jordan Peterson flew to Amman. He praised Jordan.")}
+    assert ("Jordan", "place") in found
