@@ -177,8 +177,8 @@ class _People:
         return next((name for g, s, name in self.pairs if spelt_alike((g, s), (given, last))), None)
 
     def find(self, cand: Candidate, text: str) -> str | None:
-        """The full name a lone surname (or skeleton, or a later part of a long name, a middle name, or a
-        given name that one person of the text has) refers to."""
+        """The full name a lone surname (or skeleton, or a later part of a long name, or a middle name)
+        refers to."""
         full = self.by_skeleton.get(skeleton(cand.norm))
         if full:
             return full
@@ -188,17 +188,20 @@ class _People:
             return None
         options = self.by_surname.get(cand.norm) or self.by_surname.get(skeleton(cand.norm))
         if not options:
-            inner = self.by_inner.get(cand.norm, set()) if len(cand.toks) == 1 else set()
-            if not inner and self._first_name(cand):  # "thanks to you, Sean" after "Sean Hannity"
-                inner = self.first_names[cand.norm]
-            return next(iter(inner)) if len(inner) == 1 else None
+            inner = self.by_inner.get(cand.norm, set())
+            return next(iter(inner)) if len(inner) == 1 and len(cand.toks) == 1 else None
         before = [name for start, name in options if start <= cand.start]
         return before[-1] if before else options[0][1]
 
-    def _first_name(self, cand: Candidate) -> bool:
-        """Is the candidate a given name alone that may refer to the one person the text names with it?
-        Not a place ("Jordan" the country after "Jordan Peterson")."""
-        return len(cand.toks) == 1 and cand.type != "place" and cand.norm in self.given_names
+    def first_name_of(self, cand: Candidate) -> str | None:
+        """The one person of the text a given name alone refers to ("thanks to you, Sean" after "Sean
+        Hannity"); none for two Seans, a place, or where the words around say place ("in Coleman")."""
+        if len(cand.toks) > 1 or cand.type not in ("person", None) or cand.brand:
+            return None
+        if cand.context in ("place", "organization") or cand.norm not in self.given_names:
+            return None
+        people = self.first_names.get(cand.norm, set())
+        return next(iter(people)) if len(people) == 1 else None
 
 
 def _two_surnames(cand: Candidate, gaz: Gazetteer) -> Candidate | None:
@@ -243,10 +246,15 @@ def resolve(cands: list[Candidate], gaz: Gazetteer, text: str) -> None:
     for c in cands:
         full = people.find(c, text) if c.type in ("person", None) or _lone_place(c, gaz) else None
         company = companies.get(c.norm) if _company_name(c, companies, gaz) else None
+        if full and company and len(c.toks) > 1:
+            full = None  # "Eberhard Faber" after "Eberhard Faber GmbH" is the firm, not Henry Eberhard Faber
+        how = "surname"
+        if not full and not company:
+            full, how = people.first_name_of(c), "given"
         if full:
             if len(c.toks) == 1 and c.context == "person":
                 referred.add(full)  # "Bekele said", not "the Connector" after "Fairfax Connector"
-            c.type, c.canonical, c.why = "person", full, c.why or "surname"
+            c.type, c.canonical, c.why = "person", full, c.why or how
         elif company:
             # the legal form of its full name is as firm a head as "Ministry"
             c.type, c.canonical, c.why = "organization", company, "head"

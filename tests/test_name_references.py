@@ -227,3 +227,13 @@ def test_a_given_name_alone_is_the_one_person_of_the_text_with_it_and_no_alias()
 def test_a_given_name_that_is_a_country_stays_the_country():
     found = {(a.name, a.type) for a in extract_actors("Jordan Peterson flew to Amman. He praised Jordan.")}
     assert ("Jordan", "place") in found
+
+
+def test_a_later_part_of_a_name_that_a_company_of_the_text_bears_is_the_company():
+    text = (
+        "Ulbrecht Faber GmbH makes pencils in Neumarkt. Ulbrecht Faber also makes modelling clay. "
+        "Henry Ulbrecht Faber gave his name to a college."
+    )
+    found = {(a.name, a.type): [m.surface for m in a.mentions] for a in extract_actors(text)}
+    assert found[("Ulbrecht Faber GmbH", "organization")] == ["Ulbrecht Faber GmbH", "Ulbrecht Faber"]
+    assert found[("Henry Ulbrecht Faber", "person")] == ["Henry Ulbrecht Faber"]
