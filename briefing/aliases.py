@@ -178,6 +178,23 @@ def name_tails(name: str, given: frozenset[str] | set[str] = frozenset()) -> lis
     return tails
 
 
+def first_surname_form(name: str, given: frozenset[str] | set[str] = frozenset()) -> list[str]:
+    """For a given name (of ``given``, folded) and two surnames, as Spanish and Portuguese names are
+    ("Claudia Sheinbaum Pardo"), the name with the first surname alone ("Claudia Sheinbaum"), which
+    another article may call the person. A middle word that is a given name ("Mary Ann Smith"), an
+    initial or a particle ("Lula da Silva") is no first surname."""
+    words = name.split()
+    folded = [fold(w) for w in words]
+    if len(words) != 3 or folded[0] not in given or family_first(folded):
+        return []
+    if any(
+        f in given or f in PARTICLES or len(f) < 2 or w.endswith(".")
+        for w, f in zip(words[1:], folded[1:], strict=True)
+    ):
+        return []
+    return [" ".join(words[:2])]
+
+
 def alias_pairs(
     name: str,
     type_: ActorType,
@@ -185,8 +202,8 @@ def alias_pairs(
     given: frozenset[str] | set[str] = frozenset(),
 ) -> set[tuple[str, str]]:
     """(alias, norm) pairs an actor may be looked up by: its names, and a person's surnames and skeletons
-    (``given``, the folded given names, tells the later parts of a long name that name the person, see
-    ``name_tails``)."""
+    (``given``, the folded given names, tells the shorter forms of a long name that name the person, see
+    ``name_tails`` and ``first_surname_form``)."""
     pairs = set()
     names = {name, *aliases}
     folded = {strip_article(fold(a)) for a in names}
@@ -203,8 +220,8 @@ def alias_pairs(
         if type_ == "person":
             pairs.add((alias, skeleton(norm)))
             pairs.add((alias, full_given(norm)))
-            for tail in name_tails(alias, given):
-                pairs.update({(tail, fold(tail)), (tail, skeleton(fold(tail)))})
+            for short in [*name_tails(alias, given), *first_surname_form(alias, given)]:
+                pairs.update({(short, fold(short)), (short, skeleton(fold(short)))})
             pairs.update(_surname_pairs(alias, norm, folded, compound))
     return pairs
 

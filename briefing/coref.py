@@ -50,7 +50,6 @@ class Candidate:
     alias_of: str | None = None
     common: bool = False
     guessed: bool = False
-    short_name: str | None = None  # a person's given name and first surname, another name for them
     why: str = ""  # which rule gave the type: "list", "title", "head", "context"... (a tagger feature)
     _norm: tuple[int, str] = (0, "")  # the folded name, and the id of the token list it was made from
 
@@ -153,7 +152,6 @@ class _People:
             if len(c.toks) == 2 and len(_name_words(c)) == 2:
                 self.pairs.append((c.toks[0].norm, skeleton(c.toks[1].norm), c.canonical))
             if first:  # "Claudia Sheinbaum" and "Sheinbaum" are Claudia Sheinbaum Pardo
-                c.short_name = as_written(text[c.start : first.toks[-1].end])
                 self.by_skeleton.setdefault(skeleton(first.norm), c.canonical)
                 self.by_surname[first.toks[-1].norm].append((c.start, c.canonical))
             for key in _surname_keys(c) + _tails(c, gaz, text):
@@ -509,7 +507,7 @@ def group(cands: list[Candidate], text: str) -> list[ExtractedActor]:
             continue
         # another name the text gives the actor; "northern Virginia" is a part of Virginia, no name of it,
         # and "Sean" of Sean Hannity is no name to find him by in other articles
-        written = {as_written(m.surface) for m in mentions} | {c.short_name for c in group_ if c.short_name}
+        written = {as_written(m.surface) for m in mentions}
         not_names = {fold(name), *(_given_name(name) if first.type == "person" else ())}
         aliases = frozenset(a for a in written if fold(a) not in not_names and not a[:1].islower())
         roles = distinct([r for c in group_ for r in c.roles])[:MAX_ROLES]

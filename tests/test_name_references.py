@@ -237,3 +237,16 @@ def test_a_later_part_of_a_name_that_a_company_of_the_text_bears_is_the_company(
     found = {(a.name, a.type): [m.surface for m in a.mentions] for a in extract_actors(text)}
     assert found[("Ulbrecht Faber GmbH", "organization")] == ["Ulbrecht Faber GmbH", "Ulbrecht Faber"]
     assert found[("Henry Ulbrecht Faber", "person")] == ["Henry Ulbrecht Faber"]
+
+
+def test_the_first_surname_form_is_found_and_the_last_word_stays_a_surname_unless_the_text_says_not():
+    # known only by the full name: found by the first-surname form and by the last word
+    henry = norms("Henry Ulbrecht Faber")
+    assert {"henry ulbrecht", "faber"} <= henry
+    # an article calling her "Claudia Sheinbaum" and "Sheinbaum" says "Pardo" alone is not her
+    claudia = norms("Claudia Sheinbaum", {"Claudia Sheinbaum Pardo", "Sheinbaum"})
+    assert "sheinbaum" in claudia and "pardo" not in claudia
+    found = extract_actors("Claudia Sheinbaum Pardo won. Sheinbaum thanked voters.")
+    assert [(a.name, set(a.aliases)) for a in found] == [
+        ("Claudia Sheinbaum", {"Claudia Sheinbaum Pardo", "Sheinbaum"})
+    ]
