@@ -220,7 +220,9 @@ def alias_pairs(
         if type_ == "person":
             pairs.add((alias, skeleton(norm)))
             pairs.add((alias, full_given(norm)))
-            for short in [*name_tails(alias, given), *first_surname_form(alias, given)]:
+            # the shortest later part ("Lula da Silva", not "Inácio Lula da Silva"): the one news writes
+            shorter = name_tails(alias, given)[-1:] + first_surname_form(alias, given)
+            for short in shorter:
                 pairs.update({(short, fold(short)), (short, skeleton(fold(short)))})
             pairs.update(_surname_pairs(alias, norm, folded, compound))
     return pairs

@@ -121,6 +121,7 @@ def test_a_given_name_and_surname_inside_a_longer_name_stay_a_name_of_their_own(
 
 def test_a_long_name_is_found_by_its_later_parts_and_a_compound_surname_not_by_its_last_word():
     assert {"lula da silva", "pinto luz"} <= norms("Luiz Inácio Lula da Silva") | norms("Miguel Pinto Luz")
+    assert "inacio lula da silva" not in norms("Luiz Inácio Lula da Silva")  # the shortest part only
     # known only by the full name, the last word may be the surname; the text calling him "López
     # Obrador" says it is only half of it
     assert "obrador" in norms("Andrés Manuel López Obrador")
