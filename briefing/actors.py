@@ -64,6 +64,7 @@ from briefing.cues import (
 )
 from briefing.gazetteer import Gazetteer, load_gazetteer
 from briefing.models import ActorType, ExtractedActor, Sentence
+from briefing.month_surnames import month_surnames
 from briefing.sentences import split_sentences
 from briefing.states import mark_states
 from briefing.tagger import FIRM, Tagger, load_tagger, retag
@@ -146,6 +147,7 @@ def read_rules(
             headlines.append(index)
             continue
         _read_sentence(doc, index, toks)
+    doc.candidates += month_surnames(doc.candidates, tokens, headlines)  # "May said" after "Theresa May"
     resolve(doc.candidates, doc.gaz, text)
     return Reading(text, sentences, tokens, headlines, lower, doc.candidates)
 

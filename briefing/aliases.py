@@ -35,14 +35,24 @@ FAMILY_FIRST = frozenset(
 )
 
 
+# One romanised Chinese or Korean syllable ("jong", "un", "jin", "ping", "yeol", "myung"): an onset, a
+# vowel group and an ending of n, ng, m or a stop at most; "davis", "smith" or "harvey" is none
+_SYLLABLES = re.compile(
+    r"(?:(?:zh|ch|sh|ts|kk|tt|pp|ss|jj|[bpmfdtnlgkhjqxrzcsyw])?[wy]?[aeiou][aeiouw]{0,2}(?:ng|n|m|k|l|p|t)?){1,3}"
+)
+# a patronymic particle names the father: "Salman" alone is King Salman, not Mohammed bin Salman
+PATRONYMICS = frozenset({"bin", "ibn", "bint"})
+
+
 def family_first(words: list[str]) -> bool:
-    """Whether a name of these (folded) words may put its family name first: two or three words, the
-    first a common Chinese or Korean family name, and the rest short or hyphenated (so "Kim Jong Un",
-    "Wang Yi", "Lee Jae-myung", but not "Lee Anderson")."""
+    """Whether a name of these (folded) words puts its family name first: two or three words, the first a
+    common Chinese or Korean family name, and each of the rest romanised syllables of a given name ("Kim
+    Jong Un", "Wang Yi", "Lee Jae-myung", "Xi Jinping", but not "Lee Anderson", "Kim Davis" or "Lee
+    Harvey Oswald")."""
     if not 2 <= len(words) <= 3 or words[0] not in FAMILY_FIRST:
         return False
-    rest = words[1:]
-    return len(rest) == 2 or "-" in rest[0] or len(rest[0]) <= 7
+    rest = [part for word in words[1:] for part in word.split()]
+    return len(rest) <= 3 and all(_SYLLABLES.fullmatch(w) for w in rest)
 
 
 # Legal-form words an organisation drops when named again ("Apple Inc." then "Apple", "Nordhavn Shipping
@@ -144,13 +154,61 @@ def surname(name: str) -> str | None:
     return " ".join(words[k:])
 
 
+def name_tails(name: str, given: frozenset[str] | set[str] = frozenset()) -> list[str]:
+    """The later parts of a person's name of three words or more that name them too, as written: "Lula da
+    Silva" and "Inácio Lula da Silva" of Luiz Inácio Lula da Silva, "Pinto Luz" of Miguel Pinto Luz,
+    "López Obrador" of Andrés Manuel López Obrador. The name begins with a given name (of ``given``,
+    folded); a part holds two names at least, begins with a capitalised word that is no particle nor
+    initial, and when it begins with a given name holds a particle too ("Ann Smith" of Mary Ann Smith is
+    a name of its own). A name that puts its family name first has none ("Jong Un" is a given name)."""
+    words = [w for w in name.split() if fold(w) not in SUFFIXES]
+    folded = [fold(w) for w in words]
+    if len(words) < 3 or folded[0] not in given or family_first(folded):
+        return []
+    tails = []
+    for k in range(1, len(words) - 1):
+        tail, norms = words[k:], folded[k:]
+        if not all(w[:1].isupper() or n in PARTICLES for w, n in zip(tail, norms, strict=True)):
+            continue
+        if norms[0] in PARTICLES or len(norms[0]) < 2 or tail[0].endswith("."):
+            continue
+        names = [n for n in norms if n not in PARTICLES]
+        if len(names) >= 2 and (norms[0] not in given or len(names) < len(norms)):
+            tails.append(" ".join(tail))
+    return tails
+
+
+def first_surname_form(name: str, given: frozenset[str] | set[str] = frozenset()) -> list[str]:
+    """For a given name (of ``given``, folded) and two surnames, as Spanish and Portuguese names are
+    ("Claudia Sheinbaum Pardo"), the name with the first surname alone ("Claudia Sheinbaum"), which
+    another article may call the person. A middle word that is a given name ("Mary Ann Smith"), an
+    initial or a particle ("Lula da Silva") is no first surname."""
+    words = name.split()
+    folded = [fold(w) for w in words]
+    if len(words) != 3 or folded[0] not in given or family_first(folded):
+        return []
+    if any(
+        f in given or f in PARTICLES or len(f) < 2 or w.endswith(".")
+        for w, f in zip(words[1:], folded[1:], strict=True)
+    ):
+        return []
+    return [" ".join(words[:2])]
+
+
 def alias_pairs(
-    name: str, type_: ActorType, aliases: frozenset[str] | set[str] = frozenset()
+    name: str,
+    type_: ActorType,
+    aliases: frozenset[str] | set[str] = frozenset(),
+    given: frozenset[str] | set[str] = frozenset(),
 ) -> set[tuple[str, str]]:
-    """(alias, norm) pairs an actor may be looked up by: its names, and a person's surname and skeletons."""
+    """(alias, norm) pairs an actor may be looked up by: its names, and a person's surnames and skeletons
+    (``given``, the folded given names, tells the shorter forms of a long name that name the person, see
+    ``name_tails`` and ``first_surname_form``)."""
     pairs = set()
     names = {name, *aliases}
     folded = {strip_article(fold(a)) for a in names}
+    # a person the text calls by a surname of two words ("López Obrador") is not found by its last word
+    compound = any(fold(t) in folded for a in names for t in name_tails(a, given))
     for alias in names:
         norm = strip_article(fold(alias))
         if not norm:
@@ -162,17 +220,30 @@ def alias_pairs(
         if type_ == "person":
             pairs.add((alias, skeleton(norm)))
             pairs.add((alias, full_given(norm)))
-            word = surname(alias)
-            # "Claudia Sheinbaum Pardo" goes by "Claudia Sheinbaum": her second surname alone is not her
-            second = word is not None and norm.rsplit(" ", 1)[0] in folded and len(alias.split()) > 2
-            if word and not second:
-                last = fold(word)
-                pairs.add((word, last))
-                pairs.add((word, skeleton(last)))
-            words = alias.split()
-            if family_first([fold(w) for w in words]):
-                pairs.add((words[0], fold(words[0])))  # "Kim", "Wang"
+            # the shortest later part ("Lula da Silva", not "Inácio Lula da Silva"): the one news writes
+            shorter = name_tails(alias, given)[-1:] + first_surname_form(alias, given)
+            for short in shorter:
+                pairs.update({(short, fold(short)), (short, skeleton(fold(short)))})
+            pairs.update(_surname_pairs(alias, norm, folded, compound))
     return pairs
+
+
+def _surname_pairs(alias: str, norm: str, folded: set[str], compound: bool) -> set[tuple[str, str]]:
+    """A person's surname as an alias: "Kellogg", "van der Berg", "bin Salman" (never "Salman": the
+    father's name), the family name of a name that puts it first ("Kim", never "Un" nor "Jong Un"); none
+    for a person who goes by a compound surname, and not the second surname of one who goes by the first
+    ("Claudia Sheinbaum" of Claudia Sheinbaum Pardo)."""
+    words = alias.split()
+    if family_first([fold(w) for w in words]):
+        return {(words[0], fold(words[0]))}
+    word = surname(alias)
+    second = norm.rsplit(" ", 1)[0] in folded and len(words) > 2
+    if word is None or second or compound:
+        return set()
+    last = fold(word)
+    if last.split()[0] in PATRONYMICS:
+        return {(word, last)}
+    return {(word, last), (word, skeleton(last))}
 
 
 def spelt_alike(a: tuple[str, str], b: tuple[str, str]) -> bool:

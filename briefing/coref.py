@@ -9,16 +9,19 @@ of a sentence with no evidence at all is dropped.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from briefing.aliases import (
     CORPORATE,
     PARTICLES,
+    PATRONYMICS,
     SUFFIXES,
     actor_key,
     family_first,
     fold,
+    name_tails,
     skeleton,
     spelt_alike,
 )
@@ -47,7 +50,6 @@ class Candidate:
     alias_of: str | None = None
     common: bool = False
     guessed: bool = False
-    short_name: str | None = None  # a person's given name and first surname, another name for them
     why: str = ""  # which rule gave the type: "list", "title", "head", "context"... (a tagger feature)
     _norm: tuple[int, str] = (0, "")  # the folded name, and the id of the token list it was made from
 
@@ -74,33 +76,40 @@ def _name_words(cand: Candidate) -> list[str]:
 
 
 def _surname_keys(cand: Candidate) -> list[str]:
+    """The words a later mention may refer to the person by alone: the surname, with its particles too
+    ("da Silva") and under its skeleton; "bin Salman" only, as "Salman" alone names the father; the family
+    name of a name that puts it first ("Kim" of Kim Jong Un, "Wang" of Wang Yi), never its given name."""
+    words = [t.norm for t in cand.toks]
+    if family_first(words):
+        return [words[0]]
     last = cand.toks[-1]
+    if len(cand.toks) > 1 and cand.toks[-2].norm in PATRONYMICS:
+        return [f"{cand.toks[-2].norm} {last.norm}"]
     keys = [last.norm, skeleton(last.norm)]
     if len(cand.toks) > 1 and cand.toks[-2].norm in PARTICLES:
         keys.append(f"{cand.toks[-2].norm} {last.norm}")
-    if family_first([t.norm for t in cand.toks]):  # "Kim" of Kim Jong Un, "Wang" of Wang Yi
-        keys.append(cand.toks[0].norm)
     return keys
 
 
-def _long_surnames(cand: Candidate, gaz: Gazetteer) -> list[str]:
-    """The surnames of two words or more after a person's given names: "López Obrador" of Andrés Manuel
-    López Obrador, "Cabal Molina" of María Fernanda Cabal Molina, "Ramírez de la O" of Rogelio Ramírez de
-    la O. The name begins with a given name; each begins with a capitalised word that is no given name and
-    holds only names and particles, and after a single given name holds a particle."""
-    toks = cand.toks
-    keys: list[str] = []
-    if toks[0].norm not in gaz.given_names:
-        return keys
-    for k in range(1, len(toks) - 1):
-        tail = toks[k:]
-        if not toks[k].cap or toks[k].norm in gaz.given_names:
-            continue
-        if k == 1 and not any(t.norm in PARTICLES for t in tail):
-            continue  # "Henry Eberhard Faber": the middle word may be a given name no list holds
-        if all((t.cap and t.word and not t.acronym) or t.norm in PARTICLES for t in tail):
-            keys.append(" ".join(t.norm for t in tail))
-    return keys
+def _tails(cand: Candidate, gaz: Gazetteer, text: str) -> list[str]:
+    """The later parts of a person's long name that refer back to them (``briefing.aliases.name_tails``):
+    "Lula da Silva", "Pinto Luz", "López Obrador", folded."""
+    if cand.type != "person" or len(cand.toks) < 3:
+        return []
+    return [fold(tail) for tail in name_tails(_surface(cand, text), gaz.given_names)]
+
+
+_KIN = re.compile(
+    r"\b(?:father|mother|son|daughter|brother|sister|uncle|aunt|nephew|niece|cousin|wife|husband|widow|"
+    r"grandfather|grandmother|grandson|granddaughter|namesake)\W{0,3}$",
+    re.IGNORECASE,
+)
+
+
+def _kin_before(cand: Candidate, text: str) -> bool:
+    """Is the name introduced as a relative ("his father, Ulbrecht Faber")? Then a part of another's
+    name it shares is a name of its own."""
+    return bool(_KIN.search(text[max(0, cand.start - 30) : cand.start]))
 
 
 def as_written(surface: str) -> str:
@@ -121,12 +130,18 @@ class _People:
         self.by_skeleton: dict[str, str] = {}
         self.by_given: dict[str, str] = {}
         self.by_inner: dict[str, set[str]] = defaultdict(set)
+        self.first_names: dict[str, set[str]] = defaultdict(set)  # the people of each given name
+        self.given_names = gaz.given_names
         self.pairs: list[tuple[str, str, str]] = []  # (given name, surname, canonical) of two-word names
         shorter = {c.norm for c in cands if len(c.toks) < 3}
         # "López Obrador" after "Andrés Manuel López Obrador" is his surname, not a name of its own
-        longs = {key for c in cands if c.type == "person" for key in _long_surnames(c, gaz)}
+        longs = {key for c in cands for key in _tails(c, gaz, text)}
         for c in cands:
-            if c.type != "person" or len(_name_words(c)) < 2 or c.norm in longs:
+            if (
+                c.type != "person"
+                or len(_name_words(c)) < 2
+                or (c.norm in longs and not _kin_before(c, text))
+            ):
                 continue
             name = _canonical_person(c, gaz, text)
             first = _two_surnames(c, gaz)
@@ -137,12 +152,14 @@ class _People:
             if len(c.toks) == 2 and len(_name_words(c)) == 2:
                 self.pairs.append((c.toks[0].norm, skeleton(c.toks[1].norm), c.canonical))
             if first:  # "Claudia Sheinbaum" and "Sheinbaum" are Claudia Sheinbaum Pardo
-                c.short_name = as_written(text[c.start : first.toks[-1].end])
                 self.by_skeleton.setdefault(skeleton(first.norm), c.canonical)
                 self.by_surname[first.toks[-1].norm].append((c.start, c.canonical))
-            for key in _surname_keys(c) + _long_surnames(c, gaz):
+            for key in _surname_keys(c) + _tails(c, gaz, text):
                 self.by_surname[key].append((c.start, c.canonical))
             self.by_given.setdefault(c.toks[0].norm, c.canonical)
+            if family_first([t.norm for t in c.toks]):
+                continue  # "Jong" of Kim Jong Un is a part of his given name
+            self.first_names[c.toks[0].norm].add(c.canonical)
             for tok in c.toks[1:-1]:  # "Lula" in "Luiz Inácio Lula da Silva"
                 if tok.cap and tok.norm not in PARTICLES and not tok.initial:
                     self.by_inner[tok.norm].add(c.canonical)
@@ -157,14 +174,15 @@ class _People:
         given, last = words[0], skeleton(words[1])
         return next((name for g, s, name in self.pairs if spelt_alike((g, s), (given, last))), None)
 
-    def find(self, cand: Candidate) -> str | None:
-        """The full name a lone surname (or skeleton) refers to."""
+    def find(self, cand: Candidate, text: str) -> str | None:
+        """The full name a lone surname (or skeleton, or a later part of a long name, or a middle name)
+        refers to."""
         full = self.by_skeleton.get(skeleton(cand.norm))
         if full:
             return full
         if cand.context == "given":  # "Sir Keir" is Keir Starmer
             return self.by_given.get(cand.norm)
-        if len(_name_words(cand)) > 1 and cand.norm not in self.by_surname:
+        if len(_name_words(cand)) > 1 and (cand.norm not in self.by_surname or _kin_before(cand, text)):
             return None
         options = self.by_surname.get(cand.norm) or self.by_surname.get(skeleton(cand.norm))
         if not options:
@@ -172,6 +190,16 @@ class _People:
             return next(iter(inner)) if len(inner) == 1 and len(cand.toks) == 1 else None
         before = [name for start, name in options if start <= cand.start]
         return before[-1] if before else options[0][1]
+
+    def first_name_of(self, cand: Candidate) -> str | None:
+        """The one person of the text a given name alone refers to ("thanks to you, Sean" after "Sean
+        Hannity"); none for two Seans, a place, or where the words around say place ("in Coleman")."""
+        if len(cand.toks) > 1 or cand.type not in ("person", None) or cand.brand:
+            return None
+        if cand.context in ("place", "organization") or cand.norm not in self.given_names:
+            return None
+        people = self.first_names.get(cand.norm, set())
+        return next(iter(people)) if len(people) == 1 else None
 
 
 def _two_surnames(cand: Candidate, gaz: Gazetteer) -> Candidate | None:
@@ -184,6 +212,8 @@ def _two_surnames(cand: Candidate, gaz: Gazetteer) -> Candidate | None:
     given, first, second = (t.norm for t in toks)
     names = gaz.given_names
     if given not in names or first in names or second in names or {first, second} & PARTICLES:
+        return None
+    if family_first([given, first, second]):  # "Kim Jong Un" has no surname "Jong"
         return None
     return Candidate(toks[:2], cand.sentence, "person")
 
@@ -205,18 +235,24 @@ def _canonical_person(cand: Candidate, gaz: Gazetteer, text: str) -> str:
 
 def resolve(cands: list[Candidate], gaz: Gazetteer, text: str) -> None:
     """Give every candidate its type and canonical name, or type None to drop it."""
+    _without_affiliation(cands, gaz)
     _one_sense(cands)
     companies = _companies(cands, gaz, text)
     people = _People([c for c in cands if not _company_name(c, companies, gaz)], gaz, text)
     seen: dict[str, tuple[ActorType, str]] = {}
     referred: set[str] = set()
     for c in cands:
-        full = people.find(c) if c.type in ("person", None) or _lone_place(c, gaz) else None
+        full = people.find(c, text) if c.type in ("person", None) or _lone_place(c, gaz) else None
         company = companies.get(c.norm) if _company_name(c, companies, gaz) else None
+        if full and company and len(c.toks) > 1:
+            full = None  # "Eberhard Faber" after "Eberhard Faber GmbH" is the firm, not Henry Eberhard Faber
+        how = "surname"
+        if not full and not company:
+            full, how = people.first_name_of(c), "given"
         if full:
             if len(c.toks) == 1 and c.context == "person":
                 referred.add(full)  # "Bekele said", not "the Connector" after "Fairfax Connector"
-            c.type, c.canonical, c.why = "person", full, c.why or "surname"
+            c.type, c.canonical, c.why = "person", full, c.why or how
         elif company:
             # the legal form of its full name is as firm a head as "Ministry"
             c.type, c.canonical, c.why = "organization", company, "head"
@@ -241,6 +277,21 @@ def resolve(cands: list[Candidate], gaz: Gazetteer, text: str) -> None:
     for c in cands:
         if c.alias_of is not None or c.type is None:
             _settle(c, seen, contexts[c.norm], gaz, text)
+
+
+# words for a person's party before the name: "Republican Ed Gillespie" is Ed Gillespie, a Republican
+_AFFILIATIONS = frozenset(
+    "republican republicans democrat democrats gop tory tories labour conservative liberal socialist".split()
+)
+
+
+def _without_affiliation(cands: list[Candidate], gaz: Gazetteer) -> None:
+    """A person's name begun by their party ("Republican Chris Christie") is the name after it, or the
+    archive knows one person under two names."""
+    for c in cands:
+        party = c.toks[0].low in _AFFILIATIONS
+        if party and c.type == "person" and len(c.toks) > 2 and c.toks[1].norm in gaz.given_names:
+            c.toks, c.canonical = c.toks[1:], None
 
 
 # The rules whose type the tagger never undoes (``briefing.tagger.FIRM``, which imports this module).
@@ -405,8 +456,9 @@ def match_headlines(cands: list[Candidate], gaz: Gazetteer, headlines: list[tupl
     for c in cands:
         if c.type is not None and c.canonical:
             table.setdefault(c.norm, (c.type, c.canonical))
-            if c.type == "person":
-                table.setdefault(c.toks[-1].norm, (c.type, c.canonical))
+            if c.type == "person":  # "Kim" of Kim Jong Un, not "Un" (the UN in a headline)
+                for key in _surname_keys(c)[:1]:
+                    table.setdefault(key, (c.type, c.canonical))
     for index, toks in headlines:
         i = 0
         while i < len(toks):
@@ -453,9 +505,11 @@ def group(cands: list[Candidate], text: str) -> list[ExtractedActor]:
         mentions = _mentions(group_, text)
         if not mentions:
             continue
-        # another name the text gives the actor; "northern Virginia" is a part of Virginia, no name of it
-        written = {as_written(m.surface) for m in mentions} | {c.short_name for c in group_ if c.short_name}
-        aliases = frozenset(a for a in written if fold(a) != fold(name) and not a[:1].islower())
+        # another name the text gives the actor; "northern Virginia" is a part of Virginia, no name of it,
+        # and "Sean" of Sean Hannity is no name to find him by in other articles
+        written = {as_written(m.surface) for m in mentions}
+        not_names = {fold(name), *(_given_name(name) if first.type == "person" else ())}
+        aliases = frozenset(a for a in written if fold(a) not in not_names and not a[:1].islower())
         roles = distinct([r for c in group_ for r in c.roles])[:MAX_ROLES]
         actors.append(
             ExtractedActor(
@@ -468,6 +522,13 @@ def group(cands: list[Candidate], text: str) -> list[ExtractedActor]:
             )
         )
     return actors
+
+
+def _given_name(name: str) -> list[str]:
+    """The given name of a person's name of several words, folded ("sean" of Sean Hannity; none of Kim
+    Jong Un, whose first word is the family name)."""
+    words = [fold(w) for w in name.split()]
+    return [words[0]] if len(words) > 1 and not family_first(words) else []
 
 
 def _mentions(group_: list[Candidate], text: str) -> tuple[Mention, ...]:

@@ -4,8 +4,9 @@ Merging (``add_article_actors``): an extracted actor joins the archive actor wit
 (``person:keith kellogg``, see ``briefing.aliases.actor_key``); else, of the same type, the one an alias
 names (a spelling variant's skeleton, "Zelenskyy" for "Zelensky"); a surname alone joins the person with that
 surname who clearly dominates the archive, and a full name absorbs an actor so far known only by its
-surname. A person an outlet names with the same surname and a given name spelt longer or shorter
-("Hernan Quispe", "Hernando Quispe") is the person that outlet named before. Different types never
+surname or a later part of it ("Lula da Silva" of Luiz Inácio Lula da Silva). A person an outlet names
+with the same surname and a given name spelt longer or shorter ("Hernan Quispe", "Hernando Quispe") is
+the person that outlet named before. Different types never
 merge, so Kellogg the envoy and Kellogg's the company stay apart; only a lone word whose type the
 extractor guessed joins whoever the archive knows by that word.
 
@@ -25,13 +26,16 @@ from briefing.aliases import (
     actor_key,
     alias_pairs,
     edit_distance,
+    family_first,
     fold,
     full_given,
+    name_tails,
     skeleton,
     spelt_alike,
     strip_article,
     trigrams,
 )
+from briefing.gazetteer import load_gazetteer
 from briefing.mentions import ActorRecord, ArticleLink, CoMention, Quote
 from briefing.models import Actor, ActorType, Article, ExtractedActor, Sentence
 from briefing.roles import bare_title
@@ -106,14 +110,25 @@ def _resolve(db: Database, actor: ExtractedActor) -> int | None:
         hits = _by_alias(db, [norm, skeleton(norm), full_given(norm)], "person")
         if hits:
             return hits[0][0]
-        lone = db.execute("SELECT id FROM actors WHERE key = ?", [f"person:{skeleton(words[-1])}"]).fetchone()
-        if lone:  # known so far only by the surname: it was this person
-            db.execute("UPDATE actors SET name = ?, key = ? WHERE id = ?", [actor.name, key, lone[0]])
-            return lone[0]
-        return None
+        return _known_by_part(db, actor.name, key)
     hits = _by_alias(db, [norm, skeleton(norm)], "person")
     if len(hits) == 1 or (hits and hits[0][1] >= DOMINANT * max(hits[1][1], 1)):
         return hits[0][0]
+    return None
+
+
+def _known_by_part(db: Database, name: str, key: str) -> int | None:
+    """The person the archive knows so far only by a later part of this full name ("Lula da Silva") or by
+    its surname ("Kellogg"; not "Un" of Kim Jong Un), renamed with the full name: it was this person."""
+    words = [fold(w) for w in name.split()]
+    shorter = [fold(tail) for tail in name_tails(name, load_gazetteer().given_names)]
+    if not family_first(words):
+        shorter.append(words[-1])
+    for short in shorter:
+        lone = db.execute("SELECT id FROM actors WHERE key = ?", [f"person:{skeleton(short)}"]).fetchone()
+        if lone:
+            db.execute("UPDATE actors SET name = ?, key = ? WHERE id = ?", [name, key, lone[0]])
+            return lone[0]
     return None
 
 
@@ -147,7 +162,7 @@ def _create(db: Database, actor: ExtractedActor) -> int:
 
 
 def _add_aliases(db: Database, actor_id: int, actor: ExtractedActor) -> None:
-    pairs = alias_pairs(actor.name, actor.type, actor.aliases)
+    pairs = alias_pairs(actor.name, actor.type, actor.aliases, load_gazetteer().given_names)
     db.conn.executemany(
         "INSERT OR IGNORE INTO actor_aliases (actor_id, alias, norm) VALUES (?, ?, ?)",
         [(actor_id, alias, norm) for alias, norm in pairs],
@@ -271,8 +286,9 @@ def find_actors(db: Database, name: str, *, type_: ActorType | None = None, limi
 
 
 def similar_actors(db: Database, name: str, *, limit: int = 5) -> list[Actor]:
-    """Actors with an alias within a small edit distance of ``name`` ("Kelog" -> Keith Kellogg), or
-    holding it as whole words ("Korea" -> North Korea, South Korea)."""
+    """Actors with an alias within a small edit distance of ``name`` ("Kelog" -> Keith Kellogg), holding
+    it as whole words ("Korea" -> North Korea, South Korea), or beginning with it when it is a name of
+    several words cut short ("Kim Jon" -> Kim Jong Un)."""
     norm = strip_article(fold(name))
     grams = sorted(trigrams(norm))
     if not grams or len(norm) < 3:
@@ -291,6 +307,8 @@ def similar_actors(db: Database, name: str, *, limit: int = 5) -> list[Actor]:
             close[candidate] = distance
         elif shared == len(grams) and f" {norm} " in f" {candidate} ":
             close[candidate] = 1  # as near as a one-letter typo
+        elif " " in norm and candidate.startswith(norm):
+            close[candidate] = 1  # a name cut short: "Kim Jon" of Kim Jong Un
     if not close:
         return []
     marks = ",".join("?" * len(close))

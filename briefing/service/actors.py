@@ -167,8 +167,9 @@ def candidates_reply(look: Lookup, *, command: str = "actor", extra: Sequence[Bl
 
 def relevant_suggestions(name: str, close: Sequence[Actor]) -> list[Actor]:
     """The close names worth offering: those a good part of which is the words asked ("Korea": North
-    Korea; "Kim": Kim Jong Un; not "war": Institute for the Study of War), or a small typo away (at most
-    a third of the letters: "Zelinsky" for Zelensky, not "Borel" for "Korea")."""
+    Korea; "Kim": Kim Jong Un; not "war": Institute for the Study of War), its beginning ("Kim Jon": Kim
+    Jong Un), or a small typo away (at most a third of the letters: "Zelinsky" for Zelensky, not "Borel"
+    for "Korea")."""
     norm = strip_article(fold(name))
     # words every name may hold ("and", "of", "the") are no likeness: "and" is not Hamas for being in
     # "Hamas and Hezbollah"
@@ -177,6 +178,8 @@ def relevant_suggestions(name: str, close: Sequence[Actor]) -> list[Actor]:
     def near(other: str) -> bool:
         if f" {norm} " in f" {other} ":
             return telling and 3 * len(norm.split()) >= len(other.split())
+        if " " in norm and other.startswith(norm):  # a name of several words cut short: "Kim Jon"
+            return telling
         typos = edit_distance(norm, other, 3)
         return typos <= 3 and 3 * typos <= max(len(norm), len(other))
 
