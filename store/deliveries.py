@@ -350,7 +350,7 @@ def prune_deliveries(db: Database, *, before: date) -> int:
     new since). Returns how many rows went."""
     cur = db.execute(
         "DELETE FROM deliveries WHERE digest_date < ? AND state IN ('sent', 'failed')"
-        " AND digest_date < (SELECT coalesce(max(l.digest_date), '9999') FROM deliveries l"
+        " AND digest_date IS NOT (SELECT max(l.digest_date) FROM deliveries l"
         " WHERE l.chat_id = deliveries.chat_id AND l.state = 'sent')",
         [before.isoformat()],
     )
