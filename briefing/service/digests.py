@@ -100,6 +100,7 @@ class Composer:
         self._selected: dict[object, Selection] = {}
         self._arrivals: dict[int, list[Arrival]] = {}
         self._updates: dict[tuple[int, Received], Story | None] = {}
+        self._candidates: dict[datetime, dict[int, Story]] = {}
 
     def _topic(self, value: str) -> set[int]:
         key = value.casefold()
@@ -141,13 +142,20 @@ class Composer:
             ]
         return self._arrivals[story_id]
 
-    def updates(self, candidates: list[Story], received: Mapping[int, Received]) -> dict[int, Story]:
+    def candidates(self, cutoff: datetime) -> dict[int, Story]:
+        """The stories with news after ``cutoff``, by id (most chats share a cutoff: found once)."""
+        if cutoff not in self._candidates:
+            news = (f.story for f in self.stories if is_new(f.story, cutoff, self.arrived))
+            self._candidates[cutoff] = {s.id: s for s in news}
+        return self._candidates[cutoff]
+
+    def updates(self, candidates: Mapping[int, Story], received: Mapping[int, Received]) -> dict[int, Story]:
         """The updates of the received stories among ``candidates`` that articles reached since."""
         found: dict[int, Story] = {}
-        for story in candidates:
-            got = received.get(story.id)
-            if got is None or got.at is None or self.arrived.get(story.id, got.at) <= got.at:
-                continue  # not received, or nothing arrived since: no need to read its articles
+        for story_id, got in received.items():
+            story = candidates.get(story_id)
+            if story is None or got.at is None or self.arrived.get(story_id, got.at) <= got.at:
+                continue  # not news, or nothing arrived since: no need to read its articles
             key = (story.id, got)
             if key not in self._updates:
                 self._updates[key] = story_update(story, self._story_arrivals(story.id), got)
@@ -165,7 +173,7 @@ class Composer:
         if received is None:
             received = received_of(self.app.db, sub.chat_id)
         matches = self.matches(sub.chat_id)
-        candidates = [f.story for f in self.stories if is_new(f.story, cutoff, self.arrived)]
+        candidates = self.candidates(cutoff)
         updates = self.updates(candidates, received)
         # chats with the same inputs get the same selection: choose and render it once
         followed = tuple(sorted((k, tuple(v)) for k, v in matches.items()))
@@ -173,7 +181,7 @@ class Composer:
         inputs = (cutoff, since, delivered, frozenset(updates.items()), followed, sub.length)
         if inputs not in self._selected:
             self._selected[inputs] = select_stories(
-                candidates,
+                candidates.values(),
                 matches=matches,
                 delivered=delivered,
                 since=since,
