@@ -349,7 +349,8 @@ def prune_deliveries(db: Database, *, before: date) -> int:
     part still pending or claimed, and never a chat's latest confirmed digest (what its next digest is
     new since). Returns how many rows went."""
     cur = db.execute(
-        "DELETE FROM deliveries WHERE digest_date < ? AND state IN ('sent', 'failed')"
+        # "+state": found by date (deliveries_date_chat), not among every part ever sent
+        "DELETE FROM deliveries WHERE digest_date < ? AND +state IN ('sent', 'failed')"
         " AND digest_date IS NOT (SELECT max(l.digest_date) FROM deliveries l"
         " WHERE l.chat_id = deliveries.chat_id AND l.state = 'sent')",
         [before.isoformat()],

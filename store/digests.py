@@ -144,12 +144,12 @@ def prune_delivered_stories(db: Database, *, before: datetime) -> int:
     """Forget what chats received of stories no article has reached since ``before`` (gone stories
     too), when the chat got them before it too: such a story is too old for any digest or update."""
     cur = db.execute(
-        "DELETE FROM delivered_stories WHERE coalesce(received_at, digest_date) < ?"
+        "DELETE FROM delivered_stories WHERE (received_at < ? OR received_at IS NULL AND digest_date < ?)"
         " AND NOT EXISTS (SELECT 1 FROM stories s WHERE s.id = delivered_stories.story_id"
         " AND s.last_updated >= ?)"
         " AND NOT EXISTS (SELECT 1 FROM articles a INDEXED BY articles_story"
         " WHERE a.story_id = delivered_stories.story_id AND a.ingested_at >= ?)",
-        [to_iso(before), to_iso(before), to_iso(before)],
+        [to_iso(before), before.date().isoformat(), to_iso(before), to_iso(before)],
     )
     return cur.rowcount
 

@@ -110,3 +110,21 @@ def test_a_part_still_to_send_is_never_pruned_however_old(app):
     app.db.execute("UPDATE deliveries SET due_at = ? WHERE chat_id = 5", [to_iso(NOW - timedelta(days=365))])
     assert prune_history(app, now=NOW).parts == 0
     assert dates(app.db, 5) == [(TODAY - timedelta(days=365), "pending")]
+
+
+def test_the_daily_pruning_finds_old_rows_by_index_not_by_reading_the_whole_history(app):
+    statements: list[str] = []
+    app.db.conn.set_trace_callback(statements.append)
+    try:
+        prune_history(app, now=NOW)
+    finally:
+        app.db.conn.set_trace_callback(None)
+    plans = {
+        table: " / ".join(r[3] for r in app.db.execute("EXPLAIN QUERY PLAN " + sql).fetchall())
+        for sql in statements
+        for table in ("deliveries", "delivered_stories")
+        if sql.startswith(f"DELETE FROM {table} ")
+    }
+    assert plans["deliveries"].startswith("SEARCH deliveries USING INDEX deliveries_date_chat"), plans
+    assert "USING INDEX delivered_stories_received" in plans["delivered_stories"], plans
+    assert "SCAN" not in " ".join(plans.values()), plans
