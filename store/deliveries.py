@@ -149,7 +149,9 @@ def last_delivered_at(db: Database, chat_id: int) -> datetime | None:
     """When the last digest Telegram confirmed for the chat was due (at or before it was composed, so
     nothing that came after its composing is taken for sent); None if no digest ever reached the chat."""
     row = db.execute(
-        "SELECT max(due_at) FROM deliveries WHERE chat_id = ? AND state = 'sent'", [chat_id]
+        # "+state": the chat's own rows (the primary key), not every part ever sent (deliveries_pending)
+        "SELECT max(due_at) FROM deliveries WHERE chat_id = ? AND +state = 'sent'",
+        [chat_id],
     ).fetchone()
     return from_iso(row[0])
 

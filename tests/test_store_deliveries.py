@@ -115,6 +115,9 @@ def test_the_digest_tick_looks_up_todays_digests_and_new_articles_by_index(db):
     assert "USING COVERING INDEX deliveries_date_chat" in plan, plan
     (plan,) = query_plans(db, lambda: stories_arrived_since(db, datetime(2025, 1, 22, tzinfo=UTC)))
     assert "USING INDEX articles_ingested_at" in plan, plan
+    # each chat's last confirmed digest: among its own rows, not every part ever sent to anyone
+    (plan,) = query_plans(db, lambda: d.last_delivered_at(db, 1))
+    assert plan == "SEARCH deliveries USING INDEX sqlite_autoindex_deliveries_1 (chat_id=?)", plan
 
 
 def test_a_confirmed_part_records_when_its_stories_were_told_and_in_which_sentences(db):
