@@ -251,3 +251,22 @@ def test_a_received_story_comes_back_only_as_its_update_marked_as_one():
     (part,) = digest_parts(digest)
     assert "<b>Update: </b>" in part.html and part.plain.count("Update:") == 1
     assert dict(part.facts) == {5: (QUAKE, RESCUE), 6: ("Floods in Kenya", "It happened.")}
+
+
+def test_an_article_stamped_just_before_a_digest_but_stored_after_it_is_not_lost(app):
+    from briefing.service.digests import compose_due, compose_for_chat
+    from store import deliveries
+    from tests.digestkit import add_story, join_story, subscriber
+
+    sent = NOW - timedelta(days=1)
+    story = add_story(app.db, "Quake in Peru", updated=sent - timedelta(hours=2), summary=STRUCK)
+    subscriber(app.db, 3, "06:00")
+    assert compose_due(app, now=sent).composed == 1
+    key = deliveries.PartKey(3, sent.date(), 0)
+    deliveries.claim_part(app.db, key, now=sent)
+    deliveries.confirm_part(app.db, key, message_id=1, now=sent)
+    # an ingest stamped this article a second before the digest was composed, and committed it after
+    join_story(app.db, story, "Reuters", summary=RESCUE, dated=sent - timedelta(seconds=1))
+    join_story(app.db, story, "AP", summary=STRUCK, dated=NOW - timedelta(hours=1))  # news, but no new fact
+    text = compose_for_chat(app, 3, now=NOW).digest.document.text
+    assert "Update: Quake in Peru" in text and RESCUE in text and "Sources: Reuters" in text

@@ -60,6 +60,10 @@ log = logging.getLogger(__name__)
 FIRST_DIGEST_HOURS = 24
 BATCH = 200
 LEAD_SENTENCES = 2  # an article without a summary is told by its first sentences, as stories do
+# An ingest stamps an article's arrival before it commits it with its story (up to about a second later,
+# ``ingest.TRANSACTION_SECONDS``): one stamped just before a digest was composed may not have been in it.
+# Such articles are looked at again; what the chat was told of them is left out all the same.
+ARRIVAL_SLACK = timedelta(seconds=5)
 _TOKENIZER = Tokenizer()
 
 
@@ -152,10 +156,14 @@ class Composer:
     def updates(self, candidates: Mapping[int, Story], received: Mapping[int, Received]) -> dict[int, Story]:
         """The updates of the received stories among ``candidates`` that articles reached since."""
         found: dict[int, Story] = {}
-        for story_id, got in received.items():
+        for story_id, told in received.items():
             story = candidates.get(story_id)
-            if story is None or got.at is None or self.arrived.get(story_id, got.at) <= got.at:
-                continue  # not news, or nothing arrived since: no need to read its articles
+            if story is None or told.at is None:
+                continue
+            at = told.at - ARRIVAL_SLACK
+            if self.arrived.get(story_id, at) <= at:
+                continue  # nothing arrived since: no need to read its articles
+            got = replace(told, at=at)
             key = (story.id, got)
             if key not in self._updates:
                 self._updates[key] = story_update(story, self._story_arrivals(story.id), got)
