@@ -104,7 +104,7 @@ def is_new(story: Story, since: datetime, arrived: Mapping[int, datetime]) -> bo
 
 
 def story_update(
-    story: Story, arrivals: Iterable[Arrival], received: Received, *, sentences: int = SUMMARY_SENTENCES
+    story: Story, arrivals: Sequence[Arrival], received: Received, *, sentences: int = SUMMARY_SENTENCES
 ) -> Story | None:
     """What is new about a story the chat received: the story told by the articles that reached it
     after ``received.at`` alone (their multi-document summary, best first), without the facts the chat
@@ -118,17 +118,22 @@ def story_update(
         return None
     known = [*received.sentences, *(x for a in arrivals if a.arrived <= at for x in a.sentences)]
     leads = [a.sentences for a in new]
-    ranked = story_summary(leads, sentences=sum(map(len, leads)))
-    facts = tuple(x for x in ranked if not any(is_near_duplicate(x, k) for k in known))[:sentences]
+    facts: list[str] = []
+    for x in story_summary(leads, sentences=sum(map(len, leads))):
+        if not any(is_near_duplicate(x, k) for k in known):
+            facts.append(x)
+            if len(facts) == sentences:
+                break
     if not facts:
         return None
-    telling = [a for a in new if any(x in a.sentences for x in facts)]
+    told = set(facts)  # the summary's sentences come with their spaces evened out
+    telling = [a for a in new if told.intersection(" ".join(x.split()) for x in a.sentences)]
     outlets = {a.source: a.url or "" for a in reversed(telling)}  # each outlet's newest telling article
     order = list(dict.fromkeys(a.source for a in telling))
     return replace(
         story,
         article_ids=tuple(a.article_id for a in new),
-        summary=facts,
+        summary=tuple(facts),
         sources=tuple(order),
         links=tuple(outlets[o] for o in order),
         headline_url=telling[0].url or story.headline_url,

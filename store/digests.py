@@ -134,10 +134,13 @@ def story_arrivals(db: Database, story_id: int, *, lead_chars: int = 600) -> lis
         " WHERE story_id = ? ORDER BY ingested_at, id",
         [story_id],
     ).fetchall()
-    return [
-        (Arrival(r[0], r[1], r[2], from_iso(r[3]), tuple(x for x in r[4].split("\n") if x)), r[5])  # type: ignore[arg-type]
-        for r in rows
-    ]
+    found = []
+    for article_id, source, url, ingested, summary, lead in rows:
+        arrived = from_iso(ingested)
+        assert arrived is not None  # ingested_at is NOT NULL
+        sentences = tuple(x for x in summary.split("\n") if x)
+        found.append((Arrival(article_id, source, url, arrived, sentences), lead))
+    return found
 
 
 def prune_delivered_stories(db: Database, *, before: datetime) -> int:

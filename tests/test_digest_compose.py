@@ -210,6 +210,17 @@ def test_an_update_tells_only_the_new_fact_with_only_the_new_source():
     assert update.article_ids == (3,) and update.headline == QUAKE
 
 
+def test_an_update_names_the_outlets_whose_articles_bring_its_facts_however_spaced():
+    spaced = RESCUE.replace(" ", "  ", 2)
+    s, arrivals = quake(
+        arrival(3, "AP", 3, RETOLD), arrival(4, "Reuters", 2, spaced), arrival(5, "AFP", 1, RETOLD)
+    )
+    update = story_update(s, arrivals, Received(SENT_AT, (QUAKE, STRUCK, TOLL)))
+    assert update is not None and update.summary == (RESCUE,)
+    assert (update.sources, update.headline_url) == (("Reuters",), "https://reuters.example/4")
+    assert update.article_ids == (5, 4, 3)  # every article since counts for its rank, newest first
+
+
 def test_articles_that_retell_what_the_chat_was_told_bring_no_update():
     s, arrivals = quake(arrival(3, "Reuters", 2, RETOLD), arrival(4, "AP", 1, STRUCK))
     assert story_update(s, arrivals, Received(SENT_AT, (QUAKE, STRUCK, TOLL))) is None
