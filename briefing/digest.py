@@ -2,41 +2,71 @@
 
 Pure. The digest holds what is new since the chat's last digest: the top stories (ranked as /brief
 ranks them, :func:`briefing.stories.rank_stories`), first those about the actors and topics the chat
-follows, each once with its summary and sources, and nothing the chat already received. A quiet day is
-one line, not a repeat of yesterday.
+follows, each once with its summary and sources, and nothing the chat already received. A story the chat
+received comes back only as an update: when articles reached it after the chat was told about it and
+they bring facts the chat was not told (:func:`story_update`), with those facts and their sources only.
+A quiet day is one line, not a repeat of yesterday.
 
+    update = story_update(story, arrivals, Received(at=composed_at, sentences=sent))  # None: no news
     selection = select_stories(candidates, matches={7: ("Keith Kellogg",)}, delivered={3},
-                               since=last_digest_at, length=5, now=now)
+                               since=last_digest_at, length=5, now=now, updates={3: update})
     digest = compose_digest(selection, digest_date=date(2025, 1, 23), tz=ZoneInfo("Europe/Kyiv"))
-    parts = digest_parts(digest)  # [DigestPart(html, plain, story_ids), ...], one message each
+    parts = digest_parts(digest)  # [DigestPart(html, plain, story_ids, facts), ...], one message each
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from briefing.document import Block, Document, Section, Span, clip, heading, italic, link, message, para
 from briefing.models import Story
 from briefing.render import TELEGRAM_LIMIT, html_messages, plain_messages
-from briefing.stories import rank_stories
+from briefing.stories import is_near_duplicate, rank_stories, story_summary
 
 MAX_HEADLINE = 200
 MAX_SENTENCE = 400
 SUMMARY_SENTENCES = 2
 MAX_SOURCES = 6
+UPDATE = "Update: "
+
+StoryFacts = tuple[tuple[int, tuple[str, ...]], ...]  # (story id, the sentences a message tells of it)
+
+
+@dataclass(frozen=True)
+class Received:
+    """What a chat received of a story: ``at`` the moment the digest that told it was composed (the
+    articles that reached the archive later are news to the chat; None: unknown, so none is) and the
+    ``sentences`` it was told (headline and summary, every digest that carried the story)."""
+
+    at: datetime | None
+    sentences: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Arrival:
+    """One of a story's articles as an update sees it: its outlet and link, when it reached the archive,
+    and its lead sentences (its summary)."""
+
+    article_id: int
+    source: str
+    url: str | None
+    arrived: datetime
+    sentences: tuple[str, ...]
 
 
 @dataclass(frozen=True)
 class Selection:
-    """The stories chosen for one digest, in order, with the follows each one matches."""
+    """The stories chosen for one digest, in order, with the follows each one matches; ``updates`` are
+    the ids of those the chat received before, here with only what is new about them."""
 
     stories: tuple[Story, ...]
     because: tuple[tuple[str, ...], ...]
     since: datetime | None
+    updates: frozenset[int] = frozenset()
 
     @property
     def quiet(self) -> bool:
@@ -50,6 +80,7 @@ class Digest:
     document: Document
     section_story_ids: tuple[int | None, ...]
     quiet: bool
+    section_facts: tuple[tuple[str, ...], ...] = ()  # the sentences each section tells of its story
 
     @property
     def story_ids(self) -> tuple[int, ...]:
@@ -63,12 +94,50 @@ class DigestPart:
     html: str
     plain: str
     story_ids: tuple[int, ...]
+    facts: StoryFacts = ()
 
 
 def is_new(story: Story, since: datetime, arrived: Mapping[int, datetime]) -> bool:
     """Whether a story has news after ``since``: dated after it, or reached the archive after it
     (``arrived``: story id → when its newest article was ingested)."""
     return story.last_updated > since or arrived.get(story.id, story.last_updated) > since
+
+
+def story_update(
+    story: Story, arrivals: Sequence[Arrival], received: Received, *, sentences: int = SUMMARY_SENTENCES
+) -> Story | None:
+    """What is new about a story the chat received: the story told by the articles that reached it
+    after ``received.at`` alone (their multi-document summary, best first), without the facts the chat
+    was told or the story's earlier articles held (those are no development, even where the digest
+    left them out), and with only their sources. None when no article came since or none brings a fact."""
+    if received.at is None:
+        return None
+    at = received.at
+    new = sorted((a for a in arrivals if a.arrived > at), key=lambda a: a.arrived, reverse=True)
+    if not new:
+        return None
+    known = [*received.sentences, *(x for a in arrivals if a.arrived <= at for x in a.sentences)]
+    leads = [a.sentences for a in new]
+    facts: list[str] = []
+    for x in story_summary(leads, sentences=sum(map(len, leads))):
+        if not any(is_near_duplicate(x, k) for k in known):
+            facts.append(x)
+            if len(facts) == sentences:
+                break
+    if not facts:
+        return None
+    told = set(facts)  # the summary's sentences come with their spaces evened out
+    telling = [a for a in new if told.intersection(" ".join(x.split()) for x in a.sentences)]
+    outlets = {a.source: a.url or "" for a in reversed(telling)}  # each outlet's newest telling article
+    order = list(dict.fromkeys(a.source for a in telling))
+    return replace(
+        story,
+        article_ids=tuple(a.article_id for a in new),
+        summary=tuple(facts),
+        sources=tuple(order),
+        links=tuple(outlets[o] for o in order),
+        headline_url=telling[0].url or story.headline_url,
+    )
 
 
 def select_stories(
@@ -80,23 +149,30 @@ def select_stories(
     length: int,
     now: datetime,
     arrived: Mapping[int, datetime] | None = None,
+    updates: Mapping[int, Story] | None = None,
 ) -> Selection:
     """The stories new since ``since`` and not yet ``delivered``: those matching the chat's follows
     (``matches``: story id → names of the follows it matches) first, then the top ones, ``length`` in all.
     A story is new if its news is dated after ``since`` or reached the archive after it (``arrived``:
-    story id → when its newest article was ingested), so news dated earlier but read late is not lost."""
-    arrived = arrived or {}
-    fresh = {
-        s.id: s
-        for s in candidates
-        if s.id not in delivered and (since is None or is_new(s, since, arrived)) and s.last_updated <= now
-    }
+    story id → when its newest article was ingested), so news dated earlier but read late is not lost.
+    A delivered story comes again only as its entry in ``updates`` (see :func:`story_update`), ranked
+    as that update alone (its new articles and outlets), among the others."""
+    arrived, updates = arrived or {}, updates or {}
+    fresh: dict[int, Story] = {}
+    for s in candidates:
+        if (since is not None and not is_new(s, since, arrived)) or s.last_updated > now:
+            continue
+        if s.id not in delivered:
+            fresh[s.id] = s
+        elif s.id in updates:
+            fresh[s.id] = updates[s.id]
     ranked = rank_stories(fresh.values(), now)
     followed = [s for s in ranked if matches.get(s.id)]
     others = [s for s in ranked if not matches.get(s.id)]
     chosen = (followed + others)[: max(0, length)]
     because = tuple(tuple(dict.fromkeys(matches.get(s.id, ()))) for s in chosen)
-    return Selection(tuple(chosen), because, since)
+    renewed = frozenset(s.id for s in chosen if s.id in delivered)
+    return Selection(tuple(chosen), because, since, renewed)
 
 
 def _day(value: date) -> str:
@@ -108,9 +184,15 @@ def _since_label(since: datetime, tz: ZoneInfo) -> str:
     return f"{_day(local.date())}, {local:%H:%M}"
 
 
-def _story_section(story: Story, because: Sequence[str]) -> Section:
+def _told(story: Story) -> tuple[str, ...]:
+    """The sentences a digest tells of a story: its headline and the summary it shows."""
+    return (story.headline, *story.summary[:SUMMARY_SENTENCES])
+
+
+def _story_section(story: Story, because: Sequence[str], *, update: bool = False) -> Section:
     links = story.links if len(story.links) == len(story.sources) else (None,) * len(story.sources)
-    blocks: list[Block] = [para(Span(clip(story.headline, MAX_HEADLINE), bold=True, url=story.headline_url))]
+    title = Span(clip(story.headline, MAX_HEADLINE), bold=True, url=story.headline_url)
+    blocks: list[Block] = [para(Span(UPDATE, bold=True), title) if update else para(title)]
     if because:
         blocks.append(para(italic("You follow " + ", ".join(because))))
     summary = " ".join(clip(s, MAX_SENTENCE) for s in story.summary[:SUMMARY_SENTENCES])
@@ -138,17 +220,29 @@ def compose_digest(selection: Selection, *, digest_date: date, tz: ZoneInfo) -> 
                 "/brief shows the top stories now."
             )
         return Digest(message(line), (None,), quiet=True)
-    n = len(selection.stories)
-    noun = "story" if n == 1 else "stories"
-    if selection.since is None:
-        intro = f"The top {n} {noun} of the day."
-    else:
-        intro = f"{n} new {noun} since {_since_label(selection.since, tz)}."
-    header = (heading(f"Your digest for {_day(digest_date)}"), para(italic(intro)))
-    sections = tuple(_story_section(s, b) for s, b in zip(selection.stories, selection.because, strict=True))
+    header = (heading(f"Your digest for {_day(digest_date)}"), para(italic(_intro(selection, tz))))
+    sections = tuple(
+        _story_section(s, b, update=s.id in selection.updates)
+        for s, b in zip(selection.stories, selection.because, strict=True)
+    )
     footer = (para(italic("More with /brief · change the time or length with /settings")),)
     doc = Document(header=header, sections=sections, footer=footer)
-    return Digest(doc, tuple(s.id for s in selection.stories), quiet=False)
+    facts = tuple(_told(s) for s in selection.stories)
+    return Digest(doc, tuple(s.id for s in selection.stories), quiet=False, section_facts=facts)
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def _intro(selection: Selection, tz: ZoneInfo) -> str:
+    n = len(selection.stories)
+    if selection.since is None:
+        return f"The top {n} {'story' if n == 1 else 'stories'} of the day."
+    updates = sum(s.id in selection.updates for s in selection.stories)
+    what = [_count(n - updates, "new story", "new stories")] if n > updates else []
+    what += [_count(updates, "update", "updates")] if updates else []
+    return f"{' and '.join(what)} since {_since_label(selection.since, tz)}."
 
 
 def _utf16_cut(text: str, limit: int) -> str:
@@ -187,10 +281,18 @@ def digest_parts(digest: Digest, limit: int = TELEGRAM_LIMIT) -> list[DigestPart
     for n, indexes in enumerate(pages):
         doc = _page(digest, indexes, first=n == 0, footer=n == len(pages) - 1)
         ids = tuple(x for x in (digest.section_story_ids[i] for i in indexes) if x is not None)
+        facts = _facts_of(digest, indexes)
         htmls, plains = html_messages(doc, limit), plain_messages(doc, limit)
         if len(htmls) == len(plains):
-            parts += [DigestPart(h, p, ids) for h, p in zip(htmls, plains, strict=True)]
+            parts += [DigestPart(h, p, ids, facts) for h, p in zip(htmls, plains, strict=True)]
         else:  # one story too long for a message: its plain twin is cut differently; keep it whole
-            parts += [DigestPart(h, "", ids) for h in htmls[:-1]]
-            parts.append(DigestPart(htmls[-1], _utf16_cut("\n\n".join(plains), limit), ids))
+            parts += [DigestPart(h, "", ids, facts) for h in htmls[:-1]]
+            parts.append(DigestPart(htmls[-1], _utf16_cut("\n\n".join(plains), limit), ids, facts))
     return parts
+
+
+def _facts_of(digest: Digest, indexes: Sequence[int]) -> StoryFacts:
+    if not digest.section_facts:
+        return ()
+    pairs = ((digest.section_story_ids[i], digest.section_facts[i]) for i in indexes)
+    return tuple((sid, told) for sid, told in pairs if sid is not None)

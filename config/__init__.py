@@ -61,6 +61,7 @@ class Settings:
     digest_time: str = "08:00"
     digest_length: int = 5
     late_limit_hours: int = 6
+    retention_days: int = 90
     fetch_timeout: float = 15.0
     fetch_max_bytes: int = 5_000_000
     fetch_max_redirects: int = 5
@@ -129,6 +130,17 @@ def _check_summary(settings: Settings) -> None:
         raise SettingsError("summary.max_sentences must be at least 1")
 
 
+def _check_retention(settings: Settings) -> None:
+    # a digest and its stories must outlive the story window (a received story can still grow) and the
+    # late limit (a digest may still be sent), with a day to spare for the chats' timezones
+    least = -(-(settings.story_window_hours + settings.late_limit_hours) // 24) + 1
+    if settings.retention_days < least:
+        raise SettingsError(
+            f"digest.retention_days must be at least {least} (longer than brief.story_window_hours and"
+            f" digest.late_limit_hours, with a day to spare), got {settings.retention_days}"
+        )
+
+
 def load_settings(environ: Mapping[str, str], *, path: Path = DEFAULTS) -> Settings:
     """Read the defaults file, apply the environment, validate, and return the settings."""
     try:
@@ -160,6 +172,7 @@ def load_settings(environ: Mapping[str, str], *, path: Path = DEFAULTS) -> Setti
         digest_time=str(digest.get("default_time", "08:00")),
         digest_length=_number(int, digest, "digest.length", 5),
         late_limit_hours=_number(int, digest, "digest.late_limit_hours", 6),
+        retention_days=_number(int, digest, "digest.retention_days", 90),
         fetch_timeout=_number(float, fetch, "fetch.timeout_seconds", 15.0),
         fetch_max_bytes=_number(int, fetch, "fetch.max_bytes", 5_000_000),
         fetch_max_redirects=_number(int, fetch, "fetch.max_redirects", 5),
@@ -175,6 +188,7 @@ def load_settings(environ: Mapping[str, str], *, path: Path = DEFAULTS) -> Setti
     if settings.summary_sentences < 1:
         raise SettingsError("summary.sentences must be at least 1")
     _check_summary(settings)
+    _check_retention(settings)
     if settings.alerts_per_hour < 1:
         raise SettingsError("feeds.alerts_per_hour must be at least 1")
     if settings.alert_max_age_hours < 1:

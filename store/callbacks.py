@@ -1,7 +1,8 @@
 """Callback ids of inline buttons, and the bot's answers to user messages.
 
 Telegram allows 64 bytes of callback data, so a button carries a short random id and what the id stands
-for (a payload of the adapter's choosing) lives here. Both tables are pruned by age as they are written.
+for (a payload of the adapter's choosing) lives here. Both tables are pruned by age as they are written,
+and every day (``briefing.service.retention``), so a bot nobody presses buttons on does not keep them.
 """
 
 from __future__ import annotations
@@ -63,11 +64,15 @@ def prune_callbacks(db: Database, before: datetime) -> int:
     return db.execute("DELETE FROM callbacks WHERE created_at < ?", [to_iso(before)]).rowcount
 
 
+def prune_replies(db: Database, before: datetime) -> int:
+    return db.execute("DELETE FROM chat_replies WHERE created_at < ?", [to_iso(before)]).rowcount
+
+
 def remember_reply(
     db: Database, chat_id: int, user_message_id: int, bot_message_ids: tuple[int, ...], *, now: datetime
 ) -> None:
     """Record (or replace) the answer to a user message; answers older than two days are forgotten."""
-    db.execute("DELETE FROM chat_replies WHERE created_at < ?", [to_iso(now - timedelta(days=REPLY_DAYS))])
+    prune_replies(db, now - timedelta(days=REPLY_DAYS))
     db.execute(
         "INSERT OR REPLACE INTO chat_replies (chat_id, user_message_id, bot_message_ids, created_at)"
         " VALUES (?, ?, ?, ?)",

@@ -5,10 +5,15 @@ pending again at the next start and resent (Telegram has no idempotency key: at-
 
 A digest missed by more than the late limit is recorded as one failed part 0 whose error starts with
 ``skipped:``, so the history shows it and nothing tries it again.
+
+Each part also keeps what it tells of each of its stories and when its digest was composed; once the
+part is confirmed, ``delivered_stories`` holds, per chat and story, the latest such moment and every
+sentence sent (what a later update must not repeat). :func:`prune_deliveries` forgets old history.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -53,11 +58,17 @@ class Part:
 
 @dataclass(frozen=True)
 class NewPart:
-    """A part to store: its HTML, its plain-text twin and the stories it carries."""
+    """A part to store: its HTML, its plain-text twin, the stories it carries and the sentences it
+    tells of each (``facts``: story id and sentences)."""
 
     html: str
     plain: str
     story_ids: tuple[int, ...] = ()
+    facts: tuple[tuple[int, tuple[str, ...]], ...] = ()
+
+
+def _facts_json(facts: tuple[tuple[int, tuple[str, ...]], ...]) -> str:
+    return json.dumps({str(sid): list(told) for sid, told in facts}, ensure_ascii=False) if facts else ""
 
 
 def _part(row: dict[str, Any]) -> Part:
@@ -108,11 +119,11 @@ def add_digests(db: Database, digests: Sequence[NewDigest], *, now: datetime) ->
                 fresh.append(d)
                 seen.add((d.chat_id, d.digest_date))
         db.conn.executemany(
-            "INSERT INTO deliveries (chat_id, digest_date, part, state, text, plain, story_ids, due_at)"
-            " VALUES (?, ?, ?, 'pending', ?, ?, ?, ?)",
+            "INSERT INTO deliveries (chat_id, digest_date, part, state, text, plain, story_ids, due_at,"
+            " facts, composed_at) VALUES (?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?)",
             [
                 (d.chat_id, d.digest_date.isoformat(), i, p.html, p.plain, ",".join(map(str, p.story_ids)),
-                 to_iso(d.due_at))
+                 to_iso(d.due_at), _facts_json(p.facts), to_iso(now))
                 for d in fresh
                 for i, p in enumerate(d.parts)
             ],
@@ -138,7 +149,9 @@ def last_delivered_at(db: Database, chat_id: int) -> datetime | None:
     """When the last digest Telegram confirmed for the chat was due (at or before it was composed, so
     nothing that came after its composing is taken for sent); None if no digest ever reached the chat."""
     row = db.execute(
-        "SELECT max(due_at) FROM deliveries WHERE chat_id = ? AND state = 'sent'", [chat_id]
+        # "+state": the chat's own rows (the primary key), not every part ever sent (deliveries_pending)
+        "SELECT max(due_at) FROM deliveries WHERE chat_id = ? AND +state = 'sent'",
+        [chat_id],
     ).fetchone()
     return from_iso(row[0])
 
@@ -228,7 +241,8 @@ def claim_part(db: Database, key: PartKey, *, now: datetime) -> bool:
 
 
 def confirm_part(db: Database, key: PartKey, *, message_id: int, now: datetime, plain: bool = False) -> None:
-    """Telegram confirmed the part: mark it sent and remember its stories as received by the chat."""
+    """Telegram confirmed the part: mark it sent and remember its stories as received by the chat, as
+    of when the digest was composed, with the sentences it told of them."""
     where, params = _where(key)
     with transaction(db):
         db.execute(
@@ -236,12 +250,30 @@ def confirm_part(db: Database, key: PartKey, *, message_id: int, now: datetime, 
             f" WHERE {where}",
             [message_id, to_iso(now), int(plain), *params],
         )
-        part = get_part(db, key)
-        if part is not None and part.story_ids:
-            db.conn.executemany(
-                "INSERT OR IGNORE INTO delivered_stories (chat_id, story_id, digest_date) VALUES (?, ?, ?)",
-                [(key.chat_id, s, key.digest_date.isoformat()) for s in part.story_ids],
-            )
+        row = db.execute(
+            f"SELECT story_ids, facts, coalesce(composed_at, due_at, sent_at) FROM deliveries WHERE {where}",
+            params,
+        ).fetchone()
+        if row is not None and row[0]:
+            told: dict[str, list[str]] = json.loads(row[1]) if row[1] else {}
+            for story_id in (int(x) for x in row[0].split(",") if x):
+                _received(db, key, story_id, told.get(str(story_id), []), row[2])
+
+
+def _received(db: Database, key: PartKey, story_id: int, told: Sequence[str], at: str | None) -> None:
+    """Add one story's delivery to what the chat received of it (sentences kept once, in order)."""
+    old = db.execute(
+        "SELECT received_at, sentences FROM delivered_stories WHERE chat_id = ? AND story_id = ?",
+        [key.chat_id, story_id],
+    ).fetchone()
+    before = [x for x in old[1].split("\n") if x] if old else []
+    sentences = "\n".join(dict.fromkeys([*before, *(" ".join(x.split()) for x in told)]))
+    latest = max(filter(None, [old[0] if old else None, at]), default=None)
+    db.execute(
+        "INSERT OR REPLACE INTO delivered_stories (chat_id, story_id, digest_date, received_at, sentences)"
+        " VALUES (?, ?, ?, ?, ?)",
+        [key.chat_id, story_id, key.digest_date.isoformat(), latest, sentences],
+    )
 
 
 def release_part(db: Database, key: PartKey, *, error: str) -> None:
@@ -310,6 +342,20 @@ def expire_pending(db: Database, *, due_before: datetime, now: datetime) -> int:
         " || coalesce(' (last error: ' || error || ')', '')"
         " WHERE state = 'pending' AND due_at < ?",
         [to_iso(now), to_iso(due_before)],
+    )
+    return cur.rowcount
+
+
+def prune_deliveries(db: Database, *, before: date) -> int:
+    """Forget the parts of digests dated before ``before`` that are settled (sent or failed): never a
+    part still pending or claimed, and never a chat's latest confirmed digest (what its next digest is
+    new since). Returns how many rows went."""
+    cur = db.execute(
+        # "+state": found by date (deliveries_date_chat), not among every part ever sent
+        "DELETE FROM deliveries WHERE digest_date < ? AND +state IN ('sent', 'failed')"
+        " AND digest_date IS NOT (SELECT max(l.digest_date) FROM deliveries l"
+        " WHERE l.chat_id = deliveries.chat_id AND l.state = 'sent')",
+        [before.isoformat()],
     )
     return cur.rowcount
 

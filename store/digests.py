@@ -1,5 +1,6 @@
 """What digests and alerts are made of: recent stories (from ``store.stories``) with the actors their
-articles mention, which stories match a followed topic, and which stories a chat already received."""
+articles mention, which stories match a followed topic, which stories a chat already received (when,
+and told in which sentences), and the articles of a story with when each arrived."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from briefing.digest import Arrival, Received
 from briefing.models import Follow, Story
 from store.db import Database, from_iso, to_iso
 from store.search import fts_query
@@ -90,3 +92,71 @@ def delivered_among(db: Database, chat_ids: Sequence[int], story_ids: Sequence[i
     for chat_id, story_id in rows.fetchall():
         found[chat_id].add(story_id)
     return found
+
+
+def received_among(
+    db: Database, chat_ids: Sequence[int], story_ids: Sequence[int]
+) -> dict[int, dict[int, Received]]:
+    """What each of ``chat_ids`` received of each of ``story_ids`` it got (one query a batch of chats)."""
+    found: dict[int, dict[int, Received]] = defaultdict(dict)
+    if not chat_ids or not story_ids:
+        return found
+    for chats in _chunks(list(chat_ids), 400):
+        for stories in _chunks(list(story_ids), 500):
+            rows = db.execute(
+                "SELECT chat_id, story_id, received_at, sentences FROM delivered_stories"
+                f" WHERE chat_id IN ({','.join('?' * len(chats))})"
+                f" AND story_id IN ({','.join('?' * len(stories))})",
+                [*chats, *stories],
+            )
+            for chat_id, story_id, at, sentences in rows.fetchall():
+                found[chat_id][story_id] = _received(at, sentences)
+    return found
+
+
+def received_of(db: Database, chat_id: int) -> dict[int, Received]:
+    """What the chat received of every story it got."""
+    rows = db.execute(
+        "SELECT story_id, received_at, sentences FROM delivered_stories WHERE chat_id = ?", [chat_id]
+    )
+    return {story_id: _received(at, sentences) for story_id, at, sentences in rows.fetchall()}
+
+
+def _received(at: str | None, sentences: str) -> Received:
+    return Received(from_iso(at), tuple(x for x in sentences.split("\n") if x))
+
+
+def story_arrivals(db: Database, story_id: int, *, lead_chars: int = 600) -> list[tuple[Arrival, str]]:
+    """A story's articles, each with when it reached the archive and its summary sentences, and the
+    start of its body (for an article without a summary: the caller cuts its lead sentences)."""
+    rows = db.execute(
+        f"SELECT id, source, url, ingested_at, summary, substr(body, 1, {int(lead_chars)}) FROM articles"
+        " WHERE story_id = ? ORDER BY ingested_at, id",
+        [story_id],
+    ).fetchall()
+    found = []
+    for article_id, source, url, ingested, summary, lead in rows:
+        arrived = from_iso(ingested)
+        assert arrived is not None  # ingested_at is NOT NULL
+        sentences = tuple(x for x in summary.split("\n") if x)
+        found.append((Arrival(article_id, source, url, arrived, sentences), lead))
+    return found
+
+
+def prune_delivered_stories(db: Database, *, before: datetime) -> int:
+    """Forget what chats received of stories no article has reached since ``before`` (gone stories
+    too), when the chat got them before it too: such a story is too old for any digest or update."""
+    cur = db.execute(
+        "DELETE FROM delivered_stories WHERE (received_at < ? OR received_at IS NULL AND digest_date < ?)"
+        " AND NOT EXISTS (SELECT 1 FROM stories s WHERE s.id = delivered_stories.story_id"
+        " AND s.last_updated >= ?)"
+        " AND NOT EXISTS (SELECT 1 FROM articles a INDEXED BY articles_story"
+        " WHERE a.story_id = delivered_stories.story_id AND a.ingested_at >= ?)",
+        [to_iso(before), before.date().isoformat(), to_iso(before), to_iso(before)],
+    )
+    return cur.rowcount
+
+
+def _chunks(items: list, size: int) -> Iterable[list]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]

@@ -89,6 +89,33 @@ def add_story(
     return story_id
 
 
+def join_story(
+    db: Database,
+    story_id: int,
+    source: str,
+    *,
+    summary: str,
+    dated: datetime,
+    ingested: datetime | None = None,
+) -> int:
+    """A new article of ``source`` (summary sentences one a line) joins the story, as ingest does: the
+    story's last update and counts follow it."""
+    digest = hashlib.sha256(f"{story_id}:{source}:{summary}".encode()).hexdigest()
+    art = db.execute(
+        "INSERT INTO articles (url, title, body, source, ingested_at, dated_at, content_hash, simhash,"
+        " summary, story_id) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
+        [f"https://{source.lower()}.example/{story_id}/{digest[:8]}", f"{source} on story {story_id}",
+         summary.replace("\n", " "), source, to_iso(ingested or dated), to_iso(dated), digest, summary,
+         story_id],
+    )  # fmt: skip
+    db.execute(
+        "UPDATE stories SET last_updated = max(last_updated, ?), article_count = article_count + 1,"
+        " source_count = (SELECT count(DISTINCT source) FROM articles WHERE story_id = ?) WHERE id = ?",
+        [to_iso(dated), story_id, story_id],
+    )
+    return int(art.lastrowid)
+
+
 def digest_received(db: Database, chat_id: int, at: datetime) -> None:
     """The chat's last digest was composed at ``at`` and Telegram confirmed it then."""
     from store.subscribers import mark_digest_sent

@@ -64,7 +64,9 @@ def test_no_alert_for_a_chat_that_blocked_the_bot_or_a_story_it_already_received
     subscriber(db, 1, "08:00")
     mark_unreachable(db, 1, reason="Forbidden: bot was blocked by the user", now=NOON)
     subscriber(db, 2, "08:00")
-    db.execute("INSERT INTO delivered_stories VALUES (2, ?, '2025-01-23')", [story])
+    db.execute(
+        "INSERT INTO delivered_stories (chat_id, story_id, digest_date) VALUES (2, ?, '2025-01-23')", [story]
+    )
     for chat in (1, 2):
         follow(db, chat, "topic", "Oreshnik", now=NOON)
     assert queue_alerts(app, article_ids(db, story), now=NOON) == 0

@@ -153,3 +153,31 @@ def test_send_refuses_the_terminal_chat(db, tmp_path, capsys):
     subscriber(db, 0, "08:00")
     assert run(tmp_path / "test.db", "--chat", "0", "--send", env={"TELEGRAM_BOT_TOKEN": "1:x"}) == 2
     assert "chat 0 is the terminal chat, not a Telegram one" in capsys.readouterr().err
+
+
+def test_dry_run_shows_an_update_of_a_story_the_chat_received(db, tmp_path, capsys):
+    from briefing.service import App
+    from briefing.service.digests import compose_due
+    from config import load_settings
+    from tests.digestkit import join_story
+
+    yesterday = AT - timedelta(days=1)
+    story = add_story(
+        db, "Quake in Peru", updated=yesterday - timedelta(hours=2), summary="Roads were damaged."
+    )
+    subscriber(db, 1, "08:00")
+    app = App(
+        db=db, settings=load_settings({"BRIEFING_DB": str(tmp_path / "test.db")}), clock=lambda: yesterday
+    )
+    assert compose_due(app, now=yesterday).composed == 1
+    key = deliveries.PartKey(1, yesterday.date(), 0)
+    deliveries.claim_part(db, key, now=yesterday)
+    deliveries.confirm_part(db, key, message_id=1, now=yesterday)
+    join_story(
+        db, story, "Reuters", summary="Roads were damaged.\nRescuers arrived.", dated=AT - timedelta(hours=1)
+    )
+    with time_machine.travel(AT, tick=False):
+        assert run(tmp_path / "test.db", "--chat", "1") == 0
+    out = capsys.readouterr().out
+    assert "1 update since Wednesday 22 January, 08:00." in out  # when that digest was due
+    assert "Update: Quake in Peru" in out and "Rescuers arrived." in out and "Roads were damaged." not in out

@@ -47,6 +47,12 @@ def test_bad_values_are_refused(env):
         ("[fetch]\ntimeout_seconds = true", "fetch.timeout_seconds must be a number, got True"),
         ("[digest]\nlength = 2.5", "digest.length must be a whole number, got 2.5"),
         ('[feeds]\nalert_quiet_hours = "late"', "feeds.alert_quiet_hours must be HH:MM-HH:MM"),
+        ('[digest]\nretention_days = "forever"', "digest.retention_days must be a whole number"),
+        ("[digest]\nretention_days = 2", "digest.retention_days must be at least 5 (longer than"),
+        (
+            "[brief]\nstory_window_hours = 240\n[digest]\nretention_days = 10",
+            "digest.retention_days must be at least 12",
+        ),
     ],
 )
 def test_a_wrong_setting_in_the_file_is_named(tmp_path, setting, message):
@@ -60,3 +66,4 @@ def test_a_wrong_setting_in_the_file_is_named(tmp_path, setting, message):
 def test_the_defaults_file_gives_every_number_its_documented_default():
     s = load_settings({})
     assert (s.alerts_per_hour, s.poll_minutes, s.digest_length, s.fetch_timeout) == (4, 30, 5, 15.0)
+    assert s.retention_days == 90

@@ -22,6 +22,7 @@ from tests.digestkit import (
     add_story,
     digest_received,
     fast_pacer,
+    join_story,
     received_twice,
     sends,
     subscriber,
@@ -281,6 +282,70 @@ async def test_stories_about_what_the_chat_follows_come_first_and_nothing_repeat
     second = botapi.sent_messages(1)[1].text
     assert "Fresh story" in second and "Big story" not in second and "Envoy story" not in second
     assert "1 new story since Thursday 23 January, 08:00" in second
+
+
+STRUCK = "A magnitude 7.4 earthquake struck southern Peru on Tuesday, damaging roads in Arequipa."
+TOLL = "Authorities reported at least 12 deaths and dozens of injuries."
+RETOLD = "At least 12 people were killed and dozens injured, authorities reported on Tuesday."
+RESCUE = "Rescue teams from Chile arrived in Arequipa with search dogs on Wednesday."
+AT = [datetime(2025, 1, d, 8, 0, tzinfo=UTC) for d in (23, 24, 25, 26)]  # the digests of four days
+
+
+def quake(db) -> int:
+    sources = (("DW", "auto"),)
+    return add_story(db, "Quake in Peru", updated=T0, sources=sources, summary=f"{STRUCK}\n{TOLL}")
+
+
+async def test_a_received_story_comes_back_as_an_update_with_only_its_new_fact(app, db, botapi, botapi_bot):
+    story = quake(db)
+    subscriber(db, 1, "08:00")
+    await tick(app, botapi_bot, AT[0])
+    assert "Quake in Peru" in botapi.sent_messages(1)[0].text
+    # day 2: another outlet retells the toll and brings a new fact
+    join_story(db, story, "Reuters", summary=f"{RETOLD}\n{RESCUE}", dated=AT[1] - timedelta(hours=2))
+    await tick(app, botapi_bot, AT[1])
+    second = botapi.sent_messages(1)[1].text
+    assert "1 update since Thursday 23 January, 08:00" in second and "Update: Quake in Peru" in second
+    assert RESCUE in second and all(x not in second for x in (STRUCK, TOLL, RETOLD))
+    assert "Sources: Reuters" in second and "DW" not in second
+    # day 3: a third outlet only retells what the chat was told: nothing is repeated
+    join_story(db, story, "AP", summary=f"{TOLL}\n{RESCUE}", dated=AT[2] - timedelta(hours=2))
+    await tick(app, botapi_bot, AT[2])
+    assert botapi.sent_messages(1)[2].text.startswith("Nothing new since your last digest (Friday 24 January")
+    assert received_twice(botapi) == []
+
+
+async def test_an_update_that_never_reached_the_chat_comes_in_the_next_digest_and_then_never(
+    app, db, botapi, botapi_bot
+):
+    story = quake(db)
+    subscriber(db, 1, "08:00")
+    await tick(app, botapi_bot, AT[0])
+    join_story(db, story, "Reuters", summary=RESCUE, dated=AT[1] - timedelta(hours=2))
+    botapi.inject(Fault(400, "Bad Request: message is not allowed here"), "sendMessage")
+    report = await tick(app, botapi_bot, AT[1])
+    assert report.failed == 1 and len(botapi.sent_messages(1)) == 1  # the update was refused
+    await tick(app, botapi_bot, AT[2])
+    assert "Update: Quake in Peru" in botapi.sent_messages(1)[1].text  # the chat never got it: it comes
+    await tick(app, botapi_bot, AT[3])
+    assert "Update" not in botapi.sent_messages(1)[2].text  # confirmed: never again
+    assert [p.state for p in deliveries.parts_of(db, 1, AT[2].date())] == ["sent"]
+
+
+async def test_an_update_left_unconfirmed_by_a_crash_is_finished_at_the_next_start(
+    app, db, botapi, botapi_bot
+):
+    story = quake(db)
+    subscriber(db, 1, "08:00")
+    await tick(app, botapi_bot, AT[0])
+    join_story(db, story, "Reuters", summary=RESCUE, dated=AT[1] - timedelta(hours=2))
+    with pytest.raises(Crash):
+        await tick(app, CrashingBot(botapi_bot, after=1, accepted=False), AT[1])
+    assert recover(app) == 1
+    await tick(app, botapi_bot, AT[1] + timedelta(seconds=30))
+    assert [m.text.count("Update: Quake in Peru") for m in botapi.sent_messages(1)] == [0, 1]
+    await tick(app, botapi_bot, AT[2])
+    assert botapi.sent_messages(1)[2].text.startswith("Nothing new")
 
 
 async def test_a_long_digest_goes_out_in_parts_in_order_within_telegrams_limits(app, db, botapi, botapi_bot):

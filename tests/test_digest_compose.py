@@ -4,7 +4,7 @@ from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from briefing.digest import compose_digest, digest_parts, select_stories
+from briefing.digest import Arrival, Received, compose_digest, digest_parts, select_stories, story_update
 from briefing.models import Story
 from briefing.render import utf16_len
 from tests.botapi import parse_html
@@ -180,3 +180,104 @@ def test_the_headline_links_to_its_own_article_not_another_outlets():
     linked = replace(retitled, headline_url="https://sport.example/alemu")
     html = digest_parts(compose_digest(pick([linked]), digest_date=date(2025, 1, 23), tz=KYIV))[0].html
     assert '<a href="https://sport.example/alemu"><b>Alemu breaks course record</b></a>' in html
+
+
+QUAKE = "Magnitude 7.4 earthquake strikes southern Peru"
+STRUCK = "A magnitude 7.4 earthquake struck southern Peru on Tuesday, damaging roads in Arequipa."
+TOLL = "Authorities reported at least 12 deaths and dozens of injuries."
+RESCUE = "Rescue teams from Chile arrived in Arequipa with search dogs on Wednesday."
+RETOLD = "At least 12 people were killed and dozens injured, authorities reported on Tuesday."
+SENT_AT = NOW - timedelta(hours=22)  # when the digest that told the chat about the quake was composed
+
+
+def arrival(article_id, source, hours_ago, *sentences):
+    url = f"https://{source.lower()}.example/{article_id}"
+    return Arrival(article_id, source, url, NOW - timedelta(hours=hours_ago), tuple(sentences))
+
+
+def quake(*later: Arrival) -> tuple[Story, list[Arrival]]:
+    arrivals = [arrival(1, "DW", 30, STRUCK, TOLL), arrival(2, "BBC", 29, RETOLD), *later]
+    told = story(5, QUAKE, sources=("DW", "BBC"), summary=(STRUCK, TOLL), hours_ago=1)
+    return replace(told, article_ids=tuple(a.article_id for a in arrivals)), arrivals
+
+
+def test_an_update_tells_only_the_new_fact_with_only_the_new_source():
+    s, arrivals = quake(arrival(3, "Reuters", 2, RETOLD, RESCUE))
+    update = story_update(s, arrivals, Received(SENT_AT, (QUAKE, STRUCK, TOLL)))
+    assert update is not None
+    assert update.summary == (RESCUE,)  # the toll retold by Reuters is no news to the chat
+    assert (update.sources, update.links) == (("Reuters",), ("https://reuters.example/3",))
+    assert update.article_ids == (3,) and update.headline == QUAKE
+
+
+def test_an_update_names_the_outlets_whose_articles_bring_its_facts_however_spaced():
+    spaced = RESCUE.replace(" ", "  ", 2)
+    s, arrivals = quake(
+        arrival(3, "AP", 3, RETOLD), arrival(4, "Reuters", 2, spaced), arrival(5, "AFP", 1, RETOLD)
+    )
+    update = story_update(s, arrivals, Received(SENT_AT, (QUAKE, STRUCK, TOLL)))
+    assert update is not None and update.summary == (RESCUE,)
+    assert (update.sources, update.headline_url) == (("Reuters",), "https://reuters.example/4")
+    assert update.article_ids == (5, 4, 3)  # every article since counts for its rank, newest first
+
+
+def test_articles_that_retell_what_the_chat_was_told_bring_no_update():
+    s, arrivals = quake(arrival(3, "Reuters", 2, RETOLD), arrival(4, "AP", 1, STRUCK))
+    assert story_update(s, arrivals, Received(SENT_AT, (QUAKE, STRUCK, TOLL))) is None
+    # nothing came after the digest: no update either, whatever the articles say
+    s, arrivals = quake(arrival(3, "Reuters", 23, RESCUE))
+    assert story_update(s, arrivals, Received(SENT_AT, (QUAKE, STRUCK, TOLL))) is None
+    # what the chat was told counts even when the articles that told it left the story (a re-cluster)
+    only_new = [arrival(3, "Reuters", 2, RETOLD)]
+    assert story_update(s, only_new, Received(SENT_AT, (QUAKE, STRUCK, TOLL))) is None
+    assert story_update(s, only_new, Received(SENT_AT, (QUAKE,))) is not None
+    # a story received before the bot kept what it sent (no moment known) is never taken for news
+    assert story_update(s, arrivals, Received(None)) is None
+
+
+def test_a_fact_an_earlier_article_held_is_no_development_even_if_the_digest_left_it_out():
+    s, arrivals = quake(arrival(3, "Reuters", 2, RESCUE))
+    received = Received(SENT_AT, (QUAKE, STRUCK))  # the toll was not in the summary the chat got
+    later = [*arrivals, arrival(4, "AP", 1, TOLL)]
+    update = story_update(s, later, received)
+    assert update is not None and update.summary == (RESCUE,) and update.sources == ("Reuters",)
+
+
+def test_a_received_story_comes_back_only_as_its_update_marked_as_one():
+    s, arrivals = quake(arrival(3, "Reuters", 2, RESCUE))
+    update = story_update(s, arrivals, Received(SENT_AT, (QUAKE, STRUCK, TOLL)))
+    fresh = story(6, "Floods in Kenya", sources=("AP",))
+    since = NOW - timedelta(hours=22)
+    assert [x.id for x in pick([s, fresh], delivered={5}, since=since).stories] == [6]
+    sel = select_stories(
+        [s, fresh], matches={}, delivered={5}, since=since, length=5, now=NOW, updates={5: update}
+    )
+    assert {x.id for x in sel.stories} == {5, 6} and sel.updates == {5}
+    digest = compose_digest(sel, digest_date=date(2025, 1, 23), tz=KYIV)
+    text = digest.document.text
+    assert "1 new story and 1 update since Wednesday 22 January, 10:00." in text
+    assert f"Update: {QUAKE}" in text and "Floods in Kenya" in text and "Update: Floods" not in text
+    assert RESCUE in text and STRUCK not in text and TOLL not in text
+    assert "Sources: Reuters" in text and "DW" not in text
+    (part,) = digest_parts(digest)
+    assert "<b>Update: </b>" in part.html and part.plain.count("Update:") == 1
+    assert dict(part.facts) == {5: (QUAKE, RESCUE), 6: ("Floods in Kenya", "It happened.")}
+
+
+def test_an_article_stamped_just_before_a_digest_but_stored_after_it_is_not_lost(app):
+    from briefing.service.digests import compose_due, compose_for_chat
+    from store import deliveries
+    from tests.digestkit import add_story, join_story, subscriber
+
+    sent = NOW - timedelta(days=1)
+    story = add_story(app.db, "Quake in Peru", updated=sent - timedelta(hours=2), summary=STRUCK)
+    subscriber(app.db, 3, "06:00")
+    assert compose_due(app, now=sent).composed == 1
+    key = deliveries.PartKey(3, sent.date(), 0)
+    deliveries.claim_part(app.db, key, now=sent)
+    deliveries.confirm_part(app.db, key, message_id=1, now=sent)
+    # an ingest stamped this article a second before the digest was composed, and committed it after
+    join_story(app.db, story, "Reuters", summary=RESCUE, dated=sent - timedelta(seconds=1))
+    join_story(app.db, story, "AP", summary=STRUCK, dated=NOW - timedelta(hours=1))  # news, but no new fact
+    text = compose_for_chat(app, 3, now=NOW).digest.document.text
+    assert "Update: Quake in Peru" in text and RESCUE in text and "Sources: Reuters" in text

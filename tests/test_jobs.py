@@ -18,7 +18,9 @@ async def test_the_digest_job_is_scheduled_so_a_late_run_still_runs(db, settings
     application = application_builder(botapi).build()
     install_jobs(application, App(db=db, settings=settings), pacer=fast_pacer(), policy=QUICK)
     jobs = application.job_queue.jobs()
-    assert sorted(j.name for j in jobs) == ["digests", "feeds"]
+    assert sorted(j.name for j in jobs) == ["digests", "feeds", "prune"]
+    (prune,) = application.job_queue.get_jobs_by_name("prune")
+    assert prune.job.trigger.interval == timedelta(days=1)
     for job in jobs:
         assert (job.job.misfire_grace_time, job.job.coalesce, job.job.max_instances) == (None, True, 1)
     assert JOB_KWARGS == {"misfire_grace_time": None, "coalesce": True, "max_instances": 1}
@@ -44,3 +46,15 @@ async def test_after_a_crash_the_started_bot_recovers_and_sends_what_is_due(db, 
     assert {r.chat_id for r in sends(botapi)} == {1, 2}
     assert len(sends(botapi)) == 2
     assert deliveries.delivery_counts(db) == {"sent": 2}
+
+
+async def test_the_started_bot_prunes_old_history_at_once(db, settings, botapi):
+    old, recent = date(2024, 9, 1), date(2025, 1, 22)
+    for day in (old, recent):
+        due = datetime.combine(day, datetime.min.time(), UTC)
+        deliveries.add_digest(db, 3, day, [deliveries.NewPart("<b>hi</b>", "hi", (7,))], due_at=due, now=due)
+        deliveries.claim_part(db, deliveries.PartKey(3, day, 0), now=due)
+        deliveries.confirm_part(db, deliveries.PartKey(3, day, 0), message_id=1, now=due)
+    with time_machine.travel(AT, tick=True):
+        install_jobs(application_builder(botapi).build(), App(db=db, settings=settings, clock=lambda: AT))
+    assert [p.digest_date for d in (old, recent) for p in deliveries.parts_of(db, 3, d)] == [recent]

@@ -2,7 +2,9 @@
 
 from datetime import UTC, date, datetime, timedelta
 
+from briefing.digest import Received
 from store import deliveries as d
+from store.db import to_iso
 from store.subscribers import get_subscriber, migrate_chat
 from tests.digestkit import subscriber
 
@@ -113,3 +115,46 @@ def test_the_digest_tick_looks_up_todays_digests_and_new_articles_by_index(db):
     assert "USING COVERING INDEX deliveries_date_chat" in plan, plan
     (plan,) = query_plans(db, lambda: stories_arrived_since(db, datetime(2025, 1, 22, tzinfo=UTC)))
     assert "USING INDEX articles_ingested_at" in plan, plan
+    # each chat's last confirmed digest: among its own rows, not every part ever sent to anyone
+    (plan,) = query_plans(db, lambda: d.last_delivered_at(db, 1))
+    assert plan == "SEARCH deliveries USING INDEX sqlite_autoindex_deliveries_1 (chat_id=?)", plan
+
+
+def test_a_confirmed_part_records_when_its_stories_were_told_and_in_which_sentences(db):
+    from store.digests import received_among, received_of
+
+    told = d.NewPart("<b>quake</b>", "quake", (10, 11), ((10, ("Quake", "12 dead.")), (11, ("Flood",))))
+    d.add_digest(db, 1, DAY, [told], due_at=NOW, now=NOW + timedelta(minutes=1))
+    assert received_of(db, 1) == {}  # nothing counts as received before Telegram confirms it
+    key = d.PartKey(1, DAY, 0)
+    d.claim_part(db, key, now=NOW)
+    d.confirm_part(db, key, message_id=5, now=NOW + timedelta(minutes=2))
+    first = NOW + timedelta(minutes=1)  # when the digest was composed, not when it was sent
+    assert received_of(db, 1) == {10: Received(first, ("Quake", "12 dead.")), 11: Received(first, ("Flood",))}
+    # the next day an update of story 10 adds its new sentence to what the chat was told
+    later = NOW + timedelta(days=1)
+    update = d.NewPart("<b>update</b>", "update", (10,), ((10, ("Quake", "Rescuers  arrived.")),))
+    d.add_digest(db, 1, DAY + timedelta(days=1), [update], due_at=later, now=later)
+    d.claim_part(db, d.PartKey(1, DAY + timedelta(days=1), 0), now=later)
+    d.confirm_part(db, d.PartKey(1, DAY + timedelta(days=1), 0), message_id=6, now=later)
+    got = received_among(db, [1, 2], [10, 12])
+    assert got == {1: {10: Received(later, ("Quake", "12 dead.", "Rescuers arrived."))}}
+
+
+def test_stories_received_before_the_upgrade_are_dated_by_their_digest(tmp_path, monkeypatch):
+    import store.db
+    from store.digests import received_of
+
+    every = store.db._migrations()
+    monkeypatch.setattr(store.db, "_migrations", lambda: [m for m in every if m[0] < 12])
+    old = store.db.open_db(tmp_path / "old.db")
+    old.execute(
+        "INSERT INTO deliveries (chat_id, digest_date, part, state, story_ids, due_at, sent_at)"
+        " VALUES (1, '2025-01-23', 0, 'sent', '10', ?, ?)",
+        [to_iso(NOW), to_iso(NOW + timedelta(minutes=3))],
+    )
+    old.execute("INSERT INTO delivered_stories (chat_id, story_id, digest_date) VALUES (1, 10, '2025-01-23')")
+    monkeypatch.setattr(store.db, "_migrations", lambda: every)
+    assert store.db.migrate(old) == ["m0012_story_updates"]
+    assert received_of(old, 1) == {10: Received(NOW, ())}
+    old.conn.close()

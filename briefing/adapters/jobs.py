@@ -1,5 +1,6 @@
 """Scheduled jobs in python-telegram-bot's JobQueue (APScheduler in the bot's event loop): the digest
-tick every 30 s and the feed tick (polling, admin notices, alerts) every 60 s.
+tick every 30 s, the feed tick (polling, admin notices, alerts) every 60 s, and the pruning of old
+delivery history at start and then every day.
 
 Why one frequent job instead of one job per subscriber: the database is the source of truth. Every
 ``DIGEST_SECONDS`` a tick composes the digests that are due and not yet stored, and sends whatever is
@@ -32,6 +33,7 @@ from briefing.adapters.pacer import Pacer
 from briefing.adapters.sender import SendPolicy
 from briefing.service import App
 from briefing.service.polling import PollReport, paused_notice, poll_due_feeds
+from briefing.service.retention import PruneReport, prune_history
 
 if TYPE_CHECKING:
     from briefing.adapters.fetch import Fetcher
@@ -40,6 +42,7 @@ log = logging.getLogger(__name__)
 
 DIGEST_SECONDS = 30.0
 FEED_SECONDS = 60.0
+PRUNE_SECONDS = 24 * 3600.0
 JOB_KWARGS: dict[str, Any] = {"misfire_grace_time": None, "coalesce": True, "max_instances": 1}
 STOP_GRACE = 1.5  # seconds a running tick gets to finish its sends in flight when the bot stops
 TOKEN_REFUSED = (
@@ -120,6 +123,11 @@ class Jobs:
         if report and (report.composed or report.sent or report.failed or report.skipped or report.expired):
             log.info("digests: %s", report)
 
+    async def prune(self, context: CallbackContext) -> None:
+        """Forget the delivery history older than the retention (the daily job)."""
+        if not self.stopping.is_set():
+            prune(self.app)
+
     async def feeds(self, context: CallbackContext) -> None:
         """Poll the feeds that are due, tell the admins about paused ones, send the alerts due."""
         if self.feed_lock.locked() or self.stopping.is_set():
@@ -160,6 +168,15 @@ async def run_feed_polling(
     return polled, alerts
 
 
+def prune(app: App) -> PruneReport | None:
+    """Prune old history now; a failure is logged and waits for the next day (nothing depends on it)."""
+    try:
+        return prune_history(app, now=app.now())
+    except Exception:
+        log.exception("pruning the delivery history failed; it is tried again in a day")
+        return None
+
+
 def install_jobs(
     application: Application,
     app: App,
@@ -170,14 +187,18 @@ def install_jobs(
     pacer: Pacer | None = None,
     policy: SendPolicy | None = None,
 ) -> Jobs:
-    """Recover from a crash (unconfirmed parts and alerts become pending, to be resent), then schedule
-    the digest tick and the feed tick on ``application.job_queue``. Call once, before the application
-    starts; the returned ``Jobs`` holds the process's pacer and the ``bot`` the ticks send with
-    (default: the application's)."""
+    """Recover from a crash (unconfirmed parts and alerts become pending, to be resent) and prune old
+    history, then schedule the digest tick, the feed tick and the daily pruning on
+    ``application.job_queue``. Call once, before the application starts; the returned ``Jobs`` holds the
+    process's pacer and the ``bot`` the ticks send with (default: the application's)."""
     if application.job_queue is None:
         raise RuntimeError("python-telegram-bot was installed without the job-queue extra")
     recover(app)
+    prune(app)
     jobs = Jobs(app, bot=bot, pacer=pacer, policy=policy)
+    application.job_queue.run_repeating(
+        jobs.prune, interval=PRUNE_SECONDS, first=PRUNE_SECONDS, name="prune", job_kwargs=JOB_KWARGS
+    )
     application.job_queue.run_repeating(
         jobs.digests, interval=digest_seconds, first=1.0, name="digests", job_kwargs=JOB_KWARGS
     )

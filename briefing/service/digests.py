@@ -2,28 +2,34 @@
 parts as pending deliveries (the adapter sends them; see ``briefing.adapters.delivery``).
 
 The database is the source of truth: a digest is composed at most once per (chat, local date), so
-this can run as often as we like (every 30 s) and after any restart.
+this can run as often as we like (every 30 s) and after any restart. A story a chat received comes back
+only as an update (``briefing.digest.story_update``): articles reached it after the digest that told it
+was composed, and they bring facts the chat was not told.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from briefing.digest import (
+    Arrival,
     Digest,
     DigestPart,
+    Received,
     Selection,
     compose_digest,
     digest_parts,
     is_new,
     select_stories,
+    story_update,
 )
 from briefing.errors import NotFoundError, UnsubscribedError
-from briefing.models import Subscriber
+from briefing.models import Story, Subscriber
 from briefing.schedule import DigestSlot, due_digest, local_date, zone
+from briefing.sentences import Tokenizer
 from briefing.service import App
 from briefing.service.commands import TERMINAL_CHAT_ID
 from store.alerts import fold_alerts, has_pending_alerts
@@ -40,11 +46,12 @@ from store.deliveries import (
 from store.digests import (
     StoryFacts,
     all_follows,
-    delivered_among,
-    delivered_story_ids,
+    received_among,
+    received_of,
     recent_stories,
     stories_arrived_since,
     stories_matching,
+    story_arrivals,
 )
 from store.subscribers import active_subscribers, get_subscriber
 
@@ -52,6 +59,12 @@ log = logging.getLogger(__name__)
 
 FIRST_DIGEST_HOURS = 24
 BATCH = 200
+LEAD_SENTENCES = 2  # an article without a summary is told by its first sentences, as stories do
+# An ingest stamps an article's arrival before it commits it with its story (up to about a second later,
+# ``ingest.TRANSACTION_SECONDS``): one stamped just before a digest was composed may not have been in it.
+# Such articles are looked at again; what the chat was told of them is left out all the same.
+ARRIVAL_SLACK = timedelta(seconds=5)
+_TOKENIZER = Tokenizer()
 
 
 @dataclass(frozen=True)
@@ -70,6 +83,10 @@ class ComposeReport:
     failed: tuple[tuple[int, str], ...] = ()
 
 
+def _lead(text: str) -> tuple[str, ...]:
+    return tuple(_TOKENIZER.to_sentences(text)[:LEAD_SENTENCES])
+
+
 class Composer:
     """Composes digests at one moment, loading the recent stories and follows once for all chats and
     rendering each distinct digest once (most chats that follow nothing get the same one)."""
@@ -85,6 +102,9 @@ class Composer:
         self._topics: dict[str, set[int]] = {}
         self._rendered: dict[object, tuple[Digest, tuple[DigestPart, ...]]] = {}
         self._selected: dict[object, Selection] = {}
+        self._arrivals: dict[int, list[Arrival]] = {}
+        self._updates: dict[tuple[int, Received], Story | None] = {}
+        self._candidates: dict[datetime, dict[int, Story]] = {}
 
     def _topic(self, value: str) -> set[int]:
         key = value.casefold()
@@ -118,28 +138,65 @@ class Composer:
     def story_ids(self) -> list[int]:
         return [f.story.id for f in self.stories]
 
+    def _story_arrivals(self, story_id: int) -> list[Arrival]:
+        if story_id not in self._arrivals:
+            self._arrivals[story_id] = [
+                a if a.sentences else replace(a, sentences=_lead(lead))
+                for a, lead in story_arrivals(self.app.db, story_id)
+            ]
+        return self._arrivals[story_id]
+
+    def candidates(self, cutoff: datetime) -> dict[int, Story]:
+        """The stories with news after ``cutoff``, by id (most chats share a cutoff: found once)."""
+        if cutoff not in self._candidates:
+            news = (f.story for f in self.stories if is_new(f.story, cutoff, self.arrived))
+            self._candidates[cutoff] = {s.id: s for s in news}
+        return self._candidates[cutoff]
+
+    def updates(self, candidates: Mapping[int, Story], received: Mapping[int, Received]) -> dict[int, Story]:
+        """The updates of the received stories among ``candidates`` that articles reached since."""
+        found: dict[int, Story] = {}
+        for story_id, told in received.items():
+            story = candidates.get(story_id)
+            if story is None or told.at is None:
+                continue
+            at = told.at - ARRIVAL_SLACK
+            if self.arrived.get(story_id, at) <= at:
+                continue  # nothing arrived since: no need to read its articles
+            got = replace(told, at=at)
+            key = (story.id, got)
+            if key not in self._updates:
+                self._updates[key] = story_update(story, self._story_arrivals(story.id), got)
+            if (update := self._updates[key]) is not None:
+                found[story.id] = update
+        return found
+
     def compose(
-        self, sub: Subscriber, digest_date: date, *, delivered: set[int] | None = None
+        self, sub: Subscriber, digest_date: date, *, received: Mapping[int, Received] | None = None
     ) -> ComposedDigest:
-        """The chat's digest; ``delivered`` (the stories it already received) is looked up if not given."""
+        """The chat's digest; ``received`` (what it already received of which stories) is looked up if
+        not given."""
         since = self.since(sub)
         cutoff = since or self.now - timedelta(hours=FIRST_DIGEST_HOURS)
-        if delivered is None:
-            delivered = delivered_story_ids(self.app.db, sub.chat_id)
+        if received is None:
+            received = received_of(self.app.db, sub.chat_id)
         matches = self.matches(sub.chat_id)
+        candidates = self.candidates(cutoff)
+        updates = self.updates(candidates, received)
         # chats with the same inputs get the same selection: choose and render it once
         followed = tuple(sorted((k, tuple(v)) for k, v in matches.items()))
-        inputs = (cutoff, since, frozenset(delivered), followed, sub.length)
+        delivered = frozenset(received)
+        inputs = (cutoff, since, delivered, frozenset(updates.items()), followed, sub.length)
         if inputs not in self._selected:
-            candidates = [f.story for f in self.stories if is_new(f.story, cutoff, self.arrived)]
             self._selected[inputs] = select_stories(
-                candidates,
+                candidates.values(),
                 matches=matches,
                 delivered=delivered,
                 since=since,
                 length=sub.length,
                 now=self.now,
                 arrived=self.arrived,
+                updates=updates,
             )
         selection = self._selected[inputs]
         key = (selection, digest_date, sub.timezone)
@@ -151,7 +208,7 @@ class Composer:
 
 
 def _new_digest(composed: ComposedDigest, due_at: datetime) -> NewDigest:
-    parts = tuple(NewPart(p.html, p.plain, p.story_ids) for p in composed.parts)
+    parts = tuple(NewPart(p.html, p.plain, p.story_ids, p.facts) for p in composed.parts)
     return NewDigest(composed.subscriber.chat_id, composed.digest_date, parts, due_at)
 
 
@@ -178,11 +235,11 @@ def _skip_reason(slot: DigestSlot, sub: Subscriber, limit_hours: int) -> str:
 def _compose_batch(
     composer: Composer, batch: Sequence[tuple[Subscriber, DigestSlot]], failed: list[tuple[int, str]]
 ) -> list[tuple[ComposedDigest, datetime]]:
-    delivered = delivered_among(composer.app.db, [s.chat_id for s, _ in batch], composer.story_ids)
+    received = received_among(composer.app.db, [s.chat_id for s, _ in batch], composer.story_ids)
     ready = []
     for sub, slot in batch:
         try:
-            composed = composer.compose(sub, slot.digest_date, delivered=delivered.get(sub.chat_id, set()))
+            composed = composer.compose(sub, slot.digest_date, received=received.get(sub.chat_id, {}))
             ready.append((composed, slot.due_at))
         except Exception as exc:  # one chat's bad data must not stop the others
             log.exception("composing the digest for chat %s failed", sub.chat_id)
