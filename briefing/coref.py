@@ -132,7 +132,10 @@ class _People:
         self.by_inner: dict[str, set[str]] = defaultdict(set)
         self.first_names: dict[str, set[str]] = defaultdict(set)  # the people of each given name
         self.given_names = gaz.given_names
-        self.pairs: list[tuple[str, str, str]] = []  # (given name, surname, canonical) of two-word names
+        # (given name, surname skeleton) → canonical, of two-word names: one entry a name however often
+        # it is written, so a long text's thousand "Maria Lopez" are compared once
+        self.pairs: dict[tuple[str, str], str] = {}
+        self._variants: dict[tuple[str, str], str | None] = {}  # what _variant_of found, until a new pair
         shorter = {c.norm for c in cands if len(c.toks) < 3}
         # "López Obrador" after "Andrés Manuel López Obrador" is his surname, not a name of its own
         longs = {key for c in cands for key in _tails(c, gaz, text)}
@@ -150,7 +153,10 @@ class _People:
             name = self._variant_of(c) or name
             c.canonical = self.by_skeleton.setdefault(skeleton(c.norm), name)
             if len(c.toks) == 2 and len(_name_words(c)) == 2:
-                self.pairs.append((c.toks[0].norm, skeleton(c.toks[1].norm), c.canonical))
+                pair = (c.toks[0].norm, skeleton(c.toks[1].norm))
+                if pair not in self.pairs:
+                    self.pairs[pair] = c.canonical
+                    self._variants.clear()
             if first:  # "Claudia Sheinbaum" and "Sheinbaum" are Claudia Sheinbaum Pardo
                 self.by_skeleton.setdefault(skeleton(first.norm), c.canonical)
                 self.by_surname[first.toks[-1].norm].append((c.start, c.canonical))
@@ -171,8 +177,11 @@ class _People:
         words = _name_words(cand)
         if len(words) != 2 or len(cand.toks) != 2:
             return None
-        given, last = words[0], skeleton(words[1])
-        return next((name for g, s, name in self.pairs if spelt_alike((g, s), (given, last))), None)
+        key = (words[0], skeleton(words[1]))
+        if key not in self._variants:
+            alike = (name for pair, name in self.pairs.items() if spelt_alike(pair, key))
+            self._variants[key] = next(alike, None)
+        return self._variants[key]
 
     def find(self, cand: Candidate, text: str) -> str | None:
         """The full name a lone surname (or skeleton, or a later part of a long name, or a middle name)
