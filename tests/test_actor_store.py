@@ -199,3 +199,14 @@ def test_other_outlets_and_other_given_names_keep_people_of_one_surname_apart(ap
     add_article(app, "Paula Ryan, a nurse, spoke on Tuesday.", source="Andina", day=4)
     assert one(app.db, "Hernan Quispe").id != one(app.db, "Hernando Quispe").id
     assert one(app.db, "Paula Ryan").id != one(app.db, "Paul Ryan").id
+
+
+def test_a_book_length_article_is_read_for_actors_up_to_its_first_sentences(app, monkeypatch):
+    from briefing.service import actors as actor_service
+
+    monkeypatch.setattr(actor_service, "ACTOR_SENTENCES", 50)
+    filler = " ".join(f"The council met again on day {n} of the long session." for n in range(60))
+    body = f"Mayor Ines Albrecht opened the session. {filler} Later, Governor Tomas Vrba arrived."
+    add_article(app, body)
+    assert [a.name for a in actor_store.find_actors(app.db, "Albrecht")] == ["Ines Albrecht"]
+    assert actor_store.find_actors(app.db, "Vrba") == []  # sentence 62: past the first 50
