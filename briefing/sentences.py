@@ -128,6 +128,8 @@ def _blocks(text: str) -> Iterator[tuple[int, int]]:
         yield start, end
 
 
+_OPEN_SINGLE = re.compile(r"(?:^|(?<=[\s(\[—–-]))‘")
+_CLOSE_SINGLE = re.compile(r"(?<=[.,!?…])’")
 MAX_QUOTED = 600  # characters: a quotation of several sentences is kept whole up to this length
 
 
@@ -139,7 +141,9 @@ def _quote_balance(sentence: str) -> int:
         return curly
     if sentence.count('"') % 2:
         return 1 if sentence.lstrip().startswith('"') else -1
-    return 0
+    # single curly quotes (‘...’), telling a closing one from an apostrophe ("Russia’s", "ministers’")
+    # by the punctuation a quotation ends with
+    return len(_OPEN_SINGLE.findall(sentence)) - len(_CLOSE_SINGLE.findall(sentence))
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -157,7 +161,19 @@ def split_sentences(text: str) -> list[Sentence]:
             if stripped:
                 s = block_start + start + len(piece) - len(piece.lstrip())
                 found.append(Sentence(stripped, s, s + len(stripped)))
-        out += _quotations_whole(text, found)
+        out += _quotations_whole(text, _names_with_marks(text, found))
+    return out
+
+
+def _names_with_marks(text: str, found: list[Sentence]) -> list[Sentence]:
+    """A "!" or "?" followed by a lower-case word ends no sentence: it is part of a name ("Jimmy Kimmel
+    Live! the actress said", "Yahoo! shares rose") or a quotation's ("“Stop!” he shouted")."""
+    out: list[Sentence] = []
+    for sentence in found:
+        if out and sentence.text[0].islower() and out[-1].text.rstrip("”’\"')").endswith(("!", "?")):
+            out[-1] = Sentence(text[out[-1].start : sentence.end], out[-1].start, sentence.end)
+        else:
+            out.append(sentence)
     return out
 
 

@@ -178,3 +178,30 @@ def test_father_is_an_abbreviation():
         "Rev. Fr. Hyacinth Alia met them.",
         "He spoke.",
     ]
+
+
+def test_a_single_quoted_quotation_of_several_sentences_stays_one_sentence():
+    text = (
+        "She said: ‘We will rebuild the bridge. It will take a year.’ The ministers’ meeting ended. "
+        "‘Nobody is safe. We need help,’ the mayor said. Russia’s army denied it."
+    )
+    assert [s.text for s in split_sentences(text)] == [
+        "She said: ‘We will rebuild the bridge. It will take a year.’",
+        "The ministers’ meeting ended.",
+        "‘Nobody is safe. We need help,’ the mayor said.",
+        "Russia’s army denied it.",
+    ]
+
+
+def test_an_exclamation_mark_before_a_lower_case_word_ends_no_sentence():
+    text = (
+        "Speaking on Late Night Live! the actress said she was fine. Yahoo! shares rose. "
+        "“Stop!” he shouted. Was it fair? Nobody knows!"
+    )
+    assert [s.text for s in split_sentences(text)] == [
+        "Speaking on Late Night Live! the actress said she was fine.",
+        "Yahoo! shares rose.",
+        "“Stop!” he shouted.",
+        "Was it fair?",
+        "Nobody knows!",
+    ]
