@@ -17,6 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 from enum import Enum
+from zoneinfo import ZoneInfo
 
 from briefing.boilerplate import is_link_label, is_share_row
 
@@ -320,7 +321,7 @@ _DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(\d{4})\b"
 _MDY = re.compile(r"\b" + _MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", re.I)
 # A day and a month named in another language ("24 Set 2018", "04 déc. 2018", "12 Mrz 2025"): the month
 # is known by the first three letters of its name without accents, or four where French needs them
-_DMY_ANY = re.compile(r"\b(\d{1,2})\s+([^\W\d_]{3,})\.?,?\s+(\d{4})\b")
+_DMY_ANY = re.compile(r"\b(\d{1,2})\.?\s+(?:de\s+)?([^\W\d_]{3,})\.?,?\s+(?:de\s+)?(\d{4})\b")
 _MONTH_STEMS = {
     **{name[:3]: number for name, number in MONTHS.items()},
     **{"fev": 2, "abr": 4, "avr": 4, "mai": 5, "mag": 5, "giu": 6, "lug": 7, "ago": 8, "aou": 8, "set": 9},
@@ -329,6 +330,7 @@ _MONTH_STEMS = {
 }
 _NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")
 _TIME = re.compile(r"\b(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*([ap])?\.?\s*(m\b\.?)?", re.I)
+_HOUR = re.compile(r"\b(\d{1,2})\s?([ap])\.?\s?m\b\.?", re.I)  # "2 p.m.", "11am"
 # Zone abbreviations written after a time ("3:14 pm EST"), as the fixed offsets they stand for; those
 # that name several clocks (CST, IST, BST, AST) are left out, and such a date is read as UTC
 ZONE_OFFSETS = {
@@ -339,6 +341,11 @@ ZONE_OFFSETS = {
     "AEDT": "+11:00", "AWST": "+08:00", "NZST": "+12:00", "NZDT": "+13:00",
 }  # fmt: skip
 _ZONE = re.compile(r"\b(UTC|GMT|Z|" + "|".join(ZONE_OFFSETS) + r")\b|([+-]\d{2}):?(\d{2})\b")
+# US news writes its clocks by region ("2 p.m. ET"): a wall clock whose offset depends on the date
+WALL_ZONES = {
+    "ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver", "PT": "America/Los_Angeles",
+}  # fmt: skip
+_WALL = re.compile(r"\b(ET|CT|MT|PT)\b")
 _SHIFTED = re.compile(r"\b(?:UTC|GMT)\s?([+-])(\d{1,2})(?::?(\d{2}))?(?!\d)")  # "GMT+1", "UTC-03:30"
 
 
@@ -356,6 +363,7 @@ def parse_date(text: str) -> datetime | None:
             numeric.group(3),
             numeric.end(),
         )
+        start = numeric.start()
         day, month = (b, a) if b > 12 else (a, b)  # day first unless that cannot be
     elif dmy:
         day, month, year, end = (
@@ -364,6 +372,7 @@ def parse_date(text: str) -> datetime | None:
             dmy.group(3),
             dmy.end(),
         )
+        start = dmy.start()
     elif mdy:
         month, day, year, end = (
             MONTHS[mdy.group(1).lower()],
@@ -371,30 +380,47 @@ def parse_date(text: str) -> datetime | None:
             mdy.group(3),
             mdy.end(),
         )
+        start = mdy.start()
     elif (other := _DMY_ANY.search(text)) and (named := _month_stem(other.group(2))):
         day, month, year, end = int(other.group(1)), named, other.group(3), other.end()
+        start = other.start()
     else:
         return None
-    hour = minute = second = 0
+    # the time follows the date ("Nov 21, 2026 2:00 PM ET") or comes first ("2:00 PM ET Sat, Nov 21, 2026")
     rest = text[end:]
-    clock = _TIME.search(rest)
-    if clock:
-        hour, minute, second = int(clock.group(1)), int(clock.group(2)), int(clock.group(3) or 0)
-        meridiem = (clock.group(4) or "").lower()
-        if meridiem == "p" and hour < 12:
-            hour += 12
-        elif meridiem == "a" and hour == 12:
-            hour = 0
+    clock = _clock(rest)
+    if clock is None and (clock := _clock(text[:start])) is not None:
+        rest = text[:start]
+    hour, minute, second = clock or (0, 0, 0)
     return _build(int(year), month, day, hour, minute, second, _zone_in(rest))
 
 
+def _clock(text: str) -> tuple[int, int, int] | None:
+    """The time of day written in ``text`` ("6:19 PM", "18.19", "2 p.m."), on a 24-hour clock."""
+    clock = _TIME.search(text)
+    if clock:
+        hour, minute, second = int(clock.group(1)), int(clock.group(2)), int(clock.group(3) or 0)
+        meridiem = (clock.group(4) or "").lower()
+    elif hour_only := _HOUR.search(text):
+        hour, minute, second, meridiem = int(hour_only.group(1)), 0, 0, hour_only.group(2).lower()
+    else:
+        return None
+    if meridiem == "p" and hour < 12:
+        hour += 12
+    elif meridiem == "a" and hour == 12:
+        hour = 0
+    return hour, minute, second
+
+
 def _zone_in(text: str) -> str | None:
-    """The zone written in ``text`` as an offset ("+01:00"), "UTC", or None."""
+    """The zone written in ``text`` as an offset ("+01:00"), "UTC", an IANA name, or None."""
     shifted = _SHIFTED.search(text)
     if shifted:
         sign, hours, minutes = shifted.groups()
         return f"{sign}{int(hours):02d}:{minutes or '00'}"
     zone = _ZONE.search(text)
+    if zone is None and (wall := _WALL.search(text)):
+        return WALL_ZONES[wall.group(1)]
     written = zone.group(0) if zone else None
     return ZONE_OFFSETS.get(written or "", written)
 
@@ -407,6 +433,12 @@ def _month_stem(word: str) -> int | None:
 
 def _build(y: int, mo: int, d: int, h: int, mi: int, s: int, zone: str | None) -> datetime | None:
     tz = UTC
+    if zone in WALL_ZONES.values():
+        try:
+            wall = datetime(y, mo, d, h, mi, s, tzinfo=ZoneInfo(zone))
+        except ValueError:
+            return None
+        return wall.astimezone(timezone(wall.utcoffset() or timedelta()))
     if zone and zone.upper() not in ("Z", "UTC", "GMT"):
         sign = -1 if zone.startswith("-") else 1
         digits = zone[1:].replace(":", "")

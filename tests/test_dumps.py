@@ -322,6 +322,12 @@ def test_classify_one_line(line, kind):
         ("22 Nov 2026 10:45 UTC-03:30", datetime(2026, 11, 22, 14, 15, tzinfo=UTC)),
         ("22 Nov 2026 10:45 GMT", datetime(2026, 11, 22, 10, 45, tzinfo=UTC)),
         ("22 Nov 2026 10:45 GMT+25", datetime(2026, 11, 22, 10, 45, tzinfo=UTC)),  # no clock: UTC
+        ("Nov 21, 2026 2:00 PM ET", datetime(2026, 11, 21, 19, 0, tzinfo=UTC)),
+        ("Nov. 21, 2026, 2 p.m. ET", datetime(2026, 11, 21, 19, 0, tzinfo=UTC)),
+        ("July 4, 2026 9 a.m. PT", datetime(2026, 7, 4, 16, 0, tzinfo=UTC)),  # summer time
+        ("Published 2:00 PM ET Sat, Nov 21, 2026", datetime(2026, 11, 21, 19, 0, tzinfo=UTC)),
+        ("21 de noviembre de 2026", datetime(2026, 11, 21, tzinfo=UTC)),
+        ("3 Nov 2026, et al.", datetime(2026, 11, 3, tzinfo=UTC)),  # "et" is no zone
         ("31 February 2025", None),
         ("no date here", None),
     ],
