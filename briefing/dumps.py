@@ -269,12 +269,25 @@ def _read_lines(text: str) -> list[_Line]:
             continue
         lines.append(_Line(stripped, Kind.DROP, gap_before=gap))
         gap = False
+    lines = [part for line in lines for part in _byline_and_date(line)]
     for line in lines:
         verdict = classify(line.text)
         line.kind, line.value = verdict.kind, verdict.value
         if line.kind is Kind.HEADING and isinstance(line.value, str):  # "Title: ..." is its title
             line.text, line.value = line.value, None
     return lines
+
+
+# "By Jane Doe | 21 November 2026": a byline and a date on one line, split by a mark or a comma
+_BYLINE_DATED = re.compile(r"^((?:posted |written )?by\s.+?)\s*(?:[|·•,–—]|\s-)\s*(\S.*\d.*)$", re.I)
+
+
+def _byline_and_date(line: _Line) -> list[_Line]:
+    """A line holding a byline and a date, as the two lines a page usually gives them; else the line."""
+    both = _BYLINE_DATED.match(line.text) if len(line.text) <= 120 else None
+    if both is None or classify(both.group(1)).kind is not Kind.AUTHOR or parse_date(both.group(2)) is None:
+        return [line]
+    return [_Line(both.group(1), Kind.DROP, gap_before=line.gap_before), _Line(both.group(2), Kind.DROP)]
 
 
 def _continues(previous: str, line: str) -> bool:

@@ -129,7 +129,7 @@ _PUBLISHED = re.compile(
     r"\s*[:\-–]?\s*(.*)$",
     re.I,
 )
-_BYLINE = re.compile(r"^(by|written by|words by|reporting by|authors?|byline)\s*:?\s+(.+)$", re.I)
+_BYLINE = re.compile(r"^(by|written by|posted by|words by|reporting by|authors?|byline)\s*:?\s+(.+)$", re.I)
 _RELTIME = re.compile(  # the number starts where a run of digits does: else a long one is quadratic
     r"^(.*?)\s*(?<!\d)(\d+|an?|one)\s*(s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|"
     r"w|weeks?|months?|y|yrs?|years?)\s+ago\.?$",

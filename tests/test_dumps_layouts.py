@@ -295,3 +295,23 @@ def test_a_wire_storys_credits_standards_and_ad_labels_are_furniture():
     )
     assert article.published_at is not None
     assert article.published_at.isoformat() == "2026-03-04T07:30:00+01:00"
+
+
+@pytest.mark.parametrize("mark", [" | ", " · ", ", ", " - ", " — "])
+def test_a_byline_with_its_date_on_one_line_heads_an_article(mark):
+    text = (
+        "BREAKING NEWS\n\n"
+        "HARBOUR MASTER RESIGNS AFTER AUDIT\n\n"
+        f"By Rui Matos{mark}21 November 2026\n\n"
+        "The harbour master resigned on Saturday after an audit found gaps in the port's accounts.\n\n"
+        "He denied any wrongdoing and said he would help the investigators.\n\n"
+        "Ferry fares to rise by a tenth from January\n\n"
+        f"Posted by Ana Lima{mark}November 20, 2026 2 p.m. ET\n\n"
+        "Ferry fares will rise by a tenth from January, the operator said on Friday.\n"
+    )
+    audit, fares = split_dump(text, source="x.txt")
+    assert (audit.title, audit.author) == ("HARBOUR MASTER RESIGNS AFTER AUDIT", "Rui Matos")
+    assert audit.published_at is not None and audit.published_at.date().isoformat() == "2026-11-21"
+    assert audit.body.startswith("The harbour master") and "Ferry" not in audit.body
+    assert (fares.title, fares.author) == ("Ferry fares to rise by a tenth from January", "Ana Lima")
+    assert fares.published_at is not None and fares.published_at.isoformat() == "2026-11-20T14:00:00-05:00"
