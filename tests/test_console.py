@@ -78,7 +78,8 @@ def test_a_quit_with_words_after_it_still_quits(app):
     lines = iter(["/quit now", "/help"])
     out = io.StringIO()
     chat(app, read=lambda prompt: next(lines), out=out)
-    assert "I don't know the command" not in out.getvalue() and "Plain text is a search." not in out.getvalue()
+    text = out.getvalue()
+    assert "I don't know the command" not in text and "Plain text is a search." not in text
 
 
 async def test_help_in_the_terminal_lists_more_and_quit_but_ask_does_not(app):
