@@ -19,8 +19,8 @@ import re
 from collections.abc import Sequence
 from typing import Literal
 
-from briefing.briefs import shorten
 from briefing.aliases import fold
+from briefing.briefs import shorten
 from briefing.cues import COMMON
 from briefing.document import Block, bold, code, item, message, para
 from briefing.dossier import kind_word
