@@ -15,6 +15,7 @@ from briefing.document import (
     Block,
     Document,
     Section,
+    Span,
     bold,
     clip,
     code,
@@ -33,6 +34,10 @@ SHORT_SUMMARY = 2  # sentences of a story's summary shown in a briefing
 MAX_HEADLINE = 200
 MAX_SUMMARY = 600
 MAX_OUTLET = 60
+MAX_URL = 2048  # a link's address counts toward a message's length as Telegram HTML is sent
+# Plain text shows a heading in capitals when it is shorter than 60 characters: a heading that echoes the
+# user's words is kept below that, so a long topic's heading looks like a short one's.
+HEADING = 59
 
 
 _QUOTES = str.maketrans("", "", '"“”„«»')
@@ -43,6 +48,11 @@ def shorten(text: str, limit: int = 60) -> str:
     its own around them (“...”), and a stray one (``/search "Kim``) would show as “"Kim”."""
     text = " ".join(text.translate(_QUOTES).split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def titled(before: str, words: str, after: str = "") -> str:
+    """A heading that quotes the user's words (“...”), shortened to fit in ``HEADING`` characters."""
+    return f"{before}“{shorten(words, HEADING - len(before) - len(after) - 2)}”{after}"
 
 
 def when_text(when: datetime, now: datetime) -> str:
@@ -61,6 +71,11 @@ def when_text(when: datetime, now: datetime) -> str:
     return when.strftime("%d %b %Y").lstrip("0")
 
 
+def _fit(url: str | None) -> str | None:
+    """The link, unless it is too long to sit in a message beside the story (the text stays, unlinked)."""
+    return url if url and len(url) <= MAX_URL else None
+
+
 def _outlets(story: Story) -> Block:
     n = len(story.sources)
     label = "1 outlet: " if n == 1 else f"{n} outlets: "
@@ -68,13 +83,14 @@ def _outlets(story: Story) -> Block:
     for i, (source, url) in enumerate(zip(story.sources, story.links or [""] * n, strict=False)):
         if i:
             parts.append(", ")
-        parts.append(link(clip(source, MAX_OUTLET), url or None))
+        parts.append(link(clip(source, MAX_OUTLET), _fit(url)))
     return para(*parts)
 
 
 def story_section(story: Story, now: datetime, *, sentences: int = SHORT_SUMMARY) -> Section:
-    """One story: headline, a short summary, its outlets with links, how fresh it is."""
-    blocks = [para(bold(clip(story.headline, MAX_HEADLINE)))]
+    """One story: headline (linked to the article it is the title of, as in digests), a short summary,
+    its outlets with links, how fresh it is."""
+    blocks = [para(Span(clip(story.headline, MAX_HEADLINE), bold=True, url=_fit(story.headline_url)))]
     if story.summary:
         blocks.append(para(clip(" ".join(story.summary[:sentences]), MAX_SUMMARY)))
     blocks.append(_outlets(story))
@@ -102,7 +118,11 @@ def compose_brief(
     if not stories:
         return no_stories(actor or topic)
     title = (
-        f"Stories about {actor}" if actor else f"Stories about “{shorten(topic)}”" if topic else "Top stories"
+        f"Stories about {clip(actor, HEADING - 14)}"
+        if actor
+        else titled("Stories about ", topic)
+        if topic
+        else "Top stories"
     )
     header: list[Block] = [heading(title)]
     if asked:

@@ -433,7 +433,7 @@ def _month_stem(word: str) -> int | None:
 
 def _build(y: int, mo: int, d: int, h: int, mi: int, s: int, zone: str | None) -> datetime | None:
     tz = UTC
-    if zone in WALL_ZONES.values():
+    if zone is not None and zone in WALL_ZONES.values():
         try:
             wall = datetime(y, mo, d, h, mi, s, tzinfo=ZoneInfo(zone))
         except ValueError:

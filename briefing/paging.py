@@ -127,7 +127,10 @@ def sources_view(doc: Document, page: int, per_page: int) -> View:
     shown = all_pages[page - 1]
     sections = []
     for section in shown.sections:
-        links = _links(Document(sections=(section,)))
+        # the title's own link (a story's headline) is the title above them: its outlets' links, if any
+        links = _links(Document(sections=(Section(section.blocks[1:]),))) or _links(
+            Document(sections=(section,))
+        )
         if links:
             title = _title(section)
             sections.append(Section((para(title), *(item(link(s.text, s.url)) for s in links))))

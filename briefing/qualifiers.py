@@ -48,16 +48,28 @@ class Qualified:
     unknown: str = ""  # the word in brackets when it is no qualifier ("company")
 
 
+# a name ending in single letters with dots ("U.S.", "U.N."): its last dot is part of it, not the sentence's
+_DOTTED = re.compile(r"(?:^|[^\w.])(?:[^\W\d_]\.)+[^\W\d_]$")
+
+
+def _strip_end(text: str) -> str:
+    """``text`` without punctuation or spaces around it, but with the last dot of "U.S."."""
+    stripped = text.strip(_END)
+    if _DOTTED.search(stripped) and text.lstrip(_END).startswith(stripped + "."):
+        return stripped + "."
+    return stripped
+
+
 def split_qualifier(text: str) -> Qualified:
     """The name and the qualifier at its end, if any (see the module's docstring)."""
-    text = " ".join(text.split()).strip(_END)
+    text = _strip_end(" ".join(text.split()))
     match = _BRACKETED.match(text)
     if match is None:
         return Qualified(text)
     word = (match.group("round") if match.group("round") is not None else match.group("square")).strip()
     if not _WORD.fullmatch(word):
         return Qualified(text)
-    name = match.group("name").strip(_END)
+    name = _strip_end(match.group("name"))
     kind = QUALIFIERS.get(word.casefold())
     return Qualified(name, kind) if kind else Qualified(name, unknown=word)
 

@@ -32,6 +32,7 @@ class ChatReply:
     chat_id: int
     user_message_id: int
     bot_message_ids: tuple[int, ...]
+    photo_id: int | None = None  # the one of them that is the answer's picture (a chart), if any
 
 
 def save_callback(db: Database, chat_id: int, payload: str, *, now: datetime) -> str:
@@ -69,14 +70,24 @@ def prune_replies(db: Database, before: datetime) -> int:
 
 
 def remember_reply(
-    db: Database, chat_id: int, user_message_id: int, bot_message_ids: tuple[int, ...], *, now: datetime
+    db: Database,
+    chat_id: int,
+    user_message_id: int,
+    bot_message_ids: tuple[int, ...],
+    *,
+    now: datetime,
+    photo_id: int | None = None,
 ) -> None:
-    """Record (or replace) the answer to a user message; answers older than two days are forgotten."""
+    """Record (or replace) the answer to a user message, ``photo_id`` being the one of its messages that
+    is a picture; answers older than two days are forgotten."""
     prune_replies(db, now - timedelta(days=REPLY_DAYS))
+    # the picture's id is written "p12" among the others: a row from before pictures were marked reads
+    # as all text, as it always did
+    ids = ",".join(f"p{i}" if i == photo_id else str(i) for i in bot_message_ids)
     db.execute(
         "INSERT OR REPLACE INTO chat_replies (chat_id, user_message_id, bot_message_ids, created_at)"
         " VALUES (?, ?, ?, ?)",
-        [chat_id, user_message_id, ",".join(map(str, bot_message_ids)), to_iso(now)],
+        [chat_id, user_message_id, ids, to_iso(now)],
     )
 
 
@@ -87,5 +98,7 @@ def reply_to(db: Database, chat_id: int, user_message_id: int) -> ChatReply | No
     ).fetchone()
     if row is None:
         return None
-    ids = tuple(int(x) for x in row[0].split(",") if x)
-    return ChatReply(chat_id, user_message_id, ids)
+    marked = [x for x in row[0].split(",") if x]
+    ids = tuple(int(x.removeprefix("p")) for x in marked)
+    photo = next((int(x[1:]) for x in marked if x.startswith("p")), None)
+    return ChatReply(chat_id, user_message_id, ids, photo)

@@ -39,15 +39,47 @@ FUNCTION_WORDS = frozenset(
 )
 
 
-def query_words(text: str) -> list[list[str]]:
-    """The user's words, each as its FTS5 tokens ("U.S." -> ["U", "S"]); at most ``MAX_TERMS``; function
-    words ("the", "of") only when there is nothing else."""
+# FTS5's operators, written as such: typed alone they are no words to look for (they are never syntax here)
+OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
+# A word of two or three capitals is an acronym ("UN", "EU", "IS"): FTS5 ignores case, so it would also
+# find "Un" in "Kim Jong Un" or "is" in every article; the service keeps the articles that write it so.
+_ACRONYM = re.compile(r"[^\W\d_a-z]{2,3}")
+
+
+def _tokens(text: str) -> list[list[str]]:
     words = []
     for chunk in unicodedata.normalize("NFKC", text).split():
         tokens = [t[:MAX_TERM_CHARS] for t in _WORD.findall(chunk)]
         if tokens:
             words.append(tokens)
-    telling = [w for w in words if len(w) > 1 or w[0].casefold() not in FUNCTION_WORDS]
+    return words
+
+
+def acronyms(text: str) -> list[str]:
+    """The words of a query written as short acronyms ("UN" in "UN Ukraine"), to be matched in that case;
+    none in a query all in capitals with a longer word ("KIM JONG UN" is shouted, not acronyms)."""
+    words = _tokens(text)
+    found = [w[0] for w in words if len(w) == 1 and w[0] not in OPERATORS and _is_acronym(w[0])]
+    shouted = len(words) > 1 and len(found) < len(words) and all("".join(w).isupper() for w in words)
+    return [] if shouted else list(dict.fromkeys(found))
+
+
+def _is_acronym(token: str) -> bool:
+    return bool(_ACRONYM.fullmatch(token)) and token.isupper()
+
+
+def operators_only(text: str) -> bool:
+    """Whether the words are only FTS5 operators written as such ("AND OR ("): nothing to look for."""
+    words = [token for tokens in _tokens(text) for token in tokens]
+    return bool(words) and all(w in OPERATORS for w in words)
+
+
+def query_words(text: str) -> list[list[str]]:
+    """The user's words, each as its FTS5 tokens ("U.S." -> ["U", "S"]); at most ``MAX_TERMS``; function
+    words ("the", "of") only when there is nothing else, unless written as an acronym ("IS")."""
+    words = _tokens(text)
+    caps = set(acronyms(text))
+    telling = [w for w in words if len(w) > 1 or w[0].casefold() not in FUNCTION_WORDS or w[0] in caps]
     return (telling or words)[:MAX_TERMS]
 
 

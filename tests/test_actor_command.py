@@ -49,6 +49,13 @@ async def test_lookup_is_case_and_alias_insensitive(archive, name):
     assert "Closest match" not in text  # a name or surname the actor goes by is not a near miss
 
 
+@pytest.mark.parametrize("name", ["the US", "The U.S.", "US"])
+async def test_a_leading_the_never_makes_a_name_a_near_miss(app, name):
+    add_article(app, "The US said on Monday that talks would go on. US officials met in Geneva.", day=20)
+    _, text = await ask(app, f"/actor {name}")
+    assert text.startswith("UNITED STATES") and "Closest match" not in text
+
+
 async def test_a_typo_shows_the_closest_actor_and_says_so(archive):
     _, text = await ask(archive, "/actor Kelog")
     assert "Closest match for “Kelog”" in text and "KEITH KELLOGG" in text

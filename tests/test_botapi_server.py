@@ -14,6 +14,8 @@ from telegram import (
     BotCommand,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
+    InputMediaDocument,
+    InputMediaPhoto,
     Message,
     TelegramObject,
     Update,
@@ -369,6 +371,52 @@ async def test_only_the_bots_own_existing_messages_can_be_edited(bot, botapi):
     with pytest.raises(BadRequest, match="too long"):
         sent = await bot.send_message(1001, "short")
         await bot.edit_message_text("x" * 4097, 1001, sent.message_id)
+
+
+async def test_edit_message_media_replaces_a_photo_and_its_caption(bot, botapi):
+    sent = await bot.send_photo(1001, png(120, 60), caption="Kellogg")
+    media = InputMediaPhoto(png(80, 40), caption="<b>Putin</b>", parse_mode="HTML")
+    edited = await bot.edit_message_media(media, 1001, sent.message_id)
+    assert edited.caption == "Putin" and edited.edit_date is not None
+    held = botapi.message(1001, sent.message_id)
+    assert (held.photo.width, held.photo.height, held.caption, held.versions) == (
+        80,
+        40,
+        "Putin",
+        ["Kellogg"],
+    )
+    assert len(botapi.sent_messages(1001)) == 1
+    again = InputMediaPhoto(held.photo.file_id, caption="<b>Putin</b>", parse_mode="HTML")
+    with pytest.raises(BadRequest, match="Message is not modified"):
+        await bot.edit_message_media(again, 1001, sent.message_id)
+
+
+async def test_edit_message_media_may_add_a_photo_to_a_text_message(bot, botapi):
+    sent = await bot.send_message(1001, "a chart follows")
+    await bot.edit_message_media(InputMediaPhoto(png(), caption="chart"), 1001, sent.message_id)
+    held = botapi.message(1001, sent.message_id)
+    assert (held.text, held.caption, held.versions) == (None, "chart", ["a chart follows"])
+    with pytest.raises(BadRequest, match="There is no text in the message to edit"):
+        await bot.edit_message_text("text again", 1001, sent.message_id)
+
+
+async def test_edit_message_media_checks_what_sendphoto_checks(bot, botapi):
+    sent = await bot.send_photo(1001, png())
+    mine = botapi.push_message("mine")["message"]["message_id"]
+    cases = [
+        (InputMediaPhoto(png()), mine, "Message can't be edited"),
+        (InputMediaPhoto(png()), 777, "Message to edit not found"),
+        (InputMediaPhoto(b"not an image"), sent.message_id, "Image_process_failed"),
+        (InputMediaPhoto(png(), caption="x" * 1025), sent.message_id, "caption is too long"),
+        (InputMediaPhoto("no-such-file-id"), sent.message_id, "Wrong file identifier"),
+        (InputMediaDocument(b"%PDF-1.4"), sent.message_id, "not implemented by the test server"),
+    ]
+    for media, message_id, error in cases:
+        with pytest.raises(BadRequest, match=error):
+            await bot.edit_message_media(media, 1001, message_id)
+    await bot.delete_message(1001, sent.message_id)
+    with pytest.raises(BadRequest, match="Message to edit not found"):
+        await bot.edit_message_media(InputMediaPhoto(png()), 1001, sent.message_id)
 
 
 async def test_a_callback_query_is_answered_once(bot, botapi):

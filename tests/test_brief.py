@@ -1,7 +1,9 @@
 """``/brief [topic]``: the top stories, or the stories about a topic or an actor, one section each."""
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from article_rows import insert_actor, insert_article
 
 from bot import main
@@ -60,6 +62,27 @@ def test_a_topic_brief_names_its_topic_and_a_long_topic_is_shortened():
     doc = compose_brief([a_story()], now=NOW, topic="Kellogg " * 30)
     assert doc.header[0].text.startswith("Stories about “Kellogg Kellogg")
     assert len(doc.header[0].text) < 80
+
+
+@pytest.mark.parametrize("topic", ["Kellogg", "Kellogg " * 30, "U.S.", "x" * 200])
+def test_a_long_topics_heading_has_the_style_of_a_short_ones(topic):
+    heading = to_plain(compose_brief([a_story()], now=NOW, topic=topic)).split("\n")[0]
+    assert heading == heading.upper() and heading.startswith("STORIES ABOUT “")
+
+
+def test_a_storys_headline_links_to_its_lead_article_and_an_overlong_link_is_left_out():
+    story = replace(a_story(), headline_url="https://dw.com/lead")
+    [headline] = story_section(story, NOW).blocks[0].spans
+    assert (headline.text, headline.bold, headline.url) == (
+        "Kellogg named envoy 1",
+        True,
+        "https://dw.com/lead",
+    )
+    html = html_messages(compose_brief([story], now=NOW))[0]
+    assert '<a href="https://dw.com/lead"><b>Kellogg named envoy 1</b></a>' in html
+    long = replace(a_story(), headline_url="https://dw.com/" + "a" * 5000)
+    assert story_section(long, NOW).blocks[0].spans[0].url is None
+    assert story_section(a_story(), NOW).blocks[0].spans[0].url is None  # no lead article's URL: no link
 
 
 def test_no_stories_gets_a_helpful_reply():
@@ -312,3 +335,10 @@ def test_a_runaway_headline_or_summary_is_clipped_to_fit_a_message():
     assert len(headline) <= 200 and headline.endswith("…")
     assert len(summary) <= 600 and summary.endswith("…")
     assert len(outlets) <= len("1 outlet: ") + 60
+
+
+async def test_an_abbreviation_is_echoed_with_its_last_dot(app):
+    load_all()
+    fill(app)
+    reply = await answer(app, "/brief U.S.", ASKER)
+    assert "“U.S.”" in reply.document.text and "“U.S”" not in reply.document.text

@@ -74,6 +74,27 @@ def test_the_chat_reads_until_quit(app):
     assert "Following the topic ports." in text and text.count("Plain text is a search.") == 1
 
 
+def test_a_quit_with_words_after_it_still_quits(app):
+    lines = iter(["/quit now", "/help"])
+    out = io.StringIO()
+    chat(app, read=lambda prompt: next(lines), out=out)
+    text = out.getvalue()
+    assert "I don't know the command" not in text and "Plain text is a search." not in text
+
+
+async def test_help_in_the_terminal_lists_more_and_quit_but_ask_does_not(app):
+    text = await Session(app).respond("/help")
+    assert "• /more — the next page of a long answer" in text and "• /quit — leave the chat" in text
+    assert "/brief [topic]" in text
+    assert "/quit" not in await ask(app, "/help")  # one command and done: nothing to quit
+
+
+@pytest.mark.parametrize("line", ["/", "/?", " / "])
+async def test_a_slash_alone_says_how_commands_look(app, line):
+    text = await Session(app).respond(line)
+    assert text == "A command is / and its name, such as /brief; /help lists them all."
+
+
 def test_the_chat_survives_an_error_and_ends_at_end_of_input(app, monkeypatch):
     async def broken(app, args, asker):
         raise RuntimeError("boom")

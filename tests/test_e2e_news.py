@@ -181,3 +181,33 @@ async def test_brief_on_a_topic_latest_and_sources_say_what_the_archive_holds(bo
     outlets, _ = outlet_counts(bot.app.db)
     for outlet in outlets[:3]:
         assert outlet.name in reply.text and f"{outlet.name} — {outlet.articles}" in reply.text, reply.text
+
+
+async def test_an_edited_actor_command_shows_the_new_chart_in_place_of_the_old(bot):
+    first = await bot.ask("/actor Kellog")
+    sent = await bot.server.wait_for("sendPhoto", chat_id=1001, ok=True)
+    chart_id = sent.message.message_id
+    command = next(m for m in bot.server.messages(1001) if m.text == "/actor Kellog")
+    bot.server.push_edited_message(command.message_id, "/actor Putin")
+    await bot.server.wait_for("editMessageMedia", chat_id=1001, ok=True)
+    assert "Vladimir Putin" in bot.server.message(1001, first.message_id).text
+    chart = bot.server.message(1001, chart_id)
+    assert chart.caption == "Vladimir Putin: mentions per day" and chart.photo.data.startswith(PNG)
+    assert chart.versions == ["Keith Kellogg: mentions per day"]
+    assert [m.message_id for m in bot.server.sent_messages(1001) if not m.deleted] == [
+        first.message_id,
+        chart_id,
+    ]
+    assert not bot.server.requests("sendPhoto", since=sent.seq + 1)  # one chart, in its place
+
+    bot.server.push_edited_message(command.message_id, "/following")  # an answer without a chart
+    await bot.server.wait_for("deleteMessage", chat_id=1001, ok=True)
+    assert bot.server.message(1001, chart_id).deleted
+    assert "You follow nothing" in bot.server.message(1001, first.message_id).text
+    bot.server.push_edited_message(command.message_id, "/actor Kellogg")  # and back: a chart again
+    again = await bot.server.wait_for("sendPhoto", chat_id=1001, ok=True)
+    assert "Keith Kellogg" in again.params["caption"]
+    assert [m.message_id for m in bot.server.sent_messages(1001) if not m.deleted] == [
+        first.message_id,
+        again.message.message_id,
+    ]

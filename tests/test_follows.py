@@ -165,7 +165,7 @@ async def test_a_name_only_close_to_an_actor_offers_it_and_the_topic(app):
     reply = await answer(app, "/unfollow kim jon (topic)", ALICE)
     assert reply.document.text == "Stopped following Kim Jon. You follow nothing now."  # as it was followed
     reply = await answer(app, "/follow Kim", ALICE)  # his family name: the news calls him so
-    assert "Following the actor Kim Jong Un." in reply.document.text
+    assert "Following the actor Kim Jong Un (for “Kim”)." in reply.document.text  # whom "Kim" found
 
 
 async def test_an_ambiguous_name_offers_the_candidates_to_follow(app):

@@ -67,6 +67,18 @@ def test_sources_lists_the_links_of_one_page_by_story():
     assert view.keys == ((Key("◂ Back", "p2"),),)
 
 
+def test_sources_lists_a_storys_outlets_not_its_linked_headline_and_an_articles_title_link():
+    story = Section(
+        (para(link("Kellogg named envoy", "https://dw.com/a")), para(link("dw.com", "https://dw.com/a")))
+    )
+    article = Section((para(link("Port strike ends", "https://ap.org/p")), para("ap.org · today")))
+    view = sources_view(Document(sections=(story, article)), 1, 3)
+    assert [[s.text for b in sec.blocks for s in b.spans] for sec in view.document.sections] == [
+        ["Kellogg named envoy", "dw.com"],
+        ["Port strike ends", "Port strike ends"],
+    ]
+
+
 def test_a_page_without_links_says_so():
     plain = Document(sections=tuple(Section((para(f"S{i}"),)) for i in range(5)))
     assert "links to no sources" in sources_view(plain, 1, 3).document.text

@@ -40,3 +40,12 @@ def test_other_brackets_are_part_of_the_words(text):
 def test_the_replies_write_organisation_as_the_dossier_does():
     assert qualified("West", "organization") == "West (organisation)"
     assert qualifier_list(topic=True) == "(person), (organisation), (place), (country) or (topic)"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("U.S.", "U.S."), ("the U.S.!", "the U.S."), ("U.N. (organisation)", "U.N."), ("Kellogg.", "Kellogg"),
+     ("US.", "US"), ("A.", "A"), ("grain exports.", "grain exports")],
+)  # fmt: skip
+def test_the_last_dot_of_an_abbreviation_is_kept(text, name):
+    assert split_qualifier(text).name == name

@@ -8,6 +8,7 @@ from article_rows import insert_actor, insert_article
 import store.search
 from briefing.render import html_messages, to_plain
 from briefing.service.commands import Asker, answer, load_all, parse
+from briefing.service.enrich import enrich_article
 from store.search import (
     actor_ids_named,
     article_ids_mentioning,
@@ -198,13 +199,72 @@ async def test_latest_command_and_its_empty_archive_reply(app):
     assert reply.paged is (app.settings.brief_page_size < 5)
 
 
-@pytest.mark.parametrize("words", ["the", "AND OR (", "of the", "The And"])
+@pytest.mark.parametrize("words", ["the", "of the", "The And", "and or ("])
 async def test_function_words_alone_are_answered_not_searched(app, archive, words):
     load_all()
     for name in ("search", "brief"):
         reply = await answer(app, f"/{name} {words}", Asker(1, 1))
         assert "is in nearly every article" in reply.document.text
         assert f"/{name} Kellogg" in reply.document.text
+
+
+@pytest.mark.parametrize("words", ["AND OR (", "NOT", "NEAR(", "OR *"])
+async def test_search_operators_alone_have_no_words_to_look_for(app, archive, words):
+    load_all()
+    for name in ("search", "brief"):
+        reply = await answer(app, f"/{name} {words}", Asker(1, 1))
+        assert "has no words to look for" in reply.document.text, reply.document.text
+        assert "nearly every article" not in reply.document.text and f"/{name} Kellogg" in reply.document.text
+
+
+@pytest.fixture
+def un_archive(app):
+    rows = [
+        ("Kim Jong Un inspects missile plant", "North Korea's leader Kim Jong Un praised the workers.", 3),
+        (
+            "Aid convoy reaches Gaza",
+            "The UN said the convoy reached Gaza on Monday; UN staff unloaded it.",
+            1,
+        ),
+        ("Pyongyang parade", "Officials said Kim Jong Un watched the parade in Pyongyang.", 2),
+    ]
+    for t, b, h in rows:
+        when = T0 + timedelta(hours=h)
+        enrich_article(
+            app, insert_article(app.db, title=t, body=b, source="e.com", when=when, url=f"https://u/{h}")
+        )
+
+
+@pytest.mark.parametrize("command", ["/search", "/brief"])
+async def test_a_short_acronym_matches_the_acronym_not_the_letters_in_a_name(app, un_archive, command):
+    load_all()
+    text = to_plain((await answer(app, f"{command} UN", Asker(1, 1))).document)
+    assert "Aid convoy reaches Gaza" in text
+    assert "Kim Jong Un inspects" not in text and "Pyongyang parade" not in text
+    shouted = to_plain((await answer(app, f"{command} KIM JONG UN", Asker(1, 1))).document)
+    assert "Kim Jong Un inspects" in shouted  # all in capitals: shouted, not acronyms
+    lower = to_plain((await answer(app, f"{command} un", Asker(1, 1))).document)
+    assert "Kim Jong Un inspects" in lower and "Aid convoy" in lower  # lower case: the letters anywhere
+
+
+async def test_a_short_acronym_that_is_a_function_word_is_looked_for(app, db):
+    load_all()
+    insert_article(
+        db, title="IS claims attack", body="The IS group said it was behind it.", source="a", when=T0
+    )
+    insert_article(db, title="Rain is due", body="It is wet and the forecast is grim.", source="a", when=T0)
+    text = to_plain((await answer(app, "/search IS", Asker(1, 1))).document)
+    assert "IS claims attack" in text and "Rain is due" not in text
+    assert "nearly every article" in (await answer(app, "/search is", Asker(1, 1))).document.text
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [("UN", ["UN"]), ("the UN Gaza", ["UN"]), ("UN US", ["UN", "US"]), ("Un", []), ("KIM JONG UN", []),
+     ("AND OR", []), ("NATO", []), ("U.S.", [])],
+)  # fmt: skip
+def test_acronyms_are_short_words_in_capitals(text, found):
+    assert store.search.acronyms(text) == found
 
 
 async def test_a_function_word_beside_a_real_word_is_searched(app, archive):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from store.callbacks import get_callback, prune_callbacks, remember_reply, reply_to, save_callback
+from store.callbacks import ChatReply, get_callback, prune_callbacks, remember_reply, reply_to, save_callback
 from tests.conftest import NOW
 
 
@@ -35,6 +35,15 @@ def test_the_answer_to_a_message_is_remembered_and_replaced(db):
     remember_reply(db, 1001, 5, (6,), now=NOW)
     assert reply_to(db, 1001, 5).bot_message_ids == (6,)
     assert reply_to(db, 1002, 5) is None
+
+
+def test_the_answers_picture_is_remembered_among_its_messages(db):
+    remember_reply(db, 1001, 5, (6, 7, 8), now=NOW, photo_id=8)
+    assert reply_to(db, 1001, 5) == ChatReply(1001, 5, (6, 7, 8), 8)
+    remember_reply(db, 1001, 5, (6, 7), now=NOW)
+    assert reply_to(db, 1001, 5).photo_id is None
+    db.execute("UPDATE chat_replies SET bot_message_ids = '6,9'")  # a row from before pictures were marked
+    assert reply_to(db, 1001, 5) == ChatReply(1001, 5, (6, 9), None)
 
 
 def test_answers_older_than_two_days_are_forgotten(db):

@@ -134,9 +134,18 @@ def test_a_refusal_says_what_is_wrong_and_quotes_only_adjacent_words(args, messa
 
 def test_length_is_one_to_ten():
     assert parse_length("8") == 8
-    for bad in ("0", "11", "five"):
+    for bad in ("0", "11", "five", "³", "stories", "3 4 stories"):
         with pytest.raises(SettingError):
             parse_length(bad)
+
+
+async def test_length_may_be_written_as_the_buttons_write_it(app):
+    await answer(app, "/subscribe 06:15 UTC", ALICE)
+    reply = await answer(app, "/settings length 3 stories", ALICE)
+    assert "Saved." in reply.document.text
+    assert subscribers.get_subscriber(app.db, 1001).length == 3
+    await answer(app, "/settings length 1 Story", ALICE)
+    assert subscribers.get_subscriber(app.db, 1001).length == 1
 
 
 async def test_subscribe_uses_the_defaults(app):

@@ -10,20 +10,29 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TextIO
 
-from briefing.document import Document
+from briefing.document import Document, Section, bold, item, para
 from briefing.paging import split_pages
 from briefing.render import to_plain
 from briefing.service import App
-from briefing.service.commands import TERMINAL_CHAT_ID, Asker, Reply, answer
+from briefing.service.commands import TERMINAL_CHAT_ID, Asker, Reply, answer, parse
 
 log = logging.getLogger(__name__)
 CONSOLE = Asker(chat_id=TERMINAL_CHAT_ID, user_id=0, chat_type="private")
 GREETING = (
     "Briefing in the terminal. Try /brief, /actor Kellogg, /latest, /help; /more shows the next page of a "
     "long answer. Ctrl-D or /quit leaves."
+)
+QUIT = ("quit", "exit")
+# what only the terminal chat understands: /help there lists these too
+TERMINAL_COMMANDS = Section(
+    (
+        para("In the terminal also:"),
+        item(bold("/more"), " — the next page of a long answer"),
+        item(bold("/quit"), " — leave the chat (as Ctrl-D does)"),
+    )
 )
 
 
@@ -78,9 +87,15 @@ class Session:
 
     async def respond(self, line: str) -> str:
         """The answer to one line typed in the terminal."""
-        if line.split()[0].lower() == "/more":
+        name, _ = parse(line)
+        if name == "more":
             return self._page() if self.waiting else self._nothing_more()
         reply = await answer(self.app, line, self.asker)
+        if name in ("help", "start"):
+            reply = replace(
+                reply,
+                document=replace(reply.document, sections=(*reply.document.sections, TERMINAL_COMMANDS)),
+            )
         self.waiting, self.shown, self.answered = [], 0, True
         pages = split_pages(reply.document, self.app.settings.brief_page_size) if reply.paged else []
         if len(pages) < 2:
@@ -117,7 +132,7 @@ def chat(
                     return
                 if not line:
                     continue
-                if line.lower() in ("/quit", "/exit"):
+                if parse(line)[0] in QUIT:  # "/quit now" too, as "/brief now" is /brief
                     return
                 try:
                     show(runner.run(session.respond(line)))

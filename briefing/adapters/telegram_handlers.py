@@ -62,13 +62,13 @@ async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     earlier = reply_to(app.db, chat.id, message.message_id) if update.edited_message else None
     try:
         if earlier is not None:
-            ids = await replace_reply(context.bot, app, chat.id, earlier.bot_message_ids, reply)
+            shown = await replace_reply(context.bot, app, chat.id, earlier, reply)
         else:
-            ids = await send_reply(context.bot, app, chat.id, reply, quote=quote)
+            shown = await send_reply(context.bot, app, chat.id, reply, quote=quote)
     except ChatUnreachable:
         return
-    if ids:
-        remember_reply(app.db, chat.id, message.message_id, tuple(ids), now=app.now())
+    if shown.ids:
+        remember_reply(app.db, chat.id, message.message_id, shown.ids, now=app.now(), photo_id=shown.photo_id)
 
 
 def _view(app: App, state: Paged, kind: str, n: int) -> View | None:

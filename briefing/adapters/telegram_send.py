@@ -22,9 +22,17 @@ import html
 import logging
 import re
 from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
 from typing import TypeVar
 
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, ReplyParameters
+from telegram import (
+    Bot,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    InputMediaPhoto,
+    LinkPreviewOptions,
+    ReplyParameters,
+)
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError
 
@@ -35,7 +43,7 @@ from briefing.render import html_messages
 from briefing.service import App
 from briefing.service.commands import Reply
 from store import subscribers
-from store.callbacks import save_callback
+from store.callbacks import ChatReply, save_callback
 
 log = logging.getLogger(__name__)
 CAPTION_LIMIT = 1024
@@ -197,33 +205,44 @@ async def send_parts(
     return ids
 
 
-async def send_photo(bot: Bot, app: App, chat_id: int, reply: Reply) -> list[int]:
-    """The reply's picture; a picture Telegram refuses is logged and left out (the text went)."""
+async def send_photo(bot: Bot, app: App, chat_id: int, reply: Reply) -> int | None:
+    """The reply's picture, its message id; a picture Telegram refuses is logged and left out (the text
+    went)."""
     if not reply.photo:
-        return []
+        return None
     png = await asyncio.to_thread(reply.photo_bytes)  # matplotlib takes tens of ms: keep the loop free
     if not png:
-        return []
+        return None
     try:
         sent = await _once_more_on_failure(
             lambda: bot.send_photo(chat_id, png, caption=reply.photo_caption[:CAPTION_LIMIT] or None)
         )
     except (BadRequest, NetworkError) as exc:
         log.warning("Telegram refused or failed a picture for chat %s: %s", chat_id, exc.message)
-        return []
+        return None
     except Forbidden as exc:
         unreachable(app, chat_id, exc.message)
         raise ChatUnreachable(chat_id) from exc
-    return [sent.message_id]
+    return sent.message_id
 
 
-async def send_reply(
-    bot: Bot, app: App, chat_id: int, reply: Reply, *, quote: int | None = None
-) -> list[int]:
-    """Send a reply: its first page (or all of it) in parts, then its picture. The message ids, in order."""
+@dataclass(frozen=True)
+class Shown:
+    """The messages that show a reply: its text, in order, and its picture's, if it has one."""
+
+    text_ids: tuple[int, ...]
+    photo_id: int | None = None
+
+    @property
+    def ids(self) -> tuple[int, ...]:
+        return self.text_ids if self.photo_id is None else (*self.text_ids, self.photo_id)
+
+
+async def send_reply(bot: Bot, app: App, chat_id: int, reply: Reply, *, quote: int | None = None) -> Shown:
+    """Send a reply: its first page (or all of it) in parts, then its picture."""
     document, keys = first_view(app, chat_id, reply)
     ids = await send_parts(bot, app, chat_id, rendered(document), keys, quote=quote)
-    return ids + await send_photo(bot, app, chat_id, reply)
+    return Shown(tuple(ids), await send_photo(bot, app, chat_id, reply))
 
 
 async def edit_text(
@@ -267,13 +286,47 @@ async def show(
     return [message_id] + await send_parts(bot, app, chat_id, parts[1:], keys)
 
 
-async def replace_reply(bot: Bot, app: App, chat_id: int, old_ids: Sequence[int], reply: Reply) -> list[int]:
-    """Show a new reply where an earlier one was: edit its first message, delete the others."""
+async def replace_reply(bot: Bot, app: App, chat_id: int, earlier: ChatReply, reply: Reply) -> Shown:
+    """Show a new reply where an earlier one was: edit its first message, delete its other text, and put
+    the new picture in place of the old (or delete the old, or send the new)."""
     document, keys = first_view(app, chat_id, reply)
-    ids = await show(bot, app, chat_id, old_ids[0], document, keys)
-    for message_id in old_ids[1:]:
-        try:
-            await bot.delete_message(chat_id, message_id)
-        except BadRequest as exc:  # already deleted, or too old to delete: it stays
-            log.debug("could not delete message %s in chat %s: %s", message_id, chat_id, exc.message)
-    return ids + await send_photo(bot, app, chat_id, reply)
+    old_text = [i for i in earlier.bot_message_ids if i != earlier.photo_id]
+    if old_text:
+        ids = await show(bot, app, chat_id, old_text[0], document, keys)
+    else:
+        ids = await send_parts(bot, app, chat_id, rendered(document), keys)
+    for message_id in old_text[1:]:
+        await _delete(bot, chat_id, message_id)
+    if earlier.photo_id is None:
+        return Shown(tuple(ids), await send_photo(bot, app, chat_id, reply))
+    return Shown(tuple(ids), await _replace_photo(bot, app, chat_id, earlier.photo_id, reply))
+
+
+async def _delete(bot: Bot, chat_id: int, message_id: int) -> None:
+    try:
+        await bot.delete_message(chat_id, message_id)
+    except BadRequest as exc:  # already deleted, or too old to delete: it stays
+        log.debug("could not delete message %s in chat %s: %s", message_id, chat_id, exc.message)
+
+
+async def _replace_photo(bot: Bot, app: App, chat_id: int, old_id: int, reply: Reply) -> int | None:
+    """The new reply's picture shown in the old picture's message (editMessageMedia), so an edited
+    "/actor" shows one chart, under its text; without a new picture the old one is deleted. A message
+    that cannot be edited any more is deleted (if it still can be) and the picture sent anew."""
+    png = await asyncio.to_thread(reply.photo_bytes) if reply.photo else None
+    if not png:
+        await _delete(bot, chat_id, old_id)
+        return None
+    media = InputMediaPhoto(png, caption=reply.photo_caption[:CAPTION_LIMIT] or None)
+    try:
+        await bot.edit_message_media(media, chat_id, old_id)
+        return old_id
+    except BadRequest as exc:
+        if "message is not modified" in exc.message.lower():
+            return old_id
+        log.info("could not replace the picture %s in chat %s (%s); sending it anew", old_id, chat_id, exc)
+    except Forbidden as exc:
+        unreachable(app, chat_id, exc.message)
+        raise ChatUnreachable(chat_id) from exc
+    await _delete(bot, chat_id, old_id)
+    return await send_photo(bot, app, chat_id, reply)

@@ -302,7 +302,8 @@ def exact_name(name: str, actor: Actor) -> bool:
     names = {fold(a) for a in (actor.name, *actor.aliases)}
     if actor.type == "person":
         names |= {n.rsplit(" ", 1)[-1] for n in names}
-    return norm in names
+    # a leading "the" never matters: "the US" is as exact as "US", "Hague" as "The Hague"
+    return strip_article(norm) in {strip_article(n) for n in names}
 
 
 @command("actor", "/actor NAME", "who someone is and what the news says about them")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 
@@ -13,6 +14,7 @@ from briefing.briefs import (
     no_matches,
     no_stories,
     shorten,
+    titled,
 )
 from briefing.document import Document, code, message, para
 from briefing.models import ActorType, Story
@@ -23,14 +25,16 @@ from briefing.service.commands import Asker, Reply, command
 from briefing.stories import score
 from store.search import (
     FUNCTION_WORDS,
+    acronyms,
     actor_ids_named,
     article_ids_mentioning,
     article_texts,
+    articles_by_ids,
     fts_query,
     latest_articles,
     matching_ids,
+    operators_only,
     query_words,
-    search_articles,
 )
 from store.stories import (
     StoryStats,
@@ -48,6 +52,8 @@ TOPIC_HALF_LIFE = timedelta(days=7)
 TOPIC_RECENCY = 0.5  # the share of a topic story's rank that does not fade with age
 TITLE_SHARE = 0.6  # how much of a topic match is having the words in the title
 FLOOR = 0.2  # the weight of a story that matches a topic only barely: recency can still lift it
+SEARCH_BATCH = 200  # a search for an acronym reads its matches this many at a time, keeping those that
+SEARCH_BATCHES = 10  # write it in capitals, up to this many batches
 
 
 def _reply(document: Document, app: App) -> Reply:
@@ -97,9 +103,18 @@ def top_stories(app: App) -> tuple[list[Story], datetime | None]:
 
 
 def too_common(words: str, command: str) -> Reply | None:
-    """The reply to words that are all function words ("the", "AND OR ("), None for a real query."""
+    """The reply to words that are only search operators ("AND OR (") or all function words ("the"),
+    None for a real query."""
+    if operators_only(words):
+        return Reply(
+            message(
+                para(f"“{shorten(words.strip())}” has no words to look for: AND, OR, NOT, NEAR and brackets"
+                     " are no search syntax here. Add a name or a topic, e.g. ", code(f"/{command} Kellogg"),
+                     "."),
+            )
+        )  # fmt: skip
     found = [token.casefold() for tokens in query_words(words) for token in tokens]
-    if not found or not all(w in FUNCTION_WORDS for w in found):
+    if not found or not all(w in FUNCTION_WORDS for w in found) or acronyms(words):
         return None
     return Reply(
         message(
@@ -107,6 +122,15 @@ def too_common(words: str, command: str) -> Reply | None:
                  code(f"/{command} Kellogg"), "."),
         )
     )  # fmt: skip
+
+
+def written_as(texts: Mapping[int, tuple[str, str]], words: Sequence[str]) -> list[int]:
+    """The articles whose title or body has every one of ``words`` as a word in that very case: "UN" as
+    written in "the UN", not in "Kim Jong Un"."""
+    patterns = [re.compile(rf"(?<![^\W_]){re.escape(w)}(?![^\W_])") for w in words]
+    return [
+        a for a, (title, body) in texts.items() if all(p.search(title) or p.search(body) for p in patterns)
+    ]
 
 
 def topic_stories(app: App, topic: str, *, actors: Sequence[int] | None = None) -> list[Story] | None:
@@ -119,10 +143,14 @@ def topic_stories(app: App, topic: str, *, actors: Sequence[int] | None = None) 
     if actors is None:
         actors = actor_ids_named(app.db, topic)
     actor_articles = article_ids_mentioning(app.db, actors, limit=TOPIC_ARTICLES)
-    articles = list(dict.fromkeys([*actor_articles, *ids]))
+    texts = article_texts(app.db, list(dict.fromkeys([*actor_articles, *ids])))
+    if caps := acronyms(topic):  # the words' matches only where they write "UN" so; the actor's all
+        written = set(written_as({a: texts[a] for a in ids if a in texts}, caps))
+        texts = {a: t for a, t in texts.items() if a in written or a in actor_articles}
+    articles = [a for a in dict.fromkeys([*actor_articles, *ids]) if a in texts]
     story_of = story_of_articles(app.db, articles)
     words = [token for tokens in query_words(topic) for token in tokens]
-    scores = topic_relevance(words, article_texts(app.db, articles))
+    scores = topic_relevance(words, texts)
     weights = _topic_weights(scores, set(actor_articles), story_of)
     return _best(app, story_stats_of(app.db, list(dict.fromkeys(story_of.values()))), weights)
 
@@ -190,11 +218,29 @@ async def search(app: App, args: str, asker: Asker) -> Reply:
         return Reply(needs_words("search", "North Korea troops"))
     if (common := too_common(args, "search")) is not None:
         return common
-    articles = search_articles(app.db, args, limit=LIST_LIMIT)
+    articles = articles_by_ids(app.db, _search_ids(app, args))
     if not articles:
         return Reply(no_matches(args.strip()))
-    title = f"Articles with “{shorten(args.strip())}”, newest first"
+    title = titled("Articles with ", args.strip(), ", newest first")
     return _reply(compose_articles(articles, now=app.now(), title=title), app)
+
+
+def _search_ids(app: App, words: str) -> list[int]:
+    """The newest articles with all the words; an acronym ("UN") only where it is written in capitals."""
+    query = fts_query(words)
+    if query is None:
+        return []
+    caps = acronyms(words)
+    if not caps:
+        return matching_ids(app.db, query, limit=LIST_LIMIT)
+    found: list[int] = []
+    for batch in range(SEARCH_BATCHES):
+        ids = matching_ids(app.db, query, limit=SEARCH_BATCH, offset=batch * SEARCH_BATCH)
+        texts = article_texts(app.db, ids)
+        found += [a for a in ids if a in set(written_as(texts, caps))]
+        if len(found) >= LIST_LIMIT or len(ids) < SEARCH_BATCH:
+            break
+    return found[:LIST_LIMIT]
 
 
 @command("latest", "/latest", "the newest articles")

@@ -93,6 +93,7 @@ def command(name: str, usage: str, description: str, *, admin: bool = False) -> 
     return register
 
 
+_WORDY = re.compile(r"[^\W_]")
 _COMMAND_RE = re.compile(r"^/([A-Za-z0-9_]{1,32})(?:@[A-Za-z0-9_]+)?(?:\s+|$)(.*)$", re.S)
 
 
@@ -134,6 +135,11 @@ async def answer(app: App, text: str, asker: Asker) -> Reply:
     if name is None:
         if not args:
             return Reply(message("Send a command, or some words to search for. /help lists the commands."))
+        if args.startswith("/") and not _WORDY.search(args):  # "/" alone, "/?": a command begun, not words
+            return Reply(
+                message(para("A command is / and its name, such as ", code("/brief"), "; ", code("/help"),
+                             " lists them all."))
+            )  # fmt: skip
         search = COMMANDS.get("search")
         if search is None:
             return await help_reply(app, "", asker)

@@ -3,9 +3,10 @@
 A name is read as ``/actor`` reads it (``read_name`` and ``lookup_actor``: any alias, a title ignored,
 "(person)", "(organisation)", "(place)" and the like to choose). A name that settles on one actor is followed
 as that actor (by its id, under its canonical name, so every alias counts); a name that fits several
-actors, or only comes close to some ("Kim": Kim Jong Un), gets the candidates to choose from; words that
-name no actor and come close to none are followed as a topic, matched against the news. "(topic)" after
-the words follows them as a topic whatever they name.
+actors about as much, or only comes close to some ("Korea": North Korea, South Korea), gets the candidates
+to choose from, and one that names a single actor ("Kim": Kim Jong Un) is followed as it, the reply saying
+whom; words that name no actor and come close to none are followed as a topic, matched against the news.
+"(topic)" after the words follows them as a topic whatever they name.
 
 A chat may follow two actors of one name (West the place, West the organisation) and a topic of that
 name: /following and /unfollow then write each with its qualifier ("West (place)"), and ``/unfollow West``
@@ -18,6 +19,7 @@ import re
 from collections.abc import Sequence
 from typing import Literal
 
+from briefing.aliases import fold
 from briefing.briefs import shorten
 from briefing.cues import COMMON
 from briefing.document import Block, bold, code, item, message, para
@@ -211,13 +213,21 @@ async def follow_command(app: App, args: str, asker: Asker) -> Reply:
         new = (Follow(asker.chat_id, kind, value, actor_id), get_actor(app.db, actor_id))
         shown = _shown(new, [*followed, new])
     what = "the actor" if kind == "actor" else "the topic"
+    # a name that settled on one actor without being its name ("Kim"): say whom it settled on
+    asked = f" (for “{shorten(name)}”)" if actor_id is not None and not _plainly(name, value) else ""
     return Reply(
         message(
-            para(f"Following {what} ", bold(shown), "."),
+            para(f"Following {what} ", bold(shown), f"{asked}."),
             *_what_follows(app, asker, value),
             para(code("/following"), " lists what you follow."),
         )
     )
+
+
+def _plainly(name: str, actor_name: str) -> bool:
+    """Whether the name typed is plainly the actor's: its name, or its last word ("Kellogg")."""
+    typed = fold(name)
+    return typed in (fold(actor_name), fold(actor_name).rsplit(" ", 1)[-1])
 
 
 def _what_follows(app: App, asker: Asker, value: str) -> list[Block]:

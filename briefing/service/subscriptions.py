@@ -33,10 +33,15 @@ _HALF_DAY_GIVEN = re.compile(r"[ap]\.?m\.?$|^0", re.I)  # "7pm", "07:30": no gue
 ZONES = ("UTC", "Europe/London", "Europe/Berlin", "Europe/Kyiv", "America/New_York", "Asia/Tokyo")
 
 
+_STORIES = re.compile(r"\s*(?:stor(?:y|ies))?\s*$", re.I)
+
+
 def parse_length(text: str) -> int:
-    if not text.strip().isdigit() or not 1 <= int(text) <= MAX_LENGTH:
+    """A number of stories, alone or as the buttons write it ("3 stories")."""
+    number = _STORIES.sub("", text.strip(), count=1)
+    if not re.fullmatch(r"[0-9]{1,3}", number) or not 1 <= int(number) <= MAX_LENGTH:
         raise SettingError(f"The digest length is a number of stories from 1 to {MAX_LENGTH}, e.g. 5.")
-    return int(text)
+    return int(number)
 
 
 def parse_subscribe_args(args: str, *, now: datetime | None = None) -> tuple[time | None, str | None]:
