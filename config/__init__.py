@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import time
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULTS = Path(__file__).resolve().parent / "defaults.toml"
@@ -89,12 +89,21 @@ def _admins(raw: str) -> frozenset[int]:
     return frozenset(ids)
 
 
+# IANA names that are no place's clock: a subscriber's digest time in them would mean nothing
+NOT_ZONES = frozenset({"factory", "localtime", "posixrules"})
+
+
 def _timezone(name: str) -> str:
+    """An IANA zone name as IANA spells it, read in any case ("europe/kyiv"); not "Factory"."""
+    name = name.strip()
+    spelt = {zone.casefold(): zone for zone in available_timezones()}.get(name.casefold(), name)
     try:
-        ZoneInfo(name)
+        if spelt.casefold() in NOT_ZONES:
+            raise ValueError(spelt)
+        ZoneInfo(spelt)
     except (ZoneInfoNotFoundError, ValueError) as exc:
         raise SettingsError(f"unknown timezone {name!r} (use an IANA name such as Europe/Kyiv)") from exc
-    return name
+    return spelt
 
 
 def _quiet_hours(value: str) -> str:
@@ -153,7 +162,13 @@ def load_settings(environ: Mapping[str, str], *, path: Path = DEFAULTS) -> Setti
 
     token = environ.get("TELEGRAM_BOT_TOKEN", "").strip()
     settings = Settings(
-        db_path=_resolve(environ.get("BRIEFING_DB") or store.get("db", "data/briefing.db")),
+        # a path in the environment is the user's, read from where they are (as --db is); the file's
+        # default belongs to the project
+        db_path=(
+            Path(environ["BRIEFING_DB"]).expanduser().absolute()
+            if environ.get("BRIEFING_DB")
+            else _resolve(store.get("db", "data/briefing.db"))
+        ),
         seeds_dir=_resolve(store.get("seeds", "seeds")),
         token=Secret(token) if token else None,
         admins=_admins(environ.get("BRIEFING_ADMINS", "")),

@@ -67,3 +67,20 @@ def test_the_defaults_file_gives_every_number_its_documented_default():
     s = load_settings({})
     assert (s.alerts_per_hour, s.poll_minutes, s.digest_length, s.fetch_timeout) == (4, 30, 5, 15.0)
     assert s.retention_days == 90
+
+
+def test_a_relative_briefing_db_is_read_from_the_current_folder_as_db_is(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert load_settings({"BRIEFING_DB": "news.db"}).db_path == tmp_path / "news.db"
+    assert load_settings({}).db_path.name == "briefing.db"  # the default stays in the project's data/
+
+
+@pytest.mark.parametrize(("written", "zone"), [("europe/kyiv", "Europe/Kyiv"), ("utc", "UTC")])
+def test_briefing_tz_is_read_in_any_case(written, zone):
+    assert load_settings({"BRIEFING_TZ": written}).timezone == zone
+
+
+@pytest.mark.parametrize("name", ["Factory", "localtime"])
+def test_briefing_tz_that_is_no_places_clock_is_refused(name):
+    with pytest.raises(SettingsError, match="unknown timezone"):
+        load_settings({"BRIEFING_TZ": name})
