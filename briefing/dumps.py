@@ -188,6 +188,7 @@ def _articles(lines: list[_Line]) -> list[_Article]:
     _drop_captions(lines)
     _drop_teaser_lists(lines)
     _mark_lists(lines)
+    _mark_bullets(lines)
     _mark_headlines(lines)
     _resolve_reltimes(lines)
     return [article for article in _segment(_keep(lines)) if article.prose]
@@ -392,6 +393,40 @@ def _mark_lists(lines: list[_Line]) -> None:
             line.listed = True
             continue
         intro = line.kind in (Kind.PROSE, Kind.HEADING) and line.text.endswith(":")
+
+
+_BULLETED = re.compile(r"^[•·▪◦●■*–-]\s*\S")
+LABEL_WORDS = 4  # "Key points", "At a glance": the label over a box of bullets
+
+
+def _mark_bullets(lines: list[_Line]) -> None:
+    """Two or more bulleted short lines in a row ("• Deficit target: 0.5 per cent") after a paragraph are
+    a list in the article, with the short line right above them as its label ("Key points"): never a
+    title. (Under a headline, the title and its byline come first anyway.)"""
+    i = 0
+    while i < len(lines):
+        j = i
+        while (
+            j < len(lines)
+            and lines[j].kind is Kind.HEADING
+            and _BULLETED.match(lines[j].text)
+            and (j == i or not lines[j].gap_before)
+        ):
+            j += 1
+        if j - i < 2:
+            i += 1
+            continue
+        label = lines[i - 1] if i else None
+        if label is None or label.kind is not Kind.HEADING or lines[i].gap_before:
+            label = None
+        elif word_count(label.text) > LABEL_WORDS:
+            label = None
+        first = i - 1 if label is not None else i
+        before = next((x for x in reversed(lines[:first]) if x.kind is not Kind.DROP), None)
+        if before is not None and before.kind is Kind.PROSE:  # inside an article, not under a title
+            for line in lines[first:j]:
+                line.listed = True
+        i = j
 
 
 def _network_item(text: str) -> bool:

@@ -315,3 +315,29 @@ def test_a_byline_with_its_date_on_one_line_heads_an_article(mark):
     assert audit.body.startswith("The harbour master") and "Ferry" not in audit.body
     assert (fares.title, fares.author) == ("Ferry fares to rise by a tenth from January", "Ana Lima")
     assert fares.published_at is not None and fares.published_at.isoformat() == "2026-11-20T14:00:00-05:00"
+
+
+def test_a_box_of_bullets_in_an_article_is_its_list_not_a_new_article():
+    text = (
+        "Harbour budget: what changes\n\nBy Jo Lee\n\nPublished: 20 November 2026\n\n"
+        "The harbour board presented its budget for next year on Friday.\n\n"
+        "The chairman said the port would invest in new cranes.\n\n"
+        "Key points\n• Crane fleet: 4 new cranes\n• Dredging: 2 million euros\n• Staff: 40 new jobs\n\n"
+        "The dockers' union said it would study the plan before the vote.\n"
+    )
+    [article] = split_dump(text, source="x.txt")
+    assert article.title == "Harbour budget: what changes"
+    assert "Key points\n\n• Crane fleet: 4 new cranes" in article.body
+    assert article.body.endswith("study the plan before the vote.")
+
+
+def test_bullets_under_a_headline_stay_with_that_headlines_article():
+    text = (
+        "The old article ends here with a sentence of its own.\n\n"
+        "Harbour deal agreed\nBy Jo Lee\nKey points\n• Ferries run hourly\n• Fares fall\n"
+        "The harbour board agreed a new deal with the ferry company on Monday after months of talks.\n"
+    )
+    old, deal = split_dump(text, source="x.txt")
+    assert "Ferries" not in old.body
+    assert (deal.title, deal.author) == ("Harbour deal agreed", "Jo Lee")
+    assert "• Ferries run hourly" in deal.body
