@@ -416,12 +416,14 @@ def _mark_bullets(lines: list[_Line]) -> None:
         if j - i < 2:
             i += 1
             continue
-        label = lines[i - 1] if i else None
-        if label is None or label.kind is not Kind.HEADING or lines[i].gap_before:
-            label = None
-        elif word_count(label.text) > LABEL_WORDS:
-            label = None
-        first = i - 1 if label is not None else i
+        above = lines[i - 1] if i else None
+        labelled = (
+            above is not None
+            and above.kind is Kind.HEADING
+            and not lines[i].gap_before
+            and word_count(above.text) <= LABEL_WORDS
+        )
+        first = i - 1 if labelled else i
         before = next((x for x in reversed(lines[:first]) if x.kind is not Kind.DROP), None)
         if before is not None and before.kind is Kind.PROSE:  # inside an article, not under a title
             for line in lines[first:j]:
