@@ -34,6 +34,7 @@ from briefing.aliases import (
     spelt_alike,
     strip_article,
     trigrams,
+    without_legal_form,
 )
 from briefing.gazetteer import load_gazetteer
 from briefing.mentions import ActorRecord, ArticleLink, CoMention, Quote
@@ -104,7 +105,8 @@ def _resolve(db: Database, actor: ExtractedActor) -> int | None:
         if len(hits) == 1 or (hits and hits[0][1] >= DOMINANT * max(hits[1][1], 1)):
             return hits[0][0]
     if actor.type != "person":
-        hits = _by_alias(db, [norm], actor.type)
+        # "Volkswagen AG" is the company another article called "Volkswagen" (its own name first)
+        hits = _by_alias(db, [norm], actor.type) or _by_alias(db, [without_legal_form(norm)], actor.type)
         return hits[0][0] if hits else None
     if len(words) > 1:
         hits = _by_alias(db, [norm, skeleton(norm), full_given(norm)], "person")

@@ -160,6 +160,14 @@ def test_a_company_named_in_full_and_by_its_short_name_in_other_articles_is_one(
     assert one(app.db, "Tessvik Marine").id == company.id
 
 
+def test_a_company_named_short_first_and_in_full_later_is_one(app):
+    add_article(app, "Workers struck at Tessvik Marine plants on Monday.", day=1)
+    add_article(app, "Tessvik Marine A/S said on Tuesday that it would close two yards.", day=2)
+    company = one(app.db, "Tessvik Marine", type_="organization")
+    assert company.article_count == 2
+    assert one(app.db, "Tessvik Marine A/S").id == company.id
+
+
 def test_a_person_with_two_surnames_is_one_person_across_articles(app):
     add_article(app, "President Marisol Quintero Achával unveiled a water plan on Monday.", day=1)
     add_article(app, "President Marisol Quintero met farmers on Tuesday.", day=2)
