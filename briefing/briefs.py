@@ -160,9 +160,18 @@ def article_section(article: Article, now: datetime) -> Section:
     return Section(tuple(blocks))
 
 
-def compose_articles(articles: Sequence[Article], *, now: datetime, title: str) -> Document:
-    """A list of articles under a heading."""
-    return Document(header=(heading(title),), sections=tuple(article_section(a, now) for a in articles))
+def compose_articles(
+    articles: Sequence[Article], *, now: datetime, title: str, matching: int | None = None
+) -> Document:
+    """A list of articles under a heading; ``matching``: how many match in all, when more than shown."""
+    header: tuple[Block, ...] = (heading(title),)
+    if matching is not None and matching > len(articles):
+        many = f"over {matching - 1:,}" if matching > MATCHES_COUNTED else f"{matching:,}"
+        header += (para(italic(f"The newest {len(articles)} of {many}; add words to narrow it down.")),)
+    return Document(header=header, sections=tuple(article_section(a, now) for a in articles))
+
+
+MATCHES_COUNTED = 1000  # a search counts its matches up to this many ("over 1,000")
 
 
 def no_articles() -> Document:

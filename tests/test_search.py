@@ -299,3 +299,14 @@ def test_sharp_s_and_ss_find_each_other(db, typed):
 )
 def test_control_characters_are_dropped_and_those_between_words_become_spaces(typed, parsed):
     assert parse(typed) == parsed
+
+
+async def test_search_says_how_many_match_when_it_shows_only_the_newest(app):
+    load_all()
+    for n in range(27):
+        insert_article(app.db, title=f"Harbour report {n}", body=f"The harbour board met, day {n}.", when=T0,
+                       url=f"https://e/h{n}")  # fmt: skip
+    text = to_plain((await answer(app, "/search harbour board", Asker(1, 1))).document)
+    assert "The newest 20 of 27; add words to narrow it down." in text
+    few = to_plain((await answer(app, "/search day 3", Asker(1, 1))).document)
+    assert "The newest" not in few

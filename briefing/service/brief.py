@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 
 from briefing.briefs import (
+    MATCHES_COUNTED,
     compose_articles,
     compose_brief,
     needs_words,
@@ -30,6 +31,7 @@ from store.search import (
     article_ids_mentioning,
     article_texts,
     articles_by_ids,
+    count_matches,
     fts_query,
     latest_articles,
     matching_ids,
@@ -222,7 +224,11 @@ async def search(app: App, args: str, asker: Asker) -> Reply:
     if not articles:
         return Reply(no_matches(args.strip()))
     title = titled("Articles with ", args.strip(), ", newest first")
-    return _reply(compose_articles(articles, now=app.now(), title=title), app)
+    query = fts_query(args)
+    matching = None
+    if len(articles) >= LIST_LIMIT and query is not None and not acronyms(args):
+        matching = count_matches(app.db, query, limit=MATCHES_COUNTED + 1)
+    return _reply(compose_articles(articles, now=app.now(), title=title, matching=matching), app)
 
 
 def _search_ids(app: App, words: str) -> list[int]:
