@@ -80,3 +80,14 @@ async def test_stats_counts_one_feed_in_the_singular(app, feed):
     await answer(app, f"/ingest {feed}", ADMIN)
     text = to_plain((await answer(app, "/stats", ADMIN)).document)
     assert "Sources: 1 (1 feed polled)" in text and "(+0 near-duplicates recorded)" in text
+
+
+def test_addresses_are_read_as_people_paste_them():
+    from briefing.service.admin import read_urls
+
+    assert read_urls("<https://a.test/x>, https://b.test/y\n“https://c.test/z”.") == [
+        "https://a.test/x",
+        "https://b.test/y",
+        "https://c.test/z",
+    ]
+    assert read_urls("(https://w.test/wiki/Foo_(bar))") == ["https://w.test/wiki/Foo_(bar)"]

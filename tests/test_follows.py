@@ -340,3 +340,17 @@ async def test_a_followed_country_is_called_a_country_as_its_dossier_calls_it(ap
     await answer(app, "/follow Russia", ALICE)
     reply = await answer(app, "/following", ALICE)
     assert "Russia — country" in reply.document.text
+
+
+async def test_two_commands_pasted_in_one_message_do_the_first_and_say_so(app):
+    reply = await answer(app, "/follow Grain Exports\n/follow Port Strike", ALICE)
+    assert "Following the topic Grain Exports." in reply.document.text
+    assert (
+        "One command a message: I did only the first; send /follow Port Strike again" in reply.document.text
+    )
+    assert [f.value for f in subscribers.follows_of(app.db, 1001)] == ["Grain Exports"]
+
+
+async def test_a_full_width_slash_starts_a_command(app):
+    reply = await answer(app, "\uff0ffollow Grain Exports", ALICE)
+    assert "Following the topic Grain Exports." in reply.document.text

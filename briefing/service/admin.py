@@ -37,7 +37,7 @@ async def ingest_command(app: App, args: str, asker: Asker) -> Reply:
     """Ingest pages and feeds by URL; register the feeds for polling."""
     from briefing.service.ingest import ingest_sources
 
-    urls = args.split()
+    urls = read_urls(args)
     if not urls:
         return _usage()
     if len(urls) > MAX_URLS:
@@ -52,6 +52,19 @@ async def ingest_command(app: App, args: str, asker: Asker) -> Reply:
     lines += _failures(report.failed)
     lines += [item("Note: ", bold(where), f" — {why}") for where, why in report.notes[:MAX_LISTED]]
     return Reply(message(*lines))
+
+
+def read_urls(text: str) -> list[str]:
+    """The addresses in a message, as people paste them: separated by spaces, commas or new lines, each
+    perhaps in angle brackets or quotes ("<https://a.test/x>, https://b.test/y")."""
+    urls = []
+    for word in text.replace(",", " ").split():
+        url = word.strip("<>\"'“”‘’.;")
+        if url[:1] + url[-1:] in ("()", "[]"):  # not "https://w.test/wiki/Foo_(bar)"'s own bracket
+            url = url[1:-1]
+        if url:
+            urls.append(url)
+    return urls
 
 
 MAX_LISTED = 5  # failures of one reason named one by one; more are counted

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from briefing.document import Block, Document, bold, code, item, message, para
+from briefing.briefs import shorten
+from briefing.document import Block, Document, bold, code, italic, item, message, para
 from briefing.service import App
 from store.subscribers import mark_reachable
 
@@ -113,6 +114,8 @@ def parse(text: str) -> tuple[str | None, str]:
     """Split ``/cmd@bot args`` into ``("cmd", "args")``; plain text gives ``(None, text)``. Bidirectional
     and other control characters (all but tab and newline) are dropped first."""
     text = text.translate(_CONTROLS).strip()
+    if text.startswith("\uff0f"):  # a full-width slash, as CJK keyboards type it: "／brief"
+        text = "/" + text[1:]
     match = _COMMAND_RE.match(text)
     if not match:
         return None, text
@@ -155,7 +158,25 @@ async def answer(app: App, text: str, asker: Asker) -> Reply:
         )
     if cmd.admin and not is_admin(app, asker):
         return Reply(message(f"Sorry, /{name} is only for the bot's administrators."))
-    return await cmd.handler(app, args, asker)
+    args, later = _first_command(args)
+    reply = await cmd.handler(app, args, asker)
+    if later is None:
+        return reply
+    note = para(italic("One command a message: I did only the first; send "), code(shorten(later, 60)),
+                italic(" again on its own."))  # fmt: skip
+    return replace(reply, document=replace(reply.document, footer=(*reply.document.footer, note)))
+
+
+_LATER_COMMAND = re.compile(r"\n\s*(/[A-Za-z][A-Za-z0-9_]{0,31}\b.*)", re.S)
+
+
+def _first_command(args: str) -> tuple[str, str | None]:
+    """A command's arguments up to a second command pasted on a later line ("/follow Kellogg" and
+    "/follow Trump" in one message), and that command, if any."""
+    later = _LATER_COMMAND.search(args)
+    if later is None or later.group(1).split()[0][1:].lower() not in COMMANDS:
+        return args, None
+    return args[: later.start()].strip(), later.group(1).strip().split("\n")[0]
 
 
 # how /help and Telegram's command menu list the commands: news first, then following, digests, the rest
