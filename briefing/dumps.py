@@ -524,7 +524,8 @@ def _drop_echoes(lines: list[_Line]) -> None:
 def _drop_repeats(lines: list[_Line]) -> None:
     """A long line printed twice in a row is a photo's alt text and caption: both go, unless it is a
     headline printed twice (see :func:`_is_title_pair`), which keeps one copy. A long line repeated
-    later is a caption or pull quote: the later copy goes."""
+    later is a caption or pull quote: the later copy goes, unless it is a heading with its byline or
+    date under it (a daily live page or a column: "Live updates: the war", the next day)."""
     seen: set[str] = set()
     previous = -1
     for i, line in enumerate(lines):
@@ -536,18 +537,22 @@ def _drop_repeats(lines: list[_Line]) -> None:
                 if not (line.kind is Kind.HEADING and _is_title_pair(lines, previous, i)):
                     lines[previous].kind = Kind.DROP
                 line.kind = Kind.DROP
-            elif key in seen:
+            elif key in seen and not (line.kind is Kind.HEADING and _heads_article(lines, i)):
                 line.kind = Kind.DROP
             seen.add(key)
         previous = i
+
+
+def _heads_article(lines: list[_Line], i: int) -> bool:
+    after = _next(lines, i)
+    return after is not None and after.kind in (*META, Kind.RELTIME)
 
 
 def _is_title_pair(lines: list[_Line], first: int, second: int) -> bool:
     """A headline printed twice (the page's title, then the article's): its byline or date comes under
     it, or it opens the dump or an article (after an ending or a section label); a photo's caption
     printed twice sits inside an article, after its metadata."""
-    after = _next(lines, second)
-    if after is not None and after.kind in (*META, Kind.RELTIME):
+    if _heads_article(lines, second):
         return True
     before = next((line for line in reversed(lines[:first]) if line.kind is not Kind.DROP), None)
     if before is None or before.kind is Kind.BREAK:

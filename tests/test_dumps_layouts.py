@@ -341,3 +341,17 @@ def test_bullets_under_a_headline_stay_with_that_headlines_article():
     assert "Ferries" not in old.body
     assert (deal.title, deal.author) == ("Harbour deal agreed", "Jo Lee")
     assert "• Ferries run hourly" in deal.body
+
+
+def test_a_headline_a_later_article_of_the_dump_repeats_titles_it_too():
+    day = (
+        "Local\n\nHarbour live: the storm day by day\n\nBy Jo Lee\n\nPublished: {d} November 2026\n\n"
+        "{text}\n\nThe harbour office will post an update tomorrow morning.\n\n"
+    )
+    text = day.format(d=20, text="Waves broke over the north pier on Friday and the ferries stayed in port.")
+    text += day.format(
+        d=21, text="The wind dropped on Saturday and the first ferry left for the islands at noon."
+    )
+    first, second = split_dump(text, source="x.txt")
+    assert first.title == second.title == "Harbour live: the storm day by day"
+    assert second.section == "Local" and second.body.startswith("The wind dropped")
