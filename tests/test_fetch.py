@@ -199,3 +199,16 @@ async def test_a_server_that_trickles_its_body_is_given_up_on():
         with pytest.raises(FetchError, match=r"took longer than 0.4s in all") as caught:
             await fetcher.get("https://slow.test/feed")
     assert caught.value.transient
+
+
+async def test_a_broken_compressed_body_is_named_for_what_it_is():
+    def handler(request: httpx.Request) -> httpx.Response:
+        encoding = request.url.path.strip("/")
+        return httpx.Response(
+            200, headers={"Content-Encoding": encoding}, content=b"\x1f\x8b\x08\x00junk" * 9
+        )
+
+    async with Fetcher(CONFIG, transport=httpx.MockTransport(handler)) as fetcher:
+        for encoding in ("gzip", "deflate"):
+            with pytest.raises(FetchError, match=f"^the server sent a broken {encoding} body$"):
+                await fetcher.get(f"http://127.0.0.1/{encoding}")
