@@ -19,10 +19,12 @@ from trafilatura import load_html
 
 LIST_SHARE = 0.6  # a page whose main text is at least this share of list items (by characters)
 HEADLINE_WORDS = 3  # a link of fewer words over a paragraph is furniture ("More", "Read"), not a headline
-_BLOCKS = (
-    "p li dt dd td th h1 h2 h3 h4 h5 h6 blockquote pre div section article header footer aside "
-    "figure figcaption a span"
-).split()
+_BLOCKS = frozenset(
+    (
+        "p li dt dd td th h1 h2 h3 h4 h5 h6 blockquote pre div section article header footer aside "
+        "figure figcaption a span"
+    ).split()
+)
 _CLIMB = 3  # how far up from a teaser's element its headline may be (a <p> in a <div> in an <article>)
 
 
@@ -40,15 +42,34 @@ def is_link_list(html: str | bytes, lines: list[str]) -> bool:
 
 
 def _elements(tree: Any, wanted: set[str]) -> dict[str, Any]:
-    """The outermost element whose whole text is each wanted line (document order puts it first)."""
+    """The outermost element whose whole text is each wanted line (document order puts it first). Only
+    elements with as many non-space characters as a wanted line are read out: reading every element's
+    text would cost the page's text once per level of nesting."""
+    sizes = {_size(line) for line in wanted}
     found: dict[str, Any] = {}
-    for element in tree.iter(*_BLOCKS):
+    for element in _sized(tree, sizes):
         text = _norm(element.text_content())
         if text in wanted and text not in found:
             found[text] = element
             if len(found) == len(wanted):
                 break
     return found
+
+
+def _sized(tree: Any, sizes: set[int]) -> list[Any]:
+    """The block elements, in document order, whose text has one of ``sizes`` non-space characters."""
+    elements = list(tree.iter())
+    size: dict[Any, int] = {}
+    for element in reversed(elements):  # children before their parents
+        inner = _size(element.text or "") if isinstance(element.tag, str) else 0
+        for child in element:
+            inner += size.get(child, 0) + _size(child.tail or "")
+        size[element] = inner
+    return [e for e in elements if e.tag in _BLOCKS and size[e] in sizes]
+
+
+def _size(text: str) -> int:
+    return len("".join(text.split()))
 
 
 def _is_item(element: Any) -> bool:
