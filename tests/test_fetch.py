@@ -201,14 +201,21 @@ async def test_a_server_that_trickles_its_body_is_given_up_on():
     assert caught.value.transient
 
 
-async def test_a_broken_compressed_body_is_named_for_what_it_is():
-    def handler(request: httpx.Request) -> httpx.Response:
-        encoding = request.url.path.strip("/")
-        return httpx.Response(
-            200, headers={"Content-Encoding": encoding}, content=b"\x1f\x8b\x08\x00junk" * 9
-        )
+@pytest.mark.parametrize("encoding", ["gzip", "deflate"])
+async def test_a_broken_compressed_body_is_named_for_what_it_is(site, fetcher, encoding):
+    async def broken(request: web.Request) -> web.Response:
+        headers = {"Content-Encoding": encoding, "Content-Type": "text/html"}
+        return web.Response(body=b"\x1f\x8b\x08\x00junk" * 9, headers=headers)
+
+    site.add("/broken", broken)
+    with pytest.raises(FetchError, match=f"^the server sent a broken {encoding} body$"):
+        await fetcher.get(site.url("/broken"))
+
+
+async def test_a_body_a_transport_could_not_decode_is_named_too():
+    def handler(request: httpx.Request) -> httpx.Response:  # decoded as the response is built
+        return httpx.Response(200, headers={"Content-Encoding": "gzip"}, content=b"\x1f\x8b\x08\x00junk" * 9)
 
     async with Fetcher(CONFIG, transport=httpx.MockTransport(handler)) as fetcher:
-        for encoding in ("gzip", "deflate"):
-            with pytest.raises(FetchError, match=f"^the server sent a broken {encoding} body$"):
-                await fetcher.get(f"http://127.0.0.1/{encoding}")
+        with pytest.raises(FetchError, match=r"^the server sent a broken compressed body$"):
+            await fetcher.get("http://127.0.0.1/x")

@@ -169,6 +169,8 @@ class Fetcher:
             raise self._cannot_connect(origin, _first_line(exc)) from exc
         except httpx.TimeoutException as exc:
             raise FetchError(f"timed out after {self.config.timeout:g}s", transient=True) from exc
+        except httpx.DecodingError as exc:  # a body decoded before _read saw it (a transport that reads it)
+            raise FetchError("the server sent a broken compressed body", transient=True) from exc
         except httpx.HTTPError as exc:
             raise FetchError(f"{type(exc).__name__}: {_first_line(exc)}", transient=True) from exc
         except (httpx.InvalidURL, UnicodeError) as exc:
