@@ -5,6 +5,10 @@ declaration are skipped) and returns a :class:`Feed` whose entries are drafts wi
 (HTML turned into paragraphs) and a ``teaser`` flag: the entry holds only a summary (short, or cut
 off with "…" / "Continue reading"), so its page must be fetched for the article. A relative entry
 link is resolved against xml:base, else the channel's link, else the feed's URL (see :func:`_base`).
+An entry's URL is its identity (a second article with it is a duplicate), so a link that is not the
+entry's own is not used: a site's root, or a link several different entries of the feed give (see
+:func:`_own_link`); the guid stands in if it is an http(s) URL, else the entry has no URL and its page is
+not fetched.
 
 Broken feeds: when feedparser recognises a feed but had to recover from an XML error (``bozo``: an
 unescaped ``&``, an undeclared Latin-1 encoding, a stray newline before ``<?xml``), its entries are
@@ -20,6 +24,7 @@ from __future__ import annotations
 import calendar
 import re
 import zlib
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from html.parser import HTMLParser
@@ -27,6 +32,7 @@ from urllib.parse import urljoin, urlsplit
 
 import feedparser
 
+from briefing.addresses import is_site_root, site_of
 from briefing.boilerplate import strip_boilerplate
 from briefing.dumps import title_from_body
 from briefing.errors import MalformedFeedError
@@ -137,7 +143,7 @@ def parse_feed(data: bytes, *, url: str | None = None, content_type: str | None 
             raise MalformedFeedError("an HTML page, not an RSS or Atom feed")
         raise MalformedFeedError(f"not an RSS or Atom feed ({problem or 'no feed element'})")
     channel = parsed.feed
-    name = _text(channel.get("title", "")) or (urlsplit(url).hostname if url else "") or "feed"
+    name = _text(channel.get("title", "")) or site_of(url) or "feed"
     link, base = _base(channel, url)
     relative = any(r.get("link") and not _is_web(r["link"]) for r in parsed.entries)
     if base and (relative or b"xml:base" in xml):
@@ -146,7 +152,8 @@ def parse_feed(data: bytes, *, url: str | None = None, content_type: str | None 
         # into the items after it).
         headers["content-location"] = base
         parsed = feedparser.parse(xml, response_headers=headers, sanitize_html=False)
-    entries = tuple(e for e in (_entry(raw, name) for raw in parsed.entries) if e is not None)
+    shared = _shared_links(parsed.entries)
+    entries = tuple(e for e in (_entry(raw, name, shared) for raw in parsed.entries) if e is not None)
     if problem and not entries:  # a broken feed that yielded nothing is a failure, not an empty feed
         raise MalformedFeedError(f"malformed feed, no entry could be read ({problem})")
     repaired = f"{bare} unescaped '&' read as '&amp;'" if bare else None
@@ -169,13 +176,34 @@ def _is_web(url: str) -> bool:
     return parts.scheme in ("http", "https") and bool(parts.netloc)
 
 
-def _entry(raw: feedparser.FeedParserDict, source: str) -> FeedEntry | None:
+def _shared_links(raws: list[feedparser.FeedParserDict]) -> set[str]:
+    """The links that entries with different guids give: the site's home page or a section's, no
+    entry's own. Entries without guids that give one link are taken for versions of one article (an
+    entry and its update), whose link it is."""
+    guids: dict[str, set[str]] = defaultdict(set)
+    for raw in raws:
+        if raw.get("id") and raw.get("link"):
+            guids[raw["link"]].add(raw["id"])
+    return {link for link, ids in guids.items() if len(ids) > 1}
+
+
+def _own_link(raw: feedparser.FeedParserDict, shared: set[str]) -> str | None:
+    """The entry's URL: its link, else its guid, if that is an http(s) URL that is no site's root and no
+    other entry's too; else none, and the entry is told from others by its text (a guid is one
+    entry's by definition)."""
+    for key in ("link", "id"):
+        value = raw.get(key) or ""
+        if _is_web(value) and value not in shared and not is_site_root(value):
+            return value
+    return None
+
+
+def _entry(raw: feedparser.FeedParserDict, source: str, shared: set[str]) -> FeedEntry | None:
     texts = [c.get("value", "") for c in raw.get("content", [])] + [raw.get("summary", "")]
     body = max((html_to_text(t) for t in texts), key=len, default="")
     body = "\n\n".join(strip_boilerplate(body.split("\n\n")))  # before the cut markers: the footer hides them
     title = _text(raw.get("title", ""))
-    link = raw.get("link") or raw.get("id") or ""
-    link = link if _is_web(link) else None
+    link = _own_link(raw, shared)
     if not body and not link:
         return None
     end = _without_markers(body)

@@ -2,21 +2,28 @@
 
 trafilatura finds the main text and the metadata; nothing is fetched here (the caller passes the
 HTML it fetched or read, as text or bytes, and the URL it came from). The page's canonical URL wins
-over the fetched one, so the same article reached through two addresses is recognised as one; the
-site's name (else its host) is the article's source.
+over the fetched one, so the same article reached through two addresses is recognised as one, unless
+it cannot be the page's own (a site's home page, another site: see :func:`briefing.addresses.own_url`).
+The site's name (else its host, by :func:`briefing.addresses.site_of`) is the article's source. A page
+that is a list of links (a directory listing, a tag page, a home page of teasers: see
+:mod:`briefing.linklists`) is no article, nor is one without a sentence of prose (as a feed entry's
+summary must have one: :func:`briefing.feeds.has_prose`).
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
-from urllib.parse import urlsplit
 
 import trafilatura
 
+from briefing.addresses import own_url, site_of
 from briefing.boilerplate import strip_boilerplate
 from briefing.dumps import title_from_body
 from briefing.errors import EmptySourceError
+from briefing.feeds import has_prose
 from briefing.furniture import parse_date
+from briefing.linklists import is_link_list
 from briefing.models import ArticleDraft
 
 MIN_WORDS = 20
@@ -36,6 +43,9 @@ _DATES = {
 
 
 PAGE_SUFFIXES = frozenset((".html", ".htm", ".xhtml"))  # a saved web page, read with trafilatura
+# How trafilatura names a site that names none, from the page's URL (its metadata.META_URL): a name
+# of this shape was not found on the page, and is replaced by site_of's for the URL kept
+_URL_SITENAME = re.compile(r"https?://(?:www\.|w[0-9]+\.)?([^/]+)")
 
 
 def parse_page(html: str | bytes, url: str | None = None, *, source: str | None = None) -> ArticleDraft:
@@ -55,18 +65,25 @@ def parse_page(html: str | bytes, url: str | None = None, *, source: str | None 
     if len(text.split()) < MIN_WORDS:
         raise EmptySourceError("no article text found on the page")
     assert doc is not None
+    if is_link_list(html, text.split("\n")):
+        raise EmptySourceError("not an article: a list of links")
     title = " ".join((doc.title or "").split())
     paragraphs = strip_boilerplate(line for line in text.split("\n") if line.strip())
     if title and paragraphs and paragraphs[0] == title:
         paragraphs = paragraphs[1:]
     body = "\n\n".join(paragraphs)
-    canonical = doc.url if doc.url and urlsplit(doc.url).scheme in ("http", "https") else url
-    host = urlsplit(canonical or "").hostname
-    return ArticleDraft(
+    canonical = own_url(doc.url, url)
+    named = doc.sitename
+    if named and doc.url and (guess := _URL_SITENAME.match(doc.url)) and guess[1] == named:
+        named = site_of(canonical)
+    draft = ArticleDraft(
         title=title or title_from_body(body),
         body=body,
-        source=doc.sitename or source or host or "web",
+        source=named or source or site_of(canonical) or "web",
         url=canonical,
         author=doc.author or None,
         published_at=parse_date(doc.date) if doc.date else None,
     )
+    if not has_prose(draft):  # file names and dates in a <pre> (nginx's listing), scores, figures
+        raise EmptySourceError("not an article: no sentence of prose on the page")
+    return draft

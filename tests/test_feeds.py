@@ -284,3 +284,52 @@ def test_style_rules_left_by_a_sanitised_style_tag_are_not_text():
         html_to_text(description) == "Earn twice the currency this weekend!\n\nBags are 15% off until Monday."
     )
     assert html_to_text("<p>Sets like {a, b} and {c: d} stay.</p>") == "Sets like {a, b} and {c: d} stay."
+
+
+def rss(*items: str, link: str = "http://127.0.0.1:8799/") -> bytes:
+    channel = f"<title>Minho Press</title><link>{link}</link><description>x</description>"
+    return (
+        f'<?xml version="1.0"?><rss version="2.0"><channel>{channel}{"".join(items)}</channel></rss>'.encode()
+    )
+
+
+def item(title: str, link: str | None = None, guid: str | None = None, *, permalink: bool = False) -> str:
+    text = (
+        f"{title}, the regional council said on Monday, after four years of building work in the city. " * 3
+    )
+    parts = f"<title>{title}</title><description>{text}</description>"
+    parts += f"<link>{link}</link>" if link else ""
+    parts += f"<guid isPermaLink='{str(permalink).lower()}'>{guid}</guid>" if guid else ""
+    return f"<item>{parts}</item>"
+
+
+def test_a_link_several_entries_share_is_no_entry_s_url():
+    # distinct guids, titles and texts, one <link> (the site's home page, or a section's)
+    for shared in ("http://127.0.0.1:8799/", "http://127.0.0.1:8799/news/"):
+        parsed = parse_feed(
+            rss(item("Braga opens library", shared, "id-0"), item("Douro harvest", shared, "id-1"))
+        )
+        assert [e.draft.url for e in parsed.entries] == [None, None]
+        assert [e.draft.title for e in parsed.entries] == ["Braga opens library", "Douro harvest"]
+
+
+def test_the_guid_stands_in_when_it_is_an_http_url():
+    home = "http://127.0.0.1:8799/"
+    parsed = parse_feed(rss(item("One", home, "http://127.0.0.1:8799/?p=1"), item("Two", home, "urn:x:2")))
+    assert [e.draft.url for e in parsed.entries] == ["http://127.0.0.1:8799/?p=1", None]
+
+
+def test_a_link_to_the_site_root_is_no_entry_s_url_even_alone():
+    parsed = parse_feed(rss(item("Braga opens library", "https://example.com")))
+    assert parsed.entries[0].draft.url is None
+
+
+def test_an_entry_and_its_update_without_guids_keep_their_one_link():
+    link = "http://127.0.0.1:8799/d1"
+    parsed = parse_feed(rss(item("Drought", link), item("Drought (updated)", link)))
+    assert [e.draft.url for e in parsed.entries] == [link, link]
+
+
+def test_the_feed_named_by_its_url_when_it_has_no_title():
+    data = rss(item("One", "http://www.example.com:8080/1")).replace(b"<title>Minho Press</title>", b"")
+    assert parse_feed(data, url="http://www.example.com:8080/feed.xml").title == "example.com:8080"

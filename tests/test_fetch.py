@@ -199,3 +199,23 @@ async def test_a_server_that_trickles_its_body_is_given_up_on():
         with pytest.raises(FetchError, match=r"took longer than 0.4s in all") as caught:
             await fetcher.get("https://slow.test/feed")
     assert caught.value.transient
+
+
+@pytest.mark.parametrize("encoding", ["gzip", "deflate"])
+async def test_a_broken_compressed_body_is_named_for_what_it_is(site, fetcher, encoding):
+    async def broken(request: web.Request) -> web.Response:
+        headers = {"Content-Encoding": encoding, "Content-Type": "text/html"}
+        return web.Response(body=b"\x1f\x8b\x08\x00junk" * 9, headers=headers)
+
+    site.add("/broken", broken)
+    with pytest.raises(FetchError, match=f"^the server sent a broken {encoding} body$"):
+        await fetcher.get(site.url("/broken"))
+
+
+async def test_a_body_a_transport_could_not_decode_is_named_too():
+    def handler(request: httpx.Request) -> httpx.Response:  # decoded as the response is built
+        return httpx.Response(200, headers={"Content-Encoding": "gzip"}, content=b"\x1f\x8b\x08\x00junk" * 9)
+
+    async with Fetcher(CONFIG, transport=httpx.MockTransport(handler)) as fetcher:
+        with pytest.raises(FetchError, match=r"^the server sent a broken compressed body$"):
+            await fetcher.get("http://127.0.0.1/x")

@@ -13,7 +13,7 @@ PAGES = FIXTURES / "pages"
 
 def test_main_text_title_author_date_and_canonical_url():
     html = (PAGES / "port_strike.html").read_text(encoding="utf-8")
-    draft = parse_page(html, "http://127.0.0.1:8000/p?id=1")
+    draft = parse_page(html, "http://www.harbour-gazette.test/p?id=1")
     assert draft.title == "Port strike halts shipping along the Atlantic coast"
     assert draft.author == "Maria Lopez"
     assert draft.published_at == datetime(2025, 3, 2, 9, 15, tzinfo=UTC)
@@ -72,3 +72,74 @@ def test_the_day_in_the_url_when_nothing_else_dates_the_page():
 def test_a_date_ahead_is_kept_for_the_ingest_to_judge():
     html = (PAGES / "port_strike.html").read_text(encoding="utf-8").replace("2025-03-02", "2099-03-02")
     assert parse_page(html).published_at == datetime(2099, 3, 2, 9, 15, tzinfo=UTC)
+
+
+def story(title: str, canonical: str | None = None, site_name: str | None = None) -> str:
+    head = f"<title>{title}</title>"
+    head += f'<link rel="canonical" href="{canonical}">' if canonical else ""
+    head += f'<meta property="og:site_name" content="{site_name}">' if site_name else ""
+    lead = f"{title}, the city council said on Monday, after a week of talks with the port and the unions."
+    more = (
+        "Officials said more details would follow on Tuesday, and that buses would run as usual until then."
+    )
+    body = f"<article><h1>{title}</h1><p>{lead}</p><p>{more}</p></article>"
+    return f"<html><head>{head}</head><body>{body}</body></html>"
+
+
+def test_a_canonical_url_at_the_site_root_is_not_the_page_s_identity():
+    # a CMS that gives every page the home page as canonical: each page keeps the address it came from
+    one = parse_page(story("Bridge closes", "http://127.0.0.1:8799/"), "http://127.0.0.1:8799/canon1.html")
+    two = parse_page(story("Airport record", "http://127.0.0.1:8799/"), "http://127.0.0.1:8799/canon2.html")
+    assert (one.url, two.url) == ("http://127.0.0.1:8799/canon1.html", "http://127.0.0.1:8799/canon2.html")
+    assert one.source == two.source == "127.0.0.1:8799"
+    saved = parse_page(story("Bridge closes", "https://example.com/"), None, source="canon1.html")
+    assert saved.url is None and saved.source == "canon1.html"  # told from others by its text
+
+
+def test_a_canonical_url_on_another_site_gives_way_to_the_fetched_one():
+    html = story("Ferry resumes", "https://wire.example.org/ferry-resumes")
+    assert (
+        parse_page(html, "https://news.example.com/local/ferry").url == "https://news.example.com/local/ferry"
+    )
+    same_site = parse_page(html.replace("wire.example.org", "www.example.com"), "https://amp.example.com/f")
+    assert same_site.url == "https://www.example.com/ferry-resumes"
+
+
+def test_the_outlet_from_the_url_is_the_host_without_www_and_with_a_port():
+    assert parse_page(story("Ferry resumes"), "https://www.example.com/ferry").source == "example.com"
+    assert parse_page(story("Ferry resumes"), "http://127.0.0.1:8799/a.html").source == "127.0.0.1:8799"
+    named = parse_page(story("Ferry resumes", site_name="Island Tribune"), "https://www.example.com/f")
+    assert named.source == "Island Tribune"
+
+
+@pytest.mark.parametrize("name", ["directory_listing.html", "tag_page.html", "home_of_teasers.html"])
+def test_a_page_that_is_a_list_of_links_is_not_an_article(name):
+    # python -m http.server's listing; a tag page of headlines; a home page of headlines and teasers,
+    # whose teasers trafilatura keeps while it drops the headlines over them
+    with pytest.raises(EmptySourceError, match=r"^not an article: a list of links$"):
+        parse_page((PAGES / name).read_bytes(), "http://127.0.0.1:8799/")
+
+
+def test_a_page_without_a_sentence_of_prose_is_not_an_article():
+    # nginx's listing: the links share a <pre> with dates and sizes, so no line of it is a link alone
+    with pytest.raises(EmptySourceError, match=r"^not an article: no sentence of prose on the page$"):
+        parse_page((PAGES / "nginx_listing.html").read_bytes(), "http://127.0.0.1:8799/data/")
+
+
+def test_an_article_with_many_inline_links_and_a_related_list_is_an_article():
+    draft = parse_page((PAGES / "inline_links.html").read_bytes(), "http://127.0.0.1:8799/eu")
+    assert draft.title == "EU ministers agree on new rules for online platforms"
+    assert "Thierry Breton, the former commissioner" in draft.body
+    for name in ("port_strike.html", "link_and_share_furniture.html", "dated_in_url_and_meta.html"):
+        assert parse_page((PAGES / name).read_bytes(), "http://127.0.0.1:8799/x").body
+
+
+def test_a_live_blog_whose_headings_link_to_its_own_posts_is_an_article():
+    posts = "".join(
+        f'<h2><a href="#post-{n}">{n}:00 Update number {n} on the storm</a></h2>'
+        f"<p>Wind speeds reached {100 + n} km/h on the coast at {n}:00, the weather service said.</p>"
+        for n in range(10, 16)
+    )
+    body = f"<article><h1>Storm live</h1>{posts}</article>"
+    html = f"<html><head><title>Storm live</title></head><body>{body}</body></html>"
+    assert "Wind speeds reached 110 km/h" in parse_page(html, "http://127.0.0.1:8799/live").body

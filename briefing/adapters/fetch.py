@@ -11,7 +11,8 @@ Tests pass ``transport=httpx.MockTransport(handler)`` (or point at a server on 1
 failure is a :class:`briefing.errors.FetchError` with a one-line reason: a refused scheme (only
 http and https are fetched, on every redirect hop too), an HTTP error status, a timeout (``timeout``
 for each connect and read, four times that for the whole request), a body over
-``max_bytes`` (enforced while streaming, not trusted from Content-Length alone), too many redirects
+``max_bytes`` (enforced while streaming, not trusted from Content-Length alone), a body that does not
+decompress as its Content-Encoding says ("the server sent a broken gzip body"), too many redirects
 or a redirect loop, or a host that cannot be reached.
 
 A host that could not be connected to (no such name, refused, connect timeout) is not tried again by
@@ -168,6 +169,8 @@ class Fetcher:
             raise self._cannot_connect(origin, _first_line(exc)) from exc
         except httpx.TimeoutException as exc:
             raise FetchError(f"timed out after {self.config.timeout:g}s", transient=True) from exc
+        except httpx.DecodingError as exc:  # a body decoded before _read saw it (a transport that reads it)
+            raise FetchError("the server sent a broken compressed body", transient=True) from exc
         except httpx.HTTPError as exc:
             raise FetchError(f"{type(exc).__name__}: {_first_line(exc)}", transient=True) from exc
         except (httpx.InvalidURL, UnicodeError) as exc:
@@ -183,11 +186,15 @@ class Fetcher:
         if declared.isdigit() and int(declared) > limit:
             raise FetchError(f"too large: {int(declared):,} bytes (limit {limit:,})")
         chunks, size = [], 0
-        async for chunk in response.aiter_bytes():
-            size += len(chunk)
-            if size > limit:
-                raise FetchError(f"too large: more than {limit:,} bytes")
-            chunks.append(chunk)
+        try:
+            async for chunk in response.aiter_bytes():
+                size += len(chunk)
+                if size > limit:
+                    raise FetchError(f"too large: more than {limit:,} bytes")
+                chunks.append(chunk)
+        except httpx.DecodingError as exc:  # zlib's "Error -3 while decompressing data" says nothing
+            encoding = response.headers.get("content-encoding", "").strip().lower() or "compressed"
+            raise FetchError(f"the server sent a broken {encoding} body", transient=True) from exc
         return b"".join(chunks)
 
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from briefing.addresses import site_of
 from briefing.dumps import decode_text, split_dump
 from briefing.errors import EmptySourceError, FetchError, SourceError
 from briefing.feeds import Feed, FeedEntry, has_prose, looks_like_feed, parse_feed
@@ -260,6 +261,24 @@ def _fresh_entries(app: App, feed: Feed, tally: Tally) -> list[FeedEntry]:
     return fresh
 
 
+def _readable(
+    entries: Sequence[FeedEntry], tally: Tally, *, label: str
+) -> tuple[list[ArticleDraft], list[ArticleDraft]]:
+    """The entries to store as the feed gives them, and the teasers whose pages are to be fetched. A
+    teaser with no URL of its own has no page to fetch (its link was the site's home page, say): its
+    summary is the article if it holds prose, else it is a failure."""
+    full, teasers = [], []
+    for entry in entries:
+        draft = entry.draft
+        if entry.teaser and draft.url:
+            teasers.append(draft)
+        elif not entry.teaser or has_prose(draft):
+            full.append(draft)
+        else:
+            tally.failed.append((f"{label}: {draft.title[:60]}", "feed entry: no article text"))
+    return full, teasers
+
+
 def _file_source(app: App, path: Path) -> int:
     with transaction(app.db):
         location = str(path.resolve())
@@ -302,10 +321,9 @@ def _ingest_file(app: App, path: Path, tally: Tally) -> list[ArticleDraft]:
         return []
     if isinstance(loaded, Feed):
         _note_recovery(loaded, str(path), tally)
-        fresh = _fresh_entries(app, loaded, tally)
-        full = [e.draft for e in fresh if not e.teaser]
+        full, teasers = _readable(_fresh_entries(app, loaded, tally), tally, label=str(path))
         store_drafts(app, full, tally, label=str(path), source_id=_file_source(app, path))
-        return [e.draft for e in fresh if e.teaser]
+        return teasers
     store_drafts(app, loaded, tally, label=str(path), source_id=_file_source(app, path))
     return []
 
@@ -416,7 +434,7 @@ def _parse_fetched(fetched: FetchResult) -> list[ArticleDraft]:
     if kind in ("text/html", "application/xhtml+xml") or _is_html(fetched.body):
         return [parse_page(fetched.body, fetched.url)]
     if kind.startswith("text/") or not kind:
-        drafts = split_dump(decode_text(fetched.body), source=urlsplit(fetched.url).hostname or "web")
+        drafts = split_dump(decode_text(fetched.body), source=site_of(fetched.url) or "web")
         if not drafts:
             raise EmptySourceError("no articles found in the text")
         return drafts
@@ -454,7 +472,7 @@ async def _poll_feed(
 
     with transaction(app.db):
         source = find_source(app.db, url) or upsert_source(
-            app.db, kind="feed", location=url, name=urlsplit(url).hostname or url, now=app.now()
+            app.db, kind="feed", location=url, name=site_of(url) or url, now=app.now()
         )
         if poll is not None:
             set_polling(app.db, source.id, poll)
@@ -485,11 +503,8 @@ async def _poll_feed(
         tally.not_modified += 1
         return
     _note_recovery(feed, url, tally)
-    fresh = _fresh_entries(app, feed, tally)
-    await store_drafts_async(
-        app, [e.draft for e in fresh if not e.teaser], tally, label=url, source_id=source.id
-    )
-    teasers = [e.draft for e in fresh if e.teaser]
+    full, teasers = _readable(_fresh_entries(app, feed, tally), tally, label=url)
+    await store_drafts_async(app, full, tally, label=url, source_id=source.id)
     left = await _fetch_teasers(
         app, teasers, tally, fetcher, label=url, source_id=source.id, retry_later=polled
     )
@@ -531,11 +546,7 @@ async def _fetch_teasers(
     left: list[str] = []
 
     async def full(draft: ArticleDraft) -> ArticleDraft | None:
-        if not draft.url:  # nothing to fetch: the teaser is all there is
-            if has_prose(draft):
-                return draft
-            tally.failed.append((f"{label}: {draft.title[:60]}", "feed entry: no article text"))
-            return None
+        assert draft.url is not None  # a teaser without a URL is no teaser to fetch (see _readable)
         try:
             async with gate:
                 fetched = await fetcher.get(draft.url)
