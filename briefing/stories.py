@@ -440,7 +440,8 @@ def story_summary(
 
 @dataclass(frozen=True)
 class Ranking:
-    """How a briefing weighs a story: ``(1 + sources + size) * 0.5 ** (age / half_life)``."""
+    """How a briefing weighs a story: ``(1 + log2(1 + sources) + ½·log2(1 + articles)) * 0.5 ** (age /
+    half_life)``, with ``source_weight`` and ``size_weight`` the two logarithms' factors."""
 
     half_life: timedelta = timedelta(hours=24)
     source_weight: float = 1.0
