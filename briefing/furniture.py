@@ -143,11 +143,11 @@ _CREDITS = re.compile(
     r"(?:\s+and\s+\w+)?\s+by\s+(.+)$",
     re.I,
 )
-# A link to the outlet's editorial standards under its stories ("Our Standards: The Trust Principles.")
 # An export's labelled fields ("Title: ...", "URL: https://..."), one article's record of several lines
 _TITLE_FIELD = re.compile(r"^(?:title|headline)\s*:\s*(\S.*)$", re.I)
 _LINK_FIELD = re.compile(r"^(?:url|link|permalink|canonical url|source url)\s*:\s*(https?://\S+)$", re.I)
-# (a label, so with a colon or alone: "Our values are under attack" is news)
+# A link to the outlet's editorial standards under its stories ("Our Standards: The Trust Principles."),
+# a label, so with a colon or alone: "Our values are under attack" is news
 _STANDARDS = re.compile(r"^(our|editorial) (standards|guidelines|principles|policies|policy)\s*(:|$)", re.I)
 _NAME_WORD = re.compile(r"^([A-Z][\w.'’-]*|[A-Z]\.|and|&|of|the|de|da|van|von|bin|al|in|for)[,;]?$")
 
