@@ -5,14 +5,16 @@
 1. Sentences (``briefing.sentences``) and tokens with offsets (``briefing.tokens``).
 2. Runs of capitalised words are chunked ("Swedish Defense Minister Pål Jonson", "Al Jabri General
    Trading & Investment Co"); "of", "for", "and" join a run only where an organisation, place or title
-   head needs them ("Ministry of Defence", "Secretary of State"), so "Russia and North Korea" is two.
+   head needs them ("Ministry of Defence", "Secretary of State", "Brindle and Oxley Company"), so
+   "Russia and North Korea" is two.
 3. A capitalised first word of a sentence is a name only with evidence (a list, a cue, or the same word
    capitalised elsewhere); a word the text also uses in lower case is not a name.
 4. Each chunk is typed by, in order: known names and gazetteers (countries, demonyms, places), organisation
    heads ("Ministry", "Co", "Party"), titles ("President", "Lt. Gen."), given names, a known place that
    begins a longer name ("Perth Glory"), place heads ("Province"), acronyms, name particles (al-, bin,
-   van), the words around it ("in X", "X said"), then defaults; a word capitalised once with no evidence
-   at all is dropped rather than guessed.
+   van), the words around it ("in X", "X said"), a list's kind ("bands like X, Y and Z",
+   ``briefing.kinds``), then defaults; a word capitalised once with no evidence at all is dropped rather
+   than guessed.
 5. Within the text a surname alone ("Kellogg", "Gen. Kellogg") refers back to the full name; a possessive
    brand used as a subject ("Kellogg's reported...") is an organisation unless a person has that surname;
    a name written the same way is the same kind of actor throughout the text. A capitalised "The" inside a
@@ -63,6 +65,7 @@ from briefing.cues import (
     words,
 )
 from briefing.gazetteer import Gazetteer, load_gazetteer
+from briefing.kinds import type_by_kind
 from briefing.models import ActorType, ExtractedActor, Sentence
 from briefing.sentences import split_sentences
 from briefing.states import mark_states
@@ -145,7 +148,9 @@ def read_rules(
         ):
             headlines.append(index)
             continue
+        known = len(doc.candidates)
         _read_sentence(doc, index, toks)
+        type_by_kind(doc.candidates[known:], toks)
     resolve(doc.candidates, doc.gaz, text)
     return Reading(text, sentences, tokens, headlines, lower, doc.candidates)
 
@@ -408,6 +413,8 @@ def _splits_after_place(gaz: Gazetteer, chunk: list[Token], width: int, type_: s
     """After a leading known name, is the rest a separate name? Yes for a person after a nationality
     ("Russian Sergei Ryabkov") or a known actor; otherwise the place begins a longer name."""
     rest = chunk[width:]
+    if rest[0].low == "and" and width == 1:
+        return False  # "Basingstoke and Alton Light Railway": ``_one_name_with_and`` kept it whole
     if type_ != "place" or len(rest) > 3 or is_title(rest[0]):
         return True
     if _known(gaz, " ".join(t.norm for t in rest)) or _leading_place(gaz, rest):
@@ -459,13 +466,29 @@ def _split_joined(gaz: Gazetteer, chunk: list[Token]) -> list[tuple[int, int]] |
         if tok.word and not tok.cap and tok.low in ("and", "of", "for", "on", "upon"):
             head = chunk[0].low in ORG_FIRST or chunk[0].low in PLACE_FIRST
             left = chunk[k - 1].low
-            if tok.low == "and" and head:
+            if tok.low == "and" and (head or _one_name_with_and(gaz, chunk, k)):
                 continue
             if tok.low != "and" and (head or left in ORG_HEADS or left in PLACE_HEADS or left in TITLES):
                 continue
             rest = k + 2 if chunk[k + 1].low == "the" else k + 1
             return [(0, k), (rest, len(chunk))]
     return None
+
+
+# heads of names that two places or two founders' names share: "London and South Western Railway"
+_AND_HEADS = ORG_HEADS | LEGAL_FORMS | words("railway railroad railways lines")
+
+
+def _one_name_with_and(gaz: Gazetteer, chunk: list[Token], k: int) -> bool:
+    """ "Procter and Gamble Company", "Portland and Ogdensburg Railroad": one word, "and", and a name that
+    ends in an organisation's head is one name, unless the word is a country or a people ("Russia and
+    Ukraine Defence Ministry" are two)."""
+    first, rest = chunk[0], chunk[k + 1 :]
+    if k != 1 or not first.cap or first.acronym or not 2 <= len(rest) <= 4 or rest[-1].low not in _AND_HEADS:
+        return False
+    if any(not t.cap for t in rest) or first.norm in gaz.countries or first.norm in gaz.demonyms:
+        return False
+    return first.norm not in gaz.known
 
 
 def _is_org(chunk: list[Token]) -> bool:
@@ -591,7 +614,9 @@ def _read_plain(doc: _Doc, index: int, toks: list[Token], i: int, j: int, initia
     elif len(chunk) == 1 and not initial and not common and _before_government(toks, i, j):
         type_, why = "person", "context"  # "the Obama administration": a ruler; states.py makes it his
     elif len(chunk) > 1 and not common:
-        plural = (last.low.endswith("s") and len(chunk) > 2) or any(t.low in ORG_HEADS for t in chunk)
+        plural = (last.low.endswith("s") and (len(chunk) > 2 or _team(toks, i, j))) or any(
+            t.low in ORG_HEADS for t in chunk
+        )
         # a surname is not a word the text also writes in lower case ("Thirty Seconds")
         type_ = "organization" if last.acronym or plural or last.norm in doc.lower else "person"
         why = "shape"
@@ -611,6 +636,13 @@ def _read_plain(doc: _Doc, index: int, toks: list[Token], i: int, j: int, initia
 
 
 _GOVERNMENTS = words("government administration cabinet regime")
+
+
+def _team(toks: list[Token], i: int, j: int) -> bool:
+    """ "the Devil Rays", "the Blue Jays": "the" and a name of two words ending in a plural are a team, a
+    band or a party, not a person ("Sarah Jones" takes no article)."""
+    last = toks[j - 1].low
+    return i > 0 and toks[i - 1].low == "the" and not last.endswith(("ss", "'s", "’s")) and len(last) > 3
 
 
 def _person_cue(gaz: Gazetteer, toks: list[Token], i: int, j: int) -> bool:

@@ -1,0 +1,125 @@
+"""Names listed as examples of a kind: "bands like New Order, Interpol or Joy Division", "companies such as
+Wachovia and Carnival Cruise Lines", "Aleppo and other towns", "guitarists such as Tohpati and Ridho". The
+plural noun says what every name of the list is, where nothing firmer (a list of known names, a title, an
+organisation head) says otherwise.
+"""
+
+from __future__ import annotations
+
+from briefing.coref import Candidate
+from briefing.cues import words
+from briefing.models import ActorType
+from briefing.tokens import Token
+
+KINDS: dict[str, ActorType] = {
+    **dict.fromkeys(
+        words(
+            """
+            bands groups companies firms corporations businesses retailers brands labels clubs teams
+            networks channels newspapers broadcasters banks airlines militias parties organisations
+            organizations agencies charities universities
+            """
+        ),
+        "organization",
+    ),
+    **dict.fromkeys(
+        words("cities towns villages countries nations states provinces regions islands districts capitals"),
+        "place",
+    ),
+    **dict.fromkeys(
+        words(
+            """
+            people men women players artists musicians singers guitarists drummers actors actresses writers
+            authors poets painters politicians leaders figures personalities stars athletes scientists
+            """
+        ),
+        "person",
+    ),
+}
+_CUES = words("like including")  # and "such as"
+_OTHER = words("other")
+# rules whose type a kind never overrides: the lists, a title, a surname, a head, a brand, a bracketed
+# acronym of a name already typed
+_FIRM = words("list title surname head brand bracket")
+
+
+def _items_after(toks: list[Token], k: int) -> list[int]:
+    """Where the names begin of a list that begins at ``toks[k]``: "X, Y(,) and Z", "The Ramones, The
+    Stooges"."""
+    out: list[int] = []
+    while True:
+        if k < len(toks) and toks[k].low == "the":
+            k += 1
+        if k >= len(toks) or not toks[k].name_like:
+            return out
+        out.append(k)
+        while k < len(toks) and (toks[k].name_like or toks[k].low in ("of", "&")):
+            k += 1
+        sep = k < len(toks) and toks[k].text == ","
+        k += sep
+        if k < len(toks) and toks[k].low in ("and", "or"):
+            k, sep = k + 1, True
+        if not sep:
+            return out
+
+
+def _items_before(toks: list[Token], k: int) -> list[int]:
+    """Where the names end of a list that ends with "and" or "or" just before ``toks[k]`` ("X, Y and" before
+    "other bands")."""
+    out: list[int] = []
+    j = k - 1
+    if j < 0 or toks[j].low not in ("and", "or"):
+        return out
+    j -= 1
+    if j >= 0 and toks[j].text == ",":
+        j -= 1
+    while j >= 0 and toks[j].name_like:
+        out.append(j)
+        while j >= 0 and (toks[j].name_like or toks[j].low in ("of", "&")):
+            j -= 1
+        if j >= 0 and toks[j].low == "the":
+            j -= 1
+        if j < 0 or toks[j].text != ",":
+            return out
+        j -= 1
+    return out
+
+
+def listed_kinds(toks: list[Token]) -> tuple[dict[int, ActorType], dict[int, ActorType]]:
+    """The kind of each listed name of a sentence: by the token it begins at, and by the one it ends at."""
+    first: dict[int, ActorType] = {}
+    last: dict[int, ActorType] = {}
+    for k, tok in enumerate(toks):
+        kind = KINDS.get(tok.low)
+        if kind is None or tok.cap or not tok.word:
+            continue
+        if k > 1 and toks[k - 1].low in ("and", "or") and KINDS.get(toks[k - 2].low, kind) != kind:
+            continue  # "bands and artists such as ...": which name is which is not said
+        nxt = k + 1
+        if nxt + 1 < len(toks) and toks[nxt].low == "such" and toks[nxt + 1].low == "as":
+            first.update(dict.fromkeys(_items_after(toks, nxt + 2), kind))
+        elif nxt < len(toks) and toks[nxt].low in _CUES:
+            first.update(dict.fromkeys(_items_after(toks, nxt + 1), kind))
+        if k > 0 and toks[k - 1].low in _OTHER:  # "X, Y and (several) other bands"
+            before = k - 1
+            while before > 0 and toks[before - 1].low in ("several", "many", "some"):
+                before -= 1
+            last.update(dict.fromkeys(_items_before(toks, before), kind))
+    return first, last
+
+
+def type_by_kind(cands: list[Candidate], toks: list[Token]) -> None:
+    """Give the candidates of one sentence that a list's kind names that kind, unless a firm rule typed
+    them."""
+    if not any(t.low in KINDS for t in toks):
+        return
+    first, last = listed_kinds(toks)
+    if not first and not last:
+        return
+    at = {t.start: k for k, t in enumerate(toks)}
+    for c in cands:
+        if c.why in _FIRM:
+            continue
+        kind = first.get(at.get(c.toks[0].start, -1)) or last.get(at.get(c.toks[-1].start, -1))
+        if kind is not None:
+            c.type, c.why, c.canonical = kind, "kind", None

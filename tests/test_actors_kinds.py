@@ -1,0 +1,91 @@
+"""Actor extraction where English says what a name is: names listed as examples of a kind ("bands like
+X, Y and Z", "X and other towns"), a name of one word and a name with a head joined by "and"
+("Brindle and Oxley Company"), and "the" before a name ending in a plural ("the Harbour Gulls")."""
+
+import pytest
+
+from briefing.actors import extract_actors
+from briefing.kinds import listed_kinds
+from briefing.sentences import split_sentences
+from briefing.tokens import tokenize
+
+
+def typed(text, **kw):
+    """{surface: type} of every mention of ``text``."""
+    return {m.surface: a.type for a in extract_actors(text, **kw) for m in a.mentions}
+
+
+def kinds(sentence):
+    toks = tokenize(split_sentences(sentence)[0])
+    first, last = listed_kinds(toks)
+    return {toks[k].text: kind for k, kind in {**first, **last}.items()}
+
+
+def test_a_plural_kind_before_such_as_like_or_including_types_every_name_of_the_list():
+    assert kinds("He toured with bands like The Velvet Foxes, Marrow Lane and Tin Anchor.") == {
+        "Velvet": "organization",
+        "Marrow": "organization",
+        "Tin": "organization",
+    }
+    assert kinds("Sales rose at retailers such as Quorvane, Ostermark and Helsvard.") == {
+        "Quorvane": "organization",
+        "Ostermark": "organization",
+        "Helsvard": "organization",
+    }
+    assert kinds("He played with guitarists including Tohra Dasi and Ridel Mako.") == {
+        "Tohra": "person",
+        "Ridel": "person",
+    }
+
+
+def test_names_before_and_other_kind_take_that_kind():
+    assert kinds("Shelling hit Qamenas, Sarmin and other towns in the north.") == {
+        "Qamenas": "place",
+        "Sarmin": "place",
+    }
+    assert kinds("They were supported by Marrow Lane, Tin Anchor, and several other bands.") == {
+        "Lane": "organization",
+        "Anchor": "organization",
+    }
+
+
+def test_no_kind_without_a_list_or_when_two_kinds_share_it():
+    assert kinds("They did not like Velmont at all.") == {}
+    assert kinds("Bands and artists such as Marrow Lane and Tin Anchor played.") == {}
+    assert kinds("Towns such as") == {}
+
+
+@pytest.mark.parametrize("tagger", ["shipped", None])
+def test_bands_named_as_examples_are_organisations_not_people(tagger):
+    found = typed("He toured with bands like Marrow Lane, Tin Anchor and Cobalt Harrier.", tagger=tagger)
+    assert found == {
+        "Marrow Lane": "organization",
+        "Tin Anchor": "organization",
+        "Cobalt Harrier": "organization",
+    }
+
+
+def test_a_kind_never_overrides_a_firm_reading():
+    found = typed("He met people such as Quorvane Holdings and President Emmanuel Macron.", tagger=None)
+    assert found["Quorvane Holdings"] == "organization"  # a head says so, though "people" precedes it
+    assert found["Emmanuel Macron"] == "person"
+
+
+@pytest.mark.parametrize("tagger", ["shipped", None])
+def test_one_word_and_a_headed_name_are_one_name(tagger):
+    found = typed("The Brindle and Oxley Company built the engines in 1890.", tagger=tagger)
+    assert found == {"Brindle and Oxley Company": "organization"}
+
+
+@pytest.mark.parametrize("tagger", ["shipped", None])
+def test_a_country_and_a_headed_name_stay_two(tagger):
+    found = typed("Russia and Ukraine Defence Ministry officials met on Monday.", tagger=tagger)
+    assert found["Russia"] == "place"
+    assert "Russia and Ukraine Defence Ministry" not in found
+
+
+def test_the_and_a_two_word_name_ending_in_a_plural_is_a_team_not_a_person():
+    found = typed("He pitched for the Harbour Gulls before he joined the Red Lanterns in May.", tagger=None)
+    assert found == {"Harbour Gulls": "organization", "Red Lanterns": "organization"}
+    found = typed("Mr Tovald Jones met Ilse Ranks at the talks.", tagger=None)
+    assert found["Tovald Jones"] == "person"
