@@ -414,7 +414,7 @@ def _splits_after_place(gaz: Gazetteer, chunk: list[Token], width: int, type_: s
     ("Russian Sergei Ryabkov") or a known actor; otherwise the place begins a longer name."""
     rest = chunk[width:]
     if rest[0].low == "and" and width == 1:
-        return False  # "Basingstoke and Alton Light Railway": ``_one_name_with_and`` kept it whole
+        return False  # "Harlow and Brent Light Railway": ``_one_name_with_and`` kept it whole
     if type_ != "place" or len(rest) > 3 or is_title(rest[0]):
         return True
     if _known(gaz, " ".join(t.norm for t in rest)) or _leading_place(gaz, rest):
@@ -475,12 +475,12 @@ def _split_joined(gaz: Gazetteer, chunk: list[Token]) -> list[tuple[int, int]] |
     return None
 
 
-# heads of names that two places or two founders' names share: "London and South Western Railway"
+# heads of names that two places or two founders' names share: "Harlow and Brent Valley Railway"
 _AND_HEADS = ORG_HEADS | LEGAL_FORMS | words("railway railroad railways lines")
 
 
 def _one_name_with_and(gaz: Gazetteer, chunk: list[Token], k: int) -> bool:
-    """ "Procter and Gamble Company", "Portland and Ogdensburg Railroad": one word, "and", and a name that
+    """ "Brindle and Oxley Company", "Harlow and Brent Railroad": one word, "and", and a name that
     ends in an organisation's head is one name, unless the word is a country or a people ("Russia and
     Ukraine Defence Ministry" are two)."""
     first, rest = chunk[0], chunk[k + 1 :]
@@ -639,8 +639,8 @@ _GOVERNMENTS = words("government administration cabinet regime")
 
 
 def _team(toks: list[Token], i: int, j: int) -> bool:
-    """ "the Devil Rays", "the Blue Jays": "the" and a name of two words ending in a plural are a team, a
-    band or a party, not a person ("Sarah Jones" takes no article)."""
+    """ "the Harbour Gulls", "the Red Lanterns": "the" and a name of two words ending in a plural are a
+    team, a band or a party, not a person ("Sarah Jones" takes no article)."""
     last = toks[j - 1].low
     return i > 0 and toks[i - 1].low == "the" and not last.endswith(("ss", "'s", "’s")) and len(last) > 3
 

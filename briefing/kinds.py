@@ -1,5 +1,5 @@
-"""Names listed as examples of a kind: "bands like New Order, Interpol or Joy Division", "companies such as
-Wachovia and Carnival Cruise Lines", "Aleppo and other towns", "guitarists such as Tohpati and Ridho". The
+"""Names listed as examples of a kind: "bands like Marrow Lane, Tin Anchor or Cobalt Harrier", "companies such
+as Quorvane and Ostermark Freight", "Qamenas and other towns", "guitarists such as Tohra Dasi". The
 plural noun says what every name of the list is, where nothing firmer (a list of known names, a title, an
 organisation head) says otherwise.
 """
@@ -44,8 +44,8 @@ _FIRM = words("list title surname head brand bracket")
 
 
 def _items_after(toks: list[Token], k: int) -> list[int]:
-    """Where the names begin of a list that begins at ``toks[k]``: "X, Y(,) and Z", "The Ramones, The
-    Stooges"."""
+    """Where the names begin of a list that begins at ``toks[k]``: "X, Y(,) and Z", "The Velvet Foxes, The
+    Tin Men"."""
     out: list[int] = []
     while True:
         if k < len(toks) and toks[k].low == "the":
