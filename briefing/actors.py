@@ -79,6 +79,12 @@ MAX_NAME_TOKENS = 5
 # possessives inside official names: "People's Republic of China", "People's Liberation Army"
 _NAME_POSSESSIVES = words("people's people’s workers' workers’")
 ROMAN = words("i ii iii iv v vi vii viii ix x xi xii")
+# a regnal or generation number: "Louis XVI", "Charles III", "Pope Benedict XVI", "John Smith IV"
+_REGNAL = re.compile(r"(?=[xvi])x{0,3}(?:ix|iv|v?i{0,3})")
+
+
+def regnal(tok: Token) -> bool:
+    return tok.cap and tok.text.isupper() and _REGNAL.fullmatch(tok.low) is not None
 
 
 @dataclass
@@ -464,15 +470,41 @@ def _split_joined(gaz: Gazetteer, chunk: list[Token]) -> list[tuple[int, int]] |
         if tok.text == "&" and chunk[0].norm in gaz.given_names and chunk[k + 1].norm in gaz.given_names:
             return [(0, k), (k + 1, len(chunk))]  # "David Christison & Lee Tate": two people
         if tok.word and not tok.cap and tok.low in ("and", "of", "for", "on", "upon"):
-            head = chunk[0].low in ORG_FIRST or chunk[0].low in PLACE_FIRST
-            left = chunk[k - 1].low
-            if tok.low == "and" and (head or _one_name_with_and(gaz, chunk, k)):
-                continue
-            if tok.low != "and" and (head or left in ORG_HEADS or left in PLACE_HEADS or left in TITLES):
+            if _joins(gaz, chunk, k):
                 continue
             rest = k + 2 if chunk[k + 1].low == "the" else k + 1
             return [(0, k), (rest, len(chunk))]
     return None
+
+
+def _joins(gaz: Gazetteer, chunk: list[Token], k: int) -> bool:
+    """Does the connecting word ``chunk[k]`` join one name: "Ministry of Defence", "Mount of Olives",
+    "Department of Health and Human Services", "Brindle and Oxley Company", "Hall of Fame"? Not in
+    "League for the Vancouver Canucks", where a place begins a second name."""
+    low, left = chunk[k].low, chunk[k - 1].low
+    head = chunk[0].low in ORG_FIRST or chunk[0].low in PLACE_FIRST
+    if low == "and" and chunk[k + 1].low == "the":
+        return False  # "the Ministry of Defence and the Home Office": "the" begins a second name
+    if low == "and":
+        return head or _one_name_with_and(gaz, chunk, k) or _in_complement(chunk, k)
+    if low == "of" and left == "hall" and chunk[k + 1].low == "fame":
+        return True
+    if low == "for" and left in ORG_HEADS and chunk[k + 1].low == "the":
+        second = chunk[k + 2 :]
+        if second and (second[0].low in SAINTS or _leading_place(gaz, second)) and len(second) > 1:
+            return False
+    return head or left in ORG_HEADS or left in PLACE_HEADS or left in TITLES
+
+
+def _in_complement(chunk: list[Token], k: int) -> bool:
+    """Is the "and" at ``k`` the first inside what follows an organisation's head and "of"/"for"
+    ("Institute of Arts and Sciences")?"""
+    for m in range(k - 1, 0, -1):
+        if chunk[m].low == "and":
+            return False
+        if chunk[m].low in ("of", "for") and not chunk[m].cap:
+            return chunk[m - 1].low in ORG_HEADS
+    return False
 
 
 # heads of names that two places or two founders' names share: "Harlow and Brent Valley Railway"
@@ -497,6 +529,8 @@ def _is_org(chunk: list[Token]) -> bool:
         return True
     if len(chunk) > 2 and chunk[0].low in ORG_FIRST and chunk[1].low in ("of", "for"):
         return True
+    if len(chunk) > 2 and [t.low for t in chunk[-3:]] == ["hall", "of", "fame"]:
+        return True
     if len(chunk) > 1 and chunk[0].low in ORG_FIRST_ROMANCE:
         return True
     return any(t.low in ORG_HEADS and chunk[k + 1].low in ("of", "for") for k, t in enumerate(chunk[:-1]))
@@ -505,8 +539,8 @@ def _is_org(chunk: list[Token]) -> bool:
 def _plausible_name(toks: list[Token]) -> bool:
     if not 1 <= len(toks) <= MAX_NAME_TOKENS or toks[0].low in TITLES:
         return False
-    for t in toks:
-        if t.acronym and t.low not in ("ii", "iii", "iv"):
+    for k, t in enumerate(toks):
+        if t.acronym and not (k and regnal(t)):
             return False
         if not (t.cap or t.initial or t.low in PARTICLES):
             return False
@@ -577,7 +611,7 @@ def _read_plain(doc: _Doc, index: int, toks: list[Token], i: int, j: int, initia
     """A run with no title and no organisation head: type it by its shape, or leave it to the text."""
     chunk = toks[i:j]
     first, last = chunk[0], chunk[-1]
-    head = next((t for t in reversed(chunk) if t.low not in ROMAN), last)
+    head = next((t for t in reversed(chunk) if t.low not in ROMAN and not regnal(t)), last)
     if head.low in MISC_HEADS or first.low in MISC_FIRST or all(is_title(t) for t in chunk):
         return
     if len(chunk) == 1 and (first.low in LONE_NOT_NAMES or len(first.low) < 2 or "'" in first.norm):
@@ -618,7 +652,11 @@ def _read_plain(doc: _Doc, index: int, toks: list[Token], i: int, j: int, initia
             t.low in ORG_HEADS for t in chunk
         )
         # a surname is not a word the text also writes in lower case ("Thirty Seconds")
-        type_ = "organization" if last.acronym or plural or last.norm in doc.lower else "person"
+        type_ = (
+            "organization"
+            if (last.acronym and not regnal(last)) or plural or last.norm in doc.lower
+            else "person"
+        )
         why = "shape"
         placed = (i > 0 and toks[i - 1].low in PLACE_CONTEXT) or _next_is_place_head(toks, j)
         if type_ == "person" and placed:

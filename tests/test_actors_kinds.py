@@ -89,3 +89,41 @@ def test_the_and_a_two_word_name_ending_in_a_plural_is_a_team_not_a_person():
     assert found == {"Harbour Gulls": "organization", "Red Lanterns": "organization"}
     found = typed("Mr Tovald Jones met Ilse Ranks at the talks.", tagger=None)
     assert found["Tovald Jones"] == "person"
+
+
+@pytest.mark.parametrize("tagger", ["shipped", None])
+def test_and_inside_what_follows_a_head_and_of_joins_one_name(tagger):
+    found = typed(
+        "The U.S. Department of Health and Human Services wrote to the Velmont Institute of Arts "
+        "and Sciences.",
+        tagger=tagger,
+    )
+    assert found["U.S. Department of Health and Human Services"] == "organization"
+    assert found["Velmont Institute of Arts and Sciences"] == "organization"
+
+
+@pytest.mark.parametrize("tagger", ["shipped", None])
+def test_and_the_begins_a_second_name(tagger):
+    found = typed("The Ministry of Defence and the Home Office met on Monday.", tagger=tagger)
+    assert found == {"Ministry of Defence": "organization", "Home Office": "organization"}
+
+
+def test_a_hall_of_fame_is_an_organisation_and_for_the_before_a_place_begins_a_second_name():
+    found = typed(
+        "He joined the Curling Hall of Fame after he played in the Northern Curling League "
+        "for the Winnipeg Otters.",
+        tagger=None,
+    )
+    assert found == {
+        "Curling Hall of Fame": "organization",
+        "Northern Curling League": "organization",
+        "Winnipeg Otters": "organization",
+    }
+    found = typed("The Office for the Coordination of Humanitarian Affairs said so.", tagger=None)
+    assert found == {"Office for the Coordination of Humanitarian Affairs": "organization"}
+
+
+@pytest.mark.parametrize("tagger", ["shipped", None])
+def test_a_regnal_number_ends_a_persons_name(tagger):
+    found = typed("Louis XVI was crowned in 1774; Pope Benedict XVI resigned in 2013.", tagger=tagger)
+    assert found == {"Louis XVI": "person", "Benedict XVI": "person"}
