@@ -127,3 +127,17 @@ def test_a_hall_of_fame_is_an_organisation_and_for_the_before_a_place_begins_a_s
 def test_a_regnal_number_ends_a_persons_name(tagger):
     found = typed("Louis XVI was crowned in 1774; Pope Benedict XVI resigned in 2013.", tagger=tagger)
     assert found == {"Louis XVI": "person", "Benedict XVI": "person"}
+
+
+def test_street_and_estate_words_end_a_place_and_a_casino_is_an_organisation():
+    found = typed(
+        "The park at the corner of Tavish Way and Orlow Place lies beside Marden Estate. He played poker "
+        "at the Lindley Casino.",
+        tagger=None,
+    )
+    assert found == {
+        "Tavish Way": "place",
+        "Orlow Place": "place",
+        "Marden Estate": "place",
+        "Lindley Casino": "organization",
+    }
