@@ -354,15 +354,17 @@ def _read_chunk(doc: _Doc, index: int, toks: list[Token], i: int, j: int, initia
         # "Secretary of the New Jersey Department of Public Safety": the office names the actor, but
         # "Secretary of State" names no one
         rest = i + 2 + (chunk[2].low == "the")
-        if not all(t.low in PORTFOLIOS for t in toks[rest:j]):
+        if _office(doc.gaz, chunk):  # "Secretary of State for Scotland": no one, but a place
+            _read_places(doc, index, toks, i, j)
+        elif not all(t.low in PORTFOLIOS for t in toks[rest:j]):
             _read_chunk(doc, index, toks, rest, j, False)
     elif _is_org(chunk):
         _whole(doc, index, toks, i, j, "organization", initial, why="head")
     elif _read_titled(doc, index, toks, i, j):
         pass
-    elif is_title(chunk[-1]):  # "the Foreign Secretary", "Iraqi Foreign Minister": an office, no name
-        for a, b, place in _places_in(doc.gaz, toks, i, j):
-            _add(doc, index, toks[a:b], place[1], canonical=place[0], why="list")
+    elif is_title(chunk[-1]) or _office(doc.gaz, chunk):
+        # "the Foreign Secretary", "Iraqi Foreign Minister", "Special Representative for Syria": an office
+        _read_places(doc, index, toks, i, j)
     elif _given_name_first(doc.gaz, chunk) and not _arabic_place(toks, i):
         _whole(doc, index, toks, i, j, "person", initial, why="given")
     elif named := _role_then_name(doc.gaz, chunk):
@@ -372,6 +374,29 @@ def _read_chunk(doc: _Doc, index: int, toks: list[Token], i: int, j: int, initia
         _read_after_place(doc, index, toks, i, j, initial, lead)
     else:
         _read_plain(doc, index, toks, i, j, initial)
+
+
+def _read_places(doc: _Doc, index: int, toks: list[Token], i: int, j: int) -> None:
+    for a, b, place in _places_in(doc.gaz, toks, i, j):
+        _add(doc, index, toks[a:b], place[1], canonical=place[0], why="list")
+
+
+def _office(gaz: Gazetteer, chunk: list[Token]) -> bool:
+    """Is the run a title and its portfolio or country, with no name ("Special Representative for Syria",
+    "Secretary of State for Scotland")?"""
+    t = next((k for k in range(len(chunk) - 1, -1, -1) if is_title(chunk[k])), None)
+    if t is None or t == len(chunk) - 1 or chunk[t + 1].low not in ("of", "for"):
+        return False
+    k = t + 1
+    while k < len(chunk):
+        if chunk[k].low in ("of", "for", "the", "and") or chunk[k].low in PORTFOLIOS:
+            k += 1
+            continue
+        place = _leading_place(gaz, chunk[k:])
+        if not place or place[2] != "place":
+            return False
+        k += place[1]
+    return True
 
 
 def _titled_office(chunk: list[Token]) -> bool:
@@ -560,10 +585,13 @@ def _read_titled(doc: _Doc, index: int, toks: list[Token], i: int, j: int) -> bo
         k += 1
         if k < j and toks[k].low == "the":
             k += 1
+        portfolio = k
         while k < j and toks[k].low in PORTFOLIOS and toks[k].norm not in doc.gaz.given_names:
             k += 1
         place = _leading_place(doc.gaz, toks[k:j])
-        if place:
+        # "Envoy for Yemen Tim Lenderking", "Envoy for Yemen"; but after a portfolio a name follows, though
+        # a place has it too ("Secretary of State Kerry")
+        if place and (k + place[1] < j or k == portfolio):
             k += place[1]
     name = toks[k:j]
     if not _plausible_name(name):

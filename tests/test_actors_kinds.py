@@ -141,3 +141,13 @@ def test_street_and_estate_words_end_a_place_and_a_casino_is_an_organisation():
         "Marden Estate": "place",
         "Lindley Casino": "organization",
     }
+
+
+@pytest.mark.parametrize("tagger", ["shipped", None])
+def test_an_office_with_a_country_names_no_one_and_a_portfolio_title_takes_a_surname_a_place_shares(tagger):
+    found = typed(
+        "The UK Special Representative for Syria met the Secretary of State for Scotland. Later Secretary of "
+        "State Kerry spoke.",
+        tagger=tagger,
+    )
+    assert found == {"UK": "place", "Syria": "place", "Scotland": "place", "Kerry": "person"}
