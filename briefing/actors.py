@@ -358,7 +358,7 @@ def _read_chunk(doc: _Doc, index: int, toks: list[Token], i: int, j: int, initia
             _read_places(doc, index, toks, i, j)
         elif not all(t.low in PORTFOLIOS for t in toks[rest:j]):
             _read_chunk(doc, index, toks, rest, j, False)
-    elif _is_org(chunk):
+    elif _is_org(chunk, doc.gaz):
         _whole(doc, index, toks, i, j, "organization", initial, why="head")
     elif _read_titled(doc, index, toks, i, j):
         pass
@@ -446,7 +446,11 @@ def _splits_after_place(gaz: Gazetteer, chunk: list[Token], width: int, type_: s
     rest = chunk[width:]
     if rest[0].low == "and" and width == 1:
         return False  # "Harlow and Brent Light Railway": ``_one_name_with_and`` kept it whole
-    if type_ != "place" or len(rest) > 3 or is_title(rest[0]):
+    if type_ != "place" or is_title(rest[0]):
+        return True
+    if rest[-1].low in ORG_HEADS and not any(is_title(t) for t in rest):
+        return False  # "U.S. Naval Forces Central Command": the country begins the body's name
+    if len(rest) > 3:
         return True
     if _known(gaz, " ".join(t.norm for t in rest)) or _leading_place(gaz, rest):
         return True
@@ -548,8 +552,10 @@ def _one_name_with_and(gaz: Gazetteer, chunk: list[Token], k: int) -> bool:
     return first.norm not in gaz.known
 
 
-def _is_org(chunk: list[Token]) -> bool:
+def _is_org(chunk: list[Token], gaz: Gazetteer) -> bool:
     last = chunk[-1].low
+    if len(chunk) > 1 and last in UNIT_HEADS and chunk[0].norm not in gaz.given_names:
+        return True  # "Fighter Wing", "Expeditionary Air Group", but "Lorna Wing" is a person
     if len(chunk) > 1 and (last in ORG_HEADS or last in LEGAL_FORMS or any(t.text == "&" for t in chunk)):
         return True
     if len(chunk) > 2 and chunk[0].low in ORG_FIRST and chunk[1].low in ("of", "for"):

@@ -151,3 +151,16 @@ def test_an_office_with_a_country_names_no_one_and_a_portfolio_title_takes_a_sur
         tagger=tagger,
     )
     assert found == {"UK": "place", "Syria": "place", "Scotland": "place", "Kerry": "person"}
+
+
+@pytest.mark.parametrize("tagger", ["shipped", None])
+def test_a_unit_head_ends_an_organisation_and_a_country_may_begin_a_long_bodys_name(tagger):
+    found = typed(
+        "The 212th Fighter Wing and U.S. Naval Forces Central Command took part. Lorna Wing wrote it.",
+        tagger=tagger,
+    )
+    assert found == {
+        "212th Fighter Wing": "organization",
+        "U.S. Naval Forces Central Command": "organization",
+        "Lorna Wing": "person",
+    }
