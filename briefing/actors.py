@@ -768,6 +768,8 @@ def _context(toks: list[Token], i: int, j: int) -> str:
         return "organization"
     if i > 0 and toks[i - 1].low in PLACE_PREPOSITIONS:
         return "place"
+    if i > 1 and toks[i - 1].low == "the" and toks[i - 2].low in _ACROSS:
+        return "place"  # "across the Rhine", "throughout the Balkans"
     if i > 1 and toks[i - 1].low == "of" and not toks[i - 2].cap and toks[i - 2].low in PLACE_OF:
         return "place"  # "the town of Tel Tamer", "the municipality of Zandvoort"
     if _listed_after_place(toks, i):
@@ -781,6 +783,11 @@ def _context(toks: list[Token], i: int, j: int) -> str:
     if j + 1 < len(toks) and toks[j].text == "," and _in_region(toks, j + 1):
         return "place"  # "Metairie, Louisiana": a town, then its state or country
     return ""
+
+
+# prepositions of places before "the" and a place's name; "in the", "at the", "to the" as often begin a
+# body's ("in the Senate", "at the Guardian")
+_ACROSS = words("across throughout near outside inside around within along")
 
 
 def _company_officer(toks: list[Token], j: int) -> bool:

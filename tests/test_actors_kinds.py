@@ -164,3 +164,13 @@ def test_a_unit_head_ends_an_organisation_and_a_country_may_begin_a_long_bodys_n
         "U.S. Naval Forces Central Command": "organization",
         "Lorna Wing": "person",
     }
+
+
+def test_a_name_across_the_or_throughout_the_is_a_place():
+    found = typed("The brigade crossed the bridge and fought across the Velder in 1945.", tagger=None)
+    assert found == {"Velder": "place"}
+
+
+def test_the_tagger_keeps_a_kind_the_text_states():
+    found = typed("He toured with bands like Marrow Lane and Tin Anchor.")
+    assert found == {"Marrow Lane": "organization", "Tin Anchor": "organization"}
