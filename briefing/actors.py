@@ -65,7 +65,7 @@ from briefing.cues import (
     words,
 )
 from briefing.gazetteer import Gazetteer, load_gazetteer
-from briefing.kinds import type_by_kind
+from briefing.kinds import type_by_kind, type_by_series
 from briefing.models import ActorType, ExtractedActor, Sentence
 from briefing.sentences import split_sentences
 from briefing.states import mark_states
@@ -157,6 +157,7 @@ def read_rules(
         known = len(doc.candidates)
         _read_sentence(doc, index, toks)
         type_by_kind(doc.candidates[known:], toks)
+        type_by_series(doc.candidates[known:], toks)
     resolve(doc.candidates, doc.gaz, text)
     return Reading(text, sentences, tokens, headlines, lower, doc.candidates)
 

@@ -1,7 +1,8 @@
-"""Names listed as examples of a kind: "bands like Marrow Lane, Tin Anchor or Cobalt Harrier", "companies such
+"""Names listed as examples of a kind, and names in a series: "bands like Marrow Lane, Tin Anchor or Cobalt Harrier", "companies such
 as Quorvane and Ostermark Freight", "Qamenas and other towns", "guitarists such as Tohra Dasi". The
 plural noun says what every name of the list is, where nothing firmer (a list of known names, a title, an
-organisation head) says otherwise.
+organisation head) says otherwise. In a series of names ("Paris, Lyon, Velmont and Nantes"), a name no
+rule could type is of the kind its typed neighbours all are.
 """
 
 from __future__ import annotations
@@ -123,3 +124,40 @@ def type_by_kind(cands: list[Candidate], toks: list[Token]) -> None:
         kind = first.get(at.get(c.toks[0].start, -1)) or last.get(at.get(c.toks[-1].start, -1))
         if kind is not None:
             c.type, c.why, c.canonical = kind, "kind", None
+
+
+def _series(toks: list[Token], at: dict[int, int], cands: list[Candidate]) -> list[list[Candidate]]:
+    """Runs of candidates written as one series: "A, B, C and D" (commas, an "and" or "or" before the
+    last)."""
+    spans = [(at[c.toks[0].start], at.get(c.toks[-1].start, -1), c) for c in cands if c.toks[0].start in at]
+    ordered = sorted(spans, key=lambda x: x[0])
+    out: list[list[Candidate]] = []
+    run: list[Candidate] = []
+    end = -2
+    for first, last, c in ordered:
+        between = [t.low for t in toks[end + 1 : first]] if run else []
+        if run and between in ([","], [",", "and"], ["and"], [",", "or"], ["or"]):
+            run.append(c)
+        else:
+            if len(run) > 2:
+                out.append(run)
+            run = [c]
+        end = last
+    if len(run) > 2:
+        out.append(run)
+    return out
+
+
+def type_by_series(cands: list[Candidate], toks: list[Token]) -> None:
+    """In a series of three names or more whose typed names are all of one kind, two of them at least,
+    the names no rule could type are of that kind too ("Tieck, Schelling and Novalis")."""
+    if sum(t.text == "," for t in toks) < 1 or len(cands) < 3:
+        return
+    at = {t.start: k for k, t in enumerate(toks)}
+    for run in _series(toks, at, cands):
+        kinds = {c.type for c in run if c.type is not None}
+        if len(kinds) == 1 and sum(c.type is not None for c in run) >= 2:
+            kind = kinds.pop()
+            for c in run:
+                if c.type is None and c.alias_of is None:
+                    c.type, c.why = kind, "series"

@@ -174,3 +174,11 @@ def test_a_name_across_the_or_throughout_the_is_a_place():
 def test_the_tagger_keeps_a_kind_the_text_states():
     found = typed("He toured with bands like Marrow Lane and Tin Anchor.")
     assert found == {"Marrow Lane": "organization", "Tin Anchor": "organization"}
+
+
+def test_an_untyped_name_in_a_series_of_one_kind_takes_that_kind():
+    text = "Guests came from Paris, Lyon, Velmont and Nantes. They met Tieck, Marta Lenz and Jonas Ebert."
+    found = typed(text, tagger=None)
+    assert found["Velmont"] == "place"  # a word capitalised once, typed only by its series
+    assert found["Tieck"] == "person"
+    assert typed("They praised Velmont warmly.", tagger=None) == {}  # alone, no evidence of a name
