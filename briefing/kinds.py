@@ -1,8 +1,9 @@
-"""Names listed as examples of a kind, and names in a series: "bands like Marrow Lane, Tin Anchor or Cobalt Harrier", "companies such
-as Quorvane and Ostermark Freight", "Qamenas and other towns", "guitarists such as Tohra Dasi". The
-plural noun says what every name of the list is, where nothing firmer (a list of known names, a title, an
-organisation head) says otherwise. In a series of names ("Paris, Lyon, Velmont and Nantes"), a name no
-rule could type is of the kind its typed neighbours all are.
+"""Names listed as examples of a kind, and names in a series: "bands like Marrow Lane, Tin Anchor or
+Cobalt Harrier", "companies such as Quorvane and Ostermark Freight", "Qamenas and other towns",
+"guitarists such as Tohra Dasi". The plural noun says what every name of the list is, where nothing
+firmer (a list of known names, a title, an organisation head) says otherwise. In a series of names
+("Paris, Lyon, Velmont and Nantes"), a name no rule could type is of the kind its typed neighbours all
+are.
 """
 
 from __future__ import annotations
