@@ -65,7 +65,7 @@ from briefing.cues import (
     words,
 )
 from briefing.gazetteer import Gazetteer, load_gazetteer
-from briefing.kinds import type_by_kind, type_by_series
+from briefing.kinds import type_by_definition, type_by_kind, type_by_series
 from briefing.models import ActorType, ExtractedActor, Sentence
 from briefing.sentences import split_sentences
 from briefing.states import mark_states
@@ -158,6 +158,7 @@ def read_rules(
         _read_sentence(doc, index, toks)
         type_by_kind(doc.candidates[known:], toks)
         type_by_series(doc.candidates[known:], toks)
+        type_by_definition(doc.candidates[known:], toks)
     resolve(doc.candidates, doc.gaz, text)
     return Reading(text, sentences, tokens, headlines, lower, doc.candidates)
 

@@ -3,7 +3,8 @@ Cobalt Harrier", "companies such as Quorvane and Ostermark Freight", "Qamenas an
 "guitarists such as Tohra Dasi". The plural noun says what every name of the list is, where nothing
 firmer (a list of known names, a title, an organisation head) says otherwise. In a series of names
 ("Paris, Lyon, Velmont and Nantes"), a name no rule could type is of the kind its typed neighbours all
-are.
+are; and a name is what the sentence says it is ("Bilvang is a Danish chain of hypermarkets", "Quorvane, a
+shipping company, said").
 """
 
 from __future__ import annotations
@@ -162,3 +163,73 @@ def type_by_series(cands: list[Candidate], toks: list[Token]) -> None:
             for c in run:
                 if c.type is None and c.alias_of is None:
                     c.type, c.why = kind, "series"
+
+
+# what a name is said to be, in the singular: "Bilvang is a Danish chain of hypermarkets", "Quorvane, a
+# shipping company, said", "Velmont is a commune in the Landes"
+DEFINED: dict[str, ActorType] = {
+    **dict.fromkeys(
+        words(
+            """
+            band group company firm chain corporation conglomerate club team label network newspaper
+            magazine broadcaster bank airline militia party organisation organization agency charity
+            manufacturer retailer supermarket brand developer publisher operator carrier franchise
+            """
+        ),
+        "organization",
+    ),
+    **dict.fromkeys(
+        words("village town city commune municipality hamlet suburb parish borough township"),
+        "place",
+    ),
+    **dict.fromkeys(
+        words(
+            """
+            singer guitarist musician drummer rapper composer actor actress writer novelist poet painter
+            politician footballer pitcher boxer philosopher
+            """
+        ),
+        "person",
+    ),
+}
+_COPULAS = words("is was")
+_AFTER_HEAD = words(
+    "of in from that which who with and or based founded owned located headquartered near at on for by since"
+    " to"
+)
+_ARTICLES = words("a an")
+
+
+def _defined_kind(toks: list[Token], k: int) -> ActorType | None:
+    """What the words after a name at ``toks[k]`` say it is: "is a (Danish) chain", ", a shipping company"."""
+    n = len(toks)
+    if k >= n or not (toks[k].low in _COPULAS or toks[k].text == ","):
+        return None
+    k += 1
+    if k >= n or toks[k].low not in _ARTICLES:
+        return None
+    for m in range(k + 1, min(n, k + 5)):
+        t = toks[m]
+        if not t.word:
+            return None
+        kind = DEFINED.get(t.low)
+        if kind is not None and not t.cap:
+            after = toks[m + 1] if m + 1 < n else None
+            # the noun heads the phrase ("a band member" is no band)
+            return kind if after is None or not after.word or after.low in _AFTER_HEAD else None
+    return None
+
+
+def type_by_definition(cands: list[Candidate], toks: list[Token]) -> None:
+    """Give a candidate what the sentence says it is ("X is a Danish chain of hypermarkets": an
+    organisation), unless a firm rule typed it."""
+    if not any(t.low in DEFINED for t in toks):
+        return
+    at = {t.start: k for k, t in enumerate(toks)}
+    for c in cands:
+        last = at.get(c.toks[-1].start)
+        if c.why in _FIRM or last is None or c.toks[-1].possessive:
+            continue
+        kind = _defined_kind(toks, last + 1)
+        if kind is not None:
+            c.type, c.why, c.canonical = kind, "kind", None

@@ -182,3 +182,20 @@ def test_an_untyped_name_in_a_series_of_one_kind_takes_that_kind():
     assert found["Velmont"] == "place"  # a word capitalised once, typed only by its series
     assert found["Tieck"] == "person"
     assert typed("They praised Velmont warmly.", tagger=None) == {}  # alone, no evidence of a name
+
+
+@pytest.mark.parametrize("tagger", ["shipped", None])
+def test_what_the_sentence_says_a_name_is_types_it(tagger):
+    text = (
+        "Bilvang is a Danish chain of hypermarkets. Velmont is a commune in the Landes. Quorvane, a shipping "
+        "company, said so. Bilvang opened a store in Velmont."
+    )
+    found = typed(text, tagger=tagger)
+    assert found["Bilvang"] == "organization"
+    assert found["Velmont"] == "place"
+    assert found["Quorvane"] == "organization"
+
+
+def test_a_kind_noun_that_heads_no_phrase_says_nothing():
+    found = typed("Tovald Jones, a band member, said so.", tagger=None)
+    assert found == {"Tovald Jones": "person"}
