@@ -227,9 +227,17 @@ def type_by_definition(cands: list[Candidate], toks: list[Token]) -> None:
         return
     at = {t.start: k for k, t in enumerate(toks)}
     for c in cands:
-        last = at.get(c.toks[-1].start)
-        if c.why in _FIRM or last is None or c.toks[-1].possessive:
+        first, last = at.get(c.toks[0].start), at.get(c.toks[-1].start)
+        if c.why in _FIRM or first is None or last is None or c.toks[-1].possessive:
             continue
-        kind = _defined_kind(toks, last + 1)
+        kind = _defined_kind(toks, last + 1) or _kind_before(toks, first)
         if kind is not None:
             c.type, c.why, c.canonical = kind, "kind", None
+
+
+def _kind_before(toks: list[Token], k: int) -> ActorType | None:
+    """The kind a noun just before a name says it is: "the band Marrow Lane", "rock band Tin Anchor"."""
+    if k < 1:
+        return None
+    noun = toks[k - 1]
+    return DEFINED.get(noun.low) if noun.word and not noun.cap else None

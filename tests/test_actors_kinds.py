@@ -199,3 +199,10 @@ def test_what_the_sentence_says_a_name_is_types_it(tagger):
 def test_a_kind_noun_that_heads_no_phrase_says_nothing():
     found = typed("Tovald Jones, a band member, said so.", tagger=None)
     assert found == {"Tovald Jones": "person"}
+
+
+def test_a_kind_noun_just_before_a_name_types_it():
+    found = typed(
+        "He joined the band Marrow Lane, then the company Quorvane, in the town Velmont.", tagger=None
+    )
+    assert found == {"Marrow Lane": "organization", "Quorvane": "organization", "Velmont": "place"}
