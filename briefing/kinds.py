@@ -179,14 +179,18 @@ DEFINED: dict[str, ActorType] = {
         "organization",
     ),
     **dict.fromkeys(
-        words("village town city commune municipality hamlet suburb parish borough township"),
+        words(
+            "village town city commune municipality hamlet suburb parish borough township district cave"
+            " island river lake mountain valley neighbourhood neighborhood"
+        ),
         "place",
     ),
     **dict.fromkeys(
         words(
             """
             singer guitarist musician drummer rapper composer actor actress writer novelist poet painter
-            politician footballer pitcher boxer philosopher
+            politician footballer pitcher boxer philosopher journalist businessman businesswoman entrepreneur
+            athlete cyclist swimmer wrestler
             """
         ),
         "person",
