@@ -365,7 +365,7 @@ def _read_chunk(doc: _Doc, index: int, toks: list[Token], i: int, j: int, initia
     elif _read_titled(doc, index, toks, i, j):
         pass
     elif is_title(chunk[-1]) or _office(doc.gaz, chunk):
-        # "the Foreign Secretary", "Iraqi Foreign Minister", "Special Representative for Syria": an office
+        # "the Foreign Secretary", "Iraqi Foreign Minister", "Special Representative for Libya": an office
         _read_places(doc, index, toks, i, j)
     elif _given_name_first(doc.gaz, chunk) and not _arabic_place(toks, i):
         _whole(doc, index, toks, i, j, "person", initial, why="given")
@@ -384,7 +384,7 @@ def _read_places(doc: _Doc, index: int, toks: list[Token], i: int, j: int) -> No
 
 
 def _office(gaz: Gazetteer, chunk: list[Token]) -> bool:
-    """Is the run a title and its portfolio or country, with no name ("Special Representative for Syria",
+    """Is the run a title and its portfolio or country, with no name ("Special Representative for Libya",
     "Secretary of State for Scotland")?"""
     t = next((k for k in range(len(chunk) - 1, -1, -1) if is_title(chunk[k])), None)
     if t is None or t == len(chunk) - 1 or chunk[t + 1].low not in ("of", "for"):
@@ -451,7 +451,7 @@ def _splits_after_place(gaz: Gazetteer, chunk: list[Token], width: int, type_: s
     if type_ != "place" or is_title(rest[0]):
         return True
     if rest[-1].low in ORG_HEADS and not any(is_title(t) for t in rest):
-        return False  # "U.S. Naval Forces Central Command": the country begins the body's name
+        return False  # "U.S. Naval Forces Europe Command": the country begins the body's name
     if len(rest) > 3:
         return True
     if _known(gaz, " ".join(t.norm for t in rest)) or _leading_place(gaz, rest):
@@ -598,7 +598,7 @@ def _read_titled(doc: _Doc, index: int, toks: list[Token], i: int, j: int) -> bo
             k += 1
         place = _leading_place(doc.gaz, toks[k:j])
         # "Envoy for Yemen Tim Lenderking", "Envoy for Yemen"; but after a portfolio a name follows, though
-        # a place has it too ("Secretary of State Kerry")
+        # a place has it too ("Secretary of State Lincoln")
         if place and (k + place[1] < j or k == portfolio):
             k += place[1]
     name = toks[k:j]
