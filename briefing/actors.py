@@ -5,14 +5,16 @@
 1. Sentences (``briefing.sentences``) and tokens with offsets (``briefing.tokens``).
 2. Runs of capitalised words are chunked ("Swedish Defense Minister Pål Jonson", "Al Jabri General
    Trading & Investment Co"); "of", "for", "and" join a run only where an organisation, place or title
-   head needs them ("Ministry of Defence", "Secretary of State"), so "Russia and North Korea" is two.
+   head needs them ("Ministry of Defence", "Secretary of State", "Brindle and Oxley Company"), so
+   "Russia and North Korea" is two.
 3. A capitalised first word of a sentence is a name only with evidence (a list, a cue, or the same word
    capitalised elsewhere); a word the text also uses in lower case is not a name.
 4. Each chunk is typed by, in order: known names and gazetteers (countries, demonyms, places), organisation
    heads ("Ministry", "Co", "Party"), titles ("President", "Lt. Gen."), given names, a known place that
    begins a longer name ("Perth Glory"), place heads ("Province"), acronyms, name particles (al-, bin,
-   van), the words around it ("in X", "X said"), then defaults; a word capitalised once with no evidence
-   at all is dropped rather than guessed.
+   van), the words around it ("in X", "X said"), a list's kind ("bands like X, Y and Z",
+   ``briefing.kinds``), then defaults; a word capitalised once with no evidence at all is dropped rather
+   than guessed.
 5. Within the text a surname alone ("Kellogg", "Gen. Kellogg") refers back to the full name; a possessive
    brand used as a subject ("Kellogg's reported...") is an organisation unless a person has that surname;
    a name written the same way is the same kind of actor throughout the text. A capitalised "The" inside a
@@ -63,6 +65,7 @@ from briefing.cues import (
     words,
 )
 from briefing.gazetteer import Gazetteer, load_gazetteer
+from briefing.kinds import type_by_definition, type_by_kind, type_by_series
 from briefing.models import ActorType, ExtractedActor, Sentence
 from briefing.month_surnames import month_surnames
 from briefing.sentences import split_sentences
@@ -77,6 +80,12 @@ MAX_NAME_TOKENS = 5
 # possessives inside official names: "People's Republic of China", "People's Liberation Army"
 _NAME_POSSESSIVES = words("people's people’s workers' workers’")
 ROMAN = words("i ii iii iv v vi vii viii ix x xi xii")
+# a regnal or generation number: "Louis XVI", "Charles III", "Pope Benedict XVI", "John Smith IV"
+_REGNAL = re.compile(r"(?=[xvi])x{0,3}(?:ix|iv|v?i{0,3})")
+
+
+def regnal(tok: Token) -> bool:
+    return tok.cap and tok.text.isupper() and _REGNAL.fullmatch(tok.low) is not None
 
 
 @dataclass
@@ -146,7 +155,11 @@ def read_rules(
         ):
             headlines.append(index)
             continue
+        known = len(doc.candidates)
         _read_sentence(doc, index, toks)
+        type_by_kind(doc.candidates[known:], toks)
+        type_by_series(doc.candidates[known:], toks)
+        type_by_definition(doc.candidates[known:], toks)
     doc.candidates += month_surnames(doc.candidates, tokens, headlines)  # "May said" after "Theresa May"
     resolve(doc.candidates, doc.gaz, text)
     return Reading(text, sentences, tokens, headlines, lower, doc.candidates)
@@ -345,15 +358,17 @@ def _read_chunk(doc: _Doc, index: int, toks: list[Token], i: int, j: int, initia
         # "Secretary of the New Jersey Department of Public Safety": the office names the actor, but
         # "Secretary of State" names no one
         rest = i + 2 + (chunk[2].low == "the")
-        if not all(t.low in PORTFOLIOS for t in toks[rest:j]):
+        if _office(doc.gaz, chunk):  # "Secretary of State for Scotland": no one, but a place
+            _read_places(doc, index, toks, i, j)
+        elif not all(t.low in PORTFOLIOS for t in toks[rest:j]):
             _read_chunk(doc, index, toks, rest, j, False)
-    elif _is_org(chunk):
+    elif _is_org(chunk, doc.gaz):
         _whole(doc, index, toks, i, j, "organization", initial, why="head")
     elif _read_titled(doc, index, toks, i, j):
         pass
-    elif is_title(chunk[-1]):  # "the Foreign Secretary", "Iraqi Foreign Minister": an office, no name
-        for a, b, place in _places_in(doc.gaz, toks, i, j):
-            _add(doc, index, toks[a:b], place[1], canonical=place[0], why="list")
+    elif is_title(chunk[-1]) or _office(doc.gaz, chunk):
+        # "the Foreign Secretary", "Iraqi Foreign Minister", "Special Representative for Libya": an office
+        _read_places(doc, index, toks, i, j)
     elif _given_name_first(doc.gaz, chunk) and not _arabic_place(toks, i):
         _whole(doc, index, toks, i, j, "person", initial, why="given")
     elif named := _role_then_name(doc.gaz, chunk):
@@ -363,6 +378,29 @@ def _read_chunk(doc: _Doc, index: int, toks: list[Token], i: int, j: int, initia
         _read_after_place(doc, index, toks, i, j, initial, lead)
     else:
         _read_plain(doc, index, toks, i, j, initial)
+
+
+def _read_places(doc: _Doc, index: int, toks: list[Token], i: int, j: int) -> None:
+    for a, b, place in _places_in(doc.gaz, toks, i, j):
+        _add(doc, index, toks[a:b], place[1], canonical=place[0], why="list")
+
+
+def _office(gaz: Gazetteer, chunk: list[Token]) -> bool:
+    """Is the run a title and its portfolio or country, with no name ("Special Representative for Libya",
+    "Secretary of State for Scotland")?"""
+    t = next((k for k in range(len(chunk) - 1, -1, -1) if is_title(chunk[k])), None)
+    if t is None or t == len(chunk) - 1 or chunk[t + 1].low not in ("of", "for"):
+        return False
+    k = t + 1
+    while k < len(chunk):
+        if chunk[k].low in ("of", "for", "the", "and") or chunk[k].low in PORTFOLIOS:
+            k += 1
+            continue
+        place = _leading_place(gaz, chunk[k:])
+        if not place or place[2] != "place":
+            return False
+        k += place[1]
+    return True
 
 
 def _titled_office(chunk: list[Token]) -> bool:
@@ -410,7 +448,13 @@ def _splits_after_place(gaz: Gazetteer, chunk: list[Token], width: int, type_: s
     """After a leading known name, is the rest a separate name? Yes for a person after a nationality
     ("Russian Sergei Ryabkov") or a known actor; otherwise the place begins a longer name."""
     rest = chunk[width:]
-    if type_ != "place" or len(rest) > 3 or is_title(rest[0]):
+    if rest[0].low == "and" and width == 1:
+        return False  # "Harlow and Brent Light Railway": ``_one_name_with_and`` kept it whole
+    if type_ != "place" or is_title(rest[0]):
+        return True
+    if rest[-1].low in ORG_HEADS and not any(is_title(t) for t in rest):
+        return False  # "U.S. Naval Forces Europe Command": the country begins the body's name
+    if len(rest) > 3:
         return True
     if _known(gaz, " ".join(t.norm for t in rest)) or _leading_place(gaz, rest):
         return True
@@ -459,22 +503,68 @@ def _split_joined(gaz: Gazetteer, chunk: list[Token]) -> list[tuple[int, int]] |
         if tok.text == "&" and chunk[0].norm in gaz.given_names and chunk[k + 1].norm in gaz.given_names:
             return [(0, k), (k + 1, len(chunk))]  # "David Christison & Lee Tate": two people
         if tok.word and not tok.cap and tok.low in ("and", "of", "for", "on", "upon"):
-            head = chunk[0].low in ORG_FIRST or chunk[0].low in PLACE_FIRST
-            left = chunk[k - 1].low
-            if tok.low == "and" and head:
-                continue
-            if tok.low != "and" and (head or left in ORG_HEADS or left in PLACE_HEADS or left in TITLES):
+            if _joins(gaz, chunk, k):
                 continue
             rest = k + 2 if chunk[k + 1].low == "the" else k + 1
             return [(0, k), (rest, len(chunk))]
     return None
 
 
-def _is_org(chunk: list[Token]) -> bool:
+def _joins(gaz: Gazetteer, chunk: list[Token], k: int) -> bool:
+    """Does the connecting word ``chunk[k]`` join one name: "Ministry of Defence", "Mount of Olives",
+    "Department of Health and Human Services", "Brindle and Oxley Company", "Hall of Fame"? Not in
+    "League for the Vancouver Canucks", where a place begins a second name."""
+    low, left = chunk[k].low, chunk[k - 1].low
+    head = chunk[0].low in ORG_FIRST or chunk[0].low in PLACE_FIRST
+    if low == "and" and chunk[k + 1].low == "the":
+        return False  # "the Ministry of Defence and the Home Office": "the" begins a second name
+    if low == "and":
+        return head or _one_name_with_and(gaz, chunk, k) or _in_complement(chunk, k)
+    if low == "of" and left == "hall" and chunk[k + 1].low == "fame":
+        return True
+    if low == "for" and left in ORG_HEADS and chunk[k + 1].low == "the":
+        second = chunk[k + 2 :]
+        if second and (second[0].low in SAINTS or _leading_place(gaz, second)) and len(second) > 1:
+            return False
+    return head or left in ORG_HEADS or left in PLACE_HEADS or left in TITLES
+
+
+def _in_complement(chunk: list[Token], k: int) -> bool:
+    """Is the "and" at ``k`` the first inside what follows an organisation's head and "of"/"for"
+    ("Institute of Arts and Sciences")?"""
+    for m in range(k - 1, 0, -1):
+        if chunk[m].low == "and":
+            return False
+        if chunk[m].low in ("of", "for") and not chunk[m].cap:
+            return chunk[m - 1].low in ORG_HEADS
+    return False
+
+
+# heads of names that two places or two founders' names share: "Harlow and Brent Valley Railway"
+_AND_HEADS = ORG_HEADS | LEGAL_FORMS | words("railway railroad railways lines")
+
+
+def _one_name_with_and(gaz: Gazetteer, chunk: list[Token], k: int) -> bool:
+    """ "Brindle and Oxley Company", "Harlow and Brent Railroad": one word, "and", and a name that
+    ends in an organisation's head is one name, unless the word is a country or a people ("Russia and
+    Ukraine Defence Ministry" are two)."""
+    first, rest = chunk[0], chunk[k + 1 :]
+    if k != 1 or not first.cap or first.acronym or not 2 <= len(rest) <= 4 or rest[-1].low not in _AND_HEADS:
+        return False
+    if any(not t.cap for t in rest) or first.norm in gaz.countries or first.norm in gaz.demonyms:
+        return False
+    return first.norm not in gaz.known
+
+
+def _is_org(chunk: list[Token], gaz: Gazetteer) -> bool:
     last = chunk[-1].low
+    if len(chunk) > 1 and last in UNIT_HEADS and chunk[0].norm not in gaz.given_names:
+        return True  # "Fighter Wing", "Expeditionary Air Group", but "Lorna Wing" is a person
     if len(chunk) > 1 and (last in ORG_HEADS or last in LEGAL_FORMS or any(t.text == "&" for t in chunk)):
         return True
     if len(chunk) > 2 and chunk[0].low in ORG_FIRST and chunk[1].low in ("of", "for"):
+        return True
+    if len(chunk) > 2 and [t.low for t in chunk[-3:]] == ["hall", "of", "fame"]:
         return True
     if len(chunk) > 1 and chunk[0].low in ORG_FIRST_ROMANCE:
         return True
@@ -484,8 +574,8 @@ def _is_org(chunk: list[Token]) -> bool:
 def _plausible_name(toks: list[Token]) -> bool:
     if not 1 <= len(toks) <= MAX_NAME_TOKENS or toks[0].low in TITLES:
         return False
-    for t in toks:
-        if t.acronym and t.low not in ("ii", "iii", "iv"):
+    for k, t in enumerate(toks):
+        if t.acronym and not (k and regnal(t)):
             return False
         if not (t.cap or t.initial or t.low in PARTICLES):
             return False
@@ -505,10 +595,13 @@ def _read_titled(doc: _Doc, index: int, toks: list[Token], i: int, j: int) -> bo
         k += 1
         if k < j and toks[k].low == "the":
             k += 1
+        portfolio = k
         while k < j and toks[k].low in PORTFOLIOS and toks[k].norm not in doc.gaz.given_names:
             k += 1
         place = _leading_place(doc.gaz, toks[k:j])
-        if place:
+        # "Envoy for Yemen Tim Lenderking", "Envoy for Yemen"; but after a portfolio a name follows, though
+        # a place has it too ("Secretary of State Lincoln")
+        if place and (k + place[1] < j or k == portfolio):
             k += place[1]
     name = toks[k:j]
     if not _plausible_name(name):
@@ -556,7 +649,7 @@ def _read_plain(doc: _Doc, index: int, toks: list[Token], i: int, j: int, initia
     """A run with no title and no organisation head: type it by its shape, or leave it to the text."""
     chunk = toks[i:j]
     first, last = chunk[0], chunk[-1]
-    head = next((t for t in reversed(chunk) if t.low not in ROMAN), last)
+    head = next((t for t in reversed(chunk) if t.low not in ROMAN and not regnal(t)), last)
     if head.low in MISC_HEADS or first.low in MISC_FIRST or all(is_title(t) for t in chunk):
         return
     if len(chunk) == 1 and (first.low in LONE_NOT_NAMES or len(first.low) < 2 or "'" in first.norm):
@@ -593,9 +686,15 @@ def _read_plain(doc: _Doc, index: int, toks: list[Token], i: int, j: int, initia
     elif len(chunk) == 1 and not initial and not common and _before_government(toks, i, j):
         type_, why = "person", "context"  # "the Obama administration": a ruler; states.py makes it his
     elif len(chunk) > 1 and not common:
-        plural = (last.low.endswith("s") and len(chunk) > 2) or any(t.low in ORG_HEADS for t in chunk)
+        plural = (last.low.endswith("s") and (len(chunk) > 2 or _team(toks, i, j))) or any(
+            t.low in ORG_HEADS for t in chunk
+        )
         # a surname is not a word the text also writes in lower case ("Thirty Seconds")
-        type_ = "organization" if last.acronym or plural or last.norm in doc.lower else "person"
+        type_ = (
+            "organization"
+            if (last.acronym and not regnal(last)) or plural or last.norm in doc.lower
+            else "person"
+        )
         why = "shape"
         placed = (i > 0 and toks[i - 1].low in PLACE_CONTEXT) or _next_is_place_head(toks, j)
         if type_ == "person" and placed:
@@ -613,6 +712,13 @@ def _read_plain(doc: _Doc, index: int, toks: list[Token], i: int, j: int, initia
 
 
 _GOVERNMENTS = words("government administration cabinet regime")
+
+
+def _team(toks: list[Token], i: int, j: int) -> bool:
+    """ "the Harbour Gulls", "the Red Lanterns": "the" and a name of two words ending in a plural are a
+    team, a band or a party, not a person ("Sarah Jones" takes no article)."""
+    last = toks[j - 1].low
+    return i > 0 and toks[i - 1].low == "the" and not last.endswith(("ss", "'s", "’s")) and len(last) > 3
 
 
 def _person_cue(gaz: Gazetteer, toks: list[Token], i: int, j: int) -> bool:
@@ -666,6 +772,8 @@ def _context(toks: list[Token], i: int, j: int) -> str:
         return "organization"
     if i > 0 and toks[i - 1].low in PLACE_PREPOSITIONS:
         return "place"
+    if i > 1 and toks[i - 1].low == "the" and toks[i - 2].low in _ACROSS:
+        return "place"  # "across the Rhine", "throughout the Balkans"
     if i > 1 and toks[i - 1].low == "of" and not toks[i - 2].cap and toks[i - 2].low in PLACE_OF:
         return "place"  # "the town of Tel Tamer", "the municipality of Zandvoort"
     if _listed_after_place(toks, i):
@@ -679,6 +787,11 @@ def _context(toks: list[Token], i: int, j: int) -> str:
     if j + 1 < len(toks) and toks[j].text == "," and _in_region(toks, j + 1):
         return "place"  # "Metairie, Louisiana": a town, then its state or country
     return ""
+
+
+# prepositions of places before "the" and a place's name; "in the", "at the", "to the" as often begin a
+# body's ("in the Senate", "at the Guardian")
+_ACROSS = words("across throughout near outside inside around within along")
 
 
 def _company_officer(toks: list[Token], j: int) -> bool:

@@ -54,7 +54,7 @@ ORG_HEADS = words(
     division fleet squadron mission secretariat directorate cartel brotherhood trading investment
     investments oil petroleum conference forum pharmaceuticals hospital museum library orchestra band fc
     rovers athletic laboratory laboratories observatory
-    wanderers exchange reserve bureau caucus junta militia committee ministries house
+    wanderers exchange reserve bureau caucus junta militia committee ministries house casino
     """
 )
 # A company's legal form ends its name ("Nordhavn Shipping A/S", "Telefónica S.A."); kept apart from
@@ -91,7 +91,7 @@ PLACE_HEADS = words(
     state plateau reservoir brook pond junction creek canyon glacier highway route township borough parish
     archipelago area peninsula dam airfield airbase base stadium arena oval gym courthouse auditorium theatre
     theater hotel cathedral mosque synagogue temple palace castle mall gate dock docks wharf pier grove
-    hollow rink pavilion playfield formation boulevard plaza terrace lane field fields
+    hollow rink pavilion playfield formation boulevard plaza terrace lane field fields place way estate
     """
 )
 # Lower-case nouns before "of" that make the name after it a place: "the town of Tel Tamer".

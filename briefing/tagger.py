@@ -23,7 +23,15 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from briefing.coref import Candidate
-from briefing.cues import LONE_NOT_NAMES, ORG_HEADS, PORTFOLIOS, ROLE_NOUNS, TITLES
+from briefing.cues import (
+    COMPANY_NOUNS,
+    LONE_NOT_NAMES,
+    ORG_HEADS,
+    PLACE_HEADS,
+    PORTFOLIOS,
+    ROLE_NOUNS,
+    TITLES,
+)
 from briefing.features import document_counts, rule_tags, segments, sentence_features
 from briefing.gazetteer import SEEDS, Gazetteer
 from briefing.models import ActorType
@@ -194,8 +202,9 @@ def tag_text(reading: Reading, model: Tagger, gaz: Gazetteer) -> list[tuple[int,
 
 
 # Rules whose reading the tagger may lengthen but not undo: a name from the lists, a person after a
-# title, a surname of a person named in full, an organisation head ("Chatham House"), a brand.
-FIRM = frozenset({"list", "title", "surname", "head", "brand"})
+# title, a surname of a person named in full, an organisation head ("Chatham House"), a brand, a list's
+# kind ("bands like X and Y", ``briefing.kinds``).
+FIRM = frozenset({"list", "title", "surname", "head", "brand", "kind"})
 _NAME_POSSESSIVES = frozenset({"people's", "people’s", "workers'", "workers’"})
 # a name neither begins nor ends with these ("of Mosul", "the Coalition"); marks between two names
 _EDGE_WORDS = frozenset("of for and the a an to on in at by with from".split())
@@ -269,8 +278,10 @@ def retag(reading: Reading, model: Tagger, gaz: Gazetteer) -> list[Candidate]:
         if kind == "misc":
             continue
         toks = reading.tokens[index]
-        for a, b in _clean(toks, a0, b0, kind):
-            cand = _adopt(rules.get(index, []), toks, index, a, b, kind, used, gaz, caps)
+        for a, b, own in _apart(rules.get(index, []), toks, _clean(toks, a0, b0, kind)):
+            # a piece cut from a span the tagger joined is read as the rules read it
+            piece = own.type if own is not None and own.type is not None else kind
+            cand = _adopt(rules.get(index, []), toks, index, a, b, piece, used, gaz, caps)
             if cand is not None:
                 out.append(cand)
                 taken.update((index, k) for k in range(a, b))
@@ -278,6 +289,30 @@ def retag(reading: Reading, model: Tagger, gaz: Gazetteer) -> list[Candidate]:
         for a, b, c in found:
             if c.why in FIRM and id(c) not in used and not any((index, k) in taken for k in range(a, b)):
                 out.append(c)
+    return out
+
+
+def _apart(
+    rules: list[tuple[int, int, Candidate]], toks: list[Token], spans: list[tuple[int, int]]
+) -> list[tuple[int, int, Candidate | None]]:
+    """The tagged spans, each cut at an "and" or a comma between two names the rules read apart ("Sarmin
+    and Talamenes" are two towns, though the tagger joined them), with the rules' candidate of each piece
+    so cut (None for a span left whole)."""
+    out: list[tuple[int, int, Candidate | None]] = []
+    for a, b in spans:
+        cut, pieces = a, []
+        for k in range(a + 1, b - 1):
+            if toks[k].low in ("and", ","):
+                left = next((c for x, y, c in rules if x == cut and y == k), None)
+                right = next((c for x, y, c in rules if x == k + 1 and y <= b), None)
+                if left is not None and right is not None:
+                    pieces.append((cut, k, left))
+                    cut = k + 1
+        if not pieces:
+            out.append((a, b, None))
+            continue
+        last = next((c for x, y, c in rules if x == cut and y == b), None)
+        out.extend([*pieces, (cut, b, last)])
     return out
 
 
@@ -325,6 +360,14 @@ def _adopt(
         return None
     if not inside and b - a == 1 and toks[a].low in LONE_NOT_NAMES:
         return None  # "hostile to Western interests": a direction alone is no name the rules left out
+    if (
+        not inside
+        and b - a == 1
+        and toks[a].low in PLACE_HEADS
+        and b < len(toks)
+        and toks[b].low in COMPANY_NOUNS
+    ):
+        return None  # "Dock workers": a place word that says what people do, as the rules read it
     if not inside and b - a == 1 and not toks[a].acronym and caps.get(toks[a].norm, 0) < 2:
         # nor is it for a word the rules could not type that the text capitalises only once ("Franco-British")
         return None
