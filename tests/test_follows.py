@@ -354,3 +354,22 @@ async def test_two_commands_pasted_in_one_message_do_the_first_and_say_so(app):
 async def test_a_full_width_slash_starts_a_command(app):
     reply = await answer(app, "\uff0ffollow Grain Exports", ALICE)
     assert "Following the topic Grain Exports." in reply.document.text
+
+
+@pytest.mark.parametrize(
+    ("typed", "later"),
+    [
+        ("/following\n/follow Port Strike", "/follow Port Strike"),  # the first has no words of its own
+        ("/follow Grain Exports\n/follow@BriefingBot Port Strike", "/follow@BriefingBot Port Strike"),
+        ("/follow Grain Exports\n\uff0ffollow Port Strike", "\uff0ffollow Port Strike"),
+    ],
+)
+async def test_a_later_command_in_any_shape_is_not_the_first_ones_words(app, typed, later):
+    reply = await answer(app, typed, ALICE)
+    assert f"send {later} again on its own." in reply.document.text
+    assert "Port Strike" not in [f.value for f in subscribers.follows_of(app.db, 1001)]
+
+
+async def test_full_width_command_letters_are_a_command(app):
+    reply = await answer(app, "\uff0f\uff26\uff2f\uff2c\uff2c\uff2f\uff37 Grain Exports", ALICE)
+    assert "Following the topic Grain Exports." in reply.document.text

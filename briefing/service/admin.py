@@ -8,6 +8,7 @@ taken from a chat: the server's own files are not the chat's business.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from briefing.document import Block, bold, code, item, message, para
@@ -54,17 +55,25 @@ async def ingest_command(app: App, args: str, asker: Asker) -> Reply:
     return Reply(message(*lines))
 
 
+_WRAPPED = re.compile(r"<([^<>\s]+)>|\"([^\"\s]+)\"|“([^”\s]+)”|'([^'\s]+)'")
+
+
 def read_urls(text: str) -> list[str]:
     """The addresses in a message, as people paste them: separated by spaces, commas or new lines, each
-    perhaps in angle brackets or quotes ("<https://a.test/x>, https://b.test/y")."""
+    perhaps in angle brackets or quotes ("<https://a.test/x,y>, https://b.test/z"); a comma inside
+    brackets or quotes is the address's own."""
     urls = []
-    for word in text.replace(",", " ").split():
-        url = word.strip("<>\"'“”‘’.;")
-        if url[:1] + url[-1:] in ("()", "[]"):  # not "https://w.test/wiki/Foo_(bar)"'s own bracket
-            url = url[1:-1]
-        if url:
-            urls.append(url)
-    return urls
+    for match in _WRAPPED.finditer(text):
+        urls.append((match.start(), next(g for g in match.groups() if g)))
+    bare = _WRAPPED.sub(lambda m: " " * len(m.group()), text)
+    for match in re.finditer(r"\S+", bare):
+        for part in re.split(r",(?=https?://)", match.group().strip(",.;")):
+            url = part.strip(",.;")
+            if url[:1] + url[-1:] in ("()", "[]"):  # not "https://w.test/wiki/Foo_(bar)"'s own bracket
+                url = url[1:-1]
+            if url:
+                urls.append((match.start(), url))
+    return [url for _, url in sorted(urls)]
 
 
 MAX_LISTED = 5  # failures of one reason named one by one; more are counted

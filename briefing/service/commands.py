@@ -8,6 +8,7 @@ Expected user mistakes become a usage reply here; anything else propagates to th
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
 
@@ -114,8 +115,9 @@ def parse(text: str) -> tuple[str | None, str]:
     """Split ``/cmd@bot args`` into ``("cmd", "args")``; plain text gives ``(None, text)``. Bidirectional
     and other control characters (all but tab and newline) are dropped first."""
     text = text.translate(_CONTROLS).strip()
-    if text.startswith("\uff0f"):  # a full-width slash, as CJK keyboards type it: "／brief"
-        text = "/" + text[1:]
+    if text.startswith("\uff0f"):  # a full-width command, as CJK keyboards type it: "／brief", "／ＢＲＩＥＦ"
+        word, space, rest = text.partition(" ")
+        text = unicodedata.normalize("NFKC", word) + space + rest
     match = _COMMAND_RE.match(text)
     if not match:
         return None, text
@@ -130,6 +132,16 @@ async def answer(app: App, text: str, asker: Asker) -> Reply:
     """The reply to one message. A chat that writes is reachable again (it had blocked the bot, say),
     so its follows' alerts resume; a stopped digest stays stopped until /subscribe."""
     mark_reachable(app.db, asker.chat_id)
+    text, later = _first_command(text)
+    reply = await _answer_one(app, text, asker)
+    if later is None:
+        return reply
+    note = para(italic("One command a message: I did only the first; send "), code(shorten(later, 60)),
+                italic(" again on its own."))  # fmt: skip
+    return replace(reply, document=replace(reply.document, footer=(*reply.document.footer, note)))
+
+
+async def _answer_one(app: App, text: str, asker: Asker) -> Reply:
     name, args = parse(text)
     if len(args) > MAX_QUERY_CHARS:
         return Reply(
@@ -158,25 +170,24 @@ async def answer(app: App, text: str, asker: Asker) -> Reply:
         )
     if cmd.admin and not is_admin(app, asker):
         return Reply(message(f"Sorry, /{name} is only for the bot's administrators."))
-    args, later = _first_command(args)
     reply = await cmd.handler(app, args, asker)
-    if later is None:
-        return reply
-    note = para(italic("One command a message: I did only the first; send "), code(shorten(later, 60)),
-                italic(" again on its own."))  # fmt: skip
-    return replace(reply, document=replace(reply.document, footer=(*reply.document.footer, note)))
+    return reply
 
 
-_LATER_COMMAND = re.compile(r"\n\s*(/[A-Za-z][A-Za-z0-9_]{0,31}\b.*)", re.S)
+# a command at the start of a later line: "/latest", "/follow@YourBot Trump", "／follow Trump"
+_LATER_COMMAND = re.compile(r"\n[ \t]*([/\uff0f]\S+)[^\n]*")
 
 
-def _first_command(args: str) -> tuple[str, str | None]:
-    """A command's arguments up to a second command pasted on a later line ("/follow Kellogg" and
-    "/follow Trump" in one message), and that command, if any."""
-    later = _LATER_COMMAND.search(args)
-    if later is None or later.group(1).split()[0][1:].lower() not in COMMANDS:
-        return args, None
-    return args[: later.start()].strip(), later.group(1).strip().split("\n")[0]
+def _first_command(text: str) -> tuple[str, str | None]:
+    """A message cut before a second command pasted on a later line ("/follow Kellogg" and "/follow
+    Trump" in one message), and that line, if there is one. Only a message that is a command is cut."""
+    if not text.lstrip().startswith(("/", "\uff0f")):
+        return text, None
+    for later in _LATER_COMMAND.finditer(text):
+        word = unicodedata.normalize("NFKC", later.group(1))[1:].split("@")[0].lower()
+        if word in COMMANDS:
+            return text[: later.start()], later.group(0).strip()
+    return text, None
 
 
 # how /help and Telegram's command menu list the commands: news first, then following, digests, the rest
