@@ -630,6 +630,8 @@ def _run(run: list[_Line], current: _Article | None, *, at_end: bool) -> _Articl
         current.paragraphs.extend(line.text for line in run[:listed])
         run = run[listed:]
     breaks = [k for k, line in enumerate(run) if line.kind is Kind.BREAK]
+    if breaks and _separates_header(run, breaks):
+        breaks.pop()  # "Title: ... / Date: ... / ----" then the body: the line ends the header, no article
     cut = breaks[-1] + 1 if breaks else 0
     while cut < len(run) and run[cut].kind in META and current is not None:
         cut += 1  # an "Author: ..." line after the last paragraph belongs to that article
@@ -660,6 +662,20 @@ def _run(run: list[_Line], current: _Article | None, *, at_end: bool) -> _Articl
     for line in head:
         article.meta(line)
     return article
+
+
+def _separates_header(run: list[_Line], breaks: list[int]) -> bool:
+    """Whether the run's last separator comes between an article's header (a title and its byline, date
+    or URL since the separator before) and its body, as an export writes "Title: ... / Date: ... /
+    ----": nothing titled follows it."""
+    start = breaks[-2] + 1 if len(breaks) > 1 else 0
+    header = run[start : breaks[-1]]
+    after = run[breaks[-1] + 1 :]
+    return (
+        any(line.kind is Kind.HEADING for line in header)
+        and any(line.kind in META for line in header)
+        and not any(line.kind is Kind.HEADING for line in after)
+    )
 
 
 MENU_RUN = 3  # this many one- or two-word headings in a row are a site's menu, not titles or sections

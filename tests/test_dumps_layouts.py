@@ -355,3 +355,19 @@ def test_a_headline_a_later_article_of_the_dump_repeats_titles_it_too():
     first, second = split_dump(text, source="x.txt")
     assert first.title == second.title == "Harbour live: the storm day by day"
     assert second.section == "Local" and second.body.startswith("The wind dropped")
+
+
+def test_an_export_whose_header_and_body_are_split_by_a_rule_keeps_each_header_with_its_body():
+    record = "Title: {t}\nURL: https://harbourtimes.test/{u}\nDate: 2026-03-0{d}\nAuthor: Nina Kask\n----\n{b}\n----\n"
+    text = record.format(
+        t="Tram depot to be built", u="depot", d=2, b="The city will build a tram depot, the board said."
+    )
+    text += record.format(
+        t="Library opens on Sundays", u="library", d=3, b="The library will open on Sundays from April."
+    )
+    depot, library = split_dump(text, source="export.txt")
+    assert (depot.title, depot.url) == ("Tram depot to be built", "https://harbourtimes.test/depot")
+    assert (library.title, library.url) == ("Library opens on Sundays", "https://harbourtimes.test/library")
+    assert depot.published_at is not None and depot.published_at.day == 2
+    assert library.published_at is not None and library.published_at.day == 3
+    assert library.body == "The library will open on Sundays from April."
