@@ -358,7 +358,8 @@ def test_a_headline_a_later_article_of_the_dump_repeats_titles_it_too():
 
 
 def test_an_export_whose_header_and_body_are_split_by_a_rule_keeps_each_header_with_its_body():
-    record = "Title: {t}\nURL: https://harbourtimes.test/{u}\nDate: 2026-03-0{d}\nAuthor: Nina Kask\n----\n{b}\n----\n"
+    record = "Title: {t}\nURL: https://harbourtimes.test/{u}\nDate: 2026-03-0{d}\n"
+    record += "Author: Nina Kask\n----\n{b}\n----\n"
     text = record.format(
         t="Tram depot to be built", u="depot", d=2, b="The city will build a tram depot, the board said."
     )
