@@ -280,7 +280,9 @@ def _read_lines(text: str) -> list[_Line]:
 
 
 # "By Jane Doe | 21 November 2026": a byline and a date on one line, split by a mark or a comma
-_BYLINE_DATED = re.compile(r"^((?:posted |written )?by\s.+?)\s*(?:[|·•,–—]|\s-)\s*(\S.*\d.*)$", re.I)
+_BYLINE_DATED = re.compile(
+    r"^((?:posted |written )?by\s.+?)(?:\s*(?:[|·•,–—]|\s-)\s*|\s+on\s+)(\S.*\d.*)$", re.I
+)
 
 
 def _byline_and_date(line: _Line) -> list[_Line]:
@@ -406,23 +408,13 @@ def _mark_bullets(lines: list[_Line]) -> None:
     i = 0
     while i < len(lines):
         j = i
-        while (
-            j < len(lines)
-            and lines[j].kind is Kind.HEADING
-            and _BULLETED.match(lines[j].text)
-            and (j == i or not lines[j].gap_before)
-        ):
+        while j < len(lines) and lines[j].kind is Kind.HEADING and _BULLETED.match(lines[j].text):
             j += 1
         if j - i < 2:
             i += 1
             continue
         above = lines[i - 1] if i else None
-        labelled = (
-            above is not None
-            and above.kind is Kind.HEADING
-            and not lines[i].gap_before
-            and word_count(above.text) <= LABEL_WORDS
-        )
+        labelled = above is not None and above.kind is Kind.HEADING and word_count(above.text) <= LABEL_WORDS
         first = i - 1 if labelled else i
         before = next((x for x in reversed(lines[:first]) if x.kind is not Kind.DROP), None)
         if before is not None and before.kind is Kind.PROSE:  # inside an article, not under a title

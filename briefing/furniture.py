@@ -130,6 +130,10 @@ _PUBLISHED = re.compile(
     re.I,
 )
 _BYLINE = re.compile(r"^(by|written by|posted by|words by|reporting by|authors?|byline)\s*:?\s+(.+)$", re.I)
+# a date line that goes on to say when it was updated: the date is the article's
+_THEN_UPDATED = re.compile(
+    r"^(.*\d.*?)[\s|·•,–—-]*\b(?:last )?updated\b\s*:?\s*(?:\d+\s*[a-z]+\s+ago|.*\d.*)\.?$", re.I
+)
 _RELTIME = re.compile(  # the number starts where a run of digits does: else a long one is quadratic
     r"^(.*?)\s*(?<!\d)(\d+|an?|one)\s*(s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|"
     r"w|weeks?|months?|y|yrs?|years?)\s+ago\.?$",
@@ -254,7 +258,11 @@ def _metadata(line: str, words: int) -> Verdict | None:
         updated = published.group(1).lower() in ("last updated", "updated", "modified")
         when = parse_date(rest) if rest else None
         if not rest or when is not None:
-            return Verdict(Kind.DROP) if updated else Verdict(Kind.DATE, when)
+            # an "Updated" date dates the article only if it gives no other (its "Published" comes first)
+            return Verdict(Kind.DROP) if updated and when is None else Verdict(Kind.DATE, when)
+    stamped = _THEN_UPDATED.match(line)  # "November 21, 2026 2:00 PM ET Updated 2 hours ago"
+    if stamped and _only_date(stamped.group(1)) and (when := parse_date(stamped.group(1))) is not None:
+        return Verdict(Kind.DATE, when)
     if line.lower() == "by":
         return Verdict(Kind.AUTHOR)
     byline = _BYLINE.match(line)
@@ -269,11 +277,16 @@ def _metadata(line: str, words: int) -> Verdict | None:
         if byline and looks_like_name(byline.group(2).strip()):
             who = byline.group(2).strip().rstrip(",")
         return Verdict(Kind.RELTIME, who or None)
-    if words <= 8 and not re.search(r"[a-z]{4,}", _DATE_WORDS.sub("", line), re.I):
+    if _only_date(line):
         when = parse_date(line)
         if when is not None:
             return Verdict(Kind.DATE, when)
     return None
+
+
+def _only_date(text: str) -> bool:
+    """A short line of nothing but a date and time: no word of four letters or more but date words."""
+    return word_count(text) <= 8 and not re.search(r"[a-z]{4,}", _DATE_WORDS.sub("", text), re.I)
 
 
 def _is_banner(line: str) -> bool:

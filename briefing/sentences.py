@@ -128,8 +128,9 @@ def _blocks(text: str) -> Iterator[tuple[int, int]]:
         yield start, end
 
 
-_OPEN_SINGLE = re.compile(r"(?:^|(?<=[\s(\[—–-]))‘")
-_CLOSE_SINGLE = re.compile(r"(?<=[.,!?…])’")
+# ‘ or a straight ' before a capital ("'We listened..."), and ’ or ' after a quotation's punctuation
+_OPEN_SINGLE = re.compile(r"(?:^|(?<=[\s(\[—–-]))(?:‘|'(?=[A-Z]))")
+_CLOSE_SINGLE = re.compile(r"(?<=[.,!?…])['’]")
 MAX_QUOTED = 600  # characters: a quotation of several sentences is kept whole up to this length
 
 
@@ -141,7 +142,7 @@ def _quote_balance(sentence: str) -> int:
         return curly
     if sentence.count('"') % 2:
         return 1 if sentence.lstrip().startswith('"') else -1
-    # single curly quotes (‘...’), telling a closing one from an apostrophe ("Russia’s", "ministers’")
+    # single quotes (‘...’, '...'), telling a closing one from an apostrophe ("Russia’s", "ministers'")
     # by the punctuation a quotation ends with
     return len(_OPEN_SINGLE.findall(sentence)) - len(_CLOSE_SINGLE.findall(sentence))
 

@@ -91,5 +91,8 @@ def test_addresses_are_read_as_people_paste_them():
         "https://c.test/z",
     ]
     assert read_urls("(https://w.test/wiki/Foo_(bar))") == ["https://w.test/wiki/Foo_(bar)"]
-    assert read_urls("<https://a.test/x,y>, 'https://b.test/p,q'") == ["https://a.test/x,y", "https://b.test/p,q"]
+    assert read_urls("<https://a.test/x,y>, 'https://b.test/p,q'") == [
+        "https://a.test/x,y",
+        "https://b.test/p,q",
+    ]
     assert read_urls("https://a.test/1,https://b.test/2") == ["https://a.test/1", "https://b.test/2"]

@@ -287,7 +287,10 @@ def test_title_from_body_cuts_at_a_word_boundary():
         ("Author: David Ehl, Julian Ryall", Kind.AUTHOR),
         ("By Jane Doe", Kind.AUTHOR),
         ("Published: Wed 13 Nov 2024, 6:19 PM", Kind.DATE),
-        ("Updated: Wed 13 Nov 2024, 6:20 PM", Kind.DROP),
+        ("Updated: Wed 13 Nov 2024, 6:20 PM", Kind.DATE),  # dates an article that gives no other date
+        ("Updated 2 hours ago", Kind.DROP),
+        ("November 21, 2026 2:00 PM ET Updated 2 hours ago", Kind.DATE),
+        ("On 3 March 2025 the site was updated to add maps.", Kind.PROSE),
         ("Published reports suggest the deal is close to being signed.", Kind.PROSE),
         ("By the end of the year, prices had risen by a third.", Kind.PROSE),
         ("Advertisement · Scroll to continue", Kind.DROP),

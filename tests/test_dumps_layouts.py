@@ -372,3 +372,35 @@ def test_an_export_whose_header_and_body_are_split_by_a_rule_keeps_each_header_w
     assert depot.published_at is not None and depot.published_at.day == 2
     assert library.published_at is not None and library.published_at.day == 3
     assert library.body == "The library will open on Sundays from April."
+
+
+def test_a_byline_with_on_and_a_date_gives_both():
+    text = (
+        "Harbour fees to rise\n\nBy Mark Olsen on November 21, 2026\n\n"
+        "Harbour fees will rise by a tenth next year, the port authority said on Friday.\n"
+    )
+    [article] = split_dump(text, source="x.txt")
+    assert article.author == "Mark Olsen" and article.published_at is not None
+    assert article.published_at.date().isoformat() == "2026-11-21" and article.body.startswith("Harbour fees")
+
+
+def test_a_live_pages_updated_lines_date_each_of_its_days():
+    day = "Harbour live: the storm\n\nUpdated 2{d} November 2026 09:15 GMT\n\n{text}\n\n"
+    day += "More updates follow.\n\n"
+    text = day.format(d=0, text="Waves broke over the north pier and the ferries stayed in port.")
+    text += day.format(d=1, text="The wind dropped and the first ferry left for the islands at noon.")
+    first, second = split_dump(text, source="x.txt")
+    assert first.title == second.title == "Harbour live: the storm"
+    assert (first.published_at.day, second.published_at.day) == (20, 21)
+    assert "Harbour live" not in first.body + second.body
+
+
+def test_a_box_of_bullets_with_blank_lines_around_it_stays_in_the_article():
+    text = (
+        "Harbour budget agreed\n\nBy Jo Lee\n\n"
+        "The harbour board agreed its budget for next year on Friday after a long meeting.\n\n"
+        "Key points:\n\n• Cranes: 4 new\n\n• Dredging: 2 million euros\n\n• Staff: 40 new jobs\n\n"
+        "The dockers' union said it would study the plan before the vote.\n"
+    )
+    [article] = split_dump(text, source="x.txt")
+    assert "• Cranes: 4 new" in article.body and article.body.endswith("before the vote.")

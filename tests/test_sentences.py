@@ -205,3 +205,13 @@ def test_an_exclamation_mark_before_a_lower_case_word_ends_no_sentence():
         "Was it fair?",
         "Nobody knows!",
     ]
+
+
+def test_a_straight_single_quoted_quotation_stays_one_sentence():
+    text = "The mayor spoke. 'We heard the traders. We heard the residents. It is fair,' she said. "
+    text += "The traders' union agreed."
+    assert [s.text for s in split_sentences(text)] == [
+        "The mayor spoke.",
+        "'We heard the traders. We heard the residents. It is fair,' she said.",
+        "The traders' union agreed.",
+    ]
