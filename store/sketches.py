@@ -1,0 +1,68 @@
+"""MinHash sketches of stored articles, and the band-key index that finds near-duplicate candidates.
+
+``article_sketches`` holds each article's signature (``dedupe.SIGNATURE`` 32-bit minimums as a blob);
+``article_sketch_bands`` its ``dedupe.BANDS`` band keys, indexed, so the articles sharing a key with a
+new text are found with one indexed lookup per band, however large the archive.
+"""
+
+from __future__ import annotations
+
+from briefing.dedupe import (
+    MIN_ESTIMATE,
+    Sketch,
+    estimated_similarity,
+    pack_signature,
+    sketch,
+    unpack_signature,
+)
+from store.db import Database
+
+MAX_CANDIDATES = 8  # the most similar by signature are read and compared; chance candidates come after
+
+
+def save_sketch(db: Database, article_id: int, found: Sketch) -> None:
+    """Store ``found`` as the sketch of article ``article_id`` (inside the article's transaction)."""
+    if not found.keys:
+        return  # a text without content words is never a near-duplicate of anything
+    db.execute(
+        "INSERT OR REPLACE INTO article_sketches (article_id, signature) VALUES (?, ?)",
+        [article_id, pack_signature(found.signature)],
+    )
+    db.conn.executemany(
+        "INSERT OR IGNORE INTO article_sketch_bands (key, article_id) VALUES (?, ?)",
+        [(key, article_id) for key in found.keys],
+    )
+
+
+def sketch_candidates(db: Database, found: Sketch) -> list[int]:
+    """Ids of stored articles sharing a band key with ``found`` whose signatures agree on at least
+    ``MIN_ESTIMATE`` of their minimums, most similar first, at most ``MAX_CANDIDATES``."""
+    if not found.keys:
+        return []
+    marks = ",".join("?" * len(found.keys))
+    rows = db.execute(
+        "SELECT article_id, signature FROM article_sketches WHERE article_id IN"
+        f" (SELECT article_id FROM article_sketch_bands WHERE key IN ({marks}))",
+        list(found.keys),
+    ).fetchall()
+    scored = [(estimated_similarity(found.signature, unpack_signature(blob)), -i) for i, blob in rows]
+    scored.sort(reverse=True)
+    return [-negated for estimate, negated in scored[:MAX_CANDIDATES] if estimate >= MIN_ESTIMATE]
+
+
+def backfill_sketches(db: Database, *, batch: int = 1000) -> int:
+    """Sketch every stored article that has no sketch yet (a database made before sketches); return
+    how many were sketched."""
+    done, last = 0, 0
+    while True:
+        rows = db.execute(
+            "SELECT id, body FROM articles WHERE id > ?"
+            " AND id NOT IN (SELECT article_id FROM article_sketches) ORDER BY id LIMIT ?",
+            [last, batch],
+        ).fetchall()
+        if not rows:
+            return done
+        for article_id, body in rows:
+            save_sketch(db, article_id, sketch(body))
+        done += len(rows)
+        last = rows[-1][0]
