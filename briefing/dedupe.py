@@ -10,8 +10,8 @@
   ``article_sketch_bands`` table). Texts that share a key are candidates: a pair whose feature sets
   have Jaccard similarity 0.44 (a fifth of the words changed) shares one with probability 0.8, one at
   0.05 (unrelated articles on one topic) with probability 0.003.
-* :func:`estimated_similarity` compares two stored signatures (cheap: no text read) to drop most
-  chance candidates; :func:`is_near_duplicate` then decides on the texts' features: the shorter text
+* :func:`worth_comparing` checks a candidate's stored signature and sizes (cheap: no text read) to
+  drop most chance candidates; :func:`is_near_duplicate` then decides on the texts' features: the shorter text
   must be at least ``MIN_LENGTH_RATIO`` of the longer, and ``MIN_CONTAINMENT`` of its features must
   be in the other. Containment rather than Jaccard, so a copy with a sentence, a paragraph or a
   "Related" block added or removed is still the same article; the length ratio, so a teaser is not
@@ -22,6 +22,7 @@
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -32,10 +33,9 @@ import numpy as np
 SIGNATURE = 60
 BANDS = 20
 ROWS = SIGNATURE // BANDS
-MIN_CONTAINMENT = 0.5
+MIN_CONTAINMENT = 0.6
 MIN_LENGTH_RATIO = 0.5
 MIN_FEATURES = 6  # fewer word pairs than this is too little text to call two texts the same story
-MIN_ESTIMATE = 0.1  # a candidate whose signature agrees less than this is dropped without reading it
 SHINGLE = 3
 
 _FOLDS = (
@@ -82,23 +82,22 @@ def words(text: str) -> list[str]:
     return _WORD.findall(normalize_text(text))
 
 
-def content_words(text: str) -> list[str]:
-    """The words of ``text`` that carry content: three letters or more, not function words."""
-    return [w for w in words(text) if len(w) > 2 and w not in _STOPWORDS]
-
-
 @dataclass(frozen=True, eq=False)
-class Sketch:
-    """What near-duplicate detection knows of a text.
-
-    ``features``: the sorted distinct hashes of its consecutive content-word pairs (of its content
-    words when it has one); ``size``: how many content words it has; ``signature``: the
-    ``SIGNATURE`` minimum hashes (low 32 bits); ``keys``: the ``BANDS`` band keys, as SQLite's
-    signed 64-bit integers. An empty text has no features, no keys and a signature of ``EMPTY``.
-    """
+class Profile:
+    """What the near-duplicate decision compares: ``features``, the sorted distinct hashes of a text's
+    consecutive content-word pairs (of its content words when it has one), and ``size``, how many
+    content words it has."""
 
     features: np.ndarray
     size: int
+
+
+@dataclass(frozen=True, eq=False)
+class Sketch(Profile):
+    """A profile with its MinHash ``signature`` (``SIGNATURE`` minimum hashes, low 32 bits) and the
+    ``BANDS`` band ``keys`` (as SQLite's signed 64-bit integers). A text without content words has no
+    features, no keys and a signature of ``EMPTY``."""
+
     signature: np.ndarray
     keys: tuple[int, ...]
 
@@ -124,32 +123,47 @@ def _mix(x: np.ndarray) -> np.ndarray:
     return x ^ (x >> np.uint64(31))
 
 
-def _hash64(word: str) -> int:
-    value = _HASHES.get(word)
-    if value is None:
-        digest = hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest()
-        value = int.from_bytes(digest, "little")
-        if len(_HASHES) < 500_000:  # a news vocabulary fits; a flood of junk does not grow it
-            _HASHES[word] = value
-    return value
+def _content_hashes(text: str) -> list[int]:
+    """The 64-bit hashes of the content words of ``text`` (three letters or more, not function words),
+    in order. One cache lookup a word: function words are cached as 0."""
+    cached = _HASHES.get
+    out = []
+    # the words of normalize_text without its folds and spacing, which never touch a word
+    folded = text.lower() if text.isascii() else unicodedata.normalize("NFKC", text).lower()
+    for word in _WORD.findall(folded):
+        value = cached(word)
+        if value is None:
+            if len(word) < 3 or word in _STOPWORDS:
+                value = 0
+            else:
+                value = int.from_bytes(
+                    hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(), "little"
+                )
+            if len(_HASHES) < 500_000:  # a news vocabulary fits; a flood of junk does not grow it
+                _HASHES[word] = value
+        if value:
+            out.append(value)
+    return out
 
 
-def features(tokens: list[str]) -> np.ndarray:
-    """The sorted distinct hashes of the word pairs of ``tokens`` (of the words, for one word)."""
-    hashes = np.fromiter((_hash64(w) for w in tokens), dtype=np.uint64, count=len(tokens))
-    if len(hashes) > 1:
+def profile(text: str) -> Profile:
+    """The features and size of ``text``: enough to decide, without the signature."""
+    hashes = np.array(_content_hashes(text), dtype=np.uint64)
+    size = len(hashes)
+    if size > 1:
         hashes = _mix(hashes[:-1] * _GOLDEN + hashes[1:])
-    return np.unique(hashes)
+    return Profile(np.unique(hashes), size)
 
 
 def sketch(text: str) -> Sketch:
-    """The features, MinHash signature and band keys of ``text``."""
-    tokens = content_words(text)
-    found = features(tokens)
-    if not len(found):
-        return Sketch(found, 0, EMPTY, ())
-    minimums = _mix((found[:, None] ^ _OFFSETS[None, :]) * _MULTIPLIERS[None, :]).min(axis=0)
-    return Sketch(found, len(tokens), (minimums & np.uint64(0xFFFFFFFF)).astype(np.uint32), _keys(minimums))
+    """The features, size, MinHash signature and band keys of ``text``."""
+    found = profile(text)
+    if not len(found.features):
+        return Sketch(found.features, 0, EMPTY, ())
+    mixed = _mix((found.features[:, None] ^ _OFFSETS[None, :]) * _MULTIPLIERS[None, :])
+    minimums = mixed.min(axis=0)
+    signature = (minimums & np.uint64(0xFFFFFFFF)).astype(np.uint32)
+    return Sketch(found.features, found.size, signature, _keys(minimums))
 
 
 def _keys(minimums: np.ndarray) -> tuple[int, ...]:
@@ -173,7 +187,21 @@ def estimated_similarity(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.count_nonzero(a == b)) / SIGNATURE
 
 
-def resemblance(a: Sketch, b: Sketch) -> tuple[float, float]:
+def worth_comparing(a: Sketch, signature: np.ndarray, features: int, size: int) -> bool:
+    """Whether a stored text, known by its signature, number of features and size, can be a
+    near-duplicate of ``a``: a cheap test, before its text is read. Its signature must agree with
+    ``a``'s at least as often as the least Jaccard similarity two feature sets of these sizes can have
+    when ``MIN_CONTAINMENT`` of the smaller is in the larger, less three standard errors of the
+    estimate (so about one true near-duplicate in a thousand is lost here)."""
+    small, large = sorted((len(a.features), features))
+    if small < MIN_FEATURES or min(a.size, size) < MIN_LENGTH_RATIO * max(a.size, size):
+        return False
+    least = MIN_CONTAINMENT * small / (large + small - MIN_CONTAINMENT * small)
+    margin = 3 * math.sqrt(least * (1 - least) / SIGNATURE)
+    return estimated_similarity(a.signature, signature) >= least - margin
+
+
+def resemblance(a: Profile, b: Profile) -> tuple[float, float]:
     """``(containment, length ratio)``: the share of the smaller feature set found in the other, and
     the shorter text's content words over the longer's."""
     if not len(a.features) or not len(b.features):
@@ -182,7 +210,7 @@ def resemblance(a: Sketch, b: Sketch) -> tuple[float, float]:
     return shared / min(len(a.features), len(b.features)), min(a.size, b.size) / max(a.size, b.size)
 
 
-def is_near_duplicate(a: Sketch, b: Sketch) -> tuple[bool, float]:
+def is_near_duplicate(a: Profile, b: Profile) -> tuple[bool, float]:
     """Whether two texts are near-duplicates, and their containment (0 to 1)."""
     if min(len(a.features), len(b.features)) < MIN_FEATURES:
         return False, 0.0

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from briefing.dedupe import Sketch, content_hash, is_near_duplicate, normalize_url, sketch
+from briefing.dedupe import Sketch, content_hash, is_near_duplicate, normalize_url, profile, sketch
 from briefing.models import Article, ArticleDraft
 from store.db import Database, from_iso, to_iso
 from store.sketches import save_sketch, sketch_candidates
@@ -108,7 +108,7 @@ def _closest(db: Database, found: Sketch) -> tuple[Article, float] | None:
         original = get_article(db, article_id)
         if original is None:
             continue
-        close, score = is_near_duplicate(found, sketch(original.body))
+        close, score = is_near_duplicate(found, profile(original.body))
         if close and (best is None or score > best[1]):
             best = (original, score)
     return best

@@ -1,6 +1,7 @@
 """MinHash sketches of stored articles, and the band-key index that finds near-duplicate candidates.
 
-``article_sketches`` holds each article's signature (``dedupe.SIGNATURE`` 32-bit minimums as a blob);
+``article_sketches`` holds each article's signature (``dedupe.SIGNATURE`` 32-bit minimums as a blob),
+its number of features and its size (content words), so most candidates are dropped unread;
 ``article_sketch_bands`` its ``dedupe.BANDS`` band keys, indexed, so the articles sharing a key with a
 new text are found with one indexed lookup per band, however large the archive.
 """
@@ -8,12 +9,12 @@ new text are found with one indexed lookup per band, however large the archive.
 from __future__ import annotations
 
 from briefing.dedupe import (
-    MIN_ESTIMATE,
     Sketch,
     estimated_similarity,
     pack_signature,
     sketch,
     unpack_signature,
+    worth_comparing,
 )
 from store.db import Database
 
@@ -25,8 +26,8 @@ def save_sketch(db: Database, article_id: int, found: Sketch) -> None:
     if not found.keys:
         return  # a text without content words is never a near-duplicate of anything
     db.execute(
-        "INSERT OR REPLACE INTO article_sketches (article_id, signature) VALUES (?, ?)",
-        [article_id, pack_signature(found.signature)],
+        "INSERT OR REPLACE INTO article_sketches (article_id, signature, features, size) VALUES (?, ?, ?, ?)",
+        [article_id, pack_signature(found.signature), len(found.features), found.size],
     )
     db.conn.executemany(
         "INSERT OR IGNORE INTO article_sketch_bands (key, article_id) VALUES (?, ?)",
@@ -35,19 +36,23 @@ def save_sketch(db: Database, article_id: int, found: Sketch) -> None:
 
 
 def sketch_candidates(db: Database, found: Sketch) -> list[int]:
-    """Ids of stored articles sharing a band key with ``found`` whose signatures agree on at least
-    ``MIN_ESTIMATE`` of their minimums, most similar first, at most ``MAX_CANDIDATES``."""
+    """Ids of stored articles sharing a band key with ``found`` that are ``dedupe.worth_comparing``,
+    most similar by signature first, at most ``MAX_CANDIDATES``."""
     if not found.keys:
         return []
     marks = ",".join("?" * len(found.keys))
     rows = db.execute(
-        "SELECT article_id, signature FROM article_sketches WHERE article_id IN"
+        "SELECT article_id, signature, features, size FROM article_sketches WHERE article_id IN"
         f" (SELECT article_id FROM article_sketch_bands WHERE key IN ({marks}))",
         list(found.keys),
     ).fetchall()
-    scored = [(estimated_similarity(found.signature, unpack_signature(blob)), -i) for i, blob in rows]
+    scored = []
+    for article_id, blob, features, size in rows:
+        signature = unpack_signature(blob)
+        if worth_comparing(found, signature, features, size):
+            scored.append((estimated_similarity(found.signature, signature), -article_id))
     scored.sort(reverse=True)
-    return [-negated for estimate, negated in scored[:MAX_CANDIDATES] if estimate >= MIN_ESTIMATE]
+    return [-negated for _, negated in scored[:MAX_CANDIDATES]]
 
 
 def backfill_sketches(db: Database, *, batch: int = 1000) -> int:

@@ -79,7 +79,7 @@ def test_one_added_sentence_is_a_near_duplicate_found_by_its_keys(bodies, where)
 def test_a_removed_sentence_a_corrected_paragraph_or_furniture_is_a_near_duplicate(bodies):
     for body in bodies:
         paragraphs = body.split("\n\n")
-        lead, *rest = sentences(body)
+        lead = sentences(body)[0]
         fixed = paragraphs[:]
         tokens = fixed[0].split(" ")
         long = [k for k, t in enumerate(tokens) if len(t) > 3]

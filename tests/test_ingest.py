@@ -42,10 +42,13 @@ FERRY = "<p>{}</p>".format(
     "The port board approved a new ferry terminal on Wednesday, ending two years of argument over the "
     "cost of dredging the channel for larger boats. " * 3
 )
-SEA_WALL = "<p>{}</p>".format(
-    "The sea wall along the promenade cracked in two places during Sunday's gale, and the town engineer "
-    "closed the footpath until the repairs are finished next month. " * 3
-) * 2
+SEA_WALL = (
+    "<p>{}</p>".format(
+        "The sea wall along the promenade cracked in two places during Sunday's gale, and the town engineer "
+        "closed the footpath until the repairs are finished next month. " * 3
+    )
+    * 2
+)
 BUSY = "<p>{}</p>".format(
     "The mayor promised extra buses to the harbour for the busy summer season and longer opening hours "
     "at the old station ticket office. " * 3

@@ -14,7 +14,9 @@ from store.sketches import backfill_sketches
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS article_sketches (
     article_id INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
-    signature BLOB NOT NULL
+    signature BLOB NOT NULL,
+    features INTEGER NOT NULL,
+    size INTEGER NOT NULL
 );
 CREATE TABLE IF NOT EXISTS article_sketch_bands (
     key INTEGER NOT NULL,
