@@ -290,6 +290,15 @@ class Minhash:
         return dedupe.is_near_duplicate(a, b)[0]
 
 
+class MinhashTest(Minhash):
+    """The decision alone, as if every stored article were compared: what the band keys lose."""
+
+    name = "containment test alone"
+
+    def same(self, a: dedupe.Sketch, b: dedupe.Sketch) -> bool:
+        return dedupe.is_near_duplicate(a, b)[0]
+
+
 def flagged_pairs(method: Simhash | Minhash, prepared: list) -> list[tuple[int, int]]:
     """Pairs of distinct articles the method calls near-duplicates, found through its index."""
     index: dict[int, list[int]] = defaultdict(list)
@@ -351,17 +360,13 @@ def store_check(articles: list[tuple[str, str]], edited: list[tuple[str, int, st
     return dict(tally)
 
 
-def run(articles: list[tuple[str, str]], label: str, *, store: bool) -> None:
-    edited = copies(articles)
-    methods = (Simhash(), Minhash())
-    prepared = {m.name: [m.prepare(b) for _, b in articles] for m in methods}
-    print(f"\n### {label}: {len(articles)} distinct bodies, {len(edited)} edited copies\n")
+def copies_table(methods: tuple, prepared: dict, edited: list[tuple[str, int, str]]) -> None:
     print("| copies: edit | n | " + " | ".join(f"recall, {m.name}" for m in methods) + " |")
     print("|---|---:|" + "---:|" * len(methods))
     by_edit: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for name, i, body in edited:
         by_edit[name].append((i, body))
-    totals = Counter()
+    totals: Counter[str] = Counter()
     for name, pairs in by_edit.items():
         cells = []
         for m in methods:
@@ -371,36 +376,43 @@ def run(articles: list[tuple[str, str]], label: str, *, store: bool) -> None:
         print(f"| {name} | {len(pairs)} | " + " | ".join(cells) + " |")
     cells = [f"**{totals[m.name] / len(edited):.2f}**" for m in methods]
     print(f"| **all copies** | {len(edited)} | " + " | ".join(cells) + " |")
+
+
+def apart_table(methods: tuple, prepared: dict, articles: list[tuple[str, str]]) -> dict[str, list]:
+    """The must-stay-apart table; returns each method's flagged pairs of distinct bodies."""
     print("\n| must stay apart | pairs | " + " | ".join(f"called near-dup, {m.name}" for m in methods) + " |")
     print("|---|---:|" + "---:|" * len(methods))
     for name, pairs in story_pairs(articles).items():
         if pairs:
-            cells = [
-                str(sum(m.same(prepared[m.name][a], prepared[m.name][b]) for a, b in pairs)) for m in methods
-            ]
+            cells = [str(sum(m.same(*(prepared[m.name][k] for k in p)) for p in pairs)) for m in methods]
             print(f"| {name} | {len(pairs)} | " + " | ".join(cells) + " |")
     n_pairs = len(articles) * (len(articles) - 1) // 2
     flagged = {m.name: flagged_pairs(m, prepared[m.name]) for m in methods}
-    print(
-        f"| all pairs of distinct bodies | {n_pairs:,} | "
-        + " | ".join(str(len(flagged[m.name])) for m in methods)
-        + " |"
-    )
+    cells = [str(len(flagged[m.name])) for m in methods]
+    print(f"| all pairs of distinct bodies | {n_pairs:,} | " + " | ".join(cells) + " |")
+    return flagged
+
+
+def run(articles: list[tuple[str, str]], label: str, *, store: bool) -> None:
+    edited = copies(articles)
+    methods = (Simhash(), Minhash(), MinhashTest())
+    prepared = {m.name: [m.prepare(b) for _, b in articles] for m in methods}
+    print(f"\n### {label}: {len(articles)} distinct bodies, {len(edited)} edited copies\n")
+    copies_table(methods, prepared, edited)
+    indexed = methods[:2]  # the test alone has no index: all pairs would be compared
+    flagged = apart_table(indexed, prepared, articles)
     bodies = [b for _, b in articles]
-    print("\n| cost | " + " | ".join(m.name for m in methods) + " |")
-    print("|---|" + "---:|" * len(methods))
-    print(
-        "| µs of CPU per article (fingerprint or sketch) | "
-        + " | ".join(f"{cost_us(m, bodies):.0f}" for m in methods)
-        + " |"
-    )
-    minhash = flagged[Minhash.name]
-    if minhash:
-        print("\nPairs of distinct bodies the MinHash method calls near-duplicates (first 12):\n")
-        for a, b in minhash[:12]:
+    print("\n| cost | " + " | ".join(m.name for m in indexed) + " |")
+    print("|---|" + "---:|" * len(indexed))
+    cells = [f"{cost_us(m, bodies):.0f}" for m in indexed]
+    print("| µs of CPU per article (fingerprint or sketch) | " + " | ".join(cells) + " |")
+    if flagged[Minhash.name]:
+        print("\nPairs of distinct bodies the MinHash method calls near-duplicates:\n")
+        for a, b in flagged[Minhash.name]:
             containment, ratio = dedupe.resemblance(prepared[Minhash.name][a], prepared[Minhash.name][b])
             scores = f"containment {containment:.2f}, ratio {ratio:.2f}"
-            print(f"- {articles[a][0][:60]!r} ~ {articles[b][0][:60]!r} ({scores})")
+            old = "also" if (a, b) in flagged[Simhash.name] else "not"
+            print(f"- {articles[a][0][:50]!r} ~ {articles[b][0][:50]!r} ({scores}; {old} by simhash)")
     if store:
         outcomes = store_check(articles, edited)
         print(f"\nThrough add_article (store, {len(edited)} copies after the originals): {outcomes}")

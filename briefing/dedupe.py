@@ -11,9 +11,9 @@
   have Jaccard similarity 0.44 (a fifth of the words changed) shares one with probability 0.8, one at
   0.05 (unrelated articles on one topic) with probability 0.003.
 * :func:`worth_comparing` checks a candidate's stored signature and sizes (cheap: no text read) to
-  drop most chance candidates; :func:`is_near_duplicate` then decides on the texts' features: the shorter text
-  must be at least ``MIN_LENGTH_RATIO`` of the longer, and ``MIN_CONTAINMENT`` of its features must
-  be in the other. Containment rather than Jaccard, so a copy with a sentence, a paragraph or a
+  drop most chance candidates; :func:`is_near_duplicate` then decides on the texts' features: the
+  shorter text must be at least ``MIN_LENGTH_RATIO`` of the longer, and ``MIN_CONTAINMENT`` of its
+  features must be in the other. Containment rather than Jaccard, so a copy with a sentence, a paragraph or a
   "Related" block added or removed is still the same article; the length ratio, so a teaser is not
   the full article it introduces. Two outlets' articles on one event share quotes and names but few
   word pairs of their own prose (under 0.4 of them on the hardest pair of ``bench/bench_dedupe.py``).
@@ -36,7 +36,6 @@ ROWS = SIGNATURE // BANDS
 MIN_CONTAINMENT = 0.6
 MIN_LENGTH_RATIO = 0.5
 MIN_FEATURES = 6  # fewer word pairs than this is too little text to call two texts the same story
-SHINGLE = 3
 
 _FOLDS = (
     ("\u2018", "'"),
