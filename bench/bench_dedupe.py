@@ -285,7 +285,12 @@ class Minhash:
     def same(self, a: dedupe.Sketch, b: dedupe.Sketch) -> bool:
         if not set(a.keys) & set(b.keys):
             return False
-        if not dedupe.worth_comparing(a, b.signature, len(b.features), b.size):
+        if (
+            dedupe.worth_comparing(a, b.signature[None, :], np.array([len(b.features)]), np.array([b.size]))[
+                0
+            ]
+            < 0
+        ):
             return False
         return dedupe.is_near_duplicate(a, b)[0]
 

@@ -22,7 +22,6 @@
 from __future__ import annotations
 
 import hashlib
-import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -186,18 +185,20 @@ def estimated_similarity(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.count_nonzero(a == b)) / SIGNATURE
 
 
-def worth_comparing(a: Sketch, signature: np.ndarray, features: int, size: int) -> bool:
-    """Whether a stored text, known by its signature, number of features and size, can be a
-    near-duplicate of ``a``: a cheap test, before its text is read. Its signature must agree with
-    ``a``'s at least as often as the least Jaccard similarity two feature sets of these sizes can have
-    when ``MIN_CONTAINMENT`` of the smaller is in the larger, less three standard errors of the
-    estimate (so about one true near-duplicate in a thousand is lost here)."""
-    small, large = sorted((len(a.features), features))
-    if small < MIN_FEATURES or min(a.size, size) < MIN_LENGTH_RATIO * max(a.size, size):
-        return False
+def worth_comparing(a: Sketch, signatures: np.ndarray, features: np.ndarray, sizes: np.ndarray) -> np.ndarray:
+    """For stored texts known by their signatures (one a row), numbers of features and sizes: the
+    estimated similarity to ``a`` of each that can be a near-duplicate of ``a``, and -1 for the others.
+    A cheap test, before any text is read: the signature must agree with ``a``'s at least as often as
+    the least Jaccard similarity two feature sets of these sizes can have when ``MIN_CONTAINMENT`` of
+    the smaller is in the larger, less three standard errors of the estimate (so about one true
+    near-duplicate in a thousand is lost here), and the lengths must be within ``MIN_LENGTH_RATIO``."""
+    estimates = np.count_nonzero(signatures == a.signature[None, :], axis=1) / SIGNATURE
+    small = np.minimum(features, len(a.features))
+    large = np.maximum(features, len(a.features))
     least = MIN_CONTAINMENT * small / (large + small - MIN_CONTAINMENT * small)
-    margin = 3 * math.sqrt(least * (1 - least) / SIGNATURE)
-    return estimated_similarity(a.signature, signature) >= least - margin
+    margin = 2 * np.sqrt(least * (1 - least) / SIGNATURE)
+    ok = (small >= MIN_FEATURES) & (np.minimum(sizes, a.size) >= MIN_LENGTH_RATIO * np.maximum(sizes, a.size))
+    return np.where(ok & (estimates >= least - margin), estimates, -1.0)
 
 
 def resemblance(a: Profile, b: Profile) -> tuple[float, float]:

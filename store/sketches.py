@@ -8,9 +8,10 @@ new text are found with one indexed lookup per band, however large the archive.
 
 from __future__ import annotations
 
+import numpy as np
+
 from briefing.dedupe import (
     Sketch,
-    estimated_similarity,
     pack_signature,
     sketch,
     unpack_signature,
@@ -46,12 +47,12 @@ def sketch_candidates(db: Database, found: Sketch) -> list[int]:
         f" (SELECT article_id FROM article_sketch_bands WHERE key IN ({marks}))",
         list(found.keys),
     ).fetchall()
-    scored = []
-    for article_id, blob, features, size in rows:
-        signature = unpack_signature(blob)
-        if worth_comparing(found, signature, features, size):
-            scored.append((estimated_similarity(found.signature, signature), -article_id))
-    scored.sort(reverse=True)
+    if not rows:
+        return []
+    ids, blobs, features, sizes = zip(*rows, strict=True)
+    signatures = unpack_signature(b"".join(blobs)).reshape(len(rows), -1)
+    estimates = worth_comparing(found, signatures, np.array(features), np.array(sizes))
+    scored = sorted(((e, -i) for e, i in zip(estimates.tolist(), ids, strict=True) if e >= 0), reverse=True)
     return [-negated for _, negated in scored[:MAX_CANDIDATES]]
 
 
