@@ -190,8 +190,9 @@ def worth_comparing(a: Sketch, signatures: np.ndarray, features: np.ndarray, siz
     estimated similarity to ``a`` of each that can be a near-duplicate of ``a``, and -1 for the others.
     A cheap test, before any text is read: the signature must agree with ``a``'s at least as often as
     the least Jaccard similarity two feature sets of these sizes can have when ``MIN_CONTAINMENT`` of
-    the smaller is in the larger, less three standard errors of the estimate (so about one true
-    near-duplicate in a thousand is lost here), and the lengths must be within ``MIN_LENGTH_RATIO``."""
+    the smaller is in the larger, less two standard errors of the estimate (a pair just at the
+    bounds is lost here one time in forty, a closer copy far more rarely), and the lengths must be
+    within ``MIN_LENGTH_RATIO``."""
     estimates = np.count_nonzero(signatures == a.signature[None, :], axis=1) / SIGNATURE
     small = np.minimum(features, len(a.features))
     large = np.maximum(features, len(a.features))
