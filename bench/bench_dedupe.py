@@ -21,13 +21,17 @@ then ``is_near_duplicate``: containment and length ratio). With
 ``--store``, the copies also go through ``store.articles.add_article`` on a database in a temporary
 folder (candidates capped as in the store) and the outcome is checked against the right original.
 
-Usage: ``python -m bench dedupe [--bbc] [--store]``.
+With ``--ingest N``, also the store+FTS-only row of ``bench/bench_ingest.py`` for N corpus articles
+(``ingest_files`` with ``enrich_article`` a no-op, pinned to one core), to see what the dedupe costs there.
+
+Usage: ``python -m bench dedupe [--bbc] [--store] [--ingest 10000]``.
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
+import os
 import random
 import re
 import tempfile
@@ -423,10 +427,26 @@ def run(articles: list[tuple[str, str]], label: str, *, store: bool) -> None:
         print(f"\nThrough add_article (store, {len(edited)} copies after the originals): {outcomes}")
 
 
+def ingest_row(n: int) -> None:
+    from bench.bench_ingest import OUT, corpus_files, ingest, timed
+
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+    files = corpus_files(n, 100, OUT)
+    (wall, cpu), (stored, size) = timed(lambda: ingest(files, OUT / f"dedupe_ingest_{n}.db", enrich=False))
+    print("\n| articles | mode | stored | wall s | CPU s | articles/s (wall) | articles/s (CPU) | database |")
+    print("|---:|---|---:|---:|---:|---:|---:|---:|")
+    print(
+        f"| {n:,} | store+FTS only | {stored:,} | {wall:.1f} | {cpu:.1f} | {n / wall:,.0f} | {n / cpu:,.0f}"
+        f" | {size / 1e6:.0f} MB ({size / n / 1e3:.1f} kB/article) |"
+    )
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="bench dedupe", description=__doc__.split("\n")[0])
     parser.add_argument("--bbc", action="store_true", help="also the BBC dev articles (evaluation only)")
     parser.add_argument("--store", action="store_true", help="also run the copies through add_article")
+    parser.add_argument("--ingest", type=int, metavar="N", help="also time store+FTS ingest of N articles")
     args = parser.parse_args(argv)
     run(distinct(real_articles()), "Seeds and fixtures", store=args.store)
     if args.bbc:
@@ -434,4 +454,6 @@ def main(argv: list[str]) -> int:
             print(f"\n(no BBC articles at {BBC}: skipped)")
         else:
             run(distinct(bbc_articles()), "BBC News Summary dev articles", store=args.store)
+    if args.ingest:
+        ingest_row(args.ingest)
     return 0
