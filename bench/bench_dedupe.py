@@ -369,7 +369,9 @@ def store_check(articles: list[tuple[str, str]], edited: list[tuple[str, int, st
     return dict(tally)
 
 
-def copies_table(methods: tuple, prepared: dict, edited: list[tuple[str, int, str]]) -> None:
+def copies_table(
+    methods: tuple, prepared: dict, edited: list[tuple[str, int, str]], bodies: list[str]
+) -> None:
     print("| copies: edit | n | " + " | ".join(f"recall, {m.name}" for m in methods) + " |")
     print("|---|---:|" + "---:|" * len(methods))
     by_edit: dict[str, list[tuple[int, str]]] = defaultdict(list)
@@ -385,6 +387,18 @@ def copies_table(methods: tuple, prepared: dict, edited: list[tuple[str, int, st
         print(f"| {name} | {len(pairs)} | " + " | ".join(cells) + " |")
     cells = [f"**{totals[m.name] / len(edited):.2f}**" for m in methods]
     print(f"| **all copies** | {len(edited)} | " + " | ".join(cells) + " |")
+    words = [len(b.split()) for b in bodies]
+    for low, high in ((0, 60), (60, 150), (150, None)):
+        chosen = [(i, body) for _, i, body in edited if low <= words[i] < (high or 10**9)]
+        rates = [
+            sum(m.same(prepared[m.name][i], m.prepare(b)) for i, b in chosen) / len(chosen) for m in methods
+        ]
+        label = f"{low}-{high - 1}" if high else f"{low}+"
+        print(
+            f"| copies of originals of {label} words | {len(chosen)} | "
+            + " | ".join(f"{r:.2f}" for r in rates)
+            + " |"
+        )
 
 
 def apart_table(methods: tuple, prepared: dict, articles: list[tuple[str, str]]) -> dict[str, list]:
@@ -407,7 +421,7 @@ def run(articles: list[tuple[str, str]], label: str, *, store: bool) -> None:
     methods = (Simhash(), Minhash(), MinhashTest())
     prepared = {m.name: [m.prepare(b) for _, b in articles] for m in methods}
     print(f"\n### {label}: {len(articles)} distinct bodies, {len(edited)} edited copies\n")
-    copies_table(methods, prepared, edited)
+    copies_table(methods, prepared, edited, [b for _, b in articles])
     indexed = methods[:2]  # the test alone has no index: all pairs would be compared
     flagged = apart_table(indexed, prepared, articles)
     bodies = [b for _, b in articles]
