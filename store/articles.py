@@ -103,15 +103,18 @@ def _find_seen(db: Database, url: str | None, digest: str) -> AddResult | None:
 
 
 def _closest(db: Database, found: Sketch) -> tuple[Article, float] | None:
-    best: tuple[Article, float] | None = None
+    # the candidates come most similar first: the first that passes is the original (reading the
+    # others would cost a text each, and an archive of one topic has many chance candidates)
     for article_id in sketch_candidates(db, found):
-        original = get_article(db, article_id)
-        if original is None:
+        row = db.execute("SELECT body FROM articles WHERE id = ?", [article_id]).fetchone()
+        if row is None:
             continue
-        close, score = is_near_duplicate(found, profile(original.body))
-        if close and (best is None or score > best[1]):
-            best = (original, score)
-    return best
+        close, score = is_near_duplicate(found, profile(row[0]))
+        if close:
+            original = get_article(db, article_id)
+            assert original is not None
+            return original, score
+    return None
 
 
 def _insert(

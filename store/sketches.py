@@ -19,7 +19,7 @@ from briefing.dedupe import (
 )
 from store.db import Database
 
-MAX_CANDIDATES = 8  # the most similar by signature are read and compared; chance candidates come after
+MAX_CANDIDATES = 4  # the most similar by signature are read and compared; chance candidates come after
 
 
 def save_sketch(db: Database, article_id: int, found: Sketch) -> None:
