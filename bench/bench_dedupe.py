@@ -390,6 +390,8 @@ def copies_table(
     words = [len(b.split()) for b in bodies]
     for low, high in ((0, 60), (60, 150), (150, None)):
         chosen = [(i, body) for _, i, body in edited if low <= words[i] < (high or 10**9)]
+        if not chosen:
+            continue
         rates = [
             sum(m.same(prepared[m.name][i], m.prepare(b)) for i, b in chosen) / len(chosen) for m in methods
         ]
