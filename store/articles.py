@@ -7,19 +7,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from briefing.dedupe import (
-    MAX_DISTANCE,
-    bands,
-    content_hash,
-    hamming,
-    is_near_duplicate,
-    normalize_url,
-    simhash,
-    to_signed,
-    to_unsigned,
-)
+from briefing.dedupe import Sketch, content_hash, is_near_duplicate, normalize_url, profile, sketch
 from briefing.models import Article, ArticleDraft
 from store.db import Database, from_iso, to_iso
+from store.sketches import save_sketch, sketch_candidates
 
 
 def article_from_row(row: dict[str, Any]) -> Article:
@@ -60,7 +51,8 @@ class AddResult:
     """What :func:`add_article` did: stored a new article, or recognised an existing one.
 
     ``article`` is the new article, or for a (near-)duplicate the stored original it matched;
-    ``similarity`` is the shingle similarity to that original for a near-duplicate.
+    ``similarity`` is, for a near-duplicate, the share of the shorter text's content-word pairs found
+    in the other (``dedupe.resemblance``).
     """
 
     outcome: Outcome
@@ -74,22 +66,25 @@ def add_article(
     """Store ``draft`` unless it is already there.
 
     A duplicate is the same URL (normalised) or the same normalised text; a near-duplicate is a text
-    whose simhash is within ``dedupe.MAX_DISTANCE`` bits of a stored one *and* whose shingles are
-    similar enough. A near-duplicate is recorded in ``near_duplicates`` (once), never stored as new.
-    Call inside a transaction: the article, its bands and its FTS row go in together.
+    that shares a MinHash band key with a stored one and passes ``dedupe.is_near_duplicate`` against
+    it (most of the shorter text's word pairs in the other, lengths within a factor of two). A
+    near-duplicate is recorded in ``near_duplicates`` (once), never stored as new.
+    Call inside a transaction: the article, its sketch and its FTS row go in together.
     """
     url = normalize_url(draft.url) if draft.url else None
     digest = content_hash(draft.body)
     seen = _find_seen(db, url, digest)
     if seen is not None:
         return seen
-    fingerprint = simhash(draft.body)
-    match = _closest(db, fingerprint, draft.body)
+    found = sketch(draft.body)
+    match = _closest(db, found)
     if match is not None:
         original, score = match
         _record_near_duplicate(db, original.id, draft, url, digest, score, now)
         return AddResult("near_duplicate", original, score)
-    return AddResult("new", _insert(db, draft, url, digest, fingerprint, now, source_id))
+    article = _insert(db, draft, url, digest, now, source_id)
+    save_sketch(db, article.id, found)
+    return AddResult("new", article)
 
 
 def _find_seen(db: Database, url: str | None, digest: str) -> AddResult | None:
@@ -107,16 +102,19 @@ def _find_seen(db: Database, url: str | None, digest: str) -> AddResult | None:
     return AddResult("duplicate", original)
 
 
-def _closest(db: Database, fingerprint: int, body: str) -> tuple[Article, float] | None:
-    best: tuple[Article, float] | None = None
-    for article_id, stored in near_duplicate_candidates(db, fingerprint):
-        original = get_article(db, article_id)
-        if original is None:
+def _closest(db: Database, found: Sketch) -> tuple[Article, float] | None:
+    # the candidates come most similar first: the first that passes is the original (reading the
+    # others would cost a text each, and an archive of one topic has many chance candidates)
+    for article_id in sketch_candidates(db, found):
+        row = db.execute("SELECT body FROM articles WHERE id = ?", [article_id]).fetchone()
+        if row is None:
             continue
-        close, score = is_near_duplicate(fingerprint, stored, body, original.body)
-        if close and (best is None or score > best[1]):
-            best = (original, score)
-    return best
+        close, score = is_near_duplicate(found, profile(row[0]))
+        if close:
+            original = get_article(db, article_id)
+            assert original is not None
+            return original, score
+    return None
 
 
 def _insert(
@@ -124,7 +122,6 @@ def _insert(
     draft: ArticleDraft,
     url: str | None,
     digest: str,
-    fingerprint: int,
     now: datetime,
     source_id: int | None,
 ) -> Article:
@@ -146,15 +143,11 @@ def _insert(
             ingested,
             published or ingested,
             digest,
-            to_signed(fingerprint),
+            0,  # articles.simhash is no longer used (m0011)
         ],
     )
     article_id = cursor.lastrowid
     assert article_id is not None
-    db.conn.executemany(
-        "INSERT INTO article_bands (band, value, article_id) VALUES (?, ?, ?)",
-        [(band, value, article_id) for band, value in enumerate(bands(fingerprint))],
-    )
     return Article(
         id=article_id,
         title=draft.title,
@@ -183,26 +176,6 @@ def _record_near_duplicate(
         " similarity, seen_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
         [article_id, url, draft.source, draft.title, digest, round(score, 4), to_iso(now)],
     )
-
-
-def near_duplicate_candidates(db: Database, fingerprint: int) -> list[tuple[int, int]]:
-    """``(article_id, simhash)`` of stored articles within ``MAX_DISTANCE`` bits of ``fingerprint``,
-    found through the four 16-bit bands (any two such fingerprints share a band)."""
-    params: list[int] = []
-    for band, value in enumerate(bands(fingerprint)):
-        params += [band, value]
-    where = " OR ".join(["(band = ? AND value = ?)"] * (len(params) // 2))
-    # A candidate's fingerprint is put back together from its own four bands: reading it from
-    # ``articles`` would walk each row's body pages.
-    # (the top band is shifted as a signed value so the sum stays a signed 64-bit integer)
-    rows = db.execute(
-        "SELECT article_id, sum(CASE WHEN band = 3 AND value >= 32768 THEN (value - 65536) << 48"
-        " ELSE value << (16 * band) END) FROM article_bands WHERE article_id IN"
-        f" (SELECT article_id FROM article_bands WHERE {where}) GROUP BY article_id",
-        params,
-    ).fetchall()
-    found = ((article_id, to_unsigned(signed)) for article_id, signed in rows)
-    return [(a, p) for a, p in found if hamming(p, fingerprint) <= MAX_DISTANCE]
 
 
 @dataclass(frozen=True)

@@ -1,11 +1,11 @@
-"""Storing articles: new, duplicate (URL or text), near-duplicate; bands; sources and poll state."""
+"""Storing articles: new, duplicate (URL or text), near-duplicate; sketches; sources and poll state."""
 
 from datetime import datetime, timedelta
 
 import pytest
 from conftest import NOW, SEEDS
 
-from briefing.dedupe import bands, simhash
+from briefing.dedupe import BANDS, pack_signature, sketch
 from briefing.dumps import decode_text, split_dump
 from briefing.models import ArticleDraft
 from store import transaction
@@ -16,10 +16,10 @@ from store.articles import (
     get_article,
     known_url,
     latest_articles,
-    near_duplicate_candidates,
     near_duplicates_of,
 )
 from store.db import savepoint
+from store.sketches import sketch_candidates
 from store.sources import (
     count_sources,
     delete_source,
@@ -44,7 +44,7 @@ def add(db, draft, now=NOW):
         return add_article(db, draft, now=now)
 
 
-def test_a_new_article_is_stored_with_its_bands_and_fts(db, seed_drafts):
+def test_a_new_article_is_stored_with_its_sketch_and_fts(db, seed_drafts):
     draft = seed_drafts[0]
     result = add(db, draft)
     assert result.outcome == "new"
@@ -56,10 +56,11 @@ def test_a_new_article_is_stored_with_its_bands_and_fts(db, seed_drafts):
         draft.source,
     )
     assert stored.ingested_at == NOW and stored.published_at is None
-    rows = db.execute(
-        "SELECT band, value FROM article_bands WHERE article_id = ? ORDER BY band", [stored.id]
-    ).fetchall()
-    assert [tuple(r) for r in rows] == list(enumerate(bands(simhash(draft.body))))
+    expected = sketch(draft.body)
+    keys = db.execute("SELECT key FROM article_sketch_bands WHERE article_id = ?", [stored.id]).fetchall()
+    assert sorted(k[0] for k in keys) == sorted(expected.keys) and len(keys) == BANDS
+    [(signature,)] = db.execute("SELECT signature FROM article_sketches WHERE article_id = ?", [stored.id])
+    assert signature == pack_signature(expected.signature)
     hits = db.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'Pyongyang'").fetchall()
     assert [h[0] for h in hits] == [stored.id]
 
@@ -102,9 +103,8 @@ def test_unrelated_articles_are_all_new(db, seed_drafts):
     outcomes = [add(db, d).outcome for d in seed_drafts]
     assert outcomes == ["new"] * len(seed_drafts)
     for draft in seed_drafts:
-        fingerprint = simhash(draft.body)
-        ids = [i for i, _ in near_duplicate_candidates(db, fingerprint)]
-        assert len(ids) == 1
+        # each finds itself as its one candidate: the others share no band key, or too few minimums
+        assert len(sketch_candidates(db, sketch(draft.body))) == 1
 
 
 def test_a_savepoint_undoes_only_the_failing_article(db, seed_drafts):
@@ -115,7 +115,8 @@ def test_a_savepoint_undoes_only_the_failing_article(db, seed_drafts):
             raise RuntimeError("enrichment failed")
         add_article(db, seed_drafts[5], now=NOW)
     assert count_articles(db) == 2
-    assert db.execute("SELECT count(*) FROM article_bands").fetchone()[0] == 8
+    assert db.execute("SELECT count(*) FROM article_sketches").fetchone()[0] == 2
+    assert db.execute("SELECT count(*) FROM article_sketch_bands").fetchone()[0] == 2 * BANDS
 
 
 def test_latest_articles_sort_by_published_else_ingested(db):

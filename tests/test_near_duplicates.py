@@ -1,0 +1,116 @@
+"""Near-duplicates end to end: the store, the ingest table, and a database made before MinHash sketches."""
+
+from datetime import timedelta
+
+import pytest
+from conftest import NOW, SEEDS
+
+from briefing.dedupe import BANDS, content_hash
+from briefing.dumps import decode_text, split_dump
+from briefing.models import ArticleDraft
+from briefing.service.ingest import ingest_sources
+from store import open_db, transaction
+from store.articles import add_article, count_articles, known_url, near_duplicates_of
+from store.db import _migrations, migrate, to_iso
+
+# Four outlets' articles on North Korean troops in Russia's war (seed files 000, 001, 003 and 004).
+SAME_STORY = ("Russia and North Korea", "Meek Europe", "How North Korea", "US vows 'firm'")
+ADDED = "The ministry said on Thursday that a second delegation would travel to the capital next week."
+
+
+@pytest.fixture(scope="module")
+def seed_drafts():
+    out = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        out += split_dump(decode_text(path.read_bytes()), source=path.name)
+    return out
+
+
+def add(db, draft, now=NOW):
+    with transaction(db):
+        return add_article(db, draft, now=now)
+
+
+def test_one_added_sentence_is_a_near_duplicate_mapped_to_the_original(db, seed_drafts):
+    original = add(db, seed_drafts[1])
+    body = seed_drafts[1].body.replace("\n\n", f" {ADDED}\n\n", 1)
+    copy = ArticleDraft("Scholz in Kyiv (updated)", body, "mirror", url="https://mirror.test/scholz")
+    result = add(db, copy, now=NOW + timedelta(hours=2))
+    assert result.outcome == "near_duplicate" and result.article.id == original.article.id
+    assert 0.95 < result.similarity <= 1
+    assert count_articles(db) == 1
+    [seen] = near_duplicates_of(db, original.article.id)
+    assert (seen.source, seen.title, seen.url) == ("mirror", "Scholz in Kyiv (updated)", copy.url)
+    assert known_url(db, "https://mirror.test/scholz?utm_source=feed")
+
+
+def test_four_outlets_on_one_story_are_four_articles(db, seed_drafts):
+    story = [d for d in seed_drafts if d.title.startswith(SAME_STORY)]
+    assert len({d.source for d in story}) == 4
+    assert [add(db, d).outcome for d in story] == ["new"] * 4
+    assert not db.execute("SELECT count(*) FROM near_duplicates").fetchone()[0]
+
+
+def test_all_seed_articles_are_new_and_exact_copies_stay_duplicates(db, seed_drafts):
+    assert {add(db, d).outcome for d in seed_drafts} == {"new"}
+    again = ArticleDraft("Other title", "  " + seed_drafts[4].body.upper(), "elsewhere")
+    assert add(db, again).outcome == "duplicate"
+    assert count_articles(db) == len(seed_drafts)
+
+
+async def test_ingest_counts_a_copy_with_one_more_sentence_as_a_near_duplicate(app, tmp_path):
+    path = sorted(SEEDS.glob("004_*.txt"))[0]
+    text = decode_text(path.read_bytes())
+    [article] = split_dump(text, source=path.name)
+    lead = article.body.split("\n\n")[0]
+    assert text.count(lead) == 1
+    copy = tmp_path / "republished.txt"
+    copy.write_text(text.replace(lead, f"{lead} {ADDED}"), encoding="utf-8")
+    first = await ingest_sources(app, [str(path)])
+    report = await ingest_sources(app, [str(copy)])
+    assert (first.new, report.new, report.duplicate, report.near_duplicate) == (1, 0, 0, 1)
+    [article_id] = first.new_ids
+    assert [n.source for n in near_duplicates_of(app.db, article_id)] == ["republished.txt"]
+
+
+def old_database(path):
+    """A database as m0001-m0010 left it, with two articles and their simhash bands."""
+    db = open_db(path, migrate_schema=False)
+    columns = "number INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL"
+    db.execute(f"CREATE TABLE schema_migrations ({columns})")
+    for number, name, module in _migrations():
+        if number < 11:
+            with transaction(db):
+                module.apply(db)
+                db.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", [number, name, to_iso(NOW)])
+    return db
+
+
+def test_the_migration_sketches_the_articles_stored_before_it(tmp_path, seed_drafts):
+    db = old_database(tmp_path / "old.db")
+    with transaction(db):
+        for draft in seed_drafts[:2]:
+            cursor = db.execute(
+                "INSERT INTO articles (title, body, source, ingested_at, dated_at, content_hash, simhash)"
+                " VALUES (?, ?, ?, ?, ?, ?, 7)",
+                [draft.title, draft.body, draft.source, to_iso(NOW), to_iso(NOW), content_hash(draft.body)],
+            )
+            db.execute("INSERT INTO article_bands VALUES (0, 7, ?)", [cursor.lastrowid])
+    assert migrate(db) == ["m0011_minhash_sketches"]
+    tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert "article_bands" not in tables
+    assert db.execute("SELECT count(*) FROM article_sketches").fetchone()[0] == 2
+    assert db.execute("SELECT count(*) FROM article_sketch_bands").fetchone()[0] == 2 * BANDS
+    # an article stored before the migration is found as the original of a re-published copy
+    body = seed_drafts[1].body + "\n\n" + ADDED
+    result = add(db, ArticleDraft("Copy", body, "mirror"))
+    assert result.outcome == "near_duplicate" and result.article.title == seed_drafts[1].title
+    db.conn.close()
+
+
+def test_deleting_an_article_deletes_its_sketch(db, seed_drafts):
+    stored = add(db, seed_drafts[0]).article
+    with transaction(db):
+        db.execute("DELETE FROM articles WHERE id = ?", [stored.id])
+    for table in ("article_sketches", "article_sketch_bands"):
+        assert db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0
