@@ -128,6 +128,7 @@ def extract_actors(
     model = load_tagger() if isinstance(tagger, str) else tagger
     if model is not None:
         reading.candidates = retag(reading, model, gaz)
+        _from_the_name(reading.candidates)
         resolve(reading.candidates, gaz, text)
     same_type(reading.candidates)
     with_article_and_number(reading.candidates, reading.tokens)
@@ -163,6 +164,19 @@ def read_rules(
     doc.candidates += month_surnames(doc.candidates, tokens, headlines)  # "May said" after "Theresa May"
     resolve(doc.candidates, doc.gaz, text)
     return Reading(text, sentences, tokens, headlines, lower, doc.candidates)
+
+
+def _from_the_name(candidates: list[Candidate]) -> None:
+    """A place or an organisation begins at its name: the tagger's "northeastern city of Sumy", "eastern
+    Donetsk" or "port city of Vladivostok" is a mention of Sumy, Donetsk, Vladivostok, the lower-case
+    words before it describe it ("al-Qaeda", "de Gaulle Airport" keep their particles)."""
+    for c in candidates:
+        first = c.toks[0]
+        if c.type == "person" or not first.word or first.cap or first.acronym or first.low in PARTICLES:
+            continue
+        k = next((k for k, t in enumerate(c.toks) if t.name_like), 0)
+        if k:
+            c.toks = c.toks[k:]
 
 
 def _join_slashed(toks: list[Token]) -> list[Token]:
