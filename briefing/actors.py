@@ -210,7 +210,8 @@ def _split_hyphens(toks: list[Token], gaz: Gazetteer) -> list[Token]:
     out: list[Token] = []
     for tok in toks:
         parts = tok.text.split("-") if tok.word and tok.cap and "-" in tok.text else []
-        known = [_known(gaz, fold(p)) is not None for p in parts]
+        # a short known name only in capitals: "UN-backed" holds the UN, "Un-named" nothing
+        known = [(len(p) > 2 or p.isupper()) and _known(gaz, fold(p)) is not None for p in parts]
         upper = all(p[:1].isupper() for p in parts)
         if not parts or not (known[0] or (any(known) and upper)):
             if parts and parts[-1][:1].islower() and not is_title(tok):
@@ -310,10 +311,24 @@ def _read_sentence(doc: _Doc, index: int, toks: list[Token]) -> None:
             i += 1
             while i < j and not toks[i].name_like:
                 i += 1
-        elif initial and j - i == 1 and toks[i].norm in doc.lower:
+        elif initial and j - i == 1 and (toks[i].norm in doc.lower or _common_plural(doc, toks[i])):
             continue
         if i < j:
             _read_chunk(doc, index, toks, i, j, initial)
+
+
+def _common_plural(doc: _Doc, tok: Token) -> bool:
+    """A sentence's first word that is the plural of a common noun: of a head of bodies or places
+    ("Unions said", "Ministries agreed") or of a word the text writes in lower case."""
+    low = tok.low
+    if tok.acronym or tok.possessive or len(low) < 4 or not low.endswith("s") or low.endswith("ss"):
+        return False
+    if any(len(c.toks) > 1 and c.toks[-1].norm == tok.norm for c in doc.candidates):
+        return False  # "Woods said" after "Tiger Woods"
+    singular = {low[:-1], low[:-2] if low.endswith("es") else low}
+    if low.endswith("ies"):
+        singular.add(low[:-3] + "y")
+    return any(w in doc.lower or w in ORG_HEADS for w in singular - {low})
 
 
 def _not_a_name(doc: _Doc, toks: list[Token], i: int, j: int) -> bool:
@@ -358,6 +373,12 @@ def _read_chunk(doc: _Doc, index: int, toks: list[Token], i: int, j: int, initia
     if i >= j:
         return
     chunk = toks[i:j]
+    if j < len(toks) and toks[j].word and not toks[j].cap and toks[j].low not in _SMALL:
+        # "the White house", "the Red cross": a known name whose last word the writer did not capitalise
+        longer = doc.gaz.known.get(" ".join(t.norm for t in toks[i : j + 1]))
+        if longer and not toks[j - 1].possessive:
+            _whole(doc, index, toks, i, j + 1, longer[1], initial, canonical=longer[0], why="list")
+            return
     known = _known(doc.gaz, " ".join(t.norm for t in chunk), acronym=len(chunk) == 1 and chunk[0].acronym)
     split = None if known else _split_joined(doc.gaz, chunk)
     if split is not None:
@@ -515,6 +536,8 @@ def _split_joined(gaz: Gazetteer, chunk: list[Token]) -> list[tuple[int, int]] |
     """Where a run joined by "and"/"of"/"for" is really several names, the pieces; else None."""
     for k, tok in enumerate(chunk):
         if tok.text == "&" and chunk[0].norm in gaz.given_names and chunk[k + 1].norm in gaz.given_names:
+            if chunk[-1].low in _AND_HEADS:
+                return None  # "Ben & Kerry Holdings": one company named after its founders
             return [(0, k), (k + 1, len(chunk))]  # "David Christison & Lee Tate": two people
         if tok.word and not tok.cap and tok.low in ("and", "of", "for", "on", "upon"):
             if _joins(gaz, chunk, k):
