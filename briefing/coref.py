@@ -28,7 +28,7 @@ from briefing.aliases import (
 from briefing.cues import CALENDAR, ORG_FIRST, ORG_FIRST_ROMANCE, ORG_HEADS
 from briefing.gazetteer import Gazetteer
 from briefing.models import ActorType, ExtractedActor, Mention
-from briefing.roles import distinct
+from briefing.roles import bare_title, distinct
 from briefing.tokens import Token
 
 MAX_ROLES = 3
@@ -552,7 +552,10 @@ def group(cands: list[Candidate], text: str) -> list[ExtractedActor]:
         aliases = frozenset(
             a for a in written if fold(a) not in not_names and fold(a) not in ORG_HEADS and _a_name(a)
         )
-        roles = distinct([r for c in group_ for r in c.roles])[:MAX_ROLES]
+        roles = distinct([r for c in group_ for r in c.roles])
+        if not all(bare_title(r) for r in roles):  # "Rep." says less than "national security adviser"
+            roles = [r for r in roles if not bare_title(r)]
+        roles = roles[:MAX_ROLES]
         actors.append(
             ExtractedActor(
                 name=name,
