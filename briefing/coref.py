@@ -25,7 +25,7 @@ from briefing.aliases import (
     skeleton,
     spelt_alike,
 )
-from briefing.cues import CALENDAR, ORG_FIRST, ORG_FIRST_ROMANCE, ORG_HEADS
+from briefing.cues import CALENDAR, ORG_FIRST, ORG_FIRST_ROMANCE, ORG_HEADS, PORTFOLIOS, UNIT_HEADS
 from briefing.gazetteer import Gazetteer
 from briefing.models import ActorType, ExtractedActor, Mention
 from briefing.roles import bare_title, distinct
@@ -289,24 +289,35 @@ def resolve(cands: list[Candidate], gaz: Gazetteer, text: str) -> None:
     _refer_back(cands, gaz)
 
 
+_GENERIC = (
+    ORG_HEADS | PORTFOLIOS | UNIT_HEADS | frozenset({"national", "federal", "royal", "central", "of", "the"})
+)
+
+
 def _refer_back(cands: list[Candidate], gaz: Gazetteer) -> None:
     """An organisation written two ways in one text is one actor. A nationality before a name the lists
     or the text know without it says where the body is, no part of its name ("the Danish Social Liberal
     Party" after or before "the Social Liberal Party" is a mention of Denmark and of the party); a head
     alone after a longer name with that word refers back to it ("the Guild's board" after "the Guild of
     Harbour Pilots")."""
-    for c in list(cands):
-        if c.type != "organization" or c.alias_of is not None:
-            continue
+    orgs = [c for c in cands if c.type == "organization" and c.alias_of is None]
+    alone = {c.norm: c for c in orgs if c.toks[0].norm not in gaz.demonyms}
+    nations: dict[str, set[str]] = defaultdict(set)  # "Australian" and "Canadian League of Rights": two
+    for c in orgs:
+        if len(c.toks) > 2 and c.toks[0].norm in gaz.demonyms:
+            nations[" ".join(t.norm for t in c.toks[1:])].add(gaz.demonyms[c.toks[0].norm])
+    for c in orgs:
         first = c.toks[0]
         if len(c.toks) > 2 and first.norm in gaz.demonyms and not first.possessive:
             rest = " ".join(t.norm for t in c.toks[1:])
             known = gaz.known.get(rest)
-            alone = next((o for o in cands if o.norm == rest and o.type == "organization"), None)
-            if (known and known[1] == "organization") or alone is not None:
+            plain = alone.get(rest)
+            generic = all(t.low in _GENERIC for t in c.toks[1:])  # "German Air Force" is no "Air Force"
+            firm = (known and known[1] == "organization") or plain is not None
+            if firm and not generic and len(nations[rest]) == 1:
                 cands.append(Candidate([first], c.sentence, "place", gaz.demonyms[first.norm], why="list"))
                 c.toks = c.toks[1:]
-                c.canonical = known[0] if known else alone.canonical if alone else None
+                c.canonical = known[0] if known else plain.canonical if plain else None
         elif len(c.toks) == 1 and first.norm in ORG_HEADS:
             longer = [
                 o
