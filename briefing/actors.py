@@ -128,11 +128,14 @@ def extract_actors(
     model = load_tagger() if isinstance(tagger, str) else tagger
     if model is not None:
         reading.candidates = retag(reading, model, gaz)
+        _from_the_name(reading.candidates)
         resolve(reading.candidates, gaz, text)
+        _surnames_of_people(reading.candidates)
     same_type(reading.candidates)
     with_article_and_number(reading.candidates, reading.tokens)
     reading.candidates = _without_party_labels(drop_things(reading.candidates, reading.tokens), text)
     mark_states(reading.candidates, reading.tokens, gaz)
+    _lead_roles_of_people(reading)
     match_headlines(reading.candidates, gaz, [(i, reading.tokens[i]) for i in reading.headlines])
     return group(reading.candidates, text)
 
@@ -163,6 +166,44 @@ def read_rules(
     doc.candidates += month_surnames(doc.candidates, tokens, headlines)  # "May said" after "Theresa May"
     resolve(doc.candidates, doc.gaz, text)
     return Reading(text, sentences, tokens, headlines, lower, doc.candidates)
+
+
+def _lead_roles_of_people(reading: Reading) -> None:
+    """A role word before a name is a person's: before anything else it is an adjective or says whose
+    it is ("his official X handle", "the spokesman Reuters quoted")."""
+    for c in reading.candidates:
+        if c.type == "person" or not c.roles or c.sentence >= len(reading.tokens):
+            continue
+        toks = reading.tokens[c.sentence]
+        i = next((k for k, t in enumerate(toks) if t.start == c.start), None)
+        lead = roles.lead_role(reading.text, toks, i) if i else None
+        if lead in c.roles:
+            c.roles.remove(lead)
+
+
+def _surnames_of_people(candidates: list[Candidate]) -> None:
+    """A surname alone refers back to a person named in full; where the tagger read that full name as
+    something else ("the Sarkin Dikko palace" a building's owner, a body), the word alone is no person
+    either ("the Dikko community")."""
+    people = {c.canonical for c in candidates if c.type == "person" and c.why != "surname"}
+    others = {c.canonical for c in candidates if c.type in ("organization", "place")} - people
+    for c in candidates:
+        if c.type == "person" and c.why == "surname" and len(c.toks) == 1 and c.canonical in others:
+            c.type = None
+
+
+def _from_the_name(candidates: list[Candidate]) -> None:
+    """A place begins at its name: the tagger's "northeastern city of Sumy" or "port city of Vladivostok"
+    is a mention of Sumy or Vladivostok, the words before "of" say what it is. A direction alone stays
+    ("eastern Aleppo" is a part of Aleppo, as the gold data of the benchmark marks it; the archive keeps
+    no such alias, ``coref.group``)."""
+    for c in candidates:
+        first = c.toks[0]
+        if c.type == "person" or not first.word or first.cap or first.acronym or first.low in PARTICLES:
+            continue
+        k = next((k for k, t in enumerate(c.toks) if t.name_like), 0)
+        if k > 1 and c.toks[k - 1].low == "of" and c.toks[k - 2].low in PLACE_HEADS:
+            c.toks = c.toks[k:]
 
 
 def _join_slashed(toks: list[Token]) -> list[Token]:
@@ -196,7 +237,8 @@ def _split_hyphens(toks: list[Token], gaz: Gazetteer) -> list[Token]:
     out: list[Token] = []
     for tok in toks:
         parts = tok.text.split("-") if tok.word and tok.cap and "-" in tok.text else []
-        known = [_known(gaz, fold(p)) is not None for p in parts]
+        # a short known name only in capitals: "UN-backed" holds the UN, "Un-named" nothing
+        known = [(len(p) > 2 or p.isupper()) and _known(gaz, fold(p)) is not None for p in parts]
         upper = all(p[:1].isupper() for p in parts)
         if not parts or not (known[0] or (any(known) and upper)):
             if parts and parts[-1][:1].islower() and not is_title(tok):
@@ -288,18 +330,55 @@ def _joiner(toks: list[Token], j: int) -> int:
 
 def _read_sentence(doc: _Doc, index: int, toks: list[Token]) -> None:
     first_word = next((k for k, t in enumerate(toks) if t.word), -1)
-    for i, j in _chunks(toks):
+    runs = _chunks(toks)
+    arm = 0
+    for at, (i, j) in enumerate(runs):
+        if i < arm:
+            continue
         initial = i == first_word
+        if at + 1 < len(runs) and _national_arm(doc, toks, (i, j), runs[at + 1]):
+            arm = runs[at + 1][1]
+            _whole(doc, index, toks, i, arm, "organization", initial, why="brand")
+            continue
         # "Foreign Ministry said...": the first word stays when the rest is only a head ("Ministry")
         headed = j - i == 2 and toks[i + 1].low in ORG_HEADS
         if initial and j - i > 1 and not toks[i].acronym and not headed and _not_a_name(doc, toks, i, j):
             i += 1
             while i < j and not toks[i].name_like:
                 i += 1
-        elif initial and j - i == 1 and toks[i].norm in doc.lower:
+        elif initial and j - i == 1 and (toks[i].norm in doc.lower or _common_plural(doc, toks[i])):
             continue
         if i < j:
             _read_chunk(doc, index, toks, i, j, initial)
+
+
+def _national_arm(doc: _Doc, toks: list[Token], run: tuple[int, int], after: tuple[int, int]) -> bool:
+    """ "McDonald's Ireland", "Tesco's Hungary": a company's arm in a country is one organisation, when the
+    name before the possessive is no place, no known actor and no given name."""
+    (i, j), (a, b) = run, after
+    last = toks[j - 1]
+    if a != j or not last.possessive or last.low in _NAME_POSSESSIVES:
+        return False
+    if b < len(toks) and toks[b].name_like:
+        return False
+    owner = " ".join(t.norm for t in toks[i:j])
+    if _known(doc.gaz, owner) is not None or toks[i].norm in doc.gaz.given_names or is_title(toks[i]):
+        return False
+    return " ".join(t.norm for t in toks[a:b]) in doc.gaz.countries
+
+
+def _common_plural(doc: _Doc, tok: Token) -> bool:
+    """A sentence's first word that is the plural of a common noun: of a head of bodies or places
+    ("Unions said", "Ministries agreed") or of a word the text writes in lower case."""
+    low = tok.low
+    if tok.acronym or tok.possessive or len(low) < 4 or not low.endswith("s") or low.endswith("ss"):
+        return False
+    if any(len(c.toks) > 1 and c.toks[-1].norm == tok.norm for c in doc.candidates):
+        return False  # "Woods said" after "Tiger Woods"
+    singular = {low[:-1], low[:-2] if low.endswith("es") else low}
+    if low.endswith("ies"):
+        singular.add(low[:-3] + "y")
+    return any(w in doc.lower or w in ORG_HEADS for w in singular - {low})
 
 
 def _not_a_name(doc: _Doc, toks: list[Token], i: int, j: int) -> bool:
@@ -344,6 +423,12 @@ def _read_chunk(doc: _Doc, index: int, toks: list[Token], i: int, j: int, initia
     if i >= j:
         return
     chunk = toks[i:j]
+    if j < len(toks) and toks[j].word and not toks[j].cap and toks[j].low not in _SMALL:
+        # "the White house", "the Red cross": a known name whose last word the writer did not capitalise
+        longer = doc.gaz.known.get(" ".join(t.norm for t in toks[i : j + 1]))
+        if longer and not toks[j - 1].possessive:
+            _whole(doc, index, toks, i, j + 1, longer[1], initial, canonical=longer[0], why="list")
+            return
     known = _known(doc.gaz, " ".join(t.norm for t in chunk), acronym=len(chunk) == 1 and chunk[0].acronym)
     split = None if known else _split_joined(doc.gaz, chunk)
     if split is not None:
@@ -358,8 +443,13 @@ def _read_chunk(doc: _Doc, index: int, toks: list[Token], i: int, j: int, initia
         # "Secretary of the New Jersey Department of Public Safety": the office names the actor, but
         # "Secretary of State" names no one
         rest = i + 2 + (chunk[2].low == "the")
+        holder = _holder(doc.gaz, toks, rest, j)
         if _office(doc.gaz, chunk):  # "Secretary of State for Scotland": no one, but a place
             _read_places(doc, index, toks, i, j)
+        elif holder:  # "Secretary of the Harbour Board Anna Berg": the body, then who holds the office
+            _read_chunk(doc, index, toks, rest, holder, False)
+            cand = _whole(doc, index, toks, holder, j, "person", False, why="title")
+            cand.roles.append(doc.text[toks[i].start : toks[holder - 1].end])
         elif not all(t.low in PORTFOLIOS for t in toks[rest:j]):
             _read_chunk(doc, index, toks, rest, j, False)
     elif _is_org(chunk, doc.gaz):
@@ -378,6 +468,17 @@ def _read_chunk(doc: _Doc, index: int, toks: list[Token], i: int, j: int, initia
         _read_after_place(doc, index, toks, i, j, initial, lead)
     else:
         _read_plain(doc, index, toks, i, j, initial)
+
+
+def _holder(gaz: Gazetteer, toks: list[Token], rest: int, j: int) -> int:
+    """Where a person's name (a given name and one or two more words) ends the run after an office's "of":
+    its start, else 0."""
+    for p in (j - 2, j - 3):
+        name = toks[p:j]
+        named = p > rest + 1 and toks[p].norm in gaz.given_names and all(t.cap and t.word for t in name)
+        if named and (toks[p - 1].low in ORG_HEADS or toks[p - 1].cap):
+            return p
+    return 0
 
 
 def _read_places(doc: _Doc, index: int, toks: list[Token], i: int, j: int) -> None:
@@ -501,6 +602,8 @@ def _split_joined(gaz: Gazetteer, chunk: list[Token]) -> list[tuple[int, int]] |
     """Where a run joined by "and"/"of"/"for" is really several names, the pieces; else None."""
     for k, tok in enumerate(chunk):
         if tok.text == "&" and chunk[0].norm in gaz.given_names and chunk[k + 1].norm in gaz.given_names:
+            if chunk[-1].low in _AND_HEADS:
+                return None  # "Ben & Kerry Holdings": one company named after its founders
             return [(0, k), (k + 1, len(chunk))]  # "David Christison & Lee Tate": two people
         if tok.word and not tok.cap and tok.low in ("and", "of", "for", "on", "upon"):
             if _joins(gaz, chunk, k):
@@ -614,6 +717,9 @@ def _read_titled(doc: _Doc, index: int, toks: list[Token], i: int, j: int) -> bo
     role = role and roles.clean(role)
     if role:
         cand.roles.append(role)
+    before = roles.lead_role(doc.text, toks, i) if i > 0 and toks[i - 1].text == "," else None
+    if before:  # "his national security adviser, Rep. Michael Waltz"
+        cand.roles.append(before)
     _roles(doc, cand, toks, k, j)
     return True
 
@@ -703,6 +809,8 @@ def _read_plain(doc: _Doc, index: int, toks: list[Token], i: int, j: int, initia
     context = _context(toks, i, j)
     if why == "shape" and j < len(toks) and toks[j].low in COMPANY_NOUNS and not toks[j].cap:
         type_ = "organization"  # "Tessvik Marine shares": a company, as "Volkswagen plants" is
+    elif type_ is None and not common and _body_that_acts(toks, j) and not (i > 0 and toks[i - 1].possessive):
+        type_, why = "organization", "brand"  # as firm as "Volkswagen plants"
     elif type_ == "person" and why in ("shape", "particle") and _person_cue(doc.gaz, toks, i, j):
         why = "title"  # as firm as a title: the tagger keeps it
     cand = _add(
@@ -784,11 +892,27 @@ def _context(toks: list[Token], i: int, j: int) -> str:
         return "person"
     if j + 1 < len(toks) and toks[j].text == "," and toks[j + 1].low in ("who", "whose"):
         return "person"
+    if _body_that_acts(toks, j) and not (i > 0 and toks[i - 1].possessive):
+        return "organization"
     if j + 1 < len(toks) and toks[j].text == "," and _in_region(toks, j + 1):
         return "place"  # "Metairie, Louisiana": a town, then its state or country
     return ""
 
 
+def _body_that_acts(toks: list[Token], j: int) -> bool:
+    """ "Spotify, which filed the complaint": a name that does what a company does, after ", which"."""
+    if j + 2 >= len(toks) or toks[j].text != ",":
+        return False
+    return toks[j + 1].low == "which" and toks[j + 2].low in _DOINGS
+
+
+# what a body does after "X, which": a place "lies", "borders", "has" as well; a company "filed"
+_DOINGS = words(
+    """
+    filed sued sells sold makes made owns owned operates operated employs employed announced reported
+    produces produced runs ran manufactures publishes published lobbied appealed
+    """
+)
 # prepositions of places before "the" and a place's name; "in the", "at the", "to the" as often begin a
 # body's ("in the Senate", "at the Guardian")
 _ACROSS = words("across throughout near outside inside around within along")

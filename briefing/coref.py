@@ -25,10 +25,10 @@ from briefing.aliases import (
     skeleton,
     spelt_alike,
 )
-from briefing.cues import CALENDAR, ORG_FIRST, ORG_FIRST_ROMANCE
+from briefing.cues import CALENDAR, ORG_FIRST, ORG_FIRST_ROMANCE, ORG_HEADS, PORTFOLIOS, UNIT_HEADS
 from briefing.gazetteer import Gazetteer
 from briefing.models import ActorType, ExtractedActor, Mention
-from briefing.roles import distinct
+from briefing.roles import bare_title, distinct
 from briefing.tokens import Token
 
 MAX_ROLES = 3
@@ -286,6 +286,47 @@ def resolve(cands: list[Candidate], gaz: Gazetteer, text: str) -> None:
     for c in cands:
         if c.alias_of is not None or c.type is None:
             _settle(c, seen, contexts[c.norm], gaz, text)
+    _refer_back(cands, gaz)
+
+
+_GENERIC = (
+    ORG_HEADS | PORTFOLIOS | UNIT_HEADS | frozenset({"national", "federal", "royal", "central", "of", "the"})
+)
+
+
+def _refer_back(cands: list[Candidate], gaz: Gazetteer) -> None:
+    """An organisation written two ways in one text is one actor. A nationality before a name the lists
+    or the text know without it says where the body is, no part of its name ("the Danish Social Liberal
+    Party" after or before "the Social Liberal Party" is a mention of Denmark and of the party); a head
+    alone after a longer name with that word refers back to it ("the Guild's board" after "the Guild of
+    Harbour Pilots")."""
+    orgs = [c for c in cands if c.type == "organization" and c.alias_of is None]
+    alone = {c.norm: c for c in orgs if c.toks[0].norm not in gaz.demonyms}
+    nations: dict[str, set[str]] = defaultdict(set)  # "Australian" and "Canadian League of Rights": two
+    for c in orgs:
+        if len(c.toks) > 2 and c.toks[0].norm in gaz.demonyms:
+            nations[" ".join(t.norm for t in c.toks[1:])].add(gaz.demonyms[c.toks[0].norm])
+    for c in orgs:
+        first = c.toks[0]
+        if len(c.toks) > 2 and first.norm in gaz.demonyms and not first.possessive:
+            rest = " ".join(t.norm for t in c.toks[1:])
+            known = gaz.known.get(rest)
+            plain = alone.get(rest)
+            generic = all(t.low in _GENERIC for t in c.toks[1:])  # "German Air Force" is no "Air Force"
+            firm = (known and known[1] == "organization") or plain is not None
+            if firm and not generic and len(nations[rest]) == 1:
+                cands.append(Candidate([first], c.sentence, "place", gaz.demonyms[first.norm], why="list"))
+                c.toks = c.toks[1:]
+                c.canonical = known[0] if known else plain.canonical if plain else None
+        elif len(c.toks) == 1 and first.norm in ORG_HEADS:
+            longer = [
+                o
+                for o in cands
+                if o.type == "organization" and len(o.toks) > 1 and o.start < c.start and o.canonical
+                if any(t.norm == first.norm for t in o.toks)
+            ]
+            if longer:
+                c.canonical = longer[-1].canonical
 
 
 # words for a person's party before the name: "Republican Ed Gillespie" is Ed Gillespie, a Republican
@@ -518,8 +559,14 @@ def group(cands: list[Candidate], text: str) -> list[ExtractedActor]:
         # and "Sean" of Sean Hannity is no name to find him by in other articles
         written = {as_written(m.surface) for m in mentions}
         not_names = {fold(name), *(_given_name(name) if first.type == "person" else ())}
-        aliases = frozenset(a for a in written if fold(a) not in not_names and not a[:1].islower())
-        roles = distinct([r for c in group_ for r in c.roles])[:MAX_ROLES]
+        # nor is "the Federation" of the International Federation of Yemeni Migrants: a head alone
+        aliases = frozenset(
+            a for a in written if fold(a) not in not_names and fold(a) not in ORG_HEADS and _a_name(a)
+        )
+        roles = distinct([r for c in group_ for r in c.roles])
+        if not all(bare_title(r) for r in roles):  # "Rep." says less than "national security adviser"
+            roles = [r for r in roles if not bare_title(r)]
+        roles = roles[:MAX_ROLES]
         actors.append(
             ExtractedActor(
                 name=name,
@@ -533,6 +580,21 @@ def group(cands: list[Candidate], text: str) -> list[ExtractedActor]:
     return actors
 
 
+# lower-case words a name may hold between its capitalised ones: "Bosnia and Herzegovina", "Gulf of Aden"
+_NAME_JOINERS = _FUNCTION_WORDS | PARTICLES | {"&", "de", "y", "upon", "to"}
+
+
+def _a_name(written: str) -> bool:
+    """Is a mention's text a name to find the actor by in other articles? "Russian forces", "Russian
+    territory" or "Ukrainian service" are what a state has or does, in lower-case words; not names
+    ("al-Qaeda", "Côte d'Ivoire" are)."""
+    words = written.split()
+    return not written[:1].islower() and all(
+        any(ch.isupper() or ch.isdigit() for ch in w) or w.lower() in _NAME_JOINERS or not w[:1].isalpha()
+        for w in words
+    )
+
+
 def _given_name(name: str) -> list[str]:
     """The given name of a person's name of several words, folded ("sean" of Sean Hannity; none of Kim
     Jong Un, whose first word is the family name)."""
@@ -543,5 +605,22 @@ def _given_name(name: str) -> list[str]:
 def _mentions(group_: list[Candidate], text: str) -> tuple[Mention, ...]:
     out: dict[tuple[int, int], Mention] = {}
     for c in group_:
-        out.setdefault((c.start, c.end), Mention(c.start, c.end, text[c.start : c.end], c.sentence))
+        start, end = _outside_brackets(text, c.start, c.end)
+        out.setdefault((start, end), Mention(start, end, text[start:end], c.sentence))
     return tuple(sorted(out.values(), key=lambda m: m.start))
+
+
+def _outside_brackets(text: str, start: int, end: int) -> tuple[int, int]:
+    """A mention's span without the words an editor put in brackets: in "[Russian President Vladimir]
+    Putin" the writer wrote "Putin" (the name is read whole, the mention is what follows the bracket)."""
+    surface = text[start:end]
+    if "]" in surface:
+        cut = surface.rindex("]") + 1
+        rest = surface[cut:]
+        if any(ch.isalpha() for ch in rest):
+            return start + cut + len(rest) - len(rest.lstrip()), end
+    if "[" in surface:
+        cut = surface.index("[")
+        if any(ch.isalpha() for ch in surface[:cut]):
+            return start, start + len(surface[:cut].rstrip())
+    return start, end

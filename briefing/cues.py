@@ -168,7 +168,7 @@ ROLE_NOUNS = words(
 ROLE_MODIFIERS = words(
     """
     retired former acting deputy then late incoming outgoing interim current top senior chief special
-    newly new longtime veteran exiled ousted jailed ex assistant vice associate
+    newly new longtime veteran exiled ousted jailed ex assistant vice associate prime crown
     """
 )
 

@@ -56,9 +56,14 @@ def title_role(text: str, toks: list[Token], first: int, last: int) -> str | Non
     return _text(text, toks, first, last) if last > first else None
 
 
+_DETERMINERS = _ARTICLES | frozenset({"his", "her", "their", "its", "our", "my", "your"})
+
+
 def lead_role(text: str, toks: list[Token], name_start: int) -> str | None:
     """A lower-case role just before a name: "special envoy Keith Kellogg", "North Korean leader Kim"."""
     k = name_start - 1
+    if k > 0 and toks[k].text == ",":
+        return _role_before_comma(text, toks, k)
     if k < 0 or not toks[k].word or toks[k].cap or not _role_noun(toks[k].low):
         return None
     first = k
@@ -74,19 +79,45 @@ def lead_role(text: str, toks: list[Token], name_start: int) -> str | None:
     return _text(text, toks, first, name_start)
 
 
+def _role_before_comma(text: str, toks: list[Token], comma: int) -> str | None:
+    """A role that a determiner opens and a comma closes before the name: "named his incoming national
+    security adviser, Rep. Michael Waltz" -> "incoming national security adviser"."""
+    if not _role_noun(toks[comma - 1].low) or toks[comma - 1].cap:
+        return None
+    first = comma - 1
+    while first > 0 and comma - first < 6:
+        prev = toks[first - 1]
+        if prev.low in _DETERMINERS or prev.possessive:
+            return _text(text, toks, first, comma)
+        if not prev.word or prev.cap or prev.low in _REJECT:
+            return None
+        first -= 1
+    return None
+
+
 def _role_noun(low: str) -> bool:
     """A role noun, hyphenated ones too: "director-general", "editor-in-chief"."""
     return low in ROLE_NOUNS or ("-" in low and any(p in ROLE_NOUNS or p in TITLES for p in low.split("-")))
 
 
 def _phrase(toks: list[Token], i: int) -> int:
-    """Index after a role phrase starting at ``i``: up to a stop mark, or -1 if too long or unfit."""
+    """Index after a role phrase starting at ``i``: up to a stop mark, or -1 if too long or unfit. Two
+    roles joined by "and" are one phrase ("former governor and presidential candidate")."""
     j = i
     while j < len(toks) and toks[j].text not in _STOPS:
-        if toks[j].low in _REJECT or j - i >= MAX_ROLE_TOKENS:
+        both = toks[j].low == "and" and _has_role_noun(toks[i:j]) and _role_follows(toks, j + 1)
+        if (toks[j].low in _REJECT and not both) or j - i >= MAX_ROLE_TOKENS:
             return -1
         j += 1
     return j
+
+
+def _role_follows(toks: list[Token], k: int) -> bool:
+    """Does a role noun end the phrase that starts at ``k`` (up to a stop mark)?"""
+    j = k
+    while j < len(toks) and toks[j].text not in _STOPS and toks[j].low not in _REJECT:
+        j += 1
+    return j > k and (j == len(toks) or toks[j].text in _STOPS) and _role_noun(toks[j - 1].low)
 
 
 def apposition_role(text: str, toks: list[Token], name_end: int) -> str | None:

@@ -152,6 +152,8 @@ def mark_states(cands: list[Candidate], tokens: list[list[Token]], gaz: Gazettee
         i, last = at.get(c.toks[0].start), at.get(c.toks[-1].start)
         if i is None or last is None:
             continue
+        if _service_of(c, toks, i, gaz):
+            continue
         nxt = toks[last + 1] if last + 1 < len(toks) else None
         ruled = nxt is not None and nxt.word and not nxt.cap and nxt.low in GOVERNMENTS
         country = c.type == "place" and (c.norm in gaz.countries or c.norm in gaz.demonyms)
@@ -166,6 +168,20 @@ def mark_states(cands: list[Candidate], tokens: list[list[Token]], gaz: Gazettee
             width = _members(toks, last + 1)
             if width:  # "ISIL fighters", "Hezbollah militants": the organisation, named by its people
                 c.toks = [*c.toks, *toks[last + 1 : last + 1 + width]]
+
+
+def _service_of(c: Candidate, toks: list[Token], i: int, gaz: Gazetteer) -> bool:
+    """ "the broadcaster's Ukrainian service", "the firm's Chinese suppliers": a country's word after
+    another body's possessive says what of that body, not the country's state; the country is only a
+    place there. True when ``c`` was so made a place."""
+    if c.type != "organization" or not c.canonical or not gaz.is_country(c.canonical) or i < 1:
+        return False
+    before = toks[i - 1]
+    if not before.possessive or before.norm in gaz.countries or not c.toks[0].cap:
+        return False
+    c.type = "place"
+    c.toks = c.toks[: next((k for k, t in enumerate(c.toks) if not t.cap), len(c.toks))]
+    return True
 
 
 def as_countries(actors: list[ExtractedActor], gaz: Gazetteer) -> list[ExtractedActor]:

@@ -73,8 +73,71 @@ def drop_things(cands: list[Candidate], tokens: list[list[Token]]) -> list[Candi
     # (a name the text seems to refer back to, "Milton", makes it no person: only a list or a title could)
     listed = {c.norm for c in cands if c.why in ("list", "title")}
     things |= {c.norm for c in cands if len(c.toks) > 1 and c.toks[0].low in MISC_FIRST} - listed
-    cands = [c for c in cands if not _date(c)]
+    things |= _spelt_out(tokens)
+    cands = [c for c in cands if not _date(c) and not _in_title_of_work(tokens, c)]
     return [c for c in cands if c.norm not in things] if things else cands
+
+
+_SMALL = words("a an the of for and to in on at with")
+
+
+def _spelt_out(tokens: list[list[Token]]) -> set[str]:
+    """Acronyms the text spells out in lower-case words before them, "intercontinental ballistic missile
+    (ICBM)", "unmanned aerial vehicles (UAVs)": abbreviations of common nouns, no organisations."""
+    out: set[str] = set()
+    for toks in tokens:
+        for k in range(1, len(toks) - 1):
+            tok = toks[k]
+            if tok.acronym and toks[k - 1].text == "(" and toks[k + 1].text == ")":
+                letters = "".join(ch for ch in tok.text.lower() if ch.isalpha()).removesuffix("s")
+                before: list[str] = []
+                for t in reversed(toks[max(0, k - 1 - 2 * len(letters)) : k - 1]):
+                    if not t.word or t.cap:
+                        break
+                    before.insert(0, t.low)
+                if _spells(letters, [w for w in before if w not in _SMALL]):
+                    out.add(tok.norm)
+    return out
+
+
+def _spells(letters: str, before: list[str]) -> bool:
+    """Do the last words of ``before`` spell ``letters``: each begins with the next of its letters, and
+    the letters left are all in the words in order ("ICBM" in "intercontinental ballistic missile")?"""
+    return any(_spelt(letters, before[a:]) for a in range(len(before)))
+
+
+def _spelt(letters: str, words_: list[str]) -> bool:
+    if not words_ or not letters:
+        return not words_ and not letters
+    word = words_[0]
+    if word[0] != letters[0]:
+        return False
+    rest, inner = words_[1:], word[1:]
+    return any(_inside(letters[1:n], inner) and _spelt(letters[n:], rest) for n in range(1, len(letters) + 1))
+
+
+def _inside(letters: str, word: str) -> bool:
+    """Are ``letters`` in ``word``, in order?"""
+    rest = iter(word)
+    return all(ch in rest for ch in letters)
+
+
+# a title of a work follows these ("the book An America First Approach to Security") and is no actor's name
+_WORKS = words("book books novel memoir film movie documentary album song play essay titled entitled")
+
+
+def _in_title_of_work(tokens: list[list[Token]], cand: Candidate) -> bool:
+    """Is the candidate inside the title of a book, a film or a song ("his book A Promised Land")?"""
+    if cand.sentence >= len(tokens) or cand.why == "title":
+        return False
+    toks = tokens[cand.sentence]
+    k = next((k for k, t in enumerate(toks) if t.start == cand.toks[0].start), None)
+    while k is not None and k > 0:
+        k -= 1
+        t = toks[k]
+        if not t.word or (not t.cap and t.low not in _SMALL):
+            return t.low in _WORKS and k + 1 < len(toks) and toks[k + 1].cap
+    return False
 
 
 def _date(cand: Candidate) -> bool:

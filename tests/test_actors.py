@@ -290,7 +290,9 @@ def test_an_editors_brackets_inside_a_quote_complete_the_name():
     putin = found["Vladimir Putin"]
     assert putin.type == "person" and putin.role == "Russian President"
     assert putin.aliases == frozenset({"Putin"}) and "Vladimir" not in found
-    assert [text[m.start : m.end] for m in putin.mentions] == ["Vladimir] Putin", "Putin"]
+    # the writer wrote "Putin": the editor's words in brackets are no part of the mention
+    assert [text[m.start : m.end] for m in putin.mentions] == ["Putin", "Putin"]
+    assert text.index("Putin is") == putin.mentions[0].start
 
 
 def test_a_place_the_lists_spell_two_ways_is_named_in_english():
