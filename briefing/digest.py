@@ -7,7 +7,7 @@ received comes back only as an update: when articles reached it after the chat w
 they bring facts the chat was not told (:func:`story_update`), with those facts and their sources only.
 A quiet day is one line, not a repeat of yesterday.
 
-    update = story_update(story, arrivals, Received(at=composed_at, sentences=sent))  # None: no news
+    update = story_update(story, arrivals, Received(composed_at, sentences=told, held=ids))  # None: no news
     selection = select_stories(candidates, matches={7: ("Keith Kellogg",)}, delivered={3},
                                since=last_digest_at, length=5, now=now, updates={3: update})
     digest = compose_digest(selection, digest_date=date(2025, 1, 23), tz=ZoneInfo("Europe/Kyiv"))
@@ -19,19 +19,23 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from briefing.document import Block, Document, Section, Span, clip, heading, italic, link, message, para
 from briefing.models import Story
 from briefing.render import TELEGRAM_LIMIT, html_messages, plain_messages
-from briefing.stories import is_near_duplicate, rank_stories, story_summary
+from briefing.stories import fact_weights, rank_stories, story_summary
 
 MAX_HEADLINE = 200
 MAX_SENTENCE = 400
 SUMMARY_SENTENCES = 2
 MAX_SOURCES = 6
 UPDATE = "Update: "
+# An ingest stamps an article's arrival before it commits it with its story (up to about a second later,
+# ``ingest.TRANSACTION_SECONDS``): one stamped this long before a digest was composed may not have been
+# in it. Of those, the ones the digest held are recorded with it (``Received.held``); the rest are news.
+ARRIVAL_SLACK = timedelta(seconds=5)
 
 StoryFacts = tuple[tuple[int, tuple[str, ...]], ...]  # (story id, the sentences a message tells of it)
 
@@ -39,11 +43,15 @@ StoryFacts = tuple[tuple[int, tuple[str, ...]], ...]  # (story id, the sentences
 @dataclass(frozen=True)
 class Received:
     """What a chat received of a story: ``at`` the moment the digest that told it was composed (the
-    articles that reached the archive later are news to the chat; None: unknown, so none is) and the
-    ``sentences`` it was told (headline and summary, every digest that carried the story)."""
+    articles that reached the archive later are news to the chat; None: unknown, so none is), the
+    ``sentences`` it was told (the summary sentences of every digest that carried the story; a record
+    from before they were kept apart may hold a headline too), and ``held``: the articles those digests
+    held of the ones that reached the archive in the :data:`ARRIVAL_SLACK` before they were composed
+    (the moment alone cannot tell those from articles stored just after)."""
 
     at: datetime | None
     sentences: tuple[str, ...] = ()
+    held: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -80,7 +88,7 @@ class Digest:
     document: Document
     section_story_ids: tuple[int | None, ...]
     quiet: bool
-    section_facts: tuple[tuple[str, ...], ...] = ()  # the sentences each section tells of its story
+    section_facts: tuple[tuple[str, ...], ...] = ()  # the facts (summary sentences) each section tells
 
     @property
     def story_ids(self) -> tuple[int, ...]:
@@ -103,27 +111,39 @@ def is_new(story: Story, since: datetime, arrived: Mapping[int, datetime]) -> bo
     return story.last_updated > since or arrived.get(story.id, story.last_updated) > since
 
 
+def is_news(arrival: Arrival, received: Received) -> bool:
+    """Whether one of a received story's articles is news to the chat: no digest that told the story
+    held it, and it reached the archive after that digest was composed (or in the :data:`ARRIVAL_SLACK`
+    before, still being stored)."""
+    if received.at is None:
+        return False
+    return arrival.article_id not in received.held and arrival.arrived > received.at - ARRIVAL_SLACK
+
+
 def story_update(
     story: Story, arrivals: Sequence[Arrival], received: Received, *, sentences: int = SUMMARY_SENTENCES
 ) -> Story | None:
-    """What is new about a story the chat received: the story told by the articles that reached it
-    after ``received.at`` alone (their multi-document summary, best first), without the facts the chat
-    was told or the story's earlier articles held (those are no development, even where the digest
-    left them out), and with only their sources. None when no article came since or none brings a fact."""
-    if received.at is None:
-        return None
-    at = received.at
-    new = sorted((a for a in arrivals if a.arrived > at), key=lambda a: a.arrived, reverse=True)
+    """What is new about a story the chat received: the story told by its articles that are news to the
+    chat (:func:`is_news`) alone, without the facts the chat was told or the story's earlier articles held
+    (those are no development, even where the digest left them out), and with only their sources.
+
+    A new sentence is such a fact when it :func:`~briefing.stories.restates` one of them: most of its own
+    terms, weighed by how rare they are among the story's sentences, and every figure of it are in that
+    one. So a new toll, or a court ruling worded with the story's names, is news; two outlets
+    wording one fact are not. A headline alone never makes a sentence told: it names the story. The
+    summary of the new facts (best first) is the update; None when no article came since or none
+    brings a fact."""
+    new = sorted((a for a in arrivals if is_news(a, received)), key=lambda a: a.arrived, reverse=True)
     if not new:
         return None
-    known = [*received.sentences, *(x for a in arrivals if a.arrived <= at for x in a.sentences)]
+    headline = " ".join(story.headline.split())
+    known = [x for x in received.sentences if x != headline]
+    known += [x for a in arrivals if not is_news(a, received) for x in a.sentences]
     leads = [a.sentences for a in new]
-    facts: list[str] = []
-    for x in story_summary(leads, sentences=sum(map(len, leads))):
-        if not any(is_near_duplicate(x, k) for k in known):
-            facts.append(x)
-            if len(facts) == sentences:
-                break
+    weights = fact_weights([*known, *(x for lead in leads for x in lead)])
+    # ranked within the whole story (what the chat knows included), so the new sentence that carries the
+    # story on is central, not the side detail of one article: the known are never chosen
+    facts = story_summary([*leads, known], sentences=sentences, weights=weights, known=known)
     if not facts:
         return None
     told = set(facts)  # the summary's sentences come with their spaces evened out
@@ -154,13 +174,14 @@ def select_stories(
     """The stories new since ``since`` and not yet ``delivered``: those matching the chat's follows
     (``matches``: story id → names of the follows it matches) first, then the top ones, ``length`` in all.
     A story is new if its news is dated after ``since`` or reached the archive after it (``arrived``:
-    story id → when its newest article was ingested), so news dated earlier but read late is not lost.
+    story id → when its newest article was ingested), so news dated earlier but read late is not lost;
+    one dated a little after ``now`` (an outlet's clock ahead: ingest keeps up to 15 minutes) is in too.
     A delivered story comes again only as its entry in ``updates`` (see :func:`story_update`), ranked
     as that update alone (its new articles and outlets), among the others."""
     arrived, updates = arrived or {}, updates or {}
     fresh: dict[int, Story] = {}
     for s in candidates:
-        if (since is not None and not is_new(s, since, arrived)) or s.last_updated > now:
+        if since is not None and not is_new(s, since, arrived):
             continue
         if s.id not in delivered:
             fresh[s.id] = s
@@ -185,8 +206,8 @@ def _since_label(since: datetime, tz: ZoneInfo) -> str:
 
 
 def _told(story: Story) -> tuple[str, ...]:
-    """The sentences a digest tells of a story: its headline and the summary it shows."""
-    return (story.headline, *story.summary[:SUMMARY_SENTENCES])
+    """The facts a digest tells of a story: the summary it shows (the headline names the story)."""
+    return tuple(story.summary[:SUMMARY_SENTENCES])
 
 
 def _story_section(story: Story, because: Sequence[str], *, update: bool = False) -> Section:

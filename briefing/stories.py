@@ -54,7 +54,7 @@ EVENT_WORDS = 0.1  # the text cosine without the actors' names: what happened, n
 DISTINCTIVE_SHARE = 0.05  # an actor in at most this share of the articles is distinctive ...
 DISTINCTIVE_ARTICLES = 10  # ... or in at most this many
 TITLE_BOOST = 2  # a title's words count this many times: headlines name the event
-NEAR_DUPLICATE = 0.5  # share of the shorter sentence's content terms found in the other: one fact
+RESTATED = 0.5  # more than this share of a sentence's (weighted) fact terms in another: it says nothing new
 CENTROID_ARTICLES = 30  # a story's centroid is built from at most its latest articles
 CANDIDATE_TERMS = 10  # a batch compares an article with the stories sharing one of these weightiest terms
 
@@ -63,6 +63,14 @@ K = TypeVar("K")
 _TOKEN = re.compile(r"[^\W_]+")
 # FTS5's remove_diacritics folds Latin letters only ("café" -> "cafe", but "й" stays "й")
 _LATIN_DIACRITICS = re.compile(r"(?<=[a-z])[\u0300-\u036f]+")
+_FIGURE = re.compile(r"\b\d+(?:[.,]\d+)*\b")  # not the 15 of "A15", a name
+# words that say when a fact happened or who told it, not what it is: a retelling adds or drops them
+_NOT_FACTS = (
+    *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+    *("official", "officials", "authority", "authorities", "spokesman", "spokeswoman", "spokesperson"),
+    *("reported", "reports", "report", "according", "statement", "confirmed", "told", "cited"),
+)
+_STEM_PREFIX = 5  # two terms this long where one starts the other are one word ("injuri", "injur")
 
 
 @dataclass(frozen=True)
@@ -393,19 +401,65 @@ def medoid_title(articles: Sequence[StoryArticle], vectors: Callable[[StoryArtic
     return articles[best].title
 
 
-def is_near_duplicate(a: str, b: str, *, threshold: float = NEAR_DUPLICATE) -> bool:
-    """Whether two sentences state the same fact: at least ``threshold`` of the shorter one's content
-    terms are in the other (two outlets word one fact differently, and one often adds a detail)."""
-    return _same_fact(terms_of(a), terms_of(b), a, b, threshold)
+@lru_cache(maxsize=65536)
+def fact_terms(sentence: str) -> frozenset[str]:
+    """What a sentence states, as terms: its content terms but the weekdays and the words of attribution
+    ("officials said", "reported": when and who told it, not what), and its figures ("#41", "#7.4",
+    "#4000": numbers count, a new figure is news)."""
+    ignored = _not_facts()
+    figures = {"#" + f.replace(",", "") for f in _FIGURE.findall(sentence)}
+    return frozenset(t for t in terms_of(sentence) if t not in ignored) | figures
 
 
-def _same_fact(
-    ta: Iterable[str], tb: Iterable[str], a: str, b: str, threshold: float = NEAR_DUPLICATE
+@lru_cache(maxsize=1)
+def _not_facts() -> frozenset[str]:
+    return frozenset(_stem(w) for w in _NOT_FACTS)
+
+
+def fact_weights(sentences: Iterable[str]) -> dict[str, float]:
+    """How much each term tells which fact a sentence of a story states: its inverse frequency among
+    the story's ``sentences``. The story's own vocabulary ("dock workers", "Rotterdam") is in most of
+    them and says little; the words of one fact ("court", "ordered", "midnight") say much."""
+    frequency: Counter[str] = Counter()
+    n = 0
+    for sentence in sentences:
+        frequency.update(fact_terms(sentence))
+        n += 1
+    return idf_table(frequency, n)
+
+
+def _one_word(term: str, terms: frozenset[str]) -> bool:
+    """Whether a term is one word with one of ``terms`` that the stemmer split ("injuri", "injur")."""
+    return any(len(t) >= _STEM_PREFIX and (t.startswith(term) or term.startswith(t)) for t in terms)
+
+
+def restates(
+    sentence: str, other: str, *, weights: Mapping[str, float] | None = None, threshold: float = RESTATED
 ) -> bool:
-    sa, sb = set(ta), set(tb)
-    if not sa or not sb:
-        return " ".join(a.split()) == " ".join(b.split())
-    return len(sa & sb) / min(len(sa), len(sb)) >= threshold
+    """Whether ``sentence`` states nothing ``other`` does not: each of its figures is in ``other`` and more
+    than ``threshold`` of its fact terms (:func:`fact_terms`) are, each weighing its ``weights`` entry
+    (:func:`fact_weights` of the story's sentences; 1 when missing). Measured on ``sentence``'s terms,
+    not on the shorter sentence's: a development that names the story's subject is no restatement."""
+    mine, theirs = fact_terms(sentence), fact_terms(other)
+    if not mine or not theirs:
+        return " ".join(sentence.split()) == " ".join(other.split())
+    if any(t[0] == "#" and t not in theirs for t in mine):
+        return False
+    weight = weights or {}
+    needed = threshold * sum(weight.get(t, 1.0) for t in mine)
+    found = sum(weight.get(t, 1.0) for t in mine & theirs)
+    if found > needed:
+        return True
+    split = [t for t in mine - theirs if len(t) >= _STEM_PREFIX]
+    if found + sum(weight.get(t, 1.0) for t in split) <= needed:
+        return False
+    return found + sum(weight.get(t, 1.0) for t in split if _one_word(t, theirs)) > needed
+
+
+def is_near_duplicate(a: str, b: str, *, weights: Mapping[str, float] | None = None) -> bool:
+    """Whether two sentences state the same fact: one of them states nothing the other does not
+    (:func:`restates`; two outlets word one fact differently, and one often adds a detail)."""
+    return restates(a, b, weights=weights) or restates(b, a, weights=weights)
 
 
 @lru_cache(maxsize=1)
@@ -414,13 +468,21 @@ def _ranker():
 
 
 def story_summary(
-    leads: Sequence[Sequence[str]], *, sentences: int = 3, max_sentences: int = 400
+    leads: Sequence[Sequence[str]],
+    *,
+    sentences: int = 3,
+    max_sentences: int = 400,
+    weights: Mapping[str, float] | None = None,
+    known: Sequence[str] = (),
 ) -> tuple[str, ...]:
     """A multi-document summary: the most central of the articles' lead sentences, each fact once.
 
     ``leads`` holds each article's summary sentences. The sentences are ranked together by the default
     summarizer's centrality (a fact several outlets report is echoed, so central); a sentence that
-    repeats one already chosen (two outlets, one fact) is skipped. Best first.
+    repeats one already chosen (two outlets, one fact: :func:`is_near_duplicate`, its terms weighed by
+    ``weights``, by default :func:`fact_weights` of these sentences) is skipped, and so is one that
+    :func:`restates` one of ``known`` (what the reader has: ranked with the others, never chosen).
+    Best first.
     """
     unique = list(dict.fromkeys(" ".join(x.split()) for lead in leads for x in lead if x.strip()))
     unique = unique[:max_sentences]
@@ -429,9 +491,13 @@ def story_summary(
     terms = [terms_of(s) for s in unique]
     ranker = _ranker()
     ranks = ranker.power_method(ranker.matrix_of(terms), ranker.epsilon)
+    weights = fact_weights(unique) if weights is None else weights
+    same = {" ".join(k.split()) for k in known}
     chosen: list[int] = []
     for i in sorted(range(len(unique)), key=lambda i: (-ranks[i], i)):
-        if not any(_same_fact(terms[i], terms[j], unique[i], unique[j]) for j in chosen):
+        if unique[i] in same or any(restates(unique[i], k, weights=weights) for k in known):
+            continue
+        if not any(is_near_duplicate(unique[i], unique[j], weights=weights) for j in chosen):
             chosen.append(i)
             if len(chosen) == sentences:
                 break

@@ -6,9 +6,11 @@ pending again at the next start and resent (Telegram has no idempotency key: at-
 A digest missed by more than the late limit is recorded as one failed part 0 whose error starts with
 ``skipped:``, so the history shows it and nothing tries it again.
 
-Each part also keeps what it tells of each of its stories and when its digest was composed; once the
-part is confirmed, ``delivered_stories`` holds, per chat and story, the latest such moment and every
-sentence sent (what a later update must not repeat). :func:`prune_deliveries` forgets old history.
+Each part also keeps what it tells of each of its stories, when its digest was composed, and which of the
+stories' articles it held of those that had only just reached the archive; once the part is confirmed,
+``delivered_stories`` holds, per chat and story, the latest such moment, every sentence sent (what a
+later update must not repeat) and those articles (what a later update must not take for new).
+:func:`prune_deliveries` forgets old history.
 """
 
 from __future__ import annotations
@@ -58,17 +60,19 @@ class Part:
 
 @dataclass(frozen=True)
 class NewPart:
-    """A part to store: its HTML, its plain-text twin, the stories it carries and the sentences it
-    tells of each (``facts``: story id and sentences)."""
+    """A part to store: its HTML, its plain-text twin, the stories it carries, the sentences it tells of
+    each (``facts``: story id and sentences) and the articles it held of each that had just reached the
+    archive (``held``: story id and article ids; see ``briefing.digest.Received``)."""
 
     html: str
     plain: str
     story_ids: tuple[int, ...] = ()
     facts: tuple[tuple[int, tuple[str, ...]], ...] = ()
+    held: tuple[tuple[int, tuple[int, ...]], ...] = ()
 
 
-def _facts_json(facts: tuple[tuple[int, tuple[str, ...]], ...]) -> str:
-    return json.dumps({str(sid): list(told) for sid, told in facts}, ensure_ascii=False) if facts else ""
+def _by_story_json(pairs: Sequence[tuple[int, Sequence[Any]]]) -> str:
+    return json.dumps({str(sid): list(values) for sid, values in pairs}, ensure_ascii=False) if pairs else ""
 
 
 def _part(row: dict[str, Any]) -> Part:
@@ -120,10 +124,10 @@ def add_digests(db: Database, digests: Sequence[NewDigest], *, now: datetime) ->
                 seen.add((d.chat_id, d.digest_date))
         db.conn.executemany(
             "INSERT INTO deliveries (chat_id, digest_date, part, state, text, plain, story_ids, due_at,"
-            " facts, composed_at) VALUES (?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?)",
+            " facts, composed_at, held) VALUES (?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?)",
             [
                 (d.chat_id, d.digest_date.isoformat(), i, p.html, p.plain, ",".join(map(str, p.story_ids)),
-                 to_iso(d.due_at), _facts_json(p.facts), to_iso(now))
+                 to_iso(d.due_at), _by_story_json(p.facts), to_iso(now), _by_story_json(p.held))
                 for d in fresh
                 for i, p in enumerate(d.parts)
             ],
@@ -242,7 +246,7 @@ def claim_part(db: Database, key: PartKey, *, now: datetime) -> bool:
 
 def confirm_part(db: Database, key: PartKey, *, message_id: int, now: datetime, plain: bool = False) -> None:
     """Telegram confirmed the part: mark it sent and remember its stories as received by the chat, as
-    of when the digest was composed, with the sentences it told of them."""
+    of when the digest was composed, with the sentences it told of them and the articles it held."""
     where, params = _where(key)
     with transaction(db):
         db.execute(
@@ -251,28 +255,33 @@ def confirm_part(db: Database, key: PartKey, *, message_id: int, now: datetime, 
             [message_id, to_iso(now), int(plain), *params],
         )
         row = db.execute(
-            f"SELECT story_ids, facts, coalesce(composed_at, due_at, sent_at) FROM deliveries WHERE {where}",
+            "SELECT story_ids, facts, coalesce(composed_at, due_at, sent_at), held FROM deliveries"
+            f" WHERE {where}",
             params,
         ).fetchone()
         if row is not None and row[0]:
             told: dict[str, list[str]] = json.loads(row[1]) if row[1] else {}
+            held: dict[str, list[int]] = json.loads(row[3]) if row[3] else {}
             for story_id in (int(x) for x in row[0].split(",") if x):
-                _received(db, key, story_id, told.get(str(story_id), []), row[2])
+                _received(db, key, story_id, told.get(str(story_id), []), held.get(str(story_id), []), row[2])
 
 
-def _received(db: Database, key: PartKey, story_id: int, told: Sequence[str], at: str | None) -> None:
-    """Add one story's delivery to what the chat received of it (sentences kept once, in order)."""
+def _received(
+    db: Database, key: PartKey, story_id: int, told: Sequence[str], held: Sequence[int], at: str | None
+) -> None:
+    """Add one story's delivery to what the chat received of it (sentences and articles kept once)."""
     old = db.execute(
-        "SELECT received_at, sentences FROM delivered_stories WHERE chat_id = ? AND story_id = ?",
+        "SELECT received_at, sentences, held FROM delivered_stories WHERE chat_id = ? AND story_id = ?",
         [key.chat_id, story_id],
     ).fetchone()
     before = [x for x in old[1].split("\n") if x] if old else []
     sentences = "\n".join(dict.fromkeys([*before, *(" ".join(x.split()) for x in told)]))
+    articles = sorted({*(int(x) for x in (old[2] if old else "").split(",") if x), *held})
     latest = max(filter(None, [old[0] if old else None, at]), default=None)
     db.execute(
-        "INSERT OR REPLACE INTO delivered_stories (chat_id, story_id, digest_date, received_at, sentences)"
-        " VALUES (?, ?, ?, ?, ?)",
-        [key.chat_id, story_id, key.digest_date.isoformat(), latest, sentences],
+        "INSERT OR REPLACE INTO delivered_stories (chat_id, story_id, digest_date, received_at, sentences,"
+        " held) VALUES (?, ?, ?, ?, ?, ?)",
+        [key.chat_id, story_id, key.digest_date.isoformat(), latest, sentences, ",".join(map(str, articles))],
     )
 
 

@@ -1,6 +1,7 @@
 """What digests and alerts are made of: recent stories (from ``store.stories``) with the actors their
 articles mention, which stories match a followed topic, which stories a chat already received (when,
-and told in which sentences), and the articles of a story with when each arrived."""
+told in which sentences, holding which just-arrived articles), and the articles of a story with when
+each arrived."""
 
 from __future__ import annotations
 
@@ -104,26 +105,27 @@ def received_among(
     for chats in _chunks(list(chat_ids), 400):
         for stories in _chunks(list(story_ids), 500):
             rows = db.execute(
-                "SELECT chat_id, story_id, received_at, sentences FROM delivered_stories"
+                "SELECT chat_id, story_id, received_at, sentences, held FROM delivered_stories"
                 f" WHERE chat_id IN ({','.join('?' * len(chats))})"
                 f" AND story_id IN ({','.join('?' * len(stories))})",
                 [*chats, *stories],
             )
-            for chat_id, story_id, at, sentences in rows.fetchall():
-                found[chat_id][story_id] = _received(at, sentences)
+            for chat_id, story_id, at, sentences, held in rows.fetchall():
+                found[chat_id][story_id] = _received(at, sentences, held)
     return found
 
 
 def received_of(db: Database, chat_id: int) -> dict[int, Received]:
     """What the chat received of every story it got."""
     rows = db.execute(
-        "SELECT story_id, received_at, sentences FROM delivered_stories WHERE chat_id = ?", [chat_id]
+        "SELECT story_id, received_at, sentences, held FROM delivered_stories WHERE chat_id = ?", [chat_id]
     )
-    return {story_id: _received(at, sentences) for story_id, at, sentences in rows.fetchall()}
+    return {story_id: _received(at, sentences, held) for story_id, at, sentences, held in rows.fetchall()}
 
 
-def _received(at: str | None, sentences: str) -> Received:
-    return Received(from_iso(at), tuple(x for x in sentences.split("\n") if x))
+def _received(at: str | None, sentences: str, held: str) -> Received:
+    articles = frozenset(int(x) for x in held.split(",") if x)
+    return Received(from_iso(at), tuple(x for x in sentences.split("\n") if x), articles)
 
 
 def story_arrivals(db: Database, story_id: int, *, lead_chars: int = 600) -> list[tuple[Arrival, str]]:

@@ -4,10 +4,31 @@ from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from briefing.digest import Arrival, Received, compose_digest, digest_parts, select_stories, story_update
+from briefing.digest import (
+    ARRIVAL_SLACK,
+    Arrival,
+    Received,
+    compose_digest,
+    digest_parts,
+    is_news,
+    select_stories,
+    story_update,
+)
 from briefing.models import Story
 from briefing.render import utf16_len
+from store.db import to_iso
 from tests.botapi import parse_html
+from tests.followups import (
+    COURT,
+    FERRIES,
+    FERRIES_RETOLD,
+    QUAKE_FIRST,
+    QUAKE_HEADLINE,
+    QUAKE_TOLL_RISES,
+    STRIKE,
+    STRIKE_HEADLINE,
+    STRIKE_RETOLD,
+)
 
 NOW = datetime(2025, 1, 23, 6, 0, tzinfo=UTC)
 KYIV = ZoneInfo("Europe/Kyiv")
@@ -261,7 +282,8 @@ def test_a_received_story_comes_back_only_as_its_update_marked_as_one():
     assert "Sources: Reuters" in text and "DW" not in text
     (part,) = digest_parts(digest)
     assert "<b>Update: </b>" in part.html and part.plain.count("Update:") == 1
-    assert dict(part.facts) == {5: (QUAKE, RESCUE), 6: ("Floods in Kenya", "It happened.")}
+    # the facts told, not the headlines: a headline names a story, it never makes a sentence told
+    assert dict(part.facts) == {5: (RESCUE,), 6: ("It happened.",)}
 
 
 def test_an_article_stamped_just_before_a_digest_but_stored_after_it_is_not_lost(app):
@@ -281,3 +303,120 @@ def test_an_article_stamped_just_before_a_digest_but_stored_after_it_is_not_lost
     join_story(app.db, story, "AP", summary=STRUCK, dated=NOW - timedelta(hours=1))  # news, but no new fact
     text = compose_for_chat(app, 3, now=NOW).digest.document.text
     assert "Update: Quake in Peru" in text and RESCUE in text and "Sources: Reuters" in text
+
+
+def told_of(headline: str, first: Arrival) -> tuple[Story, Received]:
+    """A story of one article, as the chat's digest told it: its headline and two sentences."""
+    s = replace(story(8, headline, summary=first.sentences, hours_ago=25), article_ids=(first.article_id,))
+    return s, Received(SENT_AT, first.sentences[:2])
+
+
+def test_a_new_figure_is_news_though_the_rest_of_its_sentence_was_told():
+    first = arrival(1, "Andes Wire", 23, *QUAKE_FIRST)
+    s, received = told_of(QUAKE_HEADLINE, first)
+    update = story_update(s, [first, arrival(2, "Lima Today", 1, *QUAKE_TOLL_RISES)], received)
+    assert update is not None
+    assert update.summary == (QUAKE_TOLL_RISES[0],)  # 41 dead; the rescue and the epicentre were told
+    assert update.sources == ("Lima Today",)
+
+
+def test_a_development_in_the_storys_words_is_news_and_a_retelling_of_it_is_not():
+    first = arrival(1, "Harbour News", 23, *STRIKE)
+    s, received = told_of(STRIKE_HEADLINE, first)
+    retold = arrival(2, "Coastal Post", 2, *STRIKE_RETOLD)
+    assert story_update(s, [first, retold], received) is None  # the same three facts in other words
+    court = arrival(3, "Delta Daily", 1, *COURT)
+    update = story_update(s, [first, retold, court], received)
+    assert update is not None
+    # the court's order first, not lost to the retold walkout; and a second of the new facts
+    assert update.summary[0] == COURT[0] and len(update.summary) == 2 and set(update.summary) <= set(COURT)
+    assert (update.sources, update.links) == (("Delta Daily",), ("https://delta daily.example/3",))
+
+
+def test_a_headline_never_makes_a_sentence_told():
+    first = arrival(1, "Harbour News", 23, *STRIKE)
+    s, _ = told_of(STRIKE_HEADLINE, first)
+    # as a chat's record from before headlines were kept out of it: the headline among the told
+    received = Received(SENT_AT, (STRIKE_HEADLINE, *STRIKE[:2]))
+    ferries = arrival(2, "Delta Daily", 3, *FERRIES)
+    update = story_update(s, [first, ferries], received)
+    assert update is not None and update.summary == FERRIES[:2]  # Stena's cancellations lead
+    # once that update was received, another outlet telling the same brings nothing
+    later = Received(NOW - timedelta(hours=2), (*received.sentences, *update.summary))
+    assert story_update(s, [first, ferries, arrival(3, "Coastal Post", 1, *FERRIES_RETOLD)], later) is None
+
+
+def test_an_article_the_digest_held_is_no_news_however_close_to_it_it_arrived():
+    just = SENT_AT - ARRIVAL_SLACK / 2  # stamped this close, it may or may not have been in the digest
+    received = Received(SENT_AT, STRIKE[:2], held=frozenset({1}))
+    assert not is_news(Arrival(1, "Harbour News", None, just, STRIKE), received)  # it was: told
+    assert is_news(Arrival(2, "Coastal Post", None, just, STRIKE), received)  # it was stored after
+    assert not is_news(Arrival(3, "Delta Daily", None, SENT_AT - 2 * ARRIVAL_SLACK, COURT), received)
+    first = Arrival(1, "Harbour News", None, just, STRIKE)
+    s, _ = told_of(STRIKE_HEADLINE, first)
+    # its third sentence, which the digest left out, is no development of the story
+    assert story_update(s, [first, arrival(4, "Coastal Post", 1, *STRIKE_RETOLD)], received) is None
+    update = story_update(s, [first, arrival(5, "Delta Daily", 1, *COURT)], received)
+    assert update is not None and update.summary[0] == COURT[0] and set(update.summary) <= set(COURT)
+
+
+def test_a_story_dated_a_little_ahead_of_the_clock_is_in_the_digest():
+    ahead = replace(story(1, "Dated by a clock ahead"), last_updated=NOW + timedelta(minutes=10))
+    assert [s.id for s in pick([ahead, story(2, "Other")], since=NOW - timedelta(hours=24)).stories] == [1, 2]
+    update = replace(ahead, summary=("A new fact.",))
+    sel = select_stories(
+        [ahead], matches={}, delivered={1}, since=NOW - timedelta(hours=1), length=5, now=NOW,
+        updates={1: update},
+    )  # fmt: skip
+    assert sel.stories == (update,) and sel.updates == {1}
+
+
+def test_an_article_a_digest_held_moments_after_it_arrived_brings_no_update_of_its_own(app):
+    from briefing.service.digests import compose_due, compose_for_chat
+    from store import deliveries
+    from store.digests import received_of
+    from tests.digestkit import add_story, join_story, subscriber
+
+    sent = NOW - timedelta(days=1)
+    # a feed poll stored this article two seconds before the digest was composed: the digest told it
+    story = add_story(
+        app.db, QUAKE_HEADLINE, updated=sent - timedelta(hours=1), ingested=sent - timedelta(seconds=2),
+        sources=(("Andes Wire", "auto"),), summary="\n".join(QUAKE_FIRST),
+    )  # fmt: skip
+    subscriber(app.db, 3, "06:00")
+    assert compose_due(app, now=sent).composed == 1
+    key = deliveries.PartKey(3, sent.date(), 0)
+    deliveries.claim_part(app.db, key, now=sent)
+    deliveries.confirm_part(app.db, key, message_id=1, now=sent)
+    (andes,) = app.db.execute("SELECT id FROM articles WHERE story_id = ?", [story]).fetchall()
+    assert received_of(app.db, 3)[story].held == {andes[0]}
+    join_story(
+        app.db, story, "Lima Today", summary="\n".join(QUAKE_TOLL_RISES), dated=NOW - timedelta(hours=1)
+    )
+    text = compose_for_chat(app, 3, now=NOW).digest.document.text
+    assert f"Update: {QUAKE_HEADLINE}" in text and QUAKE_TOLL_RISES[0] in text
+    # the rescue the digest left out was no news then, so neither is its retelling now
+    assert QUAKE_FIRST[2] not in text and QUAKE_TOLL_RISES[1] not in text
+    assert "Sources: Lima Today" in text and "Andes" not in text
+
+
+def test_a_story_whose_news_is_dated_a_little_ahead_of_the_clock_is_not_held_back(app):
+    from briefing.service.digests import compose_for_chat
+    from tests.digestkit import add_story, digest_received, join_story, subscriber
+
+    ahead = NOW + timedelta(minutes=10)  # an outlet's clock; ingest keeps dates up to 15 minutes ahead
+    add_story(app.db, "Ferries cancelled", updated=ahead, ingested=NOW - timedelta(minutes=1))
+    subscriber(app.db, 4, "06:00")
+    assert "Ferries cancelled" in compose_for_chat(app, 4, now=NOW).digest.document.text
+    # and a story the chat received comes back with its update dated ahead
+    strike = add_story(app.db, STRIKE_HEADLINE, updated=NOW - timedelta(hours=3), summary="\n".join(STRIKE))
+    subscriber(app.db, 5, "06:00")
+    digest_received(app.db, 5, NOW - timedelta(hours=2))
+    app.db.execute(
+        "INSERT INTO delivered_stories (chat_id, story_id, digest_date, received_at, sentences)"
+        " VALUES (5, ?, ?, ?, ?)",
+        [strike, NOW.date().isoformat(), to_iso(NOW - timedelta(hours=2)), "\n".join(STRIKE[:2])],
+    )
+    join_story(app.db, strike, "Delta Daily", summary="\n".join(COURT), dated=ahead, ingested=NOW)
+    text = compose_for_chat(app, 5, now=NOW).digest.document.text
+    assert f"Update: {STRIKE_HEADLINE}" in text and COURT[0] in text

@@ -141,6 +141,26 @@ def test_a_confirmed_part_records_when_its_stories_were_told_and_in_which_senten
     assert got == {1: {10: Received(later, ("Quake", "12 dead.", "Rescuers arrived."))}}
 
 
+def test_a_confirmed_part_records_the_articles_it_held_that_had_just_arrived(db):
+    from store.digests import received_among, received_of
+
+    first = d.NewPart("q", "q", (10, 11), ((10, ("12 dead.",)),), held=((10, (8, 7)),))
+    d.add_digest(db, 1, DAY, [first], due_at=NOW, now=NOW)
+    d.add_digest(db, 2, DAY, [first], due_at=NOW, now=NOW)  # never confirmed: holds nothing
+    d.claim_part(db, d.PartKey(1, DAY, 0), now=NOW)
+    d.confirm_part(db, d.PartKey(1, DAY, 0), message_id=5, now=NOW)
+    got = received_of(db, 1)
+    assert got[10].held == {7, 8} and got[11].held == frozenset()
+    later = NOW + timedelta(days=1)
+    update = d.NewPart("u", "u", (10,), ((10, ("41 dead.",)),), held=((10, (9, 8)),))
+    d.add_digest(db, 1, DAY + timedelta(days=1), [update], due_at=later, now=later)
+    d.claim_part(db, d.PartKey(1, DAY + timedelta(days=1), 0), now=later)
+    d.confirm_part(db, d.PartKey(1, DAY + timedelta(days=1), 0), message_id=6, now=later)
+    assert received_among(db, [1, 2], [10]) == {
+        1: {10: Received(later, ("12 dead.", "41 dead."), frozenset({7, 8, 9}))}
+    }
+
+
 def test_stories_received_before_the_upgrade_are_dated_by_their_digest(tmp_path, monkeypatch):
     import store.db
     from store.digests import received_of
@@ -155,6 +175,6 @@ def test_stories_received_before_the_upgrade_are_dated_by_their_digest(tmp_path,
     )
     old.execute("INSERT INTO delivered_stories (chat_id, story_id, digest_date) VALUES (1, 10, '2025-01-23')")
     monkeypatch.setattr(store.db, "_migrations", lambda: every)
-    assert store.db.migrate(old) == ["m0012_story_updates"]
+    assert store.db.migrate(old) == ["m0012_story_updates", "m0013_digest_held"]
     assert received_of(old, 1) == {10: Received(NOW, ())}
     old.conn.close()

@@ -14,17 +14,29 @@ from briefing.stories import (
     Vectorizer,
     assign_story,
     cluster_articles,
+    fact_weights,
     idf_of,
     idf_table,
     is_near_duplicate,
     medoid_title,
     rank_stories,
+    restates,
     story_summary,
     terms_of,
 )
 from store.articles import get_article
 from store.stories import document_frequencies, get_story, stories_updated_since
 from store.stories import story_article as stored_story_article
+from tests.followups import (
+    COURT,
+    FERRIES,
+    FERRIES_RETOLD,
+    QUAKE_FIRST,
+    QUAKE_TOLL_RISES,
+    STRIKE,
+    STRIKE_HEADLINE,
+    STRIKE_RETOLD,
+)
 
 T0 = datetime(2024, 11, 13, 8, 0, tzinfo=UTC)
 WINDOW = timedelta(hours=72)
@@ -170,6 +182,53 @@ def test_terms_are_folded_and_stemmed_like_fts5():
 )
 def test_near_duplicates_are_one_fact_worded_twice(a, b, same):
     assert is_near_duplicate(a, b) is same
+
+
+STRIKE_WORDS = fact_weights([*STRIKE, *STRIKE_RETOLD, *COURT, *FERRIES, *FERRIES_RETOLD])
+
+
+@pytest.mark.parametrize(
+    "sentence, told, same",
+    [
+        *((again, first, True) for again, first in zip(STRIKE_RETOLD, STRIKE, strict=True)),
+        *((again, first, True) for again, first in zip(FERRIES_RETOLD, FERRIES, strict=True)),
+        (QUAKE_TOLL_RISES[1], QUAKE_FIRST[2], True),  # the rescue, told again
+        (QUAKE_TOLL_RISES[2], QUAKE_FIRST[1], True),  # the epicentre, told again
+        (QUAKE_TOLL_RISES[0], QUAKE_FIRST[0], False),  # 41 dead, not 12: a new figure is news
+        (COURT[0], STRIKE[0], False),  # a court ends the strike: the story's words, a new fact
+        (COURT[0], STRIKE_RETOLD[0], False),
+        (COURT[1], STRIKE[0], False),
+        (FERRIES[0], STRIKE_HEADLINE, False),  # naming the story's subject is not telling its news
+    ],
+)
+def test_a_sentence_restates_another_only_if_most_of_its_own_words_and_all_its_figures_are_there(
+    sentence, told, same
+):
+    weights = (
+        STRIKE_WORDS if sentence not in QUAKE_TOLL_RISES else fact_weights([*QUAKE_FIRST, *QUAKE_TOLL_RISES])
+    )
+    assert restates(sentence, told, weights=weights) is same
+
+
+def test_a_detail_added_to_a_fact_is_no_restatement_of_it_but_still_the_same_fact():
+    short, long = "Kellogg was named envoy.", "Kellogg was named special envoy for Ukraine by Trump."
+    assert restates(short, long) and not restates(long, short)
+    assert is_near_duplicate(long, short) and is_near_duplicate(short, long)
+    assert not is_near_duplicate("12 people died in the flood.", "41 people died in the flood.")
+
+
+def test_a_story_summary_keeps_the_developments_told_in_the_storys_words():
+    summary = story_summary([STRIKE, STRIKE_RETOLD, COURT], sentences=9)
+    # the court's order and the judge's reason are not lost as repeats of the strike's first facts
+    # (Jansen's answer, in nearly the words of his first statement, is: a limit of words alone)
+    assert set(COURT[:2]) <= set(summary)
+    assert sum(s in summary for s in (*STRIKE, *STRIKE_RETOLD)) == 3
+    assert sum("seven percent" in s for s in summary) == 1
+
+
+def test_a_story_summary_can_leave_out_what_the_reader_knows():
+    summary = story_summary([STRIKE_RETOLD, COURT], sentences=2, known=STRIKE)
+    assert summary == COURT[:2]  # ranked among all, the court's ruling first; the retold never chosen
 
 
 def test_a_story_summary_states_a_fact_reported_by_two_outlets_once():

@@ -4,7 +4,8 @@ parts as pending deliveries (the adapter sends them; see ``briefing.adapters.del
 The database is the source of truth: a digest is composed at most once per (chat, local date), so
 this can run as often as we like (every 30 s) and after any restart. A story a chat received comes back
 only as an update (``briefing.digest.story_update``): articles reached it after the digest that told it
-was composed, and they bring facts the chat was not told.
+was composed, and they bring facts the chat was not told. Each digest records the articles it held of
+those that had only just reached the archive (``ARRIVAL_SLACK``), so that boundary is exact.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from briefing.digest import (
+    ARRIVAL_SLACK,
     Arrival,
     Digest,
     DigestPart,
@@ -60,19 +62,19 @@ log = logging.getLogger(__name__)
 FIRST_DIGEST_HOURS = 24
 BATCH = 200
 LEAD_SENTENCES = 2  # an article without a summary is told by its first sentences, as stories do
-# An ingest stamps an article's arrival before it commits it with its story (up to about a second later,
-# ``ingest.TRANSACTION_SECONDS``): one stamped just before a digest was composed may not have been in it.
-# Such articles are looked at again; what the chat was told of them is left out all the same.
-ARRIVAL_SLACK = timedelta(seconds=5)
 _TOKENIZER = Tokenizer()
 
 
 @dataclass(frozen=True)
 class ComposedDigest:
+    """A chat's digest, and ``held``: per story it carries, the articles it held that reached the archive
+    in the ``ARRIVAL_SLACK`` before it was composed (see ``briefing.digest.Received``)."""
+
     subscriber: Subscriber
     digest_date: date
     digest: Digest
     parts: tuple[DigestPart, ...]
+    held: tuple[tuple[int, tuple[int, ...]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -104,6 +106,7 @@ class Composer:
         self._selected: dict[object, Selection] = {}
         self._arrivals: dict[int, list[Arrival]] = {}
         self._updates: dict[tuple[int, Received], Story | None] = {}
+        self._held: dict[tuple[int, bool], tuple[int, ...]] = {}
         self._candidates: dict[datetime, dict[int, Story]] = {}
 
     def _topic(self, value: str) -> set[int]:
@@ -163,13 +166,29 @@ class Composer:
             at = told.at - ARRIVAL_SLACK
             if self.arrived.get(story_id, at) <= at:
                 continue  # nothing arrived since: no need to read its articles
-            got = replace(told, at=at)
-            key = (story.id, got)
+            key = (story.id, told)
             if key not in self._updates:
-                self._updates[key] = story_update(story, self._story_arrivals(story.id), got)
+                self._updates[key] = story_update(story, self._story_arrivals(story.id), told)
             if (update := self._updates[key]) is not None:
                 found[story.id] = update
         return found
+
+    def held(self, story: Story, *, update: bool) -> tuple[int, ...]:
+        """The articles a digest composed now holds of a story among those that reached the archive in
+        the last ``ARRIVAL_SLACK`` (the later ones may still come as news: the moment cannot tell): those
+        the story had when the stories were loaded, or for an update those it was made of."""
+        recent = self.now - ARRIVAL_SLACK
+        if self.arrived.get(story.id, recent) <= recent:
+            return ()
+        key = (story.id, update)
+        if key not in self._held:
+            among = set(story.article_ids) if not update else None
+            self._held[key] = tuple(
+                a.article_id
+                for a in self._story_arrivals(story.id)
+                if a.arrived > recent and (among is None or a.article_id in among)
+            )
+        return self._held[key]
 
     def compose(
         self, sub: Subscriber, digest_date: date, *, received: Mapping[int, Received] | None = None
@@ -204,11 +223,17 @@ class Composer:
             digest = compose_digest(selection, digest_date=digest_date, tz=zone(sub.timezone))
             self._rendered[key] = (digest, tuple(digest_parts(digest)))
         digest, parts = self._rendered[key]
-        return ComposedDigest(sub, digest_date, digest, parts)
+        chosen = zip(selection.stories, (s.id in selection.updates for s in selection.stories), strict=True)
+        held = tuple((s.id, ids) for s, update in chosen if (ids := self.held(s, update=update)))
+        return ComposedDigest(sub, digest_date, digest, parts, held)
 
 
 def _new_digest(composed: ComposedDigest, due_at: datetime) -> NewDigest:
-    parts = tuple(NewPart(p.html, p.plain, p.story_ids, p.facts) for p in composed.parts)
+    held = dict(composed.held)
+    parts = tuple(
+        NewPart(p.html, p.plain, p.story_ids, p.facts, tuple((i, held[i]) for i in p.story_ids if i in held))
+        for p in composed.parts
+    )
     return NewDigest(composed.subscriber.chat_id, composed.digest_date, parts, due_at)
 
 
