@@ -35,6 +35,8 @@ from urllib.parse import urljoin, urlsplit
 
 from trafilatura import load_html
 
+from briefing.furniture import ends_sentence
+
 LIST_SHARE = 0.6  # a page whose main text is at least this share of list items (by characters)
 MIN_ITEMS = 3  # fewer links than this are no list: an article's own linked headline, a "read more"
 HEADLINE_WORDS = 3  # a link of fewer words over a paragraph is furniture ("More", "Read"), not a headline
@@ -44,6 +46,7 @@ _BLOCKS = frozenset(
         "figure figcaption a span"
     ).split()
 )
+HEADING_WORDS = 4  # a list's heading is a label ("Related", "More on this story"), not a paragraph
 _CLIMB = 3  # how far up from a teaser's element its headline may be (a <p> in a <div> in an <article>)
 _NOT_HEADLINES = frozenset(("nav", "menu", "form", "select", "ul", "ol", "table"))
 # A live post's time as its heading: "10:02", "10.02 a.m. ET", "10:00 Update on the strike"
@@ -89,6 +92,38 @@ def is_link_list(
     page = _Page(urls, title, wanted)
     items = [line for line, found in _elements(tree, wanted).items() if all(_is_item(e, page) for e in found)]
     return len(items) >= MIN_ITEMS and sum(len(line) for line in items) >= LIST_SHARE * total
+
+
+def without_link_list_tail(html: str | bytes, line: str, *, urls: Iterable[str | None] = ()) -> str:
+    """``line`` without a list of links to other pages it ends with, and the heading over that list
+    ("Related", then four headlines): trafilatura reads a short page as one line, the article's
+    "Related" list run into its text."""
+    tree = load_html(html) if line.strip() else None
+    if tree is None:
+        return line
+    page = _Page(urls, None, set())
+    squashed = "".join(line.split())
+    for listing in tree.iter("ul", "ol"):
+        items = [li for li in listing.iter("li") if _norm(li.text_content())]
+        if len(items) < 2 or not all(_is_link(li, page) for li in items):
+            continue
+        tail = "".join(listing.text_content().split())
+        before = listing.getprevious()
+        label = before.text_content().split() if before is not None and isinstance(before.tag, str) else []
+        heading = "".join(label) if len(label) <= HEADING_WORDS and not ends_sentence(" ".join(label)) else ""
+        for cut in (heading + tail, tail):
+            if cut and squashed.endswith(cut) and len(cut) < len(squashed):
+                return _cut_tail(line, len(cut))
+    return line
+
+
+def _cut_tail(line: str, chars: int) -> str:
+    """``line`` without its last ``chars`` non-space characters."""
+    end = len(line)
+    while chars:
+        end -= 1
+        chars -= not line[end].isspace()
+    return line[:end].rstrip()
 
 
 def _elements(tree: Any, wanted: set[str]) -> dict[str, list[Any]]:

@@ -23,7 +23,7 @@ from briefing.dumps import title_from_body
 from briefing.errors import EmptySourceError
 from briefing.feeds import has_prose
 from briefing.furniture import parse_date
-from briefing.linklists import is_link_list
+from briefing.linklists import is_link_list, without_link_list_tail
 from briefing.models import ArticleDraft
 
 MIN_WORDS = 20
@@ -68,6 +68,8 @@ def parse_page(html: str | bytes, url: str | None = None, *, source: str | None 
     if is_link_list(html, text.split("\n"), urls=(url, doc.url), title=doc.title):
         raise EmptySourceError("not an article: a list of links")
     title = " ".join((doc.title or "").split())
+    if "\n" not in text:  # a short page read as one line, its "Related" list run into it
+        text = without_link_list_tail(html, text, urls=(url, doc.url))
     paragraphs = strip_boilerplate(line for line in text.split("\n") if line.strip())
     paragraphs = _without_title(paragraphs, title, one_line="\n" not in text)
     body = "\n\n".join(paragraphs)

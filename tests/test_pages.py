@@ -260,3 +260,15 @@ def test_a_one_line_body_that_starts_with_the_headline_s_words_keeps_them():
         "<p>Dock workers at the port of Rotterdam walked out", "<p>Rotterdam dockers strike over pay"
     )
     assert parse_page(html).body.startswith("Rotterdam dockers strike over pay on Tuesday morning")
+
+
+def test_a_related_list_run_into_a_one_line_body_is_taken_off():
+    body = parse_page((PAGES / "brief_related.html").read_bytes(), "https://harbour.example/news/x").body
+    assert body.endswith("The strike is expected to last 48 hours, the union said.")
+    assert "Antwerp" not in body and "Related" not in body
+
+
+def test_a_one_line_body_keeps_its_last_paragraph_when_a_related_list_has_no_heading():
+    html = (PAGES / "brief_related.html").read_text(encoding="utf-8").replace("<h2>Related</h2>", "")
+    body = parse_page(html, "https://harbour.example/news/x").body
+    assert body.endswith("The strike is expected to last 48 hours, the union said.") and "Antwerp" not in body
