@@ -272,3 +272,19 @@ def test_a_one_line_body_keeps_its_last_paragraph_when_a_related_list_has_no_hea
     html = (PAGES / "brief_related.html").read_text(encoding="utf-8").replace("<h2>Related</h2>", "")
     body = parse_page(html, "https://harbour.example/news/x").body
     assert body.endswith("The strike is expected to last 48 hours, the union said.") and "Antwerp" not in body
+
+
+def test_a_blog_s_archive_of_linked_titles_and_excerpts_is_still_a_list_of_links():
+    # WordPress's archive markup: each post's <h2 class="entry-title"><a rel="bookmark"> over its excerpt
+    posts = "".join(
+        f'<article id="post-{n}"><header><h2 class="entry-title"><a href="https://blog.example/2026/11/'
+        f'story-{n}/" rel="bookmark">Story number {n} about the harbour strike today</a></h2></header>'
+        f'<div class="entry-summary"><p>Excerpt {n}: dock workers walked out on Tuesday over pay, halting '
+        "container traffic, the union said.</p></div></article>"
+        for n in range(6)
+    )
+    body = f"<h1>Category: Harbour</h1>{posts}"
+    html = f"<html><head><title>Harbour - Blog</title></head><body>{body}</body></html>"
+    for url in ("https://blog.example/category/harbour/", None):
+        with pytest.raises(EmptySourceError, match=r"^not an article: a list of links$"):
+            parse_page(html, url)
