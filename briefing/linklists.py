@@ -35,6 +35,7 @@ from urllib.parse import urljoin, urlsplit
 
 from trafilatura import load_html
 
+from briefing.addresses import is_site_root
 from briefing.furniture import ends_sentence
 
 LIST_SHARE = 0.6  # a page whose main text is at least this share of list items (by characters)
@@ -52,7 +53,7 @@ _NOT_HEADLINES = frozenset(("nav", "menu", "form", "select", "ul", "ol", "table"
 # A live post's time as its heading: "10:02", "10.02 a.m. ET", "10:00 Update on the strike"
 _CLOCK = re.compile(r"^\d{1,2}[:.h]\d{2}\b")
 _HREF_PARTS = re.compile(r"[/?#&=]")
-_PLACEHOLDER = "http://page.invalid/"  # resolves links of a page with no URL: a relative path stays one
+_PLACEHOLDER = "http://page.invalid/page"  # the address of a page with no URL, to resolve links against
 
 
 class _Page:
@@ -72,10 +73,12 @@ class _Page:
         if self.title and _norm(link.text_content()).casefold() == self.title:
             return True
         try:
-            target = _address(urljoin(self.base, href))
+            url = urljoin(self.base, href)
         except ValueError:
             return False
-        return target in self.own or _names_its_block(link, href)
+        # the home page's own path with a query is another page: a blog's post "/?p=123"
+        mine = _address(url) in self.own and not (urlsplit(url).query and is_site_root(url.split("?")[0]))
+        return mine or _names_its_block(link, href)
 
 
 def is_link_list(

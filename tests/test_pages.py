@@ -288,3 +288,10 @@ def test_a_blog_s_archive_of_linked_titles_and_excerpts_is_still_a_list_of_links
     for url in ("https://blog.example/category/harbour/", None):
         with pytest.raises(EmptySourceError, match=r"^not an article: a list of links$"):
             parse_page(html, url)
+
+
+def test_a_home_page_s_links_to_its_posts_by_query_are_links_away():
+    # a blog with plain permalinks: "/?p=3" is a post of its own, not a part of the home page
+    html = live_blog(lambda n: f"/?p={n}", heading="Story number {n} about the harbour")
+    with pytest.raises(EmptySourceError, match=r"^not an article: a list of links$"):
+        parse_page(html.replace('id="post-', 'id="entry-'), "https://blog.example/")
