@@ -12,9 +12,10 @@ page whose main text is mostly such items (:data:`LIST_SHARE` of its characters,
 Losing an article is worse than storing an index page, so the rule leans towards "article":
 
 - a link to the page itself is no link away: a fragment ("#post-12"), the page's own path with any
-  query ("?post=3", "?page=with:block-3#block-3"), its canonical URL, a post's permalink named after the
-  block holding it (``<div id="post-3">`` … ``/live/x/post-3``), and a link whose text is the page's
-  own title (a WordPress ``<h1><a rel="bookmark">``, a "top story" box repeating the headline);
+  query ("?post=3", "?page=with:block-3#block-3"; not a home page's: "/?p=123" is a post), its
+  canonical URL, a post's permalink named after the block holding it (``<div id="post-3">`` …
+  ``/live/x/post-3``), and a link whose text is the page's own title (a WordPress
+  ``<h1><a rel="bookmark">``, a "top story" box repeating the headline);
 - a heading that trafilatura kept in the main text is a subheading of the article (an explainer's
   linked questions), so the prose under it is the article's, not a teaser;
 - a navigation bar, a block of several links, or a live post's time ("10:02 a.m. ET") is no headline;
