@@ -39,6 +39,8 @@ _HOME_QUERY_KEYS = frozenset(
 )
 # The last segments of an article's other renderings, under its own path: "/story/amp", "/story/print/2"
 _RENDERINGS = re.compile(r"^(?:amp|print|comments|all|full|single|page|\d{1,3})$", re.I)
+# An article's number in its path (a section's path has a year at most)
+_ARTICLE_ID = re.compile(r"\d{5,}")
 # Hosts whose subdomains are other people's sites (blogs, hosted pages)
 _PLATFORMS = frozenset(
     (
@@ -93,10 +95,13 @@ def is_site_root(url: str) -> bool:
 def is_section_of(claimed: str, fetched: str) -> bool:
     """Whether ``claimed`` is a directory the page at ``fetched`` is in (its section's home page,
     "/news/" over "/news/a.html"), rather than the article of which ``fetched`` is another rendering
-    ("/story" over "/story/amp" or "/story/2")."""
+    ("/story" over "/story/amp" or "/story/2") or another address ("/article/4417392" over
+    "/article/4417392/its-slug")."""
     outer = [s for s in urlsplit(claimed).path.split("/") if s]
     inner = [s for s in urlsplit(fetched).path.split("/") if s]
     if len(outer) >= len(inner) or inner[: len(outer)] != outer:
+        return False
+    if outer and _ARTICLE_ID.search(outer[-1]):  # "/article/4417392" over "/article/4417392/its-slug"
         return False
     return not all(_RENDERINGS.match(s) for s in inner[len(outer) :])
 

@@ -91,6 +91,8 @@ def test_a_language_s_or_a_format_s_home_page_is_a_site_root(url, root):
 )
 def test_a_canonical_url_at_a_section_s_or_a_language_s_home_is_not_the_page_s_own(claimed):
     assert own_url(claimed, "https://example.com/news/a") == "https://example.com/news/a"
+    year = "https://example.com/news/2026/a"  # under a year's archive
+    assert own_url(claimed.replace("/news", "/news/2026"), year) == year
 
 
 @pytest.mark.parametrize(
@@ -99,6 +101,7 @@ def test_a_canonical_url_at_a_section_s_or_a_language_s_home_is_not_the_page_s_o
         ("https://example.com/2026/11/story/", "https://example.com/2026/11/story/amp/"),
         ("https://example.com/news/story", "https://example.com/news/story/2"),
         ("https://example.com/news/story", "https://example.com/news/story/print"),
+        ("https://example.com/article/4417392", "https://example.com/article/4417392/port-strike"),
     ],
 )
 def test_an_article_s_canonical_url_over_its_other_renderings_stands(claimed, fetched):
