@@ -42,13 +42,13 @@ from briefing.furniture import ends_sentence
 LIST_SHARE = 0.6  # a page whose main text is at least this share of list items (by characters)
 MIN_ITEMS = 3  # fewer links than this are no list: an article's own linked headline, a "read more"
 HEADLINE_WORDS = 3  # a link of fewer words over a paragraph is furniture ("More", "Read"), not a headline
+HEADING_WORDS = 4  # a list's heading is a label ("Related", "More on this story"), not a paragraph
 _BLOCKS = frozenset(
     (
         "p li dt dd td th h1 h2 h3 h4 h5 h6 blockquote pre div section article header footer aside "
         "figure figcaption a span"
     ).split()
 )
-HEADING_WORDS = 4  # a list's heading is a label ("Related", "More on this story"), not a paragraph
 _CLIMB = 3  # how far up from a teaser's element its headline may be (a <p> in a <div> in an <article>)
 _NOT_HEADLINES = frozenset(("nav", "menu", "form", "select", "ul", "ol", "table"))
 # A live post's time as its heading: "10:02", "10.02 a.m. ET", "10:00 Update on the strike"
@@ -61,9 +61,9 @@ class _Page:
     """What tells a link to the page itself: the page's URLs, its title, the main text's lines."""
 
     def __init__(self, urls: Iterable[str | None], title: str | None, lines: set[str]) -> None:
-        self.urls = [u for u in urls if u]
-        self.base = self.urls[0] if self.urls else _PLACEHOLDER
-        self.own = {_address(u) for u in self.urls} | {_address(self.base)}
+        self.urls = [u for u in urls if u and _parses(u)] or [_PLACEHOLDER]
+        self.base = self.urls[0]
+        self.own = {_address(u) for u in self.urls if _parses(u)}
         self.title = _norm(title or "").casefold()
         self.lines = lines
 
@@ -75,10 +75,10 @@ class _Page:
             return True
         try:
             url = urljoin(self.base, href)
-        except ValueError:
-            return False
-        # the home page's own path with a query is another page: a blog's post "/?p=123"
-        mine = _address(url) in self.own and not (urlsplit(url).query and is_site_root(url.split("?")[0]))
+            # the home page's own path with a query is another page: a blog's post "/?p=123"
+            mine = _address(url) in self.own and not (urlsplit(url).query and is_site_root(url.split("?")[0]))
+        except ValueError:  # no URL ("http://[x"): a link to nowhere in particular
+            mine = False
         return mine or _names_its_block(link, href)
 
 
@@ -211,6 +211,14 @@ def _address(url: str) -> tuple[str, str]:
     parts = urlsplit(url)
     host = (parts.hostname or "").lower().removeprefix("www.")
     return host, parts.path.rstrip("/") or "/"
+
+
+def _parses(url: str) -> bool:
+    try:
+        urlsplit(url).port  # noqa: B018 -- a port out of range raises only when read
+    except ValueError:
+        return False
+    return True
 
 
 def _names_its_block(link: Any, href: str) -> bool:

@@ -295,3 +295,10 @@ def test_a_home_page_s_links_to_its_posts_by_query_are_links_away():
     html = live_blog(lambda n: f"/?p={n}", heading="Story number {n} about the harbour")
     with pytest.raises(EmptySourceError, match=r"^not an article: a list of links$"):
         parse_page(html.replace('id="post-', 'id="entry-'), "https://blog.example/")
+
+
+def test_an_address_that_does_not_parse_is_no_address_of_the_page():
+    html = (PAGES / "liveblog_query.html").read_text(encoding="utf-8")
+    html = html.replace("<head>", '<head><link rel="canonical" href="http://[broken/x">')
+    assert parse_page(html, "http://[broken").url is None
+    assert parse_page(html, "https://harbour.example/live").url == "https://harbour.example/live"
