@@ -7,12 +7,22 @@ nobody's article: CMS templates that put the home page in every page's ``<link r
 feeds that give the home page as every entry's link, are common. A canonical URL on another site is a
 claim this module cannot check (syndication, or a template copied between sites); the page's own
 address is kept instead, and a syndicated copy is still recognised by its text. The same site includes
-its ``www.``, mobile and AMP hosts and any subdomain of it (``amp.example.com`` → ``example.com``).
+its ``www.``, mobile and AMP hosts and any subdomain of it (``amp.example.com`` → ``example.com``), but
+a public suffix is nobody's site: ``alice.wordpress.com`` and ``bob.wordpress.com`` are two blogs, not
+subdomains of a site "wordpress.com", and ``example.co.uk`` is not on a site "co.uk". Without a public
+suffix list (nothing is downloaded), the common blog and hosting platforms and the second-level
+suffixes of country domains (``co.uk``, ``com.au``) are named here; another platform's blogs are told
+apart by their text, as copies from other sites are.
+
+A section's or a language's home page (``/en/``, ``/index.php?lang=en``, ``/news/`` over
+``/news/a.html``) is no more an article's address than the site's root: CMS templates put those in the
+canonical link too.
 """
 
 from __future__ import annotations
 
-from urllib.parse import SplitResult, urlsplit
+import re
+from urllib.parse import SplitResult, parse_qsl, urlsplit
 
 DEFAULT_PORTS = {"http": 80, "https": 443}
 # Host prefixes that name the same site: "www.example.com", "m.example.com", "amp.example.com"
@@ -21,6 +31,27 @@ _SAME_SITE_PREFIXES = ("www.", "m.", "mobile.", "amp.")
 _INDEX_PAGES = frozenset(
     ("index.html", "index.htm", "index.php", "index.shtml", "index.asp", "index.aspx", "default.aspx")
 )
+# A home page in a language or a format of its own: "/en/", "/pt-br/index.html", "/amp/"
+_HOME_DIRS = re.compile(r"^(?:[a-z]{2}(?:[-_][a-z]{2,4})?|amp|mobile|m)$")
+# Queries that choose a home page's language or format, not a page: "/?lang=en", "/index.php?amp=1"
+_HOME_QUERY_KEYS = frozenset(
+    ("lang", "language", "locale", "hl", "amp", "output", "outputtype", "view", "edition")
+)
+# The last segments of an article's other renderings, under its own path: "/story/amp", "/story/print/2"
+_RENDERINGS = re.compile(r"^(?:amp|print|comments|all|full|single|page|\d{1,3})$", re.I)
+# An article's number in its path (a section's path has a year at most)
+_ARTICLE_ID = re.compile(r"\d{5,}")
+# Hosts whose subdomains are other people's sites (blogs, hosted pages)
+_PLATFORMS = frozenset(
+    (
+        "wordpress.com blogspot.com blogger.com tumblr.com substack.com medium.com ghost.io typepad.com "
+        "livejournal.com wixsite.com weebly.com squarespace.com github.io gitlab.io netlify.app vercel.app "
+        "pages.dev web.app firebaseapp.com herokuapp.com appspot.com azurewebsites.net cloudfront.net "
+        "neocities.org over-blog.com hatenablog.com"
+    ).split()
+)
+# Country domains' second-level suffixes: "example.co.uk", "example.com.au", "example.ne.jp"
+_SECOND_LEVEL = re.compile(r"^(?:co|com|org|net|gov|ac|edu|ne|or|go|gob|mil|nic|ltd|plc|sch)\.[a-z]{2}$")
 
 
 def is_web_url(url: str | None) -> bool:
@@ -48,11 +79,31 @@ def site_of(url: str | None) -> str | None:
 
 
 def is_site_root(url: str) -> bool:
-    """Whether ``url`` is a site's home page: path empty, "/" or an index file, and no query (a
-    "/?p=123" names one post of a blog)."""
+    """Whether ``url`` is a site's home page, or a language's: path empty, "/", an index file, a
+    language's or a format's directory ("/en/", "/amp/", "/en/index.php"), and no query but one that
+    picks a language or a format ("?lang=en"; a "/?p=123" names one post of a blog)."""
     parts = urlsplit(url)
-    path = parts.path.strip("/")
-    return not parts.query and (not path or path.lower() in _INDEX_PAGES)
+    segments = [s for s in parts.path.lower().split("/") if s]
+    if segments and segments[-1] in _INDEX_PAGES:
+        segments.pop()
+    if len(segments) > 1 or (segments and not _HOME_DIRS.match(segments[0])):
+        return False
+    keys = {key.lower() for key, _ in parse_qsl(parts.query, keep_blank_values=True)}
+    return keys <= _HOME_QUERY_KEYS and (bool(keys) or not parts.query)
+
+
+def is_section_of(claimed: str, fetched: str) -> bool:
+    """Whether ``claimed`` is a directory the page at ``fetched`` is in (its section's home page,
+    "/news/" over "/news/a.html"), rather than the article of which ``fetched`` is another rendering
+    ("/story" over "/story/amp" or "/story/2") or another address ("/article/4417392" over
+    "/article/4417392/its-slug")."""
+    outer = [s for s in urlsplit(claimed).path.split("/") if s]
+    inner = [s for s in urlsplit(fetched).path.split("/") if s]
+    if len(outer) >= len(inner) or inner[: len(outer)] != outer:
+        return False
+    if outer and _ARTICLE_ID.search(outer[-1]):  # "/article/4417392" over "/article/4417392/its-slug"
+        return False
+    return not all(_RENDERINGS.match(s) for s in inner[len(outer) :])
 
 
 def same_site(a: str, b: str) -> bool:
@@ -63,19 +114,34 @@ def same_site(a: str, b: str) -> bool:
     if _port(pa) != _port(pb):
         return False
     ha, hb = _bare_host(pa.hostname or ""), _bare_host(pb.hostname or "")
-    return bool(ha and hb) and (ha == hb or ha.endswith("." + hb) or hb.endswith("." + ha))
+    if not (ha and hb):
+        return False
+    if ha == hb:
+        return True
+    inner, outer = (ha, hb) if len(ha) > len(hb) else (hb, ha)
+    return inner.endswith("." + outer) and not is_public_suffix(outer)
+
+
+def is_public_suffix(host: str) -> bool:
+    """Whether a host is one under which others have their sites: a top-level domain, a country's
+    second-level one ("co.uk"), a blog or hosting platform ("wordpress.com", "github.io")."""
+    host = host.lower().strip(".")
+    return "." not in host or host in _PLATFORMS or bool(_SECOND_LEVEL.match(host))
 
 
 def own_url(claimed: str | None, fetched: str | None) -> str | None:
     """The URL that stands for a page: the one it ``claimed`` for itself (its canonical link), unless
-    that is no http(s) URL, is a site root while the page was not fetched from one, or is on another
-    site than the one it was ``fetched`` from; then the ``fetched`` URL (``None`` for a saved page with
-    no credible URL of its own: it is then told from others by its text)."""
+    that is no http(s) URL, is a site's or a language's root while the page was not fetched from one,
+    is the home page of a section the ``fetched`` page is in, or is on another site than its; then the
+    ``fetched`` URL (``None`` for a saved page with no credible URL of its own: it is then told from
+    others by its text)."""
     fetched = fetched if is_web_url(fetched) else None
     if not is_web_url(claimed) or claimed == fetched:
         return fetched
     assert claimed is not None
     if is_site_root(claimed) and not (fetched and is_site_root(fetched)):
+        return fetched
+    if fetched and is_section_of(claimed, fetched):
         return fetched
     if fetched and not same_site(claimed, fetched):
         return fetched

@@ -22,6 +22,7 @@ feed at all (an HTML page, junk, an empty document), :class:`MalformedFeedError`
 from __future__ import annotations
 
 import calendar
+import itertools
 import re
 import zlib
 from collections import defaultdict
@@ -46,6 +47,10 @@ TEASER_WORDS = 150
 PROSE_WORDS = 4
 CUT_PROSE_WORDS = 8
 MAX_FEED_BYTES = 50_000_000
+# Entries without guids that share a link are one article updated when this share of the word pairs of
+# the shorter text is in the other: a different story of one outlet shares its phrases ("the city
+# council said on Monday"), an update most of its sentences
+SAME_TEXT = 0.5
 # The cut markers other than a bare "…" or "..." (which _without_markers reads by hand)
 _TRUNCATED = re.compile(
     r"(\[…\]|\[\.\.\.\]|\bcontinue reading\W*|\bread more\W*|\bread full article\W*|"
@@ -177,14 +182,33 @@ def _is_web(url: str) -> bool:
 
 
 def _shared_links(raws: list[feedparser.FeedParserDict]) -> set[str]:
-    """The links that entries with different guids give: the site's home page or a section's, no
-    entry's own. Entries without guids that give one link are taken for versions of one article (an
-    entry and its update), whose link it is."""
-    guids: dict[str, set[str]] = defaultdict(set)
+    """The links that several different entries give: the site's home page or a section's, no entry's
+    own. Entries are different when their guids differ; entries without guids that give one link are
+    versions of one article (an entry and its update) only if their texts are mostly the same
+    (:data:`SAME_TEXT` of the shorter one's word pairs), else different stories on a section's link."""
+    entries: dict[str, list[feedparser.FeedParserDict]] = defaultdict(list)
     for raw in raws:
-        if raw.get("id") and raw.get("link"):
-            guids[raw["link"]].add(raw["id"])
-    return {link for link, ids in guids.items() if len(ids) > 1}
+        if raw.get("link"):
+            entries[raw["link"]].append(raw)
+    return {link for link, group in entries.items() if len(group) > 1 and not _one_article(group)}
+
+
+def _one_article(group: list[feedparser.FeedParserDict]) -> bool:
+    """Whether entries giving one link are versions of one article: by their guids, else by their text."""
+    guids = {raw.get("id") or None for raw in group}
+    if None not in guids or len(guids) > 2:
+        return len(guids) == 1
+    first, *others = (_word_pairs(raw) for raw in group)
+    return all(len(first & other) >= SAME_TEXT * min(len(first), len(other)) for other in others)
+
+
+def _word_pairs(raw: feedparser.FeedParserDict) -> set[tuple[str, str]]:
+    """An entry's title and text as the set of its pairs of neighbouring words, in lower case."""
+    texts = [raw.get("title", ""), raw.get("summary", "")] + [
+        c.get("value", "") for c in raw.get("content", [])
+    ]
+    words = re.findall(r"\w+", " ".join(html_to_text(t) for t in texts).casefold())
+    return set(itertools.pairwise(words))
 
 
 def _own_link(raw: feedparser.FeedParserDict, shared: set[str]) -> str | None:

@@ -23,7 +23,7 @@ from briefing.dumps import title_from_body
 from briefing.errors import EmptySourceError
 from briefing.feeds import has_prose
 from briefing.furniture import parse_date
-from briefing.linklists import is_link_list
+from briefing.linklists import is_link_list, without_link_list_tail
 from briefing.models import ArticleDraft
 
 MIN_WORDS = 20
@@ -65,12 +65,13 @@ def parse_page(html: str | bytes, url: str | None = None, *, source: str | None 
     if len(text.split()) < MIN_WORDS:
         raise EmptySourceError("no article text found on the page")
     assert doc is not None
-    if is_link_list(html, text.split("\n")):
+    if is_link_list(html, text.split("\n"), urls=(url, doc.url), title=doc.title):
         raise EmptySourceError("not an article: a list of links")
     title = " ".join((doc.title or "").split())
+    if "\n" not in text:  # a short page read as one line, its "Related" list run into it
+        text = without_link_list_tail(html, text, urls=(url, doc.url))
     paragraphs = strip_boilerplate(line for line in text.split("\n") if line.strip())
-    if title and paragraphs and paragraphs[0] == title:
-        paragraphs = paragraphs[1:]
+    paragraphs = _without_title(paragraphs, title, one_line="\n" not in text)
     body = "\n\n".join(paragraphs)
     canonical = own_url(doc.url, url)
     named = doc.sitename
@@ -87,3 +88,17 @@ def parse_page(html: str | bytes, url: str | None = None, *, source: str | None 
     if not has_prose(draft):  # file names and dates in a <pre> (nginx's listing), scores, figures
         raise EmptySourceError("not an article: no sentence of prose on the page")
     return draft
+
+
+def _without_title(paragraphs: list[str], title: str, *, one_line: bool) -> list[str]:
+    """The paragraphs without the headline over them. A short page may come back from trafilatura as one
+    line, the headline run into the lead ("Dockers strike Dock workers walked out..."): a new sentence
+    starting after it shows where it ends."""
+    if not title or not paragraphs:
+        return paragraphs
+    if paragraphs[0] == title:
+        return paragraphs[1:]
+    rest = paragraphs[0][len(title) :]
+    if one_line and paragraphs[0].startswith(title) and rest[:1] == " " and rest[1:2].isupper():
+        return [rest.strip(), *paragraphs[1:]]
+    return paragraphs

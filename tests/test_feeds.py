@@ -333,3 +333,44 @@ def test_an_entry_and_its_update_without_guids_keep_their_one_link():
 def test_the_feed_named_by_its_url_when_it_has_no_title():
     data = rss(item("One", "http://www.example.com:8080/1")).replace(b"<title>Minho Press</title>", b"")
     assert parse_feed(data, url="http://www.example.com:8080/feed.xml").title == "example.com:8080"
+
+
+def told(title: str, text: str, link: str) -> str:
+    return f"<item><title>{title}</title><link>{link}</link><description>{text}</description></item>"
+
+
+DELFT_BRIDGE = (
+    "The main bridge over the Schie canal in Delft was closed on Monday for three weeks of repairs, the city "
+    "council said. Cyclists will be sent on a detour through the old town."
+)
+DELFT_LIBRARY = (
+    "The public library of Delft will open on Sundays from January, the city council said on Monday. The "
+    "extra hours would cost about 80,000 euros a year."
+)
+
+
+def test_entries_without_guids_sharing_a_link_with_different_stories_have_no_url():
+    # a section's link under three stories that have nothing in common but the outlet's phrases
+    section = "http://127.0.0.1:8799/news/"
+    ferry = "Ferry fares in Zeeland will rise by six percent from January, the operator said on Monday."
+    parsed = parse_feed(
+        rss(
+            told("Bridge closed for repairs in Delft", DELFT_BRIDGE, section),
+            told("Delft library to open on Sundays", DELFT_LIBRARY, section),
+            told("Ferry fares rise in Zeeland", ferry, section),
+        )
+    )
+    assert [e.draft.url for e in parsed.entries] == [None, None, None]
+    assert [e.draft.body for e in parsed.entries][:2] == [DELFT_BRIDGE, DELFT_LIBRARY]
+
+
+def test_an_entry_and_its_rewritten_update_without_guids_keep_their_one_link():
+    link = "http://127.0.0.1:8799/news/delft-bridge"
+    update = DELFT_BRIDGE + " The council later said the repairs could take a fourth week."
+    parsed = parse_feed(
+        rss(
+            told("Bridge closed for repairs in Delft", DELFT_BRIDGE, link),
+            told("Delft bridge repairs may take longer", update, link),
+        )
+    )
+    assert [e.draft.url for e in parsed.entries] == [link, link]

@@ -114,3 +114,61 @@ async def test_a_broken_gzip_body_is_reported_as_such(app, site, fetcher):
     site.add("/broken-gzip", broken)
     report = await ingest_sources(app, [site.url("/broken-gzip")], fetcher=fetcher)
     assert report.failed == ((site.url("/broken-gzip"), "the server sent a broken gzip body"),)
+
+
+async def test_pages_whose_canonical_link_is_a_language_or_section_home_are_distinct_articles(
+    app, site, fetcher
+):
+    titles = {
+        "/news/a.html": ("Bridge closes for repairs in Delft", site.url("/en/")),
+        "/news/b.html": ("Delft library to open on Sundays", site.url("/index.php?lang=en")),
+        "/news/c.html": ("Ferry fares rise in Zeeland", site.url("/news/")),
+        "/news/d.html": ("Tram line to Scheveningen reopens", site.url("/?lang=en")),
+    }
+    for path, (title, canonical) in titles.items():
+        site.add_bytes(path, page(title, canonical), "text/html")
+    report = await ingest_sources(app, [site.url(path) for path in titles], fetcher=fetcher)
+    assert (report.new, report.duplicate, report.failed) == (4, 0, ())
+    stored = {a.title: a.url for a in latest_articles(app.db)}
+    assert stored == {title: site.url(path) for path, (title, _) in titles.items()}
+
+
+async def test_feed_entries_without_guids_sharing_a_section_link_are_each_stored(app, site, fetcher):
+    section = site.url("/news/")
+    stories = {
+        "Bridge closed for repairs in Delft": "The main bridge over the Schie canal in Delft was closed on "
+        "Monday for three weeks of repairs, the city council said.",
+        "Delft library to open on Sundays": "The public library of Delft will open on Sundays from January, "
+        "the city council said on Monday.",
+        "Ferry fares rise in Zeeland": "Ferry fares in Zeeland will rise by six percent from January, the "
+        "operator said on Monday.",
+    }
+    items = "".join(
+        f"<item><title>{t}</title><link>{section}</link><description>{d}</description></item>"
+        for t, d in stories.items()
+    )
+    channel = f"<title>Delft Post</title><link>{site.url('/')}</link><description>x</description>{items}"
+    rss = f'<?xml version="1.0"?><rss version="2.0"><channel>{channel}</channel></rss>'
+    site.add_bytes("/f2.xml", rss.encode(), "application/rss+xml")
+    report = await ingest_sources(app, [site.url("/f2.xml")], fetcher=fetcher)
+    assert (report.new, report.duplicate, report.failed) == (3, 0, ())
+    assert sorted((a.title, a.url) for a in latest_articles(app.db)) == sorted((t, None) for t in stories)
+    assert "/news/" not in [r.path for r in site.requests]  # the section page is no entry's page
+
+
+async def test_a_live_blog_behind_a_feed_s_teaser_is_stored_whole(app, site, fetcher):
+    live = site.url("/news/live.html")
+    item = (
+        f"<item><title>Live: Rotterdam port strike</title><link>{live}</link><guid>{live}</guid>"
+        "<description>Follow the latest on the Rotterdam port strike as it happens…</description></item>"
+    )
+    channel = f"<title>Harbour News</title><link>{site.url('/')}</link><description>x</description>{item}"
+    rss = f'<?xml version="1.0"?><rss version="2.0"><channel>{channel}</channel></rss>'
+    site.add_bytes("/f5.xml", rss.encode(), "application/rss+xml")
+    site.add_bytes("/news/live.html", (PAGES / "liveblog_query.html").read_bytes(), "text/html")
+    report = await ingest_sources(app, [site.url("/f5.xml")], fetcher=fetcher)
+    assert (report.new, report.failed) == (1, ())
+    assert not [why for _, why in report.notes if "feed entry page" in why]  # not the feed's teaser
+    (article,) = latest_articles(app.db)
+    assert article.url == live
+    assert "A court in Rotterdam will hear the employers' case on Wednesday morning" in article.body

@@ -6,6 +6,7 @@ import pytest
 from conftest import FIXTURES
 
 from briefing.errors import EmptySourceError
+from briefing.linklists import is_link_list
 from briefing.pages import parse_page
 
 PAGES = FIXTURES / "pages"
@@ -143,3 +144,161 @@ def test_a_live_blog_whose_headings_link_to_its_own_posts_is_an_article():
     body = f"<article><h1>Storm live</h1>{posts}</article>"
     html = f"<html><head><title>Storm live</title></head><body>{body}</body></html>"
     assert "Wind speeds reached 110 km/h" in parse_page(html, "http://127.0.0.1:8799/live").body
+
+
+def live_blog(heading_link, *, heading="Update {n} from the port strike") -> str:
+    """A live blog of five posts, each a linked heading (``heading_link(n)``) over one paragraph."""
+    posts = "".join(
+        f'<div class="post" id="post-{n}"><h3><a href="{heading_link(n)}">{heading.format(n=n)}</a></h3>'
+        f"<p>Post {n}: the port said {40 + n} ships were waiting at anchor off the coast by noon.</p>"
+        "</div>"
+        for n in range(5)
+    )
+    nav = (
+        '<header><nav><a href="/">Home</a> <a href="/world">World</a> <a href="/business">Business</a></nav>'
+    )
+    body = f"{nav}</header><main><article><h1>Live: Rotterdam port strike</h1>{posts}</article></main>"
+    return f"<html><head><title>Live: Rotterdam port strike</title></head><body>{body}</body></html>"
+
+
+LIVE = "https://harbour.example/live/port-strike"
+
+
+@pytest.mark.parametrize(
+    ("heading_link", "url"),
+    [
+        (lambda n: f"?post={n}", None),  # the page's own path, a post picked by the query
+        (lambda n: f"?page=with:block-{n}#block-{n}", LIVE),
+        (lambda n: f"{LIVE}?post={n}", LIVE),  # the full URL of the page fetched
+        (lambda n: f"https://www.harbour.example/live/port-strike/?post={n}", LIVE),
+        (lambda n: f"{LIVE}/post-{n}", None),  # a permalink named after the post's own block
+    ],
+)
+def test_a_live_blog_whose_headings_link_to_its_own_posts_by_query_or_permalink_is_an_article(
+    heading_link, url
+):
+    draft = parse_page(live_blog(heading_link), url)
+    for n in range(5):
+        assert f"Post {n}: the port said {40 + n} ships" in draft.body
+
+
+def test_a_live_post_s_time_linked_to_elsewhere_is_no_headline_over_it():
+    html = live_blog(lambda n: f"/live/port-strike/entry/{n}", heading="1{n}:02 a.m. ET")
+    assert "Post 4: the port said 44 ships" in parse_page(html, LIVE).body
+
+
+def test_the_same_headings_linked_to_other_pages_are_still_a_list_of_teasers():
+    html = live_blog(lambda n: f"/news/2026/11/story-{n}")
+    with pytest.raises(EmptySourceError, match=r"^not an article: a list of links$"):
+        parse_page(html, "https://harbour.example/news/")
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "liveblog_query.html",  # headings linked "?post=3"
+        "liveblog_guardian.html",  # times linked "?page=with:block-3#block-3"
+        "liveblog_abs.html",  # headings linked to "https://harbour.example/live/port-strike/post-3"
+        "v_nonav_h1link.html",  # a WordPress brief: <h1><a rel="bookmark"> over two paragraphs
+        "brief_h1link.html",  # the same with a byline and a navigation bar, read back as one line
+        "explainer_linked_h2.html",  # subheadings linking to topic pages, each over its paragraph
+        "self_teaser.html",  # a "top story" box with the article's own headline and lead, then the article
+        "inline_full_sentence_links.html",  # two of three paragraphs are wholly link text
+    ],
+)
+def test_articles_with_linked_headings_are_articles(name):
+    html = (PAGES / name).read_bytes()
+    for url in ("https://harbour.example/news/2026/11/24/port-strike", None):
+        draft = parse_page(html, url)
+        assert "port" in draft.body and len(draft.body.split()) >= 30
+
+
+def test_a_navigation_bar_is_no_headline_over_the_article():
+    # one line for the whole article (trafilatura's reading of a short page), just after a bar of links
+    html = (PAGES / "brief_h1link.html").read_text(encoding="utf-8").replace("<h1><a href=", "<h1><a data-x=")
+    assert "the FNV union said" in parse_page(html, None).body
+
+
+def test_a_headline_linked_to_the_page_itself_over_one_paragraph_is_its_headline():
+    # without the title to go by, the link to the page's own address tells
+    html = (PAGES / "v_nonav_h1link.html").read_text(encoding="utf-8").replace("<title>", "<title>News: ")
+    html = html.replace("<h1>", "<h1>").replace(
+        ">Port workers walk out in Rotterdam</a>", ">Walkout at the port</a>"
+    )
+    draft = parse_page(html, "https://harbour.example/news/2026/11/24/port-strike/")
+    assert draft.body.startswith("Dock workers at the port of Rotterdam walked out")
+
+
+def test_two_links_are_no_list_of_links():
+    links = [f'<li><a href="/a{n}">Porto story number {n} of the day in the north</a></li>' for n in range(3)]
+    lines = [f"Porto story number {n} of the day in the north" for n in range(3)]
+
+    def page(n: int) -> str:
+        return f"<html><body><ul>{''.join(links[:n])}</ul></body></html>"
+
+    assert is_link_list(page(3), lines, urls=["https://minho.example/tags/porto"])
+    assert not is_link_list(page(2), lines[:2], urls=["https://minho.example/tags/porto"])
+
+
+def test_a_headline_run_into_a_one_line_body_is_taken_off():
+    # trafilatura reads a short page as one line: "Rotterdam dockers strike Dock workers at the port..."
+    draft = parse_page((PAGES / "brief_related.html").read_bytes(), "https://harbour.example/news/x")
+    assert draft.title == "Rotterdam dockers strike"
+    assert draft.body.startswith("Dock workers at the port of Rotterdam walked out on Tuesday")
+
+
+def test_a_one_line_body_that_starts_with_the_headline_s_words_keeps_them():
+    html = (
+        (PAGES / "brief_related.html")
+        .read_text(encoding="utf-8")
+        .replace("<h1>Rotterdam dockers strike</h1>", "")
+    )
+    html = html.replace(
+        "<title>Port workers walk out in Rotterdam | Harbour News", "<title>Rotterdam dockers strike"
+    )
+    html = html.replace(
+        "<p>Dock workers at the port of Rotterdam walked out", "<p>Rotterdam dockers strike over pay"
+    )
+    assert parse_page(html).body.startswith("Rotterdam dockers strike over pay on Tuesday morning")
+
+
+def test_a_related_list_run_into_a_one_line_body_is_taken_off():
+    body = parse_page((PAGES / "brief_related.html").read_bytes(), "https://harbour.example/news/x").body
+    assert body.endswith("The strike is expected to last 48 hours, the union said.")
+    assert "Antwerp" not in body and "Related" not in body
+
+
+def test_a_one_line_body_keeps_its_last_paragraph_when_a_related_list_has_no_heading():
+    html = (PAGES / "brief_related.html").read_text(encoding="utf-8").replace("<h2>Related</h2>", "")
+    body = parse_page(html, "https://harbour.example/news/x").body
+    assert body.endswith("The strike is expected to last 48 hours, the union said.") and "Antwerp" not in body
+
+
+def test_a_blog_s_archive_of_linked_titles_and_excerpts_is_still_a_list_of_links():
+    # WordPress's archive markup: each post's <h2 class="entry-title"><a rel="bookmark"> over its excerpt
+    posts = "".join(
+        f'<article id="post-{n}"><header><h2 class="entry-title"><a href="https://blog.example/2026/11/'
+        f'story-{n}/" rel="bookmark">Story number {n} about the harbour strike today</a></h2></header>'
+        f'<div class="entry-summary"><p>Excerpt {n}: dock workers walked out on Tuesday over pay, halting '
+        "container traffic, the union said.</p></div></article>"
+        for n in range(6)
+    )
+    body = f"<h1>Category: Harbour</h1>{posts}"
+    html = f"<html><head><title>Harbour - Blog</title></head><body>{body}</body></html>"
+    for url in ("https://blog.example/category/harbour/", None):
+        with pytest.raises(EmptySourceError, match=r"^not an article: a list of links$"):
+            parse_page(html, url)
+
+
+def test_a_home_page_s_links_to_its_posts_by_query_are_links_away():
+    # a blog with plain permalinks: "/?p=3" is a post of its own, not a part of the home page
+    html = live_blog(lambda n: f"/?p={n}", heading="Story number {n} about the harbour")
+    with pytest.raises(EmptySourceError, match=r"^not an article: a list of links$"):
+        parse_page(html.replace('id="post-', 'id="entry-'), "https://blog.example/")
+
+
+def test_an_address_that_does_not_parse_is_no_address_of_the_page():
+    html = (PAGES / "liveblog_query.html").read_text(encoding="utf-8")
+    html = html.replace("<head>", '<head><link rel="canonical" href="http://[broken/x">')
+    assert parse_page(html, "http://[broken").url is None
+    assert parse_page(html, "https://harbour.example/live").url == "https://harbour.example/live"
