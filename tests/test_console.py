@@ -146,7 +146,7 @@ def test_ctrl_c_ends_the_terminal_chat_at_once(tmp_path):
     try:
         assert chat.stdout.readline().startswith("Briefing in the terminal.")  # waiting for a line now
         chat.send_signal(signal.SIGINT)
-        code = chat.wait(timeout=10)  # stdin stays open: it must not wait for one more line
+        code = chat.wait(timeout=30)  # stdin stays open: it must not wait for one more line (a hang guard)
     finally:
         chat.kill()
         chat.communicate()
