@@ -63,3 +63,10 @@ def add_article_naming(app: App, body: str, actors: list[tuple[str, ActorType]],
         extracted.append(ExtractedActor(name, type_, (Mention(start, start + len(name), name, index),)))
     actor_store.add_article_actors(app.db, article, extracted, sentences)
     return article_id
+
+
+def surfaces_by_actor(text: str, **kw) -> dict[tuple[str, str], list[str]]:
+    """{(name, type): [surfaces]} of the actors ``extract_actors`` finds in ``text``."""
+    from briefing.actors import extract_actors
+
+    return {(a.name, a.type): [m.surface for m in a.mentions] for a in extract_actors(text, **kw)}

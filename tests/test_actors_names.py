@@ -4,11 +4,9 @@ names no list knows, people with two surnames, and words that are never actors."
 import pytest
 
 from briefing.actors import extract_actors
+from tests.actor_helpers import surfaces_by_actor
 
-
-def typed(text, **kw):
-    """{(name, type): [surfaces]} of the actors of ``text``."""
-    return {(a.name, a.type): [m.surface for m in a.mentions] for a in extract_actors(text, **kw)}
+typed = surfaces_by_actor
 
 
 @pytest.mark.parametrize("tagger", ["shipped", None])
