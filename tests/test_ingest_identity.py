@@ -125,8 +125,15 @@ async def test_pages_whose_canonical_link_is_a_language_or_section_home_are_dist
         "/news/c.html": ("Ferry fares rise in Zeeland", site.url("/news/")),
         "/news/d.html": ("Tram line to Scheveningen reopens", site.url("/?lang=en")),
     }
+    # four different stories, not near-duplicates of each other (only their lead's wording is shared)
+    details = {
+        "/news/a.html": "Engineers found cracks in two pillars and cyclists will take the old ferry instead.",
+        "/news/b.html": "Volunteers will staff the reading rooms, and the children's floor gets a new café.",
+        "/news/c.html": "The operator blamed fuel prices and said season tickets would keep their price.",
+        "/news/d.html": "New rails were laid along the dunes, and trams will run every eight minutes again.",
+    }
     for path, (title, canonical) in titles.items():
-        site.add_bytes(path, page(title, canonical), "text/html")
+        site.add_bytes(path, page(title, canonical, details[path]), "text/html")
     report = await ingest_sources(app, [site.url(path) for path in titles], fetcher=fetcher)
     assert (report.new, report.duplicate, report.failed) == (4, 0, ())
     stored = {a.title: a.url for a in latest_articles(app.db)}
