@@ -92,6 +92,11 @@ def is_site_root(url: str) -> bool:
     return keys <= _HOME_QUERY_KEYS and (bool(keys) or not parts.query)
 
 
+_INDEX_FILE = re.compile(r"^(index|default|home)\.(html?|php|aspx?|jsp)$", re.I)
+# the first folder of a CMS's listing pages: a canonical link there is a misconfiguration
+LISTING_FOLDERS = frozenset({"tag", "tags", "category", "categories", "topic", "topics", "section", "author"})
+
+
 def is_section_of(claimed: str, fetched: str) -> bool:
     """Whether ``claimed`` is a directory the page at ``fetched`` is in (its section's home page,
     "/news/" over "/news/a.html"), rather than the article of which ``fetched`` is another rendering
@@ -99,6 +104,10 @@ def is_section_of(claimed: str, fetched: str) -> bool:
     "/article/4417392/its-slug")."""
     outer = [s for s in urlsplit(claimed).path.split("/") if s]
     inner = [s for s in urlsplit(fetched).path.split("/") if s]
+    if outer and _INDEX_FILE.match(outer[-1]):  # "/news/index.html" is the folder "/news/"
+        outer = outer[:-1]
+    if outer and outer[0].lower() in LISTING_FOLDERS and outer != inner[: len(outer)]:
+        return True  # a tag's or a category's page ("/tag/ports") is a list, never the article
     if len(outer) >= len(inner) or inner[: len(outer)] != outer:
         return False
     if outer and _ARTICLE_ID.search(outer[-1]):  # "/article/4417392" over "/article/4417392/its-slug"

@@ -220,6 +220,38 @@ def is_near_duplicate(a: Profile, b: Profile) -> tuple[bool, float]:
     return containment >= MIN_CONTAINMENT and ratio >= MIN_LENGTH_RATIO, containment
 
 
+_FIGURE = re.compile(r"\d+(?:[.,:]\d+)*")
+MIN_FIGURES = 3  # a text giving fewer figures than this is judged by its words alone
+RETITLED = 0.9  # a copy under a mostly new headline must be this close to the original
+
+
+def figures_differ(a: str, b: str) -> bool:
+    """Whether two texts report different figures: each gives ``MIN_FIGURES`` distinct numbers or more,
+    and fewer than half of those of the one with fewer are in the other. A market, weather or sports
+    report is written from one template every day; its figures are the news, so another day's is no
+    copy. A corrected figure or two leaves a copy a copy."""
+    fa, fb = set(_FIGURE.findall(a)), set(_FIGURE.findall(b))
+    small, large = sorted((fa, fb), key=len)
+    return len(small) >= MIN_FIGURES and 2 * len(small & large) < len(small)
+
+
+def titles_differ(a: str, b: str) -> bool:
+    """Whether two headlines share less than half of the shorter one's content words ("Weather: grey and
+    mild in Utrecht", "Weather: sunny and cold in Groningen"); an empty one differs from nothing."""
+    wa, wb = ({w for w in words(t) if len(w) >= 3} - _STOPWORDS for t in (a, b))
+    return bool(wa and wb) and 2 * len(wa & wb) < min(len(wa), len(wb))
+
+
+def is_copy_of(title: str, body: str, original_title: str, original_body: str, containment: float) -> bool:
+    """Whether a text that passed :func:`is_near_duplicate` (with ``containment``) is a copy of the
+    original rather than the next edition of a template (a daily weather or market report, a newsletter
+    around other news): its figures agree, and a mostly new headline comes only with nearly the whole
+    text (``RETITLED``)."""
+    if figures_differ(body, original_body):
+        return False
+    return containment >= RETITLED or not titles_differ(title, original_title)
+
+
 def normalize_url(url: str) -> str:
     """A URL in the form used to recognise the same page: lower-case scheme and host, no fragment,
     no tracking parameters (``utm_*``, ``fbclid``...), no default port, no trailing ``?``."""

@@ -195,7 +195,8 @@ def _shared_links(raws: list[feedparser.FeedParserDict]) -> set[str]:
 
 def _one_article(group: list[feedparser.FeedParserDict]) -> bool:
     """Whether entries giving one link are versions of one article: by their guids, else by their text."""
-    guids = {raw.get("id") or None for raw in group}
+    # a guid that only repeats the link says nothing about which article an entry is
+    guids = {raw.get("id") if raw.get("id") != raw.get("link") else None for raw in group}
     if None not in guids or len(guids) > 2:
         return len(guids) == 1
     first, *others = (_word_pairs(raw) for raw in group)

@@ -7,7 +7,15 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from briefing.dedupe import Sketch, content_hash, is_near_duplicate, normalize_url, profile, sketch
+from briefing.dedupe import (
+    Sketch,
+    content_hash,
+    is_copy_of,
+    is_near_duplicate,
+    normalize_url,
+    profile,
+    sketch,
+)
 from briefing.models import Article, ArticleDraft
 from store.db import Database, from_iso, to_iso
 from store.sketches import save_sketch, sketch_candidates
@@ -77,7 +85,7 @@ def add_article(
     if seen is not None:
         return seen
     found = sketch(draft.body)
-    match = _closest(db, found)
+    match = _closest(db, found, draft)
     if match is not None:
         original, score = match
         _record_near_duplicate(db, original.id, draft, url, digest, score, now)
@@ -102,15 +110,15 @@ def _find_seen(db: Database, url: str | None, digest: str) -> AddResult | None:
     return AddResult("duplicate", original)
 
 
-def _closest(db: Database, found: Sketch) -> tuple[Article, float] | None:
+def _closest(db: Database, found: Sketch, draft: ArticleDraft) -> tuple[Article, float] | None:
     # the candidates come most similar first: the first that passes is the original (reading the
     # others would cost a text each, and an archive of one topic has many chance candidates)
     for article_id in sketch_candidates(db, found):
-        row = db.execute("SELECT body FROM articles WHERE id = ?", [article_id]).fetchone()
+        row = db.execute("SELECT title, body FROM articles WHERE id = ?", [article_id]).fetchone()
         if row is None:
             continue
-        close, score = is_near_duplicate(found, profile(row[0]))
-        if close:
+        close, score = is_near_duplicate(found, profile(row[1]))
+        if close and is_copy_of(draft.title, draft.body, row[0], row[1], score):
             original = get_article(db, article_id)
             assert original is not None
             return original, score

@@ -131,3 +131,12 @@ def test_subdomains_of_a_site_under_a_country_s_second_level_domain_are_one_site
     assert (
         is_public_suffix("wordpress.com") and is_public_suffix("co.uk") and not is_public_suffix("bbc.co.uk")
     )
+
+
+@pytest.mark.parametrize(
+    "canonical",
+    ["https://d.test/news/index.html", "https://d.test/category/local/", "https://d.test/tag/ports"],
+)
+def test_a_canonical_to_a_folders_index_or_a_listing_page_is_not_the_articles(canonical):
+    fetched = "https://d.test/news/a-bridge-closes.html"
+    assert own_url(canonical, fetched) == fetched

@@ -374,3 +374,26 @@ def test_an_entry_and_its_rewritten_update_without_guids_keep_their_one_link():
         )
     )
     assert [e.draft.url for e in parsed.entries] == [link, link]
+
+
+def test_entries_whose_guid_only_repeats_a_shared_link_are_different_articles():
+    items = "".join(
+        f"<item><title>{t}</title><link>https://delta.test/news/</link><guid>https://delta.test/news/</guid>"
+        f"<description>{d}</description></item>"
+        for t, d in (
+            (
+                "Ferry fares rise",
+                "Ferry fares in Zeeland will rise by six percent from January, the operator said.",
+            ),
+            (
+                "Bridge closed",
+                "The main bridge over the Schie canal in Delft was closed for three weeks of repairs.",
+            ),
+        )
+    )
+    rss = f'<?xml version="1.0"?><rss version="2.0"><channel><title>D</title>{items}</channel></rss>'
+    feed = parse_feed(rss.encode(), url="https://delta.test/rss")
+    assert [(e.draft.title, e.draft.url) for e in feed.entries] == [
+        ("Ferry fares rise", None),
+        ("Bridge closed", None),
+    ]

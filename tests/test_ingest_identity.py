@@ -163,6 +163,27 @@ async def test_feed_entries_without_guids_sharing_a_section_link_are_each_stored
     assert "/news/" not in [r.path for r in site.requests]  # the section page is no entry's page
 
 
+async def test_entries_of_later_polls_linking_to_a_section_page_are_each_stored(app, site, fetcher):
+    site.add_bytes("/news/", (PAGES / "directory_listing.html").read_bytes(), "text/html")
+    stories = [
+        ("Ferry fares rise in Zeeland", "Ferry fares in Zeeland will rise by six percent from January, the "
+         "operator said on Monday, blaming fuel and staff costs."),
+        ("Bridge closed for repairs in Delft", "The main bridge over the Schie canal in Delft was closed on "
+         "Monday for three weeks of repairs, the city council said."),
+    ]  # fmt: skip
+    for n, (title, text) in enumerate(stories):  # one entry a poll, as a quiet feed gives them
+        item = (
+            f"<item><title>{title}</title><link>{site.url('/news/')}</link><guid>item-{n}</guid>"
+            f"<description>{text}</description></item>"
+        )
+        channel = f"<title>Delta Daily</title><link>{site.url('/')}</link><description>x</description>{item}"
+        rss = f'<?xml version="1.0"?><rss version="2.0"><channel>{channel}</channel></rss>'
+        site.add_bytes(f"/poll{n}.xml", rss.encode(), "application/rss+xml")
+        report = await ingest_sources(app, [site.url(f"/poll{n}.xml")], fetcher=fetcher)
+        assert (report.new, report.duplicate) == (1, 0)
+    assert sorted((a.title, a.url) for a in latest_articles(app.db)) == sorted((t, None) for t, _ in stories)
+
+
 async def test_a_live_blog_behind_a_feed_s_teaser_is_stored_whole(app, site, fetcher):
     live = site.url("/news/live.html")
     item = (

@@ -114,3 +114,28 @@ def test_deleting_an_article_deletes_its_sketch(db, seed_drafts):
         db.execute("DELETE FROM articles WHERE id = ?", [stored.id])
     for table in ("article_sketches", "article_sketch_bands"):
         assert db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0
+
+
+def test_the_next_edition_of_a_template_is_new_news(tmp_path):
+    """A daily report written from one template (its figures, its place, its headline change) is not a
+    copy of yesterday's, however much of the wording it shares; a copy with one figure corrected is."""
+    from briefing.dedupe import is_copy_of
+
+    day = (
+        "The {index} closed {way} on {day} at {level}, with {best} the best performer and {worst} the worst. "
+        "Trading volume was {volume} million shares, the exchange said in its closing report, and analysts "
+        "expect the market to stay volatile before the central bank meets next week to decide on rates."
+    )
+    monday = day.format(index="AEX", way="higher", day="Monday", level="912.40", best="ING", worst="Philips",
+                        volume="81")  # fmt: skip
+    tuesday = day.format(index="AEX", way="lower", day="Tuesday", level="901.55", best="Shell", worst="ASML",
+                         volume="97")  # fmt: skip
+    assert not is_copy_of("AEX closes lower as chipmakers slide", tuesday,
+                          "AEX closes higher as banks rally", monday, 0.8)  # fmt: skip
+    corrected = monday.replace("81 million", "83 million")
+    assert is_copy_of(
+        "AEX closes higher as banks rally", corrected, "AEX closes higher as banks rally", monday, 0.9
+    )
+    sunny, grey = "Weather: sunny and cold in Groningen", "Weather: grey and mild in Utrecht"
+    assert not is_copy_of(sunny, "Sunny.", grey, "Grey.", 0.8)
+    assert is_copy_of("A new headline for it", monday, "AEX closes higher as banks rally", monday, 0.95)

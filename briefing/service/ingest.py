@@ -565,6 +565,10 @@ async def _fetch_teasers(
             # never (a 404, a paywall's 403, a page with no text), or not now but no later poll will
             # try again: the feed's summary is all there is
             tally.notes.append((draft.url, f"feed entry page: {exc}; kept the feed's summary"))
+            if isinstance(exc, EmptySourceError):
+                # the link leads to no article (a section page, a list of links): not this entry's own
+                # URL, which a later entry linking there would otherwise be a duplicate of
+                return replace(draft, url=None)
             return draft
         return replace(
             page,
