@@ -216,34 +216,32 @@ def _actor_brief(app: App, name: str, type_: ActorType) -> Reply:
 @command("search", "/search WORDS", "articles with all these words, newest first")
 async def search(app: App, args: str, asker: Asker) -> Reply:
     """Articles matching the words, newest first."""
-    if fts_query(args) is None:
+    query = fts_query(args)
+    if query is None:
         return Reply(needs_words("search", "North Korea troops"))
     if (common := too_common(args, "search")) is not None:
         return common
-    articles = articles_by_ids(app.db, _search_ids(app, args))
+    caps = acronyms(args)
+    articles = articles_by_ids(app.db, _search_ids(app, query, caps))
     if not articles:
         return Reply(no_matches(args.strip()))
     title = titled("Articles with ", args.strip(), ", newest first")
-    query = fts_query(args)
     matching = None
-    if len(articles) >= LIST_LIMIT and query is not None and not acronyms(args):
+    if len(articles) >= LIST_LIMIT and not caps:
         matching = count_matches(app.db, query, limit=MATCHES_COUNTED + 1)
     return _reply(compose_articles(articles, now=app.now(), title=title, matching=matching), app)
 
 
-def _search_ids(app: App, words: str) -> list[int]:
-    """The newest articles with all the words; an acronym ("UN") only where it is written in capitals."""
-    query = fts_query(words)
-    if query is None:
-        return []
-    caps = acronyms(words)
+def _search_ids(app: App, query: str, caps: Sequence[str]) -> list[int]:
+    """The newest articles matching ``query``; an acronym of ``caps`` ("UN") only where it is written
+    in capitals."""
     if not caps:
         return matching_ids(app.db, query, limit=LIST_LIMIT)
     found: list[int] = []
     for batch in range(SEARCH_BATCHES):
         ids = matching_ids(app.db, query, limit=SEARCH_BATCH, offset=batch * SEARCH_BATCH)
-        texts = article_texts(app.db, ids)
-        found += [a for a in ids if a in set(written_as(texts, caps))]
+        written = set(written_as(article_texts(app.db, ids), caps))
+        found += [a for a in ids if a in written]
         if len(found) >= LIST_LIMIT or len(ids) < SEARCH_BATCH:
             break
     return found[:LIST_LIMIT]
