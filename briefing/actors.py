@@ -69,7 +69,7 @@ from briefing.kinds import type_by_definition, type_by_kind, type_by_series
 from briefing.models import ActorType, ExtractedActor, Sentence
 from briefing.month_surnames import month_surnames
 from briefing.sentences import split_sentences
-from briefing.states import mark_states
+from briefing.states import GOVERNMENTS, mark_states
 from briefing.tagger import FIRM, Tagger, load_tagger, retag
 from briefing.things import drop_things
 from briefing.tokens import Token, tokenize
@@ -373,12 +373,12 @@ def _common_plural(doc: _Doc, tok: Token) -> bool:
     low = tok.low
     if tok.acronym or tok.possessive or len(low) < 4 or not low.endswith("s") or low.endswith("ss"):
         return False
-    if any(len(c.toks) > 1 and c.toks[-1].norm == tok.norm for c in doc.candidates):
-        return False  # "Woods said" after "Tiger Woods"
     singular = {low[:-1], low[:-2] if low.endswith("es") else low}
     if low.endswith("ies"):
         singular.add(low[:-3] + "y")
-    return any(w in doc.lower or w in ORG_HEADS for w in singular - {low})
+    if not any(w in doc.lower or w in ORG_HEADS for w in singular - {low}):
+        return False  # the cheap test first: the scan below runs over every name read so far
+    return not any(len(c.toks) > 1 and c.toks[-1].norm == tok.norm for c in doc.candidates)  # "Tiger Woods"
 
 
 def _not_a_name(doc: _Doc, toks: list[Token], i: int, j: int) -> bool:
@@ -819,7 +819,7 @@ def _read_plain(doc: _Doc, index: int, toks: list[Token], i: int, j: int, initia
     _roles(doc, cand, toks, i, j)
 
 
-_GOVERNMENTS = words("government administration cabinet regime")
+_GOVERNMENTS = GOVERNMENTS - {"junta"}
 
 
 def _team(toks: list[Token], i: int, j: int) -> bool:

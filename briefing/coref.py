@@ -138,7 +138,8 @@ class _People:
         self._variants: dict[tuple[str, str], str | None] = {}  # what _variant_of found, until a new pair
         shorter = {c.norm for c in cands if len(c.toks) < 3}
         # "López Obrador" after "Andrés Manuel López Obrador" is his surname, not a name of its own
-        longs = {key for c in cands for key in _tails(c, gaz, text)}
+        tails = {id(c): _tails(c, gaz, text) for c in cands}
+        longs = {key for found in tails.values() for key in found}
         for c in cands:
             if (
                 c.type != "person"
@@ -160,7 +161,7 @@ class _People:
             if first:  # "Claudia Sheinbaum" and "Sheinbaum" are Claudia Sheinbaum Pardo
                 self.by_skeleton.setdefault(skeleton(first.norm), c.canonical)
                 self.by_surname[first.toks[-1].norm].append((c.start, c.canonical))
-            for key in _surname_keys(c) + _tails(c, gaz, text):
+            for key in _surname_keys(c) + tails[id(c)]:
                 self.by_surname[key].append((c.start, c.canonical))
             self.by_given.setdefault(c.toks[0].norm, c.canonical)
             if family_first([t.norm for t in c.toks]):
@@ -247,12 +248,13 @@ def resolve(cands: list[Candidate], gaz: Gazetteer, text: str) -> None:
     _without_affiliation(cands, gaz)
     _one_sense(cands)
     companies = _companies(cands, gaz, text)
-    people = _People([c for c in cands if not _company_name(c, companies, gaz)], gaz, text)
+    named = {id(c) for c in cands if companies and _company_name(c, companies, gaz)}  # a company's name
+    people = _People([c for c in cands if id(c) not in named], gaz, text)
     seen: dict[str, tuple[ActorType, str]] = {}
     referred: set[str] = set()
     for c in cands:
         full = people.find(c, text) if c.type in ("person", None) or _lone_place(c, gaz) else None
-        company = companies.get(c.norm) if _company_name(c, companies, gaz) else None
+        company = companies.get(c.norm) if id(c) in named else None
         if full and company and len(c.toks) > 1:
             full = None  # "Eberhard Faber" after "Eberhard Faber GmbH" is the firm, not Henry Eberhard Faber
         how = "surname"
@@ -344,8 +346,10 @@ def _without_affiliation(cands: list[Candidate], gaz: Gazetteer) -> None:
             c.toks, c.canonical = c.toks[1:], None
 
 
-# The rules whose type the tagger never undoes (``briefing.tagger.FIRM``, which imports this module).
-_FIRM = frozenset({"list", "title", "surname", "head", "brand"})
+# The rules whose type stands against other readings of the same name: a list, a title, a surname of a
+# person named in full, an organisation head, a brand. The tagger (``briefing.tagger.FIRM``) and the
+# kinds (``briefing.kinds``) each add their own to these.
+FIRM_RULES = frozenset({"list", "title", "surname", "head", "brand"})
 
 
 def _one_sense(cands: list[Candidate]) -> None:
@@ -354,11 +358,11 @@ def _one_sense(cands: list[Candidate]) -> None:
     company too."""
     firm: dict[str, set[tuple[ActorType, str | None]]] = defaultdict(set)
     for c in cands:
-        if c.why in _FIRM and c.type in ("organization", "place"):
+        if c.why in FIRM_RULES and c.type in ("organization", "place"):
             firm[c.norm].add((c.type, c.canonical))
     for c in cands:
         found = firm.get(c.norm)
-        if found and len(found) == 1 and c.type is not None and c.why not in _FIRM:
+        if found and len(found) == 1 and c.type is not None and c.why not in FIRM_RULES:
             type_, canonical = next(iter(found))
             if c.type != type_:
                 c.type, c.canonical, c.why = type_, canonical, "seen"

@@ -9,7 +9,7 @@ shipping company, said").
 
 from __future__ import annotations
 
-from briefing.coref import Candidate
+from briefing.coref import FIRM_RULES, Candidate
 from briefing.cues import words
 from briefing.models import ActorType
 from briefing.tokens import Token
@@ -43,7 +43,7 @@ _CUES = words("like including")  # and "such as"
 _OTHER = words("other")
 # rules whose type a kind never overrides: the lists, a title, a surname, a head, a brand, a bracketed
 # acronym of a name already typed
-_FIRM = words("list title surname head brand bracket")
+_FIRM = FIRM_RULES | {"bracket"}
 
 
 def _items_after(toks: list[Token], k: int) -> list[int]:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from briefing.coref import Candidate
+from briefing.coref import FIRM_RULES, Candidate
 from briefing.cues import (
     COMPANY_NOUNS,
     LONE_NOT_NAMES,
@@ -204,7 +204,7 @@ def tag_text(reading: Reading, model: Tagger, gaz: Gazetteer) -> list[tuple[int,
 # Rules whose reading the tagger may lengthen but not undo: a name from the lists, a person after a
 # title, a surname of a person named in full, an organisation head ("Chatham House"), a brand, a list's
 # kind ("bands like X and Y", ``briefing.kinds``).
-FIRM = frozenset({"list", "title", "surname", "head", "brand", "kind"})
+FIRM = FIRM_RULES | {"kind"}
 _NAME_POSSESSIVES = frozenset({"people's", "people’s", "workers'", "workers’"})
 # a name neither begins nor ends with these ("of Mosul", "the Coalition"); marks between two names
 _EDGE_WORDS = frozenset("of for and the a an to on in at by with from".split())
