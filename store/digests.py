@@ -14,7 +14,7 @@ from briefing.digest import Arrival, Received
 from briefing.models import Follow, Story
 from store.db import Database, from_iso, to_iso
 from store.search import fts_query
-from store.stories import actors_of, stories_by_ids, stories_updated_since
+from store.stories import LEAD_CHARS, _chunks, actors_of, stories_by_ids, stories_updated_since
 
 
 @dataclass(frozen=True)
@@ -80,21 +80,6 @@ def delivered_story_ids(db: Database, chat_id: int) -> set[int]:
     return {r[0] for r in rows.fetchall()}
 
 
-def delivered_among(db: Database, chat_ids: Sequence[int], story_ids: Sequence[int]) -> dict[int, set[int]]:
-    """Which of ``story_ids`` each of ``chat_ids`` already received (one query for a batch of chats)."""
-    found: dict[int, set[int]] = defaultdict(set)
-    if not chat_ids or not story_ids:
-        return found
-    rows = db.execute(
-        f"SELECT chat_id, story_id FROM delivered_stories WHERE chat_id IN ({','.join('?' * len(chat_ids))})"
-        f" AND story_id IN ({','.join('?' * len(story_ids))})",
-        [*chat_ids, *story_ids],
-    )
-    for chat_id, story_id in rows.fetchall():
-        found[chat_id].add(story_id)
-    return found
-
-
 def received_among(
     db: Database, chat_ids: Sequence[int], story_ids: Sequence[int]
 ) -> dict[int, dict[int, Received]]:
@@ -128,7 +113,7 @@ def _received(at: str | None, sentences: str, held: str) -> Received:
     return Received(from_iso(at), tuple(x for x in sentences.split("\n") if x), articles)
 
 
-def story_arrivals(db: Database, story_id: int, *, lead_chars: int = 600) -> list[tuple[Arrival, str]]:
+def story_arrivals(db: Database, story_id: int, *, lead_chars: int = LEAD_CHARS) -> list[tuple[Arrival, str]]:
     """A story's articles, each with when it reached the archive and its summary sentences, and the
     start of its body (for an article without a summary: the caller cuts its lead sentences)."""
     rows = db.execute(
@@ -157,8 +142,3 @@ def prune_delivered_stories(db: Database, *, before: datetime) -> int:
         [to_iso(before), before.date().isoformat(), to_iso(before), to_iso(before)],
     )
     return cur.rowcount
-
-
-def _chunks(items: list, size: int) -> Iterable[list]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]

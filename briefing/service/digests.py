@@ -31,9 +31,9 @@ from briefing.digest import (
 from briefing.errors import NotFoundError, UnsubscribedError
 from briefing.models import Story, Subscriber
 from briefing.schedule import DigestSlot, due_digest, local_date, zone
-from briefing.sentences import Tokenizer
 from briefing.service import App
 from briefing.service.commands import TERMINAL_CHAT_ID
+from briefing.service.stories import lead_sentences
 from store.alerts import fold_alerts, has_pending_alerts
 from store.db import transaction
 from store.deliveries import (
@@ -61,8 +61,6 @@ log = logging.getLogger(__name__)
 
 FIRST_DIGEST_HOURS = 24
 BATCH = 200
-LEAD_SENTENCES = 2  # an article without a summary is told by its first sentences, as stories do
-_TOKENIZER = Tokenizer()
 
 
 @dataclass(frozen=True)
@@ -83,10 +81,6 @@ class ComposeReport:
     quiet: int = 0
     skipped: int = 0
     failed: tuple[tuple[int, str], ...] = ()
-
-
-def _lead(text: str) -> tuple[str, ...]:
-    return tuple(_TOKENIZER.to_sentences(text)[:LEAD_SENTENCES])
 
 
 class Composer:
@@ -144,7 +138,7 @@ class Composer:
     def _story_arrivals(self, story_id: int) -> list[Arrival]:
         if story_id not in self._arrivals:
             self._arrivals[story_id] = [
-                a if a.sentences else replace(a, sentences=_lead(lead))
+                replace(a, sentences=lead_sentences(a.sentences, lead))
                 for a, lead in story_arrivals(self.app.db, story_id)
             ]
         return self._arrivals[story_id]

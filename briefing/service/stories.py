@@ -64,8 +64,16 @@ def _vectorizer(app: App, articles: Sequence[StoryArticle]) -> Vectorizer:
     )
 
 
+LEAD_SENTENCES = 2  # an article without a summary is told by its first sentences
+
+
+def lead_sentences(summary: Sequence[str], lead: str) -> tuple[str, ...]:
+    """An article's sentences in a story: its summary, else the first sentences of its body's start."""
+    return tuple(summary) or tuple(_TOKENIZER.to_sentences(lead)[:LEAD_SENTENCES])
+
+
 def _leads(members: Sequence[StoryArticle]) -> list[tuple[str, ...]]:
-    return [m.summary or _TOKENIZER.to_sentences(m.lead)[:2] for m in members]
+    return [lead_sentences(m.summary, m.lead) for m in members]
 
 
 def story_record(
