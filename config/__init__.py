@@ -90,13 +90,27 @@ def _admins(raw: str) -> frozenset[int]:
 
 
 # IANA names that are no place's clock: a subscriber's digest time in them would mean nothing
-NOT_ZONES = frozenset({"factory", "localtime", "posixrules"})
+NOT_ZONES = frozenset({"factory", "localtime", "posixrules"})  # briefing.zones.NOT_PLACES, folded
+
+
+def _exact_zone(name: str) -> bool:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
+def _zone_spelt(name: str) -> str:
+    """``name`` as IANA spells it ("europe/kyiv" -> "Europe/Kyiv"): a scan of the zone files, done only
+    for a name not spelt so already."""
+    return {zone.casefold(): zone for zone in available_timezones()}.get(name.casefold(), name)
 
 
 def _timezone(name: str) -> str:
     """An IANA zone name as IANA spells it, read in any case ("europe/kyiv"); not "Factory"."""
     name = name.strip()
-    spelt = {zone.casefold(): zone for zone in available_timezones()}.get(name.casefold(), name)
+    spelt = name if _exact_zone(name) else _zone_spelt(name)
     try:
         if spelt.casefold() in NOT_ZONES:
             raise ValueError(spelt)

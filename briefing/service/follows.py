@@ -232,7 +232,6 @@ def _plainly(name: str, actor_name: str) -> bool:
 
 def _what_follows(app: App, asker: Asker, value: str) -> list[Block]:
     """What following brings this chat: alerts, and the digest's first place if it has a digest."""
-    sub = subs.get_subscriber(app.db, asker.chat_id)
     if asker.in_terminal:  # no alert or digest is sent to the terminal
         return [
             para(
@@ -241,6 +240,7 @@ def _what_follows(app: App, asker: Asker, value: str) -> list[Block]:
                 " shows its news.",
             )
         ]
+    sub = subs.get_subscriber(app.db, asker.chat_id)
     alert = para(
         "When a new story about ", bold(value), " arrives, I send you an alert (one due at night waits"
         " for the morning)."
