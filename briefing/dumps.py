@@ -31,6 +31,7 @@ import codecs
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import chain, islice
 
 from briefing.boilerplate import is_share_row
 from briefing.errors import BinarySourceError, DecodeError, EmptySourceError
@@ -322,6 +323,14 @@ def _next(lines: list[_Line], i: int) -> _Line | None:
     return None
 
 
+def _previous(lines: list[_Line], i: int, skip: tuple[Kind, ...] = (Kind.DROP,)) -> _Line | None:
+    """The nearest line before line ``i`` of none of the ``skip`` kinds (no copy of the lines before)."""
+    for j in range(i - 1, -1, -1):
+        if lines[j].kind not in skip:
+            return lines[j]
+    return None
+
+
 def _drop_captions(lines: list[_Line]) -> None:
     """Captions: the unfinished line just above a "©" credit, one above an image placeholder, one
     between an article's date and its sharing buttons, lines printed twice, lines repeating a caption
@@ -358,7 +367,7 @@ def _above_share_prompt(lines: list[_Line], i: int) -> bool:
     below = lines[i + 1]
     if below.gap_before or not is_share_prompt(below.text):
         return False
-    above = next((x for x in reversed(lines[:i]) if x.kind is not Kind.DROP), None)
+    above = _previous(lines, i)
     return above is not None and above.kind in (Kind.DATE, Kind.AUTHOR)
 
 
@@ -416,7 +425,7 @@ def _mark_bullets(lines: list[_Line]) -> None:
         above = lines[i - 1] if i else None
         labelled = above is not None and above.kind is Kind.HEADING and word_count(above.text) <= LABEL_WORDS
         first = i - 1 if labelled else i
-        before = next((x for x in reversed(lines[:first]) if x.kind is not Kind.DROP), None)
+        before = _previous(lines, first)
         if before is not None and before.kind is Kind.PROSE:  # inside an article, not under a title
             for line in lines[first:j]:
                 line.listed = True
@@ -461,17 +470,19 @@ def _is_headline(lines: list[_Line], i: int) -> bool:
     text = line.text
     if word_count(text) > HEADLINE_WORDS or not _HEADLINE_END.search(text) or _INNER_SENTENCE.search(text):
         return False
-    after = [x for x in lines[i + 1 :] if x.kind not in (Kind.DROP, Kind.CREDIT)]
-    if not after or after[0].kind not in (Kind.PROSE, *META, Kind.RELTIME):
+    # the lines after it are read lazily: a dump of many short paragraphs must not copy its rest each time
+    after = (lines[j] for j in range(i + 1, len(lines)) if lines[j].kind not in (Kind.DROP, Kind.CREDIT))
+    under = next(after, None)
+    if under is None or under.kind not in (Kind.PROSE, *META, Kind.RELTIME):
         return False
-    before = next((x for x in reversed(lines[:i]) if x.kind not in (Kind.DROP, Kind.CREDIT)), None)
+    before = _previous(lines, i, (Kind.DROP, Kind.CREDIT))
     labelled = before is not None and before.kind is Kind.HEADING and _is_label(before.text, text)
-    if not (labelled or after[0].kind in (*META, Kind.RELTIME)):
+    if not (labelled or under.kind in (*META, Kind.RELTIME)):
         if before is not None and before.kind is not Kind.BREAK:
             return False
         if text.rstrip("\"'”’»)").endswith(".") and not _title_case(text):
             return False  # a text opening with a short sentence: its lead, unless Written Like A Title
-    lead = [x.text for x in after if x.kind is Kind.PROSE][:2]
+    lead = list(islice((x.text for x in chain([under], after) if x.kind is Kind.PROSE), 2))
     if not lead or (len(lead) == 1 and word_count(lead[0]) <= word_count(text)):
         return False
     words = _content_words(text)
@@ -546,7 +557,7 @@ def _is_title_pair(lines: list[_Line], first: int, second: int) -> bool:
     printed twice sits inside an article, after its metadata."""
     if _heads_article(lines, second):
         return True
-    before = next((line for line in reversed(lines[:first]) if line.kind is not Kind.DROP), None)
+    before = _previous(lines, first)
     if before is None or before.kind is Kind.BREAK:
         return True
     return before.kind is Kind.HEADING and _is_label(before.text, lines[first].text)
