@@ -29,11 +29,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from html.parser import HTMLParser
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 import feedparser
 
-from briefing.addresses import is_site_root, site_of
+from briefing.addresses import is_site_root, is_web_url, site_of
 from briefing.boilerplate import strip_boilerplate
 from briefing.dumps import title_from_body
 from briefing.errors import MalformedFeedError
@@ -150,7 +150,7 @@ def parse_feed(data: bytes, *, url: str | None = None, content_type: str | None 
     channel = parsed.feed
     name = _text(channel.get("title", "")) or site_of(url) or "feed"
     link, base = _base(channel, url)
-    relative = any(r.get("link") and not _is_web(r["link"]) for r in parsed.entries)
+    relative = any(r.get("link") and not is_web_url(r["link"]) for r in parsed.entries)
     if base and (relative or b"xml:base" in xml):
         # Relative links: read again with the base they are relative to, which only the first reading
         # could tell. feedparser then also scopes xml:base right (with no outer base, an item's leaks
@@ -172,13 +172,8 @@ def _base(channel: feedparser.FeedParserDict, url: str | None) -> tuple[str | No
     self_link = next((k.get("href") for k in channel.get("links", []) if k.get("rel") == "self"), None)
     document = url or self_link or ""
     link = urljoin(document, channel["link"]) if channel.get("link") else None
-    link = link if link and _is_web(link) else None
-    return link, link or (document if _is_web(document) else None)
-
-
-def _is_web(url: str) -> bool:
-    parts = urlsplit(url)
-    return parts.scheme in ("http", "https") and bool(parts.netloc)
+    link = link if link and is_web_url(link) else None
+    return link, link or (document if is_web_url(document) else None)
 
 
 def _shared_links(raws: list[feedparser.FeedParserDict]) -> set[str]:
@@ -218,7 +213,7 @@ def _own_link(raw: feedparser.FeedParserDict, shared: set[str]) -> str | None:
     entry's by definition)."""
     for key in ("link", "id"):
         value = raw.get(key) or ""
-        if _is_web(value) and value not in shared and not is_site_root(value):
+        if is_web_url(value) and value not in shared and not is_site_root(value):
             return value
     return None
 

@@ -397,3 +397,13 @@ def test_entries_whose_guid_only_repeats_a_shared_link_are_different_articles():
         ("Ferry fares rise", None),
         ("Bridge closed", None),
     ]
+
+
+def test_an_entry_link_that_is_no_url_costs_the_feed_nothing():
+    item = (
+        "<item><title>Ferry fares rise</title><link>http://[x/a</link><description>Ferry fares in Zeeland "
+        "will rise by six percent from January, the operator said on Monday.</description></item>"
+    )
+    rss = f'<?xml version="1.0"?><rss version="2.0"><channel><title>D</title>{item}</channel></rss>'
+    feed = parse_feed(rss.encode(), url="https://delta.test/rss")
+    assert [(e.draft.title, e.draft.url) for e in feed.entries] == [("Ferry fares rise", None)]
