@@ -114,13 +114,11 @@ def _closest(db: Database, found: Sketch, draft: ArticleDraft) -> tuple[Article,
     # the candidates come most similar first: the first that passes is the original (reading the
     # others would cost a text each, and an archive of one topic has many chance candidates)
     for article_id in sketch_candidates(db, found):
-        row = db.execute("SELECT title, body FROM articles WHERE id = ?", [article_id]).fetchone()
-        if row is None:
+        original = get_article(db, article_id)
+        if original is None:
             continue
-        close, score = is_near_duplicate(found, profile(row[1]))
-        if close and is_copy_of(draft.title, draft.body, row[0], row[1], score):
-            original = get_article(db, article_id)
-            assert original is not None
+        close, score = is_near_duplicate(found, profile(original.body))
+        if close and is_copy_of(draft.title, draft.body, original.title, original.body, score):
             return original, score
     return None
 

@@ -254,9 +254,10 @@ def _store_one(app: App, draft: ArticleDraft, tally: Tally, *, label: str, sourc
 
 
 def _fresh_entries(app: App, feed: Feed, tally: Tally) -> list[FeedEntry]:
-    """The feed's entries whose URL is not known yet; those whose URL is (stored, or recognised as a
-    near-duplicate) are counted as duplicates here, so their pages are never fetched again."""
-    fresh = [e for e in feed.entries if not (e.draft.url and known_url(app.db, e.draft.url))]
+    """The feed's entries less the teasers whose URL is known (stored, or recognised as a near-duplicate):
+    those are counted as duplicates here, so their pages are never fetched again. A full entry goes on
+    to the store, whose own look-up by URL and text tells a duplicate."""
+    fresh = [e for e in feed.entries if not (e.teaser and e.draft.url and known_url(app.db, e.draft.url))]
     tally.duplicate += len(feed.entries) - len(fresh)
     return fresh
 
