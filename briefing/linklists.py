@@ -83,14 +83,20 @@ class _Page:
 
 
 def is_link_list(
-    html: str | bytes, lines: list[str], *, urls: Iterable[str | None] = (), title: str | None = None
+    html: str | bytes,
+    lines: list[str],
+    *,
+    urls: Iterable[str | None] = (),
+    title: str | None = None,
+    tree: Any = None,
 ) -> bool:
     """Whether the main text ``lines`` (as found on the page ``html``) are mostly items of a list of
     links to other pages rather than prose. ``urls``: the page's own addresses (where it was fetched
-    from, the canonical URL it gives); ``title``: its headline."""
+    from, the canonical URL it gives); ``title``: its headline; ``tree``: the page already parsed
+    (``trafilatura.load_html``), which is only read."""
     wanted = {_norm(line) for line in lines if line.strip()}
     total = sum(len(line) for line in wanted)
-    tree = load_html(html) if total else None
+    tree = (tree if tree is not None else load_html(html)) if total else None
     if tree is None:
         return False
     page = _Page(urls, title, wanted)
@@ -98,11 +104,13 @@ def is_link_list(
     return len(items) >= MIN_ITEMS and sum(len(line) for line in items) >= LIST_SHARE * total
 
 
-def without_link_list_tail(html: str | bytes, line: str, *, urls: Iterable[str | None] = ()) -> str:
+def without_link_list_tail(
+    html: str | bytes, line: str, *, urls: Iterable[str | None] = (), tree: Any = None
+) -> str:
     """``line`` without a list of links to other pages it ends with, and the heading over that list
     ("Related", then four headlines): trafilatura reads a short page as one line, the article's
-    "Related" list run into its text."""
-    tree = load_html(html) if line.strip() else None
+    "Related" list run into its text. ``tree``: the page already parsed, which is only read."""
+    tree = (tree if tree is not None else load_html(html)) if line.strip() else None
     if tree is None:
         return line
     page = _Page(urls, None, set())

@@ -65,11 +65,12 @@ def parse_page(html: str | bytes, url: str | None = None, *, source: str | None 
     if len(text.split()) < MIN_WORDS:
         raise EmptySourceError("no article text found on the page")
     assert doc is not None
-    if is_link_list(html, text.split("\n"), urls=(url, doc.url), title=doc.title):
+    tree = trafilatura.load_html(html)  # parsed once for both looks at its links
+    if is_link_list(html, text.split("\n"), urls=(url, doc.url), title=doc.title, tree=tree):
         raise EmptySourceError("not an article: a list of links")
     title = " ".join((doc.title or "").split())
     if "\n" not in text:  # a short page read as one line, its "Related" list run into it
-        text = without_link_list_tail(html, text, urls=(url, doc.url))
+        text = without_link_list_tail(html, text, urls=(url, doc.url), tree=tree)
     paragraphs = strip_boilerplate(line for line in text.split("\n") if line.strip())
     paragraphs = _without_title(paragraphs, title, one_line="\n" not in text)
     body = "\n\n".join(paragraphs)
