@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from store.db import Database, from_iso, to_iso, transaction
+from store.db import Database, from_iso, release_unconfirmed, to_iso
 from store.search import fts_query
 
 
@@ -128,23 +128,10 @@ def release_unconfirmed_alert(
 ) -> bool:
     """Telegram may have received the alert without its answer reaching us: pending again for a later
     run while it has been left unconfirmed at most ``resends`` times, else failed. True if resent."""
-    with transaction(db):
-        row = db.execute(
-            "SELECT unconfirmed FROM alerts WHERE chat_id = ? AND story_id = ?", [chat_id, story_id]
-        ).fetchone()
-        again = row is not None and row[0] < resends
-        db.execute(
-            "UPDATE alerts SET state = ?, unconfirmed = unconfirmed + 1, error = ?, sent_at = ?"
-            " WHERE chat_id = ? AND story_id = ?",
-            [
-                "pending" if again else "failed",
-                ("unconfirmed: " + error + ("; sent again later" if again else "; not sent again"))[:500],
-                None if again else to_iso(now),
-                chat_id,
-                story_id,
-            ],
-        )
-    return again
+    return release_unconfirmed(
+        db, "alerts", "chat_id = ? AND story_id = ?", [chat_id, story_id],
+        error=error, now=now, resends=resends, again="sent again later",
+    )  # fmt: skip
 
 
 def fail_alert(db: Database, chat_id: int, story_id: int, *, error: str, now: datetime) -> None:

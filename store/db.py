@@ -136,3 +136,39 @@ def savepoint(db: Database, name: str = "item") -> Iterator[Database]:
         raise
     else:
         db.execute(f"RELEASE {name}")
+
+
+UNCONFIRMED = "unconfirmed: "  # the error of a send whose answer never came
+
+
+def release_unconfirmed(
+    db: Database,
+    table: str,
+    where: str,
+    params: list,
+    *,
+    error: str,
+    now: datetime,
+    resends: int,
+    again: str,
+    counts: str = "",
+) -> bool:
+    """A message Telegram may have received without its answer reaching us (a read timeout), a digest
+    part or an alert, the row of ``table`` where ``where``: pending again for a later run while it has
+    been left unconfirmed at most ``resends`` times (its error ends with ``again``), else failed (given
+    up, "not sent again"). ``counts``: more counters to raise ("attempts = attempts + 1, "). True if it
+    will be sent again."""
+    with transaction(db):
+        row = db.execute(f"SELECT unconfirmed FROM {table} WHERE {where}", params).fetchone()
+        resent = row is not None and row[0] < resends
+        db.execute(
+            f"UPDATE {table} SET state = ?, unconfirmed = unconfirmed + 1, {counts}error = ?, sent_at = ?"
+            f" WHERE {where}",
+            [
+                "pending" if resent else "failed",
+                f"{UNCONFIRMED}{error}; {again if resent else 'not sent again'}"[:500],
+                None if resent else to_iso(now),
+                *params,
+            ],
+        )
+    return resent

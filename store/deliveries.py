@@ -21,10 +21,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from store.db import Database, from_iso, to_iso, transaction
+from store.db import Database, from_iso, release_unconfirmed, to_iso, transaction
 
 SKIPPED = "skipped: "
-UNCONFIRMED = "unconfirmed: "
 
 
 @dataclass(frozen=True)
@@ -299,20 +298,10 @@ def release_unconfirmed_part(db: Database, key: PartKey, *, error: str, now: dat
     to pending for a later run while it has been left unconfirmed at most ``resends`` times, else give it
     up (failed: its stories are not counted as received). True if it will be sent again."""
     where, params = _where(key)
-    with transaction(db):
-        row = db.execute(f"SELECT unconfirmed FROM deliveries WHERE {where}", params).fetchone()
-        again = row is not None and row[0] < resends
-        db.execute(
-            f"UPDATE deliveries SET state = ?, unconfirmed = unconfirmed + 1, attempts = attempts + 1,"
-            f" error = ?, sent_at = ? WHERE {where}",
-            [
-                "pending" if again else "failed",
-                f"{UNCONFIRMED}{error}; {'sent again in a later run' if again else 'not sent again'}"[:500],
-                None if again else to_iso(now),
-                *params,
-            ],
-        )
-    return again
+    return release_unconfirmed(
+        db, "deliveries", where, list(params), error=error, now=now, resends=resends,
+        again="sent again in a later run", counts="attempts = attempts + 1, ",
+    )  # fmt: skip
 
 
 def fail_part(db: Database, key: PartKey, *, error: str, now: datetime) -> None:
