@@ -49,6 +49,8 @@ _INNER_APOSTROPHE = re.compile(r"(?<=\w)’(?=\w)")
 _CURRENCY = "€$£¥₴₽"
 _LINE = re.compile(r"[^\n]+")
 _FINAL = re.compile(r"[.!?…:;]['\"’”)\]]*\s*$")
+# Names spelt with a "!" (a company, a show): their mark is no sentence's end, even before a capital
+_BANG_NAME = re.compile(r"(?<![\w-])(?:Yahoo|Jeopardy)!$")
 
 
 # A wire dateline before the first sentence: "NEWARK, N.J. (AP) — ", "KYIV, Ukraine — ", "(Reuters) - ".
@@ -168,14 +170,23 @@ def split_sentences(text: str) -> list[Sentence]:
 
 def _names_with_marks(text: str, found: list[Sentence]) -> list[Sentence]:
     """A "!" or "?" followed by a lower-case word ends no sentence: it is part of a name ("Jimmy Kimmel
-    Live! the actress said", "Yahoo! shares rose") or a quotation's ("“Stop!” he shouted")."""
+    Live! the actress said", "Yahoo! shares rose") or a quotation's ("“Stop!” he shouted"). Nor does
+    the "!" of a name that is always written with one, before any word ("Yahoo! Finance reported")."""
     out: list[Sentence] = []
     for sentence in found:
-        if out and sentence.text[0].islower() and out[-1].text.rstrip("”’\"')").endswith(("!", "?")):
+        before = out[-1].text.rstrip("”’\"')") if out else ""
+        if before.endswith(("!", "?")) and (sentence.text[0].islower() or _bang_name(before, sentence.text)):
             out[-1] = Sentence(text[out[-1].start : sentence.end], out[-1].start, sentence.end)
         else:
             out.append(sentence)
     return out
+
+
+def _bang_name(before: str, after: str) -> bool:
+    """Whether ``before`` ends in a name spelt with "!" that goes on into ``after`` ("Yahoo! Finance
+    reported", "Jeopardy! champion"), not a sentence starting ("... won on Jeopardy! The show aired")."""
+    first = after.split(maxsplit=1)[0].strip("\"“‘'").casefold()
+    return bool(_BANG_NAME.search(before)) and first not in SENTENCE_STARTERS
 
 
 def _quotations_whole(text: str, found: list[Sentence]) -> list[Sentence]:

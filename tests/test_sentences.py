@@ -207,6 +207,23 @@ def test_an_exclamation_mark_before_a_lower_case_word_ends_no_sentence():
     ]
 
 
+def test_a_name_spelt_with_an_exclamation_mark_goes_on_into_a_capitalised_word():
+    text = (
+        "Shares rose 5%, Yahoo! Finance reported. The Jeopardy! Champion spoke. "
+        "She won on Jeopardy! The show aired Monday. I love Yahoo! It works. Stop! Police said."
+    )
+    assert [s.text for s in split_sentences(text)] == [
+        "Shares rose 5%, Yahoo! Finance reported.",
+        "The Jeopardy! Champion spoke.",
+        "She won on Jeopardy!",
+        "The show aired Monday.",
+        "I love Yahoo!",
+        "It works.",
+        "Stop!",
+        "Police said.",
+    ]
+
+
 def test_a_straight_single_quoted_quotation_stays_one_sentence():
     text = "The mayor spoke. 'We heard the traders. We heard the residents. It is fair,' she said. "
     text += "The traders' union agreed."
