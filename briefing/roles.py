@@ -81,18 +81,38 @@ def lead_role(text: str, toks: list[Token], name_start: int) -> str | None:
 
 def _role_before_comma(text: str, toks: list[Token], comma: int) -> str | None:
     """A role that a determiner opens and a comma closes before the name: "named his incoming national
-    security adviser, Rep. Michael Waltz" -> "incoming national security adviser"."""
+    security adviser, Rep. Michael Waltz" -> "incoming national security adviser"; "The mayor of Kyiv,
+    Vitali Klitschko" -> "mayor of Kyiv"."""
+    end = comma
+    if toks[comma - 1].cap:
+        comma = _before_whose(toks, comma)
+        if comma < 0:
+            return None
     if not _role_noun(toks[comma - 1].low) or toks[comma - 1].cap:
         return None
     first = comma - 1
     while first > 0 and comma - first < 6:
         prev = toks[first - 1]
         if prev.low in _DETERMINERS or prev.possessive:
-            return _text(text, toks, first, comma)
+            return _text(text, toks, first, end)
         if not prev.word or prev.cap or prev.low in _REJECT:
             return None
         first -= 1
     return None
+
+
+_WHOSE = frozenset({"of", "for", "at"})
+
+
+def _before_whose(toks: list[Token], comma: int) -> int:
+    """Where "of" + a capitalised name ending at ``comma`` begins ("mayor | of Kyiv", "chief executive |
+    of Ukrenergo", "head | of the Wagner Group"), or -1: the index a role noun must end at."""
+    k = comma - 1
+    while k >= 0 and comma - k <= 4 and toks[k].word and toks[k].cap:
+        k -= 1
+    if k >= 0 and toks[k].low == "the":
+        k -= 1
+    return k if k > 0 and k < comma - 1 and toks[k].low in _WHOSE else -1
 
 
 def _role_noun(low: str) -> bool:

@@ -166,10 +166,30 @@ def test_a_short_word_before_a_hyphen_is_a_known_name_only_in_capitals():
             "Tom Rawley",
             "Secretary of the New Mexico Department of Water Safety",
         ),
+        (
+            "The mayor of Dunmore, Orla Teague, said 500 heating points would open.",
+            "Orla Teague",
+            "mayor of Dunmore",
+        ),
+        (
+            "The chief executive of Valtera Grid, Mikkel Brandt, warned of outages.",
+            "Mikkel Brandt",
+            "chief executive of Valtera Grid",
+        ),
+        (
+            "A spokesman for the Harbour Authority, Dario Fenn, declined to comment.",
+            "Dario Fenn",
+            "spokesman for the Harbour Authority",
+        ),
     ],
 )
 def test_roles(text, name, role):
     assert by_name(text)[name].role == role
+
+
+def test_a_place_named_before_a_comma_gives_no_role():
+    found = by_name("Outside the capital of Velmora, Dunmore, the roads were closed.")
+    assert all(a.role is None for a in found.values())
 
 
 def test_a_role_word_before_a_thing_is_no_role():
