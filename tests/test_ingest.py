@@ -159,6 +159,7 @@ async def test_bad_sources_are_reported_and_the_rest_goes_in(app, tmp_path, site
             str(good),
             str(tmp_path / "missing.txt"),
             "ftp://files.test/news.txt",
+            "http://[x/a",
             site.url("/missing"),
             site.url("/slow"),
             site.url("/image.png"),
@@ -176,6 +177,7 @@ async def test_bad_sources_are_reported_and_the_rest_goes_in(app, tmp_path, site
         str(bad / "photo.txt"): "binary data (NUL bytes), not text",
         str(tmp_path / "missing.txt"): "no such file or folder",
         "ftp://files.test/news.txt": "refused 'ftp' URL: only http and https",
+        "http://[x/a": "not a valid address (Invalid IPv6 URL)",
         site.url("/missing"): "HTTP 404 Not Found",
         site.url("/slow"): "timed out after 2s",
         site.url("/image.png"): "unsupported content type 'image/png' (expected HTML, text, RSS or Atom)",
@@ -185,6 +187,20 @@ async def test_bad_sources_are_reported_and_the_rest_goes_in(app, tmp_path, site
     assert reasons["http://127.0.0.1:9/closed"].startswith("cannot connect to 127.0.0.1")
     assert report.new == 1 and not report.ok
     assert [a.title for a in latest_articles(app.db)] == ["City council approves new bike lanes"]
+
+
+def test_a_malformed_url_label_is_dropped_and_the_article_kept(app, tmp_path):
+    dump = tmp_path / "export.txt"
+    dump.write_text(
+        "Title: Port opens after three years\nURL: http://[bad/port\nDate: 2026-11-20\n\n"
+        "The new port opened on Monday after three years of work, officials said. "
+        "It will handle two million containers a year.\n",
+        encoding="utf-8",
+    )
+    report = ingest_files(app, [dump])
+    assert (report.new, report.failed) == (1, ())
+    (article,) = latest_articles(app.db)
+    assert article.title == "Port opens after three years" and article.url is None
 
 
 async def test_a_page_url_and_a_text_url(app, site, fetcher):

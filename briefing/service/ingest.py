@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from briefing.addresses import site_of
+from briefing.addresses import is_web_url, site_of
 from briefing.dumps import decode_text, split_dump
 from briefing.errors import EmptySourceError, FetchError, SourceError
 from briefing.feeds import Feed, FeedEntry, has_prose, looks_like_feed, parse_feed
@@ -128,7 +128,11 @@ def expand_sources(sources: Iterable[str]) -> list[Item]:
             items.append(Item(f'"{source}"', error=reason))
             continue
         path = Path(source).expanduser()
-        scheme = urlsplit(source).scheme.lower()
+        try:
+            scheme = urlsplit(source).scheme.lower()
+        except ValueError as exc:  # "http://[x/a": a pasted typo must not stop the other sources
+            items.append(Item(source, error=f"not a valid address ({exc})"))
+            continue
         if scheme in ("http", "https"):
             items.append(Item(source, is_url=True))
         elif path.is_dir():
@@ -228,7 +232,11 @@ def credible_date(when: datetime | None, now: datetime) -> datetime | None:
 def _store_one(app: App, draft: ArticleDraft, tally: Tally, *, label: str, source_id: int | None) -> None:
     written = draft.published_at
     draft = replace(
-        draft, body=body_without_dateline(draft.body), published_at=credible_date(written, app.now())
+        draft,
+        body=body_without_dateline(draft.body),
+        published_at=credible_date(written, app.now()),
+        # a malformed address ("http://[x/a" in a dump's "URL:" line) names no page: the text still counts
+        url=draft.url if is_web_url(draft.url) else None,
     )
     try:
         with savepoint(app.db):
