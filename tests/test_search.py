@@ -199,6 +199,18 @@ async def test_latest_command_and_its_empty_archive_reply(app):
     assert reply.paged is (app.settings.brief_page_size < 5)
 
 
+async def test_latest_takes_a_count_or_words(app):
+    load_all()
+    for h in range(5):
+        insert_article(app.db, title=f"Story {h}", body=f"Text {h}.", when=T0 + timedelta(hours=h))
+    reply = await answer(app, "/latest 2", Asker(1, 1))
+    assert [s.blocks[0].text for s in reply.document.sections] == ["Story 4", "Story 3"]
+    for bad in ("0", "51", "9" * 40):
+        assert "a number from 1 to 50" in (await answer(app, f"/latest {bad}", Asker(1, 1))).document.text
+    words = await answer(app, "/latest text 3", Asker(1, 1))
+    assert [s.blocks[0].text for s in words.document.sections] == ["Story 3"]
+
+
 @pytest.mark.parametrize("words", ["the", "of the", "The And", "and or ("])
 async def test_function_words_alone_are_answered_not_searched(app, archive, words):
     load_all()

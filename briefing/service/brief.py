@@ -49,6 +49,7 @@ from store.stories import (
 )
 
 LIST_LIMIT = 20
+LATEST_MAX = 50  # /latest N: more than a few pages is an archive dump, not the news
 TOPIC_ARTICLES = 300  # a topic brief looks at the stories of this many newest matching articles
 TOPIC_HALF_LIFE = timedelta(days=7)
 TOPIC_RECENCY = 0.5  # the share of a topic story's rank that does not fade with age
@@ -247,10 +248,18 @@ def _search_ids(app: App, query: str, caps: Sequence[str]) -> list[int]:
     return found[:LIST_LIMIT]
 
 
-@command("latest", "/latest", "the newest articles")
+@command("latest", "/latest [N]", "the newest articles")
 async def latest(app: App, args: str, asker: Asker) -> Reply:
-    """The newest articles in the archive."""
-    articles = latest_articles(app.db, limit=LIST_LIMIT)
+    """The newest articles in the archive: ``N`` of them ("/latest 5"); with words, the newest articles
+    that have them ("/latest ukraine" is "/search ukraine", which lists the newest first)."""
+    count = LIST_LIMIT
+    if words := args.strip():
+        if not words.isdecimal():
+            return await search(app, words, asker)
+        count = int(words) if len(words) <= 3 else 0  # int() refuses thousands of digits
+        if not 1 <= count <= LATEST_MAX:
+            return Reply(message(para("Send ", code("/latest"), f" with a number from 1 to {LATEST_MAX}.")))
+    articles = latest_articles(app.db, limit=count)
     if not articles:
         return Reply(no_articles())
     return _reply(compose_articles(articles, now=app.now(), title="Latest articles"), app)

@@ -49,6 +49,13 @@ _END = " .,;:!?'"  # an apostrophe at an end is as likely a quote as not ("worke
 _CLOSING = {'"': '"', "“": "”", "«": "»"}
 
 
+# Marks that set the direction of text or join nothing: pasted around Arabic or Hebrew words, they would
+# make a topic look unlike the same words typed plainly (and show in its unfollow button)
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u061c\ufeff"))
+_INVISIBLE.update(dict.fromkeys(range(0x2066, 0x206A)))
+_DOTTED = re.compile(r"(?:^|\s)(?:\w\.){1,}\w$")  # an abbreviation of initials, its last dot stripped
+
+
 def _unpaired(text: str, mark: str) -> bool:
     """Whether a quote mark at an end of ``text`` lacks its partner in it (``"grain exports``)."""
     for opening, closing in _CLOSING.items():
@@ -63,7 +70,7 @@ def clean_topic(text: str) -> str:
     """The words of a name or topic, single-spaced, without end punctuation around them, nor the quotes
     around the whole or a quote mark without its partner; a quote inside with its partner stays
     (``<Logistics> & "broke"`` keeps its last quote)."""
-    text = " ".join(text.split()).strip(_END)
+    text = " ".join(text.translate(_INVISIBLE).split()).strip(_END)
     while text:
         first, last = text[0], text[-1]
         inside = text[1:-1]
@@ -76,7 +83,7 @@ def clean_topic(text: str) -> str:
         else:
             break
         text = text.strip(_END)
-    return text
+    return text + "." if _DOTTED.search(text) else text  # "U.S." keeps its last dot
 
 
 def _followed(app: App, chat_id: int) -> list[Followed]:
@@ -130,7 +137,8 @@ def _what_to_follow(app: App, name: str, kind: Kind | None) -> tuple[str, int | 
 
 def _unfollowable(topic: str) -> Reply | None:
     """Why a topic cannot be followed: no word to look for ("🚀"), or only words every story has ("the")."""
-    words = [w.casefold() for w in re.findall(r"\w+", topic)]
+    # a lone Latin letter looks for nothing ("<b>&</a>"); a lone CJK character is a word
+    words = [w.casefold() for w in re.findall(r"\w+", topic) if len(w) > 1 or not w.isascii()]
     if not words:
         return Reply(
             message(f"“{shorten(topic)}” has no words to look for in the news; follow words or a name.")
