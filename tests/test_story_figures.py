@@ -12,7 +12,7 @@ from briefing.digest import Arrival, Received, compose_digest, digest_parts, sel
 from briefing.models import Story
 from briefing.render import TELEGRAM_LIMIT, utf16_len
 from briefing.service.enrich import enrich_article
-from briefing.stories import revises, story_summary
+from briefing.stories import is_near_duplicate, revises, story_summary
 from store.articles import get_article
 from store.stories import get_story
 from tests.followups import QUAKE_FIRST, QUAKE_HEADLINE, QUAKE_TOLL_RISES
@@ -119,6 +119,22 @@ def test_figures_of_different_things_both_stay():
 )
 def test_a_sentence_revises_another_only_when_it_counts_the_same_thing(older, newer, same):
     assert revises(newer, older) is same
+
+
+@pytest.mark.parametrize(
+    "a, b, same",
+    [
+        ("Floods killed 12 people in the county.", "Floods cut off 12 villages in the county.", False),
+        (
+            "Floods killed at least 12 people in the county.",
+            "At least 12 people were killed by floods.",
+            True,
+        ),
+        ("Floods killed 12 people in the county.", "Floods caused 12 deaths in the county.", True),
+    ],
+)
+def test_one_figure_is_one_fact_only_when_it_counts_one_thing(a, b, same):
+    assert is_near_duplicate(a, b) is same
 
 
 # --- digests ----------------------------------------------------------------------------------------
