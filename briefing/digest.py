@@ -25,11 +25,12 @@ from zoneinfo import ZoneInfo
 from briefing.document import Block, Document, Section, Span, clip, heading, italic, link, message, para
 from briefing.models import Story
 from briefing.render import TELEGRAM_LIMIT, html_messages, plain_messages
-from briefing.stories import fact_weights, rank_stories, story_summary
+from briefing.stories import fact_weights, is_near_duplicate, rank_stories, story_summary
 
 MAX_HEADLINE = 200
 MAX_SENTENCE = 400
 SUMMARY_SENTENCES = 2
+UPDATE_SENTENCES = 4  # an update tells one new fact per article that brings one, at least two, at most this
 MAX_SOURCES = 6
 UPDATE = "Update: "
 # An ingest stamps an article's arrival before it commits it with its story (up to about a second later,
@@ -121,7 +122,7 @@ def is_news(arrival: Arrival, received: Received) -> bool:
 
 
 def story_update(
-    story: Story, arrivals: Sequence[Arrival], received: Received, *, sentences: int = SUMMARY_SENTENCES
+    story: Story, arrivals: Sequence[Arrival], received: Received, *, sentences: int = UPDATE_SENTENCES
 ) -> Story | None:
     """What is new about a story the chat received: the story told by its articles that are news to the
     chat (:func:`is_news`) alone, without the facts the chat was told or the story's earlier articles held
@@ -130,24 +131,34 @@ def story_update(
     A new sentence is such a fact when it :func:`~briefing.stories.restates` one of them: most of its own
     terms, weighed by how rare they are among the story's sentences, and every figure of it are in that
     one. So a new toll, or a court ruling worded with the story's names, is news; two outlets
-    wording one fact are not. A headline alone never makes a sentence told: it names the story. The
-    summary of the new facts (best first) is the update; None when no article came since or none
-    brings a fact."""
+    wording one fact are not. A figure a later article revised (:func:`~briefing.stories.revises`: the
+    toll of 12, then 41) is no news, whoever repeats it. A headline alone never makes a sentence told:
+    it names the story. The update tells the new facts best first (:func:`developments`: each new
+    article's development, at least :data:`SUMMARY_SENTENCES` and at most ``sentences``); None when no
+    article came since or none brings a fact."""
     new = sorted((a for a in arrivals if is_news(a, received)), key=lambda a: a.arrived, reverse=True)
     if not new:
         return None
+    old = [a for a in arrivals if not is_news(a, received)]
     headline = " ".join(story.headline.split())
-    known = [x for x in received.sentences if x != headline]
-    known += [x for a in arrivals if not is_news(a, received) for x in a.sentences]
-    leads = [a.sentences for a in new]
-    weights = fact_weights([*known, *(x for lead in leads for x in lead)])
+    told = [x for x in received.sentences if x != headline]
+    known = [*told, *(x for a in old for x in a.sentences)]
+    leads = [a.sentences for a in (*new, *old)]
+    weights = fact_weights([*known, *(x for a in new for x in a.sentences)])
     # ranked within the whole story (what the chat knows included), so the new sentence that carries the
     # story on is central, not the side detail of one article: the known are never chosen
-    facts = story_summary([*leads, known], sentences=sentences, weights=weights, known=known)
+    facts = story_summary(
+        [*leads, told],
+        sentences=sum(len(a.sentences) for a in new),  # every new fact: developments() chooses
+        weights=weights,
+        known=known,
+        dates=[*(a.arrived for a in (*new, *old)), received.at],
+    )
+    facts = developments(facts, [a.sentences for a in new], weights=weights, most=sentences)
     if not facts:
         return None
-    told = set(facts)  # the summary's sentences come with their spaces evened out
-    telling = [a for a in new if told.intersection(" ".join(x.split()) for x in a.sentences)]
+    said = set(facts)  # the summary's sentences come with their spaces evened out
+    telling = [a for a in new if said.intersection(" ".join(x.split()) for x in a.sentences)]
     outlets = {a.source: a.url or "" for a in reversed(telling)}  # each outlet's newest telling article
     order = list(dict.fromkeys(a.source for a in telling))
     return replace(
@@ -158,6 +169,38 @@ def story_update(
         links=tuple(outlets[o] for o in order),
         headline_url=telling[0].url or story.headline_url,
     )
+
+
+def developments(
+    facts: Sequence[str],
+    leads: Sequence[Sequence[str]],
+    *,
+    weights: Mapping[str, float] | None = None,
+    least: int = SUMMARY_SENTENCES,
+    most: int = UPDATE_SENTENCES,
+) -> tuple[str, ...]:
+    """The facts an update tells, of ``facts`` (new, each once, best first) and the new articles'
+    ``leads``: the best fact of each article that tells one (its own wording or another outlet's), so
+    several articles with news between two digests are each heard; then the next best, up to at least
+    ``least``; never more than ``most``. Best first."""
+    articles = [{" ".join(x.split()) for x in lead} for lead in leads]
+    untold = set(range(len(articles)))
+    picked: set[int] = set()
+    for i, fact in enumerate(facts):
+        tellers = {
+            n
+            for n in untold
+            if fact in articles[n] or any(is_near_duplicate(fact, x, weights=weights) for x in articles[n])
+        }
+        if tellers and len(picked) < most:
+            picked.add(i)
+            untold -= tellers
+    budget = min(max(least, len(picked)), most)
+    for i in range(len(facts)):
+        if len(picked) >= budget:
+            break
+        picked.add(i)
+    return tuple(facts[i] for i in sorted(picked))
 
 
 def select_stories(
@@ -205,9 +248,10 @@ def _since_label(since: datetime, tz: ZoneInfo) -> str:
     return f"{_day(local.date())}, {local:%H:%M}"
 
 
-def _told(story: Story) -> tuple[str, ...]:
-    """The facts a digest tells of a story: the summary it shows (the headline names the story)."""
-    return tuple(story.summary[:SUMMARY_SENTENCES])
+def _told(story: Story, *, update: bool = False) -> tuple[str, ...]:
+    """The facts a digest tells of a story: the summary it shows (the headline names the story), all of
+    an update's new facts."""
+    return tuple(story.summary[: UPDATE_SENTENCES if update else SUMMARY_SENTENCES])
 
 
 def _story_section(story: Story, because: Sequence[str], *, update: bool = False) -> Section:
@@ -216,7 +260,7 @@ def _story_section(story: Story, because: Sequence[str], *, update: bool = False
     blocks: list[Block] = [para(Span(UPDATE, bold=True), title) if update else para(title)]
     if because:
         blocks.append(para(italic("You follow " + ", ".join(because))))
-    summary = " ".join(clip(s, MAX_SENTENCE) for s in story.summary[:SUMMARY_SENTENCES])
+    summary = " ".join(clip(s, MAX_SENTENCE) for s in _told(story, update=update))
     if summary:
         blocks.append(para(summary))
     if story.sources:
@@ -248,7 +292,7 @@ def compose_digest(selection: Selection, *, digest_date: date, tz: ZoneInfo) -> 
     )
     footer = (para(italic("More with /brief · change the time or length with /settings")),)
     doc = Document(header=header, sections=sections, footer=footer)
-    facts = tuple(_told(s) for s in selection.stories)
+    facts = tuple(_told(s, update=s.id in selection.updates) for s in selection.stories)
     return Digest(doc, tuple(s.id for s in selection.stories), quiet=False, section_facts=facts)
 
 

@@ -3,7 +3,8 @@
     vectors = Vectorizer(idf, actor_idf=actor_idf)             # term -> weight, actor id -> weight
     story = assign_story(article, candidates, vectors=vectors, window=timedelta(hours=72))
     groups = cluster_articles(day_of_articles, window=timedelta(hours=72))
-    summary = story_summary([a.summary for a in articles], sentences=3)   # each fact once
+    summary = story_summary([a.summary for a in articles], dates=[a.when for a in articles])
+                                                   # each fact once, with its latest figures
     ranked = rank_stories(stories, now=now)
 
 An article is represented by the TF-IDF vector of its title and lead (its summary). It joins the story
@@ -55,6 +56,8 @@ DISTINCTIVE_SHARE = 0.05  # an actor in at most this share of the articles is di
 DISTINCTIVE_ARTICLES = 10  # ... or in at most this many
 TITLE_BOOST = 2  # a title's words count this many times: headlines name the event
 RESTATED = 0.5  # more than this share of a sentence's (weighted) fact terms in another: it says nothing new
+REVISED = 0.5  # two sentences counting the dead (or injured...) with other figures: this share of words alike
+REVISED_OTHER = 0.8  # two with other figures of a thing no count word names: this share alike
 CENTROID_ARTICLES = 30  # a story's centroid is built from at most its latest articles
 CANDIDATE_TERMS = 10  # a batch compares an article with the stories sharing one of these weightiest terms
 
@@ -70,6 +73,21 @@ _NOT_FACTS = (
     *("official", "officials", "authority", "authorities", "spokesman", "spokeswoman", "spokesperson"),
     *("reported", "reports", "report", "according", "statement", "confirmed", "told", "cited"),
 )
+# what a figure counts, when words say it: the counts breaking news keeps revising ("kill", "toll")
+_COUNTS = {
+    "dead": ("dead", "death", "deaths", "died", "dies", "kill", "killed", "killing", "toll", "fatalities"),
+    "hurt": ("injured", "injuries", "injury", "wounded", "hurt", "hospitalised", "hospitalized"),
+    "missing": ("missing", "unaccounted"),
+    "displaced": ("evacuated", "evacuation", "evacuees", "displaced", "homeless", "fled"),
+    "held": ("arrested", "arrests", "detained", "detention", "custody"),
+}
+# words that say a figure changed, not what it counts: "the toll rose to 41" retells "12 were killed"
+_CHANGES = ("rose", "rise", "rises", "risen", "rising", "climbed", "increased", "grew", "jumped", "reached")
+_CHANGES += ("fell", "dropped", "lowered", "revised", "updated", "total", "now")
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september")
+_MONTHS += ("october", "november", "december")
+_COUNTED = re.compile(r"\b(\d+(?:[.,]\d+)*)\b(?:[ \u00a0]+([^\W\d_]+))?")  # a figure and the word after it
+_NAME = re.compile(r"(?<=[^.!?\s] )[A-Z][^\W_]*")  # a capitalised word inside a sentence
 _STEM_PREFIX = 5  # two terms this long where one starts the other are one word ("injuri", "injur")
 
 
@@ -392,12 +410,18 @@ def cluster_articles(
 
 
 def medoid_title(articles: Sequence[StoryArticle], vectors: Callable[[StoryArticle], Vector]) -> str:
-    """The headline of a story: the title of the article closest to all the others."""
+    """The headline of a story: the title of the article closest to all the others, of those whose
+    figures no later title :func:`revises` ("toll climbs to 27", once a title says 41)."""
+    current = [
+        i
+        for i, a in enumerate(articles)
+        if not any(b.when > a.when and revises(b.title, a.title) for b in articles)
+    ]
     if len(articles) <= 2:
-        return min(articles, key=lambda a: (a.when, a.id)).title
+        return min((articles[i] for i in current), key=lambda a: (a.when, a.id)).title
     vs = [vectors(a) for a in articles]
     scores = [sum(cosine(v, w) for w in vs) for v in vs]
-    best = max(range(len(articles)), key=lambda i: (scores[i], -articles[i].when.timestamp()))
+    best = max(current, key=lambda i: (scores[i], -articles[i].when.timestamp()))
     return articles[best].title
 
 
@@ -436,7 +460,8 @@ def _one_word(term: str, terms: frozenset[str]) -> bool:
 def restates(
     sentence: str, other: str, *, weights: Mapping[str, float] | None = None, threshold: float = RESTATED
 ) -> bool:
-    """Whether ``sentence`` states nothing ``other`` does not: each of its figures is in ``other`` and more
+    """Whether ``sentence`` states nothing ``other`` does not: each of its figures is in ``other`` counting
+    a thing alike (:func:`_counts_alike`: "12 people" and "12 dead", not "12 villages"), and more
     than ``threshold`` of its fact terms (:func:`fact_terms`) are, each weighing its ``weights`` entry
     (:func:`fact_weights` of the story's sentences; 1 when missing). Measured on ``sentence``'s terms,
     not on the shorter sentence's: a development that names the story's subject is no restatement."""
@@ -445,6 +470,11 @@ def restates(
         return " ".join(sentence.split()) == " ".join(other.split())
     if any(t[0] == "#" and t not in theirs for t in mine):
         return False
+    units, their_units = _units(sentence), _units(other)
+    if not all(
+        _counts_alike(units[t], their_units.get(t, (None,))) for t in mine if t[0] == "#" and t in units
+    ):
+        return False  # one figure of two things: "12 villages" is not "12 people"
     weight = weights or {}
     needed = threshold * sum(weight.get(t, 1.0) for t in mine)
     found = sum(weight.get(t, 1.0) for t in mine & theirs)
@@ -463,6 +493,79 @@ def is_near_duplicate(a: str, b: str, *, weights: Mapping[str, float] | None = N
 
 
 @lru_cache(maxsize=1)
+def _count_words() -> dict[str, str]:
+    return {_stem(w): "~" + kind for kind, words in _COUNTS.items() for w in words}
+
+
+@lru_cache(maxsize=1)
+def _change_words() -> frozenset[str]:
+    return frozenset(_stem(w) for w in _CHANGES)
+
+
+@lru_cache(maxsize=65536)
+def _units(sentence: str) -> dict[str, frozenset[str | None]]:
+    """Each figure of a sentence ("#41") and the words it counts: the content term right after it
+    ("41 people" -> "peopl"; None for "rose to 41." or "12 of them")."""
+    found: dict[str, set[str | None]] = defaultdict(set)
+    for figure, word in _COUNTED.findall(sentence):
+        terms = terms_of(word) if word else []
+        found["#" + figure.replace(",", "")].add(terms[0] if terms else None)
+    return {f: frozenset(u) for f, u in found.items()}
+
+
+@lru_cache(maxsize=65536)
+def _names(sentence: str) -> frozenset[str]:
+    """The terms of a sentence's capitalised words (but its first): the people and places it names."""
+    skipped = _not_facts() | {_stem(m) for m in _MONTHS}
+    return frozenset(t for w in _NAME.findall(sentence) for t in terms_of(w) if t not in skipped)
+
+
+def _counts_alike(lost: Iterable[str | None], gained: Iterable[str | None]) -> bool:
+    """Whether a figure that counted one of ``lost`` and one that counts one of ``gained`` can be one
+    count: one says nothing of what it counts, they count one thing, or one is a count word
+    ("12 people" and "41 dead"; not "12 people" and "41 villages")."""
+    kinds = _count_words()
+    return any(a is None or b is None or a == b or a in kinds or b in kinds for a in lost for b in gained)
+
+
+def revises(sentence: str, other: str) -> bool:
+    """Whether ``sentence`` tells the fact ``other`` tells with other figures: "the death toll rose to 41
+    people in the Arequipa region" after "the earthquake struck southern Peru, killing at least 12 people
+    in the Arequipa region". Each has a figure the other lacks, and a figure ``other`` lost can count
+    what one ``sentence`` gained (:func:`_counts_alike`); they name the same counts (the dead, the
+    injured, the missing, the displaced, the arrested: 12 dead and 30 injured are two facts); neither
+    names a person or place the other does not while the other names one it lacks (floods in Kenya, in
+    Somalia); and their other terms (the words of a change such as "rose" left out, the count words as
+    their count) are alike: a Dice share from :data:`REVISED` when a count word says what is counted,
+    else from :data:`REVISED_OTHER` (the union's 7% demand and the operators' 3% offer are two facts)."""
+    mine, theirs = fact_terms(sentence), fact_terms(other)
+    gained = {t for t in mine - theirs if t[0] == "#"}
+    lost = {t for t in theirs - mine if t[0] == "#"}
+    if not gained or not lost:
+        return False
+    units, their_units = _units(sentence), _units(other)
+    gained_units = [u for f in gained for u in units.get(f, (None,))]
+    if not all(_counts_alike(their_units.get(f, (None,)), gained_units) for f in lost):
+        return False
+    a, b = _fact_words(mine), _fact_words(theirs)
+    counts = {t for t in a if t[0] == "~"}
+    if counts != {t for t in b if t[0] == "~"}:
+        return False
+    names, their_names = _names(sentence), _names(other)
+    if names - their_names and their_names - names:
+        return False
+    share = REVISED if counts else REVISED_OTHER
+    return 2 * len(a & b) >= share * (len(a) + len(b))
+
+
+def _fact_words(terms: frozenset[str]) -> frozenset[str]:
+    """Fact terms as :func:`revises` compares them: no figures, no words of a change, count words as
+    their count ("kill", "toll" -> "~dead")."""
+    kinds, changes = _count_words(), _change_words()
+    return frozenset(kinds.get(t, t) for t in terms if t[0] != "#" and t not in changes)
+
+
+@lru_cache(maxsize=1)
 def _ranker():
     return build_summarizer("default")
 
@@ -474,6 +577,7 @@ def story_summary(
     max_sentences: int = 400,
     weights: Mapping[str, float] | None = None,
     known: Sequence[str] = (),
+    dates: Sequence[datetime | None] = (),
 ) -> tuple[str, ...]:
     """A multi-document summary: the most central of the articles' lead sentences, each fact once.
 
@@ -482,7 +586,9 @@ def story_summary(
     repeats one already chosen (two outlets, one fact: :func:`is_near_duplicate`, its terms weighed by
     ``weights``, by default :func:`fact_weights` of these sentences) is skipped, and so is one that
     :func:`restates` one of ``known`` (what the reader has: ranked with the others, never chosen).
-    Best first.
+    With ``dates`` (when each of ``leads`` was published; None: unknown), a sentence a later one
+    :func:`revises` (the toll of 12, once an article gives 41) is left out, and the later one takes its
+    rank if higher (see :func:`revisions`). Best first.
     """
     unique = list(dict.fromkeys(" ".join(x.split()) for lead in leads for x in lead if x.strip()))
     unique = unique[:max_sentences]
@@ -490,18 +596,72 @@ def story_summary(
         return ()
     terms = [terms_of(s) for s in unique]
     ranker = _ranker()
-    ranks = ranker.power_method(ranker.matrix_of(terms), ranker.epsilon)
+    ranks = list(ranker.power_method(ranker.matrix_of(terms), ranker.epsilon))
     weights = fact_weights(unique) if weights is None else weights
+    replaced = revisions(unique, first_told(leads, dates), weights=weights) if dates else {}
+    for old, new in replaced.items():
+        ranks[new] = max(ranks[new], ranks[old])  # the news of a fact is the newest figure of it
     same = {" ".join(k.split()) for k in known}
     chosen: list[int] = []
     for i in sorted(range(len(unique)), key=lambda i: (-ranks[i], i)):
-        if unique[i] in same or any(restates(unique[i], k, weights=weights) for k in known):
+        if i in replaced or unique[i] in same or any(restates(unique[i], k, weights=weights) for k in known):
             continue
         if not any(is_near_duplicate(unique[i], unique[j], weights=weights) for j in chosen):
             chosen.append(i)
             if len(chosen) == sentences:
                 break
     return tuple(unique[i] for i in chosen)
+
+
+def first_told(leads: Sequence[Sequence[str]], dates: Sequence[datetime | None]) -> dict[str, datetime]:
+    """When each sentence (spaces evened out) was first told: the earliest date of the leads holding it."""
+    first: dict[str, datetime] = {}
+    for lead, when in zip(leads, dates, strict=True):
+        for x in lead if when is not None else ():
+            key = " ".join(x.split())
+            if key and (key not in first or when < first[key]):
+                first[key] = when
+    return first
+
+
+def _figures(sentence: str) -> frozenset[str]:
+    return frozenset(t for t in fact_terms(sentence) if t[0] == "#")
+
+
+def revisions(
+    sentences: Sequence[str], told: Mapping[str, datetime], *, weights: Mapping[str, float] | None = None
+) -> dict[int, int]:
+    """Which of ``sentences`` a later one :func:`revises`, by index: each mapped to the latest sentence
+    that revises it (or one that revises that one, and so on). A fact with its figures counts from when
+    it was first ``told`` in any wording (:func:`is_near_duplicate` with the same figures), so an outlet
+    repeating the first toll after the new one came out is no newer than the first toll; sentences not
+    in ``told`` (undated) are left alone."""
+    dated = [i for i, x in enumerate(sentences) if x in told and _figures(x)]
+    since = {i: told[sentences[i]] for i in dated}
+    alike: dict[frozenset[str], list[int]] = defaultdict(list)
+    for i in dated:
+        alike[_figures(sentences[i])].append(i)
+    for group in alike.values():
+        for i in group:
+            for j in group:
+                first = told[sentences[j]]
+                if first < since[i] and is_near_duplicate(sentences[i], sentences[j], weights=weights):
+                    since[i] = first
+    newer: dict[int, int] = {}
+    latest_first = sorted(dated, key=lambda i: since[i], reverse=True)  # the latest revision wins
+    for j in dated:
+        for i in latest_first:
+            if since[i] <= since[j]:
+                break
+            if revises(sentences[i], sentences[j]):
+                newer[j] = i
+                break
+    latest = {}
+    for j, i in newer.items():
+        while i in newer:  # dates only grow along the chain: it ends
+            i = newer[i]
+        latest[j] = i
+    return latest
 
 
 @dataclass(frozen=True)

@@ -83,7 +83,10 @@ def story_record(
     count, sources, first, last = story_counts(app.db, story_id)
     s = app.settings
     summary = story_summary(
-        _leads(members), sentences=s.summary_sentences, max_sentences=s.summary_max_sentences
+        _leads(members),
+        sentences=s.summary_sentences,
+        max_sentences=s.summary_max_sentences,
+        dates=[m.when for m in members],  # a later article's new figure replaces an earlier one's
     )
     return StoryRecord(medoid_title(members, vectors), summary, first, last, count, sources)
 

@@ -1,0 +1,257 @@
+"""A story tells the latest figures: a toll a later article revised is left out, not shown beside the
+new one; two figures of different things both stay. A digest's update tells each development."""
+
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from article_rows import insert_article
+
+from briefing.digest import Arrival, Received, compose_digest, digest_parts, select_stories, story_update
+from briefing.models import Story
+from briefing.render import TELEGRAM_LIMIT, utf16_len
+from briefing.service.enrich import enrich_article
+from briefing.stories import is_near_duplicate, revises, story_summary
+from store.articles import get_article
+from store.stories import get_story
+from tests.followups import QUAKE_FIRST, QUAKE_HEADLINE, QUAKE_TOLL_RISES
+
+T0 = datetime(2024, 11, 12, 8, 0, tzinfo=UTC)
+
+QUAKE_TOLL_27 = (
+    "The death toll from the magnitude 7.4 earthquake in southern Peru rose to 27 people in the Arequipa "
+    "region, officials said on Tuesday evening.",
+    "Rescue teams in the Arequipa region were searching collapsed houses for survivors near Chala.",
+    "The Geophysical Institute of Peru said the epicentre was 40 kilometres south of the town of Chala.",
+)
+QUAKE_TOLL_41 = QUAKE_TOLL_RISES
+QUAKE_LATE_12 = (  # an outlet's late copy of the first report, after the toll rose
+    "At least 12 people were killed when a magnitude 7.4 earthquake struck southern Peru's Arequipa "
+    "region on Tuesday, officials said.",
+    "Rescue teams from Lima searched collapsed houses in the Arequipa region for survivors.",
+)
+
+
+def ingest(app, title, sentences, source, hours):
+    article = insert_article(
+        app.db,
+        title=title,
+        body=" ".join(sentences),
+        source=source,
+        when=T0 + timedelta(hours=hours),
+        url=f"https://{source}/{hours}",
+    )
+    enrich_article(app, article)
+    return get_article(app.db, article.id)
+
+
+def toll_of(summary):
+    return [s for s in summary if "12 people" in s or "27 people" in s or "41 people" in s]
+
+
+def test_a_story_whose_toll_rises_over_three_outlets_tells_the_latest_toll(app):
+    first = ingest(app, QUAKE_HEADLINE, QUAKE_FIRST, "andeswire.pe", 0)
+    assert toll_of(get_story(app.db, first.story_id).summary) == [QUAKE_FIRST[0]]
+    second = ingest(app, "Peru earthquake death toll climbs to 27", QUAKE_TOLL_27, "limatoday.pe", 3)
+    assert second.story_id == first.story_id
+    assert toll_of(get_story(app.db, first.story_id).summary) == [QUAKE_TOLL_27[0]]  # 12 is gone
+    third = ingest(app, "Peru quake death toll rises to 41", QUAKE_TOLL_41, "reuters.com", 8)
+    assert third.story_id == first.story_id
+    story = get_story(app.db, first.story_id)
+    assert toll_of(story.summary) == [QUAKE_TOLL_41[0]]
+    assert story.headline == "Peru quake death toll rises to 41"  # not the title that said 27
+    assert story.summary[0] == QUAKE_TOLL_41[0]  # the toll leads, as the first one did
+    # an outlet still carrying the first toll afterwards does not bring it back: a figure is as new as
+    # its first telling, in whatever words
+    late = ingest(app, "Deadly quake hits southern Peru", QUAKE_LATE_12, "slowwire.com", 10)
+    assert late.story_id == first.story_id
+    assert toll_of(get_story(app.db, first.story_id).summary) == [QUAKE_TOLL_41[0]]
+
+
+def test_without_dates_a_summary_keeps_both_tolls_as_it_always_did():
+    both = story_summary([QUAKE_FIRST, QUAKE_TOLL_41], sentences=3)
+    assert QUAKE_FIRST[0] in both and QUAKE_TOLL_41[0] in both
+    dated = story_summary([QUAKE_FIRST, QUAKE_TOLL_41], sentences=3, dates=[T0, T0 + timedelta(hours=5)])
+    assert QUAKE_TOLL_41[0] in dated and QUAKE_FIRST[0] not in dated
+    # the order of the leads does not matter, their dates do: an older 41 loses to a newer 12
+    dated = story_summary([QUAKE_TOLL_41, QUAKE_FIRST], sentences=3, dates=[T0, T0 + timedelta(hours=5)])
+    assert QUAKE_FIRST[0] in dated and QUAKE_TOLL_41[0] not in dated
+
+
+FLOOD = (
+    "Floods in Kenya's Tana River county killed at least 12 people on Monday, the Red Cross said.",
+    "The Red Cross said the floods had cut off 40 villages in Tana River county.",
+)
+FLOOD_LATER = (
+    "More than 30 people were injured in the Tana River floods, the Red Cross said.",
+    "The floods have cut off 12 villages in Tana River county, the Red Cross said.",
+    "In Somalia, floods killed 25 people along the Juba river.",
+)
+
+
+def test_figures_of_different_things_both_stay():
+    summary = story_summary([FLOOD, FLOOD_LATER], sentences=6, dates=[T0, T0 + timedelta(hours=6)])
+    assert FLOOD[0] in summary  # 12 dead: not replaced by 30 injured, 12 villages or Somalia's 25 dead
+    assert FLOOD_LATER[0] in summary and FLOOD_LATER[2] in summary
+    assert FLOOD_LATER[1] in summary and FLOOD[1] not in summary  # the villages cut off: 12, not 40
+
+
+@pytest.mark.parametrize(
+    "older, newer, same",
+    [
+        (QUAKE_FIRST[0], QUAKE_TOLL_41[0], True),  # "killing 12 people" -> "the death toll rose to 41"
+        ("At least 12 dead in Peru quake.", "Peru quake death toll rises to 41.", True),
+        ("The company said 600 lorries were queuing.", "The company said 900 lorries were queuing.", True),
+        ("A magnitude 7.4 quake killed 12 people.", "A magnitude 7.6 quake killed 12 people.", True),
+        (FLOOD[0], FLOOD_LATER[0], False),  # 12 dead, 30 injured
+        ("Floods killed 12 people.", "Floods cut off 41 villages.", False),  # people, villages
+        (FLOOD[0], FLOOD_LATER[2], False),  # Kenya's dead, Somalia's dead
+        (FLOOD[1], FLOOD_LATER[1], True),  # the villages cut off, recounted
+        (
+            "The union is demanding a pay rise of 7 percent for the 4,000 dock workers at the terminals.",
+            "The terminal operators offered a pay rise of 3 percent to the 4,000 dock workers.",
+            False,  # a demand and an offer: the words around the figures differ too much
+        ),
+        ("12 people died in the flood.", "12 people died in the flood on Monday.", False),  # one figure
+        ("Floods killed 12 people.", "Floods killed 12 people and injured 30.", False),  # a figure added
+    ],
+)
+def test_a_sentence_revises_another_only_when_it_counts_the_same_thing(older, newer, same):
+    assert revises(newer, older) is same
+
+
+@pytest.mark.parametrize(
+    "a, b, same",
+    [
+        ("Floods killed 12 people in the county.", "Floods cut off 12 villages in the county.", False),
+        (
+            "Floods killed at least 12 people in the county.",
+            "At least 12 people were killed by floods.",
+            True,
+        ),
+        ("Floods killed 12 people in the county.", "Floods caused 12 deaths in the county.", True),
+    ],
+)
+def test_one_figure_is_one_fact_only_when_it_counts_one_thing(a, b, same):
+    assert is_near_duplicate(a, b) is same
+
+
+# --- digests ----------------------------------------------------------------------------------------
+
+NOW = datetime(2024, 11, 14, 6, 0, tzinfo=UTC)
+SENT_AT = NOW - timedelta(hours=22)
+EMERGENCY = "President Dina Boluarte declared a 60-day state of emergency in the Arequipa region."
+AFTERSHOCK = "A strong aftershock shook Chala on Wednesday morning, damaging the town's hospital."
+AFTERSHOCK_MORE = "Patients were moved to tents outside the hospital in Chala."
+AID = "Chile and Ecuador sent planes carrying tents, water and medicine to Arequipa."
+
+
+def arrival(article_id, source, hours_ago, *sentences):
+    return Arrival(
+        article_id, source, f"https://{source}/{article_id}", NOW - timedelta(hours=hours_ago), sentences
+    )
+
+
+def told_quake(*later: Arrival) -> tuple[Story, list[Arrival], Received]:
+    first = arrival(1, "andeswire.pe", 30, *QUAKE_FIRST)
+    arrivals = [first, *later]
+    story = Story(
+        id=5,
+        headline=QUAKE_HEADLINE,
+        article_ids=tuple(a.article_id for a in arrivals),
+        sources=tuple(dict.fromkeys(a.source for a in arrivals)),
+        first_seen=NOW - timedelta(hours=30),
+        last_updated=NOW - timedelta(hours=1),
+        summary=QUAKE_FIRST,
+    )
+    return story, arrivals, Received(SENT_AT, QUAKE_FIRST[:2])
+
+
+def test_an_update_tells_each_of_three_developments_from_three_outlets():
+    story, arrivals, received = told_quake(
+        arrival(2, "limatoday.pe", 12, *QUAKE_TOLL_41),  # a new toll; its rescue and epicentre were told
+        arrival(3, "andina.pe", 8, EMERGENCY, QUAKE_FIRST[1]),
+        arrival(4, "apnews.com", 3, AFTERSHOCK, AFTERSHOCK_MORE),
+        arrival(5, "efe.com", 2, QUAKE_FIRST[0]),  # the first report again: nothing new
+    )
+    update = story_update(story, arrivals, received)
+    assert update is not None
+    assert set(update.summary) >= {QUAKE_TOLL_41[0], EMERGENCY, AFTERSHOCK}  # no development left out
+    assert len(update.summary) == 3  # one fact of each: the patients in tents are a side detail
+    assert QUAKE_FIRST[0] not in update.summary and QUAKE_FIRST[1] not in update.summary
+    assert set(update.sources) == {"limatoday.pe", "andina.pe", "apnews.com"}
+    assert update.article_ids == (5, 4, 3, 2)
+    # a fourth development makes four; a fifth waits for the next digest (the update stays compact)
+    more = [*arrivals, arrival(6, "bbc.co.uk", 1, AID)]
+    assert len(story_update(story, more, received).summary) == 4
+
+
+def test_one_article_with_news_still_tells_two_facts():
+    story, arrivals, received = told_quake(arrival(4, "apnews.com", 3, AFTERSHOCK, AFTERSHOCK_MORE))
+    update = story_update(story, arrivals, received)
+    assert update is not None and update.summary == (AFTERSHOCK, AFTERSHOCK_MORE)
+
+
+def test_an_update_of_two_tolls_tells_only_the_latest():
+    story, arrivals, received = told_quake(
+        arrival(2, "limatoday.pe", 12, *QUAKE_TOLL_27), arrival(3, "reuters.com", 2, *QUAKE_TOLL_41)
+    )
+    update = story_update(story, arrivals, received)
+    assert update is not None and update.summary == (QUAKE_TOLL_41[0],)
+    assert update.sources == ("reuters.com",)
+
+
+def test_a_digest_shows_every_fact_of_an_update_records_them_and_fits_a_message():
+    long = [f"{s[:-1]}, {'and more words of the report ' * 12}." for s in (EMERGENCY, AFTERSHOCK, AID)]
+    story, arrivals, received = told_quake(
+        *(arrival(n, f"outlet{n}.example", 10 - n, s) for n, s in enumerate([QUAKE_TOLL_41[0], *long], 2))
+    )
+    update = story_update(story, arrivals, received)
+    assert update is not None and len(update.summary) == 4
+    selection = select_stories(
+        [story], matches={}, delivered={5}, since=SENT_AT, length=5, now=NOW, updates={5: update}
+    )
+    digest = compose_digest(selection, digest_date=date(2024, 11, 14), tz=ZoneInfo("America/Lima"))
+    (part,) = digest_parts(digest)
+    assert part.plain.count("Update:") == 1 and QUAKE_TOLL_41[0] in part.plain
+    assert all(s[:60] in part.plain for s in long)  # each shown, clipped to a sentence's length
+    assert dict(part.facts) == {5: update.summary}  # what the chat was told: all four
+    assert utf16_len(part.html) <= TELEGRAM_LIMIT
+    # a story the chat did not receive still shows (and records) two sentences
+    fresh = replace(story, id=6, headline="Another story", summary=tuple(long))
+    first = select_stories([fresh], matches={}, delivered=set(), since=SENT_AT, length=5, now=NOW)
+    digest = compose_digest(first, digest_date=date(2024, 11, 14), tz=ZoneInfo("America/Lima"))
+    assert digest.section_facts == (tuple(long[:2]),)
+
+
+def test_a_delivered_update_of_three_developments_is_remembered_whole(app):
+    from briefing.service.digests import compose_due, compose_for_chat
+    from store import deliveries
+    from store.digests import received_of
+    from tests.digestkit import add_story, join_story, subscriber
+
+    def deliver(at):
+        assert compose_due(app, now=at).composed == 1
+        key = deliveries.PartKey(3, at.date(), 0)
+        deliveries.claim_part(app.db, key, now=at)
+        deliveries.confirm_part(app.db, key, message_id=1, now=at)
+
+    day1 = NOW - timedelta(days=2)
+    story = add_story(
+        app.db, QUAKE_HEADLINE, updated=day1 - timedelta(hours=2), summary="\n".join(QUAKE_FIRST)
+    )
+    subscriber(app.db, 3, "06:00")
+    deliver(day1)
+    for n, (source, sentences) in enumerate(
+        [("limatoday.pe", QUAKE_TOLL_41), ("andina.pe", (EMERGENCY,)), ("apnews.com", (AFTERSHOCK,))]
+    ):
+        join_story(app.db, story, source, summary="\n".join(sentences), dated=day1 + timedelta(hours=3 + n))
+    day2 = day1 + timedelta(days=1)
+    text = compose_for_chat(app, 3, now=day2).digest.document.text
+    assert f"Update: {QUAKE_HEADLINE}" in text
+    assert all(s in text for s in (QUAKE_TOLL_41[0], EMERGENCY, AFTERSHOCK))
+    deliver(day2)
+    # the chat's record holds all three (what it was told is never offered again as news)
+    told = received_of(app.db, 3)[story].sentences
+    assert {QUAKE_TOLL_41[0], EMERGENCY, AFTERSHOCK} <= set(told)
