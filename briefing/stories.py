@@ -698,4 +698,4 @@ def story_score(story: Story, now: datetime, ranking: Ranking = Ranking()) -> fl
 
 def rank_stories(stories: Iterable[Story], now: datetime, ranking: Ranking = Ranking()) -> list[Story]:
     """Stories best first for a briefing at ``now``."""
-    return sorted(stories, key=lambda s: (-story_score(s, now, ranking), -s.last_updated.timestamp(), s.id))
+    return sorted(stories, key=lambda s: (-story_score(s, now, ranking), -s.last_updated.timestamp(), -s.id))

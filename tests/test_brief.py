@@ -212,6 +212,18 @@ async def test_a_quiet_spell_is_filled_with_the_latest_stories_before_it(app):
     assert len(headlines) == 4 and headlines[1].startswith("Trump taps Kellogg")
 
 
+async def test_stories_stored_in_one_second_are_briefed_newest_first_every_time(app):
+    load_all()
+    titles = ("Harbour reopens", "Library opens new wing", "Rail strike called off", "Zoo welcomes twins")
+    for title in titles:
+        article = insert_article(
+            app.db, title=title, when=NOW - timedelta(hours=1), body=f"{title} on Tuesday. Crowds gathered.",
+        )  # fmt: skip
+        enrich_article(app, article)
+    reply = await answer(app, "/brief", ASKER)
+    assert [s.blocks[0].text for s in reply.document.sections] == list(reversed(titles))
+
+
 async def test_the_fill_never_outranks_a_story_of_the_window(app):
     load_all()
     wide = insert_article(

@@ -282,6 +282,12 @@ def test_ranking_prefers_more_outlets_then_freshness_then_size():
     assert ranked == [1, 4, 2, 3]
 
 
+def test_stories_alike_in_every_figure_are_ranked_newest_stored_first():
+    now = T0
+    alike = [story(i, sources=1, articles=1, hours_ago=0, now=now) for i in (3, 1, 2)]
+    assert [s.id for s in rank_stories(alike, now)] == [3, 2, 1]
+
+
 # --- the store and the enrichment step ------------------------------------------------------------
 
 

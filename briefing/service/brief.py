@@ -81,7 +81,7 @@ def _best(app: App, stats: Sequence[StoryStats], weights: Mapping[int, float] | 
         recency = TOPIC_RECENCY + (1 - TOPIC_RECENCY) * 0.5 ** (age / TOPIC_HALF_LIFE.total_seconds())
         return weights.get(s.id, 0.0) * size * recency
 
-    best = sorted(stats, key=lambda s: (-rank(s), -s.last_updated.timestamp(), s.id))[
+    best = sorted(stats, key=lambda s: (-rank(s), -s.last_updated.timestamp(), -s.id))[
         : app.settings.brief_stories
     ]
     loaded = {s.id: s for s in stories_by_ids(app.db, [s.id for s in best])}
