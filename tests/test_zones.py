@@ -186,6 +186,11 @@ def test_names_that_are_no_place_s_clock_are_refused(text):
         ("Kyiv Ukraine", "Europe/Kyiv"),
         ("Киев", "Europe/Kyiv"),
         ("Київ", "Europe/Kyiv"),
+        ("كييف", "Europe/Kyiv"),  # a city of a million in any script
+        ("東京", "Asia/Tokyo"),
+        ("도쿄", "Asia/Tokyo"),
+        ("मुंबई", "Asia/Kolkata"),
+        ("القاهرة", "Africa/Cairo"),
         ("Germany", "Europe/Berlin"),
         ("Ukraine", "Europe/Kyiv"),
         ("UK", "Europe/London"),
