@@ -41,6 +41,7 @@ from briefing.furniture import (
     caption_of,
     classify,
     ends_sentence,
+    is_clock,
     is_share_prompt,
     looks_like_name,
     parse_date,
@@ -300,8 +301,14 @@ def _continues(previous: str, line: str) -> bool:
 
 
 def _pair_metadata(lines: list[_Line]) -> None:
-    """ "By" + "AFP" → author AFP; "Published" + "on" + "13 Nov 2024" → the date."""
+    """ "By" + "AFP" → author AFP; "Published" + "on" + "13 Nov 2024" → the date; "22 November 2026" +
+    "14:05 GMT" → the date at that time."""
     for i, line in enumerate(lines):
+        if line.kind is Kind.DATE and line.value is not None and i + 1 < len(lines):
+            clock = lines[i + 1].text
+            when = parse_date(f"{line.text} {clock}") if is_clock(clock) and _midnight(line.value) else None
+            if when is not None:
+                line.value = when
         if line.kind not in (Kind.AUTHOR, Kind.DATE) or line.value is not None:
             continue
         nxt = _next(lines, i)
@@ -314,6 +321,10 @@ def _pair_metadata(lines: list[_Line]) -> None:
             line.value, nxt.kind = nxt.value, Kind.DROP
         elif line.kind is Kind.DATE and nxt.kind is Kind.HEADING and parse_date(nxt.text):
             line.value, nxt.kind = parse_date(nxt.text), Kind.DROP
+
+
+def _midnight(value: object) -> bool:
+    return isinstance(value, datetime) and (value.hour, value.minute, value.second) == (0, 0, 0)
 
 
 def _next(lines: list[_Line], i: int) -> _Line | None:
@@ -372,25 +383,50 @@ def _above_share_prompt(lines: list[_Line], i: int) -> bool:
 
 
 def _drop_teaser_lists(lines: list[_Line]) -> None:
-    """The titles under "Related Posts" (or "You may also like"...) are other stories' teasers. When the
-    last of them has a byline or date under it, or prose, it may be the next article's title (with a
-    section label over it): those stay."""
+    """The titles under "Related Posts" (or "You may also like", "Read more", "Key events"...) are other
+    stories' (or posts') teasers, a title ending with "?" or "." too. When the last of them has a byline
+    or date under it, or a paragraph, it may be the next article's title (with a section label over
+    it): those stay. A live page's key event ("14:40 Reeves confirms...") is no title."""
     for i, line in enumerate(lines):
-        if " ".join(line.text.lower().split()).rstrip(": ") not in TEASER_LABELS:
+        if " ".join(line.text.lower().split()).rstrip(": ") not in _LIST_LABELS:
             continue
         teasers = []
         for nxt in lines[i + 1 :]:
-            if nxt.kind is Kind.HEADING:
+            if is_clock(nxt.text):
+                break  # a live page's first post: the list of its key events is over
+            if nxt.kind is Kind.HEADING or (nxt.kind is Kind.PROSE and _teaser_title(nxt.text, teasers)):
                 teasers.append(nxt)
             elif nxt.kind is not Kind.DROP:
                 byline = nxt.kind is Kind.RELTIME and nxt.value
-                if nxt.kind in (*META, Kind.PROSE) or byline:
-                    title = teasers.pop() if teasers else None
-                    if title and teasers and _is_label(teasers[-1].text, title.text):
+                if (
+                    (nxt.kind in (*META, Kind.PROSE) or byline)
+                    and teasers
+                    and not _CLOCK_LED.match(teasers[-1].text)
+                ):
+                    title = teasers.pop()
+                    if teasers and _is_label(teasers[-1].text, title.text):
                         teasers.pop()
                 break
         for teaser in teasers:
             teaser.kind = Kind.DROP
+        if teasers and line.kind is Kind.HEADING:
+            line.kind = Kind.DROP  # "Key events", "Related news": the label goes with its list
+
+
+# Labels over a list of links to other stories or posts; "Read more" also ends an article (a BREAK)
+_LIST_LABELS = TEASER_LABELS | {"read more", "key events", "key updates", "key moments"}
+_CLOCK_LED = re.compile(r"^\d{1,2}[:.]\d{2}\b")  # "14:40 Reeves confirms fuel duty freeze"
+
+
+def _teaser_title(text: str, teasers: list[_Line]) -> bool:
+    """A short sentence in a list of teasers: another title ending with "?" or ".", unless it is the
+    lead under the title before it (longer than that title, and repeating its words)."""
+    if word_count(text) > HEADLINE_WORDS or _INNER_SENTENCE.search(text):
+        return False
+    if not teasers or word_count(text) <= word_count(teasers[-1].text):
+        return True
+    words = _content_words(teasers[-1].text)
+    return len(words & _content_words(text)) < min(HEADLINE_ECHO, len(words))
 
 
 def _mark_lists(lines: list[_Line]) -> None:

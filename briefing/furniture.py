@@ -110,6 +110,11 @@ _NO_LETTERS = re.compile(r"^[\W_]*$")
 _BULLET = re.compile(r"^[•·▪◦●■*>]+\s*")
 _COUNT = re.compile(r"^(\d+|no|one)\s+(comments?|replies|reply|shares?|views?|reactions?)$", re.I)
 _NUMBER = re.compile(r"^\d{1,7}$")
+# A live page's post time on its own line ("14:52 GMT", "2.52pm", "10:02 a.m. ET"): no title, no section
+_CLOCK_LINE = re.compile(
+    r"^\d{1,2}(?::\d{2}(?:\s*[aApP]\.?\s?[mM]\.?)?|\.\d{2}\s*[aApP]\.?\s?[mM]\.?|\.\d{2}(?=\s+[A-Z]))"
+    r"(?:\s+(?:[A-Z]{2,5}|(?:UTC|GMT)[+-]\d{1,2}))?$"
+)
 _READING_TIME = re.compile(r"^\d+\s*(min|mins|minute|minutes)\.?\s*(read|listen|watch)$", re.I)
 _CREDIT = re.compile(
     r"^(©|\(c\)\s|copyright\b|(photo|image|picture|video|media|graphic)s?\s*"
@@ -166,6 +171,11 @@ def caption_of(line: str) -> str | None:
     return caption if word_count(caption) >= 4 else None
 
 
+def is_clock(line: str) -> bool:
+    """ "14:52 GMT", "2.52pm": a time of day alone on its line (a live page's post time)."""
+    return bool(_CLOCK_LINE.match(line.strip()))
+
+
 def is_share_prompt(line: str) -> bool:
     """ "Spread the love", "Share this article": the sharing buttons' line under an article's header."""
     return bool(_SHARE_PROMPT.match(line)) and word_count(line) <= 5
@@ -200,7 +210,9 @@ def _is_joined_furniture(low: str) -> bool:
 
 def _is_credits(line: str) -> bool:
     """ "Reporting by Jane Doe; Editing by Tom Roe": the wire's credits, two or more roles (one alone
-    is a byline)."""
+    is a byline), bare or in brackets as Reuters prints them: "(Reporting by ...; Editing by ...)"."""
+    if line.startswith("(") and line.rstrip(".").endswith(")"):
+        line = line.rstrip(".")[1:-1]
     pieces = [piece.strip() for piece in line.rstrip(".").split(";")]
     return len(pieces) > 1 and all(
         (credit := _CREDITS.match(piece)) is not None and looks_like_name(credit.group(1)) for piece in pieces
@@ -212,7 +224,9 @@ def classify(raw: str) -> Verdict:
     line = strip_bullet(raw)
     words = word_count(line)
     finished = ends_sentence(line)
-    if _COMMENT_FORM.match(line) or is_share_row(line) or is_link_label(line) or _is_credits(line):
+    if _is_credits(line):
+        return Verdict(Kind.BREAK)  # the end of a wire story: what follows is the next one
+    if _COMMENT_FORM.match(line) or is_share_row(line) or is_link_label(line):
         return Verdict(Kind.DROP)
     if field := _TITLE_FIELD.match(line):
         return Verdict(Kind.HEADING, field.group(1))
@@ -234,6 +248,8 @@ def classify(raw: str) -> Verdict:
     if _NO_LETTERS.match(line) or low in ENDINGS or _COUNT.match(low):
         return Verdict(Kind.BREAK)
     if low in NAVIGATION or low in ("on", "at") or _NUMBER.match(low) or _READING_TIME.match(low):
+        return Verdict(Kind.DROP)
+    if is_clock(line):
         return Verdict(Kind.DROP)
     if _is_joined_furniture(low) or _STANDARDS.match(line):
         return Verdict(Kind.DROP)

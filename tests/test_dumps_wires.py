@@ -1,0 +1,130 @@
+"""Text dumps → articles: wire stories back to back, related-story lists, live pages, press releases."""
+
+from datetime import UTC, datetime
+
+import pytest
+
+from briefing.dumps import split_dump
+
+HARBOUR = (
+    "Port of Gdansk halts night shifts as fog closes the bay\n\n"
+    "GDANSK, Jan 21 (Reuters) - The port of Gdansk halted night shifts on Tuesday after thick fog closed "
+    "the bay to shipping for a second day, the port authority said.\n\n"
+    "About 40 ships were waiting at anchor outside the breakwater, a spokesman for the authority said, "
+    "and pilots expected the fog to lift by Thursday.\n\n"
+)
+MINES = (
+    "Chilean copper output falls 4% as mines flood\n\n"
+    "SANTIAGO, Jan 21 (Reuters) - Chile's copper output fell 4% in December from a year earlier after "
+    "heavy rain flooded two mines in the north, the national statistics institute said on Tuesday.\n\n"
+    "The Escondida mine, the world's largest, was not affected, its operator said.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "(Reporting by Anna Koper in Gdansk; Editing by Mark Potter)",
+        "Reporting by Anna Koper in Gdansk; Editing by Mark Potter",
+        "(Reporting by Anna Koper; Writing by Joanna Plucinska; Editing by Mark Potter.)",
+    ],
+)
+@pytest.mark.parametrize("under_title", ["", "By Fabian Cambero\n\n", "January 21, 2025 3:12 PM GMT\n\n"])
+def test_a_wire_storys_closing_credits_end_it_and_the_next_headline_starts_the_next(credit, under_title):
+    second = MINES.replace("\n\n", "\n\n" + under_title, 1)
+    first, mines = split_dump(HARBOUR + credit + "\n\n" + second, source="wire.txt")
+    assert first.title == "Port of Gdansk halts night shifts as fog closes the bay"
+    assert first.body.endswith("pilots expected the fog to lift by Thursday.")
+    assert mines.title == "Chilean copper output falls 4% as mines flood"
+    assert mines.body.startswith("SANTIAGO, Jan 21 (Reuters) - Chile's copper output")
+    assert "Reporting" not in first.body + mines.body
+
+
+def test_a_wire_storys_credits_at_the_end_of_the_dump_go():
+    [story] = split_dump(HARBOUR + "(Reporting by Anna Koper; Editing by Mark Potter)\n", source="wire.txt")
+    assert story.body.endswith("to lift by Thursday.")
+
+
+def test_a_bracketed_sentence_about_reporting_stays_prose():
+    text = HARBOUR + "(Reporting by the port's own staff found no fault; editing by hand was rare.)\n"
+    [story] = split_dump(text, source="wire.txt")
+    assert story.body.endswith("editing by hand was rare.)")
+
+
+STORY = (
+    "Library opens a reading room for children\n\n"
+    "The town library opened a reading room for children on Monday, with two thousand new books.\n\n"
+    "The room will stay open until eight in the evening on school days, the librarian said.\n\n"
+)
+TEASERS = (
+    "Town hall roof to be repaired before winter\n"
+    "Bakery on Mill Street wins regional prize.\n"
+    "Who will run the swimming pool next year?\n"
+)
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["Related Posts", "Related stories", "Related", "You may also like", "More on this story", "Read more"],
+)
+def test_every_headline_of_a_related_list_goes_whatever_its_final_mark(label):
+    most_read = "\nMost Read\n1. Zoo welcomes twin otters\n"
+    articles = split_dump(STORY + label + "\n" + TEASERS + most_read, source="x")
+    assert [a.title for a in articles] == ["Library opens a reading room for children"]
+    assert articles[0].body.endswith("the librarian said.")
+
+
+def test_after_read_more_a_title_with_its_lead_is_the_next_article():
+    text = (
+        STORY + "Read more\n\n"
+        "Harbour board approves new dredging plan\n\n"
+        "The harbour board approved a dredging plan for the northern channel on Tuesday.\n\n"
+        "Read more\n"
+    )
+    library, harbour = split_dump(text, source="section.txt")
+    assert library.body.endswith("the librarian said.")
+    assert harbour.title == "Harbour board approves new dredging plan"
+    assert harbour.body == "The harbour board approved a dredging plan for the northern channel on Tuesday."
+
+
+LIVE = (
+    "LIVE: Storm Arwen - power cuts across the north as trains halted\n"
+    "Last updated: 27 November 2024, 16:20 GMT\n\n"
+    "Key events\n"
+    "15:45 Network Rail suspends all northern lines\n"
+    "14:10 Red warning extended to Sunday\n\n"
+    "16:20 GMT\n"
+    "About 120,000 homes are still without power across the north-east, the grid operator says.\n\n"
+    "15:45 GMT\n"
+    "Network Rail suspends all northern lines\n"
+    "Network Rail has suspended all services north of York until Sunday morning because of fallen trees.\n\n"
+    "Share\n\n"
+    "14:10 GMT\n"
+    "Red warning extended to Sunday\n"
+    "The Met Office has extended its red wind warning to Sunday, with gusts of up to 90mph expected.\n\n"
+    "Share\n"
+)
+
+
+def test_a_live_page_is_one_article_dated_by_its_last_update_with_its_key_events_dropped():
+    [live] = split_dump(LIVE, source="live.txt")
+    assert live.title == "LIVE: Storm Arwen - power cuts across the north as trains halted"
+    assert live.section is None
+    assert live.published_at == datetime(2024, 11, 27, 16, 20, tzinfo=UTC)
+    assert live.body.split("\n\n") == [
+        "About 120,000 homes are still without power across the north-east, the grid operator says.",
+        "Network Rail suspends all northern lines",
+        "Network Rail has suspended all services north of York until Sunday morning because of fallen trees.",
+        "Red warning extended to Sunday",
+        "The Met Office has extended its red wind warning to Sunday, with gusts of up to 90mph expected.",
+    ]
+
+
+def test_a_time_on_the_line_under_a_date_gives_the_time():
+    text = (
+        "Harbour cranes idle as dockers strike\n\n27 November 2024\n09:40 GMT\n\n"
+        "Dockers at the port walked out on Monday over pay, leaving the cranes idle at every terminal.\n"
+    )
+    [story] = split_dump(text, source="x")
+    assert story.published_at == datetime(2024, 11, 27, 9, 40, tzinfo=UTC)
+    assert story.body.startswith("Dockers")
