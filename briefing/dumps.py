@@ -187,6 +187,8 @@ def dump_as_one_article(text: str) -> tuple[str, str]:
 def _articles(lines: list[_Line]) -> list[_Article]:
     _mark_sites(lines)
     _pair_metadata(lines)
+    _pair_desk_bylines(lines)
+    _drop_release_furniture(lines)
     _drop_captions(lines)
     _drop_teaser_lists(lines)
     _mark_lists(lines)
@@ -321,6 +323,70 @@ def _pair_metadata(lines: list[_Line]) -> None:
             line.value, nxt.kind = nxt.value, Kind.DROP
         elif line.kind is Kind.DATE and nxt.kind is Kind.HEADING and parse_date(nxt.text):
             line.value, nxt.kind = parse_date(nxt.text), Kind.DROP
+
+
+# The second line of a two-line byline: the writer's desk or job ("BBC Wales News", "Political editor")
+_DESK_WORDS = frozenset(
+    "news correspondent editor reporter journalist writer producer analyst staff contributor desk".split()
+)
+DESK_LINE_WORDS = 6
+
+
+def _pair_desk_bylines(lines: list[_Line]) -> None:
+    """ "Tomos Morgan" over "BBC Wales News" (or "Political editor") in an article's header, with no blank
+    line between them: a byline without "By", the name its author."""
+    for i in range(len(lines) - 1):
+        name, desk = lines[i], lines[i + 1]
+        if name.kind is not Kind.HEADING or desk.kind is not Kind.HEADING or desk.gap_before:
+            continue
+        last = _WORD.findall(desk.text.casefold())[-1:]
+        if not (2 <= word_count(name.text) <= 4 and looks_like_name(name.text)):
+            continue
+        if word_count(desk.text) > DESK_LINE_WORDS or not last or last[0] not in _DESK_WORDS:
+            continue
+        before = _previous(lines, i, (Kind.DROP, Kind.CREDIT))
+        if before is None or before.kind is not Kind.PROSE:  # a header's line, not a list in the text
+            name.kind, name.value, desk.kind = Kind.AUTHOR, name.text, Kind.DROP
+
+
+# A press release's contact block: "Media Contact:" then a name, a job, a phone number, an address
+_CONTACT_LABEL = re.compile(
+    r"^(?:(?:media|press|investor|news|company|editorial)\s+)?(?:contacts?|enquiries|inquiries)\s*:?$", re.I
+)
+CONTACT_LINE_WORDS = 8
+_ABOUT = re.compile(r"^About\s+(?!the\b|us\b|this\b)([A-Z][^\s]*)")
+ABOUT_WORDS = 8
+
+
+def _drop_release_furniture(lines: list[_Line]) -> None:
+    """A press release's "Media Contact:" block (the short lines under it) and its "About <Company>"
+    boilerplate after the text: a heading and the paragraphs under it that speak of the company."""
+    contact = False
+    for i, line in enumerate(lines):
+        if _CONTACT_LABEL.match(line.text):
+            line.kind, contact = Kind.DROP, True
+            continue
+        contact = contact and not line.gap_before and word_count(line.text) <= CONTACT_LINE_WORDS
+        if contact:
+            line.kind = Kind.DROP
+        elif line.kind is Kind.HEADING and word_count(line.text) <= ABOUT_WORDS:
+            _drop_about(lines, i)
+
+
+def _drop_about(lines: list[_Line], i: int) -> None:
+    about = _ABOUT.match(lines[i].text)
+    before = _previous(lines, i, (Kind.DROP, Kind.CREDIT))
+    after = _next(lines, i)
+    if about is None or before is None or before.kind is not Kind.PROSE or after is None:
+        return
+    company = about.group(1).casefold()
+    if after.kind is not Kind.PROSE or company not in after.text[:120].casefold():
+        return
+    lines[i].kind = Kind.DROP
+    for line in lines[i + 1 :]:
+        if line.kind not in (Kind.PROSE, Kind.DROP):
+            break
+        line.kind = Kind.DROP
 
 
 def _midnight(value: object) -> bool:

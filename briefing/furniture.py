@@ -19,7 +19,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from enum import Enum
 from zoneinfo import ZoneInfo
 
-from briefing.boilerplate import is_link_label, is_share_row
+from briefing.boilerplate import is_contributors, is_link_label, is_share_row
 
 
 class Kind(Enum):
@@ -52,7 +52,8 @@ _NAVIGATION_WORDS = """
     topics|listen to this article|comments|leave a comment|leave a reply|follow|newsletter|
     sign up|source|sources|advertise|copy link|copied|close|back to top|photo|video|watch|gallery|
     scroll to continue|scroll to continue with content|story continues below|article continues below|
-    story continues below advertisement|article continues below advertisement|continue reading below
+    story continues below advertisement|article continues below advertisement|continue reading below|
+    save|for immediate release
 """
 _ENDING_WORDS = """
     continue reading|read more|read full article|read the full article|next story|next article|
@@ -122,7 +123,10 @@ _CREDIT = re.compile(
     re.I,
 )
 _CREDIT_INSIDE = re.compile(
-    r"©|all rights reserved|\bcopyright \d{4}\b|\b(photo|image|picture)s?\s+(credit|courtesy)s?\s*:", re.I
+    r"©|all rights reserved|\bcopyright \d{4}\b|\b(photo|image|picture)s?\s+(credit|courtesy)s?\s*:"
+    # a caption's sentence, then its credit to the line's end: "... upstairs. Picture: Calderdale Council"
+    r"|(?<=[.!?…]\s)(?:photo(?:graph)?|picture|image)s?\s*:\s*(?-i:[A-Z])[^!?:]{0,60}(?<!\.)$",
+    re.I,
 )
 _SHARE_PROMPT = re.compile(r"^(spread the love|share\b)", re.I)
 _URL_ONLY = re.compile(r"^(https?://)?(www\.)?[\w-]+(\.[\w-]+)+(/\S*)?$", re.I)
@@ -152,6 +156,8 @@ _CREDITS = re.compile(
     r"(?:\s+and\s+\w+)?\s+by\s+(.+)$",
     re.I,
 )
+# PR Newswire's last line: "SOURCE Nordhavn Shipping A/S"
+_RELEASE_SOURCE = re.compile(r"^SOURCE\s+[A-Z]")
 # An export's labelled fields ("Title: ...", "URL: https://..."), one article's record of several lines
 _TITLE_FIELD = re.compile(r"^(?:title|headline)\s*:\s*(\S.*)$", re.I)
 _LINK_FIELD = re.compile(r"^(?:url|link|permalink|canonical url|source url)\s*:\s*(https?://\S+)$", re.I)
@@ -224,8 +230,8 @@ def classify(raw: str) -> Verdict:
     line = strip_bullet(raw)
     words = word_count(line)
     finished = ends_sentence(line)
-    if _is_credits(line):
-        return Verdict(Kind.BREAK)  # the end of a wire story: what follows is the next one
+    if _is_credits(line) or is_contributors(line) or (words <= 10 and _RELEASE_SOURCE.match(line)):
+        return Verdict(Kind.BREAK)  # the end of a wire story or release: what follows is the next one
     if _COMMENT_FORM.match(line) or is_share_row(line) or is_link_label(line):
         return Verdict(Kind.DROP)
     if field := _TITLE_FIELD.match(line):

@@ -128,3 +128,91 @@ def test_a_time_on_the_line_under_a_date_gives_the_time():
     [story] = split_dump(text, source="x")
     assert story.published_at == datetime(2024, 11, 27, 9, 40, tzinfo=UTC)
     assert story.body.startswith("Dockers")
+
+
+RELEASE = (
+    "FOR IMMEDIATE RELEASE\n\n"
+    "Fjordline Ferries Reports Higher Winter Bookings\n\n"
+    "BERGEN, Norway, Jan. 21, 2025 /PRNewswire/ -- Fjordline Ferries AS (Oslo Bors: FJORD), an operator of "
+    "coastal ferries, today announced that winter bookings rose 18% from a year earlier.\n\n"
+    '"Families are travelling by sea again," said Ingrid Solberg, Chief Executive Officer of Fjordline.\n\n'
+    "About Fjordline Ferries AS\n"
+    "Fjordline Ferries AS is a Bergen-based operator of 12 coastal ferries. For more information, visit "
+    "www.fjordline.test.\n\n"
+    "Media Contact:\n"
+    "Per Hansen\n"
+    "Head of Communications\n"
+    "+47 55 12 34 56\n"
+    "press@fjordline.test\n\n"
+    "SOURCE Fjordline Ferries AS\n"
+)
+
+
+def test_a_press_releases_label_contact_block_and_company_boilerplate_are_furniture():
+    [release] = split_dump(RELEASE, source="release.txt")
+    assert release.title == "Fjordline Ferries Reports Higher Winter Bookings"
+    assert release.section is None
+    assert release.body.split("\n\n")[1:] == [
+        '"Families are travelling by sea again," said Ingrid Solberg, Chief Executive Officer of Fjordline.'
+    ]
+
+
+def test_about_a_subject_inside_an_article_is_a_subheading_not_boilerplate():
+    text = (
+        STORY.rstrip("\n") + "\n\nAbout the new books\n"
+        "Most of the new books were given by a local charity, the librarian said.\n"
+    )
+    [article] = split_dump(text, source="x")
+    assert article.body.endswith(
+        "About the new books\n\nMost of the new books were given by a local charity, the librarian said."
+    )
+
+
+BBC_LIKE = (
+    "Storm Darragh: Roads closed as rivers burst their banks\n\n"
+    "2 hours ago\n\n"
+    "Share\nSave\n\n"
+    "Gwen Price\n"
+    "BBC Wales News\n\n"
+    "Image source, Getty Images\n"
+    "Image caption, The high street in Builth Wells was under water on Sunday morning\n\n"
+    "Dozens of roads were closed across mid Wales on Sunday after two rivers burst overnight.\n\n"
+    "The Wye reached its highest level in forty years at Builth Wells, the environment agency said.\n\n"
+    "Photographers from Powys were at the scene. Picture: Powys County Times\n\n"
+    "Associated Press writer Tom Roe contributed to this report.\n"
+)
+
+
+def test_a_bbc_style_header_gives_the_author_and_leaves_no_buttons_or_captions():
+    [story] = split_dump(BBC_LIKE, source="bbc.txt")
+    assert story.author == "Gwen Price"
+    assert story.body.split("\n\n") == [
+        "Dozens of roads were closed across mid Wales on Sunday after two rivers burst overnight.",
+        "The Wye reached its highest level in forty years at Builth Wells, the environment agency said.",
+    ]
+
+
+def test_a_name_over_a_desk_inside_the_text_is_no_byline():
+    text = (
+        STORY + "The new room was opened by two guests:\n"
+        "Maria Lopez\nRegional Editor\n\n"
+        "Both spoke about reading to children at home.\n"
+    )
+    [article] = split_dump(text, source="x")
+    assert article.author is None
+    assert "Maria Lopez" in article.body
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["Lire aussi : ", "À lire aussi : ", "Lesen Sie auch: ", "Lea también: ", "Leer más: ", "Leia também: "],
+)
+def test_links_to_other_stories_go_in_other_languages_too(label):
+    text = (
+        STORY
+        + label
+        + "La bibliothèque municipale rouvre ses portes\n\nThe room has a garden too, she said.\n"
+    )
+    [article] = split_dump(text, source="x")
+    assert "bibliothèque" not in article.body
+    assert article.body.endswith("The room has a garden too, she said.")
