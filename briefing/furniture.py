@@ -308,7 +308,7 @@ def _metadata(line: str, words: int) -> Verdict | None:
 
 def _only_date(text: str) -> bool:
     """A short line of nothing but a date and time: no word of four letters or more but date words."""
-    return word_count(text) <= 8 and not re.search(r"[a-z]{4,}", _DATE_WORDS.sub("", text), re.I)
+    return word_count(text) <= 8 and not re.search(r"[^\W\d_]{4,}", _DATE_WORDS.sub("", text))
 
 
 def _is_banner(line: str) -> bool:
@@ -342,9 +342,23 @@ MONTHS = {
     for name in names
 }
 _MONTH = "(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+# Month and weekday names in French, Spanish, German, Portuguese and Italian: "22 novembre 2026" alone on
+# a line is a date line as "22 November 2026" is
+_FOREIGN_DATE_WORDS = """
+    janvier février fevrier mars avril juin juillet août aout septembre octobre novembre décembre
+    decembre janv févr fevr juil lundi mardi mercredi jeudi vendredi samedi dimanche
+    enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre
+    lunes martes miércoles miercoles jueves viernes sábado sabado domingo
+    januar jänner februar märz maerz juni juli oktober dezember montag dienstag mittwoch donnerstag
+    freitag samstag sonnabend sonntag
+    janeiro fevereiro março marco maio junho julho setembro outubro novembro dezembro segunda terça
+    terca quarta quinta sexta feira
+    gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre lunedì martedì mercoledì
+    giovedì venerdì sabato domenica
+""".split()
 _DATE_WORDS = re.compile(
     r"\b(" + "|".join(MONTHS) + r"|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|"
-    r"friday|saturday|sunday|am|pm|utc|gmt|at|on)\b\.?",
+    r"friday|saturday|sunday|am|pm|utc|gmt|at|on|" + "|".join(_FOREIGN_DATE_WORDS) + r")\b\.?",
     re.I,
 )
 _ISO = re.compile(
@@ -428,6 +442,44 @@ def parse_date(text: str) -> datetime | None:
         rest = text[:start]
     hour, minute, second = clock or (0, 0, 0)
     return _build(int(year), month, day, hour, minute, second, _zone_in(rest))
+
+
+# The day a dateline gives without its year: "Nov 23", "Nov. 23", "23 Nov", "24 SET"
+_DAY_MONTH = re.compile(r"\b([^\W\d_]{3,10})\.?\s+(\d{1,2})\b|\b(\d{1,2})\.?\s+([^\W\d_]{3,10})\b")
+DATELINE_AHEAD = timedelta(days=1)  # a dateline's day may be tomorrow where it was written
+
+
+def dateline_date(body: str, *, now: datetime) -> datetime | None:
+    """The day an article's opening dateline gives ("AMSTERDAM, Nov 23 (Reuters) -", "COPENHAGEN,
+    Denmark, Nov. 24, 2026 /PRNewswire/ --", "Berlin, 24. November 2026 –"), at midnight UTC, or None.
+    A day without its year is in the year that puts it last on or before ``now`` (a day ahead allowed):
+    a wire story is dated by the day it was filed, which is never later than it is read."""
+    from briefing.sentences import without_dateline  # sentences loads NLTK: only when a body is read
+
+    first = body.lstrip().partition("\n")[0]
+    dateline = first[: len(first) - len(without_dateline(first))]
+    if not dateline:
+        return None
+    full = parse_date(dateline)
+    if full is not None:
+        return full
+    for m in _DAY_MONTH.finditer(dateline):
+        word, day = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        month = MONTHS.get(word.casefold()) or _month_stem(word)
+        if month is not None:
+            return _in_last_year(month, int(day), now)
+    return None
+
+
+def _in_last_year(month: int, day: int, now: datetime) -> datetime | None:
+    for year in (now.year + 1, now.year, now.year - 1):
+        try:
+            when = datetime(year, month, day, tzinfo=UTC)
+        except ValueError:
+            continue
+        if when <= now + DATELINE_AHEAD:
+            return when
+    return None
 
 
 def _clock(text: str) -> tuple[int, int, int] | None:
