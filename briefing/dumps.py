@@ -11,13 +11,15 @@ teasers. :func:`split_dump` finds the articles with general rules, in four passe
 3. neighbours: "Source" + site (a footer that ends its article and names its outlet), "By" + name,
    "Published" + date, the caption before a "©" credit or above the sharing buttons, captions
    printed twice (a headline printed twice keeps one copy) or repeating a paragraph or a credited
-   caption, the titles under "Related Posts", a list under a line ending with ":", a short line ending
-   with "?", "." or "…" that is a headline by its place (under a section label, over a byline, opening
-   the dump) and whose words come back in the lead, a relative time under a title (a byline) or under
-   a dash (a teaser);
+   caption, the titles under "Related Posts" or "Key events", a name over its desk ("BBC Wales News": a
+   byline), a release's "Media Contact:" block and "About <Company>" boilerplate, a time under a date,
+   a list under a line ending with ":", a short line ending with "?", "." or "…" that is a headline by
+   its place (under a section label, over a byline, opening the dump) and whose words come back in the
+   lead, a relative time under a title (a byline) or under a dash (a teaser);
 4. articles: a run of non-prose lines followed by prose starts an article when it holds metadata,
-   comes after an ending ("Continue Reading", a separator), or is a short label followed by a longer
-   title ("Politics" / "How North Korea is changing..."). A lone heading between paragraphs is a
+   comes after an ending ("Continue Reading", a separator, a wire's closing credits), is a short label
+   followed by a longer title ("Politics" / "How North Korea is changing..."), or is a heading over a
+   paragraph opening with a wire dateline. Any other lone heading between paragraphs is a
    subheading. Runs with no prose after them (teaser lists, trailing navigation) are not articles.
 
 An article without a title gets one from its first sentence (:func:`title_from_body`).
@@ -49,7 +51,7 @@ from briefing.furniture import (
     word_count,
 )
 from briefing.models import ArticleDraft
-from briefing.sentences import split_sentences
+from briefing.sentences import split_sentences, without_dateline
 
 TITLE_MAX_CHARS = 90
 META = (Kind.AUTHOR, Kind.DATE, Kind.LINK)  # lines about an article: its byline, date, own URL
@@ -718,7 +720,8 @@ def _segment(lines: list[_Line]) -> list[_Article]:
         j = i
         while j < len(lines) and lines[j].kind is not Kind.PROSE:
             j += 1
-        started = _run(lines[i:j], current, at_end=j == len(lines))
+        dated = j < len(lines) and without_dateline(lines[j].text) != lines[j].text
+        started = _run(lines[i:j], current, at_end=j == len(lines), dated=dated)
         if started is not None:
             current = started
             articles.append(current)
@@ -726,8 +729,9 @@ def _segment(lines: list[_Line]) -> list[_Article]:
     return articles
 
 
-def _run(run: list[_Line], current: _Article | None, *, at_end: bool) -> _Article | None:
-    """Handle a run of non-prose lines; return the article it starts, if it starts one."""
+def _run(run: list[_Line], current: _Article | None, *, at_end: bool, dated: bool) -> _Article | None:
+    """Handle a run of non-prose lines; return the article it starts, if it starts one: a heading over
+    a paragraph opening with a wire dateline ("MANILA, Nov 23 (Reuters) - ") is a story's title."""
     listed = 0  # a list under the last paragraph (or under its own "Goals:" heading) is the article's
     while listed < len(run) and (run[listed].listed or (listed + 1 < len(run) and run[listed + 1].listed)):
         listed += 1
@@ -754,7 +758,7 @@ def _run(run: list[_Line], current: _Article | None, *, at_end: bool) -> _Articl
     first = next((k for k, line in enumerate(head) if line.kind is Kind.HEADING), len(head))
     has_meta = any(line.kind in META for line in head[first:])
     labelled = len(headings) >= 2 and _is_label(headings[0], headings[1])
-    if current is not None and not (breaks or has_meta or labelled):
+    if current is not None and not (breaks or has_meta or labelled or (dated and headings)):
         current.paragraphs.extend(headings)  # subheadings inside the article
         for line in head:
             current.meta(line)

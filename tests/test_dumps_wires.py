@@ -40,6 +40,20 @@ def test_a_wire_storys_closing_credits_end_it_and_the_next_headline_starts_the_n
     assert "Reporting" not in first.body + mines.body
 
 
+def test_a_headline_over_a_wire_dateline_starts_a_story_even_without_credits_before_it():
+    first, mines = split_dump(HARBOUR + MINES, source="wire.txt")
+    assert first.body.endswith("pilots expected the fog to lift by Thursday.")
+    assert mines.title == "Chilean copper output falls 4% as mines flood"
+
+
+def test_a_subheading_over_an_ordinary_paragraph_stays_in_the_story():
+    text = (
+        HARBOUR + "Ships at anchor\n\nThe pilots said the fog was the thickest in ten years, the port said.\n"
+    )
+    [story] = split_dump(text, source="wire.txt")
+    assert "Ships at anchor\n\nThe pilots said" in story.body
+
+
 def test_a_wire_storys_credits_at_the_end_of_the_dump_go():
     [story] = split_dump(HARBOUR + "(Reporting by Anna Koper; Editing by Mark Potter)\n", source="wire.txt")
     assert story.body.endswith("to lift by Thursday.")
