@@ -3,11 +3,12 @@
 Pages (through trafilatura) and feed entries (their HTML) arrive as paragraphs, and some of those are
 furniture that survived the extraction: a link to another story ("ALSO READ: ...", "Read more: ..."),
 a row of share buttons ("Share this article: Facebook Twitter WhatsApp"), the footer blog engines add
-to every syndicated post ("The post ... appeared first on ..."). Left in, they are stored in the body
-and may be picked as summary sentences. :func:`strip_boilerplate` drops them by their shape, for any
-site: a label and a colon before a short link text, words that are all names of networks, the
-syndication formula. Dumps have their own line rules (:mod:`briefing.furniture`), which use the link
-label and share row rules here too.
+to every syndicated post ("The post ... appeared first on ..."), an agency's closing "... contributed
+to this report.". Left in, they are stored in the body and may be picked as summary sentences.
+:func:`strip_boilerplate` drops them by their shape, for any site: a label and a colon before a short
+link text (in English, French, German, Spanish, Portuguese or Italian), words that are all names of
+networks, the syndication formula. Dumps have their own line rules (:mod:`briefing.furniture`), which
+use the link label, share row and contributors rules here too.
 """
 
 from __future__ import annotations
@@ -20,7 +21,10 @@ from collections.abc import Iterable
 # is no such paragraph: it has no headline after it. After a label that prose may begin with too
 # ("Related:", "Watch:"), a headline is told from a sentence by its lack of a final full stop.
 _LINK_LABEL = re.compile(
-    r"^(?:(also read|read also|read more|read next|must read|don'?t miss|see also)|related|"
+    r"^(?:(also read|read also|read more|read next|must read|don'?t miss|see also|"
+    # the same in French, German, Spanish, Portuguese, Italian: "Lire aussi : ...", "Lesen Sie auch: ..."
+    r"(?:à |a )?lire aussi|voir aussi|lesen sie (?:auch|mehr)|mehr zum thema|le[ae] también|"
+    r"le[ae]r? más|ver también|leia (?:também|mais)|leggi anche)|related|"
     r"related (?:stories|articles|posts|content|coverage)|recommended|more on this(?: story)?|"
     r"more from [\w ]{1,30}|watch|listen|read)\s*[:|–—-]\s*\S",
     re.I,
@@ -34,6 +38,12 @@ _SYNDICATION = re.compile(
     r".{0,200}$",
     re.I | re.S,
 )
+# An agency's closing line naming who helped: "Associated Press writer Jane Doe contributed to this report."
+_CONTRIBUTED = re.compile(
+    r"^[A-Z][^!?]*\bcontributed (?:reporting|to this (?:report|story|article))"
+    r"(?:\s+(?:from|in)\s+[^!?]{1,60})?\.?$"
+)
+CONTRIBUTED_WORDS = 40
 _NETWORKS = frozenset(
     "facebook twitter x whatsapp linkedin telegram reddit pinterest tumblr email e-mail mail print "
     "messenger flipboard threads bluesky mastodon vk weibo wechat line viber sms".split()
@@ -54,7 +64,7 @@ def strip_boilerplate(paragraphs: Iterable[str]) -> list[str]:
         footer = _SYNDICATION.search(text)
         if footer is not None:
             text = text[: footer.start()].rstrip()
-        if text and not is_link_label(text) and not is_share_row(text):
+        if text and not is_link_label(text) and not is_share_row(text) and not is_contributors(text):
             kept.append(text)
     return kept
 
@@ -65,6 +75,11 @@ def is_link_label(text: str) -> bool:
     if label is None or len(text.split()) > LINK_WORDS:
         return False
     return label.group(1) is not None or not text.endswith(".")
+
+
+def is_contributors(text: str) -> bool:
+    """ "Associated Press writer Jane Doe contributed to this report.": an agency story's last line."""
+    return len(text.split()) <= CONTRIBUTED_WORDS and bool(_CONTRIBUTED.match(text))
 
 
 def is_share_row(text: str) -> bool:

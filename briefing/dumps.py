@@ -11,13 +11,15 @@ teasers. :func:`split_dump` finds the articles with general rules, in four passe
 3. neighbours: "Source" + site (a footer that ends its article and names its outlet), "By" + name,
    "Published" + date, the caption before a "©" credit or above the sharing buttons, captions
    printed twice (a headline printed twice keeps one copy) or repeating a paragraph or a credited
-   caption, the titles under "Related Posts", a list under a line ending with ":", a short line ending
-   with "?", "." or "…" that is a headline by its place (under a section label, over a byline, opening
-   the dump) and whose words come back in the lead, a relative time under a title (a byline) or under
-   a dash (a teaser);
+   caption, the titles under "Related Posts" or "Key events", a name over its desk ("BBC Wales News": a
+   byline), a release's "Media Contact:" block and "About <Company>" boilerplate, a time under a date,
+   a list under a line ending with ":", a short line ending with "?", "." or "…" that is a headline by
+   its place (under a section label, over a byline, opening the dump) and whose words come back in the
+   lead, a relative time under a title (a byline) or under a dash (a teaser);
 4. articles: a run of non-prose lines followed by prose starts an article when it holds metadata,
-   comes after an ending ("Continue Reading", a separator), or is a short label followed by a longer
-   title ("Politics" / "How North Korea is changing..."). A lone heading between paragraphs is a
+   comes after an ending ("Continue Reading", a separator, a wire's closing credits), is a short label
+   followed by a longer title ("Politics" / "How North Korea is changing..."), or is a heading over a
+   paragraph opening with a wire dateline. Any other lone heading between paragraphs is a
    subheading. Runs with no prose after them (teaser lists, trailing navigation) are not articles.
 
 An article without a title gets one from its first sentence (:func:`title_from_body`).
@@ -41,6 +43,7 @@ from briefing.furniture import (
     caption_of,
     classify,
     ends_sentence,
+    is_clock,
     is_share_prompt,
     looks_like_name,
     parse_date,
@@ -48,7 +51,7 @@ from briefing.furniture import (
     word_count,
 )
 from briefing.models import ArticleDraft
-from briefing.sentences import split_sentences
+from briefing.sentences import split_sentences, without_dateline
 
 TITLE_MAX_CHARS = 90
 META = (Kind.AUTHOR, Kind.DATE, Kind.LINK)  # lines about an article: its byline, date, own URL
@@ -186,6 +189,8 @@ def dump_as_one_article(text: str) -> tuple[str, str]:
 def _articles(lines: list[_Line]) -> list[_Article]:
     _mark_sites(lines)
     _pair_metadata(lines)
+    _pair_desk_bylines(lines)
+    _drop_release_furniture(lines)
     _drop_captions(lines)
     _drop_teaser_lists(lines)
     _mark_lists(lines)
@@ -300,8 +305,14 @@ def _continues(previous: str, line: str) -> bool:
 
 
 def _pair_metadata(lines: list[_Line]) -> None:
-    """ "By" + "AFP" → author AFP; "Published" + "on" + "13 Nov 2024" → the date."""
+    """ "By" + "AFP" → author AFP; "Published" + "on" + "13 Nov 2024" → the date; "22 November 2026" +
+    "14:05 GMT" → the date at that time."""
     for i, line in enumerate(lines):
+        if line.kind is Kind.DATE and line.value is not None and i + 1 < len(lines):
+            clock = lines[i + 1].text
+            when = parse_date(f"{line.text} {clock}") if is_clock(clock) and _midnight(line.value) else None
+            if when is not None:
+                line.value = when
         if line.kind not in (Kind.AUTHOR, Kind.DATE) or line.value is not None:
             continue
         nxt = _next(lines, i)
@@ -314,6 +325,74 @@ def _pair_metadata(lines: list[_Line]) -> None:
             line.value, nxt.kind = nxt.value, Kind.DROP
         elif line.kind is Kind.DATE and nxt.kind is Kind.HEADING and parse_date(nxt.text):
             line.value, nxt.kind = parse_date(nxt.text), Kind.DROP
+
+
+# The second line of a two-line byline: the writer's desk or job ("BBC Wales News", "Political editor")
+_DESK_WORDS = frozenset(
+    "news correspondent editor reporter journalist writer producer analyst staff contributor desk".split()
+)
+DESK_LINE_WORDS = 6
+
+
+def _pair_desk_bylines(lines: list[_Line]) -> None:
+    """ "Tomos Morgan" over "BBC Wales News" (or "Political editor") in an article's header, with no blank
+    line between them: a byline without "By", the name its author."""
+    for i in range(len(lines) - 1):
+        name, desk = lines[i], lines[i + 1]
+        if name.kind is not Kind.HEADING or desk.kind is not Kind.HEADING or desk.gap_before:
+            continue
+        last = _WORD.findall(desk.text.casefold())[-1:]
+        if not (2 <= word_count(name.text) <= 4 and looks_like_name(name.text)):
+            continue
+        if word_count(desk.text) > DESK_LINE_WORDS or not last or last[0] not in _DESK_WORDS:
+            continue
+        before = _previous(lines, i, (Kind.DROP, Kind.CREDIT))
+        if before is None or before.kind is not Kind.PROSE:  # a header's line, not a list in the text
+            name.kind, name.value, desk.kind = Kind.AUTHOR, name.text, Kind.DROP
+
+
+# A press release's contact block: "Media Contact:" then a name, a job, a phone number, an address
+_CONTACT_LABEL = re.compile(
+    r"^(?:(?:media|press|investor|news|company|editorial)\s+)?(?:contacts?|enquiries|inquiries)\s*:?$", re.I
+)
+CONTACT_LINE_WORDS = 8
+_ABOUT = re.compile(r"^About\s+(?!the\b|us\b|this\b)([A-Z][^\s]*)")
+ABOUT_WORDS = 8
+
+
+def _drop_release_furniture(lines: list[_Line]) -> None:
+    """A press release's "Media Contact:" block (the short lines under it) and its "About <Company>"
+    boilerplate after the text: a heading and the paragraphs under it that speak of the company."""
+    contact = False
+    for i, line in enumerate(lines):
+        if _CONTACT_LABEL.match(line.text):
+            line.kind, contact = Kind.DROP, True
+            continue
+        contact = contact and not line.gap_before and word_count(line.text) <= CONTACT_LINE_WORDS
+        if contact:
+            line.kind = Kind.DROP
+        elif line.kind is Kind.HEADING and word_count(line.text) <= ABOUT_WORDS:
+            _drop_about(lines, i)
+
+
+def _drop_about(lines: list[_Line], i: int) -> None:
+    about = _ABOUT.match(lines[i].text)
+    before = _previous(lines, i, (Kind.DROP, Kind.CREDIT))
+    after = _next(lines, i)
+    if about is None or before is None or before.kind is not Kind.PROSE or after is None:
+        return
+    company = about.group(1).casefold()
+    if after.kind is not Kind.PROSE or company not in after.text[:120].casefold():
+        return
+    lines[i].kind = Kind.DROP
+    for line in lines[i + 1 :]:
+        if line.kind not in (Kind.PROSE, Kind.DROP):
+            break
+        line.kind = Kind.DROP
+
+
+def _midnight(value: object) -> bool:
+    return isinstance(value, datetime) and (value.hour, value.minute, value.second) == (0, 0, 0)
 
 
 def _next(lines: list[_Line], i: int) -> _Line | None:
@@ -372,25 +451,50 @@ def _above_share_prompt(lines: list[_Line], i: int) -> bool:
 
 
 def _drop_teaser_lists(lines: list[_Line]) -> None:
-    """The titles under "Related Posts" (or "You may also like"...) are other stories' teasers. When the
-    last of them has a byline or date under it, or prose, it may be the next article's title (with a
-    section label over it): those stay."""
+    """The titles under "Related Posts" (or "You may also like", "Read more", "Key events"...) are other
+    stories' (or posts') teasers, a title ending with "?" or "." too. When the last of them has a byline
+    or date under it, or a paragraph, it may be the next article's title (with a section label over
+    it): those stay. A live page's key event ("14:40 Reeves confirms...") is no title."""
     for i, line in enumerate(lines):
-        if " ".join(line.text.lower().split()).rstrip(": ") not in TEASER_LABELS:
+        if " ".join(line.text.lower().split()).rstrip(": ") not in _LIST_LABELS:
             continue
         teasers = []
         for nxt in lines[i + 1 :]:
-            if nxt.kind is Kind.HEADING:
+            if is_clock(nxt.text):
+                break  # a live page's first post: the list of its key events is over
+            if nxt.kind is Kind.HEADING or (nxt.kind is Kind.PROSE and _teaser_title(nxt.text, teasers)):
                 teasers.append(nxt)
             elif nxt.kind is not Kind.DROP:
                 byline = nxt.kind is Kind.RELTIME and nxt.value
-                if nxt.kind in (*META, Kind.PROSE) or byline:
-                    title = teasers.pop() if teasers else None
-                    if title and teasers and _is_label(teasers[-1].text, title.text):
+                if (
+                    (nxt.kind in (*META, Kind.PROSE) or byline)
+                    and teasers
+                    and not _CLOCK_LED.match(teasers[-1].text)
+                ):
+                    title = teasers.pop()
+                    if teasers and _is_label(teasers[-1].text, title.text):
                         teasers.pop()
                 break
         for teaser in teasers:
             teaser.kind = Kind.DROP
+        if teasers and line.kind is Kind.HEADING:
+            line.kind = Kind.DROP  # "Key events", "Related news": the label goes with its list
+
+
+# Labels over a list of links to other stories or posts; "Read more" also ends an article (a BREAK)
+_LIST_LABELS = TEASER_LABELS | {"read more", "key events", "key updates", "key moments"}
+_CLOCK_LED = re.compile(r"^\d{1,2}[:.]\d{2}\b")  # "14:40 Reeves confirms fuel duty freeze"
+
+
+def _teaser_title(text: str, teasers: list[_Line]) -> bool:
+    """A short sentence in a list of teasers: another title ending with "?" or ".", unless it is the
+    lead under the title before it (longer than that title, and repeating its words)."""
+    if word_count(text) > HEADLINE_WORDS or _INNER_SENTENCE.search(text):
+        return False
+    if not teasers or word_count(text) <= word_count(teasers[-1].text):
+        return True
+    words = _content_words(teasers[-1].text)
+    return len(words & _content_words(text)) < min(HEADLINE_ECHO, len(words))
 
 
 def _mark_lists(lines: list[_Line]) -> None:
@@ -616,7 +720,8 @@ def _segment(lines: list[_Line]) -> list[_Article]:
         j = i
         while j < len(lines) and lines[j].kind is not Kind.PROSE:
             j += 1
-        started = _run(lines[i:j], current, at_end=j == len(lines))
+        dated = j < len(lines) and without_dateline(lines[j].text) != lines[j].text
+        started = _run(lines[i:j], current, at_end=j == len(lines), dated=dated)
         if started is not None:
             current = started
             articles.append(current)
@@ -624,8 +729,9 @@ def _segment(lines: list[_Line]) -> list[_Article]:
     return articles
 
 
-def _run(run: list[_Line], current: _Article | None, *, at_end: bool) -> _Article | None:
-    """Handle a run of non-prose lines; return the article it starts, if it starts one."""
+def _run(run: list[_Line], current: _Article | None, *, at_end: bool, dated: bool) -> _Article | None:
+    """Handle a run of non-prose lines; return the article it starts, if it starts one: a heading over
+    a paragraph opening with a wire dateline ("MANILA, Nov 23 (Reuters) - ") is a story's title."""
     listed = 0  # a list under the last paragraph (or under its own "Goals:" heading) is the article's
     while listed < len(run) and (run[listed].listed or (listed + 1 < len(run) and run[listed + 1].listed)):
         listed += 1
@@ -652,7 +758,7 @@ def _run(run: list[_Line], current: _Article | None, *, at_end: bool) -> _Articl
     first = next((k for k, line in enumerate(head) if line.kind is Kind.HEADING), len(head))
     has_meta = any(line.kind in META for line in head[first:])
     labelled = len(headings) >= 2 and _is_label(headings[0], headings[1])
-    if current is not None and not (breaks or has_meta or labelled):
+    if current is not None and not (breaks or has_meta or labelled or (dated and headings)):
         current.paragraphs.extend(headings)  # subheadings inside the article
         for line in head:
             current.meta(line)

@@ -19,7 +19,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from enum import Enum
 from zoneinfo import ZoneInfo
 
-from briefing.boilerplate import is_link_label, is_share_row
+from briefing.boilerplate import is_contributors, is_link_label, is_share_row
 
 
 class Kind(Enum):
@@ -52,7 +52,8 @@ _NAVIGATION_WORDS = """
     topics|listen to this article|comments|leave a comment|leave a reply|follow|newsletter|
     sign up|source|sources|advertise|copy link|copied|close|back to top|photo|video|watch|gallery|
     scroll to continue|scroll to continue with content|story continues below|article continues below|
-    story continues below advertisement|article continues below advertisement|continue reading below
+    story continues below advertisement|article continues below advertisement|continue reading below|
+    save|for immediate release
 """
 _ENDING_WORDS = """
     continue reading|read more|read full article|read the full article|next story|next article|
@@ -110,6 +111,11 @@ _NO_LETTERS = re.compile(r"^[\W_]*$")
 _BULLET = re.compile(r"^[•·▪◦●■*>]+\s*")
 _COUNT = re.compile(r"^(\d+|no|one)\s+(comments?|replies|reply|shares?|views?|reactions?)$", re.I)
 _NUMBER = re.compile(r"^\d{1,7}$")
+# A live page's post time on its own line ("14:52 GMT", "2.52pm", "10:02 a.m. ET"): no title, no section
+_CLOCK_LINE = re.compile(
+    r"^\d{1,2}(?::\d{2}(?:\s*[aApP]\.?\s?[mM]\.?)?|\.\d{2}\s*[aApP]\.?\s?[mM]\.?|\.\d{2}(?=\s+[A-Z]))"
+    r"(?:\s+(?:[A-Z]{2,5}|(?:UTC|GMT)[+-]\d{1,2}))?$"
+)
 _READING_TIME = re.compile(r"^\d+\s*(min|mins|minute|minutes)\.?\s*(read|listen|watch)$", re.I)
 _CREDIT = re.compile(
     r"^(©|\(c\)\s|copyright\b|(photo|image|picture|video|media|graphic)s?\s*"
@@ -117,7 +123,10 @@ _CREDIT = re.compile(
     re.I,
 )
 _CREDIT_INSIDE = re.compile(
-    r"©|all rights reserved|\bcopyright \d{4}\b|\b(photo|image|picture)s?\s+(credit|courtesy)s?\s*:", re.I
+    r"©|all rights reserved|\bcopyright \d{4}\b|\b(photo|image|picture)s?\s+(credit|courtesy)s?\s*:"
+    # a caption's sentence, then its credit to the line's end: "... upstairs. Picture: Calderdale Council"
+    r"|(?<=[.!?…]\s)(?:photo(?:graph)?|picture|image)s?\s*:\s*(?-i:[A-Z])[^!?:]{0,60}(?<!\.)$",
+    re.I,
 )
 _SHARE_PROMPT = re.compile(r"^(spread the love|share\b)", re.I)
 _URL_ONLY = re.compile(r"^(https?://)?(www\.)?[\w-]+(\.[\w-]+)+(/\S*)?$", re.I)
@@ -147,6 +156,8 @@ _CREDITS = re.compile(
     r"(?:\s+and\s+\w+)?\s+by\s+(.+)$",
     re.I,
 )
+# PR Newswire's last line: "SOURCE Nordhavn Shipping A/S"
+_RELEASE_SOURCE = re.compile(r"^SOURCE\s+[A-Z]")
 # An export's labelled fields ("Title: ...", "URL: https://..."), one article's record of several lines
 _TITLE_FIELD = re.compile(r"^(?:title|headline)\s*:\s*(\S.*)$", re.I)
 _LINK_FIELD = re.compile(r"^(?:url|link|permalink|canonical url|source url)\s*:\s*(https?://\S+)$", re.I)
@@ -164,6 +175,11 @@ def caption_of(line: str) -> str | None:
         return None
     caption = line[: credit.start()].rstrip(" .,;:-–—|(")
     return caption if word_count(caption) >= 4 else None
+
+
+def is_clock(line: str) -> bool:
+    """ "14:52 GMT", "2.52pm": a time of day alone on its line (a live page's post time)."""
+    return bool(_CLOCK_LINE.match(line.strip()))
 
 
 def is_share_prompt(line: str) -> bool:
@@ -200,7 +216,9 @@ def _is_joined_furniture(low: str) -> bool:
 
 def _is_credits(line: str) -> bool:
     """ "Reporting by Jane Doe; Editing by Tom Roe": the wire's credits, two or more roles (one alone
-    is a byline)."""
+    is a byline), bare or in brackets as Reuters prints them: "(Reporting by ...; Editing by ...)"."""
+    if line.startswith("(") and line.rstrip(".").endswith(")"):
+        line = line.rstrip(".")[1:-1]
     pieces = [piece.strip() for piece in line.rstrip(".").split(";")]
     return len(pieces) > 1 and all(
         (credit := _CREDITS.match(piece)) is not None and looks_like_name(credit.group(1)) for piece in pieces
@@ -212,7 +230,9 @@ def classify(raw: str) -> Verdict:
     line = strip_bullet(raw)
     words = word_count(line)
     finished = ends_sentence(line)
-    if _COMMENT_FORM.match(line) or is_share_row(line) or is_link_label(line) or _is_credits(line):
+    if _is_credits(line) or is_contributors(line) or (words <= 10 and _RELEASE_SOURCE.match(line)):
+        return Verdict(Kind.BREAK)  # the end of a wire story or release: what follows is the next one
+    if _COMMENT_FORM.match(line) or is_share_row(line) or is_link_label(line):
         return Verdict(Kind.DROP)
     if field := _TITLE_FIELD.match(line):
         return Verdict(Kind.HEADING, field.group(1))
@@ -234,6 +254,8 @@ def classify(raw: str) -> Verdict:
     if _NO_LETTERS.match(line) or low in ENDINGS or _COUNT.match(low):
         return Verdict(Kind.BREAK)
     if low in NAVIGATION or low in ("on", "at") or _NUMBER.match(low) or _READING_TIME.match(low):
+        return Verdict(Kind.DROP)
+    if is_clock(line):
         return Verdict(Kind.DROP)
     if _is_joined_furniture(low) or _STANDARDS.match(line):
         return Verdict(Kind.DROP)
@@ -286,7 +308,7 @@ def _metadata(line: str, words: int) -> Verdict | None:
 
 def _only_date(text: str) -> bool:
     """A short line of nothing but a date and time: no word of four letters or more but date words."""
-    return word_count(text) <= 8 and not re.search(r"[a-z]{4,}", _DATE_WORDS.sub("", text), re.I)
+    return word_count(text) <= 8 and not re.search(r"[^\W\d_]{4,}", _DATE_WORDS.sub("", text))
 
 
 def _is_banner(line: str) -> bool:
@@ -320,9 +342,23 @@ MONTHS = {
     for name in names
 }
 _MONTH = "(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+# Month and weekday names in French, Spanish, German, Portuguese and Italian: "22 novembre 2026" alone on
+# a line is a date line as "22 November 2026" is
+_FOREIGN_DATE_WORDS = """
+    janvier février fevrier mars avril juin juillet août aout septembre octobre novembre décembre
+    decembre janv févr fevr juil lundi mardi mercredi jeudi vendredi samedi dimanche
+    enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre
+    lunes martes miércoles miercoles jueves viernes sábado sabado domingo
+    januar jänner februar märz maerz juni juli oktober dezember montag dienstag mittwoch donnerstag
+    freitag samstag sonnabend sonntag
+    janeiro fevereiro março marco maio junho julho setembro outubro novembro dezembro segunda terça
+    terca quarta quinta sexta feira
+    gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre lunedì martedì mercoledì
+    giovedì venerdì sabato domenica
+""".split()
 _DATE_WORDS = re.compile(
     r"\b(" + "|".join(MONTHS) + r"|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|"
-    r"friday|saturday|sunday|am|pm|utc|gmt|at|on)\b\.?",
+    r"friday|saturday|sunday|am|pm|utc|gmt|at|on|" + "|".join(_FOREIGN_DATE_WORDS) + r")\b\.?",
     re.I,
 )
 _ISO = re.compile(
@@ -406,6 +442,44 @@ def parse_date(text: str) -> datetime | None:
         rest = text[:start]
     hour, minute, second = clock or (0, 0, 0)
     return _build(int(year), month, day, hour, minute, second, _zone_in(rest))
+
+
+# The day a dateline gives without its year: "Nov 23", "Nov. 23", "23 Nov", "24 SET"
+_DAY_MONTH = re.compile(r"\b([^\W\d_]{3,10})\.?\s+(\d{1,2})\b|\b(\d{1,2})\.?\s+([^\W\d_]{3,10})\b")
+DATELINE_AHEAD = timedelta(days=1)  # a dateline's day may be tomorrow where it was written
+
+
+def dateline_date(body: str, *, now: datetime) -> datetime | None:
+    """The day an article's opening dateline gives ("AMSTERDAM, Nov 23 (Reuters) -", "COPENHAGEN,
+    Denmark, Nov. 24, 2026 /PRNewswire/ --", "Berlin, 24. November 2026 –"), at midnight UTC, or None.
+    A day without its year is in the year that puts it last on or before ``now`` (a day ahead allowed):
+    a wire story is dated by the day it was filed, which is never later than it is read."""
+    from briefing.sentences import without_dateline  # sentences loads NLTK: only when a body is read
+
+    first = body.lstrip().partition("\n")[0]
+    dateline = first[: len(first) - len(without_dateline(first))]
+    if not dateline:
+        return None
+    full = parse_date(dateline)
+    if full is not None:
+        return full
+    for m in _DAY_MONTH.finditer(dateline):
+        word, day = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        month = MONTHS.get(word.casefold()) or _month_stem(word)
+        if month is not None:
+            return _in_last_year(month, int(day), now)
+    return None
+
+
+def _in_last_year(month: int, day: int, now: datetime) -> datetime | None:
+    for year in (now.year + 1, now.year, now.year - 1):
+        try:
+            when = datetime(year, month, day, tzinfo=UTC)
+        except ValueError:
+            continue
+        if when <= now + DATELINE_AHEAD:
+            return when
+    return None
 
 
 def _clock(text: str) -> tuple[int, int, int] | None:

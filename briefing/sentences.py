@@ -53,15 +53,21 @@ _FINAL = re.compile(r"[.!?…:;]['\"’”)\]]*\s*$")
 _BANG_NAME = re.compile(r"(?<![\w-])(?:Yahoo|Jeopardy)!$")
 
 
-# A wire dateline before the first sentence: "NEWARK, N.J. (AP) — ", "KYIV, Ukraine — ", "(Reuters) - ".
+# A wire dateline before the first sentence: "NEWARK, N.J. (AP) — ", "KYIV, Ukraine — ", "(Reuters) - ",
+# a press release's "COPENHAGEN, Denmark, Nov. 24, 2026 /PRNewswire/ -- ", "Berlin, 24. November 2026 – ".
 _CAP = "A-ZÀ-ÖØ-Þ"  # capitals, accented ones too: "ZÜRICH", "BRASÍLIA"
+_AGENCY = r"\([A-Z][A-Za-z]{1,15}(?:\s[A-Z][A-Za-z]{1,15})?\)"  # "(Reuters)", "(GLOBE NEWSWIRE)"
 _DATELINE = re.compile(
     rf"^(?:(?P<place>[{_CAP}][{_CAP}'’.-]{{2,}}(?:\s+[{_CAP}][{_CAP}'’.-]+)*)"  # the place, in capitals
     r"(?P<more>"
     rf"(?:,\s+[{_CAP}][\w'’.-]*(?:\s+[{_CAP}][\w'’.-]*)*)??"  # its state or country
     r"(?:,?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Za-z]{3,9}\.?))?"  # the day: "Nov 21", "24 SET"
-    r"(?:\s*\([A-Z][A-Za-z]{1,15}\))?)"  # the agency
-    r"|\([A-Z][A-Za-z]{1,15}\))"  # or the agency alone
+    r"(?:,\s+\d{4})?"  # the year
+    rf"(?:\s*{_AGENCY}|\s+/[A-Z][A-Za-z-]{{1,20}}/)?)"  # the agency, or the release's wire: "/PRNewswire/"
+    rf"|{_AGENCY}"  # or the agency alone
+    # or a place as written, with the full date: "Berlin, 24. November 2026", "Paris, Nov. 24, 2026"
+    rf"|[{_CAP}][\w'’.-]+(?:[ -][{_CAP}][\w'’.-]+)?,\s+"
+    r"(?:\d{1,2}\.?\s+(?:de\s+)?[^\W\d_]{3,10}\.?(?:\s+de)?|[A-Z][a-z]{2,8}\.?\s+\d{1,2},)\s+\d{4})"
     rf"\s*(?:[—–]|\s-{{1,2}})\s+(?=[\"“‘'{_CAP}0-9])"
 )
 

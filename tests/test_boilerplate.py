@@ -25,6 +25,11 @@ from store.articles import latest_articles
         "Share this article: Facebook Twitter WhatsApp",
         "Share on Facebook | Share on X | Email",
         "Facebook Twitter LinkedIn Copy link",
+        "Lire aussi : Air France-KLM : des résultats en hausse au troisième trimestre",
+        "Lesen Sie auch: Was die Rentenreform für Jüngere bedeutet",
+        "Lea también: El Gobierno aprueba los presupuestos",
+        "Associated Press writer Jane Roe contributed to this report.",
+        "Reuters reporters Li Wei and Ana Costa contributed reporting from Shanghai.",
     ],
 )
 def test_furniture_paragraphs_go(paragraph):
@@ -41,6 +46,8 @@ def test_furniture_paragraphs_go(paragraph):
         "Twitter said on Monday it would cut jobs.",
         "The council met on Tuesday… Read more",  # a teaser's cut marker, for the feed reader to see
         "Read more",
+        "The ministry contributed reporting funds to the project.",
+        "Lire aussi la tribune publiée hier dans nos colonnes.",
         "Read more: " + " ".join(["the rest of the report says a great many things about the harbour"] * 3),
     ],
 )

@@ -26,6 +26,7 @@ from briefing.addresses import is_web_url, site_of
 from briefing.dumps import decode_text, split_dump
 from briefing.errors import EmptySourceError, FetchError, SourceError
 from briefing.feeds import Feed, FeedEntry, has_prose, looks_like_feed, parse_feed
+from briefing.furniture import dateline_date
 from briefing.models import ArticleDraft, IngestReport
 from briefing.pages import PAGE_SUFFIXES, parse_page
 from briefing.sentences import body_without_dateline
@@ -230,7 +231,8 @@ def credible_date(when: datetime | None, now: datetime) -> datetime | None:
 
 
 def _store_one(app: App, draft: ArticleDraft, tally: Tally, *, label: str, source_id: int | None) -> None:
-    written = draft.published_at
+    # an article giving no date of its own is dated by its dateline ("AMSTERDAM, Nov 23 (Reuters) -")
+    written = draft.published_at or dateline_date(draft.body, now=app.now())
     draft = replace(
         draft,
         body=body_without_dateline(draft.body),
