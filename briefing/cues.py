@@ -203,7 +203,7 @@ UNIT_HEADS = words(
 NOT_ACRONYMS = words(
     """
     ko kos cd cds dvd tv dj fm am pm ceo cfo gdp mp mps phd bc ad ok id ids pc usb ai it ip vip rpg lp ep
-    hiv aids covid dna rna ufo gps sms faq pdf html url atm suv mvp
+    hiv aids covid dna rna ufo gps sms faq pdf html url atm suv mvp ied ieds vbied vbieds
     """
 )
 MISC_FIRST = words("operation hurricane storm typhoon cyclone tropical")
