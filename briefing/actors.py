@@ -240,7 +240,9 @@ def _split_hyphens(toks: list[Token], gaz: Gazetteer) -> list[Token]:
         # a short known name only in capitals: "UN-backed" holds the UN, "Un-named" nothing
         known = [(len(p) > 2 or p.isupper()) and _known(gaz, fold(p)) is not None for p in parts]
         upper = all(p[:1].isupper() for p in parts)
-        if not parts or not (known[0] or (any(known) and upper)):
+        # "Task Force-Operation Inherent Resolve": a body, then the operation it runs
+        event = upper and any(p.lower() in MISC_FIRST for p in parts[1:])
+        if not parts or not (known[0] or (any(known) and upper) or event):
             if parts and parts[-1][:1].islower() and not is_title(tok):
                 tok.cap = False  # "Western-supplied" is an adjective
                 tok.refresh()
@@ -429,7 +431,8 @@ def _read_chunk(doc: _Doc, index: int, toks: list[Token], i: int, j: int, initia
         if longer and not toks[j - 1].possessive:
             _whole(doc, index, toks, i, j + 1, longer[1], initial, canonical=longer[0], why="list")
             return
-    known = _known(doc.gaz, " ".join(t.norm for t in chunk), acronym=len(chunk) == 1 and chunk[0].acronym)
+    acronym = len(chunk) == 1 and chunk[0].acronym and not _dateline(toks, i)
+    known = _known(doc.gaz, " ".join(t.norm for t in chunk), acronym=acronym)
     split = None if known else _split_joined(doc.gaz, chunk)
     if split is not None:
         for a, b in split:
@@ -468,6 +471,15 @@ def _read_chunk(doc: _Doc, index: int, toks: list[Token], i: int, j: int, initia
         _read_after_place(doc, index, toks, i, j, initial, lead)
     else:
         _read_plain(doc, index, toks, i, j, initial)
+
+
+def _dateline(toks: list[Token], i: int) -> bool:
+    """ "BAGHDAD - The coalition...": a place in capitals that opens a release, before a dash or a comma,
+    is a place's name, not an acronym."""
+    first = toks[i]
+    if len(first.text) < 4 or any(t.word for t in toks[:i]) or i + 1 >= len(toks):
+        return False
+    return toks[i + 1].text in ("-", "–", "—", ",", "(")
 
 
 def _holder(gaz: Gazetteer, toks: list[Token], rest: int, j: int) -> int:
@@ -1012,7 +1024,12 @@ def with_article_and_number(candidates: list[Candidate], tokens: list[list[Token
         if at is None:
             at = where[c.sentence] = {t.start: k for k, t in enumerate(toks)}
         i = at.get(c.toks[0].start)
-        if i is None or i < 1:
+        if i is None:
+            continue
+        last = at.get(c.toks[-1].start)
+        if c.type == "organization" and last is not None and _unit_number(toks, last):
+            _number_after(c, toks[last + 1])
+        if i < 1:
             continue
         before = toks[i - 1]
         if before.text == "The" and i > 1 and (toks[i - 2].word or toks[i - 2].text == ","):
@@ -1028,6 +1045,28 @@ def with_article_and_number(candidates: list[Candidate], tokens: list[list[Token
 
 
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+# what may follow a unit's number: "CTF 50 is led by", "Task Force 50 on Monday", "CTF 50 last year"
+_AFTER_NUMBER = words("is was will has had and or on in at for last to from with which that")
+
+
+def _unit_number(toks: list[Token], last: int) -> bool:
+    """A number of up to three digits after a unit's acronym or head names the unit: "CTF 50", "Task
+    Force 150", "Joint Task Force 2" (not "NATO 2030", nor "the SDF 20 kilometres back")."""
+    head = toks[last]
+    if not (head.acronym or head.low in UNIT_HEADS) or head.possessive or last + 1 >= len(toks):
+        return False
+    num = toks[last + 1]
+    if not (num.text.isdigit() and len(num.text) < 4):
+        return False
+    after = toks[last + 2] if last + 2 < len(toks) else None
+    return after is None or not after.word or after.cap or after.low in _AFTER_NUMBER
+
+
+def _number_after(c: Candidate, num: Token) -> None:
+    plain = c.canonical == " ".join(t.text for t in c.toks)
+    c.toks = [*c.toks, num]
+    if plain:
+        c.canonical = " ".join(t.text for t in c.toks)
 
 
 def _roles(doc: _Doc, cand: Candidate, toks: list[Token], i: int, j: int) -> None:

@@ -22,3 +22,24 @@ def test_bomb_acronyms_are_no_actors():
     text = "Engineers cleared an IED from the road, and a strike hit a VBIED near the bridge in Kandahar."
     for tagger in (None, "shipped"):
         assert [s for s, _, _ in mentions(text, tagger=tagger)] == ["Kandahar"]
+
+
+def test_dateline_in_capitals_is_a_place_and_an_operation_is_no_part_of_the_body():
+    text = "ERBIL-Joint Task Force-Operation Steady Shield said on Monday that two convoys had left."
+    for tagger in (None, "shipped"):
+        found = mentions(text, tagger=tagger)
+        assert ("ERBIL", "place", "Erbil") in found
+        assert ("Joint Task Force", "organization", "Joint Task Force") in found
+        assert not any("Operation" in s or "Shield" in s for s, _, _ in found)
+
+
+def test_a_units_number_after_its_name_is_part_of_it():
+    text = (
+        "The destroyer joined Task Force 64 in the Arabian Sea. JTF 12 is led by a Danish commodore. "
+        "NATO 2030 is a plan, and the SDF 20 kilometres south of the river held."
+    )
+    found = mentions(text, tagger=None)
+    assert ("Task Force 64", "organization", "Task Force 64") in found
+    assert ("JTF 12", "organization", "JTF 12") in found
+    assert ("NATO", "organization", "NATO") in found
+    assert ("SDF", "organization", "Syrian Democratic Forces") in found
