@@ -565,7 +565,7 @@ def _splits_after_place(gaz: Gazetteer, chunk: list[Token], width: int, type_: s
         return False  # "Harlow and Brent Light Railway": ``_one_name_with_and`` kept it whole
     if type_ != "place" or is_title(rest[0]):
         return True
-    if rest[-1].low in ORG_HEADS and not any(is_title(t) for t in rest):
+    if rest[-1].norm in ORG_HEADS and not any(is_title(t) for t in rest):
         return False  # "U.S. Naval Forces Europe Command": the country begins the body's name
     if len(rest) > 3:
         return True
@@ -672,7 +672,7 @@ def _one_name_with_and(gaz: Gazetteer, chunk: list[Token], k: int) -> bool:
 
 
 def _is_org(chunk: list[Token], gaz: Gazetteer) -> bool:
-    last = chunk[-1].low
+    last = chunk[-1].norm if chunk[-1].possessive else chunk[-1].low  # "the Defence Ministry's statement"
     if len(chunk) > 1 and last in UNIT_HEADS and chunk[0].norm not in gaz.given_names:
         return True  # "Fighter Wing", "Expeditionary Air Group", but "Lorna Wing" is a person
     if len(chunk) > 1 and (last in ORG_HEADS or last in LEGAL_FORMS or any(t.text == "&" for t in chunk)):

@@ -43,3 +43,10 @@ def test_a_units_number_after_its_name_is_part_of_it():
     assert ("JTF 12", "organization", "JTF 12") in found
     assert ("NATO", "organization", "NATO") in found
     assert ("SDF", "organization", "Syrian Democratic Forces") in found
+
+
+def test_a_possessive_body_keeps_its_head():
+    text = "The Defence Ministry's statement came late. U.S. Naval Forces Central Command's ships sailed."
+    found = mentions(text, tagger=None)
+    assert ("Defence Ministry", "organization", "Defence Ministry") in found
+    assert ("U.S. Naval Forces Central Command", "organization", "U.S. Naval Forces Central Command") in found
