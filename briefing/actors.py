@@ -867,7 +867,7 @@ def _person_cue(gaz: Gazetteer, toks: list[Token], i: int, j: int) -> bool:
 
 def _before_government(toks: list[Token], i: int, j: int) -> bool:
     """ "the Obama administration": a word between "the" and a lower-case word of government."""
-    return i > 0 and toks[i - 1].low == "the" and j < len(toks) and toks[j].low in _GOVERNMENTS
+    return i > 0 and toks[i - 1].low == "the" and j < len(toks) and toks[j].norm in _GOVERNMENTS
 
 
 def _has_particle(chunk: list[Token]) -> bool:

@@ -129,7 +129,7 @@ def _members(toks: list[Token], k: int) -> int:
 
 def _ruled(toks: list[Token]) -> bool:
     """A quick look: is there a word of government anywhere in the sentence?"""
-    return any(t.low in GOVERNMENTS for t in toks)
+    return any(t.norm in GOVERNMENTS for t in toks)
 
 
 def mark_states(cands: list[Candidate], tokens: list[list[Token]], gaz: Gazetteer) -> None:
@@ -155,19 +155,43 @@ def mark_states(cands: list[Candidate], tokens: list[list[Token]], gaz: Gazettee
         if _service_of(c, toks, i, gaz):
             continue
         nxt = toks[last + 1] if last + 1 < len(toks) else None
-        ruled = nxt is not None and nxt.word and not nxt.cap and nxt.low in GOVERNMENTS
+        # "the Asad regime's attacks": the possessive is the regime's
+        ruled = nxt is not None and nxt.word and not nxt.cap and nxt.norm in GOVERNMENTS
         country = c.type == "place" and (c.norm in gaz.countries or c.norm in gaz.demonyms)
+        before = _government_of(toks, i)
         if ruled and nxt is not None and not c.toks[-1].possessive and (country or c.type == "person"):
             c.toks = [*c.toks, nxt]
             c.type = "organization"
             if not country or not c.canonical:  # a country's government is its state, under its name
-                c.canonical = " ".join(t.text for t in c.toks)
+                c.canonical = _spelt(c.toks)
+        elif before and not c.toks[-1].possessive and (country or c.type == "person"):
+            # "the government of Iraq", "the regime of Assad": as "the Iraqi government"
+            named = _spelt(c.toks)
+            c.toks = [*before, *c.toks]
+            c.type = "organization"
+            if not country or not c.canonical:
+                c.canonical = f"{named} {before[0].low}"
         elif _country(c, gaz) and acts(toks, i, last + 1, gaz):
             c.type = "organization"
         elif c.type == "organization" and not c.toks[-1].possessive:
             width = _members(toks, last + 1)
             if width:  # "ISIL fighters", "Hezbollah militants": the organisation, named by its people
                 c.toks = [*c.toks, *toks[last + 1 : last + 1 + width]]
+
+
+def _spelt(toks: list[Token]) -> str:
+    """The words of a name as written, without a possessive's "'s" at its end."""
+    last = toks[-1]
+    return " ".join([*(t.text for t in toks[:-1]), last.text[:-2] if last.possessive else last.text])
+
+
+def _government_of(toks: list[Token], i: int) -> list[Token]:
+    """The tokens of "government of" or "regime of" just before ``toks[i]``, else none."""
+    if i < 2 or toks[i - 1].low != "of" or toks[i - 2].cap or toks[i - 2].low not in GOVERNMENTS:
+        return []
+    if i > 2 and toks[i - 3].low == "of":
+        return []  # "the head of government of France" names the country's leader, not its government
+    return toks[i - 2 : i]
 
 
 def _service_of(c: Candidate, toks: list[Token], i: int, gaz: Gazetteer) -> bool:

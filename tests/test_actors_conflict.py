@@ -50,3 +50,15 @@ def test_a_possessive_body_keeps_its_head():
     found = mentions(text, tagger=None)
     assert ("Defence Ministry", "organization", "Defence Ministry") in found
     assert ("U.S. Naval Forces Central Command", "organization", "U.S. Naval Forces Central Command") in found
+
+
+def test_a_regime_or_government_named_after_its_ruler_or_country():
+    text = (
+        "Shelling by the Lukashenko regime’s army went on. Observers blamed the regime of Lukashenko. "
+        "Aid reached the government of Moldova, and the head of government of Romania visited."
+    )
+    found = mentions(text, tagger=None)
+    assert ("Lukashenko regime", "organization", "Lukashenko regime") in found
+    assert ("regime of Lukashenko", "organization", "Lukashenko regime") in found
+    assert ("government of Moldova", "organization", "Moldova") in found
+    assert ("Romania", "place", "Romania") in found
