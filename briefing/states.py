@@ -173,10 +173,19 @@ def mark_states(cands: list[Candidate], tokens: list[list[Token]], gaz: Gazettee
                 c.canonical = f"{named} {before[0].low}"
         elif _country(c, gaz) and acts(toks, i, last + 1, gaz):
             c.type = "organization"
+        elif c.type == "place" and _people(c, gaz):
+            c.type = "organization"  # "Syrians fled", "the Iraqis": a people, under its country's name
         elif c.type == "organization" and not c.toks[-1].possessive:
             width = _members(toks, last + 1)
             if width:  # "ISIL fighters", "Hezbollah militants": the organisation, named by its people
                 c.toks = [*c.toks, *toks[last + 1 : last + 1 + width]]
+
+
+def _people(c: Candidate, gaz: Gazetteer) -> bool:
+    """A nationality's plural ("Syrians", "Ukrainians"): the people, a body of persons as re3d and the news
+    treat them, not the country's land."""
+    tok = c.toks[-1]
+    return len(c.toks) == 1 and tok.norm.endswith("s") and tok.norm in gaz.demonyms and not tok.possessive
 
 
 def _spelt(toks: list[Token]) -> str:

@@ -62,3 +62,11 @@ def test_a_regime_or_government_named_after_its_ruler_or_country():
     assert ("regime of Lukashenko", "organization", "Lukashenko regime") in found
     assert ("government of Moldova", "organization", "Moldova") in found
     assert ("Romania", "place", "Romania") in found
+
+
+def test_a_nationalitys_plural_is_the_people_under_their_countrys_name():
+    text = "Thousands fled, and the Ukrainians held Kupiansk while Eritreans waited in the Philippines."
+    found = mentions(text, tagger=None)
+    assert ("Ukrainians", "organization", "Ukraine") in found
+    assert ("Eritreans", "organization", "Eritrea") in found
+    assert ("Philippines", "place", "Philippines") in found
