@@ -74,7 +74,7 @@ from briefing.tagger import FIRM, Tagger, load_tagger, retag
 from briefing.things import drop_things
 from briefing.tokens import Token, tokenize
 
-_JOINERS = words("of for and & de del la le du da di van von der den bin ibn al el on upon")
+_JOINERS = words("of for and & de del la le du da di van von der den bin ibn bu al el on upon")
 _SMALL = words("a an the of for and to in on at with as by or")
 MAX_NAME_TOKENS = 5
 # possessives inside official names: "People's Republic of China", "People's Liberation Army"

@@ -64,6 +64,13 @@ MEMBERS = words(
     insurgents rebels
     """
 )
+# a people or a community, after its name or nationality: "the Syrian people", "the Yazidi community",
+# "the Al Bu Nimr tribe" (one lower-case word may come between: "Lebanese religious communities")
+PEOPLES = words(
+    """
+    people peoples civilians community communities tribe tribes clan clans population populations
+    """
+)
 ALLY_WORDS = words("ally allies partner partners")
 AGENT_VERBS = words("announced signed led brokered proposed imposed hosted backed")
 _ADVERBS = words("strongly also now again firmly fully still already further once today")
@@ -129,7 +136,7 @@ def _members(toks: list[Token], k: int) -> int:
 
 def _ruled(toks: list[Token]) -> bool:
     """A quick look: is there a word of government anywhere in the sentence?"""
-    return any(t.norm in GOVERNMENTS for t in toks)
+    return any(t.norm in GOVERNMENTS or t.norm in PEOPLES for t in toks)
 
 
 def mark_states(cands: list[Candidate], tokens: list[list[Token]], gaz: Gazetteer) -> None:
@@ -164,7 +171,7 @@ def mark_states(cands: list[Candidate], tokens: list[list[Token]], gaz: Gazettee
             c.type = "organization"
             if not country or not c.canonical:  # a country's government is its state, under its name
                 c.canonical = _spelt(c.toks)
-        elif before and not c.toks[-1].possessive and (country or c.type == "person"):
+        elif before and not c.toks[-1].possessive and (country or (c.type == "person" and _regime(before))):
             # "the government of Iraq", "the regime of Assad": as "the Iraqi government"
             named = _spelt(c.toks)
             c.toks = [*before, *c.toks]
@@ -175,10 +182,28 @@ def mark_states(cands: list[Candidate], tokens: list[list[Token]], gaz: Gazettee
             c.type = "organization"
         elif c.type == "place" and _people(c, gaz):
             c.type = "organization"  # "Syrians fled", "the Iraqis": a people, under its country's name
+        elif (width := _community(c, toks, last + 1, gaz)) and c.type != "organization":
+            named = c.canonical if c.type == "place" and c.canonical else None
+            c.toks = [*c.toks, *toks[last + 1 : last + 1 + width]]
+            c.type = "organization"
+            c.canonical = named or _spelt(c.toks)
         elif c.type == "organization" and not c.toks[-1].possessive:
             width = _members(toks, last + 1)
             if width:  # "ISIL fighters", "Hezbollah militants": the organisation, named by its people
                 c.toks = [*c.toks, *toks[last + 1 : last + 1 + width]]
+
+
+def _community(c: Candidate, toks: list[Token], k: int, gaz: Gazetteer) -> int:
+    """How many lower-case words after a name or a nationality say it is a people or a community: "the
+    Syrian people", "the Al Bu Nimr tribe" (not "Syria people", nor a name in the possessive)."""
+    if c.toks[-1].possessive or (c.type == "place" and c.toks[-1].norm not in gaz.demonyms):
+        return 0
+    for width in (1, 2):
+        end = k + width
+        lower = end <= len(toks) and all(t.word and not t.cap for t in toks[k:end])
+        if lower and toks[end - 1].norm in PEOPLES and (width == 1 or toks[k].low not in PEOPLES):
+            return width
+    return 0
 
 
 def _people(c: Candidate, gaz: Gazetteer) -> bool:
@@ -186,6 +211,11 @@ def _people(c: Candidate, gaz: Gazetteer) -> bool:
     treat them, not the country's land."""
     tok = c.toks[-1]
     return len(c.toks) == 1 and tok.norm.endswith("s") and tok.norm in gaz.demonyms and not tok.possessive
+
+
+def _regime(words_before: list[Token]) -> bool:
+    """ "the regime of Assad" is his; "the state government of Chinedu Alia" is the state's, led by him."""
+    return words_before[0].low in ("regime", "junta")
 
 
 def _spelt(toks: list[Token]) -> str:

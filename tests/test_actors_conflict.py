@@ -70,3 +70,16 @@ def test_a_nationalitys_plural_is_the_people_under_their_countrys_name():
     assert ("Ukrainians", "organization", "Ukraine") in found
     assert ("Eritreans", "organization", "Eritrea") in found
     assert ("Philippines", "place", "Philippines") in found
+
+
+def test_a_tribe_or_a_nationalitys_people_is_a_body():
+    text = (
+        "Gunmen attacked the Al bu Khalifa tribe near the river. The Sudanese people and Chadian "
+        "civilians fled, and Kenyan religious communities sent food to Syria."
+    )
+    found = mentions(text, tagger=None)
+    assert ("Al bu Khalifa tribe", "organization", "Al bu Khalifa tribe") in found
+    assert ("Sudanese people", "organization", "Sudan") in found
+    assert ("Chadian civilians", "organization", "Chad") in found
+    assert ("Kenyan religious communities", "organization", "Kenya") in found
+    assert ("Syria", "place", "Syria") in found
