@@ -235,8 +235,10 @@ def _split_hyphens(toks: list[Token], gaz: Gazetteer) -> list[Token]:
     if not any("-" in t.text for t in toks):
         return toks
     out: list[Token] = []
-    for tok in toks:
+    for k, tok in enumerate(toks):
         parts = tok.text.split("-") if tok.word and tok.cap and "-" in tok.text else []
+        if parts and _against_body(parts, toks[k + 1] if k + 1 < len(toks) else None):
+            parts = []  # "the Counter-Daesh Coalition" is one body, named for what it fights
         # a short known name only in capitals: "UN-backed" holds the UN, "Un-named" nothing
         known = [(len(p) > 2 or p.isupper()) and _known(gaz, fold(p)) is not None for p in parts]
         upper = all(p[:1].isupper() for p in parts)
@@ -258,6 +260,18 @@ def _split_hyphens(toks: list[Token], gaz: Gazetteer) -> list[Token]:
             at += len(part) + 1
         out.pop()
     return out
+
+
+def _against_body(parts: list[str], nxt: Token | None) -> bool:
+    """ "Counter-Daesh Coalition", "Anti-Corruption Bureau": a capitalised prefix of opposition before a
+    body's head."""
+    return (
+        len(parts) == 2
+        and parts[0].lower() in ("counter", "anti")
+        and nxt is not None
+        and nxt.cap
+        and nxt.low in ORG_HEADS
+    )
 
 
 def _is_headline(toks: list[Token], share: float = 0.8) -> bool:

@@ -83,3 +83,14 @@ def test_a_tribe_or_a_nationalitys_people_is_a_body():
     assert ("Chadian civilians", "organization", "Chad") in found
     assert ("Kenyan religious communities", "organization", "Kenya") in found
     assert ("Syria", "place", "Syria") in found
+
+
+def test_a_body_named_for_what_it_fights_stays_whole():
+    text = (
+        "The Counter-Piracy Coalition met in Oslo. The Anti-Corruption Bureau opened a case. "
+        "Anti-Russia protests grew."
+    )
+    found = mentions(text, tagger=None)
+    assert ("Counter-Piracy Coalition", "organization", "Counter-Piracy Coalition") in found
+    assert ("Anti-Corruption Bureau", "organization", "Anti-Corruption Bureau") in found
+    assert ("Russia", "place", "Russia") in found
