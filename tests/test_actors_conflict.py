@@ -94,3 +94,11 @@ def test_a_body_named_for_what_it_fights_stays_whole():
     assert ("Counter-Piracy Coalition", "organization", "Counter-Piracy Coalition") in found
     assert ("Anti-Corruption Bureau", "organization", "Anti-Corruption Bureau") in found
     assert ("Russia", "place", "Russia") in found
+
+
+def test_arabic_place_names_without_their_article_or_final_h():
+    text = "Troops entered Fallujah on Monday, and a bomb hit a market in al-Hilla. Shelling near Raqqa."
+    found = mentions(text, tagger=None)
+    assert ("Fallujah", "place", "Al Fallūjah") in found
+    assert ("al-Hilla", "place", "Al Hillah") in found
+    assert ("Raqqa", "place", "Ar Raqqah") in found
