@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from briefing.coref import Candidate
-from briefing.cues import words
+from briefing.cues import PLACE_PREPOSITIONS, words
 from briefing.gazetteer import Gazetteer
 from briefing.models import ExtractedActor
 from briefing.tokens import Token
@@ -72,6 +72,17 @@ PEOPLES = words(
     """
 )
 ALLY_WORDS = words("ally allies partner partners")
+# a country as what a state supports or stands with: "support Iraq", "support to Syria", "stands by Iraq"
+SUPPORTING = words("support supports supported supporting")
+ALONGSIDE = frozenset(
+    f"{verb} {prep}"
+    for verb, prep in (
+        *((v, p) for v in ("stand", "stands", "stood") for p in ("by", "with")),
+        *((v, "with") for v in ("work", "working", "closely", "partnership", "cooperation", "co-operation")),
+        ("support", "to"),
+        ("support", "for"),
+    )
+)
 AGENT_VERBS = words("announced signed led brokered proposed imposed hosted backed")
 _ADVERBS = words("strongly also now again firmly fully still already further once today")
 
@@ -109,18 +120,36 @@ def acts(toks: list[Token], i: int, j: int, gaz: Gazetteer) -> bool:
     while k < len(toks) and toks[k].low in _ADVERBS:
         k += 1
     nxt = toks[k].low if k < len(toks) else ""
+    if i and toks[i - 1].low in PLACE_PREPOSITIONS and not last.possessive:
+        nxt = ""  # "the ceasefire in Syria was announced", "people in Russia said": the place's words
     if last.possessive or (k < len(toks) and toks[k].text in ("’s", "'s")):
         return nxt in STATE_NOUNS or (k + 1 < len(toks) and toks[k + 1].low in STATE_NOUNS)
     if nxt in STATE_VERBS or nxt in STATE_NOUNS:
         return True
     if nxt in ("is", "are", "was", "were", "has", "have", "had") and k + 1 < len(toks):
         return toks[k + 1].low in STATE_STATES
+    i = _list_start(toks, i, gaz)
     before = toks[i - 1].low if i else ""
     if before == "the" and i > 1:
-        before = toks[i - 2].low
-    if before in ALLY_WORDS:
+        i -= 1
+        before = toks[i - 1].low
+    if before in ALLY_WORDS or before in SUPPORTING:
+        return True
+    two = f"{toks[i - 2].low} {before}" if i > 1 else ""
+    if two in ALONGSIDE:
         return True
     return before == "by" and i > 1 and toks[i - 2].low in AGENT_VERBS
+
+
+def _list_start(toks: list[Token], i: int, gaz: Gazetteer) -> int:
+    """Where a list of countries that ends with the one at ``i`` begins ("by Russia and Turkey")."""
+    while i > 1 and toks[i - 1].low in ("and", ","):
+        k = i - 1
+        width = next((w for w in (3, 2, 1) if k - w >= 0 and _is_country(toks, k - w, w, gaz)), 0)
+        if not width:
+            break
+        i = k - width
+    return i
 
 
 def _members(toks: list[Token], k: int) -> int:

@@ -102,3 +102,15 @@ def test_arabic_place_names_without_their_article_or_final_h():
     assert ("Fallujah", "place", "Al Fallūjah") in found
     assert ("al-Hilla", "place", "Al Hillah") in found
     assert ("Raqqa", "place", "Ar Raqqah") in found
+
+
+def test_a_country_supported_or_stood_by_is_its_state_but_not_a_country_one_is_in():
+    text = (
+        "The truce was brokered by Qatar and Egypt last week. Norway stands by Moldova, and its support "
+        "for Georgia grew. Officials are working closely with Armenia. The fighting in Sudan was "
+        "condemned, and Chad flew aid to Sudan."
+    )
+    found = mentions(text, tagger=None)
+    for state in ("Qatar", "Egypt", "Moldova", "Georgia", "Armenia"):
+        assert (state, "organization", state) in found, state
+    assert [t for s, t, _ in found if s == "Sudan"] == ["place", "place"]
