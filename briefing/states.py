@@ -71,6 +71,11 @@ PEOPLES = words(
     people peoples civilians community communities tribe tribes clan clans population populations
     """
 )
+# a country's armed people and ships, after its name or nationality: "U.S. forces", "Iraqi security
+# forces", "U.S. service members", "British warships" are its state's
+ARMED = (MEMBERS - words("terrorists militants gunmen insurgents rebels operatives")) | words(
+    "members personnel sailors airmen marines ships warships servicemembers"
+)
 ALLY_WORDS = words("ally allies partner partners")
 # a country as what a state supports or stands with: "support Iraq", "support to Syria", "stands by Iraq"
 SUPPORTING = words("support supports supported supporting")
@@ -152,15 +157,24 @@ def _list_start(toks: list[Token], i: int, gaz: Gazetteer) -> int:
     return i
 
 
-def _members(toks: list[Token], k: int) -> int:
+def _members(toks: list[Token], k: int, nouns: frozenset[str] = MEMBERS) -> int:
     """How many lower-case words after an organisation name its members or units ("fighters", "tactical
     units"): at most one word before the noun."""
     for width in (1, 2):
         end = k + width
         lower = end <= len(toks) and all(t.word and not t.cap for t in toks[k:end])
-        if lower and toks[end - 1].low in MEMBERS and (width == 1 or toks[k].low not in MEMBERS):
+        if lower and toks[end - 1].low in nouns and (width == 1 or toks[k].low not in nouns):
             return width
     return 0
+
+
+def _armed(toks: list[Token], k: int) -> int:
+    """How many words after a country say they are its forces: "forces", "security forces", "service
+    members" (not "members" alone: "EU members" are countries)."""
+    width = _members(toks, k, ARMED)
+    if width == 1 and toks[k].low == "members":
+        return 0
+    return width
 
 
 def _ruled(toks: list[Token]) -> bool:
@@ -207,6 +221,9 @@ def mark_states(cands: list[Candidate], tokens: list[list[Token]], gaz: Gazettee
             c.type = "organization"
             if not country or not c.canonical:
                 c.canonical = f"{named} {before[0].low}"
+        elif country and not c.toks[-1].possessive and (width := _armed(toks, last + 1)):
+            c.toks = [*c.toks, *toks[last + 1 : last + 1 + width]]
+            c.type = "organization"
         elif _country(c, gaz) and acts(toks, i, last + 1, gaz):
             c.type = "organization"
         elif c.type == "place" and _people(c, gaz):

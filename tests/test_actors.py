@@ -87,9 +87,11 @@ def test_title_before_name_is_the_role_and_the_nationality_a_place():
 
 
 def test_demonyms_point_to_their_country():
-    found = actors_by_name("Ukrainian forces advanced while North Korean troops arrived in Kursk.")
+    found = actors_by_name("Ukrainian voters advanced while North Korean troops arrived in Kursk.")
     assert found["Ukraine"].type == "place"
-    assert found["North Korea"].mentions[0].surface == "North Korean"
+    # a country's troops are its state, under the country's name
+    assert found["North Korea"].type == "organization"
+    assert found["North Korea"].mentions[0].surface == "North Korean troops"
 
 
 def test_spelling_variants_share_one_canonical_name():

@@ -114,3 +114,15 @@ def test_a_country_supported_or_stood_by_is_its_state_but_not_a_country_one_is_i
     for state in ("Qatar", "Egypt", "Moldova", "Georgia", "Armenia"):
         assert (state, "organization", state) in found, state
     assert [t for s, t, _ in found if s == "Sudan"] == ["place", "place"]
+
+
+def test_a_countrys_forces_are_its_state():
+    text = (
+        "Chadian troops crossed the border, Nigerian security forces followed, and Indian service "
+        "members trained them. EU members met in Brussels."
+    )
+    found = mentions(text, tagger=None)
+    assert ("Chadian troops", "organization", "Chad") in found
+    assert ("Nigerian security forces", "organization", "Nigeria") in found
+    assert ("Indian service members", "organization", "India") in found
+    assert ("EU", "organization", "European Union") in found
