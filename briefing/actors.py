@@ -366,6 +366,23 @@ def _read_sentence(doc: _Doc, index: int, toks: list[Token]) -> None:
             continue
         if i < j:
             _read_chunk(doc, index, toks, i, j, initial)
+    if any(t.low.startswith(_AGAINST) for t in toks):
+        _coalitions_against(doc, index, toks)
+
+
+_AGAINST = ("counter-", "anti-")
+_ALLIANCES = words("coalition alliance campaign")
+
+
+def _coalitions_against(doc: _Doc, index: int, toks: list[Token]) -> None:
+    """ "the counter-ISIL coalition", "the anti-Houthi alliance": a body named for a known actor it
+    fights, in lower case."""
+    for k, tok in enumerate(toks[:-1]):
+        if tok.cap or not tok.low.startswith(_AGAINST) or toks[k + 1].low not in _ALLIANCES:
+            continue
+        enemy = tok.text.split("-", 1)[1]
+        if enemy[:1].isupper() and _known(doc.gaz, fold(enemy)) is not None:
+            _add(doc, index, toks[k : k + 2], "organization", why="head")
 
 
 def _national_arm(doc: _Doc, toks: list[Token], run: tuple[int, int], after: tuple[int, int]) -> bool:

@@ -126,3 +126,10 @@ def test_a_countrys_forces_are_its_state():
     assert ("Nigerian security forces", "organization", "Nigeria") in found
     assert ("Indian service members", "organization", "India") in found
     assert ("EU", "organization", "European Union") in found
+
+
+def test_a_lower_case_coalition_against_a_known_actor_is_a_body():
+    text = "Jets of the anti-Houthi coalition struck Hodeidah; anti-government protests grew in Sanaa."
+    found = mentions(text, tagger=None)
+    assert ("anti-Houthi coalition", "organization", "anti-Houthi coalition") in found
+    assert not any("government" in s for s, _, _ in found)
