@@ -206,7 +206,7 @@ NOT_ACRONYMS = words(
     hiv aids covid dna rna ufo gps sms faq pdf html url atm suv mvp ied ieds vbied vbieds
     """
 )
-MISC_FIRST = words("operation hurricane storm typhoon cyclone tropical")
+MISC_FIRST = words("operation hurricane storm typhoon cyclone tropical cessation")
 # Lower-case nouns after a name that make it a company: "Volkswagen plants", "Apple shares"
 COMPANY_NOUNS = words(
     """

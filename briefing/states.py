@@ -270,9 +270,12 @@ def _spelt(toks: list[Token]) -> str:
     return " ".join([*(t.text for t in toks[:-1]), last.text[:-2] if last.possessive else last.text])
 
 
+_OF_STATE = GOVERNMENTS | {"people"}  # "the people of Syria", as "the Syrian people"
+
+
 def _government_of(toks: list[Token], i: int) -> list[Token]:
-    """The tokens of "government of" or "regime of" just before ``toks[i]``, else none."""
-    if i < 2 or toks[i - 1].low != "of" or toks[i - 2].cap or toks[i - 2].low not in GOVERNMENTS:
+    """The tokens of "government of", "regime of" or "people of" just before ``toks[i]``, else none."""
+    if i < 2 or toks[i - 1].low != "of" or toks[i - 2].cap or toks[i - 2].low not in _OF_STATE:
         return []
     if i > 2 and toks[i - 3].low == "of":
         return []  # "the head of government of France" names the country's leader, not its government

@@ -133,3 +133,10 @@ def test_a_lower_case_coalition_against_a_known_actor_is_a_body():
     found = mentions(text, tagger=None)
     assert ("anti-Houthi coalition", "organization", "anti-Houthi coalition") in found
     assert not any("government" in s for s, _, _ in found)
+
+
+def test_the_people_of_a_country_and_a_cessation_of_hostilities():
+    text = "We stand with the people of Sudan. Both sides must respect the Cessation of Hostilities."
+    found = mentions(text, tagger=None)
+    assert ("people of Sudan", "organization", "Sudan") in found
+    assert not any("Cessation" in s or "Hostilities" in s for s, _, _ in found)
