@@ -133,6 +133,8 @@ def acts(toks: list[Token], i: int, j: int, gaz: Gazetteer) -> bool:
         return True
     if nxt in ("is", "are", "was", "were", "has", "have", "had") and k + 1 < len(toks):
         return toks[k + 1].low in STATE_STATES
+    if nxt == "to" and k + 1 < len(toks) and nxt_is_verb(toks[k + 1]):
+        return True  # "enable Iraq to access loans", "for Iraq to obtain": the state does it
     i = _list_start(toks, i, gaz)
     before = toks[i - 1].low if i else ""
     if before == "the" and i > 1:
@@ -144,6 +146,17 @@ def acts(toks: list[Token], i: int, j: int, gaz: Gazetteer) -> bool:
     if two in ALONGSIDE:
         return True
     return before == "by" and i > 1 and toks[i - 2].low in AGENT_VERBS
+
+
+# words after "to" that begin no verb: "from Iraq to the south", "Iraq to 2020"
+_NOT_VERBS = words(
+    "the a an this that these those its their his her our some all each every both what which whom where when"
+)
+
+
+def nxt_is_verb(tok: Token) -> bool:
+    """Is the word after a country's "to" plausibly a verb ("to access", "to obtain")?"""
+    return tok.word and not tok.cap and tok.low not in _NOT_VERBS and not tok.low.endswith("ing")
 
 
 def _list_start(toks: list[Token], i: int, gaz: Gazetteer) -> int:

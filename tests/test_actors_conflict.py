@@ -140,3 +140,12 @@ def test_the_people_of_a_country_and_a_cessation_of_hostilities():
     found = mentions(text, tagger=None)
     assert ("people of Sudan", "organization", "Sudan") in found
     assert not any("Cessation" in s or "Hostilities" in s for s, _, _ in found)
+
+
+def test_a_country_that_is_to_do_something_is_its_state():
+    text = (
+        "The loan will enable Moldova to access markets. He travelled to Moldova to meet troops. "
+        "Exports from Moldova to the south fell, adding Moldova to what critics call a list."
+    )
+    found = mentions(text, tagger=None)
+    assert [t for s, t, _ in found if s == "Moldova"] == ["organization", "place", "place", "place"]
