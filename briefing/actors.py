@@ -927,7 +927,7 @@ def _context(toks: list[Token], i: int, j: int) -> str:
         return "place"  # "across the Rhine", "throughout the Balkans"
     if i > 1 and toks[i - 1].low == "of" and not toks[i - 2].cap and toks[i - 2].low in PLACE_OF:
         return "place"  # "the town of Tel Tamer", "the municipality of Zandvoort"
-    if _listed_after_place(toks, i):
+    if _listed_after_place(toks, i) or _paired_with_town(toks, i):
         return "place"
     if _next_is_place_head(toks, j):
         return "place"
@@ -979,6 +979,19 @@ def _listed_after_place(toks: list[Token], i: int) -> bool:
     while k >= 0 and (toks[k].name_like or toks[k].low in (",", "and", "or")):
         k -= 1
     return k >= 0 and k < i - 2 and toks[k].low in PLACE_CONTEXT
+
+
+def _paired_with_town(toks: list[Token], i: int) -> bool:
+    """ "attacks on Aleppo and Daraya": a name joined by "and"/"or" to a known town or region just before
+    it is one too."""
+    if i < 2 or toks[i - 1].low not in ("and", "or"):
+        return False
+    k = i - 1
+    while k > 0 and toks[k - 1].name_like and i - k < 4:
+        k -= 1
+    if k == i - 1:
+        return False
+    return load_gazetteer().place(" ".join(t.norm for t in toks[k : i - 1])) is not None
 
 
 def _in_region(toks: list[Token], k: int) -> bool:

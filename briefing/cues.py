@@ -99,6 +99,7 @@ PLACE_OF = words(
     """
     city town village hamlet municipality province district region county suburb suburbs outskirts capital
     island state parish borough neighbourhood neighborhood governorate oblast port
+    cities towns villages provinces districts regions islands
     """
 )
 # "St. Louis", "Saint Helena": a name that begins with a saint's is a place, a church or a team, no person.

@@ -149,3 +149,10 @@ def test_a_country_that_is_to_do_something_is_its_state():
     )
     found = mentions(text, tagger=None)
     assert [t for s, t, _ in found if s == "Moldova"] == ["organization", "place", "place", "place"]
+
+
+def test_a_name_paired_with_a_known_town_and_the_towns_of():
+    text = "Shelling hit Kharkiv and Vovchansk overnight. Floods reached the villages of Zarichne and Lyman."
+    found = mentions(text, tagger=None)
+    assert ("Vovchansk", "place", "Vovchansk") in found
+    assert ("Zarichne", "place", "Zarichne") in found
