@@ -1099,6 +1099,8 @@ def _unit_number(toks: list[Token], last: int) -> bool:
     head = toks[last]
     if not (head.acronym or head.low in UNIT_HEADS) or head.possessive or last + 1 >= len(toks):
         return False
+    if last > 0 and toks[last - 1].text == "(":
+        return False  # "USS Hopper (DDG 70)": a ship's hull number
     num = toks[last + 1]
     if not (num.text.isdigit() and len(num.text) < 4):
         return False

@@ -193,7 +193,8 @@ PLACE_MODIFIERS = words(
 # kept apart from COMMON, whose words are also features of the tagger's shipped weights.
 GROUP_NOUNS = words("organisers organizers rescuers protesters demonstrators villagers spectators")
 # Alone, these are a direction, a head word referring back ("the Ministry") or a caption mark.
-LONE_NOT_NAMES = words("western eastern northern southern central jr sr")
+# ("Airmen", "Soldiers": armed forces' style capitalises its people, no names)
+LONE_NOT_NAMES = words("western eastern northern southern central jr sr airmen soldiers sailors guardsmen")
 # Before a name of unknown kind, these say it is a place ("in Al Huwayjah").
 PLACE_CONTEXT = words("in near outside across throughout toward towards")
 # Military units named with a number before them: "the 158th Fighter Wing", "65 Air Division".

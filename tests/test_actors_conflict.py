@@ -156,3 +156,14 @@ def test_a_name_paired_with_a_known_town_and_the_towns_of():
     found = mentions(text, tagger=None)
     assert ("Vovchansk", "place", "Vovchansk") in found
     assert ("Zarichne", "place", "Zarichne") in found
+
+
+def test_ships_and_capitalised_soldiers_are_no_actors():
+    text = (
+        "The frigate HMS Kestrel joined USS Marlow (DDG 91) in the Red Sea. Kestrel will escort tankers. "
+        "The Airmen of the wing flew 40 sorties, Admiral Harold Finch said."
+    )
+    found = mentions(text, tagger=None)
+    assert not any(s in ("Kestrel", "HMS Kestrel", "USS Marlow", "Airmen", "DDG 91") for s, _, _ in found)
+    assert ("Harold Finch", "person", "Harold Finch") in found
+    assert ("Red Sea", "place", "Red Sea") in found
