@@ -54,7 +54,8 @@ ORG_HEADS = words(
     division fleet squadron mission secretariat directorate cartel brotherhood trading investment
     investments oil petroleum conference forum pharmaceuticals hospital museum library orchestra band fc
     rovers athletic laboratory laboratories observatory
-    wanderers exchange reserve bureau caucus junta militia committee ministries house casino
+    wanderers exchange reserve bureau caucus junta militia committee ministries house casino community
+    opposition
     """
 )
 # A company's legal form ends its name ("Nordhavn Shipping A/S", "Telefónica S.A."); kept apart from

@@ -69,6 +69,7 @@ MEMBERS = words(
 PEOPLES = words(
     """
     people peoples civilians community communities tribe tribes clan clans population populations
+    opposition
     """
 )
 # a country's armed people and ships, after its name or nationality: "U.S. forces", "Iraqi security
@@ -181,12 +182,15 @@ def _members(toks: list[Token], k: int, nouns: frozenset[str] = MEMBERS) -> int:
     return 0
 
 
+_AGAINST_STATE = words("opposition rebel rebels insurgent militia separatist")
+
+
 def _armed(toks: list[Token], k: int) -> int:
     """How many words after a country say they are its forces: "forces", "security forces", "service
     members" (not "members" alone: "EU members" are countries)."""
     width = _members(toks, k, ARMED)
-    if width == 1 and toks[k].low == "members":
-        return 0
+    if (width == 1 and toks[k].low == "members") or (width == 2 and toks[k].low in _AGAINST_STATE):
+        return 0  # "Syrian opposition forces", "Malian rebel fighters" are no forces of the state
     return width
 
 
@@ -242,7 +246,9 @@ def mark_states(cands: list[Candidate], tokens: list[list[Token]], gaz: Gazettee
         elif c.type == "place" and _people(c, gaz):
             c.type = "organization"  # "Syrians fled", "the Iraqis": a people, under its country's name
         elif (width := _community(c, toks, last + 1, gaz)) and c.type != "organization":
-            named = c.canonical if c.type == "place" and c.canonical else None
+            # "the Syrian people" are Syria's; "the Syrian opposition" is a body of its own
+            own = toks[last + width].low == "opposition"
+            named = c.canonical if c.type == "place" and c.canonical and not own else None
             c.toks = [*c.toks, *toks[last + 1 : last + 1 + width]]
             c.type = "organization"
             c.canonical = named or _spelt(c.toks)

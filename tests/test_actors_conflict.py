@@ -167,3 +167,14 @@ def test_ships_and_capitalised_soldiers_are_no_actors():
     assert not any(s in ("Kestrel", "HMS Kestrel", "USS Marlow", "Airmen", "DDG 91") for s, _, _ in found)
     assert ("Harold Finch", "person", "Harold Finch") in found
     assert ("Red Sea", "place", "Red Sea") in found
+
+
+def test_an_opposition_and_a_community_are_bodies_of_their_own():
+    text = (
+        "The International Community must act. The Belarusian opposition met in Vilnius, and Belarusian "
+        "opposition fighters trained nearby."
+    )
+    found = mentions(text, tagger=None)
+    assert ("International Community", "organization", "International Community") in found
+    assert ("Belarusian opposition", "organization", "Belarusian opposition") in found
+    assert not any(n == "Belarus" and t == "organization" for _, t, n in found)
