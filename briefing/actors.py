@@ -336,6 +336,8 @@ def _joiner(toks: list[Token], j: int) -> int:
     low = toks[j].low
     if low in _JOINERS and j + 1 < n and toks[j + 1].name_like:
         return 2
+    if low == "to" and _purpose(toks, j):
+        return 2
     if j + 2 < n and toks[j + 2].name_like:
         if low in ("of", "for", "and") and toks[j + 1].low == "the":
             return 3
@@ -383,6 +385,18 @@ def _coalitions_against(doc: _Doc, index: int, toks: list[Token]) -> None:
         enemy = tok.text.split("-", 1)[1]
         if enemy[:1].isupper() and _known(doc.gaz, fold(enemy)) is not None:
             _add(doc, index, toks[k : k + 2], "organization", why="head")
+
+
+def _purpose(toks: list[Token], j: int) -> bool:
+    """ "Global Coalition to Counter ISIL", "Committee to Protect Journalists": a body's head, "to" and a
+    capitalised verb that is no known name, then a name."""
+    if j + 2 >= len(toks) or toks[j - 1].low not in ORG_HEADS or not toks[j - 1].cap:
+        return False
+    verb, after = toks[j + 1], toks[j + 2]
+    if not verb.cap or verb.acronym or not after.name_like:
+        return False
+    gaz = load_gazetteer()
+    return _known(gaz, verb.norm) is None and verb.norm not in gaz.given_names
 
 
 def _national_arm(doc: _Doc, toks: list[Token], run: tuple[int, int], after: tuple[int, int]) -> bool:

@@ -178,3 +178,11 @@ def test_an_opposition_and_a_community_are_bodies_of_their_own():
     assert ("International Community", "organization", "International Community") in found
     assert ("Belarusian opposition", "organization", "Belarusian opposition") in found
     assert not any(n == "Belarus" and t == "organization" for _, t, n in found)
+
+
+def test_a_bodys_name_may_say_what_it_is_for():
+    text = "The Council to Protect Rural Wales objected. The Navy to Syria was never sent, he said."
+    found = mentions(text, tagger=None)
+    assert ("Council to Protect Rural Wales", "organization", "Council to Protect Rural Wales") in found
+    assert ("Navy", "organization", "Navy") in found
+    assert ("Syria", "place", "Syria") in found
