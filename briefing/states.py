@@ -52,6 +52,7 @@ STATE_NOUNS = words(
     support commitment commitments efforts effort strike strikes airstrike airstrikes air-strikes
     sanctions policy position stance assistance aid funding pledge pledges decision diplomacy response
     contribution contributions engagement involvement intervention partnership work
+    message leadership role interests responsibility guarantee guarantees
     """
 )
 # a ruler's or a country's name before these names a government: "the Assad regime", "the Iraqi government"
@@ -128,7 +129,8 @@ def acts(toks: list[Token], i: int, j: int, gaz: Gazetteer) -> bool:
     nxt = toks[k].low if k < len(toks) else ""
     if i and toks[i - 1].low in PLACE_PREPOSITIONS and not last.possessive:
         nxt = ""  # "the ceasefire in Syria was announced", "people in Russia said": the place's words
-    if last.possessive or (k < len(toks) and toks[k].text in ("’s", "'s")):
+    plural = last.text.endswith("s") and k < len(toks) and toks[k].text in ("’", "'")  # "the States’"
+    if last.possessive or plural or (k < len(toks) and toks[k].text in ("’s", "'s")):
         return nxt in STATE_NOUNS or (k + 1 < len(toks) and toks[k + 1].low in STATE_NOUNS)
     if nxt in STATE_VERBS or nxt in STATE_NOUNS:
         return True

@@ -186,3 +186,13 @@ def test_a_bodys_name_may_say_what_it_is_for():
     assert ("Council to Protect Rural Wales", "organization", "Council to Protect Rural Wales") in found
     assert ("Navy", "organization", "Navy") in found
     assert ("Syria", "place", "Syria") in found
+
+
+def test_a_countrys_message_role_or_interests_are_its_states():
+    text = (
+        "Envoys delivered the Philippines’ message. Norway's role grew, and the visit to Norway's "
+        "capital was short."
+    )
+    found = mentions(text, tagger=None)
+    assert ("Philippines", "organization", "Philippines") in found
+    assert [t for s, t, _ in found if s == "Norway"] == ["organization", "place"]
