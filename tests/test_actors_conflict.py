@@ -196,3 +196,8 @@ def test_a_countrys_message_role_or_interests_are_its_states():
     found = mentions(text, tagger=None)
     assert ("Philippines", "organization", "Philippines") in found
     assert [t for s, t, _ in found if s == "Norway"] == ["organization", "place"]
+
+
+def test_washington_dc_is_a_place():
+    found = mentions("Ministers met in Washington D.C. on Monday, then in Washington DC.", tagger=None)
+    assert [(s, t) for s, t, _ in found] == [("Washington D.C.", "place"), ("Washington DC", "place")]
