@@ -201,3 +201,13 @@ def test_a_countrys_message_role_or_interests_are_its_states():
 def test_washington_dc_is_a_place():
     found = mentions("Ministers met in Washington D.C. on Monday, then in Washington DC.", tagger=None)
     assert [(s, t) for s, t, _ in found] == [("Washington D.C.", "place"), ("Washington DC", "place")]
+
+
+def test_irregular_plurals_of_nationalities_are_peoples():
+    found = mentions(
+        "The Serbs and the Croats signed; Britons voted in the Turks and Caicos Islands.", tagger=None
+    )
+    assert ("Serbs", "organization", "Serbia") in found
+    assert ("Croats", "organization", "Croatia") in found
+    assert ("Britons", "organization", "United Kingdom") in found
+    assert ("Turks and Caicos Islands", "place", "Turks and Caicos Islands") in found
