@@ -223,6 +223,9 @@ def mark_states(cands: list[Candidate], tokens: list[list[Token]], gaz: Gazettee
             continue
         if _service_of(c, toks, i, gaz):
             continue
+        if c.type == "place" and i > 0 and toks[i - 1].low in _DIRECTIONS and not toks[i - 1].cap:
+            c.toks = [toks[i - 1], *c.toks]
+            i -= 1
         nxt = toks[last + 1] if last + 1 < len(toks) else None
         # "the Asad regime's attacks": the possessive is the regime's
         ruled = nxt is not None and nxt.word and not nxt.cap and nxt.norm in GOVERNMENTS
@@ -291,6 +294,10 @@ def _spelt(toks: list[Token]) -> str:
     return " ".join([*(t.text for t in toks[:-1]), last.text[:-2] if last.possessive else last.text])
 
 
+_DIRECTIONS = words(
+    "northern southern eastern western northeastern northwestern southeastern southwestern north-eastern "
+    "north-western south-eastern south-western"
+)
 _OF_STATE = GOVERNMENTS | {"people"}  # "the people of Syria", as "the Syrian people"
 
 

@@ -211,3 +211,11 @@ def test_irregular_plurals_of_nationalities_are_peoples():
     assert ("Croats", "organization", "Croatia") in found
     assert ("Britons", "organization", "United Kingdom") in found
     assert ("Turks and Caicos Islands", "place", "Turks and Caicos Islands") in found
+
+
+def test_a_direction_before_a_place_is_part_of_the_mention_not_of_the_name():
+    found = mentions(
+        "Strikes hit northern Yemen and north-eastern Nigeria; Southern Sudan voted.", tagger=None
+    )
+    assert ("northern Yemen", "place", "Yemen") in found
+    assert ("north-eastern Nigeria", "place", "Nigeria") in found
