@@ -127,7 +127,9 @@ def extract_actors(
     gaz = load_gazetteer()
     model = load_tagger() if isinstance(tagger, str) else tagger
     if model is not None:
+        ruled = reading.candidates
         reading.candidates = retag(reading, model, gaz)
+        reading.candidates += _defined_acronyms(ruled, reading.candidates)
         _from_the_name(reading.candidates)
         resolve(reading.candidates, gaz, text)
         _surnames_of_people(reading.candidates)
@@ -166,6 +168,28 @@ def read_rules(
     doc.candidates += month_surnames(doc.candidates, tokens, headlines)  # "May said" after "Theresa May"
     resolve(doc.candidates, doc.gaz, text)
     return Reading(text, sentences, tokens, headlines, lower, doc.candidates)
+
+
+def _defined_acronyms(ruled: list[Candidate], tagged: list[Candidate]) -> list[Candidate]:
+    """The rules' mentions of an acronym the text defines in brackets after a body's name ("Task Force
+    (CTF)") that the tagger dropped: the acronym names that body wherever it stands alone ("CTF 50 is led
+    by"), as the name it stands for does."""
+    defined = {
+        c.norm
+        for c in ruled
+        if c.alias_of is not None and c.type == "organization" and len(c.toks) == 1 and c.toks[0].acronym
+    }
+    if not defined:
+        return []
+    taken = {(c.sentence, t.start) for c in tagged for t in c.toks}
+    return [
+        c
+        for c in ruled
+        if c.why == "acronym"
+        and c.type == "organization"
+        and c.norm in defined
+        and not any((c.sentence, t.start) in taken for t in c.toks)
+    ]
 
 
 def _lead_roles_of_people(reading: Reading) -> None:

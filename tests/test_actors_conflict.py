@@ -219,3 +219,13 @@ def test_a_direction_before_a_place_is_part_of_the_mention_not_of_the_name():
     )
     assert ("northern Yemen", "place", "Yemen") in found
     assert ("north-eastern Nigeria", "place", "Nigeria") in found
+
+
+def test_an_acronym_defined_in_brackets_names_its_body_when_alone():
+    text = (
+        "The frigate joined the Northern Maritime Group (NMG) on Monday. Last year the Danes led NMG, "
+        "and NMG will exercise in the Baltic."
+    )
+    for tagger in (None, "shipped"):
+        found = mentions(text, tagger=tagger)
+        assert [n for s, _, n in found if s == "NMG"] == ["Northern Maritime Group"] * 3, tagger
