@@ -841,6 +841,10 @@ def _read_plain(doc: _Doc, index: int, toks: list[Token], i: int, j: int, initia
         return
     if len(chunk) == 1 and (first.low in LONE_NOT_NAMES or len(first.low) < 2 or "'" in first.norm):
         return
+    if len(chunk) == 1 and first.low == "west" and i > 0 and toks[i - 1].low == "the":
+        # "attacks against the West": the Western world, a place as the news treats it
+        _add(doc, index, chunk, "place", canonical="the West", why="list")
+        return
     if len(chunk) == 1 and initial and first.low in GROUP_NOUNS:
         return
     if len(chunk) == 1 and first.low in PLACE_HEADS and j < len(toks) and toks[j].low in COMPANY_NOUNS:

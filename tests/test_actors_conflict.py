@@ -229,3 +229,11 @@ def test_an_acronym_defined_in_brackets_names_its_body_when_alone():
     for tagger in (None, "shipped"):
         found = mentions(text, tagger=tagger)
         assert [n for s, _, n in found if s == "NMG"] == ["Northern Maritime Group"] * 3, tagger
+
+
+def test_the_west_is_one_place():
+    found = mentions(
+        "Moscow warned the West. Relations with the West soured; the West Bank waited.", tagger=None
+    )
+    assert [(s, t, n) for s, t, n in found if s == "West"] == [("West", "place", "the West")] * 2
+    assert ("West Bank", "place", "West Bank") in found
