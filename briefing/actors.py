@@ -929,6 +929,8 @@ def _person_cue(gaz: Gazetteer, toks: list[Token], i: int, j: int) -> bool:
         return True
     if j + 1 >= len(toks) or toks[j].low != "of":
         return False
+    if _of_the_body(toks, j + 1):
+        return True
     for width in (3, 2, 1):  # a whole country's name, not the start of a longer one
         span = toks[j + 1 : j + 1 + width]
         after = toks[j + 1 + width] if j + 1 + width < len(toks) else None
@@ -936,6 +938,17 @@ def _person_cue(gaz: Gazetteer, toks: list[Token], i: int, j: int) -> bool:
         if whole and " ".join(t.norm for t in span) in gaz.countries:
             return True
     return False
+
+
+def _of_the_body(toks: list[Token], k: int) -> bool:
+    """ "Mareike Stolzenberg of the Green Party": "the" and a body's capitalised name after a name's "of"
+    say whose member the person is."""
+    if k >= len(toks) or toks[k].low != "the":
+        return False
+    end = k + 1
+    while end < len(toks) and toks[end].cap and end - k <= 5:
+        end += 1
+    return end > k + 2 and toks[end - 1].low in ORG_HEADS
 
 
 def _before_government(toks: list[Token], i: int, j: int) -> bool:

@@ -237,3 +237,9 @@ def test_the_west_is_one_place():
     )
     assert [(s, t, n) for s, t, n in found if s == "West"] == [("West", "place", "the West")] * 2
     assert ("West Bank", "place", "West Bank") in found
+
+
+def test_a_name_of_the_body_is_its_member():
+    found = mentions("According to Halvard Ostrem of the Coastal Pilots Union, talks failed.", tagger=None)
+    assert ("Halvard Ostrem", "person", "Halvard Ostrem") in found
+    assert ("Coastal Pilots Union", "organization", "Coastal Pilots Union") in found
