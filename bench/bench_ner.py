@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 import sys
 import time
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -233,12 +234,20 @@ def _after_title(text: str) -> int:
     return words[k][0] if k < len(words) else len(text)
 
 
+def _capitalised(word: str) -> bool:
+    """A word with a capital at its start or after a hyphen or apostrophe: "Mosul", "al-Qaida", "d'Arc"."""
+    return any(part[:1].isupper() for part in re.split(r"[-'’]", word))
+
+
 def names_only(doc: Document) -> Document:
     """Gold spans that name something: a leading determiner and a person's title dropped, and a
-    capitalised word required."""
+    capitalised word required ("al-Qaida" has one). Invisible format characters at a span's start (a
+    left-to-right mark the source left before "Haider al-Abadi") are no part of the name."""
     gold = []
     for e in doc.gold:
         start, text = e.start, e.text
+        while text and (unicodedata.category(text[0]) == "Cf" or text[0].isspace()):
+            start, text = start + 1, text[1:]
         for det in ("the ", "The ", "a ", "an ", "A ", "An "):
             if text.startswith(det):
                 start, text = start + len(det), text[len(det) :]
@@ -248,7 +257,7 @@ def names_only(doc: Document) -> Document:
         words = text.split()
         if e.type != "ignore" and (not words or text.lower() in PRONOUNS or start >= e.end):
             continue
-        if e.type != "ignore" and not any(w[:1].isupper() for w in words):
+        if e.type != "ignore" and not any(_capitalised(w) for w in words):
             continue
         gold.append(Entity(start, e.end, e.type, text))
     return Document(doc.text, doc.sentences, tuple(gold), doc.tokens)

@@ -74,7 +74,7 @@ from briefing.tagger import FIRM, Tagger, load_tagger, retag
 from briefing.things import drop_things
 from briefing.tokens import Token, tokenize
 
-_JOINERS = words("of for and & de del la le du da di van von der den bin ibn al el on upon")
+_JOINERS = words("of for and & de del la le du da di van von der den bin ibn bu al el on upon")
 _SMALL = words("a an the of for and to in on at with as by or")
 MAX_NAME_TOKENS = 5
 # possessives inside official names: "People's Republic of China", "People's Liberation Army"
@@ -127,7 +127,9 @@ def extract_actors(
     gaz = load_gazetteer()
     model = load_tagger() if isinstance(tagger, str) else tagger
     if model is not None:
+        ruled = reading.candidates
         reading.candidates = retag(reading, model, gaz)
+        reading.candidates += _defined_acronyms(ruled, reading.candidates)
         _from_the_name(reading.candidates)
         resolve(reading.candidates, gaz, text)
         _surnames_of_people(reading.candidates)
@@ -166,6 +168,28 @@ def read_rules(
     doc.candidates += month_surnames(doc.candidates, tokens, headlines)  # "May said" after "Theresa May"
     resolve(doc.candidates, doc.gaz, text)
     return Reading(text, sentences, tokens, headlines, lower, doc.candidates)
+
+
+def _defined_acronyms(ruled: list[Candidate], tagged: list[Candidate]) -> list[Candidate]:
+    """The rules' mentions of an acronym the text defines in brackets after a body's name ("Task Force
+    (CTF)") that the tagger dropped: the acronym names that body wherever it stands alone ("CTF 50 is led
+    by"), as the name it stands for does."""
+    defined = {
+        c.norm
+        for c in ruled
+        if c.alias_of is not None and c.type == "organization" and len(c.toks) == 1 and c.toks[0].acronym
+    }
+    if not defined:
+        return []
+    taken = {(c.sentence, t.start) for c in tagged for t in c.toks}
+    return [
+        c
+        for c in ruled
+        if c.why == "acronym"
+        and c.type == "organization"
+        and c.norm in defined
+        and not any((c.sentence, t.start) in taken for t in c.toks)
+    ]
 
 
 def _lead_roles_of_people(reading: Reading) -> None:
@@ -235,12 +259,16 @@ def _split_hyphens(toks: list[Token], gaz: Gazetteer) -> list[Token]:
     if not any("-" in t.text for t in toks):
         return toks
     out: list[Token] = []
-    for tok in toks:
+    for k, tok in enumerate(toks):
         parts = tok.text.split("-") if tok.word and tok.cap and "-" in tok.text else []
+        if parts and _against_body(parts, toks[k + 1] if k + 1 < len(toks) else None):
+            parts = []  # "the Counter-Daesh Coalition" is one body, named for what it fights
         # a short known name only in capitals: "UN-backed" holds the UN, "Un-named" nothing
         known = [(len(p) > 2 or p.isupper()) and _known(gaz, fold(p)) is not None for p in parts]
         upper = all(p[:1].isupper() for p in parts)
-        if not parts or not (known[0] or (any(known) and upper)):
+        # "Task Force-Operation Inherent Resolve": a body, then the operation it runs
+        event = upper and any(p.lower() in MISC_FIRST for p in parts[1:])
+        if not parts or not (known[0] or (any(known) and upper) or event):
             if parts and parts[-1][:1].islower() and not is_title(tok):
                 tok.cap = False  # "Western-supplied" is an adjective
                 tok.refresh()
@@ -256,6 +284,18 @@ def _split_hyphens(toks: list[Token], gaz: Gazetteer) -> list[Token]:
             at += len(part) + 1
         out.pop()
     return out
+
+
+def _against_body(parts: list[str], nxt: Token | None) -> bool:
+    """ "Counter-Daesh Coalition", "Anti-Corruption Bureau": a capitalised prefix of opposition before a
+    body's head."""
+    return (
+        len(parts) == 2
+        and parts[0].lower() in ("counter", "anti")
+        and nxt is not None
+        and nxt.cap
+        and nxt.low in ORG_HEADS
+    )
 
 
 def _is_headline(toks: list[Token], share: float = 0.8) -> bool:
@@ -320,6 +360,8 @@ def _joiner(toks: list[Token], j: int) -> int:
     low = toks[j].low
     if low in _JOINERS and j + 1 < n and toks[j + 1].name_like:
         return 2
+    if low == "to" and _purpose(toks, j):
+        return 2
     if j + 2 < n and toks[j + 2].name_like:
         if low in ("of", "for", "and") and toks[j + 1].low == "the":
             return 3
@@ -350,6 +392,35 @@ def _read_sentence(doc: _Doc, index: int, toks: list[Token]) -> None:
             continue
         if i < j:
             _read_chunk(doc, index, toks, i, j, initial)
+    if any(t.low.startswith(_AGAINST) for t in toks):
+        _coalitions_against(doc, index, toks)
+
+
+_AGAINST = ("counter-", "anti-")
+_ALLIANCES = words("coalition alliance campaign")
+
+
+def _coalitions_against(doc: _Doc, index: int, toks: list[Token]) -> None:
+    """ "the counter-ISIL coalition", "the anti-Houthi alliance": a body named for a known actor it
+    fights, in lower case."""
+    for k, tok in enumerate(toks[:-1]):
+        if tok.cap or not tok.low.startswith(_AGAINST) or toks[k + 1].low not in _ALLIANCES:
+            continue
+        enemy = tok.text.split("-", 1)[1]
+        if enemy[:1].isupper() and _known(doc.gaz, fold(enemy)) is not None:
+            _add(doc, index, toks[k : k + 2], "organization", why="head")
+
+
+def _purpose(toks: list[Token], j: int) -> bool:
+    """ "Global Coalition to Counter ISIL", "Committee to Protect Journalists": a body's head, "to" and a
+    capitalised verb that is no known name, then a name."""
+    if j + 2 >= len(toks) or toks[j - 1].low not in ORG_HEADS or not toks[j - 1].cap:
+        return False
+    verb, after = toks[j + 1], toks[j + 2]
+    if not verb.cap or verb.acronym or not after.name_like:
+        return False
+    gaz = load_gazetteer()
+    return _known(gaz, verb.norm) is None and verb.norm not in gaz.given_names
 
 
 def _national_arm(doc: _Doc, toks: list[Token], run: tuple[int, int], after: tuple[int, int]) -> bool:
@@ -429,7 +500,8 @@ def _read_chunk(doc: _Doc, index: int, toks: list[Token], i: int, j: int, initia
         if longer and not toks[j - 1].possessive:
             _whole(doc, index, toks, i, j + 1, longer[1], initial, canonical=longer[0], why="list")
             return
-    known = _known(doc.gaz, " ".join(t.norm for t in chunk), acronym=len(chunk) == 1 and chunk[0].acronym)
+    acronym = len(chunk) == 1 and chunk[0].acronym and not _dateline(toks, i)
+    known = _known(doc.gaz, " ".join(t.norm for t in chunk), acronym=acronym)
     split = None if known else _split_joined(doc.gaz, chunk)
     if split is not None:
         for a, b in split:
@@ -468,6 +540,15 @@ def _read_chunk(doc: _Doc, index: int, toks: list[Token], i: int, j: int, initia
         _read_after_place(doc, index, toks, i, j, initial, lead)
     else:
         _read_plain(doc, index, toks, i, j, initial)
+
+
+def _dateline(toks: list[Token], i: int) -> bool:
+    """ "BAGHDAD - The coalition...": a place in capitals that opens a release, before a dash or a comma,
+    is a place's name, not an acronym."""
+    first = toks[i]
+    if len(first.text) < 4 or any(t.word for t in toks[:i]) or i + 1 >= len(toks):
+        return False
+    return toks[i + 1].text in ("-", "–", "—", ",", "(")
 
 
 def _holder(gaz: Gazetteer, toks: list[Token], rest: int, j: int) -> int:
@@ -553,7 +634,7 @@ def _splits_after_place(gaz: Gazetteer, chunk: list[Token], width: int, type_: s
         return False  # "Harlow and Brent Light Railway": ``_one_name_with_and`` kept it whole
     if type_ != "place" or is_title(rest[0]):
         return True
-    if rest[-1].low in ORG_HEADS and not any(is_title(t) for t in rest):
+    if rest[-1].norm in ORG_HEADS and not any(is_title(t) for t in rest):
         return False  # "U.S. Naval Forces Europe Command": the country begins the body's name
     if len(rest) > 3:
         return True
@@ -660,7 +741,7 @@ def _one_name_with_and(gaz: Gazetteer, chunk: list[Token], k: int) -> bool:
 
 
 def _is_org(chunk: list[Token], gaz: Gazetteer) -> bool:
-    last = chunk[-1].low
+    last = chunk[-1].norm if chunk[-1].possessive else chunk[-1].low  # "the Defence Ministry's statement"
     if len(chunk) > 1 and last in UNIT_HEADS and chunk[0].norm not in gaz.given_names:
         return True  # "Fighter Wing", "Expeditionary Air Group", but "Lorna Wing" is a person
     if len(chunk) > 1 and (last in ORG_HEADS or last in LEGAL_FORMS or any(t.text == "&" for t in chunk)):
@@ -760,6 +841,10 @@ def _read_plain(doc: _Doc, index: int, toks: list[Token], i: int, j: int, initia
         return
     if len(chunk) == 1 and (first.low in LONE_NOT_NAMES or len(first.low) < 2 or "'" in first.norm):
         return
+    if len(chunk) == 1 and first.low == "west" and i > 0 and toks[i - 1].low == "the":
+        # "attacks against the West": the Western world, a place as the news treats it
+        _add(doc, index, chunk, "place", canonical="the West", why="list")
+        return
     if len(chunk) == 1 and initial and first.low in GROUP_NOUNS:
         return
     if len(chunk) == 1 and first.low in PLACE_HEADS and j < len(toks) and toks[j].low in COMPANY_NOUNS:
@@ -844,6 +929,8 @@ def _person_cue(gaz: Gazetteer, toks: list[Token], i: int, j: int) -> bool:
         return True
     if j + 1 >= len(toks) or toks[j].low != "of":
         return False
+    if _of_the_body(toks, j + 1):
+        return True
     for width in (3, 2, 1):  # a whole country's name, not the start of a longer one
         span = toks[j + 1 : j + 1 + width]
         after = toks[j + 1 + width] if j + 1 + width < len(toks) else None
@@ -853,9 +940,20 @@ def _person_cue(gaz: Gazetteer, toks: list[Token], i: int, j: int) -> bool:
     return False
 
 
+def _of_the_body(toks: list[Token], k: int) -> bool:
+    """ "Mareike Stolzenberg of the Green Party": "the" and a body's capitalised name after a name's "of"
+    say whose member the person is."""
+    if k >= len(toks) or toks[k].low != "the":
+        return False
+    end = k + 1
+    while end < len(toks) and toks[end].cap and end - k <= 5:
+        end += 1
+    return end > k + 2 and toks[end - 1].low in ORG_HEADS
+
+
 def _before_government(toks: list[Token], i: int, j: int) -> bool:
     """ "the Obama administration": a word between "the" and a lower-case word of government."""
-    return i > 0 and toks[i - 1].low == "the" and j < len(toks) and toks[j].low in _GOVERNMENTS
+    return i > 0 and toks[i - 1].low == "the" and j < len(toks) and toks[j].norm in _GOVERNMENTS
 
 
 def _has_particle(chunk: list[Token]) -> bool:
@@ -884,7 +982,7 @@ def _context(toks: list[Token], i: int, j: int) -> str:
         return "place"  # "across the Rhine", "throughout the Balkans"
     if i > 1 and toks[i - 1].low == "of" and not toks[i - 2].cap and toks[i - 2].low in PLACE_OF:
         return "place"  # "the town of Tel Tamer", "the municipality of Zandvoort"
-    if _listed_after_place(toks, i):
+    if _listed_after_place(toks, i) or _paired_with_town(toks, i):
         return "place"
     if _next_is_place_head(toks, j):
         return "place"
@@ -936,6 +1034,19 @@ def _listed_after_place(toks: list[Token], i: int) -> bool:
     while k >= 0 and (toks[k].name_like or toks[k].low in (",", "and", "or")):
         k -= 1
     return k >= 0 and k < i - 2 and toks[k].low in PLACE_CONTEXT
+
+
+def _paired_with_town(toks: list[Token], i: int) -> bool:
+    """ "attacks on Aleppo and Daraya": a name joined by "and"/"or" to a known town or region just before
+    it is one too."""
+    if i < 2 or toks[i - 1].low not in ("and", "or"):
+        return False
+    k = i - 1
+    while k > 0 and toks[k - 1].name_like and i - k < 4:
+        k -= 1
+    if k == i - 1:
+        return False
+    return load_gazetteer().place(" ".join(t.norm for t in toks[k : i - 1])) is not None
 
 
 def _in_region(toks: list[Token], k: int) -> bool:
@@ -1012,7 +1123,12 @@ def with_article_and_number(candidates: list[Candidate], tokens: list[list[Token
         if at is None:
             at = where[c.sentence] = {t.start: k for k, t in enumerate(toks)}
         i = at.get(c.toks[0].start)
-        if i is None or i < 1:
+        if i is None:
+            continue
+        last = at.get(c.toks[-1].start)
+        if c.type == "organization" and last is not None and _unit_number(toks, last):
+            _number_after(c, toks[last + 1])
+        if i < 1:
             continue
         before = toks[i - 1]
         if before.text == "The" and i > 1 and (toks[i - 2].word or toks[i - 2].text == ","):
@@ -1028,6 +1144,30 @@ def with_article_and_number(candidates: list[Candidate], tokens: list[list[Token
 
 
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+# what may follow a unit's number: "CTF 50 is led by", "Task Force 50 on Monday", "CTF 50 last year"
+_AFTER_NUMBER = words("is was will has had and or on in at for last to from with which that")
+
+
+def _unit_number(toks: list[Token], last: int) -> bool:
+    """A number of up to three digits after a unit's acronym or head names the unit: "CTF 50", "Task
+    Force 150", "Joint Task Force 2" (not "NATO 2030", nor "the SDF 20 kilometres back")."""
+    head = toks[last]
+    if not (head.acronym or head.low in UNIT_HEADS) or head.possessive or last + 1 >= len(toks):
+        return False
+    if last > 0 and toks[last - 1].text == "(":
+        return False  # "USS Hopper (DDG 70)": a ship's hull number
+    num = toks[last + 1]
+    if not (num.text.isdigit() and len(num.text) < 4):
+        return False
+    after = toks[last + 2] if last + 2 < len(toks) else None
+    return after is None or not after.word or after.cap or after.low in _AFTER_NUMBER
+
+
+def _number_after(c: Candidate, num: Token) -> None:
+    plain = c.canonical == " ".join(t.text for t in c.toks)
+    c.toks = [*c.toks, num]
+    if plain:
+        c.canonical = " ".join(t.text for t in c.toks)
 
 
 def _roles(doc: _Doc, cand: Candidate, toks: list[Token], i: int, j: int) -> None:

@@ -54,7 +54,8 @@ ORG_HEADS = words(
     division fleet squadron mission secretariat directorate cartel brotherhood trading investment
     investments oil petroleum conference forum pharmaceuticals hospital museum library orchestra band fc
     rovers athletic laboratory laboratories observatory
-    wanderers exchange reserve bureau caucus junta militia committee ministries house casino
+    wanderers exchange reserve bureau caucus junta militia committee ministries house casino community
+    opposition
     """
 )
 # A company's legal form ends its name ("Nordhavn Shipping A/S", "Telefónica S.A."); kept apart from
@@ -99,6 +100,7 @@ PLACE_OF = words(
     """
     city town village hamlet municipality province district region county suburb suburbs outskirts capital
     island state parish borough neighbourhood neighborhood governorate oblast port
+    cities towns villages provinces districts regions islands
     """
 )
 # "St. Louis", "Saint Helena": a name that begins with a saint's is a place, a church or a team, no person.
@@ -192,7 +194,8 @@ PLACE_MODIFIERS = words(
 # kept apart from COMMON, whose words are also features of the tagger's shipped weights.
 GROUP_NOUNS = words("organisers organizers rescuers protesters demonstrators villagers spectators")
 # Alone, these are a direction, a head word referring back ("the Ministry") or a caption mark.
-LONE_NOT_NAMES = words("western eastern northern southern central jr sr")
+# ("Airmen", "Soldiers": armed forces' style capitalises its people, no names)
+LONE_NOT_NAMES = words("western eastern northern southern central jr sr airmen soldiers sailors guardsmen")
 # Before a name of unknown kind, these say it is a place ("in Al Huwayjah").
 PLACE_CONTEXT = words("in near outside across throughout toward towards")
 # Military units named with a number before them: "the 158th Fighter Wing", "65 Air Division".
@@ -203,10 +206,10 @@ UNIT_HEADS = words(
 NOT_ACRONYMS = words(
     """
     ko kos cd cds dvd tv dj fm am pm ceo cfo gdp mp mps phd bc ad ok id ids pc usb ai it ip vip rpg lp ep
-    hiv aids covid dna rna ufo gps sms faq pdf html url atm suv mvp
+    hiv aids covid dna rna ufo gps sms faq pdf html url atm suv mvp ied ieds vbied vbieds
     """
 )
-MISC_FIRST = words("operation hurricane storm typhoon cyclone tropical")
+MISC_FIRST = words("operation hurricane storm typhoon cyclone tropical cessation")
 # Lower-case nouns after a name that make it a company: "Volkswagen plants", "Apple shares"
 COMPANY_NOUNS = words(
     """

@@ -82,6 +82,29 @@ def _countries(curated: dict[str, list[str]]) -> dict[str, str]:
     return out
 
 
+# the Arabic article as place names in the lists begin with it ("Al Fallūjah", "Ar Raqqah", "Ash Shaykh")
+_ARTICLES = ("al ", "ar ", "as ", "ad ", "at ", "an ", "ash ", "az ", "adh ")  # not "el ": "El Monte"
+
+
+def _arabic_spellings(places: dict[str, str]) -> dict[str, str]:
+    """The lists' Arabic place names as the news spells them too: without the article ("Fallujah",
+    "Raqqah") and without a final "h" ("Hilla", "Raqqa"), when no other place has that spelling and it
+    is no English word."""
+    extra: dict[str, str] = {}
+    for norm, name in places.items():
+        article = next((a for a in _ARTICLES if norm.startswith(a)), None)
+        if article is None:
+            continue
+        bare = norm[len(article) :]
+        forms = [bare] if len(bare) >= 5 else []
+        if norm.endswith("ah"):
+            forms += [norm[:-1], *([bare[:-1]] if len(bare) >= 6 else [])]
+        for form in forms:
+            if form not in places and form not in COMMON and form not in NOT_PLACES:
+                extra.setdefault(form, name)
+    return {**places, **extra}
+
+
 @lru_cache(maxsize=4)
 def load_gazetteer(seeds: Path = SEEDS) -> Gazetteer:
     """Read the lists once per process."""
@@ -99,6 +122,7 @@ def load_gazetteer(seeds: Path = SEEDS) -> Gazetteer:
         for p in sorted(_lines(_read(seeds / "places.toml").get("places", [])), key=str.isascii)
         if fold(p) not in COMMON and fold(p) not in NOT_PLACES
     }
+    places = _arabic_spellings(places)
     places.update({fold(p): p for p in curated.get("regions", {}).get("names", [])})
     known: dict[str, tuple[str, ActorType]] = {}
     spellings: dict[tuple[str, ActorType], frozenset[str]] = {}

@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from briefing.coref import Candidate
-from briefing.cues import words
+from briefing.cues import PLACE_PREPOSITIONS, words
 from briefing.gazetteer import Gazetteer
 from briefing.models import ExtractedActor
 from briefing.tokens import Token
@@ -52,6 +52,7 @@ STATE_NOUNS = words(
     support commitment commitments efforts effort strike strikes airstrike airstrikes air-strikes
     sanctions policy position stance assistance aid funding pledge pledges decision diplomacy response
     contribution contributions engagement involvement intervention partnership work
+    message leadership role interests responsibility guarantee guarantees
     """
 )
 # a ruler's or a country's name before these names a government: "the Assad regime", "the Iraqi government"
@@ -64,7 +65,31 @@ MEMBERS = words(
     insurgents rebels
     """
 )
+# a people or a community, after its name or nationality: "the Syrian people", "the Yazidi community",
+# "the Al Bu Nimr tribe" (one lower-case word may come between: "Lebanese religious communities")
+PEOPLES = words(
+    """
+    people peoples civilians community communities tribe tribes clan clans population populations
+    opposition
+    """
+)
+# a country's armed people and ships, after its name or nationality: "U.S. forces", "Iraqi security
+# forces", "U.S. service members", "British warships" are its state's
+ARMED = (MEMBERS - words("terrorists militants gunmen insurgents rebels operatives")) | words(
+    "members personnel sailors airmen marines ships warships servicemembers"
+)
 ALLY_WORDS = words("ally allies partner partners")
+# a country as what a state supports or stands with: "support Iraq", "support to Syria", "stands by Iraq"
+SUPPORTING = words("support supports supported supporting")
+ALONGSIDE = frozenset(
+    f"{verb} {prep}"
+    for verb, prep in (
+        *((v, p) for v in ("stand", "stands", "stood") for p in ("by", "with")),
+        *((v, "with") for v in ("work", "working", "closely", "partnership", "cooperation", "co-operation")),
+        ("support", "to"),
+        ("support", "for"),
+    )
+)
 AGENT_VERBS = words("announced signed led brokered proposed imposed hosted backed")
 _ADVERBS = words("strongly also now again firmly fully still already further once today")
 
@@ -102,34 +127,78 @@ def acts(toks: list[Token], i: int, j: int, gaz: Gazetteer) -> bool:
     while k < len(toks) and toks[k].low in _ADVERBS:
         k += 1
     nxt = toks[k].low if k < len(toks) else ""
-    if last.possessive or (k < len(toks) and toks[k].text in ("’s", "'s")):
+    if i and toks[i - 1].low in PLACE_PREPOSITIONS and not last.possessive:
+        nxt = ""  # "the ceasefire in Syria was announced", "people in Russia said": the place's words
+    plural = last.text.endswith("s") and k < len(toks) and toks[k].text in ("’", "'")  # "the States’"
+    if last.possessive or plural or (k < len(toks) and toks[k].text in ("’s", "'s")):
         return nxt in STATE_NOUNS or (k + 1 < len(toks) and toks[k + 1].low in STATE_NOUNS)
     if nxt in STATE_VERBS or nxt in STATE_NOUNS:
         return True
     if nxt in ("is", "are", "was", "were", "has", "have", "had") and k + 1 < len(toks):
         return toks[k + 1].low in STATE_STATES
+    if nxt == "to" and k + 1 < len(toks) and nxt_is_verb(toks[k + 1]):
+        return True  # "enable Iraq to access loans", "for Iraq to obtain": the state does it
+    i = _list_start(toks, i, gaz)
     before = toks[i - 1].low if i else ""
     if before == "the" and i > 1:
-        before = toks[i - 2].low
-    if before in ALLY_WORDS:
+        i -= 1
+        before = toks[i - 1].low
+    if before in ALLY_WORDS or before in SUPPORTING:
+        return True
+    two = f"{toks[i - 2].low} {before}" if i > 1 else ""
+    if two in ALONGSIDE:
         return True
     return before == "by" and i > 1 and toks[i - 2].low in AGENT_VERBS
 
 
-def _members(toks: list[Token], k: int) -> int:
+# words after "to" that begin no verb: "from Iraq to the south", "Iraq to 2020"
+_NOT_VERBS = words(
+    "the a an this that these those its their his her our some all each every both what which whom where when"
+)
+
+
+def nxt_is_verb(tok: Token) -> bool:
+    """Is the word after a country's "to" plausibly a verb ("to access", "to obtain")?"""
+    return tok.word and not tok.cap and tok.low not in _NOT_VERBS and not tok.low.endswith("ing")
+
+
+def _list_start(toks: list[Token], i: int, gaz: Gazetteer) -> int:
+    """Where a list of countries that ends with the one at ``i`` begins ("by Russia and Turkey")."""
+    while i > 1 and toks[i - 1].low in ("and", ","):
+        k = i - 1
+        width = next((w for w in (3, 2, 1) if k - w >= 0 and _is_country(toks, k - w, w, gaz)), 0)
+        if not width:
+            break
+        i = k - width
+    return i
+
+
+def _members(toks: list[Token], k: int, nouns: frozenset[str] = MEMBERS) -> int:
     """How many lower-case words after an organisation name its members or units ("fighters", "tactical
     units"): at most one word before the noun."""
     for width in (1, 2):
         end = k + width
         lower = end <= len(toks) and all(t.word and not t.cap for t in toks[k:end])
-        if lower and toks[end - 1].low in MEMBERS and (width == 1 or toks[k].low not in MEMBERS):
+        if lower and toks[end - 1].low in nouns and (width == 1 or toks[k].low not in nouns):
             return width
     return 0
 
 
+_AGAINST_STATE = words("opposition rebel rebels insurgent militia separatist")
+
+
+def _armed(toks: list[Token], k: int) -> int:
+    """How many words after a country say they are its forces: "forces", "security forces", "service
+    members" (not "members" alone: "EU members" are countries)."""
+    width = _members(toks, k, ARMED)
+    if (width == 1 and toks[k].low == "members") or (width == 2 and toks[k].low in _AGAINST_STATE):
+        return 0  # "Syrian opposition forces", "Malian rebel fighters" are no forces of the state
+    return width
+
+
 def _ruled(toks: list[Token]) -> bool:
     """A quick look: is there a word of government anywhere in the sentence?"""
-    return any(t.low in GOVERNMENTS for t in toks)
+    return any(t.norm in GOVERNMENTS or t.norm in PEOPLES for t in toks)
 
 
 def mark_states(cands: list[Candidate], tokens: list[list[Token]], gaz: Gazetteer) -> None:
@@ -154,20 +223,91 @@ def mark_states(cands: list[Candidate], tokens: list[list[Token]], gaz: Gazettee
             continue
         if _service_of(c, toks, i, gaz):
             continue
+        if c.type == "place" and i > 0 and toks[i - 1].low in _DIRECTIONS and not toks[i - 1].cap:
+            c.toks = [toks[i - 1], *c.toks]
+            i -= 1
         nxt = toks[last + 1] if last + 1 < len(toks) else None
-        ruled = nxt is not None and nxt.word and not nxt.cap and nxt.low in GOVERNMENTS
+        # "the Asad regime's attacks": the possessive is the regime's
+        ruled = nxt is not None and nxt.word and not nxt.cap and nxt.norm in GOVERNMENTS
         country = c.type == "place" and (c.norm in gaz.countries or c.norm in gaz.demonyms)
+        before = _government_of(toks, i)
         if ruled and nxt is not None and not c.toks[-1].possessive and (country or c.type == "person"):
             c.toks = [*c.toks, nxt]
             c.type = "organization"
             if not country or not c.canonical:  # a country's government is its state, under its name
-                c.canonical = " ".join(t.text for t in c.toks)
+                c.canonical = _spelt(c.toks)
+        elif before and not c.toks[-1].possessive and (country or (c.type == "person" and _regime(before))):
+            # "the government of Iraq", "the regime of Assad": as "the Iraqi government"
+            named = _spelt(c.toks)
+            c.toks = [*before, *c.toks]
+            c.type = "organization"
+            if not country or not c.canonical:
+                c.canonical = f"{named} {before[0].low}"
+        elif country and not c.toks[-1].possessive and (width := _armed(toks, last + 1)):
+            c.toks = [*c.toks, *toks[last + 1 : last + 1 + width]]
+            c.type = "organization"
         elif _country(c, gaz) and acts(toks, i, last + 1, gaz):
             c.type = "organization"
+        elif c.type == "place" and _people(c, gaz):
+            c.type = "organization"  # "Syrians fled", "the Iraqis": a people, under its country's name
+        elif (width := _community(c, toks, last + 1, gaz)) and c.type != "organization":
+            # "the Syrian people" are Syria's; "the Syrian opposition" is a body of its own
+            own = toks[last + width].low == "opposition"
+            named = c.canonical if c.type == "place" and c.canonical and not own else None
+            c.toks = [*c.toks, *toks[last + 1 : last + 1 + width]]
+            c.type = "organization"
+            c.canonical = named or _spelt(c.toks)
         elif c.type == "organization" and not c.toks[-1].possessive:
             width = _members(toks, last + 1)
             if width:  # "ISIL fighters", "Hezbollah militants": the organisation, named by its people
                 c.toks = [*c.toks, *toks[last + 1 : last + 1 + width]]
+
+
+def _community(c: Candidate, toks: list[Token], k: int, gaz: Gazetteer) -> int:
+    """How many lower-case words after a name or a nationality say it is a people or a community: "the
+    Syrian people", "the Al Bu Nimr tribe" (not "Syria people", nor a name in the possessive)."""
+    if c.toks[-1].possessive or (c.type == "place" and c.toks[-1].norm not in gaz.demonyms):
+        return 0
+    for width in (1, 2):
+        end = k + width
+        lower = end <= len(toks) and all(t.word and not t.cap for t in toks[k:end])
+        if lower and toks[end - 1].norm in PEOPLES and (width == 1 or toks[k].low not in PEOPLES):
+            return width
+    return 0
+
+
+def _people(c: Candidate, gaz: Gazetteer) -> bool:
+    """A nationality's plural ("Syrians", "Ukrainians"): the people, a body of persons as re3d and the news
+    treat them, not the country's land."""
+    tok = c.toks[-1]
+    return len(c.toks) == 1 and tok.norm.endswith("s") and tok.norm in gaz.demonyms and not tok.possessive
+
+
+def _regime(words_before: list[Token]) -> bool:
+    """ "the regime of Assad" is his; "the state government of Chinedu Alia" is the state's, led by him."""
+    return words_before[0].low in ("regime", "junta")
+
+
+def _spelt(toks: list[Token]) -> str:
+    """The words of a name as written, without a possessive's "'s" at its end."""
+    last = toks[-1]
+    return " ".join([*(t.text for t in toks[:-1]), last.text[:-2] if last.possessive else last.text])
+
+
+_DIRECTIONS = words(
+    "northern southern eastern western northeastern northwestern southeastern southwestern north-eastern "
+    "north-western south-eastern south-western"
+)
+_OF_STATE = GOVERNMENTS | {"people"}  # "the people of Syria", as "the Syrian people"
+
+
+def _government_of(toks: list[Token], i: int) -> list[Token]:
+    """The tokens of "government of", "regime of" or "people of" just before ``toks[i]``, else none."""
+    if i < 2 or toks[i - 1].low != "of" or toks[i - 2].cap or toks[i - 2].low not in _OF_STATE:
+        return []
+    if i > 2 and toks[i - 3].low == "of":
+        return []  # "the head of government of France" names the country's leader, not its government
+    return toks[i - 2 : i]
 
 
 def _service_of(c: Candidate, toks: list[Token], i: int, gaz: Gazetteer) -> bool:

@@ -73,12 +73,30 @@ def drop_things(cands: list[Candidate], tokens: list[list[Token]]) -> list[Candi
     # (a name the text seems to refer back to, "Milton", makes it no person: only a list or a title could)
     listed = {c.norm for c in cands if c.why in ("list", "title")}
     things |= {c.norm for c in cands if len(c.toks) > 1 and c.toks[0].low in MISC_FIRST} - listed
-    things |= _spelt_out(tokens)
+    things |= _spelt_out(tokens) | (_ships(tokens) - firm)
     cands = [c for c in cands if not _date(c) and not _in_title_of_work(tokens, c)]
     return [c for c in cands if c.norm not in things] if things else cands
 
 
 _SMALL = words("a an the of for and to in on at with")
+# navies' prefixes before a ship's name: "USS Hopper", "HMS Daring", "FS Forbin"
+SHIP_PREFIXES = frozenset("USS HMS FS HMCS HMAS HMNZS INS ROKS JS USNS RFS TCG ITS".split())
+
+
+def _ships(tokens: list[list[Token]]) -> set[str]:
+    """The names of ships, with and without their prefix: a vessel is a thing, though "Forbin" is later
+    written alone ("Forbin is joining U.S. ships")."""
+    out: set[str] = set()
+    for toks in tokens:
+        for k in range(len(toks) - 1):
+            if toks[k].text not in SHIP_PREFIXES or not toks[k + 1].cap or toks[k + 1].acronym:
+                continue
+            end = k + 1
+            while end < len(toks) and toks[end].cap and not toks[end].acronym and end - k <= 3:
+                end += 1
+            name = " ".join(t.norm for t in toks[k + 1 : end])
+            out |= {name, f"{toks[k].norm} {name}"}
+    return out
 
 
 def _spelt_out(tokens: list[list[Token]]) -> set[str]:
