@@ -59,9 +59,10 @@ CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # for a regular ex
 _CJK_CHAR = re.compile(f"[{CJK}]")
 _CJK_RUN = re.compile(f"[{CJK}]+")
 _CJK_MARKS = re.compile(r"[、。，．！？：；「」『』（）【】〔〕《》〈〉・…　]")
-# A Chinese or Japanese sentence's end: "。！？" (or a full-width "．" after a character, not in "０．５"),
-# with the closing quotes and brackets after it, unless a Japanese quotation goes on ("「…。」と述べた")
-_CJK_END = re.compile(rf"(?:[。！？]+|(?<=[{CJK}])．)[」』”’）)\]\"'»]*(?![とっ、，])")
+# A Chinese or Japanese sentence's end: "。！？" (or a full-width "．" or a half-width "!?" right after a
+# character, not in "０．５"), with the closing quotes and brackets after it, unless a Japanese quotation
+# goes on ("「…。」と述べた")
+_CJK_END = re.compile(rf"(?:[。！？]+|(?<=[{CJK}])[．!?]+)[」』”’）)\]\"'»]*(?![とっ、，])")
 
 
 # A wire dateline before the first sentence: "NEWARK, N.J. (AP) — ", "KYIV, Ukraine — ", "(Reuters) - ".

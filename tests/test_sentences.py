@@ -327,6 +327,11 @@ def test_chinese_and_japanese_sentences_end_at_their_full_stops():
         "『次は京都だ。』",
         "運賃は０．５％上がる．",
     ]
+    assert texts("新駅が開業!市長は喜んだ?Yahoo!ニュースによると晴れ。") == [
+        "新駅が開業!",
+        "市長は喜んだ?",
+        "Yahoo!ニュースによると晴れ。",
+    ]
 
 
 def test_offsets_hold_for_chinese_and_moved_quotation_marks():
