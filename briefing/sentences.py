@@ -248,7 +248,8 @@ def _rejoined(text: str, found: list[Sentence]) -> list[Sentence]:
 def _goes_on(before: str, after: str) -> bool:
     """Whether the sentence ``before`` goes on into ``after``. A "!" or "?" before a lower-case word is
     part of a name ("Jimmy Kimmel Live! the actress said") or a quotation ("“Stop!” he shouted"), and so
-    is the "!" of a name always written with one ("Yahoo! Finance reported"); and see :data:`_INITIALS`."""
+    is the "!" of a name always written with one ("Yahoo! Finance reported"). Initials go on into any
+    capitalised word but a sentence's usual first words ("... in the U.S. It said" is two sentences)."""
     marked = before.rstrip("”’\"')» ")
     if marked.endswith(("!", "?")):
         return after[0].islower() or _bang_name(marked, after)
