@@ -169,8 +169,9 @@ def _quote_balance(sentence: str, marks: tuple[str, str]) -> int:
     single ones."""
     opening, closing = marks
     double = sum(sentence.count(m) for m in opening) - sum(sentence.count(m) for m in closing)
-    double += len(_OPEN_STRAIGHT.findall(sentence)) - len(_CLOSE_STRAIGHT.findall(sentence))
-    if double:
+    if '"' in sentence:  # the patterns cost a scan of the sentence each: most have no quote at all
+        double += len(_OPEN_STRAIGHT.findall(sentence)) - len(_CLOSE_STRAIGHT.findall(sentence))
+    if double or not any(m in sentence for m in "'‘’"):
         return double
     # single quotes (‘...’, '...'), telling a closing one from an apostrophe ("Russia’s", "ministers'")
     # by the punctuation a quotation ends with
@@ -197,9 +198,10 @@ def split_sentences(text: str) -> list[Sentence]:
 
 def _spans(chunk: str) -> Iterator[tuple[int, int]]:
     """Punkt's sentence spans of one block, each cut again after a Chinese or Japanese sentence's end."""
+    cjk = _CJK_CHAR.search(chunk) is not None
     for start, end in _punkt().span_tokenize(chunk):
         cut = start
-        for m in _CJK_END.finditer(chunk, start, end):
+        for m in _CJK_END.finditer(chunk, start, end) if cjk else ():
             if chunk[m.end() : end].strip():
                 yield cut, m.end()
                 cut = m.end()
@@ -253,12 +255,15 @@ def _goes_on(before: str, after: str) -> bool:
     marked = before.rstrip("”’\"')» ")
     if marked.endswith(("!", "?")):
         return after[0].islower() or _bang_name(marked, after)
-    first = after.split(maxsplit=1)[0].strip("\"“‘'").casefold()
-    if _INITIALS.search(before):
+    if not before.endswith("."):
+        return False
+    tail = max(0, len(before) - 12)  # the patterns end the sentence: no need to scan all of it
+    if _INITIALS.search(before, tail):
+        first = after.split(maxsplit=1)[0].strip("\"“‘'").casefold()
         return after[0].isupper() and first not in SENTENCE_STARTERS
-    if _DAY.search(before):
+    if _DAY.search(before, tail):
         return bool(_MONTH.match(after))
-    return bool(_AMOUNT.search(before)) and (after[0].islower() or bool(_CURRENCY_WORD.match(after)))
+    return bool(_AMOUNT.search(before, tail)) and (after[0].islower() or bool(_CURRENCY_WORD.match(after)))
 
 
 def _bang_name(before: str, after: str) -> bool:
