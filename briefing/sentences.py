@@ -63,6 +63,9 @@ _CJK_MARKS = re.compile(r"[、。，．！？：；「」『』（）【】〔�
 # character, not in "０．５"), with the closing quotes and brackets after it, unless a Japanese quotation
 # goes on ("「…。」と述べた")
 _CJK_END = re.compile(rf"(?:[。！？]+|(?<=[{CJK}])[．!?]+)[」』”’）)\]\"'»]*(?![とっ、，])")
+# ... nor where a Chinese quotation's speaker follows it: "“……。”他说。", "“……！”李明表示。"
+_CJK_SAID = re.compile(r"[^。！？“”「」\s]{1,8}?(?:说|说道|道|称|表示|指出|强调)[。．]")
+_CLOSERS = "」』”’\"'»"
 
 
 # A wire dateline before the first sentence: "NEWARK, N.J. (AP) — ", "KYIV, Ukraine — ", "(Reuters) - ".
@@ -202,7 +205,8 @@ def _spans(chunk: str) -> Iterator[tuple[int, int]]:
     for start, end in _punkt().span_tokenize(chunk):
         cut = start
         for m in _CJK_END.finditer(chunk, start, end) if cjk else ():
-            if chunk[m.end() : end].strip():
+            said = chunk[m.end() - 1] in _CLOSERS and _CJK_SAID.match(chunk, m.end(), end)
+            if chunk[m.end() : end].strip() and not said:
                 yield cut, m.end()
                 cut = m.end()
         yield cut, end
