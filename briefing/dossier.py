@@ -100,7 +100,7 @@ def _words(text: str) -> set[str]:
 
 def _quotable(text: str) -> bool:
     """A whole sentence worth quoting: not a headline, a list lead ("... includes:") or a fragment."""
-    return len(_words(text)) >= MIN_QUOTE_WORDS and text.rstrip("”’\"') ").endswith((".", "!", "?"))
+    return len(_words(text)) >= MIN_QUOTE_WORDS and text.rstrip("”’\"')»«“ ").endswith((".", "!", "?"))
 
 
 def _near_repeat(a: set[str], b: set[str]) -> bool:

@@ -39,6 +39,7 @@ from briefing.dumps import title_from_body
 from briefing.errors import MalformedFeedError
 from briefing.furniture import ends_sentence, parse_date
 from briefing.models import ArticleDraft
+from briefing.sentences import word_count
 
 TEASER_WORDS = 150
 # An entry's own text is an article's if it has a sentence of PROSE_WORDS ("This item is fine."), or
@@ -227,7 +228,7 @@ def _entry(raw: feedparser.FeedParserDict, source: str, shared: set[str]) -> Fee
     if not body and not link:
         return None
     end = _without_markers(body)
-    teaser = len(body.split()) < TEASER_WORDS or end < len(body)
+    teaser = word_count(body) < TEASER_WORDS or end < len(body)
     if end < len(body):  # "... Continue reading": the markers go, and a sentence cut short shows it is
         body = body[:end]
         body = body + "…" if body and not ends_sentence(body) else body
@@ -270,7 +271,7 @@ def has_prose(draft: ArticleDraft) -> bool:
     the body are not article text."""
     title = " ".join(draft.title.split()).casefold()
     for paragraph in draft.body.split("\n\n"):
-        words = len([w for w in paragraph.split() if any(c.isalpha() for c in w)])
+        words = word_count(" ".join(w for w in paragraph.split() if any(c.isalpha() for c in w)))
         if " ".join(paragraph.split()).casefold() == title:
             continue
         finished = ends_sentence(paragraph.strip()) and not paragraph.rstrip().endswith("…")

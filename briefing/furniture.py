@@ -20,6 +20,7 @@ from enum import Enum
 from zoneinfo import ZoneInfo
 
 from briefing.boilerplate import is_contributors, is_link_label, is_share_row
+from briefing.sentences import word_count
 
 
 class Kind(Enum):
@@ -106,7 +107,7 @@ _COOKIE_NOTICE = re.compile(
     re.I,
 )
 COOKIE_WORDS = 60
-_SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
+_SENTENCE_END = re.compile(r"[.!?…:;。！？][\"'”’»)\]」』）]*$")
 _NO_LETTERS = re.compile(r"^[\W_]*$")
 _BULLET = re.compile(r"^[•·▪◦●■*>]+\s*")
 _COUNT = re.compile(r"^(\d+|no|one)\s+(comments?|replies|reply|shares?|views?|reactions?)$", re.I)
@@ -193,10 +194,6 @@ def strip_bullet(line: str) -> str:
 
 def ends_sentence(line: str) -> bool:
     return bool(_SENTENCE_END.search(line))
-
-
-def word_count(line: str) -> int:
-    return len(line.split())
 
 
 def looks_like_name(text: str) -> bool:

@@ -25,6 +25,7 @@ from briefing.feeds import has_prose
 from briefing.furniture import parse_date
 from briefing.linklists import is_link_list, without_link_list_tail
 from briefing.models import ArticleDraft
+from briefing.sentences import word_count
 
 MIN_WORDS = 20
 # htmldate's fast mode: the date from the page's metadata (meta tags, JSON-LD, <time>, elements marked
@@ -62,7 +63,7 @@ def parse_page(html: str | bytes, url: str | None = None, *, source: str | None 
         date_extraction_params=_DATES,
     )
     text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
-    if len(text.split()) < MIN_WORDS:
+    if word_count(text) < MIN_WORDS:
         raise EmptySourceError("no article text found on the page")
     assert doc is not None
     tree = trafilatura.load_html(html)  # parsed once for both looks at its links

@@ -3,8 +3,10 @@
 ``split_sentences(text)`` gives sentences with character offsets (``text[s.start:s.end] == s.text``).
 Lines are split first, so a headline or a section label on its own line is never glued to the next
 sentence; only a hard-wrapped line (no final punctuation, the next line going on in lower case) is read
-together with the next. :class:`Tokenizer` is the duck-typed tokenizer sumy expects (``to_sentences``,
-``to_words``), so sumy's parsers and summarizers run offline.
+together with the next. Chinese and Japanese, written without spaces, end their sentences at "。！？"
+(Punkt only knows a stop followed by a space) and are counted and tokenized by their characters
+(:func:`word_count`, :func:`split_words`). :class:`Tokenizer` is the duck-typed tokenizer sumy expects
+(``to_sentences``, ``to_words``), so sumy's parsers and summarizers run offline.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ ABBREVIATIONS = frozenset(
     """
     mr mrs ms mx dr prof sr jr st mt ft rev fr msgr hon gen lt col maj capt cpt cmdr adm sgt cpl pvt brig gov
     pres sen rep reps sens amb supt insp det atty dept univ assn bros inc corp co ltd plc llc
-    no nos vol vols fig figs approx est ca cf vs etc al
+    no nos vol vols fig figs approx est ca cf vs etc al bzw nr z.b u.a d.h
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
     u.s u.k u.n u.s.a e.u a.m p.m e.g i.e d.c n.y l.a s.a n.v b.v s.p.a
     ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont neb
@@ -48,9 +50,22 @@ _WORD = re.compile(r"^[^\W_](?:[^\W_]|['\-.]|,(?=\d))*$", re.UNICODE)
 _INNER_APOSTROPHE = re.compile(r"(?<=\w)’(?=\w)")
 _CURRENCY = "€$£¥₴₽"
 _LINE = re.compile(r"[^\n]+")
-_FINAL = re.compile(r"[.!?…:;]['\"’”)\]]*\s*$")
+_FINAL = re.compile(r"[.!?…:;。！？]['\"’”)\]」』）]*\s*$")
 # Names spelt with a "!" (a company, a show): their mark is no sentence's end, even before a capital
 _BANG_NAME = re.compile(r"(?<![\w-])(?:Yahoo|Jeopardy)!$")
+
+# Chinese and Japanese script (kana, Han), written without spaces between words
+CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # for a regular expression's [...]
+_CJK_CHAR = re.compile(f"[{CJK}]")
+_CJK_RUN = re.compile(f"[{CJK}]+")
+_CJK_MARKS = re.compile(r"[、。，．！？：；「」『』（）【】〔〕《》〈〉・…　]")
+# A Chinese or Japanese sentence's end: "。！？" (or a full-width "．" or a half-width "!?" right after a
+# character, not in "０．５"), with the closing quotes and brackets after it, unless a Japanese quotation
+# goes on ("「…。」と述べた")
+_CJK_END = re.compile(rf"(?:[。！？]+|(?<=[{CJK}])[．!?]+)[」』”’）)\]\"'»]*(?![とっ、，])")
+# ... nor where a Chinese quotation's speaker follows it: "“……。”他说。", "“……！”李明表示。"
+_CJK_SAID = re.compile(r"[^。！？“”「」\s]{1,8}?(?:说|说道|道|称|表示|指出|强调)[。．]")
+_CLOSERS = "」』”’\"'»"
 
 
 # A wire dateline before the first sentence: "NEWARK, N.J. (AP) — ", "KYIV, Ukraine — ", "(Reuters) - ",
@@ -139,17 +154,34 @@ def _blocks(text: str) -> Iterator[tuple[int, int]]:
 # ‘ or a straight ' before a capital ("'We listened..."), and ’ or ' after a quotation's punctuation
 _OPEN_SINGLE = re.compile(r"(?:^|(?<=[\s(\[—–-]))(?:‘|'(?=[A-Z]))")
 _CLOSE_SINGLE = re.compile(r"(?<=[.,!?…])['’]")
+# a straight " opens after a space (or at the start) before a word, and closes after one before a space
+_OPEN_STRAIGHT = re.compile(r'(?:^|(?<=[\s(\[—–]))"(?=[^\s"])')
+_CLOSE_STRAIGHT = re.compile(r'(?<=[^\s("])"(?=[\s,.;:!?)\]—–]|$)')
 MAX_QUOTED = 600  # characters: a quotation of several sentences is kept whole up to this length
 
 
-def _quote_balance(sentence: str) -> int:
-    """How many quotations a sentence opens (positive) or closes (negative) and leaves so: curly quotes
-    by kind, straight ones by an odd count (opening if the sentence starts with one)."""
-    curly = sentence.count("“") - sentence.count("”")
-    if curly:
-        return curly
-    if sentence.count('"') % 2:
-        return 1 if sentence.lstrip().startswith('"') else -1
+def _quote_marks(text: str) -> tuple[str, str]:
+    """The marks that open and close a text's double quotations: “ ” in English, „ “ in German, « » in
+    French and » « in German (whichever comes first is the opening one), 「 」 and 『 』 in Japanese."""
+    opening, closing = "「『", "」』"
+    opening, closing = (opening + "„", closing + "“”") if "„" in text else (opening + "“", closing + "”")
+    guillemet = re.search("[«»]", text)
+    if guillemet:
+        first = guillemet.group()
+        opening, closing = opening + first, closing + ("»" if first == "«" else "«")
+    return opening, closing
+
+
+def _quote_balance(sentence: str, marks: tuple[str, str]) -> int:
+    """How many quotations a sentence opens (positive) or closes (negative) and leaves so: double ones
+    by their ``marks`` and, straight, by where they stand (after a space or before one); failing those,
+    single ones."""
+    opening, closing = marks
+    double = sum(sentence.count(m) for m in opening) - sum(sentence.count(m) for m in closing)
+    if '"' in sentence:  # the patterns cost a scan of the sentence each: most have no quote at all
+        double += len(_OPEN_STRAIGHT.findall(sentence)) - len(_CLOSE_STRAIGHT.findall(sentence))
+    if double or not any(m in sentence for m in "'‘’"):
+        return double
     # single quotes (‘...’, '...'), telling a closing one from an apostrophe ("Russia’s", "ministers'")
     # by the punctuation a quotation ends with
     return len(_OPEN_SINGLE.findall(sentence)) - len(_CLOSE_SINGLE.findall(sentence))
@@ -159,33 +191,89 @@ def split_sentences(text: str) -> list[Sentence]:
     """The sentences of ``text``, each with its ``start``/``end`` offsets into ``text``. A quotation of
     several sentences ("We are working day and night. We will not stop," said Gov. Alia.) stays one
     sentence, up to ``MAX_QUOTED`` characters: cut, each part would quote half a speaker."""
-    punkt = _punkt()
+    marks = _quote_marks(text)
     out: list[Sentence] = []
     for block_start, block_end in _blocks(text):
-        chunk = text[block_start:block_end]
         found = []
-        for start, end in punkt.span_tokenize(chunk):
-            piece = chunk[start:end]
+        for start, end in _spans(text[block_start:block_end]):
+            piece = text[block_start + start : block_start + end]
             stripped = piece.strip()
             if stripped:
                 s = block_start + start + len(piece) - len(piece.lstrip())
                 found.append(Sentence(stripped, s, s + len(stripped)))
-        out += _quotations_whole(text, _names_with_marks(text, found))
+        out += _quotations_whole(text, _rejoined(text, _openers_moved(text, found, marks[0])), marks)
     return out
 
 
-def _names_with_marks(text: str, found: list[Sentence]) -> list[Sentence]:
-    """A "!" or "?" followed by a lower-case word ends no sentence: it is part of a name ("Jimmy Kimmel
-    Live! the actress said", "Yahoo! shares rose") or a quotation's ("“Stop!” he shouted"). Nor does
-    the "!" of a name that is always written with one, before any word ("Yahoo! Finance reported")."""
+def _spans(chunk: str) -> Iterator[tuple[int, int]]:
+    """Punkt's sentence spans of one block, each cut again after a Chinese or Japanese sentence's end."""
+    cjk = _CJK_CHAR.search(chunk) is not None
+    for start, end in _punkt().span_tokenize(chunk):
+        cut = start
+        for m in _CJK_END.finditer(chunk, start, end) if cjk else ():
+            said = chunk[m.end() - 1] in _CLOSERS and _CJK_SAID.match(chunk, m.end(), end)
+            if chunk[m.end() : end].strip() and not said:
+                yield cut, m.end()
+                cut = m.end()
+        yield cut, end
+
+
+def _openers_moved(text: str, found: list[Sentence], opening: str) -> list[Sentence]:
+    """An opening quotation mark that Punkt left at the end of a sentence (". « Nous") begins the next."""
+    out = list(found)
+    for i in range(len(out) - 1):
+        mark = out[i].text[-1]
+        if mark in opening and len(out[i].text) > 1 and out[i].text[-2].isspace():
+            kept = out[i].text[:-1].rstrip()
+            at = out[i].end - 1
+            out[i] = Sentence(kept, out[i].start, out[i].start + len(kept))
+            out[i + 1] = Sentence(text[at : out[i + 1].end], at, out[i + 1].end)
+    return out
+
+
+# Where Punkt ends a sentence and a reader would not: after initials before a surname ("Sen. J.D. Vance",
+# "J.K. Rowling"), after a day's number before a month ("24. November", "Am 3. Oktober"), after
+# "Mrd."/"mln."/"bn." before a currency or a lower-case word ("10,5 Mrd. Euro", "$4.5 mln. in fines")
+_INITIALS = re.compile(r"(?:^|[\s(])(?:[A-Z]\.){2,3}$")
+_DAY = re.compile(r"(?:^|\s)\d{1,2}\.$")
+_MONTH = re.compile(
+    r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|"
+    r"January|February|June|July|October|December)\b"  # not "May", "March": English ones start sentences
+)
+_AMOUNT = re.compile(r"(?:^|[\s\d])(?:Mrd|Mio|Md|Mld|Tsd|Bio|mrd|mio|mln|bln|bn|mld|tsd)\.$")
+_CURRENCY_WORD = re.compile(
+    rf"[{_CURRENCY}]|(?:[A-Z]{{3}}|Euro|US-Dollar|Dollar|Franken|Pfund|Yen|Rubel|Kronen|Złoty)\b"
+)
+
+
+def _rejoined(text: str, found: list[Sentence]) -> list[Sentence]:
+    """The sentences with the ones Punkt cut where no sentence ends (see :func:`_goes_on`) put together."""
     out: list[Sentence] = []
     for sentence in found:
-        before = out[-1].text.rstrip("”’\"')") if out else ""
-        if before.endswith(("!", "?")) and (sentence.text[0].islower() or _bang_name(before, sentence.text)):
+        if out and _goes_on(out[-1].text, sentence.text):
             out[-1] = Sentence(text[out[-1].start : sentence.end], out[-1].start, sentence.end)
         else:
             out.append(sentence)
     return out
+
+
+def _goes_on(before: str, after: str) -> bool:
+    """Whether the sentence ``before`` goes on into ``after``. A "!" or "?" before a lower-case word is
+    part of a name ("Jimmy Kimmel Live! the actress said") or a quotation ("“Stop!” he shouted"), and so
+    is the "!" of a name always written with one ("Yahoo! Finance reported"). Initials go on into any
+    capitalised word but a sentence's usual first words ("... in the U.S. It said" is two sentences)."""
+    marked = before.rstrip("”’\"')» ")
+    if marked.endswith(("!", "?")):
+        return after[0].islower() or _bang_name(marked, after)
+    if not before.endswith("."):
+        return False
+    tail = max(0, len(before) - 12)  # the patterns end the sentence: no need to scan all of it
+    if _INITIALS.search(before, tail):
+        first = after.split(maxsplit=1)[0].strip("\"“‘'").casefold()
+        return after[0].isupper() and first not in SENTENCE_STARTERS
+    if _DAY.search(before, tail):
+        return bool(_MONTH.match(after))
+    return bool(_AMOUNT.search(before, tail)) and (after[0].islower() or bool(_CURRENCY_WORD.match(after)))
 
 
 def _bang_name(before: str, after: str) -> bool:
@@ -195,10 +283,10 @@ def _bang_name(before: str, after: str) -> bool:
     return bool(_BANG_NAME.search(before)) and first not in SENTENCE_STARTERS
 
 
-def _quotations_whole(text: str, found: list[Sentence]) -> list[Sentence]:
+def _quotations_whole(text: str, found: list[Sentence], marks: tuple[str, str]) -> list[Sentence]:
     """The sentences of one block, a quotation that opens in one and closes in a later one (with none
     opened or closed between) made one, if it is short enough."""
-    balance = [_quote_balance(s.text) for s in found]
+    balance = [_quote_balance(s.text, marks) for s in found]
     out, i = [], 0
     while i < len(found):
         j = i + 1
@@ -216,17 +304,39 @@ def _quotations_whole(text: str, found: list[Sentence]) -> list[Sentence]:
 
 
 def split_words(sentence: str) -> list[str]:
-    """Word tokens of a sentence, punctuation dropped (``"U.S."``, ``"12,000"`` and ``"€28"`` survive)."""
+    """Word tokens of a sentence, punctuation dropped (``"U.S."``, ``"12,000"`` and ``"€28"`` survive).
+    Chinese and Japanese, without spaces between words, give the pairs of neighbouring characters of
+    each run ("上海港口" -> "上海", "海港", "港口"): no word list is shipped, and pairs are what
+    search engines index those scripts by."""
     return list(_words_of(sentence))
+
+
+def word_count(text: str) -> int:
+    """How many words ``text`` holds: those between spaces, and one for every two characters of Chinese
+    or Japanese (their words are one to four characters long, most of them two). The one measure of
+    length for the tests of what is prose and what is furniture."""
+    letters = len(_CJK_CHAR.findall(text))
+    if not letters:
+        return len(text.split())
+    rest = _CJK_MARKS.sub(" ", _CJK_RUN.sub(" ", text)).split()
+    return len(rest) + (letters + 1) // 2
 
 
 # The same sentence is tokenized by the summary, the story vectors and sumy's document model in turn,
 # and NLTK's tokenizer costs about half a millisecond a sentence: remember recent answers.
 @lru_cache(maxsize=20_000)
 def _words_of(sentence: str) -> tuple[str, ...]:
+    if _CJK_CHAR.search(sentence):
+        sentence = _CJK_RUN.sub(_character_pairs, _CJK_MARKS.sub(" ", sentence))
     tokens = _words.tokenize(_INNER_APOSTROPHE.sub("'", sentence))
     words = (t.strip(_CURRENCY) or t for t in tokens)
     return tuple(w for w in words if _WORD.match(w))
+
+
+def _character_pairs(run: re.Match[str]) -> str:
+    chars = run.group()
+    pairs = [chars[k : k + 2] for k in range(len(chars) - 1)] or [chars]
+    return " " + " ".join(pairs) + " "
 
 
 class Tokenizer:

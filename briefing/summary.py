@@ -23,7 +23,7 @@ from sumy.models.dom import Sentence as DomSentence
 
 from briefing.errors import BriefingError
 from briefing.furniture import ends_sentence
-from briefing.sentences import Tokenizer, split_sentences, without_dateline
+from briefing.sentences import Tokenizer, split_sentences, without_dateline, word_count
 from briefing.summarizers import ALGORITHMS, CUBIC, build_summarizer
 
 __all__ = [
@@ -43,7 +43,7 @@ __all__ = [
 TOKENIZER = Tokenizer()
 LABEL_MAX_WORDS = 20
 
-_FINAL = re.compile(r"[.!?…]['\"’”)\]]*$")
+_FINAL = re.compile(r"[.!?…。！？]['\"’”)\]」』）]*$")
 _CAPTION = re.compile(
     r"©|\b(?:photo|image|picture|video) ?(?:credit|caption|source)?s? ?:|\((?:photo|file photo|"
     r"image|picture)\b|\bgetty images\b|\b(?:afp|reuters|ap|epa|pool)(?: via getty)?/",
@@ -60,7 +60,7 @@ class UnknownAlgorithmError(BriefingError):
 def is_label(line: str) -> bool:
     """A short line without final punctuation: a headline, section label, dateline or byline."""
     line = line.strip()
-    return bool(line) and not _FINAL.search(line) and len(line.split()) <= LABEL_MAX_WORDS
+    return bool(line) and not _FINAL.search(line) and word_count(line) <= LABEL_MAX_WORDS
 
 
 def is_caption(line: str) -> bool:

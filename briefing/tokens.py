@@ -13,8 +13,13 @@ from dataclasses import dataclass
 from briefing.aliases import fold
 from briefing.cues import COMMON, MONTHS_DAYS
 from briefing.models import Sentence
+from briefing.sentences import CJK
 
-_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W\d_][\w]*(?:[-'’][\w]+)*\.?|\d[\d.,]*\w*|[^\w\s]")
+# Chinese and Japanese runs are tokens of their own: run into a Latin word ("Trump周二在White"), they
+# would make it a longer, capitalised "name"
+_TOKEN = re.compile(
+    rf"(?:[A-Za-z]\.){{2,}}|[{CJK}]+|[^\W\d_{CJK}][^\W{CJK}]*(?:[-'’][^\W{CJK}]+)*\.?|\d[\d.,]*[^\W{CJK}]*|[^\w\s]"
+)
 # Abbreviations that keep their dot (folded, without it).
 DOTTED = frozenset(
     [

@@ -71,6 +71,15 @@ def test_key_sentences_have_no_repeats_headlines_or_fragments():
     assert len(texts) == 3
 
 
+def test_a_quotation_closed_by_guillemets_is_a_whole_sentence():
+    quotes = (
+        q("« Nous ne laisserons pas tomber les voyageurs de Roissy cet hiver. »", 7, "Le Monde"),
+        q("Le ministre a promis des trains pour les voyageurs de Roissy et d'Orly.", 8, "Le Monde"),
+        q("« Les voyageurs de Roissy et d'Orly auront des bus, a-t-il dit. »", 9, "France Info"),
+    )
+    assert len(key_quotes(quotes, 4)) == 3
+
+
 def test_each_key_sentence_has_its_source_and_date():
     doc = compose_dossier(record(), now=NOW)
     says = doc.sections[0]

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.sentences import Tokenizer, split_sentences, split_words, without_dateline
+from briefing.sentences import Tokenizer, split_sentences, split_words, without_dateline, word_count
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -232,3 +232,133 @@ def test_a_straight_single_quoted_quotation_stays_one_sentence():
         "'We heard the traders. We heard the residents. It is fair,' she said.",
         "The traders' union agreed.",
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            'The mayor said: "The bridge reopens in May. Nobody expected it so soon." Traffic resumed.',
+            ['The mayor said: "The bridge reopens in May. Nobody expected it so soon."', "Traffic resumed."],
+        ),
+        (
+            'Ms. Ortiz told reporters "We lost the vote. We will try again." The board adjourned.',
+            ['Ms. Ortiz told reporters "We lost the vote. We will try again."', "The board adjourned."],
+        ),
+        (
+            "La ministre a appelé à « la retenue ». « Le pont sera rouvert. Il le faut », a-t-elle déclaré.",
+            [
+                "La ministre a appelé à « la retenue ».",
+                "« Le pont sera rouvert. Il le faut », a-t-elle déclaré.",
+            ],
+        ),
+        (
+            "La ministre a parlé. «Le pont sera rouvert. Il le faut», a-t-elle déclaré. Fin.",
+            ["La ministre a parlé.", "«Le pont sera rouvert. Il le faut», a-t-elle déclaré.", "Fin."],
+        ),
+        (
+            "Die Ministerin sagte: „Die Brücke wird geöffnet. Noch heute.“ Der Verkehr rollt.",
+            ["Die Ministerin sagte: „Die Brücke wird geöffnet. Noch heute.“", "Der Verkehr rollt."],
+        ),
+        (
+            "Die Ministerin sagte: »Die Brücke wird geöffnet. Noch heute.« Der Verkehr rollt.",
+            ["Die Ministerin sagte: »Die Brücke wird geöffnet. Noch heute.«", "Der Verkehr rollt."],
+        ),
+        # a straight quote that stands for inches closes no quotation
+        (
+            'The 12" main burst. Water ran. "We are fine," he said.',
+            ['The 12" main burst.', "Water ran.", '"We are fine," he said.'],
+        ),
+    ],
+)
+def test_quotations_in_straight_french_and_german_marks_stay_whole(text, expected):
+    assert texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "She had backed Gov. J.B. Pritzker in 2018. He won.",
+            ["She had backed Gov. J.B. Pritzker in 2018.", "He won."],
+        ),
+        (
+            "The novel by J.R.R. Tolkien sold well. It still does.",
+            ["The novel by J.R.R. Tolkien sold well.", "It still does."],
+        ),
+        ("The firm moved to the U.S. It grew.", ["The firm moved to the U.S.", "It grew."]),
+        (
+            "Hamburg, 3. Dezember 2026 – Der Senat hat entschieden. Am 12. Januar beginnt der Bau.",
+            ["Hamburg, 3. Dezember 2026 – Der Senat hat entschieden.", "Am 12. Januar beginnt der Bau."],
+        ),
+        (
+            "Die Zahl stieg auf 12. Der Senat war zufrieden.",
+            ["Die Zahl stieg auf 12.", "Der Senat war zufrieden."],
+        ),
+        (
+            "Der Bau kostet 2,4 Mrd. Euro. Der Senat zahlt.",
+            ["Der Bau kostet 2,4 Mrd. Euro.", "Der Senat zahlt."],
+        ),
+        (
+            "The carrier paid $2.1 mln. in penalties, vs. $1.7 mln. a year before. Its shares fell.",
+            ["The carrier paid $2.1 mln. in penalties, vs. $1.7 mln. a year before.", "Its shares fell."],
+        ),
+        ("Sales reached 3 bn. The board was pleased.", ["Sales reached 3 bn.", "The board was pleased."]),
+    ],
+)
+def test_initials_day_numbers_and_amounts_end_no_sentence(text, expected):
+    assert texts(text) == expected
+
+
+def test_chinese_and_japanese_sentences_end_at_their_full_stops():
+    chinese = "杭州地铁十号线今天开通。市长说：“这是全市的好消息。我们会继续建设。”乘客很高兴！票价不变？"
+    assert texts(chinese) == [
+        "杭州地铁十号线今天开通。",
+        "市长说：“这是全市的好消息。我们会继续建设。”",
+        "乘客很高兴！",
+        "票价不变？",
+    ]
+    japanese = (
+        "大阪で新しい駅が開業した。市長は「便利になる。」と述べた。『次は京都だ。』運賃は０．５％上がる．"
+    )
+    assert texts(japanese) == [
+        "大阪で新しい駅が開業した。",
+        "市長は「便利になる。」と述べた。",
+        "『次は京都だ。』",
+        "運賃は０．５％上がる．",
+    ]
+    assert texts("“我们会继续建设。”市长说。“票价不变！”李明表示。乘客很高兴。") == [
+        "“我们会继续建设。”市长说。",
+        "“票价不变！”李明表示。",
+        "乘客很高兴。",
+    ]
+    assert texts("新駅が開業!市長は喜んだ?Yahoo!ニュースによると晴れ。") == [
+        "新駅が開業!",
+        "市長は喜んだ?",
+        "Yahoo!ニュースによると晴れ。",
+    ]
+
+
+def test_offsets_hold_for_chinese_and_moved_quotation_marks():
+    text = "新线开通。乘客很多。\nElle a dit « oui ». « Non. Jamais », a-t-il répondu."
+    sentences = split_sentences(text)
+    assert len(sentences) == 4
+    assert all(text[s.start : s.end] == s.text for s in sentences)
+
+
+def test_chinese_and_japanese_words_are_pairs_of_characters():
+    assert split_words("地铁开通，票价2元。") == ["地铁", "铁开", "开通", "票价", "2", "元"]
+    assert split_words("新駅は便利だ") == ["新駅", "駅は", "は便", "便利", "利だ"]
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("The council met on Tuesday.", 5),
+        ("杭州地铁十号线今天开通。", 6),  # eleven characters, about two a word
+        ("大阪で新駅　Osaka station", 5),  # three for five characters, two spelt with spaces
+        ("", 0),
+    ],
+)
+def test_word_count_counts_chinese_and_japanese_by_characters(text, words):
+    assert word_count(text) == words
