@@ -50,6 +50,8 @@ class RankedLexRank(LexRankSummarizer):
         tf = self._compute_tf(words)
         idf = self._compute_idf(words)
         matrix = self._create_matrix(words, self.threshold, tf, idf)
+        if not matrix.any():  # nothing links (two sentences sharing no word): sumy's power method
+            return [1.0] * len(sentences)  # would divide by zero; they rate alike
         return list(self.power_method(matrix, self.epsilon))
 
     @staticmethod

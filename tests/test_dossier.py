@@ -110,6 +110,15 @@ def test_fits_a_phone_message():
     assert "…" in messages[0]
 
 
+def test_two_quotes_sharing_no_word_are_both_kept():
+    """Two sentences with no word in common link nowhere: sumy's power method would divide by zero."""
+    quotes = (
+        q("Kellogg spoke in Kyiv on Monday about the talks.", 1, "DW"),
+        q("Rain flooded three villages near the southern border overnight.", 2, "AP"),
+    )
+    assert {x.sentence for x in key_quotes(quotes, 3)} == {x.sentence for x in quotes}
+
+
 def test_ranking_matches_sumys_lexrank():
     """The numpy similarity matrix and idf give exactly sumy's own numbers."""
     import numpy
