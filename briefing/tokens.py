@@ -14,7 +14,10 @@ from briefing.aliases import fold
 from briefing.cues import COMMON, MONTHS_DAYS
 from briefing.models import Sentence
 
-_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W\d_][\w]*(?:[-'’][\w]+)*\.?|\d[\d.,]*\w*|[^\w\s]")
+# a company named by its web address is one word: "Amazon.com Inc.", "Booking.com"
+_TOKEN = re.compile(
+    r"(?:[A-Za-z]\.){2,}|[^\W\d_][\w]*(?:[-'’][\w]+)*(?:\.(?:com|net|org)(?!\w))?\.?|\d[\d.,]*\w*|[^\w\s]"
+)
 # Abbreviations that keep their dot (folded, without it).
 DOTTED = frozenset(
     [
