@@ -176,15 +176,34 @@ _FOREIGN_ARTICLES = words(
 )
 
 
+# German and French words no English sentence writes in lower case ("die", "den", "am", "hat" it does)
+_GERMAN_FRENCH = words(
+    """
+    der das dem des ein eine einem einen einer eines und ist mit auf für nicht sich wird im zum zur
+    le la les une du aux est avec dans sur
+    """
+)
+
+
+def _in_german_or_french(toks: list[Token]) -> bool:
+    """Is the sentence German or French, by a function word in lower case or a German article first? "Le
+    Pen said" in English copy is a name."""
+    first = next((t for t in toks if t.word), None)
+    return (first is not None and first.text in ("Der", "Das", "Dem")) or any(
+        not t.cap and t.low in _GERMAN_FRENCH for t in toks
+    )
+
+
 def _after_articles(reading: Reading) -> list[Candidate]:
     """A German or French article that begins a sentence is no part of a name: "Der Bundestag" is the
-    Bundestag, and "Le Syndicat" (the union) no person, though "Le Pen" after "Marine Le Pen" is her.
+    Bundestag, and "Le Syndicat" (the union) nobody, though "Le Pen" after "Marine Le Pen" is her.
     Inside a sentence it is ("in Den Haag", "Les Bains, Le Loft")."""
     gaz = load_gazetteer()
     out = []
     starts = {
         t.start
         for toks in reading.tokens
+        if _in_german_or_french(toks)
         for k, t in enumerate(toks)
         if t.word and (k == 0 or toks[k - 1].text in ("–", "—", "-", ":", "„", "«", "“", '"'))
     }
@@ -198,6 +217,8 @@ def _after_articles(reading: Reading) -> list[Candidate]:
             if c.type == "person":
                 out.append(c)
                 continue
+            if len(c.toks) == 2 and c.why not in FIRM:
+                continue  # "Le Syndicat" is "the union": one common noun, no name the rules know
             if c.canonical == surface:
                 c.canonical = surface.split(" ", 1)[1]
             c.toks = c.toks[1:]
@@ -924,7 +945,7 @@ def _read_plain(doc: _Doc, index: int, toks: list[Token], i: int, j: int, initia
         and not _arabic_place(toks, i)
     ):
         type_, why = "person", "given"
-    elif len(chunk) == 2 and first.low in _FOREIGN_ARTICLES:
+    elif len(chunk) == 2 and first.low in _FOREIGN_ARTICLES and _in_german_or_french(toks):
         pass  # "Le Quotidien", "Die Zeit": no person, and "Le Pen" only as a surname
     elif len(chunk) > 1 and _has_particle(chunk):
         type_, why = ("place" if _context(toks, i, j) == "place" else "person"), "particle"
