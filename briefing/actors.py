@@ -180,7 +180,8 @@ _FOREIGN_ARTICLES = words(
 _GERMAN_FRENCH = words(
     """
     der das dem des ein eine einem einen einer eines und ist mit auf für nicht sich wird im zum zur
-    le la les une du aux est avec dans sur
+    sind wurde haben nach bei oder
+    le la les une du aux est avec dans sur ont sont selon mais qui
     """
 )
 

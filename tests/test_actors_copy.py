@@ -139,6 +139,10 @@ def test_german_and_french_articles_and_words_are_no_people():
     assert garnier.role is None
 
 
-def test_marine_le_pen_is_still_le_pen_at_the_start_of_a_sentence():
+def test_an_article_first_in_english_copy_stays_in_the_name():
     found = actors("Marine Le Pen spoke in Paris. Le Pen said the vote was lost.")
     assert [m.surface for m in found[("Marine Le Pen", "person")].mentions] == ["Marine Le Pen", "Le Pen"]
+    assert ("Le Pen", "person") in actors("Le Pen said the vote was lost in Paris on Sunday.")
+    found = actors("Der Spiegel reported the deal first. Le Monde et Die Zeit ont publié la suite.")
+    papers = {name for name, type_ in found if type_ == "organization"}
+    assert papers == {"Der Spiegel", "Le Monde", "Die Zeit"}
