@@ -135,7 +135,8 @@ def extract_actors(
         _surnames_of_people(reading.candidates)
     same_type(reading.candidates)
     with_article_and_number(reading.candidates, reading.tokens)
-    reading.candidates = _without_party_labels(drop_things(reading.candidates, reading.tokens), text)
+    named = [c for c in _after_articles(reading) if not _names_no_one(c, reading.tokens)]
+    reading.candidates = _without_party_labels(drop_things(named, reading.tokens), text)
     mark_states(reading.candidates, reading.tokens, gaz)
     _lead_roles_of_people(reading)
     match_headlines(reading.candidates, gaz, [(i, reading.tokens[i]) for i in reading.headlines])
@@ -190,6 +191,84 @@ def _defined_acronyms(ruled: list[Candidate], tagged: list[Candidate]) -> list[C
         and c.norm in defined
         and not any((c.sentence, t.start) in taken for t in c.toks)
     ]
+
+
+_FRENCH_TITLES = ("M.", "Mme", "Mme.", "Mlle")
+# articles of German and French: a capitalised word after one in lower case is a noun ("das Gesetz")
+_FOREIGN_ARTICLES = words(
+    "der die das dem den des ein eine einem einen einer eines deren dessen le la les une"
+)
+
+
+# German and French words no English sentence writes in lower case ("die", "den", "am", "hat" it does)
+_GERMAN_FRENCH = words(
+    """
+    der das dem des ein eine einem einen einer eines und ist mit auf für nicht sich wird im zum zur
+    sind wurde haben nach bei oder
+    le la les une du aux est avec dans sur ont sont selon mais qui
+    """
+)
+
+
+def _in_german_or_french(toks: list[Token]) -> bool:
+    """Is the sentence German or French, by a function word in lower case or a German article first? "Le
+    Pen said" in English copy is a name."""
+    first = next((t for t in toks if t.word), None)
+    return (first is not None and first.text in ("Der", "Das", "Dem")) or any(
+        not t.cap and t.low in _GERMAN_FRENCH for t in toks
+    )
+
+
+def _after_articles(reading: Reading) -> list[Candidate]:
+    """A German or French article that begins a sentence is no part of a name: "Der Bundestag" is the
+    Bundestag, and "Le Syndicat" (the union) nobody, though "Le Pen" after "Marine Le Pen" is her.
+    Inside a sentence it is ("in Den Haag", "Les Bains, Le Loft")."""
+    gaz = load_gazetteer()
+    out = []
+    starts = {
+        t.start
+        for toks in reading.tokens
+        if _in_german_or_french(toks)
+        for k, t in enumerate(toks)
+        if t.word and (k == 0 or toks[k - 1].text in ("–", "—", "-", ":", "„", "«", "“", '"'))
+    }
+    for c in reading.candidates:
+        first = c.toks[0]
+        whole = c.norm in gaz.known or gaz.place(c.norm)  # "Des Moines", "La Paz"
+        if len(c.toks) > 1 and first.low in _FOREIGN_ARTICLES and c.start in starts and not whole:
+            surface = " ".join(t.text for t in c.toks)
+            if c.type == "person" and c.canonical in (None, surface):
+                continue
+            if c.type == "person":
+                out.append(c)
+                continue
+            if len(c.toks) == 2 and c.why not in FIRM:
+                continue  # "Le Syndicat" is "the union": one common noun, no name the rules know
+            if c.canonical == surface:
+                c.canonical = surface.split(" ", 1)[1]
+            c.toks = c.toks[1:]
+        out.append(c)
+    return out
+
+
+def _names_no_one(c: Candidate, tokens: list[list[Token]]) -> bool:
+    """A span the tagger read as an actor that names no one: titles alone ("Minister" of "Prime Minister's
+    Questions"), a time zone, a currency or a figure's code ("14:52 GMT", "DKK", "EBITDA"), or one
+    capitalised word after a German or French article ("für das Gesetz")."""
+    words_ = [t for t in c.toks if t.word]
+    if c.why == "list" or not words_ or c.type is None:
+        return False
+    if len(words_) == 1 and words_[0].acronym and words_[0].norm in NOT_ACRONYMS:
+        return True
+    if c.sentence >= len(tokens):
+        return False
+    toks = tokens[c.sentence]
+    k = next((k for k, t in enumerate(toks) if t.start == c.start), 0)
+    before = toks[k - 1] if k > 0 else None
+    if all(t.norm in TITLES for t in words_) and (words_[-1].possessive or (before and is_title(before))):
+        return True
+    person = len(words_) == 1 and c.type == "person" and c.why != "surname"
+    return person and before is not None and not before.cap and before.low in _FOREIGN_ARTICLES
 
 
 def _lead_roles_of_people(reading: Reading) -> None:
@@ -358,6 +437,8 @@ def _joiner(toks: list[Token], j: int) -> int:
     "Ministry of Defence", "Trading & Investment", "Minister for the Middle East", "von der Leyen"."""
     n = len(toks)
     low = toks[j].low
+    if low in ("der", "den") and toks[j - 1].low not in PARTICLES:
+        return 0  # "von der Leyen", but "Rentenpaket der Bundesregierung" (of the government) is two
     if low in _JOINERS and j + 1 < n and toks[j + 1].name_like:
         return 2
     if low == "to" and _purpose(toks, j):
@@ -476,8 +557,9 @@ def _known(gaz: Gazetteer, norm: str, *, acronym: bool = False) -> tuple[str, Ac
     place = gaz.place(norm) or gaz.demonyms.get(norm)
     if place:
         return place, "place"
-    if norm.startswith("the ") and norm[4:] in gaz.known:
-        return gaz.known[norm[4:]]
+    article, _, rest = norm.partition(" ")
+    if (article == "the" or article in _FOREIGN_ARTICLES) and rest in gaz.known:
+        return gaz.known[rest]  # "the Kremlin", "Der Bundestag"
     return None
 
 
@@ -500,9 +582,10 @@ def _read_chunk(doc: _Doc, index: int, toks: list[Token], i: int, j: int, initia
         if longer and not toks[j - 1].possessive:
             _whole(doc, index, toks, i, j + 1, longer[1], initial, canonical=longer[0], why="list")
             return
-    acronym = len(chunk) == 1 and chunk[0].acronym and not _dateline(toks, i)
+    acronym = len(chunk) == 1 and chunk[0].acronym and not _opens_release(toks, i)
     known = _known(doc.gaz, " ".join(t.norm for t in chunk), acronym=acronym)
-    split = None if known else _split_joined(doc.gaz, chunk)
+    known = known or (_dateline(doc.gaz, toks, i, j) if initial else None)
+    split = None if known or _spelt_after(toks, i, j) else _split_joined(doc.gaz, chunk)
     if split is not None:
         for a, b in split:
             _read_chunk(doc, index, toks, i + a, i + b, initial and a == 0)
@@ -510,11 +593,13 @@ def _read_chunk(doc: _Doc, index: int, toks: list[Token], i: int, j: int, initia
     if known:
         # "in Toyota" says the city, not the company named after it (``coref``)
         where = "place" if known[1] == "place" and _context(toks, i, j) == "place" else ""
+        if known[1] == "organization" and _the_place(doc.gaz, toks, i, j):
+            known, where = (doc.gaz.place(toks[i].norm) or known[0], "place"), "place"
         _whole(doc, index, toks, i, j, known[1], initial, canonical=known[0], why="list", context=where)
-    elif _titled_office(chunk) and not _read_titled(doc, index, toks, i, j):
+    elif (of := _titled_office(chunk)) and not _read_titled(doc, index, toks, i, j):
         # "Secretary of the New Jersey Department of Public Safety": the office names the actor, but
         # "Secretary of State" names no one
-        rest = i + 2 + (chunk[2].low == "the")
+        rest = i + of + 1 + (chunk[of + 1].low == "the")
         holder = _holder(doc.gaz, toks, rest, j)
         if _office(doc.gaz, chunk):  # "Secretary of State for Scotland": no one, but a place
             _read_places(doc, index, toks, i, j)
@@ -523,7 +608,7 @@ def _read_chunk(doc: _Doc, index: int, toks: list[Token], i: int, j: int, initia
             cand = _whole(doc, index, toks, holder, j, "person", False, why="title")
             cand.roles.append(doc.text[toks[i].start : toks[holder - 1].end])
         elif not all(t.low in PORTFOLIOS for t in toks[rest:j]):
-            _read_chunk(doc, index, toks, rest, j, False)
+            _read_body(doc, index, toks, rest, j, chunk[of - 1])
     elif _is_org(chunk, doc.gaz):
         _whole(doc, index, toks, i, j, "organization", initial, why="head")
     elif _read_titled(doc, index, toks, i, j):
@@ -535,20 +620,54 @@ def _read_chunk(doc: _Doc, index: int, toks: list[Token], i: int, j: int, initia
         _whole(doc, index, toks, i, j, "person", initial, why="given")
     elif named := _role_then_name(doc.gaz, chunk):
         cand = _whole(doc, index, toks, i + named, j, "person", False, why="role")
-        cand.roles.append(doc.text[chunk[0].start : chunk[named - 1].end])
+        # a sentence's first word is capitalised anyway: "Auch Friedrich Merz" ("also") has no role
+        if not initial or any(t.low in ROLE_NOUNS for t in chunk[:named]):
+            cand.roles.append(doc.text[chunk[0].start : chunk[named - 1].end])
     elif lead := _leading_place(doc.gaz, chunk):
         _read_after_place(doc, index, toks, i, j, initial, lead)
     else:
         _read_plain(doc, index, toks, i, j, initial)
 
 
-def _dateline(toks: list[Token], i: int) -> bool:
+def _opens_release(toks: list[Token], i: int) -> bool:
     """ "BAGHDAD - The coalition...": a place in capitals that opens a release, before a dash or a comma,
     is a place's name, not an acronym."""
     first = toks[i]
     if len(first.text) < 4 or any(t.word for t in toks[:i]) or i + 1 >= len(toks):
         return False
     return toks[i + 1].text in ("-", "–", "—", ",", "(")
+
+
+def _the_place(gaz: Gazetteer, toks: list[Token], i: int, j: int) -> bool:
+    """Is a company named after a place the place here: "deforestation in the Amazon"? A company's name
+    takes no "the"."""
+    return (
+        j - i == 1
+        and i > 1
+        and toks[i - 1].low == "the"
+        and toks[i - 2].low in PLACE_PREPOSITIONS
+        and (gaz.place(toks[i].norm) is not None)
+    )
+
+
+def _dateline(gaz: Gazetteer, toks: list[Token], i: int, j: int) -> tuple[str, ActorType] | None:
+    """A dateline's place in capitals, before a comma, a bracket or a dash: "MANILA, Nov 23 (Reuters) -",
+    "WASHINGTON (AP) —" (in capitals a city is looked up as an acronym is, among known actors only)."""
+    if j >= len(toks) or toks[j].text not in (",", "(", "-", "—", "–"):
+        return None
+    if not all(t.acronym for t in toks[i:j]):
+        return None
+    place = gaz.place(" ".join(t.norm for t in toks[i:j]))
+    return (place, "place") if place else None
+
+
+def _spelt_after(toks: list[Token], i: int, j: int) -> bool:
+    """Does an acronym in brackets after the run spell all its words, "and" too left out ("National
+    Disaster Risk Reduction and Management Council (NDRRMC)")? Then the run is one name."""
+    if j + 2 >= len(toks) or toks[j].text != "(" or not toks[j + 1].acronym or toks[j + 2].text != ")":
+        return False
+    initials = "".join(t.text[0] for t in toks[i:j] if t.cap)
+    return len(initials) > 2 and initials == toks[j + 1].text.replace(".", "")
 
 
 def _holder(gaz: Gazetteer, toks: list[Token], rest: int, j: int) -> int:
@@ -585,8 +704,41 @@ def _office(gaz: Gazetteer, chunk: list[Token]) -> bool:
     return True
 
 
-def _titled_office(chunk: list[Token]) -> bool:
-    return len(chunk) > 2 and is_title(chunk[0]) and chunk[1].low in ("of", "for")
+def _titled_office(chunk: list[Token]) -> int:
+    """Where the "of" or "for" is after a title that begins the run ("Secretary of", "Chief Executive
+    Officer of"), else 0."""
+    if len(chunk) < 3 or not is_title(chunk[0]):
+        return 0
+    k = 1
+    while k < len(chunk) - 1 and k < 4 and (is_title(chunk[k]) or chunk[k].low in ROLE_NOUNS):
+        k += 1
+    return k if k < len(chunk) - 1 and chunk[k].low in ("of", "for") else 0
+
+
+# titles whose "of" names a territory, no body: "Duke of Sussex" is a person
+_NOBLE = words(
+    "duke duchess prince princess earl countess baron baroness lord lady king queen emperor empress"
+)
+
+
+def _office_of_body(doc: _Doc, toks: list[Token], t: int, k: int, j: int) -> bool:
+    """Is ``toks[k:j]``, after a title at ``t`` and its "of", the body whose office it is ("Chief Executive
+    Officer of Nordhavn Shipping"), no person holding it? A name after "of" holds the office only as a
+    given name and a surname ("Secretary of the Harbour Board Anna Berg" is read apart)."""
+    return toks[t].low not in _NOBLE and toks[k].norm not in doc.gaz.given_names
+
+
+def _read_body(doc: _Doc, index: int, toks: list[Token], i: int, j: int, title: Token) -> None:
+    """The name after an office's "of": a body, or a place (a mayor's, a governor's), never a person by
+    its shape alone."""
+    known = len(doc.candidates)
+    _read_chunk(doc, index, toks, i, j, False)
+    for c in doc.candidates[known:]:
+        if c.type == "person" and c.why in ("shape", "particle", ""):
+            c.type, c.why = ("place", "context") if title.low in _PLACE_OFFICES else ("organization", "head")
+
+
+_PLACE_OFFICES = words("mayor governor")
 
 
 def _whole(
@@ -771,10 +923,12 @@ def _plausible_name(toks: list[Token]) -> bool:
 def _read_titled(doc: _Doc, index: int, toks: list[Token], i: int, j: int) -> bool:
     """A title and a name in one run: "Ukrainian President Volodymyr Zelenskyy", "Gen. Kellogg"."""
     titles = [k for k in range(i, j) if is_title(toks[k])]
+    if not titles and j - i >= 2 and toks[j - 2].text in _FRENCH_TITLES:
+        titles = [j - 2]  # "M. Tabarot" is Mr Tabarot, though "M." is an initial in "M. Night Shyamalan"
     if not titles:
         return False
     t = titles[-1]
-    k = t + 1
+    k, portfolio = t + 1, -1
     if k < j and toks[k].low in ("of", "for"):
         k += 1
         if k < j and toks[k].low == "the":
@@ -788,13 +942,18 @@ def _read_titled(doc: _Doc, index: int, toks: list[Token], i: int, j: int) -> bo
         if place and (k + place[1] < j or k == portfolio):
             k += place[1]
     name = toks[k:j]
+    if name and all(t.norm in TITLES for t in name):
+        _read_places(doc, index, toks, i, j)  # "Prime Minister's Questions", "the President's office"
+        return True
+    if k == portfolio and _office_of_body(doc, toks, t, k, j):
+        return False
     if not _plausible_name(name):
         return False
     for a, b, place in _places_in(doc.gaz, toks, i, t + 1):
         _add(doc, index, toks[a:b], place[1], canonical=place[0], why="list")
     honorific = toks[t].low in ("sir", "dame") and len(name) == 1
     cand = _add(doc, index, name, "person", context="given" if honorific else "title", why="title")
-    role = roles.title_role(doc.text, toks, i, k)
+    role = roles.title_role(doc.text, toks, i, k) if toks[t].text not in _FRENCH_TITLES else None
     role = role and roles.clean(role)
     if role:
         cand.roles.append(role)
@@ -855,7 +1014,7 @@ def _read_plain(doc: _Doc, index: int, toks: list[Token], i: int, j: int, initia
     if last.possessive and _company_officer(toks, j):
         type_, why = "organization", "brand"  # "Castellan's chief executive": a company has officers
     # "St. Johnsbury": a saint's name begins a place's
-    elif len(chunk) > 1 and (last.low in PLACE_HEADS or first.low in PLACE_FIRST | PLACE_MODIFIERS | SAINTS):
+    elif len(chunk) > 1 and (last.low in PLACE_HEADS or first.low in _PLACE_FIRST):
         type_, why = "place", "placehead"
     elif len(chunk) == 1 and first.acronym and first.norm in NOT_ACRONYMS:
         return
@@ -872,6 +1031,8 @@ def _read_plain(doc: _Doc, index: int, toks: list[Token], i: int, j: int, initia
         and not _arabic_place(toks, i)
     ):
         type_, why = "person", "given"
+    elif len(chunk) == 2 and first.low in _FOREIGN_ARTICLES and _in_german_or_french(toks):
+        pass  # "Le Quotidien", "Die Zeit": no person, and "Le Pen" only as a surname
     elif len(chunk) > 1 and _has_particle(chunk):
         type_, why = ("place" if _context(toks, i, j) == "place" else "person"), "particle"
     elif len(chunk) == 1 and not initial and not common and _before_government(toks, i, j):
@@ -888,8 +1049,12 @@ def _read_plain(doc: _Doc, index: int, toks: list[Token], i: int, j: int, initia
         )
         why = "shape"
         placed = (i > 0 and toks[i - 1].low in PLACE_CONTEXT) or _next_is_place_head(toks, j)
+        # "Rhondda Cynon Taf council said": a place's local council
+        placed = placed or (j < len(toks) and toks[j].text == "council")
         if type_ == "person" and placed:
             type_, why = "place", "context"
+        elif type_ == "person" and len(chunk) == 2 and doc.gaz.place(last.norm) and not first.initial:
+            type_ = "organization"  # "Nasdaq Copenhagen", "Euronext Paris": a body and its city
     brand = last.possessive and _brand_context(toks, j)
     context = _context(toks, i, j)
     if why == "shape" and j < len(toks) and toks[j].low in COMPANY_NOUNS and not toks[j].cap:
@@ -905,6 +1070,9 @@ def _read_plain(doc: _Doc, index: int, toks: list[Token], i: int, j: int, initia
 
 
 _GOVERNMENTS = GOVERNMENTS - {"junta"}
+# words that begin a place's name: "Mount", "North", a saint's ("St. Johnsbury") and place heads that
+# British usage puts first ("River Calder", "Loch Ness")
+_PLACE_FIRST = PLACE_FIRST | PLACE_MODIFIERS | SAINTS | words("river loch")
 
 
 def _team(toks: list[Token], i: int, j: int) -> bool:

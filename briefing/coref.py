@@ -25,7 +25,7 @@ from briefing.aliases import (
     skeleton,
     spelt_alike,
 )
-from briefing.cues import CALENDAR, ORG_FIRST, ORG_FIRST_ROMANCE, ORG_HEADS, PORTFOLIOS, UNIT_HEADS
+from briefing.cues import CALENDAR, ORG_FIRST, ORG_FIRST_ROMANCE, ORG_HEADS, PORTFOLIOS, TITLES, UNIT_HEADS
 from briefing.gazetteer import Gazetteer
 from briefing.models import ActorType, ExtractedActor, Mention
 from briefing.roles import bare_title, distinct
@@ -254,6 +254,8 @@ def resolve(cands: list[Candidate], gaz: Gazetteer, text: str) -> None:
     referred: set[str] = set()
     for c in cands:
         full = people.find(c, text) if c.type in ("person", None) or _lone_place(c, gaz) else None
+        if full and _lone_place(c, gaz) and fold(full.split()[0]) not in gaz.given_names:
+            full = None  # "Copenhagen" is no surname of "Nasdaq Copenhagen"
         company = companies.get(c.norm) if id(c) in named else None
         if full and company and len(c.toks) > 1:
             full = None  # "Eberhard Faber" after "Eberhard Faber GmbH" is the firm, not Henry Eberhard Faber
@@ -507,16 +509,21 @@ def _whole(tok: Token) -> Token:
 def match_headlines(cands: list[Candidate], gaz: Gazetteer, headlines: list[tuple[int, list[Token]]]) -> None:
     """Mentions in title-case lines: only names the body or the lists establish."""
     table: dict[str, tuple[ActorType, str]] = {}
+    surnames: set[str] = set()
     for c in cands:
         if c.type is not None and c.canonical:
             table.setdefault(c.norm, (c.type, c.canonical))
             if c.type == "person":  # "Kim" of Kim Jong Un, not "Un" (the UN in a headline)
                 for key in _surname_keys(c)[:1]:
+                    surnames.add(key)
                     table.setdefault(key, (c.type, c.canonical))
+    surnames -= {c.norm for c in cands if c.type is not None and len(c.toks) == 1 and c.why != "surname"}
     for index, toks in headlines:
         i = 0
         while i < len(toks):
             width = _match(toks, i, table, gaz)
+            if width == 1 and toks[i].norm in surnames and _another_full_name(toks, i, gaz):
+                width = 0
             if width:
                 norm = " ".join(t.norm for t in toks[i : i + width])
                 type_, name = table.get(norm) or _gaz(norm, gaz)
@@ -524,6 +531,15 @@ def match_headlines(cands: list[Candidate], gaz: Gazetteer, headlines: list[tupl
                 i += width
             else:
                 i += 1
+
+
+def _another_full_name(toks: list[Token], i: int, gaz: Gazetteer) -> bool:
+    """Is the surname at ``toks[i]`` another person's, by the name before it: a given name ("Tomos Morgan"
+    is not Eluned Morgan), or any word on a line that is a name alone (a byline)?"""
+    before = toks[i - 1] if i > 0 else None
+    if before is None or not before.word or not before.cap or before.acronym or before.low in TITLES:
+        return False
+    return before.norm in gaz.given_names or (len(toks) <= 3 and all(t.word and t.cap for t in toks))
 
 
 def _gaz(norm: str, gaz: Gazetteer) -> tuple[ActorType, str]:

@@ -207,6 +207,9 @@ NOT_ACRONYMS = words(
     """
     ko kos cd cds dvd tv dj fm am pm ceo cfo gdp mp mps phd bc ad ok id ids pc usb ai it ip vip rpg lp ep
     hiv aids covid dna rna ufo gps sms faq pdf html url atm suv mvp ied ieds vbied vbieds
+    gmt utc bst cet cest eet edt est cdt cst mdt mst pdt pst jst aest aedt
+    usd eur gbp jpy cny rmb chf dkk sek nok isk pln czk huf inr brl zar aud cad nzd hkd sgd krw rub mxn
+    ebitda ebit eps ipo ytd yoy qoq capex opex roi roe kpi
     """
 )
 MISC_FIRST = words("operation hurricane storm typhoon cyclone tropical cessation")

@@ -458,7 +458,7 @@ def _drop_teaser_lists(lines: list[_Line]) -> None:
     for i, line in enumerate(lines):
         if " ".join(line.text.lower().split()).rstrip(": ") not in _LIST_LABELS:
             continue
-        teasers = []
+        teasers: list[_Line] = []
         for nxt in lines[i + 1 :]:
             if is_clock(nxt.text):
                 break  # a live page's first post: the list of its key events is over

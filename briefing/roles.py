@@ -18,7 +18,8 @@ _STOPS = frozenset({",", ".", ";", ":", "(", ")", "“", "”", '"', "?", "!", "
 _REJECT = SPEECH_VERBS | frozenset({"who", "which", "that", "is", "was", "has", "had", "and", "but", "when"})
 
 
-_HONORIFICS = ("Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Mx", "Dr.", "Dr", "Sir", "Dame", "Lord", "Lady")
+_HONORIFICS: tuple[str, ...] = ("Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Mx", "Dr.", "Dr", "Sir", "Dame")
+_HONORIFICS += ("Lord", "Lady", "M.", "Mme")  # "M.", "Mme": French
 
 
 def clean(role: str) -> str | None:
@@ -49,9 +50,19 @@ def _has_role_noun(toks: list[Token]) -> bool:
     return any(t.low in ROLE_NOUNS or t.low in TITLES for t in toks)
 
 
+_ORDINALS = frozenset({"first", "second", "third"})
+
+
 def title_role(text: str, toks: list[Token], first: int, last: int) -> str | None:
-    """The title ``toks[first:last]`` before a name, with lower-case modifiers just before it."""
+    """The title ``toks[first:last]`` before a name, with lower-case modifiers just before it, and a
+    capitalised word no name holds: an ordinal ("First Minister") or a sentence's first word ("Housing
+    Minister Mona Keijzer")."""
     while first > 0 and toks[first - 1].low in ROLE_MODIFIERS:
+        first -= 1
+    before = toks[first - 1] if first > 0 else None
+    # a first word only before an office ("Housing Minister"), not an honorific ("Selon M. Tabarot")
+    lead = first == 1 and before is not None and before.name_like and toks[1].low in ROLE_NOUNS
+    if before is not None and before.cap and not before.possessive and (before.low in _ORDINALS or lead):
         first -= 1
     return _text(text, toks, first, last) if last > first else None
 
@@ -76,7 +87,19 @@ def lead_role(text: str, toks: list[Token], name_start: int) -> str | None:
             first -= 1
             continue
         break
+    if _inside_name(toks, first):  # "JPMorgan Chase & Co. economist": no "Co. economist"
+        while first < k and toks[first].cap:
+            first += 1
     return _text(text, toks, first, name_start)
+
+
+def _inside_name(toks: list[Token], first: int) -> bool:
+    """Does a capitalised word at ``first`` continue a name begun before it ("& Co.", "Bank of England")?"""
+    if first == 0 or not toks[first].cap:
+        return False
+    prev = toks[first - 1]
+    joined = prev.low in ("of", "for") and first > 1 and toks[first - 2].cap
+    return prev.cap or prev.text == "&" or joined
 
 
 def _role_before_comma(text: str, toks: list[Token], comma: int) -> str | None:
@@ -149,13 +172,25 @@ def apposition_role(text: str, toks: list[Token], name_end: int) -> str | None:
     if not (head.low in _ARTICLES or head.low in ROLE_MODIFIERS or head.possessive or head.low in ROLE_NOUNS):
         return None
     j = _phrase(toks, i)
-    if j <= i + 1 or not _has_role_noun(toks[i:j]):
+    if j <= i + 1 or not _has_role_noun(toks[i:j]) or not _headed(toks, i, j):
         return None
     if j < len(toks) and toks[j].text not in (",", ".", ";", ")", "—", "–"):
         return None
     if head.low in _ARTICLES:
         i += 1
     return _text(text, toks, i, j)
+
+
+_PREPOSITIONS = frozenset("at of for with by in from on to under since near".split())
+
+
+def _headed(toks: list[Token], i: int, j: int) -> bool:
+    """Does a role noun head the phrase ``toks[i:j]``, as the word before its first preposition or its
+    last word ("a Gulf expert at Chatham House")? "the first state visit by a Chinese leader" describes
+    an event, not the person."""
+    k = next((m for m in range(i + 1, j) if toks[m].low in _PREPOSITIONS), j)
+    head = toks[k - 1].low
+    return _role_noun(head) or head in TITLES
 
 
 def as_role(text: str, toks: list[Token], name_end: int) -> str | None:

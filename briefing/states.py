@@ -253,10 +253,10 @@ def mark_states(cands: list[Candidate], tokens: list[list[Token]], gaz: Gazettee
         elif (width := _community(c, toks, last + 1, gaz)) and c.type != "organization":
             # "the Syrian people" are Syria's; "the Syrian opposition" is a body of its own
             own = toks[last + width].low == "opposition"
-            named = c.canonical if c.type == "place" and c.canonical and not own else None
+            of_place = c.canonical if c.type == "place" and c.canonical and not own else None
             c.toks = [*c.toks, *toks[last + 1 : last + 1 + width]]
             c.type = "organization"
-            c.canonical = named or _spelt(c.toks)
+            c.canonical = of_place or _spelt(c.toks)
         elif c.type == "organization" and not c.toks[-1].possessive:
             width = _members(toks, last + 1)
             if width:  # "ISIL fighters", "Hezbollah militants": the organisation, named by its people

@@ -82,10 +82,10 @@ _COUNTS = {
     "held": ("arrested", "arrests", "detained", "detention", "custody"),
 }
 # words that say a figure changed, not what it counts: "the toll rose to 41" retells "12 were killed"
-_CHANGES = ("rose", "rise", "rises", "risen", "rising", "climbed", "increased", "grew", "jumped", "reached")
-_CHANGES += ("fell", "dropped", "lowered", "revised", "updated", "total", "now")
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september")
-_MONTHS += ("october", "november", "december")
+_CHANGES: tuple[str, ...] = ("rose", "rise", "rises", "risen", "rising", "climbed", "increased", "grew")
+_CHANGES += ("jumped", "reached", "fell", "dropped", "lowered", "revised", "updated", "total", "now")
+_MONTHS: tuple[str, ...] = ("january", "february", "march", "april", "may", "june", "july", "august")
+_MONTHS += ("september", "october", "november", "december")
 _COUNTED = re.compile(r"\b(\d+(?:[.,]\d+)*)\b(?:[ \u00a0]+([^\W\d_]+))?")  # a figure and the word after it
 _NAME = re.compile(r"(?<=[^.!?\s] )[A-Z][^\W_]*")  # a capitalised word inside a sentence
 _STEM_PREFIX = 5  # two terms this long where one starts the other are one word ("injuri", "injur")
@@ -617,7 +617,9 @@ def first_told(leads: Sequence[Sequence[str]], dates: Sequence[datetime | None])
     """When each sentence (spaces evened out) was first told: the earliest date of the leads holding it."""
     first: dict[str, datetime] = {}
     for lead, when in zip(leads, dates, strict=True):
-        for x in lead if when is not None else ():
+        if when is None:
+            continue
+        for x in lead:
             key = " ".join(x.split())
             if key and (key not in first or when < first[key]):
                 first[key] = when

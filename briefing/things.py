@@ -72,7 +72,10 @@ def drop_things(cands: list[Candidate], tokens: list[list[Token]]) -> list[Candi
     # a storm or a military operation is an event: "Hurricane Milton", "Operation Barbarossa"
     # (a name the text seems to refer back to, "Milton", makes it no person: only a list or a title could)
     listed = {c.norm for c in cands if c.why in ("list", "title")}
-    things |= {c.norm for c in cands if len(c.toks) > 1 and c.toks[0].low in MISC_FIRST} - listed
+    events = [c.toks for c in cands if len(c.toks) > 1 and c.toks[0].low in MISC_FIRST]
+    # and its name alone after it: "Ciara" after "Storm Ciara" is the storm
+    names = [" ".join(t.norm for t in toks if t.low not in MISC_FIRST) for toks in events]
+    things |= ({" ".join(t.norm for t in toks) for toks in events} | set(names)) - listed - {""}
     things |= _spelt_out(tokens) | (_ships(tokens) - firm)
     cands = [c for c in cands if not _date(c) and not _in_title_of_work(tokens, c)]
     return [c for c in cands if c.norm not in things] if things else cands

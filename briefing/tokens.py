@@ -16,9 +16,12 @@ from briefing.models import Sentence
 from briefing.sentences import CJK
 
 # Chinese and Japanese runs are tokens of their own: run into a Latin word ("Trump周二在White"), they
-# would make it a longer, capitalised "name"
+# would make it a longer, capitalised "name"; a company named by its web address is one word:
+# "Amazon.com Inc.", "Booking.com"
 _TOKEN = re.compile(
-    rf"(?:[A-Za-z]\.){{2,}}|[{CJK}]+|[^\W\d_{CJK}][^\W{CJK}]*(?:[-'’][^\W{CJK}]+)*\.?|\d[\d.,]*[^\W{CJK}]*|[^\w\s]"
+    rf"(?:[A-Za-z]\.){{2,}}|[{CJK}]+"
+    rf"|[^\W\d_{CJK}][^\W{CJK}]*(?:[-'’][^\W{CJK}]+)*(?:\.(?:com|net|org)(?!\w))?\.?"
+    rf"|\d[\d.,]*[^\W{CJK}]*|[^\w\s]"
 )
 # Abbreviations that keep their dot (folded, without it).
 DOTTED = frozenset(
