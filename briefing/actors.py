@@ -267,8 +267,19 @@ def _names_no_one(c: Candidate, tokens: list[list[Token]]) -> bool:
     before = toks[k - 1] if k > 0 else None
     if all(t.norm in TITLES for t in words_) and (words_[-1].possessive or (before and is_title(before))):
         return True
+    if c.type == "person" and _of_the(c.toks) and _in_german_or_french(toks):
+        return True  # "Bürgermeister der Stadt" (the town's mayor) is a role, not a name
     person = len(words_) == 1 and c.type == "person" and c.why != "surname"
     return person and before is not None and not before.cap and before.low in _FOREIGN_ARTICLES
+
+
+def _of_the(toks: list[Token]) -> bool:
+    """Does a German or French article join two words of the span, as "of the" would ("Bürgermeister der
+    Stadt"), not as a name's particle does ("von der Leyen")?"""
+    return any(
+        not t.cap and t.low in _FOREIGN_ARTICLES and toks[k - 1].low not in PARTICLES
+        for k, t in enumerate(toks[1:-1], 1)
+    )
 
 
 def _lead_roles_of_people(reading: Reading) -> None:

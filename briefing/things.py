@@ -73,12 +73,24 @@ def drop_things(cands: list[Candidate], tokens: list[list[Token]]) -> list[Candi
     # (a name the text seems to refer back to, "Milton", makes it no person: only a list or a title could)
     listed = {c.norm for c in cands if c.why in ("list", "title")}
     events = [c.toks for c in cands if len(c.toks) > 1 and c.toks[0].low in MISC_FIRST]
-    # and its name alone after it: "Ciara" after "Storm Ciara" is the storm
+    # and its name alone after it: "Ciara" after "Storm Ciara" is the storm, also where the tagger took
+    # no "Storm Ciara" for a candidate (it reads an event as no actor)
+    events += [toks[k : k + 2] for toks in tokens for k in _named_events(toks)]
     names = [" ".join(t.norm for t in toks if t.low not in MISC_FIRST) for toks in events]
     things |= ({" ".join(t.norm for t in toks) for toks in events} | set(names)) - listed - {""}
     things |= _spelt_out(tokens) | (_ships(tokens) - firm)
     cands = [c for c in cands if not _date(c) and not _in_title_of_work(tokens, c)]
     return [c for c in cands if c.norm not in things] if things else cands
+
+
+def _named_events(toks: list[Token]) -> list[int]:
+    """Where a capitalised event word stands before a one-word name: "Storm Ciara", "Hurricane Milton"."""
+    return [
+        k
+        for k in range(len(toks) - 1)
+        if toks[k].cap and toks[k].low in MISC_FIRST and toks[k + 1].name_like
+        and (k + 2 == len(toks) or not toks[k + 2].name_like)
+    ]  # fmt: skip
 
 
 _SMALL = words("a an the of for and to in on at with")
