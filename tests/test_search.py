@@ -209,6 +209,10 @@ async def test_latest_takes_a_count_or_words(app):
         assert "a number from 1 to 50" in (await answer(app, f"/latest {bad}", Asker(1, 1))).document.text
     words = await answer(app, "/latest text 3", Asker(1, 1))
     assert [s.blocks[0].text for s in words.document.sections] == ["Story 3"]
+    counted = await answer(app, "/latest 2 text", Asker(1, 1))
+    assert [s.blocks[0].text for s in counted.document.sections] == ["Story 4", "Story 3"]
+    year = await answer(app, "/latest 2024", Asker(1, 1))  # a year is a word to look for
+    assert "2024" in year.document.text and "a number from" not in year.document.text
 
 
 @pytest.mark.parametrize("words", ["the", "of the", "The And", "and or ("])

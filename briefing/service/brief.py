@@ -217,48 +217,57 @@ def _actor_brief(app: App, name: str, type_: ActorType) -> Reply:
 @command("search", "/search WORDS", "articles with all these words, newest first")
 async def search(app: App, args: str, asker: Asker) -> Reply:
     """Articles matching the words, newest first."""
+    return _search(app, args, LIST_LIMIT)
+
+
+def _search(app: App, args: str, limit: int) -> Reply:
+    """The ``limit`` newest articles matching the words."""
     query = fts_query(args)
     if query is None:
         return Reply(needs_words("search", "North Korea troops"))
     if (common := too_common(args, "search")) is not None:
         return common
     caps = acronyms(args)
-    articles = articles_by_ids(app.db, _search_ids(app, query, caps))
+    articles = articles_by_ids(app.db, _search_ids(app, query, caps, limit))
     if not articles:
         return Reply(no_matches(args.strip()))
     title = titled("Articles with ", args.strip(), ", newest first")
     matching = None
-    if len(articles) >= LIST_LIMIT and not caps:
+    if len(articles) >= limit and not caps:
         matching = count_matches(app.db, query, limit=MATCHES_COUNTED + 1)
     return _reply(compose_articles(articles, now=app.now(), title=title, matching=matching), app)
 
 
-def _search_ids(app: App, query: str, caps: Sequence[str]) -> list[int]:
-    """The newest articles matching ``query``; an acronym of ``caps`` ("UN") only where it is written
-    in capitals."""
+def _search_ids(app: App, query: str, caps: Sequence[str], limit: int) -> list[int]:
+    """The ``limit`` newest articles matching ``query``; an acronym of ``caps`` ("UN") only where it is
+    written in capitals."""
     if not caps:
-        return matching_ids(app.db, query, limit=LIST_LIMIT)
+        return matching_ids(app.db, query, limit=limit)
     found: list[int] = []
     for batch in range(SEARCH_BATCHES):
         ids = matching_ids(app.db, query, limit=SEARCH_BATCH, offset=batch * SEARCH_BATCH)
         written = set(written_as(article_texts(app.db, ids), caps))
         found += [a for a in ids if a in written]
-        if len(found) >= LIST_LIMIT or len(ids) < SEARCH_BATCH:
+        if len(found) >= limit or len(ids) < SEARCH_BATCH:
             break
-    return found[:LIST_LIMIT]
+    return found[:limit]
 
 
-@command("latest", "/latest [N]", "the newest articles")
+@command("latest", "/latest [N] [WORDS]", "the newest articles")
 async def latest(app: App, args: str, asker: Asker) -> Reply:
     """The newest articles in the archive: ``N`` of them ("/latest 5"); with words, the newest articles
-    that have them ("/latest ukraine" is "/search ukraine", which lists the newest first)."""
-    count = LIST_LIMIT
-    if words := args.strip():
-        if not words.isdecimal():
-            return await search(app, words, asker)
-        count = int(words) if len(words) <= 3 else 0  # int() refuses thousands of digits
-        if not 1 <= count <= LATEST_MAX:
+    that have them ("/latest 5 ukraine"; "/latest ukraine" is "/search ukraine", newest first too). A
+    number that cannot be a count but can be a word ("/latest 2024") is searched for."""
+    count, words = LIST_LIMIT, args.strip()
+    first, _, rest = words.partition(" ")
+    if first.isdecimal():
+        wanted = int(first) if len(first) <= 3 else 0  # int() refuses thousands of digits
+        if 1 <= wanted <= LATEST_MAX:
+            count, words = wanted, rest.strip()
+        elif not rest and len(first) != 4:
             return Reply(message(para("Send ", code("/latest"), f" with a number from 1 to {LATEST_MAX}.")))
+    if words:
+        return _search(app, words, count)
     articles = latest_articles(app.db, limit=count)
     if not articles:
         return Reply(no_articles())
