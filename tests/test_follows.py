@@ -343,6 +343,14 @@ async def test_a_topic_that_would_match_everything_or_nothing_is_refused(app, to
     assert subscribers.follows_of(app.db, 1001) == []
 
 
+async def test_a_chinese_topic_is_followed_with_a_note_on_how_it_matches(app):
+    reply = await answer(app, "/follow 上海港", ALICE)
+    assert "Following the topic 上海港" in reply.document.text
+    assert "match only whole phrases" in reply.document.text
+    plain = await answer(app, "/follow grain exports", ALICE)
+    assert "match only whole phrases" not in plain.document.text
+
+
 async def test_a_followed_country_is_called_a_country_as_its_dossier_calls_it(app):
     add_article(app, "Russia and Ukraine held talks in Geneva on Monday.", day=1)
     await answer(app, "/follow Russia", ALICE)
