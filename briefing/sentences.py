@@ -71,15 +71,26 @@ _CLOSERS = "」』”’\"'»"
 # A wire dateline before the first sentence: "NEWARK, N.J. (AP) — ", "KYIV, Ukraine — ", "(Reuters) - ",
 # a press release's "COPENHAGEN, Denmark, Nov. 24, 2026 /PRNewswire/ -- ", "Berlin, 24. November 2026 – ".
 _CAP = "A-ZÀ-ÖØ-Þ"  # capitals, accented ones too: "ZÜRICH", "BRASÍLIA"
-_AGENCY = r"\([A-Z][A-Za-z]{1,15}(?:\s[A-Z][A-Za-z]{1,15})?\)"  # "(Reuters)", "(GLOBE NEWSWIRE)"
+# "(Reuters)", "(GLOBE NEWSWIRE)", and the few agencies that write their name in lower case: "(dpa)"
+_AGENCY = r"\((?:[A-Z][A-Za-z]{1,15}(?:\s[A-Z][A-Za-z]{1,15})?|dpa|epd|kna)\)"
+# news agencies by name: after a place in lower case only these make a dateline ("Berlin (dpa) -"), not any
+# word in brackets ("Jane Smith (Labour) - ")
+_WIRE = (
+    r"\((?:Reuters|AP|AFP|dpa|Bloomberg|ANSA|Kyodo|Xinhua|PA|UPI|EFE|Lusa|PTI|ANI|IANS|TASS|Yonhap|"
+    r"Anadolu|KNA|epd|APA|Belga|ANP|PAP|CTK|MTI|AAP|CNA|Bernama|Antara)\)"
+)
 _DATELINE = re.compile(
-    rf"^(?:(?P<place>[{_CAP}][{_CAP}'’.-]{{2,}}(?:\s+[{_CAP}][{_CAP}'’.-]+)*)"  # the place, in capitals
+    # the place, in capitals; two bureaus' places joined by a slash: "NEW YORK/LONDON"
+    rf"^(?:(?P<place>[{_CAP}][{_CAP}'’.-]{{2,}}(?:(?:\s+|\s*/\s*)[{_CAP}][{_CAP}'’.-]+)*)"
     r"(?P<more>"
     rf"(?:,\s+[{_CAP}][\w'’.-]*(?:\s+[{_CAP}][\w'’.-]*)*)??"  # its state or country
     r"(?:,?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Za-z]{3,9}\.?))?"  # the day: "Nov 21", "24 SET"
     r"(?:,\s+\d{4})?"  # the year
     rf"(?:\s*{_AGENCY}|\s+/[A-Z][A-Za-z-]{{1,20}}/)?)"  # the agency, or the release's wire: "/PRNewswire/"
     rf"|{_AGENCY}"  # or the agency alone
+    # or a place as written with its agency: "Berlin (dpa)", "Virginia Beach, Va., Nov 20 (Reuters)"
+    rf"|[{_CAP}][a-zà-ÿ'’.-]+(?:\s[{_CAP}][a-zà-ÿ'’.-]+)?(?:,\s+[A-Z][a-z]{{1,4}}\.)?"
+    rf"(?:,?\s+[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}})?\s*{_WIRE}"
     # or a place as written, with the full date: "Berlin, 24. November 2026", "Paris, Nov. 24, 2026"
     rf"|[{_CAP}][\w'’.-]+(?:[ -][{_CAP}][\w'’.-]+)?,\s+"
     r"(?:\d{1,2}\.?\s+(?:de\s+)?[^\W\d_]{3,10}\.?(?:\s+de)?|[A-Z][a-z]{2,8}\.?\s+\d{1,2},)\s+\d{4})"

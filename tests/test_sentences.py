@@ -143,7 +143,11 @@ def test_a_state_abbreviation_in_a_dateline_ends_no_sentence():
         ("ZÜRICH, Switzerland (Reuters) - The bank said.", "The bank said."),
         ("BRASÍLIA (Reuters) - O candidato disse.", "O candidato disse."),
         ("MOSCOU, 24 SET (ANSA) - O governo disse.", "O governo disse."),
-        # no dateline: a name, a dash inside the sentence, an abbreviation
+        ("NEW YORK/LONDON, Nov 23 (Reuters) - Oil rose.", "Oil rose."),
+        ("Virginia Beach, Va., Nov 20 (Reuters) - The ship docked.", "The ship docked."),
+        ("Berlin (dpa) - Der Zug kam.", "Der Zug kam."),
+        # no dateline: a name, a dash inside the sentence, an abbreviation, a party in brackets
+        ("Jane Smith (Labour) - The MP said.", "Jane Smith (Labour) - The MP said."),
         ("NATO said on Monday — it would.", "NATO said on Monday — it would."),
         ("Trump — the president — said.", "Trump — the president — said."),
         ("U.S. officials said.", "U.S. officials said."),
