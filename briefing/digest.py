@@ -65,6 +65,13 @@ class Arrival:
     url: str | None
     arrived: datetime
     sentences: tuple[str, ...]
+    published: datetime | None = None  # its date (the outlet's, else its arrival's); None: unknown
+
+    def order(self, news: bool) -> tuple[bool, datetime, datetime, int]:
+        """Its place among a story's articles as an update tells them: those the chat knows before the
+        news (``news``: it is), then by date, arrival and id, so one ingest batch's articles are
+        ordered too (the newer of two tolls that arrived together wins)."""
+        return (news, self.published or self.arrived, self.arrived, self.article_id)
 
 
 @dataclass(frozen=True)
@@ -136,8 +143,9 @@ def story_update(
     it names the story. The update tells the new facts best first (:func:`developments`: each new
     article's development, at least :data:`SUMMARY_SENTENCES` and at most ``sentences``); None when no
     article came since or none brings a fact."""
-    new = sorted((a for a in arrivals if is_news(a, received)), key=lambda a: a.arrived, reverse=True)
-    if not new:
+    new = sorted((a for a in arrivals if is_news(a, received)), key=lambda a: a.order(True), reverse=True)
+    at = received.at
+    if not new or at is None:  # (no article is news without a moment told)
         return None
     old = [a for a in arrivals if not is_news(a, received)]
     headline = " ".join(story.headline.split())
@@ -152,7 +160,8 @@ def story_update(
         sentences=sum(len(a.sentences) for a in new),  # every new fact: developments() chooses
         weights=weights,
         known=known,
-        dates=[*(a.arrived for a in (*new, *old)), received.at],
+        # what the chat was told is no newer than the last article it knew of
+        dates=[*(a.order(True) for a in new), *(a.order(False) for a in old), (False, at, at, 0)],
     )
     facts = developments(facts, [a.sentences for a in new], weights=weights, most=sentences)
     if not facts:
@@ -181,26 +190,42 @@ def developments(
 ) -> tuple[str, ...]:
     """The facts an update tells, of ``facts`` (new, each once, best first) and the new articles'
     ``leads``: the best fact of each article that tells one (its own wording or another outlet's), so
-    several articles with news between two digests are each heard; then the next best, up to at least
-    ``least``; never more than ``most``. Best first."""
+    several articles with news between two digests are each heard; then, for an article whose picked
+    facts are one that others tell too (three articles repeating the new toll, each with a development of
+    its own), its next best fact; then the next best, up to at least ``least``; never
+    more than ``most``. Best first."""
     articles = [{" ".join(x.split()) for x in lead} for lead in leads]
+    tellers = [
+        {
+            n
+            for n, told in enumerate(articles)
+            if fact in told or any(is_near_duplicate(fact, x, weights=weights) for x in told)
+        }
+        for fact in facts
+    ]
     untold = set(range(len(articles)))
     picked: set[int] = set()
-    for i, fact in enumerate(facts):
-        tellers = {
-            n
-            for n in untold
-            if fact in articles[n] or any(is_near_duplicate(fact, x, weights=weights) for x in articles[n])
-        }
-        if tellers and len(picked) < most:
+    for i in range(len(facts)):
+        if tellers[i] & untold and len(picked) < most:
             picked.add(i)
-            untold -= tellers
+            untold -= tellers[i]
+    # a fact several articles tell (the new toll) is each one's news, but not all of it: an article is
+    # heard once a picked fact is its alone, or two are its; until then its next best fact is picked
+    for i in range(len(facts)):
+        if len(picked) < most and any(not _heard(n, picked, tellers) for n in tellers[i]):
+            picked.add(i)
     budget = min(max(least, len(picked)), most)
     for i in range(len(facts)):
         if len(picked) >= budget:
             break
         picked.add(i)
     return tuple(facts[i] for i in sorted(picked))
+
+
+def _heard(article: int, picked: AbstractSet[int], tellers: Sequence[AbstractSet[int]]) -> bool:
+    """Whether an update's picked facts give an article's news: one it alone tells, or two it tells."""
+    told = [tellers[i] for i in picked if article in tellers[i]]
+    return len(told) >= 2 or any(len(t) == 1 for t in told)
 
 
 def select_stories(

@@ -38,7 +38,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import lru_cache
-from typing import TypeVar
+from typing import Any, Protocol, TypeVar
 
 from nltk.stem.porter import PorterStemmer
 
@@ -63,6 +63,14 @@ CANDIDATE_TERMS = 10  # a batch compares an article with the stories sharing one
 
 K = TypeVar("K")
 
+
+class _Ordered(Protocol):
+    def __lt__(self, other: Any, /) -> bool: ...
+    def __le__(self, other: Any, /) -> bool: ...
+
+
+Told = TypeVar("Told", bound=_Ordered)  # when a lead was told: a date, or a finer order (date, arrival, id)
+
 _TOKEN = re.compile(r"[^\W_]+")
 # FTS5's remove_diacritics folds Latin letters only ("café" -> "cafe", but "й" stays "й")
 _LATIN_DIACRITICS = re.compile(r"(?<=[a-z])[\u0300-\u036f]+")
@@ -86,6 +94,13 @@ _CHANGES: tuple[str, ...] = ("rose", "rise", "rises", "risen", "rising", "climbe
 _CHANGES += ("jumped", "reached", "fell", "dropped", "lowered", "revised", "updated", "total", "now")
 _MONTHS: tuple[str, ...] = ("january", "february", "march", "april", "may", "june", "july", "august")
 _MONTHS += ("september", "october", "november", "december")
+# words that mark another event of the same kind, not a recount: "a second car bomb", "another strike"
+_ANOTHER: tuple[str, ...] = ("another", "second", "third", "fourth", "fifth", "new", "fresh", "separate")
+_ANOTHER += ("further", "2nd", "3rd", "4th", "5th")
+# words that say which day a fact is of: facts of two days are two facts ("30 arrested on Saturday",
+# "45 on Sunday"), unless a word of change says one figure became the other
+_DAYS: tuple[str, ...] = ("today", "yesterday", "tonight", "overnight")
+_DAY_WORDS = frozenset((*_NOT_FACTS[:7], *_DAYS))
 _COUNTED = re.compile(r"\b(\d+(?:[.,]\d+)*)\b(?:[ \u00a0]+([^\W\d_]+))?")  # a figure and the word after it
 _NAME = re.compile(r"(?<=[^.!?\s] )[A-Z][^\W_]*")  # a capitalised word inside a sentence
 _STEM_PREFIX = 5  # two terms this long where one starts the other are one word ("injuri", "injur")
@@ -530,14 +545,18 @@ def _counts_alike(lost: Iterable[str | None], gained: Iterable[str | None]) -> b
 
 def revises(sentence: str, other: str) -> bool:
     """Whether ``sentence`` tells the fact ``other`` tells with other figures: "the death toll rose to 41
-    people in the Arequipa region" after "the earthquake struck southern Peru, killing at least 12 people
-    in the Arequipa region". Each has a figure the other lacks, and a figure ``other`` lost can count
-    what one ``sentence`` gained (:func:`_counts_alike`); they name the same counts (the dead, the
-    injured, the missing, the displaced, the arrested: 12 dead and 30 injured are two facts); neither
-    names a person or place the other does not while the other names one it lacks (floods in Kenya, in
-    Somalia); and their other terms (the words of a change such as "rose" left out, the count words as
-    their count) are alike: a Dice share from :data:`REVISED` when a count word says what is counted,
-    else from :data:`REVISED_OTHER` (the union's 7% demand and the operators' 3% offer are two facts)."""
+    people in the Arequipa region" after "the earthquake struck southern Peru, killing at least 12 people in
+    the Arequipa region". Each has a figure the other lacks, and a figure ``other`` lost can count what one
+    ``sentence`` gained (:func:`_counts_alike`); they name the same counts (the dead, the injured, the
+    missing, the displaced, the arrested: 12 dead and 30 injured are two facts); neither names a person or
+    place the other does not while the other names one it lacks (floods in Kenya, in Somalia), nor marks
+    another event ("a second car bomb", "another", "new": :func:`_marks`); without a word of change ("rose",
+    "toll") they name the same capitalised words and the same days (30 arrested on Saturday and 45 on Sunday
+    are two facts); and their other terms (the words of a change such as "rose" left out, the count words as
+    their count) are alike: a Dice share from :data:`REVISED` when a count word says what is counted, else
+    from :data:`REVISED_OTHER` (the union's 7% demand and the operators' 3% offer are two facts); a changed
+    count need only share :data:`REVISED` of the shorter one's terms ("the toll rose to 41, the institute
+    said" drops the first report's details)."""
     mine, theirs = fact_terms(sentence), fact_terms(other)
     gained = {t for t in mine - theirs if t[0] == "#"}
     lost = {t for t in theirs - mine if t[0] == "#"}
@@ -552,10 +571,44 @@ def revises(sentence: str, other: str) -> bool:
     if counts != {t for t in b if t[0] == "~"}:
         return False
     names, their_names = _names(sentence), _names(other)
-    if names - their_names and their_names - names:
-        return False
+    if (names - their_names and their_names - names) or _marks(sentence) != _marks(other):
+        return False  # floods in Kenya and in Somalia; "a second car bomb"
+    changed = bool(_change_terms().intersection(terms_of(sentence)))
+    if not changed and (names != their_names or _days(sentence) != _days(other)):
+        return False  # Tayaran Square and Sadr City, Saturday and Sunday: without "rose", two events
     share = REVISED if counts else REVISED_OTHER
+    if changed and counts:  # "the toll rose to 41, the institute said" drops the first report's details
+        return len(a & b) >= share * min(len(a), len(b))
     return 2 * len(a & b) >= share * (len(a) + len(b))
+
+
+@lru_cache(maxsize=1)
+def _change_terms() -> frozenset[str]:
+    return _change_words() | {_stem("toll")}
+
+
+@lru_cache(maxsize=65536)
+def _marks(sentence: str) -> frozenset[str]:
+    """The words of a sentence that mark another event of a kind ("a second car bomb", "another")."""
+    return frozenset(w for w in _TOKEN.findall(sentence.lower()) if w in _ANOTHER)
+
+
+@lru_cache(maxsize=65536)
+def _days(sentence: str) -> frozenset[str]:
+    """The days a sentence names: weekdays, "yesterday", and dates ("november 23", "23 november")."""
+    words = _TOKEN.findall(sentence.lower())
+    found = set()
+    for n, w in enumerate(words):
+        if w in _DAY_WORDS:
+            found.add(w)
+        elif w in _MONTHS:
+            near = [
+                x
+                for x in (words[n - 1 : n] if n else []) + words[n + 1 : n + 2]
+                if x.isdigit() and len(x) <= 2
+            ]
+            found.add(" ".join([w, *near]))
+    return frozenset(found)
 
 
 def _fact_words(terms: frozenset[str]) -> frozenset[str]:
@@ -577,7 +630,7 @@ def story_summary(
     max_sentences: int = 400,
     weights: Mapping[str, float] | None = None,
     known: Sequence[str] = (),
-    dates: Sequence[datetime | None] = (),
+    dates: Sequence[_Ordered | None] = (),
 ) -> tuple[str, ...]:
     """A multi-document summary: the most central of the articles' lead sentences, each fact once.
 
@@ -586,9 +639,10 @@ def story_summary(
     repeats one already chosen (two outlets, one fact: :func:`is_near_duplicate`, its terms weighed by
     ``weights``, by default :func:`fact_weights` of these sentences) is skipped, and so is one that
     :func:`restates` one of ``known`` (what the reader has: ranked with the others, never chosen).
-    With ``dates`` (when each of ``leads`` was published; None: unknown), a sentence a later one
-    :func:`revises` (the toll of 12, once an article gives 41) is left out, and the later one takes its
-    rank if higher (see :func:`revisions`). Best first.
+    With ``dates`` (when each of ``leads`` was published, or a finer order of one kind such as
+    ``(published, arrived, id)`` so that leads of one moment are ordered too; None: unknown), a sentence
+    a later one :func:`revises` (the toll of 12, once an article gives 41) is left out, and the later one
+    takes its rank if higher (see :func:`revisions`). Best first.
     """
     unique = list(dict.fromkeys(" ".join(x.split()) for lead in leads for x in lead if x.strip()))
     unique = unique[:max_sentences]
@@ -613,9 +667,9 @@ def story_summary(
     return tuple(unique[i] for i in chosen)
 
 
-def first_told(leads: Sequence[Sequence[str]], dates: Sequence[datetime | None]) -> dict[str, datetime]:
+def first_told(leads: Sequence[Sequence[str]], dates: Sequence[Told | None]) -> dict[str, Told]:
     """When each sentence (spaces evened out) was first told: the earliest date of the leads holding it."""
-    first: dict[str, datetime] = {}
+    first: dict[str, Told] = {}
     for lead, when in zip(leads, dates, strict=True):
         if when is None:
             continue
@@ -631,7 +685,7 @@ def _figures(sentence: str) -> frozenset[str]:
 
 
 def revisions(
-    sentences: Sequence[str], told: Mapping[str, datetime], *, weights: Mapping[str, float] | None = None
+    sentences: Sequence[str], told: Mapping[str, Told], *, weights: Mapping[str, float] | None = None
 ) -> dict[int, int]:
     """Which of ``sentences`` a later one :func:`revises`, by index: each mapped to the latest sentence
     that revises it (or one that revises that one, and so on). A fact with its figures counts from when

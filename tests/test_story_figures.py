@@ -255,3 +255,129 @@ def test_a_delivered_update_of_three_developments_is_remembered_whole(app):
     # the chat's record holds all three (what it was told is never offered again as news)
     told = received_of(app.db, 3)[story].sentences
     assert {QUAKE_TOLL_41[0], EMERGENCY, AFTERSHOCK} <= set(told)
+
+
+# --- another event is no revision ------------------------------------------------------------------
+
+STORM_FIRST = "A tornado killed 9 people in the town of Millbrook on Friday night, the county sheriff said."
+STORM_OTHER = (  # the same storm system, another town, another night
+    "A second tornado killed 4 people in Ashford on Saturday night, the county sheriff said, a day after "
+    "the storm hit Millbrook."
+)
+
+
+@pytest.mark.parametrize(
+    "older, newer",
+    [
+        (STORM_FIRST, STORM_OTHER),  # "a second", another town, another night
+        (
+            "A rocket struck a school in Harlow Green on Monday, killing 6 pupils, the mayor said.",
+            "A rocket struck a clinic in Eastfield Park on Monday, killing 3 patients, the mayor said.",
+        ),  # names the gazetteer does not know, apart
+        (
+            "Police detained 30 fans in Lyon on Saturday after the match, the prefecture said.",
+            "Police detained 52 fans in Lyon on Sunday after the match, the prefecture said.",
+        ),  # two days' arrests: 82 in all
+        (
+            "Police detained 30 fans in Lyon after the match, the prefecture said.",
+            "Police detained 52 fans in Lyon after another match, the prefecture said.",
+        ),
+        (
+            "Flooding forced 300 residents from their homes on 3 March, the council said.",
+            "Flooding forced 500 residents from their homes on 9 March, the council said.",
+        ),  # two dates
+        (
+            "The strike stopped 40 trains at Kingsbury depot, the union said.",
+            "The strike stopped 65 trains at Kingsbury depot and Westbourne, the union said.",
+        ),  # a place added, and no word of a change
+    ],
+)
+def test_a_count_of_another_event_does_not_revise_the_first(older, newer):
+    assert not revises(newer, older)
+    summary = story_summary([[older], [newer]], sentences=3, dates=[T0, T0 + timedelta(hours=20)])
+    assert set(summary) == {older, newer}  # both events stay told
+
+
+@pytest.mark.parametrize(
+    "older, newer",
+    [
+        (STORM_FIRST, "The death toll from the Millbrook tornado rose to 13 on Saturday, the sheriff said."),
+        (
+            "Police detained 30 fans in Lyon on Saturday after the match, the prefecture said.",
+            "The number of fans detained in Lyon after Saturday's match climbed to 52, the prefecture said.",
+        ),
+        (  # a short retelling of the new toll drops the first report's details and names
+            "The earthquake struck off the coast of Vanuatu on Monday, killing at least 8 people in Port "
+            "Vila and damaging the harbour, officials said.",
+            "The death toll from the earthquake in Vanuatu rose to 14, the disaster office said.",
+        ),
+    ],
+)
+def test_a_word_of_change_revises_a_count_across_days(older, newer):
+    assert revises(newer, older)
+
+
+# --- updates: one ingest batch, the second sentence, shared tolls ----------------------------------
+
+
+def batch(article_id, source, published_hours_ago, *sentences, arrived_hours_ago=4):
+    """An article of one ingest batch: all arrived at once, published at their own times."""
+    return Arrival(
+        article_id,
+        source,
+        f"https://{source}/{article_id}",
+        NOW - timedelta(hours=arrived_hours_ago),
+        sentences,
+        published=NOW - timedelta(hours=published_hours_ago),
+    )
+
+
+def test_two_tolls_of_one_ingest_batch_tell_only_the_newest_whatever_the_order_stored():
+    toll_27 = batch(2, "limatoday.pe", 9, *QUAKE_TOLL_27)
+    toll_41 = batch(3, "reuters.com", 6, QUAKE_TOLL_41[0], EMERGENCY)
+    for later in ([toll_27, toll_41], [toll_41, toll_27]):
+        story, arrivals, received = told_quake(*later)
+        update = story_update(story, arrivals, received)
+        assert update is not None
+        assert QUAKE_TOLL_41[0] in update.summary and QUAKE_TOLL_27[0] not in update.summary
+        assert EMERGENCY in update.summary
+        assert update.headline_url == "https://reuters.com/3"  # the newest article telling news
+    # published at one moment too: the later stored (the higher id) is the newer
+    same = [batch(2, "limatoday.pe", 6, *QUAKE_TOLL_27), batch(3, "reuters.com", 6, QUAKE_TOLL_41[0])]
+    update = story_update(*told_quake(*same))
+    assert update is not None and QUAKE_TOLL_27[0] not in update.summary
+
+
+def test_a_newer_toll_in_an_articles_second_sentence_replaces_the_older_one():
+    detailed_27 = (
+        "The death toll from the earthquake in southern Peru rose to 27 people, officials said, as "
+        "rescuers searched collapsed buildings and schools in the Arequipa region."
+    )
+    toll_27 = arrival(2, "limatoday.pe", 10, detailed_27, QUAKE_TOLL_27[1])
+    toll_41_second = arrival(
+        3,
+        "france24.com",
+        3,
+        AFTERSHOCK,
+        "The death toll from the earthquake in southern Peru rose to 41, the civil defence institute said.",
+    )
+    story, arrivals, received = told_quake(toll_27, toll_41_second)
+    update = story_update(story, arrivals, received)
+    assert update is not None
+    assert toll_41_second.sentences[1] in update.summary and AFTERSHOCK in update.summary
+    assert detailed_27 not in update.summary  # the stale toll is no news
+
+
+def test_articles_sharing_the_new_toll_each_bring_their_own_development():
+    toll = "The death toll from the earthquake in southern Peru rose to 41, officials said."
+    story, arrivals, received = told_quake(
+        arrival(2, "limatoday.pe", 10, QUAKE_TOLL_27[0], "A girl was pulled alive from the rubble in Chala."),
+        arrival(3, "andina.pe", 8, toll, EMERGENCY),
+        arrival(4, "apnews.com", 6, AFTERSHOCK, toll),
+        arrival(5, "efe.com", 4, toll, AID),
+    )
+    update = story_update(story, arrivals, received)
+    assert update is not None and len(update.summary) == 4
+    assert {toll, EMERGENCY, AFTERSHOCK} <= set(update.summary)  # no development lost to the shared toll
+    assert {"andina.pe", "apnews.com"} <= set(update.sources)
+    assert QUAKE_TOLL_27[0] not in update.summary
