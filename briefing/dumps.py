@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import chain, islice
 
+from briefing.addresses import site_of
 from briefing.boilerplate import is_share_row
 from briefing.errors import BinarySourceError, DecodeError, EmptySourceError
 from briefing.furniture import (
@@ -154,8 +155,8 @@ class _Article:
 
 def split_dump(text: str, *, source: str) -> list[ArticleDraft]:
     """The articles in a text dump, furniture stripped, paragraphs separated by blank lines."""
-    source = outlet_of(text) or source
-    return [_draft(a, source) for a in _articles(_read_lines(text))]
+    outlet = outlet_of(text)
+    return [_draft(a, outlet, source) for a in _articles(_read_lines(text))]
 
 
 def looks_like_dump(text: str) -> bool:
@@ -812,12 +813,15 @@ def _is_label(label: str, title: str) -> bool:
     return word_count(label) <= 4 and word_count(title) >= 4 and word_count(title) > word_count(label)
 
 
-def _draft(article: _Article, source: str) -> ArticleDraft:
+def _draft(article: _Article, outlet: str | None, file: str) -> ArticleDraft:
+    """The article as a draft; its outlet is the site it credits, else the one the dump credits, else the
+    site of its own "URL:" line, else the dump's file name."""
     body = "\n\n".join(article.paragraphs)
+    credited = next(iter(article.sites)) if len(article.sites) == 1 else None
     return ArticleDraft(
         title=article.title or title_from_body(body),
         body=body,
-        source=next(iter(article.sites)) if len(article.sites) == 1 else source,
+        source=credited or outlet or site_of(article.url) or file,
         author=article.author,
         section=article.section,
         published_at=article.published,

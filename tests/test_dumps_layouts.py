@@ -275,6 +275,7 @@ def test_an_export_of_labelled_fields_gives_titles_urls_authors_and_dates():
         "Library opens on Sundays from April",
         "https://harbourtimes.test/local/library-sundays",
     )
+    assert depot.source == library.source == "harbourtimes.test"  # its URL's site, not the file's name
 
 
 def test_a_wire_storys_credits_standards_and_ad_labels_are_furniture():
