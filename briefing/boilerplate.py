@@ -40,10 +40,26 @@ _SYNDICATION = re.compile(
 )
 # An agency's closing line naming who helped: "Associated Press writer Jane Doe contributed to this report."
 _CONTRIBUTED = re.compile(
-    r"^[A-Z][^!?]*\bcontributed (?:reporting|to this (?:report|story|article))"
+    r"^(?P<who>[A-Z][^!?]*?)\s+contributed (?:reporting|to this (?:report|story|article))"
     r"(?:\s+(?:from|in)\s+[^!?]{1,60})?\.?$"
 )
 CONTRIBUTED_WORDS = 40
+# ... whose subject is people or agencies: names, and the words that go with them ("Associated Press
+# writers Jane Doe in Kyiv and Tom Roe", "Reuters"); "Data from hospitals in 14 countries" is no one
+_CONTRIBUTOR_WORD = re.compile(
+    r"^(?:[A-Z][\w.'’-]*|[A-Z]\.|and|&|of|in|the|de|da|van|von|bin|al|also|staff|special|news|"
+    r"(?:writer|reporter|correspondent|journalist|videojournalist|photographer|producer|researcher|"
+    r"editor|contributor)s?)$"
+)
+# The note an AP story carries under its "___" line: who funds that coverage, where to follow more
+_AGENCY_NOTE = re.compile(
+    r"^(?:(?:the )?(?:associated press|ap)(?:['’]s?\s[^.!?]{1,80}?)?\s+receives\s+"
+    r"(?:financial\s+)?support\s+from"
+    r"|(?:follow|find|see|read)\s+(?:more\s+(?:of\s+)?)?ap['’]s\s+(?:full\s+|latest\s+)?coverage\b"
+    r"|the (?:ap|associated press) is solely responsible for all content\.?$)",
+    re.I,
+)
+AGENCY_NOTE_WORDS = 60
 _NETWORKS = frozenset(
     "facebook twitter x whatsapp linkedin telegram reddit pinterest tumblr email e-mail mail print "
     "messenger flipboard threads bluesky mastodon vk weibo wechat line viber sms".split()
@@ -64,7 +80,8 @@ def strip_boilerplate(paragraphs: Iterable[str]) -> list[str]:
         footer = _SYNDICATION.search(text)
         if footer is not None:
             text = text[: footer.start()].rstrip()
-        if text and not is_link_label(text) and not is_share_row(text) and not is_contributors(text):
+        furniture = is_link_label(text) or is_share_row(text) or is_contributors(text) or is_agency_note(text)
+        if text and not furniture:
             kept.append(text)
     return kept
 
@@ -78,8 +95,19 @@ def is_link_label(text: str) -> bool:
 
 
 def is_contributors(text: str) -> bool:
-    """ "Associated Press writer Jane Doe contributed to this report.": an agency story's last line."""
-    return len(text.split()) <= CONTRIBUTED_WORDS and bool(_CONTRIBUTED.match(text))
+    """ "Associated Press writer Jane Doe contributed to this report.", "Reuters contributed reporting.":
+    an agency story's last line, naming people or agencies (not "Data from ... contributed ...")."""
+    credit = _CONTRIBUTED.match(text) if len(text.split()) <= CONTRIBUTED_WORDS else None
+    return credit is not None and all(
+        _CONTRIBUTOR_WORD.match(word.strip(",;")) for word in credit.group("who").split() if word.strip(",;")
+    )
+
+
+def is_agency_note(text: str) -> bool:
+    """ "The Associated Press receives support from several private foundations ... The AP is solely
+    responsible for all content.", "Follow AP's coverage of the economy at https://...": the agency's
+    note under a story, not its news."""
+    return len(text.split()) <= AGENCY_NOTE_WORDS and bool(_AGENCY_NOTE.match(text))
 
 
 def is_share_row(text: str) -> bool:

@@ -11,11 +11,12 @@ teasers. :func:`split_dump` finds the articles with general rules, in four passe
 3. neighbours: "Source" + site (a footer that ends its article and names its outlet), "By" + name,
    "Published" + date, the caption before a "©" credit or above the sharing buttons, captions
    printed twice (a headline printed twice keeps one copy) or repeating a paragraph or a credited
-   caption, the titles under "Related Posts" or "Key events", a name over its desk ("BBC Wales News": a
-   byline), a release's "Media Contact:" block and "About <Company>" boilerplate, a time under a date,
-   a list under a line ending with ":", a short line ending with "?", "." or "…" that is a headline by
-   its place (under a section label, over a byline, opening the dump) and whose words come back in the
-   lead, a relative time under a title (a byline) or under a dash (a teaser);
+   caption, the titles under "Related Posts" or (on a live page) "Key events", a name over its desk
+   ("BBC Wales News": a byline), a release's "Media Contact:" block and (in a release only) "About
+   <Company>" boilerplate, a time under a date, a list under a line ending with ":", a short line
+   ending with "?", "." or "…" that is a headline by its place (under a section label, over a byline,
+   opening the dump) and whose words come back in the lead, a relative time under a title (a byline)
+   or under a dash (a teaser);
 4. articles: a run of non-prose lines followed by prose starts an article when it holds metadata,
    comes after an ending ("Continue Reading", a separator, a wire's closing credits), is a short label
    followed by a longer title ("Politics" / "How North Korea is changing..."), or is a heading over a
@@ -33,12 +34,13 @@ import codecs
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
-from itertools import chain, islice
+from itertools import chain, islice, takewhile
 
 from briefing.addresses import site_of
 from briefing.boilerplate import is_share_row
 from briefing.errors import BinarySourceError, DecodeError, EmptySourceError
 from briefing.furniture import (
+    RELEASE_SOURCE,
     TEASER_LABELS,
     Kind,
     caption_of,
@@ -361,9 +363,20 @@ _ABOUT = re.compile(r"^About\s+(?!the\b|us\b|this\b)([A-Z][^\s]*)")
 ABOUT_WORDS = 8
 
 
+# A press release's own signs: a newswire's dateline, its "FOR IMMEDIATE RELEASE" label, a contact block's
+# label, PR Newswire's "SOURCE Acme Corp" last line
+_RELEASE_SIGN = re.compile(
+    r"/\s*PRNewswire(?:-\w+)?\s*/|\(\s*GLOBE\s*NEWSWIRE\s*\)|/\s*GLOBE\s*NEWSWIRE\s*/|"
+    r"\(\s*BUSINESS\s+WIRE\s*\)|/\s*EINPresswire\s*/|\(\s*ACCESSWIRE\s*\)|^for immediate release$",
+    re.I,
+)
+
+
 def _drop_release_furniture(lines: list[_Line]) -> None:
     """A press release's "Media Contact:" block (the short lines under it) and its "About <Company>"
-    boilerplate after the text: a heading and the paragraphs under it that speak of the company."""
+    boilerplate after the text: a heading and the paragraphs under it that speak of the company. Only
+    in a release (see :func:`_in_release`): "About Storm Bert" over a paragraph in the news is a
+    subheading."""
     contact = False
     for i, line in enumerate(lines):
         if _CONTACT_LABEL.match(line.text):
@@ -372,8 +385,32 @@ def _drop_release_furniture(lines: list[_Line]) -> None:
         contact = contact and not line.gap_before and word_count(line.text) <= CONTACT_LINE_WORDS
         if contact:
             line.kind = Kind.DROP
-        elif line.kind is Kind.HEADING and word_count(line.text) <= ABOUT_WORDS:
+        elif _is_about_heading(line) and _in_release(lines, i):
             _drop_about(lines, i)
+
+
+def _is_about_heading(line: _Line) -> bool:
+    """ "About Fjordline Ferries AS": a short heading naming a company (a release's boilerplate's)."""
+    return (
+        line.kind is Kind.HEADING and word_count(line.text) <= ABOUT_WORDS and bool(_ABOUT.match(line.text))
+    )
+
+
+def _in_release(lines: list[_Line], i: int) -> bool:
+    """Whether line ``i`` is in a press release: a release's sign (a newswire dateline, "FOR IMMEDIATE
+    RELEASE", a "Media Contact:" label, a "SOURCE Acme Corp" line) between the ending before it and
+    the ending after it (its own "SOURCE" line included), so a news story next to a release is not one."""
+    start = next((j + 1 for j in range(i - 1, -1, -1) if _ends_story(lines[j])), 0)
+    for line in lines[start:]:
+        if _RELEASE_SIGN.search(line.text) or _CONTACT_LABEL.match(line.text):
+            return True
+        if _ends_story(line):
+            return bool(RELEASE_SOURCE.match(line.text))
+    return False
+
+
+def _ends_story(line: _Line) -> bool:
+    return line.kind is Kind.BREAK and not _CONTACT_LABEL.match(line.text)
 
 
 def _drop_about(lines: list[_Line], i: int) -> None:
@@ -455,9 +492,15 @@ def _drop_teaser_lists(lines: list[_Line]) -> None:
     """The titles under "Related Posts" (or "You may also like", "Read more", "Key events"...) are other
     stories' (or posts') teasers, a title ending with "?" or "." too. When the last of them has a byline
     or date under it, or a paragraph, it may be the next article's title (with a section label over
-    it): those stay. A live page's key event ("14:40 Reeves confirms...") is no title."""
+    it): those stay. A live page's key event ("14:40 Reeves confirms...") is no title; a "Key events"
+    list outside a live page (an explainer's election-day schedule) is the article's."""
+    live = _is_live_page(lines)
     for i, line in enumerate(lines):
-        if " ".join(line.text.lower().split()).rstrip(": ") not in _LIST_LABELS:
+        label = " ".join(line.text.lower().split()).rstrip(": ")
+        if label in _LIVE_LABELS and not live:
+            _keep_schedule(lines, i)
+            continue
+        if label not in _LIST_LABELS:
             continue
         teasers: list[_Line] = []
         for nxt in lines[i + 1 :]:
@@ -483,7 +526,31 @@ def _drop_teaser_lists(lines: list[_Line]) -> None:
 
 
 # Labels over a list of links to other stories or posts; "Read more" also ends an article (a BREAK)
-_LIST_LABELS = TEASER_LABELS | {"read more", "key events", "key updates", "key moments"}
+_LIVE_LABELS = frozenset({"key events", "key updates", "key moments"})  # a live page's, only there
+_LIST_LABELS = TEASER_LABELS | {"read more"} | _LIVE_LABELS
+_LIVE_SIGN = re.compile(r"^(?:live\b|last updated\b)", re.I)  # "LIVE: Storm Arwen ...", "Last updated: ..."
+LIVE_POSTS = 2  # this many post times alone on their lines ("16:20 GMT") make a live page
+
+
+def _keep_schedule(lines: list[_Line], i: int) -> None:
+    """ "Key events" over "07:00 Polling stations open" lines inside an article: its list, label and
+    items kept in the text, not a section label over a new article's title."""
+    before = _previous(lines, i, (Kind.DROP, Kind.CREDIT))
+    if before is None or before.kind is not Kind.PROSE:
+        return
+    items = list(takewhile(lambda line: line.kind is Kind.HEADING, lines[i + 1 :]))
+    if items:
+        for line in (lines[i], *items):
+            line.listed = True
+
+
+def _is_live_page(lines: list[_Line]) -> bool:
+    """A live page: a "LIVE" title, a "Last updated" line, or several posts under their times."""
+    if any(_LIVE_SIGN.match(line.text) and line.kind is not Kind.PROSE for line in lines):
+        return True
+    return sum(1 for line in lines if is_clock(line.text)) >= LIVE_POSTS
+
+
 _CLOCK_LED = re.compile(r"^\d{1,2}[:.]\d{2}\b")  # "14:40 Reeves confirms fuel duty freeze"
 
 

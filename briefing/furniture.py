@@ -19,7 +19,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from enum import Enum
 from zoneinfo import ZoneInfo
 
-from briefing.boilerplate import is_contributors, is_link_label, is_share_row
+from briefing.boilerplate import is_agency_note, is_contributors, is_link_label, is_share_row
 from briefing.sentences import word_count
 
 
@@ -158,7 +158,7 @@ _CREDITS = re.compile(
     re.I,
 )
 # PR Newswire's last line: "SOURCE Nordhavn Shipping A/S"
-_RELEASE_SOURCE = re.compile(r"^SOURCE\s+[A-Z]")
+RELEASE_SOURCE = re.compile(r"^SOURCE\s+[A-Z]")
 # An export's labelled fields ("Title: ...", "URL: https://..."), one article's record of several lines
 _TITLE_FIELD = re.compile(r"^(?:title|headline)\s*:\s*(\S.*)$", re.I)
 _LINK_FIELD = re.compile(r"^(?:url|link|permalink|canonical url|source url)\s*:\s*(https?://\S+)$", re.I)
@@ -227,9 +227,9 @@ def classify(raw: str) -> Verdict:
     line = strip_bullet(raw)
     words = word_count(line)
     finished = ends_sentence(line)
-    if _is_credits(line) or is_contributors(line) or (words <= 10 and _RELEASE_SOURCE.match(line)):
+    if _is_credits(line) or is_contributors(line) or (words <= 10 and RELEASE_SOURCE.match(line)):
         return Verdict(Kind.BREAK)  # the end of a wire story or release: what follows is the next one
-    if _COMMENT_FORM.match(line) or is_share_row(line) or is_link_label(line):
+    if _COMMENT_FORM.match(line) or is_share_row(line) or is_link_label(line) or is_agency_note(line):
         return Verdict(Kind.DROP)
     if field := _TITLE_FIELD.match(line):
         return Verdict(Kind.HEADING, field.group(1))
@@ -275,7 +275,7 @@ def _metadata(line: str, words: int) -> Verdict | None:
     if published:
         rest = published.group(4).strip()
         updated = published.group(1).lower() in ("last updated", "updated", "modified")
-        when = parse_date(rest) if rest else None
+        when = parse_date(rest) if rest and _reads_as_date_line(rest) else None
         if not rest or when is not None:
             # an "Updated" date dates the article only if it gives no other (its "Published" comes first)
             return Verdict(Kind.DROP) if updated and when is None else Verdict(Kind.DATE, when)
@@ -301,6 +301,18 @@ def _metadata(line: str, words: int) -> Verdict | None:
         if when is not None:
             return Verdict(Kind.DATE, when)
     return None
+
+
+# Words of prose around a date: "Posted on social media on 3 November 2026, the video shows soldiers..."
+_PROSE_WORD = re.compile(r"\b[a-z][a-z'’-]{2,}\b")
+DATE_LINE_PROSE_WORDS = 2  # "Published 3 Nov 2026 in World News", "Posted on social media on 3 Nov"
+
+
+def _reads_as_date_line(rest: str) -> bool:
+    """Whether what follows "Published"/"Updated" is a date line's rest (a date, a time, a section or
+    a name) and not a sentence with a date in it ("guidance on 12 November 2025 told doctors to ..."):
+    a date line has at most DATE_LINE_PROSE_WORDS lower-case words that are not date words."""
+    return len(_PROSE_WORD.findall(_DATE_WORDS.sub(" ", rest))) <= DATE_LINE_PROSE_WORDS
 
 
 def _only_date(text: str) -> bool:

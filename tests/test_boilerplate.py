@@ -30,6 +30,12 @@ from store.articles import latest_articles
         "Lea también: El Gobierno aprueba los presupuestos",
         "Associated Press writer Jane Roe contributed to this report.",
         "Reuters reporters Li Wei and Ana Costa contributed reporting from Shanghai.",
+        "Reuters contributed to this report.",
+        "Mehmet Kaya in Ankara and Sara Lind contributed to this report.",
+        "The Associated Press receives support from the Walton Family Foundation for coverage of water "
+        "and environmental policy. The AP is solely responsible for all content.",
+        "AP's climate coverage receives financial support from multiple private foundations.",
+        "Follow AP's coverage of the harbour strike at https://apnews.com/hub/strikes",
     ],
 )
 def test_furniture_paragraphs_go(paragraph):
@@ -47,6 +53,8 @@ def test_furniture_paragraphs_go(paragraph):
         "The council met on Tuesday… Read more",  # a teaser's cut marker, for the feed reader to see
         "Read more",
         "The ministry contributed reporting funds to the project.",
+        "Records from 40 clinics in six regions contributed to this report.",  # no one credited
+        "Follow the harbour strike as it happens, the union told members on Monday.",
         "Lire aussi la tribune publiée hier dans nos colonnes.",
         "Read more: " + " ".join(["the rest of the report says a great many things about the harbour"] * 3),
     ],

@@ -106,3 +106,37 @@ def test_stored_wire_stories_are_dated_by_their_datelines_unless_they_give_a_dat
     release = stored["Fjordline Ferries Reports Higher Winter Bookings"]
     assert release.published_at == datetime(2025, 1, 22, tzinfo=UTC)  # its own date line wins
     assert release.body.startswith("Fjordline Ferries AS said")
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Posted on social media on 3 November 2026, the clip shows ferries leaving the harbour at dawn, "
+        "officials said on Monday.",
+        "Updated advice on 12 November 2025 told skippers to stay in port until the gale passed, the "
+        "coastguard said.",
+        "Published on 2 May 2025, the report found the harbour wall needed repairs, the council said.",
+    ],
+)
+def test_a_lead_sentence_opening_with_a_date_is_prose_and_does_not_date_the_article(lead):
+    assert classify(lead).kind is Kind.PROSE
+    text = "Harbour\n\n" + lead + "\n\nThe council will meet again on Thursday to discuss the repairs.\n"
+    [story] = split_dump(text, source="x")
+    assert story.body.startswith(lead)
+    assert story.published_at is None
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Published on 3 Nov 2026 in World News", datetime(2026, 11, 3, tzinfo=UTC)),
+        ("Posted on 3 November 2026, 14:05 GMT", datetime(2026, 11, 3, 14, 5, tzinfo=UTC)),
+        (
+            "Published: Wednesday 13 November 2024, 6:19 PM GMT | Updated: Wednesday 13 November 2024, "
+            "7:00 PM",
+            datetime(2024, 11, 13, 18, 19, tzinfo=UTC),
+        ),
+    ],
+)
+def test_a_date_line_with_a_section_or_time_after_its_date_is_still_a_date(line, expected):
+    assert classify(line) == Verdict(Kind.DATE, expected)

@@ -230,3 +230,119 @@ def test_links_to_other_stories_go_in_other_languages_too(label):
     [article] = split_dump(text, source="x")
     assert "bibliothèque" not in article.body
     assert article.body.endswith("The room has a garden too, she said.")
+
+
+GALE = (
+    "Gale closes the ferry port at Kilvaren\n\n"
+    "A gale closed the ferry port at Kilvaren on Sunday, stranding 300 passengers, the harbour master "
+    "said.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("heading", "paragraph"),
+    [
+        (
+            "About Storm Ingrid",
+            "Storm Ingrid was named by the weather office on Friday, its ninth this year.",
+        ),
+        ("About Harbourline", "Harbourline runs six ferries from Kilvaren and said it would refund tickets."),
+    ],
+)
+def test_about_a_storm_or_a_company_in_the_news_keeps_every_paragraph(heading, paragraph):
+    last = "The mayor said the town's schools would stay open on Monday whatever the weather."
+    [story] = split_dump(GALE + heading + "\n\n" + paragraph + "\n\n" + last + "\n", source="x")
+    assert story.body.split("\n\n")[1:] == [heading, paragraph, last]
+
+
+BARE_RELEASE = (
+    "Fjordline Ferries Reports Higher Winter Bookings\n\n"
+    "BERGEN, Norway, Jan. 21, 2025 -- Fjordline Ferries AS, an operator of coastal ferries, today announced "
+    "that winter bookings rose 18% from a year earlier.\n\n"
+    '"Families are travelling by sea again," said Ingrid Solberg, Chief Executive Officer of Fjordline.\n\n'
+    "About Fjordline Ferries AS\n"
+    "Fjordline Ferries AS is a Bergen-based operator of 12 coastal ferries.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("before", "dateline", "after"),
+    [
+        ("FOR IMMEDIATE RELEASE\n\n", "2025 --", ""),
+        ("", "2025 /PRNewswire/ --", ""),
+        ("", "2025 (BUSINESS WIRE) --", ""),
+        ("", "2025 /GLOBE NEWSWIRE/ --", ""),
+        ("", "2025 --", "\nMedia Contact:\nPer Hansen\n+47 55 12 34 56\n"),
+        ("", "2025 --", "\nSOURCE Fjordline Ferries AS\n"),
+    ],
+)
+def test_the_about_boilerplate_goes_with_any_sign_of_a_press_release(before, dateline, after):
+    release = before + BARE_RELEASE.replace("2025 --", dateline) + after
+    [story] = split_dump(release, source="release.txt")
+    assert story.body.endswith("Chief Executive Officer of Fjordline.")
+
+
+def test_without_a_sign_of_a_release_about_the_company_stays():
+    [story] = split_dump(BARE_RELEASE, source="x")
+    assert story.body.endswith(
+        "About Fjordline Ferries AS\n\nFjordline Ferries AS is a Bergen-based operator of 12 coastal ferries."
+    )
+
+
+def test_a_news_story_next_to_a_release_keeps_its_about_paragraphs():
+    about = "About Harbourline\n\nHarbourline runs six ferries from Kilvaren and will refund tickets.\n\n"
+    credit = "(Reporting by Anna Koper; Editing by Mark Potter)\n\n"
+    story, release = split_dump(GALE + about + credit + RELEASE, source="x")
+    assert story.body.endswith(
+        "About Harbourline\n\nHarbourline runs six ferries from Kilvaren and will refund tickets."
+    )
+    assert "Bergen-based operator" not in release.body
+
+
+AP_STORY = (
+    "Harbour workers strike over pay\n\n"
+    "BALTIMORE (AP) — Dock workers at the port of Baltimore walked out on Monday over pay, halting cargo "
+    "at every terminal, their union said.\n\n"
+    "The port authority said talks would resume on Wednesday.\n\n"
+    "Associated Press writer Tom Roe contributed to this report.\n\n"
+    "___\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "The Associated Press receives support from several private foundations to enhance its coverage of "
+        "labor. The AP is solely responsible for all content.",
+        "Follow AP's coverage of labor at https://apnews.com/hub/labor",
+    ],
+)
+def test_aps_note_under_the_line_after_a_story_is_no_article(note):
+    [story] = split_dump(AP_STORY + note + "\n", source="ap.txt")
+    assert story.title == "Harbour workers strike over pay"
+    assert story.body.endswith("talks would resume on Wednesday.")
+
+
+def test_a_sentence_about_what_contributed_to_a_report_does_not_end_the_story():
+    text = (
+        GALE + "Readings from 40 weather stations contributed to this report.\n\n"
+        "The ferries are expected to sail again on Tuesday, the operator said.\n"
+    )
+    [story] = split_dump(text, source="x")
+    assert story.body.endswith(
+        "Readings from 40 weather stations contributed to this report.\n\n"
+        "The ferries are expected to sail again on Tuesday, the operator said."
+    )
+
+
+def test_a_key_events_schedule_in_an_ordinary_article_stays():
+    schedule = "Key events\n\n08:00 Ferries stay in port\n\n14:00 Harbour master reviews the forecast\n\n"
+    last = "Passengers were offered rooms in the town's hotels, the operator said.\n"
+    [story] = split_dump(GALE + schedule + last, source="x")
+    assert story.title == "Gale closes the ferry port at Kilvaren"
+    assert story.body.split("\n\n")[1:] == [
+        "Key events",
+        "08:00 Ferries stay in port",
+        "14:00 Harbour master reviews the forecast",
+        last.strip(),
+    ]
