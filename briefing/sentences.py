@@ -58,6 +58,13 @@ _BANG_NAME = re.compile(r"(?<![\w-])(?:Yahoo|Jeopardy)!$")
 CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # for a regular expression's [...]
 _CJK_CHAR = re.compile(f"[{CJK}]")
 _CJK_RUN = re.compile(f"[{CJK}]+")
+
+
+def has_cjk(text: str) -> bool:
+    """Whether ``text`` has a Chinese or Japanese character."""
+    return _CJK_CHAR.search(text) is not None
+
+
 _CJK_MARKS = re.compile(r"[、。，．！？：；「」『』（）【】〔〕《》〈〉・…　]")
 # A Chinese or Japanese sentence's end: "。！？" (or a full-width "．" or a half-width "!?" right after a
 # character, not in "０．５"), with the closing quotes and brackets after it, unless a Japanese quotation
@@ -218,7 +225,7 @@ def split_sentences(text: str) -> list[Sentence]:
 
 def _spans(chunk: str) -> Iterator[tuple[int, int]]:
     """Punkt's sentence spans of one block, each cut again after a Chinese or Japanese sentence's end."""
-    cjk = _CJK_CHAR.search(chunk) is not None
+    cjk = has_cjk(chunk)
     for start, end in _punkt().span_tokenize(chunk):
         cut = start
         for m in _CJK_END.finditer(chunk, start, end) if cjk else ():
@@ -337,7 +344,7 @@ def word_count(text: str) -> int:
 # and NLTK's tokenizer costs about half a millisecond a sentence: remember recent answers.
 @lru_cache(maxsize=20_000)
 def _words_of(sentence: str) -> tuple[str, ...]:
-    if _CJK_CHAR.search(sentence):
+    if has_cjk(sentence):
         sentence = _CJK_RUN.sub(_character_pairs, _CJK_MARKS.sub(" ", sentence))
     tokens = _words.tokenize(_INNER_APOSTROPHE.sub("'", sentence))
     words = (t.strip(_CURRENCY) or t for t in tokens)

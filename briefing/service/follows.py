@@ -26,7 +26,7 @@ from briefing.document import Block, bold, code, item, message, para
 from briefing.dossier import kind_word
 from briefing.models import Actor, Follow
 from briefing.qualifiers import TYPE_WORDS, Kind, Qualified, qualified, split_qualifier
-from briefing.sentences import CJK
+from briefing.sentences import has_cjk
 from briefing.service import App
 from briefing.service.actors import (
     actor_type,
@@ -54,7 +54,6 @@ _CLOSING = {'"': '"', "“": "”", "«": "»"}
 # make a topic look unlike the same words typed plainly (and show in its unfollow button)
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u061c\ufeff"))
 _INVISIBLE.update(dict.fromkeys(range(0x2066, 0x206A)))
-_CJK = re.compile(f"[{CJK}]")
 _DOTTED = re.compile(r"(?:^|\s)(?:\w\.){1,}\w$")  # an abbreviation of initials, its last dot stripped
 
 
@@ -238,7 +237,7 @@ async def follow_command(app: App, args: str, asker: Asker) -> Reply:
 def _cjk_note(topic: str) -> list[Block]:
     """Chinese and Japanese are indexed a run of characters at a time (between punctuation marks), so a
     topic in them matches only a whole run: say so, rather than let the chat wait for alerts."""
-    if not _CJK.search(topic):
+    if not has_cjk(topic):
         return []
     return [para("Chinese and Japanese words match only whole phrases as written between punctuation, so"
                  " this topic may rarely match; a name in Latin letters works better.")]  # fmt: skip
