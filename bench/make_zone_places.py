@@ -275,7 +275,6 @@ def _native(name: str) -> bool:
     letters = [c for c in name if c not in " '-"]
     return (
         len(letters) >= 2
-        and not any(c.isascii() for c in letters)
         and all(unicodedata.category(c)[0] in "LM" for c in letters)
         and not any("LATIN" in unicodedata.name(c, "") for c in letters)
     )

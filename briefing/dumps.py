@@ -400,17 +400,13 @@ def _in_release(lines: list[_Line], i: int) -> bool:
     """Whether line ``i`` is in a press release: a release's sign (a newswire dateline, "FOR IMMEDIATE
     RELEASE", a "Media Contact:" label, a "SOURCE Acme Corp" line) between the ending before it and
     the ending after it (its own "SOURCE" line included), so a news story next to a release is not one."""
-    start = next((j + 1 for j in range(i - 1, -1, -1) if _ends_story(lines[j])), 0)
+    start = next((j + 1 for j in range(i - 1, -1, -1) if lines[j].kind is Kind.BREAK), 0)
     for line in lines[start:]:
         if _RELEASE_SIGN.search(line.text) or _CONTACT_LABEL.match(line.text):
             return True
-        if _ends_story(line):
+        if line.kind is Kind.BREAK:
             return bool(RELEASE_SOURCE.match(line.text))
     return False
-
-
-def _ends_story(line: _Line) -> bool:
-    return line.kind is Kind.BREAK and not _CONTACT_LABEL.match(line.text)
 
 
 def _drop_about(lines: list[_Line], i: int) -> None:

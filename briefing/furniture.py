@@ -20,7 +20,7 @@ from enum import Enum
 from zoneinfo import ZoneInfo
 
 from briefing.boilerplate import is_agency_note, is_contributors, is_link_label, is_share_row
-from briefing.sentences import word_count
+from briefing.sentences import without_dateline, word_count
 
 
 class Kind(Enum):
@@ -463,8 +463,6 @@ def dateline_date(body: str, *, now: datetime) -> datetime | None:
     Denmark, Nov. 24, 2026 /PRNewswire/ --", "Berlin, 24. November 2026 –"), at midnight UTC, or None.
     A day without its year is in the year that puts it last on or before ``now`` (a day ahead allowed):
     a wire story is dated by the day it was filed, which is never later than it is read."""
-    from briefing.sentences import without_dateline  # sentences loads NLTK: only when a body is read
-
     first = body.lstrip().partition("\n")[0]
     dateline = first[: len(first) - len(without_dateline(first))]
     if not dateline:
@@ -474,7 +472,7 @@ def dateline_date(body: str, *, now: datetime) -> datetime | None:
         return full
     for m in _DAY_MONTH.finditer(dateline):
         word, day = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
-        month = MONTHS.get(word.casefold()) or _month_stem(word)
+        month = _month_stem(word)
         if month is not None:
             return _in_last_year(month, int(day), now)
     return None
