@@ -185,14 +185,13 @@ def developments(
     leads: Sequence[Sequence[str]],
     *,
     weights: Mapping[str, float] | None = None,
-    least: int = SUMMARY_SENTENCES,
     most: int = UPDATE_SENTENCES,
 ) -> tuple[str, ...]:
     """The facts an update tells, of ``facts`` (new, each once, best first) and the new articles'
     ``leads``: the best fact of each article that tells one (its own wording or another outlet's), so
     several articles with news between two digests are each heard; then, for an article whose picked
     facts are one that others tell too (three articles repeating the new toll, each with a development of
-    its own), its next best fact; then the next best, up to at least ``least``; never
+    its own), its next best fact; then the next best, up to at least :data:`SUMMARY_SENTENCES`; never
     more than ``most``. Best first."""
     articles = [{" ".join(x.split()) for x in lead} for lead in leads]
     tellers = [
@@ -214,7 +213,7 @@ def developments(
     for i in range(len(facts)):
         if len(picked) < most and any(not _heard(n, picked, tellers) for n in tellers[i]):
             picked.add(i)
-    budget = min(max(least, len(picked)), most)
+    budget = min(max(SUMMARY_SENTENCES, len(picked)), most)
     for i in range(len(facts)):
         if len(picked) >= budget:
             break

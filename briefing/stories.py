@@ -42,6 +42,7 @@ from typing import Any, Protocol, TypeVar
 
 from nltk.stem.porter import PorterStemmer
 
+from briefing.cues import MONTHS
 from briefing.models import Story
 from briefing.summarizers import build_summarizer, stop_words
 
@@ -92,8 +93,6 @@ _COUNTS = {
 # words that say a figure changed, not what it counts: "the toll rose to 41" retells "12 were killed"
 _CHANGES: tuple[str, ...] = ("rose", "rise", "rises", "risen", "rising", "climbed", "increased", "grew")
 _CHANGES += ("jumped", "reached", "fell", "dropped", "lowered", "revised", "updated", "total", "now")
-_MONTHS: tuple[str, ...] = ("january", "february", "march", "april", "may", "june", "july", "august")
-_MONTHS += ("september", "october", "november", "december")
 # words that mark another event of the same kind, not a recount: "a second car bomb", "another strike"
 _ANOTHER: tuple[str, ...] = ("another", "second", "third", "fourth", "fifth", "new", "fresh", "separate")
 _ANOTHER += ("further", "2nd", "3rd", "4th", "5th")
@@ -427,10 +426,12 @@ def cluster_articles(
 def medoid_title(articles: Sequence[StoryArticle], vectors: Callable[[StoryArticle], Vector]) -> str:
     """The headline of a story: the title of the article closest to all the others, of those whose
     figures no later title :func:`revises` ("toll climbs to 27", once a title says 41)."""
+    figured = {i for i, a in enumerate(articles) if _figures(a.title)}  # only these revise or are revised
     current = [
         i
         for i, a in enumerate(articles)
-        if not any(b.when > a.when and revises(b.title, a.title) for b in articles)
+        if i not in figured
+        or not any(articles[j].when > a.when and revises(articles[j].title, a.title) for j in figured)
     ]
     if len(articles) <= 2:
         return min((articles[i] for i in current), key=lambda a: (a.when, a.id)).title
@@ -531,7 +532,7 @@ def _units(sentence: str) -> dict[str, frozenset[str | None]]:
 @lru_cache(maxsize=65536)
 def _names(sentence: str) -> frozenset[str]:
     """The terms of a sentence's capitalised words (but its first): the people and places it names."""
-    skipped = _not_facts() | {_stem(m) for m in _MONTHS}
+    skipped = _not_facts() | {_stem(m) for m in MONTHS}
     return frozenset(t for w in _NAME.findall(sentence) for t in terms_of(w) if t not in skipped)
 
 
@@ -573,7 +574,7 @@ def revises(sentence: str, other: str) -> bool:
     names, their_names = _names(sentence), _names(other)
     if (names - their_names and their_names - names) or _marks(sentence) != _marks(other):
         return False  # floods in Kenya and in Somalia; "a second car bomb"
-    changed = bool(_change_terms().intersection(terms_of(sentence)))
+    changed = bool(_change_terms() & mine)  # fact_terms keeps every word of change
     if not changed and (names != their_names or _days(sentence) != _days(other)):
         return False  # Tayaran Square and Sadr City, Saturday and Sunday: without "rose", two events
     share = REVISED if counts else REVISED_OTHER
@@ -601,7 +602,7 @@ def _days(sentence: str) -> frozenset[str]:
     for n, w in enumerate(words):
         if w in _DAY_WORDS:
             found.add(w)
-        elif w in _MONTHS:
+        elif w in MONTHS:
             near = [
                 x
                 for x in (words[n - 1 : n] if n else []) + words[n + 1 : n + 2]
@@ -611,6 +612,7 @@ def _days(sentence: str) -> frozenset[str]:
     return frozenset(found)
 
 
+@lru_cache(maxsize=65536)
 def _fact_words(terms: frozenset[str]) -> frozenset[str]:
     """Fact terms as :func:`revises` compares them: no figures, no words of a change, count words as
     their count ("kill", "toll" -> "~dead")."""
