@@ -201,11 +201,10 @@ _FOREIGN_ARTICLES = words(
 
 
 # German and French words no English sentence writes in lower case ("die", "den", "am", "hat" it does)
-_GERMAN_FRENCH = words(
+_GERMAN_FRENCH = (_FOREIGN_ARTICLES - words("die den deren dessen")) | words(
     """
-    der das dem des ein eine einem einen einer eines und ist mit auf für nicht sich wird im zum zur
-    sind wurde haben nach bei oder
-    le la les une du aux est avec dans sur ont sont selon mais qui
+    und ist mit auf für nicht sich wird im zum zur sind wurde haben nach bei oder
+    du aux est avec dans sur ont sont selon mais qui
     """
 )
 
@@ -595,7 +594,6 @@ def _read_chunk(doc: _Doc, index: int, toks: list[Token], i: int, j: int, initia
             return
     acronym = len(chunk) == 1 and chunk[0].acronym and not _opens_release(toks, i)
     known = _known(doc.gaz, " ".join(t.norm for t in chunk), acronym=acronym)
-    known = known or (_dateline(doc.gaz, toks, i, j) if initial else None)
     split = None if known or _spelt_after(toks, i, j) else _split_joined(doc.gaz, chunk)
     if split is not None:
         for a, b in split:
@@ -604,8 +602,8 @@ def _read_chunk(doc: _Doc, index: int, toks: list[Token], i: int, j: int, initia
     if known:
         # "in Toyota" says the city, not the company named after it (``coref``)
         where = "place" if known[1] == "place" and _context(toks, i, j) == "place" else ""
-        if known[1] == "organization" and _the_place(doc.gaz, toks, i, j):
-            known, where = (doc.gaz.place(toks[i].norm) or known[0], "place"), "place"
+        if known[1] == "organization" and (place := _the_place(doc.gaz, toks, i, j)):
+            known, where = (place, "place"), "place"
         _whole(doc, index, toks, i, j, known[1], initial, canonical=known[0], why="list", context=where)
     elif (of := _titled_office(chunk)) and not _read_titled(doc, index, toks, i, j):
         # "Secretary of the New Jersey Department of Public Safety": the office names the actor, but
@@ -641,35 +639,19 @@ def _read_chunk(doc: _Doc, index: int, toks: list[Token], i: int, j: int, initia
 
 
 def _opens_release(toks: list[Token], i: int) -> bool:
-    """ "BAGHDAD - The coalition...": a place in capitals that opens a release, before a dash or a comma,
-    is a place's name, not an acronym."""
-    first = toks[i]
-    if len(first.text) < 4 or any(t.word for t in toks[:i]) or i + 1 >= len(toks):
+    """ "BAGHDAD - The coalition...", "MANILA, Nov 23 (Reuters) -": a place in capitals that opens a release
+    or a wire story, before a dash, a comma or a bracket, is a place's name, not an acronym."""
+    if any(t.word for t in toks[:i]) or i + 1 >= len(toks):
         return False
     return toks[i + 1].text in ("-", "–", "—", ",", "(")
 
 
-def _the_place(gaz: Gazetteer, toks: list[Token], i: int, j: int) -> bool:
-    """Is a company named after a place the place here: "deforestation in the Amazon"? A company's name
-    takes no "the"."""
-    return (
-        j - i == 1
-        and i > 1
-        and toks[i - 1].low == "the"
-        and toks[i - 2].low in PLACE_PREPOSITIONS
-        and (gaz.place(toks[i].norm) is not None)
-    )
-
-
-def _dateline(gaz: Gazetteer, toks: list[Token], i: int, j: int) -> tuple[str, ActorType] | None:
-    """A dateline's place in capitals, before a comma, a bracket or a dash: "MANILA, Nov 23 (Reuters) -",
-    "WASHINGTON (AP) —" (in capitals a city is looked up as an acronym is, among known actors only)."""
-    if j >= len(toks) or toks[j].text not in (",", "(", "-", "—", "–"):
-        return None
-    if not all(t.acronym for t in toks[i:j]):
-        return None
-    place = gaz.place(" ".join(t.norm for t in toks[i:j]))
-    return (place, "place") if place else None
+def _the_place(gaz: Gazetteer, toks: list[Token], i: int, j: int) -> str | None:
+    """The place a company is named after, where the place is meant: "deforestation in the Amazon"? A
+    company's name takes no "the"."""
+    if j - i == 1 and i > 1 and toks[i - 1].low == "the" and toks[i - 2].low in PLACE_PREPOSITIONS:
+        return gaz.place(toks[i].norm)
+    return None
 
 
 def _spelt_after(toks: list[Token], i: int, j: int) -> bool:

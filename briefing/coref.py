@@ -253,8 +253,9 @@ def resolve(cands: list[Candidate], gaz: Gazetteer, text: str) -> None:
     seen: dict[str, tuple[ActorType, str]] = {}
     referred: set[str] = set()
     for c in cands:
-        full = people.find(c, text) if c.type in ("person", None) or _lone_place(c, gaz) else None
-        if full and _lone_place(c, gaz) and fold(full.split()[0]) not in gaz.given_names:
+        lone_place = _lone_place(c, gaz)
+        full = people.find(c, text) if c.type in ("person", None) or lone_place else None
+        if full and lone_place and fold(full.split()[0]) not in gaz.given_names:
             full = None  # "Copenhagen" is no surname of "Nasdaq Copenhagen"
         company = companies.get(c.norm) if id(c) in named else None
         if full and company and len(c.toks) > 1:

@@ -18,8 +18,7 @@ _STOPS = frozenset({",", ".", ";", ":", "(", ")", "“", "”", '"', "?", "!", "
 _REJECT = SPEECH_VERBS | frozenset({"who", "which", "that", "is", "was", "has", "had", "and", "but", "when"})
 
 
-_HONORIFICS: tuple[str, ...] = ("Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Mx", "Dr.", "Dr", "Sir", "Dame")
-_HONORIFICS += ("Lord", "Lady", "M.", "Mme")  # "M.", "Mme": French
+_HONORIFICS = ("Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Mx", "Dr.", "Dr", "Sir", "Dame", "Lord", "Lady")
 
 
 def clean(role: str) -> str | None:
