@@ -100,7 +100,7 @@ _ANOTHER += ("further", "2nd", "3rd", "4th", "5th")
 # "45 on Sunday"), unless a word of change says one figure became the other
 _DAYS: tuple[str, ...] = ("today", "yesterday", "tonight", "overnight")
 _DAY_WORDS = frozenset((*_NOT_FACTS[:7], *_DAYS))
-_COUNTED = re.compile(r"\b(\d+(?:[.,]\d+)*)\b(?:[ \u00a0]+([^\W\d_]+))?")  # a figure and the word after it
+_COUNTED = re.compile(rf"({_FIGURE.pattern})(?:[ \u00a0]+([^\W\d_]+))?")  # a figure and the word after it
 _NAME = re.compile(r"(?<=[^.!?\s] )[A-Z][^\W_]*")  # a capitalised word inside a sentence
 _STEM_PREFIX = 5  # two terms this long where one starts the other are one word ("injuri", "injur")
 
