@@ -13,7 +13,8 @@ from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
 from briefing.document import Document, Section, Span, clip, heading, link, para
-from briefing.models import Story
+from briefing.dossier import plural
+from briefing.models import Article, Story
 from briefing.schedule import quiet_until
 
 MAX_HEADLINE = 200
@@ -25,12 +26,23 @@ def alert_due_at(now: datetime, tz: ZoneInfo, *, quiet_start: time, quiet_end: t
     return quiet_until(now, tz, start=quiet_start, end=quiet_end) or now
 
 
-def compose_alert(story: Story, reasons: Sequence[str]) -> Document:
-    """ "New about Keith Kellogg", the headline (linked), one sentence, and the sources."""
+def compose_alert(story: Story, reasons: Sequence[str], newest: Article | None = None) -> Document:
+    """ "New about Keith Kellogg", the headline (linked), one sentence, and the sources. For a story that
+    grew (``newest``, the article that brought it back, is not the one its headline is the title of),
+    the new article's title, link and first summary sentence, then the story it joined."""
     title = ", ".join(dict.fromkeys(reasons)) or "what you follow"
-    blocks = [para(Span(clip(story.headline, MAX_HEADLINE), bold=True, url=story.headline_url))]
-    if story.summary:
-        blocks.append(para(clip(story.summary[0], MAX_SENTENCE)))
+    grew = newest is not None and len(story.article_ids) > 1 and newest.title != story.headline
+    if grew and newest is not None:
+        blocks = [para(Span(clip(newest.title, MAX_HEADLINE), bold=True, url=newest.url))]
+        lead = newest.summary or story.summary
+        outlets = len(dict.fromkeys(story.sources))
+        joined = [para(f"In the story: {clip(story.headline, MAX_HEADLINE)} ({plural(outlets, 'source')})")]
+    else:
+        blocks = [para(Span(clip(story.headline, MAX_HEADLINE), bold=True, url=story.headline_url))]
+        lead, joined = story.summary, []
+    if lead:
+        blocks.append(para(clip(lead[0], MAX_SENTENCE)))
+    blocks += joined
     if story.sources:
         names = list(dict.fromkeys(story.sources))[:5]
         links = dict(zip(story.sources, story.links, strict=False))

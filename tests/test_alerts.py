@@ -8,6 +8,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from briefing.adapters.delivery import run_due_digests, send_due_alerts
+from briefing.alerts import compose_alert
+from briefing.models import Article, Story
+from briefing.render import to_plain
 from briefing.service import App
 from briefing.service.polling import queue_alerts
 from store import open_db
@@ -15,7 +18,7 @@ from store.alerts import alerts_of
 from store.subscribers import follow, mark_unreachable, set_active, unfollow
 from tests.botapi import Fault
 from tests.conftest import FIXTURES
-from tests.digestkit import QUICK, Clock, add_actor, add_story, fast_pacer, subscriber
+from tests.digestkit import QUICK, Clock, add_actor, add_story, fast_pacer, join_story, subscriber
 
 NOON = datetime(2025, 1, 23, 12, 0, tzinfo=UTC)
 
@@ -78,6 +81,40 @@ def test_unsubscribing_from_the_digest_keeps_the_alerts_of_follows(app, db):
     follow(db, 1, "topic", "Oreshnik", now=NOON)
     set_active(db, 1, False, now=NOON)  # /unsubscribe
     assert queue_alerts(app, article_ids(db, story), now=NOON) == 1
+
+
+async def test_an_alert_for_a_story_that_grew_leads_with_the_new_article(app, db, botapi, botapi_bot):
+    """The article that brought the story back is the news: its title, link and first sentence come
+    first, then the story it joined. One that arrives after the alert was queued does not take its place."""
+    yesterday = NOON - timedelta(days=1)
+    story = add_story(db, "Trump taps Kellogg as envoy", updated=yesterday, summary="Trump named him.")
+    new = join_story(db, story, "Reuters", summary="Kellogg landed in Kyiv on Tuesday.", dated=NOON)
+    follow(db, 1001, "topic", "Kyiv", now=NOON)
+    assert queue_alerts(app, [new], now=NOON) == 1
+    join_story(db, story, "AP", summary="Later news.", dated=NOON + timedelta(minutes=5))
+    later = NOON + timedelta(minutes=5)
+    report = await send_due_alerts(app, botapi_bot, now=later, pacer=fast_pacer(), policy=QUICK)
+    assert report.sent == 1
+    (msg,) = botapi.sent_messages(1001)
+    assert msg.text.splitlines()[:5] == [
+        "New about Kyiv",
+        "",
+        f"Reuters on story {story}",
+        "Kellogg landed in Kyiv on Tuesday.",
+        "In the story: Trump taps Kellogg as envoy (3 sources)",
+    ]
+    links = [e["url"] for e in msg.entities if e["type"] == "text_link"]
+    assert links[0].startswith(f"https://reuters.example/{story}/")
+
+
+def test_an_alert_for_a_new_story_keeps_its_headline():
+    story = Story(1, "Quake hits <Peru>", (1,), ("DW",), NOON, NOON, ("Ten died.",), ("https://dw.example/1",),
+                  headline_url="https://dw.example/1")  # fmt: skip
+    same = Article(1, "Quake hits <Peru>", "Ten died.", "DW", NOON, "h", url="https://dw.example/1")
+    for newest in (None, same):
+        text = to_plain(compose_alert(story, ["Peru"], newest))
+        assert text.splitlines()[2:4] == ["Quake hits <Peru> <https://dw.example/1>", "Ten died."]
+        assert "In the story" not in text
 
 
 async def test_alerts_are_sent_once_when_due(app, db, botapi, botapi_bot):

@@ -38,6 +38,7 @@ from briefing.service.polling import alert_due
 from config import Settings
 from store import alerts as alert_store
 from store import deliveries
+from store.articles import newest_in_story
 from store.digests import delivered_story_ids, stories_by_id
 from store.subscribers import follows_of
 
@@ -377,7 +378,8 @@ async def send_due_alerts(
                 free = sent[-cap] + hour  # a free slot in the chat's night waits for the morning
                 alert_store.defer_alerts(app.db, chat_id, later, until=alert_due(app, chat_id, free) or free)
                 return
-            html, plain = _one_message(compose_alert(facts.story, reasons))
+            newest = newest_in_story(app.db, alert.story_id, until=alert.created_at or now)
+            html, plain = _one_message(compose_alert(facts.story, reasons, newest))
             status, chat_id = await sender.send(chat_id, html, plain, _AlertLedger(app, alert.story_id))
             if status in ("blocked", "stopped"):
                 return
