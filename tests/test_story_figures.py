@@ -9,10 +9,11 @@ import pytest
 from article_rows import insert_article
 
 from briefing.digest import Arrival, Received, compose_digest, digest_parts, select_stories, story_update
+from briefing.facts import is_near_duplicate, revises
 from briefing.models import Story
 from briefing.render import TELEGRAM_LIMIT, utf16_len
 from briefing.service.enrich import enrich_article
-from briefing.stories import is_near_duplicate, revises, story_summary
+from briefing.stories import story_summary
 from store.articles import get_article
 from store.stories import get_story
 from tests.followups import QUAKE_FIRST, QUAKE_HEADLINE, QUAKE_TOLL_RISES

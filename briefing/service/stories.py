@@ -20,11 +20,11 @@ from briefing.stories import (
     article_terms,
     assign_story,
     cluster_articles,
-    idf_table,
     key_terms,
     medoid_title,
     story_summary,
 )
+from briefing.terms import idf_table
 from store import transaction
 from store.articles import count_articles
 from store.stories import (
