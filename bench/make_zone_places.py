@@ -24,7 +24,7 @@ Petersburg, Virginia), else GeoNames' zone if it is one of them (Bergen: Europe/
 if ``zone.tab`` places it near the city (the parishes of Macau, which GeoNames puts in China), else the
 first of those zones (Hanoi: Asia/Ho_Chi_Minh), else GeoNames' zone under its current name (Pristina:
 Europe/Belgrade; zone.tab has no Kosovo). Zones are written as ``zone.tab`` names them, not resolved
-through IANA's links, as ``briefing.zones.canonical`` keeps them; countries and regions are given those
+through IANA's links, as ``briefing.place_zones.canonical`` keeps them; countries and regions are given those
 names too (Norway: Europe/Oslo).
 
 A country with one zone gets it; one with several gets its capital's zone when the capital's zone holds at
@@ -175,7 +175,7 @@ def _country_zones() -> dict[str, list[str]]:
 
 @cache
 def current(zone: str) -> str:
-    """The zone's current name, as ``briefing.zones.canonical`` gives it: a name of ``zone.tab`` is kept
+    """The zone's current name, as ``briefing.place_zones.canonical`` gives it: a name of ``zone.tab`` is kept
     even where IANA makes it a link (Europe/Oslo), an old one is renamed (Europe/Kiev -> Europe/Kyiv)."""
     return zone if any(zone == z for _, z, _ in _zone_tab()) else _links().get(zone, zone)
 
@@ -245,7 +245,7 @@ def _cities15000(geonames: Path) -> list[dict]:
 
 
 def fold(text: str) -> str:
-    """As ``briefing.zones.fold`` folds what users type: lower case, no accents, single spaces."""
+    """As ``briefing.place_zones.fold`` folds what users type: lower case, no accents, single spaces."""
     return _plain(" ".join(text.split()).casefold())
 
 
