@@ -41,11 +41,9 @@ from functools import lru_cache
 from briefing.facts import (
     Ordered,
     fact_weights,
-    figures_of,
     first_told,
     is_near_duplicate,
     restates,
-    revises,
     revisions,
 )
 from briefing.summarizers import build_summarizer
@@ -346,14 +344,14 @@ def cluster_articles(
 
 def medoid_title(articles: Sequence[StoryArticle], vectors: Callable[[StoryArticle], Vector]) -> str:
     """The headline of a story: the title of the article closest to all the others, of those whose
-    figures no later title :func:`revises` ("toll climbs to 27", once a title says 41)."""
-    figured = {i for i, a in enumerate(articles) if figures_of(a.title)}  # only these revise or are revised
-    current = [
-        i
-        for i, a in enumerate(articles)
-        if i not in figured
-        or not any(articles[j].when > a.when and revises(articles[j].title, a.title) for j in figured)
-    ]
+    figures no later title revises ("toll climbs to 27", once a title says 41: :func:`revisions`, as a
+    summary's sentences). Later is by date, then by id (the later stored of one moment, as an update
+    orders them), and a title's figures are as new as their first telling in any wording, so an outlet's
+    late copy of the old toll does not take the headline back."""
+    titles = [" ".join(a.title.split()) for a in articles]
+    told = first_told([[t] for t in titles], [(a.when, a.id) for a in articles])
+    revised = revisions(titles, told)
+    current = [i for i in range(len(articles)) if i not in revised]
     if len(articles) <= 2:
         return min((articles[i] for i in current), key=lambda a: (a.when, a.id)).title
     vs = [vectors(a) for a in articles]

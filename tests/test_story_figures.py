@@ -382,3 +382,49 @@ def test_articles_sharing_the_new_toll_each_bring_their_own_development():
     assert {toll, EMERGENCY, AFTERSHOCK} <= set(update.summary)  # no development lost to the shared toll
     assert {"andina.pe", "apnews.com"} <= set(update.sources)
     assert QUAKE_TOLL_27[0] not in update.summary
+
+
+# --- the headline tells the latest figure too ---------------------------------------------------------
+
+
+def test_of_two_tolls_dated_alike_the_headline_and_summary_tell_the_one_stored_last(app):
+    """Two outlets' articles of one moment (a feed's minute): the later stored is the newer, as in an
+    update, so the headline does not keep the toll the summary replaced."""
+    first = ingest(app, "Peru quake kills 27", QUAKE_TOLL_27, "limatoday.pe", 3)
+    second = ingest(app, "Peru quake kills 41", QUAKE_TOLL_41, "reuters.com", 3)
+    assert second.story_id == first.story_id
+    story = get_story(app.db, first.story_id)
+    assert story.headline == "Peru quake kills 41"
+    assert toll_of(story.summary) == [QUAKE_TOLL_41[0]]
+
+
+def test_a_late_copy_of_an_older_toll_does_not_take_the_headline_back(app):
+    first = ingest(app, "Peru quake kills 27", QUAKE_TOLL_27, "limatoday.pe", 0)
+    ingest(app, "Peru quake kills 41", QUAKE_TOLL_41, "reuters.com", 3)
+    late = ingest(app, "Peru quake kills 27", QUAKE_LATE_12[1:] + QUAKE_TOLL_27[:1], "slowwire.com", 6)
+    assert late.story_id == first.story_id
+    story = get_story(app.db, first.story_id)
+    assert story.headline == "Peru quake kills 41"  # 27 is as old as its first telling
+    assert toll_of(story.summary) == [QUAKE_TOLL_41[0]]
+
+
+def test_an_update_s_headline_tells_the_toll_its_summary_tells(app):
+    from briefing.service.digests import compose_due, compose_for_chat
+    from store import deliveries
+    from tests.digestkit import subscriber
+
+    def deliver(at):
+        assert compose_due(app, now=at).composed == 1
+        key = deliveries.PartKey(3, at.date(), 0)
+        deliveries.claim_part(app.db, key, now=at)
+        deliveries.confirm_part(app.db, key, message_id=1, now=at)
+
+    ingest(app, "Peru quake kills 27", QUAKE_TOLL_27, "limatoday.pe", 0)
+    subscriber(app.db, 3, "06:00")
+    deliver(T0 + timedelta(hours=1))
+    # two outlets at one moment after the digest: the newer toll, and a late copy of the old one
+    ingest(app, "Peru quake kills 41", (QUAKE_TOLL_41[0], EMERGENCY), "reuters.com", 5)
+    ingest(app, "Peru quake kills 27", (QUAKE_TOLL_27[0], AFTERSHOCK), "slowwire.com", 5)
+    text = compose_for_chat(app, 3, now=T0 + timedelta(days=1)).digest.document.text
+    assert "Update: Peru quake kills 41" in text and QUAKE_TOLL_41[0] in text
+    assert QUAKE_TOLL_27[0] not in text
