@@ -279,8 +279,9 @@ def revisions(
     for i in dated:
         alike[figures_of(sentences[i])].append(i)
     for group in alike.values():
-        for i in group:
-            for j in group:
+        for n, a in enumerate(group):
+            for b in group[n + 1 :]:  # is_near_duplicate is symmetric: each pair once
+                i, j = (a, b) if told[sentences[b]] < told[sentences[a]] else (b, a)  # j told first
                 first = told[sentences[j]]
                 if first < since[i] and is_near_duplicate(sentences[i], sentences[j], weights=weights):
                     since[i] = first

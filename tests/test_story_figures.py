@@ -428,3 +428,28 @@ def test_an_update_s_headline_tells_the_toll_its_summary_tells(app):
     text = compose_for_chat(app, 3, now=T0 + timedelta(days=1)).digest.document.text
     assert "Update: Peru quake kills 41" in text and QUAKE_TOLL_41[0] in text
     assert QUAKE_TOLL_27[0] not in text
+
+
+def test_revisions_compares_each_pair_of_wordings_once(monkeypatch):
+    """Four outlets word the first toll, a fifth gives the new one: each pair of wordings of one figure is
+    compared once (is_near_duplicate is symmetric), and the new toll still revises all four."""
+    from briefing import facts
+
+    wordings = [
+        QUAKE_FIRST[0],
+        QUAKE_LATE_12[0],
+        "At least 12 people died in the magnitude 7.4 earthquake in southern Peru, officials said.",
+        "The magnitude 7.4 earthquake in southern Peru killed 12 people, officials said on Tuesday.",
+    ]
+    sentences = [*wordings, QUAKE_TOLL_41[0]]
+    told = {x: T0 + timedelta(hours=n) for n, x in enumerate(sentences)}
+    pairs: list[frozenset[str]] = []
+    compare = facts.is_near_duplicate
+
+    def counted(a, b, **kwargs):
+        pairs.append(frozenset((a, b)))
+        return compare(a, b, **kwargs)
+
+    monkeypatch.setattr(facts, "is_near_duplicate", counted)
+    assert facts.revisions(sentences, told) == {0: 4, 1: 4, 2: 4, 3: 4}
+    assert len(pairs) == len(set(pairs))  # no pair twice, whichever way round
