@@ -213,6 +213,38 @@ def test_cities_and_countries_name_their_zone(text, zone):
 
 
 @pytest.mark.parametrize(
+    ("text", "zone"),
+    [
+        ("中国", "Asia/Shanghai"),  # its own name, as its cities' own names are read
+        ("日本", "Asia/Tokyo"),
+        ("대한민국", "Asia/Seoul"),
+        ("भारत", "Asia/Kolkata"),
+        ("مصر", "Africa/Cairo"),
+        ("ישראל", "Asia/Jerusalem"),
+        ("Ελλάδα", "Europe/Athens"),
+        ("Magyarország", "Europe/Budapest"),  # its own name in Latin letters too
+        ("Япония", "Asia/Tokyo"),  # a widely used language's name for another country
+        ("اليابان", "Asia/Tokyo"),
+        ("Германия", "Europe/Berlin"),
+        ("北京, 中国", "Asia/Shanghai"),  # a city and its country
+    ],
+)
+def test_countries_are_read_in_their_own_and_other_scripts(text, zone):
+    assert parse_zone(text) == zone
+
+
+def test_a_countrys_name_in_another_language_never_takes_a_citys_or_a_regions():
+    """The names CLDR gives countries are added only where no city, region or other country goes by them
+    (bench/make_zone_places.py): what read as a city before still does. The names shared are English ones
+    the list always had (Mexico the country and the city, Georgia the country and the state)."""
+    from briefing.place_zones import place_table
+
+    places = place_table()
+    clash = sorted(k for k in places.countries if k in places.other_names or k in places.regions)
+    assert clash == ["benin", "georgia", "guatemala", "hong kong", "macao", "mexico", "paraguay"]
+
+
+@pytest.mark.parametrize(
     ("text", "message"),
     [
         ("US", "United States spans several timezones; name your city, or one of: America/New_York"),
