@@ -226,24 +226,28 @@ def test_a_digest_shows_every_fact_of_an_update_records_them_and_fits_a_message(
     assert digest.section_facts == (tuple(long[:2]),)
 
 
-def test_a_delivered_update_of_three_developments_is_remembered_whole(app):
-    from briefing.service.digests import compose_due, compose_for_chat
+def deliver(app, chat_id, at):
+    """Compose the chat's digest due at ``at`` and have Telegram confirm it then."""
+    from briefing.service.digests import compose_due
     from store import deliveries
+
+    assert compose_due(app, now=at).composed == 1
+    key = deliveries.PartKey(chat_id, at.date(), 0)
+    deliveries.claim_part(app.db, key, now=at)
+    deliveries.confirm_part(app.db, key, message_id=1, now=at)
+
+
+def test_a_delivered_update_of_three_developments_is_remembered_whole(app):
+    from briefing.service.digests import compose_for_chat
     from store.digests import received_of
     from tests.digestkit import add_story, join_story, subscriber
-
-    def deliver(at):
-        assert compose_due(app, now=at).composed == 1
-        key = deliveries.PartKey(3, at.date(), 0)
-        deliveries.claim_part(app.db, key, now=at)
-        deliveries.confirm_part(app.db, key, message_id=1, now=at)
 
     day1 = NOW - timedelta(days=2)
     story = add_story(
         app.db, QUAKE_HEADLINE, updated=day1 - timedelta(hours=2), summary="\n".join(QUAKE_FIRST)
     )
     subscriber(app.db, 3, "06:00")
-    deliver(day1)
+    deliver(app, 3, day1)
     for n, (source, sentences) in enumerate(
         [("limatoday.pe", QUAKE_TOLL_41), ("andina.pe", (EMERGENCY,)), ("apnews.com", (AFTERSHOCK,))]
     ):
@@ -252,7 +256,7 @@ def test_a_delivered_update_of_three_developments_is_remembered_whole(app):
     text = compose_for_chat(app, 3, now=day2).digest.document.text
     assert f"Update: {QUAKE_HEADLINE}" in text
     assert all(s in text for s in (QUAKE_TOLL_41[0], EMERGENCY, AFTERSHOCK))
-    deliver(day2)
+    deliver(app, 3, day2)
     # the chat's record holds all three (what it was told is never offered again as news)
     told = received_of(app.db, 3)[story].sentences
     assert {QUAKE_TOLL_41[0], EMERGENCY, AFTERSHOCK} <= set(told)
@@ -409,19 +413,12 @@ def test_a_late_copy_of_an_older_toll_does_not_take_the_headline_back(app):
 
 
 def test_an_update_s_headline_tells_the_toll_its_summary_tells(app):
-    from briefing.service.digests import compose_due, compose_for_chat
-    from store import deliveries
+    from briefing.service.digests import compose_for_chat
     from tests.digestkit import subscriber
-
-    def deliver(at):
-        assert compose_due(app, now=at).composed == 1
-        key = deliveries.PartKey(3, at.date(), 0)
-        deliveries.claim_part(app.db, key, now=at)
-        deliveries.confirm_part(app.db, key, message_id=1, now=at)
 
     ingest(app, "Peru quake kills 27", QUAKE_TOLL_27, "limatoday.pe", 0)
     subscriber(app.db, 3, "06:00")
-    deliver(T0 + timedelta(hours=1))
+    deliver(app, 3, T0 + timedelta(hours=1))
     # two outlets at one moment after the digest: the newer toll, and a late copy of the old one
     ingest(app, "Peru quake kills 41", (QUAKE_TOLL_41[0], EMERGENCY), "reuters.com", 5)
     ingest(app, "Peru quake kills 27", (QUAKE_TOLL_27[0], AFTERSHOCK), "slowwire.com", 5)
