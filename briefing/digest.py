@@ -1,7 +1,7 @@
 """Composing a chat's daily digest, and cutting it into the messages that will be delivered.
 
 Pure. The digest holds what is new since the chat's last digest: the top stories (ranked as /brief
-ranks them, :func:`briefing.stories.rank_stories`), first those about the actors and topics the chat
+ranks them, :func:`briefing.ranking.rank_stories`), first those about the actors and topics the chat
 follows, each once with its summary and sources, and nothing the chat already received. A story the chat
 received comes back only as an update: when articles reached it after the chat was told about it and
 they bring facts the chat was not told (:func:`story_update`), with those facts and their sources only.
@@ -23,9 +23,11 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from briefing.document import Block, Document, Section, Span, clip, heading, italic, link, message, para
+from briefing.facts import fact_weights, is_near_duplicate
 from briefing.models import Story
+from briefing.ranking import rank_stories
 from briefing.render import TELEGRAM_LIMIT, html_messages, plain_messages
-from briefing.stories import fact_weights, is_near_duplicate, rank_stories, story_summary
+from briefing.stories import story_summary
 
 MAX_HEADLINE = 200
 MAX_SENTENCE = 400
@@ -135,10 +137,10 @@ def story_update(
     chat (:func:`is_news`) alone, without the facts the chat was told or the story's earlier articles held
     (those are no development, even where the digest left them out), and with only their sources.
 
-    A new sentence is such a fact when it :func:`~briefing.stories.restates` one of them: most of its own
+    A new sentence is such a fact when it :func:`~briefing.facts.restates` one of them: most of its own
     terms, weighed by how rare they are among the story's sentences, and every figure of it are in that
     one. So a new toll, or a court ruling worded with the story's names, is news; two outlets
-    wording one fact are not. A figure a later article revised (:func:`~briefing.stories.revises`: the
+    wording one fact are not. A figure a later article revised (:func:`~briefing.facts.revises`: the
     toll of 12, then 41) is no news, whoever repeats it. A headline alone never makes a sentence told:
     it names the story. The update tells the new facts best first (:func:`developments`: each new
     article's development, at least :data:`SUMMARY_SENTENCES` and at most ``sentences``); None when no

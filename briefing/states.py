@@ -175,11 +175,12 @@ def _list_start(toks: list[Token], i: int, gaz: Gazetteer) -> int:
 
 def _members(toks: list[Token], k: int, nouns: frozenset[str] = MEMBERS) -> int:
     """How many lower-case words after an organisation name its members or units ("fighters", "tactical
-    units"): at most one word before the noun."""
+    units"), or after a nationality its people (``nouns``: :data:`PEOPLES`): at most one word before the
+    noun, which may be in the possessive ("the Syrian people's", "the ISIL unit's")."""
     for width in (1, 2):
         end = k + width
         lower = end <= len(toks) and all(t.word and not t.cap for t in toks[k:end])
-        if lower and toks[end - 1].low in nouns and (width == 1 or toks[k].low not in nouns):
+        if lower and toks[end - 1].norm in nouns and (width == 1 or toks[k].low not in nouns):
             return width
     return 0
 
@@ -268,12 +269,7 @@ def _community(c: Candidate, toks: list[Token], k: int, gaz: Gazetteer) -> int:
     Syrian people", "the Al Bu Nimr tribe" (not "Syria people", nor a name in the possessive)."""
     if c.toks[-1].possessive or (c.type == "place" and c.toks[-1].norm not in gaz.demonyms):
         return 0
-    for width in (1, 2):
-        end = k + width
-        lower = end <= len(toks) and all(t.word and not t.cap for t in toks[k:end])
-        if lower and toks[end - 1].norm in PEOPLES and (width == 1 or toks[k].low not in PEOPLES):
-            return width
-    return 0
+    return _members(toks, k, PEOPLES)
 
 
 def _people(c: Candidate, gaz: Gazetteer) -> bool:

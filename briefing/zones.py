@@ -19,22 +19,27 @@ An abbreviation is its region's clock, summer and winter (EST is America/New_Yor
 so when it is typed out of season. A fixed offset becomes IANA's ``Etc/GMT±N``, whose sign is the
 reverse of the usual one (``Etc/GMT-3`` is UTC+03:00), so replies show the offset next to such a name
 (``describe_zone``, ``zone_note``). Pure: ``now`` comes in as an argument wherever an offset is shown.
+The names and places are looked up in the tables of :mod:`briefing.place_zones`.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
-import tomllib
-import unicodedata
-from dataclasses import dataclass
 from datetime import datetime, time, timedelta
-from functools import lru_cache
-from importlib import resources
-from pathlib import Path
-from zoneinfo import TZPATH, ZoneInfo, ZoneInfoNotFoundError, available_timezones
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from briefing.gazetteer import SEEDS
+from briefing.place_zones import (
+    NOT_PLACES,
+    Place,
+    Region,
+    canonical,
+    city_zones,
+    fold,
+    place_table,
+    zone_names,
+    zones_named,
+)
 
 EXAMPLE = "/subscribe 07:30 Europe/Kyiv"
 TIME_FORMS = "07:30, 7:30pm, 7 am, 19h30 or 0830"
@@ -122,8 +127,6 @@ SHORT_FORMS = {
     "washington d.c": NY,
     "kl": "Asia/Kuala_Lumpur", "hk": "Asia/Hong_Kong", "spb": "Europe/Moscow",
 }  # fmt: skip
-# Names in IANA's database that are not the clock of any place.
-NOT_PLACES = frozenset({"Factory", "localtime", "posixrules"})
 # Words people put around a time and a place ("at 7pm in Kyiv, please") that say neither.
 FILLER_WORDS = frozenset(
     "at in for please pls my our the local time zone timezone tz every each day days daily everyday"
@@ -140,197 +143,6 @@ CLOSE_PLACE = 0.85
 # times the people of the next in another zone ("St. Petersburg" is Russia's, not Florida's), else the
 # user is asked.
 DOMINANT = 5
-
-
-def fold(text: str) -> str:
-    """Lower case without accents, single-spaced: "São  Paulo" -> "sao paulo"."""
-    decomposed = unicodedata.normalize("NFKD", " ".join(text.split()).casefold())
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return plain.replace("−", "-").replace("–", "-")
-
-
-@lru_cache(maxsize=1)
-def _zones() -> dict[str, str]:
-    """IANA names by their lower case, without those that are no place's clock and the copies of the
-    database under posix/ and right/ (the last counts leap seconds, which no clock on a wall does)."""
-    return {
-        z.lower(): z
-        for z in available_timezones()
-        if z not in NOT_PLACES and not z.startswith(("posix", "right/"))
-    }
-
-
-def _tzdata_file(name: str) -> str:
-    """A text file of IANA's database (``tzdata.zi``, ``zone.tab``), from the system's zone folder or the
-    tzdata package; "" when neither has it."""
-    for folder in TZPATH:
-        path = Path(folder) / name
-        if path.is_file():
-            return path.read_text(encoding="utf-8")
-    try:
-        return (resources.files("tzdata.zoneinfo") / name).read_text(encoding="utf-8")
-    except (ModuleNotFoundError, FileNotFoundError):
-        return ""
-
-
-def _tzdata_text() -> str:
-    """IANA's source summary (``tzdata.zi``)."""
-    return _tzdata_file("tzdata.zi")
-
-
-@lru_cache(maxsize=1)
-def _country_zones() -> frozenset[str]:
-    """The zones ``zone.tab`` gives the countries, by the names IANA keeps for them even where it makes
-    one a link to a neighbour's zone of the same clock (Europe/Oslo, Europe/Amsterdam, Asia/Kuwait)."""
-    rows = (line.split("\t") for line in _tzdata_file("zone.tab").splitlines() if not line.startswith("#"))
-    return frozenset(row[2] for row in rows if len(row) > 2)
-
-
-@lru_cache(maxsize=1)
-def _links() -> dict[str, str]:
-    """Old and alternative zone names and the zone each is a link to ("Europe/Kiev" -> "Europe/Kyiv")."""
-    links = {}
-    for line in _tzdata_text().splitlines():
-        words = line.split()
-        if len(words) == 3 and words[0] == "L":
-            links[words[2]] = words[1]
-    return links
-
-
-_UTC_NAMES = re.compile(r"(?:Etc/)?(?:UTC|UCT|Universal|Zulu|Greenwich|GMT(?:[+-]?0)?)")
-
-
-def canonical(name: str) -> str:
-    """The current name of a zone: "Europe/Kiev" -> "Europe/Kyiv", "US/Eastern" -> "America/New_York";
-    the names of UTC ("Etc/UTC", "GMT", "Zulu") -> "UTC". A country's zone in ``zone.tab`` is current
-    though IANA may make it a link to another country's zone of the same clock: "Europe/Oslo" stays
-    "Europe/Oslo", not "Europe/Berlin" (whether it is a link depends on how the machine's database was
-    built; the name a user of Oslo recognises does not)."""
-    if name not in _country_zones():
-        name = _links().get(name, name)
-    return "UTC" if _UTC_NAMES.fullmatch(name) else name
-
-
-_NOT_CITIES = frozenset(
-    "north south east west center central eastern western mountain pacific atlantic continental general"
-    "".split()
-)
-
-
-@lru_cache(maxsize=2)
-def _cities(old: bool = False) -> dict[str, list[str]]:
-    """Area/City zones by their city, folded ("kyiv", "new york", "new_york", "port au prince"), each
-    city's zones made one when they are links to one zone (America/Buenos_Aires is an old name of
-    America/Argentina/Buenos_Aires): the current name is kept. The old Etc/, SystemV/ and US/ names are
-    left out, and old names that are compass points rather than cities (Brazil/East, Australia/North:
-    "8 east" is no place).
-
-    With ``old``, only the cities of old names (those ``canonical`` renames): they are read after the
-    place list, being states or countries as often as cities ("Australia/Victoria" is Melbourne's clock,
-    not Victoria, British Columbia's; "Pacific/Samoa" is American Samoa's, not Samoa's)."""
-    found: dict[str, set[str]] = {}
-    for zone in _zones().values():
-        area, _, city = zone.rpartition("/")
-        if (canonical(zone) != zone) != old:
-            continue
-        if area and not zone.startswith(("Etc/", "SystemV/", "US/")) and fold(city) not in _NOT_CITIES:
-            city = fold(city)
-            for key in {city, city.replace("_", " "), city.replace("_", " ").replace("-", " ")}:
-                found.setdefault(key, set()).add(canonical(zone))
-    cities = {}
-    for key, zones in found.items():
-        if not _links():  # no link table: a city's zones are taken as one, the longest (newest) name
-            zones = {max(zones, key=lambda z: (z.count("/"), len(z), z))}
-        cities[key] = sorted(zones)
-    return cities
-
-
-def _named(city: str) -> list[str]:
-    """The zones named after a city (folded), by a current name or an old one."""
-    return list(dict.fromkeys([*_cities().get(city, []), *_cities(old=True).get(city, [])]))
-
-
-# ---- places: cities of 100,000 people, countries and regions (seeds/place_zones.toml) --------------------
-
-
-@dataclass(frozen=True)
-class Place:
-    """A city or a country and its zone; ``label`` tells it from others of the same name."""
-
-    zone: str
-    population: int
-    label: str
-
-
-@dataclass(frozen=True)
-class Region:
-    """A country, or a state, province or territory of the US, Canada or Australia."""
-
-    name: str
-    zone: str | None  # None: several zones and none clearly the region's
-    zones: tuple[str, ...]  # most populous first
-    country: str = ""  # a state's or province's country ("Canada"); "" for a country
-    people: int = 0  # a state's or province's, in its cities of 15,000
-
-    @property
-    def label(self) -> str:
-        return f"{self.name}, {self.country}" if self.country else self.name
-
-    def holds(self, place: Place) -> bool:
-        """Whether the city is in the region: a state's or province's by its label ("Perth, Western
-        Australia"), a country's by its zone."""
-        if self.country:
-            return fold(place.label).endswith(", " + fold(self.name))
-        return place.zone in self.zones
-
-
-@dataclass(frozen=True)
-class Places:
-    cities: dict[str, list[Place]]  # by the name GeoNames gives them, folded
-    other_names: dict[str, list[Place]]  # by their other names ("bombay", "киев")
-    countries: dict[str, Region]
-    country_codes: dict[str, Region]  # ISO 3166 two-letter, folded: "vn", "cd"
-    regions: dict[str, Region]  # states and provinces of the US, Canada and Australia, by name
-    # "or", "me", "wa": only after a city ("Portland, ME"), being words, and some two regions' ("Perth, WA")
-    region_codes: dict[str, list[Region]]
-    largest: dict[str, str]  # each zone's largest city
-
-
-@lru_cache(maxsize=1)
-def _places(path: Path = SEEDS / "place_zones.toml") -> Places:
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
-    places = Places({}, {}, {}, {}, {}, {}, {})
-    zone = ""
-    for line in data["cities"].splitlines():
-        if not line.startswith("\t"):
-            zone = line.strip()
-            continue
-        _, population, names, *label = line.split("\t")
-        name, *others = names.split("|")
-        place = Place(zone, int(population), label[0] if label else name)
-        places.largest.setdefault(zone, name)
-        places.cities.setdefault(fold(name), []).append(place)
-        for other in others:
-            places.other_names.setdefault(other, []).append(place)
-    for line in data["countries"].splitlines():
-        if line.strip():
-            code, chosen, zones, names = line.split("\t")
-            name, *_ = names.split("|")
-            country = Region(name, None if chosen == "?" else chosen, tuple(zones.split()))
-            places.country_codes[fold(code)] = country
-            for key in names.split("|"):
-                places.countries.setdefault(fold(key), country)
-    for line in data["regions"].splitlines():
-        if line.strip():
-            country, names, codes, chosen, zones, people = line.split("\t")
-            name, *_ = names.split("|")
-            of = places.country_codes[fold(country)].name
-            region = Region(name, None if chosen == "?" else chosen, tuple(zones.split()), of, int(people))
-            for key in names.split("|"):
-                places.regions[fold(key)] = region
-            for code in codes.split("|"):
-                places.region_codes.setdefault(fold(code), []).append(region)
-    return places
 
 
 def _choose(text: str, found: list[Place]) -> tuple[str, str]:
@@ -358,7 +170,7 @@ def _country_zone(country: Region) -> tuple[str, str]:
     the Canaries); else the user is asked for a city. A state's or province's likewise (Texas: Chicago's;
     Nunavut: ask)."""
     if country.zone is None:
-        options = ", ".join(f"{z} ({_places().largest.get(z, _city_of(z))})" for z in country.zones[:4])
+        options = ", ".join(f"{z} ({place_table().largest.get(z, _city_of(z))})" for z in country.zones[:4])
         raise SettingError(f"{country.name} spans several timezones; name your city, or one of: {options}.")
     return country.zone, ""
 
@@ -375,7 +187,7 @@ def _city_in_region(text: str, words: list[str]) -> tuple[str, str] | None:
     Maine, "Portland, ME" is. Nor does a two-letter abbreviation without a comma after a city known
     elsewhere but not in its region(s): "Berlin ok" is Berlin, not Oklahoma's clock, and "Paris TX" is
     Paris, France, each with a note saying how to mean the region ("Paris, TX" is Texas's clock)."""
-    places = _places()
+    places = place_table()
     set_off = fold(text).rpartition(",")[2].strip(" .") if "," in text else None
     typed = text.strip(" ,.").replace(",", " ").split()  # as written, for the replies
     for cut in range(1, len(words)):
@@ -392,12 +204,12 @@ def _city_in_region(text: str, words: list[str]) -> tuple[str, str] | None:
         for region in regions:
             if inside := [p for p in found if region.holds(p)]:
                 return _choose(text, inside)
-            if by_name := [z for z in _named(city) if z in region.zones]:
+            if by_name := [z for z in zones_named(city) if z in region.zones]:
                 return by_name[0], ""
         if not regions:
             continue
         by_code = not named and len(tail) == 2 and set_off != tail  # "Berlin ok", not "Berlin, OK"
-        if by_code and (found or _named(city)) and (alone := _city_alone(text, typed, cut, regions)):
+        if by_code and (found or zones_named(city)) and (alone := _city_alone(text, typed, cut, regions)):
             return alone
         if len({r.zone or r.zones for r in regions}) > 1:  # "Macon, Georgia", "Springfield, WA"
             which = "either" if len(regions) == 2 else "any"
@@ -463,7 +275,7 @@ def _offset_zone(key: str, now: datetime | None) -> str | None:
 def _zones_at(offset: timedelta, now: datetime | None, limit: int = 3) -> list[str]:
     if now is None:
         return []
-    zones = sorted({z for zs in _cities().values() for z in zs})
+    zones = sorted({z for zs in city_zones().values() for z in zs})
     return [z for z in zones if now.astimezone(ZoneInfo(z)).utcoffset() == offset][:limit]
 
 
@@ -486,11 +298,11 @@ def _lookup(text: str, now: datetime | None) -> tuple[str, str] | None:
         )
     if key in SHORT_FORMS:
         return SHORT_FORMS[key], ""
-    if key in _zones():
-        return canonical(_zones()[key]), ""
-    if len(by_city := _cities().get(key, [])) == 1:
+    if key in zone_names():
+        return canonical(zone_names()[key]), ""
+    if len(by_city := city_zones().get(key, [])) == 1:
         return by_city[0], ""
-    places = _places()
+    places = place_table()
     if key in places.cities:  # with the cities that go by this name too ("St. Petersburg")
         found = places.cities[key] + places.other_names.get(key, [])
         region = places.regions.get(key)
@@ -508,7 +320,7 @@ def _lookup(text: str, now: datetime | None) -> tuple[str, str] | None:
         return _country_zone(places.regions[key])
     if key in places.other_names:
         return _choose(text, places.other_names[key])
-    if len(by_old_name := _cities(old=True).get(key, [])) == 1:  # "NSW" (Australia/NSW); not "Victoria"
+    if len(by_old_name := city_zones(old=True).get(key, [])) == 1:  # "NSW" (Australia/NSW); not "Victoria"
         return by_old_name[0], ""
     regions = places.region_codes.get(key, [])
     if len({r.zone or r.zones for r in regions}) > 1:  # "WA", "NT" alone
@@ -567,22 +379,22 @@ def _close(key: str) -> list[str]:
     """Zones whose Area/City name is spelt much like an Area/City ``key`` ("Europe/Berln"), or whose city
     or country is spelt much like another ``key``, starting with the same letter ("Tokyoo": Asia/Tokyo;
     "Delhii": Delhi (Asia/Kolkata); "West" is not WET), or with letters swapped ("Kiyv": Europe/Kyiv)."""
-    if len(by_city := _cities().get(key, [])) > 1:
+    if len(by_city := city_zones().get(key, [])) > 1:
         return by_city[:3]
     if len(key) < 4:
         return []
     if "/" in key:
-        areas = [name for name in _zones() if "/" in name]
-        return [canonical(_zones()[c]) for c in difflib.get_close_matches(key, areas, n=3, cutoff=CLOSE)]
+        areas = [name for name in zone_names() if "/" in name]
+        return [canonical(zone_names()[c]) for c in difflib.get_close_matches(key, areas, n=3, cutoff=CLOSE)]
     close = []
-    places = _places()
-    names = [*_cities(), *_cities(old=True), *places.cities, *places.countries]
+    places = place_table()
+    names = [*city_zones(), *city_zones(old=True), *places.cities, *places.countries]
     swapped = [n for n in names if len(n) == len(key) and n[0] == key[0] and sorted(n) == sorted(key)]
     for name in swapped or difflib.get_close_matches(key, names, n=3, cutoff=CLOSE_PLACE):
         if name[0] != key[0]:
             continue
-        if _named(name):
-            close.extend(_named(name))
+        if zones_named(name):
+            close.extend(zones_named(name))
         elif name in places.cities:
             place = max(places.cities[name], key=lambda p: p.population)
             close.append(f"{place.label} ({place.zone})")

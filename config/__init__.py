@@ -90,7 +90,7 @@ def _admins(raw: str) -> frozenset[int]:
 
 
 # IANA names that are no place's clock: a subscriber's digest time in them would mean nothing
-NOT_ZONES = frozenset({"factory", "localtime", "posixrules"})  # briefing.zones.NOT_PLACES, folded
+NOT_ZONES = frozenset({"factory", "localtime", "posixrules"})  # briefing.place_zones.NOT_PLACES, folded
 
 
 def _exact_zone(name: str) -> bool:

@@ -22,6 +22,7 @@ from datetime import date, datetime
 from typing import Any
 
 from store.db import Database, from_iso, release_unconfirmed, to_iso, transaction
+from store.stories import _chunks
 
 SKIPPED = "skipped: "
 
@@ -151,12 +152,23 @@ def add_digest(
 def last_delivered_at(db: Database, chat_id: int) -> datetime | None:
     """When the last digest Telegram confirmed for the chat was due (at or before it was composed, so
     nothing that came after its composing is taken for sent); None if no digest ever reached the chat."""
-    row = db.execute(
-        # "+state": the chat's own rows (the primary key), not every part ever sent (deliveries_pending)
-        "SELECT max(due_at) FROM deliveries WHERE chat_id = ? AND +state = 'sent'",
-        [chat_id],
-    ).fetchone()
-    return from_iso(row[0])
+    return last_delivered_among(db, [chat_id]).get(chat_id)
+
+
+def last_delivered_among(db: Database, chat_ids: Sequence[int]) -> dict[int, datetime]:
+    """:func:`last_delivered_at` of each of ``chat_ids`` that a digest ever reached (one query a batch)."""
+    found: dict[int, datetime] = {}
+    for chats in _chunks(list(dict.fromkeys(chat_ids)), 400):
+        rows = db.execute(
+            # "+state": the chats' own rows (the primary key), not every part ever sent (deliveries_pending)
+            "SELECT chat_id, max(due_at) FROM deliveries"
+            f" WHERE chat_id IN ({','.join('?' * len(chats))}) AND +state = 'sent' GROUP BY chat_id",
+            chats,
+        )
+        for chat_id, at in rows.fetchall():
+            if (when := from_iso(at)) is not None:
+                found[chat_id] = when
+    return found
 
 
 def mark_digests_sent(db: Database, chat_ids: Sequence[int], at: datetime) -> None:

@@ -10,7 +10,8 @@ from functools import lru_cache
 from typing import Any
 
 from briefing.models import Story
-from briefing.stories import StoryArticle, terms_of
+from briefing.stories import StoryArticle
+from briefing.terms import terms_of
 from store.db import Database, from_iso, to_iso
 
 LEAD_CHARS = 600  # an article without a summary is represented by the start of its body

@@ -20,7 +20,8 @@ from datetime import datetime
 from itertools import combinations
 from pathlib import Path
 
-from briefing.stories import StoryArticle, terms_of
+from briefing.stories import StoryArticle
+from briefing.terms import terms_of
 
 LABELLED = Path(__file__).parent / "fixtures" / "stories" / "labelled.jsonl"
 

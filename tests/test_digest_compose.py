@@ -420,3 +420,37 @@ def test_a_story_whose_news_is_dated_a_little_ahead_of_the_clock_is_not_held_bac
     join_story(app.db, strike, "Delta Daily", summary="\n".join(COURT), dated=ahead, ingested=NOW)
     text = compose_for_chat(app, 5, now=NOW).digest.document.text
     assert f"Update: {STRIKE_HEADLINE}" in text and COURT[0] in text
+
+
+def test_a_fan_out_reads_when_each_chat_last_got_a_digest_in_one_query(app):
+    """Each chat's digest is new since the last one that reached it, looked up for the whole batch at
+    once: the same digests as composing each chat alone, one query instead of one a chat."""
+    from briefing.service.digests import compose_due, compose_for_chat
+    from store.deliveries import parts_of
+    from store.subscribers import mark_digest_sent
+    from tests.digestkit import add_story, digest_received, subscriber
+
+    for chat in range(1, 6):
+        subscriber(app.db, chat, "05:00")
+    digest_received(app.db, 1, NOW - timedelta(hours=26))
+    digest_received(app.db, 2, NOW - timedelta(hours=9))
+    digest_received(app.db, 3, NOW - timedelta(hours=9))
+    mark_digest_sent(app.db, 3, NOW - timedelta(hours=7))  # composed, never confirmed: 9 h ago counts
+    digest_received(app.db, 4, NOW - timedelta(hours=6, minutes=30))
+    # chat 5 never got one
+    day, hours, minutes = (
+        add_story(app.db, f"Story of {ago}", updated=NOW - ago)
+        for ago in (timedelta(hours=20), timedelta(hours=8), timedelta(minutes=30))
+    )
+    alone = {chat: compose_for_chat(app, chat, now=NOW).digest.story_ids for chat in range(1, 6)}
+    whole_day = (minutes, hours, day)
+    assert alone == {1: whole_day, 2: (minutes, hours), 3: (minutes, hours), 4: (minutes,), 5: whole_day}
+    statements: list[str] = []
+    app.db.conn.set_trace_callback(statements.append)
+    try:
+        assert compose_due(app, now=NOW).composed == 5
+    finally:
+        app.db.conn.set_trace_callback(None)
+    assert len([s for s in statements if "max(due_at)" in s]) == 1
+    stored = {c: tuple(i for p in parts_of(app.db, c, NOW.date()) for i in p.story_ids) for c in alone}
+    assert stored == alone

@@ -98,3 +98,18 @@ def test_a_persons_possessive_government_is_that_government_not_a_person():
     assert found["Biden administration"].type == "organization"
     assert [m.surface for m in found["Biden administration"].mentions] == ["Biden administration"]
     assert not any(a.type == "person" and "administration" in a.name for a in found.values())
+
+
+@pytest.mark.parametrize(
+    ("plain", "possessive", "surface"),
+    [
+        ("The Syrian people suffered.", "Aid described the Syrian people's suffering.", "Syrian people"),
+        ("The ISIL unit fled to Mosul.", "The ISIL unit's commander fled to Mosul.", "ISIL unit"),
+        ("U.S. personnel were safe.", "U.S. personnel's safety came first.", "U.S. personnel"),
+    ],
+)
+def test_a_people_or_a_unit_in_the_possessive_is_read_as_without_it(plain, possessive, surface):
+    """One rule reads a people after a nationality and the members or units after a name: the noun may
+    carry a possessive either way."""
+    assert (surface, "organization") in typed(plain)
+    assert (surface, "organization") in typed(possessive)

@@ -118,6 +118,8 @@ def test_the_digest_tick_looks_up_todays_digests_and_new_articles_by_index(db):
     # each chat's last confirmed digest: among its own rows, not every part ever sent to anyone
     (plan,) = query_plans(db, lambda: d.last_delivered_at(db, 1))
     assert plan == "SEARCH deliveries USING INDEX sqlite_autoindex_deliveries_1 (chat_id=?)", plan
+    (plan,) = query_plans(db, lambda: d.last_delivered_among(db, [1, 2, 3]))
+    assert plan.startswith("SEARCH deliveries USING INDEX sqlite_autoindex_deliveries_1 (chat_id=?)"), plan
 
 
 def test_a_confirmed_part_records_when_its_stories_were_told_and_in_which_sentences(db):
@@ -178,3 +180,18 @@ def test_stories_received_before_the_upgrade_are_dated_by_their_digest(tmp_path,
     assert store.db.migrate(old) == ["m0012_story_updates", "m0013_digest_held"]
     assert received_of(old, 1) == {10: Received(NOW, ())}
     old.conn.close()
+
+
+def test_the_last_digest_that_reached_each_chat_is_read_for_many_at_once(db):
+    for chat in (1, 2, 3):
+        subscriber(db, chat, "08:00")
+    for chat, days in ((1, 2), (1, 1), (2, 1)):
+        due = NOW - timedelta(days=days)
+        d.add_digest(db, chat, DAY - timedelta(days=days), parts(1), due_at=due, now=NOW)
+    for chat, days in ((1, 2), (1, 1)):
+        key = d.PartKey(chat, DAY - timedelta(days=days), 0)
+        d.claim_part(db, key, now=NOW)
+        d.confirm_part(db, key, message_id=days, now=NOW)
+    # chat 1: its latest confirmed; chat 2: stored but never confirmed; chat 3: nothing
+    assert d.last_delivered_among(db, [1, 2, 3]) == {1: NOW - timedelta(days=1)}
+    assert [d.last_delivered_at(db, c) for c in (1, 2, 3)] == [NOW - timedelta(days=1), None, None]

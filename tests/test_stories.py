@@ -6,7 +6,9 @@ import pytest
 from article_rows import insert_article
 from story_labels import load_labelled, pairwise
 
+from briefing.facts import fact_weights, is_near_duplicate, restates
 from briefing.models import Story
+from briefing.ranking import rank_stories
 from briefing.service.enrich import enrich_article
 from briefing.service.stories import assign_article_story, recluster
 from briefing.stories import (
@@ -14,16 +16,11 @@ from briefing.stories import (
     Vectorizer,
     assign_story,
     cluster_articles,
-    fact_weights,
     idf_of,
-    idf_table,
-    is_near_duplicate,
     medoid_title,
-    rank_stories,
-    restates,
     story_summary,
-    terms_of,
 )
+from briefing.terms import idf_table, terms_of
 from store.articles import get_article
 from store.stories import document_frequencies, get_story, stories_updated_since
 from store.stories import story_article as stored_story_article

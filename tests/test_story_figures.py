@@ -9,10 +9,11 @@ import pytest
 from article_rows import insert_article
 
 from briefing.digest import Arrival, Received, compose_digest, digest_parts, select_stories, story_update
+from briefing.facts import is_near_duplicate, revises
 from briefing.models import Story
 from briefing.render import TELEGRAM_LIMIT, utf16_len
 from briefing.service.enrich import enrich_article
-from briefing.stories import is_near_duplicate, revises, story_summary
+from briefing.stories import story_summary
 from store.articles import get_article
 from store.stories import get_story
 from tests.followups import QUAKE_FIRST, QUAKE_HEADLINE, QUAKE_TOLL_RISES
@@ -225,24 +226,28 @@ def test_a_digest_shows_every_fact_of_an_update_records_them_and_fits_a_message(
     assert digest.section_facts == (tuple(long[:2]),)
 
 
-def test_a_delivered_update_of_three_developments_is_remembered_whole(app):
-    from briefing.service.digests import compose_due, compose_for_chat
+def deliver(app, chat_id, at):
+    """Compose the chat's digest due at ``at`` and have Telegram confirm it then."""
+    from briefing.service.digests import compose_due
     from store import deliveries
+
+    assert compose_due(app, now=at).composed == 1
+    key = deliveries.PartKey(chat_id, at.date(), 0)
+    deliveries.claim_part(app.db, key, now=at)
+    deliveries.confirm_part(app.db, key, message_id=1, now=at)
+
+
+def test_a_delivered_update_of_three_developments_is_remembered_whole(app):
+    from briefing.service.digests import compose_for_chat
     from store.digests import received_of
     from tests.digestkit import add_story, join_story, subscriber
-
-    def deliver(at):
-        assert compose_due(app, now=at).composed == 1
-        key = deliveries.PartKey(3, at.date(), 0)
-        deliveries.claim_part(app.db, key, now=at)
-        deliveries.confirm_part(app.db, key, message_id=1, now=at)
 
     day1 = NOW - timedelta(days=2)
     story = add_story(
         app.db, QUAKE_HEADLINE, updated=day1 - timedelta(hours=2), summary="\n".join(QUAKE_FIRST)
     )
     subscriber(app.db, 3, "06:00")
-    deliver(day1)
+    deliver(app, 3, day1)
     for n, (source, sentences) in enumerate(
         [("limatoday.pe", QUAKE_TOLL_41), ("andina.pe", (EMERGENCY,)), ("apnews.com", (AFTERSHOCK,))]
     ):
@@ -251,7 +256,7 @@ def test_a_delivered_update_of_three_developments_is_remembered_whole(app):
     text = compose_for_chat(app, 3, now=day2).digest.document.text
     assert f"Update: {QUAKE_HEADLINE}" in text
     assert all(s in text for s in (QUAKE_TOLL_41[0], EMERGENCY, AFTERSHOCK))
-    deliver(day2)
+    deliver(app, 3, day2)
     # the chat's record holds all three (what it was told is never offered again as news)
     told = received_of(app.db, 3)[story].sentences
     assert {QUAKE_TOLL_41[0], EMERGENCY, AFTERSHOCK} <= set(told)
@@ -381,3 +386,67 @@ def test_articles_sharing_the_new_toll_each_bring_their_own_development():
     assert {toll, EMERGENCY, AFTERSHOCK} <= set(update.summary)  # no development lost to the shared toll
     assert {"andina.pe", "apnews.com"} <= set(update.sources)
     assert QUAKE_TOLL_27[0] not in update.summary
+
+
+# --- the headline tells the latest figure too ---------------------------------------------------------
+
+
+def test_of_two_tolls_dated_alike_the_headline_and_summary_tell_the_one_stored_last(app):
+    """Two outlets' articles of one moment (a feed's minute): the later stored is the newer, as in an
+    update, so the headline does not keep the toll the summary replaced."""
+    first = ingest(app, "Peru quake kills 27", QUAKE_TOLL_27, "limatoday.pe", 3)
+    second = ingest(app, "Peru quake kills 41", QUAKE_TOLL_41, "reuters.com", 3)
+    assert second.story_id == first.story_id
+    story = get_story(app.db, first.story_id)
+    assert story.headline == "Peru quake kills 41"
+    assert toll_of(story.summary) == [QUAKE_TOLL_41[0]]
+
+
+def test_a_late_copy_of_an_older_toll_does_not_take_the_headline_back(app):
+    first = ingest(app, "Peru quake kills 27", QUAKE_TOLL_27, "limatoday.pe", 0)
+    ingest(app, "Peru quake kills 41", QUAKE_TOLL_41, "reuters.com", 3)
+    late = ingest(app, "Peru quake kills 27", QUAKE_LATE_12[1:] + QUAKE_TOLL_27[:1], "slowwire.com", 6)
+    assert late.story_id == first.story_id
+    story = get_story(app.db, first.story_id)
+    assert story.headline == "Peru quake kills 41"  # 27 is as old as its first telling
+    assert toll_of(story.summary) == [QUAKE_TOLL_41[0]]
+
+
+def test_an_update_s_headline_tells_the_toll_its_summary_tells(app):
+    from briefing.service.digests import compose_for_chat
+    from tests.digestkit import subscriber
+
+    ingest(app, "Peru quake kills 27", QUAKE_TOLL_27, "limatoday.pe", 0)
+    subscriber(app.db, 3, "06:00")
+    deliver(app, 3, T0 + timedelta(hours=1))
+    # two outlets at one moment after the digest: the newer toll, and a late copy of the old one
+    ingest(app, "Peru quake kills 41", (QUAKE_TOLL_41[0], EMERGENCY), "reuters.com", 5)
+    ingest(app, "Peru quake kills 27", (QUAKE_TOLL_27[0], AFTERSHOCK), "slowwire.com", 5)
+    text = compose_for_chat(app, 3, now=T0 + timedelta(days=1)).digest.document.text
+    assert "Update: Peru quake kills 41" in text and QUAKE_TOLL_41[0] in text
+    assert QUAKE_TOLL_27[0] not in text
+
+
+def test_revisions_compares_each_pair_of_wordings_once(monkeypatch):
+    """Four outlets word the first toll, a fifth gives the new one: each pair of wordings of one figure is
+    compared once (is_near_duplicate is symmetric), and the new toll still revises all four."""
+    from briefing import facts
+
+    wordings = [
+        QUAKE_FIRST[0],
+        QUAKE_LATE_12[0],
+        "At least 12 people died in the magnitude 7.4 earthquake in southern Peru, officials said.",
+        "The magnitude 7.4 earthquake in southern Peru killed 12 people, officials said on Tuesday.",
+    ]
+    sentences = [*wordings, QUAKE_TOLL_41[0]]
+    told = {x: T0 + timedelta(hours=n) for n, x in enumerate(sentences)}
+    pairs: list[frozenset[str]] = []
+    compare = facts.is_near_duplicate
+
+    def counted(a, b, **kwargs):
+        pairs.append(frozenset((a, b)))
+        return compare(a, b, **kwargs)
+
+    monkeypatch.setattr(facts, "is_near_duplicate", counted)
+    assert facts.revisions(sentences, told) == {0: 4, 1: 4, 2: 4, 3: 4}
+    assert len(pairs) == len(set(pairs))  # no pair twice, whichever way round

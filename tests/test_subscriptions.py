@@ -37,6 +37,7 @@ def test_an_unknown_zone_suggests_close_ones():
 
 def test_subscribe_arguments_come_in_either_order():
     assert parse_subscribe_args("Asia/Tokyo 6:00") == (time(6, 0), "Asia/Tokyo")
+    assert parse_subscribe_args("8 中国") == (time(8, 0), "Asia/Shanghai")  # a country in its own script
     assert parse_subscribe_args("") == (None, None)
     with pytest.raises(SettingError, match="“tomorrow” is not a timezone I know"):
         parse_subscribe_args("08:00 tomorrow")

@@ -213,6 +213,38 @@ def test_cities_and_countries_name_their_zone(text, zone):
 
 
 @pytest.mark.parametrize(
+    ("text", "zone"),
+    [
+        ("中国", "Asia/Shanghai"),  # its own name, as its cities' own names are read
+        ("日本", "Asia/Tokyo"),
+        ("대한민국", "Asia/Seoul"),
+        ("भारत", "Asia/Kolkata"),
+        ("مصر", "Africa/Cairo"),
+        ("ישראל", "Asia/Jerusalem"),
+        ("Ελλάδα", "Europe/Athens"),
+        ("Magyarország", "Europe/Budapest"),  # its own name in Latin letters too
+        ("Япония", "Asia/Tokyo"),  # a widely used language's name for another country
+        ("اليابان", "Asia/Tokyo"),
+        ("Германия", "Europe/Berlin"),
+        ("北京, 中国", "Asia/Shanghai"),  # a city and its country
+    ],
+)
+def test_countries_are_read_in_their_own_and_other_scripts(text, zone):
+    assert parse_zone(text) == zone
+
+
+def test_a_countrys_name_in_another_language_never_takes_a_citys_or_a_regions():
+    """The names CLDR gives countries are added only where no city, region or other country goes by them
+    (bench/make_zone_places.py): what read as a city before still does. The names shared are English ones
+    the list always had (Mexico the country and the city, Georgia the country and the state)."""
+    from briefing.place_zones import place_table
+
+    places = place_table()
+    clash = sorted(k for k in places.countries if k in places.other_names or k in places.regions)
+    assert clash == ["benin", "georgia", "guatemala", "hong kong", "macao", "mexico", "paraguay"]
+
+
+@pytest.mark.parametrize(
     ("text", "message"),
     [
         ("US", "United States spans several timezones; name your city, or one of: America/New_York"),
@@ -284,16 +316,16 @@ def test_two_zones_at_once_are_refused_as_such():
 
 
 def test_without_iana_s_link_table_a_city_s_zones_are_still_one(monkeypatch):
-    from briefing import zones
+    from briefing import place_zones
 
-    monkeypatch.setattr(zones, "_tzdata_text", lambda: "")
-    for cached in (zones._links, zones._cities):
+    monkeypatch.setattr(place_zones, "_tzdata_text", lambda: "")
+    for cached in (place_zones._links, place_zones.city_zones):
         cached.cache_clear()
     try:
         assert parse_zone("buenos aires") == "America/Argentina/Buenos_Aires"
     finally:
         monkeypatch.undo()
-        for cached in (zones._links, zones._cities):
+        for cached in (place_zones._links, place_zones.city_zones):
             cached.cache_clear()
     assert parse_zone("Istanbul") == "Europe/Istanbul"
 
@@ -307,18 +339,21 @@ def _package_tzdata(name: str) -> str:
 def test_a_country_s_zone_keeps_its_name_where_iana_makes_it_a_link(monkeypatch):
     """The tzdata package links Europe/Oslo to Europe/Berlin (a system's database may be built with them
     apart): either way a user of Oslo reads Europe/Oslo, and an old name is still renamed."""
-    from briefing import zones
+    from briefing import place_zones
 
-    monkeypatch.setattr(zones, "_tzdata_file", _package_tzdata)
-    caches = (zones._links, zones._cities, zones._country_zones)
+    monkeypatch.setattr(place_zones, "_tzdata_file", _package_tzdata)
+    caches = (place_zones._links, place_zones.city_zones, place_zones._country_zones)
     for cached in caches:
         cached.cache_clear()
     try:
-        assert zones._links()["Europe/Oslo"] == "Europe/Berlin"  # what this test is about
+        assert place_zones._links()["Europe/Oslo"] == "Europe/Berlin"  # what this test is about
         for name in ("Europe/Oslo", "Europe/Amsterdam", "Asia/Kuwait", "Europe/Zagreb", "Asia/Kuala_Lumpur"):
-            assert zones.canonical(name) == name and parse_zone(name.lower()) == name
+            assert place_zones.canonical(name) == name and parse_zone(name.lower()) == name
         assert parse_zone("Oslo") == "Europe/Oslo" and parse_zone("Stockholm") == "Europe/Stockholm"
-        assert zones.canonical("Europe/Kiev") == "Europe/Kyiv" and parse_zone("Europe/Kiev") == "Europe/Kyiv"
+        assert (
+            place_zones.canonical("Europe/Kiev") == "Europe/Kyiv"
+            and parse_zone("Europe/Kiev") == "Europe/Kyiv"
+        )
         assert parse_zone("Asia/Calcutta") == "Asia/Kolkata"
         assert parse_zone("US/Eastern") == "America/New_York"
         assert parse_zone("buenos aires") == "America/Argentina/Buenos_Aires"
@@ -343,7 +378,7 @@ def test_an_old_zone_name_that_is_a_region_gives_way_to_the_place_list():
 
 
 def test_the_place_list_is_small_and_credits_geonames():
-    from briefing.zones import SEEDS
+    from briefing.gazetteer import SEEDS
 
     path = SEEDS / "place_zones.toml"
     assert path.stat().st_size < 500_000

@@ -19,11 +19,11 @@ from briefing.briefs import (
 )
 from briefing.document import Document, code, message, para
 from briefing.models import ActorType, Story
+from briefing.ranking import score
 from briefing.relevance import topic_relevance
 from briefing.service import App
 from briefing.service.actors import actor_type, read_name, resolve_actor
 from briefing.service.commands import Asker, Reply, command
-from briefing.stories import score
 from store.search import (
     FUNCTION_WORDS,
     acronyms,

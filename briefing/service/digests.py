@@ -42,6 +42,7 @@ from store.deliveries import (
     add_digests,
     digests_present,
     has_digest,
+    last_delivered_among,
     last_delivered_at,
     record_skipped,
 )
@@ -121,15 +122,19 @@ class Composer:
                 found.setdefault(story_id, []).append(f.value)
         return found
 
-    def since(self, sub: Subscriber) -> datetime | None:
+    def since(self, sub: Subscriber, reached: Mapping[int, datetime] | None = None) -> datetime | None:
         """What the chat's digest is new since: its last digest, or, if that one never reached the chat
-        (a failed send), the last one that did; None for a chat no digest ever reached."""
+        (a failed send), the last one that did; None for a chat no digest ever reached. ``reached``: when
+        the last digest reached each chat of a batch (see ``last_delivered_among``), else looked up."""
         if sub.last_digest_at is None:
             return None
-        reached = last_delivered_at(self.app.db, sub.chat_id)
-        if reached is None:
+        if reached is not None:
+            last = reached.get(sub.chat_id)
+        else:
+            last = last_delivered_at(self.app.db, sub.chat_id)
+        if last is None:
             return None
-        return max(min(sub.last_digest_at, reached), self.window_start)
+        return max(min(sub.last_digest_at, last), self.window_start)
 
     @property
     def story_ids(self) -> list[int]:
@@ -185,11 +190,16 @@ class Composer:
         return self._held[key]
 
     def compose(
-        self, sub: Subscriber, digest_date: date, *, received: Mapping[int, Received] | None = None
+        self,
+        sub: Subscriber,
+        digest_date: date,
+        *,
+        received: Mapping[int, Received] | None = None,
+        reached: Mapping[int, datetime] | None = None,
     ) -> ComposedDigest:
-        """The chat's digest; ``received`` (what it already received of which stories) is looked up if
-        not given."""
-        since = self.since(sub)
+        """The chat's digest; ``received`` (what it already received of which stories) and ``reached``
+        (see :meth:`since`) are looked up if not given."""
+        since = self.since(sub, reached)
         cutoff = since or self.now - timedelta(hours=FIRST_DIGEST_HOURS)
         if received is None:
             received = received_of(self.app.db, sub.chat_id)
@@ -254,11 +264,15 @@ def _skip_reason(slot: DigestSlot, sub: Subscriber, limit_hours: int) -> str:
 def _compose_batch(
     composer: Composer, batch: Sequence[tuple[Subscriber, DigestSlot]], failed: list[tuple[int, str]]
 ) -> list[tuple[ComposedDigest, datetime]]:
-    received = received_among(composer.app.db, [s.chat_id for s, _ in batch], composer.story_ids)
+    chat_ids = [s.chat_id for s, _ in batch]
+    received = received_among(composer.app.db, chat_ids, composer.story_ids)
+    reached = last_delivered_among(composer.app.db, [s.chat_id for s, _ in batch if s.last_digest_at])
     ready = []
     for sub, slot in batch:
         try:
-            composed = composer.compose(sub, slot.digest_date, received=received.get(sub.chat_id, {}))
+            composed = composer.compose(
+                sub, slot.digest_date, received=received.get(sub.chat_id, {}), reached=reached
+            )
             ready.append((composed, slot.due_at))
         except Exception as exc:  # one chat's bad data must not stop the others
             log.exception("composing the digest for chat %s failed", sub.chat_id)

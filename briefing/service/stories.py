@@ -20,11 +20,11 @@ from briefing.stories import (
     article_terms,
     assign_story,
     cluster_articles,
-    idf_table,
     key_terms,
     medoid_title,
     story_summary,
 )
+from briefing.terms import idf_table
 from store import transaction
 from store.articles import count_articles
 from store.stories import (
@@ -86,7 +86,8 @@ def story_record(
         _leads(members),
         sentences=s.summary_sentences,
         max_sentences=s.summary_max_sentences,
-        dates=[m.when for m in members],  # a later article's new figure replaces an earlier one's
+        # a later article's new figure replaces an earlier one's; of one moment, the later stored's
+        dates=[(m.when, m.id) for m in members],
     )
     return StoryRecord(medoid_title(members, vectors), summary, first, last, count, sources)
 

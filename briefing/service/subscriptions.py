@@ -8,6 +8,7 @@ from datetime import datetime, time
 
 from briefing.document import Block, bold, code, item, message, para
 from briefing.models import Subscriber
+from briefing.place_zones import fold
 from briefing.service import App
 from briefing.service.commands import Asker, Button, Reply, command
 from briefing.zones import (
@@ -16,7 +17,6 @@ from briefing.zones import (
     HALF_DAY_WORDS,
     SettingError,
     describe_zone,
-    fold,
     looks_like_time,
     parse_time,
     read_zone,

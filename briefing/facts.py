@@ -1,0 +1,302 @@
+"""Facts: what a sentence of a story states, and whether another sentence restates it or revises its
+figures.
+
+    fact_terms("Officials said 41 people were killed") -> {"peopl", "kill", "#41"}
+    restates(sentence, other, weights=fact_weights(story_sentences))   # it says nothing other does not
+    revises("The death toll rose to 41", "The quake killed at least 12 people")  # the same count, newer
+    replaced = revisions(sentences, first_told(leads, dates))            # {old index: latest revision}
+
+A sentence's fact terms are its content terms (see :mod:`briefing.terms`) but the words of when and who
+told it, and its figures ("#41"). A figure counts what the word after it names, and the counts breaking
+news keeps revising (the dead, the injured, the missing, the displaced, the arrested) are named by
+count words ("killed", "toll"): two sentences with other figures of one count, alike otherwise, are
+one fact told at two moments.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
+from typing import Any, Protocol, TypeVar
+
+from briefing.cues import MONTHS
+from briefing.terms import idf_table, stem, terms_of, words
+
+RESTATED = 0.5  # more than this share of a sentence's (weighted) fact terms in another: it says nothing new
+REVISED = 0.5  # two sentences counting the dead (or injured...) with other figures: this share of words alike
+REVISED_OTHER = 0.8  # two with other figures of a thing no count word names: this share alike
+
+
+class Ordered(Protocol):
+    """What says when a sentence was told: a date, or a finer order such as (date, arrival, id)."""
+
+    def __lt__(self, other: Any, /) -> bool: ...
+    def __le__(self, other: Any, /) -> bool: ...
+
+
+Told = TypeVar("Told", bound=Ordered)  # when a lead was told: a date, or a finer order (date, arrival, id)
+
+_FIGURE = re.compile(r"\b\d+(?:[.,]\d+)*\b")  # not the 15 of "A15", a name
+# words that say when a fact happened or who told it, not what it is: a retelling adds or drops them
+_NOT_FACTS = (
+    *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+    *("official", "officials", "authority", "authorities", "spokesman", "spokeswoman", "spokesperson"),
+    *("reported", "reports", "report", "according", "statement", "confirmed", "told", "cited"),
+)
+# what a figure counts, when words say it: the counts breaking news keeps revising ("kill", "toll")
+_COUNTS = {
+    "dead": ("dead", "death", "deaths", "died", "dies", "kill", "killed", "killing", "toll", "fatalities"),
+    "hurt": ("injured", "injuries", "injury", "wounded", "hurt", "hospitalised", "hospitalized"),
+    "missing": ("missing", "unaccounted"),
+    "displaced": ("evacuated", "evacuation", "evacuees", "displaced", "homeless", "fled"),
+    "held": ("arrested", "arrests", "detained", "detention", "custody"),
+}
+# words that say a figure changed, not what it counts: "the toll rose to 41" retells "12 were killed"
+_CHANGES: tuple[str, ...] = ("rose", "rise", "rises", "risen", "rising", "climbed", "increased", "grew")
+_CHANGES += ("jumped", "reached", "fell", "dropped", "lowered", "revised", "updated", "total", "now")
+# words that mark another event of the same kind, not a recount: "a second car bomb", "another strike"
+_ANOTHER: tuple[str, ...] = ("another", "second", "third", "fourth", "fifth", "new", "fresh", "separate")
+_ANOTHER += ("further", "2nd", "3rd", "4th", "5th")
+# words that say which day a fact is of: facts of two days are two facts ("30 arrested on Saturday",
+# "45 on Sunday"), unless a word of change says one figure became the other
+_DAYS: tuple[str, ...] = ("today", "yesterday", "tonight", "overnight")
+_DAY_WORDS = frozenset((*_NOT_FACTS[:7], *_DAYS))
+_COUNTED = re.compile(rf"({_FIGURE.pattern})(?:[ \u00a0]+([^\W\d_]+))?")  # a figure and the word after it
+_NAME = re.compile(r"(?<=[^.!?\s] )[A-Z][^\W_]*")  # a capitalised word inside a sentence
+_STEM_PREFIX = 5  # two terms this long where one starts the other are one word ("injuri", "injur")
+
+
+@lru_cache(maxsize=65536)
+def fact_terms(sentence: str) -> frozenset[str]:
+    """What a sentence states, as terms: its content terms but the weekdays and the words of attribution
+    ("officials said", "reported": when and who told it, not what), and its figures ("#41", "#7.4",
+    "#4000": numbers count, a new figure is news)."""
+    ignored = _not_facts()
+    figures = {"#" + f.replace(",", "") for f in _FIGURE.findall(sentence)}
+    return frozenset(t for t in terms_of(sentence) if t not in ignored) | figures
+
+
+@lru_cache(maxsize=1)
+def _not_facts() -> frozenset[str]:
+    return frozenset(stem(w) for w in _NOT_FACTS)
+
+
+def fact_weights(sentences: Iterable[str]) -> dict[str, float]:
+    """How much each term tells which fact a sentence of a story states: its inverse frequency among
+    the story's ``sentences``. The story's own vocabulary ("dock workers", "Rotterdam") is in most of
+    them and says little; the words of one fact ("court", "ordered", "midnight") say much."""
+    frequency: Counter[str] = Counter()
+    n = 0
+    for sentence in sentences:
+        frequency.update(fact_terms(sentence))
+        n += 1
+    return idf_table(frequency, n)
+
+
+def _one_word(term: str, terms: frozenset[str]) -> bool:
+    """Whether a term is one word with one of ``terms`` that the stemmer split ("injuri", "injur")."""
+    return any(len(t) >= _STEM_PREFIX and (t.startswith(term) or term.startswith(t)) for t in terms)
+
+
+def restates(
+    sentence: str, other: str, *, weights: Mapping[str, float] | None = None, threshold: float = RESTATED
+) -> bool:
+    """Whether ``sentence`` states nothing ``other`` does not: each of its figures is in ``other`` counting
+    a thing alike (:func:`_counts_alike`: "12 people" and "12 dead", not "12 villages"), and more
+    than ``threshold`` of its fact terms (:func:`fact_terms`) are, each weighing its ``weights`` entry
+    (:func:`fact_weights` of the story's sentences; 1 when missing). Measured on ``sentence``'s terms,
+    not on the shorter sentence's: a development that names the story's subject is no restatement."""
+    mine, theirs = fact_terms(sentence), fact_terms(other)
+    if not mine or not theirs:
+        return " ".join(sentence.split()) == " ".join(other.split())
+    if any(t[0] == "#" and t not in theirs for t in mine):
+        return False
+    units, their_units = _units(sentence), _units(other)
+    if not all(
+        _counts_alike(units[t], their_units.get(t, (None,))) for t in mine if t[0] == "#" and t in units
+    ):
+        return False  # one figure of two things: "12 villages" is not "12 people"
+    weight = weights or {}
+    needed = threshold * sum(weight.get(t, 1.0) for t in mine)
+    found = sum(weight.get(t, 1.0) for t in mine & theirs)
+    if found > needed:
+        return True
+    split = [t for t in mine - theirs if len(t) >= _STEM_PREFIX]
+    if found + sum(weight.get(t, 1.0) for t in split) <= needed:
+        return False
+    return found + sum(weight.get(t, 1.0) for t in split if _one_word(t, theirs)) > needed
+
+
+def is_near_duplicate(a: str, b: str, *, weights: Mapping[str, float] | None = None) -> bool:
+    """Whether two sentences state the same fact: one of them states nothing the other does not
+    (:func:`restates`; two outlets word one fact differently, and one often adds a detail)."""
+    return restates(a, b, weights=weights) or restates(b, a, weights=weights)
+
+
+@lru_cache(maxsize=1)
+def _count_words() -> dict[str, str]:
+    return {stem(w): "~" + kind for kind, named in _COUNTS.items() for w in named}
+
+
+@lru_cache(maxsize=1)
+def _change_words() -> frozenset[str]:
+    return frozenset(stem(w) for w in _CHANGES)
+
+
+@lru_cache(maxsize=65536)
+def _units(sentence: str) -> dict[str, frozenset[str | None]]:
+    """Each figure of a sentence ("#41") and the words it counts: the content term right after it
+    ("41 people" -> "peopl"; None for "rose to 41." or "12 of them")."""
+    found: dict[str, set[str | None]] = defaultdict(set)
+    for figure, word in _COUNTED.findall(sentence):
+        terms = terms_of(word) if word else []
+        found["#" + figure.replace(",", "")].add(terms[0] if terms else None)
+    return {f: frozenset(u) for f, u in found.items()}
+
+
+@lru_cache(maxsize=65536)
+def _names(sentence: str) -> frozenset[str]:
+    """The terms of a sentence's capitalised words (but its first): the people and places it names."""
+    skipped = _not_facts() | {stem(m) for m in MONTHS}
+    return frozenset(t for w in _NAME.findall(sentence) for t in terms_of(w) if t not in skipped)
+
+
+def _counts_alike(lost: Iterable[str | None], gained: Iterable[str | None]) -> bool:
+    """Whether a figure that counted one of ``lost`` and one that counts one of ``gained`` can be one
+    count: one says nothing of what it counts, they count one thing, or one is a count word
+    ("12 people" and "41 dead"; not "12 people" and "41 villages")."""
+    kinds = _count_words()
+    return any(a is None or b is None or a == b or a in kinds or b in kinds for a in lost for b in gained)
+
+
+def revises(sentence: str, other: str) -> bool:
+    """Whether ``sentence`` tells the fact ``other`` tells with other figures: "the death toll rose to 41
+    people in the Arequipa region" after "the earthquake struck southern Peru, killing at least 12 people in
+    the Arequipa region". Each has a figure the other lacks, and a figure ``other`` lost can count what one
+    ``sentence`` gained (:func:`_counts_alike`); they name the same counts (the dead, the injured, the
+    missing, the displaced, the arrested: 12 dead and 30 injured are two facts); neither names a person or
+    place the other does not while the other names one it lacks (floods in Kenya, in Somalia), nor marks
+    another event ("a second car bomb", "another", "new": :func:`_marks`); without a word of change ("rose",
+    "toll") they name the same capitalised words and the same days (30 arrested on Saturday and 45 on Sunday
+    are two facts); and their other terms (the words of a change such as "rose" left out, the count words as
+    their count) are alike: a Dice share from :data:`REVISED` when a count word says what is counted, else
+    from :data:`REVISED_OTHER` (the union's 7% demand and the operators' 3% offer are two facts); a changed
+    count need only share :data:`REVISED` of the shorter one's terms ("the toll rose to 41, the institute
+    said" drops the first report's details)."""
+    mine, theirs = fact_terms(sentence), fact_terms(other)
+    gained = {t for t in mine - theirs if t[0] == "#"}
+    lost = {t for t in theirs - mine if t[0] == "#"}
+    if not gained or not lost:
+        return False
+    units, their_units = _units(sentence), _units(other)
+    gained_units = [u for f in gained for u in units.get(f, (None,))]
+    if not all(_counts_alike(their_units.get(f, (None,)), gained_units) for f in lost):
+        return False
+    a, b = _fact_words(mine), _fact_words(theirs)
+    counts = {t for t in a if t[0] == "~"}
+    if counts != {t for t in b if t[0] == "~"}:
+        return False
+    names, their_names = _names(sentence), _names(other)
+    if (names - their_names and their_names - names) or _marks(sentence) != _marks(other):
+        return False  # floods in Kenya and in Somalia; "a second car bomb"
+    changed = bool(_change_terms() & mine)  # fact_terms keeps every word of change
+    if not changed and (names != their_names or _days(sentence) != _days(other)):
+        return False  # Tayaran Square and Sadr City, Saturday and Sunday: without "rose", two events
+    share = REVISED if counts else REVISED_OTHER
+    if changed and counts:  # "the toll rose to 41, the institute said" drops the first report's details
+        return len(a & b) >= share * min(len(a), len(b))
+    return 2 * len(a & b) >= share * (len(a) + len(b))
+
+
+@lru_cache(maxsize=1)
+def _change_terms() -> frozenset[str]:
+    return _change_words() | {stem("toll")}
+
+
+@lru_cache(maxsize=65536)
+def _marks(sentence: str) -> frozenset[str]:
+    """The words of a sentence that mark another event of a kind ("a second car bomb", "another")."""
+    return frozenset(w for w in words(sentence.lower()) if w in _ANOTHER)
+
+
+@lru_cache(maxsize=65536)
+def _days(sentence: str) -> frozenset[str]:
+    """The days a sentence names: weekdays, "yesterday", and dates ("november 23", "23 november")."""
+    tokens = words(sentence.lower())
+    found = set()
+    for n, w in enumerate(tokens):
+        if w in _DAY_WORDS:
+            found.add(w)
+        elif w in MONTHS:
+            near = [
+                x
+                for x in (tokens[n - 1 : n] if n else []) + tokens[n + 1 : n + 2]
+                if x.isdigit() and len(x) <= 2
+            ]
+            found.add(" ".join([w, *near]))
+    return frozenset(found)
+
+
+@lru_cache(maxsize=65536)
+def _fact_words(terms: frozenset[str]) -> frozenset[str]:
+    """Fact terms as :func:`revises` compares them: no figures, no words of a change, count words as
+    their count ("kill", "toll" -> "~dead")."""
+    kinds, changes = _count_words(), _change_words()
+    return frozenset(kinds.get(t, t) for t in terms if t[0] != "#" and t not in changes)
+
+
+def first_told(leads: Sequence[Sequence[str]], dates: Sequence[Told | None]) -> dict[str, Told]:
+    """When each sentence (spaces evened out) was first told: the earliest date of the leads holding it."""
+    first: dict[str, Told] = {}
+    for lead, when in zip(leads, dates, strict=True):
+        if when is None:
+            continue
+        for x in lead:
+            key = " ".join(x.split())
+            if key and (key not in first or when < first[key]):
+                first[key] = when
+    return first
+
+
+def figures_of(sentence: str) -> frozenset[str]:
+    """A sentence's figures as fact terms ("#41", "#7.4")."""
+    return frozenset(t for t in fact_terms(sentence) if t[0] == "#")
+
+
+def revisions(
+    sentences: Sequence[str], told: Mapping[str, Told], *, weights: Mapping[str, float] | None = None
+) -> dict[int, int]:
+    """Which of ``sentences`` a later one :func:`revises`, by index: each mapped to the latest sentence
+    that revises it (or one that revises that one, and so on). A fact with its figures counts from when
+    it was first ``told`` in any wording (:func:`is_near_duplicate` with the same figures), so an outlet
+    repeating the first toll after the new one came out is no newer than the first toll; sentences not
+    in ``told`` (undated) are left alone."""
+    dated = [i for i, x in enumerate(sentences) if x in told and figures_of(x)]
+    since = {i: told[sentences[i]] for i in dated}
+    alike: dict[frozenset[str], list[int]] = defaultdict(list)
+    for i in dated:
+        alike[figures_of(sentences[i])].append(i)
+    for group in alike.values():
+        for n, a in enumerate(group):
+            for b in group[n + 1 :]:  # is_near_duplicate is symmetric: each pair once
+                i, j = (a, b) if told[sentences[b]] < told[sentences[a]] else (b, a)  # j told first
+                first = told[sentences[j]]
+                if first < since[i] and is_near_duplicate(sentences[i], sentences[j], weights=weights):
+                    since[i] = first
+    newer: dict[int, int] = {}
+    latest_first = sorted(dated, key=lambda i: since[i], reverse=True)  # the latest revision wins
+    for j in dated:
+        for i in latest_first:
+            if since[i] <= since[j]:
+                break
+            if revises(sentences[i], sentences[j]):
+                newer[j] = i
+                break
+    latest = {}
+    for j, i in newer.items():
+        while i in newer:  # dates only grow along the chain: it ends
+            i = newer[i]
+        latest[j] = i
+    return latest

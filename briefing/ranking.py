@@ -1,0 +1,51 @@
+"""Ranking: how much a story weighs in a briefing, from its recency, its independent sources and its size.
+
+ranked = rank_stories(stories, now=now)                  # best first
+weight = score(last_updated=t, sources=3, articles=5, now=now)
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from briefing.models import Story
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """How a briefing weighs a story: ``(1 + log2(1 + sources) + ½·log2(1 + articles)) * 0.5 ** (age /
+    half_life)``, with ``source_weight`` and ``size_weight`` the two logarithms' factors."""
+
+    half_life: timedelta = timedelta(hours=24)
+    source_weight: float = 1.0
+    size_weight: float = 0.5
+
+
+def score(
+    *, last_updated: datetime, sources: int, articles: int, now: datetime, ranking: Ranking = Ranking()
+) -> float:
+    """Recency, independent sources and size, in one number (higher first)."""
+    age = max(0.0, (now - last_updated).total_seconds())
+    decay = 0.5 ** (age / ranking.half_life.total_seconds())
+    return (
+        1.0 + ranking.source_weight * math.log2(1 + sources) + ranking.size_weight * math.log2(1 + articles)
+    ) * decay
+
+
+def story_score(story: Story, now: datetime, ranking: Ranking = Ranking()) -> float:
+    """:func:`score` of a story."""
+    return score(
+        last_updated=story.last_updated,
+        sources=len(set(story.sources)),
+        articles=len(story.article_ids),
+        now=now,
+        ranking=ranking,
+    )
+
+
+def rank_stories(stories: Iterable[Story], now: datetime, ranking: Ranking = Ranking()) -> list[Story]:
+    """Stories best first for a briefing at ``now``."""
+    return sorted(stories, key=lambda s: (-story_score(s, now, ranking), -s.last_updated.timestamp(), -s.id))
