@@ -244,25 +244,32 @@ def _check_seeds() -> None:
 def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     _setup_logging(args.verbose)
+    secrets: tuple[str, ...] = ()
+
+    def fail(reason: str, status: int) -> int:
+        """One line on stderr, the token masked: an error's text may quote a URL that holds it."""
+        for secret in secrets:
+            reason = reason.replace(secret, "***")
+        print(f"bot.py: {reason}", file=sys.stderr)
+        return status
+
     try:
         _check_seeds()
         settings = load_settings(os.environ if environ is None else environ)
         if settings.token is not None:  # python-telegram-bot logs its URLs, which hold the token, at DEBUG
             from briefing.adapters.redaction import redact_logs
 
+            secrets = (settings.token.value,)
             redact_logs(settings.token.value)
         return COMMANDS[args.command](settings, args)
     except (SettingsError, StoreError, UsageError) as exc:
-        print(f"bot.py: {exc}", file=sys.stderr)
-        return 2
+        return fail(str(exc), 2)
     except BriefingError as exc:
-        print(f"bot.py: {exc}", file=sys.stderr)
-        return 1
+        return fail(str(exc), 1)
     except sqlite3.DatabaseError as exc:  # a damaged file, a read-only one, a full disk
         if isinstance(exc, (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.InterfaceError)):
             raise  # a bug in the code, not the file: the traceback says where
-        print(f"bot.py: the database cannot be used: {exc}", file=sys.stderr)
-        return 1
+        return fail(f"the database cannot be used: {exc}", 1)
     except BrokenPipeError:  # piped into head: the reader has all it wants
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no error when Python flushes
         return 0

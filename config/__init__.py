@@ -11,6 +11,7 @@ Only ``bot.py`` calls :func:`load_settings`; everything else receives the ``Sett
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -164,6 +165,18 @@ def _check_retention(settings: Settings) -> None:
         )
 
 
+def _api_base_url(value: str) -> str:
+    """A self-hosted Bot API server's address in python-telegram-bot's form, to which the token is
+    appended: anything else sends the token to a wrong address, and the error quotes it."""
+    value = value.strip()
+    if value and not re.fullmatch(r"https?://[^\s/?#]+(/[^\s?#]*)?/bot", value):
+        raise SettingsError(
+            "TELEGRAM_API_BASE_URL must be the server's address ending in /bot, to which the token is"
+            f" appended, e.g. http://127.0.0.1:8081/bot; got {value!r}"
+        )
+    return value
+
+
 def load_settings(environ: Mapping[str, str], *, path: Path = DEFAULTS) -> Settings:
     """Read the defaults file, apply the environment, validate, and return the settings."""
     try:
@@ -186,7 +199,7 @@ def load_settings(environ: Mapping[str, str], *, path: Path = DEFAULTS) -> Setti
         seeds_dir=_resolve(store.get("seeds", "seeds")),
         token=Secret(token) if token else None,
         admins=_admins(environ.get("BRIEFING_ADMINS", "")),
-        api_base_url=environ.get("TELEGRAM_API_BASE_URL") or tg.get("api_base_url", ""),
+        api_base_url=_api_base_url(environ.get("TELEGRAM_API_BASE_URL") or tg.get("api_base_url", "")),
         telegram_mode=tg.get("mode", "polling"),
         webhook_listen=tg.get("webhook_listen", "127.0.0.1"),
         webhook_port=_number(int, tg, "telegram.webhook_port", 8443),

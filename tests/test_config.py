@@ -84,3 +84,35 @@ def test_briefing_tz_is_read_in_any_case(written, zone):
 def test_briefing_tz_that_is_no_places_clock_is_refused(name):
     with pytest.raises(SettingsError, match="unknown timezone"):
         load_settings({"BRIEFING_TZ": name})
+
+
+@pytest.mark.parametrize(
+    "url", ["http://127.0.0.1:8081", "http://127.0.0.1:8081/bot/", "127.0.0.1:8081/bot", "ftp://h/bot"]
+)
+def test_an_api_address_the_token_cannot_be_appended_to_is_refused(url):
+    """PTB appends the token: without /bot it lands in the port ("Invalid port: '8081123:abc'") or a
+    wrong path, and the error that quotes it would blame the token."""
+    with pytest.raises(SettingsError, match="must be the server's address ending in /bot"):
+        load_settings({"TELEGRAM_BOT_TOKEN": "123:abc", "TELEGRAM_API_BASE_URL": url})
+
+
+def test_a_self_hosted_server_behind_a_path_is_accepted():
+    s = load_settings({"TELEGRAM_API_BASE_URL": "https://tg.example.org/api/bot"})
+    assert s.api_base_url == "https://tg.example.org/api/bot"
+
+
+def test_the_token_is_masked_in_the_one_line_reason(monkeypatch, capsys):
+    """An error's text may quote a URL that holds the token (an httpx InvalidURL does); the line on stderr
+    never shows it."""
+    import bot
+    from briefing.errors import BriefingError
+
+    token = "123456789:AAE-secret-part-of-the-token"
+
+    def failing(settings, args):
+        raise BriefingError(f"cannot reach Telegram: Invalid port: '8901{token}'")
+
+    monkeypatch.setitem(bot.COMMANDS, "digest", failing)
+    assert bot.main(["digest", "--chat", "5"], environ={"TELEGRAM_BOT_TOKEN": token}) == 1
+    err = capsys.readouterr().err
+    assert err == "bot.py: cannot reach Telegram: Invalid port: '8901***'\n"
