@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
+from briefing.ages import age
 from briefing.document import (
     Block,
     Document,
@@ -55,22 +56,6 @@ def titled(before: str, words: str, after: str = "") -> str:
     return f"{before}“{shorten(words, HEADING - len(before) - len(after) - 2)}”{after}"
 
 
-def when_text(when: datetime, now: datetime) -> str:
-    """'just now', '5 min ago', '3 h ago', 'yesterday', else the date ('13 Nov 2024')."""
-    seconds = (now - when).total_seconds()
-    if seconds < 0:
-        return when.strftime("%d %b %Y").lstrip("0")
-    if seconds < 60:
-        return "just now"
-    if seconds < 3600:
-        return f"{int(seconds // 60)} min ago"
-    if seconds < 86400:
-        return f"{int(seconds // 3600)} h ago"
-    if seconds < 2 * 86400:
-        return "yesterday"
-    return when.strftime("%d %b %Y").lstrip("0")
-
-
 def _fit(url: str | None) -> str | None:
     """The link, unless it is too long to sit in a message beside the story (the text stays, unlinked)."""
     return url if url and len(url) <= MAX_URL else None
@@ -96,7 +81,7 @@ def story_section(story: Story, now: datetime, *, sentences: int = SHORT_SUMMARY
     blocks.append(_outlets(story))
     articles = len(story.article_ids)
     size = f"{articles} articles" if articles > 1 else "1 article"
-    blocks.append(para(italic(f"{size}, updated {when_text(story.last_updated, now)}")))
+    blocks.append(para(italic(f"{size}, updated "), age(story.last_updated, now, italic=True)))
     return Section(tuple(blocks))
 
 
@@ -128,7 +113,8 @@ def compose_brief(
     if asked:
         header.insert(0, para(italic(f"Closest match for “{shorten(asked)}”.")))
     if as_of is not None and (now - as_of).total_seconds() > 86400:
-        header.append(para(italic(f"The newest news in the archive is from {when_text(as_of, now)}.")))
+        newest = age(as_of, now, italic=True)
+        header.append(para(italic("The newest news in the archive is from "), newest, italic(".")))
     return Document(header=tuple(header), sections=tuple(story_section(s, now) for s in stories))
 
 
@@ -154,7 +140,7 @@ def article_section(article: Article, now: datetime) -> Section:
     """One article in a list: its title (linked), outlet and date, and the first summary sentence."""
     title = clip(article.title, MAX_HEADLINE)
     blocks = [para(link(title, article.url) if article.url else bold(title))]
-    blocks.append(para(italic(f"{clip(article.source, MAX_OUTLET)} · {when_text(article.when, now)}")))
+    blocks.append(para(italic(f"{clip(article.source, MAX_OUTLET)} · "), age(article.when, now, italic=True)))
     if article.summary:
         blocks.append(item(clip(article.summary[0], MAX_SUMMARY)))
     return Section(tuple(blocks))

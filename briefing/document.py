@@ -14,20 +14,26 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Literal
 
 BlockKind = Literal["para", "heading", "item", "quote"]
+Telling = Literal["ago", "day"]
 
 
 @dataclass(frozen=True)
 class Span:
-    """A run of text with one style; ``url`` makes it a link."""
+    """A run of text with one style; ``url`` makes it a link. A span that tells how old something is
+    ("5 min ago") keeps the moment it tells of (``at``) and how (``telling``), to be told again later
+    (see ``briefing.ages``)."""
 
     text: str
     bold: bool = False
     italic: bool = False
     code: bool = False
     url: str | None = None
+    at: datetime | None = None
+    telling: Telling = "ago"
 
 
 @dataclass(frozen=True)

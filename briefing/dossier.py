@@ -25,7 +25,21 @@ from sumy.nlp.stemmers import Stemmer
 from sumy.summarizers.lex_rank import LexRankSummarizer
 from sumy.utils import get_stop_words
 
-from briefing.document import Block, Document, Section, bold, clip, heading, italic, item, link, para, quote
+from briefing.ages import age
+from briefing.document import (
+    Block,
+    Document,
+    Section,
+    Span,
+    bold,
+    clip,
+    heading,
+    italic,
+    item,
+    link,
+    para,
+    quote,
+)
 from briefing.gazetteer import load_gazetteer
 from briefing.mentions import ActorRecord, ArticleLink, Quote
 from briefing.models import Actor
@@ -137,15 +151,6 @@ def key_quotes(quotes: Sequence[Quote], count: int = KEY_SENTENCES) -> list[Quot
     return chosen
 
 
-def _day(when: datetime, now: datetime) -> str:
-    days = (now.date() - when.date()).days
-    if days == 0:
-        return "today"
-    if days == 1:
-        return "yesterday"
-    return f"{when.day} {when:%b %Y}" if when.year != now.year else f"{when.day} {when:%b}"
-
-
 def plural(n: int, word: str) -> str:
     """ "1 article", "2,345 articles"."""
     return f"{n:,} {word}{'' if n == 1 else 's'}"
@@ -180,10 +185,17 @@ def _header(record: ActorRecord, now: datetime) -> tuple[Block, ...]:
     actor = record.actor
     kind = kind_word(actor).capitalize()
     lines = [heading(actor.name), para(italic(f"{kind} · {actor.role}" if actor.role else kind))]
-    seen = f"In {plural(actor.article_count, 'article')} from {plural(record.source_count, 'source')}"
+    seen: list[Span | str] = [
+        f"In {plural(actor.article_count, 'article')} from {plural(record.source_count, 'source')}"
+    ]
     if actor.first_seen and actor.last_seen:
-        seen += f", first seen {_day(actor.first_seen, now)}, last seen {_day(actor.last_seen, now)}"
-    lines.append(para(seen + "."))
+        seen += [
+            ", first seen ",
+            age(actor.first_seen, now, "day"),
+            ", last seen ",
+            age(actor.last_seen, now, "day"),
+        ]
+    lines.append(para(*seen, "."))
     aliases = sorted(actor.aliases, key=str.lower)[:6]
     if aliases:
         lines.append(para("Also called: ", ", ".join(aliases)))
@@ -191,7 +203,7 @@ def _header(record: ActorRecord, now: datetime) -> tuple[Block, ...]:
 
 
 def _source(article: ArticleLink, now: datetime) -> Block:
-    return para("— ", link(article.source, article.url), f", {_day(article.when, now)}")
+    return para("— ", link(article.source, article.url), ", ", age(article.when, now, "day"))
 
 
 def compose_dossier(record: ActorRecord, *, now: datetime, sentences: int = KEY_SENTENCES) -> Document:
@@ -207,6 +219,8 @@ def compose_dossier(record: ActorRecord, *, now: datetime, sentences: int = KEY_
         names = [item(c.actor.name, f" ({plural(c.articles, 'article')})") for c in record.co_mentioned]
         sections.append(Section((para(bold("Often mentioned with")), *names)))
     if record.latest:
-        latest = [item(link(a.title, a.url), f" — {a.source}, {_day(a.when, now)}") for a in record.latest]
+        latest = [
+            item(link(a.title, a.url), f" — {a.source}, ", age(a.when, now, "day")) for a in record.latest
+        ]
         sections.append(Section((para(bold("Latest articles")), *latest)))
     return Document(header=_header(record, now), sections=tuple(sections))

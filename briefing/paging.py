@@ -17,9 +17,22 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
-from briefing.document import Block, Document, Section, Span, heading, italic, item, link, pages, para
+from briefing.document import (
+    Block,
+    Document,
+    Section,
+    Span,
+    Telling,
+    heading,
+    italic,
+    item,
+    link,
+    pages,
+    para,
+)
 from briefing.render import TELEGRAM_LIMIT, to_html, utf16_len
 
 MAX_TITLE_CHARS = 80
@@ -155,14 +168,24 @@ def _links(doc: Document) -> list[Span]:
     return out
 
 
+def _span_to_obj(s: Span) -> list[Any]:
+    obj = [s.text, int(s.bold) | int(s.italic) << 1 | int(s.code) << 2, s.url]
+    return obj if s.at is None else [*obj, s.at.isoformat(), s.telling]  # an age, told again when shown
+
+
+def _span_from_obj(obj: list[Any]) -> Span:
+    text, f, url, *age = obj
+    at = datetime.fromisoformat(age[0]) if age else None
+    telling: Telling = "day" if age and age[1] == "day" else "ago"
+    return Span(text, bool(f & 1), bool(f & 2), bool(f & 4), url, at, telling)
+
+
 def _block_to_obj(block: Block) -> dict[str, Any]:
-    spans = [[s.text, int(s.bold) | int(s.italic) << 1 | int(s.code) << 2, s.url] for s in block.spans]
-    return {"k": block.kind, "s": spans}
+    return {"k": block.kind, "s": [_span_to_obj(s) for s in block.spans]}
 
 
 def _block_from_obj(obj: dict[str, Any]) -> Block:
-    spans = tuple(Span(t, bool(f & 1), bool(f & 2), bool(f & 4), u) for t, f, u in obj["s"])
-    return Block(spans, obj["k"])
+    return Block(tuple(_span_from_obj(s) for s in obj["s"]), obj["k"])
 
 
 def _doc_to_obj(doc: Document) -> dict[str, Any]:

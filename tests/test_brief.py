@@ -7,7 +7,8 @@ import pytest
 from article_rows import insert_actor, insert_article
 
 from bot import main
-from briefing.briefs import compose_articles, compose_brief, story_section, when_text
+from briefing.ages import ago as when_text
+from briefing.briefs import compose_articles, compose_brief, story_section
 from briefing.document import Document
 from briefing.models import Article, Story
 from briefing.render import html_messages, to_plain

@@ -3,10 +3,11 @@ pictures. The commands here are test doubles registered for the test only."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
+from briefing.ages import age
 from briefing.charts import mentions_chart
 from briefing.document import Document, Section, bold, heading, link, message, para
 from briefing.render import html_messages, utf16_len
@@ -44,6 +45,12 @@ async def longstories(app, args, asker) -> Reply:
     return Reply(Document(header=(heading("Briefing"),), sections=tuple(long)), paged=True)
 
 
+async def dated(app, args, asker) -> Reply:
+    now = app.now()
+    sections = tuple(Section((para(bold(f"Story {i}")), para("updated ", age(now, now)))) for i in range(5))
+    return Reply(Document(header=(heading("Briefing"),), sections=sections), paged=True)
+
+
 async def essay(app, args, asker) -> Reply:
     # about 15,000 UTF-16 units, with characters outside the BMP that count twice
     paragraphs = [para(f"Paragraph {i}: " + "news 📰 & more <i>words</i> " * 22) for i in range(1, 31)]
@@ -65,6 +72,7 @@ def doubles(monkeypatch):
         ("longread", longread),
         ("longstories", longstories),
         ("essay", essay),
+        ("dated", dated),
         ("chart", chart),
         ("search", echo),
     ):
@@ -202,3 +210,16 @@ async def test_an_empty_reply_still_answers(bot, monkeypatch):
     monkeypatch.setitem(COMMANDS, "empty", Command("empty", "/empty", "a test double", empty))
     reply = await bot.ask("/empty")
     assert reply.text == "Nothing to show."
+
+
+async def test_a_page_turned_later_tells_its_ages_as_of_the_press(doubles, botapi, tmp_path):
+    """The page is kept for a week behind its buttons: "updated just now" must not outlive the moment."""
+    clock = [NOW]
+    async with harness(botapi, tmp_path / "bot.db", clock=lambda: clock[0]) as bot:
+        first = await bot.ask("/dated")
+        assert "Story 1\nupdated just now" in first.text
+        clock[0] = NOW + timedelta(minutes=6)
+        bot.server.push_callback_query(first, button="More")
+        await bot.server.wait_for("editMessageText", chat_id=1001)
+        second = bot.server.message(1001, first.message_id)
+        assert "Story 4\nupdated 6 min ago" in second.text and "just now" not in second.text

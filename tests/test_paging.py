@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
 
+from briefing.ages import age, retold
 from briefing.document import Document, Section, bold, code, heading, italic, link, para
 from briefing.paging import (
     Key,
@@ -120,3 +123,16 @@ def test_a_page_holds_only_as_many_stories_as_fit_in_one_message():
     assert shown[0].header == doc.header and shown[-1].footer == doc.footer
     short = Document(sections=tuple(Section((para(f"Story {i}"),)) for i in range(12)))
     assert [len(p.sections) for p in split_pages(short, 5)] == [5, 5, 2]
+
+
+def test_ages_survive_the_stored_state_and_are_told_again_when_shown():
+    now = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
+    week_ago = now - timedelta(days=6)
+    story = (para(bold("Story"), " · ", age(now, now, italic=True)), para("seen ", age(week_ago, now, "day")))
+    page = Document(sections=(Section(story),))
+    back = Paged.from_json(Paged(page).to_json()).document
+    assert back == page and back.text == "Story · just now\nseen 18 Nov"
+    later = retold(back, now + timedelta(days=1, hours=2))
+    assert later.text == "Story · yesterday\nseen 18 Nov"
+    assert later.sections[0].blocks[0].spans[2].italic
+    assert retold(doc(2), now) == doc(2)  # nothing to tell again: the same document

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TextIO
 
+from briefing.ages import retold
 from briefing.document import Document, Section, bold, item, para
 from briefing.paging import split_pages
 from briefing.render import to_plain
@@ -83,7 +84,7 @@ class Session:
             if self.waiting
             else f"[page {total} of {total}]"
         )
-        return "\n\n".join([to_plain(page), hint])
+        return "\n\n".join([to_plain(retold(page, self.app.now())), hint])
 
     async def respond(self, line: str) -> str:
         """The answer to one line typed in the terminal."""

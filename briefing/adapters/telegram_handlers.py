@@ -19,6 +19,7 @@ from briefing.adapters.telegram_send import (
     show,
     unreachable,
 )
+from briefing.ages import retold
 from briefing.paging import Paged, View, button_keys, page_view, parse_action, sources_view
 from briefing.service import App
 from briefing.service.commands import COMMANDS, Asker, answer, parse
@@ -75,9 +76,10 @@ def _view(app: App, state: Paged, kind: str, n: int) -> View | None:
     per_page = app.settings.brief_page_size
     if state.document is None:
         return None
+    document = retold(state.document, app.now())  # "updated 5 min ago" as of the press, not the command
     if kind == "p":
-        return page_view(state.document, n, per_page, extra=button_keys(state.labels))
-    return sources_view(state.document, n, per_page)
+        return page_view(document, n, per_page, extra=button_keys(state.labels))
+    return sources_view(document, n, per_page)
 
 
 async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

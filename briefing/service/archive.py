@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from briefing.document import Block, Document, Section, bold, heading, item, para
+from briefing.ages import age
+from briefing.document import Block, Document, Section, Span, bold, heading, item, para
 from briefing.dossier import plural
 from briefing.service import App
 from briefing.service.commands import Asker, Reply, command
@@ -13,18 +14,21 @@ from store.stats import archive_counts, feeds, outlet_counts
 MAX_OUTLETS = 30
 
 
-def _day(when: datetime | None) -> str:
-    return f"{when.day} {when:%b %Y}" if when else "no date"  # "8 Nov 2017", as the other replies write it
+def _when(when: datetime | None, now: datetime) -> Span | str:
+    # "3 h ago" for this week's, the date ("8 Nov 2017") for older, as /latest and /brief write them
+    return age(when, now) if when else "no date"
 
 
 @command("sources", "/sources", "the outlets and feeds I read, with article counts")
 async def sources_command(app: App, args: str, asker: Asker) -> Reply:
     """List the outlets by article count, and the feeds that are polled."""
     outlets, total = outlet_counts(app.db, limit=MAX_OUTLETS)
+    now = app.now()
     if not outlets:
         return Reply(Document(sections=(Section((para("I have no articles yet."),)),)))
     lines: list[Block] = [
-        item(bold(o.name), f" — {plural(o.articles, 'article')}, newest {_day(o.newest)}") for o in outlets
+        item(bold(o.name), f" — {plural(o.articles, 'article')}, newest ", _when(o.newest, now))
+        for o in outlets
     ]
     if total > len(outlets):
         lines.append(para(f"… and {plural(total - len(outlets), 'more outlet')}."))
@@ -32,9 +36,9 @@ async def sources_command(app: App, args: str, asker: Asker) -> Reply:
     polled = [f for f in feeds(app.db) if f.poll]
     if polled:
         feed_lines = [
-            item(
-                bold(f.name), " — paused after failures" if f.paused else f" — last read {_day(f.last_ok_at)}"
-            )
+            item(bold(f.name), " — paused after failures")
+            if f.paused
+            else item(bold(f.name), " — last read ", _when(f.last_ok_at, now))
             for f in polled
         ]
         sections.append(Section((heading("Feeds read on a schedule"), *feed_lines)))

@@ -1,0 +1,65 @@
+"""How old a piece of news is, in words a reader uses ("5 min ago", "yesterday"), and the same words told
+again later: a page kept behind a "More" button for a week must not still say "just now".
+
+A span that tells an age carries the moment it is about (``Span.at``) and how it tells it
+(``Span.telling``); :func:`retold` writes every such span anew for another ``now``. Pure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+
+from briefing.document import Block, Document, Section, Span, Telling
+
+
+def ago(when: datetime, now: datetime) -> str:
+    """'just now', '5 min ago', '3 h ago', 'yesterday', else the date ('13 Nov 2024')."""
+    seconds = (now - when).total_seconds()
+    if seconds < 0:
+        return when.strftime("%d %b %Y").lstrip("0")
+    if seconds < 60:
+        return "just now"
+    if seconds < 3600:
+        return f"{int(seconds // 60)} min ago"
+    if seconds < 86400:
+        return f"{int(seconds // 3600)} h ago"
+    if seconds < 2 * 86400:
+        return "yesterday"
+    return when.strftime("%d %b %Y").lstrip("0")
+
+
+def day(when: datetime, now: datetime) -> str:
+    """'today', 'yesterday', '13 Nov' (this year), '13 Nov 2024'."""
+    days = (now.date() - when.date()).days
+    if days == 0:
+        return "today"
+    if days == 1:
+        return "yesterday"
+    return f"{when.day} {when:%b %Y}" if when.year != now.year else f"{when.day} {when:%b}"
+
+
+_TELL = {"ago": ago, "day": day}
+
+
+def age(when: datetime, now: datetime, telling: Telling = "ago", *, italic: bool = False) -> Span:
+    """A span that tells how old ``when`` is at ``now``, and can be told again later."""
+    return Span(_TELL[telling](when, now), italic=italic, at=when, telling=telling)
+
+
+def retold(doc: Document, now: datetime) -> Document:
+    """The document with every age told as of ``now``."""
+
+    def block(b: Block) -> Block:
+        if not any(s.at for s in b.spans):
+            return b
+        spans = tuple(
+            replace(s, text=_TELL[s.telling](s.at, now)) if s.at is not None else s for s in b.spans
+        )
+        return replace(b, spans=spans)
+
+    return Document(
+        header=tuple(block(b) for b in doc.header),
+        sections=tuple(Section(tuple(block(b) for b in s.blocks)) for s in doc.sections),
+        footer=tuple(block(b) for b in doc.footer),
+    )
