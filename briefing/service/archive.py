@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from briefing.ages import age
-from briefing.document import Block, Document, Section, Span, bold, heading, item, para
+from briefing.document import Block, Document, Section, Span, Telling, bold, heading, item, para
 from briefing.dossier import plural
 from briefing.service import App
 from briefing.service.commands import Asker, Reply, command
@@ -14,9 +14,8 @@ from store.stats import archive_counts, feeds, outlet_counts
 MAX_OUTLETS = 30
 
 
-def _when(when: datetime | None, now: datetime) -> Span | str:
-    # "3 h ago" for this week's, the date ("8 Nov 2017") for older, as /latest and /brief write them
-    return age(when, now) if when else "no date"
+def _when(when: datetime | None, now: datetime, telling: Telling) -> Span | str:
+    return age(when, now, telling) if when else "no date"
 
 
 @command("sources", "/sources", "the outlets and feeds I read, with article counts")
@@ -27,7 +26,7 @@ async def sources_command(app: App, args: str, asker: Asker) -> Reply:
     if not outlets:
         return Reply(Document(sections=(Section((para("I have no articles yet."),)),)))
     lines: list[Block] = [
-        item(bold(o.name), f" — {plural(o.articles, 'article')}, newest ", _when(o.newest, now))
+        item(bold(o.name), f" — {plural(o.articles, 'article')}, newest ", _when(o.newest, now, "day"))
         for o in outlets
     ]
     if total > len(outlets):
@@ -38,7 +37,7 @@ async def sources_command(app: App, args: str, asker: Asker) -> Reply:
         feed_lines = [
             item(bold(f.name), " — paused after failures")
             if f.paused
-            else item(bold(f.name), " — last read ", _when(f.last_ok_at, now))
+            else item(bold(f.name), " — last read ", _when(f.last_ok_at, now, "ago"))
             for f in polled
         ]
         sections.append(Section((heading("Feeds read on a schedule"), *feed_lines)))
