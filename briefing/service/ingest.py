@@ -23,7 +23,8 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from briefing.addresses import is_web_url, site_of
-from briefing.dumps import decode_text, split_dump
+from briefing.charsets import decode_text
+from briefing.dumps import split_dump
 from briefing.errors import EmptySourceError, FetchError, SourceError
 from briefing.feeds import Feed, FeedEntry, has_prose, looks_like_feed, parse_feed
 from briefing.furniture import dateline_date
