@@ -20,7 +20,7 @@ from enum import Enum
 from zoneinfo import ZoneInfo
 
 from briefing.boilerplate import is_agency_note, is_contributors, is_link_label, is_share_row
-from briefing.sentences import without_dateline, word_count
+from briefing.sentences import word_count
 
 
 class Kind(Enum):
@@ -458,13 +458,11 @@ _DAY_MONTH = re.compile(r"\b([^\W\d_]{3,10})\.?\s+(\d{1,2})\b|\b(\d{1,2})\.?\s+(
 DATELINE_AHEAD = timedelta(days=1)  # a dateline's day may be tomorrow where it was written
 
 
-def dateline_date(body: str, *, now: datetime) -> datetime | None:
-    """The day an article's opening dateline gives ("AMSTERDAM, Nov 23 (Reuters) -", "COPENHAGEN,
-    Denmark, Nov. 24, 2026 /PRNewswire/ --", "Berlin, 24. November 2026 –"), at midnight UTC, or None.
-    A day without its year is in the year that puts it last on or before ``now`` (a day ahead allowed):
-    a wire story is dated by the day it was filed, which is never later than it is read."""
-    first = body.lstrip().partition("\n")[0]
-    dateline = first[: len(first) - len(without_dateline(first))]
+def dateline_date(dateline: str, *, now: datetime) -> datetime | None:
+    """The day a dateline (:func:`briefing.sentences.split_dateline`) gives ("AMSTERDAM, Nov 23 (Reuters)
+    -", "COPENHAGEN, Denmark, Nov. 24, 2026 /PRNewswire/ --", "Berlin, 24. November 2026 –"), at midnight
+    UTC, or None. A day without its year is in the year that puts it last on or before ``now`` (a day
+    ahead allowed): a wire story is dated by the day it was filed, which is never later than it is read."""
     if not dateline:
         return None
     full = parse_date(dateline)

@@ -123,13 +123,21 @@ def _known_place(capitals: str) -> bool:
     return fold(capitals) in load_gazetteer().places  # a city or a region: "U.S. - China talks" is none
 
 
-def body_without_dateline(body: str) -> str:
-    """An article's text without the wire dateline before its first sentence: stored so, the place and
-    agency ("BRASÍLIA (Reuters) -") are neither summary text nor actors of the story."""
+def split_dateline(body: str) -> tuple[str, str]:
+    """``(dateline, body)``: the wire dateline before an article's first sentence ("BRASÍLIA (Reuters) -"),
+    empty when it has none, and the text without it. Ingest stores the text so (the place and agency are
+    neither summary text nor actors of the story) and dates the article by the dateline's day."""
     lead = body.lstrip()
     first, sep, rest = lead.partition("\n")
     cut = without_dateline(first)
-    return body if cut == first else cut + sep + rest
+    if cut == first:
+        return "", body
+    return first[: len(first) - len(cut)], cut + sep + rest
+
+
+def body_without_dateline(body: str) -> str:
+    """An article's text without the wire dateline before its first sentence (see :func:`split_dateline`)."""
+    return split_dateline(body)[1]
 
 
 @lru_cache(maxsize=1)
