@@ -6,7 +6,8 @@ printed twice keeps one copy.
 from __future__ import annotations
 
 from briefing.dumplines import META, WORD, Line, is_label, next_line, previous_line
-from briefing.furniture import Kind, caption_of, ends_sentence, is_share_prompt, word_count
+from briefing.furniture import Kind, caption_of, is_share_prompt
+from briefing.sentences import ends_sentence, word_count
 
 CAPTION_OVERLAP = 0.6
 _WINDOW = 15

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from briefing.furniture import Kind, classify, ends_sentence, parse_date, word_count
+from briefing.furniture import Kind, classify, parse_date
+from briefing.sentences import ends_sentence, word_count
 
 META = (Kind.AUTHOR, Kind.DATE, Kind.LINK)  # lines about an article: its byline, date, own URL
 WORD = re.compile(r"\w+")

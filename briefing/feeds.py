@@ -36,9 +36,9 @@ import feedparser
 from briefing.addresses import is_site_root, is_web_url, site_of
 from briefing.boilerplate import strip_boilerplate
 from briefing.errors import MalformedFeedError
-from briefing.furniture import ends_sentence, parse_date
+from briefing.furniture import parse_date
 from briefing.models import ArticleDraft
-from briefing.sentences import word_count
+from briefing.sentences import ends_sentence, word_count
 from briefing.titles import title_from_body
 
 TEASER_WORDS = 150

@@ -20,7 +20,7 @@ from enum import Enum
 from zoneinfo import ZoneInfo
 
 from briefing.boilerplate import is_agency_note, is_contributors, is_link_label, is_share_row
-from briefing.sentences import word_count
+from briefing.sentences import ends_sentence, word_count
 
 
 class Kind(Enum):
@@ -107,7 +107,6 @@ _COOKIE_NOTICE = re.compile(
     re.I,
 )
 COOKIE_WORDS = 60
-_SENTENCE_END = re.compile(r"[.!?…:;。！？][\"'”’»)\]」』）]*$")
 _NO_LETTERS = re.compile(r"^[\W_]*$")
 _BULLET = re.compile(r"^[•·▪◦●■*>]+\s*")
 _COUNT = re.compile(r"^(\d+|no|one)\s+(comments?|replies|reply|shares?|views?|reactions?)$", re.I)
@@ -190,10 +189,6 @@ def is_share_prompt(line: str) -> bool:
 
 def strip_bullet(line: str) -> str:
     return _BULLET.sub("", line).strip()
-
-
-def ends_sentence(line: str) -> bool:
-    return bool(_SENTENCE_END.search(line))
 
 
 def looks_like_name(text: str) -> bool:

@@ -50,7 +50,12 @@ _WORD = re.compile(r"^[^\W_](?:[^\W_]|['\-.]|,(?=\d))*$", re.UNICODE)
 _INNER_APOSTROPHE = re.compile(r"(?<=\w)’(?=\w)")
 _CURRENCY = "€$£¥₴₽"
 _LINE = re.compile(r"[^\n]+")
-_FINAL = re.compile(r"[.!?…:;。！？]['\"’”)\]」』）]*\s*$")
+# A sentence's final marks, then the quotes and brackets that may close over them ("... now.”)"); a line
+# ending with ":" or ";" is finished too: it introduces the next (a list, a quotation), it is not cut
+STOPS = ".!?…。！？"
+_CLOSING = "'\"’”»)\\]」』）"
+_FINISHED = re.compile(f"[{STOPS}:;][{_CLOSING}]*$")
+_STOPPED = re.compile(f"[{STOPS}][{_CLOSING}]*$")
 # Names spelt with a "!" (a company, a show): their mark is no sentence's end, even before a capital
 _BANG_NAME = re.compile(r"(?<![\w-])(?:Yahoo|Jeopardy)!$")
 
@@ -154,7 +159,19 @@ _words = NLTKWordTokenizer()
 def _continues(line: str, following: str) -> bool:
     """A hard-wrapped line: it has no final punctuation and the next line goes on in lower case."""
     head = following.lstrip()
-    return bool(head) and head[0].islower() and not _FINAL.search(line)
+    return bool(head) and head[0].islower() and not ends_sentence(line.rstrip())
+
+
+def ends_sentence(line: str) -> bool:
+    """Whether a line is finished: it ends with a sentence's final mark, ":" or ";", and any closing
+    quotes or brackets after it."""
+    return _FINISHED.search(line) is not None
+
+
+def ends_with_stop(line: str) -> bool:
+    """Whether a line ends with a sentence's final mark (not ":" or ";"), and any closing quotes or
+    brackets after it: a sentence, not a label or an introduction."""
+    return _STOPPED.search(line) is not None
 
 
 def _blocks(text: str) -> Iterator[tuple[int, int]]:

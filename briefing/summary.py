@@ -22,8 +22,14 @@ from sumy.models.dom import ObjectDocumentModel, Paragraph
 from sumy.models.dom import Sentence as DomSentence
 
 from briefing.errors import BriefingError
-from briefing.furniture import ends_sentence
-from briefing.sentences import Tokenizer, split_sentences, without_dateline, word_count
+from briefing.sentences import (
+    Tokenizer,
+    ends_sentence,
+    ends_with_stop,
+    split_sentences,
+    without_dateline,
+    word_count,
+)
 from briefing.summarizers import ALGORITHMS, CUBIC, build_summarizer
 
 __all__ = [
@@ -43,7 +49,6 @@ __all__ = [
 TOKENIZER = Tokenizer()
 LABEL_MAX_WORDS = 20
 
-_FINAL = re.compile(r"[.!?…。！？]['\"’”)\]」』）]*$")
 _CAPTION = re.compile(
     r"©|\b(?:photo|image|picture|video) ?(?:credit|caption|source)?s? ?:|\((?:photo|file photo|"
     r"image|picture)\b|\bgetty images\b|\b(?:afp|reuters|ap|epa|pool)(?: via getty)?/",
@@ -60,7 +65,7 @@ class UnknownAlgorithmError(BriefingError):
 def is_label(line: str) -> bool:
     """A short line without final punctuation: a headline, section label, dateline or byline."""
     line = line.strip()
-    return bool(line) and not _FINAL.search(line) and word_count(line) <= LABEL_MAX_WORDS
+    return bool(line) and not ends_with_stop(line) and word_count(line) <= LABEL_MAX_WORDS
 
 
 def is_caption(line: str) -> bool:
@@ -69,7 +74,7 @@ def is_caption(line: str) -> bool:
     if _CAPTION.search(line):
         return True
     positions = len(_POSITION.findall(line))
-    return positions >= 2 or (positions == 1 and not _FINAL.search(line.strip()))
+    return positions >= 2 or (positions == 1 and not ends_with_stop(line.strip()))
 
 
 def split_headline(text: str) -> tuple[str, str]:

@@ -5,7 +5,16 @@ from pathlib import Path
 
 import pytest
 
-from briefing.sentences import Tokenizer, split_sentences, split_words, without_dateline, word_count
+from briefing.sentences import (
+    Tokenizer,
+    ends_sentence,
+    ends_with_stop,
+    split_sentences,
+    split_words,
+    without_dateline,
+    word_count,
+)
+from briefing.summary import split_headline
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -366,3 +375,23 @@ def test_chinese_and_japanese_words_are_pairs_of_characters():
 )
 def test_word_count_counts_chinese_and_japanese_by_characters(text, words):
     assert word_count(text) == words
+
+
+@pytest.mark.parametrize(
+    ("line", "finished", "stopped"),
+    [
+        ("The port closed.", True, True),
+        ('He said: "We stay."', True, True),
+        ("Il a répondu «non.»", True, True),
+        ("Goals:", True, False),
+        ("Oslo trams run late", False, False),
+        ("港口关闭。", True, True),
+    ],
+)
+def test_a_line_ends_with_a_stop_or_a_colon_and_the_quotes_closing_over_it(line, finished, stopped):
+    assert (ends_sentence(line), ends_with_stop(line)) == (finished, stopped)
+
+
+def test_a_first_line_ending_with_a_stop_inside_guillemets_is_a_sentence_not_a_headline():
+    text = "Le ministre a répondu «non.»\n\nLes syndicats ont quitté la salle."
+    assert split_headline(text) == ("", text)
