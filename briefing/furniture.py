@@ -20,6 +20,7 @@ from enum import Enum
 from zoneinfo import ZoneInfo
 
 from briefing.boilerplate import is_agency_note, is_contributors, is_link_label, is_share_row
+from briefing.months import FOREIGN_MONTHS, MONTHS
 from briefing.sentences import ends_sentence, word_count
 
 
@@ -324,45 +325,21 @@ def _is_banner(line: str) -> bool:
     return len(crumbs) >= 3 and all(word_count(p) <= 3 for p in crumbs)
 
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ),
-        start=1,
-    )
-    for name in names
-}
 _MONTH = "(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-# Month and weekday names in French, Spanish, German, Portuguese and Italian: "22 novembre 2026" alone on
-# a line is a date line as "22 November 2026" is
-_FOREIGN_DATE_WORDS = """
-    janvier février fevrier mars avril juin juillet août aout septembre octobre novembre décembre
-    decembre janv févr fevr juil lundi mardi mercredi jeudi vendredi samedi dimanche
-    enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre
+# Weekday names in French, Spanish, German, Portuguese and Italian: with the months' names, "22 novembre
+# 2026" or "Freitag, 22. November 2026" alone on a line is a date line as "22 November 2026" is
+_FOREIGN_WEEKDAYS = """
+    lundi mardi mercredi jeudi vendredi samedi dimanche
     lunes martes miércoles miercoles jueves viernes sábado sabado domingo
-    januar jänner februar märz maerz juni juli oktober dezember montag dienstag mittwoch donnerstag
-    freitag samstag sonnabend sonntag
-    janeiro fevereiro março marco maio junho julho setembro outubro novembro dezembro segunda terça
-    terca quarta quinta sexta feira
-    gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre lunedì martedì mercoledì
-    giovedì venerdì sabato domenica
+    montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag
+    segunda terça terca quarta quinta sexta feira
+    lunedì martedì mercoledì giovedì venerdì sabato domenica
 """.split()
 _DATE_WORDS = re.compile(
     r"\b(" + "|".join(MONTHS) + r"|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|"
-    r"friday|saturday|sunday|am|pm|utc|gmt|at|on|" + "|".join(_FOREIGN_DATE_WORDS) + r")\b\.?",
+    r"friday|saturday|sunday|am|pm|utc|gmt|at|on|"
+    + "|".join((*FOREIGN_MONTHS, *_FOREIGN_WEEKDAYS))
+    + r")\b\.?",
     re.I,
 )
 _ISO = re.compile(

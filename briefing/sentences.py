@@ -20,6 +20,7 @@ from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from briefing.aliases import fold
 from briefing.models import Sentence
+from briefing.months import ENGLISH_MONTHS, GERMAN_MONTHS
 
 # Lower-case, without the final period (Punkt's convention). Multi-dot ones ("u.s") keep inner dots.
 ABBREVIATIONS = frozenset(
@@ -279,10 +280,9 @@ def _openers_moved(text: str, found: list[Sentence], opening: str) -> list[Sente
 # "Mrd."/"mln."/"bn." before a currency or a lower-case word ("10,5 Mrd. Euro", "$4.5 mln. in fines")
 _INITIALS = re.compile(r"(?:^|[\s(])(?:[A-Z]\.){2,3}$")
 _DAY = re.compile(r"(?:^|\s)\d{1,2}\.$")
-_MONTH = re.compile(
-    r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|"
-    r"January|February|June|July|October|December)\b"  # not "May", "March": English ones start sentences
-)
+# German months, and English ones but "May" and "March", which start sentences: "24. November"
+_MONTH_NAMES = {m.capitalize() for m in (*GERMAN_MONTHS, *ENGLISH_MONTHS)} - {"May", "March"}
+_MONTH = re.compile("(?:" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True)) + r")\b")
 _AMOUNT = re.compile(r"(?:^|[\s\d])(?:Mrd|Mio|Md|Mld|Tsd|Bio|mrd|mio|mln|bln|bn|mld|tsd)\.$")
 _CURRENCY_WORD = re.compile(
     rf"[{_CURRENCY}]|(?:[A-Z]{{3}}|Euro|US-Dollar|Dollar|Franken|Pfund|Yen|Rubel|Kronen|Złoty)\b"

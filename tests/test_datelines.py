@@ -158,3 +158,8 @@ def test_a_date_line_with_a_section_or_time_after_its_date_is_still_a_date(line,
 )
 def test_the_dateline_is_cut_from_the_text_it_dates(body, expected):
     assert split_dateline(body) == expected
+
+
+def test_may_in_french_is_a_date_word_of_a_published_line():
+    line = "Published 22 mai 2026 14:05 dans la rubrique Monde"
+    assert classify(line) == Verdict(Kind.DATE, datetime(2026, 5, 22, 14, 5, tzinfo=UTC))

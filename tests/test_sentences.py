@@ -395,3 +395,11 @@ def test_a_line_ends_with_a_stop_or_a_colon_and_the_quotes_closing_over_it(line,
 def test_a_first_line_ending_with_a_stop_inside_guillemets_is_a_sentence_not_a_headline():
     text = "Le ministre a répondu «non.»\n\nLes syndicats ont quitté la salle."
     assert split_headline(text) == ("", text)
+
+
+def test_a_german_day_before_maerz_spelt_without_umlaut_ends_no_sentence():
+    text = "Die Frist endet am 3. Maerz 2026. Danach gilt das neue Recht."
+    assert [s.text for s in split_sentences(text)] == [
+        "Die Frist endet am 3. Maerz 2026.",
+        "Danach gilt das neue Recht.",
+    ]
