@@ -9,7 +9,7 @@ import re
 from datetime import datetime
 
 from briefing.dumplines import META, WORD, Line, next_line, previous_line
-from briefing.furniture import Kind, is_clock, looks_like_name, parse_date, strip_bullet, word_count
+from briefing.furniture import Kind, looks_like_name, parse_date, strip_bullet, word_count
 
 _CREDITED_SITE = re.compile(
     r"^(?:(?:photo|image|picture)\s+)?(?:credits?|sources?)\s*[:\-–—]?\s*(?:https?://)?(?:www\.)?"
@@ -57,8 +57,8 @@ def pair_metadata(lines: list[Line]) -> None:
     "14:05 GMT" → the date at that time."""
     for i, line in enumerate(lines):
         if line.kind is Kind.DATE and line.value is not None and i + 1 < len(lines):
-            clock = lines[i + 1].text
-            when = parse_date(f"{line.text} {clock}") if is_clock(clock) and _midnight(line.value) else None
+            clock = lines[i + 1]
+            when = parse_date(f"{line.text} {clock.text}") if clock.clock and _midnight(line.value) else None
             if when is not None:
                 line.value = when
         if line.kind not in (Kind.AUTHOR, Kind.DATE) or line.value is not None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from briefing.furniture import Kind, classify, parse_date
+from briefing.furniture import Kind, classify, is_clock, parse_date
 from briefing.sentences import ends_sentence, word_count
 
 META = (Kind.AUTHOR, Kind.DATE, Kind.LINK)  # lines about an article: its byline, date, own URL
@@ -26,6 +26,7 @@ class Line:
     spacer_after: bool = False
     site: str | None = None  # a site credited here: "Source / www.dw.com", "Photo credit: www.dw.com"
     listed: bool = False  # an item of a list that a line ending with ":" introduces
+    clock: bool = False  # a time of day alone ("14:52 GMT"): a live page's post time, asked by several passes
 
 
 def read_lines(text: str) -> list[Line]:
@@ -51,6 +52,7 @@ def read_lines(text: str) -> list[Line]:
         line.kind, line.value = verdict.kind, verdict.value
         if line.kind is Kind.HEADING and isinstance(line.value, str):  # "Title: ..." is its title
             line.text, line.value = line.value, None
+        line.clock = is_clock(line.text)
     return lines
 
 

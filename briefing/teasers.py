@@ -10,7 +10,7 @@ from itertools import takewhile
 
 from briefing.boilerplate import is_share_row
 from briefing.dumplines import META, Line, is_label, previous_line
-from briefing.furniture import TEASER_LABELS, Kind, is_clock, strip_bullet, word_count
+from briefing.furniture import TEASER_LABELS, Kind, strip_bullet, word_count
 from briefing.headlines import HEADLINE_ECHO, HEADLINE_WORDS, INNER_SENTENCE, content_words
 
 
@@ -30,7 +30,7 @@ def drop_teaser_lists(lines: list[Line]) -> None:
             continue
         teasers: list[Line] = []
         for nxt in lines[i + 1 :]:
-            if is_clock(nxt.text):
+            if nxt.clock:
                 break  # a live page's first post: the list of its key events is over
             if nxt.kind is Kind.HEADING or (nxt.kind is Kind.PROSE and _teaser_title(nxt.text, teasers)):
                 teasers.append(nxt)
@@ -74,7 +74,7 @@ def _is_live_page(lines: list[Line]) -> bool:
     """A live page: a "LIVE" title, a "Last updated" line, or several posts under their times."""
     if any(_LIVE_SIGN.match(line.text) and line.kind is not Kind.PROSE for line in lines):
         return True
-    return sum(1 for line in lines if is_clock(line.text)) >= LIVE_POSTS
+    return sum(1 for line in lines if line.clock) >= LIVE_POSTS
 
 
 _CLOCK_LED = re.compile(r"^\d{1,2}[:.]\d{2}\b")  # "14:40 Reeves confirms fuel duty freeze"
