@@ -44,12 +44,16 @@ _CONTRIBUTED = re.compile(
     r"(?:\s+(?:from|in)\s+[^!?]{1,60})?\.?$"
 )
 CONTRIBUTED_WORDS = 40
-# ... whose subject is people or agencies: names, and the words that go with them ("Associated Press
-# writers Jane Doe in Kyiv and Tom Roe", "Reuters"); "Data from hospitals in 14 countries" is no one
+# The jobs of a newsroom's people, in a credit ("Associated Press writer Jane Doe") or a byline's second
+# line ("Tomos Morgan" over "Political editor")
+NEWSROOM_JOBS = frozenset(
+    "writer reporter correspondent journalist videojournalist photographer producer researcher editor "
+    "contributor analyst staff".split()
+)
+# ... whose subject is people or agencies: names, their jobs and the words that go with them ("Associated
+# Press writers Jane Doe in Kyiv and Tom Roe", "Reuters"); "Data from hospitals in 14 countries" is no one
 _CONTRIBUTOR_WORD = re.compile(
-    r"^(?:[A-Z][\w.'’-]*|[A-Z]\.|and|&|of|in|the|de|da|van|von|bin|al|also|staff|special|news|"
-    r"(?:writer|reporter|correspondent|journalist|videojournalist|photographer|producer|researcher|"
-    r"editor|contributor)s?)$"
+    r"^(?:[A-Z][\w.'’-]*|[A-Z]\.|and|&|of|in|the|de|da|van|von|bin|al|also|special|news)$"
 )
 # The note an AP story carries under its "___" line: who funds that coverage, where to follow more
 _AGENCY_NOTE = re.compile(
@@ -98,9 +102,10 @@ def is_contributors(text: str) -> bool:
     """ "Associated Press writer Jane Doe contributed to this report.", "Reuters contributed reporting.":
     an agency story's last line, naming people or agencies (not "Data from ... contributed ...")."""
     credit = _CONTRIBUTED.match(text) if len(text.split()) <= CONTRIBUTED_WORDS else None
-    return credit is not None and all(
-        _CONTRIBUTOR_WORD.match(word.strip(",;")) for word in credit.group("who").split() if word.strip(",;")
-    )
+    if credit is None:
+        return False
+    words = (word.strip(",;") for word in credit.group("who").split())
+    return all(_CONTRIBUTOR_WORD.match(w) or w.removesuffix("s") in NEWSROOM_JOBS for w in words if w)
 
 
 def is_agency_note(text: str) -> bool:

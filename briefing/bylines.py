@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from briefing.boilerplate import NEWSROOM_JOBS
 from briefing.dumplines import META, WORD, Line, next_line, previous_line
 from briefing.furniture import Kind, looks_like_name, parse_date, strip_bullet, word_count
 
@@ -76,9 +77,7 @@ def pair_metadata(lines: list[Line]) -> None:
 
 
 # The second line of a two-line byline: the writer's desk or job ("BBC Wales News", "Political editor")
-_DESK_WORDS = frozenset(
-    "news correspondent editor reporter journalist writer producer analyst staff contributor desk".split()
-)
+_DESK_WORDS = NEWSROOM_JOBS | {"news", "desk"}
 DESK_LINE_WORDS = 6
 
 

@@ -32,6 +32,7 @@ from store.articles import latest_articles
         "Reuters reporters Li Wei and Ana Costa contributed reporting from Shanghai.",
         "Reuters contributed to this report.",
         "Mehmet Kaya in Ankara and Sara Lind contributed to this report.",
+        "Reuters analysts Tom Roe and Li Wei contributed to this report.",  # a newsroom job, as a byline's
         "The Associated Press receives support from the Walton Family Foundation for coverage of water "
         "and environmental policy. The AP is solely responsible for all content.",
         "AP's climate coverage receives financial support from multiple private foundations.",

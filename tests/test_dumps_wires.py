@@ -346,3 +346,10 @@ def test_a_key_events_schedule_in_an_ordinary_article_stays():
         "14:00 Harbour master reviews the forecast",
         last.strip(),
     ]
+
+
+def test_a_name_over_a_newsroom_job_in_the_header_is_the_byline():
+    text = BBC_LIKE.replace("BBC Wales News", "Senior photographer")
+    [story] = split_dump(text, source="bbc.txt")
+    assert story.author == "Gwen Price"
+    assert "Senior photographer" not in story.body
