@@ -12,7 +12,7 @@ together with the next. Chinese and Japanese, written without spaces, end their 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from nltk.tokenize import NLTKWordTokenizer
@@ -216,19 +216,27 @@ def _quote_marks(text: str) -> tuple[str, str]:
     return opening, closing
 
 
-def _quote_balance(sentence: str, marks: tuple[str, str]) -> int:
-    """How many quotations a sentence opens (positive) or closes (negative) and leaves so: double ones
-    by their ``marks`` and, straight, by where they stand (after a space or before one); failing those,
-    single ones."""
+def _quote_balance(sentence: str, marks: tuple[str, str]) -> tuple[int, int]:
+    """How many quotations a sentence opens (positive) or closes (negative) and leaves so, ``(double,
+    single)``: double ones by their ``marks`` and, straight, by where they stand (after a space or before
+    one); single ones (‘...’, '...') told from an apostrophe ("Russia’s", "ministers'") by the
+    punctuation a quotation ends with."""
     opening, closing = marks
     double = sum(sentence.count(m) for m in opening) - sum(sentence.count(m) for m in closing)
     if '"' in sentence:  # the patterns cost a scan of the sentence each: most have no quote at all
         double += len(_OPEN_STRAIGHT.findall(sentence)) - len(_CLOSE_STRAIGHT.findall(sentence))
-    if double or not any(m in sentence for m in "'‘’"):
-        return double
-    # single quotes (‘...’, '...'), telling a closing one from an apostrophe ("Russia’s", "ministers'")
-    # by the punctuation a quotation ends with
-    return len(_OPEN_SINGLE.findall(sentence)) - len(_CLOSE_SINGLE.findall(sentence))
+    if not any(m in sentence for m in "'‘’"):
+        return double, 0
+    return double, len(_OPEN_SINGLE.findall(sentence)) - len(_CLOSE_SINGLE.findall(sentence))
+
+
+def _double(balance: tuple[int, int]) -> int:
+    return balance[0]
+
+
+def _either(balance: tuple[int, int]) -> int:
+    """A sentence's double quotations, failing those its single ones: a quotation in single quotes."""
+    return balance[0] or balance[1]
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -328,22 +336,36 @@ def _bang_name(before: str, after: str) -> bool:
 
 def _quotations_whole(text: str, found: list[Sentence], marks: tuple[str, str]) -> list[Sentence]:
     """The sentences of one block, a quotation that opens in one and closes in a later one (with none
-    opened or closed between) made one, if it is short enough."""
-    balance = [_quote_balance(s.text, marks) for s in found]
+    opened or closed between) made one, if it is short enough. A double quotation is closed by a double
+    mark: single ones inside it quote within it ("He told me 'stop. Now.' I did."); only when it does
+    not close in the block may a single one opened with it ("... to think: 'This is not my day. ...'")."""
+    balances = [_quote_balance(s.text, marks) for s in found]
     out, i = [], 0
     while i < len(found):
-        j = i + 1
-        if balance[i] > 0:
-            while j < len(found) and balance[j] == 0 and found[j].end - found[i].start <= MAX_QUOTED:
-                j += 1
-            if j < len(found) and balance[j] < 0 and found[j].end - found[i].start <= MAX_QUOTED:
-                out.append(Sentence(text[found[i].start : found[j].end], found[i].start, found[j].end))
-                i = j + 1
-                continue
-            j = i + 1
-        out.append(found[i])
-        i = j
+        double, single = balances[i]
+        j = _closing(found, balances, i, _double) if double > 0 else -1
+        if j < 0 and (single > 0 if double > 0 else _either(balances[i]) > 0):
+            j = _closing(found, balances, i, _either)
+        if j > i:
+            out.append(Sentence(text[found[i].start : found[j].end], found[i].start, found[j].end))
+            i = j + 1
+        else:
+            out.append(found[i])
+            i += 1
     return out
+
+
+def _closing(
+    found: list[Sentence], balances: list[tuple[int, int]], i: int, level: Callable[[tuple[int, int]], int]
+) -> int:
+    """The sentence that closes the quotation sentence ``i`` opens, as ``level`` counts quotations, with
+    none opened or closed between, within ``MAX_QUOTED`` characters; or -1."""
+    for j in range(i + 1, len(found)):
+        if found[j].end - found[i].start > MAX_QUOTED or level(balances[j]) > 0:
+            return -1
+        if level(balances[j]) < 0:
+            return j
+    return -1
 
 
 def split_words(sentence: str) -> list[str]:

@@ -403,3 +403,28 @@ def test_a_german_day_before_maerz_spelt_without_umlaut_ends_no_sentence():
         "Die Frist endet am 3. Maerz 2026.",
         "Danach gilt das neue Recht.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            """She said: "He told me 'stop. Now.' I did." Then she left.""",
+            ["""She said: "He told me 'stop. Now.' I did.\"""", "Then she left."],
+        ),
+        (
+            "She said: “He told me ‘stop. Now.’ I did.” Then she left.",
+            ["She said: “He told me ‘stop. Now.’ I did.”", "Then she left."],
+        ),
+        (  # apostrophes inside the quotation are no quotes
+            """She said: "Jones' car was gone. It's the '90s again, don't you see." Then she left.""",
+            ["""She said: "Jones' car was gone. It's the '90s again, don't you see.\"""", "Then she left."],
+        ),
+        (  # a quotation in single quotes, with apostrophes in it
+            "'We don't know. It's the '90s,' he said. Then he left.",
+            ["'We don't know. It's the '90s,' he said.", "Then he left."],
+        ),
+    ],
+)
+def test_single_quotes_inside_a_double_quotation_do_not_close_it(text, expected):
+    assert [s.text for s in split_sentences(text)] == expected
