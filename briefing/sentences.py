@@ -284,13 +284,25 @@ def _openers_moved(text: str, found: list[Sentence], opening: str) -> list[Sente
 
 
 # Where Punkt ends a sentence and a reader would not: after initials before a surname ("Sen. J.D. Vance",
-# "J.K. Rowling"), after a day's number before a month ("24. November", "Am 3. Oktober"), after
-# "Mrd."/"mln."/"bn." before a currency or a lower-case word ("10,5 Mrd. Euro", "$4.5 mln. in fines")
+# "J.K. Rowling"), after a day's number before a month ("24. November", "Am 3. Oktober"), after a German
+# ordinal before its noun ("in der 24. Minute", "zum 2. Mal"), after "Mrd."/"mln."/"bn." before a
+# currency or a lower-case word ("10,5 Mrd. Euro", "$4.5 mln. in fines")
 _INITIALS = re.compile(r"(?:^|[\s(])(?:[A-Z]\.){2,3}$")
 _DAY = re.compile(r"(?:^|\s)\d{1,2}\.$")
 # German months, and English ones but "May" and "March", which start sentences: "24. November"
 _MONTH_NAMES = {m.capitalize() for m in (*GERMAN_MONTHS, *ENGLISH_MONTHS)} - {"May", "March"}
 _MONTH = re.compile("(?:" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True)) + r")\b")
+# German writes an ordinal as its number and a full stop, after an article or a preposition merged with one
+_ORDINAL = re.compile(r"(?:^|\s)(?:[Dd](?:er|ie|as|em|en|es)|[AaIi]m|[Zz]u[mr]|[Vv]om|[Bb]eim)\s+\d{1,3}\.$")
+# ... and a capitalised word after it is the noun it counts, unless it starts a sentence: a pronoun, an
+# article, a conjunction, an adverb or a preposition
+GERMAN_STARTERS = frozenset(
+    """
+    der die das den dem des ein eine einer er sie es wir ich ihr man und aber doch denn dann da so auch
+    noch nun jetzt heute am im in an auf aus bei mit nach seit von vor zu zum zur für wie wenn als dass
+    dies diese dieser dieses damit danach dabei trotzdem
+    """.split()
+)
 _AMOUNT = re.compile(r"(?:^|[\s\d])(?:Mrd|Mio|Md|Mld|Tsd|Bio|mrd|mio|mln|bln|bn|mld|tsd)\.$")
 _CURRENCY_WORD = re.compile(
     rf"[{_CURRENCY}]|(?:[A-Z]{{3}}|Euro|US-Dollar|Dollar|Franken|Pfund|Yen|Rubel|Kronen|Złoty)\b"
@@ -322,8 +334,15 @@ def _goes_on(before: str, after: str) -> bool:
     if _INITIALS.search(before, tail):
         first = after.split(maxsplit=1)[0].strip("\"“‘'").casefold()
         return after[0].isupper() and first not in SENTENCE_STARTERS
-    if _DAY.search(before, tail):
-        return bool(_MONTH.match(after))
+    if _DAY.search(before, tail) and _MONTH.match(after):
+        return True
+    if _ORDINAL.search(before, max(0, len(before) - 16)):
+        first = after.split(maxsplit=1)[0].rstrip(".,;:!?…")
+        return (
+            first.isalpha()
+            and first[0].isupper()
+            and first.casefold() not in GERMAN_STARTERS | SENTENCE_STARTERS
+        )
     return bool(_AMOUNT.search(before, tail)) and (after[0].islower() or bool(_CURRENCY_WORD.match(after)))
 
 

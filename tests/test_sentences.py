@@ -428,3 +428,34 @@ def test_a_german_day_before_maerz_spelt_without_umlaut_ends_no_sentence():
 )
 def test_single_quotes_inside_a_double_quotation_do_not_close_it(text, expected):
     assert [s.text for s in split_sentences(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Müller traf in der 24. Minute zum 1:0. Danach kippte das Spiel.",
+            ["Müller traf in der 24. Minute zum 1:0.", "Danach kippte das Spiel."],
+        ),
+        (
+            "Am 3. Spieltag verlor Bayern. Der Trainer blieb ruhig.",
+            ["Am 3. Spieltag verlor Bayern.", "Der Trainer blieb ruhig."],
+        ),
+        (
+            "Sie gewann zum 2. Mal den Titel. Bayern steht auf dem 3. Platz. Dortmund folgt.",
+            ["Sie gewann zum 2. Mal den Titel.", "Bayern steht auf dem 3. Platz.", "Dortmund folgt."],
+        ),
+        (  # a number ending a sentence, the next starting with an article: two sentences
+            "Er kam auf Platz 3. Der Trainer war zufrieden. Es stand 2:1 in der 90. Danach war Schluss.",
+            [
+                "Er kam auf Platz 3.",
+                "Der Trainer war zufrieden.",
+                "Es stand 2:1 in der 90.",
+                "Danach war Schluss.",
+            ],
+        ),
+        ("I am 3. The rest is history.", ["I am 3.", "The rest is history."]),
+    ],
+)
+def test_a_german_ordinal_before_its_noun_ends_no_sentence(text, expected):
+    assert [s.text for s in split_sentences(text)] == expected
