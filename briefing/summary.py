@@ -6,7 +6,8 @@
 The article is read into sumy's document model by :func:`build_document`: the title and every line
 that reads as a label (no final punctuation: section heads, datelines, bylines) become headings, which
 sumy never returns as summary sentences; photo captions and paragraphs printed twice (a caption under
-the photo and again in the gallery) are dropped; a sentence repeated verbatim is kept once. Summaries
+the photo and again in the gallery) are dropped; a sentence repeated verbatim is kept once; a sentence
+that is only a quotation is read with the attributed quotation before it (:mod:`briefing.speakers`). Summaries
 come back in article order. Every algorithm sees at most ``max_sentences`` sentences, the first ones
 (news puts the story up front): most cost the square of the sentence count, KL the cube (it gets a
 quarter), so a 10,000-sentence input cannot stall the bot.
@@ -30,6 +31,7 @@ from briefing.sentences import (
     without_dateline,
     word_count,
 )
+from briefing.speakers import attribute_quotes
 from briefing.summarizers import ALGORITHMS, CUBIC, build_summarizer
 
 __all__ = [
@@ -133,7 +135,7 @@ def build_document(
                 paragraphs.append(Paragraph([DomSentence(key, tokenizer, is_heading=True)]))
             continue
         sentences: list[DomSentence] = []
-        for k, s in enumerate(split_sentences(text)):
+        for k, s in enumerate(attribute_quotes(text, split_sentences(text))):
             key = " ".join(s.text.split())
             key = without_dateline(key) if k == 0 else key
             if key in seen or not any(c.isalnum() for c in key) or left == 0:
