@@ -45,7 +45,8 @@ from pathlib import Path
 import numpy as np
 
 from briefing import dedupe
-from briefing.dumps import decode_text, split_dump
+from briefing.charsets import decode_text
+from briefing.dumps import split_dump
 from briefing.errors import SourceError
 from briefing.feeds import parse_feed
 from briefing.pages import parse_page

@@ -24,7 +24,8 @@ from pathlib import Path
 from typing import TypeVar
 
 from bench.corpus import write_corpus
-from briefing.dumps import decode_text, split_dump
+from briefing.charsets import decode_text
+from briefing.dumps import split_dump
 from briefing.service import App
 from briefing.service import ingest as pipeline
 from config import load_settings

@@ -28,7 +28,8 @@ from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
 
-from briefing.dumps import decode_text, split_dump
+from briefing.charsets import decode_text
+from briefing.dumps import split_dump
 from briefing.models import ArticleDraft, IngestReport
 from briefing.sentences import split_sentences
 

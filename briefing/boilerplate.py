@@ -40,23 +40,30 @@ _SYNDICATION = re.compile(
 )
 # An agency's closing line naming who helped: "Associated Press writer Jane Doe contributed to this report."
 _CONTRIBUTED = re.compile(
-    r"^(?P<who>[A-Z][^!?]*?)\s+contributed (?:reporting|to this (?:report|story|article))"
+    r"^(?P<who>[A-Z][^!?]*?)\s+contributed(?P<what> (?:reporting|to this (?:report|story|article)))?"
     r"(?:\s+(?:from|in)\s+[^!?]{1,60})?\.?$"
 )
 CONTRIBUTED_WORDS = 40
-# ... whose subject is people or agencies: names, and the words that go with them ("Associated Press
-# writers Jane Doe in Kyiv and Tom Roe", "Reuters"); "Data from hospitals in 14 countries" is no one
-_CONTRIBUTOR_WORD = re.compile(
-    r"^(?:[A-Z][\w.'’-]*|[A-Z]\.|and|&|of|in|the|de|da|van|von|bin|al|also|staff|special|news|"
-    r"(?:writer|reporter|correspondent|journalist|videojournalist|photographer|producer|researcher|"
-    r"editor|contributor)s?)$"
+# The jobs of a newsroom's people, in a credit ("Associated Press writer Jane Doe") or a byline's second
+# line ("Tomos Morgan" over "Political editor")
+NEWSROOM_JOBS = frozenset(
+    "writer reporter correspondent journalist videojournalist photographer producer researcher editor "
+    "contributor analyst staff".split()
 )
-# The note an AP story carries under its "___" line: who funds that coverage, where to follow more
+# ... whose subject is people or agencies: names, their jobs and the words that go with them ("Associated
+# Press writers Jane Doe in Kyiv and Tom Roe", "Reuters"); "Data from hospitals in 14 countries" is no one
+_CONTRIBUTOR_WORD = re.compile(
+    r"^(?:[A-Z][\w.'’-]*|[A-Z]\.|and|&|of|in|the|de|da|van|von|bin|al|also|special|news)$"
+)
+# The note an AP story carries under its "___" line: who funds that coverage, where to follow more; and
+# the editors' note on a story corrected or updated since it was first sent
 _AGENCY_NOTE = re.compile(
     r"^(?:(?:the )?(?:associated press|ap)(?:['’]s?\s[^.!?]{1,80}?)?\s+receives\s+"
     r"(?:financial\s+)?support\s+from"
-    r"|(?:follow|find|see|read)\s+(?:more\s+(?:of\s+)?)?ap['’]s\s+(?:full\s+|latest\s+)?coverage\b"
-    r"|the (?:ap|associated press) is solely responsible for all content\.?$)",
+    r"|(?:follow|find|see|read)\s+(?:more\s+(?:of\s+)?)?(?:the\s+)?(?:ap|associated press)(?:['’]s)?\s+"
+    r"(?:full\s+|latest\s+)?coverage\b"
+    r"|the (?:ap|associated press) is solely responsible for all content\.?$"
+    r"|this (?:story|article|report|version) (?:has been|was) (?:corrected|updated)\b)",
     re.I,
 )
 AGENCY_NOTE_WORDS = 60
@@ -69,11 +76,14 @@ _SHARE_WORDS = frozenset(
     "share shares sharing this the article story post page on via with us follow copy link".split()
 )
 SHARE_WORDS = 12
+# A paragraph of no words ("___", "* * *": an AP story's rule over its notes, a section break) or one
+# address alone (the "https://apnews.com/hub/..." of a "Follow AP's coverage" note wrapped onto its own line)
+_BARE = re.compile(r"^(?:[\W_]+|(?:https?://|www\.)\S+)$")
 
 
 def strip_boilerplate(paragraphs: Iterable[str]) -> list[str]:
-    """The paragraphs without link labels, share buttons and syndication footers; a footer that ends a
-    paragraph of prose is cut off it."""
+    """The paragraphs without link labels, share buttons, syndication footers, agencies' notes and bare
+    rules or addresses; a footer that ends a paragraph of prose is cut off it."""
     kept: list[str] = []
     for paragraph in paragraphs:
         text = " ".join(paragraph.split())
@@ -81,7 +91,7 @@ def strip_boilerplate(paragraphs: Iterable[str]) -> list[str]:
         if footer is not None:
             text = text[: footer.start()].rstrip()
         furniture = is_link_label(text) or is_share_row(text) or is_contributors(text) or is_agency_note(text)
-        if text and not furniture:
+        if text and not furniture and not _BARE.match(text):
             kept.append(text)
     return kept
 
@@ -95,12 +105,17 @@ def is_link_label(text: str) -> bool:
 
 
 def is_contributors(text: str) -> bool:
-    """ "Associated Press writer Jane Doe contributed to this report.", "Reuters contributed reporting.":
-    an agency story's last line, naming people or agencies (not "Data from ... contributed ...")."""
+    """ "Associated Press writer Jane Doe contributed to this report.", "Reuters contributed reporting.",
+    "AP writer Jane Doe contributed from Boston.": an agency story's last line, naming people or agencies
+    (not "Data from ... contributed ...", "Exports contributed.")."""
     credit = _CONTRIBUTED.match(text) if len(text.split()) <= CONTRIBUTED_WORDS else None
-    return credit is not None and all(
-        _CONTRIBUTOR_WORD.match(word.strip(",;")) for word in credit.group("who").split() if word.strip(",;")
-    )
+    if credit is None:
+        return False
+    words = [w for w in (word.strip(",;") for word in credit.group("who").split()) if w]
+    jobs = [w for w in words if w.removesuffix("s") in NEWSROOM_JOBS]
+    # "... contributed." alone: people ("AP writer Jane Doe", "Jane Doe and Tom Roe"), not "Exports"
+    said = credit.group("what") is not None or jobs or len(words) >= 2
+    return bool(said) and all(_CONTRIBUTOR_WORD.match(w) or w in jobs for w in words)
 
 
 def is_agency_note(text: str) -> bool:

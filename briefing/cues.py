@@ -6,6 +6,9 @@ These are rules of English news writing, not lists of entities.
 
 from __future__ import annotations
 
+from briefing.months import ENGLISH_MONTHS
+from briefing.months import MONTHS as MONTH_NUMBERS
+
 
 def words(text: str) -> frozenset[str]:
     """A set of words from a whitespace-separated list."""
@@ -120,12 +123,8 @@ MISC_HEADS = words(
     """
 )
 
-MONTHS = words("january february march april may june july august september october november december")
-MONTHS_DAYS = MONTHS | words(
-    """
-    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday
-    """
-)
+MONTHS = frozenset(ENGLISH_MONTHS)
+MONTHS_DAYS = frozenset(MONTH_NUMBERS) | words("monday tuesday wednesday thursday friday saturday sunday")
 # Dates are never actors, though places bear some of their names; with a date line's short days
 # ("Published: Mon 23 Nov 2026"; "Sun" is also a newspaper).
 CALENDAR = MONTHS_DAYS | words("mon tue tues wed thu thur thurs fri sat")

@@ -35,11 +35,11 @@ import feedparser
 
 from briefing.addresses import is_site_root, is_web_url, site_of
 from briefing.boilerplate import strip_boilerplate
-from briefing.dumps import title_from_body
 from briefing.errors import MalformedFeedError
-from briefing.furniture import ends_sentence, parse_date
+from briefing.furniture import parse_date
 from briefing.models import ArticleDraft
-from briefing.sentences import word_count
+from briefing.sentences import ends_sentence, word_count
+from briefing.titles import title_from_body
 
 TEASER_WORDS = 150
 # An entry's own text is an article's if it has a sentence of PROSE_WORDS ("This item is fine."), or

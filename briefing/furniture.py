@@ -20,7 +20,8 @@ from enum import Enum
 from zoneinfo import ZoneInfo
 
 from briefing.boilerplate import is_agency_note, is_contributors, is_link_label, is_share_row
-from briefing.sentences import without_dateline, word_count
+from briefing.months import FOREIGN_MONTHS, MONTHS
+from briefing.sentences import ends_sentence, word_count
 
 
 class Kind(Enum):
@@ -107,7 +108,6 @@ _COOKIE_NOTICE = re.compile(
     re.I,
 )
 COOKIE_WORDS = 60
-_SENTENCE_END = re.compile(r"[.!?…:;。！？][\"'”’»)\]」』）]*$")
 _NO_LETTERS = re.compile(r"^[\W_]*$")
 _BULLET = re.compile(r"^[•·▪◦●■*>]+\s*")
 _COUNT = re.compile(r"^(\d+|no|one)\s+(comments?|replies|reply|shares?|views?|reactions?)$", re.I)
@@ -190,10 +190,6 @@ def is_share_prompt(line: str) -> bool:
 
 def strip_bullet(line: str) -> str:
     return _BULLET.sub("", line).strip()
-
-
-def ends_sentence(line: str) -> bool:
-    return bool(_SENTENCE_END.search(line))
 
 
 def looks_like_name(text: str) -> bool:
@@ -329,45 +325,21 @@ def _is_banner(line: str) -> bool:
     return len(crumbs) >= 3 and all(word_count(p) <= 3 for p in crumbs)
 
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ),
-        start=1,
-    )
-    for name in names
-}
 _MONTH = "(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-# Month and weekday names in French, Spanish, German, Portuguese and Italian: "22 novembre 2026" alone on
-# a line is a date line as "22 November 2026" is
-_FOREIGN_DATE_WORDS = """
-    janvier février fevrier mars avril juin juillet août aout septembre octobre novembre décembre
-    decembre janv févr fevr juil lundi mardi mercredi jeudi vendredi samedi dimanche
-    enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre
+# Weekday names in French, Spanish, German, Portuguese and Italian: with the months' names, "22 novembre
+# 2026" or "Freitag, 22. November 2026" alone on a line is a date line as "22 November 2026" is
+_FOREIGN_WEEKDAYS = """
+    lundi mardi mercredi jeudi vendredi samedi dimanche
     lunes martes miércoles miercoles jueves viernes sábado sabado domingo
-    januar jänner februar märz maerz juni juli oktober dezember montag dienstag mittwoch donnerstag
-    freitag samstag sonnabend sonntag
-    janeiro fevereiro março marco maio junho julho setembro outubro novembro dezembro segunda terça
-    terca quarta quinta sexta feira
-    gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre lunedì martedì mercoledì
-    giovedì venerdì sabato domenica
+    montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag
+    segunda terça terca quarta quinta sexta feira
+    lunedì martedì mercoledì giovedì venerdì sabato domenica
 """.split()
 _DATE_WORDS = re.compile(
     r"\b(" + "|".join(MONTHS) + r"|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|"
-    r"friday|saturday|sunday|am|pm|utc|gmt|at|on|" + "|".join(_FOREIGN_DATE_WORDS) + r")\b\.?",
+    r"friday|saturday|sunday|am|pm|utc|gmt|at|on|"
+    + "|".join((*FOREIGN_MONTHS, *_FOREIGN_WEEKDAYS))
+    + r")\b\.?",
     re.I,
 )
 _ISO = re.compile(
@@ -458,13 +430,11 @@ _DAY_MONTH = re.compile(r"\b([^\W\d_]{3,10})\.?\s+(\d{1,2})\b|\b(\d{1,2})\.?\s+(
 DATELINE_AHEAD = timedelta(days=1)  # a dateline's day may be tomorrow where it was written
 
 
-def dateline_date(body: str, *, now: datetime) -> datetime | None:
-    """The day an article's opening dateline gives ("AMSTERDAM, Nov 23 (Reuters) -", "COPENHAGEN,
-    Denmark, Nov. 24, 2026 /PRNewswire/ --", "Berlin, 24. November 2026 –"), at midnight UTC, or None.
-    A day without its year is in the year that puts it last on or before ``now`` (a day ahead allowed):
-    a wire story is dated by the day it was filed, which is never later than it is read."""
-    first = body.lstrip().partition("\n")[0]
-    dateline = first[: len(first) - len(without_dateline(first))]
+def dateline_date(dateline: str, *, now: datetime) -> datetime | None:
+    """The day a dateline (:func:`briefing.sentences.split_dateline`) gives ("AMSTERDAM, Nov 23 (Reuters)
+    -", "COPENHAGEN, Denmark, Nov. 24, 2026 /PRNewswire/ --", "Berlin, 24. November 2026 –"), at midnight
+    UTC, or None. A day without its year is in the year that puts it last on or before ``now`` (a day
+    ahead allowed): a wire story is dated by the day it was filed, which is never later than it is read."""
     if not dateline:
         return None
     full = parse_date(dateline)

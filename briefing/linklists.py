@@ -37,7 +37,7 @@ from urllib.parse import urljoin, urlsplit
 from trafilatura import load_html
 
 from briefing.addresses import is_site_root
-from briefing.furniture import ends_sentence
+from briefing.sentences import ends_sentence
 
 LIST_SHARE = 0.6  # a page whose main text is at least this share of list items (by characters)
 MIN_ITEMS = 3  # fewer links than this are no list: an article's own linked headline, a "read more"

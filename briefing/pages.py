@@ -19,13 +19,13 @@ import trafilatura
 
 from briefing.addresses import own_url, site_of
 from briefing.boilerplate import strip_boilerplate
-from briefing.dumps import title_from_body
 from briefing.errors import EmptySourceError
 from briefing.feeds import has_prose
 from briefing.furniture import parse_date
 from briefing.linklists import is_link_list, without_link_list_tail
 from briefing.models import ArticleDraft
 from briefing.sentences import word_count
+from briefing.titles import title_from_body
 
 MIN_WORDS = 20
 # htmldate's fast mode: the date from the page's metadata (meta tags, JSON-LD, <time>, elements marked

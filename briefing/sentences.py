@@ -12,7 +12,7 @@ together with the next. Chinese and Japanese, written without spaces, end their 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from nltk.tokenize import NLTKWordTokenizer
@@ -20,6 +20,7 @@ from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from briefing.aliases import fold
 from briefing.models import Sentence
+from briefing.months import ENGLISH_MONTHS, GERMAN_MONTHS
 
 # Lower-case, without the final period (Punkt's convention). Multi-dot ones ("u.s") keep inner dots.
 ABBREVIATIONS = frozenset(
@@ -50,7 +51,12 @@ _WORD = re.compile(r"^[^\W_](?:[^\W_]|['\-.]|,(?=\d))*$", re.UNICODE)
 _INNER_APOSTROPHE = re.compile(r"(?<=\w)’(?=\w)")
 _CURRENCY = "€$£¥₴₽"
 _LINE = re.compile(r"[^\n]+")
-_FINAL = re.compile(r"[.!?…:;。！？]['\"’”)\]」』）]*\s*$")
+# A sentence's final marks, then the quotes and brackets that may close over them ("... now.”)"); a line
+# ending with ":" or ";" is finished too: it introduces the next (a list, a quotation), it is not cut
+STOPS = ".!?…。！？"
+_CLOSING = "'\"’”»)\\]」』）"
+_FINISHED = re.compile(f"[{STOPS}:;][{_CLOSING}]*$")
+_STOPPED = re.compile(f"[{STOPS}][{_CLOSING}]*$")
 # Names spelt with a "!" (a company, a show): their mark is no sentence's end, even before a capital
 _BANG_NAME = re.compile(r"(?<![\w-])(?:Yahoo|Jeopardy)!$")
 
@@ -123,13 +129,21 @@ def _known_place(capitals: str) -> bool:
     return fold(capitals) in load_gazetteer().places  # a city or a region: "U.S. - China talks" is none
 
 
-def body_without_dateline(body: str) -> str:
-    """An article's text without the wire dateline before its first sentence: stored so, the place and
-    agency ("BRASÍLIA (Reuters) -") are neither summary text nor actors of the story."""
+def split_dateline(body: str) -> tuple[str, str]:
+    """``(dateline, body)``: the wire dateline before an article's first sentence ("BRASÍLIA (Reuters) -"),
+    empty when it has none, and the text without it. Ingest stores the text so (the place and agency are
+    neither summary text nor actors of the story) and dates the article by the dateline's day."""
     lead = body.lstrip()
     first, sep, rest = lead.partition("\n")
     cut = without_dateline(first)
-    return body if cut == first else cut + sep + rest
+    if cut == first:
+        return "", body
+    return first[: len(first) - len(cut)], cut + sep + rest
+
+
+def body_without_dateline(body: str) -> str:
+    """An article's text without the wire dateline before its first sentence (see :func:`split_dateline`)."""
+    return split_dateline(body)[1]
 
 
 @lru_cache(maxsize=1)
@@ -146,7 +160,19 @@ _words = NLTKWordTokenizer()
 def _continues(line: str, following: str) -> bool:
     """A hard-wrapped line: it has no final punctuation and the next line goes on in lower case."""
     head = following.lstrip()
-    return bool(head) and head[0].islower() and not _FINAL.search(line)
+    return bool(head) and head[0].islower() and not ends_sentence(line.rstrip())
+
+
+def ends_sentence(line: str) -> bool:
+    """Whether a line is finished: it ends with a sentence's final mark, ":" or ";", and any closing
+    quotes or brackets after it."""
+    return _FINISHED.search(line) is not None
+
+
+def ends_with_stop(line: str) -> bool:
+    """Whether a line ends with a sentence's final mark (not ":" or ";"), and any closing quotes or
+    brackets after it: a sentence, not a label or an introduction."""
+    return _STOPPED.search(line) is not None
 
 
 def _blocks(text: str) -> Iterator[tuple[int, int]]:
@@ -190,19 +216,27 @@ def _quote_marks(text: str) -> tuple[str, str]:
     return opening, closing
 
 
-def _quote_balance(sentence: str, marks: tuple[str, str]) -> int:
-    """How many quotations a sentence opens (positive) or closes (negative) and leaves so: double ones
-    by their ``marks`` and, straight, by where they stand (after a space or before one); failing those,
-    single ones."""
+def _quote_balance(sentence: str, marks: tuple[str, str]) -> tuple[int, int]:
+    """How many quotations a sentence opens (positive) or closes (negative) and leaves so, ``(double,
+    single)``: double ones by their ``marks`` and, straight, by where they stand (after a space or before
+    one); single ones (‘...’, '...') told from an apostrophe ("Russia’s", "ministers'") by the
+    punctuation a quotation ends with."""
     opening, closing = marks
     double = sum(sentence.count(m) for m in opening) - sum(sentence.count(m) for m in closing)
     if '"' in sentence:  # the patterns cost a scan of the sentence each: most have no quote at all
         double += len(_OPEN_STRAIGHT.findall(sentence)) - len(_CLOSE_STRAIGHT.findall(sentence))
-    if double or not any(m in sentence for m in "'‘’"):
-        return double
-    # single quotes (‘...’, '...'), telling a closing one from an apostrophe ("Russia’s", "ministers'")
-    # by the punctuation a quotation ends with
-    return len(_OPEN_SINGLE.findall(sentence)) - len(_CLOSE_SINGLE.findall(sentence))
+    if not any(m in sentence for m in "'‘’"):
+        return double, 0
+    return double, len(_OPEN_SINGLE.findall(sentence)) - len(_CLOSE_SINGLE.findall(sentence))
+
+
+def _double(balance: tuple[int, int]) -> int:
+    return balance[0]
+
+
+def _either(balance: tuple[int, int]) -> int:
+    """A sentence's double quotations, failing those its single ones: a quotation in single quotes."""
+    return balance[0] or balance[1]
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -250,13 +284,24 @@ def _openers_moved(text: str, found: list[Sentence], opening: str) -> list[Sente
 
 
 # Where Punkt ends a sentence and a reader would not: after initials before a surname ("Sen. J.D. Vance",
-# "J.K. Rowling"), after a day's number before a month ("24. November", "Am 3. Oktober"), after
-# "Mrd."/"mln."/"bn." before a currency or a lower-case word ("10,5 Mrd. Euro", "$4.5 mln. in fines")
+# "J.K. Rowling"), after a day's number before a month ("24. November", "Am 3. Oktober"), after a German
+# ordinal before its noun ("in der 24. Minute", "zum 2. Mal"), after "Mrd."/"mln."/"bn." before a
+# currency or a lower-case word ("10,5 Mrd. Euro", "$4.5 mln. in fines")
 _INITIALS = re.compile(r"(?:^|[\s(])(?:[A-Z]\.){2,3}$")
 _DAY = re.compile(r"(?:^|\s)\d{1,2}\.$")
-_MONTH = re.compile(
-    r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|"
-    r"January|February|June|July|October|December)\b"  # not "May", "March": English ones start sentences
+# German months, and English ones but "May" and "March", which start sentences: "24. November"
+_MONTH_NAMES = {m.capitalize() for m in (*GERMAN_MONTHS, *ENGLISH_MONTHS)} - {"May", "March"}
+_MONTH = re.compile("(?:" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True)) + r")\b")
+# German writes an ordinal as its number and a full stop, after an article or a preposition merged with one
+_ORDINAL = re.compile(r"(?:^|\s)(?:[Dd](?:er|ie|as|em|en|es)|[AaIi]m|[Zz]u[mr]|[Vv]om|[Bb]eim)\s+\d{1,3}\.$")
+# ... and a capitalised word after it is the noun it counts, unless it starts a sentence: a pronoun, an
+# article, a conjunction, an adverb or a preposition
+GERMAN_STARTERS = frozenset(
+    """
+    der die das den dem des ein eine einer er sie es wir ich ihr man und aber doch denn dann da so auch
+    noch nun jetzt heute am im in an auf aus bei mit nach seit von vor zu zum zur für wie wenn als dass
+    dies diese dieser dieses damit danach dabei trotzdem
+    """.split()
 )
 _AMOUNT = re.compile(r"(?:^|[\s\d])(?:Mrd|Mio|Md|Mld|Tsd|Bio|mrd|mio|mln|bln|bn|mld|tsd)\.$")
 _CURRENCY_WORD = re.compile(
@@ -289,8 +334,15 @@ def _goes_on(before: str, after: str) -> bool:
     if _INITIALS.search(before, tail):
         first = after.split(maxsplit=1)[0].strip("\"“‘'").casefold()
         return after[0].isupper() and first not in SENTENCE_STARTERS
-    if _DAY.search(before, tail):
-        return bool(_MONTH.match(after))
+    if _DAY.search(before, tail) and _MONTH.match(after):
+        return True
+    if _ORDINAL.search(before, max(0, len(before) - 16)):
+        first = after.split(maxsplit=1)[0].rstrip(".,;:!?…")
+        return (
+            first.isalpha()
+            and first[0].isupper()
+            and first.casefold() not in GERMAN_STARTERS | SENTENCE_STARTERS
+        )
     return bool(_AMOUNT.search(before, tail)) and (after[0].islower() or bool(_CURRENCY_WORD.match(after)))
 
 
@@ -303,22 +355,36 @@ def _bang_name(before: str, after: str) -> bool:
 
 def _quotations_whole(text: str, found: list[Sentence], marks: tuple[str, str]) -> list[Sentence]:
     """The sentences of one block, a quotation that opens in one and closes in a later one (with none
-    opened or closed between) made one, if it is short enough."""
-    balance = [_quote_balance(s.text, marks) for s in found]
+    opened or closed between) made one, if it is short enough. A double quotation is closed by a double
+    mark: single ones inside it quote within it ("He told me 'stop. Now.' I did."); only when it does
+    not close in the block may a single one opened with it ("... to think: 'This is not my day. ...'")."""
+    balances = [_quote_balance(s.text, marks) for s in found]
     out, i = [], 0
     while i < len(found):
-        j = i + 1
-        if balance[i] > 0:
-            while j < len(found) and balance[j] == 0 and found[j].end - found[i].start <= MAX_QUOTED:
-                j += 1
-            if j < len(found) and balance[j] < 0 and found[j].end - found[i].start <= MAX_QUOTED:
-                out.append(Sentence(text[found[i].start : found[j].end], found[i].start, found[j].end))
-                i = j + 1
-                continue
-            j = i + 1
-        out.append(found[i])
-        i = j
+        double, single = balances[i]
+        j = _closing(found, balances, i, _double) if double > 0 else -1
+        if j < 0 and (single > 0 if double > 0 else _either(balances[i]) > 0):
+            j = _closing(found, balances, i, _either)
+        if j > i:
+            out.append(Sentence(text[found[i].start : found[j].end], found[i].start, found[j].end))
+            i = j + 1
+        else:
+            out.append(found[i])
+            i += 1
     return out
+
+
+def _closing(
+    found: list[Sentence], balances: list[tuple[int, int]], i: int, level: Callable[[tuple[int, int]], int]
+) -> int:
+    """The sentence that closes the quotation sentence ``i`` opens, as ``level`` counts quotations, with
+    none opened or closed between, within ``MAX_QUOTED`` characters; or -1."""
+    for j in range(i + 1, len(found)):
+        if found[j].end - found[i].start > MAX_QUOTED or level(balances[j]) > 0:
+            return -1
+        if level(balances[j]) < 0:
+            return j
+    return -1
 
 
 def split_words(sentence: str) -> list[str]:

@@ -6,7 +6,8 @@
 The article is read into sumy's document model by :func:`build_document`: the title and every line
 that reads as a label (no final punctuation: section heads, datelines, bylines) become headings, which
 sumy never returns as summary sentences; photo captions and paragraphs printed twice (a caption under
-the photo and again in the gallery) are dropped; a sentence repeated verbatim is kept once. Summaries
+the photo and again in the gallery) are dropped; a sentence repeated verbatim is kept once; a sentence
+that is only a quotation is read with the attributed quotation before it (:mod:`briefing.speakers`). Summaries
 come back in article order. Every algorithm sees at most ``max_sentences`` sentences, the first ones
 (news puts the story up front): most cost the square of the sentence count, KL the cube (it gets a
 quarter), so a 10,000-sentence input cannot stall the bot.
@@ -22,8 +23,15 @@ from sumy.models.dom import ObjectDocumentModel, Paragraph
 from sumy.models.dom import Sentence as DomSentence
 
 from briefing.errors import BriefingError
-from briefing.furniture import ends_sentence
-from briefing.sentences import Tokenizer, split_sentences, without_dateline, word_count
+from briefing.sentences import (
+    Tokenizer,
+    ends_sentence,
+    ends_with_stop,
+    split_sentences,
+    without_dateline,
+    word_count,
+)
+from briefing.speakers import attribute_quotes
 from briefing.summarizers import ALGORITHMS, CUBIC, build_summarizer
 
 __all__ = [
@@ -43,7 +51,6 @@ __all__ = [
 TOKENIZER = Tokenizer()
 LABEL_MAX_WORDS = 20
 
-_FINAL = re.compile(r"[.!?…。！？]['\"’”)\]」』）]*$")
 _CAPTION = re.compile(
     r"©|\b(?:photo|image|picture|video) ?(?:credit|caption|source)?s? ?:|\((?:photo|file photo|"
     r"image|picture)\b|\bgetty images\b|\b(?:afp|reuters|ap|epa|pool)(?: via getty)?/",
@@ -60,7 +67,7 @@ class UnknownAlgorithmError(BriefingError):
 def is_label(line: str) -> bool:
     """A short line without final punctuation: a headline, section label, dateline or byline."""
     line = line.strip()
-    return bool(line) and not _FINAL.search(line) and word_count(line) <= LABEL_MAX_WORDS
+    return bool(line) and not ends_with_stop(line) and word_count(line) <= LABEL_MAX_WORDS
 
 
 def is_caption(line: str) -> bool:
@@ -69,7 +76,7 @@ def is_caption(line: str) -> bool:
     if _CAPTION.search(line):
         return True
     positions = len(_POSITION.findall(line))
-    return positions >= 2 or (positions == 1 and not _FINAL.search(line.strip()))
+    return positions >= 2 or (positions == 1 and not ends_with_stop(line.strip()))
 
 
 def split_headline(text: str) -> tuple[str, str]:
@@ -128,7 +135,7 @@ def build_document(
                 paragraphs.append(Paragraph([DomSentence(key, tokenizer, is_heading=True)]))
             continue
         sentences: list[DomSentence] = []
-        for k, s in enumerate(split_sentences(text)):
+        for k, s in enumerate(attribute_quotes(text, split_sentences(text))):
             key = " ".join(s.text.split())
             key = without_dateline(key) if k == 0 else key
             if key in seen or not any(c.isalnum() for c in key) or left == 0:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefing.dumps import decode_text
+from briefing.charsets import decode_text
 from briefing.errors import BinarySourceError, DecodeError, EmptySourceError, SourceError
 from briefing.feeds import looks_like_feed
 

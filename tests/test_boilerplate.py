@@ -32,10 +32,17 @@ from store.articles import latest_articles
         "Reuters reporters Li Wei and Ana Costa contributed reporting from Shanghai.",
         "Reuters contributed to this report.",
         "Mehmet Kaya in Ankara and Sara Lind contributed to this report.",
+        "Reuters analysts Tom Roe and Li Wei contributed to this report.",  # a newsroom job, as a byline's
         "The Associated Press receives support from the Walton Family Foundation for coverage of water "
         "and environmental policy. The AP is solely responsible for all content.",
         "AP's climate coverage receives financial support from multiple private foundations.",
         "Follow AP's coverage of the harbour strike at https://apnews.com/hub/strikes",
+        "Follow the AP's coverage of the harbour strike at https://apnews.com/hub/strikes.",
+        "This story has been updated to correct the name of the harbour master.",
+        "AP writer Jane Roe contributed from Ankara.",
+        "Associated Press journalists Li Wei and Ana Costa contributed.",
+        "___",
+        "https://apnews.com/hub/strikes",
     ],
 )
 def test_furniture_paragraphs_go(paragraph):
@@ -54,6 +61,8 @@ def test_furniture_paragraphs_go(paragraph):
         "Read more",
         "The ministry contributed reporting funds to the project.",
         "Records from 40 clinics in six regions contributed to this report.",  # no one credited
+        "Exports contributed.",  # nobody: no job, one word
+        "Falling prices contributed from the start of the year.",
         "Follow the harbour strike as it happens, the union told members on Monday.",
         "Lire aussi la tribune publiée hier dans nos colonnes.",
         "Read more: " + " ".join(["the rest of the report says a great many things about the harbour"] * 3),

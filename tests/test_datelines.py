@@ -7,7 +7,7 @@ from conftest import NOW
 
 from briefing.dumps import split_dump
 from briefing.furniture import Kind, Verdict, classify, dateline_date
-from briefing.sentences import without_dateline
+from briefing.sentences import split_dateline, without_dateline
 from briefing.service.ingest import ingest_files
 from store.articles import latest_articles
 
@@ -44,7 +44,8 @@ def test_press_release_and_local_datelines_are_taken_off(sentence, expected):
     ],
 )
 def test_a_datelines_day_is_read_with_the_year_that_puts_it_last_before_now(lead, expected):
-    assert dateline_date(lead + "\n\nMore text.", now=NOW) == expected
+    dateline, _ = split_dateline(lead + "\n\nMore text.")
+    assert dateline_date(dateline, now=NOW) == expected
 
 
 @pytest.mark.parametrize(
@@ -140,3 +141,25 @@ def test_a_lead_sentence_opening_with_a_date_is_prose_and_does_not_date_the_arti
 )
 def test_a_date_line_with_a_section_or_time_after_its_date_is_still_a_date(line, expected):
     assert classify(line) == Verdict(Kind.DATE, expected)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "\nGDANSK, Jan 21 (Reuters) - The port said.\n\nMore.",
+            ("GDANSK, Jan 21 (Reuters) - ", "The port said.\n\nMore."),
+        ),
+        (
+            "The port said on Jan 21 that it would close.\n\nMore.",
+            ("", "The port said on Jan 21 that it would close.\n\nMore."),
+        ),
+    ],
+)
+def test_the_dateline_is_cut_from_the_text_it_dates(body, expected):
+    assert split_dateline(body) == expected
+
+
+def test_may_in_french_is_a_date_word_of_a_published_line():
+    line = "Published 22 mai 2026 14:05 dans la rubrique Monde"
+    assert classify(line) == Verdict(Kind.DATE, datetime(2026, 5, 22, 14, 5, tzinfo=UTC))

@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 from conftest import SEEDS
 
+from briefing.charsets import decode_text
 from briefing.dedupe import (
     BANDS,
     EMPTY,
@@ -20,7 +21,7 @@ from briefing.dedupe import (
     sketch,
     unpack_signature,
 )
-from briefing.dumps import decode_text, split_dump
+from briefing.dumps import split_dump
 from briefing.sentences import split_sentences
 
 # Four outlets' articles on North Korean troops in Russia's war: one story, four articles.

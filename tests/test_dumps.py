@@ -7,9 +7,11 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 from conftest import FIXTURES, ROOT, SEEDS
 
-from briefing.dumps import decode_text, split_dump, title_from_body
+from briefing.charsets import decode_text
+from briefing.dumps import split_dump
 from briefing.errors import BinarySourceError, DecodeError, EmptySourceError
 from briefing.furniture import Kind, Verdict, classify, parse_date
+from briefing.titles import title_from_body
 
 SEED_TITLES = {
     "000": [

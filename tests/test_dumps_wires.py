@@ -315,6 +315,10 @@ AP_STORY = (
         "The Associated Press receives support from several private foundations to enhance its coverage of "
         "labor. The AP is solely responsible for all content.",
         "Follow AP's coverage of labor at https://apnews.com/hub/labor",
+        "Follow the AP's coverage of labor at https://apnews.com/hub/labor.",
+        "This story has been corrected to show the strike began on Monday, not Sunday.",
+        "AP writer Jane Doe contributed from Annapolis.",
+        "Associated Press journalists Jane Doe in Annapolis and Li Wei in Boston contributed.",
     ],
 )
 def test_aps_note_under_the_line_after_a_story_is_no_article(note):
@@ -346,3 +350,36 @@ def test_a_key_events_schedule_in_an_ordinary_article_stays():
         "14:00 Harbour master reviews the forecast",
         last.strip(),
     ]
+
+
+def test_a_name_over_a_newsroom_job_in_the_header_is_the_byline():
+    text = BBC_LIKE.replace("BBC Wales News", "Senior photographer")
+    [story] = split_dump(text, source="bbc.txt")
+    assert story.author == "Gwen Price"
+    assert "Senior photographer" not in story.body
+
+
+def test_aps_tail_goes_and_the_next_story_after_it_stays_whole():
+    text = (
+        "Harbour workers strike over pay\n\n"
+        "BALTIMORE (AP) — Dock workers walked out on Monday over pay, their union said.\n\n"
+        "The port authority said talks would resume on Wednesday.\n\n"
+        "___\n\n"
+        "Associated Press writers Jane Doe in Annapolis and Li Wei in Boston contributed to this report.\n\n"
+        "___\n\n"
+        "Follow AP's coverage of the war at https://apnews.com/hub/russia-ukraine\n\n"
+        "The Associated Press receives support from several private foundations. The AP is solely "
+        "responsible for all content.\n\n"
+        "Ferry service resumes after the strike\n\n"
+        "Ferries between Baltimore and Annapolis sailed again on Tuesday morning, the operator said.\n"
+    )
+    story, ferries = split_dump(text, source="x")
+    assert story.body.split("\n\n") == [
+        "BALTIMORE (AP) — Dock workers walked out on Monday over pay, their union said.",
+        "The port authority said talks would resume on Wednesday.",
+    ]
+    assert ferries.title == "Ferry service resumes after the strike"
+    assert (
+        ferries.body
+        == "Ferries between Baltimore and Annapolis sailed again on Tuesday morning, the operator said."
+    )

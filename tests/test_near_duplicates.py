@@ -5,8 +5,9 @@ from datetime import timedelta
 import pytest
 from conftest import NOW, SEEDS
 
+from briefing.charsets import decode_text
 from briefing.dedupe import BANDS, content_hash
-from briefing.dumps import decode_text, split_dump
+from briefing.dumps import split_dump
 from briefing.models import ArticleDraft
 from briefing.service.ingest import ingest_sources
 from store import open_db, transaction

@@ -302,3 +302,23 @@ def test_an_address_that_does_not_parse_is_no_address_of_the_page():
     html = html.replace("<head>", '<head><link rel="canonical" href="http://[broken/x">')
     assert parse_page(html, "http://[broken").url is None
     assert parse_page(html, "https://harbour.example/live").url == "https://harbour.example/live"
+
+
+AP_PAGE = """<html><head><title>Drones hit an oil depot overnight</title></head><body><article>
+<h1>Drones hit an oil depot overnight</h1>
+<p>KYIV, Ukraine (AP) — Drones struck an oil depot in the Bryansk region overnight, setting it ablaze,
+the military said Sunday, in the latest strike on energy sites near the border.</p>
+<p>The Defense Ministry said its air defenses downed 42 drones over several regions, including six over
+the capital region, and that no one was hurt.</p>
+<p>___</p>
+<p>Associated Press writer Tom Roe in Moscow contributed to this report.</p>
+<p>___</p>
+<p>Follow AP's coverage of the war at
+<a href="https://apnews.com/hub/russia-ukraine">https://apnews.com/hub/russia-ukraine</a></p>
+</article></body></html>"""
+
+
+def test_aps_rules_and_notes_under_a_story_are_no_part_of_its_text():
+    draft = parse_page(AP_PAGE, "https://apnews.com/article/drones")
+    assert draft.body.endswith("including six over the capital region, and that no one was hurt.")
+    assert "___" not in draft.body and "apnews.com" not in draft.body

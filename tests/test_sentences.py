@@ -5,7 +5,16 @@ from pathlib import Path
 
 import pytest
 
-from briefing.sentences import Tokenizer, split_sentences, split_words, without_dateline, word_count
+from briefing.sentences import (
+    Tokenizer,
+    ends_sentence,
+    ends_with_stop,
+    split_sentences,
+    split_words,
+    without_dateline,
+    word_count,
+)
+from briefing.summary import split_headline
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -366,3 +375,87 @@ def test_chinese_and_japanese_words_are_pairs_of_characters():
 )
 def test_word_count_counts_chinese_and_japanese_by_characters(text, words):
     assert word_count(text) == words
+
+
+@pytest.mark.parametrize(
+    ("line", "finished", "stopped"),
+    [
+        ("The port closed.", True, True),
+        ('He said: "We stay."', True, True),
+        ("Il a répondu «non.»", True, True),
+        ("Goals:", True, False),
+        ("Oslo trams run late", False, False),
+        ("港口关闭。", True, True),
+    ],
+)
+def test_a_line_ends_with_a_stop_or_a_colon_and_the_quotes_closing_over_it(line, finished, stopped):
+    assert (ends_sentence(line), ends_with_stop(line)) == (finished, stopped)
+
+
+def test_a_first_line_ending_with_a_stop_inside_guillemets_is_a_sentence_not_a_headline():
+    text = "Le ministre a répondu «non.»\n\nLes syndicats ont quitté la salle."
+    assert split_headline(text) == ("", text)
+
+
+def test_a_german_day_before_maerz_spelt_without_umlaut_ends_no_sentence():
+    text = "Die Frist endet am 3. Maerz 2026. Danach gilt das neue Recht."
+    assert [s.text for s in split_sentences(text)] == [
+        "Die Frist endet am 3. Maerz 2026.",
+        "Danach gilt das neue Recht.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            """She said: "He told me 'stop. Now.' I did." Then she left.""",
+            ["""She said: "He told me 'stop. Now.' I did.\"""", "Then she left."],
+        ),
+        (
+            "She said: “He told me ‘stop. Now.’ I did.” Then she left.",
+            ["She said: “He told me ‘stop. Now.’ I did.”", "Then she left."],
+        ),
+        (  # apostrophes inside the quotation are no quotes
+            """She said: "Jones' car was gone. It's the '90s again, don't you see." Then she left.""",
+            ["""She said: "Jones' car was gone. It's the '90s again, don't you see.\"""", "Then she left."],
+        ),
+        (  # a quotation in single quotes, with apostrophes in it
+            "'We don't know. It's the '90s,' he said. Then he left.",
+            ["'We don't know. It's the '90s,' he said.", "Then he left."],
+        ),
+    ],
+)
+def test_single_quotes_inside_a_double_quotation_do_not_close_it(text, expected):
+    assert [s.text for s in split_sentences(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Müller traf in der 24. Minute zum 1:0. Danach kippte das Spiel.",
+            ["Müller traf in der 24. Minute zum 1:0.", "Danach kippte das Spiel."],
+        ),
+        (
+            "Am 3. Spieltag verlor Bayern. Der Trainer blieb ruhig.",
+            ["Am 3. Spieltag verlor Bayern.", "Der Trainer blieb ruhig."],
+        ),
+        (
+            "Sie gewann zum 2. Mal den Titel. Bayern steht auf dem 3. Platz. Dortmund folgt.",
+            ["Sie gewann zum 2. Mal den Titel.", "Bayern steht auf dem 3. Platz.", "Dortmund folgt."],
+        ),
+        (  # a number ending a sentence, the next starting with an article: two sentences
+            "Er kam auf Platz 3. Der Trainer war zufrieden. Es stand 2:1 in der 90. Danach war Schluss.",
+            [
+                "Er kam auf Platz 3.",
+                "Der Trainer war zufrieden.",
+                "Es stand 2:1 in der 90.",
+                "Danach war Schluss.",
+            ],
+        ),
+        ("I am 3. The rest is history.", ["I am 3.", "The rest is history."]),
+    ],
+)
+def test_a_german_ordinal_before_its_noun_ends_no_sentence(text, expected):
+    assert [s.text for s in split_sentences(text)] == expected

@@ -5,8 +5,9 @@ from datetime import datetime, timedelta
 import pytest
 from conftest import NOW, SEEDS
 
+from briefing.charsets import decode_text
 from briefing.dedupe import BANDS, pack_signature, sketch
-from briefing.dumps import decode_text, split_dump
+from briefing.dumps import split_dump
 from briefing.models import ArticleDraft
 from store import transaction
 from store.articles import (

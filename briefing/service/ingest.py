@@ -23,13 +23,14 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from briefing.addresses import is_web_url, site_of
-from briefing.dumps import decode_text, split_dump
+from briefing.charsets import decode_text
+from briefing.dumps import split_dump
 from briefing.errors import EmptySourceError, FetchError, SourceError
 from briefing.feeds import Feed, FeedEntry, has_prose, looks_like_feed, parse_feed
 from briefing.furniture import dateline_date
 from briefing.models import ArticleDraft, IngestReport
 from briefing.pages import PAGE_SUFFIXES, parse_page
-from briefing.sentences import body_without_dateline
+from briefing.sentences import split_dateline
 from briefing.service import App
 from briefing.service.enrich import enrich_article
 from store.articles import add_article, known_url
@@ -232,10 +233,11 @@ def credible_date(when: datetime | None, now: datetime) -> datetime | None:
 
 def _store_one(app: App, draft: ArticleDraft, tally: Tally, *, label: str, source_id: int | None) -> None:
     # an article giving no date of its own is dated by its dateline ("AMSTERDAM, Nov 23 (Reuters) -")
-    written = draft.published_at or dateline_date(draft.body, now=app.now())
+    dateline, body = split_dateline(draft.body)
+    written = draft.published_at or dateline_date(dateline, now=app.now())
     draft = replace(
         draft,
-        body=body_without_dateline(draft.body),
+        body=body,
         published_at=credible_date(written, app.now()),
         # a malformed address ("http://[x/a" in a dump's "URL:" line) names no page: the text still counts
         url=draft.url if is_web_url(draft.url) else None,

@@ -1,0 +1,121 @@
+"""An article's metadata read from neighbouring lines of a dump: the site a "Source" footer or photo
+credit names, "By" + name, "Published" + date, a time under a date, a name over its desk ("BBC Wales
+News": a byline without "By"), and a relative time under a title (a byline) or elsewhere (a teaser).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from briefing.boilerplate import NEWSROOM_JOBS
+from briefing.dumplines import META, WORD, Line, next_line, previous_line
+from briefing.furniture import Kind, looks_like_name, parse_date, strip_bullet, word_count
+
+_CREDITED_SITE = re.compile(
+    r"^(?:(?:photo|image|picture)\s+)?(?:credits?|sources?)\s*[:\-–—]?\s*(?:https?://)?(?:www\.)?"
+    r"((?:[a-z0-9-]+\.)+[a-z]{2,})/?$",
+    re.I | re.M,
+)
+_SITE_UNDER_LABEL = re.compile(
+    r"^(?:credits?|sources?)\s*$\n\s*(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})/?\s*$",
+    re.I | re.M,
+)
+
+
+_SITE = re.compile(r"(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})/?", re.I)
+_SOURCE_LABEL = re.compile(r"sources?\s*:?", re.I)
+
+
+def mark_sites(lines: list[Line]) -> None:
+    """Sites that a dump credits, line by line. A "Source / www.dw.com" footer ends its article (the
+    seed-002 layout glues articles together with nothing else between them) and names its outlet; a
+    "Photo credit: www.dw.com" over an article names it too. An article crediting two sites has
+    neither as its outlet."""
+    for i, line in enumerate(lines):
+        credited = _CREDITED_SITE.fullmatch(line.text)
+        if credited:
+            line.site = credited.group(1).lower()
+            if line.text[:6].lower().startswith("source"):
+                line.kind = Kind.BREAK
+        elif _SOURCE_LABEL.fullmatch(line.text) and i + 1 < len(lines):
+            site = _SITE.fullmatch(lines[i + 1].text)
+            if site:
+                line.kind = Kind.DROP
+                lines[i + 1].kind, lines[i + 1].site = Kind.BREAK, site.group(1).lower()
+
+
+def outlet_of(text: str) -> str | None:
+    """The site a dump credits as its source ("Source: www.bbc.com", "Photo credit: www.bbc.com"), when it
+    names exactly one: a better outlet name than the file's. None when it names none or several."""
+    sites = {m.group(1).lower() for m in _CREDITED_SITE.finditer(text)}
+    sites |= {m.group(1).lower() for m in _SITE_UNDER_LABEL.finditer(text)}
+    return sites.pop() if len(sites) == 1 else None
+
+
+def pair_metadata(lines: list[Line]) -> None:
+    """ "By" + "AFP" → author AFP; "Published" + "on" + "13 Nov 2024" → the date; "22 November 2026" +
+    "14:05 GMT" → the date at that time."""
+    for i, line in enumerate(lines):
+        if line.kind is Kind.DATE and line.value is not None and i + 1 < len(lines):
+            clock = lines[i + 1]
+            when = parse_date(f"{line.text} {clock.text}") if clock.clock and _midnight(line.value) else None
+            if when is not None:
+                line.value = when
+        if line.kind not in (Kind.AUTHOR, Kind.DATE) or line.value is not None:
+            continue
+        nxt = next_line(lines, i)
+        if nxt is None:
+            continue
+        name = strip_bullet(nxt.text)
+        if line.kind is Kind.AUTHOR and nxt.kind is Kind.HEADING and looks_like_name(name):
+            line.value, nxt.kind = name, Kind.DROP
+        elif line.kind is Kind.DATE and nxt.kind is Kind.DATE and nxt.value is not None:
+            line.value, nxt.kind = nxt.value, Kind.DROP
+        elif line.kind is Kind.DATE and nxt.kind is Kind.HEADING and parse_date(nxt.text):
+            line.value, nxt.kind = parse_date(nxt.text), Kind.DROP
+
+
+# The second line of a two-line byline: the writer's desk or job ("BBC Wales News", "Political editor")
+_DESK_WORDS = NEWSROOM_JOBS | {"news", "desk"}
+DESK_LINE_WORDS = 6
+
+
+def pair_desk_bylines(lines: list[Line]) -> None:
+    """ "Tomos Morgan" over "BBC Wales News" (or "Political editor") in an article's header, with no blank
+    line between them: a byline without "By", the name its author."""
+    for i in range(len(lines) - 1):
+        name, desk = lines[i], lines[i + 1]
+        if name.kind is not Kind.HEADING or desk.kind is not Kind.HEADING or desk.gap_before:
+            continue
+        last = WORD.findall(desk.text.casefold())[-1:]
+        if not (2 <= word_count(name.text) <= 4 and looks_like_name(name.text)):
+            continue
+        if word_count(desk.text) > DESK_LINE_WORDS or not last or last[0] not in _DESK_WORDS:
+            continue
+        before = previous_line(lines, i, (Kind.DROP, Kind.CREDIT))
+        if before is None or before.kind is not Kind.PROSE:  # a header's line, not a list in the text
+            name.kind, name.value, desk.kind = Kind.AUTHOR, name.text, Kind.DROP
+
+
+def _midnight(value: object) -> bool:
+    return isinstance(value, datetime) and (value.hour, value.minute, value.second) == (0, 0, 0)
+
+
+def resolve_reltimes(lines: list[Line]) -> None:
+    """Under a title (or its date), "S.Chen34 min ago" is a byline; anywhere else it heads a teaser:
+    the time line and the teaser's title are not article text."""
+    previous: Line | None = None
+    for i, line in enumerate(lines):
+        if line.kind is Kind.DROP:
+            continue
+        if line.kind is Kind.RELTIME:
+            if previous is not None and previous.kind in (Kind.HEADING, *META):
+                name = line.value if isinstance(line.value, str) and looks_like_name(line.value) else None
+                line.kind, line.value = (Kind.AUTHOR, name) if name else (Kind.DROP, None)
+            else:
+                line.kind = Kind.BREAK
+                nxt = next_line(lines, i)
+                if nxt is not None and nxt.kind is Kind.HEADING:
+                    nxt.kind = Kind.BREAK
+        previous = line

@@ -1,0 +1,133 @@
+"""Photo captions in a dump: the line above a "©" credit or an image placeholder or the sharing
+buttons, a caption printed twice or repeating a credited one, a line echoing a paragraph; a headline
+printed twice keeps one copy.
+"""
+
+from __future__ import annotations
+
+from briefing.dumplines import META, WORD, Line, is_label, next_line, previous_line
+from briefing.furniture import Kind, caption_of, is_share_prompt
+from briefing.sentences import ends_sentence, word_count
+
+CAPTION_OVERLAP = 0.6
+_WINDOW = 15
+
+
+def drop_captions(lines: list[Line]) -> None:
+    """Captions: the unfinished line just above a "©" credit, one above an image placeholder, one
+    between an article's date and its sharing buttons, lines printed twice, lines repeating a caption
+    shown with its credit, and lines echoing a paragraph."""
+    credited: set[str] = set()
+    for i, line in enumerate(lines):
+        if line.kind is Kind.CREDIT and i and not line.gap_before:
+            before = lines[i - 1]
+            if before.kind is Kind.HEADING or (before.kind is Kind.PROSE and not ends_sentence(before.text)):
+                before.kind = Kind.DROP
+        if line.kind is Kind.HEADING and line.spacer_after:
+            line.kind = Kind.DROP
+        if line.kind is Kind.DROP and (caption := caption_of(line.text)):
+            credited.add(_caption_key(caption))
+        elif line.kind in (Kind.HEADING, Kind.PROSE) and _caption_key(line.text) in credited:
+            line.kind = Kind.DROP  # the caption again, without its credit
+        elif _above_share_prompt(lines, i):
+            line.kind = Kind.DROP
+    _drop_repeats(lines)
+    _drop_echoes(lines)
+
+
+def _caption_key(text: str) -> str:
+    return " ".join(WORD.findall(text.casefold()))
+
+
+def _above_share_prompt(lines: list[Line], i: int) -> bool:
+    """The featured photo's caption in a WordPress layout: an unfinished line right above the sharing
+    buttons ("Spread the love"), after the article's date or byline. A real first paragraph ends with
+    a full stop, and a title has no date above it."""
+    line = lines[i]
+    if line.kind not in (Kind.HEADING, Kind.PROSE) or ends_sentence(line.text) or i + 1 == len(lines):
+        return False
+    below = lines[i + 1]
+    if below.gap_before or not is_share_prompt(below.text):
+        return False
+    above = previous_line(lines, i)
+    return above is not None and above.kind in (Kind.DATE, Kind.AUTHOR)
+
+
+def _drop_echoes(lines: list[Line]) -> None:
+    """An unfinished line (no final punctuation) whose words mostly repeat a nearby paragraph is a
+    caption echoing it ("Trump warned on Tuesday that..." under the photo)."""
+    flat: dict[int, str] = {}
+    previous = Kind.BREAK
+    for i, line in enumerate(lines):
+        unfinished = line.kind is Kind.PROSE and not ends_sentence(line.text)
+        # a heading right after a label, an ending or the file's start is a title, even when the
+        # lead paragraph repeats its words
+        titled = previous in (Kind.HEADING, Kind.BREAK)
+        if line.kind not in (Kind.DROP, Kind.CREDIT):
+            previous = line.kind
+        if (line.kind is Kind.HEADING or unfinished) and not titled and word_count(line.text) >= 6:
+            grams = _trigrams(line.text)
+            near = range(max(0, i - _WINDOW), min(len(lines), i + _WINDOW + 1))
+            for j in near:
+                if j != i and lines[j].kind is Kind.PROSE:
+                    if j not in flat:
+                        flat[j] = " " + " ".join(WORD.findall(lines[j].text.casefold())) + " "
+                    if _covers(grams, flat[j]):
+                        line.kind = Kind.DROP
+                        break
+
+
+def _drop_repeats(lines: list[Line]) -> None:
+    """A long line printed twice in a row is a photo's alt text and caption: both go, unless it is a
+    headline printed twice (see :func:`_is_title_pair`), which keeps one copy. A long line repeated
+    later is a caption or pull quote: the later copy goes, unless it is a heading with its byline or
+    date under it (a daily live page or a column: "Live updates: the war", the next day)."""
+    seen: set[str] = set()
+    previous = -1
+    for i, line in enumerate(lines):
+        if line.kind not in (Kind.PROSE, Kind.HEADING):
+            continue
+        key = line.text.casefold()
+        if word_count(line.text) >= 6:
+            if previous >= 0 and lines[previous].text.casefold() == key:
+                if not (line.kind is Kind.HEADING and _is_title_pair(lines, previous, i)):
+                    lines[previous].kind = Kind.DROP
+                line.kind = Kind.DROP
+            elif key in seen and not (line.kind is Kind.HEADING and _heads_article(lines, i)):
+                line.kind = Kind.DROP
+            seen.add(key)
+        previous = i
+
+
+def _heads_article(lines: list[Line], i: int) -> bool:
+    after = next_line(lines, i)
+    return after is not None and after.kind in (*META, Kind.RELTIME)
+
+
+def _is_title_pair(lines: list[Line], first: int, second: int) -> bool:
+    """A headline printed twice (the page's title, then the article's): its byline or date comes under
+    it, or it opens the dump or an article (after an ending or a section label); a photo's caption
+    printed twice sits inside an article, after its metadata."""
+    if _heads_article(lines, second):
+        return True
+    before = previous_line(lines, first)
+    if before is None or before.kind is Kind.BREAK:
+        return True
+    return before.kind is Kind.HEADING and is_label(before.text, lines[first].text)
+
+
+def _trigrams(text: str) -> list[str]:
+    words = WORD.findall(text.casefold())
+    return [" " + " ".join(words[k : k + 3]) + " " for k in range(len(words) - 2)]
+
+
+def _covers(grams: list[str], flat: str) -> bool:
+    """Whether most of a line's word trigrams occur in a paragraph (given as " w w w ... ")."""
+    allowed = len(grams) * (1 - CAPTION_OVERLAP)
+    misses = 0
+    for gram in grams:
+        if gram not in flat:
+            misses += 1
+            if misses > allowed:
+                return False
+    return bool(grams)

@@ -1,0 +1,68 @@
+"""A text file's bytes as text: UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1252."""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from briefing.errors import BinarySourceError, DecodeError, EmptySourceError
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def decode_text(data: bytes) -> str:
+    """Bytes of a text file as text: UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1252.
+
+    A UTF-8 file with a few stray bytes (one Latin-1 "á" pasted in) is still UTF-8: each byte that is
+    not part of a UTF-8 character is read as Windows-1252 on its own, or replaced by "�" where that
+    has no character, so one bad byte does not cost the file. A file whose non-ASCII bytes are mostly
+    not UTF-8 is Windows-1252.
+
+    Raises :class:`EmptySourceError`, :class:`BinarySourceError` (NUL bytes or control characters)
+    or :class:`DecodeError` (neither UTF-8 nor Windows-1252, naming the first byte neither reads).
+    """
+    if not data.strip():
+        raise EmptySourceError("the file is empty")
+    for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                       (codecs.BOM_UTF16_BE, "utf-16")):  # fmt: skip
+        if data.startswith(bom):
+            try:
+                return _checked(data.decode(codec))
+            except UnicodeDecodeError as exc:
+                raise DecodeError(f"invalid {codec} text at byte {exc.start}") from exc
+    if b"\x00" in data[:65536]:
+        raise BinarySourceError("binary data (NUL bytes), not text")
+    return _checked(_utf8_or_cp1252(data))
+
+
+# a byte that is not UTF-8, as Python's "surrogateescape" hands it over, → the same byte in Windows-1252
+_STRAY_BYTE = {0xDC00 + b: bytes([b]).decode("cp1252", errors="replace") for b in range(0x80, 0x100)}
+_STRAY = re.compile("[\udc80-\udcff]")
+
+
+def _utf8_or_cp1252(data: bytes) -> str:
+    text = data.decode("utf-8", errors="surrogateescape")
+    stray = len(_STRAY.findall(text))
+    if not stray:
+        return text
+    utf8_chars = sum(1 for c in text if ord(c) > 0x7F) - stray
+    if utf8_chars < stray:  # mostly Windows-1252: a byte pair that happens to be UTF-8 is not
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
+        for m in _STRAY.finditer(text):
+            if _STRAY_BYTE[ord(m.group())] == "\ufffd":
+                at = len(text[: m.start()].encode("utf-8", errors="surrogateescape"))
+                byte = f"byte 0x{data[at]:02x} at offset {at}"
+                raise DecodeError(f"neither UTF-8 nor Windows-1252 text ({byte})")
+    return text.translate(_STRAY_BYTE)
+
+
+def _checked(text: str) -> str:
+    sample = text[:65536]
+    if len(_CONTROL.findall(sample)) > max(8, len(sample) // 100):
+        raise BinarySourceError("binary data (control characters), not text")
+    if not text.strip():
+        raise EmptySourceError("the file holds only whitespace")
+    return text

@@ -1,0 +1,139 @@
+"""A dump's kept lines cut into articles: a run of non-prose lines followed by prose starts an article
+when it holds metadata, comes after an ending, is a short label over a longer title, or is a heading over
+a paragraph opening with a wire dateline; any other lone heading between paragraphs is a subheading.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from briefing.dumplines import META, Line, is_label
+from briefing.furniture import Kind, word_count
+from briefing.sentences import without_dateline
+
+
+@dataclass
+class Article:
+    title: str | None = None
+    section: str | None = None
+    author: str | None = None
+    published: datetime | None = None
+    url: str | None = None
+    paragraphs: list[str] = field(default_factory=list)
+    prose: int = 0
+    sites: set[str] = field(default_factory=set)  # sites its "Source" footer and photo credit name
+
+    def meta(self, line: Line) -> None:
+        if line.site:
+            self.sites.add(line.site)
+        if line.kind is Kind.AUTHOR and line.value and not self.author:
+            self.author = str(line.value)
+        elif line.kind is Kind.DATE and isinstance(line.value, datetime) and not self.published:
+            self.published = line.value
+        elif line.kind is Kind.LINK and isinstance(line.value, str) and not self.url:
+            self.url = line.value
+
+
+def segment_articles(lines: list[Line]) -> list[Article]:
+    articles: list[Article] = []
+    current: Article | None = None
+    i = 0
+    while i < len(lines):
+        if lines[i].kind is Kind.PROSE:
+            if current is None:
+                current = Article()
+                articles.append(current)
+            current.paragraphs.append(lines[i].text)
+            current.meta(lines[i])
+            current.prose += 1
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and lines[j].kind is not Kind.PROSE:
+            j += 1
+        dated = j < len(lines) and without_dateline(lines[j].text) != lines[j].text
+        started = _run(lines[i:j], current, at_end=j == len(lines), dated=dated)
+        if started is not None:
+            current = started
+            articles.append(current)
+        i = j
+    return articles
+
+
+def _run(run: list[Line], current: Article | None, *, at_end: bool, dated: bool) -> Article | None:
+    """Handle a run of non-prose lines; return the article it starts, if it starts one: a heading over
+    a paragraph opening with a wire dateline ("MANILA, Nov 23 (Reuters) - ") is a story's title."""
+    listed = 0  # a list under the last paragraph (or under its own "Goals:" heading) is the article's
+    while listed < len(run) and (run[listed].listed or (listed + 1 < len(run) and run[listed + 1].listed)):
+        listed += 1
+    if current is not None and listed:
+        current.paragraphs.extend(line.text for line in run[:listed])
+        run = run[listed:]
+    breaks = [k for k, line in enumerate(run) if line.kind is Kind.BREAK]
+    if breaks and _separates_header(run, breaks):
+        breaks.pop()  # "Title: ... / Date: ... / ----" then the body: the line ends the header, no article
+    cut = breaks[-1] + 1 if breaks else 0
+    while cut < len(run) and run[cut].kind in META and current is not None:
+        cut += 1  # an "Author: ..." line after the last paragraph belongs to that article
+    tail, head = run[:cut], run[cut:]
+    if current is not None:
+        for line in tail:
+            current.meta(line)
+    if at_end:
+        if current is not None:
+            for line in head:
+                current.meta(line)
+        return None
+    head = _without_menus(head)
+    headings = [line.text for line in head if line.kind is Kind.HEADING]
+    first = next((k for k, line in enumerate(head) if line.kind is Kind.HEADING), len(head))
+    has_meta = any(line.kind in META for line in head[first:])
+    labelled = len(headings) >= 2 and is_label(headings[0], headings[1])
+    if current is not None and not (breaks or has_meta or labelled or (dated and headings)):
+        current.paragraphs.extend(headings)  # subheadings inside the article
+        for line in head:
+            current.meta(line)
+        return None
+    article = Article()
+    if labelled:
+        article.section, headings = headings[0], headings[1:]
+    if headings:
+        article.title, article.paragraphs = headings[0], headings[1:]
+    for line in head:
+        article.meta(line)
+    return article
+
+
+def _separates_header(run: list[Line], breaks: list[int]) -> bool:
+    """Whether the run's last separator comes between an article's header (a title and its byline, date
+    or URL since the separator before) and its body, as an export writes "Title: ... / Date: ... /
+    ----": nothing titled follows it."""
+    start = breaks[-2] + 1 if len(breaks) > 1 else 0
+    header = run[start : breaks[-1]]
+    after = run[breaks[-1] + 1 :]
+    return (
+        any(line.kind is Kind.HEADING for line in header)
+        and any(line.kind in META for line in header)
+        and not any(line.kind is Kind.HEADING for line in after)
+    )
+
+
+MENU_RUN = 3  # this many one- or two-word headings in a row are a site's menu, not titles or sections
+
+
+def _without_menus(run: list[Line]) -> list[Line]:
+    """The run without menus: three or more one- or two-word headings in a row ("World", "Business",
+    "Sport", "Economy") are a site's navigation, whatever its words."""
+    out: list[Line] = []
+    short: list[Line] = []
+    for line in [*run, None]:
+        if line is not None and line.kind is Kind.HEADING and word_count(line.text) <= 2 and not line.listed:
+            short.append(line)
+            continue
+        if len(short) < MENU_RUN:
+            out.extend(short)
+        short = []
+        if line is not None:
+            out.append(line)
+    return out

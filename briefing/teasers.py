@@ -1,0 +1,136 @@
+"""Lists in a dump: the teasers under "Related Posts" or a live page's "Key events" (other stories'
+titles, dropped), and the article's own lists (under a line ending with ":", bulleted, an explainer's
+schedule), kept.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import takewhile
+
+from briefing.boilerplate import is_share_row
+from briefing.dumplines import META, Line, is_label, previous_line
+from briefing.furniture import TEASER_LABELS, Kind, strip_bullet, word_count
+from briefing.headlines import HEADLINE_ECHO, HEADLINE_WORDS, INNER_SENTENCE, content_words
+
+
+def drop_teaser_lists(lines: list[Line]) -> None:
+    """The titles under "Related Posts" (or "You may also like", "Read more", "Key events"...) are other
+    stories' (or posts') teasers, a title ending with "?" or "." too. When the last of them has a byline
+    or date under it, or a paragraph, it may be the next article's title (with a section label over
+    it): those stay. A live page's key event ("14:40 Reeves confirms...") is no title; a "Key events"
+    list outside a live page (an explainer's election-day schedule) is the article's."""
+    live = _is_live_page(lines)
+    for i, line in enumerate(lines):
+        label = " ".join(line.text.lower().split()).rstrip(": ")
+        if label in _LIVE_LABELS and not live:
+            _keep_schedule(lines, i)
+            continue
+        if label not in _LIST_LABELS:
+            continue
+        teasers: list[Line] = []
+        for nxt in lines[i + 1 :]:
+            if nxt.clock:
+                break  # a live page's first post: the list of its key events is over
+            if nxt.kind is Kind.HEADING or (nxt.kind is Kind.PROSE and _teaser_title(nxt.text, teasers)):
+                teasers.append(nxt)
+            elif nxt.kind is not Kind.DROP:
+                byline = nxt.kind is Kind.RELTIME and nxt.value
+                if (
+                    (nxt.kind in (*META, Kind.PROSE) or byline)
+                    and teasers
+                    and not _CLOCK_LED.match(teasers[-1].text)
+                ):
+                    title = teasers.pop()
+                    if teasers and is_label(teasers[-1].text, title.text):
+                        teasers.pop()
+                break
+        for teaser in teasers:
+            teaser.kind = Kind.DROP
+        if teasers and line.kind is Kind.HEADING:
+            line.kind = Kind.DROP  # "Key events", "Related news": the label goes with its list
+
+
+# Labels over a list of links to other stories or posts; "Read more" also ends an article (a BREAK)
+_LIVE_LABELS = frozenset({"key events", "key updates", "key moments"})  # a live page's, only there
+_LIST_LABELS = TEASER_LABELS | {"read more"} | _LIVE_LABELS
+_LIVE_SIGN = re.compile(r"^(?:live\b|last updated\b)", re.I)  # "LIVE: Storm Arwen ...", "Last updated: ..."
+LIVE_POSTS = 2  # this many post times alone on their lines ("16:20 GMT") make a live page
+
+
+def _keep_schedule(lines: list[Line], i: int) -> None:
+    """ "Key events" over "07:00 Polling stations open" lines inside an article: its list, label and
+    items kept in the text, not a section label over a new article's title."""
+    before = previous_line(lines, i, (Kind.DROP, Kind.CREDIT))
+    if before is None or before.kind is not Kind.PROSE:
+        return
+    items = list(takewhile(lambda line: line.kind is Kind.HEADING, lines[i + 1 :]))
+    if items:
+        for line in (lines[i], *items):
+            line.listed = True
+
+
+def _is_live_page(lines: list[Line]) -> bool:
+    """A live page: a "LIVE" title, a "Last updated" line, or several posts under their times."""
+    if any(_LIVE_SIGN.match(line.text) and line.kind is not Kind.PROSE for line in lines):
+        return True
+    return sum(1 for line in lines if line.clock) >= LIVE_POSTS
+
+
+_CLOCK_LED = re.compile(r"^\d{1,2}[:.]\d{2}\b")  # "14:40 Reeves confirms fuel duty freeze"
+
+
+def _teaser_title(text: str, teasers: list[Line]) -> bool:
+    """A short sentence in a list of teasers: another title ending with "?" or ".", unless it is the
+    lead under the title before it (longer than that title, and repeating its words)."""
+    if word_count(text) > HEADLINE_WORDS or INNER_SENTENCE.search(text):
+        return False
+    if not teasers or word_count(text) <= word_count(teasers[-1].text):
+        return True
+    words = content_words(teasers[-1].text)
+    return len(words & content_words(text)) < min(HEADLINE_ECHO, len(words))
+
+
+def mark_lists(lines: list[Line]) -> None:
+    """Short lines printed right under a line of the article ending with ":" ("Starting line-up:",
+    "Goals:") are its list (names, results), not a menu, however many they are."""
+    intro = False
+    for line in lines:
+        if intro and not line.gap_before and line.kind is Kind.DROP and _network_item(line.text):
+            line.kind = Kind.HEADING  # "The apps they use most are:" / "WhatsApp": an item, not a button
+        if line.kind is Kind.HEADING and intro and not line.gap_before:
+            line.listed = True
+            continue
+        intro = line.kind in (Kind.PROSE, Kind.HEADING) and line.text.endswith(":")
+
+
+_BULLETED = re.compile(r"^[•·▪◦●■*–-]\s*\S")
+LABEL_WORDS = 4  # "Key points", "At a glance": the label over a box of bullets
+
+
+def mark_bullets(lines: list[Line]) -> None:
+    """Two or more bulleted short lines in a row ("• Deficit target: 0.5 per cent") after a paragraph are
+    a list in the article, with the short line right above them as its label ("Key points"): never a
+    title. (Under a headline, the title and its byline come first anyway.)"""
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and lines[j].kind is Kind.HEADING and _BULLETED.match(lines[j].text):
+            j += 1
+        if j - i < 2:
+            i += 1
+            continue
+        above = lines[i - 1] if i else None
+        labelled = above is not None and above.kind is Kind.HEADING and word_count(above.text) <= LABEL_WORDS
+        first = i - 1 if labelled else i
+        before = previous_line(lines, first)
+        if before is not None and before.kind is Kind.PROSE:  # inside an article, not under a title
+            for line in lines[first:j]:
+                line.listed = True
+        i = j
+
+
+def _network_item(text: str) -> bool:
+    """A list item that is a network's name alone ("WhatsApp", "- X"), which share buttons also are."""
+    item = strip_bullet(text)
+    return len(item.split()) <= 2 and is_share_row(item)

@@ -1,0 +1,18 @@
+"""A title for an article that has none, from its first sentence."""
+
+from __future__ import annotations
+
+from briefing.sentences import split_sentences
+
+TITLE_MAX_CHARS = 90
+
+
+def title_from_body(body: str, *, max_chars: int = TITLE_MAX_CHARS) -> str:
+    """A title made from an untitled article's first sentence, shortened at a word boundary."""
+    sentences = split_sentences(body)
+    first = sentences[0].text if sentences else body.strip()
+    first = first.rstrip(" .;:")
+    if len(first) <= max_chars:
+        return first
+    cut = first[: max_chars + 1].rsplit(" ", 1)[0].rstrip(" ,;:-–—")
+    return cut + "…"
