@@ -85,6 +85,7 @@ class Selection:
     because: tuple[tuple[str, ...], ...]
     since: datetime | None
     updates: frozenset[int] = frozenset()
+    available: int = 0  # how many stories (new ones and updates) there were to choose from
 
     @property
     def quiet(self) -> bool:
@@ -262,7 +263,7 @@ def select_stories(
     chosen = (followed + others)[: max(0, length)]
     because = tuple(tuple(dict.fromkeys(matches.get(s.id, ()))) for s in chosen)
     renewed = frozenset(s.id for s in chosen if s.id in delivered)
-    return Selection(tuple(chosen), because, since, renewed)
+    return Selection(tuple(chosen), because, since, renewed, available=len(ranked))
 
 
 def _day(value: date) -> str:
@@ -331,9 +332,13 @@ def _intro(selection: Selection, tz: ZoneInfo) -> str:
     if selection.since is None:
         return f"The top {n} {'story' if n == 1 else 'stories'} of the day."
     updates = sum(s.id in selection.updates for s in selection.stories)
+    since = _since_label(selection.since, tz)
+    if selection.available > n:  # the length the chat chose cut some: say so, or the rest seems none
+        what = "new stories and updates" if updates else "new stories"
+        return f"The top {n} of {selection.available} {what} since {since}."
     what = [_count(n - updates, "new story", "new stories")] if n > updates else []
     what += [_count(updates, "update", "updates")] if updates else []
-    return f"{' and '.join(what)} since {_since_label(selection.since, tz)}."
+    return f"{' and '.join(what)} since {since}."
 
 
 def _utf16_cut(text: str, limit: int) -> str:

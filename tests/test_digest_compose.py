@@ -72,6 +72,17 @@ def test_followed_stories_come_first_then_the_top_ones_up_to_the_length():
     assert all(b == () for b in sel.because[2:])
 
 
+def test_the_intro_says_when_the_chosen_length_left_stories_out():
+    """Four of ten stories told as "4 new stories" would read as all the news there was."""
+    stories = [story(i, f"S{i}") for i in range(1, 11)]
+    since = NOW - timedelta(hours=12)
+    cut = compose_digest(pick(stories, since=since, length=4), digest_date=NOW.date(), tz=KYIV)
+    intro = cut.document.text.splitlines()[1]
+    assert intro == "The top 4 of 10 new stories since Wednesday 22 January, 20:00."
+    whole = compose_digest(pick(stories[:3], since=since, length=4), digest_date=NOW.date(), tz=KYIV)
+    assert whole.document.text.splitlines()[1] == "3 new stories since Wednesday 22 January, 20:00."
+
+
 def test_nothing_already_received_and_nothing_older_than_the_last_digest():
     stories = [story(1, "Seen"), story(2, "Before", hours_ago=30), story(3, "New")]
     sel = pick(stories, delivered={1}, since=NOW - timedelta(hours=24))

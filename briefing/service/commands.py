@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from briefing.briefs import shorten
 from briefing.document import Block, Document, bold, code, italic, item, message, para
+from briefing.plaintext import read_plain
 from briefing.service import App
 from store.subscribers import mark_reachable
 
@@ -155,10 +156,7 @@ async def _answer_one(app: App, text: str, asker: Asker) -> Reply:
                 message(para("A command is / and its name, such as ", code("/brief"), "; ", code("/help"),
                              " lists them all."))
             )  # fmt: skip
-        search = COMMANDS.get("search")
-        if search is None:
-            return await help_reply(app, "", asker)
-        return await search.handler(app, args, asker)
+        return await _plain(app, args, asker)
     cmd = COMMANDS.get(name)
     if cmd is None:
         return Reply(
@@ -172,6 +170,25 @@ async def _answer_one(app: App, text: str, asker: Asker) -> Reply:
         return Reply(message(f"Sorry, /{name} is only for the bot's administrators."))
     reply = await cmd.handler(app, args, asker)
     return reply
+
+
+async def _plain(app: App, text: str, asker: Asker) -> Reply:
+    """Plain text in a private chat: a greeting gets the welcome, a command's name the command, words
+    a search (a question's lead-in dropped); what was read otherwise than typed is said under the reply."""
+    meant = read_plain(text)
+    if meant.meaning == "greeting":
+        return await start(app, "", asker)
+    if meant.meaning == "thanks":
+        return Reply(message(para("You're welcome. ", code("/brief"), " shows the top stories at any time.")))
+    cmd = COMMANDS.get(meant.command)
+    if cmd is None:
+        return await help_reply(app, "", asker)
+    reply = await cmd.handler(app, meant.args, asker)
+    if not meant.read:
+        return reply
+    typed = f"/{meant.command} {meant.args}".strip()
+    note = para(italic("Commands begin with a slash: I read this as "), code(shorten(typed, 60)), italic("."))
+    return replace(reply, document=replace(reply.document, footer=(*reply.document.footer, note)))
 
 
 # a command at the start of a later line: "/latest", "/follow@YourBot Trump", "／follow Trump"

@@ -1,0 +1,82 @@
+"""What a person means by plain text sent to the bot, before it is taken as a search: people greet a
+bot, type a command's name without its slash ("brief", "actor Kellogg"), or ask in words ("what is
+happening in Ukraine?", "who is Keith Kellogg"). Pure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+Meaning = Literal["greeting", "thanks", "command", "search"]
+
+
+def _phrases(text: str) -> frozenset[str]:
+    return frozenset(p.strip() for p in text.split("|"))
+
+
+_GREETINGS = _phrases(
+    "hi|hello|hey|hiya|howdy|yo|hallo|hola|salut|bonjour|ciao|privet|привет|start|menu|hi there|hey there"
+    "|hello there"
+    "|good morning|good afternoon|good evening|good day"
+)
+# asking for the news in general: the top stories
+_NEWS = _phrases(
+    "news|the news|latest news|headlines|updates|top stories|anything new|what's new|whats new|what’s new"
+    "|what is new|what's happening|what’s happening|what is happening|what's up|what’s up"
+)
+_THANKS = _phrases("thanks|thank you|thank you very much|thanks a lot|thx|ty|cheers")
+# command names a person may type without the slash: those that only read, so nothing changes by mistake
+# (/settings and /following only when bare: with words they change something)
+NAMED_COMMANDS = frozenset("brief actor search latest sources help following settings".split())
+_BARE_ONLY = frozenset("sources help following settings".split())
+# a question's lead-in, dropped before a search: "what's happening in", "tell me about", "any news on"
+_LEAD = re.compile(
+    r"^(?:(?:so|and|ok|okay|please),?\s+)?"
+    r"(?:what(?:'s|’s| is| are)\s+(?:(?:the\s+)?(?:latest|news|new|happening|going\s+on)\s+)?"
+    r"(?:(?:in|on|with|about|from|at)\s+)?"
+    r"|(?:(?:can|could)\s+you\s+)?tell\s+me\s+(?:more\s+)?about\s+"
+    r"|(?:any\s+)?(?:latest\s+)?(?:news|updates?)\s+(?:on|about|from|in)\s+"
+    r"|what\s+about\s+|how\s+about\s+|show\s+me\s+)",
+    re.IGNORECASE,
+)
+_WHO = re.compile(
+    r"^(?:who(?:'s|’s| is| are| was)|what(?:'s|’s| is)\s+(?:the\s+)?role\s+of)\s+", re.IGNORECASE
+)
+_TAIL = re.compile(r"(?:\s+(?:today|now|lately|these\s+days|right\s+now|please))*[\s?!.]*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Plain:
+    """What the text asks: a greeting or thanks, a command by its name (``command``, ``args``), or a
+    search for ``args``; ``read`` when the words were taken as something other than typed."""
+
+    meaning: Meaning
+    args: str
+    command: str = "search"
+    read: bool = False
+
+
+def read_plain(text: str) -> Plain:
+    """The meaning of plain text sent to the bot in a private chat."""
+    words = " ".join(text.split())
+    folded = words.lower().strip(" !.?,")
+    if folded in _GREETINGS:
+        return Plain("greeting", "")
+    if folded in _THANKS:
+        return Plain("thanks", "")
+    if folded in _NEWS:
+        return Plain("command", "", "brief", read=True)
+    first, _, rest = words.partition(" ")
+    name = first.lower().rstrip(":")
+    if name in NAMED_COMMANDS and not (rest and name in _BARE_ONLY) and len(words.split()) <= 8:
+        return Plain("command", rest.strip(" ?!."), name, read=True)
+    who = _WHO.match(words)
+    if who and words[who.end() :].strip(" ?!."):
+        return Plain("command", _TAIL.sub("", words[who.end() :]), "actor", read=True)
+    lead = _LEAD.match(words)
+    if lead and words[lead.end() :].strip(" ?!."):
+        asked = _TAIL.sub("", words[lead.end() :])
+        return Plain("search", asked, read=asked != words)
+    return Plain("search", words)

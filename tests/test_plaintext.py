@@ -1,0 +1,78 @@
+"""Plain text as people type it to a bot: greetings, command names without the slash, questions."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.plaintext import Plain, read_plain
+from briefing.service.commands import Asker, answer, load_all
+
+load_all()
+ALICE = Asker(chat_id=1001, user_id=1001)
+
+
+@pytest.mark.parametrize("text", ["hi", "Hello!", "hey there", "Good morning.", "HI", "привет"])
+def test_a_greeting_is_no_search(text):
+    assert read_plain(text) == Plain("greeting", "")
+
+
+@pytest.mark.parametrize(
+    ("text", "command", "args"),
+    [
+        ("brief", "brief", ""),
+        ("Brief Ukraine", "brief", "Ukraine"),
+        ("actor Kellogg?", "actor", "Kellogg"),
+        ("latest 5", "latest", "5"),
+        ("help", "help", ""),
+        ("what's new?", "brief", ""),
+        ("News", "brief", ""),
+        ("who is Keith Kellogg?", "actor", "Keith Kellogg"),
+        ("Who's Zelensky", "actor", "Zelensky"),
+    ],
+)
+def test_a_command_typed_without_its_slash(text, command, args):
+    assert read_plain(text) == Plain("command", args, command, read=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("what is happening in Ukraine?", "Ukraine"),
+        ("What's going on with the grain deal today?", "the grain deal"),
+        ("tell me about Kim Jong Un", "Kim Jong Un"),
+        ("any news on port strikes", "port strikes"),
+        ("can you tell me more about Oreshnik please", "Oreshnik"),
+    ],
+)
+def test_a_question_searches_for_what_it_asks_about(text, words):
+    assert read_plain(text) == Plain("search", words, read=True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["port strike", "settings time 9pm", "following Kellogg", "help desk outage", "hi-tech exports", "what"],
+)
+def test_other_words_are_searched_as_typed(text):
+    """A command with words that would change something (/settings time 9pm) is never run unasked."""
+    assert read_plain(text) == Plain("search", text)
+
+
+async def test_a_greeting_gets_the_welcome_not_thirteen_articles(app):
+    reply = await answer(app, "hi", ALICE)
+    assert reply.document.text.startswith("Welcome to Briefing.")
+
+
+async def test_a_command_name_runs_the_command_and_says_how_it_was_read(app):
+    reply = await answer(app, "sources", ALICE)
+    assert reply.document.text.splitlines()[0] == "I have no articles yet."
+    assert reply.document.text.splitlines()[-1] == "Commands begin with a slash: I read this as /sources."
+
+
+async def test_a_question_is_searched_for_its_subject(app):
+    reply = await answer(app, "what is happening in Ukraine?", ALICE)
+    assert "/search Ukraine" in reply.document.text.splitlines()[-1]
+
+
+async def test_thanks_gets_a_short_answer(app):
+    reply = await answer(app, "Thank you!", ALICE)
+    assert reply.document.text == "You're welcome. /brief shows the top stories at any time."
