@@ -334,8 +334,8 @@ def _intro(selection: Selection, tz: ZoneInfo) -> str:
     updates = sum(s.id in selection.updates for s in selection.stories)
     since = _since_label(selection.since, tz)
     if selection.available > n:  # the length the chat chose cut some: say so, or the rest seems none
-        what = "new stories and updates" if updates else "new stories"
-        return f"The top {n} of {selection.available} {what} since {since}."
+        kinds = "new stories and updates" if updates else "new stories"
+        return f"The top {n} of {selection.available} {kinds} since {since}."
     what = [_count(n - updates, "new story", "new stories")] if n > updates else []
     what += [_count(updates, "update", "updates")] if updates else []
     return f"{' and '.join(what)} since {since}."
