@@ -317,7 +317,8 @@ async def test_the_store_keeps_a_topic_once_in_any_case_and_an_actor_once_by_id(
 async def test_unfollow_of_something_not_followed_quotes_it_shortened(app):
     reply = await answer(app, "/unfollow " + "word " * 500, ALICE)
     text = reply.document.text
-    assert text.startswith("You don't follow “word word") and len(text) < 120
+    first = text.splitlines()[0]
+    assert first.startswith("You don't follow “word word") and len(first) < 120
 
 
 async def test_a_topic_whose_words_end_in_brackets_is_unfollowed_by_its_button(app):
@@ -389,3 +390,17 @@ async def test_a_later_command_in_any_shape_is_not_the_first_ones_words(app, typ
 async def test_full_width_command_letters_are_a_command(app):
     reply = await answer(app, "\uff0f\uff26\uff2f\uff2c\uff2c\uff2f\uff37 Grain Exports", ALICE)
     assert "Following the topic Grain Exports." in reply.document.text
+
+
+async def test_an_old_unfollow_button_pressed_again_keeps_the_list_and_its_buttons(app):
+    """The ✕ button of a follow already stopped (by text) answers with the list as it is now."""
+    await answer(app, "/follow grain exports", ALICE)
+    await answer(app, "/follow port strike", ALICE)
+    await answer(app, "/unfollow port strike", ALICE)
+    reply = await answer(app, "/unfollow port strike", ALICE)  # what the old button sends
+    assert reply.document.text.splitlines()[:3] == [
+        "You don't follow “port strike”.",
+        "You follow:",
+        "grain exports — topic",
+    ]
+    assert [b.payload for row in reply.buttons for b in row] == ["/unfollow grain exports"]

@@ -390,3 +390,23 @@ async def test_the_settings_say_when_the_next_digest_comes_one_a_day(app):
     assert "Next digest: tomorrow at 09:00\n" in text
     await answer(app, "/unsubscribe", ALICE)
     assert "Next digest" not in (await answer(app, "/settings", ALICE)).document.text
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        ("half past 7", time(7, 30)),
+        ("quarter past 7 pm", time(19, 15)),
+        ("Quarter to 8", time(7, 45)),
+        ("at half past 7 in the evening", time(19, 30)),
+        ("quarter to 1", time(12, 45)),
+    ],
+)
+def test_a_spoken_time_is_a_time_not_a_place(args, expected):
+    assert parse_subscribe_args(args) == (expected, None)
+
+
+async def test_a_wrong_time_in_settings_gets_an_example_of_settings(app):
+    await answer(app, "/subscribe 8:00 UTC", ALICE)
+    text = (await answer(app, "/settings time 25", ALICE)).document.text
+    assert text.endswith("e.g. /settings time 07:30")

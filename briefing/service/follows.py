@@ -337,9 +337,8 @@ async def unfollow_command(app: App, args: str, asker: Asker) -> Reply:
     matches = _matching(app, followed, name, kind_asked)
     if not matches:
         typed = shorten(clean_topic(args))  # the user's own words: "(country)" is not to become "(place)"
-        return Reply(
-            message(para(f"You don't follow “{typed}”. ", code("/following"), " lists what you do."))
-        )
+        # with what is followed and its buttons: an old ✕ button pressed again must not wipe the list
+        return _following_reply(followed, note=f"You don't follow “{typed}”.")
     if len(matches) > 1:
         return _which_reply(name, matches, followed)
     (f, _), shown = matches[0], _shown(matches[0], followed)

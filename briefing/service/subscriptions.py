@@ -22,6 +22,7 @@ from briefing.zones import (
     looks_like_time,
     parse_time,
     read_zone,
+    spoken_times,
     zone_and_note,
     zone_note,
 )
@@ -63,7 +64,7 @@ def read_subscribe_args(
     as Saint Petersburg, Russia...")."""
     times: list[str] = []
     parts: list[list[str]] = [[]]  # the runs of words between times, each quoted only as typed
-    words = args.split()
+    words = spoken_times(args).split()
     while words:
         word = words.pop(0)
         bare = word.rstrip(",.;")
@@ -215,7 +216,8 @@ def _change(app: App, asker: Asker, what: str, value: str) -> tuple[Subscriber |
     """The subscriber with one setting (``what``, one of ``SETTING_NAMES``) changed, and a note on a choice
     made for the user, if any."""
     if what == "time":
-        return subs.update_subscriber(app.db, asker.chat_id, digest_time=parse_time(value), now=app.now()), ""
+        when = parse_time(value, example="/settings time 07:30")
+        return subs.update_subscriber(app.db, asker.chat_id, digest_time=when, now=app.now()), ""
     if what in ZONE_SETTINGS:
         zone, chosen = zone_and_note(value, now=app.now())
         return subs.update_subscriber(app.db, asker.chat_id, timezone=zone, now=app.now()), chosen
