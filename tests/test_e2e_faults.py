@@ -65,6 +65,12 @@ async def test_a_user_who_blocked_the_bot_is_unsubscribed_and_others_are_still_s
     assert subscribers.get_subscriber(bot.app.db, 77).active is False
     assert subscribers.is_unreachable(bot.app.db, 77)
     assert len(bot.server.requests("sendMessage", chat_id=77, ok=False)) == 1  # no apology into a wall
+    bot.server.clear_faults()
+    reply = await bot.ask("/latest 1", user=BOB)  # he writes again: the first answer says the digest stopped
+    assert reply.text.endswith(
+        "Welcome back. Your daily digest stopped while I could not reach you; /subscribe resumes it."
+    )
+    assert "Welcome back" not in (await bot.ask("/latest 1", user=BOB)).text
 
 
 async def test_blocking_the_bot_unsubscribes_at_once(bot):
@@ -75,8 +81,12 @@ async def test_blocking_the_bot_unsubscribes_at_once(bot):
     assert subscribers.get_subscriber(bot.app.db, 77).active is False
     assert subscribers.is_unreachable(bot.app.db, 77)  # no alerts either, until Bob writes again
     bot.server.push_my_chat_member(None, "member", user=BOB)  # Bob unblocks the bot
-    await bot.server.wait_until_fetched()
-    await bot.ask("/help")
+    await bot.server.wait_for("sendMessage", chat_id=77)
+    (back,) = bot.server.sent_messages(77)[-1:]  # he is told, or he would wait for his digest in vain
+    assert (
+        back.text
+        == "Welcome back. Your daily digest stopped while I could not reach you; /subscribe resumes it."
+    )
     assert not subscribers.is_unreachable(bot.app.db, 77)
     assert subscribers.get_subscriber(bot.app.db, 77).active is False  # the digest waits for /subscribe
 
