@@ -142,6 +142,8 @@ def build_application(app: App, *, close_db: bool = False) -> Application:
     application.add_handler(CommandHandler(list(COMMANDS), on_message))
     application.add_handler(MessageHandler(filters.COMMAND, on_message))  # unknown commands
     application.add_handler(MessageHandler(filters.TEXT & filters.ChatType.PRIVATE, on_message))
+    # a group's command edited into talk: its answer is taken back (on_message finds none for other talk)
+    application.add_handler(MessageHandler(filters.UpdateType.EDITED_MESSAGE & filters.TEXT, on_message))
     application.add_handler(CallbackQueryHandler(on_button))
     application.add_handler(ChatMemberHandler(on_my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER))
     application.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, on_migrate))

@@ -19,6 +19,7 @@ from briefing.adapters.telegram_send import (
     send_reply,
     show,
     unreachable,
+    withdraw_reply,
 )
 from briefing.ages import retold
 from briefing.document import message
@@ -56,6 +57,11 @@ async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     if message is None or not message.text or update.effective_chat is None:
         return
     if not _for_me(message, context.bot.username):
+        # in a group, a command edited into talk: the answer to the command it was is taken back
+        app = app_of(context)
+        earlier = reply_to(app.db, message.chat.id, message.message_id) if update.edited_message else None
+        if earlier is not None:
+            await withdraw_reply(context.bot, app, message.chat.id, earlier)
         return
     app = app_of(context)
     chat = update.effective_chat
