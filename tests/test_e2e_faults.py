@@ -223,3 +223,18 @@ async def test_a_reply_is_sent_again_only_when_telegram_surely_did_not_take_it(
     with contextlib.suppress(NetworkError):
         await _once_more_on_failure(lambda: _failing(cause, exc, results))
     assert results == tried
+
+
+async def test_a_second_instance_on_the_token_is_one_line_in_the_log_not_a_traceback_a_poll(bot, caplog):
+    """A 409 Conflict on getUpdates (a webhook set, another process polling) says what is wrong once;
+    python-telegram-bot's own callback logged a 28-line traceback on every retry. Polling goes on."""
+    caplog.set_level(logging.WARNING)
+    conflict = Fault(409, "Conflict: terminated by other getUpdates request; make sure that only one bot"
+                          " instance is running")  # fmt: skip
+    bot.server.inject(conflict, "getUpdates", times=2)
+    await bot.server.wait_for_requests(2, "getUpdates", ok=False, since=0, timeout=15)
+    reply = await bot.ask("/help")  # polling recovered
+    assert "/brief" in reply.text
+    said = [r for r in caplog.records if "another instance of this bot" in r.getMessage()]
+    assert len(said) == 1 and said[0].exc_info is None
+    assert not any(r.exc_info for r in caplog.records if r.name.startswith("telegram"))
