@@ -63,12 +63,14 @@ def parse_page(html: str | bytes, url: str | None = None, *, source: str | None 
         date_extraction_params=_DATES,
     )
     text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
-    if word_count(text) < MIN_WORDS:
+    if doc is None or not text:
         raise EmptySourceError("no article text found on the page")
-    assert doc is not None
     tree = trafilatura.load_html(html)  # parsed once for both looks at its links
+    # a short list (a directory of a few files) is named as a list too, not as a page without text
     if is_link_list(html, text.split("\n"), urls=(url, doc.url), title=doc.title, tree=tree):
         raise EmptySourceError("not an article: a list of links")
+    if word_count(text) < MIN_WORDS:
+        raise EmptySourceError("no article text found on the page")
     title = " ".join((doc.title or "").split())
     if "\n" not in text:  # a short page read as one line, its "Related" list run into it
         text = without_link_list_tail(html, text, urls=(url, doc.url), tree=tree)

@@ -64,11 +64,29 @@ def looks_like_time(word: str) -> bool:
     return bool(_TIME_LIKE.match(word)) or word.lower() in _NAMED_TIMES
 
 
-def parse_time(text: str) -> time:
+_SPOKEN = re.compile(r"\b(half|quarter)\s+(past|after|to)\s+(\d{1,2})\b", re.IGNORECASE)
+
+
+def spoken_times(text: str) -> str:
+    """ "half past 7" as "7:30", "quarter past 7" as "7:15", "quarter to 8" as "7:45" (an am/pm after it
+    is kept); anything else as written."""
+
+    def clock(m: re.Match[str]) -> str:
+        hour, minutes = int(m.group(3)), 30 if m.group(1).lower() == "half" else 15
+        if m.group(2).lower() != "to":
+            return f"{hour}:{minutes:02d}"
+        if minutes == 30:  # "half to 8" is no English time (German "halb acht" is 7:30): left as typed
+            return m.group(0)
+        return f"{hour - 1 if hour > 1 else 12 if hour == 1 else 23}:45"
+
+    return _SPOKEN.sub(clock, text)
+
+
+def parse_time(text: str, *, example: str = EXAMPLE) -> time:
     """A time of day in the forms people write: ``07:30``, ``7.30``, ``7pm``, ``7:30 pm``, ``19h30``,
     ``19h``, ``0830``, ``0830h``, ``8`` (an hour), ``19:30:00`` (the seconds are dropped), ``noon``,
     ``12 noon``."""
-    raw = "".join(text.split()).lower()
+    raw = "".join(spoken_times(text).split()).lower()
     for name, named in _NAMED_TIMES.items():
         if raw in (name, f"{named.hour or 12}{name}"):  # "12noon", "12midnight"
             return named
@@ -84,7 +102,7 @@ def parse_time(text: str) -> time:
             hour = 99
         if hour <= 23 and minute <= 59 and second <= 59:
             return time(hour, minute)
-    raise SettingError(f"“{text}” is not a time of day; write it as {TIME_FORMS}, e.g. {EXAMPLE}")
+    raise SettingError(f"“{text}” is not a time of day; write it as {TIME_FORMS}, e.g. {example}")
 
 
 # ---- timezones ---------------------------------------------------------------------------------------

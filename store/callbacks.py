@@ -91,6 +91,12 @@ def remember_reply(
     )
 
 
+def forget_reply(db: Database, chat_id: int, user_message_id: int) -> None:
+    """The answer to a user message was taken back (the message no longer asks anything)."""
+    sql = "DELETE FROM chat_replies WHERE chat_id = ? AND user_message_id = ?"
+    db.execute(sql, [chat_id, user_message_id])
+
+
 def reply_to(db: Database, chat_id: int, user_message_id: int) -> ChatReply | None:
     row = db.execute(
         "SELECT bot_message_ids FROM chat_replies WHERE chat_id = ? AND user_message_id = ?",

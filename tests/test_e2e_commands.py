@@ -160,6 +160,17 @@ async def test_in_a_group_the_bot_answers_its_commands_quoting_them(bot):
     assert len(bot.server.sent_messages(-4001)) == 1  # the other bot's command was left alone
 
 
+async def test_in_a_group_a_command_edited_into_talk_takes_its_answer_back(bot):
+    """The answer would stand under a message that now says something else: it is deleted."""
+    group = Chat.group(-4003, "Readers")
+    update = bot.server.push_command("/help", chat=group, mention=True)
+    answer_ = await bot.server.wait_for_message(-4003)
+    bot.server.push_edited_message(update["message"]["message_id"], "sorry, wrong chat", chat=group)
+    deleted = await bot.server.wait_for("deleteMessage", chat_id=-4003)
+    assert deleted.params["message_id"] == answer_.message_id
+    assert [m.deleted for m in bot.server.sent_messages(-4003)] == [True]
+
+
 async def test_an_edited_command_replaces_the_answer(bot):
     first = await bot.ask("/follow ports")
     user_message = bot.server.messages(1001)[-2]

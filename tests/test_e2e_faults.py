@@ -65,6 +65,12 @@ async def test_a_user_who_blocked_the_bot_is_unsubscribed_and_others_are_still_s
     assert subscribers.get_subscriber(bot.app.db, 77).active is False
     assert subscribers.is_unreachable(bot.app.db, 77)
     assert len(bot.server.requests("sendMessage", chat_id=77, ok=False)) == 1  # no apology into a wall
+    bot.server.clear_faults()
+    reply = await bot.ask("/latest 1", user=BOB)  # he writes again: the first answer says the digest stopped
+    assert reply.text.endswith(
+        "Welcome back. Your daily digest stopped while I could not reach you; /subscribe resumes it."
+    )
+    assert "Welcome back" not in (await bot.ask("/latest 1", user=BOB)).text
 
 
 async def test_blocking_the_bot_unsubscribes_at_once(bot):
@@ -75,8 +81,12 @@ async def test_blocking_the_bot_unsubscribes_at_once(bot):
     assert subscribers.get_subscriber(bot.app.db, 77).active is False
     assert subscribers.is_unreachable(bot.app.db, 77)  # no alerts either, until Bob writes again
     bot.server.push_my_chat_member(None, "member", user=BOB)  # Bob unblocks the bot
-    await bot.server.wait_until_fetched()
-    await bot.ask("/help")
+    await bot.server.wait_for("sendMessage", chat_id=77)
+    (back,) = bot.server.sent_messages(77)[-1:]  # he is told, or he would wait for his digest in vain
+    assert (
+        back.text
+        == "Welcome back. Your daily digest stopped while I could not reach you; /subscribe resumes it."
+    )
     assert not subscribers.is_unreachable(bot.app.db, 77)
     assert subscribers.get_subscriber(bot.app.db, 77).active is False  # the digest waits for /subscribe
 
@@ -213,3 +223,18 @@ async def test_a_reply_is_sent_again_only_when_telegram_surely_did_not_take_it(
     with contextlib.suppress(NetworkError):
         await _once_more_on_failure(lambda: _failing(cause, exc, results))
     assert results == tried
+
+
+async def test_a_second_instance_on_the_token_is_one_line_in_the_log_not_a_traceback_a_poll(bot, caplog):
+    """A 409 Conflict on getUpdates (a webhook set, another process polling) says what is wrong once;
+    python-telegram-bot's own callback logged a 28-line traceback on every retry. Polling goes on."""
+    caplog.set_level(logging.WARNING)
+    conflict = Fault(409, "Conflict: terminated by other getUpdates request; make sure that only one bot"
+                          " instance is running")  # fmt: skip
+    bot.server.inject(conflict, "getUpdates", times=2)
+    await bot.server.wait_for_requests(2, "getUpdates", ok=False, since=0, timeout=15)
+    reply = await bot.ask("/help")  # polling recovered
+    assert "/brief" in reply.text
+    said = [r for r in caplog.records if "another instance of this bot" in r.getMessage()]
+    assert len(said) == 1 and said[0].exc_info is None
+    assert not any(r.exc_info for r in caplog.records if r.name.startswith("telegram"))

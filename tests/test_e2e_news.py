@@ -100,7 +100,7 @@ async def test_plain_text_is_a_search(bot):
 
 async def test_follow_an_actor_by_any_of_its_names(bot):
     reply = await bot.ask("/follow Kellogg")
-    assert "Following the actor Keith Kellogg" in reply.text
+    assert "Following Keith Kellogg (person)" in reply.text
     follows = follows_of(bot.app.db, 1001)
     assert [(f.kind, f.value) for f in follows] == [("actor", "Keith Kellogg")] and follows[0].actor_id
     reply = await bot.ask("/follow grain exports")

@@ -121,6 +121,17 @@ def test_a_page_that_is_a_list_of_links_is_not_an_article(name):
         parse_page((PAGES / name).read_bytes(), "http://127.0.0.1:8799/")
 
 
+def test_a_short_listing_is_named_a_list_of_links_not_a_page_without_text():
+    """A listing of five files has fewer words than an article needs: what it is, is the better reason."""
+    files = "".join(f'<li><a href="story{i}.html">story{i}.html</a></li>' for i in range(5))
+    html = "<html><head><title>Directory listing for /</title></head><body><h1>Directory listing for /</h1>"
+    html += f"<ul>{files}</ul></body></html>"
+    with pytest.raises(EmptySourceError, match=r"^not an article: a list of links$"):
+        parse_page(html, "http://127.0.0.1:8799/")
+    with pytest.raises(EmptySourceError, match=r"^no article text found on the page$"):
+        parse_page("<html><body><p>Short note.</p></body></html>", "http://127.0.0.1:8799/note")
+
+
 def test_a_page_without_a_sentence_of_prose_is_not_an_article():
     # nginx's listing: the links share a <pre> with dates and sizes, so no line of it is a link alone
     with pytest.raises(EmptySourceError, match=r"^not an article: no sentence of prose on the page$"):

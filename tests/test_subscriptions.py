@@ -10,6 +10,8 @@ from briefing.service.commands import Asker, answer, load_all
 from briefing.service.subscriptions import SettingError, parse_length, parse_subscribe_args, parse_time
 from briefing.zones import parse_zone
 from store import subscribers
+from tests.conftest import NOW
+from tests.digestkit import digest_received
 
 ALICE = Asker(chat_id=1001, user_id=1001)
 GROUP = Asker(chat_id=-4001, user_id=1001, chat_type="group")
@@ -374,3 +376,37 @@ async def test_unsubscribing_says_the_alerts_of_follows_go_on(app):
     reply = await answer(app, "/unsubscribe", ALICE)
     assert "no more daily digests" in reply.document.text
     assert "Alerts for what you follow still come (/following; /unfollow stops them)." in reply.document.text
+
+
+async def test_the_settings_say_when_the_next_digest_comes_one_a_day(app):
+    """A time moved later on a day whose digest went already is tomorrow's: the reply says so, or the user
+    waits in vain for a second digest today."""
+    await answer(app, "/subscribe 13:00 UTC", ALICE)
+    assert "Next digest: today at 13:00" in (await answer(app, "/settings", ALICE)).document.text
+    digest_received(app.db, ALICE.chat_id, NOW.replace(hour=11))  # NOW is 12:00 UTC
+    text = (await answer(app, "/settings time 13:30", ALICE)).document.text
+    assert "Saved." in text and "Next digest: tomorrow at 13:30 (one a day: today's was sent)" in text
+    text = (await answer(app, "/settings time 9:00", ALICE)).document.text
+    assert "Next digest: tomorrow at 09:00\n" in text
+    await answer(app, "/unsubscribe", ALICE)
+    assert "Next digest" not in (await answer(app, "/settings", ALICE)).document.text
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        ("half past 7", time(7, 30)),
+        ("quarter past 7 pm", time(19, 15)),
+        ("Quarter to 8", time(7, 45)),
+        ("at half past 7 in the evening", time(19, 30)),
+        ("quarter to 1", time(12, 45)),
+    ],
+)
+def test_a_spoken_time_is_a_time_not_a_place(args, expected):
+    assert parse_subscribe_args(args) == (expected, None)
+
+
+async def test_a_wrong_time_in_settings_gets_an_example_of_settings(app):
+    await answer(app, "/subscribe 8:00 UTC", ALICE)
+    text = (await answer(app, "/settings time 25", ALICE)).document.text
+    assert text.endswith("e.g. /settings time 07:30")

@@ -16,12 +16,13 @@ import logging
 import os
 import secrets
 import signal
+import time
 from collections.abc import Awaitable
 from typing import Any
 from urllib.parse import urlsplit
 
 from telegram import BotCommand, BotCommandScopeChat, Update
-from telegram.error import InvalidToken, NetworkError, TelegramError
+from telegram.error import Conflict, InvalidToken, NetworkError, TelegramError
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -142,6 +143,8 @@ def build_application(app: App, *, close_db: bool = False) -> Application:
     application.add_handler(CommandHandler(list(COMMANDS), on_message))
     application.add_handler(MessageHandler(filters.COMMAND, on_message))  # unknown commands
     application.add_handler(MessageHandler(filters.TEXT & filters.ChatType.PRIVATE, on_message))
+    # a group's command edited into talk: its answer is taken back (on_message finds none for other talk)
+    application.add_handler(MessageHandler(filters.UpdateType.EDITED_MESSAGE & filters.TEXT, on_message))
     application.add_handler(CallbackQueryHandler(on_button))
     application.add_handler(ChatMemberHandler(on_my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER))
     application.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, on_migrate))
@@ -162,6 +165,34 @@ class QuietBootstrap(logging.Filter):
         return True
 
 
+class PollingErrors:
+    """What a failed long poll says in the log, in one line: python-telegram-bot's own callback logs a
+    full traceback on every retry, forever. A 409 Conflict (a webhook is set, or another process polls
+    with this token) is said at once and then every ``every`` while it lasts."""
+
+    def __init__(self, every: dtm.timedelta = dtm.timedelta(minutes=10)) -> None:
+        self.every = every
+        self.said: float | None = None
+
+    def __call__(self, exc: TelegramError) -> None:
+        if isinstance(exc, Conflict):
+            now = time.monotonic()
+            if self.said is None or now - self.said >= self.every.total_seconds():
+                self.said = now
+                log.error(
+                    "another instance of this bot is receiving its updates (409 Conflict: a webhook is set"
+                    " or a second process polls with this token); still trying. If no other instance"
+                    " runs, restart this one: its start removes a webhook. (%s)",
+                    exc.message,
+                )
+            return
+        self.said = None
+        if isinstance(exc, NetworkError):
+            log.warning("Telegram could not be reached while polling: %s", exc.message)
+            return
+        log.error("polling for updates failed", exc_info=exc)
+
+
 async def _receive(application: Application, s: Settings, poll_timeout: dtm.timedelta) -> None:
     """Start receiving updates: a long poll, or a webhook that Telegram posts to."""
     assert application.updater is not None
@@ -177,7 +208,9 @@ async def _receive(application: Application, s: Settings, poll_timeout: dtm.time
             allowed_updates=ALLOWED_UPDATES,
         )
     else:
-        await application.updater.start_polling(allowed_updates=ALLOWED_UPDATES, timeout=poll_timeout)
+        await application.updater.start_polling(
+            allowed_updates=ALLOWED_UPDATES, timeout=poll_timeout, error_callback=PollingErrors()
+        )
 
 
 async def serve(

@@ -3,6 +3,7 @@ run their command in place; an edited message replaces the answer it had; one er
 
 from __future__ import annotations
 
+import contextlib
 import logging
 
 from telegram import CallbackQuery, Message, Update
@@ -18,11 +19,13 @@ from briefing.adapters.telegram_send import (
     send_reply,
     show,
     unreachable,
+    withdraw_reply,
 )
 from briefing.ages import retold
+from briefing.document import message
 from briefing.paging import Paged, View, button_keys, page_view, parse_action, sources_view
 from briefing.service import App
-from briefing.service.commands import COMMANDS, Asker, answer, parse
+from briefing.service.commands import COMMANDS, Asker, Reply, answer, parse, stopped_note
 from store import subscribers
 from store.callbacks import get_callback, remember_reply, reply_to
 
@@ -54,6 +57,11 @@ async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     if message is None or not message.text or update.effective_chat is None:
         return
     if not _for_me(message, context.bot.username):
+        # in a group, a command edited into talk: the answer to the command it was is taken back
+        app = app_of(context)
+        earlier = reply_to(app.db, message.chat.id, message.message_id) if update.edited_message else None
+        if earlier is not None:
+            await withdraw_reply(context.bot, app, message.chat.id, earlier)
         return
     app = app_of(context)
     chat = update.effective_chat
@@ -134,7 +142,11 @@ async def on_my_chat_member(update: Update, context: ContextTypes.DEFAULT_TYPE) 
             app_of(context), change.chat.id, f"the bot's status is now {change.new_chat_member.status}"
         )
     elif change.new_chat_member.status in ("member", "administrator"):
-        subscribers.mark_reachable(app_of(context).db, change.chat.id)
+        app = app_of(context)
+        if subscribers.mark_reachable(app.db, change.chat.id) and (note := stopped_note(app, change.chat.id)):
+            # unblocked: the digest the block stopped waits for /subscribe, which the user must be told
+            with contextlib.suppress(ChatUnreachable):
+                await send_reply(context.bot, app, change.chat.id, Reply(message(note)))
 
 
 async def on_migrate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

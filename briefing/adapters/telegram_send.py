@@ -43,7 +43,7 @@ from briefing.render import html_messages
 from briefing.service import App
 from briefing.service.commands import Reply
 from store import subscribers
-from store.callbacks import ChatReply, save_callback
+from store.callbacks import ChatReply, forget_reply, save_callback
 
 log = logging.getLogger(__name__)
 CAPTION_LIMIT = 1024
@@ -300,6 +300,13 @@ async def replace_reply(bot: Bot, app: App, chat_id: int, earlier: ChatReply, re
     if earlier.photo_id is None:
         return Shown(tuple(ids), await send_photo(bot, app, chat_id, reply))
     return Shown(tuple(ids), await _replace_photo(bot, app, chat_id, earlier.photo_id, reply))
+
+
+async def withdraw_reply(bot: Bot, app: App, chat_id: int, earlier: ChatReply) -> None:
+    """Delete an earlier reply, its picture too: its question was edited into words it does not answer."""
+    for message_id in earlier.bot_message_ids:
+        await _delete(bot, chat_id, message_id)
+    forget_reply(app.db, chat_id, earlier.user_message_id)
 
 
 async def _delete(bot: Bot, chat_id: int, message_id: int) -> None:

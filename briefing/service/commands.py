@@ -16,7 +16,7 @@ from briefing.briefs import shorten
 from briefing.document import Block, Document, bold, code, italic, item, message, para
 from briefing.plaintext import read_plain
 from briefing.service import App
-from store.subscribers import mark_reachable
+from store.subscribers import get_subscriber, mark_reachable
 
 MAX_QUERY_CHARS = 4096
 # The terminal chat's (and ``bot.py ask``'s) chat id. Telegram gives no chat the id 0, so the Telegram
@@ -132,14 +132,27 @@ def is_admin(app: App, asker: Asker) -> bool:
 async def answer(app: App, text: str, asker: Asker) -> Reply:
     """The reply to one message. A chat that writes is reachable again (it had blocked the bot, say),
     so its follows' alerts resume; a stopped digest stays stopped until /subscribe."""
-    mark_reachable(app.db, asker.chat_id)
+    back = mark_reachable(app.db, asker.chat_id)
     text, later = _first_command(text)
     reply = await _answer_one(app, text, asker)
-    if later is None:
+    stopped = stopped_note(app, asker.chat_id) if back else None
+    notes = [stopped] if stopped is not None else []
+    if later is not None:
+        notes.append(para(italic("One command a message: I did only the first; send "),
+                          code(shorten(later, 60)), italic(" again on its own.")))  # fmt: skip
+    if not notes:
         return reply
-    note = para(italic("One command a message: I did only the first; send "), code(shorten(later, 60)),
-                italic(" again on its own."))  # fmt: skip
-    return replace(reply, document=replace(reply.document, footer=(*reply.document.footer, note)))
+    return replace(reply, document=replace(reply.document, footer=(*reply.document.footer, *notes)))
+
+
+def stopped_note(app: App, chat_id: int) -> Block | None:
+    """For a chat the bot could not reach (blocked, removed) that is back: its digest was stopped then,
+    and stays stopped until /subscribe; None when it has no stopped digest."""
+    sub = get_subscriber(app.db, chat_id)
+    if sub is None or sub.active:
+        return None
+    return para(italic("Welcome back. Your daily digest stopped while I could not reach you; "),
+                code("/subscribe"), italic(" resumes it."))  # fmt: skip
 
 
 async def _answer_one(app: App, text: str, asker: Asker) -> Reply:

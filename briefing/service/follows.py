@@ -22,7 +22,7 @@ from typing import Literal
 from briefing.aliases import fold
 from briefing.briefs import shorten
 from briefing.cues import COMMON
-from briefing.document import Block, bold, code, item, message, para
+from briefing.document import Block, Span, bold, code, item, message, para
 from briefing.dossier import kind_word
 from briefing.models import Actor, Follow
 from briefing.qualifiers import TYPE_WORDS, Kind, Qualified, qualified, split_qualifier
@@ -217,16 +217,18 @@ async def follow_command(app: App, args: str, asker: Asker) -> Reply:
         return Reply(message(f"This chat already follows {MAX_FOLLOWS} things; /unfollow some first."))
     kind: Literal["actor", "topic"] = "actor" if actor_id is not None else "topic"
     subs.follow(app.db, asker.chat_id, kind, value, actor_id=actor_id, now=app.now())
-    shown = value  # a topic as typed: "the topic West (topic)" would say it twice
+    # a topic as typed ("the topic West (topic)" would say it twice); an actor with what it is, once
+    # ("Following the West (place)", not "the actor the West"; "West (organisation)" has it already)
+    head: list[Span | str] = ["Following the topic ", bold(value)]
     if actor_id is not None:
         new = (Follow(asker.chat_id, kind, value, actor_id), get_actor(app.db, actor_id))
         shown = _shown(new, [*followed, new])
-    what = "the actor" if kind == "actor" else "the topic"
+        head = ["Following ", bold(shown), "" if shown.endswith(")") else f" ({_label(*new)})"]
     # a name that settled on one actor without being its name ("Kim"): say whom it settled on
-    asked = f" (for “{shorten(name)}”)" if actor_id is not None and not _plainly(name, value) else ""
+    asked = f", for “{shorten(name)}”" if actor_id is not None and not _plainly(name, value) else ""
     return Reply(
         message(
-            para(f"Following {what} ", bold(shown), f"{asked}."),
+            para(*head, f"{asked}."),
             *_what_follows(app, asker, value),
             *_cjk_note(value if kind == "topic" else ""),
             para(code("/following"), " lists what you follow."),
@@ -337,9 +339,8 @@ async def unfollow_command(app: App, args: str, asker: Asker) -> Reply:
     matches = _matching(app, followed, name, kind_asked)
     if not matches:
         typed = shorten(clean_topic(args))  # the user's own words: "(country)" is not to become "(place)"
-        return Reply(
-            message(para(f"You don't follow “{typed}”. ", code("/following"), " lists what you do."))
-        )
+        # with what is followed and its buttons: an old ✕ button pressed again must not wipe the list
+        return _following_reply(followed, note=f"You don't follow “{typed}”.")
     if len(matches) > 1:
         return _which_reply(name, matches, followed)
     (f, _), shown = matches[0], _shown(matches[0], followed)

@@ -4,11 +4,13 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from briefing.document import Block, bold, code, item, message, para
 from briefing.models import Subscriber
 from briefing.place_zones import fold
+from briefing.schedule import local_date, next_due
 from briefing.service import App
 from briefing.service.commands import Asker, Button, Reply, command
 from briefing.zones import (
@@ -20,10 +22,12 @@ from briefing.zones import (
     looks_like_time,
     parse_time,
     read_zone,
+    spoken_times,
     zone_and_note,
     zone_note,
 )
 from store import subscribers as subs
+from store.deliveries import has_digest
 from store.subscribers import follows_of
 
 TIMES = ("07:00", "08:00", "12:00", "18:00", "21:00")
@@ -60,7 +64,7 @@ def read_subscribe_args(
     as Saint Petersburg, Russia...")."""
     times: list[str] = []
     parts: list[list[str]] = [[]]  # the runs of words between times, each quoted only as typed
-    words = args.split()
+    words = spoken_times(args).split()
     while words:
         word = words.pop(0)
         bare = word.rstrip(",.;")
@@ -89,16 +93,35 @@ def read_subscribe_args(
     return when, read_zone(*kept, now=now)
 
 
-def _describe(sub: Subscriber, now: datetime, *, typed: str = "", chosen: str = "") -> list[Block]:
-    """The settings as lines; ``typed`` is the zone as the user just wrote it, for a note on it, and
-    ``chosen`` a note on a choice made for them ("“St. Petersburg” is taken as...")."""
+def _describe(app: App, sub: Subscriber, *, typed: str = "", chosen: str = "") -> list[Block]:
+    """The settings as lines, and when the next digest comes; ``typed`` is the zone as the user just
+    wrote it, for a note on it, and ``chosen`` a note on a choice made for them ("“St. Petersburg” is
+    taken as...")."""
+    now = app.now()
     lines: list[Block] = [
         item("Digest time: ", bold(sub.digest_time.strftime("%H:%M"))),
         item("Timezone: ", bold(describe_zone(sub.timezone, now))),
         item("Length: ", bold(f"{sub.length} stories")),
     ]
+    if sub.active:
+        lines.append(item("Next digest: ", bold(_next_digest(app, sub, now))))
     notes = [n for n in (chosen, zone_note(sub.timezone, now, typed=typed)) if n]
     return [*lines, *(para(n) for n in notes)]
+
+
+def _next_digest(app: App, sub: Subscriber, now: datetime) -> str:
+    """When the chat's next digest comes, in its own time: a chat gets one digest a local date, so a
+    time moved later on a day whose digest went already takes effect tomorrow (and says so)."""
+    tz = ZoneInfo(sub.timezone)
+    due = next_due(sub.digest_time, tz, now)
+    day, today = local_date(due, tz), local_date(now, tz)
+    sent = has_digest(app.db, sub.chat_id, day)
+    if sent:
+        day += timedelta(days=1)
+    tomorrow = today + timedelta(days=1)
+    when = "today" if day == today else "tomorrow" if day == tomorrow else f"{day:%A} {day.day} {day:%B}"
+    told = f"{when} at {sub.digest_time:%H:%M}"
+    return f"{told} (one a day: today's was sent)" if sent and day == tomorrow else told
 
 
 def _failed(exc: SettingError) -> Reply:
@@ -126,7 +149,7 @@ async def subscribe_command(app: App, args: str, asker: Asker) -> Reply:
     again = old is not None and old.active
     lines = [
         para(bold("Subscription updated." if again else "Subscribed."), " Your daily digest:"),
-        *_describe(sub, app.now(), typed=args if zone else "", chosen=chosen),
+        *_describe(app, sub, typed=args if zone else "", chosen=chosen),
         para("Change it with ", code("/settings"), "; stop it with ", code("/unsubscribe"), "."),
     ]
     if asker.in_terminal:
@@ -170,9 +193,9 @@ def _settings_buttons(sub: Subscriber) -> tuple[tuple[Button, ...], ...]:
     return times, lengths, tuple(zones[:3]), tuple(zones[3:])
 
 
-def _settings_reply(sub: Subscriber, now: datetime, note: str = "", typed: str = "") -> Reply:
+def _settings_reply(app: App, sub: Subscriber, note: str = "", typed: str = "") -> Reply:
     state = "active" if sub.active else "stopped (send /subscribe to resume)"
-    lines: list[Block] = [para(bold("Your daily digest"), f" — {state}"), *_describe(sub, now, typed=typed)]
+    lines: list[Block] = [para(bold("Your daily digest"), f" — {state}"), *_describe(app, sub, typed=typed)]
     if note:
         lines.insert(0, para(note))
     lines.append(para("Tap to change, or type ", code(EXAMPLE), " for any other time or zone."))
@@ -193,7 +216,8 @@ def _change(app: App, asker: Asker, what: str, value: str) -> tuple[Subscriber |
     """The subscriber with one setting (``what``, one of ``SETTING_NAMES``) changed, and a note on a choice
     made for the user, if any."""
     if what == "time":
-        return subs.update_subscriber(app.db, asker.chat_id, digest_time=parse_time(value), now=app.now()), ""
+        when = parse_time(value, example="/settings time 07:30")
+        return subs.update_subscriber(app.db, asker.chat_id, digest_time=when, now=app.now()), ""
     if what in ZONE_SETTINGS:
         zone, chosen = zone_and_note(value, now=app.now())
         return subs.update_subscriber(app.db, asker.chat_id, timezone=zone, now=app.now()), chosen
@@ -253,7 +277,7 @@ async def settings_command(app: App, args: str, asker: Asker) -> Reply:
             buttons=((Button(f"Subscribe at {default}", "/subscribe"),),),
         )
     if not words:
-        return _settings_reply(sub, app.now())
+        return _settings_reply(app, sub)
     if what not in SETTING_NAMES:
         return _failed(
             SettingError(
@@ -268,5 +292,5 @@ async def settings_command(app: App, args: str, asker: Asker) -> Reply:
         return _failed(exc)
     assert changed is not None
     return _settings_reply(
-        changed, app.now(), note=f"Saved. {chosen}".strip(), typed=words[1] if what in ZONE_SETTINGS else ""
+        app, changed, note=f"Saved. {chosen}".strip(), typed=words[1] if what in ZONE_SETTINGS else ""
     )
