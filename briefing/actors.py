@@ -50,6 +50,7 @@ from briefing.revision import (
     defined_acronyms,
     from_the_name,
     lead_roles_of_people,
+    people_behind_bodies,
     same_type,
     surnames_of_people,
     with_article_and_number,
@@ -106,6 +107,7 @@ def extract_actors(
     ]
     reading.candidates = without_party_labels(drop_things(named, reading.tokens), text)
     mark_states(reading.candidates, reading.tokens, gaz)
+    reading.candidates += people_behind_bodies(reading.candidates, gaz)
     lead_roles_of_people(reading.candidates, reading.tokens, text)
     match_headlines(reading.candidates, gaz, [(i, reading.tokens[i]) for i in reading.headlines])
     return group(reading.candidates, text)

@@ -11,6 +11,8 @@ from briefing import roles
 from briefing.aliases import PARTICLES
 from briefing.coref import Candidate
 from briefing.cues import PLACE_HEADS, UNIT_HEADS, words
+from briefing.gazetteer import Gazetteer
+from briefing.states import GOVERNMENTS
 from briefing.tagger import FIRM
 from briefing.tokens import Token
 
@@ -184,3 +186,50 @@ def _number_after(c: Candidate, num: Token) -> None:
     c.toks = [*c.toks, num]
     if plain:
         c.canonical = " ".join(t.text for t in c.toks)
+
+
+# a body named after the person who leads or runs it: "the Biden administration", "the Trump campaign"
+_LED_BODIES = GOVERNMENTS | words("campaign camp presidency team")
+
+
+def people_behind_bodies(candidates: list[Candidate], gaz: Gazetteer) -> list[Candidate]:
+    """The people bodies are named after: "the Biden administration" or "the regime of Assad" stays an
+    organisation, and its name is a mention of the person too, so the article counts as naming Joe Biden.
+    Only where a person is known by that name: in the text ("Joe Biden", "Biden said"), in the lists, or by
+    a given name ("the Hyacinth Alia government"); "the Conservative government" names no one."""
+    people: dict[str, str] = {}
+    for c in candidates:
+        if c.type == "person" and c.canonical and c.alias_of is None:
+            people.setdefault(c.norm, c.canonical)
+            people.setdefault(c.toks[-1].norm, c.canonical)  # a surname alone
+    taken = {(c.sentence, c.start) for c in candidates if c.type == "person"}
+    out = []
+    for c in candidates:
+        name = _named_after(c) if c.type == "organization" else []
+        if not name or (c.sentence, name[0].start) in taken:
+            continue
+        norm = " ".join(t.norm for t in name)
+        known = gaz.known.get(norm)
+        canonical = people.get(norm) or (known[0] if known and known[1] == "person" else None)
+        if canonical is None and len(name) > 1 and name[0].norm in gaz.given_names:
+            canonical = " ".join(t.text for t in name)
+        if canonical is not None:
+            out.append(Candidate(name, c.sentence, "person", canonical=canonical, why="surname"))
+    return out
+
+
+def _named_after(c: Candidate) -> list[Token]:
+    """The capitalised name before a body's noun ("Biden" of "Biden administration") or after its "of"
+    ("Assad" of "regime of Assad"): one to three words, no acronym; else none."""
+    toks = c.toks
+    if toks[-1].norm in _LED_BODIES:
+        name = toks[:-1]
+        while name and (name[0].low == "the" or not name[0].cap):
+            name = name[1:]
+    elif len(toks) > 2 and toks[0].low in _LED_BODIES and toks[1].low == "of":
+        name = toks[2:]
+    else:
+        return []
+    if not 1 <= len(name) <= 3 or any(not t.cap or t.acronym or t.possessive for t in name):
+        return []
+    return name
