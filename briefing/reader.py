@@ -261,7 +261,11 @@ def _read_after_place(
     if splits_after_place(doc.gaz, chunk, width, type_):
         add_candidate(doc, index, chunk[:width], type_, canonical=name, initial=initial, why="list")
         _read_chunk(doc, index, toks, i + width, j, False)
-    elif chunk[-1].low in MISC_HEADS:
+    elif chunk[-1].low in MISC_HEADS or (
+        initial and _headline_line(toks, j) and _common_nouns(doc, chunk[width:])
+    ):
+        # "Niger Explosion: Governance must...": a line's first words in a headline's capitals are a place
+        # and a noun the text writes in lower case ("the tanker explosion"), no name of the two
         add_candidate(doc, index, chunk[:width], type_, canonical=name, initial=initial, why="list")
     elif _person_context(doc, toks, i, j) and plausible_name(chunk):
         # "spokesperson Farah Dakhallah", not Farah the place
@@ -269,6 +273,19 @@ def _read_after_place(
     else:
         place = chunk[-1].low in PLACE_HEADS or chunk[0].low in PLACE_FIRST
         _whole(doc, index, toks, i, j, "place" if place else "organization", initial, why="placename")
+
+
+def _headline_line(toks: list[Token], j: int) -> bool:
+    """Is the line a headline's: its first words end at a colon ("Niger Explosion: ..."), or it has no
+    full stop ("Kenya Floods Leave Thousands Homeless")?"""
+    return (j < len(toks) and toks[j].text == ":") or toks[-1].text[-1] not in '.!?"”'
+
+
+def _common_nouns(doc: Doc, rest: list[Token]) -> bool:
+    """Is the word after a leading known name one the text also writes in lower case ("Kenya Floods Leave
+    Families" and "the floods"), and the run no place's name ("Niger State")?"""
+    first = rest[0]
+    return rest[-1].low not in PLACE_HEADS and first.word and not first.acronym and first.norm in doc.lower
 
 
 def _person_context(doc: Doc, toks: list[Token], i: int, j: int) -> bool:
