@@ -39,7 +39,7 @@ from typing import Literal
 from briefing.aliases import fold
 from briefing.chunks import is_headline, join_slashed, split_hyphens
 from briefing.coref import Candidate, group, match_headlines, resolve
-from briefing.foreign import after_articles, names_no_one
+from briefing.foreign import after_articles, names_no_one, titles_not_people
 from briefing.gazetteer import load_gazetteer
 from briefing.kinds import type_by_definition, type_by_kind, type_by_series
 from briefing.models import ExtractedActor, Sentence
@@ -100,6 +100,7 @@ def extract_actors(
         from_the_name(reading.candidates)
         resolve(reading.candidates, gaz, text)
         surnames_of_people(reading.candidates)
+    titles_not_people(reading.candidates)
     same_type(reading.candidates)
     with_article_and_number(reading.candidates, reading.tokens)
     named = [

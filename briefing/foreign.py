@@ -93,3 +93,23 @@ def _of_the(toks: list[Token]) -> bool:
         not t.cap and t.low in FOREIGN_ARTICLES and toks[k - 1].low not in PARTICLES
         for k, t in enumerate(toks[1:-1], 1)
     )
+
+
+# definite articles of German, French, Spanish and Italian that begin names of bodies, teams and works
+_DEFINITE = words("der die das le la les el los las il lo gli")
+
+
+def titles_not_people(candidates: list[Candidate]) -> None:
+    """A definite article and one capitalised word name a body, a league or a work ("La Liga", "Die
+    Linke", "Les Républicains"), no person, though a person's particle may look the same: a person keeps
+    the name where a title, a role or the surname of someone named in full says so ("Marine Le Pen ... Le
+    Pen said"); a verb of speech does not ("La Liga said")."""
+    for c in candidates:
+        if c.type != "person" or c.alias_of is not None or len(c.toks) != 2 or c.why in FIRM:
+            continue
+        article, name = c.toks
+        if not article.cap or article.low not in _DEFINITE or not name.cap or name.acronym:
+            continue
+        if c.roles or c.canonical not in (None, f"{article.text} {name.text}"):
+            continue
+        c.type = "organization"
