@@ -142,8 +142,11 @@ def _common_plural(doc: Doc, tok: Token) -> bool:
 
 def _not_a_name(doc: Doc, toks: list[Token], i: int, j: int) -> bool:
     """A sentence's capitalised first word that is no name: the text uses it in lower case, it is a
-    gerund or an adverb, or it is an unknown word before a known name ("Meek Europe")."""
+    gerund or an adverb, or it is an unknown word before a known name ("Meek Europe"). A run the lists know
+    whole is a name, though its first word is common ("Northern Ireland's first minister")."""
     tok = toks[i]
+    if known_name(doc.gaz, " ".join(t.norm for t in toks[i:j])) is not None:
+        return False
     if tok.norm in PARTICLES and toks[i + 1].norm in PARTICLES | {t.norm for t in toks[i + 1 : j] if t.cap}:
         return False  # "Van der Berg said": a particle that begins a surname, though "van" is lower case
     if tok.norm in doc.lower:
