@@ -278,6 +278,30 @@ def _read_after_place(
         _whole(doc, index, toks, i, j, "place" if place else "organization", initial, why="placename")
 
 
+_DIRECTIONS = words(
+    "north south east west northern southern eastern western northeast northwest southeast southwest"
+)
+
+
+_OF_PEOPLES = ("an", "ese", "ish", "ic")
+
+
+def _direction_place(doc: Doc, toks: list[Token], i: int, j: int) -> bool:
+    """Is a run of a direction and a word a place: a place's head ends it ("North Island"), a place the
+    lists know follows the direction ("Southern Sudan"; they know "West Bengal" whole), or the words around
+    it say so ("in North Kivu", "Surabaya, East Java")? A direction and any other word name a club, a
+    bank or a firm."""
+    last = toks[j - 1]
+    if last.low in PLACE_HEADS or last.low in _DIRECTIONS or last.low.endswith(_OF_PEOPLES):
+        return True  # "the South East", "West African", "East Asian"
+    if context_cue(toks, i, j) == "place":
+        return True
+    if i > 1 and toks[i - 1].text == "," and doc.gaz.place(toks[i - 2].norm):
+        return True  # "Surabaya, East Java": a town, then its region
+    rest = known_name(doc.gaz, " ".join(t.norm for t in toks[i + 1 : j]))
+    return rest is not None and rest[1] == "place"
+
+
 def _headline_line(toks: list[Token], j: int) -> bool:
     """Is the line a headline's: its first words end at a colon ("Niger Explosion: ..."), or it has no
     full stop ("Kenya Floods Leave Thousands Homeless")?"""
@@ -321,6 +345,8 @@ def _read_plain(doc: Doc, index: int, toks: list[Token], i: int, j: int, initial
     why = ""
     if last.possessive and company_officer(toks, j):
         type_, why = "organization", "brand"  # "Castellan's chief executive": a company has officers
+    elif len(chunk) == 2 and first.low in _DIRECTIONS and not _direction_place(doc, toks, i, j):
+        type_, why = "organization", "direction"  # "West Ham", "Northern Rock": a club, a bank, no place
     # "St. Johnsbury": a saint's name begins a place's
     elif len(chunk) > 1 and (last.low in PLACE_HEADS or first.low in _PLACE_FIRST):
         type_, why = "place", "placehead"
