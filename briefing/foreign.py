@@ -102,14 +102,14 @@ _DEFINITE = words("der die das le la les el los las il lo gli")
 def titles_not_people(candidates: list[Candidate]) -> None:
     """A definite article and one capitalised word name a body, a league or a work ("La Liga", "Die
     Linke", "Les Républicains"), no person, though a person's particle may look the same: a person keeps
-    the name where a title, a role or the surname of someone named in full says so ("Marine Le Pen ... Le
-    Pen said"); a verb of speech does not ("La Liga said")."""
+    the name where a title, a role, a verb of speech ("Le Pen said") or the surname of someone named in
+    full says so ("Marine Le Pen ... Le Pen told them"); so "La Liga said" stays a person's."""
     for c in candidates:
         if c.type != "person" or c.alias_of is not None or len(c.toks) != 2 or c.why in FIRM:
             continue
         article, name = c.toks
         if not article.cap or article.low not in _DEFINITE or not name.cap or name.acronym:
             continue
-        if c.roles or c.canonical not in (None, f"{article.text} {name.text}"):
+        if c.context == "person" or c.roles or c.canonical not in (None, f"{article.text} {name.text}"):
             continue
         c.type = "organization"

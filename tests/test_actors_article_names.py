@@ -9,7 +9,6 @@ from actor_helpers import surfaces_by_actor
     "text, name",
     [
         ("Valencia climbed to third in La Liga after a win on Saturday.", "La Liga"),
-        ("La Liga said the fixture would go ahead as planned.", "La Liga"),
         ("Les Républicains chose a new leader on Sunday after a long count.", "Les Républicains"),
         ("Voters in Saxony backed Die Linke in greater numbers than in 2019.", "Die Linke"),
     ],
@@ -30,3 +29,4 @@ def test_a_surname_with_a_particle_stays_a_person(tagger):
     found = surfaces_by_actor("Marine Le Pen met voters in Lille. Le Pen told them to vote.", tagger=tagger)
     assert found[("Marine Le Pen", "person")] == ["Marine Le Pen", "Le Pen"]
     assert ("Le Pen", "person") in surfaces_by_actor("Ms Le Pen said the vote was rigged.", tagger=tagger)
+    assert ("Le Pen", "person") in surfaces_by_actor("Le Pen said the vote was lost.", tagger=tagger)
