@@ -38,6 +38,7 @@ from typing import Literal
 
 from briefing.aliases import fold
 from briefing.chunks import is_headline, join_slashed, split_hyphens
+from briefing.codes import coded_groups
 from briefing.coref import Candidate, group, match_headlines, resolve
 from briefing.foreign import after_articles, names_no_one, titles_not_people
 from briefing.gazetteer import load_gazetteer
@@ -136,6 +137,7 @@ def read_rules(
         type_by_series(doc.candidates[known:], toks)
         type_by_definition(doc.candidates[known:], toks)
     doc.candidates += month_surnames(doc.candidates, tokens, headlines)  # "May said" after "Theresa May"
+    doc.candidates += coded_groups(tokens, headlines)  # "the M23 armed group"
     resolve(doc.candidates, doc.gaz, text)
     return Reading(text, sentences, tokens, headlines, lower, doc.candidates)
 
