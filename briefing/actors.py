@@ -53,6 +53,7 @@ from briefing.revision import (
     lead_roles_of_people,
     people_behind_bodies,
     same_type,
+    states_beside_bodies,
     surnames_of_people,
     with_article_and_number,
     without_party_labels,
@@ -109,6 +110,7 @@ def extract_actors(
     ]
     reading.candidates = without_party_labels(drop_things(named, reading.tokens), text)
     mark_states(reading.candidates, reading.tokens, gaz)
+    states_beside_bodies(reading.candidates, reading.tokens, gaz)
     reading.candidates += people_behind_bodies(reading.candidates, gaz)
     lead_roles_of_people(reading.candidates, reading.tokens, text)
     match_headlines(reading.candidates, gaz, [(i, reading.tokens[i]) for i in reading.headlines])

@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 from briefing import roles
 from briefing.aliases import PARTICLES
 from briefing.coref import Candidate
-from briefing.cues import PLACE_HEADS, UNIT_HEADS, words
+from briefing.cues import PLACE_HEADS, PLACE_PREPOSITIONS, UNIT_HEADS, words
 from briefing.gazetteer import Gazetteer
 from briefing.states import GOVERNMENTS
 from briefing.tagger import FIRM
@@ -233,3 +233,34 @@ def _named_after(c: Candidate) -> list[Token]:
     if not 1 <= len(name) <= 3 or any(not t.cap or t.acronym or t.possessive for t in name):
         return []
     return name
+
+
+def states_beside_bodies(candidates: list[Candidate], tokens: list[list[Token]], gaz: Gazetteer) -> None:
+    """A country named with a body by "and" acts with it, as its state: "the U.S. and Royal Navy are
+    working together", "the United States and the counter-ISIL coalition", "NATO and Russia". Not after a
+    place's preposition ("in Iraq and NATO's bases")."""
+    # a body named after another country ("Russia and Ukraine Defence Ministry officials") is no sign
+    own = [c for c in candidates if c.type == "organization" and gaz.place(c.toks[0].norm) is None]
+    bodies = {(c.sentence, c.start) for c in own} | {(c.sentence, -c.end) for c in own}  # -end: one ends
+    for c in candidates:
+        if (
+            c.type != "place"
+            or c.norm not in gaz.countries
+            or c.toks[-1].possessive
+            or c.sentence >= len(tokens)
+        ):
+            continue
+        toks = tokens[c.sentence]
+        i = next((k for k, t in enumerate(toks) if t.start == c.start), None)
+        if i is None or (i > 0 and toks[i - 1].low in PLACE_PREPOSITIONS):
+            continue
+        j = i + len(c.toks)
+        after = j + 2 if j + 1 < len(toks) and toks[j + 1].low == "the" else j + 1
+        before = i - 2 if i > 1 and toks[i - 1].low == "the" else i - 1
+        if (
+            j < len(toks)
+            and toks[j].low == "and"
+            and after < len(toks)
+            and (c.sentence, toks[after].start) in bodies
+        ) or (before > 0 and toks[before].low == "and" and (c.sentence, -toks[before - 1].end) in bodies):
+            c.type = "organization"
