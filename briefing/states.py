@@ -135,7 +135,9 @@ def acts(toks: list[Token], i: int, j: int, gaz: Gazetteer) -> bool:
     if nxt in STATE_VERBS or nxt in STATE_NOUNS:
         return True
     if nxt in ("is", "are", "was", "were", "has", "have", "had") and k + 1 < len(toks):
-        return toks[k + 1].low in STATE_STATES
+        # "The UK is at the forefront", "Russia has a special responsibility": a sentence about the country
+        # as one who holds a place or a duty among others
+        return toks[k + 1].low in STATE_STATES or (_opens(toks, i) and _holds(nxt, toks[k + 1].low))
     if nxt == "to" and k + 1 < len(toks) and nxt_is_verb(toks[k + 1]):
         return True  # "enable Iraq to access loans", "for Iraq to obtain": the state does it
     i = _list_start(toks, i, gaz)
@@ -149,6 +151,19 @@ def acts(toks: list[Token], i: int, j: int, gaz: Gazetteer) -> bool:
     if two in ALONGSIDE:
         return True
     return before == "by" and i > 1 and toks[i - 2].low in AGENT_VERBS
+
+
+def _holds(verb: str, after: str) -> bool:
+    """ "is one of our partners", "is at the forefront", "has a special responsibility": a place or a duty
+    among others (not "is the exception", "is being ripped apart", "has for too long been")."""
+    if verb in ("has", "have", "had"):
+        return after in ("a", "an", "the")
+    return after in ("one", "at", "among")
+
+
+def _opens(toks: list[Token], i: int) -> bool:
+    """Does the country open its sentence (after "The" at most)?"""
+    return all(not t.word or t.text == "The" for t in toks[:i])
 
 
 # words after "to" that begin no verb: "from Iraq to the south", "Iraq to 2020"

@@ -1,5 +1,5 @@
-"""A country named with a body by "and" acts with it: its state, an organisation; after "in" it is the
-place."""
+"""A country that acts beside a body, or holds a place or a duty among others, is its state: an
+organisation; a country described, or after "in", is the place."""
 
 import pytest
 from actor_helpers import surfaces_by_actor
@@ -23,3 +23,27 @@ def test_a_country_beside_a_body_is_its_state(text, tagger):
 def test_a_country_after_in_stays_a_place():
     found = surfaces_by_actor("Troops in Iraq and NATO bases in Turkey were put on alert.")
     assert ("Iraq", "place") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia has a special responsibility in this regard, the minister said.",
+        "The UK is at the forefront of global efforts to end the siege.",
+        "France is one of our most important partners in the region.",
+    ],
+)
+def test_a_country_that_holds_a_place_or_a_duty_among_others_is_its_state(text):
+    assert any(type_ == "organization" for _, type_ in surfaces_by_actor(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Portugal is the exception on the tour, a playful beach break.",
+        "Syria is being ripped apart by this destruction.",
+        "Syria has for too long been the world's biggest crisis.",
+    ],
+)
+def test_a_country_described_stays_a_place(text):
+    assert all(type_ == "place" for _, type_ in surfaces_by_actor(text))
