@@ -132,7 +132,7 @@ def acts(toks: list[Token], i: int, j: int, gaz: Gazetteer) -> bool:
     plural = last.text.endswith("s") and k < len(toks) and toks[k].text in ("’", "'")  # "the States’"
     if last.possessive or plural or (k < len(toks) and toks[k].text in ("’s", "'s")):
         return nxt in STATE_NOUNS or (k + 1 < len(toks) and toks[k + 1].low in STATE_NOUNS)
-    if nxt in STATE_VERBS or nxt in STATE_NOUNS:
+    if nxt in STATE_VERBS or nxt in STATE_NOUNS or _state_noun_after(toks, k):
         return True
     if nxt in ("is", "are", "was", "were", "has", "have", "had") and k + 1 < len(toks):
         # "The UK is at the forefront", "Russia has a special responsibility": a sentence about the country
@@ -151,6 +151,18 @@ def acts(toks: list[Token], i: int, j: int, gaz: Gazetteer) -> bool:
     if two in ALONGSIDE:
         return True
     return before == "by" and i > 1 and toks[i - 2].low in AGENT_VERBS
+
+
+def _state_noun_after(toks: list[Token], k: int) -> bool:
+    """ "U.S. sovereign loan guarantee", "UK military support": a noun of state action after one or two
+    lower-case words that qualify it."""
+    for width in (1, 2):
+        end = k + width
+        if end >= len(toks) or not all(t.word and not t.cap for t in toks[k : end + 1]):
+            return False
+        if toks[end].low in STATE_NOUNS and toks[k].low not in STATE_NOUNS:
+            return not (end + 1 < len(toks) and toks[end + 1].low == "of")
+    return False
 
 
 def _holds(verb: str, after: str) -> bool:

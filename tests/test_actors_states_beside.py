@@ -47,3 +47,14 @@ def test_a_country_that_holds_a_place_or_a_duty_among_others_is_its_state(text):
 )
 def test_a_country_described_stays_a_place(text):
     assert all(type_ == "place" for _, type_ in surfaces_by_actor(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iraq will be able to benefit from this U.S. sovereign loan guarantee.",
+        "The town was rebuilt with UK military support last year.",
+    ],
+)
+def test_a_country_before_a_qualified_noun_of_state_action_is_its_state(text):
+    assert any(type_ == "organization" for _, type_ in surfaces_by_actor(text))
