@@ -237,8 +237,8 @@ def _named_after(c: Candidate) -> list[Token]:
 
 def states_beside_bodies(candidates: list[Candidate], tokens: list[list[Token]], gaz: Gazetteer) -> None:
     """A country named with a body by "and" acts with it, as its state: "the U.S. and Royal Navy are
-    working together", "the United States and the counter-ISIL coalition", "NATO and Russia". Not after a
-    place's preposition ("in Iraq and NATO's bases")."""
+    working together", "The U.S., French and Royal Navy", "the United States and the counter-ISIL
+    coalition", "NATO and Russia". Not after a place's preposition ("in Iraq and NATO's bases")."""
     # a body named after another country ("Russia and Ukraine Defence Ministry officials") is no sign
     own = [c for c in candidates if c.type == "organization" and gaz.place(c.toks[0].norm) is None]
     bodies = {(c.sentence, c.start) for c in own} | {(c.sentence, -c.end) for c in own}  # -end: one ends
@@ -254,7 +254,7 @@ def states_beside_bodies(candidates: list[Candidate], tokens: list[list[Token]],
         i = next((k for k, t in enumerate(toks) if t.start == c.start), None)
         if i is None or (i > 0 and toks[i - 1].low in PLACE_PREPOSITIONS):
             continue
-        j = i + len(c.toks)
+        j = _past_listed(toks, i + len(c.toks))
         after = j + 2 if j + 1 < len(toks) and toks[j + 1].low == "the" else j + 1
         before = i - 2 if i > 1 and toks[i - 1].low == "the" else i - 1
         if (
@@ -264,3 +264,15 @@ def states_beside_bodies(candidates: list[Candidate], tokens: list[list[Token]],
             and (c.sentence, toks[after].start) in bodies
         ) or (before > 0 and toks[before].low == "and" and (c.sentence, -toks[before - 1].end) in bodies):
             c.type = "organization"
+
+
+def _past_listed(toks: list[Token], j: int) -> int:
+    """Past the names of a list after a comma ("U.S., French and Royal Navy": to the "and")."""
+    while j + 1 < len(toks) and toks[j].text == ",":
+        k = j + 1
+        while k < len(toks) and k - j <= 3 and toks[k].name_like:
+            k += 1
+        if k == j + 1 or k - j > 3:
+            return j
+        j = k
+    return j

@@ -99,8 +99,9 @@ def _country(cand: Candidate, gaz: Gazetteer) -> bool:
 
 
 def _after(toks: list[Token], j: int, gaz: Gazetteer) -> int:
-    """Past other countries joined by "and" or commas ("the United States and Iraq signed")."""
-    while j + 1 < len(toks) and toks[j].low in ("and", ","):
+    """Past other countries joined by "and", commas or a hyphen ("the United States and Iraq signed", "a
+    strong U.S.-Iraq partnership")."""
+    while j + 1 < len(toks) and toks[j].low in ("and", ",", "-"):
         k = j + 1
         if k < len(toks) and toks[k].low == "the":
             k += 1

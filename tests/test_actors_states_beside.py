@@ -58,3 +58,17 @@ def test_a_country_described_stays_a_place(text):
 )
 def test_a_country_before_a_qualified_noun_of_state_action_is_its_state(text):
     assert any(type_ == "organization" for _, type_ in surfaces_by_actor(text))
+
+
+def test_countries_joined_by_a_hyphen_before_a_partnership_are_states():
+    found = surfaces_by_actor("He said a strong U.S.-Iraq partnership is critical to finish the job.")
+    assert ("United States", "organization") in found
+    assert ("Iraq", "organization") in found
+
+
+@pytest.mark.parametrize("tagger", ["shipped", None])
+def test_a_country_listed_before_a_body_is_its_state(tagger):
+    found = surfaces_by_actor(
+        "The U.S., French and Royal Navy are working together in the Gulf.", tagger=tagger
+    )
+    assert ("United States", "organization") in found
