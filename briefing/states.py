@@ -212,6 +212,17 @@ def _members(toks: list[Token], k: int, nouns: frozenset[str] = MEMBERS) -> int:
     return 0
 
 
+_GROUP_KINDS = words("terrorist terror militant armed extremist jihadist insurgent rebel")
+
+
+def _group(toks: list[Token], k: int) -> int:
+    """ "the ISIL terrorist group", "the M23 armed group": the group's kind and "group" after its name."""
+    pair = toks[k : k + 2]
+    if len(pair) < 2 or any(t.cap or not t.word for t in pair):
+        return 0
+    return 2 if pair[0].low in _GROUP_KINDS and pair[1].low in ("group", "groups") else 0
+
+
 _AGAINST_STATE = words("opposition rebel rebels insurgent militia separatist")
 
 
@@ -286,7 +297,7 @@ def mark_states(cands: list[Candidate], tokens: list[list[Token]], gaz: Gazettee
             c.type = "organization"
             c.canonical = of_place or _spelt(c.toks)
         elif c.type == "organization" and not c.toks[-1].possessive:
-            width = _members(toks, last + 1)
+            width = _members(toks, last + 1) or _group(toks, last + 1)
             if width:  # "ISIL fighters", "Hezbollah militants": the organisation, named by its people
                 c.toks = [*c.toks, *toks[last + 1 : last + 1 + width]]
 

@@ -14,7 +14,7 @@ def test_a_code_before_armed_group_names_the_group_wherever_it_stands(tagger):
     found = surfaces_by_actor(
         "The K12 armed group seized Walikale in eastern Congo. K12 took the airport on Monday.", tagger=tagger
     )
-    assert found[("K12", "organization")] == ["K12", "K12"]
+    assert found[("K12", "organization")] == ["K12 armed group", "K12"]
 
 
 @pytest.mark.parametrize("tagger", ["shipped", None])

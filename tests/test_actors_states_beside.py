@@ -72,3 +72,8 @@ def test_a_country_listed_before_a_body_is_its_state(tagger):
         "The U.S., French and Royal Navy are working together in the Gulf.", tagger=tagger
     )
     assert ("United States", "organization") in found
+
+
+def test_a_group_is_named_with_its_kind():
+    found = surfaces_by_actor("The operation aims to eliminate the ISIL terrorist group in Iraq and Syria.")
+    assert found[("Islamic State", "organization")] == ["ISIL terrorist group"]
