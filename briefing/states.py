@@ -212,6 +212,17 @@ def _members(toks: list[Token], k: int, nouns: frozenset[str] = MEMBERS) -> int:
     return 0
 
 
+def _regional(toks: list[Token], k: int) -> bool:
+    """ "regional government", "provincial government" after a region's name."""
+    pair = toks[k : k + 2]
+    return (
+        len(pair) == 2
+        and all(t.word and not t.cap for t in pair)
+        and pair[0].low in ("regional", "provincial", "state", "federal", "local")
+        and pair[1].norm in GOVERNMENTS
+    )
+
+
 _GROUP_KINDS = words("terrorist terror militant armed extremist jihadist insurgent rebel")
 
 
@@ -275,6 +286,10 @@ def mark_states(cands: list[Candidate], tokens: list[list[Token]], gaz: Gazettee
             c.type = "organization"
             if not country or not c.canonical:  # a country's government is its state, under its name
                 c.canonical = _spelt(c.toks)
+        elif c.type == "place" and not country and not c.toks[-1].possessive and _regional(toks, last + 1):
+            # "the Kurdistan regional government": a region's own body, under its own name
+            c.toks = [*c.toks, toks[last + 1], toks[last + 2]]
+            c.type, c.canonical = "organization", _spelt(c.toks)
         elif before and not c.toks[-1].possessive and (country or (c.type == "person" and _regime(before))):
             # "the government of Iraq", "the regime of Assad": as "the Iraqi government"
             named = _spelt(c.toks)

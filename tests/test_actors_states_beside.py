@@ -77,3 +77,10 @@ def test_a_country_listed_before_a_body_is_its_state(tagger):
 def test_a_group_is_named_with_its_kind():
     found = surfaces_by_actor("The operation aims to eliminate the ISIL terrorist group in Iraq and Syria.")
     assert found[("Islamic State", "organization")] == ["ISIL terrorist group"]
+
+
+def test_a_regions_own_government_is_a_body_under_its_own_name():
+    found = surfaces_by_actor(
+        "Carter praised cooperation between Baghdad and the Kurdistan regional government."
+    )
+    assert found[("Kurdistan regional government", "organization")] == ["Kurdistan regional government"]
