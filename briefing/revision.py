@@ -223,16 +223,16 @@ def _named_after(c: Candidate) -> list[Token]:
     ("Assad" of "regime of Assad"): one to three words, no acronym; else none."""
     toks = c.toks
     if toks[-1].norm in _LED_BODIES:
-        name = toks[:-1]
+        name = [t for t in toks[:-1] if t.cap]  # "Assad's brutal regime": the name, not the adjective
         while name and (name[0].low == "the" or not name[0].cap):
             name = name[1:]
     elif len(toks) > 2 and toks[0].low in _LED_BODIES and toks[1].low == "of":
         name = toks[2:]
     else:
         return []
-    if not 1 <= len(name) <= 3 or any(not t.cap or t.acronym or t.possessive for t in name):
+    if not 1 <= len(name) <= 3 or any(not t.cap or t.acronym or t.possessive for t in name[:-1]):
         return []
-    return name
+    return name if not name[-1].acronym else []
 
 
 def states_beside_bodies(candidates: list[Candidate], tokens: list[list[Token]], gaz: Gazetteer) -> None:

@@ -212,6 +212,19 @@ def _members(toks: list[Token], k: int, nouns: frozenset[str] = MEMBERS) -> int:
     return 0
 
 
+def _own_regime(toks: list[Token], k: int) -> int:
+    """How many lower-case words after a ruler's possessive end in "regime" or "junta", one adjective at
+    most before it ("Assad's brutal regime")."""
+    for width in (1, 2):
+        words_ = toks[k : k + width]
+        if len(words_) == width and all(t.word and not t.cap for t in words_) and words_[-1].low in _RULES:
+            return width
+    return 0
+
+
+_RULES = words("regime junta")
+
+
 def _regional(toks: list[Token], k: int) -> bool:
     """ "regional government", "provincial government" after a region's name."""
     pair = toks[k : k + 2]
@@ -286,6 +299,10 @@ def mark_states(cands: list[Candidate], tokens: list[list[Token]], gaz: Gazettee
             c.type = "organization"
             if not country or not c.canonical:  # a country's government is its state, under its name
                 c.canonical = _spelt(c.toks)
+        elif c.type == "person" and c.toks[-1].possessive and (width := _own_regime(toks, last + 1)):
+            # "Assad's brutal regime", "Putin's regime": the ruler's, a body named after him
+            c.toks = [*c.toks, *toks[last + 1 : last + 1 + width]]
+            c.type, c.canonical = "organization", f"{_spelt(c.toks[: len(c.toks) - width])} {c.toks[-1].low}"
         elif c.type == "place" and not country and not c.toks[-1].possessive and _regional(toks, last + 1):
             # "the Kurdistan regional government": a region's own body, under its own name
             c.toks = [*c.toks, toks[last + 1], toks[last + 2]]

@@ -45,3 +45,9 @@ def test_actor_counts_the_article_that_names_only_the_administration(tmp_path, s
     assert out.startswith("JOE BIDEN")
     assert "In 2 articles from 1 source" in out
     assert "Officials in the Biden administration said the tariff plan was dead." in out
+
+
+def test_a_rulers_possessive_regime_is_a_body_and_a_mention_of_him():
+    found = surfaces_by_actor("The sanctions put pressure on Assad's brutal regime, the minister said.")
+    assert found[("Assad regime", "organization")] == ["Assad's brutal regime"]
+    assert found[("Bashar al-Assad", "person")] == ["Assad"]
