@@ -12,6 +12,8 @@ Mapping: PER/Person -> person, ORG/Organisation -> organization, LOC/Location ->
 Nationality -> place (the extractor maps "Iraqi" to Iraq). wikigold's MISC and re3d's other labels
 (Weapon, Temporal, Quantity, Money, MilitaryPlatform, DocumentReference) are not actor types: they are not
 scored, and a prediction that overlaps one of them is neither right nor wrong.
+A mention nested in a longer one (the person a body is named after, "Biden" of "the Biden
+administration") is not scored either: the gold spans are flat.
 
 re3d is scored three ways: all gold entities; without pronouns ("we", "he", "I"...); and "names", which
 also drops gold spans with no capitalised word ("defensive positions", "the city") and a leading "the"/"a"
@@ -266,7 +268,14 @@ def names_only(doc: Document) -> Document:
 def entities(text: str, tagger: object = "shipped") -> list[Entity]:
     """Every mention ``extract_actors`` finds, as a predicted entity."""
     found = extract_actors(text, tagger=tagger)  # type: ignore[arg-type]
-    return [Entity(m.start, m.end, a.type, m.surface) for a in found for m in a.mentions]
+    spans = [Entity(m.start, m.end, a.type, m.surface) for a in found for m in a.mentions]
+    return [e for e in spans if not any(_inside(e, o) for o in spans)]
+
+
+def _inside(e: Entity, outer: Entity) -> bool:
+    """Is ``e`` inside a longer mention? The gold data is flat: "Biden" of "the Biden administration"
+    (a mention of Joe Biden too, so the article counts for him) is not marked there, and is not scored."""
+    return outer.start <= e.start and e.end <= outer.end and outer.end - outer.start > e.end - e.start
 
 
 def predict(doc: Document) -> list[Entity]:

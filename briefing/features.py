@@ -69,7 +69,7 @@ def shape(text: str) -> str:
 
 
 def _lists(gaz: Gazetteer, norm: str, low: str, acronym: bool = False) -> tuple[str, ...]:
-    """The lists a word is in. An acronym, as for the rules (``actors._known``), only among countries and
+    """The lists a word is in. An acronym, as for the rules (``names.known_name``), only among countries and
     known actors: "NIS" is no given name and not the city Niš."""
     flags = [name for name, cue in _CUES if low in cue]
     if norm in gaz.given_names and not acronym:

@@ -99,8 +99,9 @@ def _country(cand: Candidate, gaz: Gazetteer) -> bool:
 
 
 def _after(toks: list[Token], j: int, gaz: Gazetteer) -> int:
-    """Past other countries joined by "and" or commas ("the United States and Iraq signed")."""
-    while j + 1 < len(toks) and toks[j].low in ("and", ","):
+    """Past other countries joined by "and", commas or a hyphen ("the United States and Iraq signed", "a
+    strong U.S.-Iraq partnership")."""
+    while j + 1 < len(toks) and toks[j].low in ("and", ",", "-"):
         k = j + 1
         if k < len(toks) and toks[k].low == "the":
             k += 1
@@ -132,10 +133,12 @@ def acts(toks: list[Token], i: int, j: int, gaz: Gazetteer) -> bool:
     plural = last.text.endswith("s") and k < len(toks) and toks[k].text in ("’", "'")  # "the States’"
     if last.possessive or plural or (k < len(toks) and toks[k].text in ("’s", "'s")):
         return nxt in STATE_NOUNS or (k + 1 < len(toks) and toks[k + 1].low in STATE_NOUNS)
-    if nxt in STATE_VERBS or nxt in STATE_NOUNS:
+    if nxt in STATE_VERBS or nxt in STATE_NOUNS or _state_noun_after(toks, k):
         return True
     if nxt in ("is", "are", "was", "were", "has", "have", "had") and k + 1 < len(toks):
-        return toks[k + 1].low in STATE_STATES
+        # "The UK is at the forefront", "Russia has a special responsibility": a sentence about the country
+        # as one who holds a place or a duty among others
+        return toks[k + 1].low in STATE_STATES or (_opens(toks, i) and _holds(nxt, toks[k + 1].low))
     if nxt == "to" and k + 1 < len(toks) and nxt_is_verb(toks[k + 1]):
         return True  # "enable Iraq to access loans", "for Iraq to obtain": the state does it
     i = _list_start(toks, i, gaz)
@@ -149,6 +152,31 @@ def acts(toks: list[Token], i: int, j: int, gaz: Gazetteer) -> bool:
     if two in ALONGSIDE:
         return True
     return before == "by" and i > 1 and toks[i - 2].low in AGENT_VERBS
+
+
+def _state_noun_after(toks: list[Token], k: int) -> bool:
+    """ "U.S. sovereign loan guarantee", "UK military support": a noun of state action after one or two
+    lower-case words that qualify it."""
+    for width in (1, 2):
+        end = k + width
+        if end >= len(toks) or not all(t.word and not t.cap for t in toks[k : end + 1]):
+            return False
+        if toks[end].low in STATE_NOUNS and toks[k].low not in STATE_NOUNS:
+            return not (end + 1 < len(toks) and toks[end + 1].low == "of")
+    return False
+
+
+def _holds(verb: str, after: str) -> bool:
+    """ "is one of our partners", "is at the forefront", "has a special responsibility": a place or a duty
+    among others (not "is the exception", "is being ripped apart", "has for too long been")."""
+    if verb in ("has", "have", "had"):
+        return after in ("a", "an", "the")
+    return after in ("one", "at", "among")
+
+
+def _opens(toks: list[Token], i: int) -> bool:
+    """Does the country open its sentence (after "The" at most)?"""
+    return all(not t.word or t.text == "The" for t in toks[:i])
 
 
 # words after "to" that begin no verb: "from Iraq to the south", "Iraq to 2020"
@@ -183,6 +211,41 @@ def _members(toks: list[Token], k: int, nouns: frozenset[str] = MEMBERS) -> int:
         if lower and toks[end - 1].norm in nouns and (width == 1 or toks[k].low not in nouns):
             return width
     return 0
+
+
+def _own_regime(toks: list[Token], k: int) -> int:
+    """How many lower-case words after a ruler's possessive end in "regime" or "junta", one adjective at
+    most before it ("Assad's brutal regime")."""
+    for width in (1, 2):
+        words_ = toks[k : k + width]
+        if len(words_) == width and all(t.word and not t.cap for t in words_) and words_[-1].low in _RULES:
+            return width
+    return 0
+
+
+_RULES = words("regime junta")
+
+
+def _regional(toks: list[Token], k: int) -> bool:
+    """ "regional government", "provincial government" after a region's name."""
+    pair = toks[k : k + 2]
+    return (
+        len(pair) == 2
+        and all(t.word and not t.cap for t in pair)
+        and pair[0].low in ("regional", "provincial", "state", "federal", "local")
+        and pair[1].norm in GOVERNMENTS
+    )
+
+
+_GROUP_KINDS = words("terrorist terror militant armed extremist jihadist insurgent rebel")
+
+
+def _group(toks: list[Token], k: int) -> int:
+    """ "the ISIL terrorist group", "the M23 armed group": the group's kind and "group" after its name."""
+    pair = toks[k : k + 2]
+    if len(pair) < 2 or any(t.cap or not t.word for t in pair):
+        return 0
+    return 2 if pair[0].low in _GROUP_KINDS and pair[1].low in ("group", "groups") else 0
 
 
 _AGAINST_STATE = words("opposition rebel rebels insurgent militia separatist")
@@ -237,6 +300,14 @@ def mark_states(cands: list[Candidate], tokens: list[list[Token]], gaz: Gazettee
             c.type = "organization"
             if not country or not c.canonical:  # a country's government is its state, under its name
                 c.canonical = _spelt(c.toks)
+        elif c.type == "person" and c.toks[-1].possessive and (width := _own_regime(toks, last + 1)):
+            # "Assad's brutal regime", "Putin's regime": the ruler's, a body named after him
+            c.toks = [*c.toks, *toks[last + 1 : last + 1 + width]]
+            c.type, c.canonical = "organization", f"{_spelt(c.toks[: len(c.toks) - width])} {c.toks[-1].low}"
+        elif c.type == "place" and not country and not c.toks[-1].possessive and _regional(toks, last + 1):
+            # "the Kurdistan regional government": a region's own body, under its own name
+            c.toks = [*c.toks, toks[last + 1], toks[last + 2]]
+            c.type, c.canonical = "organization", _spelt(c.toks)
         elif before and not c.toks[-1].possessive and (country or (c.type == "person" and _regime(before))):
             # "the government of Iraq", "the regime of Assad": as "the Iraqi government"
             named = _spelt(c.toks)
@@ -259,7 +330,7 @@ def mark_states(cands: list[Candidate], tokens: list[list[Token]], gaz: Gazettee
             c.type = "organization"
             c.canonical = of_place or _spelt(c.toks)
         elif c.type == "organization" and not c.toks[-1].possessive:
-            width = _members(toks, last + 1)
+            width = _members(toks, last + 1) or _group(toks, last + 1)
             if width:  # "ISIL fighters", "Hezbollah militants": the organisation, named by its people
                 c.toks = [*c.toks, *toks[last + 1 : last + 1 + width]]
 

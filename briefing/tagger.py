@@ -203,8 +203,9 @@ def tag_text(reading: Reading, model: Tagger, gaz: Gazetteer) -> list[tuple[int,
 
 # Rules whose reading the tagger may lengthen but not undo: a name from the lists, a person after a
 # title, a surname of a person named in full, an organisation head ("Chatham House"), a brand, a list's
-# kind ("bands like X and Y", ``briefing.kinds``).
-FIRM = FIRM_RULES | {"kind"}
+# kind ("bands like X and Y", ``briefing.kinds``), a direction before a word that is no place ("Northern
+# Rock", ``briefing.reader``).
+FIRM = FIRM_RULES | {"kind", "direction"}
 _NAME_POSSESSIVES = frozenset({"people's", "people’s", "workers'", "workers’"})
 # a name neither begins nor ends with these ("of Mosul", "the Coalition"); marks between two names
 _EDGE_WORDS = frozenset("of for and the a an to on in at by with from".split())

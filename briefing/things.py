@@ -51,6 +51,21 @@ def _before_thing(toks: list[Token], at: dict[int, int], cand: Candidate) -> boo
     return False
 
 
+def _named_thing(toks: list[Token], at: dict[int, int], cand: Candidate) -> bool:
+    """Is the candidate a thing's name given after it: "a ballistic missile, known as Oreshnik", "a drone
+    called Shahed", "the missile, dubbed Oreshnik"?"""
+    k = at.get(cand.toks[0].start, 0) - 1
+    if k > 0 and toks[k].low == "as" and toks[k - 1].low == "known":
+        k -= 2
+    elif k >= 0 and toks[k].low in ("called", "dubbed", "named"):
+        k -= 1
+    else:
+        return False
+    if k >= 0 and toks[k].text == ",":
+        k -= 1
+    return k >= 0 and toks[k].low in THING_NOUNS
+
+
 def drop_things(cands: list[Candidate], tokens: list[list[Token]]) -> list[Candidate]:
     """The candidates without the names of things: those written before a thing noun at least half the
     time, unless a firm rule typed one of their mentions."""
@@ -65,7 +80,7 @@ def drop_things(cands: list[Candidate], tokens: list[list[Token]]) -> list[Candi
         if at is None:
             at = where[c.sentence] = {t.start: k for k, t in enumerate(tokens[c.sentence])}
         total[c.norm] += 1
-        before[c.norm] += _before_thing(tokens[c.sentence], at, c)
+        before[c.norm] += _before_thing(tokens[c.sentence], at, c) or _named_thing(tokens[c.sentence], at, c)
         if c.why in FIRM:
             firm.add(c.norm)
     things = {n for n, k in before.items() if k and 2 * k >= total[n] and n not in firm}

@@ -402,9 +402,9 @@ def test_a_sentence_start_before_a_head_word_keeps_the_name_whole():
 
 
 def test_a_name_written_the_same_way_is_one_kind_of_actor():
-    from briefing.actors import same_type
     from briefing.coref import Candidate
     from briefing.models import Sentence
+    from briefing.revision import same_type
     from briefing.tokens import tokenize
 
     def cand(type_, why="", word="Gigi"):

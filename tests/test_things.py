@@ -35,3 +35,12 @@ def test_actors_before_weapon_nouns_stay():
 def test_a_name_mostly_used_as_an_actor_stays_one():
     found = names("Saab said sales rose. Saab will open a plant. Saab missiles sell well.")
     assert "Saab" in {name for name, _ in found}
+
+
+def test_a_name_given_to_a_weapon_after_it_is_no_actor():
+    found = extract_actors(
+        "Russia tested a medium-range ballistic missile, known as Oreshnik, during its operation in Ukraine."
+    )
+    assert "Oreshnik" not in {a.name for a in found}
+    found = extract_actors("The army flew a drone called Falcon over the border near Kursk.")
+    assert "Falcon" not in {a.name for a in found}

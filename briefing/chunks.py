@@ -1,0 +1,171 @@
+"""Runs of capitalised words, the chunks that actor extraction types (``briefing.actors``): tokens made
+whole ("A/S") or split ("Iran-backed"), title-case headlines, and where a run joins over "of", "and",
+"&" or a legal form into one name."""
+
+from __future__ import annotations
+
+from briefing.aliases import CORPORATE, PARTICLES, fold
+from briefing.cues import MISC_FIRST, MONTHS, ORG_HEADS, SPEECH_VERBS, TITLES, words
+from briefing.gazetteer import Gazetteer, load_gazetteer
+from briefing.names import SMALL, is_title, known_name
+from briefing.tokens import Token
+
+_JOINERS = words("of for and & de del la le du da di van von der den bin ibn bu al el on upon")
+
+
+# possessives inside official names: "People's Republic of China", "People's Liberation Army"
+NAME_POSSESSIVES = words("people's people’s workers' workers’")
+
+
+def join_slashed(toks: list[Token]) -> list[Token]:
+    """ "A/S" (a Nordic company's legal form) is one word, not "A", "/" and "S"."""
+    if not any(t.text == "/" for t in toks):
+        return toks
+    out: list[Token] = []
+    k = 0
+    while k < len(toks):
+        tok = toks[k]
+        after = toks[k + 1] if k + 1 < len(toks) else None
+        if tok.text == "/" and out and after and out[-1].end == tok.start and after.start == tok.end:
+            before = out[-1]
+            if all(len(t.text) <= 2 and t.text.isalpha() and t.text.isupper() for t in (before, after)):
+                text = f"{before.text}/{after.text}"
+                low = text.lower()
+                out[-1] = Token(
+                    text, before.start, after.end, low, low, True, cap=True, acronym=True
+                ).refresh()
+                k += 2
+                continue
+        out.append(tok)
+        k += 1
+    return out
+
+
+def split_hyphens(toks: list[Token], gaz: Gazetteer) -> list[Token]:
+    """ "Iran-backed" holds Iran and "Russia-Ukraine" holds two countries; "al-Jabri" stays whole."""
+    if not any("-" in t.text for t in toks):
+        return toks
+    out: list[Token] = []
+    for k, tok in enumerate(toks):
+        parts = tok.text.split("-") if tok.word and tok.cap and "-" in tok.text else []
+        if parts and _against_body(parts, toks[k + 1] if k + 1 < len(toks) else None):
+            parts = []  # "the Counter-Daesh Coalition" is one body, named for what it fights
+        # a short known name only in capitals: "UN-backed" holds the UN, "Un-named" nothing
+        known = [(len(p) > 2 or p.isupper()) and known_name(gaz, fold(p)) is not None for p in parts]
+        upper = all(p[:1].isupper() for p in parts)
+        # "Task Force-Operation Inherent Resolve": a body, then the operation it runs
+        event = upper and any(p.lower() in MISC_FIRST for p in parts[1:])
+        if not parts or not (known[0] or (any(known) and upper) or event):
+            if parts and parts[-1][:1].islower() and not is_title(tok):
+                tok.cap = False  # "Western-supplied" is an adjective
+                tok.refresh()
+            out.append(tok)
+            continue
+        at = tok.start
+        for part in parts:
+            sub = Token(part, at, at + len(part), part.lower(), fold(part), word=True, cap=part[:1].isupper())
+            sub.acronym = len(part) > 1 and part.isupper()
+            sub.refresh()
+            out.append(sub)
+            out.append(Token("-", at + len(part), at + len(part) + 1, "-", "-", word=False))
+            at += len(part) + 1
+        out.pop()
+    return out
+
+
+def _against_body(parts: list[str], nxt: Token | None) -> bool:
+    """ "Counter-Daesh Coalition", "Anti-Corruption Bureau": a capitalised prefix of opposition before a
+    body's head."""
+    return (
+        len(parts) == 2
+        and parts[0].lower() in ("counter", "anti")
+        and nxt is not None
+        and nxt.cap
+        and nxt.low in ORG_HEADS
+    )
+
+
+def is_headline(toks: list[Token], share: float = 0.8) -> bool:
+    """A title-case line: a headline or a subheading, where capitals say nothing about names. A line that
+    repeats the article's title needs a smaller ``share`` of capitalised words to count."""
+    content = [t for t in toks if t.word and t.low not in SMALL]
+    if len(content) < 2 or (toks[-1].text[-1] in '.”"' and not all(t.acronym for t in content)):
+        return False
+    if any(not t.cap and t.low in SPEECH_VERBS for t in content):
+        return False  # "The Foreign Secretary, Boris Johnson, said:" is prose full of names
+    caps = sum(1 for t in content if t.cap or t.acronym)
+    return caps == len(content) if len(content) < 4 else caps / len(content) >= share
+
+
+def chunks(toks: list[Token]) -> list[tuple[int, int]]:
+    """Maximal runs of name-like tokens, joined by connectors only when a name follows."""
+    out = []
+    i, n = 0, len(toks)
+    while i < n:
+        if not toks[i].name_like or toks[i].low in ("&",):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and (not toks[j - 1].possessive or toks[j - 1].low in NAME_POSSESSIVES):
+            step = 1 if toks[j].name_like or _month_surname(toks, i, j) else _joiner(toks, j)
+            step = step or _legal_form(toks, j)
+            if not step:
+                break
+            j += step
+        out.append((i, j))
+        i = j
+    return out
+
+
+def _legal_form(toks: list[Token], j: int) -> int:
+    """A company's legal form ends its name in lower case or after a comma: "Shell plc", "BP p.l.c.",
+    "Samsung Electronics Co., Ltd."; how many tokens it adds at ``j``."""
+    if toks[j].word and not toks[j].cap and toks[j].norm == "plc":
+        return 1
+    if toks[j].text == "," and j + 1 < len(toks) and toks[j - 1].norm in CORPORATE:
+        nxt = toks[j + 1]
+        return 2 if nxt.cap and nxt.norm in CORPORATE and nxt.norm not in ("group", "company") else 0
+    return 0
+
+
+def _month_surname(toks: list[Token], i: int, j: int) -> bool:
+    """A month's name right after a given name is a surname ("Theresa May", "Prime Minister Theresa May",
+    "Brian May"), unless a day's number follows ("meets Kim May 12")."""
+    if not toks[j].cap or toks[j].low not in MONTHS or toks[j - 1].possessive:
+        return False
+    if j - 1 > i and toks[j - 2].low not in TITLES:  # the given name must begin the name ("Kim Jong Un")
+        return False
+    if j + 1 < len(toks) and toks[j + 1].text[:1].isdigit():
+        return False
+    return toks[j - 1].norm in load_gazetteer().given_names
+
+
+def _joiner(toks: list[Token], j: int) -> int:
+    """How many connecting words at ``j`` join two parts of one name, counting the name word after them:
+    "Ministry of Defence", "Trading & Investment", "Minister for the Middle East", "von der Leyen"."""
+    n = len(toks)
+    low = toks[j].low
+    if low in ("der", "den") and toks[j - 1].low not in PARTICLES:
+        return 0  # "von der Leyen", but "Rentenpaket der Bundesregierung" (of the government) is two
+    if low in _JOINERS and j + 1 < n and toks[j + 1].name_like:
+        return 2
+    if low == "to" and _purpose(toks, j):
+        return 2
+    if j + 2 < n and toks[j + 2].name_like:
+        if low in ("of", "for", "and") and toks[j + 1].low == "the":
+            return 3
+        if low in PARTICLES and toks[j + 1].low in PARTICLES:
+            return 3
+    return 0
+
+
+def _purpose(toks: list[Token], j: int) -> bool:
+    """ "Global Coalition to Counter ISIL", "Committee to Protect Journalists": a body's head, "to" and a
+    capitalised verb that is no known name, then a name."""
+    if j + 2 >= len(toks) or toks[j - 1].low not in ORG_HEADS or not toks[j - 1].cap:
+        return False
+    verb, after = toks[j + 1], toks[j + 2]
+    if not verb.cap or verb.acronym or not after.name_like:
+        return False
+    gaz = load_gazetteer()
+    return known_name(gaz, verb.norm) is None and verb.norm not in gaz.given_names

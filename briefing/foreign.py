@@ -1,0 +1,115 @@
+"""German and French copy inside English news: their articles are no part of a name ("Der Bundestag"),
+and a capitalised noun after one names no one ("für das Gesetz")."""
+
+from __future__ import annotations
+
+from briefing.aliases import PARTICLES
+from briefing.coref import Candidate
+from briefing.cues import NOT_ACRONYMS, TITLES, words
+from briefing.gazetteer import load_gazetteer
+from briefing.names import FOREIGN_ARTICLES, is_title
+from briefing.tagger import FIRM
+from briefing.tokens import Token
+
+FRENCH_TITLES = ("M.", "Mme", "Mme.", "Mlle")
+
+
+# German and French words no English sentence writes in lower case ("die", "den", "am", "hat" it does)
+_GERMAN_FRENCH = (FOREIGN_ARTICLES - words("die den deren dessen")) | words(
+    """
+    und ist mit auf für nicht sich wird im zum zur sind wurde haben nach bei oder
+    du aux est avec dans sur ont sont selon mais qui
+    """
+)
+
+
+def in_german_or_french(toks: list[Token]) -> bool:
+    """Is the sentence German or French, by a function word in lower case or a German article first? "Le
+    Pen said" in English copy is a name."""
+    first = next((t for t in toks if t.word), None)
+    return (first is not None and first.text in ("Der", "Das", "Dem")) or any(
+        not t.cap and t.low in _GERMAN_FRENCH for t in toks
+    )
+
+
+def after_articles(candidates: list[Candidate], tokens: list[list[Token]]) -> list[Candidate]:
+    """A German or French article that begins a sentence is no part of a name: "Der Bundestag" is the
+    Bundestag, and "Le Syndicat" (the union) nobody, though "Le Pen" after "Marine Le Pen" is her.
+    Inside a sentence it is ("in Den Haag", "Les Bains, Le Loft")."""
+    gaz = load_gazetteer()
+    out = []
+    starts = {
+        t.start
+        for toks in tokens
+        if in_german_or_french(toks)
+        for k, t in enumerate(toks)
+        if t.word and (k == 0 or toks[k - 1].text in ("–", "—", "-", ":", "„", "«", "“", '"'))
+    }
+    for c in candidates:
+        first = c.toks[0]
+        whole = c.norm in gaz.known or gaz.place(c.norm)  # "Des Moines", "La Paz"
+        if len(c.toks) > 1 and first.low in FOREIGN_ARTICLES and c.start in starts and not whole:
+            surface = " ".join(t.text for t in c.toks)
+            if c.type == "person" and c.canonical in (None, surface):
+                continue
+            if c.type == "person":
+                out.append(c)
+                continue
+            if len(c.toks) == 2 and c.why not in FIRM:
+                continue  # "Le Syndicat" is "the union": one common noun, no name the rules know
+            if c.canonical == surface:
+                c.canonical = surface.split(" ", 1)[1]
+            c.toks = c.toks[1:]
+        out.append(c)
+    return out
+
+
+def names_no_one(c: Candidate, tokens: list[list[Token]]) -> bool:
+    """A span the tagger read as an actor that names no one: titles alone ("Minister" of "Prime Minister's
+    Questions"), a time zone, a currency or a figure's code ("14:52 GMT", "DKK", "EBITDA"), or one
+    capitalised word after a German or French article ("für das Gesetz")."""
+    words_ = [t for t in c.toks if t.word]
+    if c.why == "list" or not words_ or c.type is None:
+        return False
+    if len(words_) == 1 and words_[0].acronym and words_[0].norm in NOT_ACRONYMS:
+        return True
+    if c.sentence >= len(tokens):
+        return False
+    toks = tokens[c.sentence]
+    k = next((k for k, t in enumerate(toks) if t.start == c.start), 0)
+    before = toks[k - 1] if k > 0 else None
+    if all(t.norm in TITLES for t in words_) and (words_[-1].possessive or (before and is_title(before))):
+        return True
+    if c.type == "person" and _of_the(c.toks) and in_german_or_french(toks):
+        return True  # "Bürgermeister der Stadt" (the town's mayor) is a role, not a name
+    person = len(words_) == 1 and c.type == "person" and c.why != "surname"
+    return person and before is not None and not before.cap and before.low in FOREIGN_ARTICLES
+
+
+def _of_the(toks: list[Token]) -> bool:
+    """Does a German or French article join two words of the span, as "of the" would ("Bürgermeister der
+    Stadt"), not as a name's particle does ("von der Leyen")?"""
+    return any(
+        not t.cap and t.low in FOREIGN_ARTICLES and toks[k - 1].low not in PARTICLES
+        for k, t in enumerate(toks[1:-1], 1)
+    )
+
+
+# definite articles of German, French, Spanish and Italian that begin names of bodies, teams and works
+_DEFINITE = words("der die das le la les el los las il lo gli")
+
+
+def titles_not_people(candidates: list[Candidate]) -> None:
+    """A definite article and one capitalised word name a body, a league or a work ("La Liga", "Die
+    Linke", "Les Républicains"), no person, though a person's particle may look the same: a person keeps
+    the name where a title, a role, a verb of speech ("Le Pen said") or the surname of someone named in
+    full says so ("Marine Le Pen ... Le Pen told them"); so "La Liga said" stays a person's."""
+    for c in candidates:
+        if c.type != "person" or c.alias_of is not None or len(c.toks) != 2 or c.why in FIRM:
+            continue
+        article, name = c.toks
+        if not article.cap or article.low not in _DEFINITE or not name.cap or name.acronym:
+            continue
+        if c.context == "person" or c.roles or c.canonical not in (None, f"{article.text} {name.text}"):
+            continue
+        c.type = "organization"

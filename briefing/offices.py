@@ -1,0 +1,117 @@
+"""Titles and offices in a run: "Ukrainian President Volodymyr Zelenskyy" is a person with a role,
+"Secretary of State for Scotland" no one, "Chief Executive Officer of Nordhavn Shipping" a body."""
+
+from __future__ import annotations
+
+from briefing import roles
+from briefing.cues import ORG_HEADS, PORTFOLIOS, ROLE_NOUNS, TITLES, words
+from briefing.foreign import FRENCH_TITLES
+from briefing.gazetteer import Gazetteer
+from briefing.names import (
+    Doc,
+    add_candidate,
+    is_title,
+    leading_place,
+    places_in,
+    plausible_name,
+    read_places,
+    read_roles,
+)
+from briefing.tokens import Token
+
+
+def office_holder(gaz: Gazetteer, toks: list[Token], rest: int, j: int) -> int:
+    """Where a person's name (a given name and one or two more words) ends the run after an office's "of":
+    its start, else 0."""
+    for p in (j - 2, j - 3):
+        name = toks[p:j]
+        named = p > rest + 1 and toks[p].norm in gaz.given_names and all(t.cap and t.word for t in name)
+        if named and (toks[p - 1].low in ORG_HEADS or toks[p - 1].cap):
+            return p
+    return 0
+
+
+def is_office(gaz: Gazetteer, chunk: list[Token]) -> bool:
+    """Is the run a title and its portfolio or country, with no name ("Special Representative for Libya",
+    "Secretary of State for Scotland")?"""
+    t = next((k for k in range(len(chunk) - 1, -1, -1) if is_title(chunk[k])), None)
+    if t is None or t == len(chunk) - 1 or chunk[t + 1].low not in ("of", "for"):
+        return False
+    k = t + 1
+    while k < len(chunk):
+        if chunk[k].low in ("of", "for", "the", "and") or chunk[k].low in PORTFOLIOS:
+            k += 1
+            continue
+        place = leading_place(gaz, chunk[k:])
+        if not place or place[2] != "place":
+            return False
+        k += place[1]
+    return True
+
+
+def titled_office(chunk: list[Token]) -> int:
+    """Where the "of" or "for" is after a title that begins the run ("Secretary of", "Chief Executive
+    Officer of"), else 0."""
+    if len(chunk) < 3 or not is_title(chunk[0]):
+        return 0
+    k = 1
+    while k < len(chunk) - 1 and k < 4 and (is_title(chunk[k]) or chunk[k].low in ROLE_NOUNS):
+        k += 1
+    return k if k < len(chunk) - 1 and chunk[k].low in ("of", "for") else 0
+
+
+# titles whose "of" names a territory, no body: "Duke of Sussex" is a person
+_NOBLE = words(
+    "duke duchess prince princess earl countess baron baroness lord lady king queen emperor empress"
+)
+
+
+def _office_of_body(doc: Doc, toks: list[Token], t: int, k: int, j: int) -> bool:
+    """Is ``toks[k:j]``, after a title at ``t`` and its "of", the body whose office it is ("Chief Executive
+    Officer of Nordhavn Shipping"), no person holding it? A name after "of" holds the office only as a
+    given name and a surname ("Secretary of the Harbour Board Anna Berg" is read apart)."""
+    return toks[t].low not in _NOBLE and toks[k].norm not in doc.gaz.given_names
+
+
+def read_titled(doc: Doc, index: int, toks: list[Token], i: int, j: int) -> bool:
+    """A title and a name in one run: "Ukrainian President Volodymyr Zelenskyy", "Gen. Kellogg"."""
+    titles = [k for k in range(i, j) if is_title(toks[k])]
+    if not titles and j - i >= 2 and toks[j - 2].text in FRENCH_TITLES:
+        titles = [j - 2]  # "M. Tabarot" is Mr Tabarot, though "M." is an initial in "M. Night Shyamalan"
+    if not titles:
+        return False
+    t = titles[-1]
+    k, portfolio = t + 1, -1
+    if k < j and toks[k].low in ("of", "for"):
+        k += 1
+        if k < j and toks[k].low == "the":
+            k += 1
+        portfolio = k
+        while k < j and toks[k].low in PORTFOLIOS and toks[k].norm not in doc.gaz.given_names:
+            k += 1
+        place = leading_place(doc.gaz, toks[k:j])
+        # "Envoy for Yemen Tim Lenderking", "Envoy for Yemen"; but after a portfolio a name follows, though
+        # a place has it too ("Secretary of State Lincoln")
+        if place and (k + place[1] < j or k == portfolio):
+            k += place[1]
+    name = toks[k:j]
+    if name and all(t.norm in TITLES for t in name):
+        read_places(doc, index, toks, i, j)  # "Prime Minister's Questions", "the President's office"
+        return True
+    if k == portfolio and _office_of_body(doc, toks, t, k, j):
+        return False
+    if not plausible_name(name):
+        return False
+    for a, b, place in places_in(doc.gaz, toks, i, t + 1):
+        add_candidate(doc, index, toks[a:b], place[1], canonical=place[0], why="list")
+    honorific = toks[t].low in ("sir", "dame") and len(name) == 1
+    cand = add_candidate(doc, index, name, "person", context="given" if honorific else "title", why="title")
+    role = roles.title_role(doc.text, toks, i, k) if toks[t].text not in FRENCH_TITLES else None
+    role = role and roles.clean(role)
+    if role:
+        cand.roles.append(role)
+    before = roles.lead_role(doc.text, toks, i) if i > 0 and toks[i - 1].text == "," else None
+    if before:  # "his national security adviser, Rep. Michael Waltz"
+        cand.roles.append(before)
+    read_roles(doc, cand, toks, k, j)
+    return True

@@ -1,0 +1,408 @@
+"""The rules' reading of one sentence: its capitalised runs split into candidate actors, each typed by
+the lists, its heads and titles, its shape or the words around it (``briefing.actors`` step 4)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from briefing import roles
+from briefing.aliases import PARTICLES, fold
+from briefing.chunks import NAME_POSSESSIVES, chunks
+from briefing.context import (
+    before_government,
+    body_that_acts,
+    brand_context,
+    company_officer,
+    context_cue,
+    is_team,
+    next_is_place_head,
+    person_cue,
+)
+from briefing.coref import Candidate
+from briefing.cues import (
+    COMPANY_NOUNS,
+    GROUP_NOUNS,
+    LONE_NOT_NAMES,
+    MISC_FIRST,
+    MISC_HEADS,
+    NOT_ACRONYMS,
+    ORG_HEADS,
+    PLACE_CONTEXT,
+    PLACE_FIRST,
+    PLACE_HEADS,
+    PLACE_MODIFIERS,
+    PLACE_PREPOSITIONS,
+    PORTFOLIOS,
+    ROLE_NOUNS,
+    SAINTS,
+    words,
+)
+from briefing.foreign import in_german_or_french
+from briefing.gazetteer import Gazetteer
+from briefing.models import ActorType
+from briefing.names import (
+    FOREIGN_ARTICLES,
+    ROMAN,
+    SMALL,
+    Doc,
+    add_candidate,
+    is_title,
+    known_name,
+    leading_place,
+    plausible_name,
+    read_places,
+    read_roles,
+    regnal,
+)
+from briefing.offices import is_office, office_holder, read_titled, titled_office
+from briefing.shapes import (
+    arabic_place,
+    given_name_first,
+    has_particle,
+    is_org,
+    role_then_name,
+    spelt_after,
+    split_joined,
+    splits_after_place,
+)
+from briefing.tokens import Token
+
+
+def read_sentence(doc: Doc, index: int, toks: list[Token]) -> None:
+    first_word = next((k for k, t in enumerate(toks) if t.word), -1)
+    runs = chunks(toks)
+    arm = 0
+    for at, (i, j) in enumerate(runs):
+        if i < arm:
+            continue
+        initial = i == first_word
+        if at + 1 < len(runs) and _national_arm(doc, toks, (i, j), runs[at + 1]):
+            arm = runs[at + 1][1]
+            _whole(doc, index, toks, i, arm, "organization", initial, why="brand")
+            continue
+        # "Foreign Ministry said...": the first word stays when the rest is only a head ("Ministry")
+        headed = j - i == 2 and toks[i + 1].low in ORG_HEADS
+        if initial and j - i > 1 and not toks[i].acronym and not headed and _not_a_name(doc, toks, i, j):
+            i += 1
+            while i < j and not toks[i].name_like:
+                i += 1
+        elif initial and j - i == 1 and (toks[i].norm in doc.lower or _common_plural(doc, toks[i])):
+            continue
+        if i < j:
+            _read_chunk(doc, index, toks, i, j, initial)
+    if any(t.low.startswith(_AGAINST) for t in toks):
+        _coalitions_against(doc, index, toks)
+
+
+_AGAINST = ("counter-", "anti-")
+
+
+_ALLIANCES = words("coalition alliance campaign")
+
+
+def _coalitions_against(doc: Doc, index: int, toks: list[Token]) -> None:
+    """ "the counter-ISIL coalition", "the anti-Houthi alliance": a body named for a known actor it
+    fights, in lower case."""
+    for k, tok in enumerate(toks[:-1]):
+        if tok.cap or not tok.low.startswith(_AGAINST) or toks[k + 1].low not in _ALLIANCES:
+            continue
+        enemy = tok.text.split("-", 1)[1]
+        if enemy[:1].isupper() and known_name(doc.gaz, fold(enemy)) is not None:
+            add_candidate(doc, index, toks[k : k + 2], "organization", why="head")
+
+
+def _national_arm(doc: Doc, toks: list[Token], run: tuple[int, int], after: tuple[int, int]) -> bool:
+    """ "McDonald's Ireland", "Tesco's Hungary": a company's arm in a country is one organisation, when the
+    name before the possessive is no place, no known actor and no given name."""
+    (i, j), (a, b) = run, after
+    last = toks[j - 1]
+    if a != j or not last.possessive or last.low in NAME_POSSESSIVES:
+        return False
+    if b < len(toks) and toks[b].name_like:
+        return False
+    owner = " ".join(t.norm for t in toks[i:j])
+    if known_name(doc.gaz, owner) is not None or toks[i].norm in doc.gaz.given_names or is_title(toks[i]):
+        return False
+    return " ".join(t.norm for t in toks[a:b]) in doc.gaz.countries
+
+
+def _common_plural(doc: Doc, tok: Token) -> bool:
+    """A sentence's first word that is the plural of a common noun: of a head of bodies or places
+    ("Unions said", "Ministries agreed") or of a word the text writes in lower case."""
+    low = tok.low
+    if tok.acronym or tok.possessive or len(low) < 4 or not low.endswith("s") or low.endswith("ss"):
+        return False
+    singular = {low[:-1], low[:-2] if low.endswith("es") else low}
+    if low.endswith("ies"):
+        singular.add(low[:-3] + "y")
+    if not any(w in doc.lower or w in ORG_HEADS for w in singular - {low}):
+        return False  # the cheap test first: the scan below runs over every name read so far
+    return not any(len(c.toks) > 1 and c.toks[-1].norm == tok.norm for c in doc.candidates)  # "Tiger Woods"
+
+
+def _not_a_name(doc: Doc, toks: list[Token], i: int, j: int) -> bool:
+    """A sentence's capitalised first word that is no name: the text uses it in lower case, it is a
+    gerund or an adverb, or it is an unknown word before a known name ("Meek Europe"). A run the lists know
+    whole is a name, though its first word is common ("Northern Ireland's first minister")."""
+    tok = toks[i]
+    if known_name(doc.gaz, " ".join(t.norm for t in toks[i:j])) is not None:
+        return False
+    if tok.norm in PARTICLES and toks[i + 1].norm in PARTICLES | {t.norm for t in toks[i + 1 : j] if t.cap}:
+        return False  # "Van der Berg said": a particle that begins a surname, though "van" is lower case
+    if tok.norm in doc.lower:
+        return True
+    if known_name(doc.gaz, tok.norm) is not None or tok.norm in doc.gaz.given_names or is_title(tok):
+        return False
+    rest = " ".join(t.norm for t in toks[i + 1 : j])
+    return tok.low.endswith(("ing", "ly")) or known_name(doc.gaz, rest) is not None
+
+
+def _read_chunk(doc: Doc, index: int, toks: list[Token], i: int, j: int, initial: bool) -> None:
+    """Split one capitalised run into candidates and type what can be typed from the run alone."""
+    while i < j and not toks[i].name_like:
+        i += 1
+    if i >= j:
+        return
+    chunk = toks[i:j]
+    if j < len(toks) and toks[j].word and not toks[j].cap and toks[j].low not in SMALL:
+        # "the White house", "the Red cross": a known name whose last word the writer did not capitalise
+        longer = doc.gaz.known.get(" ".join(t.norm for t in toks[i : j + 1]))
+        if longer and not toks[j - 1].possessive:
+            _whole(doc, index, toks, i, j + 1, longer[1], initial, canonical=longer[0], why="list")
+            return
+    acronym = len(chunk) == 1 and chunk[0].acronym and not _opens_release(toks, i)
+    known = known_name(doc.gaz, " ".join(t.norm for t in chunk), acronym=acronym)
+    split = None if known or spelt_after(toks, i, j) else split_joined(doc.gaz, chunk)
+    if split is not None:
+        for a, b in split:
+            _read_chunk(doc, index, toks, i + a, i + b, initial and a == 0)
+        return
+    if known:
+        # "in Toyota" says the city, not the company named after it (``coref``)
+        where = "place" if known[1] == "place" and context_cue(toks, i, j) == "place" else ""
+        if known[1] == "organization" and (place := _the_place(doc.gaz, toks, i, j)):
+            known, where = (place, "place"), "place"
+        _whole(doc, index, toks, i, j, known[1], initial, canonical=known[0], why="list", context=where)
+    elif (of := titled_office(chunk)) and not read_titled(doc, index, toks, i, j):
+        # "Secretary of the New Jersey Department of Public Safety": the office names the actor, but
+        # "Secretary of State" names no one
+        rest = i + of + 1 + (chunk[of + 1].low == "the")
+        holder = office_holder(doc.gaz, toks, rest, j)
+        if is_office(doc.gaz, chunk):  # "Secretary of State for Scotland": no one, but a place
+            read_places(doc, index, toks, i, j)
+        elif holder:  # "Secretary of the Harbour Board Anna Berg": the body, then who holds the office
+            _read_chunk(doc, index, toks, rest, holder, False)
+            cand = _whole(doc, index, toks, holder, j, "person", False, why="title")
+            cand.roles.append(doc.text[toks[i].start : toks[holder - 1].end])
+        elif not all(t.low in PORTFOLIOS for t in toks[rest:j]):
+            _read_body(doc, index, toks, rest, j, chunk[of - 1])
+    elif is_org(chunk, doc.gaz):
+        _whole(doc, index, toks, i, j, "organization", initial, why="head")
+    elif read_titled(doc, index, toks, i, j):
+        pass
+    elif is_title(chunk[-1]) or is_office(doc.gaz, chunk):
+        # "the Foreign Secretary", "Iraqi Foreign Minister", "Special Representative for Libya": an office
+        read_places(doc, index, toks, i, j)
+    elif given_name_first(doc.gaz, chunk) and not arabic_place(toks, i):
+        _whole(doc, index, toks, i, j, "person", initial, why="given")
+    elif named := role_then_name(doc.gaz, chunk):
+        cand = _whole(doc, index, toks, i + named, j, "person", False, why="role")
+        # a sentence's first word is capitalised anyway: "Auch Friedrich Merz" ("also") has no role
+        if not initial or any(t.low in ROLE_NOUNS for t in chunk[:named]):
+            cand.roles.append(doc.text[chunk[0].start : chunk[named - 1].end])
+    elif lead := leading_place(doc.gaz, chunk):
+        _read_after_place(doc, index, toks, i, j, initial, lead)
+    else:
+        _read_plain(doc, index, toks, i, j, initial)
+
+
+def _opens_release(toks: list[Token], i: int) -> bool:
+    """ "BAGHDAD - The coalition...", "MANILA, Nov 23 (Reuters) -": a place in capitals that opens a release
+    or a wire story, before a dash, a comma or a bracket, is a place's name, not an acronym."""
+    if any(t.word for t in toks[:i]) or i + 1 >= len(toks):
+        return False
+    return toks[i + 1].text in ("-", "–", "—", ",", "(")
+
+
+def _the_place(gaz: Gazetteer, toks: list[Token], i: int, j: int) -> str | None:
+    """The place a company is named after, where the place is meant: "deforestation in the Amazon"? A
+    company's name takes no "the"."""
+    if j - i == 1 and i > 1 and toks[i - 1].low == "the" and toks[i - 2].low in PLACE_PREPOSITIONS:
+        return gaz.place(toks[i].norm)
+    return None
+
+
+def _read_body(doc: Doc, index: int, toks: list[Token], i: int, j: int, title: Token) -> None:
+    """The name after an office's "of": a body, or a place (a mayor's, a governor's), never a person by
+    its shape alone."""
+    known = len(doc.candidates)
+    _read_chunk(doc, index, toks, i, j, False)
+    for c in doc.candidates[known:]:
+        if c.type == "person" and c.why in ("shape", "particle", ""):
+            c.type, c.why = ("place", "context") if title.low in _PLACE_OFFICES else ("organization", "head")
+
+
+_PLACE_OFFICES = words("mayor governor")
+
+
+def _whole(
+    doc: Doc, index: int, toks: list[Token], i: int, j: int, type_: ActorType, initial: bool, **kw: Any
+) -> Candidate:
+    """The run ``toks[i:j]`` is one actor of ``type_``; its roles are read around it."""
+    cand = add_candidate(doc, index, toks[i:j], type_, initial=initial, **kw)
+    read_roles(doc, cand, toks, i, j)
+    return cand
+
+
+def _read_after_place(
+    doc: Doc, index: int, toks: list[Token], i: int, j: int, initial: bool, lead: tuple[str, int, ActorType]
+) -> None:
+    """A run that starts with a known name: two actors ("Russian Sergei Ryabkov"), a place and an event
+    ("French Armistice Day"), or one actor named after a place ("Perth Glory", "Atlantic City")."""
+    chunk = toks[i:j]
+    name, width, type_ = lead
+    if splits_after_place(doc.gaz, chunk, width, type_):
+        add_candidate(doc, index, chunk[:width], type_, canonical=name, initial=initial, why="list")
+        _read_chunk(doc, index, toks, i + width, j, False)
+    elif chunk[-1].low in MISC_HEADS or (
+        initial and _headline_line(toks, j) and _common_nouns(doc, chunk[width:])
+    ):
+        # "Niger Explosion: Governance must...": a line's first words in a headline's capitals are a place
+        # and a noun the text writes in lower case ("the tanker explosion"), no name of the two
+        add_candidate(doc, index, chunk[:width], type_, canonical=name, initial=initial, why="list")
+    elif _person_context(doc, toks, i, j) and plausible_name(chunk):
+        # "spokesperson Farah Dakhallah", not Farah the place
+        _whole(doc, index, toks, i, j, "person", initial, why="role")
+    else:
+        place = chunk[-1].low in PLACE_HEADS or chunk[0].low in PLACE_FIRST
+        _whole(doc, index, toks, i, j, "place" if place else "organization", initial, why="placename")
+
+
+_DIRECTIONS = words(
+    "north south east west northern southern eastern western northeast northwest southeast southwest"
+)
+
+
+_OF_PEOPLES = ("an", "ese", "ish", "ic")
+
+
+def _direction_place(doc: Doc, toks: list[Token], i: int, j: int) -> bool:
+    """Is a run of a direction and a word a place: a place's head ends it ("North Island"), a place the
+    lists know follows the direction ("Southern Sudan"; they know "West Bengal" whole), or the words around
+    it say so ("in North Kivu", "Surabaya, East Java")? A direction and any other word name a club, a
+    bank or a firm."""
+    last = toks[j - 1]
+    if last.low in PLACE_HEADS or last.low in _DIRECTIONS or last.low.endswith(_OF_PEOPLES):
+        return True  # "the South East", "West African", "East Asian"
+    if context_cue(toks, i, j) == "place":
+        return True
+    if i > 1 and toks[i - 1].text == "," and doc.gaz.place(toks[i - 2].norm):
+        return True  # "Surabaya, East Java": a town, then its region
+    rest = known_name(doc.gaz, " ".join(t.norm for t in toks[i + 1 : j]))
+    return rest is not None and rest[1] == "place"
+
+
+def _headline_line(toks: list[Token], j: int) -> bool:
+    """Is the line a headline's: its first words end at a colon ("Niger Explosion: ..."), or it has no
+    full stop ("Kenya Floods Leave Thousands Homeless")?"""
+    return (j < len(toks) and toks[j].text == ":") or toks[-1].text[-1] not in '.!?"”'
+
+
+def _common_nouns(doc: Doc, rest: list[Token]) -> bool:
+    """Is the word after a leading known name one the text also writes in lower case ("Kenya Floods Leave
+    Families" and "the floods"), and the run no place's name ("Niger State")?"""
+    first = rest[0]
+    return rest[-1].low not in PLACE_HEADS and first.word and not first.acronym and first.norm in doc.lower
+
+
+def _person_context(doc: Doc, toks: list[Token], i: int, j: int) -> bool:
+    """A role just before or after the run, or a verb of speech after it, says it names a person."""
+    return (
+        bool(roles.lead_role(doc.text, toks, i) or roles.apposition_role(doc.text, toks, j))
+        or context_cue(toks, i, j) == "person"
+    )
+
+
+def _read_plain(doc: Doc, index: int, toks: list[Token], i: int, j: int, initial: bool) -> None:
+    """A run with no title and no organisation head: type it by its shape, or leave it to the text."""
+    chunk = toks[i:j]
+    first, last = chunk[0], chunk[-1]
+    head = next((t for t in reversed(chunk) if t.low not in ROMAN and not regnal(t)), last)
+    if head.low in MISC_HEADS or first.low in MISC_FIRST or all(is_title(t) for t in chunk):
+        return
+    if len(chunk) == 1 and (first.low in LONE_NOT_NAMES or len(first.low) < 2 or "'" in first.norm):
+        return
+    if len(chunk) == 1 and first.low == "west" and i > 0 and toks[i - 1].low == "the":
+        # "attacks against the West": the Western world, a place as the news treats it
+        add_candidate(doc, index, chunk, "place", canonical="the West", why="list")
+        return
+    if len(chunk) == 1 and initial and first.low in GROUP_NOUNS:
+        return
+    if len(chunk) == 1 and first.low in PLACE_HEADS and j < len(toks) and toks[j].low in COMPANY_NOUNS:
+        return  # "Dock workers", "Port employees": a place word that says what people do, no place's name
+    common = all(t.norm in doc.lower for t in chunk)
+    type_: ActorType | None = None
+    why = ""
+    if last.possessive and company_officer(toks, j):
+        type_, why = "organization", "brand"  # "Castellan's chief executive": a company has officers
+    elif len(chunk) == 2 and first.low in _DIRECTIONS and not _direction_place(doc, toks, i, j):
+        type_, why = "organization", "direction"  # "West Ham", "Northern Rock": a club, a bank, no place
+    # "St. Johnsbury": a saint's name begins a place's
+    elif len(chunk) > 1 and (last.low in PLACE_HEADS or first.low in _PLACE_FIRST):
+        type_, why = "place", "placehead"
+    elif len(chunk) == 1 and first.acronym and first.norm in NOT_ACRONYMS:
+        return
+    elif len(chunk) == 1 and not initial and first.low in ORG_HEADS:
+        type_, why = "organization", "head"  # "the Coalition", "the League": a head capitalised names one
+    elif len(chunk) == 1 and not initial and first.low in PLACE_HEADS:
+        type_, why = "place", "placehead"
+    elif first.acronym:
+        type_, why = "organization", "acronym"
+    elif (
+        len(chunk) > 1
+        and first.norm in doc.gaz.given_names
+        and plausible_name(chunk)
+        and not arabic_place(toks, i)
+    ):
+        type_, why = "person", "given"
+    elif len(chunk) == 2 and first.low in FOREIGN_ARTICLES and in_german_or_french(toks):
+        pass  # "Le Quotidien", "Die Zeit": no person, and "Le Pen" only as a surname
+    elif len(chunk) > 1 and has_particle(chunk):
+        type_, why = ("place" if context_cue(toks, i, j) == "place" else "person"), "particle"
+    elif len(chunk) == 1 and not initial and not common and before_government(toks, i, j):
+        type_, why = "person", "context"  # "the Obama administration": a ruler; states.py makes it his
+    elif len(chunk) > 1 and not common:
+        plural = (last.low.endswith("s") and (len(chunk) > 2 or is_team(toks, i, j))) or any(
+            t.low in ORG_HEADS for t in chunk
+        )
+        # a surname is not a word the text also writes in lower case ("Thirty Seconds")
+        type_ = (
+            "organization"
+            if (last.acronym and not regnal(last)) or plural or last.norm in doc.lower
+            else "person"
+        )
+        why = "shape"
+        placed = (i > 0 and toks[i - 1].low in PLACE_CONTEXT) or next_is_place_head(toks, j)
+        # "Rhondda Cynon Taf council said": a place's local council
+        placed = placed or (j < len(toks) and toks[j].text == "council")
+        if type_ == "person" and placed:
+            type_, why = "place", "context"
+        elif type_ == "person" and len(chunk) == 2 and doc.gaz.place(last.norm) and not first.initial:
+            type_ = "organization"  # "Nasdaq Copenhagen", "Euronext Paris": a body and its city
+    brand = last.possessive and brand_context(toks, j)
+    context = context_cue(toks, i, j)
+    if why == "shape" and j < len(toks) and toks[j].low in COMPANY_NOUNS and not toks[j].cap:
+        type_ = "organization"  # "Tessvik Marine shares": a company, as "Volkswagen plants" is
+    elif type_ is None and not common and body_that_acts(toks, j) and not (i > 0 and toks[i - 1].possessive):
+        type_, why = "organization", "brand"  # as firm as "Volkswagen plants"
+    elif type_ == "person" and why in ("shape", "particle") and person_cue(doc.gaz, toks, i, j):
+        why = "title"  # as firm as a title: the tagger keeps it
+    cand = add_candidate(
+        doc, index, chunk, type_, initial=initial, brand=brand, context=context, common=common, why=why
+    )
+    read_roles(doc, cand, toks, i, j)
+
+
+# words that begin a place's name: "Mount", "North", a saint's ("St. Johnsbury") and place heads that
+# British usage puts first ("River Calder", "Loch Ness")
+_PLACE_FIRST = PLACE_FIRST | PLACE_MODIFIERS | SAINTS | words("river loch")

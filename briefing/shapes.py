@@ -1,0 +1,167 @@
+"""What a run's shape says, with the lists: an organisation's head, a person's given name, a role before
+a name, and where "and", "of" or "for" join one name or part two."""
+
+from __future__ import annotations
+
+from briefing.aliases import PARTICLES
+from briefing.cues import (
+    LEGAL_FORMS,
+    ORG_FIRST,
+    ORG_FIRST_ROMANCE,
+    ORG_HEADS,
+    PLACE_CONTEXT,
+    PLACE_FIRST,
+    PLACE_HEADS,
+    ROLE_NOUNS,
+    SAINTS,
+    TITLES,
+    UNIT_HEADS,
+    words,
+)
+from briefing.gazetteer import Gazetteer
+from briefing.names import is_title, known_name, leading_place, plausible_name
+from briefing.tokens import Token
+
+
+def spelt_after(toks: list[Token], i: int, j: int) -> bool:
+    """Does an acronym in brackets after the run spell all its words, "and" too left out ("National
+    Disaster Risk Reduction and Management Council (NDRRMC)")? Then the run is one name."""
+    if j + 2 >= len(toks) or toks[j].text != "(" or not toks[j + 1].acronym or toks[j + 2].text != ")":
+        return False
+    initials = "".join(t.text[0] for t in toks[i:j] if t.cap)
+    return len(initials) > 2 and initials == toks[j + 1].text.replace(".", "")
+
+
+def splits_after_place(gaz: Gazetteer, chunk: list[Token], width: int, type_: str) -> bool:
+    """After a leading known name, is the rest a separate name? Yes for a person after a nationality
+    ("Russian Sergei Ryabkov") or a known actor; otherwise the place begins a longer name."""
+    rest = chunk[width:]
+    if rest[0].low == "and" and width == 1:
+        return False  # "Harlow and Brent Light Railway": ``_one_name_with_and`` kept it whole
+    if type_ != "place" or is_title(rest[0]):
+        return True
+    if rest[-1].norm in ORG_HEADS and not any(is_title(t) for t in rest):
+        return False  # "U.S. Naval Forces Europe Command": the country begins the body's name
+    if len(rest) > 3:
+        return True
+    if known_name(gaz, " ".join(t.norm for t in rest)) or leading_place(gaz, rest):
+        return True
+    return " ".join(t.norm for t in chunk[:width]) in gaz.demonyms and given_name_first(gaz, rest)
+
+
+def role_then_name(gaz: Gazetteer, chunk: list[Token]) -> int:
+    """ "County Coroner William McLaughlin": where a name starting with a given name follows a role."""
+    for k in range(1, len(chunk) - 1):
+        if not chunk[k].cap:
+            continue  # "van" in "Pieter van der Berg" is no given name Van
+        if chunk[k].norm in gaz.given_names and plausible_name(chunk[k:]) and len(chunk) - k <= 4:
+            before = chunk[:k]
+            if any(t.low in ROLE_NOUNS for t in before):
+                return k
+            # "Engineer John Greiner", "Senior Kory Lichtensteiger": a short capitalised description, but
+            # "St." begins a name ("the St. Louis Eagles")
+            if before[0].low in SAINTS:
+                return 0
+            plain = all(
+                t.word and t.norm not in gaz.given_names and not known_name(gaz, t.norm) for t in before
+            )
+            return k if plain and k <= 2 else 0
+    return 0
+
+
+def arabic_place(toks: list[Token], i: int) -> bool:
+    """ "near Al Shadaddi", "in Al Huwayjah": after a place preposition, "Al" is the article of a place
+    name, not the given name of Al Gore."""
+    return toks[i].low in ("al", "el") and i > 0 and toks[i - 1].low in PLACE_CONTEXT
+
+
+def given_name_first(gaz: Gazetteer, chunk: list[Token]) -> bool:
+    """ "George Barros": a given name and a name, though George is also a city."""
+    first = chunk[0].norm
+    if not 2 <= len(chunk) <= 4 or first not in gaz.given_names:
+        return False
+    if first in gaz.countries and (len(chunk) < 3 or chunk[1].norm not in gaz.given_names):
+        return False  # "Chad Edward Gaudin" is a person, "Chad Ruto" no evidence either way
+    if chunk[-1].low in PLACE_HEADS or chunk[-1].low in ORG_HEADS:
+        return False
+    return plausible_name(chunk) and first not in gaz.demonyms
+
+
+def split_joined(gaz: Gazetteer, chunk: list[Token]) -> list[tuple[int, int]] | None:
+    """Where a run joined by "and"/"of"/"for" is really several names, the pieces; else None."""
+    for k, tok in enumerate(chunk):
+        if tok.text == "&" and chunk[0].norm in gaz.given_names and chunk[k + 1].norm in gaz.given_names:
+            if chunk[-1].low in _AND_HEADS:
+                return None  # "Ben & Kerry Holdings": one company named after its founders
+            return [(0, k), (k + 1, len(chunk))]  # "David Christison & Lee Tate": two people
+        if tok.word and not tok.cap and tok.low in ("and", "of", "for", "on", "upon"):
+            if _joins(gaz, chunk, k):
+                continue
+            rest = k + 2 if chunk[k + 1].low == "the" else k + 1
+            return [(0, k), (rest, len(chunk))]
+    return None
+
+
+def _joins(gaz: Gazetteer, chunk: list[Token], k: int) -> bool:
+    """Does the connecting word ``chunk[k]`` join one name: "Ministry of Defence", "Mount of Olives",
+    "Department of Health and Human Services", "Brindle and Oxley Company", "Hall of Fame"? Not in
+    "League for the Vancouver Canucks", where a place begins a second name."""
+    low, left = chunk[k].low, chunk[k - 1].low
+    head = chunk[0].low in ORG_FIRST or chunk[0].low in PLACE_FIRST
+    if low == "and" and chunk[k + 1].low == "the":
+        return False  # "the Ministry of Defence and the Home Office": "the" begins a second name
+    if low == "and":
+        return head or _one_name_with_and(gaz, chunk, k) or _in_complement(chunk, k)
+    if low == "of" and left == "hall" and chunk[k + 1].low == "fame":
+        return True
+    if low == "for" and left in ORG_HEADS and chunk[k + 1].low == "the":
+        second = chunk[k + 2 :]
+        if second and (second[0].low in SAINTS or leading_place(gaz, second)) and len(second) > 1:
+            return False
+    return head or left in ORG_HEADS or left in PLACE_HEADS or left in TITLES
+
+
+def _in_complement(chunk: list[Token], k: int) -> bool:
+    """Is the "and" at ``k`` the first inside what follows an organisation's head and "of"/"for"
+    ("Institute of Arts and Sciences")?"""
+    for m in range(k - 1, 0, -1):
+        if chunk[m].low == "and":
+            return False
+        if chunk[m].low in ("of", "for") and not chunk[m].cap:
+            return chunk[m - 1].low in ORG_HEADS
+    return False
+
+
+# heads of names that two places or two founders' names share: "Harlow and Brent Valley Railway"
+_AND_HEADS = ORG_HEADS | LEGAL_FORMS | words("railway railroad railways lines")
+
+
+def _one_name_with_and(gaz: Gazetteer, chunk: list[Token], k: int) -> bool:
+    """ "Brindle and Oxley Company", "Harlow and Brent Railroad": one word, "and", and a name that
+    ends in an organisation's head is one name, unless the word is a country or a people ("Russia and
+    Ukraine Defence Ministry" are two)."""
+    first, rest = chunk[0], chunk[k + 1 :]
+    if k != 1 or not first.cap or first.acronym or not 2 <= len(rest) <= 4 or rest[-1].low not in _AND_HEADS:
+        return False
+    if any(not t.cap for t in rest) or first.norm in gaz.countries or first.norm in gaz.demonyms:
+        return False
+    return first.norm not in gaz.known
+
+
+def is_org(chunk: list[Token], gaz: Gazetteer) -> bool:
+    last = chunk[-1].norm if chunk[-1].possessive else chunk[-1].low  # "the Defence Ministry's statement"
+    if len(chunk) > 1 and last in UNIT_HEADS and chunk[0].norm not in gaz.given_names:
+        return True  # "Fighter Wing", "Expeditionary Air Group", but "Lorna Wing" is a person
+    if len(chunk) > 1 and (last in ORG_HEADS or last in LEGAL_FORMS or any(t.text == "&" for t in chunk)):
+        return True
+    if len(chunk) > 2 and chunk[0].low in ORG_FIRST and chunk[1].low in ("of", "for"):
+        return True
+    if len(chunk) > 2 and [t.low for t in chunk[-3:]] == ["hall", "of", "fame"]:
+        return True
+    if len(chunk) > 1 and chunk[0].low in ORG_FIRST_ROMANCE:
+        return True
+    return any(t.low in ORG_HEADS and chunk[k + 1].low in ("of", "for") for k, t in enumerate(chunk[:-1]))
+
+
+def has_particle(chunk: list[Token]) -> bool:
+    return any(t.low in PARTICLES or ("-" in t.low and t.low.split("-")[0] in PARTICLES) for t in chunk)

@@ -1,0 +1,86 @@
+"""A country that acts beside a body, or holds a place or a duty among others, is its state: an
+organisation; a country described, or after "in", is the place."""
+
+import pytest
+from actor_helpers import surfaces_by_actor
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The captain said he was glad to work together with the U.S. and Royal Navy in the Gulf.",
+        "The United States and the Harbour Defence League can play a part in the talks.",
+        "The Harbour Defence League and the United States can play a part in the talks.",
+    ],
+)
+@pytest.mark.parametrize("tagger", ["shipped", None])
+def test_a_country_beside_a_body_is_its_state(text, tagger):
+    found = surfaces_by_actor(text, tagger=tagger)
+    assert ("United States", "organization") in found
+    assert ("United States", "place") not in found
+
+
+def test_a_country_after_in_stays_a_place():
+    found = surfaces_by_actor("Troops in Iraq and NATO bases in Turkey were put on alert.")
+    assert ("Iraq", "place") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia has a special responsibility in this regard, the minister said.",
+        "The UK is at the forefront of global efforts to end the siege.",
+        "France is one of our most important partners in the region.",
+    ],
+)
+def test_a_country_that_holds_a_place_or_a_duty_among_others_is_its_state(text):
+    assert any(type_ == "organization" for _, type_ in surfaces_by_actor(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Portugal is the exception on the tour, a playful beach break.",
+        "Syria is being ripped apart by this destruction.",
+        "Syria has for too long been the world's biggest crisis.",
+    ],
+)
+def test_a_country_described_stays_a_place(text):
+    assert all(type_ == "place" for _, type_ in surfaces_by_actor(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iraq will be able to benefit from this U.S. sovereign loan guarantee.",
+        "The town was rebuilt with UK military support last year.",
+    ],
+)
+def test_a_country_before_a_qualified_noun_of_state_action_is_its_state(text):
+    assert any(type_ == "organization" for _, type_ in surfaces_by_actor(text))
+
+
+def test_countries_joined_by_a_hyphen_before_a_partnership_are_states():
+    found = surfaces_by_actor("He said a strong U.S.-Iraq partnership is critical to finish the job.")
+    assert ("United States", "organization") in found
+    assert ("Iraq", "organization") in found
+
+
+@pytest.mark.parametrize("tagger", ["shipped", None])
+def test_a_country_listed_before_a_body_is_its_state(tagger):
+    found = surfaces_by_actor(
+        "The U.S., French and Royal Navy are working together in the Gulf.", tagger=tagger
+    )
+    assert ("United States", "organization") in found
+
+
+def test_a_group_is_named_with_its_kind():
+    found = surfaces_by_actor("The operation aims to eliminate the ISIL terrorist group in Iraq and Syria.")
+    assert found[("Islamic State", "organization")] == ["ISIL terrorist group"]
+
+
+def test_a_regions_own_government_is_a_body_under_its_own_name():
+    found = surfaces_by_actor(
+        "Carter praised cooperation between Baghdad and the Kurdistan regional government."
+    )
+    assert found[("Kurdistan regional government", "organization")] == ["Kurdistan regional government"]
