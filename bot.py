@@ -244,7 +244,9 @@ def _check_seeds() -> None:
 def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     _setup_logging(args.verbose)
-    secrets: tuple[str, ...] = ()
+    env = os.environ if environ is None else environ
+    # known before the settings are read, as a mistake in them may quote it (a token pasted into an URL)
+    secrets = tuple(t for t in [env.get("TELEGRAM_BOT_TOKEN", "").strip()] if t)
 
     def fail(reason: str, status: int) -> int:
         """One line on stderr, the token masked: an error's text may quote a URL that holds it."""
@@ -255,11 +257,10 @@ def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = 
 
     try:
         _check_seeds()
-        settings = load_settings(os.environ if environ is None else environ)
+        settings = load_settings(env)
         if settings.token is not None:  # python-telegram-bot logs its URLs, which hold the token, at DEBUG
             from briefing.adapters.redaction import redact_logs
 
-            secrets = (settings.token.value,)
             redact_logs(settings.token.value)
         return COMMANDS[args.command](settings, args)
     except (SettingsError, StoreError, UsageError) as exc:

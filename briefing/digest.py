@@ -86,6 +86,7 @@ class Selection:
     since: datetime | None
     updates: frozenset[int] = frozenset()
     available: int = 0  # how many stories (new ones and updates) there were to choose from
+    available_updates: int = 0  # how many of those were updates
 
     @property
     def quiet(self) -> bool:
@@ -263,7 +264,8 @@ def select_stories(
     chosen = (followed + others)[: max(0, length)]
     because = tuple(tuple(dict.fromkeys(matches.get(s.id, ()))) for s in chosen)
     renewed = frozenset(s.id for s in chosen if s.id in delivered)
-    return Selection(tuple(chosen), because, since, renewed, available=len(ranked))
+    updated = sum(s.id in delivered for s in ranked)
+    return Selection(tuple(chosen), because, since, renewed, available=len(ranked), available_updates=updated)
 
 
 def _day(value: date) -> str:
@@ -334,7 +336,7 @@ def _intro(selection: Selection, tz: ZoneInfo) -> str:
     updates = sum(s.id in selection.updates for s in selection.stories)
     since = _since_label(selection.since, tz)
     if selection.available > n:  # the length the chat chose cut some: say so, or the rest seems none
-        kinds = "new stories and updates" if updates else "new stories"
+        kinds = "new stories and updates" if selection.available_updates else "new stories"
         return f"The top {n} of {selection.available} {kinds} since {since}."
     what = [_count(n - updates, "new story", "new stories")] if n > updates else []
     what += [_count(updates, "update", "updates")] if updates else []

@@ -44,6 +44,11 @@ _LEAD = re.compile(
 _WHO = re.compile(
     r"^(?:who(?:'s|’s| is| are| was)|what(?:'s|’s| is)\s+(?:the\s+)?role\s+of)\s+", re.IGNORECASE
 )
+_ON = re.compile(
+    r"^(?:(?:the\s+)?(?:latest\s+)?(?:news|updates?|stories|articles)\s+(?:on|about|from|in|of)\s+)",
+    re.IGNORECASE,
+)
+_THE_BOT = _phrases("you|u|this|this bot|that|it|briefing")
 _TAIL = re.compile(r"(?:\s+(?:today|now|lately|these\s+days|right\s+now|please))*[\s?!.]*$", re.IGNORECASE)
 
 
@@ -71,10 +76,14 @@ def read_plain(text: str) -> Plain:
     first, _, rest = words.partition(" ")
     name = first.lower().rstrip(":")
     if name in NAMED_COMMANDS and not (rest and name in _BARE_ONLY) and len(words.split()) <= 8:
-        return Plain("command", rest.strip(" ?!."), name, read=True)
+        # "latest news on Kellogg": the news words are how people ask, not words an article must hold
+        return Plain("command", _TAIL.sub("", _ON.sub("", rest)), name, read=True)
     who = _WHO.match(words)
     if who and words[who.end() :].strip(" ?!."):
-        return Plain("command", _TAIL.sub("", words[who.end() :]), "actor", read=True)
+        asked = _TAIL.sub("", words[who.end() :])
+        if asked.lower() in _THE_BOT:  # "who are you?": what the bot is
+            return Plain("greeting", "")
+        return Plain("command", asked, "actor", read=True)
     lead = _LEAD.match(words)
     if lead and words[lead.end() :].strip(" ?!."):
         asked = _TAIL.sub("", words[lead.end() :])

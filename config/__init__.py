@@ -170,9 +170,10 @@ def _api_base_url(value: str) -> str:
     appended: anything else sends the token to a wrong address, and the error quotes it."""
     value = value.strip()
     if value and not re.fullmatch(r"https?://[^\s/?#]+(/[^\s?#]*)?/bot", value):
+        shown = re.sub(r"(/bot).+$", r"\1…", value)  # what follows /bot may be a token pasted in
         raise SettingsError(
             "TELEGRAM_API_BASE_URL must be the server's address ending in /bot, to which the token is"
-            f" appended, e.g. http://127.0.0.1:8081/bot; got {value!r}"
+            f" appended, e.g. http://127.0.0.1:8081/bot; got {shown!r}"
         )
     return value
 

@@ -3,7 +3,6 @@ failed, or folded into a digest that carried the story first."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -23,6 +22,7 @@ class Alert:
     created_at: datetime | None = None
     message_id: int | None = None
     error: str | None = None
+    article_id: int | None = None  # the article that made it (see m0014); None for older alerts
 
 
 def _alert(row: dict[str, Any]) -> Alert:
@@ -35,25 +35,43 @@ def _alert(row: dict[str, Any]) -> Alert:
         created_at=from_iso(row["created_at"]),
         message_id=row["message_id"],
         error=row["error"],
+        article_id=row["article_id"],
     )
 
 
-def followers_of_articles(db: Database, article_ids: Sequence[int]) -> dict[tuple[int, int], list[str]]:
-    """For new articles: (chat, story) → the names of the chat's follows the articles match (actors
-    they mention, topics their title or body hold). Articles not in a story are left out."""
-    found: dict[tuple[int, int], list[str]] = defaultdict(list)
+@dataclass
+class Followed:
+    """What new articles of a story hold for a chat: the names of its follows they match, and the newest
+    (last stored) of the articles that match, the alert's news."""
+
+    reasons: list[str]
+    article_id: int
+
+
+def followers_of_articles(db: Database, article_ids: Sequence[int]) -> dict[tuple[int, int], Followed]:
+    """For new articles: (chat, story) → the chat's follows the articles match (actors they mention,
+    topics their title or body hold), and the newest matching article. Articles not in a story are left
+    out."""
+    found: dict[tuple[int, int], Followed] = {}
+
+    def match(chat_id: int, story_id: int, value: str, article_id: int) -> None:
+        one = found.setdefault((chat_id, story_id), Followed([], article_id))
+        if value not in one.reasons:
+            one.reasons.append(value)
+        one.article_id = max(one.article_id, article_id)
+
     if not article_ids:
         return {}
     marks = ",".join("?" * len(article_ids))
     rows = db.execute(
-        "SELECT DISTINCT a.story_id, f.chat_id, f.value FROM articles a"
+        "SELECT DISTINCT a.story_id, f.chat_id, f.value, a.id FROM articles a"
         " JOIN mentions m ON m.article_id = a.id"
         " JOIN follows f ON f.kind = 'actor' AND f.actor_id = m.actor_id"
         f" WHERE a.id IN ({marks}) AND a.story_id IS NOT NULL ORDER BY f.chat_id, f.value",
         list(article_ids),
     )
-    for story_id, chat_id, value in rows.fetchall():
-        found[(chat_id, story_id)].append(value)
+    for story_id, chat_id, value, article_id in rows.fetchall():
+        match(chat_id, story_id, value, article_id)
     # topics, and actors followed by a name the archive did not know then, match by words
     for chat_id, value in db.execute(
         "SELECT chat_id, value FROM follows WHERE kind = 'topic' OR actor_id IS NULL ORDER BY chat_id, value"
@@ -61,26 +79,32 @@ def followers_of_articles(db: Database, article_ids: Sequence[int]) -> dict[tupl
         query = fts_query(value)
         if query is None:
             continue
-        for (story_id,) in db.execute(
-            "SELECT DISTINCT a.story_id FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
+        for story_id, article_id in db.execute(
+            "SELECT a.story_id, a.id FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
             f" WHERE articles_fts MATCH ? AND a.id IN ({marks}) AND a.story_id IS NOT NULL",
             [query, *article_ids],
         ).fetchall():
-            if value not in found[(chat_id, story_id)]:
-                found[(chat_id, story_id)].append(value)
-    return dict(found)
+            match(chat_id, story_id, value, article_id)
+    return found
 
 
 def queue_alert(
-    db: Database, chat_id: int, story_id: int, *, reason: str, due_at: datetime, now: datetime
+    db: Database,
+    chat_id: int,
+    story_id: int,
+    *,
+    reason: str,
+    due_at: datetime,
+    now: datetime,
+    article_id: int | None = None,
 ) -> bool:
-    """Queue one alert; False if this chat already had (or has queued) one for this story, or already
-    received the story in a digest."""
+    """Queue one alert (``article_id``: the new article that made it); False if this chat already had
+    (or has queued) one for this story, or already received the story in a digest."""
     cur = db.execute(
-        "INSERT OR IGNORE INTO alerts (chat_id, story_id, reason, state, created_at, due_at)"
-        " SELECT ?, ?, ?, 'pending', ?, ? WHERE NOT EXISTS"
+        "INSERT OR IGNORE INTO alerts (chat_id, story_id, reason, state, created_at, due_at, article_id)"
+        " SELECT ?, ?, ?, 'pending', ?, ?, ? WHERE NOT EXISTS"
         " (SELECT 1 FROM delivered_stories WHERE chat_id = ? AND story_id = ?)",
-        [chat_id, story_id, reason, to_iso(now), to_iso(due_at), chat_id, story_id],
+        [chat_id, story_id, reason, to_iso(now), to_iso(due_at), article_id, chat_id, story_id],
     )
     return cur.rowcount > 0
 

@@ -235,16 +235,6 @@ def find_by_hash(db: Database, digest: str) -> Article | None:
     return _one(db, "SELECT * FROM articles WHERE content_hash = ?", [digest])
 
 
-def newest_in_story(db: Database, story_id: int, *, until: datetime) -> Article | None:
-    """The story's article that reached the archive last at or before ``until`` (what made it news then)."""
-    return _one(
-        db,
-        "SELECT * FROM articles WHERE story_id = ? AND ingested_at <= ?"
-        " ORDER BY ingested_at DESC, id DESC LIMIT 1",
-        [story_id, to_iso(until)],
-    )
-
-
 def dated_since(db: Database, article_ids: Sequence[int], since: datetime) -> list[int]:
     """Those of the articles dated ``since`` or later (published, else ingested), in the order given."""
     recent: set[int] = set()

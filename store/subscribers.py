@@ -101,22 +101,28 @@ def set_active(db: Database, chat_id: int, active: bool, *, now: datetime) -> bo
 
 def mark_unreachable(db: Database, chat_id: int, *, reason: str, now: datetime) -> bool:
     """The bot may not write to the chat (blocked, removed): its subscription stops and no alerts are
-    queued for it until it writes again. True if it had a subscription to stop."""
+    queued for it until it writes again. True if it had an active subscription to stop."""
+    row = db.execute("SELECT active FROM subscribers WHERE chat_id = ?", [chat_id]).fetchone()
+    stopped = bool(row and row[0])
+    set_active(db, chat_id, False, now=now)
     db.execute(
-        "INSERT INTO unreachable_chats (chat_id, since, reason) VALUES (?, ?, ?)"
-        " ON CONFLICT (chat_id) DO UPDATE SET reason = excluded.reason",
-        [chat_id, to_iso(now), reason[:200]],
+        "INSERT INTO unreachable_chats (chat_id, since, reason, stopped_digest) VALUES (?, ?, ?, ?)"
+        " ON CONFLICT (chat_id) DO UPDATE SET reason = excluded.reason,"
+        " stopped_digest = stopped_digest OR excluded.stopped_digest",
+        [chat_id, to_iso(now), reason[:200], int(stopped)],
     )
-    return set_active(db, chat_id, False, now=now)
+    return stopped
 
 
 def mark_reachable(db: Database, chat_id: int) -> bool:
-    """The chat wrote to the bot, so it can be written to again; True if it was marked unreachable.
-    Reads first: most messages come from reachable chats, and a read takes no write lock."""
-    if not is_unreachable(db, chat_id):
+    """The chat wrote to the bot, so it can be written to again; True if being unreachable had stopped
+    its digest (which waits for /subscribe). Reads first: most messages come from reachable chats, and
+    a read takes no write lock."""
+    row = db.execute("SELECT stopped_digest FROM unreachable_chats WHERE chat_id = ?", [chat_id]).fetchone()
+    if row is None:
         return False
     db.execute("DELETE FROM unreachable_chats WHERE chat_id = ?", [chat_id])
-    return True
+    return bool(row[0])
 
 
 def is_unreachable(db: Database, chat_id: int) -> bool:

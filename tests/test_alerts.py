@@ -88,9 +88,14 @@ async def test_an_alert_for_a_story_that_grew_leads_with_the_new_article(app, db
     first, then the story it joined. One that arrives after the alert was queued does not take its place."""
     yesterday = NOON - timedelta(days=1)
     story = add_story(db, "Trump taps Kellogg as envoy", updated=yesterday, summary="Trump named him.")
-    new = join_story(db, story, "Reuters", summary="Kellogg landed in Kyiv on Tuesday.", dated=NOON)
+    # a feed poll takes its time before it stores: the article arrives seconds after the poll's "now"
+    stored = NOON + timedelta(seconds=3)
+    new = join_story(
+        db, story, "Reuters", summary="Kellogg landed in Kyiv on Tuesday.", dated=NOON, ingested=stored
+    )
+    other = join_story(db, story, "DW", summary="Markets were calm.", dated=NOON, ingested=stored)
     follow(db, 1001, "topic", "Kyiv", now=NOON)
-    assert queue_alerts(app, [new], now=NOON) == 1
+    assert queue_alerts(app, [new, other], now=NOON) == 1  # DW's, newer, is not about Kyiv
     join_story(db, story, "AP", summary="Later news.", dated=NOON + timedelta(minutes=5))
     later = NOON + timedelta(minutes=5)
     report = await send_due_alerts(app, botapi_bot, now=later, pacer=fast_pacer(), policy=QUICK)

@@ -116,3 +116,18 @@ def test_the_token_is_masked_in_the_one_line_reason(monkeypatch, capsys):
     assert bot.main(["digest", "--chat", "5"], environ={"TELEGRAM_BOT_TOKEN": token}) == 1
     err = capsys.readouterr().err
     assert err == "bot.py: cannot reach Telegram: Invalid port: '8901***'\n"
+
+
+def test_a_token_pasted_into_the_api_address_is_not_printed(capsys):
+    """The address check's own message must not quote what follows /bot: it is often the token."""
+    import bot
+
+    token = "123456789:AAE-secret-part-of-the-token"
+    env = {"TELEGRAM_BOT_TOKEN": token, "TELEGRAM_API_BASE_URL": f"http://127.0.0.1:8081/bot{token}"}
+    assert bot.main(["digest", "--chat", "5"], environ=env) == 2
+    err = capsys.readouterr().err
+    assert "secret-part" not in err and "123456789" not in err
+    assert err.startswith("bot.py: TELEGRAM_API_BASE_URL must be the server's address ending in /bot")
+    without_token = {"TELEGRAM_API_BASE_URL": f"http://127.0.0.1:8081/bot{token}"}
+    assert bot.main(["digest", "--chat", "5"], environ=without_token) == 2
+    assert "secret-part" not in capsys.readouterr().err

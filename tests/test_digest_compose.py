@@ -83,6 +83,19 @@ def test_the_intro_says_when_the_chosen_length_left_stories_out():
     assert whole.document.text.splitlines()[1] == "3 new stories since Wednesday 22 January, 20:00."
 
 
+def test_the_intro_counts_updates_left_out_too():
+    wide = [story(i, f"S{i}", sources=("DW", "BBC", "AP")) for i in (1, 2)]
+    known = [story(i, f"K{i}") for i in (3, 4)]
+    since = NOW - timedelta(hours=12)
+    sel = select_stories(
+        [*wide, *known], matches={}, delivered={3, 4}, since=since, length=2, now=NOW,
+        updates={k.id: k for k in known},
+    )  # fmt: skip
+    assert {s.id for s in sel.stories} == {1, 2} and not sel.updates  # ties: the newest stored first
+    intro = compose_digest(sel, digest_date=NOW.date(), tz=KYIV).document.text.splitlines()[1]
+    assert intro == "The top 2 of 4 new stories and updates since Wednesday 22 January, 20:00."
+
+
 def test_nothing_already_received_and_nothing_older_than_the_last_digest():
     stories = [story(1, "Seen"), story(2, "Before", hours_ago=30), story(3, "New")]
     sel = pick(stories, delivered={1}, since=NOW - timedelta(hours=24))

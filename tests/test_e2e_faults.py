@@ -238,3 +238,14 @@ async def test_a_second_instance_on_the_token_is_one_line_in_the_log_not_a_trace
     said = [r for r in caplog.records if "another instance of this bot" in r.getMessage()]
     assert len(said) == 1 and said[0].exc_info is None
     assert not any(r.exc_info for r in caplog.records if r.name.startswith("telegram"))
+
+
+async def test_a_chat_that_unsubscribed_before_it_blocked_the_bot_is_not_told_the_block_stopped_it(bot):
+    await bot.ask("/subscribe", user=BOB)
+    await bot.ask("/unsubscribe", user=BOB)
+    bot.server.push_blocked(BOB)
+    await bot.server.wait_until_fetched()
+    bot.server.push_my_chat_member(None, "member", user=BOB)  # unblocked
+    reply = await bot.ask("/latest 1", user=BOB)
+    assert "Welcome back" not in reply.text
+    assert not any("Welcome back" in m.text for m in bot.server.sent_messages(77))

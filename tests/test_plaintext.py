@@ -11,7 +11,9 @@ load_all()
 ALICE = Asker(chat_id=1001, user_id=1001)
 
 
-@pytest.mark.parametrize("text", ["hi", "Hello!", "hey there", "Good morning.", "HI", "привет"])
+@pytest.mark.parametrize(
+    "text", ["hi", "Hello!", "hey there", "Good morning.", "HI", "привет", "who are you?"]
+)
 def test_a_greeting_is_no_search(text):
     assert read_plain(text) == Plain("greeting", "")
 
@@ -28,6 +30,8 @@ def test_a_greeting_is_no_search(text):
         ("News", "brief", ""),
         ("who is Keith Kellogg?", "actor", "Keith Kellogg"),
         ("Who's Zelensky", "actor", "Zelensky"),
+        ("latest news on Kellogg", "latest", "Kellogg"),
+        ("brief updates about the grain deal?", "brief", "the grain deal"),
     ],
 )
 def test_a_command_typed_without_its_slash(text, command, args):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import time
+from datetime import time, timedelta
 
 import pytest
 
@@ -15,6 +15,7 @@ from tests.digestkit import digest_received
 
 ALICE = Asker(chat_id=1001, user_id=1001)
 GROUP = Asker(chat_id=-4001, user_id=1001, chat_type="group")
+BOB = Asker(chat_id=77, user_id=77)
 load_all()
 
 
@@ -385,9 +386,21 @@ async def test_the_settings_say_when_the_next_digest_comes_one_a_day(app):
     assert "Next digest: today at 13:00" in (await answer(app, "/settings", ALICE)).document.text
     digest_received(app.db, ALICE.chat_id, NOW.replace(hour=11))  # NOW is 12:00 UTC
     text = (await answer(app, "/settings time 13:30", ALICE)).document.text
-    assert "Saved." in text and "Next digest: tomorrow at 13:30 (one a day: today's was sent)" in text
+    assert "Saved." in text and "Next digest: tomorrow at 13:30 (one a day: today's is done)" in text
     text = (await answer(app, "/settings time 9:00", ALICE)).document.text
     assert "Next digest: tomorrow at 09:00\n" in text
+
+
+async def test_a_time_moved_to_earlier_today_is_sent_at_once_and_the_reply_says_so(app):
+    """Subscribed for 21:00 long ago, yesterday's digest read: at noon, 08:00 is 4 h late, within the
+    late limit (6 h), so the scheduler sends today's at its next tick."""
+    long_ago = NOW - timedelta(days=9)
+    subscribers.subscribe(app.db, BOB.chat_id, timezone="UTC", digest_time=time(21), now=long_ago)
+    digest_received(app.db, BOB.chat_id, NOW - timedelta(hours=15))
+    text = (await answer(app, "/settings time 8:00", BOB)).document.text
+    assert "Next digest: in a minute (it was due at 08:00)" in text
+    text = (await answer(app, "/settings time 5:00", BOB)).document.text  # 7 h late: too late, tomorrow's
+    assert "Next digest: tomorrow at 05:00" in text
     await answer(app, "/unsubscribe", ALICE)
     assert "Next digest" not in (await answer(app, "/settings", ALICE)).document.text
 

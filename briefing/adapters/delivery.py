@@ -38,8 +38,8 @@ from briefing.service.polling import alert_due
 from config import Settings
 from store import alerts as alert_store
 from store import deliveries
-from store.articles import newest_in_story
 from store.digests import delivered_story_ids, stories_by_id
+from store.search import articles_by_ids
 from store.subscribers import follows_of
 
 log = logging.getLogger(__name__)
@@ -342,6 +342,7 @@ async def send_due_alerts(
     now = now or app.now()
     due = alert_store.due_alerts(app.db, now)
     stories = stories_by_id(app.db, {a.story_id for a in due})
+    made_by = {a.id: a for a in articles_by_ids(app.db, sorted({a.article_id for a in due if a.article_id}))}
     by_chat: dict[int, list[alert_store.Alert]] = defaultdict(list)
     for a in due:
         by_chat[a.chat_id].append(a)
@@ -378,7 +379,7 @@ async def send_due_alerts(
                 free = sent[-cap] + hour  # a free slot in the chat's night waits for the morning
                 alert_store.defer_alerts(app.db, chat_id, later, until=alert_due(app, chat_id, free) or free)
                 return
-            newest = newest_in_story(app.db, alert.story_id, until=alert.created_at or now)
+            newest = made_by.get(alert.article_id) if alert.article_id else None
             html, plain = _one_message(compose_alert(facts.story, reasons, newest))
             status, chat_id = await sender.send(chat_id, html, plain, _AlertLedger(app, alert.story_id))
             if status in ("blocked", "stopped"):

@@ -63,14 +63,15 @@ def queue_alerts(app: App, article_ids: Sequence[int], *, now: datetime) -> int:
     queued = 0
     due: dict[int, datetime | None] = {}  # by chat, looked up once per run
     with transaction(app.db):
-        for (chat_id, story_id), reasons in followers_of_articles(app.db, article_ids).items():
+        for (chat_id, story_id), followed in followers_of_articles(app.db, article_ids).items():
             if chat_id not in due:
                 due[chat_id] = alert_due(app, chat_id, now)
             when = due[chat_id]
             if when is not None:
                 queued += queue_alert(
-                    app.db, chat_id, story_id, reason="\n".join(reasons), due_at=when, now=now
-                )
+                    app.db, chat_id, story_id, reason="\n".join(followed.reasons), due_at=when, now=now,
+                    article_id=followed.article_id,
+                )  # fmt: skip
     return queued
 
 

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from briefing.document import Block, bold, code, item, message, para
 from briefing.models import Subscriber
 from briefing.place_zones import fold
-from briefing.schedule import local_date, next_due
+from briefing.schedule import due_digest, local_date, next_due
 from briefing.service import App
 from briefing.service.commands import Asker, Button, Reply, command
 from briefing.zones import (
@@ -110,18 +110,21 @@ def _describe(app: App, sub: Subscriber, *, typed: str = "", chosen: str = "") -
 
 
 def _next_digest(app: App, sub: Subscriber, now: datetime) -> str:
-    """When the chat's next digest comes, in its own time: a chat gets one digest a local date, so a
-    time moved later on a day whose digest went already takes effect tomorrow (and says so)."""
+    """When the chat's next digest comes, in its own time, by the scheduler's rules: a digest still due
+    (a time moved to earlier today, within the late limit) goes at once; a chat gets one digest a local
+    date, so a time moved later on a day whose digest went already takes effect tomorrow (and says so)."""
+    late = due_digest(sub, now, late_limit=timedelta(hours=app.settings.late_limit_hours))
+    if late is not None and not late.expired and not has_digest(app.db, sub.chat_id, late.digest_date):
+        return f"in a minute (it was due at {sub.digest_time:%H:%M})"
     tz = ZoneInfo(sub.timezone)
-    due = next_due(sub.digest_time, tz, now)
-    day, today = local_date(due, tz), local_date(now, tz)
-    sent = has_digest(app.db, sub.chat_id, day)
-    if sent:
+    day, today = local_date(next_due(sub.digest_time, tz, now), tz), local_date(now, tz)
+    done = has_digest(app.db, sub.chat_id, day)
+    if done:
         day += timedelta(days=1)
     tomorrow = today + timedelta(days=1)
     when = "today" if day == today else "tomorrow" if day == tomorrow else f"{day:%A} {day.day} {day:%B}"
     told = f"{when} at {sub.digest_time:%H:%M}"
-    return f"{told} (one a day: today's was sent)" if sent and day == tomorrow else told
+    return f"{told} (one a day: today's is done)" if done and day == tomorrow else told
 
 
 def _failed(exc: SettingError) -> Reply:
