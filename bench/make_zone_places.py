@@ -50,6 +50,7 @@ from zoneinfo import ZoneInfo
 import pycountry
 from babel import Locale, UnknownLocaleError
 from babel.languages import get_official_languages
+from wordfreq import zipf_frequency
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 MIN_POPULATION = 100_000
@@ -58,6 +59,7 @@ NATIVE_MIN_POPULATION = 1_000_000  # and in other scripts for these ("Киев",
 CAPITAL_SHARE = 0.8
 CLOCK_YEARS = 5  # two zones keep the same clock when they agree this many years from this one
 NEAR_KM = 50  # a zone is named after a city of its name this near zone.tab's place of it (not Petersburg, VA)
+EVERYDAY_ZIPF = 4.0  # a local name as common as this in English text is left out (see _everyday_english)
 # Names people use that neither GeoNames nor ISO give a country.
 COUNTRY_ALIASES = {
     "GB": "UK|U.K.|Britain|Great Britain|England|Scotland|Wales|Northern Ireland",
@@ -380,13 +382,22 @@ def _local_names(codes: list[str], names: dict[str, list[str]], geonames: Path) 
                 continue
             if not name or any(c in name for c in ",(（") or not (native or _native(name)):
                 continue
-            if fold(name) not in taken:
+            if fold(name) not in taken and not _everyday_english(fold(name)):
                 found.setdefault(code, [])
                 if fold(name) not in {fold(n) for n in found[code]}:
                     found[code].append(name)
                     claims[fold(name)].add(code)
     shared = {key for key, owners in claims.items() if len(owners) > 1}
     return {code: [n for n in found_names if fold(n) not in shared] for code, found_names in found.items()}
+
+
+def _everyday_english(folded: str) -> bool:
+    """Whether a name, folded as users' words are, is an everyday English word: Icelandic "Ísland" is
+    "island", Vietnamese "Mỹ" (the US) "my". The zone reader passes over words it does not know around a
+    place it does, so such a name would turn "Long Island" into Iceland. wordfreq's Zipf scale: 4 is
+    about once in 100,000 words ("chile" 4.1, "italia" 3.4, "island" 5.0)."""
+    one_word = folded.isalpha()  # "Saint-Martin" is a name, though "saint" and "martin" are words
+    return one_word and zipf_frequency(folded, "en") >= EVERYDAY_ZIPF
 
 
 def _regions(geonames: Path) -> dict[tuple[str, str], tuple[list[str], list[str]]]:

@@ -332,7 +332,8 @@ def _count(n: int, one: str, many: str) -> str:
 def _intro(selection: Selection, tz: ZoneInfo) -> str:
     n = len(selection.stories)
     if selection.since is None:
-        return f"The top {n} {'story' if n == 1 else 'stories'} of the day."
+        of = f" of {selection.available}" if selection.available > n else ""
+        return f"The top {n}{of} {'story' if n == 1 and not of else 'stories'} of the day."
     updates = sum(s.id in selection.updates for s in selection.stories)
     since = _since_label(selection.since, tz)
     if selection.available > n:  # the length the chat chose cut some: say so, or the rest seems none

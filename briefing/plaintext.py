@@ -74,7 +74,7 @@ def read_plain(text: str) -> Plain:
     if folded in _NEWS:
         return Plain("command", "", "brief", read=True)
     first, _, rest = words.partition(" ")
-    name = first.lower().rstrip(":")
+    name = first.lower().rstrip(":!?.,")  # "help!", "settings?"
     if name in NAMED_COMMANDS and not (rest and name in _BARE_ONLY) and len(words.split()) <= 8:
         # "latest news on Kellogg": the news words are how people ask, not words an article must hold
         return Plain("command", _TAIL.sub("", _ON.sub("", rest)), name, read=True)
@@ -83,7 +83,9 @@ def read_plain(text: str) -> Plain:
         asked = _TAIL.sub("", words[who.end() :])
         if asked.lower() in _THE_BOT:  # "who are you?": what the bot is
             return Plain("greeting", "")
-        return Plain("command", asked, "actor", read=True)
+        if asked[:1].isupper() or asked[:1].isdigit():  # a name: "who is Keith Kellogg?"
+            return Plain("command", asked, "actor", read=True)
+        return Plain("search", asked, read=True)  # "who is to blame for the blackout?": its words
     lead = _LEAD.match(words)
     if lead and words[lead.end() :].strip(" ?!."):
         asked = _TAIL.sub("", words[lead.end() :])

@@ -64,20 +64,38 @@ def looks_like_time(word: str) -> bool:
     return bool(_TIME_LIKE.match(word)) or word.lower() in _NAMED_TIMES
 
 
-_SPOKEN = re.compile(r"\b(half|quarter)\s+(past|after|to)\s+(\d{1,2})\b", re.IGNORECASE)
+_HOUR_WORDS = {
+    w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())
+} | {"noon": 12, "midday": 12, "midnight": 0}
+_SPOKEN = re.compile(
+    r"\b(half|quarter)\s+(?:(past|after|to)\s+)?(\d{1,2}|" + "|".join(_HOUR_WORDS) + r")"
+    r"(?:\s*([ap]\.?m)\b\.?|\b)",
+    re.IGNORECASE,
+)
 
 
 def spoken_times(text: str) -> str:
-    """ "half past 7" as "7:30", "quarter past 7" as "7:15", "quarter to 8" as "7:45" (an am/pm after it
-    is kept); anything else as written."""
+    """ "half past 7" as "7:30", "quarter past 7pm" as "7:15pm", "quarter to 8" as "7:45", "half past
+    midnight" as "0:30", "half past seven" as "7:30", British "half 7" as "7:30"; anything else as
+    written."""
 
     def clock(m: re.Match[str]) -> str:
-        hour, minutes = int(m.group(3)), 30 if m.group(1).lower() == "half" else 15
-        if m.group(2).lower() != "to":
-            return f"{hour}:{minutes:02d}"
-        if minutes == 30:  # "half to 8" is no English time (German "halb acht" is 7:30): left as typed
+        word, relation, hour_text, half_day = (
+            m.group(1).lower(),
+            (m.group(2) or "").lower(),
+            m.group(3),
+            m.group(4) or "",
+        )
+        hour = int(hour_text) if hour_text.isdigit() else _HOUR_WORDS[hour_text.lower()]
+        minutes = 30 if word == "half" else 15
+        if not relation and word == "quarter":  # "quarter 7" says neither past nor to
             return m.group(0)
-        return f"{hour - 1 if hour > 1 else 12 if hour == 1 else 23}:45"
+        if relation == "to":
+            if minutes == 30:  # "half to 8" is no English time (German "halb acht" is 7:30): as typed
+                return m.group(0)
+            # "quarter to 1" is 12:45 (a clock's twelve, am or pm as said), "quarter to midnight" 23:45
+            hour, minutes = hour - 1 if hour > 1 else 12 if hour == 1 else 23, 45
+        return f"{hour}:{minutes:02d}{half_day.strip()}"
 
     return _SPOKEN.sub(clock, text)
 
@@ -316,8 +334,11 @@ def _lookup(text: str, now: datetime | None) -> tuple[str, str] | None:
         )
     if key in SHORT_FORMS:
         return SHORT_FORMS[key], ""
-    if key in zone_names():
+    country = place_table().countries.get(key)
+    if key in zone_names() and ("/" in zone_names()[key] or country is None or country.zone is None):
         return canonical(zone_names()[key]), ""
+    # else an old zone named after a country ("Iceland", "Egypt") gives way to the country's own zone:
+    # IANA links Iceland to Africa/Abidjan, the same clock, but a user of Reykjavik knows Atlantic/Reykjavik
     if len(by_city := city_zones().get(key, [])) == 1:
         return by_city[0], ""
     places = place_table()

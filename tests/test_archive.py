@@ -57,7 +57,7 @@ async def test_sources_shows_polled_feeds(app):
     reply = await answer(app, "/sources", ALICE)
     assert (
         "Feeds read on a schedule" in reply.document.text
-        and "Example feed — last read no date" in reply.document.text
+        and "Example feed — last read never yet" in reply.document.text
     )
 
 

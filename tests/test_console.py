@@ -50,7 +50,7 @@ async def test_a_long_reply_is_paged_and_more_turns_the_page(app, doubles):
     session = Session(app)
     first = await session.respond("/longread")
     assert "Story 3" in first and "Story 4" not in first and "[more: /more — page 2 of 3]" in first
-    second = await session.respond("/more")
+    second = await session.respond("more")  # the terminal's own word, without its slash too
     assert "Story 4" in second and "[more: /more — page 3 of 3]" in second
     third = await session.respond("/more")
     assert "Story 7" in third and "[page 3 of 3]" in third
@@ -72,6 +72,14 @@ def test_the_chat_reads_until_quit(app):
     text = out.getvalue()
     assert text.startswith("Briefing in the terminal.")
     assert "Following the topic ports." in text and text.count("Plain text is a search.") == 1
+
+
+@pytest.mark.parametrize("word", ["quit", "Exit."])
+def test_quit_without_its_slash_quits(app, word):
+    lines = iter([word, "/help"])
+    out = io.StringIO()
+    chat(app, read=lambda prompt: next(lines), out=out)
+    assert "Plain text is a search." not in out.getvalue()
 
 
 def test_a_quit_with_words_after_it_still_quits(app):

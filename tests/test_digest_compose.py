@@ -79,6 +79,8 @@ def test_the_intro_says_when_the_chosen_length_left_stories_out():
     cut = compose_digest(pick(stories, since=since, length=4), digest_date=NOW.date(), tz=KYIV)
     intro = cut.document.text.splitlines()[1]
     assert intro == "The top 4 of 10 new stories since Wednesday 22 January, 20:00."
+    first = compose_digest(pick(stories, length=1), digest_date=NOW.date(), tz=KYIV)  # no digest before
+    assert first.document.text.splitlines()[1] == "The top 1 of 10 stories of the day."
     whole = compose_digest(pick(stories[:3], since=since, length=4), digest_date=NOW.date(), tz=KYIV)
     assert whole.document.text.splitlines()[1] == "3 new stories since Wednesday 22 January, 20:00."
 

@@ -30,6 +30,8 @@ def test_a_greeting_is_no_search(text):
         ("News", "brief", ""),
         ("who is Keith Kellogg?", "actor", "Keith Kellogg"),
         ("Who's Zelensky", "actor", "Zelensky"),
+        ("help!", "help", ""),
+        ("settings?", "settings", ""),
         ("latest news on Kellogg", "latest", "Kellogg"),
         ("brief updates about the grain deal?", "brief", "the grain deal"),
     ],
@@ -46,6 +48,7 @@ def test_a_command_typed_without_its_slash(text, command, args):
         ("tell me about Kim Jong Un", "Kim Jong Un"),
         ("any news on port strikes", "port strikes"),
         ("can you tell me more about Oreshnik please", "Oreshnik"),
+        ("Who is to blame for the blackout?", "to blame for the blackout"),
     ],
 )
 def test_a_question_searches_for_what_it_asks_about(text, words):
@@ -80,3 +83,18 @@ async def test_a_question_is_searched_for_its_subject(app):
 async def test_thanks_gets_a_short_answer(app):
     reply = await answer(app, "Thank you!", ALICE)
     assert reply.document.text == "You're welcome. /brief shows the top stories at any time."
+
+
+async def test_words_that_begin_with_a_command_name_are_searched_as_typed_when_articles_hold_them(app):
+    """ "search and rescue" is a search for those words when the archive has them, not for "and rescue"."""
+    from tests.article_rows import insert_article
+    from tests.conftest import NOW
+
+    title = "Search and rescue teams reach the village"
+    insert_article(app.db, title=title, body="Rescue goes on.", when=NOW)
+    reply = await answer(app, "search and rescue", ALICE)
+    assert "Search and rescue teams reach the village" in reply.document.text
+    assert "Commands begin with a slash" not in reply.document.text
+    reply = await answer(app, "search ferries", ALICE)  # no article holds both words: the command
+    read_as = reply.document.text.splitlines()[-1]
+    assert read_as == "Commands begin with a slash: I read this as /search ferries."

@@ -413,6 +413,13 @@ async def test_a_time_moved_to_earlier_today_is_sent_at_once_and_the_reply_says_
         ("Quarter to 8", time(7, 45)),
         ("at half past 7 in the evening", time(19, 30)),
         ("quarter to 1", time(12, 45)),
+        ("half past 7pm", time(19, 30)),
+        ("quarter to 7 p.m.", time(18, 45)),
+        ("half past midnight", time(0, 30)),
+        ("quarter past noon", time(12, 15)),
+        ("quarter to midnight", time(23, 45)),
+        ("half past seven", time(7, 30)),
+        ("half 7", time(7, 30)),  # British: half past
     ],
 )
 def test_a_spoken_time_is_a_time_not_a_place(args, expected):
@@ -423,3 +430,17 @@ async def test_a_wrong_time_in_settings_gets_an_example_of_settings(app):
     await answer(app, "/subscribe 8:00 UTC", ALICE)
     text = (await answer(app, "/settings time 25", ALICE)).document.text
     assert text.endswith("e.g. /settings time 07:30")
+
+
+@pytest.mark.parametrize("place", ["Long Island", "Easter Island", "Fire Island", "Island time"])
+def test_an_island_the_place_list_lacks_is_no_iceland(place):
+    """Icelandic "Ísland" folds to "island": left out of the country names, so the island is refused as
+    unknown instead of silently taken for Iceland (UTC+0 for a Long Island user)."""
+    with pytest.raises(SettingError, match="is not a timezone I know"):
+        parse_subscribe_args(f"8 {place}")
+
+
+def test_a_country_named_like_an_old_zone_gets_its_own_zone():
+    """IANA's old zone "Iceland" links to Africa/Abidjan (the same clock); Iceland's own is Reykjavik's."""
+    assert parse_subscribe_args("8 Iceland") == (time(8, 0), "Atlantic/Reykjavik")
+    assert parse_subscribe_args("8 Japan") == (time(8, 0), "Asia/Tokyo")

@@ -89,7 +89,7 @@ class Session:
     async def respond(self, line: str) -> str:
         """The answer to one line typed in the terminal."""
         name, _ = parse(line)
-        if name == "more":
+        if name == "more" or line.strip().lower() == "more":  # the terminal's own word, slash or not
             return self._page() if self.waiting else self._nothing_more()
         reply = await answer(self.app, line, self.asker)
         if name in ("help", "start"):
@@ -133,7 +133,7 @@ def chat(
                     return
                 if not line:
                     continue
-                if parse(line)[0] in QUIT:  # "/quit now" too, as "/brief now" is /brief
+                if parse(line)[0] in QUIT or line.lower().rstrip(".!") in QUIT:  # "/quit now", "quit"
                     return
                 try:
                     show(runner.run(session.respond(line)))

@@ -14,8 +14,8 @@ from store.stats import archive_counts, feeds, outlet_counts
 MAX_OUTLETS = 30
 
 
-def _when(when: datetime | None, now: datetime, telling: Telling) -> Span | str:
-    return age(when, now, telling) if when else "no date"
+def _when(when: datetime | None, now: datetime, telling: Telling, missing: str = "no date") -> Span | str:
+    return age(when, now, telling) if when else missing
 
 
 @command("sources", "/sources", "the outlets and feeds I read, with article counts")
@@ -37,7 +37,7 @@ async def sources_command(app: App, args: str, asker: Asker) -> Reply:
         feed_lines = [
             item(bold(f.name), " — paused after failures")
             if f.paused
-            else item(bold(f.name), " — last read ", _when(f.last_ok_at, now, "ago"))
+            else item(bold(f.name), " — last read ", _when(f.last_ok_at, now, "ago", missing="never yet"))
             for f in polled
         ]
         sections.append(Section((heading("Feeds read on a schedule"), *feed_lines)))

@@ -14,8 +14,9 @@ from dataclasses import dataclass, replace
 
 from briefing.briefs import shorten
 from briefing.document import Block, Document, bold, code, italic, item, message, para
-from briefing.plaintext import read_plain
+from briefing.plaintext import Plain, read_plain
 from briefing.service import App
+from store.search import search_articles
 from store.subscribers import get_subscriber, mark_reachable
 
 MAX_QUERY_CHARS = 4096
@@ -193,6 +194,8 @@ async def _plain(app: App, text: str, asker: Asker) -> Reply:
         return await start(app, "", asker)
     if meant.meaning == "thanks":
         return Reply(message(para("You're welcome. ", code("/brief"), " shows the top stories at any time.")))
+    if meant.meaning == "command" and meant.args and search_articles(app.db, text, limit=1):
+        meant = Plain("search", " ".join(text.split()))  # "search and rescue": words articles hold, as typed
     cmd = COMMANDS.get(meant.command)
     if cmd is None:
         return await help_reply(app, "", asker)
