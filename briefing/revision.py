@@ -12,7 +12,7 @@ from briefing.aliases import PARTICLES
 from briefing.coref import Candidate
 from briefing.cues import PLACE_HEADS, PLACE_PREPOSITIONS, UNIT_HEADS, words
 from briefing.gazetteer import Gazetteer
-from briefing.states import GOVERNMENTS
+from briefing.states import GOVERNMENTS, spelt
 from briefing.tagger import FIRM
 from briefing.tokens import Token
 
@@ -211,8 +211,8 @@ def people_behind_bodies(candidates: list[Candidate], gaz: Gazetteer) -> list[Ca
         norm = " ".join(t.norm for t in name)
         known = gaz.known.get(norm)
         canonical = people.get(norm) or (known[0] if known and known[1] == "person" else None)
-        if canonical is None and len(name) > 1 and name[0].norm in gaz.given_names:
-            canonical = " ".join(t.text for t in name)
+        if canonical is None and (c.why == "ruler" or (len(name) > 1 and name[0].norm in gaz.given_names)):
+            canonical = spelt(name)  # "Maduro's brutal regime": the name ``states`` read a person's
         if canonical is not None:
             out.append(Candidate(name, c.sentence, "person", canonical=canonical, why="surname"))
     return out

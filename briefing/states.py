@@ -213,17 +213,28 @@ def _members(toks: list[Token], k: int, nouns: frozenset[str] = MEMBERS) -> int:
     return 0
 
 
-def _own_regime(toks: list[Token], k: int) -> int:
-    """How many lower-case words after a ruler's possessive end in "regime" or "junta", one adjective at
-    most before it ("Assad's brutal regime")."""
-    for width in (1, 2):
-        words_ = toks[k : k + width]
-        if len(words_) == width and all(t.word and not t.cap for t in words_) and words_[-1].low in _RULES:
-            return width
-    return 0
+def _own_regime(toks: list[Token], k: int, ruler: bool) -> int:
+    """How many lower-case words after a person's possessive name a political regime: "regime" or "junta"
+    after a ruler the lists know ("Putin's regime"), or after a political adjective ("Assad's brutal
+    regime", "Maduro's authoritarian regime"). "Cristiano Ronaldo's training regime" is a footballer's
+    habit, not a body."""
+    words_ = toks[k : k + 2]
+    if not words_ or not all(t.word and not t.cap for t in words_):
+        return 0
+    if words_[0].low in _RULES:
+        return 1 if ruler or words_[0].low == "junta" else 0
+    return 2 if len(words_) == 2 and words_[0].low in _POLITICAL and words_[1].low in _RULES else 0
 
 
 _RULES = words("regime junta")
+# adjectives that make a person's regime a government, not a diet or a training plan
+_POLITICAL = words(
+    """
+    brutal military authoritarian oppressive repressive dictatorial totalitarian tyrannical despotic
+    murderous criminal corrupt illegitimate ruling communist fascist theocratic clerical autocratic
+    dying collapsing former ousted toppled puppet hardline rogue
+    """
+)
 
 
 def _regional(toks: list[Token], k: int) -> bool:
@@ -299,18 +310,24 @@ def mark_states(cands: list[Candidate], tokens: list[list[Token]], gaz: Gazettee
             c.toks = [*c.toks, nxt]
             c.type = "organization"
             if not country or not c.canonical:  # a country's government is its state, under its name
-                c.canonical = _spelt(c.toks)
-        elif c.type == "person" and c.toks[-1].possessive and (width := _own_regime(toks, last + 1)):
-            # "Assad's brutal regime", "Putin's regime": the ruler's, a body named after him
+                c.canonical = spelt(c.toks)
+        elif (
+            c.type == "person"
+            and c.toks[-1].possessive
+            and (width := _own_regime(toks, last + 1, _ruler(c, gaz)))
+        ):
+            # "Assad's brutal regime", "Putin's regime": the ruler's, a body named after him (and still a
+            # mention of him: ``revision.people_behind_bodies`` reads "ruler")
             c.toks = [*c.toks, *toks[last + 1 : last + 1 + width]]
-            c.type, c.canonical = "organization", f"{_spelt(c.toks[: len(c.toks) - width])} {c.toks[-1].low}"
+            c.type, c.canonical = "organization", f"{spelt(c.toks[: len(c.toks) - width])} {c.toks[-1].low}"
+            c.why = "ruler"
         elif c.type == "place" and not country and not c.toks[-1].possessive and _regional(toks, last + 1):
             # "the Kurdistan regional government": a region's own body, under its own name
             c.toks = [*c.toks, toks[last + 1], toks[last + 2]]
-            c.type, c.canonical = "organization", _spelt(c.toks)
+            c.type, c.canonical = "organization", spelt(c.toks)
         elif before and not c.toks[-1].possessive and (country or (c.type == "person" and _regime(before))):
             # "the government of Iraq", "the regime of Assad": as "the Iraqi government"
-            named = _spelt(c.toks)
+            named = spelt(c.toks)
             c.toks = [*before, *c.toks]
             c.type = "organization"
             if not country or not c.canonical:
@@ -328,11 +345,17 @@ def mark_states(cands: list[Candidate], tokens: list[list[Token]], gaz: Gazettee
             of_place = c.canonical if c.type == "place" and c.canonical and not own else None
             c.toks = [*c.toks, *toks[last + 1 : last + 1 + width]]
             c.type = "organization"
-            c.canonical = of_place or _spelt(c.toks)
+            c.canonical = of_place or spelt(c.toks)
         elif c.type == "organization" and not c.toks[-1].possessive:
             width = _members(toks, last + 1) or _group(toks, last + 1)
             if width:  # "ISIL fighters", "Hezbollah militants": the organisation, named by its people
                 c.toks = [*c.toks, *toks[last + 1 : last + 1 + width]]
+
+
+def _ruler(c: Candidate, gaz: Gazetteer) -> bool:
+    """Is the person one the lists know (they name rulers and politicians, no footballers)?"""
+    known = gaz.known.get(c.norm) or gaz.known.get(c.toks[-1].norm)
+    return known is not None and known[1] == "person"
 
 
 def _community(c: Candidate, toks: list[Token], k: int, gaz: Gazetteer) -> int:
@@ -355,7 +378,7 @@ def _regime(words_before: list[Token]) -> bool:
     return words_before[0].low in ("regime", "junta")
 
 
-def _spelt(toks: list[Token]) -> str:
+def spelt(toks: list[Token]) -> str:
     """The words of a name as written, without a possessive's "'s" at its end."""
     last = toks[-1]
     return " ".join([*(t.text for t in toks[:-1]), last.text[:-2] if last.possessive else last.text])

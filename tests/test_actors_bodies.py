@@ -51,3 +51,14 @@ def test_a_rulers_possessive_regime_is_a_body_and_a_mention_of_him():
     found = surfaces_by_actor("The sanctions put pressure on Assad's brutal regime, the minister said.")
     assert found[("Assad regime", "organization")] == ["Assad's brutal regime"]
     assert found[("Bashar al-Assad", "person")] == ["Assad"]
+
+
+def test_a_persons_training_regime_is_no_body_and_the_person_stays():
+    found = surfaces_by_actor("Critics admire how Cristiano Ronaldo's training regime kept him fit at 39.")
+    assert found == {("Cristiano Ronaldo", "person"): ["Cristiano Ronaldo"]}
+
+
+def test_an_unknown_rulers_authoritarian_regime_is_a_body_and_still_names_him():
+    found = surfaces_by_actor("Exiles say Nicolas Maduro's authoritarian regime jailed thousands.")
+    assert found[("Nicolas Maduro regime", "organization")] == ["Nicolas Maduro's authoritarian regime"]
+    assert found[("Nicolas Maduro", "person")] == ["Nicolas Maduro"]
