@@ -12,6 +12,7 @@ from briefing.aliases import PARTICLES
 from briefing.coref import Candidate
 from briefing.cues import PLACE_HEADS, PLACE_PREPOSITIONS, UNIT_HEADS, words
 from briefing.gazetteer import Gazetteer
+from briefing.names import plausible_name
 from briefing.states import GOVERNMENTS, spelt
 from briefing.tagger import FIRM
 from briefing.tokens import Token
@@ -211,11 +212,29 @@ def people_behind_bodies(candidates: list[Candidate], gaz: Gazetteer) -> list[Ca
         norm = " ".join(t.norm for t in name)
         known = gaz.known.get(norm)
         canonical = people.get(norm) or (known[0] if known and known[1] == "person" else None)
-        if canonical is None and (c.why == "ruler" or (len(name) > 1 and name[0].norm in gaz.given_names)):
+        if canonical is None and (c.why == "ruler" or _given_name(name, gaz)):
             canonical = spelt(name)  # "Maduro's brutal regime": the name ``states`` read a person's
         if canonical is not None:
             out.append(Candidate(name, c.sentence, "person", canonical=canonical, why="surname"))
     return out
+
+
+# words that make a name before a body's noun a body's own ("the Victoria State Government", "the Jordan
+# Brand Team"), not a person's
+_BODY_WORDS = words("state states brand national federal royal united general central public union")
+
+
+def _given_name(name: list[Token], gaz: Gazetteer) -> bool:
+    """Is a name no text or list knows a person's by its shape: a given name first that is no place
+    ("Victoria", "Georgia", "Jordan" are states and countries too), and no word of a body after it?"""
+    return (
+        len(name) > 1
+        and name[0].norm in gaz.given_names
+        and gaz.place(name[0].norm) is None
+        and name[0].norm not in gaz.demonyms
+        and plausible_name(name)
+        and not any(t.norm in _BODY_WORDS for t in name)
+    )
 
 
 def _named_after(c: Candidate) -> list[Token]:
