@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from briefing.coref import Candidate
-from briefing.cues import PLACE_PREPOSITIONS, words
+from briefing.cues import COMMON, PLACE_PREPOSITIONS, words
 from briefing.gazetteer import Gazetteer
 from briefing.models import ExtractedActor
 from briefing.tokens import Token
@@ -128,12 +128,13 @@ def acts(toks: list[Token], i: int, j: int, gaz: Gazetteer) -> bool:
     while k < len(toks) and toks[k].low in _ADVERBS:
         k += 1
     nxt = toks[k].low if k < len(toks) else ""
-    if i and toks[i - 1].low in PLACE_PREPOSITIONS and not last.possessive:
+    placed = bool(i) and toks[i - 1].low in PLACE_PREPOSITIONS and not last.possessive
+    if placed:
         nxt = ""  # "the ceasefire in Syria was announced", "people in Russia said": the place's words
     plural = last.text.endswith("s") and k < len(toks) and toks[k].text in ("’", "'")  # "the States’"
     if last.possessive or plural or (k < len(toks) and toks[k].text in ("’s", "'s")):
         return nxt in STATE_NOUNS or (k + 1 < len(toks) and toks[k + 1].low in STATE_NOUNS)
-    if nxt in STATE_VERBS or nxt in STATE_NOUNS or _state_noun_after(toks, k):
+    if nxt in STATE_VERBS or nxt in STATE_NOUNS or (not placed and _state_noun_after(toks, k)):
         return True
     if nxt in ("is", "are", "was", "were", "has", "have", "had") and k + 1 < len(toks):
         # "The UK is at the forefront", "Russia has a special responsibility": a sentence about the country
@@ -161,9 +162,15 @@ def _state_noun_after(toks: list[Token], k: int) -> bool:
         end = k + width
         if end >= len(toks) or not all(t.word and not t.cap for t in toks[k : end + 1]):
             return False
+        if toks[end - 1].low in COMMON or toks[end - 1].low in _RECEIVING:
+            return False  # "fled Syria without aid", "Syria needs food aid": no qualifier of the noun
         if toks[end].low in STATE_NOUNS and toks[k].low not in STATE_NOUNS:
             return not (end + 1 < len(toks) and toks[end + 1].low == "of")
     return False
+
+
+# verbs of need or receipt between a country and a noun of aid: the country gets it, no state acts
+_RECEIVING = words("need needs needed receive receives received get gets got lack lacks lacked seek seeks")
 
 
 def _holds(verb: str, after: str) -> bool:

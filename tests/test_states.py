@@ -113,3 +113,21 @@ def test_a_people_or_a_unit_in_the_possessive_is_read_as_without_it(plain, posse
     carry a possessive either way."""
     assert (surface, "organization") in typed(plain)
     assert (surface, "organization") in typed(possessive)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Families in Syria need food aid before the winter.", "Syria"),
+        ("Many people in Ukraine receive cash assistance every month.", "Ukraine"),
+        ("She moved to France for work in 2015.", "France"),
+        ("Thousands fled Syria without aid or papers.", "Syria"),
+        ("Villages across Sudan lack clean water and medical support.", "Sudan"),
+    ],
+)
+def test_a_country_where_people_get_aid_is_a_place(text, surface):
+    assert typed(text) == [(surface, "place")]
+
+
+def test_a_country_before_a_qualified_noun_of_state_action_is_still_its_state():
+    assert ("UK", "organization") in typed("UK military support for the coalition continued.")
