@@ -139,7 +139,7 @@ def acts(toks: list[Token], i: int, j: int, gaz: Gazetteer) -> bool:
     if nxt in ("is", "are", "was", "were", "has", "have", "had") and k + 1 < len(toks):
         # "The UK is at the forefront", "Russia has a special responsibility": a sentence about the country
         # as one who holds a place or a duty among others
-        return toks[k + 1].low in STATE_STATES or (_opens(toks, i) and _holds(nxt, toks[k + 1].low))
+        return toks[k + 1].low in STATE_STATES or (_opens(toks, i) and _holds(nxt, toks, k + 1))
     if nxt == "to" and k + 1 < len(toks) and nxt_is_verb(toks[k + 1]):
         return True  # "enable Iraq to access loans", "for Iraq to obtain": the state does it
     i = _list_start(toks, i, gaz)
@@ -173,12 +173,28 @@ def _state_noun_after(toks: list[Token], k: int) -> bool:
 _RECEIVING = words("need needs needed receive receives received get gets got lack lacks lacked seek seeks")
 
 
-def _holds(verb: str, after: str) -> bool:
-    """ "is one of our partners", "is at the forefront", "has a special responsibility": a place or a duty
-    among others (not "is the exception", "is being ripped apart", "has for too long been")."""
-    if verb in ("has", "have", "had"):
-        return after in ("a", "an", "the")
-    return after in ("one", "at", "among")
+def _holds(verb: str, toks: list[Token], k: int) -> bool:
+    """ "is one of our partners", "is at the forefront", "has a special responsibility": a duty or a role
+    among others, named within a few words (not "has a population of", "is at risk", "is one of the most
+    beautiful countries": what a land has or is)."""
+    if toks[k].low not in (("a", "an", "the") if verb in ("has", "have", "had") else ("one", "at", "among")):
+        return False
+    for t in toks[k + 1 : k + 6]:
+        if not t.word or t.cap:
+            return False
+        if t.norm in _DUTIES:
+            return True
+    return False
+
+
+# what a state holds among others: a duty, a role, a place in an alliance
+_DUTIES = words(
+    """
+    responsibility responsibilities role roles duty duties obligation obligations partner partners ally
+    allies forefront leader leaders member members signatory signatories guarantor guarantors sponsor
+    sponsors donor donors contributor contributors mediator mediators
+    """
+)
 
 
 def _opens(toks: list[Token], i: int) -> bool:

@@ -131,3 +131,30 @@ def test_a_country_where_people_get_aid_is_a_place(text, surface):
 
 def test_a_country_before_a_qualified_noun_of_state_action_is_still_its_state():
     assert ("UK", "organization") in typed("UK military support for the coalition continued.")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("France has a population of 67 million.", "France"),
+        ("Germany has the largest economy in the region.", "Germany"),
+        ("Italy is at risk of a recession, economists warn.", "Italy"),
+        ("Japan is one of the most beautiful countries to visit.", "Japan"),
+        ("Canada has a new prime minister.", "Canada"),
+    ],
+)
+def test_what_a_country_has_or_is_leaves_it_a_place(text, surface):
+    assert (surface, "place") in typed(text)
+    assert (surface, "organization") not in typed(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Norway is one of the largest donors to the fund.", "Norway"),
+        ("Russia has a special responsibility for the talks.", "Russia"),
+        ("The UK is at the forefront of the effort.", "UK"),
+    ],
+)
+def test_a_country_that_holds_a_duty_or_a_role_is_its_state(text, surface):
+    assert (surface, "organization") in typed(text)
