@@ -13,7 +13,7 @@ from briefing.coref import Candidate
 from briefing.cues import PLACE_HEADS, PLACE_PREPOSITIONS, UNIT_HEADS, words
 from briefing.gazetteer import Gazetteer
 from briefing.names import plausible_name
-from briefing.states import GOVERNMENTS, spelt
+from briefing.states import ADVERBS, GOVERNMENTS, STATE_STATES, STATE_VERBS, spelt
 from briefing.tagger import FIRM
 from briefing.tokens import Token
 
@@ -255,12 +255,14 @@ def _named_after(c: Candidate) -> list[Token]:
 
 
 def states_beside_bodies(candidates: list[Candidate], tokens: list[list[Token]], gaz: Gazetteer) -> None:
-    """A country named with a body by "and" acts with it, as its state: "the U.S. and Royal Navy are
-    working together", "The U.S., French and Royal Navy", "the United States and the counter-ISIL
-    coalition", "NATO and Russia". Not after a place's preposition ("in Iraq and NATO's bases")."""
+    """A country named with a body of state or war by "and", or with any body that then acts as states
+    do, acts with it as its state: "the U.S. and Royal Navy are working together", "The U.S., French and
+    Royal Navy", "the United States and the counter-ISIL coalition", "NATO and Russia agreed". Not after
+    a place's preposition ("in Iraq and NATO's bases"), nor beside a museum or a market ("Tourists
+    visited France and the Louvre Museum", "trade between China and the European Union grew")."""
     # a body named after another country ("Russia and Ukraine Defence Ministry officials") is no sign
     own = [c for c in candidates if c.type == "organization" and gaz.place(c.toks[0].norm) is None]
-    bodies = {(c.sentence, c.start) for c in own} | {(c.sentence, -c.end) for c in own}  # -end: one ends
+    bodies = {(c.sentence, c.start): c for c in own} | {(c.sentence, -c.end): c for c in own}  # -end: ends
     for c in candidates:
         if (
             c.type != "place"
@@ -276,13 +278,41 @@ def states_beside_bodies(candidates: list[Candidate], tokens: list[list[Token]],
         j = _past_listed(toks, i + len(c.toks))
         after = j + 2 if j + 1 < len(toks) and toks[j + 1].low == "the" else j + 1
         before = i - 2 if i > 1 and toks[i - 1].low == "the" else i - 1
-        if (
-            j < len(toks)
-            and toks[j].low == "and"
-            and after < len(toks)
-            and (c.sentence, toks[after].start) in bodies
-        ) or (before > 0 and toks[before].low == "and" and (c.sentence, -toks[before - 1].end) in bodies):
+        body, end = None, i + len(c.toks)
+        if j < len(toks) and toks[j].low == "and" and after < len(toks):
+            body = bodies.get((c.sentence, toks[after].start))
+            if body is not None:
+                end = next((k + 1 for k, t in enumerate(toks) if t.start == body.toks[-1].start), end)
+        if body is None and before > 0 and toks[before].low == "and":
+            body = bodies.get((c.sentence, -toks[before - 1].end))
+        if body is not None and (_of_state(body) or _acting(toks, end)):
             c.type = "organization"
+
+
+# the heads of a government's or an army's bodies, and of alliances of states
+_STATE_BODIES = words(
+    """
+    navy army forces force corps command guard guards police ministry department government administration
+    coalition alliance military marines council
+    """
+)
+
+
+def _of_state(body: Candidate) -> bool:
+    return any(t.norm in _STATE_BODIES for t in body.toks)
+
+
+def _acting(toks: list[Token], k: int) -> bool:
+    """Does a verb of what states do follow the pair ("are working together", "agreed", "can play")?"""
+    while k < len(toks) and toks[k].low in ADVERBS:
+        k += 1
+    if k >= len(toks):
+        return False
+    if toks[k].low in STATE_VERBS:
+        return True
+    return toks[k].low in ("is", "are", "was", "were", "has", "have") and (
+        k + 1 < len(toks) and toks[k + 1].low in STATE_STATES
+    )
 
 
 def _past_listed(toks: list[Token], j: int) -> int:

@@ -91,7 +91,7 @@ ALONGSIDE = frozenset(
     )
 )
 AGENT_VERBS = words("announced signed led brokered proposed imposed hosted backed")
-_ADVERBS = words("strongly also now again firmly fully still already further once today")
+ADVERBS = words("strongly also now again firmly fully still already further once today")
 
 
 def _country(cand: Candidate, gaz: Gazetteer) -> bool:
@@ -125,7 +125,7 @@ def acts(toks: list[Token], i: int, j: int, gaz: Gazetteer) -> bool:
     """Does the country ``toks[i:j]`` act as a state in its sentence?"""
     last = toks[j - 1]
     k = _after(toks, j, gaz)
-    while k < len(toks) and toks[k].low in _ADVERBS:
+    while k < len(toks) and toks[k].low in ADVERBS:
         k += 1
     nxt = toks[k].low if k < len(toks) else ""
     placed = bool(i) and toks[i - 1].low in PLACE_PREPOSITIONS and not last.possessive

@@ -84,3 +84,23 @@ def test_a_regions_own_government_is_a_body_under_its_own_name():
         "Carter praised cooperation between Baghdad and the Kurdistan regional government."
     )
     assert found[("Kurdistan regional government", "organization")] == ["Kurdistan regional government"]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Tourists visited France and the Louvre Museum last summer.", "France"),
+        ("Trade between China and the European Union grew last year.", "China"),
+        ("The tour takes in Peru and the Machu Picchu Sanctuary.", "Peru"),
+    ],
+)
+@pytest.mark.parametrize("tagger", ["shipped", None])
+def test_a_country_beside_a_body_that_does_nothing_of_a_state_stays_a_place(text, country, tagger):
+    found = surfaces_by_actor(text, tagger=tagger)
+    assert (country, "place") in found
+    assert (country, "organization") not in found
+
+
+def test_a_country_beside_any_body_that_then_acts_as_states_do_is_its_state():
+    found = surfaces_by_actor("Canada and the Harbour Trade Board agreed on new rules for shipping.")
+    assert ("Canada", "organization") in found
