@@ -266,9 +266,24 @@ def _regional(toks: list[Token], k: int) -> bool:
     return (
         len(pair) == 2
         and all(t.word and not t.cap for t in pair)
-        and pair[0].low in ("regional", "provincial", "state", "federal", "local")
+        and pair[0].low in ("regional", "provincial", "state", "federal")
         and pair[1].norm in GOVERNMENTS
     )
+
+
+def _name_goes_on(toks: list[Token], i: int) -> bool:
+    """Is ``toks[i]`` the end of a longer name joined by a particle ("Rio Grande do Sul", "Mato Grosso do
+    Sul"), whose government is not the last word's?"""
+    return (
+        i > 1
+        and toks[i - 1].word
+        and not toks[i - 1].cap
+        and toks[i - 1].low in _PARTICLES
+        and toks[i - 2].cap
+    )
+
+
+_PARTICLES = words("do da de del dos das di du des of")
 
 
 _GROUP_KINDS = words("terrorist terror militant armed extremist jihadist insurgent rebel")
@@ -344,7 +359,13 @@ def mark_states(cands: list[Candidate], tokens: list[list[Token]], gaz: Gazettee
             c.toks = [*c.toks, *toks[last + 1 : last + 1 + width]]
             c.type, c.canonical = "organization", f"{spelt(c.toks[: len(c.toks) - width])} {c.toks[-1].low}"
             c.why = "ruler"
-        elif c.type == "place" and not country and not c.toks[-1].possessive and _regional(toks, last + 1):
+        elif (
+            c.type == "place"
+            and not country
+            and not c.toks[-1].possessive
+            and _regional(toks, last + 1)
+            and not _name_goes_on(toks, i)
+        ):
             # "the Kurdistan regional government": a region's own body, under its own name
             c.toks = [*c.toks, toks[last + 1], toks[last + 2]]
             c.type, c.canonical = "organization", spelt(c.toks)

@@ -104,3 +104,13 @@ def test_a_country_beside_a_body_that_does_nothing_of_a_state_stays_a_place(text
 def test_a_country_beside_any_body_that_then_acts_as_states_do_is_its_state():
     found = surfaces_by_actor("Canada and the Harbour Trade Board agreed on new rules for shipping.")
     assert ("Canada", "organization") in found
+
+
+def test_a_citys_local_government_is_the_sector_not_a_body():
+    found = surfaces_by_actor("Funding for London local government fell again this year.")
+    assert found == {("London", "place"): ["London"]}
+
+
+def test_a_government_after_the_last_word_of_a_longer_name_is_not_that_words():
+    found = surfaces_by_actor("Brazil's Rio Grande do Sul state government asked for aid after the floods.")
+    assert not any(name.startswith("Sul") and type_ == "organization" for name, type_ in found)
