@@ -32,3 +32,8 @@ def test_a_code_before_no_group_is_no_name():
 def test_what_a_code_is(text, is_code):
     tok = tokenize(split_sentences(f"{text} rebels.")[0])[0]
     assert code(tok) is is_code
+
+
+def test_a_code_the_lists_know_as_a_body_is_no_armed_group():
+    found = surfaces_by_actor("G20 rebels gathered in the hall. The G20 summit opened on Monday.")
+    assert not any("rebels" in s for surfaces in found.values() for s in surfaces)
