@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from briefing.coref import Candidate
-from briefing.cues import COMMON, PLACE_PREPOSITIONS, words
+from briefing.cues import ARMED_HEADS, ARMED_KINDS, COMMON, PLACE_PREPOSITIONS, words
 from briefing.gazetteer import Gazetteer
 from briefing.models import ExtractedActor
 from briefing.tokens import Token
@@ -286,15 +286,12 @@ def _name_goes_on(toks: list[Token], i: int) -> bool:
 _PARTICLES = words("do da de del dos das di du des of")
 
 
-_GROUP_KINDS = words("terrorist terror militant armed extremist jihadist insurgent rebel")
-
-
 def _group(toks: list[Token], k: int) -> int:
     """ "the ISIL terrorist group", "the M23 armed group": the group's kind and "group" after its name."""
     pair = toks[k : k + 2]
     if len(pair) < 2 or any(t.cap or not t.word for t in pair):
         return 0
-    return 2 if pair[0].low in _GROUP_KINDS and pair[1].low in ("group", "groups") else 0
+    return 2 if pair[0].low in ARMED_KINDS and pair[1].low in ARMED_HEADS else 0
 
 
 _AGAINST_STATE = words("opposition rebel rebels insurgent militia separatist")
