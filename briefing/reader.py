@@ -366,11 +366,10 @@ def _read_plain(doc: Doc, index: int, toks: list[Token], i: int, j: int, initial
     why = ""
     if last.possessive and company_officer(toks, j):
         type_, why = "organization", "brand"  # "Castellan's chief executive": a company has officers
-    elif len(chunk) == 2 and first.low in _DIRECTIONS and _placed_in_text(doc, chunk):
-        # "North Kivu is restive" where the text also says "fighting in North Kivu": every mention a place
-        type_, why = "place", "direction"
     elif len(chunk) == 2 and first.low in _DIRECTIONS and not _direction_place(doc, toks, i, j):
-        type_, why = "organization", "direction"  # "West Ham", "Northern Rock": a club, a bank, no place
+        # "West Ham", "Northern Rock": a club, a bank, no place; but "North Kivu is restive" where the text
+        # also says "fighting in North Kivu" is that place, firmly, so its every mention is
+        type_, why = ("place" if _placed_in_text(doc, chunk) else "organization"), "direction"
     # "St. Johnsbury": a saint's name begins a place's
     elif len(chunk) > 1 and (last.low in PLACE_HEADS or first.low in _PLACE_FIRST):
         type_, why = "place", "placehead"
