@@ -134,7 +134,7 @@ def acts(toks: list[Token], i: int, j: int, gaz: Gazetteer) -> bool:
     plural = last.text.endswith("s") and k < len(toks) and toks[k].text in ("’", "'")  # "the States’"
     if last.possessive or plural or (k < len(toks) and toks[k].text in ("’s", "'s")):
         return nxt in STATE_NOUNS or (k + 1 < len(toks) and toks[k + 1].low in STATE_NOUNS)
-    if nxt in STATE_VERBS or nxt in STATE_NOUNS or (not placed and _state_noun_after(toks, k)):
+    if nxt in STATE_VERBS or nxt in STATE_NOUNS or _state_noun_after(toks, k, placed):
         return True
     if nxt in ("is", "are", "was", "were", "has", "have", "had") and k + 1 < len(toks):
         # "The UK is at the forefront", "Russia has a special responsibility": a sentence about the country
@@ -155,20 +155,25 @@ def acts(toks: list[Token], i: int, j: int, gaz: Gazetteer) -> bool:
     return before == "by" and i > 1 and toks[i - 2].low in AGENT_VERBS
 
 
-def _state_noun_after(toks: list[Token], k: int) -> bool:
+def _state_noun_after(toks: list[Token], k: int, placed: bool) -> bool:
     """ "U.S. sovereign loan guarantee", "UK military support": a noun of state action after one or two
-    lower-case words that qualify it."""
+    lower-case words that qualify it. After a place's preposition only adjectives do ("a shift in U.S.
+    foreign policy"): "Families in Syria need food aid" is about the place."""
     for width in (1, 2):
         end = k + width
         if end >= len(toks) or not all(t.word and not t.cap for t in toks[k : end + 1]):
             return False
-        if toks[end - 1].low in COMMON or toks[end - 1].low in _RECEIVING:
+        qualifier = toks[end - 1].low
+        if qualifier in COMMON or qualifier in _RECEIVING or (placed and not qualifier.endswith(_ADJECTIVAL)):
             return False  # "fled Syria without aid", "Syria needs food aid": no qualifier of the noun
         if toks[end].low in STATE_NOUNS and toks[k].low not in STATE_NOUNS:
             return not (end + 1 < len(toks) and toks[end + 1].low == "of")
     return False
 
 
+# endings of the adjectives that qualify a noun of state action: "foreign", "military", "financial",
+# "diplomatic", "humanitarian"
+_ADJECTIVAL = ("al", "ic", "ary", "ign", "ian")
 # verbs of need or receipt between a country and a noun of aid: the country gets it, no state acts
 _RECEIVING = words("need needs needed receive receives received get gets got lack lacks lacked seek seeks")
 

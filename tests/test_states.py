@@ -158,3 +158,7 @@ def test_what_a_country_has_or_is_leaves_it_a_place(text, surface):
 )
 def test_a_country_that_holds_a_duty_or_a_role_is_its_state(text, surface):
     assert (surface, "organization") in typed(text)
+
+
+def test_a_country_qualifying_a_noun_of_state_action_after_a_preposition_is_its_state():
+    assert ("U.S.", "organization") in typed("Allies watch for a shift in U.S. foreign policy.")
