@@ -8,7 +8,7 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 
 from briefing import roles
-from briefing.aliases import PARTICLES
+from briefing.aliases import PARTICLES, fold
 from briefing.coref import Candidate
 from briefing.cues import PLACE_HEADS, PLACE_PREPOSITIONS, UNIT_HEADS, words
 from briefing.gazetteer import Gazetteer
@@ -278,6 +278,8 @@ def states_beside_bodies(candidates: list[Candidate], tokens: list[list[Token]],
         j = _past_listed(toks, i + len(c.toks))
         after = j + 2 if j + 1 < len(toks) and toks[j + 1].low == "the" else j + 1
         before = i - 2 if i > 1 and toks[i - 1].low == "the" else i - 1
+        if _between(toks, i if before < 0 or toks[before].low != "and" else before - 1):
+            continue  # "trade between China and the European Union": a relation of two, no act of either
         body, end = None, i + len(c.toks)
         if j < len(toks) and toks[j].low == "and" and after < len(toks):
             body = bodies.get((c.sentence, toks[after].start))
@@ -285,7 +287,7 @@ def states_beside_bodies(candidates: list[Candidate], tokens: list[list[Token]],
                 end = next((k + 1 for k, t in enumerate(toks) if t.start == body.toks[-1].start), end)
         if body is None and before > 0 and toks[before].low == "and":
             body = bodies.get((c.sentence, -toks[before - 1].end))
-        if body is not None and (_of_state(body) or _acting(toks, end)):
+        if body is not None and (_of_state(body, gaz) or _acting(toks, end)):
             c.type = "organization"
 
 
@@ -298,8 +300,23 @@ _STATE_BODIES = words(
 )
 
 
-def _of_state(body: Candidate) -> bool:
-    return any(t.norm in _STATE_BODIES for t in body.toks)
+# the heads of bodies of states together: "the European Union", "the United Nations", "NATO" (known by
+# its full name in the lists)
+_OF_STATES = words("union nations treaty alliance coalition council community")
+
+
+def _of_state(body: Candidate, gaz: Gazetteer) -> bool:
+    if any(t.norm in _STATE_BODIES for t in body.toks):
+        return True
+    known = gaz.known.get(body.norm)
+    names = [known[0], *gaz.aliases_of(*known)] if known else [body.canonical or ""]
+    return any(w in _OF_STATES for name in names for w in fold(name).split())
+
+
+def _between(toks: list[Token], k: int) -> bool:
+    """Does the pair that begins at ``toks[k]`` follow "between" (after "the" at most)?"""
+    k -= 1 if k > 0 and toks[k - 1].low == "the" else 0
+    return k > 0 and toks[k - 1].low == "between"
 
 
 def _acting(toks: list[Token], k: int) -> bool:

@@ -114,3 +114,20 @@ def test_a_citys_local_government_is_the_sector_not_a_body():
 def test_a_government_after_the_last_word_of_a_longer_name_is_not_that_words():
     found = surfaces_by_actor("Brazil's Rio Grande do Sul state government asked for aid after the floods.")
     assert not any(name.startswith("Sul") and type_ == "organization" for name, type_ in found)
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        ("Britain and the EU are already poised to begin talks.", "United Kingdom"),
+        ("NATO and Russia traded accusations over the drills.", "Russia"),
+    ],
+)
+def test_a_country_beside_a_body_of_states_is_its_state(text, country):
+    assert (country, "organization") in surfaces_by_actor(text)
+
+
+def test_a_country_in_a_relation_between_two_is_no_state_that_acts():
+    found = surfaces_by_actor("Cooperation between Russia and the Houthis grew after the war began.")
+    assert ("Russia", "place") in found
+    assert ("Russia", "organization") not in found
