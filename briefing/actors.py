@@ -139,7 +139,7 @@ def read_rules(
         type_by_series(doc.candidates[known:], toks)
         type_by_definition(doc.candidates[known:], toks)
     doc.candidates += month_surnames(doc.candidates, tokens, headlines)  # "May said" after "Theresa May"
-    doc.candidates += coded_groups(tokens, headlines)  # "the M23 armed group"
+    doc.candidates += coded_groups(tokens, headlines, gaz)  # "the M23 armed group"
     resolve(doc.candidates, doc.gaz, text)
     return Reading(text, sentences, tokens, headlines, lower, doc.candidates)
 

@@ -8,14 +8,12 @@ before the words of an armed group it names that group; the text's other mention
 from __future__ import annotations
 
 from briefing.coref import Candidate
-from briefing.cues import words
+from briefing.cues import ARMED_HEADS, ARMED_KINDS, NOT_ACRONYMS, words
+from briefing.gazetteer import Gazetteer
 from briefing.tokens import Token
 
 # what follows a group's code: "M23 rebels", "the M23 militia" (not "fighters": "F-16 fighters" are jets)
 _MEMBERS = words("rebels militia militias militiamen insurgents guerrillas")
-# two words: "the M23 armed group", "the M23 rebel movement"
-_GROUPS = words("group movement militia")
-_ARMED = words("armed rebel militant insurgent jihadist guerrilla paramilitary")
 
 
 def code(tok: Token) -> bool:
@@ -33,18 +31,21 @@ def _armed_after(toks: list[Token], k: int) -> bool:
         return False
     if nxt.low in _MEMBERS:
         return True
-    return nxt.low in _ARMED and k + 2 < len(toks) and toks[k + 2].low in _GROUPS
+    # two words: "the M23 armed group", "the M23 rebel movement"
+    return nxt.low in ARMED_KINDS and k + 2 < len(toks) and toks[k + 2].low in ARMED_HEADS
 
 
-def coded_groups(tokens: list[list[Token]], headlines: list[int]) -> list[Candidate]:
-    """Organisations for every mention of a code the text puts before an armed group's words."""
+def coded_groups(tokens: list[list[Token]], headlines: list[int], gaz: Gazetteer) -> list[Candidate]:
+    """Organisations for every mention of a code the text puts before an armed group's words, unless the
+    lists know the code as something else ("G20 rebels" are rebels within the Group of 20, which stays
+    itself wherever the text names it)."""
     skip = set(headlines)
     groups = {
         t.text
         for index, toks in enumerate(tokens)
         if index not in skip
         for k, t in enumerate(toks)
-        if code(t) and _armed_after(toks, k)
+        if code(t) and _armed_after(toks, k) and t.norm not in gaz.known and t.norm not in NOT_ACRONYMS
     }
     if not groups:
         return []

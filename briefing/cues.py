@@ -189,6 +189,12 @@ PLACE_MODIFIERS = words(
     "west east north south northwest northeast southwest southeast old new upper lower greater central"
     " northern southern"
 )
+# An armed group's kind and head after its name or code: "the ISIL terrorist group", "the M23 armed group",
+# "the B13 rebel movement" (one list for ``briefing.states`` and ``briefing.codes``).
+ARMED_KINDS = words(
+    "terrorist terror militant armed extremist jihadist insurgent rebel guerrilla paramilitary"
+)
+ARMED_HEADS = words("group groups movement militia")
 # Plural nouns of groups of people that begin a sentence ("Organisers said"), never a person's name;
 # kept apart from COMMON, whose words are also features of the tagger's shipped weights.
 GROUP_NOUNS = words("organisers organizers rescuers protesters demonstrators villagers spectators")

@@ -95,8 +95,11 @@ def _of_the(toks: list[Token]) -> bool:
     )
 
 
-# definite articles of German, French, Spanish and Italian that begin names of bodies, teams and works
-_DEFINITE = words("der die das le la les el los las il lo gli")
+# definite articles of German and French that begin names of bodies, teams and works ("La" of Spanish
+# and Italian too: "La Liga"); "el" and "lo" begin people's names and nicknames as often ("El Chapo",
+# "Lo Celso"), so they make a body only where the lists know the name as one
+_DEFINITE = words("der die das le la les")
+_DEFINITE_ELSEWHERE = words("el los las il lo gli")
 
 
 def titles_not_people(candidates: list[Candidate]) -> None:
@@ -108,8 +111,15 @@ def titles_not_people(candidates: list[Candidate]) -> None:
         if c.type != "person" or c.alias_of is not None or len(c.toks) != 2 or c.why in FIRM:
             continue
         article, name = c.toks
-        if not article.cap or article.low not in _DEFINITE or not name.cap or name.acronym:
+        if not article.cap or not name.cap or name.acronym:
+            continue
+        if article.low not in _DEFINITE and not (article.low in _DEFINITE_ELSEWHERE and _known_body(c)):
             continue
         if c.context == "person" or c.roles or c.canonical not in (None, f"{article.text} {name.text}"):
             continue
         c.type = "organization"
+
+
+def _known_body(c: Candidate) -> bool:
+    known = load_gazetteer().known.get(c.norm)
+    return known is not None and known[1] == "organization"

@@ -3,6 +3,7 @@ the lists, its heads and titles, its shape or the words around it (``briefing.ac
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from briefing import roles
@@ -302,6 +303,26 @@ def _direction_place(doc: Doc, toks: list[Token], i: int, j: int) -> bool:
     return rest is not None and rest[1] == "place"
 
 
+# prepositions that place what follows wherever the name stands in the text ("to" and "from" do not:
+# "lost to West Ham", "a striker from Northern Rock's sponsor")
+_PLACING = r"(?i:in|near|across|throughout|inside|within)"
+
+
+def _placed_in_text(doc: Doc, chunk: list[Token]) -> bool:
+    """Does the text place a direction and a word anywhere: after "in" ("fighting in North Kivu"), before a
+    place's head ("North Kivu province"), or after a place and a comma ("Surabaya, East Java")? Then it
+    is a place wherever it is written, before or after that sentence."""
+    if chunk[-1].low in _DIRECTIONS or chunk[-1].low.endswith(_OF_PEOPLES) or chunk[-1].low in PLACE_HEADS:
+        return False  # "South East", "West African", "North Island": read as before, by their shape
+    name = re.escape(" ".join(t.text[:-2] if t.possessive else t.text for t in chunk))
+    if re.search(rf"\b{_PLACING}\s+(?:the\s+)?{name}\b", doc.text):
+        return True
+    for m in re.finditer(rf"{name}\s+([a-z]+)\b", doc.text):
+        if m.group(1) in PLACE_HEADS:
+            return True
+    return any(doc.gaz.place(fold(m.group(1))) for m in re.finditer(rf"([A-Z][\w-]+), {name}\b", doc.text))
+
+
 def _headline_line(toks: list[Token], j: int) -> bool:
     """Is the line a headline's: its first words end at a colon ("Niger Explosion: ..."), or it has no
     full stop ("Kenya Floods Leave Thousands Homeless")?"""
@@ -346,7 +367,9 @@ def _read_plain(doc: Doc, index: int, toks: list[Token], i: int, j: int, initial
     if last.possessive and company_officer(toks, j):
         type_, why = "organization", "brand"  # "Castellan's chief executive": a company has officers
     elif len(chunk) == 2 and first.low in _DIRECTIONS and not _direction_place(doc, toks, i, j):
-        type_, why = "organization", "direction"  # "West Ham", "Northern Rock": a club, a bank, no place
+        # "West Ham", "Northern Rock": a club, a bank, no place; but "North Kivu is restive" where the text
+        # also says "fighting in North Kivu" is that place, firmly, so its every mention is
+        type_, why = ("place" if _placed_in_text(doc, chunk) else "organization"), "direction"
     # "St. Johnsbury": a saint's name begins a place's
     elif len(chunk) > 1 and (last.low in PLACE_HEADS or first.low in _PLACE_FIRST):
         type_, why = "place", "placehead"

@@ -8,11 +8,12 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 
 from briefing import roles
-from briefing.aliases import PARTICLES
+from briefing.aliases import PARTICLES, fold
 from briefing.coref import Candidate
 from briefing.cues import PLACE_HEADS, PLACE_PREPOSITIONS, UNIT_HEADS, words
 from briefing.gazetteer import Gazetteer
-from briefing.states import GOVERNMENTS
+from briefing.names import plausible_name
+from briefing.states import ADVERBS, GOVERNMENTS, STATE_STATES, STATE_VERBS, spelt
 from briefing.tagger import FIRM
 from briefing.tokens import Token
 
@@ -211,11 +212,29 @@ def people_behind_bodies(candidates: list[Candidate], gaz: Gazetteer) -> list[Ca
         norm = " ".join(t.norm for t in name)
         known = gaz.known.get(norm)
         canonical = people.get(norm) or (known[0] if known and known[1] == "person" else None)
-        if canonical is None and len(name) > 1 and name[0].norm in gaz.given_names:
-            canonical = " ".join(t.text for t in name)
+        if canonical is None and (c.why == "ruler" or _given_name(name, gaz)):
+            canonical = spelt(name)  # "Maduro's brutal regime": the name ``states`` read a person's
         if canonical is not None:
             out.append(Candidate(name, c.sentence, "person", canonical=canonical, why="surname"))
     return out
+
+
+# words that make a name before a body's noun a body's own ("the Victoria State Government", "the Jordan
+# Brand Team"), not a person's
+_BODY_WORDS = words("state states brand national federal royal united general central public union")
+
+
+def _given_name(name: list[Token], gaz: Gazetteer) -> bool:
+    """Is a name no text or list knows a person's by its shape: a given name first that is no place
+    ("Victoria", "Georgia", "Jordan" are states and countries too), and no word of a body after it?"""
+    return (
+        len(name) > 1
+        and name[0].norm in gaz.given_names
+        and gaz.place(name[0].norm) is None
+        and name[0].norm not in gaz.demonyms
+        and plausible_name(name)
+        and not any(t.norm in _BODY_WORDS for t in name)
+    )
 
 
 def _named_after(c: Candidate) -> list[Token]:
@@ -236,12 +255,14 @@ def _named_after(c: Candidate) -> list[Token]:
 
 
 def states_beside_bodies(candidates: list[Candidate], tokens: list[list[Token]], gaz: Gazetteer) -> None:
-    """A country named with a body by "and" acts with it, as its state: "the U.S. and Royal Navy are
-    working together", "The U.S., French and Royal Navy", "the United States and the counter-ISIL
-    coalition", "NATO and Russia". Not after a place's preposition ("in Iraq and NATO's bases")."""
+    """A country named with a body of state or war by "and", or with any body that then acts as states
+    do, acts with it as its state: "the U.S. and Royal Navy are working together", "The U.S., French and
+    Royal Navy", "the United States and the counter-ISIL coalition", "NATO and Russia agreed". Not after
+    a place's preposition ("in Iraq and NATO's bases"), nor beside a museum or a market ("Tourists
+    visited France and the Louvre Museum", "trade between China and the European Union grew")."""
     # a body named after another country ("Russia and Ukraine Defence Ministry officials") is no sign
     own = [c for c in candidates if c.type == "organization" and gaz.place(c.toks[0].norm) is None]
-    bodies = {(c.sentence, c.start) for c in own} | {(c.sentence, -c.end) for c in own}  # -end: one ends
+    bodies = {(c.sentence, c.start): c for c in own} | {(c.sentence, -c.end): c for c in own}  # -end: ends
     for c in candidates:
         if (
             c.type != "place"
@@ -257,13 +278,58 @@ def states_beside_bodies(candidates: list[Candidate], tokens: list[list[Token]],
         j = _past_listed(toks, i + len(c.toks))
         after = j + 2 if j + 1 < len(toks) and toks[j + 1].low == "the" else j + 1
         before = i - 2 if i > 1 and toks[i - 1].low == "the" else i - 1
-        if (
-            j < len(toks)
-            and toks[j].low == "and"
-            and after < len(toks)
-            and (c.sentence, toks[after].start) in bodies
-        ) or (before > 0 and toks[before].low == "and" and (c.sentence, -toks[before - 1].end) in bodies):
+        if _between(toks, i if before < 0 or toks[before].low != "and" else before - 1):
+            continue  # "trade between China and the European Union": a relation of two, no act of either
+        body, end = None, i + len(c.toks)
+        if j < len(toks) and toks[j].low == "and" and after < len(toks):
+            body = bodies.get((c.sentence, toks[after].start))
+            if body is not None:
+                end = next((k + 1 for k, t in enumerate(toks) if t.start == body.toks[-1].start), end)
+        if body is None and before > 0 and toks[before].low == "and":
+            body = bodies.get((c.sentence, -toks[before - 1].end))
+        if body is not None and (_of_state(body, gaz) or _acting(toks, end)):
             c.type = "organization"
+
+
+# the heads of a government's or an army's bodies, and of alliances of states
+_STATE_BODIES = words(
+    """
+    navy army forces force corps command guard guards police ministry department government administration
+    coalition alliance military marines council
+    """
+)
+
+
+# the heads of bodies of states together: "the European Union", "the United Nations", "NATO" (known by
+# its full name in the lists)
+_OF_STATES = words("union nations treaty alliance coalition council community")
+
+
+def _of_state(body: Candidate, gaz: Gazetteer) -> bool:
+    if any(t.norm in _STATE_BODIES for t in body.toks):
+        return True
+    known = gaz.known.get(body.norm)
+    names = [known[0], *gaz.aliases_of(*known)] if known else [body.canonical or ""]
+    return any(w in _OF_STATES for name in names for w in fold(name).split())
+
+
+def _between(toks: list[Token], k: int) -> bool:
+    """Does the pair that begins at ``toks[k]`` follow "between" (after "the" at most)?"""
+    k -= 1 if k > 0 and toks[k - 1].low == "the" else 0
+    return k > 0 and toks[k - 1].low == "between"
+
+
+def _acting(toks: list[Token], k: int) -> bool:
+    """Does a verb of what states do follow the pair ("are working together", "agreed", "can play")?"""
+    while k < len(toks) and toks[k].low in ADVERBS:
+        k += 1
+    if k >= len(toks):
+        return False
+    if toks[k].low in STATE_VERBS:
+        return True
+    return toks[k].low in ("is", "are", "was", "were", "has", "have") and (
+        k + 1 < len(toks) and toks[k + 1].low in STATE_STATES
+    )
 
 
 def _past_listed(toks: list[Token], j: int) -> int:

@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from briefing.coref import Candidate
-from briefing.cues import PLACE_PREPOSITIONS, words
+from briefing.cues import ARMED_HEADS, ARMED_KINDS, COMMON, PLACE_PREPOSITIONS, words
 from briefing.gazetteer import Gazetteer
 from briefing.models import ExtractedActor
 from briefing.tokens import Token
@@ -91,7 +91,7 @@ ALONGSIDE = frozenset(
     )
 )
 AGENT_VERBS = words("announced signed led brokered proposed imposed hosted backed")
-_ADVERBS = words("strongly also now again firmly fully still already further once today")
+ADVERBS = words("strongly also now again firmly fully still already further once today")
 
 
 def _country(cand: Candidate, gaz: Gazetteer) -> bool:
@@ -125,20 +125,21 @@ def acts(toks: list[Token], i: int, j: int, gaz: Gazetteer) -> bool:
     """Does the country ``toks[i:j]`` act as a state in its sentence?"""
     last = toks[j - 1]
     k = _after(toks, j, gaz)
-    while k < len(toks) and toks[k].low in _ADVERBS:
+    while k < len(toks) and toks[k].low in ADVERBS:
         k += 1
     nxt = toks[k].low if k < len(toks) else ""
-    if i and toks[i - 1].low in PLACE_PREPOSITIONS and not last.possessive:
+    placed = bool(i) and toks[i - 1].low in PLACE_PREPOSITIONS and not last.possessive
+    if placed:
         nxt = ""  # "the ceasefire in Syria was announced", "people in Russia said": the place's words
     plural = last.text.endswith("s") and k < len(toks) and toks[k].text in ("’", "'")  # "the States’"
     if last.possessive or plural or (k < len(toks) and toks[k].text in ("’s", "'s")):
         return nxt in STATE_NOUNS or (k + 1 < len(toks) and toks[k + 1].low in STATE_NOUNS)
-    if nxt in STATE_VERBS or nxt in STATE_NOUNS or _state_noun_after(toks, k):
+    if nxt in STATE_VERBS or nxt in STATE_NOUNS or _state_noun_after(toks, k, placed):
         return True
     if nxt in ("is", "are", "was", "were", "has", "have", "had") and k + 1 < len(toks):
         # "The UK is at the forefront", "Russia has a special responsibility": a sentence about the country
         # as one who holds a place or a duty among others
-        return toks[k + 1].low in STATE_STATES or (_opens(toks, i) and _holds(nxt, toks[k + 1].low))
+        return toks[k + 1].low in STATE_STATES or (_opens(toks, i) and _holds(nxt, toks, k + 1))
     if nxt == "to" and k + 1 < len(toks) and nxt_is_verb(toks[k + 1]):
         return True  # "enable Iraq to access loans", "for Iraq to obtain": the state does it
     i = _list_start(toks, i, gaz)
@@ -154,24 +155,51 @@ def acts(toks: list[Token], i: int, j: int, gaz: Gazetteer) -> bool:
     return before == "by" and i > 1 and toks[i - 2].low in AGENT_VERBS
 
 
-def _state_noun_after(toks: list[Token], k: int) -> bool:
+def _state_noun_after(toks: list[Token], k: int, placed: bool) -> bool:
     """ "U.S. sovereign loan guarantee", "UK military support": a noun of state action after one or two
-    lower-case words that qualify it."""
+    lower-case words that qualify it. After a place's preposition only adjectives do ("a shift in U.S.
+    foreign policy"): "Families in Syria need food aid" is about the place."""
     for width in (1, 2):
         end = k + width
         if end >= len(toks) or not all(t.word and not t.cap for t in toks[k : end + 1]):
             return False
+        qualifier = toks[end - 1].low
+        if qualifier in COMMON or qualifier in _RECEIVING or (placed and not qualifier.endswith(_ADJECTIVAL)):
+            return False  # "fled Syria without aid", "Syria needs food aid": no qualifier of the noun
         if toks[end].low in STATE_NOUNS and toks[k].low not in STATE_NOUNS:
             return not (end + 1 < len(toks) and toks[end + 1].low == "of")
     return False
 
 
-def _holds(verb: str, after: str) -> bool:
-    """ "is one of our partners", "is at the forefront", "has a special responsibility": a place or a duty
-    among others (not "is the exception", "is being ripped apart", "has for too long been")."""
-    if verb in ("has", "have", "had"):
-        return after in ("a", "an", "the")
-    return after in ("one", "at", "among")
+# endings of the adjectives that qualify a noun of state action: "foreign", "military", "financial",
+# "diplomatic", "humanitarian"
+_ADJECTIVAL = ("al", "ic", "ary", "ign", "ian")
+# verbs of need or receipt between a country and a noun of aid: the country gets it, no state acts
+_RECEIVING = words("need needs needed receive receives received get gets got lack lacks lacked seek seeks")
+
+
+def _holds(verb: str, toks: list[Token], k: int) -> bool:
+    """ "is one of our partners", "is at the forefront", "has a special responsibility": a duty or a role
+    among others, named within a few words (not "has a population of", "is at risk", "is one of the most
+    beautiful countries": what a land has or is)."""
+    if toks[k].low not in (("a", "an", "the") if verb in ("has", "have", "had") else ("one", "at", "among")):
+        return False
+    for t in toks[k + 1 : k + 6]:
+        if not t.word or t.cap:
+            return False
+        if t.norm in _DUTIES:
+            return True
+    return False
+
+
+# what a state holds among others: a duty, a role, a place in an alliance
+_DUTIES = words(
+    """
+    responsibility responsibilities role roles duty duties obligation obligations partner partners ally
+    allies forefront leader leaders member members signatory signatories guarantor guarantors sponsor
+    sponsors donor donors contributor contributors mediator mediators
+    """
+)
 
 
 def _opens(toks: list[Token], i: int) -> bool:
@@ -213,17 +241,28 @@ def _members(toks: list[Token], k: int, nouns: frozenset[str] = MEMBERS) -> int:
     return 0
 
 
-def _own_regime(toks: list[Token], k: int) -> int:
-    """How many lower-case words after a ruler's possessive end in "regime" or "junta", one adjective at
-    most before it ("Assad's brutal regime")."""
-    for width in (1, 2):
-        words_ = toks[k : k + width]
-        if len(words_) == width and all(t.word and not t.cap for t in words_) and words_[-1].low in _RULES:
-            return width
-    return 0
+def _own_regime(toks: list[Token], k: int, ruler: bool) -> int:
+    """How many lower-case words after a person's possessive name a political regime: "regime" or "junta"
+    after a ruler the lists know ("Putin's regime"), or after a political adjective ("Assad's brutal
+    regime", "Maduro's authoritarian regime"). "Cristiano Ronaldo's training regime" is a footballer's
+    habit, not a body."""
+    words_ = toks[k : k + 2]
+    if not words_ or not all(t.word and not t.cap for t in words_):
+        return 0
+    if words_[0].low in _RULES:
+        return 1 if ruler or words_[0].low == "junta" else 0
+    return 2 if len(words_) == 2 and words_[0].low in _POLITICAL and words_[1].low in _RULES else 0
 
 
 _RULES = words("regime junta")
+# adjectives that make a person's regime a government, not a diet or a training plan
+_POLITICAL = words(
+    """
+    brutal military authoritarian oppressive repressive dictatorial totalitarian tyrannical despotic
+    murderous criminal corrupt illegitimate ruling communist fascist theocratic clerical autocratic
+    dying collapsing former ousted toppled puppet hardline rogue
+    """
+)
 
 
 def _regional(toks: list[Token], k: int) -> bool:
@@ -232,12 +271,24 @@ def _regional(toks: list[Token], k: int) -> bool:
     return (
         len(pair) == 2
         and all(t.word and not t.cap for t in pair)
-        and pair[0].low in ("regional", "provincial", "state", "federal", "local")
+        and pair[0].low in ("regional", "provincial", "state", "federal")
         and pair[1].norm in GOVERNMENTS
     )
 
 
-_GROUP_KINDS = words("terrorist terror militant armed extremist jihadist insurgent rebel")
+def _name_goes_on(toks: list[Token], i: int) -> bool:
+    """Is ``toks[i]`` the end of a longer name joined by a particle ("Rio Grande do Sul", "Mato Grosso do
+    Sul"), whose government is not the last word's?"""
+    return (
+        i > 1
+        and toks[i - 1].word
+        and not toks[i - 1].cap
+        and toks[i - 1].low in _PARTICLES
+        and toks[i - 2].cap
+    )
+
+
+_PARTICLES = words("do da de del dos das di du des of")
 
 
 def _group(toks: list[Token], k: int) -> int:
@@ -245,7 +296,7 @@ def _group(toks: list[Token], k: int) -> int:
     pair = toks[k : k + 2]
     if len(pair) < 2 or any(t.cap or not t.word for t in pair):
         return 0
-    return 2 if pair[0].low in _GROUP_KINDS and pair[1].low in ("group", "groups") else 0
+    return 2 if pair[0].low in ARMED_KINDS and pair[1].low in ARMED_HEADS else 0
 
 
 _AGAINST_STATE = words("opposition rebel rebels insurgent militia separatist")
@@ -299,18 +350,30 @@ def mark_states(cands: list[Candidate], tokens: list[list[Token]], gaz: Gazettee
             c.toks = [*c.toks, nxt]
             c.type = "organization"
             if not country or not c.canonical:  # a country's government is its state, under its name
-                c.canonical = _spelt(c.toks)
-        elif c.type == "person" and c.toks[-1].possessive and (width := _own_regime(toks, last + 1)):
-            # "Assad's brutal regime", "Putin's regime": the ruler's, a body named after him
+                c.canonical = spelt(c.toks)
+        elif (
+            c.type == "person"
+            and c.toks[-1].possessive
+            and (width := _own_regime(toks, last + 1, _ruler(c, gaz)))
+        ):
+            # "Assad's brutal regime", "Putin's regime": the ruler's, a body named after him (and still a
+            # mention of him: ``revision.people_behind_bodies`` reads "ruler")
             c.toks = [*c.toks, *toks[last + 1 : last + 1 + width]]
-            c.type, c.canonical = "organization", f"{_spelt(c.toks[: len(c.toks) - width])} {c.toks[-1].low}"
-        elif c.type == "place" and not country and not c.toks[-1].possessive and _regional(toks, last + 1):
+            c.type, c.canonical = "organization", f"{spelt(c.toks[: len(c.toks) - width])} {c.toks[-1].low}"
+            c.why = "ruler"
+        elif (
+            c.type == "place"
+            and not country
+            and not c.toks[-1].possessive
+            and _regional(toks, last + 1)
+            and not _name_goes_on(toks, i)
+        ):
             # "the Kurdistan regional government": a region's own body, under its own name
             c.toks = [*c.toks, toks[last + 1], toks[last + 2]]
-            c.type, c.canonical = "organization", _spelt(c.toks)
+            c.type, c.canonical = "organization", spelt(c.toks)
         elif before and not c.toks[-1].possessive and (country or (c.type == "person" and _regime(before))):
             # "the government of Iraq", "the regime of Assad": as "the Iraqi government"
-            named = _spelt(c.toks)
+            named = spelt(c.toks)
             c.toks = [*before, *c.toks]
             c.type = "organization"
             if not country or not c.canonical:
@@ -328,11 +391,17 @@ def mark_states(cands: list[Candidate], tokens: list[list[Token]], gaz: Gazettee
             of_place = c.canonical if c.type == "place" and c.canonical and not own else None
             c.toks = [*c.toks, *toks[last + 1 : last + 1 + width]]
             c.type = "organization"
-            c.canonical = of_place or _spelt(c.toks)
+            c.canonical = of_place or spelt(c.toks)
         elif c.type == "organization" and not c.toks[-1].possessive:
             width = _members(toks, last + 1) or _group(toks, last + 1)
             if width:  # "ISIL fighters", "Hezbollah militants": the organisation, named by its people
                 c.toks = [*c.toks, *toks[last + 1 : last + 1 + width]]
+
+
+def _ruler(c: Candidate, gaz: Gazetteer) -> bool:
+    """Is the person one the lists know (they name rulers and politicians, no footballers)?"""
+    known = gaz.known.get(c.norm) or gaz.known.get(c.toks[-1].norm)
+    return known is not None and known[1] == "person"
 
 
 def _community(c: Candidate, toks: list[Token], k: int, gaz: Gazetteer) -> int:
@@ -355,7 +424,7 @@ def _regime(words_before: list[Token]) -> bool:
     return words_before[0].low in ("regime", "junta")
 
 
-def _spelt(toks: list[Token]) -> str:
+def spelt(toks: list[Token]) -> str:
     """The words of a name as written, without a possessive's "'s" at its end."""
     last = toks[-1]
     return " ".join([*(t.text for t in toks[:-1]), last.text[:-2] if last.possessive else last.text])

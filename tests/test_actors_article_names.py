@@ -1,5 +1,5 @@
-"""A German, French, Spanish or Italian definite article and one capitalised word name a body, a league or
-a work, not a person ("La Liga", "Die Linke", "Les Républicains"); a person's particle stays a person's."""
+"""A German or French definite article (or "La") and one capitalised word name a body, a league or a work,
+not a person ("La Liga", "Die Linke", "Les Républicains"); a particle or a nickname stays a person's."""
 
 import pytest
 from actor_helpers import surfaces_by_actor
@@ -30,3 +30,16 @@ def test_a_surname_with_a_particle_stays_a_person(tagger):
     assert found[("Marine Le Pen", "person")] == ["Marine Le Pen", "Le Pen"]
     assert ("Le Pen", "person") in surfaces_by_actor("Ms Le Pen said the vote was rigged.", tagger=tagger)
     assert ("Le Pen", "person") in surfaces_by_actor("Le Pen said the vote was lost.", tagger=tagger)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("El Chapo was extradited to the United States in 2017.", "El Chapo"),
+        ("Lo Celso scored twice for Tottenham on Sunday.", "Lo Celso"),
+    ],
+)
+@pytest.mark.parametrize("tagger", ["shipped", None])
+def test_a_spanish_or_italian_article_before_a_name_leaves_a_person(text, name, tagger):
+    found = surfaces_by_actor(text, tagger=tagger)
+    assert (name, "organization") not in found

@@ -1,5 +1,6 @@
 """A body named after a person ("the Biden administration") stays a body, and still counts for the person."""
 
+import pytest
 from actor_helpers import add_article, surfaces_by_actor
 
 from bot import main
@@ -51,3 +52,31 @@ def test_a_rulers_possessive_regime_is_a_body_and_a_mention_of_him():
     found = surfaces_by_actor("The sanctions put pressure on Assad's brutal regime, the minister said.")
     assert found[("Assad regime", "organization")] == ["Assad's brutal regime"]
     assert found[("Bashar al-Assad", "person")] == ["Assad"]
+
+
+def test_a_persons_training_regime_is_no_body_and_the_person_stays():
+    found = surfaces_by_actor("Critics admire how Cristiano Ronaldo's training regime kept him fit at 39.")
+    assert found == {("Cristiano Ronaldo", "person"): ["Cristiano Ronaldo"]}
+
+
+def test_an_unknown_rulers_authoritarian_regime_is_a_body_and_still_names_him():
+    found = surfaces_by_actor("Exiles say Nicolas Maduro's authoritarian regime jailed thousands.")
+    assert found[("Nicolas Maduro regime", "organization")] == ["Nicolas Maduro's authoritarian regime"]
+    assert found[("Nicolas Maduro", "person")] == ["Nicolas Maduro"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Victoria State Government announced new funding for schools.",
+        "The Georgia State Government said it would appeal the ruling.",
+        "Fans cheered the Jordan Brand Team at the event.",
+    ],
+)
+def test_a_place_or_a_body_word_before_a_bodys_noun_names_no_person(text):
+    assert not any(type_ == "person" for _, type_ in surfaces_by_actor(text))
+
+
+def test_a_person_named_before_a_regime_of_habits_is_spelt_without_the_possessive():
+    found = surfaces_by_actor("John Smith's regime of daily briefings is strict.")
+    assert found == {("John Smith", "person"): ["John Smith"]}

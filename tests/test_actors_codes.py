@@ -32,3 +32,20 @@ def test_a_code_before_no_group_is_no_name():
 def test_what_a_code_is(text, is_code):
     tok = tokenize(split_sentences(f"{text} rebels.")[0])[0]
     assert code(tok) is is_code
+
+
+def test_a_code_the_lists_know_as_a_body_is_no_armed_group():
+    found = surfaces_by_actor("G20 rebels gathered in the hall. The G20 summit opened on Monday.")
+    assert not any("rebels" in s for surfaces in found.values() for s in surfaces)
+
+
+@pytest.mark.parametrize(
+    "text, name, surface",
+    [
+        ("The K12 terrorist group claimed the attack on Monday.", "K12", "K12 terrorist group"),
+        ("Police said the Hezbollah paramilitary group fired.", "Hezbollah", "Hezbollah paramilitary group"),
+    ],
+)
+def test_a_group_by_code_or_by_name_takes_the_same_armed_kinds(text, name, surface):
+    found = surfaces_by_actor(text)
+    assert found[(name, "organization")] == [surface]

@@ -39,3 +39,24 @@ def test_a_direction_and_a_word_that_is_no_place_is_no_place(text, name, tagger)
 )
 def test_a_direction_and_a_word_the_context_places_stays_a_place(text, name):
     assert (name, "place") in surfaces_by_actor(text)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Fighting in North Kivu continued on Monday. North Kivu is restive.", "North Kivu"),
+        ("North Kivu is restive. Fighting in North Kivu continued on Monday.", "North Kivu"),
+        ("South Shields voted Labour. Voters in South Shields were angry.", "South Shields"),
+        ("Goma, North Kivu, was shelled overnight. North Kivu is restive.", "North Kivu"),
+    ],
+)
+@pytest.mark.parametrize("tagger", ["shipped", None])
+def test_a_direction_and_a_word_the_text_places_once_is_a_place_everywhere(text, name, tagger):
+    found = surfaces_by_actor(text, tagger=tagger)
+    assert found[(name, "place")] == [name, name]
+    assert (name, "organization") not in found
+
+
+def test_a_club_the_text_never_places_stays_a_club():
+    found = surfaces_by_actor("West Ham won on Saturday. His years at West Ham were his best.")
+    assert found[("West Ham", "organization")] == ["West Ham", "West Ham"]

@@ -84,3 +84,50 @@ def test_a_regions_own_government_is_a_body_under_its_own_name():
         "Carter praised cooperation between Baghdad and the Kurdistan regional government."
     )
     assert found[("Kurdistan regional government", "organization")] == ["Kurdistan regional government"]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Tourists visited France and the Louvre Museum last summer.", "France"),
+        ("Trade between China and the European Union grew last year.", "China"),
+        ("The tour takes in Peru and the Machu Picchu Sanctuary.", "Peru"),
+    ],
+)
+@pytest.mark.parametrize("tagger", ["shipped", None])
+def test_a_country_beside_a_body_that_does_nothing_of_a_state_stays_a_place(text, country, tagger):
+    found = surfaces_by_actor(text, tagger=tagger)
+    assert (country, "place") in found
+    assert (country, "organization") not in found
+
+
+def test_a_country_beside_any_body_that_then_acts_as_states_do_is_its_state():
+    found = surfaces_by_actor("Canada and the Harbour Trade Board agreed on new rules for shipping.")
+    assert ("Canada", "organization") in found
+
+
+def test_a_citys_local_government_is_the_sector_not_a_body():
+    found = surfaces_by_actor("Funding for London local government fell again this year.")
+    assert found == {("London", "place"): ["London"]}
+
+
+def test_a_government_after_the_last_word_of_a_longer_name_is_not_that_words():
+    found = surfaces_by_actor("Brazil's Rio Grande do Sul state government asked for aid after the floods.")
+    assert not any(name.startswith("Sul") and type_ == "organization" for name, type_ in found)
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        ("Britain and the EU are already poised to begin talks.", "United Kingdom"),
+        ("NATO and Russia traded accusations over the drills.", "Russia"),
+    ],
+)
+def test_a_country_beside_a_body_of_states_is_its_state(text, country):
+    assert (country, "organization") in surfaces_by_actor(text)
+
+
+def test_a_country_in_a_relation_between_two_is_no_state_that_acts():
+    found = surfaces_by_actor("Cooperation between Russia and the Houthis grew after the war began.")
+    assert ("Russia", "place") in found
+    assert ("Russia", "organization") not in found

@@ -113,3 +113,52 @@ def test_a_people_or_a_unit_in_the_possessive_is_read_as_without_it(plain, posse
     carry a possessive either way."""
     assert (surface, "organization") in typed(plain)
     assert (surface, "organization") in typed(possessive)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Families in Syria need food aid before the winter.", "Syria"),
+        ("Many people in Ukraine receive cash assistance every month.", "Ukraine"),
+        ("She moved to France for work in 2015.", "France"),
+        ("Thousands fled Syria without aid or papers.", "Syria"),
+        ("Villages across Sudan lack clean water and medical support.", "Sudan"),
+    ],
+)
+def test_a_country_where_people_get_aid_is_a_place(text, surface):
+    assert typed(text) == [(surface, "place")]
+
+
+def test_a_country_before_a_qualified_noun_of_state_action_is_still_its_state():
+    assert ("UK", "organization") in typed("UK military support for the coalition continued.")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("France has a population of 67 million.", "France"),
+        ("Germany has the largest economy in the region.", "Germany"),
+        ("Italy is at risk of a recession, economists warn.", "Italy"),
+        ("Japan is one of the most beautiful countries to visit.", "Japan"),
+        ("Canada has a new prime minister.", "Canada"),
+    ],
+)
+def test_what_a_country_has_or_is_leaves_it_a_place(text, surface):
+    assert (surface, "place") in typed(text)
+    assert (surface, "organization") not in typed(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Norway is one of the largest donors to the fund.", "Norway"),
+        ("Russia has a special responsibility for the talks.", "Russia"),
+        ("The UK is at the forefront of the effort.", "UK"),
+    ],
+)
+def test_a_country_that_holds_a_duty_or_a_role_is_its_state(text, surface):
+    assert (surface, "organization") in typed(text)
+
+
+def test_a_country_qualifying_a_noun_of_state_action_after_a_preposition_is_its_state():
+    assert ("U.S.", "organization") in typed("Allies watch for a shift in U.S. foreign policy.")
