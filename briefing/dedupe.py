@@ -247,9 +247,17 @@ def is_copy_of(title: str, body: str, original_title: str, original_body: str, c
     original rather than the next edition of a template (a daily weather or market report, a newsletter
     around other news): its figures agree, and a mostly new headline comes only with nearly the whole
     text (``RETITLED``)."""
-    if figures_differ(body, original_body):
+    if figures_differ(body, original_body) or headline_figures_differ(title, original_title):
         return False
     return containment >= RETITLED or not titles_differ(title, original_title)
+
+
+def headline_figures_differ(a: str, b: str) -> bool:
+    """Whether two headlines both give figures and share none ("Car bomb kills 8 in ...", "Second car
+    bomb kills 5 in ..."): a headline's figure is its news, so a short text around another one is another
+    event or a new count, never a copy, however much of its wording it shares."""
+    fa, fb = set(_FIGURE.findall(a)), set(_FIGURE.findall(b))
+    return bool(fa and fb) and not fa & fb
 
 
 def normalize_url(url: str) -> str:

@@ -140,3 +140,24 @@ def test_the_next_edition_of_a_template_is_new_news(tmp_path):
     sunny, grey = "Weather: sunny and cold in Groningen", "Weather: grey and mild in Utrecht"
     assert not is_copy_of(sunny, "Sunny.", grey, "Grey.", 0.8)
     assert is_copy_of("A new headline for it", monday, "AEX closes higher as banks rally", monday, 0.95)
+
+
+def test_a_second_event_told_in_the_first_ones_words_is_no_copy(tmp_path):
+    """A short wire story of a second bombing shares most of the first one's wording but none of its
+    headline figures: another event, stored, not taken for a copy (it was, before)."""
+    from briefing.dedupe import is_copy_of
+
+    first = (
+        "A car bomb exploded in Baghdad's Tayaran Square on Sunday, killing 8 people and wounding 20, police "
+        "said.\n\nNo group claimed responsibility for the attack in the Iraqi capital."
+    )
+    second = (
+        "A second car bomb exploded in Baghdad's Sadr City on Sunday, killing 5 people and wounding 11, "
+        "police said, hours after a bombing in Tayaran Square.\n\nNo group claimed responsibility for the "
+        "attacks in the Iraqi capital."
+    )
+    assert not is_copy_of("Second car bomb kills 5 in Baghdad's Sadr City", second,
+                          "Car bomb kills 8 in Baghdad's Tayaran Square", first, 0.69)  # fmt: skip
+    # the same headline figure: a copy with a sentence more is still a copy
+    assert is_copy_of("Car bomb kills 8 in Baghdad", first + " Police sealed off the square.",
+                      "Car bomb kills 8 in Baghdad's Tayaran Square", first, 0.8)  # fmt: skip
