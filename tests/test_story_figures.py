@@ -346,7 +346,7 @@ def test_two_tolls_of_one_ingest_batch_tell_only_the_newest_whatever_the_order_s
         assert update is not None
         assert QUAKE_TOLL_41[0] in update.summary and QUAKE_TOLL_27[0] not in update.summary
         assert EMERGENCY in update.summary
-        assert update.headline_url == "https://reuters.com/3"  # the newest article telling news
+        assert update.sources == ("reuters.com",)  # the newest article telling news
     # published at one moment too: the later stored (the higher id) is the newer
     same = [batch(2, "limatoday.pe", 6, *QUAKE_TOLL_27), batch(3, "reuters.com", 6, QUAKE_TOLL_41[0])]
     update = story_update(*told_quake(*same))
