@@ -361,20 +361,28 @@ def medoid_title(
     titles worded apart ("quake toll climbs to 27 as rescuers dig", "earthquake toll rises to 41, state
     of emergency declared") are matched through their articles' sentences."""
     titles = [" ".join(a.title.split()) for a in articles]
-    figured = [i for i, t in enumerate(titles) if figures_of(t)]  # only titles with figures can be outdated
+    # only titles with figures can be outdated, and each is judged once (wire copies repeat one title)
+    figured = [i for i, t in enumerate(titles) if figures_of(t)]
     told = first_told([[titles[i]] for i in figured], [(articles[i].when, articles[i].id) for i in figured])
-    stale = {figured[i] for i in revisions([titles[i] for i in figured], told)}
+    unique = list(told)
+    stale = {unique[i] for i in revisions(unique, told)}
     if revised:
         carriers: dict[str, list[str]] = defaultdict(list)
         for x in dict.fromkeys(sentences):
             for figure in figures_of(x):
                 carriers[figure].append(x)
-        stale.update(i for i in figured if outdated_count(titles[i], carriers, revised))
-    current = [i for i in range(len(articles)) if i not in stale] or list(range(len(articles)))
+        stale.update(t for t in unique if outdated_count(t, carriers, revised))
+    current = [i for i, t in enumerate(titles) if t not in stale] or list(range(len(articles)))
     if len(articles) <= 2:
         return min((articles[i] for i in current), key=lambda a: (a.when, a.id)).title
     vs = [vectors(a) for a in articles]
-    scores = [sum(cosine(v, w) for w in vs) for v in vs]
+    total: Vector = {}
+    for v in vs:
+        for term, weight in v.items():
+            total[term] = total.get(term, 0.0) + weight
+    # the sum of a title's cosines with all is one product with their sum; rounded, so that titles
+    # alike but for a word of equal weight tie (the earliest wins), whatever the order of the sums
+    scores = [round(cosine(v, total), 9) for v in vs]
     best = max(current, key=lambda i: (scores[i], -articles[i].when.timestamp()))
     return articles[best].title
 
