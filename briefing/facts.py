@@ -172,7 +172,7 @@ def _counts_alike(lost: Iterable[str | None], gained: Iterable[str | None]) -> b
     return any(a is None or b is None or a == b or a in kinds or b in kinds for a in lost for b in gained)
 
 
-def revises(sentence: str, other: str) -> bool:
+def revises(sentence: str, other: str, *, titles: bool = False) -> bool:
     """Whether ``sentence`` tells the fact ``other`` tells with other figures: "the death toll rose to 41
     people in the Arequipa region" after "the earthquake struck southern Peru, killing at least 12 people in
     the Arequipa region". Each has a figure the other lacks, and a figure ``other`` lost can count what one
@@ -185,7 +185,9 @@ def revises(sentence: str, other: str) -> bool:
     their count) are alike: a Dice share from :data:`REVISED` when a count word says what is counted, else
     from :data:`REVISED_OTHER` (the union's 7% demand and the operators' 3% offer are two facts); a changed
     count need only share :data:`REVISED` of the shorter one's terms ("the toll rose to 41, the institute
-    said" drops the first report's details)."""
+    said" drops the first report's details). Two ``titles`` need no share of words once the newer
+    has a word of change and both name the same counts ("Chile quake toll climbs to 27 as rescuers dig",
+    "Chile earthquake toll rises to 41, state of emergency declared")."""
     mine, theirs = fact_terms(sentence), fact_terms(other)
     gained = {t for t in mine - theirs if t[0] == "#"}
     lost = {t for t in theirs - mine if t[0] == "#"}
@@ -206,6 +208,8 @@ def revises(sentence: str, other: str) -> bool:
     if not changed and (names != their_names or _days(sentence) != _days(other)):
         return False  # Tayaran Square and Sadr City, Saturday and Sunday: without "rose", two events
     share = REVISED if counts else REVISED_OTHER
+    if changed and counts and titles:  # a headline is too short to share half its words with another
+        return True
     if changed and counts:  # "the toll rose to 41, the institute said" drops the first report's details
         return len(a & b) >= share * min(len(a), len(b))
     return 2 * len(a & b) >= share * (len(a) + len(b))
@@ -297,7 +301,11 @@ def outdated_count(title: str, carriers: Mapping[str, Sequence[str]], revised: M
 
 
 def revisions(
-    sentences: Sequence[str], told: Mapping[str, Told], *, weights: Mapping[str, float] | None = None
+    sentences: Sequence[str],
+    told: Mapping[str, Told],
+    *,
+    weights: Mapping[str, float] | None = None,
+    titles: bool = False,
 ) -> dict[int, int]:
     """Which of ``sentences`` a later one :func:`revises`, by index: each mapped to the latest sentence
     that revises it (or one that revises that one, and so on). A fact with its figures counts from when
@@ -305,7 +313,7 @@ def revisions(
     (:func:`is_near_duplicate`), or one with more figures that holds all it says (:func:`restates`: a
     late copy that drops the first report's magnitude), so an outlet repeating the first toll after the
     new one came out is no newer than the first toll; sentences not in ``told`` (undated) are left
-    alone."""
+    alone. ``titles``: the sentences are headlines (see :func:`revises`)."""
     dated = [i for i, x in enumerate(sentences) if x in told and figures_of(x)]
     since = {i: told[sentences[i]] for i in dated}
     holding: dict[str, set[int]] = defaultdict(set)  # figure -> the sentences that hold it
@@ -332,7 +340,7 @@ def revisions(
         for i in latest_first:
             if since[i] <= since[j]:
                 break
-            if revises(sentences[i], sentences[j]):
+            if revises(sentences[i], sentences[j], titles=titles):
                 newer[j] = i
                 break
     latest = {}

@@ -365,7 +365,7 @@ def medoid_title(
     figured = [i for i, t in enumerate(titles) if figures_of(t)]
     told = first_told([[titles[i]] for i in figured], [(articles[i].when, articles[i].id) for i in figured])
     unique = list(told)
-    stale = {unique[i] for i in revisions(unique, told)}
+    stale = {unique[i] for i in revisions(unique, told, titles=True)}
     if revised:
         carriers: dict[str, list[str]] = defaultdict(list)
         for x in dict.fromkeys(sentences):

@@ -511,3 +511,19 @@ def test_a_copy_that_drops_a_figure_counts_from_the_first_telling():
 def test_a_titles_count_is_outdated_when_the_sentences_holding_it_were_revised(title, outdated):
     carriers = {"#27": [QUAKE_TOLL_27[0]], "#41": [QUAKE_TOLL_41[0]], "#7.4": [QUAKE_TOLL_27[0]]}
     assert outdated_count(title, carriers, {QUAKE_TOLL_27[0]: QUAKE_TOLL_41[0]}) is outdated
+
+
+def test_without_sentences_to_match_the_title_with_the_newest_count_is_the_headline():
+    """Leads that hold no toll leave the titles to decide: a newer title's word of change ("toll rises
+    to 41") outdates an older count of the same kind, however the rest is worded."""
+    from briefing.stories import StoryArticle, Vectorizer, idf_of, medoid_title
+
+    lead = "Rescue teams searched collapsed houses in the Arequipa region of southern Peru."
+    titles = [TITLE_12, TITLE_27, TITLE_27, TITLE_41]  # two outlets carry the 27: the most typical title
+    articles = [StoryArticle(n, t, lead, "x.pe", T0 + timedelta(hours=n)) for n, t in enumerate(titles)]
+    assert medoid_title(articles[:3], Vectorizer(idf_of(articles[:3]))) == TITLE_27
+    assert medoid_title(articles, Vectorizer(idf_of(articles))) == TITLE_41
+    # another event's count is no revision: a second quake, or a town the other title does not name
+    for other in ("Second quake toll rises to 5 in Chala", "Quake toll in Ecuador's El Oro rises to 5"):
+        assert not revises(other, TITLE_12, titles=True)
+    assert revises("Peru quake toll rises to 5", TITLE_12, titles=True)  # (a toll may be revised down)
