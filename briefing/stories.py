@@ -368,7 +368,7 @@ def medoid_title(
     stale = {unique[i] for i in revisions(unique, told, titles=True)}
     if revised:
         carriers: dict[str, list[str]] = defaultdict(list)
-        for x in dict.fromkeys(sentences):
+        for x in dict.fromkeys(" ".join(x.split()) for x in sentences):  # as ``revised`` holds them
             for figure in figures_of(x):
                 carriers[figure].append(x)
         stale.update(t for t in unique if outdated_count(t, carriers, revised))

@@ -527,3 +527,20 @@ def test_without_sentences_to_match_the_title_with_the_newest_count_is_the_headl
     for other in ("Second quake toll rises to 5 in Chala", "Quake toll in Ecuador's El Oro rises to 5"):
         assert not revises(other, TITLE_12, titles=True)
     assert revises("Peru quake toll rises to 5", TITLE_12, titles=True)  # (a toll may be revised down)
+
+
+def test_the_sentences_decide_where_the_titles_have_no_word_of_change_however_spaced():
+    from briefing.stories import StoryArticle, Vectorizer, idf_of, latest_figures, medoid_title
+
+    spaced_27 = (QUAKE_TOLL_27[0].replace(" rose", "  rose"),)  # a feed's double space
+    leads = [QUAKE_FIRST, spaced_27, spaced_27, QUAKE_TOLL_41]
+    titles = [TITLE_12, TITLE_27, TITLE_27, "Southern Peru quake: 41 dead, emergency declared"]
+    articles = [
+        StoryArticle(n, t, " ".join(lead), "x.pe", T0 + timedelta(hours=n))
+        for n, (t, lead) in enumerate(zip(titles, leads, strict=True))
+    ]
+    vectors = Vectorizer(idf_of(articles))
+    assert medoid_title(articles, vectors) == TITLE_27  # "41 dead" has no word of change: titles can't tell
+    revised = latest_figures(leads, [a.when for a in articles])
+    sentences = [x for lead in leads for x in lead]
+    assert medoid_title(articles, vectors, sentences=sentences, revised=revised) == titles[3]
