@@ -144,9 +144,10 @@ def story_update(
     one. So a new toll, or a court ruling worded with the story's names, is news; two outlets
     wording one fact are not. A figure a later article revised (:func:`~briefing.facts.revises`: the
     toll of 12, then 41) is no news, whoever repeats it. A headline alone never makes a sentence told:
-    it names the story. The update tells the new facts best first (:func:`developments`: each new
-    article's development, at least :data:`SUMMARY_SENTENCES` and at most ``sentences``); None when no
-    article came since or none brings a fact."""
+    it names the story, and stays linked to the article it is the title of (``story.headline_url``). The
+    update tells the new facts best first (:func:`developments`: each new article's development, at least
+    :data:`SUMMARY_SENTENCES` and at most ``sentences``); None when no article came since or none brings
+    a fact."""
     new = sorted((a for a in arrivals if is_news(a, received)), key=lambda a: a.order(True), reverse=True)
     at = received.at
     if not new or at is None:  # (no article is news without a moment told)
@@ -174,13 +175,14 @@ def story_update(
     telling = [a for a in new if said.intersection(" ".join(x.split()) for x in a.sentences)]
     outlets = {a.source: a.url or "" for a in reversed(telling)}  # each outlet's newest telling article
     order = list(dict.fromkeys(a.source for a in telling))
+    # the headline keeps the link of the article it is the title of (another outlet's link under it
+    # would name one article and open another); the new articles are linked by their outlets below
     return replace(
         story,
         article_ids=tuple(a.article_id for a in new),
         summary=tuple(facts),
         sources=tuple(order),
         links=tuple(outlets[o] for o in order),
-        headline_url=telling[0].url or story.headline_url,
     )
 
 

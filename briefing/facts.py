@@ -5,6 +5,7 @@ figures.
     restates(sentence, other, weights=fact_weights(story_sentences))   # it says nothing other does not
     revises("The death toll rose to 41", "The quake killed at least 12 people")  # the same count, newer
     replaced = revisions(sentences, first_told(leads, dates))            # {old index: latest revision}
+    outdated_count("Quake toll climbs to 27", {"#27": [s27]}, {s27: s41})  # a headline's stale count
 
 A sentence's fact terms are its content terms (see :mod:`briefing.terms`) but the words of when and who
 told it, and its figures ("#41"). A figure counts what the word after it names, and the counts breaking
@@ -171,7 +172,7 @@ def _counts_alike(lost: Iterable[str | None], gained: Iterable[str | None]) -> b
     return any(a is None or b is None or a == b or a in kinds or b in kinds for a in lost for b in gained)
 
 
-def revises(sentence: str, other: str) -> bool:
+def revises(sentence: str, other: str, *, titles: bool = False) -> bool:
     """Whether ``sentence`` tells the fact ``other`` tells with other figures: "the death toll rose to 41
     people in the Arequipa region" after "the earthquake struck southern Peru, killing at least 12 people in
     the Arequipa region". Each has a figure the other lacks, and a figure ``other`` lost can count what one
@@ -184,7 +185,9 @@ def revises(sentence: str, other: str) -> bool:
     their count) are alike: a Dice share from :data:`REVISED` when a count word says what is counted, else
     from :data:`REVISED_OTHER` (the union's 7% demand and the operators' 3% offer are two facts); a changed
     count need only share :data:`REVISED` of the shorter one's terms ("the toll rose to 41, the institute
-    said" drops the first report's details)."""
+    said" drops the first report's details). Two ``titles`` need no share of words once the newer
+    has a word of change and both name the same counts ("Chile quake toll climbs to 27 as rescuers dig",
+    "Chile earthquake toll rises to 41, state of emergency declared")."""
     mine, theirs = fact_terms(sentence), fact_terms(other)
     gained = {t for t in mine - theirs if t[0] == "#"}
     lost = {t for t in theirs - mine if t[0] == "#"}
@@ -205,6 +208,8 @@ def revises(sentence: str, other: str) -> bool:
     if not changed and (names != their_names or _days(sentence) != _days(other)):
         return False  # Tayaran Square and Sadr City, Saturday and Sunday: without "rose", two events
     share = REVISED if counts else REVISED_OTHER
+    if changed and counts and titles:  # a headline is too short to share half its words with another
+        return True
     if changed and counts:  # "the toll rose to 41, the institute said" drops the first report's details
         return len(a & b) >= share * min(len(a), len(b))
     return 2 * len(a & b) >= share * (len(a) + len(b))
@@ -265,33 +270,77 @@ def figures_of(sentence: str) -> frozenset[str]:
     return frozenset(t for t in fact_terms(sentence) if t[0] == "#")
 
 
+def count_kinds(sentence: str) -> frozenset[str]:
+    """The counts a sentence names by their words: "~dead" for "killed" or "toll", "~hurt" for "injured"."""
+    return frozenset(t for t in _fact_words(fact_terms(sentence)) if t[0] == "~")
+
+
+def counted_figures(sentence: str) -> frozenset[str]:
+    """The figures of a sentence that its count words may count: those followed by no content word or by
+    a count word ("kills 12 in Chile", "toll rises to 41", "12 dead"; not "magnitude 6.8 quake")."""
+    kinds = _count_words()
+    found = _units(sentence).items()
+    return frozenset(f for f, units in found if any(u is None or u in kinds for u in units))
+
+
+def outdated_count(title: str, carriers: Mapping[str, Sequence[str]], revised: Mapping[str, str]) -> bool:
+    """Whether a title tells a count the story has revised: a figure of a count it names ("kills 12",
+    "toll climbs to 27") that the story's sentences naming that count tell only where a later sentence
+    replaced it with another figure (``revised``: sentence -> its latest revision, :func:`revisions`).
+    ``carriers`` maps each figure ("#12") to the story's sentences holding it. The sentences decide, not
+    the titles' words: "toll climbs to 27" and "toll rises to 41, state of emergency declared" are too
+    short to be matched as one fact, their articles' sentences are not."""
+    kinds = count_kinds(title)
+    if not kinds:
+        return False
+    for figure in counted_figures(title):
+        told = [s for s in carriers.get(figure, ()) if kinds & count_kinds(s)]
+        if told and all(s in revised and figure not in figures_of(revised[s]) for s in told):
+            return True
+    return False
+
+
 def revisions(
-    sentences: Sequence[str], told: Mapping[str, Told], *, weights: Mapping[str, float] | None = None
+    sentences: Sequence[str],
+    told: Mapping[str, Told],
+    *,
+    weights: Mapping[str, float] | None = None,
+    titles: bool = False,
 ) -> dict[int, int]:
     """Which of ``sentences`` a later one :func:`revises`, by index: each mapped to the latest sentence
     that revises it (or one that revises that one, and so on). A fact with its figures counts from when
-    it was first ``told`` in any wording (:func:`is_near_duplicate` with the same figures), so an outlet
-    repeating the first toll after the new one came out is no newer than the first toll; sentences not
-    in ``told`` (undated) are left alone."""
+    it was first ``told`` in any wording: a sentence with the same figures that is a near-duplicate
+    (:func:`is_near_duplicate`), or one with more figures that holds all it says (:func:`restates`: a
+    late copy that drops the first report's magnitude), so an outlet repeating the first toll after the
+    new one came out is no newer than the first toll; sentences not in ``told`` (undated) are left
+    alone. ``titles``: the sentences are headlines (see :func:`revises`)."""
     dated = [i for i, x in enumerate(sentences) if x in told and figures_of(x)]
     since = {i: told[sentences[i]] for i in dated}
-    alike: dict[frozenset[str], list[int]] = defaultdict(list)
+    holding: dict[str, set[int]] = defaultdict(set)  # figure -> the sentences that hold it
     for i in dated:
-        alike[figures_of(sentences[i])].append(i)
-    for group in alike.values():
-        for n, a in enumerate(group):
-            for b in group[n + 1 :]:  # is_near_duplicate is symmetric: each pair once
-                i, j = (a, b) if told[sentences[b]] < told[sentences[a]] else (b, a)  # j told first
-                first = told[sentences[j]]
-                if first < since[i] and is_near_duplicate(sentences[i], sentences[j], weights=weights):
-                    since[i] = first
+        for figure in figures_of(sentences[i]):
+            holding[figure].add(i)
+    for i in dated:
+        mine = figures_of(sentences[i])
+        earlier = set.intersection(*(holding[f] for f in mine)) - {i}  # each holds all of i's figures
+        for j in sorted(earlier, key=lambda j: told[sentences[j]]):
+            first = told[sentences[j]]
+            if not first < since[i]:
+                break  # is_near_duplicate is symmetric: a pair of the same figures is compared once
+            if mine == figures_of(sentences[j]):
+                alike = is_near_duplicate(sentences[i], sentences[j], weights=weights)
+            else:
+                alike = restates(sentences[i], sentences[j], weights=weights)
+            if alike:
+                since[i] = first
+                break
     newer: dict[int, int] = {}
     latest_first = sorted(dated, key=lambda i: since[i], reverse=True)  # the latest revision wins
     for j in dated:
         for i in latest_first:
             if since[i] <= since[j]:
                 break
-            if revises(sentences[i], sentences[j]):
+            if revises(sentences[i], sentences[j], titles=titles):
                 newer[j] = i
                 break
     latest = {}

@@ -41,8 +41,10 @@ from functools import lru_cache
 from briefing.facts import (
     Ordered,
     fact_weights,
+    figures_of,
     first_told,
     is_near_duplicate,
+    outdated_count,
     restates,
     revisions,
 )
@@ -342,22 +344,69 @@ def cluster_articles(
     return [c.members for c in clusters]
 
 
-def medoid_title(articles: Sequence[StoryArticle], vectors: Callable[[StoryArticle], Vector]) -> str:
-    """The headline of a story: the title of the article closest to all the others, of those whose
-    figures no later title revises ("toll climbs to 27", once a title says 41: :func:`revisions`, as a
-    summary's sentences). Later is by date, then by id (the later stored of one moment, as an update
-    orders them), and a title's figures are as new as their first telling in any wording, so an outlet's
-    late copy of the old toll does not take the headline back."""
+def medoid_title(
+    articles: Sequence[StoryArticle],
+    vectors: Callable[[StoryArticle], Vector],
+    *,
+    sentences: Sequence[str] = (),
+    revised: Mapping[str, str] | None = None,
+) -> str:
+    """The headline of a story: the title of the article closest to all the others, of those that tell no
+    outdated figure. A title is outdated when a later title revises its figures (:func:`revisions`, as a
+    summary's sentences; later is by date, then by id, the later stored of one moment, as an update
+    orders them; a title's figures are as new as their first telling in any wording, so an outlet's late
+    copy of the old toll does not take the headline back), or when the count it tells ("toll climbs to
+    27") is one the story's ``sentences`` tell only where a later sentence revised it (``revised``:
+    sentence -> its latest revision, :func:`latest_figures`; :func:`~briefing.facts.outdated_count`):
+    titles worded apart ("quake toll climbs to 27 as rescuers dig", "earthquake toll rises to 41, state
+    of emergency declared") are matched through their articles' sentences."""
     titles = [" ".join(a.title.split()) for a in articles]
-    told = first_told([[t] for t in titles], [(a.when, a.id) for a in articles])
-    revised = revisions(titles, told)
-    current = [i for i in range(len(articles)) if i not in revised]
+    # only titles with figures can be outdated, and each is judged once (wire copies repeat one title)
+    figured = [i for i, t in enumerate(titles) if figures_of(t)]
+    told = first_told([[titles[i]] for i in figured], [(articles[i].when, articles[i].id) for i in figured])
+    unique = list(told)
+    stale = {unique[i] for i in revisions(unique, told, titles=True)}
+    if revised:
+        carriers: dict[str, list[str]] = defaultdict(list)
+        for x in dict.fromkeys(" ".join(x.split()) for x in sentences):  # as ``revised`` holds them
+            for figure in figures_of(x):
+                carriers[figure].append(x)
+        stale.update(t for t in unique if outdated_count(t, carriers, revised))
+    current = [i for i, t in enumerate(titles) if t not in stale] or list(range(len(articles)))
     if len(articles) <= 2:
         return min((articles[i] for i in current), key=lambda a: (a.when, a.id)).title
     vs = [vectors(a) for a in articles]
-    scores = [sum(cosine(v, w) for w in vs) for v in vs]
+    total: Vector = {}
+    for v in vs:
+        for term, weight in v.items():
+            total[term] = total.get(term, 0.0) + weight
+    # the sum of a title's cosines with all is one product with their sum; rounded, so that titles
+    # alike but for a word of equal weight tie (the earliest wins), whatever the order of the sums
+    scores = [round(cosine(v, total), 9) for v in vs]
     best = max(current, key=lambda i: (scores[i], -articles[i].when.timestamp()))
     return articles[best].title
+
+
+def latest_figures(
+    leads: Sequence[Sequence[str]],
+    dates: Sequence[Ordered | None],
+    *,
+    max_sentences: int = 400,
+    weights: Mapping[str, float] | None = None,
+) -> dict[str, str]:
+    """Each sentence of ``leads`` (spaces evened out) that a later one revises, mapped to its latest
+    revision (:func:`revisions`, over the first ``max_sentences`` sentences, each term weighed by
+    ``weights``, by default :func:`fact_weights` of those sentences): what :func:`story_summary` leaves
+    out, and what tells :func:`medoid_title` that a title's count is outdated."""
+    unique = _sentences(leads, max_sentences)
+    weights = fact_weights(unique) if weights is None else weights
+    replaced = revisions(unique, first_told(leads, dates), weights=weights)
+    return {unique[j]: unique[i] for j, i in replaced.items()}
+
+
+def _sentences(leads: Sequence[Sequence[str]], most: int) -> list[str]:
+    """The leads' sentences, each once, spaces evened out."""
+    return list(dict.fromkeys(" ".join(x.split()) for lead in leads for x in lead if x.strip()))[:most]
 
 
 @lru_cache(maxsize=1)
@@ -373,6 +422,7 @@ def story_summary(
     weights: Mapping[str, float] | None = None,
     known: Sequence[str] = (),
     dates: Sequence[Ordered | None] = (),
+    revised: Mapping[str, str] | None = None,
 ) -> tuple[str, ...]:
     """A multi-document summary: the most central of the articles' lead sentences, each fact once.
 
@@ -384,17 +434,20 @@ def story_summary(
     With ``dates`` (when each of ``leads`` was published, or a finer order of one kind such as
     ``(published, arrived, id)`` so that leads of one moment are ordered too; None: unknown), a sentence
     a later one :func:`revises` (the toll of 12, once an article gives 41) is left out, and the later one
-    takes its rank if higher (see :func:`revisions`). Best first.
+    takes its rank if higher (see :func:`revisions`); ``revised``, when given, is that finding already
+    made (:func:`latest_figures` of the same leads and dates). Best first.
     """
-    unique = list(dict.fromkeys(" ".join(x.split()) for lead in leads for x in lead if x.strip()))
-    unique = unique[:max_sentences]
+    unique = _sentences(leads, max_sentences)
     if not unique:
         return ()
     terms = [terms_of(s) for s in unique]
     ranker = _ranker()
     ranks = list(ranker.power_method(ranker.matrix_of(terms), ranker.epsilon))
     weights = fact_weights(unique) if weights is None else weights
-    replaced = revisions(unique, first_told(leads, dates), weights=weights) if dates else {}
+    if revised is None:
+        revised = latest_figures(leads, dates, max_sentences=max_sentences, weights=weights) if dates else {}
+    index = {x: n for n, x in enumerate(unique)}
+    replaced = {index[old]: index[new] for old, new in revised.items() if old in index and new in index}
     for old, new in replaced.items():
         ranks[new] = max(ranks[new], ranks[old])  # the news of a fact is the newest figure of it
     same = {" ".join(k.split()) for k in known}

@@ -9,16 +9,19 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeVar
 
 from sqlite_utils import Database
 
 import store.migrations as migrations_pkg
 
-__all__ = ["Database", "StoreError", "from_iso", "open_db", "savepoint", "to_iso", "transaction"]
+T = TypeVar("T")
+
+__all__ = ["Database", "StoreError", "chunks", "from_iso", "open_db", "savepoint", "to_iso", "transaction"]
 
 
 class StoreError(RuntimeError):
@@ -103,6 +106,13 @@ def transaction(db: Database) -> Iterator[Database]:
         raise
     else:
         conn.execute("COMMIT")
+
+
+def chunks(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
+    """``items`` in slices of at most ``size``: an ``IN (?, ...)`` list stays within SQLite's limit on
+    variables in one statement."""
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
 
 
 def to_iso(value: datetime | None) -> str | None:

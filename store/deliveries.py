@@ -21,8 +21,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from store.db import Database, from_iso, release_unconfirmed, to_iso, transaction
-from store.stories import _chunks
+from store.db import Database, chunks, from_iso, release_unconfirmed, to_iso, transaction
 
 SKIPPED = "skipped: "
 
@@ -158,7 +157,7 @@ def last_delivered_at(db: Database, chat_id: int) -> datetime | None:
 def last_delivered_among(db: Database, chat_ids: Sequence[int]) -> dict[int, datetime]:
     """:func:`last_delivered_at` of each of ``chat_ids`` that a digest ever reached (one query a batch)."""
     found: dict[int, datetime] = {}
-    for chats in _chunks(list(dict.fromkeys(chat_ids)), 400):
+    for chats in chunks(list(dict.fromkeys(chat_ids)), 400):
         rows = db.execute(
             # "+state": the chats' own rows (the primary key), not every part ever sent (deliveries_pending)
             "SELECT chat_id, max(due_at) FROM deliveries"

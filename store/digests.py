@@ -12,9 +12,9 @@ from datetime import datetime
 
 from briefing.digest import Arrival, Received
 from briefing.models import Follow, Story
-from store.db import Database, from_iso, to_iso
+from store.db import Database, chunks, from_iso, to_iso
 from store.search import fts_query
-from store.stories import LEAD_CHARS, _chunks, actors_of, stories_by_ids, stories_updated_since
+from store.stories import LEAD_CHARS, actors_of, stories_by_ids, stories_updated_since
 
 
 @dataclass(frozen=True)
@@ -87,8 +87,8 @@ def received_among(
     found: dict[int, dict[int, Received]] = defaultdict(dict)
     if not chat_ids or not story_ids:
         return found
-    for chats in _chunks(list(chat_ids), 400):
-        for stories in _chunks(list(story_ids), 500):
+    for chats in chunks(list(chat_ids), 400):
+        for stories in chunks(list(story_ids), 500):
             rows = db.execute(
                 "SELECT chat_id, story_id, received_at, sentences, held FROM delivered_stories"
                 f" WHERE chat_id IN ({','.join('?' * len(chats))})"

@@ -12,7 +12,7 @@ from typing import Any
 from briefing.models import Story
 from briefing.stories import StoryArticle
 from briefing.terms import terms_of
-from store.db import Database, from_iso, to_iso
+from store.db import Database, chunks, from_iso, to_iso
 
 LEAD_CHARS = 600  # an article without a summary is represented by the start of its body
 
@@ -68,7 +68,7 @@ def _story_article(
 def actors_of(db: Database, article_ids: Sequence[int]) -> dict[int, frozenset[int]]:
     """The actors each article mentions (empty when no actor index exists yet)."""
     found: dict[int, set[int]] = defaultdict(set)
-    for chunk in _chunks(article_ids, 500):
+    for chunk in chunks(article_ids, 500):
         marks = ",".join("?" * len(chunk))
         sql = f"SELECT DISTINCT article_id, actor_id FROM mentions WHERE article_id IN ({marks})"
         for article_id, actor_id in db.execute(sql, list(chunk)).fetchall():
@@ -79,7 +79,7 @@ def actors_of(db: Database, article_ids: Sequence[int]) -> dict[int, frozenset[i
 def actor_frequencies(db: Database, actor_ids: Iterable[int]) -> dict[int, int]:
     """How many articles mention each of these actors."""
     found: dict[int, int] = {}
-    for chunk in _chunks(list(dict.fromkeys(actor_ids)), 500):
+    for chunk in chunks(list(dict.fromkeys(actor_ids)), 500):
         sql = f"SELECT id, article_count FROM actors WHERE id IN ({','.join('?' * len(chunk))})"
         found.update(db.execute(sql, list(chunk)).fetchall())
     return found
@@ -88,7 +88,7 @@ def actor_frequencies(db: Database, actor_ids: Iterable[int]) -> dict[int, int]:
 def _with_actors(db: Database, rows: list[dict[str, Any]]) -> list[StoryArticle]:
     actors: dict[int, set[int]] = defaultdict(set)
     names: dict[int, set[str]] = defaultdict(set)
-    for chunk in _chunks([r["id"] for r in rows], 500):
+    for chunk in chunks([r["id"] for r in rows], 500):
         sql = (
             "SELECT DISTINCT m.article_id, m.actor_id, a.name FROM mentions m "
             f"JOIN actors a ON a.id = m.actor_id WHERE m.article_id IN ({','.join('?' * len(chunk))})"
@@ -163,7 +163,7 @@ def document_frequencies(db: Database, terms: Iterable[str]) -> tuple[dict[str, 
     """How many articles hold each term, and how many articles were counted."""
     terms = [t for t in dict.fromkeys(terms) if t]
     found: dict[str, int] = {}
-    for chunk in _chunks(terms, 500):
+    for chunk in chunks(terms, 500):
         marks = ",".join("?" * len(chunk))
         sql = f"SELECT term, articles FROM story_terms WHERE term IN ({marks})"
         found.update(db.execute(sql, list(chunk)).fetchall())
@@ -218,7 +218,7 @@ def _values(record: StoryRecord) -> list[Any]:
 
 
 def set_story(db: Database, article_ids: Sequence[int], story_id: int | None) -> None:
-    for chunk in _chunks(article_ids, 500):
+    for chunk in chunks(article_ids, 500):
         marks = ",".join("?" * len(chunk))
         db.execute(f"UPDATE articles SET story_id = ? WHERE id IN ({marks})", [story_id, *chunk])
 
@@ -307,7 +307,7 @@ def story_stats_latest(db: Database, limit: int) -> list[StoryStats]:
 def story_stats_of(db: Database, story_ids: Sequence[int]) -> list[StoryStats]:
     """The ranking figures of these stories."""
     found: list[StoryStats] = []
-    for chunk in _chunks(list(dict.fromkeys(story_ids)), 500):
+    for chunk in chunks(list(dict.fromkeys(story_ids)), 500):
         sql = f"{_STATS_SQL} WHERE id IN ({','.join('?' * len(chunk))})"
         found.extend(_stats(db.execute(sql, list(chunk)).fetchall()))
     return found
@@ -323,7 +323,7 @@ def stories_updated_since(db: Database, since: datetime) -> list[Story]:
 def stories_by_ids(db: Database, story_ids: Sequence[int]) -> list[Story]:
     """The stories with these ids (in no particular order)."""
     found: list[Story] = []
-    for chunk in _chunks(list(dict.fromkeys(story_ids)), 500):
+    for chunk in chunks(list(dict.fromkeys(story_ids)), 500):
         found.extend(_stories(db, f"s.id IN ({','.join('?' * len(chunk))})", list(chunk)))
     return found
 
@@ -341,7 +341,7 @@ def latest_story_update(db: Database) -> datetime | None:
 def story_of_articles(db: Database, article_ids: Sequence[int]) -> dict[int, int]:
     """Each article's story (articles in no story left out), in the order of ``article_ids``."""
     found: dict[int, int] = {}
-    for chunk in _chunks(article_ids, 500):
+    for chunk in chunks(article_ids, 500):
         marks = ",".join("?" * len(chunk))
         sql = f"SELECT id, story_id FROM articles WHERE id IN ({marks}) AND story_id IS NOT NULL"
         found.update(db.execute(sql, list(chunk)).fetchall())
@@ -351,8 +351,3 @@ def story_of_articles(db: Database, article_ids: Sequence[int]) -> dict[int, int
 def story_ids_of(db: Database, article_ids: Sequence[int]) -> list[int]:
     """The stories of these articles, in the order of their first article in ``article_ids``."""
     return list(dict.fromkeys(story_of_articles(db, article_ids).values()))
-
-
-def _chunks(items: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]

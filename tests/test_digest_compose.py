@@ -245,7 +245,8 @@ def arrival(article_id, source, hours_ago, *sentences):
 def quake(*later: Arrival) -> tuple[Story, list[Arrival]]:
     arrivals = [arrival(1, "DW", 30, STRUCK, TOLL), arrival(2, "BBC", 29, RETOLD), *later]
     told = story(5, QUAKE, sources=("DW", "BBC"), summary=(STRUCK, TOLL), hours_ago=1)
-    return replace(told, article_ids=tuple(a.article_id for a in arrivals)), arrivals
+    ids = tuple(a.article_id for a in arrivals)
+    return replace(told, article_ids=ids, headline_url="https://dw.example/1"), arrivals  # DW's title
 
 
 def test_an_update_tells_only_the_new_fact_with_only_the_new_source():
@@ -264,7 +265,8 @@ def test_an_update_names_the_outlets_whose_articles_bring_its_facts_however_spac
     )
     update = story_update(s, arrivals, Received(SENT_AT, (QUAKE, STRUCK, TOLL)))
     assert update is not None and update.summary == (RESCUE,)
-    assert (update.sources, update.headline_url) == (("Reuters",), "https://reuters.example/4")
+    assert update.sources == ("Reuters",) and update.links == ("https://reuters.example/4",)
+    assert update.headline_url == "https://dw.example/1"  # the headline's own article, not Reuters'
     assert update.article_ids == (5, 4, 3)  # every article since counts for its rank, newest first
 
 

@@ -54,3 +54,28 @@ def test_a_migration_another_process_applied_meanwhile_is_not_applied_again(tmp_
     assert store.db.migrate(first) == []
     rows = first.execute("SELECT number FROM schema_migrations").fetchall()
     assert len(rows) == len(listed())
+
+
+def test_chunks_cut_a_list_into_slices_of_at_most_the_size():
+    from store.db import chunks
+
+    assert list(chunks([1, 2, 3, 4, 5], 2)) == [[1, 2], [3, 4], [5]]
+    assert list(chunks((1, 2), 500)) == [(1, 2)]
+    assert list(chunks([], 500)) == []
+
+
+def test_no_store_module_imports_another_ones_private_names():
+    """A helper two modules need is public where it belongs (``store.db.chunks``), not borrowed."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1] / "store"
+    borrowed = [
+        f"{path.name}: {node.module}.{alias.name}"
+        for path in sorted(root.rglob("*.py"))
+        for node in ast.walk(ast.parse(path.read_text()))
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("store")
+        for alias in node.names
+        if alias.name.startswith("_")
+    ]
+    assert borrowed == []

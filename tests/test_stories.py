@@ -258,6 +258,16 @@ def test_the_headline_is_the_most_typical_title():
     assert medoid_title(articles[:1], vectors) == BLINKEN[0][0]
 
 
+def test_titles_equally_typical_give_the_earliest_headline_whatever_the_order_of_the_sums():
+    places = ["Arequipa", "Chala", "Camana", "Lima", "Ica"]  # each as often: every title as typical
+    articles = [
+        StoryArticle(n, f"Rescuers search rubble in {places[n % 5]}", "Rescuers search rubble.", "x.pe",
+                     T0 + timedelta(minutes=n))
+        for n in range(80)
+    ]  # fmt: skip
+    assert medoid_title(articles, Vectorizer(idf_of(articles))) == "Rescuers search rubble in Arequipa"
+
+
 def story(i, *, sources, articles, hours_ago, now):
     return Story(
         id=i,

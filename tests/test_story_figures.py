@@ -9,7 +9,7 @@ import pytest
 from article_rows import insert_article
 
 from briefing.digest import Arrival, Received, compose_digest, digest_parts, select_stories, story_update
-from briefing.facts import is_near_duplicate, revises
+from briefing.facts import is_near_duplicate, outdated_count, revises, revisions
 from briefing.models import Story
 from briefing.render import TELEGRAM_LIMIT, utf16_len
 from briefing.service.enrich import enrich_article
@@ -346,7 +346,7 @@ def test_two_tolls_of_one_ingest_batch_tell_only_the_newest_whatever_the_order_s
         assert update is not None
         assert QUAKE_TOLL_41[0] in update.summary and QUAKE_TOLL_27[0] not in update.summary
         assert EMERGENCY in update.summary
-        assert update.headline_url == "https://reuters.com/3"  # the newest article telling news
+        assert update.sources == ("reuters.com",)  # the newest article telling news
     # published at one moment too: the later stored (the higher id) is the newer
     same = [batch(2, "limatoday.pe", 6, *QUAKE_TOLL_27), batch(3, "reuters.com", 6, QUAKE_TOLL_41[0])]
     update = story_update(*told_quake(*same))
@@ -450,3 +450,97 @@ def test_revisions_compares_each_pair_of_wordings_once(monkeypatch):
     monkeypatch.setattr(facts, "is_near_duplicate", counted)
     assert facts.revisions(sentences, told) == {0: 4, 1: 4, 2: 4, 3: 4}
     assert len(pairs) == len(set(pairs))  # no pair twice, whichever way round
+
+
+# --- titles worded apart: the articles' sentences tell which count is outdated ------------------------
+
+TITLE_12 = "Peru earthquake kills 12 in Arequipa"
+TITLE_27 = "Peru quake toll climbs to 27 as rescuers search collapsed houses"
+TITLE_41 = "Death toll in southern Peru earthquake rises to 41, emergency declared"
+LATE_COPY_12 = (  # the first toll without its magnitude: fewer figures, nothing the first report lacks
+    "A powerful earthquake struck southern Peru on Tuesday, killing at least 12 people in the Arequipa "
+    "region, officials said.",
+    "Rescue teams from Lima were sent to the Arequipa region to search collapsed houses for survivors.",
+)
+
+
+def test_a_headline_gives_way_to_the_title_with_the_newest_count_however_worded(app):
+    first = ingest(app, TITLE_12, QUAKE_FIRST, "andeswire.pe", 0)
+    ingest(app, TITLE_27, QUAKE_TOLL_27, "limatoday.pe", 3)
+    assert get_story(app.db, first.story_id).headline == TITLE_27
+    ingest(app, TITLE_41, (*QUAKE_TOLL_41[:1], EMERGENCY), "reuters.com", 8)
+    story = get_story(app.db, first.story_id)
+    assert len(story.article_ids) == 3
+    assert story.headline == TITLE_41  # "climbs to 27" is not matched with "rises to 41" word for word
+    assert toll_of(story.summary) == [QUAKE_TOLL_41[0]]
+
+
+def test_a_late_copy_with_fewer_figures_brings_back_neither_its_toll_nor_its_title(app):
+    first = ingest(app, TITLE_12, QUAKE_FIRST, "andeswire.pe", 0)
+    ingest(app, TITLE_27, QUAKE_TOLL_27, "limatoday.pe", 3)
+    ingest(app, TITLE_41, (*QUAKE_TOLL_41[:1], EMERGENCY), "reuters.com", 8)
+    late = ingest(app, "Earthquake in Peru kills 12, officials say", LATE_COPY_12, "slowwire.com", 10)
+    assert late.story_id == first.story_id
+    story = get_story(app.db, first.story_id)
+    assert story.headline == TITLE_41
+    assert LATE_COPY_12[0] not in story.summary and QUAKE_TOLL_41[0] in story.summary
+
+
+def test_a_copy_that_drops_a_figure_counts_from_the_first_telling():
+    sentences = [QUAKE_FIRST[0], QUAKE_TOLL_41[0], LATE_COPY_12[0]]
+    told = {x: T0 + timedelta(hours=n) for n, x in enumerate(sentences)}
+    assert revisions(sentences, told) == {0: 1, 2: 1}  # the copy is as old as the 12 it restates
+    summary = story_summary([[x] for x in sentences], sentences=3, dates=[told[x] for x in sentences])
+    assert summary == (QUAKE_TOLL_41[0],)
+    # one that adds a figure tells something new: it is as new as itself
+    more = QUAKE_TOLL_41[0].replace("41 people", "41 people and injured 200")
+    told = {QUAKE_TOLL_41[0]: T0, more: T0 + timedelta(hours=1)}
+    assert revisions([QUAKE_TOLL_41[0], more], told) == {}
+
+
+@pytest.mark.parametrize(
+    "title, outdated",
+    [
+        (TITLE_27, True),  # its 27 is told only where 41 replaced it
+        (TITLE_41, False),
+        ("Magnitude 7.4 quake hits Peru", False),  # a magnitude is no count of the dead
+        ("Peru quake: 27 rescuers sent to Arequipa", False),  # 27 of no count a sentence tells
+        ("Second quake kills 5 in Chala", False),  # a count no sentence holds
+    ],
+)
+def test_a_titles_count_is_outdated_when_the_sentences_holding_it_were_revised(title, outdated):
+    carriers = {"#27": [QUAKE_TOLL_27[0]], "#41": [QUAKE_TOLL_41[0]], "#7.4": [QUAKE_TOLL_27[0]]}
+    assert outdated_count(title, carriers, {QUAKE_TOLL_27[0]: QUAKE_TOLL_41[0]}) is outdated
+
+
+def test_without_sentences_to_match_the_title_with_the_newest_count_is_the_headline():
+    """Leads that hold no toll leave the titles to decide: a newer title's word of change ("toll rises
+    to 41") outdates an older count of the same kind, however the rest is worded."""
+    from briefing.stories import StoryArticle, Vectorizer, idf_of, medoid_title
+
+    lead = "Rescue teams searched collapsed houses in the Arequipa region of southern Peru."
+    titles = [TITLE_12, TITLE_27, TITLE_27, TITLE_41]  # two outlets carry the 27: the most typical title
+    articles = [StoryArticle(n, t, lead, "x.pe", T0 + timedelta(hours=n)) for n, t in enumerate(titles)]
+    assert medoid_title(articles[:3], Vectorizer(idf_of(articles[:3]))) == TITLE_27
+    assert medoid_title(articles, Vectorizer(idf_of(articles))) == TITLE_41
+    # another event's count is no revision: a second quake, or a town the other title does not name
+    for other in ("Second quake toll rises to 5 in Chala", "Quake toll in Ecuador's El Oro rises to 5"):
+        assert not revises(other, TITLE_12, titles=True)
+    assert revises("Peru quake toll rises to 5", TITLE_12, titles=True)  # (a toll may be revised down)
+
+
+def test_the_sentences_decide_where_the_titles_have_no_word_of_change_however_spaced():
+    from briefing.stories import StoryArticle, Vectorizer, idf_of, latest_figures, medoid_title
+
+    spaced_27 = (QUAKE_TOLL_27[0].replace(" rose", "  rose"),)  # a feed's double space
+    leads = [QUAKE_FIRST, spaced_27, spaced_27, QUAKE_TOLL_41]
+    titles = [TITLE_12, TITLE_27, TITLE_27, "Southern Peru quake: 41 dead, emergency declared"]
+    articles = [
+        StoryArticle(n, t, " ".join(lead), "x.pe", T0 + timedelta(hours=n))
+        for n, (t, lead) in enumerate(zip(titles, leads, strict=True))
+    ]
+    vectors = Vectorizer(idf_of(articles))
+    assert medoid_title(articles, vectors) == TITLE_27  # "41 dead" has no word of change: titles can't tell
+    revised = latest_figures(leads, [a.when for a in articles])
+    sentences = [x for lead in leads for x in lead]
+    assert medoid_title(articles, vectors, sentences=sentences, revised=revised) == titles[3]

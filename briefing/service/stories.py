@@ -21,6 +21,7 @@ from briefing.stories import (
     assign_story,
     cluster_articles,
     key_terms,
+    latest_figures,
     medoid_title,
     story_summary,
 )
@@ -82,14 +83,16 @@ def story_record(
     """A story's headline, multi-document summary and counts, from its (latest) members."""
     count, sources, first, last = story_counts(app.db, story_id)
     s = app.settings
+    leads = _leads(members)
+    # a later article's new figure replaces an earlier one's; of one moment, the later stored's
+    dates = [(m.when, m.id) for m in members]
+    revised = latest_figures(leads, dates, max_sentences=s.summary_max_sentences)
     summary = story_summary(
-        _leads(members),
-        sentences=s.summary_sentences,
-        max_sentences=s.summary_max_sentences,
-        # a later article's new figure replaces an earlier one's; of one moment, the later stored's
-        dates=[(m.when, m.id) for m in members],
+        leads, sentences=s.summary_sentences, max_sentences=s.summary_max_sentences, revised=revised
     )
-    return StoryRecord(medoid_title(members, vectors), summary, first, last, count, sources)
+    sentences = [x for lead in leads for x in lead]  # the headline tells no count these revised
+    headline = medoid_title(members, vectors, sentences=sentences, revised=revised)
+    return StoryRecord(headline, summary, first, last, count, sources)
 
 
 def assign_article_story(app: App, article: Article) -> int:
