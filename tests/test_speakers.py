@@ -68,3 +68,51 @@ def test_the_summary_reads_the_speaker_with_the_quotation():
 def test_one_quotation_joins_its_speaker_the_next_stands_alone():
     text = "“We stay,” she said. “We will not move.” “Never.”"
     assert read(text) == ["“We stay,” she said. “We will not move.”", "“Never.”"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the sentence after the quotation names whose words they were
+        "“The deal is fair,” said Rosa Diaz, the mayor. “It costs the city nothing.” "
+        "That was not how council member Omar Haddad saw it, who told the meeting it was a giveaway.",
+        # ... or attributes it and ends there
+        "“The deal is fair,” said Rosa Diaz, the mayor. “It costs the city nothing.” Omar Haddad disagreed, "
+        "and replied.",
+        '"The deal is fair," the mayor said. "It costs the city nothing." The council\'s auditor replied.',
+    ],
+)
+def test_a_quotation_claimed_by_the_next_sentence_is_not_the_first_speakers(text):
+    sentences = read(text)
+    assert "“It costs the city nothing.”" in sentences or '"It costs the city nothing."' in sentences
+
+
+def test_a_quotation_followed_by_news_of_the_same_speaker_still_joins():
+    text = (
+        "“The deal is fair,” said Rosa Diaz, the mayor. “It costs the city nothing.” "
+        "Diaz said the vote would be held in March."
+    )
+    assert read(text)[0] == "“The deal is fair,” said Rosa Diaz, the mayor. “It costs the city nothing.”"
+
+
+def test_a_quotation_followed_by_another_unnamed_statement_still_joins():
+    text = (
+        "“The deal is fair,” said Rosa Diaz, the mayor. “It costs the city nothing.” "
+        "The vote is due in March, the council said."
+    )
+    assert len(read(text)) == 2
+
+
+def test_no_join_across_a_paragraph_break():
+    text = "“The deal is fair,” said Rosa Diaz, the mayor.\n\n“It costs the city nothing.”"
+    assert read(text) == ["“The deal is fair,” said Rosa Diaz, the mayor.", "“It costs the city nothing.”"]
+
+
+def test_a_quotation_pointed_back_at_is_not_the_first_speakers_even_unnamed():
+    text = "“The deal is fair,” she said. “It costs the city nothing.” Those were the words of Omar Haddad."
+    assert len(read(text)) == 3
+
+
+def test_after_an_unnamed_speaker_a_named_one_may_be_the_same():
+    text = "“The deal is fair,” she said. “It costs the city nothing.” Diaz said the vote would be in March."
+    assert read(text)[0] == "“The deal is fair,” she said. “It costs the city nothing.”"
