@@ -116,3 +116,32 @@ def test_a_quotation_pointed_back_at_is_not_the_first_speakers_even_unnamed():
 def test_after_an_unnamed_speaker_a_named_one_may_be_the_same():
     text = "“The deal is fair,” she said. “It costs the city nothing.” Diaz said the vote would be in March."
     assert read(text)[0] == "“The deal is fair,” she said. “It costs the city nothing.”"
+
+
+PULL_QUOTE = "“Every bus will run on time by spring.”"
+ATTRIBUTED = "“We fixed the depot,” said Ana Ruiz, the transit chief. " + PULL_QUOTE
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        f"The city bought 40 new buses.\n\n{ATTRIBUTED}\n\n{PULL_QUOTE}\n\nFares stay the same.",
+        f"The city bought 40 new buses.\n\n{PULL_QUOTE}\n\n{ATTRIBUTED}\n\nFares stay the same.",
+    ],
+)
+def test_a_pull_quote_printed_again_is_told_once_with_its_speaker(body):
+    assert [str(s) for s in build_document(body).sentences] == [
+        "The city bought 40 new buses.",
+        ATTRIBUTED,
+        "Fares stay the same.",
+    ]
+
+
+def test_the_attributed_half_printed_again_is_a_repeat_too():
+    body = f"{ATTRIBUTED}\n\n“We fixed the depot,” said Ana Ruiz, the transit chief."
+    assert [str(s) for s in build_document(body).sentences] == [ATTRIBUTED]
+
+
+def test_a_dropped_repeat_leaves_room_under_the_limit():
+    body = f"{PULL_QUOTE}\n\n{ATTRIBUTED}\n\nFares stay the same.\n\nThe depot reopens in May."
+    assert [str(s) for s in build_document(body, limit=2).sentences] == [ATTRIBUTED, "Fares stay the same."]
