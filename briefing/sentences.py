@@ -51,12 +51,16 @@ _WORD = re.compile(r"^[^\W_](?:[^\W_]|['\-.]|,(?=\d))*$", re.UNICODE)
 _INNER_APOSTROPHE = re.compile(r"(?<=\w)’(?=\w)")
 _CURRENCY = "€$£¥₴₽"
 _LINE = re.compile(r"[^\n]+")
-# A sentence's final marks, then the quotes and brackets that may close over them ("... now.”)"); a line
+# A sentence's final marks, then the quotes and brackets that may close over them ("... now.”)"): in
+# English, German („… .“, »… .«, ‚… .‘) and French, which puts a space before its « … . » ; a line
 # ending with ":" or ";" is finished too: it introduces the next (a list, a quotation), it is not cut
 STOPS = ".!?…。！？"
-_CLOSING = "'\"’”»)\\]」』）"
-_FINISHED = re.compile(f"[{STOPS}:;][{_CLOSING}]*$")
-_STOPPED = re.compile(f"[{STOPS}][{_CLOSING}]*$")
+_CLOSING = "'\"’”»“«‘›‹)\\]」』）"
+_FINISHED = re.compile(f"[{STOPS}:;](?:[ \u00a0\u202f]?[{_CLOSING}])*$")
+_STOPPED = re.compile(f"[{STOPS}](?:[ \u00a0\u202f]?[{_CLOSING}])*$")
+# Japanese may close a paragraph's last quotation without "。" after it (「…」と述べた。「計画通り進める」):
+# a sentence when a sentence ended before it in the line (a headline, 首相「増税しない」, has none)
+_CJK_QUOTE_END = re.compile("[。！？][^「『]*[「『][^」』]+[」』]$")
 # Names spelt with a "!" (a company, a show): their mark is no sentence's end, even before a capital
 _BANG_NAME = re.compile(r"(?<![\w-])(?:Yahoo|Jeopardy)!$")
 
@@ -166,13 +170,13 @@ def _continues(line: str, following: str) -> bool:
 def ends_sentence(line: str) -> bool:
     """Whether a line is finished: it ends with a sentence's final mark, ":" or ";", and any closing
     quotes or brackets after it."""
-    return _FINISHED.search(line) is not None
+    return _FINISHED.search(line) is not None or _CJK_QUOTE_END.search(line) is not None
 
 
 def ends_with_stop(line: str) -> bool:
     """Whether a line ends with a sentence's final mark (not ":" or ";"), and any closing quotes or
     brackets after it: a sentence, not a label or an introduction."""
-    return _STOPPED.search(line) is not None
+    return _STOPPED.search(line) is not None or _CJK_QUOTE_END.search(line) is not None
 
 
 def _blocks(text: str) -> Iterator[tuple[int, int]]:
