@@ -89,9 +89,10 @@ _SHARE_WORDS = frozenset(
     "share shares sharing this the article story post page on via with us follow copy link".split()
 )
 SHARE_WORDS = 12
-# A paragraph of no words ("___", "* * *": an AP story's rule over its notes, a section break) or one
-# address alone (the "https://apnews.com/hub/..." of a "Follow AP's coverage" note wrapped onto its own line)
-_BARE = re.compile(r"^(?:[\W_]+|(?:https?://|www\.)\S+)$")
+# A rule ("___", "* * *", "---", "===": an AP story's line over its notes, a section break) or one address
+# alone (the "https://apnews.com/hub/..." of a "Follow AP's coverage" note wrapped onto its own line); not
+# any paragraph of punctuation: "};" or "..." close a blog post's code sample
+_BARE = re.compile(r"^(?:[_*=~•·\-–—](?:\s?[_*=~•·\-–—])*|(?:https?://|www\.)\S+)$")
 
 
 def strip_boilerplate(paragraphs: Iterable[str]) -> list[str]:

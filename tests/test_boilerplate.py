@@ -42,6 +42,10 @@ from store.articles import latest_articles
         "AP writer Jane Roe contributed from Ankara.",
         "Associated Press journalists Li Wei and Ana Costa contributed.",
         "___",
+        "* * *",
+        "---",
+        "===",
+        "—",
         "https://apnews.com/hub/strikes",
         "Reuters contributed.",
         "The Associated Press contributed.",
@@ -70,6 +74,10 @@ def test_furniture_paragraphs_go(paragraph):
         "Records from 40 clinics in six regions contributed to this report.",  # no one credited
         "Exports contributed.",  # nobody: no job, one word
         "Falling prices contributed from the start of the year.",
+        "};",  # the end of a code sample in a blog post, not a rule
+        ")",
+        "...",
+        "});",
         "Tom Ruiz contributed from his pension.",  # "from" no place: a donor, not a reporter
         "The Ruiz Brothers contributed.",  # names alone, no newsroom job, no outlet, no report
         "This report was updated in March with the ministry's revised counts, which add 300 homes to the "
