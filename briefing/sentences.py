@@ -310,10 +310,10 @@ GERMAN_STARTERS = frozenset(
     """.split()
 )
 # ... in a German text: one that writes words only German has ("der", "und", "ist"; English writes "die",
-# "den" and "am" too), so "I am 12. Mark Smith is 14." is two sentences
+# "den" and "am" too, but never opens a sentence with "Am 3."), so "I am 12. Mark Smith is 14." is two
 _GERMAN = re.compile(
     r"\b(?:der|das|dem|und|ist|mit|auf|für|nicht|sich|wird|wurde|sind|haben|nach|bei|oder|ein|eine|einen|"
-    r"einem|einer|gegen|über|auch|noch|im|zum|zur|vom|beim|Der|Das|Dem|Im|Zum|Zur|Vom|Beim)\b"
+    r"einem|einer|gegen|über|auch|noch|im|zum|zur|vom|beim|Der|Das|Dem|Im|Zum|Zur|Vom|Beim|Am(?=\s+\d))\b"
 )
 # The nouns an ordinal counts ("Minute", "Mal", "Spieltag"): one after the number always goes on; the
 # longer ones also end compounds ("Spielminute", "Bundesliga"), the short ones end other words too

@@ -484,6 +484,10 @@ def test_a_german_ordinal_before_its_noun_ends_no_sentence(text, expected):
             "Die Band spielte beim 5. Konzert keine Zugabe.",
             ["Die Band spielte beim 5. Konzert keine Zugabe."],
         ),
+        (  # "Am" before a number is German by itself
+            "Am 9. Spieltag verlor Hertha.",
+            ["Am 9. Spieltag verlor Hertha."],
+        ),
         (  # the ordinal's phrase alone opens the sentence: its noun follows
             "Beim 2. Anlauf gelang es ihr.",
             ["Beim 2. Anlauf gelang es ihr."],
