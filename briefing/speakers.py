@@ -39,6 +39,7 @@ _ATTRIBUTING = SPEECH_VERBS | words("replied responded countered retorted asked 
 # a sentence that points back at the quotation before it: "Those were the words of ...", "So said ..."
 _POINTING = words("those these that this so such")
 POINTING_WORDS = 5
+SPEAKER_SPAN = 4  # words either side of a speech word that may name its speaker
 _NOT_NAMES = COMMON | TITLES | CALENDAR | _ATTRIBUTING
 
 
@@ -79,7 +80,7 @@ def _attributed(sentence: str) -> bool:
 def _claims(following: str, speaker: str) -> bool:
     """Whether the sentence after a quotation may say it is someone else's: it points back at it
     ("Those were the words of ...", "So said ..."), it is short and ends on a speech verb ("Bob Smith
-    replied."), or it has a speech word and names people, none of them named in the ``speaker``
+    replied."), or it has a speech word with names next to it, none of them named in the ``speaker``
     sentence, which names someone ("Bob Smith said ..." after "said Jane Doe"; after "she said" a
     name may be hers)."""
     outside = _QUOTED.sub(" ", following)
@@ -91,8 +92,17 @@ def _claims(following: str, speaker: str) -> bool:
         return True
     if outside == following and len(found) <= ATTRIBUTION_WORDS and folded[-1] in _ATTRIBUTING:
         return True
-    names, first = _names(found), _names(_WORD.findall(_QUOTED.sub(" ", speaker)))
+    near = {k for i, word in enumerate(folded) if word in _ATTRIBUTING for k in _around(i, len(found))}
+    names = _names([found[k] for k in sorted(near)])
+    first = _names(_WORD.findall(_QUOTED.sub(" ", speaker)))
     return bool(names and first) and not names & first
+
+
+def _around(i: int, n: int) -> range:
+    """The positions of the words that may name the speaker of a speech word at ``i``: "Bob Smith, the
+    union leader, said", "said union leader Bob Smith", not a name further off ("he said the album ...
+    with Ball")."""
+    return range(max(0, i - SPEAKER_SPAN), min(n, i + SPEAKER_SPAN + 1))
 
 
 def _names(found: list[str]) -> set[str]:

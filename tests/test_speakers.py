@@ -145,3 +145,11 @@ def test_the_attributed_half_printed_again_is_a_repeat_too():
 def test_a_dropped_repeat_leaves_room_under_the_limit():
     body = f"{PULL_QUOTE}\n\n{ATTRIBUTED}\n\nFares stay the same.\n\nThe depot reopens in May."
     assert [str(s) for s in build_document(body, limit=2).sentences] == [ATTRIBUTED, "Fares stay the same."]
+
+
+def test_a_name_far_from_the_speech_verb_is_no_other_speaker():
+    text = (
+        "“The deal is fair,” said Rosa Diaz, the mayor. “It costs the city nothing.” "
+        "She said the plan had been drafted over the summer with the help of Omar Haddad."
+    )
+    assert read(text)[0] == "“The deal is fair,” said Rosa Diaz, the mayor. “It costs the city nothing.”"
