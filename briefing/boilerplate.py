@@ -38,10 +38,17 @@ _SYNDICATION = re.compile(
     r".{0,200}$",
     re.I | re.S,
 )
-# An agency's closing line naming who helped: "Associated Press writer Jane Doe contributed to this report."
+# An agency's closing line naming who helped: "Associated Press writer Jane Doe contributed to this report.",
+# "... contributed from Boston." (a place, capitalised: "contributed from her savings" is prose)
 _CONTRIBUTED = re.compile(
     r"^(?P<who>[A-Z][^!?]*?)\s+contributed(?P<what> (?:reporting|to this (?:report|story|article)))?"
-    r"(?:\s+(?:from|in)\s+[^!?]{1,60})?\.?$"
+    r"(?:\s+(?:from|in)\s+(?P<place>[^!?]{1,60}))?\.?$"
+)
+# an outlet credited on its own ("Reuters contributed.", "CNN's Ana Costa contributed."): a news agency,
+# or a name in capitals
+_OUTLET = re.compile(
+    r"^(?:[A-Z]{2,5}(?:['’]s)?|Reuters|Bloomberg|Xinhua|Kyodo|Yonhap|Anadolu|Bernama|Antara|"
+    r"Associated Press|Agence France-Presse)$"
 )
 CONTRIBUTED_WORDS = 40
 # The jobs of a newsroom's people, in a credit ("Associated Press writer Jane Doe") or a byline's second
@@ -63,7 +70,13 @@ _AGENCY_NOTE = re.compile(
     r"|(?:follow|find|see|read)\s+(?:more\s+(?:of\s+)?)?(?:the\s+)?(?:ap|associated press)(?:['’]s)?\s+"
     r"(?:full\s+|latest\s+)?coverage\b"
     r"|the (?:ap|associated press) is solely responsible for all content\.?$"
-    r"|this (?:story|article|report|version) (?:has been|was) (?:corrected|updated)\b)",
+    r"|this (?:story|article|report|version) (?:has been|was) (?:corrected|updated)"
+    # ... a note about the article itself, not the news it corrects: "This story has been corrected
+    # to show ...", "... updated with additional details." ("updated with the council's figures,
+    # which show ..." is the news)
+    r"(?: (?:on|at) [\w ,:.]{1,30}?)?"
+    r"(?:\.$| to (?:show|correct|reflect|clarify|fix|remove|include|add|note|say|state|update|identify)\b"
+    r"| with (?:additional|more|new|further|the latest) (?:details|information|reporting|developments)\.?$))",
     re.I,
 )
 AGENCY_NOTE_WORDS = 60
@@ -76,9 +89,10 @@ _SHARE_WORDS = frozenset(
     "share shares sharing this the article story post page on via with us follow copy link".split()
 )
 SHARE_WORDS = 12
-# A paragraph of no words ("___", "* * *": an AP story's rule over its notes, a section break) or one
-# address alone (the "https://apnews.com/hub/..." of a "Follow AP's coverage" note wrapped onto its own line)
-_BARE = re.compile(r"^(?:[\W_]+|(?:https?://|www\.)\S+)$")
+# A rule ("___", "* * *", "---", "===": an AP story's line over its notes, a section break) or one address
+# alone (the "https://apnews.com/hub/..." of a "Follow AP's coverage" note wrapped onto its own line); not
+# any paragraph of punctuation: "};" or "..." close a blog post's code sample
+_BARE = re.compile(r"^(?:[_*=~•·\-–—](?:\s?[_*=~•·\-–—])*|(?:https?://|www\.)\S+)$")
 
 
 def strip_boilerplate(paragraphs: Iterable[str]) -> list[str]:
@@ -107,15 +121,28 @@ def is_link_label(text: str) -> bool:
 def is_contributors(text: str) -> bool:
     """ "Associated Press writer Jane Doe contributed to this report.", "Reuters contributed reporting.",
     "AP writer Jane Doe contributed from Boston.": an agency story's last line, naming people or agencies
-    (not "Data from ... contributed ...", "Exports contributed.")."""
+    (not "Data from ... contributed ...", "Exports contributed.", "Jane Doe contributed from her
+    savings.", "The Smith Family contributed.")."""
     credit = _CONTRIBUTED.match(text) if len(text.split()) <= CONTRIBUTED_WORDS else None
     if credit is None:
         return False
-    words = [w for w in (word.strip(",;") for word in credit.group("who").split()) if w]
+    place = credit.group("place")
+    if place is not None and not place[0].isupper():
+        return False
+    who = credit.group("who")
+    words = [w for w in (word.strip(",;") for word in who.split()) if w]
     jobs = [w for w in words if w.removesuffix("s") in NEWSROOM_JOBS]
-    # "... contributed." alone: people ("AP writer Jane Doe", "Jane Doe and Tom Roe"), not "Exports"
-    said = credit.group("what") is not None or jobs or len(words) >= 2
+    # "... contributed." alone names a newsroom's people or an outlet ("AP writer Jane Doe", "Reuters"),
+    # not "Exports", "The Smith Family"; with "to this report" or "reporting", any names
+    said = credit.group("what") is not None or jobs or _names_outlet(who)
     return bool(said) and all(_CONTRIBUTOR_WORD.match(w) or w in jobs for w in words)
+
+
+def _names_outlet(who: str) -> bool:
+    """Whether a credit's subject names a news outlet: "Reuters", "The Associated Press", "CNN's Ana."""
+    words = who.replace(",", " ").split()
+    pairs = (" ".join(words[i : i + 2]) for i in range(len(words) - 1))
+    return any(_OUTLET.match(w) for w in (*words, *pairs))
 
 
 def is_agency_note(text: str) -> bool:

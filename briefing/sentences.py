@@ -51,12 +51,16 @@ _WORD = re.compile(r"^[^\W_](?:[^\W_]|['\-.]|,(?=\d))*$", re.UNICODE)
 _INNER_APOSTROPHE = re.compile(r"(?<=\w)’(?=\w)")
 _CURRENCY = "€$£¥₴₽"
 _LINE = re.compile(r"[^\n]+")
-# A sentence's final marks, then the quotes and brackets that may close over them ("... now.”)"); a line
+# A sentence's final marks, then the quotes and brackets that may close over them ("... now.”)"): in
+# English, German („… .“, »… .«, ‚… .‘) and French, which puts a space before its « … . » ; a line
 # ending with ":" or ";" is finished too: it introduces the next (a list, a quotation), it is not cut
 STOPS = ".!?…。！？"
-_CLOSING = "'\"’”»)\\]」』）"
-_FINISHED = re.compile(f"[{STOPS}:;][{_CLOSING}]*$")
-_STOPPED = re.compile(f"[{STOPS}][{_CLOSING}]*$")
+_CLOSING = "'\"’”»“«‘›‹)\\]」』）"
+_FINISHED = re.compile(f"[{STOPS}:;](?:[ \u00a0\u202f]?[{_CLOSING}])*$")
+_STOPPED = re.compile(f"[{STOPS}](?:[ \u00a0\u202f]?[{_CLOSING}])*$")
+# Japanese may close a paragraph's last quotation without "。" after it (「…」と述べた。「計画通り進める」):
+# a sentence when a sentence ended before it in the line (a headline, 首相「増税しない」, has none)
+_CJK_QUOTE_END = re.compile("[。！？][^「『]*[「『][^」』]+[」』]$")
 # Names spelt with a "!" (a company, a show): their mark is no sentence's end, even before a capital
 _BANG_NAME = re.compile(r"(?<![\w-])(?:Yahoo|Jeopardy)!$")
 
@@ -166,13 +170,13 @@ def _continues(line: str, following: str) -> bool:
 def ends_sentence(line: str) -> bool:
     """Whether a line is finished: it ends with a sentence's final mark, ":" or ";", and any closing
     quotes or brackets after it."""
-    return _FINISHED.search(line) is not None
+    return _FINISHED.search(line) is not None or _CJK_QUOTE_END.search(line) is not None
 
 
 def ends_with_stop(line: str) -> bool:
     """Whether a line ends with a sentence's final mark (not ":" or ";"), and any closing quotes or
     brackets after it: a sentence, not a label or an introduction."""
-    return _STOPPED.search(line) is not None
+    return _STOPPED.search(line) is not None or _CJK_QUOTE_END.search(line) is not None
 
 
 def _blocks(text: str) -> Iterator[tuple[int, int]]:
@@ -244,6 +248,7 @@ def split_sentences(text: str) -> list[Sentence]:
     several sentences ("We are working day and night. We will not stop," said Gov. Alia.) stays one
     sentence, up to ``MAX_QUOTED`` characters: cut, each part would quote half a speaker."""
     marks = _quote_marks(text)
+    german = _GERMAN.search(text) is not None
     out: list[Sentence] = []
     for block_start, block_end in _blocks(text):
         found = []
@@ -253,7 +258,8 @@ def split_sentences(text: str) -> list[Sentence]:
             if stripped:
                 s = block_start + start + len(piece) - len(piece.lstrip())
                 found.append(Sentence(stripped, s, s + len(stripped)))
-        out += _quotations_whole(text, _rejoined(text, _openers_moved(text, found, marks[0])), marks)
+        moved = _openers_moved(text, found, marks[0])
+        out += _quotations_whole(text, _rejoined(text, moved, german=german), marks)
     return out
 
 
@@ -303,24 +309,71 @@ GERMAN_STARTERS = frozenset(
     dies diese dieser dieses damit danach dabei trotzdem
     """.split()
 )
+# ... in a German text: one that writes words only German has ("der", "und", "ist"; English writes "die",
+# "den" and "am" too, but never opens a sentence with "Am 3."), so "I am 12. Mark Smith is 14." is two
+_GERMAN = re.compile(
+    r"\b(?:der|das|dem|und|ist|mit|auf|für|nicht|sich|wird|wurde|sind|haben|nach|bei|oder|ein|eine|einen|"
+    r"einem|einer|gegen|über|auch|noch|im|zum|zur|vom|beim|Der|Das|Dem|Im|Zum|Zur|Vom|Beim|Am(?=\s+\d))\b"
+)
+# The nouns an ordinal counts ("Minute", "Mal", "Spieltag"): one after the number always goes on; the
+# longer ones also end compounds ("Spielminute", "Bundesliga"), the short ones end other words too
+# ("Rostock", "Doktor")
+_COUNTED = re.compile(
+    r"(?:mal|platz|tag|satz|stock|rang|lauf|akt|teil|tor|sieg|spiel|jahr|titel|loch|stelle|folge|"
+    r"spieltag|jahrestag|geburtstag|todestag|heimspiel|auswärtsspiel|länderspiel|bundestag|"
+    r"\w*(?:minute|runde|versuch|jahrhundert|halbzeit|etage|klasse|etappe|durchgang|woche|monat|"
+    r"quartal|liga|weltkrieg|amtszeit|ausgabe|auflage|kapitel|staffel|treffer|saison|wahlgang|lesung|"
+    r"sitzung|stunde|kilometer))"
+)
+# Otherwise a capitalised word after it may start the next sentence: a name, then its verb in lower case
+# and more ("in der 60. Bayern gewann 2:0."); the words that follow a counted noun instead:
+_AFTER_NOUN = GERMAN_STARTERS | frozenset(
+    """
+    des einem einen eines durch gegen hinter über unter ohne um bis ins ans aufs beim vom zur wegen
+    während neben zwischen sowie oder kein keine keinen keinem keiner keines sein seine seinen seinem
+    seiner ihre ihren ihrem ihrer unser unsere nicht nie mehr wieder erneut bereits schon erst nur fast
+    etwa rund knapp insgesamt
+    """.split()
+)
+ORDINAL_PHRASE_WORDS = 3  # "In der 60.": a sentence that is no more than the ordinal's phrase goes on
+
+
+def _ordinal_goes_on(before: str, after: str, german: bool) -> bool:
+    """Whether a German ordinal ending ``before`` counts the noun ``after`` starts ("in der 24. Minute",
+    "Am 3. Spieltag verlor Bayern"), rather than the number ending a sentence and ``after`` starting the
+    next with a name ("Kane erhöhte in der 60. Bayern gewann 2:0.")."""
+    words = after.split()
+    first = words[0].rstrip(".,;:!?…")
+    if not (german and first.isalpha() and first[0].isupper()):
+        return False
+    if first.casefold() in GERMAN_STARTERS | SENTENCE_STARTERS:
+        return False
+    if _COUNTED.fullmatch(first.casefold()) or len(before.split()) <= ORDINAL_PHRASE_WORDS:
+        return True
+    rest = words[1:]
+    while rest and rest[0][0].isupper():  # the name's other words: "Bayern München wurde Vierter."
+        rest = rest[1:]
+    return not (len(rest) >= 2 and rest[0].isalpha() and rest[0] not in _AFTER_NOUN)
+
+
 _AMOUNT = re.compile(r"(?:^|[\s\d])(?:Mrd|Mio|Md|Mld|Tsd|Bio|mrd|mio|mln|bln|bn|mld|tsd)\.$")
 _CURRENCY_WORD = re.compile(
     rf"[{_CURRENCY}]|(?:[A-Z]{{3}}|Euro|US-Dollar|Dollar|Franken|Pfund|Yen|Rubel|Kronen|Złoty)\b"
 )
 
 
-def _rejoined(text: str, found: list[Sentence]) -> list[Sentence]:
+def _rejoined(text: str, found: list[Sentence], *, german: bool) -> list[Sentence]:
     """The sentences with the ones Punkt cut where no sentence ends (see :func:`_goes_on`) put together."""
     out: list[Sentence] = []
     for sentence in found:
-        if out and _goes_on(out[-1].text, sentence.text):
+        if out and _goes_on(out[-1].text, sentence.text, german=german):
             out[-1] = Sentence(text[out[-1].start : sentence.end], out[-1].start, sentence.end)
         else:
             out.append(sentence)
     return out
 
 
-def _goes_on(before: str, after: str) -> bool:
+def _goes_on(before: str, after: str, *, german: bool = False) -> bool:
     """Whether the sentence ``before`` goes on into ``after``. A "!" or "?" before a lower-case word is
     part of a name ("Jimmy Kimmel Live! the actress said") or a quotation ("“Stop!” he shouted"), and so
     is the "!" of a name always written with one ("Yahoo! Finance reported"). Initials go on into any
@@ -337,12 +390,7 @@ def _goes_on(before: str, after: str) -> bool:
     if _DAY.search(before, tail) and _MONTH.match(after):
         return True
     if _ORDINAL.search(before, max(0, len(before) - 16)):
-        first = after.split(maxsplit=1)[0].rstrip(".,;:!?…")
-        return (
-            first.isalpha()
-            and first[0].isupper()
-            and first.casefold() not in GERMAN_STARTERS | SENTENCE_STARTERS
-        )
+        return _ordinal_goes_on(before, after, german)
     return bool(_AMOUNT.search(before, tail)) and (after[0].islower() or bool(_CURRENCY_WORD.match(after)))
 
 

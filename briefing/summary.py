@@ -115,16 +115,17 @@ def build_document(
     With ``limit``, reading stops after that many sentences (a capped algorithm sees no more).
     """
     seen: set[str] = set()
-    left = limit if limit is not None else -1
-    paragraphs: list[Paragraph] = []
+    rows: list[tuple[list[str], bool]] = []  # each paragraph's sentences, and whether it is a heading
     if title.strip():
         seen.add(" ".join(title.split()))
-        paragraphs.append(Paragraph([DomSentence(title, tokenizer, is_heading=True)]))
+        rows.append(([title], True))
     texts = _paragraphs(body)
     # a paragraph printed twice is page furniture: a caption under a photo and in the gallery, a teaser
     repeated = {t for t, n in Counter(texts).items() if n > 1}
+    alone: dict[str, list[str]] = {}  # a sentence read on its own, and its paragraph's row
+    taken = 0
     for text in texts:
-        if left == 0:
+        if limit is not None and taken >= limit:
             break
         if is_caption(text) or text in repeated:
             continue
@@ -132,20 +133,46 @@ def build_document(
             key = " ".join(text.split())
             if key not in seen:
                 seen.add(key)
-                paragraphs.append(Paragraph([DomSentence(key, tokenizer, is_heading=True)]))
+                rows.append(([key], True))
             continue
-        sentences: list[DomSentence] = []
-        for k, s in enumerate(attribute_quotes(text, split_sentences(text))):
-            key = " ".join(s.text.split())
-            key = without_dateline(key) if k == 0 else key
-            if key in seen or not any(c.isalnum() for c in key) or left == 0:
+        row: list[str] = []
+        for key, parts in _units(text):
+            if key in seen or not any(c.isalnum() for c in key) or (limit is not None and taken >= limit):
                 continue
-            seen.add(key)
-            left -= 1
-            sentences.append(DomSentence(key, tokenizer))
-        if sentences:
-            paragraphs.append(Paragraph(sentences))
-    return ObjectDocumentModel(paragraphs)
+            # a sentence also told within a speaker's joined quotation is a repeat (a pull quote
+            # printed again, before or after): the joined one is kept
+            for part in parts if len(parts) > 1 else ():
+                if part in alone:
+                    alone.pop(part).remove(part)
+                    taken -= 1
+            seen.update((key, *parts))
+            taken += 1
+            row.append(key)
+            if len(parts) == 1:
+                alone[key] = row
+        rows.append((row, False))
+    return ObjectDocumentModel(
+        [
+            Paragraph([DomSentence(s, tokenizer, is_heading=heading) for s in row])
+            for row, heading in rows
+            if row
+        ]
+    )
+
+
+def _units(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    """A paragraph's summary sentences, each with the sentences it is made of (two for a quotation
+    joined to its speaker): their texts with runs of spaces made one, the dateline left out."""
+    split = split_sentences(text)
+    out = []
+    for k, unit in enumerate(attribute_quotes(text, split)):
+        parts = [s.text for s in split if unit.start <= s.start and s.end <= unit.end]
+        keys = tuple(" ".join(part.split()) for part in parts)
+        key = " ".join(unit.text.split())
+        if k == 0:
+            key, keys = without_dateline(key), (without_dateline(keys[0]), *keys[1:])
+        out.append((key, keys))
+    return out
 
 
 def cap_document(document: ObjectDocumentModel, limit: int) -> ObjectDocumentModel:

@@ -42,7 +42,18 @@ from store.articles import latest_articles
         "AP writer Jane Roe contributed from Ankara.",
         "Associated Press journalists Li Wei and Ana Costa contributed.",
         "___",
+        "* * *",
+        "---",
+        "===",
+        "—",
         "https://apnews.com/hub/strikes",
+        "Reuters contributed.",
+        "The Associated Press contributed.",
+        "Li Wei contributed reporting from Hong Kong.",
+        "This article has been corrected to show the bridge opened on Monday, not Sunday.",
+        "This story was updated on Nov. 3 to clarify the mayor's title.",
+        "This story has been updated with additional details.",
+        "This version has been corrected.",
     ],
 )
 def test_furniture_paragraphs_go(paragraph):
@@ -63,6 +74,16 @@ def test_furniture_paragraphs_go(paragraph):
         "Records from 40 clinics in six regions contributed to this report.",  # no one credited
         "Exports contributed.",  # nobody: no job, one word
         "Falling prices contributed from the start of the year.",
+        "};",  # the end of a code sample in a blog post, not a rule
+        ")",
+        "...",
+        "});",
+        "Tom Ruiz contributed from his pension.",  # "from" no place: a donor, not a reporter
+        "The Ruiz Brothers contributed.",  # names alone, no newsroom job, no outlet, no report
+        "This report was updated in March with the ministry's revised counts, which add 300 homes to the "
+        "flooded total.",  # the correction itself is news
+        "This article was corrected after the mayor disputed the figure, and the council now puts the cost "
+        "at 9 million.",
         "Follow the harbour strike as it happens, the union told members on Monday.",
         "Lire aussi la tribune publiée hier dans nos colonnes.",
         "Read more: " + " ".join(["the rest of the report says a great many things about the harbour"] * 3),

@@ -383,3 +383,24 @@ def test_aps_tail_goes_and_the_next_story_after_it_stays_whole():
         ferries.body
         == "Ferries between Baltimore and Annapolis sailed again on Tuesday morning, the operator said."
     )
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "Ruth Okafor contributed from her pension.",
+        "This article was updated on Tuesday with the board's revised count, which shows 14 closures.",
+    ],
+)
+def test_prose_that_looks_like_an_agency_tail_stays_in_its_story(prose):
+    text = (
+        "Library fund reaches its goal\n\n"
+        "Donors gave 200,000 dollars to keep the town library open, the trustees said on Monday.\n\n"
+        f"{prose}\n\n"
+        "The library will extend its hours from January, the trustees said.\n"
+    )
+    [story] = split_dump(text, source="x")
+    assert story.body.split("\n\n")[1:] == [
+        prose,
+        "The library will extend its hours from January, the trustees said.",
+    ]

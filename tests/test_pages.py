@@ -333,3 +333,22 @@ def test_aps_rules_and_notes_under_a_story_are_no_part_of_its_text():
     draft = parse_page(AP_PAGE, "https://apnews.com/article/drones")
     assert draft.body.endswith("including six over the capital region, and that no one was hurt.")
     assert "___" not in draft.body and "apnews.com" not in draft.body
+
+
+CODE_PAGE = """<html><head><title>Closing files in C</title></head><body><article>
+<h1>Closing files in C</h1>
+<p>Every file a program opens must be closed again, or the process runs out of descriptors after a few
+thousand requests, as our logging service did last week during the evening peak.</p>
+<p>if (fd >= 0) {</p>
+<p>close(fd);</p>
+<p>};</p>
+<p>* * *</p>
+<p>The same holds for sockets, which the kernel counts against the same limit as every other file.</p>
+</article></body></html>"""
+
+
+def test_a_code_samples_closing_braces_stay_and_a_rule_goes():
+    draft = parse_page(CODE_PAGE, "https://blog.example/closing-files")
+    paragraphs = draft.body.split("\n\n")
+    assert "};" in paragraphs
+    assert "* * *" not in paragraphs

@@ -459,3 +459,51 @@ def test_single_quotes_inside_a_double_quotation_do_not_close_it(text, expected)
 )
 def test_a_german_ordinal_before_its_noun_ends_no_sentence(text, expected):
     assert [s.text for s in split_sentences(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a name and its verb after the number: the number ended the sentence
+            "Hertha glich in der 71. Union traf danach noch zweimal.",
+            ["Hertha glich in der 71.", "Union traf danach noch zweimal."],
+        ),
+        (
+            "Sie landete auf dem 2. Werder Bremen blieb Letzter.",
+            ["Sie landete auf dem 2.", "Werder Bremen blieb Letzter."],
+        ),
+        (  # a noun an ordinal counts goes on, whatever follows it
+            "Sie wurde zum 4. Mal hintereinander Meisterin.",
+            ["Sie wurde zum 4. Mal hintereinander Meisterin."],
+        ),
+        (
+            "Die Gäste führten bis zur 88. Spielminute deutlich, dann kippte es.",
+            ["Die Gäste führten bis zur 88. Spielminute deutlich, dann kippte es."],
+        ),
+        (  # after the noun, a determiner or an adverb in lower case, no verb
+            "Die Band spielte beim 5. Konzert keine Zugabe.",
+            ["Die Band spielte beim 5. Konzert keine Zugabe."],
+        ),
+        (  # "Am" before a number is German by itself
+            "Am 9. Spieltag verlor Hertha.",
+            ["Am 9. Spieltag verlor Hertha."],
+        ),
+        (  # the ordinal's phrase alone opens the sentence: its noun follows
+            "Beim 2. Anlauf gelang es ihr.",
+            ["Beim 2. Anlauf gelang es ihr."],
+        ),
+    ],
+)
+def test_a_german_ordinal_ends_a_sentence_before_a_name_and_its_verb(text, expected):
+    assert [s.text for s in split_sentences(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Today I am 30. Happy Birthday, Anna!",
+        "My daughter turns 7 and I am 40. Westwood Park hosts the party.",
+    ],
+)
+def test_the_german_ordinal_rule_stays_out_of_english(text):
+    assert len(split_sentences(text)) == 2

@@ -68,3 +68,88 @@ def test_the_summary_reads_the_speaker_with_the_quotation():
 def test_one_quotation_joins_its_speaker_the_next_stands_alone():
     text = "“We stay,” she said. “We will not move.” “Never.”"
     assert read(text) == ["“We stay,” she said. “We will not move.”", "“Never.”"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the sentence after the quotation names whose words they were
+        "“The deal is fair,” said Rosa Diaz, the mayor. “It costs the city nothing.” "
+        "That was not how council member Omar Haddad saw it, who told the meeting it was a giveaway.",
+        # ... or attributes it and ends there
+        "“The deal is fair,” said Rosa Diaz, the mayor. “It costs the city nothing.” Omar Haddad disagreed, "
+        "and replied.",
+        '"The deal is fair," the mayor said. "It costs the city nothing." The council\'s auditor replied.',
+    ],
+)
+def test_a_quotation_claimed_by_the_next_sentence_is_not_the_first_speakers(text):
+    sentences = read(text)
+    assert "“It costs the city nothing.”" in sentences or '"It costs the city nothing."' in sentences
+
+
+def test_a_quotation_followed_by_news_of_the_same_speaker_still_joins():
+    text = (
+        "“The deal is fair,” said Rosa Diaz, the mayor. “It costs the city nothing.” "
+        "Diaz said the vote would be held in March."
+    )
+    assert read(text)[0] == "“The deal is fair,” said Rosa Diaz, the mayor. “It costs the city nothing.”"
+
+
+def test_a_quotation_followed_by_another_unnamed_statement_still_joins():
+    text = (
+        "“The deal is fair,” said Rosa Diaz, the mayor. “It costs the city nothing.” "
+        "The vote is due in March, the council said."
+    )
+    assert len(read(text)) == 2
+
+
+def test_no_join_across_a_paragraph_break():
+    text = "“The deal is fair,” said Rosa Diaz, the mayor.\n\n“It costs the city nothing.”"
+    assert read(text) == ["“The deal is fair,” said Rosa Diaz, the mayor.", "“It costs the city nothing.”"]
+
+
+def test_a_quotation_pointed_back_at_is_not_the_first_speakers_even_unnamed():
+    text = "“The deal is fair,” she said. “It costs the city nothing.” Those were the words of Omar Haddad."
+    assert len(read(text)) == 3
+
+
+def test_after_an_unnamed_speaker_a_named_one_may_be_the_same():
+    text = "“The deal is fair,” she said. “It costs the city nothing.” Diaz said the vote would be in March."
+    assert read(text)[0] == "“The deal is fair,” she said. “It costs the city nothing.”"
+
+
+PULL_QUOTE = "“Every bus will run on time by spring.”"
+ATTRIBUTED = "“We fixed the depot,” said Ana Ruiz, the transit chief. " + PULL_QUOTE
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        f"The city bought 40 new buses.\n\n{ATTRIBUTED}\n\n{PULL_QUOTE}\n\nFares stay the same.",
+        f"The city bought 40 new buses.\n\n{PULL_QUOTE}\n\n{ATTRIBUTED}\n\nFares stay the same.",
+    ],
+)
+def test_a_pull_quote_printed_again_is_told_once_with_its_speaker(body):
+    assert [str(s) for s in build_document(body).sentences] == [
+        "The city bought 40 new buses.",
+        ATTRIBUTED,
+        "Fares stay the same.",
+    ]
+
+
+def test_the_attributed_half_printed_again_is_a_repeat_too():
+    body = f"{ATTRIBUTED}\n\n“We fixed the depot,” said Ana Ruiz, the transit chief."
+    assert [str(s) for s in build_document(body).sentences] == [ATTRIBUTED]
+
+
+def test_a_dropped_repeat_leaves_room_under_the_limit():
+    body = f"{PULL_QUOTE}\n\n{ATTRIBUTED}\n\nFares stay the same.\n\nThe depot reopens in May."
+    assert [str(s) for s in build_document(body, limit=2).sentences] == [ATTRIBUTED, "Fares stay the same."]
+
+
+def test_a_name_far_from_the_speech_verb_is_no_other_speaker():
+    text = (
+        "“The deal is fair,” said Rosa Diaz, the mayor. “It costs the city nothing.” "
+        "She said the plan had been drafted over the summer with the help of Omar Haddad."
+    )
+    assert read(text)[0] == "“The deal is fair,” said Rosa Diaz, the mayor. “It costs the city nothing.”"

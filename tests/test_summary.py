@@ -258,3 +258,42 @@ def test_a_stored_summary_reads_back_sentence_for_sentence(db):
     article = insert_article(db, title="T", body="B.", when=NOW)
     save_summary(db, article.id, ["One\nsentence  here.", "", "Two."])
     assert get_article(db, article.id).summary == ("One sentence here.", "Two.")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "„Das Werk bleibt offen“, sagte Betriebsrat Jonas Keller. „Darauf haben wir uns geeinigt.“",
+        "Die Sprecherin sagte: »Die Brücke ist wieder frei.«",
+        "Er nannte es ‚unfair.‘",
+        "« La ligne rouvrira lundi », a indiqué la préfète Claire Roux. « Les bus restent en service. »",
+        "Elle a dit : « C'est fini. »",
+        "「工事は予定通り終わった」と市長は語った。「来月から通行できる」",
+    ],
+)
+def test_a_paragraph_closing_on_a_german_french_or_japanese_quotation_is_prose(line):
+    assert not is_label(line)
+
+
+@pytest.mark.parametrize("line", ["Bürgermeister: „Wir bauen neu“", "Grève : « non »", "市長「来月再開」"])
+def test_a_headline_quoting_someone_is_still_a_label(line):
+    assert is_label(line)
+
+
+def test_german_and_french_quotations_reach_the_summary():
+    german = (
+        "Die Fähre nach Sylt fährt wieder.\n\n„Der Schaden ist behoben“, sagte Kapitän Ole Jensen. "
+        "„Wir fahren ab Montag nach Plan.“"
+    )
+    french = (
+        "Le bac pour l'île d'Yeu reprend du service.\n\n« La panne est réparée », a dit le capitaine Luc "
+        "Morel. « Nous partons lundi. »"
+    )
+    assert summarize(german, sentences=5)[1:] == (
+        "„Der Schaden ist behoben“, sagte Kapitän Ole Jensen.",
+        "„Wir fahren ab Montag nach Plan.“",
+    )
+    assert summarize(french, sentences=5)[1:] == (
+        "« La panne est réparée », a dit le capitaine Luc Morel.",
+        "« Nous partons lundi. »",
+    )
