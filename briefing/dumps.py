@@ -8,7 +8,8 @@ teasers. :func:`split_dump` finds the articles with general rules, in four passe
 1. lines (:mod:`briefing.dumplines`): newlines, BOM and hard wrapping undone; whitespace-only lines
    holding a non-breaking space are image placeholders (a line without final punctuation just before
    one is a caption);
-2. each line alone (:func:`briefing.furniture.classify`): prose, heading, date, author, furniture;
+2. each line alone (:func:`briefing.furniture.classify`): prose, heading, date, author, furniture; a
+   rule of no letters between two paragraphs is a section break inside an article, not its end;
 3. neighbours: "Source" + site (a footer that ends its article and names its outlet), "By" + name,
    "Published" + date, a name over its desk ("BBC Wales News": a byline), a time under a date, a
    relative time under a title (a byline) or under a dash (a teaser) (:mod:`briefing.bylines`); a
@@ -37,7 +38,7 @@ from briefing.addresses import site_of
 from briefing.bylines import mark_sites, outlet_of, pair_desk_bylines, pair_metadata, resolve_reltimes
 from briefing.captions import drop_captions
 from briefing.dumplines import Line, is_label, read_lines
-from briefing.furniture import Kind
+from briefing.furniture import Kind, is_rule
 from briefing.headlines import is_headline, mark_headlines
 from briefing.models import ArticleDraft
 from briefing.releases import drop_release_furniture
@@ -81,6 +82,7 @@ def dump_as_one_article(text: str) -> tuple[str, str]:
 
 
 def _articles(lines: list[Line]) -> list[Article]:
+    drop_section_breaks(lines)
     mark_sites(lines)
     pair_metadata(lines)
     pair_desk_bylines(lines)
@@ -92,6 +94,17 @@ def _articles(lines: list[Line]) -> list[Article]:
     mark_headlines(lines)
     resolve_reltimes(lines)
     return [article for article in segment_articles(_keep(lines)) if article.prose]
+
+
+def drop_section_breaks(lines: list[Line]) -> None:
+    """A rule of no letters ("* * *", "—", "---") between two paragraphs of prose breaks a section of one
+    article: no title, byline or date follows it, so what follows is no new article. Between articles
+    a rule comes before a title or a byline, and still ends the one before."""
+    for k, line in enumerate(lines):
+        if line.kind is not Kind.BREAK or not is_rule(line.text):
+            continue
+        if 0 < k < len(lines) - 1 and lines[k - 1].kind is Kind.PROSE and lines[k + 1].kind is Kind.PROSE:
+            line.kind = Kind.DROP
 
 
 def _keep(lines: list[Line]) -> list[Line]:

@@ -109,6 +109,13 @@ _COOKIE_NOTICE = re.compile(
 )
 COOKIE_WORDS = 60
 _NO_LETTERS = re.compile(r"^[\W_]*$")
+
+
+def is_rule(line: str) -> bool:
+    """A line of no letters or digits at all ("* * *", "—", "___"): a separator."""
+    return bool(line.strip()) and _NO_LETTERS.match(line) is not None
+
+
 _BULLET = re.compile(r"^[•·▪◦●■*>]+\s*")
 _COUNT = re.compile(r"^(\d+|no|one)\s+(comments?|replies|reply|shares?|views?|reactions?)$", re.I)
 _NUMBER = re.compile(r"^\d{1,7}$")

@@ -405,3 +405,27 @@ def test_a_box_of_bullets_with_blank_lines_around_it_stays_in_the_article():
     )
     [article] = split_dump(text, source="x.txt")
     assert "• Cranes: 4 new" in article.body and article.body.endswith("before the vote.")
+
+
+def test_a_rule_between_paragraphs_is_a_section_break_not_a_new_article():
+    """ "* * *" or "—" between two paragraphs of one story breaks a section; a rule before a title still
+    ends the article before it."""
+    text = "\n\n".join(
+        [
+            "Ferry strike ends after deal",
+            "Ferry workers in Calais ended their strike on Tuesday after a deal on pay, their union said.",
+            "* * *",
+            "The deal gives workers a 4% raise this year and 3% next year, the union said.",
+            "—",
+            "Services will resume on Wednesday morning.",
+            "-----",
+            "Port of Dover reopens",
+            "The port of Dover reopened on Wednesday after a two-day closure caused by the strike in Calais.",
+        ]
+    )
+    drafts = split_dump(text, source="rules.txt")
+    assert [d.title for d in drafts] == ["Ferry strike ends after deal", "Port of Dover reopens"]
+    assert drafts[0].body.split("\n\n")[1:] == [
+        "The deal gives workers a 4% raise this year and 3% next year, the union said.",
+        "Services will resume on Wednesday morning.",
+    ]
