@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 
 from briefing.aliases import fold, strip_article
 from store import Database
@@ -68,3 +68,23 @@ def insert_actor(db: Database, actor_id: int, name: str, *aliases: str, mentione
             " SELECT ?, id, dated_at, 1 FROM articles WHERE id = ?",
             [actor_id, article_id],
         )
+
+
+FOLLOWUP_START = datetime(2024, 11, 12, 8, 0, tzinfo=UTC)  # when the follow-up tests' first article is out
+
+
+def enrich_sentences(app, title: str, sentences, source: str, hours: float):
+    """An article of ``sentences`` by ``source``, out ``hours`` after ``FOLLOWUP_START``, inserted and
+    enriched (actors, summary, story) as ingest does; returned as stored."""
+    from briefing.service.enrich import enrich_article
+
+    article = insert_article(
+        app.db,
+        title=title,
+        body=" ".join(sentences),
+        source=source,
+        when=FOLLOWUP_START + timedelta(hours=hours),
+        url=f"https://{source}/{hours}",
+    )
+    enrich_article(app, article)
+    return get_article(app.db, article.id)

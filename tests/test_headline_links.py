@@ -2,22 +2,20 @@
 an update) and in an alert, never to another outlet's article under the headline's words."""
 
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from html import unescape
 
-from article_rows import insert_article
+from article_rows import FOLLOWUP_START as T0
+from article_rows import enrich_sentences as ingest
 
 from briefing.alerts import compose_alert
 from briefing.briefs import compose_brief
 from briefing.render import html_messages
 from briefing.service.digests import compose_due, compose_for_chat
-from briefing.service.enrich import enrich_article
 from store import deliveries
-from store.articles import get_article
 from store.stories import get_story
 from tests.digestkit import subscriber
 
-T0 = datetime(2024, 11, 12, 8, 0, tzinfo=UTC)
 HEADED_LINK = re.compile(r'<a href="([^"]+)"><b>([^<]+)</b></a>')
 
 FIRST = (
@@ -35,19 +33,6 @@ LATE_COPY = (
     "officials said.",
     "The magnitude 6.8 quake damaged hundreds of homes and cut power across the city.",
 )
-
-
-def ingest(app, title, sentences, source, hours):
-    article = insert_article(
-        app.db,
-        title=title,
-        body=" ".join(sentences),
-        source=source,
-        when=T0 + timedelta(hours=hours),
-        url=f"https://{source}/{hours}",
-    )
-    enrich_article(app, article)
-    return get_article(app.db, article.id)
 
 
 def headed_links(html: str) -> list[tuple[str, str]]:

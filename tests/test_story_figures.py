@@ -6,19 +6,16 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from article_rows import insert_article
+from article_rows import FOLLOWUP_START as T0
+from article_rows import enrich_sentences as ingest
 
 from briefing.digest import Arrival, Received, compose_digest, digest_parts, select_stories, story_update
 from briefing.facts import is_near_duplicate, outdated_count, revises, revisions
 from briefing.models import Story
 from briefing.render import TELEGRAM_LIMIT, utf16_len
-from briefing.service.enrich import enrich_article
 from briefing.stories import story_summary
-from store.articles import get_article
 from store.stories import get_story
 from tests.followups import QUAKE_FIRST, QUAKE_HEADLINE, QUAKE_TOLL_RISES
-
-T0 = datetime(2024, 11, 12, 8, 0, tzinfo=UTC)
 
 QUAKE_TOLL_27 = (
     "The death toll from the magnitude 7.4 earthquake in southern Peru rose to 27 people in the Arequipa "
@@ -32,19 +29,6 @@ QUAKE_LATE_12 = (  # an outlet's late copy of the first report, after the toll r
     "region on Tuesday, officials said.",
     "Rescue teams from Lima searched collapsed houses in the Arequipa region for survivors.",
 )
-
-
-def ingest(app, title, sentences, source, hours):
-    article = insert_article(
-        app.db,
-        title=title,
-        body=" ".join(sentences),
-        source=source,
-        when=T0 + timedelta(hours=hours),
-        url=f"https://{source}/{hours}",
-    )
-    enrich_article(app, article)
-    return get_article(app.db, article.id)
 
 
 def toll_of(summary):
