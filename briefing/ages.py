@@ -17,7 +17,7 @@ def ago(when: datetime, now: datetime) -> str:
     """'just now', '5 min ago', '3 h ago', 'yesterday', else the date ('13 Nov 2024')."""
     seconds = (now - when).total_seconds()
     if seconds < 0:
-        return when.strftime("%d %b %Y").lstrip("0")
+        return _date(when)
     if seconds < 60:
         return "just now"
     if seconds < 3600:
@@ -26,7 +26,7 @@ def ago(when: datetime, now: datetime) -> str:
         return f"{int(seconds // 3600)} h ago"
     if seconds < 2 * 86400:
         return "yesterday"
-    return when.strftime("%d %b %Y").lstrip("0")
+    return _date(when)
 
 
 def day(when: datetime, now: datetime) -> str:
@@ -36,7 +36,12 @@ def day(when: datetime, now: datetime) -> str:
         return "today"
     if days == 1:
         return "yesterday"
-    return f"{when.day} {when:%b %Y}" if when.year != now.year else f"{when.day} {when:%b}"
+    return _date(when) if when.year != now.year else f"{when.day} {when:%b}"
+
+
+def _date(when: datetime) -> str:
+    """ "13 Nov 2024"."""
+    return f"{when.day} {when:%b %Y}"
 
 
 _TELL = {"ago": ago, "day": day}

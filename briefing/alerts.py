@@ -12,8 +12,7 @@ from collections.abc import Sequence
 from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
-from briefing.document import Document, Section, Span, clip, heading, link, para
-from briefing.dossier import plural
+from briefing.document import Document, Section, Span, clip, heading, link, para, plural
 from briefing.models import Article, Story
 from briefing.schedule import quiet_until
 

@@ -270,13 +270,14 @@ def select_stories(
     return Selection(tuple(chosen), because, since, renewed, available=len(ranked), available_updates=updated)
 
 
-def _day(value: date) -> str:
+def day_label(value: date) -> str:
+    """ "Tuesday 24 November"."""
     return f"{value:%A} {value.day} {value:%B}"
 
 
 def _since_label(since: datetime, tz: ZoneInfo) -> str:
     local = since.astimezone(tz)
-    return f"{_day(local.date())}, {local:%H:%M}"
+    return f"{day_label(local.date())}, {local:%H:%M}"
 
 
 def _told(story: Story, *, update: bool = False) -> tuple[str, ...]:
@@ -316,7 +317,7 @@ def compose_digest(selection: Selection, *, digest_date: date, tz: ZoneInfo) -> 
                 "/brief shows the top stories now."
             )
         return Digest(message(line), (None,), quiet=True)
-    header = (heading(f"Your digest for {_day(digest_date)}"), para(italic(_intro(selection, tz))))
+    header = (heading(f"Your digest for {day_label(digest_date)}"), para(italic(_intro(selection, tz))))
     sections = tuple(
         _story_section(s, b, update=s.id in selection.updates)
         for s, b in zip(selection.stories, selection.because, strict=True)

@@ -114,6 +114,11 @@ def message(*lines: Inline | Block) -> Document:
     return Document(sections=(Section(blocks),))
 
 
+def plural(n: int, word: str) -> str:
+    """ "1 article", "2,345 articles"."""
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
 def clip(text: str, limit: int) -> str:
     """``text`` on one line in at most ``limit`` characters: runs of whitespace become one space, and a
     longer text is cut at a word boundary (if one falls in the second half) and ends in "…"."""

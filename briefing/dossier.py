@@ -38,6 +38,7 @@ from briefing.document import (
     item,
     link,
     para,
+    plural,
     quote,
 )
 from briefing.gazetteer import load_gazetteer
@@ -149,11 +150,6 @@ def key_quotes(quotes: Sequence[Quote], count: int = KEY_SENTENCES) -> list[Quot
         if len(chosen) == count:
             break
     return chosen
-
-
-def plural(n: int, word: str) -> str:
-    """ "1 article", "2,345 articles"."""
-    return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
 def balanced(text: str) -> str:

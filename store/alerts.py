@@ -39,12 +39,12 @@ def _alert(row: dict[str, Any]) -> Alert:
     )
 
 
-@dataclass
+@dataclass(frozen=True)
 class Followed:
     """What new articles of a story hold for a chat: the names of its follows they match, and the newest
     (last stored) of the articles that match, the alert's news."""
 
-    reasons: list[str]
+    reasons: tuple[str, ...]
     article_id: int
 
 
@@ -52,13 +52,14 @@ def followers_of_articles(db: Database, article_ids: Sequence[int]) -> dict[tupl
     """For new articles: (chat, story) → the chat's follows the articles match (actors they mention,
     topics their title or body hold), and the newest matching article. Articles not in a story are left
     out."""
-    found: dict[tuple[int, int], Followed] = {}
+    reasons: dict[tuple[int, int], list[str]] = {}
+    newest: dict[tuple[int, int], int] = {}
 
     def match(chat_id: int, story_id: int, value: str, article_id: int) -> None:
-        one = found.setdefault((chat_id, story_id), Followed([], article_id))
-        if value not in one.reasons:
-            one.reasons.append(value)
-        one.article_id = max(one.article_id, article_id)
+        key = (chat_id, story_id)
+        if value not in reasons.setdefault(key, []):
+            reasons[key].append(value)
+        newest[key] = max(newest.get(key, article_id), article_id)
 
     if not article_ids:
         return {}
@@ -85,7 +86,7 @@ def followers_of_articles(db: Database, article_ids: Sequence[int]) -> dict[tupl
             [query, *article_ids],
         ).fetchall():
             match(chat_id, story_id, value, article_id)
-    return found
+    return {key: Followed(tuple(names), newest[key]) for key, names in reasons.items()}
 
 
 def queue_alert(

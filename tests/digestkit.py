@@ -159,3 +159,14 @@ def received_twice(server) -> list[tuple[int, str]]:
 
 def story_ids(stories: Sequence[Story]) -> list[int]:
     return [s.id for s in stories]
+
+
+def deliver(app, chat_id: int, at: datetime) -> None:
+    """Compose the chat's digest due at ``at`` and have Telegram confirm it then."""
+    from briefing.service.digests import compose_due
+    from store import deliveries
+
+    assert compose_due(app, now=at).composed == 1
+    key = deliveries.PartKey(chat_id, at.date(), 0)
+    deliveries.claim_part(app.db, key, now=at)
+    deliveries.confirm_part(app.db, key, message_id=1, now=at)

@@ -11,10 +11,9 @@ from article_rows import enrich_sentences as ingest
 from briefing.alerts import compose_alert
 from briefing.briefs import compose_brief
 from briefing.render import html_messages
-from briefing.service.digests import compose_due, compose_for_chat
-from store import deliveries
+from briefing.service.digests import compose_for_chat
 from store.stories import get_story
-from tests.digestkit import subscriber
+from tests.digestkit import deliver, subscriber
 
 HEADED_LINK = re.compile(r'<a href="([^"]+)"><b>([^<]+)</b></a>')
 
@@ -50,13 +49,6 @@ def assert_each_title_links_its_own_article(app, html: str) -> None:
     assert found
     for url, title in found:
         assert titles[url] == title, f"{title!r} links to {url}, the article titled {titles[url]!r}"
-
-
-def deliver(app, chat_id, at):
-    assert compose_due(app, now=at).composed == 1
-    key = deliveries.PartKey(chat_id, at.date(), 0)
-    deliveries.claim_part(app.db, key, now=at)
-    deliveries.confirm_part(app.db, key, message_id=1, now=at)
 
 
 def test_an_updates_headline_links_to_the_article_it_is_the_title_of(app):

@@ -15,6 +15,7 @@ from briefing.models import Story
 from briefing.render import TELEGRAM_LIMIT, utf16_len
 from briefing.stories import story_summary
 from store.stories import get_story
+from tests.digestkit import deliver
 from tests.followups import QUAKE_FIRST, QUAKE_HEADLINE, QUAKE_TOLL_RISES
 
 QUAKE_TOLL_27 = (
@@ -208,17 +209,6 @@ def test_a_digest_shows_every_fact_of_an_update_records_them_and_fits_a_message(
     first = select_stories([fresh], matches={}, delivered=set(), since=SENT_AT, length=5, now=NOW)
     digest = compose_digest(first, digest_date=date(2024, 11, 14), tz=ZoneInfo("America/Lima"))
     assert digest.section_facts == (tuple(long[:2]),)
-
-
-def deliver(app, chat_id, at):
-    """Compose the chat's digest due at ``at`` and have Telegram confirm it then."""
-    from briefing.service.digests import compose_due
-    from store import deliveries
-
-    assert compose_due(app, now=at).composed == 1
-    key = deliveries.PartKey(chat_id, at.date(), 0)
-    deliveries.claim_part(app.db, key, now=at)
-    deliveries.confirm_part(app.db, key, message_id=1, now=at)
 
 
 def test_a_delivered_update_of_three_developments_is_remembered_whole(app):

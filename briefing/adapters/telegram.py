@@ -186,7 +186,6 @@ class PollingErrors:
                     exc.message,
                 )
             return
-        self.said = None
         if isinstance(exc, NetworkError):
             log.warning("Telegram could not be reached while polling: %s", exc.message)
             return

@@ -21,8 +21,8 @@ from briefing.aliases import edit_distance, fold, strip_article
 from briefing.briefs import shorten
 from briefing.charts import mentions_chart
 from briefing.cues import COMMON, TITLES
-from briefing.document import Block, Document, Span, bold, code, italic, item, message, para
-from briefing.dossier import compose_dossier, kind_word, plural
+from briefing.document import Block, Document, Span, bold, code, italic, item, message, para, plural
+from briefing.dossier import compose_dossier, kind_word
 from briefing.errors import SourceError
 from briefing.gazetteer import load_gazetteer
 from briefing.models import Actor, ActorType, Article, ExtractedActor

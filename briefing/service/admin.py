@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from briefing.document import Block, bold, code, item, message, para
-from briefing.dossier import plural
+from briefing.document import Block, bold, code, item, message, para, plural
 from briefing.models import IngestReport
 from briefing.service import App
 from briefing.service.commands import Asker, Reply, command

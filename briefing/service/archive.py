@@ -5,8 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from briefing.ages import age
-from briefing.document import Block, Document, Section, Span, Telling, bold, heading, item, para
-from briefing.dossier import plural
+from briefing.document import Block, Document, Section, Span, Telling, bold, heading, item, para, plural
 from briefing.service import App
 from briefing.service.commands import Asker, Reply, command
 from store.stats import archive_counts, feeds, outlet_counts

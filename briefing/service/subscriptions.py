@@ -7,6 +7,7 @@ import re
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from briefing.digest import day_label
 from briefing.document import Block, bold, code, item, message, para
 from briefing.models import Subscriber
 from briefing.place_zones import fold
@@ -122,7 +123,7 @@ def _next_digest(app: App, sub: Subscriber, now: datetime) -> str:
     if done:
         day += timedelta(days=1)
     tomorrow = today + timedelta(days=1)
-    when = "today" if day == today else "tomorrow" if day == tomorrow else f"{day:%A} {day.day} {day:%B}"
+    when = "today" if day == today else "tomorrow" if day == tomorrow else day_label(day)
     told = f"{when} at {sub.digest_time:%H:%M}"
     return f"{told} (one a day: today's is done)" if done and day == tomorrow else told
 
