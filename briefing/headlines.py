@@ -12,6 +12,9 @@ from briefing.furniture import Kind, word_count
 
 HEADLINE_WORDS = 14  # a headline ending with "?", "." or "…" is at most this long
 HEADLINE_ECHO = 2  # ... and this many of its words come back in the lead (the next two paragraphs)
+# Not briefing.sentences.ends_with_stop: that one also takes CJK marks ("。"), a space before a closing
+# quote (French "… . »") and more closers; a headline here is a Latin-script line whose words
+# (dumplines.WORD) echo in its lead, and taking those endings would change which lines are headlines.
 _HEADLINE_END = re.compile(r"[?.…!][\"'”’»)]*$")
 # a sentence ending inside the line: after a word in lower case, not an abbreviation ("Acme Corp. rose")
 INNER_SENTENCE = re.compile(r"\b[a-z][\w'’-]*[.!?…][\"'”’»)]*\s+[\"'“‘«(]?[A-Z]")
