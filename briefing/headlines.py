@@ -8,7 +8,8 @@ import re
 from itertools import chain, islice
 
 from briefing.dumplines import META, WORD, Line, is_label_over, previous_line
-from briefing.furniture import Kind, word_count
+from briefing.furniture import Kind
+from briefing.sentences import word_count
 
 HEADLINE_WORDS = 14  # a headline ending with "?", "." or "…" is at most this long
 HEADLINE_ECHO = 2  # ... and this many of its words come back in the lead (the next two paragraphs)

@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from briefing.dumplines import META, Line, is_label_over
-from briefing.furniture import Kind, word_count
-from briefing.sentences import without_dateline
+from briefing.furniture import Kind
+from briefing.sentences import without_dateline, word_count
 
 
 @dataclass

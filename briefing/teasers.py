@@ -10,8 +10,9 @@ from itertools import takewhile
 
 from briefing.boilerplate import is_share_row
 from briefing.dumplines import META, Line, is_label_over, previous_line
-from briefing.furniture import TEASER_LABELS, Kind, strip_bullet, word_count
+from briefing.furniture import TEASER_LABELS, Kind, strip_bullet
 from briefing.headlines import HEADLINE_ECHO, HEADLINE_WORDS, INNER_SENTENCE, echo_words
+from briefing.sentences import word_count
 
 
 def drop_teaser_lists(lines: list[Line]) -> None:
