@@ -1,7 +1,7 @@
 """Near-duplicate detection: recall of re-published copies, false positives, and cost per article.
 
 Real article bodies: the seed dumps, the test fixture dumps, pages and feeds (entries of 25 words or
-more), after the dateline cut that ingest makes (``body_without_dateline``); with ``--bbc``, also the
+more), after the dateline cut that ingest makes (``split_dateline``); with ``--bbc``, also the
 BBC News Summary development articles read from ``../shared/data`` (evaluation only, never copied).
 
 * **Copies** of each body with a typical re-publication edit (one sentence added at the start, middle
@@ -50,7 +50,7 @@ from briefing.dumps import split_dump
 from briefing.errors import SourceError
 from briefing.feeds import parse_feed
 from briefing.pages import parse_page
-from briefing.sentences import body_without_dateline, split_sentences
+from briefing.sentences import split_dateline, split_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
 BBC = ROOT.parent / "shared" / "data" / "summaries" / "bbc-dev" / "articles"
@@ -110,7 +110,7 @@ def real_articles() -> list[tuple[str, str]]:
         except SourceError:  # the fixtures include pages that are no articles on purpose
             continue
         found.append((page.title, page.body))
-    return [(t, body_without_dateline(b)) for t, b in found if len(b.split()) >= MIN_WORDS]
+    return [(t, split_dateline(b)[1]) for t, b in found if len(b.split()) >= MIN_WORDS]
 
 
 def bbc_articles() -> list[tuple[str, str]]:
@@ -211,7 +211,7 @@ EDITS: dict[str, Callable[[str, tuple[str, str], random.Random, list[str]], str 
     "paragraph (3 sentences) added": lambda b, o, r, v: add_paragraph(b, o[1]),
     "new headline + corrected paragraph": lambda b, o, r, v: correct_paragraph(b, r, v),
     "3 typos fixed": lambda b, o, r, v: typos(b, r),
-    "'Updated ...' line added": lambda b, o, r, v: body_without_dateline(f"{r.choice(UPDATE_LINES)}\n\n{b}"),
+    "'Updated ...' line added": lambda b, o, r, v: split_dateline(f"{r.choice(UPDATE_LINES)}\n\n{b}")[1],
     "3 furniture lines added": lambda b, o, r, v: "\n\n".join(
         [b, *(f.format(o[0]) for f in r.sample(FURNITURE, 3))]
     ),

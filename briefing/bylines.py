@@ -10,7 +10,8 @@ from datetime import datetime
 
 from briefing.boilerplate import NEWSROOM_JOBS
 from briefing.dumplines import META, WORD, Line, next_line, previous_line
-from briefing.furniture import Kind, looks_like_name, parse_date, strip_bullet, word_count
+from briefing.furniture import Kind, looks_like_name, parse_date, strip_bullet
+from briefing.sentences import word_count
 
 _CREDITED_SITE = re.compile(
     r"^(?:(?:photo|image|picture)\s+)?(?:credits?|sources?)\s*[:\-–—]?\s*(?:https?://)?(?:www\.)?"

@@ -5,7 +5,7 @@ printed twice keeps one copy.
 
 from __future__ import annotations
 
-from briefing.dumplines import META, WORD, Line, is_label, next_line, previous_line
+from briefing.dumplines import META, WORD, Line, is_label_over, next_line, previous_line
 from briefing.furniture import Kind, caption_of, is_share_prompt
 from briefing.sentences import ends_sentence, word_count
 
@@ -113,7 +113,7 @@ def _is_title_pair(lines: list[Line], first: int, second: int) -> bool:
     before = previous_line(lines, first)
     if before is None or before.kind is Kind.BREAK:
         return True
-    return before.kind is Kind.HEADING and is_label(before.text, lines[first].text)
+    return before.kind is Kind.HEADING and is_label_over(before.text, lines[first].text)
 
 
 def _trigrams(text: str) -> list[str]:

@@ -90,6 +90,6 @@ def previous_line(lines: list[Line], i: int, skip: tuple[Kind, ...] = (Kind.DROP
     return None
 
 
-def is_label(label: str, title: str) -> bool:
+def is_label_over(label: str, title: str) -> bool:
     """ "Russia-Ukraine War" over "Scholz stands by Ukraine amid criticism at home"."""
     return word_count(label) <= 4 and word_count(title) >= 4 and word_count(title) > word_count(label)

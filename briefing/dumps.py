@@ -37,7 +37,7 @@ from __future__ import annotations
 from briefing.addresses import site_of
 from briefing.bylines import mark_sites, outlet_of, pair_desk_bylines, pair_metadata, resolve_reltimes
 from briefing.captions import drop_captions
-from briefing.dumplines import Line, is_label, read_lines
+from briefing.dumplines import Line, is_label_over, read_lines
 from briefing.furniture import Kind, is_rule
 from briefing.headlines import is_headline, mark_headlines
 from briefing.models import ArticleDraft
@@ -64,7 +64,7 @@ def looks_like_dump(text: str) -> bool:
     return (
         len(lines) >= 2
         and lines[0].kind is lines[1].kind is Kind.HEADING
-        and is_label(lines[0].text, lines[1].text)
+        and is_label_over(lines[0].text, lines[1].text)
     )
 
 

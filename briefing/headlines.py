@@ -7,11 +7,15 @@ from __future__ import annotations
 import re
 from itertools import chain, islice
 
-from briefing.dumplines import META, WORD, Line, is_label, previous_line
-from briefing.furniture import Kind, word_count
+from briefing.dumplines import META, WORD, Line, is_label_over, previous_line
+from briefing.furniture import Kind
+from briefing.sentences import word_count
 
 HEADLINE_WORDS = 14  # a headline ending with "?", "." or "…" is at most this long
 HEADLINE_ECHO = 2  # ... and this many of its words come back in the lead (the next two paragraphs)
+# Not briefing.sentences.ends_with_stop: that one also takes CJK marks ("。"), a space before a closing
+# quote (French "… . »") and more closers; a headline here is a Latin-script line whose words
+# (dumplines.WORD) echo in its lead, and taking those endings would change which lines are headlines.
 _HEADLINE_END = re.compile(r"[?.…!][\"'”’»)]*$")
 # a sentence ending inside the line: after a word in lower case, not an abbreviation ("Acme Corp. rose")
 INNER_SENTENCE = re.compile(r"\b[a-z][\w'’-]*[.!?…][\"'”’»)]*\s+[\"'“‘«(]?[A-Z]")
@@ -48,7 +52,7 @@ def is_headline(lines: list[Line], i: int) -> bool:
     if under is None or under.kind not in (Kind.PROSE, *META, Kind.RELTIME):
         return False
     before = previous_line(lines, i, (Kind.DROP, Kind.CREDIT))
-    labelled = before is not None and before.kind is Kind.HEADING and is_label(before.text, text)
+    labelled = before is not None and before.kind is Kind.HEADING and is_label_over(before.text, text)
     if not (labelled or under.kind in (*META, Kind.RELTIME)):
         if before is not None and before.kind is not Kind.BREAK:
             return False
@@ -57,8 +61,8 @@ def is_headline(lines: list[Line], i: int) -> bool:
     lead = list(islice((x.text for x in chain([under], after) if x.kind is Kind.PROSE), 2))
     if not lead or (len(lead) == 1 and word_count(lead[0]) <= word_count(text)):
         return False
-    words = content_words(text)
-    echoed = words & content_words(" ".join(lead))
+    words = echo_words(text)
+    echoed = words & echo_words(" ".join(lead))
     return len(echoed) >= min(HEADLINE_ECHO, len(words))
 
 
@@ -68,5 +72,6 @@ def _title_case(text: str) -> bool:
     return bool(long) and sum(w[0].isupper() for w in long) * 2 > len(long)
 
 
-def content_words(text: str) -> set[str]:
+def echo_words(text: str) -> set[str]:
+    """A headline's words that may come back in its lead: folded, without stop words and numbers."""
     return {w for w in WORD.findall(text.casefold()) if w not in _STOP and not w.isdigit()}

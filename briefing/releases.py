@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 
 from briefing.dumplines import Line, next_line, previous_line
-from briefing.furniture import RELEASE_SOURCE, Kind, word_count
+from briefing.furniture import RELEASE_SOURCE, Kind
+from briefing.sentences import word_count
 
 # A press release's contact block: "Media Contact:" then a name, a job, a phone number, an address
 _CONTACT_LABEL = re.compile(

@@ -8,9 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from briefing.dumplines import META, Line, is_label
-from briefing.furniture import Kind, word_count
-from briefing.sentences import without_dateline
+from briefing.dumplines import META, Line, is_label_over
+from briefing.furniture import Kind
+from briefing.sentences import without_dateline, word_count
 
 
 @dataclass
@@ -89,7 +89,7 @@ def _run(run: list[Line], current: Article | None, *, at_end: bool, dated: bool)
     headings = [line.text for line in head if line.kind is Kind.HEADING]
     first = next((k for k, line in enumerate(head) if line.kind is Kind.HEADING), len(head))
     has_meta = any(line.kind in META for line in head[first:])
-    labelled = len(headings) >= 2 and is_label(headings[0], headings[1])
+    labelled = len(headings) >= 2 and is_label_over(headings[0], headings[1])
     if current is not None and not (breaks or has_meta or labelled or (dated and headings)):
         current.paragraphs.extend(headings)  # subheadings inside the article
         for line in head:

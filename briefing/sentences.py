@@ -145,11 +145,6 @@ def split_dateline(body: str) -> tuple[str, str]:
     return first[: len(first) - len(cut)], cut + sep + rest
 
 
-def body_without_dateline(body: str) -> str:
-    """An article's text without the wire dateline before its first sentence (see :func:`split_dateline`)."""
-    return split_dateline(body)[1]
-
-
 @lru_cache(maxsize=1)
 def _punkt() -> PunktSentenceTokenizer:
     params = PunktParameters()

@@ -28,6 +28,8 @@ MAX_ATTRIBUTED = 160  # characters of a speaker's sentence and the quotation joi
 # words of a sentence that only says who spoke ("That is what the union leader said."); a longer one
 # ending on "said" reports something else ("The vote is due in March, the council said.")
 ATTRIBUTION_WORDS = 7
+# Double quotation marks only, not briefing.sentences' closers after a final mark: those take single
+# quotes, brackets and CJK corners too, and a single quote here would cut a quotation at an apostrophe.
 _OPENING, _CLOSING = '"“«„', '"”»“'
 # a sentence that is one quotation and nothing else: "We remain on track."
 _QUOTE_ONLY = re.compile(rf"^[{_OPENING}][^{_OPENING}{_CLOSING}]+[.!?…][{_CLOSING}]$")

@@ -9,9 +9,10 @@ import re
 from itertools import takewhile
 
 from briefing.boilerplate import is_share_row
-from briefing.dumplines import META, Line, is_label, previous_line
-from briefing.furniture import TEASER_LABELS, Kind, strip_bullet, word_count
-from briefing.headlines import HEADLINE_ECHO, HEADLINE_WORDS, INNER_SENTENCE, content_words
+from briefing.dumplines import META, Line, is_label_over, previous_line
+from briefing.furniture import TEASER_LABELS, Kind, strip_bullet
+from briefing.headlines import HEADLINE_ECHO, HEADLINE_WORDS, INNER_SENTENCE, echo_words
+from briefing.sentences import word_count
 
 
 def drop_teaser_lists(lines: list[Line]) -> None:
@@ -42,7 +43,7 @@ def drop_teaser_lists(lines: list[Line]) -> None:
                     and not _CLOCK_LED.match(teasers[-1].text)
                 ):
                     title = teasers.pop()
-                    if teasers and is_label(teasers[-1].text, title.text):
+                    if teasers and is_label_over(teasers[-1].text, title.text):
                         teasers.pop()
                 break
         for teaser in teasers:
@@ -87,8 +88,8 @@ def _teaser_title(text: str, teasers: list[Line]) -> bool:
         return False
     if not teasers or word_count(text) <= word_count(teasers[-1].text):
         return True
-    words = content_words(teasers[-1].text)
-    return len(words & content_words(text)) < min(HEADLINE_ECHO, len(words))
+    words = echo_words(teasers[-1].text)
+    return len(words & echo_words(text)) < min(HEADLINE_ECHO, len(words))
 
 
 def mark_lists(lines: list[Line]) -> None:
