@@ -144,7 +144,7 @@ def with_article_and_number(candidates: list[Candidate], tokens: list[list[Token
             continue
         last = at.get(c.toks[-1].start)
         if c.type == "organization" and last is not None and _unit_number(toks, last):
-            _number_after(c, toks[last + 1])
+            _widen(c, [*c.toks, toks[last + 1]])
         if i < 1:
             continue
         before = toks[i - 1]
@@ -154,10 +154,7 @@ def with_article_and_number(candidates: list[Candidate], tokens: list[list[Token
             _ORDINAL.fullmatch(before.text)
             or (before.text.isdigit() and len(before.text) < 4 and c.toks[-1].low in UNIT_HEADS)
         ):
-            plain = c.canonical == " ".join(t.text for t in c.toks)
-            c.toks = [before, *c.toks]
-            if plain:
-                c.canonical = " ".join(t.text for t in c.toks)
+            _widen(c, [before, *c.toks])
 
 
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
@@ -182,11 +179,12 @@ def _unit_number(toks: list[Token], last: int) -> bool:
     return after is None or not after.word or after.cap or after.low in _AFTER_NUMBER
 
 
-def _number_after(c: Candidate, num: Token) -> None:
+def _widen(c: Candidate, toks: list[Token]) -> None:
+    """A canonical name that was just the span's words grows with the span; one from the lists stays."""
     plain = c.canonical == " ".join(t.text for t in c.toks)
-    c.toks = [*c.toks, num]
+    c.toks = toks
     if plain:
-        c.canonical = " ".join(t.text for t in c.toks)
+        c.canonical = " ".join(t.text for t in toks)
 
 
 # a body named after the person who leads or runs it: "the Biden administration", "the Trump campaign"
