@@ -55,8 +55,10 @@ STATE_NOUNS = words(
     message leadership role interests responsibility guarantee guarantees
     """
 )
+# a ruler's own body, his even with no adjective: "Putin's regime", "the regime of Assad"
+_RULES = words("regime junta")
 # a ruler's or a country's name before these names a government: "the Assad regime", "the Iraqi government"
-GOVERNMENTS = words("government regime administration cabinet junta")
+GOVERNMENTS = words("government administration cabinet") | _RULES
 # the fighting people or units of an organisation, after its name: "ISIL fighters", "ISIL tactical units"
 # (not its officials or members: "NATO officials" speak for NATO, and name it on their own)
 MEMBERS = words(
@@ -254,7 +256,6 @@ def _own_regime(toks: list[Token], k: int, ruler: bool) -> int:
     return 2 if len(words_) == 2 and words_[0].low in _POLITICAL and words_[1].low in _RULES else 0
 
 
-_RULES = words("regime junta")
 # adjectives that make a person's regime a government, not a diet or a training plan
 _POLITICAL = words(
     """
@@ -421,7 +422,7 @@ def _people(c: Candidate, gaz: Gazetteer) -> bool:
 
 def _regime(words_before: list[Token]) -> bool:
     """ "the regime of Assad" is his; "the state government of Chinedu Alia" is the state's, led by him."""
-    return words_before[0].low in ("regime", "junta")
+    return words_before[0].low in _RULES
 
 
 def spelt(toks: list[Token]) -> str:
