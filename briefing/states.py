@@ -23,7 +23,7 @@ from briefing.coref import Candidate
 from briefing.cues import ARMED_HEADS, ARMED_KINDS, COMMON, PLACE_PREPOSITIONS, words
 from briefing.gazetteer import Gazetteer
 from briefing.models import ExtractedActor
-from briefing.tokens import Token
+from briefing.tokens import Positions, Token
 
 STATE_VERBS = words(
     """
@@ -320,7 +320,7 @@ def _ruled(toks: list[Token]) -> bool:
 def mark_states(cands: list[Candidate], tokens: list[list[Token]], gaz: Gazetteer) -> None:
     """Make the countries that act as states organisations (their canonical name stays the country's), and
     "the Iraqi government", "the Assad regime" organisations: the state's, or the ruler's."""
-    where: dict[int, dict[int, int]] = {}
+    positions = Positions(tokens)
     ruled_sentences: dict[int, bool] = {}  # once a sentence: a long one holds many candidates
     for c in cands:
         if c.type is None or c.sentence >= len(tokens):
@@ -331,9 +331,7 @@ def mark_states(cands: list[Candidate], tokens: list[list[Token]], gaz: Gazettee
             if not ruled_sentences[c.sentence]:
                 continue
         toks = tokens[c.sentence]
-        at = where.get(c.sentence)
-        if at is None:
-            at = where[c.sentence] = {t.start: k for k, t in enumerate(toks)}
+        at = positions.of(c.sentence)
         i, last = at.get(c.toks[0].start), at.get(c.toks[-1].start)
         if i is None or last is None:
             continue
