@@ -15,7 +15,7 @@ from briefing.gazetteer import Gazetteer
 from briefing.names import plausible_name
 from briefing.states import ADVERBS, GOVERNMENTS, STATE_STATES, STATE_VERBS, spelt
 from briefing.tagger import FIRM
-from briefing.tokens import Token
+from briefing.tokens import Positions, Token
 
 
 def defined_acronyms(ruled: list[Candidate], tagged: list[Candidate]) -> list[Candidate]:
@@ -43,11 +43,12 @@ def defined_acronyms(ruled: list[Candidate], tagged: list[Candidate]) -> list[Ca
 def lead_roles_of_people(candidates: list[Candidate], tokens: list[list[Token]], text: str) -> None:
     """A role word before a name is a person's: before anything else it is an adjective or says whose
     it is ("his official X handle", "the spokesman Reuters quoted")."""
+    positions = Positions(tokens)
     for c in candidates:
         if c.type == "person" or not c.roles or c.sentence >= len(tokens):
             continue
         toks = tokens[c.sentence]
-        i = next((k for k, t in enumerate(toks) if t.start == c.start), None)
+        i = positions.of(c.sentence).get(c.start)
         lead = roles.lead_role(text, toks, i) if i else None
         if lead in c.roles:
             c.roles.remove(lead)
@@ -131,20 +132,18 @@ def with_article_and_number(candidates: list[Candidate], tokens: list[list[Token
     organisation over its number: an ordinal ("the 158th Fighter Wing") or a small number before a unit
     ("65 Air Division"). A unit's canonical name takes its number: "3 Air Division" is not "65 Air
     Division"."""
-    where: dict[int, dict[int, int]] = {}
+    positions = Positions(tokens)
     for c in candidates:
         if c.type is None or c.type == "person" or c.sentence >= len(tokens):
             continue
         toks = tokens[c.sentence]
-        at = where.get(c.sentence)
-        if at is None:
-            at = where[c.sentence] = {t.start: k for k, t in enumerate(toks)}
+        at = positions.of(c.sentence)
         i = at.get(c.toks[0].start)
         if i is None:
             continue
         last = at.get(c.toks[-1].start)
         if c.type == "organization" and last is not None and _unit_number(toks, last):
-            _number_after(c, toks[last + 1])
+            _widen(c, [*c.toks, toks[last + 1]])
         if i < 1:
             continue
         before = toks[i - 1]
@@ -154,10 +153,7 @@ def with_article_and_number(candidates: list[Candidate], tokens: list[list[Token
             _ORDINAL.fullmatch(before.text)
             or (before.text.isdigit() and len(before.text) < 4 and c.toks[-1].low in UNIT_HEADS)
         ):
-            plain = c.canonical == " ".join(t.text for t in c.toks)
-            c.toks = [before, *c.toks]
-            if plain:
-                c.canonical = " ".join(t.text for t in c.toks)
+            _widen(c, [before, *c.toks])
 
 
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
@@ -182,11 +178,12 @@ def _unit_number(toks: list[Token], last: int) -> bool:
     return after is None or not after.word or after.cap or after.low in _AFTER_NUMBER
 
 
-def _number_after(c: Candidate, num: Token) -> None:
+def _widen(c: Candidate, toks: list[Token]) -> None:
+    """A canonical name that was just the span's words grows with the span; one from the lists stays."""
     plain = c.canonical == " ".join(t.text for t in c.toks)
-    c.toks = [*c.toks, num]
+    c.toks = toks
     if plain:
-        c.canonical = " ".join(t.text for t in c.toks)
+        c.canonical = " ".join(t.text for t in toks)
 
 
 # a body named after the person who leads or runs it: "the Biden administration", "the Trump campaign"
@@ -263,6 +260,7 @@ def states_beside_bodies(candidates: list[Candidate], tokens: list[list[Token]],
     # a body named after another country ("Russia and Ukraine Defence Ministry officials") is no sign
     own = [c for c in candidates if c.type == "organization" and gaz.place(c.toks[0].norm) is None]
     bodies = {(c.sentence, c.start): c for c in own} | {(c.sentence, -c.end): c for c in own}  # -end: ends
+    positions = Positions(tokens)
     for c in candidates:
         if (
             c.type != "place"
@@ -272,7 +270,8 @@ def states_beside_bodies(candidates: list[Candidate], tokens: list[list[Token]],
         ):
             continue
         toks = tokens[c.sentence]
-        i = next((k for k, t in enumerate(toks) if t.start == c.start), None)
+        at = positions.of(c.sentence)
+        i = at.get(c.start)
         if i is None or (i > 0 and toks[i - 1].low in PLACE_PREPOSITIONS):
             continue
         j = _past_listed(toks, i + len(c.toks))
@@ -284,7 +283,8 @@ def states_beside_bodies(candidates: list[Candidate], tokens: list[list[Token]],
         if j < len(toks) and toks[j].low == "and" and after < len(toks):
             body = bodies.get((c.sentence, toks[after].start))
             if body is not None:
-                end = next((k + 1 for k, t in enumerate(toks) if t.start == body.toks[-1].start), end)
+                last = at.get(body.toks[-1].start)
+                end = end if last is None else last + 1
         if body is None and before > 0 and toks[before].low == "and":
             body = bodies.get((c.sentence, -toks[before - 1].end))
         if body is not None and (_of_state(body, gaz) or _acting(toks, end)):

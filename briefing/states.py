@@ -23,7 +23,7 @@ from briefing.coref import Candidate
 from briefing.cues import ARMED_HEADS, ARMED_KINDS, COMMON, PLACE_PREPOSITIONS, words
 from briefing.gazetteer import Gazetteer
 from briefing.models import ExtractedActor
-from briefing.tokens import Token
+from briefing.tokens import Positions, Token
 
 STATE_VERBS = words(
     """
@@ -55,8 +55,10 @@ STATE_NOUNS = words(
     message leadership role interests responsibility guarantee guarantees
     """
 )
+# a ruler's own body, his even with no adjective: "Putin's regime", "the regime of Assad"
+_RULES = words("regime junta")
 # a ruler's or a country's name before these names a government: "the Assad regime", "the Iraqi government"
-GOVERNMENTS = words("government regime administration cabinet junta")
+GOVERNMENTS = words("government administration cabinet") | _RULES
 # the fighting people or units of an organisation, after its name: "ISIL fighters", "ISIL tactical units"
 # (not its officials or members: "NATO officials" speak for NATO, and name it on their own)
 MEMBERS = words(
@@ -254,7 +256,6 @@ def _own_regime(toks: list[Token], k: int, ruler: bool) -> int:
     return 2 if len(words_) == 2 and words_[0].low in _POLITICAL and words_[1].low in _RULES else 0
 
 
-_RULES = words("regime junta")
 # adjectives that make a person's regime a government, not a diet or a training plan
 _POLITICAL = words(
     """
@@ -319,7 +320,7 @@ def _ruled(toks: list[Token]) -> bool:
 def mark_states(cands: list[Candidate], tokens: list[list[Token]], gaz: Gazetteer) -> None:
     """Make the countries that act as states organisations (their canonical name stays the country's), and
     "the Iraqi government", "the Assad regime" organisations: the state's, or the ruler's."""
-    where: dict[int, dict[int, int]] = {}
+    positions = Positions(tokens)
     ruled_sentences: dict[int, bool] = {}  # once a sentence: a long one holds many candidates
     for c in cands:
         if c.type is None or c.sentence >= len(tokens):
@@ -330,9 +331,7 @@ def mark_states(cands: list[Candidate], tokens: list[list[Token]], gaz: Gazettee
             if not ruled_sentences[c.sentence]:
                 continue
         toks = tokens[c.sentence]
-        at = where.get(c.sentence)
-        if at is None:
-            at = where[c.sentence] = {t.start: k for k, t in enumerate(toks)}
+        at = positions.of(c.sentence)
         i, last = at.get(c.toks[0].start), at.get(c.toks[-1].start)
         if i is None or last is None:
             continue
@@ -421,7 +420,7 @@ def _people(c: Candidate, gaz: Gazetteer) -> bool:
 
 def _regime(words_before: list[Token]) -> bool:
     """ "the regime of Assad" is his; "the state government of Chinedu Alia" is the state's, led by him."""
-    return words_before[0].low in ("regime", "junta")
+    return words_before[0].low in _RULES
 
 
 def spelt(toks: list[Token]) -> str:

@@ -36,7 +36,7 @@ from briefing.features import document_counts, rule_tags, segments, sentence_fea
 from briefing.gazetteer import SEEDS, Gazetteer
 from briefing.models import ActorType
 from briefing.states import GOVERNMENTS, MEMBERS, STATE_NOUNS
-from briefing.tokens import Token
+from briefing.tokens import Positions, Token
 
 if TYPE_CHECKING:
     from briefing.actors import Reading
@@ -261,13 +261,11 @@ def retag(reading: Reading, model: Tagger, gaz: Gazetteer) -> list[Candidate]:
     Ukraine), except where an organisation span is a country's state in lower-case words ("Ukrainian
     forces" is the organisation Ukraine). What the tagger drops stays when a firm rule found it."""
     rules: dict[int, list[tuple[int, int, Candidate]]] = defaultdict(list)
-    where: dict[int, dict[int, int]] = {}
+    positions = Positions(reading.tokens)
     for c in reading.candidates:
         if c.type is None:
             continue
-        at = where.get(c.sentence)
-        if at is None:
-            at = where[c.sentence] = {t.start: k for k, t in enumerate(reading.tokens[c.sentence])}
+        at = positions.of(c.sentence)
         first, last = at.get(c.toks[0].start), at.get(c.toks[-1].start)
         if first is not None and last is not None:
             rules[c.sentence].append((first, last + 1, c))

@@ -13,7 +13,7 @@ from collections import Counter
 from briefing.coref import Candidate
 from briefing.cues import CALENDAR, MISC_FIRST, words
 from briefing.tagger import FIRM
-from briefing.tokens import Token
+from briefing.tokens import Positions, Token
 
 THING_NOUNS = words(
     """
@@ -72,13 +72,11 @@ def drop_things(cands: list[Candidate], tokens: list[list[Token]]) -> list[Candi
     before: Counter[str] = Counter()
     total: Counter[str] = Counter()
     firm: set[str] = set()
-    where: dict[int, dict[int, int]] = {}
+    positions = Positions(tokens)
     for c in cands:
         if c.sentence >= len(tokens):
             continue
-        at = where.get(c.sentence)
-        if at is None:
-            at = where[c.sentence] = {t.start: k for k, t in enumerate(tokens[c.sentence])}
+        at = positions.of(c.sentence)
         total[c.norm] += 1
         before[c.norm] += _before_thing(tokens[c.sentence], at, c) or _named_thing(tokens[c.sentence], at, c)
         if c.why in FIRM:
@@ -94,7 +92,7 @@ def drop_things(cands: list[Candidate], tokens: list[list[Token]]) -> list[Candi
     names = [" ".join(t.norm for t in toks if t.low not in MISC_FIRST) for toks in events]
     things |= ({" ".join(t.norm for t in toks) for toks in events} | set(names)) - listed - {""}
     things |= _spelt_out(tokens) | (_ships(tokens) - firm)
-    cands = [c for c in cands if not _date(c) and not _in_title_of_work(tokens, c)]
+    cands = [c for c in cands if not _date(c) and not _in_title_of_work(tokens, positions, c)]
     return [c for c in cands if c.norm not in things] if things else cands
 
 
@@ -174,12 +172,12 @@ def _inside(letters: str, word: str) -> bool:
 _WORKS = words("book books novel memoir film movie documentary album song play essay titled entitled")
 
 
-def _in_title_of_work(tokens: list[list[Token]], cand: Candidate) -> bool:
+def _in_title_of_work(tokens: list[list[Token]], positions: Positions, cand: Candidate) -> bool:
     """Is the candidate inside the title of a book, a film or a song ("his book A Promised Land")?"""
     if cand.sentence >= len(tokens) or cand.why == "title":
         return False
     toks = tokens[cand.sentence]
-    k = next((k for k, t in enumerate(toks) if t.start == cand.toks[0].start), None)
+    k = positions.of(cand.sentence).get(cand.toks[0].start)
     while k is not None and k > 0:
         k -= 1
         t = toks[k]

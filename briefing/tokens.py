@@ -186,3 +186,18 @@ def _abbreviation(tok: str) -> bool:
     """A word that keeps its dot: "Gen.", "Co.", an initial "J.", or an acronym "U.S."."""
     core = tok[:-1]
     return core.lower() in DOTTED or (len(core) == 1 and core.isupper()) or "." in core
+
+
+class Positions:
+    """Where each token stands in its sentence, by its start offset, for a text's sentences: a sentence's
+    map is built once, on first use, so finding a candidate's span costs no scan of the sentence."""
+
+    def __init__(self, tokens: list[list[Token]]) -> None:
+        self._tokens = tokens
+        self._at: dict[int, dict[int, int]] = {}
+
+    def of(self, sentence: int) -> dict[int, int]:
+        at = self._at.get(sentence)
+        if at is None:
+            at = self._at[sentence] = {t.start: k for k, t in enumerate(self._tokens[sentence])}
+        return at
