@@ -18,6 +18,7 @@ listing "Russia" twice among the co-mentioned would only confuse.
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import takewhile
 
 from briefing.coref import Candidate
 from briefing.cues import ARMED_HEADS, ARMED_KINDS, COMMON, PLACE_PREPOSITIONS, words
@@ -248,8 +249,8 @@ def _own_regime(toks: list[Token], k: int, ruler: bool) -> int:
     after a ruler the lists know ("Putin's regime"), or after a political adjective ("Assad's brutal
     regime", "Maduro's authoritarian regime"). "Cristiano Ronaldo's training regime" is a footballer's
     habit, not a body."""
-    words_ = toks[k : k + 2]
-    if not words_ or not all(t.word and not t.cap for t in words_):
+    words_ = list(takewhile(lambda t: t.word and not t.cap, toks[k : k + 2]))  # "Putin's regime," too
+    if not words_:
         return 0
     if words_[0].low in _RULES:
         return 1 if ruler or words_[0].low == "junta" else 0

@@ -54,6 +54,18 @@ def test_a_rulers_possessive_regime_is_a_body_and_a_mention_of_him():
     assert found[("Bashar al-Assad", "person")] == ["Assad"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels vowed to fight Putin's regime, their leader said.",
+        "The rebels vowed to fight Putin's regime.",
+    ],
+)
+def test_a_rulers_regime_before_a_comma_or_full_stop_is_a_body(text):
+    found = surfaces_by_actor(text)
+    assert found[("Putin regime", "organization")] == ["Putin's regime"]
+
+
 def test_a_persons_training_regime_is_no_body_and_the_person_stays():
     found = surfaces_by_actor("Critics admire how Cristiano Ronaldo's training regime kept him fit at 39.")
     assert found == {("Cristiano Ronaldo", "person"): ["Cristiano Ronaldo"]}
