@@ -101,6 +101,18 @@ def test_figures_of_different_things_both_stay():
         ),
         ("12 people died in the flood.", "12 people died in the flood on Monday.", False),  # one figure
         ("Floods killed 12 people.", "Floods killed 12 people and injured 30.", False),  # a figure added
+        (  # the new toll with news of its own: who declared what is no sign of another event
+            "A magnitude 6.8 earthquake struck northern Chile on Sunday, killing at least 12 people and "
+            "damaging hundreds of homes in the city of Antofagasta, officials said.",
+            "The death toll from Sunday's earthquake in northern Chile rose to 41, officials said on Monday, "
+            "as President Gabriel Boric declared a state of emergency in the Antofagasta region.",
+            True,
+        ),
+        (  # but a toll in another place the first never named is another event's
+            "Floods killed 12 people in Kenya's Tana River county on Sunday, officials said.",
+            "The death toll from floods in Somalia's Beledweyne rose to 41, officials said.",
+            False,
+        ),
     ],
 )
 def test_a_sentence_revises_another_only_when_it_counts_the_same_thing(older, newer, same):
