@@ -130,17 +130,41 @@ def _quiet_hours(value: str) -> str:
     return value
 
 
-def _number(kind: type[int] | type[float], section: Mapping[str, Any], name: str, default: float) -> Any:
-    """A numeric setting (``name`` is ``section.key``), or a SettingsError that names it."""
+def _number(
+    kind: type[int] | type[float],
+    section: Mapping[str, Any],
+    name: str,
+    default: float,
+    least: float = 1,
+    most: float | None = None,
+) -> Any:
+    """A numeric setting (``name`` is ``section.key``) from ``least`` to ``most``, or a SettingsError that
+    names it: a zero page size or poll interval would start a bot that misbehaves later, not at once."""
     value = section.get(name.rpartition(".")[2], default)
     try:
         if isinstance(value, bool) or (kind is int and isinstance(value, float)):
             raise ValueError
-        return kind(value)
+        number = kind(value)
     except (TypeError, ValueError) as exc:
         raise SettingsError(
             f"{name} must be {'a whole number' if kind is int else 'a number'}, got {value!r}"
         ) from exc
+    if number < least or (most is not None and number > most):
+        span = f"from {least} to {most}" if most is not None else f"at least {least}"
+        raise SettingsError(f"{name} must be {span}, got {value!r}")
+    return number
+
+
+def _clock(section: Mapping[str, Any], name: str, default: str) -> str:
+    """A time of day setting as HH:MM ("07:30")."""
+    value = str(section.get(name.rpartition(".")[2], default)).strip()
+    try:
+        if not re.fullmatch(r"\d{1,2}:\d{2}", value):
+            raise ValueError(value)
+        hour, minute = (int(part) for part in value.split(":"))
+        return time(hour, minute).strftime("%H:%M")
+    except ValueError as exc:
+        raise SettingsError(f"{name} must be a time of day such as 08:00, got {value!r}") from exc
 
 
 def _check_summary(settings: Settings) -> None:
@@ -150,8 +174,6 @@ def _check_summary(settings: Settings) -> None:
         raise SettingsError(
             f"summary.algorithm must be one of {', '.join(ALGORITHMS)}, got {settings.summary_algorithm!r}"
         )
-    if settings.summary_max_sentences < 1:
-        raise SettingsError("summary.max_sentences must be at least 1")
 
 
 def _check_retention(settings: Settings) -> None:
@@ -203,7 +225,7 @@ def load_settings(environ: Mapping[str, str], *, path: Path = DEFAULTS) -> Setti
         api_base_url=_api_base_url(environ.get("TELEGRAM_API_BASE_URL") or tg.get("api_base_url", "")),
         telegram_mode=tg.get("mode", "polling"),
         webhook_listen=tg.get("webhook_listen", "127.0.0.1"),
-        webhook_port=_number(int, tg, "telegram.webhook_port", 8443),
+        webhook_port=_number(int, tg, "telegram.webhook_port", 8443, most=65535),
         webhook_url=tg.get("webhook_url", ""),
         timezone=_timezone(environ.get("BRIEFING_TZ") or digest.get("timezone", "UTC")),
         summary_sentences=_number(int, summary, "summary.sentences", 3),
@@ -212,13 +234,13 @@ def load_settings(environ: Mapping[str, str], *, path: Path = DEFAULTS) -> Setti
         brief_stories=_number(int, brief, "brief.stories", 5),
         brief_page_size=_number(int, brief, "brief.page_size", 3),
         story_window_hours=_number(int, brief, "brief.story_window_hours", 72),
-        digest_time=str(digest.get("default_time", "08:00")),
+        digest_time=_clock(digest, "digest.default_time", "08:00"),
         digest_length=_number(int, digest, "digest.length", 5),
-        late_limit_hours=_number(int, digest, "digest.late_limit_hours", 6),
-        retention_days=_number(int, digest, "digest.retention_days", 90),
-        fetch_timeout=_number(float, fetch, "fetch.timeout_seconds", 15.0),
-        fetch_max_bytes=_number(int, fetch, "fetch.max_bytes", 5_000_000),
-        fetch_max_redirects=_number(int, fetch, "fetch.max_redirects", 5),
+        late_limit_hours=_number(int, digest, "digest.late_limit_hours", 6, least=0),
+        retention_days=_number(int, digest, "digest.retention_days", 90, least=0),
+        fetch_timeout=_number(float, fetch, "fetch.timeout_seconds", 15.0, least=0.1),
+        fetch_max_bytes=_number(int, fetch, "fetch.max_bytes", 5_000_000, least=1024),
+        fetch_max_redirects=_number(int, fetch, "fetch.max_redirects", 5, least=0),
         user_agent=str(fetch.get("user_agent", "BriefingBot/0.1")),
         poll_minutes=_number(int, feeds, "feeds.poll_minutes", 30),
         feed_max_failures=_number(int, feeds, "feeds.max_failures", 5),
@@ -228,12 +250,6 @@ def load_settings(environ: Mapping[str, str], *, path: Path = DEFAULTS) -> Setti
     )
     if settings.telegram_mode not in ("polling", "webhook"):
         raise SettingsError(f"telegram.mode must be 'polling' or 'webhook', got {settings.telegram_mode!r}")
-    if settings.summary_sentences < 1:
-        raise SettingsError("summary.sentences must be at least 1")
     _check_summary(settings)
     _check_retention(settings)
-    if settings.alerts_per_hour < 1:
-        raise SettingsError("feeds.alerts_per_hour must be at least 1")
-    if settings.alert_max_age_hours < 1:
-        raise SettingsError("feeds.alert_max_age_hours must be at least 1")
     return settings

@@ -53,6 +53,20 @@ def test_bad_values_are_refused(env):
             "[brief]\nstory_window_hours = 240\n[digest]\nretention_days = 10",
             "digest.retention_days must be at least 12",
         ),
+        ('[digest]\ndefault_time = "25:99"', "digest.default_time must be a time of day such as 08:00"),
+        ('[digest]\ndefault_time = "8am"', "digest.default_time must be a time of day such as 08:00"),
+        ("[brief]\nstories = 0", "brief.stories must be at least 1, got 0"),
+        ("[brief]\npage_size = 0", "brief.page_size must be at least 1, got 0"),
+        ("[digest]\nlength = 0", "digest.length must be at least 1"),
+        ("[digest]\nlate_limit_hours = -3", "digest.late_limit_hours must be at least 0, got -3"),
+        ("[feeds]\npoll_minutes = 0", "feeds.poll_minutes must be at least 1, got 0"),
+        ("[feeds]\nmax_failures = 0", "feeds.max_failures must be at least 1"),
+        ("[fetch]\ntimeout_seconds = 0", "fetch.timeout_seconds must be at least 0.1, got 0"),
+        ("[fetch]\nmax_bytes = -1", "fetch.max_bytes must be at least 1024, got -1"),
+        ("[fetch]\nmax_redirects = -1", "fetch.max_redirects must be at least 0"),
+        ("[telegram]\nwebhook_port = 99999", "telegram.webhook_port must be from 1 to 65535, got 99999"),
+        ("[summary]\nsentences = 0", "summary.sentences must be at least 1"),
+        ("[summary]\nmax_sentences = 0", "summary.max_sentences must be at least 1"),
     ],
 )
 def test_a_wrong_setting_in_the_file_is_named(tmp_path, setting, message):
@@ -67,6 +81,13 @@ def test_the_defaults_file_gives_every_number_its_documented_default():
     s = load_settings({})
     assert (s.alerts_per_hour, s.poll_minutes, s.digest_length, s.fetch_timeout) == (4, 30, 5, 15.0)
     assert s.retention_days == 90
+    assert s.digest_time == "08:00"
+
+
+def test_a_digest_time_written_without_a_leading_zero_is_read_as_hh_mm(tmp_path):
+    path = tmp_path / "settings.toml"
+    path.write_text('[digest]\ndefault_time = "7:30"\n', encoding="utf-8")
+    assert load_settings({}, path=path).digest_time == "07:30"
 
 
 def test_a_relative_briefing_db_is_read_from_the_current_folder_as_db_is(tmp_path, monkeypatch):
