@@ -14,7 +14,8 @@ from briefing.document import Block, Document, Section, Span, Telling
 
 
 def ago(when: datetime, now: datetime) -> str:
-    """'just now', '5 min ago', '3 h ago', 'yesterday', else the date ('13 Nov 2024')."""
+    """'just now', '5 min ago', '3 h ago', 'yesterday' (the day before, not any age under 48 h: Sunday's
+    news is not "yesterday" on Tuesday morning), else the date ('13 Nov 2024')."""
     seconds = (now - when).total_seconds()
     if seconds < 0:
         return _date(when)
@@ -24,7 +25,7 @@ def ago(when: datetime, now: datetime) -> str:
         return f"{int(seconds // 60)} min ago"
     if seconds < 86400:
         return f"{int(seconds // 3600)} h ago"
-    if seconds < 2 * 86400:
+    if (now.date() - when.date()).days == 1:
         return "yesterday"
     return _date(when)
 

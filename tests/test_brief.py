@@ -97,6 +97,13 @@ def test_when_text_reads_like_a_person():
     ]  # fmt: skip
 
 
+def test_yesterday_is_the_day_before_not_any_age_under_two_days():
+    tuesday_morning = datetime(2026, 11, 24, 13, 15, tzinfo=UTC)
+    assert when_text(datetime(2026, 11, 22, 14, 5, tzinfo=UTC), tuesday_morning) == "22 Nov 2026"  # 47 h
+    assert when_text(datetime(2026, 11, 23, 0, 30, tzinfo=UTC), tuesday_morning) == "yesterday"  # 37 h
+    assert when_text(datetime(2026, 11, 23, 23, 30, tzinfo=UTC), tuesday_morning) == "13 h ago"
+
+
 def test_article_lists_link_titles_and_show_the_first_summary_sentence():
     article = Article(
         id=1, title="Scholz visits Kyiv", body="", source="dw.com", ingested_at=NOW, content_hash="h",
