@@ -203,6 +203,19 @@ def test_a_malformed_url_label_is_dropped_and_the_article_kept(app, tmp_path):
     assert article.title == "Port opens after three years" and article.url is None
 
 
+def test_a_headline_set_in_capitals_is_stored_as_the_article_writes_its_words(app, tmp_path):
+    dump = tmp_path / "export.txt"
+    dump.write_text(
+        "Title: SENATE APPROVES CLEAN PORTS ACT 52-48, SENDING BILL TO HOUSE\nDate: 2026-11-24\n\n"
+        "The US Senate on Tuesday approved the Clean Ports Act by a vote of 52 to 48, sending the bill to "
+        "the House. Supporters said the money would pay for electric cranes at 40 ports.\n",
+        encoding="utf-8",
+    )
+    assert ingest_files(app, [dump]).new == 1
+    (article,) = latest_articles(app.db)
+    assert article.title == "Senate approves Clean Ports Act 52-48, sending bill to House"
+
+
 async def test_a_page_url_and_a_text_url(app, site, fetcher):
     report = await ingest_sources(app, [site.url("/redirect"), site.url("/text")], fetcher=fetcher)
     assert (report.new, report.failed) == (2, ())

@@ -30,6 +30,7 @@ from briefing.feeds import Feed, FeedEntry, has_prose, looks_like_feed, parse_fe
 from briefing.furniture import dateline_date
 from briefing.models import ArticleDraft, IngestReport
 from briefing.pages import PAGE_SUFFIXES, parse_page
+from briefing.recase import readable_title
 from briefing.sentences import split_dateline
 from briefing.service import App
 from briefing.service.enrich import enrich_article
@@ -237,6 +238,7 @@ def _store_one(app: App, draft: ArticleDraft, tally: Tally, *, label: str, sourc
     written = draft.published_at or dateline_date(dateline, now=app.now())
     draft = replace(
         draft,
+        title=readable_title(draft.title, body),  # "SENATE APPROVES ..." as the article writes its words
         body=body,
         published_at=credible_date(written, app.now()),
         # a malformed address ("http://[x/a" in a dump's "URL:" line) names no page: the text still counts
