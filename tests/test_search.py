@@ -326,3 +326,26 @@ async def test_search_says_how_many_match_when_it_shows_only_the_newest(app):
     assert "The newest 20 of 27; add words to narrow it down." in text
     few = to_plain((await answer(app, "/search day 3", Asker(1, 1))).document)
     assert "The newest" not in few
+
+
+async def test_a_name_is_searched_in_every_spelling_its_actor_goes_by(app):
+    load_all()
+    rows = [
+        ("Zelenskyy meets troops", "President Volodymyr Zelenskyy visited troops near Kharkiv.", 1),
+        ("Zelensky in Brussels", "Ukrainian President Volodymyr Zelensky met EU leaders in Brussels.", 2),
+        ("Zelenskiy speech", "Volodymyr Zelenskiy addressed parliament in Kyiv on Tuesday.", 3),
+        ("Mike Johnson speaks", "House Speaker Mike Johnson said the vote would wait.", 4),
+        ("Alicia Johnson speaks", "Rep. Alicia Johnson said the bill was flawed.", 5),
+    ]
+    for title, body, h in rows:
+        when = T0 + timedelta(hours=h)
+        article = insert_article(
+            app.db, title=title, body=body, source="e.com", when=when, url=f"https://u/{h}"
+        )
+        enrich_article(app, article)
+    for typed in ("Zelenskyy", "zelensky", "Volodymyr Zelenskiy"):
+        text = to_plain((await answer(app, f"/search {typed}", Asker(1, 1))).document)
+        assert all(t in text for t in ("Zelenskyy meets", "Zelensky in Brussels", "Zelenskiy speech")), typed
+    # another spelling, never a shorter name: Mike Johnson's search finds no other Johnson
+    text = to_plain((await answer(app, "/search Mike Johnson", Asker(1, 1))).document)
+    assert "Mike Johnson speaks" in text and "Alicia Johnson" not in text

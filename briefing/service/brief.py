@@ -6,6 +6,7 @@ import re
 from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 
+from briefing.aliases import fold, skeleton, strip_article
 from briefing.briefs import (
     MATCHES_COUNTED,
     compose_articles,
@@ -24,6 +25,7 @@ from briefing.relevance import topic_relevance
 from briefing.service import App
 from briefing.service.actors import actor_type, read_name, resolve_actor
 from briefing.service.commands import Asker, Reply, command
+from store.actors import find_actors
 from store.search import (
     FUNCTION_WORDS,
     acronyms,
@@ -49,6 +51,8 @@ from store.stories import (
 )
 
 LIST_LIMIT = 20
+SPELLING_WORDS = 4  # a search this long is no name whose other spellings to look for
+SPELLINGS = 5  # at most this many other spellings of a name searched for
 LATEST_MAX = 50  # /latest N: more than a few pages is an archive dump, not the news
 TOPIC_ARTICLES = 300  # a topic brief looks at the stories of this many newest matching articles
 TOPIC_HALF_LIFE = timedelta(days=7)
@@ -228,6 +232,7 @@ def _search(app: App, args: str, limit: int) -> Reply:
     if (common := too_common(args, "search")) is not None:
         return common
     caps = acronyms(args)
+    query = " OR ".join(f"({q})" for q in [query, *_other_spellings(app, args)]) if not caps else query
     articles = articles_by_ids(app.db, _search_ids(app, query, caps, limit))
     if not articles:
         return Reply(no_matches(args.strip()))
@@ -236,6 +241,27 @@ def _search(app: App, args: str, limit: int) -> Reply:
     if len(articles) >= limit and not caps:
         matching = count_matches(app.db, query, limit=MATCHES_COUNTED + 1)
     return _reply(compose_articles(articles, now=app.now(), title=title, matching=matching), app)
+
+
+def _other_spellings(app: App, words: str) -> list[str]:
+    """FTS queries for the other spellings of the name ``words`` are, as the archive's actors know them:
+    "/search Zelenskyy" finds the articles that write Zelensky or Zelenskiy too. Only spellings of the
+    same words ("Volodymyr Zelensky" for "Volodymyr Zelenskyy"), never a shorter alias ("Johnson" for
+    "Mike Johnson" would find every Johnson)."""
+    asked = strip_article(fold(words))
+    if not asked or len(asked.split()) > SPELLING_WORDS:
+        return []
+    width = len(asked.split())
+    wanted, seen = skeleton(asked), {asked}
+    found = []
+    for actor in find_actors(app.db, words, limit=3):
+        for name in sorted({actor.name, *actor.aliases}):
+            form = " ".join(name.split()[-width:])  # "Zelensky" of "Volodymyr Zelensky" for "Zelenskyy"
+            norm = strip_article(fold(form))
+            if norm not in seen and skeleton(norm) == wanted and (query := fts_query(form)) is not None:
+                seen.add(norm)
+                found.append(query)
+    return found[:SPELLINGS]
 
 
 def _search_ids(app: App, query: str, caps: Sequence[str], limit: int) -> list[int]:
