@@ -24,10 +24,10 @@ from urllib.parse import urlsplit
 
 from briefing.addresses import is_web_url, site_of
 from briefing.charsets import decode_text
+from briefing.dates import dateline_date
 from briefing.dumps import split_dump
 from briefing.errors import EmptySourceError, FetchError, SourceError
 from briefing.feeds import Feed, FeedEntry, has_prose, looks_like_feed, parse_feed
-from briefing.furniture import dateline_date
 from briefing.models import ArticleDraft, IngestReport
 from briefing.pages import PAGE_SUFFIXES, parse_page
 from briefing.sentences import split_dateline
