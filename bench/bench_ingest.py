@@ -26,7 +26,7 @@ from typing import TypeVar
 from bench.corpus import write_corpus
 from briefing.charsets import decode_text
 from briefing.dumps import split_dump
-from briefing.service import App
+from briefing.service import App, batches
 from briefing.service import ingest as pipeline
 from config import load_settings
 from store import open_db
@@ -54,13 +54,13 @@ def ingest(files: list[Path], db_path: Path, *, enrich: bool) -> tuple[int, int]
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db_path}{suffix}").unlink(missing_ok=True)
     app = App(db=open_db(db_path), settings=load_settings({"BRIEFING_DB": str(db_path)}))
-    saved = pipeline.enrich_article
+    saved = batches.enrich_article
     if not enrich:
-        pipeline.enrich_article = lambda app, article: None
+        batches.enrich_article = lambda app, article: None
     try:
         report = pipeline.ingest_files(app, files)
     finally:
-        pipeline.enrich_article = saved
+        batches.enrich_article = saved
     app.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     app.db.conn.close()
     size = sum(Path(f"{db_path}{s}").stat().st_size for s in ("", "-wal") if Path(f"{db_path}{s}").exists())

@@ -135,7 +135,7 @@ def build_corpus_db(
     """Fill the database at ``path`` with ``n`` corpus articles (store, dedupe and FTS; with
     ``enrich``, also ``enrich_article`` per article) and return the ingest report."""
     from briefing.service import App
-    from briefing.service import ingest as pipeline
+    from briefing.service import batches as pipeline
     from config import load_settings
     from store import open_db
 

@@ -36,10 +36,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from briefing.actor_groups import group
 from briefing.aliases import fold
 from briefing.chunks import is_headline, join_slashed, split_hyphens
 from briefing.codes import coded_groups
-from briefing.coref import Candidate, group, match_headlines, resolve
+from briefing.coref import Candidate
 from briefing.foreign import after_articles, names_no_one, titles_not_people
 from briefing.gazetteer import load_gazetteer
 from briefing.kinds import type_by_definition, type_by_kind, type_by_series
@@ -47,6 +48,7 @@ from briefing.models import ExtractedActor, Sentence
 from briefing.month_surnames import month_surnames
 from briefing.names import SMALL, Doc
 from briefing.reader import read_sentence
+from briefing.resolution import match_headlines, resolve
 from briefing.revision import (
     defined_acronyms,
     from_the_name,

@@ -9,8 +9,9 @@ import re
 from datetime import datetime
 
 from briefing.boilerplate import NEWSROOM_JOBS
+from briefing.dates import parse_date
 from briefing.dumplines import META, WORD, Line, next_line, previous_line
-from briefing.furniture import Kind, looks_like_name, parse_date, strip_bullet
+from briefing.furniture import Kind, looks_like_name, strip_bullet
 from briefing.sentences import word_count
 
 _CREDITED_SITE = re.compile(

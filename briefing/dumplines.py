@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from briefing.furniture import Kind, classify, is_clock, parse_date
+from briefing.dates import parse_date
+from briefing.furniture import Kind, classify, is_clock
 from briefing.sentences import ends_sentence, word_count
 
 META = (Kind.AUTHOR, Kind.DATE, Kind.LINK)  # lines about an article: its byline, date, own URL

@@ -35,8 +35,8 @@ import feedparser
 
 from briefing.addresses import is_site_root, is_web_url, site_of
 from briefing.boilerplate import strip_boilerplate
+from briefing.dates import parse_date
 from briefing.errors import MalformedFeedError
-from briefing.furniture import parse_date
 from briefing.models import ArticleDraft
 from briefing.sentences import ends_sentence, word_count
 from briefing.titles import title_from_body

@@ -5,22 +5,17 @@ relative time at its end, a date after "Published"...) and at a small vocabulary
 pages put around articles everywhere ("Read more", "Share", "Trending"), newsletter boxes ("Enter your
 email"), cookie notices, rows of share buttons and links to other stories (:mod:`briefing.boilerplate`).
 Decisions that need neighbours (captions before a credit, repeated captions, which heading is a title)
-are made in :mod:`briefing.dumps`.
-:func:`parse_date` reads the dates such pages print ("Wed 13 Nov 2024, 6:19 PM", "March 3, 2025",
-"2024-11-13T18:19:00Z"); a date without a zone is taken as UTC.
+are made in :mod:`briefing.dumps`. A date line's date is read by :mod:`briefing.dates`.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, timezone
 from enum import Enum
-from zoneinfo import ZoneInfo
 
 from briefing.boilerplate import is_agency_note, is_contributors, is_link_label, is_share_row
-from briefing.months import FOREIGN_MONTHS, MONTHS
+from briefing.dates import is_only_date, parse_date, reads_as_date_line
 from briefing.sentences import ends_sentence, word_count
 
 
@@ -278,12 +273,12 @@ def _metadata(line: str, words: int) -> Verdict | None:
     if published:
         rest = published.group(4).strip()
         updated = published.group(1).lower() in ("last updated", "updated", "modified")
-        when = parse_date(rest) if rest and _reads_as_date_line(rest) else None
+        when = parse_date(rest) if rest and reads_as_date_line(rest) else None
         if not rest or when is not None:
             # an "Updated" date dates the article only if it gives no other (its "Published" comes first)
             return Verdict(Kind.DROP) if updated and when is None else Verdict(Kind.DATE, when)
     stamped = _THEN_UPDATED.match(line)  # "November 21, 2026 2:00 PM ET Updated 2 hours ago"
-    if stamped and _only_date(stamped.group(1)) and (when := parse_date(stamped.group(1))) is not None:
+    if stamped and is_only_date(stamped.group(1)) and (when := parse_date(stamped.group(1))) is not None:
         return Verdict(Kind.DATE, when)
     if line.lower() == "by":
         return Verdict(Kind.AUTHOR)
@@ -299,28 +294,11 @@ def _metadata(line: str, words: int) -> Verdict | None:
         if byline and looks_like_name(byline.group(2).strip()):
             who = byline.group(2).strip().rstrip(",")
         return Verdict(Kind.RELTIME, who or None)
-    if _only_date(line):
+    if is_only_date(line):
         when = parse_date(line)
         if when is not None:
             return Verdict(Kind.DATE, when)
     return None
-
-
-# Words of prose around a date: "Posted on social media on 3 November 2026, the video shows soldiers..."
-_PROSE_WORD = re.compile(r"\b[a-z][a-z'’-]{2,}\b")
-DATE_LINE_PROSE_WORDS = 2  # "Published 3 Nov 2026 in World News", "Posted on social media on 3 Nov"
-
-
-def _reads_as_date_line(rest: str) -> bool:
-    """Whether what follows "Published"/"Updated" is a date line's rest (a date, a time, a section or
-    a name) and not a sentence with a date in it ("guidance on 12 November 2025 told doctors to ..."):
-    a date line has at most DATE_LINE_PROSE_WORDS lower-case words that are not date words."""
-    return len(_PROSE_WORD.findall(_DATE_WORDS.sub(" ", rest))) <= DATE_LINE_PROSE_WORDS
-
-
-def _only_date(text: str) -> bool:
-    """A short line of nothing but a date and time: no word of four letters or more but date words."""
-    return word_count(text) <= 8 and not re.search(r"[^\W\d_]{4,}", _DATE_WORDS.sub("", text))
 
 
 def _is_banner(line: str) -> bool:
@@ -330,193 +308,3 @@ def _is_banner(line: str) -> bool:
     parts = _TRAIL.split(line)
     crumbs = parts[::2]
     return len(crumbs) >= 3 and all(word_count(p) <= 3 for p in crumbs)
-
-
-_MONTH = "(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-# Weekday names in French, Spanish, German, Portuguese and Italian: with the months' names, "22 novembre
-# 2026" or "Freitag, 22. November 2026" alone on a line is a date line as "22 November 2026" is
-_FOREIGN_WEEKDAYS = """
-    lundi mardi mercredi jeudi vendredi samedi dimanche
-    lunes martes miércoles miercoles jueves viernes sábado sabado domingo
-    montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag
-    segunda terça terca quarta quinta sexta feira
-    lunedì martedì mercoledì giovedì venerdì sabato domenica
-""".split()
-_DATE_WORDS = re.compile(
-    r"\b(" + "|".join(MONTHS) + r"|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|"
-    r"friday|saturday|sunday|am|pm|utc|gmt|at|on|"
-    + "|".join((*FOREIGN_MONTHS, *_FOREIGN_WEEKDAYS))
-    + r")\b\.?",
-    re.I,
-)
-_ISO = re.compile(
-    r"\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?"
-    r"\s*(Z|[+-]\d{2}:?\d{2})?",
-    re.I,
-)
-_DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(\d{4})\b", re.I)
-_MDY = re.compile(r"\b" + _MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", re.I)
-# A day and a month named in another language ("24 Set 2018", "04 déc. 2018", "12 Mrz 2025"): the month
-# is known by the first three letters of its name without accents, or four where French needs them
-_DMY_ANY = re.compile(r"\b(\d{1,2})\.?\s+(?:de\s+)?([^\W\d_]{3,})\.?,?\s+(?:de\s+)?(\d{4})\b")
-_MONTH_STEMS = {
-    **{name[:3]: number for name, number in MONTHS.items()},
-    **{"fev": 2, "abr": 4, "avr": 4, "mai": 5, "mag": 5, "giu": 6, "lug": 7, "ago": 8, "aou": 8, "set": 9},
-    **{"out": 10, "okt": 10, "ott": 10, "dez": 12, "dic": 12, "ene": 1, "gen": 1, "mrz": 3, "juin": 6},
-    "juil": 7,
-}
-_NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")
-_TIME = re.compile(r"\b(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*([ap])?\.?\s*(m\b\.?)?", re.I)
-_HOUR = re.compile(r"\b(\d{1,2})\s?([ap])\.?\s?m\b\.?", re.I)  # "2 p.m.", "11am"
-# Zone abbreviations written after a time ("3:14 pm EST"), as the fixed offsets they stand for; those
-# that name several clocks (CST, IST, BST, AST) are left out, and such a date is read as UTC
-ZONE_OFFSETS = {
-    "EST": "-05:00", "EDT": "-04:00", "CDT": "-05:00", "MST": "-07:00", "MDT": "-06:00",
-    "PST": "-08:00", "PDT": "-07:00", "AKST": "-09:00", "AKDT": "-08:00", "HST": "-10:00",
-    "WET": "+00:00", "WEST": "+01:00", "CET": "+01:00", "CEST": "+02:00", "EET": "+02:00",
-    "EEST": "+03:00", "MSK": "+03:00", "JST": "+09:00", "KST": "+09:00", "AEST": "+10:00",
-    "AEDT": "+11:00", "AWST": "+08:00", "NZST": "+12:00", "NZDT": "+13:00",
-}  # fmt: skip
-_ZONE = re.compile(r"\b(UTC|GMT|Z|" + "|".join(ZONE_OFFSETS) + r")\b|([+-]\d{2}):?(\d{2})\b")
-# US news writes its clocks by region ("2 p.m. ET"): a wall clock whose offset depends on the date
-WALL_ZONES = {
-    "ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver", "PT": "America/Los_Angeles",
-}  # fmt: skip
-_WALL = re.compile(r"\b(ET|CT|MT|PT)\b")
-_SHIFTED = re.compile(r"\b(?:UTC|GMT)\s?([+-])(\d{1,2})(?::?(\d{2}))?(?!\d)")  # "GMT+1", "UTC-03:30"
-
-
-def parse_date(text: str) -> datetime | None:
-    """The date and time written in ``text``, timezone-aware (UTC if no zone is given), or None."""
-    iso = _ISO.search(text)
-    if iso:
-        y, mo, d, h, mi, s, zone = iso.groups()
-        return _build(int(y), int(mo), int(d), int(h or 0), int(mi or 0), int(s or 0), zone)
-    dmy, mdy, numeric = _DMY.search(text), _MDY.search(text), _NUMERIC.search(text)
-    if numeric and not (dmy or mdy):
-        a, b, year, end = (
-            int(numeric.group(1)),
-            int(numeric.group(2)),
-            numeric.group(3),
-            numeric.end(),
-        )
-        start = numeric.start()
-        day, month = (b, a) if b > 12 else (a, b)  # day first unless that cannot be
-    elif dmy:
-        day, month, year, end = (
-            int(dmy.group(1)),
-            MONTHS[dmy.group(2).lower()],
-            dmy.group(3),
-            dmy.end(),
-        )
-        start = dmy.start()
-    elif mdy:
-        month, day, year, end = (
-            MONTHS[mdy.group(1).lower()],
-            int(mdy.group(2)),
-            mdy.group(3),
-            mdy.end(),
-        )
-        start = mdy.start()
-    elif (other := _DMY_ANY.search(text)) and (named := _month_stem(other.group(2))):
-        day, month, year, end = int(other.group(1)), named, other.group(3), other.end()
-        start = other.start()
-    else:
-        return None
-    # the time follows the date ("Nov 21, 2026 2:00 PM ET") or comes first ("2:00 PM ET Sat, Nov 21, 2026")
-    rest = text[end:]
-    clock = _clock(rest)
-    if clock is None and (clock := _clock(text[:start])) is not None:
-        rest = text[:start]
-    hour, minute, second = clock or (0, 0, 0)
-    return _build(int(year), month, day, hour, minute, second, _zone_in(rest))
-
-
-# The day a dateline gives without its year: "Nov 23", "Nov. 23", "23 Nov", "24 SET"
-_DAY_MONTH = re.compile(r"\b([^\W\d_]{3,10})\.?\s+(\d{1,2})\b|\b(\d{1,2})\.?\s+([^\W\d_]{3,10})\b")
-DATELINE_AHEAD = timedelta(days=1)  # a dateline's day may be tomorrow where it was written
-
-
-def dateline_date(dateline: str, *, now: datetime) -> datetime | None:
-    """The day a dateline (:func:`briefing.sentences.split_dateline`) gives ("AMSTERDAM, Nov 23 (Reuters)
-    -", "COPENHAGEN, Denmark, Nov. 24, 2026 /PRNewswire/ --", "Berlin, 24. November 2026 –"), at midnight
-    UTC, or None. A day without its year is in the year that puts it last on or before ``now`` (a day
-    ahead allowed): a wire story is dated by the day it was filed, which is never later than it is read."""
-    if not dateline:
-        return None
-    full = parse_date(dateline)
-    if full is not None:
-        return full
-    for m in _DAY_MONTH.finditer(dateline):
-        word, day = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
-        month = _month_stem(word)
-        if month is not None:
-            return _in_last_year(month, int(day), now)
-    return None
-
-
-def _in_last_year(month: int, day: int, now: datetime) -> datetime | None:
-    for year in (now.year + 1, now.year, now.year - 1):
-        try:
-            when = datetime(year, month, day, tzinfo=UTC)
-        except ValueError:
-            continue
-        if when <= now + DATELINE_AHEAD:
-            return when
-    return None
-
-
-def _clock(text: str) -> tuple[int, int, int] | None:
-    """The time of day written in ``text`` ("6:19 PM", "18.19", "2 p.m."), on a 24-hour clock."""
-    clock = _TIME.search(text)
-    if clock:
-        hour, minute, second = int(clock.group(1)), int(clock.group(2)), int(clock.group(3) or 0)
-        meridiem = (clock.group(4) or "").lower()
-    elif hour_only := _HOUR.search(text):
-        hour, minute, second, meridiem = int(hour_only.group(1)), 0, 0, hour_only.group(2).lower()
-    else:
-        return None
-    if meridiem == "p" and hour < 12:
-        hour += 12
-    elif meridiem == "a" and hour == 12:
-        hour = 0
-    return hour, minute, second
-
-
-def _zone_in(text: str) -> str | None:
-    """The zone written in ``text`` as an offset ("+01:00"), "UTC", an IANA name, or None."""
-    shifted = _SHIFTED.search(text)
-    if shifted:
-        sign, hours, minutes = shifted.groups()
-        return f"{sign}{int(hours):02d}:{minutes or '00'}"
-    zone = _ZONE.search(text)
-    if zone is None and (wall := _WALL.search(text)):
-        return WALL_ZONES[wall.group(1)]
-    written = zone.group(0) if zone else None
-    return ZONE_OFFSETS.get(written or "", written)
-
-
-def _month_stem(word: str) -> int | None:
-    """The month a word names in another language, by its stem ("set", "déc", "juil"), or None."""
-    plain = "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if c.isascii())
-    return _MONTH_STEMS.get(plain[:4]) or _MONTH_STEMS.get(plain[:3])
-
-
-def _build(y: int, mo: int, d: int, h: int, mi: int, s: int, zone: str | None) -> datetime | None:
-    tz = UTC
-    if zone is not None and zone in WALL_ZONES.values():
-        try:
-            wall = datetime(y, mo, d, h, mi, s, tzinfo=ZoneInfo(zone))
-        except ValueError:
-            return None
-        return wall.astimezone(timezone(wall.utcoffset() or timedelta()))
-    if zone and zone.upper() not in ("Z", "UTC", "GMT"):
-        sign = -1 if zone.startswith("-") else 1
-        digits = zone[1:].replace(":", "")
-        offset = timedelta(hours=int(digits[:2]), minutes=int(digits[2:4] or 0))
-        if offset <= timedelta(hours=14):  # no clock is further from UTC: "+99:99" is no zone
-            tz = timezone(sign * offset)
-    try:
-        return datetime(y, mo, d, h, mi, s, tzinfo=tz)
-    except ValueError:
-        return None

@@ -19,9 +19,9 @@ import trafilatura
 
 from briefing.addresses import own_url, site_of
 from briefing.boilerplate import strip_boilerplate
+from briefing.dates import parse_date
 from briefing.errors import EmptySourceError
 from briefing.feeds import has_prose
-from briefing.furniture import parse_date
 from briefing.linklists import is_link_list, without_link_list_tail
 from briefing.models import ArticleDraft
 from briefing.sentences import word_count

@@ -1,32 +1,30 @@
-"""Reading the times of day and the timezones people type, and saying which offset a zone has.
+"""Reading the timezones people type, and saying which IANA zone they mean.
 
-    parse_time("7pm") -> 19:00          parse_zone("São Paulo") -> "America/Sao_Paulo"
-    parse_time("19h30") -> 19:30        parse_zone("UTC+3") -> "Etc/GMT-3"
-    parse_time("0830") -> 08:30         parse_zone("Europe/Kiev") -> "Europe/Kyiv"
-    parse_time("12 noon") -> 12:00      parse_zone("Mumbai") -> "Asia/Kolkata"   (seeds/place_zones.toml)
-                                        parse_zone("PDT") -> "America/Los_Angeles"
+    parse_zone("São Paulo") -> "America/Sao_Paulo"      parse_zone("UTC+3") -> "Etc/GMT-3"
+    parse_zone("Europe/Kiev") -> "Europe/Kyiv"          parse_zone("PDT") -> "America/Los_Angeles"
+    parse_zone("Mumbai") -> "Asia/Kolkata"   (seeds/place_zones.toml)
     read_zone("in Kyiv please") -> ("Europe/Kyiv", "")
     read_zone("Perth, WA") -> ("Australia/Perth", "")      (Western Australia's Perth, not Washington's clock)
     read_zone("Oslo, NO") -> ("Europe/Oslo", "")           (Oslo's own name, not Europe/Berlin it links to)
-    describe_zone("Etc/GMT-3", now) -> "UTC+03:00 (Etc/GMT-3)"
 
 A timezone is always stored as an IANA name, under its current name, because that is what ``zoneinfo``
 loads and what the /settings buttons compare with. A country's zone named in ``zone.tab`` is current even
 where IANA makes it a link to a neighbour's zone of the same clock (Europe/Oslo to Europe/Berlin), and the
 place list gives each city such a zone of its own country (``bench/make_zone_places.py``), so users see
 the name of their own place however they type it; old names are renamed (Europe/Kiev -> Europe/Kyiv).
-An abbreviation is its region's clock, summer and winter (EST is America/New_York); ``zone_note`` says
-so when it is typed out of season. A fixed offset becomes IANA's ``Etc/GMT±N``, whose sign is the
-reverse of the usual one (``Etc/GMT-3`` is UTC+03:00), so replies show the offset next to such a name
-(``describe_zone``, ``zone_note``). Pure: ``now`` comes in as an argument wherever an offset is shown.
-The names and places are looked up in the tables of :mod:`briefing.place_zones`.
+An abbreviation is its region's clock, summer and winter (EST is America/New_York). A fixed offset
+becomes IANA's ``Etc/GMT±N``, whose sign is the reverse of the usual one (``Etc/GMT-3`` is UTC+03:00).
+Pure: ``now`` comes in as an argument, used only to suggest zones of an offset.
+The names and places are looked up in the tables of :mod:`briefing.place_zones`. How a zone is shown
+once read (its offset now, a warning about a reversed sign or an abbreviation out of season) is
+:mod:`briefing.zone_offsets`; times of day are :mod:`briefing.times_of_day`.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from briefing.place_zones import (
@@ -40,90 +38,7 @@ from briefing.place_zones import (
     zone_names,
     zones_named,
 )
-
-EXAMPLE = "/subscribe 07:30 Europe/Kyiv"
-TIME_FORMS = "07:30, 7:30pm, 7 am, 19h30 or 0830"
-
-
-class SettingError(ValueError):
-    """A time, timezone or length the user typed cannot be used; the message says why."""
-
-
-# ---- times of day ------------------------------------------------------------------------------------
-
-_HALF_DAY = re.compile(r"^(.*?)([ap])\.?m\.?$")
-_CLOCK = re.compile(r"^(\d{1,2})(?:[:.h](\d{2})(?::(\d{2}))?h?|h)?$")
-_DIGITS = re.compile(r"^(\d{1,2})(\d{2})h?$")
-_TIME_LIKE = re.compile(r"^\d{1,4}(?:[:.h]\d*)*h?(?:[ap]\.?m\.?)?$", re.I)
-_NAMED_TIMES = {"noon": time(12, 0), "midday": time(12, 0), "midnight": time(0, 0)}
-HALF_DAY_WORDS = frozenset({"am", "pm", "a.m.", "p.m.", "a.m", "p.m"})
-
-
-def looks_like_time(word: str) -> bool:
-    """Whether a word is meant as a time of day (even a wrong one, such as "25:00"), not a place."""
-    return bool(_TIME_LIKE.match(word)) or word.lower() in _NAMED_TIMES
-
-
-_HOUR_WORDS = {
-    w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())
-} | {"noon": 12, "midday": 12, "midnight": 0}
-_SPOKEN = re.compile(
-    r"\b(half|quarter)\s+(?:(past|after|to)\s+)?(\d{1,2}|" + "|".join(_HOUR_WORDS) + r")"
-    r"(?:\s*([ap]\.?m)\b\.?|\b)",
-    re.IGNORECASE,
-)
-
-
-def spoken_times(text: str) -> str:
-    """ "half past 7" as "7:30", "quarter past 7pm" as "7:15pm", "quarter to 8" as "7:45", "half past
-    midnight" as "0:30", "half past seven" as "7:30", British "half 7" as "7:30"; anything else as
-    written."""
-
-    def clock(m: re.Match[str]) -> str:
-        word, relation, hour_text, half_day = (
-            m.group(1).lower(),
-            (m.group(2) or "").lower(),
-            m.group(3),
-            m.group(4) or "",
-        )
-        hour = int(hour_text) if hour_text.isdigit() else _HOUR_WORDS[hour_text.lower()]
-        minutes = 30 if word == "half" else 15
-        if not relation and word == "quarter":  # "quarter 7" says neither past nor to
-            return m.group(0)
-        if relation == "to":
-            if minutes == 30:  # "half to 8" is no English time (German "halb acht" is 7:30): as typed
-                return m.group(0)
-            # "quarter to 1" is 12:45 (a clock's twelve, am or pm as said), "quarter to midnight" 23:45
-            hour, minutes = hour - 1 if hour > 1 else 12 if hour == 1 else 23, 45
-        return f"{hour}:{minutes:02d}{half_day.strip()}"
-
-    return _SPOKEN.sub(clock, text)
-
-
-def parse_time(text: str, *, example: str = EXAMPLE) -> time:
-    """A time of day in the forms people write: ``07:30``, ``7.30``, ``7pm``, ``7:30 pm``, ``19h30``,
-    ``19h``, ``0830``, ``0830h``, ``8`` (an hour), ``19:30:00`` (the seconds are dropped), ``noon``,
-    ``12 noon``."""
-    raw = "".join(spoken_times(text).split()).lower()
-    for name, named in _NAMED_TIMES.items():
-        if raw in (name, f"{named.hour or 12}{name}"):  # "12noon", "12midnight"
-            return named
-    half = _HALF_DAY.match(raw)
-    clock = half.group(1) if half else raw
-    match = _DIGITS.match(clock) or _CLOCK.match(clock)
-    if match:
-        hour, minute = int(match.group(1)), int(match.group(2) or 0)
-        second = int(match.group(3) or 0) if match.re is _CLOCK else 0
-        if half and 1 <= hour <= 12:
-            hour = hour % 12 + (12 if half.group(2) == "p" else 0)
-        elif half:
-            hour = 99
-        if hour <= 23 and minute <= 59 and second <= 59:
-            return time(hour, minute)
-    raise SettingError(f"“{text}” is not a time of day; write it as {TIME_FORMS}, e.g. {example}")
-
-
-# ---- timezones ---------------------------------------------------------------------------------------
+from briefing.times_of_day import EXAMPLE, SettingError
 
 _OFFSET = re.compile(r"^(?:utc|gmt)?([+-])(\d{1,2})(?::?(\d{2}))?$")
 US_NAME = "United States"  # the US's name in the place list, whose states yield to cities ("Washington")
@@ -169,8 +84,6 @@ FILLER_WORDS = frozenset(
     " on by around about me us send it a an digest briefing news thanks thank you and or is to set"
     " o'clock oclock h hrs hours morning".split()
 )
-# A bare hour with one of these ("every evening at 7") is in the afternoon or evening.
-EVENING_WORDS = frozenset({"afternoon", "evening", "night", "tonight"})
 # A suggestion is made only for a name this close to a known zone name ("Europe/Berln"), or to a place
 # name with the same first letter ("Tokyoo"; "Atlantis" is not Atlanta).
 CLOSE = 0.8
@@ -206,7 +119,7 @@ def _country_zone(country: Region) -> tuple[str, str]:
     the Canaries); else the user is asked for a city. A state's or province's likewise (Texas: Chicago's;
     Nunavut: ask)."""
     if country.zone is None:
-        options = ", ".join(f"{z} ({place_table().largest.get(z, _city_of(z))})" for z in country.zones[:4])
+        options = ", ".join(f"{z} ({place_table().largest.get(z, city_of(z))})" for z in country.zones[:4])
         raise SettingError(f"{country.name} spans several timezones; name your city, or one of: {options}.")
     return country.zone, ""
 
@@ -493,74 +406,6 @@ def zone_and_note(text: str, *, now: datetime | None = None) -> tuple[str, str]:
     return found
 
 
-def utc_offset(name: str, now: datetime) -> str:
-    """The zone's offset at ``now``, as "UTC+03:00" or "UTC-05:00"."""
-    offset = now.astimezone(ZoneInfo(name)).utcoffset() or timedelta(0)
-    minutes = int(offset.total_seconds()) // 60
-    sign = "-" if minutes < 0 else "+"
-    return f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
-
-
-def _changes(name: str, now: datetime) -> bool:
-    """Whether the zone's offset changes in the year around ``now`` (summer time)."""
-    return len({utc_offset(name, now + timedelta(days=d)) for d in range(0, 366, 30)}) > 1
-
-
-def describe_zone(name: str, now: datetime) -> str:
-    """The zone as a reply shows it: "Europe/Kyiv (UTC+02:00 now)", "Asia/Tokyo (UTC+09:00)", and a
-    fixed offset by its offset first: "UTC+03:00 (Etc/GMT-3)"."""
-    offset = utc_offset(name, now)
-    if name == "UTC":
-        return name
-    if name.startswith("Etc/GMT"):
-        return f"{offset} ({name})"
-    return f"{name} ({offset} now)" if _changes(name, now) else f"{name} ({offset})"
-
-
-def _next_change(name: str, now: datetime) -> datetime | None:
-    """The local date on which the zone's clock next changes (summer time starts or ends), within a year."""
-    zone = ZoneInfo(name)
-    summer = bool(now.astimezone(zone).dst())
-    for days in range(1, 367):
-        then = (now + timedelta(days=days)).astimezone(zone)
-        if bool(then.dst()) != summer:
-            return then
-    return None
-
-
-def _season_note(name: str, now: datetime, typed: str) -> str | None:
-    """A note when the user typed the abbreviation of the other half of the year (PDT in January)."""
-    for word in fold(typed).replace(",", " ").split():
-        zone, season = ABBREVIATIONS.get(word, ("", None))
-        if zone != name or season is None:
-            continue
-        summer = bool(now.astimezone(ZoneInfo(name)).dst())
-        change = _next_change(name, now)
-        if summer == (season == "summer") or change is None:
-            return None
-        meant = utc_offset(name, change)
-        return (
-            f"{word.upper()} is not in effect now: the clock in {_city_of(name)} is on"
-            f" {utc_offset(name, now)} until {change.day} {change:%B}, then {meant}. Your digest follows"
-            f" that clock all year; for {meant} all year, send /settings tz {meant}."
-        )
-    return None
-
-
-def _city_of(zone: str) -> str:
+def city_of(zone: str) -> str:
+    """The city an Area/City zone is named after, as written: "Asia/Ho_Chi_Minh" -> "Ho Chi Minh"."""
     return zone.rpartition("/")[2].replace("_", " ")
-
-
-def zone_note(name: str, now: datetime, *, typed: str = "") -> str | None:
-    """A word of warning about zones that are easy to take for something else: an Etc/GMT name the
-    user ``typed`` (whose sign is reversed), or an abbreviation typed in the wrong half of the year
-    (PDT in winter: the clock in Los Angeles is on PST, UTC-08:00, until March)."""
-    offset = utc_offset(name, now)
-    if re.fullmatch(r"Etc/GMT[+-]\d+", name) and "etc/" in fold(typed):
-        other = offset.translate(str.maketrans("+-", "-+"))
-        note = f"{name} is {offset}: IANA's Etc/GMT names have the sign reversed."
-        hours = int(other[4:6])
-        if (other[3] == "+" and hours <= 14) or (other[3] == "-" and hours <= 12):  # a clock some place keeps
-            note += f" If you meant {other}, send /settings tz {other}."
-        return note
-    return _season_note(name, now, typed)

@@ -5,8 +5,9 @@ from datetime import UTC, datetime
 import pytest
 from conftest import NOW
 
+from briefing.dates import dateline_date
 from briefing.dumps import split_dump
-from briefing.furniture import Kind, Verdict, classify, dateline_date
+from briefing.furniture import Kind, Verdict, classify
 from briefing.sentences import split_dateline, without_dateline
 from briefing.service.ingest import ingest_files
 from store.articles import latest_articles

@@ -5,6 +5,7 @@ import logging
 import sqlite3
 from datetime import UTC, date, datetime
 
+import briefing.service.batches as batches
 import briefing.service.ingest as ingest
 from briefing.adapters.pacer import Pacer
 from briefing.adapters.sender import Sender
@@ -18,7 +19,7 @@ KEY = deliveries.PartKey(1, date(2025, 1, 23), 0)
 
 
 def test_an_ingest_commits_at_least_every_transaction_seconds(app, monkeypatch):
-    monkeypatch.setattr(ingest, "TRANSACTION_SECONDS", 0.0)  # every article is "slow"
+    monkeypatch.setattr(batches, "TRANSACTION_SECONDS", 0.0)  # every article is "slow"
     begun: list[str] = []
     app.db.conn.set_trace_callback(lambda sql: begun.append(sql) if sql.startswith("BEGIN") else None)
     try:

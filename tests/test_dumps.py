@@ -8,9 +8,10 @@ import pytest
 from conftest import FIXTURES, ROOT, SEEDS
 
 from briefing.charsets import decode_text
+from briefing.dates import parse_date
 from briefing.dumps import split_dump
 from briefing.errors import BinarySourceError, DecodeError, EmptySourceError
-from briefing.furniture import Kind, Verdict, classify, parse_date
+from briefing.furniture import Kind, Verdict, classify
 from briefing.titles import title_from_body
 
 SEED_TITLES = {

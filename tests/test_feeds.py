@@ -7,9 +7,9 @@ from datetime import UTC, datetime
 import pytest
 from conftest import FIXTURES
 
+from briefing.dates import parse_date
 from briefing.errors import MalformedFeedError
 from briefing.feeds import has_prose, html_to_text, looks_like_feed, parse_feed
-from briefing.furniture import parse_date
 from briefing.models import ArticleDraft
 
 FEEDS = FIXTURES / "feeds"

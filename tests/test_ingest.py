@@ -17,8 +17,9 @@ from localweb import LocalSite
 
 import bot
 from briefing.adapters.fetch import FetchConfig, Fetcher
-from briefing.service import App, ingest
-from briefing.service.ingest import ingest_feed, ingest_files, ingest_sources
+from briefing.service import App, batches, feed_polls
+from briefing.service.feed_polls import ingest_feed
+from briefing.service.ingest import ingest_files, ingest_sources
 from briefing.service.seeding import ensure_seeded
 from store import open_db
 from store.actors import find_actors
@@ -433,7 +434,7 @@ async def test_offline_each_host_is_tried_once_not_once_per_entry(app):
         "resolution; kept the feed's summary"
     }
     # pages fetched alongside the first may each try before its failure is known; none after
-    assert set(tried) == {"www.theguardian.com"} and len(tried) <= ingest.PAGE_CONCURRENCY
+    assert set(tried) == {"www.theguardian.com"} and len(tried) <= feed_polls.PAGE_CONCURRENCY
 
 
 async def test_a_wire_dateline_is_not_stored_with_the_article(app, tmp_path):
@@ -471,7 +472,7 @@ async def test_enrichment_runs_with_each_new_article_and_a_failure_loses_only_th
         app_.db.execute("UPDATE articles SET summary = 'done' WHERE id = ?", [article.id])
         seen.append(article.title)
 
-    monkeypatch.setattr(ingest, "enrich_article", enrich)
+    monkeypatch.setattr(batches, "enrich_article", enrich)
     path = sorted(SEEDS.glob("000_*.txt"))[0]
     report = await ingest_sources(app, [str(path)])
     assert report.new == 8 and len(seen) == 8
@@ -585,7 +586,7 @@ async def test_storing_in_the_bot_loop_lets_other_handlers_run_between_articles(
     import asyncio
 
     from briefing.models import ArticleDraft
-    from briefing.service.ingest import Tally, store_drafts_async
+    from briefing.service.batches import Tally, store_drafts_async
     from store.articles import count_articles
 
     bodies = [

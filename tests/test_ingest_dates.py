@@ -8,7 +8,8 @@ from conftest import FIXTURES, NOW
 from test_ingest import FAST, FERRY, STORY, story_page
 
 from briefing.adapters.fetch import Fetcher
-from briefing.service.ingest import FUTURE_TOLERANCE, credible_date, ingest_files, ingest_sources
+from briefing.service.batches import FUTURE_TOLERANCE, credible_date
+from briefing.service.ingest import ingest_files, ingest_sources
 from store.articles import find_by_url, latest_articles
 
 

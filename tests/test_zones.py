@@ -6,7 +6,9 @@ from datetime import UTC, datetime, time
 
 import pytest
 
-from briefing.zones import SettingError, describe_zone, parse_time, parse_zone, read_zone, zone_note
+from briefing.times_of_day import SettingError, parse_time
+from briefing.zone_offsets import describe_zone, zone_note
+from briefing.zones import parse_zone, read_zone
 
 WINTER = datetime(2025, 1, 23, 12, 0, tzinfo=UTC)
 SUMMER = datetime(2025, 7, 1, 12, 0, tzinfo=UTC)

@@ -26,7 +26,7 @@ from briefing.models import Source
 from briefing.schedule import zone
 from briefing.service import App
 from briefing.service.commands import TERMINAL_CHAT_ID
-from briefing.service.ingest import ingest_feed
+from briefing.service.feed_polls import ingest_feed
 from store.alerts import followers_of_articles, queue_alert
 from store.articles import dated_since
 from store.db import transaction

@@ -14,19 +14,17 @@ from briefing.place_zones import fold
 from briefing.schedule import due_digest, local_date, next_due
 from briefing.service import App
 from briefing.service.commands import Asker, Button, Reply, command
-from briefing.zones import (
+from briefing.times_of_day import (
     EVENING_WORDS,
     EXAMPLE,
     HALF_DAY_WORDS,
     SettingError,
-    describe_zone,
     looks_like_time,
     parse_time,
-    read_zone,
     spoken_times,
-    zone_and_note,
-    zone_note,
 )
+from briefing.zone_offsets import describe_zone, zone_note
+from briefing.zones import read_zone, zone_and_note
 from store import subscribers as subs
 from store.deliveries import has_digest
 from store.subscribers import follows_of

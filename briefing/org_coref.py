@@ -1,0 +1,150 @@
+"""Within one text: the other names an organisation goes by, and which of them are one organisation.
+
+A company named with its legal form goes by its shorter names ("Castellan" for "Castellan Logistics
+Inc."); an organisation by its initials ("ICC"), by an acronym defined in brackets ("(IRF)"), and by its
+head alone after its full name ("the Guild's board"); a nationality before a known name says where the
+body is, no part of its name ("the Danish Social Liberal Party"). People's names are
+:mod:`briefing.coref`; :func:`briefing.resolution.resolve` applies both.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from briefing.aliases import CORPORATE
+from briefing.coref import FUNCTION_WORDS, Candidate, is_lone_place, surface_of
+from briefing.cues import ORG_FIRST, ORG_FIRST_ROMANCE, ORG_HEADS, PORTFOLIOS, UNIT_HEADS
+from briefing.gazetteer import Gazetteer
+from briefing.models import ActorType
+
+_GENERIC = (
+    ORG_HEADS | PORTFOLIOS | UNIT_HEADS | frozenset({"national", "federal", "royal", "central", "of", "the"})
+)
+
+
+def refer_back(cands: list[Candidate], gaz: Gazetteer) -> None:
+    """An organisation written two ways in one text is one actor. A nationality before a name the lists
+    or the text know without it says where the body is, no part of its name ("the Danish Social Liberal
+    Party" after or before "the Social Liberal Party" is a mention of Denmark and of the party); a head
+    alone after a longer name with that word refers back to it ("the Guild's board" after "the Guild of
+    Harbour Pilots")."""
+    orgs = [c for c in cands if c.type == "organization" and c.alias_of is None]
+    alone = {c.norm: c for c in orgs if c.toks[0].norm not in gaz.demonyms}
+    nations: dict[str, set[str]] = defaultdict(set)  # "Australian" and "Canadian League of Rights": two
+    for c in orgs:
+        if len(c.toks) > 2 and c.toks[0].norm in gaz.demonyms:
+            nations[" ".join(t.norm for t in c.toks[1:])].add(gaz.demonyms[c.toks[0].norm])
+    for c in orgs:
+        first = c.toks[0]
+        if len(c.toks) > 2 and first.norm in gaz.demonyms and not first.possessive:
+            rest = " ".join(t.norm for t in c.toks[1:])
+            known = gaz.known.get(rest)
+            plain = alone.get(rest)
+            generic = all(t.low in _GENERIC for t in c.toks[1:])  # "German Air Force" is no "Air Force"
+            firm = (known and known[1] == "organization") or plain is not None
+            if firm and not generic and len(nations[rest]) == 1:
+                cands.append(Candidate([first], c.sentence, "place", gaz.demonyms[first.norm], why="list"))
+                c.toks = c.toks[1:]
+                c.canonical = known[0] if known else plain.canonical if plain else None
+        elif len(c.toks) == 1 and first.norm in ORG_HEADS:
+            longer = [
+                o
+                for o in cands
+                if o.type == "organization" and len(o.toks) > 1 and o.start < c.start and o.canonical
+                if any(t.norm == first.norm for t in o.toks)
+            ]
+            if longer:
+                c.canonical = longer[-1].canonical
+
+
+def is_company_name(cand: Candidate, companies: dict[str, str], gaz: Gazetteer) -> bool:
+    """Is the candidate a company's short name, not a name a title or the lists give a person or place? A
+    city the company is named after is the company unless the words around say place ("Toyota said",
+    not "in Toyota")."""
+    if cand.norm not in companies or cand.why == "title":
+        return False
+    if cand.why != "list":
+        return True
+    return cand.type == "place" and is_lone_place(cand, gaz) and cand.context != "place"
+
+
+def company_short_names(cands: list[Candidate], gaz: Gazetteer, text: str) -> dict[str, str]:
+    """The shorter names a company the text names with its legal form goes by, and its full name:
+    "Castellan Logistics" and "Castellan" for "Castellan Logistics Inc.". The first word alone only when
+    it is no word the lists know ("Deutsche", "American") nor a given name; a short name two companies
+    share is neither's."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for c in cands:
+        if c.type != "organization" or len(c.toks) < 2 or c.toks[-1].norm not in CORPORATE:
+            continue
+        name = [t for t in c.toks if t.word]
+        while name and name[-1].norm in CORPORATE:
+            name.pop()
+        if not name or not all(t.cap or t.acronym for t in name):
+            continue
+        full = c.canonical or surface_of(c, text)
+        found[" ".join(t.norm for t in name)].add(full)
+        first = name[0]
+        if len(name) == 2 and (first.low in ORG_FIRST or first.low in ORG_FIRST_ROMANCE):
+            found[name[1].norm].add(full)  # "Banco Santander S.A." is "Santander"
+        if len(name) > 1 and not (
+            first.norm in gaz.known
+            or first.norm in gaz.countries
+            or first.norm in gaz.demonyms
+            or first.norm in gaz.given_names
+            or first.acronym
+            or len(first.norm) < 3
+        ):
+            found[first.norm].add(full)
+    return {short: next(iter(names)) for short, names in found.items() if len(names) == 1}
+
+
+def short_forms(cands: list[Candidate], gaz: Gazetteer, seen: dict[str, tuple[ActorType, str]]) -> None:
+    """Shorter names an organisation goes by in the text: its initials ("ICC"), its name without the
+    legal form ("Apple" for "Apple Inc."), and an acronym defined in brackets ("(IRF)")."""
+    _acronyms_of_names(cands, gaz, seen)
+    for c in cands:
+        if c.type == "organization" and len(c.toks) > 1 and c.toks[-1].norm in CORPORATE and c.canonical:
+            seen.setdefault(" ".join(t.norm for t in c.toks[:-1]), ("organization", c.canonical))
+    defined: dict[str, tuple[ActorType, str]] = {}
+    for c in cands:
+        if c.alias_of is not None and c.alias_of in seen:
+            _adopt_known_acronym(c, cands, gaz, seen)
+            defined[c.norm] = seen[c.norm] = seen[c.alias_of]
+    for c in cands:
+        if c.norm in defined and c.norm not in gaz.known:
+            c.type, c.canonical = defined[c.norm]
+
+
+def _acronyms_of_names(
+    cands: list[Candidate], gaz: Gazetteer, seen: dict[str, tuple[ActorType, str]]
+) -> None:
+    """An acronym made of the initials of one organisation the text names is that organisation ("ICC" after
+    "International Criminal Court")."""
+    by_initials: dict[str, set[tuple[ActorType, str]]] = defaultdict(set)
+    for c in cands:
+        content = [t for t in c.toks if t.word and t.norm not in FUNCTION_WORDS]
+        # initials only of a name written in capitals: "Ukrainian service" (a state's) is no "U.S."
+        if c.type == "organization" and c.canonical and len(c.toks) > 1 and all(t.cap for t in content):
+            initials = "".join(t.norm[0] for t in content)
+            by_initials[initials].add(("organization", c.canonical))
+    for c in cands:
+        if len(c.toks) == 1 and c.toks[0].acronym and c.norm not in gaz.known:
+            found = by_initials.get(c.norm.replace(" ", ""), set())
+            if len(found) == 1:
+                c.type, c.canonical = next(iter(found))
+                seen[c.norm] = (c.type, c.canonical)
+
+
+def _adopt_known_acronym(
+    alias: Candidate, cands: list[Candidate], gaz: Gazetteer, seen: dict[str, tuple[ActorType, str]]
+) -> None:
+    """ "Social Democratic Party (SPD)": a known acronym names the long form too."""
+    known = gaz.known.get(alias.norm)
+    long_form = alias.alias_of or ""
+    if not known or known[1] != seen[long_form][0]:
+        return
+    for c in cands:
+        if c.norm == long_form:
+            c.canonical = known[0]
+    seen[long_form] = (known[1], known[0])

@@ -1,0 +1,205 @@
+"""Within one text: the type and canonical name of every candidate, or None to drop it; then headlines.
+
+:func:`resolve` reads the candidates of a text's body together: a person's surname or given name alone
+refers to the person named in full (:mod:`briefing.coref`), an organisation's short names to the
+organisation (:mod:`briefing.org_coref`), a name typed firmly once is that type everywhere in the text,
+and a word left untyped by its run takes the type it has elsewhere in the text, then its context; a
+capitalised first word of a sentence with no evidence at all is dropped. :func:`match_headlines` then
+finds in title-case lines only the names the body or the lists establish.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from briefing.aliases import fold
+from briefing.coref import (
+    FIRM_RULES,
+    Candidate,
+    People,
+    canonical_person,
+    is_lone_place,
+    surface_of,
+    surname_keys,
+)
+from briefing.cues import CALENDAR, TITLES
+from briefing.gazetteer import Gazetteer
+from briefing.models import ActorType
+from briefing.org_coref import company_short_names, is_company_name, refer_back, short_forms
+from briefing.tokens import Token
+
+
+def resolve(cands: list[Candidate], gaz: Gazetteer, text: str) -> None:
+    """Give every candidate its type and canonical name, or type None to drop it."""
+    _without_affiliation(cands, gaz)
+    _one_sense(cands)
+    companies = company_short_names(cands, gaz, text)
+    named = {id(c) for c in cands if companies and is_company_name(c, companies, gaz)}  # a company's name
+    people = People([c for c in cands if id(c) not in named], gaz, text)
+    seen: dict[str, tuple[ActorType, str]] = {}
+    referred: set[str] = set()
+    for c in cands:
+        lone_place = is_lone_place(c, gaz)
+        full = people.find(c, text) if c.type in ("person", None) or lone_place else None
+        if full and lone_place and fold(full.split()[0]) not in gaz.given_names:
+            full = None  # "Copenhagen" is no surname of "Nasdaq Copenhagen"
+        company = companies.get(c.norm) if id(c) in named else None
+        if full and company and len(c.toks) > 1:
+            full = None  # "Eberhard Faber" after "Eberhard Faber GmbH" is the firm, not Henry Eberhard Faber
+        how = "surname"
+        if not full and not company:
+            full, how = people.first_name_of(c), "given"
+        if full:
+            if len(c.toks) == 1 and c.context == "person":
+                referred.add(full)  # "Bekele said", not "the Connector" after "Fairfax Connector"
+            c.type, c.canonical, c.why = "person", full, c.why or how
+        elif company:
+            # the legal form of its full name is as firm a head as "Ministry"
+            c.type, c.canonical, c.why = "organization", company, "head"
+        elif c.type == "person" and c.canonical is None:
+            c.canonical = canonical_person(c, gaz, text)
+        elif c.type == "organization" and c.canonical is None:
+            known = gaz.known.get(c.norm)
+            c.canonical = known[0] if known else surface_of(c, text)
+        elif c.type == "place" and c.canonical is None:
+            c.canonical = surface_of(c, text)
+        if c.type is not None and c.alias_of is None and not c.initial:
+            seen.setdefault(c.norm, (c.type, c.canonical or surface_of(c, text)))
+    for c in cands:  # a name the text refers back to by its surname alone is a person's, firmly
+        if c.type == "person" and c.canonical in referred and c.why in ("shape", "particle"):
+            c.why = "surname"
+    short_forms(cands, gaz, seen)
+    contexts: dict[str, set[str]] = defaultdict(set)
+    for c in cands:
+        if c.type is None:
+            contexts[c.norm].add("brand" if c.brand else c.context)
+            contexts[c.norm].add("again" if "seen" in contexts[c.norm] else "seen")
+    for c in cands:
+        if c.alias_of is not None or c.type is None:
+            _settle(c, seen, contexts[c.norm], gaz, text)
+    refer_back(cands, gaz)
+
+
+# words for a person's party before the name: "Republican Ed Gillespie" is Ed Gillespie, a Republican
+_AFFILIATIONS = frozenset(
+    "republican republicans democrat democrats gop tory tories labour conservative liberal socialist".split()
+)
+
+
+def _without_affiliation(cands: list[Candidate], gaz: Gazetteer) -> None:
+    """A person's name begun by their party ("Republican Chris Christie") is the name after it, or the
+    archive knows one person under two names."""
+    for c in cands:
+        party = c.toks[0].low in _AFFILIATIONS
+        if party and c.type == "person" and len(c.toks) > 2 and c.toks[1].norm in gaz.given_names:
+            c.toks, c.canonical = c.toks[1:], None
+
+
+def _one_sense(cands: list[Candidate]) -> None:
+    """A name the text types firmly as an organisation or a place is that wherever else the text writes it
+    and only a guess typed it otherwise: "Castellan's chief executive" makes "the merger of Castellan" the
+    company too."""
+    firm: dict[str, set[tuple[ActorType, str | None]]] = defaultdict(set)
+    for c in cands:
+        if c.why in FIRM_RULES and c.type in ("organization", "place"):
+            firm[c.norm].add((c.type, c.canonical))
+    for c in cands:
+        found = firm.get(c.norm)
+        if found and len(found) == 1 and c.type is not None and c.why not in FIRM_RULES:
+            type_, canonical = next(iter(found))
+            if c.type != type_:
+                c.type, c.canonical, c.why = type_, canonical, "seen"
+
+
+def _settle(
+    c: Candidate, seen: dict[str, tuple[ActorType, str]], contexts: set[str], gaz: Gazetteer, text: str
+) -> None:
+    """Type a candidate its run left open: by the text's other uses, its context, then a default."""
+    if c.norm in seen:
+        c.type, c.canonical = seen[c.norm]
+        c.why = "seen"
+    elif c.alias_of is not None:
+        c.canonical = c.canonical or surface_of(c, text)
+    elif "brand" in contexts and c.toks[-1].possessive:
+        c.type, c.canonical, c.why = "organization", text[c.start : c.toks[-1].end], "brand"
+        c.toks = [*c.toks[:-1], _whole(c.toks[-1])]
+    elif "person" in contexts:
+        c.type, c.canonical, c.why = "person", surface_of(c, text), "context"
+    elif "organization" in contexts:
+        c.type, c.canonical, c.why = "organization", surface_of(c, text), "context"
+    elif "place" in contexts and not c.initial:
+        c.type, c.canonical, c.why = "place", surface_of(c, text), "context"
+        # "guarantees from Nordhavn": a lone word no list holds, after a preposition alone, may be the
+        # company the archive knows by it
+        c.guessed = len(c.toks) == 1
+    elif len(c.toks) == 1 and c.norm in gaz.given_names:
+        c.type, c.canonical, c.why = "person", surface_of(c, text), "given"
+    elif c.initial or c.common:
+        c.type = None
+    elif "again" not in contexts:
+        c.type = None  # a word capitalised once, with nothing to say what it is: no evidence of a name
+    else:
+        c.type, c.canonical, c.guessed, c.why = "organization", surface_of(c, text), True, "guess"
+
+
+def _whole(tok: Token) -> Token:
+    """The token with its possessive kept as part of the name ("Kellogg's" the company)."""
+    return Token(
+        tok.text, tok.start, tok.end, tok.low, tok.norm + "s", tok.word, tok.cap, tok.acronym
+    ).refresh()
+
+
+def match_headlines(cands: list[Candidate], gaz: Gazetteer, headlines: list[tuple[int, list[Token]]]) -> None:
+    """Mentions in title-case lines: only names the body or the lists establish."""
+    table: dict[str, tuple[ActorType, str]] = {}
+    surnames: set[str] = set()
+    for c in cands:
+        if c.type is not None and c.canonical:
+            table.setdefault(c.norm, (c.type, c.canonical))
+            if c.type == "person":  # "Kim" of Kim Jong Un, not "Un" (the UN in a headline)
+                for key in surname_keys(c)[:1]:
+                    surnames.add(key)
+                    table.setdefault(key, (c.type, c.canonical))
+    surnames -= {c.norm for c in cands if c.type is not None and len(c.toks) == 1 and c.why != "surname"}
+    for index, toks in headlines:
+        i = 0
+        while i < len(toks):
+            width = _match(toks, i, table, gaz)
+            if width == 1 and toks[i].norm in surnames and _another_full_name(toks, i, gaz):
+                width = 0
+            if width:
+                norm = " ".join(t.norm for t in toks[i : i + width])
+                type_, name = table.get(norm) or _gaz(norm, gaz)
+                cands.append(Candidate(toks[i : i + width], index, type_, name))
+                i += width
+            else:
+                i += 1
+
+
+def _another_full_name(toks: list[Token], i: int, gaz: Gazetteer) -> bool:
+    """Is the surname at ``toks[i]`` another person's, by the name before it: a given name ("Tomos Morgan"
+    is not Eluned Morgan), or any word on a line that is a name alone (a byline)?"""
+    before = toks[i - 1] if i > 0 else None
+    if before is None or not before.word or not before.cap or before.acronym or before.low in TITLES:
+        return False
+    return before.norm in gaz.given_names or (len(toks) <= 3 and all(t.word and t.cap for t in toks))
+
+
+def _gaz(norm: str, gaz: Gazetteer) -> tuple[ActorType, str]:
+    if norm in gaz.known:
+        name, type_ = gaz.known[norm]
+        return type_, name
+    return "place", gaz.place(norm) or gaz.demonyms[norm]
+
+
+def _match(toks: list[Token], i: int, table: dict, gaz: Gazetteer) -> int:
+    if not toks[i].word or not (toks[i].cap or toks[i].acronym) or toks[i].norm in CALENDAR:
+        return 0
+    for width in range(min(5, len(toks) - i), 0, -1):
+        span = toks[i : i + width]
+        if not (span[-1].cap or span[-1].acronym) or not all(t.word for t in span):
+            continue
+        norm = " ".join(t.norm for t in span)
+        if norm in table or norm in gaz.known or gaz.place(norm) or norm in gaz.demonyms:
+            return width
+    return 0

@@ -1,0 +1,140 @@
+"""Storing a source's article drafts, and the tally of what became of each.
+
+An article is stored together with its enrichment (:func:`briefing.service.enrich.enrich_article`) in
+one savepoint, so it is never half-processed, and one that fails is reported in the :class:`Tally` and
+skipped while the others stay. The ingest of files, of pages and of feeds
+(:mod:`briefing.service.ingest`, :mod:`briefing.service.feed_polls`) all store this way, in transactions
+short enough that a running bot's writes do not wait long for them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, timedelta
+
+from briefing.addresses import is_web_url
+from briefing.dates import dateline_date
+from briefing.models import ArticleDraft, IngestReport
+from briefing.recase import readable_title
+from briefing.sentences import split_dateline
+from briefing.service import App
+from briefing.service.enrich import enrich_article
+from store.articles import add_article
+from store.db import savepoint, transaction
+
+# the ingest's log, as before these lines left ingest.py: a failed article is reported where it always was
+log = logging.getLogger("briefing.service.ingest")
+
+BATCH = 500
+TRANSACTION_SECONDS = 1.0  # a running bot's writes wait at most about this long for an ingest's
+# A date further ahead of the ingest than this is a mistake (a wrong time zone, a typo, a post scheduled
+# ahead), not when the article appeared: it is dropped and the article is dated when it is ingested, as
+# one whose source gives no date, whatever the source (a dump, a page or a feed). Up to this much ahead
+# is a clock running fast, and stands.
+FUTURE_TOLERANCE = timedelta(minutes=15)
+
+
+@dataclass
+class Tally:
+    """A report being built (an :class:`IngestReport` is frozen)."""
+
+    new: int = 0
+    duplicate: int = 0
+    near_duplicate: int = 0
+    not_modified: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    notes: list[tuple[str, str]] = field(default_factory=list)
+    new_ids: list[int] = field(default_factory=list)
+    # called as ``articles(k, n)`` after the k-th of a source's n articles (for the progress bar)
+    articles: Callable[[int, int], None] | None = None
+
+    def stored(self, k: int, n: int) -> None:
+        if self.articles is not None:
+            self.articles(k, n)
+
+    def report(self) -> IngestReport:
+        return IngestReport(
+            new=self.new,
+            duplicate=self.duplicate,
+            near_duplicate=self.near_duplicate,
+            failed=tuple(self.failed),
+            not_modified=self.not_modified,
+            notes=tuple(self.notes),
+            new_ids=tuple(self.new_ids),
+        )
+
+
+def store_drafts(
+    app: App, drafts: Sequence[ArticleDraft], tally: Tally, *, label: str, source_id: int | None
+) -> None:
+    """Store drafts in transactions of up to ``BATCH`` articles or ``TRANSACTION_SECONDS``, whichever
+    ends first (a bot on the same database must not wait long to write), each article (and its
+    enrichment) in a savepoint: a failing article is reported and skipped, and the others stay."""
+    done = 0
+    while done < len(drafts):
+        deadline = time.monotonic() + TRANSACTION_SECONDS
+        with transaction(app.db):
+            for draft in drafts[done : done + BATCH]:
+                _store_one(app, draft, tally, label=label, source_id=source_id)
+                done += 1
+                tally.stored(done, len(drafts))
+                if time.monotonic() >= deadline:
+                    break
+
+
+async def store_drafts_async(
+    app: App, drafts: Sequence[ArticleDraft], tally: Tally, *, label: str, source_id: int | None
+) -> None:
+    """:func:`store_drafts` for the bot's event loop: one transaction per article, and the loop gets
+    control back between articles, so chats are answered while a feed's articles are enriched (about a
+    tenth of a second each) instead of after the whole batch. No transaction is open across the
+    ``await``, so another handler's write never joins ours."""
+    for k, draft in enumerate(drafts, 1):
+        with transaction(app.db):
+            _store_one(app, draft, tally, label=label, source_id=source_id)
+        tally.stored(k, len(drafts))
+        await asyncio.sleep(0)
+
+
+def credible_date(when: datetime | None, now: datetime) -> datetime | None:
+    """``when``, unless it lies more than ``FUTURE_TOLERANCE`` after ``now``."""
+    return when if when is None or when <= now + FUTURE_TOLERANCE else None
+
+
+def _store_one(app: App, draft: ArticleDraft, tally: Tally, *, label: str, source_id: int | None) -> None:
+    # an article giving no date of its own is dated by its dateline ("AMSTERDAM, Nov 23 (Reuters) -")
+    dateline, body = split_dateline(draft.body)
+    written = draft.published_at or dateline_date(dateline, now=app.now())
+    draft = replace(
+        draft,
+        title=readable_title(draft.title, body),  # "SENATE APPROVES ..." as the article writes its words
+        body=body,
+        published_at=credible_date(written, app.now()),
+        # a malformed address ("http://[x/a" in a dump's "URL:" line) names no page: the text still counts
+        url=draft.url if is_web_url(draft.url) else None,
+    )
+    try:
+        with savepoint(app.db):
+            result = add_article(app.db, draft, now=app.now(), source_id=source_id)
+            if result.outcome == "new":
+                enrich_article(app, result.article)
+    except Exception as exc:  # one bad article must not stop the batch
+        log.warning("could not store %r from %s: %s", draft.title, label, exc)
+        log.debug("the error was", exc_info=True)
+        tally.failed.append((f"{label}: {draft.title[:60]}", f"{type(exc).__name__}: {exc}"))
+        return
+    if result.outcome == "new":
+        tally.new += 1
+        tally.new_ids.append(result.article.id)
+        if written is not None and draft.published_at is None:
+            utc = written.astimezone(UTC)
+            reason = f"its date, {utc.day} {utc:%b %Y %H:%M} UTC, is ahead of the clock: dated when ingested"
+            tally.notes.append((f"{label}: {draft.title[:60]}", reason))
+    elif result.outcome == "duplicate":
+        tally.duplicate += 1
+    else:
+        tally.near_duplicate += 1

@@ -1,0 +1,221 @@
+"""A feed's entries into stored articles, and one poll of a feed URL.
+
+:func:`ingest_feed` is one feed poll for the scheduler (:mod:`briefing.service.polling`): a conditional
+GET with the validators stored for the feed, and the outcome recorded in ``sources`` (a failing feed
+backs off, and is paused after ``feed_max_failures`` failures in a row). Its entries are stored as the
+feed gives them, except teasers, whose pages are fetched a few at a time (:func:`fetch_teasers`); a feed
+file read by :mod:`briefing.service.ingest` goes through the same steps, without the poll.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+from briefing.addresses import site_of
+from briefing.errors import EmptySourceError, FetchError, SourceError
+from briefing.feeds import Feed, FeedEntry, has_prose, parse_feed
+from briefing.models import ArticleDraft, IngestReport
+from briefing.pages import parse_page
+from briefing.service import App
+from briefing.service.batches import Tally, credible_date, store_drafts_async
+from store.articles import known_url
+from store.db import transaction
+from store.sources import find_source, forget_validators, record_poll_failure, record_poll_ok, upsert_source
+
+if TYPE_CHECKING:
+    from briefing.adapters.fetch import Fetcher, FetchResult
+
+PAGE_CONCURRENCY = 4
+
+
+def fresh_entries(app: App, feed: Feed, tally: Tally) -> list[FeedEntry]:
+    """The feed's entries less the teasers whose URL is known (stored, or recognised as a near-duplicate):
+    those are counted as duplicates here, so their pages are never fetched again. A full entry goes on
+    to the store, whose own look-up by URL and text tells a duplicate."""
+    fresh = [e for e in feed.entries if not (e.teaser and e.draft.url and known_url(app.db, e.draft.url))]
+    tally.duplicate += len(feed.entries) - len(fresh)
+    return fresh
+
+
+def readable_entries(
+    entries: Sequence[FeedEntry], tally: Tally, *, label: str
+) -> tuple[list[ArticleDraft], list[ArticleDraft]]:
+    """The entries to store as the feed gives them, and the teasers whose pages are to be fetched. A
+    teaser with no URL of its own has no page to fetch (its link was the site's home page, say): its
+    summary is the article if it holds prose, else it is a failure."""
+    full, teasers = [], []
+    for entry in entries:
+        draft = entry.draft
+        if entry.teaser and draft.url:
+            teasers.append(draft)
+        elif not entry.teaser or has_prose(draft):
+            full.append(draft)
+        else:
+            tally.failed.append((f"{label}: {draft.title[:60]}", "feed entry: no article text"))
+    return full, teasers
+
+
+def note_recovery(feed: Feed, label: str, tally: Tally) -> None:
+    if feed.repaired:
+        tally.notes.append((label, f"malformed feed, repaired: {feed.repaired}"))
+    if feed.recovered:
+        tally.notes.append((label, f"malformed feed, read what could be read: {feed.recovered}"))
+    if not feed.entries:
+        tally.notes.append((label, "the feed has no entries"))
+
+
+def default_fetcher(app: App) -> Fetcher:
+    from briefing.adapters.fetch import FetchConfig, Fetcher
+
+    return Fetcher(FetchConfig.from_settings(app.settings))
+
+
+async def ingest_feed(
+    app: App, url: str, *, fetcher: Fetcher | None = None, poll: bool | None = None
+) -> IngestReport:
+    """Poll one feed: a conditional GET with the validators stored for it, its new entries stored
+    (teasers' pages fetched), and the outcome — validators, or the failure and its count (a feed
+    failing ``feed_max_failures`` times in a row is paused) — recorded in ``sources``.
+    ``poll`` switches the feed's scheduled polling on or off (``None`` leaves it)."""
+    tally = Tally()
+    own = fetcher is None
+    fetcher = fetcher or default_fetcher(app)
+    try:
+        await poll_feed(app, url, tally, fetcher, poll=poll)
+    finally:
+        if own:
+            await fetcher.aclose()
+    return tally.report()
+
+
+async def poll_feed(
+    app: App,
+    url: str,
+    tally: Tally,
+    fetcher: Fetcher,
+    *,
+    first: FetchResult | None = None,
+    poll: bool | None = None,
+) -> None:
+    from store.sources import set_polling
+
+    with transaction(app.db):
+        source = find_source(app.db, url) or upsert_source(
+            app.db, kind="feed", location=url, name=site_of(url) or url, now=app.now()
+        )
+        if poll is not None:
+            set_polling(app.db, source.id, poll)
+    # whether a later poll will read this feed again (a paused feed waits for an admin, maybe forever)
+    polled = (source.poll and not source.paused) if poll is None else poll
+    try:
+        fetched = first or await fetcher.get(url, etag=source.etag, last_modified=source.last_modified)
+        feed = None
+        if not fetched.not_modified:
+            feed = parse_feed(fetched.body, url=fetched.url, content_type=fetched.content_type)
+    except SourceError as exc:
+        _feed_failed(app, source.id, source.failures, str(exc))
+        tally.failed.append((url, str(exc)))
+        return
+    next_poll = app.now() + timedelta(minutes=app.settings.poll_minutes)
+    with transaction(app.db):
+        if feed is not None:
+            upsert_source(app.db, kind="feed", location=url, name=feed.title, now=app.now())
+        record_poll_ok(
+            app.db,
+            source.id,
+            now=app.now(),
+            etag=fetched.etag,
+            last_modified=fetched.last_modified,
+            next_poll_at=next_poll,
+        )
+    if feed is None:
+        tally.not_modified += 1
+        return
+    note_recovery(feed, url, tally)
+    full, teasers = readable_entries(fresh_entries(app, feed, tally), tally, label=url)
+    await store_drafts_async(app, full, tally, label=url, source_id=source.id)
+    left = await fetch_teasers(
+        app, teasers, tally, fetcher, label=url, source_id=source.id, retry_later=polled
+    )
+    if left:  # the next poll must read the feed again, not hear "304 Not Modified" and skip those entries
+        with transaction(app.db):
+            forget_validators(app.db, source.id)
+
+
+def _feed_failed(app: App, source_id: int, failures: int, error: str) -> None:
+    backoff = app.settings.poll_minutes * 2 ** min(failures + 1, 5)
+    with transaction(app.db):
+        record_poll_failure(
+            app.db,
+            source_id,
+            now=app.now(),
+            error=error,
+            max_failures=app.settings.feed_max_failures,
+            next_poll_at=app.now() + timedelta(minutes=backoff),
+        )
+
+
+async def fetch_teasers(
+    app: App,
+    teasers: Sequence[ArticleDraft],
+    tally: Tally,
+    fetcher: Fetcher,
+    *,
+    label: str,
+    source_id: int | None,
+    retry_later: bool,
+) -> int:
+    """Fetch the pages of entries the feed only teases, a few at a time, and store them; the number of
+    entries left for the next poll. ``retry_later``: a later poll will read this feed again, so an entry
+    whose page fails for now is left for it; otherwise (a feed file, a feed not polled) that entry keeps
+    the feed's summary."""
+    if not teasers:
+        return 0
+    gate = asyncio.Semaphore(PAGE_CONCURRENCY)
+    left: list[str] = []
+
+    async def full(draft: ArticleDraft) -> ArticleDraft | None:
+        assert draft.url is not None  # a teaser without a URL is no teaser to fetch (see readable_entries)
+        try:
+            async with gate:
+                fetched = await fetcher.get(draft.url)
+            page = parse_page(fetched.body, fetched.url)
+        except SourceError as exc:
+            for_now = isinstance(exc, FetchError) and exc.transient
+            if for_now and retry_later:
+                # not now: the URL stays unknown, so the next poll tries the page again
+                tally.failed.append((draft.url, f"feed entry page: {exc}"))
+                left.append(draft.url)
+                return None
+            if not has_prose(draft):
+                reason = f"feed entry page: {exc}; no article text in the feed's summary"
+                tally.failed.append((draft.url, reason))
+                return None
+            # never (a 404, a paywall's 403, a page with no text), or not now but no later poll will
+            # try again: the feed's summary is all there is
+            tally.notes.append((draft.url, f"feed entry page: {exc}; kept the feed's summary"))
+            if isinstance(exc, EmptySourceError):
+                # the link leads to no article (a section page, a list of links): not this entry's own
+                # URL, which a later entry linking there would otherwise be a duplicate of
+                return replace(draft, url=None)
+            return draft
+        return replace(
+            page,
+            url=draft.url,  # the feed's link: what the next poll will look up
+            source=draft.source,
+            title=page.title or draft.title,
+            author=page.author or draft.author,
+            section=draft.section,
+            # a feed's date ahead of the clock gives way to the page's
+            published_at=credible_date(draft.published_at, app.now()) or page.published_at,
+        )
+
+    pages = await asyncio.gather(*(full(d) for d in teasers))
+    await store_drafts_async(
+        app, [p for p in pages if p is not None], tally, label=label, source_id=source_id
+    )
+    return len(left)

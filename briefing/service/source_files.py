@@ -1,0 +1,132 @@
+"""The SOURCE arguments of an ingest as items to read, and what one file holds.
+
+:func:`expand_sources` turns files, folders (recursively) and http(s) URLs into items (:class:`Item`), a
+mistake in one (an empty name, a missing file, an ftp URL) an item of its own, so that one bad argument
+never stops the others. :func:`read_file` tells a text dump, a saved page and a feed apart (by extension
+and by the bytes) and refuses what only looks like text: code, configuration, data, documentation
+markup, a software project's own files. Neither touches the store: the ingest
+(:mod:`briefing.service.ingest`) stores what they find.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from briefing.charsets import decode_text
+from briefing.dumps import split_dump
+from briefing.errors import EmptySourceError, SourceError
+from briefing.feeds import Feed, looks_like_feed, parse_feed
+from briefing.models import ArticleDraft
+from briefing.pages import PAGE_SUFFIXES, parse_page
+
+TEXT_SUFFIXES = frozenset((".txt", ".text", ""))
+FEED_SUFFIXES = frozenset((".rss", ".atom", ".xml", ".rdf", ".gz"))
+# Text the dump reader would take for news but that is not: its lines would become "articles".
+# Markdown and reStructuredText are here too: the reader does not undo their markup, and in a
+# folder they are a project's README or docs far more often than a saved article.
+NOT_NEWS = {
+    "code": ".py .pyi .js .mjs .ts .sh .bash .ps1 .bat .c .h .cpp .java .go .rs .rb .php .sql .css",
+    "configuration": ".toml .ini .cfg .conf .yaml .yml .env .properties .lock",
+    "data": ".json .jsonl .ndjson .csv .tsv",
+    "documentation markup": ".md .markdown .rst .adoc .tex",
+}
+NOT_NEWS_SUFFIXES = {suffix: kind for kind, names in NOT_NEWS.items() for suffix in names.split()}
+# Files a software project keeps beside its code, with no extension or as .txt ("LICENSE", "Makefile",
+# "requirements.txt"): plain text, but never news
+PROJECT_FILES = frozenset(
+    """
+    license licence copying notice authors contributors changelog changes readme todo
+    install makefile dockerfile procfile gemfile rakefile vagrantfile jenkinsfile cmakelists requirements
+    manifest codeowners pkg_info
+    """.split()
+)
+# Folders of tools and packaging, never of news: an ``ingest .`` in a checkout must not read a
+# package's metadata (a copy of its README) or a virtualenv's files as articles
+TOOL_FOLDERS = frozenset(("__pycache__", "node_modules", "site-packages", "venv"))
+TOOL_FOLDER_SUFFIXES = (".egg-info", ".dist-info")
+MAX_FILE_BYTES = 50_000_000
+
+
+@dataclass(frozen=True)
+class Item:
+    """One source to ingest: a file path or a URL (or a mistake already found while expanding)."""
+
+    location: str
+    is_url: bool = False
+    error: str | None = None
+
+
+def expand_sources(sources: Iterable[str]) -> list[Item]:
+    """Files, folders (recursively: text, HTML and feed files, hidden ones skipped) and URLs."""
+    items: list[Item] = []
+    for source in sources:
+        if not source.strip():  # Path("") is the current folder: an unset "$DIR" would read all of it
+            reason = "an empty name (an unset variable?), not a file, folder or URL"
+            items.append(Item(f'"{source}"', error=reason))
+            continue
+        path = Path(source).expanduser()
+        try:
+            scheme = urlsplit(source).scheme.lower()
+        except ValueError as exc:  # "http://[x/a": a pasted typo must not stop the other sources
+            items.append(Item(source, error=f"not a valid address ({exc})"))
+            continue
+        if scheme in ("http", "https"):
+            items.append(Item(source, is_url=True))
+        elif path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file() and _wanted(p, path))
+            items += [Item(str(p)) for p in found]
+            if not found:
+                items.append(Item(source, error="no text, HTML or feed files in this folder"))
+        elif path.is_file():
+            items.append(Item(str(path)))
+        elif len(scheme) > 1:  # "C:" is a drive, "ftp:" a scheme
+            items.append(Item(source, error=f"refused {scheme!r} URL: only http and https"))
+        else:
+            items.append(Item(source, error="no such file or folder"))
+    return items
+
+
+def _wanted(path: Path, root: Path) -> bool:
+    folders = path.relative_to(root).parts[:-1]
+    if any(part.startswith(".") for part in path.relative_to(root).parts) or any(
+        part.lower() in TOOL_FOLDERS or part.lower().endswith(TOOL_FOLDER_SUFFIXES) for part in folders
+    ):
+        return False
+    return path.suffix.lower() in TEXT_SUFFIXES | PAGE_SUFFIXES | FEED_SUFFIXES and not _project_file(path)
+
+
+def _project_file(path: Path) -> bool:
+    return path.suffix.lower() in TEXT_SUFFIXES and path.stem.lower().replace("-", "_") in PROJECT_FILES
+
+
+def read_file(path: Path) -> list[ArticleDraft] | Feed:
+    """The articles in a file (a text dump or a saved page), or the feed it holds. A file of code,
+    configuration, data or documentation markup (by its extension) is refused."""
+    kind = NOT_NEWS_SUFFIXES.get(path.suffix.lower())
+    if kind is not None:
+        raise SourceError(f"not news: a {path.suffix} file holds {kind}")
+    if _project_file(path):
+        raise SourceError(f"not news: {path.name} is a software project's file")
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise SourceError(f"too large: {size:,} bytes (limit {MAX_FILE_BYTES:,})")
+    data = path.read_bytes()
+    if not data.strip():
+        raise EmptySourceError("the file is empty")
+    suffix = path.suffix.lower()
+    if suffix in FEED_SUFFIXES or looks_like_feed(data):
+        return parse_feed(data)
+    if suffix in PAGE_SUFFIXES or is_html(data):
+        return [parse_page(data, None, source=path.name)]
+    drafts = split_dump(decode_text(data), source=path.name)
+    if not drafts:
+        raise EmptySourceError("no articles found (only page furniture)")
+    return drafts
+
+
+def is_html(data: bytes) -> bool:
+    head = data[:2048].lstrip().lower()
+    return head.startswith((b"<!doctype html", b"<html")) or b"<html" in head[:512]
