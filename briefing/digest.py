@@ -36,7 +36,7 @@ UPDATE_SENTENCES = 4  # an update tells one new fact per article that brings one
 MAX_SOURCES = 6
 UPDATE = "Update: "
 # An ingest stamps an article's arrival before it commits it with its story (up to about a second later,
-# ``ingest.TRANSACTION_SECONDS``): one stamped this long before a digest was composed may not have been
+# ``batches.TRANSACTION_SECONDS``): one stamped this long before a digest was composed may not have been
 # in it. Of those, the ones the digest held are recorded with it (``Received.held``); the rest are news.
 ARRIVAL_SLACK = timedelta(seconds=5)
 

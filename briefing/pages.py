@@ -32,7 +32,7 @@ MIN_WORDS = 20
 # as dates, full dates in the URL or the text); its extensive mode takes any year in the prose ("first
 # announced in 2011") for the page's date. The URL's date (a day, no time) only when nothing better says
 # when. The latest date is not htmldate's default, today by the clock: a page dated ahead is the
-# ingest's to judge (see briefing.service.ingest), as a feed entry's is. It stays within the century,
+# ingest's to judge (see briefing.service.batches), as a feed entry's is. It stays within the century,
 # since htmldate also takes it for the last year a number in a date-like element may be.
 _DATES = {
     "outputformat": "%Y-%m-%dT%H:%M:%S%z",

@@ -179,7 +179,7 @@ def _read_chunk(doc: Doc, index: int, toks: list[Token], i: int, j: int, initial
             _read_chunk(doc, index, toks, i + a, i + b, initial and a == 0)
         return
     if known:
-        # "in Toyota" says the city, not the company named after it (``coref``)
+        # "in Toyota" says the city, not the company named after it (``org_coref.is_company_name``)
         where = "place" if known[1] == "place" and context_cue(toks, i, j) == "place" else ""
         if known[1] == "organization" and (place := _the_place(doc.gaz, toks, i, j)):
             known, where = (place, "place"), "place"

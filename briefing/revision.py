@@ -69,7 +69,7 @@ def from_the_name(candidates: list[Candidate]) -> None:
     """A place begins at its name: the tagger's "northeastern city of Sumy" or "port city of Vladivostok"
     is a mention of Sumy or Vladivostok, the words before "of" say what it is. A direction alone stays
     ("eastern Aleppo" is a part of Aleppo, as the gold data of the benchmark marks it; the archive keeps
-    no such alias, ``coref.group``)."""
+    no such alias, ``actor_groups.group``)."""
     for c in candidates:
         first = c.toks[0]
         if c.type == "person" or not first.word or first.cap or first.acronym or first.low in PARTICLES:

@@ -1,4 +1,4 @@
-"""Reading times of day and timezones as people type them (briefing/zones.py)."""
+"""Reading times of day and timezones as people type them (briefing/zones.py, briefing/times_of_day.py)."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """Feed polling and alerts over the store.
 
 :func:`poll_due_feeds` polls the feeds whose time has come (``sources.poll = 1``, not paused,
-``next_poll_at`` passed) through :func:`briefing.service.ingest.ingest_feed`: a conditional GET with
+``next_poll_at`` passed) through :func:`briefing.service.feed_polls.ingest_feed`: a conditional GET with
 the stored ETag and Last-Modified, new entries stored, and the outcome recorded — the next poll in
 ``poll_minutes``, or after a failure later and later (``poll_minutes * 2**n``, at most 32 times), and
 after ``feed_max_failures`` failures in a row the feed paused; one good fetch resets the count. It
