@@ -11,6 +11,7 @@ from datetime import datetime
 from briefing.boilerplate import NEWSROOM_JOBS
 from briefing.dumplines import META, WORD, Line, next_line, previous_line
 from briefing.furniture import Kind, looks_like_name, parse_date, strip_bullet
+from briefing.headlines import is_headline
 from briefing.sentences import word_count
 
 _CREDITED_SITE = re.compile(
@@ -54,14 +55,14 @@ def mark_sites(lines: list[Line]) -> None:
 def _in_header(lines: list[Line], first: int, last: int) -> bool:
     """Whether the credit on lines ``first``..``last`` sits under a title and over the article's date,
     byline or lead ("prisoner exchange: ..." / "Source: www..." / "Published: ..." / the lead): a footer
-    comes after a paragraph, and is followed by the next article's title, if anything."""
-    before = previous_line(lines, first, (Kind.DROP, Kind.CREDIT))
+    comes after a paragraph, and is followed by the next article's title, if anything. A title ending
+    with a full stop or "?" is read as prose until it passes the headline test (:func:`is_headline`)."""
+    above = next((j for j in range(first - 1, -1, -1) if lines[j].kind not in (Kind.DROP, Kind.CREDIT)), None)
     after = next_line(lines, last)
-    return (
-        before is not None
-        and before.kind is Kind.HEADING
-        and after is not None
-        and after.kind in (Kind.PROSE, *META)
+    if above is None or after is None or after.kind not in (Kind.PROSE, *META):
+        return False
+    return lines[above].kind is Kind.HEADING or (
+        lines[above].kind is Kind.PROSE and is_headline(lines, above)
     )
 
 

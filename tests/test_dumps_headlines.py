@@ -91,8 +91,10 @@ def test_a_headline_over_a_source_credit_and_a_date_is_the_title_in_any_case():
     for headline in (
         "dock strike: gdynia port workers win pay rise",
         "DOCK STRIKE: GDYNIA PORT WORKERS WIN PAY RISE",
+        "dock strike: gdynia port workers win pay rise.",  # a headline with a full stop: by its place
     ):
-        text = f"{headline}\nSource: www.balticwire.example\nPublished: 23 November 2026 12:10 UTC\n\n{lead}\n\n{rest}\n"
+        credits = "Source: www.balticwire.example\nPublished: 23 November 2026 12:10 UTC"
+        text = f"{headline}\n{credits}\n\n{lead}\n\n{rest}\n"
         [article] = split_dump(text, source="dump.txt")
         assert article.title == headline
         assert article.body.split("\n\n") == [lead, rest]
@@ -150,3 +152,21 @@ def test_a_lower_case_opening_sentence_of_body_text_is_no_title():
     [article] = split_dump(text, source="notes.txt")
     assert article.body.startswith("the council met on monday and agreed the budget")
     assert dump_as_one_article(text)[0] == ""
+
+
+def test_a_paragraph_over_a_source_footer_and_the_next_articles_date_stays_its_articles():
+    text = (
+        "dock strike: gdynia port workers win pay rise\n\n"
+        "Harbour workers in Gdynia ended a three-day strike on Monday after the port authority agreed to "
+        "raise wages by nine percent.\n\n"
+        "The union said cranes would be running again by the evening shift, and that the ships waiting in "
+        "the roads would be unloaded first.\n"
+        "Source: www.balticwire.example\n"
+        "Published: 24 November 2026 09:00 UTC\n\n"
+        "A ferry to Bornholm will sail twice a day through the winter, its operator said on Monday.\n"
+    )
+    strike, ferry = split_dump(text, source="dump.txt")
+    assert strike.title == "dock strike: gdynia port workers win pay rise"
+    assert strike.body.endswith("the ships waiting in the roads would be unloaded first.")
+    assert strike.source == "balticwire.example"
+    assert ferry.body.startswith("A ferry to Bornholm will sail twice a day through the winter")
