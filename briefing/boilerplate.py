@@ -4,7 +4,8 @@ Pages (through trafilatura) and feed entries (their HTML) arrive as paragraphs, 
 furniture that survived the extraction: a link to another story ("ALSO READ: ...", "Read more: ..."),
 a row of share buttons ("Share this article: Facebook Twitter WhatsApp"), the footer blog engines add
 to every syndicated post ("The post ... appeared first on ..."), an agency's closing "... contributed
-to this report.". Left in, they are stored in the body and may be picked as summary sentences.
+to this report.", a paywall's pitch ("Subscribe to continue reading.": :mod:`briefing.paywalls`). Left
+in, they are stored in the body and may be picked as summary sentences.
 :func:`strip_boilerplate` drops them by their shape, for any site: a label and a colon before a short
 link text (in English, French, German, Spanish, Portuguese or Italian), words that are all names of
 networks, the syndication formula. Dumps have their own line rules (:mod:`briefing.furniture`), which
@@ -15,6 +16,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+
+from briefing.paywalls import without_pitch
 
 # A label pointing to another story, then its headline: "ALSO READ: Tinubu orders relief", "Read more:
 # Who is ...?", "See also - ...", "WATCH: ...". A cut marker ("... Read more" at the end of a teaser)
@@ -96,14 +99,16 @@ _BARE = re.compile(r"^(?:[_*=~•·\-–—](?:\s?[_*=~•·\-–—])*|(?:https
 
 
 def strip_boilerplate(paragraphs: Iterable[str]) -> list[str]:
-    """The paragraphs without link labels, share buttons, syndication footers, agencies' notes and bare
-    rules or addresses; a footer that ends a paragraph of prose is cut off it."""
+    """The paragraphs without link labels, share buttons, syndication footers, agencies' notes, a
+    paywall's pitch and bare rules or addresses; a footer or pitch that ends a paragraph of prose is cut
+    off it."""
     kept: list[str] = []
     for paragraph in paragraphs:
         text = " ".join(paragraph.split())
         footer = _SYNDICATION.search(text)
         if footer is not None:
             text = text[: footer.start()].rstrip()
+        text = without_pitch(text)
         furniture = is_link_label(text) or is_share_row(text) or is_contributors(text) or is_agency_note(text)
         if text and not furniture and not _BARE.match(text):
             kept.append(text)

@@ -12,6 +12,7 @@ from briefing.boilerplate import NEWSROOM_JOBS
 from briefing.dates import parse_date
 from briefing.dumplines import META, WORD, Line, next_line, previous_line
 from briefing.furniture import Kind, looks_like_name, strip_bullet
+from briefing.headlines import is_headline
 from briefing.sentences import word_count
 
 _CREDITED_SITE = re.compile(
@@ -33,18 +34,37 @@ def mark_sites(lines: list[Line]) -> None:
     """Sites that a dump credits, line by line. A "Source / www.dw.com" footer ends its article (the
     seed-002 layout glues articles together with nothing else between them) and names its outlet; a
     "Photo credit: www.dw.com" over an article names it too. An article crediting two sites has
-    neither as its outlet."""
+    neither as its outlet. A "Source" line between a title and the article's date or lead is the
+    credit of the article under it, in its header: it ends nothing, and the title stays its title."""
     for i, line in enumerate(lines):
         credited = _CREDITED_SITE.fullmatch(line.text)
         if credited:
             line.site = credited.group(1).lower()
             if line.text[:6].lower().startswith("source"):
-                line.kind = Kind.BREAK
+                line.kind = Kind.DROP if _in_header(lines, i, i) else Kind.BREAK
         elif _SOURCE_LABEL.fullmatch(line.text) and i + 1 < len(lines):
             site = _SITE.fullmatch(lines[i + 1].text)
             if site:
                 line.kind = Kind.DROP
-                lines[i + 1].kind, lines[i + 1].site = Kind.BREAK, site.group(1).lower()
+                footer = not _in_header(lines, i, i + 1)
+                lines[i + 1].kind, lines[i + 1].site = (
+                    Kind.BREAK if footer else Kind.DROP,
+                    site.group(1).lower(),
+                )
+
+
+def _in_header(lines: list[Line], first: int, last: int) -> bool:
+    """Whether the credit on lines ``first``..``last`` sits under a title and over the article's date,
+    byline or lead ("prisoner exchange: ..." / "Source: www..." / "Published: ..." / the lead): a footer
+    comes after a paragraph, and is followed by the next article's title, if anything. A title ending
+    with a full stop or "?" is read as prose until it passes the headline test (:func:`is_headline`)."""
+    above = next((j for j in range(first - 1, -1, -1) if lines[j].kind not in (Kind.DROP, Kind.CREDIT)), None)
+    after = next_line(lines, last)
+    if above is None or after is None or after.kind not in (Kind.PROSE, *META):
+        return False
+    return lines[above].kind is Kind.HEADING or (
+        lines[above].kind is Kind.PROSE and is_headline(lines, above)
+    )
 
 
 def outlet_of(text: str) -> str | None:

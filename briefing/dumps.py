@@ -41,6 +41,7 @@ from briefing.dumplines import Line, is_label_over, read_lines
 from briefing.furniture import Kind, is_rule
 from briefing.headlines import is_headline, mark_headlines
 from briefing.models import ArticleDraft
+from briefing.paywalls import without_pitch
 from briefing.releases import drop_release_furniture
 from briefing.segments import Article, segment_articles
 from briefing.teasers import drop_teaser_lists, mark_bullets, mark_lists
@@ -55,10 +56,13 @@ def split_dump(text: str, *, source: str) -> list[ArticleDraft]:
 
 def looks_like_dump(text: str) -> bool:
     """Whether a text holds page furniture or metadata (navigation, banners, credits, bylines, dates,
-    endings) or opens with a section label over a title: a scraped dump, not a clean article."""
+    endings, a paywall's pitch) or opens with a section label over a title: a scraped dump, not a clean
+    article."""
     lines = read_lines(text)
-    if any(line.kind not in (Kind.PROSE, Kind.HEADING) for line in lines):
-        return True
+    if any(
+        line.kind not in (Kind.PROSE, Kind.HEADING) or without_pitch(line.text) != line.text for line in lines
+    ):
+        return True  # ... or a paywall's pitch
     if lines and lines[0].kind is Kind.PROSE and is_headline(lines, 0):
         return True  # "Why are Oslo trams running late?" over its lead: a title ending with "?"
     return (
@@ -82,6 +86,7 @@ def dump_as_one_article(text: str) -> tuple[str, str]:
 
 
 def _articles(lines: list[Line]) -> list[Article]:
+    drop_pitch(lines)
     drop_section_breaks(lines)
     mark_sites(lines)
     pair_metadata(lines)
@@ -94,6 +99,15 @@ def _articles(lines: list[Line]) -> list[Article]:
     mark_headlines(lines)
     resolve_reltimes(lines)
     return [article for article in segment_articles(_keep(lines)) if article.prose]
+
+
+def drop_pitch(lines: list[Line]) -> None:
+    """A paywall's pitch ("Subscribe to continue reading.", "Already a subscriber? Sign in") goes, and
+    so does one ending a paragraph: it tells the reader to pay, not the news (:mod:`briefing.paywalls`)."""
+    for line in lines:
+        if line.kind in (Kind.PROSE, Kind.HEADING):
+            text = without_pitch(line.text)
+            line.text, line.kind = (text, line.kind) if text else (line.text, Kind.DROP)
 
 
 def drop_section_breaks(lines: list[Line]) -> None:

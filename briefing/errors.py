@@ -3,6 +3,7 @@
 BriefingError
  ├── SourceError            a source could not be read or understood
  │    ├── EmptySourceError
+ │    ├── PaywallError      (a page showing a teaser over "Subscribe to continue reading")
  │    ├── BinarySourceError
  │    ├── DecodeError
  │    ├── MalformedFeedError
@@ -23,6 +24,10 @@ class SourceError(BriefingError):
 
 class EmptySourceError(SourceError):
     """The source holds no text."""
+
+
+class PaywallError(SourceError):
+    """The page shows only a teaser of the article; the rest is behind a paywall."""
 
 
 class BinarySourceError(SourceError):

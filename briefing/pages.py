@@ -7,7 +7,11 @@ it cannot be the page's own (a site's home page, another site: see :func:`briefi
 The site's name (else its host, by :func:`briefing.addresses.site_of`) is the article's source. A page
 that is a list of links (a directory listing, a tag page, a home page of teasers: see
 :mod:`briefing.linklists`) is no article, nor is one without a sentence of prose (as a feed entry's
-summary must have one: :func:`briefing.feeds.has_prose`).
+summary must have one: :func:`briefing.feeds.has_prose`). A paywall's pitch goes from the text (its
+sentences, and a short box marked as a paywall that holds one: :mod:`briefing.paywalls`); a page whose
+pitch says the rest is for subscribers ("Subscribe to continue reading") over a text shorter than a
+feed's teaser (:data:`briefing.feeds.TEASER_WORDS`) shows a teaser, not the article: a
+:class:`PaywallError`, as a paywall's 403 is a failed fetch (a feed entry keeps its summary).
 """
 
 from __future__ import annotations
@@ -20,10 +24,11 @@ import trafilatura
 from briefing.addresses import own_url, site_of
 from briefing.boilerplate import strip_boilerplate
 from briefing.dates import parse_date
-from briefing.errors import EmptySourceError
-from briefing.feeds import has_prose
+from briefing.errors import EmptySourceError, PaywallError
+from briefing.feeds import TEASER_WORDS, has_prose
 from briefing.linklists import is_link_list, without_link_list_tail
 from briefing.models import ArticleDraft
+from briefing.paywalls import has_gate, in_box, pitch_boxes
 from briefing.sentences import word_count
 from briefing.titles import title_from_body
 
@@ -74,9 +79,14 @@ def parse_page(html: str | bytes, url: str | None = None, *, source: str | None 
     title = " ".join((doc.title or "").split())
     if "\n" not in text:  # a short page read as one line, its "Related" list run into it
         text = without_link_list_tail(html, text, urls=(url, doc.url), tree=tree)
-    paragraphs = strip_boilerplate(line for line in text.split("\n") if line.strip())
+    lines = [line for line in text.split("\n") if line.strip()]
+    boxes = pitch_boxes(tree) if tree is not None else []
+    gated = has_gate(lines) or has_gate(boxes)
+    paragraphs = strip_boilerplate(line for line in lines if not in_box(line, boxes))
     paragraphs = _without_title(paragraphs, title, one_line="\n" not in text)
     body = "\n\n".join(paragraphs)
+    if gated and word_count(body) < TEASER_WORDS:
+        raise PaywallError(f"behind a paywall: the page shows only the first {word_count(body)} words")
     canonical = own_url(doc.url, url)
     named = doc.sitename
     if named and doc.url and (guess := _URL_SITENAME.match(doc.url)) and guess[1] == named:

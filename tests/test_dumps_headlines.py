@@ -1,6 +1,6 @@
 """Text dumps → articles: headlines ending with "?", "." or "…", and one-sentence paragraphs that are not."""
 
-from briefing.dumps import looks_like_dump, split_dump
+from briefing.dumps import dump_as_one_article, looks_like_dump, split_dump
 
 
 def test_question_and_full_stop_headlines_under_section_labels_start_articles():
@@ -78,3 +78,95 @@ def test_a_link_to_another_story_goes_whatever_its_case_and_length():
         "The town council approved the harbour budget on Thursday after a long debate.\n\n"
         "The budget will pay for new moorings and a larger fuel dock."
     )
+
+
+def test_a_headline_over_a_source_credit_and_a_date_is_the_title_in_any_case():
+    """A "Source: www..." line under a title and over the date is the article's credit, not a footer
+    ending an article that has not begun: the title (lower case or capitals) stays the title."""
+    lead = (
+        "Harbour workers in Gdynia ended a three-day strike on Monday after the port authority agreed to "
+        "raise wages by nine percent."
+    )
+    rest = "The union said cranes would be running again by the evening shift."
+    for headline in (
+        "dock strike: gdynia port workers win pay rise",
+        "DOCK STRIKE: GDYNIA PORT WORKERS WIN PAY RISE",
+        "dock strike: gdynia port workers win pay rise.",  # a headline with a full stop: by its place
+    ):
+        credits = "Source: www.balticwire.example\nPublished: 23 November 2026 12:10 UTC"
+        text = f"{headline}\n{credits}\n\n{lead}\n\n{rest}\n"
+        [article] = split_dump(text, source="dump.txt")
+        assert article.title == headline
+        assert article.body.split("\n\n") == [lead, rest]
+        assert article.source == "balticwire.example"
+        assert article.published_at is not None and article.published_at.hour == 12
+        assert dump_as_one_article(text) == (headline, f"{lead}\n\n{rest}")
+
+
+def test_each_article_of_a_dump_keeps_its_title_over_its_source_credit():
+    text = (
+        "dock strike: gdynia port workers win pay rise\n"
+        "Source: www.balticwire.example\n"
+        "Published: 23 November 2026 12:10 UTC\n\n"
+        "Harbour workers in Gdynia ended a three-day strike on Monday after a pay deal.\n\n"
+        "ferry to bornholm adds a winter crossing\n"
+        "Source\n"
+        "www.islandnews.example\n"
+        "Published: 23 November 2026 15:00 UTC\n\n"
+        "A ferry to Bornholm will sail twice a day through the winter, its operator said on Monday.\n"
+    )
+    strike, ferry = split_dump(text, source="dump.txt")
+    assert (strike.title, strike.source) == (
+        "dock strike: gdynia port workers win pay rise",
+        "balticwire.example",
+    )
+    assert (ferry.title, ferry.source) == ("ferry to bornholm adds a winter crossing", "islandnews.example")
+    assert (
+        ferry.body
+        == "A ferry to Bornholm will sail twice a day through the winter, its operator said on Monday."
+    )
+
+
+def test_a_source_footer_after_a_paragraph_still_ends_its_article():
+    text = (
+        "The harbour board voted on Tuesday to dredge the northern channel before the winter storms.\n"
+        "Source: www.coastpost.example\n"
+        "ferry to bornholm adds a winter crossing\n"
+        "A ferry to Bornholm will sail twice a day through the winter, its operator said on Monday.\n"
+    )
+    dredging, ferry = split_dump(text, source="dump.txt")
+    assert dredging.source == "coastpost.example"
+    assert (
+        dredging.body
+        == "The harbour board voted on Tuesday to dredge the northern channel before the winter storms."
+    )
+    assert ferry.title == "ferry to bornholm adds a winter crossing"
+
+
+def test_a_lower_case_opening_sentence_of_body_text_is_no_title():
+    text = (
+        "the council met on monday and agreed the budget after a long debate.\n\n"
+        "Members said the plan would take effect in spring and cost less than feared.\n\n"
+        "The mayor thanked the finance committee for its work over the summer.\n"
+    )
+    [article] = split_dump(text, source="notes.txt")
+    assert article.body.startswith("the council met on monday and agreed the budget")
+    assert dump_as_one_article(text)[0] == ""
+
+
+def test_a_paragraph_over_a_source_footer_and_the_next_articles_date_stays_its_articles():
+    text = (
+        "dock strike: gdynia port workers win pay rise\n\n"
+        "Harbour workers in Gdynia ended a three-day strike on Monday after the port authority agreed to "
+        "raise wages by nine percent.\n\n"
+        "The union said cranes would be running again by the evening shift, and that the ships waiting in "
+        "the roads would be unloaded first.\n"
+        "Source: www.balticwire.example\n"
+        "Published: 24 November 2026 09:00 UTC\n\n"
+        "A ferry to Bornholm will sail twice a day through the winter, its operator said on Monday.\n"
+    )
+    strike, ferry = split_dump(text, source="dump.txt")
+    assert strike.title == "dock strike: gdynia port workers win pay rise"
+    assert strike.body.endswith("the ships waiting in the roads would be unloaded first.")
+    assert strike.source == "balticwire.example"
+    assert ferry.body.startswith("A ferry to Bornholm will sail twice a day through the winter")
