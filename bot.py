@@ -224,6 +224,9 @@ def _setup_logging(verbose: bool) -> None:
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)
     logging.getLogger("trafilatura").setLevel(logging.ERROR)
+    # APScheduler logs two INFO lines for every run of every job (thousands a day of "executed
+    # successfully"): the operator's log keeps its warnings, -v shows the rest
+    logging.getLogger("apscheduler").setLevel(logging.DEBUG if verbose else logging.WARNING)
 
 
 # The lists the extractor and the timezone reader need: without them every article would lose its actors

@@ -21,6 +21,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable
+from dataclasses import fields
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -121,7 +122,7 @@ class Jobs:
                 )
             )
         if report and (report.composed or report.sent or report.failed or report.skipped or report.expired):
-            log.info("digests: %s", report)
+            log.info("digests: %s", told(report))
 
     async def prune(self, context: CallbackContext) -> None:
         """Forget the delivery history older than the retention (the daily job)."""
@@ -141,8 +142,24 @@ class Jobs:
         if done is None:
             return
         polled, alerts = done
+        for url, reason in polled.failed:  # an operator reads failures without -v
+            log.warning("feed %s failed: %s", url, reason)
         if polled.polled or alerts.sent or alerts.failed:
-            log.info("feeds: %s; alerts: %s", polled, alerts)
+            log.info("feeds: %s; alerts: %s", told(polled), told(alerts))
+
+
+def told(report: Any) -> str:
+    """A run's report in words for the log, its zero counts and empty lists left out: "polled 2, new
+    articles 3" rather than a 450-character dataclass repr."""
+    parts = []
+    for f in fields(report):
+        value = getattr(report, f.name)
+        name = f.name.replace("_", " ")
+        if isinstance(value, int) and value:
+            parts.append(f"{name} {value}")
+        elif isinstance(value, tuple) and value:
+            parts.append(f"{name} {len(value)}")
+    return ", ".join(parts) or "nothing"
 
 
 async def run_feed_polling(
