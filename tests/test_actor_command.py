@@ -231,3 +231,17 @@ async def test_control_characters_are_not_echoed(archive):
     assert text == "I have no one called “Xyzzyplugh” in the news I know."
     _, text = await ask(archive, "/actor Kel\x00logg")
     assert text.startswith("KEITH KELLOGG")
+
+
+async def test_a_title_typed_before_a_shared_surname_chooses_the_one_who_holds_it(app):
+    add_article(app, "House Speaker Mike Johnson said the vote would wait until January.", day=2)
+    add_article(app, "Senator Ron Johnson said he would vote against the bill.", day=3)
+    add_article(app, "Rep. Alicia Johnson, an Ohio Democrat, said the bill was flawed.", day=4)
+    _, either = await ask(app, "/actor Johnson")
+    assert "could be more than one actor" in either
+    _, senator = await ask(app, "/actor Sen. Johnson")
+    assert senator.startswith("RON JOHNSON"), senator
+    _, speaker = await ask(app, "/actor Speaker Johnson")
+    assert speaker.startswith("MIKE JOHNSON"), speaker
+    _, nobody = await ask(app, "/actor Gov. Johnson")  # a title no Johnson holds changes nothing
+    assert "could be more than one actor" in nobody

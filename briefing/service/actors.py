@@ -89,10 +89,35 @@ def clean_name(text: str) -> str:
     text = " ".join(_NOISE.sub(" ", _TAGS.sub(" ", text)).split()).strip(" .,;:!?'")
     if not any(c.isalnum() for c in text):
         return ""
+    return " ".join(text.split()[len(titles_of(text)) :])
+
+
+def titles_of(text: str) -> list[str]:
+    """The titles a typed name starts with, folded ("Sen. Johnson": ["sen"]); never the whole name."""
     words = text.split()
-    while len(words) > 1 and words[0].lower().rstrip(".") in TITLES:
-        words.pop(0)
-    return " ".join(words)
+    titles = []
+    while len(words) > len(titles) + 1 and words[len(titles)].lower().rstrip(".") in TITLES:
+        titles.append(words[len(titles)].lower().rstrip("."))
+    return titles
+
+
+# the words an abbreviated title stands for, as roles spell them out ("Sen." is a "Senator")
+_TITLE_WORDS = {
+    "sen": "senator", "rep": "representative", "gen": "general", "gov": "governor", "adm": "admiral",
+    "col": "colonel", "lt": "lieutenant", "maj": "major", "capt": "captain", "cmdr": "commander",
+    "amb": "ambassador", "prof": "professor", "sgt": "sergeant", "brig": "brigadier", "det": "detective",
+}  # fmt: skip
+
+
+def _holding(found: Sequence[Actor], titles: Sequence[str]) -> tuple[Actor, ...]:
+    """The actors whose role holds one of the titles typed, abbreviated or spelt out ("/actor Sen.
+    Johnson": the Johnson who is a senator, not the Speaker)."""
+    wanted = {t for title in titles for t in (title, _TITLE_WORDS.get(title, title))}
+    return tuple(a for a in found if a.role and wanted & _role_words(a.role))
+
+
+def _role_words(role: str) -> set[str]:
+    return {w.lower().rstrip(".,") for w in role.replace("-", " ").split()}
 
 
 def read_name(args: str, *, command: str, topic: bool) -> Qualified | Reply:
@@ -159,6 +184,8 @@ def lookup_actor(app: App, name: str, type_: ActorType | None = None) -> Lookup:
     typed, name = name, clean_name(name)
     every = tuple(actor_store.find_actors(app.db, name)) if name else ()
     found = tuple(actor_store.find_actors(app.db, name, type_=type_)) if name and type_ else every
+    titled = _holding(found, titles_of(typed)) if len(found) > 1 else ()
+    found = titled or found  # a title no one holds is ignored, as before
     return Lookup(name, type_, found, pick_actor(name, found), every, typed)
 
 
