@@ -95,7 +95,7 @@ def clean_name(text: str) -> str:
 def titles_of(text: str) -> list[str]:
     """The titles a typed name starts with, folded ("Sen. Johnson": ["sen"]); never the whole name."""
     words = text.split()
-    titles = []
+    titles: list[str] = []
     while len(words) > len(titles) + 1 and words[len(titles)].lower().rstrip(".") in TITLES:
         titles.append(words[len(titles)].lower().rstrip("."))
     return titles
