@@ -31,6 +31,25 @@ TITLES = words(
     administrator counselor counsellor consul delegate
     """
 )
+# The words abbreviated titles stand for, as a reader wants them spelt ("Sen." is "Senator")
+TITLE_WORDS = {
+    "sen": "senator", "rep": "representative", "gen": "general", "gov": "governor", "adm": "admiral",
+    "col": "colonel", "lt": "lieutenant", "maj": "major", "capt": "captain", "cmdr": "commander",
+    "amb": "ambassador", "prof": "professor", "sgt": "sergeant", "brig": "brigadier", "det": "detective",
+    "supt": "superintendent", "cpl": "corporal", "pvt": "private", "msgr": "monsignor",
+}  # fmt: skip
+
+
+def spelt_out(role: str) -> str:
+    """A role with its abbreviated titles written out: "Rear Adm." -> "Rear Admiral", "Sen." -> "Senator"."""
+
+    def word(w: str) -> str:
+        full = TITLE_WORDS.get(w.lower().rstrip(".")) if w.endswith(".") else None
+        return (full.capitalize() if w[:1].isupper() else full) if full else w
+
+    return " ".join(word(w) for w in role.split())
+
+
 # A title that also heads organisation names ("Secretary General" is a person, "General Motors" is not)
 # is only a title when a plausible name follows.
 

@@ -26,6 +26,7 @@ from sumy.summarizers.lex_rank import LexRankSummarizer
 from sumy.utils import get_stop_words
 
 from briefing.ages import age
+from briefing.cues import spelt_out
 from briefing.document import (
     Block,
     Document,
@@ -180,7 +181,7 @@ def kind_word(actor: Actor) -> str:
 def _header(record: ActorRecord, now: datetime) -> tuple[Block, ...]:
     actor = record.actor
     kind = kind_word(actor).capitalize()
-    lines = [heading(actor.name), para(italic(f"{kind} · {actor.role}" if actor.role else kind))]
+    lines = [heading(actor.name), para(italic(f"{kind} · {spelt_out(actor.role)}" if actor.role else kind))]
     seen: list[Span | str] = [
         f"In {plural(actor.article_count, 'article')} from {plural(record.source_count, 'source')}"
     ]

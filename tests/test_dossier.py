@@ -1,5 +1,6 @@
 """The /actor dossier, composed from plain data: header, key sentences without repeats, sections."""
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
@@ -60,6 +61,13 @@ def test_header_says_who_and_how_much():
     assert "Person · special envoy for Ukraine and Russia" in text
     assert "In 12 articles from 4 sources, first seen 13 Nov 2024, last seen yesterday." in text
     assert "Also called: Kellogg" in text
+
+
+def test_an_abbreviated_title_as_role_is_written_out():
+    senator = replace(KELLOGG, name="Rand Paul", role="Sen.")
+    assert "Person · Senator" in to_plain(compose_dossier(record(actor=senator), now=NOW))
+    admiral = replace(KELLOGG, name="Armando Balilo", role="Rear Adm.")
+    assert "Person · Rear Admiral" in to_plain(compose_dossier(record(actor=admiral), now=NOW))
 
 
 def test_key_sentences_have_no_repeats_headlines_or_fragments():

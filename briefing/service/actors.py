@@ -20,7 +20,7 @@ from briefing.actors import extract_actors
 from briefing.aliases import edit_distance, fold, strip_article
 from briefing.briefs import shorten
 from briefing.charts import mentions_chart
-from briefing.cues import COMMON, TITLES
+from briefing.cues import COMMON, TITLE_WORDS, TITLES, spelt_out
 from briefing.document import Block, Document, Span, bold, code, italic, item, message, para, plural
 from briefing.dossier import compose_dossier, kind_word
 from briefing.errors import SourceError
@@ -101,18 +101,10 @@ def titles_of(text: str) -> list[str]:
     return titles
 
 
-# the words an abbreviated title stands for, as roles spell them out ("Sen." is a "Senator")
-_TITLE_WORDS = {
-    "sen": "senator", "rep": "representative", "gen": "general", "gov": "governor", "adm": "admiral",
-    "col": "colonel", "lt": "lieutenant", "maj": "major", "capt": "captain", "cmdr": "commander",
-    "amb": "ambassador", "prof": "professor", "sgt": "sergeant", "brig": "brigadier", "det": "detective",
-}  # fmt: skip
-
-
 def _holding(found: Sequence[Actor], titles: Sequence[str]) -> tuple[Actor, ...]:
     """The actors whose role holds one of the titles typed, abbreviated or spelt out ("/actor Sen.
     Johnson": the Johnson who is a senator, not the Speaker)."""
-    wanted = {t for title in titles for t in (title, _TITLE_WORDS.get(title, title))}
+    wanted = {t for title in titles for t in (title, TITLE_WORDS.get(title, title))}
     return tuple(a for a in found if a.role and wanted & _role_words(a.role))
 
 
@@ -156,7 +148,7 @@ A_TYPE = {"person": "a person", "organization": "an organisation", "place": "a p
 
 def _label(actor: Actor) -> str:
     kind = kind_word(actor)
-    return f"{kind}, {actor.role}" if actor.role else kind
+    return f"{kind}, {spelt_out(actor.role)}" if actor.role else kind
 
 
 def _ask(actor: Actor, *, typed: bool, command: str = "actor") -> str:
