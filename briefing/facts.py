@@ -191,11 +191,13 @@ def _tallied(sentence: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def figure_part(sentence: str) -> str:
-    """The part of a sentence that tells its figures: the clauses holding one, and the clauses before the
-    first of them ("In Kenya, ..."). A clause after them that holds none ("..., as rescuers reached cut-off
-    districts", "..., the ministry said") is a detail each outlet adds, not what the count is."""
+    """The part of a sentence that tells its figures: the clauses holding one (but a figure it tells as
+    past, :func:`formers`), and the clauses before the first of them ("In Kenya, ..."). A clause after
+    them that holds none ("..., as rescuers reached cut-off districts", "..., the ministry said") is a
+    detail each outlet adds, not what the count is."""
     clauses = [c for c in _CLAUSE_BREAK.split(sentence) if c.strip()]
-    held = [n for n, c in enumerate(clauses) if _FIGURE.search(c)]
+    past = formers(sentence)  # "..., up from 31 earlier in the day" tells what the count was
+    held = [n for n, c in enumerate(clauses) if {"#" + f.replace(",", "") for f in _FIGURE.findall(c)} - past]
     if not held:
         return sentence
     return " ".join(c for n, c in enumerate(clauses) if n < held[0] or n in held)
@@ -249,7 +251,8 @@ def revises(sentence: str, other: str, *, titles: bool = False) -> bool:
         return False  # the figure ``other`` calls past ("up from 26") does not revise it
     units, their_units = _units(sentence), _units(other)
     gained_units = [u for f in gained for u in units.get(f, (None,))]
-    if not all(_counts_alike(their_units.get(f, (None,)), gained_units) for f in lost):
+    explicit = formers(sentence) & lost  # "raising the figure from the 95": it says what it replaced
+    if not all(f in explicit or _counts_alike(their_units.get(f, (None,)), gained_units) for f in lost):
         return False
     a, b = _count_terms(sentence), _count_terms(other)
     counts = {t for t in a if t[0] == "~"}
@@ -257,11 +260,11 @@ def revises(sentence: str, other: str, *, titles: bool = False) -> bool:
         return False
     part, their_part = figure_part(sentence), figure_part(other)
     names, their_names = _names(part), _names(their_part)
-    if (names - their_names and their_names - names) or _marks(part) != _marks(their_part):
+    if _marks(part) != _marks(their_part) or (names - their_names and their_names - names and not explicit):
         return False  # floods in Kenya and in Somalia; "a second car bomb"
     # a word of change ("rose", "toll"), a figure told as past ("up from 31"), or a later tally of the
     # measure (a final vote after the procedural one) says the figure replaced another
-    changed = bool(_change_terms() & mine or formers(sentence) & lost or "~vote" in counts)
+    changed = bool(_change_terms() & mine or explicit or "~vote" in counts)
     if not changed:
         whole, their_whole = _fact_words(mine), _fact_words(theirs)
         if _names(sentence) != _names(other) or _days(sentence) != _days(other):
@@ -270,7 +273,7 @@ def revises(sentence: str, other: str, *, titles: bool = False) -> bool:
         return 2 * len(whole & their_whole) >= share * (len(whole) + len(their_whole))
     if counts and titles:  # a headline is too short to share half its words with another
         return True
-    if counts:  # "the toll rose to 41, the institute said" drops the first report's details
+    if counts or explicit:  # "the toll rose to 41, the institute said" drops the first report's details
         # and may add its own: the people it names that the first did not ("as President Gabriel Boric
         # declared a state of emergency") are the news it adds, no sign of another event
         a -= names - their_names
