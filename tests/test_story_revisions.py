@@ -58,6 +58,23 @@ def test_a_sentence_that_says_up_from_knows_which_figure_is_past():
     )
 
 
+def test_a_sentence_naming_the_old_figure_revises_it_however_each_names_the_parties():
+    first = (
+        "Sudan and South Sudan exchanged 48 detainees each on Friday in a swap brokered by the African "
+        "Union (AU), the foreign ministry said."
+    )
+    update = (
+        "A total of 55 Sudanese detainees came home in Friday's exchange with South Sudan, the army said on "
+        "Saturday, raising the figure from the 48 first announced after seven sick prisoners were added."
+    )
+    assert revises(update, first)
+    # the same figure named as past, but of another thing: the sick, not the exchanged
+    assert not revises(
+        "Some 60 injured prisoners were treated in Juba on Saturday, up from 48 on Friday, the army said.",
+        first,
+    )
+
+
 def test_a_story_of_three_tolls_tells_only_the_newest_and_its_other_facts():
     leads = [(SLIDE_17, SLIDE_DETAIL), (SLIDE_26, SLIDE_SCHOOL), (SLIDE_33,)]
     dates = [T0, T0 + timedelta(hours=20), T0 + timedelta(hours=26)]
