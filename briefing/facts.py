@@ -11,7 +11,9 @@ A sentence's fact terms are its content terms (see :mod:`briefing.terms`) but th
 told it, and its figures ("#41"). A figure counts what the word after it names, and the counts breaking
 news keeps revising (the dead, the injured, the missing, the displaced, the arrested) are named by
 count words ("killed", "toll"): two sentences with other figures of one count, alike otherwise, are
-one fact told at two moments.
+one fact told at two moments; so are two tallies of a vote on one measure ("a 51-47 procedural vote",
+"approved by 52 to 48"). A count is what the clauses holding its figures say (:func:`figure_part`), and
+a sentence may itself say which figure is past ("up from 31": :func:`formers`).
 """
 
 from __future__ import annotations
@@ -65,6 +67,17 @@ _ANOTHER += ("further", "2nd", "3rd", "4th", "5th")
 _DAYS: tuple[str, ...] = ("today", "yesterday", "tonight", "overnight")
 _DAY_WORDS = frozenset((*_NOT_FACTS[:7], *_DAYS))
 _COUNTED = re.compile(rf"({_FIGURE.pattern})(?:[ \u00a0]+([^\W\d_]+))?")  # a figure and the word after it
+# a figure the sentence itself says is past: "up from 31", "raising the figure from the 95", "rose from 12"
+_FORMER = re.compile(
+    rf"\b(?:up|down|rais\w*|revis\w*|increas\w*|ris\w*|rose|climb\w*|jump\w*|fell|fallen|dropp\w*)"
+    rf"(?:\s+\w+){{0,3}}?\s+from\s+(?:the\s+|an?\s+)?({_FIGURE.pattern})",
+    re.IGNORECASE,
+)
+# a vote's tally ("a 51-47 vote", "by a vote of 52 to 48"): the count a later vote on the measure replaces
+_TALLY = re.compile(r"\b\d+\s*(?:-|\u2013|to)\s*\d+\b")
+_VOTE = re.compile(r"\b(?:vot(?:e|es|ed|ing)|ballots?)\b", re.IGNORECASE)
+# where a clause ends: the figures' own clauses tell a count, "..., as rescuers reached ..." adds a detail
+_CLAUSE_BREAK = re.compile(r"[,;:]\s+|\s+[\u2013\u2014-]+\s+|\s*[()]\s*")
 _NAME = re.compile(r"(?<=[^.!?\s] )[A-Z][^\W_]*")  # a capitalised word inside a sentence
 _STEM_PREFIX = 5  # two terms this long where one starts the other are one word ("injuri", "injur")
 
@@ -112,9 +125,9 @@ def restates(
     mine, theirs = fact_terms(sentence), fact_terms(other)
     if not mine or not theirs:
         return " ".join(sentence.split()) == " ".join(other.split())
-    if any(t[0] == "#" and t not in theirs for t in mine):
-        return False
     units, their_units = _units(sentence), _units(other)
+    if any(t[0] == "#" and t not in theirs and not _year(t, units) for t in mine):
+        return False
     if not all(
         _counts_alike(units[t], their_units.get(t, (None,))) for t in mine if t[0] == "#" and t in units
     ):
@@ -164,6 +177,44 @@ def _names(sentence: str) -> frozenset[str]:
     return frozenset(t for w in _NAME.findall(sentence) for t in terms_of(w) if t not in skipped)
 
 
+@lru_cache(maxsize=65536)
+def formers(sentence: str) -> frozenset[str]:
+    """The figures a sentence tells as past ("up from 31", "raising the figure from the 95"): a count
+    that says which figure it replaces."""
+    return frozenset("#" + f.replace(",", "") for f in _FORMER.findall(sentence))
+
+
+def _tallied(sentence: str) -> bool:
+    """Whether a sentence tells a vote's tally ("in a 51-47 procedural vote", "by a vote of 52 to 48")."""
+    return bool(_TALLY.search(sentence) and _VOTE.search(sentence))
+
+
+@lru_cache(maxsize=65536)
+def figure_part(sentence: str) -> str:
+    """The part of a sentence that tells its figures: the clauses holding one (but a figure it tells as
+    past, :func:`formers`), and the clauses before the first of them ("In Kenya, ..."). A clause after
+    them that holds none ("..., as rescuers reached cut-off districts", "..., the ministry said") is a
+    detail each outlet adds, not what the count is."""
+    clauses = [c for c in _CLAUSE_BREAK.split(sentence) if c.strip()]
+    past = formers(sentence)  # "..., up from 31 earlier in the day" tells what the count was
+    held = [n for n, c in enumerate(clauses) if {"#" + f.replace(",", "") for f in _FIGURE.findall(c)} - past]
+    if not held:
+        return sentence
+    return " ".join(c for n, c in enumerate(clauses) if n < held[0] or n in held)
+
+
+def _count_terms(sentence: str) -> frozenset[str]:
+    """What :func:`revises` compares of a sentence: the fact words (:func:`_fact_words`) of its
+    :func:`figure_part` but its past figures, with "~vote" when it tells a tally."""
+    terms = _fact_words(fact_terms(figure_part(sentence)) - formers(sentence))
+    return terms | {"~vote"} if _tallied(sentence) else terms
+
+
+def _year(figure: str, units: Mapping[str, frozenset[str | None]]) -> bool:
+    """Whether a figure ("#2006") is a year counting nothing ("built in 2006,"): when, not how many."""
+    return len(figure) == 5 and "1800" <= figure[1:] <= "2100" and units.get(figure, frozenset()) <= {None}
+
+
 def _counts_alike(lost: Iterable[str | None], gained: Iterable[str | None]) -> bool:
     """Whether a figure that counted one of ``lost`` and one that counts one of ``gained`` can be one
     count: one says nothing of what it counts, they count one thing, or one is a count word
@@ -175,47 +226,60 @@ def _counts_alike(lost: Iterable[str | None], gained: Iterable[str | None]) -> b
 def revises(sentence: str, other: str, *, titles: bool = False) -> bool:
     """Whether ``sentence`` tells the fact ``other`` tells with other figures: "the death toll rose to 41
     people in the Arequipa region" after "the earthquake struck southern Peru, killing at least 12 people in
-    the Arequipa region". Each has a figure the other lacks, and a figure ``other`` lost can count what one
-    ``sentence`` gained (:func:`_counts_alike`); they name the same counts (the dead, the injured, the
-    missing, the displaced, the arrested: 12 dead and 30 injured are two facts); neither names a person or
-    place the other does not while the other names one it lacks (floods in Kenya, in Somalia), nor marks
-    another event ("a second car bomb", "another", "new": :func:`_marks`); without a word of change ("rose",
-    "toll") they name the same capitalised words and the same days (30 arrested on Saturday and 45 on Sunday
-    are two facts); and their other terms (the words of a change such as "rose" left out, the count words as
-    their count) are alike: a Dice share from :data:`REVISED` when a count word says what is counted, else
-    from :data:`REVISED_OTHER` (the union's 7% demand and the operators' 3% offer are two facts); a changed
-    count need only share :data:`REVISED` of the shorter one's terms ("the toll rose to 41, the institute
-    said" drops the first report's details). Two ``titles`` need no share of words once the newer
-    has a word of change and both name the same counts ("Chile quake toll climbs to 27 as rescuers dig",
-    "Chile earthquake toll rises to 41, state of emergency declared")."""
-    mine, theirs = fact_terms(sentence), fact_terms(other)
+    the Arequipa region". Each has a figure the other lacks (a figure a sentence tells as past, "up from
+    31", is not its own: :func:`formers`; and the one ``other`` calls past never revises it), and a figure
+    ``other`` lost can count what one ``sentence`` gained (:func:`_counts_alike`). What a count is, the
+    clauses holding the figures tell (:func:`figure_part`; "..., as rescuers reached cut-off districts" is
+    a detail of one outlet): they name the same counts (the dead, the injured, the missing, the displaced,
+    the arrested, a vote's tally: 12 dead and 30 injured are two facts); neither names a person or place the
+    other does not while the other names one it lacks (floods in Kenya, in Somalia), nor marks another
+    event ("a second car bomb", "another", "new": :func:`_marks`); without a word of change ("rose",
+    "toll"), a figure told as past or a tally (a final vote after the procedural one on the same bill is
+    the bill's latest stage) the whole sentences name the same capitalised words and the same days (30
+    arrested on Saturday and 45 on Sunday are two facts); and their other terms (the words of a change such
+    as "rose" left out, the count words as their count) are alike: a Dice share from :data:`REVISED` when
+    a count word says what is counted, else from :data:`REVISED_OTHER` (the union's 7% demand and the
+    operators' 3% offer are two facts); a changed count need only share :data:`REVISED` of the shorter
+    figure part's terms ("the toll rose to 41, the institute said" drops the first report's details). Two
+    ``titles`` need no share of words once the newer has a word of change and both name the same counts
+    ("Chile quake toll climbs to 27 as rescuers dig", "Chile earthquake toll rises to 41, state of
+    emergency declared")."""
+    mine, theirs = fact_terms(sentence) - formers(sentence), fact_terms(other) - formers(other)
     gained = {t for t in mine - theirs if t[0] == "#"}
     lost = {t for t in theirs - mine if t[0] == "#"}
-    if not gained or not lost:
-        return False
+    if not gained or not lost or formers(other) & mine:
+        return False  # the figure ``other`` calls past ("up from 26") does not revise it
     units, their_units = _units(sentence), _units(other)
     gained_units = [u for f in gained for u in units.get(f, (None,))]
-    if not all(_counts_alike(their_units.get(f, (None,)), gained_units) for f in lost):
+    explicit = formers(sentence) & lost  # "raising the figure from the 95": it says what it replaced
+    if not all(f in explicit or _counts_alike(their_units.get(f, (None,)), gained_units) for f in lost):
         return False
-    a, b = _fact_words(mine), _fact_words(theirs)
+    a, b = _count_terms(sentence), _count_terms(other)
     counts = {t for t in a if t[0] == "~"}
     if counts != {t for t in b if t[0] == "~"}:
         return False
-    names, their_names = _names(sentence), _names(other)
-    if (names - their_names and their_names - names) or _marks(sentence) != _marks(other):
+    part, their_part = figure_part(sentence), figure_part(other)
+    names, their_names = _names(part), _names(their_part)
+    if _marks(part) != _marks(their_part) or (names - their_names and their_names - names and not explicit):
         return False  # floods in Kenya and in Somalia; "a second car bomb"
-    changed = bool(_change_terms() & mine)  # fact_terms keeps every word of change
-    if not changed and (names != their_names or _days(sentence) != _days(other)):
-        return False  # Tayaran Square and Sadr City, Saturday and Sunday: without "rose", two events
-    share = REVISED if counts else REVISED_OTHER
-    if changed and counts and titles:  # a headline is too short to share half its words with another
+    # a word of change ("rose", "toll"), a figure told as past ("up from 31"), or a later tally of the
+    # measure (a final vote after the procedural one) says the figure replaced another
+    changed = bool(_change_terms() & mine or explicit or "~vote" in counts)
+    if not changed:
+        whole, their_whole = _fact_words(mine), _fact_words(theirs)
+        if _names(sentence) != _names(other) or _days(sentence) != _days(other):
+            return False  # Tayaran Square and Sadr City, Saturday and Sunday: without "rose", two events
+        share = REVISED if counts else REVISED_OTHER
+        return 2 * len(whole & their_whole) >= share * (len(whole) + len(their_whole))
+    if counts and titles:  # a headline is too short to share half its words with another
         return True
-    if changed and counts:  # "the toll rose to 41, the institute said" drops the first report's details
+    if counts or explicit:  # "the toll rose to 41, the institute said" drops the first report's details
         # and may add its own: the people it names that the first did not ("as President Gabriel Boric
         # declared a state of emergency") are the news it adds, no sign of another event
         a -= names - their_names
-        return len(a & b) >= share * min(len(a), len(b))
-    return 2 * len(a & b) >= share * (len(a) + len(b))
+        return len(a & b) >= REVISED * min(len(a), len(b))
+    whole, their_whole = _fact_words(mine), _fact_words(theirs)
+    return 2 * len(whole & their_whole) >= REVISED_OTHER * (len(whole) + len(their_whole))
 
 
 @lru_cache(maxsize=1)
@@ -274,8 +338,10 @@ def figures_of(sentence: str) -> frozenset[str]:
 
 
 def count_kinds(sentence: str) -> frozenset[str]:
-    """The counts a sentence names by their words: "~dead" for "killed" or "toll", "~hurt" for "injured"."""
-    return frozenset(t for t in _fact_words(fact_terms(sentence)) if t[0] == "~")
+    """The counts a sentence names by their words: "~dead" for "killed" or "toll", "~hurt" for "injured",
+    "~vote" for a vote's tally."""
+    kinds = frozenset(t for t in _fact_words(fact_terms(sentence)) if t[0] == "~")
+    return kinds | {"~vote"} if _tallied(sentence) else kinds
 
 
 def counted_figures(sentence: str) -> frozenset[str]:

@@ -17,7 +17,10 @@ story must be much closer (:data:`STRONG_TEXT`) to join; text that shares only c
 on its words alone; the words other than the actors' names must carry part of the similarity
 (:data:`EVENT_WORDS`); and a follow-up whose text is below the threshold (down to
 :data:`FOLLOW_UP_TEXT`) joins when its actors are close to the story's (:data:`FOLLOW_UP_ACTORS`).
-Batch clustering replays the same rule in time order, so a re-cluster and a stream of ingests agree
+An article that may join two stories and names a figure of the other as past (an update that arrived
+after a follow-up: "103 freed, raising the figure from the 95 first announced") ties them into one
+(:func:`ties`); resembling two stories is not enough. Batch clustering replays the same rules in time
+order, so a re-cluster and a stream of ingests agree
 (up to the centroid of a long story, which at ingest is built from its latest
 :data:`CENTROID_ARTICLES`, and to the order articles arrive in). Terms are folded and stemmed as
 SQLite's FTS5 ``porter unicode61 remove_diacritics`` tokenizer does (:mod:`briefing.terms`); which
@@ -43,6 +46,7 @@ from briefing.facts import (
     fact_weights,
     figures_of,
     first_told,
+    formers,
     is_near_duplicate,
     outdated_count,
     restates,
@@ -200,6 +204,15 @@ class _Cluster:
         self.latest = article.when if self.latest is None else max(self.latest, article.when)
         self.members.append(article.id)
 
+    def absorb(self, other: _Cluster) -> None:
+        """Take in ``other``'s articles: one article that belongs to both says they are one story."""
+        self.squared = _accumulate(self.total, other.total, self.squared)
+        self.actors_squared = _accumulate(self.actors, other.actors, self.actors_squared)
+        if other.latest is not None:
+            self.latest = other.latest if self.latest is None else max(self.latest, other.latest)
+        self.members.extend(other.members)
+        other.members, other.alive = [], False
+
     def similarity(self, article: StoryArticle, vector: Vector, vectors: Vectorizer) -> float:
         """Cosine with the centroid, blended (:func:`blend`) with the actors' cosine when both have
         actors."""
@@ -240,22 +253,24 @@ def _accumulate(total: dict, vector: Mapping, squared: float) -> float:
     return squared
 
 
-def _best(
+def _matches(
     article: StoryArticle,
     vectors: Vectorizer,
     clusters: Iterable[_Cluster],
     window: timedelta,
     threshold: float,
-) -> _Cluster | None:
-    best, best_score = None, threshold
+) -> list[_Cluster]:
+    """The clusters ``article`` may join (similarity from ``threshold``, latest article within the
+    ``window``), the most similar first."""
     vector = vectors(article)
-    for cluster in clusters:
+    scored = []
+    for n, cluster in enumerate(clusters):
         if cluster.latest is None or abs(article.when - cluster.latest) > window:
             continue
         score = cluster.similarity(article, vector, vectors)
-        if score >= best_score:
-            best, best_score = cluster, score
-    return best
+        if score >= threshold:
+            scored.append((-score, -n, cluster))  # of equal ones, the last given
+    return [c for _, _, c in sorted(scored, key=lambda x: x[:2])]
 
 
 def assign_story(
@@ -268,6 +283,21 @@ def assign_story(
 ) -> int | None:
     """The id of the story ``article`` belongs to, among the stories of ``candidates`` (articles already
     in stories), or None when it starts a story of its own."""
+    found = matching_stories(article, candidates, vectors=vectors, window=window, threshold=threshold)
+    return found[0] if found else None
+
+
+def matching_stories(
+    article: StoryArticle,
+    candidates: Sequence[StoryArticle],
+    *,
+    vectors: Vectorizer,
+    window: timedelta,
+    threshold: float = THRESHOLD,
+) -> list[int]:
+    """The ids of the stories of ``candidates`` that ``article`` may join, the most similar first. More
+    than one may be one story told apart (:func:`ties` says): an update that arrived after a follow-up
+    ("103 freed, up from the 95 first announced") matches both the first report and the follow-up."""
     by_story: dict[int, list[StoryArticle]] = defaultdict(list)
     for c in candidates:
         if c.story_id is not None and c.id != article.id:
@@ -278,8 +308,20 @@ def assign_story(
         for member in sorted(members, key=lambda a: (a.when, a.id))[-CENTROID_ARTICLES:]:
             cluster.add(member, vectors(member), vectors.actors(member))
         clusters.append(cluster)
-    best = _best(article, vectors, clusters, window, threshold)
-    return best.key if best else None
+    return [c.key for c in _matches(article, vectors, clusters, window, threshold)]
+
+
+def ties(article: StoryArticle, story: Sequence[StoryArticle]) -> bool:
+    """Whether ``article``, matching two stories, says the other ``story`` is its own: it tells as past
+    (:func:`~briefing.facts.formers`: "raising the figure from the 95 first announced") a figure the
+    story's sentences tell. Articles alike enough to join two stories are no proof that the stories are
+    one event (a minister's two announcements); an update that names the first report's count is."""
+    past = {f for x in _told(article) for f in formers(x)}
+    return bool(past) and any(past & figures_of(x) for member in story for x in _told(member))
+
+
+def _told(article: StoryArticle) -> Sequence[str]:
+    return article.summary or (article.lead,)
 
 
 def key_terms(vector: Mapping[str, float], count: int = CANDIDATE_TERMS) -> list[str]:
@@ -298,7 +340,8 @@ def cluster_articles(
     vectors: Vectorizer | None = None,
 ) -> list[list[int]]:
     """Group articles into stories (lists of article ids, each in time order), replaying
-    :func:`assign_story`'s rule in time order. ``vectors``, a caller's vectorizer over the same tables,
+    :func:`assign_story`'s rule in time order, and tying two stories an article joins both of
+    (:func:`ties`). ``vectors``, a caller's vectorizer over the same tables,
     is used instead of a new one (its vectors are cached, so the caller's later use of them is free).
 
     Fast because the candidates for each article are only the live stories (latest article within the
@@ -312,6 +355,7 @@ def cluster_articles(
             actor_idf=actor_idf if actor_idf is not None else actor_idf_of(articles),
             documents=len(articles) if documents is None else documents,
         )
+    by_id = {a.id: a for a in articles}
     clusters: list[_Cluster] = []
     postings: dict[str, set[int]] = defaultdict(set)  # term -> live clusters it is a top term of
     expiry: list[tuple[datetime, int]] = []  # (latest article, cluster), stale entries skipped
@@ -334,14 +378,20 @@ def cluster_articles(
         keys: set[int] = set()
         for term in key_terms(vector, CANDIDATE_TERMS):
             keys.update(postings.get(term, ()))
-        best = _best(article, vectors, (clusters[k] for k in sorted(keys)), window, threshold)
-        if best is None:
-            best = _Cluster(len(clusters))
-            clusters.append(best)
+        found = _matches(article, vectors, (clusters[k] for k in sorted(keys)), window, threshold)
+        if not found:
+            found = [_Cluster(len(clusters))]
+            clusters.append(found[0])
+        best = found[0]
+        for other in found[1:]:
+            if ties(article, [by_id[m] for m in other.members]):  # one story told apart
+                best.absorb(other)
+                index(other, [])
         best.add(article, vector, actors)
         heapq.heappush(expiry, (article.when if best.latest is None else best.latest, best.key))
         index(best, key_terms(best.total, CANDIDATE_TERMS))
-    return [c.members for c in clusters]
+    order = {a.id: (a.when, a.id) for a in articles}
+    return [sorted(c.members, key=order.__getitem__) for c in clusters if c.members]
 
 
 def medoid_title(

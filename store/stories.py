@@ -223,6 +223,41 @@ def set_story(db: Database, article_ids: Sequence[int], story_id: int | None) ->
         db.execute(f"UPDATE articles SET story_id = ? WHERE id IN ({marks})", [story_id, *chunk])
 
 
+def merge_stories(db: Database, into: int, others: Sequence[int]) -> None:
+    """Move the articles of the stories ``others`` into the story ``into`` and delete ``others``. What
+    each chat received of them becomes what it received of ``into`` (the sentences and held articles of
+    both, the latest moment), and their pending alerts ``into``'s, so nothing told is told again."""
+    for other in others:
+        db.execute("UPDATE articles SET story_id = ? WHERE story_id = ?", [into, other])
+        rows = db.execute(
+            "SELECT chat_id, received_at, sentences, held FROM delivered_stories WHERE story_id = ?", [other]
+        ).fetchall()
+        for chat_id, received_at, sentences, held in rows:
+            mine = db.execute(
+                "SELECT received_at, sentences, held FROM delivered_stories"
+                " WHERE chat_id = ? AND story_id = ?",
+                [chat_id, into],
+            ).fetchone()
+            if mine is None:
+                db.execute(
+                    "UPDATE delivered_stories SET story_id = ? WHERE chat_id = ? AND story_id = ?",
+                    [into, chat_id, other],
+                )
+                continue
+            latest = max((x for x in (mine[0], received_at) if x), default=None)
+            told = "\n".join(dict.fromkeys(x for x in (*mine[1].split("\n"), *sentences.split("\n")) if x))
+            kept = ",".join(dict.fromkeys(x for x in (*mine[2].split(","), *held.split(",")) if x))
+            db.execute(
+                "UPDATE delivered_stories SET received_at = ?, sentences = ?, held = ? "
+                "WHERE chat_id = ? AND story_id = ?",
+                [latest, told, kept, chat_id, into],
+            )
+            db.execute("DELETE FROM delivered_stories WHERE chat_id = ? AND story_id = ?", [chat_id, other])
+        db.execute("UPDATE OR IGNORE alerts SET story_id = ? WHERE story_id = ?", [into, other])
+        db.execute("DELETE FROM alerts WHERE story_id = ?", [other])
+        db.execute("DELETE FROM stories WHERE id = ?", [other])
+
+
 def story_counts(db: Database, story_id: int) -> tuple[int, int, datetime, datetime]:
     """A story's article count, distinct source count, first and last article dates."""
     row = db.execute(

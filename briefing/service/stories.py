@@ -18,12 +18,13 @@ from briefing.stories import (
     StoryArticle,
     Vectorizer,
     article_terms,
-    assign_story,
     cluster_articles,
     key_terms,
     latest_figures,
+    matching_stories,
     medoid_title,
     story_summary,
+    ties,
 )
 from briefing.terms import idf_table
 from store import transaction
@@ -37,6 +38,7 @@ from store.stories import (
     create_story,
     delete_stories_without_articles,
     document_frequencies,
+    merge_stories,
     replace_keys,
     replace_term_counts,
     save_keys,
@@ -111,11 +113,16 @@ def assign_article_story(app: App, article: Article) -> int:
         candidates.extend(story_members(db, candidate))
     vectors = _vectorizer(app, [new, *candidates])
     with transaction(db):
-        joined = assign_story(new, candidates, vectors=vectors, window=window)
-        if joined is None:
+        found = matching_stories(new, candidates, vectors=vectors, window=window)
+        if not found:
             story_id = create_story(db, _single(new))
             set_story(db, [new.id], story_id)
             return story_id
+        joined = found[0]
+        # an update that names the first report's figure as past ties the two stories it matches
+        tied = [s for s in found[1:] if ties(new, [c for c in candidates if c.story_id == s])]
+        if tied:
+            merge_stories(db, joined, tied)
         set_story(db, [new.id], joined)
         update_story(db, joined, story_record(app, joined, story_members(db, joined), vectors))
     return joined
