@@ -47,6 +47,7 @@ from briefing.kinds import type_by_definition, type_by_kind, type_by_series
 from briefing.models import ExtractedActor, Sentence
 from briefing.month_surnames import month_surnames
 from briefing.names import SMALL, Doc
+from briefing.namesakes import firms_not_people
 from briefing.reader import read_sentence
 from briefing.resolution import match_headlines, resolve
 from briefing.revision import (
@@ -116,6 +117,7 @@ def extract_actors(
     reading.candidates += people_behind_bodies(reading.candidates, gaz)
     lead_roles_of_people(reading.candidates, reading.tokens, text)
     match_headlines(reading.candidates, gaz, [(i, reading.tokens[i]) for i in reading.headlines])
+    firms_not_people(reading.candidates, reading.tokens)  # "Ford to cut jobs" before "Ford Motor Company"
     return group(reading.candidates, text)
 
 

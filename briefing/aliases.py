@@ -260,6 +260,48 @@ def spelt_alike(a: tuple[str, str], b: tuple[str, str]) -> bool:
     return len(short) >= 5 and long_.startswith(short) and len(long_) - len(short) <= 3
 
 
+# Arabic names come to English in several spellings: vowels ("Shaibani", "Shibani"), doubled letters and
+# one sound written q, g or k ("Qaddafi", "Gaddafi", "Kadhafi")
+_ARABIC_ARTICLES = frozenset({"al", "el"})
+_VOWELS = re.compile(r"[aeiouy]")
+_SOUNDS = str.maketrans({"q": "k", "g": "k"})
+
+
+def _sounds(word: str) -> str:
+    return _DOUBLE.sub(r"\1", word.replace("dh", "d").translate(_SOUNDS))
+
+
+def _one_vowel_off(a: str, b: str) -> bool:
+    """Two words of one sound, but for one vowel at most ("shaibani", "shibani"), not "hassan" and
+    "hussein"."""
+    sound_a, sound_b = _sounds(a), _sounds(b)
+    consonants = _VOWELS.sub("", sound_a)
+    if consonants != _VOWELS.sub("", sound_b):
+        return False
+    return edit_distance(sound_a, sound_b, 1) <= 1
+
+
+def transliterated_alike(a: str, b: str) -> bool:
+    """Are two folded people's names one Arabic name transliterated two ways ("asaad al shaibani", "asaad
+    hassan al shibani"; "muammar gaddafi", "muammar al qaddafi")? One holds the article al-/el- of an
+    Arabic surname; the given names are one skeleton; the surnames, of three consonants at least, differ
+    only by doubled letters, q/g/k and one vowel at most; a middle name only one of them writes is no
+    difference. "Asaad al-Shaibani" and "Omar al-Shibani", or "John Smith" and "John Smyth", stay apart."""
+    words_a, words_b = a.split(), b.split()
+    if not _ARABIC_ARTICLES & {*words_a[1:], *words_b[1:]}:
+        return False
+    names_a = [w for w in words_a if w not in PARTICLES]
+    names_b = [w for w in words_b if w not in PARTICLES]
+    if min(len(names_a), len(names_b)) < 2 or words_a[0] in PARTICLES or words_b[0] in PARTICLES:
+        return False
+    if len(names_a[0]) < 3 or skeleton(names_a[0]) != skeleton(names_b[0]) or names_a[-1] == names_b[-1]:
+        return False
+    if len(_VOWELS.sub("", _sounds(names_a[-1]))) < 3 or not _one_vowel_off(names_a[-1], names_b[-1]):
+        return False
+    middle_a, middle_b = names_a[1:-1], names_b[1:-1]
+    return not (middle_a and middle_b) or [*map(_sounds, middle_a)] == [*map(_sounds, middle_b)]
+
+
 def without_legal_form(norm: str) -> str:
     """A folded company name without its legal form (``nordhavn shipping a/s`` -> ``nordhavn shipping``);
     a name that is nothing but one comes back as it is."""

@@ -5,7 +5,7 @@ whole ("A/S") or split ("Iran-backed"), title-case headlines, and where a run jo
 from __future__ import annotations
 
 from briefing.aliases import CORPORATE, PARTICLES, fold
-from briefing.cues import MISC_FIRST, MONTHS, ORG_HEADS, SPEECH_VERBS, TITLES, words
+from briefing.cues import MISC_FIRST, MONTHS, ORG_HEADS, PLACE_HEADS, SPEECH_VERBS, TITLES, words
 from briefing.gazetteer import Gazetteer, load_gazetteer
 from briefing.names import SMALL, is_title, known_name
 from briefing.tokens import Token
@@ -106,7 +106,9 @@ def chunks(toks: list[Token]) -> list[tuple[int, int]]:
             i += 1
             continue
         j = i + 1
-        while j < n and (not toks[j - 1].possessive or toks[j - 1].low in NAME_POSSESSIVES):
+        while j < n and (
+            not toks[j - 1].possessive or toks[j - 1].low in NAME_POSSESSIVES or royal_name(toks, j)
+        ):
             step = 1 if toks[j].name_like or _month_surname(toks, i, j) else _joiner(toks, j)
             step = step or _legal_form(toks, j)
             if not step:
@@ -115,6 +117,20 @@ def chunks(toks: list[Token]) -> list[tuple[int, int]]:
         out.append((i, j))
         i = j
     return out
+
+
+# a monarch's possessive that begins a place's or a body's name: "Queen's Park", "King's College"
+_ROYALS = words("king queen prince princess")
+
+
+def royal_name(toks: list[Token], j: int) -> bool:
+    """Does the possessive before ``j`` begin a name with a royal's ("Queen's Park", "King's College
+    London", "Queen's University"): a capitalised head of a place or a body follows it? "The Queen's
+    Speech" is no such name."""
+    before, tok = toks[j - 1], toks[j]
+    return (
+        before.norm in _ROYALS and before.cap and tok.cap and (tok.low in PLACE_HEADS or tok.low in ORG_HEADS)
+    )
 
 
 def _legal_form(toks: list[Token], j: int) -> int:

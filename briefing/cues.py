@@ -185,6 +185,16 @@ ROLE_NOUNS = words(
     partner principal dean rector bishop commentator historian
     """
 )
+# What ordinary people in the news are, in an apposition after their name ("Chad Mbaïrem, a teacher in
+# Walia,"): person evidence only, never a role of the dossier, and no tagger feature
+PERSON_NOUNS = words(
+    """
+    teacher farmer resident observer doctor nurse student worker driver fisherman fisherwoman engineer
+    shopkeeper trader vendor mother father son daughter wife husband widow pensioner retiree survivor
+    witness volunteer voter pilot soldier surgeon midwife mechanic labourer laborer miner herder
+    villager refugee pastor imam priest nun artist musician photographer filmmaker entrepreneur
+    """
+)
 ROLE_MODIFIERS = words(
     """
     retired former acting deputy then late incoming outgoing interim current top senior chief special
@@ -230,7 +240,7 @@ UNIT_HEADS = words(
 NOT_ACRONYMS = words(
     """
     ko kos cd cds dvd tv dj fm am pm ceo cfo gdp mp mps phd bc ad ok id ids pc usb ai it ip vip rpg lp ep
-    hiv aids covid dna rna ufo gps sms faq pdf html url atm suv mvp ied ieds vbied vbieds
+    hiv aids covid dna rna ufo gps sms faq pdf html url atm suv suvs ev evs mvp ied ieds vbied vbieds
     gmt utc bst cet cest eet edt est cdt cst mdt mst pdt pst jst aest aedt
     usd eur gbp jpy cny rmb chf dkk sek nok isk pln czk huf inr brl zar aud cad nzd hkd sgd krw rub mxn
     ebitda ebit eps ipo ytd yoy qoq capex opex roi roe kpi

@@ -28,6 +28,7 @@ from briefing.cues import (
     MISC_HEADS,
     NOT_ACRONYMS,
     ORG_HEADS,
+    PERSON_NOUNS,
     PLACE_CONTEXT,
     PLACE_FIRST,
     PLACE_HEADS,
@@ -206,6 +207,8 @@ def _read_chunk(doc: Doc, index: int, toks: list[Token], i: int, j: int, initial
         read_places(doc, index, toks, i, j)
     elif given_name_first(doc.gaz, chunk) and not arabic_place(toks, i):
         _whole(doc, index, toks, i, j, "person", initial, why="given")
+    elif _described_person(doc, toks, i, j):
+        _whole(doc, index, toks, i, j, "person", initial, why="title")
     elif named := role_then_name(doc.gaz, chunk):
         cand = _whole(doc, index, toks, i + named, j, "person", False, why="role")
         # a sentence's first word is capitalised anyway: "Auch Friedrich Merz" ("also") has no role
@@ -271,8 +274,9 @@ def _read_after_place(
         # "Niger Explosion: Governance must...": a line's first words in a headline's capitals are a place
         # and a noun the text writes in lower case ("the tanker explosion"), no name of the two
         add_candidate(doc, index, chunk[:width], type_, canonical=name, initial=initial, why="list")
-    elif _person_context(doc, toks, i, j) and plausible_name(chunk):
-        # "spokesperson Farah Dakhallah", not Farah the place
+    elif _person_context(doc, toks, i, j) and plausible_name(chunk) and not _common_words(doc, chunk[width:]):
+        # "spokesperson Farah Dakhallah", not Farah the place; but "Georgia Power said", where the text
+        # writes "power" in lower case, is a body named after the place
         _whole(doc, index, toks, i, j, "person", initial, why="role")
     else:
         place = chunk[-1].low in PLACE_HEADS or chunk[0].low in PLACE_FIRST
@@ -336,12 +340,43 @@ def _common_nouns(doc: Doc, rest: list[Token]) -> bool:
     return rest[-1].low not in PLACE_HEADS and first.word and not first.acronym and first.norm in doc.lower
 
 
+def _common_words(doc: Doc, rest: list[Token]) -> bool:
+    return any(t.norm in doc.lower for t in rest)
+
+
 def _person_context(doc: Doc, toks: list[Token], i: int, j: int) -> bool:
     """A role just before or after the run, or a verb of speech after it, says it names a person."""
     return (
         bool(roles.lead_role(doc.text, toks, i) or roles.apposition_role(doc.text, toks, j))
         or context_cue(toks, i, j) == "person"
     )
+
+
+def _described_person(doc: Doc, toks: list[Token], i: int, j: int) -> bool:
+    """ "Chad Mbaïrem, a teacher in Walia,", "election observer Georgia Fletcher": a given name that is also
+    a country, then a surname no list knows and the text never writes in lower case, that a role before
+    or after says is a person; as firm as a title. Without a role a country begins a place's or a body's
+    name ("Georgia Power said")."""
+    chunk = toks[i:j]
+    if not 2 <= len(chunk) <= 3 or chunk[0].norm not in doc.gaz.given_names or not plausible_name(chunk):
+        return False
+    if any(t.possessive or t.norm in doc.lower or known_name(doc.gaz, t.norm) for t in chunk[1:]):
+        return False
+    described = roles.lead_role(doc.text, toks, i) or roles.apposition_role(doc.text, toks, j)
+    return bool(described) or _one_of_us(toks, j)
+
+
+def _one_of_us(toks: list[Token], j: int) -> bool:
+    """An apposition that says what an ordinary person is: ", a teacher in Walia,", ", a British election
+    observer with the OSCE,": "a" or "an", up to three more words, then one of ``PERSON_NOUNS``."""
+    if j + 2 >= len(toks) or toks[j].text != "," or toks[j + 1].low not in ("a", "an"):
+        return False
+    for k in range(j + 2, min(j + 6, len(toks))):
+        if toks[k].low in PERSON_NOUNS:
+            return True
+        if not toks[k].word:
+            return False
+    return False
 
 
 def _read_plain(doc: Doc, index: int, toks: list[Token], i: int, j: int, initial: bool) -> None:

@@ -65,8 +65,18 @@ def role_then_name(gaz: Gazetteer, chunk: list[Token]) -> int:
             plain = all(
                 t.word and t.norm not in gaz.given_names and not known_name(gaz, t.norm) for t in before
             )
-            return k if plain and k <= 2 else 0
+            # "Asaad Hassan al-Shibani": an Arabic name strings given names before its al- surname, so the
+            # word before one is a given name the lists lack, not a description
+            return k if plain and k <= 2 and not _arabic_surname(chunk[k:]) else 0
     return 0
+
+
+_ARABIC_PARTICLES = ("al", "el", "bin", "ibn")
+
+
+def _arabic_surname(chunk: list[Token]) -> bool:
+    """Does an Arabic surname end the name ("al-Shibani", "bin Salman"), not "von Faber-Castell"?"""
+    return any(t.low in _ARABIC_PARTICLES or t.low.split("-")[0] in ("al", "el") for t in chunk[1:])
 
 
 def arabic_place(toks: list[Token], i: int) -> bool:
@@ -91,8 +101,10 @@ def split_joined(gaz: Gazetteer, chunk: list[Token]) -> list[tuple[int, int]] | 
     """Where a run joined by "and"/"of"/"for" is really several names, the pieces; else None."""
     for k, tok in enumerate(chunk):
         if tok.text == "&" and chunk[0].norm in gaz.given_names and chunk[k + 1].norm in gaz.given_names:
-            if chunk[-1].low in _AND_HEADS:
-                return None  # "Ben & Kerry Holdings": one company named after its founders
+            if chunk[-1].low in _AND_HEADS or len(chunk) == 3:
+                # "Ben & Kerry Holdings", "Johnson & Johnson": one company named after its founders, as
+                # news names no two people by one word each
+                return None
             return [(0, k), (k + 1, len(chunk))]  # "David Christison & Lee Tate": two people
         if tok.word and not tok.cap and tok.low in ("and", "of", "for", "on", "upon"):
             if _joins(gaz, chunk, k):

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from briefing.chunks import royal_name
 from briefing.coref import FIRM_RULES, Candidate
 from briefing.cues import (
     COMPANY_NOUNS,
@@ -244,7 +245,7 @@ def _clean(toks: list[Token], a: int, b: int, kind: str) -> list[tuple[int, int]
         while b > a + 1 and not toks[b - 1].cap:  # "the Biden administration's": a name ends capitalised
             b -= 1
     for k in range(a, b - 1):
-        if toks[k].possessive and toks[k].low not in _NAME_POSSESSIVES:
+        if toks[k].possessive and toks[k].low not in _NAME_POSSESSIVES and not royal_name(toks, k + 1):
             return _clean(toks, a, k + 1, kind) + _clean(toks, k + 1, b, kind)
     names = [k for k in range(a, b) if toks[k].name_like]
     for k in range(names[0] + 1, names[-1]) if names else ():

@@ -6,7 +6,8 @@ names (a spelling variant's skeleton, "Zelenskyy" for "Zelensky"); a surname alo
 surname who clearly dominates the archive, and a full name absorbs an actor so far known only by its
 surname or a later part of it ("Lula da Silva" of Luiz Inácio Lula da Silva). A person an outlet names
 with the same surname and a given name spelt longer or shorter ("Hernan Quispe", "Hernando Quispe") is
-the person that outlet named before. Different types never
+the person that outlet named before, and an Arabic name spelt another way ("Asaad al-Shaibani", "Asaad
+Hassan al-Shibani") the person of that name. Different types never
 merge, so Kellogg the envoy and Kellogg's the company stay apart; only a lone word whose type the
 extractor guessed joins whoever the archive knows by that word.
 
@@ -33,6 +34,7 @@ from briefing.aliases import (
     skeleton,
     spelt_alike,
     strip_article,
+    transliterated_alike,
     trigrams,
     without_legal_form,
 )
@@ -154,6 +156,32 @@ def _spelling_variant(db: Database, actor: ExtractedActor, source: str) -> int |
     return None
 
 
+_WITH_ARTICLE = (
+    " AND (" + " OR ".join(f"al.alias LIKE '{p}'" for p in ("%al-%", "%el-%", "% al %", "% el %")) + ")"
+)
+
+
+def _transliteration(db: Database, actor: ExtractedActor) -> int | None:
+    """The person the archive knows under another spelling of this Arabic name ("Asaad al-Shaibani", then
+    "Asaad Hassan al-Shibani"; ``briefing.aliases.transliterated_alike``): the same given name and an al-
+    surname one vowel apart are the evidence. Only aliases that begin with the given name's skeleton are
+    read (an index range, not a scan), and for a name without the article al-/el- only those with it."""
+    norm = strip_article(fold(actor.name))
+    words = norm.split()
+    if actor.type != "person" or len(words) < 2 or len(words[0]) < 3:
+        return None
+    given = skeleton(words[0])
+    # a name without the article needs another with it (a coarse test first, in SQL; then the exact one)
+    arabic = "" if {"al", "el"} & set(words[1:]) else _WITH_ARTICLE
+    rows = db.execute(
+        "SELECT a.id, al.alias FROM actor_aliases al JOIN actors a ON a.id = al.actor_id"
+        f" WHERE al.norm >= ? AND al.norm < ?{arabic} AND a.type = 'person'"
+        " ORDER BY a.article_count DESC, a.id",
+        [f"{given} ", f"{given}!"],
+    ).fetchall()
+    return next((int(i) for i, alias in rows if transliterated_alike(strip_article(fold(alias)), norm)), None)
+
+
 def _create(db: Database, actor: ExtractedActor) -> int:
     cursor = db.execute(
         "INSERT INTO actors (name, type, key, article_count, mention_count) VALUES (?, ?, ?, 0, 0)",
@@ -205,7 +233,10 @@ def add_article_actors(
         for actor in extracted:
             if actor.mentions:
                 actor_id = (
-                    _resolve(db, actor) or _spelling_variant(db, actor, article.source) or _create(db, actor)
+                    _resolve(db, actor)
+                    or _spelling_variant(db, actor, article.source)
+                    or _transliteration(db, actor)
+                    or _create(db, actor)
                 )
                 grouped[actor_id].append(actor)
                 _add_aliases(db, actor_id, actor)

@@ -245,3 +245,18 @@ async def test_a_title_typed_before_a_shared_surname_chooses_the_one_who_holds_i
     assert speaker.startswith("MIKE JOHNSON"), speaker
     _, nobody = await ask(app, "/actor Gov. Johnson")  # a title no Johnson holds changes nothing
     assert "could be more than one actor" in nobody
+
+
+async def test_a_name_a_company_and_a_person_share_offers_both(app):
+    add_article(
+        app,
+        "Halvorsen to close Leeds depot\n\nHalvorsen Freight Ltd said on Monday it would close its depot in "
+        "Leeds. Councillor Maria Halvorsen said she was angry. The company's chief executive said that "
+        "Halvorsen remained committed to the north.",
+        day=20,
+    )
+    _, text = await ask(app, "/actor Halvorsen")
+    assert "could be more than one actor" in text
+    assert "/actor Halvorsen Freight Ltd" in text and "/actor Maria Halvorsen" in text
+    _, person = await ask(app, "/actor Maria Halvorsen")
+    assert "remained committed" not in person  # the company's statement is no news about the councillor

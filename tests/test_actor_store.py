@@ -218,3 +218,35 @@ def test_a_book_length_article_is_read_for_actors_up_to_its_first_sentences(app,
     add_article(app, body)
     assert [a.name for a in actor_store.find_actors(app.db, "Albrecht")] == ["Ines Albrecht"]
     assert actor_store.find_actors(app.db, "Vrba") == []  # sentence 62: past the first 50
+
+
+def test_an_arabic_name_spelt_two_ways_by_two_outlets_is_one_person(app):
+    add_article(app, "Iraq's foreign minister Wadah al-Jubouri met his counterpart.", source="A", day=1)
+    add_article(app, "Foreign minister Wadah Hassan al-Juburi said talks went well.", source="B", day=2)
+    add_article(app, "Libyan leader Muammar al-Qaddafi was killed in 2011.", source="A", day=3)
+    add_article(app, "A film about Muammar Gaddafi opened in Tripoli.", source="B", day=4)
+    rubaie = one(app.db, "Wadah al-Jubouri")
+    assert rubaie.article_count == 2 and rubaie.role == "Foreign minister"
+    assert one(app.db, "al-Juburi").id == rubaie.id
+    assert one(app.db, "Gaddafi").article_count == 2
+
+
+def test_the_other_order_of_two_spellings_names_one_person_too(app):
+    add_article(app, "Foreign minister Wadah Hassan al-Juburi said talks went well.", source="B", day=1)
+    add_article(app, "Iraq's foreign minister Wadah al-Jubouri met his counterpart.", source="A", day=2)
+    add_article(app, "A film about Muammar Gaddafi opened in Tripoli.", source="B", day=3)
+    add_article(app, "Libyan leader Muammar al-Qaddafi was killed in 2011.", source="A", day=4)
+    assert one(app.db, "Wadah Hassan al-Juburi").article_count == 2
+    assert one(app.db, "al-Qaddafi").article_count == 2
+
+
+def test_other_given_names_other_sounds_and_non_arabic_names_stay_apart(app):
+    add_article(app, "Minister Wadah al-Jubouri met donors.", source="A", day=1)
+    add_article(app, "Minister Nizar al-Juburi met donors.", source="B", day=2)  # another given name
+    add_article(app, "Ali al-Hassan, a trader, said prices rose.", source="A", day=3)
+    add_article(app, "Ali al-Hussein, a teacher, said schools shut.", source="B", day=4)  # another name
+    add_article(app, "Councillor John Smith spoke on Monday.", source="A", day=5)
+    add_article(app, "Councillor John Smyth spoke on Tuesday.", source="B", day=6)  # no Arabic name
+    for a, b in [("Wadah al-Jubouri", "Nizar al-Juburi"), ("Ali al-Hassan", "Ali al-Hussein")]:
+        assert one(app.db, a).id != one(app.db, b).id
+    assert one(app.db, "John Smith").id != one(app.db, "John Smyth").id

@@ -9,6 +9,7 @@ from briefing.aliases import (
     fold,
     full_given,
     skeleton,
+    transliterated_alike,
     trigrams,
     without_legal_form,
 )
@@ -116,3 +117,22 @@ def test_a_second_surname_alone_is_no_alias_of_a_person_who_goes_by_the_first():
 def test_a_legal_form_after_a_comma_goes_with_the_comma():
     assert without_legal_form("honda motor co, ltd") == "honda motor"
     assert without_legal_form("nordhavn shipping a/s") == "nordhavn shipping"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "alike"),
+    [
+        ("Asaad al-Shaibani", "Asaad Hassan al-Shibani", True),  # a vowel and a middle name
+        ("Muammar Gaddafi", "Muammar al-Qaddafi", True),  # q and g, one spelling without the article
+        ("Muammar Kadhafi", "Muammar el-Qaddafi", True),
+        ("Asaad al-Shaibani", "Omar al-Shibani", False),  # another given name
+        ("Ali al-Hassan", "Ali al-Hussein", False),  # two names, more than a vowel apart
+        ("Asaad Hassan al-Shibani", "Asaad Omar al-Shibani", False),  # other middle names
+        ("John Smith", "John Smyth", False),  # no Arabic surname: no transliteration
+        ("Abdel Fattah el-Sisi", "Abdel Fattah al-Burhan", False),
+        ("Omar al-Asad", "Omar al-Asid", False),  # too short to tell a spelling from another name
+    ],
+)
+def test_an_arabic_name_transliterated_two_ways(a, b, alike):
+    assert transliterated_alike(fold(a), fold(b)) is alike
+    assert transliterated_alike(fold(b), fold(a)) is alike

@@ -1,0 +1,133 @@
+"""Names that two kinds of actor share: a company named after two founders ("Johnson & Johnson"), a person
+whose given name is a country ("Chad Okoye"), a surname that is a company's name too ("Ford"), a royal's
+possessive that begins a place's name ("Queen's Park"), and an Arabic name's given names."""
+
+import pytest
+
+from briefing.actors import extract_actors
+from tests.actor_helpers import surfaces_by_actor
+
+typed = surfaces_by_actor
+TAGGERS = ["shipped", None]
+
+
+@pytest.mark.parametrize("tagger", TAGGERS)
+@pytest.mark.parametrize(
+    "firm",
+    ["Johnson & Johnson", "Procter & Gamble", "Marks & Spencer", "AT&T", "Ernst & Young", "Dean & Dean"],
+)
+def test_two_words_joined_by_an_ampersand_are_one_company(firm, tagger):
+    text = (
+        f"Rep. Sarah Johnson said the hearing would resume on Friday. {firm} said on Tuesday it would "
+        f"appeal the verdict. Shares of {firm} fell 3% in New York."
+    )
+    found = typed(text, tagger=tagger)
+    assert found[(firm, "organization")] == [firm, firm]
+    people = {name: surfaces for (name, type_), surfaces in found.items() if type_ == "person"}
+    assert people == {"Sarah Johnson": ["Sarah Johnson"]}  # no surname of hers inside the company's name
+
+
+@pytest.mark.parametrize("tagger", TAGGERS)
+def test_two_people_of_two_words_each_joined_by_an_ampersand_stay_two(tagger):
+    text = "The album was produced by David Christison & Lee Tate in a barn near Leeds."
+    found = typed(text, tagger=tagger)
+    assert ("David Christison", "person") in found and ("Lee Tate", "person") in found
+
+
+@pytest.mark.parametrize("tagger", TAGGERS)
+def test_a_surname_alone_after_a_full_name_is_still_the_person(tagger):
+    text = "Rep. Sarah Johnson voted against the bill on Monday. Johnson said the bill was rushed."
+    assert typed(text, tagger=tagger)[("Sarah Johnson", "person")] == ["Sarah Johnson", "Johnson"]
+
+
+@pytest.mark.parametrize("tagger", TAGGERS)
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Chad Okoye, a nurse at the district clinic, said the wards were full.", "Chad Okoye"),
+        ("Georgia Lindqvist, a Swedish election observer, said turnout was high.", "Georgia Lindqvist"),
+        ("Jordan Mbeki, a farmer near the river, said the water came at night.", "Jordan Mbeki"),
+    ],
+)
+def test_a_country_as_a_given_name_before_a_surname_and_an_apposition_is_a_person(sentence, name, tagger):
+    text = f'Floods hit the region on Monday. {sentence} "We lost everything," {name.split()[1]} said.'
+    found = typed(text, tagger=tagger)
+    assert found[(name, "person")] == [name, name.split()[1]]
+
+
+@pytest.mark.parametrize("tagger", TAGGERS)
+def test_a_country_before_a_company_word_stays_no_person(tagger):
+    text = "Georgia Power said on Monday that 200,000 homes had no power after the storm in Atlanta."
+    found = typed(text, tagger=tagger)
+    assert not any(type_ == "person" for _, type_ in found)
+
+
+FORD = (
+    "Halvorsen to close Leeds depot as orders fall\n\n"
+    "Halvorsen Freight Ltd said on Monday it would close its depot in Leeds, cutting 400 jobs. "
+    "Councillor Maria Halvorsen, who leads the city council, said she was angry. "
+    '"We will fight for these jobs," Halvorsen told reporters at the town hall. '
+    "The company's chief executive, Tom Berg, said in a statement that Halvorsen remained committed to "
+    "the north."
+)
+
+
+@pytest.mark.parametrize("tagger", TAGGERS)
+def test_a_name_a_company_and_a_person_share_goes_by_what_the_words_around_say(tagger):
+    found = typed(FORD, tagger=tagger)
+    # the headline before both full names, where the company is named first, and the name the company's
+    # chief executive speaks for are the company; the name that tells reporters is the councillor
+    assert found[("Halvorsen Freight Ltd", "organization")] == [
+        "Halvorsen",
+        "Halvorsen Freight Ltd",
+        "Halvorsen",
+    ]
+    assert found[("Maria Halvorsen", "person")] == ["Maria Halvorsen", "Halvorsen"]
+
+
+@pytest.mark.parametrize("tagger", TAGGERS)
+def test_a_surname_alone_with_no_company_of_that_name_stays_the_person(tagger):
+    text = (
+        "Ontario Premier Doug Ford said on Monday the plant must stay open. The company's plan was a "
+        "mistake, Ford said, and Ford later met the company's chief executive."
+    )
+    found = typed(text, tagger=tagger)
+    assert found[("Doug Ford", "person")] == ["Doug Ford", "Ford", "Ford"]
+
+
+@pytest.mark.parametrize("tagger", TAGGERS)
+def test_a_person_named_first_keeps_a_later_lone_surname_though_the_company_is_named_too(tagger):
+    text = (
+        "Maria Halvorsen, who leads the city council, met union leaders on Monday. Halvorsen Freight Ltd "
+        "said it would close its depot. Halvorsen said she was angry."
+    )
+    found = typed(text, tagger=tagger)
+    assert found[("Maria Halvorsen", "person")] == ["Maria Halvorsen", "Halvorsen"]
+
+
+@pytest.mark.parametrize("tagger", TAGGERS)
+def test_a_royal_possessive_before_a_place_or_a_body_begins_one_name(tagger):
+    text = (
+        "The premier spoke to reporters at Queen's Park on Monday. She studied at King's College London "
+        "before the Queen's speech was read."
+    )
+    found = typed(text, tagger=tagger)
+    assert found[("Queen's Park", "place")] == ["Queen's Park"]
+    assert found[("King's College London", "organization")] == ["King's College London"]
+    assert ("Park", "organization") not in found and ("Park", "place") not in found
+
+
+@pytest.mark.parametrize("tagger", TAGGERS)
+def test_an_arabic_given_name_no_list_knows_is_no_role(tagger):
+    # "Wadah" is in no list of given names, "Hassan" is: the name strings given names before al-Rubaie
+    text = "Iraq's foreign minister Wadah Hassan al-Rubaie said talks would go on. Al-Rubaie spoke in Basra."
+    found = {a.name: a for a in extract_actors(text, tagger=tagger) if a.type == "person"}
+    assert list(found) == ["Wadah Hassan al-Rubaie"]
+    assert found["Wadah Hassan al-Rubaie"].role == "foreign minister"
+
+
+@pytest.mark.parametrize("tagger", TAGGERS)
+def test_a_capitalised_description_before_a_given_name_is_still_a_role(tagger):
+    text = "The inquest was opened by County Coroner William McLaughlin on Friday."
+    found = {a.name: a for a in extract_actors(text, tagger=tagger) if a.type == "person"}
+    assert found["William McLaughlin"].role == "County Coroner"
