@@ -1,7 +1,8 @@
 """Names under all their spellings: normal forms, canonical keys and the aliases an actor is found by.
 
-``fold("Zelenskyy’s")`` is the form every comparison uses: diacritics dropped, case folded, dots of
-acronyms and apostrophes removed, hyphens as spaces (``"al-Jabri"`` and ``"Al Jabri"`` meet).
+``fold("Zelenskyy’s")`` is the form every comparison uses: diacritics dropped, "ł" or "ø" written "l" or
+"o" (``briefing.letters``), case folded, dots of acronyms and apostrophes removed, hyphens as spaces
+(``"al-Jabri"`` and ``"Al Jabri"`` meet).
 ``skeleton`` goes further for people's names, so transliteration variants meet: doubled letters are
 single and the endings -yy/-iy/-ii are -y (``Zelensky``, ``Zelenskyy`` and ``Zelenskiy`` have one
 skeleton). ``actor_key(name, type)`` is the identity stored in ``actors.key`` (``person:keith kellogg``):
@@ -14,6 +15,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from briefing.letters import fold_letters
 from briefing.models import ActorType
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "‐": "-", "‑": "-", "–": "-", "—": "-"})
@@ -103,10 +105,12 @@ GIVEN_FULL = {short: full for full, shorts in _GIVEN_FORMS.items() for short in 
 
 @lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
-    """The comparable form of a name: no diacritics, case folded, ``U.S.`` -> ``us``, hyphens as spaces."""
+    """The comparable form of a name: no diacritics, "ł" as "l" (``briefing.letters``), case folded,
+    ``U.S.`` -> ``us``, hyphens as spaces."""
     text = text.translate(_QUOTES)
     if not text.isascii():
-        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+        text = unicodedata.normalize("NFKD", fold_letters(text))
+        text = "".join(c for c in text if not unicodedata.combining(c))
     text = _POSSESSIVE.sub("", text.casefold())
     text = text.replace(".", "").replace("'", "").replace("-", " ").replace("&", " and ")
     return _SPACES.sub(" ", text).strip()

@@ -18,6 +18,7 @@ from functools import lru_cache
 from nltk.stem.porter import PorterStemmer
 
 from briefing.aliases import fold
+from briefing.letters import fold_letters
 
 TITLE_WEIGHT = 10.0
 K1 = 1.2
@@ -55,8 +56,9 @@ def topic_relevance(
     finder = re.compile(r"\b(?:" + "|".join(map(re.escape, prefixes)) + r")[^\W_]*", re.I)
     seen: dict[int, tuple[dict[str, float], float, bool]] = {}
     for article, (title, body) in texts.items():
-        in_title, title_len = _counts(title, stems, finder)
-        in_body, body_len = _counts(body, stems, finder)
+        # "Løkke" written so begins like the stem of "Lokke" once its letters are folded as the index's
+        in_title, title_len = _counts(fold_letters(title), stems, finder)
+        in_body, body_len = _counts(fold_letters(body), stems, finder)
         tf = {s: TITLE_WEIGHT * in_title.get(s, 0) + in_body.get(s, 0) for s in stems}
         seen[article] = (tf, TITLE_WEIGHT * title_len + body_len, set(in_title) == stems)
     n = len(seen)

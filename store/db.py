@@ -18,10 +18,21 @@ from typing import TypeVar
 from sqlite_utils import Database
 
 import store.migrations as migrations_pkg
+from briefing.letters import fold_letters
 
 T = TypeVar("T")
 
-__all__ = ["Database", "StoreError", "chunks", "from_iso", "open_db", "savepoint", "to_iso", "transaction"]
+__all__ = [
+    "Database",
+    "StoreError",
+    "chunks",
+    "from_iso",
+    "open_db",
+    "register_functions",
+    "savepoint",
+    "to_iso",
+    "transaction",
+]
 
 
 class StoreError(RuntimeError):
@@ -41,8 +52,20 @@ def _migrations() -> list[tuple[int, str, object]]:
     return sorted(found, key=lambda x: x[0])
 
 
+def _fold_letters(value: str | None) -> str | None:
+    return fold_letters(value) if isinstance(value, str) else value
+
+
+def register_functions(conn: sqlite3.Connection) -> None:
+    """The SQL functions the schema calls, on one connection: ``fold_letters(text)``
+    (``briefing.letters``), which the full-text index triggers and its content view apply to titles and
+    bodies. Every connection that writes articles needs it ("no such function" otherwise)."""
+    conn.create_function("fold_letters", 1, _fold_letters, deterministic=True)
+
+
 def migrate(db: Database) -> list[str]:
     """Apply the migrations that have not run yet; return their names."""
+    register_functions(db.conn)  # migrations write articles, whose triggers call it
     db.execute(
         "CREATE TABLE IF NOT EXISTS schema_migrations (number INTEGER PRIMARY KEY, name TEXT NOT NULL,"
         " applied_at TEXT NOT NULL)"
@@ -83,6 +106,7 @@ def open_db(path: str | Path, *, migrate_schema: bool = True) -> Database:
         # 32 MB of page cache (the default is 2 MB): ingest touches random pages of the hash,
         # URL and band indexes, which outgrow 2 MB at a few tens of thousands of articles
         conn.execute("PRAGMA cache_size=-32000")
+        register_functions(conn)
         db = Database(conn)
         if migrate_schema:
             migrate(db)

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
+from briefing.letters import fold_letters
 from briefing.models import Article
 from store.actors import find_actors
 from store.articles import article_from_row
@@ -85,19 +86,12 @@ def query_words(text: str) -> list[list[str]]:
 
 def fts_query(text: str, *, any_word: bool = False) -> str | None:
     """A safe FTS5 query for the user's words: each word a quoted phrase, all required (or any one with
-    ``any_word``). None when no word is left to search for."""
-    phrases = [_phrase(" ".join(tokens)) for tokens in query_words(text)]
+    ``any_word``). None when no word is left to search for. The words are folded as the index is
+    (``briefing.letters``: "Kukuła" as "Kukula", "Straße" as "Strasse"); FTS5 folds case and accents."""
+    phrases = [f'"{fold_letters(" ".join(tokens))}"' for tokens in query_words(text)]
     if not phrases:
         return None
-    joiner = " OR " if any_word else " AND " if any(p.startswith("(") for p in phrases) else " "
-    return joiner.join(dict.fromkeys(phrases))
-
-
-def _phrase(words: str) -> str:
-    """A quoted phrase, or with its other spelling when it has one the tokenizer does not fold: FTS5 folds
-    accents but not "ß", so "Strauss" also looks for "Strauß" and "Strauß" for "Strauss"."""
-    other = words.replace("ß", "ss") if "ß" in words else re.sub("ss", "ß", words, flags=re.I)
-    return f'"{words}"' if other == words else f'("{words}" OR "{other}")'
+    return (" OR " if any_word else " ").join(dict.fromkeys(phrases))
 
 
 def count_matches(db: Database, query: str, *, limit: int) -> int:
