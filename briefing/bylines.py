@@ -104,16 +104,18 @@ DESK_LINE_WORDS = 6
 
 
 def pair_desk_bylines(lines: list[Line]) -> None:
-    """ "Tomos Morgan" over "BBC Wales News" (or "Political editor") in an article's header, with no blank
-    line between them: a byline without "By", the name its author."""
+    """ "Tomos Morgan" over "BBC Wales News" (or "Political editor", or "BBC News, Manila" with the
+    place the desk is in) in an article's header, with no blank line between them: a byline without
+    "By", the name its author."""
     for i in range(len(lines) - 1):
         name, desk = lines[i], lines[i + 1]
         if name.kind is not Kind.HEADING or desk.kind is not Kind.HEADING or desk.gap_before:
             continue
-        last = WORD.findall(desk.text.casefold())[-1:]
+        office = desk.text.rsplit(",", 1)[0] if desk.text.count(",") == 1 else desk.text
+        last = WORD.findall(office.casefold())[-1:]
         if not (2 <= word_count(name.text) <= 4 and looks_like_name(name.text)):
             continue
-        if word_count(desk.text) > DESK_LINE_WORDS or not last or last[0] not in _DESK_WORDS:
+        if word_count(office) > DESK_LINE_WORDS or not last or last[0] not in _DESK_WORDS:
             continue
         before = previous_line(lines, i, (Kind.DROP, Kind.CREDIT))
         if before is None or before.kind is not Kind.PROSE:  # a header's line, not a list in the text

@@ -5,11 +5,14 @@ printed twice keeps one copy.
 
 from __future__ import annotations
 
+import re
+
 from briefing.dumplines import META, WORD, Line, is_label_over, next_line, previous_line
 from briefing.furniture import Kind, caption_of, is_share_prompt
 from briefing.sentences import ends_sentence, word_count
 
 CAPTION_OVERLAP = 0.6
+_CAPTION_LABEL = re.compile(r"(?:image|photo|picture|video)?\s*caption\s*[,:]?", re.I)
 _WINDOW = 15
 
 
@@ -19,6 +22,8 @@ def drop_captions(lines: list[Line]) -> None:
     shown with its credit, and lines echoing a paragraph."""
     credited: set[str] = set()
     for i, line in enumerate(lines):
+        if line.kind is Kind.CREDIT and _CAPTION_LABEL.fullmatch(line.text.strip()):
+            _drop_labelled(lines, i)
         if line.kind is Kind.CREDIT and i and not line.gap_before:
             before = lines[i - 1]
             if before.kind is Kind.HEADING or (before.kind is Kind.PROSE and not ends_sentence(before.text)):
@@ -33,6 +38,13 @@ def drop_captions(lines: list[Line]) -> None:
             line.kind = Kind.DROP
     _drop_repeats(lines)
     _drop_echoes(lines)
+
+
+def _drop_labelled(lines: list[Line], i: int) -> None:
+    """ "Image caption," over the caption (a BBC page): the unfinished line under the label is the caption."""
+    below = next_line(lines, i)
+    if below is not None and below.kind in (Kind.HEADING, Kind.PROSE) and not ends_sentence(below.text):
+        below.kind = Kind.DROP
 
 
 def _caption_key(text: str) -> str:

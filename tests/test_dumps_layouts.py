@@ -429,3 +429,40 @@ def test_a_rule_between_paragraphs_is_a_section_break_not_a_new_article():
         "The deal gives workers a 4% raise this year and 3% next year, the union said.",
         "Services will resume on Wednesday morning.",
     ]
+
+
+BBC_LAYOUT = """Home
+News
+
+Ferry sinks off island, killing at least 12
+
+Share
+Save
+
+Jonathan Reyes
+BBC News, Manila
+
+Image caption,
+Coast guard divers search the waters off the island on Monday
+
+At least 12 people died after a passenger ferry sank off the island, the coast guard said.
+
+The ferry was carrying 143 passengers and crew when it capsized in rough seas early on Monday.
+"""
+
+
+def test_a_name_over_a_desk_and_its_city_is_the_byline_and_a_labelled_caption_goes():
+    (article,) = split_dump(BBC_LAYOUT, source="bbc.txt")
+    assert article.title == "Ferry sinks off island, killing at least 12"
+    assert article.author == "Jonathan Reyes"
+    assert article.body.startswith("At least 12 people died")
+    assert "divers search" not in article.body and "BBC News" not in article.body
+
+
+def test_a_finished_sentence_under_a_caption_label_is_no_caption():
+    text = BBC_LAYOUT.replace(
+        "Coast guard divers search the waters off the island on Monday\n",
+        "Coast guard divers searched the waters off the island on Monday.\n",
+    )
+    (article,) = split_dump(text, source="bbc.txt")
+    assert "Coast guard divers searched the waters" in article.body
