@@ -26,9 +26,14 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
+from datetime import UTC, date, datetime
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import numpy as np
+
+from briefing.facts import count_kinds, figures_of
+from briefing.months import MONTHS
+from briefing.sentences import split_sentences
 
 SIGNATURE = 60
 BANDS = 20
@@ -242,14 +247,73 @@ def titles_differ(a: str, b: str) -> bool:
     return bool(wa and wb) and 2 * len(wa & wb) < min(len(wa), len(wb))
 
 
-def is_copy_of(title: str, body: str, original_title: str, original_body: str, containment: float) -> bool:
+def is_copy_of(
+    title: str,
+    body: str,
+    original_title: str,
+    original_body: str,
+    containment: float,
+    *,
+    dated: datetime | None = None,
+    original_dated: datetime | None = None,
+) -> bool:
     """Whether a text that passed :func:`is_near_duplicate` (with ``containment``) is a copy of the
-    original rather than the next edition of a template (a daily weather or market report, a newsletter
-    around other news): its figures agree, and a mostly new headline comes only with nearly the whole
-    text (``RETITLED``)."""
+    original rather than news of its own: the next edition of a template (a daily weather or market
+    report, a newsletter around other news), or an update re-topped with a new count (:func:`counts_differ`)
+    or, ``dated`` a later day than the original, with other figures (:func:`figures_changed`). A copy's
+    figures agree, and a mostly new headline comes only with nearly the whole text (``RETITLED``)."""
     if figures_differ(body, original_body) or headline_figures_differ(title, original_title):
         return False
+    if counts_differ(title, body, original_title, original_body):
+        return False
+    later = dated is not None and original_dated is not None and _day(dated) > _day(original_dated)
+    if later and figures_changed(title, body, original_title, original_body):
+        return False
     return containment >= RETITLED or not titles_differ(title, original_title)
+
+
+def _day(when: datetime) -> date:
+    return when.astimezone(UTC).date() if when.tzinfo else when.date()
+
+
+# "May" only as a name: "12 may have died" is a count
+_MONTH_NAMES = "|".join(sorted(set(MONTHS) - {"may"}, key=len, reverse=True)) + "|(?-i:May)"
+# dates, times and years: figures of when something was told, not of what ("Nov 24", "24 November",
+# "2026-11-24", "10:30", "since 2022"); a re-topped copy changes them without changing its news
+_WHEN = re.compile(
+    rf"\b(?:(?:{_MONTH_NAMES})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_NAMES})"
+    rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}:\d{{2}}|(?:1[89]|2[01])\d\d)\b(?![.,]\d)",
+    re.I,
+)
+
+
+def _sentences(title: str, body: str) -> list[str]:
+    return [t for t in (title, *(s.text for s in split_sentences(body))) if t]
+
+
+def _told(sentence: str) -> frozenset[str]:
+    """A sentence's figures as fact terms ("#36"), but those of dates, times and years."""
+    return figures_of(_WHEN.sub(" ", sentence))
+
+
+def counts_differ(title: str, body: str, original_title: str, original_body: str) -> bool:
+    """Whether a text tells a count breaking news revises (the dead, the injured, the missing, the
+    displaced, the arrested: a sentence with a count word of :func:`briefing.facts.count_kinds`) with a
+    figure the original gives nowhere: "rose to 36 on Tuesday" after "rose to 23 on Monday", or "36,
+    up from 23". A copy that drops such a sentence, or tells the same counts, is still a copy."""
+    counted = [s for s in _sentences(title, body) if count_kinds(s)]
+    if not counted:
+        return False
+    known = frozenset().union(*(_told(s) for s in _sentences(original_title, original_body)))
+    return any(_told(s) - known for s in counted)
+
+
+def figures_changed(title: str, body: str, original_title: str, original_body: str) -> bool:
+    """Whether a text replaced figures of the original: it gives one the original does not, and lacks
+    one the original gives (dates, times and years aside)."""
+    mine = frozenset().union(*(_told(s) for s in _sentences(title, body)))
+    theirs = frozenset().union(*(_told(s) for s in _sentences(original_title, original_body)))
+    return bool(mine - theirs) and bool(theirs - mine)
 
 
 def headline_figures_differ(a: str, b: str) -> bool:

@@ -118,7 +118,15 @@ def _closest(db: Database, found: Sketch, draft: ArticleDraft) -> tuple[Article,
         if original is None:
             continue
         close, score = is_near_duplicate(found, profile(original.body))
-        if close and is_copy_of(draft.title, draft.body, original.title, original.body, score):
+        if close and is_copy_of(
+            draft.title,
+            draft.body,
+            original.title,
+            original.body,
+            score,
+            dated=draft.published_at,
+            original_dated=original.published_at,
+        ):
             return original, score
     return None
 
