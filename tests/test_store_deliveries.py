@@ -177,7 +177,7 @@ def test_stories_received_before_the_upgrade_are_dated_by_their_digest(tmp_path,
     )
     old.execute("INSERT INTO delivered_stories (chat_id, story_id, digest_date) VALUES (1, 10, '2025-01-23')")
     monkeypatch.setattr(store.db, "_migrations", lambda: every)
-    assert store.db.migrate(old) == [
+    assert store.db.migrate(old)[:4] == [  # and the later ones, which are not about deliveries
         "m0012_story_updates",
         "m0013_digest_held",
         "m0014_alert_article",
