@@ -2,6 +2,7 @@
 new figures are stored as the page's new version, which its URL then names, beside the version before;
 the same text is nothing, a copy with small edits a near-duplicate. Feeds over 127.0.0.1 (QA12a F3)."""
 
+import re
 from dataclasses import dataclass, field
 
 import pytest
@@ -267,6 +268,29 @@ async def test_an_atom_entry_updated_with_its_full_text_in_the_feed_is_read_agai
         "Chile earthquake kills 12",
         "Chile earthquake death toll rises to 41",
     ]
+
+
+async def test_an_update_told_in_a_teaser_whose_page_is_gone_as_its_first_version_was(app, site, fetcher):
+    """The first version was the feed's summary (its page gone): the updated summary stands in as well."""
+    short = [atom(u, t, n) for u, t, n in (
+        ("2025-01-21T08:00:00Z", "Chile earthquake kills 12", "12"),
+        ("2025-01-21T12:00:00Z", "Chile earthquake death toll rises to 41", "41"),
+    )]  # fmt: skip
+    # the last three paragraphs go: a teaser's length, whose page is fetched (and is missing)
+    short = [re.sub(rb"(&lt;p&gt;(?:(?!&lt;p&gt;).)*){3}</content>", b"</content>", x) for x in short]
+    link = site.url("/quake.html")
+    short = [x.replace(b"https://quakedesk.example/quake.html", link.encode()) for x in short]
+    versions = iter(short)
+
+    async def feed(request):
+        return web.Response(body=next(versions), content_type="application/atom+xml")
+
+    site.add("/short.atom", feed)
+    first = await ingest_sources(app, [site.url("/short.atom")], fetcher=fetcher)
+    assert first.new == 1 and "kept the feed's summary" in first.notes[0][1]
+    second = await ingest_sources(app, [site.url("/short.atom")], fetcher=fetcher)
+    assert (second.new, second.failed) == (1, ())
+    assert "41 people" in find_by_url(app.db, link).body and len(page_versions(app.db, link)) == 2
 
 
 def test_a_feed_file_read_again_offline_tells_its_updated_entry_too(app, tmp_path):

@@ -17,10 +17,12 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from briefing.addresses import site_of
+from briefing.dedupe import MIN_LENGTH_RATIO
 from briefing.errors import EmptySourceError, FetchError, SourceError
 from briefing.feeds import Feed, FeedEntry, has_prose, parse_feed
 from briefing.models import ArticleDraft, IngestReport
 from briefing.pages import parse_page
+from briefing.sentences import word_count
 from briefing.service import App
 from briefing.service.batches import Tally, credible_date, store_drafts_async
 from store.articles import find_by_url, known_url
@@ -72,7 +74,7 @@ def sort_entries(app: App, feed: Feed, tally: Tally, *, label: str) -> FeedBatch
             if url not in last:  # read before its feed's entries were remembered: remembered from now
                 read.append(entry)
     if revised:
-        log.info("%s: %d known entries updated since last read, read again", label, len(revised))
+        log.info("%s: known entries updated since last read, read again: %d", label, len(revised))
     full, teasers = readable_entries(fresh, tally, label=label)
     return FeedBatch(full, teasers, frozenset(revised), tuple(read))
 
@@ -218,6 +220,16 @@ async def poll_feed(
             forget_validators(app.db, source.id)
 
 
+def _summary_stands_in(app: App, draft: ArticleDraft) -> bool:
+    """Whether an updated entry's summary can stand for its page: it holds prose, and the version stored
+    is no more than twice as long (it was the feed's summary too, the page having failed then)."""
+    assert draft.url is not None
+    stored = find_by_url(app.db, draft.url)
+    return has_prose(draft) and (
+        stored is None or word_count(stored.body) <= word_count(draft.body) / MIN_LENGTH_RATIO
+    )
+
+
 def _feed_failed(app: App, source_id: int, failures: int, error: str) -> None:
     backoff = app.settings.poll_minutes * 2 ** min(failures + 1, 5)
     with transaction(app.db):
@@ -259,8 +271,9 @@ async def fetch_teasers(
             page = parse_page(fetched.body, fetched.url)
         except SourceError as exc:
             for_now = isinstance(exc, FetchError) and exc.transient
-            if draft.url in revised:
-                # an update's page: the version stored is worth more than the feed's teaser of the new one
+            if draft.url in revised and ((for_now and retry_later) or not _summary_stands_in(app, draft)):
+                # an update's page: the full version stored is worth more than the feed's teaser of the
+                # new one, which is left for the next full read of the feed
                 tally.failed.append((draft.url, f"feed entry page: {exc}; its update is read next time"))
                 tally.unsettled.add(draft.url)
                 if for_now and retry_later:
