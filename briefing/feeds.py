@@ -69,10 +69,13 @@ _SKIP = frozenset(("script", "style", "noscript", "iframe", "svg", "figcaption")
 
 @dataclass(frozen=True)
 class FeedEntry:
-    """One entry: its draft, and whether the feed holds only a teaser of it."""
+    """One entry: its draft, whether the feed holds only a teaser of it, and ``stamp``, when the feed
+    says it last changed (the later of ``<updated>`` and ``<published>``/``<pubDate>``): a known entry
+    with a later stamp may tell an update."""
 
     draft: ArticleDraft
     teaser: bool
+    stamp: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -243,7 +246,7 @@ def _entry(raw: feedparser.FeedParserDict, source: str, shared: set[str]) -> Fee
         section=_section(raw),
         published_at=_when(raw),
     )
-    return FeedEntry(draft, teaser)
+    return FeedEntry(draft, teaser, _stamp(raw) or draft.published_at)
 
 
 def _without_markers(body: str) -> int:
@@ -299,6 +302,12 @@ def _when(raw: feedparser.FeedParserDict) -> datetime | None:
         written = dict.get(raw, "published") or dict.get(raw, "updated") or ""
         return parse_date(written) if written else None
     return datetime.fromtimestamp(calendar.timegm(parsed), UTC)
+
+
+def _stamp(raw: feedparser.FeedParserDict) -> datetime | None:
+    """The later of the entry's ``<updated>`` and ``<published>`` (``<pubDate>``) that feedparser read."""
+    found = [dict.get(raw, k) for k in ("updated_parsed", "published_parsed")]
+    return max((datetime.fromtimestamp(calendar.timegm(p), UTC) for p in found if p), default=None)
 
 
 def _text(html: str) -> str:

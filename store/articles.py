@@ -69,18 +69,30 @@ class AddResult:
 
 
 def add_article(
-    db: Database, draft: ArticleDraft, *, now: datetime, source_id: int | None = None
+    db: Database,
+    draft: ArticleDraft,
+    *,
+    now: datetime,
+    source_id: int | None = None,
+    revision: bool = False,
 ) -> AddResult:
     """Store ``draft`` unless it is already there.
 
     A duplicate is the same URL (normalised) or the same normalised text; a near-duplicate is a text
     that shares a MinHash band key with a stored one and passes ``dedupe.is_near_duplicate`` against
-    it (most of the shorter text's word pairs in the other, lengths within a factor of two). A
+    it (most of the shorter text's word pairs in the other, lengths within a factor of two) and
+    ``dedupe.is_copy_of`` (no new count, no other figures a later day, no template's next edition). A
     near-duplicate is recorded in ``near_duplicates`` (once), never stored as new.
+
+    ``revision``: the draft is the page at a known URL read again, because its feed says the entry
+    changed. Its URL makes it no duplicate; the same text does, and a copy of the page's current
+    version (:func:`_add_revision`) is a near-duplicate of it.
     Call inside a transaction: the article, its sketch and its FTS row go in together.
     """
     url = normalize_url(draft.url) if draft.url else None
     digest = content_hash(draft.body)
+    if revision and url is not None:
+        return _add_revision(db, draft, url, digest, now, source_id)
     seen = _find_seen(db, url, digest)
     if seen is not None:
         return seen
@@ -90,9 +102,81 @@ def add_article(
         original, score = match
         _record_near_duplicate(db, original.id, draft, url, digest, score, now)
         return AddResult("near_duplicate", original, score)
+    return _add_new(db, draft, url, digest, found, now, source_id)
+
+
+def _add_new(
+    db: Database,
+    draft: ArticleDraft,
+    url: str | None,
+    digest: str,
+    found: Sketch,
+    now: datetime,
+    source_id: int | None,
+) -> AddResult:
     article = _insert(db, draft, url, digest, now, source_id)
     save_sketch(db, article.id, found)
     return AddResult("new", article)
+
+
+def _add_revision(
+    db: Database, draft: ArticleDraft, url: str, digest: str, now: datetime, source_id: int | None
+) -> AddResult:
+    """A page read again: nothing if its text is known; a near-duplicate of its current version (or of
+    another article) if a copy of it; else its new version. The page's URL names its current version:
+    the version before keeps its row (its text, its story, what was said of it) under the URL with a
+    fragment, ``#version-1``, ``#version-2``... (:func:`_set_aside`): a link that still opens the page,
+    and an identity of its own, since the URL alone is the newest version's."""
+    seen = _find_seen(db, None, digest)
+    if seen is not None:
+        return seen
+    found = sketch(draft.body)
+    current = _current_version(db, url)
+    if current is not None:
+        close, score = is_near_duplicate(found, profile(current.body))
+        if close and _copies(draft, current, score):
+            _record_near_duplicate(db, current.id, draft, url, digest, score, now)
+            return AddResult("near_duplicate", current, score)
+    match = _closest(db, found, draft)
+    if match is not None:
+        original, score = match
+        _record_near_duplicate(db, original.id, draft, url, digest, score, now)
+        return AddResult("near_duplicate", original, score)
+    if current is not None and current.url == url:
+        _set_aside(db, current.id, url)
+    return _add_new(db, draft, url, digest, found, now, source_id)
+
+
+def _current_version(db: Database, url: str) -> Article | None:
+    """The article a (normalised) URL names now: the one stored under it, else the original of the
+    near-duplicate seen there."""
+    found = _one(db, "SELECT * FROM articles WHERE url = ?", [url])
+    if found is not None:
+        return found
+    row = db.execute(
+        "SELECT article_id FROM near_duplicates WHERE url = ? ORDER BY id DESC LIMIT 1", [url]
+    ).fetchone()
+    return get_article(db, row[0]) if row else None
+
+
+def _set_aside(db: Database, article_id: int, url: str) -> None:
+    """Give the article at ``url`` the URL of an older version of its page: ``url#version-N``."""
+    n = len(page_versions(db, url))
+    while db.execute("SELECT 1 FROM articles WHERE url = ?", [f"{url}#version-{n}"]).fetchone():
+        n += 1  # a version pruned since: the numbers need not be dense, only unique
+    db.execute("UPDATE articles SET url = ? WHERE id = ?", [f"{url}#version-{n}", article_id])
+
+
+def page_versions(db: Database, url: str) -> list[Article]:
+    """The versions of the page at ``url`` stored as it was updated, oldest first: those set aside
+    (``url#version-N``) and the current one (``url``)."""
+    norm = normalize_url(url)
+    # a stored URL has no fragment but a version's, so those between "url#" and "url$" are its versions
+    rows = db.query(
+        "SELECT * FROM articles WHERE url = ? OR (url > ? AND url < ?) ORDER BY id",
+        [norm, norm + "#", norm + "$"],
+    )
+    return [article_from_row(row) for row in rows]
 
 
 def _find_seen(db: Database, url: str | None, digest: str) -> AddResult | None:
@@ -118,9 +202,21 @@ def _closest(db: Database, found: Sketch, draft: ArticleDraft) -> tuple[Article,
         if original is None:
             continue
         close, score = is_near_duplicate(found, profile(original.body))
-        if close and is_copy_of(draft.title, draft.body, original.title, original.body, score):
+        if close and _copies(draft, original, score):
             return original, score
     return None
+
+
+def _copies(draft: ArticleDraft, original: Article, containment: float) -> bool:
+    return is_copy_of(
+        draft.title,
+        draft.body,
+        original.title,
+        original.body,
+        containment,
+        dated=draft.published_at,
+        original_dated=original.published_at,
+    )
 
 
 def _insert(

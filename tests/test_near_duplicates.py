@@ -1,6 +1,7 @@
 """Near-duplicates end to end: the store, the ingest table, and a database made before MinHash sketches."""
 
-from datetime import timedelta
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from conftest import NOW, SEEDS
@@ -11,8 +12,9 @@ from briefing.dumps import split_dump
 from briefing.models import ArticleDraft
 from briefing.service.ingest import ingest_sources
 from store import open_db, transaction
-from store.articles import add_article, count_articles, known_url, near_duplicates_of
+from store.articles import add_article, count_articles, get_article, known_url, near_duplicates_of
 from store.db import _migrations, migrate, to_iso
+from store.stories import get_story
 
 # Four outlets' articles on North Korean troops in Russia's war (seed files 000, 001, 003 and 004).
 SAME_STORY = ("Russia and North Korea", "Meek Europe", "How North Korea", "US vows 'firm'")
@@ -161,3 +163,110 @@ def test_a_second_event_told_in_the_first_ones_words_is_no_copy(tmp_path):
     # the same headline figure: a copy with a sentence more is still a copy
     assert is_copy_of("Car bomb kills 8 in Baghdad", first + " Police sealed off the square.",
                       "Car bomb kills 8 in Baghdad's Tayaran Square", first, 0.8)  # fmt: skip
+
+
+# A wire story re-topped the next day with a new toll: the same headline, a new URL and date, the lead and
+# one quote changed (QA12c F18).
+WIRE = """URL: https://www.continentalwire.example/africa/2025/01/{day}/chad-floods-rise{slug}
+Chad floods: death toll rises as waters spread
+By Fatima Zahra Benali
+January {day}, 2025
+
+N'DJAMENA, Jan {day} (Continental Wire) - The number of people killed by floods in Chad's capital rose to \
+{toll} on {weekday}, the interior ministry said, as the swollen Chari River spread into new neighbourhoods.
+
+Interior Minister Ali Ahmat Akhabach said {toll} people had been killed. Civil protection teams used boats \
+to rescue families trapped on rooftops in Ngueli.
+
+Dr Amina Harazi of the World Health Organization said the risk of cholera was "very high" because \
+latrines had flooded.{credit}
+
+The floods are the worst to hit N'Djamena since 2022, when the Chari and Logone rivers flooded large \
+parts of the city.
+"""
+
+
+def wire(day=20, toll="23", *, slug="", weekday="Monday", credit=""):
+    return WIRE.format(day=day, toll=toll, slug=slug, weekday=weekday, credit=credit)
+
+
+async def ingest_texts(app, tmp_path, *texts):
+    reports = []
+    for n, text in enumerate(texts):
+        path = tmp_path / f"wire{n}.txt"
+        path.write_text(text, encoding="utf-8")
+        reports.append(await ingest_sources(app, [str(path)]))
+    return reports
+
+
+async def test_a_wire_update_with_a_new_toll_is_new_news_and_the_story_tells_it(app, tmp_path):
+    update = wire(21, "36", slug="-update", weekday="Tuesday")
+    first, second = await ingest_texts(app, tmp_path, wire(), update)
+    assert (first.new, second.new, second.near_duplicate) == (1, 1, 0)
+    [old], [new] = first.new_ids, second.new_ids
+    assert not near_duplicates_of(app.db, old)
+    story = get_story(app.db, get_article(app.db, new).story_id)
+    assert get_article(app.db, old).story_id == story.id  # one story, told at two moments
+    tolls = [s for s in story.summary if "rose to" in s]
+    assert tolls and all("36" in s and "23" not in s for s in tolls)
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "rose to 36 from 23 on Monday",  # the new count beside the old one
+        "rose to 23 on Monday, and 14 people were missing",  # a count the first copy did not give
+    ],
+)
+def test_a_copy_that_tells_a_new_count_is_no_copy(db, lead):
+    add(db, draft_of(wire()))
+    update = wire().replace("rose to 23 on Monday", lead)
+    assert add(db, draft_of(update, url="https://mirror.test/chad")).outcome == "new"
+
+
+def test_an_arrest_count_revised_is_new_news(db):
+    add(db, draft_of(wire()))
+    arrests = "Police said 12 people had been arrested for looting in Ngueli."
+    add(db, draft_of(wire(credit=" " + arrests), url="https://mirror.test/first"))
+    revised = wire(credit=" " + arrests.replace("12", "31"))
+    assert add(db, draft_of(revised, url="https://mirror.test/second")).outcome == "new"
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda t: t.replace("neighbourhoods", "neighborhoods"),  # a typo corrected
+        lambda t: t.replace('"very high"', '"very, very high"'),
+        lambda t: t.replace("latrines had flooded.", "latrines had flooded. Photo: Reuters/Staff."),
+        # a day later
+        lambda t: t.replace("January 20, 2025", "January 21, 2025").replace("Jan 20", "Jan 21"),
+        lambda t: t.replace(" since 2022, when", ", as in 2022, when"),  # a year is no count
+        # a paragraph with a count left out: nothing the first copy did not tell
+        lambda t: t.replace("Interior Minister Ali Ahmat Akhabach said 23 people had been killed. ", ""),
+    ],
+)
+def test_a_republished_copy_with_the_same_figures_stays_a_near_duplicate(db, edit):
+    original = add(db, draft_of(wire())).article
+    result = add(db, draft_of(edit(wire()), url="https://mirror.test/copy"))
+    assert result.outcome == "near_duplicate" and result.article.id == original.id
+
+
+def test_other_figures_a_later_day_are_news_and_the_same_day_a_correction():
+    from briefing.dedupe import is_copy_of
+
+    body = (
+        "Heavy rain brought 120 mm to Ngueli in 24 hours, the weather service said, and the Chari River "
+        "rose by 40 cm. Residents of low-lying districts were told to move to higher ground."
+    )
+    later = body.replace("120 mm", "150 mm")  # one figure of three: a correction, or the next day's news
+    monday, tuesday = datetime(2025, 1, 20, 9, tzinfo=UTC), datetime(2025, 1, 21, 9, tzinfo=UTC)
+    title = "Rain swells the Chari"
+    assert not is_copy_of(title, later, title, body, 0.9, dated=tuesday, original_dated=monday)
+    evening = monday + timedelta(hours=5)
+    assert is_copy_of(title, later, title, body, 0.9, dated=evening, original_dated=monday)
+    assert is_copy_of(title, body, title, body, 0.95, dated=tuesday, original_dated=monday)
+
+
+def draft_of(text, url=None):
+    [draft] = split_dump(text, source="continentalwire.example")
+    return replace(draft, url=url) if url else draft

@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 
@@ -49,6 +49,9 @@ class Tally:
     failed: list[tuple[str, str]] = field(default_factory=list)
     notes: list[tuple[str, str]] = field(default_factory=list)
     new_ids: list[int] = field(default_factory=list)
+    # the URLs of the articles that failed (a page, or the store): a feed entry whose update failed is
+    # not remembered as read, so the next poll reads it again
+    unsettled: set[str] = field(default_factory=set)
     # called as ``articles(k, n)`` after the k-th of a source's n articles (for the progress bar)
     articles: Callable[[int, int], None] | None = None
 
@@ -69,17 +72,24 @@ class Tally:
 
 
 def store_drafts(
-    app: App, drafts: Sequence[ArticleDraft], tally: Tally, *, label: str, source_id: int | None
+    app: App,
+    drafts: Sequence[ArticleDraft],
+    tally: Tally,
+    *,
+    label: str,
+    source_id: int | None,
+    revised: Collection[str] = (),
 ) -> None:
     """Store drafts in transactions of up to ``BATCH`` articles or ``TRANSACTION_SECONDS``, whichever
     ends first (a bot on the same database must not wait long to write), each article (and its
-    enrichment) in a savepoint: a failing article is reported and skipped, and the others stay."""
+    enrichment) in a savepoint: a failing article is reported and skipped, and the others stay.
+    A draft whose URL is in ``revised`` is a known page read again (``add_article(revision=True)``)."""
     done = 0
     while done < len(drafts):
         deadline = time.monotonic() + TRANSACTION_SECONDS
         with transaction(app.db):
             for draft in drafts[done : done + BATCH]:
-                _store_one(app, draft, tally, label=label, source_id=source_id)
+                _store_one(app, draft, tally, label=label, source_id=source_id, revised=revised)
                 done += 1
                 tally.stored(done, len(drafts))
                 if time.monotonic() >= deadline:
@@ -87,7 +97,13 @@ def store_drafts(
 
 
 async def store_drafts_async(
-    app: App, drafts: Sequence[ArticleDraft], tally: Tally, *, label: str, source_id: int | None
+    app: App,
+    drafts: Sequence[ArticleDraft],
+    tally: Tally,
+    *,
+    label: str,
+    source_id: int | None,
+    revised: Collection[str] = (),
 ) -> None:
     """:func:`store_drafts` for the bot's event loop: one transaction per article, and the loop gets
     control back between articles, so chats are answered while a feed's articles are enriched (about a
@@ -95,7 +111,7 @@ async def store_drafts_async(
     ``await``, so another handler's write never joins ours."""
     for k, draft in enumerate(drafts, 1):
         with transaction(app.db):
-            _store_one(app, draft, tally, label=label, source_id=source_id)
+            _store_one(app, draft, tally, label=label, source_id=source_id, revised=revised)
         tally.stored(k, len(drafts))
         await asyncio.sleep(0)
 
@@ -105,7 +121,16 @@ def credible_date(when: datetime | None, now: datetime) -> datetime | None:
     return when if when is None or when <= now + FUTURE_TOLERANCE else None
 
 
-def _store_one(app: App, draft: ArticleDraft, tally: Tally, *, label: str, source_id: int | None) -> None:
+def _store_one(
+    app: App,
+    draft: ArticleDraft,
+    tally: Tally,
+    *,
+    label: str,
+    source_id: int | None,
+    revised: Collection[str] = (),
+) -> None:
+    revision = draft.url is not None and draft.url in revised
     # an article giving no date of its own is dated by its dateline ("AMSTERDAM, Nov 23 (Reuters) -")
     dateline, body = split_dateline(draft.body)
     written = draft.published_at or dateline_date(dateline, now=app.now())
@@ -119,13 +144,15 @@ def _store_one(app: App, draft: ArticleDraft, tally: Tally, *, label: str, sourc
     )
     try:
         with savepoint(app.db):
-            result = add_article(app.db, draft, now=app.now(), source_id=source_id)
+            result = add_article(app.db, draft, now=app.now(), source_id=source_id, revision=revision)
             if result.outcome == "new":
                 enrich_article(app, result.article)
     except Exception as exc:  # one bad article must not stop the batch
         log.warning("could not store %r from %s: %s", draft.title, label, exc)
         log.debug("the error was", exc_info=True)
         tally.failed.append((f"{label}: {draft.title[:60]}", f"{type(exc).__name__}: {exc}"))
+        if draft.url:
+            tally.unsettled.add(draft.url)
         return
     if result.outcome == "new":
         tally.new += 1

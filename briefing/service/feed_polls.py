@@ -10,35 +10,101 @@ file read by :mod:`briefing.service.ingest` goes through the same steps, without
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
-from dataclasses import replace
+import logging
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from briefing.addresses import site_of
+from briefing.dedupe import MIN_LENGTH_RATIO
 from briefing.errors import EmptySourceError, FetchError, SourceError
 from briefing.feeds import Feed, FeedEntry, has_prose, parse_feed
 from briefing.models import ArticleDraft, IngestReport
 from briefing.pages import parse_page
+from briefing.sentences import word_count
 from briefing.service import App
 from briefing.service.batches import Tally, credible_date, store_drafts_async
-from store.articles import known_url
+from store.articles import find_by_url, known_url
 from store.db import transaction
+from store.feed_entries import EntrySighting, last_sightings, record_sightings
 from store.sources import find_source, forget_validators, record_poll_failure, record_poll_ok, upsert_source
 
 if TYPE_CHECKING:
     from briefing.adapters.fetch import Fetcher, FetchResult
 
+log = logging.getLogger(__name__)
+
 PAGE_CONCURRENCY = 4
 
 
-def fresh_entries(app: App, feed: Feed, tally: Tally) -> list[FeedEntry]:
-    """The feed's entries less the teasers whose URL is known (stored, or recognised as a near-duplicate):
-    those are counted as duplicates here, so their pages are never fetched again. A full entry goes on
-    to the store, whose own look-up by URL and text tells a duplicate."""
-    fresh = [e for e in feed.entries if not (e.teaser and e.draft.url and known_url(app.db, e.draft.url))]
-    tally.duplicate += len(feed.entries) - len(fresh)
-    return fresh
+@dataclass(frozen=True)
+class FeedBatch:
+    """A feed's entries sorted for storing: ``full``, the drafts the feed holds whole; ``teasers``, those
+    whose pages are to be fetched; ``revised``, the URLs among them of known entries the feed has updated
+    since they were read (a later date or another title: read again and stored as revisions,
+    ``add_article(revision=True)``); ``read``, the entries to remember as read once stored
+    (:func:`remember_entries`)."""
+
+    full: list[ArticleDraft]
+    teasers: list[ArticleDraft]
+    revised: frozenset[str]
+    read: tuple[FeedEntry, ...]
+
+
+def sort_entries(app: App, feed: Feed, tally: Tally, *, label: str) -> FeedBatch:
+    """The feed's entries to store: the new ones, and the known ones (stored, or recognised as a
+    near-duplicate) that the feed updated since they were read (:func:`updated`). The other known
+    entries are counted as duplicates here, so their pages are never fetched again."""
+    urls = [e.draft.url for e in feed.entries if e.draft.url and known_url(app.db, e.draft.url)]
+    known = set(urls)
+    last = last_sightings(app.db, urls)
+    fresh, revised, read = [], set(), []
+    for entry in feed.entries:
+        url = entry.draft.url
+        if url is None or url not in known:
+            fresh.append(entry)
+            read.append(entry)
+        elif updated(app, entry, last.get(url)):
+            fresh.append(entry)
+            revised.add(url)
+            read.append(entry)
+        else:
+            tally.duplicate += 1
+            if url not in last:  # read before its feed's entries were remembered: remembered from now
+                read.append(entry)
+    if revised:
+        log.info("%s: known entries updated since last read, read again: %d", label, len(revised))
+    full, teasers = readable_entries(fresh, tally, label=label)
+    return FeedBatch(full, teasers, frozenset(revised), tuple(read))
+
+
+def updated(app: App, entry: FeedEntry, last: EntrySighting | None) -> bool:
+    """Whether a known entry changed since it was read: the feed gives it a later date (``<updated>``,
+    a later ``<pubDate>``) or another title. An entry read before its feed's entries were remembered
+    (m0017) is compared with its article: a later date than the one stored with it."""
+    if last is None:
+        assert entry.draft.url is not None
+        stored = find_by_url(app.db, entry.draft.url)
+        when, before = entry.draft.published_at, stored.published_at if stored else None
+        return when is not None and before is not None and when > before
+    if entry.stamp is not None and (last.stamp is None or entry.stamp > last.stamp):
+        return True
+    return " ".join(entry.draft.title.split()) != " ".join(last.title.split())
+
+
+def remember_entries(app: App, batch: FeedBatch, tally: Tally) -> None:
+    """Remember the title and date of each entry read, once stored: not one whose page or article
+    failed (``tally.unsettled``), nor a new one that left no article, so the next poll tries them
+    again."""
+    sightings = [
+        EntrySighting(e.draft.url, e.draft.title, e.stamp)
+        for e in batch.read
+        if e.draft.url and e.draft.url not in tally.unsettled and known_url(app.db, e.draft.url)
+    ]
+    if sightings:
+        with transaction(app.db):
+            record_sightings(app.db, sightings, now=app.now())
 
 
 def readable_entries(
@@ -136,14 +202,32 @@ async def poll_feed(
         tally.not_modified += 1
         return
     note_recovery(feed, url, tally)
-    full, teasers = readable_entries(fresh_entries(app, feed, tally), tally, label=url)
-    await store_drafts_async(app, full, tally, label=url, source_id=source.id)
+    batch = sort_entries(app, feed, tally, label=url)
+    await store_drafts_async(app, batch.full, tally, label=url, source_id=source.id, revised=batch.revised)
     left = await fetch_teasers(
-        app, teasers, tally, fetcher, label=url, source_id=source.id, retry_later=polled
+        app,
+        batch.teasers,
+        tally,
+        fetcher,
+        label=url,
+        source_id=source.id,
+        retry_later=polled,
+        revised=batch.revised,
     )
+    remember_entries(app, batch, tally)
     if left:  # the next poll must read the feed again, not hear "304 Not Modified" and skip those entries
         with transaction(app.db):
             forget_validators(app.db, source.id)
+
+
+def _summary_stands_in(app: App, draft: ArticleDraft) -> bool:
+    """Whether an updated entry's summary can stand for its page: it holds prose, and the version stored
+    is no more than twice as long (it was the feed's summary too, the page having failed then)."""
+    assert draft.url is not None
+    stored = find_by_url(app.db, draft.url)
+    return has_prose(draft) and (
+        stored is None or word_count(stored.body) <= word_count(draft.body) / MIN_LENGTH_RATIO
+    )
 
 
 def _feed_failed(app: App, source_id: int, failures: int, error: str) -> None:
@@ -168,11 +252,12 @@ async def fetch_teasers(
     label: str,
     source_id: int | None,
     retry_later: bool,
+    revised: Collection[str] = (),
 ) -> int:
     """Fetch the pages of entries the feed only teases, a few at a time, and store them; the number of
     entries left for the next poll. ``retry_later``: a later poll will read this feed again, so an entry
     whose page fails for now is left for it; otherwise (a feed file, a feed not polled) that entry keeps
-    the feed's summary."""
+    the feed's summary. The pages of ``revised`` entries (URLs) are stored as revisions of the page."""
     if not teasers:
         return 0
     gate = asyncio.Semaphore(PAGE_CONCURRENCY)
@@ -186,14 +271,24 @@ async def fetch_teasers(
             page = parse_page(fetched.body, fetched.url)
         except SourceError as exc:
             for_now = isinstance(exc, FetchError) and exc.transient
+            if draft.url in revised and ((for_now and retry_later) or not _summary_stands_in(app, draft)):
+                # an update's page: the full version stored is worth more than the feed's teaser of the
+                # new one, which is left for the next full read of the feed
+                tally.failed.append((draft.url, f"feed entry page: {exc}; its update is read next time"))
+                tally.unsettled.add(draft.url)
+                if for_now and retry_later:
+                    left.append(draft.url)
+                return None
             if for_now and retry_later:
                 # not now: the URL stays unknown, so the next poll tries the page again
                 tally.failed.append((draft.url, f"feed entry page: {exc}"))
+                tally.unsettled.add(draft.url)
                 left.append(draft.url)
                 return None
             if not has_prose(draft):
                 reason = f"feed entry page: {exc}; no article text in the feed's summary"
                 tally.failed.append((draft.url, reason))
+                tally.unsettled.add(draft.url)
                 return None
             # never (a 404, a paywall's 403, a page with no text), or not now but no later poll will
             # try again: the feed's summary is all there is
@@ -216,6 +311,6 @@ async def fetch_teasers(
 
     pages = await asyncio.gather(*(full(d) for d in teasers))
     await store_drafts_async(
-        app, [p for p in pages if p is not None], tally, label=label, source_id=source_id
+        app, [p for p in pages if p is not None], tally, label=label, source_id=source_id, revised=revised
     )
     return len(left)

@@ -31,12 +31,13 @@ from briefing.pages import parse_page
 from briefing.service import App
 from briefing.service.batches import Tally, store_drafts, store_drafts_async
 from briefing.service.feed_polls import (
+    FeedBatch,
     default_fetcher,
     fetch_teasers,
-    fresh_entries,
     note_recovery,
     poll_feed,
-    readable_entries,
+    remember_entries,
+    sort_entries,
 )
 from briefing.service.polling import queue_alerts
 from briefing.service.source_files import Item, expand_sources, is_html, read_file
@@ -65,10 +66,15 @@ def ingest_files(app: App, paths: Iterable[Path], *, progress: ProgressHook | No
     paths = list(paths)
     for done, path in enumerate(paths, 1):
         tally.articles = _within(progress, done - 1, len(paths), path.name)
-        for draft in _ingest_file(app, path, tally):
-            tally.failed.append(
-                (draft.url or str(path), "the feed holds only a teaser; its page was not fetched")
-            )
+        batch = _ingest_file(app, path, tally)
+        if batch is not None:
+            for draft in batch.teasers:
+                tally.failed.append(
+                    (draft.url or str(path), "the feed holds only a teaser; its page was not fetched")
+                )
+                if draft.url:
+                    tally.unsettled.add(draft.url)
+            remember_entries(app, batch, tally)
         if progress:
             progress(done, len(paths), path.name)
     return tally.report()
@@ -83,21 +89,22 @@ def _within(
     return lambda k, n: progress(done, total, f"{label}: article {k:,} of {n:,}")
 
 
-def _ingest_file(app: App, path: Path, tally: Tally) -> list[ArticleDraft]:
-    """Ingest one file; the teasers of a feed whose URLs are new are returned, for the caller to fetch
-    their pages."""
+def _ingest_file(app: App, path: Path, tally: Tally) -> FeedBatch | None:
+    """Ingest one file; for a feed, its entries as sorted (:func:`sort_entries`), for the caller to
+    fetch the pages of its teasers and remember the entries read."""
     try:
         loaded = read_file(path)
     except (SourceError, OSError) as exc:
         tally.failed.append((str(path), _reason(exc)))
-        return []
+        return None
+    source_id = _file_source(app, path)
     if isinstance(loaded, Feed):
         note_recovery(loaded, str(path), tally)
-        full, teasers = readable_entries(fresh_entries(app, loaded, tally), tally, label=str(path))
-        store_drafts(app, full, tally, label=str(path), source_id=_file_source(app, path))
-        return teasers
-    store_drafts(app, loaded, tally, label=str(path), source_id=_file_source(app, path))
-    return []
+        batch = sort_entries(app, loaded, tally, label=str(path))
+        store_drafts(app, batch.full, tally, label=str(path), source_id=source_id, revised=batch.revised)
+        return batch
+    store_drafts(app, loaded, tally, label=str(path), source_id=source_id)
+    return None
 
 
 def _reason(exc: BaseException) -> str:
@@ -151,10 +158,19 @@ async def _ingest_item(app: App, item: Item, tally: Tally, fetcher: Fetcher, *, 
     if item.error:
         tally.failed.append((item.location, item.error))
     elif not item.is_url:
-        teasers = _ingest_file(app, Path(item.location), tally)
-        await fetch_teasers(
-            app, teasers, tally, fetcher, label=item.location, source_id=None, retry_later=False
-        )
+        batch = _ingest_file(app, Path(item.location), tally)
+        if batch is not None:
+            await fetch_teasers(
+                app,
+                batch.teasers,
+                tally,
+                fetcher,
+                label=item.location,
+                source_id=None,
+                retry_later=False,
+                revised=batch.revised,
+            )
+            remember_entries(app, batch, tally)
     else:
         await _ingest_url(app, item.location, tally, fetcher, poll=poll)
 

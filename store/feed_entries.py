@@ -1,0 +1,48 @@
+"""Feed entries as a feed last gave them (title and date, by URL), to tell an updated entry from one
+read before; see ``store/migrations/m0017_feed_entries.py``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from briefing.dedupe import normalize_url
+from store.db import Database, from_iso, to_iso
+
+CHUNK = 500  # URLs a query takes at once
+
+
+@dataclass(frozen=True)
+class EntrySighting:
+    """An entry as a feed gave it: its URL, title, and date (``<updated>``, else ``<published>``)."""
+
+    url: str
+    title: str
+    stamp: datetime | None
+
+
+def last_sightings(db: Database, urls: Sequence[str]) -> dict[str, EntrySighting]:
+    """The entries last read under ``urls``, keyed by the URLs as given."""
+    by_norm: dict[str, list[str]] = {}
+    for url in urls:
+        by_norm.setdefault(normalize_url(url), []).append(url)
+    norms = list(by_norm)
+    found: dict[str, EntrySighting] = {}
+    for start in range(0, len(norms), CHUNK):
+        chunk = norms[start : start + CHUNK]
+        sql = f"SELECT url, title, stamp FROM feed_entries WHERE url IN ({','.join('?' * len(chunk))})"
+        for url, title, stamp in db.execute(sql, chunk).fetchall():
+            for given in by_norm[url]:
+                found[given] = EntrySighting(given, title, from_iso(stamp))
+    return found
+
+
+def record_sightings(db: Database, sightings: Iterable[EntrySighting], *, now: datetime) -> None:
+    """Remember each entry's title and date as read ``now`` (replacing what was read before)."""
+    db.conn.executemany(
+        "INSERT INTO feed_entries (url, title, stamp, seen_at) VALUES (?, ?, ?, ?)"
+        " ON CONFLICT (url) DO UPDATE SET title = excluded.title, stamp = excluded.stamp,"
+        " seen_at = excluded.seen_at",
+        [(normalize_url(s.url), s.title, to_iso(s.stamp), to_iso(now)) for s in sightings],
+    )
