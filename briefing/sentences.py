@@ -351,6 +351,32 @@ def _ordinal_goes_on(before: str, after: str, german: bool) -> bool:
     return not (len(rest) >= 2 and rest[0].isalpha() and rest[0] not in _AFTER_NOUN)
 
 
+# Filipino abbreviations that end no sentence: "Ma." (Maria) before a given name ("Ma. Theresa Dela Cruz"),
+# "Sto." and "Sta." (Santo, Santa) before a name ("Sto. Niño", "Sta. Cruz")
+_MARIA = re.compile(r"(?:^|[\s(\"“])Ma\.$")
+_SAINT = re.compile(r"(?:^|[\s(])St[ao]\.$")
+
+
+def _abbreviated_name_goes_on(before: str, after: str) -> bool:
+    """Whether ``before`` ends in "Ma.", "Sto." or "Sta." that starts a name going on in ``after``. After
+    a capitalised word "Ma" is a surname ending the sentence ("... said Jack Ma. Theresa May ..."), and
+    "Ma." goes on only into a given name the lists know, so "Alibaba founder Ma. Alibaba shares fell"
+    is two sentences."""
+    first = after.split(maxsplit=1)[0].strip("\"“‘'")
+    if not (first[:1].isupper() and first.casefold() not in SENTENCE_STARTERS):
+        return False
+    if _SAINT.search(before):
+        return True
+    if not _MARIA.search(before):
+        return False
+    previous = before[:-3].split()[-1:]
+    if previous and previous[0][:1].isupper() and previous[0][-1].isalpha():
+        return False
+    from briefing.gazetteer import load_gazetteer  # the lists load once, when a "Ma." needs them
+
+    return fold(first) in load_gazetteer().given_names
+
+
 _AMOUNT = re.compile(r"(?:^|[\s\d])(?:Mrd|Mio|Md|Mld|Tsd|Bio|mrd|mio|mln|bln|bn|mld|tsd)\.$")
 _CURRENCY_WORD = re.compile(
     rf"[{_CURRENCY}]|(?:[A-Z]{{3}}|Euro|US-Dollar|Dollar|Franken|Pfund|Yen|Rubel|Kronen|Złoty)\b"
@@ -386,6 +412,8 @@ def _goes_on(before: str, after: str, *, german: bool = False) -> bool:
         return True
     if _ORDINAL.search(before, max(0, len(before) - 16)):
         return _ordinal_goes_on(before, after, german)
+    if before.endswith(("Ma.", "Sto.", "Sta.")):
+        return _abbreviated_name_goes_on(before, after)
     return bool(_AMOUNT.search(before, tail)) and (after[0].islower() or bool(_CURRENCY_WORD.match(after)))
 
 

@@ -507,3 +507,31 @@ def test_a_german_ordinal_ends_a_sentence_before_a_name_and_its_verb(text, expec
 )
 def test_the_german_ordinal_rule_stays_out_of_english(text):
     assert len(split_sentences(text)) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ma. Lourdes Santos, 61, said her son was still missing. She waited at the pier.",
+            ["Ma. Lourdes Santos, 61, said her son was still missing.", "She waited at the pier."],
+        ),
+        ("His widow, Ma. Cristina Reyes, spoke first.", ["His widow, Ma. Cristina Reyes, spoke first."]),
+        (
+            "Families in Barangay Sto. Niño were moved to Sta. Cruz overnight. The rain went on.",
+            ["Families in Barangay Sto. Niño were moved to Sta. Cruz overnight.", "The rain went on."],
+        ),
+        # "Ma" the surname ends a sentence: after a given name, or before a word that is no given name
+        (
+            "The prize went to Jack Ma. Theresa May presented it.",
+            ["The prize went to Jack Ma.", "Theresa May presented it."],
+        ),
+        ("The cellist is Yo-Yo Ma. He played Bach.", ["The cellist is Yo-Yo Ma.", "He played Bach."]),
+        (
+            "Shares rose after a letter from founder Ma. Analysts were surprised.",
+            ["Shares rose after a letter from founder Ma.", "Analysts were surprised."],
+        ),
+    ],
+)
+def test_filipino_ma_sto_and_sta_before_a_name_end_no_sentence(text, expected):
+    assert texts(text) == expected

@@ -10,7 +10,11 @@ from sumy.summarizers.text_rank import TextRankSummarizer
 from briefing.sentences import Tokenizer
 from briefing.service.enrich import enrich_article
 from briefing.summarizers import ALGORITHMS, build_summarizer, stemmer, stop_words
-from briefing.summarizers.textrank import LooplessTextRankSummarizer, MatrixTextRankSummarizer
+from briefing.summarizers.textrank import (
+    LooplessTextRankSummarizer,
+    MatrixTextRankSummarizer,
+    NewsTextRankSummarizer,
+)
 from briefing.summary import (
     UnknownAlgorithmError,
     build_document,
@@ -229,6 +233,7 @@ def test_the_matrix_textrank_rates_exactly_as_sumys_textrank():
 
 def test_the_default_is_textrank_without_self_loops():
     summarizer = build_summarizer("default")
+    assert isinstance(summarizer, NewsTextRankSummarizer)
     assert isinstance(summarizer, LooplessTextRankSummarizer)
     matrix = summarizer.matrix_of([["ukrain", "war"], ["ukrain", "troop"], ["croissant"]])
     damping_floor = (1 - summarizer.damping) / 3
@@ -297,3 +302,43 @@ def test_german_and_french_quotations_reach_the_summary():
         "« La panne est réparée », a dit le capitaine Luc Morel.",
         "« Nous partons lundi. »",
     )
+
+
+FLOOD_TITLE = "Floods cut rail line between Lyon and Grenoble"
+FLOOD_LEAD = (
+    "Floods cut the rail line between Lyon and Grenoble on Tuesday, stranding about 3,000 passengers, "
+    "the operator SNCF said."
+)
+FLOOD = (
+    f"LYON — {FLOOD_LEAD}\n\n"
+    "The mayor of Voiron opened two gymnasiums for the night. "
+    '"We have blankets and hot soup for everyone," the mayor said.\n\n'
+    "Forecasters expect more rain in the Isère valley on Wednesday, the mayor said.\n"
+)
+
+
+def test_a_short_articles_lead_that_repeats_the_headline_comes_first():
+    # the lead shares its words with the headline, hardly with the body: plain TextRank leaves it out
+    lead = FLOOD_LEAD
+    document = build_document(FLOOD, title=FLOOD_TITLE)
+    loopless = LooplessTextRankSummarizer(stemmer())
+    loopless.stop_words = stop_words()
+    assert lead not in [str(s) for s in loopless(document, 3)]
+    assert summarize(FLOOD, title=FLOOD_TITLE, sentences=3)[0] == lead
+    assert summarize(FLOOD, title=FLOOD_TITLE, sentences=1) == (lead,)
+    assert summarize(FLOOD, title=FLOOD_TITLE, words=30)[0] == lead
+
+
+def test_the_lead_rule_needs_a_headline_it_repeats_and_a_short_article():
+    summarizer = build_summarizer("default")
+    assert summarizer.is_lead(build_document(FLOOD, title=FLOOD_TITLE))
+    assert not summarizer.is_lead(build_document(FLOOD))  # no headline
+    assert not summarizer.is_lead(build_document(FLOOD, title="Voiron opens gymnasiums"))
+    # another sentence repeats the headline as much: the lead is not told apart
+    echo = FLOOD + "\nFloods cut the rail line between Lyon and Grenoble twice last winter.\n"
+    assert not summarizer.is_lead(build_document(echo, title=FLOOD_TITLE))
+    # a long article: centrality over many sentences is trusted
+    longer = FLOOD + "".join(
+        f"\nVoiron family {k} slept in the gymnasium, the mayor said.\n" for k in range(8)
+    )
+    assert not summarizer.is_lead(build_document(longer, title=FLOOD_TITLE))

@@ -1,5 +1,5 @@
 """The summarization algorithms, by name: sumy's own, a Lead baseline, and the project's default
-(TextRank without self-loops, see ``textrank.py``).
+(TextRank without self-loops that puts a short article's lead first, see ``textrank.py``).
 
 ``build_summarizer(name)`` returns a sumy-style callable ``summarizer(document, sentences_count)``
 with the English stemmer and stop words wired in. Nothing here needs downloaded data: sumy's stop
@@ -23,12 +23,12 @@ from sumy.utils import get_stop_words
 
 from briefing.summarizers.edmundson import HeadingEdmundsonSummarizer
 from briefing.summarizers.lead import LeadSummarizer
-from briefing.summarizers.textrank import LooplessTextRankSummarizer
+from briefing.summarizers.textrank import NewsTextRankSummarizer
 
 LANGUAGE = "english"
 
 _CLASSES: dict[str, type[AbstractSummarizer]] = {
-    "default": LooplessTextRankSummarizer,
+    "default": NewsTextRankSummarizer,
     "lexrank": LexRankSummarizer,
     "textrank": TextRankSummarizer,
     "lsa": LsaSummarizer,
