@@ -42,7 +42,9 @@ from briefing.codes import coded_groups
 from briefing.coref import Candidate, group, match_headlines, resolve
 from briefing.foreign import after_articles, names_no_one, titles_not_people
 from briefing.gazetteer import load_gazetteer
+from briefing.given_names import given_alone
 from briefing.kinds import type_by_definition, type_by_kind, type_by_series
+from briefing.long_forms import read_long_form
 from briefing.models import ExtractedActor, Sentence
 from briefing.month_surnames import month_surnames
 from briefing.names import SMALL, Doc
@@ -113,6 +115,7 @@ def extract_actors(
     states_beside_bodies(reading.candidates, reading.tokens, gaz)
     reading.candidates += people_behind_bodies(reading.candidates, gaz)
     lead_roles_of_people(reading.candidates, reading.tokens, text)
+    given_alone(reading.candidates)
     match_headlines(reading.candidates, gaz, [(i, reading.tokens[i]) for i in reading.headlines])
     return group(reading.candidates, text)
 
@@ -135,6 +138,7 @@ def read_rules(
             continue
         known = len(doc.candidates)
         read_sentence(doc, index, toks)
+        read_long_form(doc, index, toks)  # "Organization for Security and Co-operation in Europe (OSCE)"
         type_by_kind(doc.candidates[known:], toks)
         type_by_series(doc.candidates[known:], toks)
         type_by_definition(doc.candidates[known:], toks)

@@ -27,6 +27,7 @@ from briefing.aliases import (
 )
 from briefing.cues import CALENDAR, ORG_FIRST, ORG_FIRST_ROMANCE, ORG_HEADS, PORTFOLIOS, TITLES, UNIT_HEADS
 from briefing.gazetteer import Gazetteer
+from briefing.given_names import compound_given
 from briefing.models import ActorType, ExtractedActor, Mention
 from briefing.roles import bare_title, distinct
 from briefing.tokens import Token
@@ -223,8 +224,8 @@ def _two_surnames(cand: Candidate, gaz: Gazetteer) -> Candidate | None:
     names = gaz.given_names
     if given not in names or first in names or second in names or {first, second} & PARTICLES:
         return None
-    if family_first([given, first, second]):  # "Kim Jong Un" has no surname "Jong"
-        return None
+    if family_first([given, first, second]) or compound_given([given, first, second]):
+        return None  # "Kim Jong Un" has no surname "Jong", "Abdel Fattah el-Sisi" none "Fattah"
     return Candidate(toks[:2], cand.sentence, "person")
 
 
@@ -620,7 +621,9 @@ def _given_name(name: str) -> list[str]:
     """The given name of a person's name of several words, folded ("sean" of Sean Hannity; none of Kim
     Jong Un, whose first word is the family name)."""
     words = [fold(w) for w in name.split()]
-    return [words[0]] if len(words) > 1 and not family_first(words) else []
+    if len(words) < 2 or family_first(words):
+        return []
+    return [" ".join(words[: compound_given(words) or 1])]  # "abdel fattah" of Abdel Fattah al-Burhan
 
 
 def _mentions(group_: list[Candidate], text: str) -> tuple[Mention, ...]:
