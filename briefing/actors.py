@@ -49,6 +49,7 @@ from briefing.models import ExtractedActor, Sentence
 from briefing.month_surnames import month_surnames
 from briefing.names import SMALL, Doc
 from briefing.reader import read_sentence
+from briefing.relatives import kin_apart
 from briefing.revision import (
     defined_acronyms,
     from_the_name,
@@ -116,6 +117,7 @@ def extract_actors(
     reading.candidates += people_behind_bodies(reading.candidates, gaz)
     lead_roles_of_people(reading.candidates, reading.tokens, text)
     given_alone(reading.candidates)
+    kin_apart(reading.candidates, reading.tokens)  # "Kim, the sister of Kim Jong-un," is not he
     match_headlines(reading.candidates, gaz, [(i, reading.tokens[i]) for i in reading.headlines])
     return group(reading.candidates, text)
 

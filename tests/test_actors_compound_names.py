@@ -61,6 +61,25 @@ def test_two_people_of_one_family_name_stay_two_with_hyphens():
     assert [m.surface for m in found["Kim Jong Un"].mentions] == ["Kim Jong-un"]
 
 
+@pytest.mark.parametrize("tagger", ["shipped", None])
+def test_a_family_name_the_apposition_makes_a_relative_is_the_other_person(tagger):
+    text = (
+        "Kim Yo-jong criticised the drills. Leader Kim Jong-un watched a launch. Kim, the powerful sister "
+        "of Kim Jong-un, said Seoul lied. Mara Delcourt met donors. Senator Paul Delcourt spoke. Delcourt, "
+        "the daughter of Paul Delcourt, said she would run. Delcourt, the senator, said no."
+    )
+    found = people(text, tagger=tagger)
+    assert [m.surface for m in found["Kim Yo-jong"].mentions] == ["Kim Yo-jong", "Kim"]
+    assert [m.surface for m in found["Kim Jong Un"].mentions] == ["Kim Jong-un", "Kim Jong-un"]
+    assert [m.surface for m in found["Mara Delcourt"].mentions] == ["Mara Delcourt", "Delcourt"]
+    # an apposition that names no relative leaves the surname with the person named last
+    assert [m.surface for m in found["Paul Delcourt"].mentions] == [
+        "Paul Delcourt",
+        "Paul Delcourt",
+        "Delcourt",
+    ]
+
+
 @pytest.mark.parametrize(
     ("name", "first"),
     [
