@@ -238,6 +238,8 @@ def _surname_pairs(alias: str, norm: str, folded: set[str], compound: bool) -> s
     words = alias.split()
     if family_first([fold(w) for w in words]):
         return {(words[0], fold(words[0]))}
+    if compound_given([fold(w) for w in words]) >= len(words):
+        return set()  # "Abdel Fattah" alone is a given name, with no surname "Fattah"
     word = surname(alias)
     second = norm.rsplit(" ", 1)[0] in folded and len(words) > 2
     if word is None or second or compound:

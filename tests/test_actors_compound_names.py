@@ -142,6 +142,8 @@ def test_a_given_name_of_two_words_is_no_first_surname_nor_alias():
     assert norms("Abdul Rahman Haidari") == {"abdul rahman haidari", "haidari"}
     assert "abdul rahman" not in norms("Abdul Rahman Haidari")
     assert "claudia sheinbaum" in norms("Claudia Sheinbaum Pardo")  # two surnames still give the first
+    assert "aziz" not in norms("Abdel Aziz")  # a given name alone has no surname
+    assert "hannity" in norms("Sean Hannity")
 
 
 @pytest.mark.parametrize("tagger", ["shipped", None])
