@@ -13,6 +13,7 @@ from collections import defaultdict
 from briefing.aliases import PARTICLES, actor_key, family_first, fold
 from briefing.coref import FUNCTION_WORDS, Candidate, as_written
 from briefing.cues import ORG_HEADS
+from briefing.given_names import compound_given
 from briefing.models import ExtractedActor, Mention
 from briefing.roles import bare_title, distinct
 
@@ -76,7 +77,9 @@ def _given_name(name: str) -> list[str]:
     """The given name of a person's name of several words, folded ("sean" of Sean Hannity; none of Kim
     Jong Un, whose first word is the family name)."""
     words = [fold(w) for w in name.split()]
-    return [words[0]] if len(words) > 1 and not family_first(words) else []
+    if len(words) < 2 or family_first(words):
+        return []
+    return [" ".join(words[: compound_given(words) or 1])]  # "abdel fattah" of Abdel Fattah al-Burhan
 
 
 def _mentions(group_: list[Candidate], text: str) -> tuple[Mention, ...]:

@@ -43,12 +43,15 @@ from briefing.codes import coded_groups
 from briefing.coref import Candidate
 from briefing.foreign import after_articles, names_no_one, titles_not_people
 from briefing.gazetteer import load_gazetteer
+from briefing.given_names import given_alone
 from briefing.kinds import type_by_definition, type_by_kind, type_by_series
+from briefing.long_forms import read_long_form
 from briefing.models import ExtractedActor, Sentence
 from briefing.month_surnames import month_surnames
 from briefing.names import SMALL, Doc
 from briefing.namesakes import firms_not_people
 from briefing.reader import read_sentence
+from briefing.relatives import kin_apart
 from briefing.resolution import match_headlines, resolve
 from briefing.revision import (
     defined_acronyms,
@@ -116,6 +119,8 @@ def extract_actors(
     states_beside_bodies(reading.candidates, reading.tokens, gaz)
     reading.candidates += people_behind_bodies(reading.candidates, gaz)
     lead_roles_of_people(reading.candidates, reading.tokens, text)
+    given_alone(reading.candidates)
+    kin_apart(reading.candidates, reading.tokens)  # "Kim, the sister of Kim Jong-un," is not he
     match_headlines(reading.candidates, gaz, [(i, reading.tokens[i]) for i in reading.headlines])
     firms_not_people(reading.candidates, reading.tokens)  # "Ford to cut jobs" before "Ford Motor Company"
     return group(reading.candidates, text)
@@ -139,6 +144,7 @@ def read_rules(
             continue
         known = len(doc.candidates)
         read_sentence(doc, index, toks)
+        read_long_form(doc, index, toks)  # "Organization for Security and Co-operation in Europe (OSCE)"
         type_by_kind(doc.candidates[known:], toks)
         type_by_series(doc.candidates[known:], toks)
         type_by_definition(doc.candidates[known:], toks)

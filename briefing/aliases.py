@@ -15,6 +15,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from briefing.given_names import compound_given
 from briefing.letters import fold_letters
 from briefing.models import ActorType
 
@@ -29,18 +30,19 @@ PARTICLES = frozenset(
 )
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # Common Chinese and Korean family names, which come first: news calls Kim Jong Un "Kim", Wang Yi "Wang",
-# Yoon Suk Yeol "Yoon".
+# Yoon Suk Yeol "Yoon", Roh Moo-hyun "Roh".
 FAMILY_FIRST = frozenset(
     """kim lee yi park pak choi choe jung jeong kang cho yoon yun jang lim han oh seo shin kwon hwang ahn
     song moon hong xi li wang zhang liu chen yang zhao huang zhou wu xu sun ma hu guo he gao lin luo zheng
-    deng cai peng xie tang feng dong ye""".split()
+    deng cai peng xie tang feng dong ye roh noh chung woo yoo ryu bae baek jeon chun nam suh hyun ko jiang
+    wei""".split()
 )
 
 
-# One romanised Chinese or Korean syllable ("jong", "un", "jin", "ping", "yeol", "myung"): an onset, a
-# vowel group and an ending of n, ng, m or a stop at most; "davis", "smith" or "harvey" is none
+# One romanised Chinese or Korean syllable ("jong", "un", "jin", "ping", "yeol", "myung", "hsien", "back"):
+# an onset, a vowel group and an ending of n, ng, m or a stop at most; "davis", "smith" or "harvey" is none
 _SYLLABLES = re.compile(
-    r"(?:(?:zh|ch|sh|ts|kk|tt|pp|ss|jj|[bpmfdtnlgkhjqxrzcsyw])?[wy]?[aeiou][aeiouw]{0,2}(?:ng|n|m|k|l|p|t)?){1,3}"
+    r"(?:(?:zh|ch|sh|hs|ts|kk|tt|pp|ss|jj|[bpmfdtnlgkhjqxrzcsyw])?[wy]?[aeiou][aeiouw]{0,2}(?:ng|ck|n|m|k|l|p|t)?){1,3}"
 )
 # a patronymic particle names the father: "Salman" alone is King Salman, not Mohammed bin Salman
 PATRONYMICS = frozenset({"bin", "ibn", "bint"})
@@ -170,7 +172,7 @@ def name_tails(name: str, given: frozenset[str] | set[str] = frozenset()) -> lis
     if len(words) < 3 or folded[0] not in given or family_first(folded):
         return []
     tails = []
-    for k in range(1, len(words) - 1):
+    for k in range(max(1, compound_given(folded)), len(words) - 1):  # none inside "Abdel Fattah"
         tail, norms = words[k:], folded[k:]
         if not all(w[:1].isupper() or n in PARTICLES for w, n in zip(tail, norms, strict=True)):
             continue
@@ -189,8 +191,8 @@ def first_surname_form(name: str, given: frozenset[str] | set[str] = frozenset()
     initial or a particle ("Lula da Silva") is no first surname."""
     words = name.split()
     folded = [fold(w) for w in words]
-    if len(words) != 3 or folded[0] not in given or family_first(folded):
-        return []
+    if len(words) != 3 or folded[0] not in given or family_first(folded) or compound_given(folded):
+        return []  # "Abdel Fattah el-Sisi" is a given name of two words and a surname
     if any(
         f in given or f in PARTICLES or len(f) < 2 or w.endswith(".")
         for w, f in zip(words[1:], folded[1:], strict=True)
@@ -240,6 +242,8 @@ def _surname_pairs(alias: str, norm: str, folded: set[str], compound: bool) -> s
     words = alias.split()
     if family_first([fold(w) for w in words]):
         return {(words[0], fold(words[0]))}
+    if compound_given([fold(w) for w in words]) >= len(words):
+        return set()  # "Abdel Fattah" alone is a given name, with no surname "Fattah"
     word = surname(alias)
     second = norm.rsplit(" ", 1)[0] in folded and len(words) > 2
     if word is None or second or compound:

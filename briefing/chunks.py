@@ -4,7 +4,7 @@ whole ("A/S") or split ("Iran-backed"), title-case headlines, and where a run jo
 
 from __future__ import annotations
 
-from briefing.aliases import CORPORATE, PARTICLES, fold
+from briefing.aliases import CORPORATE, PARTICLES, family_first, fold
 from briefing.cues import MISC_FIRST, MONTHS, ORG_HEADS, PLACE_HEADS, SPEECH_VERBS, TITLES, words
 from briefing.gazetteer import Gazetteer, load_gazetteer
 from briefing.names import SMALL, is_title, known_name
@@ -56,7 +56,7 @@ def split_hyphens(toks: list[Token], gaz: Gazetteer) -> list[Token]:
         # "Task Force-Operation Inherent Resolve": a body, then the operation it runs
         event = upper and any(p.lower() in MISC_FIRST for p in parts[1:])
         if not parts or not (known[0] or (any(known) and upper) or event):
-            if parts and parts[-1][:1].islower() and not is_title(tok):
+            if parts and parts[-1][:1].islower() and not is_title(tok) and not _given_syllables(toks, k):
                 tok.cap = False  # "Western-supplied" is an adjective
                 tok.refresh()
             out.append(tok)
@@ -71,6 +71,22 @@ def split_hyphens(toks: list[Token], gaz: Gazetteer) -> list[Token]:
             at += len(part) + 1
         out.pop()
     return out
+
+
+def _given_syllables(toks: list[Token], k: int) -> bool:
+    """ "Jae-myung" of Lee Jae-myung, "Yo-jong" of Kim Yo-jong: a hyphenated given name of two romanised
+    syllables right after a Chinese or Korean family name is a part of the name, not an adjective."""
+    before = toks[k - 1] if k else None
+    if before is None or not before.cap or before.end != toks[k].start - 1 or toks[k].text.count("-") != 1:
+        return False
+    first, _, second = toks[k].norm.partition(" ")
+    if second in _ADJECTIVE_ENDS or known_name(load_gazetteer(), f"{before.norm} {first}"):
+        return False  # "a Hong Kong-run fund", "a Kim Jong-like haircut"
+    return family_first([before.norm, toks[k].norm])
+
+
+# second halves of a compound adjective that read as a romanised syllable ("Hong Kong-run")
+_ADJECTIVE_ENDS = frozenset("run made like wide era only time long go led based".split())
 
 
 def _against_body(parts: list[str], nxt: Token | None) -> bool:

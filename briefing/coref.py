@@ -28,6 +28,7 @@ from briefing.aliases import (
     spelt_alike,
 )
 from briefing.gazetteer import Gazetteer
+from briefing.given_names import compound_given
 from briefing.models import ActorType
 from briefing.tokens import Token
 
@@ -229,8 +230,8 @@ def _two_surnames(cand: Candidate, gaz: Gazetteer) -> Candidate | None:
     names = gaz.given_names
     if given not in names or first in names or second in names or {first, second} & PARTICLES:
         return None
-    if family_first([given, first, second]):  # "Kim Jong Un" has no surname "Jong"
-        return None
+    if family_first([given, first, second]) or compound_given([given, first, second]):
+        return None  # "Kim Jong Un" has no surname "Jong", "Abdel Fattah el-Sisi" none "Fattah"
     return Candidate(toks[:2], cand.sentence, "person")
 
 

@@ -73,6 +73,15 @@ def _office_of_body(doc: Doc, toks: list[Token], t: int, k: int, j: int) -> bool
     return toks[t].low not in _NOBLE and toks[k].norm not in doc.gaz.given_names
 
 
+def _office_before_rank(doc: Doc, toks: list[Token], i: int, k: int) -> str | None:
+    """An office in lower case before an abbreviated rank says more than the rank: "army chief" of
+    "Sudan's army chief Gen. Abdel Fattah al-Burhan" (not "chief Gen."); one word alone ("chief") does not."""
+    if k <= i or not roles.bare_title(doc.text[toks[i].start : toks[k - 1].end]):
+        return None
+    lead = roles.lead_role(doc.text, toks, i)
+    return lead if lead and len(lead.split()) > 1 else None
+
+
 def read_titled(doc: Doc, index: int, toks: list[Token], i: int, j: int) -> bool:
     """A title and a name in one run: "Ukrainian President Volodymyr Zelenskyy", "Gen. Kellogg"."""
     titles = [k for k in range(i, j) if is_title(toks[k])]
@@ -107,7 +116,7 @@ def read_titled(doc: Doc, index: int, toks: list[Token], i: int, j: int) -> bool
     honorific = toks[t].low in ("sir", "dame") and len(name) == 1
     cand = add_candidate(doc, index, name, "person", context="given" if honorific else "title", why="title")
     role = roles.title_role(doc.text, toks, i, k) if toks[t].text not in FRENCH_TITLES else None
-    role = role and roles.clean(role)
+    role = _office_before_rank(doc, toks, i, k) or (role and roles.clean(role))
     if role:
         cand.roles.append(role)
     before = roles.lead_role(doc.text, toks, i) if i > 0 and toks[i - 1].text == "," else None

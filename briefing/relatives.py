@@ -1,0 +1,52 @@
+"""A surname alone that an apposition makes a relative of the person it would refer to is someone else:
+"Kim, the powerful sister of Kim Jong-un, said" is not Kim Jong Un but the other Kim the text names."""
+
+from __future__ import annotations
+
+from briefing.aliases import family_first
+from briefing.coref import Candidate
+from briefing.tokens import Positions, Token
+
+_KIN = frozenset(
+    """sister brother son daughter father mother wife husband uncle aunt nephew niece cousin widow widower
+    grandson granddaughter grandfather grandmother stepson stepdaughter""".split()
+)
+_BEFORE_KIN = frozenset({"the", "his", "her", "their", "a"})
+
+
+def kin_apart(cands: list[Candidate], tokens: list[list[Token]]) -> None:
+    """Give a lone family name or surname followed by ", the (...) sister of <that person>" to the one
+    other person of the text it may name; with none or several, it stays as it was read."""
+    positions = Positions(tokens)
+    full = [c for c in cands if c.type == "person" and c.canonical and len(c.toks) > 1]
+    for c in cands:
+        if c.type != "person" or len(c.toks) != 1 or not c.canonical:
+            continue
+        at = _kin_of(tokens[c.sentence], positions.of(c.sentence).get(c.start))
+        relative = next((o for o in full if o.sentence == c.sentence and o.start >= at >= 0), None)
+        if relative is None or relative.canonical != c.canonical or relative.start - at > 40:
+            continue
+        others = {o.canonical for o in full if o.canonical != c.canonical and _called(o) == c.norm}
+        if len(others) == 1:
+            c.canonical = others.pop()
+
+
+def _called(cand: Candidate) -> str:
+    """The word a person is referred to by alone: the family name first ("kim"), else the last."""
+    norms = [t.norm for t in cand.toks]
+    return norms[0] if family_first(norms) else norms[-1]
+
+
+def _kin_of(toks: list[Token], i: int | None) -> int:
+    """Where the words after "of" begin in ", the powerful sister of" after the name at ``toks[i]``, as a
+    text offset; -1 where no such apposition follows."""
+    if i is None or i + 3 >= len(toks) or toks[i + 1].text != ",":
+        return -1
+    k = i + 2
+    if toks[k].low in _BEFORE_KIN:
+        k += 1
+    while k < len(toks) - 1 and k - i <= 6 and toks[k].word and not toks[k].cap and toks[k].low not in _KIN:
+        k += 1  # "powerful", "younger", "late"
+    if k + 2 >= len(toks) or toks[k].low not in _KIN or toks[k + 1].low != "of":
+        return -1
+    return toks[k + 2].start
