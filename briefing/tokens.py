@@ -173,7 +173,7 @@ def tokenize(sentence: Sentence) -> list[Token]:
             append(Token(tok, s, s + len(tok), tok, tok, False))
         elif tok.isalpha() and tok.islower() and tok.isascii():
             append(Token(tok, s, s + len(tok), tok, tok, True))  # most words: checked first
-        elif tok[-1] == "." and tok[-2:-1] != "." and not _abbreviation(tok):
+        elif tok[-1] == "." and tok[-2:-1] != "." and not _abbreviation(tok, sentence.text, m.end()):
             word = tok[:-1]
             append(_word(word, s, s + len(word)))
             append(Token(".", s + len(word), s + len(tok), ".", ".", False))
@@ -182,10 +182,18 @@ def tokenize(sentence: Sentence) -> list[Token]:
     return out
 
 
-def _abbreviation(tok: str) -> bool:
-    """A word that keeps its dot: "Gen.", "Co.", an initial "J.", or an acronym "U.S."."""
+def _abbreviation(tok: str, text: str, end: int) -> bool:
+    """A word that keeps its dot: "Gen.", "Co.", an initial "J.", an acronym "U.S.", or a Filipino name's
+    "Ma." (Maria), "Sto.", "Sta." before a capitalised word ("Ma. Theresa Dela Cruz"; the sentence
+    splitter leaves the sentence whole there, and "Jack Ma." at its end keeps its full stop)."""
     core = tok[:-1]
+    if core.lower() in NAME_ABBREVIATIONS:
+        rest = text[end : end + 2]
+        return len(rest) == 2 and rest[0] == " " and rest[1].isupper()
     return core.lower() in DOTTED or (len(core) == 1 and core.isupper()) or "." in core
+
+
+NAME_ABBREVIATIONS = frozenset({"ma", "sto", "sta"})
 
 
 class Positions:

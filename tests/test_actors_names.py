@@ -203,3 +203,21 @@ def test_two_words_after_a_single_given_name_refer_back_unless_a_relative_is_nam
     text = "Henry Ulbrecht Faber founded the firm. His father, Ulbrecht Faber, later ran it."
     found = {a.name for a in extract_actors(text)}
     assert {"Henry Ulbrecht Faber", "Ulbrecht Faber"} <= found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "mention"),
+    [
+        (
+            "Ma. Theresa Dela Cruz, 54, said she lost her husband.",
+            "Ma. Theresa Dela Cruz",
+            "Ma. Theresa Dela Cruz",
+        ),
+        ("Residents of Sto. Niño village fled the floods on Monday.", "Sto. Niño", "Sto. Niño"),
+        ("The company was founded by Jack Ma. Analysts were surprised.", "Jack Ma", "Jack Ma"),
+    ],
+)
+def test_a_filipino_names_abbreviation_keeps_its_dot_and_its_name_whole(text, name, mention):
+    found = {a.name: [text[m.start : m.end] for m in a.mentions] for a in extract_actors(text)}
+    assert found.get(name) == [mention], found
+    assert "Ma" not in found and "Sto" not in found
