@@ -13,7 +13,7 @@ from datetime import datetime
 from briefing.digest import Arrival, Received
 from briefing.models import Follow, Story
 from store.db import Database, chunks, from_iso, to_iso
-from store.search import fts_query
+from store.search import topic_query
 from store.stories import LEAD_CHARS, actors_of, stories_by_ids, stories_updated_since
 
 
@@ -55,8 +55,9 @@ def stories_by_id(db: Database, story_ids: Iterable[int]) -> dict[int, StoryFact
 
 
 def stories_matching(db: Database, text: str, *, since: datetime) -> set[int]:
-    """Stories updated after ``since`` with an article whose title or body holds every word of ``text``."""
-    query = fts_query(text)
+    """Stories updated after ``since`` with an article whose title or body holds the followed topic
+    ``text`` (its words near each other, see ``store.search.topic_query``)."""
+    query = topic_query(text)
     if query is None:
         return set()
     rows = db.execute(

@@ -32,6 +32,7 @@ from briefing.alerts import compose_alert
 from briefing.document import Document
 from briefing.render import html_messages, plain_messages
 from briefing.service import App
+from briefing.service.alerts import why_alerted
 from briefing.service.commands import TERMINAL_CHAT_ID
 from briefing.service.digests import ComposeReport, DueDigests, compose_and_store_now
 from briefing.service.polling import alert_due
@@ -362,7 +363,8 @@ async def send_due_alerts(
             alert_store.defer_alerts(app.db, chat_id, [a.story_id for a in alerts], until=first)
             return
         received = delivered_story_ids(app.db, chat_id)
-        followed = {f.value for f in follows_of(app.db, chat_id)}
+        follows = follows_of(app.db, chat_id)
+        followed = {f.value for f in follows}
         sent = alert_store.sent_times(app.db, chat_id, since=now - hour)
         for k, alert in enumerate(alerts):
             facts = stories.get(alert.story_id)
@@ -380,7 +382,8 @@ async def send_due_alerts(
                 alert_store.defer_alerts(app.db, chat_id, later, until=alert_due(app, chat_id, free) or free)
                 return
             newest = made_by.get(alert.article_id) if alert.article_id else None
-            html, plain = _one_message(compose_alert(facts.story, reasons, newest))
+            whys = why_alerted(app, follows, reasons, alert.article_id) if alert.article_id else []
+            html, plain = _one_message(compose_alert(facts.story, reasons, newest, whys))
             status, chat_id = await sender.send(chat_id, html, plain, _AlertLedger(app, alert.story_id))
             if status in ("blocked", "stopped"):
                 return
