@@ -130,7 +130,7 @@ def _failed(exc: SettingError) -> Reply:
     return Reply(message(str(exc)))
 
 
-@command("subscribe", "/subscribe [HH:MM] [Area/City]", "a daily digest at your local time")
+@command("subscribe", "/subscribe [HH:MM] [Area/City]", "a daily digest at your local time", changes="always")
 async def subscribe_command(app: App, args: str, asker: Asker) -> Reply:
     """Subscribe this chat, or change the time and zone of its subscription."""
     try:
@@ -167,7 +167,7 @@ TERMINAL_DIGEST = para(
 )
 
 
-@command("unsubscribe", "/unsubscribe", "stop the daily digest")
+@command("unsubscribe", "/unsubscribe", "stop the daily digest", changes="always")
 async def unsubscribe_command(app: App, args: str, asker: Asker) -> Reply:
     """Stop the digest for this chat (the settings are kept for a later /subscribe)."""
     sub = subs.get_subscriber(app.db, asker.chat_id)
@@ -226,7 +226,12 @@ def _change(app: App, asker: Asker, what: str, value: str) -> tuple[Subscriber |
     return subs.update_subscriber(app.db, asker.chat_id, length=parse_length(value), now=app.now()), ""
 
 
-@command("settings", "/settings", "your digest's time, timezone and length, with buttons to change them")
+@command(
+    "settings",
+    "/settings",
+    "your digest's time, timezone and length, with buttons to change them",
+    changes="with words",
+)
 async def settings_command(app: App, args: str, asker: Asker) -> Reply:
     """Show the digest settings; ``/settings time|tz|length VALUE`` changes one."""
     sub = subs.get_subscriber(app.db, asker.chat_id)
