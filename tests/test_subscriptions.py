@@ -352,10 +352,15 @@ async def test_a_time_or_zone_set_without_a_subscription_says_nothing_changed_an
 
 
 @pytest.mark.parametrize("name", ["timezone", "zone", "TZ"])
-async def test_every_name_of_the_zone_setting_without_a_subscription_offers_it(app, name):
+async def test_every_name_of_the_zone_setting_without_a_subscription_sets_the_alerts_zone(app, name):
+    """A chat that only follows has a zone of its own for its alerts' quiet hours (QA12b F13); a digest
+    in that zone is a button away."""
     reply = await answer(app, f"/settings {name} Kyiv", ALICE)
-    assert "no daily digest yet, so there is nothing to change" in reply.document.text
+    assert reply.document.text.startswith("Saved.")
+    assert "Timezone: Europe/Kyiv" in reply.document.text
+    assert subscribers.chat_alerts(app.db, 1001).timezone == "Europe/Kyiv"
     assert reply.buttons[0][0].payload == "/subscribe Kyiv"
+    assert subscribers.get_subscriber(app.db, 1001) is None
 
 
 @pytest.mark.parametrize(

@@ -36,6 +36,7 @@ from briefing.service.actors import (
     suggestions,
     unknown_reply,
 )
+from briefing.service.alerts import alert_clock
 from briefing.service.commands import Asker, Button, Reply, command
 from briefing.topics import quoted
 from store import subscribers as subs
@@ -286,10 +287,17 @@ def _what_follows(app: App, asker: Asker, value: str) -> list[Block]:
             )
         ]
     sub = subs.get_subscriber(app.db, asker.chat_id)
-    alert = para(
-        "When a new story about ", bold(value), " arrives, I send you an alert (one due at night waits"
-        " for the morning)."
-    )  # fmt: skip
+    clock = alert_clock(app, asker.chat_id)
+    window = clock.window
+    hours = "" if window is None else f"{window[0]:%H:%M}–{window[1]:%H:%M}"
+    night = f" (one due in your quiet hours, {hours}, waits)" if hours else ""
+    alert = para("When a new story about ", bold(value), f" arrives, I send you an alert{night}.")
+    if clock.zone_is_default and window is not None:  # no digest told us its zone: say whose clock it is
+        alert = para(
+            "When a new story about ", bold(value), " arrives, I send you an alert (one due in quiet hours,"
+            f" {hours} {clock.timezone}, waits; set your zone with ",
+            code("/settings tz CITY"), ")."
+        )  # fmt: skip
     if sub is not None and not sub.active:  # /unsubscribe stopped the digest, not the alerts
         return [
             alert,
