@@ -41,7 +41,7 @@ from store import alerts as alert_store
 from store import deliveries
 from store.digests import delivered_story_ids, stories_by_id
 from store.search import articles_by_ids
-from store.subscribers import follows_of
+from store.subscribers import follows_of, get_subscriber
 
 log = logging.getLogger(__name__)
 
@@ -153,8 +153,18 @@ class _PartLedger:
         )
 
 
+UNSUBSCRIBED = "not sent: the chat unsubscribed after the digest was composed"
+
+
 async def _digest_chat(sender: Sender, chat_id: int) -> None:
-    for part in deliveries.pending_parts(sender.app.db, chat_id):
+    """Send the chat's pending parts in order; a chat that unsubscribed meanwhile (it was told "no more
+    daily digests") gets none of them: they are marked failed."""
+    db = sender.app.db
+    for part in deliveries.pending_parts(db, chat_id):
+        sub = get_subscriber(db, chat_id)
+        if sub is None or not sub.active:
+            deliveries.fail_chat(db, chat_id, error=UNSUBSCRIBED, now=sender.app.now())
+            return
         ledger = _PartLedger(sender.app, part.digest_date, part.part)
         status, chat_id = await sender.send(chat_id, part.text, part.plain, ledger)
         if status in ("blocked", "later", "unconfirmed", "stopped"):
