@@ -57,6 +57,20 @@ def alert_due_at(now: datetime, tz: ZoneInfo, *, quiet_start: time, quiet_end: t
     return quiet_until(now, tz, start=quiet_start, end=quiet_end) or now
 
 
+def _grew(story: Story, newest: Article | None) -> bool:
+    return newest is not None and len(story.article_ids) > 1 and newest.title != story.headline
+
+
+def told_sentence(story: Story, newest: Article | None = None, whys: Sequence[Why] = ()) -> str | None:
+    """The one sentence the alert tells (see :func:`compose_alert`), for the digest to know it was told."""
+    if _grew(story, newest) and newest is not None:
+        shown, lead = newest.title, newest.summary or story.summary
+    else:
+        shown, lead = story.headline, story.summary
+    first = lead[0] if lead else None
+    return _telling(shown, first, whys) if whys else first
+
+
 def compose_alert(
     story: Story, reasons: Sequence[str], newest: Article | None = None, whys: Sequence[Why] = ()
 ) -> Document:
@@ -65,18 +79,14 @@ def compose_alert(
     the new article's title, link and first summary sentence, then the story it joined. ``whys``: what
     the follows matched in ``newest`` (see :func:`_telling`)."""
     title = ", ".join(dict.fromkeys(reasons)) or "what you follow"
-    grew = newest is not None and len(story.article_ids) > 1 and newest.title != story.headline
-    if grew and newest is not None:
-        shown = newest.title
+    joined = []
+    if _grew(story, newest) and newest is not None:
         blocks = [para(Span(clip(newest.title, MAX_HEADLINE), bold=True, url=newest.url))]
-        lead = newest.summary or story.summary
         outlets = len(dict.fromkeys(story.sources))
         joined = [para(f"In the story: {clip(story.headline, MAX_HEADLINE)} ({plural(outlets, 'source')})")]
     else:
-        shown = story.headline
         blocks = [para(Span(clip(story.headline, MAX_HEADLINE), bold=True, url=story.headline_url))]
-        lead, joined = story.summary, []
-    sentence = _telling(shown, lead[0] if lead else None, whys) if whys else (lead[0] if lead else None)
+    sentence = told_sentence(story, newest, whys)
     if sentence:
         blocks.append(para(clip(sentence, MAX_SENTENCE)))
     blocks += joined
