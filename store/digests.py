@@ -118,17 +118,17 @@ def story_arrivals(db: Database, story_id: int, *, lead_chars: int = LEAD_CHARS)
     """A story's articles, each with when it reached the archive and its summary sentences, and the
     start of its body (for an article without a summary: the caller cuts its lead sentences)."""
     rows = db.execute(
-        f"SELECT id, source, url, ingested_at, published_at, summary, substr(body, 1, {int(lead_chars)})"
-        " FROM articles"
+        f"SELECT id, source, url, ingested_at, published_at, summary, substr(body, 1, {int(lead_chars)}),"
+        " title FROM articles"
         " WHERE story_id = ? ORDER BY ingested_at, id",
         [story_id],
     ).fetchall()
     found = []
-    for article_id, source, url, ingested, published, summary, lead in rows:
+    for article_id, source, url, ingested, published, summary, lead, title in rows:
         arrived = from_iso(ingested)
         assert arrived is not None  # ingested_at is NOT NULL
         sentences = tuple(x for x in summary.split("\n") if x)
-        found.append((Arrival(article_id, source, url, arrived, sentences, from_iso(published)), lead))
+        found.append((Arrival(article_id, source, url, arrived, sentences, from_iso(published), title), lead))
     return found
 
 

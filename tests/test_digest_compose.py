@@ -330,7 +330,7 @@ def test_an_article_stamped_just_before_a_digest_but_stored_after_it_is_not_lost
     join_story(app.db, story, "Reuters", summary=RESCUE, dated=sent - timedelta(seconds=1))
     join_story(app.db, story, "AP", summary=STRUCK, dated=NOW - timedelta(hours=1))  # news, but no new fact
     text = compose_for_chat(app, 3, now=NOW).digest.document.text
-    assert "Update: Quake in Peru" in text and RESCUE in text and "Sources: Reuters" in text
+    assert "(Quake in Peru)" in text and RESCUE in text and "Sources: Reuters" in text
 
 
 def told_of(headline: str, first: Arrival) -> tuple[Story, Received]:
@@ -422,7 +422,7 @@ def test_an_article_a_digest_held_moments_after_it_arrived_brings_no_update_of_i
         app.db, story, "Lima Today", summary="\n".join(QUAKE_TOLL_RISES), dated=NOW - timedelta(hours=1)
     )
     text = compose_for_chat(app, 3, now=NOW).digest.document.text
-    assert f"Update: {QUAKE_HEADLINE}" in text and QUAKE_TOLL_RISES[0] in text
+    assert f"({QUAKE_HEADLINE})" in text and QUAKE_TOLL_RISES[0] in text
     # the rescue the digest left out was no news then, so neither is its retelling now
     assert QUAKE_FIRST[2] not in text and QUAKE_TOLL_RISES[1] not in text
     assert "Sources: Lima Today" in text and "Andes" not in text
@@ -447,7 +447,9 @@ def test_a_story_whose_news_is_dated_a_little_ahead_of_the_clock_is_not_held_bac
     )
     join_story(app.db, strike, "Delta Daily", summary="\n".join(COURT), dated=ahead, ingested=NOW)
     text = compose_for_chat(app, 5, now=NOW).digest.document.text
-    assert f"Update: {STRIKE_HEADLINE}" in text and COURT[0] in text
+    assert f"({STRIKE_HEADLINE})" in text and COURT[0] in text
+    # the news leads: the court order's title heads the update, its fact first (QA12b F10)
+    assert text.index("Update: Delta Daily") < text.index(COURT[0])
 
 
 def test_a_fan_out_reads_when_each_chat_last_got_a_digest_in_one_query(app):
