@@ -337,7 +337,9 @@ def _close(key: str) -> list[str]:
         return []
     if "/" in key:
         areas = [name for name in zone_names() if "/" in name]
-        return [canonical(zone_names()[c]) for c in difflib.get_close_matches(key, areas, n=3, cutoff=CLOSE)]
+        close = difflib.get_close_matches(key, areas, n=4, cutoff=CLOSE)
+        # an old name and its new one ("Europe/Kiev", "Europe/Kyiv") are one zone: said once
+        return list(dict.fromkeys(canonical(zone_names()[c]) for c in close))[:3]
     close = []
     places = place_table()
     names = [*city_zones(), *city_zones(old=True), *places.cities, *places.countries]

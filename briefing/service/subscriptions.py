@@ -11,7 +11,7 @@ from briefing.digest import day_label
 from briefing.document import Block, bold, code, item, message, para
 from briefing.models import Subscriber
 from briefing.place_zones import fold
-from briefing.schedule import due_digest, local_date, next_due
+from briefing.schedule import due_digest, local_date, local_moment, next_due
 from briefing.service import App
 from briefing.service.alerts import QUIET_EXAMPLE, alert_clock, read_quiet
 from briefing.service.commands import Asker, Button, Reply, command
@@ -157,6 +157,9 @@ def _next_digest(app: App, sub: Subscriber, now: datetime) -> str:
     tomorrow = today + timedelta(days=1)
     when = "today" if day == today else "tomorrow" if day == tomorrow else day_label(day)
     told = f"{when} at {sub.digest_time:%H:%M}"
+    comes = local_moment(day, sub.digest_time, tz).astimezone(tz)
+    if comes.time().replace(tzinfo=None) != sub.digest_time.replace(tzinfo=None):  # a spring-forward gap
+        told = f"{when} at {comes:%H:%M} ({sub.digest_time:%H:%M} does not exist then: the clocks go forward)"
     return f"{told} (one a day: today's is done)" if done and day == tomorrow else told
 
 
