@@ -408,8 +408,30 @@ def _page(digest: Digest, indexes: Sequence[int], *, first: bool, footer: bool) 
     )
 
 
+def _unlinked(doc: Document) -> Document:
+    """The document without link targets: a plain twin too long with its URLs written out."""
+
+    def bare(section: Section) -> Section:
+        return Section(
+            tuple(replace(b, spans=tuple(replace(x, url=None) for x in b.spans)) for b in section.blocks)
+        )
+
+    header, footer = bare(Section(doc.header)).blocks, bare(Section(doc.footer)).blocks
+    return Document(header=header, sections=tuple(bare(x) for x in doc.sections), footer=footer)
+
+
+def _plains(doc: Document, limit: int, count: int) -> list[str]:
+    """The plain twin of ``count`` HTML messages: with its links' URLs written out, or without them when
+    those make it longer than the HTML Telegram counts (the fallback keeps every word, if not each URL)."""
+    plains = plain_messages(doc, limit)
+    if len(plains) != count and len(bare := plain_messages(_unlinked(doc), limit)) == count:
+        return bare
+    return plains
+
+
 def _fits(doc: Document, limit: int) -> bool:
-    return len(html_messages(doc, limit)) == 1 and len(plain_messages(doc, limit)) == 1
+    # Telegram's limit is on the text after entity parsing: the tags and link targets do not count
+    return len(html_messages(doc, limit, by_text=True)) == 1 and len(_plains(doc, limit, 1)) == 1
 
 
 def digest_parts(digest: Digest, limit: int = TELEGRAM_LIMIT) -> list[DigestPart]:
@@ -432,7 +454,8 @@ def digest_parts(digest: Digest, limit: int = TELEGRAM_LIMIT) -> list[DigestPart
         doc = _page(digest, indexes, first=n == 0, footer=n == len(pages) - 1)
         ids = tuple(x for x in (digest.section_story_ids[i] for i in indexes) if x is not None)
         facts = _facts_of(digest, indexes)
-        htmls, plains = html_messages(doc, limit), plain_messages(doc, limit)
+        htmls = html_messages(doc, limit, by_text=True)
+        plains = _plains(doc, limit, len(htmls))
         if len(htmls) == len(plains):
             parts += [DigestPart(h, p, ids, facts) for h, p in zip(htmls, plains, strict=True)]
         else:  # one story too long for a message: its plain twin is cut differently; keep it whole

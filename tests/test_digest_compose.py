@@ -164,10 +164,34 @@ def test_a_long_digest_is_cut_between_stories_and_every_part_has_a_plain_twin():
     assert len(parts) > 1
     assert [i for p in parts for i in p.story_ids] == list(digest.story_ids)
     for p in parts:
-        assert utf16_len(p.html) <= 4096 and utf16_len(p.plain) <= 4096 and p.plain
-        parse_html(p.html)  # raises if Telegram would refuse it
+        # Telegram counts the text after entity parsing (raises if it would refuse the HTML)
+        assert parse_html(p.html).utf16_length <= 4096 and utf16_len(p.plain) <= 4096 and p.plain
     assert "your digest" in parts[0].plain.lower() and "your digest" not in parts[1].plain.lower()
     assert "/settings" in parts[-1].plain and "/settings" not in parts[0].plain
+
+
+def test_a_digest_with_many_links_is_cut_by_the_text_telegram_counts_not_its_html():
+    """Tags and link targets do not count towards Telegram's 4096 (QA12b F14): ten stories of seven
+    linked sources each go out in as few messages as their text needs, each within the limit, and the
+    plain twin (the fallback) keeps every word, without the URLs where they would not fit."""
+    from briefing.render import html_messages
+
+    long = " ".join(["A sentence that goes on for a while about the news."] * 4)
+    outlets = tuple(f"Outlet {k}" for k in range(7))
+    links = tuple(
+        f"https://news.example/2026/11/25/a-long-article-path-for-story-{k}?utm_source=feed" for k in range(7)
+    )
+    stories = [
+        replace(story(i, f"Story {i}", summary=(long, long), sources=outlets), links=links) for i in range(10)
+    ]
+    digest = compose_digest(pick(stories, length=10), digest_date=date(2025, 1, 23), tz=KYIV)
+    parts = digest_parts(digest)
+    assert len(parts) < len(html_messages(digest.document))  # what the HTML length alone would need
+    texts = [parse_html(p.html) for p in parts]
+    assert all(t.utf16_length <= 4096 for t in texts) and max(t.utf16_length for t in texts) > 3000
+    assert [i for p in parts for i in p.story_ids] == list(digest.story_ids)
+    for p in parts:
+        assert p.plain and utf16_len(p.plain) <= 4096 and p.plain.count("Story ") == len(p.story_ids)
 
 
 def test_a_followed_story_read_after_the_last_digest_reaches_the_next_one(app):
