@@ -247,6 +247,12 @@ def _lookup(text: str, now: datetime | None) -> tuple[str, str] | None:
         )
     if key in SHORT_FORMS:
         return SHORT_FORMS[key], ""
+    if (
+        "/" in key
+        and " " in key
+        and (spaced := re.sub(r"\s*/\s*", "/", key).replace(" ", "_")) in zone_names()
+    ):
+        key = spaced  # "America/New York": the name as IANA writes it, with an underscore
     country = place_table().countries.get(key)
     if key in zone_names() and ("/" in zone_names()[key] or country is None or country.zone is None):
         return canonical(zone_names()[key]), ""
