@@ -68,6 +68,7 @@ class Arrival:
     arrived: datetime
     sentences: tuple[str, ...]
     published: datetime | None = None  # its date (the outlet's, else its arrival's); None: unknown
+    title: str = ""
 
     def order(self, news: bool) -> tuple[bool, datetime, datetime, int]:
         """Its place among a story's articles as an update tells them: those the chat knows before the
@@ -87,6 +88,8 @@ class Selection:
     updates: frozenset[int] = frozenset()
     available: int = 0  # how many stories (new ones and updates) there were to choose from
     available_updates: int = 0  # how many of those were updates
+    # an update headed by its news's title: story id → the story's headline, told after it
+    retitled: tuple[tuple[int, str], ...] = ()
 
     @property
     def quiet(self) -> bool:
@@ -177,13 +180,45 @@ def story_update(
     order = list(dict.fromkeys(a.source for a in telling))
     # the headline keeps the link of the article it is the title of (another outlet's link under it
     # would name one article and open another); the new articles are linked by their outlets below
-    return replace(
+    # the article whose fact is the update's best leads it: its title and its facts first
+    lead = next((a for a in telling if facts[0] in {" ".join(x.split()) for x in a.sentences}), None)
+    ordered = [*([lead] if lead else []), *(a for a in telling if a is not lead)]
+    updated = replace(
         story,
         article_ids=tuple(a.article_id for a in new),
-        summary=tuple(facts),
+        summary=news_first(facts, ordered),
         sources=tuple(order),
         links=tuple(outlets[o] for o in order),
     )
+    if lead is None or not _retitled(story, new, lead):
+        return updated
+    # the news's own title heads the update, not yesterday's headline (what the reader knows already)
+    return replace(updated, headline=" ".join(lead.title.split()), headline_url=lead.url)
+
+
+def _retitled(story: Story, new: Sequence[Arrival], lead: Arrival) -> bool:
+    """Whether an update is headed by its lead article's title: the story's headline is the title of an
+    article the chat knew (a new one's would tell the news already), and the lead has another title."""
+    headline = " ".join(story.headline.split()).casefold()
+    if any(story.headline_url and a.url == story.headline_url for a in new):
+        return False
+    if any(" ".join(a.title.split()).casefold() == headline for a in new):
+        return False
+    return bool(lead.title.strip()) and " ".join(lead.title.split()).casefold() != headline
+
+
+def news_first(facts: Sequence[str], telling: Sequence[Arrival]) -> tuple[str, ...]:
+    """An update's facts in the order the news tells them: the first telling article's (as its lead has
+    them, so its news comes before its side details), then the next article's."""
+
+    def place(fact: str) -> tuple[int, int]:
+        for n, article in enumerate(telling):
+            own = [" ".join(x.split()) for x in article.sentences]
+            if fact in own:
+                return n, own.index(fact)
+        return len(telling), 0
+
+    return tuple(sorted(facts, key=place))
 
 
 def developments(
@@ -253,6 +288,7 @@ def select_stories(
     as that update alone (its new articles and outlets), among the others."""
     arrived, updates = arrived or {}, updates or {}
     fresh: dict[int, Story] = {}
+    candidates_kept: list[Story] = []
     for s in candidates:
         if since is not None and not is_new(s, since, arrived):
             continue
@@ -260,6 +296,10 @@ def select_stories(
             fresh[s.id] = s
         elif s.id in updates:
             fresh[s.id] = updates[s.id]
+            candidates_kept.append(s)
+    retitled = {
+        s.id: s.headline for s in candidates_kept if s.id in delivered and fresh[s.id].headline != s.headline
+    }
     ranked = rank_stories(fresh.values(), now)
     followed = [s for s in ranked if matches.get(s.id)]
     others = [s for s in ranked if not matches.get(s.id)]
@@ -267,7 +307,10 @@ def select_stories(
     because = tuple(tuple(dict.fromkeys(matches.get(s.id, ()))) for s in chosen)
     renewed = frozenset(s.id for s in chosen if s.id in delivered)
     updated = sum(s.id in delivered for s in ranked)
-    return Selection(tuple(chosen), because, since, renewed, available=len(ranked), available_updates=updated)
+    return Selection(
+        tuple(chosen), because, since, renewed, available=len(ranked), available_updates=updated,
+        retitled=tuple((k, v) for k, v in retitled.items() if k in renewed),
+    )  # fmt: skip
 
 
 def day_label(value: date) -> str:
@@ -286,10 +329,15 @@ def _told(story: Story, *, update: bool = False) -> tuple[str, ...]:
     return tuple(story.summary[: UPDATE_SENTENCES if update else SUMMARY_SENTENCES])
 
 
-def _story_section(story: Story, because: Sequence[str], *, update: bool = False) -> Section:
+def _story_section(
+    story: Story, because: Sequence[str], *, update: bool = False, was: str | None = None
+) -> Section:
+    """A story's section; an update headed by its news's title says the story's headline after it
+    (``was``), outside the link, which opens the article it is the title of."""
     links = story.links if len(story.links) == len(story.sources) else (None,) * len(story.sources)
     title = Span(clip(story.headline, MAX_HEADLINE), bold=True, url=story.headline_url)
-    blocks: list[Block] = [para(Span(UPDATE, bold=True), title) if update else para(title)]
+    after = [f" ({clip(was, MAX_HEADLINE)})"] if was else []
+    blocks: list[Block] = [para(Span(UPDATE, bold=True), title, *after) if update else para(title)]
     if because:
         blocks.append(para(italic("You follow " + ", ".join(because))))
     summary = " ".join(clip(s, MAX_SENTENCE) for s in _told(story, update=update))
@@ -319,7 +367,7 @@ def compose_digest(selection: Selection, *, digest_date: date, tz: ZoneInfo) -> 
         return Digest(message(line), (None,), quiet=True)
     header = (heading(f"Your digest for {day_label(digest_date)}"), para(italic(_intro(selection, tz))))
     sections = tuple(
-        _story_section(s, b, update=s.id in selection.updates)
+        _story_section(s, b, update=s.id in selection.updates, was=dict(selection.retitled).get(s.id))
         for s, b in zip(selection.stories, selection.because, strict=True)
     )
     footer = (para(italic("More with /brief · change the time or length with /settings")),)
@@ -360,8 +408,30 @@ def _page(digest: Digest, indexes: Sequence[int], *, first: bool, footer: bool) 
     )
 
 
+def _unlinked(doc: Document) -> Document:
+    """The document without link targets: a plain twin too long with its URLs written out."""
+
+    def bare(section: Section) -> Section:
+        return Section(
+            tuple(replace(b, spans=tuple(replace(x, url=None) for x in b.spans)) for b in section.blocks)
+        )
+
+    header, footer = bare(Section(doc.header)).blocks, bare(Section(doc.footer)).blocks
+    return Document(header=header, sections=tuple(bare(x) for x in doc.sections), footer=footer)
+
+
+def _plains(doc: Document, limit: int, count: int) -> list[str]:
+    """The plain twin of ``count`` HTML messages: with its links' URLs written out, or without them when
+    those make it longer than the HTML Telegram counts (the fallback keeps every word, if not each URL)."""
+    plains = plain_messages(doc, limit)
+    if len(plains) != count and len(bare := plain_messages(_unlinked(doc), limit)) == count:
+        return bare
+    return plains
+
+
 def _fits(doc: Document, limit: int) -> bool:
-    return len(html_messages(doc, limit)) == 1 and len(plain_messages(doc, limit)) == 1
+    # Telegram's limit is on the text after entity parsing: the tags and link targets do not count
+    return len(html_messages(doc, limit, by_text=True)) == 1 and len(_plains(doc, limit, 1)) == 1
 
 
 def digest_parts(digest: Digest, limit: int = TELEGRAM_LIMIT) -> list[DigestPart]:
@@ -384,7 +454,8 @@ def digest_parts(digest: Digest, limit: int = TELEGRAM_LIMIT) -> list[DigestPart
         doc = _page(digest, indexes, first=n == 0, footer=n == len(pages) - 1)
         ids = tuple(x for x in (digest.section_story_ids[i] for i in indexes) if x is not None)
         facts = _facts_of(digest, indexes)
-        htmls, plains = html_messages(doc, limit), plain_messages(doc, limit)
+        htmls = html_messages(doc, limit, by_text=True)
+        plains = _plains(doc, limit, len(htmls))
         if len(htmls) == len(plains):
             parts += [DigestPart(h, p, ids, facts) for h, p in zip(htmls, plains, strict=True)]
         else:  # one story too long for a message: its plain twin is cut differently; keep it whole

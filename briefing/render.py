@@ -143,34 +143,47 @@ def _split_block(block: Block, limit: int, one: Callable[[Block], str]) -> list[
     return out
 
 
-def _messages(doc: Document, limit: int, one: Callable[[Block], str]) -> list[str]:
+def block_text(block: Block) -> str:
+    """What Telegram counts of a block sent as HTML: its text after entity parsing (no tags, no link
+    targets, entities unescaped)."""
+    inner = "".join(s.text for s in block.spans)
+    return f"• {inner}" if block.kind == "item" else inner
+
+
+def _messages(
+    doc: Document, limit: int, one: Callable[[Block], str], seen: Callable[[Block], str] | None = None
+) -> list[str]:
+    """The rendered messages (``one``), cut so that what Telegram counts of each (``seen``, by default
+    the rendering itself) is within ``limit``."""
+    seen = seen or one
     messages: list[str] = []
-    current = ""
+    current, size = "", 0
     for group in _groups(doc):
-        lines: list[str] = []
+        lines: list[tuple[str, int]] = []
         for block in group:
-            if utf16_len(one(block)) > limit:
-                lines.extend(one(b) for b in _split_block(block, limit, one))
-            else:
-                lines.append(one(block))
+            pieces = _split_block(block, limit, seen) if utf16_len(seen(block)) > limit else [block]
+            lines.extend((one(b), utf16_len(seen(b))) for b in pieces)
         sep = "\n\n"
-        for i, line in enumerate(lines):
+        for i, (line, length) in enumerate(lines):
             joiner = sep if i == 0 else "\n"
             if not current:
-                current = line
-            elif utf16_len(current) + utf16_len(joiner) + utf16_len(line) <= limit:
+                current, size = line, length
+            elif size + utf16_len(joiner) + length <= limit:
                 current += joiner + line
+                size += utf16_len(joiner) + length
             else:
                 messages.append(current)
-                current = line
+                current, size = line, length
     if current:
         messages.append(current)
     return messages
 
 
-def html_messages(doc: Document, limit: int = TELEGRAM_LIMIT) -> list[str]:
-    """The document as Telegram HTML messages, each within ``limit`` UTF-16 units."""
-    return _messages(doc, limit, block_html)
+def html_messages(doc: Document, limit: int = TELEGRAM_LIMIT, *, by_text: bool = False) -> list[str]:
+    """The document as Telegram HTML messages, each within ``limit`` UTF-16 units of HTML, or with
+    ``by_text`` of the text Telegram counts (its 4096 applies after entity parsing: tags and link
+    targets do not count), so a digest with many links is not cut into more messages than it needs."""
+    return _messages(doc, limit, block_html, block_text if by_text else None)
 
 
 def plain_messages(doc: Document, limit: int = TELEGRAM_LIMIT) -> list[str]:

@@ -247,6 +247,12 @@ def _lookup(text: str, now: datetime | None) -> tuple[str, str] | None:
         )
     if key in SHORT_FORMS:
         return SHORT_FORMS[key], ""
+    if (
+        "/" in key
+        and " " in key
+        and (spaced := re.sub(r"\s*/\s*", "/", key).replace(" ", "_")) in zone_names()
+    ):
+        key = spaced  # "America/New York": the name as IANA writes it, with an underscore
     country = place_table().countries.get(key)
     if key in zone_names() and ("/" in zone_names()[key] or country is None or country.zone is None):
         return canonical(zone_names()[key]), ""
@@ -337,7 +343,9 @@ def _close(key: str) -> list[str]:
         return []
     if "/" in key:
         areas = [name for name in zone_names() if "/" in name]
-        return [canonical(zone_names()[c]) for c in difflib.get_close_matches(key, areas, n=3, cutoff=CLOSE)]
+        close = difflib.get_close_matches(key, areas, n=4, cutoff=CLOSE)
+        # an old name and its new one ("Europe/Kiev", "Europe/Kyiv") are one zone: said once
+        return list(dict.fromkeys(canonical(zone_names()[c]) for c in close))[:3]
     close = []
     places = place_table()
     names = [*city_zones(), *city_zones(old=True), *places.cities, *places.countries]

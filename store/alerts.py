@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from store.db import Database, from_iso, release_unconfirmed, to_iso
-from store.search import fts_query
+from store.search import topic_query
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,28 @@ class Followed:
     article_id: int
 
 
+@dataclass(frozen=True)
+class Mentioned:
+    """How an article names an actor: the names as written there, and the first sentence with one."""
+
+    surfaces: tuple[str, ...]
+    sentence: str | None
+
+
+def actor_mentioned(db: Database, article_id: int, actor_id: int) -> Mentioned | None:
+    """Where the article mentions the actor (its mentions, first sentence first); None if it does not."""
+    rows = db.execute(
+        "SELECT m.surface, substr(a.body, m.sentence_start + 1, m.sentence_end - m.sentence_start)"
+        " FROM mentions m JOIN articles a ON a.id = m.article_id"
+        " WHERE m.article_id = ? AND m.actor_id = ? ORDER BY m.sentence_index, m.start",
+        [article_id, actor_id],
+    ).fetchall()
+    if not rows:
+        return None
+    sentence = next((" ".join(text.split()) for _, text in rows if text and text.strip()), None)
+    return Mentioned(tuple(dict.fromkeys(surface for surface, _ in rows)), sentence)
+
+
 def followers_of_articles(db: Database, article_ids: Sequence[int]) -> dict[tuple[int, int], Followed]:
     """For new articles: (chat, story) → the chat's follows the articles match (actors they mention,
     topics their title or body hold), and the newest matching article. Articles not in a story are left
@@ -77,7 +99,7 @@ def followers_of_articles(db: Database, article_ids: Sequence[int]) -> dict[tupl
     for chat_id, value in db.execute(
         "SELECT chat_id, value FROM follows WHERE kind = 'topic' OR actor_id IS NULL ORDER BY chat_id, value"
     ).fetchall():
-        query = fts_query(value)
+        query = topic_query(value)
         if query is None:
             continue
         for story_id, article_id in db.execute(

@@ -13,7 +13,7 @@ from datetime import datetime
 from briefing.digest import Arrival, Received
 from briefing.models import Follow, Story
 from store.db import Database, chunks, from_iso, to_iso
-from store.search import fts_query
+from store.search import topic_query
 from store.stories import LEAD_CHARS, actors_of, stories_by_ids, stories_updated_since
 
 
@@ -55,8 +55,9 @@ def stories_by_id(db: Database, story_ids: Iterable[int]) -> dict[int, StoryFact
 
 
 def stories_matching(db: Database, text: str, *, since: datetime) -> set[int]:
-    """Stories updated after ``since`` with an article whose title or body holds every word of ``text``."""
-    query = fts_query(text)
+    """Stories updated after ``since`` with an article whose title or body holds the followed topic
+    ``text`` (its words near each other, see ``store.search.topic_query``)."""
+    query = topic_query(text)
     if query is None:
         return set()
     rows = db.execute(
@@ -117,17 +118,17 @@ def story_arrivals(db: Database, story_id: int, *, lead_chars: int = LEAD_CHARS)
     """A story's articles, each with when it reached the archive and its summary sentences, and the
     start of its body (for an article without a summary: the caller cuts its lead sentences)."""
     rows = db.execute(
-        f"SELECT id, source, url, ingested_at, published_at, summary, substr(body, 1, {int(lead_chars)})"
-        " FROM articles"
+        f"SELECT id, source, url, ingested_at, published_at, summary, substr(body, 1, {int(lead_chars)}),"
+        " title FROM articles"
         " WHERE story_id = ? ORDER BY ingested_at, id",
         [story_id],
     ).fetchall()
     found = []
-    for article_id, source, url, ingested, published, summary, lead in rows:
+    for article_id, source, url, ingested, published, summary, lead, title in rows:
         arrived = from_iso(ingested)
         assert arrived is not None  # ingested_at is NOT NULL
         sentences = tuple(x for x in summary.split("\n") if x)
-        found.append((Arrival(article_id, source, url, arrived, sentences, from_iso(published)), lead))
+        found.append((Arrival(article_id, source, url, arrived, sentences, from_iso(published), title), lead))
     return found
 
 

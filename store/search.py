@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from briefing.letters import fold_letters
 from briefing.models import Article
+from briefing.topics import FUNCTION_WORDS, near_distance, quoted
 from store.actors import find_actors
 from store.articles import article_from_row
 from store.db import Database
@@ -28,15 +29,6 @@ _WORD = re.compile(r"[^\W_]+")
 _LIST_COLUMNS = (
     "id, url, title, '' AS body, source, author, section, published_at, ingested_at, dated_at, "
     "content_hash, summary, story_id"
-)
-
-
-# Words that nearly every article has. Beside other words they are left out of a query (every word must
-# match, and "the envoy" should find an article that never writes "the"); alone they are all there is.
-# Not "us" (the US) or "who" (the WHO), which can be news names.
-FUNCTION_WORDS = frozenset(
-    """a an the and or nor but not no of in on at to for from by with as is are was were be been it its
-    this that these those than then so if into onto over via per""".split()
 )
 
 
@@ -88,10 +80,27 @@ def fts_query(text: str, *, any_word: bool = False) -> str | None:
     """A safe FTS5 query for the user's words: each word a quoted phrase, all required (or any one with
     ``any_word``). None when no word is left to search for. The words are folded as the index is
     (``briefing.letters``: "Kukuła" as "Kukula", "Straße" as "Strasse"); FTS5 folds case and accents."""
-    phrases = [f'"{fold_letters(" ".join(tokens))}"' for tokens in query_words(text)]
+    phrases = [_phrase(" ".join(tokens)) for tokens in query_words(text)]
     if not phrases:
         return None
     return (" OR " if any_word else " ").join(dict.fromkeys(phrases))
+
+
+def topic_query(value: str) -> str | None:
+    """The FTS5 query for a followed topic (see ``briefing.topics``): one word as /search has it; several
+    within a word of each other in any order (NEAR), or side by side in order when followed in quotes."""
+    if quoted(value) and len(_tokens(value)) > 1:
+        return _phrase(" ".join(t for tokens in _tokens(value) for t in tokens))
+    phrases = [_phrase(" ".join(tokens)) for tokens in query_words(value)]
+    if len(phrases) < 2:
+        return fts_query(value)
+    words = sum(len(tokens) for tokens in query_words(value))
+    return f"NEAR({' '.join(dict.fromkeys(phrases))}, {near_distance(words)})"
+
+
+def _phrase(words: str) -> str:
+    """A quoted phrase, its letters folded as the index folds them (``briefing.letters``)."""
+    return f'"{fold_letters(words)}"'
 
 
 def count_matches(db: Database, query: str, *, limit: int) -> int:

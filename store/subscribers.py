@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, time
 from typing import Any, Literal
 
@@ -155,11 +156,48 @@ def migrate_chat(db: Database, old_chat_id: int, new_chat_id: int, *, now: datet
         else:
             db.execute("DELETE FROM subscribers WHERE chat_id = ?", [old_chat_id])
         # the chat's history moves too, so its buttons and answers keep working there
-        for table in ("follows", "deliveries", "delivered_stories", "alerts", "callbacks", "chat_replies"):
+        for table in (
+            "follows", "deliveries", "delivered_stories", "alerts", "callbacks", "chat_replies", "chat_alerts"
+        ):  # fmt: skip
             db.execute(
                 f"UPDATE OR IGNORE {table} SET chat_id = ? WHERE chat_id = ?", [new_chat_id, old_chat_id]
             )
             db.execute(f"DELETE FROM {table} WHERE chat_id = ?", [old_chat_id])
+
+
+@dataclass(frozen=True)
+class ChatAlerts:
+    """A chat's own alert settings (None: the default): the timezone of a chat without a digest, and
+    its quiet hours, "HH:MM-HH:MM" or "off"."""
+
+    timezone: str | None = None
+    quiet_hours: str | None = None
+
+
+def chat_alerts(db: Database, chat_id: int) -> ChatAlerts:
+    row = db.execute("SELECT timezone, quiet_hours FROM chat_alerts WHERE chat_id = ?", [chat_id]).fetchone()
+    return ChatAlerts(row[0], row[1]) if row else ChatAlerts()
+
+
+_KEEP = object()
+
+
+def set_chat_alerts(
+    db: Database, chat_id: int, *, now: datetime, timezone: Any = _KEEP, quiet_hours: Any = _KEEP
+) -> ChatAlerts:
+    """Change one or both of the chat's alert settings (None: back to the default); the others stay."""
+    old = chat_alerts(db, chat_id)
+    new = ChatAlerts(
+        old.timezone if timezone is _KEEP else timezone,
+        old.quiet_hours if quiet_hours is _KEEP else quiet_hours,
+    )
+    db.execute(
+        "INSERT INTO chat_alerts (chat_id, timezone, quiet_hours, updated_at) VALUES (?, ?, ?, ?)"
+        " ON CONFLICT (chat_id) DO UPDATE SET timezone = excluded.timezone,"
+        " quiet_hours = excluded.quiet_hours, updated_at = excluded.updated_at",
+        [chat_id, new.timezone, new.quiet_hours, to_iso(now)],
+    )
+    return new
 
 
 def _follow(row: dict[str, Any]) -> Follow:

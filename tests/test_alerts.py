@@ -123,13 +123,14 @@ def test_an_alert_for_a_new_story_keeps_its_headline():
 
 
 async def test_alerts_are_sent_once_when_due(app, db, botapi, botapi_bot):
-    story = add_story(db, "Kellogg <in> Kyiv", updated=NOON, body="Oreshnik.", summary="He arrived & spoke.")
+    spoke = "He arrived & spoke of Oreshnik."  # the lead names what is followed: it stays the lead
+    story = add_story(db, "Kellogg <in> Kyiv", updated=NOON, body=spoke, summary=spoke)
     follow(db, 1001, "topic", "Oreshnik", now=NOON)
     queue_alerts(app, article_ids(db, story), now=NOON)
     report = await send_due_alerts(app, botapi_bot, now=NOON, pacer=fast_pacer(), policy=QUICK)
     assert report.sent == 1
     (msg,) = botapi.sent_messages(1001)
-    assert msg.text.startswith("New about Oreshnik\n\nKellogg <in> Kyiv\nHe arrived & spoke.")
+    assert msg.text.startswith("New about Oreshnik\n\nKellogg <in> Kyiv\nHe arrived & spoke of Oreshnik.")
     assert (await send_due_alerts(app, botapi_bot, now=NOON, pacer=fast_pacer())).sent == 0
     assert alerts_of(db, 1001)[0].state == "sent" and len(botapi.sent_messages(1001)) == 1
 

@@ -180,4 +180,4 @@ def test_dry_run_shows_an_update_of_a_story_the_chat_received(db, tmp_path, caps
         assert run(tmp_path / "test.db", "--chat", "1") == 0
     out = capsys.readouterr().out
     assert "1 update since Wednesday 22 January, 08:00." in out  # when that digest was due
-    assert "Update: Quake in Peru" in out and "Rescuers arrived." in out and "Roads were damaged." not in out
+    assert "(Quake in Peru)" in out and "Rescuers arrived." in out and "Roads were damaged." not in out

@@ -164,10 +164,34 @@ def test_a_long_digest_is_cut_between_stories_and_every_part_has_a_plain_twin():
     assert len(parts) > 1
     assert [i for p in parts for i in p.story_ids] == list(digest.story_ids)
     for p in parts:
-        assert utf16_len(p.html) <= 4096 and utf16_len(p.plain) <= 4096 and p.plain
-        parse_html(p.html)  # raises if Telegram would refuse it
+        # Telegram counts the text after entity parsing (raises if it would refuse the HTML)
+        assert parse_html(p.html).utf16_length <= 4096 and utf16_len(p.plain) <= 4096 and p.plain
     assert "your digest" in parts[0].plain.lower() and "your digest" not in parts[1].plain.lower()
     assert "/settings" in parts[-1].plain and "/settings" not in parts[0].plain
+
+
+def test_a_digest_with_many_links_is_cut_by_the_text_telegram_counts_not_its_html():
+    """Tags and link targets do not count towards Telegram's 4096 (QA12b F14): ten stories of seven
+    linked sources each go out in as few messages as their text needs, each within the limit, and the
+    plain twin (the fallback) keeps every word, without the URLs where they would not fit."""
+    from briefing.render import html_messages
+
+    long = " ".join(["A sentence that goes on for a while about the news."] * 4)
+    outlets = tuple(f"Outlet {k}" for k in range(7))
+    links = tuple(
+        f"https://news.example/2026/11/25/a-long-article-path-for-story-{k}?utm_source=feed" for k in range(7)
+    )
+    stories = [
+        replace(story(i, f"Story {i}", summary=(long, long), sources=outlets), links=links) for i in range(10)
+    ]
+    digest = compose_digest(pick(stories, length=10), digest_date=date(2025, 1, 23), tz=KYIV)
+    parts = digest_parts(digest)
+    assert len(parts) < len(html_messages(digest.document))  # what the HTML length alone would need
+    texts = [parse_html(p.html) for p in parts]
+    assert all(t.utf16_length <= 4096 for t in texts) and max(t.utf16_length for t in texts) > 3000
+    assert [i for p in parts for i in p.story_ids] == list(digest.story_ids)
+    for p in parts:
+        assert p.plain and utf16_len(p.plain) <= 4096 and p.plain.count("Story ") == len(p.story_ids)
 
 
 def test_a_followed_story_read_after_the_last_digest_reaches_the_next_one(app):
@@ -330,7 +354,7 @@ def test_an_article_stamped_just_before_a_digest_but_stored_after_it_is_not_lost
     join_story(app.db, story, "Reuters", summary=RESCUE, dated=sent - timedelta(seconds=1))
     join_story(app.db, story, "AP", summary=STRUCK, dated=NOW - timedelta(hours=1))  # news, but no new fact
     text = compose_for_chat(app, 3, now=NOW).digest.document.text
-    assert "Update: Quake in Peru" in text and RESCUE in text and "Sources: Reuters" in text
+    assert "(Quake in Peru)" in text and RESCUE in text and "Sources: Reuters" in text
 
 
 def told_of(headline: str, first: Arrival) -> tuple[Story, Received]:
@@ -422,7 +446,7 @@ def test_an_article_a_digest_held_moments_after_it_arrived_brings_no_update_of_i
         app.db, story, "Lima Today", summary="\n".join(QUAKE_TOLL_RISES), dated=NOW - timedelta(hours=1)
     )
     text = compose_for_chat(app, 3, now=NOW).digest.document.text
-    assert f"Update: {QUAKE_HEADLINE}" in text and QUAKE_TOLL_RISES[0] in text
+    assert f"({QUAKE_HEADLINE})" in text and QUAKE_TOLL_RISES[0] in text
     # the rescue the digest left out was no news then, so neither is its retelling now
     assert QUAKE_FIRST[2] not in text and QUAKE_TOLL_RISES[1] not in text
     assert "Sources: Lima Today" in text and "Andes" not in text
@@ -447,7 +471,9 @@ def test_a_story_whose_news_is_dated_a_little_ahead_of_the_clock_is_not_held_bac
     )
     join_story(app.db, strike, "Delta Daily", summary="\n".join(COURT), dated=ahead, ingested=NOW)
     text = compose_for_chat(app, 5, now=NOW).digest.document.text
-    assert f"Update: {STRIKE_HEADLINE}" in text and COURT[0] in text
+    assert f"({STRIKE_HEADLINE})" in text and COURT[0] in text
+    # the news leads: the court order's title heads the update, its fact first (QA12b F10)
+    assert text.index("Update: Delta Daily") < text.index(COURT[0])
 
 
 def test_a_fan_out_reads_when_each_chat_last_got_a_digest_in_one_query(app):

@@ -209,7 +209,7 @@ def upgraded(tmp_path, settings, monkeypatch):
     assert matches(db, "kukuła") == 1 and matches(db, "løkke") == 1 and search_articles(db, "Lokke") == []
     assert db.execute("SELECT count(*) FROM actors WHERE key LIKE '%ł%'").fetchone()[0] == 2
     assert [r[0] for r in db.execute("SELECT name FROM schema_migrations WHERE number = 16")] == []
-    assert migrate(db) == ["m0016_folded_letters"]
+    assert migrate(db)[0] == "m0016_folded_letters"  # and the later ones
     return app
 
 

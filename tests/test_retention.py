@@ -97,7 +97,7 @@ async def test_pruning_every_day_never_brings_a_story_or_an_update_twice(db, set
     texts = [m.text for m in botapi.sent_messages(1)]
     assert len(texts) == 8 and "Quake in Peru" in texts[0]
     assert [n for n, t in enumerate(texts) if "Quake in Peru" in t] == [0, 1]
-    assert "Update: Quake in Peru" in texts[1] and "Rescuers arrived from Chile." in texts[1]
+    assert "(Quake in Peru)" in texts[1] and "Rescuers arrived from Chile." in texts[1]
     assert sum(t.startswith("Nothing new") for t in texts) == 6
     # the first digests are gone (the chat's latest stays), what it received of the story is not
     kept = [day for day, _ in dates(db, 1)]  # pruned last before the last digest: 5 days and a day's slack

@@ -240,7 +240,7 @@ def test_a_delivered_update_of_three_developments_is_remembered_whole(app):
         join_story(app.db, story, source, summary="\n".join(sentences), dated=day1 + timedelta(hours=3 + n))
     day2 = day1 + timedelta(days=1)
     text = compose_for_chat(app, 3, now=day2).digest.document.text
-    assert f"Update: {QUAKE_HEADLINE}" in text
+    assert f"({QUAKE_HEADLINE})" in text
     assert all(s in text for s in (QUAKE_TOLL_41[0], EMERGENCY, AFTERSHOCK))
     deliver(app, 3, day2)
     # the chat's record holds all three (what it was told is never offered again as news)

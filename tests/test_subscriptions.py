@@ -352,10 +352,15 @@ async def test_a_time_or_zone_set_without_a_subscription_says_nothing_changed_an
 
 
 @pytest.mark.parametrize("name", ["timezone", "zone", "TZ"])
-async def test_every_name_of_the_zone_setting_without_a_subscription_offers_it(app, name):
+async def test_every_name_of_the_zone_setting_without_a_subscription_sets_the_alerts_zone(app, name):
+    """A chat that only follows has a zone of its own for its alerts' quiet hours (QA12b F13); a digest
+    in that zone is a button away."""
     reply = await answer(app, f"/settings {name} Kyiv", ALICE)
-    assert "no daily digest yet, so there is nothing to change" in reply.document.text
+    assert reply.document.text.startswith("Saved.")
+    assert "Timezone: Europe/Kyiv" in reply.document.text
+    assert subscribers.chat_alerts(app.db, 1001).timezone == "Europe/Kyiv"
     assert reply.buttons[0][0].payload == "/subscribe Kyiv"
+    assert subscribers.get_subscriber(app.db, 1001) is None
 
 
 @pytest.mark.parametrize(
@@ -444,3 +449,18 @@ def test_a_country_named_like_an_old_zone_gets_its_own_zone():
     """IANA's old zone "Iceland" links to Africa/Abidjan (the same clock); Iceland's own is Reykjavik's."""
     assert parse_subscribe_args("8 Iceland") == (time(8, 0), "Atlantic/Reykjavik")
     assert parse_subscribe_args("8 Japan") == (time(8, 0), "Asia/Tokyo")
+
+
+async def test_the_day_before_clocks_go_forward_the_next_digest_is_told_when_it_comes(db, settings):
+    """02:30 does not exist in Sydney on 4 October 2026: the digest comes at 03:00, and the reply says so
+    (QA12b F4)."""
+    from datetime import UTC, datetime
+
+    from briefing.service import App
+    from tests.digestkit import Clock
+
+    app = App(db=db, settings=settings, clock=Clock(datetime(2026, 10, 3, 12, 0, tzinfo=UTC)))
+    reply = await answer(app, "/subscribe 02:30 Australia/Sydney", ALICE)
+    assert "Next digest: tomorrow at 03:00 (02:30 does not exist then: the clocks go forward)" in (
+        reply.document.text
+    )

@@ -564,3 +564,16 @@ def test_a_country_that_shares_its_name_with_a_us_state_says_so():
         "“Georgia” is taken as the country; for Georgia, United States, send America/New_York.",
     )
     assert read_zone("Ukraine", now=WINTER) == ("Europe/Kyiv", "")
+
+
+def test_a_close_old_and_new_name_are_suggested_once():
+    """ "Europe/Kyev" is close to Europe/Kiev and Europe/Kyiv, one zone: suggested once (QA12b F3)."""
+    with pytest.raises(SettingError) as exc:
+        parse_zone("Europe/Kyev")
+    assert str(exc.value).endswith(" Did you mean Europe/Kyiv?")
+
+
+def test_an_area_city_name_typed_with_spaces_is_taken():
+    """ "America/New York" is America/New_York, not a question (QA12b F9)."""
+    assert parse_zone("America/New York") == "America/New_York"
+    assert parse_zone("america / los angeles") == "America/Los_Angeles"

@@ -18,7 +18,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections import defaultdict
-from collections.abc import Awaitable, Callable, Iterable, Iterator
+from collections.abc import Awaitable, Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -28,19 +28,21 @@ from telegram.request import HTTPXRequest
 
 from briefing.adapters.pacer import Pacer
 from briefing.adapters.sender import Sender, SendPolicy, Tally
-from briefing.alerts import compose_alert
+from briefing.alerts import compose_alert, told_sentence
 from briefing.document import Document
 from briefing.render import html_messages, plain_messages
 from briefing.service import App
+from briefing.service.alerts import why_alerted
 from briefing.service.commands import TERMINAL_CHAT_ID
 from briefing.service.digests import ComposeReport, DueDigests, compose_and_store_now
 from briefing.service.polling import alert_due
 from config import Settings
 from store import alerts as alert_store
 from store import deliveries
+from store.db import transaction
 from store.digests import delivered_story_ids, stories_by_id
 from store.search import articles_by_ids
-from store.subscribers import follows_of
+from store.subscribers import follows_of, get_subscriber
 
 log = logging.getLogger(__name__)
 
@@ -152,8 +154,18 @@ class _PartLedger:
         )
 
 
+UNSUBSCRIBED = "not sent: the chat unsubscribed after the digest was composed"
+
+
 async def _digest_chat(sender: Sender, chat_id: int) -> None:
-    for part in deliveries.pending_parts(sender.app.db, chat_id):
+    """Send the chat's pending parts in order; a chat that unsubscribed meanwhile (it was told "no more
+    daily digests") gets none of them: they are marked failed."""
+    db = sender.app.db
+    for part in deliveries.pending_parts(db, chat_id):
+        sub = get_subscriber(db, chat_id)
+        if sub is None or not sub.active:
+            deliveries.fail_chat(db, chat_id, error=UNSUBSCRIBED, now=sender.app.now())
+            return
         ledger = _PartLedger(sender.app, part.digest_date, part.part)
         status, chat_id = await sender.send(chat_id, part.text, part.plain, ledger)
         if status in ("blocked", "later", "unconfirmed", "stopped"):
@@ -298,16 +310,22 @@ async def send_digest_now(app: App, bot: Bot, chat_id: int, *, now: datetime | N
 
 
 class _AlertLedger:
-    def __init__(self, app: App, story_id: int):
-        self.app, self.story_id = app, story_id
+    """An alert's bookkeeping; once sent, its story counts as received by the chat (``told``: the
+    sentence it showed; ``held``: the story's articles then), so the next digest does not tell it anew."""
+
+    def __init__(self, app: App, story_id: int, told: Sequence[str] = (), held: Sequence[int] = ()):
+        self.app, self.story_id, self.told, self.held = app, story_id, told, held
 
     def claim(self, chat_id: int) -> bool:
         return alert_store.claim_alert(self.app.db, chat_id, self.story_id, now=self.app.now())
 
     def confirm(self, chat_id: int, message_id: int, plain: bool) -> None:
-        alert_store.confirm_alert(
-            self.app.db, chat_id, self.story_id, message_id=message_id, now=self.app.now()
-        )
+        now = self.app.now()
+        with transaction(self.app.db):
+            alert_store.confirm_alert(self.app.db, chat_id, self.story_id, message_id=message_id, now=now)
+            deliveries.record_alerted(
+                self.app.db, chat_id, self.story_id, told=self.told, held=self.held, at=now
+            )
 
     def release(self, chat_id: int, error: str) -> None:
         alert_store.release_alert(self.app.db, chat_id, self.story_id, error=error)
@@ -362,7 +380,8 @@ async def send_due_alerts(
             alert_store.defer_alerts(app.db, chat_id, [a.story_id for a in alerts], until=first)
             return
         received = delivered_story_ids(app.db, chat_id)
-        followed = {f.value for f in follows_of(app.db, chat_id)}
+        follows = follows_of(app.db, chat_id)
+        followed = {f.value for f in follows}
         sent = alert_store.sent_times(app.db, chat_id, since=now - hour)
         for k, alert in enumerate(alerts):
             facts = stories.get(alert.story_id)
@@ -380,8 +399,11 @@ async def send_due_alerts(
                 alert_store.defer_alerts(app.db, chat_id, later, until=alert_due(app, chat_id, free) or free)
                 return
             newest = made_by.get(alert.article_id) if alert.article_id else None
-            html, plain = _one_message(compose_alert(facts.story, reasons, newest))
-            status, chat_id = await sender.send(chat_id, html, plain, _AlertLedger(app, alert.story_id))
+            whys = why_alerted(app, follows, reasons, alert.article_id) if alert.article_id else []
+            html, plain = _one_message(compose_alert(facts.story, reasons, newest, whys))
+            told = [t for t in (told_sentence(facts.story, newest, whys),) if t]
+            ledger = _AlertLedger(app, alert.story_id, told, facts.story.article_ids)
+            status, chat_id = await sender.send(chat_id, html, plain, ledger)
             if status in ("blocked", "stopped"):
                 return
             if status == "sent":

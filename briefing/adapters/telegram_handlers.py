@@ -6,8 +6,8 @@ from __future__ import annotations
 import contextlib
 import logging
 
-from telegram import CallbackQuery, Message, Update
-from telegram.constants import ChatType
+from telegram import Bot, CallbackQuery, Chat, Message, Update
+from telegram.constants import ChatMemberStatus, ChatType
 from telegram.error import BadRequest, NetworkError, TelegramError
 from telegram.ext import ContextTypes
 
@@ -25,7 +25,7 @@ from briefing.ages import retold
 from briefing.document import message
 from briefing.paging import Paged, View, button_keys, page_view, parse_action, sources_view
 from briefing.service import App
-from briefing.service.commands import COMMANDS, Asker, Reply, answer, parse, stopped_note
+from briefing.service.commands import COMMANDS, Asker, Reply, answer, changes_chat, parse, stopped_note
 from store import subscribers
 from store.callbacks import get_callback, remember_reply, reply_to
 
@@ -51,6 +51,26 @@ def _for_me(message: Message, bot_username: str) -> bool:
     return name in COMMANDS
 
 
+MANAGERS = (ChatMemberStatus.OWNER, ChatMemberStatus.ADMINISTRATOR)
+
+
+async def asker_of(bot: Bot, chat: Chat, user_id: int, text: str, *, as_group: bool = False) -> Asker:
+    """Who asks, and whether they may change the chat's digest and follows: anyone in a private chat;
+    in a group, for a command that changes them, its administrators (Telegram's getChatMember says who;
+    ``as_group``: an anonymous administrator, who writes as the group itself). Telegram failing to say
+    counts as no."""
+    manages = True
+    if chat.type != ChatType.PRIVATE and not as_group and changes_chat(text):
+        try:
+            member = await bot.get_chat_member(chat.id, user_id)
+        except TelegramError as exc:
+            log.warning("could not tell whether user %s manages chat %s: %s", user_id, chat.id, exc)
+            manages = False
+        else:
+            manages = member.status in MANAGERS
+    return Asker(chat.id, user_id, chat.type, manages=manages)
+
+
 async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Answer a command or a text (an edited one replaces the earlier answer)."""
     message = update.effective_message
@@ -66,7 +86,9 @@ async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     app = app_of(context)
     chat = update.effective_chat
     user_id = update.effective_user.id if update.effective_user else chat.id
-    reply = await answer(app, message.text, Asker(chat.id, user_id, chat.type))
+    as_group = message.sender_chat is not None and message.sender_chat.id == chat.id
+    asker = await asker_of(context.bot, chat, user_id, message.text, as_group=as_group)
+    reply = await answer(app, message.text, asker)
     quote = message.message_id if chat.type != ChatType.PRIVATE else None
     earlier = reply_to(app.db, chat.id, message.message_id) if update.edited_message else None
     try:
@@ -115,7 +137,8 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         if view is not None:
             await show(context.bot, app, chat_id, message.message_id, view.document, markup(key, view.keys))
             return
-        reply = await answer(app, state.commands[n], Asker(chat_id, query.from_user.id, message.chat.type))
+        asker = await asker_of(context.bot, message.chat, query.from_user.id, state.commands[n])
+        reply = await answer(app, state.commands[n], asker)
         document, keys = first_view(app, chat_id, reply)
         await show(context.bot, app, chat_id, message.message_id, document, keys)
     except ChatUnreachable:

@@ -32,6 +32,9 @@ class Asker:
     chat_id: int
     user_id: int
     chat_type: str = "private"
+    # may change the chat's digest and follows: in a private chat its user; in a group its administrators,
+    # as the adapter found out from Telegram (see ``changes_chat``)
+    manages: bool = True
 
     @property
     def private(self) -> bool:
@@ -82,19 +85,45 @@ class Command:
     description: str
     handler: Handler
     admin: bool = False
+    # what in a group only its administrators may do: "always" (/subscribe), "with words" (/settings
+    # shows the settings alone, changes them with words); "" for anyone
+    changes: str = ""
+
+    def changes_with(self, args: str) -> bool:
+        return self.changes == "always" or (self.changes == "with words" and bool(args.strip()))
 
 
 COMMANDS: dict[str, Command] = {}
 
 
-def command(name: str, usage: str, description: str, *, admin: bool = False) -> Callable[[Handler], Handler]:
-    """Register a handler for ``/name``; ``usage`` is shown in /help (e.g. ``/actor NAME``)."""
+def command(
+    name: str, usage: str, description: str, *, admin: bool = False, changes: str = ""
+) -> Callable[[Handler], Handler]:
+    """Register a handler for ``/name``; ``usage`` is shown in /help (e.g. ``/actor NAME``). ``changes``:
+    whether it changes the chat's digest or follows (see :class:`Command`)."""
 
     def register(handler: Handler) -> Handler:
-        COMMANDS[name] = Command(name, usage, description, handler, admin)
+        COMMANDS[name] = Command(name, usage, description, handler, admin, changes)
         return handler
 
     return register
+
+
+def changes_chat(text: str) -> bool:
+    """Whether a message is a command that changes the chat's digest or follows: in a group the adapter
+    then asks Telegram whether its sender is one of the group's administrators."""
+    name, args = parse(_first_command(text)[0])
+    cmd = COMMANDS.get(name) if name is not None else None
+    return cmd is not None and cmd.changes_with(args)
+
+
+def _group_refusal(name: str) -> Reply:
+    return Reply(
+        message(
+            f"Sorry, in a group only its administrators can use /{name} to change the group's digest or what"
+            " it follows. Ask one of them, or use it with me in a private chat for a digest of your own."
+        )
+    )
 
 
 _WORDY = re.compile(r"[^\W_]")
@@ -182,6 +211,8 @@ async def _answer_one(app: App, text: str, asker: Asker) -> Reply:
         )
     if cmd.admin and not is_admin(app, asker):
         return Reply(message(f"Sorry, /{name} is only for the bot's administrators."))
+    if not asker.manages and cmd.changes_with(args):
+        return _group_refusal(name)
     reply = await cmd.handler(app, args, asker)
     return reply
 

@@ -36,7 +36,9 @@ from briefing.service.actors import (
     suggestions,
     unknown_reply,
 )
+from briefing.service.alerts import alert_clock
 from briefing.service.commands import Asker, Button, Reply, command
+from briefing.topics import quoted
 from store import subscribers as subs
 from store.actors import get_actor
 
@@ -190,7 +192,28 @@ def _read(args: str, command: str) -> tuple[str, Kind | None] | Reply:
     return clean_topic(asked.name), asked.kind
 
 
-@command("follow", "/follow NAME|TOPIC", "follow a person, organisation, place or topic")
+_QUOTED = re.compile(r"^([\"“«„])(.+)([\"”»“])(\s*\(\w+\))?$")
+
+
+def _as_phrase(args: str, name: str) -> str:
+    """A topic of several words typed in quotes (``"port strike"``, ``"port strike" (topic)``) is
+    followed as that exact phrase, its quotes kept in its name; other words as they are."""
+    typed = _QUOTED.match(" ".join(args.translate(_INVISIBLE).split()).strip(_END))
+    if typed is None or _CLOSING.get(typed[1], "“") != typed[3] or len(name.split()) < 2:
+        return name
+    if typed[1] in typed[2] or typed[3] in typed[2]:  # "red" and "blue": two quoted words, no phrase
+        return name
+    return f"“{name}”"
+
+
+def _bare(value: str) -> str:
+    """A followed phrase's words without its quotes."""
+    return value[1:-1] if quoted(value) else value
+
+
+@command(
+    "follow", "/follow NAME|TOPIC", "follow a person, organisation, place or topic", changes="with words"
+)
 async def follow_command(app: App, args: str, asker: Asker) -> Reply:
     """Follow an actor (if the name is one) or a topic."""
     read = _read(args, "follow")
@@ -209,6 +232,8 @@ async def follow_command(app: App, args: str, asker: Asker) -> Reply:
     value, actor_id = chosen
     if actor_id is None and (refused := _unfollowable(value)) is not None:
         return refused
+    if actor_id is None:
+        value = _as_phrase(args, value)
     followed = _followed(app, asker.chat_id)
     known = [one for one in followed if _same(one[0], value, actor_id)]
     if known:
@@ -262,10 +287,17 @@ def _what_follows(app: App, asker: Asker, value: str) -> list[Block]:
             )
         ]
     sub = subs.get_subscriber(app.db, asker.chat_id)
-    alert = para(
-        "When a new story about ", bold(value), " arrives, I send you an alert (one due at night waits"
-        " for the morning)."
-    )  # fmt: skip
+    clock = alert_clock(app, asker.chat_id)
+    window = clock.window
+    hours = "" if window is None else f"{window[0]:%H:%M}–{window[1]:%H:%M}"
+    night = f" (one due in your quiet hours, {hours}, waits)" if hours else ""
+    alert = para("When a new story about ", bold(value), f" arrives, I send you an alert{night}.")
+    if clock.zone_is_default and window is not None:  # no digest told us its zone: say whose clock it is
+        alert = para(
+            "When a new story about ", bold(value), " arrives, I send you an alert (one due in quiet hours,"
+            f" {hours} {clock.timezone}, waits; set your zone with ",
+            code("/settings tz CITY"), ")."
+        )  # fmt: skip
     if sub is not None and not sub.active:  # /unsubscribe stopped the digest, not the alerts
         return [
             alert,
@@ -297,20 +329,24 @@ async def following_command(app: App, args: str, asker: Asker) -> Reply:
     return _following_reply(_followed(app, asker.chat_id))
 
 
-def _matching(app: App, followed: Sequence[Followed], name: str, kind: Kind | None) -> list[Followed]:
-    """The follows ``name`` (with its qualifier, if any) may mean: those of that name, else the actors
-    the name is another name of ("Kellogg" for Keith Kellogg)."""
-    if kind == "topic":
-        return [
-            one for one in followed if one[0].kind == "topic" and one[0].value.casefold() == name.casefold()
-        ]
+def _matching(
+    app: App, followed: Sequence[Followed], name: str, kind: Kind | None, typed: str = ""
+) -> list[Followed]:
+    """The follows ``name`` (with its qualifier, if any) may mean: those of that name (a phrase with or
+    without its quotes; as ``typed``, quoted or not, when the chat follows both), else the actors the name
+    is another name of ("Kellogg" for Keith Kellogg)."""
     type_ = actor_type(kind)
 
     def fits(one: Followed) -> bool:
+        if kind == "topic":
+            return one[0].kind == "topic"
         return type_ is None or (one[1] is not None and one[1].type == type_)
 
-    named = [one for one in followed if one[0].value.casefold() == name.casefold() and fits(one)]
-    if named:
+    named = [one for one in followed if _bare(one[0].value).casefold() == name.casefold() and fits(one)]
+    as_typed = [one for one in named if one[0].value.casefold() == _as_phrase(typed, name).casefold()]
+    if len(named) > 1 and as_typed:
+        return as_typed
+    if named or kind == "topic":
         return named
     ids = {a.id for a in lookup_actor(app, name, type_).found}
     return [one for one in followed if one[0].actor_id in ids]
@@ -326,7 +362,7 @@ def _which_reply(name: str, matches: Sequence[Followed], followed: Sequence[Foll
     )
 
 
-@command("unfollow", "/unfollow NAME|TOPIC", "stop following something")
+@command("unfollow", "/unfollow NAME|TOPIC", "stop following something", changes="with words")
 async def unfollow_command(app: App, args: str, asker: Asker) -> Reply:
     """Stop following a name or topic (by the name shown in /following, or any name of the actor)."""
     read = _read(args, "unfollow")
@@ -336,7 +372,7 @@ async def unfollow_command(app: App, args: str, asker: Asker) -> Reply:
     followed = _followed(app, asker.chat_id)
     if not name:
         return _following_reply(followed)
-    matches = _matching(app, followed, name, kind_asked)
+    matches = _matching(app, followed, name, kind_asked, args)
     if not matches:
         typed = shorten(clean_topic(args))  # the user's own words: "(country)" is not to become "(place)"
         # with what is followed and its buttons: an old ✕ button pressed again must not wipe the list

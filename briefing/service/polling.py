@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from briefing.alerts import alert_due_at
@@ -25,13 +25,14 @@ from briefing.document import Document, Section, code, heading, link, para
 from briefing.models import Source
 from briefing.schedule import zone
 from briefing.service import App
+from briefing.service.alerts import alert_clock
 from briefing.service.commands import TERMINAL_CHAT_ID
 from briefing.service.feed_polls import ingest_feed
 from store.alerts import followers_of_articles, queue_alert
 from store.articles import dated_since
 from store.db import transaction
 from store.sources import due_feeds, get_source, record_poll_failure
-from store.subscribers import get_subscriber, is_unreachable
+from store.subscribers import is_unreachable
 
 if TYPE_CHECKING:
     from briefing.adapters.fetch import Fetcher
@@ -39,21 +40,17 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def quiet_hours(app: App) -> tuple[time, time]:
-    start, _, end = app.settings.alert_quiet_hours.partition("-")
-    return time.fromisoformat(start.strip()), time.fromisoformat(end.strip())
-
-
 def alert_due(app: App, chat_id: int, now: datetime) -> datetime | None:
-    """When an alert queued now for the chat may go out (after its quiet hours); None when the chat
-    cannot be written to (it blocked the bot). Alerts come from follows: /unsubscribe stops the digest
-    only, /unfollow the alerts."""
-    sub = get_subscriber(app.db, chat_id)
+    """When an alert queued now for the chat may go out (after its quiet hours, in its zone: see
+    ``briefing.service.alerts.alert_clock``); None when the chat cannot be written to (it blocked the
+    bot). Alerts come from follows: /unsubscribe stops the digest only, /unfollow the alerts."""
     if chat_id == TERMINAL_CHAT_ID or is_unreachable(app.db, chat_id):
         return None
-    start, end = quiet_hours(app)
-    tz = zone(sub.timezone if sub is not None else app.settings.timezone)
-    return alert_due_at(now, tz, quiet_start=start, quiet_end=end)
+    clock = alert_clock(app, chat_id)
+    window = clock.window
+    if window is None:
+        return now
+    return alert_due_at(now, zone(clock.timezone), quiet_start=window[0], quiet_end=window[1])
 
 
 def queue_alerts(app: App, article_ids: Sequence[int], *, now: datetime) -> int:

@@ -11,8 +11,9 @@ from briefing.digest import day_label
 from briefing.document import Block, bold, code, item, message, para
 from briefing.models import Subscriber
 from briefing.place_zones import fold
-from briefing.schedule import due_digest, local_date, next_due
+from briefing.schedule import due_digest, local_date, local_moment, next_due
 from briefing.service import App
+from briefing.service.alerts import QUIET_EXAMPLE, alert_clock, read_quiet
 from briefing.service.commands import Asker, Button, Reply, command
 from briefing.times_of_day import (
     EVENING_WORDS,
@@ -104,8 +105,41 @@ def _describe(app: App, sub: Subscriber, *, typed: str = "", chosen: str = "") -
     ]
     if sub.active:
         lines.append(item("Next digest: ", bold(_next_digest(app, sub, now))))
+    lines.append(_quiet_line(app, sub.chat_id))
     notes = [n for n in (chosen, zone_note(sub.timezone, now, typed=typed)) if n]
     return [*lines, *(para(n) for n in notes)]
+
+
+def _quiet_line(app: App, chat_id: int) -> Block:
+    """The quiet hours of the chat's alerts, in its zone ("the bot's default" when not its own)."""
+    clock = alert_clock(app, chat_id)
+    default = " (the default)" if clock.quiet_is_default else ""
+    if clock.window is None:
+        return item("Alerts: ", bold("at any hour"), f" (no quiet hours){default}")
+    start, end = clock.window
+    return item("Alerts: ", bold(f"quiet {start:%H:%M}–{end:%H:%M}"), f"{default}, held until they end")
+
+
+def _alerts_reply(app: App, chat_id: int, note: str = "", typed: str = "") -> Reply:
+    """The alert settings of a chat that follows without a daily digest: its zone and quiet hours."""
+    clock, now = alert_clock(app, chat_id), app.now()
+    zone = describe_zone(clock.timezone, now) + (" (the bot's default)" if clock.zone_is_default else "")
+    lines: list[Block] = [
+        para(bold("Your alerts"), " (this chat has no daily digest)"),
+        item("Timezone: ", bold(zone)),
+        _quiet_line(app, chat_id),
+    ]
+    if note:
+        lines.insert(0, para(note))
+    if typed and (told := zone_note(clock.timezone, now, typed=typed)):
+        lines.append(para(told))
+    lines.append(
+        para("Change them with ", code("/settings tz Asia/Tokyo"), " or ", code(QUIET_EXAMPLE), " (",
+             code("/settings quiet off"), " for alerts at any hour).")
+    )  # fmt: skip
+    wanted = f"/subscribe {typed[:60]}".strip()  # a digest in the zone just set, if one is wanted
+    lines.append(para("For a daily digest too: ", code(wanted), "."))
+    return Reply(message(*lines), buttons=((Button(wanted, wanted),),))
 
 
 def _next_digest(app: App, sub: Subscriber, now: datetime) -> str:
@@ -123,6 +157,9 @@ def _next_digest(app: App, sub: Subscriber, now: datetime) -> str:
     tomorrow = today + timedelta(days=1)
     when = "today" if day == today else "tomorrow" if day == tomorrow else day_label(day)
     told = f"{when} at {sub.digest_time:%H:%M}"
+    comes = local_moment(day, sub.digest_time, tz).astimezone(tz)
+    if comes.time().replace(tzinfo=None) != sub.digest_time.replace(tzinfo=None):  # a spring-forward gap
+        told = f"{when} at {comes:%H:%M} ({sub.digest_time:%H:%M} does not exist then: the clocks go forward)"
     return f"{told} (one a day: today's is done)" if done and day == tomorrow else told
 
 
@@ -130,7 +167,7 @@ def _failed(exc: SettingError) -> Reply:
     return Reply(message(str(exc)))
 
 
-@command("subscribe", "/subscribe [HH:MM] [Area/City]", "a daily digest at your local time")
+@command("subscribe", "/subscribe [HH:MM] [Area/City]", "a daily digest at your local time", changes="always")
 async def subscribe_command(app: App, args: str, asker: Asker) -> Reply:
     """Subscribe this chat, or change the time and zone of its subscription."""
     try:
@@ -139,10 +176,11 @@ async def subscribe_command(app: App, args: str, asker: Asker) -> Reply:
         return _failed(exc)
     zone, chosen = found or (None, "")
     old = subs.get_subscriber(app.db, asker.chat_id)
+    own = subs.chat_alerts(app.db, asker.chat_id).timezone  # set for alerts before there was a digest
     sub = subs.subscribe(
         app.db,
         asker.chat_id,
-        timezone=zone or (old.timezone if old else app.settings.timezone),
+        timezone=zone or (old.timezone if old else own or app.settings.timezone),
         digest_time=when or (old.digest_time if old else parse_time(app.settings.digest_time)),
         length=None if old else app.settings.digest_length,
         chat_type=asker.chat_type,
@@ -167,7 +205,7 @@ TERMINAL_DIGEST = para(
 )
 
 
-@command("unsubscribe", "/unsubscribe", "stop the daily digest")
+@command("unsubscribe", "/unsubscribe", "stop the daily digest", changes="always")
 async def unsubscribe_command(app: App, args: str, asker: Asker) -> Reply:
     """Stop the digest for this chat (the settings are kept for a later /subscribe)."""
     sub = subs.get_subscriber(app.db, asker.chat_id)
@@ -211,7 +249,26 @@ SETTING_NAMES = {
     "timezone": "Europe/Kyiv",
     "zone": "Europe/Kyiv",
     "length": "5",
+    "quiet": "23:00-07:00",
 }
+
+
+def _alert_settings(app: App, asker: Asker, what: str, value: str) -> Reply:
+    """``/settings``, ``/settings tz ZONE`` or ``/settings quiet HH:MM-HH:MM|off|default`` in a chat that
+    follows without a digest: its alerts keep quiet hours in its own zone."""
+    if what and not value:
+        return _failed(SettingError(f"Say what to set it to, e.g. /settings {what} {SETTING_NAMES[what]}"))
+    if not what:
+        return _alerts_reply(app, asker.chat_id)
+    try:
+        if what == "quiet":
+            subs.set_chat_alerts(app.db, asker.chat_id, quiet_hours=read_quiet(value), now=app.now())
+            return _alerts_reply(app, asker.chat_id, note="Saved.")
+        zone, chosen = zone_and_note(value, now=app.now())
+    except SettingError as exc:
+        return _failed(exc)
+    subs.set_chat_alerts(app.db, asker.chat_id, timezone=zone, now=app.now())
+    return _alerts_reply(app, asker.chat_id, note=f"Saved. {chosen}".strip(), typed=value)
 
 
 def _change(app: App, asker: Asker, what: str, value: str) -> tuple[Subscriber | None, str]:
@@ -223,15 +280,28 @@ def _change(app: App, asker: Asker, what: str, value: str) -> tuple[Subscriber |
     if what in ZONE_SETTINGS:
         zone, chosen = zone_and_note(value, now=app.now())
         return subs.update_subscriber(app.db, asker.chat_id, timezone=zone, now=app.now()), chosen
+    if what == "quiet":
+        subs.set_chat_alerts(app.db, asker.chat_id, quiet_hours=read_quiet(value), now=app.now())
+        return subs.get_subscriber(app.db, asker.chat_id), ""
     return subs.update_subscriber(app.db, asker.chat_id, length=parse_length(value), now=app.now()), ""
 
 
-@command("settings", "/settings", "your digest's time, timezone and length, with buttons to change them")
+@command(
+    "settings",
+    "/settings",
+    "your digest's time, timezone and length, with buttons to change them",
+    changes="with words",
+)
 async def settings_command(app: App, args: str, asker: Asker) -> Reply:
-    """Show the digest settings; ``/settings time|tz|length VALUE`` changes one."""
+    """Show the digest settings; ``/settings time|tz|length|quiet VALUE`` changes one. A chat without a
+    digest has its alerts' zone and quiet hours to set."""
     sub = subs.get_subscriber(app.db, asker.chat_id)
     words = args.split(maxsplit=1)
     what = words[0].lower() if words else ""
+    if sub is None and (
+        what in ("quiet", *ZONE_SETTINGS) or (not words and follows_of(app.db, asker.chat_id))
+    ):
+        return _alert_settings(app, asker, what, words[1].strip() if len(words) == 2 else "")
     if sub is None:
         default = f"{app.settings.digest_time} {app.settings.timezone}"
         if len(words) == 2 and what in ("time", *ZONE_SETTINGS):  # "/settings time 9pm": nothing to change
@@ -283,7 +353,7 @@ async def settings_command(app: App, args: str, asker: Asker) -> Reply:
     if what not in SETTING_NAMES:
         return _failed(
             SettingError(
-                f"There is no setting “{words[0]}”: try time, tz or length, e.g. /settings length 5."
+                f"There is no setting “{words[0]}”: try time, tz, length or quiet, e.g. /settings length 5."
             )
         )
     if len(words) < 2:

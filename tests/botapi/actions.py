@@ -189,6 +189,14 @@ class UserActions:
         """The user blocks the bot (a ``my_chat_member`` update with status ``kicked``)."""
         return self.push_my_chat_member(None, "kicked", user=user or self.user)
 
+    def set_member(self, chat: Chat | int, user: User, status: str = "administrator") -> None:
+        """Make ``user`` a member of a group with ``status`` ("creator", "administrator", "member",
+        "left"...), as getChatMember and getChatAdministrators then answer. A user who writes in a group
+        first is its creator, later ones members, unless set here."""
+        state = self._chat_state(chat, user)
+        state.users[user.id] = user
+        state.members[user.id] = status
+
     def set_blocked(self, chat_id: int, blocked: bool = True) -> None:
         """Mark a chat blocked (403 on send) without an update, as if it happened while the bot
         was away."""

@@ -458,6 +458,64 @@ def get_chat(server: BotApiServer, params: dict, files: dict) -> dict:
     }
 
 
+_ADMIN_RIGHTS = (
+    "can_manage_chat", "can_delete_messages", "can_manage_video_chats", "can_restrict_members",
+    "can_promote_members", "can_change_info", "can_invite_users", "can_post_stories", "can_edit_stories",
+    "can_delete_stories", "can_pin_messages",
+)  # fmt: skip
+
+
+def _chat_member(user: dict[str, Any], status: str) -> dict[str, Any]:
+    """A ChatMember object as Telegram gives it, with the fields each status has."""
+    member: dict[str, Any] = {"status": status, "user": user}
+    if status == "creator":
+        member["is_anonymous"] = False
+    elif status == "administrator":
+        member.update(can_be_edited=False, is_anonymous=False, **dict.fromkeys(_ADMIN_RIGHTS, True))
+    elif status == "kicked":
+        member["until_date"] = 0
+    return member
+
+
+def _group(server: BotApiServer, params: dict[str, Any]) -> ChatState:
+    chat_id = params.get("chat_id")
+    if chat_id is None or chat_id == "":
+        raise bad_request("chat_id is empty")
+    return server.state.chat_for(chat_id, create=False)
+
+
+@method("getChatMember")
+def get_chat_member(server: BotApiServer, params: dict, files: dict) -> dict:
+    """A private chat's user is its member; in a group, the status set for the user (``left`` for one
+    never seen there: Telegram says so of a user not in the group)."""
+    chat = _group(server, params)
+    user_id = params.get("user_id")
+    if not isinstance(user_id, int):
+        raise bad_request("user_id is empty" if user_id in (None, "") else "invalid user_id specified")
+    if user_id == server.state.bot.id:
+        return _chat_member(server.state.bot.to_dict(), "administrator" if chat.chat.is_group else "member")
+    if not chat.chat.is_group:
+        if user_id != chat.chat.id:
+            raise bad_request("user not found")
+        person = {"id": user_id, "is_bot": False, "first_name": chat.chat.first_name or ""}
+        return _chat_member(person, "member")
+    user = chat.users.get(user_id)
+    shown = user.to_dict() if user is not None else {"id": user_id, "is_bot": False, "first_name": "User"}
+    return _chat_member(shown, chat.members.get(user_id, "left"))
+
+
+@method("getChatAdministrators")
+def get_chat_administrators(server: BotApiServer, params: dict, files: dict) -> list[dict]:
+    chat = _group(server, params)
+    if not chat.chat.is_group:
+        raise bad_request("there are no administrators in the private chat")
+    return [
+        _chat_member(chat.users[uid].to_dict(), status)
+        for uid, status in chat.members.items()
+        if status in ("creator", "administrator") and uid in chat.users
+    ]
+
+
 @method("getFile")
 def get_file(server: BotApiServer, params: dict, files: dict) -> dict:
     stored = server.state.find_file(str(params.get("file_id") or ""))

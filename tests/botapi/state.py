@@ -24,6 +24,10 @@ class ChatState:
     blocked: bool = False
     removed: bool = False
     migrated_to: int | None = None
+    # a group's members by user id: their status ("creator", "administrator", "member", "left"...), and
+    # the users themselves; the first user who writes in a group is taken for its creator
+    members: dict[int, str] = field(default_factory=dict)
+    users: dict[int, User] = field(default_factory=dict)
 
     def refuse(self) -> ApiError | None:
         """The error Telegram gives a bot that sends here now, if any."""
@@ -105,6 +109,9 @@ class BotState:
         return self.add_chat(Chat(chat_id, kind, title=f"Group {chat_id}"))
 
     def add_message(self, chat: ChatState, sender: User, **fields: Any) -> StoredMessage:
+        if chat.chat.type in ("group", "supergroup") and not sender.is_bot:
+            chat.users.setdefault(sender.id, sender)
+            chat.members.setdefault(sender.id, "member" if chat.members else "creator")
         message = StoredMessage(chat.chat, chat.next_message_id, sender, self.now(), **fields)
         chat.messages[message.message_id] = message
         chat.next_message_id += 1

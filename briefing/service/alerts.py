@@ -1,0 +1,100 @@
+"""Alerts over the store: why an alert came (what the chat's follows matched in the article that made
+it, for the alert to show: see ``briefing.alerts.compose_alert``), and the clock a chat's alerts keep
+(its timezone and quiet hours, its own or the bot's defaults)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import time
+
+from briefing.alerts import Why
+from briefing.models import Follow
+from briefing.service import App
+from briefing.times_of_day import SettingError, parse_time
+from briefing.topics import read_topic, sentence_about
+from store.alerts import actor_mentioned
+from store.search import article_texts
+from store.subscribers import chat_alerts, get_subscriber
+
+
+def why_alerted(app: App, follows: Sequence[Follow], reasons: Sequence[str], article_id: int) -> list[Why]:
+    """For each of the alert's reasons the chat still follows: the names it goes by in the article and
+    the first sentence that holds it (an actor's mention, a topic's words near each other)."""
+    by_value = {f.value: f for f in follows}
+    whys: list[Why] = []
+    body: str | None = None
+    for reason in reasons:
+        f = by_value.get(reason)
+        if f is None:
+            continue
+        if f.actor_id is not None:
+            found = actor_mentioned(app.db, article_id, f.actor_id)
+            if found is not None:
+                whys.append(Why((f.value, *found.surfaces), found.sentence))
+                continue
+        if body is None:
+            body = article_texts(app.db, [article_id]).get(article_id, ("", ""))[1]
+        whys.append(Why((f.value,), sentence_about(body, read_topic(f.value)), topic=True))
+    return whys
+
+
+QUIET_EXAMPLE = "/settings quiet 23:00-07:00"
+_QUIET_SPLIT = re.compile(r"\s*(?:-|–|—|\bto\b|\buntil\b)\s*", re.I)
+OFF_WORDS = ("off", "none", "no")
+
+
+def read_quiet(text: str) -> str | None:
+    """Quiet hours as typed ("23:00-06:00", "11pm to 6am", "off", "default") as stored: "HH:MM-HH:MM",
+    "off", or None for the bot's default."""
+    words = text.strip().lower()
+    if words in OFF_WORDS:
+        return "off"
+    if words == "default":
+        return None
+    ends = _QUIET_SPLIT.split(text.strip())
+    if len(ends) != 2 or not all(ends):
+        raise SettingError(
+            f"Quiet hours are two times, when they start and when they end, e.g. {QUIET_EXAMPLE},"
+            " or “off” for alerts at any hour."
+        )
+    start, end = (parse_time(e, example=QUIET_EXAMPLE) for e in ends)
+    if start == end:
+        return "off"
+    return f"{start:%H:%M}-{end:%H:%M}"
+
+
+def quiet_window(value: str) -> tuple[time, time] | None:
+    """The start and end of quiet hours stored as "HH:MM-HH:MM"; None for "off"."""
+    if value == "off":
+        return None
+    start, _, end = value.partition("-")
+    return time.fromisoformat(start.strip()), time.fromisoformat(end.strip())
+
+
+@dataclass(frozen=True)
+class AlertClock:
+    """The clock a chat's alerts keep: its zone (its digest's, its own, or the bot's), whether that zone
+    is only the bot's default, and its quiet hours ("HH:MM-HH:MM" or "off"), whether its own or the bot's."""
+
+    timezone: str
+    quiet_hours: str
+    zone_is_default: bool
+    quiet_is_default: bool
+
+    @property
+    def window(self) -> tuple[time, time] | None:
+        return quiet_window(self.quiet_hours)
+
+
+def alert_clock(app: App, chat_id: int) -> AlertClock:
+    sub = get_subscriber(app.db, chat_id)
+    own = chat_alerts(app.db, chat_id)
+    zone = sub.timezone if sub is not None else own.timezone
+    return AlertClock(
+        zone or app.settings.timezone,
+        own.quiet_hours or app.settings.alert_quiet_hours,
+        zone is None,
+        own.quiet_hours is None,
+    )

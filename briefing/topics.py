@@ -1,0 +1,93 @@
+"""Where a followed topic is in a text: its words close together, not each anywhere. Pure.
+
+A topic of several words is read as what people mean by it: "port strike" is a strike at a port, not an
+article that says "strike" in one paragraph and "port" in another, nor "a missile strike on the port".
+Its words must stand within one word of each other (in any order: "strike at the port" is no match,
+"port workers' strike" and "a strike at port" are); in quotes (``"port strike"``) they must stand
+exactly so, in that order. The store's FTS5 query (``store.search.topic_query``) says the same to the
+index; this module finds the sentence that holds the topic, for an alert to show why it came.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from briefing.sentences import split_sentences
+
+# The other words a multi-word topic's words may have between them, in all (FTS5 NEAR's distance is
+# this plus the topic's words less two): one word ("port workers strike"), never "on the".
+SLACK = 1
+QUOTES = {'"': '"', "“": "”", "«": "»", "„": "“"}
+_WORD = re.compile(r"[^\W_]+")
+# a word followed may stand with a plural or verb ending ("strikes", "exported"), as the index's stemmer
+# lets it; the text's word must start with the topic's
+_ENDINGS = ("", "s", "es", "ed", "d", "ing", "'s")
+
+# Words that nearly every article has. Beside other words they are left out of a topic or query (every
+# word must match, and "the envoy" should find an article that never writes "the"); alone they are all
+# there is. Not "us" (the US) or "who" (the WHO), which can be news names.
+FUNCTION_WORDS = frozenset(
+    """a an the and or nor but not no of in on at to for from by with as is are was were be been it its
+    this that these those than then so if into onto over via per""".split()
+)
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A followed topic's words (casefolded), and whether they were quoted to be an exact phrase."""
+
+    words: tuple[str, ...]
+    exact: bool
+
+
+def quoted(value: str) -> bool:
+    """Whether a topic was followed in quotes, as an exact phrase (``"port strike"``)."""
+    return len(value) > 2 and QUOTES.get(value[0]) == value[-1]
+
+
+def read_topic(value: str) -> Topic:
+    """The topic's words; unquoted, without the function words beside others ("strike in Rotterdam")."""
+    words = _words(value)
+    if quoted(value) and len(words) > 1:
+        return Topic(tuple(words), True)
+    telling = [w for w in words if w not in FUNCTION_WORDS]
+    return Topic(tuple(telling or words), False)
+
+
+def near_distance(words: int) -> int:
+    """FTS5 NEAR's distance (tokens between the first and last of the words) for a topic of ``words``."""
+    return max(words - 2, 0) + SLACK
+
+
+def _words(text: str) -> list[str]:
+    return [w.casefold() for w in _WORD.findall(unicodedata.normalize("NFKC", text))]
+
+
+def _same(word: str, wanted: str) -> bool:
+    return word.startswith(wanted) and word[len(wanted) :] in _ENDINGS
+
+
+def mentions_topic(text: str, topic: Topic) -> bool:
+    """Whether ``text`` holds the topic: one word anywhere; several within one other word of each other
+    (in the order typed when quoted, and then side by side)."""
+    if not topic.words:
+        return False
+    words = _words(text)
+    span = len(topic.words) + (0 if topic.exact else SLACK)
+    for start in range(len(words)):
+        window = words[start : start + span]
+        if topic.exact:
+            if len(window) == span and all(_same(w, t) for w, t in zip(window, topic.words, strict=True)):
+                return True
+        elif any(_same(window[0], t) for t in topic.words) and all(
+            any(_same(w, t) for w in window) for t in topic.words
+        ):
+            return True
+    return False
+
+
+def sentence_about(text: str, topic: Topic) -> str | None:
+    """The first sentence of ``text`` that holds the topic, if one does."""
+    return next((s.text for s in split_sentences(text) if mentions_topic(s.text, topic)), None)
