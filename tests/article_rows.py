@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from briefing.aliases import fold, strip_article
 from store import Database
 from store.articles import get_article
-from store.db import to_iso
+from store.db import _migrations, open_db, to_iso, transaction
 
 
 def insert_article(
@@ -88,3 +88,17 @@ def enrich_sentences(app, title: str, sentences, source: str, hours: float):
     )
     enrich_article(app, article)
     return get_article(app.db, article.id)
+
+
+def database_before(path, number: int, *, when: datetime) -> Database:
+    """A database as the migrations before ``number`` left it (recorded as applied at ``when``), for
+    the tests of an upgrade."""
+    db = open_db(path, migrate_schema=False)
+    columns = "number INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL"
+    db.execute(f"CREATE TABLE schema_migrations ({columns})")
+    for n, name, module in _migrations():
+        if n < number:
+            with transaction(db):
+                module.apply(db)
+                db.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", [n, name, to_iso(when)])
+    return db

@@ -5,7 +5,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from article_rows import insert_article
+from article_rows import database_before, insert_article
 
 import briefing.aliases
 from briefing.aliases import actor_key, fold
@@ -15,7 +15,7 @@ from briefing.render import to_plain
 from briefing.service import App
 from briefing.service.commands import Asker, answer, load_all
 from store.actors import find_actors
-from store.db import _migrations, migrate, open_db, to_iso, transaction
+from store.db import migrate
 from store.search import fts_query, search_articles
 from tests.actor_helpers import add_article, add_article_naming
 
@@ -167,15 +167,7 @@ def test_hostile_queries_with_the_letters_never_raise(db, text):
 
 
 def database_before_0016(path):
-    db = open_db(path, migrate_schema=False)
-    columns = "number INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL"
-    db.execute(f"CREATE TABLE schema_migrations ({columns})")
-    for number, name, module in _migrations():
-        if number < 16:
-            with transaction(db):
-                module.apply(db)
-                db.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", [number, name, to_iso(NOW)])
-    return db
+    return database_before(path, 16, when=NOW)
 
 
 @contextmanager

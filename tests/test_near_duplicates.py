@@ -4,6 +4,7 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from article_rows import database_before
 from conftest import NOW, SEEDS
 
 from briefing.charsets import decode_text
@@ -11,9 +12,9 @@ from briefing.dedupe import BANDS, content_hash
 from briefing.dumps import split_dump
 from briefing.models import ArticleDraft
 from briefing.service.ingest import ingest_sources
-from store import open_db, transaction
+from store import transaction
 from store.articles import add_article, count_articles, get_article, known_url, near_duplicates_of
-from store.db import _migrations, migrate, to_iso
+from store.db import migrate, to_iso
 from store.stories import get_story
 
 # Four outlets' articles on North Korean troops in Russia's war (seed files 000, 001, 003 and 004).
@@ -77,16 +78,8 @@ async def test_ingest_counts_a_copy_with_one_more_sentence_as_a_near_duplicate(a
 
 
 def old_database(path):
-    """A database as m0001-m0010 left it, with two articles and their simhash bands."""
-    db = open_db(path, migrate_schema=False)
-    columns = "number INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL"
-    db.execute(f"CREATE TABLE schema_migrations ({columns})")
-    for number, name, module in _migrations():
-        if number < 11:
-            with transaction(db):
-                module.apply(db)
-                db.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", [number, name, to_iso(NOW)])
-    return db
+    """A database as m0001-m0010 left it."""
+    return database_before(path, 11, when=NOW)
 
 
 def test_the_migration_sketches_the_articles_stored_before_it(tmp_path, seed_drafts):
