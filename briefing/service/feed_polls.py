@@ -16,12 +16,13 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from briefing.addresses import site_of
-from briefing.errors import EmptySourceError, FetchError, SourceError
+from briefing.errors import EmptySourceError, FetchError, SourceError, WallPageError
 from briefing.feeds import Feed, FeedEntry, has_prose, parse_feed
 from briefing.models import ArticleDraft, IngestReport
 from briefing.pages import parse_page
 from briefing.service import App
 from briefing.service.batches import Tally, credible_date, store_drafts_async
+from briefing.walls import is_entry_page
 from store.articles import known_url
 from store.db import transaction
 from store.sources import find_source, forget_validators, record_poll_failure, record_poll_ok, upsert_source
@@ -184,6 +185,8 @@ async def fetch_teasers(
             async with gate:
                 fetched = await fetcher.get(draft.url)
             page = parse_page(fetched.body, fetched.url)
+            if not is_entry_page(draft.title, page.title, page.body):  # a wall no rule knew, another story
+                raise WallPageError("not this entry's article: the page has none of its headline's words")
         except SourceError as exc:
             for_now = isinstance(exc, FetchError) and exc.transient
             if for_now and retry_later:
