@@ -198,12 +198,16 @@ async def _receive(application: Application, s: Settings, poll_timeout: dtm.time
     if s.telegram_mode == "webhook":
         if not s.webhook_url:
             raise SettingsError("telegram.mode is 'webhook' but telegram.webhook_url is empty")
+        secret = secrets.token_urlsafe(32)
+        # whoever holds it can post updates as Telegram (an admin's /ingest): python-telegram-bot logs
+        # it with setWebhook's parameters at DEBUG
+        redact_logs(secret)
         await application.updater.start_webhook(
             listen=s.webhook_listen,
             port=s.webhook_port,
             url_path=urlsplit(s.webhook_url).path.lstrip("/"),
             webhook_url=s.webhook_url,
-            secret_token=secrets.token_urlsafe(32),
+            secret_token=secret,
             allowed_updates=ALLOWED_UPDATES,
         )
     else:
