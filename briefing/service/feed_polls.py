@@ -104,23 +104,34 @@ async def poll_feed(
 ) -> None:
     from store.sources import set_polling
 
-    with transaction(app.db):
-        source = find_source(app.db, url) or upsert_source(
-            app.db, kind="feed", location=url, name=site_of(url) or url, now=app.now()
-        )
-        if poll is not None:
+    source = find_source(app.db, url)
+    if source is not None and poll is not None:
+        with transaction(app.db):
             set_polling(app.db, source.id, poll)
-    # whether a later poll will read this feed again (a paused feed waits for an admin, maybe forever)
-    polled = (source.poll and not source.paused) if poll is None else poll
+        source = find_source(app.db, url)
     try:
-        fetched = first or await fetcher.get(url, etag=source.etag, last_modified=source.last_modified)
+        etag, modified = (source.etag, source.last_modified) if source else (None, None)
+        fetched = first or await fetcher.get(url, etag=etag, last_modified=modified)
         feed = None
         if not fetched.not_modified:
             feed = parse_feed(fetched.body, url=fetched.url, content_type=fetched.content_type)
     except SourceError as exc:
+        if source is None:
+            # a new address is registered only once it has proved a feed: one that is not (a "Document
+            # Moved" stub served as RSS) would be polled, fail, and be paused with a notice to the admins
+            why = f"{exc}; not added to the feeds read on a schedule" if poll else str(exc)
+            tally.failed.append((url, why))
+            return
         _feed_failed(app, source.id, source.failures, str(exc))
         tally.failed.append((url, str(exc)))
         return
+    if source is None:
+        with transaction(app.db):
+            source = upsert_source(app.db, kind="feed", location=url, name=site_of(url) or url, now=app.now())
+            if poll is not None:
+                set_polling(app.db, source.id, poll)
+    # whether a later poll will read this feed again (a paused feed waits for an admin, maybe forever)
+    polled = (source.poll and not source.paused) if poll is None else poll
     next_poll = app.now() + timedelta(minutes=app.settings.poll_minutes)
     with transaction(app.db):
         if feed is not None:
