@@ -150,15 +150,27 @@ async def poll_feed(
     note_recovery(feed, url, tally)
     full, teasers = readable_entries(fresh_entries(app, feed, tally), tally, label=url)
     await store_drafts_async(app, full, tally, label=url, source_id=source.id)
-    left = await fetch_teasers(
-        app, teasers, tally, fetcher, label=url, source_id=source.id, retry_later=polled
+    # the poll that would pause the feed leaves no entry waiting: they keep the feed's summaries
+    retry = polled and source.failures + 1 < app.settings.feed_max_failures
+    missed = await fetch_teasers(
+        app, teasers, tally, fetcher, label=url, source_id=source.id, retry_later=retry
     )
-    if left:  # the next poll must read the feed again, not hear "304 Not Modified" and skip those entries
+    if missed and retry:  # the next poll must read the feed again, not hear "304 Not Modified" and skip them
         with transaction(app.db):
             forget_validators(app.db, source.id)
+    if polled and teasers and len(missed) == len(teasers):
+        # a site that never answers for its pages (a tarpit) is a failing feed: backed off, then paused
+        # with a notice to the admins, not fetched in full at every poll forever
+        pages = (
+            "its new entry's page" if len(teasers) == 1 else f"none of its {len(teasers)} new entries' pages"
+        )
+        error = f"{pages} could {'not ' if len(teasers) == 1 else ''}be fetched ({missed[0]})"
+        _feed_failed(app, source.id, source.failures, error, failures_before=source.failures)
 
 
-def _feed_failed(app: App, source_id: int, failures: int, error: str) -> None:
+def _feed_failed(
+    app: App, source_id: int, failures: int, error: str, *, failures_before: int | None = None
+) -> None:
     backoff = app.settings.poll_minutes * 2 ** min(failures + 1, 5)
     with transaction(app.db):
         record_poll_failure(
@@ -168,6 +180,7 @@ def _feed_failed(app: App, source_id: int, failures: int, error: str) -> None:
             error=error,
             max_failures=app.settings.feed_max_failures,
             next_poll_at=app.now() + timedelta(minutes=backoff),
+            failures_before=failures_before,
         )
 
 
@@ -180,15 +193,15 @@ async def fetch_teasers(
     label: str,
     source_id: int | None,
     retry_later: bool,
-) -> int:
-    """Fetch the pages of entries the feed only teases, a few at a time, and store them; the number of
-    entries left for the next poll. ``retry_later``: a later poll will read this feed again, so an entry
-    whose page fails for now is left for it; otherwise (a feed file, a feed not polled) that entry keeps
-    the feed's summary."""
+) -> list[str]:
+    """Fetch the pages of entries the feed only teases, a few at a time, and store them; the reasons of
+    the pages that could not be had for now (a timeout, a 5xx). ``retry_later``: a later poll will read
+    this feed again, so an entry whose page fails for now is left for it; otherwise (a feed file, a feed
+    not polled) that entry keeps the feed's summary."""
     if not teasers:
-        return 0
+        return []
     gate = asyncio.Semaphore(PAGE_CONCURRENCY)
-    left: list[str] = []
+    missed: list[str] = []
 
     async def full(draft: ArticleDraft) -> ArticleDraft | None:
         assert draft.url is not None  # a teaser without a URL is no teaser to fetch (see readable_entries)
@@ -200,10 +213,11 @@ async def fetch_teasers(
                 raise WallPageError("not this entry's article: the page has none of its headline's words")
         except SourceError as exc:
             for_now = isinstance(exc, FetchError) and exc.transient
+            if for_now:
+                missed.append(str(exc))
             if for_now and retry_later:
                 # not now: the URL stays unknown, so the next poll tries the page again
                 tally.failed.append((draft.url, f"feed entry page: {exc}"))
-                left.append(draft.url)
                 return None
             if not has_prose(draft):
                 reason = f"feed entry page: {exc}; no article text in the feed's summary"
@@ -232,4 +246,4 @@ async def fetch_teasers(
     await store_drafts_async(
         app, [p for p in pages if p is not None], tally, label=label, source_id=source_id
     )
-    return len(left)
+    return missed
