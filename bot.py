@@ -12,9 +12,11 @@ import argparse
 import asyncio
 import logging
 import os
+import signal
 import sqlite3
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 
 from briefing.errors import BriefingError
 from briefing.service import App
@@ -89,13 +91,34 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class StoppedError(Exception):
+    """SIGINT or SIGTERM before the bot runs (during the first start's seeding)."""
+
+
+@contextmanager
+def _stoppable() -> Iterator[None]:
+    """SIGINT and SIGTERM raise :class:`StoppedError` in the block, so a transaction in it is rolled
+    back (a SIGTERM would otherwise end the process where it stands)."""
+
+    def stop(signum: int, frame: object) -> None:
+        raise StoppedError(signal.Signals(signum).name)
+
+    before = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for sig, handler in before.items():
+            signal.signal(sig, handler)
+
+
 def _app(settings: Settings, args: argparse.Namespace, *, seed: bool = True) -> App:
     db_path = getattr(args, "db", None) or settings.db_path
     app = App(db=open_db(db_path), settings=settings)
     if seed:
         from briefing.service.seeding import ensure_seeded
 
-        ensure_seeded(app)
+        with _stoppable():
+            ensure_seeded(app)
     return app
 
 
@@ -273,6 +296,12 @@ def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = 
         return fail(f"the database cannot be used: {exc}", 1)
     except BrokenPipeError:  # piped into head: the reader has all it wants
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no error when Python flushes
+        return 0
+    except StoppedError as exc:
+        print(
+            f"bot.py: {exc}: stopped during the first start's seeding; the next start seeds again",
+            file=sys.stderr,
+        )
         return 0
     except KeyboardInterrupt:
         return 130

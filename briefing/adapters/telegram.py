@@ -32,6 +32,7 @@ from telegram.ext import (
     ChatMemberHandler,
     CommandHandler,
     MessageHandler,
+    Updater,
     filters,
 )
 
@@ -40,6 +41,7 @@ from briefing.adapters.jobs import Jobs, install_jobs
 from briefing.adapters.redaction import redact_logs
 from briefing.adapters.telegram_handlers import (
     APP_KEY,
+    finish_answers,
     on_button,
     on_error,
     on_message,
@@ -58,6 +60,8 @@ RATE_LIMIT_RETRIES = 3
 JOBS_KEY = "briefing.jobs"
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 POLL_TIMEOUT = dtm.timedelta(seconds=10)  # the long poll; stopping does not wait for it
+STOP_GRACE = 0.25  # seconds the updater has to stop before its pause between failed polls is cut short
+POLLING_TASK = "Updater:start_polling:polling_task"  # python-telegram-bot's name for it
 
 
 class PerChatUpdates(BaseUpdateProcessor):
@@ -165,6 +169,18 @@ class QuietBootstrap(logging.Filter):
         return True
 
 
+class QuietStop(logging.Filter):
+    """At a stop during a 409 Conflict (or with Telegram unreachable), python-telegram-bot's last
+    ``getUpdates``, which confirms the updates fetched, fails and logs a traceback: one line says it."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if "to mark all fetched updates" in record.getMessage():
+            exc = record.exc_info[1] if record.exc_info else None
+            record.msg, record.args = "could not confirm the last updates to Telegram at the stop: %s", (exc,)
+            record.exc_info, record.exc_text = None, None
+        return True
+
+
 class PollingErrors:
     """What a failed long poll says in the log, in one line: python-telegram-bot's own callback logs a
     full traceback on every retry, forever. A 409 Conflict (a webhook is set, or another process polls
@@ -240,12 +256,26 @@ async def serve(
         if jobs is not None:  # before the job queue's stop, which waits for running ticks to end
             await jobs.stop()
         if application.updater and application.updater.running:
-            await application.updater.stop()
+            await _stop_updater(application.updater)
+        await finish_answers(application)
         if application.running:
             await application.stop()
         await application.shutdown()
         if application.post_shutdown:
             await application.post_shutdown(application)
+
+
+async def _stop_updater(updater: Updater) -> None:
+    """Stop receiving updates. python-telegram-bot's stop abandons the long poll at once, but not the
+    pause between two failed polls (up to 30 s during a 409 Conflict): the polling task, still there
+    after a moment, is in that pause, and is cancelled."""
+    stopping = asyncio.create_task(updater.stop())
+    done, _ = await asyncio.wait({stopping}, timeout=STOP_GRACE)
+    if not done:
+        for task in asyncio.all_tasks():
+            if task.get_name() == POLLING_TASK:
+                task.cancel()
+    await stopping
 
 
 def _on_signal(loop: asyncio.AbstractEventLoop, stop: asyncio.Event, sig: signal.Signals) -> None:
@@ -274,6 +304,7 @@ def run_telegram(app: App) -> int:
     assert app.settings.token is not None
     redact_logs(app.settings.token.value)
     logging.getLogger("telegram.ext").addFilter(QuietBootstrap())
+    logging.getLogger("telegram.ext.Updater").addFilter(QuietStop())
     application = build_application(app, close_db=True)
     try:
         asyncio.run(_run(application, app.settings))

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from briefing.addresses import site_of
 from briefing.errors import EmptySourceError, FetchError, SourceError, WallPageError
 from briefing.feeds import Feed, FeedEntry, has_prose, parse_feed
-from briefing.models import ArticleDraft, IngestReport
+from briefing.models import ArticleDraft, IngestReport, Source
 from briefing.pages import parse_page
 from briefing.service import App
 from briefing.service.batches import Tally, credible_date, store_drafts_async
@@ -125,11 +125,10 @@ async def poll_feed(
         _feed_failed(app, source.id, source.failures, str(exc))
         tally.failed.append((url, str(exc)))
         return
-    if source is None:
+    created = source is None
+    if source is None:  # polled only once read through: a stop cutting this first read short leaves it out
         with transaction(app.db):
             source = upsert_source(app.db, kind="feed", location=url, name=site_of(url) or url, now=app.now())
-            if poll is not None:
-                set_polling(app.db, source.id, poll)
     # whether a later poll will read this feed again (a paused feed waits for an admin, maybe forever)
     polled = (source.poll and not source.paused) if poll is None else poll
     next_poll = app.now() + timedelta(minutes=app.settings.poll_minutes)
@@ -147,6 +146,23 @@ async def poll_feed(
     if feed is None:
         tally.not_modified += 1
         return
+    try:
+        await _read_entries(app, source, feed, tally, fetcher, polled=polled)
+    except asyncio.CancelledError:  # the bot stops: the entries not stored yet wait for a full read
+        with transaction(app.db):
+            forget_validators(app.db, source.id)
+        raise
+    if created and poll is not None:
+        with transaction(app.db):
+            set_polling(app.db, source.id, poll)
+
+
+async def _read_entries(
+    app: App, source: Source, feed: Feed, tally: Tally, fetcher: Fetcher, *, polled: bool
+) -> None:
+    """Store a feed's new entries, fetching the pages of its teasers. A poll in which none of those
+    pages could be had counts as the feed failing (a site that never answers for its pages)."""
+    url = source.location
     note_recovery(feed, url, tally)
     full, teasers = readable_entries(fresh_entries(app, feed, tally), tally, label=url)
     await store_drafts_async(app, full, tally, label=url, source_id=source.id)
