@@ -112,7 +112,10 @@ def _stoppable() -> Iterator[None]:
 
 
 def _app(settings: Settings, args: argparse.Namespace, *, seed: bool = True) -> App:
-    db_path = getattr(args, "db", None) or settings.db_path
+    given = getattr(args, "db", None)
+    if given is not None and not given.strip():  # an unset "$DB": never the default, the live archive
+        raise UsageError("--db is empty (an unset variable?); give the database's path, or leave --db out")
+    db_path = given or settings.db_path
     app = App(db=open_db(db_path), settings=settings)
     if seed:
         from briefing.service.seeding import ensure_seeded

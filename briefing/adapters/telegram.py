@@ -22,7 +22,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from telegram import BotCommand, BotCommandScopeChat, Update
-from telegram.error import Conflict, InvalidToken, NetworkError, TelegramError
+from telegram.error import BadRequest, Conflict, InvalidToken, NetworkError, TelegramError
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -169,6 +169,19 @@ class QuietBootstrap(logging.Filter):
         return True
 
 
+class QuietBadAnswer(logging.Filter):
+    """python-telegram-bot logs a server's answer that is not JSON (a web page: TELEGRAM_API_BASE_URL
+    pointing at a web server or a proxy) whole, with a traceback; the failure it causes is reported in
+    one line, so the page is left out but with ``-v``, clipped."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not record.getMessage().startswith("Can not load invalid JSON data"):
+            return True
+        record.msg, record.args = "the Bot API server's answer is not JSON: %.100r", (str(record.args),)
+        record.exc_info, record.exc_text = None, None
+        return logging.getLogger().isEnabledFor(logging.DEBUG)
+
+
 class QuietStop(logging.Filter):
     """At a stop during a 409 Conflict (or with Telegram unreachable), python-telegram-bot's last
     ``getUpdates``, which confirms the updates fetched, fails and logs a traceback: one line says it."""
@@ -305,12 +318,34 @@ def run_telegram(app: App) -> int:
     redact_logs(app.settings.token.value)
     logging.getLogger("telegram.ext").addFilter(QuietBootstrap())
     logging.getLogger("telegram.ext.Updater").addFilter(QuietStop())
+    logging.getLogger("telegram.request.BaseRequest").addFilter(QuietBadAnswer())
     application = build_application(app, close_db=True)
     try:
         asyncio.run(_run(application, app.settings))
-    except InvalidToken as exc:
-        raise SettingsError("Telegram refused the token in TELEGRAM_BOT_TOKEN") from exc
-    except NetworkError as exc:
-        raise BriefingError(f"cannot reach Telegram: {exc}") from exc
+    except TelegramError as exc:
+        raise start_error(exc, app.settings) from exc
     log.info("Briefing stopped")
     return 0
+
+
+def start_error(exc: TelegramError, s: Settings) -> BriefingError | SettingsError:
+    """What went wrong at the start, in one line: the server at TELEGRAM_API_BASE_URL is no Bot API (a
+    web server, a proxy's error page), Telegram refused the token or the webhook URL, or it cannot be
+    reached (the address tried named)."""
+    where = s.api_base_url or "https://api.telegram.org/bot"
+    status, parsing, _ = exc.message.partition(". Parsing the server response")
+    if parsing or exc.message == "Invalid server response":
+        answered = f"answered {status}" if parsing else "answered"
+        return BriefingError(
+            f"the Bot API server at {where} {answered} with something else than the Bot API's JSON (a web"
+            " page?); is TELEGRAM_API_BASE_URL right?"
+        )
+    if isinstance(exc, InvalidToken):
+        return SettingsError("Telegram refused the token in TELEGRAM_BOT_TOKEN")
+    if isinstance(exc, BadRequest) and s.telegram_mode == "webhook" and "webhook" in exc.message.lower():
+        return BriefingError(f"Telegram refused the webhook URL {s.webhook_url}: {exc.message}")
+    if isinstance(exc, BadRequest):
+        return BriefingError(f"Telegram refused the start: {exc.message}")
+    if isinstance(exc, NetworkError):
+        return BriefingError(f"cannot reach Telegram at {where}: {exc.message}")
+    return BriefingError(f"Telegram answered the start with an error: {exc.message}")
