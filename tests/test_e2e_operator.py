@@ -101,3 +101,14 @@ async def test_an_address_with_credentials_is_refused_and_its_password_never_sho
     assert archive_counts(app.db).sources == 0 and not site.requests
     assert without_credentials("https://bob@news.test:8080/a?b=1") == "https://news.test:8080/a?b=1"
     assert without_credentials("https://news.test/a@b") == "https://news.test/a@b"
+
+
+async def test_a_read_only_command_refuses_a_db_in_a_folder_that_does_not_exist(tmp_path):
+    typo = tmp_path / "no-such-dir" / "x.db"
+    code, err = await run("ask", "/brief", "--db", str(typo))
+    assert code == 2
+    assert said(err) == [
+        f"bot.py: no folder {typo.parent} for the database (a typo in --db?); `python bot.py` or"
+        " `bot.py ingest` creates a new database"
+    ]
+    assert not typo.parent.exists()
