@@ -61,6 +61,7 @@ _STOP = frozenset(
     "this that with from have will what when where which their there about after over into were been "
     "they them than then also more most some says said year years news live update updates video".split()
 )
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 STEM = 5  # words compared by their first letters: "flooding" and "floods"
 
 
@@ -102,6 +103,6 @@ def is_entry_page(entry_title: str, page_title: str, body: str) -> bool:
     headline (a story's page repeats its headline's words, in its own title or text). An entry whose
     headline has fewer than two such words cannot tell, and takes the page."""
     wanted = _stems(entry_title)
-    if len(wanted) < 2:
+    if len(wanted) < 2 or _UNSPACED.search(entry_title):  # Chinese, Japanese: no words to compare
         return True
     return bool(wanted & _stems(f"{page_title} {body}"))

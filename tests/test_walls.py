@@ -105,6 +105,9 @@ def test_an_entry_page_shares_a_word_of_the_entrys_headline():
     assert is_entry_page("Kenya floods displace thousands", "Weather", "Flooding displaced 9,000 people.")
     assert not is_entry_page("Kenya floods displace thousands", "Stock markets", "Shares rose in Tokyo.")
     assert is_entry_page("Brexit", "Anything", "Anything at all.")  # one word: cannot tell
+    assert is_entry_page(
+        "東京 株式市場 上昇する", "Nikkei", "株価は火曜日に上昇した。"
+    )  # no spaces between words
 
 
 def feed(site, entries: list[tuple[str, str, str, str]]) -> bytes:
