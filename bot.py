@@ -12,9 +12,12 @@ import argparse
 import asyncio
 import logging
 import os
+import signal
 import sqlite3
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from pathlib import Path
 
 from briefing.errors import BriefingError
 from briefing.service import App
@@ -89,13 +92,45 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _app(settings: Settings, args: argparse.Namespace, *, seed: bool = True) -> App:
-    db_path = getattr(args, "db", None) or settings.db_path
+class StoppedError(Exception):
+    """SIGINT or SIGTERM before the bot runs (during the first start's seeding)."""
+
+
+@contextmanager
+def _stoppable() -> Iterator[None]:
+    """SIGINT and SIGTERM raise :class:`StoppedError` in the block, so a transaction in it is rolled
+    back (a SIGTERM would otherwise end the process where it stands)."""
+
+    def stop(signum: int, frame: object) -> None:
+        raise StoppedError(signal.Signals(signum).name)
+
+    before = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for sig, handler in before.items():
+            signal.signal(sig, handler)
+
+
+def _app(settings: Settings, args: argparse.Namespace, *, seed: bool = True, new_folder: bool = True) -> App:
+    """The app over the database ``--db`` names. ``new_folder``: the command may create the folder it is
+    in (running the bot, ingesting); a command that only reads (``ask``, ``digest``) takes a folder that
+    does not exist for a typo, not for a new archive to seed."""
+    given = getattr(args, "db", None)
+    if given is not None and not given.strip():  # an unset "$DB": never the default, the live archive
+        raise UsageError("--db is empty (an unset variable?); give the database's path, or leave --db out")
+    db_path = Path(given or settings.db_path).expanduser()
+    if not new_folder and given and not db_path.parent.is_dir():
+        raise UsageError(
+            f"no folder {db_path.parent} for the database (a typo in --db?); "
+            "`python bot.py` or `bot.py ingest` creates a new database"
+        )
     app = App(db=open_db(db_path), settings=settings)
     if seed:
         from briefing.service.seeding import ensure_seeded
 
-        ensure_seeded(app)
+        with _stoppable():
+            ensure_seeded(app)
     return app
 
 
@@ -111,7 +146,7 @@ def cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
     from briefing.service.commands import load_all
 
     load_all()
-    app = _app(settings, args)
+    app = _app(settings, args, new_folder=False)
     print(asyncio.run(ask(app, args.text)))
     return 0
 
@@ -121,7 +156,7 @@ def cmd_digest(settings: Settings, args: argparse.Namespace) -> int:
     from briefing.service.commands import TERMINAL_CHAT_ID
     from briefing.service.digests import digest_subscriber, dry_run
 
-    app = _app(settings, args, seed=False)
+    app = _app(settings, args, seed=False, new_folder=False)
     try:  # a chat id that is not a subscriber, or one that stopped, is the caller's mistake: exit 2
         sub = digest_subscriber(app, args.chat, active=args.send)
     except NotFoundError as exc:
@@ -276,6 +311,12 @@ def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = 
         return fail(f"the database cannot be used: {exc}", 1)
     except BrokenPipeError:  # piped into head: the reader has all it wants
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no error when Python flushes
+        return 0
+    except StoppedError as exc:
+        print(
+            f"bot.py: {exc}: stopped during the first start's seeding; the next start seeds again",
+            file=sys.stderr,
+        )
         return 0
     except KeyboardInterrupt:
         return 130

@@ -22,7 +22,7 @@ canonical link too.
 from __future__ import annotations
 
 import re
-from urllib.parse import SplitResult, parse_qsl, urlsplit
+from urllib.parse import SplitResult, parse_qsl, urlsplit, urlunsplit
 
 DEFAULT_PORTS = {"http": 80, "https": 443}
 # Host prefixes that name the same site: "www.example.com", "m.example.com", "amp.example.com"
@@ -63,6 +63,18 @@ def is_web_url(url: str | None) -> bool:
         return parts.scheme.lower() in DEFAULT_PORTS and bool(parts.hostname)
     except ValueError:
         return False
+
+
+def without_credentials(url: str) -> str:
+    """The address without a user name and password ("http://alice:pw@host/x" → "http://host/x"), to
+    name it where it is stored or shown."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    if "@" not in parts.netloc:
+        return url
+    return urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
 
 
 def site_of(url: str | None) -> str | None:

@@ -4,6 +4,7 @@ BriefingError
  ├── SourceError            a source could not be read or understood
  │    ├── EmptySourceError
  │    ├── PaywallError      (a page showing a teaser over "Subscribe to continue reading")
+ │    ├── WallPageError     (a cookie consent wall, a "page not found" answered 200, a sign-in form)
  │    ├── BinarySourceError
  │    ├── DecodeError
  │    ├── MalformedFeedError
@@ -28,6 +29,11 @@ class EmptySourceError(SourceError):
 
 class PaywallError(SourceError):
     """The page shows only a teaser of the article; the rest is behind a paywall."""
+
+
+class WallPageError(SourceError):
+    """The page stands where an article should be: a consent wall, a soft 404, a sign-in form, or a
+    page that has nothing of the feed entry it was fetched for."""
 
 
 class BinarySourceError(SourceError):

@@ -11,7 +11,9 @@ summary must have one: :func:`briefing.feeds.has_prose`). A paywall's pitch goes
 sentences, and a short box marked as a paywall that holds one: :mod:`briefing.paywalls`); a page whose
 pitch says the rest is for subscribers ("Subscribe to continue reading") over a text shorter than a
 feed's teaser (:data:`briefing.feeds.TEASER_WORDS`) shows a teaser, not the article: a
-:class:`PaywallError`, as a paywall's 403 is a failed fetch (a feed entry keeps its summary).
+:class:`PaywallError`, as a paywall's 403 is a failed fetch (a feed entry keeps its summary). A page
+standing where the article should be (a cookie consent wall, a "page not found" answered with 200, a
+sign-in form: :mod:`briefing.walls`) is a :class:`WallPageError`, and a feed entry keeps its summary too.
 """
 
 from __future__ import annotations
@@ -24,13 +26,14 @@ import trafilatura
 from briefing.addresses import own_url, site_of
 from briefing.boilerplate import strip_boilerplate
 from briefing.dates import parse_date
-from briefing.errors import EmptySourceError, PaywallError
+from briefing.errors import EmptySourceError, PaywallError, WallPageError
 from briefing.feeds import TEASER_WORDS, has_prose
 from briefing.linklists import is_link_list, without_link_list_tail
 from briefing.models import ArticleDraft
 from briefing.paywalls import has_gate, in_box, pitch_boxes
 from briefing.sentences import word_count
 from briefing.titles import title_from_body
+from briefing.walls import wall_of
 
 MIN_WORDS = 20
 # htmldate's fast mode: the date from the page's metadata (meta tags, JSON-LD, <time>, elements marked
@@ -71,6 +74,9 @@ def parse_page(html: str | bytes, url: str | None = None, *, source: str | None 
     if doc is None or not text:
         raise EmptySourceError("no article text found on the page")
     tree = trafilatura.load_html(html)  # parsed once for both looks at its links
+    head = tree.findtext(".//title") if tree is not None else None
+    if wall := wall_of([doc.title or "", head or ""], [p for p in text.split("\n") if p.strip()]):
+        raise WallPageError(f"not an article: {wall}")
     # a short list (a directory of a few files) is named as a list too, not as a page without text
     if is_link_list(html, text.split("\n"), urls=(url, doc.url), title=doc.title, tree=tree):
         raise EmptySourceError("not an article: a list of links")

@@ -250,6 +250,8 @@ def load_settings(environ: Mapping[str, str], *, path: Path = DEFAULTS) -> Setti
     )
     if settings.telegram_mode not in ("polling", "webhook"):
         raise SettingsError(f"telegram.mode must be 'polling' or 'webhook', got {settings.telegram_mode!r}")
+    if settings.telegram_mode == "webhook" and not settings.webhook_url.strip():
+        raise SettingsError("telegram.mode is 'webhook' but telegram.webhook_url is empty")
     _check_summary(settings)
     _check_retention(settings)
     return settings

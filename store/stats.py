@@ -41,6 +41,14 @@ class FeedState:
     paused: bool
     failures: int
     last_ok_at: datetime | None
+    id: int = 0
+    last_error: str | None = None
+    next_poll_at: datetime | None = None
+
+    @property
+    def failing(self) -> bool:
+        """Polled, failing, and not paused yet: tried again at ``next_poll_at``."""
+        return self.poll and not self.paused and self.failures > 0
 
 
 def _one(db: Database, sql: str) -> int:
@@ -78,7 +86,10 @@ def outlet_counts(db: Database, *, limit: int = 30) -> tuple[list[OutletCount], 
 
 def feeds(db: Database) -> list[FeedState]:
     rows = db.execute(
-        "SELECT location, name, poll, paused, failures, last_ok_at FROM sources WHERE kind = 'feed'"
-        " ORDER BY poll DESC, name"
+        "SELECT location, name, poll, paused, failures, last_ok_at, id, last_error, next_poll_at FROM sources"
+        " WHERE kind = 'feed' ORDER BY poll DESC, name"
     ).fetchall()
-    return [FeedState(r[0], r[1], bool(r[2]), bool(r[3]), r[4], from_iso(r[5])) for r in rows]
+    return [
+        FeedState(r[0], r[1], bool(r[2]), bool(r[3]), r[4], from_iso(r[5]), r[6], r[7], from_iso(r[8]))
+        for r in rows
+    ]

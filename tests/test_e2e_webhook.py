@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import io
+import logging
 import socket
 import sqlite3
 from dataclasses import replace
@@ -35,6 +37,13 @@ async def test_webhook_mode_receives_updates_posted_by_telegram(botapi, tmp_path
     app = App(open_db(settings.db_path), settings)
     application = build_application(app, close_db=True)
     stop = asyncio.Event()
+    out = io.StringIO()
+    handler = logging.StreamHandler(out)  # as `bot.py -v` logs: python-telegram-bot's requests at DEBUG
+    handler.setFormatter(logging.Formatter("%(name)s %(message)s"))
+    root, ptb = logging.getLogger(), logging.getLogger("telegram")
+    root.addHandler(handler)
+    level = ptb.level
+    ptb.setLevel(logging.DEBUG)
     task = asyncio.create_task(serve(application, settings, stop))
     try:
         hook = await botapi.wait_for("setWebhook", since=0, timeout=10)
@@ -49,5 +58,10 @@ async def test_webhook_mode_receives_updates_posted_by_telegram(botapi, tmp_path
     finally:
         stop.set()
         await task
+        root.removeHandler(handler)
+        ptb.setLevel(level)
+    logged = out.getvalue()
+    assert "setWebhook" in logged and "'secret_token': '***'" in logged
+    assert hook.params["secret_token"] not in logged  # whoever reads the log cannot post as Telegram
     with pytest.raises(sqlite3.ProgrammingError):  # post_shutdown closed the database the bot owned
         app.db.execute("SELECT 1")

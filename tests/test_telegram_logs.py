@@ -51,3 +51,14 @@ def test_a_bootstrap_failure_is_logged_without_its_traceback():
         "telegram.ext", logging.ERROR, __file__, 1, "boom", (), (RuntimeError, None, None)
     )
     assert QuietBootstrap().filter(other) and other.exc_info is not None
+
+
+def test_a_second_secret_is_masked_by_the_same_formatter():
+    out = io.StringIO()
+    handler = logging.StreamHandler(out)
+    redact_logs(TOKEN, [handler])
+    redact_logs("webhook-secret-123", [handler])
+    assert isinstance(handler.formatter, RedactingFormatter)
+    assert not isinstance(handler.formatter.inner, RedactingFormatter)
+    record = logging.LogRecord("t", logging.DEBUG, __file__, 1, "%s %s", (TOKEN, "webhook-secret-123"), None)
+    assert handler.format(record) == "*** ***"

@@ -71,3 +71,12 @@ def print_report(report: IngestReport, *, file: TextIO | None = None) -> None:
     console = Console(file=file or sys.stdout, width=120 if file is not None else None)
     for table in report_tables(report):
         console.print(table)
+
+
+def failure_line(report: IngestReport) -> str | None:
+    """The one line for stderr when something failed (a script keeping only stderr sees why), else None."""
+    if not report.failed:
+        return None
+    where, why = report.failed[0]
+    more = f"{len(report.failed):,} failed" if len(report.failed) > 1 else "1 failed"
+    return f"bot.py ingest: {more} (first: {where}: {why})"

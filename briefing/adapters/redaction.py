@@ -1,5 +1,6 @@
-"""Hiding the bot token in log lines. Kept apart from the Telegram adapter so that any command can turn it
-on at start (``bot.py`` does when a token is set) without importing python-telegram-bot."""
+"""Hiding the bot token (and the webhook's secret token) in log lines. Kept apart from the Telegram
+adapter so that any command can turn it on at start (``bot.py`` does when a token is set) without
+importing python-telegram-bot."""
 
 from __future__ import annotations
 
@@ -24,7 +25,10 @@ class RedactingFormatter(logging.Formatter):
 
 def redact_logs(secret: str, handlers: Iterable[logging.Handler] | None = None) -> None:
     """Make the handlers (those of the root logger by default) hide ``secret``, in messages and
-    tracebacks alike."""
+    tracebacks alike; a handler already hiding other secrets hides this one too."""
     for handler in logging.getLogger().handlers if handlers is None else handlers:
-        if not isinstance(handler.formatter, RedactingFormatter):
-            handler.setFormatter(RedactingFormatter(handler.formatter, (secret,)))
+        formatter = handler.formatter
+        if not isinstance(formatter, RedactingFormatter):
+            handler.setFormatter(RedactingFormatter(formatter, (secret,)))
+        elif secret not in formatter.secrets:
+            formatter.secrets = (*formatter.secrets, secret)

@@ -22,7 +22,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from telegram import BotCommand, BotCommandScopeChat, Update
-from telegram.error import Conflict, InvalidToken, NetworkError, TelegramError
+from telegram.error import BadRequest, Conflict, InvalidToken, NetworkError, TelegramError
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -32,6 +32,7 @@ from telegram.ext import (
     ChatMemberHandler,
     CommandHandler,
     MessageHandler,
+    Updater,
     filters,
 )
 
@@ -40,6 +41,7 @@ from briefing.adapters.jobs import Jobs, install_jobs
 from briefing.adapters.redaction import redact_logs
 from briefing.adapters.telegram_handlers import (
     APP_KEY,
+    finish_answers,
     on_button,
     on_error,
     on_message,
@@ -58,6 +60,8 @@ RATE_LIMIT_RETRIES = 3
 JOBS_KEY = "briefing.jobs"
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 POLL_TIMEOUT = dtm.timedelta(seconds=10)  # the long poll; stopping does not wait for it
+STOP_GRACE = 0.25  # seconds the updater has to stop before its pause between failed polls is cut short
+POLLING_TASK = "Updater:start_polling:polling_task"  # python-telegram-bot's name for it
 
 
 class PerChatUpdates(BaseUpdateProcessor):
@@ -165,6 +169,31 @@ class QuietBootstrap(logging.Filter):
         return True
 
 
+class QuietBadAnswer(logging.Filter):
+    """python-telegram-bot logs a server's answer that is not JSON (a web page: TELEGRAM_API_BASE_URL
+    pointing at a web server or a proxy) whole, with a traceback; the failure it causes is reported in
+    one line, so the page is left out but with ``-v``, clipped."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not record.getMessage().startswith("Can not load invalid JSON data"):
+            return True
+        record.msg, record.args = "the Bot API server's answer is not JSON: %.100r", (str(record.args),)
+        record.exc_info, record.exc_text = None, None
+        return logging.getLogger().isEnabledFor(logging.DEBUG)
+
+
+class QuietStop(logging.Filter):
+    """At a stop during a 409 Conflict (or with Telegram unreachable), python-telegram-bot's last
+    ``getUpdates``, which confirms the updates fetched, fails and logs a traceback: one line says it."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if "to mark all fetched updates" in record.getMessage():
+            exc = record.exc_info[1] if record.exc_info else None
+            record.msg, record.args = "could not confirm the last updates to Telegram at the stop: %s", (exc,)
+            record.exc_info, record.exc_text = None, None
+        return True
+
+
 class PollingErrors:
     """What a failed long poll says in the log, in one line: python-telegram-bot's own callback logs a
     full traceback on every retry, forever. A 409 Conflict (a webhook is set, or another process polls
@@ -198,12 +227,16 @@ async def _receive(application: Application, s: Settings, poll_timeout: dtm.time
     if s.telegram_mode == "webhook":
         if not s.webhook_url:
             raise SettingsError("telegram.mode is 'webhook' but telegram.webhook_url is empty")
+        secret = secrets.token_urlsafe(32)
+        # whoever holds it can post updates as Telegram (an admin's /ingest): python-telegram-bot logs
+        # it with setWebhook's parameters at DEBUG
+        redact_logs(secret)
         await application.updater.start_webhook(
             listen=s.webhook_listen,
             port=s.webhook_port,
             url_path=urlsplit(s.webhook_url).path.lstrip("/"),
             webhook_url=s.webhook_url,
-            secret_token=secrets.token_urlsafe(32),
+            secret_token=secret,
             allowed_updates=ALLOWED_UPDATES,
         )
     else:
@@ -236,12 +269,26 @@ async def serve(
         if jobs is not None:  # before the job queue's stop, which waits for running ticks to end
             await jobs.stop()
         if application.updater and application.updater.running:
-            await application.updater.stop()
+            await _stop_updater(application.updater)
+        await finish_answers(application)
         if application.running:
             await application.stop()
         await application.shutdown()
         if application.post_shutdown:
             await application.post_shutdown(application)
+
+
+async def _stop_updater(updater: Updater) -> None:
+    """Stop receiving updates. python-telegram-bot's stop abandons the long poll at once, but not the
+    pause between two failed polls (up to 30 s during a 409 Conflict): the polling task, still there
+    after a moment, is in that pause, and is cancelled."""
+    stopping = asyncio.create_task(updater.stop())
+    done, _ = await asyncio.wait({stopping}, timeout=STOP_GRACE)
+    if not done:
+        for task in asyncio.all_tasks():
+            if task.get_name() == POLLING_TASK:
+                task.cancel()
+    await stopping
 
 
 def _on_signal(loop: asyncio.AbstractEventLoop, stop: asyncio.Event, sig: signal.Signals) -> None:
@@ -270,12 +317,35 @@ def run_telegram(app: App) -> int:
     assert app.settings.token is not None
     redact_logs(app.settings.token.value)
     logging.getLogger("telegram.ext").addFilter(QuietBootstrap())
+    logging.getLogger("telegram.ext.Updater").addFilter(QuietStop())
+    logging.getLogger("telegram.request.BaseRequest").addFilter(QuietBadAnswer())
     application = build_application(app, close_db=True)
     try:
         asyncio.run(_run(application, app.settings))
-    except InvalidToken as exc:
-        raise SettingsError("Telegram refused the token in TELEGRAM_BOT_TOKEN") from exc
-    except NetworkError as exc:
-        raise BriefingError(f"cannot reach Telegram: {exc}") from exc
+    except TelegramError as exc:
+        raise start_error(exc, app.settings) from exc
     log.info("Briefing stopped")
     return 0
+
+
+def start_error(exc: TelegramError, s: Settings) -> BriefingError | SettingsError:
+    """What went wrong at the start, in one line: the server at TELEGRAM_API_BASE_URL is no Bot API (a
+    web server, a proxy's error page), Telegram refused the token or the webhook URL, or it cannot be
+    reached (the address tried named)."""
+    where = s.api_base_url or "https://api.telegram.org/bot"
+    status, parsing, _ = exc.message.partition(". Parsing the server response")
+    if parsing or exc.message == "Invalid server response":
+        answered = f"answered {status}" if parsing else "answered"
+        return BriefingError(
+            f"the Bot API server at {where} {answered} with something else than the Bot API's JSON (a web"
+            " page?); is TELEGRAM_API_BASE_URL right?"
+        )
+    if isinstance(exc, InvalidToken):
+        return SettingsError("Telegram refused the token in TELEGRAM_BOT_TOKEN")
+    if isinstance(exc, BadRequest) and s.telegram_mode == "webhook" and "webhook" in exc.message.lower():
+        return BriefingError(f"Telegram refused the webhook URL {s.webhook_url}: {exc.message}")
+    if isinstance(exc, BadRequest):
+        return BriefingError(f"Telegram refused the start: {exc.message}")
+    if isinstance(exc, NetworkError):
+        return BriefingError(f"cannot reach Telegram at {where}: {exc.message}")
+    return BriefingError(f"Telegram answered the start with an error: {exc.message}")

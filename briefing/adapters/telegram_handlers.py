@@ -3,13 +3,14 @@ run their command in place; an edited message replaces the answer it had; one er
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 
 from telegram import Bot, CallbackQuery, Chat, Message, Update
 from telegram.constants import ChatMemberStatus, ChatType
 from telegram.error import BadRequest, NetworkError, TelegramError
-from telegram.ext import ContextTypes
+from telegram.ext import Application, ContextTypes
 
 from briefing.adapters.telegram_send import (
     ChatUnreachable,
@@ -33,6 +34,12 @@ log = logging.getLogger(__name__)
 APP_KEY = "briefing.app"
 EXPIRED = "This button has expired; send the command again."
 SORRY = "Sorry, something went wrong while answering that. Please try again in a moment."
+ANSWERS_KEY = "briefing.answers"  # the answers being made, for a stop to wait for or cut short
+ANSWER_GRACE = 1.0  # seconds a stop waits for the answers being made before it cuts them short
+CUT_SHORT = (
+    "The bot is stopping, so this was left unfinished (what was done is kept). "
+    "Send it again once the bot is back."
+)
 
 
 def app_of(context: ContextTypes.DEFAULT_TYPE) -> App:
@@ -88,7 +95,7 @@ async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     user_id = update.effective_user.id if update.effective_user else chat.id
     as_group = message.sender_chat is not None and message.sender_chat.id == chat.id
     asker = await asker_of(context.bot, chat, user_id, message.text, as_group=as_group)
-    reply = await answer(app, message.text, asker)
+    reply = await _answer_until_stop(context, app, message.text, asker)
     quote = message.message_id if chat.type != ChatType.PRIVATE else None
     earlier = reply_to(app.db, chat.id, message.message_id) if update.edited_message else None
     try:
@@ -100,6 +107,36 @@ async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         return
     if shown.ids:
         remember_reply(app.db, chat.id, message.message_id, shown.ids, now=app.now(), photo_id=shown.photo_id)
+
+
+async def _answer_until_stop(context: ContextTypes.DEFAULT_TYPE, app: App, text: str, asker: Asker) -> Reply:
+    """The answer, unless the bot stops while it is made and it takes long (an admin's /ingest fetching
+    slow pages): then it is cut short (see :func:`finish_answers`) and says so."""
+    making = asyncio.create_task(answer(app, text, asker))
+    answers: set[asyncio.Task] = context.bot_data.setdefault(ANSWERS_KEY, set())
+    answers.add(making)
+    try:
+        return await making
+    except asyncio.CancelledError:
+        if not making.cancelled():  # this handler itself is cancelled, not the answer
+            making.cancel()
+            raise
+        return Reply(message(CUT_SHORT))
+    finally:
+        answers.discard(making)
+
+
+async def finish_answers(application: Application) -> None:
+    """At a stop: let the answers being made finish for a moment, then cut the rest short, so a stop
+    takes a second or two however long an answer would have taken."""
+    answers: set[asyncio.Task] = application.bot_data.get(ANSWERS_KEY, set())
+    if not answers:
+        return
+    _, late = await asyncio.wait(set(answers), timeout=ANSWER_GRACE)
+    for task in late:
+        log.info("stopping: an answer still being made is cut short")
+        task.cancel()
+    await asyncio.gather(*late, return_exceptions=True)
 
 
 def _view(app: App, state: Paged, kind: str, n: int) -> View | None:

@@ -8,7 +8,8 @@ from briefing.ages import age
 from briefing.document import Block, Document, Section, Span, Telling, bold, heading, item, para, plural
 from briefing.service import App
 from briefing.service.commands import Asker, Reply, command
-from store.stats import archive_counts, feeds, outlet_counts
+from briefing.service.polled_feeds import polled, state_of
+from store.stats import archive_counts, outlet_counts
 
 MAX_OUTLETS = 30
 
@@ -22,23 +23,18 @@ async def sources_command(app: App, args: str, asker: Asker) -> Reply:
     """List the outlets by article count, and the feeds that are polled."""
     outlets, total = outlet_counts(app.db, limit=MAX_OUTLETS)
     now = app.now()
-    if not outlets:
-        return Reply(Document(sections=(Section((para("I have no articles yet."),)),)))
-    lines: list[Block] = [
-        item(bold(o.name), f" — {plural(o.articles, 'article')}, newest ", _when(o.newest, now, "day"))
-        for o in outlets
-    ]
-    if total > len(outlets):
-        lines.append(para(f"… and {plural(total - len(outlets), 'more outlet')}."))
-    sections = [Section((heading(f"Sources ({plural(total, 'outlet')})"), *lines))]
-    polled = [f for f in feeds(app.db) if f.poll]
-    if polled:
-        feed_lines = [
-            item(bold(f.name), " — paused after failures")
-            if f.paused
-            else item(bold(f.name), " — last read ", _when(f.last_ok_at, now, "ago", missing="never yet"))
-            for f in polled
+    sections = [Section((para("I have no articles yet."),))]
+    if outlets:
+        lines: list[Block] = [
+            item(bold(o.name), f" — {plural(o.articles, 'article')}, newest ", _when(o.newest, now, "day"))
+            for o in outlets
         ]
+        if total > len(outlets):
+            lines.append(para(f"… and {plural(total - len(outlets), 'more outlet')}."))
+        sections = [Section((heading(f"Sources ({plural(total, 'outlet')})"), *lines))]
+    feeds = polled(app)  # a feed failing (or not read yet) is told even before it brings an article
+    if feeds:
+        feed_lines = [item(bold(f.name), " — ", *state_of(f, now, detail=False)) for f in feeds]
         sections.append(Section((heading("Feeds read on a schedule"), *feed_lines)))
     return Reply(Document(sections=tuple(sections)))
 
@@ -47,9 +43,17 @@ async def sources_command(app: App, args: str, asker: Asker) -> Reply:
 async def stats_command(app: App, args: str, asker: Asker) -> Reply:
     """Counts of articles, sources, actors, stories, subscribers and deliveries."""
     c = archive_counts(app.db)
+    feeds = polled(app)
+    active = [f for f in feeds if not f.paused]
+    failing = sum(f.failing for f in active)
+    polling = [
+        f"{plural(len(active), 'feed')} polled" + (f", {failing:,} of them failing" if failing else "")
+    ]
+    if len(feeds) > len(active):
+        polling.append(f"{plural(len(feeds) - len(active), 'feed')} paused")
     rows = [
         ("Articles", f"{c.articles:,} (+{plural(c.near_duplicates, 'near-duplicate')} recorded)"),
-        ("Sources", f"{c.sources:,} ({plural(c.polled_feeds, 'feed')} polled)"),
+        ("Sources", f"{c.sources:,} ({'; '.join(polling)})"),
         ("Actors", f"{c.actors:,}"),
         ("Stories", f"{c.stories:,}"),
         ("Subscribers", f"{c.subscribers_active:,} active of {c.subscribers:,}"),

@@ -257,7 +257,7 @@ def _first_command(text: str) -> tuple[str, str | None]:
 # how /help and Telegram's command menu list the commands: news first, then following, digests, the rest
 MENU_ORDER = (
     "brief", "actor", "search", "latest", "sources", "follow", "following", "unfollow",
-    "subscribe", "settings", "unsubscribe", "help", "start", "ingest", "stats",
+    "subscribe", "settings", "unsubscribe", "help", "start", "ingest", "feeds", "unfeed", "stats",
 )  # fmt: skip
 
 

@@ -18,13 +18,14 @@ from typing import TYPE_CHECKING
 
 from briefing.addresses import site_of
 from briefing.dedupe import MIN_LENGTH_RATIO
-from briefing.errors import EmptySourceError, FetchError, SourceError
+from briefing.errors import EmptySourceError, FetchError, SourceError, WallPageError
 from briefing.feeds import Feed, FeedEntry, has_prose, parse_feed
-from briefing.models import ArticleDraft, IngestReport
+from briefing.models import ArticleDraft, IngestReport, Source
 from briefing.pages import parse_page
 from briefing.sentences import word_count
 from briefing.service import App
 from briefing.service.batches import Tally, credible_date, store_drafts_async
+from briefing.walls import is_entry_page
 from store.articles import find_by_url, known_url
 from store.db import transaction
 from store.feed_entries import EntrySighting, last_sightings, record_sightings
@@ -169,23 +170,33 @@ async def poll_feed(
 ) -> None:
     from store.sources import set_polling
 
-    with transaction(app.db):
-        source = find_source(app.db, url) or upsert_source(
-            app.db, kind="feed", location=url, name=site_of(url) or url, now=app.now()
-        )
-        if poll is not None:
+    source = find_source(app.db, url)
+    if source is not None and poll is not None:
+        with transaction(app.db):
             set_polling(app.db, source.id, poll)
-    # whether a later poll will read this feed again (a paused feed waits for an admin, maybe forever)
-    polled = (source.poll and not source.paused) if poll is None else poll
+        source = find_source(app.db, url)
     try:
-        fetched = first or await fetcher.get(url, etag=source.etag, last_modified=source.last_modified)
+        etag, modified = (source.etag, source.last_modified) if source else (None, None)
+        fetched = first or await fetcher.get(url, etag=etag, last_modified=modified)
         feed = None
         if not fetched.not_modified:
             feed = parse_feed(fetched.body, url=fetched.url, content_type=fetched.content_type)
     except SourceError as exc:
+        if source is None:
+            # a new address is registered only once it has proved a feed: one that is not (a "Document
+            # Moved" stub served as RSS) would be polled, fail, and be paused with a notice to the admins
+            why = f"{exc}; not added to the feeds read on a schedule" if poll else str(exc)
+            tally.failed.append((url, why))
+            return
         _feed_failed(app, source.id, source.failures, str(exc))
         tally.failed.append((url, str(exc)))
         return
+    created = source is None
+    if source is None:  # polled only once read through: a stop cutting this first read short leaves it out
+        with transaction(app.db):
+            source = upsert_source(app.db, kind="feed", location=url, name=site_of(url) or url, now=app.now())
+    # whether a later poll will read this feed again (a paused feed waits for an admin, maybe forever)
+    polled = (source.poll and not source.paused) if poll is None else poll
     next_poll = app.now() + timedelta(minutes=app.settings.poll_minutes)
     with transaction(app.db):
         if feed is not None:
@@ -202,22 +213,48 @@ async def poll_feed(
         tally.not_modified += 1
         return
     note_recovery(feed, url, tally)
+    try:
+        await _read_entries(app, source, feed, tally, fetcher, polled=polled)
+    except asyncio.CancelledError:  # the bot stops: the entries not stored yet wait for a full read
+        with transaction(app.db):
+            forget_validators(app.db, source.id)
+        raise
+    if created and poll is not None:
+        with transaction(app.db):
+            set_polling(app.db, source.id, poll)
+
+
+async def _read_entries(
+    app: App, source: Source, feed: Feed, tally: Tally, fetcher: Fetcher, *, polled: bool
+) -> None:
+    """Store a feed's new and updated entries, fetching the pages of its teasers. A poll in which none
+    of those pages could be had counts as the feed failing (a site that never answers for its pages)."""
+    url = source.location
     batch = sort_entries(app, feed, tally, label=url)
     await store_drafts_async(app, batch.full, tally, label=url, source_id=source.id, revised=batch.revised)
-    left = await fetch_teasers(
+    # the poll that would pause the feed leaves no entry waiting: they keep the feed's summaries
+    retry = polled and source.failures + 1 < app.settings.feed_max_failures
+    missed = await fetch_teasers(
         app,
         batch.teasers,
         tally,
         fetcher,
         label=url,
         source_id=source.id,
-        retry_later=polled,
+        retry_later=retry,
         revised=batch.revised,
     )
     remember_entries(app, batch, tally)
-    if left:  # the next poll must read the feed again, not hear "304 Not Modified" and skip those entries
+    if missed and retry:  # the next poll must read the feed again, not hear "304 Not Modified" and skip them
         with transaction(app.db):
             forget_validators(app.db, source.id)
+    if polled and batch.teasers and len(missed) == len(batch.teasers):
+        # a site that never answers for its pages (a tarpit) is a failing feed: backed off, then paused
+        # with a notice to the admins, not fetched in full at every poll forever
+        count = len(batch.teasers)
+        pages = "its new entry's page" if count == 1 else f"none of its {count} new entries' pages"
+        error = f"{pages} could {'not ' if count == 1 else ''}be fetched ({missed[0]})"
+        _feed_failed(app, source.id, source.failures, error, failures_before=source.failures)
 
 
 def _summary_stands_in(app: App, draft: ArticleDraft) -> bool:
@@ -230,7 +267,9 @@ def _summary_stands_in(app: App, draft: ArticleDraft) -> bool:
     )
 
 
-def _feed_failed(app: App, source_id: int, failures: int, error: str) -> None:
+def _feed_failed(
+    app: App, source_id: int, failures: int, error: str, *, failures_before: int | None = None
+) -> None:
     backoff = app.settings.poll_minutes * 2 ** min(failures + 1, 5)
     with transaction(app.db):
         record_poll_failure(
@@ -240,6 +279,7 @@ def _feed_failed(app: App, source_id: int, failures: int, error: str) -> None:
             error=error,
             max_failures=app.settings.feed_max_failures,
             next_poll_at=app.now() + timedelta(minutes=backoff),
+            failures_before=failures_before,
         )
 
 
@@ -253,15 +293,16 @@ async def fetch_teasers(
     source_id: int | None,
     retry_later: bool,
     revised: Collection[str] = (),
-) -> int:
-    """Fetch the pages of entries the feed only teases, a few at a time, and store them; the number of
-    entries left for the next poll. ``retry_later``: a later poll will read this feed again, so an entry
-    whose page fails for now is left for it; otherwise (a feed file, a feed not polled) that entry keeps
-    the feed's summary. The pages of ``revised`` entries (URLs) are stored as revisions of the page."""
+) -> list[str]:
+    """Fetch the pages of entries the feed only teases, a few at a time, and store them; the reasons of
+    the pages that could not be had for now (a timeout, a 5xx). ``retry_later``: a later poll will read
+    this feed again, so an entry whose page fails for now is left for it; otherwise (a feed file, a feed
+    not polled) that entry keeps the feed's summary. The pages of ``revised`` entries (URLs) are stored
+    as revisions of the page."""
     if not teasers:
-        return 0
+        return []
     gate = asyncio.Semaphore(PAGE_CONCURRENCY)
-    left: list[str] = []
+    missed: list[str] = []
 
     async def full(draft: ArticleDraft) -> ArticleDraft | None:
         assert draft.url is not None  # a teaser without a URL is no teaser to fetch (see readable_entries)
@@ -269,21 +310,22 @@ async def fetch_teasers(
             async with gate:
                 fetched = await fetcher.get(draft.url)
             page = parse_page(fetched.body, fetched.url)
+            if not is_entry_page(draft.title, page.title, page.body):  # a wall no rule knew, another story
+                raise WallPageError("not this entry's article: the page has none of its headline's words")
         except SourceError as exc:
             for_now = isinstance(exc, FetchError) and exc.transient
+            if for_now:
+                missed.append(str(exc))
             if draft.url in revised and ((for_now and retry_later) or not _summary_stands_in(app, draft)):
                 # an update's page: the full version stored is worth more than the feed's teaser of the
                 # new one, which is left for the next full read of the feed
                 tally.failed.append((draft.url, f"feed entry page: {exc}; its update is read next time"))
                 tally.unsettled.add(draft.url)
-                if for_now and retry_later:
-                    left.append(draft.url)
                 return None
             if for_now and retry_later:
                 # not now: the URL stays unknown, so the next poll tries the page again
                 tally.failed.append((draft.url, f"feed entry page: {exc}"))
                 tally.unsettled.add(draft.url)
-                left.append(draft.url)
                 return None
             if not has_prose(draft):
                 reason = f"feed entry page: {exc}; no article text in the feed's summary"
@@ -313,4 +355,4 @@ async def fetch_teasers(
     await store_drafts_async(
         app, [p for p in pages if p is not None], tally, label=label, source_id=source_id, revised=revised
     )
-    return len(left)
+    return missed

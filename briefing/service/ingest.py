@@ -214,9 +214,13 @@ def _parse_fetched(fetched: FetchResult) -> list[ArticleDraft]:
 
 async def ingest_command(app: App, sources: Sequence[str], *, progress: bool) -> int:
     """``bot.py ingest``: ingest with a progress bar, print the summary table; 0 if all went in."""
-    from briefing.adapters.ingest_report import print_report, progress_bar
+    import sys
+
+    from briefing.adapters.ingest_report import failure_line, print_report, progress_bar
 
     with progress_bar(enabled=progress) as hook:
         report = await ingest_sources(app, sources, progress=hook)
     print_report(report)
+    if (line := failure_line(report)) is not None:
+        print(line, file=sys.stderr)
     return 0 if report.ok else 1

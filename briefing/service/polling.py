@@ -128,6 +128,12 @@ def paused_notice(source: Source) -> Document:
     blocks = (
         para(source.name, " — ", link(source.location, source.location)),
         para(f"It failed {source.failures} times in a row. The last error: {error}"),
-        para("Send ", code(f"/ingest {source.location}"), " to resume polling it."),
+        para(
+            "Send ",
+            code(f"/ingest {source.location}"),
+            " to resume polling it, or ",
+            code(f"/unfeed {source.id}"),
+            " to stop it for good (its articles stay).",
+        ),
     )
     return Document(header=(heading("Feed paused"),), sections=(Section(blocks),))

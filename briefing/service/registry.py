@@ -5,4 +5,5 @@ import briefing.service.admin
 import briefing.service.archive
 import briefing.service.brief
 import briefing.service.follows
+import briefing.service.polled_feeds
 import briefing.service.subscriptions  # noqa: F401

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from briefing.addresses import without_credentials
 from briefing.charsets import decode_text
 from briefing.dumps import split_dump
 from briefing.errors import EmptySourceError, SourceError
@@ -73,7 +74,11 @@ def expand_sources(sources: Iterable[str]) -> list[Item]:
         except ValueError as exc:  # "http://[x/a": a pasted typo must not stop the other sources
             items.append(Item(source, error=f"not a valid address ({exc})"))
             continue
-        if scheme in ("http", "https"):
+        if scheme in ("http", "https") and (shown := without_credentials(source)) != source:
+            # stored as the source's address, shown to admins and in logs: never a password
+            reason = "an address with a user name or password is refused: it would be stored and shown"
+            items.append(Item(shown, error=reason))
+        elif scheme in ("http", "https"):
             items.append(Item(source, is_url=True))
         elif path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.is_file() and _wanted(p, path))

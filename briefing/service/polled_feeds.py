@@ -1,0 +1,115 @@
+"""The feeds the bot polls, for the administrators: ``/feeds`` lists them with their addresses and
+state, ``/unfeed N|URL`` stops polling one (its articles stay; ``/ingest URL`` resumes it). The state
+line of a feed (read, failing, paused) is shared with ``/sources``."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from briefing.ages import age
+from briefing.document import (
+    Block,
+    Document,
+    Section,
+    Span,
+    bold,
+    clip,
+    code,
+    heading,
+    item,
+    link,
+    message,
+    para,
+)
+from briefing.service import App
+from briefing.service.commands import Asker, Reply, command
+from store.db import transaction
+from store.sources import find_source, get_source, set_polling
+from store.stats import FeedState, feeds
+
+ERROR_CHARS = 120  # of a feed's last error, in a list
+
+
+def polled(app: App) -> list[FeedState]:
+    """The feeds an admin added for polling (``/ingest URL``), paused ones included."""
+    return [f for f in feeds(app.db) if f.poll]
+
+
+def next_try(when: datetime | None, now: datetime) -> str:
+    """ "next try in 40 min", "next try in 2 h", "next try now"."""
+    if when is None or when <= now:
+        return "next try now"
+    minutes = round((when - now).total_seconds() / 60)
+    if minutes < 90:
+        return f"next try in {max(minutes, 1)} min"
+    return f"next try in {round(minutes / 60)} h"
+
+
+def state_of(feed: FeedState, now: datetime, *, detail: bool) -> list[Span | str]:
+    """What a feed's poll came to: read when, failing (how often, the last error, the next try), or
+    paused. ``detail``: the error and the counts, for the admins' list."""
+    error = clip(feed.last_error or "unknown error", ERROR_CHARS)
+    if feed.paused:
+        return [f"paused after {feed.failures} failures: {error}" if detail else "paused after failures"]
+    if feed.failing:
+        return [f"failing ({feed.failures}× in a row: {error}), {next_try(feed.next_poll_at, now)}"]
+    if feed.last_ok_at is None:
+        return ["last read never yet"]
+    return ["last read ", age(feed.last_ok_at, now, "ago")]
+
+
+@command("feeds", "/feeds", "the feeds I poll, with their addresses and state (admins)", admin=True)
+async def feeds_command(app: App, args: str, asker: Asker) -> Reply:
+    """List the polled feeds: number, name, address, state."""
+    now = app.now()
+    listed = polled(app)
+    if not listed:
+        return Reply(message(para("No feed is polled. Add one with ", code("/ingest URL"), ".")))
+    lines: list[Block] = [
+        item(
+            bold(f"#{f.id} {f.name}"),
+            " — ",
+            link(f.location, f.location),
+            " — ",
+            *state_of(f, now, detail=True),
+        )
+        for f in listed
+    ]
+    hint = para("Send ", code("/unfeed N"), " (or its address) to stop polling one; its articles stay.")
+    title = heading(f"Feeds read on a schedule ({len(listed)})")
+    return Reply(Document(header=(title,), sections=(Section((*lines, hint)),)))
+
+
+def _find(app: App, args: str) -> FeedState | None:
+    """The polled feed named by its number ("12", "#12") or its address."""
+    wanted = args.strip()
+    number = wanted.removeprefix("#")
+    source = get_source(app.db, int(number)) if number.isdigit() else find_source(app.db, wanted)
+    if source is None or source.kind != "feed" or not source.poll:
+        return None
+    return next((f for f in polled(app) if f.id == source.id), None)
+
+
+@command("unfeed", "/unfeed N|URL", "stop polling a feed; its articles stay (admins)", admin=True)
+async def unfeed_command(app: App, args: str, asker: Asker) -> Reply:
+    """Stop polling a feed, named by its number in /feeds or its address."""
+    if not args.strip():
+        which = para(
+            "Which feed? Send ", code("/unfeed N"), " with its number in ", code("/feeds"), " or its address."
+        )
+        return Reply(message(which))
+    feed = _find(app, args)
+    if feed is None:
+        shown = clip(args.strip(), 200)
+        return Reply(
+            message(para(f"No polled feed is “{shown}”. ", code("/feeds"), " lists them with their numbers."))
+        )
+    with transaction(app.db):
+        set_polling(app.db, feed.id, False)
+    return Reply(
+        message(
+            para(bold(feed.name), " (", link(feed.location, feed.location), ") is no longer polled."),
+            para("Its articles stay."),
+            para("Send ", code(f"/ingest {feed.location}"), " to poll it again."),
+        )
+    )

@@ -1,0 +1,158 @@
+"""Stopping ``python bot.py`` with a signal in the awkward moments: while another instance (a webhook left
+set) holds the updates (409 Conflict), while an admin's /ingest fetches pages that never answer, and
+during the first start's seeding. Each stop takes a second or two, says nothing as a traceback, and
+leaves nothing half-done (QA12a F8, F15, F17)."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sys
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from aiohttp import web
+
+from briefing.service import App
+from briefing.service.seeding import needs_seeding
+from config import load_settings
+from store import open_db
+from store.sources import find_source, upsert_source
+from tests.botapi import User
+from tests.conftest import ROOT
+from tests.test_e2e_process import STOP_WITHIN, start_bot, stop
+
+pytestmark = pytest.mark.e2e
+
+
+def logged_at(log: str, text: str) -> datetime:
+    """When the line holding ``text`` was logged ("2026-11-24 14:17:29,119 INFO ...")."""
+    line = next(line for line in log.splitlines() if text in line)
+    return datetime.strptime(line[:23], "%Y-%m-%d %H:%M:%S,%f")
+
+
+def unseeded_db(path) -> None:
+    """A database that is no longer brand new (it has a source), so the start does not seed it."""
+    db = open_db(path)
+    upsert_source(db, kind="file", location="/elsewhere/notes.txt", name="notes.txt", now=datetime.now(UTC))
+    db.conn.close()
+
+
+async def started(botapi, process) -> None:
+    try:
+        await botapi.wait_until_polling(timeout=60)
+    except BaseException:
+        process.kill()
+        await process.communicate()
+        raise
+
+
+async def test_a_stop_while_a_webhook_holds_the_updates_is_prompt_and_one_line(botapi, tmp_path):
+    unseeded_db(tmp_path / "bot.db")
+    process = await start_bot(botapi, tmp_path / "bot.db")
+    await started(botapi, process)
+    botapi.set_webhook("http://127.0.0.1:9/hook")  # what a second instance in webhook mode leaves
+    try:
+        # python-telegram-bot waits 1, 1.5, 2.25 s... between the 409s: after the third, 2.25 s
+        await botapi.wait_for_requests(3, "getUpdates", ok=False, since=0, timeout=30)
+    except BaseException:
+        process.kill()
+        await process.communicate()
+        raise
+    code, took, log = await stop(process, signal.SIGTERM)
+    assert code == 0, log
+    assert took < STOP_WITHIN, log
+    # from the signal to the end, as the bot logs it (a loaded machine's interpreter exit left out): not
+    # the rest of python-telegram-bot's pause between two polls, 2.25 s by now
+    assert logged_at(log, "Briefing stopped") - logged_at(log, "SIGTERM: stopping") < timedelta(
+        seconds=1.5
+    ), log
+    assert "Traceback" not in log and "Briefing stopped" in log
+    assert "another instance of this bot is receiving its updates" in log
+
+
+STORY = "Harbour officials in Gdynia are weighing a ban on cruise ships at the old quay after residents…"
+
+
+async def test_a_stop_cuts_a_slow_ingest_short_and_the_feed_is_not_added(botapi, tmp_path, site):
+    items = "".join(
+        f"<item><title>Gdynia harbour story {k}</title><link>{site.url(f'/slow/{k}')}</link>"
+        f"<description>{STORY}</description></item>"
+        for k in range(3)
+    )
+    rss = f'<?xml version="1.0"?><rss version="2.0"><channel><title>Slow Times</title>{items}</channel></rss>'
+    site.add_bytes("/slow.xml", rss.encode(), "application/rss+xml")
+    asked = asyncio.Event()
+
+    async def tarpit(request: web.Request) -> web.Response:
+        asked.set()
+        await asyncio.sleep(60)
+        return web.Response(text="late")
+
+    for k in range(3):
+        site.add(f"/slow/{k}", tarpit)
+    db_path = tmp_path / "bot.db"
+    unseeded_db(db_path)
+    process = await start_bot(botapi, db_path)
+    await started(botapi, process)
+    botapi.push_command(f"/ingest {site.url('/slow.xml')}", user=User(42, "Ada"))
+    try:
+        await asyncio.wait_for(asked.wait(), timeout=30)
+    except BaseException:
+        process.kill()
+        await process.communicate()
+        raise
+    code, took, log = await stop(process, signal.SIGTERM)
+    assert code == 0, log
+    assert took < STOP_WITHIN, log
+    assert logged_at(log, "Briefing stopped") - logged_at(log, "SIGTERM: stopping") < timedelta(
+        seconds=2.5
+    ), log
+    assert "Traceback" not in log
+    reply = botapi.sent_messages(42)[-1]
+    assert reply.text.startswith("The bot is stopping, so this was left unfinished")
+    db = open_db(db_path)
+    try:
+        feed = find_source(db, site.url("/slow.xml"))
+        assert feed is None or not feed.poll  # not added to the feeds read on a schedule
+    finally:
+        db.conn.close()
+
+
+async def test_a_signal_during_the_first_seeding_leaves_the_database_to_be_seeded(tmp_path):
+    db_path = tmp_path / "bot.db"
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "BRIEFING_"))}
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "bot.py",
+        "ask",
+        "/help",
+        "--db",
+        str(db_path),
+        cwd=ROOT,
+        env={**env, "PYTHONWARNINGS": "error"},
+        stdin=asyncio.subprocess.DEVNULL,
+        stdout=asyncio.subprocess.DEVNULL,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    assert process.stderr is not None
+    seen = []
+    try:
+        while not any("seeding the new database" in line for line in seen):
+            line = await asyncio.wait_for(process.stderr.readline(), timeout=60)
+            assert line, seen
+            seen.append(line.decode())
+    except BaseException:
+        process.kill()
+        await process.communicate()
+        raise
+    code, _, log = await stop(process, signal.SIGTERM)
+    assert code == 0, log
+    assert "bot.py: SIGTERM: stopped during the first start's seeding; the next start seeds again" in log
+    assert "Traceback" not in log
+    app = App(open_db(db_path), load_settings({"BRIEFING_DB": str(db_path)}))
+    try:
+        assert needs_seeding(app)  # rolled back: the next start seeds it
+    finally:
+        app.db.conn.close()
