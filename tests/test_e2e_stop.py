@@ -9,6 +9,7 @@ import asyncio
 import os
 import signal
 import sys
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -39,13 +40,20 @@ def unseeded_db(path) -> None:
     db.conn.close()
 
 
-async def started(botapi, process) -> None:
+@asynccontextmanager
+async def killed_on_failure(process):
+    """A wait on the bot process that, failing, kills it: no bot is left running after a failed test."""
     try:
-        await botapi.wait_until_polling(timeout=60)
+        yield
     except BaseException:
         process.kill()
         await process.communicate()
         raise
+
+
+async def started(botapi, process) -> None:
+    async with killed_on_failure(process):
+        await botapi.wait_until_polling(timeout=60)
 
 
 async def test_a_stop_while_a_webhook_holds_the_updates_is_prompt_and_one_line(botapi, tmp_path):
@@ -53,13 +61,9 @@ async def test_a_stop_while_a_webhook_holds_the_updates_is_prompt_and_one_line(b
     process = await start_bot(botapi, tmp_path / "bot.db")
     await started(botapi, process)
     botapi.set_webhook("http://127.0.0.1:9/hook")  # what a second instance in webhook mode leaves
-    try:
+    async with killed_on_failure(process):
         # python-telegram-bot waits 1, 1.5, 2.25 s... between the 409s: after the third, 2.25 s
         await botapi.wait_for_requests(3, "getUpdates", ok=False, since=0, timeout=30)
-    except BaseException:
-        process.kill()
-        await process.communicate()
-        raise
     code, took, log = await stop(process, signal.SIGTERM)
     assert code == 0, log
     assert took < STOP_WITHIN, log
@@ -97,12 +101,8 @@ async def test_a_stop_cuts_a_slow_ingest_short_and_the_feed_is_not_added(botapi,
     process = await start_bot(botapi, db_path)
     await started(botapi, process)
     botapi.push_command(f"/ingest {site.url('/slow.xml')}", user=User(42, "Ada"))
-    try:
+    async with killed_on_failure(process):
         await asyncio.wait_for(asked.wait(), timeout=30)
-    except BaseException:
-        process.kill()
-        await process.communicate()
-        raise
     code, took, log = await stop(process, signal.SIGTERM)
     assert code == 0, log
     assert took < STOP_WITHIN, log
@@ -138,15 +138,11 @@ async def test_a_signal_during_the_first_seeding_leaves_the_database_to_be_seede
     )
     assert process.stderr is not None
     seen = []
-    try:
+    async with killed_on_failure(process):
         while not any("seeding the new database" in line for line in seen):
             line = await asyncio.wait_for(process.stderr.readline(), timeout=60)
             assert line, seen
             seen.append(line.decode())
-    except BaseException:
-        process.kill()
-        await process.communicate()
-        raise
     code, _, log = await stop(process, signal.SIGTERM)
     assert code == 0, log
     assert "bot.py: SIGTERM: stopped during the first start's seeding; the next start seeds again" in log
