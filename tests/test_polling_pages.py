@@ -8,7 +8,7 @@ import pytest
 from aiohttp import web
 
 from briefing.adapters.jobs import run_feed_polling
-from briefing.service import App
+from briefing.service import App, feed_polls
 from briefing.service.polling import poll_due_feeds
 from store.articles import find_by_url
 from store.sources import find_source, set_polling, upsert_source
@@ -104,3 +104,46 @@ async def test_a_page_answering_again_resets_the_count(app, site):
     app.clock.now = later
     again = await poll_due_feeds(app, now=later)
     assert again.new_articles == 2 and find_source(app.db, url).failures == 0
+
+
+async def test_a_poll_broken_off_after_the_feed_was_read_reads_it_in_full_next_time(app, site, monkeypatch):
+    """The feed's ETag is stored when it is read, before its entries are: a poll that breaks off then
+    (the store locked by an ingest) must not leave a "304 Not Modified" to skip those entries for good."""
+    asked = []
+
+    async def feed(request: web.Request) -> web.Response:
+        asked.append(request.headers.get("If-None-Match"))
+        if request.headers.get("If-None-Match") == '"v1"':
+            return web.Response(status=304)
+        return web.Response(body=rss(site.base), content_type="application/rss+xml", headers={"ETag": '"v1"'})
+
+    async def page(request: web.Request) -> web.Response:
+        key = request.path.strip("/")
+        title, lead = f"Gdynia {key} story", TEASERS[key].rstrip("…") + "."
+        html = f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1><p>{lead}</p>"
+        return web.Response(
+            text=html + f"<p>{STORIES[key] * 3}</p></article></body></html>", content_type="text/html"
+        )
+
+    site.add("/feed.xml", feed)
+    site.add("/quay", page)
+    site.add("/dunes", page)
+    url = site.url("/feed.xml")
+    source = upsert_source(app.db, kind="feed", location=url, name="Baltic Post", now=T)
+    set_polling(app.db, source.id, True)
+    real, calls = feed_polls.store_drafts_async, []
+
+    async def locked(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 1:
+            raise RuntimeError("database is locked")  # what the store raises while an ingest writes
+        return await real(*args, **kwargs)
+
+    monkeypatch.setattr(feed_polls, "store_drafts_async", locked)
+    first = await poll_due_feeds(app, now=T)
+    assert first.failed and find_by_url(app.db, site.url("/quay")) is None
+    later = find_source(app.db, url).next_poll_at
+    app.clock.now = later
+    await poll_due_feeds(app, now=later)
+    assert asked == [None, None]  # read in full again, not "If-None-Match: v1"
+    assert find_by_url(app.db, site.url("/quay")) is not None

@@ -31,7 +31,7 @@ from briefing.service.feed_polls import ingest_feed
 from store.alerts import followers_of_articles, queue_alert
 from store.articles import dated_since
 from store.db import transaction
-from store.sources import due_feeds, get_source, record_poll_failure
+from store.sources import due_feeds, forget_validators, get_source, record_poll_failure
 from store.subscribers import is_unreachable
 
 if TYPE_CHECKING:
@@ -85,6 +85,21 @@ class PollReport:
     alerts: int = 0
 
 
+def _poll_broke_off(app: App, source: Source, now: datetime, error: str) -> None:
+    """Record a poll that broke off: a failure, and the feed's validators forgotten, since the feed may
+    have been read (its ETag kept) before its entries were stored, and a "304 Not Modified" next time
+    would skip them for good. Recording may fail too (the store still locked): the next poll retries."""
+    try:
+        with transaction(app.db):
+            record_poll_failure(
+                app.db, source.id, now=now, error=error, max_failures=app.settings.feed_max_failures,
+                next_poll_at=now + feed_backoff(app.settings.poll_minutes, source.failures),
+            )  # fmt: skip
+            forget_validators(app.db, source.id)
+    except Exception:
+        log.exception("could not record the failed poll of %s", source.location)
+
+
 def feed_backoff(poll_minutes: int, failures: int) -> timedelta:
     """How long a feed that has failed ``failures`` times before waits after failing again."""
     return timedelta(minutes=poll_minutes * 2 ** min(failures + 1, 5))
@@ -102,14 +117,10 @@ async def poll_due_feeds(app: App, *, now: datetime, fetcher: Fetcher | None = N
     for source in due:
         try:
             report = await ingest_feed(app, source.location, fetcher=fetcher)
-        except Exception as exc:  # a bug met by one feed: count it as that feed's failure
+        except Exception as exc:  # a bug met by one feed (or a store locked too long): that feed's failure
             log.exception("polling %s failed", source.location)
             error = f"{type(exc).__name__}: {exc}"
-            with transaction(app.db):
-                record_poll_failure(
-                    app.db, source.id, now=now, error=error, max_failures=app.settings.feed_max_failures,
-                    next_poll_at=now + feed_backoff(app.settings.poll_minutes, source.failures),
-                )  # fmt: skip
+            _poll_broke_off(app, source, now, error)
             failed.append((source.location, error))
         else:
             new_ids += report.new_ids
