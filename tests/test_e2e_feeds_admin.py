@@ -108,3 +108,10 @@ async def test_feeds_and_unfeed_are_for_admins_only(bot):
     assert find_source(bot.app.db, "http://feeds.test/ok.xml").poll
     menu = [c["command"] for c in bot.server.commands()]
     assert "feeds" not in menu and "unfeed" not in menu
+
+
+@pytest.mark.parametrize("typed", ["²", "#①", "99999999999999999999999", "-1", "#"])
+async def test_unfeed_of_no_feeds_number_says_so(bot, typed):
+    add_feeds(bot)
+    reply = await bot.ask(f"/unfeed {typed}", user=ADA)
+    assert f"No polled feed is “{typed}”." in reply.text, reply.text

@@ -62,3 +62,26 @@ def test_a_second_secret_is_masked_by_the_same_formatter():
     assert not isinstance(handler.formatter.inner, RedactingFormatter)
     record = logging.LogRecord("t", logging.DEBUG, __file__, 1, "%s %s", (TOKEN, "webhook-secret-123"), None)
     assert handler.format(record) == "*** ***"
+
+
+def test_a_polls_error_left_unretrieved_at_the_stop_is_one_line(caplog):
+    from telegram.error import Conflict
+
+    from briefing.adapters.telegram import unretrieved_poll_error
+
+    class Loop:
+        def __init__(self):
+            self.handled = []
+
+        def default_exception_handler(self, context):
+            self.handled.append(context)
+
+    loop = Loop()
+    unretrieved = {"message": "Task exception was never retrieved", "exception": Conflict("x")}
+    with caplog.at_level(logging.WARNING):
+        unretrieved_poll_error(loop, unretrieved)
+    assert [r.getMessage() for r in caplog.records] == ["the last long poll ended with the stop: x"]
+    assert not any(r.exc_info for r in caplog.records) and loop.handled == []
+    other = {"message": "Task exception was never retrieved", "exception": ValueError("bug")}
+    unretrieved_poll_error(loop, other)
+    assert loop.handled == [other]  # anything else as asyncio says it, traceback and all

@@ -304,9 +304,21 @@ def _on_signal(loop: asyncio.AbstractEventLoop, stop: asyncio.Event, sig: signal
     os.kill(os.getpid(), sig)
 
 
+def unretrieved_poll_error(loop: asyncio.AbstractEventLoop, context: dict) -> None:
+    """The loop's handler of exceptions no one retrieved: python-telegram-bot leaves that of a long poll
+    ending together with the stop (a 409 Conflict then) to asyncio, which would log it with its
+    traceback; one line says it. Anything else goes to asyncio's own handler."""
+    exc = context.get("exception")
+    if isinstance(exc, TelegramError):
+        log.warning("the last long poll ended with the stop: %s", exc.message)
+        return
+    loop.default_exception_handler(context)
+
+
 async def _run(application: Application, settings: Settings) -> None:
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
+    loop.set_exception_handler(unretrieved_poll_error)
     for sig in STOP_SIGNALS:
         loop.add_signal_handler(sig, _on_signal, loop, stop, sig)
     await serve(application, settings, stop)

@@ -80,11 +80,16 @@ async def feeds_command(app: App, args: str, asker: Asker) -> Reply:
     return Reply(Document(header=(title,), sections=(Section((*lines, hint)),)))
 
 
+MAX_ID_DIGITS = 18  # SQLite's integers hold 18 digits safely
+
+
 def _find(app: App, args: str) -> FeedState | None:
     """The polled feed named by its number ("12", "#12") or its address."""
     wanted = args.strip()
     number = wanted.removeprefix("#")
-    source = get_source(app.db, int(number)) if number.isdigit() else find_source(app.db, wanted)
+    # "²" and "①" are digits to str.isdigit but no number to int(); 20 digits overflow SQLite's integer
+    numeric = number.isascii() and number.isdigit() and len(number) <= MAX_ID_DIGITS
+    source = get_source(app.db, int(number)) if numeric else find_source(app.db, wanted)
     if source is None or source.kind != "feed" or not source.poll:
         return None
     return next((f for f in polled(app) if f.id == source.id), None)
