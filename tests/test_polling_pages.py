@@ -39,6 +39,16 @@ def rss(base: str) -> bytes:
     ).encode()
 
 
+async def story_page(request: web.Request) -> web.Response:
+    """The page of the story a feed entry teases, at /quay or /dunes."""
+    key = request.path.strip("/")
+    title, lead = f"Gdynia {key} story", TEASERS[key].rstrip("…") + "."
+    html = f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1><p>{lead}</p>"
+    return web.Response(
+        text=html + f"<p>{STORIES[key] * 3}</p></article></body></html>", content_type="text/html"
+    )
+
+
 @pytest.fixture
 def app(db, settings) -> App:
     return App(db=db, settings=settings, clock=Clock(T))
@@ -84,12 +94,7 @@ async def test_a_page_answering_again_resets_the_count(app, site):
     async def page(request: web.Request) -> web.Response:
         if status["code"] != 200:
             return web.Response(status=status["code"], text="busy")
-        key = request.path.strip("/")
-        title, lead = f"Gdynia {key} story", TEASERS[key].rstrip("…") + "."
-        html = f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1><p>{lead}</p>"
-        return web.Response(
-            text=html + f"<p>{STORIES[key] * 3}</p></article></body></html>", content_type="text/html"
-        )
+        return await story_page(request)
 
     site.add("/quay", page)
     site.add("/dunes", page)
@@ -117,17 +122,9 @@ async def test_a_poll_broken_off_after_the_feed_was_read_reads_it_in_full_next_t
             return web.Response(status=304)
         return web.Response(body=rss(site.base), content_type="application/rss+xml", headers={"ETag": '"v1"'})
 
-    async def page(request: web.Request) -> web.Response:
-        key = request.path.strip("/")
-        title, lead = f"Gdynia {key} story", TEASERS[key].rstrip("…") + "."
-        html = f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1><p>{lead}</p>"
-        return web.Response(
-            text=html + f"<p>{STORIES[key] * 3}</p></article></body></html>", content_type="text/html"
-        )
-
     site.add("/feed.xml", feed)
-    site.add("/quay", page)
-    site.add("/dunes", page)
+    site.add("/quay", story_page)
+    site.add("/dunes", story_page)
     url = site.url("/feed.xml")
     source = upsert_source(app.db, kind="feed", location=url, name="Baltic Post", now=T)
     set_polling(app.db, source.id, True)
