@@ -8,9 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from briefing.dedupe import normalize_url
-from store.db import Database, from_iso, to_iso
-
-CHUNK = 500  # URLs a query takes at once
+from store.db import Database, chunks, from_iso, to_iso
 
 
 @dataclass(frozen=True)
@@ -29,8 +27,7 @@ def last_sightings(db: Database, urls: Sequence[str]) -> dict[str, EntrySighting
         by_norm.setdefault(normalize_url(url), []).append(url)
     norms = list(by_norm)
     found: dict[str, EntrySighting] = {}
-    for start in range(0, len(norms), CHUNK):
-        chunk = norms[start : start + CHUNK]
+    for chunk in chunks(norms, 500):
         sql = f"SELECT url, title, stamp FROM feed_entries WHERE url IN ({','.join('?' * len(chunk))})"
         for url, title, stamp in db.execute(sql, chunk).fetchall():
             for given in by_norm[url]:

@@ -17,7 +17,7 @@ from briefing.models import Article
 from briefing.topics import FUNCTION_WORDS, near_distance, quoted
 from store.actors import find_actors
 from store.articles import article_from_row
-from store.db import Database
+from store.db import Database, chunks
 
 MAX_TERMS = 12
 MAX_TERM_CHARS = 64
@@ -89,12 +89,14 @@ def fts_query(text: str, *, any_word: bool = False) -> str | None:
 def topic_query(value: str) -> str | None:
     """The FTS5 query for a followed topic (see ``briefing.topics``): one word as /search has it; several
     within a word of each other in any order (NEAR), or side by side in order when followed in quotes."""
-    if quoted(value) and len(_tokens(value)) > 1:
-        return _phrase(" ".join(t for tokens in _tokens(value) for t in tokens))
-    phrases = [_phrase(" ".join(tokens)) for tokens in query_words(value)]
+    tokens_ = _tokens(value)
+    if quoted(value) and len(tokens_) > 1:
+        return _phrase(" ".join(t for tokens in tokens_ for t in tokens))
+    words_ = query_words(value)
+    phrases = [_phrase(" ".join(tokens)) for tokens in words_]
     if len(phrases) < 2:
         return fts_query(value)
-    words = sum(len(tokens) for tokens in query_words(value))
+    words = sum(len(tokens) for tokens in words_)
     return f"NEAR({' '.join(dict.fromkeys(phrases))}, {near_distance(words)})"
 
 
@@ -113,8 +115,7 @@ def article_texts(db: Database, article_ids: Sequence[int]) -> dict[int, tuple[s
     """The (title, body) of each of these articles, for ranking them against a topic."""
     texts: dict[int, tuple[str, str]] = {}
     ids = list(dict.fromkeys(article_ids))
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
+    for chunk in chunks(ids, 500):
         sql = f"SELECT id, title, body FROM articles WHERE id IN ({','.join('?' * len(chunk))})"
         texts.update((r[0], (r[1], r[2])) for r in db.execute(sql, chunk).fetchall())
     return texts

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import time
 
 from briefing.alerts import Why
-from briefing.models import Follow
+from briefing.models import Follow, Subscriber
 from briefing.service import App
 from briefing.times_of_day import SettingError, parse_time
 from briefing.topics import read_topic, sentence_about
@@ -89,7 +89,11 @@ class AlertClock:
 
 
 def alert_clock(app: App, chat_id: int) -> AlertClock:
-    sub = get_subscriber(app.db, chat_id)
+    return clock_of(app, get_subscriber(app.db, chat_id), chat_id)
+
+
+def clock_of(app: App, sub: Subscriber | None, chat_id: int) -> AlertClock:
+    """The chat's alert clock, from its subscription (read already) and its own alert settings."""
     own = chat_alerts(app.db, chat_id)
     zone = sub.timezone if sub is not None else own.timezone
     return AlertClock(

@@ -267,10 +267,14 @@ def _summary_stands_in(app: App, draft: ArticleDraft) -> bool:
     )
 
 
+def feed_backoff(poll_minutes: int, failures: int) -> timedelta:
+    """How long a feed that has failed ``failures`` times before waits after failing again."""
+    return timedelta(minutes=poll_minutes * 2 ** min(failures + 1, 5))
+
+
 def _feed_failed(
     app: App, source_id: int, failures: int, error: str, *, failures_before: int | None = None
 ) -> None:
-    backoff = app.settings.poll_minutes * 2 ** min(failures + 1, 5)
     with transaction(app.db):
         record_poll_failure(
             app.db,
@@ -278,7 +282,7 @@ def _feed_failed(
             now=app.now(),
             error=error,
             max_failures=app.settings.feed_max_failures,
-            next_poll_at=app.now() + timedelta(minutes=backoff),
+            next_poll_at=app.now() + feed_backoff(app.settings.poll_minutes, failures),
             failures_before=failures_before,
         )
 

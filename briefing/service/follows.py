@@ -36,7 +36,7 @@ from briefing.service.actors import (
     suggestions,
     unknown_reply,
 )
-from briefing.service.alerts import alert_clock
+from briefing.service.alerts import clock_of
 from briefing.service.commands import Asker, Button, Reply, command
 from briefing.topics import quoted
 from store import subscribers as subs
@@ -287,7 +287,7 @@ def _what_follows(app: App, asker: Asker, value: str) -> list[Block]:
             )
         ]
     sub = subs.get_subscriber(app.db, asker.chat_id)
-    clock = alert_clock(app, asker.chat_id)
+    clock = clock_of(app, sub, asker.chat_id)
     window = clock.window
     hours = "" if window is None else f"{window[0]:%H:%M}–{window[1]:%H:%M}"
     night = f" (one due in your quiet hours, {hours}, waits)" if hours else ""
@@ -343,7 +343,8 @@ def _matching(
         return type_ is None or (one[1] is not None and one[1].type == type_)
 
     named = [one for one in followed if _bare(one[0].value).casefold() == name.casefold() and fits(one)]
-    as_typed = [one for one in named if one[0].value.casefold() == _as_phrase(typed, name).casefold()]
+    phrase = _as_phrase(typed, name).casefold()
+    as_typed = [one for one in named if one[0].value.casefold() == phrase]
     if len(named) > 1 and as_typed:
         return as_typed
     if named or kind == "topic":

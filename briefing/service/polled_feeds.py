@@ -24,7 +24,7 @@ from briefing.document import (
 from briefing.service import App
 from briefing.service.commands import Asker, Reply, command
 from store.db import transaction
-from store.sources import find_source, get_source, set_polling
+from store.sources import set_polling
 from store.stats import FeedState, feeds
 
 ERROR_CHARS = 120  # of a feed's last error, in a list
@@ -89,10 +89,7 @@ def _find(app: App, args: str) -> FeedState | None:
     number = wanted.removeprefix("#")
     # "²" and "①" are digits to str.isdigit but no number to int(); 20 digits overflow SQLite's integer
     numeric = number.isascii() and number.isdigit() and len(number) <= MAX_ID_DIGITS
-    source = get_source(app.db, int(number)) if numeric else find_source(app.db, wanted)
-    if source is None or source.kind != "feed" or not source.poll:
-        return None
-    return next((f for f in polled(app) if f.id == source.id), None)
+    return next((f for f in polled(app) if (f.id == int(number) if numeric else f.location == wanted)), None)
 
 
 @command("unfeed", "/unfeed N|URL", "stop polling a feed; its articles stay (admins)", admin=True)

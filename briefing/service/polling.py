@@ -27,7 +27,7 @@ from briefing.schedule import zone
 from briefing.service import App
 from briefing.service.alerts import alert_clock
 from briefing.service.commands import TERMINAL_CHAT_ID
-from briefing.service.feed_polls import ingest_feed
+from briefing.service.feed_polls import feed_backoff, ingest_feed
 from store.alerts import followers_of_articles, queue_alert
 from store.articles import dated_since
 from store.db import transaction
@@ -98,11 +98,6 @@ def _poll_broke_off(app: App, source: Source, now: datetime, error: str) -> None
             forget_validators(app.db, source.id)
     except Exception:
         log.exception("could not record the failed poll of %s", source.location)
-
-
-def feed_backoff(poll_minutes: int, failures: int) -> timedelta:
-    """How long a feed that has failed ``failures`` times before waits after failing again."""
-    return timedelta(minutes=poll_minutes * 2 ** min(failures + 1, 5))
 
 
 async def poll_due_feeds(app: App, *, now: datetime, fetcher: Fetcher | None = None) -> PollReport:

@@ -13,7 +13,7 @@ from briefing.models import Subscriber
 from briefing.place_zones import fold
 from briefing.schedule import due_digest, local_date, local_moment, next_due
 from briefing.service import App
-from briefing.service.alerts import QUIET_EXAMPLE, alert_clock, read_quiet
+from briefing.service.alerts import QUIET_EXAMPLE, AlertClock, alert_clock, clock_of, read_quiet
 from briefing.service.commands import Asker, Button, Reply, command
 from briefing.times_of_day import (
     EVENING_WORDS,
@@ -105,14 +105,13 @@ def _describe(app: App, sub: Subscriber, *, typed: str = "", chosen: str = "") -
     ]
     if sub.active:
         lines.append(item("Next digest: ", bold(_next_digest(app, sub, now))))
-    lines.append(_quiet_line(app, sub.chat_id))
+    lines.append(_quiet_line(clock_of(app, sub, sub.chat_id)))
     notes = [n for n in (chosen, zone_note(sub.timezone, now, typed=typed)) if n]
     return [*lines, *(para(n) for n in notes)]
 
 
-def _quiet_line(app: App, chat_id: int) -> Block:
+def _quiet_line(clock: AlertClock) -> Block:
     """The quiet hours of the chat's alerts, in its zone ("the bot's default" when not its own)."""
-    clock = alert_clock(app, chat_id)
     default = " (the default)" if clock.quiet_is_default else ""
     if clock.window is None:
         return item("Alerts: ", bold("at any hour"), f" (no quiet hours){default}")
@@ -127,7 +126,7 @@ def _alerts_reply(app: App, chat_id: int, note: str = "", typed: str = "") -> Re
     lines: list[Block] = [
         para(bold("Your alerts"), " (this chat has no daily digest)"),
         item("Timezone: ", bold(zone)),
-        _quiet_line(app, chat_id),
+        _quiet_line(clock),
     ]
     if note:
         lines.insert(0, para(note))
