@@ -240,9 +240,10 @@ def _surname_pairs(alias: str, norm: str, folded: set[str], compound: bool) -> s
     for a person who goes by a compound surname, and not the second surname of one who goes by the first
     ("Claudia Sheinbaum" of Claudia Sheinbaum Pardo)."""
     words = alias.split()
-    if family_first([fold(w) for w in words]):
-        return {(words[0], fold(words[0]))}
-    if compound_given([fold(w) for w in words]) >= len(words):
+    parts = [fold(w) for w in words]
+    if family_first(parts):
+        return {(words[0], parts[0])}
+    if compound_given(parts) >= len(words):
         return set()  # "Abdel Fattah" alone is a given name, with no surname "Fattah"
     word = surname(alias)
     second = norm.rsplit(" ", 1)[0] in folded and len(words) > 2

@@ -31,7 +31,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import numpy as np
 
-from briefing.facts import count_kinds
+from briefing.facts import FIGURE, count_kinds
 from briefing.months import MONTHS
 
 SIGNATURE = 60
@@ -258,13 +258,20 @@ def is_copy_of(
 ) -> bool:
     """Whether a text that passed :func:`is_near_duplicate` (with ``containment``) is a copy of the
     original rather than news of its own: the next edition of a template (a daily weather or market
-    report, a newsletter around other news), or an update re-topped with a new count (:func:`counts_differ`)
-    or, ``dated`` a later day than the original, with other figures (:func:`figures_changed`). A copy's
-    figures agree, and a mostly new headline comes only with nearly the whole text (``RETITLED``)."""
+    report, a newsletter around other news), or an update re-topped with a new count, or, ``dated`` a
+    later day than the original, with other figures. A copy's figures agree, and a mostly new headline
+    comes only with nearly the whole text (``RETITLED``).
+
+    A new count is a figure the original gives nowhere in a sentence with a count word of
+    :func:`briefing.facts.count_kinds` (the dead, the injured, the missing, the displaced, the
+    arrested): "rose to 36 on Tuesday" after "rose to 23 on Monday", or "36, up from 23"; a copy that
+    drops such a sentence, or tells the same counts, is still a copy. Other figures changed means the
+    text gives one the original does not and lacks one the original gives (dates, times and years
+    aside)."""
     if figures_differ(body, original_body) or headline_figures_differ(title, original_title):
         return False
     mine, theirs = _told(title, body), _told(original_title, original_body)
-    if mine - theirs and _counted(title, body, mine - theirs):
+    if mine - theirs and _counted(title, body, mine - theirs):  # most copies: no new figure to read
         return False
     later = dated is not None and original_dated is not None and _day(dated) > _day(original_dated)
     if later and mine - theirs and theirs - mine:
@@ -278,7 +285,6 @@ def _day(when: datetime) -> date:
 
 # "May" only as a name: "12 may have died" is a count
 _MONTH_NAMES = "|".join(sorted(set(MONTHS) - {"may"}, key=len, reverse=True)) + "|(?-i:May)"
-_AMOUNT = re.compile(r"\b\d+(?:[.,]\d+)*\b")  # read as facts.figures_of reads them: "9,000" is 9000
 # what makes a figure one of when something was told, not of what: a year, a time, a day of a month
 # ("since 2022", "10:30", "Nov 24", "24 November", "2026-11-24"); a re-topped copy changes them
 _YEAR = re.compile(r"(?:1[89]|2[01])\d\d")
@@ -295,17 +301,9 @@ def _is_when(text: str, found: re.Match[str]) -> bool:
 
 
 def _told(*texts: str) -> set[str]:
-    """The figures of texts, but those of dates, times and years ("36", "9000", "7.4")."""
-    return {f[0].replace(",", "") for t in texts for f in _AMOUNT.finditer(t) if not _is_when(t, f)}
-
-
-def counts_differ(title: str, body: str, original_title: str, original_body: str) -> bool:
-    """Whether a text tells a count breaking news revises (the dead, the injured, the missing, the
-    displaced, the arrested: a sentence with a count word of :func:`briefing.facts.count_kinds`) with a
-    figure the original gives nowhere: "rose to 36 on Tuesday" after "rose to 23 on Monday", or "36,
-    up from 23". A copy that drops such a sentence, or tells the same counts, is still a copy."""
-    new = _told(title, body) - _told(original_title, original_body)
-    return bool(new) and _counted(title, body, new)  # most copies: no new figure, no sentence to read
+    """The figures of texts as :func:`briefing.facts.figures_of` reads them ("9,000" is 9000), but those
+    of dates, times and years ("36", "9000", "7.4")."""
+    return {f[0].replace(",", "") for t in texts for f in FIGURE.finditer(t) if not _is_when(t, f)}
 
 
 def _counted(title: str, body: str, figures: set[str]) -> bool:
@@ -317,13 +315,6 @@ def _counted(title: str, body: str, figures: set[str]) -> bool:
 
 
 _ROUGH_STOP = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9])|\n\s*\n")
-
-
-def figures_changed(title: str, body: str, original_title: str, original_body: str) -> bool:
-    """Whether a text replaced figures of the original: it gives one the original does not, and lacks
-    one the original gives (dates, times and years aside)."""
-    mine, theirs = _told(title, body), _told(original_title, original_body)
-    return bool(mine - theirs) and bool(theirs - mine)
 
 
 def headline_figures_differ(a: str, b: str) -> bool:

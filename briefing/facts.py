@@ -41,7 +41,7 @@ class Ordered(Protocol):
 
 Told = TypeVar("Told", bound=Ordered)  # when a lead was told: a date, or a finer order (date, arrival, id)
 
-_FIGURE = re.compile(r"\b\d+(?:[.,]\d+)*\b")  # not the 15 of "A15", a name
+FIGURE = re.compile(r"\b\d+(?:[.,]\d+)*\b")  # not the 15 of "A15", a name
 # words that say when a fact happened or who told it, not what it is: a retelling adds or drops them
 _NOT_FACTS = (
     *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
@@ -66,11 +66,11 @@ _ANOTHER += ("further", "2nd", "3rd", "4th", "5th")
 # "45 on Sunday"), unless a word of change says one figure became the other
 _DAYS: tuple[str, ...] = ("today", "yesterday", "tonight", "overnight")
 _DAY_WORDS = frozenset((*_NOT_FACTS[:7], *_DAYS))
-_COUNTED = re.compile(rf"({_FIGURE.pattern})(?:[ \u00a0]+([^\W\d_]+))?")  # a figure and the word after it
+_COUNTED = re.compile(rf"({FIGURE.pattern})(?:[ \u00a0]+([^\W\d_]+))?")  # a figure and the word after it
 # a figure the sentence itself says is past: "up from 31", "raising the figure from the 95", "rose from 12"
 _FORMER = re.compile(
     rf"\b(?:up|down|rais\w*|revis\w*|increas\w*|ris\w*|rose|climb\w*|jump\w*|fell|fallen|dropp\w*)"
-    rf"(?:\s+\w+){{0,3}}?\s+from\s+(?:the\s+|an?\s+)?({_FIGURE.pattern})",
+    rf"(?:\s+\w+){{0,3}}?\s+from\s+(?:the\s+|an?\s+)?({FIGURE.pattern})",
     re.IGNORECASE,
 )
 # a vote's tally ("a 51-47 vote", "by a vote of 52 to 48"): the count a later vote on the measure replaces
@@ -88,7 +88,7 @@ def fact_terms(sentence: str) -> frozenset[str]:
     ("officials said", "reported": when and who told it, not what), and its figures ("#41", "#7.4",
     "#4000": numbers count, a new figure is news)."""
     ignored = _not_facts()
-    figures = {"#" + f.replace(",", "") for f in _FIGURE.findall(sentence)}
+    figures = {"#" + f.replace(",", "") for f in FIGURE.findall(sentence)}
     return frozenset(t for t in terms_of(sentence) if t not in ignored) | figures
 
 
@@ -197,7 +197,7 @@ def figure_part(sentence: str) -> str:
     detail each outlet adds, not what the count is."""
     clauses = [c for c in _CLAUSE_BREAK.split(sentence) if c.strip()]
     past = formers(sentence)  # "..., up from 31 earlier in the day" tells what the count was
-    held = [n for n, c in enumerate(clauses) if {"#" + f.replace(",", "") for f in _FIGURE.findall(c)} - past]
+    held = [n for n, c in enumerate(clauses) if {"#" + f.replace(",", "") for f in FIGURE.findall(c)} - past]
     if not held:
         return sentence
     return " ".join(c for n, c in enumerate(clauses) if n < held[0] or n in held)
@@ -383,20 +383,21 @@ def revisions(
     late copy that drops the first report's magnitude), so an outlet repeating the first toll after the
     new one came out is no newer than the first toll; sentences not in ``told`` (undated) are left
     alone. ``titles``: the sentences are headlines (see :func:`revises`)."""
-    dated = [i for i, x in enumerate(sentences) if x in told and figures_of(x)]
+    figures = {i: f for i, x in enumerate(sentences) if x in told and (f := figures_of(x))}
+    dated = list(figures)
     since = {i: told[sentences[i]] for i in dated}
     holding: dict[str, set[int]] = defaultdict(set)  # figure -> the sentences that hold it
     for i in dated:
-        for figure in figures_of(sentences[i]):
+        for figure in figures[i]:
             holding[figure].add(i)
     for i in dated:
-        mine = figures_of(sentences[i])
+        mine = figures[i]
         earlier = set.intersection(*(holding[f] for f in mine)) - {i}  # each holds all of i's figures
         for j in sorted(earlier, key=lambda j: told[sentences[j]]):
             first = told[sentences[j]]
             if not first < since[i]:
                 break  # is_near_duplicate is symmetric: a pair of the same figures is compared once
-            if mine == figures_of(sentences[j]):
+            if mine == figures[j]:
                 alike = is_near_duplicate(sentences[i], sentences[j], weights=weights)
             else:
                 alike = restates(sentences[i], sentences[j], weights=weights)

@@ -75,7 +75,8 @@ def parse_page(html: str | bytes, url: str | None = None, *, source: str | None 
         raise EmptySourceError("no article text found on the page")
     tree = trafilatura.load_html(html)  # parsed once for both looks at its links
     head = tree.findtext(".//title") if tree is not None else None
-    if wall := wall_of([doc.title or "", head or ""], [p for p in text.split("\n") if p.strip()]):
+    lines = [line for line in text.split("\n") if line.strip()]
+    if wall := wall_of([doc.title or "", head or ""], lines):
         raise WallPageError(f"not an article: {wall}")
     # a short list (a directory of a few files) is named as a list too, not as a page without text
     if is_link_list(html, text.split("\n"), urls=(url, doc.url), title=doc.title, tree=tree):
@@ -85,7 +86,7 @@ def parse_page(html: str | bytes, url: str | None = None, *, source: str | None 
     title = " ".join((doc.title or "").split())
     if "\n" not in text:  # a short page read as one line, its "Related" list run into it
         text = without_link_list_tail(html, text, urls=(url, doc.url), tree=tree)
-    lines = [line for line in text.split("\n") if line.strip()]
+        lines = [line for line in text.split("\n") if line.strip()]
     boxes = pitch_boxes(tree) if tree is not None else []
     gated = has_gate(lines) or has_gate(boxes)
     paragraphs = strip_boilerplate(line for line in lines if not in_box(line, boxes))

@@ -112,14 +112,12 @@ def pitch_boxes(tree: Any) -> list[str]:
     its pitch. An element so marked that holds no pitch (a premium article's own body) is not one."""
     boxes: list[str] = []
     for element in tree.iter():
-        if (
-            not isinstance(element.tag, str)
-            or element.tag in _WHOLE
-            or next(element.iter("h1"), None) is not None
-        ):
-            continue  # a page, its main part or its article marked "premium" is no box under the lead
-        if not _BOX.search(f"{element.get('class') or ''} {element.get('id') or ''}"):
+        if not isinstance(element.tag, str) or element.tag in _WHOLE:
             continue
+        if not _BOX.search(f"{element.get('class') or ''} {element.get('id') or ''}"):
+            continue  # the cheap look first: walking an element's subtree for a headline is not
+        if next(element.iter("h1"), None) is not None:
+            continue  # a page, its main part or its article marked "premium" is no box under the lead
         text = " ".join(" ".join(element.itertext()).split())
         if text and len(text.split()) <= BOX_WORDS and any(is_pitch(s) for s in sentences_of(text)):
             boxes.append(text)

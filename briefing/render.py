@@ -161,8 +161,11 @@ def _messages(
     for group in _groups(doc):
         lines: list[tuple[str, int]] = []
         for block in group:
-            pieces = _split_block(block, limit, seen) if utf16_len(seen(block)) > limit else [block]
-            lines.extend((one(b), utf16_len(seen(b))) for b in pieces)
+            counted = seen(block)
+            if utf16_len(counted) > limit:
+                lines.extend((one(b), utf16_len(seen(b))) for b in _split_block(block, limit, seen))
+            else:  # rendered once: what is counted is the message itself but with by_text
+                lines.append((counted if seen is one else one(block), utf16_len(counted)))
         sep = "\n\n"
         for i, (line, length) in enumerate(lines):
             joiner = sep if i == 0 else "\n"

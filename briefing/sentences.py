@@ -304,6 +304,7 @@ GERMAN_STARTERS = frozenset(
     dies diese dieser dieses damit danach dabei trotzdem
     """.split()
 )
+_STARTERS = GERMAN_STARTERS | SENTENCE_STARTERS  # words that open a German or an English sentence
 # ... in a German text: one that writes words only German has ("der", "und", "ist"; English writes "die",
 # "den" and "am" too, but never opens a sentence with "Am 3."), so "I am 12. Mark Smith is 14." is two
 _GERMAN = re.compile(
@@ -341,7 +342,7 @@ def _ordinal_goes_on(before: str, after: str, german: bool) -> bool:
     first = words[0].rstrip(".,;:!?…")
     if not (german and first.isalpha() and first[0].isupper()):
         return False
-    if first.casefold() in GERMAN_STARTERS | SENTENCE_STARTERS:
+    if first.casefold() in _STARTERS:
         return False
     if _COUNTED.fullmatch(first.casefold()) or len(before.split()) <= ORDINAL_PHRASE_WORDS:
         return True
