@@ -117,12 +117,12 @@ def _app(settings: Settings, args: argparse.Namespace, *, seed: bool = True, new
     in (running the bot, ingesting); a command that only reads (``ask``, ``digest``) takes a folder that
     does not exist for a typo, not for a new archive to seed."""
     given = getattr(args, "db", None)
-    if given is not None and not given.strip():  # an unset "$DB": never the default, the live archive
-        raise UsageError("--db is empty (an unset variable?); give the database's path, or leave --db out")
     db_path = Path(given or settings.db_path).expanduser()
-    if not new_folder and given and not db_path.parent.is_dir():
+    # the user's own path (--db, or $BRIEFING_DB, read as --db is); the project's default folder is made
+    named = "--db" if given else "$BRIEFING_DB" if os.environ.get("BRIEFING_DB") else None
+    if not new_folder and named and not db_path.parent.is_dir():
         raise UsageError(
-            f"no folder {db_path.parent} for the database (a typo in --db?); "
+            f"no folder {db_path.parent} for the database (a typo in {named}?); "
             "`python bot.py` or `bot.py ingest` creates a new database"
         )
     app = App(db=open_db(db_path), settings=settings)
@@ -295,6 +295,11 @@ def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = 
 
     try:
         _check_seeds()
+        given = getattr(args, "db", None)
+        if given is not None and not given.strip():  # an unset "$DB": never the default, the live archive
+            raise UsageError(
+                "--db is empty (an unset variable?); give the database's path, or leave --db out"
+            )
         settings = load_settings(env)
         if settings.token is not None:  # python-telegram-bot logs its URLs, which hold the token, at DEBUG
             from briefing.adapters.redaction import redact_logs

@@ -55,12 +55,14 @@ _TAIL = re.compile(r"(?:\s+(?:today|now|lately|these\s+days|right\s+now|please))
 @dataclass(frozen=True)
 class Plain:
     """What the text asks: a greeting or thanks, a command by its name (``command``, ``args``), or a
-    search for ``args``; ``read`` when the words were taken as something other than typed."""
+    search for ``args``; ``read`` when the words were taken as something other than typed; ``by_name``
+    when the text began with the command's name ("search and rescue" may be a search as typed)."""
 
     meaning: Meaning
     args: str
     command: str = "search"
     read: bool = False
+    by_name: bool = False
 
 
 def read_plain(text: str) -> Plain:
@@ -77,7 +79,7 @@ def read_plain(text: str) -> Plain:
     name = first.lower().rstrip(":!?.,")  # "help!", "settings?"
     if name in NAMED_COMMANDS and not (rest and name in _BARE_ONLY) and len(words.split()) <= 8:
         # "latest news on Kellogg": the news words are how people ask, not words an article must hold
-        return Plain("command", _TAIL.sub("", _ON.sub("", rest)), name, read=True)
+        return Plain("command", _TAIL.sub("", _ON.sub("", rest)), name, read=True, by_name=True)
     who = _WHO.match(words)
     if who and words[who.end() :].strip(" ?!."):
         asked = _TAIL.sub("", words[who.end() :])

@@ -62,8 +62,10 @@ async def test_an_api_address_nobody_answers_is_named(tmp_path):
     assert line.startswith(f"bot.py: cannot reach Telegram at {base}: ")
 
 
-async def test_an_empty_db_option_is_refused_not_read_as_the_default(tmp_path):
-    code, err = await run("ask", "/help", "--db", "")
+@pytest.mark.parametrize("command", [("ask", "/help"), ("actors", "seeds"), ("summarize", "README.md")])
+async def test_an_empty_db_option_is_refused_not_read_as_the_default(command):
+    """By every subcommand, those that do not open the database too: the same mistake, the same answer."""
+    code, err = await run(*command, "--db", "")
     assert code == 2
     assert said(err) == [
         "bot.py: --db is empty (an unset variable?); give the database's path, or leave --db out"
@@ -109,6 +111,13 @@ async def test_a_read_only_command_refuses_a_db_in_a_folder_that_does_not_exist(
     assert code == 2
     assert said(err) == [
         f"bot.py: no folder {typo.parent} for the database (a typo in --db?); `python bot.py` or"
+        " `bot.py ingest` creates a new database"
+    ]
+    assert not typo.parent.exists()
+    code, err = await run("digest", "--chat", "0", BRIEFING_DB=str(typo))  # the same typo, in the environment
+    assert code == 2
+    assert said(err) == [
+        f"bot.py: no folder {typo.parent} for the database (a typo in $BRIEFING_DB?); `python bot.py` or"
         " `bot.py ingest` creates a new database"
     ]
     assert not typo.parent.exists()

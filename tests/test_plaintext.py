@@ -37,7 +37,9 @@ def test_a_greeting_is_no_search(text):
     ],
 )
 def test_a_command_typed_without_its_slash(text, command, args):
-    assert read_plain(text) == Plain("command", args, command, read=True)
+    meant = read_plain(text)
+    assert (meant.meaning, meant.args, meant.command, meant.read) == ("command", args, command, True)
+    assert meant.by_name == text.lower().startswith(command)  # typed by its name, not asked in words
 
 
 @pytest.mark.parametrize(
@@ -98,3 +100,14 @@ async def test_words_that_begin_with_a_command_name_are_searched_as_typed_when_a
     reply = await answer(app, "search ferries", ALICE)  # no article holds both words: the command
     read_as = reply.document.text.splitlines()[-1]
     assert read_as == "Commands begin with a slash: I read this as /search ferries."
+
+
+async def test_who_is_a_known_name_is_the_dossier_though_articles_hold_the_question_words(app):
+    """An article about Keith Kellogg holds "who", "is" and his name: the question is still /actor."""
+    from tests.actor_helpers import add_article
+
+    add_article(app, "Keith Kellogg, who is a retired general, met Zelensky. Kellogg said talks would go on.")
+    reply = await answer(app, "who is Keith Kellogg?", ALICE)
+    assert reply.document.text.startswith("Keith Kellogg\nPerson")
+    read_as = reply.document.text.splitlines()[-1]
+    assert read_as == "Commands begin with a slash: I read this as /actor Keith Kellogg."

@@ -225,8 +225,10 @@ async def _plain(app: App, text: str, asker: Asker) -> Reply:
         return await start(app, "", asker)
     if meant.meaning == "thanks":
         return Reply(message(para("You're welcome. ", code("/brief"), " shows the top stories at any time.")))
-    if meant.meaning == "command" and meant.args and search_articles(app.db, text, limit=1):
-        meant = Plain("search", " ".join(text.split()))  # "search and rescue": words articles hold, as typed
+    if meant.by_name and meant.args and search_articles(app.db, text, limit=1):
+        # "search and rescue": words articles hold, as typed; a question ("who is Keith Kellogg?") is
+        # always the question, its words being in every article about him
+        meant = Plain("search", " ".join(text.split()))
     cmd = COMMANDS.get(meant.command)
     if cmd is None:
         return await help_reply(app, "", asker)
