@@ -12,6 +12,7 @@ from dataclasses import replace
 import pytest
 
 from briefing.adapters.telegram import build_application, serve
+from briefing.errors import BriefingError
 from briefing.service import App
 from store import open_db
 from tests.e2e_helpers import bot_settings
@@ -65,3 +66,24 @@ async def test_webhook_mode_receives_updates_posted_by_telegram(botapi, tmp_path
     assert hook.params["secret_token"] not in logged  # whoever reads the log cannot post as Telegram
     with pytest.raises(sqlite3.ProgrammingError):  # post_shutdown closed the database the bot owned
         app.db.execute("SELECT 1")
+
+
+async def test_a_webhook_port_another_process_holds_is_one_line_and_no_webhook_is_set(botapi, tmp_path):
+    with socket.create_server(("127.0.0.1", 0)) as holder:
+        port = holder.getsockname()[1]
+        settings = replace(
+            bot_settings(botapi, tmp_path / "bot.db"),
+            telegram_mode="webhook",
+            webhook_listen="127.0.0.1",
+            webhook_port=port,
+            webhook_url=f"http://127.0.0.1:{port}/telegram/hook",
+        )
+        app = App(open_db(settings.db_path), settings)
+        application = build_application(app, close_db=True)
+        with pytest.raises(BriefingError) as refused:
+            await serve(application, settings, asyncio.Event())
+    assert str(refused.value) == (
+        f"cannot listen on 127.0.0.1:{port} for the webhook: address already in use (another bot still"
+        " running?); telegram.webhook_port sets the port"
+    )
+    assert not botapi.requests("setWebhook")  # Telegram goes on delivering to the webhook it had, or polls

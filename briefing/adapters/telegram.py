@@ -16,6 +16,7 @@ import logging
 import os
 import secrets
 import signal
+import socket
 import time
 from collections.abc import Awaitable
 from typing import Any
@@ -227,6 +228,7 @@ async def _receive(application: Application, s: Settings, poll_timeout: dtm.time
     if s.telegram_mode == "webhook":
         if not s.webhook_url:
             raise SettingsError("telegram.mode is 'webhook' but telegram.webhook_url is empty")
+        _check_port(s.webhook_listen, s.webhook_port)
         secret = secrets.token_urlsafe(32)
         # whoever holds it can post updates as Telegram (an admin's /ingest): python-telegram-bot logs
         # it with setWebhook's parameters at DEBUG
@@ -243,6 +245,21 @@ async def _receive(application: Application, s: Settings, poll_timeout: dtm.time
         await application.updater.start_polling(
             allowed_updates=ALLOWED_UPDATES, timeout=poll_timeout, error_callback=PollingErrors()
         )
+
+
+def _check_port(listen: str, port: int) -> None:
+    """Refuse the start when the webhook's port is taken, before Telegram is told to post there: a
+    webhook set for a port another process holds would send it every update (found too late, python-
+    telegram-bot's bind error is a traceback after setWebhook)."""
+    try:
+        with socket.create_server((listen, port)):
+            pass
+    except OSError as exc:
+        reason = os.strerror(exc.errno) if exc.errno else str(exc)
+        raise BriefingError(
+            f"cannot listen on {listen}:{port} for the webhook: {reason.lower()} (another bot still "
+            "running?); telegram.webhook_port sets the port"
+        ) from exc
 
 
 async def serve(
