@@ -19,10 +19,18 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from briefing.errors import BriefingError
-from briefing.service import App
-from config import Settings, SettingsError, load_settings
-from store import StoreError, open_db
+try:
+    from briefing.errors import BriefingError
+    from briefing.service import App
+    from config import Settings, SettingsError, load_settings
+    from store import StoreError, open_db
+except ModuleNotFoundError as missing:  # a Python without the project's packages (not .venv's)
+    print(
+        f"bot.py: {missing.name} is not installed for {sys.executable}: `make run` installs the project"
+        " into .venv once; then run `.venv/bin/python bot.py ...` (or `. .venv/bin/activate` first)",
+        file=sys.stderr,
+    )
+    sys.exit(2)
 
 # python-telegram-bot 22 reads time periods as timedeltas only with this set (and warns otherwise);
 # it must be set before telegram is first imported.

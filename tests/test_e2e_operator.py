@@ -121,3 +121,19 @@ async def test_a_read_only_command_refuses_a_db_in_a_folder_that_does_not_exist(
         " `bot.py ingest` creates a new database"
     ]
     assert not typo.parent.exists()
+
+
+async def test_a_python_without_the_projects_packages_is_told_how_to_run_it():
+    """`python3 bot.py` on a fresh machine, after `make run` installed into .venv: one line, not a traceback
+    (-S: this Python without its site-packages, where the project's packages are)."""
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-S", "bot.py", "ask", "/help", cwd=ROOT, stderr=asyncio.subprocess.PIPE
+    )
+    _, err = await asyncio.wait_for(process.communicate(), timeout=60)
+    assert process.returncode == 2
+    [line] = err.decode().splitlines()
+    assert line.startswith("bot.py: ") and " is not installed for " in line
+    assert line.endswith(
+        "`make run` installs the project into .venv once; then run `.venv/bin/python bot.py ...`"
+        " (or `. .venv/bin/activate` first)"
+    )
