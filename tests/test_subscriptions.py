@@ -159,6 +159,29 @@ async def test_subscribe_uses_the_defaults(app):
     assert "Subscribed." in reply.document.text
 
 
+@pytest.mark.parametrize(
+    ("args", "length", "at", "zone"),
+    [
+        ("7pm Kyiv 5 stories", 5, time(19, 0), "Europe/Kyiv"),
+        ("7pm 3 stories", 3, time(19, 0), "UTC"),
+        ("7pm Kyiv length 3", 3, time(19, 0), "Europe/Kyiv"),
+        ("1 story at 8am", 1, time(8, 0), "UTC"),
+    ],
+)
+async def test_a_length_typed_with_the_time_is_the_digest_length(app, args, length, at, zone):
+    """Not a second time ("That is 2 times, 7pm and 5") nor a timezone "stories"."""
+    reply = await answer(app, f"/subscribe {args}", ALICE)
+    sub = subscribers.get_subscriber(app.db, 1001)
+    assert (sub.length, sub.digest_time, sub.timezone) == (length, at, zone)
+    assert f"Length: {length} {'story' if length == 1 else 'stories'}" in reply.document.text
+
+
+async def test_a_length_out_of_range_in_subscribe_is_refused_and_nothing_subscribed(app):
+    reply = await answer(app, "/subscribe 7pm 50 stories", ALICE)
+    assert reply.document.text == "The digest length is a number of stories from 1 to 10, e.g. 5."
+    assert subscribers.get_subscriber(app.db, 1001) is None
+
+
 async def test_the_confirmation_shows_the_zone_s_offset(app):
     reply = await answer(app, "/subscribe 7pm Kyiv", ALICE)
     assert "Digest time: 19:00" in reply.document.text

@@ -48,6 +48,22 @@ def parse_length(text: str) -> int:
     return int(number)
 
 
+# a digest length typed with the time ("/subscribe 7pm Kyiv 5 stories", "... length 3"): /settings length's
+_LENGTH_ASKED = re.compile(
+    r"(?:^|\s)(?:length\s+(\S+)(?:\s+stor(?:y|ies))?|([0-9]+)\s+stor(?:y|ies))(?=\s|$)", re.I
+)
+
+
+def length_asked(args: str) -> tuple[str, int | None]:
+    """The words of ``/subscribe`` other than a digest length, and that length (None if none was given);
+    a length out of range is a :class:`SettingError`."""
+    found = _LENGTH_ASKED.search(args)
+    if found is None:
+        return args, None
+    length = parse_length(found.group(1) or found.group(2))
+    return f"{args[: found.start()]} {args[found.end() :]}".strip(), length
+
+
 def parse_subscribe_args(args: str, *, now: datetime | None = None) -> tuple[time | None, str | None]:
     """The time and the timezone of ``/subscribe [TIME] [ZONE]``, in either order; the time in any form
     ``parse_time`` reads ("7 pm" and "12 noon" are one time), the zone a name, a city of one or more words
@@ -101,7 +117,7 @@ def _describe(app: App, sub: Subscriber, *, typed: str = "", chosen: str = "") -
     lines: list[Block] = [
         item("Digest time: ", bold(sub.digest_time.strftime("%H:%M"))),
         item("Timezone: ", bold(describe_zone(sub.timezone, now))),
-        item("Length: ", bold(f"{sub.length} stories")),
+        item("Length: ", bold(f"{sub.length} {'story' if sub.length == 1 else 'stories'}")),
     ]
     if sub.active:
         lines.append(item("Next digest: ", bold(_next_digest(app, sub, now))))
@@ -170,6 +186,7 @@ def _failed(exc: SettingError) -> Reply:
 async def subscribe_command(app: App, args: str, asker: Asker) -> Reply:
     """Subscribe this chat, or change the time and zone of its subscription."""
     try:
+        args, length = length_asked(args)
         when, found = read_subscribe_args(args, now=app.now())
     except SettingError as exc:
         return _failed(exc)
@@ -181,7 +198,7 @@ async def subscribe_command(app: App, args: str, asker: Asker) -> Reply:
         asker.chat_id,
         timezone=zone or (old.timezone if old else own or app.settings.timezone),
         digest_time=when or (old.digest_time if old else parse_time(app.settings.digest_time)),
-        length=None if old else app.settings.digest_length,
+        length=length or (None if old else app.settings.digest_length),
         chat_type=asker.chat_type,
         now=app.now(),
     )
