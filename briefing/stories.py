@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -423,9 +424,11 @@ def medoid_title(
                 carriers[figure].append(x)
         stale.update(t for t in unique if outdated_count(t, carriers, revised))
     current = [i for i, t in enumerate(titles) if t not in stale] or list(range(len(articles)))
+    vs = [vectors(a) for a in articles]
+    if len(articles) > 1:  # a title that names nothing the other articles tell ("Boom - Watch This Closely")
+        current = [i for i in current if _names_the_story(titles[i], vs[:i] + vs[i + 1 :])] or current
     if len(articles) <= 2:
         return min((articles[i] for i in current), key=lambda a: (a.when, a.id)).title
-    vs = [vectors(a) for a in articles]
     total: Vector = {}
     for v in vs:
         for term, weight in v.items():
@@ -435,6 +438,11 @@ def medoid_title(
     scores = [round(cosine(v, total), 9) for v in vs]
     best = max(current, key=lambda i: (scores[i], -articles[i].when.timestamp()))
     return articles[best].title
+
+
+def _names_the_story(title: str, others: Sequence[Vector]) -> bool:
+    """Whether a title holds a term of the story's other articles: a blog's teaser title may name none."""
+    return any(term in v for term in terms_of(title) for v in others)
 
 
 def latest_figures(
@@ -501,12 +509,31 @@ def story_summary(
     for old, new in replaced.items():
         ranks[new] = max(ranks[new], ranks[old])  # the news of a fact is the newest figure of it
     same = {" ".join(k.split()) for k in known}
+    order = sorted(range(len(unique)), key=lambda i: (-ranks[i], i))
+    fit = [
+        i
+        for i in order
+        if i not in replaced
+        and unique[i] not in same
+        and not any(restates(unique[i], k, weights=weights) for k in known)
+    ]
+    # a sentence that opens on a pronoun ("Its sources said...") points back to a sentence of its own
+    # article, which a summary of several outlets does not hold: told only when nothing else is
+    chosen = _distinct([i for i in fit if not _DANGLING.match(unique[i])], unique, sentences, weights)
+    return tuple(unique[i] for i in chosen or _distinct(fit, unique, sentences, weights))
+
+
+_DANGLING = re.compile(r"[\"“‘']?(?:It|Its|It's|It’s|He|His|She|Her|They|Their|Them)\b")
+
+
+def _distinct(
+    order: Sequence[int], unique: Sequence[str], most: int, weights: Mapping[str, float]
+) -> list[int]:
+    """The first ``most`` of ``order`` that repeat none chosen before them (:func:`is_near_duplicate`)."""
     chosen: list[int] = []
-    for i in sorted(range(len(unique)), key=lambda i: (-ranks[i], i)):
-        if i in replaced or unique[i] in same or any(restates(unique[i], k, weights=weights) for k in known):
-            continue
+    for i in order:
         if not any(is_near_duplicate(unique[i], unique[j], weights=weights) for j in chosen):
             chosen.append(i)
-            if len(chosen) == sentences:
+            if len(chosen) == most:
                 break
-    return tuple(unique[i] for i in chosen)
+    return chosen

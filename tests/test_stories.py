@@ -258,6 +258,34 @@ def test_the_headline_is_the_most_typical_title():
     assert medoid_title(articles[:1], vectors) == BLINKEN[0][0]
 
 
+def test_a_teaser_title_that_names_nothing_of_the_story_is_not_its_headline():
+    """A blog post's "Boom - Watch This Closely", earlier than the report it joined, names nothing the
+    report tells; the report's title does."""
+    report = "Reports: DOJ could seek CNN sale before AT&T merger"
+    articles = [
+        story_article(1, "Boom - Watch This Closely",
+                      "The Financial Times reported the Justice Department wants AT&T to sell CNN.", "tpm"),
+        story_article(2, report, "The Justice Department told AT&T it must sell CNN to win approval.", "tpm",
+                      hours=1),
+    ]  # fmt: skip
+    vectors = Vectorizer(idf_of(articles))
+    assert medoid_title(articles, vectors) == report
+    assert medoid_title(articles[:1], vectors) == "Boom - Watch This Closely"  # alone, it is all there is
+
+
+def test_a_sentence_opening_on_a_pronoun_is_not_in_a_story_summary_while_others_are():
+    leads = [
+        ["Its sources said the Justice Department called for the sale of CNN.",
+         "The Justice Department told AT&T it would need to sell CNN to have the merger approved."],
+        ["AT&T chief Randall Stephenson said he never offered to sell CNN."],
+    ]  # fmt: skip
+    summary = story_summary(leads, sentences=3)
+    assert summary and not any(s.startswith("Its ") for s in summary)
+    assert set(summary) == {leads[0][1], leads[1][0]}
+    only = [["He said the talks would resume on Monday."]]
+    assert story_summary(only, sentences=3) == ("He said the talks would resume on Monday.",)  # all there is
+
+
 def test_titles_equally_typical_give_the_earliest_headline_whatever_the_order_of_the_sums():
     places = ["Arequipa", "Chala", "Camana", "Lima", "Ica"]  # each as often: every title as typical
     articles = [
