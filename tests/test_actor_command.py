@@ -260,3 +260,37 @@ async def test_a_name_a_company_and_a_person_share_offers_both(app):
     assert "/actor Halvorsen Freight Ltd" in text and "/actor Maria Halvorsen" in text
     _, person = await ask(app, "/actor Maria Halvorsen")
     assert "remained committed" not in person  # the company's statement is no news about the councillor
+
+
+async def test_a_name_whose_first_word_is_a_title_is_found_as_typed(app):
+    """ "Justice Department" is no Department with the title "Justice"; "Gen. Kellogg" is still Kellogg."""
+    add_article_naming(
+        app,
+        "The Justice Department told AT&T to sell CNN. General Motors cut jobs.",
+        [("Justice Department", "organization"), ("General Motors", "organization")],
+    )
+    _, text = await ask(app, "/actor Justice Department")
+    assert text.startswith("JUSTICE DEPARTMENT\nOrganisation")
+    _, text = await ask(app, "/actor general motors")
+    assert text.startswith("GENERAL MOTORS\nOrganisation")
+    add_article(app, ENVOY, day=20)
+    _, text = await ask(app, "/actor Gen. Kellogg")
+    assert text.startswith("KEITH KELLOGG")
+
+
+async def test_a_refusal_quotes_the_whole_name_typed(app):
+    add_article_naming(app, "Isuzu Motors opened a plant.", [("Isuzu Motors", "organization")])
+    _, text = await ask(app, "/actor General Motors")
+    assert text.splitlines()[0] == "I have no one called “General Motors”. Did you mean:"
+    assert "/actor Isuzu Motors" in text
+
+
+async def test_names_alike_but_for_case_are_offered_with_their_types(app):
+    """The lookup ignores case: "/actor MANGALURU" alone would ask the same question again."""
+    add_article_naming(
+        app,
+        "Rain hit Mangaluru. MANGALURU: the port reopened.",
+        [("Mangaluru", "place"), ("MANGALURU", "organization")],
+    )
+    _, text = await ask(app, "/actor Mangaluru")
+    assert "/actor Mangaluru (place)" in text and "/actor MANGALURU (organisation)" in text

@@ -86,10 +86,14 @@ def actor_type(kind: Kind | None) -> ActorType | None:
 def clean_name(text: str) -> str:
     """The name asked for, without markup, quotes or a title ("Gen. Kellogg" is Kellogg); nothing when
     no letter or digit is left ("&", "<b>&</b>"): symbols alone name no one."""
-    text = " ".join(_NOISE.sub(" ", _TAGS.sub(" ", text)).split()).strip(" .,;:!?'")
-    if not any(c.isalnum() for c in text):
-        return ""
+    text = _as_typed(text)
     return " ".join(text.split()[len(titles_of(text)) :])
+
+
+def _as_typed(text: str) -> str:
+    """The name asked for without markup or quotes, its title kept; nothing when only symbols are left."""
+    text = " ".join(_NOISE.sub(" ", _TAGS.sub(" ", text)).split()).strip(" .,;:!?'")
+    return text if any(c.isalnum() for c in text) else ""
 
 
 def titles_of(text: str) -> list[str]:
@@ -173,8 +177,12 @@ class Lookup:
 def lookup_actor(app: App, name: str, type_: ActorType | None = None) -> Lookup:
     """The actors ``name`` (a qualifier split off, see ``read_name``) names: any alias in any case, a title
     ignored, ``type_`` choosing among them."""
-    typed, name = name, clean_name(name)
-    every = tuple(actor_store.find_actors(app.db, name)) if name else ()
+    typed, whole, name = name, _as_typed(name), clean_name(name)
+    # a first word that is a title may be part of the name: "Justice Department", "General Motors"
+    as_typed = tuple(actor_store.find_actors(app.db, whole)) if whole != name else ()
+    if as_typed:
+        name = whole
+    every = as_typed or (tuple(actor_store.find_actors(app.db, name)) if name else ())
     found = tuple(actor_store.find_actors(app.db, name, type_=type_)) if name and type_ else every
     titled = _holding(found, titles_of(typed)) if len(found) > 1 else ()
     found = titled or found  # a title no one holds is ignored, as before
@@ -183,10 +191,10 @@ def lookup_actor(app: App, name: str, type_: ActorType | None = None) -> Lookup:
 
 def candidates_reply(look: Lookup, *, command: str = "actor", extra: Sequence[Block] = ()) -> Reply:
     """The actors a name fits, each with the command that chooses it."""
-    names = [a.name for a in look.found]
+    names = [fold(a.name) for a in look.found]  # the lookup ignores case: "Mangaluru", "MANGALURU"
     lines = []
     for a in look.found[:MAX_CANDIDATES]:
-        ask = _ask(a, typed=names.count(a.name) > 1, command=command)
+        ask = _ask(a, typed=names.count(fold(a.name)) > 1, command=command)
         lines.append(item(bold(a.name), f" — {_label(a)}, {plural(a.article_count, 'article')}: ", code(ask)))
     return Reply(message(para(f"“{look.name}” could be more than one actor. Which one?"), *lines, *extra))
 
@@ -255,16 +263,18 @@ def unknown_reply(app: App, look: Lookup, *, command: str = "actor", extra: Sequ
                     *extra,
                 )
             )
-    close = suggestions(app, look.name)
+    asked = _as_typed(look.typed) or look.name  # "General Motors", though "Motors" was looked up too
+    # never the name just refused, which would lead back here
+    close = [a for a in suggestions(app, look.name) if fold(a.name) != fold(asked)]
     if look.type_ is not None:
         close = [a for a in close if a.type == look.type_] or close
     what = {None: "no one", "person": "no one", "organization": "no organisation", "place": "no place"}[
         look.type_
     ]
     if not close:
-        return Reply(message(para(f"I have {what} called “{look.name}” in the news I know."), *extra))
+        return Reply(message(para(f"I have {what} called “{asked}” in the news I know."), *extra))
     lines = [item(code(f"/{command} {a.name}"), f" — {_label(a)}") for a in close]
-    return Reply(message(para(f"I have {what} called “{look.name}”. Did you mean:"), *lines, *extra))
+    return Reply(message(para(f"I have {what} called “{asked}”. Did you mean:"), *lines, *extra))
 
 
 DOMINANT = 10  # an actor in ten times the articles of every other the name fits is the one meant
