@@ -368,6 +368,14 @@ async def test_two_commands_pasted_in_one_message_do_the_first_and_say_so(app):
     assert [f.value for f in subscribers.follows_of(app.db, 1001)] == ["Grain Exports"]
 
 
+async def test_every_later_command_of_a_message_is_named(app):
+    reply = await answer(app, "/latest 2\n/help\n/brief\n/search grain", ALICE)
+    assert reply.document.text.splitlines()[-1] == (
+        "One command a message: I did only the first; send /help, /brief and /search grain again, each on"
+        " its own."
+    )
+
+
 async def test_a_full_width_slash_starts_a_command(app):
     reply = await answer(app, "\uff0ffollow Grain Exports", ALICE)
     assert "Following the topic Grain Exports." in reply.document.text

@@ -3,6 +3,7 @@ dedupe, enrichment in the same transaction, feed polling state, seeding, and the
 
 import dataclasses
 import gzip
+import os
 import re
 import shutil
 import subprocess
@@ -129,6 +130,21 @@ async def test_an_empty_name_is_refused_not_read_as_the_current_folder(app, tmp_
     report = await ingest_sources(app, ["", "  "])
     reason = "an empty name (an unset variable?), not a file, folder or URL"
     assert report.failed == (('""', reason), ('"  "', reason)) and count_articles(app.db) == 0
+
+
+async def test_a_file_name_that_is_not_utf8_is_read_and_the_files_after_it_too(app, tmp_path):
+    """A Latin-1 "café.txt" from an old archive: its bytes cannot be stored or shown as they are."""
+    folder = tmp_path / "old"
+    folder.mkdir()
+    for name, title in [(b"a.txt", "Storm closes the harbour"), (b"caf\xe9.txt", "Ferries resume at dawn"),
+                        (b"z.txt", "Bridge reopens after repairs")]:  # fmt: skip
+        path = folder / os.fsdecode(name)
+        path.write_text(f"{title}\n\nThe news of {title.lower()} came on Monday morning.\n", encoding="utf-8")
+    seen: list[str] = []
+    report = await ingest_sources(app, [str(folder)], progress=lambda done, total, label: seen.append(label))
+    assert (report.new, report.failed) == (3, ())
+    assert {s.name for s in list_sources(app.db)} == {"a.txt", "caf\ufffd.txt", "z.txt"}
+    assert f"{folder}/caf\ufffd.txt" in seen  # the progress bar's label, printable
 
 
 async def test_decomposed_letters_are_stored_composed(app, tmp_path):

@@ -311,6 +311,9 @@ def test_sharp_s_and_ss_find_each_other(db, typed):
         ("/actor Kellogg\x01\x02", ("actor", "Kellogg")),
         ("/search grain\rexports\x0cnow\x85", ("search", "grain exports now")),
         ("ports\tand\ngrain\x7f", (None, "ports\tand\ngrain")),
+        ("\u200b/brief", ("brief", "")),  # copied from a web page with a zero-width space
+        ("\ufeff/actor Kellogg\u200e", ("actor", "Kellogg")),
+        ("/search caf\udce9", ("search", "caf\ufffd")),  # a Latin-1 byte, surrogate-escaped
     ],
 )
 def test_control_characters_are_dropped_and_those_between_words_become_spaces(typed, parsed):

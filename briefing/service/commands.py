@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, replace
 
 from briefing.briefs import shorten
-from briefing.document import Block, Document, bold, code, italic, item, message, para
+from briefing.document import Block, Document, Inline, bold, code, italic, item, message, para
 from briefing.plaintext import Plain, read_plain
 from briefing.service import App
 from store.search import search_articles
@@ -135,10 +135,17 @@ _COMMAND_RE = re.compile(r"^/([A-Za-z0-9_]{1,32})(?:@[A-Za-z0-9_]+)?(?:\s+|$)(.*
 # the C0 and C1 control characters other than tab and newline (U+0000-U+001F, U+007F-U+009F): echoed back
 # they show as boxes or nothing, or break the terminal chat's output. Those that separate words (carriage
 # return, form feed, U+001C-U+001F, U+0085) become a space, so the words on either side stay apart.
+# Invisible marks a copied command brings along (zero-width space, word joiner, byte order mark, the
+# left-to-right and right-to-left marks) are dropped too: "\u200b/brief" is /brief. Lone surrogates (bytes
+# that were not UTF-8: a Latin-1 terminal, an argument, a file name) become U+FFFD, as UTF-8 cannot hold them.
 _CONTROLS: dict[int, str | None] = {
-    c: (" " if chr(c).isspace() else None)
-    for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A), *range(0x00, 0x20), *range(0x7F, 0xA0))
-    if chr(c) not in "\t\n"
+    **{
+        c: (" " if chr(c).isspace() else None)
+        for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A), *range(0x00, 0x20), *range(0x7F, 0xA0))
+        if chr(c) not in "\t\n"
+    },
+    **dict.fromkeys((0x200B, 0x200E, 0x200F, 0x2060, 0xFEFF, 0x061C)),
+    **dict.fromkeys(range(0xD800, 0xE000), "\ufffd"),
 }
 
 
@@ -167,12 +174,26 @@ async def answer(app: App, text: str, asker: Asker) -> Reply:
     reply = await _answer_one(app, text, asker)
     stopped = stopped_note(app, asker.chat_id) if back else None
     notes = [stopped] if stopped is not None else []
-    if later is not None:
-        notes.append(para(italic("One command a message: I did only the first; send "),
-                          code(shorten(later, 60)), italic(" again on its own.")))  # fmt: skip
+    if later:
+        more = f" (and {len(later) - MAX_LATER} more)" if len(later) > MAX_LATER else ""
+        each = " again on its own." if len(later) == 1 else f"{more} again, each on its own."
+        notes.append(
+            para(italic("One command a message: I did only the first; send "), *_named(later), italic(each))
+        )
     if not notes:
         return reply
     return replace(reply, document=replace(reply.document, footer=(*reply.document.footer, *notes)))
+
+
+def _named(lines: Sequence[str]) -> list[Inline]:
+    """The first ``MAX_LATER`` command lines, as code, listed with commas and "and"."""
+    shown = lines[:MAX_LATER]
+    spans: list[Inline] = []
+    for n, line in enumerate(shown):
+        if n:
+            spans.append(" and " if n == len(shown) - 1 else ", ")
+        spans.append(code(shorten(line, 60)))
+    return spans
 
 
 def stopped_note(app: App, chat_id: int) -> Block | None:
@@ -244,16 +265,23 @@ async def _plain(app: App, text: str, asker: Asker) -> Reply:
 _LATER_COMMAND = re.compile(r"\n[ \t]*([/\uff0f]\S+)[^\n]*")
 
 
-def _first_command(text: str) -> tuple[str, str | None]:
+MAX_LATER = 5  # later commands named in the note; more are counted
+
+
+def _first_command(text: str) -> tuple[str, list[str]]:
     """A message cut before a second command pasted on a later line ("/follow Kellogg" and "/follow
-    Trump" in one message), and that line, if there is one. Only a message that is a command is cut."""
-    if not text.lstrip().startswith(("/", "\uff0f")):
-        return text, None
-    for later in _LATER_COMMAND.finditer(text):
-        word = unicodedata.normalize("NFKC", later.group(1))[1:].split("@")[0].lower()
-        if word in COMMANDS:
-            return text[: later.start()], later.group(0).strip()
-    return text, None
+    Trump" in one message), and the lines of the commands after it. Only a message that is a command
+    is cut."""
+    if not text.translate(_CONTROLS).lstrip().startswith(("/", "\uff0f")):
+        return text, []
+    later = [
+        found
+        for found in _LATER_COMMAND.finditer(text)
+        if unicodedata.normalize("NFKC", found.group(1))[1:].split("@")[0].lower() in COMMANDS
+    ]
+    if not later:
+        return text, []
+    return text[: later[0].start()], [found.group(0).strip() for found in later]
 
 
 # how /help and Telegram's command menu list the commands: news first, then following, digests, the rest

@@ -40,7 +40,7 @@ from briefing.service.feed_polls import (
     sort_entries,
 )
 from briefing.service.polling import queue_alerts
-from briefing.service.source_files import Item, expand_sources, is_html, read_file
+from briefing.service.source_files import Item, expand_sources, is_html, printable, read_file
 from store.db import transaction
 from store.sources import find_source, upsert_source
 
@@ -54,8 +54,10 @@ with the sources done so far and a label counting the articles."""
 
 def _file_source(app: App, path: Path) -> int:
     with transaction(app.db):
-        location = str(path.resolve())
-        return upsert_source(app.db, kind="file", location=location, name=path.name, now=app.now()).id
+        location = printable(str(path.resolve()))
+        return upsert_source(
+            app.db, kind="file", location=location, name=printable(path.name), now=app.now()
+        ).id
 
 
 def ingest_files(app: App, paths: Iterable[Path], *, progress: ProgressHook | None = None) -> IngestReport:
@@ -65,18 +67,21 @@ def ingest_files(app: App, paths: Iterable[Path], *, progress: ProgressHook | No
     tally = Tally()
     paths = list(paths)
     for done, path in enumerate(paths, 1):
-        tally.articles = _within(progress, done - 1, len(paths), path.name)
+        tally.articles = _within(progress, done - 1, len(paths), printable(path.name))
         batch = _ingest_file(app, path, tally)
         if batch is not None:
             for draft in batch.teasers:
                 tally.failed.append(
-                    (draft.url or str(path), "the feed holds only a teaser; its page was not fetched")
+                    (
+                        draft.url or printable(str(path)),
+                        "the feed holds only a teaser; its page was not fetched",
+                    )
                 )
                 if draft.url:
                     tally.unsettled.add(draft.url)
             remember_entries(app, batch, tally)
         if progress:
-            progress(done, len(paths), path.name)
+            progress(done, len(paths), printable(path.name))
     return tally.report()
 
 
@@ -92,18 +97,19 @@ def _within(
 def _ingest_file(app: App, path: Path, tally: Tally) -> FeedBatch | None:
     """Ingest one file; for a feed, its entries as sorted (:func:`sort_entries`), for the caller to
     fetch the pages of its teasers and remember the entries read."""
+    label = printable(str(path))
     try:
         loaded = read_file(path)
     except (SourceError, OSError) as exc:
-        tally.failed.append((str(path), _reason(exc)))
+        tally.failed.append((label, _reason(exc)))
         return None
     source_id = _file_source(app, path)
     if isinstance(loaded, Feed):
-        note_recovery(loaded, str(path), tally)
-        batch = sort_entries(app, loaded, tally, label=str(path))
-        store_drafts(app, batch.full, tally, label=str(path), source_id=source_id, revised=batch.revised)
+        note_recovery(loaded, label, tally)
+        batch = sort_entries(app, loaded, tally, label=label)
+        store_drafts(app, batch.full, tally, label=label, source_id=source_id, revised=batch.revised)
         return batch
-    store_drafts(app, loaded, tally, label=str(path), source_id=source_id)
+    store_drafts(app, loaded, tally, label=label, source_id=source_id)
     return None
 
 
@@ -131,10 +137,10 @@ async def ingest_sources(
     tally = Tally()
     try:
         for done, item in enumerate(items, 1):
-            tally.articles = _within(progress, done - 1, len(items), item.location)
+            tally.articles = _within(progress, done - 1, len(items), item.label)
             await _ingest_item(app, item, tally, client, poll=poll)
             if progress:
-                progress(done, len(items), item.location)
+                progress(done, len(items), item.label)
     finally:
         if own:
             await client.aclose()
@@ -156,7 +162,7 @@ def queue_new_alerts(app: App, article_ids: Sequence[int]) -> int:
 
 async def _ingest_item(app: App, item: Item, tally: Tally, fetcher: Fetcher, *, poll: bool | None) -> None:
     if item.error:
-        tally.failed.append((item.location, item.error))
+        tally.failed.append((item.label, item.error))
     elif not item.is_url:
         batch = _ingest_file(app, Path(item.location), tally)
         if batch is not None:
@@ -165,7 +171,7 @@ async def _ingest_item(app: App, item: Item, tally: Tally, fetcher: Fetcher, *, 
                 batch.teasers,
                 tally,
                 fetcher,
-                label=item.location,
+                label=item.label,
                 source_id=None,
                 retry_later=False,
                 revised=batch.revised,

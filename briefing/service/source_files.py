@@ -10,6 +10,7 @@ markup, a software project's own files. Neither touches the store: the ingest
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,6 +59,20 @@ class Item:
     location: str
     is_url: bool = False
     error: str | None = None
+
+    @property
+    def label(self) -> str:
+        """The location as it is shown and stored (see :func:`printable`)."""
+        return printable(self.location)
+
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def printable(name: str) -> str:
+    """A file name as UTF-8 can hold it, to show and store: the bytes of another encoding in it (a Latin-1
+    "café.txt", which Python keeps as lone surrogates to open the file by) become U+FFFD."""
+    return _SURROGATES.sub("\ufffd", name)
 
 
 def expand_sources(sources: Iterable[str]) -> list[Item]:
@@ -114,7 +129,7 @@ def read_file(path: Path) -> list[ArticleDraft] | Feed:
     if kind is not None:
         raise SourceError(f"not news: a {path.suffix} file holds {kind}")
     if _project_file(path):
-        raise SourceError(f"not news: {path.name} is a software project's file")
+        raise SourceError(f"not news: {printable(path.name)} is a software project's file")
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         raise SourceError(f"too large: {size:,} bytes (limit {MAX_FILE_BYTES:,})")
@@ -125,8 +140,8 @@ def read_file(path: Path) -> list[ArticleDraft] | Feed:
     if suffix in FEED_SUFFIXES or looks_like_feed(data):
         return parse_feed(data)
     if suffix in PAGE_SUFFIXES or is_html(data):
-        return [parse_page(data, None, source=path.name)]
-    drafts = split_dump(decode_text(data), source=path.name)
+        return [parse_page(data, None, source=printable(path.name))]
+    drafts = split_dump(decode_text(data), source=printable(path.name))
     if not drafts:
         raise EmptySourceError("no articles found (only page furniture)")
     return drafts
