@@ -3,9 +3,11 @@
 A topic of several words is read as what people mean by it: "port strike" is a strike at a port, not an
 article that says "strike" in one paragraph and "port" in another, nor "a missile strike on the port".
 Its words must stand within one word of each other (in any order: "strike at the port" is no match,
-"port workers' strike" and "a strike at port" are); in quotes (``"port strike"``) they must stand
-exactly so, in that order. The store's FTS5 query (``store.search.topic_query``) says the same to the
-index; this module finds the sentence that holds the topic, for an alert to show why it came.
+"port workers' strike" and "a strike at port" are; a topic of three words or more may have one other word
+between each two of its words: "Rotterdam dock strike" is in "Dock workers strike halts Rotterdam port");
+in quotes (``"port strike"``) they must stand exactly so, in that order. The store's FTS5 query
+(``store.search.topic_query``) says the same to the index; this module finds the sentence that holds
+the topic, for an alert to show why it came.
 """
 
 from __future__ import annotations
@@ -16,8 +18,9 @@ from dataclasses import dataclass
 
 from briefing.sentences import split_sentences
 
-# The other words a multi-word topic's words may have between them, in all (FTS5 NEAR's distance is
-# this plus the topic's words less two): one word ("port workers strike"), never "on the".
+# The other words a multi-word topic's words may have between them, for each two of its words (FTS5
+# NEAR's distance is these plus the topic's words less two): one word ("port workers strike"), never
+# "on the"; two in a topic of three words ("Dock workers strike halts Rotterdam").
 SLACK = 1
 QUOTES = {'"': '"', "“": "”", "«": "»", "„": "“"}
 _WORD = re.compile(r"[^\W_]+")
@@ -58,7 +61,12 @@ def read_topic(value: str) -> Topic:
 
 def near_distance(words: int) -> int:
     """FTS5 NEAR's distance (tokens between the first and last of the words) for a topic of ``words``."""
-    return max(words - 2, 0) + SLACK
+    return max(words - 2, 0) + _slack(words)
+
+
+def _slack(words: int) -> int:
+    """The other words a topic of ``words`` may have among its own (see ``SLACK``)."""
+    return SLACK * max(words - 1, 1)
 
 
 def _words(text: str) -> list[str]:
@@ -70,12 +78,12 @@ def _same(word: str, wanted: str) -> bool:
 
 
 def mentions_topic(text: str, topic: Topic) -> bool:
-    """Whether ``text`` holds the topic: one word anywhere; several within one other word of each other
-    (in the order typed when quoted, and then side by side)."""
+    """Whether ``text`` holds the topic: one word anywhere; several close together (``SLACK``), in the
+    order typed and side by side when quoted."""
     if not topic.words:
         return False
     words = _words(text)
-    span = len(topic.words) + (0 if topic.exact else SLACK)
+    span = len(topic.words) + (0 if topic.exact else _slack(len(topic.words)))
     for start in range(len(words)):
         window = words[start : start + span]
         if topic.exact:

@@ -115,6 +115,21 @@ async def test_a_quoted_phrase_matches_only_in_that_order(app, db, tmp_path):
     assert queue_new_alerts(app, new) == 1 and [a.chat_id for a in alerts_of(db, 4)] == [4]
 
 
+async def test_a_topic_of_three_words_may_have_a_word_between_each_two(app, db, tmp_path):
+    """ "Rotterdam dock strike" is in "Dock workers strike halts Rotterdam port" (a word between each two of
+    its words), not in an article that names Rotterdam three sentences away from its dock strike."""
+    follow(db, 1, "topic", "Rotterdam dock strike", now=NOW)
+    follow(db, 2, "topic", "Antwerp dock strike", now=NOW)
+    halts = "\n\n".join(["Dock workers strike halts Rotterdam port", "Published: 25 November 2026 12:55",
+                          "Ships queued outside the harbour as the walkout went on."])  # fmt: skip
+    apart = "\n\n".join(["Antwerp traffic grows", "Published: 25 November 2026 12:56",
+                          "Antwerp handled more containers in October. Exports of cars rose. Imports of grain"
+                          " fell. A dock strike in Hamburg ended on Tuesday."])  # fmt: skip
+    new = ingest(app, tmp_path, "halts.txt", halts) + ingest(app, tmp_path, "apart.txt", apart)
+    assert queue_new_alerts(app, new) == 1
+    assert [a.chat_id for a in alerts_of(db, 1)] == [1] and not alerts_of(db, 2)
+
+
 async def test_follow_in_quotes_keeps_the_phrase_and_unfollow_finds_it(app, db):
     asker = Asker(chat_id=7, user_id=7)
     reply = await answer(app, '/follow "port strike"', asker)
