@@ -159,6 +159,26 @@ def queue_alert(
     return cur.rowcount > 0
 
 
+def renew_waiting(
+    db: Database, chat_id: int, story_id: int, *, reasons: Sequence[str], article_id: int
+) -> bool:
+    """A story with an alert still pending for the chat got new articles that match its follows: the
+    alert leads with the newest of them when it goes out (so news that came in the quiet hours is not
+    left behind by an older article), and names every follow matched. False if none is pending."""
+    rows = db.execute(
+        "SELECT development, reason, article_id FROM alerts WHERE chat_id = ? AND story_id = ?"
+        " AND state = 'pending'",
+        [chat_id, story_id],
+    ).fetchall()
+    for development, reason, old in rows:
+        names = "\n".join(dict.fromkeys([*(x for x in reason.split("\n") if x), *reasons]))
+        db.execute(
+            f"UPDATE alerts SET reason = ?, article_id = ? WHERE {_KEY}",
+            [names, max(old or 0, article_id), chat_id, story_id, development],
+        )
+    return bool(rows)
+
+
 def queue_update(
     db: Database,
     chat_id: int,

@@ -220,3 +220,24 @@ def test_alerts_stored_before_developments_are_first_tellings(tmp_path):
         assert not queue_alert(db, 7, story, reason="Rotterdam", due_at=NINE, now=NINE)  # told once only
     finally:
         db.conn.close()
+
+
+async def test_news_that_reaches_a_story_while_its_first_alert_waits_leads_that_alert(
+    app, db, botapi, botapi_bot
+):
+    follow(db, 7, "topic", "Rotterdam", now=EARLY)
+    night = datetime(2026, 11, 22, 23, 0, tzinfo=UTC)
+    story = strike_story(db, night)
+    assert queue_alerts(app, ids(db, story), now=night) == 1  # due at 07:00
+    court = join_story(db, story, "NOS", summary=COURT, dated=night + timedelta(hours=4))
+    assert queue_alerts(app, [court], now=night + timedelta(hours=4)) == 0  # no second alert
+    assert (await send(app, botapi_bot, datetime(2026, 11, 23, 7, 0, tzinfo=UTC))).sent == 1
+    (alert,) = botapi.sent_messages(7)
+    assert alert.text.splitlines()[:4] == [
+        "New about Rotterdam",
+        "",
+        f"NOS on story {story}",
+        COURT,
+    ]
+    assert "In the story: Rotterdam dock workers strike" in alert.text
+    assert [(a.development, a.article_id) for a in alerts_of(db, 7)] == [(0, court)]

@@ -31,7 +31,14 @@ from briefing.service import App
 from briefing.service.alerts import alert_clock, arrivals_of, brings_news
 from briefing.service.commands import TERMINAL_CHAT_ID
 from briefing.service.feed_polls import feed_backoff, ingest_feed
-from store.alerts import Followed, followers_of_articles, queue_alert, queue_update, waiting_alert
+from store.alerts import (
+    Followed,
+    followers_of_articles,
+    queue_alert,
+    queue_update,
+    renew_waiting,
+    waiting_alert,
+)
 from store.articles import dated_since
 from store.db import transaction
 from store.digests import received_among, stories_by_id
@@ -77,6 +84,10 @@ def queue_alerts(app: App, article_ids: Sequence[int], *, now: datetime) -> int:
                 app.db, chat_id, story_id, reason=reason, due_at=when, now=now, article_id=followed.article_id
             ):
                 queued += 1
+            elif renew_waiting(
+                app.db, chat_id, story_id, reasons=followed.reasons, article_id=followed.article_id
+            ):
+                continue  # the alert waiting to go out leads with the newest news
             elif news.brought(chat_id, story_id, followed):
                 queued += queue_update(
                     app.db,
