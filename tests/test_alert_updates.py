@@ -241,3 +241,16 @@ async def test_news_that_reaches_a_story_while_its_first_alert_waits_leads_that_
     ]
     assert "In the story: Rotterdam dock workers strike" in alert.text
     assert [(a.development, a.article_id) for a in alerts_of(db, 7)] == [(0, court)]
+
+
+async def test_a_retelling_of_what_an_update_alert_told_alerts_no_one(app, db, botapi, botapi_bot):
+    story = await told_by_digest(app, db, botapi_bot)
+    court = join_story(db, story, "NOS", summary=COURT, dated=NINE)
+    assert queue_alerts(app, [court], now=NINE) == 1
+    assert (await send(app, botapi_bot, NINE)).sent == 1
+    later = NINE + timedelta(hours=1)
+    retold = "On Tuesday a Rotterdam court ordered the striking dockers back to work, citing the economy."
+    again = join_story(db, story, "Reuters", summary=retold, dated=later)
+    assert queue_alerts(app, [again], now=later) == 0
+    union = join_story(db, story, "DW", summary=UNION, dated=later)
+    assert queue_alerts(app, [union], now=later) == 1  # a fact it was not told: a development
