@@ -4,7 +4,10 @@ An alert shows why it came: when neither its headline nor its sentence names wha
 article about energy prices that mentions Keith Kellogg in passing), the sentence that does stands in for
 the lead sentence, so "New about Keith Kellogg" is never followed by words without him.
 
-At most one alert per story per chat (the store keys them so). In the chat's quiet hours (22:00–07:00
+At most one alert tells a story first per chat (the store keys them so); after it, each development of
+the story (a new article that brings a fact the chat was not told, by the alert or a digest) comes as an
+update alert (:func:`compose_update_alert`): the new facts first, their sources, and the story they
+belong to. In the chat's quiet hours (22:00–07:00
 local by default; a chat that follows without subscribing uses the bot's default timezone) an alert
 waits until the quiet hours end; if the chat's digest carries the story first, the alert is folded
 into the digest and never sent on its own.
@@ -18,6 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
+from briefing.digest import UPDATE_SENTENCES
 from briefing.document import Document, Section, Span, clip, heading, link, para, plural
 from briefing.models import Article, Story
 from briefing.schedule import quiet_until
@@ -103,3 +107,35 @@ def compose_alert(
         sections=(Section(tuple(blocks)),),
         footer=(para("/unfollow to stop these alerts"),),
     )
+
+
+def compose_update_alert(update: Story, story: Story, reasons: Sequence[str]) -> Document:
+    """ "Update on Rotterdam dock strike": what is new about a story the chat heard of, the news first:
+    the facts of ``update`` (see ``briefing.digest.story_update``: only those the chat was not told, best
+    first), the outlets that told them (each linked to its article), then the story they belong to
+    (``story``'s headline, linked)."""
+    title = ", ".join(dict.fromkeys(reasons)) or "what you follow"
+    facts = [clip(x, MAX_SENTENCE) for x in update.summary[:UPDATE_SENTENCES]]
+    blocks = [para(Span(facts[0], bold=True))] if facts else []
+    if facts[1:]:
+        blocks.append(para(" ".join(facts[1:])))
+    if update.headline != story.headline:  # the new article's own title, where it is not the story's
+        blocks.append(para(link(clip(update.headline, MAX_HEADLINE), update.headline_url)))
+    if update.sources:
+        links = dict(zip(update.sources, update.links, strict=False))
+        spans: list[Span | str] = ["Source: " if len(update.sources) == 1 else "Sources: "]
+        for i, name in enumerate(list(dict.fromkeys(update.sources))[:5]):
+            spans += [", "] if i else []
+            spans.append(link(clip(name, 60), links.get(name)))
+        blocks.append(para(*spans))
+    blocks.append(para("In the story: ", link(clip(story.headline, MAX_HEADLINE), story.headline_url)))
+    return Document(
+        header=(heading(f"Update on {clip(title, 120)}"),),
+        sections=(Section(tuple(blocks)),),
+        footer=(para("/unfollow to stop these alerts"),),
+    )
+
+
+def update_told(update: Story) -> tuple[str, ...]:
+    """The facts an update alert tells (see :func:`compose_update_alert`), for the digest to know them."""
+    return tuple(update.summary[:UPDATE_SENTENCES])

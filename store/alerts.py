@@ -1,5 +1,6 @@
-"""Alerts: at most one per (chat, story), queued with the moment it may go out, then claimed, sent,
-failed, or folded into a digest that carried the story first."""
+"""Alerts: at most one first telling per (chat, story) (``development`` 0), then at most one pending
+update at a time for a story the chat heard of (``development`` 1, 2...: see m0021), each queued with the
+moment it may go out, then claimed, sent, failed, or folded into a digest that carried the story first."""
 
 from __future__ import annotations
 
@@ -23,6 +24,20 @@ class Alert:
     message_id: int | None = None
     error: str | None = None
     article_id: int | None = None  # the article that made it (see m0014); None for older alerts
+    development: int = 0  # 0: the first telling of the story; 1, 2...: an update after it (see m0021)
+
+    @property
+    def key(self) -> AlertKey:
+        return AlertKey(self.chat_id, self.story_id, self.development)
+
+
+@dataclass(frozen=True)
+class AlertKey:
+    """One alert: the chat, the story, and which telling of it (0 the first, then its updates)."""
+
+    chat_id: int
+    story_id: int
+    development: int = 0
 
 
 def _alert(row: dict[str, Any]) -> Alert:
@@ -36,16 +51,25 @@ def _alert(row: dict[str, Any]) -> Alert:
         message_id=row["message_id"],
         error=row["error"],
         article_id=row["article_id"],
+        development=row["development"],
     )
+
+
+_KEY = "chat_id = ? AND story_id = ? AND development = ?"
+
+
+def _key(key: AlertKey) -> list[int]:
+    return [key.chat_id, key.story_id, key.development]
 
 
 @dataclass(frozen=True)
 class Followed:
     """What new articles of a story hold for a chat: the names of its follows they match, and the newest
-    (last stored) of the articles that match, the alert's news."""
+    (last stored) of the articles that match, the alert's news (``article_ids``: all that match)."""
 
     reasons: tuple[str, ...]
     article_id: int
+    article_ids: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -75,13 +99,13 @@ def followers_of_articles(db: Database, article_ids: Sequence[int]) -> dict[tupl
     topics their title or body hold), and the newest matching article. Articles not in a story are left
     out."""
     reasons: dict[tuple[int, int], list[str]] = {}
-    newest: dict[tuple[int, int], int] = {}
+    matched: dict[tuple[int, int], set[int]] = {}
 
     def match(chat_id: int, story_id: int, value: str, article_id: int) -> None:
         key = (chat_id, story_id)
         if value not in reasons.setdefault(key, []):
             reasons[key].append(value)
-        newest[key] = max(newest.get(key, article_id), article_id)
+        matched.setdefault(key, set()).add(article_id)
 
     if not article_ids:
         return {}
@@ -108,7 +132,10 @@ def followers_of_articles(db: Database, article_ids: Sequence[int]) -> dict[tupl
             [query, *article_ids],
         ).fetchall():
             match(chat_id, story_id, value, article_id)
-    return {key: Followed(tuple(names), newest[key]) for key, names in reasons.items()}
+    return {
+        key: Followed(tuple(names), max(matched[key]), tuple(sorted(matched[key])))
+        for key, names in reasons.items()
+    }
 
 
 def queue_alert(
@@ -132,59 +159,110 @@ def queue_alert(
     return cur.rowcount > 0
 
 
+def renew_waiting(
+    db: Database, chat_id: int, story_id: int, *, reasons: Sequence[str], article_id: int
+) -> bool:
+    """A story with an alert still pending for the chat got new articles that match its follows: the
+    alert leads with the newest of them when it goes out (so news that came in the quiet hours is not
+    left behind by an older article), and names every follow matched. False if none is pending."""
+    rows = db.execute(
+        "SELECT development, reason, article_id FROM alerts WHERE chat_id = ? AND story_id = ?"
+        " AND state = 'pending'",
+        [chat_id, story_id],
+    ).fetchall()
+    for development, reason, old in rows:
+        names = "\n".join(dict.fromkeys([*(x for x in reason.split("\n") if x), *reasons]))
+        db.execute(
+            f"UPDATE alerts SET reason = ?, article_id = ? WHERE {_KEY}",
+            [names, max(old or 0, article_id), chat_id, story_id, development],
+        )
+    return bool(rows)
+
+
+def queue_update(
+    db: Database,
+    chat_id: int,
+    story_id: int,
+    *,
+    reason: str,
+    due_at: datetime,
+    now: datetime,
+    article_id: int,
+) -> bool:
+    """Queue an update of a story the chat heard of (by an alert or a digest): the next development
+    number. False if the chat never received the story, or an alert of it is still waiting to go out
+    (pending or claimed): that one, composed when it is sent, tells what reached the story till then."""
+    cur = db.execute(
+        "INSERT OR IGNORE INTO alerts (chat_id, story_id, development, reason, state, created_at, due_at,"
+        " article_id) SELECT ?, ?, coalesce((SELECT max(development) FROM alerts WHERE chat_id = ?"
+        " AND story_id = ?), 0) + 1, ?, 'pending', ?, ?, ?"
+        " WHERE EXISTS (SELECT 1 FROM delivered_stories WHERE chat_id = ? AND story_id = ?)"
+        " AND NOT EXISTS (SELECT 1 FROM alerts WHERE chat_id = ? AND story_id = ?"
+        " AND state IN ('pending', 'claimed'))",
+        [chat_id, story_id, chat_id, story_id, reason, to_iso(now), to_iso(due_at), article_id,
+         chat_id, story_id, chat_id, story_id],
+    )  # fmt: skip
+    return cur.rowcount > 0
+
+
+def waiting_alert(db: Database, chat_id: int, story_id: int) -> bool:
+    """Whether an alert of the story is still waiting to go out to the chat (pending or claimed)."""
+    row = db.execute(
+        "SELECT 1 FROM alerts WHERE chat_id = ? AND story_id = ? AND state IN ('pending', 'claimed')",
+        [chat_id, story_id],
+    ).fetchone()
+    return row is not None
+
+
 def due_alerts(db: Database, now: datetime, *, limit: int = 1000) -> list[Alert]:
     rows = db.query(
-        "SELECT * FROM alerts WHERE state = 'pending' AND due_at <= ? ORDER BY due_at, chat_id, story_id"
-        " LIMIT ?",
+        "SELECT * FROM alerts WHERE state = 'pending' AND due_at <= ? ORDER BY due_at, chat_id, story_id,"
+        " development LIMIT ?",
         [to_iso(now), limit],
     )
     return [_alert(r) for r in rows]
 
 
 def alerts_of(db: Database, chat_id: int) -> list[Alert]:
-    rows = db.query("SELECT * FROM alerts WHERE chat_id = ? ORDER BY created_at, story_id", [chat_id])
+    rows = db.query(
+        "SELECT * FROM alerts WHERE chat_id = ? ORDER BY created_at, story_id, development", [chat_id]
+    )
     return [_alert(r) for r in rows]
 
 
-def claim_alert(db: Database, chat_id: int, story_id: int, *, now: datetime) -> bool:
+def claim_alert(db: Database, key: AlertKey, *, now: datetime) -> bool:
     cur = db.execute(
-        "UPDATE alerts SET state = 'claimed', claimed_at = ?"
-        " WHERE chat_id = ? AND story_id = ? AND state = 'pending'",
-        [to_iso(now), chat_id, story_id],
+        f"UPDATE alerts SET state = 'claimed', claimed_at = ? WHERE {_KEY} AND state = 'pending'",
+        [to_iso(now), *_key(key)],
     )
     return cur.rowcount > 0
 
 
-def confirm_alert(db: Database, chat_id: int, story_id: int, *, message_id: int, now: datetime) -> None:
+def confirm_alert(db: Database, key: AlertKey, *, message_id: int, now: datetime) -> None:
     db.execute(
-        "UPDATE alerts SET state = 'sent', message_id = ?, sent_at = ?, error = NULL"
-        " WHERE chat_id = ? AND story_id = ?",
-        [message_id, to_iso(now), chat_id, story_id],
+        f"UPDATE alerts SET state = 'sent', message_id = ?, sent_at = ?, error = NULL WHERE {_KEY}",
+        [message_id, to_iso(now), *_key(key)],
     )
 
 
-def release_alert(db: Database, chat_id: int, story_id: int, *, error: str) -> None:
-    db.execute(
-        "UPDATE alerts SET state = 'pending', error = ? WHERE chat_id = ? AND story_id = ?",
-        [error[:500], chat_id, story_id],
-    )
+def release_alert(db: Database, key: AlertKey, *, error: str) -> None:
+    db.execute(f"UPDATE alerts SET state = 'pending', error = ? WHERE {_KEY}", [error[:500], *_key(key)])
 
 
 def release_unconfirmed_alert(
-    db: Database, chat_id: int, story_id: int, *, error: str, now: datetime, resends: int
+    db: Database, key: AlertKey, *, error: str, now: datetime, resends: int
 ) -> bool:
     """Telegram may have received the alert without its answer reaching us: pending again for a later
     run while it has been left unconfirmed at most ``resends`` times, else failed. True if resent."""
     return release_unconfirmed(
-        db, "alerts", "chat_id = ? AND story_id = ?", [chat_id, story_id],
-        error=error, now=now, resends=resends, again="sent again later",
-    )  # fmt: skip
+        db, "alerts", _KEY, _key(key), error=error, now=now, resends=resends, again="sent again later"
+    )
 
 
-def fail_alert(db: Database, chat_id: int, story_id: int, *, error: str, now: datetime) -> None:
+def fail_alert(db: Database, key: AlertKey, *, error: str, now: datetime) -> None:
     db.execute(
-        "UPDATE alerts SET state = 'failed', error = ?, sent_at = ? WHERE chat_id = ? AND story_id = ?",
-        [error[:500], to_iso(now), chat_id, story_id],
+        f"UPDATE alerts SET state = 'failed', error = ?, sent_at = ? WHERE {_KEY}",
+        [error[:500], to_iso(now), *_key(key)],
     )
 
 
@@ -238,6 +316,11 @@ def has_pending_alerts(db: Database) -> bool:
 def fold_alerts(db: Database, chat_id: int, story_ids: Iterable[int]) -> int:
     """Pending alerts for stories the chat's digest now carries are not sent on their own."""
     return _update_pending(db, chat_id, story_ids, "state = 'folded'", [])
+
+
+def fold_alert(db: Database, key: AlertKey) -> None:
+    """A pending alert whose news the chat got otherwise (a digest told the story, or its update)."""
+    db.execute(f"UPDATE alerts SET state = 'folded' WHERE {_KEY} AND state = 'pending'", _key(key))
 
 
 def recover_claimed_alerts(db: Database) -> int:

@@ -299,8 +299,8 @@ def record_alerted(
     db: Database, chat_id: int, story_id: int, *, told: Sequence[str], held: Sequence[int], at: datetime
 ) -> None:
     """A story the chat got as an alert counts as received, as a digest's stories do: the next digest
-    tells it only as an update with what reached it since (``held``: its articles then; ``told``: the
-    sentence the alert showed), else leaves it out."""
+    tells it only as an update with what reached it since (``held``: its articles then, or an update
+    alert's; ``told``: the sentences the alert showed), else leaves it out."""
     _received(db, PartKey(chat_id, at.date(), 0), story_id, told, held, to_iso(at))
 
 

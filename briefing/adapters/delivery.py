@@ -28,11 +28,11 @@ from telegram.request import HTTPXRequest
 
 from briefing.adapters.pacer import Pacer
 from briefing.adapters.sender import Sender, SendPolicy, Tally
-from briefing.alerts import compose_alert, told_sentence
+from briefing.alerts import compose_alert, compose_update_alert, told_sentence, update_told
 from briefing.document import Document
 from briefing.render import html_messages, plain_messages
 from briefing.service import App
-from briefing.service.alerts import why_alerted
+from briefing.service.alerts import story_news, why_alerted
 from briefing.service.commands import TERMINAL_CHAT_ID
 from briefing.service.digests import ComposeReport, DueDigests, compose_and_store_now
 from briefing.service.polling import alert_due
@@ -311,31 +311,37 @@ async def send_digest_now(app: App, bot: Bot, chat_id: int, *, now: datetime | N
 
 class _AlertLedger:
     """An alert's bookkeeping; once sent, its story counts as received by the chat (``told``: the
-    sentence it showed; ``held``: the story's articles then), so the next digest does not tell it anew."""
+    sentences it showed; ``held``: the story's articles then, or an update's), so the next digest does not
+    tell it anew."""
 
-    def __init__(self, app: App, story_id: int, told: Sequence[str] = (), held: Sequence[int] = ()):
-        self.app, self.story_id, self.told, self.held = app, story_id, told, held
+    def __init__(
+        self, app: App, alert: alert_store.Alert, told: Sequence[str] = (), held: Sequence[int] = ()
+    ):
+        self.app, self.alert, self.told, self.held = app, alert, told, held
+
+    def _key(self, chat_id: int) -> alert_store.AlertKey:
+        return alert_store.AlertKey(chat_id, self.alert.story_id, self.alert.development)
 
     def claim(self, chat_id: int) -> bool:
-        return alert_store.claim_alert(self.app.db, chat_id, self.story_id, now=self.app.now())
+        return alert_store.claim_alert(self.app.db, self._key(chat_id), now=self.app.now())
 
     def confirm(self, chat_id: int, message_id: int, plain: bool) -> None:
         now = self.app.now()
         with transaction(self.app.db):
-            alert_store.confirm_alert(self.app.db, chat_id, self.story_id, message_id=message_id, now=now)
+            alert_store.confirm_alert(self.app.db, self._key(chat_id), message_id=message_id, now=now)
             deliveries.record_alerted(
-                self.app.db, chat_id, self.story_id, told=self.told, held=self.held, at=now
+                self.app.db, chat_id, self.alert.story_id, told=self.told, held=self.held, at=now
             )
 
     def release(self, chat_id: int, error: str) -> None:
-        alert_store.release_alert(self.app.db, chat_id, self.story_id, error=error)
+        alert_store.release_alert(self.app.db, self._key(chat_id), error=error)
 
     def fail(self, chat_id: int, error: str) -> None:
-        alert_store.fail_alert(self.app.db, chat_id, self.story_id, error=error, now=self.app.now())
+        alert_store.fail_alert(self.app.db, self._key(chat_id), error=error, now=self.app.now())
 
     def unconfirmed(self, chat_id: int, error: str, resends: int) -> bool:
         return alert_store.release_unconfirmed_alert(
-            self.app.db, chat_id, self.story_id, error=error, now=self.app.now(), resends=resends
+            self.app.db, self._key(chat_id), error=error, now=self.app.now(), resends=resends
         )
 
 
@@ -353,10 +359,12 @@ async def send_due_alerts(
     stop: asyncio.Event | None = None,
 ) -> FanoutReport:
     """Send the alerts whose time has come (quiet hours over); a story the chat meanwhile received in
-    a digest is folded instead of sent. A chat gets at most ``alerts_per_hour`` alerts in any hour: the
-    rest are due again when a slot frees, or when quiet hours end if the slot falls in them (and folded
-    if the digest carries them first). What may have changed since an alert was queued is checked as it
-    goes: quiet hours (held back again), the chat blocking the bot or unfollowing (not sent)."""
+    a digest is folded instead of sent, and an update (``development`` > 0) is composed as it goes out,
+    with what the chat was not told by then, folded if that is nothing. A chat gets at most
+    ``alerts_per_hour`` alerts in any hour: the rest are due again when a slot frees, or when quiet hours
+    end if the slot falls in them (and folded if the digest carries them first). What may have changed
+    since an alert was queued is checked as it goes: quiet hours (held back again), the chat blocking the
+    bot or unfollowing (not sent)."""
     now = now or app.now()
     due = alert_store.due_alerts(app.db, now)
     stories = stories_by_id(app.db, {a.story_id for a in due})
@@ -385,24 +393,34 @@ async def send_due_alerts(
         sent = alert_store.sent_times(app.db, chat_id, since=now - hour)
         for k, alert in enumerate(alerts):
             facts = stories.get(alert.story_id)
-            if facts is None or alert.story_id in received:
-                alert_store.fold_alerts(app.db, chat_id, [alert.story_id])
+            if facts is None or (alert.development == 0 and alert.story_id in received):
+                alert_store.fold_alert(app.db, alert.key)
                 continue
             reasons = [r for r in alert.reason.split("\n") if r in followed]
             if not reasons:
                 error = "not sent: the chat no longer follows " + ", ".join(alert.reason.split("\n"))
                 alert_store.drop_alerts(app.db, chat_id, [alert.story_id], error=error, now=now)
                 continue
+            # an update tells what is new when it goes out: a digest may have told it all meanwhile
+            update = story_news(app, chat_id, facts.story) if alert.development else None
+            if alert.development and update is None:
+                alert_store.fold_alert(app.db, alert.key)
+                continue
             if len(sent) >= cap:  # the chat had its share this hour: the rest wait for a free slot
                 later = [a.story_id for a in alerts[k:]]
                 free = sent[-cap] + hour  # a free slot in the chat's night waits for the morning
                 alert_store.defer_alerts(app.db, chat_id, later, until=alert_due(app, chat_id, free) or free)
                 return
-            newest = made_by.get(alert.article_id) if alert.article_id else None
-            whys = why_alerted(app, follows, reasons, alert.article_id) if alert.article_id else []
-            html, plain = _one_message(compose_alert(facts.story, reasons, newest, whys))
-            told = [t for t in (told_sentence(facts.story, newest, whys),) if t]
-            ledger = _AlertLedger(app, alert.story_id, told, facts.story.article_ids)
+            if update is not None:
+                doc = compose_update_alert(update, facts.story, reasons)
+                ledger = _AlertLedger(app, alert, update_told(update), update.article_ids)
+            else:
+                newest = made_by.get(alert.article_id) if alert.article_id else None
+                whys = why_alerted(app, follows, reasons, alert.article_id) if alert.article_id else []
+                doc = compose_alert(facts.story, reasons, newest, whys)
+                told = [t for t in (told_sentence(facts.story, newest, whys),) if t]
+                ledger = _AlertLedger(app, alert, told, facts.story.article_ids)
+            html, plain = _one_message(doc)
             status, chat_id = await sender.send(chat_id, html, plain, ledger)
             if status in ("blocked", "stopped"):
                 return

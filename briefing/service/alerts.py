@@ -1,20 +1,24 @@
 """Alerts over the store: why an alert came (what the chat's follows matched in the article that made
-it, for the alert to show: see ``briefing.alerts.compose_alert``), and the clock a chat's alerts keep
-(its timezone and quiet hours, its own or the bot's defaults)."""
+it, for the alert to show: see ``briefing.alerts.compose_alert``), what is new about a story the chat
+heard of (for an update alert: :func:`story_news`, the digest's "Update:" test), and the clock a chat's
+alerts keep (its timezone and quiet hours, its own or the bot's defaults)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import time
 
 from briefing.alerts import Why
-from briefing.models import Follow, Subscriber
+from briefing.digest import Arrival, story_update
+from briefing.models import Follow, Story, Subscriber
 from briefing.service import App
+from briefing.service.stories import lead_sentences
 from briefing.times_of_day import SettingError, parse_time
 from briefing.topics import read_topic, sentence_about
 from store.alerts import actor_mentioned
+from store.digests import received_among, story_arrivals
 from store.search import article_texts
 from store.subscribers import chat_alerts, get_subscriber
 
@@ -38,6 +42,40 @@ def why_alerted(app: App, follows: Sequence[Follow], reasons: Sequence[str], art
             body = article_texts(app.db, [article_id]).get(article_id, ("", ""))[1]
         whys.append(Why((f.value,), sentence_about(body, read_topic(f.value)), topic=True))
     return whys
+
+
+def story_news(
+    app: App, chat_id: int, story: Story, arrivals: Sequence[Arrival] | None = None
+) -> Story | None:
+    """What is new about a story the chat heard of (by an alert or a digest), as its digest would tell
+    it (``briefing.digest.story_update``: the facts of the articles that reached it since, that the chat
+    was not told, news first, with their outlets); None when the chat never heard of it or nothing is
+    new. ``arrivals``: the story's articles (see :func:`arrivals_of`), read if not given."""
+    received = received_among(app.db, [chat_id], [story.id]).get(chat_id, {}).get(story.id)
+    if received is None:
+        return None
+    return story_update(story, arrivals_of(app, story.id) if arrivals is None else arrivals, received)
+
+
+def arrivals_of(app: App, story_id: int) -> list[Arrival]:
+    """A story's articles as an update sees them, each with its lead sentences."""
+    return [
+        replace(a, sentences=lead_sentences(a.sentences, lead))
+        for a, lead in story_arrivals(app.db, story_id)
+    ]
+
+
+def brings_news(update: Story | None, arrivals: Sequence[Arrival], article_ids: Sequence[int]) -> bool:
+    """Whether one of ``article_ids`` (a batch just stored) tells a fact of the ``update``: a story the
+    chat heard of developed, not merely another outlet re-telling it."""
+    if update is None:
+        return False
+    facts = set(update.summary)
+    batch = set(article_ids)
+    return any(
+        a.article_id in batch and facts.intersection(" ".join(x.split()) for x in a.sentences)
+        for a in arrivals
+    )
 
 
 QUIET_EXAMPLE = "/settings quiet 23:00-07:00"

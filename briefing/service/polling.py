@@ -8,8 +8,10 @@ after ``feed_max_failures`` failures in a row the feed paused; one good fetch re
 reports the feeds this run paused, for the admins to be told.
 
 :func:`queue_alerts` turns newly stored articles into alerts for the chats that follow what they are
-about: at most one per story per chat, none for an unsubscribed (deactivated) chat or a story the chat
-already received, each due now or when the chat's quiet hours end.
+about, each due now or when the chat's quiet hours end: a story's first telling at most once per chat,
+none for a chat that blocked the bot; for a story the chat already heard of (an alert, a digest), an
+update when the new articles bring a fact the chat was not told (one per batch, and none while an alert
+of the story still waits to go out).
 """
 
 from __future__ import annotations
@@ -21,16 +23,25 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from briefing.alerts import alert_due_at
+from briefing.digest import Arrival, story_update
 from briefing.document import Document, Section, code, heading, link, para
-from briefing.models import Source
+from briefing.models import Source, Story
 from briefing.schedule import zone
 from briefing.service import App
-from briefing.service.alerts import alert_clock
+from briefing.service.alerts import alert_clock, arrivals_of, brings_news
 from briefing.service.commands import TERMINAL_CHAT_ID
 from briefing.service.feed_polls import feed_backoff, ingest_feed
-from store.alerts import followers_of_articles, queue_alert
+from store.alerts import (
+    Followed,
+    followers_of_articles,
+    queue_alert,
+    queue_update,
+    renew_waiting,
+    waiting_alert,
+)
 from store.articles import dated_since
 from store.db import transaction
+from store.digests import received_among, stories_by_id
 from store.sources import due_feeds, forget_validators, get_source, record_poll_failure
 from store.subscribers import is_unreachable
 
@@ -60,16 +71,58 @@ def queue_alerts(app: App, article_ids: Sequence[int], *, now: datetime) -> int:
     queued = 0
     due: dict[int, datetime | None] = {}  # by chat, looked up once per run
     with transaction(app.db):
-        for (chat_id, story_id), followed in followers_of_articles(app.db, article_ids).items():
+        followers = followers_of_articles(app.db, article_ids)
+        news = _News(app, followers)
+        for (chat_id, story_id), followed in followers.items():
             if chat_id not in due:
                 due[chat_id] = alert_due(app, chat_id, now)
             when = due[chat_id]
-            if when is not None:
-                queued += queue_alert(
-                    app.db, chat_id, story_id, reason="\n".join(followed.reasons), due_at=when, now=now,
+            if when is None:
+                continue
+            reason = "\n".join(followed.reasons)
+            if queue_alert(
+                app.db, chat_id, story_id, reason=reason, due_at=when, now=now, article_id=followed.article_id
+            ):
+                queued += 1
+            elif renew_waiting(
+                app.db, chat_id, story_id, reasons=followed.reasons, article_id=followed.article_id
+            ):
+                continue  # the alert waiting to go out leads with the newest news
+            elif news.brought(chat_id, story_id, followed):
+                queued += queue_update(
+                    app.db,
+                    chat_id,
+                    story_id,
+                    reason=reason,
+                    due_at=when,
+                    now=now,
                     article_id=followed.article_id,
-                )  # fmt: skip
+                )
     return queued
+
+
+class _News:
+    """Whether a batch brought a story's followers news: each story's articles read once a run, and
+    only for a chat that heard of the story and waits for no alert of it already."""
+
+    def __init__(self, app: App, followers: dict[tuple[int, int], Followed]):
+        self.app = app
+        self.received = received_among(
+            app.db, sorted({c for c, _ in followers}), sorted({s for _, s in followers})
+        )
+        self._stories: dict[int, tuple[Story | None, list[Arrival]]] = {}
+
+    def brought(self, chat_id: int, story_id: int, followed: Followed) -> bool:
+        received = self.received.get(chat_id, {}).get(story_id)
+        if received is None or waiting_alert(self.app.db, chat_id, story_id):
+            return False
+        if story_id not in self._stories:
+            facts = stories_by_id(self.app.db, [story_id]).get(story_id)
+            self._stories[story_id] = (facts.story if facts else None, arrivals_of(self.app, story_id))
+        story, arrivals = self._stories[story_id]
+        if story is None:
+            return False
+        return brings_news(story_update(story, arrivals, received), arrivals, followed.article_ids)
 
 
 @dataclass(frozen=True)
