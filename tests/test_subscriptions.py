@@ -391,10 +391,14 @@ async def test_the_settings_say_when_the_next_digest_comes_after_the_gap(app):
     assert "Next digest: today at 13:00" in (await answer(app, "/settings", ALICE)).document.text
     digest_received(app.db, ALICE.chat_id, NOW.replace(hour=11))  # NOW is 12:00 UTC
     text = (await answer(app, "/settings time 13:30", ALICE)).document.text
-    assert "Saved." in text and (
-        "Next digest: tomorrow at 13:30 (digests come at least 12 h apart, and your last one came today at"
-        " 11:00)"
-    ) in text
+    assert (
+        "Saved." in text
+        and (
+            "Next digest: tomorrow at 13:30 (digests come at least 12 h apart, and your last one came today at"
+            " 11:00)"
+        )
+        in text
+    )
     text = (await answer(app, "/settings time 9:00", ALICE)).document.text
     assert "Next digest: tomorrow at 09:00\n" in text
 
