@@ -8,13 +8,22 @@ chosen time. Daylight-saving changes are decided so:
   inside the gap does not exist that day; the digest is due at the jump itself, the first instant
   after the gap (a 02:30 New York digest arrives at 03:00 EDT). It is never skipped.
 * **Fall back** (an hour repeats, e.g. New York 01:00–02:00 twice): the digest is due at the first
-  occurrence; it is sent once, because a date has one digest.
+  occurrence; it is sent once, because a date has one slot.
+
+A chat's digests come at least ``min_gap`` apart (12 h by default; ``digest.min_gap_hours``), counted
+from when the last one was made: a slot sooner after it than that is passed over, and the next slot
+that is not is the next digest. With one time in one zone the slots are a day apart and the gap never
+bites; it decides what happens after a change of timezone or time. Flying west (Tokyo to Honolulu), the
+Honolulu morning after the Tokyo digest is a new day and gets its digest, though Tokyo's date already
+had one; flying east, a morning that comes a few hours after the last digest is passed over; a time
+moved later the same day brings a second digest that day only if it is at least the gap after the
+first, and a time moved earlier than the digest already sent brings the next one tomorrow.
 
 A digest missed while the bot was down is still sent if the bot comes back within ``late_limit`` of
-its due instant, and only the latest missed date is sent: older ones are reported as too late (they
+its due instant, and only the latest missed slot is sent: older ones are reported as too late (they
 would repeat what the latest holds). A digest is not due for a chat that subscribed after its due
-instant, nor when a digest was already composed for the chat at or after it (so changing the time
-or the timezone never brings a second digest for one day).
+instant. A late digest counts from when it was made: with the default limits (6 h late at most, a
+12 h gap) it never moves the next day's.
 """
 
 from __future__ import annotations
@@ -24,6 +33,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from briefing.models import Subscriber
+
+MIN_GAP = timedelta(hours=12)
 
 
 @dataclass(frozen=True)
@@ -97,16 +108,36 @@ def next_due(at: time, tz: ZoneInfo, now: datetime) -> datetime:
     return due
 
 
-def due_digest(sub: Subscriber, now: datetime, *, late_limit: timedelta) -> DigestSlot | None:
+def _far_enough(sub: Subscriber, due: datetime, min_gap: timedelta) -> bool:
+    """Whether a slot due at ``due`` is a new digest for the chat: after it subscribed, and at least
+    ``min_gap`` after its last digest was made."""
+    if sub.created_at is not None and sub.created_at > due:
+        return False
+    return sub.last_digest_at is None or (due > sub.last_digest_at and due - sub.last_digest_at >= min_gap)
+
+
+def due_digest(
+    sub: Subscriber, now: datetime, *, late_limit: timedelta, min_gap: timedelta = MIN_GAP
+) -> DigestSlot | None:
     """The digest this subscriber should get now (possibly expired), or None if nothing is due."""
     tz = zone(sub.timezone)
     day, due = latest_due(sub.digest_time, tz, now)
-    if sub.created_at is not None and sub.created_at > due:
-        return None
-    if sub.last_digest_at is not None and sub.last_digest_at >= due:
+    if not _far_enough(sub, due, min_gap):
         return None
     lateness = now - due
     return DigestSlot(sub.chat_id, day, due, lateness, expired=lateness > late_limit)
+
+
+def next_digest(sub: Subscriber, now: datetime, *, min_gap: timedelta = MIN_GAP) -> datetime:
+    """The first slot after ``now`` that will bring the chat a digest (for telling it when the next
+    one comes; a digest due now is :func:`due_digest`'s)."""
+    tz = zone(sub.timezone)
+    due = next_due(sub.digest_time, tz, now)
+    for _ in range(3):  # the gap is under a day: the second slot at the latest (a third if clocks jump)
+        if _far_enough(sub, due, min_gap):
+            return due
+        due = next_due(sub.digest_time, tz, due)
+    return due  # a last digest stamped in the future (a clock set back): the schedule will catch up
 
 
 def quiet_until(

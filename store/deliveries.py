@@ -1,7 +1,9 @@
-"""Digest deliveries: each (chat, local date) digest is stored once as numbered parts, and each part
-moves pending → claimed → sent (or failed). A part is claimed just before it is sent and marked sent,
-with Telegram's message id, only once Telegram confirmed it; a part left claimed by a crash is made
-pending again at the next start and resent (Telegram has no idempotency key: at-least-once).
+"""Digest deliveries: each digest is stored once as numbered parts, keyed by its chat, its local date
+and ``seq`` (0 for the date's first digest; 1 and on for a later one with the same date, after the chat
+changed its timezone or time: see ``briefing.schedule``), and each part moves pending → claimed → sent
+(or failed). A part is claimed just before it is sent and marked sent, with Telegram's message id, only
+once Telegram confirmed it; a part left claimed by a crash is made pending again at the next start and
+resent (Telegram has no idempotency key: at-least-once).
 
 A digest missed by more than the late limit is recorded as one failed part 0 whose error starts with
 ``skipped:``, so the history shows it and nothing tries it again.
@@ -31,6 +33,7 @@ class PartKey:
     chat_id: int
     digest_date: date
     part: int
+    seq: int = 0  # which of the chat's digests labelled ``digest_date`` (see the module's docstring)
 
 
 @dataclass(frozen=True)
@@ -51,10 +54,11 @@ class Part:
     attempts: int = 0
     sent_plain: bool = False
     error: str | None = None
+    seq: int = 0
 
     @property
     def key(self) -> PartKey:
-        return PartKey(self.chat_id, self.digest_date, self.part)
+        return PartKey(self.chat_id, self.digest_date, self.part, self.seq)
 
 
 @dataclass(frozen=True)
@@ -90,13 +94,15 @@ def _part(row: dict[str, Any]) -> Part:
         attempts=row["attempts"],
         sent_plain=bool(row["sent_plain"]),
         error=row["error"],
+        seq=row["seq"],
     )
 
 
 def _where(key: PartKey) -> tuple[str, list[Any]]:
-    return "chat_id = ? AND digest_date = ? AND part = ?", [
+    return "chat_id = ? AND digest_date = ? AND seq = ? AND part = ?", [
         key.chat_id,
         key.digest_date.isoformat(),
+        key.seq,
         key.part,
     ]
 
@@ -113,26 +119,69 @@ class NewDigest:
 
 def add_digests(db: Database, digests: Sequence[NewDigest], *, now: datetime) -> list[NewDigest]:
     """Store composed digests as pending parts and note each chat's last digest, in one transaction;
-    a chat that already has a digest for that date is left alone. Returns the digests stored."""
+    a chat that already has a digest (or a skipped one) for that date due at that instant is left
+    alone, and a second digest of a date, due at another instant, is stored as the date's next ``seq``.
+    Returns the digests stored."""
     with transaction(db):
-        have = digests_present(db, {d.digest_date for d in digests}, [d.chat_id for d in digests])
-        fresh, seen = [], set()
+        slots = _slots(db, [(d.chat_id, d.digest_date) for d in digests])
+        fresh, rows = [], []
         for d in digests:
-            if (d.chat_id, d.digest_date) not in have and (d.chat_id, d.digest_date) not in seen:
-                fresh.append(d)
-                seen.add((d.chat_id, d.digest_date))
-        db.conn.executemany(
-            "INSERT INTO deliveries (chat_id, digest_date, part, state, text, plain, story_ids, due_at,"
-            " facts, composed_at, held) VALUES (?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (d.chat_id, d.digest_date.isoformat(), i, p.html, p.plain, ",".join(map(str, p.story_ids)),
-                 to_iso(d.due_at), _by_story_json(p.facts), to_iso(now), _by_story_json(p.held))
-                for d in fresh
+            seq = _free_seq(slots, d.chat_id, d.digest_date, d.due_at)
+            if seq is None:
+                continue
+            slots.setdefault((d.chat_id, d.digest_date), {})[seq] = d.due_at
+            fresh.append(d)
+            rows += [
+                (d.chat_id, d.digest_date.isoformat(), seq, i, p.html, p.plain,
+                 ",".join(map(str, p.story_ids)), to_iso(d.due_at), _by_story_json(p.facts), to_iso(now),
+                 _by_story_json(p.held))
                 for i, p in enumerate(d.parts)
-            ],
-        )  # fmt: skip
+            ]  # fmt: skip
+        db.conn.executemany(
+            "INSERT INTO deliveries (chat_id, digest_date, seq, part, state, text, plain, story_ids, due_at,"
+            " facts, composed_at, held) VALUES (?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
         mark_digests_sent(db, [d.chat_id for d in fresh], now)
     return fresh
+
+
+def _slots(
+    db: Database, pairs: Sequence[tuple[int, date]]
+) -> dict[tuple[int, date], dict[int, datetime | None]]:
+    """For each (chat, date) of ``pairs`` that has digests: each digest's seq and due instant."""
+    found: dict[tuple[int, date], dict[int, datetime | None]] = {}
+    wanted = set(pairs)
+    days = sorted({day.isoformat() for _, day in wanted})
+    for chats in chunks(sorted({chat for chat, _ in wanted}), 400):
+        rows = db.execute(
+            "SELECT DISTINCT chat_id, digest_date, seq, due_at FROM deliveries"
+            f" WHERE digest_date IN ({','.join('?' * len(days))})"
+            f" AND chat_id IN ({','.join('?' * len(chats))})",
+            [*days, *chats],
+        ).fetchall()
+        for chat, day, seq, due in rows:
+            if (key := (chat, date.fromisoformat(day))) in wanted:
+                found.setdefault(key, {})[seq] = from_iso(due)
+    return found
+
+
+def slots_present(
+    db: Database, slots: Sequence[tuple[int, date, datetime]]
+) -> set[tuple[int, date, datetime]]:
+    """Which of ``slots`` (chat, local date, due instant) have a digest stored, or recorded as skipped."""
+    found = _slots(db, [(chat, day) for chat, day, _ in slots])
+    return {(chat, day, due) for chat, day, due in slots if due in found.get((chat, day), {}).values()}
+
+
+def _free_seq(
+    slots: dict[tuple[int, date], dict[int, datetime | None]], chat_id: int, day: date, due_at: datetime
+) -> int | None:
+    """The seq a digest of ``day`` due at ``due_at`` is stored under; None if it is stored already."""
+    taken = slots.get((chat_id, day), {})
+    if due_at in taken.values():
+        return None
+    return max(taken, default=-1) + 1
 
 
 def add_digest(
@@ -180,13 +229,18 @@ def mark_digests_sent(db: Database, chat_ids: Sequence[int], at: datetime) -> No
 def record_skipped(
     db: Database, chat_id: int, digest_date: date, *, due_at: datetime, reason: str, now: datetime
 ) -> bool:
-    """Record that this date's digest was not sent (e.g. the bot was down past the late limit)."""
-    cur = db.execute(
-        "INSERT OR IGNORE INTO deliveries (chat_id, digest_date, part, state, due_at, error, sent_at)"
-        " VALUES (?, ?, 0, 'failed', ?, ?, ?)",
-        [chat_id, digest_date.isoformat(), to_iso(due_at), SKIPPED + reason, to_iso(now)],
-    )
-    return cur.rowcount > 0
+    """Record that the digest of this date due at ``due_at`` was not sent (e.g. the bot was down past the
+    late limit); False if it was recorded (or stored) already."""
+    with transaction(db):
+        seq = _free_seq(_slots(db, [(chat_id, digest_date)]), chat_id, digest_date, due_at)
+        if seq is None:
+            return False
+        db.execute(
+            "INSERT INTO deliveries (chat_id, digest_date, seq, part, state, due_at, error, sent_at)"
+            " VALUES (?, ?, ?, 0, 'failed', ?, ?, ?)",
+            [chat_id, digest_date.isoformat(), seq, to_iso(due_at), SKIPPED + reason, to_iso(now)],
+        )
+    return True
 
 
 def has_digest(db: Database, chat_id: int, digest_date: date) -> bool:
@@ -214,8 +268,9 @@ def digests_present(
 
 
 def parts_of(db: Database, chat_id: int, digest_date: date) -> list[Part]:
+    """The parts of the chat's digests of that date (usually one digest; see ``seq``), in order."""
     rows = db.query(
-        "SELECT * FROM deliveries WHERE chat_id = ? AND digest_date = ? ORDER BY part",
+        "SELECT * FROM deliveries WHERE chat_id = ? AND digest_date = ? ORDER BY seq, part",
         [chat_id, digest_date.isoformat()],
     )
     return [_part(r) for r in rows]
@@ -238,7 +293,8 @@ def chats_with_pending(db: Database) -> list[int]:
 
 def pending_parts(db: Database, chat_id: int) -> list[Part]:
     rows = db.query(
-        "SELECT * FROM deliveries WHERE chat_id = ? AND state = 'pending' ORDER BY digest_date, part",
+        "SELECT * FROM deliveries WHERE chat_id = ? AND state = 'pending'"
+        " ORDER BY due_at, digest_date, seq, part",
         [chat_id],
     )
     return [_part(r) for r in rows]

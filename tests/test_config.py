@@ -59,6 +59,8 @@ def test_bad_values_are_refused(env):
         ("[brief]\npage_size = 0", "brief.page_size must be at least 1, got 0"),
         ("[digest]\nlength = 0", "digest.length must be at least 1"),
         ("[digest]\nlate_limit_hours = -3", "digest.late_limit_hours must be at least 0, got -3"),
+        ("[digest]\nmin_gap_hours = 0", "digest.min_gap_hours must be from 1 to 23, got 0"),
+        ("[digest]\nmin_gap_hours = 24", "digest.min_gap_hours must be from 1 to 23, got 24"),
         ("[feeds]\npoll_minutes = 0", "feeds.poll_minutes must be at least 1, got 0"),
         ("[feeds]\nmax_failures = 0", "feeds.max_failures must be at least 1"),
         ("[fetch]\ntimeout_seconds = 0", "fetch.timeout_seconds must be at least 0.1, got 0"),

@@ -5,7 +5,16 @@ from datetime import UTC, date, datetime, time, timedelta
 import pytest
 
 from briefing.models import Subscriber
-from briefing.schedule import due_digest, latest_due, local_date, local_moment, next_due, quiet_until, zone
+from briefing.schedule import (
+    due_digest,
+    latest_due,
+    local_date,
+    local_moment,
+    next_digest,
+    next_due,
+    quiet_until,
+    zone,
+)
 
 KYIV, NEW_YORK = zone("Europe/Kyiv"), zone("America/New_York")
 LIMIT = timedelta(hours=6)
@@ -144,3 +153,38 @@ def test_quiet_hours_span_midnight(now, expected):
 
 def test_no_quiet_hours_when_start_equals_end():
     assert quiet_until(utc(2025, 1, 24, 2, 0), KYIV, start=time(0), end=time(0)) is None
+
+
+TOKYO_DIGEST = utc(2026, 11, 25, 23)  # 08:00 on Thursday 26 November in Tokyo
+
+
+@pytest.mark.parametrize(
+    ("at", "tz", "last", "now", "expected"),
+    [
+        # west: Honolulu's Thursday 08:00 is 19 h after Tokyo's Thursday digest: it comes
+        ("08:00", "Pacific/Honolulu", TOKYO_DIGEST, utc(2026, 11, 26), utc(2026, 11, 26, 18)),
+        # east: Tokyo's 08:00 5 h after Honolulu's digest is passed over for the next day's
+        ("08:00", "Asia/Tokyo", utc(2026, 11, 25, 18), utc(2026, 11, 25, 19), utc(2026, 11, 26, 23)),
+        # the time moved later the same day: 13 h after the digest comes, 11 h after does not
+        ("20:00", "UTC", utc(2026, 11, 25, 7), utc(2026, 11, 25, 8), utc(2026, 11, 25, 20)),
+        ("18:00", "UTC", utc(2026, 11, 25, 7), utc(2026, 11, 25, 8), utc(2026, 11, 26, 18)),
+        # the time moved earlier than the digest sent: tomorrow's
+        ("06:00", "UTC", utc(2026, 11, 25, 7), utc(2026, 11, 25, 8), utc(2026, 11, 26, 6)),
+        # no digest yet: the next slot
+        ("06:00", "UTC", None, utc(2026, 11, 25, 8), utc(2026, 11, 26, 6)),
+    ],
+)
+def test_the_next_digest_is_the_next_slot_at_least_the_gap_after_the_last(at, tz, last, now, expected):
+    s = sub(at, tz, last=last)
+    assert next_digest(s, now, min_gap=timedelta(hours=12)) == expected
+    assert due_digest(s, expected, late_limit=LIMIT, min_gap=timedelta(hours=12)).due_at == expected
+    before = expected - timedelta(seconds=1)
+    assert due_digest(s, before, late_limit=LIMIT) is None or due_digest(s, before, late_limit=LIMIT).expired
+
+
+def test_a_slot_inside_the_gap_is_not_due_even_within_the_late_limit():
+    s = sub("08:00", "UTC", last=utc(2026, 11, 24, 21))  # 11 h before today's 08:00
+    assert due_digest(s, utc(2026, 11, 25, 9), late_limit=LIMIT, min_gap=timedelta(hours=12)) is None
+    assert due_digest(s, utc(2026, 11, 25, 9), late_limit=LIMIT, min_gap=timedelta(hours=10)).due_at == utc(
+        2026, 11, 25, 8
+    )

@@ -29,6 +29,38 @@ def test_a_digest_is_stored_once_per_chat_and_date(db):
     assert d.digests_present(db, [DAY, DAY + timedelta(days=1)]) == {(1, DAY)}
 
 
+def test_a_second_digest_of_a_date_due_at_another_instant_is_stored_as_its_next_seq(db):
+    """After a change of zone (Tokyo's Thursday, then Honolulu's) two digests share a date; each has
+    its own parts, claimed and confirmed by their own keys; the same slot is still stored once."""
+    subscriber(db, 1, "08:00")
+    later = NOW + timedelta(hours=19)
+    assert d.add_digest(db, 1, DAY, parts(1), due_at=NOW, now=NOW)
+    assert d.add_digest(db, 1, DAY, parts(2), due_at=later, now=later)
+    assert not d.add_digest(db, 1, DAY, parts(1), due_at=later, now=later)
+    assert [(p.seq, p.part, p.due_at) for p in d.parts_of(db, 1, DAY)] == [
+        (0, 0, NOW),
+        (1, 0, later),
+        (1, 1, later),
+    ]
+    second = d.PartKey(1, DAY, 0, seq=1)
+    assert d.claim_part(db, second, now=later)
+    d.confirm_part(db, second, message_id=9, now=later)
+    assert [p.state for p in d.parts_of(db, 1, DAY)] == ["pending", "sent", "pending"]
+    assert d.slots_present(db, [(1, DAY, later), (1, DAY, NOW + timedelta(hours=1))]) == {(1, DAY, later)}
+
+
+def test_a_skipped_slot_is_recorded_once_beside_the_dates_other_digest(db):
+    later = NOW + timedelta(hours=19)
+    d.add_digest(db, 1, DAY, parts(1), due_at=NOW, now=NOW)
+    assert d.record_skipped(db, 1, DAY, due_at=later, reason="down", now=later + timedelta(hours=7))
+    assert not d.record_skipped(db, 1, DAY, due_at=later, reason="down", now=later + timedelta(hours=8))
+    assert not d.record_skipped(db, 1, DAY, due_at=NOW, reason="down", now=later)  # stored, not skipped
+    assert [(p.seq, p.state, p.error) for p in d.parts_of(db, 1, DAY)] == [
+        (0, "pending", None),
+        (1, "failed", "skipped: down"),
+    ]
+
+
 def test_claim_then_confirm_records_the_message_and_the_stories(db):
     d.add_digest(db, 1, DAY, parts(1), due_at=NOW, now=NOW)
     key = d.PartKey(1, DAY, 0)

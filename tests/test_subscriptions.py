@@ -407,24 +407,31 @@ async def test_unsubscribing_says_the_alerts_of_follows_go_on(app):
     assert "Alerts for what you follow still come (/following; /unfollow stops them)." in reply.document.text
 
 
-async def test_the_settings_say_when_the_next_digest_comes_one_a_day(app):
-    """A time moved later on a day whose digest went already is tomorrow's: the reply says so, or the user
-    waits in vain for a second digest today."""
+async def test_the_settings_say_when_the_next_digest_comes_after_the_gap(app):
+    """A time moved later on a day whose digest went a few hours ago is tomorrow's (digests come at least
+    12 h apart): the reply says so, or the user waits in vain for a second digest today."""
     await answer(app, "/subscribe 13:00 UTC", ALICE)
     assert "Next digest: today at 13:00" in (await answer(app, "/settings", ALICE)).document.text
     digest_received(app.db, ALICE.chat_id, NOW.replace(hour=11))  # NOW is 12:00 UTC
     text = (await answer(app, "/settings time 13:30", ALICE)).document.text
-    assert "Saved." in text and "Next digest: tomorrow at 13:30 (one a day: today's is done)" in text
+    assert (
+        "Saved." in text
+        and (
+            "Next digest: tomorrow at 13:30 (digests come at least 12 h apart, and your last one came today at"
+            " 11:00)"
+        )
+        in text
+    )
     text = (await answer(app, "/settings time 9:00", ALICE)).document.text
     assert "Next digest: tomorrow at 09:00\n" in text
 
 
 async def test_a_time_moved_to_earlier_today_is_sent_at_once_and_the_reply_says_so(app):
-    """Subscribed for 21:00 long ago, yesterday's digest read: at noon, 08:00 is 4 h late, within the
-    late limit (6 h), so the scheduler sends today's at its next tick."""
+    """Subscribed for 20:00 long ago, yesterday's digest read: at noon, 08:00 is 4 h late, within the
+    late limit (6 h), and 12 h after yesterday's, so the scheduler sends today's at its next tick."""
     long_ago = NOW - timedelta(days=9)
-    subscribers.subscribe(app.db, BOB.chat_id, timezone="UTC", digest_time=time(21), now=long_ago)
-    digest_received(app.db, BOB.chat_id, NOW - timedelta(hours=15))
+    subscribers.subscribe(app.db, BOB.chat_id, timezone="UTC", digest_time=time(20), now=long_ago)
+    digest_received(app.db, BOB.chat_id, NOW - timedelta(hours=16))
     text = (await answer(app, "/settings time 8:00", BOB)).document.text
     assert "Next digest: in a minute (it was due at 08:00)" in text
     text = (await answer(app, "/settings time 5:00", BOB)).document.text  # 7 h late: too late, tomorrow's

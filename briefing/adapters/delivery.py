@@ -1,7 +1,7 @@
 """Delivering digests and alerts through Telegram: the fan-out, and recovery after a crash.
 
 The database is the source of truth. :func:`run_due_digests` composes what is due (once per chat and
-local date), then sends every pending part: claimed just before it is sent, marked sent with its
+slot), then sends every pending part: claimed just before it is sent, marked sent with its
 message id once Telegram confirms. :func:`recover` runs at start: a part left claimed by a crash may
 or may not have reached the chat — Telegram has no idempotency key — so it is made pending and sent
 again (at-least-once; the other case a chat can get a message twice is a send whose answer never
@@ -19,8 +19,8 @@ import asyncio
 import logging
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
 
 from telegram import Bot
 from telegram.error import InvalidToken
@@ -128,11 +128,11 @@ def recover(app: App) -> int:
 
 
 class _PartLedger:
-    def __init__(self, app: App, digest_date: date, part: int):
-        self.app, self.digest_date, self.part = app, digest_date, part
+    def __init__(self, app: App, key: deliveries.PartKey):
+        self.app, self.key = app, key
 
     def _key(self, chat_id: int) -> deliveries.PartKey:
-        return deliveries.PartKey(chat_id, self.digest_date, self.part)
+        return replace(self.key, chat_id=chat_id)  # the chat may have moved to a supergroup's id
 
     def claim(self, chat_id: int) -> bool:
         return deliveries.claim_part(self.app.db, self._key(chat_id), now=self.app.now())
@@ -166,7 +166,7 @@ async def _digest_chat(sender: Sender, chat_id: int) -> None:
         if sub is None or not sub.active:
             deliveries.fail_chat(db, chat_id, error=UNSUBSCRIBED, now=sender.app.now())
             return
-        ledger = _PartLedger(sender.app, part.digest_date, part.part)
+        ledger = _PartLedger(sender.app, part.key)
         status, chat_id = await sender.send(chat_id, part.text, part.plain, ledger)
         if status in ("blocked", "later", "unconfirmed", "stopped"):
             return  # the chat's later parts wait for this one (order matters), or it is gone

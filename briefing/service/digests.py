@@ -1,11 +1,12 @@
 """Composing digests over the store: which chats are due now, what each digest holds, and storing its
 parts as pending deliveries (the adapter sends them; see ``briefing.adapters.delivery``).
 
-The database is the source of truth: a digest is composed at most once per (chat, local date), so
-this can run as often as we like (every 30 s) and after any restart. A story a chat received comes back
-only as an update (``briefing.digest.story_update``): articles reached it after the digest that told it
-was composed, and they bring facts the chat was not told. Each digest records the articles it held of
-those that had only just reached the archive (``ARRIVAL_SLACK``), so that boundary is exact.
+The database is the source of truth: a digest is composed at most once per (chat, slot), and a chat's
+digests at least ``settings.min_gap_hours`` apart (see ``briefing.schedule``), so this can run as often
+as we like (every 30 s) and after any restart. A story a chat received comes back only as an update
+(``briefing.digest.story_update``): articles reached it after the digest that told it was composed, and
+they bring facts the chat was not told. Each digest records the articles it held of those that had only
+just reached the archive (``ARRIVAL_SLACK``), so that boundary is exact.
 """
 
 from __future__ import annotations
@@ -40,11 +41,11 @@ from store.deliveries import (
     NewDigest,
     NewPart,
     add_digests,
-    digests_present,
     has_digest,
     last_delivered_among,
     last_delivered_at,
     record_skipped,
+    slots_present,
 )
 from store.digests import (
     StoryFacts,
@@ -287,14 +288,17 @@ class DueDigests:
 
     def __init__(self, app: App, now: datetime):
         self.app, self.now = app, now
-        limit = timedelta(hours=app.settings.late_limit_hours)
+        limit, gap = (
+            timedelta(hours=app.settings.late_limit_hours),
+            timedelta(hours=app.settings.min_gap_hours),
+        )
         slots = [
             (s, d)
             for s in active_subscribers(app.db)
-            if s.chat_id != TERMINAL_CHAT_ID and (d := due_digest(s, now, late_limit=limit))
+            if s.chat_id != TERMINAL_CHAT_ID and (d := due_digest(s, now, late_limit=limit, min_gap=gap))
         ]
-        present = digests_present(app.db, {slot.digest_date for _, slot in slots})
-        todo = [(s, slot) for s, slot in slots if (s.chat_id, slot.digest_date) not in present]
+        present = slots_present(app.db, [(s.chat_id, slot.digest_date, slot.due_at) for s, slot in slots])
+        todo = [(s, slot) for s, slot in slots if (s.chat_id, slot.digest_date, slot.due_at) not in present]
         self.skipped = 0
         for sub, slot in todo:
             if slot.expired:

@@ -4,14 +4,14 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from briefing.digest import day_label
 from briefing.document import Block, bold, code, item, message, para
 from briefing.models import Subscriber
 from briefing.place_zones import fold
-from briefing.schedule import due_digest, local_date, local_moment, next_due
+from briefing.schedule import due_digest, local_date, next_digest, next_due
 from briefing.service import App
 from briefing.service.alerts import QUIET_EXAMPLE, AlertClock, alert_clock, clock_of, read_quiet
 from briefing.service.commands import Asker, Button, Reply, command
@@ -27,7 +27,6 @@ from briefing.times_of_day import (
 from briefing.zone_offsets import describe_zone, zone_note
 from briefing.zones import read_zone, zone_and_note
 from store import subscribers as subs
-from store.deliveries import has_digest
 from store.subscribers import follows_of
 
 TIMES = ("07:00", "08:00", "12:00", "18:00", "21:00")
@@ -159,23 +158,33 @@ def _alerts_reply(app: App, chat_id: int, note: str = "", typed: str = "") -> Re
 
 def _next_digest(app: App, sub: Subscriber, now: datetime) -> str:
     """When the chat's next digest comes, in its own time, by the scheduler's rules: a digest still due
-    (a time moved to earlier today, within the late limit) goes at once; a chat gets one digest a local
-    date, so a time moved later on a day whose digest went already takes effect tomorrow (and says so)."""
-    late = due_digest(sub, now, late_limit=timedelta(hours=app.settings.late_limit_hours))
-    if late is not None and not late.expired and not has_digest(app.db, sub.chat_id, late.digest_date):
+    (a time moved to earlier today, within the late limit) goes at once; else the next digest time at
+    least ``min_gap_hours`` after the last digest, and when a sooner one is passed over the reply says
+    why (the user changed the time or the zone and would wait in vain for it)."""
+    gap = timedelta(hours=app.settings.min_gap_hours)
+    late = due_digest(sub, now, late_limit=timedelta(hours=app.settings.late_limit_hours), min_gap=gap)
+    if late is not None and not late.expired:
         return f"in a minute (it was due at {sub.digest_time:%H:%M})"
     tz = ZoneInfo(sub.timezone)
-    day, today = local_date(next_due(sub.digest_time, tz, now), tz), local_date(now, tz)
-    done = has_digest(app.db, sub.chat_id, day)
-    if done:
-        day += timedelta(days=1)
-    tomorrow = today + timedelta(days=1)
-    when = "today" if day == today else "tomorrow" if day == tomorrow else day_label(day)
-    told = f"{when} at {sub.digest_time:%H:%M}"
-    comes = local_moment(day, sub.digest_time, tz).astimezone(tz)
-    if comes.time().replace(tzinfo=None) != sub.digest_time.replace(tzinfo=None):  # a spring-forward gap
-        told = f"{when} at {comes:%H:%M} ({sub.digest_time:%H:%M} does not exist then: the clocks go forward)"
-    return f"{told} (one a day: today's is done)" if done and day == tomorrow else told
+    comes = next_digest(sub, now, min_gap=gap)
+    told = f"{_day_word(local_date(comes, tz), now, tz)} at {sub.digest_time:%H:%M}"
+    local = comes.astimezone(tz)
+    if local.time().replace(tzinfo=None) != sub.digest_time.replace(tzinfo=None):  # a spring-forward gap
+        told = told.replace(f"at {sub.digest_time:%H:%M}", f"at {local:%H:%M}")
+        told += f" ({sub.digest_time:%H:%M} does not exist then: the clocks go forward)"
+    if sub.last_digest_at is not None and comes > next_due(sub.digest_time, tz, now):
+        last = sub.last_digest_at.astimezone(tz)
+        told += (
+            f" (digests come at least {app.settings.min_gap_hours} h apart, and your last one came"
+            f" {_day_word(last.date(), now, tz)} at {last:%H:%M})"
+        )
+    return told
+
+
+def _day_word(day: date, now: datetime, tz: ZoneInfo) -> str:
+    """ "today", "yesterday", "tomorrow" or the day's name and date, as seen from ``now`` in ``tz``."""
+    offset = (day - local_date(now, tz)).days
+    return {-1: "yesterday", 0: "today", 1: "tomorrow"}.get(offset) or day_label(day)
 
 
 def _failed(exc: SettingError) -> Reply:
