@@ -10,7 +10,7 @@ chosen time. Daylight-saving changes are decided so:
 * **Fall back** (an hour repeats, e.g. New York 01:00–02:00 twice): the digest is due at the first
   occurrence; it is sent once, because a date has one slot.
 
-A chat's digests come at least ``min_gap`` apart (12 h by default; ``digest.min_gap_hours``), counted
+A chat's digests come at least ``min_gap`` apart (8 h by default; ``digest.min_gap_hours``), counted
 from when the last one was made: a slot sooner after it than that is passed over, and the next slot
 that is not is the next digest. With one time in one zone the slots are a day apart and the gap never
 bites; it decides what happens after a change of timezone or time. Flying west (Tokyo to Honolulu), the
@@ -23,7 +23,7 @@ A digest missed while the bot was down is still sent if the bot comes back withi
 its due instant, and only the latest missed slot is sent: older ones are reported as too late (they
 would repeat what the latest holds). A digest is not due for a chat that subscribed after its due
 instant. A late digest counts from when it was made: with the default limits (6 h late at most, a
-12 h gap) it never moves the next day's.
+8 h gap) it never moves the next day's (it is at most 6 h late, so 18 h or more before it).
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from zoneinfo import ZoneInfo
 
 from briefing.models import Subscriber
 
-MIN_GAP = timedelta(hours=12)
+MIN_GAP = timedelta(hours=8)
 
 
 @dataclass(frozen=True)

@@ -62,7 +62,7 @@ class Settings:
     digest_time: str = "08:00"
     digest_length: int = 5
     late_limit_hours: int = 6
-    min_gap_hours: int = 12
+    min_gap_hours: int = 8
     retention_days: int = 90
     fetch_timeout: float = 15.0
     fetch_max_bytes: int = 5_000_000
@@ -238,7 +238,7 @@ def load_settings(environ: Mapping[str, str], *, path: Path = DEFAULTS) -> Setti
         digest_time=_clock(digest, "digest.default_time", "08:00"),
         digest_length=_number(int, digest, "digest.length", 5),
         late_limit_hours=_number(int, digest, "digest.late_limit_hours", 6, least=0),
-        min_gap_hours=_number(int, digest, "digest.min_gap_hours", 12, least=1, most=23),
+        min_gap_hours=_number(int, digest, "digest.min_gap_hours", 8, least=1, most=23),
         retention_days=_number(int, digest, "digest.retention_days", 90, least=0),
         fetch_timeout=_number(float, fetch, "fetch.timeout_seconds", 15.0, least=0.1),
         fetch_max_bytes=_number(int, fetch, "fetch.max_bytes", 5_000_000, least=1024),

@@ -409,7 +409,7 @@ async def test_unsubscribing_says_the_alerts_of_follows_go_on(app):
 
 async def test_the_settings_say_when_the_next_digest_comes_after_the_gap(app):
     """A time moved later on a day whose digest went a few hours ago is tomorrow's (digests come at least
-    12 h apart): the reply says so, or the user waits in vain for a second digest today."""
+    8 h apart): the reply says so, or the user waits in vain for a second digest today."""
     await answer(app, "/subscribe 13:00 UTC", ALICE)
     assert "Next digest: today at 13:00" in (await answer(app, "/settings", ALICE)).document.text
     digest_received(app.db, ALICE.chat_id, NOW.replace(hour=11))  # NOW is 12:00 UTC
@@ -417,7 +417,7 @@ async def test_the_settings_say_when_the_next_digest_comes_after_the_gap(app):
     assert (
         "Saved." in text
         and (
-            "Next digest: tomorrow at 13:30 (digests come at least 12 h apart, and your last one came today at"
+            "Next digest: tomorrow at 13:30 (digests come at least 8 h apart, and your last one came today at"
             " 11:00)"
         )
         in text

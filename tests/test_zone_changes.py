@@ -97,7 +97,7 @@ async def test_the_qa_repro_a_digest_soon_after_the_last_is_passed_over_and_hono
     await say(app, utc(2026, 11, 25, 22), "/settings tz Asia/Tokyo")
     text = await say(app, utc(2026, 11, 25, 22), "/settings time 08:00")
     assert (
-        "Next digest: tomorrow at 08:00 (digests come at least 12 h apart, and your last one came today at"
+        "Next digest: tomorrow at 08:00 (digests come at least 8 h apart, and your last one came today at"
         " 06:30)"
     ) in text
     assert await sweep(utc(2026, 11, 25, 22), utc(2026, 11, 26)) == []
@@ -113,7 +113,7 @@ async def test_flying_east_a_morning_a_few_hours_after_the_last_digest_is_passed
     assert await sweep(utc(2026, 11, 25, 17), utc(2026, 11, 25, 18)) == [utc(2026, 11, 25, 18)]
     text = await say(app, utc(2026, 11, 25, 19), "/settings tz Asia/Tokyo")
     assert (
-        "Next digest: tomorrow at 08:00 (digests come at least 12 h apart, and your last one came today at"
+        "Next digest: tomorrow at 08:00 (digests come at least 8 h apart, and your last one came today at"
         " 03:00)"
     ) in text
     arrived = await sweep(utc(2026, 11, 25, 19), utc(2026, 11, 27, 0))
@@ -125,9 +125,9 @@ async def test_flying_east_a_morning_a_few_hours_after_the_last_digest_is_passed
     [
         ("20:00", "today at 20:00\n", utc(2026, 11, 25, 20)),  # 13 h after the 07:00 one: a second today
         (
-            "18:00",
-            "tomorrow at 18:00 (digests come at least 12 h apart, and your last one came today at 07:00)",
-            utc(2026, 11, 26, 18),
+            "14:00",
+            "tomorrow at 14:00 (digests come at least 8 h apart, and your last one came today at 07:00)",
+            utc(2026, 11, 26, 14),
         ),
         ("06:00", "tomorrow at 06:00\n", utc(2026, 11, 26, 6)),  # earlier than the one sent: tomorrow
         ("07:30", "tomorrow at 07:30 (digests come", utc(2026, 11, 26, 7, 30)),
@@ -140,7 +140,7 @@ async def test_a_time_changed_the_same_day_after_the_digest(app, sweep, new_time
     assert f"Next digest: {reply}" in text
     arrived = await sweep(utc(2026, 11, 25, 7, 30), next_at + timedelta(hours=1))
     assert arrived == [next_at]
-    assert all(g >= timedelta(hours=12) for g in gaps([utc(2026, 11, 25, 7), *arrived]))
+    assert all(g >= timedelta(hours=8) for g in gaps([utc(2026, 11, 25, 7), *arrived]))
 
 
 async def test_a_time_moved_earlier_before_the_days_digest_is_sent_late_at_once(app, sweep):
@@ -154,27 +154,29 @@ async def test_a_time_moved_earlier_before_the_days_digest_is_sent_late_at_once(
     assert arrived == [utc(2026, 11, 25, 10), utc(2026, 11, 26, 8)]
 
 
-async def test_evening_to_morning_within_the_gap_waits_for_the_next_morning_and_says_so(app, sweep):
-    """Yesterday's 21:00 digest, the time set to 08:00 at 07:00: today's 08:00 would be 11 h after it."""
+async def test_evening_to_morning_is_the_next_morning(app, sweep):
+    """Yesterday's 21:00 digest, the time set to 08:00 at 07:00: today's 08:00 is 11 h after it, past the
+    gap: the morning the user moved it to."""
     subscriber(app.db, CHAT, "21:00", "UTC")
     assert await sweep(utc(2026, 11, 24, 21), utc(2026, 11, 24, 21)) == [utc(2026, 11, 24, 21)]
+    assert "Next digest: today at 08:00\n" in await say(app, utc(2026, 11, 25, 7), "/settings time 08:00")
+    assert await sweep(utc(2026, 11, 25, 7), utc(2026, 11, 25, 9)) == [utc(2026, 11, 25, 8)]
+
+
+async def test_the_gap_is_a_setting(db, settings, clock, sweep):
+    """With ``digest.min_gap_hours = 12`` the evening-to-morning change above waits for the next morning,
+    and says so."""
+    from dataclasses import replace
+
+    app = App(db=db, settings=replace(settings, min_gap_hours=12), clock=clock)
+    subscriber(app.db, CHAT, "21:00", "UTC")
+    await sweep(utc(2026, 11, 24, 21), utc(2026, 11, 24, 21), app=app)
     text = await say(app, utc(2026, 11, 25, 7), "/settings time 08:00")
     assert (
         "Next digest: tomorrow at 08:00 (digests come at least 12 h apart, and your last one came"
         " yesterday at 21:00)"
     ) in text
-    assert await sweep(utc(2026, 11, 25, 7), utc(2026, 11, 26, 8)) == [utc(2026, 11, 26, 8)]
-
-
-async def test_the_gap_is_a_setting(db, settings, clock, sweep):
-    """With ``digest.min_gap_hours = 6`` the evening-to-morning change above brings today's."""
-    from dataclasses import replace
-
-    app = App(db=db, settings=replace(settings, min_gap_hours=6), clock=clock)
-    subscriber(app.db, CHAT, "21:00", "UTC")
-    await sweep(utc(2026, 11, 24, 21), utc(2026, 11, 24, 21), app=app)
-    assert "Next digest: today at 08:00\n" in await say(app, utc(2026, 11, 25, 7), "/settings time 08:00")
-    assert await sweep(utc(2026, 11, 25, 7), utc(2026, 11, 25, 9), app=app) == [utc(2026, 11, 25, 8)]
+    assert await sweep(utc(2026, 11, 25, 7), utc(2026, 11, 26, 8), app=app) == [utc(2026, 11, 26, 8)]
 
 
 async def test_days_across_both_daylight_saving_changes_each_get_one_digest(app, sweep):
