@@ -3,6 +3,7 @@ are polled a few at a time (a slow one delays none of the others), secrets in a 
 masked wherever it is shown or logged."""
 
 import asyncio
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
@@ -66,3 +67,67 @@ async def test_an_entry_listed_twice_in_a_feed_has_its_page_fetched_once(app, si
     assert (report.new_articles, report.failed) == (1, ())
     assert requests_for(site, "/quay") == 1
     assert find_by_url(app.db, site.url("/quay")).body.count("Residents complained") == 3
+
+
+def feed_route(site, path: str, *, page: str):
+    site.add_bytes(path, rss(site.base, [page]), "application/rss+xml")
+
+
+async def test_a_slow_feed_holds_up_none_of_the_others_due_with_it(app, site):
+    released = asyncio.Event()
+
+    async def slow(request: web.Request) -> web.Response:
+        await released.wait()  # answers only once the feeds after it were read
+        return web.Response(body=rss(site.base, ["/quay"]), content_type="application/rss+xml")
+
+    async def down(request: web.Request) -> web.Response:
+        return web.Response(status=503, text="busy")
+
+    site.add("/slow.xml", slow)
+    site.add("/down.xml", down)
+    site.add("/quay", quay_page)
+    register(app, site.url("/slow.xml"))  # due first
+    register(app, site.url("/down.xml"))
+    for name in ("a", "b"):
+        feed_route(site, f"/{name}.xml", page="/quay")
+        register(app, site.url(f"/{name}.xml"))
+
+    async def release_when_the_others_were_read():
+        while not {"/down.xml", "/a.xml", "/b.xml"} <= {r.path for r in site.requests}:
+            await asyncio.sleep(0.01)
+        released.set()
+
+    helper = asyncio.create_task(release_when_the_others_were_read())
+    report = await asyncio.wait_for(poll_due_feeds(app, now=T), timeout=30)
+    await helper
+    assert report.polled == 4 and report.new_articles == 1
+    assert [url for url, _ in report.failed] == [site.url("/down.xml")]
+
+
+async def test_feeds_are_polled_at_most_feeds_concurrency_at_a_time(app, site):
+    app = App(db=app.db, settings=replace(app.settings, feed_concurrency=2), clock=app.clock)
+    busy, most = 0, 0
+
+    async def feed(request: web.Request) -> web.Response:
+        nonlocal busy, most
+        busy += 1
+        most = max(most, busy)
+        await asyncio.sleep(0.05)
+        busy -= 1
+        return web.Response(body=rss(site.base, []), content_type="application/rss+xml")
+
+    for k in range(5):
+        site.add(f"/f{k}.xml", feed)
+        register(app, site.url(f"/f{k}.xml"))
+    report = await poll_due_feeds(app, now=T)
+    assert report.polled == 5 and report.failed == ()
+    assert most == 2
+
+
+def test_feeds_concurrency_is_a_setting_checked_at_start(tmp_path):
+    from config import SettingsError, load_settings
+
+    config = tmp_path / "settings.toml"
+    config.write_text("[feeds]\nconcurrency = 0\n", encoding="utf-8")
+    with pytest.raises(SettingsError, match=r"^feeds\.concurrency must be from 1 to 16, got 0$"):
+        load_settings({"BRIEFING_DB": str(tmp_path / "b.db")}, path=config)
