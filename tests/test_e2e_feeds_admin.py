@@ -8,6 +8,7 @@ from datetime import timedelta
 
 import pytest
 
+from store.db import to_iso
 from store.sources import find_source, record_poll_failure, record_poll_ok, set_polling, upsert_source
 from tests.botapi import User
 from tests.conftest import NOW
@@ -74,7 +75,7 @@ async def test_admins_list_the_polled_feeds_with_their_addresses_and_state(bot):
 
 async def test_sources_and_stats_show_a_failing_feed_before_it_is_paused(bot):
     add_feeds(bot)
-    reply = await bot.ask("/sources")
+    reply = await bot.ask("/sources", user=ADA)
     assert (
         "Flaky Post — failing (2× in a row: HTTP 500 Internal Server Error), next try in 40 min" in reply.text
     )
@@ -82,6 +83,27 @@ async def test_sources_and_stats_show_a_failing_feed_before_it_is_paused(bot):
     assert "Harbour News — last read 5 min ago" in reply.text
     stats = await bot.ask("/stats", user=ADA)
     assert "Sources: 3 (2 feeds polled, 1 of them failing; 1 feed paused)" in stats.text
+
+
+async def test_readers_see_in_sources_only_the_feeds_their_news_comes_from(bot):
+    ok, flaky, dead = add_feeds(bot)
+    db = bot.app.db
+    for n, source_id in enumerate((ok, flaky, dead)):  # each brought an article once
+        when = to_iso(NOW)
+        row = {"title": f"T{n}", "body": "B", "source": "Wire", "ingested_at": when, "dated_at": when}
+        db["articles"].insert({**row, "content_hash": f"h{n}", "simhash": n, "source_id": source_id})
+    upsert_source(db, kind="page", location="http://feeds.test/page.html", name="feeds.test", now=NOW)
+    quiet = upsert_source(
+        db, kind="feed", location="http://feeds.test/quiet.xml", name="Quiet Times", now=NOW
+    )
+    set_polling(db, quiet.id, True)
+    record_poll_ok(db, quiet.id, now=NOW, etag=None, last_modified=None)
+    reply = await bot.ask("/sources")
+    assert "Harbour News — last read 5 min ago" in reply.text
+    for hidden in ("Flaky Post", "Dead Wire", "Quiet Times", "feeds.test —", "paused", "failing"):
+        assert hidden not in reply.text
+    admin = await bot.ask("/sources", user=ADA)
+    assert all(name in admin.text for name in ("Harbour News", "Flaky Post", "Dead Wire", "Quiet Times"))
 
 
 async def test_an_admin_stops_polling_a_feed_by_number_or_address(bot):
