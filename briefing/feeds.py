@@ -33,7 +33,7 @@ from urllib.parse import urljoin
 
 import feedparser
 
-from briefing.addresses import is_site_root, is_web_url, site_of
+from briefing.addresses import is_site_root, is_web_url, site_of, without_credentials
 from briefing.boilerplate import strip_boilerplate
 from briefing.dates import parse_date
 from briefing.errors import MalformedFeedError
@@ -237,7 +237,7 @@ def _own_link(raw: feedparser.FeedParserDict, shared: set[str]) -> str | None:
     for key in ("link", "id"):
         value = raw.get(key) or ""
         if is_web_url(value) and value not in shared and not is_site_root(value):
-            return value
+            return without_credentials(value)  # an identity shown to readers, never a password
     return None
 
 

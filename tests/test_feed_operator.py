@@ -3,19 +3,27 @@ are polled a few at a time (a slow one delays none of the others), secrets in a 
 masked wherever it is shown or logged."""
 
 import asyncio
+import io
+import logging
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from aiohttp import web
 
+from briefing.adapters.jobs import run_feed_polling
+from briefing.adapters.redaction import redact_logs
+from briefing.addresses import mask_urls, shown_url
 from briefing.service import App
+from briefing.service.commands import Asker, answer, load_all
 from briefing.service.polling import poll_due_feeds
 from store.articles import find_by_url
-from store.sources import set_polling, upsert_source
-from tests.digestkit import Clock
+from store.sources import find_source, set_polling, upsert_source
+from tests.digestkit import QUICK, Clock, fast_pacer
 
 T = datetime(2025, 1, 23, 12, 0, tzinfo=UTC)
+ADMIN = Asker(chat_id=42, user_id=42)  # BRIEFING_ADMINS=42 in the test settings
+READER = Asker(chat_id=1001, user_id=1001)
 TEASER = "Harbour officials in Gdynia are weighing a ban on cruise ships at the old quay after residents…"
 STORY = (
     "Residents complained for years about the fumes of the liners moored beside the old town. The council "
@@ -131,3 +139,102 @@ def test_feeds_concurrency_is_a_setting_checked_at_start(tmp_path):
     config.write_text("[feeds]\nconcurrency = 0\n", encoding="utf-8")
     with pytest.raises(SettingsError, match=r"^feeds\.concurrency must be from 1 to 16, got 0$"):
         load_settings({"BRIEFING_DB": str(tmp_path / "b.db")}, path=config)
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        ("http://alice:s3cretpw@news.test/x?a=1", "http://news.test/x?a=1"),
+        ("https://news.test/rss?apikey=SEKRIT&lang=en", "https://news.test/rss?apikey=***&lang=en"),
+        ("https://news.test/rss?lang=en&access_token=abc#top", "https://news.test/rss?lang=en&access_token=***#top"),
+        ("https://news.test/r?monkey=1&keyword=2&key=3", "https://news.test/r?monkey=1&keyword=2&key=***"),
+        ("https://s3.test/a?X-Amz-Signature=ff&sig=zz;password=pw", "https://s3.test/a?X-Amz-Signature=***&sig=***;password=***"),
+        ("https://news.test/rss?page=2", "https://news.test/rss?page=2"),
+    ],
+)  # fmt: skip
+def test_an_address_is_shown_without_its_secrets(url, shown):
+    assert shown_url(url) == shown
+
+
+def test_the_addresses_in_a_text_are_masked_and_its_punctuation_kept():
+    text = "GET 'https://x.test/rss?apikey=K1' failed: loop at http://u:p@x.test/a?token=T2, (https://x.test/?key=K3)."
+    assert mask_urls(text) == (
+        "GET 'https://x.test/rss?apikey=***' failed: loop at http://x.test/a?token=***, (https://x.test/?key=***)."
+    )
+
+
+def test_every_log_line_has_the_addresses_secrets_masked():
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    redact_logs(handlers=[handler])
+    redact_logs("123:TOKEN", handlers=[handler])  # the bot token too, later, on the same handler
+    logger = logging.getLogger("briefing.test_feed_operator")
+    logger.addHandler(handler)
+    try:
+        logger.warning("feed %s paused: %s", "https://x.test/rss?apikey=SEKRIT", "bot123:TOKEN/getMe")
+    finally:
+        logger.removeHandler(handler)
+    assert stream.getvalue() == "feed https://x.test/rss?apikey=*** paused: bot***/getMe\n"
+
+
+async def test_a_feeds_api_key_is_used_to_fetch_and_masked_wherever_the_feed_is_shown(
+    app, site, botapi, botapi_bot
+):
+    app = App(db=app.db, settings=replace(app.settings, feed_max_failures=1), clock=app.clock)
+    keys = []
+
+    async def feed(request: web.Request) -> web.Response:
+        keys.append(request.query.get("apikey"))
+        return web.Response(status=503, text="busy")
+
+    site.add("/rss", feed)
+    url, shown = site.url("/rss?apikey=SEKRIT&lang=en"), site.url("/rss?apikey=***&lang=en")
+    source_id = register(app, url)
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    redact_logs(handlers=[handler])
+    logging.getLogger().addHandler(handler)
+    try:
+        polled, _ = await run_feed_polling(app, botapi_bot, now=T, pacer=fast_pacer(), policy=QUICK)
+    finally:
+        logging.getLogger().removeHandler(handler)
+    assert keys == ["SEKRIT"]  # the key is the feed's: it is sent
+    assert polled.failed == ((shown, "HTTP 503 Service Unavailable"),)
+    assert f"feed {shown} paused after 1 failures" in stream.getvalue() and "SEKRIT" not in stream.getvalue()
+    (notice,) = botapi.sent_messages(42)
+    assert f"Baltic Post — {shown}" in notice.text and f"/ingest {shown}" in notice.text
+    assert "SEKRIT" not in notice.text
+    load_all()
+    listed = await answer(app, "/feeds", ADMIN)
+    assert shown in listed.document.text and "SEKRIT" not in listed.document.text
+    for asker in (ADMIN, READER):
+        for command in ("/sources", "/stats"):
+            assert "SEKRIT" not in (await answer(app, command, asker)).document.text
+    # the address as shown stands for the feed: /ingest resumes it, /unfeed stops it
+    site.add_bytes("/rss", rss(site.base, []), "application/rss+xml")
+    resumed = await answer(app, f"/ingest {shown}", ADMIN)
+    assert "Feed Baltic Post is now read every" in resumed.document.text
+    source = find_source(app.db, url)
+    assert source.id == source_id and source.poll and not source.paused
+    assert find_source(app.db, shown) is None
+    stopped = await answer(app, f"/unfeed {shown}", ADMIN)
+    assert f"({shown}) is no longer polled" in stopped.document.text and "SEKRIT" not in stopped.document.text
+
+
+async def test_an_ingest_reply_and_report_never_show_a_feeds_secret(app, site):
+    load_all()
+    reply = await answer(app, f"/ingest {site.url('/missing.xml?token=SEKRIT')}", ADMIN)
+    assert f"Failed: {site.url('/missing.xml?token=***')} — HTTP 404 Not Found" in reply.document.text
+
+
+async def test_a_user_name_and_password_in_an_entry_link_are_not_stored_with_the_article(app, site):
+    with_password = site.base.replace("http://", "http://alice:s3cretpw@")
+    site.add_bytes("/feed.xml", rss(with_password, ["/quay"]), "application/rss+xml")
+    site.add("/quay", quay_page)
+    register(app, site.url("/feed.xml"))
+    report = await poll_due_feeds(app, now=T)
+    assert report.new_articles == 1
+    (stored,) = [row["url"] for row in app.db.query("SELECT url FROM articles")]
+    assert stored == site.url("/quay")
+    again = await poll_due_feeds(app, now=T + timedelta(hours=1))  # known: not fetched again
+    assert again.new_articles == 0 and requests_for(site, "/quay") == 1

@@ -372,7 +372,8 @@ def test_a_title_is_plain_text_unless_the_feed_gives_html(written, shown):
 
 def test_an_atom_title_of_type_text_is_literal_and_of_type_html_is_read():
     atom = (
-        '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title type="text">&lt;News&gt;</title>'
+        '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom">'
+        '<title type="text">&lt;News&gt;</title>'
         '<entry><title type="html">&lt;i&gt;Drought&lt;/i&gt; &amp;lt;live&amp;gt;</title>'
         '<link href="http://127.0.0.1:8799/d1"/><summary>The drought deepened.</summary></entry></feed>'
     )

@@ -36,8 +36,9 @@ def _usage() -> Reply:
 async def ingest_command(app: App, args: str, asker: Asker) -> Reply:
     """Ingest pages and feeds by URL; register the feeds for polling."""
     from briefing.service.ingest import ingest_sources
+    from briefing.service.polled_feeds import unmasked
 
-    urls = read_urls(args)
+    urls = [unmasked(app, url) for url in read_urls(args)]
     if not urls:
         return _usage()
     if len(urls) > MAX_URLS:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
+from briefing.addresses import mask_urls, shown_url
 from briefing.alerts import alert_due_at
 from briefing.document import Document, Section, code, heading, link, para
 from briefing.models import Source
@@ -137,7 +138,7 @@ async def _poll_one(
             log.exception("polling %s failed", source.location)
             error = f"{type(exc).__name__}: {exc}"
             _poll_broke_off(app, source, now, error)
-            poll = _FeedPoll(failed=((source.location, error),))
+            poll = _FeedPoll(failed=((shown_url(source.location), mask_urls(error)),))
         else:
             poll = _FeedPoll(tuple(report.new_ids), report.not_modified, tuple(report.failed))
     after = get_source(app.db, source.id)
@@ -148,13 +149,14 @@ async def _poll_one(
 
 def paused_notice(source: Source) -> Document:
     """The message the admins get when a feed is paused."""
-    error = source.last_error or "unknown"
+    error = mask_urls(source.last_error or "unknown")
+    shown = shown_url(source.location)  # /ingest takes it masked: it stands for the feed's address
     blocks = (
-        para(source.name, " — ", link(source.location, source.location)),
+        para(source.name, " — ", link(shown, shown)),
         para(f"It failed {source.failures} times in a row. The last error: {error}"),
         para(
             "Send ",
-            code(f"/ingest {source.location}"),
+            code(f"/ingest {shown}"),
             " to resume polling it, or ",
             code(f"/unfeed {source.id}"),
             " to stop it for good (its articles stay).",
