@@ -1,12 +1,15 @@
 """End to end, the admins and the feeds the bot polls: an address that is not a feed is not polled (QA12a
 F4); /feeds lists the polled feeds with their addresses and state, /unfeed stops one (F16); /sources and
-/stats show a feed failing before it is paused (F5)."""
+/stats show a feed failing before it is paused (F5), and to readers only the feeds their news comes from;
+an /ingest of a feed with slow pages is acknowledged at once (F18)."""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
 
 import pytest
+from aiohttp import web
 
 from store.db import to_iso
 from store.sources import find_source, record_poll_failure, record_poll_ok, set_polling, upsert_source
@@ -137,3 +140,40 @@ async def test_unfeed_of_no_feeds_number_says_so(bot, typed):
     add_feeds(bot)
     reply = await bot.ask(f"/unfeed {typed}", user=ADA)
     assert f"No polled feed is “{typed}”." in reply.text, reply.text
+
+
+def teaser_feed(base: str, keys) -> bytes:
+    items = "".join(
+        f"<item><title>Quay story {k}</title><link>{base}/story/{k}</link>"
+        f"<description>Harbour officials in Gdynia weigh a ban on cruise ships {k}…</description></item>"
+        for k in keys
+    )
+    return (
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>Baltic Post</title><link>{base}/</link>'
+        f"{items}</channel></rss>"
+    ).encode()
+
+
+async def test_an_ingest_of_a_feed_with_slow_pages_is_acknowledged_before_the_work(bot, site):
+    released = asyncio.Event()
+
+    async def slow_page(request: web.Request) -> web.Response:
+        await released.wait()  # answers only once the admin was told the work began
+        return web.Response(status=404, text="gone")
+
+    site.add_bytes("/rss", teaser_feed(site.base, "abc"), "application/rss+xml")
+    for k in "abc":
+        site.add(f"/story/{k}", slow_page)
+    url = site.url("/rss?apikey=SEKRIT")
+    bot.server.push_command(f"/ingest {url}", user=ADA)
+    ack = await bot.server.wait_for_message(ADMIN, text="Reading")
+    shown = site.url("/rss?apikey=***")
+    assert (
+        ack.text == f"Reading {shown} …\nA feed's entry pages can take a minute or two; the result follows."
+    )
+    assert not [m for m in bot.server.sent_messages(ADMIN) if "Ingested" in (m.text or "")]
+    released.set()
+    result = await bot.server.wait_for_message(ADMIN, text="Ingested", timeout=30)
+    assert "Feed Baltic Post is now read every" in result.text
+    texts = [m.text for m in bot.server.sent_messages(ADMIN)]
+    assert texts.index(ack.text) < texts.index(result.text)
