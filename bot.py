@@ -178,6 +178,7 @@ def cmd_digest(settings: Settings, args: argparse.Namespace) -> int:
     from telegram.error import InvalidToken, NetworkError
 
     from briefing.adapters.delivery import OneDigest, bot_from_settings, send_digest_now
+    from briefing.adapters.telegram import api_address
 
     async def send() -> OneDigest:
         bot = bot_from_settings(settings)
@@ -189,7 +190,10 @@ def cmd_digest(settings: Settings, args: argparse.Namespace) -> int:
                 raise UsageError(
                     "Telegram refused the bot token (TELEGRAM_BOT_TOKEN); nothing was sent"
                 ) from None
-            raise BriefingError(f"cannot reach Telegram ({exc.message}); nothing was sent") from None
+            where = api_address(settings)
+            raise BriefingError(
+                f"cannot reach Telegram at {where}: {exc.message}; nothing was sent"
+            ) from None
         return await send_digest_now(app, bot, args.chat, now=app.now())
 
     result = asyncio.run(send())
