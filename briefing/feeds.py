@@ -181,10 +181,13 @@ def _once_each(raws: list[feedparser.FeedParserDict], read: list[FeedEntry | Non
         keys = [k for k in (guid and f"guid {guid}", entry.draft.url and f"url {entry.draft.url}") if k]
         seen = next((where[k] for k in keys if k in where), None)
         if seen is None:
-            where.update(dict.fromkeys(keys, len(kept)))
+            seen = len(kept)
             kept.append(entry)
-        elif entry.stamp is not None and (kept[seen].stamp is None or entry.stamp > kept[seen].stamp):
-            kept[seen] = entry
+        else:
+            before = kept[seen].stamp
+            if entry.stamp is not None and (before is None or entry.stamp > before):
+                kept[seen] = entry
+        where.update(dict.fromkeys(keys, seen))
     return tuple(kept)
 
 
