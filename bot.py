@@ -186,6 +186,7 @@ def cmd_digest(settings: Settings, args: argparse.Namespace) -> int:
     from telegram.error import InvalidToken, NetworkError
 
     from briefing.adapters.delivery import OneDigest, bot_from_settings, send_digest_now
+    from briefing.adapters.telegram import api_address
 
     async def send() -> OneDigest:
         bot = bot_from_settings(settings)
@@ -197,7 +198,10 @@ def cmd_digest(settings: Settings, args: argparse.Namespace) -> int:
                 raise UsageError(
                     "Telegram refused the bot token (TELEGRAM_BOT_TOKEN); nothing was sent"
                 ) from None
-            raise BriefingError(f"cannot reach Telegram ({exc.message}); nothing was sent") from None
+            where = api_address(settings)
+            raise BriefingError(
+                f"cannot reach Telegram at {where}: {exc.message}; nothing was sent"
+            ) from None
         return await send_digest_now(app, bot, args.chat, now=app.now())
 
     result = asyncio.run(send())
@@ -263,6 +267,9 @@ def _setup_logging(verbose: bool) -> None:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
+    from briefing.adapters.redaction import redact_logs
+
+    redact_logs()  # an address's password or ?apikey= never reaches the log (the token is added later)
     # httpx logs request URLs at INFO, and Telegram's URLs hold the bot token
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)

@@ -77,6 +77,36 @@ def without_credentials(url: str) -> str:
     return urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
 
 
+# A query parameter that carries a secret: an API key, a token, a signature, a password ("?apikey=",
+# "&access_token=", "&X-Amz-Signature="); its value is masked wherever the address is shown or logged
+_SECRET_PARAM = re.compile(
+    r"(?<=[?&;])((?:[\w.\-\[\]]*?[_.\-])?(?:api[_-]?key|key|token|secret|password|passwd|pwd|pass|sig|"
+    r"signature|auth|credentials?|session|sessionid|sid|hmac)=)[^&#;\s'\"]*",
+    re.I,
+)
+# An http(s) address in a text (a log line, an error): up to a space, a quote or a bracket
+_ADDRESS = re.compile(r"\bhttps?://[^\s'\"<>()\[\]{}]+", re.I)
+
+
+def shown_url(url: str) -> str:
+    """The address as it may be shown or logged: no user name and password, and the values of the query
+    parameters that carry a secret masked ("https://x.test/rss?apikey=***&lang=en"). The address itself,
+    which the fetches need, is kept where it is stored."""
+    return _SECRET_PARAM.sub(r"\1***", without_credentials(url))
+
+
+def mask_urls(text: str) -> str:
+    """``text`` with every http(s) address in it as :func:`shown_url` shows it."""
+    if "://" not in text:
+        return text
+
+    def shown(match: re.Match[str]) -> str:
+        url = match.group().rstrip(".,;:!?")  # the sentence's punctuation after it is not the address's
+        return shown_url(url) + match.group()[len(url) :]
+
+    return _ADDRESS.sub(shown, text)
+
+
 def site_of(url: str | None) -> str | None:
     """The site a URL is on, as an outlet's name: its host in lower case without ``www.``, with the port
     when it is not the scheme's default ("bbc.com", "127.0.0.1:8799"); ``None`` for no http(s) URL. A

@@ -33,7 +33,7 @@ from urllib.parse import urljoin
 
 import feedparser
 
-from briefing.addresses import is_site_root, is_web_url, site_of
+from briefing.addresses import is_site_root, is_web_url, site_of, without_credentials
 from briefing.boilerplate import strip_boilerplate
 from briefing.dates import parse_date
 from briefing.errors import MalformedFeedError
@@ -152,7 +152,7 @@ def parse_feed(data: bytes, *, url: str | None = None, content_type: str | None 
             raise MalformedFeedError("an HTML page, not an RSS or Atom feed")
         raise MalformedFeedError(f"not an RSS or Atom feed ({problem or 'no feed element'})")
     channel = parsed.feed
-    name = _text(channel.get("title", "")) or site_of(url) or "feed"
+    name = _title(channel) or site_of(url) or "feed"
     link, base = _base(channel, url)
     relative = any(r.get("link") and not is_web_url(r["link"]) for r in parsed.entries)
     if base and (relative or b"xml:base" in xml):
@@ -162,11 +162,33 @@ def parse_feed(data: bytes, *, url: str | None = None, content_type: str | None 
         headers["content-location"] = base
         parsed = feedparser.parse(xml, response_headers=headers, sanitize_html=False)
     shared = _shared_links(parsed.entries)
-    entries = tuple(e for e in (_entry(raw, name, shared) for raw in parsed.entries) if e is not None)
+    entries = _once_each(parsed.entries, [_entry(raw, name, shared) for raw in parsed.entries])
     if problem and not entries:  # a broken feed that yielded nothing is a failure, not an empty feed
         raise MalformedFeedError(f"malformed feed, no entry could be read ({problem})")
     repaired = f"{bare} unescaped '&' read as '&amp;'" if bare else None
     return Feed(name, link, entries, parsed.version or "", problem, repaired)
+
+
+def _once_each(raws: list[feedparser.FeedParserDict], read: list[FeedEntry | None]) -> tuple[FeedEntry, ...]:
+    """The entries, each once: a feed that lists one entry twice (the same guid, or the same link) gives
+    it once, its later version where the feed dates the two apart, so its page is fetched once."""
+    kept: list[FeedEntry] = []
+    where: dict[str, int] = {}  # a guid or a URL → its entry's place in ``kept``
+    for raw, entry in zip(raws, read, strict=True):
+        if entry is None:
+            continue
+        guid = raw.get("id") if raw.get("id") != raw.get("link") else None  # not one repeating a shared link
+        keys = [k for k in (guid and f"guid {guid}", entry.draft.url and f"url {entry.draft.url}") if k]
+        seen = next((where[k] for k in keys if k in where), None)
+        if seen is None:
+            seen = len(kept)
+            kept.append(entry)
+        else:
+            before = kept[seen].stamp
+            if entry.stamp is not None and (before is None or entry.stamp > before):
+                kept[seen] = entry
+        where.update(dict.fromkeys(keys, seen))
+    return tuple(kept)
 
 
 def _base(channel: feedparser.FeedParserDict, url: str | None) -> tuple[str | None, str | None]:
@@ -218,7 +240,7 @@ def _own_link(raw: feedparser.FeedParserDict, shared: set[str]) -> str | None:
     for key in ("link", "id"):
         value = raw.get(key) or ""
         if is_web_url(value) and value not in shared and not is_site_root(value):
-            return value
+            return without_credentials(value)  # an identity shown to readers, never a password
     return None
 
 
@@ -226,7 +248,7 @@ def _entry(raw: feedparser.FeedParserDict, source: str, shared: set[str]) -> Fee
     texts = [c.get("value", "") for c in raw.get("content", [])] + [raw.get("summary", "")]
     body = max((html_to_text(t) for t in texts), key=len, default="")
     body = "\n\n".join(strip_boilerplate(body.split("\n\n")))  # before the cut markers: the footer hides them
-    title = _text(raw.get("title", ""))
+    title = _title(raw)
     link = _own_link(raw, shared)
     if not body and not link:
         return None
@@ -312,6 +334,16 @@ def _stamp(raw: feedparser.FeedParserDict) -> datetime | None:
 
 def _text(html: str) -> str:
     return " ".join(html_to_text(html).split())
+
+
+def _title(raw: feedparser.FeedParserDict) -> str:
+    """A channel's or an entry's title as plain text. feedparser has undone the XML's escaping and says
+    whether the result is HTML: a plain-text title ("&lt;News&gt;" in the XML, read "<News>") is kept
+    as it is, not read as markup (which would drop "<News>"); an HTML one is turned into its text."""
+    title = raw.get("title", "")
+    if raw.get("title_detail", {}).get("type") == "text/plain":
+        return " ".join(title.split())
+    return _text(title)
 
 
 class _TextParser(HTMLParser):

@@ -70,6 +70,7 @@ class Settings:
     user_agent: str = "BriefingBot/0.1"
     poll_minutes: int = 30
     feed_max_failures: int = 5
+    feed_concurrency: int = 4
     alert_quiet_hours: str = "22:00-07:00"
     alerts_per_hour: int = 4
     alert_max_age_hours: int = 24
@@ -246,6 +247,7 @@ def load_settings(environ: Mapping[str, str], *, path: Path = DEFAULTS) -> Setti
         user_agent=str(fetch.get("user_agent", "BriefingBot/0.1")),
         poll_minutes=_number(int, feeds, "feeds.poll_minutes", 30),
         feed_max_failures=_number(int, feeds, "feeds.max_failures", 5),
+        feed_concurrency=_number(int, feeds, "feeds.concurrency", 4, most=16),
         alert_quiet_hours=_quiet_hours(str(feeds.get("alert_quiet_hours", "22:00-07:00"))),
         alerts_per_hour=_number(int, feeds, "feeds.alerts_per_hour", 4),
         alert_max_age_hours=_number(int, feeds, "feeds.alert_max_age_hours", 24),

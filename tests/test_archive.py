@@ -43,22 +43,25 @@ async def test_sources_lists_outlets_by_article_count(app):
     assert text.index("DW — 3 articles, newest today") < text.index("Kyiv Independent — 1 article,")
 
 
-async def test_sources_shows_polled_feeds(app):
-    app.db["sources"].insert(
-        {
-            "kind": "feed",
-            "location": "https://ex.com/rss",
-            "name": "Example feed",
-            "added_at": to_iso(NOW),
-            "poll": 1,
-        }
-    )
+def add_feed(db, name: str, location: str) -> int:
+    row = {"kind": "feed", "location": location, "name": name, "added_at": to_iso(NOW), "poll": 1}
+    return db["sources"].insert(row).last_pk
+
+
+async def test_sources_shows_polled_feeds_to_readers_once_they_brought_articles(app):
+    fed = add_feed(app.db, "Example feed", "https://ex.com/rss")
+    add_feed(app.db, "Science twis", "https://ex.com/science.rss")  # polled, never yielded an article
     add_article(app.db, 1, "Example feed")
-    reply = await answer(app, "/sources", ALICE)
-    assert (
-        "Feeds read on a schedule" in reply.document.text
-        and "Example feed — last read never yet" in reply.document.text
-    )
+    for asker in (ALICE, ADMIN):  # not stored from the feed yet: only the admins see it
+        text = (await answer(app, "/sources", asker)).document.text
+        assert ("Example feed — last read never yet" in text) == (asker is ADMIN)
+        assert ("Science twis" in text) == (asker is ADMIN)
+    app.db["articles"].update(1, {"source_id": fed})
+    text = (await answer(app, "/sources", ALICE)).document.text
+    assert "Feeds read on a schedule" in text and "Example feed — last read never yet" in text
+    assert "Science twis" not in text
+    text = (await answer(app, "/sources", ADMIN)).document.text
+    assert "Example feed — last read never yet" in text and "Science twis — last read never yet" in text
 
 
 async def test_stats_counts_for_admins(app):

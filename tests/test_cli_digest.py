@@ -144,7 +144,9 @@ async def test_telegram_out_of_reach_is_one_line_and_nothing_is_stored(db, tmp_p
         base_url=f"http://127.0.0.1:{port}/bot",
     )
     assert code == 1
-    assert err.startswith("bot.py: cannot reach Telegram (") and err.endswith("nothing was sent\n")
+    # the address tried is named: the operator sees which TELEGRAM_API_BASE_URL was used
+    assert err.startswith(f"bot.py: cannot reach Telegram at http://127.0.0.1:{port}/bot: ")
+    assert err.endswith("; nothing was sent\n") and err.count("\n") == 1
     assert "Traceback" not in err and botapi.token not in err
     assert deliveries.parts_of(db, 1001, datetime.now(UTC).date()) == []
 

@@ -223,3 +223,15 @@ async def test_the_terminal_chat_is_told_its_digest_and_alerts_are_not_sent(app)
     assert "Alerts go only to Telegram chats; here, /brief ports shows its news." in followed
     assert "I send you an alert" not in followed
     assert "Alerts for what you follow still come" not in await ask(app, "/unsubscribe")
+
+
+def test_the_terminal_chat_says_an_ingest_began_before_its_result(app):
+    from briefing.service.commands import Asker
+
+    lines = iter(["/ingest http://127.0.0.1:1/rss?token=SEKRIT", "/quit"])
+    out = io.StringIO()
+    chat(app, read=lambda prompt: next(lines), out=out, asker=Asker(chat_id=0, user_id=42))
+    text = out.getvalue()
+    assert "SEKRIT" not in text
+    began = text.index("Reading http://127.0.0.1:1/rss?token=*** …")
+    assert began < text.index("Failed: http://127.0.0.1:1/rss?token=*** — cannot connect to 127.0.0.1")

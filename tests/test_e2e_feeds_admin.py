@@ -1,13 +1,17 @@
 """End to end, the admins and the feeds the bot polls: an address that is not a feed is not polled (QA12a
 F4); /feeds lists the polled feeds with their addresses and state, /unfeed stops one (F16); /sources and
-/stats show a feed failing before it is paused (F5)."""
+/stats show a feed failing before it is paused (F5), and to readers only the feeds their news comes from;
+an /ingest of a feed with slow pages is acknowledged at once (F18)."""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
 
 import pytest
+from aiohttp import web
 
+from store.db import to_iso
 from store.sources import find_source, record_poll_failure, record_poll_ok, set_polling, upsert_source
 from tests.botapi import User
 from tests.conftest import NOW
@@ -74,7 +78,7 @@ async def test_admins_list_the_polled_feeds_with_their_addresses_and_state(bot):
 
 async def test_sources_and_stats_show_a_failing_feed_before_it_is_paused(bot):
     add_feeds(bot)
-    reply = await bot.ask("/sources")
+    reply = await bot.ask("/sources", user=ADA)
     assert (
         "Flaky Post — failing (2× in a row: HTTP 500 Internal Server Error), next try in 40 min" in reply.text
     )
@@ -82,6 +86,27 @@ async def test_sources_and_stats_show_a_failing_feed_before_it_is_paused(bot):
     assert "Harbour News — last read 5 min ago" in reply.text
     stats = await bot.ask("/stats", user=ADA)
     assert "Sources: 3 (2 feeds polled, 1 of them failing; 1 feed paused)" in stats.text
+
+
+async def test_readers_see_in_sources_only_the_feeds_their_news_comes_from(bot):
+    ok, flaky, dead = add_feeds(bot)
+    db = bot.app.db
+    for n, source_id in enumerate((ok, flaky, dead)):  # each brought an article once
+        when = to_iso(NOW)
+        row = {"title": f"T{n}", "body": "B", "source": "Wire", "ingested_at": when, "dated_at": when}
+        db["articles"].insert({**row, "content_hash": f"h{n}", "simhash": n, "source_id": source_id})
+    upsert_source(db, kind="page", location="http://feeds.test/page.html", name="feeds.test", now=NOW)
+    quiet = upsert_source(
+        db, kind="feed", location="http://feeds.test/quiet.xml", name="Quiet Times", now=NOW
+    )
+    set_polling(db, quiet.id, True)
+    record_poll_ok(db, quiet.id, now=NOW, etag=None, last_modified=None)
+    reply = await bot.ask("/sources")
+    assert "Harbour News — last read 5 min ago" in reply.text
+    for hidden in ("Flaky Post", "Dead Wire", "Quiet Times", "feeds.test —", "paused", "failing"):
+        assert hidden not in reply.text
+    admin = await bot.ask("/sources", user=ADA)
+    assert all(name in admin.text for name in ("Harbour News", "Flaky Post", "Dead Wire", "Quiet Times"))
 
 
 async def test_an_admin_stops_polling_a_feed_by_number_or_address(bot):
@@ -115,3 +140,40 @@ async def test_unfeed_of_no_feeds_number_says_so(bot, typed):
     add_feeds(bot)
     reply = await bot.ask(f"/unfeed {typed}", user=ADA)
     assert f"No polled feed is “{typed}”." in reply.text, reply.text
+
+
+def teaser_feed(base: str, keys) -> bytes:
+    items = "".join(
+        f"<item><title>Quay story {k}</title><link>{base}/story/{k}</link>"
+        f"<description>Harbour officials in Gdynia weigh a ban on cruise ships {k}…</description></item>"
+        for k in keys
+    )
+    return (
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>Baltic Post</title><link>{base}/</link>'
+        f"{items}</channel></rss>"
+    ).encode()
+
+
+async def test_an_ingest_of_a_feed_with_slow_pages_is_acknowledged_before_the_work(bot, site):
+    released = asyncio.Event()
+
+    async def slow_page(request: web.Request) -> web.Response:
+        await released.wait()  # answers only once the admin was told the work began
+        return web.Response(status=404, text="gone")
+
+    site.add_bytes("/rss", teaser_feed(site.base, "abc"), "application/rss+xml")
+    for k in "abc":
+        site.add(f"/story/{k}", slow_page)
+    url = site.url("/rss?apikey=SEKRIT")
+    bot.server.push_command(f"/ingest {url}", user=ADA)
+    ack = await bot.server.wait_for_message(ADMIN, text="Reading")
+    shown = site.url("/rss?apikey=***")
+    assert (
+        ack.text == f"Reading {shown} …\nA feed's entry pages can take a minute or two; the result follows."
+    )
+    assert not [m for m in bot.server.sent_messages(ADMIN) if "Ingested" in (m.text or "")]
+    released.set()
+    result = await bot.server.wait_for_message(ADMIN, text="Ingested", timeout=30)
+    assert "Feed Baltic Post is now read every" in result.text
+    texts = [m.text for m in bot.server.sent_messages(ADMIN)]
+    assert texts.index(ack.text) < texts.index(result.text)

@@ -105,9 +105,10 @@ async def test_an_address_with_credentials_is_refused_and_its_password_never_sho
     assert without_credentials("https://news.test/a@b") == "https://news.test/a@b"
 
 
-async def test_a_read_only_command_refuses_a_db_in_a_folder_that_does_not_exist(tmp_path):
+@pytest.mark.parametrize("command", [("ask", "/brief"), ("digest", "--chat", "1001")])
+async def test_a_read_only_command_refuses_a_db_in_a_folder_that_does_not_exist(tmp_path, command):
     typo = tmp_path / "no-such-dir" / "x.db"
-    code, err = await run("ask", "/brief", "--db", str(typo))
+    code, err = await run(*command, "--db", str(typo))
     assert code == 2
     assert said(err) == [
         f"bot.py: no folder {typo.parent} for the database (a typo in --db?); `python bot.py` or"
@@ -137,3 +138,16 @@ async def test_a_python_without_the_projects_packages_is_told_how_to_run_it():
         "`make run` installs the project into .venv once; then run `.venv/bin/python bot.py ...`"
         " (or `. .venv/bin/activate` first)"
     )
+
+
+async def test_ingest_still_creates_a_database_in_a_new_folder(tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text(
+        "Gdynia weighs a cruise ban\n\nHarbour officials in Gdynia are weighing a ban on cruise ships at the"
+        " old quay after residents complained for years about the fumes of the liners beside the old town.",
+        encoding="utf-8",
+    )
+    new = tmp_path / "new-dir" / "x.db"
+    code, err = await run("ingest", str(story), "--no-progress", "--db", str(new))
+    assert code == 0, err
+    assert new.is_file()

@@ -324,10 +324,61 @@ def test_a_link_to_the_site_root_is_no_entry_s_url_even_alone():
     assert parsed.entries[0].draft.url is None
 
 
-def test_an_entry_and_its_update_without_guids_keep_their_one_link():
+def test_an_entry_and_its_update_without_guids_keep_their_one_link_and_are_one_entry():
     link = "http://127.0.0.1:8799/d1"
     parsed = parse_feed(rss(item("Drought", link), item("Drought (updated)", link)))
-    assert [e.draft.url for e in parsed.entries] == [link, link]
+    # one article: its link is its own (not a link several stories share), and it is read once
+    assert [(e.draft.url, e.draft.title) for e in parsed.entries] == [(link, "Drought")]
+
+
+def dated(entry: str, when: str) -> str:
+    return entry.replace("</item>", f"<pubDate>{when}</pubDate></item>")
+
+
+def test_an_entry_listed_twice_is_one_entry_the_later_version_kept():
+    link, other = "http://127.0.0.1:8799/d1", "http://127.0.0.1:8799/d2"
+    twice = rss(
+        dated(item("Drought", link, "g-1"), "Thu, 23 Jan 2025 10:00:00 GMT"),
+        item("Harvest", other, "g-2"),
+        dated(item("Drought (updated)", link, "g-1"), "Thu, 23 Jan 2025 11:00:00 GMT"),
+        item("Drought again", "http://127.0.0.1:8799/d1?copy", "g-1"),  # the same guid, another link
+    )
+    parsed = parse_feed(twice)
+    assert [(e.draft.url, e.draft.title) for e in parsed.entries] == [
+        (link, "Drought (updated)"),
+        (other, "Harvest"),
+    ]
+
+
+def test_entries_with_one_guid_and_no_url_are_one_entry():
+    parsed = parse_feed(rss(item("Drought", None, "urn:x:1"), item("Drought", None, "urn:x:1")))
+    assert len(parsed.entries) == 1
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        ("&lt;News&gt; at noon", "<News> at noon"),  # plain text that looks like a tag stays text
+        ("AT&amp;T &lt; 5 &amp; rising", "AT&T < 5 & rising"),
+        ("Tom &amp; Jerry &lt;b&gt;bold&lt;/b&gt;", "Tom & Jerry bold"),  # escaped HTML: its text
+        ("<![CDATA[<b>Bold</b>   move]]>", "Bold move"),
+    ],
+)
+def test_a_title_is_plain_text_unless_the_feed_gives_html(written, shown):
+    data = rss(item(written, "http://127.0.0.1:8799/d1")).replace(b"Minho Press", written.encode())
+    parsed = parse_feed(data)
+    assert parsed.title == shown and parsed.entries[0].draft.title == shown
+
+
+def test_an_atom_title_of_type_text_is_literal_and_of_type_html_is_read():
+    atom = (
+        '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom">'
+        '<title type="text">&lt;News&gt;</title>'
+        '<entry><title type="html">&lt;i&gt;Drought&lt;/i&gt; &amp;lt;live&amp;gt;</title>'
+        '<link href="http://127.0.0.1:8799/d1"/><summary>The drought deepened.</summary></entry></feed>'
+    )
+    parsed = parse_feed(atom.encode())
+    assert parsed.title == "<News>" and parsed.entries[0].draft.title == "Drought <live>"
 
 
 def test_the_feed_named_by_its_url_when_it_has_no_title():
@@ -373,7 +424,8 @@ def test_an_entry_and_its_rewritten_update_without_guids_keep_their_one_link():
             told("Delft bridge repairs may take longer", update, link),
         )
     )
-    assert [e.draft.url for e in parsed.entries] == [link, link]
+    # one article, listed twice: read once, as the feed lists it first (a feed lists the latest first)
+    assert [e.draft.url for e in parsed.entries] == [link]
 
 
 def test_entries_whose_guid_only_repeats_a_shared_link_are_different_articles():

@@ -121,7 +121,10 @@ def chat(
     def show(text: str) -> None:
         print(text, file=out, flush=True)
 
-    session = Session(app, asker)
+    async def tell(document: Document) -> None:  # a word before a long answer ("Reading ... ")
+        show(to_plain(document))
+
+    session = Session(app, asker if asker.tell is not None else replace(asker, tell=tell))
     try:  # Ctrl-C anywhere but in an answer (at the prompt above all) leaves the chat, as Ctrl-D does
         show(GREETING)
         with asyncio.Runner() as runner:

@@ -49,6 +49,7 @@ from briefing.adapters.telegram_handlers import (
     on_migrate,
     on_my_chat_member,
 )
+from briefing.addresses import shown_url
 from briefing.errors import BriefingError
 from briefing.service import App
 from briefing.service.commands import COMMANDS, listed, load_all
@@ -357,11 +358,17 @@ def run_telegram(app: App) -> int:
     return 0
 
 
+def api_address(s: Settings) -> str:
+    """The Bot API address the bot talks to, as an error may name it (the token is masked by the caller,
+    an address's password and secret query values here)."""
+    return shown_url(s.api_base_url or "https://api.telegram.org/bot")
+
+
 def start_error(exc: TelegramError, s: Settings) -> BriefingError | SettingsError:
     """What went wrong at the start, in one line: the server at TELEGRAM_API_BASE_URL is no Bot API (a
     web server, a proxy's error page), Telegram refused the token or the webhook URL, or it cannot be
     reached (the address tried named)."""
-    where = s.api_base_url or "https://api.telegram.org/bot"
+    where = api_address(s)
     status, parsing, _ = exc.message.partition(". Parsing the server response")
     if parsing or exc.message == "Invalid server response":
         answered = f"answered {status}" if parsing else "answered"

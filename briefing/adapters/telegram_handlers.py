@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from dataclasses import replace
 
 from telegram import Bot, CallbackQuery, Chat, Message, Update
 from telegram.constants import ChatMemberStatus, ChatType
@@ -23,7 +24,7 @@ from briefing.adapters.telegram_send import (
     withdraw_reply,
 )
 from briefing.ages import retold
-from briefing.document import message
+from briefing.document import Document, message
 from briefing.paging import Paged, View, button_keys, page_view, parse_action, sources_view
 from briefing.service import App
 from briefing.service.commands import COMMANDS, Asker, Reply, answer, changes_chat, parse, stopped_note
@@ -95,8 +96,17 @@ async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     user_id = update.effective_user.id if update.effective_user else chat.id
     as_group = message.sender_chat is not None and message.sender_chat.id == chat.id
     asker = await asker_of(context.bot, chat, user_id, message.text, as_group=as_group)
-    reply = await _answer_until_stop(context, app, message.text, asker)
     quote = message.message_id if chat.type != ChatType.PRIVATE else None
+
+    async def tell(document: Document) -> None:
+        """A word before a long answer; not sent (the chat gone, Telegram down), the answer is still made."""
+        try:
+            await send_reply(context.bot, app, chat.id, Reply(document), quote=quote)
+        except (ChatUnreachable, TelegramError) as exc:
+            log.warning("could not tell chat %s the answer is coming: %s", chat.id, exc)
+
+    asker = replace(asker, tell=tell)
+    reply = await _answer_until_stop(context, app, message.text, asker)
     earlier = reply_to(app.db, chat.id, message.message_id) if update.edited_message else None
     try:
         if earlier is not None:

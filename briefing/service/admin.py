@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from briefing.document import Block, bold, code, item, message, para, plural
+from briefing.addresses import shown_url
+from briefing.document import Block, Document, bold, code, item, message, para, plural
 from briefing.models import IngestReport
 from briefing.service import App
 from briefing.service.commands import Asker, Reply, command
@@ -36,8 +37,9 @@ def _usage() -> Reply:
 async def ingest_command(app: App, args: str, asker: Asker) -> Reply:
     """Ingest pages and feeds by URL; register the feeds for polling."""
     from briefing.service.ingest import ingest_sources
+    from briefing.service.polled_feeds import unmasked
 
-    urls = read_urls(args)
+    urls = [unmasked(app, url) for url in read_urls(args)]
     if not urls:
         return _usage()
     if len(urls) > MAX_URLS:
@@ -47,11 +49,22 @@ async def ingest_command(app: App, args: str, asker: Asker) -> Reply:
         return Reply(
             message(para(f"Only http(s) addresses can be ingested from a chat, not “{bad[0][:200]}”."))
         )
+    if asker.tell is not None:  # a feed's entry pages can take a minute: the admin is not left wondering
+        await asker.tell(_reading(urls))
     report = await ingest_sources(app, urls, poll=True)  # feeds are polled: pages failing now wait
     lines = [*_counts(report), *_polled(app, urls, asker), *_alerts(report, asker)]
     lines += _failures(report.failed)
     lines += [item("Note: ", bold(where), f" — {why}") for where, why in report.notes[:MAX_LISTED]]
     return Reply(message(*lines))
+
+
+def _reading(urls: Sequence[str]) -> Document:
+    """The word before the work: what is being read, and that the result follows."""
+    what = shown_url(urls[0]) if len(urls) == 1 else f"{len(urls)} addresses"
+    return message(
+        para(f"Reading {what} …"),
+        para("A feed's entry pages can take a minute or two; the result follows."),
+    )
 
 
 _WRAPPED = re.compile(r"<([^<>\s]+)>|\"([^\"\s]+)\"|“([^”\s]+)”|'([^'\s]+)'")

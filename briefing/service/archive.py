@@ -7,7 +7,7 @@ from datetime import datetime
 from briefing.ages import age
 from briefing.document import Block, Document, Section, Span, Telling, bold, heading, item, para, plural
 from briefing.service import App
-from briefing.service.commands import Asker, Reply, command
+from briefing.service.commands import Asker, Reply, command, is_admin
 from briefing.service.polled_feeds import polled, state_of
 from store.stats import archive_counts, outlet_counts
 
@@ -20,7 +20,8 @@ def _when(when: datetime | None, now: datetime, telling: Telling, missing: str =
 
 @command("sources", "/sources", "the outlets and feeds I read, with article counts")
 async def sources_command(app: App, args: str, asker: Asker) -> Reply:
-    """List the outlets by article count, and the feeds that are polled."""
+    """List the outlets by article count, and the feeds that are polled: to the admins all of them and
+    their state, to the others those that brought articles and are read fine."""
     outlets, total = outlet_counts(app.db, limit=MAX_OUTLETS)
     now = app.now()
     sections = [Section((para("I have no articles yet."),))]
@@ -32,7 +33,11 @@ async def sources_command(app: App, args: str, asker: Asker) -> Reply:
         if total > len(outlets):
             lines.append(para(f"… and {plural(total - len(outlets), 'more outlet')}."))
         sections = [Section((heading(f"Sources ({plural(total, 'outlet')})"), *lines))]
-    feeds = polled(app)  # a feed failing (or not read yet) is told even before it brings an article
+    feeds = polled(app)
+    if not is_admin(app, asker):
+        # the admins see a feed failing, paused or not read yet (even before it brings an article);
+        # the others, the feeds their news comes from
+        feeds = [f for f in feeds if f.articles and not f.paused and not f.failing]
     if feeds:
         feed_lines = [item(bold(f.name), " — ", *state_of(f, now, detail=False)) for f in feeds]
         sections.append(Section((heading("Feeds read on a schedule"), *feed_lines)))

@@ -16,7 +16,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 
-from briefing.addresses import is_web_url
+from briefing.addresses import is_web_url, mask_urls, without_credentials
 from briefing.dates import dateline_date
 from briefing.models import ArticleDraft, IngestReport
 from briefing.recase import readable_title
@@ -64,9 +64,10 @@ class Tally:
             new=self.new,
             duplicate=self.duplicate,
             near_duplicate=self.near_duplicate,
-            failed=tuple(self.failed),
+            # an address's password or ?apikey= is never reported: the admins' reply, the ingest table
+            failed=tuple((mask_urls(where), mask_urls(why)) for where, why in self.failed),
             not_modified=self.not_modified,
-            notes=tuple(self.notes),
+            notes=tuple((mask_urls(where), mask_urls(why)) for where, why in self.notes),
             new_ids=tuple(self.new_ids),
         )
 
@@ -139,8 +140,9 @@ def _store_one(
         title=readable_title(draft.title, body),  # "SENATE APPROVES ..." as the article writes its words
         body=body,
         published_at=credible_date(written, app.now()),
-        # a malformed address ("http://[x/a" in a dump's "URL:" line) names no page: the text still counts
-        url=draft.url if is_web_url(draft.url) else None,
+        # a malformed address ("http://[x/a" in a dump's "URL:" line) names no page: the text still counts;
+        # a user name and password in one (a redirect's, a feed link's) are not shown to every reader
+        url=without_credentials(draft.url) if draft.url and is_web_url(draft.url) else None,
     )
     try:
         with savepoint(app.db):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from briefing.briefs import shorten
 from briefing.document import Block, Document, Inline, bold, code, italic, item, message, para
@@ -35,6 +35,9 @@ class Asker:
     # may change the chat's digest and follows: in a private chat its user; in a group its administrators,
     # as the adapter found out from Telegram (see ``changes_chat``)
     manages: bool = True
+    # sends a word to the chat before a long answer (an admin's /ingest: "Reading ..."); None where the
+    # answer is all that is shown (``bot.py ask``)
+    tell: Callable[[Document], Awaitable[None]] | None = field(default=None, compare=False, repr=False)
 
     @property
     def private(self) -> bool:

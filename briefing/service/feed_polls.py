@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from briefing.addresses import site_of
+from briefing.addresses import shown_url, site_of
 from briefing.dedupe import MIN_LENGTH_RATIO
 from briefing.errors import EmptySourceError, FetchError, SourceError, WallPageError
 from briefing.feeds import Feed, FeedEntry, has_prose, parse_feed
@@ -194,7 +194,8 @@ async def poll_feed(
     created = source is None
     if source is None:  # polled only once read through: a stop cutting this first read short leaves it out
         with transaction(app.db):
-            source = upsert_source(app.db, kind="feed", location=url, name=site_of(url) or url, now=app.now())
+            name = site_of(url) or shown_url(url)
+            source = upsert_source(app.db, kind="feed", location=url, name=name, now=app.now())
     # whether a later poll will read this feed again (a paused feed waits for an admin, maybe forever)
     polled = (source.poll and not source.paused) if poll is None else poll
     next_poll = app.now() + timedelta(minutes=app.settings.poll_minutes)

@@ -1,11 +1,13 @@
 """The feeds the bot polls, for the administrators: ``/feeds`` lists them with their addresses and
 state, ``/unfeed N|URL`` stops polling one (its articles stay; ``/ingest URL`` resumes it). The state
-line of a feed (read, failing, paused) is shared with ``/sources``."""
+line of a feed (read, failing, paused) is shared with ``/sources``. An address is shown as
+:func:`briefing.addresses.shown_url` shows it (``?apikey=***``), and taken back in that form."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
+from briefing.addresses import mask_urls, shown_url
 from briefing.ages import age
 from briefing.document import (
     Block,
@@ -48,7 +50,7 @@ def next_try(when: datetime | None, now: datetime) -> str:
 def state_of(feed: FeedState, now: datetime, *, detail: bool) -> list[Span | str]:
     """What a feed's poll came to: read when, failing (how often, the last error, the next try), or
     paused. ``detail``: the error and the counts, for the admins' list."""
-    error = clip(feed.last_error or "unknown error", ERROR_CHARS)
+    error = clip(mask_urls(feed.last_error or "unknown error"), ERROR_CHARS)
     if feed.paused:
         return [f"paused after {feed.failures} failures: {error}" if detail else "paused after failures"]
     if feed.failing:
@@ -69,7 +71,7 @@ async def feeds_command(app: App, args: str, asker: Asker) -> Reply:
         item(
             bold(f"#{f.id} {f.name}"),
             " — ",
-            link(f.location, f.location),
+            link(shown_url(f.location), shown_url(f.location)),
             " — ",
             *state_of(f, now, detail=True),
         )
@@ -89,7 +91,22 @@ def _find(app: App, args: str) -> FeedState | None:
     number = wanted.removeprefix("#")
     # "²" and "①" are digits to str.isdigit but no number to int(); 20 digits overflow SQLite's integer
     numeric = number.isascii() and number.isdigit() and len(number) <= MAX_ID_DIGITS
-    return next((f for f in polled(app) if (f.id == int(number) if numeric else f.location == wanted)), None)
+    return next(
+        (
+            f
+            for f in polled(app)
+            if (f.id == int(number) if numeric else wanted in (f.location, shown_url(f.location)))
+        ),
+        None,
+    )
+
+
+def unmasked(app: App, url: str) -> str:
+    """The address of the feed that ``url`` shows masked ("?apikey=***", as /feeds and the notices show
+    it), so that an admin can resume it with the address shown; else ``url`` itself."""
+    if "***" not in url:
+        return url
+    return next((f.location for f in feeds(app.db) if shown_url(f.location) == url), url)
 
 
 @command("unfeed", "/unfeed N|URL", "stop polling a feed; its articles stay (admins)", admin=True)
@@ -108,10 +125,11 @@ async def unfeed_command(app: App, args: str, asker: Asker) -> Reply:
         )
     with transaction(app.db):
         set_polling(app.db, feed.id, False)
+    shown = shown_url(feed.location)
     return Reply(
         message(
-            para(bold(feed.name), " (", link(feed.location, feed.location), ") is no longer polled."),
+            para(bold(feed.name), " (", link(shown, shown), ") is no longer polled."),
             para("Its articles stay."),
-            para("Send ", code(f"/ingest {feed.location}"), " to poll it again."),
+            para("Send ", code(f"/ingest {shown}"), " to poll it again."),
         )
     )

@@ -16,12 +16,14 @@ of the story still waits to go out).
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
+from briefing.addresses import mask_urls, shown_url
 from briefing.alerts import alert_due_at
 from briefing.digest import Arrival, story_update
 from briefing.document import Document, Section, code, heading, link, para
@@ -155,41 +157,59 @@ def _poll_broke_off(app: App, source: Source, now: datetime, error: str) -> None
 
 async def poll_due_feeds(app: App, *, now: datetime, fetcher: Fetcher | None = None) -> PollReport:
     """Poll every feed whose time has come (conditional GET, backoff and pausing are ingest_feed's),
-    note the feeds this run paused, and queue alerts for the new articles. One feed never stops the
-    others."""
+    ``feeds.concurrency`` at a time, note the feeds this run paused, and queue alerts for the new
+    articles. One feed, failing or slow, never stops or holds up the others. The polls share the
+    event loop and the store's one connection: each write is a transaction that no ``await`` splits,
+    so they never interleave."""
     due = due_feeds(app.db, now)
-    new_ids: list[int] = []
-    failed: list[tuple[str, str]] = []
-    paused: list[Source] = []
-    not_modified = 0
-    for source in due:
+    gate = asyncio.Semaphore(app.settings.feed_concurrency)
+    polls = await asyncio.gather(*(_poll_one(app, source, now, fetcher, gate) for source in due))
+    new_ids = [i for one in polls for i in one.new_ids]
+    failed = tuple(f for one in polls for f in one.failed)
+    paused = tuple(one.paused for one in polls if one.paused is not None)
+    not_modified = sum(one.not_modified for one in polls)
+    alerts = queue_alerts(app, new_ids, now=now) if new_ids else 0
+    return PollReport(len(due), not_modified, len(new_ids), failed, paused, alerts)
+
+
+@dataclass(frozen=True)
+class _FeedPoll:
+    new_ids: tuple[int, ...] = ()
+    not_modified: int = 0
+    failed: tuple[tuple[str, str], ...] = ()
+    paused: Source | None = None  # the feed, if this poll paused it
+
+
+async def _poll_one(
+    app: App, source: Source, now: datetime, fetcher: Fetcher | None, gate: asyncio.Semaphore
+) -> _FeedPoll:
+    """One due feed's poll, its failure (a bug, a store locked too long) kept to itself."""
+    async with gate:
         try:
             report = await ingest_feed(app, source.location, fetcher=fetcher)
-        except Exception as exc:  # a bug met by one feed (or a store locked too long): that feed's failure
+        except Exception as exc:
             log.exception("polling %s failed", source.location)
             error = f"{type(exc).__name__}: {exc}"
             _poll_broke_off(app, source, now, error)
-            failed.append((source.location, error))
+            poll = _FeedPoll(failed=((shown_url(source.location), mask_urls(error)),))
         else:
-            new_ids += report.new_ids
-            not_modified += report.not_modified
-            failed += report.failed
-        after = get_source(app.db, source.id)
-        if after is not None and after.paused and not source.paused:
-            paused.append(after)
-    alerts = queue_alerts(app, new_ids, now=now) if new_ids else 0
-    return PollReport(len(due), not_modified, len(new_ids), tuple(failed), tuple(paused), alerts)
+            poll = _FeedPoll(tuple(report.new_ids), report.not_modified, tuple(report.failed))
+    after = get_source(app.db, source.id)
+    if after is not None and after.paused and not source.paused:
+        return replace(poll, paused=after)
+    return poll
 
 
 def paused_notice(source: Source) -> Document:
     """The message the admins get when a feed is paused."""
-    error = source.last_error or "unknown"
+    error = mask_urls(source.last_error or "unknown")
+    shown = shown_url(source.location)  # /ingest takes it masked: it stands for the feed's address
     blocks = (
-        para(source.name, " — ", link(source.location, source.location)),
+        para(source.name, " — ", link(shown, shown)),
         para(f"It failed {source.failures} times in a row. The last error: {error}"),
         para(
             "Send ",
-            code(f"/ingest {source.location}"),
+            code(f"/ingest {shown}"),
             " to resume polling it, or ",
             code(f"/unfeed {source.id}"),
             " to stop it for good (its articles stay).",
