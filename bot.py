@@ -100,8 +100,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-class StoppedError(Exception):
-    """SIGINT or SIGTERM before the bot runs (during the first start's seeding)."""
+class StoppedError(BaseException):
+    """SIGINT or SIGTERM before the bot runs (during the first start's seeding). A BaseException, as
+    KeyboardInterrupt is: the seeding's handlers of one article's failure (``except Exception``) must not
+    take the stop for it and go on, nor logging for an error of its own when the signal comes while a
+    line is written; the seeding's transaction rolls back on it."""
 
 
 @contextmanager
