@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-Meaning = Literal["greeting", "thanks", "command", "search"]
+Meaning = Literal["greeting", "thanks", "command", "search", "hint"]
 
 
 def _phrases(text: str) -> frozenset[str]:
@@ -31,6 +31,14 @@ _THANKS = _phrases("thanks|thank you|thank you very much|thanks a lot|thx|ty|che
 # (/settings and /following only when bare: with words they change something)
 NAMED_COMMANDS = frozenset("brief actor search latest sources help following settings".split())
 _BARE_ONLY = frozenset("sources help following settings".split())
+# the names of commands that change something, typed alone (or asked about): a pointer to the command,
+# never the change itself ("stop" is how people stop a bot's messages)
+_CHANGING = {
+    "subscribe": "subscribe", "unsubscribe": "unsubscribe", "stop": "unsubscribe", "follow": "follow",
+    "unfollow": "unfollow", "how do i subscribe": "subscribe", "how do i unsubscribe": "unsubscribe",
+    "how do i stop": "unsubscribe", "how do i follow": "follow", "how do i unfollow": "unfollow",
+}  # fmt: skip
+_HELP = _phrases("help me|help please|please help|help me please|how does this work|how do i use this")
 # a question's lead-in, dropped before a search: "what's happening in", "tell me about", "any news on"
 _LEAD = re.compile(
     r"^(?:(?:so|and|ok|okay|please),?\s+)?"
@@ -75,6 +83,10 @@ def read_plain(text: str) -> Plain:
         return Plain("thanks", "")
     if folded in _NEWS:
         return Plain("command", "", "brief", read=True)
+    if folded in _HELP:
+        return Plain("command", "", "help", read=True)
+    if folded in _CHANGING:
+        return Plain("hint", "", _CHANGING[folded])
     first, _, rest = words.partition(" ")
     name = first.lower().rstrip(":!?.,")  # "help!", "settings?"
     if name in NAMED_COMMANDS and not (rest and name in _BARE_ONLY) and len(words.split()) <= 8:

@@ -6,6 +6,7 @@ import pytest
 
 from briefing.plaintext import Plain, read_plain
 from briefing.service.commands import Asker, answer, load_all
+from store import subscribers
 
 load_all()
 ALICE = Asker(chat_id=1001, user_id=1001)
@@ -111,3 +112,22 @@ async def test_who_is_a_known_name_is_the_dossier_though_articles_hold_the_quest
     assert reply.document.text.startswith("Keith Kellogg\nPerson")
     read_as = reply.document.text.splitlines()[-1]
     assert read_as == "Commands begin with a slash: I read this as /actor Keith Kellogg."
+
+
+@pytest.mark.parametrize(
+    ("text", "command"),
+    [("unsubscribe", "unsubscribe"), ("Stop!", "unsubscribe"), ("subscribe", "subscribe"),
+     ("how do I subscribe?", "subscribe"), ("follow", "follow")],
+)  # fmt: skip
+async def test_a_changing_commands_name_alone_points_to_the_command_and_changes_nothing(app, text, command):
+    await answer(app, "/subscribe", ALICE)
+    reply = await answer(app, text, ALICE)
+    assert reply.document.text.startswith(f"Commands begin with a slash: /{command}")
+    assert subscribers.get_subscriber(app.db, 1001).active  # "stop" did not stop the digest by itself
+    if command == "unsubscribe":
+        assert [b.payload for row in reply.buttons for b in row] == ["/unsubscribe"]
+
+
+async def test_help_me_is_help(app):
+    reply = await answer(app, "help me", ALICE)
+    assert reply.document.text.splitlines()[-1] == "Commands begin with a slash: I read this as /help."

@@ -249,6 +249,18 @@ async def _plain(app: App, text: str, asker: Asker) -> Reply:
         return await start(app, "", asker)
     if meant.meaning == "thanks":
         return Reply(message(para("You're welcome. ", code("/brief"), " shows the top stories at any time.")))
+    if meant.meaning == "hint":  # a command that changes something is done only with its slash
+        usage = COMMANDS[meant.command].usage
+        return Reply(
+            message(
+                para(
+                    "Commands begin with a slash: ", code(usage), f" — {COMMANDS[meant.command].description}."
+                )
+            ),
+            buttons=((Button(f"/{meant.command}", f"/{meant.command}"),),)
+            if usage == f"/{meant.command}"
+            else (),
+        )
     if meant.by_name and meant.args and search_articles(app.db, text, limit=1):
         # "search and rescue": words articles hold, as typed; a question ("who is Keith Kellogg?") is
         # always the question, its words being in every article about him
