@@ -494,3 +494,15 @@ async def test_the_day_before_clocks_go_forward_the_next_digest_is_told_when_it_
     assert "Next digest: tomorrow at 03:00 (02:30 does not exist then: the clocks go forward)" in (
         reply.document.text
     )
+
+
+async def test_a_chat_with_its_own_zone_is_offered_the_digest_in_that_zone(app):
+    """A chat that follows, with its alerts' zone set, is offered what /subscribe will give it."""
+    await answer(app, "/follow ports", ALICE)
+    await answer(app, "/settings tz Asia/Tokyo", ALICE)
+    reply = await answer(app, "/settings length 3", ALICE)
+    assert "Subscribe with /subscribe (every day at 08:00 Asia/Tokyo)" in reply.document.text
+    assert [b.label for row in reply.buttons for b in row] == ["Subscribe at 08:00 Asia/Tokyo"]
+    await answer(app, "/subscribe", ALICE)
+    sub = subscribers.get_subscriber(app.db, 1001)
+    assert (sub.digest_time, sub.timezone) == (time(8, 0), "Asia/Tokyo")

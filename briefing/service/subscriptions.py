@@ -328,7 +328,9 @@ async def settings_command(app: App, args: str, asker: Asker) -> Reply:
     ):
         return _alert_settings(app, asker, what, words[1].strip() if len(words) == 2 else "")
     if sub is None:
-        default = f"{app.settings.digest_time} {app.settings.timezone}"
+        # the zone /subscribe will take: the one the chat set for its alerts, else the bot's
+        zone = subs.chat_alerts(app.db, asker.chat_id).timezone or app.settings.timezone
+        default = f"{app.settings.digest_time} {zone}"
         if len(words) == 2 and what in ("time", *ZONE_SETTINGS):  # "/settings time 9pm": nothing to change
             try:  # a value that /subscribe would refuse is not offered as a button
                 _ = parse_time(words[1]) if what == "time" else zone_and_note(words[1], now=app.now())
