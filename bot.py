@@ -68,7 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
     _db_option(p)
 
     p = sub.add_parser("ask", help="answer one chat command as plain text, e.g. ask '/actor Kellogg'")
-    p.add_argument("text", metavar="COMMAND")
+    # the words of the command, quoted as one or not ("ask /latest 5")
+    p.add_argument("text", nargs="+", metavar="COMMAND")
     _db_option(p)
 
     p = sub.add_parser("digest", help="compose one chat's digest now: print it, or deliver it with --send")
@@ -158,7 +159,7 @@ def cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
 
     load_all()
     app = _app(settings, args, new_folder=False)
-    print(asyncio.run(ask(app, args.text)))
+    print(asyncio.run(ask(app, " ".join(args.text))))
     return 0
 
 

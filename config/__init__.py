@@ -237,7 +237,7 @@ def load_settings(environ: Mapping[str, str], *, path: Path = DEFAULTS) -> Setti
         brief_page_size=_number(int, brief, "brief.page_size", 3),
         story_window_hours=_number(int, brief, "brief.story_window_hours", 72),
         digest_time=_clock(digest, "digest.default_time", "08:00"),
-        digest_length=_number(int, digest, "digest.length", 5),
+        digest_length=_number(int, digest, "digest.length", 5, least=1, most=10),  # as /settings length
         late_limit_hours=_number(int, digest, "digest.late_limit_hours", 6, least=0),
         min_gap_hours=_number(int, digest, "digest.min_gap_hours", 8, least=1, most=23),
         retention_days=_number(int, digest, "digest.retention_days", 90, least=0),

@@ -167,6 +167,9 @@ def test_bot_py_ask_answers_one_command(tmp_path):
     assert "This chat has no daily digest yet." in done.stdout
     assert "Subscribe with /subscribe (every day at 08:00 UTC) or" in done.stdout
     assert "[Subscribe at 08:00 UTC: /subscribe]" in done.stdout
+    unquoted = _bot_py(tmp_path, "ask", "/latest", "2", "Kursk", capture_output=True)  # the shell split it
+    assert unquoted.returncode == 0, unquoted.stderr
+    assert unquoted.stdout.startswith("ARTICLES WITH “KURSK”, NEWEST FIRST\nThe newest 2 of")
 
 
 def test_a_damaged_database_is_one_line_not_a_traceback(tmp_path):
