@@ -43,3 +43,9 @@ def record_sightings(db: Database, sightings: Iterable[EntrySighting], *, now: d
         " seen_at = excluded.seen_at",
         [(normalize_url(s.url), s.title, to_iso(s.stamp), to_iso(now)) for s in sightings],
     )
+
+
+def prune_feed_entries(db: Database, *, before: datetime) -> int:
+    """Forget the entries last read before ``before``: an entry without a row is judged by its article's
+    date, as one read before m0017 is, so only a rare re-read of an updated old entry is lost."""
+    return db.execute("DELETE FROM feed_entries WHERE seen_at < ?", [to_iso(before)]).rowcount

@@ -112,6 +112,18 @@ def test_a_part_still_to_send_is_never_pruned_however_old(app):
     assert dates(app.db, 5) == [(TODAY - timedelta(days=365), "pending")]
 
 
+def test_what_feed_entries_said_when_read_long_ago_is_forgotten(app):
+    from store.feed_entries import EntrySighting, last_sightings, record_sightings
+
+    old = EntrySighting("https://news.test/a", "Strike ends", NOW - timedelta(days=200))
+    new = EntrySighting("https://news.test/b", "Strike begins", NOW - timedelta(days=1))
+    record_sightings(app.db, [old], now=NOW - timedelta(days=app.settings.retention_days + 1))
+    record_sightings(app.db, [new], now=NOW - timedelta(days=1))
+    report = prune_history(app, now=NOW)
+    assert report.entries == 1
+    assert set(last_sightings(app.db, [old.url, new.url])) == {new.url}
+
+
 def test_the_daily_pruning_finds_old_rows_by_index_not_by_reading_the_whole_history(app):
     statements: list[str] = []
     app.db.conn.set_trace_callback(statements.append)
