@@ -260,3 +260,11 @@ async def test_a_name_a_company_and_a_person_share_offers_both(app):
     assert "/actor Halvorsen Freight Ltd" in text and "/actor Maria Halvorsen" in text
     _, person = await ask(app, "/actor Maria Halvorsen")
     assert "remained committed" not in person  # the company's statement is no news about the councillor
+
+
+async def test_any_spelling_of_an_arabic_given_name_finds_the_one_person(app):
+    add_article(app, "Crown Prince Mohammed bin Salman met the envoy in Riyadh.", source="A", day=1)
+    add_article(app, "Crown Prince Muhammad bin Salman said the talks went well.", source="B", day=2)
+    for asked in ("Mohamed bin Salman", "muhammad bin salman", "Mohammad bin Salman"):
+        _, text = await ask(app, f"/actor {asked}")
+        assert "BIN SALMAN" in text.split("\n")[0] and "In 2 articles from 2 sources" in text, text

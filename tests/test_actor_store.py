@@ -250,3 +250,16 @@ def test_other_given_names_other_sounds_and_non_arabic_names_stay_apart(app):
     for a, b in [("Wadah al-Jubouri", "Nizar al-Juburi"), ("Ali al-Hassan", "Ali al-Hussein")]:
         assert one(app.db, a).id != one(app.db, b).id
     assert one(app.db, "John Smith").id != one(app.db, "John Smyth").id
+
+
+def test_an_arabic_given_name_spelt_another_way_is_one_person_across_articles(app):
+    add_article(app, "Saudi Crown Prince Mohammed bin Salman met the envoy in Riyadh.", source="A", day=1)
+    add_article(app, "Crown Prince Muhammad bin Salman said the talks went well.", source="B", day=2)
+    add_article(app, "Liverpool forward Mohamed Salah scored twice on Saturday.", source="A", day=3)
+    add_article(app, "Mohammed Salah, the Egyptian forward, was rested.", source="B", day=4)
+    add_article(app, "Mohammed Hadid said he had bought the site.", source="A", day=5)
+    prince = one(app.db, "Mohamad bin Salman")  # a third spelling finds the one actor too
+    assert prince.article_count == 2 and prince.name in {"Mohammed bin Salman", "Muhammad bin Salman"}
+    assert one(app.db, "Muhammed Salah").article_count == 2
+    assert one(app.db, "Mohamed Hadid").article_count == 1  # another surname: another person
+    assert one(app.db, "Mohamed Hadid").id != one(app.db, "Mohamed Salah").id
