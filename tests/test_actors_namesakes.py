@@ -35,6 +35,36 @@ def test_two_people_of_two_words_each_joined_by_an_ampersand_stay_two(tagger):
 
 
 @pytest.mark.parametrize("tagger", TAGGERS)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fans waited for hours as Harry & Meghan arrived in London on Monday.",
+        "Crowds cheered when Harry & Meghan visited the school in Leeds.",
+        "Neighbours said Jack & Jill had lived in the village for years.",
+    ],
+)
+def test_two_given_names_joined_by_an_ampersand_are_two_people_not_a_company(text, tagger):
+    found = typed(text, tagger=tagger)
+    assert not any(type_ == "organization" for _, type_ in found), found
+    first, second = text.split(" & ")[0].split()[-1], text.split(" & ")[1].split()[0]
+    assert (first, "person") in found and (second, "person") in found
+
+
+@pytest.mark.parametrize("tagger", TAGGERS)
+def test_two_given_names_of_the_people_the_text_names_in_full_are_those_people(tagger):
+    text = "Prince Harry and Meghan Markle moved to California in 2020. Harry & Meghan said they were happy."
+    found = typed(text, tagger=tagger)
+    assert found[("Meghan Markle", "person")] == ["Meghan Markle", "Meghan"]
+    assert not any(type_ == "organization" for _, type_ in found)
+
+
+@pytest.mark.parametrize("tagger", TAGGERS)
+def test_a_brands_possessive_after_two_given_names_is_a_company(tagger):
+    found = typed("Ben & Jerry's said it would stop selling ice cream in the region.", tagger=tagger)
+    assert [type_ for _, type_ in found] == ["organization"]
+
+
+@pytest.mark.parametrize("tagger", TAGGERS)
 def test_a_surname_alone_after_a_full_name_is_still_the_person(tagger):
     text = "Rep. Sarah Johnson voted against the bill on Monday. Johnson said the bill was rushed."
     assert typed(text, tagger=tagger)[("Sarah Johnson", "person")] == ["Sarah Johnson", "Johnson"]
