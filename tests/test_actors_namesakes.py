@@ -161,3 +161,37 @@ def test_a_capitalised_description_before_a_given_name_is_still_a_role(tagger):
     text = "The inquest was opened by County Coroner William McLaughlin on Friday."
     found = {a.name: a for a in extract_actors(text, tagger=tagger) if a.type == "person"}
     assert found["William McLaughlin"].role == "County Coroner"
+
+
+@pytest.mark.parametrize("tagger", TAGGERS)
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Ford said it will recall 200,000 cars over a brake fault.", "Ford"),
+        ("Ford shares fell 4% on Tuesday after the results.", "Ford"),
+        ("Ford Motor said on Monday it would cut jobs in Germany.", "Ford Motor"),
+        ("Brakstad said on Friday it would shut two plants and cut 900 jobs.", "Brakstad"),
+    ],
+)
+def test_a_lone_name_the_words_around_make_a_company_is_one(text, name, tagger):
+    found = typed(text, tagger=tagger)
+    assert found[(name, "organization")] == [name]
+    assert not any(type_ == "person" for _, type_ in found)
+
+
+@pytest.mark.parametrize("tagger", TAGGERS)
+@pytest.mark.parametrize(
+    ("text", "name", "surfaces"),
+    [
+        ("President Ford pardoned Nixon in 1974; it cost him votes and the jobs of aides.", "Ford", ["Ford"]),
+        ("Gerald Ford was the 38th president. Ford said it was no time to cut jobs.", "Gerald Ford",
+         ["Gerald Ford", "Ford"]),
+        ("Harrison Ford stars in the new film. Ford, 82, said he was thrilled by the sales.", "Harrison Ford",
+         ["Harrison Ford", "Ford"]),
+        ("Ford said he would keep the plant open, and its workers cheered.", "Ford", ["Ford"]),
+    ],
+)  # fmt: skip
+def test_a_lone_name_with_a_title_a_full_name_or_a_he_stays_a_person(text, name, surfaces, tagger):
+    found = typed(text, tagger=tagger)
+    assert found.get((name, "person")) == surfaces, found
+    assert not any(type_ == "organization" for _, type_ in found)
