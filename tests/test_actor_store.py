@@ -263,3 +263,23 @@ def test_an_arabic_given_name_spelt_another_way_is_one_person_across_articles(ap
     assert one(app.db, "Muhammed Salah").article_count == 2
     assert one(app.db, "Mohamed Hadid").article_count == 1  # another surname: another person
     assert one(app.db, "Mohamed Hadid").id != one(app.db, "Mohamed Salah").id
+
+
+def test_people_stored_before_arabic_given_names_had_one_spelling_are_brought_up_to_it(app):
+    # what the store wrote before: the key and the skeleton with the given name as the article spelt it
+    app.db.execute(
+        "INSERT INTO actors (id, name, type, key, article_count, mention_count)"
+        " VALUES (50, 'Mohammed bin Salman', 'person', 'person:mohamed salman', 3, 3)"
+    )
+    for alias, norm in [
+        ("Mohammed bin Salman", "mohammed bin salman"),
+        ("Mohammed bin Salman", "mohamed salman"),
+        ("bin Salman", "bin salman"),
+    ]:
+        app.db.execute("INSERT INTO actor_aliases VALUES (50, ?, ?)", [alias, norm])
+    assert actor_store.respell_people(app.db) == 1
+    assert actor_store.respell_people(app.db) == 0  # once is enough
+    assert one(app.db, "Muhammad bin Salman").id == 50
+    assert actor_store.find_actors(app.db, "Salman") == []  # the father's name is still no alias
+    add_article(app, "Crown Prince Muhammad bin Salman said the talks went well.", day=2)
+    assert one(app.db, "Mohamad bin Salman").article_count == 4
