@@ -89,7 +89,7 @@ def _spoken_of_as_firm(toks: list[Token], cand: Candidate) -> bool:
     lows = {t.low for t in toks}
     if lows & _PERSONAL or not lows & _TRADE:
         return False
-    clause = []  # the words after the name, to the end of its clause: "said on Friday it would ..."
+    clause: list[str] = []  # the words after the name to the end of its clause: "said on Friday it"
     for t in (t for t in toks if t.start >= cand.end):
         if t.text in (",", ";") or len(clause) == 6:
             break
