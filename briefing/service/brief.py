@@ -156,7 +156,8 @@ def topic_stories(app: App, topic: str, *, actors: Sequence[int] | None = None) 
         written = set(written_as({a: texts[a] for a in ids if a in texts}, caps))
         texts = {a: t for a, t in texts.items() if a in written or a in actor_articles}
     if actors:  # "/brief Chad": the country's stories, not those of Chad Roberts
-        others = _named_otherwise(app, [a for a in ids if a not in set(actor_articles)], texts, topic, actors)
+        about = set(actor_articles)
+        others = _named_otherwise(app, [a for a in ids if a not in about], texts, topic, actors)
         texts = {a: t for a, t in texts.items() if a not in others}
     articles = [a for a in dict.fromkeys([*actor_articles, *ids]) if a in texts]
     story_of = story_of_articles(app.db, articles)
