@@ -397,6 +397,10 @@ async def test_a_country_asked_for_is_not_a_persons_given_name_or_surname(app):
     assert [s.blocks[0].text for s in person.document.sections] == ["Michael Jordan sells his stake"]
     words = await answer(app, "/brief Chad (topic)", ASKER)  # the words alone: every article with them
     assert len(words.document.sections) == 3
+    lower = await answer(app, "/brief chad", ASKER)  # in lower case, as "un" finds Kim Jong Un: anywhere
+    assert len(lower.document.sections) == 3
+    place = await answer(app, "/brief chad (place)", ASKER)  # the place asked for by its type
+    assert len(place.document.sections) == 2
 
 
 ROBERTS = (0, 12, 4, "Chad Roberts")

@@ -148,6 +148,9 @@ def topic_stories(app: App, topic: str, *, actors: Sequence[int] | None = None) 
     if query is None:
         return None
     ids = matching_ids(app.db, query, limit=TOPIC_ARTICLES)
+    # an actor asked for by name and type, or words written as a name is ("Chad", not "chad": in lower
+    # case the words are found anywhere, as "un" finds the Un of Kim Jong Un)
+    as_name = actors is not None or topic != topic.casefold()
     if actors is None:
         actors = actor_ids_named(app.db, topic)
     actor_articles = article_ids_mentioning(app.db, actors, limit=TOPIC_ARTICLES)
@@ -155,7 +158,7 @@ def topic_stories(app: App, topic: str, *, actors: Sequence[int] | None = None) 
     if caps := acronyms(topic):  # the words' matches only where they write "UN" so; the actor's all
         written = set(written_as({a: texts[a] for a in ids if a in texts}, caps))
         texts = {a: t for a, t in texts.items() if a in written or a in actor_articles}
-    if actors:  # "/brief Chad": the country's stories, not those of Chad Roberts
+    if actors and as_name:  # "/brief Chad": the country's stories, not those of Chad Roberts
         about = set(actor_articles)
         others = _named_otherwise(app, [a for a in ids if a not in about], texts, topic, actors)
         texts = {a: t for a, t in texts.items() if a not in others}
