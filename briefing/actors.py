@@ -49,7 +49,7 @@ from briefing.long_forms import read_long_form
 from briefing.models import ExtractedActor, Sentence
 from briefing.month_surnames import month_surnames
 from briefing.names import SMALL, Doc
-from briefing.namesakes import firms_not_people
+from briefing.namesakes import firms_by_trade, firms_not_people
 from briefing.reader import read_sentence
 from briefing.relatives import kin_apart
 from briefing.resolution import match_headlines, resolve
@@ -123,6 +123,7 @@ def extract_actors(
     kin_apart(reading.candidates, reading.tokens)  # "Kim, the sister of Kim Jong-un," is not he
     match_headlines(reading.candidates, gaz, [(i, reading.tokens[i]) for i in reading.headlines])
     firms_not_people(reading.candidates, reading.tokens)  # "Ford to cut jobs" before "Ford Motor Company"
+    firms_by_trade(reading.candidates, reading.tokens, gaz)  # "Ford said it will recall 200,000 cars"
     return group(reading.candidates, text)
 
 

@@ -4,9 +4,10 @@
 "o" (``briefing.letters``), case folded, dots of acronyms and apostrophes removed, hyphens as spaces
 (``"al-Jabri"`` and ``"Al Jabri"`` meet).
 ``skeleton`` goes further for people's names, so transliteration variants meet: doubled letters are
-single and the endings -yy/-iy/-ii are -y (``Zelensky``, ``Zelenskyy`` and ``Zelenskiy`` have one
-skeleton). ``actor_key(name, type)`` is the identity stored in ``actors.key`` (``person:keith kellogg``):
-the type keeps Keith Kellogg the envoy apart from Kellogg's the company.
+single, the endings -yy/-iy/-ii are -y (``Zelensky``, ``Zelenskyy`` and ``Zelenskiy`` have one
+skeleton) and a common Arabic given name has one spelling (``Mohammed``, ``Muhammad``, ``Mohamed``).
+``actor_key(name, type)`` is the identity stored in ``actors.key`` (``person:keith kellogg``): the type
+keeps Keith Kellogg the envoy apart from Kellogg's the company.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from briefing.given_names import compound_given
+from briefing.given_names import compound_given, given_spelling
 from briefing.letters import fold_letters
 from briefing.models import ActorType
 
@@ -124,11 +125,11 @@ def strip_article(norm: str) -> str:
 
 @lru_cache(maxsize=100_000)
 def skeleton(norm: str) -> str:
-    """A folded person's name with transliteration noise removed (``zelenskyy`` -> ``zelensky``)."""
-    words = [w for w in norm.split() if w not in PARTICLES and w not in SUFFIXES]
-    out = " ".join(words) or norm
-    out = _ENDING.sub("y", out)
-    return _DOUBLE.sub(r"\1", out)
+    """A folded person's name with transliteration noise removed (``zelenskyy`` -> ``zelensky``), and an
+    Arabic given name in one spelling (``mohammed bin salman`` and ``muhammad bin salman`` meet;
+    ``briefing.given_names.given_spelling``)."""
+    words = [w for w in norm.split() if w not in PARTICLES and w not in SUFFIXES] or norm.split()
+    return " ".join(given_spelling(_ENDING.sub("y", w)) for w in words)
 
 
 def full_given(norm: str) -> str:

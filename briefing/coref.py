@@ -251,5 +251,8 @@ def canonical_person(cand: Candidate, gaz: Gazetteer, text: str) -> str:
 
 
 def is_lone_place(cand: Candidate, gaz: Gazetteer) -> bool:
-    """A one-word city that may be a surname instead ("Jackson", "Austin")."""
-    return cand.type == "place" and len(cand.toks) == 1 and cand.norm in gaz.places
+    """A one-word city that may be a surname instead ("Jackson", "Austin"), or a country that speaks as
+    a person does ("Jordan said", after "Michael Jordan")."""
+    if cand.type != "place" or len(cand.toks) != 1:
+        return False
+    return cand.norm in gaz.places or (cand.context == "person" and cand.norm in gaz.countries)

@@ -1,13 +1,22 @@
-"""Given names of two words: "Abdel Fattah", "Abdul Rahman", "Abu Bakr", "Abd al-Aziz".
+"""Given names of two words ("Abdel Fattah", "Abdul Rahman", "Abu Bakr", "Abd al-Aziz"), and the spellings
+of one Arabic given name ("Muhammad", "Mohammed", "Mohamed").
 
 An Arabic given name of the form Abd ("servant of") or Abu ("father of") and a second word is one given
 name, not a given name and a first surname: "Abdel Fattah el-Sisi" and "Abdel Fattah al-Burhan" are two
 people who share a given name, so "Abdel Fattah" alone is no name to find either by in other articles,
 as "Sean" is none of Sean Hannity.
+
+Common Arabic given names come to English in several spellings, and outlets keep to their own:
+"Mohammed bin Salman" in one, "Muhammad bin Salman" in another. :func:`given_spelling` writes each
+spelling of one name one way, so ``briefing.aliases.skeleton`` (the identity of a person's name) is one
+for all of them; the surname still tells two people apart ("Mohamed Salah" is not "Mohammed Hadid").
+Only spellings of one name are listed, never two names that sound alike: Hamad and Hamid, Salah and
+Saleh, Hassan and Hussein are different names.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -17,6 +26,56 @@ if TYPE_CHECKING:
 _FIRST = frozenset({"abd", "abdel", "abdul", "abdal", "abdol", "abdoul", "abdur", "abdor", "abu", "abou"})
 # the article that may stand between them when written apart ("Abd al Aziz", "Abd el-Fattah")
 _ARTICLE = frozenset({"al", "el", "ul", "ar", "ur", "as", "an", "ad", "az", "ash"})
+
+
+_DOUBLE = re.compile(r"([a-z])\1+")
+# each name's spellings, folded; doubled letters are written once before the lookup ("mohammed" as
+# "mohamed"), so "mohamad" stands for "mohammad" too
+_SPELLINGS = (
+    "muhammad mohammed mohamed mohammad muhammed mohamad muhamed mohammod",
+    "ahmad ahmed ahmet",
+    "hussein husain hussain husein husayn hossein hosein",
+    "hassan hasan",
+    "abdullah abdallah abdulla abdalla abdollah",
+    "yusuf youssef yousef yousuf yusef youssouf yousif",
+    "mahmoud mahmud mahmood",
+    "mustafa mostafa moustafa mustapha",
+    "omar umar",
+    "osama usama usamah",
+    "khaled khalid",
+    "ibrahim ebrahim",
+    "suleiman sulaiman suleyman sulayman soliman",
+    "faisal faysal feisal",
+    "yasser yasir yaser",
+    "walid waleed",
+    "rashid rasheed rachid",
+    "tariq tarek tarik tareq",
+    "karim kareem",
+    "yahya yehia yahia",
+    "hamza hamzah",
+    "jamal gamal",
+    "abdel abdul abdal abdol abdoul",
+)
+
+
+def _single(word: str) -> str:
+    return _DOUBLE.sub(r"\1", word)
+
+
+_ONE_SPELLING = {_single(w): _single(names.split()[0]) for names in _SPELLINGS for w in names.split()}
+
+
+def given_spelling(word: str) -> str:
+    """One spelling of a folded Arabic given name, its doubled letters written once ("mohammed",
+    "muhammad" and "mohamad" are all "muhamad"); any other word with its doubled letters once."""
+    single = _single(word)
+    return _ONE_SPELLING.get(single, single)
+
+
+def spelt_one_way(norm: str) -> str:
+    """A folded name with its Arabic given names in one spelling and every other word as it is
+    ("mohammed bin salman" -> "muhamad bin salman"; "kellogg" stays "kellogg")."""
+    return " ".join(_ONE_SPELLING.get(_single(w), w) for w in norm.split())
 
 
 def compound_given(folded: list[str]) -> int:

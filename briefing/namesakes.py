@@ -11,6 +11,11 @@ shapes of news say the company instead, and only where the text names both in fu
 
 A name that speaks ("Ford said", "Ford told reporters") stays the person's: a company speaks through
 people, and "the company's decision", Ford said, is the premier talking about it.
+
+A lone name no person of the text bears, with no title nor role ("Ford", not "President Ford" nor
+"Harrison Ford ... Ford said"), is the company where its sentence speaks of a company's trade and of the
+name as "it" ("Ford said it will recall 200,000 cars", "Ford and its suppliers cut jobs") and of no "he"
+or "she" (``firms_by_trade``); a name of two words whose second is a trade ("Ford Motor") is a company.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from __future__ import annotations
 from briefing.aliases import CORPORATE
 from briefing.coref import Candidate
 from briefing.cues import SPEECH_VERBS, words
+from briefing.gazetteer import Gazetteer
 from briefing.tokens import Token
 
 # words for the company itself, not for its plants or staff ("workers at the plant said Ford ..." is
@@ -49,6 +55,46 @@ def firms_not_people(cands: list[Candidate], tokens: list[list[Token]]) -> None:
         ahead = c.start < person_start and firm_start < person_start
         if ahead or _firm_before(toks, c):
             c.type, c.canonical, c.why = "organization", firm, "head"
+
+
+# what a company does and has, in the sentence that names it: recalls, cars, shares, plants, earnings
+_TRADE = words(
+    """recall recalls recalled recalling car cars vehicle vehicles truck trucks model models shares stock
+    plant plants factory factories dividend dividends earnings profit profits revenue revenues sales
+    shareholders customers jobs workforce suppliers dealers carmaker automaker"""
+)
+# the second word of a company's name that names its trade, and no surname ("Ford Motor", "Tata Steel")
+_TRADE_TAILS = words("motor steel pharma foods chemical chemicals electric electronics telecom mining")
+_THING = words("it its")
+_PERSONAL = words("he she his her him himself herself")
+_BY_THEMSELVES = frozenset({"context", "shape", ""})  # no title, list, full name nor head typed them
+
+
+def firms_by_trade(cands: list[Candidate], tokens: list[list[Token]], gaz: Gazetteer) -> None:
+    """Retype as a company each lone name that only its own shape or a verb after it made a person, whose
+    sentence speaks of a company's trade and of it as "it" (see the module docstring), and each such
+    name of two words that ends in a trade."""
+    for c in cands:
+        if c.type != "person" or c.roles or c.why not in _BY_THEMSELVES or c.toks[0].norm in gaz.given_names:
+            continue
+        if c.canonical not in (None, " ".join(t.text for t in c.toks)):
+            continue  # a surname of someone named in full
+        toks = tokens[c.sentence] if c.sentence < len(tokens) else []
+        trade_tail = len(c.toks) == 2 and c.toks[1].low in _TRADE_TAILS
+        if trade_tail or (len(c.toks) == 1 and _spoken_of_as_firm(toks, c)):
+            c.type, c.why = "organization", "head"
+
+
+def _spoken_of_as_firm(toks: list[Token], cand: Candidate) -> bool:
+    lows = {t.low for t in toks}
+    if lows & _PERSONAL or not lows & _TRADE:
+        return False
+    clause: list[str] = []  # the words after the name to the end of its clause: "said on Friday it"
+    for t in (t for t in toks if t.start >= cand.end):
+        if t.text in (",", ";") or len(clause) == 6:
+            break
+        clause.append(t.low)
+    return bool(_THING.intersection(clause))
 
 
 def _firms(cands: list[Candidate]) -> dict[str, tuple[str, int]]:

@@ -181,7 +181,9 @@ def _read_chunk(doc: Doc, index: int, toks: list[Token], i: int, j: int, initial
         return
     if known:
         # "in Toyota" says the city, not the company named after it (``org_coref.is_company_name``)
-        where = "place" if known[1] == "place" and context_cue(toks, i, j) == "place" else ""
+        # and "Jordan said" may be the surname of Michael Jordan (``coref.is_lone_place``)
+        cue = context_cue(toks, i, j) if known[1] == "place" else ""
+        where = cue if cue in ("place", "person") else ""
         if known[1] == "organization" and (place := _the_place(doc.gaz, toks, i, j)):
             known, where = (place, "place"), "place"
         _whole(doc, index, toks, i, j, known[1], initial, canonical=known[0], why="list", context=where)

@@ -101,17 +101,22 @@ def split_joined(gaz: Gazetteer, chunk: list[Token]) -> list[tuple[int, int]] | 
     """Where a run joined by "and"/"of"/"for" is really several names, the pieces; else None."""
     for k, tok in enumerate(chunk):
         if tok.text == "&" and chunk[0].norm in gaz.given_names and chunk[k + 1].norm in gaz.given_names:
-            if chunk[-1].low in _AND_HEADS or len(chunk) == 3:
-                # "Ben & Kerry Holdings", "Johnson & Johnson": one company named after its founders, as
-                # news names no two people by one word each
-                return None
-            return [(0, k), (k + 1, len(chunk))]  # "David Christison & Lee Tate": two people
+            if chunk[-1].low in _AND_HEADS or (len(chunk) == 3 and _founders(chunk)):
+                return None  # "Ben & Kerry Holdings", "Johnson & Johnson": one company named after founders
+            # "David Christison & Lee Tate", "Harry & Meghan": two people
+            return [(0, k), (k + 1, len(chunk))]
         if tok.word and not tok.cap and tok.low in ("and", "of", "for", "on", "upon"):
             if _joins(gaz, chunk, k):
                 continue
             rest = k + 2 if chunk[k + 1].low == "the" else k + 1
             return [(0, k), (rest, len(chunk))]
     return None
+
+
+def _founders(chunk: list[Token]) -> bool:
+    """Two given names joined by "&" that name a company, not two people: one name twice ("Johnson &
+    Johnson", a family firm) or a brand's possessive ("Ben & Jerry's"). "Harry & Meghan" are a couple."""
+    return chunk[0].norm == chunk[2].norm or chunk[2].possessive
 
 
 def _joins(gaz: Gazetteer, chunk: list[Token], k: int) -> bool:

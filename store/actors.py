@@ -39,6 +39,7 @@ from briefing.aliases import (
     without_legal_form,
 )
 from briefing.gazetteer import load_gazetteer
+from briefing.given_names import spelt_one_way
 from briefing.mentions import ActorRecord, ArticleLink, CoMention, Quote
 from briefing.models import Actor, ActorType, Article, ExtractedActor, Sentence
 from briefing.roles import bare_title
@@ -295,6 +296,37 @@ def _span(sentences: Sequence[Sentence], index: int) -> tuple[int, int]:
     if 0 <= index < len(sentences):
         return sentences[index].start, sentences[index].end
     return 0, 0
+
+
+def respell_people(db: Database) -> int:
+    """Bring people stored before a change to ``briefing.aliases.skeleton`` (Arabic given names in one
+    spelling) up to it: each key re-made from the stored one, and each alias found under its new skeleton
+    too, so "Muhammad bin Salman" in a new article joins the "Mohammed bin Salman" stored before. An actor
+    whose new key another holds already keeps its own (both are found by the name). For a migration to
+    call, once; running it again changes nothing. Returns how many keys changed."""
+    changed = 0
+    with transaction(db):
+        for actor_id, key in db.execute("SELECT id, key FROM actors WHERE type = 'person'").fetchall():
+            norm = key.partition(":")[2]
+            new_key = f"person:{skeleton(norm)}"
+            if new_key != key and spelt_one_way(norm) != norm:
+                changed += db.execute(
+                    "UPDATE OR IGNORE actors SET key = ? WHERE id = ?", [new_key, actor_id]
+                ).rowcount
+        rows = db.execute(
+            "SELECT al.actor_id, al.alias, al.norm FROM actor_aliases al JOIN actors a ON a.id = al.actor_id"
+            " WHERE a.type = 'person'"
+        ).fetchall()
+        # only names with such a given name: "bin salman" gets no skeleton "salman", the father's name
+        added = {(i, alias, skeleton(norm)) for i, alias, norm in rows if spelt_one_way(norm) != norm}
+        db.conn.executemany(
+            "INSERT OR IGNORE INTO actor_aliases (actor_id, alias, norm) VALUES (?, ?, ?)", added
+        )
+        db.conn.executemany(
+            "INSERT OR IGNORE INTO alias_trigrams (trigram, norm) VALUES (?, ?)",
+            [(t, norm) for norm in {n for _, _, n in added} for t in trigrams(norm)],
+        )
+    return changed
 
 
 # ---- lookups -----------------------------------------------------------------------------------------

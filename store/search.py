@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
+from briefing.aliases import fold, strip_article
 from briefing.letters import fold_letters
 from briefing.models import Article
 from briefing.topics import FUNCTION_WORDS, near_distance, quoted
@@ -192,8 +193,26 @@ def latest_articles(db: Database, *, limit: int = 10, offset: int = 0) -> list[A
 
 def actor_ids_named(db: Database, name: str) -> list[int]:
     """Actors whose name or an alias is ``name``, folded exactly as the actor index folds aliases
-    (case, accents, spelling variants); none if there is no actor index yet."""
-    return [actor.id for actor in find_actors(db, name)]
+    (case, accents, spelling variants); none if there is no actor index yet. A place whose own name it
+    is outranks the people it names only in part: "Jordan" is the country, not Michael Jordan too."""
+    found = find_actors(db, name)
+    norm = strip_article(fold(name))
+    if any(a.type == "place" and strip_article(fold(a.name)) == norm for a in found):
+        found = [a for a in found if a.type != "person" or strip_article(fold(a.name)) == norm]
+    return [actor.id for actor in found]
+
+
+def mention_spans(db: Database, article_ids: Sequence[int]) -> dict[int, list[tuple[int, int, int, str]]]:
+    """(start, end, actor id, surface) of each actor mention in each of these articles' bodies."""
+    spans: dict[int, list[tuple[int, int, int, str]]] = {}
+    for chunk in chunks(list(dict.fromkeys(article_ids)), 500):
+        sql = (
+            "SELECT article_id, start, end, actor_id, surface FROM mentions"
+            f" WHERE article_id IN ({','.join('?' * len(chunk))})"
+        )
+        for article_id, start, end, actor_id, surface in db.execute(sql, chunk).fetchall():
+            spans.setdefault(article_id, []).append((start, end, actor_id, surface))
+    return spans
 
 
 def article_ids_mentioning(db: Database, actor_ids: Sequence[int], *, limit: int) -> list[int]:

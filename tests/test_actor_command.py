@@ -294,3 +294,11 @@ async def test_names_alike_but_for_case_are_offered_with_their_types(app):
     )
     _, text = await ask(app, "/actor Mangaluru")
     assert "/actor Mangaluru (place)" in text and "/actor MANGALURU (organisation)" in text
+
+
+async def test_any_spelling_of_an_arabic_given_name_finds_the_one_person(app):
+    add_article(app, "Crown Prince Mohammed bin Salman met the envoy in Riyadh.", source="A", day=1)
+    add_article(app, "Crown Prince Muhammad bin Salman said the talks went well.", source="B", day=2)
+    for asked in ("Mohamed bin Salman", "muhammad bin salman", "Mohammad bin Salman"):
+        _, text = await ask(app, f"/actor {asked}")
+        assert "BIN SALMAN" in text.split("\n")[0] and "In 2 articles from 2 sources" in text, text

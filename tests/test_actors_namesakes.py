@@ -35,6 +35,36 @@ def test_two_people_of_two_words_each_joined_by_an_ampersand_stay_two(tagger):
 
 
 @pytest.mark.parametrize("tagger", TAGGERS)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fans waited for hours as Harry & Meghan arrived in London on Monday.",
+        "Crowds cheered when Harry & Meghan visited the school in Leeds.",
+        "Neighbours said Jack & Jill had lived in the village for years.",
+    ],
+)
+def test_two_given_names_joined_by_an_ampersand_are_two_people_not_a_company(text, tagger):
+    found = typed(text, tagger=tagger)
+    assert not any(type_ == "organization" for _, type_ in found), found
+    first, second = text.split(" & ")[0].split()[-1], text.split(" & ")[1].split()[0]
+    assert (first, "person") in found and (second, "person") in found
+
+
+@pytest.mark.parametrize("tagger", TAGGERS)
+def test_two_given_names_of_the_people_the_text_names_in_full_are_those_people(tagger):
+    text = "Prince Harry and Meghan Markle moved to California in 2020. Harry & Meghan said they were happy."
+    found = typed(text, tagger=tagger)
+    assert found[("Meghan Markle", "person")] == ["Meghan Markle", "Meghan"]
+    assert not any(type_ == "organization" for _, type_ in found)
+
+
+@pytest.mark.parametrize("tagger", TAGGERS)
+def test_a_brands_possessive_after_two_given_names_is_a_company(tagger):
+    found = typed("Ben & Jerry's said it would stop selling ice cream in the region.", tagger=tagger)
+    assert [type_ for _, type_ in found] == ["organization"]
+
+
+@pytest.mark.parametrize("tagger", TAGGERS)
 def test_a_surname_alone_after_a_full_name_is_still_the_person(tagger):
     text = "Rep. Sarah Johnson voted against the bill on Monday. Johnson said the bill was rushed."
     assert typed(text, tagger=tagger)[("Sarah Johnson", "person")] == ["Sarah Johnson", "Johnson"]
@@ -131,3 +161,37 @@ def test_a_capitalised_description_before_a_given_name_is_still_a_role(tagger):
     text = "The inquest was opened by County Coroner William McLaughlin on Friday."
     found = {a.name: a for a in extract_actors(text, tagger=tagger) if a.type == "person"}
     assert found["William McLaughlin"].role == "County Coroner"
+
+
+@pytest.mark.parametrize("tagger", TAGGERS)
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Ford said it will recall 200,000 cars over a brake fault.", "Ford"),
+        ("Ford shares fell 4% on Tuesday after the results.", "Ford"),
+        ("Ford Motor said on Monday it would cut jobs in Germany.", "Ford Motor"),
+        ("Brakstad said on Friday it would shut two plants and cut 900 jobs.", "Brakstad"),
+    ],
+)
+def test_a_lone_name_the_words_around_make_a_company_is_one(text, name, tagger):
+    found = typed(text, tagger=tagger)
+    assert found[(name, "organization")] == [name]
+    assert not any(type_ == "person" for _, type_ in found)
+
+
+@pytest.mark.parametrize("tagger", TAGGERS)
+@pytest.mark.parametrize(
+    ("text", "name", "surfaces"),
+    [
+        ("President Ford pardoned Nixon in 1974; it cost him votes and the jobs of aides.", "Ford", ["Ford"]),
+        ("Gerald Ford was the 38th president. Ford said it was no time to cut jobs.", "Gerald Ford",
+         ["Gerald Ford", "Ford"]),
+        ("Harrison Ford stars in the new film. Ford, 82, said he was thrilled by the sales.", "Harrison Ford",
+         ["Harrison Ford", "Ford"]),
+        ("Ford said he would keep the plant open, and its workers cheered.", "Ford", ["Ford"]),
+    ],
+)  # fmt: skip
+def test_a_lone_name_with_a_title_a_full_name_or_a_he_stays_a_person(text, name, surfaces, tagger):
+    found = typed(text, tagger=tagger)
+    assert found.get((name, "person")) == surfaces, found
+    assert not any(type_ == "organization" for _, type_ in found)

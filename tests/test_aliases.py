@@ -14,6 +14,7 @@ from briefing.aliases import (
     without_legal_form,
 )
 from briefing.gazetteer import load_gazetteer
+from briefing.given_names import given_spelling
 
 
 @pytest.mark.parametrize(
@@ -34,6 +35,41 @@ def test_skeleton_meets_transliteration_variants():
     forms = {skeleton(fold(n)) for n in ("Zelensky", "Zelenskyy", "Zelenskiy", "Zelenskii")}
     assert forms == {"zelensky"}
     assert skeleton(fold("Bashar al-Assad")) == skeleton(fold("Bashar Assad"))
+
+
+@pytest.mark.parametrize(
+    "spellings",
+    [
+        ("Mohammed bin Salman", "Muhammad bin Salman", "Mohamed bin Salman", "Mohammad bin Salman"),
+        ("Mohamed Salah", "Mohammed Salah", "Muhammed Salah", "Mohamad Salah"),
+        ("Saddam Hussein", "Saddam Husain", "Saddam Hussain"),
+        ("Abdullah Abdullah", "Abdallah Abdallah"),
+        ("Yusuf Ahmed", "Youssef Ahmad", "Yousef Ahmed"),
+        ("Ebrahim Raisi", "Ibrahim Raisi"),
+    ],
+)
+def test_one_arabic_given_name_spelt_several_ways_is_one_key(spellings):
+    assert len({actor_key(n, "person") for n in spellings}) == 1
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Mohamed Salah", "Mohammed Hadid"),  # another surname
+        ("Hamad Khalifa", "Hamid Khalifa"),  # names that only sound alike are two names
+        ("Hassan Nasrallah", "Hussein Nasrallah"),
+        ("Salah Abdeslam", "Saleh Abdeslam"),
+        ("Mohammed Salah", "Mahmoud Salah"),
+    ],
+)
+def test_other_names_stay_other_keys(a, b):
+    assert actor_key(a, "person") != actor_key(b, "person")
+
+
+def test_given_spellings_leave_other_words_alone():
+    assert given_spelling("muhammad") == given_spelling("mohamed") == "muhamad"
+    assert given_spelling("kellogg") == "kelog"  # only doubled letters, as a skeleton writes them
+    assert given_spelling("smith") == "smith"
 
 
 def test_keys_keep_types_apart():

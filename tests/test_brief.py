@@ -12,6 +12,7 @@ from briefing.briefs import compose_articles, compose_brief, story_section
 from briefing.document import Document
 from briefing.models import Article, Story
 from briefing.render import html_messages, to_plain
+from briefing.service.brief import only_in_other_names
 from briefing.service.commands import Asker, answer, load_all
 from briefing.service.enrich import enrich_article
 from store import open_db
@@ -362,3 +363,59 @@ async def test_an_abbreviation_is_echoed_with_its_last_dot(app):
     fill(app)
     reply = await answer(app, "/brief U.S.", ASKER)
     assert "“U.S.”" in reply.document.text and "“U.S”" not in reply.document.text
+
+
+NAMESAKES = [
+    ("Chad closes its border with Sudan", "Chad closed its border with Sudan on Monday, officials in "
+     "N'Djamena said. Refugees had crossed into Chad for weeks."),
+    ("Chad Roberts wins the county fair", "Chad Roberts, a local farmer, won the county fair on Saturday. "
+     "Roberts said the prize was a surprise."),
+    ("Jordan hosts talks on Gaza", "Jordan hosted talks on Gaza in Amman on Tuesday, the foreign ministry "
+     "said."),
+    ("Michael Jordan sells his stake", "Michael Jordan sold his stake in the Charlotte Hornets on Friday. "
+     "Jordan said he would stay involved."),
+    ("Farmers' union elects a new head", "Chad Roberts, a farmer who grew up in Chad, was elected head of "
+     "the farmers' union in Texas on Wednesday."),
+]  # fmt: skip
+
+
+async def test_a_country_asked_for_is_not_a_persons_given_name_or_surname(app):
+    load_all()
+    for k, (title, body) in enumerate(NAMESAKES):
+        article = insert_article(app.db, title=title, body=body, source=f"s{k}.com", url=f"https://s{k}.com",
+                                 when=NOW - timedelta(hours=k))  # fmt: skip
+        enrich_article(app, article)
+    chad = await answer(app, "/brief Chad", ASKER)
+    # the farmer's own story names Chad only in his name; the trip names the country too
+    assert sorted(s.blocks[0].text for s in chad.document.sections) == [
+        "Chad closes its border with Sudan",
+        "Farmers' union elects a new head",
+    ]
+    jordan = await answer(app, "/brief Jordan", ASKER)
+    assert [s.blocks[0].text for s in jordan.document.sections] == ["Jordan hosts talks on Gaza"]
+    person = await answer(app, "/brief Michael Jordan", ASKER)
+    assert [s.blocks[0].text for s in person.document.sections] == ["Michael Jordan sells his stake"]
+    words = await answer(app, "/brief Chad (topic)", ASKER)  # the words alone: every article with them
+    assert len(words.document.sections) == 3
+    lower = await answer(app, "/brief chad", ASKER)  # in lower case, as "un" finds Kim Jong Un: anywhere
+    assert len(lower.document.sections) == 3
+    place = await answer(app, "/brief chad (place)", ASKER)  # the place asked for by its type
+    assert len(place.document.sections) == 2
+
+
+ROBERTS = (0, 12, 4, "Chad Roberts")
+
+
+@pytest.mark.parametrize(
+    "title, body, others, expected",
+    [
+        ("Chad Roberts wins", "Chad Roberts won the fair.", [ROBERTS], True),
+        ("Farmer wins", "Chad Roberts won the fair. Chad's harvest was poor.", [ROBERTS], False),
+        ("Chad: farmer wins", "Chad Roberts won the fair.", [ROBERTS], False),  # the title's own Chad
+        ("Chad Roberts wins", "Chad Roberts won the fair.", [], False),  # no other actor holds it
+        ("Farmer wins", "Chad Roberts won in Chad.", [ROBERTS], False),
+        ("Farmer wins", "Chád Roberts won the fair.", [ROBERTS], False),  # not found as written: kept
+    ],
+)
+def test_words_only_in_other_actors_names_are_no_match_of_their_own(title, body, others, expected):
+    assert only_in_other_names(title, body, ["Chad"], others) is expected

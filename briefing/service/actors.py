@@ -25,6 +25,7 @@ from briefing.document import Block, Document, Span, bold, code, italic, item, m
 from briefing.dossier import compose_dossier, kind_word
 from briefing.errors import SourceError
 from briefing.gazetteer import load_gazetteer
+from briefing.given_names import spelt_one_way
 from briefing.models import Actor, ActorType, Article, ExtractedActor
 from briefing.pages import PAGE_SUFFIXES
 from briefing.qualifiers import TYPE_WORDS, Kind, Qualified, qualified, qualifier_list, split_qualifier
@@ -325,10 +326,11 @@ def dossier_reply(app: App, actor: Actor, *, asked: str | None = None, also: Seq
 
 
 def exact_name(name: str, actor: Actor) -> bool:
-    """Whether ``name`` is one of the actor's names as written (a person's surname counts), rather than
-    a spelling the lookup only came close to."""
-    norm = fold(name)
-    names = {fold(a) for a in (actor.name, *actor.aliases)}
+    """Whether ``name`` is one of the actor's names as written (a person's surname counts; an Arabic given
+    name in any of its spellings, "Muhammad" for "Mohammed"), rather than a spelling the lookup only
+    came close to."""
+    norm = spelt_one_way(fold(name))
+    names = {spelt_one_way(fold(a)) for a in (actor.name, *actor.aliases)}
     if actor.type == "person":
         names |= {n.rsplit(" ", 1)[-1] for n in names}
     # a leading "the" never matters: "the US" is as exact as "US", "Hague" as "The Hague"

@@ -37,6 +37,7 @@ from store.search import (
     fts_query,
     latest_articles,
     matching_ids,
+    mention_spans,
     operators_only,
     query_words,
 )
@@ -147,6 +148,9 @@ def topic_stories(app: App, topic: str, *, actors: Sequence[int] | None = None) 
     if query is None:
         return None
     ids = matching_ids(app.db, query, limit=TOPIC_ARTICLES)
+    # an actor asked for by name and type, or words written as a name is ("Chad", not "chad": in lower
+    # case the words are found anywhere, as "un" finds the Un of Kim Jong Un)
+    as_name = actors is not None or topic != topic.casefold()
     if actors is None:
         actors = actor_ids_named(app.db, topic)
     actor_articles = article_ids_mentioning(app.db, actors, limit=TOPIC_ARTICLES)
@@ -154,12 +158,57 @@ def topic_stories(app: App, topic: str, *, actors: Sequence[int] | None = None) 
     if caps := acronyms(topic):  # the words' matches only where they write "UN" so; the actor's all
         written = set(written_as({a: texts[a] for a in ids if a in texts}, caps))
         texts = {a: t for a, t in texts.items() if a in written or a in actor_articles}
+    if actors and as_name:  # "/brief Chad": the country's stories, not those of Chad Roberts
+        about = set(actor_articles)
+        others = _named_otherwise(app, [a for a in ids if a not in about], texts, topic, actors)
+        texts = {a: t for a, t in texts.items() if a not in others}
     articles = [a for a in dict.fromkeys([*actor_articles, *ids]) if a in texts]
     story_of = story_of_articles(app.db, articles)
     words = [token for tokens in query_words(topic) for token in tokens]
     scores = topic_relevance(words, texts)
     weights = _topic_weights(scores, set(actor_articles), story_of)
     return _best(app, story_stats_of(app.db, list(dict.fromkeys(story_of.values()))), weights)
+
+
+def _named_otherwise(
+    app: App, ids: Sequence[int], texts: Mapping[int, tuple[str, str]], topic: str, actors: Sequence[int]
+) -> set[int]:
+    """Of the articles the words match but the actor index does not, those where the words are only
+    ever part of another actor's name (``only_in_other_names``)."""
+    spans = mention_spans(app.db, [a for a in ids if a in texts])
+    words = [token for tokens in query_words(topic) for token in tokens]
+    asked = set(actors)
+    return {
+        a
+        for a, found in spans.items()
+        if only_in_other_names(*texts[a], words, [s for s in found if s[2] not in asked])
+    }
+
+
+def only_in_other_names(
+    title: str, body: str, words: Sequence[str], others: Sequence[tuple[int, int, int, str]]
+) -> bool:
+    """Whether ``words`` (in that order) are in the text only as part of the names of other actors
+    (``others``: their mentions' start, end, actor and surface in ``body``): "Chad" in "Chad Roberts
+    said ...", with no "Chad" of its own. In the title, which mentions do not cover, the words must lie
+    within a longer name of those actors ("Chad Roberts wins"). No match at all (an accent the index
+    folds) is no evidence: False."""
+    if not words:
+        return False
+    phrase = re.compile(r"(?<![^\W_])" + r"[\W_]+".join(map(re.escape, words)) + r"(?![^\W_])", re.I)
+    in_body = [m.span() for m in phrase.finditer(body)]
+    in_title = [m.span() for m in phrase.finditer(title)]
+    if not in_body and not in_title:
+        return False
+    if not all(any(s <= a and b <= e for s, e, _, _ in others) for a, b in in_body):
+        return False
+    longer = {surface for s, e, _, surface in others if any(e - s > b - a for a, b in in_title)}
+    names = [
+        m.span()
+        for surface in longer
+        for m in re.finditer(rf"(?<![^\W_]){re.escape(surface)}(?![^\W_])", title, re.I)
+    ]
+    return all(any(s <= a and b <= e for s, e in names) for a, b in in_title)
 
 
 def _topic_weights(
