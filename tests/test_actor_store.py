@@ -1,6 +1,6 @@
 """The actor store: merging across articles by alias, keeping different actors apart, lookups, counts."""
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 from store import actors as actor_store
 from tests.actor_helpers import add_article
@@ -283,3 +283,24 @@ def test_people_stored_before_arabic_given_names_had_one_spelling_are_brought_up
     assert actor_store.find_actors(app.db, "Salman") == []  # the father's name is still no alias
     add_article(app, "Crown Prince Muhammad bin Salman said the talks went well.", day=2)
     assert one(app.db, "Mohamad bin Salman").article_count == 4
+
+
+def test_the_upgrade_respells_people_an_older_bot_stored(tmp_path):
+    """m0022: a database an older bot filled, opened by this one."""
+    from store import open_db
+    from tests.article_rows import database_before
+
+    path = tmp_path / "old.db"
+    old = database_before(path, 22, when=datetime(2026, 11, 1, tzinfo=UTC))
+    old.execute(
+        "INSERT INTO actors (id, name, type, key, article_count, mention_count)"
+        " VALUES (50, 'Mohammed bin Salman', 'person', 'person:mohamed salman', 3, 3)"
+    )
+    old.execute("INSERT INTO actor_aliases VALUES (50, 'Mohammed bin Salman', 'mohamed salman')")
+    old.conn.commit()
+    old.conn.close()
+    db = open_db(path)
+    try:
+        assert [a.id for a in actor_store.find_actors(db, "Muhammad bin Salman")] == [50]
+    finally:
+        db.conn.close()
