@@ -205,8 +205,13 @@ async def test_latest_takes_a_count_or_words(app):
         insert_article(app.db, title=f"Story {h}", body=f"Text {h}.", when=T0 + timedelta(hours=h))
     reply = await answer(app, "/latest 2", Asker(1, 1))
     assert [s.blocks[0].text for s in reply.document.sections] == ["Story 4", "Story 3"]
-    for bad in ("0", "51", "9" * 40):
+    for bad in ("0", "9" * 40):
         assert "a number from 1 to 50" in (await answer(app, f"/latest {bad}", Asker(1, 1))).document.text
+    for many in ("51", "100"):  # more than there may be: the most there may be, and said so
+        capped = await answer(app, f"/latest {many}", Asker(1, 1))
+        shown = [s.blocks[0].text for s in capped.document.sections]
+        assert shown == [f"Story {h}" for h in range(4, -1, -1)]
+        assert capped.document.text.endswith("At most 50 at a time: these are the newest 50.")
     words = await answer(app, "/latest text 3", Asker(1, 1))
     assert [s.blocks[0].text for s in words.document.sections] == ["Story 3"]
     counted = await answer(app, "/latest 2 text", Asker(1, 1))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from briefing.aliases import fold, skeleton, strip_article
@@ -333,14 +334,24 @@ async def latest(app: App, args: str, asker: Asker) -> Reply:
     """The newest articles in the archive: ``N`` of them ("/latest 5"); with words, the newest articles
     that have them ("/latest 5 ukraine"; "/latest ukraine" is "/search ukraine", newest first too). A
     number that cannot be a count but can be a word ("/latest 2024") is searched for."""
-    count, words = LIST_LIMIT, args.strip()
+    count, words, capped = LIST_LIMIT, args.strip(), False
     first, _, rest = words.partition(" ")
     if first.isdecimal():
         wanted = int(first) if len(first) <= 3 else 0  # int() refuses thousands of digits
         if 1 <= wanted <= LATEST_MAX:
             count, words = wanted, rest.strip()
+        elif wanted > LATEST_MAX:  # "/latest 100": the most there may be, and said so
+            count, words, capped = LATEST_MAX, rest.strip(), True
         elif not rest and len(first) != 4:
             return Reply(message(para("Send ", code("/latest"), f" with a number from 1 to {LATEST_MAX}.")))
+    reply = _latest(app, words, count)
+    if not capped:
+        return reply
+    note = para(f"At most {LATEST_MAX} at a time: these are the newest {LATEST_MAX}.")
+    return replace(reply, document=replace(reply.document, footer=(*reply.document.footer, note)))
+
+
+def _latest(app: App, words: str, count: int) -> Reply:
     if words:
         return _search(app, words, count)
     articles = latest_articles(app.db, limit=count)
