@@ -237,6 +237,39 @@ def test_a_name_spelt_with_an_exclamation_mark_goes_on_into_a_capitalised_word()
     ]
 
 
+def test_a_quotation_ending_in_a_question_mark_goes_on_into_its_speaker():
+    text = (
+        "'Did you sign this letter?' Kimmel asked. "
+        "'I don’t know, did I?' Daniels said, refusing to answer directly. "
+        "“Why now?” President Joe Biden asked on Monday. "
+        "“Why now?” Johnson said the plan was late. "
+        'He asked: "Why?" Nobody answered.'
+    )
+    assert texts(text) == [
+        "'Did you sign this letter?' Kimmel asked.",
+        "'I don’t know, did I?' Daniels said, refusing to answer directly.",
+        "“Why now?” President Joe Biden asked on Monday.",
+        "“Why now?”",
+        "Johnson said the plan was late.",
+        'He asked: "Why?"',
+        "Nobody answered.",
+    ]
+
+
+def test_a_title_with_an_exclamation_mark_after_a_preposition_opens_the_sentence():
+    text = (
+        "On Jimmy Kimmel Live! Daniels appears to question the statement. "
+        "On Jimmy Kimmel Live! The host laughed. Stop! Police said."
+    )
+    assert texts(text) == [
+        "On Jimmy Kimmel Live! Daniels appears to question the statement.",
+        "On Jimmy Kimmel Live!",
+        "The host laughed.",
+        "Stop!",
+        "Police said.",
+    ]
+
+
 def test_a_straight_single_quoted_quotation_stays_one_sentence():
     text = "The mayor spoke. 'We heard the traders. We heard the residents. It is fair,' she said. "
     text += "The traders' union agreed."
