@@ -12,7 +12,7 @@ together with the next. Chinese and Japanese, written without spaces, end their 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
 from nltk.tokenize import NLTKWordTokenizer
@@ -184,6 +184,15 @@ def ends_sentence(line: str) -> bool:
     """Whether a line is finished: it ends with a sentence's final mark, ":" or ";", and any closing
     quotes or brackets after it."""
     return _FINISHED.search(line) is not None or _CJK_QUOTE_END.search(line) is not None
+
+
+def join_sentences(sentences: Iterable[str]) -> str:
+    """Sentences told as one paragraph: a sentence without a final mark (a standfirst, "... the
+    Republican hegemony") ended with a full stop before the next, so the two do not read as one."""
+    parts = [" ".join(s.split()) for s in sentences]
+    parts = [p for p in parts if p]
+    ended = (p if ends_sentence(p) or has_cjk(p[-1]) else p + "." for p in parts[:-1])
+    return " ".join([*ended, *parts[-1:]])
 
 
 def ends_with_stop(line: str) -> bool:

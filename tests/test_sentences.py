@@ -9,6 +9,7 @@ from briefing.sentences import (
     Tokenizer,
     ends_sentence,
     ends_with_stop,
+    join_sentences,
     split_sentences,
     split_words,
     without_dateline,
@@ -568,3 +569,14 @@ def test_the_german_ordinal_rule_stays_out_of_english(text):
 )
 def test_filipino_ma_sto_and_sta_before_a_name_end_no_sentence(text, expected):
     assert texts(text) == expected
+
+
+def test_joined_sentences_end_each_one_that_has_no_final_mark():
+    assert join_sentences(
+        ["A standfirst without a stop", "Then a sentence.", "Is it? ", "“Yes”", "Last"]
+    ) == ("A standfirst without a stop. Then a sentence. Is it? “Yes”. Last")
+    assert (
+        join_sentences(["He said:", "“No.”", "首相は辞任した", "Done"])
+        == "He said: “No.” 首相は辞任した Done"
+    )
+    assert join_sentences([]) == "" and join_sentences(["Only"]) == "Only"
