@@ -229,10 +229,8 @@ def _entry(raw: feedparser.FeedParserDict, source: str, shared: set[str]) -> Fee
     end = _without_markers(body)
     teaser = word_count(body) < TEASER_WORDS or end < len(body)
     if end < len(body):  # "... Continue reading": the markers go, and a sentence cut short shows it is
-        # a marker in a paragraph of its own cut no sentence: a standfirst without a stop is whole
-        cut = "\n" not in body[end : len(body) - len(body[end:].lstrip())]
         body = body[:end]
-        body = body + "…" if body and cut and not ends_sentence(body) else body
+        body = body + "…" if body and not ends_sentence(body) else body
     if not body and not title:
         return None
     draft = ArticleDraft(

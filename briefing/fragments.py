@@ -73,10 +73,11 @@ class _Blocks:
             self.hrefs.append(self.href)
 
     def end_block(self) -> None:
-        text = " ".join("".join(self.pieces).split())
-        if text and not _STYLE_SHEET.match(text):
-            links = tuple(dict.fromkeys(self.hrefs)) if self.linked and not self.unlinked else ()
-            self.blocks.append(Block(text, links))
+        links = tuple(dict.fromkeys(self.hrefs)) if self.linked and not self.unlinked else ()
+        for raw in "".join(self.pieces).split("\n\n"):  # a blank line in the text parts paragraphs too
+            text = " ".join(raw.split())
+            if text and not _STYLE_SHEET.match(text):
+                self.blocks.append(Block(text, links))
         self.pieces, self.hrefs, self.linked, self.unlinked = [], [], 0, 0
 
 

@@ -21,8 +21,9 @@ _PROSE_TOKEN = re.compile(
 )
 CODE_SHARE = 0.35  # of a sentence's tokens not words of prose: "x = f(a, b);" is mostly such tokens
 CODE_TOKENS = 3  # ... and at least this many of them: "(L-R)" or "$ 5" alone make no code
-# Marks that prose never writes: blocks, comparison and arrow operators, Objective-C literals
-_CODE_MARK = re.compile(r"[{}]|[=!<>]=|=>|->|::|&&|\|\||(?<![A-Z])\+\+|\^\{|@\"|\[\[")
+# Marks that prose never writes: blocks, comparison and arrow operators, Objective-C literals, a call
+# ending a statement ("f(x);")
+_CODE_MARK = re.compile(r"[{}]|[=!<>]=|=>|->|::|&&|\|\||(?<![A-Z])\+\+|\^\{|@\"|\[\[|\w\([^()]*\);")
 # A command line: a lower-case program and an option ("curl -X GET", "$ pip install -U x"), a call
 # ("setxattr(path, ...)") or a statement with a quoted literal ("pod 'X', '~> 1.1'")
 _COMMAND = re.compile(

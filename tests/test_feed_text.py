@@ -24,8 +24,7 @@ def test_a_guardian_related_story_link_is_no_paragraph_of_the_entry():
     assert "What is the super blue blood moon?" not in moon.body
     protest = guardian["Moments of protest during Trump's State of the Union address – video"].body
     assert "promised unity but emphasized discord" not in protest
-    # "Continue reading..." in its own paragraph cut no sentence: the standfirst gets no "…"
-    assert protest.endswith("in reference to Trump's 'shithole countries' comments")
+    assert protest.endswith("in reference to Trump's 'shithole countries' comments…")
     live = guardian["Tottenham Hotspur v Manchester United: Premier League – live!"].body
     assert "Transfer deadline day – live!" not in live and "Clockwatch" not in live
     assert "Scott’s book, The Title, containing hot Chas & Dave action" in live  # a link inside text stays
@@ -83,3 +82,8 @@ def test_markup_shown_in_code_or_written_once_escaped_stays_text():
     assert html_to_text("<p>Write &lt;b&gt; for bold.</p>") == "Write <b> for bold."
     twice = "&lt;p&gt;One&lt;/p&gt;&lt;p&gt;Two &amp;amp; three&lt;/p&gt;"
     assert html_to_text(twice) == "One\n\nTwo & three"
+
+
+def test_a_blank_line_in_the_text_parts_paragraphs_as_before():
+    assert html_to_text("<pre>a = 1\n\nb = 2</pre><p>Text\n\nmore</p>") == "a = 1\n\nb = 2\n\nText\n\nmore"
+    assert entry_text("<p><a href='https://x.example/'>One\n\nTwo</a></p><p>Kept.</p>", url=OWN) == "Kept."

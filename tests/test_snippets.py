@@ -16,6 +16,7 @@ from briefing.snippets import is_bare_url, is_citation, is_code, is_prose
         "setxattr(filePath, name, value, strlen(value), 0, 0);",
         "$ git cl upload",
         "if (name.isEmpty()) { ... }",
+        "extern CFArrayRef DCSCopyDictionaries(); extern CFStringRef DCSDictionaryGetName(DCSDictRef d);",
     ],
 )
 def test_code_is_no_prose(line):
