@@ -1,11 +1,13 @@
 """A feed entry's HTML as paragraphs of plain text, without the links a feed puts beside the article.
 
 :func:`html_to_text` turns block elements into paragraphs (``\\n\\n``-separated) and drops scripts and
-styles. :func:`entry_text` also drops the paragraphs that are only a link to another page — the Guardian
-closes a video's description with ``<ul><li><a href=OTHER>headline</a></li></ul>``, a related story —
-and those that only repeat the entry's own headline as a link: they are no sentence of the article and,
-kept, a summary tells another story's headline as if it were news of this one. A link to the entry's own
-page ("Continue reading...") stays: it marks a teaser, which the feed reader reads.
+styles. :func:`entry_text` also drops the paragraphs that are only a link to another page of the
+entry's site (the Guardian closes a video's description with a related story:
+``<ul><li><a href=OTHER>headline</a></li></ul>``) and those that only repeat the entry's own headline
+as a link: they are no sentence of the article and, kept, a summary tells another story's headline as
+if it were news of this one. A link to the entry's own page ("Continue reading...") stays: it marks a
+teaser, which the feed reader reads; so does one to another site (a quotation's author, a glossary
+entry, a source), more often the article's own than furniture.
 
 Some feeds escape their HTML twice (Reddit: ``&amp;lt;!-- SC_OFF --&amp;gt;&amp;lt;div class="md"&amp;gt;``):
 unescaped once, the text is still markup. A run of text that starts with a tag or a comment and holds a
@@ -20,7 +22,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
-from briefing.addresses import is_web_url
+from briefing.addresses import is_web_url, same_site
 
 _BLOCKS = frozenset(
     {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr"}
@@ -148,23 +150,29 @@ def entry_text(html: str, *, url: str | None = None, title: str = "") -> str:
 
 
 def _is_pointer(block: Block, url: str | None, title: str) -> bool:
-    """Whether a paragraph of links points away from the entry: to another page, or to its own page by
-    its own headline."""
+    """Whether a paragraph of links is the entry's headline again, or points to another page of the
+    entry's own site: the outlet's other stories. A link to another site alone in its paragraph (a
+    quotation's author, a glossary, a source) is left: it is more often the article's than furniture."""
     if not block.links or _MORE.match(block.text):
         return False
-    own = _page(url) if url else None
-    for href in block.links:
-        if not href.startswith("#") and (own is None or _page(urljoin(url or "", href)) != own):
-            return True
-    return repeats_headline(block.text, title)
+    return repeats_headline(block.text, title) or any(_elsewhere_on_site(h, url) for h in block.links)
 
 
-def _page(url: str) -> tuple[str, str, str] | None:
+def _elsewhere_on_site(href: str, url: str | None) -> bool:
+    """Whether a link goes to another page of the site ``url`` is on (any page but itself, for a
+    relative link when the entry has no address)."""
+    if href.startswith("#"):
+        return False
+    target = urljoin(url or "", href)
+    if not is_web_url(target):
+        return not urlsplit(href).scheme  # "/news/other": the site's own; "mailto:" is no page
+    return url is not None and same_site(target, url) and _page(target) != _page(url)
+
+
+def _page(url: str) -> tuple[str, str, str]:
     """A page's address as compared: host without "www.", path without a final "/"; no scheme,
     fragment or query (http and https, "#comments", "?source=rss" of one page are that page), but a
     home page's query ("/?p=123" is a post)."""
-    if not is_web_url(url):
-        return None
     parts = urlsplit(url)
     host, path = (parts.hostname or "").removeprefix("www."), parts.path.rstrip("/")
     return host, path, "" if path else parts.query

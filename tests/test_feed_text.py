@@ -36,7 +36,10 @@ def test_a_guardian_related_story_link_is_no_paragraph_of_the_entry():
         # a list item or paragraph that is one link to another page
         ("<p>Rain fell all day.</p><ul><li><a href='https://example.com/other'>Other story</a></li></ul>", 1),
         ("<p>Rain fell all day.</p><p><a href='/news/other'>Other story</a></p>", 1),
-        ("<p>Rain fell all day.</p><p><a href='mailto:desk@example.com'>Email the desk</a></p>", 1),
+        # a link to another site or an address alone is the article's: a source, an author, a contact
+        ("<p>Rain fell all day.</p><p><a href='https://en.wikipedia.org/wiki/Rain'>Rain</a></p>", 2),
+        ("<p>Rain fell all day.</p><p><a href='mailto:desk@example.com'>desk@example.com</a></p>", 2),
+        ("<p>Rain fell.</p><ul><li><a href='https://www.example.com/other'>Other story</a></li></ul>", 1),
         # a link to the page itself, by other words than its headline: a teaser's mark, kept
         (f"<p>Rain fell all day.</p><p><a href='{OWN}'>Continue reading...</a></p>", 2),
         ("<p>Rain fell all day.</p><p><a href='/news/2018/jan/31/storm-hits-coast/#more'>More</a></p>", 2),
@@ -52,12 +55,15 @@ def test_a_guardian_related_story_link_is_no_paragraph_of_the_entry():
 def test_entry_text_drops_paragraphs_that_only_point_elsewhere(html, text):
     kept = entry_text(html, url=OWN, title="Storm hits the coast").split("\n\n")
     assert len(kept) == text
-    assert all("Other story" not in k and "Email the desk" not in k for k in kept)
+    assert all("Other story" not in k for k in kept)
 
 
-def test_an_entry_without_its_own_address_keeps_no_paragraph_of_links():
-    html = "<p>Rain fell all day.</p><p><a href='/news/other'>Other story</a></p><p><a href='#c'>Top</a></p>"
-    assert entry_text(html, url=None, title="Storm") == "Rain fell all day.\n\nTop"
+def test_an_entry_without_its_own_address_drops_relative_links_to_its_sites_pages():
+    html = (
+        "<p>Rain fell all day.</p><p><a href='/news/other'>Other story</a></p><p><a href='#c'>Top</a></p>"
+        "<p><a href='https://example.org/x'>A source</a></p>"
+    )
+    assert entry_text(html, url=None, title="Storm") == "Rain fell all day.\n\nTop\n\nA source"
 
 
 def test_a_headline_is_repeated_when_its_words_run_on_in_the_link():
@@ -86,4 +92,4 @@ def test_markup_shown_in_code_or_written_once_escaped_stays_text():
 
 def test_a_blank_line_in_the_text_parts_paragraphs_as_before():
     assert html_to_text("<pre>a = 1\n\nb = 2</pre><p>Text\n\nmore</p>") == "a = 1\n\nb = 2\n\nText\n\nmore"
-    assert entry_text("<p><a href='https://x.example/'>One\n\nTwo</a></p><p>Kept.</p>", url=OWN) == "Kept."
+    assert entry_text("<p><a href='/other'>One\n\nTwo</a></p><p>Kept.</p>", url=OWN) == "Kept."
