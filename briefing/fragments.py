@@ -95,7 +95,7 @@ class _TextParser(HTMLParser):
         elif tag in _BLOCKS:
             self.out.end_block()
         if tag == "a":
-            self.out.href = next((v for k, v in attrs if k == "href" and v), "")
+            self.out.href = next((v for k, v in attrs if k == "href" and v), None)  # <a name> links nowhere
         self.out.literal += tag in _LITERAL
 
     def handle_endtag(self, tag: str) -> None:

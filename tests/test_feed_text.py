@@ -61,9 +61,9 @@ def test_entry_text_drops_paragraphs_that_only_point_elsewhere(html, text):
 def test_an_entry_without_its_own_address_drops_relative_links_to_its_sites_pages():
     html = (
         "<p>Rain fell all day.</p><p><a href='/news/other'>Other story</a></p><p><a href='#c'>Top</a></p>"
-        "<p><a href='https://example.org/x'>A source</a></p>"
+        "<p><a href='https://example.org/x'>A source</a></p><h2><a name='part-2'>Part two</a></h2>"
     )
-    assert entry_text(html, url=None, title="Storm") == "Rain fell all day.\n\nTop\n\nA source"
+    assert entry_text(html, url=None, title="Storm") == "Rain fell all day.\n\nTop\n\nA source\n\nPart two"
 
 
 def test_a_headline_is_repeated_when_its_words_run_on_in_the_link():
