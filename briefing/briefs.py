@@ -28,6 +28,7 @@ from briefing.document import (
     para,
 )
 from briefing.models import Article, Story
+from briefing.sentences import join_sentences
 
 SHORT_SUMMARY = 2  # sentences of a story's summary shown in a briefing
 # A story or an article is one part of a reply, and a part must fit in one message: a runaway headline or
@@ -77,7 +78,7 @@ def story_section(story: Story, now: datetime, *, sentences: int = SHORT_SUMMARY
     its outlets with links, how fresh it is."""
     blocks = [para(Span(clip(story.headline, MAX_HEADLINE), bold=True, url=_fit(story.headline_url)))]
     if story.summary:
-        blocks.append(para(clip(" ".join(story.summary[:sentences]), MAX_SUMMARY)))
+        blocks.append(para(clip(join_sentences(story.summary[:sentences]), MAX_SUMMARY)))
     blocks.append(_outlets(story))
     articles = len(story.article_ids)
     size = f"{articles} articles" if articles > 1 else "1 article"

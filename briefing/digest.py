@@ -27,6 +27,7 @@ from briefing.facts import fact_weights, is_near_duplicate
 from briefing.models import Story
 from briefing.ranking import rank_stories
 from briefing.render import TELEGRAM_LIMIT, html_messages, plain_messages
+from briefing.sentences import join_sentences
 from briefing.stories import story_summary
 
 MAX_HEADLINE = 200
@@ -340,7 +341,7 @@ def _story_section(
     blocks: list[Block] = [para(Span(UPDATE, bold=True), title, *after) if update else para(title)]
     if because:
         blocks.append(para(italic("You follow " + ", ".join(because))))
-    summary = " ".join(clip(s, MAX_SENTENCE) for s in _told(story, update=update))
+    summary = join_sentences(clip(s, MAX_SENTENCE) for s in _told(story, update=update))
     if summary:
         blocks.append(para(summary))
     if story.sources:

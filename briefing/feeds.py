@@ -28,7 +28,6 @@ import zlib
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from html.parser import HTMLParser
 from urllib.parse import urljoin
 
 import feedparser
@@ -37,6 +36,7 @@ from briefing.addresses import is_site_root, is_web_url, site_of, without_creden
 from briefing.boilerplate import strip_boilerplate
 from briefing.dates import parse_date
 from briefing.errors import MalformedFeedError
+from briefing.fragments import entry_text, html_to_text
 from briefing.models import ArticleDraft
 from briefing.sentences import ends_sentence, word_count
 from briefing.titles import title_from_body
@@ -60,11 +60,6 @@ _TRUNCATED = re.compile(
 )
 _EMAIL_AUTHOR = re.compile(r"^\S+@\S+\s+\((.+)\)$")
 _EMAIL = re.compile(r"\s*\(?\S+@\S+\.\w+\)?\s*")
-_BLOCKS = frozenset(
-    {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr"}
-    | {"table", "section", "article", "header", "footer", "figure", "pre", "hr", "dd", "dt"}
-)
-_SKIP = frozenset(("script", "style", "noscript", "iframe", "svg", "figcaption"))
 
 
 @dataclass(frozen=True)
@@ -245,11 +240,12 @@ def _own_link(raw: feedparser.FeedParserDict, shared: set[str]) -> str | None:
 
 
 def _entry(raw: feedparser.FeedParserDict, source: str, shared: set[str]) -> FeedEntry | None:
-    texts = [c.get("value", "") for c in raw.get("content", [])] + [raw.get("summary", "")]
-    body = max((html_to_text(t) for t in texts), key=len, default="")
-    body = "\n\n".join(strip_boilerplate(body.split("\n\n")))  # before the cut markers: the footer hides them
     title = _title(raw)
     link = _own_link(raw, shared)
+    texts = [c.get("value", "") for c in raw.get("content", [])] + [raw.get("summary", "")]
+    # without links away ("<li><a href=OTHER>another story</a>"): no sentence of this article
+    body = max((entry_text(t, url=link or raw.get("link"), title=title) for t in texts), key=len, default="")
+    body = "\n\n".join(strip_boilerplate(body.split("\n\n")))  # before the cut markers: the footer hides them
     if not body and not link:
         return None
     end = _without_markers(body)
@@ -344,43 +340,3 @@ def _title(raw: feedparser.FeedParserDict) -> str:
     if raw.get("title_detail", {}).get("type") == "text/plain":
         return " ".join(title.split())
     return _text(title)
-
-
-class _TextParser(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skipping = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _SKIP:
-            self.skipping += 1
-        elif tag in _BLOCKS:
-            self.parts.append("\n\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIP:
-            self.skipping = max(0, self.skipping - 1)
-        elif tag in _BLOCKS:
-            self.parts.append("\n\n")
-
-    def handle_data(self, data: str) -> None:
-        if not self.skipping:
-            self.parts.append(data)
-
-
-def html_to_text(html: str) -> str:
-    """An HTML fragment as plain text: block elements become paragraphs (``\\n\\n``-separated)."""
-    if "<" not in html and "&" not in html:
-        paragraphs = (" ".join(p.split()) for p in re.split(r"\n\s*\n", html))
-    else:
-        parser = _TextParser()
-        parser.feed(html)
-        parser.close()
-        paragraphs = (" ".join(p.split()) for p in "".join(parser.parts).split("\n\n"))
-    return "\n\n".join(p for p in paragraphs if p and not _STYLE_SHEET.match(p))
-
-
-# A paragraph that is only style rules (".share-link a { margin: 0; }"): a <style> whose tags a feed's
-# sanitiser took away, leaving its text
-_STYLE_SHEET = re.compile(r"^(?:(?>[^{}]{1,200}\{[^{}:]*:[^{}]*\})\s*+)+$")  # atomic: no re-splitting

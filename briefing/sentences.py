@@ -12,7 +12,7 @@ together with the next. Chinese and Japanese, written without spaces, end their 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
 from nltk.tokenize import NLTKWordTokenizer
@@ -63,6 +63,24 @@ _STOPPED = re.compile(f"[{STOPS}](?:[ \u00a0\u202f]?[{_CLOSING}])*$")
 _CJK_QUOTE_END = re.compile("[。！？][^「『]*[「『][^」』]+[」』]$")
 # Names spelt with a "!" (a company, a show): their mark is no sentence's end, even before a capital
 _BANG_NAME = re.compile(r"(?<![\w-])(?:Yahoo|Jeopardy)!$")
+# A sentence that is only a preposition and a capitalised title ending in "!" ("On Jimmy Kimmel Live!",
+# "At Yahoo!"): the title's mark, not a sentence's end; what follows is the sentence it opens
+_TITLE_BANG = re.compile(
+    r"^(?:On|In|At|From|With|For|To|Via|After|During|Like|Unlike)"
+    r"(?:\s+(?:[A-Z0-9][\w'’&.:-]*|of|the|and|a|an|to|in|on|for|with)){1,8}!$"
+)
+_NOBODY = frozenset("nobody everyone everybody someone somebody nothing none people".split())
+# A speech attribution after a quotation that closed on "?" or "!": "'Did I?' Daniels said, refusing",
+# "“Why?” Kimmel asked." — one to three capitalised words, a verb of saying, then a stop, a comma, a
+# time or the like; "“Why?” Johnson said the plan ..." may be a new sentence and is left so
+_ATTRIBUTION = re.compile(
+    r"^(?:[A-Z][\w'’.-]*\s+){1,3}(?:said|says|asked|asks|replied|replies|added|adds|told|tells|"
+    r"wrote|writes|shouted|yelled|cried|answered|responded|insisted|continued|explained|joked|"
+    r"quipped|wondered|recalled|whispered|laughed|tweeted|countered|conceded|admitted|noted|"
+    r"pleaded|demanded|exclaimed)(?=[\s,.;:!?…—–]|$)(?!\s+(?![,.;:!?…—–])(?!(?:on|in|at|to|as|"
+    r"after|before|while|when|during|with|from|by|of|last|this|yesterday|today|tonight|earlier|"
+    r"later|then|again|afterwards|quietly|simply|softly)\b))"
+)
 
 # Chinese and Japanese script (kana, Han), written without spaces between words
 CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # for a regular expression's [...]
@@ -166,6 +184,15 @@ def ends_sentence(line: str) -> bool:
     """Whether a line is finished: it ends with a sentence's final mark, ":" or ";", and any closing
     quotes or brackets after it."""
     return _FINISHED.search(line) is not None or _CJK_QUOTE_END.search(line) is not None
+
+
+def join_sentences(sentences: Iterable[str]) -> str:
+    """Sentences told as one paragraph: a sentence without a final mark (a standfirst, "... the
+    Republican hegemony") ended with a full stop before the next, so the two do not read as one."""
+    parts = [" ".join(s.split()) for s in sentences]
+    parts = [p for p in parts if p]
+    ended = (p if ends_sentence(p) or has_cjk(p[-1]) else p + "." for p in parts[:-1])
+    return " ".join([*ended, *parts[-1:]])
 
 
 def ends_with_stop(line: str) -> bool:
@@ -398,11 +425,19 @@ def _rejoined(text: str, found: list[Sentence], *, german: bool) -> list[Sentenc
 def _goes_on(before: str, after: str, *, german: bool = False) -> bool:
     """Whether the sentence ``before`` goes on into ``after``. A "!" or "?" before a lower-case word is
     part of a name ("Jimmy Kimmel Live! the actress said") or a quotation ("“Stop!” he shouted"), and so
-    is the "!" of a name always written with one ("Yahoo! Finance reported"). Initials go on into any
+    is the "!" of a name always written with one ("Yahoo! Finance reported"), a quotation's before its
+    speaker ("'Did I?' Daniels said"), and a title's that is all the sentence has but a preposition ("On
+    Jimmy Kimmel Live! Daniels appears"). Initials go on into any
     capitalised word but a sentence's usual first words ("... in the U.S. It said" is two sentences)."""
     marked = before.rstrip("”’\"')» ")
     if marked.endswith(("!", "?")):
-        return after[0].islower() or _bang_name(marked, after)
+        if after[0].islower() or _bang_name(marked, after):
+            return True
+        quoted = len(marked) < len(before.rstrip(" "))  # the mark closed a quotation: "'Did I?'"
+        first = after.split(maxsplit=1)[0].strip("\"“‘'").casefold()
+        if first in SENTENCE_STARTERS or first in _NOBODY:
+            return False
+        return bool(_ATTRIBUTION.match(after) if quoted else _TITLE_BANG.match(before))
     if not before.endswith("."):
         return False
     tail = max(0, len(before) - 12)  # the patterns end the sentence: no need to scan all of it

@@ -6,7 +6,8 @@
 The article is read into sumy's document model by :func:`build_document`: the title and every line
 that reads as a label (no final punctuation: section heads, datelines, bylines) become headings, which
 sumy never returns as summary sentences; photo captions and paragraphs printed twice (a caption under
-the photo and again in the gallery) are dropped; a sentence repeated verbatim is kept once; a sentence
+the photo and again in the gallery) are dropped, and so are lines of code, lists of sources and bare
+web addresses (:mod:`briefing.snippets`); a sentence repeated verbatim is kept once; a sentence
 that is only a quotation is read with the attributed quotation before it (:mod:`briefing.speakers`). Summaries
 come back in article order. Every algorithm sees at most ``max_sentences`` sentences, the first ones
 (news puts the story up front): most cost the square of the sentence count, KL the cube (it gets a
@@ -31,6 +32,7 @@ from briefing.sentences import (
     without_dateline,
     word_count,
 )
+from briefing.snippets import is_prose
 from briefing.speakers import attribute_quotes
 from briefing.summarizers import ALGORITHMS, CUBIC, build_summarizer
 
@@ -138,6 +140,8 @@ def build_document(
         row: list[str] = []
         for key, parts in _units(text):
             if key in seen or not any(c.isalnum() for c in key) or (limit is not None and taken >= limit):
+                continue
+            if not is_prose(key):  # a line of code, a list of sources, a bare address: no news
                 continue
             # a sentence also told within a speaker's joined quotation is a repeat (a pull quote
             # printed again, before or after): the joined one is kept

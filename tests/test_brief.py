@@ -47,6 +47,12 @@ def test_a_story_section_has_headline_summary_outlets_links_and_freshness():
     assert links == ["https://dw.com/a"]
 
 
+def test_a_standfirst_without_a_full_stop_is_not_run_into_the_next_sentence():
+    standfirst = "The Democrats still have no idea how to deal with Trump and the Republican hegemony"
+    section = story_section(a_story(summary=(standfirst, "During the speech, Republicans rallied.")), NOW)
+    assert section.blocks[1].text == f"{standfirst}. During the speech, Republicans rallied."
+
+
 def test_each_story_is_one_section_under_a_heading():
     doc = compose_brief([a_story(1), a_story(2, sources=("ap.org",), links=("",))], now=NOW)
     assert isinstance(doc, Document)

@@ -146,6 +146,12 @@ def test_the_digest_lists_each_story_once_with_summary_sources_and_the_follow():
     assert '<a href="https://dw.example/1">DW</a>' in html
 
 
+def test_a_digest_ends_a_sentence_without_a_stop_before_the_next():
+    stories = [story(1, "Speech", summary=("Democrats have no answer to the hegemony", "They lost."))]
+    digest = compose_digest(pick(stories), digest_date=date(2025, 1, 23), tz=KYIV)
+    assert "Democrats have no answer to the hegemony. They lost." in digest.document.text
+
+
 def test_hostile_text_is_escaped_in_html_and_left_readable_in_plain():
     evil = story(1, "<b>Tom & Jerry</b> </a>", summary=("x < y & z > w",))
     part = digest_parts(compose_digest(pick([evil]), digest_date=date(2025, 1, 23), tz=KYIV))[0]

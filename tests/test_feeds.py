@@ -40,7 +40,10 @@ def test_guardian_entries_match_the_expected_parse():
 def test_a_summary_only_feed_is_all_teasers_and_full_content_is_not():
     assert all(e.teaser for e in feed("guardian.rss").entries)
     medium = feed("content-encoded.rss").entries
-    assert sum(not e.teaser for e in medium) == 6
+    # the seventh is Medium's members-only preview: 144 words and a link to the story under its headline
+    assert sum(not e.teaser for e in medium) == 5
+    locked = next(e for e in medium if "available to Medium Members" in e.draft.body)
+    assert locked.teaser and "Eight Reasons You Shouldn’t Grow Your Own Food\n" not in locked.draft.body
     full = next(e for e in medium if not e.teaser).draft
     assert len(full.body.split()) > 150 and "\n\n" in full.body and "<" not in full.body
 

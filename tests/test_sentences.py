@@ -9,6 +9,7 @@ from briefing.sentences import (
     Tokenizer,
     ends_sentence,
     ends_with_stop,
+    join_sentences,
     split_sentences,
     split_words,
     without_dateline,
@@ -232,6 +233,39 @@ def test_a_name_spelt_with_an_exclamation_mark_goes_on_into_a_capitalised_word()
         "The show aired Monday.",
         "I love Yahoo!",
         "It works.",
+        "Stop!",
+        "Police said.",
+    ]
+
+
+def test_a_quotation_ending_in_a_question_mark_goes_on_into_its_speaker():
+    text = (
+        "'Did you sign this letter?' Kimmel asked. "
+        "'I don’t know, did I?' Daniels said, refusing to answer directly. "
+        "“Why now?” President Joe Biden asked on Monday. "
+        "“Why now?” Johnson said the plan was late. "
+        'He asked: "Why?" Nobody answered.'
+    )
+    assert texts(text) == [
+        "'Did you sign this letter?' Kimmel asked.",
+        "'I don’t know, did I?' Daniels said, refusing to answer directly.",
+        "“Why now?” President Joe Biden asked on Monday.",
+        "“Why now?”",
+        "Johnson said the plan was late.",
+        'He asked: "Why?"',
+        "Nobody answered.",
+    ]
+
+
+def test_a_title_with_an_exclamation_mark_after_a_preposition_opens_the_sentence():
+    text = (
+        "On Jimmy Kimmel Live! Daniels appears to question the statement. "
+        "On Jimmy Kimmel Live! The host laughed. Stop! Police said."
+    )
+    assert texts(text) == [
+        "On Jimmy Kimmel Live! Daniels appears to question the statement.",
+        "On Jimmy Kimmel Live!",
+        "The host laughed.",
         "Stop!",
         "Police said.",
     ]
@@ -535,3 +569,14 @@ def test_the_german_ordinal_rule_stays_out_of_english(text):
 )
 def test_filipino_ma_sto_and_sta_before_a_name_end_no_sentence(text, expected):
     assert texts(text) == expected
+
+
+def test_joined_sentences_end_each_one_that_has_no_final_mark():
+    assert join_sentences(
+        ["A standfirst without a stop", "Then a sentence.", "Is it? ", "“Yes”", "Last"]
+    ) == ("A standfirst without a stop. Then a sentence. Is it? “Yes”. Last")
+    assert (
+        join_sentences(["He said:", "“No.”", "首相は辞任した", "Done"])
+        == "He said: “No.” 首相は辞任した Done"
+    )
+    assert join_sentences([]) == "" and join_sentences(["Only"]) == "Only"

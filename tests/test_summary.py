@@ -342,3 +342,21 @@ def test_the_lead_rule_needs_a_headline_it_repeats_and_a_short_article():
         f"\nVoiron family {k} slept in the gymnasium, the mayor said.\n" for k in range(8)
     )
     assert not summarizer.is_lead(build_document(longer, title=FLOOD_TITLE))
+
+
+@pytest.mark.parametrize("algorithm", ["default", "lead", "lexrank"])
+def test_code_citations_and_bare_addresses_are_never_summary_sentences(algorithm):
+    body = (
+        'uint64_t t = dispatch_benchmark(iterations, ^{ [mutableArray addObject:x]; }); NSLog(@"%d", t);\n'
+        "Benchmarking the array shows that adding objects costs a few nanoseconds each on a modern phone.\n"
+        'curl -X GET "https://nshipster.com/benchmarking" -H "Accept: text/html"\n'
+        "(0:27) Source: “Schedule 13G/A for Square Inc.” Securities and Exchange Commission, February 2017.\n"
+        "Visual Capitalist, August 2017. http://bit.ly/2hoewDI “What Happens in an Internet Minute?”\n"
+        "http://bit.ly/2hoewDI\n"
+        "A developer who measures the array can reason about the performance of the code that uses it.\n"
+    )
+    chosen = summarize(body, title="Benchmarking", sentences=5, algorithm=algorithm)
+    assert chosen == (
+        "Benchmarking the array shows that adding objects costs a few nanoseconds each on a modern phone.",
+        "A developer who measures the array can reason about the performance of the code that uses it.",
+    )

@@ -1,0 +1,71 @@
+"""Sentences that are no prose a summary could tell: lines of code, citation lists, bare web addresses.
+
+A programming blog's feed carries its code (``uint64_t t = dispatch_benchmark(iterations, ^{ ...``,
+``curl -X GET ...``, ``pod 'X', '~> 1.1'``), a video's description its sources ("(0:27) Source:
+“Schedule 13G/A for Square Inc.” Securities and Exchange Commission, February 2017. http://bit.ly/..."),
+a post its links. They stay in the article's text; :func:`is_prose` tells the summary to pass them by.
+Each rule reads a sentence's shape only, so it holds in any language.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A word of prose: letters (no "_", the mark of an identifier; words a lost space ran together,
+# "Apt,Full"), "C++", a number, a currency amount, a hashtag, with the quotes, brackets and punctuation
+# that may stand around it
+_PROSE_TOKEN = re.compile(
+    r"^[(\[“\"‘'«¿¡]*(?:[^\W\d_](?:[^\W_]|['’.&,:;/-](?=[^\W_]))*|[A-Z](?:\+\+|#)\d*"
+    r"|[\d][\d.,:%/–-]*[^\W\d_]{0,3}|[$€£¥₹][\d.,]+[^\W\d_]{0,3}|[#@][^\W_]+|&|[-–—/]|\.\.\.)"
+    r"[)\]”\"’'».,;:!?…]*$"
+)
+CODE_SHARE = 0.35  # of a sentence's tokens not words of prose: "x = f(a, b);" is mostly such tokens
+CODE_TOKENS = 3  # ... and at least this many of them: "(L-R)" or "$ 5" alone make no code
+# Marks that prose never writes: blocks, comparison and arrow operators, Objective-C literals, a call
+# ending a statement ("f(x);")
+_CODE_MARK = re.compile(r"[{}]|[=!<>]=|=>|->|::|&&|\|\||(?<![A-Z])\+\+|\^\{|@\"|\[\[|\w\([^()]*\);")
+# A command line: a lower-case program and an option ("curl -X GET", "$ pip install -U x"), a call
+# ("setxattr(path, ...)") or a statement with a quoted literal ("pod 'X', '~> 1.1'")
+_COMMAND = re.compile(
+    r"^(?:\$\s+\S+|[a-z][\w.-]*\s+-{1,2}[A-Za-z][\w-]*(?:\s|$)|[a-z_][\w.]*\(|[a-z_]\w*\s+['\"][^'\"]*['\"]\s*,)"
+)
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
+_TIMECODE = re.compile(r"\(\d{1,2}:\d{2}(?::\d{2})?\)")
+# a source cited: a year, then its address ("Quartz, February 2017. http://bit.ly/2lu8A9M"); or a
+# "Source:" label over a quoted title
+_CITED = re.compile(r"\b(?:1[89]|20)\d{2}[.,]?\s+(?:https?://|www\.)|^Sources?:\s*[“\"«]", re.I)
+URL_WORDS = 3  # a sentence with fewer words than this besides its addresses is only an address
+
+
+def is_code(sentence: str) -> bool:
+    """Whether a sentence is a line of code or a command rather than prose."""
+    if _COMMAND.match(sentence):
+        return True
+    tokens = sentence.split()
+    odd = sum(1 for t in tokens if not _PROSE_TOKEN.match(t) and not _URL.match(t))
+    if odd >= CODE_TOKENS and odd >= CODE_SHARE * len(tokens):
+        return True
+    return odd >= 2 and len(_CODE_MARK.findall(sentence)) >= 2
+
+
+def is_citation(sentence: str) -> bool:
+    """Whether a sentence is a list of sources or links: a video's time code first ("(0:27) Source:
+    ...") or two of them, two web
+    addresses, a year followed by an address, a "Source:" label over a quoted title."""
+    if _TIMECODE.match(sentence) or len(_TIMECODE.findall(sentence)) >= 2 or _CITED.search(sentence):
+        return True
+    return len(_URL.findall(sentence)) >= 2
+
+
+def is_bare_url(sentence: str) -> bool:
+    """Whether a sentence is a web address with at most a word or two around it ("Via:
+    http://...", "... http://www.narro.co/faq…")."""
+    if not _URL.search(sentence):
+        return False
+    rest = _URL.sub(" ", sentence)
+    return sum(1 for w in rest.split() if any(c.isalpha() for c in w)) < URL_WORDS
+
+
+def is_prose(sentence: str) -> bool:
+    """Whether a summary may tell a sentence: not code, a citation or a bare address."""
+    return not (is_bare_url(sentence) or is_citation(sentence) or is_code(sentence))
