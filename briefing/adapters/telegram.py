@@ -28,7 +28,6 @@ from telegram import BotCommand, BotCommandScopeChat, Update
 from telegram._utils.types import ODVInput
 from telegram.error import BadRequest, Conflict, InvalidToken, NetworkError, TelegramError
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     ApplicationBuilder,
     BaseUpdateProcessor,
@@ -41,6 +40,7 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest, HTTPXRequest, RequestData
 
+from briefing.adapters.chat_limiter import ChatRateLimiter
 from briefing.adapters.delivery import bot_from_settings, file_url
 from briefing.adapters.jobs import Jobs, install_jobs
 from briefing.adapters.redaction import redact_logs
@@ -139,7 +139,7 @@ def build_application(app: App, *, close_db: bool = False) -> Application:
     builder = (
         ApplicationBuilder()
         .token(settings.token.value)
-        .rate_limiter(AIORateLimiter(max_retries=RATE_LIMIT_RETRIES))
+        .rate_limiter(ChatRateLimiter(max_retries=RATE_LIMIT_RETRIES))
         .concurrent_updates(PerChatUpdates(MAX_CONCURRENT_UPDATES))
         .connection_pool_size(MAX_CONCURRENT_UPDATES)
         .pool_timeout(10.0)
@@ -160,8 +160,8 @@ def build_application(app: App, *, close_db: bool = False) -> Application:
     application.add_handler(ChatMemberHandler(on_my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER))
     application.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, on_migrate))
     application.add_error_handler(on_error)
-    # digests and alerts go through a bot of their own, paced by the jobs' Pacer: the replies' rate
-    # limiter pauses every request of its bot on any 429, which would hold the replies up behind one chat
+    # digests and alerts go through a bot of their own, paced by the jobs' Pacer (whose sends the
+    # replies' limiter would not count)
     application.bot_data[JOBS_KEY] = install_jobs(application, app, bot=bot_from_settings(settings))
     return application
 

@@ -12,7 +12,8 @@ part, in order, with the inline keys on the last part. What Telegram refuses is 
 
     5xx, no connection         sent once more a second later (never after a timeout, when the first may
                                have arrived); a picture is then left out, the text having gone
-429 is retried by python-telegram-bot's ``AIORateLimiter``; anything else reaches the error handler.
+429 is retried by ``chat_limiter.ChatRateLimiter`` (that chat alone waits); anything else reaches the
+error handler.
 """
 
 from __future__ import annotations

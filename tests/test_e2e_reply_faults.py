@@ -1,0 +1,36 @@
+"""End to end: Telegram failing one reply (a 429, a slow answer, a 5xx on a button press) holds back or
+troubles that reply alone: other chats are answered, and the user is not told of a failure that may
+not be one (QA13b F2, F3, F4)."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from tests.botapi import Fault, User
+from tests.conftest import NOW
+from tests.e2e_helpers import harness
+
+pytestmark = pytest.mark.e2e
+BOB = User(77, "Bob", "bob")
+SORRY = "Sorry, something went wrong"
+
+
+@pytest.fixture
+async def bot(botapi, tmp_path):
+    async with harness(botapi, tmp_path / "bot.db", clock=lambda: NOW) as h:
+        yield h
+
+
+async def test_one_chats_429_holds_back_that_chat_only_and_it_still_gets_its_reply(bot):
+    bot.server.inject(Fault.retry_after(2), "sendMessage", chat_id=1001)
+    bot.server.push_command("/help")
+    await bot.server.wait_for("sendMessage", chat_id=1001, ok=False)
+    bobs = await bot.ask("/help", user=BOB)
+    assert "/subscribe" in bobs.text
+    alices = await bot.server.wait_for_message(1001, since=0, timeout=10)
+    assert "/subscribe" in alices.text
+    # Bob's answer went while Alice's chat was held back, not after it
+    sent = [r for r in bot.server.requests("sendMessage", ok=True)]
+    assert [r.chat_id for r in sent] == [77, 1001]
