@@ -7,7 +7,11 @@ from __future__ import annotations
 import logging
 
 import pytest
+from telegram import Update
+from telegram.error import TimedOut
+from telegram.ext import CallbackContext
 
+from briefing.adapters.telegram_handlers import on_error
 from tests.botapi import Fault, User
 from tests.conftest import NOW
 from tests.e2e_helpers import harness
@@ -34,3 +38,18 @@ async def test_one_chats_429_holds_back_that_chat_only_and_it_still_gets_its_rep
     # Bob's answer went while Alice's chat was held back, not after it
     sent = [r for r in bot.server.requests("sendMessage", ok=True)]
     assert [r.chat_id for r in sent] == [77, 1001]
+
+
+async def test_a_reply_telegram_is_slow_to_answer_gets_no_apology_and_no_traceback(bot, caplog):
+    # the error handler as python-telegram-bot calls it when a reply's sendMessage read timed out: the
+    # reply may well have arrived (QA13b F3)
+    caplog.set_level(logging.WARNING)
+    update = Update.de_json(bot.server.push_command("/help"), bot.application.bot)
+    await bot.server.wait_for_message(1001)
+    mark = bot.server.mark()
+    context = CallbackContext.from_error(update, TimedOut(), bot.application)
+    await on_error(update, context)
+    assert bot.server.requests("sendMessage", since=mark) == []
+    warned = [r for r in caplog.records if "did not answer in time" in r.getMessage()]
+    assert len(warned) == 1 and warned[0].exc_info is None
+    assert not any(r.levelno >= logging.ERROR for r in caplog.records)

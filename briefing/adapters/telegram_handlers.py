@@ -6,10 +6,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from collections import OrderedDict
 
-from telegram import Bot, CallbackQuery, Chat, Message, Update
+from telegram import Bot, CallbackQuery, Chat, MaybeInaccessibleMessage, Message, Update
 from telegram.constants import ChatMemberStatus, ChatType
-from telegram.error import BadRequest, NetworkError, TelegramError
+from telegram.error import BadRequest, NetworkError, TelegramError, TimedOut
 from telegram.ext import Application, ContextTypes
 
 from briefing.adapters.telegram_send import (
@@ -59,22 +60,41 @@ def _for_me(message: Message, bot_username: str) -> bool:
 
 
 MANAGERS = (ChatMemberStatus.OWNER, ChatMemberStatus.ADMINISTRATOR)
+MEMBER_RETRY_PAUSE = 0.5  # seconds before getChatMember is asked once more
+NOT_CHECKED = (
+    "Sorry, I could not check with Telegram whether you are an administrator of this group. "
+    "Please try again in a moment."
+)
+ADMINS_ONLY = (
+    "Only this group's administrators can change its digest or what it follows. "
+    "In a private chat with me you can have a digest of your own."
+)
+NOT_CHECKED_REPLY = Reply(message(NOT_CHECKED))
+PRESSED_KEY = "briefing.pressed"  # the command buttons already run, so a double tap runs one once
+PRESSED_KEPT = 1024
+
+
+class NotChecked(Exception):
+    """Telegram did not say whether the user is an administrator of the group (getChatMember failed)."""
 
 
 async def asker_of(bot: Bot, chat: Chat, user_id: int, text: str, *, as_group: bool = False) -> Asker:
     """Who asks, and whether they may change the chat's digest and follows: anyone in a private chat;
     in a group, for a command that changes them, its administrators (Telegram's getChatMember says who;
-    ``as_group``: an anonymous administrator, who writes as the group itself). Telegram failing to say
-    counts as no."""
+    ``as_group``: an anonymous administrator, who writes as the group itself). Telegram failing to say,
+    twice, raises :class:`NotChecked`: the user may be an administrator, and must not be told no."""
     manages = True
     if chat.type != ChatType.PRIVATE and not as_group and changes_chat(text):
-        try:
-            member = await bot.get_chat_member(chat.id, user_id)
-        except TelegramError as exc:
-            log.warning("could not tell whether user %s manages chat %s: %s", user_id, chat.id, exc)
-            manages = False
-        else:
-            manages = member.status in MANAGERS
+        for attempt in (1, 2):
+            try:
+                member = await bot.get_chat_member(chat.id, user_id)
+                break
+            except TelegramError as exc:
+                log.warning("could not tell whether user %s manages chat %s: %s", user_id, chat.id, exc)
+                if attempt == 2:
+                    raise NotChecked(chat.id) from exc
+                await asyncio.sleep(MEMBER_RETRY_PAUSE)
+        manages = member.status in MANAGERS
     return Asker(chat.id, user_id, chat.type, manages=manages)
 
 
@@ -94,8 +114,12 @@ async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     chat = update.effective_chat
     user_id = update.effective_user.id if update.effective_user else chat.id
     as_group = message.sender_chat is not None and message.sender_chat.id == chat.id
-    asker = await asker_of(context.bot, chat, user_id, message.text, as_group=as_group)
-    reply = await _answer_until_stop(context, app, message.text, asker)
+    try:
+        asker = await asker_of(context.bot, chat, user_id, message.text, as_group=as_group)
+    except NotChecked:
+        reply = NOT_CHECKED_REPLY
+    else:
+        reply = await _answer_until_stop(context, app, message.text, asker)
     quote = message.message_id if chat.type != ChatType.PRIVATE else None
     earlier = reply_to(app.db, chat.id, message.message_id) if update.edited_message else None
     try:
@@ -168,18 +192,48 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if view is None and not (kind == "b" and n < len(state.commands)):
         await _answer_query(query, EXPIRED)
         return
-    await _answer_query(query)  # at once: the button stops spinning while the answer is made
     chat_id = message.chat.id
     try:
         if view is not None:
+            await _answer_query(query)  # at once: the button stops spinning while the page is made
             await show(context.bot, app, chat_id, message.message_id, view.document, markup(key, view.keys))
             return
-        asker = await asker_of(context.bot, message.chat, query.from_user.id, state.commands[n])
-        reply = await answer(app, state.commands[n], asker)
-        document, keys = first_view(app, chat_id, reply)
-        await show(context.bot, app, chat_id, message.message_id, document, keys)
+        await _run_button(context, query, message, key, n, state.commands[n])
     except ChatUnreachable:
         pass
+
+
+async def _run_button(
+    context: ContextTypes.DEFAULT_TYPE,
+    query: CallbackQuery,
+    message: MaybeInaccessibleMessage,
+    key: str,
+    n: int,
+    command: str,
+) -> None:
+    """Run a command button's command and show its answer in place. A press that may not change the
+    group (a member's) or could not be checked is answered in an alert to the presser alone, the shared
+    message left as it is; so is a second press of the same button (a double tap: its answer is shown)."""
+    app = app_of(context)
+    pressed: OrderedDict[tuple[str, int], None] = context.bot_data.setdefault(PRESSED_KEY, OrderedDict())
+    if (key, n) in pressed:
+        await _answer_query(query)
+        return
+    try:
+        asker = await asker_of(context.bot, message.chat, query.from_user.id, command)
+    except NotChecked:
+        await _answer_query(query, NOT_CHECKED)
+        return
+    if not asker.manages:
+        await _answer_query(query, ADMINS_ONLY)
+        return
+    await _answer_query(query)  # the button stops spinning while the answer is made
+    pressed[(key, n)] = None
+    while len(pressed) > PRESSED_KEPT:
+        pressed.popitem(last=False)
+    reply = await answer(app, command, asker)
+    document, keys = first_view(app, message.chat.id, reply)
+    await show(context.bot, app, message.chat.id, message.message_id, document, keys)
 
 
 async def _answer_query(query: CallbackQuery, alert: str | None = None) -> None:
@@ -189,6 +243,8 @@ async def _answer_query(query: CallbackQuery, alert: str | None = None) -> None:
         await query.answer(alert, show_alert=alert is not None)
     except BadRequest as exc:
         log.debug("could not answer a button press: %s", exc)
+    except TelegramError as exc:  # a 5xx, a timeout: the acknowledgement is cosmetic, the press goes on
+        log.warning("could not answer a button press: %s", exc)
 
 
 async def on_my_chat_member(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -225,6 +281,11 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     if isinstance(error, NetworkError) and not isinstance(update, Update):
         # polling hiccups (5xx, timeouts): python-telegram-bot retries; a line is enough
         log.warning("Telegram could not be reached: %s", error)
+        return
+    if isinstance(error, TimedOut) and isinstance(update, Update):
+        # Telegram was slow to answer a reply, which may well have arrived: no apology, no traceback
+        chat = update.effective_chat.id if update.effective_chat else None
+        log.warning("Telegram did not answer in time while replying to chat %s: %s", chat, error)
         return
     log.error("error while handling an update", exc_info=error)
     if not isinstance(update, Update) or update.effective_chat is None:

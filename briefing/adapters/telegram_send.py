@@ -251,13 +251,15 @@ async def edit_text(
 ) -> bool:
     """Show ``text`` in a message the bot sent; False if that message is gone (send a new one instead)."""
     try:
-        await bot.edit_message_text(
-            text,
-            chat_id,
-            message_id,
-            parse_mode=ParseMode.HTML,
-            reply_markup=keys,
-            link_preview_options=NO_PREVIEW,
+        await _once_more_on_failure(
+            lambda: bot.edit_message_text(
+                text,
+                chat_id,
+                message_id,
+                parse_mode=ParseMode.HTML,
+                reply_markup=keys,
+                link_preview_options=NO_PREVIEW,
+            )
         )
         return True
     except BadRequest as exc:
