@@ -53,3 +53,17 @@ async def test_a_reply_telegram_is_slow_to_answer_gets_no_apology_and_no_traceba
     warned = [r for r in caplog.records if "did not answer in time" in r.getMessage()]
     assert len(warned) == 1 and warned[0].exc_info is None
     assert not any(r.levelno >= logging.ERROR for r in caplog.records)
+
+
+async def test_a_message_delivered_again_after_a_restart_is_not_answered_twice(botapi, tmp_path):
+    # webhook mode, stopped while Telegram posted a message: the stopping bot answered it, but its answer
+    # to the post never went back, so Telegram posts it again to the next start (QA13b F8)
+    async with harness(botapi, tmp_path / "bot.db", clock=lambda: NOW) as first:
+        update = first.server.push_command("/help")
+        await first.server.wait_for_message(1001)
+    async with harness(botapi, tmp_path / "bot.db", clock=lambda: NOW) as second:
+        second.server.push_update({"message": update["message"]})
+        reply = await second.ask("/start")
+        assert "Welcome to Briefing" in reply.text
+    helps = [m for m in botapi.sent_messages(1001) if "/subscribe" in m.text and "Welcome" not in m.text]
+    assert len(helps) == 1

@@ -52,6 +52,7 @@ from briefing.adapters.telegram_handlers import (
     on_message,
     on_migrate,
     on_my_chat_member,
+    on_other,
 )
 from briefing.errors import BriefingError
 from briefing.service import App
@@ -68,6 +69,9 @@ POLL_TIMEOUT = dtm.timedelta(seconds=10)  # the long poll; stopping does not wai
 STOP_GRACE = 0.25  # seconds the updater has to stop before its pause between failed polls is cut short
 NOT_FOUND = HTTPStatus.NOT_FOUND.phrase  # the description of a 404, or its start without one
 POLLING_TASK = "Updater:start_polling:polling_task"  # python-telegram-bot's name for it
+
+
+OTHER_MESSAGES = filters.UpdateType.MESSAGE & ~filters.TEXT & ~filters.StatusUpdate.ALL
 
 
 class PerChatUpdates(BaseUpdateProcessor):
@@ -154,6 +158,11 @@ def build_application(app: App, *, close_db: bool = False) -> Application:
     application.add_handler(CommandHandler(list(COMMANDS), on_message))
     application.add_handler(MessageHandler(filters.COMMAND, on_message))  # unknown commands
     application.add_handler(MessageHandler(filters.TEXT & filters.ChatType.PRIVATE, on_message))
+    # a picture or a file sent with a command as its caption: the command (QA13b F7)
+    captioned = filters.CaptionRegex(r"^\s*/") & ~filters.UpdateType.EDITED
+    application.add_handler(MessageHandler(captioned, on_message))
+    # anything else in a private chat (a sticker, a voice note...): a hint that the bot reads text
+    application.add_handler(MessageHandler(OTHER_MESSAGES & filters.ChatType.PRIVATE, on_other))
     # a group's command edited into talk: its answer is taken back (on_message finds none for other talk)
     application.add_handler(MessageHandler(filters.UpdateType.EDITED_MESSAGE & filters.TEXT, on_message))
     application.add_handler(CallbackQueryHandler(on_button))

@@ -47,11 +47,11 @@ def app_of(context: ContextTypes.DEFAULT_TYPE) -> App:
     return context.bot_data[APP_KEY]
 
 
-def _for_me(message: Message, bot_username: str) -> bool:
+def _for_me(message: Message, text: str, bot_username: str) -> bool:
     """In a group, answer only commands meant for this bot: ``/cmd@thisbot``, or a known ``/cmd``."""
     if message.chat.type == ChatType.PRIVATE:
         return True
-    text = (message.text or "").strip()
+    text = text.strip()
     head = text.split(maxsplit=1)[0] if text else ""
     if "@" in head:
         return head.split("@", 1)[1].lower() == bot_username.lower()
@@ -70,6 +70,7 @@ ADMINS_ONLY = (
     "In a private chat with me you can have a digest of your own."
 )
 NOT_CHECKED_REPLY = Reply(message(NOT_CHECKED))
+TEXT_ONLY_REPLY = Reply(message("I read text: send a name or a topic, or /help."))
 PRESSED_KEY = "briefing.pressed"  # the command buttons already run, so a double tap runs one once
 PRESSED_KEPT = 1024
 
@@ -98,12 +99,22 @@ async def asker_of(bot: Bot, chat: Chat, user_id: int, text: str, *, as_group: b
     return Asker(chat.id, user_id, chat.type, manages=manages)
 
 
+def thread_of(message: MaybeInaccessibleMessage | None) -> int | None:
+    """The forum topic a message is in, where every message of its answer goes (a reply quoting it
+    would land there, but not the parts after the first, a picture, or an apology)."""
+    if isinstance(message, Message) and message.is_topic_message:
+        return message.message_thread_id
+    return None
+
+
 async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Answer a command or a text (an edited one replaces the earlier answer)."""
+    """Answer a command or a text, or a command in a picture's or a file's caption (an edited one
+    replaces the earlier answer)."""
     message = update.effective_message
-    if message is None or not message.text or update.effective_chat is None:
+    text = (message.text or message.caption) if message is not None else None
+    if message is None or not text or update.effective_chat is None:
         return
-    if not _for_me(message, context.bot.username):
+    if not _for_me(message, text, context.bot.username):
         # in a group, a command edited into talk: the answer to the command it was is taken back
         app = app_of(context)
         earlier = reply_to(app.db, message.chat.id, message.message_id) if update.edited_message else None
@@ -112,25 +123,41 @@ async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         return
     app = app_of(context)
     chat = update.effective_chat
+    if not update.edited_message and reply_to(app.db, chat.id, message.message_id) is not None:
+        # answered already: Telegram delivers a message again when it did not hear that it arrived (a
+        # webhook post whose answer the stopping bot never sent back), and it must not be answered twice
+        log.info("message %s in chat %s was answered already", message.message_id, chat.id)
+        return
     user_id = update.effective_user.id if update.effective_user else chat.id
     as_group = message.sender_chat is not None and message.sender_chat.id == chat.id
     try:
-        asker = await asker_of(context.bot, chat, user_id, message.text, as_group=as_group)
+        asker = await asker_of(context.bot, chat, user_id, text, as_group=as_group)
     except NotChecked:
         reply = NOT_CHECKED_REPLY
     else:
-        reply = await _answer_until_stop(context, app, message.text, asker)
+        reply = await _answer_until_stop(context, app, text, asker)
     quote = message.message_id if chat.type != ChatType.PRIVATE else None
     earlier = reply_to(app.db, chat.id, message.message_id) if update.edited_message else None
+    thread = thread_of(message)
     try:
         if earlier is not None:
-            shown = await replace_reply(context.bot, app, chat.id, earlier, reply)
+            shown = await replace_reply(context.bot, app, chat.id, earlier, reply, thread=thread)
         else:
-            shown = await send_reply(context.bot, app, chat.id, reply, quote=quote)
+            shown = await send_reply(context.bot, app, chat.id, reply, quote=quote, thread=thread)
     except ChatUnreachable:
         return
     if shown.ids:
         remember_reply(app.db, chat.id, message.message_id, shown.ids, now=app.now(), photo_id=shown.photo_id)
+
+
+async def on_other(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A picture, sticker, voice note, location or contact in a private chat: the bot reads text, and
+    says so, so the user does not wonder whether it is there (in a group it is not spoken to)."""
+    chat = update.effective_chat
+    if chat is None or chat.type != ChatType.PRIVATE:
+        return
+    with contextlib.suppress(ChatUnreachable):
+        await send_reply(context.bot, app_of(context), chat.id, TEXT_ONLY_REPLY)
 
 
 async def _answer_until_stop(context: ContextTypes.DEFAULT_TYPE, app: App, text: str, asker: Asker) -> Reply:
@@ -196,7 +223,10 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     try:
         if view is not None:
             await _answer_query(query)  # at once: the button stops spinning while the page is made
-            await show(context.bot, app, chat_id, message.message_id, view.document, markup(key, view.keys))
+            keys = markup(key, view.keys)
+            await show(
+                context.bot, app, chat_id, message.message_id, view.document, keys, thread=thread_of(message)
+            )
             return
         await _run_button(context, query, message, key, n, state.commands[n])
     except ChatUnreachable:
@@ -233,7 +263,9 @@ async def _run_button(
         pressed.popitem(last=False)
     reply = await answer(app, command, asker)
     document, keys = first_view(app, message.chat.id, reply)
-    await show(context.bot, app, message.chat.id, message.message_id, document, keys)
+    await show(
+        context.bot, app, message.chat.id, message.message_id, document, keys, thread=thread_of(message)
+    )
 
 
 async def _answer_query(query: CallbackQuery, alert: str | None = None) -> None:
@@ -291,6 +323,8 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not isinstance(update, Update) or update.effective_chat is None:
         return
     try:
-        await context.bot.send_message(update.effective_chat.id, SORRY)
+        await context.bot.send_message(
+            update.effective_chat.id, SORRY, message_thread_id=thread_of(update.effective_message)
+        )
     except TelegramError as exc:
         log.warning("could not tell chat %s about the error: %s", update.effective_chat.id, exc)
