@@ -258,14 +258,14 @@ async def _run_button(
         await _answer_query(query, ADMINS_ONLY)
         return
     await _answer_query(query)  # the button stops spinning while the answer is made
-    pressed[(key, n)] = None
-    while len(pressed) > PRESSED_KEPT:
-        pressed.popitem(last=False)
     reply = await answer(app, command, asker)
     document, keys = first_view(app, message.chat.id, reply)
     await show(
         context.bot, app, message.chat.id, message.message_id, document, keys, thread=thread_of(message)
     )
+    pressed[(key, n)] = None  # once shown: a press that failed may be tried again
+    while len(pressed) > PRESSED_KEPT:
+        pressed.popitem(last=False)
 
 
 async def _answer_query(query: CallbackQuery, alert: str | None = None) -> None:
