@@ -211,8 +211,8 @@ class QuietStop(logging.Filter):
 
 
 class QuietInvalidToken(logging.Filter):
-    """python-telegram-bot logs a traceback when a 401 or 404 ends its long poll; the bot says what it
-    does about it (stops, or polls again) in one line of its own, so that record is left out."""
+    """python-telegram-bot logs a traceback when a 401 ends its long poll; the bot says in one line of
+    its own that it stops, so that record is left out."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         return "Invalid token. Aborting retry loop" not in record.getMessage()
