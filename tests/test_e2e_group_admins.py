@@ -55,11 +55,22 @@ async def test_an_administrator_may_and_a_settings_button_checks_who_pressed_it(
     reply = await bot.ask("/follow ports", chat=group, user=CAROL)
     assert "Following the topic ports" in reply.text
     shown = await bot.ask("/settings", chat=group, user=BOB)
-    bot.server.push_callback_query(shown, button="18:00", chat=group, user=BOB)
-    await bot.server.wait_for("editMessageText", chat_id=-4002)
-    assert REFUSED in bot.server.message(-4002, shown.message_id).text
+    before = (shown.text, shown.buttons)
+    update = bot.server.push_callback_query(shown, button="18:00", chat=group, user=BOB)
+    await bot.server.wait_for("answerCallbackQuery")
+    # the refusal is Bob's alone, in an alert; the group's panel stays as it was, buttons and all (QA13b F5)
+    answered = bot.server.callback_answer(update)
+    assert answered is not None and answered["show_alert"] is True
+    assert answered["text"].startswith("Only this group's administrators can change")
+    assert (shown.text, shown.buttons) == before and shown.edit_date is None  # as the server has it now
+    assert bot.server.requests("editMessageText", chat_id=-4002) == []
     sub = subscribers.get_subscriber(bot.app.db, -4002)
     assert sub is not None and sub.digest_time.strftime("%H:%M") == "07:00"
+    # an administrator's press on the same panel changes the digest
+    bot.server.push_callback_query(shown, button="18:00", chat=group, user=CAROL)
+    await bot.server.wait_for("editMessageText", chat_id=-4002)
+    sub = subscribers.get_subscriber(bot.app.db, -4002)
+    assert sub is not None and sub.digest_time.strftime("%H:%M") == "18:00"
 
 
 async def test_an_anonymous_administrator_writing_as_the_group_may(bot):

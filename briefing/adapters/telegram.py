@@ -11,6 +11,7 @@ are handled concurrently, those of one chat in order.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dtm
 import logging
 import os
@@ -19,13 +20,14 @@ import signal
 import socket
 import time
 from collections.abc import Awaitable
+from http import HTTPStatus
 from typing import Any
 from urllib.parse import urlsplit
 
 from telegram import BotCommand, BotCommandScopeChat, Update
+from telegram._utils.types import ODVInput
 from telegram.error import BadRequest, Conflict, InvalidToken, NetworkError, TelegramError
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     ApplicationBuilder,
     BaseUpdateProcessor,
@@ -36,7 +38,9 @@ from telegram.ext import (
     Updater,
     filters,
 )
+from telegram.request import BaseRequest, HTTPXRequest, RequestData
 
+from briefing.adapters.chat_limiter import ChatRateLimiter
 from briefing.adapters.delivery import bot_from_settings, file_url
 from briefing.adapters.jobs import Jobs, install_jobs
 from briefing.adapters.redaction import redact_logs
@@ -48,6 +52,7 @@ from briefing.adapters.telegram_handlers import (
     on_message,
     on_migrate,
     on_my_chat_member,
+    on_other,
 )
 from briefing.addresses import shown_url
 from briefing.errors import BriefingError
@@ -63,7 +68,11 @@ JOBS_KEY = "briefing.jobs"
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 POLL_TIMEOUT = dtm.timedelta(seconds=10)  # the long poll; stopping does not wait for it
 STOP_GRACE = 0.25  # seconds the updater has to stop before its pause between failed polls is cut short
+NOT_FOUND = HTTPStatus.NOT_FOUND.phrase  # the description of a 404, or its start without one
 POLLING_TASK = "Updater:start_polling:polling_task"  # python-telegram-bot's name for it
+
+
+OTHER_MESSAGES = filters.UpdateType.MESSAGE & ~filters.TEXT & ~filters.StatusUpdate.ALL
 
 
 class PerChatUpdates(BaseUpdateProcessor):
@@ -135,10 +144,11 @@ def build_application(app: App, *, close_db: bool = False) -> Application:
     builder = (
         ApplicationBuilder()
         .token(settings.token.value)
-        .rate_limiter(AIORateLimiter(max_retries=RATE_LIMIT_RETRIES))
+        .rate_limiter(ChatRateLimiter(max_retries=RATE_LIMIT_RETRIES))
         .concurrent_updates(PerChatUpdates(MAX_CONCURRENT_UPDATES))
         .connection_pool_size(MAX_CONCURRENT_UPDATES)
         .pool_timeout(10.0)
+        .get_updates_request(PollRequest(connection_pool_size=1))
         .post_init(_post_init)
         .post_shutdown(_post_shutdown(close_db))
     )
@@ -149,14 +159,19 @@ def build_application(app: App, *, close_db: bool = False) -> Application:
     application.add_handler(CommandHandler(list(COMMANDS), on_message))
     application.add_handler(MessageHandler(filters.COMMAND, on_message))  # unknown commands
     application.add_handler(MessageHandler(filters.TEXT & filters.ChatType.PRIVATE, on_message))
+    # a picture or a file sent with a command as its caption: the command (QA13b F7)
+    captioned = filters.CaptionRegex(r"^\s*/") & ~filters.UpdateType.EDITED
+    application.add_handler(MessageHandler(captioned, on_message))
+    # anything else in a private chat (a sticker, a voice note...): a hint that the bot reads text
+    application.add_handler(MessageHandler(OTHER_MESSAGES & filters.ChatType.PRIVATE, on_other))
     # a group's command edited into talk: its answer is taken back (on_message finds none for other talk)
     application.add_handler(MessageHandler(filters.UpdateType.EDITED_MESSAGE & filters.TEXT, on_message))
     application.add_handler(CallbackQueryHandler(on_button))
     application.add_handler(ChatMemberHandler(on_my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER))
     application.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, on_migrate))
     application.add_error_handler(on_error)
-    # digests and alerts go through a bot of their own, paced by the jobs' Pacer: the replies' rate
-    # limiter pauses every request of its bot on any 429, which would hold the replies up behind one chat
+    # digests and alerts go through a bot of their own, paced by the jobs' Pacer (whose sends the
+    # replies' limiter would not count)
     application.bot_data[JOBS_KEY] = install_jobs(application, app, bot=bot_from_settings(settings))
     return application
 
@@ -196,6 +211,14 @@ class QuietStop(logging.Filter):
         return True
 
 
+class QuietInvalidToken(logging.Filter):
+    """python-telegram-bot logs a traceback when a 401 ends its long poll; the bot says in one line of
+    its own that it stops, so that record is left out."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "Invalid token. Aborting retry loop" not in record.getMessage()
+
+
 class PollingErrors:
     """What a failed long poll says in the log, in one line: python-telegram-bot's own callback logs a
     full traceback on every retry, forever. A 409 Conflict (a webhook is set, or another process polls
@@ -216,6 +239,13 @@ class PollingErrors:
                     " runs, restart this one: its start removes a webhook. (%s)",
                     exc.message,
                 )
+            return
+        if isinstance(exc, NetworkError) and exc.message.startswith(NOT_FOUND):
+            log.warning(
+                "the Bot API server answered getUpdates with %s (a proxy, or a self-hosted server"
+                " restarting?); polling again",
+                exc.message,
+            )
             return
         if isinstance(exc, NetworkError):
             log.warning("Telegram could not be reached while polling: %s", exc.message)
@@ -281,7 +311,7 @@ async def serve(
             await application.post_init(application)
         await _receive(application, settings, poll_timeout)
         await application.start()
-        await stop.wait()
+        await _until_stop(stop)
     finally:
         jobs: Jobs | None = application.bot_data.get(JOBS_KEY)
         if jobs is not None:  # before the job queue's stop, which waits for running ticks to end
@@ -296,6 +326,51 @@ async def serve(
             await application.post_shutdown(application)
 
 
+def _polling_task() -> asyncio.Task | None:
+    return next((t for t in asyncio.all_tasks() if t.get_name() == POLLING_TASK), None)
+
+
+class PollRequest(HTTPXRequest):
+    """The long poll's HTTP client. python-telegram-bot reads a 404 as a refused token, as a 401, and
+    stops polling for good; but a proxy, or a self-hosted Bot API server while it restarts, answers
+    404 for a moment: it is read as a 502, a server failing, and polled again after a pause that grows
+    from 1 to 30 s (a malformed token's 404 is found by the start's getMe, not here)."""
+
+    async def do_request(
+        self,
+        url: str,
+        method: str,
+        request_data: RequestData | None = None,
+        read_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
+        write_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
+        connect_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
+        pool_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
+    ) -> tuple[int, bytes]:
+        code, payload = await super().do_request(
+            url, method, request_data, read_timeout, write_timeout, connect_timeout, pool_timeout
+        )
+        return (HTTPStatus.BAD_GATEWAY if code == HTTPStatus.NOT_FOUND else code), payload
+
+
+async def _until_stop(stop: asyncio.Event) -> None:
+    """Wait for the stop, watching the long poll, which python-telegram-bot ends for good on a 401 (the
+    token was revoked), leaving the bot deaf: that stops the bot (the error says why; exit status 2)."""
+    stopping = asyncio.create_task(stop.wait())
+    try:
+        polling = _polling_task()
+        await asyncio.wait(
+            {stopping} if polling is None else {stopping, polling}, return_when=asyncio.FIRST_COMPLETED
+        )
+        if polling is not None and polling.done() and not polling.cancelled():
+            error = polling.exception()
+            if isinstance(error, InvalidToken):
+                log.error("Telegram refused the token while polling (%s): stopping", error.message)
+                raise error
+        await stopping
+    finally:
+        stopping.cancel()
+
+
 async def _stop_updater(updater: Updater) -> None:
     """Stop receiving updates. python-telegram-bot's stop abandons the long poll at once, but not the
     pause between two failed polls (up to 30 s during a 409 Conflict): the polling task, still there
@@ -306,7 +381,8 @@ async def _stop_updater(updater: Updater) -> None:
         for task in asyncio.all_tasks():
             if task.get_name() == POLLING_TASK:
                 task.cancel()
-    await stopping
+    with contextlib.suppress(InvalidToken):  # the poll ended on a 401 or 404, already said
+        await stopping
 
 
 def _on_signal(loop: asyncio.AbstractEventLoop, stop: asyncio.Event, sig: signal.Signals) -> None:
@@ -347,6 +423,7 @@ def run_telegram(app: App) -> int:
     assert app.settings.token is not None
     redact_logs(app.settings.token.value)
     logging.getLogger("telegram.ext").addFilter(QuietBootstrap())
+    logging.getLogger("telegram.ext").addFilter(QuietInvalidToken())
     logging.getLogger("telegram.ext.Updater").addFilter(QuietStop())
     logging.getLogger("telegram.request.BaseRequest").addFilter(QuietBadAnswer())
     application = build_application(app, close_db=True)

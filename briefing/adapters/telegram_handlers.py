@@ -6,11 +6,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from collections import OrderedDict
 from dataclasses import replace
 
-from telegram import Bot, CallbackQuery, Chat, Message, Update
+from telegram import Bot, CallbackQuery, Chat, MaybeInaccessibleMessage, Message, Update
 from telegram.constants import ChatMemberStatus, ChatType
-from telegram.error import BadRequest, NetworkError, TelegramError
+from telegram.error import BadRequest, NetworkError, TelegramError, TimedOut
 from telegram.ext import Application, ContextTypes
 
 from briefing.adapters.telegram_send import (
@@ -47,11 +48,11 @@ def app_of(context: ContextTypes.DEFAULT_TYPE) -> App:
     return context.bot_data[APP_KEY]
 
 
-def _for_me(message: Message, bot_username: str) -> bool:
+def _for_me(message: Message, text: str, bot_username: str) -> bool:
     """In a group, answer only commands meant for this bot: ``/cmd@thisbot``, or a known ``/cmd``."""
     if message.chat.type == ChatType.PRIVATE:
         return True
-    text = (message.text or "").strip()
+    text = text.strip()
     head = text.split(maxsplit=1)[0] if text else ""
     if "@" in head:
         return head.split("@", 1)[1].lower() == bot_username.lower()
@@ -60,31 +61,61 @@ def _for_me(message: Message, bot_username: str) -> bool:
 
 
 MANAGERS = (ChatMemberStatus.OWNER, ChatMemberStatus.ADMINISTRATOR)
+MEMBER_RETRY_PAUSE = 0.5  # seconds before getChatMember is asked once more
+NOT_CHECKED = (
+    "Sorry, I could not check with Telegram whether you are an administrator of this group. "
+    "Please try again in a moment."
+)
+ADMINS_ONLY = (
+    "Only this group's administrators can change its digest or what it follows. "
+    "In a private chat with me you can have a digest of your own."
+)
+NOT_CHECKED_REPLY = Reply(message(NOT_CHECKED))
+TEXT_ONLY_REPLY = Reply(message("I read text: send a name or a topic, or /help."))
+PRESSED_KEY = "briefing.pressed"  # the command buttons already run, so a double tap runs one once
+PRESSED_KEPT = 1024
+
+
+class NotChecked(Exception):
+    """Telegram did not say whether the user is an administrator of the group (getChatMember failed)."""
 
 
 async def asker_of(bot: Bot, chat: Chat, user_id: int, text: str, *, as_group: bool = False) -> Asker:
     """Who asks, and whether they may change the chat's digest and follows: anyone in a private chat;
     in a group, for a command that changes them, its administrators (Telegram's getChatMember says who;
-    ``as_group``: an anonymous administrator, who writes as the group itself). Telegram failing to say
-    counts as no."""
+    ``as_group``: an anonymous administrator, who writes as the group itself). Telegram failing to say,
+    twice, raises :class:`NotChecked`: the user may be an administrator, and must not be told no."""
     manages = True
     if chat.type != ChatType.PRIVATE and not as_group and changes_chat(text):
-        try:
-            member = await bot.get_chat_member(chat.id, user_id)
-        except TelegramError as exc:
-            log.warning("could not tell whether user %s manages chat %s: %s", user_id, chat.id, exc)
-            manages = False
-        else:
-            manages = member.status in MANAGERS
+        for attempt in (1, 2):
+            try:
+                member = await bot.get_chat_member(chat.id, user_id)
+                break
+            except TelegramError as exc:
+                log.warning("could not tell whether user %s manages chat %s: %s", user_id, chat.id, exc)
+                if attempt == 2:
+                    raise NotChecked(chat.id) from exc
+                await asyncio.sleep(MEMBER_RETRY_PAUSE)
+        manages = member.status in MANAGERS
     return Asker(chat.id, user_id, chat.type, manages=manages)
 
 
+def thread_of(message: MaybeInaccessibleMessage | None) -> int | None:
+    """The forum topic a message is in, where every message of its answer goes (a reply quoting it
+    would land there, but not the parts after the first, a picture, or an apology)."""
+    if isinstance(message, Message) and message.is_topic_message:
+        return message.message_thread_id
+    return None
+
+
 async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Answer a command or a text (an edited one replaces the earlier answer)."""
+    """Answer a command or a text, or a command in a picture's or a file's caption (an edited one
+    replaces the earlier answer)."""
     message = update.effective_message
-    if message is None or not message.text or update.effective_chat is None:
+    text = (message.text or message.caption) if message is not None else None
+    if message is None or not text or update.effective_chat is None:
         return
-    if not _for_me(message, context.bot.username):
+    if not _for_me(message, text, context.bot.username):
         # in a group, a command edited into talk: the answer to the command it was is taken back
         app = app_of(context)
         earlier = reply_to(app.db, message.chat.id, message.message_id) if update.edited_message else None
@@ -93,30 +124,49 @@ async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         return
     app = app_of(context)
     chat = update.effective_chat
+    if not update.edited_message and reply_to(app.db, chat.id, message.message_id) is not None:
+        # answered already: Telegram delivers a message again when it did not hear that it arrived (a
+        # webhook post whose answer the stopping bot never sent back), and it must not be answered twice
+        log.info("message %s in chat %s was answered already", message.message_id, chat.id)
+        return
     user_id = update.effective_user.id if update.effective_user else chat.id
     as_group = message.sender_chat is not None and message.sender_chat.id == chat.id
-    asker = await asker_of(context.bot, chat, user_id, message.text, as_group=as_group)
     quote = message.message_id if chat.type != ChatType.PRIVATE else None
+    thread = thread_of(message)
 
     async def tell(document: Document) -> None:
         """A word before a long answer; not sent (the chat gone, Telegram down), the answer is still made."""
         try:
-            await send_reply(context.bot, app, chat.id, Reply(document), quote=quote)
+            await send_reply(context.bot, app, chat.id, Reply(document), quote=quote, thread=thread)
         except (ChatUnreachable, TelegramError) as exc:
             log.warning("could not tell chat %s the answer is coming: %s", chat.id, exc)
 
-    asker = replace(asker, tell=tell)
-    reply = await _answer_until_stop(context, app, message.text, asker)
+    try:
+        asker = await asker_of(context.bot, chat, user_id, text, as_group=as_group)
+    except NotChecked:
+        reply = NOT_CHECKED_REPLY
+    else:
+        reply = await _answer_until_stop(context, app, text, replace(asker, tell=tell))
     earlier = reply_to(app.db, chat.id, message.message_id) if update.edited_message else None
     try:
         if earlier is not None:
-            shown = await replace_reply(context.bot, app, chat.id, earlier, reply)
+            shown = await replace_reply(context.bot, app, chat.id, earlier, reply, thread=thread)
         else:
-            shown = await send_reply(context.bot, app, chat.id, reply, quote=quote)
+            shown = await send_reply(context.bot, app, chat.id, reply, quote=quote, thread=thread)
     except ChatUnreachable:
         return
     if shown.ids:
         remember_reply(app.db, chat.id, message.message_id, shown.ids, now=app.now(), photo_id=shown.photo_id)
+
+
+async def on_other(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A picture, sticker, voice note, location or contact in a private chat: the bot reads text, and
+    says so, so the user does not wonder whether it is there (in a group it is not spoken to)."""
+    chat = update.effective_chat
+    if chat is None or chat.type != ChatType.PRIVATE:
+        return
+    with contextlib.suppress(ChatUnreachable):
+        await send_reply(context.bot, app_of(context), chat.id, TEXT_ONLY_REPLY)
 
 
 async def _answer_until_stop(context: ContextTypes.DEFAULT_TYPE, app: App, text: str, asker: Asker) -> Reply:
@@ -178,18 +228,53 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if view is None and not (kind == "b" and n < len(state.commands)):
         await _answer_query(query, EXPIRED)
         return
-    await _answer_query(query)  # at once: the button stops spinning while the answer is made
     chat_id = message.chat.id
     try:
         if view is not None:
-            await show(context.bot, app, chat_id, message.message_id, view.document, markup(key, view.keys))
+            await _answer_query(query)  # at once: the button stops spinning while the page is made
+            keys = markup(key, view.keys)
+            await show(
+                context.bot, app, chat_id, message.message_id, view.document, keys, thread=thread_of(message)
+            )
             return
-        asker = await asker_of(context.bot, message.chat, query.from_user.id, state.commands[n])
-        reply = await answer(app, state.commands[n], asker)
-        document, keys = first_view(app, chat_id, reply)
-        await show(context.bot, app, chat_id, message.message_id, document, keys)
+        await _run_button(context, query, message, key, n, state.commands[n])
     except ChatUnreachable:
         pass
+
+
+async def _run_button(
+    context: ContextTypes.DEFAULT_TYPE,
+    query: CallbackQuery,
+    message: MaybeInaccessibleMessage,
+    key: str,
+    n: int,
+    command: str,
+) -> None:
+    """Run a command button's command and show its answer in place. A press that may not change the
+    group (a member's) or could not be checked is answered in an alert to the presser alone, the shared
+    message left as it is; so is a second press of the same button (a double tap: its answer is shown)."""
+    app = app_of(context)
+    pressed: OrderedDict[tuple[str, int], None] = context.bot_data.setdefault(PRESSED_KEY, OrderedDict())
+    if (key, n) in pressed:
+        await _answer_query(query)
+        return
+    try:
+        asker = await asker_of(context.bot, message.chat, query.from_user.id, command)
+    except NotChecked:
+        await _answer_query(query, NOT_CHECKED)
+        return
+    if not asker.manages:
+        await _answer_query(query, ADMINS_ONLY)
+        return
+    await _answer_query(query)  # the button stops spinning while the answer is made
+    reply = await answer(app, command, asker)
+    document, keys = first_view(app, message.chat.id, reply)
+    await show(
+        context.bot, app, message.chat.id, message.message_id, document, keys, thread=thread_of(message)
+    )
+    pressed[(key, n)] = None  # once shown: a press that failed may be tried again
+    while len(pressed) > PRESSED_KEPT:
+        pressed.popitem(last=False)
 
 
 async def _answer_query(query: CallbackQuery, alert: str | None = None) -> None:
@@ -199,6 +284,8 @@ async def _answer_query(query: CallbackQuery, alert: str | None = None) -> None:
         await query.answer(alert, show_alert=alert is not None)
     except BadRequest as exc:
         log.debug("could not answer a button press: %s", exc)
+    except TelegramError as exc:  # a 5xx, a timeout: the acknowledgement is cosmetic, the press goes on
+        log.warning("could not answer a button press: %s", exc)
 
 
 async def on_my_chat_member(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -236,10 +323,17 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         # polling hiccups (5xx, timeouts): python-telegram-bot retries; a line is enough
         log.warning("Telegram could not be reached: %s", error)
         return
+    if isinstance(error, TimedOut) and isinstance(update, Update):
+        # Telegram was slow to answer a reply, which may well have arrived: no apology, no traceback
+        chat = update.effective_chat.id if update.effective_chat else None
+        log.warning("Telegram did not answer in time while replying to chat %s: %s", chat, error)
+        return
     log.error("error while handling an update", exc_info=error)
     if not isinstance(update, Update) or update.effective_chat is None:
         return
     try:
-        await context.bot.send_message(update.effective_chat.id, SORRY)
+        await context.bot.send_message(
+            update.effective_chat.id, SORRY, message_thread_id=thread_of(update.effective_message)
+        )
     except TelegramError as exc:
         log.warning("could not tell chat %s about the error: %s", update.effective_chat.id, exc)

@@ -12,7 +12,8 @@ part, in order, with the inline keys on the last part. What Telegram refuses is 
 
     5xx, no connection         sent once more a second later (never after a timeout, when the first may
                                have arrived); a picture is then left out, the text having gone
-429 is retried by python-telegram-bot's ``AIORateLimiter``; anything else reaches the error handler.
+429 is retried by ``chat_limiter.ChatRateLimiter`` (that chat alone waits); anything else reaches the
+error handler.
 """
 
 from __future__ import annotations
@@ -132,8 +133,10 @@ async def send_text(
     keys: InlineKeyboardMarkup | None = None,
     quote: int | None = None,
     html_mode: bool = True,
+    thread: int | None = None,
 ) -> list[int]:
-    """Send one rendered part; the ids of the messages it became (two when it had to be halved)."""
+    """Send one rendered part; the ids of the messages it became (two when it had to be halved).
+    ``thread``: the forum topic of the message answered, where every part of the answer goes."""
     reply_to = ReplyParameters(quote, allow_sending_without_reply=True) if quote else None
     try:
         sent = await _once_more_on_failure(
@@ -144,6 +147,7 @@ async def send_text(
                 reply_markup=keys,
                 reply_parameters=reply_to,
                 link_preview_options=NO_PREVIEW,
+                message_thread_id=thread,
             )
         )
         return [sent.message_id]
@@ -152,7 +156,7 @@ async def send_text(
         if "can't parse entities" in reason and html_mode:
             log.warning("Telegram could not parse our HTML (%s); sending plain text", exc.message)
             return await send_text(
-                bot, app, chat_id, strip_html(text), keys=keys, quote=quote, html_mode=False
+                bot, app, chat_id, strip_html(text), keys=keys, quote=quote, html_mode=False, thread=thread
             )
         if "message is too long" in reason and len(text) > 1:
             log.warning("Telegram found a part too long (%d characters); sending it in two", len(text))
@@ -161,7 +165,14 @@ async def send_text(
             for i, half in enumerate(halves):
                 last = i == len(halves) - 1
                 ids += await send_text(
-                    bot, app, chat_id, half, keys=keys if last else None, quote=quote, html_mode=False
+                    bot,
+                    app,
+                    chat_id,
+                    half,
+                    keys=keys if last else None,
+                    quote=quote,
+                    html_mode=False,
+                    thread=thread,
                 )
             return ids
         if "chat not found" in reason:
@@ -195,17 +206,21 @@ async def send_parts(
     keys: InlineKeyboardMarkup | None,
     *,
     quote: int | None = None,
+    thread: int | None = None,
 ) -> list[int]:
     ids: list[int] = []
     for i, part in enumerate(parts):
         last = i == len(parts) - 1
+        quoted = quote if i == 0 else None
         ids += await send_text(
-            bot, app, chat_id, part, keys=keys if last else None, quote=quote if i == 0 else None
+            bot, app, chat_id, part, keys=keys if last else None, quote=quoted, thread=thread
         )
     return ids
 
 
-async def send_photo(bot: Bot, app: App, chat_id: int, reply: Reply) -> int | None:
+async def send_photo(
+    bot: Bot, app: App, chat_id: int, reply: Reply, *, thread: int | None = None
+) -> int | None:
     """The reply's picture, its message id; a picture Telegram refuses is logged and left out (the text
     went)."""
     if not reply.photo:
@@ -215,7 +230,9 @@ async def send_photo(bot: Bot, app: App, chat_id: int, reply: Reply) -> int | No
         return None
     try:
         sent = await _once_more_on_failure(
-            lambda: bot.send_photo(chat_id, png, caption=reply.photo_caption[:CAPTION_LIMIT] or None)
+            lambda: bot.send_photo(
+                chat_id, png, caption=reply.photo_caption[:CAPTION_LIMIT] or None, message_thread_id=thread
+            )
         )
     except (BadRequest, NetworkError) as exc:
         log.warning("Telegram refused or failed a picture for chat %s: %s", chat_id, exc.message)
@@ -238,11 +255,14 @@ class Shown:
         return self.text_ids if self.photo_id is None else (*self.text_ids, self.photo_id)
 
 
-async def send_reply(bot: Bot, app: App, chat_id: int, reply: Reply, *, quote: int | None = None) -> Shown:
-    """Send a reply: its first page (or all of it) in parts, then its picture."""
+async def send_reply(
+    bot: Bot, app: App, chat_id: int, reply: Reply, *, quote: int | None = None, thread: int | None = None
+) -> Shown:
+    """Send a reply: its first page (or all of it) in parts, then its picture (all to ``thread``, the
+    forum topic asked in, if any)."""
     document, keys = first_view(app, chat_id, reply)
-    ids = await send_parts(bot, app, chat_id, rendered(document), keys, quote=quote)
-    return Shown(tuple(ids), await send_photo(bot, app, chat_id, reply))
+    ids = await send_parts(bot, app, chat_id, rendered(document), keys, quote=quote, thread=thread)
+    return Shown(tuple(ids), await send_photo(bot, app, chat_id, reply, thread=thread))
 
 
 async def edit_text(
@@ -250,13 +270,15 @@ async def edit_text(
 ) -> bool:
     """Show ``text`` in a message the bot sent; False if that message is gone (send a new one instead)."""
     try:
-        await bot.edit_message_text(
-            text,
-            chat_id,
-            message_id,
-            parse_mode=ParseMode.HTML,
-            reply_markup=keys,
-            link_preview_options=NO_PREVIEW,
+        await _once_more_on_failure(
+            lambda: bot.edit_message_text(
+                text,
+                chat_id,
+                message_id,
+                parse_mode=ParseMode.HTML,
+                reply_markup=keys,
+                link_preview_options=NO_PREVIEW,
+            )
         )
         return True
     except BadRequest as exc:
@@ -276,30 +298,39 @@ async def edit_text(
 
 
 async def show(
-    bot: Bot, app: App, chat_id: int, message_id: int, document: Document, keys: InlineKeyboardMarkup | None
+    bot: Bot,
+    app: App,
+    chat_id: int,
+    message_id: int,
+    document: Document,
+    keys: InlineKeyboardMarkup | None,
+    *,
+    thread: int | None = None,
 ) -> list[int]:
     """Put a document in place of a message's text: the first part edits it, the rest follow as new
     messages (the keys go on the last). The ids of the messages that now show the document."""
     parts = rendered(document)
     if not await edit_text(bot, app, chat_id, message_id, parts[0], keys if len(parts) == 1 else None):
-        return await send_parts(bot, app, chat_id, parts, keys)
-    return [message_id] + await send_parts(bot, app, chat_id, parts[1:], keys)
+        return await send_parts(bot, app, chat_id, parts, keys, thread=thread)
+    return [message_id] + await send_parts(bot, app, chat_id, parts[1:], keys, thread=thread)
 
 
-async def replace_reply(bot: Bot, app: App, chat_id: int, earlier: ChatReply, reply: Reply) -> Shown:
+async def replace_reply(
+    bot: Bot, app: App, chat_id: int, earlier: ChatReply, reply: Reply, *, thread: int | None = None
+) -> Shown:
     """Show a new reply where an earlier one was: edit its first message, delete its other text, and put
     the new picture in place of the old (or delete the old, or send the new)."""
     document, keys = first_view(app, chat_id, reply)
     old_text = [i for i in earlier.bot_message_ids if i != earlier.photo_id]
     if old_text:
-        ids = await show(bot, app, chat_id, old_text[0], document, keys)
+        ids = await show(bot, app, chat_id, old_text[0], document, keys, thread=thread)
     else:
-        ids = await send_parts(bot, app, chat_id, rendered(document), keys)
+        ids = await send_parts(bot, app, chat_id, rendered(document), keys, thread=thread)
     for message_id in old_text[1:]:
         await _delete(bot, chat_id, message_id)
     if earlier.photo_id is None:
-        return Shown(tuple(ids), await send_photo(bot, app, chat_id, reply))
-    return Shown(tuple(ids), await _replace_photo(bot, app, chat_id, earlier.photo_id, reply))
+        return Shown(tuple(ids), await send_photo(bot, app, chat_id, reply, thread=thread))
+    return Shown(tuple(ids), await _replace_photo(bot, app, chat_id, earlier.photo_id, reply, thread=thread))
 
 
 async def withdraw_reply(bot: Bot, app: App, chat_id: int, earlier: ChatReply) -> None:
@@ -316,7 +347,9 @@ async def _delete(bot: Bot, chat_id: int, message_id: int) -> None:
         log.debug("could not delete message %s in chat %s: %s", message_id, chat_id, exc.message)
 
 
-async def _replace_photo(bot: Bot, app: App, chat_id: int, old_id: int, reply: Reply) -> int | None:
+async def _replace_photo(
+    bot: Bot, app: App, chat_id: int, old_id: int, reply: Reply, *, thread: int | None = None
+) -> int | None:
     """The new reply's picture shown in the old picture's message (editMessageMedia), so an edited
     "/actor" shows one chart, under its text; without a new picture the old one is deleted. A message
     that cannot be edited any more is deleted (if it still can be) and the picture sent anew."""
@@ -336,4 +369,4 @@ async def _replace_photo(bot: Bot, app: App, chat_id: int, old_id: int, reply: R
         unreachable(app, chat_id, exc.message)
         raise ChatUnreachable(chat_id) from exc
     await _delete(bot, chat_id, old_id)
-    return await send_photo(bot, app, chat_id, reply)
+    return await send_photo(bot, app, chat_id, reply, thread=thread)

@@ -11,7 +11,7 @@ from typing import Any
 
 from tests.botapi.entities import utf16_len
 from tests.botapi.journal import Journal
-from tests.botapi.objects import Chat, StoredMessage, User
+from tests.botapi.objects import Chat, StoredMessage, User, topic
 from tests.botapi.state import BotState, ChatState
 from tests.botapi.updates import UpdateQueue
 
@@ -52,9 +52,11 @@ class UserActions:
         chat: Chat | int | None = None,
         reply_to: int | None = None,
         entities: list[dict] | None = None,
+        thread: int | None = None,
     ) -> dict[str, Any]:
         """A user writes ``text`` (in their private chat unless ``chat`` is given). A leading
-        ``/command`` gets its bot_command entity, as Telegram adds it."""
+        ``/command`` gets its bot_command entity, as Telegram adds it. ``thread``: the forum topic
+        (``message_thread_id``) of a supergroup it is written in."""
         user = user or self.user
         chat_state = self._chat_state(chat, user)
         reply = chat_state.messages.get(reply_to) if reply_to is not None else None
@@ -62,7 +64,31 @@ class UserActions:
             raise KeyError(f"no message {reply_to} in chat {chat_state.chat.id}")
         if entities is None:
             entities = _command_entities(text)
-        message = self.state.add_message(chat_state, user, text=text, entities=entities, reply_to=reply)
+        extra = topic(thread)
+        message = self.state.add_message(
+            chat_state, user, text=text, entities=entities, reply_to=reply, extra=extra
+        )
+        return self._push({"message": message.to_dict()})
+
+    def push_other(
+        self,
+        fields: dict[str, Any],
+        *,
+        caption: str | None = None,
+        user: User | None = None,
+        chat: Chat | int | None = None,
+    ) -> dict[str, Any]:
+        """A user sends something else than text: ``fields`` are the Bot API Message's for it
+        (``{"sticker": {...}}``, ``{"location": {"latitude": 50.4, "longitude": 30.5}}``); a
+        ``caption`` starting with a command gets its entity, as Telegram adds it."""
+        user = user or self.user
+        chat_state = self._chat_state(chat, user)
+        extra = dict(fields)
+        if caption is not None:
+            extra["caption"] = caption
+            if entities := _command_entities(caption):
+                extra["caption_entities"] = entities
+        message = self.state.add_message(chat_state, user, extra=extra)
         return self._push({"message": message.to_dict()})
 
     def push_command(

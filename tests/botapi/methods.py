@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from tests.botapi.entities import EntityParseError, ParsedText, parse_html, utf16_len
 from tests.botapi.faults import ApiError, bad_request
-from tests.botapi.objects import StoredMessage, UploadedFile, image_size
+from tests.botapi.objects import StoredMessage, UploadedFile, image_size, topic
 from tests.botapi.state import ChatState
 
 if TYPE_CHECKING:
@@ -224,6 +224,7 @@ def send_message(server: BotApiServer, params: dict, files: dict) -> StoredMessa
         parse_mode=params.get("parse_mode"),
         reply_markup=markup,
         reply_to=reply_to,
+        extra=topic(params.get("message_thread_id")),
     )
 
 
@@ -245,6 +246,7 @@ def send_photo(server: BotApiServer, params: dict, files: dict) -> StoredMessage
         parse_mode=params.get("parse_mode"),
         reply_markup=markup,
         reply_to=reply_to,
+        extra=topic(params.get("message_thread_id")),
     )
 
 

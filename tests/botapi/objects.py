@@ -270,3 +270,8 @@ def photo_sizes(photo: StoredFile) -> list[dict[str, Any]]:
         "height": photo.height,
     }
     return [thumb, full]
+
+
+def topic(thread: int | None) -> dict[str, Any]:
+    """A message's fields saying it is in a forum topic (none when ``thread`` is None)."""
+    return {} if thread is None else {"message_thread_id": thread, "is_topic_message": True}

@@ -1,0 +1,84 @@
+"""The replies' rate limiter: python-telegram-bot's ``AIORateLimiter`` (the overall and per-group
+pacing, and a 429 retried after the time Telegram asks), except that a 429 holds back only the chat it
+was for. PTB's pauses every request of the bot on any 429, so one chat's flood (a long answer in many
+parts, fast presses) left every other chat without answers for the whole ``retry_after`` (QA13b F2).
+Telegram's 429s are counted per chat; the overall 30 a second is kept by the pacing."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from collections.abc import Callable, Coroutine
+from datetime import timedelta
+from typing import Any
+
+from telegram.error import RetryAfter
+from telegram.ext import AIORateLimiter
+
+log = logging.getLogger(__name__)
+SLACK = 0.1  # seconds added to Telegram's retry_after, as PTB does
+MAX_HELD = 512  # chats held at once before the expired holds are swept
+
+Result = bool | dict[str, Any] | list[dict[str, Any]]
+
+
+class ChatRateLimiter(AIORateLimiter):
+    """``AIORateLimiter`` whose retry after a 429 waits for the chat's hold alone; requests without a
+    chat (answering a button press, getMe...) share one hold of their own."""
+
+    def __init__(self, *, max_retries: int, clock: Callable[[], float] = time.monotonic) -> None:
+        super().__init__(max_retries=max_retries)
+        self._held: dict[str | None, float] = {}  # chat → when it may send again (clock seconds)
+        self._clock = clock
+
+    async def process_request(
+        self,
+        callback: Callable[..., Coroutine[Any, Any, Result]],
+        args: Any,
+        kwargs: dict[str, Any],
+        endpoint: str,
+        data: dict[str, Any],
+        rate_limit_args: int | None,
+    ) -> Result:
+        retries = rate_limit_args or self._max_retries
+        chat_id = data.get("chat_id")
+        chat = None if chat_id is None else str(chat_id)
+        # a group (a negative id) or a channel (@name) is paced at 20 a minute, as PTB does
+        group: str | bool = chat if chat is not None and not chat.isdigit() else False
+        for attempt in range(retries + 1):
+            await self._wait_for(chat)
+            try:
+                return await self._run_request(
+                    chat=chat is not None,
+                    group=group,
+                    allow_paid_broadcast=bool(data.get("allow_paid_broadcast", False)),
+                    callback=callback,
+                    args=args,
+                    kwargs=kwargs,
+                )
+            except RetryAfter as exc:
+                wait = exc.retry_after
+                seconds = (wait.total_seconds() if isinstance(wait, timedelta) else float(wait)) + SLACK
+                if attempt == retries:
+                    log.warning("%s to chat %s: still 429 after %d retries", endpoint, chat, retries)
+                    raise
+                log.info("%s to chat %s: 429, chat held back %.1f s", endpoint, chat, seconds)
+                self._hold(chat, seconds)
+        raise AssertionError("unreachable")  # the loop returns or raises
+
+    def _hold(self, chat: str | None, seconds: float) -> None:
+        now = self._clock()
+        if len(self._held) >= MAX_HELD:
+            self._held = {k: until for k, until in self._held.items() if until > now}
+        self._held[chat] = max(self._held.get(chat, now), now + seconds)
+
+    async def _wait_for(self, chat: str | None) -> None:
+        while (until := self._held.get(chat)) is not None:
+            left = until - self._clock()
+            if left <= 0:
+                with contextlib.suppress(KeyError):
+                    del self._held[chat]
+                return
+            await asyncio.sleep(left)
