@@ -26,15 +26,20 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-async def test_webhook_mode_receives_updates_posted_by_telegram(botapi, tmp_path):
-    port = free_port()
-    settings = replace(
+def webhook_settings(botapi, tmp_path, port: int):
+    """The bot's settings in webhook mode, its own server on 127.0.0.1:``port``."""
+    return replace(
         bot_settings(botapi, tmp_path / "bot.db"),
         telegram_mode="webhook",
         webhook_listen="127.0.0.1",
         webhook_port=port,
         webhook_url=f"http://127.0.0.1:{port}/telegram/hook",
     )
+
+
+async def test_webhook_mode_receives_updates_posted_by_telegram(botapi, tmp_path):
+    port = free_port()
+    settings = webhook_settings(botapi, tmp_path, port)
     app = App(open_db(settings.db_path), settings)
     application = build_application(app, close_db=True)
     stop = asyncio.Event()
@@ -71,13 +76,7 @@ async def test_webhook_mode_receives_updates_posted_by_telegram(botapi, tmp_path
 async def test_a_webhook_port_another_process_holds_is_one_line_and_no_webhook_is_set(botapi, tmp_path):
     with socket.create_server(("127.0.0.1", 0)) as holder:
         port = holder.getsockname()[1]
-        settings = replace(
-            bot_settings(botapi, tmp_path / "bot.db"),
-            telegram_mode="webhook",
-            webhook_listen="127.0.0.1",
-            webhook_port=port,
-            webhook_url=f"http://127.0.0.1:{port}/telegram/hook",
-        )
+        settings = webhook_settings(botapi, tmp_path, port)
         app = App(open_db(settings.db_path), settings)
         application = build_application(app, close_db=True)
         with pytest.raises(BriefingError) as refused:
