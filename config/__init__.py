@@ -189,6 +189,17 @@ def _check_retention(settings: Settings) -> None:
         )
 
 
+def _check_gap(settings: Settings) -> None:
+    # the gap counts from when the last digest was made: a digest sent late by more than a day less the
+    # gap would pass over the next day's, which nothing would then send or record
+    if settings.late_limit_hours + settings.min_gap_hours > 24:
+        raise SettingsError(
+            f"digest.late_limit_hours ({settings.late_limit_hours}) and digest.min_gap_hours"
+            f" ({settings.min_gap_hours}) must add up to at most 24: a digest sent that late would pass"
+            " over the next day's"
+        )
+
+
 def _api_base_url(value: str) -> str:
     """A self-hosted Bot API server's address in python-telegram-bot's form, to which the token is
     appended: anything else sends the token to a wrong address, and the error quotes it."""
@@ -258,4 +269,5 @@ def load_settings(environ: Mapping[str, str], *, path: Path = DEFAULTS) -> Setti
         raise SettingsError("telegram.mode is 'webhook' but telegram.webhook_url is empty")
     _check_summary(settings)
     _check_retention(settings)
+    _check_gap(settings)
     return settings

@@ -59,6 +59,10 @@ def test_bad_values_are_refused(env):
         ("[brief]\npage_size = 0", "brief.page_size must be at least 1, got 0"),
         ("[digest]\nlength = 0", "digest.length must be from 1 to 10, got 0"),
         ("[digest]\nlate_limit_hours = -3", "digest.late_limit_hours must be at least 0, got -3"),
+        (
+            "[digest]\nlate_limit_hours = 20\nretention_days = 30",
+            "digest.late_limit_hours (20) and digest.min_gap_hours (8) must add up to at most 24",
+        ),
         ("[digest]\nmin_gap_hours = 0", "digest.min_gap_hours must be from 1 to 23, got 0"),
         ("[digest]\nmin_gap_hours = 24", "digest.min_gap_hours must be from 1 to 23, got 24"),
         ("[digest]\nlength = 11", "digest.length must be from 1 to 10, got 11"),

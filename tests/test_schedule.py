@@ -175,11 +175,14 @@ TOKYO_DIGEST = utc(2026, 11, 25, 23)  # 08:00 on Thursday 26 November in Tokyo
     ],
 )
 def test_the_next_digest_is_the_next_slot_at_least_the_gap_after_the_last(at, tz, last, now, expected):
-    s = sub(at, tz, last=last)
-    assert next_digest(s, now, min_gap=timedelta(hours=12)) == expected
-    assert due_digest(s, expected, late_limit=LIMIT, min_gap=timedelta(hours=12)).due_at == expected
-    before = expected - timedelta(seconds=1)
-    assert due_digest(s, before, late_limit=LIMIT) is None or due_digest(s, before, late_limit=LIMIT).expired
+    s, gap = sub(at, tz, last=last), timedelta(hours=12)
+    assert next_digest(s, now, min_gap=gap) == expected
+    assert due_digest(s, expected, late_limit=LIMIT, min_gap=gap).due_at == expected
+    # and after a digest, nothing is due before it (the gap): every half hour from now on, no slot
+    step = now if last is not None else expected
+    while step < expected:
+        assert due_digest(s, step, late_limit=LIMIT, min_gap=gap) is None, step
+        step += timedelta(minutes=30)
 
 
 def test_a_slot_inside_the_gap_is_not_due_even_within_the_late_limit():
