@@ -56,6 +56,22 @@ _COUNTS = {
     "displaced": ("evacuated", "evacuation", "evacuees", "displaced", "homeless", "fled"),
     "held": ("arrested", "arrests", "detained", "detention", "custody"),
 }
+# a count of people said in general, and the people such a count may be of: "30 people" and "30 villagers"
+# are one count as two outlets word it; "30 soldiers" and "30 civilians" are two
+_PEOPLE = ("people", "persons", "individuals")
+_PERSONS: tuple[str, ...] = (
+    "villagers",
+    "residents",
+    "civilians",
+    "passengers",
+    "workers",
+    "miners",
+    "pilgrims",
+)
+_PERSONS += ("tourists", "children", "students", "soldiers", "troops", "migrants", "refugees", "fishermen")
+_PERSONS += ("climbers", "hikers", "patients", "inmates", "prisoners", "protesters", "demonstrators")
+_PERSONS += ("citizens", "locals", "victims", "survivors", "sailors", "officers", "firefighters", "rescuers")
+_PERSONS += ("men", "women", "adults", "teenagers", "villager", "worker", "crew", "staff", "employees")
 # words that say a figure changed, not what it counts: "the toll rose to 41" retells "12 were killed"
 _CHANGES: tuple[str, ...] = ("rose", "rise", "rises", "risen", "rising", "climbed", "increased", "grew")
 _CHANGES += ("jumped", "reached", "fell", "dropped", "lowered", "revised", "updated", "total", "now")
@@ -162,10 +178,12 @@ def _change_words() -> frozenset[str]:
 @lru_cache(maxsize=65536)
 def _units(sentence: str) -> dict[str, frozenset[str | None]]:
     """Each figure of a sentence ("#41") and the words it counts: the content term right after it
-    ("41 people" -> "peopl"; None for "rose to 41." or "12 of them")."""
+    ("41 dead" -> "dead"; None for "rose to 41." or "12 of them"), or for people, the word as written
+    marked "@" ("41 people" -> "@people", "30 villagers" -> "@villagers": "villag" would be villages too)."""
     found: dict[str, set[str | None]] = defaultdict(set)
     for figure, word in _COUNTED.findall(sentence):
-        terms = terms_of(word) if word else []
+        lower = word.lower()
+        terms = [f"@{lower}"] if lower in _PEOPLE or lower in _PERSONS else terms_of(word) if word else []
         found["#" + figure.replace(",", "")].add(terms[0] if terms else None)
     return {f: frozenset(u) for f, u in found.items()}
 
@@ -220,7 +238,18 @@ def _counts_alike(lost: Iterable[str | None], gained: Iterable[str | None]) -> b
     count: one says nothing of what it counts, they count one thing, or one is a count word
     ("12 people" and "41 dead"; not "12 people" and "41 villages")."""
     kinds = _count_words()
-    return any(a is None or b is None or a == b or a in kinds or b in kinds for a in lost for b in gained)
+    return any(
+        a is None or b is None or a == b or a in kinds or b in kinds or _people_alike(a, b)
+        for a in lost
+        for b in gained
+    )
+
+
+def _people_alike(a: str, b: str) -> bool:
+    """Whether two count terms (:func:`_units`) can count one group of people: one says "people", the
+    other who they are."""
+    people = a.startswith("@") and b.startswith("@")
+    return people and (a[1:] in _PEOPLE or b[1:] in _PEOPLE)
 
 
 def revises(sentence: str, other: str, *, titles: bool = False) -> bool:

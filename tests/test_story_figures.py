@@ -129,6 +129,14 @@ def test_a_sentence_revises_another_only_when_it_counts_the_same_thing(older, ne
             True,
         ),
         ("Floods killed 12 people in the county.", "Floods caused 12 deaths in the county.", True),
+        (  # two outlets: "people" and who they are, one count (QA14a F1)
+            "About 30 people were still missing, said Ramesh Adhikari, the district police chief, as rescuers"
+            " dug through the mud by hand.",
+            "Rescuers were digging through mud with shovels and bare hands, and about 30 villagers were still"
+            " missing, district police chief Ramesh Adhikari said.",
+            True,
+        ),
+        ("Gunmen killed 30 soldiers near the base.", "Gunmen killed 30 civilians near the base.", False),
     ],
 )
 def test_one_figure_is_one_fact_only_when_it_counts_one_thing(a, b, same):
