@@ -245,6 +245,12 @@ def _counts_alike(lost: Iterable[str | None], gained: Iterable[str | None]) -> b
     )
 
 
+def _same_event(part: str, their_part: str, names: frozenset[str]) -> bool:
+    """Whether two figure parts share a word of what happened (not a name, a count or a word of change)."""
+    plain = set(terms_of(part)) & set(terms_of(their_part))
+    return bool(plain - names - _change_terms() - set(_count_words()) - _not_facts())
+
+
 def _people_alike(a: str, b: str) -> bool:
     """Whether two count terms (:func:`_units`) can count one group of people: one says "people", the
     other who they are."""
@@ -289,7 +295,14 @@ def revises(sentence: str, other: str, *, titles: bool = False) -> bool:
         return False
     part, their_part = figure_part(sentence), figure_part(other)
     names, their_names = _names(part), _names(their_part)
-    if _marks(part) != _marks(their_part) or (names - their_names and their_names - names and not explicit):
+    # floods in Kenya and in Somalia are two counts; a toll of one event that "rose", told where both name
+    # the country and the event (the district in one, the village in the other: "landslide in Nepal's
+    # Jajarkot", "landslide ... Thapagaun in western Nepal") is one (floods in Cartagena and mudslides in
+    # Manizales, both Colombian, stay two)
+    apart = names - their_names and their_names - names and not explicit
+    if apart and names & their_names and _change_terms() & mine and _same_event(part, their_part, names):
+        apart = False
+    if _marks(part) != _marks(their_part) or apart:
         return False  # floods in Kenya and in Somalia; "a second car bomb"
     # a word of change ("rose", "toll"), a figure told as past ("up from 31"), or a later tally of the
     # measure (a final vote after the procedural one) says the figure replaced another

@@ -216,3 +216,18 @@ def test_the_same_figure_of_the_same_thing_is_told_once():
 def test_a_year_apart_from_its_other_words_keeps_a_sentence_its_own():
     built = "The dam on the Omo River was built by an Italian company in 2006 for 1.5 billion euros."
     assert not is_near_duplicate(DEAL, built)
+
+
+def test_a_toll_told_from_the_district_revises_the_one_told_from_the_village():
+    """One landslide: "Nepal's Jajarkot district" in one outlet, "Thapagaun in western Nepal" in the other,
+    the later toll worded "the number of people killed" (QA14a F3): the 58 replaces the 41."""
+    older = (
+        "The death toll from a landslide that buried the village of Thapagaun in western Nepal rose to 41 on"
+        " Wednesday, officials said."
+    )
+    newer = (
+        "The number of people killed by the landslide in western Nepal's Jajarkot district rose to 58 late on"
+        " Wednesday, police said, after a second slope collapsed near the village of Thapagaun."
+    )
+    assert revises(newer, older)
+    assert not revises(older.replace("Nepal", "Bhutan"), newer.replace("landslide", "flood"))
