@@ -20,7 +20,7 @@ from briefing.briefs import (
 )
 from briefing.document import Document, code, message, para
 from briefing.models import ActorType, Story
-from briefing.ranking import score
+from briefing.ranking import score, undated_last
 from briefing.relevance import topic_relevance
 from briefing.service import App
 from briefing.service.actors import actor_type, read_name, resolve_actor
@@ -42,6 +42,7 @@ from store.search import (
 )
 from store.stories import (
     StoryStats,
+    latest_dated_news,
     latest_story_update,
     stories_by_ids,
     story_of_articles,
@@ -85,7 +86,7 @@ def _best(app: App, stats: Sequence[StoryStats], weights: Mapping[int, float] | 
         recency = TOPIC_RECENCY + (1 - TOPIC_RECENCY) * 0.5 ** (age / TOPIC_HALF_LIFE.total_seconds())
         return weights.get(s.id, 0.0) * size * recency
 
-    best = sorted(stats, key=lambda s: (-rank(s), -s.last_updated.timestamp(), -s.id))[
+    best = sorted(stats, key=lambda s: (undated_last(s.dated), -rank(s), -s.last_updated.timestamp(), -s.id))[
         : app.settings.brief_stories
     ]
     loaded = {s.id: s for s in stories_by_ids(app.db, [s.id for s in best])}
@@ -93,19 +94,26 @@ def _best(app: App, stats: Sequence[StoryStats], weights: Mapping[int, float] | 
 
 
 def top_stories(app: App) -> tuple[list[Story], datetime | None]:
-    """The best stories around the archive's newest news (``now``, or earlier if the news is old)."""
+    """The best stories around the archive's newest news (``now``, or earlier if the news is old). An
+    entry its outlet gave no date is dated when it was read, which says nothing of when it happened:
+    when the archive has dated news, that is the newest news, and stories of undated entries alone come
+    after the dated ones, those before the window too."""
     latest = latest_story_update(app.db)
     if latest is None:
         return [], None
-    anchor = min(app.now(), latest)
+    dated = latest_dated_news(app.db)
+    anchor = min(app.now(), dated or latest)
     since = anchor - timedelta(hours=app.settings.story_window_hours)
     stats = story_stats_since(app.db, since)
+    late = [s for s in stats if dated is not None and not s.dated]
     wanted = app.settings.brief_stories
-    best = _best(app, stats)
+    best = _best(app, [s for s in stats if s not in late])
     if len(best) < wanted:  # a quiet spell: the latest stories before it fill the empty places
         seen = {s.id for s in stats}
-        older = [s for s in story_stats_latest(app.db, wanted * 2) if s.id not in seen]
+        older = [s for s in story_stats_latest(app.db, wanted * 2, before=since) if s.id not in seen]
         best += _best(app, older)[: wanted - len(best)]
+    if len(best) < wanted:
+        best += _best(app, late)[: wanted - len(best)]
     return best, anchor
 
 

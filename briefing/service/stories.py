@@ -12,9 +12,10 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from briefing.models import Article
-from briefing.sentences import Tokenizer
+from briefing.openings import opening
 from briefing.service import App
 from briefing.stories import (
+    TEMPLATE_SAMPLE,
     StoryArticle,
     Vectorizer,
     article_terms,
@@ -23,7 +24,9 @@ from briefing.stories import (
     latest_figures,
     matching_stories,
     medoid_title,
+    republishes,
     story_summary,
+    templates_of,
     ties,
 )
 from briefing.terms import idf_table
@@ -38,9 +41,11 @@ from store.stories import (
     create_story,
     delete_stories_without_articles,
     document_frequencies,
+    latest_of_sources,
     merge_stories,
     replace_keys,
     replace_term_counts,
+    same_titled,
     save_keys,
     set_story,
     story_article,
@@ -50,7 +55,6 @@ from store.stories import (
 )
 
 CANDIDATE_STORIES = 8
-_TOKENIZER = Tokenizer()
 
 
 def _window(app: App) -> timedelta:
@@ -62,21 +66,24 @@ def _vectorizer(app: App, articles: Sequence[StoryArticle]) -> Vectorizer:
     frequencies, total = document_frequencies(app.db, terms)
     actors = actor_frequencies(app.db, (x for a in articles for x in a.actors))
     documents = count_articles(app.db)
+    # each outlet's template, from its latest articles (as they arrived: the newest is among them)
+    sample = latest_of_sources(app.db, (a.source for a in articles), limit=TEMPLATE_SAMPLE)
     return Vectorizer(
-        idf_table(frequencies, total), actor_idf=idf_table(actors, documents), documents=documents
+        idf_table(frequencies, total),
+        actor_idf=idf_table(actors, documents),
+        documents=documents,
+        templates=templates_of(sample),
     )
 
 
-LEAD_SENTENCES = 2  # an article without a summary is told by its first sentences
-
-
-def lead_sentences(summary: Sequence[str], lead: str) -> tuple[str, ...]:
-    """An article's sentences in a story: its summary, else the first sentences of its body's start."""
-    return tuple(summary) or tuple(_TOKENIZER.to_sentences(lead)[:LEAD_SENTENCES])
+def lead_sentences(summary: Sequence[str], lead: str, title: str = "") -> tuple[str, ...]:
+    """An article's sentences in a story: its summary, else its body's opening (:func:`opening`: the
+    first prose paragraph, "…" where a teaser is cut or a standfirst has no full stop)."""
+    return tuple(summary) or opening(lead, title=title)
 
 
 def _leads(members: Sequence[StoryArticle]) -> list[tuple[str, ...]]:
-    return [lead_sentences(m.summary, m.lead) for m in members]
+    return [lead_sentences(m.summary, m.lead, m.title) for m in members]
 
 
 def story_record(
@@ -113,6 +120,11 @@ def assign_article_story(app: App, article: Article) -> int:
         candidates.extend(story_members(db, candidate))
     vectors = _vectorizer(app, [new, *candidates])
     with transaction(db):
+        earlier = next((e for e in same_titled(db, new) if republishes(new, e)), None)
+        if earlier is not None and (again := earlier.story_id) is not None:  # a post published again
+            set_story(db, [new.id], again)
+            update_story(db, again, story_record(app, again, story_members(db, again), vectors))
+            return again
         found = matching_stories(new, candidates, vectors=vectors, window=window)
         if not found:
             story_id = create_story(db, _single(new))
@@ -129,7 +141,8 @@ def assign_article_story(app: App, article: Article) -> int:
 
 
 def _single(article: StoryArticle) -> StoryRecord:
-    return StoryRecord(article.title, article.summary, article.when, article.when, 1, 1)
+    summary = lead_sentences(article.summary, article.lead, article.title)
+    return StoryRecord(article.title, summary, article.when, article.when, 1, 1)
 
 
 def recluster(app: App, *, since: datetime | None = None, until: datetime | None = None) -> int:
@@ -147,7 +160,12 @@ def recluster(app: App, *, since: datetime | None = None, until: datetime | None
         frequencies.update(set(article_terms(a)))
         actors.update(a.actors)
     total = count_articles(db)
-    vectors = Vectorizer(idf_table(frequencies, total), actor_idf=idf_table(actors, total), documents=total)
+    vectors = Vectorizer(
+        idf_table(frequencies, total),
+        actor_idf=idf_table(actors, total),
+        documents=total,
+        templates=templates_of(everything),
+    )
     groups = cluster_articles(articles, window=_window(app), vectors=vectors)
     by_id = {a.id: a for a in articles}
     with transaction(db):
