@@ -45,8 +45,9 @@ _SYNDICATION = re.compile(
 )
 # Medium's footer under every post of a publication's feed ("<title> was originally published in
 # <publication> on Medium, where people are continuing the conversation ..."), and its note on a post
-# once for members, republished for all ("Previously available only to Medium members, we are now
-# pleased to offer this article for free to everyone.", "This story is now unlocked ...")
+# once for members ("This story is currently available to Medium Members at the following link:", "The
+# story will be unlocked ... after 30 days."), republished for all ("Previously available only to Medium
+# members, we are now pleased to offer this article for free to everyone.", "This story is now unlocked")
 _CONVERSATION = re.compile(
     r"(?:^|(?<=[.!?…\]”\"]\s))[^.!?]{1,300}?\bwas originally published in\b.{1,200}?\bwhere people are "
     r"continuing the conversation by highlighting and responding to this story\.?$",
@@ -54,7 +55,9 @@ _CONVERSATION = re.compile(
 )
 _UNLOCKED = re.compile(
     r"^(?:previously available only to [\w ]{0,40}?members\b[^.!?]{0,120}[.!]?"
-    r"|this (?:story|article|post) is now unlocked\b[^.!?]{0,80}[.:!]?)$",
+    r"|this (?:story|article|post) is (?:currently |now )?(?:only )?available (?:only )?to "
+    r"[\w ]{0,40}?members\b[^.!?]{0,80}[.:!]?"
+    r"|(?:this|the) (?:story|article|post) (?:is now|will be) unlocked\b[^.!?]{0,80}[.:!]?)$",
     re.I,
 )
 # An agency's closing line naming who helped: "Associated Press writer Jane Doe contributed to this report.",

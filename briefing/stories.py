@@ -38,7 +38,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from functools import lru_cache
 
@@ -122,20 +122,48 @@ def _term_set(title: str, lead: str) -> frozenset[str]:
     return frozenset(terms_of(lead)) | frozenset(terms_of(title))
 
 
-def template_of(articles: Sequence[StoryArticle]) -> frozenset[str]:
+@dataclass(frozen=True)
+class Template:
+    """What an outlet prints in its articles whatever they are about: words of its every title or entry
+    and sentences it prints word for word under other titles."""
+
+    terms: frozenset[str] = frozenset()
+    sentences: frozenset[str] = frozenset()  # spaces evened out
+
+
+NO_TEMPLATE = Template()
+
+
+def template_of(articles: Sequence[StoryArticle]) -> Template:
     """An outlet's template, from its ``articles``: the terms in at least :data:`TEMPLATE_SHARE` of them
-    (of at least :data:`TEMPLATE_ARTICLES`): the words of its every title or entry ("Giant Bombcast",
-    "Item", "AdWords API"), which say which outlet wrote, not what happened."""
-    if len(articles) < TEMPLATE_ARTICLES:
-        return frozenset()
+    (of at least :data:`TEMPLATE_ARTICLES`), the words of its every title or entry ("Giant Bombcast",
+    "Item", "AdWords API"), which say which outlet wrote, not what happened; and the summary sentences
+    it prints word for word in two articles whose titles share less than half their words (a
+    conference's blurb under each talk, a landlord's "Please contact ... to schedule a viewing" under
+    each flat): an update of one article, under its own title again, keeps the sentences it repeats."""
     frequency: Counter[str] = Counter()
+    titles: dict[str, list[frozenset[str]]] = defaultdict(list)
     for article in articles:
         frequency.update(term_set(article))
+        title = frozenset(terms_of(article.title))
+        for sentence in dict.fromkeys(" ".join(x.split()) for x in article.summary):
+            titles[sentence].append(title)
     least = TEMPLATE_SHARE * len(articles)
-    return frozenset(t for t, n in frequency.items() if n >= least)
+    terms = (
+        frozenset(t for t, n in frequency.items() if n >= least)
+        if len(articles) >= TEMPLATE_ARTICLES
+        else frozenset()
+    )
+    sentences = frozenset(x for x, seen in titles.items() if len(seen) > 1 and _apart(seen))
+    return Template(terms, sentences)
 
 
-def templates_of(articles: Iterable[StoryArticle]) -> dict[str, frozenset[str]]:
+def _apart(titles: Sequence[frozenset[str]]) -> bool:
+    """Whether two of these titles share less than half their words."""
+    return any(len(a & b) < 0.5 * len(a | b) for i, a in enumerate(titles) for b in titles[i + 1 :])
+
+
+def templates_of(articles: Iterable[StoryArticle]) -> dict[str, Template]:
     """Each outlet's template (:func:`template_of`), from its latest :data:`TEMPLATE_SAMPLE` of
     ``articles``."""
     by_source: dict[str, list[StoryArticle]] = defaultdict(list)
@@ -169,7 +197,8 @@ def actor_idf_of(articles: Iterable[StoryArticle]) -> dict[int, float]:
 @dataclass
 class Vectorizer:
     """TF-IDF vectors (sublinear tf, unit length); a term missing from ``idf`` counts as rare, and an
-    outlet's template terms (``templates``: outlet -> :func:`template_of`) are left out of its articles.
+    outlet's template (``templates``: outlet -> :func:`template_of`), its terms and its sentences, is
+    left out of its articles' vectors, which keep the length they had with it.
 
     :meth:`actors` gives an article's actors the same way: each actor weighs its inverse document
     frequency (``actor_idf``, by actor id; an actor missing from it counts as rare), so a country or a
@@ -182,7 +211,7 @@ class Vectorizer:
     actor_idf: Mapping[int, float] = field(default_factory=dict)
     actor_unseen: float = field(default=0.0)
     documents: int = 0
-    templates: Mapping[str, frozenset[str]] = field(default_factory=dict)  # outlet -> its template terms
+    templates: Mapping[str, Template] = field(default_factory=dict)  # outlet -> its template
     _cache: dict[StoryArticle, Vector] = field(default_factory=dict, repr=False)
     _actor_cache: dict[StoryArticle, dict[int, float]] = field(default_factory=dict, repr=False)
     _distinctive_cache: dict[StoryArticle, frozenset[int]] = field(default_factory=dict, repr=False)
@@ -211,17 +240,23 @@ class Vectorizer:
             vector = self._actor_cache[article] = {a: w / norm for a, w in weights.items()}
         return vector
 
+    def _weights(self, counts: Mapping[str, int]) -> dict[str, float]:
+        return {t: (1.0 + math.log(c)) * self.idf.get(t, self.unseen) for t, c in counts.items()}
+
     def __call__(self, article: StoryArticle) -> Vector:
         vector = self._cache.get(article)
         if vector is None:
-            template = self.templates.get(article.source, frozenset())
-            weights = {
-                t: (1.0 + math.log(c)) * self.idf.get(t, self.unseen)
-                for t, c in article_terms(article).items()
-                if t not in template
-            }
+            weights = self._weights(article_terms(article))
             norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-            vector = self._cache[article] = {t: w / norm for t, w in weights.items()}
+            template = self.templates.get(article.source, NO_TEMPLATE)
+            if template.sentences and any(" ".join(x.split()) in template.sentences for x in article.summary):
+                lead = " ".join(x for x in article.summary if " ".join(x.split()) not in template.sentences)
+                weights = self._weights(article_terms(replace(article, lead=lead)))
+            # the template is left out but still counts in the length: an article of mostly template
+            # words has little to join on, and what it shares weighs no more than it did
+            vector = self._cache[article] = {
+                t: w / norm for t, w in weights.items() if t not in template.terms
+            }
         return vector
 
 
@@ -239,6 +274,7 @@ class _Cluster:
     key: int
     total: dict[str, float] = field(default_factory=dict)
     squared: float = 0.0  # the squared length of ``total``, kept as vectors are added
+    hidden: float = 0.0  # the squared length of the members' template parts, left out of ``total``
     actors: dict[int, float] = field(default_factory=dict)
     actors_squared: float = 0.0
     latest: datetime | None = None
@@ -248,6 +284,7 @@ class _Cluster:
 
     def add(self, article: StoryArticle, vector: Vector, actors: Mapping[int, float]) -> None:
         self.squared = _accumulate(self.total, vector, self.squared)
+        self.hidden += max(0.0, 1.0 - sum(w * w for w in vector.values()))
         self.actors_squared = _accumulate(self.actors, actors, self.actors_squared)
         self.latest = article.when if self.latest is None else max(self.latest, article.when)
         self.members.append(article.id)
@@ -255,6 +292,7 @@ class _Cluster:
     def absorb(self, other: _Cluster) -> None:
         """Take in ``other``'s articles: one article that belongs to both says they are one story."""
         self.squared = _accumulate(self.total, other.total, self.squared)
+        self.hidden += other.hidden
         self.actors_squared = _accumulate(self.actors, other.actors, self.actors_squared)
         if other.latest is not None:
             self.latest = other.latest if self.latest is None else max(self.latest, other.latest)
@@ -264,7 +302,9 @@ class _Cluster:
     def similarity(self, article: StoryArticle, vector: Vector, vectors: Vectorizer) -> float:
         """Cosine with the centroid, blended (:func:`blend`) with the actors' cosine when both have
         actors."""
-        length = math.sqrt(self.squared) or 1.0
+        # the template parts count in the length (as if apart from all else): a story of one article
+        # is no closer to another for their outlet's template words left out
+        length = math.sqrt(self.squared + self.hidden) or 1.0
         shared = [w * self.total[t] for t, w in vector.items() if t in self.total]
         if len(shared) < SHARED_TERMS:  # "Good Item", "Bad Item": one word in common is no event
             return 0.0

@@ -136,6 +136,8 @@ def test_mediums_footer_and_its_note_on_a_post_republished_for_all_are_furniture
         "everyone.",
         "Fallen leaves don't mean you have to stop harvesting wild ingredients.",
         "This story is now unlocked and available to all of our readers:",
+        "This story is currently available to Medium Members at the following link:",
+        "The story will be unlocked and available to all of our readers after 30 days.",
         "Wild Flavors All Year Round was originally published in Invironment on Medium, where people are "
         "continuing the conversation by highlighting and responding to this story.",
         "We ate it all. Wild Flavors was originally published in Invironment on Medium, where people are "
