@@ -409,3 +409,8 @@ def test_an_entry_link_that_is_no_url_costs_the_feed_nothing():
     rss = f'<?xml version="1.0"?><rss version="2.0"><channel><title>D</title>{item}</channel></rss>'
     feed = parse_feed(rss.encode(), url="https://delta.test/rss")
     assert [(e.draft.title, e.draft.url) for e in feed.entries] == [("Ferry fares rise", None)]
+
+
+def test_an_entry_that_names_its_own_source_is_that_outlets_article():
+    assert {e.draft.source for e in feed("heraldsun.rss").entries} == {"Another Site"}  # <source>
+    assert {e.draft.source for e in feed("guardian.rss").entries} == {"The Guardian"}  # the feed's title
