@@ -162,6 +162,16 @@ def same_titled(db: Database, article: StoryArticle, *, limit: int = 5) -> list[
     return [_story_article(r) for r in db.query(sql, [article.source, article.title, article.id, limit])]
 
 
+def newest_of_sources(db: Database, sources: Iterable[str]) -> dict[str, int]:
+    """Each outlet's newest article id (outlets without articles left out)."""
+    found: dict[str, int] = {}
+    for source in dict.fromkeys(sources):
+        row = db.execute("SELECT max(id) FROM articles WHERE source = ?", [source]).fetchone()
+        if row[0] is not None:
+            found[source] = row[0]
+    return found
+
+
 def latest_of_sources(db: Database, sources: Iterable[str], *, limit: int) -> list[StoryArticle]:
     """The latest ``limit`` articles of each of these outlets (by id: as they arrived), without their
     actors: what an outlet's template is read from."""

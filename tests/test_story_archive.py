@@ -218,3 +218,22 @@ def test_titles_of_the_same_words_give_the_newest_as_headline():
         medoid_title(articles, Vectorizer(idf_of(articles)))
         == "Game of the Year 2017: Day Five Deliberations"
     )
+
+
+def test_at_ingest_an_outlets_template_is_read_from_its_latest_articles(app):
+    # an outlet's first few articles show no template yet: the last two episodes come once it has five
+    episodes = [
+        *EPISODES[:4],
+        ("Giant Bombcast 01-18-2011", "Ryan and Jeff on snow."),
+        ("Giant Bombcast Live 01-25-2011", "Patrick on racing."),
+        ("Giant Bombcast Live 02-01-2011", "Alex on strategy."),
+    ]
+    for n, (title, body) in enumerate(episodes):
+        article = insert_article(app.db, title=title, body=body, source=PODCAST, when=T0 + timedelta(hours=n))
+        enrich_article(app, article)
+    story_of = dict(app.db.execute("SELECT title, story_id FROM articles").fetchall())
+    assert (
+        story_of["Giant Bombcast 10-09-2008"] == story_of["Giant Bombcast 10-10-2008"]
+    )  # one show, two days
+    # the podcast's name is all the last two share but a word
+    assert story_of["Giant Bombcast Live 01-25-2011"] != story_of["Giant Bombcast Live 02-01-2011"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from datetime import datetime, timedelta
+from weakref import WeakKeyDictionary
 
 from briefing.models import Article
 from briefing.openings import opening
@@ -17,6 +18,7 @@ from briefing.service import App
 from briefing.stories import (
     TEMPLATE_SAMPLE,
     StoryArticle,
+    Template,
     Vectorizer,
     article_terms,
     cluster_articles,
@@ -30,7 +32,7 @@ from briefing.stories import (
     ties,
 )
 from briefing.terms import idf_table
-from store import transaction
+from store import Database, transaction
 from store.articles import count_articles
 from store.stories import (
     StoryRecord,
@@ -43,6 +45,7 @@ from store.stories import (
     document_frequencies,
     latest_of_sources,
     merge_stories,
+    newest_of_sources,
     replace_keys,
     replace_term_counts,
     same_titled,
@@ -66,14 +69,28 @@ def _vectorizer(app: App, articles: Sequence[StoryArticle]) -> Vectorizer:
     frequencies, total = document_frequencies(app.db, terms)
     actors = actor_frequencies(app.db, (x for a in articles for x in a.actors))
     documents = count_articles(app.db)
-    # each outlet's template, from its latest articles (as they arrived: the newest is among them)
-    sample = latest_of_sources(app.db, (a.source for a in articles), limit=TEMPLATE_SAMPLE)
     return Vectorizer(
         idf_table(frequencies, total),
         actor_idf=idf_table(actors, documents),
         documents=documents,
-        templates=templates_of(sample),
+        templates=_templates(app.db, [a.source for a in articles]),
     )
+
+
+# each database's outlets' templates, with the newest article they were read up to
+_TEMPLATES: WeakKeyDictionary[Database, dict[str, tuple[int, Template]]] = WeakKeyDictionary()
+
+
+def _templates(db: Database, sources: Sequence[str]) -> dict[str, Template]:
+    """Each outlet's template, from its latest articles (as they arrived), read again only when the
+    outlet has a new article: at ingest, the new article's outlet."""
+    known = _TEMPLATES.setdefault(db, {})
+    newest = newest_of_sources(db, sources)
+    stale = [s for s, n in newest.items() if s not in known or known[s][0] != n]
+    if stale:
+        for source, template in templates_of(latest_of_sources(db, stale, limit=TEMPLATE_SAMPLE)).items():
+            known[source] = (newest[source], template)
+    return {s: known[s][1] for s in newest}
 
 
 def lead_sentences(summary: Sequence[str], lead: str, title: str = "") -> tuple[str, ...]:
