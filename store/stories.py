@@ -37,7 +37,6 @@ class StoryStats:
     last_updated: datetime
     article_count: int
     source_count: int
-    dated: bool = True  # whether an article of it has its outlet's date (not only when it was read)
 
 
 _STORY_ARTICLE_SQL = (
@@ -357,14 +356,23 @@ def _stories(db: Database, where: str, params: list[Any]) -> list[Story]:
     ]
 
 
-_STATS_SQL = (
-    "SELECT id, last_updated, article_count, source_count, EXISTS (SELECT 1 FROM articles a "
-    "WHERE a.story_id = stories.id AND a.published_at IS NOT NULL) FROM stories"
-)
+_STATS_SQL = "SELECT id, last_updated, article_count, source_count FROM stories"
 
 
 def _stats(rows: Iterable[tuple]) -> list[StoryStats]:
-    return [StoryStats(r[0], from_iso(r[1]), r[2], r[3], bool(r[4])) for r in rows]  # type: ignore[arg-type]
+    return [StoryStats(r[0], from_iso(r[1]), r[2], r[3]) for r in rows]  # type: ignore[arg-type]
+
+
+def stories_without_dates(db: Database, story_ids: Sequence[int]) -> set[int]:
+    """Those of these stories none of whose articles its outlet dated (each dated when it was read)."""
+    found: set[int] = set()
+    for chunk in chunks(list(dict.fromkeys(story_ids)), 500):
+        sql = (
+            f"SELECT id FROM stories WHERE id IN ({','.join('?' * len(chunk))}) AND NOT EXISTS "
+            "(SELECT 1 FROM articles a WHERE a.story_id = stories.id AND a.published_at IS NOT NULL)"
+        )
+        found.update(r[0] for r in db.execute(sql, list(chunk)).fetchall())
+    return found
 
 
 def story_stats_since(db: Database, since: datetime) -> list[StoryStats]:
