@@ -3,7 +3,9 @@
 Pages (through trafilatura) and feed entries (their HTML) arrive as paragraphs, and some of those are
 furniture that survived the extraction: a link to another story ("ALSO READ: ...", "Read more: ..."),
 a row of share buttons ("Share this article: Facebook Twitter WhatsApp"), the footer blog engines add
-to every syndicated post ("The post ... appeared first on ..."), an agency's closing "... contributed
+to every syndicated post ("The post ... appeared first on ...", Medium's "... was originally published
+in ... on Medium, where people are continuing the conversation ...") and a re-published post's note
+("Previously available only to Medium members, ..."), an agency's closing "... contributed
 to this report.", a paywall's pitch ("Subscribe to continue reading.": :mod:`briefing.paywalls`). Left
 in, they are stored in the body and may be picked as summary sentences.
 :func:`strip_boilerplate` drops them by their shape, for any site: a label and a colon before a short
@@ -40,6 +42,23 @@ _SYNDICATION = re.compile(
     r"(?:was |is )?(?:originally |first )?(?:published|appeared|republished)(?: first)? (?:on|at|in|from)\b)"
     r".{0,200}$",
     re.I | re.S,
+)
+# Medium's footer under every post of a publication's feed ("<title> was originally published in
+# <publication> on Medium, where people are continuing the conversation ..."), and its note on a post
+# once for members ("This story is currently available to Medium Members at the following link:", "The
+# story will be unlocked ... after 30 days."), republished for all ("Previously available only to Medium
+# members, we are now pleased to offer this article for free to everyone.", "This story is now unlocked")
+_CONVERSATION = re.compile(
+    r"(?:^|(?<=[.!?…\]”\"]\s))[^.!?]{1,300}?\bwas originally published in\b.{1,200}?\bwhere people are "
+    r"continuing the conversation by highlighting and responding to this story\.?$",
+    re.I | re.S,
+)
+_UNLOCKED = re.compile(
+    r"^(?:previously available only to [\w ]{0,40}?members\b[^.!?]{0,120}[.!]?"
+    r"|this (?:story|article|post) is (?:currently |now )?(?:only )?available (?:only )?to "
+    r"[\w ]{0,40}?members\b[^.!?]{0,80}[.:!]?"
+    r"|(?:this|the) (?:story|article|post) (?:is now|will be) unlocked\b[^.!?]{0,80}[.:!]?)$",
+    re.I,
 )
 # An agency's closing line naming who helped: "Associated Press writer Jane Doe contributed to this report.",
 # "... contributed from Boston." (a place, capitalised: "contributed from her savings" is prose)
@@ -105,11 +124,18 @@ def strip_boilerplate(paragraphs: Iterable[str]) -> list[str]:
     kept: list[str] = []
     for paragraph in paragraphs:
         text = " ".join(paragraph.split())
-        footer = _SYNDICATION.search(text)
-        if footer is not None:
-            text = text[: footer.start()].rstrip()
+        for pattern in (_SYNDICATION, _CONVERSATION):
+            footer = pattern.search(text)
+            if footer is not None:
+                text = text[: footer.start()].rstrip()
         text = without_pitch(text)
-        furniture = is_link_label(text) or is_share_row(text) or is_contributors(text) or is_agency_note(text)
+        furniture = (
+            is_link_label(text)
+            or is_share_row(text)
+            or is_contributors(text)
+            or is_agency_note(text)
+            or _UNLOCKED.match(text) is not None
+        )
         if text and not furniture and not _BARE.match(text):
             kept.append(text)
     return kept

@@ -28,6 +28,7 @@ from briefing.document import (
     para,
 )
 from briefing.models import Article, Story
+from briefing.openings import opening
 from briefing.sentences import join_sentences
 
 SHORT_SUMMARY = 2  # sentences of a story's summary shown in a briefing
@@ -142,8 +143,9 @@ def article_section(article: Article, now: datetime) -> Section:
     title = clip(article.title, MAX_HEADLINE)
     blocks = [para(link(title, article.url) if article.url else bold(title))]
     blocks.append(para(italic(f"{clip(article.source, MAX_OUTLET)} · "), age(article.when, now, italic=True)))
-    if article.summary:
-        blocks.append(item(clip(article.summary[0], MAX_SUMMARY)))
+    told = article.summary or opening(article.body, title=article.title)  # a summary found no sentence
+    if told:
+        blocks.append(item(clip(told[0], MAX_SUMMARY)))
     return Section(tuple(blocks))
 
 

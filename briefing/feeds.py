@@ -258,13 +258,20 @@ def _entry(raw: feedparser.FeedParserDict, source: str, shared: set[str]) -> Fee
     draft = ArticleDraft(
         title=title or title_from_body(body),
         body=body or title,
-        source=source,
+        source=_own_source(raw) or source,
         url=link,
         author=_author(raw),
         section=_section(raw),
         published_at=_when(raw),
     )
     return FeedEntry(draft, teaser, _stamp(raw) or draft.published_at)
+
+
+def _own_source(raw: feedparser.FeedParserDict) -> str:
+    """The outlet an entry names as its own (RSS ``<source url=...>Reuters</source>``, Atom
+    ``<source><title>``): an aggregator's entry is its outlet's article, not the aggregator's."""
+    named = dict.get(raw, "source")
+    return _text(named.get("title", "")) if isinstance(named, dict) else ""
 
 
 def _without_markers(body: str) -> int:

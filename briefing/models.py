@@ -132,6 +132,7 @@ class Story:
     summary: tuple[str, ...] = ()
     links: tuple[str, ...] = ()
     headline_url: str | None = None  # the URL of the article the headline is the title of
+    dated: bool = True  # whether an article of it has its outlet's date, not only when it was read
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from functools import lru_cache
 
@@ -68,6 +68,12 @@ DISTINCTIVE_ARTICLES = 10  # ... or in at most this many
 TITLE_BOOST = 2  # a title's words count this many times: headlines name the event
 CENTROID_ARTICLES = 30  # a story's centroid is built from at most its latest articles
 CANDIDATE_TERMS = 10  # a batch compares an article with the stories sharing one of these weightiest terms
+SHARED_TERMS = 2  # an article shares at least this many terms with a story it joins: one word is no event
+TEMPLATE_SHARE = 0.5  # a term in at least this share of an outlet's articles is its template ...
+TEMPLATE_ARTICLES = 5  # ... of at least this many articles ("Giant Bombcast" in each podcast's title)
+TEMPLATE_SAMPLE = 50  # an outlet's template is read from its latest articles
+OPENING_CHARS = 300  # a re-published post opens as the first did: the terms of this many characters ...
+SAME_OPENING = 0.8  # ... are mostly (this share) the same
 
 
 @dataclass(frozen=True)
@@ -84,6 +90,7 @@ class StoryArticle:
     actors: frozenset[int] = frozenset()
     story_id: int | None = None
     names: frozenset[str] = frozenset()  # the terms of its actors' names (see :func:`terms_of`)
+    opening: str = ""  # the start of its body
 
 
 def article_terms(article: StoryArticle) -> Counter[str]:
@@ -102,6 +109,70 @@ def idf_of(articles: Iterable[StoryArticle]) -> dict[str, float]:
         frequency.update(set(article_terms(article)))
         n += 1
     return idf_table(frequency, n)
+
+
+def term_set(article: StoryArticle) -> frozenset[str]:
+    """The terms of an article's title and lead, each once (cached: an outlet's articles are read for
+    its template at each ingest)."""
+    return _term_set(article.title, article.lead)
+
+
+@lru_cache(maxsize=8192)
+def _term_set(title: str, lead: str) -> frozenset[str]:
+    return frozenset(terms_of(lead)) | frozenset(terms_of(title))
+
+
+@dataclass(frozen=True)
+class Template:
+    """What an outlet prints in its articles whatever they are about: words of its every title or entry
+    and sentences it prints word for word under other titles."""
+
+    terms: frozenset[str] = frozenset()
+    sentences: frozenset[str] = frozenset()  # spaces evened out
+
+
+NO_TEMPLATE = Template()
+
+
+def template_of(articles: Sequence[StoryArticle]) -> Template:
+    """An outlet's template, from its ``articles``: the terms in at least :data:`TEMPLATE_SHARE` of them
+    (of at least :data:`TEMPLATE_ARTICLES`), the words of its every title or entry ("Giant Bombcast",
+    "Item", "AdWords API"), which say which outlet wrote, not what happened; and the summary sentences
+    it prints word for word in two articles whose titles share less than half their words (a
+    conference's blurb under each talk, a landlord's "Please contact ... to schedule a viewing" under
+    each flat): an update of one article, under its own title again, keeps the sentences it repeats."""
+    frequency: Counter[str] = Counter()
+    titles: dict[str, list[frozenset[str]]] = defaultdict(list)
+    for article in articles:
+        frequency.update(term_set(article))
+        title = frozenset(terms_of(article.title))
+        for sentence in dict.fromkeys(" ".join(x.split()) for x in article.summary):
+            titles[sentence].append(title)
+    least = TEMPLATE_SHARE * len(articles)
+    terms = (
+        frozenset(t for t, n in frequency.items() if n >= least)
+        if len(articles) >= TEMPLATE_ARTICLES
+        else frozenset()
+    )
+    sentences = frozenset(x for x, seen in titles.items() if len(seen) > 1 and _apart(seen))
+    return Template(terms, sentences)
+
+
+def _apart(titles: Sequence[frozenset[str]]) -> bool:
+    """Whether two of these titles share less than half their words."""
+    return any(len(a & b) < 0.5 * len(a | b) for i, a in enumerate(titles) for b in titles[i + 1 :])
+
+
+def templates_of(articles: Iterable[StoryArticle]) -> dict[str, Template]:
+    """Each outlet's template (:func:`template_of`), from its latest :data:`TEMPLATE_SAMPLE` of
+    ``articles``."""
+    by_source: dict[str, list[StoryArticle]] = defaultdict(list)
+    for article in articles:
+        by_source[article.source].append(article)
+    return {
+        source: template_of(sorted(group, key=lambda a: (a.when, a.id))[-TEMPLATE_SAMPLE:])
+        for source, group in by_source.items()
+    }
 
 
 Vector = dict[str, float]
@@ -125,7 +196,9 @@ def actor_idf_of(articles: Iterable[StoryArticle]) -> dict[int, float]:
 
 @dataclass
 class Vectorizer:
-    """TF-IDF vectors (sublinear tf, unit length); a term missing from ``idf`` counts as rare.
+    """TF-IDF vectors (sublinear tf, unit length); a term missing from ``idf`` counts as rare, and an
+    outlet's template (``templates``: outlet -> :func:`template_of`), its terms and its sentences, is
+    left out of its articles' vectors, which keep the length they had with it.
 
     :meth:`actors` gives an article's actors the same way: each actor weighs its inverse document
     frequency (``actor_idf``, by actor id; an actor missing from it counts as rare), so a country or a
@@ -138,6 +211,7 @@ class Vectorizer:
     actor_idf: Mapping[int, float] = field(default_factory=dict)
     actor_unseen: float = field(default=0.0)
     documents: int = 0
+    templates: Mapping[str, Template] = field(default_factory=dict)  # outlet -> its template
     _cache: dict[StoryArticle, Vector] = field(default_factory=dict, repr=False)
     _actor_cache: dict[StoryArticle, dict[int, float]] = field(default_factory=dict, repr=False)
     _distinctive_cache: dict[StoryArticle, frozenset[int]] = field(default_factory=dict, repr=False)
@@ -166,15 +240,23 @@ class Vectorizer:
             vector = self._actor_cache[article] = {a: w / norm for a, w in weights.items()}
         return vector
 
+    def _weights(self, counts: Mapping[str, int]) -> dict[str, float]:
+        return {t: (1.0 + math.log(c)) * self.idf.get(t, self.unseen) for t, c in counts.items()}
+
     def __call__(self, article: StoryArticle) -> Vector:
         vector = self._cache.get(article)
         if vector is None:
-            weights = {
-                t: (1.0 + math.log(c)) * self.idf.get(t, self.unseen)
-                for t, c in article_terms(article).items()
-            }
+            weights = self._weights(article_terms(article))
             norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-            vector = self._cache[article] = {t: w / norm for t, w in weights.items()}
+            template = self.templates.get(article.source, NO_TEMPLATE)
+            if template.sentences and any(" ".join(x.split()) in template.sentences for x in article.summary):
+                lead = " ".join(x for x in article.summary if " ".join(x.split()) not in template.sentences)
+                weights = self._weights(article_terms(replace(article, lead=lead)))
+            # the template is left out but still counts in the length: an article of mostly template
+            # words has little to join on, and what it shares weighs no more than it did
+            vector = self._cache[article] = {
+                t: w / norm for t, w in weights.items() if t not in template.terms
+            }
         return vector
 
 
@@ -192,6 +274,7 @@ class _Cluster:
     key: int
     total: dict[str, float] = field(default_factory=dict)
     squared: float = 0.0  # the squared length of ``total``, kept as vectors are added
+    hidden: float = 0.0  # the squared length of the members' template parts, left out of ``total``
     actors: dict[int, float] = field(default_factory=dict)
     actors_squared: float = 0.0
     latest: datetime | None = None
@@ -201,6 +284,7 @@ class _Cluster:
 
     def add(self, article: StoryArticle, vector: Vector, actors: Mapping[int, float]) -> None:
         self.squared = _accumulate(self.total, vector, self.squared)
+        self.hidden += max(0.0, 1.0 - sum(w * w for w in vector.values()))
         self.actors_squared = _accumulate(self.actors, actors, self.actors_squared)
         self.latest = article.when if self.latest is None else max(self.latest, article.when)
         self.members.append(article.id)
@@ -208,6 +292,7 @@ class _Cluster:
     def absorb(self, other: _Cluster) -> None:
         """Take in ``other``'s articles: one article that belongs to both says they are one story."""
         self.squared = _accumulate(self.total, other.total, self.squared)
+        self.hidden += other.hidden
         self.actors_squared = _accumulate(self.actors, other.actors, self.actors_squared)
         if other.latest is not None:
             self.latest = other.latest if self.latest is None else max(self.latest, other.latest)
@@ -217,18 +302,24 @@ class _Cluster:
     def similarity(self, article: StoryArticle, vector: Vector, vectors: Vectorizer) -> float:
         """Cosine with the centroid, blended (:func:`blend`) with the actors' cosine when both have
         actors."""
-        length = math.sqrt(self.squared) or 1.0
-        text = sum(w * self.total.get(t, 0.0) for t, w in vector.items()) / length
+        # the template parts count in the length (as if apart from all else): a story of one article
+        # is no closer to another for their outlet's template words left out
+        length = math.sqrt(self.squared + self.hidden) or 1.0
+        shared = [w * self.total[t] for t, w in vector.items() if t in self.total]
+        if len(shared) < SHARED_TERMS:  # "Good Item", "Bad Item": one word in common is no event
+            return 0.0
+        text = sum(shared) / length
         actors = vectors.actors(article)
         if not actors or not self.actors:
             return text
-        shared = sum(w * self.actors.get(a, 0.0) for a, w in actors.items()) / math.sqrt(self.actors_squared)
+        together = sum(w * self.actors.get(a, 0.0) for a, w in actors.items())
+        together /= math.sqrt(self.actors_squared)
         if not any(a in self.actors for a in vectors.distinctive(article)):
             # no actor in common (two floods in two countries: words alone must be very close), or
             # only common ones (a country, a big organisation: the words decide)
-            return text if shared >= NO_SHARED_ACTORS or text >= STRONG_TEXT else 0.0
+            return text if together >= NO_SHARED_ACTORS or text >= STRONG_TEXT else 0.0
         named = sum(w * self.total.get(t, 0.0) for t, w in vector.items() if t in article.names) / length
-        return blend(text, shared, text - named)
+        return blend(text, together, text - named)
 
 
 def blend(text: float, actors: float, event: float) -> float:
@@ -325,6 +416,22 @@ def _told(article: StoryArticle) -> Sequence[str]:
     return article.summary or (article.lead,)
 
 
+def republishes(article: StoryArticle, earlier: StoryArticle) -> bool:
+    """Whether ``article`` is ``earlier`` published again by its outlet (a members-only teaser, then the
+    full post for all): the same title from the same outlet, opening with the same words
+    (:data:`SAME_OPENING` of the terms of their first :data:`OPENING_CHARS` characters). Weeks apart,
+    it is still one story."""
+    if article.source != earlier.source or _folded(article.title) != _folded(earlier.title):
+        return False
+    mine, theirs = (set(terms_of(a.opening[:OPENING_CHARS])) for a in (article, earlier))
+    both = mine | theirs
+    return len(both) >= SHARED_TERMS and len(mine & theirs) >= SAME_OPENING * len(both)
+
+
+def _folded(title: str) -> str:
+    return " ".join(title.casefold().split())
+
+
 def key_terms(vector: Mapping[str, float], count: int = CANDIDATE_TERMS) -> list[str]:
     """The weightiest terms of a vector: what candidate stories are looked up by."""
     return sorted(vector, key=lambda t: (-vector[t], t))[:count]
@@ -341,25 +448,29 @@ def cluster_articles(
     vectors: Vectorizer | None = None,
 ) -> list[list[int]]:
     """Group articles into stories (lists of article ids, each in time order), replaying
-    :func:`assign_story`'s rule in time order, and tying two stories an article joins both of
-    (:func:`ties`). ``vectors``, a caller's vectorizer over the same tables,
-    is used instead of a new one (its vectors are cached, so the caller's later use of them is free).
+        :func:`assign_story`'s rule in time order, and tying two stories an article joins both of
+        (:func:`ties`), and putting a post its outlet published again (:func:`republishes`) in the first one's
+    story. ``vectors``, a caller's vectorizer over the same tables,
+        is used instead of a new one (its vectors are cached, so the caller's later use of them is free).
 
-    Fast because the candidates for each article are only the live stories (latest article within the
-    window; older ones are retired for good, as time only moves on) whose centroid's weightiest terms
-    include one of the article's: an inverted index over those few terms a story, so a word common to
-    many stories never makes a long candidate list.
+        Fast because the candidates for each article are only the live stories (latest article within the
+        window; older ones are retired for good, as time only moves on) whose centroid's weightiest terms
+        include one of the article's: an inverted index over those few terms a story, so a word common to
+        many stories never makes a long candidate list.
     """
     if vectors is None:
         vectors = Vectorizer(
             idf if idf is not None else idf_of(articles),
             actor_idf=actor_idf if actor_idf is not None else actor_idf_of(articles),
             documents=len(articles) if documents is None else documents,
+            templates=templates_of(articles),
         )
     by_id = {a.id: a for a in articles}
     clusters: list[_Cluster] = []
     postings: dict[str, set[int]] = defaultdict(set)  # term -> live clusters it is a top term of
     expiry: list[tuple[datetime, int]] = []  # (latest article, cluster), stale entries skipped
+    cluster_of: dict[int, int] = {}  # article id -> its cluster
+    titled: dict[tuple[str, str], list[StoryArticle]] = defaultdict(list)  # (outlet, title) -> articles
 
     def index(cluster: _Cluster, terms: list[str]) -> None:
         for term in cluster.indexed:
@@ -376,19 +487,28 @@ def cluster_articles(
                 cluster.alive = False
                 index(cluster, [])
         vector, actors = vectors(article), vectors.actors(article)
-        keys: set[int] = set()
-        for term in key_terms(vector, CANDIDATE_TERMS):
-            keys.update(postings.get(term, ()))
-        found = _matches(article, vectors, (clusters[k] for k in sorted(keys)), window, threshold)
-        if not found:
-            found = [_Cluster(len(clusters))]
-            clusters.append(found[0])
-        best = found[0]
-        for other in found[1:]:
-            if ties(article, [by_id[m] for m in other.members]):  # one story told apart
-                best.absorb(other)
-                index(other, [])
+        same = titled[article.source, _folded(article.title)]
+        earlier = next((e for e in reversed(same) if republishes(article, e)), None)
+        if earlier is not None:  # a post published again, weeks later maybe: its story, retired or not
+            best = clusters[cluster_of[earlier.id]]
+            best.alive = True
+        else:
+            keys: set[int] = set()
+            for term in key_terms(vector, CANDIDATE_TERMS):
+                keys.update(postings.get(term, ()))
+            found = _matches(article, vectors, (clusters[k] for k in sorted(keys)), window, threshold)
+            if not found:
+                found = [_Cluster(len(clusters))]
+                clusters.append(found[0])
+            best = found[0]
+            for other in found[1:]:
+                if ties(article, [by_id[m] for m in other.members]):  # one story told apart
+                    cluster_of.update(dict.fromkeys(other.members, best.key))
+                    best.absorb(other)
+                    index(other, [])
         best.add(article, vector, actors)
+        cluster_of[article.id] = best.key
+        same.append(article)
         heapq.heappush(expiry, (article.when if best.latest is None else best.latest, best.key))
         index(best, key_terms(best.total, CANDIDATE_TERMS))
     order = {a.id: (a.when, a.id) for a in articles}
@@ -427,17 +547,23 @@ def medoid_title(
     vs = [vectors(a) for a in articles]
     if len(articles) > 1:  # a title that names nothing the other articles tell ("Boom - Watch This Closely")
         current = [i for i in current if _names_the_story(titles[i], vs[:i] + vs[i + 1 :])] or current
-    if len(articles) <= 2:
-        return min((articles[i] for i in current), key=lambda a: (a.when, a.id)).title
+
+    def newest(i: int) -> tuple[datetime, int]:
+        return articles[i].when, articles[i].id
+
+    if len(articles) <= 2:  # two articles are equally typical: the newer title tells the story now
+        return articles[max(current, key=newest)].title
     total: Vector = {}
     for v in vs:
         for term, weight in v.items():
             total[term] = total.get(term, 0.0) + weight
     # the sum of a title's cosines with all is one product with their sum; rounded, so that titles
-    # alike but for a word of equal weight tie (the earliest wins), whatever the order of the sums
+    # alike but for a word of equal weight tie (the newest wins), whatever the order of the sums
     scores = [round(cosine(v, total), 9) for v in vs]
-    best = max(current, key=lambda i: (scores[i], -articles[i].when.timestamp()))
-    return articles[best].title
+    best = max(current, key=lambda i: (scores[i], newest(i)))
+    # titles of the same words are one title ("Day Four", "Day Five" of a series): the newest of them
+    words = set(terms_of(titles[best]))
+    return articles[max((i for i in current if set(terms_of(titles[i])) == words), key=newest)].title
 
 
 def _names_the_story(title: str, others: Sequence[Vector]) -> bool:
@@ -519,21 +645,64 @@ def story_summary(
     ]
     # a sentence that opens on a pronoun ("Its sources said...") points back to a sentence of its own
     # article, which a summary of several outlets does not hold: told only when nothing else is
-    chosen = _distinct([i for i in fit if not _DANGLING.match(unique[i])], unique, sentences, weights)
+    plain = [i for i in fit if not _DANGLING.match(unique[i])]
+    needs = _needed_leads(leads, unique)
+    chosen = _distinct(plain, unique, sentences, weights, needs=needs)
     return tuple(unique[i] for i in chosen or _distinct(fit, unique, sentences, weights))
 
 
 _DANGLING = re.compile(r"[\"“‘']?(?:It|Its|It's|It’s|He|His|She|Her|They|Their|Them)\b")
+# a name of two or more capitalised words ("Karnataka Bank"), its last word apart
+_NAME = re.compile(r"\b(?:[A-Z][\w&’'.-]*\s+)+([A-Z][a-z]+)\b")
+
+
+def _needed_leads(leads: Sequence[Sequence[str]], unique: Sequence[str]) -> dict[int, set[int]]:
+    """The sentences that name a thing by its common noun ("the Bank") where the story's articles name
+    two things of that noun ("Karnataka Bank", "Corporation Bank"), each mapped to the first sentences of
+    its articles: told after one of those, or not at all, so a quote about "the Bank" is not read as
+    another article's bank's."""
+    index = {x: n for n, x in enumerate(unique)}
+    named: dict[str, set[str]] = defaultdict(set)  # a noun -> the names ending with it
+    for lead in leads:
+        for sentence in lead:
+            for match in _NAME.finditer(sentence):
+                named[match.group(1).casefold()].add(" ".join(match.group(0).split()))
+    twice = [noun for noun, names in named.items() if len(names) > 1]
+    if not twice:
+        return {}
+    generic = re.compile(rf"\b[Tt]he ({'|'.join(map(re.escape, twice))})\b(?!\s+[A-Z])", re.I)
+    needs: dict[int, set[int]] = defaultdict(set)
+    for lead in leads:
+        first = index.get(" ".join(lead[0].split())) if lead else None
+        for sentence in lead[1:]:
+            n = index.get(" ".join(sentence.split()))
+            if n is not None and first is not None and generic.search(sentence):
+                needs[n].add(first)
+    return needs
 
 
 def _distinct(
-    order: Sequence[int], unique: Sequence[str], most: int, weights: Mapping[str, float]
+    order: Sequence[int],
+    unique: Sequence[str],
+    most: int,
+    weights: Mapping[str, float],
+    *,
+    needs: Mapping[int, set[int]] | None = None,
 ) -> list[int]:
-    """The first ``most`` of ``order`` that repeat none chosen before them (:func:`is_near_duplicate`)."""
+    """The first ``most`` of ``order`` that repeat none chosen before them (:func:`is_near_duplicate`);
+    a sentence in ``needs`` only after one of its sentences there has been chosen, and told right after
+    it."""
+    needs = needs or {}
     chosen: list[int] = []
     for i in order:
+        if i in needs and not needs[i] & set(chosen):
+            continue
         if not any(is_near_duplicate(unique[i], unique[j], weights=weights) for j in chosen):
-            chosen.append(i)
+            if i in needs:
+                after = max(chosen.index(j) for j in needs[i] if j in chosen)
+                chosen.insert(after + 1, i)
+            else:
+                chosen.append(i)
             if len(chosen) == most:
                 break
     return chosen

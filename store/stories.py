@@ -62,6 +62,7 @@ def _story_article(
         actors=actors,
         story_id=row["story_id"],
         names=names,
+        opening=row["lead"],
     )
 
 
@@ -148,6 +149,36 @@ def story_members(db: Database, story_id: int, *, limit: int = 30) -> list[Story
     """A story's latest articles, newest first."""
     sql = f"{_STORY_ARTICLE_SQL} WHERE a.story_id = ? ORDER BY a.dated_at DESC, a.id DESC LIMIT ?"
     return _with_actors(db, list(db.query(sql, [story_id, limit])))
+
+
+def same_titled(db: Database, article: StoryArticle, *, limit: int = 5) -> list[StoryArticle]:
+    """The latest other articles of the article's outlet with its very title, in a story: a re-published
+    post may be among them."""
+    sql = (
+        f"{_STORY_ARTICLE_SQL} WHERE a.source = ? AND a.title = ? AND a.id != ? AND a.story_id IS NOT NULL "
+        "ORDER BY a.id DESC LIMIT ?"
+    )
+    return [_story_article(r) for r in db.query(sql, [article.source, article.title, article.id, limit])]
+
+
+def newest_of_sources(db: Database, sources: Iterable[str]) -> dict[str, int]:
+    """Each outlet's newest article id (outlets without articles left out)."""
+    found: dict[str, int] = {}
+    for source in dict.fromkeys(sources):
+        row = db.execute("SELECT max(id) FROM articles WHERE source = ?", [source]).fetchone()
+        if row[0] is not None:
+            found[source] = row[0]
+    return found
+
+
+def latest_of_sources(db: Database, sources: Iterable[str], *, limit: int) -> list[StoryArticle]:
+    """The latest ``limit`` articles of each of these outlets (by id: as they arrived), without their
+    actors: what an outlet's template is read from."""
+    found: list[StoryArticle] = []
+    for source in dict.fromkeys(sources):
+        sql = f"{_STORY_ARTICLE_SQL} WHERE a.source = ? ORDER BY a.id DESC LIMIT ?"
+        found.extend(_story_article(r) for r in db.query(sql, [source, limit]))
+    return found
 
 
 def articles_between(db: Database, since: datetime | None, until: datetime | None) -> list[StoryArticle]:
@@ -279,13 +310,14 @@ def delete_stories_without_articles(db: Database) -> int:
 
 def _stories(db: Database, where: str, params: list[Any]) -> list[Story]:
     rows = db.execute(
-        "SELECT s.id, s.headline, s.summary, s.first_seen, s.last_updated, a.id, a.source, a.url, a.title "
+        "SELECT s.id, s.headline, s.summary, s.first_seen, s.last_updated, a.id, a.source, a.url, a.title, "
+        "a.published_at IS NOT NULL "
         f"FROM stories s JOIN articles a ON a.story_id = s.id WHERE {where} "
         "ORDER BY s.id, a.dated_at DESC, a.id DESC",
         params,
     ).fetchall()
     stories: dict[int, dict[str, Any]] = {}
-    for sid, headline, summary, first, last, article_id, source, url, title in rows:
+    for sid, headline, summary, first, last, article_id, source, url, title, dated in rows:
         s = stories.setdefault(
             sid,
             {
@@ -297,9 +329,11 @@ def _stories(db: Database, where: str, params: list[Any]) -> list[Story]:
                 "sources": [],
                 "links": [],
                 "headline_url": None,
+                "dated": False,
             },
         )
         s["ids"].append(article_id)
+        s["dated"] = s["dated"] or bool(dated)
         if s["headline_url"] is None and url and title == headline:
             s["headline_url"] = url  # the newest article with the headline's title
         if source not in s["sources"]:
@@ -316,6 +350,7 @@ def _stories(db: Database, where: str, params: list[Any]) -> list[Story]:
             summary=tuple(x for x in s["summary"].split("\n") if x),
             links=tuple(s["links"]),
             headline_url=s["headline_url"],
+            dated=s["dated"],
         )
         for sid, s in stories.items()
     ]
@@ -328,15 +363,27 @@ def _stats(rows: Iterable[tuple]) -> list[StoryStats]:
     return [StoryStats(r[0], from_iso(r[1]), r[2], r[3]) for r in rows]  # type: ignore[arg-type]
 
 
+def stories_without_dates(db: Database, story_ids: Sequence[int]) -> set[int]:
+    """Those of these stories none of whose articles its outlet dated (each dated when it was read)."""
+    found: set[int] = set()
+    for chunk in chunks(list(dict.fromkeys(story_ids)), 500):
+        sql = (
+            f"SELECT id FROM stories WHERE id IN ({','.join('?' * len(chunk))}) AND NOT EXISTS "
+            "(SELECT 1 FROM articles a WHERE a.story_id = stories.id AND a.published_at IS NOT NULL)"
+        )
+        found.update(r[0] for r in db.execute(sql, list(chunk)).fetchall())
+    return found
+
+
 def story_stats_since(db: Database, since: datetime) -> list[StoryStats]:
     """The ranking figures of the stories with an article at or after ``since``."""
     return _stats(db.execute(f"{_STATS_SQL} WHERE last_updated >= ?", [to_iso(since)]).fetchall())
 
 
-def story_stats_latest(db: Database, limit: int) -> list[StoryStats]:
-    """The ranking figures of the ``limit`` most recently updated stories."""
-    sql = f"{_STATS_SQL} ORDER BY last_updated DESC, id DESC LIMIT ?"
-    return _stats(db.execute(sql, [limit]).fetchall())
+def story_stats_latest(db: Database, limit: int, *, before: datetime | None = None) -> list[StoryStats]:
+    """The ranking figures of the ``limit`` most recently updated stories (updated before ``before``)."""
+    sql = f"{_STATS_SQL} WHERE last_updated < coalesce(?, '9999') ORDER BY last_updated DESC, id DESC LIMIT ?"
+    return _stats(db.execute(sql, [to_iso(before), limit]).fetchall())
 
 
 def story_stats_of(db: Database, story_ids: Sequence[int]) -> list[StoryStats]:
@@ -370,6 +417,14 @@ def get_story(db: Database, story_id: int) -> Story | None:
 
 def latest_story_update(db: Database) -> datetime | None:
     row = db.execute("SELECT max(last_updated) FROM stories").fetchone()
+    return from_iso(row[0])
+
+
+def latest_dated_news(db: Database) -> datetime | None:
+    """The date of the newest article in a story that its outlet dated (None when none is)."""
+    row = db.execute(
+        "SELECT max(dated_at) FROM articles WHERE published_at IS NOT NULL AND story_id IS NOT NULL"
+    ).fetchone()
     return from_iso(row[0])
 
 

@@ -127,3 +127,26 @@ def test_no_furniture_reaches_the_stored_summary(app):
     [article] = latest_articles(app.db)
     assert article.summary and not any("appeared first" in s or "READ" in s for s in article.summary)
     assert "appeared first" not in article.body
+
+
+def test_mediums_footer_and_its_note_on_a_post_republished_for_all_are_furniture():
+    paragraphs = [
+        "How to Infuse Oils and Vinegars with Foraged Ingredients",
+        "Previously available only to Medium members, we are now pleased to offer this article for free to "
+        "everyone.",
+        "Fallen leaves don't mean you have to stop harvesting wild ingredients.",
+        "This story is now unlocked and available to all of our readers:",
+        "This story is currently available to Medium Members at the following link:",
+        "The story will be unlocked and available to all of our readers after 30 days.",
+        "Wild Flavors All Year Round was originally published in Invironment on Medium, where people are "
+        "continuing the conversation by highlighting and responding to this story.",
+        "We ate it all. Wild Flavors was originally published in Invironment on Medium, where people are "
+        "continuing the conversation by highlighting and responding to this story.",
+        "The recipe was originally published in a cookbook, where people continued to use it for decades.",
+    ]
+    assert strip_boilerplate(paragraphs) == [
+        "How to Infuse Oils and Vinegars with Foraged Ingredients",
+        "Fallen leaves don't mean you have to stop harvesting wild ingredients.",
+        "We ate it all.",
+        "The recipe was originally published in a cookbook, where people continued to use it for decades.",
+    ]

@@ -44,8 +44,10 @@ from store.search import (
 )
 from store.stories import (
     StoryStats,
+    latest_dated_news,
     latest_story_update,
     stories_by_ids,
+    stories_without_dates,
     story_of_articles,
     story_stats_latest,
     story_stats_of,
@@ -69,9 +71,10 @@ def _reply(document: Document, app: App) -> Reply:
     return Reply(document, paged=len(document.sections) > app.settings.brief_page_size)
 
 
-def _best(app: App, stats: Sequence[StoryStats], weights: Mapping[int, float] | None = None) -> list[Story]:
-    """Rank on the stories table's own figures (times a topic's relevance weight, when given), then load
-    only the stories shown."""
+def _ranked(
+    app: App, stats: Sequence[StoryStats], weights: Mapping[int, float] | None = None
+) -> list[StoryStats]:
+    """Rank on the stories table's own figures (times a topic's relevance weight, when given)."""
     now = app.now()
 
     def rank(s: StoryStats) -> float:
@@ -87,28 +90,63 @@ def _best(app: App, stats: Sequence[StoryStats], weights: Mapping[int, float] | 
         recency = TOPIC_RECENCY + (1 - TOPIC_RECENCY) * 0.5 ** (age / TOPIC_HALF_LIFE.total_seconds())
         return weights.get(s.id, 0.0) * size * recency
 
-    best = sorted(stats, key=lambda s: (-rank(s), -s.last_updated.timestamp(), -s.id))[
-        : app.settings.brief_stories
-    ]
+    return sorted(stats, key=lambda s: (-rank(s), -s.last_updated.timestamp(), -s.id))
+
+
+def _dated_first(
+    app: App, ranked: Sequence[StoryStats], wanted: int
+) -> tuple[list[StoryStats], list[StoryStats]]:
+    """The first ``wanted`` of ``ranked`` with an article its outlet dated, and those before them (or all,
+    when fewer are dated) of undated entries alone: an undated entry is dated when it was read, which says
+    nothing of when it happened. Looked up a few at a time, as the first few are mostly all there is."""
+    dated: list[StoryStats] = []
+    undated: list[StoryStats] = []
+    for start in range(0, len(ranked), 2 * wanted):
+        chunk = ranked[start : start + 2 * wanted]
+        without = stories_without_dates(app.db, [s.id for s in chunk])
+        for s in chunk:
+            (undated if s.id in without else dated).append(s)
+        if len(dated) >= wanted:
+            break
+    return dated[:wanted], undated
+
+
+def _load(app: App, best: Sequence[StoryStats]) -> list[Story]:
     loaded = {s.id: s for s in stories_by_ids(app.db, [s.id for s in best])}
     return [loaded[s.id] for s in best if s.id in loaded]
 
 
+def _best(app: App, stats: Sequence[StoryStats], weights: Mapping[int, float] | None = None) -> list[Story]:
+    """The best stories to show, stories of undated entries alone last; only those shown are loaded."""
+    wanted = app.settings.brief_stories
+    dated, undated = _dated_first(app, _ranked(app, stats, weights), wanted)
+    return _load(app, (dated + undated)[:wanted])
+
+
 def top_stories(app: App) -> tuple[list[Story], datetime | None]:
-    """The best stories around the archive's newest news (``now``, or earlier if the news is old)."""
+    """The best stories around the archive's newest news (``now``, or earlier if the news is old). An
+    entry its outlet gave no date is dated when it was read, which says nothing of when it happened:
+    when the archive has dated news, that is the newest news, and stories of undated entries alone come
+    after the dated ones, those before the window too."""
     latest = latest_story_update(app.db)
     if latest is None:
         return [], None
-    anchor = min(app.now(), latest)
+    newest_dated = latest_dated_news(app.db)
+    anchor = min(app.now(), newest_dated or latest)
     since = anchor - timedelta(hours=app.settings.story_window_hours)
     stats = story_stats_since(app.db, since)
     wanted = app.settings.brief_stories
-    best = _best(app, stats)
+    if newest_dated is None:  # no outlet dated anything: the dates read are all there is
+        best = _ranked(app, stats)[:wanted]
+        late: list[StoryStats] = []
+    else:
+        best, late = _dated_first(app, _ranked(app, stats), wanted)
     if len(best) < wanted:  # a quiet spell: the latest stories before it fill the empty places
         seen = {s.id for s in stats}
-        older = [s for s in story_stats_latest(app.db, wanted * 2) if s.id not in seen]
-        best += _best(app, older)[: wanted - len(best)]
-    return best, anchor
+        older = [s for s in story_stats_latest(app.db, wanted * 2, before=since) if s.id not in seen]
+        dated, undated = _dated_first(app, _ranked(app, older), wanted - len(best))
+        best, late = best + dated, late + undated
+    return _load(app, (best + late)[:wanted]), anchor
 
 
 def too_common(words: str, command: str) -> Reply | None:

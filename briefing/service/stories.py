@@ -10,12 +10,15 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from datetime import datetime, timedelta
+from weakref import WeakKeyDictionary
 
 from briefing.models import Article
-from briefing.sentences import Tokenizer
+from briefing.openings import opening
 from briefing.service import App
 from briefing.stories import (
+    TEMPLATE_SAMPLE,
     StoryArticle,
+    Template,
     Vectorizer,
     article_terms,
     cluster_articles,
@@ -23,11 +26,13 @@ from briefing.stories import (
     latest_figures,
     matching_stories,
     medoid_title,
+    republishes,
     story_summary,
+    templates_of,
     ties,
 )
 from briefing.terms import idf_table
-from store import transaction
+from store import Database, transaction
 from store.articles import count_articles
 from store.stories import (
     StoryRecord,
@@ -38,9 +43,12 @@ from store.stories import (
     create_story,
     delete_stories_without_articles,
     document_frequencies,
+    latest_of_sources,
     merge_stories,
+    newest_of_sources,
     replace_keys,
     replace_term_counts,
+    same_titled,
     save_keys,
     set_story,
     story_article,
@@ -50,7 +58,6 @@ from store.stories import (
 )
 
 CANDIDATE_STORIES = 8
-_TOKENIZER = Tokenizer()
 
 
 def _window(app: App) -> timedelta:
@@ -63,20 +70,37 @@ def _vectorizer(app: App, articles: Sequence[StoryArticle]) -> Vectorizer:
     actors = actor_frequencies(app.db, (x for a in articles for x in a.actors))
     documents = count_articles(app.db)
     return Vectorizer(
-        idf_table(frequencies, total), actor_idf=idf_table(actors, documents), documents=documents
+        idf_table(frequencies, total),
+        actor_idf=idf_table(actors, documents),
+        documents=documents,
+        templates=_templates(app.db, [a.source for a in articles]),
     )
 
 
-LEAD_SENTENCES = 2  # an article without a summary is told by its first sentences
+# each database's outlets' templates, with the newest article they were read up to
+_TEMPLATES: WeakKeyDictionary[Database, dict[str, tuple[int, Template]]] = WeakKeyDictionary()
 
 
-def lead_sentences(summary: Sequence[str], lead: str) -> tuple[str, ...]:
-    """An article's sentences in a story: its summary, else the first sentences of its body's start."""
-    return tuple(summary) or tuple(_TOKENIZER.to_sentences(lead)[:LEAD_SENTENCES])
+def _templates(db: Database, sources: Sequence[str]) -> dict[str, Template]:
+    """Each outlet's template, from its latest articles (as they arrived), read again only when the
+    outlet has a new article: at ingest, the new article's outlet."""
+    known = _TEMPLATES.setdefault(db, {})
+    newest = newest_of_sources(db, sources)
+    stale = [s for s, n in newest.items() if s not in known or known[s][0] != n]
+    if stale:
+        for source, template in templates_of(latest_of_sources(db, stale, limit=TEMPLATE_SAMPLE)).items():
+            known[source] = (newest[source], template)
+    return {s: known[s][1] for s in newest}
+
+
+def lead_sentences(summary: Sequence[str], lead: str, title: str = "") -> tuple[str, ...]:
+    """An article's sentences in a story: its summary, else its body's opening (:func:`opening`: the
+    first prose paragraph, "…" where a teaser is cut or a standfirst has no full stop)."""
+    return tuple(summary) or opening(lead, title=title)
 
 
 def _leads(members: Sequence[StoryArticle]) -> list[tuple[str, ...]]:
-    return [lead_sentences(m.summary, m.lead) for m in members]
+    return [lead_sentences(m.summary, m.lead, m.title) for m in members]
 
 
 def story_record(
@@ -113,6 +137,11 @@ def assign_article_story(app: App, article: Article) -> int:
         candidates.extend(story_members(db, candidate))
     vectors = _vectorizer(app, [new, *candidates])
     with transaction(db):
+        earlier = next((e for e in same_titled(db, new) if republishes(new, e)), None)
+        if earlier is not None and (again := earlier.story_id) is not None:  # a post published again
+            set_story(db, [new.id], again)
+            update_story(db, again, story_record(app, again, story_members(db, again), vectors))
+            return again
         found = matching_stories(new, candidates, vectors=vectors, window=window)
         if not found:
             story_id = create_story(db, _single(new))
@@ -129,7 +158,8 @@ def assign_article_story(app: App, article: Article) -> int:
 
 
 def _single(article: StoryArticle) -> StoryRecord:
-    return StoryRecord(article.title, article.summary, article.when, article.when, 1, 1)
+    summary = lead_sentences(article.summary, article.lead, article.title)
+    return StoryRecord(article.title, summary, article.when, article.when, 1, 1)
 
 
 def recluster(app: App, *, since: datetime | None = None, until: datetime | None = None) -> int:
@@ -147,7 +177,12 @@ def recluster(app: App, *, since: datetime | None = None, until: datetime | None
         frequencies.update(set(article_terms(a)))
         actors.update(a.actors)
     total = count_articles(db)
-    vectors = Vectorizer(idf_table(frequencies, total), actor_idf=idf_table(actors, total), documents=total)
+    vectors = Vectorizer(
+        idf_table(frequencies, total),
+        actor_idf=idf_table(actors, total),
+        documents=total,
+        templates=templates_of(everything),
+    )
     groups = cluster_articles(articles, window=_window(app), vectors=vectors)
     by_id = {a.id: a for a in articles}
     with transaction(db):
