@@ -50,12 +50,18 @@ def quoted(value: str) -> bool:
     return len(value) > 2 and QUOTES.get(value[0]) == value[-1]
 
 
+# a name of letters joined by "&" or "." ("AT&T", "H&M", "U.S."): its pieces are the name, however short
+JOINED = re.compile(r"^[^\W_]+(?:[&.][^\W_]+)+\.?$")
+
+
 def read_topic(value: str) -> Topic:
-    """The topic's words; unquoted, without the function words beside others ("strike in Rotterdam")."""
+    """The topic's words; unquoted, without the function words beside others ("strike in Rotterdam"),
+    but with every piece of a joined name ("AT&T": "at" and "t")."""
     words = _words(value)
     if quoted(value) and len(words) > 1:
         return Topic(tuple(words), True)
-    telling = [w for w in words if w not in FUNCTION_WORDS]
+    named = {w for chunk in value.split() if JOINED.match(chunk.strip("\"'“”‘’«»„()")) for w in _words(chunk)}
+    telling = [w for w in words if w not in FUNCTION_WORDS or w in named]
     return Topic(tuple(telling or words), False)
 
 

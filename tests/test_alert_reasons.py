@@ -139,3 +139,17 @@ async def test_follow_in_quotes_keeps_the_phrase_and_unfollow_finds_it(app, db):
     reply = await answer(app, '/unfollow "port strike"', asker)
     assert "Stopped following “port strike”" in reply.document.text
     assert [f.value for f in follows_of(db, 7)] == ["port strike"]
+
+
+async def test_a_name_of_letters_joined_by_an_ampersand_is_followed_before_any_article_names_it(
+    app, db, tmp_path
+):
+    """ "AT&T", "H&M" on an empty archive were refused ("in nearly every story", "no words to look for")."""
+    for name in ("AT&T", "H&M"):
+        reply = await answer(app, f"/follow {name}", Asker(chat_id=8, user_id=8))
+        assert reply.document.text.startswith(f"Following the topic {name}.")
+    sale = "\n\n".join(["AT&T agrees to sell CNN", "Published: 25 November 2026 12:58",
+                        "AT&T said on Wednesday it would sell the news network to win approval."])  # fmt: skip
+    new = ingest(app, tmp_path, "att.txt", sale)
+    assert queue_new_alerts(app, new) == 1
+    assert [a.reason for a in alerts_of(db, 8)] == ["AT&T"]

@@ -38,7 +38,7 @@ from briefing.service.actors import (
 )
 from briefing.service.alerts import clock_of
 from briefing.service.commands import Asker, Button, Reply, command
-from briefing.topics import quoted
+from briefing.topics import JOINED, quoted
 from store import subscribers as subs
 from store.actors import get_actor
 
@@ -140,7 +140,10 @@ def _what_to_follow(app: App, name: str, kind: Kind | None) -> tuple[str, int | 
 
 def _unfollowable(topic: str) -> Reply | None:
     """Why a topic cannot be followed: no word to look for ("🚀"), or only words every story has ("the")."""
-    # a lone Latin letter looks for nothing ("<b>&</a>"); a lone CJK character is a word
+    # a lone Latin letter looks for nothing ("<b>&</a>"); a lone CJK character is a word; a name of letters
+    # joined by "&" ("AT&T", "H&M") is a name, whatever its pieces
+    if any(JOINED.match(chunk.strip("\"'“”‘’«»„()")) for chunk in topic.split()):
+        return None
     words = [w.casefold() for w in re.findall(r"\w+", topic) if len(w) > 1 or not w.isascii()]
     if not words:
         return Reply(
