@@ -149,7 +149,7 @@ async def test_a_name_of_letters_joined_by_an_ampersand_is_followed_before_any_a
         reply = await answer(app, f"/follow {name}", Asker(chat_id=8, user_id=8))
         assert reply.document.text.startswith(f"Following the topic {name}.")
     sale = "\n\n".join(["AT&T agrees to sell CNN", "Published: 25 November 2026 12:58",
-                        "AT&T said on Wednesday it would sell the news network to win approval."])  # fmt: skip
+                        "AT&T said on Wednesday it would sell the network to win approval."])  # fmt: skip
     new = ingest(app, tmp_path, "att.txt", sale)
     assert queue_new_alerts(app, new) == 1
     assert [a.reason for a in alerts_of(db, 8)] == ["AT&T"]
