@@ -359,7 +359,8 @@ def compose_digest(selection: Selection, *, digest_date: date, tz: ZoneInfo) -> 
     """The digest document for ``digest_date`` (local to ``tz``)."""
     if selection.quiet:
         if selection.since is None:
-            line = "No news yet. /brief shows the latest stories whenever you like."
+            # a first digest: there may have been news, sent as alerts before it
+            line = "Nothing new that you have not been sent. /brief shows the latest stories."
         else:
             line = (
                 f"Nothing new since your last digest ({_since_label(selection.since, tz)}). "

@@ -39,9 +39,8 @@ def test_dry_run_prints_the_digest_as_plain_text_and_records_nothing(db, tmp_pat
 def test_dry_run_flag_is_the_default(db, tmp_path, capsys):
     subscriber(db, 1, "08:00")
     assert run(tmp_path / "test.db", "--chat", "1", "--dry-run") == 0
-    assert (
-        capsys.readouterr().out.strip() == "No news yet. /brief shows the latest stories whenever you like."
-    )
+    first = "Nothing new that you have not been sent. /brief shows the latest stories."
+    assert capsys.readouterr().out.strip() == first
 
 
 @pytest.mark.parametrize("mode", ["--dry-run", "--send"])
@@ -58,7 +57,7 @@ def test_a_dry_run_for_an_unsubscribed_chat_says_so(db, tmp_path, capsys):
     out, err = capsys.readouterr()
     assert err.startswith("bot.py: note: chat 1 is unsubscribed (it sent /unsubscribe, or blocked the bot);")
     assert err.count("\n") == 1 and "--send will not send it" in err
-    assert out.strip() == "No news yet. /brief shows the latest stories whenever you like."
+    assert out.strip() == "Nothing new that you have not been sent. /brief shows the latest stories."
 
 
 def test_send_refuses_an_unsubscribed_chat(db, tmp_path, capsys):
