@@ -17,6 +17,7 @@ from briefing.addresses import fingerprint, mask_urls, shown_url, without_secret
 from briefing.render import to_html
 from briefing.service import App
 from briefing.service.commands import Asker, answer, load_all
+from briefing.service.ingest import ingest_sources
 from briefing.service.polling import poll_due_feeds
 from store.articles import find_by_url
 from store.sources import find_source, get_source, set_polling, upsert_source
@@ -363,3 +364,14 @@ async def test_an_address_masked_without_its_fingerprint_still_names_the_one_fee
     load_all()
     stopped = await answer(app, f"/unfeed {site.url('/rss?apikey=***')}", ADMIN)
     assert "Alpha (" in stopped.document.text and not get_source(app.db, only).poll
+
+
+async def test_the_ingest_progress_bar_shows_a_feeds_address_masked(app, site):
+    site.add_bytes("/feed.xml", rss(site.base, ["/quay"]), "application/rss+xml")
+    site.add("/quay", quay_page)
+    url = site.url("/feed.xml?apiToken=SEKRIT")
+    labels: list[str] = []
+    report = await ingest_sources(app, [url], progress=lambda done, total, label: labels.append(label))
+    assert (report.new, report.failed) == (1, ())
+    assert [r.query.get("apiToken") for r in site.requests if r.path == "/feed.xml"] == ["SEKRIT"]
+    assert shown_url(url) in labels and labels and not [label for label in labels if "SEKRIT" in label]
