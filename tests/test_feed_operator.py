@@ -375,3 +375,12 @@ async def test_the_ingest_progress_bar_shows_a_feeds_address_masked(app, site):
     assert (report.new, report.failed) == (1, ())
     assert [r.query.get("apiToken") for r in site.requests if r.path == "/feed.xml"] == ["SEKRIT"]
     assert shown_url(url) in labels and labels and not [label for label in labels if "SEKRIT" in label]
+
+
+async def test_a_page_ingested_by_an_address_with_a_key_is_stored_without_it(app, site):
+    site.add("/quay", quay_page)
+    report = await ingest_sources(app, [site.url("/quay?access_token=PAGEKEY&lang=en")])
+    assert (report.new, report.failed) == (1, ())
+    assert [r.query.get("access_token") for r in site.requests] == ["PAGEKEY"]  # fetched with it
+    (stored,) = [row["url"] for row in app.db.query("SELECT url FROM articles")]
+    assert stored == site.url("/quay?lang=en")
