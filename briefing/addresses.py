@@ -17,10 +17,16 @@ apart by their text, as copies from other sites are.
 A section's or a language's home page (``/en/``, ``/index.php?lang=en``, ``/news/`` over
 ``/news/a.html``) is no more an article's address than the site's root: CMS templates put those in the
 canonical link too.
+
+Secrets in an address (a user name and password, a query parameter named as a key, a token, a signature,
+a password or a session in any spelling: ``apikey``, ``accessToken``, ``client_secret``, ``appid``) are
+never shown: :func:`shown_url` masks their values wherever an address is shown or logged, and
+:func:`without_secrets` drops them from an article's address, which every reader sees.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from urllib.parse import SplitResult, parse_qsl, urlsplit, urlunsplit
 
@@ -77,22 +83,98 @@ def without_credentials(url: str) -> str:
     return urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
 
 
-# A query parameter that carries a secret: an API key, a token, a signature, a password ("?apikey=",
-# "&access_token=", "&X-Amz-Signature="); its value is masked wherever the address is shown or logged
-_SECRET_PARAM = re.compile(
-    r"(?<=[?&;])((?:[\w.\-\[\]]*?[_.\-])?(?:api[_-]?key|key|token|secret|password|passwd|pwd|pass|sig|"
-    r"signature|auth|credentials?|session|sessionid|sid|hmac)=)[^&#;\s'\"]*",
-    re.I,
+# The words of a query parameter's name that make its value a secret: an API key, a token, a signature,
+# a password, a session ("?apikey=", "&accessToken=", "&X-Amz-Signature=", "&client_secret=", "&appid=")
+_SECRET_WORDS = frozenset(
+    (
+        "key apikey token secret password passwd pwd pass passkey sig signature auth authorization bearer "
+        "credential credentials session sessionid sessid sid hmac jwt appid"
+    ).split()
 )
-# An http(s) address in a text (a log line, an error): up to a space, a quote or a bracket
-_ADDRESS = re.compile(r"\bhttps?://[^\s'\"<>()\[\]{}]+", re.I)
+# A name's last word that ends in one ("accesstoken", "phpsessid", "clientsecret") or is a key of
+# someone's ("secretkey", "privatekey"): written without a separator, it is one word; a "monkey", a
+# "keyword" and a "bypass" are none
+_SECRET_WORD = re.compile(
+    r"\w*(?:token|secret|password|passwd|apikey|passkey|signature|credentials?|sessionid|sessid)"
+    r"|(?:api|app|access|secret|private|client|auth|licen[cs]e|subscription|master|consumer|signing)key",
+)
+_SECRET_PAIRS = frozenset((("session", "id"), ("app", "id"), ("sess", "id")))
+# A name's words: split at "_", "-", ".", brackets and changes of case ("X-Amz-Signature", "apiToken",
+# "APIKey", "auth[token]")
+_NAME_WORDS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
+# A query parameter in an address, its name and its value
+_PARAM = re.compile(r"(?<=[?&;])([^=&#;\s'\"]+)=([^&#;\s'\"]*)")
+# A value already masked, with the fingerprint that tells two secrets apart ("***", "***a1b2")
+_MASKED = re.compile(r"\*\*\*(?:[0-9a-f]{4})?")
+# An http(s) address in a text (a log line, an error): up to a space, a quote or an angle bracket; its
+# own brackets are kept ("/feed(1)?apikey=..."), one around it is not (see _trimmed)
+_ADDRESS = re.compile(r"\bhttps?://[^\s'\"<>{}]+", re.I)
+_BRACKETS = {")": "(", "]": "["}
+
+
+def is_secret_param(name: str) -> bool:
+    """Whether the query parameter ``name`` carries a secret: its last word, in any case, is one
+    ("apikey", "apiToken", "X-Amz-Signature", "client_secret", "secretKey", "appid", "jwt"), or its last
+    two are "session id" or "app id"."""
+    words = [w.lower() for w in _NAME_WORDS.findall(name)]
+    if not words:
+        return False
+    last = words[-1]
+    return last in _SECRET_WORDS or bool(_SECRET_WORD.fullmatch(last)) or tuple(words[-2:]) in _SECRET_PAIRS
+
+
+def fingerprint(secret: str) -> str:
+    """Four hex digits that tell two secrets apart where both are masked ("***a1b2"); they do not give
+    the secret away."""
+    return hashlib.sha256(b"briefing:" + secret.encode("utf-8", "surrogatepass")).hexdigest()[:4]
+
+
+def _masked(match: re.Match[str]) -> str:
+    name, value = match.groups()
+    if not is_secret_param(name) or _MASKED.fullmatch(value):  # masked once is masked for good
+        return match.group()
+    return f"{name}=***{fingerprint(value)}" if value else f"{name}=***"
 
 
 def shown_url(url: str) -> str:
     """The address as it may be shown or logged: no user name and password, and the values of the query
-    parameters that carry a secret masked ("https://x.test/rss?apikey=***&lang=en"). The address itself,
-    which the fetches need, is kept where it is stored."""
-    return _SECRET_PARAM.sub(r"\1***", without_credentials(url))
+    parameters that carry a secret masked, with a fingerprint that tells two keys apart
+    ("https://x.test/rss?apikey=***a1b2&lang=en"). The address itself, which the fetches need, is kept
+    where it is stored."""
+    return _PARAM.sub(_masked, without_credentials(url))
+
+
+def loosely_shown(url: str) -> str:
+    """A shown address without its secrets' fingerprints ("?apikey=***"): how it was shown before they
+    were, and what an admin may type."""
+    return _PARAM.sub(
+        lambda m: f"{m.group(1)}=***" if _MASKED.fullmatch(m.group(2)) else m.group(), shown_url(url)
+    )
+
+
+# Names that are a story's number as often as a secret ("?sid=1234", "?session=2024", "?key=17"): with a
+# number or a date for value, they name a page and stay in its address
+_PAGE_NUMBER_NAMES = frozenset(("sid", "session", "key"))
+_PAGE_NUMBER = re.compile(r"[\d\-_./:]*")
+
+
+def without_secrets(url: str) -> str:
+    """An article's address as it is stored and shown to every reader: no user name and password, and no
+    query parameter that carries a secret (a feed's entry links with its "?apikey=..."), the page's own
+    address without them. A "?sid=1234" stays: a number lets nobody in, and without it two stories would
+    have one address."""
+    url = without_credentials(url)
+    parts = urlsplit(url)
+    pairs = parts.query.split("&")
+    kept = [pair for pair in pairs if not _secret_pair(pair)]
+    return url if len(kept) == len(pairs) else urlunsplit(parts._replace(query="&".join(kept)))
+
+
+def _secret_pair(pair: str) -> bool:
+    name, equals, value = pair.partition("=")
+    if not equals or not is_secret_param(name):
+        return False
+    return not (name.lower() in _PAGE_NUMBER_NAMES and _PAGE_NUMBER.fullmatch(value))
 
 
 def mask_urls(text: str) -> str:
@@ -101,10 +183,21 @@ def mask_urls(text: str) -> str:
         return text
 
     def shown(match: re.Match[str]) -> str:
-        url = match.group().rstrip(".,;:!?")  # the sentence's punctuation after it is not the address's
+        url = _trimmed(match.group())
         return shown_url(url) + match.group()[len(url) :]
 
     return _ADDRESS.sub(shown, text)
+
+
+def _trimmed(url: str) -> str:
+    """The address without what follows it in the sentence: the punctuation after it, and a bracket that
+    closes one opened before it ("(see https://x.test/a)")."""
+    while True:
+        url = url.rstrip(".,;:!?")
+        end = url[-1:]
+        if end not in _BRACKETS or url.count(_BRACKETS[end]) >= url.count(end):
+            return url
+        url = url[:-1]
 
 
 def site_of(url: str | None) -> str | None:

@@ -32,7 +32,7 @@ from urllib.parse import urljoin
 
 import feedparser
 
-from briefing.addresses import is_site_root, is_web_url, site_of, without_credentials
+from briefing.addresses import is_site_root, is_web_url, site_of, without_secrets
 from briefing.boilerplate import strip_boilerplate
 from briefing.dates import parse_date
 from briefing.errors import MalformedFeedError
@@ -235,7 +235,8 @@ def _own_link(raw: feedparser.FeedParserDict, shared: set[str]) -> str | None:
     for key in ("link", "id"):
         value = raw.get(key) or ""
         if is_web_url(value) and value not in shared and not is_site_root(value):
-            return without_credentials(value)  # an identity shown to readers, never a password
+            # an identity shown to every reader: never a password, nor the feed's key ("?apikey=")
+            return without_secrets(value)
     return None
 
 

@@ -11,6 +11,7 @@ import sys
 import pytest
 
 from briefing.adapters.console import Session, ask, chat
+from briefing.addresses import shown_url
 from briefing.document import Document, Section, link, para
 from briefing.service.commands import COMMANDS, Command, Reply, load_all
 from tests.conftest import ROOT
@@ -236,5 +237,7 @@ def test_the_terminal_chat_says_an_ingest_began_before_its_result(app):
     chat(app, read=lambda prompt: next(lines), out=out, asker=Asker(chat_id=0, user_id=42))
     text = out.getvalue()
     assert "SEKRIT" not in text
-    began = text.index("Reading http://127.0.0.1:1/rss?token=*** …")
-    assert began < text.index("Failed: http://127.0.0.1:1/rss?token=*** — cannot connect to 127.0.0.1")
+    shown = shown_url("http://127.0.0.1:1/rss?token=SEKRIT")
+    assert shown.startswith("http://127.0.0.1:1/rss?token=***")
+    began = text.index(f"Reading {shown} …")
+    assert began < text.index(f"Failed: {shown} — cannot connect to 127.0.0.1")

@@ -13,12 +13,14 @@ from aiohttp import web
 
 from briefing.adapters.jobs import run_feed_polling
 from briefing.adapters.redaction import redact_logs
-from briefing.addresses import mask_urls, shown_url
+from briefing.addresses import fingerprint, mask_urls, shown_url, without_secrets
+from briefing.render import to_html
 from briefing.service import App
 from briefing.service.commands import Asker, answer, load_all
+from briefing.service.ingest import ingest_sources
 from briefing.service.polling import poll_due_feeds
 from store.articles import find_by_url
-from store.sources import find_source, set_polling, upsert_source
+from store.sources import find_source, get_source, set_polling, upsert_source
 from tests.digestkit import QUICK, Clock, fast_pacer
 
 T = datetime(2025, 1, 23, 12, 0, tzinfo=UTC)
@@ -141,40 +143,75 @@ def test_feeds_concurrency_is_a_setting_checked_at_start(tmp_path):
         load_settings({"BRIEFING_DB": str(tmp_path / "b.db")}, path=config)
 
 
+def masked(secret: str) -> str:
+    """A secret as shown: "***" and its fingerprint."""
+    return "***" + fingerprint(secret)
+
+
 @pytest.mark.parametrize(
     ("url", "shown"),
     [
         ("http://alice:s3cretpw@news.test/x?a=1", "http://news.test/x?a=1"),
-        ("https://news.test/rss?apikey=SEKRIT&lang=en", "https://news.test/rss?apikey=***&lang=en"),
-        ("https://news.test/rss?lang=en&access_token=abc#top", "https://news.test/rss?lang=en&access_token=***#top"),
-        ("https://news.test/r?monkey=1&keyword=2&key=3", "https://news.test/r?monkey=1&keyword=2&key=***"),
-        ("https://s3.test/a?X-Amz-Signature=ff&sig=zz;password=pw", "https://s3.test/a?X-Amz-Signature=***&sig=***;password=***"),
+        ("https://news.test/rss?apikey=SEKRIT&lang=en", f"https://news.test/rss?apikey={masked('SEKRIT')}&lang=en"),
+        ("https://news.test/rss?lang=en&access_token=abc#top", f"https://news.test/rss?lang=en&access_token={masked('abc')}#top"),
+        ("https://news.test/r?monkey=1&keyword=2&key=3&tokenType=a&bypass=b", f"https://news.test/r?monkey=1&keyword=2&key={masked('3')}&tokenType=a&bypass=b"),
+        ("https://s3.test/a?X-Amz-Signature=ff&sig=zz;password=pw", f"https://s3.test/a?X-Amz-Signature={masked('ff')}&sig={masked('zz')};password={masked('pw')}"),
         ("https://news.test/rss?page=2", "https://news.test/rss?page=2"),
+        ("https://news.test/rss?apikey=", "https://news.test/rss?apikey=***"),
     ],
 )  # fmt: skip
 def test_an_address_is_shown_without_its_secrets(url, shown):
     assert shown_url(url) == shown
+    assert shown_url(shown) == shown  # masked once is masked for good: a log line of a shown address
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "apikey", "apiKey", "APIKey", "api_key", "api-key", "apiToken", "accessToken", "access_token",
+        "authToken", "auth[token]", "secretKey", "privateKey", "secretkey", "accesstoken", "client_secret",
+        "clientSecret", "appid", "appId", "jwt", "passkey", "password", "X-Amz-Signature",
+        "X-Goog-Credential", "PHPSESSID", "jsessionid", "session_id", "sessionId", "csrf_token",
+        "subscription-key", "hmac",
+    ],
+)  # fmt: skip
+def test_a_secret_parameter_is_masked_whatever_its_case_and_separators(name):
+    shown = shown_url(f"https://x.test/rss?lang=en&{name}=S3CR3T&page=2")
+    assert shown == f"https://x.test/rss?lang=en&{name}={masked('S3CR3T')}&page=2"
+
+
+@pytest.mark.parametrize(
+    "name", ["monkey", "keyword", "turkey", "bypass", "tokenType", "page", "sort", "userId"]
+)
+def test_a_parameter_whose_name_only_contains_a_secrets_word_is_shown(name):
+    assert shown_url(f"https://x.test/rss?{name}=1") == f"https://x.test/rss?{name}=1"
+
+
+def test_two_keys_of_one_address_are_masked_apart_and_neither_is_shown():
+    alpha, beta = (
+        shown_url("https://api.test/rss?apikey=KEYALPHA"),
+        shown_url("https://api.test/rss?apikey=KEYBETA"),
+    )
+    assert alpha != beta and alpha.startswith("https://api.test/rss?apikey=***")
+    assert "KEY" not in alpha + beta and len(alpha) == len("https://api.test/rss?apikey=***") + 4
 
 
 def test_the_addresses_in_a_text_are_masked_and_its_punctuation_kept():
     text = "GET 'https://x.test/rss?apikey=K1' failed: loop at http://u:p@x.test/a?token=T2, (https://x.test/?key=K3)."
     assert mask_urls(text) == (
-        "GET 'https://x.test/rss?apikey=***' failed: loop at http://x.test/a?token=***, (https://x.test/?key=***)."
+        f"GET 'https://x.test/rss?apikey={masked('K1')}' failed: loop at http://x.test/a?token={masked('T2')},"
+        f" (https://x.test/?key={masked('K3')})."
     )
 
 
-def test_every_log_line_has_the_addresses_secrets_masked():
-    stream = io.StringIO()
-    handler = logging.StreamHandler(stream)
-    redact_logs(handlers=[handler])
-    redact_logs("123:TOKEN", handlers=[handler])  # the bot token too, later, on the same handler
-    logger = logging.getLogger("briefing.test_feed_operator")
-    logger.addHandler(handler)
-    try:
-        logger.warning("feed %s paused: %s", "https://x.test/rss?apikey=SEKRIT", "bot123:TOKEN/getMe")
-    finally:
-        logger.removeHandler(handler)
-    assert stream.getvalue() == "feed https://x.test/rss?apikey=*** paused: bot***/getMe\n"
+def test_an_address_with_brackets_of_its_own_is_masked_in_a_text():
+    text = "feed https://x.test/feed(1)?apikey=S3CR3T failed (see https://x.test/w/A_(b)?token=T2) [https://x.test/?sig=S]"
+    shown = mask_urls(text)
+    assert "S3CR3T" not in shown and "T2" not in shown and "sig=S]" not in shown
+    assert shown == (
+        f"feed https://x.test/feed(1)?apikey={masked('S3CR3T')} failed"
+        f" (see https://x.test/w/A_(b)?token={masked('T2')}) [https://x.test/?sig={masked('S')}]"
+    )
 
 
 async def test_a_feeds_api_key_is_used_to_fetch_and_masked_wherever_the_feed_is_shown(
@@ -188,7 +225,7 @@ async def test_a_feeds_api_key_is_used_to_fetch_and_masked_wherever_the_feed_is_
         return web.Response(status=503, text="busy")
 
     site.add("/rss", feed)
-    url, shown = site.url("/rss?apikey=SEKRIT&lang=en"), site.url("/rss?apikey=***&lang=en")
+    url, shown = site.url("/rss?apikey=SEKRIT&lang=en"), site.url(f"/rss?apikey={masked('SEKRIT')}&lang=en")
     source_id = register(app, url)
     stream = io.StringIO()
     handler = logging.StreamHandler(stream)
@@ -224,7 +261,8 @@ async def test_a_feeds_api_key_is_used_to_fetch_and_masked_wherever_the_feed_is_
 async def test_an_ingest_reply_and_report_never_show_a_feeds_secret(app, site):
     load_all()
     reply = await answer(app, f"/ingest {site.url('/missing.xml?token=SEKRIT')}", ADMIN)
-    assert f"Failed: {site.url('/missing.xml?token=***')} — HTTP 404 Not Found" in reply.document.text
+    shown = site.url(f"/missing.xml?token={masked('SEKRIT')}")
+    assert f"Failed: {shown} — HTTP 404 Not Found" in reply.document.text
 
 
 async def test_a_user_name_and_password_in_an_entry_link_are_not_stored_with_the_article(app, site):
@@ -238,3 +276,111 @@ async def test_a_user_name_and_password_in_an_entry_link_are_not_stored_with_the
     assert stored == site.url("/quay")
     again = await poll_due_feeds(app, now=T + timedelta(hours=1))  # known: not fetched again
     assert again.new_articles == 0 and requests_for(site, "/quay") == 1
+
+
+@pytest.mark.parametrize(
+    ("link", "stored"),
+    [
+        ("https://x.test/art1?apikey=K1&x=1", "https://x.test/art1?x=1"),
+        ("https://x.test/art1?x=1&accessToken=T&page=2#top", "https://x.test/art1?x=1&page=2#top"),
+        ("https://u:p@x.test/art1?sig=S", "https://x.test/art1"),
+        ("https://x.test/article.php?sid=2024/01/23/1234&key=17", "https://x.test/article.php?sid=2024/01/23/1234&key=17"),
+        ("https://x.test/article.php?sid=f3a9c0&key=abc", "https://x.test/article.php"),
+        ("https://x.test/a?x=1;y=2&monkey=3", "https://x.test/a?x=1;y=2&monkey=3"),
+    ],
+)  # fmt: skip
+def test_an_articles_address_keeps_no_secret_but_a_storys_number(link, stored):
+    assert without_secrets(link) == stored
+
+
+async def test_a_feeds_key_in_its_entry_links_is_neither_stored_nor_shown_to_readers(app, site):
+    site.add_bytes("/feed.xml", rss(site.base, ["/quay?apikey=ENTRYKEY&amp;x=1"]), "application/rss+xml")
+    site.add("/quay", quay_page)
+    register(app, site.url("/feed.xml?apikey=ENTRYKEY"))
+    report = await poll_due_feeds(app, now=T)
+    assert (report.new_articles, report.failed) == (1, ())
+    assert [r.query.get("apikey") for r in site.requests if r.path == "/feed.xml"] == ["ENTRYKEY"]
+    (stored,) = [row["url"] for row in app.db.query("SELECT url FROM articles")]
+    assert stored == site.url("/quay?x=1")
+    assert find_by_url(app.db, stored).body.count("Residents complained") == 3  # its page was read
+    load_all()
+    for command in ("/search Gdynia quay", "/latest", "/brief Gdynia"):
+        reply = (await answer(app, command, READER)).document
+        assert site.url("/quay?x=1") in to_html(reply), command
+        assert "ENTRYKEY" not in to_html(reply), command
+    again = await poll_due_feeds(app, now=T + timedelta(hours=1))  # known by its address without the key
+    assert again.new_articles == 0 and requests_for(site, "/quay") == 1
+
+
+def two_keys(app: App, base: str) -> tuple[int, int]:
+    """Two feeds of one API, one key each."""
+    alpha = register(app, f"{base}/rss?apikey=KEYALPHA", name="Alpha")
+    beta = register(app, f"{base}/rss?apikey=KEYBETA", name="Beta")
+    return alpha, beta
+
+
+async def test_two_feeds_differing_only_in_their_key_are_told_apart_by_their_shown_address(app, site):
+    alpha, beta = two_keys(app, site.base)
+    load_all()
+    listed = (await answer(app, "/feeds", ADMIN)).document.text
+    shown_alpha, shown_beta = (
+        shown_url(site.url("/rss?apikey=KEYALPHA")),
+        shown_url(site.url("/rss?apikey=KEYBETA")),
+    )
+    assert (
+        shown_alpha != shown_beta and shown_alpha in listed and shown_beta in listed and "KEY" not in listed
+    )
+    stopped = await answer(app, f"/unfeed {shown_beta}", ADMIN)
+    assert "Beta (" in stopped.document.text
+    assert [s.poll for s in (get_source(app.db, alpha), get_source(app.db, beta))] == [True, False]
+    # the paused notice's "/ingest <shown>" resumes the feed it is about, not the first of the two
+    site.add_bytes("/rss", rss(site.base, []), "application/rss+xml")
+    resumed = await answer(app, f"/ingest {shown_beta}", ADMIN)
+    assert "is now read every" in resumed.document.text and "KEY" not in resumed.document.text
+    assert [r.query.get("apikey") for r in site.requests if r.path == "/rss"] == ["KEYBETA"]
+    assert get_source(app.db, beta).poll
+
+
+async def test_an_address_masked_without_its_fingerprint_is_refused_when_two_feeds_have_it(app, site):
+    alpha, beta = two_keys(app, site.base)
+    load_all()
+    legacy = site.url("/rss?apikey=***")  # as a notice sent before the fingerprints showed it
+    for command, usage in (("/unfeed", "/unfeed N"), ("/ingest", "/ingest #N")):
+        text = (await answer(app, f"{command} {legacy}", ADMIN)).document.text
+        assert f"2 feeds have the address {legacy}: #{alpha} Alpha, #{beta} Beta." in text, command
+        assert f"Send {usage} with the feed's number" in text and "KEY" not in text
+    assert [s.poll for s in (get_source(app.db, alpha), get_source(app.db, beta))] == [True, True]
+    assert not [r for r in site.requests if r.path == "/rss"]  # nothing was read
+    site.add_bytes("/rss", rss(site.base, []), "application/rss+xml")
+    resumed = await answer(app, f"/ingest #{beta}", ADMIN)  # its number names it
+    assert "is now read every" in resumed.document.text
+    assert [r.query.get("apikey") for r in site.requests if r.path == "/rss"] == ["KEYBETA"]
+    stopped = await answer(app, f"/unfeed {alpha}", ADMIN)
+    assert "Alpha (" in stopped.document.text
+
+
+async def test_an_address_masked_without_its_fingerprint_still_names_the_one_feed_with_it(app, site):
+    (only,) = [register(app, site.url("/rss?apikey=KEYALPHA"), name="Alpha")]
+    load_all()
+    stopped = await answer(app, f"/unfeed {site.url('/rss?apikey=***')}", ADMIN)
+    assert "Alpha (" in stopped.document.text and not get_source(app.db, only).poll
+
+
+async def test_the_ingest_progress_bar_shows_a_feeds_address_masked(app, site):
+    site.add_bytes("/feed.xml", rss(site.base, ["/quay"]), "application/rss+xml")
+    site.add("/quay", quay_page)
+    url = site.url("/feed.xml?apiToken=SEKRIT")
+    labels: list[str] = []
+    report = await ingest_sources(app, [url], progress=lambda done, total, label: labels.append(label))
+    assert (report.new, report.failed) == (1, ())
+    assert [r.query.get("apiToken") for r in site.requests if r.path == "/feed.xml"] == ["SEKRIT"]
+    assert shown_url(url) in labels and labels and not [label for label in labels if "SEKRIT" in label]
+
+
+async def test_a_page_ingested_by_an_address_with_a_key_is_stored_without_it(app, site):
+    site.add("/quay", quay_page)
+    report = await ingest_sources(app, [site.url("/quay?access_token=PAGEKEY&lang=en")])
+    assert (report.new, report.failed) == (1, ())
+    assert [r.query.get("access_token") for r in site.requests] == ["PAGEKEY"]  # fetched with it
+    (stored,) = [row["url"] for row in app.db.query("SELECT url FROM articles")]
+    assert stored == site.url("/quay?lang=en")

@@ -32,6 +32,7 @@ from store.sources import (
     set_polling,
     upsert_source,
 )
+from store.stats import feeds
 
 
 @pytest.fixture(scope="module")
@@ -177,3 +178,25 @@ def test_deleting_a_source_keeps_its_articles(db):
     delete_source(db, source.id)
     assert get_article(db, result.article.id) is not None
     assert db.execute("SELECT source_id FROM articles").fetchone()[0] is None
+
+
+def test_the_feeds_articles_are_counted_in_the_source_index_not_by_reading_every_article(db):
+    """/sources, which any reader may send, counts each feed's articles (m0023's index)."""
+    with transaction(db):
+        busy = upsert_source(db, kind="feed", location="http://f.test/busy", name="Busy", now=NOW)
+        upsert_source(db, kind="feed", location="http://f.test/quiet", name="Quiet", now=NOW)
+        page = upsert_source(db, kind="page", location="http://f.test/p", name="P", now=NOW)
+        for n, source_id in enumerate([busy.id, busy.id, busy.id, page.id, None]):
+            draft = ArticleDraft(f"Story {n}", f"Words of story number {n} about the quay.", "f.test")
+            add_article(db, draft, now=NOW, source_id=source_id)
+    statements: list[str] = []
+    db.conn.set_trace_callback(statements.append)
+    try:
+        counted = {f.name: f.articles for f in feeds(db)}
+    finally:
+        db.conn.set_trace_callback(None)
+    assert counted == {"Busy": 3, "Quiet": 0}
+    (sql,) = [s for s in statements if "FROM sources" in s]
+    plan = " / ".join(r[3] for r in db.execute("EXPLAIN QUERY PLAN " + sql).fetchall())
+    assert "SEARCH articles USING COVERING INDEX articles_source_id (source_id=?)" in plan, plan
+    assert "SCAN articles" not in plan, plan

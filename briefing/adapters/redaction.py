@@ -1,6 +1,8 @@
 """Hiding secrets in log lines: the bot token and the webhook's secret token, and in every address the
-user name and password and the query values that carry a secret (``?apikey=``, ``token=``: see
-:func:`briefing.addresses.shown_url`, the one rule for showing an address). Kept apart from the
+user name and password and the query values that carry a secret (``?apikey=``, ``&accessToken=``,
+``X-Amz-Signature=``, in an address with brackets of its own too: see :func:`briefing.addresses.shown_url`,
+the one rule for showing an address; the key's fingerprint, ``***a1b2``, tells two keys apart in a log
+as in ``/feeds``). Kept apart from the
 Telegram adapter so that any command can turn it on at start (``bot.py`` does) without importing
 python-telegram-bot."""
 

@@ -37,9 +37,12 @@ def _usage() -> Reply:
 async def ingest_command(app: App, args: str, asker: Asker) -> Reply:
     """Ingest pages and feeds by URL; register the feeds for polling."""
     from briefing.service.ingest import ingest_sources
-    from briefing.service.polled_feeds import unmasked
+    from briefing.service.polled_feeds import AmbiguousFeedError, ambiguous, unmasked
 
-    urls = [unmasked(app, url) for url in read_urls(args)]
+    try:  # a feed's masked address or "#N" stands for its address, key and all
+        urls = [unmasked(app, url) for url in read_urls(args)]
+    except AmbiguousFeedError as exc:
+        return ambiguous(exc, "/ingest #N")
     if not urls:
         return _usage()
     if len(urls) > MAX_URLS:

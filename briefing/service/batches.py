@@ -16,7 +16,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 
-from briefing.addresses import is_web_url, mask_urls, without_credentials
+from briefing.addresses import is_web_url, mask_urls, without_secrets
 from briefing.dates import dateline_date
 from briefing.models import ArticleDraft, IngestReport
 from briefing.recase import readable_title
@@ -141,8 +141,9 @@ def _store_one(
         body=body,
         published_at=credible_date(written, app.now()),
         # a malformed address ("http://[x/a" in a dump's "URL:" line) names no page: the text still counts;
-        # a user name and password in one (a redirect's, a feed link's) are not shown to every reader
-        url=without_credentials(draft.url) if draft.url and is_web_url(draft.url) else None,
+        # a user name and password or a key in one (a redirect's, a page's "?token=") are not shown to
+        # every reader
+        url=without_secrets(draft.url) if draft.url and is_web_url(draft.url) else None,
     )
     try:
         with savepoint(app.db):

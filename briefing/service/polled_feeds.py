@@ -1,13 +1,14 @@
 """The feeds the bot polls, for the administrators: ``/feeds`` lists them with their addresses and
 state, ``/unfeed N|URL`` stops polling one (its articles stay; ``/ingest URL`` resumes it). The state
 line of a feed (read, failing, paused) is shared with ``/sources``. An address is shown as
-:func:`briefing.addresses.shown_url` shows it (``?apikey=***``), and taken back in that form."""
+:func:`briefing.addresses.shown_url` shows it (``?apikey=***a1b2``: the key's fingerprint tells two feeds
+of one API apart), and taken back in that form; ``/ingest #N`` names a known feed by its number too."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from briefing.addresses import mask_urls, shown_url
+from briefing.addresses import loosely_shown, mask_urls, shown_url
 from briefing.ages import age
 from briefing.document import (
     Block,
@@ -23,6 +24,7 @@ from briefing.document import (
     message,
     para,
 )
+from briefing.errors import QueryError
 from briefing.service import App
 from briefing.service.commands import Asker, Reply, command
 from store.db import transaction
@@ -85,28 +87,53 @@ async def feeds_command(app: App, args: str, asker: Asker) -> Reply:
 MAX_ID_DIGITS = 18  # SQLite's integers hold 18 digits safely
 
 
-def _find(app: App, args: str) -> FeedState | None:
-    """The polled feed named by its number ("12", "#12") or its address."""
-    wanted = args.strip()
+class AmbiguousFeedError(QueryError):
+    """A masked address stands for more than one feed (two keys of one API): its number must say which."""
+
+
+def _number(wanted: str) -> int | None:
+    """The feed's number in "12" or "#12"."""
     number = wanted.removeprefix("#")
     # "²" and "①" are digits to str.isdigit but no number to int(); 20 digits overflow SQLite's integer
     numeric = number.isascii() and number.isdigit() and len(number) <= MAX_ID_DIGITS
-    return next(
-        (
-            f
-            for f in polled(app)
-            if (f.id == int(number) if numeric else wanted in (f.location, shown_url(f.location)))
-        ),
-        None,
-    )
+    return int(number) if numeric else None
+
+
+def _named(listed: list[FeedState], wanted: str) -> FeedState | None:
+    """The feed of ``listed`` named by its number or its address, as stored or as shown (with its key's
+    fingerprint, "?apikey=***a1b2", or without, "?apikey=***", as the notices sent before showed it).
+    Raises :class:`AmbiguousFeedError` when a masked address stands for more than one."""
+    number = _number(wanted)
+    if number is not None:
+        return next((f for f in listed if f.id == number), None)
+    exact = [f for f in listed if wanted in (f.location, shown_url(f.location))]
+    found = exact or [f for f in listed if "***" in wanted and loosely_shown(f.location) == wanted]
+    if len(found) > 1:
+        numbers = ", ".join(f"#{f.id} {f.name}" for f in found)
+        raise AmbiguousFeedError(f"{len(found)} feeds have the address {clip(wanted, 200)}: {numbers}.")
+    return found[0] if found else None
+
+
+def _find(app: App, args: str) -> FeedState | None:
+    """The polled feed named by its number ("12", "#12") or its address."""
+    return _named(polled(app), args.strip())
 
 
 def unmasked(app: App, url: str) -> str:
-    """The address of the feed that ``url`` shows masked ("?apikey=***", as /feeds and the notices show
-    it), so that an admin can resume it with the address shown; else ``url`` itself."""
-    if "***" not in url:
+    """The address of the feed that ``url`` names: its number ("#12") or its masked address
+    ("?apikey=***a1b2", as /feeds and the notices show it), so that an admin can resume it with what is
+    shown; else ``url`` itself. Raises :class:`AmbiguousFeedError` when that stands for more than one."""
+    if "***" not in url and not url.startswith("#"):
         return url
-    return next((f.location for f in feeds(app.db) if shown_url(f.location) == url), url)
+    feed = _named(feeds(app.db), url)
+    return feed.location if feed is not None else url
+
+
+def ambiguous(exc: AmbiguousFeedError, usage: str) -> Reply:
+    """The answer to an address that stands for more than one feed: their numbers, and how to name one
+    (``usage``: "/unfeed N")."""
+    hint = para("Send ", code(usage), " with the feed's number, as ", code("/feeds"), " lists it.")
+    return Reply(message(para(str(exc)), hint))
 
 
 @command("unfeed", "/unfeed N|URL", "stop polling a feed; its articles stay (admins)", admin=True)
@@ -117,7 +144,10 @@ async def unfeed_command(app: App, args: str, asker: Asker) -> Reply:
             "Which feed? Send ", code("/unfeed N"), " with its number in ", code("/feeds"), " or its address."
         )
         return Reply(message(which))
-    feed = _find(app, args)
+    try:
+        feed = _find(app, args)
+    except AmbiguousFeedError as exc:
+        return ambiguous(exc, "/unfeed N")
     if feed is None:
         shown = clip(args.strip(), 200)
         return Reply(

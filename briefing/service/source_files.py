@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from briefing.addresses import without_credentials
+from briefing.addresses import mask_urls, without_credentials
 from briefing.charsets import decode_text
 from briefing.dumps import split_dump
 from briefing.errors import EmptySourceError, SourceError
@@ -62,8 +62,10 @@ class Item:
 
     @property
     def label(self) -> str:
-        """The location as it is shown and stored (see :func:`printable`)."""
-        return printable(self.location)
+        """The location as it is shown and stored (see :func:`printable`); an address's secrets masked
+        (the progress bar draws it on a terminal, a tmux or a CI log)."""
+        shown = printable(self.location)
+        return mask_urls(shown) if self.is_url or self.error else shown
 
 
 _SURROGATES = re.compile("[\ud800-\udfff]")
