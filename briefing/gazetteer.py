@@ -24,7 +24,7 @@ SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 NOT_PLACES = words(
     """western eastern northern southern central east west north south upper lower capital coast national
     federal independence mobile reading nice bath split orange union victory liberty progress enterprise
-    paradise wellington"""
+    paradise wellington man"""
 )
 
 
