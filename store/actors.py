@@ -102,6 +102,9 @@ def _resolve(db: Database, actor: ExtractedActor, source: str) -> int | None:
         return row[0]
     norm = strip_article(fold(actor.name))
     words = norm.split()
+    other = _typed_otherwise(db, actor, norm, source)
+    if other is not None:
+        return other
     if actor.guessed:  # a lone word the text did not type: join whoever the archive knows by it
         hit = _lone_word(db, norm, None, source)
         if hit is not None:
@@ -150,6 +153,37 @@ def _lone_word(db: Database, norm: str, type_: ActorType | None, source: str) ->
     )
     if len(hits) == 1 or (hits and hits[0][1] >= DOMINANT * max(hits[1][1], 1)):
         return hits[0][0]
+    return None
+
+
+def _typed_otherwise(db: Database, actor: ExtractedActor, norm: str, source: str) -> int | None:
+    """The actor an outlet already knows by this very name under another type: one outlet's podcast
+    ("Giant Bombcast") read as a place in one episode and an organisation in the next is one actor. Only
+    for names no list knows, and not a lone word that one of the two reads as a person ("Ford" the
+    premier, "Ford" the company). A name that begins with a given name and reads as a person makes the
+    actor a person ("Aziz Ansari")."""
+    gaz = load_gazetteer()
+    words = norm.split()
+    if norm in gaz.known or gaz.place(norm) or norm in gaz.countries or norm in gaz.demonyms:
+        return None
+    types = [t for t in ("person", "organization", "place") if t != actor.type]
+    if len(words) == 1:
+        if actor.type == "person":
+            return None
+        types.remove("person")
+    keys = [actor_key(actor.name, t) for t in types]
+    rows = db.execute(
+        f"SELECT id, type FROM actors WHERE key IN ({','.join('?' * len(keys))}) ORDER BY article_count DESC",
+        keys,
+    ).fetchall()
+    for actor_id, type_ in rows:
+        if _in_source(db, actor_id, source):
+            person = actor.type == "person" and len(words) > 1 and words[0] in gaz.given_names
+            key = actor_key(actor.name, "person")
+            taken = db.execute("SELECT 1 FROM actors WHERE key = ?", [key]).fetchone()
+            if person and type_ != "person" and not taken:
+                db.execute("UPDATE actors SET type = 'person', key = ? WHERE id = ?", [key, actor_id])
+            return int(actor_id)
     return None
 
 
