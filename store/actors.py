@@ -166,7 +166,7 @@ def _typed_otherwise(db: Database, actor: ExtractedActor, norm: str, source: str
     words = norm.split()
     if norm in gaz.known or gaz.place(norm) or norm in gaz.countries or norm in gaz.demonyms:
         return None
-    types = [t for t in ("person", "organization", "place") if t != actor.type]
+    types: list[ActorType] = [t for t in ("person", "organization", "place") if t != actor.type]
     if len(words) == 1:
         if actor.type == "person":
             return None
