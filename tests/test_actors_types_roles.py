@@ -63,3 +63,8 @@ def test_a_lone_word_read_as_a_person_and_as_a_company_stays_two(app):
     store_one(app, 1, "Ford", "person")
     store_one(app, 2, "Ford", "organization")
     assert by_name(app.db, "Ford") == [("Ford", "organization", 1), ("Ford", "person", 1)]
+
+
+def test_an_office_of_a_body_before_a_name_is_the_whole_role():
+    found = actors("Speaker of the House Paul Ryan said his party would win.")
+    assert found["Paul Ryan"] == ("person", "Speaker of the House")
