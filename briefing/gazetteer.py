@@ -25,8 +25,13 @@ SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 NOT_PLACES = words(
     """western eastern northern southern central east west north south upper lower capital coast national
     federal independence mobile reading nice bath split orange union victory liberty progress enterprise
-    paradise wellington man"""
+    paradise wellington"""
 )
+
+# Cities named by an everyday English word, kept in the lists (the rules and the tagger's features read
+# them) but no actor alone (``briefing.things``): "Man" (Côte d'Ivoire) is "Spider-Man", "No Man's Sky"
+# or "Man, ..." far more often than the city, and the Isle of Man is a country of its own.
+WORD_PLACES = words("man")
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from collections import Counter
 
 from briefing.coref import Candidate
 from briefing.cues import CALENDAR, MISC_FIRST, words
-from briefing.gazetteer import load_gazetteer
+from briefing.gazetteer import WORD_PLACES, load_gazetteer
 from briefing.tagger import FIRM
 from briefing.tokens import Positions, Token
 
@@ -94,9 +94,19 @@ def drop_things(cands: list[Candidate], tokens: list[list[Token]]) -> list[Candi
     things |= ({" ".join(t.norm for t in toks) for toks in events} | set(names)) - listed - {""}
     things |= _spelt_out(tokens) | (_ships(tokens) - firm)
     cands = [
-        c for c in cands if not _date(c) and not _in_title_of_work(tokens, positions, c) and not _sequel(c)
+        c
+        for c in cands
+        if not _date(c)
+        and not _in_title_of_work(tokens, positions, c)
+        and not _sequel(c)
+        and not _word_place(c)
     ]
     return [c for c in cands if c.norm not in things] if things else cands
+
+
+def _word_place(cand: Candidate) -> bool:
+    """A place alone whose name is an everyday English word ("Man", ``gazetteer.WORD_PLACES``)."""
+    return cand.type == "place" and len(cand.toks) == 1 and cand.norm in WORD_PLACES
 
 
 _NUMERALS = frozenset("ii iii iv v vi vii viii ix x".split())
