@@ -44,7 +44,7 @@ from briefing.coref import Candidate
 from briefing.foreign import after_articles, names_no_one, titles_not_people
 from briefing.gazetteer import load_gazetteer
 from briefing.given_names import given_alone
-from briefing.kinds import type_by_definition, type_by_kind, type_by_series
+from briefing.kinds import listed_with_bodies, type_by_definition, type_by_kind, type_by_series
 from briefing.long_forms import read_long_form
 from briefing.models import ExtractedActor, Sentence
 from briefing.month_surnames import month_surnames
@@ -67,7 +67,7 @@ from briefing.revision import (
 from briefing.sentences import split_sentences
 from briefing.states import mark_states
 from briefing.tagger import Tagger, load_tagger, retag
-from briefing.things import drop_things
+from briefing.things import drop_things, letters_in_names
 from briefing.tokens import Token, tokenize
 
 
@@ -124,6 +124,7 @@ def extract_actors(
     match_headlines(reading.candidates, gaz, [(i, reading.tokens[i]) for i in reading.headlines])
     firms_not_people(reading.candidates, reading.tokens)  # "Ford to cut jobs" before "Ford Motor Company"
     firms_by_trade(reading.candidates, reading.tokens, gaz)  # "Ford said it will recall 200,000 cars"
+    listed_with_bodies(reading.candidates, reading.tokens)
     return group(reading.candidates, text)
 
 
@@ -151,6 +152,7 @@ def read_rules(
         type_by_definition(doc.candidates[known:], toks)
     doc.candidates += month_surnames(doc.candidates, tokens, headlines)  # "May said" after "Theresa May"
     doc.candidates += coded_groups(tokens, headlines, gaz)  # "the M23 armed group"
+    doc.candidates = letters_in_names(doc.candidates, tokens)  # "Xbox One X" holds no X
     resolve(doc.candidates, doc.gaz, text)
     return Reading(text, sentences, tokens, headlines, lower, doc.candidates)
 

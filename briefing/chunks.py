@@ -50,8 +50,9 @@ def split_hyphens(toks: list[Token], gaz: Gazetteer) -> list[Token]:
         parts = tok.text.split("-") if tok.word and tok.cap and "-" in tok.text else []
         if parts and _against_body(parts, toks[k + 1] if k + 1 < len(toks) else None):
             parts = []  # "the Counter-Daesh Coalition" is one body, named for what it fights
-        # a short known name only in capitals: "UN-backed" holds the UN, "Un-named" nothing
-        known = [(len(p) > 2 or p.isupper()) and known_name(gaz, fold(p)) is not None for p in parts]
+        # a short known name only in capitals: "UN-backed" holds the UN, "Un-named" nothing; a letter is
+        # part of the name it is written in ("X-Men", "X-COM"), never a name of its own
+        known = [_short_known(p) and known_name(gaz, fold(p)) is not None for p in parts]
         upper = all(p[:1].isupper() for p in parts)
         # "Task Force-Operation Inherent Resolve": a body, then the operation it runs
         event = upper and any(p.lower() in MISC_FIRST for p in parts[1:])
@@ -71,6 +72,10 @@ def split_hyphens(toks: list[Token], gaz: Gazetteer) -> list[Token]:
             at += len(part) + 1
         out.pop()
     return out
+
+
+def _short_known(part: str) -> bool:
+    return len(part) > 2 or (len(part) > 1 and part.isupper())
 
 
 def _given_syllables(toks: list[Token], k: int) -> bool:

@@ -11,6 +11,7 @@ from briefing.cues import (
     PLACE_HEADS,
     PLACE_OF,
     PLACE_PREPOSITIONS,
+    ROLE_NOUNS,
     SPEECH_VERBS,
     SUBJECT_VERBS,
     words,
@@ -34,6 +35,8 @@ def person_cue(gaz: Gazetteer, toks: list[Token], i: int, j: int) -> bool:
     before it ("Ethiopia's Tigist Alemu"), a country after "of" ("Tigist Alemu of Ethiopia"), or a
     government named after its head ("the state government of Hyacinth Alia")."""
     name = toks[i:j]
+    if 2 <= len(name) <= 3 and _becomes_office(toks, j):
+        return True
     if not 2 <= len(name) <= 3 or name[-1].low.endswith("s"):
         return False  # "Boy Scouts of America"
     if any(t.low in ORG_HEADS or t.low in PLACE_HEADS or t.low in MISC_HEADS for t in name):
@@ -51,6 +54,21 @@ def person_cue(gaz: Gazetteer, toks: list[Token], i: int, j: int) -> bool:
         after = toks[j + 1 + width] if j + 1 + width < len(toks) else None
         whole = len(span) == width and all(t.cap for t in span) and not (after and after.name_like)
         if whole and " ".join(t.norm for t in span) in gaz.countries:
+            return True
+    return False
+
+
+_BECOMES = frozenset({"became", "becomes"})
+
+
+def _becomes_office(toks: list[Token], k: int) -> bool:
+    """ "Wilmot Collins became Montana's first black mayor": a name that becomes an office holder."""
+    if k >= len(toks) or toks[k].low not in _BECOMES:
+        return False
+    for t in toks[k + 1 : k + 7]:
+        if not t.word and not t.possessive:
+            return False
+        if t.low in ROLE_NOUNS and not t.cap:
             return True
     return False
 

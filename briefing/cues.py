@@ -101,7 +101,7 @@ ORG_FIRST_ROMANCE = words(
     movimento serviço servicio agência companhia câmara institut université banque ministère parti
     fondation conseil secrétariat cour fédération confédération syndicat mouvement agence société
     compagnie groupe chambre académie istituto università banca ministero partito fondazione consiglio
-    commissione
+    commissione governo gobierno gouvernement autoridade autoridad autorité ordem orden
     """
 )
 

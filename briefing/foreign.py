@@ -32,10 +32,51 @@ def in_german_or_french(toks: list[Token]) -> bool:
     )
 
 
+# Portuguese and Spanish words no English sentence writes in lower case, and their articles
+_IBERIAN = words(
+    "que não uma dos das pelo pela foi também está nos aos às y del una fue según los las con em"
+)
+IBERIAN_ARTICLES = frozenset({"O", "A", "Os", "As", "El", "La", "Los", "Las"})
+
+
+def in_portuguese_or_spanish(toks: list[Token]) -> bool:
+    return sum(not t.cap and t.low in _IBERIAN for t in toks) >= 1
+
+
+def _iberian_articles(candidates: list[Candidate], tokens: list[list[Token]]) -> list[Candidate]:
+    """A Portuguese or Spanish article that begins a sentence is no part of a name: "O Royal Mail
+    apresentou" is Royal Mail, and "O Presidente dos Estados Unidos" (the president) no one; "Los Angeles"
+    and "El Salvador", names the lists know with the article, keep it."""
+    gaz = load_gazetteer()
+    starts = {toks[0].start for toks in tokens if toks and in_portuguese_or_spanish(toks)}
+    lower = {t.norm for toks in tokens for t in toks if t.word and not t.cap}
+    out = []
+    for c in candidates:
+        first = c.toks[0]
+        if len(c.toks) < 2 or first.text not in IBERIAN_ARTICLES or c.start not in starts:
+            out.append(c)
+            continue
+        head = " ".join(t.norm for t in c.toks[:2])
+        if c.norm in gaz.known or gaz.place(c.norm) or head in gaz.known or gaz.place(head):
+            out.append(c)
+            continue
+        rest = c.toks[1:]
+        if len(rest) == 1 and (rest[0].norm in lower or rest[0].low in TITLES) and c.why not in FIRM:
+            continue  # "O Presidente": "the president", a common noun
+        surface = " ".join(t.text for t in c.toks)
+        if c.canonical in (None, surface):
+            c.canonical = surface.split(" ", 1)[1]
+        c.toks = rest
+        out.append(c)
+    return out
+
+
 def after_articles(candidates: list[Candidate], tokens: list[list[Token]]) -> list[Candidate]:
     """A German or French article that begins a sentence is no part of a name: "Der Bundestag" is the
     Bundestag, and "Le Syndicat" (the union) nobody, though "Le Pen" after "Marine Le Pen" is her.
-    Inside a sentence it is ("in Den Haag", "Les Bains, Le Loft")."""
+    Inside a sentence it is ("in Den Haag", "Les Bains, Le Loft"); Portuguese and Spanish articles too
+    (``_iberian_articles``)."""
+    candidates = _iberian_articles(candidates, tokens)
     gaz = load_gazetteer()
     out = []
     starts = {

@@ -1,6 +1,7 @@
 """What the extractor knows before reading: countries, demonyms, places, given names, known actors.
 
-Countries come from pycountry (ISO 3166), with the short names and other names of ``seeds/actors.toml``;
+Countries come from pycountry (ISO 3166), with the short names and other names of ``seeds/actors.toml``
+and their names in Portuguese, Spanish, French, Italian and German (``seeds/country_names.toml``, CLDR);
 demonyms, regions, extra given names and well-known actors with their spellings come from the same file;
 cities and regions from ``seeds/places.toml`` and given names from ``seeds/given_names.toml`` (both made
 by ``bench/make_seed_lists.py``). Every key is a :func:`briefing.aliases.fold` form.
@@ -26,6 +27,11 @@ NOT_PLACES = words(
     federal independence mobile reading nice bath split orange union victory liberty progress enterprise
     paradise wellington"""
 )
+
+# Cities named by an everyday English word, kept in the lists (the rules and the tagger's features read
+# them) but no actor alone (``briefing.things``): "Man" (Côte d'Ivoire) is "Spider-Man", "No Man's Sky"
+# or "Man, ..." far more often than the city, and the Isle of Man is a country of its own.
+WORD_PLACES = words("man")
 
 
 @dataclass(frozen=True)
@@ -62,7 +68,9 @@ def _lines(value: str | list[str]) -> list[str]:
     return [v.strip() for v in value.splitlines() if v.strip()] if isinstance(value, str) else value
 
 
-def _countries(curated: dict[str, list[str]]) -> dict[str, str]:
+def _countries(curated: dict[str, list[str]], foreign: dict[str, list[str]]) -> dict[str, str]:
+    """Countries by folded name: pycountry's names, the curated short forms, and ``foreign`` (by ISO
+    code: names in other languages, "Estados Unidos")."""
     out: dict[str, str] = {}
     overrides = {fold(a): canon for canon, aliases in curated.items() for a in aliases}
     for country in pycountry.countries:
@@ -76,6 +84,8 @@ def _countries(curated: dict[str, list[str]]) -> dict[str, str]:
         for name in names:
             if name and "," not in name and "(" not in name:
                 out.setdefault(fold(name), canon)
+        for name in foreign.get(country.alpha_2, []):
+            out.setdefault(fold(name), canon)
     for canon, aliases in curated.items():
         for alias in [canon, *aliases]:
             out[fold(alias)] = canon
@@ -109,7 +119,13 @@ def _arabic_spellings(places: dict[str, str]) -> dict[str, str]:
 def load_gazetteer(seeds: Path = SEEDS) -> Gazetteer:
     """Read the lists once per process."""
     curated = _read(seeds / "actors.toml")
-    countries = _countries(curated.get("countries", {}))
+    foreign = {
+        code: names.split("|")
+        for code, _, names in (
+            line.partition("\t") for line in _lines(_read(seeds / "country_names.toml")["names"])
+        )
+    }
+    countries = _countries(curated.get("countries", {}), foreign)
     demonyms = {fold(d): c for d, c in curated.get("demonyms", {}).items()}
     demonyms.update({fold(d) + "s": c for d, c in curated.get("demonyms", {}).items() if d[-1] in "ni"})
     given = {fold(n) for n in _lines(_read(seeds / "given_names.toml").get("given_names", []))}
@@ -124,6 +140,7 @@ def load_gazetteer(seeds: Path = SEEDS) -> Gazetteer:
     }
     places = _arabic_spellings(places)
     places.update({fold(p): p for p in curated.get("regions", {}).get("names", [])})
+    places.update({fold(k): v for k, v in curated.get("regions", {}).get("other_names", {}).items()})
     known: dict[str, tuple[str, ActorType]] = {}
     spellings: dict[tuple[str, ActorType], frozenset[str]] = {}
     for actor in curated.get("actor", []):

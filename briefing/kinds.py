@@ -245,3 +245,93 @@ def _kind_before(toks: list[Token], k: int) -> ActorType | None:
         return None
     noun = toks[k - 1]
     return DEFINED.get(noun.low) if noun.word and not noun.cap else None
+
+
+_LIST_GAPS = (
+    [","],
+    [",", "and"],
+    ["and"],
+    [",", "or"],
+    ["or"],
+    [",", "as", "well", "as"],
+    ["as", "well", "as"],
+)
+
+
+def listed_with_bodies(cands: list[Candidate], tokens: list[list[Token]]) -> None:
+    """A lone word listed among organisations and places and no person, that only a guess or the words
+    around it typed, is of the list's kind, and no guess: "Stern, Columbia, Harvard, Kellogg and the
+    University of Chicago" and "Yale's, Kellogg's as well as Stern's" name a business school, which
+    another article's envoy Kellogg is not."""
+    by_sentence: dict[int, list[Candidate]] = {}
+    for c in cands:
+        by_sentence.setdefault(c.sentence, []).append(c)
+    for index, group in by_sentence.items():
+        if len(group) > 1 and index < len(tokens):
+            for run in _listed(group, tokens[index]):
+                _of_the_list(run)
+
+
+def _listed(group: list[Candidate], toks: list[Token]) -> list[list[Candidate]]:
+    """The weak lone words a sentence lists among other names: in a list of three names or more (names no
+    rule took count: "Columbia, Harvard, Kellogg"), before a comma or the last "and" ("Kellogg and the
+    University"), or last after it; not a clause's subject after a comma ("in Halifax, Cowley broke in")."""
+    at = {t.start: k for k, t in enumerate(toks)}
+    spans = sorted(
+        ((at[c.toks[0].start], at.get(c.toks[-1].start, -1), c) for c in group if c.toks[0].start in at),
+        key=lambda x: x[0],
+    )
+    runs: list[list[tuple[Candidate, list[str]]]] = []
+    size: list[int] = []
+    end = -2
+    for first, last, c in spans:
+        gap, names = _gap(toks[end + 1 : first])
+        if runs and gap in _LIST_GAPS and first > end:
+            runs[-1].append((c, gap))
+            size[-1] += 1 + names
+        else:
+            runs.append([(c, [])])
+            size.append(1)
+        end = max(end, last)
+    out = []
+    for run, n in zip(runs, size, strict=True):
+        # two possessives side by side are a list too: "Yale's, Kellogg's"
+        if n < 3 and not (n == 2 and all(c.toks[-1].possessive for c, _ in run)):
+            continue
+        for k, (c, gap) in enumerate(run):
+            if k < len(run) - 1 or (gap and gap[-1] in ("and", "or", "as")):
+                out.append([c, *(o for o, _ in run if o is not c)])
+    return out
+
+
+def _gap(between: list[Token]) -> tuple[list[str], int]:
+    """The words between two listed names, without "the" and other capitalised words (names no rule
+    took), and how many of those there are."""
+    gap: list[str] = []
+    names = 0
+    for t in between:
+        if t.word and t.cap:
+            names += not gap or gap[-1] == ","
+            continue
+        if t.low != "the" and not (gap and gap[-1] == "," and t.text == ","):
+            gap.append(t.low)
+    return gap, names
+
+
+def _of_the_list(run: list[Candidate]) -> None:
+    """``run``: a weak lone word first, then the other names of its list, which must be bodies and places
+    typed firmly, more of them than the list's weak people, and no person typed firmly."""
+    one, others = run[0], run[1:]
+    firm = [c for c in others if c.type in ("organization", "place") and (c.why in _FIRM or not c.guessed)]
+    weak = [c for c in run if _weak(c)]
+    if one not in weak or any(c.type == "person" and c not in weak for c in others) or len(firm) <= len(weak):
+        return
+    kind: ActorType = "organization" if any(c.type == "organization" for c in firm) else "place"
+    one.type, one.guessed, one.why = kind, False, "series"
+
+
+def _weak(c: Candidate) -> bool:
+    """A lone word that only a guess or the words around it typed, or that the tagger took for a person."""
+    if len(c.toks) != 1 or c.alias_of is not None or c.why in _FIRM | {"given", "title"}:
+        return False
+    return c.guessed or c.type == "person"

@@ -215,11 +215,20 @@ def _read_chunk(doc: Doc, index: int, toks: list[Token], i: int, j: int, initial
         cand = _whole(doc, index, toks, i + named, j, "person", False, why="role")
         # a sentence's first word is capitalised anyway: "Auch Friedrich Merz" ("also") has no role
         if not initial or any(t.low in ROLE_NOUNS for t in chunk[:named]):
-            cand.roles.append(doc.text[chunk[0].start : chunk[named - 1].end])
+            cand.roles.append(doc.text[_office_start(toks, i) : chunk[named - 1].end])
     elif lead := leading_place(doc.gaz, chunk):
         _read_after_place(doc, index, toks, i, j, initial, lead)
     else:
         _read_plain(doc, index, toks, i, j, initial)
+
+
+def _office_start(toks: list[Token], i: int) -> int:
+    """Where a role that ends in the run at ``toks[i]`` begins: at a title before "of (the)" ("Speaker of
+    the House Paul Ryan" has the role "Speaker of the House", not "House"), else at the run."""
+    k = i - 1 - (i > 0 and toks[i - 1].low == "the")
+    if k > 0 and toks[k].low == "of" and (is_title(toks[k - 1]) or toks[k - 1].low in ROLE_NOUNS):
+        return toks[k - 1].start
+    return toks[i].start
 
 
 def _opens_release(toks: list[Token], i: int) -> bool:

@@ -9,7 +9,7 @@ Three shapes, all common in news writing:
 
 from __future__ import annotations
 
-from briefing.cues import PORTFOLIOS, ROLE_MODIFIERS, ROLE_NOUNS, SPEECH_VERBS, TITLES
+from briefing.cues import COMMON, PORTFOLIOS, ROLE_MODIFIERS, ROLE_NOUNS, SPEECH_VERBS, TITLES
 from briefing.tokens import Token
 
 MAX_ROLE_TOKENS = 14
@@ -79,8 +79,8 @@ def lead_role(text: str, toks: list[Token], name_start: int) -> str | None:
     first = k
     while first > 0 and name_start - first < 6:
         prev = toks[first - 1]
-        if not prev.word or prev.low in _ARTICLES or prev.possessive:
-            break
+        if not prev.word or prev.low in _ARTICLES or prev.possessive or (prev.cap and prev.low in COMMON):
+            break  # "But Republican National Committee chair": the conjunction opens the clause, not the role
         # "former interior minister": a portfolio is part of the role
         if prev.cap or prev.low in ROLE_MODIFIERS or prev.low in ROLE_NOUNS or prev.low in PORTFOLIOS:
             first -= 1
@@ -98,7 +98,7 @@ def _inside_name(toks: list[Token], first: int) -> bool:
         return False
     prev = toks[first - 1]
     joined = prev.low in ("of", "for") and first > 1 and toks[first - 2].cap
-    return prev.cap or prev.text == "&" or joined
+    return (prev.cap and prev.low not in COMMON) or prev.text == "&" or joined
 
 
 def _role_before_comma(text: str, toks: list[Token], comma: int) -> str | None:
@@ -192,6 +192,10 @@ def _headed(toks: list[Token], i: int, j: int) -> bool:
     return _role_noun(head) or head in TITLES
 
 
+# words after which a name belongs in a role ("special envoy for Ukraine and Russia", "head of the Fed")
+_JOINS = _PREPOSITIONS | _ARTICLES | frozenset({"and", "or"})
+
+
 def as_role(text: str, toks: list[Token], name_end: int) -> str | None:
     """ "... Keith Kellogg as special envoy for Ukraine and Russia." -> "special envoy for ..."."""
     if name_end >= len(toks) - 1 or toks[name_end].low != "as":
@@ -203,5 +207,8 @@ def as_role(text: str, toks: list[Token], name_end: int) -> str | None:
         return None
     j = i
     while j < len(toks) and toks[j].text not in _STOPS and j - i < MAX_ROLE_TOKENS:
+        prev = toks[j - 1]
+        if j > i and toks[j].cap and prev.word and not prev.cap and prev.low not in _JOINS:
+            return None  # "as special guest Giancarlo Varanini traces ...": the role is the guest's
         j += 1
     return _text(text, toks, i, j) if j > i else None

@@ -104,7 +104,8 @@ _CLOSERS = "」』”’\"'»"
 
 
 # A wire dateline before the first sentence: "NEWARK, N.J. (AP) — ", "KYIV, Ukraine — ", "(Reuters) - ",
-# a press release's "COPENHAGEN, Denmark, Nov. 24, 2026 /PRNewswire/ -- ", "Berlin, 24. November 2026 – ".
+# a press release's "COPENHAGEN, Denmark, Nov. 24, 2026 /PRNewswire/ -- ", "Berlin, 24. November 2026 – ";
+# Spanish and Portuguese wires close it with ".-": "Nova York, 24 set (EFE).- ".
 _CAP = "A-ZÀ-ÖØ-Þ"  # capitals, accented ones too: "ZÜRICH", "BRASÍLIA"
 # "(Reuters)", "(GLOBE NEWSWIRE)", and the few agencies that write their name in lower case: "(dpa)"
 _AGENCY = r"\((?:[A-Z][A-Za-z]{1,15}(?:\s[A-Z][A-Za-z]{1,15})?|dpa|epd|kna)\)"
@@ -125,11 +126,11 @@ _DATELINE = re.compile(
     rf"|{_AGENCY}"  # or the agency alone
     # or a place as written with its agency: "Berlin (dpa)", "Virginia Beach, Va., Nov 20 (Reuters)"
     rf"|[{_CAP}][a-zà-ÿ'’.-]+(?:\s[{_CAP}][a-zà-ÿ'’.-]+)?(?:,\s+[A-Z][a-z]{{1,4}}\.)?"
-    rf"(?:,?\s+[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}})?\s*{_WIRE}"
+    rf"(?:,?\s+(?:[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}|\d{{1,2}}\s+[a-z]{{3,9}}\.?))?\s*{_WIRE}"
     # or a place as written, with the full date: "Berlin, 24. November 2026", "Paris, Nov. 24, 2026"
     rf"|[{_CAP}][\w'’.-]+(?:[ -][{_CAP}][\w'’.-]+)?,\s+"
     r"(?:\d{1,2}\.?\s+(?:de\s+)?[^\W\d_]{3,10}\.?(?:\s+de)?|[A-Z][a-z]{2,8}\.?\s+\d{1,2},)\s+\d{4})"
-    rf"\s*(?:[—–]|\s-{{1,2}})\s+(?=[\"“‘'{_CAP}0-9])"
+    rf"(?:\s*(?:[—–]|\s-{{1,2}})|(?<=\))\.[-—–])\s+(?=[\"“‘'{_CAP}0-9])"
 )
 
 

@@ -12,6 +12,7 @@ from collections import Counter
 
 from briefing.coref import Candidate
 from briefing.cues import CALENDAR, MISC_FIRST, words
+from briefing.gazetteer import WORD_PLACES, load_gazetteer
 from briefing.tagger import FIRM
 from briefing.tokens import Positions, Token
 
@@ -92,8 +93,36 @@ def drop_things(cands: list[Candidate], tokens: list[list[Token]]) -> list[Candi
     names = [" ".join(t.norm for t in toks if t.low not in MISC_FIRST) for toks in events]
     things |= ({" ".join(t.norm for t in toks) for toks in events} | set(names)) - listed - {""}
     things |= _spelt_out(tokens) | (_ships(tokens) - firm)
-    cands = [c for c in cands if not _date(c) and not _in_title_of_work(tokens, positions, c)]
+    cands = [
+        c
+        for c in cands
+        if not _date(c)
+        and not _in_title_of_work(tokens, positions, c)
+        and not _sequel(c)
+        and not _word_place(c)
+    ]
     return [c for c in cands if c.norm not in things] if things else cands
+
+
+def _word_place(cand: Candidate) -> bool:
+    """A place alone whose name is an everyday English word ("Man", ``gazetteer.WORD_PLACES``)."""
+    return cand.type == "place" and len(cand.toks) == 1 and cand.norm in WORD_PLACES
+
+
+_NUMERALS = frozenset("ii iii iv v vi vii viii ix x".split())
+
+
+def _sequel(cand: Candidate) -> bool:
+    """One word and a Roman numeral that no list or title makes a person's name is a sequel's ("Creed
+    III", "Dragon Age II"), not a man's: a person bearing a numeral has a given name ("Charles III")."""
+    toks = cand.toks
+    return (
+        cand.type == "person"
+        and cand.why not in ("list", "title")
+        and len(toks) == 2
+        and toks[1].low in _NUMERALS
+        and toks[0].norm not in load_gazetteer().given_names
+    )
 
 
 def _named_events(toks: list[Token]) -> list[int]:
@@ -190,3 +219,31 @@ def _date(cand: Candidate) -> bool:
     """A day or a month is a date, never an actor, unless a title or a full name says it is a person's
     name ("Gen. May", "May" after "Theresa May"); "Mon" is no state of Myanmar in "Mon 23 Nov"."""
     return all(t.norm in CALENDAR for t in cand.toks) and cand.why not in ("title", "surname")
+
+
+def letters_in_names(cands: list[Candidate], tokens: list[list[Token]]) -> list[Candidate]:
+    """Without a one-letter name written as a part of another name or of code: "Xbox One X", "curl -X
+    GET", "X Window" are no mentions of X; "his official X handle" and "owns X." are."""
+    return [
+        c for c in cands if not _letter_in_name(c, tokens[c.sentence] if c.sentence < len(tokens) else [])
+    ]
+
+
+def _letter_in_name(cand: Candidate, toks: list[Token]) -> bool:
+    if len(cand.toks) != 1 or len(cand.toks[0].text) != 1:
+        return False
+    k = next((i for i, t in enumerate(toks) if t.start == cand.start), None)
+    if k is None:
+        return False
+    before = toks[k - 1] if k > 0 else None
+    after = toks[k + 1] if k + 1 < len(toks) else None
+    if before is not None and before.end == cand.start and before.text in ("-", "--"):
+        return True  # an option of a command: "curl -X GET"
+    return any(
+        t is not None and t.word and (t.cap or t.acronym) and _next_to(t, cand) for t in (before, after)
+    )
+
+
+def _next_to(tok: Token, cand: Candidate) -> bool:
+    """Are the token and the one-letter name separated by one space only (no punctuation)?"""
+    return tok.end + 1 == cand.start or cand.toks[0].end + 1 == tok.start

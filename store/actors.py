@@ -95,7 +95,7 @@ def _by_alias(db: Database, norms: Sequence[str], type_: ActorType | None) -> li
     ).fetchall()
 
 
-def _resolve(db: Database, actor: ExtractedActor) -> int | None:
+def _resolve(db: Database, actor: ExtractedActor, source: str) -> int | None:
     """The archive actor an extracted actor is, if any (see the module docstring)."""
     key = actor_key(actor.name, actor.type)
     row = db.execute("SELECT id FROM actors WHERE key = ?", [key]).fetchone()
@@ -103,10 +103,13 @@ def _resolve(db: Database, actor: ExtractedActor) -> int | None:
         return row[0]
     norm = strip_article(fold(actor.name))
     words = norm.split()
+    other = _typed_otherwise(db, actor, norm, source)
+    if other is not None:
+        return other
     if actor.guessed:  # a lone word the text did not type: join whoever the archive knows by it
-        hits = _by_alias(db, [norm, skeleton(norm)], None)
-        if len(hits) == 1 or (hits and hits[0][1] >= DOMINANT * max(hits[1][1], 1)):
-            return hits[0][0]
+        hit = _lone_word(db, norm, None, source)
+        if hit is not None:
+            return hit
     if actor.type != "person":
         # "Volkswagen AG" is the company another article called "Volkswagen" (its own name first)
         hits = _by_alias(db, [norm], actor.type) or _by_alias(db, [without_legal_form(norm)], actor.type)
@@ -115,23 +118,97 @@ def _resolve(db: Database, actor: ExtractedActor) -> int | None:
         hits = _by_alias(db, [norm, skeleton(norm), full_given(norm)], "person")
         if hits:
             return hits[0][0]
-        return _known_by_part(db, actor.name, key)
-    hits = _by_alias(db, [norm, skeleton(norm)], "person")
+        return _known_by_part(db, actor.name, key, source)
+    return _lone_word(db, norm, "person", source)
+
+
+def _lone_word(db: Database, norm: str, type_: ActorType | None, source: str) -> int | None:
+    """The actor a lone word names: the one the archive knows by it, if it clearly dominates the others.
+
+    A careful editor does not take a lone word for someone another outlet named in full where this
+    outlet never did: not a common given name ("Ryan" of a podcast's host is no Paul Ryan), not a word
+    merely spelt like the surname ("Web" is no Dan Webb). A word whose type the text left to a guess
+    (``type_`` None) may join an actor of any type ("met Kellogg in Kyiv" is the envoy)."""
+    given = norm in load_gazetteer().given_names
+    typed = " AND a.type = ?" if type_ else ""
+    rows = db.execute(
+        "SELECT a.id, a.article_count, a.type, al.alias FROM actor_aliases al"
+        f" JOIN actors a ON a.id = al.actor_id WHERE al.norm IN (?, ?){typed}"
+        " ORDER BY a.article_count DESC, a.id LIMIT 40",
+        [norm, skeleton(norm), *([type_] if type_ else [])],
+    ).fetchall()
+    found: dict[int, tuple[int, bool]] = {}  # id -> (articles, named by the very word, not its skeleton)
+    people: set[int] = set()
+    for actor_id, articles, kind, alias in rows:
+        same = strip_article(fold(alias)) == norm
+        found[actor_id] = (articles, same or found.get(actor_id, (0, False))[1])
+        if kind == "person":
+            people.add(actor_id)
+    hits = sorted(
+        (
+            (actor_id, articles)
+            for actor_id, (articles, same) in found.items()
+            if (same and not (given and actor_id in people)) or _in_source(db, actor_id, source)
+        ),
+        key=lambda h: (-h[1], h[0]),
+    )
     if len(hits) == 1 or (hits and hits[0][1] >= DOMINANT * max(hits[1][1], 1)):
         return hits[0][0]
     return None
 
 
-def _known_by_part(db: Database, name: str, key: str) -> int | None:
+def _typed_otherwise(db: Database, actor: ExtractedActor, norm: str, source: str) -> int | None:
+    """The actor an outlet already knows by this very name under another type: one outlet's podcast
+    ("Giant Bombcast") read as a place in one episode and an organisation in the next is one actor. Only
+    for names no list knows, and not a lone word that one of the two reads as a person ("Ford" the
+    premier, "Ford" the company). A name that begins with a given name and reads as a person makes the
+    actor a person ("Aziz Ansari")."""
+    gaz = load_gazetteer()
+    words = norm.split()
+    if norm in gaz.known or gaz.place(norm) or norm in gaz.countries or norm in gaz.demonyms:
+        return None
+    types: list[ActorType] = [t for t in ("person", "organization", "place") if t != actor.type]
+    if len(words) == 1:
+        if actor.type == "person":
+            return None
+        types.remove("person")
+    keys = [actor_key(actor.name, t) for t in types]
+    rows = db.execute(
+        f"SELECT id, type FROM actors WHERE key IN ({','.join('?' * len(keys))}) ORDER BY article_count DESC",
+        keys,
+    ).fetchall()
+    for actor_id, type_ in rows:
+        if _in_source(db, actor_id, source):
+            person = actor.type == "person" and len(words) > 1 and words[0] in gaz.given_names
+            key = actor_key(actor.name, "person")
+            taken = db.execute("SELECT 1 FROM actors WHERE key = ?", [key]).fetchone()
+            if person and type_ != "person" and not taken:
+                db.execute("UPDATE actors SET type = 'person', key = ? WHERE id = ?", [key, actor_id])
+            return int(actor_id)
+    return None
+
+
+def _in_source(db: Database, actor_id: int, source: str) -> bool:
+    """Has this outlet named the actor before (in any article)?"""
+    found = db.execute(
+        "SELECT 1 FROM actor_sources WHERE actor_id = ? AND source = ?", [actor_id, source]
+    ).fetchone()
+    return found is not None
+
+
+def _known_by_part(db: Database, name: str, key: str, source: str) -> int | None:
     """The person the archive knows so far only by a later part of this full name ("Lula da Silva") or by
-    its surname ("Kellogg"; not "Un" of Kim Jong Un), renamed with the full name: it was this person."""
+    its surname ("Kellogg"; not "Un" of Kim Jong Un), renamed with the full name: it was this person. A
+    surname that is also a common given name ("Ryan") was this person only where the same outlet wrote it
+    (another outlet's lone "Ryan" is its own Ryan, not Paul Ryan)."""
+    given = load_gazetteer().given_names
     words = [fold(w) for w in name.split()]
     shorter = [fold(tail) for tail in name_tails(name, load_gazetteer().given_names)]
     if not family_first(words):
         shorter.append(words[-1])
     for short in shorter:
         lone = db.execute("SELECT id FROM actors WHERE key = ?", [f"person:{skeleton(short)}"]).fetchone()
-        if lone:
+        if lone and (short not in given or _in_source(db, lone[0], source)):
             db.execute("UPDATE actors SET name = ?, key = ? WHERE id = ?", [name, key, lone[0]])
             return lone[0]
     return None
@@ -234,7 +311,7 @@ def add_article_actors(
         for actor in extracted:
             if actor.mentions:
                 actor_id = (
-                    _resolve(db, actor)
+                    _resolve(db, actor, article.source)
                     or _spelling_variant(db, actor, article.source)
                     or _transliteration(db, actor)
                     or _create(db, actor)
