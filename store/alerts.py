@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from store.db import Database, from_iso, release_unconfirmed, to_iso
+from store.db import Database, chunks, from_iso, release_unconfirmed, to_iso
 from store.search import topic_query
 
 
@@ -205,13 +205,18 @@ def queue_update(
     return cur.rowcount > 0
 
 
-def waiting_alert(db: Database, chat_id: int, story_id: int) -> bool:
-    """Whether an alert of the story is still waiting to go out to the chat (pending or claimed)."""
-    row = db.execute(
-        "SELECT 1 FROM alerts WHERE chat_id = ? AND story_id = ? AND state IN ('pending', 'claimed')",
-        [chat_id, story_id],
-    ).fetchone()
-    return row is not None
+def waiting_among(db: Database, story_ids: Sequence[int]) -> set[tuple[int, int]]:
+    """The (chat, story) pairs of ``story_ids`` with an alert still waiting to go out (pending or
+    claimed)."""
+    found: set[tuple[int, int]] = set()
+    for ids in chunks(sorted(set(story_ids)), 500):
+        rows = db.execute(
+            "SELECT DISTINCT chat_id, story_id FROM alerts WHERE state IN ('pending', 'claimed')"
+            f" AND story_id IN ({','.join('?' * len(ids))})",
+            list(ids),
+        ).fetchall()
+        found.update((chat_id, story_id) for chat_id, story_id in rows)
+    return found
 
 
 def due_alerts(db: Database, now: datetime, *, limit: int = 1000) -> list[Alert]:
