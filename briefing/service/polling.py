@@ -178,7 +178,7 @@ async def poll_due_feeds(app: App, *, now: datetime, fetcher: Fetcher | None = N
     failed = tuple(f for one in polls for f in one.failed)
     paused = tuple(one.paused for one in polls if one.paused is not None)
     not_modified = sum(one.not_modified for one in polls)
-    alerts = queue_alerts(app, new_ids, now=now) if new_ids else 0
+    alerts = sum(one.alerts for one in polls)
     return PollReport(len(due), not_modified, len(new_ids), failed, paused, alerts)
 
 
@@ -188,6 +188,7 @@ class _FeedPoll:
     not_modified: int = 0
     failed: tuple[tuple[str, str], ...] = ()
     paused: Source | None = None  # the feed, if this poll paused it
+    alerts: int = 0
 
 
 async def _poll_one(
@@ -203,11 +204,24 @@ async def _poll_one(
             _poll_broke_off(app, source, now, error)
             poll = _FeedPoll(failed=((shown_url(source.location), mask_urls(error)),))
         else:
-            poll = _FeedPoll(tuple(report.new_ids), report.not_modified, tuple(report.failed))
+            alerts = _queue_feed_alerts(app, source, report.new_ids, now)
+            poll = _FeedPoll(tuple(report.new_ids), report.not_modified, tuple(report.failed), alerts=alerts)
     after = get_source(app.db, source.id)
     if after is not None and after.paused and not source.paused:
         return replace(poll, paused=after)
     return poll
+
+
+def _queue_feed_alerts(app: App, source: Source, new_ids: Sequence[int], now: datetime) -> int:
+    """Queue the alerts of one feed's new articles as soon as its poll ends, so that another feed's
+    error, or a stop in the middle of the run, loses none of them (the next poll sees them as known)."""
+    if not new_ids:
+        return 0
+    try:
+        return queue_alerts(app, new_ids, now=now)
+    except Exception:
+        log.exception("queueing the alerts of %s failed", shown_url(source.location))
+        return 0
 
 
 def paused_notice(source: Source) -> Document:
