@@ -219,6 +219,20 @@ def waiting_among(db: Database, story_ids: Sequence[int]) -> set[tuple[int, int]
     return found
 
 
+def claimed_among(db: Database, chat_ids: Sequence[int]) -> dict[int, set[int]]:
+    """The stories of the alerts being sent (claimed) to each of ``chat_ids`` that has any."""
+    found: dict[int, set[int]] = {}
+    for chats in chunks(sorted(set(chat_ids)), 500):
+        rows = db.execute(
+            "SELECT chat_id, story_id FROM alerts WHERE state = 'claimed'"
+            f" AND chat_id IN ({','.join('?' * len(chats))})",
+            list(chats),
+        ).fetchall()
+        for chat_id, story_id in rows:
+            found.setdefault(chat_id, set()).add(story_id)
+    return found
+
+
 def due_alerts(db: Database, now: datetime, *, limit: int = 1000) -> list[Alert]:
     rows = db.query(
         "SELECT * FROM alerts WHERE state = 'pending' AND due_at <= ? ORDER BY due_at, chat_id, story_id,"
