@@ -17,7 +17,7 @@ from briefing.service.polling import queue_alerts
 from store import open_db
 from store.alerts import alerts_of
 from store.db import to_iso
-from store.deliveries import parts_of
+from store.deliveries import parts_of, record_alerted
 from store.digests import stories_by_id
 from store.subscribers import follow
 from tests.article_rows import database_before
@@ -162,3 +162,19 @@ async def test_alerts_queued_before_developments_go_out_once(tmp_path, settings,
         assert [(a.development, a.state) for a in alerts_of(db, 7)] == [(0, "sent"), (1, "pending")]
     finally:
         db.conn.close()
+
+
+def test_followers_told_different_things_of_a_story_get_their_own_update(app, db):
+    """What is new is worked out once per what a chat received (revC R1): chats told the same share it,
+    a chat told more gets no update of what it knows."""
+    story = strike_story(db)
+    held = ids(db, story)
+    for chat in (1, 2):
+        follow(db, chat, "topic", "Rotterdam", now=NINE)
+        record_alerted(db, chat, story, told=[STRIKE], held=held, at=NINE)
+    follow(db, 3, "topic", "Rotterdam", now=NINE)
+    record_alerted(db, 3, story, told=[STRIKE, COURT], held=held, at=NINE)  # told of the ruling already
+    later = NINE + timedelta(hours=2)
+    court = join_story(db, story, "NOS", summary=COURT, dated=later)
+    assert queue_alerts(app, [court], now=later) == 2
+    assert [[a.development for a in alerts_of(db, chat)] for chat in (1, 2, 3)] == [[1], [1], []]
