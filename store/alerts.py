@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from store.db import Database, from_iso, release_unconfirmed, to_iso
+from store.db import Database, chunks, from_iso, release_unconfirmed, to_iso
 from store.search import topic_query
 
 
@@ -138,6 +138,27 @@ def followers_of_articles(db: Database, article_ids: Sequence[int]) -> dict[tupl
     }
 
 
+def _queue(
+    db: Database, chat_id: int, story_id: int, *, development: str, guard: str, values: dict[str, Any]
+) -> bool:
+    """Insert one pending alert of ``development`` (an SQL expression) if ``guard`` (SQL over the
+    chat's ``:chat`` and the ``:story``) holds; False if it does not, or the alert exists."""
+    cur = db.execute(
+        "INSERT OR IGNORE INTO alerts (chat_id, story_id, development, reason, state, created_at, due_at,"
+        f" article_id) SELECT :chat, :story, {development}, :reason, 'pending', :now, :due, :article"
+        f" WHERE {guard}",
+        {"chat": chat_id, "story": story_id, **values},
+    )
+    return cur.rowcount > 0
+
+
+_TOLD = "EXISTS (SELECT 1 FROM delivered_stories WHERE chat_id = :chat AND story_id = :story)"
+_WAITING = (
+    "EXISTS (SELECT 1 FROM alerts WHERE chat_id = :chat AND story_id = :story"
+    " AND state IN ('pending', 'claimed'))"
+)
+
+
 def queue_alert(
     db: Database,
     chat_id: int,
@@ -150,13 +171,8 @@ def queue_alert(
 ) -> bool:
     """Queue one alert (``article_id``: the new article that made it); False if this chat already had
     (or has queued) one for this story, or already received the story in a digest."""
-    cur = db.execute(
-        "INSERT OR IGNORE INTO alerts (chat_id, story_id, reason, state, created_at, due_at, article_id)"
-        " SELECT ?, ?, ?, 'pending', ?, ?, ? WHERE NOT EXISTS"
-        " (SELECT 1 FROM delivered_stories WHERE chat_id = ? AND story_id = ?)",
-        [chat_id, story_id, reason, to_iso(now), to_iso(due_at), article_id, chat_id, story_id],
-    )
-    return cur.rowcount > 0
+    values = {"reason": reason, "now": to_iso(now), "due": to_iso(due_at), "article": article_id}
+    return _queue(db, chat_id, story_id, development="0", guard=f"NOT {_TOLD}", values=values)
 
 
 def renew_waiting(
@@ -192,26 +208,41 @@ def queue_update(
     """Queue an update of a story the chat heard of (by an alert or a digest): the next development
     number. False if the chat never received the story, or an alert of it is still waiting to go out
     (pending or claimed): that one, composed when it is sent, tells what reached the story till then."""
-    cur = db.execute(
-        "INSERT OR IGNORE INTO alerts (chat_id, story_id, development, reason, state, created_at, due_at,"
-        " article_id) SELECT ?, ?, coalesce((SELECT max(development) FROM alerts WHERE chat_id = ?"
-        " AND story_id = ?), 0) + 1, ?, 'pending', ?, ?, ?"
-        " WHERE EXISTS (SELECT 1 FROM delivered_stories WHERE chat_id = ? AND story_id = ?)"
-        " AND NOT EXISTS (SELECT 1 FROM alerts WHERE chat_id = ? AND story_id = ?"
-        " AND state IN ('pending', 'claimed'))",
-        [chat_id, story_id, chat_id, story_id, reason, to_iso(now), to_iso(due_at), article_id,
-         chat_id, story_id, chat_id, story_id],
-    )  # fmt: skip
-    return cur.rowcount > 0
+    values = {"reason": reason, "now": to_iso(now), "due": to_iso(due_at), "article": article_id}
+    development = (
+        "coalesce((SELECT max(development) FROM alerts WHERE chat_id = :chat AND story_id = :story), 0) + 1"
+    )
+    return _queue(
+        db, chat_id, story_id, development=development, guard=f"{_TOLD} AND NOT {_WAITING}", values=values
+    )
 
 
-def waiting_alert(db: Database, chat_id: int, story_id: int) -> bool:
-    """Whether an alert of the story is still waiting to go out to the chat (pending or claimed)."""
-    row = db.execute(
-        "SELECT 1 FROM alerts WHERE chat_id = ? AND story_id = ? AND state IN ('pending', 'claimed')",
-        [chat_id, story_id],
-    ).fetchone()
-    return row is not None
+def waiting_among(db: Database, story_ids: Sequence[int]) -> set[tuple[int, int]]:
+    """The (chat, story) pairs of ``story_ids`` with an alert still waiting to go out (pending or
+    claimed)."""
+    found: set[tuple[int, int]] = set()
+    for ids in chunks(sorted(set(story_ids)), 500):
+        rows = db.execute(
+            "SELECT DISTINCT chat_id, story_id FROM alerts WHERE state IN ('pending', 'claimed')"
+            f" AND story_id IN ({','.join('?' * len(ids))})",
+            list(ids),
+        ).fetchall()
+        found.update((chat_id, story_id) for chat_id, story_id in rows)
+    return found
+
+
+def claimed_among(db: Database, chat_ids: Sequence[int]) -> dict[int, set[int]]:
+    """The stories of the alerts being sent (claimed) to each of ``chat_ids`` that has any."""
+    found: dict[int, set[int]] = {}
+    for chats in chunks(sorted(set(chat_ids)), 500):
+        rows = db.execute(
+            "SELECT chat_id, story_id FROM alerts WHERE state = 'claimed'"
+            f" AND chat_id IN ({','.join('?' * len(chats))})",
+            list(chats),
+        ).fetchall()
+        for chat_id, story_id in rows:
+            found.setdefault(chat_id, set()).add(story_id)
+    return found
 
 
 def due_alerts(db: Database, now: datetime, *, limit: int = 1000) -> list[Alert]:

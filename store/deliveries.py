@@ -18,7 +18,7 @@ later update must not repeat) and those articles (what a later update must not t
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -249,22 +249,6 @@ def has_digest(db: Database, chat_id: int, digest_date: date) -> bool:
         [chat_id, digest_date.isoformat()],
     ).fetchone()
     return row is not None
-
-
-def digests_present(
-    db: Database, dates: Iterable[date], chat_ids: Sequence[int] | None = None
-) -> set[tuple[int, date]]:
-    """Which (chat, date) pairs already have a digest (any state), for the given dates (and chats)."""
-    days = sorted({d.isoformat() for d in dates})
-    if not days:
-        return set()
-    marks = ",".join("?" * len(days))
-    sql = f"SELECT DISTINCT chat_id, digest_date FROM deliveries WHERE digest_date IN ({marks})"
-    params: list[Any] = list(days)
-    if chat_ids is not None:
-        sql += f" AND chat_id IN ({','.join('?' * len(chat_ids))})"
-        params += list(chat_ids)
-    return {(chat, date.fromisoformat(day)) for chat, day in db.execute(sql, params).fetchall()}
 
 
 def parts_of(db: Database, chat_id: int, digest_date: date) -> list[Part]:

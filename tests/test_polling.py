@@ -1,6 +1,7 @@
 """Polling registered feeds over 127.0.0.1: conditional GET, backoff, pausing with a notice to the admins,
 and alerts to followers, once per story."""
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -141,3 +142,64 @@ async def test_followers_get_one_alert_per_new_story(app, site, botapi, botapi_b
     polled, sent = await run_feed_polling(app, botapi_bot, now=later, pacer=fast_pacer(), policy=QUICK)
     assert (polled.new_articles, polled.alerts, sent.sent) == (1, 0, 0)
     assert len(botapi.sent_messages(1001)) == 1 and [a.state for a in alerts_of(app.db, 1001)] == ["sent"]
+
+
+async def test_a_stop_in_the_middle_of_a_run_keeps_the_alerts_of_the_feeds_already_read(app, site):
+    """Each feed's alerts are queued as its poll ends: a stop while another feed still hangs loses none
+    (its articles stored, the next poll would take them for known and alert no one)."""
+    fast = Feed(site, "/fast.xml")
+    answer = asyncio.Event()
+
+    async def hanging(request: web.Request) -> web.Response:
+        await answer.wait()
+        return web.Response(status=503)
+
+    site.add("/hanging.xml", hanging)
+    register(app, fast.url)
+    register(app, site.url("/hanging.xml"))
+    follow(app.db, 1001, "topic", "Oreshnik", now=T)
+    run = asyncio.create_task(poll(app, T))
+    for _ in range(500):
+        if alerts_of(app.db, 1001) or run.done():
+            break
+        await asyncio.sleep(0.01)
+    assert not run.done()  # the hanging feed holds the run up
+    run.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await run
+    answer.set()
+    assert [a.state for a in alerts_of(app.db, 1001)] == ["pending"]
+
+
+MISSILE_RETOLD = (
+    "Fragments of the Oreshnik missile that hit the Dnipro plant were examined by engineers on Thursday. "
+    "Warheads and guidance parts were logged by investigators for the international inquiry into the strike. "
+    "Officials said the findings would be shared with allies. "
+)
+
+
+class Wire(Feed):
+    """Another outlet's feed: the missile story in its own words, under its own links."""
+
+    def __init__(self, site: LocalSite, path: str, outlet: str, text: str):
+        self.outlet, self.text = outlet, text
+        super().__init__(site, path, keys=("missile",))
+
+    async def handle(self, request: web.Request) -> web.Response:
+        body = rss(self.site.base, self.keys).decode().replace("/story/", f"/{self.outlet}/")
+        body = body.replace(PARAGRAPHS["missile"] * 8, self.text * 8)
+        return web.Response(body=body.encode(), content_type="application/rss+xml")
+
+
+async def test_two_feeds_of_one_run_that_bring_one_story_queue_one_alert(app, site):
+    a = Wire(site, "/a.xml", "alpha", PARAGRAPHS["missile"])
+    b = Wire(site, "/b.xml", "beta", MISSILE_RETOLD)
+    register(app, a.url)
+    register(app, b.url)
+    follow(app.db, 1001, "topic", "Oreshnik", now=T)
+    report = await poll(app, T)
+    assert (report.polled, report.new_articles, report.alerts) == (2, 2, 1)
+    stories = {r[0] for r in app.db.execute("SELECT story_id FROM articles")}
+    assert len(stories) == 1  # the two outlets' articles are one story
+    ((alert, *more),) = [alerts_of(app.db, 1001)]
+    assert not more and alert.state == "pending"

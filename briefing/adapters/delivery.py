@@ -30,9 +30,10 @@ from briefing.adapters.pacer import Pacer
 from briefing.adapters.sender import Sender, SendPolicy, Tally
 from briefing.alerts import compose_alert, compose_update_alert, told_sentence, update_told
 from briefing.document import Document
+from briefing.models import Article, Follow
 from briefing.render import html_messages, plain_messages
 from briefing.service import App
-from briefing.service.alerts import story_news, why_alerted
+from briefing.service.alerts import arrivals_of, story_news, why_alerted
 from briefing.service.commands import TERMINAL_CHAT_ID
 from briefing.service.digests import ComposeReport, DueDigests, compose_and_store_now
 from briefing.service.polling import alert_due
@@ -40,7 +41,7 @@ from config import Settings
 from store import alerts as alert_store
 from store import deliveries
 from store.db import transaction
-from store.digests import delivered_story_ids, stories_by_id
+from store.digests import StoryFacts, delivered_story_ids, stories_by_id
 from store.search import articles_by_ids
 from store.subscribers import follows_of, get_subscriber
 
@@ -310,14 +311,15 @@ async def send_digest_now(app: App, bot: Bot, chat_id: int, *, now: datetime | N
 
 
 class _AlertLedger:
-    """An alert's bookkeeping; once sent, its story counts as received by the chat (``told``: the
-    sentences it showed; ``held``: the story's articles then, or an update's), so the next digest does not
-    tell it anew."""
+    """An alert's bookkeeping; once sent, its story counts as received by the chat as of ``at``, the
+    moment its content was read (``told``: the sentences it showed; ``held``: the story's articles it
+    read), as a digest's stories count from when it was composed: what reached the story while the
+    alert was on its way stays news for the next update or digest."""
 
     def __init__(
-        self, app: App, alert: alert_store.Alert, told: Sequence[str] = (), held: Sequence[int] = ()
+        self, app: App, alert: alert_store.Alert, told: Sequence[str], held: Sequence[int], at: datetime
     ):
-        self.app, self.alert, self.told, self.held = app, alert, told, held
+        self.app, self.alert, self.told, self.held, self.at = app, alert, told, held, at
 
     def _key(self, chat_id: int) -> alert_store.AlertKey:
         return alert_store.AlertKey(chat_id, self.alert.story_id, self.alert.development)
@@ -330,7 +332,7 @@ class _AlertLedger:
         with transaction(self.app.db):
             alert_store.confirm_alert(self.app.db, self._key(chat_id), message_id=message_id, now=now)
             deliveries.record_alerted(
-                self.app.db, chat_id, self.alert.story_id, told=self.told, held=self.held, at=now
+                self.app.db, chat_id, self.alert.story_id, told=self.told, held=self.held, at=self.at
             )
 
     def release(self, chat_id: int, error: str) -> None:
@@ -347,6 +349,24 @@ class _AlertLedger:
 
 def _one_message(doc: Document) -> tuple[str, str]:
     return html_messages(doc)[0], plain_messages(doc)[0]
+
+
+@dataclass(frozen=True)
+class _AlertRun:
+    """What one alert run read at its start (``read_at``): the due alerts' stories and the articles
+    that made them."""
+
+    now: datetime
+    read_at: datetime
+    stories: dict[int, StoryFacts]
+    made_by: dict[int, Article]
+
+
+@dataclass(frozen=True)
+class _Message:
+    html: str
+    plain: str
+    ledger: _AlertLedger
 
 
 async def send_due_alerts(
@@ -367,68 +387,89 @@ async def send_due_alerts(
     bot or unfollowing (not sent)."""
     now = now or app.now()
     due = alert_store.due_alerts(app.db, now)
+    read_at = app.now()
     stories = stories_by_id(app.db, {a.story_id for a in due})
     made_by = {a.id: a for a in articles_by_ids(app.db, sorted({a.article_id for a in due if a.article_id}))}
+    run = _AlertRun(now, read_at, stories, made_by)
     by_chat: dict[int, list[alert_store.Alert]] = defaultdict(list)
     for a in due:
         by_chat[a.chat_id].append(a)
     sender = Sender(app, bot, pacer, policy, stop=stop)
-
-    hour = timedelta(hours=1)
-    cap = app.settings.alerts_per_hour
-
-    async def work(chat_id: int) -> None:
-        alerts = by_chat[chat_id]
-        first = alert_due(app, chat_id, now)  # as when it was queued: quiet hours, a reachable chat
-        if first is None:  # /unsubscribe stops the digest only; this chat blocked the bot, or is the terminal
-            error = "not sent: the chat cannot be reached (it blocked the bot, left, or is the terminal's)"
-            alert_store.drop_alerts(app.db, chat_id, [a.story_id for a in alerts], error=error, now=now)
-            return
-        if first > now:  # queued for a free slot that fell in the chat's night
-            alert_store.defer_alerts(app.db, chat_id, [a.story_id for a in alerts], until=first)
-            return
-        received = delivered_story_ids(app.db, chat_id)
-        follows = follows_of(app.db, chat_id)
-        followed = {f.value for f in follows}
-        sent = alert_store.sent_times(app.db, chat_id, since=now - hour)
-        for k, alert in enumerate(alerts):
-            facts = stories.get(alert.story_id)
-            if facts is None or (alert.development == 0 and alert.story_id in received):
-                alert_store.fold_alert(app.db, alert.key)
-                continue
-            reasons = [r for r in alert.reason.split("\n") if r in followed]
-            if not reasons:
-                error = "not sent: the chat no longer follows " + ", ".join(alert.reason.split("\n"))
-                alert_store.drop_alerts(app.db, chat_id, [alert.story_id], error=error, now=now)
-                continue
-            # an update tells what is new when it goes out: a digest may have told it all meanwhile
-            update = story_news(app, chat_id, facts.story) if alert.development else None
-            if alert.development and update is None:
-                alert_store.fold_alert(app.db, alert.key)
-                continue
-            if len(sent) >= cap:  # the chat had its share this hour: the rest wait for a free slot
-                later = [a.story_id for a in alerts[k:]]
-                free = sent[-cap] + hour  # a free slot in the chat's night waits for the morning
-                alert_store.defer_alerts(app.db, chat_id, later, until=alert_due(app, chat_id, free) or free)
-                return
-            if update is not None:
-                doc = compose_update_alert(update, facts.story, reasons)
-                ledger = _AlertLedger(app, alert, update_told(update), update.article_ids)
-            else:
-                newest = made_by.get(alert.article_id) if alert.article_id else None
-                whys = why_alerted(app, follows, reasons, alert.article_id) if alert.article_id else []
-                doc = compose_alert(facts.story, reasons, newest, whys)
-                told = [t for t in (told_sentence(facts.story, newest, whys),) if t]
-                ledger = _AlertLedger(app, alert, told, facts.story.article_ids)
-            html, plain = _one_message(doc)
-            status, chat_id = await sender.send(chat_id, html, plain, ledger)
-            if status in ("blocked", "stopped"):
-                return
-            if status == "sent":
-                sent.append(now)
-
-    await _serve(list(by_chat), work, sender.policy.workers, sender.stop)
+    await _serve(
+        list(by_chat),
+        lambda chat: _alert_chat(sender, run, chat, by_chat[chat]),
+        sender.policy.workers,
+        sender.stop,
+    )
     return _report(sender.tally, chats=len(by_chat))
+
+
+async def _alert_chat(
+    sender: Sender, run: _AlertRun, chat_id: int, alerts: Sequence[alert_store.Alert]
+) -> None:
+    """Send one chat's due alerts in order, within its hourly share."""
+    app, now, hour, cap = sender.app, run.now, timedelta(hours=1), sender.app.settings.alerts_per_hour
+    first = alert_due(app, chat_id, now)  # as when it was queued: quiet hours, a reachable chat
+    if first is None:  # /unsubscribe stops the digest only; this chat blocked the bot, or is the terminal
+        error = "not sent: the chat cannot be reached (it blocked the bot, left, or is the terminal's)"
+        alert_store.drop_alerts(app.db, chat_id, [a.story_id for a in alerts], error=error, now=now)
+        return
+    if first > now:  # queued for a free slot that fell in the chat's night
+        alert_store.defer_alerts(app.db, chat_id, [a.story_id for a in alerts], until=first)
+        return
+    received = delivered_story_ids(app.db, chat_id)
+    follows = follows_of(app.db, chat_id)
+    sent = alert_store.sent_times(app.db, chat_id, since=now - hour)
+    for k, alert in enumerate(alerts):
+        message = _alert_message(app, run, alert, follows, received)
+        if message is None:
+            continue
+        if len(sent) >= cap:  # the chat had its share this hour: the rest wait for a free slot
+            later = [a.story_id for a in alerts[k:]]
+            free = sent[-cap] + hour  # a free slot in the chat's night waits for the morning
+            alert_store.defer_alerts(app.db, chat_id, later, until=alert_due(app, chat_id, free) or free)
+            return
+        status, chat_id = await sender.send(chat_id, message.html, message.plain, message.ledger)
+        if status in ("blocked", "stopped"):
+            return
+        if status == "sent":
+            sent.append(now)
+
+
+def _alert_message(
+    app: App, run: _AlertRun, alert: alert_store.Alert, follows: Sequence[Follow], received: set[int]
+) -> _Message | None:
+    """The alert as it goes out now; None when it must not go out (folded: the chat got the story, or
+    there is nothing new to tell; dropped: the chat no longer follows what made it)."""
+    chat_id, now = alert.chat_id, run.now
+    facts = run.stories.get(alert.story_id)
+    if facts is None or (alert.development == 0 and alert.story_id in received):
+        alert_store.fold_alert(app.db, alert.key)
+        return None
+    followed = {f.value for f in follows}
+    reasons = [r for r in alert.reason.split("\n") if r in followed]
+    if not reasons:
+        error = "not sent: the chat no longer follows " + ", ".join(alert.reason.split("\n"))
+        alert_store.drop_alerts(app.db, chat_id, [alert.story_id], error=error, now=now)
+        return None
+    if alert.development:  # an update tells what is new as it goes out: a digest may have told it all
+        read_at = app.now()
+        arrivals = arrivals_of(app, alert.story_id)
+        update = story_news(app, chat_id, facts.story, arrivals)
+        if update is None:
+            alert_store.fold_alert(app.db, alert.key)
+            return None
+        doc = compose_update_alert(update, facts.story, reasons)
+        held = [a.article_id for a in arrivals]
+        ledger = _AlertLedger(app, alert, update_told(update), held, read_at)
+    else:
+        newest = run.made_by.get(alert.article_id) if alert.article_id else None
+        whys = why_alerted(app, follows, reasons, alert.article_id) if alert.article_id else []
+        doc = compose_alert(facts.story, reasons, newest, whys)
+        told = [t for t in (told_sentence(facts.story, newest, whys),) if t]
+        ledger = _AlertLedger(app, alert, told, facts.story.article_ids, run.read_at)
+    html, plain = _one_message(doc)
+    return _Message(html, plain, ledger)
 
 
 class _NoLedger:

@@ -6,12 +6,12 @@ alerts keep (its timezone and quiet hours, its own or the bot's defaults)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import time
 
 from briefing.alerts import Why
-from briefing.digest import Arrival, story_update
+from briefing.digest import Arrival, Received, story_update
 from briefing.models import Follow, Story, Subscriber
 from briefing.service import App
 from briefing.service.stories import lead_sentences
@@ -44,6 +44,42 @@ def why_alerted(app: App, follows: Sequence[Follow], reasons: Sequence[str], art
     return whys
 
 
+class StoryNews:
+    """What is new about stories for chats that heard of them (see :func:`story_news`), reading only:
+    what the chats received of the stories is read at once, each story's articles once, and the update
+    computed once per story and per what a chat received of it (chats told by one digest, or by one
+    run's alerts, share it). ``arrivals``: stories' articles read already (see :func:`arrivals_of`)."""
+
+    def __init__(
+        self,
+        app: App,
+        chat_ids: Sequence[int],
+        story_ids: Sequence[int],
+        arrivals: Mapping[int, Sequence[Arrival]] | None = None,
+    ):
+        self.app = app
+        self.received = received_among(app.db, sorted(set(chat_ids)), sorted(set(story_ids)))
+        self._arrivals: dict[int, Sequence[Arrival]] = dict(arrivals or {})
+        self._news: dict[tuple[int, Received], Story | None] = {}
+
+    def heard_of(self, chat_id: int, story_id: int) -> bool:
+        return story_id in self.received.get(chat_id, {})
+
+    def arrivals(self, story_id: int) -> Sequence[Arrival]:
+        if story_id not in self._arrivals:
+            self._arrivals[story_id] = arrivals_of(self.app, story_id)
+        return self._arrivals[story_id]
+
+    def news(self, chat_id: int, story: Story) -> Story | None:
+        received = self.received.get(chat_id, {}).get(story.id)
+        if received is None:
+            return None
+        key = (story.id, received)
+        if key not in self._news:
+            self._news[key] = story_update(story, self.arrivals(story.id), received)
+        return self._news[key]
+
+
 def story_news(
     app: App, chat_id: int, story: Story, arrivals: Sequence[Arrival] | None = None
 ) -> Story | None:
@@ -51,10 +87,8 @@ def story_news(
     it (``briefing.digest.story_update``: the facts of the articles that reached it since, that the chat
     was not told, news first, with their outlets); None when the chat never heard of it or nothing is
     new. ``arrivals``: the story's articles (see :func:`arrivals_of`), read if not given."""
-    received = received_among(app.db, [chat_id], [story.id]).get(chat_id, {}).get(story.id)
-    if received is None:
-        return None
-    return story_update(story, arrivals_of(app, story.id) if arrivals is None else arrivals, received)
+    given = {story.id: arrivals} if arrivals is not None else None
+    return StoryNews(app, [chat_id], [story.id], given).news(chat_id, story)
 
 
 def arrivals_of(app: App, story_id: int) -> list[Arrival]:

@@ -12,7 +12,7 @@ just reached the archive (``ARRIVAL_SLACK``), so that boundary is exact.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
@@ -35,7 +35,7 @@ from briefing.schedule import DigestSlot, due_digest, local_date, zone
 from briefing.service import App
 from briefing.service.commands import TERMINAL_CHAT_ID
 from briefing.service.stories import lead_sentences
-from store.alerts import fold_alerts, has_pending_alerts
+from store.alerts import claimed_among, fold_alerts, has_pending_alerts
 from store.db import transaction
 from store.deliveries import (
     NewDigest,
@@ -197,20 +197,35 @@ class Composer:
         *,
         received: Mapping[int, Received] | None = None,
         reached: Mapping[int, datetime] | None = None,
+        in_flight: Collection[int] | None = None,
     ) -> ComposedDigest:
-        """The chat's digest; ``received`` (what it already received of which stories) and ``reached``
-        (see :meth:`since`) are looked up if not given."""
+        """The chat's digest; ``received`` (what it already received of which stories), ``reached``
+        (see :meth:`since`) and ``in_flight`` are looked up if not given. ``in_flight``: the stories of
+        alerts being sent to the chat right now (claimed), left to them: the digest would tell their news
+        a second time, since what an alert told counts only once Telegram confirmed it."""
         since = self.since(sub, reached)
         cutoff = since or self.now - timedelta(hours=FIRST_DIGEST_HOURS)
         if received is None:
             received = received_of(self.app.db, sub.chat_id)
+        if in_flight is None:
+            in_flight = claimed_among(self.app.db, [sub.chat_id]).get(sub.chat_id, set())
         matches = self.matches(sub.chat_id)
         candidates = self.candidates(cutoff)
+        if in_flight:
+            candidates = {k: s for k, s in candidates.items() if k not in in_flight}
         updates = self.updates(candidates, received)
         # chats with the same inputs get the same selection: choose and render it once
         followed = tuple(sorted((k, tuple(v)) for k, v in matches.items()))
         delivered = frozenset(received)
-        inputs = (cutoff, since, delivered, frozenset(updates.items()), followed, sub.length)
+        inputs = (
+            cutoff,
+            since,
+            delivered,
+            frozenset(updates.items()),
+            followed,
+            sub.length,
+            frozenset(in_flight),
+        )
         if inputs not in self._selected:
             self._selected[inputs] = select_stories(
                 candidates.values(),
@@ -268,11 +283,16 @@ def _compose_batch(
     chat_ids = [s.chat_id for s, _ in batch]
     received = received_among(composer.app.db, chat_ids, composer.story_ids)
     reached = last_delivered_among(composer.app.db, [s.chat_id for s, _ in batch if s.last_digest_at])
+    in_flight = claimed_among(composer.app.db, chat_ids)
     ready = []
     for sub, slot in batch:
         try:
             composed = composer.compose(
-                sub, slot.digest_date, received=received.get(sub.chat_id, {}), reached=reached
+                sub,
+                slot.digest_date,
+                received=received.get(sub.chat_id, {}),
+                reached=reached,
+                in_flight=in_flight.get(sub.chat_id, set()),
             )
             ready.append((composed, slot.due_at))
         except Exception as exc:  # one chat's bad data must not stop the others

@@ -25,12 +25,11 @@ from typing import TYPE_CHECKING
 
 from briefing.addresses import mask_urls, shown_url
 from briefing.alerts import alert_due_at
-from briefing.digest import Arrival, story_update
 from briefing.document import Document, Section, code, heading, link, para
 from briefing.models import Source, Story
 from briefing.schedule import zone
 from briefing.service import App
-from briefing.service.alerts import alert_clock, arrivals_of, brings_news
+from briefing.service.alerts import StoryNews, alert_clock, brings_news
 from briefing.service.commands import TERMINAL_CHAT_ID
 from briefing.service.feed_polls import feed_backoff, ingest_feed
 from store.alerts import (
@@ -39,11 +38,11 @@ from store.alerts import (
     queue_alert,
     queue_update,
     renew_waiting,
-    waiting_alert,
+    waiting_among,
 )
 from store.articles import dated_since
 from store.db import transaction
-from store.digests import received_among, stories_by_id
+from store.digests import stories_by_id
 from store.sources import due_feeds, forget_validators, get_source, record_poll_failure
 from store.subscribers import is_unreachable
 
@@ -68,63 +67,74 @@ def alert_due(app: App, chat_id: int, now: datetime) -> datetime | None:
 
 def queue_alerts(app: App, article_ids: Sequence[int], *, now: datetime) -> int:
     """Queue alerts for new articles; returns how many were queued. Articles dated more than
-    ``alert_max_age_hours`` before ``now`` (an old archive imported, a new feed's backlog) alert no one."""
+    ``alert_max_age_hours`` before ``now`` (an old archive imported, a new feed's backlog) alert no one.
+    What to queue is worked out first, by reads alone (see :func:`_planned_alerts`); the write lock is
+    then held only for the inserts, which check again in SQL what may have changed meanwhile."""
     article_ids = dated_since(app.db, article_ids, now - timedelta(hours=app.settings.alert_max_age_hours))
+    planned = _planned_alerts(app, article_ids, now)
     queued = 0
-    due: dict[int, datetime | None] = {}  # by chat, looked up once per run
     with transaction(app.db):
-        followers = followers_of_articles(app.db, article_ids)
-        news = _News(app, followers)
-        for (chat_id, story_id), followed in followers.items():
-            if chat_id not in due:
-                due[chat_id] = alert_due(app, chat_id, now)
-            when = due[chat_id]
-            if when is None:
-                continue
-            reason = "\n".join(followed.reasons)
-            if queue_alert(
-                app.db, chat_id, story_id, reason=reason, due_at=when, now=now, article_id=followed.article_id
-            ):
-                queued += 1
-            elif renew_waiting(
-                app.db, chat_id, story_id, reasons=followed.reasons, article_id=followed.article_id
-            ):
-                continue  # the alert waiting to go out leads with the newest news
-            elif news.brought(chat_id, story_id, followed):
-                queued += queue_update(
-                    app.db,
-                    chat_id,
-                    story_id,
-                    reason=reason,
-                    due_at=when,
-                    now=now,
-                    article_id=followed.article_id,
-                )
+        for one in planned:
+            queued += _queue_one(app, one, now)
     return queued
 
 
-class _News:
-    """Whether a batch brought a story's followers news: each story's articles read once a run, and
-    only for a chat that heard of the story and waits for no alert of it already."""
+@dataclass(frozen=True)
+class _Planned:
+    """An alert new articles may bring a chat: when it may go out, and whether, for a story the chat
+    heard of, the articles bring it news (an update)."""
 
-    def __init__(self, app: App, followers: dict[tuple[int, int], Followed]):
-        self.app = app
-        self.received = received_among(
-            app.db, sorted({c for c, _ in followers}), sorted({s for _, s in followers})
-        )
-        self._stories: dict[int, tuple[Story | None, list[Arrival]]] = {}
+    chat_id: int
+    story_id: int
+    followed: Followed
+    due_at: datetime
+    news: bool
 
-    def brought(self, chat_id: int, story_id: int, followed: Followed) -> bool:
-        received = self.received.get(chat_id, {}).get(story_id)
-        if received is None or waiting_alert(self.app.db, chat_id, story_id):
-            return False
-        if story_id not in self._stories:
-            facts = stories_by_id(self.app.db, [story_id]).get(story_id)
-            self._stories[story_id] = (facts.story if facts else None, arrivals_of(self.app, story_id))
-        story, arrivals = self._stories[story_id]
-        if story is None:
-            return False
-        return brings_news(story_update(story, arrivals, received), arrivals, followed.article_ids)
+
+def _planned_alerts(app: App, article_ids: Sequence[int], now: datetime) -> list[_Planned]:
+    """The alerts new articles may bring, read without writing. What is new in a story is worked out
+    once per story and per what a chat received of it (``StoryNews``), not once per follower: a story
+    followed by a thousand chats told by one digest or one run's alerts costs one update."""
+    followers = followers_of_articles(app.db, article_ids)
+    if not followers:
+        return []
+    due = {chat: alert_due(app, chat, now) for chat in sorted({c for c, _ in followers})}
+    story_ids = sorted({s for _, s in followers})
+    news = StoryNews(app, list(due), story_ids)
+    waiting = waiting_among(app.db, story_ids)
+    stories: dict[int, Story | None] = {}
+    planned = []
+    for (chat_id, story_id), followed in followers.items():
+        when = due[chat_id]
+        if when is None:
+            continue
+        brought = False
+        if news.heard_of(chat_id, story_id) and (chat_id, story_id) not in waiting:
+            if story_id not in stories:
+                facts = stories_by_id(app.db, [story_id]).get(story_id)
+                stories[story_id] = facts.story if facts else None
+            story = stories[story_id]
+            brought = story is not None and brings_news(
+                news.news(chat_id, story), news.arrivals(story_id), followed.article_ids
+            )
+        planned.append(_Planned(chat_id, story_id, followed, when, brought))
+    return planned
+
+
+def _queue_one(app: App, one: _Planned, now: datetime) -> int:
+    """Queue a planned alert: a story's first telling, else the newest news led by the alert still
+    waiting, else an update if the articles brought news; 1 if an alert was queued."""
+    chat_id, story_id, newest = one.chat_id, one.story_id, one.followed.article_id
+    reason = "\n".join(one.followed.reasons)
+    if queue_alert(app.db, chat_id, story_id, reason=reason, due_at=one.due_at, now=now, article_id=newest):
+        return 1
+    if renew_waiting(app.db, chat_id, story_id, reasons=one.followed.reasons, article_id=newest):
+        return 0  # the alert waiting to go out leads with the newest news
+    if not one.news:
+        return 0
+    return int(
+        queue_update(app.db, chat_id, story_id, reason=reason, due_at=one.due_at, now=now, article_id=newest)
+    )
 
 
 @dataclass(frozen=True)
@@ -168,7 +178,7 @@ async def poll_due_feeds(app: App, *, now: datetime, fetcher: Fetcher | None = N
     failed = tuple(f for one in polls for f in one.failed)
     paused = tuple(one.paused for one in polls if one.paused is not None)
     not_modified = sum(one.not_modified for one in polls)
-    alerts = queue_alerts(app, new_ids, now=now) if new_ids else 0
+    alerts = sum(one.alerts for one in polls)
     return PollReport(len(due), not_modified, len(new_ids), failed, paused, alerts)
 
 
@@ -178,6 +188,7 @@ class _FeedPoll:
     not_modified: int = 0
     failed: tuple[tuple[str, str], ...] = ()
     paused: Source | None = None  # the feed, if this poll paused it
+    alerts: int = 0
 
 
 async def _poll_one(
@@ -193,11 +204,24 @@ async def _poll_one(
             _poll_broke_off(app, source, now, error)
             poll = _FeedPoll(failed=((shown_url(source.location), mask_urls(error)),))
         else:
-            poll = _FeedPoll(tuple(report.new_ids), report.not_modified, tuple(report.failed))
+            alerts = _queue_feed_alerts(app, source, report.new_ids, now)
+            poll = _FeedPoll(tuple(report.new_ids), report.not_modified, tuple(report.failed), alerts=alerts)
     after = get_source(app.db, source.id)
     if after is not None and after.paused and not source.paused:
         return replace(poll, paused=after)
     return poll
+
+
+def _queue_feed_alerts(app: App, source: Source, new_ids: Sequence[int], now: datetime) -> int:
+    """Queue the alerts of one feed's new articles as soon as its poll ends, so that another feed's
+    error, or a stop in the middle of the run, loses none of them (the next poll sees them as known)."""
+    if not new_ids:
+        return 0
+    try:
+        return queue_alerts(app, new_ids, now=now)
+    except Exception:
+        log.exception("queueing the alerts of %s failed", shown_url(source.location))
+        return 0
 
 
 def paused_notice(source: Source) -> Document:
