@@ -66,3 +66,13 @@ def _checked(text: str) -> str:
     if not text.strip():
         raise EmptySourceError("the file holds only whitespace")
     return text
+
+
+# Lone surrogates are how Python keeps bytes that were not UTF-8 (a Latin-1 file name, a terminal's typed
+# line, an argument); UTF-8 cannot hold them, to store or to print: each becomes U+FFFD
+SURROGATES: dict[int, str] = dict.fromkeys(range(0xD800, 0xE000), "\ufffd")
+
+
+def without_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate replaced by U+FFFD (see ``SURROGATES``)."""
+    return text.translate(SURROGATES)

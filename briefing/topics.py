@@ -51,7 +51,12 @@ def quoted(value: str) -> bool:
 
 
 # a name of letters joined by "&" or "." ("AT&T", "H&M", "U.S."): its pieces are the name, however short
-JOINED = re.compile(r"^[^\W_]+(?:[&.][^\W_]+)+\.?$")
+_JOINED = re.compile(r"^[^\W_]+(?:[&.][^\W_]+)+\.?$")
+
+
+def is_joined_name(word: str) -> bool:
+    """Whether a word as typed (quotes or brackets around it allowed) is a name of joined letters."""
+    return bool(_JOINED.match(word.strip("\"'“”‘’«»„()")))
 
 
 def read_topic(value: str) -> Topic:
@@ -60,7 +65,7 @@ def read_topic(value: str) -> Topic:
     words = _words(value)
     if quoted(value) and len(words) > 1:
         return Topic(tuple(words), True)
-    named = {w for chunk in value.split() if JOINED.match(chunk.strip("\"'“”‘’«»„()")) for w in _words(chunk)}
+    named = {w for chunk in value.split() if is_joined_name(chunk) for w in _words(chunk)}
     telling = [w for w in words if w not in FUNCTION_WORDS or w in named]
     return Topic(tuple(telling or words), False)
 

@@ -13,6 +13,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from briefing.briefs import shorten
+from briefing.charsets import SURROGATES
 from briefing.document import Block, Document, Inline, bold, code, italic, item, message, para
 from briefing.plaintext import Plain, read_plain
 from briefing.service import App
@@ -148,7 +149,7 @@ _CONTROLS: dict[int, str | None] = {
         if chr(c) not in "\t\n"
     },
     **dict.fromkeys((0x200B, 0x200E, 0x200F, 0x2060, 0xFEFF, 0x061C)),
-    **dict.fromkeys(range(0xD800, 0xE000), "\ufffd"),
+    **SURROGATES,
 }
 
 

@@ -38,7 +38,7 @@ from briefing.service.actors import (
 )
 from briefing.service.alerts import clock_of
 from briefing.service.commands import Asker, Button, Reply, command
-from briefing.topics import JOINED, quoted
+from briefing.topics import is_joined_name, quoted
 from store import subscribers as subs
 from store.actors import get_actor
 
@@ -142,7 +142,7 @@ def _unfollowable(topic: str) -> Reply | None:
     """Why a topic cannot be followed: no word to look for ("🚀"), or only words every story has ("the")."""
     # a lone Latin letter looks for nothing ("<b>&</a>"); a lone CJK character is a word; a name of letters
     # joined by "&" ("AT&T", "H&M") is a name, whatever its pieces
-    if any(JOINED.match(chunk.strip("\"'“”‘’«»„()")) for chunk in topic.split()):
+    if any(is_joined_name(chunk) for chunk in topic.split()):
         return None
     words = [w.casefold() for w in re.findall(r"\w+", topic) if len(w) > 1 or not w.isascii()]
     if not words:

@@ -10,14 +10,13 @@ markup, a software project's own files. Neither touches the store: the ingest
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from briefing.addresses import mask_urls, without_credentials
-from briefing.charsets import decode_text
+from briefing.charsets import decode_text, without_surrogates
 from briefing.dumps import split_dump
 from briefing.errors import EmptySourceError, SourceError
 from briefing.feeds import Feed, looks_like_feed, parse_feed
@@ -68,13 +67,10 @@ class Item:
         return mask_urls(shown) if self.is_url or self.error else shown
 
 
-_SURROGATES = re.compile("[\ud800-\udfff]")
-
-
 def printable(name: str) -> str:
     """A file name as UTF-8 can hold it, to show and store: the bytes of another encoding in it (a Latin-1
     "café.txt", which Python keeps as lone surrogates to open the file by) become U+FFFD."""
-    return _SURROGATES.sub("\ufffd", name)
+    return without_surrogates(name)
 
 
 def expand_sources(sources: Iterable[str]) -> list[Item]:
