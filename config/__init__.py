@@ -82,12 +82,13 @@ def _resolve(path: str) -> Path:
 
 
 def _admins(raw: str) -> frozenset[int]:
+    """Ids separated by commas or spaces: "1, 2" and "1 2" are two admins, never the one id 12."""
     ids = set()
-    for part in raw.replace(" ", "").split(","):
+    for part in re.split(r"[,\s]+", raw):
         if not part:
             continue
-        if not part.lstrip("-").isdigit():
-            raise SettingsError(f"BRIEFING_ADMINS must be comma-separated Telegram user ids, got {part!r}")
+        if not (part.isascii() and part.isdigit()):
+            raise SettingsError(f"BRIEFING_ADMINS must be Telegram user ids and commas, got {part!r}")
         ids.add(int(part))
     return frozenset(ids)
 

@@ -33,7 +33,20 @@ def test_token_never_shows_in_repr():
     assert "secret-token" not in str(s.token)
 
 
-@pytest.mark.parametrize("env", [{"BRIEFING_ADMINS": "alice"}, {"BRIEFING_TZ": "Mars/Olympus"}])
+@pytest.mark.parametrize("raw", ["111 222", "111, 222", "111,222", " 111\t222 ", "111 ,, 222"])
+def test_admin_ids_are_separated_by_commas_or_spaces_never_glued(raw):
+    assert load_settings({"BRIEFING_ADMINS": raw}).admins == {111, 222}
+
+
+@pytest.mark.parametrize(
+    "env",
+    [
+        {"BRIEFING_ADMINS": "alice"},
+        {"BRIEFING_ADMINS": "1;2"},
+        {"BRIEFING_ADMINS": "\u0660"},  # an Arabic-Indic zero is a digit to isdigit(), not an id
+        {"BRIEFING_TZ": "Mars/Olympus"},
+    ],
+)
 def test_bad_values_are_refused(env):
     with pytest.raises(SettingsError):
         load_settings(env)
