@@ -17,6 +17,7 @@ quarter), so a 10,000-sentence input cannot stall the bot.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 
@@ -168,9 +169,11 @@ def _units(text: str) -> list[tuple[str, tuple[str, ...]]]:
     """A paragraph's summary sentences, each with the sentences it is made of (two for a quotation
     joined to its speaker): their texts with runs of spaces made one, the dateline left out."""
     split = split_sentences(text)
+    starts = [s.start for s in split]  # in order: a unit's sentences are found by bisection, not a scan
     out = []
     for k, unit in enumerate(attribute_quotes(text, split)):
-        parts = [s.text for s in split if unit.start <= s.start and s.end <= unit.end]
+        first = bisect_left(starts, unit.start)
+        parts = [s.text for s in split[first : bisect_left(starts, unit.end, lo=first)] if s.end <= unit.end]
         keys = tuple(" ".join(part.split()) for part in parts)
         key = " ".join(unit.text.split())
         if k == 0:

@@ -179,6 +179,12 @@ def page_versions(db: Database, url: str) -> list[Article]:
     return [article_from_row(row) for row in rows]
 
 
+def is_stored(db: Database, draft: ArticleDraft) -> bool:
+    """Would :func:`add_article` find ``draft`` a duplicate (its URL or its text stored already)?"""
+    url = normalize_url(draft.url) if draft.url else None
+    return _find_seen(db, url, content_hash(draft.body)) is not None
+
+
 def _find_seen(db: Database, url: str | None, digest: str) -> AddResult | None:
     # the same URL or text as a stored article, or as a near-duplicate seen before, is not news
     row = db.execute(

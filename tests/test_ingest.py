@@ -484,7 +484,7 @@ async def test_enrichment_runs_with_each_new_article_and_a_failure_loses_only_th
 ):
     seen = []
 
-    def enrich(app_, article):
+    def enrich(app_, article, prepared=None):
         if "Scholz" in article.title:
             raise RuntimeError("summary step broke")
         app_.db.execute("UPDATE articles SET summary = 'done' WHERE id = ?", [article.id])

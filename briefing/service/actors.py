@@ -26,7 +26,7 @@ from briefing.dossier import compose_dossier, kind_word
 from briefing.errors import SourceError
 from briefing.gazetteer import load_gazetteer
 from briefing.given_names import spelt_one_way
-from briefing.models import Actor, ActorType, Article, ExtractedActor
+from briefing.models import Actor, ActorType, Article, ExtractedActor, Sentence
 from briefing.pages import PAGE_SUFFIXES
 from briefing.qualifiers import TYPE_WORDS, Kind, Qualified, qualified, qualifier_list, split_qualifier
 from briefing.sentences import split_sentences
@@ -50,18 +50,37 @@ _NOISE = re.compile(r"[<>{}\[\]\\|`*_=^~\"“”«»]+")
 ACTOR_SENTENCES = 2000
 
 
-def index_actors(app: App, article: Article) -> list[int]:
-    """Extract a stored article's actors and merge them into the archive; return their ids."""
-    sentences = split_sentences(article.body)[:ACTOR_SENTENCES]
-    text = article.body[: sentences[-1].end] if sentences else article.body
+@dataclass(frozen=True)
+class ActorReading:
+    """An article's actors as read from its title and body, before the archive merges them: the CPU-heavy
+    part of indexing, which needs no database (the bot reads it in a worker thread)."""
+
+    sentences: tuple[Sentence, ...]
+    actors: tuple[ExtractedActor, ...]
+
+
+def read_actors(title: str, body: str) -> ActorReading | None:
+    """The actors of an article's text (its first ``ACTOR_SENTENCES`` sentences); None when extraction
+    failed (logged: a bug in extraction must not keep the article itself out of the archive)."""
+    sentences = split_sentences(body)[:ACTOR_SENTENCES]
+    text = body[: sentences[-1].end] if sentences else body
     try:
-        extracted = extract_actors(text, title=article.title, sentences=sentences)
-    except Exception:  # a bug in extraction must not keep the article itself out of the archive
-        log.exception("actor extraction failed for article %s", article.id)
-        return []
+        extracted = extract_actors(text, title=title, sentences=sentences)
+    except Exception:
+        log.exception("actor extraction failed for the article %r", title[:80])
+        return None
     gaz = load_gazetteer()
     known = [_with_known_aliases(a, gaz.aliases_of(a.name, a.type)) for a in as_countries(extracted, gaz)]
-    return actor_store.add_article_actors(app.db, article, known, sentences)
+    return ActorReading(tuple(sentences), tuple(known))
+
+
+def index_actors(app: App, article: Article, reading: ActorReading | None = None) -> list[int]:
+    """Merge a stored article's actors into the archive (read now unless ``reading`` is given); return
+    their ids."""
+    reading = reading or read_actors(article.title, article.body)
+    if reading is None:
+        return []
+    return actor_store.add_article_actors(app.db, article, list(reading.actors), list(reading.sentences))
 
 
 def _with_known_aliases(actor: ExtractedActor, known: frozenset[str]) -> ExtractedActor:

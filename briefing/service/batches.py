@@ -22,8 +22,8 @@ from briefing.models import ArticleDraft, IngestReport
 from briefing.recase import readable_title
 from briefing.sentences import split_dateline
 from briefing.service import App
-from briefing.service.enrich import enrich_article
-from store.articles import add_article
+from briefing.service.enrich import Prepared, enrich_article, prepare_enrichment
+from store.articles import add_article, is_stored
 from store.db import savepoint, transaction
 
 # the ingest's log, as before these lines left ingest.py: a failed article is reported where it always was
@@ -90,7 +90,9 @@ def store_drafts(
         deadline = time.monotonic() + TRANSACTION_SECONDS
         with transaction(app.db):
             for draft in drafts[done : done + BATCH]:
-                _store_one(app, draft, tally, label=label, source_id=source_id, revised=revised)
+                ready, written = _normalized(app, draft)
+                revision = _is_revision(draft, revised)
+                _store_one(app, ready, written, tally, label=label, source_id=source_id, revision=revision)
                 done += 1
                 tally.stored(done, len(drafts))
                 if time.monotonic() >= deadline:
@@ -108,13 +110,37 @@ async def store_drafts_async(
 ) -> None:
     """:func:`store_drafts` for the bot's event loop: one transaction per article, and the loop gets
     control back between articles, so chats are answered while a feed's articles are enriched (about a
-    tenth of a second each) instead of after the whole batch. No transaction is open across the
+    tenth of a second each) instead of after the whole batch, and the reading of each article's text is
+    done in a worker thread. No transaction is open across the
     ``await``, so another handler's write never joins ours."""
     for k, draft in enumerate(drafts, 1):
+        revision = _is_revision(draft, revised)
+        ready, written = _normalized(app, draft)
+        # the reading of the text (a long page's takes seconds) is done in a worker thread, so the loop
+        # answers chats meanwhile; only the store's writes are on the loop
+        stored = not revision and is_stored(app.db, ready)  # a duplicate is not read for nothing
+        prepared = None if stored else await asyncio.to_thread(_prepare, app, ready)
         with transaction(app.db):
-            _store_one(app, draft, tally, label=label, source_id=source_id, revised=revised)
+            _store_one(
+                app,
+                ready,
+                written,
+                tally,
+                label=label,
+                source_id=source_id,
+                revision=revision,
+                prepared=prepared,
+            )
         tally.stored(k, len(drafts))
         await asyncio.sleep(0)
+
+
+def _prepare(app: App, draft: ArticleDraft) -> Prepared | None:
+    try:
+        return prepare_enrichment(app.settings, draft.title, draft.body)
+    except Exception:  # the article is then read again in its savepoint, where a failure is reported
+        log.debug("reading %r ahead failed", draft.title, exc_info=True)
+        return None
 
 
 def credible_date(when: datetime | None, now: datetime) -> datetime | None:
@@ -122,20 +148,16 @@ def credible_date(when: datetime | None, now: datetime) -> datetime | None:
     return when if when is None or when <= now + FUTURE_TOLERANCE else None
 
 
-def _store_one(
-    app: App,
-    draft: ArticleDraft,
-    tally: Tally,
-    *,
-    label: str,
-    source_id: int | None,
-    revised: Collection[str] = (),
-) -> None:
-    revision = draft.url is not None and draft.url in revised
+def _is_revision(draft: ArticleDraft, revised: Collection[str]) -> bool:
+    return draft.url is not None and draft.url in revised
+
+
+def _normalized(app: App, draft: ArticleDraft) -> tuple[ArticleDraft, datetime | None]:
+    """The draft as it is stored, and the date its text gives (which may be ahead of the clock)."""
     # an article giving no date of its own is dated by its dateline ("AMSTERDAM, Nov 23 (Reuters) -")
     dateline, body = split_dateline(draft.body)
     written = draft.published_at or dateline_date(dateline, now=app.now())
-    draft = replace(
+    ready = replace(
         draft,
         title=readable_title(draft.title, body),  # "SENATE APPROVES ..." as the article writes its words
         body=body,
@@ -145,11 +167,27 @@ def _store_one(
         # every reader
         url=without_secrets(draft.url) if draft.url and is_web_url(draft.url) else None,
     )
+    return ready, written
+
+
+def _store_one(
+    app: App,
+    draft: ArticleDraft,
+    written: datetime | None,
+    tally: Tally,
+    *,
+    label: str,
+    source_id: int | None,
+    revision: bool,
+    prepared: Prepared | None = None,
+) -> None:
+    """Store a normalized draft (:func:`_normalized`) and, when new, enrich it (with ``prepared``, its
+    text's reading done ahead, if given)."""
     try:
         with savepoint(app.db):
             result = add_article(app.db, draft, now=app.now(), source_id=source_id, revision=revision)
             if result.outcome == "new":
-                enrich_article(app, result.article)
+                enrich_article(app, result.article, prepared)
     except Exception as exc:  # one bad article must not stop the batch
         log.warning("could not store %r from %s: %s", draft.title, label, exc)
         log.debug("the error was", exc_info=True)

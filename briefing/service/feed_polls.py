@@ -180,7 +180,10 @@ async def poll_feed(
         fetched = first or await fetcher.get(url, etag=etag, last_modified=modified)
         feed = None
         if not fetched.not_modified:
-            feed = parse_feed(fetched.body, url=fetched.url, content_type=fetched.content_type)
+            # a big feed takes a while to parse: in a worker thread, as the pages and articles are read
+            feed = await asyncio.to_thread(
+                parse_feed, fetched.body, url=fetched.url, content_type=fetched.content_type
+            )
     except SourceError as exc:
         if source is None:
             # a new address is registered only once it has proved a feed: one that is not (a "Document
@@ -314,7 +317,7 @@ async def fetch_teasers(
         try:
             async with gate:
                 fetched = await fetcher.get(draft.url)
-            page = parse_page(fetched.body, fetched.url)
+            page = await asyncio.to_thread(parse_page, fetched.body, fetched.url)
             if not is_entry_page(draft.title, page.title, page.body):  # a wall no rule knew, another story
                 raise WallPageError("not this entry's article: the page has none of its headline's words")
         except SourceError as exc:

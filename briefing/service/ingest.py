@@ -16,6 +16,7 @@ scheduler (:mod:`briefing.service.feed_polls`).
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -195,7 +196,7 @@ async def _ingest_url(app: App, url: str, tally: Tally, fetcher: Fetcher, *, pol
         await poll_feed(app, url, tally, fetcher, first=fetched, poll=poll)
         return
     try:
-        drafts = _parse_fetched(fetched)
+        drafts = await asyncio.to_thread(_parse_fetched, fetched)  # a long page: off the bot's loop
     except SourceError as exc:
         tally.failed.append((url, str(exc)))
         return

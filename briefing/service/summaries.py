@@ -17,6 +17,7 @@ from briefing.render import to_plain
 from briefing.service import App
 from briefing.summary import ALGORITHMS, UnknownAlgorithmError, split_headline, summarize
 from briefing.textfile import read_text_file
+from config import Settings
 from store.summaries import save_summary
 
 
@@ -31,19 +32,24 @@ class FileSummary:
 
 def summarize_article(app: App, article: Article) -> tuple[str, ...]:
     """An article's summary as the settings ask for it (length, algorithm, cap)."""
-    s = app.settings
+    return summarize_text(app.settings, article.title, article.body)
+
+
+def summarize_text(s: Settings, title: str, body: str) -> tuple[str, ...]:
+    """The summary of an article's title and body as the settings ask for it; needs no database."""
     return summarize(
-        article.body,
-        title=article.title,
+        body,
+        title=title,
         sentences=s.summary_sentences,
         algorithm=s.summary_algorithm,
         max_sentences=s.summary_max_sentences,
     )
 
 
-def store_summary(app: App, article: Article) -> tuple[str, ...]:
-    """The enrichment step: compute the article's summary and store it."""
-    summary = summarize_article(app, article)
+def store_summary(app: App, article: Article, summary: tuple[str, ...] | None = None) -> tuple[str, ...]:
+    """The enrichment step: compute the article's summary (unless given) and store it."""
+    if summary is None:
+        summary = summarize_article(app, article)
     save_summary(app.db, article.id, summary)
     return summary
 
