@@ -68,9 +68,15 @@ class UnknownAlgorithmError(BriefingError):
 
 
 def is_label(line: str) -> bool:
-    """A short line without final punctuation: a headline, section label, dateline or byline."""
+    """A short line without final punctuation: a headline, section label, dateline or byline; not two
+    sentences whose last lacks its full stop ("... after a vote. Her party lost seats on Sunday")."""
     line = line.strip()
-    return bool(line) and not ends_with_stop(line) and word_count(line) <= LABEL_MAX_WORDS
+    return (
+        bool(line)
+        and not ends_with_stop(line)
+        and word_count(line) <= LABEL_MAX_WORDS
+        and len(split_sentences(line)) < 2  # "Gen. Kellogg visits Kyiv" is one
+    )
 
 
 def is_caption(line: str) -> bool:

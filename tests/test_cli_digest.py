@@ -36,11 +36,14 @@ def test_dry_run_prints_the_digest_as_plain_text_and_records_nothing(db, tmp_pat
     assert deliveries.delivery_counts(db) == {} and get_subscriber(db, 1).last_digest_at is None
 
 
-def test_dry_run_flag_is_the_default(db, tmp_path, capsys):
+def test_the_dry_run_flag_prints_what_no_flag_prints(db, tmp_path, capsys):
     subscriber(db, 1, "08:00")
     assert run(tmp_path / "test.db", "--chat", "1", "--dry-run") == 0
-    first = "Nothing new that you have not been sent. /brief shows the latest stories."
-    assert capsys.readouterr().out.strip() == first
+    flagged = capsys.readouterr().out
+    assert run(tmp_path / "test.db", "--chat", "1") == 0
+    assert capsys.readouterr().out == flagged
+    assert flagged.strip() == "Nothing new that you have not been sent. /brief shows the latest stories."
+    assert deliveries.delivery_counts(db) == {}
 
 
 @pytest.mark.parametrize("mode", ["--dry-run", "--send"])

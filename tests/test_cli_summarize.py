@@ -111,6 +111,21 @@ def test_a_clean_file_keeps_the_headline_contract(capsys, tmp_path):
     )
 
 
+def test_a_short_article_whose_last_sentence_lost_its_full_stop_keeps_title_and_sentences(capsys, tmp_path):
+    path = tmp_path / "short.txt"
+    path.write_text(
+        "Minister quits\n\nThe minister resigned on Monday after a vote. Her party lost seats on Sunday\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, path, "--jsonl")
+    assert code == 0
+    assert json.loads(out) == {
+        "file": str(path),
+        "title": "Minister quits",
+        "summary": ["The minister resigned on Monday after a vote.", "Her party lost seats on Sunday"],
+    }
+
+
 def test_readable_output_names_the_file_and_lists_the_sentences(capsys, article):
     code, out, _ = run(capsys, article, "--sentences", "2")
     assert code == 0

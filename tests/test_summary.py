@@ -145,6 +145,8 @@ def test_the_title_repeated_in_the_body_is_not_a_sentence():
         ("“Only NATO membership could offer that kind of guarantee,” he said.", False),
         ("Where is this going?", False),
         (" ".join(["word"] * 30), False),  # a long line that lost its full stop is still prose
+        ("The minister resigned after a vote. Her party lost seats on Sunday", False),  # two sentences
+        ("Lt. Gen. Keith Kellogg meets Zelensky in Kyiv", True),  # abbreviations end no sentence
     ],
 )
 def test_labels_are_short_lines_without_final_punctuation(line, label):

@@ -67,7 +67,9 @@ def summarize_file(path: Path, *, sentences: int, algorithm: str, max_sentences:
         title, body = page.title, page.body
     else:
         text = read_text_file(path)
-        title, body = dump_as_one_article(text) if looks_like_dump(text) else split_headline(text)
+        title, body = dump_as_one_article(text) if looks_like_dump(text) else ("", "")
+        if not body.strip():  # not a dump, or one the dump rules find all furniture: a plain article
+            title, body = split_headline(text)
     summary = summarize(
         body, title=title, sentences=sentences, algorithm=algorithm, max_sentences=max_sentences
     )
