@@ -16,10 +16,10 @@
    ``briefing.kinds``), then defaults; a word capitalised once with no evidence at all is dropped rather
    than guessed.
 5. Within the text a surname alone ("Kellogg", "Gen. Kellogg") refers back to the full name; a possessive
-   brand used as a subject ("Kellogg's reported...") is an organisation unless a person has that surname;
-   a name written the same way is the same kind of actor throughout the text. A capitalised "The" inside a
-   sentence begins the name after it ("told The Sunday Times"), and so does a unit's number ("the 158th
-   Fighter Wing").
+   brand used as the subject of a company's verb ("Kellogg's reported...") is an organisation even beside a
+   person of that surname; a name written the same way is the same kind of actor throughout the text. A
+   capitalised "The" inside a sentence begins the name after it ("told The Sunday Times"), and so does a
+   unit's number ("the 158th Fighter Wing").
 6. Title-case headlines are matched only against names the body or the lists already establish.
 
 Roles come from titles, appositions and "as" phrases (``briefing.roles``). Offsets are ``str`` indices.

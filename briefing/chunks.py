@@ -135,9 +135,26 @@ def chunks(toks: list[Token]) -> list[tuple[int, int]]:
             if not step:
                 break
             j += step
+        j = _known_through(toks, i, j) or j
         out.append((i, j))
         i = j
     return out
+
+
+# small words inside listed names that end a run of capitalised words: "Save the Children",
+# "Doctors Without Borders", "Reporters sans frontières"
+_THROUGH = words("the without sans")
+
+
+def _known_through(toks: list[Token], i: int, j: int) -> int:
+    """Where a listed actor's name that the run ends inside of ends ("Save" of "Save the Children"), or 0."""
+    if j + 1 >= len(toks) or toks[j].low not in _THROUGH or not toks[j + 1].name_like:
+        return 0
+    known = load_gazetteer().known
+    for k in (j + 2, j + 3):
+        if k <= len(toks) and " ".join(t.norm for t in toks[i:k]) in known:
+            return k
+    return 0
 
 
 # a monarch's possessive that begins a place's or a body's name: "Queen's Park", "King's College"

@@ -174,6 +174,7 @@ DEFINED: dict[str, ActorType] = {
             band group company firm chain corporation conglomerate club team label network newspaper
             magazine broadcaster bank airline militia party organisation organization agency charity
             manufacturer retailer supermarket brand developer publisher operator carrier franchise
+            carmaker automaker drugmaker chipmaker insurer lender startup
             """
         ),
         "organization",

@@ -10,6 +10,7 @@ finds in title-case lines only the names the body or the lists establish.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from briefing.aliases import fold
@@ -41,6 +42,8 @@ def resolve(cands: list[Candidate], gaz: Gazetteer, text: str) -> None:
     for c in cands:
         lone_place = is_lone_place(c, gaz)
         full = people.find(c, text) if c.type in ("person", None) or lone_place else None
+        if full and _brand_subject(c, text):
+            full = None  # "Kellogg's reported higher sales" is the company, though Keith Kellogg is named
         if full and lone_place and fold(full.split()[0]) not in gaz.given_names:
             full = None  # "Copenhagen" is no surname of "Nasdaq Copenhagen"
         company = companies.get(c.norm) if id(c) in named else None
@@ -78,6 +81,19 @@ def resolve(cands: list[Candidate], gaz: Gazetteer, text: str) -> None:
         if c.alias_of is not None or c.type is None:
             _settle(c, seen, contexts[c.norm], gaz, text)
     refer_back(cands, gaz)
+
+
+# Verbs after a possessive name that make it a company's name, never a person's possessive: a person's
+# "Kellogg's" is followed by what is theirs ("Kellogg's plan", "Putin's plans"), not by what they did.
+_BRAND_VERBS = re.compile(
+    r"\s+(?:said|says|reported|reports|announced|announces|sells|sold|agreed|expects|expected|posted)\b"
+)
+
+
+def _brand_subject(c: Candidate, text: str) -> bool:
+    """Is the candidate a possessive name used as the subject of a company's verb ("Kellogg's reported")?"""
+    last = c.toks[-1]
+    return c.brand and last.possessive and _BRAND_VERBS.match(text, last.end) is not None
 
 
 # words for a person's party before the name: "Republican Ed Gillespie" is Ed Gillespie, a Republican
