@@ -21,6 +21,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 
+import numpy as np
 from sumy.models.dom import ObjectDocumentModel, Paragraph
 from sumy.models.dom import Sentence as DomSentence
 
@@ -269,7 +270,11 @@ def summarize_document(
         return ()
     summarizer = build_summarizer(algorithm)
     count = WordBudget(words) if words else sentences
-    chosen = [str(s) for s in summarizer(document, count)]
+    # sentences sharing no word make LexRank's power method divide 0 by 0: numpy would warn on the user's
+    # stderr; the sentences chosen are still told in the text's order (errstate is per thread, and
+    # summaries run in worker threads)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        chosen = [str(s) for s in summarizer(document, count)]
     return tuple(truncate_words(chosen, words) if words else chosen)
 
 

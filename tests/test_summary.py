@@ -362,3 +362,9 @@ def test_code_citations_and_bare_addresses_are_never_summary_sentences(algorithm
         "Benchmarking the array shows that adding objects costs a few nanoseconds each on a modern phone.",
         "A developer who measures the array can reason about the performance of the code that uses it.",
     )
+
+
+def test_sentences_sharing_no_word_are_summarized_by_lexrank_without_a_warning():
+    # pytest turns warnings into errors: numpy's "invalid value encountered in divide" would fail this
+    body = "The minister resigned on Monday after losing a vote. Coalition partners walked out of talks."
+    assert summarize(body, algorithm="lexrank", sentences=1)
