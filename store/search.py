@@ -42,7 +42,8 @@ _ACRONYM = re.compile(r"[^\W\d_a-z]{2,3}")
 
 def _tokens(text: str) -> list[list[str]]:
     words = []
-    for chunk in unicodedata.normalize("NFKC", text).split():
+    # a bracket parts words as a space does: "NEAR(Kim Putin)" is the words NEAR, Kim and Putin
+    for chunk in unicodedata.normalize("NFKC", text).replace("(", " ").replace(")", " ").split():
         tokens = [t[:MAX_TERM_CHARS] for t in _WORD.findall(chunk)]
         if tokens:
             words.append(tokens)
@@ -71,7 +72,7 @@ def operators_only(text: str) -> bool:
 def query_words(text: str) -> list[list[str]]:
     """The user's words, each as its FTS5 tokens ("U.S." -> ["U", "S"]); at most ``MAX_TERMS``; function
     words ("the", "of") only when there is nothing else, unless written as an acronym ("IS")."""
-    words = _tokens(text)
+    words = [w for w in _tokens(text) if len(w) > 1 or w[0] not in OPERATORS]  # never syntax, nor words
     caps = set(acronyms(text))
     telling = [w for w in words if len(w) > 1 or w[0].casefold() not in FUNCTION_WORDS or w[0] in caps]
     return (telling or words)[:MAX_TERMS]

@@ -314,11 +314,11 @@ async def search(app: App, args: str, asker: Asker) -> Reply:
 
 def _search(app: App, args: str, limit: int) -> Reply:
     """The ``limit`` newest articles matching the words."""
+    if (common := too_common(args, "search")) is not None:
+        return common
     query = fts_query(args)
     if query is None:
         return Reply(needs_words("search", "North Korea troops"))
-    if (common := too_common(args, "search")) is not None:
-        return common
     caps = acronyms(args)
     query = " OR ".join(f"({q})" for q in [query, *_other_spellings(app, args)]) if not caps else query
     articles = articles_by_ids(app.db, _search_ids(app, query, caps, limit))
