@@ -71,8 +71,17 @@ def migrate(db: Database) -> list[str]:
         " applied_at TEXT NOT NULL)"
     )
     done = {row[0] for row in db.execute("SELECT number FROM schema_migrations").fetchall()}
+    known = _migrations()
+    newest = max((number for number, _, _ in known), default=0)
+    if done and max(done) > newest:
+        # an older release on a database its newer self upgraded: a column or table it does not know
+        # would be left unfilled, silently; it must not write there
+        raise StoreError(
+            f"the database was upgraded by a newer Briefing (migration {max(done)}; this one knows up to "
+            f"{newest}): run the newer version, or restore a backup made before the upgrade"
+        )
     applied = []
-    for number, name, module in _migrations():
+    for number, name, module in known:
         if number in done:
             continue
         with transaction(db):

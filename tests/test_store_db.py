@@ -2,7 +2,7 @@ import sqlite3
 
 import pytest
 
-from store import open_db, transaction
+from store import StoreError, open_db, transaction
 
 
 def test_migrations_run_once(tmp_path):
@@ -79,3 +79,16 @@ def test_no_store_module_imports_another_ones_private_names():
         if alias.name.startswith("_")
     ]
     assert borrowed == []
+
+
+def test_a_database_a_newer_release_upgraded_is_refused_and_left_as_it_was(tmp_path):
+    path = tmp_path / "newer.db"
+    open_db(path).conn.close()
+    conn = sqlite3.connect(path)
+    conn.execute("INSERT INTO schema_migrations VALUES (999, 'm0999_future', '2027-01-01')")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StoreError, match=r"newer Briefing \(migration 999; this one knows up to"):
+        open_db(path)
+    count = sqlite3.connect(path).execute("SELECT count(*) FROM schema_migrations").fetchone()[0]
+    assert count > 1  # nothing was undone or added
