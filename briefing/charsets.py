@@ -76,3 +76,26 @@ SURROGATES: dict[int, str] = dict.fromkeys(range(0xD800, 0xE000), "\ufffd")
 def without_surrogates(text: str) -> str:
     """``text`` with each lone surrogate replaced by U+FFFD (see ``SURROGATES``)."""
     return text.translate(SURROGATES)
+
+
+# What a terminal or a chat would act on or show as junk, never text: an escape sequence (colours, a window
+# title, the clipboard: "\x1b]0;...\x07", "\x1b[31m") whole, then the other C0 and C1 controls but tab,
+# newline and carriage return; a vertical tab or form feed parts lines as a newline does
+_ESCAPES = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor, screen
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC: window title, clipboard, links
+    r"|\x1b[@-Z\\-_]|\x9b[0-?]*[ -/]*[@-~]"
+)
+_ANY_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+CONTROLS: dict[int, str | None] = {
+    **dict.fromkeys([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F, *range(0x80, 0xA0)]),
+    0x0B: "\n",
+    0x0C: "\n",
+}
+
+
+def without_controls(text: str) -> str:
+    """``text`` without terminal escape sequences and control characters (see ``CONTROLS``)."""
+    if not _ANY_CONTROL.search(text):
+        return text
+    return _ESCAPES.sub("", text).translate(CONTROLS)

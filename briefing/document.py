@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
 
+from briefing.charsets import without_controls
+
 BlockKind = Literal["para", "heading", "item", "quote"]
 Telling = Literal["ago", "day"]
 
@@ -34,6 +36,12 @@ class Span:
     url: str | None = None
     at: datetime | None = None
     telling: Telling = "ago"
+
+    def __post_init__(self) -> None:
+        # what a reply inserts (a title stored before ingest dropped them, a user's words) holds no
+        # control character: a terminal would act on it, Telegram shows junk
+        if (clean := without_controls(self.text)) is not self.text:
+            object.__setattr__(self, "text", clean)
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, time
 from typing import Literal
 
+from briefing.charsets import without_controls
+
 ActorType = Literal["person", "organization", "place"]
 SourceKind = Literal["file", "page", "feed"]
 
@@ -25,11 +27,18 @@ class ArticleDraft:
 
     def __post_init__(self) -> None:
         # one spelling of every letter (NFC): a decomposed "Zu\u0308rich" from some systems is the same
-        # word, name and search term as "Zürich", and the same article for the content hash
+        # word, name and search term as "Zürich", and the same article for the content hash; and no
+        # control characters, which a source's text may hold and a terminal would act on (a title in red,
+        # the window renamed: "\x1b]0;...\x07")
         for name in ("title", "body", "source", "author", "section"):
             value = getattr(self, name)
-            if value and not unicodedata.is_normalized("NFC", value):
-                object.__setattr__(self, name, unicodedata.normalize("NFC", value))
+            if not value:
+                continue
+            clean = without_controls(value)
+            if not unicodedata.is_normalized("NFC", clean):
+                clean = unicodedata.normalize("NFC", clean)
+            if clean is not value:
+                object.__setattr__(self, name, clean)
 
 
 @dataclass(frozen=True)
