@@ -52,6 +52,7 @@ from briefing.names import SMALL, Doc
 from briefing.namesakes import firms_by_trade, firms_not_people
 from briefing.reader import read_sentence
 from briefing.relatives import kin_apart
+from briefing.renames import renamed
 from briefing.resolution import match_headlines, resolve
 from briefing.revision import (
     defined_acronyms,
@@ -125,7 +126,18 @@ def extract_actors(
     firms_not_people(reading.candidates, reading.tokens)  # "Ford to cut jobs" before "Ford Motor Company"
     firms_by_trade(reading.candidates, reading.tokens, gaz)  # "Ford said it will recall 200,000 cars"
     listed_with_bodies(reading.candidates, reading.tokens)
-    return group(reading.candidates, text)
+    renamed(reading.candidates, reading.tokens, text)  # "X, formerly Twitter": one actor
+    return group(_not_the_state(reading.candidates), text)
+
+
+# nationality words of a part of a state, not of the state: "in English", "the English Premier League"
+# name no United Kingdom (the rules still read them as nationality words, so "English Premier League"
+# is the league)
+_PARTS_NOT_STATES = frozenset({"english"})
+
+
+def _not_the_state(cands: list[Candidate]) -> list[Candidate]:
+    return [c for c in cands if not (c.type == "place" and len(c.toks) == 1 and c.norm in _PARTS_NOT_STATES)]
 
 
 def read_rules(

@@ -86,6 +86,7 @@ def after_articles(candidates: list[Candidate], tokens: list[list[Token]]) -> li
         for k, t in enumerate(toks)
         if t.word and (k == 0 or toks[k - 1].text in ("–", "—", "-", ":", "„", "«", "“", '"'))
     }
+    verbs: dict[str, str] = {}  # a person's name with a verb first -> the name without it
     for c in candidates:
         first = c.toks[0]
         whole = c.norm in gaz.known or gaz.place(c.norm)  # "Des Moines", "La Paz"
@@ -101,8 +102,25 @@ def after_articles(candidates: list[Candidate], tokens: list[list[Token]]) -> li
             if c.canonical == surface:
                 c.canonical = surface.split(" ", 1)[1]
             c.toks = c.toks[1:]
+        elif c.start in starts and _opens_german_sentence(c, gaz.given_names, bool(whole)):
+            verbs[c.canonical or ""] = " ".join(t.text for t in c.toks[1:])
+            c.toks = c.toks[1:]  # "Könnten Walerija und Johannes ..." names Walerija
         out.append(c)
+    for c in out:  # and so does "Walerija" alone, which the longer name had taken
+        if c.type == "person" and c.canonical in verbs:
+            c.canonical = verbs[c.canonical]
     return out
+
+
+def _opens_german_sentence(c: Candidate, given: frozenset[str], whole: bool) -> bool:
+    """Is the first word of this person's name the verb that opens a German question or condition
+    ("Könnten Walerija und Johannes ...?", "Sollten sie ...")? A word in -en that no list holds as a given
+    name or a title is no part of the name after it ("Jürgen", "Karen" are given names)."""
+    first = c.toks[0]
+    if c.type != "person" or len(c.toks) < 2 or whole or c.why == "list" or not first.word:
+        return False
+    verb = first.low.endswith("en") and not first.acronym
+    return verb and first.norm not in given and first.low not in TITLES
 
 
 def names_no_one(c: Candidate, tokens: list[list[Token]]) -> bool:

@@ -271,6 +271,7 @@ def listed_with_bodies(cands: list[Candidate], tokens: list[list[Token]]) -> Non
         if len(group) > 1 and index < len(tokens):
             for run in _listed(group, tokens[index]):
                 _of_the_list(run)
+                _one_of_the_people(run)
 
 
 def _listed(group: list[Candidate], toks: list[Token]) -> list[list[Candidate]]:
@@ -329,6 +330,19 @@ def _of_the_list(run: list[Candidate]) -> None:
         return
     kind: ActorType = "organization" if any(c.type == "organization" for c in firm) else "place"
     one.type, one.guessed, one.why = kind, False, "series"
+
+
+def _one_of_the_people(run: list[Candidate]) -> None:
+    """``run``: a lone word first, then the other names of its list. Listed among people only, each named
+    by a given name, a title or in full, a lone word that only a guess typed a body or a place is a person
+    too: "Jeff, Vinny and Brad" are a podcast's hosts, no place called Vinny."""
+    one, others = run[0], run[1:]
+    if len(one.toks) != 1 or one.type not in ("organization", "place") or one.alias_of is not None:
+        return
+    if one.why not in ("guess", "") or len(others) < 2:
+        return
+    if all(c.type == "person" and c.why in ("given", "title", "surname") for c in others):
+        one.type, one.guessed, one.why = "person", False, "series"
 
 
 def _weak(c: Candidate) -> bool:

@@ -158,11 +158,11 @@ def _lone_word(db: Database, norm: str, type_: ActorType | None, source: str) ->
 
 
 def _typed_otherwise(db: Database, actor: ExtractedActor, norm: str, source: str) -> int | None:
-    """The actor an outlet already knows by this very name under another type: one outlet's podcast
-    ("Giant Bombcast") read as a place in one episode and an organisation in the next is one actor. Only
-    for names no list knows, and not a lone word that one of the two reads as a person ("Ford" the
-    premier, "Ford" the company). A name that begins with a given name and reads as a person makes the
-    actor a person ("Aziz Ansari")."""
+    """The actor the archive already knows by this very name under another type: one outlet's podcast
+    ("Giant Bombcast") read as a place in one episode and an organisation in the next is one actor, and so
+    is a full name two outlets read two ways ("Aziz Ansari"; the type is then the one most articles give,
+    ``_vote``). Only for names no list knows; a lone word only where the same outlet wrote it, and not one
+    that one of the two reads as a person ("Ford" the premier, "Ford" the company)."""
     gaz = load_gazetteer()
     words = norm.split()
     if norm in gaz.known or gaz.place(norm) or norm in gaz.countries or norm in gaz.demonyms:
@@ -174,18 +174,41 @@ def _typed_otherwise(db: Database, actor: ExtractedActor, norm: str, source: str
         types.remove("person")
     keys = [actor_key(actor.name, t) for t in types]
     rows = db.execute(
-        f"SELECT id, type FROM actors WHERE key IN ({','.join('?' * len(keys))}) ORDER BY article_count DESC",
+        f"SELECT id FROM actors WHERE key IN ({','.join('?' * len(keys))}) ORDER BY article_count DESC, id",
         keys,
     ).fetchall()
-    for actor_id, type_ in rows:
-        if _in_source(db, actor_id, source):
-            person = actor.type == "person" and len(words) > 1 and words[0] in gaz.given_names
-            key = actor_key(actor.name, "person")
-            taken = db.execute("SELECT 1 FROM actors WHERE key = ?", [key]).fetchone()
-            if person and type_ != "person" and not taken:
-                db.execute("UPDATE actors SET type = 'person', key = ? WHERE id = ?", [key, actor_id])
-            return int(actor_id)
-    return None
+    # a full name spelt the same is the same actor wherever it is written; a lone word is too short to say
+    return next((int(i) for (i,) in rows if len(words) > 1 or _in_source(db, i, source)), None)
+
+
+def _vote(db: Database, actor_id: int, actors: Sequence[ExtractedActor]) -> None:
+    """Count the type this article gives the actor (a type the extractor only guessed gives none), and
+    make the actor's type the one most of its articles give: a tie keeps the type it has, except that a
+    name beginning with a given name is a person ("Maria Ansari" read once as a body, once as a person)."""
+    typed = [a for a in actors if not a.guessed]
+    if not typed:
+        return
+    type_ = max(typed, key=lambda a: len(a.mentions)).type
+    db.execute(
+        "INSERT INTO actor_types (actor_id, type, articles) VALUES (?, ?, 1)"
+        " ON CONFLICT (actor_id, type) DO UPDATE SET articles = articles + 1",
+        [actor_id, type_],
+    )
+    name, current = db.execute("SELECT name, type FROM actors WHERE id = ?", [actor_id]).fetchone()
+    counts = dict(db.execute("SELECT type, articles FROM actor_types WHERE actor_id = ?", [actor_id]))
+    best = max(counts, key=lambda t: (counts[t], t == current))
+    words = strip_article(fold(name)).split()
+    if (
+        counts.get("person", 0) == counts[best]
+        and len(words) > 1
+        and words[0] in load_gazetteer().given_names
+    ):
+        best = "person"
+    if best == current:
+        return
+    key = actor_key(name, best)
+    if db.execute("SELECT 1 FROM actors WHERE key = ?", [key]).fetchone() is None:
+        db.execute("UPDATE actors SET type = ?, key = ? WHERE id = ?", [best, key, actor_id])
 
 
 def _in_source(db: Database, actor_id: int, source: str) -> bool:
@@ -320,6 +343,7 @@ def add_article_actors(
                 _add_aliases(db, actor_id, actor)
         for actor_id, actors in grouped.items():
             _add_mentions(db, article, actor_id, actors, sentences)
+            _vote(db, actor_id, actors)
         return list(grouped)
 
 

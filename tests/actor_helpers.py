@@ -49,10 +49,12 @@ def add_article(
     return article_id
 
 
-def add_article_naming(app: App, body: str, actors: list[tuple[str, ActorType]], *, day: int = 1) -> int:
+def add_article_naming(
+    app: App, body: str, actors: list[tuple[str, ActorType]], *, day: int = 1, source: str = "Wire"
+) -> int:
     """Store an article whose actors are the ``(name, type)`` given, each mentioned where its name first
     occurs (the extractor's own reading is not wanted: two actors of one name, say); return its id."""
-    article_id = add_article(app, body, day=day, index=False)
+    article_id = add_article(app, body, day=day, source=source, index=False)
     article = get_article(app.db, article_id)
     assert article is not None
     sentences = split_sentences(body)

@@ -68,3 +68,28 @@ def test_a_lone_word_read_as_a_person_and_as_a_company_stays_two(app):
 def test_an_office_of_a_body_before_a_name_is_the_whole_role():
     found = actors("Speaker of the House Paul Ryan said his party would win.")
     assert found["Paul Ryan"] == ("person", "Speaker of the House")
+
+
+def test_a_lone_word_listed_among_people_only_is_a_person():
+    found = actors("Jeff, Vinny and Brad talk about the show. Vinny loved it.")
+    assert found["Vinny"][0] == "person"
+
+
+def test_a_lone_word_listed_among_places_stays_out_of_the_people():
+    found = actors("The fans came from Leeds, Hull and Bradford on Saturday.")
+    assert all(type_ == "place" for type_, _ in found.values()), found
+
+
+def test_the_verb_that_opens_a_german_question_is_no_part_of_a_name():
+    found = {
+        a.name: [m.surface for m in a.mentions]
+        for a in extract_actors(
+            "Walerija und Johannes sind Delfine. Könnten Walerija und Johannes nicht zu Hause bleiben?"
+        )
+    }
+    assert found == {"Walerija": ["Walerija", "Walerija"], "Johannes": ["Johannes", "Johannes"]}
+
+
+def test_a_german_sentence_keeps_a_full_name_with_any_given_name():
+    found = {a.name for a in extract_actors("Sahra Wagenknecht sagte, dass sie nicht antritt.")}
+    assert found == {"Sahra Wagenknecht"}

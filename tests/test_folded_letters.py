@@ -16,6 +16,7 @@ from briefing.service import App
 from briefing.service.commands import Asker, answer, load_all
 from store.actors import find_actors
 from store.db import migrate
+from store.migrations import m0025_actor_types
 from store.search import fts_query, search_articles
 from tests.actor_helpers import add_article, add_article_naming
 
@@ -186,6 +187,7 @@ def upgraded(tmp_path, settings, monkeypatch):
     """An archive written before migration 0016 (its index unfolded, its actor keys with "ł"), then
     migrated."""
     db = database_before_0016(tmp_path / "old.db")
+    m0025_actor_types.apply(db)  # today's code writes the actors below, and counts their types (m0025)
     app = App(db=db, settings=settings, clock=lambda: NOW)
     with fold_before_0016(monkeypatch):
         add_article_naming(
