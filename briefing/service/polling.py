@@ -29,11 +29,12 @@ from briefing.document import Document, Section, code, heading, link, para
 from briefing.models import Source, Story
 from briefing.schedule import zone
 from briefing.service import App
-from briefing.service.alerts import StoryNews, alert_clock, brings_news
+from briefing.service.alerts import StoryNews, alert_clock, brings_news, news_since
 from briefing.service.commands import TERMINAL_CHAT_ID
 from briefing.service.feed_polls import feed_backoff, ingest_feed
 from store.alerts import (
     Followed,
+    first_leads,
     followers_of_articles,
     queue_alert,
     queue_update,
@@ -102,21 +103,31 @@ def _planned_alerts(app: App, article_ids: Sequence[int], now: datetime) -> list
     story_ids = sorted({s for _, s in followers})
     news = StoryNews(app, list(due), story_ids)
     waiting = waiting_among(app.db, story_ids)
+    leads = first_leads(app.db, story_ids)
     stories: dict[int, Story | None] = {}
+
+    def story_of(story_id: int) -> Story | None:
+        if story_id not in stories:
+            facts = stories_by_id(app.db, [story_id]).get(story_id)
+            stories[story_id] = facts.story if facts else None
+        return stories[story_id]
+
     planned = []
     for (chat_id, story_id), followed in followers.items():
         when = due[chat_id]
         if when is None:
             continue
         brought = False
-        if news.heard_of(chat_id, story_id) and (chat_id, story_id) not in waiting:
-            if story_id not in stories:
-                facts = stories_by_id(app.db, [story_id]).get(story_id)
-                stories[story_id] = facts.story if facts else None
-            story = stories[story_id]
-            brought = story is not None and brings_news(
-                news.news(chat_id, story), news.arrivals(story_id), followed.article_ids
-            )
+        story = (
+            story_of(story_id) if news.heard_of(chat_id, story_id) or (chat_id, story_id) in leads else None
+        )
+        if story is None:
+            pass
+        elif (chat_id, story_id) in leads:  # a first telling waits: news beyond the article it leads with?
+            beyond = news_since(story, news.arrivals(story_id), leads[chat_id, story_id])
+            brought = brings_news(beyond, news.arrivals(story_id), followed.article_ids)
+        elif (chat_id, story_id) not in waiting:
+            brought = brings_news(news.news(chat_id, story), news.arrivals(story_id), followed.article_ids)
         planned.append(_Planned(chat_id, story_id, followed, when, brought))
     return planned
 
@@ -128,7 +139,9 @@ def _queue_one(app: App, one: _Planned, now: datetime) -> int:
     reason = "\n".join(one.followed.reasons)
     if queue_alert(app.db, chat_id, story_id, reason=reason, due_at=one.due_at, now=now, article_id=newest):
         return 1
-    if renew_waiting(app.db, chat_id, story_id, reasons=one.followed.reasons, article_id=newest):
+    if renew_waiting(
+        app.db, chat_id, story_id, reasons=one.followed.reasons, article_id=newest, news=one.news
+    ):
         return 0  # the alert waiting to go out leads with the newest news
     if not one.news:
         return 0
