@@ -35,27 +35,36 @@ LONGEST_NAME = 6  # words: an actor's name in a headline is looked up among its 
 
 
 def name_words(text: str) -> tuple[str, ...]:
-    """A text's words as names are matched in headlines: letters folded, case ignored ("Nepal's" holds
-    "nepal")."""
-    return tuple(_WORD.findall(fold_letters(text).casefold()))
+    """A text's words as written, letters folded ("Nepal's" holds "Nepal")."""
+    return tuple(_WORD.findall(fold_letters(text)))
+
+
+def _capitals_kept(name: Sequence[str], words: Sequence[str]) -> bool:
+    """Whether a headline's words write each capitalised word of a name with a capital too: "may" in
+    "Shares may fall" is not the May of a name."""
+    return all(w[:1].isupper() for n, w in zip(name, words, strict=True) if n[:1].isupper())
 
 
 def named_in_headlines(titles: Mapping[int, str], names: Iterable[str]) -> dict[str, set[int]]:
-    """Which of ``names`` each headline (article id → title) names as whole words: name → article ids.
-    A followed actor named in an article's headline is what the article is about, even where the
-    extractor found no mention of it in the body ("Nepal holds mass funeral ..." over a body naming the
-    "Nepal Army")."""
-    runs: dict[tuple[str, ...], set[int]] = {}
+    """Which of ``names`` each headline (article id → title) names, as whole words, case aside but for
+    the capitals of the name: name → article ids. A followed actor named in an article's headline is
+    what the article is about, even where the extractor found no mention of it in the body ("Nepal
+    holds mass funeral ..." over a body naming the "Nepal Army")."""
+    runs: dict[tuple[str, ...], list[tuple[int, tuple[str, ...]]]] = {}
     for article_id, title in titles.items():
         words = name_words(title)
         for n in range(1, LONGEST_NAME + 1):
             for i in range(len(words) - n + 1):
-                runs.setdefault(words[i : i + n], set()).add(article_id)
+                run = words[i : i + n]
+                runs.setdefault(tuple(w.casefold() for w in run), []).append((article_id, run))
     found: dict[str, set[int]] = {}
     for name in names:
-        hit = runs.get(name_words(name))
-        if hit:
-            found[name] = hit
+        words = name_words(name)
+        hits = {
+            i for i, run in runs.get(tuple(w.casefold() for w in words), ()) if _capitals_kept(words, run)
+        }
+        if hits:
+            found[name] = hits
     return found
 
 

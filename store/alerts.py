@@ -142,9 +142,8 @@ def followers_of_articles(db: Database, article_ids: Sequence[int]) -> dict[tupl
 
 
 def _headline_followers(db: Database, article_ids: Sequence[int]) -> list[tuple[int, int, str, int]]:
-    """(story, chat, follow, article) for each followed actor an article's headline names, by the
-    actor's name or the name it was followed by: a name in the headline counts as a mention, though
-    the article's mentions (its body's) may lack it."""
+    """(story, chat, follow, article) for each followed actor an article's headline names by its name:
+    a name in the headline counts as a mention, though the article's mentions (its body's) may lack it."""
     marks = ",".join("?" * len(article_ids))
     rows = db.execute(
         f"SELECT id, story_id, title FROM articles WHERE id IN ({marks}) AND story_id IS NOT NULL",
@@ -157,11 +156,11 @@ def _headline_followers(db: Database, article_ids: Sequence[int]) -> list[tuple[
     ).fetchall()
     if not rows or not follows:
         return []
-    named = named_in_headlines({i: t or "" for i, _, t in rows}, {n for _, v, a in follows for n in (v, a)})
+    named = named_in_headlines({i: t or "" for i, _, t in rows}, {actor for _, _, actor in follows})
     return [
         (stories[article_id], chat_id, value, article_id)
         for chat_id, value, actor in follows
-        for article_id in sorted(named.get(value, set()) | named.get(actor, set()))
+        for article_id in sorted(named.get(actor, ()))
     ]
 
 

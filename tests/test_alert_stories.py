@@ -216,7 +216,18 @@ async def test_a_followed_country_named_only_in_a_headline_alerts_its_follower(
     assert [a.article_id for a in alerts_of(app.db, 4)] == [funeral]
 
 
-def test_a_name_in_a_headline_is_matched_as_whole_words():
-    titles = {1: "Nepal's army ends search", 2: "Nepalese rupee falls", 3: "PM Ram Bahadur Thapa visits"}
-    found = named_in_headlines(titles, ["Nepal", "Ram Bahadur Thapa", "Bahadur Ram", "Thapa"])
-    assert found == {"Nepal": {1}, "Ram Bahadur Thapa": {3}, "Thapa": {3}}
+def test_a_name_in_a_headline_is_matched_as_whole_words_with_its_capitals():
+    titles = {
+        1: "Nepal's army ends search",
+        2: "Nepalese rupee falls",
+        3: "PM Ram Bahadur Thapa visits",
+        4: "Shares may fall as rates rise",
+        5: "THERESA MAY TO RESIGN",
+    }
+    names = ["Nepal", "Ram Bahadur Thapa", "Bahadur Ram", "Thapa", "May"]
+    assert named_in_headlines(titles, names) == {
+        "Nepal": {1},
+        "Ram Bahadur Thapa": {3},
+        "Thapa": {3},
+        "May": {5},
+    }
