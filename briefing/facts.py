@@ -99,8 +99,8 @@ _STEM_PREFIX = 5  # two terms this long where one starts the other are one word 
 # a step someone announces ("it would appeal", "plans to resign"): the act is a development of its own,
 # however much of the story's wording comes with it ("appeal ... the ruling that upheld its fine")
 _NEXT_STEP = re.compile(
-    r"\b(?:would|will|plans?\s+to|planned\s+to|intends?\s+to|intended\s+to|vow(?:s|ed)?\s+to"
-    r"|pledg(?:es|ed)\s+to|threaten(?:s|ed)?\s+to|decided\s+to|is\s+to|are\s+to)"
+    r"\b(?:would|will|shall|(?:plan|intend|vow|pledg|promis|threaten|decid|vote|agree|move)\w*\s+to"
+    r"|(?:is|are|was|were)\s+(?:set\s+|due\s+|going\s+|expected\s+)?to)"
     r"\s+(?:(?:not|also|now|soon|still|then|quickly|immediately)\s+)?([^\W\d_]+)",
     re.IGNORECASE,
 )
@@ -159,10 +159,10 @@ def restates(
     steps = _steps(sentence)
     if (
         steps
-        and not _steps(other)
+        and not _NEXT_STEP.search(other)
         and any(not (theirs & st or any(_one_word(t, theirs) for t in st)) for st in steps)
     ):
-        return False  # a step announced where ``other`` announced none: "would appeal" after "upheld"
+        return False  # a step announced where ``other`` announces none: "would appeal" after "upheld"
     weight = weights or {}
     needed = threshold * sum(weight.get(t, 1.0) for t in mine)
     found = sum(weight.get(t, 1.0) for t in mine & theirs)
