@@ -139,13 +139,18 @@ def _planned_alerts(app: App, article_ids: Sequence[int], now: datetime) -> list
     news = StoryNews(app, list(due), story_ids)
     waiting = waiting_among(app.db, story_ids)
     leads = first_leads(app.db, story_ids)
+    beyond: dict[tuple[int, int], Story | None] = {}  # (story, the article a waiting alert leads with)
     stories: dict[int, Story | None] = {}
 
-    def story_of(story_id: int) -> Story | None:
-        if story_id not in stories:
-            facts = stories_by_id(app.db, [story_id]).get(story_id)
-            stories[story_id] = facts.story if facts else None
-        return stories[story_id]
+    def update_of(chat_id: int, story: Story) -> Story | None:
+        """What the new articles tell the chat: beyond what it heard, or, while a first telling waits,
+        beyond the article that alert leads with (chats waiting on one article share it)."""
+        lead = leads.get((chat_id, story.id))
+        if lead is None:
+            return news.news(chat_id, story)
+        if (story.id, lead) not in beyond:
+            beyond[story.id, lead] = news_since(story, news.arrivals(story.id), lead)
+        return beyond[story.id, lead]
 
     planned = []
     for (chat_id, story_id), followed in followers.items():
@@ -153,16 +158,15 @@ def _planned_alerts(app: App, article_ids: Sequence[int], now: datetime) -> list
         if when is None:
             continue
         brought = False
-        story = (
-            story_of(story_id) if news.heard_of(chat_id, story_id) or (chat_id, story_id) in leads else None
-        )
-        if story is None:
-            pass
-        elif (chat_id, story_id) in leads:  # a first telling waits: news beyond the article it leads with?
-            beyond = news_since(story, news.arrivals(story_id), leads[chat_id, story_id])
-            brought = brings_news(beyond, news.arrivals(story_id), followed.article_ids)
-        elif (chat_id, story_id) not in waiting:
-            brought = brings_news(news.news(chat_id, story), news.arrivals(story_id), followed.article_ids)
+        key = (chat_id, story_id)
+        if key in leads or (news.heard_of(chat_id, story_id) and key not in waiting):
+            if story_id not in stories:
+                facts = stories_by_id(app.db, [story_id]).get(story_id)
+                stories[story_id] = facts.story if facts else None
+            story = stories[story_id]
+            brought = story is not None and brings_news(
+                update_of(chat_id, story), news.arrivals(story_id), followed.article_ids
+            )
         planned.append(_Planned(chat_id, story_id, followed, when, brought))
     return planned
 
