@@ -2,7 +2,9 @@
 of the story; it has K+1 articles; one new article brings a fact. Times ``queue_alerts`` in all and the
 part of it that holds the write lock (its ``transaction``). "shared": every chat was told by one run's
 alerts (one moment, one text: what one digest or one alert run gives); "own": each chat told at its own
-second (no two share what they received: the worst case for the per-(story, received) memo).
+second (no two share what they received: the worst case for the per-(story, received) memo). "loop s":
+the longest the event loop went without a turn while ``queue_alerts_in_thread`` (the bot's way: the reads
+in a worker thread) queued the same alerts on a fresh copy.
 
     python -m bench alert_fanout                     # the default grid
     python -m bench alert_fanout --cases 1000:20
@@ -11,6 +13,7 @@ second (no two share what they received: the worst case for the per-(story, rece
 from __future__ import annotations
 
 import argparse
+import asyncio
 import contextlib
 import tempfile
 import time
@@ -94,15 +97,51 @@ def one(chats: int, more: int, *, shared: bool) -> tuple[int, float, float]:
         return queued, total, sum(spent)
 
 
+async def _longest_pause(work: asyncio.Task[int]) -> float:
+    """The longest gap between the turns of a coroutine asking for one every millisecond, while
+    ``work`` runs: how long the event loop was held."""
+    longest, last = 0.0, time.perf_counter()
+    while not work.done():
+        await asyncio.sleep(0.001)
+        now = time.perf_counter()
+        longest, last = max(longest, now - last), now
+    return longest
+
+
+def loop_held(chats: int, more: int, *, shared: bool) -> float:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "fanout.db"
+        db, _, court = build(path, chats, more, shared=shared)
+        later = NINE + timedelta(hours=2)
+        app = App(db=db, settings=load_settings({"BRIEFING_DB": str(path)}), clock=lambda: later)
+
+        async def run() -> float:
+            work = asyncio.ensure_future(polling.queue_alerts_in_thread(app, [court], now=later))
+            held = await _longest_pause(work)
+            await work
+            return held
+
+        held = asyncio.run(run())
+        db.conn.close()
+        return held
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench alert_fanout")
     parser.add_argument("--cases", nargs="+", default=list(DEFAULT), help="CHATS:MORE_ARTICLES pairs")
     args = parser.parse_args(argv)
-    print(f"{'chats':>6} {'articles':>8} {'received':>8} {'queued':>6} {'total s':>8} {'locked s':>8}")
+    print(
+        f"{'chats':>6} {'articles':>8} {'received':>8} {'queued':>6} {'total s':>8} {'locked s':>8}"
+        f" {'loop s':>8}"
+    )
     for case in args.cases:
         chats, more = (int(x) for x in case.split(":"))
         for shared in (True, False):
             queued, total, locked = one(chats, more, shared=shared)
+            held = loop_held(chats, more, shared=shared)
             kind = "shared" if shared else "own"
-            print(f"{chats:>6} {more + 2:>8} {kind:>8} {queued:>6} {total:>8.2f} {locked:>8.3f}", flush=True)
+            print(
+                f"{chats:>6} {more + 2:>8} {kind:>8} {queued:>6} {total:>8.2f} {locked:>8.3f} {held:>8.3f}",
+                flush=True,
+            )
     return 0

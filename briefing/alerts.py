@@ -16,19 +16,56 @@ into the digest and never sent on its own.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
-from briefing.digest import UPDATE_SENTENCES
+from briefing.digest import UPDATE_SENTENCES, Arrival
 from briefing.document import Document, Section, Span, clip, heading, link, para, plural
+from briefing.letters import fold_letters
 from briefing.models import Article, Story
 from briefing.schedule import quiet_until
 from briefing.topics import mentions_topic, read_topic
 
 MAX_HEADLINE = 200
 MAX_SENTENCE = 300
+_WORD = re.compile(r"[^\W_]+")
+LONGEST_NAME = 6  # words: an actor's name in a headline is looked up among its runs of this many at most
+
+
+def name_words(text: str) -> tuple[str, ...]:
+    """A text's words as written, letters folded ("Nepal's" holds "Nepal")."""
+    return tuple(_WORD.findall(fold_letters(text)))
+
+
+def _capitals_kept(name: Sequence[str], words: Sequence[str]) -> bool:
+    """Whether a headline's words write each capitalised word of a name with a capital too: "may" in
+    "Shares may fall" is not the May of a name."""
+    return all(w[:1].isupper() for n, w in zip(name, words, strict=True) if n[:1].isupper())
+
+
+def named_in_headlines(titles: Mapping[int, str], names: Iterable[str]) -> dict[str, set[int]]:
+    """Which of ``names`` each headline (article id → title) names, as whole words, case aside but for
+    the capitals of the name: name → article ids. A followed actor named in an article's headline is
+    what the article is about, even where the extractor found no mention of it in the body ("Nepal
+    holds mass funeral ..." over a body naming the "Nepal Army")."""
+    runs: dict[tuple[str, ...], list[tuple[int, tuple[str, ...]]]] = {}
+    for article_id, title in titles.items():
+        words = name_words(title)
+        for n in range(1, LONGEST_NAME + 1):
+            for i in range(len(words) - n + 1):
+                run = words[i : i + n]
+                runs.setdefault(tuple(w.casefold() for w in run), []).append((article_id, run))
+    found: dict[str, set[int]] = {}
+    for name in names:
+        words = name_words(name)
+        hits = {
+            i for i, run in runs.get(tuple(w.casefold() for w in words), ()) if _capitals_kept(words, run)
+        }
+        if hits:
+            found[name] = hits
+    return found
 
 
 @dataclass(frozen=True)
@@ -61,13 +98,26 @@ def alert_due_at(now: datetime, tz: ZoneInfo, *, quiet_start: time, quiet_end: t
     return quiet_until(now, tz, start=quiet_start, end=quiet_end) or now
 
 
+def _leads(story: Story, newest: Article | None) -> bool:
+    """Whether the alert leads with ``newest``, the article that made it: whenever it is one of the
+    story's and has a title (the story's headline may be another article's: a later retelling's)."""
+    return newest is not None and newest.id in story.article_ids and bool(newest.title.strip())
+
+
 def _grew(story: Story, newest: Article | None) -> bool:
-    return newest is not None and len(story.article_ids) > 1 and newest.title != story.headline
+    """Whether the story was told before the article that made the alert: then the alert says which
+    story it joined (not when ``newest`` broke the story, nor when it bears the story's headline)."""
+    return (
+        _leads(story, newest)
+        and newest is not None
+        and any(i < newest.id for i in story.article_ids)
+        and " ".join(newest.title.split()) != " ".join(story.headline.split())
+    )
 
 
 def told_sentence(story: Story, newest: Article | None = None, whys: Sequence[Why] = ()) -> str | None:
     """The one sentence the alert tells (see :func:`compose_alert`), for the digest to know it was told."""
-    if _grew(story, newest) and newest is not None:
+    if _leads(story, newest) and newest is not None:
         shown, lead = newest.title, newest.summary or story.summary
     else:
         shown, lead = story.headline, story.summary
@@ -78,18 +128,19 @@ def told_sentence(story: Story, newest: Article | None = None, whys: Sequence[Wh
 def compose_alert(
     story: Story, reasons: Sequence[str], newest: Article | None = None, whys: Sequence[Why] = ()
 ) -> Document:
-    """ "New about Keith Kellogg", the headline (linked), one sentence, and the sources. For a story that
-    grew (``newest``, the article that brought it back, is not the one its headline is the title of),
-    the new article's title, link and first summary sentence, then the story it joined. ``whys``: what
-    the follows matched in ``newest`` (see :func:`_telling`)."""
+    """ "New about Keith Kellogg", the article that made it (``newest``: its title, linked, and first
+    summary sentence; without it the story's headline and summary), and the sources. For a story told
+    before that article (it brought the story back), then the story it joined. ``whys``: what the follows
+    matched in ``newest`` (see :func:`_telling`)."""
     title = ", ".join(dict.fromkeys(reasons)) or "what you follow"
-    joined = []
-    if _grew(story, newest) and newest is not None:
+    if _leads(story, newest) and newest is not None:
         blocks = [para(Span(clip(newest.title, MAX_HEADLINE), bold=True, url=newest.url))]
-        outlets = len(dict.fromkeys(story.sources))
-        joined = [para(f"In the story: {clip(story.headline, MAX_HEADLINE)} ({plural(outlets, 'source')})")]
     else:
         blocks = [para(Span(clip(story.headline, MAX_HEADLINE), bold=True, url=story.headline_url))]
+    joined = []
+    if _grew(story, newest):
+        outlets = len(dict.fromkeys(story.sources))
+        joined = [para(f"In the story: {clip(story.headline, MAX_HEADLINE)} ({plural(outlets, 'source')})")]
     sentence = told_sentence(story, newest, whys)
     if sentence:
         blocks.append(para(clip(sentence, MAX_SENTENCE)))
@@ -109,17 +160,36 @@ def compose_alert(
     )
 
 
-def compose_update_alert(update: Story, story: Story, reasons: Sequence[str]) -> Document:
+def known_headline(story: Story, update: Story, arrivals: Sequence[Arrival]) -> tuple[str, str | None]:
+    """The story as the chat knows it, title and link: its headline where an article the chat had (one
+    not in ``update``) bears it, else the title of the first article the chat had (the story's first
+    report, which its first alert led with). The headline may have moved to a new article's title,
+    which names the news, not the story the chat heard of."""
+    new = set(update.article_ids)
+    had = [a for a in arrivals if a.article_id not in new and a.title.strip()]
+    headline = " ".join(story.headline.split()).casefold()
+    bearing = [a for a in had if " ".join(a.title.split()).casefold() == headline]
+    if bearing or not had:
+        return story.headline, story.headline_url
+    first = min(had, key=lambda a: (a.arrived, a.article_id))
+    return " ".join(first.title.split()), first.url
+
+
+def compose_update_alert(
+    update: Story, story: Story, reasons: Sequence[str], known: tuple[str, str | None] | None = None
+) -> Document:
     """ "Update on Rotterdam dock strike": what is new about a story the chat heard of, the news first:
     the facts of ``update`` (see ``briefing.digest.story_update``: only those the chat was not told, best
-    first), the outlets that told them (each linked to its article), then the story they belong to
-    (``story``'s headline, linked)."""
+    first), the new article's title (linked) where it is not the story's as the chat knows it, the
+    outlets that told them (each linked to its article), then the story they belong to: ``known``
+    (title and link: see :func:`known_headline`), by default ``story``'s headline."""
     title = ", ".join(dict.fromkeys(reasons)) or "what you follow"
+    known_title, known_url = known or (story.headline, story.headline_url)
     facts = [clip(x, MAX_SENTENCE) for x in update.summary[:UPDATE_SENTENCES]]
     blocks = [para(Span(facts[0], bold=True))] if facts else []
     if facts[1:]:
         blocks.append(para(" ".join(facts[1:])))
-    if update.headline != story.headline:  # the new article's own title, where it is not the story's
+    if " ".join(update.headline.split()) != " ".join(known_title.split()):  # the news's own title
         blocks.append(para(link(clip(update.headline, MAX_HEADLINE), update.headline_url)))
     if update.sources:
         links = dict(zip(update.sources, update.links, strict=False))
@@ -128,7 +198,7 @@ def compose_update_alert(update: Story, story: Story, reasons: Sequence[str]) ->
             spans += [", "] if i else []
             spans.append(link(clip(name, 60), links.get(name)))
         blocks.append(para(*spans))
-    blocks.append(para("In the story: ", link(clip(story.headline, MAX_HEADLINE), story.headline_url)))
+    blocks.append(para("In the story: ", link(clip(known_title, MAX_HEADLINE), known_url)))
     return Document(
         header=(heading(f"Update on {clip(title, 120)}"),),
         sections=(Section(tuple(blocks)),),

@@ -96,6 +96,14 @@ _VOTE = re.compile(r"\b(?:vot(?:e|es|ed|ing)|ballots?)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:]\s+|\s+[\u2013\u2014-]+\s+|\s*[()]\s*")
 _NAME = re.compile(r"(?<=[^.!?\s] )[A-Z][^\W_]*")  # a capitalised word inside a sentence
 _STEM_PREFIX = 5  # two terms this long where one starts the other are one word ("injuri", "injur")
+# a step someone announces ("it would appeal", "plans to resign"): the act is a development of its own,
+# however much of the story's wording comes with it ("appeal ... the ruling that upheld its fine")
+_NEXT_STEP = re.compile(
+    r"\b(?:would|will|shall|(?:plan|intend|vow|pledg|promis|threaten|decid|vote|agree|move)\w*\s+to"
+    r"|(?:is|are|was|were)\s+(?:set\s+|due\s+|going\s+|expected\s+)?to)"
+    r"\s+(?:(?:not|also|now|soon|still|then|quickly|immediately)\s+)?([^\W\d_]+)",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=65536)
@@ -148,6 +156,13 @@ def restates(
         _counts_alike(units[t], their_units.get(t, (None,))) for t in mine if t[0] == "#" and t in units
     ):
         return False  # one figure of two things: "12 villages" is not "12 people"
+    steps = _steps(sentence)
+    if (
+        steps
+        and not _NEXT_STEP.search(other)
+        and any(not (theirs & st or any(_one_word(t, theirs) for t in st)) for st in steps)
+    ):
+        return False  # a step announced where ``other`` announces none: "would appeal" after "upheld"
     weight = weights or {}
     needed = threshold * sum(weight.get(t, 1.0) for t in mine)
     found = sum(weight.get(t, 1.0) for t in mine & theirs)
@@ -157,6 +172,14 @@ def restates(
     if found + sum(weight.get(t, 1.0) for t in split) <= needed:
         return False
     return found + sum(weight.get(t, 1.0) for t in split if _one_word(t, theirs)) > needed
+
+
+@lru_cache(maxsize=65536)
+def _steps(sentence: str) -> tuple[frozenset[str], ...]:
+    """The acts a sentence announces, each as its terms ("would appeal" -> {"appeal"}); an auxiliary
+    after the marker ("will be", "would have") names no act."""
+    found = (frozenset(terms_of(m.group(1))) for m in _NEXT_STEP.finditer(sentence))
+    return tuple(step for step in found if step)
 
 
 def is_near_duplicate(a: str, b: str, *, weights: Mapping[str, float] | None = None) -> bool:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from briefing.alerts import named_in_headlines
 from store.db import Database, chunks, from_iso, release_unconfirmed, to_iso
 from store.search import topic_query
 
@@ -119,6 +120,8 @@ def followers_of_articles(db: Database, article_ids: Sequence[int]) -> dict[tupl
     )
     for story_id, chat_id, value, article_id in rows.fetchall():
         match(chat_id, story_id, value, article_id)
+    for story_id, chat_id, value, article_id in _headline_followers(db, article_ids):
+        match(chat_id, story_id, value, article_id)
     # topics, and actors followed by a name the archive did not know then, match by words
     for chat_id, value in db.execute(
         "SELECT chat_id, value FROM follows WHERE kind = 'topic' OR actor_id IS NULL ORDER BY chat_id, value"
@@ -136,6 +139,29 @@ def followers_of_articles(db: Database, article_ids: Sequence[int]) -> dict[tupl
         key: Followed(tuple(names), max(matched[key]), tuple(sorted(matched[key])))
         for key, names in reasons.items()
     }
+
+
+def _headline_followers(db: Database, article_ids: Sequence[int]) -> list[tuple[int, int, str, int]]:
+    """(story, chat, follow, article) for each followed actor an article's headline names by its name:
+    a name in the headline counts as a mention, though the article's mentions (its body's) may lack it."""
+    marks = ",".join("?" * len(article_ids))
+    rows = db.execute(
+        f"SELECT id, story_id, title FROM articles WHERE id IN ({marks}) AND story_id IS NOT NULL",
+        list(article_ids),
+    ).fetchall()
+    stories = {article_id: story_id for article_id, story_id, _ in rows}
+    follows = db.execute(
+        "SELECT f.chat_id, f.value, a.name FROM follows f JOIN actors a ON a.id = f.actor_id"
+        " WHERE f.kind = 'actor' ORDER BY f.chat_id, f.value"
+    ).fetchall()
+    if not rows or not follows:
+        return []
+    named = named_in_headlines({i: t or "" for i, _, t in rows}, {actor for _, _, actor in follows})
+    return [
+        (stories[article_id], chat_id, value, article_id)
+        for chat_id, value, actor in follows
+        for article_id in sorted(named.get(actor, ()))
+    ]
 
 
 def _queue(
@@ -176,11 +202,13 @@ def queue_alert(
 
 
 def renew_waiting(
-    db: Database, chat_id: int, story_id: int, *, reasons: Sequence[str], article_id: int
+    db: Database, chat_id: int, story_id: int, *, reasons: Sequence[str], article_id: int, news: bool = True
 ) -> bool:
     """A story with an alert still pending for the chat got new articles that match its follows: the
     alert leads with the newest of them when it goes out (so news that came in the quiet hours is not
-    left behind by an older article), and names every follow matched. False if none is pending."""
+    left behind by an older article), and names every follow matched. A first telling keeps its article
+    unless the new ones bring ``news`` (a later retelling does not lead over the report that broke the
+    story). False if none is pending."""
     rows = db.execute(
         "SELECT development, reason, article_id FROM alerts WHERE chat_id = ? AND story_id = ?"
         " AND state = 'pending'",
@@ -188,9 +216,10 @@ def renew_waiting(
     ).fetchall()
     for development, reason, old in rows:
         names = "\n".join(dict.fromkeys([*(x for x in reason.split("\n") if x), *reasons]))
+        lead = max(old or 0, article_id) if news or development or old is None else old
         db.execute(
             f"UPDATE alerts SET reason = ?, article_id = ? WHERE {_KEY}",
-            [names, max(old or 0, article_id), chat_id, story_id, development],
+            [names, lead, chat_id, story_id, development],
         )
     return bool(rows)
 
@@ -228,6 +257,19 @@ def waiting_among(db: Database, story_ids: Sequence[int]) -> set[tuple[int, int]
             list(ids),
         ).fetchall()
         found.update((chat_id, story_id) for chat_id, story_id in rows)
+    return found
+
+
+def first_leads(db: Database, story_ids: Sequence[int]) -> dict[tuple[int, int], int]:
+    """(chat, story) → the article a first telling still pending leads with, for ``story_ids``."""
+    found: dict[tuple[int, int], int] = {}
+    for ids in chunks(sorted(set(story_ids)), 500):
+        rows = db.execute(
+            "SELECT chat_id, story_id, article_id FROM alerts WHERE state = 'pending' AND development = 0"
+            f" AND article_id IS NOT NULL AND story_id IN ({','.join('?' * len(ids))})",
+            list(ids),
+        ).fetchall()
+        found.update(((chat_id, story_id), article_id) for chat_id, story_id, article_id in rows)
     return found
 
 

@@ -28,8 +28,10 @@ __all__ = [
     "chunks",
     "from_iso",
     "open_db",
+    "open_reader",
     "register_functions",
     "savepoint",
+    "snapshot",
     "to_iso",
     "transaction",
 ]
@@ -215,3 +217,28 @@ def release_unconfirmed(
             ],
         )
     return resent
+
+
+def open_reader(db: Database) -> Database | None:
+    """A second connection to ``db``'s file, for reading in another thread while the first writes (WAL
+    lets one read as another writes); None for an in-memory database, which no other connection sees.
+    The caller closes it."""
+    rows = db.execute("PRAGMA database_list").fetchall()
+    path = next((file for _, name, file in rows if name == "main"), None)
+    if not path:
+        return None
+    return open_db(path, migrate_schema=False)
+
+
+@contextmanager
+def snapshot(db: Database) -> Iterator[Database]:
+    """Reads that see one state of the database (a read transaction), whatever is written meanwhile."""
+    conn = db.conn
+    if conn.in_transaction:
+        yield db
+        return
+    conn.execute("BEGIN")
+    try:
+        yield db
+    finally:
+        conn.execute("COMMIT")

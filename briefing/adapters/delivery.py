@@ -28,7 +28,7 @@ from telegram.request import HTTPXRequest
 
 from briefing.adapters.pacer import Pacer
 from briefing.adapters.sender import Sender, SendPolicy, Tally
-from briefing.alerts import compose_alert, compose_update_alert, told_sentence, update_told
+from briefing.alerts import compose_alert, compose_update_alert, known_headline, told_sentence, update_told
 from briefing.document import Document
 from briefing.models import Article, Follow
 from briefing.render import html_messages, plain_messages
@@ -459,7 +459,8 @@ def _alert_message(
         if update is None:
             alert_store.fold_alert(app.db, alert.key)
             return None
-        doc = compose_update_alert(update, facts.story, reasons)
+        known = known_headline(facts.story, update, arrivals)
+        doc = compose_update_alert(update, facts.story, reasons, known)
         held = [a.article_id for a in arrivals]
         ledger = _AlertLedger(app, alert, update_told(update), held, read_at)
     else:

@@ -99,6 +99,17 @@ def arrivals_of(app: App, story_id: int) -> list[Arrival]:
     ]
 
 
+def news_since(story: Story, arrivals: Sequence[Arrival], article_id: int) -> Story | None:
+    """What the story's articles stored after ``article_id`` tell beyond it and the articles before it
+    (``briefing.digest.story_update`` as if the chat had been told the story with that article): for a
+    first alert still waiting, whether later articles bring news to lead with, or only retell it."""
+    lead = next((a for a in arrivals if a.article_id == article_id), None)
+    if lead is None:
+        return None
+    held = frozenset(a.article_id for a in arrivals if a.article_id <= article_id)
+    return story_update(story, arrivals, Received(lead.arrived, (), held))
+
+
 def brings_news(update: Story | None, arrivals: Sequence[Arrival], article_ids: Sequence[int]) -> bool:
     """Whether one of ``article_ids`` (a batch just stored) tells a fact of the ``update``: a story the
     chat heard of developed, not merely another outlet re-telling it."""

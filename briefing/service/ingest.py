@@ -40,7 +40,7 @@ from briefing.service.feed_polls import (
     remember_entries,
     sort_entries,
 )
-from briefing.service.polling import queue_alerts
+from briefing.service.polling import queue_alerts, queue_alerts_in_thread
 from briefing.service.source_files import Item, expand_sources, is_html, printable, read_file
 from store.db import transaction
 from store.sources import find_source, upsert_source
@@ -136,17 +136,37 @@ async def ingest_sources(
     own = fetcher is None  # a client opens no connection until it is used: cheap to have
     client = fetcher or default_fetcher(app)
     tally = Tally()
+    alerts = _Alerts(app, tally)
     try:
         for done, item in enumerate(items, 1):
             tally.articles = _within(progress, done - 1, len(items), item.label)
             await _ingest_item(app, item, tally, client, poll=poll)
+            await alerts.queue(whole=item.is_url)
             if progress:
                 progress(done, len(items), item.label)
     finally:
         if own:
             await client.aclose()
-    report = tally.report()
-    return replace(report, alerts=queue_new_alerts(app, report.new_ids))
+    await alerts.queue(whole=True)
+    return replace(tally.report(), alerts=alerts.queued)
+
+
+class _Alerts:
+    """The alerts of an ingest's new articles, queued as they are stored: after each page or feed read
+    over the network (the slow part: one slow feed does not hold back the alerts of the sources before
+    it) and after every :data:`ALERT_BATCH` articles of files, not only when the whole ingest is done."""
+
+    def __init__(self, app: App, tally: Tally):
+        self.app, self.tally = app, tally
+        self.done = 0  # how many of the tally's new articles have had their alerts queued
+        self.queued = 0
+
+    async def queue(self, *, whole: bool) -> None:
+        fresh = self.tally.new_ids[self.done :]
+        if not fresh or (not whole and len(fresh) < ALERT_BATCH):
+            return
+        self.done += len(fresh)
+        self.queued += await queue_new_alerts_in_thread(self.app, fresh)
 
 
 ALERT_BATCH = 500  # article ids a query takes at once (SQLite allows some 32,000 parameters)
@@ -159,6 +179,16 @@ def queue_new_alerts(app: App, article_ids: Sequence[int]) -> int:
         queue_alerts(app, article_ids[k : k + ALERT_BATCH], now=now)
         for k in range(0, len(article_ids), ALERT_BATCH)
     )
+
+
+async def queue_new_alerts_in_thread(app: App, article_ids: Sequence[int]) -> int:
+    """:func:`queue_new_alerts` with the reading in a worker thread (see ``queue_alerts_in_thread``):
+    the bot answers while an /ingest queues its alerts."""
+    now = app.now()
+    queued = 0
+    for k in range(0, len(article_ids), ALERT_BATCH):
+        queued += await queue_alerts_in_thread(app, article_ids[k : k + ALERT_BATCH], now=now)
+    return queued
 
 
 async def _ingest_item(app: App, item: Item, tally: Tally, fetcher: Fetcher, *, poll: bool | None) -> None:

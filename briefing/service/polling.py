@@ -29,11 +29,12 @@ from briefing.document import Document, Section, code, heading, link, para
 from briefing.models import Source, Story
 from briefing.schedule import zone
 from briefing.service import App
-from briefing.service.alerts import StoryNews, alert_clock, brings_news
+from briefing.service.alerts import StoryNews, alert_clock, brings_news, news_since
 from briefing.service.commands import TERMINAL_CHAT_ID
 from briefing.service.feed_polls import feed_backoff, ingest_feed
 from store.alerts import (
     Followed,
+    first_leads,
     followers_of_articles,
     queue_alert,
     queue_update,
@@ -41,7 +42,7 @@ from store.alerts import (
     waiting_among,
 )
 from store.articles import dated_since
-from store.db import transaction
+from store.db import open_reader, snapshot, transaction
 from store.digests import stories_by_id
 from store.sources import due_feeds, forget_validators, get_source, record_poll_failure
 from store.subscribers import is_unreachable
@@ -70,8 +71,43 @@ def queue_alerts(app: App, article_ids: Sequence[int], *, now: datetime) -> int:
     ``alert_max_age_hours`` before ``now`` (an old archive imported, a new feed's backlog) alert no one.
     What to queue is worked out first, by reads alone (see :func:`_planned_alerts`); the write lock is
     then held only for the inserts, which check again in SQL what may have changed meanwhile."""
+    return _queue_planned(app, _plan(app, article_ids, now), now)
+
+
+async def queue_alerts_in_thread(app: App, article_ids: Sequence[int], *, now: datetime) -> int:
+    """:func:`queue_alerts` for the bot's event loop: the reads, which cost CPU (what is new in a story
+    for each chat that heard of it: seconds for a thousand chats each told at its own moment), run in a
+    worker thread on a connection of their own, so the bot answers meanwhile; the short write stays on
+    the loop's connection. An in-memory database (no second connection sees it) is read on the loop."""
+    try:
+        planned = await asyncio.to_thread(_plan_apart, app, article_ids, now)
+    except asyncio.CancelledError:  # the bot stops: the articles are stored, so queue now or never
+        queue_alerts(app, article_ids, now=now)
+        raise
+    if planned is None:
+        return queue_alerts(app, article_ids, now=now)
+    return _queue_planned(app, planned, now)
+
+
+def _plan(app: App, article_ids: Sequence[int], now: datetime) -> list[_Planned]:
     article_ids = dated_since(app.db, article_ids, now - timedelta(hours=app.settings.alert_max_age_hours))
-    planned = _planned_alerts(app, article_ids, now)
+    return _planned_alerts(app, article_ids, now)
+
+
+def _plan_apart(app: App, article_ids: Sequence[int], now: datetime) -> list[_Planned] | None:
+    """:func:`_plan` on a connection of its own (for a worker thread), in one read transaction; None
+    when the database has no file to open again."""
+    reader = open_reader(app.db)
+    if reader is None:
+        return None
+    try:
+        with snapshot(reader):
+            return _plan(replace(app, db=reader), article_ids, now)
+    finally:
+        reader.conn.close()
+
+
+def _queue_planned(app: App, planned: Sequence[_Planned], now: datetime) -> int:
     queued = 0
     with transaction(app.db):
         for one in planned:
@@ -102,20 +138,34 @@ def _planned_alerts(app: App, article_ids: Sequence[int], now: datetime) -> list
     story_ids = sorted({s for _, s in followers})
     news = StoryNews(app, list(due), story_ids)
     waiting = waiting_among(app.db, story_ids)
+    leads = first_leads(app.db, story_ids)
+    beyond: dict[tuple[int, int], Story | None] = {}  # (story, the article a waiting alert leads with)
     stories: dict[int, Story | None] = {}
+
+    def update_of(chat_id: int, story: Story) -> Story | None:
+        """What the new articles tell the chat: beyond what it heard, or, while a first telling waits,
+        beyond the article that alert leads with (chats waiting on one article share it)."""
+        lead = leads.get((chat_id, story.id))
+        if lead is None:
+            return news.news(chat_id, story)
+        if (story.id, lead) not in beyond:
+            beyond[story.id, lead] = news_since(story, news.arrivals(story.id), lead)
+        return beyond[story.id, lead]
+
     planned = []
     for (chat_id, story_id), followed in followers.items():
         when = due[chat_id]
         if when is None:
             continue
         brought = False
-        if news.heard_of(chat_id, story_id) and (chat_id, story_id) not in waiting:
+        key = (chat_id, story_id)
+        if key in leads or (news.heard_of(chat_id, story_id) and key not in waiting):
             if story_id not in stories:
                 facts = stories_by_id(app.db, [story_id]).get(story_id)
                 stories[story_id] = facts.story if facts else None
             story = stories[story_id]
             brought = story is not None and brings_news(
-                news.news(chat_id, story), news.arrivals(story_id), followed.article_ids
+                update_of(chat_id, story), news.arrivals(story_id), followed.article_ids
             )
         planned.append(_Planned(chat_id, story_id, followed, when, brought))
     return planned
@@ -128,7 +178,9 @@ def _queue_one(app: App, one: _Planned, now: datetime) -> int:
     reason = "\n".join(one.followed.reasons)
     if queue_alert(app.db, chat_id, story_id, reason=reason, due_at=one.due_at, now=now, article_id=newest):
         return 1
-    if renew_waiting(app.db, chat_id, story_id, reasons=one.followed.reasons, article_id=newest):
+    if renew_waiting(
+        app.db, chat_id, story_id, reasons=one.followed.reasons, article_id=newest, news=one.news
+    ):
         return 0  # the alert waiting to go out leads with the newest news
     if not one.news:
         return 0
@@ -204,7 +256,7 @@ async def _poll_one(
             _poll_broke_off(app, source, now, error)
             poll = _FeedPoll(failed=((shown_url(source.location), mask_urls(error)),))
         else:
-            alerts = _queue_feed_alerts(app, source, report.new_ids, now)
+            alerts = await _queue_feed_alerts(app, source, report.new_ids, now)
             poll = _FeedPoll(tuple(report.new_ids), report.not_modified, tuple(report.failed), alerts=alerts)
     after = get_source(app.db, source.id)
     if after is not None and after.paused and not source.paused:
@@ -212,13 +264,13 @@ async def _poll_one(
     return poll
 
 
-def _queue_feed_alerts(app: App, source: Source, new_ids: Sequence[int], now: datetime) -> int:
+async def _queue_feed_alerts(app: App, source: Source, new_ids: Sequence[int], now: datetime) -> int:
     """Queue the alerts of one feed's new articles as soon as its poll ends, so that another feed's
     error, or a stop in the middle of the run, loses none of them (the next poll sees them as known)."""
     if not new_ids:
         return 0
     try:
-        return queue_alerts(app, new_ids, now=now)
+        return await queue_alerts_in_thread(app, new_ids, now=now)
     except Exception:
         log.exception("queueing the alerts of %s failed", shown_url(source.location))
         return 0
