@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from briefing.sentences import (
+    MAX_SENTENCE_CHARS,
     Tokenizer,
     ends_sentence,
     ends_with_stop,
@@ -580,3 +581,20 @@ def test_joined_sentences_end_each_one_that_has_no_final_mark():
         == "He said: “No.” 首相は辞任した Done"
     )
     assert join_sentences([]) == "" and join_sentences(["Only"]) == "Only"
+
+
+def test_a_text_without_full_stops_is_cut_into_bounded_parts_at_spaces():
+    # a word list or a minified page: one "sentence" of 20,000 characters would make the readings over a
+    # sentence (the actor tagger) grow with its square (QA15c F6)
+    text = "Headline\n\n" + " ".join(["Kyiv officials said talks in Rotterdam port"] * 450)
+    found = split_sentences(text)
+    assert len(found) > 10 and max(len(s.text) for s in found) <= MAX_SENTENCE_CHARS
+    assert all(text[s.start : s.end] == s.text for s in found)
+    assert all(not s.text.startswith(" ") and not s.text.endswith(" ") for s in found)
+    assert " ".join(s.text for s in found[1:]) == text.split("\n\n", 1)[1]  # nothing lost, words whole
+
+
+def test_ordinary_sentences_are_not_cut():
+    long = "The minister, who " + "had spoken to reporters and officials, " * 20 + "left."
+    assert len(long) < MAX_SENTENCE_CHARS
+    assert [s.text for s in split_sentences(f"First. {long} Last one.")] == ["First.", long, "Last one."]
