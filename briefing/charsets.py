@@ -80,15 +80,19 @@ def without_surrogates(text: str) -> str:
 
 # What a terminal or a chat would act on or show as junk, never text: an escape sequence (colours, a window
 # title, the clipboard: "\x1b]0;...\x07", "\x1b[31m") whole, then the other C0 and C1 controls but tab,
-# newline and carriage return; a vertical tab or form feed parts lines as a newline does
+# newline and carriage return, and the bidi overrides; a vertical tab or form feed parts lines as a
+# newline does
 _ESCAPES = re.compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor, screen
     r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC: window title, clipboard, links
     r"|\x1b[@-Z\\-_]|\x9b[0-?]*[ -/]*[@-~]"
 )
-_ANY_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_ANY_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e]")
 CONTROLS: dict[int, str | None] = {
     **dict.fromkeys([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F, *range(0x80, 0xA0)]),
+    # the bidi embeddings and overrides: an unclosed U+202E shows the rest of a line reversed, a spoofing
+    # trick ("moc.elgoog" read as google.com); a right-to-left text needs none of them
+    **dict.fromkeys(range(0x202A, 0x202F)),
     0x0B: "\n",
     0x0C: "\n",
 }

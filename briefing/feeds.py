@@ -345,6 +345,16 @@ def _title(raw: feedparser.FeedParserDict) -> str:
     whether the result is HTML: a plain-text title ("&lt;News&gt;" in the XML, read "<News>") is kept
     as it is, not read as markup (which would drop "<News>"); an HTML one is turned into its text."""
     title = raw.get("title", "")
-    if raw.get("title_detail", {}).get("type") == "text/plain":
+    if raw.get("title_detail", {}).get("type") == "text/plain" and not _MARKUP.search(title):
         return " ".join(title.split())
-    return _text(title)
+    text = _text(title)
+    return _text(text) if _MARKUP.search(text) else text  # HTML escaped twice: its text, not its tags
+
+
+# What a plain-text title holds only when its feed escaped HTML twice ("Evil &lt;b&gt;Feed&lt;/b&gt;
+# &amp;amp;" read as "Evil <b>Feed</b> &amp;"): a common inline tag, or an entity. "<News>" is no tag.
+_MARKUP = re.compile(
+    r"</?(?:a|b|i|u|s|em|strong|span|br|p|div|font|small|big|sup|sub|cite|q|code)(?:\s[^<>]*)?/?>"
+    r"|&(?:amp|lt|gt|quot|apos|nbsp|#\d{1,7}|#x[0-9a-f]{1,6});",
+    re.I,
+)

@@ -23,7 +23,8 @@ HOSTILE = "Kyiv talks \x1b[31mRED\x1b[0m \x1b]0;PWNED-TITLE\x07 end \x1b]52;c;aG
         ("tab\tnewline\ncarriage\r\nkept", "tab\tnewline\ncarriage\r\nkept"),
         ("form\x0cfeed and vertical\x0btab", "form\nfeed and vertical\ntab"),
         ("nul\x00 del\x7f c1\x85 csi\x9b2J", "nul del c1 csi"),
-        ("Zelenskyy — «ünïcode» 中文 👍", "Zelenskyy — «ünïcode» 中文 👍"),
+        ("Zelenskyy — «ünïcode» 中文 👍 שלום עולם", "Zelenskyy — «ünïcode» 中文 👍 שלום עולם"),
+        ("Javascript link \u202eRTL override\u202c end", "Javascript link RTL override end"),
     ],
 )
 def test_escape_sequences_and_controls_are_dropped_and_text_is_kept(text, clean):

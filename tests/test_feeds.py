@@ -366,6 +366,8 @@ def test_entries_with_one_guid_and_no_url_are_one_entry():
         ("AT&amp;T &lt; 5 &amp; rising", "AT&T < 5 & rising"),
         ("Tom &amp; Jerry &lt;b&gt;bold&lt;/b&gt;", "Tom & Jerry bold"),  # escaped HTML: its text
         ("<![CDATA[<b>Bold</b>   move]]>", "Bold move"),
+        # HTML escaped twice (QA15c F7): its text, not its tags and entities
+        ("Evil &amp;lt;b&amp;gt;Feed&amp;lt;/b&amp;gt; &amp;amp;amp; News", "Evil Feed & News"),
     ],
 )
 def test_a_title_is_plain_text_unless_the_feed_gives_html(written, shown):
