@@ -653,3 +653,11 @@ async def test_a_feed_file_again_fetches_no_page_whose_url_is_known(app, tmp_pat
     assert fetched == []
     offline = ingest_files(app, [feed])  # nor are known teasers reported as pages not fetched
     assert (offline.new, offline.duplicate, offline.failed) == (0, 5, ())
+
+
+async def test_a_pipe_or_a_device_is_named_for_what_it_is_and_not_read(app, tmp_path):
+    pipe = tmp_path / "feed.fifo"
+    os.mkfifo(pipe)
+    report = await ingest_sources(app, [str(pipe), "/dev/zero"])
+    reason = "not a regular file (a pipe, a device or a socket)"
+    assert dict(report.failed) == {str(pipe): reason, "/dev/zero": reason}

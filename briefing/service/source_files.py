@@ -102,6 +102,8 @@ def expand_sources(sources: Iterable[str]) -> list[Item]:
             items.append(Item(str(path)))
         elif len(scheme) > 1:  # "C:" is a drive, "ftp:" a scheme
             items.append(Item(source, error=f"refused {scheme!r} URL: only http and https"))
+        elif path.exists():  # a pipe, a device ("/dev/zero"), a socket: no file to read to its end
+            items.append(Item(source, error="not a regular file (a pipe, a device or a socket)"))
         else:
             items.append(Item(source, error="no such file or folder"))
     return items
