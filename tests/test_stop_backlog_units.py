@@ -71,6 +71,7 @@ async def test_an_update_received_during_the_stop_is_kept_not_handled(app):
 async def test_a_stop_keeps_what_waits_and_what_sent_nothing_and_cuts_what_sent(app, monkeypatch):
     monkeypatch.setattr(telegram_backlog, "ANSWER_GRACE", 0.05)
     monkeypatch.setattr(telegram_backlog, "SEND_GRACE", 0.05)
+    monkeypatch.setattr(telegram_backlog, "IN_FLIGHT_GRACE", 0.05)
     processor = PerChatUpdates(2, app)
     begun: dict[int, asyncio.Event] = {n: asyncio.Event() for n in (1, 2, 3, 4)}
     done: list[int] = []
@@ -118,3 +119,27 @@ async def test_a_replayed_update_is_forgotten_once_handled_but_kept_again_if_not
     await processor.wind_down()
     await processor.process_update(update(6, chat_id=6), handler())  # the stop came first
     assert [p.update_id for p in pending_updates(app.db)] == [6]
+
+
+async def test_a_reply_on_its_way_at_the_stop_is_let_arrive_and_its_update_not_kept(app, monkeypatch):
+    monkeypatch.setattr(telegram_backlog, "ANSWER_GRACE", 0.01)
+    monkeypatch.setattr(telegram_backlog, "SEND_GRACE", 0.01)
+    monkeypatch.setattr(telegram_backlog, "IN_FLIGHT_GRACE", 30)
+    processor = PerChatUpdates(2, app)
+    on_its_way, arrived = asyncio.Event(), []
+
+    async def handler() -> None:
+        handling = current_handling()
+        assert handling is not None
+        handling.sent, handling.in_flight = True, 1  # as the rate limiter notes a request leaving
+        on_its_way.set()
+        await asyncio.sleep(0.2)  # Telegram answers
+        handling.in_flight = 0
+        arrived.append(handling.update.update_id)
+
+    task = asyncio.create_task(processor.process_update(update(8), handler()))
+    await asyncio.wait_for(on_its_way.wait(), timeout=5)
+    await asyncio.wait_for(processor.wind_down(), timeout=10)
+    await task
+    assert arrived == [8]
+    assert pending_updates(app.db) == []

@@ -33,6 +33,7 @@ from store.pending_updates import PendingUpdate, forget_pending, pending_updates
 log = logging.getLogger(__name__)
 ANSWER_GRACE = 1.0  # seconds a stop waits for the updates being handled before it keeps or cuts them
 SEND_GRACE = 1.0  # then seconds an answer cut short has to say so before it is abandoned
+IN_FLIGHT_GRACE = 1.0  # then seconds a request on its way has for Telegram's answer
 PENDING_MAX_AGE = timedelta(days=1)  # a message kept longer than this is not answered at the start
 UNSEEN_FACTOR = 64  # python-telegram-bot's limit on concurrent updates, in ours
 
@@ -46,7 +47,7 @@ class Handling:
     task: asyncio.Task | None = None
     answer: asyncio.Task | None = None
     sent: bool = False
-    in_flight: int = 0  # requests sent and not yet answered: never cancelled (they may have arrived)
+    in_flight: int = 0  # requests sent and not answered yet: cut last (they may have arrived)
     abandoned: bool = False  # cut short at a stop: its next request is not sent
 
 
@@ -182,7 +183,8 @@ class PerChatUpdates(BaseUpdateProcessor):
     async def wind_down(self) -> None:
         """Stop handling updates, in a second or two: those not begun are kept for the next start at
         once; those being handled get :data:`ANSWER_GRACE` to finish, then those that have sent nothing
-        are kept too and the rest cut short (the answer says it was, within :data:`SEND_GRACE`)."""
+        are kept too and the rest cut short (the answer says it was, within :data:`SEND_GRACE`; a
+        request then on its way has :data:`IN_FLIGHT_GRACE` more, as it may have arrived)."""
         self.stopping = True
         self.keep(sorted(self._waiting.values(), key=lambda u: u.update_id))
         running = list(self._running)
@@ -193,18 +195,8 @@ class PerChatUpdates(BaseUpdateProcessor):
         self.keep([h.update for h in unsent])
         for handling in unsent:
             _task(handling).cancel()
-        cut = [h for h in late if h.sent]
-        for handling in cut:
-            if handling.answer is not None:
-                handling.answer.cancel()  # the handler says the answer was cut short
-        if cut:
-            _, stuck = await asyncio.wait({_task(h) for h in cut}, timeout=SEND_GRACE)
-            for handling in (h for h in cut if _task(h) in stuck):
-                handling.abandoned = True
-                if not handling.in_flight:  # else at its next request, if it makes one
-                    _task(handling).cancel()
+        abandoned = await _cut_short([h for h in late if h.sent])
         await asyncio.gather(*(_task(h) for h in late), return_exceptions=True)
-        abandoned = sum(h.abandoned for h in cut)
         if self._kept or abandoned:
             log.info(
                 "stopping: %d updates kept to be answered at the next start (%d of them begun), %d"
@@ -219,6 +211,27 @@ class PerChatUpdates(BaseUpdateProcessor):
 
     async def shutdown(self) -> None:
         """Nothing to close."""
+
+
+async def _cut_short(cut: Sequence[Handling]) -> int:
+    """End answers that have sent something: the answer being made stops and says it was cut short,
+    within :data:`SEND_GRACE`; then no further request of theirs is sent, and one on its way has
+    :data:`IN_FLIGHT_GRACE` more. The number not ended by themselves."""
+    for handling in cut:
+        if handling.answer is not None:
+            handling.answer.cancel()  # the handler says the answer was cut short
+    if not cut:
+        return 0
+    _, stuck = await asyncio.wait({_task(h) for h in cut}, timeout=SEND_GRACE)
+    for handling in (h for h in cut if _task(h) in stuck):
+        handling.abandoned = True
+        if not handling.in_flight:  # else at its next request, if it makes one
+            _task(handling).cancel()
+    if stuck:
+        _, lingering = await asyncio.wait(stuck, timeout=IN_FLIGHT_GRACE)
+        for task in lingering:
+            task.cancel()
+    return len(stuck)
 
 
 async def _awaited(awaitable: Awaitable[Any]) -> Any:
