@@ -4,6 +4,7 @@ each at the next start; a busy group's pacing does not hold the stop."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import time
@@ -12,11 +13,13 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from briefing.adapters.telegram import build_application, serve
 from briefing.service import App
 from store import open_db
 from store.pending_updates import pending_updates, save_pending
 from tests.botapi import Chat, User
 from tests.e2e_helpers import bot_settings, running
+from tests.test_e2e_webhook import free_port, webhook_settings
 
 pytestmark = pytest.mark.e2e
 STOP_BOUND = 15.0  # seconds; the stops below took 1 to 2 s, and 11 to 50 s before
@@ -140,3 +143,44 @@ async def test_the_start_answers_kept_updates_but_not_old_or_unreadable_ones(bot
     assert any("a saved update (8) cannot be read" in line for line in said), said
     assert any("a saved update (9) is not the update it should be" in line for line in said), said
     assert sum("older than a day" in line for line in said) == 1, said
+
+
+@asynccontextmanager
+async def webhook_bot(server, tmp_path, port: int):
+    settings = webhook_settings(server, tmp_path, port)
+    app = App(open_db(settings.db_path), settings)
+    application = build_application(app, close_db=True)
+    if application.job_queue is not None:
+        for job in application.job_queue.jobs():
+            job.schedule_removal()
+    stop = asyncio.Event()
+    task = asyncio.create_task(serve(application, settings, stop))
+    try:
+        while not application.running:
+            if task.done():
+                task.result()
+            await asyncio.sleep(0.01)
+        yield
+    finally:
+        stop.set()
+        await task
+
+
+async def test_in_webhook_mode_too_the_backlog_is_kept_and_answered_after_a_restart(botapi, tmp_path):
+    port, group = free_port(), Chat.group(-4070, "Hooked")
+    cm = webhook_bot(botapi, tmp_path, port)
+    await cm.__aenter__()
+    commands = [
+        botapi.push_command("/help", user=User(700 + k, f"Member {k}"), chat=group)["message"]["message_id"]
+        for k in range(25)
+    ]
+    await botapi.wait_for_requests(20, "sendMessage", chat_id=group.id, ok=True, since=0, timeout=30)
+    assert await stopped(cm) < STOP_BOUND
+    before, kept = answered_commands(botapi, group.id), kept_ids(tmp_path / "bot.db")
+    unposted = len(botapi.pending_updates)  # not posted to the webhook yet: Telegram still has them
+    assert kept and len(before) + len(kept) + unposted == len(commands)
+
+    async with webhook_bot(botapi, tmp_path, port):
+        await botapi.wait_for_requests(len(commands), "sendMessage", chat_id=group.id, since=0, timeout=30)
+    assert sorted(answered_commands(botapi, group.id)) == sorted(commands)
+    assert kept_ids(tmp_path / "bot.db") == []
