@@ -106,18 +106,23 @@ async def test_a_stop_keeps_what_waits_and_what_sent_nothing_and_cuts_what_sent(
     assert [p.update_id for p in pending_updates(app.db)] == [1, 3, 4]  # 2 had sent: not twice
 
 
-async def test_a_replayed_update_is_forgotten_once_handled_but_kept_again_if_not(app):
+async def test_a_replayed_update_is_forgotten_once_handled_kept_again_if_not_and_never_run_twice(app):
     save_pending(app.db, [(5, update_json(5)), (6, update_json(6, chat_id=6))], now=NOW)
     processor = PerChatUpdates(4, app)
-    processor.replaying([5, 6])
+    five, six = update(5), update(6, chat_id=6)
+    processor.replaying([five, six])
+    ran: list[int] = []
 
-    async def handler() -> None:
-        pass
+    async def handler(n: int) -> None:
+        ran.append(n)
 
-    await processor.process_update(update(5), handler())
+    await processor.process_update(five, handler(5))
+    await processor.process_update(update(5), handler(55))  # Telegram sends it again: not twice
+    assert ran == [5]
     assert [p.update_id for p in pending_updates(app.db)] == [6]
     await processor.wind_down()
-    await processor.process_update(update(6, chat_id=6), handler())  # the stop came first
+    await processor.process_update(six, handler(6))  # the stop came first
+    assert ran == [5]
     assert [p.update_id for p in pending_updates(app.db)] == [6]
 
 

@@ -113,7 +113,9 @@ def build_application(app: App, *, close_db: bool = False) -> Application:
         .concurrent_updates(PerChatUpdates(MAX_CONCURRENT_UPDATES, app))
         .connection_pool_size(MAX_CONCURRENT_UPDATES)
         .pool_timeout(10.0)
-        .get_updates_request(PollRequest(connection_pool_size=1))
+        # two: the stop's last getUpdates, which confirms the updates fetched, must not wait for the
+        # abandoned long poll's connection (it did, and failed, on a busy machine: all came again)
+        .get_updates_request(PollRequest(connection_pool_size=2))
         .post_init(_post_init)
         .post_shutdown(_post_shutdown(close_db))
     )

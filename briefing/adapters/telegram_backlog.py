@@ -108,12 +108,18 @@ class PerChatUpdates(BaseUpdateProcessor):
         self._running: set[Handling] = set()
         self._kept: set[int] = set()  # update ids kept at this stop
         self._replayed: set[int] = set()  # update ids read from the database at the start
+        self._from_db: dict[int, Update] = {}  # the same: Telegram may send them again (not confirmed)
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         if not isinstance(update, Update):
             await coroutine
             return
         uid = update.update_id
+        if self._from_db.get(uid, update) is not update:
+            # the stop that kept it could not confirm it to Telegram: it came again
+            log.info("update %s came again; it was kept at the last stop and is answered once", uid)
+            _close(coroutine)
+            return
         self._waiting[uid] = update
         try:
             if self.stopping:  # received as the bot stops (a webhook's post): kept at once
@@ -176,9 +182,10 @@ class PerChatUpdates(BaseUpdateProcessor):
             save_pending(self.app.db, [(u.update_id, u.to_json()) for u in new], now=self.app.now())
         self._kept.update(u.update_id for u in new)
 
-    def replaying(self, update_ids: Sequence[int]) -> None:
+    def replaying(self, updates: Sequence[Update]) -> None:
         """These updates come from the database: each is forgotten there once handled."""
-        self._replayed.update(update_ids)
+        self._replayed.update(u.update_id for u in updates)
+        self._from_db.update((u.update_id, u) for u in updates)
 
     async def wind_down(self) -> None:
         """Stop handling updates, in a second or two: those not begun are kept for the next start at
@@ -291,7 +298,7 @@ async def replay_pending(application: Application, app: App) -> int:
         log.info("updates kept at the last stop: %d older than a day, not answered", old)
     processor = application.update_processor
     assert isinstance(processor, PerChatUpdates)  # which forgets each once handled
-    processor.replaying([u.update_id for u in queued])
+    processor.replaying(queued)
     for update in queued:
         await application.update_queue.put(update)
     if queued:
