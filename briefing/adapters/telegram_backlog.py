@@ -33,7 +33,7 @@ from store.pending_updates import PendingUpdate, forget_pending, pending_updates
 log = logging.getLogger(__name__)
 ANSWER_GRACE = 1.0  # seconds a stop waits for the updates being handled before it keeps or cuts them
 SEND_GRACE = 1.0  # then seconds an answer cut short has to say so before it is abandoned
-IN_FLIGHT_GRACE = 1.0  # then seconds a request on its way has for Telegram's answer
+IN_FLIGHT_GRACE = 5.0  # then seconds a request on its way has for Telegram's answer (its read timeout)
 PENDING_MAX_AGE = timedelta(days=1)  # a message kept longer than this is not answered at the start
 UNSEEN_FACTOR = 64  # python-telegram-bot's limit on concurrent updates, in ours
 
