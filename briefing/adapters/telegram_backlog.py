@@ -202,8 +202,10 @@ class PerChatUpdates(BaseUpdateProcessor):
         self.keep([h.update for h in unsent])
         for handling in unsent:
             _task(handling).cancel()
-        abandoned = await _cut_short([h for h in late if h.sent])
+        cut = [h for h in late if h.sent]
+        await _cut_short(cut)
         await asyncio.gather(*(_task(h) for h in late), return_exceptions=True)
+        abandoned = sum(_task(h).cancelled() for h in cut)  # the others ended with their last message
         if self._kept or abandoned:
             log.info(
                 "stopping: %d updates kept to be answered at the next start (%d of them begun), %d"
@@ -220,15 +222,15 @@ class PerChatUpdates(BaseUpdateProcessor):
         """Nothing to close."""
 
 
-async def _cut_short(cut: Sequence[Handling]) -> int:
+async def _cut_short(cut: Sequence[Handling]) -> None:
     """End answers that have sent something: the answer being made stops and says it was cut short,
     within :data:`SEND_GRACE`; then no further request of theirs is sent, and one on its way has
-    :data:`IN_FLIGHT_GRACE` more. The number not ended by themselves."""
+    :data:`IN_FLIGHT_GRACE` more."""
     for handling in cut:
         if handling.answer is not None:
             handling.answer.cancel()  # the handler says the answer was cut short
     if not cut:
-        return 0
+        return
     _, stuck = await asyncio.wait({_task(h) for h in cut}, timeout=SEND_GRACE)
     for handling in (h for h in cut if _task(h) in stuck):
         handling.abandoned = True
@@ -238,7 +240,6 @@ async def _cut_short(cut: Sequence[Handling]) -> int:
         _, lingering = await asyncio.wait(stuck, timeout=IN_FLIGHT_GRACE)
         for task in lingering:
             task.cancel()
-    return len(stuck)
 
 
 async def _awaited(awaitable: Awaitable[Any]) -> Any:
