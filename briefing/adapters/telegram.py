@@ -5,7 +5,8 @@
 
 The application keeps the ``App`` in ``application.bot_data["briefing.app"]``; handlers live in
 ``telegram_handlers``, sending and its error recovery in ``telegram_send``. Updates of different chats
-are handled concurrently, those of one chat in order.
+are handled concurrently, those of one chat in order; at a stop those not answered are kept for the
+next start (``telegram_backlog``).
 """
 
 from __future__ import annotations
@@ -19,18 +20,15 @@ import secrets
 import signal
 import socket
 import time
-from collections.abc import Awaitable
 from http import HTTPStatus
-from typing import Any
 from urllib.parse import urlsplit
 
-from telegram import BotCommand, BotCommandScopeChat, Update
+from telegram import BotCommand, BotCommandScopeChat
 from telegram._utils.types import ODVInput
 from telegram.error import BadRequest, Conflict, InvalidToken, NetworkError, TelegramError
 from telegram.ext import (
     Application,
     ApplicationBuilder,
-    BaseUpdateProcessor,
     CallbackQueryHandler,
     ChatMemberHandler,
     CommandHandler,
@@ -40,13 +38,12 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest, HTTPXRequest, RequestData
 
-from briefing.adapters.chat_limiter import ChatRateLimiter
 from briefing.adapters.delivery import bot_from_settings, file_url
 from briefing.adapters.jobs import Jobs, install_jobs
 from briefing.adapters.redaction import redact_logs
+from briefing.adapters.telegram_backlog import PerChatUpdates, WatchedLimiter, replay_pending
 from briefing.adapters.telegram_handlers import (
     APP_KEY,
-    finish_answers,
     on_button,
     on_error,
     on_message,
@@ -73,38 +70,6 @@ POLLING_TASK = "Updater:start_polling:polling_task"  # python-telegram-bot's nam
 
 
 OTHER_MESSAGES = filters.UpdateType.MESSAGE & ~filters.TEXT & ~filters.StatusUpdate.ALL
-
-
-class PerChatUpdates(BaseUpdateProcessor):
-    """Process updates of different chats concurrently and those of one chat in arrival order, so an
-    edit or a button press never overtakes the message it is about."""
-
-    def __init__(self, max_concurrent_updates: int) -> None:
-        super().__init__(max_concurrent_updates)
-        self._locks: dict[int, tuple[asyncio.Lock, int]] = {}
-
-    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
-        chat = update.effective_chat if isinstance(update, Update) else None
-        if chat is None:
-            await coroutine
-            return
-        lock, users = self._locks.get(chat.id, (asyncio.Lock(), 0))
-        self._locks[chat.id] = (lock, users + 1)
-        try:
-            async with lock:
-                await coroutine
-        finally:
-            lock, users = self._locks[chat.id]
-            if users == 1:
-                del self._locks[chat.id]
-            else:
-                self._locks[chat.id] = (lock, users - 1)
-
-    async def initialize(self) -> None:
-        """Nothing to open."""
-
-    async def shutdown(self) -> None:
-        """Nothing to close."""
 
 
 def bot_commands(*, admin: bool) -> list[BotCommand]:
@@ -144,11 +109,13 @@ def build_application(app: App, *, close_db: bool = False) -> Application:
     builder = (
         ApplicationBuilder()
         .token(settings.token.value)
-        .rate_limiter(ChatRateLimiter(max_retries=RATE_LIMIT_RETRIES))
-        .concurrent_updates(PerChatUpdates(MAX_CONCURRENT_UPDATES))
+        .rate_limiter(WatchedLimiter(max_retries=RATE_LIMIT_RETRIES))
+        .concurrent_updates(PerChatUpdates(MAX_CONCURRENT_UPDATES, app))
         .connection_pool_size(MAX_CONCURRENT_UPDATES)
         .pool_timeout(10.0)
-        .get_updates_request(PollRequest(connection_pool_size=1))
+        # two: the stop's last getUpdates, which confirms the updates fetched, must not wait for the
+        # abandoned long poll's connection (it did, and failed, on a busy machine: all came again)
+        .get_updates_request(PollRequest(connection_pool_size=2))
         .post_init(_post_init)
         .post_shutdown(_post_shutdown(close_db))
     )
@@ -309,6 +276,7 @@ async def serve(
     try:
         if application.post_init:
             await application.post_init(application)
+        await replay_pending(application, application.bot_data[APP_KEY])  # ahead of any new update
         await _receive(application, settings, poll_timeout)
         await application.start()
         await _until_stop(stop)
@@ -318,7 +286,9 @@ async def serve(
             await jobs.stop()
         if application.updater and application.updater.running:
             await _stop_updater(application.updater)
-        await finish_answers(application)
+        processor = application.update_processor
+        if isinstance(processor, PerChatUpdates):
+            await processor.wind_down()  # the updates not answered are kept for the next start
         if application.running:
             await application.stop()
         await application.shutdown()

@@ -12,8 +12,9 @@ from dataclasses import replace
 from telegram import Bot, CallbackQuery, Chat, MaybeInaccessibleMessage, Message, Update
 from telegram.constants import ChatMemberStatus, ChatType
 from telegram.error import BadRequest, NetworkError, TelegramError, TimedOut
-from telegram.ext import Application, ContextTypes
+from telegram.ext import ContextTypes
 
+from briefing.adapters.telegram_backlog import current_handling
 from briefing.adapters.telegram_send import (
     ChatUnreachable,
     first_view,
@@ -36,8 +37,6 @@ log = logging.getLogger(__name__)
 APP_KEY = "briefing.app"
 EXPIRED = "This button has expired; send the command again."
 SORRY = "Sorry, something went wrong while answering that. Please try again in a moment."
-ANSWERS_KEY = "briefing.answers"  # the answers being made, for a stop to wait for or cut short
-ANSWER_GRACE = 1.0  # seconds a stop waits for the answers being made before it cuts them short
 CUT_SHORT = (
     "The bot is stopping, so this was left unfinished (what was done is kept). "
     "Send it again once the bot is back."
@@ -171,32 +170,24 @@ async def on_other(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def _answer_until_stop(context: ContextTypes.DEFAULT_TYPE, app: App, text: str, asker: Asker) -> Reply:
     """The answer, unless the bot stops while it is made and it takes long (an admin's /ingest fetching
-    slow pages): then it is cut short (see :func:`finish_answers`) and says so."""
+    slow pages, having said it started): then it is cut short (``PerChatUpdates.wind_down``) and says
+    so. An answer that had sent nothing is not cut but kept for the next start: this handler is
+    cancelled as a whole, and so is the answer."""
     making = asyncio.create_task(answer(app, text, asker))
-    answers: set[asyncio.Task] = context.bot_data.setdefault(ANSWERS_KEY, set())
-    answers.add(making)
+    handling = current_handling()
+    if handling is not None:
+        handling.answer = making
     try:
         return await making
     except asyncio.CancelledError:
-        if not making.cancelled():  # this handler itself is cancelled, not the answer
+        this = asyncio.current_task()
+        if not making.cancelled() or (this is not None and this.cancelling()):  # this handler is cancelled
             making.cancel()
             raise
         return Reply(message(CUT_SHORT))
     finally:
-        answers.discard(making)
-
-
-async def finish_answers(application: Application) -> None:
-    """At a stop: let the answers being made finish for a moment, then cut the rest short, so a stop
-    takes a second or two however long an answer would have taken."""
-    answers: set[asyncio.Task] = application.bot_data.get(ANSWERS_KEY, set())
-    if not answers:
-        return
-    _, late = await asyncio.wait(set(answers), timeout=ANSWER_GRACE)
-    for task in late:
-        log.info("stopping: an answer still being made is cut short")
-        task.cancel()
-    await asyncio.gather(*late, return_exceptions=True)
+        if handling is not None:
+            handling.answer = None
 
 
 def _view(app: App, state: Paged, kind: str, n: int) -> View | None:

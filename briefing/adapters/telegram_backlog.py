@@ -1,0 +1,307 @@
+"""The updates being handled, and what a stop does with them.
+
+Updates of different chats are handled concurrently, those of one chat in arrival order. At a stop
+(:meth:`PerChatUpdates.wind_down`), an update the bot fetched from Telegram (which confirmed it) but
+has not answered is not answered then, which with a backlog took a second per ten updates, or most of a
+minute in a busy group paced at 20 messages a minute: it is kept in the database
+(``store.pending_updates``) and answered at the next start (:func:`replay_pending`). An update whose
+handling has begun gets a moment to finish; one that has sent nothing yet by then is kept too; one
+that has sent part of its answer is cut short (``telegram_handlers``: "the bot is stopping").
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import contextvars
+import inspect
+import json
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from telegram import Update
+from telegram.ext import Application, BaseUpdateProcessor
+
+from briefing.adapters.chat_limiter import ChatRateLimiter, Result
+from briefing.service import App
+from store import transaction
+from store.pending_updates import PendingUpdate, forget_pending, pending_updates, save_pending
+
+log = logging.getLogger(__name__)
+ANSWER_GRACE = 1.0  # seconds a stop waits for the updates being handled before it keeps or cuts them
+SEND_GRACE = 1.0  # then seconds an answer cut short has to say so before it is abandoned
+IN_FLIGHT_GRACE = 5.0  # then seconds a request on its way has for Telegram's answer (its read timeout)
+PENDING_MAX_AGE = timedelta(days=1)  # a message kept longer than this is not answered at the start
+UNSEEN_FACTOR = 64  # python-telegram-bot's limit on concurrent updates, in ours
+
+
+@dataclass(eq=False)
+class Handling:
+    """One update being handled: whether a request of its answer has gone to Telegram (then it is not
+    kept to be answered again, which could say things twice), and the answer being made, if any."""
+
+    update: Update
+    task: asyncio.Task | None = None
+    answer: asyncio.Task | None = None
+    sent: bool = False
+    in_flight: int = 0  # requests sent and not answered yet: cut last (they may have arrived)
+    abandoned: bool = False  # cut short at a stop: its next request is not sent
+
+
+HANDLING: contextvars.ContextVar[Handling | None] = contextvars.ContextVar("briefing_handling", default=None)
+
+
+def current_handling() -> Handling | None:
+    """The handling of the update the running code answers (None outside a handler)."""
+    return HANDLING.get()
+
+
+class WatchedLimiter(ChatRateLimiter):
+    """The replies' rate limiter, which also notes when a handler's request leaves for Telegram (a
+    request waiting for its turn, as a group's 20 a minute, has not)."""
+
+    async def process_request(
+        self,
+        callback: Callable[..., Coroutine[Any, Any, Result]],
+        args: Any,
+        kwargs: dict[str, Any],
+        endpoint: str,
+        data: dict[str, Any],
+        rate_limit_args: int | None,
+    ) -> Result:
+        handling = HANDLING.get()
+        if handling is not None and handling.abandoned:  # cut short at a stop: nothing more is sent
+            raise asyncio.CancelledError
+        if handling is None or endpoint.startswith("get"):  # asking Telegram changes nothing
+            return await super().process_request(callback, args, kwargs, endpoint, data, rate_limit_args)
+
+        async def sending(*a: Any, **k: Any) -> Result:
+            if handling.abandoned:  # while it waited for its turn
+                raise asyncio.CancelledError
+            handling.sent = True
+            handling.in_flight += 1
+            try:
+                return await callback(*a, **k)
+            finally:
+                handling.in_flight -= 1
+
+        return await super().process_request(sending, args, kwargs, endpoint, data, rate_limit_args)
+
+
+class PerChatUpdates(BaseUpdateProcessor):
+    """Process updates of different chats concurrently and those of one chat in arrival order, so an
+    edit or a button press never overtakes the message it is about; at a stop, keep those not answered
+    for the next start."""
+
+    def __init__(self, max_concurrent_updates: int, app: App) -> None:
+        # python-telegram-bot's own limit is left wide: an update waiting for it could not be seen
+        # (and kept at a stop); the limit is this class's own semaphore
+        super().__init__(max_concurrent_updates * UNSEEN_FACTOR)
+        self.app = app
+        self.stopping = False
+        self._slots = asyncio.Semaphore(max_concurrent_updates)
+        self._locks: dict[int, tuple[asyncio.Lock, int]] = {}
+        self._waiting: dict[int, Update] = {}  # by update id: not begun
+        self._running: set[Handling] = set()
+        self._kept: set[int] = set()  # update ids kept at this stop
+        self._replayed: set[int] = set()  # update ids read from the database at the start
+        self._from_db: dict[int, Update] = {}  # the same: Telegram may send them again (not confirmed)
+
+    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        if not isinstance(update, Update):
+            await coroutine
+            return
+        uid = update.update_id
+        if self._from_db.get(uid, update) is not update:
+            # the stop that kept it could not confirm it to Telegram: it came again
+            log.info("update %s came again; it was kept at the last stop and is answered once", uid)
+            _close(coroutine)
+            return
+        self._waiting[uid] = update
+        try:
+            if self.stopping:  # received as the bot stops (a webhook's post): kept at once
+                self.keep([update])
+                return
+            chat = update.effective_chat
+            async with self._chat_lock(None if chat is None else chat.id), self._slots:
+                await self._handle(update, coroutine)
+        finally:
+            self._waiting.pop(uid, None)
+            _close(coroutine)  # when it never ran
+            if uid in self._replayed and uid not in self._kept:
+                self._replayed.discard(uid)
+                forget_pending(self.app.db, uid)
+
+    @contextlib.asynccontextmanager
+    async def _chat_lock(self, chat_id: int | None) -> AsyncIterator[None]:
+        """One chat's updates one at a time (an update without a chat waits for none)."""
+        if chat_id is None:
+            yield
+            return
+        lock, users = self._locks.get(chat_id, (asyncio.Lock(), 0))
+        self._locks[chat_id] = (lock, users + 1)
+        try:
+            async with lock:
+                yield
+        finally:
+            lock, users = self._locks[chat_id]
+            if users == 1:
+                del self._locks[chat_id]
+            else:
+                self._locks[chat_id] = (lock, users - 1)
+
+    async def _handle(self, update: Update, coroutine: Awaitable[Any]) -> None:
+        if self.stopping:  # its turn came during the stop: kept (as the stop began, or just now)
+            self.keep([update])
+            return
+        self._waiting.pop(update.update_id, None)
+        handling = Handling(update)
+        context = contextvars.copy_context()
+        context.run(HANDLING.set, handling)
+        handling.task = asyncio.create_task(_awaited(coroutine), context=context)
+        self._running.add(handling)
+        try:
+            await asyncio.wait({handling.task})
+        except asyncio.CancelledError:
+            handling.task.cancel()
+            raise
+        finally:
+            self._running.discard(handling)
+        if not handling.task.cancelled():  # cancelled: kept, or cut short at the stop
+            handling.task.result()
+
+    def keep(self, updates: Sequence[Update]) -> None:
+        """Keep ``updates`` in the database for the next start."""
+        new = [u for u in updates if u.update_id not in self._kept]
+        if not new:
+            return
+        with transaction(self.app.db):
+            save_pending(self.app.db, [(u.update_id, u.to_json()) for u in new], now=self.app.now())
+        self._kept.update(u.update_id for u in new)
+
+    def replaying(self, updates: Sequence[Update]) -> None:
+        """These updates come from the database: each is forgotten there once handled."""
+        self._replayed.update(u.update_id for u in updates)
+        self._from_db.update((u.update_id, u) for u in updates)
+
+    async def wind_down(self) -> None:
+        """Stop handling updates, in a second or two: those not begun are kept for the next start at
+        once; those being handled get :data:`ANSWER_GRACE` to finish, then those that have sent nothing
+        are kept too and the rest cut short (the answer says it was, within :data:`SEND_GRACE`; a
+        request then on its way has :data:`IN_FLIGHT_GRACE` more, as it may have arrived)."""
+        self.stopping = True
+        self.keep(sorted(self._waiting.values(), key=lambda u: u.update_id))
+        running = list(self._running)
+        if running:
+            await asyncio.wait({_task(h) for h in running}, timeout=ANSWER_GRACE)
+        late = [h for h in running if not _task(h).done()]
+        unsent = [h for h in late if not h.sent]
+        self.keep([h.update for h in unsent])
+        for handling in unsent:
+            _task(handling).cancel()
+        cut = [h for h in late if h.sent]
+        await _cut_short(cut)
+        await asyncio.gather(*(_task(h) for h in late), return_exceptions=True)
+        abandoned = sum(_task(h).cancelled() for h in cut)  # the others ended with their last message
+        if self._kept or abandoned:
+            log.info(
+                "stopping: %d updates kept to be answered at the next start (%d of them begun), %d"
+                " answers left unfinished",
+                len(self._kept),
+                len(unsent),
+                abandoned,
+            )
+
+    async def initialize(self) -> None:
+        """Nothing to open."""
+
+    async def shutdown(self) -> None:
+        """Nothing to close."""
+
+
+async def _cut_short(cut: Sequence[Handling]) -> None:
+    """End answers that have sent something: the answer being made stops and says it was cut short,
+    within :data:`SEND_GRACE`; then no further request of theirs is sent, and one on its way has
+    :data:`IN_FLIGHT_GRACE` more."""
+    for handling in cut:
+        if handling.answer is not None:
+            handling.answer.cancel()  # the handler says the answer was cut short
+    if not cut:
+        return
+    _, stuck = await asyncio.wait({_task(h) for h in cut}, timeout=SEND_GRACE)
+    for handling in (h for h in cut if _task(h) in stuck):
+        handling.abandoned = True
+        if not handling.in_flight:  # else at its next request, if it makes one
+            _task(handling).cancel()
+    if stuck:
+        _, lingering = await asyncio.wait(stuck, timeout=IN_FLIGHT_GRACE)
+        for task in lingering:
+            task.cancel()
+
+
+async def _awaited(awaitable: Awaitable[Any]) -> Any:
+    return await awaitable
+
+
+def _task(handling: Handling) -> asyncio.Task:
+    assert handling.task is not None  # set before the handling is listed as running
+    return handling.task
+
+
+def _close(awaitable: Awaitable[Any]) -> None:
+    """Drop an update's handler that will not run (Python warns of a coroutine never awaited)."""
+    if inspect.iscoroutine(awaitable):
+        awaitable.close()
+
+
+def _sent_at(update: Update, saved_at: datetime) -> datetime | None:
+    """When the user wrote what the update brings, for the age limit; None: answered whatever its age
+    (a change of the bot's membership, which is applied, not answered)."""
+    message = update.message or update.edited_message
+    if message is not None:
+        return message.edit_date or message.date
+    if update.callback_query is not None:
+        return saved_at
+    return None
+
+
+def _readable(pending: PendingUpdate, application: Application) -> Update | None:
+    try:
+        update = Update.de_json(json.loads(pending.data), application.bot)
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        log.warning("a saved update (%s) cannot be read, dropped: %s", pending.update_id, exc)
+        return None
+    if not isinstance(update, Update) or update.update_id != pending.update_id:
+        log.warning("a saved update (%s) is not the update it should be, dropped", pending.update_id)
+        return None
+    return update
+
+
+async def replay_pending(application: Application, app: App) -> int:
+    """Queue the updates kept at the last stop, oldest first, ahead of any new one; drop those too old
+    to answer (one log line) and any that cannot be read. The number queued."""
+    now, old, queued = app.now(), 0, []
+    for pending in pending_updates(app.db):
+        update = _readable(pending, application)
+        if update is None:
+            forget_pending(app.db, pending.update_id)
+            continue
+        sent_at = _sent_at(update, pending.saved_at)
+        if sent_at is not None and now - sent_at > PENDING_MAX_AGE:
+            old += 1
+            forget_pending(app.db, pending.update_id)
+            continue
+        queued.append(update)
+    if old:
+        log.info("updates kept at the last stop: %d older than a day, not answered", old)
+    processor = application.update_processor
+    assert isinstance(processor, PerChatUpdates)  # which forgets each once handled
+    processor.replaying(queued)
+    for update in queued:
+        await application.update_queue.put(update)
+    if queued:
+        log.info("answering %d updates kept at the last stop", len(queued))
+    return len(queued)

@@ -1,0 +1,150 @@
+"""The pieces of a stop with a backlog, on their own: the kept updates' store, and the update processor
+keeping what it has not answered (as a webhook's post during the stop, or an update waiting its turn)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from datetime import UTC, datetime, timedelta
+
+from telegram import Update
+
+from briefing.adapters import telegram_backlog
+from briefing.adapters.telegram_backlog import PerChatUpdates, current_handling
+from store.pending_updates import forget_pending, pending_updates, save_pending
+
+NOW = datetime(2026, 11, 24, 18, 0, tzinfo=UTC)
+
+
+def update_json(update_id: int, chat_id: int = 1001, text: str = "/help") -> str:
+    message = {
+        "message_id": update_id,
+        "date": int(NOW.timestamp()),
+        "chat": {"id": chat_id, "type": "private", "first_name": "Alice"},
+        "from": {"id": chat_id, "is_bot": False, "first_name": "Alice"},
+        "text": text,
+    }
+    return json.dumps({"update_id": update_id, "message": message})
+
+
+def update(update_id: int, chat_id: int = 1001) -> Update:
+    made = Update.de_json(json.loads(update_json(update_id, chat_id)), None)
+    assert made is not None
+    return made
+
+
+def test_kept_updates_come_back_in_update_order_once_each(db):
+    assert save_pending(db, [(12, update_json(12)), (5, update_json(5))], now=NOW) == 2
+    # kept again (a stop during the start's replay): the first copy stays
+    assert save_pending(db, [(12, update_json(12, text="/start"))], now=NOW + timedelta(hours=1)) == 0
+    kept = pending_updates(db)
+    assert [p.update_id for p in kept] == [5, 12]
+    assert json.loads(kept[1].data)["message"]["text"] == "/help"
+    assert kept[1].saved_at == NOW
+    forget_pending(db, 5)
+    forget_pending(db, 99)  # not kept: nothing to do
+    assert [p.update_id for p in pending_updates(db)] == [12]
+
+
+def test_a_kept_update_reads_back_as_the_update_it_was(db):
+    original = update(7)
+    save_pending(db, [(7, original.to_json())], now=NOW)
+    (kept,) = pending_updates(db)
+    again = Update.de_json(json.loads(kept.data), None)
+    assert again is not None and again.to_dict() == original.to_dict()
+    assert again.message is not None and again.message.date == NOW
+
+
+async def test_an_update_received_during_the_stop_is_kept_not_handled(app):
+    processor = PerChatUpdates(4, app)
+    await processor.wind_down()  # nothing running
+    ran = []
+
+    async def handler() -> None:
+        ran.append(1)
+
+    await processor.process_update(update(3), handler())
+    assert ran == []
+    assert [p.update_id for p in pending_updates(app.db)] == [3]
+
+
+async def test_a_stop_keeps_what_waits_and_what_sent_nothing_and_cuts_what_sent(app, monkeypatch):
+    monkeypatch.setattr(telegram_backlog, "ANSWER_GRACE", 0.05)
+    monkeypatch.setattr(telegram_backlog, "SEND_GRACE", 0.05)
+    monkeypatch.setattr(telegram_backlog, "IN_FLIGHT_GRACE", 0.05)
+    processor = PerChatUpdates(2, app)
+    begun: dict[int, asyncio.Event] = {n: asyncio.Event() for n in (1, 2, 3, 4)}
+    done: list[int] = []
+
+    def slow(n: int, *, sent: bool):
+        async def handler() -> None:
+            handling = current_handling()
+            assert handling is not None and handling.update.update_id == n
+            handling.sent = sent  # as the rate limiter notes a request leaving
+            begun[n].set()
+            await asyncio.sleep(30)
+            done.append(n)
+
+        return handler()
+
+    async def quick(n: int) -> None:
+        begun[n].set()
+        done.append(n)
+
+    tasks = [
+        asyncio.create_task(processor.process_update(update(1, chat_id=1), slow(1, sent=False))),
+        asyncio.create_task(processor.process_update(update(2, chat_id=2), slow(2, sent=True))),
+        # chat 1's next update waits for the first; the third chat waits for a free slot (2 at once)
+        asyncio.create_task(processor.process_update(update(3, chat_id=1), quick(3))),
+        asyncio.create_task(processor.process_update(update(4, chat_id=4), quick(4))),
+    ]
+    await asyncio.wait_for(asyncio.gather(begun[1].wait(), begun[2].wait()), timeout=5)
+    await asyncio.wait_for(processor.wind_down(), timeout=5)
+    await asyncio.wait_for(asyncio.gather(*tasks), timeout=5)
+    assert done == []  # nothing ran after the stop began, and the slow ones were ended
+    assert not begun[3].is_set() and not begun[4].is_set()
+    assert [p.update_id for p in pending_updates(app.db)] == [1, 3, 4]  # 2 had sent: not twice
+
+
+async def test_a_replayed_update_is_forgotten_once_handled_kept_again_if_not_and_never_run_twice(app):
+    save_pending(app.db, [(5, update_json(5)), (6, update_json(6, chat_id=6))], now=NOW)
+    processor = PerChatUpdates(4, app)
+    five, six = update(5), update(6, chat_id=6)
+    processor.replaying([five, six])
+    ran: list[int] = []
+
+    async def handler(n: int) -> None:
+        ran.append(n)
+
+    await processor.process_update(five, handler(5))
+    await processor.process_update(update(5), handler(55))  # Telegram sends it again: not twice
+    assert ran == [5]
+    assert [p.update_id for p in pending_updates(app.db)] == [6]
+    await processor.wind_down()
+    await processor.process_update(six, handler(6))  # the stop came first
+    assert ran == [5]
+    assert [p.update_id for p in pending_updates(app.db)] == [6]
+
+
+async def test_a_reply_on_its_way_at_the_stop_is_let_arrive_and_its_update_not_kept(app, monkeypatch):
+    monkeypatch.setattr(telegram_backlog, "ANSWER_GRACE", 0.01)
+    monkeypatch.setattr(telegram_backlog, "SEND_GRACE", 0.01)
+    monkeypatch.setattr(telegram_backlog, "IN_FLIGHT_GRACE", 30)
+    processor = PerChatUpdates(2, app)
+    on_its_way, arrived = asyncio.Event(), []
+
+    async def handler() -> None:
+        handling = current_handling()
+        assert handling is not None
+        handling.sent, handling.in_flight = True, 1  # as the rate limiter notes a request leaving
+        on_its_way.set()
+        await asyncio.sleep(0.2)  # Telegram answers
+        handling.in_flight = 0
+        arrived.append(handling.update.update_id)
+
+    task = asyncio.create_task(processor.process_update(update(8), handler()))
+    await asyncio.wait_for(on_its_way.wait(), timeout=5)
+    await asyncio.wait_for(processor.wind_down(), timeout=10)
+    await task
+    assert arrived == [8]
+    assert pending_updates(app.db) == []
