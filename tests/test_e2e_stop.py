@@ -87,11 +87,13 @@ async def test_a_stop_cuts_a_slow_ingest_short_and_the_feed_is_not_added(botapi,
     )
     rss = f'<?xml version="1.0"?><rss version="2.0"><channel><title>Slow Times</title>{items}</channel></rss>'
     site.add_bytes("/slow.xml", rss.encode(), "application/rss+xml")
-    asked = asyncio.Event()
+    asked, released = asyncio.Event(), asyncio.Event()
 
     async def tarpit(request: web.Request) -> web.Response:
         asked.set()
-        await asyncio.sleep(60)
+        # a page that never comes while the bot runs; released at the end, so the site's shutdown does
+        # not wait a minute for it
+        await asyncio.wait_for(released.wait(), timeout=60)
         return web.Response(text="late")
 
     for k in range(3):
@@ -118,6 +120,7 @@ async def test_a_stop_cuts_a_slow_ingest_short_and_the_feed_is_not_added(botapi,
         assert feed is None or not feed.poll  # not added to the feeds read on a schedule
     finally:
         db.conn.close()
+        released.set()
 
 
 async def test_a_signal_during_the_first_seeding_leaves_the_database_to_be_seeded(tmp_path):
