@@ -56,7 +56,7 @@ def ingest(files: list[Path], db_path: Path, *, enrich: bool) -> tuple[int, int]
     app = App(db=open_db(db_path), settings=load_settings({"BRIEFING_DB": str(db_path)}))
     saved = batches.enrich_article
     if not enrich:
-        batches.enrich_article = lambda app, article: None
+        batches.enrich_article = lambda app, article, prepared=None: None
     try:
         report = pipeline.ingest_files(app, files)
     finally:
