@@ -49,7 +49,9 @@ from briefing.titles import title_from_body
 
 
 def split_dump(text: str, *, source: str) -> list[ArticleDraft]:
-    """The articles in a text dump, furniture stripped, paragraphs separated by blank lines."""
+    """The articles in a text dump, furniture stripped, paragraphs separated by blank lines. An article
+    dated only relative to the reading ("S.Chen34 min ago", "Updated 2 hours ago") has that ``age``
+    and no ``published_at``: the ingest dates it by the moment it read the text."""
     outlet = outlet_of(text)
     return [_draft(a, outlet, source) for a in _articles(read_lines(text))]
 
@@ -126,13 +128,17 @@ def _keep(lines: list[Line]) -> list[Line]:
     article it heads), or to the last one when nothing follows."""
     kept: list[Line] = []
     site = None
+    age = None  # an "Updated 2 hours ago" dropped from a header dates the article, as its site names it
     for line in lines:
         if line.kind in (Kind.DROP, Kind.CREDIT):
             site = site or line.site
+            age = age or line.age
             continue
         if site and not line.site:
             line.site = site
-        site = None
+        if age and not line.age:
+            line.age = age
+        site = age = None
         kept.append(line)
     if site and kept and not kept[-1].site:
         kept[-1].site = site
@@ -152,4 +158,5 @@ def _draft(article: Article, outlet: str | None, file: str) -> ArticleDraft:
         section=article.section,
         published_at=article.published,
         url=article.url,
+        age=None if article.published else article.age,
     )

@@ -132,9 +132,12 @@ def _store_one(
     revised: Collection[str] = (),
 ) -> None:
     revision = draft.url is not None and draft.url in revised
-    # an article giving no date of its own is dated by its dateline ("AMSTERDAM, Nov 23 (Reuters) -")
+    # an article giving no date of its own is dated by its dateline ("AMSTERDAM, Nov 23 (Reuters) -"),
+    # else by its age ("34 min ago") before the moment it is read, which is now
     dateline, body = split_dateline(draft.body)
     written = draft.published_at or dateline_date(dateline, now=app.now())
+    if written is None and draft.age is not None:
+        written = app.now() - draft.age
     draft = replace(
         draft,
         title=readable_title(draft.title, body),  # "SENATE APPROVES ..." as the article writes its words
