@@ -158,9 +158,9 @@ def unzoned_clock(text: str) -> bool:
 
 
 def zone_written(text: str) -> str | None:
-    """The zone a date with a time of day in ``text`` is written in ("+01:00", "America/New_York"), else
-    None; "UTC", "GMT" and "Z" are "+00:00"."""
-    if parse_date(text) is None or unzoned_clock(text):
+    """The zone a date with a time of day (or a time alone, "14:52 GMT") in ``text`` is written in
+    ("+01:00", "America/New_York"), else None; "UTC", "GMT" and "Z" are "+00:00"."""
+    if unzoned_clock(text):
         return None
     iso = _ISO.search(text)
     if iso:

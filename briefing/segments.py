@@ -20,6 +20,7 @@ class Article:
     author: str | None = None
     published: datetime | None = None
     age: timedelta | None = None  # "34 min ago": how long before the reading, when no date is given
+    date_line: str | None = None  # the line its date was read from: read again on the outlet's clock
     url: str | None = None
     paragraphs: list[str] = field(default_factory=list)
     prose: int = 0
@@ -33,7 +34,7 @@ class Article:
         if line.kind is Kind.AUTHOR and line.value and not self.author:
             self.author = str(line.value)
         elif line.kind is Kind.DATE and isinstance(line.value, datetime) and not self.published:
-            self.published = line.value
+            self.published, self.date_line = line.value, line.text
         elif line.kind is Kind.LINK and isinstance(line.value, str) and not self.url:
             self.url = line.value
 
