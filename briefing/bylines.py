@@ -127,18 +127,22 @@ def _midnight(value: object) -> bool:
 
 
 def resolve_reltimes(lines: list[Line]) -> None:
-    """Under a title (or its date), "S.Chen34 min ago" is a byline; anywhere else it heads a teaser:
-    the time line and the teaser's title are not article text."""
+    """Under a title (or its date), "S.Chen34 min ago" is a byline, and its age dates the article (when
+    nothing else does); anywhere else it heads a teaser: the time line and the teaser's title are not
+    article text, and its age is the teaser's. An "Updated 2 hours ago" line another pass dropped (a
+    teaser's) dates nothing either."""
     previous: Line | None = None
     for i, line in enumerate(lines):
         if line.kind is Kind.DROP:
+            if previous is None or (previous.kind is not Kind.HEADING and previous.kind not in META):
+                line.age = None
             continue
         if line.kind is Kind.RELTIME:
             if previous is not None and previous.kind in (Kind.HEADING, *META):
                 name = line.value if isinstance(line.value, str) and looks_like_name(line.value) else None
                 line.kind, line.value = (Kind.AUTHOR, name) if name else (Kind.DROP, None)
             else:
-                line.kind = Kind.BREAK
+                line.kind, line.age = Kind.BREAK, None
                 nxt = next_line(lines, i)
                 if nxt is not None and nxt.kind is Kind.HEADING:
                     nxt.kind = Kind.BREAK

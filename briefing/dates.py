@@ -4,6 +4,8 @@
     parse_date("March 3, 2025 2 p.m. ET") -> 2025-03-03 14:00-05:00    (New York's clock that day)
     parse_date("24 Set 2018") -> 2018-09-24 00:00 UTC                  (a month named in Portuguese)
     dateline_date("AMSTERDAM, Nov 23 (Reuters) -", now=now) -> the last Nov 23 up to a day after ``now``
+    relative_age("S.Chen34 min ago") -> 0:34:00                      (dated when the text was read)
+    parse_date("Wed 13 Nov 2024, 6:19 PM", zone="Europe/Berlin") -> 2024-11-13 18:19+01:00
 
 A page's line furniture (:mod:`briefing.furniture`) asks whether a line is a date line; feeds, pages,
 bylines and the ingest read dates too, so the many forms a date takes (English and foreign month
@@ -72,7 +74,7 @@ _MONTH_STEMS = {
     "juil": 7,
 }
 _NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")
-_TIME = re.compile(r"\b(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*([ap])?\.?\s*(m\b\.?)?", re.I)
+_TIME = re.compile(r"\b(\d{1,2})(?:[:.]|h(?=\d{2}))(\d{2})(?::(\d{2}))?\s*([ap])?\.?\s*(m\b\.?)?", re.I)
 _HOUR = re.compile(r"\b(\d{1,2})\s?([ap])\.?\s?m\b\.?", re.I)  # "2 p.m.", "11am"
 # Zone abbreviations written after a time ("3:14 pm EST"), as the fixed offsets they stand for; those
 # that name several clocks (CST, IST, BST, AST) are left out, and such a date is read as UTC
@@ -92,12 +94,17 @@ _WALL = re.compile(r"\b(ET|CT|MT|PT)\b")
 _SHIFTED = re.compile(r"\b(?:UTC|GMT)\s?([+-])(\d{1,2})(?::?(\d{2}))?(?!\d)")  # "GMT+1", "UTC-03:30"
 
 
-def parse_date(text: str) -> datetime | None:
-    """The date and time written in ``text``, timezone-aware (UTC if no zone is given), or None."""
+def parse_date(text: str, *, zone: str | None = None) -> datetime | None:
+    """The date and time written in ``text``, timezone-aware, or None. A time of day written without a
+    zone is read on ``zone``'s clock (an IANA name or an offset, "+01:00") when given, else as UTC; a day
+    without a time is midnight UTC whatever ``zone`` is (it names a day, not a moment)."""
     iso = _ISO.search(text)
     if iso:
-        y, mo, d, h, mi, s, zone = iso.groups()
-        return _build(int(y), int(mo), int(d), int(h or 0), int(mi or 0), int(s or 0), zone)
+        y, mo, d, h, mi, s, written = iso.groups()
+        clocked = h is not None and written is None
+        return _build(
+            int(y), int(mo), int(d), int(h or 0), int(mi or 0), int(s or 0), written or _on(zone, clocked)
+        )
     dmy, mdy, numeric = _DMY.search(text), _MDY.search(text), _NUMERIC.search(text)
     if numeric and not (dmy or mdy):
         a, b, year, end = (
@@ -135,7 +142,78 @@ def parse_date(text: str) -> datetime | None:
     if clock is None and (clock := _clock(text[:start])) is not None:
         rest = text[:start]
     hour, minute, second = clock or (0, 0, 0)
-    return _build(int(year), month, day, hour, minute, second, _zone_in(rest))
+    written = _zone_in(rest)
+    return _build(int(year), month, day, hour, minute, second, written or _on(zone, clock is not None))
+
+
+def _on(zone: str | None, clocked: bool) -> str | None:
+    return zone if clocked else None
+
+
+def unzoned_clock(text: str) -> bool:
+    """Whether ``text`` writes a date with a time of day but no zone ("Wed 13 Nov 2024, 6:19 PM"): its
+    moment depends on whose clock it is."""
+    when = parse_date(text)
+    return when is not None and parse_date(text, zone="+05:00") != when
+
+
+def zone_written(text: str) -> str | None:
+    """The zone a date with a time of day (or a time alone, "14:52 GMT") in ``text`` is written in
+    ("+01:00", "America/New_York"), else None; "UTC", "GMT" and "Z" are "+00:00"."""
+    if unzoned_clock(text):
+        return None
+    iso = _ISO.search(text)
+    if iso:
+        written = iso.group(7) if iso.group(4) else None
+    else:
+        written = _zone_in(text) if _clock(text) is not None else None
+    if written is None:
+        return None
+    if written.upper() in ("Z", "UTC", "GMT"):
+        return "+00:00"
+    return written if "/" in written else f"{written[0]}{written[1:3]}:{written[-2:]}"
+
+
+# How old a text says it is: "34 min ago", "2 hours ago", "yesterday", German "vor 2 Stunden", "gestern",
+# French "il y a 3 heures"; the unit's seconds by its first letters
+_AGO = re.compile(
+    r"(?<!\d)(\d+|an?|one)\s*(s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|months?|"
+    r"y|yrs?|years?)\s+ago\.?$",
+    re.I,
+)
+_VOR = re.compile(
+    r"\bvor\s+(\d+|einer|einem|ein)\s+(sekunden?|minuten?|min\.?|stunden?|std\.?|tag(?:en)?|wochen?|"
+    r"monat(?:en)?|jahr(?:en)?)\.?$",
+    re.I,
+)
+_IL_Y_A = re.compile(
+    r"\bil y a\s+(\d+|une?)\s+(secondes?|min(?:utes?)?\.?|h|heures?|jours?|semaines?|mois|ans?)\.?$", re.I
+)
+_YESTERDAY = re.compile(r"^(?:yesterday|gestern)\b", re.I)
+_MINUTE, _HOUR_S, _DAY = 60, 3600, 86400
+# a unit's seconds by how its word starts, longest first: "mo(nths)" before "m(in)", "sem(aines)" before "s"
+_UNIT_SECONDS = (
+    ("mois", 30 * _DAY), ("monat", 30 * _DAY), ("mo", 30 * _DAY), ("sem", 7 * _DAY), ("st", _HOUR_S),
+    ("ja", 365 * _DAY), ("an", 365 * _DAY), ("m", _MINUTE), ("s", 1), ("h", _HOUR_S), ("d", _DAY),
+    ("t", _DAY), ("j", _DAY), ("w", 7 * _DAY), ("y", 365 * _DAY),
+)  # fmt: skip
+_ONE = frozenset({"a", "an", "one", "ein", "einer", "einem", "un", "une"})
+
+
+def relative_age(text: str) -> timedelta | None:
+    """How long before the text was read it says it was written: "S.Chen34 min ago" -> 34 minutes,
+    "3 days ago", "vor 2 Stunden", "il y a 3 heures"; "yesterday" and "gestern" a day. None for no such
+    words at the end of ``text`` (or, for "yesterday", at its start)."""
+    text = text.strip()
+    if _YESTERDAY.match(text):
+        return timedelta(days=1)
+    found = _AGO.search(text) or _VOR.search(text) or _IL_Y_A.search(text)
+    if found is None:
+        return None
+    count, unit = found.group(1).lower(), found.group(2).lower()
+    number = 1 if count in _ONE else int(count)
+    seconds = next(s for prefix, s in _UNIT_SECONDS if unit.startswith(prefix))
+    return timedelta(seconds=number * seconds)
 
 
 # The day a dateline gives without its year: "Nov 23", "Nov. 23", "23 Nov", "24 SET"
@@ -210,7 +288,7 @@ def _month_stem(word: str) -> int | None:
 
 def _build(y: int, mo: int, d: int, h: int, mi: int, s: int, zone: str | None) -> datetime | None:
     tz = UTC
-    if zone is not None and zone in WALL_ZONES.values():
+    if zone is not None and "/" in zone:  # a region's clock: "America/New_York", "Europe/Berlin"
         try:
             wall = datetime(y, mo, d, h, mi, s, tzinfo=ZoneInfo(zone))
         except ValueError:

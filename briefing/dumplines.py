@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import timedelta
 
 from briefing.dates import parse_date
-from briefing.furniture import Kind, classify, is_clock
+from briefing.furniture import Kind, classify, dated_ago, is_clock
 from briefing.sentences import ends_sentence, word_count
 
 META = (Kind.AUTHOR, Kind.DATE, Kind.LINK)  # lines about an article: its byline, date, own URL
@@ -28,6 +29,7 @@ class Line:
     site: str | None = None  # a site credited here: "Source / www.dw.com", "Photo credit: www.dw.com"
     listed: bool = False  # an item of a list that a line ending with ":" introduces
     clock: bool = False  # a time of day alone ("14:52 GMT"): a live page's post time, asked by several passes
+    age: timedelta | None = None  # "34 min ago", "Updated 2 hours ago": dated relative to the reading
 
 
 def read_lines(text: str) -> list[Line]:
@@ -54,6 +56,8 @@ def read_lines(text: str) -> list[Line]:
         if line.kind is Kind.HEADING and isinstance(line.value, str):  # "Title: ..." is its title
             line.text, line.value = line.value, None
         line.clock = is_clock(line.text)
+        if line.kind in (Kind.RELTIME, Kind.DROP):
+            line.age = dated_ago(line.text)
     return lines
 
 

@@ -34,24 +34,48 @@ An article without a title gets one from its first sentence (:func:`briefing.tit
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from briefing.addresses import site_of
 from briefing.bylines import mark_sites, outlet_of, pair_desk_bylines, pair_metadata, resolve_reltimes
 from briefing.captions import drop_captions
+from briefing.dates import parse_date, unzoned_clock, zone_written
 from briefing.dumplines import Line, is_label_over, read_lines
-from briefing.furniture import Kind, is_rule
+from briefing.furniture import DATE_LINE_CHARS, Kind, is_rule
 from briefing.headlines import is_headline, mark_headlines
 from briefing.models import ArticleDraft
 from briefing.paywalls import without_pitch
 from briefing.releases import drop_release_furniture
 from briefing.segments import Article, segment_articles
+from briefing.site_zones import site_zone
 from briefing.teasers import drop_teaser_lists, mark_bullets, mark_lists
 from briefing.titles import title_from_body
 
 
 def split_dump(text: str, *, source: str) -> list[ArticleDraft]:
-    """The articles in a text dump, furniture stripped, paragraphs separated by blank lines."""
+    """The articles in a text dump, furniture stripped, paragraphs separated by blank lines. An article
+    dated only relative to the reading ("S.Chen34 min ago", "Updated 2 hours ago") has that ``age``
+    and no ``published_at``: the ingest dates it by the moment it read the text. A date line's time
+    without a zone is read on the clock the dump writes its other times on (:func:`written_zone`), else
+    on its outlet's country's (:func:`briefing.site_zones.site_zone`), else as UTC."""
     outlet = outlet_of(text)
-    return [_draft(a, outlet, source) for a in _articles(read_lines(text))]
+    lines = read_lines(text)
+    zone = written_zone(lines)
+    return [_draft(a, outlet, source, zone) for a in _articles(lines)]
+
+
+def written_zone(lines: list[Line]) -> str | None:
+    """The one zone the dump's date and time lines write ("Updated 14 Nov 2024 09:02 GMT", "14:52 CET"),
+    none when they write none or several; asked before the passes over neighbours change the lines'
+    kinds. Prose and headings are not asked: "Flights resume at 10:00 GMT" is the time of something else,
+    on another clock perhaps."""
+    zones = {
+        zone_written(line.text)
+        for line in lines
+        if (line.kind in (Kind.DATE, Kind.DROP, Kind.RELTIME) or line.clock)
+        and len(line.text) <= DATE_LINE_CHARS
+    } - {None}
+    return zones.pop() if len(zones) == 1 else None
 
 
 def looks_like_dump(text: str) -> bool:
@@ -126,30 +150,46 @@ def _keep(lines: list[Line]) -> list[Line]:
     article it heads), or to the last one when nothing follows."""
     kept: list[Line] = []
     site = None
+    age = None  # an "Updated 2 hours ago" dropped from a header dates the article, as its site names it
     for line in lines:
         if line.kind in (Kind.DROP, Kind.CREDIT):
             site = site or line.site
+            age = age or line.age
             continue
         if site and not line.site:
             line.site = site
-        site = None
+        if age and not line.age:
+            line.age = age
+        site = age = None
         kept.append(line)
     if site and kept and not kept[-1].site:
         kept[-1].site = site
     return kept
 
 
-def _draft(article: Article, outlet: str | None, file: str) -> ArticleDraft:
+def _draft(article: Article, outlet: str | None, file: str, zone: str | None) -> ArticleDraft:
     """The article as a draft; its outlet is the site it credits, else the one the dump credits, else the
     site of its own "URL:" line, else the dump's file name."""
     body = "\n\n".join(article.paragraphs)
     credited = next(iter(article.sites)) if len(article.sites) == 1 else None
+    site = credited or outlet or site_of(article.url)
     return ArticleDraft(
         title=article.title or title_from_body(body),
         body=body,
-        source=credited or outlet or site_of(article.url) or file,
+        source=site or file,
         author=article.author,
         section=article.section,
-        published_at=article.published,
+        published_at=_on_clock(article, zone or site_zone(site)),
         url=article.url,
+        age=None if article.published else article.age,
     )
+
+
+def _on_clock(article: Article, zone: str | None) -> datetime | None:
+    """The article's date, its time of day read on ``zone``'s clock when its date line gives none."""
+    line, published = article.date_line, article.published
+    if zone is None or line is None or published is None or not unzoned_clock(line):
+        return published
+    if parse_date(line) != published:  # the date came from elsewhere ("Published" over "13 Nov 2024")
+        return published
+    return parse_date(line, zone=zone) or published

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import timedelta
 from enum import Enum
 
 from briefing.boilerplate import is_agency_note, is_contributors, is_link_label, is_share_row
-from briefing.dates import is_only_date, parse_date, reads_as_date_line
+from briefing.dates import is_only_date, parse_date, reads_as_date_line, relative_age
 from briefing.sentences import ends_sentence, word_count
 
 
@@ -136,12 +137,31 @@ _URL_ONLY = re.compile(r"^(https?://)?(www\.)?[\w-]+(\.[\w-]+)+(/\S*)?$", re.I)
 _SOURCE = re.compile(r"^sources?\s*[:\-–—]\s*\S", re.I)
 _BANNER = re.compile(r"°\s?[CF]\b|\|.*\|")
 _TRAIL = re.compile(r"\s+(/|>|»|›)\s+")
+# A date line's word, in English, German and French: "Published on", "Veröffentlicht am", "Publié le",
+# "Mis à jour le", "Aktualisiert am"
 _PUBLISHED = re.compile(
-    r"^(first published|published|posted|date|last updated|updated|modified)(\s+(on|at))?"
-    r"\s*[:\-–]?\s*(.*)$",
+    r"^(first published|published|posted|date|last updated|updated|modified|"
+    r"veröffentlicht|zuletzt aktualisiert|aktualisiert|stand|publié|mis à jour|modifié|"
+    r"dernière mise à jour)(\s+(on|at|am|le|den|à))?\s*[:\-–]?\s*(.*)$",
     re.I,
 )
-_BYLINE = re.compile(r"^(by|written by|posted by|words by|reporting by|authors?|byline)\s*:?\s+(.+)$", re.I)
+_UPDATED = frozenset(
+    {"last updated", "updated", "modified", "zuletzt aktualisiert", "aktualisiert", "stand", "mis à jour",
+     "modifié", "dernière mise à jour"}
+)  # fmt: skip
+# A byline: "By Jane Doe", German "Von Anna Schmidt", French "Par Jean Dupont"
+_BYLINE = re.compile(
+    r"^(by|written by|posted by|words by|reporting by|authors?|byline|von|par|autor(?:in)?|auteur)"
+    r"\s*:?\s+(.+)$",
+    re.I,
+)
+# A time written only relative to the reading, alone on its line: "Yesterday at 6:19 PM", "gestern",
+# "vor 2 Stunden", "il y a 3 heures" ("34 min ago" and "S.Chen34 min ago" are _RELTIME's)
+_RELATIVE_ONLY = re.compile(
+    r"^(?:(?:yesterday|gestern)(?:,?\s+(?:at|um)?\s*\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?|uhr)?)?|"
+    r"vor\s+\S+\s+\S+|il y a\s+\S+\s+\S+)$",
+    re.I,
+)
 DATE_LINE_CHARS = 120  # no date line, "Published ... | Updated ...", is longer
 # a date line that goes on to say when it was updated: the date is the article's
 _THEN_UPDATED = re.compile(
@@ -168,7 +188,9 @@ _LINK_FIELD = re.compile(r"^(?:url|link|permalink|canonical url|source url)\s*:\
 # A link to the outlet's editorial standards under its stories ("Our Standards: The Trust Principles."),
 # a label, so with a colon or alone: "Our values are under attack" is news
 _STANDARDS = re.compile(r"^(our|editorial) (standards|guidelines|principles|policies|policy)\s*(:|$)", re.I)
-_NAME_WORD = re.compile(r"^([A-Z][\w.'’-]*|[A-Z]\.|and|&|of|the|de|da|van|von|bin|al|in|for)[,;]?$")
+_NAME_WORD = re.compile(
+    r"^([A-Z][\w.'’-]*|[A-Z]\.|and|&|of|the|de|da|van|von|bin|al|in|for|und|et|du|zu)[,;]?$"
+)
 
 
 def caption_of(line: str) -> str | None:
@@ -273,7 +295,7 @@ def _metadata(line: str, words: int) -> Verdict | None:
     published = _PUBLISHED.match(line)
     if published:
         rest = published.group(4).strip()
-        updated = published.group(1).lower() in ("last updated", "updated", "modified")
+        updated = published.group(1).lower() in _UPDATED
         when = parse_date(rest) if rest and reads_as_date_line(rest) else None
         if not rest or when is not None:
             # an "Updated" date dates the article only if it gives no other (its "Published" comes first)
@@ -287,21 +309,49 @@ def _metadata(line: str, words: int) -> Verdict | None:
     if line.lower() == "by":
         return Verdict(Kind.AUTHOR)
     byline = _BYLINE.match(line)
-    if byline and looks_like_name(byline.group(2).strip()):
+    if byline and _is_byline(byline):
         return Verdict(Kind.AUTHOR, byline.group(2).strip().rstrip(","))
     reltime = _RELTIME.match(line)
     if reltime and words <= 8:
         who = reltime.group(1).strip(" -|·•,")
-        if _PUBLISHED.match(who):  # "Updated 2 hours ago"
+        if _PUBLISHED.match(who):  # "Updated 2 hours ago": dated by it (:func:`dated_ago`), no byline
             return Verdict(Kind.DROP)
         byline = _BYLINE.match(who)  # "By Jane Doe | 3 hours ago"
-        if byline and looks_like_name(byline.group(2).strip()):
+        if byline and _is_byline(byline):
             who = byline.group(2).strip().rstrip(",")
         return Verdict(Kind.RELTIME, who or None)
+    if _RELATIVE_ONLY.match(line) and relative_age(line) is not None:
+        return Verdict(Kind.RELTIME)
+    if published and (rest := published.group(4).strip()) and _RELATIVE_ONLY.match(rest):
+        return Verdict(Kind.DROP)  # "Publié il y a 3 heures": dated by it (:func:`dated_ago`)
     if is_only_date(line):
         when = parse_date(line)
         if when is not None:
             return Verdict(Kind.DATE, when)
+    return None
+
+
+_FOREIGN_BY = frozenset({"von", "par"})  # also words of a sentence: "Von Miller" is a name, not a byline
+
+
+def _is_byline(byline: re.Match[str]) -> bool:
+    name = byline.group(2).strip()
+    if byline.group(1).lower() in _FOREIGN_BY and word_count(name.rstrip(",")) < 2:
+        return False
+    return looks_like_name(name)
+
+
+def dated_ago(line: str) -> timedelta | None:
+    """How long before the page was read a date line written relative to the reading says it was
+    published: "S.Chen34 min ago", "Updated 2 hours ago", "Yesterday at 6:19 PM", "vor 2 Stunden",
+    "Publié il y a 3 heures". None for any other line."""
+    line = strip_bullet(line)
+    if word_count(line) > 8:
+        return None
+    published = _PUBLISHED.match(line)
+    rest = published.group(4).strip() if published else line
+    if _RELTIME.match(rest) or _RELATIVE_ONLY.match(rest):
+        return relative_age(rest)
     return None
 
 

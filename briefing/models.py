@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 from typing import Literal
 
 from briefing.charsets import without_controls
@@ -24,6 +24,9 @@ class ArticleDraft:
     author: str | None = None
     section: str | None = None
     published_at: datetime | None = None
+    # how long before it was read the source says it was written ("34 min ago"), when it gives no date:
+    # whoever reads it (the ingest) knows that moment and dates it
+    age: timedelta | None = None
 
     def __post_init__(self) -> None:
         # one spelling of every letter (NFC): a decomposed "Zu\u0308rich" from some systems is the same

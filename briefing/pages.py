@@ -19,19 +19,22 @@ sign-in form: :mod:`briefing.walls`) is a :class:`WallPageError`, and a feed ent
 from __future__ import annotations
 
 import re
+from datetime import datetime, timedelta
 from typing import Any
 
 import trafilatura
 
 from briefing.addresses import own_url, site_of
 from briefing.boilerplate import strip_boilerplate
-from briefing.dates import parse_date
+from briefing.dates import parse_date, unzoned_clock
 from briefing.errors import EmptySourceError, PaywallError, WallPageError
 from briefing.feeds import TEASER_WORDS, has_prose
+from briefing.furniture import Kind, classify, dated_ago
 from briefing.linklists import is_link_list, without_link_list_tail
 from briefing.models import ArticleDraft
 from briefing.paywalls import has_gate, in_box, pitch_boxes
 from briefing.sentences import word_count
+from briefing.site_zones import site_zone
 from briefing.titles import title_from_body
 from briefing.walls import wall_of
 
@@ -91,6 +94,7 @@ def parse_page(html: str | bytes, url: str | None = None, *, source: str | None 
     gated = has_gate(lines) or has_gate(boxes)
     paragraphs = strip_boilerplate(line for line in lines if not in_box(line, boxes))
     paragraphs = _without_title(paragraphs, title, one_line="\n" not in text)
+    age, paragraphs = (None, paragraphs) if doc.date else _dated_ago(paragraphs)
     body = "\n\n".join(paragraphs)
     if gated and word_count(body) < TEASER_WORDS:
         raise PaywallError(f"behind a paywall: the page shows only the first {word_count(body)} words")
@@ -104,7 +108,8 @@ def parse_page(html: str | bytes, url: str | None = None, *, source: str | None 
         source=named or source or site_of(canonical) or "web",
         url=canonical,
         author=doc.author or None,
-        published_at=parse_date(doc.date) if doc.date else None,
+        published_at=_page_date(doc.date, canonical),
+        age=age,
     )
     if not has_prose(draft):  # file names and dates in a <pre> (nginx's listing), scores, figures
         raise EmptySourceError("not an article: no sentence of prose on the page")
@@ -123,3 +128,30 @@ def _without_title(paragraphs: list[str], title: str, *, one_line: bool) -> list
     if one_line and paragraphs[0].startswith(title) and rest[:1] == " " and rest[1:2].isupper():
         return [rest.strip(), *paragraphs[1:]]
     return paragraphs
+
+
+HEADER_LINES = 3  # a page's byline and date come within its first few lines of text
+
+
+def _dated_ago(paragraphs: list[str]) -> tuple[timedelta | None, list[str]]:
+    """A page whose metadata gives no date may print its age under its title ("S.Chen34 min ago",
+    "Updated 2 hours ago"): that age (the ingest dates the page by it), and the paragraphs without
+    that line."""
+    for k, line in enumerate(paragraphs[:HEADER_LINES]):
+        if classify(line).kind in (Kind.PROSE,):
+            break
+        age = dated_ago(line)
+        if age is not None:
+            return age, paragraphs[:k] + paragraphs[k + 1 :]
+    return None, paragraphs
+
+
+def _page_date(written: str | None, url: str | None) -> datetime | None:
+    """The page's date from its metadata; a time of day given without a zone is on the clock of the
+    site's country (:func:`briefing.site_zones.site_zone`), else UTC. htmldate writes a day without a
+    time as midnight: that stays a day, in UTC."""
+    when = parse_date(written) if written else None
+    if when is None or written is None or (when.hour, when.minute, when.second) == (0, 0, 0):
+        return when
+    zone = site_zone(site_of(url)) if unzoned_clock(written) else None
+    return parse_date(written, zone=zone) if zone else when

@@ -2,6 +2,7 @@
 
 ranked = rank_stories(stories, now=now)                  # best first
 weight = score(last_updated=t, sources=3, articles=5, now=now)
+topic_recency(timedelta(days=30)) -> 0.47                # a topic brief's fade: a month old is half as fresh
 """
 
 from __future__ import annotations
@@ -65,3 +66,19 @@ def undated_last(dated: bool) -> bool:
     says nothing of when it happened (a feed's test items, an old undated post read today), so a story
     of such entries alone ranks after every story with a dated article."""
     return not dated
+
+
+TOPIC_HALF_LIFE = timedelta(days=7)
+TOPIC_LONG_HALF_LIFE = timedelta(days=180)
+TOPIC_RECENCY = 0.5  # the share of a topic story's freshness that fades over months, not days
+
+
+def topic_recency(age: timedelta) -> float:
+    """How fresh a story is for a topic brief, in (0, 1]: half of it fades in weeks (``TOPIC_HALF_LIFE``),
+    half in months (``TOPIC_LONG_HALF_LIFE``). A topic brief answers "what about X", so a week-old story
+    about X still outranks today's passing mention (about 0.8 of today's freshness); a story years old
+    does not outrank this week's (a year: 0.13; seven years: about 0)."""
+    seconds = max(0.0, age.total_seconds())
+    fast = 0.5 ** (seconds / TOPIC_HALF_LIFE.total_seconds())
+    slow = 0.5 ** (seconds / TOPIC_LONG_HALF_LIFE.total_seconds())
+    return (1 - TOPIC_RECENCY) * fast + TOPIC_RECENCY * slow

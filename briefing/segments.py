@@ -6,7 +6,7 @@ a paragraph opening with a wire dateline; any other lone heading between paragra
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from briefing.dumplines import META, Line, is_label_over
 from briefing.furniture import Kind
@@ -19,6 +19,8 @@ class Article:
     section: str | None = None
     author: str | None = None
     published: datetime | None = None
+    age: timedelta | None = None  # "34 min ago": how long before the reading, when no date is given
+    date_line: str | None = None  # the line its date was read from: read again on the outlet's clock
     url: str | None = None
     paragraphs: list[str] = field(default_factory=list)
     prose: int = 0
@@ -27,10 +29,12 @@ class Article:
     def meta(self, line: Line) -> None:
         if line.site:
             self.sites.add(line.site)
+        if line.age is not None and self.age is None:
+            self.age = line.age
         if line.kind is Kind.AUTHOR and line.value and not self.author:
             self.author = str(line.value)
         elif line.kind is Kind.DATE and isinstance(line.value, datetime) and not self.published:
-            self.published = line.value
+            self.published, self.date_line = line.value, line.text
         elif line.kind is Kind.LINK and isinstance(line.value, str) and not self.url:
             self.url = line.value
 

@@ -154,9 +154,12 @@ def _is_revision(draft: ArticleDraft, revised: Collection[str]) -> bool:
 
 def _normalized(app: App, draft: ArticleDraft) -> tuple[ArticleDraft, datetime | None]:
     """The draft as it is stored, and the date its text gives (which may be ahead of the clock)."""
-    # an article giving no date of its own is dated by its dateline ("AMSTERDAM, Nov 23 (Reuters) -")
+    # an article giving no date of its own is dated by its dateline ("AMSTERDAM, Nov 23 (Reuters) -"),
+    # else by its age ("34 min ago") before the moment it is read, which is now
     dateline, body = split_dateline(draft.body)
     written = draft.published_at or dateline_date(dateline, now=app.now())
+    if written is None and draft.age is not None:
+        written = app.now() - draft.age
     ready = replace(
         draft,
         title=readable_title(draft.title, body),  # "SENATE APPROVES ..." as the article writes its words

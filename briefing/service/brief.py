@@ -21,7 +21,7 @@ from briefing.briefs import (
 )
 from briefing.document import Document, code, message, para
 from briefing.models import ActorType, Story
-from briefing.ranking import score
+from briefing.ranking import TOPIC_HALF_LIFE, score, topic_recency
 from briefing.relevance import topic_relevance
 from briefing.service import App
 from briefing.service.actors import actor_type, read_name, resolve_actor
@@ -59,8 +59,7 @@ SPELLING_WORDS = 4  # a search this long is no name whose other spellings to loo
 SPELLINGS = 5  # at most this many other spellings of a name searched for
 LATEST_MAX = 50  # /latest N: more than a few pages is an archive dump, not the news
 TOPIC_ARTICLES = 300  # a topic brief looks at the stories of this many newest matching articles
-TOPIC_HALF_LIFE = timedelta(days=7)
-TOPIC_RECENCY = 0.5  # the share of a topic story's rank that does not fade with age
+UNDATED_TOPIC_AGE = TOPIC_HALF_LIFE  # a story of undated entries alone, in a topic brief: as old as a week
 TITLE_SHARE = 0.6  # how much of a topic match is having the words in the title
 FLOOR = 0.2  # the weight of a story that matches a topic only barely: recency can still lift it
 SEARCH_BATCH = 200  # a search for an acronym reads its matches this many at a time, keeping those that
@@ -71,24 +70,31 @@ def _reply(document: Document, app: App) -> Reply:
     return Reply(document, paged=len(document.sections) > app.settings.brief_page_size)
 
 
-def _ranked(
-    app: App, stats: Sequence[StoryStats], weights: Mapping[int, float] | None = None
-) -> list[StoryStats]:
-    """Rank on the stories table's own figures (times a topic's relevance weight, when given)."""
+def _ranked(app: App, stats: Sequence[StoryStats]) -> list[StoryStats]:
+    """Rank on the stories table's own figures: recency, outlets and size."""
     now = app.now()
 
     def rank(s: StoryStats) -> float:
-        if weights is None:
-            return score(
-                last_updated=s.last_updated, sources=s.source_count, articles=s.article_count, now=now
-            )
-        # a topic brief answers "what about X": relevance first, and an old story about X still counts
+        return score(last_updated=s.last_updated, sources=s.source_count, articles=s.article_count, now=now)
+
+    return sorted(stats, key=lambda s: (-rank(s), -s.last_updated.timestamp(), -s.id))
+
+
+def _topic_ranked(
+    app: App, stats: Sequence[StoryStats], weights: Mapping[int, float], undated: set[int]
+) -> list[StoryStats]:
+    """Rank for a topic brief: relevance times size times freshness (:func:`topic_recency`), so the
+    best match still counts when old, but a story years old comes after this week's. A story of undated
+    entries alone was dated when it was read, which says nothing of when it happened: it is taken for a
+    week old (``UNDATED_TOPIC_AGE``), after today's dated news and before last year's."""
+    now = app.now()
+
+    def rank(s: StoryStats) -> float:
         size = score(
             last_updated=s.last_updated, sources=s.source_count, articles=s.article_count, now=s.last_updated
         )
-        age = max(0.0, (now - s.last_updated).total_seconds())
-        recency = TOPIC_RECENCY + (1 - TOPIC_RECENCY) * 0.5 ** (age / TOPIC_HALF_LIFE.total_seconds())
-        return weights.get(s.id, 0.0) * size * recency
+        age = UNDATED_TOPIC_AGE if s.id in undated else now - s.last_updated
+        return weights.get(s.id, 0.0) * size * topic_recency(age)
 
     return sorted(stats, key=lambda s: (-rank(s), -s.last_updated.timestamp(), -s.id))
 
@@ -116,11 +122,16 @@ def _load(app: App, best: Sequence[StoryStats]) -> list[Story]:
     return [loaded[s.id] for s in best if s.id in loaded]
 
 
-def _best(app: App, stats: Sequence[StoryStats], weights: Mapping[int, float] | None = None) -> list[Story]:
-    """The best stories to show, stories of undated entries alone last; only those shown are loaded."""
+def _topic_best(app: App, stats: Sequence[StoryStats], weights: Mapping[int, float]) -> list[Story]:
+    """The best stories for a topic (:func:`_topic_ranked`); the best match (by relevance, then the
+    newest) is among them even when fresher stories outrank it: in the last place, if not before."""
     wanted = app.settings.brief_stories
-    dated, undated = _dated_first(app, _ranked(app, stats, weights), wanted)
-    return _load(app, (dated + undated)[:wanted])
+    undated = stories_without_dates(app.db, [s.id for s in stats])
+    chosen = _topic_ranked(app, stats, weights, undated)[:wanted]
+    best = max(stats, key=lambda s: (weights.get(s.id, 0.0), s.last_updated, s.id), default=None)
+    if best is not None and chosen and best not in chosen:
+        chosen[-1] = best
+    return _load(app, chosen)
 
 
 def top_stories(app: App) -> tuple[list[Story], datetime | None]:
@@ -206,7 +217,7 @@ def topic_stories(app: App, topic: str, *, actors: Sequence[int] | None = None) 
     words = [token for tokens in query_words(topic) for token in tokens]
     scores = topic_relevance(words, texts)
     weights = _topic_weights(scores, set(actor_articles), story_of)
-    return _best(app, story_stats_of(app.db, list(dict.fromkeys(story_of.values()))), weights)
+    return _topic_best(app, story_stats_of(app.db, list(dict.fromkeys(story_of.values()))), weights)
 
 
 def _named_otherwise(
