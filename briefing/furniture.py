@@ -188,9 +188,16 @@ _LINK_FIELD = re.compile(r"^(?:url|link|permalink|canonical url|source url)\s*:\
 # A link to the outlet's editorial standards under its stories ("Our Standards: The Trust Principles."),
 # a label, so with a colon or alone: "Our values are under attack" is news
 _STANDARDS = re.compile(r"^(our|editorial) (standards|guidelines|principles|policies|policy)\s*(:|$)", re.I)
+# a name's word: a capital in any alphabet ("Årdal", "Łukasz", "Ødegaard"; [^\W\d_] is a letter, and
+# _is_name_word asks for its capital), an initial, or a particle
 _NAME_WORD = re.compile(
-    r"^([A-Z][\w.'’-]*|[A-Z]\.|and|&|of|the|de|da|van|von|bin|al|in|for|und|et|du|zu)[,;]?$"
+    r"^([^\W\d_][\w.'’-]*|[^\W\d_]\.|and|&|of|the|de|da|van|von|bin|al|in|for|und|et|du|zu)[,;]?$"
 )
+_PARTICLES = frozenset("and & of the de da van von bin al in for und et du zu".split())
+
+
+def _is_name_word(word: str) -> bool:
+    return bool(_NAME_WORD.match(word)) and (word[0].isupper() or word.rstrip(",;") in _PARTICLES)
 
 
 def caption_of(line: str) -> str | None:
@@ -221,9 +228,7 @@ def looks_like_name(text: str) -> bool:
     """A short run of capitalised words ("Jane Doe", "AFP", "S.Chen", "David Ehl, Julian Ryall")."""
     words = text.split()
     return (
-        0 < len(words) <= 8
-        and not ends_sentence(text.rstrip("."))
-        and all(_NAME_WORD.match(w) for w in words)
+        0 < len(words) <= 8 and not ends_sentence(text.rstrip(".")) and all(_is_name_word(w) for w in words)
     )
 
 

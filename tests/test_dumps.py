@@ -289,6 +289,10 @@ def test_title_from_body_cuts_at_a_word_boundary():
         ("S.Chen34 min ago", Kind.RELTIME),
         ("Author: David Ehl, Julian Ryall", Kind.AUTHOR),
         ("By Jane Doe", Kind.AUTHOR),
+        ("By Lisbeth Årdal", Kind.AUTHOR),  # a capital outside A-Z (QA15a F1)
+        ("By Łukasz Nowak and Åse Berg", Kind.AUTHOR),
+        ("By Ödön Çelik", Kind.AUTHOR),
+        ("By élise martin", Kind.HEADING),  # no author: a name's words begin with capitals, in any alphabet
         ("Published: Wed 13 Nov 2024, 6:19 PM", Kind.DATE),
         ("Updated: Wed 13 Nov 2024, 6:20 PM", Kind.DATE),  # dates an article that gives no other date
         ("Updated 2 hours ago", Kind.DROP),
