@@ -302,3 +302,8 @@ async def test_any_spelling_of_an_arabic_given_name_finds_the_one_person(app):
     for asked in ("Mohamed bin Salman", "muhammad bin salman", "Mohammad bin Salman"):
         _, text = await ask(app, f"/actor {asked}")
         assert "BIN SALMAN" in text.split("\n")[0] and "In 2 articles from 2 sources" in text, text
+
+
+async def test_a_lone_quotation_mark_quotes_nothing_back(archive):
+    _, text = await ask(archive, '/actor "')
+    assert text.startswith("That has no name to look up: a name has letters or digits")

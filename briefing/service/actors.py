@@ -247,11 +247,12 @@ def suggestions(app: App, name: str) -> list[Actor]:
 def unknown_reply(app: App, look: Lookup, *, command: str = "actor", extra: Sequence[Block] = ()) -> Reply:
     """No actor of that name (and type): the actors of other types the name is, else close names."""
     if not look.name:  # only markup or symbols ("<script>", "&"): no name to look up, so none to find
+        shown = shorten(look.typed)  # empty for a lone quotation mark: then nothing is quoted back
         return Reply(
             message(
                 para(
-                    f"“{shorten(look.typed)}” has no name in it to look up: a name has letters or digits, "
-                    "e.g. ",
+                    f"“{shown}” has no name in it" if shown else "That has no name",
+                    " to look up: a name has letters or digits, e.g. ",
                     code(f"/{command} Kellogg"),
                     ".",
                 ),
