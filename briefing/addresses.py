@@ -22,12 +22,18 @@ Secrets in an address (a user name and password, a query parameter named as a ke
 a password or a session in any spelling: ``apikey``, ``accessToken``, ``client_secret``, ``appid``) are
 never shown: :func:`shown_url` masks their values wherever an address is shown or logged, and
 :func:`without_secrets` drops them from an article's address, which every reader sees.
+
+Internal addresses (loopback, private, link-local...: :func:`internal_kind`) are where a feed's author
+must not send the bot: a feed entry's link or a redirect to one is followed only from an internal address
+itself (:func:`refused_address`); the fetcher resolves the host, this module only judges the addresses.
 """
 
 from __future__ import annotations
 
 import hashlib
+import ipaddress
 import re
+from collections.abc import Iterable
 from urllib.parse import SplitResult, parse_qsl, urlsplit, urlunsplit
 
 DEFAULT_PORTS = {"http": 80, "https": 443}
@@ -307,3 +313,45 @@ def _port(parts: SplitResult) -> int | None:
     except ValueError:  # a port out of range: the host alone
         return None
     return None if port == DEFAULT_PORTS.get(parts.scheme.lower()) else port
+
+
+# 100.64.0.0/10: a carrier's NAT (RFC 6598), inside an operator's network like RFC 1918's
+_SHARED = ipaddress.ip_network("100.64.0.0/10")
+_PRIVATE = tuple(
+    ipaddress.ip_network(net)
+    for net in ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7", "fec0::/10")
+)
+
+
+def internal_kind(address: str) -> str | None:
+    """What kind of internal address an IP address is: "loopback", "private" (RFC 1918, fc00::/7),
+    "shared" (100.64.0.0/10), "link-local" (169.254.0.0/16 with the cloud's metadata service,
+    fe80::/10), "unspecified", "multicast" or "reserved" (any other range not routed on the internet);
+    ``None`` for a public address or a text that is no IP address. An IPv6 address that carries an IPv4
+    one (``::ffff:127.0.0.1``, 6to4) is judged by that."""
+    try:
+        ip = ipaddress.ip_address(address.split("%")[0])  # without an IPv6 zone ("fe80::1%eth0")
+    except ValueError:
+        return None
+    if isinstance(ip, ipaddress.IPv6Address):
+        ip = ip.ipv4_mapped or ip.sixtofour or ip
+    checks = (
+        ("unspecified", ip.is_unspecified),
+        ("loopback", ip.is_loopback),
+        ("link-local", ip.is_link_local),
+        ("multicast", ip.is_multicast),
+        ("shared", ip in _SHARED),
+        ("private", any(ip in net for net in _PRIVATE)),
+        ("reserved", not ip.is_global),
+    )
+    return next((kind for kind, hit in checks if hit), None)
+
+
+def refused_address(addresses: Iterable[str], *, trusted: bool) -> tuple[str, str] | None:
+    """The internal address (and its kind) a fetch must not go to, if any, among the ``addresses`` its
+    host has: a host with one internal address among public ones is internal. ``trusted``: the operator
+    named the URL, or it was found at (led to from) an internal address itself, the same trust zone; then
+    nothing is refused."""
+    if trusted:
+        return None
+    return next(((a, kind) for a in addresses if (kind := internal_kind(a)) is not None), None)

@@ -17,6 +17,11 @@ losing them helps nobody. A bare ``&`` is escaped before parsing (:func:`escape_
 that it stays an ampersand instead of sending feedparser to its fallback parser; :attr:`Feed.repaired`
 says how many there were. When it finds no
 feed at all (an HTML page, junk, an empty document), :class:`MalformedFeedError` says why.
+
+Bombs: a gzipped feed is inflated to ``max_bytes`` at most (the download limit, 5 MB by default: 500 kB
+of gzip can hold 50 MB of XML), beyond which it is refused ("the feed inflates beyond 5 MB"); and a feed
+over :data:`LENIENT_MAX_BYTES` that is not well-formed XML is refused rather than handed to feedparser's
+lenient parser, which takes a minute for a few megabytes of unclosed tags.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from urllib.parse import urljoin
+from xml.parsers import expat
 
 import feedparser
 
@@ -47,7 +53,10 @@ TEASER_WORDS = 150
 # "v3.9.0" or "submitted by /u/someone to /r/news" are not.
 PROSE_WORDS = 4
 CUT_PROSE_WORDS = 8
-MAX_FEED_BYTES = 50_000_000
+MAX_FEED_BYTES = 5_000_000  # the XML a feed may inflate to: the download limit's default
+# The largest ill-formed feed read by feedparser's lenient parser (some 50 s a megabyte of unclosed tags on
+# a busy 2-core machine); a larger one is refused
+LENIENT_MAX_BYTES = 1_000_000
 # Entries without guids that share a link are one article updated when this share of the word pairs of
 # the shorter text is in the other: a different story of one outlet shares its phrases ("the city
 # council said on Monday"), an update most of its sentences
@@ -83,16 +92,25 @@ class Feed:
     repaired: str | None = None  # what was mended before parsing ("3 unescaped '&' read as '&amp;'")
 
 
-def sniff_xml(data: bytes) -> bytes:
-    """Feed bytes ready for the parser: gunzipped, with anything before ``<?xml`` cut off."""
+def sniff_xml(data: bytes, max_bytes: int = MAX_FEED_BYTES) -> bytes:
+    """Feed bytes ready for the parser: gunzipped (to ``max_bytes`` at most, else
+    :class:`MalformedFeedError`), with anything before ``<?xml`` cut off."""
     if data[:2] == b"\x1f\x8b":
-        try:
-            inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
-            data = inflater.decompress(data, MAX_FEED_BYTES)
-        except zlib.error as exc:
-            raise MalformedFeedError(f"corrupt gzip data: {exc}") from exc
+        data, more = _gunzip(data, max_bytes)
+        if more:
+            raise MalformedFeedError(f"the feed inflates beyond {max_bytes / 1e6:g} MB (the size limit)")
     start = data.find(b"<?xml", 0, 4096)
     return data[start:] if start > 0 else data
+
+
+def _gunzip(data: bytes, limit: int) -> tuple[bytes, bool]:
+    """At most ``limit`` bytes of gzipped ``data`` inflated, and whether it holds more."""
+    try:
+        inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        inflated = inflater.decompress(data, limit + 1)
+    except zlib.error as exc:
+        raise MalformedFeedError(f"corrupt gzip data: {exc}") from exc
+    return inflated[:limit], len(inflated) > limit
 
 
 # A bare "&" outside CDATA and comments: one that starts no entity or character reference. Left in,
@@ -122,7 +140,8 @@ def escape_bare_ampersands(xml: bytes) -> tuple[bytes, int]:
 
 def looks_like_feed(data: bytes, content_type: str | None = None) -> bool:
     """Whether bytes (a response body or a file) hold a feed rather than a web page or text."""
-    head = sniff_xml(data[:65536] if data[:2] != b"\x1f\x8b" else data)[:4096].lower()
+    head = _gunzip(data, 65536)[0] if data[:2] == b"\x1f\x8b" else data[:65536]
+    head = sniff_xml(head)[:4096].lower()
     if re.search(rb"<(\w+:)?(rss|feed|rdf)[\s>]", head):
         return True
     if re.search(rb"<!doctype html|<html[\s>]", head):
@@ -131,15 +150,19 @@ def looks_like_feed(data: bytes, content_type: str | None = None) -> bool:
     return kind in ("application/rss+xml", "application/atom+xml", "application/rdf+xml")
 
 
-def parse_feed(data: bytes, *, url: str | None = None, content_type: str | None = None) -> Feed:
-    """The entries of a feed. Raises :class:`MalformedFeedError` when the bytes hold no feed."""
-    xml = sniff_xml(data)
+def parse_feed(
+    data: bytes, *, url: str | None = None, content_type: str | None = None, max_bytes: int = MAX_FEED_BYTES
+) -> Feed:
+    """The entries of a feed. Raises :class:`MalformedFeedError` when the bytes hold no feed, inflate
+    beyond ``max_bytes``, or are too large to be read leniently (see the module's doc)."""
+    xml = sniff_xml(data, max_bytes)
     if not xml.strip():
         raise MalformedFeedError("the feed is empty")
     # Servers often call feeds text/html or text/plain; only the charset they give is kept.
     charset = re.search(r"charset=([\w.:-]+)", content_type or "", re.I)
     headers = {"content-type": "application/xml" + (f"; charset={charset[1]}" if charset else "")}
     xml, bare = escape_bare_ampersands(xml)
+    _refuse_large_broken(xml)
     parsed = feedparser.parse(xml, response_headers=headers, sanitize_html=False)
     problem = str(parsed.get("bozo_exception", "")) if parsed.get("bozo") else None
     if not parsed.version and not parsed.entries:
@@ -162,6 +185,30 @@ def parse_feed(data: bytes, *, url: str | None = None, content_type: str | None 
         raise MalformedFeedError(f"malformed feed, no entry could be read ({problem})")
     repaired = f"{bare} unescaped '&' read as '&amp;'" if bare else None
     return Feed(name, link, entries, parsed.version or "", problem, repaired)
+
+
+_ENCODING_ERRORS = frozenset(
+    expat.errors.codes[message]
+    for message in (expat.errors.XML_ERROR_UNKNOWN_ENCODING, expat.errors.XML_ERROR_INCORRECT_ENCODING)
+)
+
+
+def _refuse_large_broken(xml: bytes) -> None:
+    """:class:`MalformedFeedError` for a feed over :data:`LENIENT_MAX_BYTES` that is not well-formed XML,
+    which feedparser would read with its slow lenient parser (expat, which reads it first, is fast)."""
+    if len(xml) <= LENIENT_MAX_BYTES:
+        return
+    try:
+        expat.ParserCreate().Parse(xml, True)  # no handlers: external entities are never loaded
+    except ValueError:  # a multi-byte encoding expat cannot read (Shift_JIS): feedparser converts it
+        return
+    except expat.ExpatError as exc:
+        if exc.code in _ENCODING_ERRORS:  # an encoding expat lacks (Shift_JIS): feedparser converts it
+            return
+        raise MalformedFeedError(
+            f"malformed feed of {len(xml) / 1e6:.3g} MB, too large to be repaired "
+            f"(at most {LENIENT_MAX_BYTES / 1e6:g} MB are): {exc}"
+        ) from exc
 
 
 def _once_each(raws: list[feedparser.FeedParserDict], read: list[FeedEntry | None]) -> tuple[FeedEntry, ...]:

@@ -13,7 +13,19 @@ http and https are fetched, on every redirect hop too), an HTTP error status, a 
 for each connect and read, four times that for the whole request), a body over
 ``max_bytes`` (enforced while streaming, not trusted from Content-Length alone), a body that does not
 decompress as its Content-Encoding says ("the server sent a broken gzip body"), too many redirects
-or a redirect loop, or a host that cannot be reached.
+or a redirect loop, or a host that cannot be reached, or an internal address the fetch may not go to.
+
+Internal addresses (SSRF): each hop's host is resolved (``loop.getaddrinfo``; an IP literal as it is)
+and judged by :func:`briefing.addresses.refused_address`. The URL the caller gives is fetched wherever it
+points when ``trusted`` (the default: the operator named it — ``bot.py ingest URL``, an admin's
+``/ingest``, a polled feed's address); a link found in fetched content is fetched with
+``trusted=result.internal`` of the document it was found in (``False`` for a file), so a loopback, private
+or link-local address is reached only from such an address itself. A redirect's next hop is trusted only
+when the hop that sent it was internal. A refusal is a :class:`FetchError` that is not transient; a host
+that cannot be resolved is not judged, and its connection fails as it would have. With an injected
+``transport`` and no ``resolver``, only IP literals are judged (the transport decides where a name goes).
+A ``resolver`` is asked about every host, IP literals too: tests pass one to make a server on 127.0.0.1
+look public; production never does.
 
 A host that could not be connected to (no such name, refused, connect timeout) is not tried again by
 the same fetcher: later URLs on it fail at once with the first failure. Offline, a feed of fifty
@@ -24,13 +36,20 @@ entries on one site then costs one failed connection instead of fifty. So a fetc
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass
+import ipaddress
+import socket
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import SplitResult, urljoin, urlsplit
 
 import httpx
 
+from briefing.addresses import refused_address, shown_url
 from briefing.errors import FetchError
+
+# a host and port → the IP addresses a connection to them may go to
+Resolver = Callable[[str, int], Awaitable[Sequence[str]]]
 
 REDIRECTS = (301, 302, 303, 307, 308)
 WHOLE_REQUEST_TIMEOUTS = 4  # a request, redirects and body included, gets this many timeouts in all
@@ -64,6 +83,7 @@ class FetchResult:
     content_type: str = ""
     etag: str | None = None
     last_modified: str | None = None
+    internal: bool = False  # it came from an internal address: links in it may lead to such addresses
 
     @property
     def not_modified(self) -> bool:
@@ -93,8 +113,11 @@ class Fetcher:
         config: FetchConfig | None = None,
         *,
         transport: httpx.AsyncBaseTransport | None = None,
+        resolver: Resolver | None = None,
     ) -> None:
         self.config = config or FetchConfig()
+        self._resolver = resolver or (literal_address if transport else resolve)
+        self._addresses: dict[tuple[str, int], tuple[str, ...]] = {}
         self._unreachable: dict[tuple[str, str, int | None], str] = {}  # origin → why
         self._client = httpx.AsyncClient(
             transport=transport,
@@ -113,9 +136,11 @@ class Fetcher:
         await self._client.aclose()
 
     async def get(
-        self, url: str, *, etag: str | None = None, last_modified: str | None = None
+        self, url: str, *, etag: str | None = None, last_modified: str | None = None, trusted: bool = True
     ) -> FetchResult:
-        """GET ``url``, following redirects; with ``etag``/``last_modified``, a conditional GET."""
+        """GET ``url``, following redirects; with ``etag``/``last_modified``, a conditional GET.
+        ``trusted``: ``url`` may be an internal address (the operator named it, or it was found in a
+        document from such an address); pass ``False`` for a link found elsewhere (see the module's doc)."""
         headers = {}
         if etag:
             headers["If-None-Match"] = etag
@@ -127,9 +152,11 @@ class Fetcher:
         try:  # httpx's timeout is per read: a server that trickles bytes would hold the fetch forever
             async with asyncio.timeout(deadline):
                 for _ in range(self.config.max_redirects + 1):
+                    internal = await self._check_address(current, trusted=trusted, redirected=current != url)
                     result, location = await self._once(current, headers)
                     if location is None:
-                        return result
+                        return replace(result, internal=internal)
+                    trusted = internal  # a redirect is followed to an internal address only from one
                     current = check_url(urljoin(current, location))
                     if current in seen:
                         raise FetchError(f"redirect loop at {current}")
@@ -176,6 +203,28 @@ class Fetcher:
         except (httpx.InvalidURL, UnicodeError) as exc:
             raise FetchError(f"invalid URL {url!r}: {_first_line(exc)}") from exc
 
+    async def _check_address(self, url: str, *, trusted: bool, redirected: bool) -> bool:
+        """Whether ``url``'s host is internal; :class:`FetchError` if it is and may not be fetched."""
+        parts = urlsplit(url)
+        addresses = await self._resolve(parts.hostname or "", _port_of(parts))
+        refused = refused_address(addresses, trusted=trusted)
+        if refused is not None:
+            address, kind = refused
+            what = f"a redirect to {shown_url(url)}" if redirected else "the link"
+            raise FetchError(
+                f"refused: {what} points to a {kind} address {address}, which only the operator may name"
+            )
+        return refused_address(addresses, trusted=False) is not None
+
+    async def _resolve(self, host: str, port: int) -> tuple[str, ...]:
+        if (host, port) not in self._addresses:
+            try:
+                addresses = tuple(await self._resolver(host, port))
+            except (OSError, UnicodeError):  # no such name: the connection fails as it would have
+                addresses = ()  # and is not looked up again: offline, a feed's fifty pages cost one
+            self._addresses[host, port] = addresses
+        return self._addresses[host, port]
+
     def _cannot_connect(self, origin: tuple[str, str, int | None], why: str) -> FetchError:
         self._unreachable[origin] = f"cannot connect to {origin[1]}: {why}"
         return FetchError(self._unreachable[origin], transient=True)
@@ -196,6 +245,27 @@ class Fetcher:
             encoding = response.headers.get("content-encoding", "").strip().lower() or "compressed"
             raise FetchError(f"the server sent a broken {encoding} body", transient=True) from exc
         return b"".join(chunks)
+
+
+async def resolve(host: str, port: int) -> list[str]:
+    """The IP addresses a connection to ``host`` may go to: an IP literal's own, else the system's
+    resolver's."""
+    if literal := await literal_address(host, port):
+        return literal
+    infos = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    return [str(info[4][0]) for info in infos]
+
+
+async def literal_address(host: str, port: int) -> list[str]:
+    """``host`` if it is an IP address (an IPv6 one without its zone), else nothing: not resolved."""
+    try:
+        return [str(ipaddress.ip_address(host.split("%")[0]))]
+    except ValueError:
+        return []
+
+
+def _port_of(parts: SplitResult) -> int:
+    return parts.port or (443 if parts.scheme.lower() == "https" else 80)
 
 
 def _first_line(exc: Exception) -> str:

@@ -182,7 +182,11 @@ async def poll_feed(
         if not fetched.not_modified:
             # a big feed takes a while to parse: in a worker thread, as the pages and articles are read
             feed = await asyncio.to_thread(
-                parse_feed, fetched.body, url=fetched.url, content_type=fetched.content_type
+                parse_feed,
+                fetched.body,
+                url=fetched.url,
+                content_type=fetched.content_type,
+                max_bytes=app.settings.fetch_max_bytes,
             )
     except SourceError as exc:
         if source is None:
@@ -218,7 +222,7 @@ async def poll_feed(
         return
     note_recovery(feed, url, tally)
     try:
-        await _read_entries(app, source, feed, tally, fetcher, polled=polled)
+        await _read_entries(app, source, feed, tally, fetcher, polled=polled, inside=fetched.internal)
     except asyncio.CancelledError:  # the bot stops: the entries not stored yet wait for a full read
         with transaction(app.db):
             forget_validators(app.db, source.id)
@@ -229,10 +233,11 @@ async def poll_feed(
 
 
 async def _read_entries(
-    app: App, source: Source, feed: Feed, tally: Tally, fetcher: Fetcher, *, polled: bool
+    app: App, source: Source, feed: Feed, tally: Tally, fetcher: Fetcher, *, polled: bool, inside: bool
 ) -> None:
-    """Store a feed's new and updated entries, fetching the pages of its teasers. A poll in which none
-    of those pages could be had counts as the feed failing (a site that never answers for its pages)."""
+    """Store a feed's new and updated entries, fetching the pages of its teasers (at internal addresses
+    only when the feed came from one: ``inside``). A poll in which none of those pages could be had counts
+    as the feed failing (a site that never answers for its pages)."""
     url = source.location
     batch = sort_entries(app, feed, tally, label=url)
     await store_drafts_async(app, batch.full, tally, label=url, source_id=source.id, revised=batch.revised)
@@ -247,6 +252,7 @@ async def _read_entries(
         source_id=source.id,
         retry_later=retry,
         revised=batch.revised,
+        found_inside=inside,
     )
     remember_entries(app, batch, tally)
     if missed and retry:  # the next poll must read the feed again, not hear "304 Not Modified" and skip them
@@ -301,12 +307,14 @@ async def fetch_teasers(
     source_id: int | None,
     retry_later: bool,
     revised: Collection[str] = (),
+    found_inside: bool = False,
 ) -> list[str]:
     """Fetch the pages of entries the feed only teases, a few at a time, and store them; the reasons of
     the pages that could not be had for now (a timeout, a 5xx). ``retry_later``: a later poll will read
     this feed again, so an entry whose page fails for now is left for it; otherwise (a feed file, a feed
     not polled) that entry keeps the feed's summary. The pages of ``revised`` entries (URLs) are stored
-    as revisions of the page."""
+    as revisions of the page. ``found_inside``: the feed came from an internal address, so its entries'
+    pages may be at one (a feed file's may not: see :mod:`briefing.adapters.fetch`)."""
     if not teasers:
         return []
     gate = asyncio.Semaphore(PAGE_CONCURRENCY)
@@ -316,7 +324,7 @@ async def fetch_teasers(
         assert draft.url is not None  # a teaser without a URL is no teaser to fetch (see readable_entries)
         try:
             async with gate:
-                fetched = await fetcher.get(draft.url)
+                fetched = await fetcher.get(draft.url, trusted=found_inside)
             page = await asyncio.to_thread(parse_page, fetched.body, fetched.url)
             if not is_entry_page(draft.title, page.title, page.body):  # a wall no rule knew, another story
                 raise WallPageError("not this entry's article: the page has none of its headline's words")
