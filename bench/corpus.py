@@ -143,7 +143,7 @@ def build_corpus_db(
     app = App(db=open_db(path), settings=settings)
     saved = pipeline.enrich_article
     if not enrich:
-        pipeline.enrich_article = lambda app, article: None  # store and FTS only
+        pipeline.enrich_article = lambda app, article, prepared=None: None  # store and FTS only
     try:
         tally = pipeline.Tally()
         drafts = corpus_drafts(n, seed=seed, now=now, days=days)

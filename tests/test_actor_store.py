@@ -136,7 +136,7 @@ def test_an_extraction_failure_leaves_the_article_without_actors(app, monkeypatc
     article_id = add_article(app, ENVOY)
     assert app.db["articles"].get(article_id)["title"]
     assert actor_store.find_actors(app.db, "Kellogg") == []
-    assert "actor extraction failed for article" in caplog.text
+    assert "actor extraction failed for the article" in caplog.text
 
 
 def test_a_part_of_a_place_the_text_names_is_no_other_name_of_it(app):
