@@ -11,29 +11,31 @@ The store keeps one role per actor, so this is decided pair by pair as articles 
 
 from __future__ import annotations
 
-import re
-
 from briefing.aliases import fold
 from briefing.cues import TITLES
 from briefing.gazetteer import load_gazetteer
 from briefing.roles import bare_title
 
-_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+_PUNCTUATION = ",;:()[]\"“”'‘’"
 # words that tie a role together without saying which office it is
 _GLUE = frozenset("a an the of for at to in on with and or".split())
 # words that praise or rank a holder without naming another office ("top envoy", "senior adviser")
-_VAGUE = frozenset("top senior key leading veteran longtime long-time current powerful influential".split())
+_VAGUE = frozenset("top senior key leading veteran longtime current powerful influential".split())
+# words of an office held for a while only: the office without them is the same office, taken up
+_PROVISIONAL = frozenset("elect acting interim designate incoming caretaker".split())
 
 
 def _words(role: str) -> list[tuple[str, str | None]]:
-    """The folded words of a role, each with the country or place it names, if it is a capitalised one
-    ("Ukrainian" and "Ukraine" both name Ukraine)."""
+    """The folded words of a role, a hyphenated one in its parts ("president-elect": "president",
+    "elect"), each with the country or place it names if it is capitalised ("Ukrainian" and "Ukraine"
+    both name Ukraine; "U.S." the United States)."""
     gaz = load_gazetteer()
-    out = []
-    for word in _WORD.findall(role):
-        norm = fold(word)
-        place = (gaz.demonyms.get(norm) or gaz.place(norm)) if word[:1].isupper() else None
-        out.append((norm, place))
+    out: list[tuple[str, str | None]] = []
+    for token in role.split():
+        token = token.strip(_PUNCTUATION)
+        norm = fold(token)
+        place = (gaz.demonyms.get(norm) or gaz.place(norm)) if token[:1].isupper() else None
+        out.extend((part, place) for part in norm.split())
     return out
 
 
@@ -73,18 +75,29 @@ def _lone_title(role: str) -> bool:
     return " " not in role.strip() and fold(role) in TITLES
 
 
+def _taken_up(stored: str, new: str) -> bool:
+    """Is ``new`` the office ``stored`` names as held for a while only ("President" after
+    "President-elect", "national security adviser" after "incoming national security adviser")?"""
+    marks = {w for w, _ in _words(stored)} & _PROVISIONAL
+    if not marks or marks & {w for w, _ in _words(new)}:
+        return False
+    plain = " ".join(w for w in stored.replace("-", " ").split() if fold(w) not in _PROVISIONAL)
+    return _covered(new, plain) or _covered(plain, new)
+
+
 def kept_role(stored: str | None, new: str | None, *, newer: bool) -> str | None:
     """The role to show once an article (``newer`` than all the actor's others, or not) gives ``new``:
-    a bare title ("Gen.") only fills an empty role, and a title alone ("General") is replaced by any
-    fuller role and replaces only another title; of two roles of one office the one that says more; of
-    two that say as much, or of two different offices, the newer."""
+    a bare title ("Gen.") only fills an empty role; an office held for a while ("President-elect",
+    "acting President") gives way to the office itself in a newer article; a title alone ("General") is
+    replaced by any fuller role and replaces only another title; of two roles of one office the one that
+    says more; of two that say as much, or of two different offices, the newer."""
     if not new:
         return stored
     if not stored:
         return new
     if bare_title(new):
         return stored
-    if bare_title(stored):
+    if bare_title(stored) or (newer and _taken_up(stored, new)):
         return new
     less, more = _covered(new, stored), _covered(stored, new)
     if less != more:  # one office: the role that says more

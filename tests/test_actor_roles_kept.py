@@ -56,6 +56,13 @@ def test_a_title_alone_does_not_replace_an_office(app):
     assert role(app.db, "Oleksandr Syrskyi") == "commander-in-chief"
 
 
+def test_an_office_taken_up_replaces_the_provisional_one(app):
+    add_article(app, "President-elect Donald Trump said on Monday that the talks would start soon.", day=1)
+    assert role(app.db, "Donald Trump") == "President-elect"
+    add_article(app, "President Donald Trump said on Monday that the talks had started.", day=20)
+    assert role(app.db, "Donald Trump") == "President"
+
+
 @pytest.mark.parametrize(
     ("stored", "new", "newer", "kept"),
     [
@@ -68,6 +75,8 @@ def test_a_title_alone_does_not_replace_an_office(app):
         ),
         ("envoy", "special envoy for Ukraine", False, "special envoy for Ukraine"),
         ("special envoy for Ukraine", "deputy envoy", True, "deputy envoy"),
+        ("special envoy for Ukraine", "US envoy", True, "US envoy"),
+        ("special envoy", "US envoy", True, "special envoy"),
         ("Ukrainian President", "President", True, "Ukrainian President"),
         ("Ukrainian President", "President of Ukraine", True, "President of Ukraine"),
         ("Ukrainian President", "President of Ukraine", False, "Ukrainian President"),
@@ -75,6 +84,11 @@ def test_a_title_alone_does_not_replace_an_office(app):
         ("mayor of Bergen", "mayor", True, "mayor of Bergen"),
         ("Senator", "President", True, "President"),
         ("Senator", "President", False, "Senator"),
+        ("President-elect", "President", True, "President"),
+        ("President-elect", "President", False, "President-elect"),
+        ("acting President", "President of Ukraine", True, "President of Ukraine"),
+        ("incoming security adviser", "security adviser", True, "security adviser"),
+        ("commander-in-chief", "General", True, "commander-in-chief"),
         ("Gen.", "commander-in-chief", False, "commander-in-chief"),
         ("commander-in-chief", "Gen.", True, "commander-in-chief"),
         (None, "Gen.", True, "Gen."),
