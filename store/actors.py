@@ -3,7 +3,8 @@
 Merging (``add_article_actors``): an extracted actor joins the archive actor with the same key
 (``person:keith kellogg``, see ``briefing.aliases.actor_key``); else, of the same type, the one an alias
 names (a spelling variant's skeleton, "Zelenskyy" for "Zelensky"); a surname alone joins the person with that
-surname who clearly dominates the archive, and a full name absorbs an actor so far known only by its
+surname who clearly dominates the archive (a titled one spelt another way, "General Syrskii", the one
+person known by a surname so spelt), and a full name absorbs an actor so far known only by its
 surname or a later part of it ("Lula da Silva" of Luiz Inácio Lula da Silva). A person an outlet names
 with the same surname and a given name spelt longer or shorter ("Hernan Quispe", "Hernando Quispe") is
 the person that outlet named before, and an Arabic name spelt another way ("Asaad al-Shaibani", "Asaad
@@ -42,10 +43,11 @@ from briefing.gazetteer import load_gazetteer
 from briefing.given_names import spelt_one_way
 from briefing.mentions import ActorRecord, ArticleLink, CoMention, Quote
 from briefing.models import Actor, ActorType, Article, ExtractedActor, Sentence
-from briefing.roles import bare_title
+from briefing.role_choice import kept_role
 from store.db import Database, from_iso, to_iso, transaction
 
 DOMINANT = 2  # a surname joins the most-mentioned person with it only if they lead the next by this factor
+VARIANT_LETTERS = 5  # a titled surname spelt another way joins a person only if this long ("Web" is no Webb)
 
 
 def _actor(db: Database, row: dict[str, Any]) -> Actor:
@@ -119,10 +121,12 @@ def _resolve(db: Database, actor: ExtractedActor, source: str) -> int | None:
         if hits:
             return hits[0][0]
         return _known_by_part(db, actor.name, key, source)
-    return _lone_word(db, norm, "person", source)
+    return _lone_word(db, norm, "person", source, titled=actor.role is not None)
 
 
-def _lone_word(db: Database, norm: str, type_: ActorType | None, source: str) -> int | None:
+def _lone_word(
+    db: Database, norm: str, type_: ActorType | None, source: str, *, titled: bool = False
+) -> int | None:
     """The actor a lone word names: the one the archive knows by it, if it clearly dominates the others.
 
     A careful editor does not take a lone word for someone another outlet named in full where this
@@ -154,6 +158,8 @@ def _lone_word(db: Database, norm: str, type_: ActorType | None, source: str) ->
     )
     if len(hits) == 1 or (hits and hits[0][1] >= DOMINANT * max(hits[1][1], 1)):
         return hits[0][0]
+    if not hits and titled and len(people) == 1 and len(norm) >= VARIANT_LETTERS and not given:
+        return next(iter(people))  # "General Syrskii": the one Syrskyi the archive knows
     return None
 
 
@@ -305,16 +311,16 @@ def _add_aliases(db: Database, actor_id: int, actor: ExtractedActor) -> None:
 
 
 def _count(db: Database, actor_id: int, mentions: int, when: str, role: str | None) -> None:
-    """Count one more article; the newest article's role wins, except that a bare title ("Gen.") only
-    fills an empty role."""
-    weak = role is not None and bare_title(role)
+    """Count one more article, and keep the role that says most (``briefing.role_choice.kept_role``: a
+    vaguer "envoy" never replaces "special envoy for Ukraine and Russia"; a new office in a newer article
+    does)."""
+    stored, last_seen = db.execute("SELECT role, last_seen FROM actors WHERE id = ?", [actor_id]).fetchone()
+    kept = kept_role(stored, role, newer=last_seen is None or when >= last_seen)
     db.execute(
         "UPDATE actors SET article_count = article_count + 1, mention_count = mention_count + ?,"
-        " first_seen = min(coalesce(first_seen, ?), ?),"
-        " role = CASE WHEN ? IS NOT NULL AND (role IS NULL OR"
-        "   (NOT ? AND (last_seen IS NULL OR ? >= last_seen))) THEN ? ELSE role END,"
+        " first_seen = min(coalesce(first_seen, ?), ?), role = ?,"
         " last_seen = max(coalesce(last_seen, ?), ?) WHERE id = ?",
-        [mentions, when, when, role, weak, when, role, when, when, actor_id],
+        [mentions, when, when, kept, when, when, actor_id],
     )
 
 
