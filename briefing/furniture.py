@@ -62,7 +62,13 @@ _TEASER_LABELS = """
     related|related posts|related stories|related articles|related news|related content|more stories|
     more news|more from|more on this story|you may also like|you might also like|recommended|
     recommended for you|most read|most popular|editor's pick|editors' picks|read also|also read|
-    see also|popular posts|recent posts
+    see also|popular posts|recent posts|trending|trending now|trending stories|popular|popular now|
+    popular stories|top stories|top story|top news|more top stories|latest|latest news|latest stories|
+    latest articles|latest headlines|more headlines|editor's picks|editors picks|editor's choice|
+    most viewed|most shared|most commented|most watched|recommended stories|recommended reading|
+    don't miss|do not miss|must read|must reads|read next|up next|what to read next|in case you missed it|
+    you may have missed|you might have missed|featured|featured stories|more like this|in other news|
+    further reading|around the web|what's hot
 """
 NAVIGATION = frozenset(word.strip() for word in _NAVIGATION_WORDS.split("|"))
 TEASER_LABELS = frozenset(word.strip() for word in _TEASER_LABELS.split("|"))
