@@ -176,5 +176,6 @@ def _without_menus(run: list[Line]) -> list[Line]:
 
 
 def _set_apart(short: list[Line]) -> bool:
-    """Whether the last of a menu's words stands apart from the menu, which is printed without gaps."""
-    return short[-1].gap_before and not any(line.gap_before for line in short[1:-1])
+    """Whether the last of a menu's words stands apart from the menu, which is printed without gaps (its
+    first MENU_RUN words at least; a label may stand between, "Sport", blank, "Politics", blank, "Europe")."""
+    return short[-1].gap_before and not any(line.gap_before for line in short[1:MENU_RUN])

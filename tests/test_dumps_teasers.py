@@ -190,7 +190,7 @@ FRIGATES = (
 )
 
 
-@pytest.mark.parametrize("blanks", ["\n\n", "\n\n\n", "\nConnect with us\n\n"])
+@pytest.mark.parametrize("blanks", ["\n\n", "\n\n\n", "\nConnect with us\n\n", "\n\nPolitics\n\n"])
 @pytest.mark.parametrize("label", ["Europe", "Politics", "Russia-Ukraine War"])
 def test_a_section_label_set_apart_from_the_menu_above_it_is_kept(label, blanks):
     text = f"Home\nWorld\nBusiness\nSport{blanks}{label}\n\n{FRIGATES}"
@@ -202,6 +202,12 @@ def test_a_section_label_set_apart_from_the_menu_above_it_is_kept(label, blanks)
     )
     for word in ("Home", "World", "Business", "Sport"):
         assert word not in article.body
+
+
+def test_words_of_a_menu_printed_with_gaps_between_them_are_no_section():
+    text = f"Home\n\nWorld\n\nBusiness\n\nSport\n\nEurope\n\n{FRIGATES}"
+    [article] = split_dump(text, source="x.txt")
+    assert article.section is None
 
 
 def test_the_last_word_of_a_menu_printed_without_gaps_is_no_section():
