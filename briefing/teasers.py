@@ -43,11 +43,12 @@ def drop_teaser_lists(lines: list[Line]) -> None:
 
 
 def _teasers_under(lines: list[Line], i: int, *, titles_only: bool) -> tuple[list[Line], list[Line], bool]:
-    """The teasers under line ``i``, and whether a new article starts after them: the last title-like
-    line, with a byline, date or paragraph under it, is that article's title (and the short line over
-    it its section label), not a teaser. Under a label no list names, a short sentence is no teaser
-    (``titles_only``): it is the lead under a subheading; a short question is one. The teasers' times
-    ("2 hours ago") come second."""
+    """The teasers under line ``i``, their times ("2 hours ago") apart, and whether a new article starts
+    after them. The last title-like line, with a byline, date or paragraph under it, is that article's
+    title (and the short line over it its section label), not a teaser; a new article starts when the
+    title has a byline or date under it, or a label over it and its words come back in the paragraph
+    under it. Under a label no list names (``titles_only``), a short sentence is no teaser but the lead
+    under a subheading; a short question is one."""
     teasers: list[Line] = []
     times: list[Line] = []
     for nxt in lines[i + 1 :]:
@@ -66,9 +67,19 @@ def _teasers_under(lines: list[Line], i: int, *, titles_only: bool) -> tuple[lis
                 labelled = bool(teasers) and is_label_over(teasers[-1].text, title.text)
                 if labelled:
                     teasers.pop()
-                return teasers, times, nxt.kind is not Kind.PROSE or labelled
+                return (
+                    teasers,
+                    times,
+                    nxt.kind is not Kind.PROSE or (labelled and _echoes(title.text, nxt.text)),
+                )
             break
     return teasers, times, False
+
+
+def _echoes(title: str, lead: str) -> bool:
+    """Whether a title's words come back in the paragraph under it, as a headline's come back in its lead."""
+    words = echo_words(title)
+    return len(words & echo_words(lead)) >= min(HEADLINE_ECHO, len(words))
 
 
 TEASER_RUN = 2  # under a heading no list names, this many headline-like lines are a list of teasers

@@ -141,6 +141,21 @@ def test_a_title_and_its_standfirst_over_the_byline_are_no_teaser_list():
     assert library.body.startswith("Two thousand new books for the town's youngest readers")
 
 
+def test_a_list_of_fixtures_in_an_article_is_no_teaser_list():
+    fixtures = ["Harbour Rovers v Mill Town", "Castle United v Bridge Athletic", "Old Pier v Town"]
+    fixtures.append("Quay v Docks")
+    text = (
+        f"Cup draw pairs Rovers with Mill Town\n\n{FERRY}"
+        + "\n\n".join(fixtures)
+        + "\n\nSt Anne's v Harbour Rovers or the Lighthouse Club\n\nTies are to be played on 19 February.\n"
+    )
+    [draw] = split_dump(text, source="x.txt")
+    assert draw.title == "Cup draw pairs Rovers with Mill Town"
+    for fixture in fixtures:
+        assert fixture in draw.body
+    assert draw.body.endswith("Ties are to be played on 19 February.")
+
+
 def test_subheadings_of_an_article_are_kept_when_no_new_article_follows():
     text = (
         f"Ferry adds a night crossing to the islands\n\n{FERRY}"
