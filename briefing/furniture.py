@@ -126,15 +126,31 @@ _CLOCK_LINE = re.compile(
     r"(?:\s+(?:[A-Z]{2,5}|(?:UTC|GMT)[+-]\d{1,2}))?$"
 )
 _READING_TIME = re.compile(r"^\d+\s*(min|mins|minute|minutes)\.?\s*(read|listen|watch)$", re.I)
+# A news agency's photo credit: "REUTERS/Jane Doe", "AP Photo/Jane Doe", "AFP/Getty Images" (in capitals)
+_AGENCY_CREDIT = (
+    r"(?-i:(?:REUTERS|AFP|AP|EPA(?:-EFE)?|NTB|ANP|DPA|ANSA|XINHUA|TT|PA|SIPA|ABACA|IMAGO)(?:\s+Photos?)?)"
+    r"\s*/\s*(?-i:[A-Z][\w.'’&-]*(?:[ /]+[A-Z][\w.'’&-]*){0,5})(?<!\.)$"  # names, each word capitalised
+)
 _CREDIT = re.compile(
     r"^(©|\(c\)\s|copyright\b|(photo|image|picture|video|media|graphic)s?\s*"
-    r"(credit|source|caption|by)?\s*[:,]|(photo|image|picture)s?\s+by\s)",
+    r"(credit|source|caption|by)?\s*[:,]|(photo|image|picture)s?\s+by\s|credits?\s*:\s*(?-i:[A-Z])|"
+    r"[(\[]\s*(?:(?-i:[A-Z]{2,8})\s+)?(?:photo|picture|image|credit)s?\s*(?::|/|\s+by\s)|"
+    + _AGENCY_CREDIT
+    + ")",
     re.I,
 )
 _CREDIT_INSIDE = re.compile(
     r"©|all rights reserved|\bcopyright \d{4}\b|\b(photo|image|picture)s?\s+(credit|courtesy)s?\s*:"
     # a caption's sentence, then its credit to the line's end: "... upstairs. Picture: Calderdale Council"
-    r"|(?<=[.!?…]\s)(?:photo(?:graph)?|picture|image)s?\s*:\s*(?-i:[A-Z])[^!?:]{0,60}(?<!\.)$",
+    r"|(?<=[.!?…]\s)(?:photo(?:graph)?|picture|image)s?\s*:\s*(?-i:[A-Z])[^!?:]{0,60}(?<!\.)$"
+    # ... or after a bar, or "by" a photographer, or a "Credit:": "... | Photo: NTB", "... Photo by Jane Doe"
+    r"|(?:(?<=[.!?…]\s)|\|\s*)(?:photo(?:graph)?|picture|image|credit)s?\s*(?::|\s+by\s)\s*(?-i:[A-Z])"
+    r"[^!?:]{0,60}(?<!\.)$"
+    # a credit in brackets ending the line: "(Photo: Equinor/Handout)", "(AP Photo/Jane Doe)", "[Image: NTB]"
+    r"|[(\[]\s*(?:(?-i:[A-Z]{2,8})\s+)?(?:photo(?:graph)?|picture|image|credit)s?\s*(?::|/|\s+by\s)"
+    r"[^()\[\]]{1,60}[)\]]$"
+    # an agency's, after the caption's sentence: "... in Kyiv. REUTERS/Jane Doe"
+    r"|(?:(?<=[.!?…]\s)|\|\s*)" + _AGENCY_CREDIT,
     re.I,
 )
 _SHARE_PROMPT = re.compile(r"^(spread the love|share\b)", re.I)
