@@ -63,7 +63,13 @@ _TEASER_LABELS = """
     related|related posts|related stories|related articles|related news|related content|more stories|
     more news|more from|more on this story|you may also like|you might also like|recommended|
     recommended for you|most read|most popular|editor's pick|editors' picks|read also|also read|
-    see also|popular posts|recent posts
+    see also|popular posts|recent posts|trending|trending now|trending stories|popular|popular now|
+    popular stories|top stories|top story|top news|more top stories|latest|latest news|latest stories|
+    latest articles|latest headlines|more headlines|editor's picks|editors picks|editor's choice|
+    most viewed|most shared|most commented|most watched|recommended stories|recommended reading|
+    don't miss|do not miss|must read|must reads|read next|up next|what to read next|in case you missed it|
+    you may have missed|you might have missed|featured|featured stories|more like this|in other news|
+    further reading|around the web|what's hot
 """
 NAVIGATION = frozenset(word.strip() for word in _NAVIGATION_WORDS.split("|"))
 TEASER_LABELS = frozenset(word.strip() for word in _TEASER_LABELS.split("|"))
@@ -121,15 +127,31 @@ _CLOCK_LINE = re.compile(
     r"(?:\s+(?:[A-Z]{2,5}|(?:UTC|GMT)[+-]\d{1,2}))?$"
 )
 _READING_TIME = re.compile(r"^\d+\s*(min|mins|minute|minutes)\.?\s*(read|listen|watch)$", re.I)
+# A news agency's photo credit: "REUTERS/Jane Doe", "AP Photo/Jane Doe", "AFP/Getty Images" (in capitals)
+_AGENCY_CREDIT = (
+    r"(?-i:(?:REUTERS|AFP|AP|EPA(?:-EFE)?|NTB|ANP|DPA|ANSA|XINHUA|TT|PA|SIPA|ABACA|IMAGO)(?:\s+Photos?)?)"
+    r"\s*/\s*(?-i:[A-Z][\w.'’&-]*(?:[ /]+[A-Z][\w.'’&-]*){0,5})(?<!\.)$"  # names, each word capitalised
+)
 _CREDIT = re.compile(
     r"^(©|\(c\)\s|copyright\b|(photo|image|picture|video|media|graphic)s?\s*"
-    r"(credit|source|caption|by)?\s*[:,]|(photo|image|picture)s?\s+by\s)",
+    r"(credit|source|caption|by)?\s*[:,]|(photo|image|picture)s?\s+by\s|credits?\s*:\s*(?-i:[A-Z])|"
+    r"[(\[]\s*(?:(?-i:[A-Z]{2,8})\s+)?(?:photo|picture|image|credit)s?\s*(?::|/|\s+by\s)|"
+    + _AGENCY_CREDIT
+    + ")",
     re.I,
 )
 _CREDIT_INSIDE = re.compile(
     r"©|all rights reserved|\bcopyright \d{4}\b|\b(photo|image|picture)s?\s+(credit|courtesy)s?\s*:"
     # a caption's sentence, then its credit to the line's end: "... upstairs. Picture: Calderdale Council"
-    r"|(?<=[.!?…]\s)(?:photo(?:graph)?|picture|image)s?\s*:\s*(?-i:[A-Z])[^!?:]{0,60}(?<!\.)$",
+    r"|(?<=[.!?…]\s)(?:photo(?:graph)?|picture|image)s?\s*:\s*(?-i:[A-Z])[^!?:]{0,60}(?<!\.)$"
+    # ... or after a bar, or "by" a photographer, or a "Credit:": "... | Photo: NTB", "... Photo by Jane Doe"
+    r"|(?:(?<=[.!?…]\s)|\|\s*)(?:photo(?:graph)?|picture|image|credit)s?\s*(?::|\s+by\s)\s*(?-i:[A-Z])"
+    r"[^!?:]{0,60}(?<!\.)$"
+    # a credit in brackets ending the line: "(Photo: Equinor/Handout)", "(AP Photo/Jane Doe)", "[Image: NTB]"
+    r"|[(\[]\s*(?:(?-i:[A-Z]{2,8})\s+)?(?:photo(?:graph)?|picture|image|credit)s?\s*(?::|/|\s+by\s)"
+    r"[^()\[\]]{1,60}[)\]]$"
+    # an agency's, after the caption's sentence: "... in Kyiv. REUTERS/Jane Doe"
+    r"|(?:(?<=[.!?…]\s)|\|\s*)" + _AGENCY_CREDIT,
     re.I,
 )
 _SHARE_PROMPT = re.compile(r"^(spread the love|share\b)", re.I)

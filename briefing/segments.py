@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 
 from briefing.dumplines import META, Line, is_label_over
 from briefing.furniture import Kind
+from briefing.headlines import echo_words
 from briefing.sentences import without_dateline, word_count
 
 
@@ -25,6 +26,7 @@ class Article:
     paragraphs: list[str] = field(default_factory=list)
     prose: int = 0
     sites: set[str] = field(default_factory=set)  # sites its "Source" footer and photo credit name
+    headed: int = 0  # its first paragraphs that were headings under its title (a standfirst)
 
     def meta(self, line: Line) -> None:
         if line.site:
@@ -62,7 +64,33 @@ def segment_articles(lines: list[Line]) -> list[Article]:
             current = started
             articles.append(current)
         i = j
+    for article in articles:
+        _label_as_section(article)
     return articles
+
+
+SECTION_WORDS = 3  # a section label ("Politics", "Middle East", "Russia-Ukraine War") is this short
+_TITLE_END = ("?", "!", ".", "…", ":")
+
+
+def _label_as_section(article: Article) -> None:
+    """An article whose only heading is a short label ("Politics" over "Published: ..." and the text)
+    has no title: the label is its section, since none of its words comes back in the lead as a
+    headline's do ("Storm Arwen" over a lead about Storm Arwen is a title). Its title is then the
+    heading under the label, if any (a title too short to be read as one under a label, "Library
+    opens"), else made from its text (:func:`briefing.titles.title_from_body`)."""
+    title = article.title
+    if title is None or article.section is not None or not article.paragraphs:
+        return
+    if word_count(title) > SECTION_WORDS or title.endswith(_TITLE_END) or any(c.isdigit() for c in title):
+        return
+    lead = [p for p in article.paragraphs if word_count(p) > LEAD_WORDS][:LEAD_PARAGRAPHS]
+    lead = lead or article.paragraphs[:LEAD_PARAGRAPHS]  # an article of short paragraphs only
+    if echo_words(title) & echo_words(" ".join(lead)):
+        return
+    article.section, article.title = title, None
+    if article.headed:  # "Culture" / "Library opens" / a standfirst: the heading under the label is the title
+        article.title = article.paragraphs.pop(0)
 
 
 def _run(run: list[Line], current: Article | None, *, at_end: bool, dated: bool) -> Article | None:
@@ -104,6 +132,7 @@ def _run(run: list[Line], current: Article | None, *, at_end: bool, dated: bool)
         article.section, headings = headings[0], headings[1:]
     if headings:
         article.title, article.paragraphs = headings[0], headings[1:]
+        article.headed = len(article.paragraphs)
     for line in head:
         article.meta(line)
     return article
@@ -123,12 +152,17 @@ def _separates_header(run: list[Line], breaks: list[int]) -> bool:
     )
 
 
+LEAD_PARAGRAPHS = 2  # a title's words come back in this many paragraphs under it (its lead) ...
+LEAD_WORDS = 12  # ... paragraphs longer than this: not a subheading, a list's item or its label
+
 MENU_RUN = 3  # this many one- or two-word headings in a row are a site's menu, not titles or sections
 
 
 def _without_menus(run: list[Line]) -> list[Line]:
     """The run without menus: three or more one- or two-word headings in a row ("World", "Business",
-    "Sport", "Economy") are a site's navigation, whatever its words."""
+    "Sport", "Economy") are a site's navigation, whatever its words; but the last of them set apart
+    by a blank line, over a longer title, is that article's section label ("Sport", blank, "Europe",
+    blank, "Norway orders frigates...")."""
     out: list[Line] = []
     short: list[Line] = []
     for line in [*run, None]:
@@ -137,7 +171,15 @@ def _without_menus(run: list[Line]) -> list[Line]:
             continue
         if len(short) < MENU_RUN:
             out.extend(short)
+        elif _set_apart(short) and line is not None and is_label_over(short[-1].text, line.text):
+            out.append(short[-1])
         short = []
         if line is not None:
             out.append(line)
     return out
+
+
+def _set_apart(short: list[Line]) -> bool:
+    """Whether the last of a menu's words stands apart from the menu, which is printed without gaps (its
+    first MENU_RUN words at least; a label may stand between, "Sport", blank, "Politics", blank, "Europe")."""
+    return short[-1].gap_before and not any(line.gap_before for line in short[1:MENU_RUN])

@@ -16,40 +16,114 @@ from briefing.sentences import word_count
 
 
 def drop_teaser_lists(lines: list[Line]) -> None:
-    """The titles under "Related Posts" (or "You may also like", "Read more", "Key events"...) are other
-    stories' (or posts') teasers, a title ending with "?" or "." too. When the last of them has a byline
-    or date under it, or a paragraph, it may be the next article's title (with a section label over
-    it): those stay. A live page's key event ("14:40 Reeves confirms...") is no title; a "Key events"
-    list outside a live page (an explainer's election-day schedule) is the article's."""
+    """The titles under "Related Posts" (or "Trending", "You may also like", "Read more", "Key
+    events"...) are other stories' (or posts') teasers, a title ending with "?" or "." too. When the
+    last of them has a byline or date under it, or a paragraph, it may be the next article's title
+    (with a section label over it): those stay. Under any other short heading (or after an ending), a
+    run of at least TEASER_RUN headline-like lines is a teaser list too when a new article starts
+    right after it (a headline over its byline or date, or under its section label). A live page's key
+    event ("14:40 Reeves confirms...") is no title; a "Key events" list outside a live page (an
+    explainer's election-day schedule) is the article's."""
     live = _is_live_page(lines)
     for i, line in enumerate(lines):
-        label = " ".join(line.text.lower().split()).rstrip(": ")
+        label = _label_of(line.text)
         if label in _LIVE_LABELS and not live:
             _keep_schedule(lines, i)
             continue
-        if label not in _LIST_LABELS:
+        known = is_teaser_label(label)
+        if not known and not _may_head_teasers(line):
             continue
-        teasers: list[Line] = []
-        for nxt in lines[i + 1 :]:
-            if nxt.clock:
-                break  # a live page's first post: the list of its key events is over
-            if nxt.kind is Kind.HEADING or (nxt.kind is Kind.PROSE and _teaser_title(nxt.text, teasers)):
-                teasers.append(nxt)
-            elif nxt.kind is not Kind.DROP:
-                byline = nxt.kind is Kind.RELTIME and nxt.value
-                if (
-                    (nxt.kind in (*META, Kind.PROSE) or byline)
-                    and teasers
-                    and not _CLOCK_LED.match(teasers[-1].text)
-                ):
-                    title = teasers.pop()
-                    if teasers and is_label_over(teasers[-1].text, title.text):
-                        teasers.pop()
-                break
-        for teaser in teasers:
+        teasers, times, started = _teasers_under(lines, i, titles_only=not known)
+        if not known and not (started and _is_teaser_run(teasers, line)):
+            continue
+        for teaser in (*teasers, *times):
             teaser.kind = Kind.DROP
         if teasers and line.kind is Kind.HEADING:
             line.kind = Kind.DROP  # "Key events", "Related news": the label goes with its list
+
+
+def _teasers_under(lines: list[Line], i: int, *, titles_only: bool) -> tuple[list[Line], list[Line], bool]:
+    """The teasers under line ``i``, their times ("2 hours ago") apart, and whether a new article starts
+    after them. The last title-like line, with a byline, date or paragraph under it, is that article's
+    title (and the short line over it its section label), not a teaser; a new article starts when the
+    title has a byline or date under it, or a label over it and its words come back in the paragraph
+    under it. Under a label no list names (``titles_only``), a short sentence is no teaser but the lead
+    under a subheading; a short question is one."""
+    teasers: list[Line] = []
+    times: list[Line] = []
+    for nxt in lines[i + 1 :]:
+        if nxt.clock:
+            break  # a live page's first post: the list of its key events is over
+        short = nxt.kind is Kind.PROSE and _teaser_title(nxt.text, teasers)
+        if nxt.kind is Kind.HEADING or (short and (not titles_only or nxt.text.endswith("?"))):
+            teasers.append(nxt)
+        elif nxt.kind is Kind.RELTIME and not nxt.value and teasers:
+            times.append(nxt)  # "2 hours ago" under a teaser: its time
+        elif nxt.kind is not Kind.DROP:
+            byline = nxt.kind is Kind.RELTIME and nxt.value
+            starts = nxt.kind in (*META, Kind.PROSE) or byline
+            if starts and teasers and not _CLOCK_LED.match(teasers[-1].text):
+                title = teasers.pop()
+                labelled = bool(teasers) and is_label_over(teasers[-1].text, title.text)
+                if labelled:
+                    teasers.pop()
+                return (
+                    teasers,
+                    times,
+                    nxt.kind is not Kind.PROSE or (labelled and _echoes(title.text, nxt.text)),
+                )
+            break
+    return teasers, times, False
+
+
+def _echoes(title: str, lead: str) -> bool:
+    """Whether a title's words come back in the paragraph under it, as a headline's come back in its lead."""
+    words = echo_words(title)
+    return len(words & echo_words(lead)) >= min(HEADLINE_ECHO, len(words))
+
+
+TEASER_RUN = 2  # under a heading no list names, this many headline-like lines are a list of teasers
+HEADLESS_TEASER_RUN = 3  # ... and with no heading, after an ending ("23 Comments") or a paragraph, this many
+TEASER_WORDS = 3  # a teaser is a headline of at least this many words; fewer are a menu's or a label
+LABEL_WORDS = 4  # "Key points", "At a glance": the label over a box of bullets or a list of teasers
+# "More from Politics", "Latest in Europe", "More Sport news": a list's label naming a section
+_SECTION_LIST = re.compile(
+    r"^(?:(?:more|latest|also|top stories|most read|popular|trending)\s+(?:from|in|on)\s+\S.*|"
+    r"(?:more|latest|top)\s+\S.*\s+(?:news|stories|headlines|articles|posts))$"
+)
+SECTION_LIST_WORDS = 6
+
+
+def is_teaser_label(label: str) -> bool:
+    """Whether a line (in lower case, see :func:`_label_of`) is a label over a list of teasers:
+    "related posts", "trending", "more from politics"."""
+    if label in _LIST_LABELS:
+        return True
+    return word_count(label) <= SECTION_LIST_WORDS and _SECTION_LIST.match(label) is not None
+
+
+def _label_of(text: str) -> str:
+    return " ".join(text.lower().replace("’", "'").split()).rstrip(": ")
+
+
+def _may_head_teasers(line: Line) -> bool:
+    """A line that may head a list of teasers no list names: a short heading ("Around Norway"), not
+    an item of the article's own list nor a list's intro ("Goals:"), or an ending ("23 Comments") or
+    the last paragraph of an article."""
+    if line.kind in (Kind.BREAK, Kind.PROSE):
+        return True
+    return (
+        line.kind is Kind.HEADING
+        and not line.listed
+        and not line.text.endswith(":")
+        and word_count(line.text) <= LABEL_WORDS
+    )
+
+
+def _is_teaser_run(teasers: list[Line], head: Line) -> bool:
+    """Enough headline-like lines (none a menu's word, none an item of a list) to be a list of teasers."""
+    least = TEASER_RUN if head.kind is Kind.HEADING else HEADLESS_TEASER_RUN
+    return len(teasers) >= least and all(word_count(t.text) >= TEASER_WORDS and not t.listed for t in teasers)
 
 
 # Labels over a list of links to other stories or posts; "Read more" also ends an article (a BREAK)
@@ -106,7 +180,6 @@ def mark_lists(lines: list[Line]) -> None:
 
 
 _BULLETED = re.compile(r"^[•·▪◦●■*–-]\s*\S")
-LABEL_WORDS = 4  # "Key points", "At a glance": the label over a box of bullets
 
 
 def mark_bullets(lines: list[Line]) -> None:
