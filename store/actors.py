@@ -302,7 +302,9 @@ def _add_aliases(db: Database, actor_id: int, actor: ExtractedActor) -> None:
     pairs = alias_pairs(actor.name, actor.type, actor.aliases, load_gazetteer().given_names)
     db.conn.executemany(
         "INSERT OR IGNORE INTO actor_aliases (actor_id, alias, norm) VALUES (?, ?, ?)",
-        [(actor_id, alias, norm) for alias, norm in pairs],
+        # sorted: the first spelling of a folded name stored is the one shown ("U.S." or "US"), the same
+        # in every run (a set's order changes with the interpreter's hash seed)
+        [(actor_id, alias, norm) for alias, norm in sorted(pairs)],
     )
     db.conn.executemany(
         "INSERT OR IGNORE INTO alias_trigrams (trigram, norm) VALUES (?, ?)",
