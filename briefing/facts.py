@@ -342,9 +342,35 @@ def revises(sentence: str, other: str, *, titles: bool = False) -> bool:
         # and may add its own: the people it names that the first did not ("as President Gabriel Boric
         # declared a state of emergency") are the news it adds, no sign of another event
         a -= names - their_names
-        return len(a & b) >= REVISED * min(len(a), len(b))
+        if len(a & b) >= REVISED * min(len(a), len(b)):
+            return True
+        return bool(counts) and _running_count(part, their_part)
     whole, their_whole = _fact_words(mine), _fact_words(theirs)
     return 2 * len(whole & their_whole) >= REVISED_OTHER * (len(whole) + len(their_whole))
+
+
+def _running_count(part: str, their_part: str) -> bool:
+    """Whether two figure parts that name the same counts both tell a count as it changes ("toll",
+    "rose", "reached") of one event, however much else a clause tells around it ("Hundreds of mourners
+    gathered ... for a mass funeral after the death toll from Wednesday's landslide reached 63" and "The
+    number of people killed by the landslide in western Nepal's Jajarkot district rose to 58"): the event
+    is a word both write in lower case ("landslide"; not a name, a day, a word of the count or of
+    whom it counts: "people" is in most counts)."""
+    changes = _change_terms()
+    if not (changes & set(terms_of(part)) and changes & set(terms_of(their_part))):
+        return False
+    return bool(_event_terms(part) & _event_terms(their_part))
+
+
+@lru_cache(maxsize=65536)
+def _event_terms(part: str) -> frozenset[str]:
+    plain = terms_of(" ".join(w for w in part.split() if not w[:1].isupper()))
+    return frozenset(plain) - _change_terms() - set(_count_words()) - _not_facts() - _counted_people()
+
+
+@lru_cache(maxsize=1)
+def _counted_people() -> frozenset[str]:
+    return frozenset(stem(w) for w in _PEOPLE + _PERSONS)
 
 
 @lru_cache(maxsize=1)

@@ -6,10 +6,11 @@ each arrived."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from briefing.alerts import named_in_headlines
 from briefing.digest import Arrival, Received
 from briefing.models import Follow, Story
 from store.db import Database, chunks, from_iso, to_iso
@@ -52,6 +53,33 @@ def stories_arrived_since(db: Database, since: datetime) -> dict[int, datetime]:
 
 def stories_by_id(db: Database, story_ids: Iterable[int]) -> dict[int, StoryFacts]:
     return {f.story.id: f for f in _facts(db, stories_by_ids(db, sorted(set(story_ids))))}
+
+
+def actors_in_headlines(
+    db: Database, stories: Sequence[Story], actor_ids: Collection[int]
+) -> dict[int, frozenset[int]]:
+    """Story id → which of ``actor_ids`` a headline of its articles names by the actor's name, as a
+    followed actor is matched for an alert (:func:`briefing.alerts.named_in_headlines`: whole words, its
+    capitals kept), though the articles' bodies may never mention it ("Nepal holds mass funeral ...")."""
+    ids = sorted(set(actor_ids))
+    if not stories or not ids:
+        return {}
+    names: dict[int, str] = {}
+    for part in chunks(ids, 500):
+        marks = ",".join("?" * len(part))
+        names.update(db.execute(f"SELECT id, name FROM actors WHERE id IN ({marks})", part).fetchall())
+    story_of = {a: s.id for s in stories for a in s.article_ids}
+    titles: dict[int, str] = {}
+    for part in chunks(sorted(story_of), 500):
+        marks = ",".join("?" * len(part))
+        rows = db.execute(f"SELECT id, title FROM articles WHERE id IN ({marks})", part).fetchall()
+        titles.update((i, t or "") for i, t in rows)
+    named = named_in_headlines(titles, set(names.values()))
+    found: dict[int, set[int]] = defaultdict(set)
+    for actor_id, name in names.items():
+        for article_id in named.get(name, ()):
+            found[story_of[article_id]].add(actor_id)
+    return {story_id: frozenset(actors) for story_id, actors in found.items()}
 
 
 def stories_matching(db: Database, text: str, *, since: datetime) -> set[int]:

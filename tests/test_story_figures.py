@@ -538,3 +538,55 @@ def test_the_sentences_decide_where_the_titles_have_no_word_of_change_however_sp
     revised = latest_figures(leads, [a.when for a in articles])
     sentences = [x for lead in leads for x in lead]
     assert medoid_title(articles, vectors, sentences=sentences, revised=revised) == titles[3]
+
+
+# --- a toll told in a long clause of another happening --------------------------------------------------
+
+FIRE_26 = (
+    "The number of people killed by the wildfire in southern Greece's Ilia region rose to 26 on Sunday,"
+    " the fire service said.",
+    "Water-bombing planes from Italy and Spain joined the firefighters near the village of Zacharo.",
+)
+FIRE_32 = (
+    "Hundreds of villagers from Zacharo and nearby towns in Ilia gathered for a memorial service on Monday"
+    " after the death toll from the wildfire reached 32, the fire service said.",
+    "Firefighters and water-bombing planes were still battling the wildfire near the village of Zacharo.",
+)
+
+
+@pytest.mark.parametrize(
+    "newer, same",
+    [
+        (FIRE_32[0], True),
+        (FIRE_32[0].replace("the wildfire reached", "the bus crash reached"), False),  # another event
+        (FIRE_32[0].replace("death toll from", "number injured in"), False),  # another count
+    ],
+)
+def test_a_toll_told_after_another_happening_revises_the_older_toll_of_its_event(newer, same):
+    """The newer toll's clause tells mostly of a memorial, not the words of the first report: the toll
+    and the event it counts (the wildfire) make it the same running count."""
+    assert revises(newer, FIRE_26[0]) is same
+
+
+def test_a_toll_reached_at_a_funeral_revises_the_number_killed():
+    older = (
+        "The number of people killed by the landslide in western Nepal's Jajarkot district rose to 58 late"
+        " on Wednesday, police said."
+    )
+    newer = (
+        "Hundreds of mourners gathered in Jajarkot district on Thursday for a mass funeral after the death"
+        " toll from Wednesday's landslide reached 63, police said."
+    )
+    assert revises(newer, older)
+    summary = story_summary([[older], [newer]], sentences=3, dates=[T0, T0 + timedelta(hours=18)])
+    assert summary == (newer,)
+
+
+def test_a_story_leads_with_its_newest_toll_told_after_a_memorial(app):
+    first = ingest(app, "Greece wildfire toll rises to 26", FIRE_26, "athensnews.gr", 0)
+    second = ingest(app, "Greece wildfire toll reaches 32 as villagers mourn", FIRE_32, "reuters.com", 8)
+    assert second.story_id == first.story_id
+    story = get_story(app.db, first.story_id)
+    assert story.headline == "Greece wildfire toll reaches 32 as villagers mourn"
+    assert FIRE_32[0] in story.summary
+    assert FIRE_26[0] not in story.summary  # superseded, not told before or beside the new toll

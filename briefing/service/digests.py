@@ -49,6 +49,7 @@ from store.deliveries import (
 )
 from store.digests import (
     StoryFacts,
+    actors_in_headlines,
     all_follows,
     received_among,
     received_of,
@@ -104,6 +105,7 @@ class Composer:
         self._updates: dict[tuple[int, Received], Story | None] = {}
         self._held: dict[tuple[int, bool], tuple[int, ...]] = {}
         self._candidates: dict[datetime, dict[int, Story]] = {}
+        self._headlined: dict[int, frozenset[int]] | None = None
 
     def _topic(self, value: str) -> set[int]:
         key = value.casefold()
@@ -116,7 +118,12 @@ class Composer:
         found: dict[int, list[str]] = {}
         for f in self.follows.get(chat_id, ()):
             if f.kind == "actor" and f.actor_id is not None:
-                ids = {s.story.id for s in self.stories if f.actor_id in s.actor_ids}
+                headlined = self.headlined
+                ids = {
+                    s.story.id
+                    for s in self.stories
+                    if f.actor_id in s.actor_ids or f.actor_id in headlined.get(s.story.id, ())
+                }
             else:
                 ids = self._topic(f.value)
             for story_id in ids:
@@ -136,6 +143,16 @@ class Composer:
         if last is None:
             return None
         return max(min(sub.last_digest_at, last), self.window_start)
+
+    @property
+    def headlined(self) -> dict[int, frozenset[int]]:
+        """Story id → the followed actors a headline of its articles names (see ``actors_in_headlines``):
+        a story an alert told a follower of is the follower's in the digest too. Found once, when first
+        a chat follows an actor."""
+        if self._headlined is None:
+            followed = {f.actor_id for fs in self.follows.values() for f in fs if f.actor_id is not None}
+            self._headlined = actors_in_headlines(self.app.db, [s.story for s in self.stories], followed)
+        return self._headlined
 
     @property
     def story_ids(self) -> list[int]:
