@@ -399,9 +399,11 @@ def _title(raw: feedparser.FeedParserDict) -> str:
 
 
 # What a plain-text title holds only when its feed escaped HTML twice ("Evil &lt;b&gt;Feed&lt;/b&gt;
-# &amp;amp;" read as "Evil <b>Feed</b> &amp;"): a common inline tag, or an entity. "<News>" is no tag.
+# &amp;amp;" read as "Evil <b>Feed</b> &amp;"): a common inline tag with its closing tag, or an entity.
+# A tag's name alone is words about HTML ("Stop wrapping everything in <div> and <span>", "Use <b> for
+# bold"), and "<News>" no tag at all.
 _MARKUP = re.compile(
-    r"</?(?:a|b|i|u|s|em|strong|span|br|p|div|font|small|big|sup|sub|cite|q|code)(?:\s[^<>]*)?/?>"
+    r"<(a|b|i|u|s|em|strong|span|p|div|font|small|big|sup|sub|cite|q|code)(?:\s[^<>]*)?>[^<>]*</\1>"
     r"|&(?:amp|lt|gt|quot|apos|nbsp|#\d{1,7}|#x[0-9a-f]{1,6});",
     re.I,
 )

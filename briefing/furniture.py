@@ -127,14 +127,21 @@ _CLOCK_LINE = re.compile(
     r"(?:\s+(?:[A-Z]{2,5}|(?:UTC|GMT)[+-]\d{1,2}))?$"
 )
 _READING_TIME = re.compile(r"^\d+\s*(min|mins|minute|minutes)\.?\s*(read|listen|watch)$", re.I)
+# A capital letter of the Latin, Greek or Cyrillic alphabets, as a character class: a photographer's name
+# may begin with "Ø" or "Ł" ("REUTERS/Øyvind Elvsborg"); re has no class for capitals
+_CAP = "[" + "".join(re.escape(c) for c in map(chr, range(0x41, 0x530)) if c.isupper()) + "]"
 # A news agency's photo credit: "REUTERS/Jane Doe", "AP Photo/Jane Doe", "AFP/Getty Images" (in capitals)
-_AGENCY_CREDIT = (
+_AGENCY = (
     r"(?-i:(?:REUTERS|AFP|AP|EPA(?:-EFE)?|NTB|ANP|DPA|ANSA|XINHUA|TT|PA|SIPA|ABACA|IMAGO)(?:\s+Photos?)?)"
-    r"\s*/\s*(?-i:[A-Z][\w.'’&-]*(?:[ /]+[A-Z][\w.'’&-]*){0,5})(?<!\.)$"  # names, each word capitalised
+)
+_NAMES = rf"(?-i:{_CAP}[\w.'’&-]*(?:[ /]+{_CAP}[\w.'’&-]*){{0,5}})"  # names, each word capitalised
+_AGENCY_CREDIT = (
+    rf"(?:{_AGENCY}\s*/\s*{_NAMES}(?<!\.)$"
+    rf"|[(\[]\s*{_AGENCY}\s*/\s*{_NAMES}\s*[)\]]\.?$)"  # in brackets: "(REUTERS/Jane Doe)"
 )
 _CREDIT = re.compile(
     r"^(©|\(c\)\s|copyright\b|(photo|image|picture|video|media|graphic)s?\s*"
-    r"(credit|source|caption|by)?\s*[:,]|(photo|image|picture)s?\s+by\s|credits?\s*:\s*(?-i:[A-Z])|"
+    r"(credit|source|caption|by)?\s*[:,]|(photo|image|picture)s?\s+by\s|credits?\s*:\s*(?-i:" + _CAP + r")|"
     r"[(\[]\s*(?:(?-i:[A-Z]{2,8})\s+)?(?:photo|picture|image|credit)s?\s*(?::|/|\s+by\s)|"
     + _AGENCY_CREDIT
     + ")",
@@ -143,9 +150,11 @@ _CREDIT = re.compile(
 _CREDIT_INSIDE = re.compile(
     r"©|all rights reserved|\bcopyright \d{4}\b|\b(photo|image|picture)s?\s+(credit|courtesy)s?\s*:"
     # a caption's sentence, then its credit to the line's end: "... upstairs. Picture: Calderdale Council"
-    r"|(?<=[.!?…]\s)(?:photo(?:graph)?|picture|image)s?\s*:\s*(?-i:[A-Z])[^!?:]{0,60}(?<!\.)$"
+    r"|(?<=[.!?…]\s)(?:photo(?:graph)?|picture|image)s?\s*:\s*(?-i:" + _CAP + r")[^!?:]{0,60}(?<!\.)$"
     # ... or after a bar, or "by" a photographer, or a "Credit:": "... | Photo: NTB", "... Photo by Jane Doe"
-    r"|(?:(?<=[.!?…]\s)|\|\s*)(?:photo(?:graph)?|picture|image|credit)s?\s*(?::|\s+by\s)\s*(?-i:[A-Z])"
+    r"|(?:(?<=[.!?…]\s)|\|\s*)(?:photo(?:graph)?|picture|image|credit)s?\s*(?::|\s+by\s)\s*(?-i:"
+    + _CAP
+    + r")"
     r"[^!?:]{0,60}(?<!\.)$"
     # a credit in brackets ending the line: "(Photo: Equinor/Handout)", "(AP Photo/Jane Doe)", "[Image: NTB]"
     r"|[(\[]\s*(?:(?-i:[A-Z]{2,8})\s+)?(?:photo(?:graph)?|picture|image|credit)s?\s*(?::|/|\s+by\s)"

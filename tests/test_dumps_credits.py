@@ -24,6 +24,12 @@ CREDITS = [
     "Credit: Tromsø Havn",
     "| Photo: NTB",
     "Photo: Tromsø Havn",
+    # a name beginning with a capital outside A-Z, and an agency's credit in brackets (QA16a F2)
+    "REUTERS/Øyvind Elvsborg",
+    "Photo by Øyvind Elvsborg/NTB",
+    "Credit: Øyvind Elvsborg",
+    "(REUTERS/Jane Doe)",
+    "| Photo: Łukasz Nowak",
 ]
 
 

@@ -368,6 +368,12 @@ def test_entries_with_one_guid_and_no_url_are_one_entry():
         ("<![CDATA[<b>Bold</b>   move]]>", "Bold move"),
         # HTML escaped twice (QA15c F7): its text, not its tags and entities
         ("Evil &amp;lt;b&amp;gt;Feed&amp;lt;/b&amp;gt; &amp;amp;amp; News", "Evil Feed & News"),
+        # words about HTML, not HTML (QA16a F5)
+        (
+            "Stop wrapping everything in &lt;div&gt; and &lt;span&gt;: a guide",
+            "Stop wrapping everything in <div> and <span>: a guide",
+        ),
+        ("<![CDATA[Use <b> for bold]]>", "Use <b> for bold"),
     ],
 )
 def test_a_title_is_plain_text_unless_the_feed_gives_html(written, shown):
