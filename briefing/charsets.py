@@ -87,12 +87,12 @@ _ESCAPES = re.compile(
     r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC: window title, clipboard, links
     r"|\x1b[@-Z\\-_]|\x9b[0-?]*[ -/]*[@-~]"
 )
-_ANY_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e]")
+_ANY_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 CONTROLS: dict[int, str | None] = {
     **dict.fromkeys([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F, *range(0x80, 0xA0)]),
-    # the bidi embeddings and overrides: an unclosed U+202E shows the rest of a line reversed, a spoofing
-    # trick ("moc.elgoog" read as google.com); a right-to-left text needs none of them
-    **dict.fromkeys(range(0x202A, 0x202F)),
+    # the bidi embeddings, overrides and isolates: an unclosed U+202E shows the rest of a line reversed, a
+    # spoofing trick ("moc.elgoog" read as google.com); a right-to-left text needs none of them
+    **dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)]),
     0x0B: "\n",
     0x0C: "\n",
 }

@@ -25,6 +25,7 @@ HOSTILE = "Kyiv talks \x1b[31mRED\x1b[0m \x1b]0;PWNED-TITLE\x07 end \x1b]52;c;aG
         ("nul\x00 del\x7f c1\x85 csi\x9b2J", "nul del c1 csi"),
         ("Zelenskyy — «ünïcode» 中文 👍 שלום עולם", "Zelenskyy — «ünïcode» 中文 👍 שלום עולם"),
         ("Javascript link \u202eRTL override\u202c end", "Javascript link RTL override end"),
+        ("isolates \u2067RTL\u2069 and \u2066LTR\u2069 end", "isolates RTL and LTR end"),
     ],
 )
 def test_escape_sequences_and_controls_are_dropped_and_text_is_kept(text, clean):
