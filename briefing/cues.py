@@ -201,6 +201,19 @@ ROLE_MODIFIERS = words(
     newly new longtime veteran exiled ousted jailed ex assistant vice associate prime crown
     """
 )
+# Modifiers that change whether or how a person holds the office: a "former envoy" is no envoy, an
+# "acting" or "deputy" minister no minister. A role keeps them, and two roles that differ in them are two
+# offices (``briefing.role_choice``); "ex-" and "then-" come as prefixes too ("ex-president").
+ROLE_QUALIFIERS = words(
+    "former ex then late acting interim caretaker outgoing incoming deputy vice ousted retired elect"
+    " designate"
+)
+
+
+def qualified(low: str) -> bool:
+    """Is a (folded) word a qualifier, or prefixed by one ("ex-us", "then-vice", "ex-president")?"""
+    return low in ROLE_QUALIFIERS or low.split("-", 1)[0] in ("ex", "then", "former")
+
 
 # Lower-case words after a possessive brand that show it is the subject: "Kellogg's reported ...".
 SUBJECT_VERBS = words(

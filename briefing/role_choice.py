@@ -3,16 +3,23 @@
 Articles describe one person at different lengths: "retired Army Lieutenant General; special envoy for
 Ukraine and Russia" in a profile, "envoy" in a one-line mention the next day. The shorter one says less of
 the same office, so it never replaces the longer, whichever is newer; a longer one of the same office
-replaces a shorter one, whichever is older. A role with a word the other lacks ("former envoy", "deputy
-envoy", "Defence Minister" after "Foreign Minister") is another office, a real change, and the newer wins;
-but a title alone ("General" after "commander-in-chief"), how a text addresses the person, is no change.
-The store keeps one role per actor, so this is decided pair by pair as articles come in.
+replaces a shorter one, whichever is older. A role with a word the other lacks ("deputy envoy", "Defence
+Minister" after "Foreign Minister") is another office, a real change, and the newer wins; but a title alone
+("General" after "commander-in-chief"), how a text addresses the person, is no change.
+
+The words that say how the office is held ("former", "ex-", "then", "acting", "President-elect", "deputy",
+"vice", ``briefing.cues.ROLE_QUALIFIERS``) make a fact, not a detail: "special envoy for Ukraine" does not
+say more than "former envoy", nor "Vice President" than "President". Between two roles of one office that
+differ in them the newer article is right ("former envoy" after "special envoy for Ukraine": the person
+left; "President" after "President-elect" or "former President": took office), a title alone too; only
+"late" is never undone. The store keeps one role per actor, so this is decided pair by pair as articles
+come in.
 """
 
 from __future__ import annotations
 
 from briefing.aliases import fold
-from briefing.cues import TITLES
+from briefing.cues import ROLE_QUALIFIERS, TITLES
 from briefing.gazetteer import load_gazetteer
 from briefing.roles import bare_title
 
@@ -21,8 +28,10 @@ _PUNCTUATION = ",;:()[]\"“”'‘’"
 _GLUE = frozenset("a an the of for at to in on with and or".split())
 # words that praise or rank a holder without naming another office ("top envoy", "senior adviser")
 _VAGUE = frozenset("top senior key leading veteran longtime current powerful influential".split())
-# words of an office held for a while only: the office without them is the same office, taken up
-_PROVISIONAL = frozenset("elect acting interim designate incoming caretaker".split())
+# how an office is held, "ex-" and "then-" being "former"; "retired" is left out, as a retired general is
+# still addressed as "General"
+_STANDING = ROLE_QUALIFIERS - {"retired"}
+_PAST = frozenset({"ex", "then"})
 
 
 def _words(role: str) -> list[tuple[str, str | None]]:
@@ -39,11 +48,23 @@ def _words(role: str) -> list[tuple[str, str | None]]:
     return out
 
 
+def _standing(role: str) -> frozenset[str]:
+    """How a role's office is held: {"former"} for "ex-President", {} for "special envoy"."""
+    return frozenset("former" if w in _PAST else w for w, _ in _words(role) if w in _STANDING)
+
+
+def _plain(role: str) -> str:
+    """A role without the words of its standing: "President" of "President-elect" or "ex-President"."""
+    return " ".join(w for w in role.replace("-", " ").split() if fold(w) not in _STANDING)
+
+
 def _says_less(short: str, long_: str) -> bool:
     """Does the role ``short`` say less of the office ``long_`` names: each of its words but vague ones and
     glue is in the longer (which has more), and a place it names is the longer's place, or the longer names
     none ("envoy", "US envoy" of "special envoy for Ukraine"; not "former envoy", nor "mayor of Bergen" of
-    "Oslo mayor")?"""
+    "Oslo mayor"), in the same standing ("envoy" says less than "special envoy", not "former envoy")?"""
+    if _standing(short) != _standing(long_):
+        return False
     words = _words(long_)
     held = {w for w, _ in words if w not in _GLUE}
     places = {p for _, p in words if p}
@@ -75,30 +96,40 @@ def _lone_title(role: str) -> bool:
     return " " not in role.strip() and fold(role) in TITLES
 
 
-def _taken_up(stored: str, new: str) -> bool:
-    """Is ``new`` the office ``stored`` names as held for a while only ("President" after
-    "President-elect", "national security adviser" after "incoming national security adviser")?"""
-    marks = {w for w, _ in _words(stored)} & _PROVISIONAL
-    if not marks or marks & {w for w, _ in _words(new)}:
-        return False
-    plain = " ".join(w for w in stored.replace("-", " ").split() if fold(w) not in _PROVISIONAL)
-    return _covered(new, plain) or _covered(plain, new)
+def _restanded(stored: str, new: str) -> bool:
+    """Is one part of ``new`` an office of ``stored`` in another standing ("former envoy" of "special envoy
+    for Ukraine", "President" of "President-elect", "Vice President" of "President")?"""
+    for a in _parts(stored):
+        for b in _parts(new):
+            plain_a, plain_b = _plain(a), _plain(b)
+            one = plain_a and plain_b and (_covered(plain_a, plain_b) or _covered(plain_b, plain_a))
+            if one and _standing(a) != _standing(b):
+                return True
+    return False
+
+
+def _late(role: str) -> bool:
+    return "late" in _standing(role)
 
 
 def kept_role(stored: str | None, new: str | None, *, newer: bool) -> str | None:
     """The role to show once an article (``newer`` than all the actor's others, or not) gives ``new``:
-    a bare title ("Gen.") only fills an empty role; an office held for a while ("President-elect",
-    "acting President") gives way to the office itself in a newer article; a title alone ("General") is
-    replaced by any fuller role and replaces only another title; of two roles of one office the one that
-    says more; of two that say as much, or of two different offices, the newer."""
+    a bare title ("Gen.") only fills an empty role; a "late" one stays; one office in another standing
+    ("former envoy" after "special envoy", "President" after "President-elect") is the newer; a title
+    alone ("General") is replaced by any fuller role and replaces only another title; of two roles of one
+    office the one that says more; of two that say as much, or of two different offices, the newer."""
     if not new:
         return stored
     if not stored:
         return new
     if bare_title(new):
         return stored
-    if bare_title(stored) or (newer and _taken_up(stored, new)):
+    if bare_title(stored):
         return new
+    if _late(stored) != _late(new):  # death is not undone by an article dated later
+        return stored if _late(stored) else new
+    if _restanded(stored, new):
+        return new if newer else stored
     less, more = _covered(new, stored), _covered(stored, new)
     if less != more:  # one office: the role that says more
         return stored if less else new

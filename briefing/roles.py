@@ -9,7 +9,16 @@ Three shapes, all common in news writing:
 
 from __future__ import annotations
 
-from briefing.cues import COMMON, PORTFOLIOS, ROLE_MODIFIERS, ROLE_NOUNS, SPEECH_VERBS, TITLES
+from briefing.cues import (
+    COMMON,
+    MONTHS_DAYS,
+    PORTFOLIOS,
+    ROLE_MODIFIERS,
+    ROLE_NOUNS,
+    SPEECH_VERBS,
+    TITLES,
+    qualified,
+)
 from briefing.tokens import Token
 
 MAX_ROLE_TOKENS = 14
@@ -46,7 +55,7 @@ def _text(text: str, toks: list[Token], i: int, j: int) -> str:
 
 
 def _has_role_noun(toks: list[Token]) -> bool:
-    return any(t.low in ROLE_NOUNS or t.low in TITLES for t in toks)
+    return any(_role_noun(t.low) or t.low in TITLES for t in toks)  # "ex-president of the club"
 
 
 _ORDINALS = frozenset({"first", "second", "third"})
@@ -55,8 +64,8 @@ _ORDINALS = frozenset({"first", "second", "third"})
 def title_role(text: str, toks: list[Token], first: int, last: int) -> str | None:
     """The title ``toks[first:last]`` before a name, with lower-case modifiers just before it, and a
     capitalised word no name holds: an ordinal ("First Minister") or a sentence's first word ("Housing
-    Minister Mona Keijzer")."""
-    while first > 0 and toks[first - 1].low in ROLE_MODIFIERS:
+    Minister Mona Keijzer"). A qualifier stays with the title: "then-Vice President", "former US Envoy"."""
+    while first > 0 and (toks[first - 1].low in ROLE_MODIFIERS or qualified(toks[first - 1].low)):
         first -= 1
     before = toks[first - 1] if first > 0 else None
     # a first word only before an office ("Housing Minister"), not an honorific ("Selon M. Tabarot")
@@ -70,7 +79,9 @@ _DETERMINERS = _ARTICLES | frozenset({"his", "her", "their", "its", "our", "my",
 
 
 def lead_role(text: str, toks: list[Token], name_start: int) -> str | None:
-    """A lower-case role just before a name: "special envoy Keith Kellogg", "North Korean leader Kim"."""
+    """A lower-case role just before a name: "special envoy Keith Kellogg", "North Korean leader Kim".
+    A qualifier that makes it true stays, a few words before the noun too: "The former US envoy Keith
+    Kellogg" is a "former US envoy", "Incoming national security adviser Mike Waltz" an incoming one."""
     k = name_start - 1
     if k > 0 and toks[k].text == ",":
         return _role_before_comma(text, toks, k)
@@ -79,17 +90,51 @@ def lead_role(text: str, toks: list[Token], name_start: int) -> str | None:
     first = k
     while first > 0 and name_start - first < 6:
         prev = toks[first - 1]
-        if not prev.word or prev.low in _ARTICLES or prev.possessive or (prev.cap and prev.low in COMMON):
-            break  # "But Republican National Committee chair": the conjunction opens the clause, not the role
-        # "former interior minister": a portfolio is part of the role
-        if prev.cap or prev.low in ROLE_MODIFIERS or prev.low in ROLE_NOUNS or prev.low in PORTFOLIOS:
+        if not prev.word or prev.low in _ARTICLES or prev.possessive:
+            break
+        if prev.cap and prev.low in COMMON and not qualified(prev.low):
+            # "But Republican National Committee chair": the conjunction opens the clause, not the role;
+            # "US envoy" is an "envoy", as ever, but "The former US envoy" a "former US envoy"
+            q = _qualifier_before(toks, first - 1, name_start - 6) if prev.acronym else -1
+            if q < 0:
+                break
+            first = q
+        elif prev.cap or _role_word(prev.low):
             first -= 1
-            continue
-        break
+        elif (q := _qualifier_before(toks, first - 1, name_start - 6)) >= 0:
+            first = q
+        else:
+            break
     if _inside_name(toks, first):  # "JPMorgan Chase & Co. economist": no "Co. economist"
         while first < k and toks[first].cap:
             first += 1
     return _text(text, toks, first, name_start)
+
+
+def _role_word(low: str) -> bool:
+    """A lower-case word of a role before its noun: "former interior minister" (a portfolio is part of the
+    role), "ex-US envoy"."""
+    return low in ROLE_MODIFIERS or low in ROLE_NOUNS or low in PORTFOLIOS or qualified(low)
+
+
+def _qualifier_before(toks: list[Token], k: int, floor: int) -> int:
+    """Where a qualifier stands before the words that end at ``k`` ("incoming | national" of "incoming
+    national security adviser", "former | Trump campaign" of "former Trump campaign manager"), not before
+    ``floor``; else -1. Names and modifiers may come between, and two plain words that are no verb (no
+    "-ed" or "-s": "then fired national security adviser" is none); "then" alone is too often the adverb."""
+    plain = 0
+    for m in range(k, max(floor, 0) - 1, -1):
+        t = toks[m]
+        if not t.word or t.possessive or t.low in _REJECT or t.low == "then":
+            return -1
+        if qualified(t.low):
+            return m
+        if t.low in ROLE_MODIFIERS or (t.cap and (t.low not in COMMON or t.acronym)):
+            continue
+        plain += 1
+        if t.cap or t.low in COMMON or t.low.endswith(("ed", "s")) or plain > 2:
+            return -1
+    return -1
 
 
 def _inside_name(toks: list[Token], first: int) -> bool:
@@ -168,7 +213,8 @@ def apposition_role(text: str, toks: list[Token], name_end: int) -> str | None:
         return None
     i = name_end + 1
     head = toks[i]
-    if not (head.low in _ARTICLES or head.low in ROLE_MODIFIERS or head.possessive or head.low in ROLE_NOUNS):
+    opens = head.low in ROLE_MODIFIERS or qualified(head.low) or head.low in ROLE_NOUNS
+    if not (head.low in _ARTICLES or opens or head.possessive):
         return None
     j = _phrase(toks, i)
     if j <= i + 1 or not _has_role_noun(toks[i:j]) or not _headed(toks, i, j):
@@ -192,6 +238,18 @@ def _headed(toks: list[Token], i: int, j: int) -> bool:
     return _role_noun(head) or head in TITLES
 
 
+_WHEN = frozenset({"today", "yesterday", "tomorrow", "on", "in", "last", "this", "next"})
+
+
+def _when(toks: list[Token], j: int) -> bool:
+    """Does the time of the news begin at ``j`` ("... as special envoy | on Wednesday", "| in March",
+    "| last Monday", "| today"), no part of a role?"""
+    low = toks[j].low
+    if low in ("today", "yesterday", "tomorrow"):
+        return True
+    return low in _WHEN and j + 1 < len(toks) and toks[j + 1].low in MONTHS_DAYS
+
+
 # words after which a name belongs in a role ("special envoy for Ukraine and Russia", "head of the Fed")
 _JOINS = _PREPOSITIONS | _ARTICLES | frozenset({"and", "or"})
 
@@ -203,10 +261,10 @@ def as_role(text: str, toks: list[Token], name_end: int) -> str | None:
     i = name_end + 1
     if toks[i].low in _ARTICLES:
         i += 1
-    if i >= len(toks) or toks[i].low not in ROLE_NOUNS | ROLE_MODIFIERS | TITLES:
+    if i >= len(toks) or not (toks[i].low in ROLE_NOUNS | ROLE_MODIFIERS | TITLES or qualified(toks[i].low)):
         return None
     j = i
-    while j < len(toks) and toks[j].text not in _STOPS and j - i < MAX_ROLE_TOKENS:
+    while j < len(toks) and toks[j].text not in _STOPS and j - i < MAX_ROLE_TOKENS and not _when(toks, j):
         prev = toks[j - 1]
         if j > i and toks[j].cap and prev.word and not prev.cap and prev.low not in _JOINS:
             return None  # "as special guest Giancarlo Varanini traces ...": the role is the guest's

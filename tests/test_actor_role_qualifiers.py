@@ -1,0 +1,138 @@
+"""Roles keep the word that makes them true ("former", "ex-", "then", "late", "acting", "deputy", ...):
+"The former US envoy Keith Kellogg" is a former envoy, and a dossier must not tell him as a current one."""
+
+import pytest
+
+from briefing.actors import extract_actors
+from briefing.render import to_plain
+from briefing.role_choice import kept_role
+from briefing.service.commands import Asker, answer, load_all
+from store import actors as actor_store
+from tests.actor_helpers import add_article
+
+ENVOY = (
+    "President-elect Donald Trump named Keith Kellogg as special envoy for Ukraine and Russia on Wednesday. "
+    "Kellogg said the war in Ukraine must end with a negotiated settlement."
+)
+FORMER = "The former US envoy Keith Kellogg said on Monday that the talks had stalled."
+
+
+def role_in(text: str, name: str) -> str | None:
+    (actor,) = [a for a in extract_actors(text) if a.name == name]
+    return actor.role
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (FORMER, "Keith Kellogg", "former US envoy"),
+        ("He stood beside then-Vice President Mike Pence at the rally.", "Mike Pence", "then-Vice President"),
+        ("The ex-US envoy Tim Lenderking agreed with the plan.", "Tim Lenderking", "ex-US envoy"),
+        ("Ex-Prime Minister Boris Johnson disagreed on Monday.", "Boris Johnson", "Ex-Prime Minister"),
+        (
+            "Incoming national security adviser Mike Waltz said nothing.",
+            "Mike Waltz",
+            "Incoming national security adviser",
+        ),
+        (
+            "He met former Trump campaign manager Paul Manafort on Monday.",
+            "Paul Manafort",
+            "former Trump campaign manager",
+        ),
+        ("The retired police officer Jim Hall said it was quiet.", "Jim Hall", "retired police officer"),
+        ("The caretaker prime minister Anwar Ul Haq spoke.", "Anwar Ul Haq", "caretaker prime minister"),
+        ("Lisa Berg, ex-president of the club, agreed.", "Lisa Berg", "ex-president of the club"),
+        ("Anna Berg, the outgoing mayor of Bergen, spoke.", "Anna Berg", "outgoing mayor of Bergen"),
+        ("The late Queen Elizabeth was remembered in London.", "Elizabeth", "late Queen"),
+        ("Talks were led by deputy minister Sergei Ryabkov.", "Sergei Ryabkov", "deputy minister"),
+    ],
+)
+def test_a_role_keeps_its_qualifier(text, name, role):
+    assert role_in(text, name) == role
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        # a nationality alone before the role noun is left out, as before
+        ("US envoy Keith Kellogg met officials in Kyiv on Monday.", "Keith Kellogg", "envoy"),
+        # "then" alone is the adverb, a verb ("fired") is no part of the role
+        ("Trump then fired national security adviser John Bolton.", "John Bolton", "security adviser"),
+        ("Trump then fired security adviser Tom Bossert.", "Tom Bossert", "security adviser"),
+        # "Acting on a tip," opens the sentence: a comma ends the role
+        ("Acting on a tip, police chief John Doe moved in.", "John Doe", "chief"),
+    ],
+)
+def test_a_qualifier_word_that_is_no_part_of_the_role(text, name, role):
+    assert role_in(text, name) == role
+
+
+def role(db, name):
+    (actor,) = actor_store.find_actors(db, name, type_="person")
+    return actor.role
+
+
+def test_a_newer_former_role_replaces_the_office_the_person_left(app):
+    add_article(app, ENVOY, source="DW", day=1)
+    assert role(app.db, "Keith Kellogg") == "special envoy for Ukraine and Russia"
+    add_article(app, FORMER, source="Wire", day=3)
+    assert role(app.db, "Keith Kellogg") == "former US envoy"
+    # an older article, from when he held the office, does not bring it back
+    add_article(app, "Special envoy Keith Kellogg said on Tuesday that talks would begin soon.", day=2)
+    assert role(app.db, "Keith Kellogg") == "former US envoy"
+
+
+def test_an_older_former_role_does_not_replace_the_office(app):
+    add_article(app, ENVOY, source="DW", day=5)
+    add_article(app, FORMER, source="Wire", day=1)
+    assert role(app.db, "Keith Kellogg") == "special envoy for Ukraine and Russia"
+
+
+def test_a_deputy_promoted_to_the_office(app):
+    add_article(app, "The talks were led by deputy foreign minister Sergei Ryabkov on Monday.", day=1)
+    add_article(app, "Foreign minister Sergei Ryabkov said on Friday that talks would resume.", day=4)
+    assert role(app.db, "Sergei Ryabkov") == "Foreign minister"
+    # the deputy's office, from an older article, says no more of the office he holds now
+    add_article(app, "Deputy foreign minister Sergei Ryabkov said on Tuesday that talks were off.", day=2)
+    assert role(app.db, "Sergei Ryabkov") == "Foreign minister"
+
+
+async def test_the_dossier_shows_the_former_role(app):
+    load_all()
+    add_article(app, ENVOY, source="DW", day=1)
+    add_article(app, FORMER, source="Wire", day=3)
+    reply = await answer(app, "/actor Keith Kellogg", Asker(chat_id=1, user_id=1))
+    assert "Person · former US envoy" in to_plain(reply.document)
+
+
+@pytest.mark.parametrize(
+    ("stored", "new", "newer", "kept"),
+    [
+        ("special envoy for Ukraine and Russia", "former envoy", True, "former envoy"),
+        ("special envoy for Ukraine", "former envoy", False, "special envoy for Ukraine"),
+        ("former envoy", "special envoy for Ukraine and Russia", False, "former envoy"),
+        # of one standing, the longer still says more
+        ("former special envoy for Ukraine", "former envoy", True, "former special envoy for Ukraine"),
+        ("former envoy", "former special envoy for Ukraine", False, "former special envoy for Ukraine"),
+        ("Ex-President", "former President", True, "former President"),
+        # a title alone, in another standing, is the newer fact
+        ("former President", "President", True, "President"),
+        ("President", "former President", False, "President"),
+        ("President", "President-elect", False, "President"),
+        ("President", "acting President", False, "President"),
+        ("President", "Vice President", False, "President"),
+        ("Vice President", "President", True, "President"),
+        ("foreign minister", "deputy foreign minister", False, "foreign minister"),
+        ("deputy foreign minister", "foreign minister", True, "foreign minister"),
+        # death is not undone
+        ("late Queen", "Queen", True, "late Queen"),
+        ("Queen", "late Queen", False, "late Queen"),
+        # "retired" is no standing: a retired general is still "General"
+        ("retired Army Lieutenant General", "General", True, "retired Army Lieutenant General"),
+        # one part of the roles an article gives together
+        ("retired general; special envoy for Ukraine", "former envoy", True, "former envoy"),
+        ("retired general; special envoy", "envoy", True, "retired general; special envoy"),
+    ],
+)
+def test_the_kept_role_weighs_the_standing(stored, new, newer, kept):
+    assert kept_role(stored, new, newer=newer) == kept
