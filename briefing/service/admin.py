@@ -70,7 +70,11 @@ def _reading(urls: Sequence[str]) -> Document:
     )
 
 
-_WRAPPED = re.compile(r"<([^<>\s]+)>|\"([^\"\s]+)\"|“([^”\s]+)”|'([^'\s]+)'")
+# brackets or quotes around an address stand apart from the words beside them: "lang=<i>" inside an
+# address's query is the address's own, not another address
+_WRAPPED = re.compile(
+    r"(?<![^\s,(\[])(?:<([^<>\s]+)>|\"([^\"\s]+)\"|“([^”\s]+)”|'([^'\s]+)')(?=[\s,.;:!?)\]]|$)"
+)
 
 
 def read_urls(text: str) -> list[str]:
@@ -84,7 +88,7 @@ def read_urls(text: str) -> list[str]:
     for match in re.finditer(r"\S+", bare):
         for part in re.split(r",(?=https?://)", match.group().strip(",.;")):
             url = part.strip(",.;")
-            if url[:1] + url[-1:] in ("()", "[]"):  # not "https://w.test/wiki/Foo_(bar)"'s own bracket
+            if url[:1] + url[-1:] in ("()", "[]", "<>"):  # not "https://w.test/wiki/Foo_(bar)"'s own bracket
                 url = url[1:-1]
             if url:
                 urls.append((match.start(), url))
