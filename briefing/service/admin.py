@@ -36,7 +36,7 @@ def _usage() -> Reply:
 @command("ingest", "/ingest URL", "read a page or a feed now; feeds are then polled (admins)", admin=True)
 async def ingest_command(app: App, args: str, asker: Asker) -> Reply:
     """Ingest pages and feeds by URL; register the feeds for polling."""
-    from briefing.service.ingest import ingest_sources
+    from briefing.service.ingest import IngestCutShortError, ingest_sources
     from briefing.service.polled_feeds import AmbiguousFeedError, ambiguous, unmasked
 
     try:  # a feed's masked address or "#N" stands for its address, key and all
@@ -54,7 +54,10 @@ async def ingest_command(app: App, args: str, asker: Asker) -> Reply:
         )
     if asker.tell is not None:  # a feed's entry pages can take a minute: the admin is not left wondering
         await asker.tell(_reading(urls))
-    report = await ingest_sources(app, urls, poll=True)  # feeds are polled: pages failing now wait
+    try:
+        report = await ingest_sources(app, urls, poll=True)  # feeds are polled: pages failing now wait
+    except IngestCutShortError as exc:  # a full disk: the admin is told what went in
+        return Reply(message(para(f"Ingest cut short: {exc}.")))
     lines = [*_counts(report), *_polled(app, urls, asker), *_alerts(report, asker)]
     lines += _failures(report.failed)
     lines += [item("Note: ", bold(where), f" — {why}") for where, why in report.notes[:MAX_LISTED]]
