@@ -25,6 +25,7 @@ T = TypeVar("T")
 __all__ = [
     "Database",
     "StoreError",
+    "cannot_write",
     "chunks",
     "from_iso",
     "open_db",
@@ -137,10 +138,15 @@ def transaction(db: Database) -> Iterator[Database]:
     try:
         yield db
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:  # SQLite itself rolls back on a full disk: the error is the one to tell
+            conn.execute("ROLLBACK")
         raise
-    else:
+    try:
         conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:  # a COMMIT that failed (a full disk) leaves it open, and every later
+            conn.execute("ROLLBACK")  # transaction would join it, never to be committed
+        raise
 
 
 def chunks(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
@@ -176,11 +182,31 @@ def savepoint(db: Database, name: str = "item") -> Iterator[Database]:
     try:
         yield db
     except BaseException:
-        db.execute(f"ROLLBACK TO {name}")
-        db.execute(f"RELEASE {name}")
+        if db.conn.in_transaction:  # not when SQLite rolled the whole transaction back (a full disk)
+            db.execute(f"ROLLBACK TO {name}")
+            db.execute(f"RELEASE {name}")
         raise
     else:
         db.execute(f"RELEASE {name}")
+
+
+# the database file itself cannot be written, whatever is written: a full disk, an I/O error, a read-only
+# or damaged file (SQLite's primary result codes; an extended one, SQLITE_IOERR_WRITE, starts with its own)
+_UNWRITABLE = (
+    "SQLITE_FULL",
+    "SQLITE_IOERR",
+    "SQLITE_READONLY",
+    "SQLITE_CORRUPT",
+    "SQLITE_NOTADB",
+    "SQLITE_CANTOPEN",
+)
+
+
+def cannot_write(exc: BaseException) -> bool:
+    """Whether ``exc`` says the database cannot be written at all (a full disk...), rather than that one
+    write was wrong: a batch stops there instead of failing each of its items the same way."""
+    name = getattr(exc, "sqlite_errorname", None) if isinstance(exc, sqlite3.DatabaseError) else None
+    return isinstance(name, str) and name.startswith(_UNWRITABLE)
 
 
 UNCONFIRMED = "unconfirmed: "  # the error of a send whose answer never came

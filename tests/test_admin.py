@@ -96,3 +96,24 @@ def test_addresses_are_read_as_people_paste_them():
         "https://b.test/p,q",
     ]
     assert read_urls("https://a.test/1,https://b.test/2") == ["https://a.test/1", "https://b.test/2"]
+
+
+def test_brackets_and_quotes_inside_an_address_are_its_own():
+    from briefing.service.admin import read_urls
+
+    assert read_urls("http://h.test/feed?apikey=K&lang=<i>") == ["http://h.test/feed?apikey=K&lang=<i>"]
+    assert read_urls('<http://h.test/f?l=<i>>, http://h.test/g?q="x"') == [
+        "http://h.test/f?l=<i>",
+        'http://h.test/g?q="x"',
+    ]
+    assert read_urls("http://h.test/a?x='1' <http://h.test/b>") == [
+        "http://h.test/a?x='1'",
+        "http://h.test/b",
+    ]
+
+
+async def test_ingest_reads_an_address_with_angle_brackets_in_its_query_as_one(app, feed):
+    load_all()
+    reply = to_plain((await answer(app, f"/ingest {feed}?apikey=K&lang=<i>", ADMIN)).document)
+    assert reply.startswith("Ingested: 1 new, 0 already known, 0 near-duplicates."), reply
+    assert "“i”" not in reply

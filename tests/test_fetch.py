@@ -219,3 +219,23 @@ async def test_a_body_a_transport_could_not_decode_is_named_too():
     async with Fetcher(CONFIG, transport=httpx.MockTransport(handler)) as fetcher:
         with pytest.raises(FetchError, match=r"^the server sent a broken compressed body$"):
             await fetcher.get("http://127.0.0.1/x")
+
+
+@pytest.mark.parametrize(
+    "location, scheme",
+    [
+        ("javascript:alert(1)", "javascript"),
+        ("data:text/html,<b>x</b>", "data"),
+        ("mailto:a@b.test", "mailto"),
+    ],
+)
+async def test_a_redirect_to_a_non_web_url_is_refused_as_such(site, fetcher, location, scheme):
+    async def answer(request):
+        raise web.HTTPFound(location)
+
+    site.add("/to-other", answer)
+    with pytest.raises(FetchError) as caught:
+        await fetcher.get(site.url("/to-other"))
+    said = str(caught.value)  # not httpx's words blaming the address asked for ("invalid URL ...")
+    refused = f"refused {scheme!r} URL: only http and https are fetched"
+    assert said == f"{refused} (a redirect from {site.url('/to-other')})"

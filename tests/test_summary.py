@@ -368,3 +368,20 @@ def test_sentences_sharing_no_word_are_summarized_by_lexrank_without_a_warning()
     # pytest turns warnings into errors: numpy's "invalid value encountered in divide" would fail this
     body = "The minister resigned on Monday after losing a vote. Coalition partners walked out of talks."
     assert summarize(body, algorithm="lexrank", sentences=1)
+
+
+def test_lsa_on_fewer_words_than_sentences_prints_no_warning_and_gives_the_first_sentences():
+    # sumy's LSA warns "Number of words (1) is lower than number of sentences (3)" on the user's stderr;
+    # pytest turns that warning into an error
+    assert summarize("Rain. Rain again. Rain.", algorithm="lsa", sentences=2) == ("Rain.", "Rain again.")
+
+
+def test_lsa_on_a_real_text_is_sumys_own():
+    from sumy.summarizers.lsa import LsaSummarizer
+
+    document = build_document_of([*WAR[:2], OFF_TOPIC], WAR[2:])
+    sumys = LsaSummarizer(stemmer())
+    sumys.stop_words = stop_words()
+    assert summarize_document(document, sentences=2, algorithm="lsa") == tuple(
+        str(s) for s in sumys(document, 2)
+    )

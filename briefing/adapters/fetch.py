@@ -123,6 +123,9 @@ class Fetcher:
             transport=transport,
             timeout=httpx.Timeout(self.config.timeout),
             follow_redirects=False,
+            # httpx reads a redirect's Location even when it does not follow it, and a "javascript:" one
+            # fails there with words about the address asked for: it is judged first, by our rule
+            event_hooks={"response": [_check_location]},
             headers={"User-Agent": self.config.user_agent, "Accept-Encoding": "gzip, deflate"},
         )
 
@@ -262,6 +265,19 @@ async def literal_address(host: str, port: int) -> list[str]:
         return [str(ipaddress.ip_address(host.split("%")[0]))]
     except ValueError:
         return []
+
+
+async def _check_location(response: httpx.Response) -> None:
+    """A redirect to anything but http(s) (``javascript:``, ``data:``, ``mailto:``, ``file:``) is
+    refused, naming the redirect, before httpx reads the address."""
+    location = response.headers.get("location")
+    if response.status_code not in REDIRECTS or not location:
+        return
+    sender = str(response.request.url)
+    try:
+        check_url(urljoin(sender, location))
+    except FetchError as exc:
+        raise FetchError(f"{exc} (a redirect from {shown_url(sender)})") from None
 
 
 def _port_of(parts: SplitResult) -> int:

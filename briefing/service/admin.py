@@ -36,7 +36,7 @@ def _usage() -> Reply:
 @command("ingest", "/ingest URL", "read a page or a feed now; feeds are then polled (admins)", admin=True)
 async def ingest_command(app: App, args: str, asker: Asker) -> Reply:
     """Ingest pages and feeds by URL; register the feeds for polling."""
-    from briefing.service.ingest import ingest_sources
+    from briefing.service.ingest import IngestCutShortError, ingest_sources
     from briefing.service.polled_feeds import AmbiguousFeedError, ambiguous, unmasked
 
     try:  # a feed's masked address or "#N" stands for its address, key and all
@@ -54,7 +54,10 @@ async def ingest_command(app: App, args: str, asker: Asker) -> Reply:
         )
     if asker.tell is not None:  # a feed's entry pages can take a minute: the admin is not left wondering
         await asker.tell(_reading(urls))
-    report = await ingest_sources(app, urls, poll=True)  # feeds are polled: pages failing now wait
+    try:
+        report = await ingest_sources(app, urls, poll=True)  # feeds are polled: pages failing now wait
+    except IngestCutShortError as exc:  # a full disk: the admin is told what went in
+        return Reply(message(para(f"Ingest cut short: {exc}.")))
     lines = [*_counts(report), *_polled(app, urls, asker), *_alerts(report, asker)]
     lines += _failures(report.failed)
     lines += [item("Note: ", bold(where), f" — {why}") for where, why in report.notes[:MAX_LISTED]]
@@ -70,7 +73,11 @@ def _reading(urls: Sequence[str]) -> Document:
     )
 
 
-_WRAPPED = re.compile(r"<([^<>\s]+)>|\"([^\"\s]+)\"|“([^”\s]+)”|'([^'\s]+)'")
+# brackets or quotes around an address stand apart from the words beside them: "lang=<i>" inside an
+# address's query is the address's own, not another address
+_WRAPPED = re.compile(
+    r"(?<![^\s,(\[])(?:<([^<>\s]+)>|\"([^\"\s]+)\"|“([^”\s]+)”|'([^'\s]+)')(?=[\s,.;:!?)\]]|$)"
+)
 
 
 def read_urls(text: str) -> list[str]:
@@ -84,7 +91,7 @@ def read_urls(text: str) -> list[str]:
     for match in re.finditer(r"\S+", bare):
         for part in re.split(r",(?=https?://)", match.group().strip(",.;")):
             url = part.strip(",.;")
-            if url[:1] + url[-1:] in ("()", "[]"):  # not "https://w.test/wiki/Foo_(bar)"'s own bracket
+            if url[:1] + url[-1:] in ("()", "[]", "<>"):  # not "https://w.test/wiki/Foo_(bar)"'s own bracket
                 url = url[1:-1]
             if url:
                 urls.append((match.start(), url))

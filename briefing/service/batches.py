@@ -24,7 +24,7 @@ from briefing.sentences import split_dateline
 from briefing.service import App
 from briefing.service.enrich import Prepared, enrich_article, prepare_enrichment
 from store.articles import add_article, is_stored
-from store.db import savepoint, transaction
+from store.db import cannot_write, savepoint, transaction
 
 # the ingest's log, as before these lines left ingest.py: a failed article is reported where it always was
 log = logging.getLogger("briefing.service.ingest")
@@ -192,6 +192,8 @@ def _store_one(
             if result.outcome == "new":
                 enrich_article(app, result.article, prepared)
     except Exception as exc:  # one bad article must not stop the batch
+        if cannot_write(exc):  # but a full disk is no article's fault, and every later one would fail too
+            raise
         log.warning("could not store %r from %s: %s", draft.title, label, exc)
         log.debug("the error was", exc_info=True)
         tally.failed.append((f"{label}: {draft.title[:60]}", f"{type(exc).__name__}: {exc}"))

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from briefing.addresses import site_of
 from briefing.charsets import decode_text
 from briefing.dumps import split_dump
-from briefing.errors import EmptySourceError, FetchError, SourceError
+from briefing.errors import BriefingError, EmptySourceError, FetchError, SourceError
 from briefing.feeds import Feed, looks_like_feed
 from briefing.models import ArticleDraft, IngestReport
 from briefing.pages import parse_page
@@ -42,7 +42,8 @@ from briefing.service.feed_polls import (
 )
 from briefing.service.polling import queue_alerts, queue_alerts_in_thread
 from briefing.service.source_files import Item, expand_sources, is_html, printable, read_file
-from store.db import transaction
+from store.articles import get_article
+from store.db import cannot_write, transaction
 from store.sources import find_source, upsert_source
 
 if TYPE_CHECKING:
@@ -137,18 +138,42 @@ async def ingest_sources(
     client = fetcher or default_fetcher(app)
     tally = Tally()
     alerts = _Alerts(app, tally)
+    where = "the end"
     try:
         for done, item in enumerate(items, 1):
+            where = f"source {done:,} of {len(items):,}, {item.label}"
             tally.articles = _within(progress, done - 1, len(items), item.label)
             await _ingest_item(app, item, tally, client, poll=poll)
             await alerts.queue(whole=item.is_url)
             if progress:
                 progress(done, len(items), item.label)
+        where = "the end, queueing alerts"
+        await alerts.queue(whole=True)
+    except Exception as exc:
+        if not cannot_write(exc):
+            raise
+        raise _cut_short(app, tally, exc, where) from exc
     finally:
         if own:
             await client.aclose()
-    await alerts.queue(whole=True)
     return replace(tally.report(), alerts=alerts.queued)
+
+
+class IngestCutShortError(BriefingError):
+    """The database could not be written in the middle of an ingest (a full disk): what went in stays."""
+
+
+def _cut_short(app: App, tally: Tally, exc: Exception, where: str) -> IngestCutShortError:
+    """How many new articles went in before ``exc`` (a transaction it broke off took its own back with
+    it) and that the rest was not stored."""
+    try:
+        kept = sum(get_article(app.db, i) is not None for i in tally.new_ids)
+        went_in = f"{kept:,} new article{'' if kept == 1 else 's'} went in before it and stay"
+    except Exception:  # a damaged file may not be read either
+        went_in = "what went in before it stays"
+    return IngestCutShortError(
+        f"the database cannot be written: {exc}; {went_in}, the rest was not stored (stopped at {where})"
+    )
 
 
 class _Alerts:

@@ -15,7 +15,6 @@ from sumy.nlp.stemmers import Stemmer
 from sumy.summarizers._summarizer import AbstractSummarizer
 from sumy.summarizers.kl import KLSummarizer
 from sumy.summarizers.lex_rank import LexRankSummarizer
-from sumy.summarizers.lsa import LsaSummarizer
 from sumy.summarizers.luhn import LuhnSummarizer
 from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
@@ -23,6 +22,7 @@ from sumy.utils import get_stop_words
 
 from briefing.summarizers.edmundson import HeadingEdmundsonSummarizer
 from briefing.summarizers.lead import LeadSummarizer
+from briefing.summarizers.lsa import QuietLsaSummarizer
 from briefing.summarizers.textrank import NewsTextRankSummarizer
 
 LANGUAGE = "english"
@@ -31,7 +31,7 @@ _CLASSES: dict[str, type[AbstractSummarizer]] = {
     "default": NewsTextRankSummarizer,
     "lexrank": LexRankSummarizer,
     "textrank": TextRankSummarizer,
-    "lsa": LsaSummarizer,
+    "lsa": QuietLsaSummarizer,  # sumy's, without its warning on a text of fewer words than sentences
     "luhn": LuhnSummarizer,
     "sumbasic": SumBasicSummarizer,
     "kl": KLSummarizer,
