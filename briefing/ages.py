@@ -11,6 +11,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from briefing.document import Block, Document, Section, Span, Telling
+from briefing.models import Article
 
 
 def ago(when: datetime, now: datetime) -> str:
@@ -51,6 +52,13 @@ _TELL = {"ago": ago, "day": day}
 def age(when: datetime, now: datetime, telling: Telling = "ago", *, italic: bool = False) -> Span:
     """A span that tells how old ``when`` is at ``now``, and can be told again later."""
     return Span(_TELL[telling](when, now), italic=italic, at=when, telling=telling)
+
+
+def article_age(article: Article, now: datetime, *, italic: bool = False) -> Span:
+    """How old an article is: "3 h ago", or by its day ("today", "13 Nov") when the clock of its
+    published time is unknown (``Article.clock_unknown``: read as UTC, it may be up to 14 h off)."""
+    by_day = article.clock_unknown and article.published_at is not None
+    return age(article.when, now, "day" if by_day else "ago", italic=italic)
 
 
 def retold(doc: Document, now: datetime) -> Document:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from briefing.ages import age
+from briefing.ages import age, article_age
 from briefing.document import (
     Block,
     Document,
@@ -142,7 +142,9 @@ def article_section(article: Article, now: datetime) -> Section:
     """One article in a list: its title (linked), outlet and date, and the first summary sentence."""
     title = clip(article.title, MAX_HEADLINE)
     blocks = [para(link(title, article.url) if article.url else bold(title))]
-    blocks.append(para(italic(f"{clip(article.source, MAX_OUTLET)} · "), age(article.when, now, italic=True)))
+    blocks.append(
+        para(italic(f"{clip(article.source, MAX_OUTLET)} · "), article_age(article, now, italic=True))
+    )
     told = article.summary or opening(article.body, title=article.title)  # a summary found no sentence
     if told:
         blocks.append(item(clip(told[0], MAX_SUMMARY)))

@@ -173,23 +173,28 @@ def _draft(article: Article, outlet: str | None, file: str, zone: str | None) ->
     body = "\n\n".join(article.paragraphs)
     credited = next(iter(article.sites)) if len(article.sites) == 1 else None
     site = credited or outlet or site_of(article.url)
+    published, clock_unknown = _on_clock(article, zone or site_zone(site))
     return ArticleDraft(
         title=article.title or title_from_body(body),
         body=body,
         source=site or file,
         author=article.author,
         section=article.section,
-        published_at=_on_clock(article, zone or site_zone(site)),
+        published_at=published,
         url=article.url,
         age=None if article.published else article.age,
+        clock_unknown=clock_unknown,
     )
 
 
-def _on_clock(article: Article, zone: str | None) -> datetime | None:
-    """The article's date, its time of day read on ``zone``'s clock when its date line gives none."""
+def _on_clock(article: Article, zone: str | None) -> tuple[datetime | None, bool]:
+    """The article's date, its time of day read on ``zone``'s clock when its date line gives none; and
+    whether that clock is unknown (a time without a zone, and no ``zone``: read as UTC, only its day sure)."""
     line, published = article.date_line, article.published
-    if zone is None or line is None or published is None or not unzoned_clock(line):
-        return published
+    if line is None or published is None or not unzoned_clock(line):
+        return published, False
     if parse_date(line) != published:  # the date came from elsewhere ("Published" over "13 Nov 2024")
-        return published
-    return parse_date(line, zone=zone) or published
+        return published, False
+    if zone is None:
+        return published, True
+    return parse_date(line, zone=zone) or published, False

@@ -27,6 +27,9 @@ class ArticleDraft:
     # how long before it was read the source says it was written ("34 min ago"), when it gives no date:
     # whoever reads it (the ingest) knows that moment and dates it
     age: timedelta | None = None
+    # ``published_at``'s time of day was written without a zone and none could be found: read as UTC, it
+    # may be up to 14 h off, so only its day is sure and a reply tells it by the day, not "3 h ago"
+    clock_unknown: bool = False
 
     def __post_init__(self) -> None:
         # one spelling of every letter (NFC): a decomposed "Zu\u0308rich" from some systems is the same
@@ -60,6 +63,7 @@ class Article:
     published_at: datetime | None = None
     summary: tuple[str, ...] = ()
     story_id: int | None = None
+    clock_unknown: bool = False  # as the draft's: only the day of ``published_at`` is sure
 
     @property
     def when(self) -> datetime:

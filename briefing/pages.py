@@ -102,14 +102,16 @@ def parse_page(html: str | bytes, url: str | None = None, *, source: str | None 
     named = doc.sitename
     if named and doc.url and (guess := _URL_SITENAME.match(doc.url)) and guess[1] == named:
         named = site_of(canonical)
+    published, clock_unknown = _page_date(doc.date, canonical)
     draft = ArticleDraft(
         title=title or title_from_body(body),
         body=body,
         source=named or source or site_of(canonical) or "web",
         url=canonical,
         author=doc.author or None,
-        published_at=_page_date(doc.date, canonical),
+        published_at=published,
         age=age,
+        clock_unknown=clock_unknown,
     )
     if not has_prose(draft):  # file names and dates in a <pre> (nginx's listing), scores, figures
         raise EmptySourceError("not an article: no sentence of prose on the page")
@@ -146,12 +148,14 @@ def _dated_ago(paragraphs: list[str]) -> tuple[timedelta | None, list[str]]:
     return None, paragraphs
 
 
-def _page_date(written: str | None, url: str | None) -> datetime | None:
+def _page_date(written: str | None, url: str | None) -> tuple[datetime | None, bool]:
     """The page's date from its metadata; a time of day given without a zone is on the clock of the
-    site's country (:func:`briefing.site_zones.site_zone`), else UTC. htmldate writes a day without a
-    time as midnight: that stays a day, in UTC."""
+    site's country (:func:`briefing.site_zones.site_zone`), else UTC, and then its clock is unknown (the
+    second value). htmldate writes a day without a time as midnight: that stays a day, in UTC."""
     when = parse_date(written) if written else None
     if when is None or written is None or (when.hour, when.minute, when.second) == (0, 0, 0):
-        return when
-    zone = site_zone(site_of(url)) if unzoned_clock(written) else None
-    return parse_date(written, zone=zone) if zone else when
+        return when, False
+    if not unzoned_clock(written):
+        return when, False
+    zone = site_zone(site_of(url))
+    return (parse_date(written, zone=zone) or when, False) if zone else (when, True)

@@ -39,6 +39,7 @@ def article_from_row(row: dict[str, Any]) -> Article:
         published_at=from_iso(row.get("published_at")),
         summary=summary,
         story_id=row.get("story_id"),
+        clock_unknown=bool(row.get("clock_unknown")),
     )
 
 
@@ -235,10 +236,11 @@ def _insert(
 ) -> Article:
     ingested = to_iso(now)
     published = to_iso(draft.published_at)
+    clock_unknown = draft.clock_unknown and published is not None
     cursor = db.execute(
         "INSERT INTO articles (url, title, body, source, source_id, author, section, published_at,"
-        " ingested_at, dated_at, content_hash, simhash)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " ingested_at, dated_at, content_hash, simhash, clock_unknown)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             url,
             draft.title,
@@ -252,6 +254,7 @@ def _insert(
             published or ingested,
             digest,
             0,  # articles.simhash is no longer used (m0011)
+            int(clock_unknown),
         ],
     )
     article_id = cursor.lastrowid
@@ -267,6 +270,7 @@ def _insert(
         author=draft.author,
         section=draft.section,
         published_at=from_iso(published),
+        clock_unknown=clock_unknown,
     )
 
 

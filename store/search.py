@@ -29,7 +29,7 @@ PROBE_MAX = 100
 _WORD = re.compile(r"[^\W_]+")
 _LIST_COLUMNS = (
     "id, url, title, '' AS body, source, author, section, published_at, ingested_at, dated_at, "
-    "content_hash, summary, story_id"
+    "content_hash, summary, story_id, clock_unknown"
 )
 
 

@@ -165,6 +165,10 @@ def _normalized(app: App, draft: ArticleDraft) -> tuple[ArticleDraft, datetime |
         title=readable_title(draft.title, body),  # "SENATE APPROVES ..." as the article writes its words
         body=body,
         published_at=credible_date(written, app.now()),
+        # a clock unknown is the draft's own date's: one dropped as ahead, or a dateline's, is not it
+        clock_unknown=draft.clock_unknown
+        and draft.published_at is not None
+        and credible_date(draft.published_at, app.now()) is not None,
         # a malformed address ("http://[x/a" in a dump's "URL:" line) names no page: the text still counts;
         # a user name and password or a key in one (a redirect's, a page's "?token=") are not shown to
         # every reader

@@ -356,6 +356,7 @@ async def fetch_teasers(
                 # URL, which a later entry linking there would otherwise be a duplicate of
                 return replace(draft, url=None)
             return draft
+        feed_dated = credible_date(draft.published_at, app.now())
         return replace(
             page,
             url=draft.url,  # the feed's link: what the next poll will look up
@@ -364,7 +365,8 @@ async def fetch_teasers(
             author=page.author or draft.author,
             section=draft.section,
             # a feed's date ahead of the clock gives way to the page's
-            published_at=credible_date(draft.published_at, app.now()) or page.published_at,
+            published_at=feed_dated or page.published_at,
+            clock_unknown=feed_dated is None and page.clock_unknown,  # a feed's date is always zoned
         )
 
     pages = await asyncio.gather(*(full(d) for d in teasers))
