@@ -224,6 +224,23 @@ def table(results: list[Result], rss_mb: float, idle_mb: float) -> str:
     return "\n".join(lines)
 
 
+def forget_replies(db: Path) -> None:
+    """The answers an earlier run remembered: this run's loopback server numbers its messages from 1 again,
+    and the bot would take them for messages it has answered (a webhook's repeat) and stay silent."""
+    from datetime import UTC, datetime, timedelta
+
+    from store import open_db
+    from store.callbacks import prune_replies
+    from store.db import transaction
+
+    database = open_db(db)
+    try:
+        with transaction(database):
+            prune_replies(database, before=datetime.now(UTC) + timedelta(days=1))
+    finally:
+        database.conn.close()
+
+
 def article_count(db: Path) -> int:
     from store import open_db
     from store.articles import count_articles
@@ -240,6 +257,7 @@ async def run(args: argparse.Namespace) -> int:
     from tests.botapi import BotApiServer
 
     db = corpus_db(args.articles, args.db)
+    forget_replies(db)
     async with BotApiServer() as server:
         process = await start_bot(server, db)
         try:
