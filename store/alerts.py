@@ -246,31 +246,30 @@ def queue_update(
     )
 
 
+def _alerts_of_stories(db: Database, where: str, columns: str, story_ids: Sequence[int]) -> list[tuple]:
+    """Rows of ``columns`` of the alerts matching ``where`` for ``story_ids`` (in slices: SQLite's limit on
+    variables)."""
+    rows: list[tuple] = []
+    for ids in chunks(sorted(set(story_ids)), 500):
+        rows += db.execute(
+            f"SELECT {columns} FROM alerts WHERE {where} AND story_id IN ({','.join('?' * len(ids))})",
+            list(ids),
+        ).fetchall()
+    return rows
+
+
 def waiting_among(db: Database, story_ids: Sequence[int]) -> set[tuple[int, int]]:
     """The (chat, story) pairs of ``story_ids`` with an alert still waiting to go out (pending or
     claimed)."""
-    found: set[tuple[int, int]] = set()
-    for ids in chunks(sorted(set(story_ids)), 500):
-        rows = db.execute(
-            "SELECT DISTINCT chat_id, story_id FROM alerts WHERE state IN ('pending', 'claimed')"
-            f" AND story_id IN ({','.join('?' * len(ids))})",
-            list(ids),
-        ).fetchall()
-        found.update((chat_id, story_id) for chat_id, story_id in rows)
-    return found
+    rows = _alerts_of_stories(db, "state IN ('pending', 'claimed')", "chat_id, story_id", story_ids)
+    return {(chat_id, story_id) for chat_id, story_id in rows}
 
 
 def first_leads(db: Database, story_ids: Sequence[int]) -> dict[tuple[int, int], int]:
     """(chat, story) → the article a first telling still pending leads with, for ``story_ids``."""
-    found: dict[tuple[int, int], int] = {}
-    for ids in chunks(sorted(set(story_ids)), 500):
-        rows = db.execute(
-            "SELECT chat_id, story_id, article_id FROM alerts WHERE state = 'pending' AND development = 0"
-            f" AND article_id IS NOT NULL AND story_id IN ({','.join('?' * len(ids))})",
-            list(ids),
-        ).fetchall()
-        found.update(((chat_id, story_id), article_id) for chat_id, story_id, article_id in rows)
-    return found
+    where = "state = 'pending' AND development = 0 AND article_id IS NOT NULL"
+    rows = _alerts_of_stories(db, where, "chat_id, story_id, article_id", story_ids)
+    return {(chat_id, story_id): article_id for chat_id, story_id, article_id in rows}
 
 
 def claimed_among(db: Database, chat_ids: Sequence[int]) -> dict[int, set[int]]:
