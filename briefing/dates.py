@@ -189,7 +189,9 @@ _VOR = re.compile(
 _IL_Y_A = re.compile(
     r"\bil y a\s+(\d+|une?)\s+(secondes?|min(?:utes?)?\.?|h|heures?|jours?|semaines?|mois|ans?)\.?$", re.I
 )
-_YESTERDAY = re.compile(r"^(?:yesterday|gestern)\b", re.I)
+_YESTERDAY = re.compile(r"^(?:yesterday|gestern|hier)\b", re.I)
+# read moments ago, or today at a time of day (whose clock is unknown): dated when read
+_TODAY = re.compile(r"^(?:today|heute|aujourd['’]hui|just now|gerade eben|à l['’]instant)\b", re.I)
 _MINUTE, _HOUR_S, _DAY = 60, 3600, 86400
 # a unit's seconds by how its word starts, longest first: "mo(nths)" before "m(in)", "sem(aines)" before "s"
 _UNIT_SECONDS = (
@@ -202,11 +204,14 @@ _ONE = frozenset({"a", "an", "one", "ein", "einer", "einem", "un", "une"})
 
 def relative_age(text: str) -> timedelta | None:
     """How long before the text was read it says it was written: "S.Chen34 min ago" -> 34 minutes,
-    "3 days ago", "vor 2 Stunden", "il y a 3 heures"; "yesterday" and "gestern" a day. None for no such
-    words at the end of ``text`` (or, for "yesterday", at its start)."""
+    "3 days ago", "vor 2 Stunden", "il y a 3 heures"; "yesterday", "gestern", "hier" a day; "today at
+    9:02", "heute", "aujourd'hui", "just now" none. None for no such words at the end of ``text`` (or,
+    for "yesterday" and "today", at its start)."""
     text = text.strip()
     if _YESTERDAY.match(text):
         return timedelta(days=1)
+    if _TODAY.match(text):
+        return timedelta(0)
     found = _AGO.search(text) or _VOR.search(text) or _IL_Y_A.search(text)
     if found is None:
         return None

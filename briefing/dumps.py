@@ -154,11 +154,11 @@ def _keep(lines: list[Line]) -> list[Line]:
     for line in lines:
         if line.kind in (Kind.DROP, Kind.CREDIT):
             site = site or line.site
-            age = age or line.age
+            age = age if age is not None else line.age  # "just now" is an age of none: no false
             continue
         if site and not line.site:
             line.site = site
-        if age and not line.age:
+        if age is not None and line.age is None:
             line.age = age
         site = age = None
         kept.append(line)

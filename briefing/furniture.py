@@ -188,8 +188,13 @@ _BYLINE = re.compile(
 )
 # A time written only relative to the reading, alone on its line: "Yesterday at 6:19 PM", "gestern",
 # "vor 2 Stunden", "il y a 3 heures" ("34 min ago" and "S.Chen34 min ago" are _RELTIME's)
+# a time of day after the day's word: " at 6:19 PM", ", 09:02 Uhr", " à 18h19"
+_DAY_TIME = r",?\s+(?:at|um|à)?\s*\d{1,2}(?:[:.h]\d{2})?\s*(?:[ap]\.?\s?m\.?|uhr)?"
 _RELATIVE_ONLY = re.compile(
-    r"^(?:(?:yesterday|gestern)(?:,?\s+(?:at|um)?\s*\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?|uhr)?)?|"
+    rf"^(?:(?:yesterday|gestern)(?:{_DAY_TIME})?|"
+    # "today" and French "hier" only with a time: alone, "Today" is a heading as often (a programme, a
+    # section), "Hier" a German "here"
+    rf"(?:today|heute|aujourd['’]hui|hier){_DAY_TIME}|just now|gerade eben|à l['’]instant|"
     r"vor\s+\S+\s+\S+|il y a\s+\S+\s+\S+)$",
     re.I,
 )

@@ -39,6 +39,12 @@ def dump(*header: str, lead: str = LEAD) -> str:
         ("il y a 3 heures", timedelta(hours=3)),
         ("il y a 2 semaines", timedelta(weeks=2)),
         ("5 months ago", timedelta(days=150)),
+        # today, at a time of day whose clock is unknown: dated when read (QA16a F6)
+        ("Today at 9:02 AM", timedelta(0)),
+        ("Heute, 09:02 Uhr", timedelta(0)),
+        ("Aujourd'hui à 09h02", timedelta(0)),
+        ("Just now", timedelta(0)),
+        ("Hier à 18h19", timedelta(days=1)),
         ("The ferry left two hours later.", None),
         ("13 Nov 2024", None),
     ],
@@ -56,6 +62,8 @@ def test_relative_age_reads_english_german_and_french(text, age):
         (("Yesterday at 6:19 PM",), None, timedelta(days=1)),
         (("Von Anna Schmidt", "vor 2 Stunden"), "Anna Schmidt", timedelta(hours=2)),
         (("Par Jean Dupont", "Publié il y a 3 heures"), "Jean Dupont", timedelta(hours=3)),
+        (("By Jane Doe", "Today at 9:02 AM"), "Jane Doe", timedelta(0)),
+        (("Par Jean Dupont", "Hier à 18h19"), "Jean Dupont", timedelta(days=1)),
     ],
 )
 def test_a_dump_dated_relative_to_the_reading_carries_its_age(header, author, age):
@@ -142,3 +150,9 @@ def test_a_german_dump_keeps_its_byline_out_of_the_text():
 def test_dated_ago_reads_only_date_lines():
     assert dated_ago("Updated 2 hours ago") == timedelta(hours=2)
     assert dated_ago("The minister resigned two days ago, after the vote of the party's members.") is None
+
+
+@pytest.mark.parametrize("line", ["Today", "Hier", "Today at the UN"])
+def test_today_or_hier_without_a_time_is_no_date_line(line):
+    # "Today" alone is a programme's or a section's name as often, "Hier" German for "here"
+    assert dated_ago(line) is None and classify(line).kind is not Kind.RELTIME
