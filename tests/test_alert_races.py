@@ -92,15 +92,21 @@ async def test_news_that_reaches_a_story_while_its_alert_is_sent_is_told_later(a
     assert COURT in digest.text and STRIKE not in digest.text
 
 
-async def test_a_digest_composed_while_an_update_alert_is_sent_leaves_the_story_to_it(
-    app, db, botapi, botapi_bot
-):
+async def _strike_told_then_court_ruled(app, db, bot) -> tuple[int, int]:
+    """Chat 7 follows Rotterdam, is alerted to the strike story and subscribes; three hours later a court
+    ruling joins the story. The story's id and the ruling's article id."""
     follow(db, 7, "topic", "Rotterdam", now=NINE)
     story = strike_story(db)
     assert queue_alerts(app, ids(db, story), now=NINE) == 1
-    assert (await send(app, botapi_bot, NINE)).sent == 1
+    assert (await send(app, bot, NINE)).sent == 1
     subscriber(db, 7, "06:00")
-    court = join_story(db, story, "NOS", summary=COURT, dated=NINE + timedelta(hours=3))
+    return story, join_story(db, story, "NOS", summary=COURT, dated=NINE + timedelta(hours=3))
+
+
+async def test_a_digest_composed_while_an_update_alert_is_sent_leaves_the_story_to_it(
+    app, db, botapi, botapi_bot
+):
+    story, court = await _strike_told_then_court_ruled(app, db, botapi_bot)
     union = join_story(db, story, "DW", summary=UNION, dated=NINE + timedelta(hours=3))
     assert queue_alerts(app, [court, union], now=NINE + timedelta(hours=3)) == 1
     # the update is due now but the sender is slow: the digest job composes the morning's digest meanwhile
@@ -121,12 +127,7 @@ async def test_without_an_alert_in_flight_the_digest_tells_the_update_and_folds_
     app, db, botapi, botapi_bot
 ):
     """The counterpart of the test above: the same update, not yet claimed, goes in the digest."""
-    follow(db, 7, "topic", "Rotterdam", now=NINE)
-    story = strike_story(db)
-    assert queue_alerts(app, ids(db, story), now=NINE) == 1
-    assert (await send(app, botapi_bot, NINE)).sent == 1
-    subscriber(db, 7, "06:00")
-    court = join_story(db, story, "NOS", summary=COURT, dated=NINE + timedelta(hours=3))
+    _, court = await _strike_told_then_court_ruled(app, db, botapi_bot)
     assert queue_alerts(app, [court], now=NINE + timedelta(hours=3)) == 1
     app.clock.now = NEXT_MORNING
     await run_due_digests(app, botapi_bot, now=NEXT_MORNING, pacer=fast_pacer(), policy=QUICK)
