@@ -149,12 +149,14 @@ def _headline_followers(db: Database, article_ids: Sequence[int]) -> list[tuple[
         f"SELECT id, story_id, title FROM articles WHERE id IN ({marks}) AND story_id IS NOT NULL",
         list(article_ids),
     ).fetchall()
+    if not rows:  # no article in a story: the follows need not be read
+        return []
     stories = {article_id: story_id for article_id, story_id, _ in rows}
     follows = db.execute(
         "SELECT f.chat_id, f.value, a.name FROM follows f JOIN actors a ON a.id = f.actor_id"
         " WHERE f.kind = 'actor' ORDER BY f.chat_id, f.value"
     ).fetchall()
-    if not rows or not follows:
+    if not follows:
         return []
     named = named_in_headlines({i: t or "" for i, _, t in rows}, {actor for _, _, actor in follows})
     return [
