@@ -232,7 +232,7 @@ def _known_by_part(db: Database, name: str, key: str, source: str) -> int | None
     (another outlet's lone "Ryan" is its own Ryan, not Paul Ryan)."""
     given = load_gazetteer().given_names
     words = [fold(w) for w in name.split()]
-    shorter = [fold(tail) for tail in name_tails(name, load_gazetteer().given_names)]
+    shorter = [fold(tail) for tail in name_tails(name, given)]
     if not family_first(words):
         shorter.append(words[-1])
     for short in shorter:

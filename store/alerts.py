@@ -149,12 +149,14 @@ def _headline_followers(db: Database, article_ids: Sequence[int]) -> list[tuple[
         f"SELECT id, story_id, title FROM articles WHERE id IN ({marks}) AND story_id IS NOT NULL",
         list(article_ids),
     ).fetchall()
+    if not rows:  # no article in a story: the follows need not be read
+        return []
     stories = {article_id: story_id for article_id, story_id, _ in rows}
     follows = db.execute(
         "SELECT f.chat_id, f.value, a.name FROM follows f JOIN actors a ON a.id = f.actor_id"
         " WHERE f.kind = 'actor' ORDER BY f.chat_id, f.value"
     ).fetchall()
-    if not rows or not follows:
+    if not follows:
         return []
     named = named_in_headlines({i: t or "" for i, _, t in rows}, {actor for _, _, actor in follows})
     return [
@@ -246,14 +248,16 @@ def queue_update(
     )
 
 
-def _alerts_of_stories(db: Database, where: str, columns: str, story_ids: Sequence[int]) -> list[tuple]:
-    """Rows of ``columns`` of the alerts matching ``where`` for ``story_ids`` (in slices: SQLite's limit on
-    variables)."""
+def _alerts_among(
+    db: Database, where: str, columns: str, ids: Sequence[int], *, key: str = "story_id"
+) -> list[tuple]:
+    """Rows of ``columns`` of the alerts matching ``where`` whose ``key`` is one of ``ids`` (in slices:
+    SQLite's limit on variables)."""
     rows: list[tuple] = []
-    for ids in chunks(sorted(set(story_ids)), 500):
+    for part in chunks(sorted(set(ids)), 500):
         rows += db.execute(
-            f"SELECT {columns} FROM alerts WHERE {where} AND story_id IN ({','.join('?' * len(ids))})",
-            list(ids),
+            f"SELECT {columns} FROM alerts WHERE {where} AND {key} IN ({','.join('?' * len(part))})",
+            list(part),
         ).fetchall()
     return rows
 
@@ -261,28 +265,24 @@ def _alerts_of_stories(db: Database, where: str, columns: str, story_ids: Sequen
 def waiting_among(db: Database, story_ids: Sequence[int]) -> set[tuple[int, int]]:
     """The (chat, story) pairs of ``story_ids`` with an alert still waiting to go out (pending or
     claimed)."""
-    rows = _alerts_of_stories(db, "state IN ('pending', 'claimed')", "chat_id, story_id", story_ids)
+    rows = _alerts_among(db, "state IN ('pending', 'claimed')", "chat_id, story_id", story_ids)
     return {(chat_id, story_id) for chat_id, story_id in rows}
 
 
 def first_leads(db: Database, story_ids: Sequence[int]) -> dict[tuple[int, int], int]:
     """(chat, story) → the article a first telling still pending leads with, for ``story_ids``."""
     where = "state = 'pending' AND development = 0 AND article_id IS NOT NULL"
-    rows = _alerts_of_stories(db, where, "chat_id, story_id, article_id", story_ids)
+    rows = _alerts_among(db, where, "chat_id, story_id, article_id", story_ids)
     return {(chat_id, story_id): article_id for chat_id, story_id, article_id in rows}
 
 
 def claimed_among(db: Database, chat_ids: Sequence[int]) -> dict[int, set[int]]:
     """The stories of the alerts being sent (claimed) to each of ``chat_ids`` that has any."""
     found: dict[int, set[int]] = {}
-    for chats in chunks(sorted(set(chat_ids)), 500):
-        rows = db.execute(
-            "SELECT chat_id, story_id FROM alerts WHERE state = 'claimed'"
-            f" AND chat_id IN ({','.join('?' * len(chats))})",
-            list(chats),
-        ).fetchall()
-        for chat_id, story_id in rows:
-            found.setdefault(chat_id, set()).add(story_id)
+    for chat_id, story_id in _alerts_among(
+        db, "state = 'claimed'", "chat_id, story_id", chat_ids, key="chat_id"
+    ):
+        found.setdefault(chat_id, set()).add(story_id)
     return found
 
 

@@ -10,7 +10,7 @@ import importlib
 import pkgutil
 import sqlite3
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
@@ -128,13 +128,14 @@ def open_db(path: str | Path, *, migrate_schema: bool = True) -> Database:
 
 
 @contextmanager
-def transaction(db: Database) -> Iterator[Database]:
-    """One write transaction (BEGIN IMMEDIATE), committed on success, rolled back on error. Nests."""
+def transaction(db: Database, *, begin: str = "BEGIN IMMEDIATE") -> Iterator[Database]:
+    """One write transaction (BEGIN IMMEDIATE), committed on success, rolled back on error. Nests.
+    ``begin="BEGIN"``: a read transaction (see :func:`snapshot`)."""
     conn = db.conn
     if conn.in_transaction:
         yield db
         return
-    conn.execute("BEGIN IMMEDIATE")
+    conn.execute(begin)
     try:
         yield db
     except BaseException:
@@ -256,15 +257,7 @@ def open_reader(db: Database) -> Database | None:
     return open_db(path, migrate_schema=False)
 
 
-@contextmanager
-def snapshot(db: Database) -> Iterator[Database]:
-    """Reads that see one state of the database (a read transaction), whatever is written meanwhile."""
-    conn = db.conn
-    if conn.in_transaction:
-        yield db
-        return
-    conn.execute("BEGIN")
-    try:
-        yield db
-    finally:
-        conn.execute("COMMIT")
+def snapshot(db: Database) -> AbstractContextManager[Database]:
+    """Reads that see one state of the database (a read transaction), whatever is written meanwhile:
+    :func:`transaction` begun without taking the write lock."""
+    return transaction(db, begin="BEGIN")

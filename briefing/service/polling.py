@@ -43,8 +43,8 @@ from store.alerts import (
 )
 from store.articles import dated_since
 from store.db import open_reader, snapshot, transaction
-from store.digests import stories_by_id
 from store.sources import due_feeds, forget_validators, get_source, record_poll_failure
+from store.stories import stories_by_ids
 from store.subscribers import is_unreachable
 
 if TYPE_CHECKING:
@@ -140,7 +140,15 @@ def _planned_alerts(app: App, article_ids: Sequence[int], now: datetime) -> list
     waiting = waiting_among(app.db, story_ids)
     leads = first_leads(app.db, story_ids)
     beyond: dict[tuple[int, int], Story | None] = {}  # (story, the article a waiting alert leads with)
-    stories: dict[int, Story | None] = {}
+
+    def told(key: tuple[int, int]) -> bool:
+        """Whether the new articles may bring the chat news of the story: an update beyond what it heard,
+        or beyond what a first telling waiting leads with."""
+        return key in leads or (news.heard_of(*key) and key not in waiting)
+
+    # the stories whose news is weighed, read at once (without their actors: only the story is needed)
+    weighed = sorted({s for (c, s) in followers if due[c] is not None and told((c, s))})
+    stories = {story.id: story for story in stories_by_ids(app.db, weighed)}
 
     def update_of(chat_id: int, story: Story) -> Story | None:
         """What the new articles tell the chat: beyond what it heard, or, while a first telling waits,
@@ -158,12 +166,8 @@ def _planned_alerts(app: App, article_ids: Sequence[int], now: datetime) -> list
         if when is None:
             continue
         brought = False
-        key = (chat_id, story_id)
-        if key in leads or (news.heard_of(chat_id, story_id) and key not in waiting):
-            if story_id not in stories:
-                facts = stories_by_id(app.db, [story_id]).get(story_id)
-                stories[story_id] = facts.story if facts else None
-            story = stories[story_id]
+        if told((chat_id, story_id)):
+            story = stories.get(story_id)
             brought = story is not None and brings_news(
                 update_of(chat_id, story), news.arrivals(story_id), followed.article_ids
             )
