@@ -347,10 +347,8 @@ async def _stop_updater(updater: Updater) -> None:
     after a moment, is in that pause, and is cancelled."""
     stopping = asyncio.create_task(updater.stop())
     done, _ = await asyncio.wait({stopping}, timeout=STOP_GRACE)
-    if not done:
-        for task in asyncio.all_tasks():
-            if task.get_name() == POLLING_TASK:
-                task.cancel()
+    if not done and (polling := _polling_task()) is not None:
+        polling.cancel()
     with contextlib.suppress(InvalidToken):  # the poll ended on a 401 or 404, already said
         await stopping
 
