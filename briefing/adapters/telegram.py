@@ -349,7 +349,7 @@ async def _stop_updater(updater: Updater) -> None:
     done, _ = await asyncio.wait({stopping}, timeout=STOP_GRACE)
     if not done and (polling := _polling_task()) is not None:
         polling.cancel()
-    with contextlib.suppress(InvalidToken):  # the poll ended on a 401 or 404, already said
+    with contextlib.suppress(InvalidToken):  # the poll ended on a 401 (PollRequest: a 404 is 502)
         await stopping
 
 
