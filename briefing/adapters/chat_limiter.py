@@ -7,7 +7,6 @@ Telegram's 429s are counted per chat; the overall 30 a second is kept by the pac
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import time
 from collections.abc import Callable, Coroutine
@@ -78,7 +77,6 @@ class ChatRateLimiter(AIORateLimiter):
         while (until := self._held.get(chat)) is not None:
             left = until - self._clock()
             if left <= 0:
-                with contextlib.suppress(KeyError):
-                    del self._held[chat]
+                self._held.pop(chat, None)
                 return
             await asyncio.sleep(left)

@@ -210,14 +210,14 @@ class Fetcher:
         """Whether ``url``'s host is internal; :class:`FetchError` if it is and may not be fetched."""
         parts = urlsplit(url)
         addresses = await self._resolve(parts.hostname or "", _port_of(parts))
-        refused = refused_address(addresses, trusted=trusted)
-        if refused is not None:
-            address, kind = refused
+        internal = refused_address(addresses, trusted=False)
+        if internal is not None and not trusted:
+            address, kind = internal
             what = f"a redirect to {shown_url(url)}" if redirected else "the link"
             raise FetchError(
                 f"refused: {what} points to a {kind} address {address}, which only the operator may name"
             )
-        return refused_address(addresses, trusted=False) is not None
+        return internal is not None
 
     async def _resolve(self, host: str, port: int) -> tuple[str, ...]:
         if (host, port) not in self._addresses:

@@ -347,11 +347,9 @@ async def _stop_updater(updater: Updater) -> None:
     after a moment, is in that pause, and is cancelled."""
     stopping = asyncio.create_task(updater.stop())
     done, _ = await asyncio.wait({stopping}, timeout=STOP_GRACE)
-    if not done:
-        for task in asyncio.all_tasks():
-            if task.get_name() == POLLING_TASK:
-                task.cancel()
-    with contextlib.suppress(InvalidToken):  # the poll ended on a 401 or 404, already said
+    if not done and (polling := _polling_task()) is not None:
+        polling.cancel()
+    with contextlib.suppress(InvalidToken):  # the poll ended on a 401 (PollRequest: a 404 is 502)
         await stopping
 
 

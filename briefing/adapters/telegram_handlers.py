@@ -160,9 +160,10 @@ async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
 
 async def on_other(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """A picture, sticker, voice note, location or contact in a private chat: the bot reads text, and
-    says so, so the user does not wonder whether it is there (in a group it is not spoken to)."""
+    says so, so the user does not wonder whether it is there (in a group it is not spoken to: the
+    handler's filter, in ``telegram.build_application``, admits private chats alone)."""
     chat = update.effective_chat
-    if chat is None or chat.type != ChatType.PRIVATE:
+    if chat is None:
         return
     with contextlib.suppress(ChatUnreachable):
         await send_reply(context.bot, app_of(context), chat.id, TEXT_ONLY_REPLY)
