@@ -225,10 +225,8 @@ _LINK_FIELD = re.compile(r"^(?:url|link|permalink|canonical url|source url)\s*:\
 # a label, so with a colon or alone: "Our values are under attack" is news
 _STANDARDS = re.compile(r"^(our|editorial) (standards|guidelines|principles|policies|policy)\s*(:|$)", re.I)
 # a name's word: a capital in any alphabet ("Årdal", "Łukasz", "Ødegaard"; [^\W\d_] is a letter, and
-# _is_name_word asks for its capital), an initial, or a particle
-_NAME_WORD = re.compile(
-    r"^([^\W\d_][\w.'’-]*|[^\W\d_]\.|and|&|of|the|de|da|van|von|bin|al|in|for|und|et|du|zu)[,;]?$"
-)
+# _is_name_word asks for its capital), an initial ("S."), or one of the particles below
+_NAME_WORD = re.compile(r"^([^\W\d_][\w.'’-]*|&)[,;]?$")
 _PARTICLES = frozenset("and & of the de da van von bin al in for und et du zu".split())
 
 
