@@ -157,6 +157,17 @@ def unzoned_clock(text: str) -> bool:
     return when is not None and parse_date(text, zone="+05:00") != when
 
 
+def on_clock(text: str, when: datetime, zone: str | None) -> tuple[datetime, bool]:
+    """``when``, as read from ``text``, read again on ``zone``'s clock when ``text`` gives a time of day
+    without a zone; and whether its clock is unknown (such a time and no ``zone``: read as UTC, only its
+    day sure). Dumps and pages date an article by it, ``zone`` their outlet's."""
+    if not unzoned_clock(text):
+        return when, False
+    if not zone:
+        return when, True
+    return parse_date(text, zone=zone) or when, False
+
+
 def zone_written(text: str) -> str | None:
     """The zone a date with a time of day (or a time alone, "14:52 GMT") in ``text`` is written in
     ("+01:00", "America/New_York"), else None; "UTC", "GMT" and "Z" are "+00:00"."""
