@@ -140,7 +140,7 @@ def _dated_ago(paragraphs: list[str]) -> tuple[timedelta | None, list[str]]:
     "Updated 2 hours ago"): that age (the ingest dates the page by it), and the paragraphs without
     that line."""
     for k, line in enumerate(paragraphs[:HEADER_LINES]):
-        if classify(line).kind in (Kind.PROSE,):
+        if classify(line).kind is Kind.PROSE:
             break
         age = dated_ago(line)
         if age is not None:
