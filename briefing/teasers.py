@@ -11,7 +11,7 @@ from itertools import takewhile
 from briefing.boilerplate import is_share_row
 from briefing.dumplines import META, Line, is_label_over, previous_line
 from briefing.furniture import TEASER_LABELS, Kind, strip_bullet
-from briefing.headlines import HEADLINE_ECHO, HEADLINE_WORDS, INNER_SENTENCE, echo_words
+from briefing.headlines import HEADLINE_WORDS, INNER_SENTENCE, echoes
 from briefing.sentences import word_count
 
 
@@ -70,16 +70,10 @@ def _teasers_under(lines: list[Line], i: int, *, titles_only: bool) -> tuple[lis
                 return (
                     teasers,
                     times,
-                    nxt.kind is not Kind.PROSE or (labelled and _echoes(title.text, nxt.text)),
+                    nxt.kind is not Kind.PROSE or (labelled and echoes(title.text, nxt.text)),
                 )
             break
     return teasers, times, False
-
-
-def _echoes(title: str, lead: str) -> bool:
-    """Whether a title's words come back in the paragraph under it, as a headline's come back in its lead."""
-    words = echo_words(title)
-    return len(words & echo_words(lead)) >= min(HEADLINE_ECHO, len(words))
 
 
 TEASER_RUN = 2  # under a heading no list names, this many headline-like lines are a list of teasers
@@ -162,8 +156,7 @@ def _teaser_title(text: str, teasers: list[Line]) -> bool:
         return False
     if not teasers or word_count(text) <= word_count(teasers[-1].text):
         return True
-    words = echo_words(teasers[-1].text)
-    return len(words & echo_words(text)) < min(HEADLINE_ECHO, len(words))
+    return not echoes(teasers[-1].text, text)
 
 
 def mark_lists(lines: list[Line]) -> None:
