@@ -186,12 +186,13 @@ def zone_written(text: str) -> str | None:
 
 
 # How old a text says it is: "34 min ago", "2 hours ago", "yesterday", German "vor 2 Stunden", "gestern",
-# French "il y a 3 heures"; the unit's seconds by its first letters
-_AGO = re.compile(
+# French "il y a 3 heures"; the unit's seconds by its first letters. AGO is also the end of a line
+# furniture reads as a byline's time ("S.Chen34 min ago"): its count and unit are groups 1 and 2 here
+AGO = (
     r"(?<!\d)(\d+|an?|one)\s*(s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|months?|"
-    r"y|yrs?|years?)\s+ago\.?$",
-    re.I,
+    r"y|yrs?|years?)\s+ago\.?$"
 )
+_AGO = re.compile(AGO, re.I)
 _VOR = re.compile(
     r"\bvor\s+(\d+|einer|einem|ein)\s+(sekunden?|minuten?|min\.?|stunden?|std\.?|tag(?:en)?|wochen?|"
     r"monat(?:en)?|jahr(?:en)?)\.?$",
