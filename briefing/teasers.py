@@ -78,7 +78,7 @@ def _teasers_under(lines: list[Line], i: int, *, titles_only: bool) -> tuple[lis
 
 TEASER_RUN = 2  # under a heading no list names, this many headline-like lines are a list of teasers
 HEADLESS_TEASER_RUN = 3  # ... and with no heading, after an ending ("23 Comments") or a paragraph, this many
-TEASER_WORDS = 3  # a teaser is a headline of at least this many words; fewer are a menu's or a label
+MIN_TEASER_WORDS = 3  # a teaser is a headline of at least this many words; fewer are a menu's or a label
 LABEL_WORDS = 4  # "Key points", "At a glance": the label over a box of bullets or a list of teasers
 # "More from Politics", "Latest in Europe", "More Sport news": a list's label naming a section
 _SECTION_LIST = re.compile(
@@ -117,7 +117,9 @@ def _may_head_teasers(line: Line) -> bool:
 def _is_teaser_run(teasers: list[Line], head: Line) -> bool:
     """Enough headline-like lines (none a menu's word, none an item of a list) to be a list of teasers."""
     least = TEASER_RUN if head.kind is Kind.HEADING else HEADLESS_TEASER_RUN
-    return len(teasers) >= least and all(word_count(t.text) >= TEASER_WORDS and not t.listed for t in teasers)
+    return len(teasers) >= least and all(
+        word_count(t.text) >= MIN_TEASER_WORDS and not t.listed for t in teasers
+    )
 
 
 # Labels over a list of links to other stories or posts; "Read more" also ends an article (a BREAK)
