@@ -157,6 +157,17 @@ def unzoned_clock(text: str) -> bool:
     return when is not None and parse_date(text, zone="+05:00") != when
 
 
+def on_clock(text: str, when: datetime, zone: str | None) -> tuple[datetime, bool]:
+    """``when``, as read from ``text``, read again on ``zone``'s clock when ``text`` gives a time of day
+    without a zone; and whether its clock is unknown (such a time and no ``zone``: read as UTC, only its
+    day sure). Dumps and pages date an article by it, ``zone`` their outlet's."""
+    if not unzoned_clock(text):
+        return when, False
+    if not zone:
+        return when, True
+    return parse_date(text, zone=zone) or when, False
+
+
 def zone_written(text: str) -> str | None:
     """The zone a date with a time of day (or a time alone, "14:52 GMT") in ``text`` is written in
     ("+01:00", "America/New_York"), else None; "UTC", "GMT" and "Z" are "+00:00"."""
@@ -175,12 +186,13 @@ def zone_written(text: str) -> str | None:
 
 
 # How old a text says it is: "34 min ago", "2 hours ago", "yesterday", German "vor 2 Stunden", "gestern",
-# French "il y a 3 heures"; the unit's seconds by its first letters
-_AGO = re.compile(
+# French "il y a 3 heures"; the unit's seconds by its first letters. AGO is also the end of a line
+# furniture reads as a byline's time ("S.Chen34 min ago"): its count and unit are groups 1 and 2 here
+AGO = (
     r"(?<!\d)(\d+|an?|one)\s*(s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|months?|"
-    r"y|yrs?|years?)\s+ago\.?$",
-    re.I,
+    r"y|yrs?|years?)\s+ago\.?$"
 )
+_AGO = re.compile(AGO, re.I)
 _VOR = re.compile(
     r"\bvor\s+(\d+|einer|einem|ein)\s+(sekunden?|minuten?|min\.?|stunden?|std\.?|tag(?:en)?|wochen?|"
     r"monat(?:en)?|jahr(?:en)?)\.?$",

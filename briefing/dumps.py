@@ -39,7 +39,7 @@ from datetime import datetime
 from briefing.addresses import site_of
 from briefing.bylines import mark_sites, outlet_of, pair_desk_bylines, pair_metadata, resolve_reltimes
 from briefing.captions import drop_captions
-from briefing.dates import parse_date, unzoned_clock, zone_written
+from briefing.dates import on_clock, parse_date, zone_written
 from briefing.dumplines import Line, is_label_over, read_lines
 from briefing.furniture import DATE_LINE_CHARS, Kind, is_rule
 from briefing.headlines import is_headline, mark_headlines
@@ -191,10 +191,8 @@ def _on_clock(article: Article, zone: str | None) -> tuple[datetime | None, bool
     """The article's date, its time of day read on ``zone``'s clock when its date line gives none; and
     whether that clock is unknown (a time without a zone, and no ``zone``: read as UTC, only its day sure)."""
     line, published = article.date_line, article.published
-    if line is None or published is None or not unzoned_clock(line):
+    if line is None or published is None:
         return published, False
     if parse_date(line) != published:  # the date came from elsewhere ("Published" over "13 Nov 2024")
         return published, False
-    if zone is None:
-        return published, True
-    return parse_date(line, zone=zone) or published, False
+    return on_clock(line, published, zone)

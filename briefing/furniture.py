@@ -16,7 +16,7 @@ from datetime import timedelta
 from enum import Enum
 
 from briefing.boilerplate import is_agency_note, is_contributors, is_link_label, is_share_row
-from briefing.dates import is_only_date, parse_date, reads_as_date_line, relative_age
+from briefing.dates import AGO, is_only_date, parse_date, reads_as_date_line, relative_age
 from briefing.sentences import ends_sentence, word_count
 
 
@@ -203,11 +203,8 @@ DATE_LINE_CHARS = 120  # no date line, "Published ... | Updated ...", is longer
 _THEN_UPDATED = re.compile(
     r"^(.*\d.*?)[\s|·•,–—-]*\b(?:last )?updated\b\s*:?\s*(?:\d+\s*[a-z]+\s+ago|.*\d.*)\.?$", re.I
 )
-_RELTIME = re.compile(  # the number starts where a run of digits does: else a long one is quadratic
-    r"^(.*?)\s*(?<!\d)(\d+|an?|one)\s*(s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|"
-    r"w|weeks?|months?|y|yrs?|years?)\s+ago\.?$",
-    re.I,
-)
+# the number starts where a run of digits does (AGO's lookbehind): else a long one is quadratic
+_RELTIME = re.compile(r"^(.*?)\s*" + AGO, re.I)
 # Site words joined on one line by separators ("Advertisement · Scroll to continue")
 _JOINED = re.compile(r"\s+[·•|–—-]\s+")
 # A wire story's closing credits, one or more ";"-separated ("Reporting by Jane Doe; Editing by Tom Roe")
@@ -225,10 +222,8 @@ _LINK_FIELD = re.compile(r"^(?:url|link|permalink|canonical url|source url)\s*:\
 # a label, so with a colon or alone: "Our values are under attack" is news
 _STANDARDS = re.compile(r"^(our|editorial) (standards|guidelines|principles|policies|policy)\s*(:|$)", re.I)
 # a name's word: a capital in any alphabet ("Årdal", "Łukasz", "Ødegaard"; [^\W\d_] is a letter, and
-# _is_name_word asks for its capital), an initial, or a particle
-_NAME_WORD = re.compile(
-    r"^([^\W\d_][\w.'’-]*|[^\W\d_]\.|and|&|of|the|de|da|van|von|bin|al|in|for|und|et|du|zu)[,;]?$"
-)
+# _is_name_word asks for its capital), an initial ("S."), or one of the particles below
+_NAME_WORD = re.compile(r"^([^\W\d_][\w.'’-]*|&)[,;]?$")
 _PARTICLES = frozenset("and & of the de da van von bin al in for und et du zu".split())
 
 

@@ -61,9 +61,14 @@ def is_headline(lines: list[Line], i: int) -> bool:
     lead = list(islice((x.text for x in chain([under], after) if x.kind is Kind.PROSE), 2))
     if not lead or (len(lead) == 1 and word_count(lead[0]) <= word_count(text)):
         return False
-    words = echo_words(text)
-    echoed = words & echo_words(" ".join(lead))
-    return len(echoed) >= min(HEADLINE_ECHO, len(words))
+    return echoes(text, " ".join(lead))
+
+
+def echoes(title: str, lead: str) -> bool:
+    """Whether at least HEADLINE_ECHO of a title's words (all, if it has fewer) come back in ``lead``, as
+    a headline's come back in its lead."""
+    words = echo_words(title)
+    return len(words & echo_words(lead)) >= min(HEADLINE_ECHO, len(words))
 
 
 def _title_case(text: str) -> bool:

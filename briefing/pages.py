@@ -26,7 +26,7 @@ import trafilatura
 
 from briefing.addresses import own_url, site_of
 from briefing.boilerplate import strip_boilerplate
-from briefing.dates import parse_date, unzoned_clock
+from briefing.dates import on_clock, parse_date
 from briefing.errors import EmptySourceError, PaywallError, WallPageError
 from briefing.feeds import TEASER_WORDS, has_prose
 from briefing.furniture import Kind, classify, dated_ago
@@ -140,7 +140,7 @@ def _dated_ago(paragraphs: list[str]) -> tuple[timedelta | None, list[str]]:
     "Updated 2 hours ago"): that age (the ingest dates the page by it), and the paragraphs without
     that line."""
     for k, line in enumerate(paragraphs[:HEADER_LINES]):
-        if classify(line).kind in (Kind.PROSE,):
+        if classify(line).kind is Kind.PROSE:
             break
         age = dated_ago(line)
         if age is not None:
@@ -155,7 +155,4 @@ def _page_date(written: str | None, url: str | None) -> tuple[datetime | None, b
     when = parse_date(written) if written else None
     if when is None or written is None or (when.hour, when.minute, when.second) == (0, 0, 0):
         return when, False
-    if not unzoned_clock(written):
-        return when, False
-    zone = site_zone(site_of(url))
-    return (parse_date(written, zone=zone) or when, False) if zone else (when, True)
+    return on_clock(written, when, site_zone(site_of(url)))

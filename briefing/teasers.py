@@ -11,7 +11,7 @@ from itertools import takewhile
 from briefing.boilerplate import is_share_row
 from briefing.dumplines import META, Line, is_label_over, previous_line
 from briefing.furniture import TEASER_LABELS, Kind, strip_bullet
-from briefing.headlines import HEADLINE_ECHO, HEADLINE_WORDS, INNER_SENTENCE, echo_words
+from briefing.headlines import HEADLINE_WORDS, INNER_SENTENCE, echoes
 from briefing.sentences import word_count
 
 
@@ -70,21 +70,15 @@ def _teasers_under(lines: list[Line], i: int, *, titles_only: bool) -> tuple[lis
                 return (
                     teasers,
                     times,
-                    nxt.kind is not Kind.PROSE or (labelled and _echoes(title.text, nxt.text)),
+                    nxt.kind is not Kind.PROSE or (labelled and echoes(title.text, nxt.text)),
                 )
             break
     return teasers, times, False
 
 
-def _echoes(title: str, lead: str) -> bool:
-    """Whether a title's words come back in the paragraph under it, as a headline's come back in its lead."""
-    words = echo_words(title)
-    return len(words & echo_words(lead)) >= min(HEADLINE_ECHO, len(words))
-
-
 TEASER_RUN = 2  # under a heading no list names, this many headline-like lines are a list of teasers
 HEADLESS_TEASER_RUN = 3  # ... and with no heading, after an ending ("23 Comments") or a paragraph, this many
-TEASER_WORDS = 3  # a teaser is a headline of at least this many words; fewer are a menu's or a label
+MIN_TEASER_WORDS = 3  # a teaser is a headline of at least this many words; fewer are a menu's or a label
 LABEL_WORDS = 4  # "Key points", "At a glance": the label over a box of bullets or a list of teasers
 # "More from Politics", "Latest in Europe", "More Sport news": a list's label naming a section
 _SECTION_LIST = re.compile(
@@ -123,7 +117,9 @@ def _may_head_teasers(line: Line) -> bool:
 def _is_teaser_run(teasers: list[Line], head: Line) -> bool:
     """Enough headline-like lines (none a menu's word, none an item of a list) to be a list of teasers."""
     least = TEASER_RUN if head.kind is Kind.HEADING else HEADLESS_TEASER_RUN
-    return len(teasers) >= least and all(word_count(t.text) >= TEASER_WORDS and not t.listed for t in teasers)
+    return len(teasers) >= least and all(
+        word_count(t.text) >= MIN_TEASER_WORDS and not t.listed for t in teasers
+    )
 
 
 # Labels over a list of links to other stories or posts; "Read more" also ends an article (a BREAK)
@@ -162,8 +158,7 @@ def _teaser_title(text: str, teasers: list[Line]) -> bool:
         return False
     if not teasers or word_count(text) <= word_count(teasers[-1].text):
         return True
-    words = echo_words(teasers[-1].text)
-    return len(words & echo_words(text)) < min(HEADLINE_ECHO, len(words))
+    return not echoes(teasers[-1].text, text)
 
 
 def mark_lists(lines: list[Line]) -> None:
