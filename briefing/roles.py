@@ -238,16 +238,15 @@ def _headed(toks: list[Token], i: int, j: int) -> bool:
     return _role_noun(head) or head in TITLES
 
 
-_WHEN = frozenset({"today", "yesterday", "tomorrow", "on", "in", "last", "this", "next"})
+_DAYS = frozenset({"today", "yesterday", "tomorrow"})
+_BEFORE_A_DATE = frozenset({"on", "in", "last", "this", "next"})
 
 
 def _when(toks: list[Token], j: int) -> bool:
     """Does the time of the news begin at ``j`` ("... as special envoy | on Wednesday", "| in March",
     "| last Monday", "| today"), no part of a role?"""
     low = toks[j].low
-    if low in ("today", "yesterday", "tomorrow"):
-        return True
-    return low in _WHEN and j + 1 < len(toks) and toks[j + 1].low in MONTHS_DAYS
+    return low in _DAYS or (low in _BEFORE_A_DATE and j + 1 < len(toks) and toks[j + 1].low in MONTHS_DAYS)
 
 
 # words after which a name belongs in a role ("special envoy for Ukraine and Russia", "head of the Fed")
