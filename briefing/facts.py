@@ -58,20 +58,15 @@ _COUNTS = {
 }
 # a count of people said in general, and the people such a count may be of: "30 people" and "30 villagers"
 # are one count as two outlets word it; "30 soldiers" and "30 civilians" are two
-_PEOPLE = ("people", "persons", "individuals")
-_PERSONS: tuple[str, ...] = (
-    "villagers",
-    "residents",
-    "civilians",
-    "passengers",
-    "workers",
-    "miners",
-    "pilgrims",
+_PEOPLE = frozenset({"people", "persons", "individuals"})
+_PERSONS = frozenset(
+    """
+    villagers residents civilians passengers workers miners pilgrims tourists children students soldiers
+    troops migrants refugees fishermen climbers hikers patients inmates prisoners protesters demonstrators
+    citizens locals victims survivors sailors officers firefighters rescuers men women adults teenagers
+    villager worker crew staff employees
+    """.split()
 )
-_PERSONS += ("tourists", "children", "students", "soldiers", "troops", "migrants", "refugees", "fishermen")
-_PERSONS += ("climbers", "hikers", "patients", "inmates", "prisoners", "protesters", "demonstrators")
-_PERSONS += ("citizens", "locals", "victims", "survivors", "sailors", "officers", "firefighters", "rescuers")
-_PERSONS += ("men", "women", "adults", "teenagers", "villager", "worker", "crew", "staff", "employees")
 # words that say a figure changed, not what it counts: "the toll rose to 41" retells "12 were killed"
 _CHANGES: tuple[str, ...] = ("rose", "rise", "rises", "risen", "rising", "climbed", "increased", "grew")
 _CHANGES += ("jumped", "reached", "fell", "dropped", "lowered", "revised", "updated", "total", "now")
@@ -370,7 +365,7 @@ def _event_terms(part: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _counted_people() -> frozenset[str]:
-    return frozenset(stem(w) for w in _PEOPLE + _PERSONS)
+    return frozenset(stem(w) for w in _PEOPLE | _PERSONS)
 
 
 @lru_cache(maxsize=1)

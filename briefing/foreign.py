@@ -36,24 +36,26 @@ def in_german_or_french(toks: list[Token]) -> bool:
 _IBERIAN = words(
     "que não uma dos das pelo pela foi também está nos aos às y del una fue según los las con em"
 )
-IBERIAN_ARTICLES = frozenset({"O", "A", "Os", "As", "El", "La", "Los", "Las"})
+_IBERIAN_ARTICLES = frozenset({"O", "A", "Os", "As", "El", "La", "Los", "Las"})
 
 
-def in_portuguese_or_spanish(toks: list[Token]) -> bool:
-    return sum(not t.cap and t.low in _IBERIAN for t in toks) >= 1
+def _in_portuguese_or_spanish(toks: list[Token]) -> bool:
+    return any(not t.cap and t.low in _IBERIAN for t in toks)
 
 
 def _iberian_articles(candidates: list[Candidate], tokens: list[list[Token]]) -> list[Candidate]:
     """A Portuguese or Spanish article that begins a sentence is no part of a name: "O Royal Mail
     apresentou" is Royal Mail, and "O Presidente dos Estados Unidos" (the president) no one; "Los Angeles"
     and "El Salvador", names the lists know with the article, keep it."""
+    starts = {toks[0].start for toks in tokens if toks and _in_portuguese_or_spanish(toks)}
+    if not starts:  # no sentence in Portuguese or Spanish: nothing to read
+        return candidates
     gaz = load_gazetteer()
-    starts = {toks[0].start for toks in tokens if toks and in_portuguese_or_spanish(toks)}
     lower = {t.norm for toks in tokens for t in toks if t.word and not t.cap}
     out = []
     for c in candidates:
         first = c.toks[0]
-        if len(c.toks) < 2 or first.text not in IBERIAN_ARTICLES or c.start not in starts:
+        if len(c.toks) < 2 or first.text not in _IBERIAN_ARTICLES or c.start not in starts:
             out.append(c)
             continue
         head = " ".join(t.norm for t in c.toks[:2])

@@ -345,8 +345,12 @@ def _one_of_the_people(run: list[Candidate]) -> None:
         one.type, one.guessed, one.why = "person", False, "series"
 
 
+# rules that type a lone word firmly enough that a list does not retype it
+_NOT_WEAK = _FIRM | {"given", "title"}
+
+
 def _weak(c: Candidate) -> bool:
     """A lone word that only a guess or the words around it typed, or that the tagger took for a person."""
-    if len(c.toks) != 1 or c.alias_of is not None or c.why in _FIRM | {"given", "title"}:
+    if len(c.toks) != 1 or c.alias_of is not None or c.why in _NOT_WEAK:
         return False
     return c.guessed or c.type == "person"

@@ -48,24 +48,18 @@ def story_score(story: Story, now: datetime, ranking: Ranking = Ranking()) -> fl
 
 
 def rank_stories(stories: Iterable[Story], now: datetime, ranking: Ranking = Ranking()) -> list[Story]:
-    """Stories best first for a briefing at ``now``; a story with no dated article after those with one
-    (:func:`undated_last`)."""
+    """Stories best first for a briefing at ``now``; a story with no dated article after those with one:
+    an entry its outlet gave no date is dated when it was read, which says nothing of when it happened (a
+    feed's test items, an old undated post read today)."""
     return sorted(
         stories,
         key=lambda s: (
-            undated_last(s.dated),
+            not s.dated,
             -story_score(s, now, ranking),
             -s.last_updated.timestamp(),
             -s.id,
         ),
     )
-
-
-def undated_last(dated: bool) -> bool:
-    """The first sort key of a ranking: an entry its outlet gave no date is dated when it was read, which
-    says nothing of when it happened (a feed's test items, an old undated post read today), so a story
-    of such entries alone ranks after every story with a dated article."""
-    return not dated
 
 
 TOPIC_HALF_LIFE = timedelta(days=7)

@@ -18,6 +18,8 @@ come in.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from briefing.aliases import fold
 from briefing.cues import ROLE_QUALIFIERS, TITLES
 from briefing.gazetteer import load_gazetteer
@@ -34,10 +36,12 @@ _STANDING = ROLE_QUALIFIERS - {"retired"}
 _PAST = frozenset({"ex", "then"})
 
 
-def _words(role: str) -> list[tuple[str, str | None]]:
+@lru_cache(maxsize=4096)
+def _words(role: str) -> tuple[tuple[str, str | None], ...]:
     """The folded words of a role, a hyphenated one in its parts ("president-elect": "president",
     "elect"), each with the country or place it names if it is capitalised ("Ukrainian" and "Ukraine"
-    both name Ukraine; "U.S." the United States)."""
+    both name Ukraine; "U.S." the United States). Cached: one choice of role reads each role's words
+    several times, and roles recur across articles."""
     gaz = load_gazetteer()
     out: list[tuple[str, str | None]] = []
     for token in role.split():
@@ -45,7 +49,7 @@ def _words(role: str) -> list[tuple[str, str | None]]:
         norm = fold(token)
         place = (gaz.demonyms.get(norm) or gaz.place(norm)) if token[:1].isupper() else None
         out.extend((part, place) for part in norm.split())
-    return out
+    return tuple(out)
 
 
 def _standing(role: str) -> frozenset[str]:

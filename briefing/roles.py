@@ -22,6 +22,7 @@ from briefing.cues import (
 from briefing.tokens import Token
 
 MAX_ROLE_TOKENS = 14
+LEAD_ROLE_TOKENS = 6  # a role before a name (or its comma) reaches back fewer tokens than this
 _ARTICLES = frozenset({"a", "an", "the"})
 _STOPS = frozenset({",", ".", ";", ":", "(", ")", "“", "”", '"', "?", "!", "—", "–"})
 _REJECT = SPEECH_VERBS | frozenset({"who", "which", "that", "is", "was", "has", "had", "and", "but", "when"})
@@ -88,20 +89,20 @@ def lead_role(text: str, toks: list[Token], name_start: int) -> str | None:
     if k < 0 or not toks[k].word or toks[k].cap or not _role_noun(toks[k].low):
         return None
     first = k
-    while first > 0 and name_start - first < 6:
+    while first > 0 and name_start - first < LEAD_ROLE_TOKENS:
         prev = toks[first - 1]
         if not prev.word or prev.low in _ARTICLES or prev.possessive:
             break
         if prev.cap and prev.low in COMMON and not qualified(prev.low):
             # "But Republican National Committee chair": the conjunction opens the clause, not the role;
             # "US envoy" is an "envoy", as ever, but "The former US envoy" a "former US envoy"
-            q = _qualifier_before(toks, first - 1, name_start - 6) if prev.acronym else -1
+            q = _qualifier_before(toks, first - 1, name_start - LEAD_ROLE_TOKENS) if prev.acronym else -1
             if q < 0:
                 break
             first = q
         elif prev.cap or _role_word(prev.low):
             first -= 1
-        elif (q := _qualifier_before(toks, first - 1, name_start - 6)) >= 0:
+        elif (q := _qualifier_before(toks, first - 1, name_start - LEAD_ROLE_TOKENS)) >= 0:
             first = q
         else:
             break
@@ -158,7 +159,7 @@ def _role_before_comma(text: str, toks: list[Token], comma: int) -> str | None:
     if not _role_noun(toks[comma - 1].low) or toks[comma - 1].cap:
         return None
     first = comma - 1
-    while first > 0 and comma - first < 6:
+    while first > 0 and comma - first < LEAD_ROLE_TOKENS:
         prev = toks[first - 1]
         if prev.low in _DETERMINERS or prev.possessive:
             return _text(text, toks, first, end)
@@ -238,16 +239,15 @@ def _headed(toks: list[Token], i: int, j: int) -> bool:
     return _role_noun(head) or head in TITLES
 
 
-_WHEN = frozenset({"today", "yesterday", "tomorrow", "on", "in", "last", "this", "next"})
+_DAYS = frozenset({"today", "yesterday", "tomorrow"})
+_BEFORE_A_DATE = frozenset({"on", "in", "last", "this", "next"})
 
 
 def _when(toks: list[Token], j: int) -> bool:
     """Does the time of the news begin at ``j`` ("... as special envoy | on Wednesday", "| in March",
     "| last Monday", "| today"), no part of a role?"""
     low = toks[j].low
-    if low in ("today", "yesterday", "tomorrow"):
-        return True
-    return low in _WHEN and j + 1 < len(toks) and toks[j + 1].low in MONTHS_DAYS
+    return low in _DAYS or (low in _BEFORE_A_DATE and j + 1 < len(toks) and toks[j + 1].low in MONTHS_DAYS)
 
 
 # words after which a name belongs in a role ("special envoy for Ukraine and Russia", "head of the Fed")

@@ -448,15 +448,15 @@ def cluster_articles(
     vectors: Vectorizer | None = None,
 ) -> list[list[int]]:
     """Group articles into stories (lists of article ids, each in time order), replaying
-        :func:`assign_story`'s rule in time order, and tying two stories an article joins both of
-        (:func:`ties`), and putting a post its outlet published again (:func:`republishes`) in the first one's
-    story. ``vectors``, a caller's vectorizer over the same tables,
-        is used instead of a new one (its vectors are cached, so the caller's later use of them is free).
+    :func:`assign_story`'s rule in time order, tying two stories an article joins both of
+    (:func:`ties`), and putting a post its outlet published again (:func:`republishes`) in the first
+    one's story. ``vectors``, a caller's vectorizer over the same tables, is used instead of a new one
+    (its vectors are cached, so the caller's later use of them is free).
 
-        Fast because the candidates for each article are only the live stories (latest article within the
-        window; older ones are retired for good, as time only moves on) whose centroid's weightiest terms
-        include one of the article's: an inverted index over those few terms a story, so a word common to
-        many stories never makes a long candidate list.
+    Fast because the candidates for each article are only the live stories (latest article within the
+    window; older ones are retired for good, as time only moves on) whose centroid's weightiest terms
+    include one of the article's: an inverted index over those few terms a story, so a word common to
+    many stories never makes a long candidate list.
     """
     if vectors is None:
         vectors = Vectorizer(
