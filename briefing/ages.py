@@ -11,7 +11,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from briefing.document import Block, Document, Section, Span, Telling
-from briefing.models import Article
+from briefing.models import Article, Dating
 
 
 def ago(when: datetime, now: datetime) -> str:
@@ -54,11 +54,20 @@ def age(when: datetime, now: datetime, telling: Telling = "ago", *, italic: bool
     return Span(_TELL[telling](when, now), italic=italic, at=when, telling=telling)
 
 
-def article_age(article: Article, now: datetime, *, italic: bool = False) -> Span:
-    """How old an article is: "3 h ago", or by its day ("today", "13 Nov") when the clock of its
-    published time is unknown (``Article.clock_unknown``: read as UTC, it may be up to 14 h off)."""
-    by_day = article.clock_unknown and article.published_at is not None
-    return age(article.when, now, "day" if by_day else "ago", italic=italic)
+def dated_age(
+    when: datetime, dating: Dating, now: datetime, telling: Telling = "ago", *, italic: bool = False
+) -> tuple[Span, ...]:
+    """How old a moment is, told as it is known (``dating``): "3 h ago" when its outlet gave the time; by
+    its day ("today", "13 Nov") when only the day is sure (a time read as UTC for want of a zone may be
+    up to 14 h off); "added 3 h ago" when the outlet gave none and ``when`` is the moment the archive read
+    it, which says when the news arrived, not when it was written."""
+    told = age(when, now, "day" if dating == "day" else telling, italic=italic)
+    return (Span("added ", italic=italic), told) if dating == "ingest" else (told,)
+
+
+def article_age(article: Article, now: datetime, *, italic: bool = False) -> tuple[Span, ...]:
+    """How old an article is, as its date is known (:func:`dated_age`)."""
+    return dated_age(article.when, article.dating, now, italic=italic)
 
 
 def retold(doc: Document, now: datetime) -> Document:

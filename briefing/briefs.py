@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from briefing.ages import age, article_age
+from briefing.ages import age, article_age, dated_age
 from briefing.document import (
     Block,
     Document,
@@ -81,10 +81,20 @@ def story_section(story: Story, now: datetime, *, sentences: int = SHORT_SUMMARY
     if story.summary:
         blocks.append(para(clip(join_sentences(story.summary[:sentences]), MAX_SUMMARY)))
     blocks.append(_outlets(story))
+    blocks.append(para(*_freshness(story, now)))
+    return Section(tuple(blocks))
+
+
+def _freshness(story: Story, now: datetime) -> tuple[Span, ...]:
+    """ "3 articles, updated 3 h ago", told as its newest article's moment is known (:func:`dated_age`):
+    "updated today" when only its day is sure; "added 3 h ago" ("last added" of several) when its outlet
+    gave no date and it is dated by the moment the archive read it."""
     articles = len(story.article_ids)
     size = f"{articles} articles" if articles > 1 else "1 article"
-    blocks.append(para(italic(f"{size}, updated "), age(story.last_updated, now, italic=True)))
-    return Section(tuple(blocks))
+    told = dated_age(story.last_updated, story.newest_dating, now, italic=True)
+    if story.newest_dating == "ingest":  # "added 3 h ago" tells it: of several, the newest was
+        return (italic(f"{size}, last " if articles > 1 else f"{size}, "), *told)
+    return (italic(f"{size}, updated "), *told)
 
 
 def compose_brief(
@@ -143,7 +153,7 @@ def article_section(article: Article, now: datetime) -> Section:
     title = clip(article.title, MAX_HEADLINE)
     blocks = [para(link(title, article.url) if article.url else bold(title))]
     blocks.append(
-        para(italic(f"{clip(article.source, MAX_OUTLET)} · "), article_age(article, now, italic=True))
+        para(italic(f"{clip(article.source, MAX_OUTLET)} · "), *article_age(article, now, italic=True))
     )
     told = article.summary or opening(article.body, title=article.title)  # a summary found no sentence
     if told:

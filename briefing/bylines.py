@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from itertools import pairwise
 
 from briefing.boilerplate import NEWSROOM_JOBS
 from briefing.dates import parse_date
 from briefing.dumplines import META, WORD, Line, next_line, previous_line
-from briefing.furniture import Kind, looks_like_name, strip_bullet
+from briefing.furniture import Kind, looks_like_name, strip_bullet, time_alone
 from briefing.headlines import is_headline
 from briefing.sentences import word_count
 
@@ -77,13 +78,9 @@ def outlet_of(text: str) -> str | None:
 
 def pair_metadata(lines: list[Line]) -> None:
     """ "By" + "AFP" → author AFP; "Published" + "on" + "13 Nov 2024" → the date; "22 November 2026" +
-    "14:05 GMT" → the date at that time."""
+    "14:05 GMT" → the date at that time (:func:`pair_times`)."""
+    pair_times(lines)
     for i, line in enumerate(lines):
-        if line.kind is Kind.DATE and line.value is not None and i + 1 < len(lines):
-            clock = lines[i + 1]
-            when = parse_date(f"{line.text} {clock.text}") if clock.clock and _midnight(line.value) else None
-            if when is not None:
-                line.value = when
         if line.kind not in (Kind.AUTHOR, Kind.DATE) or line.value is not None:
             continue
         nxt = next_line(lines, i)
@@ -92,10 +89,28 @@ def pair_metadata(lines: list[Line]) -> None:
         name = strip_bullet(nxt.text)
         if line.kind is Kind.AUTHOR and nxt.kind is Kind.HEADING and looks_like_name(name):
             line.value, nxt.kind = name, Kind.DROP
-        elif line.kind is Kind.DATE and nxt.kind is Kind.DATE and nxt.value is not None:
-            line.value, nxt.kind = nxt.value, Kind.DROP
-        elif line.kind is Kind.DATE and nxt.kind is Kind.HEADING and parse_date(nxt.text):
-            line.value, nxt.kind = parse_date(nxt.text), Kind.DROP
+        elif line.kind is Kind.DATE and (
+            (nxt.kind is Kind.DATE and nxt.value is not None)
+            or (nxt.kind is Kind.HEADING and parse_date(nxt.text))
+        ):
+            # the date line is the two as one ("Published 13 Nov 2024 6:19 PM"), so its time is read
+            # again on the outlet's clock as a one-line date is (:func:`briefing.dumps.split_dump`)
+            line.text, line.value = f"{line.text} {nxt.text}", nxt.value or parse_date(nxt.text)
+            nxt.kind = Kind.DROP
+
+
+def pair_times(lines: list[Line]) -> None:
+    """A date without a time over a time alone ("Published: Wed 13 Nov 2024" over "6:19 PM", "13
+    November 2024" over "18:19 GMT", "um 18:19 Uhr", "18h19"): the date at that time, and the time line
+    no text. The date line becomes the two as one, so a time without a zone is read on the outlet's
+    clock, or marked as of an unknown one, as a one-line date's is."""
+    for line, below in pairwise(lines):
+        if line.kind is not Kind.DATE or not _midnight(line.value):
+            continue
+        time = time_alone(below.text)
+        when = parse_date(f"{line.text} {time}") if time is not None else None
+        if when is not None:
+            line.text, line.value, below.kind = f"{line.text} {time}", when, Kind.DROP
 
 
 # The second line of a two-line byline: the writer's desk or job ("BBC Wales News", "Political editor")

@@ -25,7 +25,7 @@ from sumy.nlp.stemmers import Stemmer
 from sumy.summarizers.lex_rank import LexRankSummarizer
 from sumy.utils import get_stop_words
 
-from briefing.ages import age
+from briefing.ages import age, dated_age
 from briefing.cues import spelt_out
 from briefing.document import (
     Block,
@@ -199,8 +199,14 @@ def _header(record: ActorRecord, now: datetime) -> tuple[Block, ...]:
     return tuple(lines)
 
 
+def _day(article: ArticleLink, now: datetime) -> tuple[Span, ...]:
+    """An article's day ("today", "13 Nov"); "added today" when its outlet gave no date and the day is
+    the one the archive read it (:func:`dated_age`)."""
+    return dated_age(article.when, article.dating, now, "day")
+
+
 def _source(article: ArticleLink, now: datetime) -> Block:
-    return para("— ", link(article.source, article.url), ", ", age(article.when, now, "day"))
+    return para("— ", link(article.source, article.url), ", ", *_day(article, now))
 
 
 def compose_dossier(record: ActorRecord, *, now: datetime, sentences: int = KEY_SENTENCES) -> Document:
@@ -216,8 +222,6 @@ def compose_dossier(record: ActorRecord, *, now: datetime, sentences: int = KEY_
         names = [item(c.actor.name, f" ({plural(c.articles, 'article')})") for c in record.co_mentioned]
         sections.append(Section((para(bold("Often mentioned with")), *names)))
     if record.latest:
-        latest = [
-            item(link(a.title, a.url), f" — {a.source}, ", age(a.when, now, "day")) for a in record.latest
-        ]
+        latest = [item(link(a.title, a.url), f" — {a.source}, ", *_day(a, now)) for a in record.latest]
         sections.append(Section((para(bold("Latest articles")), *latest)))
     return Document(header=_header(record, now), sections=tuple(sections))

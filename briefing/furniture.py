@@ -246,6 +246,33 @@ def is_clock(line: str) -> bool:
     return bool(_CLOCK_LINE.match(line.strip()))
 
 
+# A time of day alone, as a page prints it on the line under its date ("Published: Wed 13 Nov 2024" over
+# "6:19 PM"): with its zone, bare or in brackets ("18:19 GMT", "18:19 (CET)"), a German "Uhr", a French
+# "18h19", an hour with its half of the day ("6 PM"), after "at" ("um", "à")
+_TIME_ALONE = re.compile(
+    r"^(?:(?i:at|um|à)\s+)?"
+    r"(\d{1,2}(?:[:.h]\d{2})?(?:\s*(?i:[ap]\.?\s?m\b\.?))?(?:\s*(?i:uhr))?"
+    r"(?:\s*\(?(?:[A-Z]{2,5}|(?:UTC|GMT)\s?[+-]\d{1,2}(?::?\d{2})?)\)?)?)$"
+)
+_MINUTES_OR_HALF = re.compile(r"[:.h]\d{2}|\d\s*[ap]\.?\s?m\b", re.I)  # "6" alone is a number, "6 PM" a time
+
+
+def time_alone(line: str) -> str | None:
+    """The time of day a line holds alone ("6:19 PM", "18:19 GMT", "um 18:19 Uhr", "18h19", "Posted at
+    6 PM"), for the date on the line above it; None for any other line. An update's time ("Updated
+    18:20") is not the article's: None."""
+    line = strip_bullet(line)
+    published = _PUBLISHED.match(line)
+    if published and published.group(1).lower() in _UPDATED:
+        return None
+    return _bare_time(published.group(4).strip() if published else line)
+
+
+def _bare_time(text: str) -> str | None:
+    found = _TIME_ALONE.match(text)
+    return found.group(1) if found and _MINUTES_OR_HALF.search(found.group(1)) else None
+
+
 def is_share_prompt(line: str) -> bool:
     """ "Spread the love", "Share this article": the sharing buttons' line under an article's header."""
     return bool(_SHARE_PROMPT.match(line)) and word_count(line) <= 5
@@ -336,6 +363,10 @@ def _metadata(line: str, words: int) -> Verdict | None:
         if not rest or when is not None:
             # an "Updated" date dates the article only if it gives no other (its "Published" comes first)
             return Verdict(Kind.DROP) if updated and when is None else Verdict(Kind.DATE, when)
+        if _bare_time(rest) is not None:
+            # "Posted at 6:19 PM", "Updated 18:20": a time without its day, no text (the date above
+            # takes a published one: :func:`briefing.bylines.pair_metadata`)
+            return Verdict(Kind.DROP)
     # "November 21, 2026 2:00 PM ET Updated 2 hours ago"; the pattern backtracks over every digit of a
     # line (a 20,000-digit line took 10 s of CPU), so it is tried only on a date line's length
     short = len(line) <= DATE_LINE_CHARS and "updated" in line.lower()

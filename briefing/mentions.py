@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from briefing.models import Actor
+from briefing.models import Actor, Dating
 
 
 @dataclass(frozen=True)
@@ -17,6 +17,7 @@ class ArticleLink:
     source: str
     when: datetime
     url: str | None = None
+    dating: Dating = "time"  # how ``when`` is known: an undated article's is the moment it was read
 
 
 @dataclass(frozen=True)

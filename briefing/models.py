@@ -11,6 +11,17 @@ from briefing.charsets import without_controls
 
 ActorType = Literal["person", "organization", "place"]
 SourceKind = Literal["file", "page", "feed"]
+# How an article's moment is known: "time", its outlet's date and time; "day", its outlet's day only (a
+# time read without a zone: ``clock_unknown``); "ingest", not from its outlet at all: the archive's own
+# moment of reading it, which says when it arrived, not when it was written
+Dating = Literal["time", "day", "ingest"]
+
+
+def dating_of(*, dated: bool, clock_unknown: bool) -> Dating:
+    """How a moment is known: ``dated``, by its outlet; ``clock_unknown``, to the day only."""
+    if not dated:
+        return "ingest"
+    return "day" if clock_unknown else "time"
 
 
 @dataclass(frozen=True)
@@ -69,6 +80,11 @@ class Article:
     def when(self) -> datetime:
         """The article's date: published if the source gave it, else when we ingested it."""
         return self.published_at or self.ingested_at
+
+    @property
+    def dating(self) -> Dating:
+        """How ``when`` is known, so a reply tells it as such ("3 h ago", "today", "added 3 h ago")."""
+        return dating_of(dated=self.published_at is not None, clock_unknown=self.clock_unknown)
 
 
 @dataclass(frozen=True)
@@ -149,6 +165,8 @@ class Story:
     links: tuple[str, ...] = ()
     headline_url: str | None = None  # the URL of the article the headline is the title of
     dated: bool = True  # whether an article of it has its outlet's date, not only when it was read
+    # how the moment of its newest article (``last_updated``) is known: a reply tells its age so
+    newest_dating: Dating = "time"
 
 
 @dataclass(frozen=True)

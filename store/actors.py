@@ -42,7 +42,7 @@ from briefing.aliases import (
 from briefing.gazetteer import load_gazetteer
 from briefing.given_names import spelt_one_way
 from briefing.mentions import ActorRecord, ArticleLink, CoMention, Quote
-from briefing.models import Actor, ActorType, Article, ExtractedActor, Sentence
+from briefing.models import Actor, ActorType, Article, ExtractedActor, Sentence, dating_of
 from briefing.role_choice import kept_role
 from store.db import Database, from_iso, to_iso, transaction
 
@@ -503,12 +503,14 @@ def similar_actors(db: Database, name: str, *, limit: int = 5) -> list[Actor]:
 def _link(row: Any) -> ArticleLink:
     when = from_iso(row["dated_at"])
     assert when is not None
-    return ArticleLink(row["id"], row["title"], row["source"], when, row["url"])
+    dating = dating_of(dated=row["published_at"] is not None, clock_unknown=bool(row["clock_unknown"]))
+    return ArticleLink(row["id"], row["title"], row["source"], when, row["url"], dating)
 
 
 def latest_articles(db: Database, actor_id: int, *, limit: int = 5) -> list[ArticleLink]:
     rows = db.query(
-        "SELECT a.id, a.title, a.source, a.url, a.dated_at FROM article_actors aa"
+        "SELECT a.id, a.title, a.source, a.url, a.dated_at, a.published_at, a.clock_unknown"
+        " FROM article_actors aa"
         " JOIN articles a ON a.id = aa.article_id WHERE aa.actor_id = ? ORDER BY aa.dated_at DESC, a.id DESC"
         " LIMIT ?",
         [actor_id, limit],
@@ -533,7 +535,8 @@ def quotes(db: Database, actor_id: int, *, articles: int = 30, limit: int = 40) 
         "  FROM recent r JOIN mentions m ON m.actor_id = ? AND m.article_id = r.article_id"
         "  GROUP BY m.article_id, m.sentence_index"
         "  ORDER BY r.dated_at DESC, m.article_id DESC, m.sentence_index LIMIT ?)"
-        " SELECT a.id, a.title, a.source, a.url, a.dated_at, p.sentence_index,"
+        " SELECT a.id, a.title, a.source, a.url, a.dated_at, a.published_at, a.clock_unknown,"
+        "  p.sentence_index,"
         "  substr(a.body, p.s + 1, p.e - p.s) AS sentence"
         " FROM picked p JOIN articles a ON a.id = p.article_id"
         " ORDER BY p.dated_at DESC, a.id DESC, p.sentence_index",

@@ -9,7 +9,7 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
-from briefing.models import Story
+from briefing.models import Story, dating_of
 from briefing.stories import StoryArticle
 from briefing.terms import terms_of
 from store.db import Database, chunks, from_iso, to_iso
@@ -311,13 +311,13 @@ def delete_stories_without_articles(db: Database) -> int:
 def _stories(db: Database, where: str, params: list[Any]) -> list[Story]:
     rows = db.execute(
         "SELECT s.id, s.headline, s.summary, s.first_seen, s.last_updated, a.id, a.source, a.url, a.title, "
-        "a.published_at IS NOT NULL "
+        "a.published_at IS NOT NULL, a.clock_unknown "
         f"FROM stories s JOIN articles a ON a.story_id = s.id WHERE {where} "
         "ORDER BY s.id, a.dated_at DESC, a.id DESC",
         params,
     ).fetchall()
     stories: dict[int, dict[str, Any]] = {}
-    for sid, headline, summary, first, last, article_id, source, url, title, dated in rows:
+    for sid, headline, summary, first, last, article_id, source, url, title, dated, clock_unknown in rows:
         s = stories.setdefault(
             sid,
             {
@@ -330,6 +330,8 @@ def _stories(db: Database, where: str, params: list[Any]) -> list[Story]:
                 "links": [],
                 "headline_url": None,
                 "dated": False,
+                # the first row is the newest article: how its moment is known
+                "newest": dating_of(dated=bool(dated), clock_unknown=bool(clock_unknown)),
             },
         )
         s["ids"].append(article_id)
@@ -351,6 +353,7 @@ def _stories(db: Database, where: str, params: list[Any]) -> list[Story]:
             links=tuple(s["links"]),
             headline_url=s["headline_url"],
             dated=s["dated"],
+            newest_dating=s["newest"],
         )
         for sid, s in stories.items()
     ]

@@ -114,7 +114,7 @@ def test_yesterday_is_the_day_before_not_any_age_under_two_days():
 def test_article_lists_link_titles_and_show_the_first_summary_sentence():
     article = Article(
         id=1, title="Scholz visits Kyiv", body="", source="dw.com", ingested_at=NOW, content_hash="h",
-        url="https://dw.com/s", summary=("Scholz visited Kyiv.", "He pledged aid."),
+        url="https://dw.com/s", summary=("Scholz visited Kyiv.", "He pledged aid."), published_at=NOW,
     )  # fmt: skip
     doc = compose_articles([article], now=NOW, title="Latest articles")
     assert to_plain(doc) == (
