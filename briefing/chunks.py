@@ -11,6 +11,9 @@ from briefing.names import SMALL, is_title, known_name
 from briefing.tokens import Token
 
 _JOINERS = words("of for and & de del la le du da di van von der den bin ibn bu al el on upon")
+# the Arabic article written apart before a "sun letter": "Dayr az Zawr", "Jisr ash Shughur", "Ras ad
+# Dahr" (its forms that are English words, "as", "an", "at", are left out: "Smith at Google")
+_ARTICLES = words("az ash ad ar ath adh ez esh ed ul")
 
 
 # possessives inside official names: "People's Republic of China", "People's Liberation Army"
@@ -201,7 +204,7 @@ def _joiner(toks: list[Token], j: int) -> int:
     low = toks[j].low
     if low in ("der", "den") and toks[j - 1].low not in PARTICLES:
         return 0  # "von der Leyen", but "Rentenpaket der Bundesregierung" (of the government) is two
-    if low in _JOINERS and j + 1 < n and toks[j + 1].name_like:
+    if (low in _JOINERS or low in _ARTICLES) and j + 1 < n and toks[j + 1].name_like:
         return 2
     if low == "to" and _purpose(toks, j):
         return 2

@@ -127,6 +127,8 @@ def _joins(gaz: Gazetteer, chunk: list[Token], k: int) -> bool:
     head = chunk[0].low in ORG_FIRST or chunk[0].low in PLACE_FIRST
     if low == "and" and chunk[k + 1].low == "the":
         return False  # "the Ministry of Defence and the Home Office": "the" begins a second name
+    if low == "and" and chunk[k + 1].low in PLACE_FIRST:
+        return False  # "Ras al Ain and Tal Abyad", "Lake Erie and Lake Huron": a second place begins
     if low == "and":
         return head or _one_name_with_and(gaz, chunk, k) or _in_complement(chunk, k)
     if low == "of" and left == "hall" and chunk[k + 1].low == "fame":

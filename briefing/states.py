@@ -94,6 +94,8 @@ ALONGSIDE = frozenset(
     )
 )
 AGENT_VERBS = words("announced signed led brokered proposed imposed hosted backed")
+# a country as what is done or said against: "attacks against the United States", "sanctions against Russia"
+OPPOSING = words("against")
 ADVERBS = words("strongly also now again firmly fully still already further once today")
 
 
@@ -132,6 +134,7 @@ def acts(toks: list[Token], i: int, j: int, gaz: Gazetteer) -> bool:
         k += 1
     nxt = toks[k].low if k < len(toks) else ""
     placed = bool(i) and toks[i - 1].low in PLACE_PREPOSITIONS and not last.possessive
+    placed = placed or _of_place(toks, i, gaz)
     if placed:
         nxt = ""  # "the ceasefire in Syria was announced", "people in Russia said": the place's words
     plural = last.text.endswith("s") and k < len(toks) and toks[k].text in ("’", "'")  # "the States’"
@@ -150,12 +153,23 @@ def acts(toks: list[Token], i: int, j: int, gaz: Gazetteer) -> bool:
     if before == "the" and i > 1:
         i -= 1
         before = toks[i - 1].low
-    if before in ALLY_WORDS or before in SUPPORTING:
+    if before in ALLY_WORDS or before in SUPPORTING or before in OPPOSING:
         return True
     two = f"{toks[i - 2].low} {before}" if i > 1 else ""
     if two in ALONGSIDE:
         return True
     return before == "by" and i > 1 and toks[i - 2].low in AGENT_VERBS
+
+
+def _of_place(toks: list[Token], i: int, gaz: Gazetteer) -> bool:
+    """ "Dayr az Zawr, Syria airstrike", "bombings in Istanbul, Turkey": a country after a comma that
+    follows a name which is no country says where that place is; it is no state acting ("Iran, Syria and
+    Russia said" is a list of countries)."""
+    if i < 2 or toks[i - 1].text != "," or not toks[i - 2].cap or toks[i - 2].possessive:
+        return False
+    return toks[i - 2].norm not in gaz.countries and not any(
+        _is_country(toks, i - 1 - w, w, gaz) for w in (2, 3) if i - 1 - w >= 0
+    )
 
 
 def _state_noun_after(toks: list[Token], k: int, placed: bool) -> bool:

@@ -1,0 +1,71 @@
+"""Actor extraction in military releases and war reporting: transliterated Arabic place names, a country
+that says where a place is, a country something is done against (texts of our own)."""
+
+from briefing.actors import extract_actors
+
+
+def mentions(text, **kw):
+    """(surface, type) of every mention, in order."""
+    out = [(m.start, m.surface, a.type) for a in extract_actors(text, **kw) for m in a.mentions]
+    return [(s, t) for _, s, t in sorted(out)]
+
+
+def test_the_arabic_article_written_apart_joins_a_place_name():
+    text = "Near Dayr az Zawr, two strikes hit a depot. Shelling reached Jisr ash Shughur on Friday."
+    for tagger in (None, "shipped"):
+        found = mentions(text, tagger=tagger)
+        assert ("Dayr az Zawr", "place") in found
+    # one name, never two (of what, the words do not say)
+    assert "Jisr ash Shughur" in [s for s, _ in mentions(text, tagger=None)]
+
+
+def test_the_hyphenated_article_before_a_sun_letter_is_part_of_the_name():
+    found = mentions("Convoys left Deir ez-Zor at dawn and reached the river by noon.", tagger=None)
+    assert found == [("Deir ez-Zor", "place")]
+
+
+def test_english_words_are_no_arabic_articles():
+    # "at" is also a form of the article ("Tal at ..."), but English writes it between names
+    found = mentions("Karen Smith at Google met Omar Haddad on Tuesday.", tagger=None)
+    assert ("Karen Smith", "person") in found
+    assert ("Google", "organization") in found
+    assert not any(" at " in s for s, _ in found)
+
+
+def test_a_second_place_after_and_is_its_own_name():
+    text = "Fighters moved between Ras al Ain and Tal Abyad. Ferries crossed Lake Erie and Lake Huron."
+    found = mentions(text, tagger=None)
+    assert ("Ras al Ain", "place") in found
+    assert ("Tal Abyad", "place") in found
+    assert ("Lake Erie", "place") in found
+    assert ("Lake Huron", "place") in found
+    # a body's name keeps its "and"
+    assert mentions("The Ministry of Trade and Industry said prices rose.", tagger=None) == [
+        ("Ministry of Trade and Industry", "organization")
+    ]
+
+
+def test_a_country_after_a_place_and_a_comma_is_where_the_place_is():
+    text = "The Deraa, Syria airstrike inquiry ended. Officials in Kharkiv, Ukraine support the talks."
+    for tagger in (None, "shipped"):
+        found = mentions(text, tagger=tagger)
+        assert ("Syria", "place") in found
+        assert ("Ukraine", "place") in found
+
+
+def test_countries_listed_with_commas_still_act():
+    found = mentions(
+        "Iran, Syria and Russia said they would meet. The United Kingdom, France agreed.", tagger=None
+    )
+    assert ("Syria", "organization") in found
+    assert ("France", "organization") in found
+
+
+def test_a_country_something_is_done_against_is_its_state():
+    text = "The group plotted attacks against the United States. The EU imposed sanctions against Russia."
+    for tagger in (None, "shipped"):
+        found = mentions(text, tagger=tagger)
+        assert ("United States", "organization") in found
+        assert ("Russia", "organization") in found
+    # in the country, it is the place
+    assert ("Russia", "place") in mentions("Protests against the war spread in Russia.", tagger=None)
