@@ -5,7 +5,16 @@ whole ("A/S") or split ("Iran-backed"), title-case headlines, and where a run jo
 from __future__ import annotations
 
 from briefing.aliases import CORPORATE, PARTICLES, family_first, fold
-from briefing.cues import MISC_FIRST, MONTHS, ORG_HEADS, PLACE_HEADS, SPEECH_VERBS, TITLES, words
+from briefing.cues import (
+    MISC_FIRST,
+    MONTHS,
+    ORG_HEADS,
+    PLACE_CONTEXT,
+    PLACE_HEADS,
+    SPEECH_VERBS,
+    TITLES,
+    words,
+)
 from briefing.gazetteer import Gazetteer, load_gazetteer
 from briefing.names import SMALL, is_title, known_name
 from briefing.tokens import Token
@@ -42,6 +51,21 @@ def join_slashed(toks: list[Token]) -> list[Token]:
         out.append(tok)
         k += 1
     return out
+
+
+# the Arabic article written as an English word, capitalised at the start of a place name: "near As
+# Sukhnah", "in An Najaf", "at At Tanf"
+_ENGLISH_ARTICLES = frozenset(("As", "An", "At"))
+
+
+def place_articles(toks: list[Token]) -> list[Token]:
+    """ "near As Sukhnah": after a place preposition, a capitalised "As", "An" or "At" right before a
+    name begins the name (a function word begins none elsewhere: "As Iraq continues")."""
+    for k in range(1, len(toks) - 1):
+        tok, nxt = toks[k], toks[k + 1]
+        if tok.text in _ENGLISH_ARTICLES and toks[k - 1].low in PLACE_CONTEXT and nxt.name_like:
+            tok.name_like = nxt.start == tok.end + 1
+    return toks
 
 
 def split_hyphens(toks: list[Token], gaz: Gazetteer) -> list[Token]:

@@ -202,6 +202,9 @@ def _read_chunk(doc: Doc, index: int, toks: list[Token], i: int, j: int, initial
             _read_body(doc, index, toks, rest, j, chunk[of - 1])
     elif is_org(chunk, doc.gaz):
         _whole(doc, index, toks, i, j, "organization", initial, why="head")
+    elif len(chunk) > 1 and arabic_place(toks, i):
+        # "near As Sultan Abdallah": an article after a place's preposition begins a place, whatever follows
+        _whole(doc, index, toks, i, j, "place", initial, why="context")
     elif read_titled(doc, index, toks, i, j):
         pass
     elif is_title(chunk[-1]) or is_office(doc.gaz, chunk):

@@ -81,8 +81,23 @@ def _arabic_surname(chunk: list[Token]) -> bool:
 
 def arabic_place(toks: list[Token], i: int) -> bool:
     """ "near Al Shadaddi", "in Al Huwayjah": after a place preposition, "Al" is the article of a place
-    name, not the given name of Al Gore."""
-    return toks[i].low in ("al", "el") and i > 0 and toks[i - 1].low in PLACE_CONTEXT
+    name, not the given name of Al Gore; so is "Abu" ("near Abu Kamal", "in Abu Ghraib"), a father's name
+    in a person's ("Abu Bakr") but the start of many a town's."""
+    placed = i > 0 and toks[i - 1].low in PLACE_CONTEXT
+    return placed and toks[i].low in _PLACE_ARTICLES and not _owner(toks, i)
+
+
+_PLACE_ARTICLES = frozenset(("al", "el", "as", "an", "at", "ar", "ash", "ad", "az", "abu"))
+
+
+def _owner(toks: list[Token], i: int) -> bool:
+    """ "in Abu Mazen's view": a possessive within the name makes it someone's."""
+    k = i
+    while k < len(toks) and toks[k].cap and k - i < 4:
+        if toks[k].possessive:
+            return True
+        k += 1
+    return False
 
 
 def given_name_first(gaz: Gazetteer, chunk: list[Token]) -> bool:
@@ -130,6 +145,8 @@ def _joins(gaz: Gazetteer, chunk: list[Token], k: int) -> bool:
     if low == "and" and chunk[k + 1].low in PLACE_FIRST:
         return False  # "Ras al Ain and Tal Abyad", "Lake Erie and Lake Huron": a second place begins
     if low == "and":
+        # a place's first word ("Gulf of Mexico") joins over "of", not "and": "Ayn Isa and Tabqah Dam"
+        head = chunk[0].low in ORG_FIRST
         return head or _one_name_with_and(gaz, chunk, k) or _in_complement(chunk, k)
     if low == "of" and left == "hall" and chunk[k + 1].low == "fame":
         return True

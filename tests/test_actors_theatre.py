@@ -69,3 +69,34 @@ def test_a_country_something_is_done_against_is_its_state():
         assert ("Russia", "organization") in found
     # in the country, it is the place
     assert ("Russia", "place") in mentions("Protests against the war spread in Russia.", tagger=None)
+
+
+def test_abu_after_a_place_preposition_begins_a_town():
+    text = "Near Abu Kamal, one strike hit a depot. Prisoners were held in Abu Ghraib for years."
+    for tagger in (None, "shipped"):
+        found = mentions(text, tagger=tagger)
+        assert ("Abu Kamal", "place") in found
+        assert ("Abu Ghraib", "place") in found
+    # a person is still a person, and so is a name whose possessive follows the preposition
+    found = mentions("Abu Mohammed said the talks failed. In Abu Mazen's view, they failed.", tagger=None)
+    assert ("Abu Mohammed", "person") in found
+    assert ("Abu Mazen", "person") in found
+
+
+def test_an_article_written_as_an_english_word_begins_a_place_after_near():
+    text = (
+        "Near As Sukhnah, one strike destroyed a vehicle. Near As Sultan Abdallah, two strikes hit a tunnel."
+    )
+    found = mentions(text, tagger=None)
+    assert ("As Sukhnah", "place") in found
+    assert ("As Sultan Abdallah", "place") in found
+    assert not any(t == "person" for _, t in found)
+    # elsewhere "As" is the English word
+    assert mentions("As Iraq continues to recover, officials met.", tagger=None) == [("Iraq", "organization")]
+
+
+def test_a_place_first_word_does_not_join_two_places_over_and():
+    found = mentions("Near Ayn Isa and Tabqah Dam, strikes hit weapons caches.", tagger=None)
+    assert found == [("Ayn Isa", "place"), ("Tabqah Dam", "place")]
+    # over "of" it does
+    assert ("Gulf of Aden", "place") in mentions("Ships in the Gulf of Aden were attacked.", tagger=None)
