@@ -62,6 +62,7 @@ from briefing.shapes import (
     given_name_first,
     has_particle,
     is_org,
+    opening_near,
     role_then_name,
     spelt_after,
     split_joined,
@@ -202,7 +203,7 @@ def _read_chunk(doc: Doc, index: int, toks: list[Token], i: int, j: int, initial
             _read_body(doc, index, toks, rest, j, chunk[of - 1])
     elif is_org(chunk, doc.gaz):
         _whole(doc, index, toks, i, j, "organization", initial, why="head")
-    elif len(chunk) > 1 and arabic_place(toks, i):
+    elif len(chunk) > 1 and (arabic_place(toks, i) or opening_near(toks, i, j)):
         # "near As Sultan Abdallah": an article after a place's preposition begins a place, whatever follows
         _whole(doc, index, toks, i, j, "place", initial, why="context")
     elif read_titled(doc, index, toks, i, j):

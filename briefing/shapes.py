@@ -87,6 +87,12 @@ def arabic_place(toks: list[Token], i: int) -> bool:
     return placed and toks[i].low in _PLACE_ARTICLES and not _owner(toks, i)
 
 
+def opening_near(toks: list[Token], i: int, j: int) -> bool:
+    """ "Near Sultan Abdallah, one strike destroyed...": a name between a sentence's opening "Near" and a
+    comma is where something happened, whatever its words (a title, a given name) would say elsewhere."""
+    return i == 1 and toks[0].low == "near" and j < len(toks) and toks[j].text == "," and not _owner(toks, i)
+
+
 _PLACE_ARTICLES = frozenset(("al", "el", "as", "an", "at", "ar", "ash", "ad", "az", "abu"))
 
 

@@ -100,3 +100,28 @@ def test_a_place_first_word_does_not_join_two_places_over_and():
     assert found == [("Ayn Isa", "place"), ("Tabqah Dam", "place")]
     # over "of" it does
     assert ("Gulf of Aden", "place") in mentions("Ships in the Gulf of Aden were attacked.", tagger=None)
+
+
+def test_a_name_between_an_opening_near_and_a_comma_is_a_place():
+    text = "Near Sultan Abdallah, one strike destroyed a mortar. Near Sheikh Maqsoud, fighting continued."
+    for tagger in (None, "shipped"):
+        found = mentions(text, tagger=tagger)
+        assert ("Sultan Abdallah", "place") in found
+        assert ("Sheikh Maqsoud", "place") in found
+    # inside a sentence "near" may stand by a person, and a possessive is someone's
+    assert ("Biden", "person") in mentions("Protesters stood near President Biden, shouting.", tagger=None)
+    found = mentions("Near John Smith's farm, a strike hit a truck.", tagger=None)
+    assert ("John Smith", "person") in found
+
+
+def test_a_countrys_numbered_unit_is_one_name():
+    text = "The U.S. 5th Fleet sailed into the Arabian Gulf. The Iraqi 9th Division advanced on Monday."
+    for tagger in (None, "shipped"):
+        found = mentions(text, tagger=tagger)
+        assert ("U.S. 5th Fleet", "organization") in found
+        assert ("Iraqi 9th Division", "organization") in found
+        assert not any(s in ("U.S.", "Iraqi") for s, _ in found)
+    # a possessive country is the country's own mention
+    found = mentions("Russia's 58th Army moved south.", tagger=None)
+    assert ("Russia", "place") in found
+    assert ("58th Army", "organization") in found
