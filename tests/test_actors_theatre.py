@@ -125,3 +125,11 @@ def test_a_countrys_numbered_unit_is_one_name():
     found = mentions("Russia's 58th Army moved south.", tagger=None)
     assert ("Russia", "place") in found
     assert ("58th Army", "organization") in found
+
+
+def test_letters_and_a_number_in_brackets_are_a_designation():
+    text = "The destroyer USS Nitze (DDG 94) fired at radar sites in Yemen after a resolution (UNSCR 2254)."
+    assert mentions(text, tagger=None) == [("Yemen", "place")]
+    # an acronym alone in brackets is still the body it abbreviates
+    found = mentions("Officials of the Gulf Cooperation Council (GCC) met in Riyadh.", tagger=None)
+    assert ("GCC", "organization") in found
