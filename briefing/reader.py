@@ -303,6 +303,11 @@ _DIRECTIONS = words(
 )
 
 
+def _head_then_side(chunk: list[Token]) -> bool:
+    """ "Qayyarah Airfield West", "Camp Taji North": a place's head, then which side of it."""
+    return len(chunk) > 2 and chunk[-1].low in _DIRECTIONS and chunk[-2].low in PLACE_HEADS
+
+
 _OF_PEOPLES = ("an", "ese", "ish", "ic")
 
 
@@ -421,7 +426,7 @@ def _read_plain(doc: Doc, index: int, toks: list[Token], i: int, j: int, initial
         # also says "fighting in North Kivu" is that place, firmly, so its every mention is
         type_, why = ("place" if _placed_in_text(doc, chunk) else "organization"), "direction"
     # "St. Johnsbury": a saint's name begins a place's
-    elif len(chunk) > 1 and (last.low in PLACE_HEADS or first.low in _PLACE_FIRST):
+    elif len(chunk) > 1 and (last.low in PLACE_HEADS or first.low in _PLACE_FIRST or _head_then_side(chunk)):
         type_, why = "place", "placehead"
     elif len(chunk) == 1 and first.acronym and first.norm in NOT_ACRONYMS:
         return

@@ -68,6 +68,9 @@ MEMBERS = words(
     insurgents rebels
     """
 )
+# a body's members as its partners, after its name: "Coalition partners", "NATO allies" (after a country's
+# name they are other countries: "U.S. partners")
+PARTNERS = words("partners allies")
 # a people or a community, after its name or nationality: "the Syrian people", "the Yazidi community",
 # "the Al Bu Nimr tribe" (one lower-case word may come between: "Lebanese religious communities")
 PEOPLES = words(
@@ -408,6 +411,8 @@ def mark_states(cands: list[Candidate], tokens: list[list[Token]], gaz: Gazettee
             c.canonical = of_place or spelt(c.toks)
         elif c.type == "organization" and not c.toks[-1].possessive:
             width = _members(toks, last + 1) or _group(toks, last + 1)
+            if not width and c.norm not in gaz.countries:
+                width = _members(toks, last + 1, PARTNERS)
             if width:  # "ISIL fighters", "Hezbollah militants": the organisation, named by its people
                 c.toks = [*c.toks, *toks[last + 1 : last + 1 + width]]
 

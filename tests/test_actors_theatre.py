@@ -133,3 +133,17 @@ def test_letters_and_a_number_in_brackets_are_a_designation():
     # an acronym alone in brackets is still the body it abbreviates
     found = mentions("Officials of the Gulf Cooperation Council (GCC) met in Riyadh.", tagger=None)
     assert ("GCC", "organization") in found
+
+
+def test_a_bodys_partners_after_its_name_are_the_body():
+    text = "The squadron will fly with Coalition partners over Iraq. NATO allies agreed to spend more."
+    found = mentions(text, tagger=None)
+    assert ("Coalition partners", "organization") in found
+    assert ("NATO allies", "organization") in found
+    # a country's partners are other countries: no state named by them
+    assert ("U.S.", "place") in mentions("Washington thanked U.S. partners in the region.", tagger=None)
+
+
+def test_a_place_head_then_a_side_is_a_place():
+    text = "Carter visited troops at Qayyarah Airfield West on Monday."
+    assert ("Qayyarah Airfield West", "place") in mentions(text, tagger=None)
