@@ -97,8 +97,6 @@ ALONGSIDE = frozenset(
     )
 )
 AGENT_VERBS = words("announced signed led brokered proposed imposed hosted backed")
-# a country as what is done or said against: "attacks against the United States", "sanctions against Russia"
-OPPOSING = words("against")
 ADVERBS = words("strongly also now again firmly fully still already further once today")
 
 
@@ -137,7 +135,8 @@ def acts(toks: list[Token], i: int, j: int, gaz: Gazetteer) -> bool:
         k += 1
     nxt = toks[k].low if k < len(toks) else ""
     placed = bool(i) and toks[i - 1].low in PLACE_PREPOSITIONS and not last.possessive
-    placed = placed or _of_place(toks, i, gaz)
+    # "Dayr az Zawr, Syria airstrike"; but "Minister Pål Jonson, Sweden announced" names the state
+    placed = placed or (_of_place(toks, i, gaz) and nxt not in STATE_VERBS and nxt not in _BE_HAVE)
     if placed:
         nxt = ""  # "the ceasefire in Syria was announced", "people in Russia said": the place's words
     plural = last.text.endswith("s") and k < len(toks) and toks[k].text in ("’", "'")  # "the States’"
@@ -156,7 +155,7 @@ def acts(toks: list[Token], i: int, j: int, gaz: Gazetteer) -> bool:
     if before == "the" and i > 1:
         i -= 1
         before = toks[i - 1].low
-    if before in ALLY_WORDS or before in SUPPORTING or before in OPPOSING:
+    if before in ALLY_WORDS or before in SUPPORTING:
         return True
     two = f"{toks[i - 2].low} {before}" if i > 1 else ""
     if two in ALONGSIDE:
@@ -164,10 +163,13 @@ def acts(toks: list[Token], i: int, j: int, gaz: Gazetteer) -> bool:
     return before == "by" and i > 1 and toks[i - 2].low in AGENT_VERBS
 
 
+_BE_HAVE = words("is are was were has have had")
+
+
 def _of_place(toks: list[Token], i: int, gaz: Gazetteer) -> bool:
     """ "Dayr az Zawr, Syria airstrike", "bombings in Istanbul, Turkey": a country after a comma that
-    follows a name which is no country says where that place is; it is no state acting ("Iran, Syria and
-    Russia said" is a list of countries)."""
+    follows a name which is no country may say where that place is ("Iran, Syria and Russia said" is a
+    list of countries); the caller lets a verb after it say that the state acts."""
     if i < 2 or toks[i - 1].text != "," or not toks[i - 2].cap or toks[i - 2].possessive:
         return False
     return toks[i - 2].norm not in gaz.countries and not any(

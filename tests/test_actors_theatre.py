@@ -46,7 +46,7 @@ def test_a_second_place_after_and_is_its_own_name():
 
 
 def test_a_country_after_a_place_and_a_comma_is_where_the_place_is():
-    text = "The Deraa, Syria airstrike inquiry ended. Officials in Kharkiv, Ukraine support the talks."
+    text = "The Deraa, Syria airstrike inquiry ended. Officials met in Kharkiv, Ukraine on Monday."
     for tagger in (None, "shipped"):
         found = mentions(text, tagger=tagger)
         assert ("Syria", "place") in found
@@ -61,14 +61,11 @@ def test_countries_listed_with_commas_still_act():
     assert ("France", "organization") in found
 
 
-def test_a_country_something_is_done_against_is_its_state():
-    text = "The group plotted attacks against the United States. The EU imposed sanctions against Russia."
-    for tagger in (None, "shipped"):
-        found = mentions(text, tagger=tagger)
-        assert ("United States", "organization") in found
-        assert ("Russia", "organization") in found
-    # in the country, it is the place
-    assert ("Russia", "place") in mentions("Protests against the war spread in Russia.", tagger=None)
+def test_a_country_after_a_name_and_a_comma_still_acts_by_its_verb():
+    text = "During talks with Defense Minister Pål Jonson, Sweden announced an aid package."
+    assert ("Sweden", "organization") in mentions(text, tagger=None)
+    text = "As Russia claims gains in Donetsk, Ukraine continues to buy weapons."
+    assert ("Ukraine", "organization") in mentions(text, tagger=None)
 
 
 def test_abu_after_a_place_preposition_begins_a_town():
