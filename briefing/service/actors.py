@@ -12,6 +12,7 @@ import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import TextIO
@@ -203,10 +204,27 @@ def lookup_actor(app: App, name: str, type_: ActorType | None = None) -> Lookup:
     if as_typed:
         name = whole
     every = as_typed or (tuple(actor_store.find_actors(app.db, name)) if name else ())
+    if not every and name and type_ in (None, "person"):  # "Keir", "Sir Keir": no alias, a given name
+        every = _by_given_name(app, name)
     found = tuple(actor_store.find_actors(app.db, name, type_=type_)) if name and type_ else every
+    found = found or tuple(a for a in every if a.type == type_)
     titled = _holding(found, titles_of(typed)) if len(found) > 1 else ()
     found = titled or found  # a title no one holds is ignored, as before
     return Lookup(name, type_, found, pick_actor(name, found), every, typed)
+
+
+def _by_given_name(app: App, name: str) -> tuple[Actor, ...]:
+    """The person a lone given name no alias holds means ("Keir", "Sir Keir"): the one the news has called
+    by it alone (Keir Starmer, not Keir Giles), else the only person whose full name begins with it, if the
+    word is a given name (not "Bald" of a "Bald Paul Walker" read as one name). Several, or none: the reply
+    suggests the close names as for any name it does not know."""
+    people = actor_store.people_by_given_name(app.db, name)
+    called = [a for a, by_it in people if by_it]
+    if len(called) == 1:
+        return (called[0],)
+    if not called and len(people) == 1 and fold(name) in load_gazetteer().given_names:
+        return (people[0][0],)
+    return ()
 
 
 def candidates_reply(look: Lookup, *, command: str = "actor", extra: Sequence[Block] = ()) -> Reply:
@@ -301,27 +319,62 @@ def unknown_reply(app: App, look: Lookup, *, command: str = "actor", extra: Sequ
 DOMINANT = 10  # an actor in ten times the articles of every other the name fits is the one meant
 
 
+def _last_day(actor: Actor) -> date:
+    """The day the news last named the actor: "more recent" is a matter of days, not of the seconds
+    between two articles of one ingest."""
+    return actor.last_seen.date() if actor.last_seen else date.min
+
+
+def _leads(a: Actor, b: Actor) -> bool:
+    """Whether the news is plainly more about ``a`` than ``b``: ``a`` is behind on nothing (articles,
+    mentions, the day last named) and ahead on two of the three. Ahead on mentions alone proves nothing
+    (a company and a councillor of one article: whoever the article names more); in more articles but
+    older news, or newer news in fewer articles, the reader may mean either."""
+    pairs = [
+        (a.article_count, b.article_count),
+        (a.mention_count, b.mention_count),
+        (_last_day(a).toordinal(), _last_day(b).toordinal()),
+    ]
+    return all(x >= y for x, y in pairs) and sum(x > y for x, y in pairs) >= 2
+
+
+def _newer_rival(actor: Actor, found: Sequence[Actor]) -> bool:
+    """Whether another actor the name fits is in as many articles or more, and in newer news: then the
+    name being ``actor``'s very own settles nothing ("Kellogg", a business school in a 2017 video blurb;
+    Keith Kellogg, in today's news)."""
+    return any(
+        o.id != actor.id and o.article_count >= actor.article_count and _last_day(o) > _last_day(actor)
+        for o in found
+    )
+
+
 def pick_actor(name: str, found: Sequence[Actor]) -> Actor | None:
-    """The one actor meant, if the name settles it: a single match, one the archive mentions far more
-    than the others ("Kellogg": the envoy in 18,000 articles, not a company in 300), or a single exact
-    canonical name."""
+    """The one actor meant, if the name settles it: a single match; one the archive mentions far more
+    than the others ("Kellogg": the envoy in 18,000 articles, not a company in 300); one the news is
+    plainly more about than every other (``_leads``: as a reader of the news would mean it); or a single
+    exact canonical name that no other actor of as many articles and newer news rivals. Otherwise None,
+    and the reply offers the candidates."""
     if len(found) <= 1:
         return found[0] if found else None
     first, second = sorted(found, key=lambda a: -a.article_count)[:2]
     if first.article_count >= DOMINANT * max(second.article_count, 1):
         return first
+    leader = [a for a in found if all(_leads(a, o) for o in found if o.id != a.id)]
+    if leader:
+        return leader[0]
     exact = [a for a in found if a.name.casefold() == name.casefold()]
-    return exact[0] if len(exact) == 1 else None
+    return exact[0] if len(exact) == 1 and not _newer_rival(exact[0], found) else None
 
 
-def _others(actor: Actor, found: Sequence[Actor]) -> Block | None:
-    """A line naming the other actors the name fits, so the reader can still reach them."""
+def others_line(actor: Actor, found: Sequence[Actor], *, command: str = "actor") -> Block | None:
+    """A line naming the other actors the name fits, so the reader can still reach them (``/actor`` and
+    ``/follow`` both end with it, each with its own command)."""
     others = [a for a in found if a.id != actor.id][: MAX_CANDIDATES - 1]
     if not others:
         return None
     spans: list[Span | str] = ["Others by that name: "]
     for k, a in enumerate(others):
-        ask = _ask(a, typed=True)  # the name alone could land on this dossier again
+        ask = _ask(a, typed=True, command=command)  # the name alone could land on the same actor again
         spans += [", "] if k else []
         spans += [f"{a.name} ({_label(a)}, {plural(a.article_count, 'article')}) ", code(ask)]
     return para(*spans)
@@ -337,7 +390,7 @@ def dossier_reply(app: App, actor: Actor, *, asked: str | None = None, also: Seq
     if asked:
         note = para(italic(f"Closest match for “{asked}”."))
         document = Document((note, *document.header), document.sections, document.footer)
-    others = _others(actor, also)
+    others = others_line(actor, also)
     if others is not None:
         document = Document(document.header, document.sections, (*document.footer, others))
     days = actor_store.mentions_per_day(app.db, actor.id)
