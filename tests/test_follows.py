@@ -448,3 +448,25 @@ async def test_follow_of_a_given_name_follows_the_one_called_so(app):
     reply = await answer(app, "/follow Sir Keir", ALICE)
     assert reply.document.text.startswith("Following Keir Starmer (person), for “Sir Keir”.")
 
+
+@pytest.mark.parametrize("words", ["the", "The", "of the", "The (person)"])
+async def test_stop_words_are_refused_plainly_and_no_topic_is_offered_that_would_be_refused(app, words):
+    """ "/follow the" offered "/follow the (topic)", which was then refused; now it is refused at once,
+    saying why, whatever actor a typo of it comes near ("THQ")."""
+    add_article_naming(app, "THQ shut its studios.", [("THQ", "organization")])
+    reply = await answer(app, f"/follow {words}", ALICE)
+    text = reply.document.text
+    assert "is in nearly every story" in text and "/follow grain exports" in text
+    assert "(topic)" not in text and "THQ" not in text
+    assert subscribers.follows_of(app.db, 1001) == []
+
+
+async def test_every_topic_the_follow_replies_offer_is_taken(app):
+    add_article(app, "North Korean leader Kim Jong Un met officials. Kim Jong Un said little.")
+    add_article_naming(app, "THQ shut its studios.", [("THQ", "organization")], day=2)
+    for asked in ("Kim Jon", "THX", "the studios", "the", "of the"):
+        reply = await answer(app, f"/follow {asked}", ALICE)
+        offered = [s.text for b in reply.document.sections[0].blocks for s in b.spans if s.code]
+        for command in (c for c in offered if c.endswith("(topic)")):
+            taken = await answer(app, command, ALICE)
+            assert taken.document.text.startswith("Following the topic"), (command, taken.document.text)

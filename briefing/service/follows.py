@@ -133,10 +133,15 @@ def _what_to_follow(app: App, name: str, kind: Kind | None) -> tuple[str, int | 
     look = lookup_actor(app, name, actor_type(kind))
     if look.actor is not None:
         return look.actor.name, look.actor.id, others_line(look.actor, look.every, command="follow")
+    refused = _unfollowable(name)
+    # the topic is offered only where following it would be taken: "the (topic)" would be refused
+    as_topic = (_as_topic(name),) if refused is None else ()
     if look.found:
-        return candidates_reply(look, command="follow", extra=() if look.type_ else (_as_topic(name),))
+        return candidates_reply(look, command="follow", extra=() if look.type_ else as_topic)
+    if refused is not None:  # "the": no actor, and no topic either; typos of it ("THQ") are no help
+        return refused
     if look.type_ is not None or (look.name and suggestions(app, look.name)):
-        return unknown_reply(app, look, command="follow", extra=(_as_topic(name),))
+        return unknown_reply(app, look, command="follow", extra=as_topic)
     return name, None, None
 
 
@@ -152,7 +157,16 @@ def _unfollowable(topic: str) -> Reply | None:
             message(f"“{shorten(topic)}” has no words to look for in the news; follow words or a name.")
         )
     if all(w in COMMON for w in words):
-        return Reply(message(f"“{shorten(topic)}” is in nearly every story; follow something more telling."))
+        return Reply(
+            message(
+                para(
+                    f"“{shorten(topic)}” is in nearly every story, so following it would tell you nothing;"
+                    " follow a name or more telling words, e.g. ",
+                    code("/follow grain exports"),
+                    ".",
+                )
+            )
+        )
     return None
 
 
