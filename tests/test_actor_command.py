@@ -359,6 +359,10 @@ async def test_a_given_name_one_person_is_called_by_finds_them(app):
     for asked in ("Sir Keir", "Keir", "keir", "Mr Keir", "Keir (person)"):
         _, text = await ask(app, f"/actor {asked}")
         assert "KEIR STARMER" in text, (asked, text)
+        # the other person of that given name is still in reach
+        assert text.endswith(
+            "Others by that name: Keir Giles (person, Defence analyst, 1 article) /actor Keir Giles (person)"
+        )
     _, text = await ask(app, "/actor Keir (place)")
     assert "KEIR STARMER" not in text.split("\n")[0]
 

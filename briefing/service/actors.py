@@ -205,26 +205,30 @@ def lookup_actor(app: App, name: str, type_: ActorType | None = None) -> Lookup:
         name = whole
     every = as_typed or (tuple(actor_store.find_actors(app.db, name)) if name else ())
     if not every and name and type_ in (None, "person"):  # "Keir", "Sir Keir": no alias, a given name
-        every = _by_given_name(app, name)
+        given = _by_given_name(app, name)
+        if given is not None:
+            meant, namesakes = given
+            return Lookup(name, type_, (meant,), meant, namesakes, typed)
     found = tuple(actor_store.find_actors(app.db, name, type_=type_)) if name and type_ else every
-    found = found or tuple(a for a in every if a.type == type_)
     titled = _holding(found, titles_of(typed)) if len(found) > 1 else ()
     found = titled or found  # a title no one holds is ignored, as before
     return Lookup(name, type_, found, pick_actor(name, found), every, typed)
 
 
-def _by_given_name(app: App, name: str) -> tuple[Actor, ...]:
-    """The person a lone given name no alias holds means ("Keir", "Sir Keir"): the one the news has called
-    by it alone (Keir Starmer, not Keir Giles), else the only person whose full name begins with it, if the
-    word is a given name (not "Bald" of a "Bald Paul Walker" read as one name). Several, or none: the reply
+def _by_given_name(app: App, name: str) -> tuple[Actor, tuple[Actor, ...]] | None:
+    """The person a lone given name no alias holds means ("Keir", "Sir Keir"), with every person of that
+    given name (for the dossier's "Others by that name"): the one the news has called by it alone (Keir
+    Starmer, not Keir Giles), else the only person whose full name begins with it, if the word is a given
+    name (not "Bald" of a "Bald Paul Walker" read as one name). Several, or none: None, and the reply
     suggests the close names as for any name it does not know."""
     people = actor_store.people_by_given_name(app.db, name)
+    everyone = tuple(a for a, _ in people)
     called = [a for a, by_it in people if by_it]
     if len(called) == 1:
-        return (called[0],)
+        return called[0], everyone
     if not called and len(people) == 1 and fold(name) in load_gazetteer().given_names:
-        return (people[0][0],)
-    return ()
+        return everyone[0], everyone
+    return None
 
 
 def candidates_reply(look: Lookup, *, command: str = "actor", extra: Sequence[Block] = ()) -> Reply:
