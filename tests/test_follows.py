@@ -470,3 +470,16 @@ async def test_every_topic_the_follow_replies_offer_is_taken(app):
         for command in (c for c in offered if c.endswith("(topic)")):
             taken = await answer(app, command, ALICE)
             assert taken.document.text.startswith("Following the topic"), (command, taken.document.text)
+
+
+async def test_an_unknown_type_after_stop_words_offers_only_what_would_be_taken(app):
+    """The example of a type after a name uses the name typed only if it is one: "/follow the (person)"
+    would be refused, so the example is Kellogg; the words as a topic only if they hold a telling word."""
+    text = (await answer(app, "/follow the (of)", ALICE)).document.text
+    assert "/follow Kellogg (person)" in text and "as a topic" not in text and "/follow the" not in text
+    text = (await answer(app, "/follow the (company)", ALICE)).document.text
+    assert "/follow Kellogg (person)" in text and "/follow the (company) (topic)" in text
+    taken = await answer(app, "/follow the (company) (topic)", ALICE)
+    assert taken.document.text.startswith("Following the topic the (company).")
+    text = (await answer(app, "/follow AT&T (company)", ALICE)).document.text
+    assert "/follow AT&T (person)" in text  # a name of letters joined by "&" is a name

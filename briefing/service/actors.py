@@ -36,6 +36,7 @@ from briefing.service.commands import Asker, Reply, command
 from briefing.states import as_countries
 from briefing.textfile import read_text_file
 from briefing.textmap import readable
+from briefing.topics import is_joined_name
 from store import actors as actor_store
 
 log = logging.getLogger(__name__)
@@ -144,7 +145,8 @@ def read_name(args: str, *, command: str, topic: bool) -> Qualified | Reply:
     asked = split_qualifier(args)
     name = asked.name if 0 < len(asked.name) <= MAX_NAME_CHARS else ""  # quoted back only if short
     if asked.unknown:
-        example = f"/{command} {name or 'Kellogg'} (person)"
+        # the name typed only where sending the example would be taken: "/follow the (person)" would not
+        example = f"/{command} {name if _telling(name) else 'Kellogg'} (person)"
         lines = [
             para(
                 f"I don't know the type “{shorten(asked.unknown)}”. After a name I understand "
@@ -153,7 +155,7 @@ def read_name(args: str, *, command: str, topic: bool) -> Qualified | Reply:
                 ".",
             )
         ]
-        if topic and name:
+        if topic and _telling(f"{name} {asked.unknown}"):
             words = f"{name} ({asked.unknown})"
             lines.append(para("To take all the words as a topic: ", code(f"/{command} {words} (topic)"), "."))
         return Reply(message(*lines))
@@ -166,6 +168,16 @@ def read_name(args: str, *, command: str, topic: bool) -> Qualified | Reply:
             )
         )
     return asked
+
+
+def _telling(text: str) -> bool:
+    """Whether the words hold one that not every story has ("the" and "of" do not; a lone Latin letter
+    looks for nothing; "AT&T" is a name): a name or topic of only such words is refused (as /follow
+    refuses it), so no reply offers it."""
+    if any(is_joined_name(chunk) for chunk in text.split()):
+        return True
+    words = [w.casefold() for w in re.findall(r"\w+", text) if len(w) > 1 or not w.isascii()]
+    return any(w not in COMMON for w in words)
 
 
 A_TYPE = {"person": "a person", "organization": "an organisation", "place": "a place"}
