@@ -209,7 +209,8 @@ class Lookup:
 
 def lookup_actor(app: App, name: str, type_: ActorType | None = None) -> Lookup:
     """The actors ``name`` (a qualifier split off, see ``read_name``) names: any alias in any case, a title
-    ignored, ``type_`` choosing among them."""
+    ignored, ``type_`` choosing among them; a given name no alias holds, the person it means
+    (``_by_given_name``)."""
     typed, whole, name = name, _as_typed(name), clean_name(name)
     # a first word that is a title may be part of the name: "Justice Department", "General Motors"
     as_typed = tuple(actor_store.find_actors(app.db, whole)) if whole != name else ()
