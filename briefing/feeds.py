@@ -29,10 +29,11 @@ from __future__ import annotations
 import calendar
 import itertools
 import re
+import time
 import zlib
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from urllib.parse import urljoin
 from xml.parsers import expat
 
@@ -40,7 +41,7 @@ import feedparser
 
 from briefing.addresses import is_site_root, is_web_url, site_of, without_secrets
 from briefing.boilerplate import strip_boilerplate
-from briefing.dates import parse_date
+from briefing.dates import MAX_OFFSET, parse_date, plausible
 from briefing.errors import MalformedFeedError
 from briefing.fragments import entry_text, html_to_text
 from briefing.models import ArticleDraft
@@ -369,18 +370,48 @@ def _author(raw: feedparser.FeedParserDict) -> str | None:
 
 def _when(raw: feedparser.FeedParserDict) -> datetime | None:
     # dict.get: feedparser's own get() maps one key to the other with a DeprecationWarning
-    parsed = dict.get(raw, "published_parsed") or dict.get(raw, "updated_parsed")
+    key = "published" if dict.get(raw, "published_parsed") else "updated"
+    parsed = dict.get(raw, f"{key}_parsed")
     if not parsed:
         # a date feedparser could not read: day and month named in another language ("Seg, 24 Set 2018")
         written = dict.get(raw, "published") or dict.get(raw, "updated") or ""
         return parse_date(written) if written else None
-    return datetime.fromtimestamp(calendar.timegm(parsed), UTC)
+    return _read(dict.get(raw, key) or "", parsed)
 
 
 def _stamp(raw: feedparser.FeedParserDict) -> datetime | None:
     """The later of the entry's ``<updated>`` and ``<published>`` (``<pubDate>``) that feedparser read."""
-    found = [dict.get(raw, k) for k in ("updated_parsed", "published_parsed")]
-    return max((datetime.fromtimestamp(calendar.timegm(p), UTC) for p in found if p), default=None)
+    found = [_read(dict.get(raw, k) or "", dict.get(raw, f"{k}_parsed")) for k in ("updated", "published")]
+    return max((when for when in found if when is not None), default=None)
+
+
+# A numeric date and an offset as a feed writes them ("2026-13-45T99:00:00Z", "10:00:00 +2500")
+_ISO_PARTS = re.compile(r"\b\d{4}-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?")
+_OFFSET = re.compile(r"(?<=[\d\s])[+-](\d{2}):?(\d{2})\s*$")
+
+
+def _read(written: str, parsed: time.struct_time | None) -> datetime | None:
+    """The moment feedparser read from ``written``, or None when it is no date: a placeholder (year 1, the
+    epoch: :func:`briefing.dates.plausible`), or one feedparser carried over into the next month or day
+    ("2026-13-45T99:00:00Z" as 1 Jan 2027). An offset no clock has ("+2500") is no zone: the time is
+    read as UTC, as :func:`briefing.dates.parse_date` reads it."""
+    if not parsed:
+        return None
+    if (iso := _ISO_PARTS.search(written)) and not _real_day(*iso.groups()):
+        return None
+    if (offset := _OFFSET.search(written)) and timedelta(
+        hours=int(offset[1]), minutes=int(offset[2])
+    ) > MAX_OFFSET:
+        return plausible(parse_date(written))
+    return plausible(datetime.fromtimestamp(calendar.timegm(parsed), UTC))
+
+
+def _real_day(month: str, day: str, hour: str | None, minute: str | None) -> bool:
+    try:
+        datetime(2000, int(month), int(day), int(hour or 0), int(minute or 0))  # 2000: a leap year
+    except ValueError:
+        return False
+    return True
 
 
 def _text(html: str) -> str:
