@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from urllib.parse import urljoin
 from xml.parsers import expat
+from xml.sax import SAXParseException
 
 import feedparser
 
@@ -109,8 +110,10 @@ def _gunzip(data: bytes, limit: int) -> tuple[bytes, bool]:
     try:
         inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
         inflated = inflater.decompress(data, limit + 1)
-    except zlib.error as exc:
-        raise MalformedFeedError(f"corrupt gzip data: {exc}") from exc
+    except zlib.error as exc:  # zlib's "Error -3 while decompressing data: ..." says nothing more
+        raise MalformedFeedError("broken gzip data: it does not decompress") from exc
+    if not inflater.eof and len(inflated) <= limit:  # zlib reads a cut file to where it stops, silently
+        raise MalformedFeedError("broken gzip data: the file is cut short")
     return inflated[:limit], len(inflated) > limit
 
 
@@ -165,11 +168,11 @@ def parse_feed(
     xml, bare = escape_bare_ampersands(xml)
     _refuse_large_broken(xml)
     parsed = feedparser.parse(xml, response_headers=headers, sanitize_html=False)
-    problem = str(parsed.get("bozo_exception", "")) if parsed.get("bozo") else None
+    problem = xml_problem(parsed.get("bozo_exception")) if parsed.get("bozo") else None
     if not parsed.version and not parsed.entries:
         if re.search(rb"<!doctype html|<html[\s>]", xml[:4096].lower()):
             raise MalformedFeedError("an HTML page, not an RSS or Atom feed")
-        raise MalformedFeedError(f"not an RSS or Atom feed ({problem or 'no feed element'})")
+        raise MalformedFeedError(f"not an RSS or Atom feed: {problem or 'no feed element'}")
     channel = parsed.feed
     name = _title(channel) or site_of(url) or "feed"
     link, base = _base(channel, url)
@@ -183,9 +186,18 @@ def parse_feed(
     shared = _shared_links(parsed.entries)
     entries = _once_each(parsed.entries, [_entry(raw, name, shared) for raw in parsed.entries])
     if problem and not entries:  # a broken feed that yielded nothing is a failure, not an empty feed
-        raise MalformedFeedError(f"malformed feed, no entry could be read ({problem})")
+        raise MalformedFeedError(f"malformed feed, no entry could be read: {problem}")
     repaired = f"{bare} unescaped '&' read as '&amp;'" if bare else None
     return Feed(name, link, entries, parsed.version or "", problem, repaired)
+
+
+def xml_problem(exc: object) -> str:
+    """What is wrong with a feed's XML, in words: the parser's "<unknown>:3:89: no element found" as
+    "not well-formed XML (line 3, column 89: no element found)"."""
+    if isinstance(exc, SAXParseException):
+        where = f"line {exc.getLineNumber()}, column {exc.getColumnNumber()}"
+        return f"not well-formed XML ({where}: {exc.getMessage()})"
+    return str(exc or "")
 
 
 _ENCODING_ERRORS = frozenset(
