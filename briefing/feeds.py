@@ -45,6 +45,7 @@ from briefing.boilerplate import strip_boilerplate
 from briefing.dates import MAX_OFFSET, parse_date, plausible
 from briefing.errors import MalformedFeedError
 from briefing.fragments import entry_text, html_to_text
+from briefing.header_lines import entry_header
 from briefing.models import ArticleDraft
 from briefing.sentences import ends_sentence, word_count
 from briefing.titles import title_from_body
@@ -307,6 +308,8 @@ def _entry(raw: feedparser.FeedParserDict, source: str, shared: set[str]) -> Fee
     # without links away ("<li><a href=OTHER>another story</a>"): no sentence of this article
     body = max((entry_text(t, url=link or raw.get("link"), title=title) for t in texts), key=len, default="")
     body = "\n\n".join(strip_boilerplate(body.split("\n\n")))  # before the cut markers: the footer hides them
+    header, paragraphs = entry_header(body.split("\n\n"))  # "By Amelia Grant" over the text: its author
+    body = "\n\n".join(paragraphs)
     if not body and not link:
         return None
     end = _without_markers(body)
@@ -321,9 +324,10 @@ def _entry(raw: feedparser.FeedParserDict, source: str, shared: set[str]) -> Fee
         body=body or title,
         source=_own_source(raw) or source,
         url=link,
-        author=_author(raw),
+        author=_author(raw) or header.author,
         section=_section(raw),
-        published_at=_when(raw),
+        published_at=(published := _when(raw)),
+        age=None if published else header.age,
     )
     return FeedEntry(draft, teaser, _stamp(raw) or draft.published_at)
 
