@@ -73,17 +73,21 @@ def header_line(text: str) -> tuple[str | None, timedelta | None] | None:
 
 
 def page_header(tree: Any) -> Header:
-    """The header lines of a page's article (``tree``: the page as lxml parsed it): the lines after its
-    last ``<h1>`` (or the page's start, when none comes first) and before its first paragraph of prose,
-    at most :data:`HEADER_LINES` of them; navigation, forms and asides are passed by."""
+    """The header lines of a page's article (``tree``: the page as lxml parsed it): at most
+    :data:`HEADER_LINES` lines under its headline (an ``<h1>``; a page without one, from its start),
+    before its first paragraph of prose. What comes before the headline (a site's menu, a teaser)
+    is passed by, and so are navigation, forms and asides."""
     body = tree.find(".//body") if tree is not None else None
     if body is None:
         return Header()
+    started = body.find(".//h1") is None
     found: list[tuple[str, str | None, timedelta | None]] = []
     seen = 0
     for line in _leaf_lines(body):
         if line is None:  # a headline: the header starts again under it
-            found, seen = [], 0
+            started, found, seen = True, [], 0
+            continue
+        if not started:
             continue
         read = header_line(line)
         if read is not None:

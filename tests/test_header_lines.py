@@ -124,3 +124,12 @@ async def test_a_fetched_page_is_dated_by_the_age_in_its_meta_line(app, site):
     assert article.author == "Anna Schmidt"
     assert article.published_at == NOW - timedelta(hours=3)
     assert article.body.startswith("The city of Klagenfurt opened")
+
+
+def test_a_menu_over_the_headline_does_not_hide_its_byline():
+    menu = "".join(f"<li><a href='/{k}'>Section {k}</a></li>" for k in range(12))
+    html = page('<p class="meta">By Anna Schmidt · 3 hours ago</p>').replace(
+        b"<body>", f"<body><div class='menu'><ul>{menu}</ul><p>By Max Huber</p></div>".encode()
+    )
+    draft = parse_page(html)
+    assert (draft.author, draft.age) == ("Anna Schmidt", timedelta(hours=3))
