@@ -133,3 +133,13 @@ def test_a_menu_over_the_headline_does_not_hide_its_byline():
     )
     draft = parse_page(html)
     assert (draft.author, draft.age) == ("Anna Schmidt", timedelta(hours=3))
+
+
+@pytest.mark.parametrize("dash", ["—", "–", "-", "·", "|"])
+def test_a_dumps_byline_joined_to_its_age_by_a_dash_is_its_author(dash):
+    from briefing.dumps import split_dump
+
+    text = f"Klagenfurt opens new tram line\n\nBy Anna Schmidt {dash} 3 hours ago\n\n{LEAD}\n\n{MORE}\n"
+    [draft] = split_dump(text, source="blatt.txt")
+    assert (draft.author, draft.age) == ("Anna Schmidt", timedelta(hours=3))
+    assert draft.body.startswith("The city of Klagenfurt opened")
