@@ -96,8 +96,8 @@ class _TextParser(HTMLParser):
             self.handle_endtag(tag)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "br":
-            self.out.pieces.append(LINE_BREAK)
+        if tag == "br":  # in code each line is one: two breaks, which part paragraphs whatever they hold
+            self.out.pieces.append(LINE_BREAK * (2 if self.out.literal else 1))
         elif tag in _SKIP:
             self.out.skipping += 1
         elif tag in _BLOCKS:
@@ -108,7 +108,7 @@ class _TextParser(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "br":  # "</br>", which browsers read as "<br>"
-            self.out.pieces.append(LINE_BREAK)
+            self.out.pieces.append(LINE_BREAK * (2 if self.out.literal else 1))
         elif tag in _SKIP:
             self.out.skipping = max(0, self.out.skipping - 1)
         elif tag in _BLOCKS:

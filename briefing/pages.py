@@ -140,9 +140,12 @@ def _with_lines_joined(html: str | bytes) -> str | bytes:
     return lxml.html.tostring(tree, encoding="unicode") if joined else html
 
 
+_LITERAL = frozenset(("pre", "code", "kbd", "samp", "tt", "xmp", "textarea"))  # each line of code is one
+
+
 def _mid_sentence(br: Any) -> bool:
     parent = br.getparent()
-    if parent is None:
+    if parent is None or any(a.tag in _LITERAL for a in br.iterancestors()):
         return False
     line = parent.text or ""  # the text since the last <br> in the same element
     for child in parent:

@@ -67,3 +67,19 @@ def test_a_pages_lines_broken_mid_sentence_are_one_paragraph():
     assert paragraphs[0] == JOINED
     assert paragraphs[1] == SECOND.replace("<br/>", " ").replace("<br />", " ")
     assert "Would you do it?" in paragraphs[2:]
+
+
+def test_lines_of_code_stay_lines():
+    code = "vals = [ParseRow(r) for r in<br />response.GetRows()]<br />avg = sum(vals) / len(vals)"
+    assert html_to_text(f"<pre>{code}</pre>").split("\n\n") == [
+        "vals = [ParseRow(r) for r in",
+        "response.GetRows()]",
+        "avg = sum(vals) / len(vals)",
+    ]
+    html = (
+        "<html><body><article><h1>Reduce nesting</h1><p>Nested code is hard to read, and this is how one "
+        "team made a function of theirs shorter and clearer to read.</p>"
+        f"<pre>{code}</pre><p>The team said the shorter function was easier to test.</p>"
+        "</article></body></html>"
+    )
+    assert "vals = [ParseRow(r) for r in response" not in parse_page(html.encode()).body
