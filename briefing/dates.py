@@ -303,7 +303,28 @@ def _month_stem(word: str) -> int | None:
     return _MONTH_STEMS.get(plain[:4]) or _MONTH_STEMS.get(plain[:3])
 
 
+# The dates a system writes when it has none: Go's and .NET's zero time (year 1), the Unix epoch (0), and
+# the first day of 1900 (spreadsheets, some CMSs); and no news is dated before the first newspapers with
+# a clock on their front page. Such a date is no date: the article is dated as an undated one is.
+EARLIEST_YEAR = 1900
+PLACEHOLDER_DATES = frozenset(
+    (datetime(1970, 1, 1, tzinfo=UTC), datetime(1900, 1, 1, tzinfo=UTC), datetime(1, 1, 1, tzinfo=UTC))
+)
+MAX_OFFSET = timedelta(hours=14)  # no clock is further from UTC: "+25:00" is no zone
+
+
+def plausible(when: datetime | None) -> datetime | None:
+    """``when``, unless it is a placeholder for "no date" (:data:`PLACEHOLDER_DATES`, at any offset) or
+    before :data:`EARLIEST_YEAR`: then None. Arithmetic on year 1 overflows ("date value out of
+    range"), and an epoch-0 date would rank an article as 56 years old."""
+    if when is None or when.year < EARLIEST_YEAR or when in PLACEHOLDER_DATES:
+        return None
+    return when
+
+
 def _build(y: int, mo: int, d: int, h: int, mi: int, s: int, zone: str | None) -> datetime | None:
+    if y < EARLIEST_YEAR:
+        return None
     tz = UTC
     if zone is not None and "/" in zone:  # a region's clock: "America/New_York", "Europe/Berlin"
         try:
@@ -315,9 +336,9 @@ def _build(y: int, mo: int, d: int, h: int, mi: int, s: int, zone: str | None) -
         sign = -1 if zone.startswith("-") else 1
         digits = zone[1:].replace(":", "")
         offset = timedelta(hours=int(digits[:2]), minutes=int(digits[2:4] or 0))
-        if offset <= timedelta(hours=14):  # no clock is further from UTC: "+99:99" is no zone
+        if offset <= MAX_OFFSET:  # "+99:99" is no zone
             tz = timezone(sign * offset)
     try:
-        return datetime(y, mo, d, h, mi, s, tzinfo=tz)
+        return plausible(datetime(y, mo, d, h, mi, s, tzinfo=tz))
     except ValueError:
         return None

@@ -29,20 +29,23 @@ from __future__ import annotations
 import calendar
 import itertools
 import re
+import time
 import zlib
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from urllib.parse import urljoin
 from xml.parsers import expat
+from xml.sax import SAXParseException
 
 import feedparser
 
 from briefing.addresses import is_site_root, is_web_url, site_of, without_secrets
 from briefing.boilerplate import strip_boilerplate
-from briefing.dates import parse_date
+from briefing.dates import MAX_OFFSET, parse_date, plausible
 from briefing.errors import MalformedFeedError
 from briefing.fragments import entry_text, html_to_text
+from briefing.header_lines import entry_header
 from briefing.models import ArticleDraft
 from briefing.sentences import ends_sentence, word_count
 from briefing.titles import title_from_body
@@ -108,8 +111,10 @@ def _gunzip(data: bytes, limit: int) -> tuple[bytes, bool]:
     try:
         inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
         inflated = inflater.decompress(data, limit + 1)
-    except zlib.error as exc:
-        raise MalformedFeedError(f"corrupt gzip data: {exc}") from exc
+    except zlib.error as exc:  # zlib's "Error -3 while decompressing data: ..." says nothing more
+        raise MalformedFeedError("broken gzip data: it does not decompress") from exc
+    if not inflater.eof and len(inflated) <= limit:  # zlib reads a cut file to where it stops, silently
+        raise MalformedFeedError("broken gzip data: the file is cut short")
     return inflated[:limit], len(inflated) > limit
 
 
@@ -164,11 +169,11 @@ def parse_feed(
     xml, bare = escape_bare_ampersands(xml)
     _refuse_large_broken(xml)
     parsed = feedparser.parse(xml, response_headers=headers, sanitize_html=False)
-    problem = str(parsed.get("bozo_exception", "")) if parsed.get("bozo") else None
+    problem = xml_problem(parsed.get("bozo_exception")) if parsed.get("bozo") else None
     if not parsed.version and not parsed.entries:
         if re.search(rb"<!doctype html|<html[\s>]", xml[:4096].lower()):
             raise MalformedFeedError("an HTML page, not an RSS or Atom feed")
-        raise MalformedFeedError(f"not an RSS or Atom feed ({problem or 'no feed element'})")
+        raise MalformedFeedError(f"not an RSS or Atom feed: {problem or 'no feed element'}")
     channel = parsed.feed
     name = _title(channel) or site_of(url) or "feed"
     link, base = _base(channel, url)
@@ -182,9 +187,18 @@ def parse_feed(
     shared = _shared_links(parsed.entries)
     entries = _once_each(parsed.entries, [_entry(raw, name, shared) for raw in parsed.entries])
     if problem and not entries:  # a broken feed that yielded nothing is a failure, not an empty feed
-        raise MalformedFeedError(f"malformed feed, no entry could be read ({problem})")
+        raise MalformedFeedError(f"malformed feed, no entry could be read: {problem}")
     repaired = f"{bare} unescaped '&' read as '&amp;'" if bare else None
     return Feed(name, link, entries, parsed.version or "", problem, repaired)
+
+
+def xml_problem(exc: object) -> str:
+    """What is wrong with a feed's XML, in words: the parser's "<unknown>:3:89: no element found" as
+    "not well-formed XML (line 3, column 89: no element found)"."""
+    if isinstance(exc, SAXParseException):
+        where = f"line {exc.getLineNumber()}, column {exc.getColumnNumber()}"
+        return f"not well-formed XML ({where}: {exc.getMessage()})"
+    return str(exc or "")
 
 
 _ENCODING_ERRORS = frozenset(
@@ -294,6 +308,8 @@ def _entry(raw: feedparser.FeedParserDict, source: str, shared: set[str]) -> Fee
     # without links away ("<li><a href=OTHER>another story</a>"): no sentence of this article
     body = max((entry_text(t, url=link or raw.get("link"), title=title) for t in texts), key=len, default="")
     body = "\n\n".join(strip_boilerplate(body.split("\n\n")))  # before the cut markers: the footer hides them
+    header, paragraphs = entry_header(body.split("\n\n"))  # "By Amelia Grant" over the text: its author
+    body = "\n\n".join(paragraphs)
     if not body and not link:
         return None
     end = _without_markers(body)
@@ -308,9 +324,10 @@ def _entry(raw: feedparser.FeedParserDict, source: str, shared: set[str]) -> Fee
         body=body or title,
         source=_own_source(raw) or source,
         url=link,
-        author=_author(raw),
+        author=_author(raw) or header.author,
         section=_section(raw),
-        published_at=_when(raw),
+        published_at=(published := _when(raw)),
+        age=None if published else header.age,
     )
     return FeedEntry(draft, teaser, _stamp(raw) or draft.published_at)
 
@@ -369,18 +386,48 @@ def _author(raw: feedparser.FeedParserDict) -> str | None:
 
 def _when(raw: feedparser.FeedParserDict) -> datetime | None:
     # dict.get: feedparser's own get() maps one key to the other with a DeprecationWarning
-    parsed = dict.get(raw, "published_parsed") or dict.get(raw, "updated_parsed")
+    key = "published" if dict.get(raw, "published_parsed") else "updated"
+    parsed = dict.get(raw, f"{key}_parsed")
     if not parsed:
         # a date feedparser could not read: day and month named in another language ("Seg, 24 Set 2018")
         written = dict.get(raw, "published") or dict.get(raw, "updated") or ""
         return parse_date(written) if written else None
-    return datetime.fromtimestamp(calendar.timegm(parsed), UTC)
+    return _read(dict.get(raw, key) or "", parsed)
 
 
 def _stamp(raw: feedparser.FeedParserDict) -> datetime | None:
     """The later of the entry's ``<updated>`` and ``<published>`` (``<pubDate>``) that feedparser read."""
-    found = [dict.get(raw, k) for k in ("updated_parsed", "published_parsed")]
-    return max((datetime.fromtimestamp(calendar.timegm(p), UTC) for p in found if p), default=None)
+    found = [_read(dict.get(raw, k) or "", dict.get(raw, f"{k}_parsed")) for k in ("updated", "published")]
+    return max((when for when in found if when is not None), default=None)
+
+
+# A numeric date and an offset as a feed writes them ("2026-13-45T99:00:00Z", "10:00:00 +2500")
+_ISO_PARTS = re.compile(r"\b\d{4}-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?")
+_OFFSET = re.compile(r"(?<=[\d\s])[+-](\d{2}):?(\d{2})\s*$")
+
+
+def _read(written: str, parsed: time.struct_time | None) -> datetime | None:
+    """The moment feedparser read from ``written``, or None when it is no date: a placeholder (year 1, the
+    epoch: :func:`briefing.dates.plausible`), or one feedparser carried over into the next month or day
+    ("2026-13-45T99:00:00Z" as 1 Jan 2027). An offset no clock has ("+2500") is no zone: the time is
+    read as UTC, as :func:`briefing.dates.parse_date` reads it."""
+    if not parsed:
+        return None
+    if (iso := _ISO_PARTS.search(written)) and not _real_day(*iso.groups()):
+        return None
+    if (offset := _OFFSET.search(written)) and timedelta(
+        hours=int(offset[1]), minutes=int(offset[2])
+    ) > MAX_OFFSET:
+        return plausible(parse_date(written))
+    return plausible(datetime.fromtimestamp(calendar.timegm(parsed), UTC))
+
+
+def _real_day(month: str, day: str, hour: str | None, minute: str | None) -> bool:
+    try:
+        datetime(2000, int(month), int(day), int(hour or 0), int(minute or 0))  # 2000: a leap year
+    except ValueError:
+        return False
+    return True
 
 
 def _text(html: str) -> str:

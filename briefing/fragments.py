@@ -23,9 +23,10 @@ from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
 from briefing.addresses import is_web_url, same_site
+from briefing.sentences import ends_sentence
 
 _BLOCKS = frozenset(
-    {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr"}
+    {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr"}
     | {"table", "section", "article", "header", "footer", "figure", "pre", "hr", "dd", "dt"}
 )
 _SKIP = frozenset(("script", "style", "noscript", "iframe", "svg", "figcaption"))
@@ -77,9 +78,9 @@ class _Blocks:
     def end_block(self) -> None:
         links = tuple(dict.fromkeys(self.hrefs)) if self.linked and not self.unlinked else ()
         for raw in "".join(self.pieces).split("\n\n"):  # a blank line in the text parts paragraphs too
-            text = " ".join(raw.split())
-            if text and not _STYLE_SHEET.match(text):
-                self.blocks.append(Block(text, links))
+            for text in broken_lines(raw):
+                if text and not _STYLE_SHEET.match(text):
+                    self.blocks.append(Block(text, links))
         self.pieces, self.hrefs, self.linked, self.unlinked = [], [], 0, 0
 
 
@@ -89,8 +90,15 @@ class _TextParser(HTMLParser):
         self.out = out
         self.depth = depth
 
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)  # "<br/>" is one break, not a start and an end
+        if tag != "br":
+            self.handle_endtag(tag)
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _SKIP:
+        if tag == "br":  # in code each line is one: two breaks, which part paragraphs whatever they hold
+            self.out.pieces.append(LINE_BREAK * (2 if self.out.literal else 1))
+        elif tag in _SKIP:
             self.out.skipping += 1
         elif tag in _BLOCKS:
             self.out.end_block()
@@ -99,7 +107,9 @@ class _TextParser(HTMLParser):
         self.out.literal += tag in _LITERAL
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIP:
+        if tag == "br":  # "</br>", which browsers read as "<br>"
+            self.out.pieces.append(LINE_BREAK * (2 if self.out.literal else 1))
+        elif tag in _SKIP:
             self.out.skipping = max(0, self.out.skipping - 1)
         elif tag in _BLOCKS:
             self.out.end_block()
@@ -117,6 +127,51 @@ class _TextParser(HTMLParser):
             inner.close()
             return
         self.out.add(data)
+
+
+LINE_BREAK = "\ue000"  # a <br>, while its paragraph is read (a private-use character: never in text)
+_BREAKS = re.compile(f"\\s*((?:{LINE_BREAK}\\s*)+)")
+
+
+def broken_lines(raw: str) -> list[str]:
+    """A block's text whose lines were broken with ``<br>`` (:data:`LINE_BREAK`), as paragraphs: two
+    breaks in a row part paragraphs, and so does one after a finished line; a line broken mid-sentence
+    goes on (:func:`continues_line`)."""
+    pieces = _BREAKS.split(raw)
+    paragraphs = [" ".join(pieces[0].split())]
+    for breaks, line in zip(pieces[1::2], pieces[2::2], strict=True):
+        line = " ".join(line.split())
+        if breaks.count(LINE_BREAK) == 1 and continues_line(paragraphs[-1], line):
+            paragraphs[-1] = f"{paragraphs[-1]} {line}"
+        else:
+            paragraphs.append(line)
+    return [p for p in paragraphs if p]
+
+
+# Words no sentence ends with: a line that ends with one was broken mid-sentence ("... cancelled on")
+_MID_SENTENCE_WORDS = frozenset(
+    """
+    a an the of on in at to for from by with into onto over under about after before between and or but
+    nor as than that which who whom whose is are was were be been has have had will would can could
+    der die das den dem des ein eine einen und oder von mit im am zu zum zur
+    le la les un une du et ou au aux en
+    el los las una y o del con por para
+    """.split()
+)
+
+
+def continues_line(before: str, after: str) -> bool:
+    """Whether ``after``, on the line under ``before`` in one paragraph (a ``<br>`` between them), goes
+    on with its sentence: ``before`` is not finished and ends as only a sentence cut mid-way does, with a
+    comma or a word such as "on", "the", "and" ("... were cancelled on" / "Sunday as a storm ..."), or
+    ``after`` starts in lower case. Other lines are lines of their own: a headline, a byline, an address,
+    a line of verse ("If you could ... with the flick of a switch" / "Would you do it?"), a label
+    ("Paperback: 154 pages" / "Publisher: ...")."""
+    before, after = before.strip(), after.strip()
+    if not before or not after or ends_sentence(before):
+        return False
+    last = before.split()[-1]
+    return after[0].islower() or before[-1] in ",;" or last in _MID_SENTENCE_WORDS
 
 
 def _is_markup(data: str) -> bool:

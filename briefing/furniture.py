@@ -380,7 +380,7 @@ def _metadata(line: str, words: int) -> Verdict | None:
         return Verdict(Kind.AUTHOR, byline.group(2).strip().rstrip(","))
     reltime = _RELTIME.match(line)
     if reltime and words <= 8:
-        who = reltime.group(1).strip(" -|·•,")
+        who = reltime.group(1).strip(" -–—|·•,")
         if _PUBLISHED.match(who):  # "Updated 2 hours ago": dated by it (:func:`dated_ago`), no byline
             return Verdict(Kind.DROP)
         byline = _BYLINE.match(who)  # "By Jane Doe | 3 hours ago"

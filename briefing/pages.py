@@ -22,6 +22,7 @@ import re
 from datetime import datetime, timedelta
 from typing import Any
 
+import lxml.html
 import trafilatura
 
 from briefing.addresses import own_url, site_of
@@ -29,7 +30,9 @@ from briefing.boilerplate import strip_boilerplate
 from briefing.dates import on_clock, parse_date
 from briefing.errors import EmptySourceError, PaywallError, WallPageError
 from briefing.feeds import TEASER_WORDS, has_prose
+from briefing.fragments import continues_line
 from briefing.furniture import Kind, classify, dated_ago
+from briefing.header_lines import page_header, without_header
 from briefing.linklists import is_link_list, without_link_list_tail
 from briefing.models import ArticleDraft
 from briefing.paywalls import has_gate, in_box, pitch_boxes
@@ -65,7 +68,7 @@ def parse_page(html: str | bytes, url: str | None = None, *, source: str | None 
     if not html.strip():
         raise EmptySourceError("the page is empty")
     doc: Any = trafilatura.bare_extraction(
-        html,
+        _with_lines_joined(html),
         url=url,
         with_metadata=True,
         include_comments=False,
@@ -94,7 +97,10 @@ def parse_page(html: str | bytes, url: str | None = None, *, source: str | None 
     gated = has_gate(lines) or has_gate(boxes)
     paragraphs = strip_boilerplate(line for line in lines if not in_box(line, boxes))
     paragraphs = _without_title(paragraphs, title, one_line="\n" not in text)
+    header = page_header(tree)
+    paragraphs = without_header(paragraphs, header)
     age, paragraphs = (None, paragraphs) if doc.date else _dated_ago(paragraphs)
+    age = None if doc.date else header.age or age
     body = "\n\n".join(paragraphs)
     if gated and word_count(body) < TEASER_WORDS:
         raise PaywallError(f"behind a paywall: the page shows only the first {word_count(body)} words")
@@ -108,7 +114,7 @@ def parse_page(html: str | bytes, url: str | None = None, *, source: str | None 
         body=body,
         source=named or source or site_of(canonical) or "web",
         url=canonical,
-        author=doc.author or None,
+        author=doc.author or header.author,
         published_at=published,
         age=age,
         clock_unknown=clock_unknown,
@@ -116,6 +122,42 @@ def parse_page(html: str | bytes, url: str | None = None, *, source: str | None 
     if not has_prose(draft):  # file names and dates in a <pre> (nginx's listing), scores, figures
         raise EmptySourceError("not an article: no sentence of prose on the page")
     return draft
+
+
+def _with_lines_joined(html: str | bytes) -> str | bytes:
+    """The page with each ``<br>`` that breaks a sentence mid-way (:func:`briefing.fragments.continues_line`:
+    "... were cancelled on<br>Sunday as a storm ...") made a space; trafilatura would part the two
+    lines as two paragraphs. The page as it came when it has none."""
+    if b"<br" not in (html if isinstance(html, bytes) else html.encode("utf-8", "replace")).lower():
+        return html
+    tree = trafilatura.load_html(html)
+    if tree is None:
+        return html
+    joined = [br for br in tree.iter("br") if _mid_sentence(br)]
+    for br in joined:
+        br.tail = " " + (br.tail or "")
+        br.drop_tree()  # its tail stays
+    return lxml.html.tostring(tree, encoding="unicode") if joined else html
+
+
+_LITERAL = frozenset(("pre", "code", "kbd", "samp", "tt", "xmp", "textarea"))  # each line of code is one
+
+
+def _mid_sentence(br: Any) -> bool:
+    parent = br.getparent()
+    if parent is None or any(a.tag in _LITERAL for a in br.iterancestors()):
+        return False
+    line = parent.text or ""  # the text since the last <br> in the same element
+    for child in parent:
+        if child is br:
+            break
+        text = "" if child.tag == "br" else line + "".join(child.itertext())
+        line = text + (child.tail or "")
+    after = br.tail or ""
+    follower = br.getnext()
+    if not after.strip() and follower is not None and follower.tag != "br":
+        after = "".join(follower.itertext())
+    return continues_line(line.rsplit("\n", 1)[-1], after)
 
 
 def _without_title(paragraphs: list[str], title: str, *, one_line: bool) -> list[str]:

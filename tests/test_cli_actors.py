@@ -89,7 +89,7 @@ def test_bad_files_are_reported_and_the_rest_processed(tmp_path, capsys):
     binary = tmp_path / "image.png"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     latin = tmp_path / "latin1.txt"
-    latin.write_bytes("Caf\xe9 Jonson".encode("latin-1"))
+    latin.write_bytes(b"Caf\x81 Jonson")  # 0x81: no UTF-8 and no Windows-1252 character
     empty = tmp_path / "empty.txt"
     empty.write_text(" \n\n", encoding="utf-8")
     code, out, err = run(capsys, tmp_path / "missing.txt", binary, good, latin, tmp_path, empty, "--jsonl")
@@ -99,7 +99,7 @@ def test_bad_files_are_reported_and_the_rest_processed(tmp_path, capsys):
     assert len(lines) == 5
     assert "missing.txt: no such file" in lines[0]
     assert "image.png: binary data" in lines[1]
-    assert "latin1.txt: not UTF-8 text" in lines[2]
+    assert "latin1.txt: neither UTF-8 nor Windows-1252 text (byte 0x81 at offset 3)" in lines[2]
     assert "is a folder" in lines[3]
     assert "empty.txt: the file is empty" in lines[4]  # as `summarize` says
     assert "Traceback" not in err
@@ -136,3 +136,39 @@ def test_a_feed_file_is_refused_with_the_command_that_reads_feeds(capsys):
     code, out, err = run(capsys, feed)
     assert (code, out) == (1, "")
     assert "a feed of many articles" in err and "bot.py ingest" in err
+
+
+def test_files_ingest_reads_are_read_and_offsets_index_the_text_as_read(tmp_path, capsys):
+    """Latin-1 text, UTF-16 with a BOM, a page declaring its charset: read as ingest reads them (QA17b
+    F14); the offsets index the text as decoded, as ``open(path, encoding=...)`` reads it."""
+    text = "Café owners met Keith Kellogg in Zürich on Monday.\r\nKellogg said NATO would help.\r\n"
+    latin = tmp_path / "latin1.txt"
+    latin.write_bytes(text.encode("latin-1"))
+    utf16 = tmp_path / "bom16.txt"
+    utf16.write_bytes(text.encode("utf-16"))  # with its BOM
+    page = tmp_path / "page.html"
+    html = (
+        '<html><head><meta charset="iso-8859-1"><title>Zürich</title></head><body><p>Café owners met '
+        "Keith Kellogg in Zürich on Monday. Kellogg said NATO would help.</p></body></html>"
+    )
+    page.write_bytes(html.encode("latin-1"))
+    code, out, err = run(capsys, latin, utf16, page, "--jsonl")
+    assert (code, err) == (0, "")
+    for line, (path, encoding) in zip(
+        out.splitlines(), [(latin, "cp1252"), (utf16, "utf-16"), (page, "cp1252")], strict=True
+    ):
+        found = json.loads(line)
+        read = path.read_text(encoding=encoding)
+        spans = {a["name"]: [read[m["start"] : m["end"]] for m in a["mentions"]] for a in found["actors"]}
+        assert spans["Keith Kellogg"] == ["Keith Kellogg", "Kellogg"]
+        assert spans["Zürich"][-1] == "Zürich"
+
+
+def test_a_utf8_bom_is_a_character_of_the_text_as_read(tmp_path, capsys):
+    path = tmp_path / "bom8.txt"
+    path.write_bytes(b"\xef\xbb\xbf" + TEXT.encode())
+    code, out, _ = run(capsys, path, "--jsonl")
+    assert code == 0
+    read = path.read_text(encoding="utf-8")  # the BOM as U+FEFF
+    [kellogg] = [a for a in json.loads(out)["actors"] if a["name"] == "Keith Kellogg"]
+    assert [read[m["start"] : m["end"]] for m in kellogg["mentions"]] == ["Keith Kellogg", "Kellogg"]

@@ -210,3 +210,46 @@ def test_the_command_line_runs_as_a_program(article):
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["title"] == "Ad sales boost Time Warner profit"
+
+
+def test_files_are_read_and_titled_as_ingest_reads_them(capsys, tmp_path, app):
+    """Latin-1 text with its headline on the line over the lead, UTF-16 with a BOM, a page declaring its
+    charset: each summarized with the title ingest stores (QA17b F14)."""
+    from briefing.service.ingest import ingest_files
+    from store.articles import latest_articles
+
+    headline = "Café owners protest new rent rules in downtown district"
+    text = (
+        f"{headline}\nThe owners of more than 30 cafés in the downtown district protested on Monday against "
+        "new rent rules that they say will force many of them to close.\nThe city said the rules were "
+        "needed to protect tenants.\n"
+    )
+    latin = tmp_path / "latin1.txt"
+    latin.write_bytes(text.encode("latin-1"))
+    utf16 = tmp_path / "bom16.txt"
+    utf16.write_bytes(text.replace("Café owners", "Bakers").encode("utf-16"))
+    page = tmp_path / "page.html"
+    lead = text.split("\n", 1)[1].replace("\n", " ")
+    page.write_bytes(
+        f'<html><head><meta charset="iso-8859-1"><title>Café rents</title></head><body><article>'
+        f"<h1>Café rents</h1><p>{lead}</p><p>{lead}</p></article></body></html>".encode("latin-1")
+    )
+    code, out, err = run(capsys, latin, utf16, page, "--jsonl")
+    assert (code, err) == (0, "")
+    titles = [json.loads(line)["title"] for line in out.splitlines()]
+    assert titles == [headline, headline.replace("Café owners", "Bakers"), "Café rents"]
+    assert "cafés" in json.loads(out.splitlines()[2])["summary"][0]
+    ingest_files(app, [latin])
+    assert [a.title for a in latest_articles(app.db)] == [headline]
+
+
+def test_a_masthead_in_capitals_is_titled_as_ingest_stores_it(capsys, tmp_path):
+    path = tmp_path / "masthead.txt"
+    path.write_text(
+        "HARBOUR COUNCIL APPROVES NEW FERRY LINE\n\nThe harbour council approved a new ferry line on "
+        "Tuesday, the council said.\nThe ferry line will open in the spring.\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, path, "--jsonl")
+    assert code == 0
+    assert json.loads(out)["title"] == "Harbour council approves new ferry line"

@@ -1,6 +1,7 @@
 """The HTTP fetcher against a real server on 127.0.0.1, and with httpx's MockTransport."""
 
 import asyncio
+import gzip
 import socket
 
 import httpx
@@ -122,13 +123,13 @@ async def test_a_host_that_cannot_be_connected_to_is_not_tried_again():
             "https://slow.test/1",
             "https://slow.test/2",
         ):
-            with pytest.raises(FetchError, match="cannot connect to") as caught:
+            with pytest.raises(FetchError, match=r"^cannot (connect to|resolve host)") as caught:
                 await fetcher.get(url)
             assert caught.value.transient
         assert str(caught.value) == "cannot connect to slow.test: timed out after 0.5s"
         # another site, and the same host on another port, are still tried
         assert (await fetcher.get("https://up.test/1")).body == b"hello"
-        with pytest.raises(FetchError, match="Name or service not known"):
+        with pytest.raises(FetchError, match=r"^cannot resolve host down\.test$"):
             await fetcher.get("https://down.test:8443/3")
     assert tried == [
         "https://down.test/1",
@@ -244,3 +245,36 @@ async def test_a_redirect_to_a_non_web_url_is_refused_as_such(site, fetcher, loc
     said = str(caught.value)  # not httpx's words blaming the address asked for ("invalid URL ...")
     refused = f"refused {scheme!r} URL: only http and https are fetched"
     assert said == f"{refused} (a redirect from {site.url('/to-other')})"
+
+
+async def test_connection_failures_are_told_in_words():
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.host == "refused.test":
+            raise httpx.ConnectError("[Errno 111] Connection refused")
+        raise httpx.ConnectError("[Errno -2] Name or service not known")
+
+    async with Fetcher(CONFIG, transport=httpx.MockTransport(handler)) as fetcher:
+        with pytest.raises(FetchError) as unknown:
+            await fetcher.get("https://example.invalid/feed")
+        with pytest.raises(FetchError) as refused:
+            await fetcher.get("https://refused.test/feed")
+    assert str(unknown.value) == "cannot resolve host example.invalid"
+    assert str(refused.value) == "cannot connect to refused.test: connection refused"
+
+
+async def test_a_gzip_body_cut_short_is_a_broken_gzip_body(site, fetcher):
+    whole = gzip.compress(b"<rss>" + b"<item><title>A story</title></item>" * 200 + b"</rss>")
+
+    def serving(body: bytes):
+        async def handler(request: web.Request) -> web.Response:
+            headers = {"Content-Encoding": "gzip", "Content-Type": "application/rss+xml"}
+            return web.Response(body=body, headers=headers)
+
+        return handler
+
+    site.add("/whole.xml", serving(whole))
+    site.add("/cut.xml", serving(whole[: len(whole) // 2]))
+    assert (await fetcher.get(site.url("/whole.xml"))).body.endswith(b"</rss>")
+    with pytest.raises(FetchError, match=r"^the server sent a broken gzip body \(cut short\)$") as cut:
+        await fetcher.get(site.url("/cut.xml"))
+    assert cut.value.transient

@@ -37,7 +37,9 @@ from __future__ import annotations
 
 import asyncio
 import ipaddress
+import re
 import socket
+import zlib
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -196,7 +198,7 @@ class Fetcher:
         except httpx.ConnectTimeout as exc:
             raise self._cannot_connect(origin, f"timed out after {self.config.timeout:g}s") from exc
         except httpx.ConnectError as exc:
-            raise self._cannot_connect(origin, _first_line(exc)) from exc
+            raise self._cannot_connect(origin, _connect_failure(exc)) from exc
         except httpx.TimeoutException as exc:
             raise FetchError(f"timed out after {self.config.timeout:g}s", transient=True) from exc
         except httpx.DecodingError as exc:  # a body decoded before _read saw it (a transport that reads it)
@@ -228,8 +230,10 @@ class Fetcher:
             self._addresses[host, port] = addresses
         return self._addresses[host, port]
 
-    def _cannot_connect(self, origin: tuple[str, str, int | None], why: str) -> FetchError:
-        self._unreachable[origin] = f"cannot connect to {origin[1]}: {why}"
+    def _cannot_connect(self, origin: tuple[str, str, int | None], why: str | None) -> FetchError:
+        """``why`` None: the host's name has no address (see :func:`_connect_failure`)."""
+        found = f"cannot connect to {origin[1]}: {why}" if why else f"cannot resolve host {origin[1]}"
+        self._unreachable[origin] = found
         return FetchError(self._unreachable[origin], transient=True)
 
     async def _read(self, response: httpx.Response) -> bytes:
@@ -237,6 +241,9 @@ class Fetcher:
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > limit:
             raise FetchError(f"too large: {int(declared):,} bytes (limit {limit:,})")
+        encoding = response.headers.get("content-encoding", "").strip().lower()
+        if encoding in ("gzip", "x-gzip"):
+            return await _gunzipped(response, limit)
         chunks, size = [], 0
         try:
             async for chunk in response.aiter_bytes():
@@ -245,9 +252,33 @@ class Fetcher:
                     raise FetchError(f"too large: more than {limit:,} bytes")
                 chunks.append(chunk)
         except httpx.DecodingError as exc:  # zlib's "Error -3 while decompressing data" says nothing
-            encoding = response.headers.get("content-encoding", "").strip().lower() or "compressed"
-            raise FetchError(f"the server sent a broken {encoding} body", transient=True) from exc
+            raise FetchError(
+                f"the server sent a broken {encoding or 'compressed'} body", transient=True
+            ) from exc
         return b"".join(chunks)
+
+
+BROKEN_GZIP = "the server sent a broken gzip body"
+
+
+async def _gunzipped(response: httpx.Response, limit: int) -> bytes:
+    """A gzip-encoded body inflated here rather than by httpx, whose decoder takes a body cut short
+    (a dropped connection, a proxy's limit) for a whole one: its XML would then be reported as
+    malformed, not as the broken gzip it is. At most ``limit`` bytes inflated."""
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    chunks, size = [], 0
+    try:
+        async for raw in response.aiter_raw():
+            chunk = inflater.decompress(raw, limit + 1 - size)
+            size += len(chunk)
+            if size > limit or inflater.unconsumed_tail:
+                raise FetchError(f"too large: more than {limit:,} bytes")
+            chunks.append(chunk)
+    except zlib.error as exc:
+        raise FetchError(BROKEN_GZIP, transient=True) from exc
+    if not inflater.eof:
+        raise FetchError(f"{BROKEN_GZIP} (cut short)", transient=True)
+    return b"".join(chunks)
 
 
 async def resolve(host: str, port: int) -> list[str]:
@@ -282,6 +313,28 @@ async def _check_location(response: httpx.Response) -> None:
 
 def _port_of(parts: SplitResult) -> int:
     return parts.port or (443 if parts.scheme.lower() == "https" else 80)
+
+
+# The resolver's errors for a name with no address (getaddrinfo's EAI_NONAME, EAI_AGAIN, EAI_NODATA,
+# EAI_FAIL, and macOS's "nodename nor servname provided"), as the system writes them in an OSError
+_NO_ADDRESS = frozenset(
+    code
+    for name in ("EAI_NONAME", "EAI_AGAIN", "EAI_NODATA", "EAI_FAIL")
+    if (code := getattr(socket, name, None))
+)
+_ERRNO = re.compile(r"^\[Errno (-?\d+)\]\s*")
+
+
+def _connect_failure(exc: Exception) -> str | None:
+    """Why a connection failed, in words ("connection refused"), or None when the host's name has no
+    address (the caller says "cannot resolve host ..."): the system's "[Errno -2] Name or service not
+    known" tells a reader nothing its number adds."""
+    text = _first_line(exc)
+    errno = _ERRNO.match(text)
+    if (errno and int(errno.group(1)) in _NO_ADDRESS) or "name or service not known" in text.lower():
+        return None
+    words = text[errno.end() :] if errno else text
+    return words[:1].lower() + words[1:] if words[1:2].islower() else words
 
 
 def _first_line(exc: Exception) -> str:

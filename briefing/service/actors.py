@@ -28,13 +28,12 @@ from briefing.errors import SourceError
 from briefing.gazetteer import load_gazetteer
 from briefing.given_names import spelt_one_way
 from briefing.models import Actor, ActorType, Article, ExtractedActor, Sentence
-from briefing.pages import PAGE_SUFFIXES
 from briefing.qualifiers import TYPE_WORDS, Kind, Qualified, qualified, qualifier_list, split_qualifier
 from briefing.sentences import split_sentences
 from briefing.service import App
 from briefing.service.commands import Asker, Reply, command
 from briefing.states import as_countries
-from briefing.textfile import read_text_file
+from briefing.textfile import read_file_text
 from briefing.textmap import readable
 from briefing.topics import is_joined_name
 from store import actors as actor_store
@@ -519,8 +518,8 @@ def actors_files(paths: Sequence[str], *, jsonl: bool, out: TextIO, err: TextIO)
     failed = 0
     for name in paths:
         try:
-            text = read_text_file(Path(name), exact=True)
-            page = Path(name).suffix.lower() in PAGE_SUFFIXES
+            read = read_file_text(Path(name), exact=True)
+            text, page = read.text, read.page
             if page:
                 text = blank_markup(text)
         except SourceError as exc:

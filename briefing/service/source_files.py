@@ -16,12 +16,13 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from briefing.addresses import mask_urls, without_credentials
-from briefing.charsets import decode_text, without_surrogates
+from briefing.charsets import without_surrogates
 from briefing.dumps import split_dump
 from briefing.errors import EmptySourceError, SourceError
 from briefing.feeds import Feed, looks_like_feed, parse_feed
 from briefing.models import ArticleDraft
 from briefing.pages import PAGE_SUFFIXES, parse_page
+from briefing.textfile import file_text, is_page, looks_like_html
 
 TEXT_SUFFIXES = frozenset((".txt", ".text", ""))
 FEED_SUFFIXES = frozenset((".rss", ".atom", ".xml", ".rdf", ".gz"))
@@ -139,14 +140,15 @@ def read_file(path: Path) -> list[ArticleDraft] | Feed:
     suffix = path.suffix.lower()
     if suffix in FEED_SUFFIXES or looks_like_feed(data):
         return parse_feed(data)
-    if suffix in PAGE_SUFFIXES or is_html(data):
-        return [parse_page(data, None, source=printable(path.name))]
-    drafts = split_dump(decode_text(data), source=printable(path.name))
+    # read as `bot.py summarize` and `bot.py actors` read it (briefing.textfile)
+    if is_page(path, data):
+        return [parse_page(file_text(data, page=True), None, source=printable(path.name))]
+    drafts = split_dump(file_text(data), source=printable(path.name))
     if not drafts:
         raise EmptySourceError("no articles found (only page furniture)")
     return drafts
 
 
 def is_html(data: bytes) -> bool:
-    head = data[:2048].lstrip().lower()
-    return head.startswith((b"<!doctype html", b"<html")) or b"<html" in head[:512]
+    """Whether fetched or read bytes are a web page, by how they start."""
+    return looks_like_html(data)

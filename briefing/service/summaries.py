@@ -12,11 +12,12 @@ from briefing.document import Document, Section, heading, item, para
 from briefing.dumps import dump_as_one_article, looks_like_dump
 from briefing.errors import SourceError
 from briefing.models import Article
-from briefing.pages import PAGE_SUFFIXES, parse_page
+from briefing.pages import parse_page
+from briefing.recase import readable_title
 from briefing.render import to_plain
 from briefing.service import App
 from briefing.summary import ALGORITHMS, UnknownAlgorithmError, split_headline, summarize
-from briefing.textfile import read_text_file
+from briefing.textfile import read_file_text
 from config import Settings
 from store.summaries import save_summary
 
@@ -59,17 +60,19 @@ def summarize_file(path: Path, *, sentences: int, algorithm: str, max_sentences:
     A scraped dump (furniture, bylines, a section label over the title) is read with the dump rules, so
     "Connect with us" or a weather banner is not its title. A saved web page (``.html``) is read as
     ingest reads it: its article text and title, no markup."""
-    if path.suffix.lower() in PAGE_SUFFIXES:
-        try:
-            page = parse_page(path.read_bytes())
-        except OSError as exc:
-            raise SourceError(f"cannot read ({exc.strerror or exc})") from exc
+    read = read_file_text(path)  # as ingest and `bot.py actors` read it: a page in its declared charset
+    if read.page:
+        page = parse_page(read.text)
         title, body = page.title, page.body
     else:
-        text = read_text_file(path)
+        text = read.text
         title, body = dump_as_one_article(text) if looks_like_dump(text) else ("", "")
         if not body.strip():  # not a dump, or one the dump rules find all furniture: a plain article
             title, body = split_headline(text)
+            # a headline with no blank line under it: the dump rules find it, as ingest does
+            if not title and all(headed := dump_as_one_article(text)):
+                title, body = headed
+    title = readable_title(title, body)  # "EL DIARIO DEL SUR" as ingest stores it
     summary = summarize(
         body, title=title, sentences=sentences, algorithm=algorithm, max_sentences=max_sentences
     )

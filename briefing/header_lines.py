@@ -1,0 +1,186 @@
+"""The byline and age over an article's text on a web page or in a feed entry's HTML.
+
+A page prints its byline and its age in a line of their own under the headline: ``<p>By Anna Schmidt</p>``,
+``<p class="byline">3 hours ago</p>``, ``<div class="meta">By Anna Schmidt · vor 3 Stunden</div>``. The
+dump reader knows these lines (:func:`briefing.furniture.classify`); trafilatura does not: it keeps an
+unmarked one as the article's first paragraph ("By Anna Schmidt" stored as text, no author), drops one
+whose class says "meta" or "byline" with what it said (the age lost), and may run a short page's
+headline, byline and lead into one line ("By Anna de Vries Dock workers...", where "Anna de Vries Dock"
+became a place). :func:`page_header` reads those lines from the page itself, between its headline (the
+last ``<h1>`` before the text) and its first paragraph of prose, and :func:`without_header` takes them
+out of the extracted paragraphs. :func:`entry_header` does both for a feed entry's paragraphs.
+
+A header line is made of a byline ("By X", "Von X", "Par X"), an age ("3 hours ago", "vor 3
+Stunden", "Updated 2 hours ago") and a date, alone or joined by "·", "|", "•" or a dash; any other
+word and it is text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from briefing.furniture import Kind, classify, dated_ago, looks_like_name
+from briefing.sentences import word_count
+
+# What joins a byline and a time on one line: "By X · 3 hours ago", "By X | 21 Nov 2026", "By X — 3h ago"
+_JOINS = re.compile(r"\s+[·•|–—-]\s+")
+HEADER_WORDS = 16  # no byline and time, however long the name, is longer
+# The paragraphs read before the text must have begun: a header holds a few lines, a page's links more
+HEADER_LINES = 6
+# Elements that hold a line of text, and those that hold lines (a leaf line holds none of these)
+_LINES = frozenset("p div span address time small li dd dt section header".split())
+_HOLDERS = frozenset(
+    "p div li dd dt ul ol table section article header footer blockquote figure address".split()
+)
+_HOLDERS |= {f"h{n}" for n in range(1, 7)}
+_SKIP = frozenset("script style noscript template nav aside footer form button figcaption select".split())
+
+
+@dataclass(frozen=True)
+class Header:
+    """What an article's header lines say (``author``, ``age``) and the lines themselves, as written."""
+
+    author: str | None = None
+    age: timedelta | None = None
+    lines: tuple[str, ...] = ()
+
+
+def header_line(text: str) -> tuple[str | None, timedelta | None] | None:
+    """The author and the age a header line gives ("By Anna Schmidt · vor 3 Stunden" → ("Anna Schmidt",
+    3 hours)), or None when ``text`` is not one (a word that is neither a byline, an age nor a date)."""
+    text = " ".join(text.split())
+    if not text or word_count(text) > HEADER_WORDS:
+        return None
+    author: str | None = None
+    age: timedelta | None = None
+    for part in _JOINS.split(text):
+        verdict = classify(part)
+        ago = dated_ago(part)
+        if ago is not None:
+            age = age or ago
+            who = verdict.value if verdict.kind is Kind.RELTIME else None
+            if isinstance(who, str) and looks_like_name(who) and word_count(who) >= 2:  # "S.Chen34 min ago"
+                author = author or who
+        elif verdict.kind is Kind.AUTHOR and isinstance(verdict.value, str):
+            author = author or verdict.value
+        elif verdict.kind is not Kind.DATE or verdict.value is None:
+            return None
+    return (author, age) if author or age else None
+
+
+def page_header(tree: Any) -> Header:
+    """The header lines of a page's article (``tree``: the page as lxml parsed it): at most
+    :data:`HEADER_LINES` lines under its headline (an ``<h1>``; a page without one, from its start),
+    before its first paragraph of prose. What comes before the headline (a site's menu, a teaser)
+    is passed by, and so are navigation, forms and asides."""
+    body = tree.find(".//body") if tree is not None else None
+    if body is None:
+        return Header()
+    started = body.find(".//h1") is None
+    found: list[tuple[str, str | None, timedelta | None]] = []
+    seen = 0
+    for line in _leaf_lines(body):
+        if line is None:  # a headline: the header starts again under it
+            started, found, seen = True, [], 0
+            continue
+        if not started:
+            continue
+        read = header_line(line)
+        if read is not None:
+            found.append((line, *read))
+        elif classify(line).kind is Kind.PROSE:
+            break
+        seen += 1
+        if seen >= HEADER_LINES:
+            break
+    return _header(found)
+
+
+def _leaf_lines(body: Any) -> Iterator[str | None]:
+    """The page's lines of text in order, each an element holding no other line; None for each ``<h1>``."""
+    stack = [body]
+    while stack:
+        element = stack.pop()
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag in _SKIP:
+            continue
+        if tag == "h1":
+            yield None
+            continue
+        holds_lines = any(isinstance(c.tag, str) and c.tag in _HOLDERS for c in element.iterdescendants())
+        if tag in _LINES and not holds_lines:
+            text = " ".join(" ".join(element.itertext()).split())
+            if any(c.isalpha() for c in text):
+                yield text
+            continue
+        stack.extend(reversed([c for c in element if isinstance(c.tag, str)]))
+
+
+def _header(found: list[tuple[str, str | None, timedelta | None]]) -> Header:
+    author = next((who for _, who, _ in found if who), None)
+    age = next((ago for _, _, ago in found if ago is not None), None)
+    return Header(author, age, tuple(line for line, _, _ in found))
+
+
+def without_header(paragraphs: Sequence[str], header: Header) -> list[str]:
+    """The paragraphs without the header's lines: one that is a header line goes, and one that starts
+    with one (a short page's byline run into its lead) keeps the rest."""
+    if not header.lines:
+        return list(paragraphs)
+    kept: list[str] = []
+    for k, paragraph in enumerate(paragraphs):
+        if k < HEADER_LINES:
+            paragraph = _after_lines(paragraph, header.lines)
+        if paragraph:
+            kept.append(paragraph)
+    return kept
+
+
+def _after_lines(paragraph: str, lines: tuple[str, ...]) -> str:
+    for line in lines:
+        rest = _after(paragraph, line)
+        if rest is not None and (not rest or rest[:1].isupper() or rest[:1].isdigit()):
+            return rest
+    return paragraph
+
+
+def _after(paragraph: str, line: str) -> str | None:
+    """What follows ``line`` at the start of ``paragraph``, spaces aside (an inline tag may add or take
+    one), or None when it does not start with it."""
+    want = "".join(line.split())
+    at = 0
+    for k, char in enumerate(paragraph):
+        if char.isspace():
+            continue
+        if at == len(want):
+            return paragraph[k:].strip()
+        if char != want[at]:
+            return None
+        at += 1
+    return "" if at == len(want) else None
+
+
+def entry_header(paragraphs: Sequence[str]) -> tuple[Header, list[str]]:
+    """A feed entry's header lines (its first paragraphs, before its first of prose) and the paragraphs
+    without them. A photo's caption among them ("Photo: Smoke rises ... (Prairie Post/Ken Lee)") goes
+    too: it is no sentence of the article."""
+    found: list[tuple[str, str | None, timedelta | None]] = []
+    dropped: set[int] = set()
+    for k, paragraph in enumerate(paragraphs[:HEADER_LINES]):
+        read = header_line(paragraph)
+        if read is not None:
+            found.append((paragraph, *read))
+            dropped.add(k)
+            continue
+        kind = classify(paragraph).kind
+        if kind is Kind.CREDIT and found:
+            dropped.add(k)
+        elif kind is not Kind.HEADING:
+            break
+    if not found:
+        return Header(), list(paragraphs)
+    return _header(found), [p for k, p in enumerate(paragraphs) if k not in dropped]

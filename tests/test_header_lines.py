@@ -1,0 +1,145 @@
+"""A page's or a feed entry's byline and age over its text: the author and the date, not body text
+(QA17a F1, QA17b F10)."""
+
+from datetime import timedelta
+
+import pytest
+from conftest import FIXTURES, NOW
+
+from briefing.feeds import parse_feed
+from briefing.header_lines import header_line
+from briefing.pages import parse_page
+from briefing.service.actors import extract_actors
+from briefing.service.ingest import ingest_sources
+from store.articles import latest_articles
+
+LEAD = (
+    "The city of Klagenfurt opened its first tram line in more than fifty years on Wednesday, connecting "
+    "the main station with the university and the lake shore."
+)
+MORE = (
+    "Mayor Christian Scheider said the line would carry about 15,000 passengers a day. The project cost "
+    "180 million euros, shared between the city, the province and the federal government."
+)
+LAST = "Critics said the money would have been better spent on more frequent buses."
+
+
+def page(header: str, *, after: str = "") -> bytes:
+    """A page without author or date metadata: a headline, ``header`` under it, the text, ``after``."""
+    return (
+        "<html><head><title>Klagenfurt opens new tram line | Kärntner Blatt</title><meta charset='utf-8'>"
+        f"</head><body><article><h1>Klagenfurt opens new tram line</h1>{header}<p>{LEAD}</p><p>{MORE}</p>"
+        f"<p>{LAST}</p>{after}</article></body></html>"
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    ("line", "read"),
+    [
+        ("By Anna Schmidt", ("Anna Schmidt", None)),
+        ("Von Anna Schmidt · vor 3 Stunden", ("Anna Schmidt", timedelta(hours=3))),
+        ("By Anna Schmidt — 3 hours ago", ("Anna Schmidt", timedelta(hours=3))),
+        ("By Anna Schmidt | 21 November 2026", ("Anna Schmidt", None)),
+        ("Updated 2 hours ago", (None, timedelta(hours=2))),
+        ("3 hours ago", (None, timedelta(hours=3))),
+        ("21 November 2026", None),  # a date alone: the page's metadata reads it
+        ("By Tuesday the strike was over.", None),
+        ("Anna Schmidt", None),
+        ("By Anna Schmidt · Share on Facebook", None),
+    ],
+)
+def test_a_header_line_gives_an_author_and_an_age(line, read):
+    assert header_line(line) == read
+
+
+@pytest.mark.parametrize(
+    ("header", "author", "age"),
+    [
+        ("<p>By Anna Schmidt</p>", "Anna Schmidt", None),
+        ('<p class="date">By Anna Schmidt</p>', "Anna Schmidt", None),
+        ('<p class="meta">Von Anna Schmidt · vor 3 Stunden</p>', "Anna Schmidt", timedelta(hours=3)),
+        ('<p class="byline">3 hours ago</p>', None, timedelta(hours=3)),
+        ('<p class="article-meta">3 hours ago</p>', None, timedelta(hours=3)),
+        (
+            '<div class="meta"><span class="author">By Anna Schmidt</span><time>3 hours ago</time></div>',
+            "Anna Schmidt",
+            timedelta(hours=3),
+        ),
+    ],
+)
+def test_a_pages_byline_and_age_leave_its_text(header, author, age):
+    draft = parse_page(page(header))
+    assert (draft.author, draft.age) == (author, age)
+    assert draft.body.startswith("The city of Klagenfurt opened")
+
+
+def test_a_byline_under_a_linked_headline_is_not_run_into_the_lead():
+    draft = parse_page((FIXTURES / "pages" / "brief_h1link.html").read_bytes())
+    assert draft.author == "Anna de Vries"
+    assert draft.body.startswith("Dock workers at the port of Rotterdam walked out")
+    names = {actor.name for actor in extract_actors(draft.body)}
+    assert not any(name.startswith("Anna de Vries") for name in names)
+
+
+def test_a_byline_after_the_text_is_no_header():
+    teasers = "<aside><h3>More news</h3><p>By Max Huber · 2 hours ago</p></aside><p>By Max Huber</p>"
+    draft = parse_page(page("", after=teasers))
+    assert draft.author is None and draft.age is None
+
+
+def test_a_feed_entrys_byline_and_caption_leave_its_text():
+    story = " ".join([LEAD, MORE, LAST] * 3)
+    content = (
+        "<p><strong>By Amelia Grant</strong></p><p><em>Photo: Smoke rises from the elevator on Sunday. "
+        f"(Prairie Post/Ken Lee)</em></p><p>{story}</p>"
+    )
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">'
+        "<channel><title>Prairie Post</title><item><title>Tram line opens</title>"
+        "<link>https://post.test/tram</link><pubDate>Sun, 22 Nov 2026 15:00:00 -0600</pubDate>"
+        f"<content:encoded><![CDATA[{content}]]></content:encoded></item></channel></rss>"
+    )
+    [entry] = parse_feed(feed.encode()).entries
+    assert entry.draft.author == "Amelia Grant"
+    assert entry.draft.body.startswith("The city of Klagenfurt opened")
+
+
+def test_a_feed_entry_with_an_author_keeps_it():
+    story = " ".join([LEAD, MORE, LAST] * 3)
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Post</title><item><title>Tram</title>'
+        "<author>desk@post.test (Jo Berger)</author><link>https://post.test/tram</link>"
+        f"<description><![CDATA[<p>By Amelia Grant</p><p>{story}</p>]]></description></item></channel></rss>"
+    )
+    [entry] = parse_feed(feed.encode()).entries
+    assert entry.draft.author == "Jo Berger"
+    assert entry.draft.body.startswith("The city of Klagenfurt opened")
+
+
+async def test_a_fetched_page_is_dated_by_the_age_in_its_meta_line(app, site):
+    site.add_bytes("/tram", page('<p class="meta">By Anna Schmidt · 3 hours ago</p>'), "text/html")
+    report = await ingest_sources(app, [site.url("/tram")])
+    assert report.new == 1
+    [article] = latest_articles(app.db)
+    assert article.author == "Anna Schmidt"
+    assert article.published_at == NOW - timedelta(hours=3)
+    assert article.body.startswith("The city of Klagenfurt opened")
+
+
+def test_a_menu_over_the_headline_does_not_hide_its_byline():
+    menu = "".join(f"<li><a href='/{k}'>Section {k}</a></li>" for k in range(12))
+    html = page('<p class="meta">By Anna Schmidt · 3 hours ago</p>').replace(
+        b"<body>", f"<body><div class='menu'><ul>{menu}</ul><p>By Max Huber</p></div>".encode()
+    )
+    draft = parse_page(html)
+    assert (draft.author, draft.age) == ("Anna Schmidt", timedelta(hours=3))
+
+
+@pytest.mark.parametrize("dash", ["—", "–", "-", "·", "|"])
+def test_a_dumps_byline_joined_to_its_age_by_a_dash_is_its_author(dash):
+    from briefing.dumps import split_dump
+
+    text = f"Klagenfurt opens new tram line\n\nBy Anna Schmidt {dash} 3 hours ago\n\n{LEAD}\n\n{MORE}\n"
+    [draft] = split_dump(text, source="blatt.txt")
+    assert (draft.author, draft.age) == ("Anna Schmidt", timedelta(hours=3))
+    assert draft.body.startswith("The city of Klagenfurt opened")
