@@ -38,6 +38,7 @@ from typing import Literal
 
 from briefing.actor_groups import group
 from briefing.aliases import fold
+from briefing.bylined import byline_names
 from briefing.chunks import is_headline, join_slashed, place_articles, split_hyphens
 from briefing.codes import coded_groups
 from briefing.coref import Candidate
@@ -48,7 +49,7 @@ from briefing.kinds import listed_with_bodies, type_by_definition, type_by_kind,
 from briefing.long_forms import read_long_form
 from briefing.models import ExtractedActor, Sentence
 from briefing.month_surnames import month_surnames
-from briefing.names import SMALL, Doc
+from briefing.names import SMALL, Doc, add_candidate
 from briefing.namesakes import firms_by_trade, firms_not_people
 from briefing.reader import read_sentence
 from briefing.relatives import kin_apart
@@ -110,7 +111,7 @@ def extract_actors(
         resolve(reading.candidates, gaz, text)
         surnames_of_people(reading.candidates)
     titles_not_people(reading.candidates)
-    same_type(reading.candidates)
+    same_type(reading.candidates, reading.tokens)
     with_article_and_number(reading.candidates, reading.tokens)
     named = [
         c for c in after_articles(reading.candidates, reading.tokens) if not names_no_one(c, reading.tokens)
@@ -153,6 +154,10 @@ def read_rules(
     headlines = []
     title_norm = fold(title) if title else None
     for index, (sentence, toks) in enumerate(zip(sentences, tokens, strict=True)):
+        if writers := byline_names(text, sentence, toks, gaz, lower):  # "By Tyler Brooks": no headline
+            for a, b in writers:
+                add_candidate(doc, index, toks[a:b], "person", why="title")
+            continue
         if is_headline(toks) or (title_norm and fold(sentence.text) == title_norm and is_headline(toks, 0.7)):
             headlines.append(index)
             continue

@@ -240,6 +240,25 @@ ARMED_HEADS = words("group groups movement militia")
 # Plural nouns of groups of people that begin a sentence ("Organisers said"), never a person's name;
 # kept apart from COMMON, whose words are also features of the tagger's shipped weights.
 GROUP_NOUNS = words("organisers organizers rescuers protesters demonstrators villagers spectators")
+# Occupations and a team's positions that, capitalised before a name, say a person follows even when the
+# lists lack the given name ("Quarterback Jaylen Moss", "Plumber Jo Tran"): never words that also begin
+# names of things ("Star Wars", "Head Start", "Forward Operating Base"); person evidence only, no feature
+OCCUPATIONS = words(
+    """
+    quarterback linebacker cornerback halfback fullback goalkeeper goalie striker midfielder defender
+    winger pitcher catcher shortstop outfielder infielder batsman bowler wicketkeeper jockey cyclist
+    sprinter swimmer boxer wrestler golfer skier rookie coach referee umpire
+    plumber electrician carpenter firefighter paramedic detective trooper pharmacist dentist physician
+    cardiologist psychologist psychiatrist therapist veterinarian architect accountant chef bartender
+    waiter waitress cashier clerk janitor librarian lecturer novelist poet playwright composer sculptor
+    actress comedian dancer rapper drummer guitarist pianist violinist chemist physicist biologist
+    epidemiologist virologist archaeologist rancher homeowner landlord caregiver teacher doctor nurse
+    farmer engineer surgeon mechanic midwife
+    lawyer attorney journalist reporter analyst professor researcher economist scientist author writer
+    singer actor investor activist diplomat historian commentator consultant politician lawmaker
+    businessman businesswoman billionaire spokesman spokeswoman spokesperson
+    """
+)
 # Alone, these are a direction, a head word referring back ("the Ministry") or a caption mark.
 # ("Airmen", "Soldiers": armed forces' style capitalises its people, no names)
 LONE_NOT_NAMES = words("western eastern northern southern central jr sr airmen soldiers sailors guardsmen")

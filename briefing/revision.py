@@ -99,10 +99,12 @@ def without_party_labels(candidates: list[Candidate], text: str) -> list[Candida
     return [c for c in candidates if not inside(c.start)]
 
 
-def same_type(candidates: list[Candidate]) -> None:
+def same_type(candidates: list[Candidate], tokens: list[list[Token]] | None = None) -> None:
     """A name written the same way is one kind of actor throughout the text: where the tagger typed its
     mentions differently, they take the type a firm rule gave it (a list, a title...), else the type most
-    of its mentions have (on a tie they stay as they are)."""
+    of its mentions have. On a tie, a mention right after "the" says the name is no person's ("The
+    Riverton Eagles scored" after the headline's "Riverton Eagles rally"); with no such evidence (or no
+    ``tokens`` to look in) they stay as they are. A surname read as the person's follows the name."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     firm: dict[str, str] = {}
     model: dict[tuple[str, str], Candidate] = {}
@@ -113,6 +115,8 @@ def same_type(candidates: list[Candidate]) -> None:
         model.setdefault((c.norm, c.type), c)
         if c.why in FIRM:
             firm.setdefault(c.norm, c.type)
+    articled = _after_the(candidates, tokens) if tokens is not None else set()
+    retyped: dict[str | None, Candidate] = {}
     for c in candidates:
         if c.type is None or c.why in FIRM or c.alias_of is not None or len(votes[c.norm]) < 2:
             continue
@@ -120,9 +124,46 @@ def same_type(candidates: list[Candidate]) -> None:
         if win is None:
             (win, most), (_, second) = votes[c.norm].most_common(2)
             if most == second:
-                continue
+                win = _tie_without_person(votes[c.norm], c.norm in articled)
+                if win is None:
+                    continue
         if win != c.type:
             like = model[(c.norm, win)]
+            if c.type == "person":
+                retyped[c.canonical] = like
+            c.type, c.canonical = like.type, like.canonical
+    _surnames_follow(candidates, retyped)
+
+
+def _after_the(candidates: list[Candidate], tokens: list[list[Token]]) -> set[str]:
+    """The names that some mention gives right after "the": "the Riverton Eagles", never "the Jo Tran"."""
+    positions = Positions(tokens)
+    out: set[str] = set()
+    for c in candidates:
+        if c.type is None or c.sentence >= len(tokens):
+            continue
+        i = positions.of(c.sentence).get(c.toks[0].start)
+        if i is not None and i > 0 and tokens[c.sentence][i - 1].low == "the":
+            out.add(c.norm)
+    return out
+
+
+def _tie_without_person(votes: Counter[str], articled: bool) -> str | None:
+    """The type a tied name takes when "the" before it rules out a person and one other type is left."""
+    tied = [kind for kind, n in votes.items() if n == max(votes.values())]
+    rest = [kind for kind in tied if kind != "person"]
+    return rest[0] if articled and "person" in tied and len(rest) == 1 else None
+
+
+def _surnames_follow(candidates: list[Candidate], retyped: dict[str | None, Candidate]) -> None:
+    """A surname that referred back to a name no longer read as a person's takes the name's new type
+    ("the Eagles" of the Riverton Eagles), unless a person of that name is left."""
+    if not retyped:
+        return
+    people = {c.canonical for c in candidates if c.type == "person" and c.why != "surname"}
+    for c in candidates:
+        like = retyped.get(c.canonical) if c.type == "person" and c.why == "surname" else None
+        if like is not None and c.canonical not in people:
             c.type, c.canonical = like.type, like.canonical
 
 

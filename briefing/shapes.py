@@ -6,6 +6,7 @@ from __future__ import annotations
 from briefing.aliases import PARTICLES
 from briefing.cues import (
     LEGAL_FORMS,
+    OCCUPATIONS,
     ORG_FIRST,
     ORG_FIRST_ROMANCE,
     ORG_HEADS,
@@ -68,7 +69,18 @@ def role_then_name(gaz: Gazetteer, chunk: list[Token]) -> int:
             # "Asaad Hassan al-Shibani": an Arabic name strings given names before its al- surname, so the
             # word before one is a given name the lists lack, not a description
             return k if plain and k <= 2 and not _arabic_surname(chunk[k:]) else 0
-    return 0
+    return _occupation_then_name(gaz, chunk)
+
+
+def _occupation_then_name(gaz: Gazetteer, chunk: list[Token]) -> int:
+    """ "Quarterback Jaylen Moss", "Plumber Jo Tran": an occupation or a team's position before two or three
+    capitalised words is a role before a person's name, though the lists lack the given name; not before a
+    name the lists know ("Striker Real Madrid" is no one) or one that begins with a known place or body."""
+    rest = chunk[1:]
+    if chunk[0].low not in OCCUPATIONS or not 2 <= len(rest) <= 3 or not plausible_name(rest):
+        return 0
+    whole = known_name(gaz, " ".join(t.norm for t in rest))
+    return 0 if rest[-1].possessive or whole or known_name(gaz, rest[0].norm) else 1
 
 
 _ARABIC_PARTICLES = ("al", "el", "bin", "ibn")

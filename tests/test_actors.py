@@ -506,3 +506,91 @@ def test_a_city_a_company_is_named_after_stays_a_place_after_in():
 def test_a_place_word_before_workers_is_no_place():
     text = "The Dock workers union called a strike. Dock workers at the port of Rotterdam walked out."
     assert {a.name: a.type for a in extract_actors(text)} == {"Rotterdam": "place"}
+
+
+@pytest.mark.parametrize("tagger", [None, "shipped"])
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Quarterback Jaylen Moss threw two touchdowns on Friday.", "Jaylen Moss"),
+        ("Midfielder Kwabena Okwu scored late in the second half.", "Kwabena Okwu"),
+        ("Plumber Dwan Okoro fixed the leak within an hour.", "Dwan Okoro"),
+    ],
+)
+def test_an_occupation_before_a_name_the_lists_lack_is_a_role(text, name, tagger):
+    # "Striker Ana Lopes" was a person through the given name Ana; an unknown given name made the whole
+    # run an organisation ("Quarterback Jaylen Moss")
+    assert {(a.name, a.type) for a in extract_actors(text, tagger=tagger)} == {(name, "person")}
+
+
+def test_an_occupation_before_a_known_name_splits_nothing_off_it():
+    found = mentions("Striker Real Madrid is no phrase, but Goalkeeper Hull City might be.", tagger=None)
+    assert not any(type_ == "person" and "Hull" in name for name, type_ in found)
+
+
+@pytest.mark.parametrize("tagger", [None, "shipped"])
+def test_a_byline_line_names_its_writers(tagger):
+    text = (
+        "Kesterton Rovers win the derby\n\nBy Tyler Brooks\n\nThe Rovers won 2-0 on Saturday.\n\n"
+        "By Maria Lopez and Dwan Okoro, Staff Writers\n"
+    )
+    found = {
+        (a.name, a.type): [(m.start, m.end) for m in a.mentions] for a in extract_actors(text, tagger=tagger)
+    }
+    assert found[("Tyler Brooks", "person")] == [(text.index("Tyler"), text.index("Tyler") + 12)]
+    assert ("Maria Lopez", "person") in found and ("Dwan Okoro", "person") in found
+    assert ("Tyler", "place") not in found  # the Texas city of the gazetteer
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # words the text writes in lower case
+        "By Popular Demand\n\nThe show returns, by popular demand, in May.\n",
+        "By Land And Sea\n\nA history of the navy.\n",
+        "Her goals were set up by Tyler Brooks and Jo Tran.\n",  # not a line of its own
+    ],
+)
+def test_what_is_no_byline(text):
+    assert not any(a.name in ("Popular Demand", "Land And Sea") for a in extract_actors(text, tagger=None))
+    if "set up by" in text:
+        assert {a.name for a in extract_actors(text, tagger=None)} >= {"Tyler Brooks", "Jo Tran"}
+
+
+def test_a_name_tied_between_person_and_body_is_no_person_after_the():
+    from briefing.coref import Candidate
+    from briefing.models import Sentence
+    from briefing.revision import same_type
+    from briefing.tokens import tokenize
+
+    lines = [
+        "Gigi Rovers rally past Central.",
+        "The Gigi Rovers scored twice.",
+        "But the Rovers defense held.",
+    ]
+    starts = [sum(len(line) + 1 for line in lines[:k]) for k in range(len(lines))]
+    tokens = [tokenize(Sentence(line, at, at + len(line))) for line, at in zip(lines, starts, strict=True)]
+    headline = Candidate(tokens[0][0:2], 0, "person", canonical="Gigi Rovers", why="shape")
+    body = Candidate(tokens[1][1:3], 1, "organization", canonical="Gigi Rovers", why="shape")
+    short = Candidate(tokens[2][2:3], 2, "person", canonical="Gigi Rovers", why="surname")
+    same_type([headline, body, short], tokens)
+    assert [(c.type, c.canonical) for c in (headline, body, short)] == [("organization", "Gigi Rovers")] * 3
+    # "the" before the body's mention is the evidence: without it the tie stays as it was
+    alone = [
+        Candidate(tokens[0][0:2], 0, "person", why="shape"),
+        Candidate(tokens[1][1:3], 1, "place", why="shape"),
+    ]
+    same_type(alone, [tokens[0], tokenize(Sentence("Gigi Rovers", 0, 11))])
+    assert [c.type for c in alone] == ["person", "place"]
+
+
+def test_a_sports_story_reads_its_byline_its_quarterback_and_its_team():
+    text = (
+        "Riverton Eagles rally past Central 28-21 to reach state semifinals\nBy Tyler Brooks\n"
+        "November 22, 2026\n"
+        "The Riverton Eagles scored two touchdowns in the fourth quarter on Friday night to beat Central.\n"
+        "Quarterback Jaylen Moss threw for 212 yards.\nBut the Eagles defense held Hill to 11 yards.\n"
+    )
+    found = {(a.name, a.type) for a in extract_actors(text)}
+    assert [kind for name, kind in found if name == "Riverton Eagles"] == ["organization"]
+    assert {("Tyler Brooks", "person"), ("Jaylen Moss", "person")} <= found

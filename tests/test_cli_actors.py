@@ -172,3 +172,28 @@ def test_a_utf8_bom_is_a_character_of_the_text_as_read(tmp_path, capsys):
     read = path.read_text(encoding="utf-8")  # the BOM as U+FEFF
     [kellogg] = [a for a in json.loads(out)["actors"] if a["name"] == "Keith Kellogg"]
     assert [read[m["start"] : m["end"]] for m in kellogg["mentions"]] == ["Keith Kellogg", "Kellogg"]
+
+
+def test_a_share_bar_is_furniture_and_offsets_stay_those_of_the_file(tmp_path, capsys):
+    text = (
+        "Skip to main content\r\nQuarterback Jaylen Moss threw for 212 yards, coach Dan Reyes said.\r\n"
+        "Share this: Facebook Twitter Email Print\r\nBy Tyler Brooks\r\n"
+    )
+    path = tmp_path / "sports.txt"
+    path.write_bytes(text.encode())
+    _, out, _ = run(capsys, path, "--jsonl")
+    text = path.read_text(encoding="utf-8")  # as read: "\r\n" is one character, as the other tests read it
+    found = {(x["name"], x["type"]): x["mentions"] for x in json.loads(out)["actors"]}
+    assert set(found) == {("Jaylen Moss", "person"), ("Dan Reyes", "person"), ("Tyler Brooks", "person")}
+    for (name, _), spans in found.items():
+        assert [text[m["start"] : m["end"]] for m in spans] == [name]
+
+
+def test_a_company_named_in_prose_is_kept_beside_a_share_bar(tmp_path, capsys):
+    path = tmp_path / "tech.txt"
+    path.write_text(
+        "Facebook said on Monday it would cut 300 jobs.\nShare: Facebook Twitter\n", encoding="utf-8"
+    )
+    _, out, _ = run(capsys, path, "--jsonl")
+    (facebook,) = [x for x in json.loads(out)["actors"] if x["name"] == "Facebook"]
+    assert [(m["start"], m["end"]) for m in facebook["mentions"]] == [(0, 8)]

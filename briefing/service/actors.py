@@ -25,6 +25,8 @@ from briefing.cues import COMMON, TITLE_WORDS, TITLES, spelt_out
 from briefing.document import Block, Document, Span, bold, code, italic, item, message, para, plural
 from briefing.dossier import compose_dossier, kind_word
 from briefing.errors import SourceError
+from briefing.furniture import Kind as LineKind
+from briefing.furniture import classify
 from briefing.gazetteer import load_gazetteer
 from briefing.given_names import spelt_one_way
 from briefing.models import Actor, ActorType, Article, ExtractedActor, Sentence
@@ -481,6 +483,19 @@ def blank_markup(html: str) -> str:
     return _MARKUP.sub(blank, html)
 
 
+def blank_furniture(text: str) -> str:
+    """The text with its page furniture blanked out, every other character where it was: a line that the
+    ingest drops as furniture when alone (a share bar's "Share this: Facebook Twitter Email Print", "Skip
+    to main content", "Advertisement", :func:`briefing.furniture.classify`) names no actor of the article,
+    though its words are names ("Facebook")."""
+    lines = text.split("\n")
+    for k, line in enumerate(lines):
+        body = line.rstrip("\r")
+        if body.strip() and classify(body).kind is LineKind.DROP:
+            lines[k] = " " * len(body) + line[len(body) :]
+    return "\n".join(lines)
+
+
 def found_as_written(text: str, *, page: bool = False) -> list[tuple[str, str, list[tuple[int, int]]]]:
     """The actors of a file's text as (name, type, mention spans), the spans offsets into ``text``:
     the extractor reads the text with character references (a ``page``) and combining marks composed,
@@ -522,6 +537,7 @@ def actors_files(paths: Sequence[str], *, jsonl: bool, out: TextIO, err: TextIO)
             text, page = read.text, read.page
             if page:
                 text = blank_markup(text)
+            text = blank_furniture(text)
         except SourceError as exc:
             print(f"bot.py actors: {name}: {exc}", file=err)
             failed += 1
