@@ -158,7 +158,7 @@ def test_a_spanish_dump_reads_its_bylines_dates_and_furniture():
     assert first.author == "Lucía Navarro Ortiz"
     assert first.published_at == datetime(2024, 11, 13, 18, 19, tzinfo=UTC)
     assert first.body.startswith("El puerto de Bilbao movió")
-    for furniture in ("Fotografía", "Publicidad", "Compartir", "Archivado"):
+    for furniture in ("Fotografía", "Publicidad", "Compartir", "es redactora", "Archivado"):
         assert furniture not in first.body
     assert second.title == "El Athletic gana al Betis con un gol en el último minuto"
     assert second.author == "Jon Etxeberria"
@@ -209,10 +209,12 @@ Anzeige
 Die Brücke kostete 48 Millionen Euro und soll täglich 20.000 Fahrzeuge aufnehmen.
 
 Teilen
+
+Lena Krüger ist Redakteurin im Ressort Region.
 """
 
 
-def test_a_german_dump_drops_its_credit_ad_and_share_button():
+def test_a_german_dump_drops_its_credit_ad_share_button_and_author_note():
     (draft,) = split_dump(GERMAN, source="x.txt")
     assert draft.author == "Lena Krüger" and draft.published_at == datetime(2024, 11, 13, tzinfo=UTC)
     assert draft.body == (
@@ -220,3 +222,36 @@ def test_a_german_dump_drops_its_credit_ad_and_share_button():
         "freigegeben worden.\n\nDie Brücke kostete 48 Millionen Euro und soll täglich 20.000 Fahrzeuge "
         "aufnehmen."
     )
+
+
+BIO = """Council approves new tram line
+
+By Ruth Hale and Omar Idris
+
+November 13, 2024
+
+The city council approved a new tram line on Wednesday, ending two years of debate over its route.
+
+Ruth Hale told the council in 2022 that the route was unsafe, the minutes show.
+
+Ruth Hale is a city hall reporter. Omar Idris covers transport.
+"""
+
+
+def test_a_note_on_the_writers_under_the_text_goes():
+    (draft,) = split_dump(BIO, source="x.txt")
+    assert "city hall reporter" not in draft.body and "covers transport" not in draft.body
+
+
+def test_a_paragraph_only_partly_about_the_writers_stays():
+    (draft,) = split_dump(BIO, source="x.txt")
+    assert "the route was unsafe, the minutes show" in draft.body  # one sentence, then another subject
+    mixed = BIO.replace("Omar Idris covers transport.", "The line opens in 2027.")
+    (draft,) = split_dump(mixed, source="x.txt")
+    assert "Ruth Hale is a city hall reporter. The line opens in 2027." in draft.body
+
+
+def test_a_sentence_naming_someone_who_did_not_write_the_article_stays():
+    text = BIO.replace("By Ruth Hale and Omar Idris", "By Sam Webb")
+    (draft,) = split_dump(text, source="x.txt")
+    assert "Ruth Hale is a city hall reporter." in draft.body
