@@ -106,9 +106,13 @@ _NETWORKS = frozenset(
     "facebook twitter x whatsapp linkedin telegram reddit pinterest tumblr email e-mail mail print "
     "messenger flipboard threads bluesky mastodon vk weibo wechat line viber sms".split()
 )
-# Words that go with the buttons: "Share this article:", "Share on", "Follow us on", "Copy link"
+# Words that go with the buttons: "Share this article:", "Share on", "Follow us on", "Copy link"; and
+# in German, Spanish, Portuguese, Italian and French: "Auf Facebook teilen", "Compartir en Facebook",
+# "Compartilhe no WhatsApp", "Condividi su Facebook", "Partager sur Facebook"
 _SHARE_WORDS = frozenset(
-    "share shares sharing this the article story post page on via with us follow copy link".split()
+    "share shares sharing this the article story post page on via with us follow copy link "
+    "teilen auf artikel compartir compartilhar compartilhe en no na em este esta noticia notícia artículo "
+    "artigo condividi condividere su questo articolo partager partagez sur cet e y und et".split()
 )
 SHARE_WORDS = 12
 # A rule ("___", "* * *", "---", "===": an AP story's line over its notes, a section break) or one address

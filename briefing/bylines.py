@@ -1,6 +1,7 @@
 """An article's metadata read from neighbouring lines of a dump: the site a "Source" footer or photo
 credit names, "By" + name, "Published" + date, a time under a date, a name over its desk ("BBC Wales
-News": a byline without "By"), and a relative time under a title (a byline) or elsewhere (a teaser).
+News": a byline without "By"), a relative time under a title (a byline) or elsewhere (a teaser), and the
+note on who wrote it under its text (its byline's names again).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from briefing.dates import parse_date
 from briefing.dumplines import META, WORD, Line, next_line, previous_line
 from briefing.furniture import Kind, looks_like_name, strip_bullet, time_alone
 from briefing.headlines import is_headline
-from briefing.sentences import word_count
+from briefing.sentences import split_sentences, word_count
 
 _CREDITED_SITE = re.compile(
     r"^(?:(?:photo|image|picture)\s+)?(?:credits?|sources?)\s*[:\-–—]?\s*(?:https?://)?(?:www\.)?"
@@ -162,3 +163,43 @@ def resolve_reltimes(lines: list[Line]) -> None:
                 if nxt is not None and nxt.kind is Kind.HEADING:
                     nxt.kind = Kind.BREAK
         previous = line
+
+
+# The names a byline joins: "Hannah Cole and Marcus Webb", "Katrin Vogel und Stefan Brandt", "María López y
+# Juan Pérez", "Marco Rossi e Anna Bianchi", "Jean Dupont et Claire Dubois", "Jane Doe, Staff Writer"
+_NAME_JOINS = re.compile(r"\s*(?:[,;&]|\b(?:and|und|y|e|et)\b)\s*")
+BIO_WORDS = 60  # a note on the writers is a sentence or two each
+
+
+def drop_author_bios(lines: list[Line]) -> None:
+    """The note on who wrote an article, under its text ("Hannah Cole is a congressional reporter.
+    Marcus Webb covers agriculture policy.", "Anna Schmidt ist Redakteurin im Ressort Politik."): a
+    short paragraph each of whose sentences starts with a full name of the byline above, then what the
+    writer is or does. It says who wrote the news, not the news."""
+    names: tuple[str, ...] = ()
+    for line in lines:
+        if line.kind is Kind.AUTHOR and isinstance(line.value, str):
+            names = tuple(name for name in _NAME_JOINS.split(line.value) if word_count(name) >= 2)
+        elif line.kind is Kind.BREAK:
+            names = ()
+        elif line.kind is Kind.PROSE and names and word_count(line.text) <= BIO_WORDS:
+            sentences = split_sentences(line.text)
+            if sentences and all(_about_writer(sentence.text, names) for sentence in sentences):
+                line.kind = Kind.DROP
+
+
+# What such a note says of a writer, in English, German, Spanish, Portuguese, Italian and French: "is a
+# reporter", "covers transport", "writes about", "ist Redakteurin", "es redactora", "é repórter", "è
+# giornalista", "est journaliste" (a story that quotes its writer has them say or do something else)
+_BIO_VERBS = frozenset(
+    "is was covers writes reports joined has ist war schreibt berichtet arbeitet es escribe cubre "
+    "trabaja é escreve cobre è scrive lavora est écrit couvre travaille".split()
+)
+
+
+def _about_writer(sentence: str, names: tuple[str, ...]) -> bool:
+    for name in names:
+        rest = sentence[len(name) :].split(maxsplit=1) if sentence.startswith(name + " ") else []
+        if rest and rest[0] in _BIO_VERBS:
+            return True
+    return False

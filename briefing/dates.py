@@ -105,6 +105,8 @@ def parse_date(text: str, *, zone: str | None = None) -> datetime | None:
         return _build(
             int(y), int(mo), int(d), int(h or 0), int(mi or 0), int(s or 0), written or _on(zone, clocked)
         )
+    if cjk := _CJK.search(text):
+        return _cjk_date(cjk, text, zone)
     dmy, mdy, numeric = _DMY.search(text), _MDY.search(text), _NUMERIC.search(text)
     if numeric and not (dmy or mdy):
         a, b, year, end = (
@@ -144,6 +146,22 @@ def parse_date(text: str, *, zone: str | None = None) -> datetime | None:
     hour, minute, second = clock or (0, 0, 0)
     written = _zone_in(rest)
     return _build(int(year), month, day, hour, minute, second, written or _on(zone, clock is not None))
+
+
+# A date in Japanese or Chinese: "2024年11月13日 18:19", "2024年11月13日(水) 18時19分" (year, month, day,
+# then the hour and minute by their signs, or a clock)
+_CJK = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_CJK_CLOCK = re.compile(r"(\d{1,2})\s*[時时点點]\s*(?:(\d{1,2})\s*分)?")
+
+
+def _cjk_date(found: re.Match[str], text: str, zone: str | None) -> datetime | None:
+    rest = text[found.end() :]
+    signed = _CJK_CLOCK.search(rest)
+    clock = (int(signed.group(1)), int(signed.group(2) or 0), 0) if signed else _clock(rest)
+    hour, minute, second = clock or (0, 0, 0)
+    year, month, day = (int(g) for g in found.groups())
+    written = _zone_in(rest)
+    return _build(year, month, day, hour, minute, second, written or _on(zone, clock is not None))
 
 
 def _on(zone: str | None, clocked: bool) -> str | None:

@@ -37,7 +37,14 @@ from __future__ import annotations
 from datetime import datetime
 
 from briefing.addresses import site_of
-from briefing.bylines import mark_sites, outlet_of, pair_desk_bylines, pair_metadata, resolve_reltimes
+from briefing.bylines import (
+    drop_author_bios,
+    mark_sites,
+    outlet_of,
+    pair_desk_bylines,
+    pair_metadata,
+    resolve_reltimes,
+)
 from briefing.captions import drop_captions
 from briefing.dates import on_clock, parse_date, zone_written
 from briefing.dumplines import Line, is_label_over, read_lines
@@ -115,6 +122,7 @@ def _articles(lines: list[Line]) -> list[Article]:
     mark_sites(lines)
     pair_metadata(lines)
     pair_desk_bylines(lines)
+    drop_author_bios(lines)
     drop_release_furniture(lines)
     drop_captions(lines)
     drop_teaser_lists(lines)

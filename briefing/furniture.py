@@ -51,8 +51,11 @@ _NAVIGATION_WORDS = """
     sign up|source|sources|advertise|copy link|copied|close|back to top|photo|video|watch|gallery|
     scroll to continue|scroll to continue with content|story continues below|article continues below|
     story continues below advertisement|article continues below advertisement|continue reading below|
-    save|for immediate release
-"""
+    save|for immediate release|share or comment on this article|
+    anzeige|werbung|publicidad|publicidade|pubblicità|publicité|anuncio|
+    teilen|compartir|compartilhar|compartilhe|condividi|partager|compartir noticia|artikel teilen|
+    compartir artículo|condividi articolo|partager l'article
+"""  # the last lines: ad labels and share buttons in German, Spanish, Portuguese, Italian and French
 _ENDING_WORDS = """
     continue reading|read more|read full article|read the full article|next story|next article|
     previous story|previous article|read next|keep reading|load more|show more|see more|
@@ -75,11 +78,20 @@ NAVIGATION = frozenset(word.strip() for word in _NAVIGATION_WORDS.split("|"))
 TEASER_LABELS = frozenset(word.strip() for word in _TEASER_LABELS.split("|"))
 ENDINGS = frozenset(word.strip() for word in _ENDING_WORDS.split("|"))
 _NAV_PREFIX = re.compile(
-    r"^(share (this|on)|follow us|sign up|subscribe (to|now)|listen to|watch:|click here|"
+    r"^(share (this|on|or comment)|follow us|sign up|subscribe (to|now)|listen to|watch:|click here|"
     r"read more:|read also:|also read:|see also:|related:|more:|more from|tags?:|topics?:|"
     r"filed under)",
     re.I,
 )
+# A story's tags under a label, as long as the list runs: "Filed under: ...", "Tags: ...", Spanish
+# "Archivado en: Sudán · ONU · África", Portuguese "Arquivado em", Italian "Archiviato in", French
+# "Classé dans"
+_TAG_LINE = re.compile(
+    r"^(?:tags?|topics?|filed under|archivado en|arquivado em|archiviato in|classé dans|schlagwörter|"
+    r"etiquetas|temas|themen|argomenti)\s*:\s*\S",
+    re.I,
+)
+TAG_LINE_WORDS = 20
 # A blog's comment form: its heading, notices, field labels ("Name *") and buttons, in any theme's words.
 _COMMENT_FORM = re.compile(
     r"^(leave a (reply|comment)|post a comment|add a comment|cancel reply|post comment|submit comment|"
@@ -132,35 +144,49 @@ _READING_TIME = re.compile(r"^\d+\s*(min|mins|minute|minutes)\.?\s*(read|listen|
 _CAP = "[" + "".join(re.escape(c) for c in map(chr, range(0x41, 0x530)) if c.isupper()) + "]"
 # A news agency's photo credit: "REUTERS/Jane Doe", "AP Photo/Jane Doe", "AFP/Getty Images" (in capitals)
 _AGENCY = (
-    r"(?-i:(?:REUTERS|AFP|AP|EPA(?:-EFE)?|NTB|ANP|DPA|ANSA|XINHUA|TT|PA|SIPA|ABACA|IMAGO)(?:\s+Photos?)?)"
+    r"(?-i:(?:REUTERS|AFP|AP|EPA(?:-EFE)?|NTB|ANP|DPA|dpa|ANSA|XINHUA|TT|PA|SIPA|ABACA|IMAGO|EFE|LUSA|Lusa|"
+    r"KEYSTONE)(?:\s+Photos?)?)"
 )
 _NAMES = rf"(?-i:{_CAP}[\w.'’&-]*(?:[ /]+{_CAP}[\w.'’&-]*){{0,5}})"  # names, each word capitalised
 _AGENCY_CREDIT = (
     rf"(?:{_AGENCY}\s*/\s*{_NAMES}(?<!\.)$"
     rf"|[(\[]\s*{_AGENCY}\s*/\s*{_NAMES}\s*[)\]]\.?$)"  # in brackets: "(REUTERS/Jane Doe)"
 )
+# A photo's word in German, Spanish, Portuguese, Italian and French: "Foto: dpa", "Fotografía: EFE", "Bild:"
+_FOREIGN_PHOTO = r"foto(?:graf[ií]a|grafie)?|imagen|imagem|immagine|bild(?:er)?|grafik|gráfico|infografía"
 _CREDIT = re.compile(
     r"^(©|\(c\)\s|copyright\b|(photo|image|picture|video|media|graphic)s?\s*"
-    r"(credit|source|caption|by)?\s*[:,]|(photo|image|picture)s?\s+by\s|credits?\s*:\s*(?-i:" + _CAP + r")|"
+    r"(credit|source|caption|by)?\s*[:,]|(photo(?:graph)?|image|picture)s?\s+by\s|"
+    # "Crédito: Juan Pérez", "Foto: EFE", "Foto di Marco Rossi", "Foto von Anna Schmidt"
+    rf"cr[eé]dit(?:o|os|s)?\s*:\s*(?-i:{_CAP})|(?:{_FOREIGN_PHOTO})s?\s*:\s*\S|"
+    rf"(?:{_FOREIGN_PHOTO})s?\s+(?:de|di|von|par)\s+(?-i:{_CAP})|"
     r"[(\[]\s*(?:(?-i:[A-Z]{2,8})\s+)?(?:photo|picture|image|credit)s?\s*(?::|/|\s+by\s)|"
     + _AGENCY_CREDIT
     + ")",
     re.I,
 )
+# a picture library's credit, after the caption's sentence: "... provisions. Getty Images", "... Jane
+# Doe/AFP via Getty Images"
+_LIBRARY_CREDIT = (
+    rf"(?-i:(?:{_CAP}[\w.'’&/-]*(?:\s+{_CAP}[\w.'’&/-]*){{0,3}}\s+(?:via|for)\s+)?"
+    r"(?:Getty Images|Shutterstock|Alamy|iStock)(?:\s+Plus)?)$"
+)
+_PHOTO_WORDS = rf"photo(?:graph)?|picture|image|{_FOREIGN_PHOTO}"
 _CREDIT_INSIDE = re.compile(
     r"©|all rights reserved|\bcopyright \d{4}\b|\b(photo|image|picture)s?\s+(credit|courtesy)s?\s*:"
     # a caption's sentence, then its credit to the line's end: "... upstairs. Picture: Calderdale Council"
-    r"|(?<=[.!?…]\s)(?:photo(?:graph)?|picture|image)s?\s*:\s*(?-i:" + _CAP + r")[^!?:]{0,60}(?<!\.)$"
+    # (or dpa's, in lower case: "... die Brücke. Foto: dpa/Uwe Anspach")
+    rf"|(?<=[.!?…]\s)(?:{_PHOTO_WORDS})s?\s*:\s*(?-i:{_CAP}|dpa\b)"
+    r"[^!?:]{0,60}(?<!\.)$"
     # ... or after a bar, or "by" a photographer, or a "Credit:": "... | Photo: NTB", "... Photo by Jane Doe"
-    r"|(?:(?<=[.!?…]\s)|\|\s*)(?:photo(?:graph)?|picture|image|credit)s?\s*(?::|\s+by\s)\s*(?-i:"
-    + _CAP
-    + r")"
+    rf"|(?:(?<=[.!?…]\s)|\|\s*)(?:{_PHOTO_WORDS}|credit)s?"
+    r"\s*(?::|\s+by\s)\s*(?-i:" + _CAP + r")"
     r"[^!?:]{0,60}(?<!\.)$"
     # a credit in brackets ending the line: "(Photo: Equinor/Handout)", "(AP Photo/Jane Doe)", "[Image: NTB]"
-    r"|[(\[]\s*(?:(?-i:[A-Z]{2,8})\s+)?(?:photo(?:graph)?|picture|image|credit)s?\s*(?::|/|\s+by\s)"
-    r"[^()\[\]]{1,60}[)\]]$"
+    rf"|[(\[]\s*(?:(?-i:[A-Z]{{2,8}})\s+)?(?:{_PHOTO_WORDS}|credit)s?"
+    r"\s*(?::|/|\s+by\s)[^()\[\]]{1,60}[)\]]$"
     # an agency's, after the caption's sentence: "... in Kyiv. REUTERS/Jane Doe"
-    r"|(?:(?<=[.!?…]\s)|\|\s*)" + _AGENCY_CREDIT,
+    r"|(?:(?<=[.!?…]\s)|\|\s*)" + _AGENCY_CREDIT + r"|(?<=[.!?…]\s)" + _LIBRARY_CREDIT,
     re.I,
 )
 _SHARE_PROMPT = re.compile(r"^(spread the love|share\b)", re.I)
@@ -168,21 +194,27 @@ _URL_ONLY = re.compile(r"^(https?://)?(www\.)?[\w-]+(\.[\w-]+)+(/\S*)?$", re.I)
 _SOURCE = re.compile(r"^sources?\s*[:\-–—]\s*\S", re.I)
 _BANNER = re.compile(r"°\s?[CF]\b|\|.*\|")
 _TRAIL = re.compile(r"\s+(/|>|»|›)\s+")
-# A date line's word, in English, German and French: "Published on", "Veröffentlicht am", "Publié le",
-# "Mis à jour le", "Aktualisiert am"
+# A date line's word, in English, German, French, Spanish, Portuguese and Italian: "Published on",
+# "Veröffentlicht am", "Publié le", "Publicado el" ("em"), "Pubblicato il", "Mis à jour le",
+# "Aktualisiert am", "Actualizado:", "Atualizado em", "Aggiornato il", the Guardian's "Last modified on"
 _PUBLISHED = re.compile(
-    r"^(first published|published|posted|date|last updated|updated|modified|"
+    r"^(first published|published|posted|date|last updated|updated|last modified|modified|"
     r"veröffentlicht|zuletzt aktualisiert|aktualisiert|stand|publié|mis à jour|modifié|"
-    r"dernière mise à jour)(\s+(on|at|am|le|den|à))?\s*[:\-–]?\s*(.*)$",
+    r"dernière mise à jour|publicado|pubblicato|actualizado|atualizado|aggiornato|"
+    r"última actualización|última atualização|ultimo aggiornamento)"
+    r"(\s+(on|at|am|le|den|à|el|em|en|il(?!\s+y\s+a\b)|a las|às|alle))?\s*[:\-–]?\s*(.*)$",
     re.I,
 )
 _UPDATED = frozenset(
-    {"last updated", "updated", "modified", "zuletzt aktualisiert", "aktualisiert", "stand", "mis à jour",
-     "modifié", "dernière mise à jour"}
+    {"last updated", "updated", "last modified", "modified", "zuletzt aktualisiert", "aktualisiert", "stand",
+     "mis à jour", "modifié", "dernière mise à jour", "actualizado", "atualizado", "aggiornato",
+     "última actualización", "última atualização", "ultimo aggiornamento"}
 )  # fmt: skip
-# A byline: "By Jane Doe", German "Von Anna Schmidt", French "Par Jean Dupont"
+# A byline: "By Jane Doe", German "Von Anna Schmidt", French "Par Jean Dupont", Spanish and Portuguese
+# "Por María López", Italian "Di Marco Rossi"
 _BYLINE = re.compile(
-    r"^(by|written by|posted by|words by|reporting by|authors?|byline|von|par|autor(?:in)?|auteur)"
+    r"^(by|written by|posted by|words by|reporting by|authors?|byline|von|par|por|di|autor(?:in|a)?|"
+    r"auteur|autore)"
     r"\s*:?\s+(.+)$",
     re.I,
 )
@@ -224,7 +256,11 @@ _STANDARDS = re.compile(r"^(our|editorial) (standards|guidelines|principles|poli
 # a name's word: a capital in any alphabet ("Årdal", "Łukasz", "Ødegaard"; [^\W\d_] is a letter, and
 # _is_name_word asks for its capital), an initial ("S."), or one of the particles below
 _NAME_WORD = re.compile(r"^([^\W\d_][\w.'’-]*|&)[,;]?$")
-_PARTICLES = frozenset("and & of the de da van von bin al in for und et du zu".split())
+# ... in Spanish, Portuguese and Italian too: "María López y Juan Pérez", "María del Carmen Ruiz", "João dos
+# Santos", "Marco Rossi e Anna Bianchi"
+_PARTICLES = frozenset(
+    "and & of the de da van von bin al in for und et du zu y e del della dos das do di".split()
+)
 
 
 def _is_name_word(word: str) -> bool:
@@ -323,6 +359,8 @@ def classify(raw: str) -> Verdict:
         words <= COOKIE_WORDS and _COOKIE.search(line) and _COOKIE_NOTICE.search(line)
     ):
         return Verdict(Kind.DROP)
+    if words <= TAG_LINE_WORDS and not finished and _TAG_LINE.match(line):
+        return Verdict(Kind.DROP)
     if words > 12:  # long lines are prose unless they carry a credit (furniture is short)
         if _CREDIT.match(line) or _CREDIT_INSIDE.search(line):
             return Verdict(Kind.CREDIT if _CREDIT.match(line) else Kind.DROP)
@@ -395,10 +433,24 @@ def _metadata(line: str, words: int) -> Verdict | None:
         when = parse_date(line)
         if when is not None:
             return Verdict(Kind.DATE, when)
-    return None
+    return _place_date(line)
 
 
-_FOREIGN_BY = frozenset({"von", "par"})  # also words of a sentence: "Von Miller" is a name, not a byline
+# The city a story was written in, then its date: "Madrid - 22 nov 2026 - 14:05 CET", "Berlin, 24. November
+# 2026", "Washington | Nov 22, 2026" (El País, German and US papers print it under the byline)
+_PLACE_DATE = re.compile(r"^((?:[^\W\d_][\w.'’-]*\s+){0,2}[^\W\d_][\w.'’-]*)\s*(?:,|\s[-–—|·]\s)\s*(\S.*)$")
+
+
+def _place_date(line: str) -> Verdict | None:
+    found = _PLACE_DATE.match(line)
+    if found is None or not looks_like_name(found.group(1)) or not is_only_date(found.group(2)):
+        return None
+    when = parse_date(found.group(2))
+    return Verdict(Kind.DATE, when) if when is not None else None
+
+
+# also words of a sentence or of a name: "Von Miller", "Di Maio" are names, not bylines
+_FOREIGN_BY = frozenset({"von", "par", "por", "di"})
 
 
 def _is_byline(byline: re.Match[str]) -> bool:
