@@ -122,7 +122,9 @@ DESK_LINE_WORDS = 6
 def pair_desk_bylines(lines: list[Line]) -> None:
     """ "Tomos Morgan" over "BBC Wales News" (or "Political editor", or "BBC News, Manila" with the
     place the desk is in) in an article's header, with no blank line between them: a byline without
-    "By", the name its author."""
+    "By", the name its author; unless the header gives a byline of its own below them ("By Margaret
+    O'Connell"): a name over a desk, then, is the site's masthead over a section label ("Riverton
+    Gazette" / "Local News"), and the explicit byline is the author."""
     for i in range(len(lines) - 1):
         name, desk = lines[i], lines[i + 1]
         if name.kind is not Kind.HEADING or desk.kind is not Kind.HEADING or desk.gap_before:
@@ -134,8 +136,18 @@ def pair_desk_bylines(lines: list[Line]) -> None:
         if word_count(office) > DESK_LINE_WORDS or not last or last[0] not in _DESK_WORDS:
             continue
         before = previous_line(lines, i, (Kind.DROP, Kind.CREDIT))
-        if before is None or before.kind is not Kind.PROSE:  # a header's line, not a list in the text
-            name.kind, name.value, desk.kind = Kind.AUTHOR, name.text, Kind.DROP
+        if (before is None or before.kind is not Kind.PROSE) and not _bylined_below(lines, i + 2):
+            name.kind, name.value, desk.kind = Kind.AUTHOR, name.text, Kind.DROP  # a header's, not a list's
+
+
+def _bylined_below(lines: list[Line], start: int) -> bool:
+    """Whether a byline with its name ("By Jane Doe") comes from line ``start`` on, before the text."""
+    for line in lines[start:]:
+        if line.kind is Kind.PROSE:
+            return False
+        if line.kind is Kind.AUTHOR and line.value:
+            return True
+    return False
 
 
 def _midnight(value: object) -> bool:

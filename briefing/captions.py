@@ -93,10 +93,17 @@ def _drop_repeats(lines: list[Line]) -> None:
     """A long line printed twice in a row is a photo's alt text and caption: both go, unless it is a
     headline printed twice (see :func:`_is_title_pair`), which keeps one copy. A long line repeated
     later is a caption or pull quote: the later copy goes, unless it is a heading with its byline or
-    date under it (a daily live page or a column: "Live updates: the war", the next day)."""
+    date under it (a daily live page or a column: "Live updates: the war", the next day). A copy in
+    another article (an article's byline, date or ending between the two) is no caption: a desk repeats
+    one background paragraph under several stories, and a dump may print one article twice (the ingest
+    then counts the copy as a duplicate)."""
     seen: set[str] = set()
     previous = -1
+    texted = False  # a paragraph since the last header: a header after it is another article's
     for i, line in enumerate(lines):
+        if line.kind in (*META, Kind.BREAK) and texted:
+            seen, texted = set(), False  # what came before is another article's
+        texted = texted or line.kind is Kind.PROSE
         if line.kind not in (Kind.PROSE, Kind.HEADING):
             continue
         key = line.text.casefold()

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from briefing.dates import parse_date
-from briefing.furniture import Kind, classify, dated_ago, is_clock
-from briefing.sentences import ends_sentence, word_count
+from briefing.furniture import DATE_LINE_CHARS, Kind, classify, dated_ago, is_clock
+from briefing.sentences import ends_sentence, has_cjk, word_count
 
-META = (Kind.AUTHOR, Kind.DATE, Kind.LINK)  # lines about an article: its byline, date, own URL
+META = (Kind.AUTHOR, Kind.DATE, Kind.LINK, Kind.SECTION)  # lines about an article: byline, date, URL, section
 WORD = re.compile(r"\w+")
 
 
@@ -34,9 +34,11 @@ class Line:
 
 def read_lines(text: str) -> list[Line]:
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    raws = text.split("\n")
+    width = wrap_width(raws)
     lines: list[Line] = []
     gap = False
-    for raw in text.split("\n"):
+    for raw in raws:
         stripped = raw.strip()
         if not stripped:
             if raw.strip(" \t") and lines:  # a non-breaking space alone: an image placeholder
@@ -44,12 +46,12 @@ def read_lines(text: str) -> list[Line]:
             gap = True
             continue
         stripped = " ".join(stripped.split())
-        if lines and not gap and _continues(lines[-1].text, stripped):
+        if lines and not gap and _continues(lines[-1].text, stripped, width):
             lines[-1].text += " " + stripped
             continue
         lines.append(Line(stripped, Kind.DROP, gap_before=gap))
         gap = False
-    lines = [part for line in lines for part in _byline_and_date(line)]
+    lines = [part for line in lines for part in _as_page_gives(line)]
     for line in lines:
         verdict = classify(line.text)
         line.kind, line.value = verdict.kind, verdict.value
@@ -67,6 +69,11 @@ _BYLINE_DATED = re.compile(
 )
 
 
+def _as_page_gives(line: Line) -> list[Line]:
+    """The line as the lines most pages give: a byline and a date, a date and its update, on two."""
+    return [part for half in _byline_and_date(line) for part in _published_and_updated(half)]
+
+
 def _byline_and_date(line: Line) -> list[Line]:
     """A line holding a byline and a date, as the two lines a page usually gives them; else the line."""
     both = _BYLINE_DATED.match(line.text) if len(line.text) <= 120 else None
@@ -75,9 +82,57 @@ def _byline_and_date(line: Line) -> list[Line]:
     return [Line(both.group(1), Kind.DROP, gap_before=line.gap_before), Line(both.group(2), Kind.DROP)]
 
 
-def _continues(previous: str, line: str) -> bool:
-    """A hard-wrapped paragraph: a long line cut mid-sentence, the next starting in lower case."""
-    return len(previous) >= 40 and not ends_sentence(previous) and line[0].islower()
+# "Published 6:45 a.m. CT Nov. 21, 2026 | Updated 9:12 a.m. CT Nov. 21, 2026": two dates on one line
+_THEN_UPDATE = re.compile(r"^(.*?\d.*?)\s*[|·•,–—-]?\s*\b((?:last\s+)?updated\b.*\d.*)$", re.I)
+
+
+def _published_and_updated(line: Line) -> list[Line]:
+    """A date line going on to its update ("Published ... | Updated ...", "PUBLISHED: ... | UPDATED: ...",
+    as USA Today and the Daily Mail print them), as the two lines other pages give them: the published
+    date dates the article, as it does when the update is on a line of its own."""
+    both = _THEN_UPDATE.match(line.text) if len(line.text) <= DATE_LINE_CHARS else None
+    if both is None:
+        return [line]
+    published, updated = classify(both.group(1)), classify(both.group(2))
+    if published.kind is not Kind.DATE or published.value is None or updated.kind is not Kind.DATE:
+        return [line]
+    return [Line(both.group(1), Kind.DROP, gap_before=line.gap_before), Line(both.group(2), Kind.DROP)]
+
+
+def _continues(previous: str, line: str, width: int | None) -> bool:
+    """A hard-wrapped paragraph: a long line cut mid-sentence, the next starting in lower case, or in a
+    dump wrapped at ``width`` columns a capital the wrap moved down (:func:`_wrapped`)."""
+    if len(previous) >= 40 and not ends_sentence(previous) and line[0].islower():
+        return True
+    return _wrapped(previous, line, width)
+
+
+WRAP_COLUMNS = 100  # a dump hard-wrapped (a newsletter, ``lynx -dump``) has no longer line than this ...
+WRAP_FULL = 3  # ... and at least this many lines that nearly fill the width (within WRAP_SLACK columns)
+WRAP_SLACK = 12
+
+
+def wrap_width(raws: list[str]) -> int | None:
+    """The column a hard-wrapped dump is wrapped at (its longest line's length), or None for a dump whose
+    paragraphs are lines of their own: one with a line longer than WRAP_COLUMNS, or too few long lines."""
+    lengths = [len(" ".join(raw.split())) for raw in raws if raw.strip()]
+    width = max(lengths, default=0)
+    if not WRAP_SLACK < width <= WRAP_COLUMNS:
+        return None
+    return width if sum(length >= width - WRAP_SLACK for length in lengths) >= WRAP_FULL else None
+
+
+def _wrapped(text: str, line: str, width: int | None) -> bool:
+    """A line of a hard-wrapped dump cut mid-sentence, the next one's first word too long to have fitted
+    on it, as a wrap breaks lines: one paragraph, whatever case the next line starts with ("... the
+    shipping company Nordvik" / "Tankers 2.5 million kroner ..."). A line ending a sentence or with ":"
+    (a list follows), a byline or date under a title, and Chinese or Japanese (no spaces to wrap at)
+    are left as they are."""
+    if width is None or len(text) < 40 or ends_sentence(text) or text.endswith(":") or has_cjk(line):
+        return False
+    if len(text) + 1 + len(line.split()[0]) <= width:
+        return False  # the word would have fitted: the line ended where its writer ended it
+    return classify(line).kind not in META
 
 
 def next_line(lines: list[Line], i: int) -> Line | None:

@@ -25,7 +25,8 @@ teasers. :func:`split_dump` finds the articles with general rules, in four passe
    credits), is a short label followed by a longer title ("Politics" / "How North Korea is
    changing..."), or is a heading over a paragraph opening with a wire dateline. Any other lone
    heading between paragraphs is a subheading. Runs with no prose after them (teaser lists, trailing
-   navigation) are not articles.
+   navigation) are not articles. Over the first article, the site's header (masthead, menu, banner) is
+   not its title (:mod:`briefing.mastheads`).
 
 An article without a title gets one from its first sentence (:func:`briefing.titles.title_from_body`).
 :func:`dump_as_one_article` reads a dump as ``bot.py summarize`` reads one file;

@@ -29,6 +29,7 @@ class Kind(Enum):
     BREAK = "break"  # ends an article: separators, "Continue Reading", comment counts
     CREDIT = "credit"  # a photo credit on its own line; the line before it is its caption
     LINK = "link"  # value: the article's own URL, from a "URL: https://..." line
+    SECTION = "section"  # value: the article's section, from an export's "Section: Economy" line
     DROP = "drop"
 
 
@@ -83,15 +84,17 @@ _NAV_PREFIX = re.compile(
     r"filed under)",
     re.I,
 )
-# A story's tags under a label, as long as the list runs: "Filed under: ...", "Tags: ...", Spanish
-# "Archivado en: Sudán · ONU · África", Portuguese "Arquivado em", Italian "Archiviato in", French
-# "Classé dans"
+# The tags under an article, a list as long as the article's topics, under a label: "Tags: AI, Policy",
+# "Filed under: ...", Spanish "Archivado en: Sudán · ONU · África", "Etiquetas:", Portuguese "Arquivado
+# em", Italian "Archiviato in", German "Schlagwörter:", French "Classé dans", "Mots-clés :"
 _TAG_LINE = re.compile(
-    r"^(?:tags?|topics?|filed under|archivado en|arquivado em|archiviato in|classé dans|schlagwörter|"
-    r"etiquetas|temas|themen|argomenti)\s*:\s*\S",
+    r"^(?:tags?|topics?|filed under|archivado en|arquivado em|archiviato in|abgelegt unter|classé dans|"
+    r"etiquetas|temas|themen|argomenti|schlagw(?:ö|oe)rter|schlagworte|mots[- ]clés|étiquettes)\s*:\s*\S",
     re.I,
 )
-TAG_LINE_WORDS = 20
+TAG_WORDS = 25
+# A blog's "likes" box under a post (WordPress: "Like this:" / "Like Loading..."), in one line or two
+_LIKES = re.compile(r"^(?:like this:?\s*)?(?:like\s+)?loading\s*(?:\.{3}|…)?$|^like this:$", re.I)
 # A blog's comment form: its heading, notices, field labels ("Name *") and buttons, in any theme's words.
 _COMMENT_FORM = re.compile(
     r"^(leave a (reply|comment)|post a comment|add a comment|cancel reply|post comment|submit comment|"
@@ -249,6 +252,10 @@ _CREDITS = re.compile(
 RELEASE_SOURCE = re.compile(r"^SOURCE\s+[A-Z]")
 # An export's labelled fields ("Title: ...", "URL: https://..."), one article's record of several lines
 _TITLE_FIELD = re.compile(r"^(?:title|headline)\s*:\s*(\S.*)$", re.I)
+_SECTION_FIELD = re.compile(r"^(?:section|category|rubric|ressort|rubrique|secci[oó]n)\s*:\s*(\S.*)$", re.I)
+SECTION_FIELD_WORDS = 5  # "Section: Economy", "Category: Middle East"; a longer one is no label
+# An author's label with no name after it, as an export writes an unknown author ("Author:")
+_EMPTY_AUTHOR = re.compile(r"^(?:authors?|byline|autor(?:in)?|auteur)\s*:$", re.I)
 _LINK_FIELD = re.compile(r"^(?:url|link|permalink|canonical url|source url)\s*:\s*(https?://\S+)$", re.I)
 # A link to the outlet's editorial standards under its stories ("Our Standards: The Trust Principles."),
 # a label, so with a colon or alone: "Our values are under attack" is news
@@ -351,15 +358,17 @@ def classify(raw: str) -> Verdict:
         return Verdict(Kind.BREAK)  # the end of a wire story or release: what follows is the next one
     if _COMMENT_FORM.match(line) or is_share_row(line) or is_link_label(line) or is_agency_note(line):
         return Verdict(Kind.DROP)
+    if _LIKES.match(line) or (words <= TAG_WORDS and not finished and _TAG_LINE.match(line)):
+        return Verdict(Kind.DROP)
     if field := _TITLE_FIELD.match(line):
         return Verdict(Kind.HEADING, field.group(1))
     if field := _LINK_FIELD.match(line):
         return Verdict(Kind.LINK, field.group(1))
+    if (field := _SECTION_FIELD.match(line)) and word_count(field.group(1)) <= SECTION_FIELD_WORDS:
+        return Verdict(Kind.SECTION, field.group(1).strip())
     if (words <= SIGNUP_WORDS and _SIGNUP.match(line)) or (
         words <= COOKIE_WORDS and _COOKIE.search(line) and _COOKIE_NOTICE.search(line)
     ):
-        return Verdict(Kind.DROP)
-    if words <= TAG_LINE_WORDS and not finished and _TAG_LINE.match(line):
         return Verdict(Kind.DROP)
     if words > 12:  # long lines are prose unless they carry a credit (furniture is short)
         if _CREDIT.match(line) or _CREDIT_INSIDE.search(line):
@@ -411,7 +420,7 @@ def _metadata(line: str, words: int) -> Verdict | None:
     stamped = _THEN_UPDATED.match(line) if short else None
     if stamped and is_only_date(stamped.group(1)) and (when := parse_date(stamped.group(1))) is not None:
         return Verdict(Kind.DATE, when)
-    if line.lower() == "by":
+    if line.lower() == "by" or _EMPTY_AUTHOR.match(line):  # a name may follow on the next line
         return Verdict(Kind.AUTHOR)
     byline = _BYLINE.match(line)
     if byline and _is_byline(byline):

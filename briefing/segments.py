@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from briefing.dumplines import META, Line, is_label_over
 from briefing.furniture import Kind
 from briefing.headlines import echo_words
+from briefing.mastheads import header_title, without_header
 from briefing.sentences import without_dateline, word_count
 
 
@@ -39,6 +40,8 @@ class Article:
             self.published, self.date_line = line.value, line.text
         elif line.kind is Kind.LINK and isinstance(line.value, str) and not self.url:
             self.url = line.value
+        elif line.kind is Kind.SECTION and isinstance(line.value, str) and not self.section:
+            self.section = line.value
 
 
 def segment_articles(lines: list[Line]) -> list[Article]:
@@ -59,7 +62,8 @@ def segment_articles(lines: list[Line]) -> list[Article]:
         while j < len(lines) and lines[j].kind is not Kind.PROSE:
             j += 1
         dated = j < len(lines) and without_dateline(lines[j].text) != lines[j].text
-        started = _run(lines[i:j], current, at_end=j == len(lines), dated=dated)
+        lead = " ".join(line.text for line in lines[j : j + LEAD_PARAGRAPHS] if line.kind is Kind.PROSE)
+        started = _run(lines[i:j], current, at_end=j == len(lines), dated=dated, lead=lead)
         if started is not None:
             current = started
             articles.append(current)
@@ -93,9 +97,10 @@ def _label_as_section(article: Article) -> None:
         article.title = article.paragraphs.pop(0)
 
 
-def _run(run: list[Line], current: Article | None, *, at_end: bool, dated: bool) -> Article | None:
+def _run(run: list[Line], current: Article | None, *, at_end: bool, dated: bool, lead: str) -> Article | None:
     """Handle a run of non-prose lines; return the article it starts, if it starts one: a heading over
-    a paragraph opening with a wire dateline ("MANILA, Nov 23 (Reuters) - ") is a story's title."""
+    a paragraph opening with a wire dateline ("MANILA, Nov 23 (Reuters) - ") is a story's title. Over the
+    dump's first paragraph, the site's header goes (:func:`briefing.mastheads.header_title`)."""
     listed = 0  # a list under the last paragraph (or under its own "Goals:" heading) is the article's
     while listed < len(run) and (run[listed].listed or (listed + 1 < len(run) and run[listed + 1].listed)):
         listed += 1
@@ -106,7 +111,7 @@ def _run(run: list[Line], current: Article | None, *, at_end: bool, dated: bool)
     if breaks and _separates_header(run, breaks):
         breaks.pop()  # "Title: ... / Date: ... / ----" then the body: the line ends the header, no article
     cut = breaks[-1] + 1 if breaks else 0
-    while cut < len(run) and run[cut].kind in META and current is not None:
+    while cut < len(run) and run[cut].kind in META and current is not None and not breaks:
         cut += 1  # an "Author: ..." line after the last paragraph belongs to that article
     tail, head = run[:cut], run[cut:]
     if current is not None:
@@ -118,6 +123,8 @@ def _run(run: list[Line], current: Article | None, *, at_end: bool, dated: bool)
                 current.meta(line)
         return None
     head = _without_menus(head)
+    if current is None and (title := header_title(head, lead)) is not None:
+        head = without_header(head, title)
     headings = [line.text for line in head if line.kind is Kind.HEADING]
     first = next((k for k, line in enumerate(head) if line.kind is Kind.HEADING), len(head))
     has_meta = any(line.kind in META for line in head[first:])

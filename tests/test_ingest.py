@@ -663,3 +663,19 @@ async def test_a_pipe_or_a_device_is_named_for_what_it_is_and_not_read(app, tmp_
     report = await ingest_sources(app, [str(pipe), "/dev/zero"])
     reason = "not a regular file (a pipe, a device or a socket)"
     assert dict(report.failed) == {str(pipe): reason, "/dev/zero": reason}
+
+
+def test_an_article_printed_twice_in_one_dump_counts_as_a_duplicate(app, tmp_path):
+    article = (
+        "World\n"
+        "Landslide blocks mountain road in northern Italy\n"
+        "By Staff Reporter\n"
+        "Nov 23, 2026\n"
+        "A landslide blocked the main road to the village of Valdena on Sunday after two days of heavy rain,"
+        " the regional civil protection agency said.\n"
+        "The valley was among those flooded in 2024, when rivers burst their banks across the region.\n"
+    )
+    path = tmp_path / "desk.txt"
+    path.write_text(article + article, encoding="utf-8")
+    report = ingest_files(app, [path])
+    assert (report.new, report.duplicate) == (1, 1)  # the table adds up to what the file holds
