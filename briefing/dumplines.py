@@ -65,7 +65,7 @@ def read_lines(text: str) -> list[Line]:
 
 # "By Jane Doe | 21 November 2026": a byline and a date on one line, split by a mark or a comma
 _BYLINE_DATED = re.compile(
-    r"^((?:posted |written )?by\s.+?)(?:\s*(?:[|·•,–—]|\s-)\s*|\s+on\s+)(\S.*\d.*)$", re.I
+    r"^((?:posted |written )?(?:by|von|par|por|di)\s.+?)(?:\s*(?:[|·•,–—]|\s-)\s*|\s+on\s+)(\S.*\d.*)$", re.I
 )
 
 

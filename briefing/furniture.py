@@ -193,7 +193,8 @@ _CREDIT_INSIDE = re.compile(
     re.I,
 )
 _SHARE_PROMPT = re.compile(r"^(spread the love|share\b)", re.I)
-_URL_ONLY = re.compile(r"^(https?://)?(www\.)?[\w-]+(\.[\w-]+)+(/\S*)?$", re.I)
+# an address alone on its line; digits and dots alone are a date ("22.11.2026"), no address
+_URL_ONLY = re.compile(r"^(?![\d.]+$)(https?://)?(www\.)?[\w-]+(\.[\w-]+)+(/\S*)?$", re.I)
 _SOURCE = re.compile(r"^sources?\s*[:\-–—]\s*\S", re.I)
 _BANNER = re.compile(r"°\s?[CF]\b|\|.*\|")
 _TRAIL = re.compile(r"\s+(/|>|»|›)\s+")

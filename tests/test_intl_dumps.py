@@ -255,3 +255,20 @@ def test_a_sentence_naming_someone_who_did_not_write_the_article_stays():
     text = BIO.replace("By Ruth Hale and Omar Idris", "By Sam Webb")
     (draft,) = split_dump(text, source="x.txt")
     assert "Ruth Hale is a city hall reporter." in draft.body
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [("Por Ana García | 22/11/2026", "Ana García"), ("Von Jonas Weber | 22.11.2026", "Jonas Weber"),
+     ("Par Claire Martin · 22/11/2026", "Claire Martin"), ("Di Marco Rossi - 22/11/2026", "Marco Rossi")],
+)  # fmt: skip
+def test_a_foreign_byline_and_its_date_on_one_line_give_both(byline, author):
+    text = (
+        f"El puerto de Bilbao amplía su terminal\n\n{byline}\n\nEl puerto de Bilbao anunció el lunes una "
+        "ampliación de su terminal de contenedores. La obra costará 40 millones de euros.\n\n"
+        "Las obras empezarán en marzo y durarán dos años.\n"
+    )
+    (article,) = split_dump(text, source="puerto.txt")
+    assert article.author == author
+    assert article.published_at is not None and article.published_at.date() == datetime(2026, 11, 22).date()
+    assert "2026" not in article.body
