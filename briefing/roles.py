@@ -12,6 +12,7 @@ from __future__ import annotations
 from briefing.cues import (
     COMMON,
     MONTHS_DAYS,
+    PERSON_NOUNS,
     PORTFOLIOS,
     ROLE_MODIFIERS,
     ROLE_NOUNS,
@@ -110,6 +111,20 @@ def lead_role(text: str, toks: list[Token], name_start: int) -> str | None:
         while first < k and toks[first].cap:
             first += 1
     return _text(text, toks, first, name_start)
+
+
+# endings of nouns for what people do ("Coroner", "Senior", "Columnist", "Comedian", "Sergeant", "Student",
+# "Engineer", "Chairman", "Actress", "Trustee", "Secretary", "Cleric", "Laureate")
+_AGENT_ENDINGS = tuple("er or ist ian ant ent eer man woman ess ee ary ic ate".split())
+
+
+def names_an_occupation(tok: Token) -> bool:
+    """Can a capitalised word just before a person's name be their role ("County Coroner William
+    McLaughlin", "Engineer John Greiner")? A known role, title or occupation, or a noun of one by its
+    ending; an adjective says how they look ("Bald Paul Walker"), no role."""
+    low = tok.low
+    known = low in ROLE_NOUNS or low in TITLES or low in PERSON_NOUNS
+    return known or (len(low) > 3 and low.endswith(_AGENT_ENDINGS))
 
 
 def _role_word(low: str) -> bool:
