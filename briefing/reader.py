@@ -221,7 +221,7 @@ def _read_chunk(doc: Doc, index: int, toks: list[Token], i: int, j: int, initial
         described = start < toks[i].start or any(t.low in ROLE_NOUNS for t in chunk[:named])
         # a sentence's first word is capitalised anyway: "Auch Friedrich Merz" ("also") has no role; nor
         # is an adjective one ("Bald Paul Walker")
-        if (not initial or described) and (described or roles.names_an_occupation(chunk[named - 1])):
+        if (not initial or described) and (described or roles.names_an_occupation(chunk[:named])):
             cand.roles.append(doc.text[start : chunk[named - 1].end])
     elif lead := leading_place(doc.gaz, chunk):
         _read_after_place(doc, index, toks, i, j, initial, lead)

@@ -46,6 +46,14 @@ def test_an_adjective_before_a_name_is_no_role():
 def test_a_noun_of_an_occupation_before_a_name_stays_a_role():
     found = actors("The hearing was opened by District Surveyor Helen Marsh on Friday.")
     assert found["Helen Marsh"] == ("person", "District Surveyor")
+    found = actors("The plan was backed by Democrat Laura Finch and Special Counsel Robert Hale in Albany.")
+    assert found["Laura Finch"] == ("person", "Democrat")
+    assert found["Robert Hale"] == ("person", "Special Counsel")
+
+
+def test_a_works_name_before_its_maker_is_no_role():
+    found = actors("The publisher poached Mass Effect Paula Grant last year.")
+    assert found["Paula Grant"] == ("person", None)
 
 
 def test_the_last_place_of_an_office_is_no_part_of_the_next_title():
