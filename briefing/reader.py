@@ -233,8 +233,10 @@ def _ends_office_places(doc: Doc, toks: list[Token], i: int, j: int) -> int:
     """The width of a known place that opens the run and ends an office's places before it ("Ambassador to
     India and | Nepal Archbishop Giambattista Diquattro", "envoy for Iraq and | Syria Brett McGurk"): the
     place is the office's, no part of the name or title after it; else 0."""
+    if i < 4 or toks[i - 1].low not in ("and", "or"):
+        return 0
     lead = leading_place(doc.gaz, toks[i:j])
-    if not lead or lead[2] != "place" or lead[1] >= j - i or i < 4 or toks[i - 1].low not in ("and", "or"):
+    if not lead or lead[2] != "place" or lead[1] >= j - i:
         return 0
     k = i - 2  # the place before "and": capitalised words after the office's "to", "for" or "of"
     while k > 0 and toks[k].cap and toks[k].word and i - k <= 5:

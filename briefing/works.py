@@ -50,37 +50,47 @@ def without_works(cands: list[Candidate], tokens: list[list[Token]]) -> list[Can
     """The candidates without the places a rank's name holds ("Prince of Persia") and the unknown words
     of a title that a capitalised preposition opens ("From Dictatorship to Democracy")."""
     positions = Positions(tokens)
-    people = {(c.sentence, c.toks[-1].start) for c in cands if c.type == "person"}
     spans = [_titles(toks) for toks in tokens]
-    where = {id(c): positions.of(c.sentence).get(c.toks[0].start) for c in cands if c.sentence < len(tokens)}
+    ranked = [
+        (c, k) for c in cands if c.type == "place" and (k := _after_rank(positions, tokens, c)) is not None
+    ]
     realms = set()
-    for c in cands:
-        k = where.get(id(c))
-        if k is None or c.type != "place":
-            continue
-        toks, end = tokens[c.sentence], k + len(c.toks)
-        if _realm_of_a_name(toks, k, end, people, c.sentence):
-            realms.add(id(c))
-            if end + 1 < len(toks) and toks[end].text == ":":  # "Prince of Persia: The Forgotten Sands"
-                spans[c.sentence].append((end + 1, _title_end(toks, end + 1)))
-    return [c for c in cands if id(c) not in realms and not _in_title(c, where.get(id(c)), spans)]
+    if ranked:
+        people = {(c.sentence, c.toks[-1].start) for c in cands if c.type == "person"}
+        for c, k in ranked:
+            toks, end = tokens[c.sentence], k + len(c.toks)
+            if _realm_of_a_name(toks, k, end, people, c.sentence):
+                realms.add(id(c))
+                if end + 1 < len(toks) and toks[end].text == ":":  # "Prince of Persia: The Forgotten Sands"
+                    spans[c.sentence].append((end + 1, _title_end(toks, end + 1)))
+    return [c for c in cands if id(c) not in realms and not _in_title(c, positions, spans)]
 
 
-def _in_title(cand: Candidate, k: int | None, spans: list[list[tuple[int, int]]]) -> bool:
-    """Is the candidate, at token ``k`` of its sentence, inside a work's title, and no name the lists or
-    the text know as an actor?"""
-    if k is None or cand.why in _KNOWN:
+def _after_rank(positions: Positions, tokens: list[list[Token]], cand: Candidate) -> int | None:
+    """Where the candidate begins in its sentence, if a capitalised rank and "of" stand just before it."""
+    if cand.sentence >= len(tokens):
+        return None
+    k = positions.of(cand.sentence).get(cand.toks[0].start)
+    toks = tokens[cand.sentence]
+    if k is None or k < 2 or toks[k - 1].low != "of" or not toks[k - 2].cap or toks[k - 2].low not in RANKS:
+        return None
+    return k
+
+
+def _in_title(cand: Candidate, positions: Positions, spans: list[list[tuple[int, int]]]) -> bool:
+    """Is the candidate inside a work's title, and no name the lists or the text know as an actor?"""
+    if cand.why in _KNOWN or cand.sentence >= len(spans) or not spans[cand.sentence]:
         return False
-    return any(a <= k and k + len(cand.toks) <= b for a, b in spans[cand.sentence])
+    k = positions.of(cand.sentence).get(cand.toks[0].start)
+    return k is not None and any(a <= k and k + len(cand.toks) <= b for a, b in spans[cand.sentence])
 
 
 def _realm_of_a_name(
     toks: list[Token], k: int, end: int, people: set[tuple[int, int]], sentence: int
 ) -> bool:
     """Is the place at ``toks[k:end]`` the realm of a rank that no one holds there: "discuss Prince
-    of Persia, Borderlands", "Prince of Persia: The Forgotten Sands", "watched The Prince of Egypt"?"""
-    if k < 2 or toks[k - 1].low != "of" or not toks[k - 2].cap or toks[k - 2].low not in RANKS:
-        return False
+    of Persia, Borderlands", "Prince of Persia: The Forgotten Sands", "watched The Prince of Egypt"? A
+    rank and "of" stand before it (``_after_rank``)."""
     r = k - 2  # the rank
     if end < len(toks) and toks[end].name_like:
         return False  # "Emir of Qatar Sheikh Tamim": the holder's name follows
@@ -106,10 +116,11 @@ def _titles(toks: list[Token]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for k in range(1, len(toks) - 1):
         tok = toks[k]
-        if tok.text in _QUOTES and toks[k - 1].low in WORK_NOUNS and toks[k + 1].cap:
-            end = _title_end(toks, k + 1)  # 'the book "Dictatorship and Democracy"'
-            if end < len(toks) and toks[end].text in _CLOSING:
-                out.append((k + 1, end))
+        if not tok.word:
+            if tok.text in _QUOTES and toks[k - 1].low in WORK_NOUNS and toks[k + 1].cap:
+                end = _title_end(toks, k + 1)  # 'the book "Dictatorship and Democracy"'
+                if end < len(toks) and toks[end].text in _CLOSING:
+                    out.append((k + 1, end))
             continue
         if not tok.cap or tok.low not in _OPENERS:
             continue
