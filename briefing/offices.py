@@ -140,6 +140,11 @@ def read_titled(doc: Doc, index: int, toks: list[Token], i: int, j: int) -> bool
         return False
     if not plausible_name(name):
         return False
+    if k == portfolio and toks[t].low in _NOBLE and name[0].norm not in doc.gaz.given_names:
+        # "the Duke of Sussex", "the Queen of Sheba": the rank and its territory are the name, no person
+        # called Sussex with the role "Duke of"
+        add_candidate(doc, index, toks[t:j], "person", why="title")
+        return True
     for a, b, place in places_in(doc.gaz, toks, i, t + 1):
         add_candidate(doc, index, toks[a:b], place[1], canonical=place[0], why="list")
     honorific = toks[t].low in ("sir", "dame") and len(name) == 1

@@ -78,3 +78,14 @@ def test_a_capitalised_preposition_inside_a_body_name_is_no_title():
     found = names("The group Doctors Without Borders works in Sudan and Chad.")
     assert "Sudan" in found and "Chad" in found
     assert any(t == "organization" for t in found.values()), found
+
+
+def test_a_rank_and_a_territory_no_list_knows_are_one_name():
+    found = {
+        a.name: (a.type, a.role) for a in extract_actors("He wrote about the Queen of Sheba in his book.")
+    }
+    assert found == {"Queen of Sheba": ("person", None)}, found
+    found = {
+        a.name: (a.type, a.role) for a in extract_actors("The Duke of Rothesay visited Lagos on Monday.")
+    }
+    assert found.get("Duke of Rothesay") == ("person", None), found
