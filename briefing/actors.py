@@ -71,6 +71,7 @@ from briefing.states import mark_states
 from briefing.tagger import Tagger, load_tagger, retag
 from briefing.things import drop_things, letters_in_names
 from briefing.tokens import Token, tokenize
+from briefing.works import without_works
 
 
 @dataclass
@@ -117,6 +118,7 @@ def extract_actors(
         c for c in after_articles(reading.candidates, reading.tokens) if not names_no_one(c, reading.tokens)
     ]
     reading.candidates = without_party_labels(drop_things(named, reading.tokens), text)
+    reading.candidates = without_works(reading.candidates, reading.tokens)  # "Prince of Persia"
     mark_states(reading.candidates, reading.tokens, gaz)
     states_beside_bodies(reading.candidates, reading.tokens, gaz)
     reading.candidates += people_behind_bodies(reading.candidates, gaz)

@@ -66,6 +66,29 @@ _NOBLE = words(
 )
 
 
+# titles that also qualify an office noun after them: "General Manager", "Chief Executive", "Deputy Editor"
+_QUALIFYING = words("general chief deputy vice acting staff")
+# abbreviated heads of bodies, which end a body's name and never a person's ("the Justice Dept"), and
+# the words they stand for, so that the body is one actor however the text writes it
+BODY_ABBREVIATIONS = {"dept": "Department", "govt": "Government", "univ": "University", "assn": "Association"}
+
+
+def _office_head(doc: Doc, toks: list[Token], t: int, k: int, j: int) -> int:
+    """Where the name begins after the title at ``t`` (``k`` as read so far): after the role nouns a
+    qualifying title heads ("Chief General Manager Raghavendra Bhat M." is a manager's office, and no
+    person called Manager). A given name stays a name ("Deputy Dean Smith")."""
+    if k != t + 1 or toks[t].low not in _QUALIFYING:
+        return k
+    while k < j and _role_noun(toks[k].low) and toks[k].norm not in doc.gaz.given_names:
+        k += 1
+    return k
+
+
+def _role_noun(low: str) -> bool:
+    """A role noun, or its plural ("Shri Raghurama and Shri Nagaraja Rao B, General Managers")."""
+    return low in ROLE_NOUNS or (low.endswith("s") and low[:-1] in ROLE_NOUNS)
+
+
 def _office_of_body(doc: Doc, toks: list[Token], t: int, k: int, j: int) -> bool:
     """Is ``toks[k:j]``, after a title at ``t`` and its "of", the body whose office it is ("Chief Executive
     Officer of Nordhavn Shipping"), no person holding it? A name after "of" holds the office only as a
@@ -103,14 +126,25 @@ def read_titled(doc: Doc, index: int, toks: list[Token], i: int, j: int) -> bool
         # a place has it too ("Secretary of State Lincoln")
         if place and (k + place[1] < j or k == portfolio):
             k += place[1]
+    k = _office_head(doc, toks, t, k, j)
     name = toks[k:j]
-    if name and all(t.norm in TITLES for t in name):
-        read_places(doc, index, toks, i, j)  # "Prime Minister's Questions", "the President's office"
+    if not name or all(t.norm in TITLES for t in name):
+        # "Prime Minister's Questions", "the President's office", "promoted as Chief General Manager"
+        read_places(doc, index, toks, i, j)
+        return True
+    if name[-1].norm in BODY_ABBREVIATIONS:  # "the Justice Dept claims": a body, no person called Dept
+        whole = [t.text for t in toks[i : j - 1]] + [BODY_ABBREVIATIONS[name[-1].norm]]
+        add_candidate(doc, index, toks[i:j], "organization", canonical=" ".join(whole), why="head")
         return True
     if k == portfolio and _office_of_body(doc, toks, t, k, j):
         return False
     if not plausible_name(name):
         return False
+    if k == portfolio and toks[t].low in _NOBLE and name[0].norm not in doc.gaz.given_names:
+        # "the Duke of Sussex", "the Queen of Sheba": the rank and its territory are the name, no person
+        # called Sussex with the role "Duke of"
+        add_candidate(doc, index, toks[t:j], "person", why="title")
+        return True
     for a, b, place in places_in(doc.gaz, toks, i, t + 1):
         add_candidate(doc, index, toks[a:b], place[1], canonical=place[0], why="list")
     honorific = toks[t].low in ("sir", "dame") and len(name) == 1

@@ -21,6 +21,7 @@ from briefing.context import (
 )
 from briefing.coref import Candidate
 from briefing.cues import (
+    COMMON,
     COMPANY_NOUNS,
     GROUP_NOUNS,
     LONE_NOT_NAMES,
@@ -173,6 +174,9 @@ def _read_chunk(doc: Doc, index: int, toks: list[Token], i: int, j: int, initial
         if longer and not toks[j - 1].possessive:
             _whole(doc, index, toks, i, j + 1, longer[1], initial, canonical=longer[0], why="list")
             return
+    if width := _ends_office_places(doc, toks, i, j):
+        _office_of_places(doc, index, toks, i, i + width, j)
+        return
     acronym = len(chunk) == 1 and chunk[0].acronym and not _opens_release(toks, i)
     known = known_name(doc.gaz, " ".join(t.norm for t in chunk), acronym=acronym)
     split = None if known or spelt_after(toks, i, j) else split_joined(doc.gaz, chunk)
@@ -217,13 +221,58 @@ def _read_chunk(doc: Doc, index: int, toks: list[Token], i: int, j: int, initial
         _whole(doc, index, toks, i, j, "person", initial, why="title")
     elif named := role_then_name(doc.gaz, chunk):
         cand = _whole(doc, index, toks, i + named, j, "person", False, why="role")
-        # a sentence's first word is capitalised anyway: "Auch Friedrich Merz" ("also") has no role
-        if not initial or any(t.low in ROLE_NOUNS for t in chunk[:named]):
-            cand.roles.append(doc.text[_office_start(toks, i) : chunk[named - 1].end])
+        start = _office_start(toks, i)  # "Speaker of the House Paul Ryan": an office, whatever its last word
+        described = start < toks[i].start or any(t.low in ROLE_NOUNS for t in chunk[:named])
+        # a sentence's first word is capitalised anyway: "Auch Friedrich Merz" ("also") has no role; nor
+        # is an adjective one ("Bald Paul Walker")
+        if (not initial or described) and (described or roles.names_an_occupation(chunk[:named])):
+            cand.roles.append(doc.text[start : chunk[named - 1].end])
     elif lead := leading_place(doc.gaz, chunk):
         _read_after_place(doc, index, toks, i, j, initial, lead)
     else:
         _read_plain(doc, index, toks, i, j, initial)
+
+
+def _ends_office_places(doc: Doc, toks: list[Token], i: int, j: int) -> int:
+    """The width of a known place that opens the run and ends an office's places before it ("Ambassador to
+    India and | Nepal Archbishop Giambattista Diquattro", "envoy for Iraq and | Syria Brett McGurk"): the
+    place is the office's, no part of the name or title after it; else 0."""
+    if i < 4 or toks[i - 1].low not in ("and", "or"):
+        return 0
+    lead = leading_place(doc.gaz, toks[i:j])
+    if not lead or lead[2] != "place" or lead[1] >= j - i:
+        return 0
+    k = i - 2  # the place before "and": capitalised words after the office's "to", "for" or "of"
+    while k > 0 and toks[k].cap and toks[k].word and i - k <= 5:
+        k -= 1
+    if k < 1 or toks[k].low not in ("to", "for", "of") or k + 1 > i - 2:
+        return 0
+    before = known_name(doc.gaz, " ".join(t.norm for t in toks[k + 1 : i - 1]))
+    office = is_title(toks[k - 1]) or toks[k - 1].low in ROLE_NOUNS
+    return lead[1] if before is not None and before[1] == "place" and office else 0
+
+
+def _office_of_places(doc: Doc, index: int, toks: list[Token], i: int, place: int, j: int) -> None:
+    """The place ``toks[i:place]`` that ends an office's places, then the run after it, whose person holds
+    that office ("Vatican City-State Ambassador to India and Nepal") as well as any title of their own."""
+    _read_chunk(doc, index, toks, i, place, False)
+    known = len(doc.candidates)
+    _read_chunk(doc, index, toks, place, j, False)
+    person = next((c for c in doc.candidates[known:] if c.type == "person"), None)
+    if person is None:
+        return
+    k = i - 2
+    while toks[k].low not in ("to", "for", "of"):
+        k -= 1
+    first = k - 1  # the office's noun, and the capitalised words of its run before it
+    while first > 0 and _in_office_name(toks[first - 1]):
+        first -= 1
+    person.roles.insert(0, doc.text[toks[first].start : toks[place - 1].end])
+
+
+def _in_office_name(tok: Token) -> bool:
+    """A capitalised word of the body or place an office noun is named after ("Vatican City-State")."""
+    return tok.cap and tok.word and not tok.possessive and tok.low not in COMMON
 
 
 def _office_start(toks: list[Token], i: int) -> int:

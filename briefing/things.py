@@ -211,7 +211,7 @@ def _inside(letters: str, word: str) -> bool:
 
 
 # a title of a work follows these ("the book An America First Approach to Security") and is no actor's name
-_WORKS = words("book books novel memoir film movie documentary album song play essay titled entitled")
+WORK_NOUNS = words("book books novel memoir film movie documentary album song play essay titled entitled")
 
 
 def _in_title_of_work(tokens: list[list[Token]], positions: Positions, cand: Candidate) -> bool:
@@ -224,7 +224,7 @@ def _in_title_of_work(tokens: list[list[Token]], positions: Positions, cand: Can
         k -= 1
         t = toks[k]
         if not t.word or (not t.cap and t.low not in _SMALL):
-            return t.low in _WORKS and k + 1 < len(toks) and toks[k + 1].cap
+            return t.low in WORK_NOUNS and k + 1 < len(toks) and toks[k + 1].cap
     return False
 
 
