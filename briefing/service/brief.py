@@ -138,7 +138,8 @@ def top_stories(app: App) -> tuple[list[Story], datetime | None]:
     """The best stories around the archive's newest news (``now``, or earlier if the news is old). An
     entry its outlet gave no date is dated when it was read, which says nothing of when it happened:
     when the archive has dated news, that is the newest news, and stories of undated entries alone come
-    after the dated ones, those before the window too."""
+    after the window's dated ones. Read in the window, they are still its news (a seed dump read today
+    is the day's news): they come before the stories older than the window that fill a quiet spell."""
     latest = latest_story_update(app.db)
     if latest is None:
         return [], None
@@ -152,12 +153,13 @@ def top_stories(app: App) -> tuple[list[Story], datetime | None]:
         late: list[StoryStats] = []
     else:
         best, late = _dated_first(app, _ranked(app, stats), wanted)
+    best = (best + late)[:wanted]
     if len(best) < wanted:  # a quiet spell: the latest stories before it fill the empty places
         seen = {s.id for s in stats}
         older = [s for s in story_stats_latest(app.db, wanted * 2, before=since) if s.id not in seen]
         dated, undated = _dated_first(app, _ranked(app, older), wanted - len(best))
-        best, late = best + dated, late + undated
-    return _load(app, (best + late)[:wanted]), anchor
+        best = best + dated + undated
+    return _load(app, best[:wanted]), anchor
 
 
 def too_common(words: str, command: str) -> Reply | None:
