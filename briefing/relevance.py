@@ -6,12 +6,17 @@ only needs to order the few hundred articles it already found, so the score is c
 text: the words are stemmed as FTS5's porter tokenizer does, title words weigh ``TITLE_WEIGHT`` times body
 words, term frequency saturates (``K1``) and is normalised by length (``B``), and a word's weight (idf)
 is taken over the articles being ranked.
+
+:func:`closeness` says how closely an article holds a topic of several words: as the phrase typed, its
+words near each other, or only each somewhere (a "Union" here and a "state" there).
 """
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
@@ -19,6 +24,7 @@ from nltk.stem.porter import PorterStemmer
 
 from briefing.aliases import fold
 from briefing.letters import fold_letters
+from briefing.topics import SLACK
 
 TITLE_WEIGHT = 10.0
 K1 = 1.2
@@ -70,3 +76,69 @@ def topic_relevance(
         norm = K1 * (1 - B + B * length / average)
         out[article] = (titled, sum(idf[s] * tf[s] * (K1 + 1) / (tf[s] + norm) for s in stems if tf[s]))
     return out
+
+
+APART, NEAR, PHRASE = 0, 1, 2  # how closely an article holds a topic's words (:func:`closeness`)
+# a word of the phrase may stand with a plural or verb ending, as the index's stemmer lets it ("unions"),
+# but not as another word of the same stem ("Lords" is no "Lorde")
+_ENDING = "(?:s|es|ed|d|ing)?"
+# what may stand between two words of a phrase: spaces, hyphens, quotes, a joining "&" or "." ("AT&T",
+# "U.S."), but no end of a sentence or clause
+_BETWEEN = r"(?:[^\w.!?;:,]|_|\.(?=[^\W_]))+"
+
+
+def plain(text: str) -> str:
+    """``text`` compared as the search index compares words: case folded, accents and the letters of
+    ``briefing.letters`` folded. Each character stays a character or a few letters, words stay words."""
+    text = fold_letters(text)
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return text.casefold()
+
+
+def _word_pattern(token: str) -> str:
+    return rf"(?<![^\W_]){re.escape(plain(token))}{_ENDING}(?![^\W_])"
+
+
+def closeness(
+    phrase: Sequence[str], words: Sequence[str], texts: Mapping[int, tuple[str, str]]
+) -> dict[int, int]:
+    """For each article id, how closely its ``(title, body)`` holds a topic: ``PHRASE`` when title or
+    body has the ``phrase`` (all the words typed, function words too) side by side in order, ``NEAR``
+    when the telling ``words`` stand close together in any order (``briefing.topics``: one other word
+    between each two), else ``APART``. "State of the Union" is a phrase in "Trump's State of the Union
+    address"; a text with "Christian Democratic Union" in one paragraph and "the state" in another has
+    the words only apart."""
+    if not phrase or not words:
+        return {a: APART for a in texts}
+    whole = re.compile(_BETWEEN.join(_word_pattern(t) for t in phrase))
+    finders = [re.compile(_word_pattern(w)) for w in dict.fromkeys(words)]
+    reach = len(finders) - 1 + SLACK * max(len(finders) - 1, 1)  # first to last word, in words
+    out: dict[int, int] = {}
+    for article, (title, body) in texts.items():
+        parts = [plain(title), plain(body)]
+        if any(whole.search(p) for p in parts):
+            out[article] = PHRASE
+        elif len(finders) > 1 and any(_near(p, finders, reach) for p in parts):
+            out[article] = NEAR
+        else:
+            out[article] = APART
+    return out
+
+
+def _near(text: str, finders: Sequence[re.Pattern[str]], reach: int) -> bool:
+    """Whether every finder matches ``text`` within ``reach`` words of the first match."""
+    found = [[m.start() for m in f.finditer(text)] for f in finders]
+    if not all(found):
+        return False
+    starts = [m.start() for m in _WORD.finditer(text)]
+    hits = sorted((bisect.bisect_right(starts, at) - 1, k) for k, ats in enumerate(found) for at in ats)
+    for i, (first, _) in enumerate(hits):
+        seen = set()
+        for at, k in hits[i:]:
+            if at - first > reach:
+                break
+            seen.add(k)
+        if len(seen) == len(finders):
+            return True
+    return False

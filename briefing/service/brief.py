@@ -22,10 +22,11 @@ from briefing.briefs import (
 from briefing.document import Document, code, message, para
 from briefing.models import ActorType, Story
 from briefing.ranking import TOPIC_HALF_LIFE, score, topic_recency
-from briefing.relevance import topic_relevance
+from briefing.relevance import APART, PHRASE, closeness, topic_relevance
 from briefing.service import App
 from briefing.service.actors import actor_type, read_name, resolve_actor
 from briefing.service.commands import Asker, Reply, command
+from briefing.topics import quoted
 from store.actors import find_actors
 from store.search import (
     FUNCTION_WORDS,
@@ -34,12 +35,14 @@ from store.search import (
     article_ids_mentioning,
     article_texts,
     articles_by_ids,
+    close_query,
     count_matches,
     fts_query,
     latest_articles,
     matching_ids,
     mention_spans,
     operators_only,
+    phrase_tokens,
     query_words,
 )
 from store.stories import (
@@ -81,12 +84,19 @@ def _ranked(app: App, stats: Sequence[StoryStats]) -> list[StoryStats]:
 
 
 def _topic_ranked(
-    app: App, stats: Sequence[StoryStats], weights: Mapping[int, float], undated: set[int]
+    app: App,
+    stats: Sequence[StoryStats],
+    weights: Mapping[int, float],
+    undated: set[int],
+    tiers: Mapping[int, int],
 ) -> list[StoryStats]:
-    """Rank for a topic brief: relevance times size times freshness (:func:`topic_recency`), so the
-    best match still counts when old, but a story years old comes after this week's. A story of undated
-    entries alone was dated when it was read, which says nothing of when it happened: it is taken for a
-    week old (``UNDATED_TOPIC_AGE``), after today's dated news and before last year's."""
+    """Rank for a topic brief: first how closely the story holds the topic's words (``tiers``: the
+    phrase or the actor of that name, then the words near each other, then the words apart), so a
+    story years old that has the phrase comes before today's that shares a common word or two with it;
+    then relevance times size times freshness (:func:`topic_recency`), so the best match still counts
+    when old, but a story years old comes after this week's. A story of undated entries alone was dated
+    when it was read, which says nothing of when it happened: it is taken for a week old
+    (``UNDATED_TOPIC_AGE``), after today's dated news and before last year's."""
     now = app.now()
 
     def rank(s: StoryStats) -> float:
@@ -96,7 +106,9 @@ def _topic_ranked(
         age = UNDATED_TOPIC_AGE if s.id in undated else now - s.last_updated
         return weights.get(s.id, 0.0) * size * topic_recency(age)
 
-    return sorted(stats, key=lambda s: (-rank(s), -s.last_updated.timestamp(), -s.id))
+    return sorted(
+        stats, key=lambda s: (-tiers.get(s.id, APART), -rank(s), -s.last_updated.timestamp(), -s.id)
+    )
 
 
 def _dated_first(
@@ -122,13 +134,20 @@ def _load(app: App, best: Sequence[StoryStats]) -> list[Story]:
     return [loaded[s.id] for s in best if s.id in loaded]
 
 
-def _topic_best(app: App, stats: Sequence[StoryStats], weights: Mapping[int, float]) -> list[Story]:
-    """The best stories for a topic (:func:`_topic_ranked`); the best match (by relevance, then the
-    newest) is among them even when fresher stories outrank it: in the last place, if not before."""
+def _topic_best(
+    app: App, stats: Sequence[StoryStats], weights: Mapping[int, float], tiers: Mapping[int, int]
+) -> list[Story]:
+    """The best stories for a topic (:func:`_topic_ranked`); the best match (by closeness, relevance,
+    then the newest) is among them even when fresher stories outrank it: in the last place, if not
+    before."""
     wanted = app.settings.brief_stories
     undated = stories_without_dates(app.db, [s.id for s in stats])
-    chosen = _topic_ranked(app, stats, weights, undated)[:wanted]
-    best = max(stats, key=lambda s: (weights.get(s.id, 0.0), s.last_updated, s.id), default=None)
+    chosen = _topic_ranked(app, stats, weights, undated, tiers)[:wanted]
+    best = max(
+        stats,
+        key=lambda s: (tiers.get(s.id, APART), weights.get(s.id, 0.0), s.last_updated, s.id),
+        default=None,
+    )
     if best is not None and chosen and best not in chosen:
         chosen[-1] = best
     return _load(app, chosen)
@@ -200,6 +219,8 @@ def topic_stories(app: App, topic: str, *, actors: Sequence[int] | None = None) 
     if query is None:
         return None
     ids = matching_ids(app.db, query, limit=TOPIC_ARTICLES)
+    if (close := close_query(topic)) is not None:  # the phrase, however many newer have the words apart
+        ids = list(dict.fromkeys([*ids, *matching_ids(app.db, close, limit=TOPIC_ARTICLES)]))
     # an actor asked for by name and type, or words written as a name is ("Chad", not "chad": in lower
     # case the words are found anywhere, as "un" finds the Un of Kim Jong Un)
     as_name = actors is not None or topic != topic.casefold()
@@ -217,9 +238,27 @@ def topic_stories(app: App, topic: str, *, actors: Sequence[int] | None = None) 
     articles = [a for a in dict.fromkeys([*actor_articles, *ids]) if a in texts]
     story_of = story_of_articles(app.db, articles)
     words = [token for tokens in query_words(topic) for token in tokens]
+    tiers = _closeness(topic, words, texts, set(actor_articles))
+    if quoted(topic.strip()) and len(phrase_tokens(topic)) > 1:  # '"State of the Union"': the phrase only
+        story_of = {a: s for a, s in story_of.items() if tiers.get(a) == PHRASE}
     scores = topic_relevance(words, texts)
     weights = _topic_weights(scores, set(actor_articles), story_of)
-    return _topic_best(app, story_stats_of(app.db, list(dict.fromkeys(story_of.values()))), weights)
+    story_tiers: dict[int, int] = {}
+    for article, story in story_of.items():
+        story_tiers[story] = max(story_tiers.get(story, APART), tiers.get(article, APART))
+    stats = story_stats_of(app.db, list(dict.fromkeys(story_of.values())))
+    return _topic_best(app, stats, weights, story_tiers)
+
+
+def _closeness(
+    topic: str, words: Sequence[str], texts: Mapping[int, tuple[str, str]], about_actor: set[int]
+) -> dict[int, int]:
+    """How closely each article holds a topic of several telling words (``briefing.relevance.closeness``),
+    an article that mentions the actor of that name as closely as the phrase; all alike for one word."""
+    if len(set(words)) < 2:
+        return {a: PHRASE for a in texts}
+    tiers = closeness(phrase_tokens(topic), words, texts)
+    return {a: PHRASE if a in about_actor else tier for a, tier in tiers.items()}
 
 
 def _named_otherwise(
