@@ -100,6 +100,52 @@ def _word_pattern(token: str) -> str:
     return rf"(?<![^\W_]){re.escape(plain(token))}{_ENDING}(?![^\W_])"
 
 
+# a word whose symbols are part of its name: letters joined by "&" or "+" ("AT&T", "H&M", "S&P"), or
+# ending in "+" or "#" ("C++", "C#", "Google+"); the index drops the symbols ("C++" is a "c" to it)
+_SYMBOLIC = re.compile(r"[^\W_]+(?:[&+][^\W_]+)+|[^\W_]+[+#]+")
+_AROUND = "\"'“”‘’«»„()[]{}.,;:!?"  # what may stand around a word of a query and is no part of it
+
+
+def written_words(query: str, spellings: Sequence[str] = ()) -> list[re.Pattern[str]]:
+    """The words of a search the index cannot tell apart from others, as patterns each matching article
+    must match on its :func:`plain` text: a word whose symbols are part of it ("AT&T" as written, not
+    "at" and "t" anywhere; "C++", not every "C"), and a query of one capitalised word, a name ("Lorde"),
+    which the index's stemmer would find as other words of its stem ("Lords", "lord"): it may take a
+    plural or verb ending only. ``spellings`` are other spellings of that name, any of which will do."""
+    chunks = [c.strip(_AROUND) for c in unicodedata.normalize("NFKC", query).split()]
+    chunks = [c for c in chunks if c]
+    patterns = [re.compile(_symbol_pattern(c)) for c in chunks if _SYMBOLIC.fullmatch(c)]
+    if not patterns and len(chunks) == 1 and _is_name(chunks[0]):
+        forms = [chunks[0], *(s for s in spellings if _WORD.fullmatch(s))]
+        patterns.append(re.compile("|".join(_word_pattern(f) for f in dict.fromkeys(forms))))
+    return patterns
+
+
+def _is_name(word: str) -> bool:
+    """A word written as a name: one run of letters, capitalised, not all in capitals (an acronym, or
+    shouted: those are matched in their own way)."""
+    return bool(_WORD.fullmatch(word)) and word[0].isupper() and not word.isupper()
+
+
+def _symbol_pattern(word: str) -> str:
+    """``word`` as written, its letters folded as :func:`plain` folds them; "&" with a space either side
+    or none ("AT & T"); a version may follow a closing symbol ("C++11")."""
+    pieces = re.split(r"([&+#])", plain(word))
+    body = "".join(r"\s?&\s?" if p == "&" else re.escape(p) for p in pieces if p)
+    after = r"(?![^\W\d_]|[+#])" if word[-1] in "+#" else r"(?![^\W_])"  # "C++11" is C++
+    return rf"(?<![^\W_]){body}{after}"
+
+
+def holding(texts: Mapping[int, tuple[str, str]], patterns: Sequence[re.Pattern[str]]) -> list[int]:
+    """The articles whose plain title or body (:func:`plain`) matches every one of ``patterns``."""
+    found = []
+    for article, (title, body) in texts.items():
+        parts = (plain(title), plain(body))
+        if all(any(p.search(part) for part in parts) for p in patterns):
+            found.append(article)
+    return found
+
+
 def closeness(
     phrase: Sequence[str], words: Sequence[str], texts: Mapping[int, tuple[str, str]]
 ) -> dict[int, int]:

@@ -1,6 +1,6 @@
 """Ranking articles against a topic's words, without FTS5's bm25()."""
 
-from briefing.relevance import APART, NEAR, PHRASE, closeness, stem, topic_relevance
+from briefing.relevance import APART, NEAR, PHRASE, closeness, holding, stem, topic_relevance, written_words
 
 
 def test_words_are_stemmed_as_the_porter_tokenizer_does():
@@ -53,3 +53,19 @@ def test_a_phrase_word_may_take_an_ending_but_is_no_other_word_of_its_stem():
     assert closeness(["promise", "unity"], ["promise", "unity"], texts)[1] == PHRASE
     assert closeness(["Lorde", "of"], ["Lorde"], texts)[2] == APART
     assert closeness(["AT", "T"], ["AT", "T"], texts)[3] == PHRASE
+
+
+def test_words_a_search_matches_as_written():
+    assert [p.pattern for p in written_words("lorde")] == []  # lower case: any word of its stem
+    assert written_words("UN") == [] and written_words("Lorde Grammys") == []
+    texts = {
+        1: ("Lorde's advert", ""),
+        2: ("Lords of Shadow", ""),
+        3: ("", "C++11 and AT & T"),
+        4: ("C&A", ""),
+    }
+    assert holding(texts, written_words("Lorde")) == [1]
+    assert holding(texts, written_words("Lord")) == [2]
+    assert holding(texts, written_words("C++")) == [3] and holding(texts, written_words("AT&T")) == [3]
+    assert holding(texts, written_words("Zelenskyy", ["Zelensky"])) == []
+    assert holding({5: ("Zelensky speaks", "")}, written_words("Zelenskyy", ["Zelensky"])) == [5]

@@ -22,7 +22,7 @@ from briefing.briefs import (
 from briefing.document import Document, code, message, para
 from briefing.models import ActorType, Story
 from briefing.ranking import TOPIC_HALF_LIFE, score, topic_recency
-from briefing.relevance import APART, PHRASE, closeness, topic_relevance
+from briefing.relevance import APART, PHRASE, closeness, holding, topic_relevance, written_words
 from briefing.service import App
 from briefing.service.actors import actor_type, read_name, resolve_actor
 from briefing.service.commands import Asker, Reply, command
@@ -228,8 +228,9 @@ def topic_stories(app: App, topic: str, *, actors: Sequence[int] | None = None) 
         actors = actor_ids_named(app.db, topic)
     actor_articles = article_ids_mentioning(app.db, actors, limit=TOPIC_ARTICLES)
     texts = article_texts(app.db, list(dict.fromkeys([*actor_articles, *ids])))
-    if caps := acronyms(topic):  # the words' matches only where they write "UN" so; the actor's all
-        written = set(written_as({a: texts[a] for a in ids if a in texts}, caps))
+    caps, exact = acronyms(topic), written_words(topic)
+    if caps or exact:  # the words' matches only where they write "UN", "AT&T", "Lorde" so; the actor's all
+        written = set(_as_written({a: texts[a] for a in ids if a in texts}, caps, exact))
         texts = {a: t for a, t in texts.items() if a in written or a in actor_articles}
     if actors and as_name:  # "/brief Chad": the country's stories, not those of Chad Roberts
         about = set(actor_articles)
@@ -372,51 +373,70 @@ def _search(app: App, args: str, limit: int) -> Reply:
     if query is None:
         return Reply(needs_words("search", "North Korea troops"))
     caps = acronyms(args)
-    query = " OR ".join(f"({q})" for q in [query, *_other_spellings(app, args)]) if not caps else query
-    articles = articles_by_ids(app.db, _search_ids(app, query, caps, limit))
+    spellings = {} if caps else _other_spellings(app, args)
+    written = written_words(args, list(spellings))
+    query = " OR ".join(f"({q})" for q in [query, *spellings.values()]) if not caps else query
+    ids, total = _search_ids(app, query, caps, written, limit)
+    articles = articles_by_ids(app.db, ids)
     if not articles:
         return Reply(no_matches(args.strip()))
     title = titled("Articles with ", args.strip(), ", newest first")
     matching = None
-    if len(articles) >= limit and not caps:
-        matching = count_matches(app.db, query, limit=MATCHES_COUNTED + 1)
+    if len(articles) >= limit:
+        matching = total if caps or written else count_matches(app.db, query, limit=MATCHES_COUNTED + 1)
     return _reply(compose_articles(articles, now=app.now(), title=title, matching=matching), app)
 
 
-def _other_spellings(app: App, words: str) -> list[str]:
-    """FTS queries for the other spellings of the name ``words`` are, as the archive's actors know them:
-    "/search Zelenskyy" finds the articles that write Zelensky or Zelenskiy too. Only spellings of the
-    same words ("Volodymyr Zelensky" for "Volodymyr Zelenskyy"), never a shorter alias ("Johnson" for
-    "Mike Johnson" would find every Johnson)."""
+def _other_spellings(app: App, words: str) -> dict[str, str]:
+    """The other spellings of the name ``words`` are, as the archive's actors know them, each with its
+    FTS query: "/search Zelenskyy" finds the articles that write Zelensky or Zelenskiy too. Only
+    spellings of the same words ("Volodymyr Zelensky" for "Volodymyr Zelenskyy"), never a shorter alias
+    ("Johnson" for "Mike Johnson" would find every Johnson)."""
     asked = strip_article(fold(words))
     if not asked or len(asked.split()) > SPELLING_WORDS:
-        return []
+        return {}
     width = len(asked.split())
     wanted, seen = skeleton(asked), {asked}
-    found = []
+    found: dict[str, str] = {}
     for actor in find_actors(app.db, words, limit=3):
         for name in sorted({actor.name, *actor.aliases}):
             form = " ".join(name.split()[-width:])  # "Zelensky" of "Volodymyr Zelensky" for "Zelenskyy"
             norm = strip_article(fold(form))
             if norm not in seen and skeleton(norm) == wanted and (query := fts_query(form)) is not None:
                 seen.add(norm)
-                found.append(query)
-    return found[:SPELLINGS]
+                found[form] = query
+    return dict(list(found.items())[:SPELLINGS])
 
 
-def _search_ids(app: App, query: str, caps: Sequence[str], limit: int) -> list[int]:
+def _search_ids(
+    app: App, query: str, caps: Sequence[str], written: Sequence[re.Pattern[str]], limit: int
+) -> tuple[list[int], int | None]:
     """The ``limit`` newest articles matching ``query``; an acronym of ``caps`` ("UN") only where it is
-    written in capitals."""
-    if not caps:
-        return matching_ids(app.db, query, limit=limit)
+    written in capitals, and the ``written`` words (``written_words``: "AT&T", "C++", a name) only
+    where they are written so. With either, how many match in all when every match was read (else
+    None)."""
+    if not caps and not written:
+        return matching_ids(app.db, query, limit=limit), None
     found: list[int] = []
     for batch in range(SEARCH_BATCHES):
         ids = matching_ids(app.db, query, limit=SEARCH_BATCH, offset=batch * SEARCH_BATCH)
-        written = set(written_as(article_texts(app.db, ids), caps))
-        found += [a for a in ids if a in written]
-        if len(found) >= limit or len(ids) < SEARCH_BATCH:
+        found += _as_written(article_texts(app.db, ids), caps, written)
+        if len(ids) < SEARCH_BATCH:
+            return found[:limit], len(found)
+        if len(found) >= limit:
             break
-    return found[:limit]
+    return found[:limit], None
+
+
+def _as_written(
+    texts: Mapping[int, tuple[str, str]], caps: Sequence[str], written: Sequence[re.Pattern[str]]
+) -> list[int]:
+    """The articles of ``texts`` (in their order) that write the acronyms ``caps`` in capitals and hold
+    the ``written`` words as written."""
+    kept = set(written_as(texts, caps)) if caps else set(texts)
+    if written:
+        kept &= set(holding({a: texts[a] for a in kept}, written))
+    return [a for a in texts if a in kept]
 
 
 @command("latest", "/latest [N] [WORDS]", "the newest articles")
