@@ -13,7 +13,6 @@ words near each other, or only each somewhere (a "Union" here and a "state" ther
 
 from __future__ import annotations
 
-import bisect
 import math
 import re
 import unicodedata
@@ -87,12 +86,18 @@ _ENDING = "(?:s|es|ed|d|ing)?"
 _BETWEEN = r"(?:[^\w.!?;:,]|_|\.(?=[^\W_]))+"
 
 
+# the combining marks of accents on Latin letters (as the index's remove_diacritics drops them)
+_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
 def plain(text: str) -> str:
     """``text`` compared as the search index compares words: case folded, accents and the letters of
-    ``briefing.letters`` folded. Each character stays a character or a few letters, words stay words."""
+    ``briefing.letters`` folded. Each character stays a character or a few letters, words stay words.
+    (A regular expression drops the marks: a body with one curly quote is not ASCII, and testing each
+    character in Python costs 8 times as much.)"""
     text = fold_letters(text)
     if not text.isascii():
-        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+        text = _MARKS.sub("", unicodedata.normalize("NFKD", text))
     return text.casefold()
 
 
@@ -114,10 +119,10 @@ def written_words(query: str, spellings: Sequence[str] = ()) -> list[re.Pattern[
     plural or verb ending only. ``spellings`` are other spellings of that name, any of which will do."""
     chunks = [c.strip(_AROUND) for c in unicodedata.normalize("NFKC", query).split()]
     chunks = [c for c in chunks if c]
-    patterns = [re.compile(_symbol_pattern(c)) for c in chunks if _SYMBOLIC.fullmatch(c)]
+    patterns = [re.compile(_symbol_pattern(c), re.I) for c in chunks if _SYMBOLIC.fullmatch(c)]
     if not patterns and len(chunks) == 1 and _is_name(chunks[0]):
         forms = [chunks[0], *(s for s in spellings if _WORD.fullmatch(s))]
-        patterns.append(re.compile("|".join(_word_pattern(f) for f in dict.fromkeys(forms))))
+        patterns.append(re.compile("|".join(_word_pattern(f) for f in dict.fromkeys(forms)), re.I))
     return patterns
 
 
@@ -137,13 +142,13 @@ def _symbol_pattern(word: str) -> str:
 
 
 def holding(texts: Mapping[int, tuple[str, str]], patterns: Sequence[re.Pattern[str]]) -> list[int]:
-    """The articles whose plain title or body (:func:`plain`) matches every one of ``patterns``."""
-    found = []
-    for article, (title, body) in texts.items():
-        parts = (plain(title), plain(body))
-        if all(any(p.search(part) for part in parts) for p in patterns):
-            found.append(article)
-    return found
+    """The articles whose title or body matches each of ``patterns`` (:func:`written_words`), as
+    written or as :func:`plain` folds it."""
+    return [
+        article
+        for article, (title, body) in texts.items()
+        if all(_holds(p, title) or _holds(p, body) for p in patterns)
+    ]
 
 
 def closeness(
@@ -157,34 +162,51 @@ def closeness(
     the words only apart."""
     if not phrase or not words:
         return {a: APART for a in texts}
-    whole = re.compile(_BETWEEN.join(_word_pattern(t) for t in phrase))
-    finders = [re.compile(_word_pattern(w)) for w in dict.fromkeys(words)]
+    whole = re.compile(_BETWEEN.join(_word_pattern(t) for t in phrase), re.I)
+    finders = [re.compile(_word_pattern(w), re.I) for w in dict.fromkeys(words)]
     reach = len(finders) - 1 + SLACK * max(len(finders) - 1, 1)  # first to last word, in words
     out: dict[int, int] = {}
     for article, (title, body) in texts.items():
-        parts = [plain(title), plain(body)]
-        if any(whole.search(p) for p in parts):
+        if _holds(whole, title) or _holds(whole, body):
             out[article] = PHRASE
-        elif len(finders) > 1 and any(_near(p, finders, reach) for p in parts):
+        elif len(finders) > 1 and any(_near(t, finders, reach) for t in [*_forms(title), *_forms(body)]):
             out[article] = NEAR
         else:
             out[article] = APART
     return out
 
 
+# letters :func:`plain` may fold (accented Latin, Greek and Cyrillic letters, marks, full-width forms): a
+# text without any is compared as it is, sparing the fold of a body whose only other characters are quotes
+_FOLDED = re.compile("[\u00c0-\u024f\u0300-\u04ff\u1e00-\u1fff\uff00-\uffef]")
+
+
+def _forms(text: str) -> list[str]:
+    """``text`` as it is, and as :func:`plain` folds it when that can differ (see ``_FOLDED``)."""
+    return [text, plain(text)] if _FOLDED.search(text) else [text]
+
+
+def _holds(pattern: re.Pattern[str], text: str) -> bool:
+    """Whether ``pattern`` (of :func:`plain` words, ignoring case) matches ``text``: as it is, which
+    is how most texts that hold it do, else as :func:`plain` folds it ("Zürich" for "zurich")."""
+    return bool(pattern.search(text) or (_FOLDED.search(text) and pattern.search(plain(text))))
+
+
 def _near(text: str, finders: Sequence[re.Pattern[str]], reach: int) -> bool:
-    """Whether every finder matches ``text`` within ``reach`` words of the first match."""
-    found = [[m.start() for m in f.finditer(text)] for f in finders]
+    """Whether every finder matches ``text`` within ``reach`` words of the first match. Only the words
+    between matches close together are counted, not the whole text's."""
+    found = [list(f.finditer(text)) for f in finders]
     if not all(found):
         return False
-    starts = [m.start() for m in _WORD.finditer(text)]
-    hits = sorted((bisect.bisect_right(starts, at) - 1, k) for k, ats in enumerate(found) for at in ats)
-    for i, (first, _) in enumerate(hits):
-        seen = set()
-        for at, k in hits[i:]:
-            if at - first > reach:
+    hits = sorted((m.start(), m.end(), k) for k, matches in enumerate(found) for m in matches)
+    for i, (_, end, first) in enumerate(hits):
+        seen, words = {first}, 0
+        for start, later_end, k in hits[i + 1 :]:
+            words += len(_WORD.findall(text, end, start)) + 1  # the words up to and including this one
+            if words > reach:
                 break
             seen.add(k)
+            end = later_end
         if len(seen) == len(finders):
             return True
     return False

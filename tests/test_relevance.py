@@ -69,3 +69,6 @@ def test_words_a_search_matches_as_written():
     assert holding(texts, written_words("C++")) == [3] and holding(texts, written_words("AT&T")) == [3]
     assert holding(texts, written_words("Zelenskyy", ["Zelensky"])) == []
     assert holding({5: ("Zelensky speaks", "")}, written_words("Zelenskyy", ["Zelensky"])) == [5]
+    accents = {1: ("Zürich votes", ""), 2: ("", "In Zurich, Kukuła spoke.")}
+    assert holding(accents, written_words("Zurich")) == [1, 2] == holding(accents, written_words("Zürich"))
+    assert holding(accents, written_words("Kukula")) == [2]

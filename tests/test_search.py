@@ -332,6 +332,8 @@ async def test_search_says_how_many_match_when_it_shows_only_the_newest(app):
                        url=f"https://e/h{n}")  # fmt: skip
     text = to_plain((await answer(app, "/search harbour board", Asker(1, 1))).document)
     assert "The newest 20 of 27; add words to narrow it down." in text
+    name = to_plain((await answer(app, "/search Harbour", Asker(1, 1))).document)  # read as a name
+    assert "The newest 20 of 27; add words to narrow it down." in name
     few = to_plain((await answer(app, "/search day 3", Asker(1, 1))).document)
     assert "The newest" not in few
 

@@ -66,7 +66,8 @@ UNDATED_TOPIC_AGE = TOPIC_HALF_LIFE  # a story of undated entries alone, in a to
 TITLE_SHARE = 0.6  # how much of a topic match is having the words in the title
 FLOOR = 0.2  # the weight of a story that matches a topic only barely: recency can still lift it
 SEARCH_BATCH = 200  # a search for an acronym reads its matches this many at a time, keeping those that
-SEARCH_BATCHES = 10  # write it in capitals, up to this many batches
+SEARCH_BATCHES = 10  # write it in capitals (or the words as written), up to this many batches
+COUNT_ALL = -1  # how many match: as many as the index counts
 
 
 def _reply(document: Document, app: App) -> Reply:
@@ -383,7 +384,7 @@ def _search(app: App, args: str, limit: int) -> Reply:
     title = titled("Articles with ", args.strip(), ", newest first")
     matching = None
     if len(articles) >= limit:
-        matching = total if caps or written else count_matches(app.db, query, limit=MATCHES_COUNTED + 1)
+        matching = count_matches(app.db, query, limit=MATCHES_COUNTED + 1) if total == COUNT_ALL else total
     return _reply(compose_articles(articles, now=app.now(), title=title, matching=matching), app)
 
 
@@ -413,19 +414,23 @@ def _search_ids(
 ) -> tuple[list[int], int | None]:
     """The ``limit`` newest articles matching ``query``; an acronym of ``caps`` ("UN") only where it is
     written in capitals, and the ``written`` words (``written_words``: "AT&T", "C++", a name) only
-    where they are written so. With either, how many match in all when every match was read (else
-    None)."""
+    where they are written so. Also how many match in all: the number when every match was read, else
+    ``COUNT_ALL`` when the index's count will do (no such words, or a name that every match read writes
+    so: "Ukraine" is no other word), else None (unknown)."""
     if not caps and not written:
-        return matching_ids(app.db, query, limit=limit), None
+        return matching_ids(app.db, query, limit=limit), COUNT_ALL
     found: list[int] = []
-    for batch in range(SEARCH_BATCHES):
-        ids = matching_ids(app.db, query, limit=SEARCH_BATCH, offset=batch * SEARCH_BATCH)
-        found += _as_written(article_texts(app.db, ids), caps, written)
-        if len(ids) < SEARCH_BATCH:
+    read, size, every = 0, 2 * limit, True  # a name in most matches needs only the first few read
+    while read < SEARCH_BATCH * SEARCH_BATCHES:
+        ids = matching_ids(app.db, query, limit=size, offset=read)
+        kept = _as_written(article_texts(app.db, ids), caps, written)
+        found, read, every = found + kept, read + len(ids), every and len(kept) == len(ids)
+        if len(ids) < size:
             return found[:limit], len(found)
         if len(found) >= limit:
             break
-    return found[:limit], None
+        size = min(2 * size, SEARCH_BATCH)
+    return found[:limit], COUNT_ALL if every and not caps else None
 
 
 def _as_written(
