@@ -66,7 +66,7 @@ _GLUE = {"-", "’", "'", "/"}
 class Entity:
     start: int
     end: int
-    type: str  # an actor type, or "ignore" for labels that are not scored
+    type: str  # an actor type; "ignore" for labels that are not scored, "title" for a person's title
     text: str
 
 
@@ -241,21 +241,31 @@ def _capitalised(word: str) -> bool:
     return any(part[:1].isupper() for part in re.split(r"[-'’]", word))
 
 
+_DETERMINERS = ("the ", "The ", "a ", "an ", "A ", "An ", "our ", "Our ", "their ", "Their ", "its ", "Its ")
+
+
+def _untrimmed(start: int, text: str) -> tuple[int, str]:
+    while text and (unicodedata.category(text[0]) == "Cf" or text[0].isspace()):
+        start, text = start + 1, text[1:]
+    return start, text
+
+
 def names_only(doc: Document) -> Document:
     """Gold spans that name something: a leading determiner and a person's title dropped, and a
     capitalised word required ("al-Qaida" has one). Invisible format characters at a span's start (a
     left-to-right mark the source left before "Haider al-Abadi") are no part of the name."""
     gold = []
     for e in doc.gold:
-        start, text = e.start, e.text
-        while text and (unicodedata.category(text[0]) == "Cf" or text[0].isspace()):
-            start, text = start + 1, text[1:]
-        for det in ("the ", "The ", "a ", "an ", "A ", "An "):
+        start, text = _untrimmed(e.start, e.text)
+        for det in _DETERMINERS:
             if text.startswith(det):
                 start, text = start + len(det), text[len(det) :]
         if e.type == "person":
             cut = _after_title(text)
-            start, text = start + cut, text[cut:]
+            if cut:
+                start, text = _untrimmed(start + cut, text[cut:])
+                # the title is no part of the name, and the gold says nothing of what is in it
+                gold.append(Entity(e.start, start, "title", doc.text[e.start : start]))
         words = text.split()
         if e.type != "ignore" and (not words or text.lower() in PRONOUNS or start >= e.end):
             continue
@@ -319,7 +329,7 @@ def score(docs: list[Document], predictor) -> Score:
     s = Score.empty()
     for doc in docs:
         gold = {(e.start, e.end, e.type) for e in doc.gold if e.type in TYPES}
-        ignore = [(e.start, e.end) for e in doc.gold if e.type == "ignore"]
+        ignore = [(e.start, e.end) for e in doc.gold if e.type not in TYPES]
         pred = set()
         for e in predictor(doc):
             if any(e.start < b and a < e.end for a, b in ignore) and (e.start, e.end, e.type) not in gold:

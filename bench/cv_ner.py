@@ -57,7 +57,7 @@ def _errors(out, docs: list[B.Document], pred: dict[str, list[B.Entity]], name: 
     """False positives and misses of one set, by type, with a little context."""
     for doc in docs:
         gold = {(e.start, e.end, e.type) for e in doc.gold if e.type in B.TYPES}
-        ignore = [(e.start, e.end) for e in doc.gold if e.type == "ignore"]
+        ignore = [(e.start, e.end) for e in doc.gold if e.type not in B.TYPES]
         got = {
             (e.start, e.end, e.type)
             for e in pred[doc.text]

@@ -38,7 +38,7 @@ from typing import Literal
 
 from briefing.actor_groups import group
 from briefing.aliases import fold
-from briefing.chunks import is_headline, join_slashed, split_hyphens
+from briefing.chunks import is_headline, join_slashed, place_articles, split_hyphens
 from briefing.codes import coded_groups
 from briefing.coref import Candidate
 from briefing.foreign import after_articles, names_no_one, titles_not_people
@@ -147,7 +147,7 @@ def read_rules(
     if sentences is None:
         sentences = split_sentences(text)
     gaz = load_gazetteer()
-    tokens = [split_hyphens(join_slashed(tokenize(s)), gaz) for s in sentences]
+    tokens = [place_articles(split_hyphens(join_slashed(tokenize(s)), gaz)) for s in sentences]
     lower = {t.norm for toks in tokens for t in toks if t.word and not t.cap and t.low not in SMALL}
     doc = Doc(text, gaz, lower)
     headlines = []

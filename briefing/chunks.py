@@ -5,12 +5,24 @@ whole ("A/S") or split ("Iran-backed"), title-case headlines, and where a run jo
 from __future__ import annotations
 
 from briefing.aliases import CORPORATE, PARTICLES, family_first, fold
-from briefing.cues import MISC_FIRST, MONTHS, ORG_HEADS, PLACE_HEADS, SPEECH_VERBS, TITLES, words
+from briefing.cues import (
+    MISC_FIRST,
+    MONTHS,
+    ORG_HEADS,
+    PLACE_CONTEXT,
+    PLACE_HEADS,
+    SPEECH_VERBS,
+    TITLES,
+    words,
+)
 from briefing.gazetteer import Gazetteer, load_gazetteer
 from briefing.names import SMALL, is_title, known_name
 from briefing.tokens import Token
 
 _JOINERS = words("of for and & de del la le du da di van von der den bin ibn bu al el on upon")
+# the Arabic article written apart before a "sun letter": "Dayr az Zawr", "Jisr ash Shughur", "Ras ad
+# Dahr" (its forms that are English words, "as", "an", "at", are left out: "Smith at Google")
+_ARTICLES = words("az ash ad ar ath adh ez esh ed ul")
 
 
 # possessives inside official names: "People's Republic of China", "People's Liberation Army"
@@ -39,6 +51,21 @@ def join_slashed(toks: list[Token]) -> list[Token]:
         out.append(tok)
         k += 1
     return out
+
+
+# the Arabic article written as an English word, capitalised at the start of a place name: "near As
+# Sukhnah", "in An Najaf", "at At Tanf"
+_ENGLISH_ARTICLES = frozenset(("As", "An", "At"))
+
+
+def place_articles(toks: list[Token]) -> list[Token]:
+    """ "near As Sukhnah": after a place preposition, a capitalised "As", "An" or "At" right before a
+    name begins the name (a function word begins none elsewhere: "As Iraq continues")."""
+    for k in range(1, len(toks) - 1):
+        tok, nxt = toks[k], toks[k + 1]
+        if tok.text in _ENGLISH_ARTICLES and toks[k - 1].low in PLACE_CONTEXT and nxt.name_like:
+            tok.name_like = nxt.start == tok.end + 1
+    return toks
 
 
 def split_hyphens(toks: list[Token], gaz: Gazetteer) -> list[Token]:
@@ -201,7 +228,7 @@ def _joiner(toks: list[Token], j: int) -> int:
     low = toks[j].low
     if low in ("der", "den") and toks[j - 1].low not in PARTICLES:
         return 0  # "von der Leyen", but "Rentenpaket der Bundesregierung" (of the government) is two
-    if low in _JOINERS and j + 1 < n and toks[j + 1].name_like:
+    if (low in _JOINERS or low in _ARTICLES) and j + 1 < n and toks[j + 1].name_like:
         return 2
     if low == "to" and _purpose(toks, j):
         return 2

@@ -327,7 +327,9 @@ def revises(sentence: str, other: str, *, titles: bool = False) -> bool:
     changed = bool(_change_terms() & mine or explicit or "~vote" in counts)
     if not changed:
         whole, their_whole = _fact_words(mine), _fact_words(theirs)
-        if _names(sentence) != _names(other) or _days(sentence) != _days(other):
+        # the days of the figures' clauses: a day only the clause of saying names ("..., the agency
+        # said on Monday") is when it was told, not another day of the count
+        if _names(sentence) != _names(other) or _days(part) != _days(their_part):
             return False  # Tayaran Square and Sadr City, Saturday and Sunday: without "rose", two events
         share = REVISED if counts else REVISED_OTHER
         return 2 * len(whole & their_whole) >= share * (len(whole) + len(their_whole))

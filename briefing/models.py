@@ -131,6 +131,7 @@ class Actor:
     article_count: int = 0
     first_seen: datetime | None = None
     last_seen: datetime | None = None
+    mention_count: int = 0
 
 
 @dataclass(frozen=True)

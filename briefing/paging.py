@@ -114,9 +114,13 @@ def button_keys(labels: Sequence[Sequence[str]]) -> Keyboard:
     return tuple(r for r in rows if r)
 
 
-def page_view(doc: Document, page: int, per_page: int, *, extra: Keyboard = ()) -> View:
-    """Page ``page`` (from 1; clamped) with keys to the pages around it and to its sources."""
-    all_pages = split_pages(doc, per_page)
+def page_view(
+    doc: Document, page: int, per_page: int, *, extra: Keyboard = (), split: Sequence[Document] | None = None
+) -> View:
+    """Page ``page`` (from 1; clamped) with keys to the pages around it and to its sources. ``split``:
+    the document's pages (:func:`split_pages`) when the caller has them already (each page is rendered
+    to see that it fits)."""
+    all_pages = split_pages(doc, per_page) if split is None else split
     total = len(all_pages)
     page = min(max(page, 1), total)
     shown = all_pages[page - 1]

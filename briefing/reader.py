@@ -62,6 +62,7 @@ from briefing.shapes import (
     given_name_first,
     has_particle,
     is_org,
+    opening_near,
     role_then_name,
     spelt_after,
     split_joined,
@@ -202,6 +203,9 @@ def _read_chunk(doc: Doc, index: int, toks: list[Token], i: int, j: int, initial
             _read_body(doc, index, toks, rest, j, chunk[of - 1])
     elif is_org(chunk, doc.gaz):
         _whole(doc, index, toks, i, j, "organization", initial, why="head")
+    elif len(chunk) > 1 and (arabic_place(toks, i) or opening_near(toks, i, j)):
+        # "near As Sultan Abdallah": an article after a place's preposition begins a place, whatever follows
+        _whole(doc, index, toks, i, j, "place", initial, why="context")
     elif read_titled(doc, index, toks, i, j):
         pass
     elif is_title(chunk[-1]) or is_office(doc.gaz, chunk):
@@ -297,6 +301,11 @@ def _read_after_place(
 _DIRECTIONS = words(
     "north south east west northern southern eastern western northeast northwest southeast southwest"
 )
+
+
+def _head_then_side(chunk: list[Token]) -> bool:
+    """ "Qayyarah Airfield West", "Camp Taji North": a place's head, then which side of it."""
+    return len(chunk) > 2 and chunk[-1].low in _DIRECTIONS and chunk[-2].low in PLACE_HEADS
 
 
 _OF_PEOPLES = ("an", "ese", "ish", "ic")
@@ -417,7 +426,7 @@ def _read_plain(doc: Doc, index: int, toks: list[Token], i: int, j: int, initial
         # also says "fighting in North Kivu" is that place, firmly, so its every mention is
         type_, why = ("place" if _placed_in_text(doc, chunk) else "organization"), "direction"
     # "St. Johnsbury": a saint's name begins a place's
-    elif len(chunk) > 1 and (last.low in PLACE_HEADS or first.low in _PLACE_FIRST):
+    elif len(chunk) > 1 and (last.low in PLACE_HEADS or first.low in _PLACE_FIRST or _head_then_side(chunk)):
         type_, why = "place", "placehead"
     elif len(chunk) == 1 and first.acronym and first.norm in NOT_ACRONYMS:
         return

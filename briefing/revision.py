@@ -11,7 +11,7 @@ from briefing import roles
 from briefing.aliases import PARTICLES, fold
 from briefing.coref import Candidate
 from briefing.cues import PLACE_HEADS, PLACE_PREPOSITIONS, UNIT_HEADS, words
-from briefing.gazetteer import Gazetteer
+from briefing.gazetteer import Gazetteer, load_gazetteer
 from briefing.names import plausible_name
 from briefing.states import ADVERBS, GOVERNMENTS, STATE_STATES, STATE_VERBS, spelt
 from briefing.tagger import FIRM
@@ -154,9 +154,26 @@ def with_article_and_number(candidates: list[Candidate], tokens: list[list[Token
             or (before.text.isdigit() and len(before.text) < 4 and c.toks[-1].low in UNIT_HEADS)
         ):
             _widen(c, [before, *c.toks])
+            if _ORDINAL.fullmatch(before.text) and (country := _country_before(candidates, c, toks, i - 1)):
+                # "the U.S. 5th Fleet", "the Iraqi 9th Division": the country's unit, one name
+                _widen(c, [*country.toks, *c.toks])
+                country.type = None
 
 
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+
+
+def _country_before(candidates: list[Candidate], c: Candidate, toks: list[Token], k: int) -> Candidate | None:
+    """The country or nationality written right before a unit's ordinal at ``toks[k]``, not possessive
+    ("Russia's 58th Army" is Russia's army and Russia's own mention)."""
+    if k < 1 or toks[k - 1].possessive or not toks[k - 1].cap:
+        return None
+    gaz = load_gazetteer()
+    end = toks[k - 1].start
+    for o in candidates:
+        if o.sentence == c.sentence and o.type == "place" and o.toks[-1].start == end:
+            return o if o.norm in gaz.countries or o.norm in gaz.demonyms else None
+    return None
 
 
 # what may follow a unit's number: "CTF 50 is led by", "Task Force 50 on Monday", "CTF 50 last year"

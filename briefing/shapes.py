@@ -81,8 +81,29 @@ def _arabic_surname(chunk: list[Token]) -> bool:
 
 def arabic_place(toks: list[Token], i: int) -> bool:
     """ "near Al Shadaddi", "in Al Huwayjah": after a place preposition, "Al" is the article of a place
-    name, not the given name of Al Gore."""
-    return toks[i].low in ("al", "el") and i > 0 and toks[i - 1].low in PLACE_CONTEXT
+    name, not the given name of Al Gore; so is "Abu" ("near Abu Kamal", "in Abu Ghraib"), a father's name
+    in a person's ("Abu Bakr") but the start of many a town's."""
+    placed = i > 0 and toks[i - 1].low in PLACE_CONTEXT
+    return placed and toks[i].low in _PLACE_ARTICLES and not _owner(toks, i)
+
+
+def opening_near(toks: list[Token], i: int, j: int) -> bool:
+    """ "Near Sultan Abdallah, one strike destroyed...": a name between a sentence's opening "Near" and a
+    comma is where something happened, whatever its words (a title, a given name) would say elsewhere."""
+    return i == 1 and toks[0].low == "near" and j < len(toks) and toks[j].text == "," and not _owner(toks, i)
+
+
+_PLACE_ARTICLES = frozenset(("al", "el", "as", "an", "at", "ar", "ash", "ad", "az", "abu"))
+
+
+def _owner(toks: list[Token], i: int) -> bool:
+    """ "in Abu Mazen's view": a possessive within the name makes it someone's."""
+    k = i
+    while k < len(toks) and toks[k].cap and k - i < 4:
+        if toks[k].possessive:
+            return True
+        k += 1
+    return False
 
 
 def given_name_first(gaz: Gazetteer, chunk: list[Token]) -> bool:
@@ -127,7 +148,11 @@ def _joins(gaz: Gazetteer, chunk: list[Token], k: int) -> bool:
     head = chunk[0].low in ORG_FIRST or chunk[0].low in PLACE_FIRST
     if low == "and" and chunk[k + 1].low == "the":
         return False  # "the Ministry of Defence and the Home Office": "the" begins a second name
+    if low == "and" and chunk[k + 1].low in PLACE_FIRST:
+        return False  # "Ras al Ain and Tal Abyad", "Lake Erie and Lake Huron": a second place begins
     if low == "and":
+        # a place's first word ("Gulf of Mexico") joins over "of", not "and": "Ayn Isa and Tabqah Dam"
+        head = chunk[0].low in ORG_FIRST
         return head or _one_name_with_and(gaz, chunk, k) or _in_complement(chunk, k)
     if low == "of" and left == "hall" and chunk[k + 1].low == "fame":
         return True

@@ -68,6 +68,9 @@ MEMBERS = words(
     insurgents rebels
     """
 )
+# a body's members as its partners, after its name: "Coalition partners", "NATO allies" (after a country's
+# name they are other countries: "U.S. partners")
+PARTNERS = words("partners allies")
 # a people or a community, after its name or nationality: "the Syrian people", "the Yazidi community",
 # "the Al Bu Nimr tribe" (one lower-case word may come between: "Lebanese religious communities")
 PEOPLES = words(
@@ -132,6 +135,8 @@ def acts(toks: list[Token], i: int, j: int, gaz: Gazetteer) -> bool:
         k += 1
     nxt = toks[k].low if k < len(toks) else ""
     placed = bool(i) and toks[i - 1].low in PLACE_PREPOSITIONS and not last.possessive
+    # "Dayr az Zawr, Syria airstrike"; but "Minister Pål Jonson, Sweden announced" names the state
+    placed = placed or (_of_place(toks, i, gaz) and nxt not in STATE_VERBS and nxt not in _BE_HAVE)
     if placed:
         nxt = ""  # "the ceasefire in Syria was announced", "people in Russia said": the place's words
     plural = last.text.endswith("s") and k < len(toks) and toks[k].text in ("’", "'")  # "the States’"
@@ -156,6 +161,20 @@ def acts(toks: list[Token], i: int, j: int, gaz: Gazetteer) -> bool:
     if two in ALONGSIDE:
         return True
     return before == "by" and i > 1 and toks[i - 2].low in AGENT_VERBS
+
+
+_BE_HAVE = words("is are was were has have had")
+
+
+def _of_place(toks: list[Token], i: int, gaz: Gazetteer) -> bool:
+    """ "Dayr az Zawr, Syria airstrike", "bombings in Istanbul, Turkey": a country after a comma that
+    follows a name which is no country may say where that place is ("Iran, Syria and Russia said" is a
+    list of countries); the caller lets a verb after it say that the state acts."""
+    if i < 2 or toks[i - 1].text != "," or not toks[i - 2].cap or toks[i - 2].possessive:
+        return False
+    return toks[i - 2].norm not in gaz.countries and not any(
+        _is_country(toks, i - 1 - w, w, gaz) for w in (2, 3) if i - 1 - w >= 0
+    )
 
 
 def _state_noun_after(toks: list[Token], k: int, placed: bool) -> bool:
@@ -394,6 +413,8 @@ def mark_states(cands: list[Candidate], tokens: list[list[Token]], gaz: Gazettee
             c.canonical = of_place or spelt(c.toks)
         elif c.type == "organization" and not c.toks[-1].possessive:
             width = _members(toks, last + 1) or _group(toks, last + 1)
+            if not width and c.norm not in gaz.countries:
+                width = _members(toks, last + 1, PARTNERS)
             if width:  # "ISIL fighters", "Hezbollah militants": the organisation, named by its people
                 c.toks = [*c.toks, *toks[last + 1 : last + 1 + width]]
 

@@ -654,6 +654,7 @@ def story_summary(
 _DANGLING = re.compile(r"[\"“‘']?(?:It|Its|It's|It’s|He|His|She|Her|They|Their|Them)\b")
 # a name of two or more capitalised words ("Karnataka Bank"), its last word apart
 _NAME = re.compile(r"\b(?:[A-Z][\w&’'.-]*\s+)+([A-Z][a-z]+)\b")
+_LEADING_THE = re.compile(r"^The\s+")  # "The Karnataka Bank" is Karnataka Bank
 
 
 def _needed_leads(leads: Sequence[Sequence[str]], unique: Sequence[str]) -> dict[int, set[int]]:
@@ -666,11 +667,16 @@ def _needed_leads(leads: Sequence[Sequence[str]], unique: Sequence[str]) -> dict
     for lead in leads:
         for sentence in lead:
             for match in _NAME.finditer(sentence):
-                named[match.group(1).casefold()].add(" ".join(match.group(0).split()))
+                name = _LEADING_THE.sub("", " ".join(match.group(0).split()))
+                if name != match.group(1):  # "The Bank" opening a sentence is the noun, no name of it
+                    named[match.group(1).casefold()].add(name)
     twice = [noun for noun, names in named.items() if len(names) > 1]
     if not twice:
         return {}
-    generic = re.compile(rf"\b[Tt]he ({'|'.join(map(re.escape, twice))})\b(?!\s+[A-Z])", re.I)
+    # the noun in any case ("the Bank", "the bank"), but not when a capitalised word follows it: "the
+    # Bank Negara" is a name; only the noun is case-blind, so the lookahead refuses capitals alone
+    nouns = "|".join(map(re.escape, twice))
+    generic = re.compile(rf"\b[Tt]he ((?i:{nouns}))\b(?!\s+[A-Z])")
     needs: dict[int, set[int]] = defaultdict(set)
     for lead in leads:
         first = index.get(" ".join(lead[0].split())) if lead else None

@@ -98,10 +98,23 @@ def drop_things(cands: list[Candidate], tokens: list[list[Token]]) -> list[Candi
         for c in cands
         if not _date(c)
         and not _in_title_of_work(tokens, positions, c)
+        and not _designation(tokens, positions, c)
         and not _sequel(c)
         and not _word_place(c)
     ]
     return [c for c in cands if c.norm not in things] if things else cands
+
+
+def _designation(tokens: list[list[Token]], positions: Positions, cand: Candidate) -> bool:
+    """ "USS Nitze (DDG 94)", "HMS Ocean (L 12)", "(UNSCR 2254)": letters and a number alone in brackets are
+    a designation (a ship's hull number, a document's), no actor."""
+    if len(cand.toks) != 1 or cand.sentence >= len(tokens):
+        return False
+    toks = tokens[cand.sentence]
+    k = positions.of(cand.sentence).get(cand.toks[0].start)
+    if k is None or k < 1 or k + 2 >= len(toks) or toks[k - 1].text != "(":
+        return False
+    return toks[k + 1].text.isdigit() and toks[k + 2].text == ")"
 
 
 def _word_place(cand: Candidate) -> bool:

@@ -80,6 +80,17 @@ _PARTICLE_PREFIXES = (
     "ash-",
     "at-",
     "az-",
+    # the article before a "sun letter" in transliterations of Syrian and Iraqi places: "Deir ez-Zor",
+    # "Jisr esh-Shughur", "Ras el-Ain" (el- above)
+    "ar-",
+    "ath-",
+    "adh-",
+    "ez-",
+    "esh-",
+    "es-",
+    "ed-",
+    "er-",
+    "ud-",
 )
 
 

@@ -61,6 +61,7 @@ def _actor(db: Database, row: dict[str, Any]) -> Actor:
         article_count=row["article_count"],
         first_seen=from_iso(row["first_seen"]),
         last_seen=from_iso(row["last_seen"]),
+        mention_count=row["mention_count"],
     )
 
 
@@ -457,6 +458,33 @@ def find_actors(db: Database, name: str, *, type_: ActorType | None = None, limi
         skel = norm
     params: list[Any] = [norm, skel, *([type_] if type_ else []), limit]
     return [_actor(db, r) for r in db.query(sql, params)]
+
+
+def people_by_given_name(db: Database, name: str, *, limit: int = 8) -> list[tuple[Actor, bool]]:
+    """The people a full name of whom begins with the one word ``name`` ("Keir": Keir Starmer, Keir
+    Giles), most mentioned first, each with whether the news has called them by that word alone ("Sir
+    Keir" said of Keir Starmer): a given name no alias holds is how readers and papers name a few people."""
+    norm = strip_article(fold(name))
+    if not norm or " " in norm:
+        return []
+    # the aliases "keir ..." run from "keir " up to "keir!" ("!" follows the space): a range of the index
+    rows = db.execute(
+        "SELECT DISTINCT a.id, a.article_count FROM actor_aliases al JOIN actors a ON a.id = al.actor_id"
+        " WHERE al.norm >= ? AND al.norm < ? AND a.type = 'person'"
+        " ORDER BY a.article_count DESC, a.id LIMIT ?",
+        [f"{norm} ", f"{norm}!", limit],
+    ).fetchall()
+    ids = [r[0] for r in rows]
+    if not ids:
+        return []
+    surfaces = db.execute(
+        f"SELECT DISTINCT actor_id, surface FROM mentions WHERE actor_id IN ({','.join('?' * len(ids))})"
+        " AND surface NOT LIKE '% %'",
+        ids,
+    ).fetchall()
+    called = {actor_id for actor_id, surface in surfaces if strip_article(fold(surface)) == norm}
+    found = _actors(db, ids)
+    return [(found[i], i in called) for i in ids]
 
 
 def similar_actors(db: Database, name: str, *, limit: int = 5) -> list[Actor]:

@@ -7,12 +7,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
+from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
 from briefing.models import Story, dating_of
 from briefing.stories import StoryArticle
 from briefing.terms import terms_of
-from store.db import Database, chunks, from_iso, to_iso
+from store.db import Database, chunks, from_iso, snapshot, to_iso
 
 LEAD_CHARS = 600  # an article without a summary is represented by the start of its body
 
@@ -309,54 +311,52 @@ def delete_stories_without_articles(db: Database) -> int:
 
 
 def _stories(db: Database, where: str, params: list[Any]) -> list[Story]:
-    rows = db.execute(
-        "SELECT s.id, s.headline, s.summary, s.first_seen, s.last_updated, a.id, a.source, a.url, a.title, "
-        "a.published_at IS NOT NULL, a.clock_unknown "
-        f"FROM stories s JOIN articles a ON a.story_id = s.id WHERE {where} "
-        "ORDER BY s.id, a.dated_at DESC, a.id DESC",
-        params,
-    ).fetchall()
-    stories: dict[int, dict[str, Any]] = {}
-    for sid, headline, summary, first, last, article_id, source, url, title, dated, clock_unknown in rows:
-        s = stories.setdefault(
-            sid,
-            {
-                "headline": headline,
-                "summary": summary,
-                "first": first,
-                "last": last,
-                "ids": [],
-                "sources": [],
-                "links": [],
-                "headline_url": None,
-                "dated": False,
+    """The stories ``where`` selects (``s.`` its columns) that have articles, by id. Read in one snapshot
+    as two statements: the stories' own rows once, then their articles' few small columns, newest first
+    (joined to every article row, a story's long summary was read and decoded once per article: most of
+    the time of a /brief on a large archive)."""
+    with snapshot(db):
+        heads = db.execute(
+            f"SELECT s.id, s.headline, s.summary, s.first_seen, s.last_updated FROM stories s WHERE {where}",
+            params,
+        ).fetchall()
+        members = db.execute(
+            "SELECT s.id, a.id, a.source, a.url, a.title = s.headline, a.published_at IS NOT NULL, "
+            "a.clock_unknown "
+            f"FROM stories s JOIN articles a ON a.story_id = s.id WHERE {where} "
+            "ORDER BY s.id, a.dated_at DESC, a.id DESC",
+            params,
+        ).fetchall()
+    own = {row[0]: row for row in heads}
+    found: list[Story] = []
+    for sid, group in groupby(members, key=itemgetter(0)):
+        head = own.get(sid)
+        if head is None:  # cannot be, in one snapshot
+            continue
+        rows = list(group)
+        links: dict[str, str] = {}  # each source's newest article's link, sources in that order
+        for _, _, source, url, _, _, _ in rows:
+            if source not in links:
+                links[source] = url or ""
+        _, headline, summary, first, last = head
+        found.append(
+            Story(
+                id=sid,
+                headline=headline,
+                article_ids=tuple(r[1] for r in rows),
+                sources=tuple(links),
+                first_seen=from_iso(first),  # type: ignore[arg-type]
+                last_updated=from_iso(last),  # type: ignore[arg-type]
+                summary=tuple(x for x in summary.split("\n") if x),
+                links=tuple(links.values()),
+                # the newest article with the headline's title
+                headline_url=next((r[3] for r in rows if r[4] and r[3]), None),
+                dated=any(r[5] for r in rows),
                 # the first row is the newest article: how its moment is known
-                "newest": dating_of(dated=bool(dated), clock_unknown=bool(clock_unknown)),
-            },
+                newest_dating=dating_of(dated=bool(rows[0][5]), clock_unknown=bool(rows[0][6])),
+            )
         )
-        s["ids"].append(article_id)
-        s["dated"] = s["dated"] or bool(dated)
-        if s["headline_url"] is None and url and title == headline:
-            s["headline_url"] = url  # the newest article with the headline's title
-        if source not in s["sources"]:
-            s["sources"].append(source)
-            s["links"].append(url or "")
-    return [
-        Story(
-            id=sid,
-            headline=s["headline"],
-            article_ids=tuple(s["ids"]),
-            sources=tuple(s["sources"]),
-            first_seen=from_iso(s["first"]),  # type: ignore[arg-type]
-            last_updated=from_iso(s["last"]),  # type: ignore[arg-type]
-            summary=tuple(x for x in s["summary"].split("\n") if x),
-            links=tuple(s["links"]),
-            headline_url=s["headline_url"],
-            dated=s["dated"],
-            newest_dating=s["newest"],
-        )
-        for sid, s in stories.items()
-    ]
+    return found
 
 
 _STATS_SQL = "SELECT id, last_updated, article_count, source_count FROM stories"

@@ -307,3 +307,74 @@ async def test_any_spelling_of_an_arabic_given_name_finds_the_one_person(app):
 async def test_a_lone_quotation_mark_quotes_nothing_back(archive):
     _, text = await ask(archive, '/actor "')
     assert text.startswith("That has no name to look up: a name has letters or digits")
+
+
+def school_and_envoy(app, *, school_day: int = 1, envoy_day: int = 20) -> None:
+    """A business school "Kellogg" in an old video blurb (one article, named once) and the envoy in the
+    day's news (one article, named twice): as many articles each, the name the school's very own."""
+    add_article_naming(
+        app, "She taught at Kellogg and at Stern.", [("Kellogg", "organization")], day=school_day
+    )
+    add_article(app, ENVOY, source="DW", day=envoy_day)
+
+
+async def test_a_name_goes_to_the_actor_the_news_is_plainly_more_about(app):
+    """A tie on articles no longer goes to the actor whose full name is the word typed: the envoy is
+    named more and in newer news than the school, and a reader typing "Kellogg" means him."""
+    school_and_envoy(app)
+    _, text = await ask(app, "/actor Kellogg")
+    assert text.startswith("KEITH KELLOGG"), text
+    assert "Others by that name: Kellogg (organisation, 1 article) /actor Kellogg (organisation)" in text
+    _, school = await ask(app, "/actor Kellogg (organisation)")
+    assert school.startswith("KELLOGG\nOrganisation")
+
+
+async def test_an_exact_name_with_a_rival_in_newer_news_offers_both(app):
+    """The school named more often, but the envoy in as many articles and newer news: the name is its
+    own, yet the reader may well mean him; both are offered."""
+    add_article_naming(
+        app, "Kellogg teaches strategy. Kellogg ranks high.", [("Kellogg", "organization")], day=1
+    )
+    add_article_naming(app, "Keith Kellogg arrived in Kyiv.", [("Keith Kellogg", "person")], day=20)
+    _, text = await ask(app, "/actor Kellogg")
+    assert "could be more than one actor" in text
+    assert "/actor Keith Kellogg" in text and "/actor Kellogg" in text
+
+
+async def test_an_exact_name_in_the_newer_news_still_wins_a_tie(app):
+    school_and_envoy(app, school_day=22, envoy_day=20)  # the school the news of the day, the envoy older
+    _, text = await ask(app, "/actor Kellogg")
+    assert text.startswith("KELLOGG\nOrganisation"), text
+
+
+async def test_a_given_name_one_person_is_called_by_finds_them(app):
+    """ "Sir Keir", "Keir": no alias, but the news calls Keir Starmer so, and no other Keir; a title
+    (Sir, Mr) is no part of the name."""
+    add_article(
+        app,
+        "Prime Minister Keir Starmer spoke in London. Sir Keir said the talks would go on. "
+        "Defence analyst Keir Giles disagreed.",
+        day=20,
+    )
+    for asked in ("Sir Keir", "Keir", "keir", "Mr Keir", "Keir (person)"):
+        _, text = await ask(app, f"/actor {asked}")
+        assert "KEIR STARMER" in text, (asked, text)
+        # the other person of that given name is still in reach
+        assert text.endswith(
+            "Others by that name: Keir Giles (person, Defence analyst, 1 article) /actor Keir Giles (person)"
+        )
+    _, text = await ask(app, "/actor Keir (place)")
+    assert "KEIR STARMER" not in text.split("\n")[0]
+
+
+async def test_a_given_name_of_only_one_person_finds_them(app):
+    add_article(app, "Defence analyst Keir Giles said the front would hold.", day=20)
+    _, text = await ask(app, "/actor Keir")
+    assert "KEIR GILES" in text and "Closest match for “Keir”" in text
+
+
+async def test_a_given_name_of_several_people_none_is_called_by_suggests_them(app):
+    add_article(app, "Keir Starmer met Keir Giles in London on Monday.", day=20)
+    _, text = await ask(app, "/actor Keir")
+    assert text.startswith("I have no one called “Keir”. Did you mean:")
+    assert "/actor Keir Starmer" in text and "/actor Keir Giles" in text

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from briefing.paging import split_pages
+from briefing.service import archive
 from briefing.service.commands import Asker, answer, load_all
 from store.db import to_iso
 from tests.conftest import NOW
@@ -91,3 +93,25 @@ async def test_sources_of_one_outlet_says_outlet(app):
     add_article(app.db, 1, "DW")
     reply = await answer(app, "/sources", ALICE)
     assert reply.document.sections[0].blocks[0].text == "Sources (1 outlet)"
+
+
+async def test_sources_pages_every_outlet_instead_of_hiding_some(app):
+    """50 outlets: all of them listed, 30 on the first page and the rest on the next (as /more shows),
+    none hidden behind "… and 20 more outlets"."""
+    for i in range(50):
+        add_article(app.db, i, f"Outlet {i:02}")
+    reply = await answer(app, "/sources", ALICE)
+    text = reply.document.text
+    assert "Sources (50 outlets)" in text and "more outlet" not in text
+    assert all(f"Outlet {i:02} — 1 article" in text for i in range(50))
+    pages = split_pages(reply.document, app.settings.brief_page_size)
+    assert reply.paged and len(pages) == 2
+    assert pages[0].text.count("— 1 article") == 30 and "Outlet 49" in pages[1].text
+
+
+async def test_sources_beyond_the_most_listed_are_counted(app, monkeypatch):
+    monkeypatch.setattr(archive, "MAX_OUTLETS", 12)
+    for i in range(15):
+        add_article(app.db, i, f"Outlet {i:02}")
+    text = (await answer(app, "/sources", ALICE)).document.text
+    assert "Outlet 11" in text and "Outlet 12" not in text and text.endswith("… and 3 more outlets.")

@@ -412,3 +412,74 @@ async def test_an_old_unfollow_button_pressed_again_keeps_the_list_and_its_butto
         "grain exports — topic",
     ]
     assert [b.payload for row in reply.buttons for b in row] == ["/unfollow grain exports"]
+
+
+async def test_follow_picks_as_actor_does_and_names_the_others(app):
+    """A school "Kellogg" in an old article and the envoy in newer news, as many articles each: /follow
+    follows the envoy as /actor shows him, and names the school with the command that follows it."""
+    add_article_naming(app, "She taught at Kellogg and at Stern.", [("Kellogg", "organization")], day=1)
+    add_article(app, "Retired general Keith Kellogg met Volodymyr Zelenskyy. Kellogg promised help.", day=20)
+    actor = await answer(app, "/actor Kellogg", ALICE)
+    assert actor.document.text.startswith("Keith Kellogg\nPerson")
+    reply = await answer(app, "/follow Kellogg", ALICE)
+    text = reply.document.text
+    assert text.startswith("Following Keith Kellogg (person).")
+    assert "Others by that name: Kellogg (organisation, 1 article) /follow Kellogg (organisation)" in text
+    reply = await answer(app, "/follow Kellogg (organisation)", ALICE)  # the command it offered is taken
+    assert reply.document.text.startswith("Following Kellogg (organisation).")
+
+
+async def test_follow_of_a_name_one_actor_dominates_names_the_others(app):
+    """ "Ryan": a podcast's host in a dozen articles, Paul Ryan in one; /actor names Paul Ryan at the end
+    of the host's dossier, and /follow now does too."""
+    for day in range(1, 13):  # another outlet's lone "Ryan": its own Ryan, not Paul Ryan
+        body = f"Ryan reviews a game on day {day}."
+        add_article_naming(app, body, [("Ryan", "person")], day=day, source="Giant Bomb")
+    add_article(app, "House Speaker Paul Ryan said the vote would wait.", day=20)
+    reply = await answer(app, "/follow Ryan", ALICE)
+    assert reply.document.text.startswith("Following Ryan (person).")
+    assert "Others by that name: Paul Ryan (person, " in reply.document.text
+    assert "/follow Paul Ryan (person)" in reply.document.text
+
+
+async def test_follow_of_a_given_name_follows_the_one_called_so(app):
+    add_article(app, "Prime Minister Keir Starmer spoke. Sir Keir said the talks would go on.", day=20)
+    add_article(app, "Defence analyst Keir Giles disagreed.", day=21)
+    reply = await answer(app, "/follow Sir Keir", ALICE)
+    assert reply.document.text.startswith("Following Keir Starmer (person), for “Sir Keir”.")
+
+
+@pytest.mark.parametrize("words", ["the", "The", "of the", "The (person)"])
+async def test_stop_words_are_refused_plainly_and_no_topic_is_offered_that_would_be_refused(app, words):
+    """ "/follow the" offered "/follow the (topic)", which was then refused; now it is refused at once,
+    saying why, whatever actor a typo of it comes near ("THQ")."""
+    add_article_naming(app, "THQ shut its studios.", [("THQ", "organization")])
+    reply = await answer(app, f"/follow {words}", ALICE)
+    text = reply.document.text
+    assert "is in nearly every story" in text and "/follow grain exports" in text
+    assert "(topic)" not in text and "THQ" not in text
+    assert subscribers.follows_of(app.db, 1001) == []
+
+
+async def test_every_topic_the_follow_replies_offer_is_taken(app):
+    add_article(app, "North Korean leader Kim Jong Un met officials. Kim Jong Un said little.")
+    add_article_naming(app, "THQ shut its studios.", [("THQ", "organization")], day=2)
+    for asked in ("Kim Jon", "THX", "the studios", "the", "of the"):
+        reply = await answer(app, f"/follow {asked}", ALICE)
+        offered = [s.text for b in reply.document.sections[0].blocks for s in b.spans if s.code]
+        for command in (c for c in offered if c.endswith("(topic)")):
+            taken = await answer(app, command, ALICE)
+            assert taken.document.text.startswith("Following the topic"), (command, taken.document.text)
+
+
+async def test_an_unknown_type_after_stop_words_offers_only_what_would_be_taken(app):
+    """The example of a type after a name uses the name typed only if it is one: "/follow the (person)"
+    would be refused, so the example is Kellogg; the words as a topic only if they hold a telling word."""
+    text = (await answer(app, "/follow the (of)", ALICE)).document.text
+    assert "/follow Kellogg (person)" in text and "as a topic" not in text and "/follow the" not in text
+    text = (await answer(app, "/follow the (company)", ALICE)).document.text
+    assert "/follow Kellogg (person)" in text and "/follow the (company) (topic)" in text
+    taken = await answer(app, "/follow the (company) (topic)", ALICE)
+    assert taken.document.text.startswith("Following the topic the (company).")
+    text = (await answer(app, "/follow AT&T (company)", ALICE)).document.text
+    assert "/follow AT&T (person)" in text  # a name of letters joined by "&" is a name

@@ -1,11 +1,13 @@
 """Search: a user's words become a safe FTS5 query; results come newest first; nothing hostile breaks it."""
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from article_rows import insert_actor, insert_article
 
 import store.search
+from briefing.paging import split_pages
 from briefing.render import html_messages, to_plain
 from briefing.service.commands import Asker, answer, load_all, parse
 from briefing.service.enrich import enrich_article
@@ -211,8 +213,10 @@ async def test_latest_takes_a_count_or_words(app):
         capped = await answer(app, f"/latest {many}", Asker(1, 1))
         shown = [s.blocks[0].text for s in capped.document.sections]
         assert shown == [f"Story {h}" for h in range(4, -1, -1)]
-        assert capped.document.text.endswith("At most 50 at a time: these are the newest 50.")
+        # said under the heading, on the first page; only 5 there: "the newest 50" would be untrue
+        assert capped.document.header[-1].text == "At most 50 at a time."
     words = await answer(app, "/latest text 3", Asker(1, 1))
+    assert "At most" not in words.document.text
     assert [s.blocks[0].text for s in words.document.sections] == ["Story 3"]
     counted = await answer(app, "/latest 2 text", Asker(1, 1))
     assert [s.blocks[0].text for s in counted.document.sections] == ["Story 4", "Story 3"]
@@ -417,3 +421,17 @@ async def test_a_symbolic_search_says_how_many_match_when_it_read_them_all(app):
     insert_article(app.db, title="Tea at T-junction", body="At T we met.", when=T0, url="https://e/t")
     text = to_plain((await answer(app, "/search AT&T", Asker(1, 1))).document)
     assert "The newest 20 of 23; add words to narrow it down." in text
+
+
+async def test_latest_over_the_cap_says_so_on_the_first_page(app):
+    """ "/latest 100" of a big archive: the note comes on page 1 of the many, not on the last."""
+    load_all()
+    for h in range(60):
+        insert_article(app.db, title=f"Story {h}", body=f"Text {h}.", when=T0 + timedelta(hours=h))
+    capped = await answer(app, "/latest 100", Asker(1, 1))
+    assert len(capped.document.sections) == 50 and capped.paged
+    first = split_pages(capped.document, app.settings.brief_page_size)[0]
+    assert "At most 50 at a time: these are the newest 50." in first.text
+    assert "At most" not in to_plain(replace(capped.document, header=()))
+    empty = await answer(app, "/latest 100 zanzibar", Asker(1, 1))
+    assert "At most" not in empty.document.text  # no match: no list, no cap to tell

@@ -22,7 +22,15 @@ from briefing.stories import (
 )
 from briefing.terms import idf_table, terms_of
 from store.articles import get_article
-from store.stories import document_frequencies, get_story, stories_updated_since
+from store.stories import (
+    StoryRecord,
+    create_story,
+    document_frequencies,
+    get_story,
+    set_story,
+    stories_by_ids,
+    stories_updated_since,
+)
 from store.stories import story_article as stored_story_article
 from tests.followups import (
     COURT,
@@ -497,3 +505,32 @@ def test_an_article_is_clustered_with_its_actors_and_the_words_of_their_names(ap
     article = ingest(app, *BLINKEN[0], 0)
     seen = stored_story_article(app.db, article.id)
     assert seen.actors and {"blinken", "rutt", "brussel"} <= seen.names
+
+
+def test_a_loaded_story_lists_its_articles_newest_first_and_each_outlets_newest_link(db):
+    t0 = datetime(2026, 11, 1, 9, tzinfo=UTC)
+    record = StoryRecord("Quake hits Chile", ("Twelve dead.", "A state of emergency."), t0, t0, 4, 2)
+    told, undated, empty = (create_story(db, record) for _ in range(3))
+    rows = [  # title, outlet, link, hours after t0
+        ("Earlier report", "reuters.com", "https://reuters.example/1", 0),
+        ("Quake hits Chile", "bbc.com", None, 1),  # the headline's title, but no link
+        ("Quake hits Chile", "reuters.com", "https://reuters.example/3", 2),
+        ("Toll rises", "bbc.com", "https://bbc.example/4", 3),
+    ]
+    ids = [
+        insert_article(db, title=t, body=f"Body {n}.", source=s, url=u, when=t0 + timedelta(hours=h)).id
+        for n, (t, s, u, h) in enumerate(rows)
+    ]
+    set_story(db, ids, told)
+    lone = insert_article(db, title="A feed's test item", body="Nothing.", source="x.example", when=t0).id
+    db.execute("UPDATE articles SET published_at = NULL WHERE id = ?", [lone])  # dated when read
+    set_story(db, [lone], undated)
+    stories = {s.id: s for s in stories_by_ids(db, [empty, undated, told])}
+    assert set(stories) == {told, undated}  # a story without articles is none
+    story = stories[told]
+    assert story.article_ids == tuple(reversed(ids))
+    assert story.sources == ("bbc.com", "reuters.com")
+    assert story.links == ("https://bbc.example/4", "https://reuters.example/3")
+    assert story.headline_url == "https://reuters.example/3"  # the newest of the headline's title with a link
+    assert story.summary == ("Twelve dead.", "A state of emergency.") and story.first_seen == t0
+    assert story.dated and not stories[undated].dated

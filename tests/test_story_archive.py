@@ -200,6 +200,31 @@ def test_a_quote_about_the_bank_is_told_right_after_its_own_banks_lead_or_not_at
     assert quote not in story_summary([KARNATAKA, CORPORATION], sentences=1)
 
 
+def test_the_bank_followed_by_a_lower_case_word_is_the_common_noun_and_waits_for_its_own_banks_lead():
+    # "the Bank said": the noun, not a name ("the Bank Negara" would be one), so in a story of two banks
+    # it is told right after its own bank's lead, not after the other bank's sentences
+    karnataka = [
+        "Karnataka Bank opened 40 new branches for farmers in the rural districts of the state on Monday.",
+        "The Bank said more would follow next year.",
+    ]
+    canara = [
+        "Canara Bank opened 25 new branches for farmers in the rural districts of the state on Monday.",
+        "Canara Bank will hire 300 clerks for the new rural branches by March.",
+    ]
+    quote = karnataka[1]
+    for n in (1, 2, 3, 4):
+        summary = story_summary([karnataka, canara], sentences=n)
+        assert quote not in summary or summary[summary.index(quote) - 1] == karnataka[0]
+    assert quote in story_summary([karnataka, canara], sentences=4)
+    # one bank: "The Bank" opening a sentence is no second bank's name, and its quote no riddle
+    said = (
+        "The Bank said the MSME Banking Excellence Awards reward banks that support the MSME sector with "
+        "finance for millions of people."
+    )
+    one = [*KARNATAKA[:2], said]
+    assert story_summary([one, one[:1]], sentences=1) == (said,)
+
+
 def test_titles_of_the_same_words_give_the_newest_as_headline():
     days = ["Two", "Three", "Four", "Five"]
     leads = [

@@ -231,3 +231,29 @@ def test_a_toll_told_from_the_district_revises_the_one_told_from_the_village():
     )
     assert revises(newer, older)
     assert not revises(older.replace("Nepal", "Bhutan"), newer.replace("landslide", "flood"))
+
+
+# --- the day a count was told is not another day of the count -------------------------------------------
+
+QUAKE_14 = (
+    "A magnitude 6.1 earthquake struck eastern Turkey on Sunday, killing at least 14 people and injuring 63, "
+    "the country's disaster agency AFAD said."
+)
+QUAKE_27 = (
+    "A magnitude 6.1 earthquake struck eastern Turkey on Sunday, killing at least 27 people and injuring 63, "
+    "the country's disaster agency AFAD said on Monday."
+)
+
+
+def test_a_day_named_only_in_the_clause_of_saying_does_not_make_another_event():
+    """The next day's report of the same quake, the same sentence but its figure and "said on Monday":
+    Monday is when the agency told the count, not a second quake's day (QA17b F6)."""
+    assert revises(QUAKE_27, QUAKE_14)
+    summary = story_summary([[QUAKE_14], [QUAKE_27]], sentences=3, dates=[T0, T0 + timedelta(hours=20)])
+    assert list(summary) == [QUAKE_27]
+
+
+def test_counts_of_other_days_in_their_own_clauses_stay_two_facts():
+    saturday = "Police arrested 30 protesters in the capital on Saturday, officials said."
+    sunday = "Police arrested 45 protesters in the capital on Sunday, officials said."
+    assert not revises(sunday, saturday)

@@ -39,7 +39,7 @@ from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError
 
 from briefing.adapters.sender import answered, never_sent
 from briefing.document import Document
-from briefing.paging import Keyboard, Paged, View, button_keys, page_count, page_view
+from briefing.paging import Keyboard, Paged, View, button_keys, page_count, page_view, split_pages
 from briefing.render import html_messages
 from briefing.service import App
 from briefing.service.commands import Reply
@@ -87,20 +87,25 @@ def markup(key: str, keys: Keyboard) -> InlineKeyboardMarkup | None:
     return InlineKeyboardMarkup(rows) if rows else None
 
 
-def paged_state(reply: Reply, per_page: int) -> Paged:
-    """What must be remembered for the reply's keys (the document only when it has pages)."""
+def paged_state(reply: Reply, per_page: int, split: Sequence[Document] | None = None) -> Paged:
+    """What must be remembered for the reply's keys (the document only when it has pages). ``split``:
+    the document's pages, when the caller has them already."""
     buttons = tuple(tuple((b.label, b.payload) for b in row) for row in reply.buttons)
-    paged = reply.paged and page_count(reply.document, per_page) > 1
-    return Paged(reply.document if paged else None, buttons)
+    pages = len(split) if split is not None else page_count(reply.document, per_page) if reply.paged else 1
+    return Paged(reply.document if reply.paged and pages > 1 else None, buttons)
 
 
 def first_view(app: App, chat_id: int, reply: Reply) -> tuple[Document, InlineKeyboardMarkup | None]:
-    """The document to show first and its keys, remembered under a new callback id if there are any."""
+    """The document to show first and its keys, remembered under a new callback id if there are any. A
+    paged reply is split into pages once, for both (each page is rendered to see that it fits)."""
     per_page = app.settings.brief_page_size
-    state = paged_state(reply, per_page)
+    split = split_pages(reply.document, per_page) if reply.paged else None
+    state = paged_state(reply, per_page, split)
     extra = button_keys(state.labels)
     view = (
-        page_view(state.document, 1, per_page, extra=extra) if state.document else View(reply.document, extra)
+        page_view(state.document, 1, per_page, extra=extra, split=split)
+        if state.document
+        else View(reply.document, extra)
     )
     if not view.keys:
         return view.document, None

@@ -12,6 +12,7 @@ import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import TextIO
@@ -35,6 +36,7 @@ from briefing.service.commands import Asker, Reply, command
 from briefing.states import as_countries
 from briefing.textfile import read_text_file
 from briefing.textmap import readable
+from briefing.topics import is_joined_name
 from store import actors as actor_store
 
 log = logging.getLogger(__name__)
@@ -143,7 +145,8 @@ def read_name(args: str, *, command: str, topic: bool) -> Qualified | Reply:
     asked = split_qualifier(args)
     name = asked.name if 0 < len(asked.name) <= MAX_NAME_CHARS else ""  # quoted back only if short
     if asked.unknown:
-        example = f"/{command} {name or 'Kellogg'} (person)"
+        # the name typed only where sending the example would be taken: "/follow the (person)" would not
+        example = f"/{command} {name if _telling(name) else 'Kellogg'} (person)"
         lines = [
             para(
                 f"I don't know the type “{shorten(asked.unknown)}”. After a name I understand "
@@ -152,7 +155,7 @@ def read_name(args: str, *, command: str, topic: bool) -> Qualified | Reply:
                 ".",
             )
         ]
-        if topic and name:
+        if topic and _telling(f"{name} {asked.unknown}"):
             words = f"{name} ({asked.unknown})"
             lines.append(para("To take all the words as a topic: ", code(f"/{command} {words} (topic)"), "."))
         return Reply(message(*lines))
@@ -165,6 +168,16 @@ def read_name(args: str, *, command: str, topic: bool) -> Qualified | Reply:
             )
         )
     return asked
+
+
+def _telling(text: str) -> bool:
+    """Whether the words hold one that not every story has ("the" and "of" do not; a lone Latin letter
+    looks for nothing; "AT&T" is a name): a name or topic of only such words is refused (as /follow
+    refuses it), so no reply offers it."""
+    if any(is_joined_name(chunk) for chunk in text.split()):
+        return True
+    words = [w.casefold() for w in re.findall(r"\w+", text) if len(w) > 1 or not w.isascii()]
+    return any(w not in COMMON for w in words)
 
 
 A_TYPE = {"person": "a person", "organization": "an organisation", "place": "a place"}
@@ -196,17 +209,39 @@ class Lookup:
 
 def lookup_actor(app: App, name: str, type_: ActorType | None = None) -> Lookup:
     """The actors ``name`` (a qualifier split off, see ``read_name``) names: any alias in any case, a title
-    ignored, ``type_`` choosing among them."""
+    ignored, ``type_`` choosing among them; a given name no alias holds, the person it means
+    (``_by_given_name``)."""
     typed, whole, name = name, _as_typed(name), clean_name(name)
     # a first word that is a title may be part of the name: "Justice Department", "General Motors"
     as_typed = tuple(actor_store.find_actors(app.db, whole)) if whole != name else ()
     if as_typed:
         name = whole
     every = as_typed or (tuple(actor_store.find_actors(app.db, name)) if name else ())
+    if not every and name and type_ in (None, "person"):  # "Keir", "Sir Keir": no alias, a given name
+        given = _by_given_name(app, name)
+        if given is not None:
+            meant, namesakes = given
+            return Lookup(name, type_, (meant,), meant, namesakes, typed)
     found = tuple(actor_store.find_actors(app.db, name, type_=type_)) if name and type_ else every
     titled = _holding(found, titles_of(typed)) if len(found) > 1 else ()
     found = titled or found  # a title no one holds is ignored, as before
     return Lookup(name, type_, found, pick_actor(name, found), every, typed)
+
+
+def _by_given_name(app: App, name: str) -> tuple[Actor, tuple[Actor, ...]] | None:
+    """The person a lone given name no alias holds means ("Keir", "Sir Keir"), with every person of that
+    given name (for the dossier's "Others by that name"): the one the news has called by it alone (Keir
+    Starmer, not Keir Giles), else the only person whose full name begins with it, if the word is a given
+    name (not "Bald" of a "Bald Paul Walker" read as one name). Several, or none: None, and the reply
+    suggests the close names as for any name it does not know."""
+    people = actor_store.people_by_given_name(app.db, name)
+    everyone = tuple(a for a, _ in people)
+    called = [a for a, by_it in people if by_it]
+    if len(called) == 1:
+        return called[0], everyone
+    if not called and len(people) == 1 and fold(name) in load_gazetteer().given_names:
+        return everyone[0], everyone
+    return None
 
 
 def candidates_reply(look: Lookup, *, command: str = "actor", extra: Sequence[Block] = ()) -> Reply:
@@ -301,27 +336,62 @@ def unknown_reply(app: App, look: Lookup, *, command: str = "actor", extra: Sequ
 DOMINANT = 10  # an actor in ten times the articles of every other the name fits is the one meant
 
 
+def _last_day(actor: Actor) -> date:
+    """The day the news last named the actor: "more recent" is a matter of days, not of the seconds
+    between two articles of one ingest."""
+    return actor.last_seen.date() if actor.last_seen else date.min
+
+
+def _leads(a: Actor, b: Actor) -> bool:
+    """Whether the news is plainly more about ``a`` than ``b``: ``a`` is behind on nothing (articles,
+    mentions, the day last named) and ahead on two of the three. Ahead on mentions alone proves nothing
+    (a company and a councillor of one article: whoever the article names more); in more articles but
+    older news, or newer news in fewer articles, the reader may mean either."""
+    pairs = [
+        (a.article_count, b.article_count),
+        (a.mention_count, b.mention_count),
+        (_last_day(a).toordinal(), _last_day(b).toordinal()),
+    ]
+    return all(x >= y for x, y in pairs) and sum(x > y for x, y in pairs) >= 2
+
+
+def _newer_rival(actor: Actor, found: Sequence[Actor]) -> bool:
+    """Whether another actor the name fits is in as many articles or more, and in newer news: then the
+    name being ``actor``'s very own settles nothing ("Kellogg", a business school in a 2017 video blurb;
+    Keith Kellogg, in today's news)."""
+    return any(
+        o.id != actor.id and o.article_count >= actor.article_count and _last_day(o) > _last_day(actor)
+        for o in found
+    )
+
+
 def pick_actor(name: str, found: Sequence[Actor]) -> Actor | None:
-    """The one actor meant, if the name settles it: a single match, one the archive mentions far more
-    than the others ("Kellogg": the envoy in 18,000 articles, not a company in 300), or a single exact
-    canonical name."""
+    """The one actor meant, if the name settles it: a single match; one the archive mentions far more
+    than the others ("Kellogg": the envoy in 18,000 articles, not a company in 300); one the news is
+    plainly more about than every other (``_leads``: as a reader of the news would mean it); or a single
+    exact canonical name that no other actor of as many articles and newer news rivals. Otherwise None,
+    and the reply offers the candidates."""
     if len(found) <= 1:
         return found[0] if found else None
     first, second = sorted(found, key=lambda a: -a.article_count)[:2]
     if first.article_count >= DOMINANT * max(second.article_count, 1):
         return first
+    leader = [a for a in found if all(_leads(a, o) for o in found if o.id != a.id)]
+    if leader:
+        return leader[0]
     exact = [a for a in found if a.name.casefold() == name.casefold()]
-    return exact[0] if len(exact) == 1 else None
+    return exact[0] if len(exact) == 1 and not _newer_rival(exact[0], found) else None
 
 
-def _others(actor: Actor, found: Sequence[Actor]) -> Block | None:
-    """A line naming the other actors the name fits, so the reader can still reach them."""
+def others_line(actor: Actor, found: Sequence[Actor], *, command: str = "actor") -> Block | None:
+    """A line naming the other actors the name fits, so the reader can still reach them (``/actor`` and
+    ``/follow`` both end with it, each with its own command)."""
     others = [a for a in found if a.id != actor.id][: MAX_CANDIDATES - 1]
     if not others:
         return None
     spans: list[Span | str] = ["Others by that name: "]
     for k, a in enumerate(others):
-        ask = _ask(a, typed=True)  # the name alone could land on this dossier again
+        ask = _ask(a, typed=True, command=command)  # the name alone could land on the same actor again
         spans += [", "] if k else []
         spans += [f"{a.name} ({_label(a)}, {plural(a.article_count, 'article')}) ", code(ask)]
     return para(*spans)
@@ -337,7 +407,7 @@ def dossier_reply(app: App, actor: Actor, *, asked: str | None = None, also: Seq
     if asked:
         note = para(italic(f"Closest match for “{asked}”."))
         document = Document((note, *document.header), document.sections, document.footer)
-    others = _others(actor, also)
+    others = others_line(actor, also)
     if others is not None:
         document = Document(document.header, document.sections, (*document.footer, others))
     days = actor_store.mentions_per_day(app.db, actor.id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from briefing.ages import age
@@ -11,17 +12,27 @@ from briefing.service.commands import Asker, Reply, command, is_admin
 from briefing.service.polled_feeds import polled, state_of
 from store.stats import archive_counts, outlet_counts
 
-MAX_OUTLETS = 30
+# every outlet is listed, a page at a time (``brief.page_size`` sections of ``PER_SECTION`` lines: 30 at
+# the default 3); past this many the rest are counted, a reply of over a hundred pages being no list
+MAX_OUTLETS = 1000
+PER_SECTION = 10
 
 
 def _when(when: datetime | None, now: datetime, telling: Telling, missing: str = "no date") -> Span | str:
     return age(when, now, telling) if when else missing
 
 
+def _sections(title: str, lines: Sequence[Block]) -> list[Section]:
+    """Lines in sections of ``PER_SECTION``, the first under ``title``: the units a page is made of, so
+    a long list pages as /brief does instead of being cut short."""
+    groups = [lines[k : k + PER_SECTION] for k in range(0, len(lines), PER_SECTION)]
+    return [Section((*((heading(title),) if k == 0 else ()), *group)) for k, group in enumerate(groups)]
+
+
 @command("sources", "/sources", "the outlets and feeds I read, with article counts")
 async def sources_command(app: App, args: str, asker: Asker) -> Reply:
     """List the outlets by article count, and the feeds that are polled: to the admins all of them and
-    their state, to the others those that brought articles and are read fine."""
+    their state, to the others those that brought articles and are read fine. A long list has pages."""
     outlets, total = outlet_counts(app.db, limit=MAX_OUTLETS)
     now = app.now()
     sections = [Section((para("I have no articles yet."),))]
@@ -32,7 +43,7 @@ async def sources_command(app: App, args: str, asker: Asker) -> Reply:
         ]
         if total > len(outlets):
             lines.append(para(f"… and {plural(total - len(outlets), 'more outlet')}."))
-        sections = [Section((heading(f"Sources ({plural(total, 'outlet')})"), *lines))]
+        sections = _sections(f"Sources ({plural(total, 'outlet')})", lines)
     feeds = polled(app)
     if not is_admin(app, asker):
         # the admins see a feed failing, paused or not read yet (even before it brings an article);
@@ -40,8 +51,8 @@ async def sources_command(app: App, args: str, asker: Asker) -> Reply:
         feeds = [f for f in feeds if f.articles and not f.paused and not f.failing]
     if feeds:
         feed_lines = [item(bold(f.name), " — ", *state_of(f, now, detail=False)) for f in feeds]
-        sections.append(Section((heading("Feeds read on a schedule"), *feed_lines)))
-    return Reply(Document(sections=tuple(sections)))
+        sections += _sections("Feeds read on a schedule", feed_lines)
+    return Reply(Document(sections=tuple(sections)), paged=True)
 
 
 @command("stats", "/stats", "what the archive and the bot hold (admins)", admin=True)

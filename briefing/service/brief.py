@@ -19,7 +19,7 @@ from briefing.briefs import (
     shorten,
     titled,
 )
-from briefing.document import Document, code, message, para
+from briefing.document import Document, code, italic, message, para
 from briefing.models import ActorType, Story
 from briefing.ranking import TOPIC_HALF_LIFE, score, topic_recency
 from briefing.relevance import APART, PHRASE, closeness, holding, topic_relevance, written_words
@@ -460,10 +460,13 @@ async def latest(app: App, args: str, asker: Asker) -> Reply:
         elif not rest and len(first) != 4:
             return Reply(message(para("Send ", code("/latest"), f" with a number from 1 to {LATEST_MAX}.")))
     reply = _latest(app, words, count)
-    if not capped:
+    shown = len(reply.document.sections)
+    if not capped or not reply.document.header:  # nothing listed ("The archive is empty."): no cap to tell
         return reply
-    note = para(f"At most {LATEST_MAX} at a time: these are the newest {LATEST_MAX}.")
-    return replace(reply, document=replace(reply.document, footer=(*reply.document.footer, note)))
+    # under the heading, so that the first page says it, not the last of many
+    cap = f"At most {LATEST_MAX} at a time"
+    note = para(italic(f"{cap}: these are the newest {LATEST_MAX}." if shown >= LATEST_MAX else f"{cap}."))
+    return replace(reply, document=replace(reply.document, header=(*reply.document.header, note)))
 
 
 def _latest(app: App, words: str, count: int) -> Reply:

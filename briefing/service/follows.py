@@ -32,6 +32,7 @@ from briefing.service.actors import (
     actor_type,
     candidates_reply,
     lookup_actor,
+    others_line,
     read_name,
     suggestions,
     unknown_reply,
@@ -123,19 +124,25 @@ def _as_topic(name: str) -> Block:
     return para("Or follow the words as a topic: ", code(f"/follow {name} (topic)"), ".")
 
 
-def _what_to_follow(app: App, name: str, kind: Kind | None) -> tuple[str, int | None] | Reply:
-    """The actor (canonical name, id) or the topic (words, None) ``name`` means, or a reply asking which
-    (the candidates, or what the name is when its type does not fit)."""
+def _what_to_follow(app: App, name: str, kind: Kind | None) -> tuple[str, int | None, Block | None] | Reply:
+    """The actor (canonical name, id) or the topic (words, None) ``name`` means, with the line naming the
+    other actors of that name as /actor names them ("Ryan": Paul Ryan, besides the podcast host); or a
+    reply asking which (the candidates, or what the name is when its type does not fit)."""
     if kind == "topic":
-        return name, None
+        return name, None, None
     look = lookup_actor(app, name, actor_type(kind))
     if look.actor is not None:
-        return look.actor.name, look.actor.id
+        return look.actor.name, look.actor.id, others_line(look.actor, look.every, command="follow")
+    refused = _unfollowable(name)
+    # the topic is offered only where following it would be taken: "the (topic)" would be refused
+    as_topic = (_as_topic(name),) if refused is None else ()
     if look.found:
-        return candidates_reply(look, command="follow", extra=() if look.type_ else (_as_topic(name),))
+        return candidates_reply(look, command="follow", extra=() if look.type_ else as_topic)
+    if refused is not None:  # "the": no actor, and no topic either; typos of it ("THQ") are no help
+        return refused
     if look.type_ is not None or (look.name and suggestions(app, look.name)):
-        return unknown_reply(app, look, command="follow", extra=(_as_topic(name),))
-    return name, None
+        return unknown_reply(app, look, command="follow", extra=as_topic)
+    return name, None, None
 
 
 def _unfollowable(topic: str) -> Reply | None:
@@ -150,7 +157,16 @@ def _unfollowable(topic: str) -> Reply | None:
             message(f"“{shorten(topic)}” has no words to look for in the news; follow words or a name.")
         )
     if all(w in COMMON for w in words):
-        return Reply(message(f"“{shorten(topic)}” is in nearly every story; follow something more telling."))
+        return Reply(
+            message(
+                para(
+                    f"“{shorten(topic)}” is in nearly every story, so following it would tell you nothing;"
+                    " follow a name or more telling words, e.g. ",
+                    code("/follow grain exports"),
+                    ".",
+                )
+            )
+        )
     return None
 
 
@@ -232,7 +248,7 @@ async def follow_command(app: App, args: str, asker: Asker) -> Reply:
     chosen = _what_to_follow(app, name, kind_asked)
     if isinstance(chosen, Reply):
         return chosen
-    value, actor_id = chosen
+    value, actor_id, others = chosen
     if actor_id is None and (refused := _unfollowable(value)) is not None:
         return refused
     if actor_id is None:
@@ -257,6 +273,7 @@ async def follow_command(app: App, args: str, asker: Asker) -> Reply:
     return Reply(
         message(
             para(*head, f"{asked}."),
+            *((others,) if others is not None else ()),
             *_what_follows(app, asker, value),
             *_cjk_note(value if kind == "topic" else ""),
             para(code("/following"), " lists what you follow."),
