@@ -6,12 +6,16 @@ only needs to order the few hundred articles it already found, so the score is c
 text: the words are stemmed as FTS5's porter tokenizer does, title words weigh ``TITLE_WEIGHT`` times body
 words, term frequency saturates (``K1``) and is normalised by length (``B``), and a word's weight (idf)
 is taken over the articles being ranked.
+
+:func:`closeness` says how closely an article holds a topic of several words: as the phrase typed, its
+words near each other, or only each somewhere (a "Union" here and a "state" there).
 """
 
 from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
@@ -19,6 +23,7 @@ from nltk.stem.porter import PorterStemmer
 
 from briefing.aliases import fold
 from briefing.letters import fold_letters
+from briefing.topics import SLACK
 
 TITLE_WEIGHT = 10.0
 K1 = 1.2
@@ -70,3 +75,138 @@ def topic_relevance(
         norm = K1 * (1 - B + B * length / average)
         out[article] = (titled, sum(idf[s] * tf[s] * (K1 + 1) / (tf[s] + norm) for s in stems if tf[s]))
     return out
+
+
+APART, NEAR, PHRASE = 0, 1, 2  # how closely an article holds a topic's words (:func:`closeness`)
+# a word of the phrase may stand with a plural or verb ending, as the index's stemmer lets it ("unions"),
+# but not as another word of the same stem ("Lords" is no "Lorde")
+_ENDING = "(?:s|es|ed|d|ing)?"
+# what may stand between two words of a phrase: spaces, hyphens, quotes, a joining "&" or "." ("AT&T",
+# "U.S."), but no end of a sentence or clause
+_BETWEEN = r"(?:[^\w.!?;:,]|_|\.(?=[^\W_]))+"
+
+
+# the combining marks of accents on Latin letters (as the index's remove_diacritics drops them)
+_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
+def plain(text: str) -> str:
+    """``text`` compared as the search index compares words: case folded, accents and the letters of
+    ``briefing.letters`` folded. Each character stays a character or a few letters, words stay words.
+    (A regular expression drops the marks: a body with one curly quote is not ASCII, and testing each
+    character in Python costs 8 times as much.)"""
+    text = fold_letters(text)
+    if not text.isascii():
+        text = _MARKS.sub("", unicodedata.normalize("NFKD", text))
+    return text.casefold()
+
+
+def _word_pattern(token: str) -> str:
+    return rf"(?<![^\W_]){re.escape(plain(token))}{_ENDING}(?![^\W_])"
+
+
+# a word whose symbols are part of its name: letters joined by "&" or "+" ("AT&T", "H&M", "S&P"), or
+# ending in "+" or "#" ("C++", "C#", "Google+"); the index drops the symbols ("C++" is a "c" to it)
+_SYMBOLIC = re.compile(r"[^\W_]+(?:[&+][^\W_]+)+|[^\W_]+[+#]+")
+_AROUND = "\"'“”‘’«»„()[]{}.,;:!?"  # what may stand around a word of a query and is no part of it
+
+
+def written_words(query: str, spellings: Sequence[str] = ()) -> list[re.Pattern[str]]:
+    """The words of a search the index cannot tell apart from others, as patterns each matching article
+    must match on its :func:`plain` text: a word whose symbols are part of it ("AT&T" as written, not
+    "at" and "t" anywhere; "C++", not every "C"), and a query of one capitalised word, a name ("Lorde"),
+    which the index's stemmer would find as other words of its stem ("Lords", "lord"): it may take a
+    plural or verb ending only. ``spellings`` are other spellings of that name, any of which will do."""
+    chunks = [c.strip(_AROUND) for c in unicodedata.normalize("NFKC", query).split()]
+    chunks = [c for c in chunks if c]
+    patterns = [re.compile(_symbol_pattern(c), re.I) for c in chunks if _SYMBOLIC.fullmatch(c)]
+    if not patterns and len(chunks) == 1 and _is_name(chunks[0]):
+        forms = [chunks[0], *(s for s in spellings if _WORD.fullmatch(s))]
+        patterns.append(re.compile("|".join(_word_pattern(f) for f in dict.fromkeys(forms)), re.I))
+    return patterns
+
+
+def _is_name(word: str) -> bool:
+    """A word written as a name: one run of letters, capitalised, not all in capitals (an acronym, or
+    shouted: those are matched in their own way)."""
+    return bool(_WORD.fullmatch(word)) and word[0].isupper() and not word.isupper()
+
+
+def _symbol_pattern(word: str) -> str:
+    """``word`` as written, its letters folded as :func:`plain` folds them; "&" with a space either side
+    or none ("AT & T"); a version may follow a closing symbol ("C++11")."""
+    pieces = re.split(r"([&+#])", plain(word))
+    body = "".join(r"\s?&\s?" if p == "&" else re.escape(p) for p in pieces if p)
+    after = r"(?![^\W\d_]|[+#])" if word[-1] in "+#" else r"(?![^\W_])"  # "C++11" is C++
+    return rf"(?<![^\W_]){body}{after}"
+
+
+def holding(texts: Mapping[int, tuple[str, str]], patterns: Sequence[re.Pattern[str]]) -> list[int]:
+    """The articles whose title or body matches each of ``patterns`` (:func:`written_words`), as
+    written or as :func:`plain` folds it."""
+    return [
+        article
+        for article, (title, body) in texts.items()
+        if all(_holds(p, title) or _holds(p, body) for p in patterns)
+    ]
+
+
+def closeness(
+    phrase: Sequence[str], words: Sequence[str], texts: Mapping[int, tuple[str, str]]
+) -> dict[int, int]:
+    """For each article id, how closely its ``(title, body)`` holds a topic: ``PHRASE`` when title or
+    body has the ``phrase`` (all the words typed, function words too) side by side in order, ``NEAR``
+    when the telling ``words`` stand close together in any order (``briefing.topics``: one other word
+    between each two), else ``APART``. "State of the Union" is a phrase in "Trump's State of the Union
+    address"; a text with "Christian Democratic Union" in one paragraph and "the state" in another has
+    the words only apart."""
+    if not phrase or not words:
+        return {a: APART for a in texts}
+    whole = re.compile(_BETWEEN.join(_word_pattern(t) for t in phrase), re.I)
+    finders = [re.compile(_word_pattern(w), re.I) for w in dict.fromkeys(words)]
+    reach = len(finders) - 1 + SLACK * max(len(finders) - 1, 1)  # first to last word, in words
+    out: dict[int, int] = {}
+    for article, (title, body) in texts.items():
+        if _holds(whole, title) or _holds(whole, body):
+            out[article] = PHRASE
+        elif len(finders) > 1 and any(_near(t, finders, reach) for t in [*_forms(title), *_forms(body)]):
+            out[article] = NEAR
+        else:
+            out[article] = APART
+    return out
+
+
+# letters :func:`plain` may fold (accented Latin, Greek and Cyrillic letters, marks, full-width forms): a
+# text without any is compared as it is, sparing the fold of a body whose only other characters are quotes
+_FOLDED = re.compile("[\u00c0-\u024f\u0300-\u04ff\u1e00-\u1fff\uff00-\uffef]")
+
+
+def _forms(text: str) -> list[str]:
+    """``text`` as it is, and as :func:`plain` folds it when that can differ (see ``_FOLDED``)."""
+    return [text, plain(text)] if _FOLDED.search(text) else [text]
+
+
+def _holds(pattern: re.Pattern[str], text: str) -> bool:
+    """Whether ``pattern`` (of :func:`plain` words, ignoring case) matches ``text``: as it is, which
+    is how most texts that hold it do, else as :func:`plain` folds it ("Zürich" for "zurich")."""
+    return bool(pattern.search(text) or (_FOLDED.search(text) and pattern.search(plain(text))))
+
+
+def _near(text: str, finders: Sequence[re.Pattern[str]], reach: int) -> bool:
+    """Whether every finder matches ``text`` within ``reach`` words of the first match. Only the words
+    between matches close together are counted, not the whole text's."""
+    found = [list(f.finditer(text)) for f in finders]
+    if not all(found):
+        return False
+    hits = sorted((m.start(), m.end(), k) for k, matches in enumerate(found) for m in matches)
+    for i, (_, end, first) in enumerate(hits):
+        seen, words = {first}, 0
+        for start, later_end, k in hits[i + 1 :]:
+            words += len(_WORD.findall(text, end, start)) + 1  # the words up to and including this one
+            if words > reach:
+                break
+            seen.add(k)
+            end = later_end
+        if len(seen) == len(finders):
+            return True
+    return False

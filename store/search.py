@@ -102,6 +102,26 @@ def topic_query(value: str) -> str | None:
     return f"NEAR({' '.join(dict.fromkeys(phrases))}, {near_distance(words)})"
 
 
+def phrase_tokens(text: str) -> list[str]:
+    """All the user's words as FTS5 tokens, in order, function words too ("State of the Union"): the
+    phrase a topic of several words is looked for as."""
+    return [token for tokens in _tokens(text) for token in tokens][: 2 * MAX_TERMS]
+
+
+def close_query(text: str) -> str | None:
+    """An FTS5 query for the telling words standing close together in any order, or as the phrase typed
+    with its function words between them (NEAR: "state" and "union" in "State of the Union"); None for
+    fewer than two words. A topic brief looks for these matches apart from all the words anywhere, so a
+    phrase written years ago is found however many newer articles have the words apart."""
+    words_ = query_words(text)
+    phrases = list(dict.fromkeys(_phrase(" ".join(tokens)) for tokens in words_))
+    if len(phrases) < 2:
+        return None
+    words = sum(len(tokens) for tokens in words_)
+    distance = max(near_distance(words), len(phrase_tokens(text)) - 2)
+    return f"NEAR({' '.join(phrases)}, {distance})"
+
+
 def _phrase(words: str) -> str:
     """A quoted phrase, its letters folded as the index folds them (``briefing.letters``)."""
     return f'"{fold_letters(words)}"'

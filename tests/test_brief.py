@@ -227,6 +227,27 @@ async def test_a_quiet_spell_is_filled_with_the_latest_stories_before_it(app):
     assert len(headlines) == 4 and headlines[1].startswith("Trump taps Kellogg")
 
 
+async def test_undated_articles_read_today_are_the_days_news_before_a_quiet_spells_fill(app):
+    load_all()
+    fill(app, base=NOW - timedelta(days=300))  # three dated stories, months old
+    dated = insert_article(
+        app.db, title="Harbour reopens after the storm", when=NOW - timedelta(hours=1),
+        body="The harbour reopened on Tuesday after the storm. Ferries sailed again in the afternoon.",
+    )  # fmt: skip
+    enrich_article(app, dated)
+    seeded = insert_article(
+        app.db, title="Library opens a new wing", when=NOW - timedelta(minutes=5),
+        body="The city library opened a new wing for children. Readers queued from early morning.",
+    )  # fmt: skip
+    app.db.execute("UPDATE articles SET published_at = NULL WHERE id = ?", [seeded.id])  # no date: read today
+    enrich_article(app, seeded)
+    reply = await answer(app, "/brief", ASKER)
+    headlines = [s.blocks[0].text for s in reply.document.sections]
+    # the dated news first, then the undated text read today, and only then the months-old stories
+    assert headlines[:2] == ["Harbour reopens after the storm", "Library opens a new wing"]
+    assert len(headlines) == 5 and headlines[2].startswith("Trump taps Kellogg")
+
+
 async def test_stories_stored_in_one_second_are_briefed_newest_first_every_time(app):
     load_all()
     titles = ("Harbour reopens", "Library opens new wing", "Rail strike called off", "Zoo welcomes twins")

@@ -1,6 +1,6 @@
 """Ranking articles against a topic's words, without FTS5's bm25()."""
 
-from briefing.relevance import stem, topic_relevance
+from briefing.relevance import APART, NEAR, PHRASE, closeness, holding, stem, topic_relevance, written_words
 
 
 def test_words_are_stemmed_as_the_porter_tokenizer_does():
@@ -33,3 +33,42 @@ def test_a_word_found_only_inside_another_word_does_not_count():
 def test_no_words_or_no_texts():
     assert topic_relevance([], {1: ("a", "b")}) == {1: (False, 0.0)}
     assert topic_relevance(["grain"], {}) == {}
+
+
+def test_a_topic_of_several_words_is_held_as_a_phrase_near_or_apart():
+    texts = {
+        1: ("Late-night hosts on State of the Union", "Hosts mocked the speech."),
+        2: ("Ukraine talks", "The Christian Democratic Union said so. Member states disagreed."),
+        3: ("Budget", "The union of state teachers said no."),
+        4: ("Speech", "Trump's State-of-the-Union address ran long."),
+    }
+    tiers = closeness(["State", "of", "the", "Union"], ["State", "Union"], texts)
+    assert tiers == {1: PHRASE, 2: APART, 3: NEAR, 4: PHRASE}
+    split = {1: ("x", "They promised. Unity came later."), 2: ("x", "They promised, unity or not.")}
+    assert closeness(["promised", "unity"], ["promised", "unity"], split) == {1: NEAR, 2: NEAR}
+
+
+def test_a_phrase_word_may_take_an_ending_but_is_no_other_word_of_its_stem():
+    texts = {1: ("x", "They promised unity."), 2: ("x", "Lords of Shadow"), 3: ("x", "AT&T sues.")}
+    assert closeness(["promise", "unity"], ["promise", "unity"], texts)[1] == PHRASE
+    assert closeness(["Lorde", "of"], ["Lorde"], texts)[2] == APART
+    assert closeness(["AT", "T"], ["AT", "T"], texts)[3] == PHRASE
+
+
+def test_words_a_search_matches_as_written():
+    assert [p.pattern for p in written_words("lorde")] == []  # lower case: any word of its stem
+    assert written_words("UN") == [] and written_words("Lorde Grammys") == []
+    texts = {
+        1: ("Lorde's advert", ""),
+        2: ("Lords of Shadow", ""),
+        3: ("", "C++11 and AT & T"),
+        4: ("C&A", ""),
+    }
+    assert holding(texts, written_words("Lorde")) == [1]
+    assert holding(texts, written_words("Lord")) == [2]
+    assert holding(texts, written_words("C++")) == [3] and holding(texts, written_words("AT&T")) == [3]
+    assert holding(texts, written_words("Zelenskyy", ["Zelensky"])) == []
+    assert holding({5: ("Zelensky speaks", "")}, written_words("Zelenskyy", ["Zelensky"])) == [5]
+    accents = {1: ("Zürich votes", ""), 2: ("", "In Zurich, Kukuła spoke.")}
+    assert holding(accents, written_words("Zurich")) == [1, 2] == holding(accents, written_words("Zürich"))
+    assert holding(accents, written_words("Kukula")) == [2]

@@ -336,6 +336,8 @@ async def test_search_says_how_many_match_when_it_shows_only_the_newest(app):
                        url=f"https://e/h{n}")  # fmt: skip
     text = to_plain((await answer(app, "/search harbour board", Asker(1, 1))).document)
     assert "The newest 20 of 27; add words to narrow it down." in text
+    name = to_plain((await answer(app, "/search Harbour", Asker(1, 1))).document)  # read as a name
+    assert "The newest 20 of 27; add words to narrow it down." in name
     few = to_plain((await answer(app, "/search day 3", Asker(1, 1))).document)
     assert "The newest" not in few
 
@@ -361,6 +363,64 @@ async def test_a_name_is_searched_in_every_spelling_its_actor_goes_by(app):
     # another spelling, never a shorter name: Mike Johnson's search finds no other Johnson
     text = to_plain((await answer(app, "/search Mike Johnson", Asker(1, 1))).document)
     assert "Mike Johnson speaks" in text and "Alicia Johnson" not in text
+
+
+@pytest.fixture
+def names_archive(app):
+    rows = [
+        ("Lorde takes out an advert", "The singer Lorde thanked her fans in a newspaper advert.", 1),
+        ("Castlevania: Lords of Shadow 2 reviewed", "The vampire lords return in a long game.", 2),
+        ("Stewardship", "Some developers lord knowledge over others; good stewards share it.", 3),
+        ("Reports: DOJ could seek CNN sale", "The Department of Justice told AT&T it must sell CNN.", 4),
+        ("Giant Bombcast 555", "We talk at the office, at tea time, at T minus ten.", 5),
+        ("H&M and C&A cut prices", "The retailers H&M and C&A cut prices at their stores.", 6),
+        ("Clang diagnostics", "For C++ and Objective-C developers, C++11 warnings help.", 7),
+        ("C# gets records", "The C# language adds records, Microsoft said.", 8),
+    ]
+    for title, body, h in rows:
+        when = T0 + timedelta(hours=h)
+        article = insert_article(
+            app.db, title=title, body=body, source=f"{h}.com", when=when, url=f"https://n/{h}"
+        )
+        enrich_article(app, article)
+
+
+async def found(app, query: str) -> list[str]:
+    reply = await answer(app, query, Asker(1, 1))
+    return [s.blocks[0].text for s in reply.document.sections]
+
+
+async def test_a_capitalised_name_is_searched_as_written_not_as_its_stem(app, names_archive):
+    load_all()
+    assert await found(app, "/search Lorde") == ["Lorde takes out an advert"]
+    lower = await found(app, "/search lorde")  # in lower case, any word of its stem, as before
+    assert "Stewardship" in lower and "Lorde takes out an advert" in lower
+    assert len(await found(app, "/search lords")) == 3
+
+
+async def test_a_word_with_symbols_is_searched_as_written(app, names_archive):
+    load_all()
+    assert await found(app, "/search AT&T") == ["Reports: DOJ could seek CNN sale"]
+    assert await found(app, "/search C++") == ["Clang diagnostics"]
+    assert await found(app, "/search C#") == ["C# gets records"]
+    assert await found(app, "/search H&M") == ["H&M and C&A cut prices"]
+    assert await found(app, "/latest 5 AT&T") == ["Reports: DOJ could seek CNN sale"]
+    assert await found(app, "/brief AT&T") == ["Reports: DOJ could seek CNN sale"]  # a topic too
+
+
+async def test_a_topic_brief_on_a_name_leaves_out_the_other_words_of_its_stem(app, names_archive):
+    load_all()
+    assert await found(app, "/brief Lorde") == ["Lorde takes out an advert"]
+
+
+async def test_a_symbolic_search_says_how_many_match_when_it_read_them_all(app):
+    load_all()
+    for n in range(23):
+        insert_article(app.db, title=f"AT&T report {n}", body=f"AT&T said so on day {n}.", when=T0,
+                       url=f"https://e/att{n}")  # fmt: skip
+    insert_article(app.db, title="Tea at T-junction", body="At T we met.", when=T0, url="https://e/t")
+    text = to_plain((await answer(app, "/search AT&T", Asker(1, 1))).document)
+    assert "The newest 20 of 23; add words to narrow it down." in text
 
 
 async def test_latest_over_the_cap_says_so_on_the_first_page(app):

@@ -22,10 +22,11 @@ from briefing.briefs import (
 from briefing.document import Document, code, italic, message, para
 from briefing.models import ActorType, Story
 from briefing.ranking import TOPIC_HALF_LIFE, score, topic_recency
-from briefing.relevance import topic_relevance
+from briefing.relevance import APART, PHRASE, closeness, holding, topic_relevance, written_words
 from briefing.service import App
 from briefing.service.actors import actor_type, read_name, resolve_actor
 from briefing.service.commands import Asker, Reply, command
+from briefing.topics import quoted
 from store.actors import find_actors
 from store.search import (
     FUNCTION_WORDS,
@@ -34,12 +35,14 @@ from store.search import (
     article_ids_mentioning,
     article_texts,
     articles_by_ids,
+    close_query,
     count_matches,
     fts_query,
     latest_articles,
     matching_ids,
     mention_spans,
     operators_only,
+    phrase_tokens,
     query_words,
 )
 from store.stories import (
@@ -63,7 +66,8 @@ UNDATED_TOPIC_AGE = TOPIC_HALF_LIFE  # a story of undated entries alone, in a to
 TITLE_SHARE = 0.6  # how much of a topic match is having the words in the title
 FLOOR = 0.2  # the weight of a story that matches a topic only barely: recency can still lift it
 SEARCH_BATCH = 200  # a search for an acronym reads its matches this many at a time, keeping those that
-SEARCH_BATCHES = 10  # write it in capitals, up to this many batches
+SEARCH_BATCHES = 10  # write it in capitals (or the words as written), up to this many batches
+COUNT_ALL = -1  # how many match: as many as the index counts
 
 
 def _reply(document: Document, app: App) -> Reply:
@@ -81,12 +85,19 @@ def _ranked(app: App, stats: Sequence[StoryStats]) -> list[StoryStats]:
 
 
 def _topic_ranked(
-    app: App, stats: Sequence[StoryStats], weights: Mapping[int, float], undated: set[int]
+    app: App,
+    stats: Sequence[StoryStats],
+    weights: Mapping[int, float],
+    undated: set[int],
+    tiers: Mapping[int, int],
 ) -> list[StoryStats]:
-    """Rank for a topic brief: relevance times size times freshness (:func:`topic_recency`), so the
-    best match still counts when old, but a story years old comes after this week's. A story of undated
-    entries alone was dated when it was read, which says nothing of when it happened: it is taken for a
-    week old (``UNDATED_TOPIC_AGE``), after today's dated news and before last year's."""
+    """Rank for a topic brief: first how closely the story holds the topic's words (``tiers``: the
+    phrase or the actor of that name, then the words near each other, then the words apart), so a
+    story years old that has the phrase comes before today's that shares a common word or two with it;
+    then relevance times size times freshness (:func:`topic_recency`), so the best match still counts
+    when old, but a story years old comes after this week's. A story of undated entries alone was dated
+    when it was read, which says nothing of when it happened: it is taken for a week old
+    (``UNDATED_TOPIC_AGE``), after today's dated news and before last year's."""
     now = app.now()
 
     def rank(s: StoryStats) -> float:
@@ -96,7 +107,9 @@ def _topic_ranked(
         age = UNDATED_TOPIC_AGE if s.id in undated else now - s.last_updated
         return weights.get(s.id, 0.0) * size * topic_recency(age)
 
-    return sorted(stats, key=lambda s: (-rank(s), -s.last_updated.timestamp(), -s.id))
+    return sorted(
+        stats, key=lambda s: (-tiers.get(s.id, APART), -rank(s), -s.last_updated.timestamp(), -s.id)
+    )
 
 
 def _dated_first(
@@ -122,13 +135,20 @@ def _load(app: App, best: Sequence[StoryStats]) -> list[Story]:
     return [loaded[s.id] for s in best if s.id in loaded]
 
 
-def _topic_best(app: App, stats: Sequence[StoryStats], weights: Mapping[int, float]) -> list[Story]:
-    """The best stories for a topic (:func:`_topic_ranked`); the best match (by relevance, then the
-    newest) is among them even when fresher stories outrank it: in the last place, if not before."""
+def _topic_best(
+    app: App, stats: Sequence[StoryStats], weights: Mapping[int, float], tiers: Mapping[int, int]
+) -> list[Story]:
+    """The best stories for a topic (:func:`_topic_ranked`); the best match (by closeness, relevance,
+    then the newest) is among them even when fresher stories outrank it: in the last place, if not
+    before."""
     wanted = app.settings.brief_stories
     undated = stories_without_dates(app.db, [s.id for s in stats])
-    chosen = _topic_ranked(app, stats, weights, undated)[:wanted]
-    best = max(stats, key=lambda s: (weights.get(s.id, 0.0), s.last_updated, s.id), default=None)
+    chosen = _topic_ranked(app, stats, weights, undated, tiers)[:wanted]
+    best = max(
+        stats,
+        key=lambda s: (tiers.get(s.id, APART), weights.get(s.id, 0.0), s.last_updated, s.id),
+        default=None,
+    )
     if best is not None and chosen and best not in chosen:
         chosen[-1] = best
     return _load(app, chosen)
@@ -138,7 +158,8 @@ def top_stories(app: App) -> tuple[list[Story], datetime | None]:
     """The best stories around the archive's newest news (``now``, or earlier if the news is old). An
     entry its outlet gave no date is dated when it was read, which says nothing of when it happened:
     when the archive has dated news, that is the newest news, and stories of undated entries alone come
-    after the dated ones, those before the window too."""
+    after the window's dated ones. Read in the window, they are still its news (a seed dump read today
+    is the day's news): they come before the stories older than the window that fill a quiet spell."""
     latest = latest_story_update(app.db)
     if latest is None:
         return [], None
@@ -152,12 +173,13 @@ def top_stories(app: App) -> tuple[list[Story], datetime | None]:
         late: list[StoryStats] = []
     else:
         best, late = _dated_first(app, _ranked(app, stats), wanted)
+    best = (best + late)[:wanted]
     if len(best) < wanted:  # a quiet spell: the latest stories before it fill the empty places
         seen = {s.id for s in stats}
         older = [s for s in story_stats_latest(app.db, wanted * 2, before=since) if s.id not in seen]
         dated, undated = _dated_first(app, _ranked(app, older), wanted - len(best))
-        best, late = best + dated, late + undated
-    return _load(app, (best + late)[:wanted]), anchor
+        best = best + dated + undated
+    return _load(app, best[:wanted]), anchor
 
 
 def too_common(words: str, command: str) -> Reply | None:
@@ -198,6 +220,8 @@ def topic_stories(app: App, topic: str, *, actors: Sequence[int] | None = None) 
     if query is None:
         return None
     ids = matching_ids(app.db, query, limit=TOPIC_ARTICLES)
+    if (close := close_query(topic)) is not None:  # the phrase, however many newer have the words apart
+        ids = list(dict.fromkeys([*ids, *matching_ids(app.db, close, limit=TOPIC_ARTICLES)]))
     # an actor asked for by name and type, or words written as a name is ("Chad", not "chad": in lower
     # case the words are found anywhere, as "un" finds the Un of Kim Jong Un)
     as_name = actors is not None or topic != topic.casefold()
@@ -205,8 +229,9 @@ def topic_stories(app: App, topic: str, *, actors: Sequence[int] | None = None) 
         actors = actor_ids_named(app.db, topic)
     actor_articles = article_ids_mentioning(app.db, actors, limit=TOPIC_ARTICLES)
     texts = article_texts(app.db, list(dict.fromkeys([*actor_articles, *ids])))
-    if caps := acronyms(topic):  # the words' matches only where they write "UN" so; the actor's all
-        written = set(written_as({a: texts[a] for a in ids if a in texts}, caps))
+    caps, exact = acronyms(topic), written_words(topic)
+    if caps or exact:  # the words' matches only where they write "UN", "AT&T", "Lorde" so; the actor's all
+        written = set(_as_written({a: texts[a] for a in ids if a in texts}, caps, exact))
         texts = {a: t for a, t in texts.items() if a in written or a in actor_articles}
     if actors and as_name:  # "/brief Chad": the country's stories, not those of Chad Roberts
         about = set(actor_articles)
@@ -215,9 +240,27 @@ def topic_stories(app: App, topic: str, *, actors: Sequence[int] | None = None) 
     articles = [a for a in dict.fromkeys([*actor_articles, *ids]) if a in texts]
     story_of = story_of_articles(app.db, articles)
     words = [token for tokens in query_words(topic) for token in tokens]
+    tiers = _closeness(topic, words, texts, set(actor_articles))
+    if quoted(topic.strip()) and len(phrase_tokens(topic)) > 1:  # '"State of the Union"': the phrase only
+        story_of = {a: s for a, s in story_of.items() if tiers.get(a) == PHRASE}
     scores = topic_relevance(words, texts)
     weights = _topic_weights(scores, set(actor_articles), story_of)
-    return _topic_best(app, story_stats_of(app.db, list(dict.fromkeys(story_of.values()))), weights)
+    story_tiers: dict[int, int] = {}
+    for article, story in story_of.items():
+        story_tiers[story] = max(story_tiers.get(story, APART), tiers.get(article, APART))
+    stats = story_stats_of(app.db, list(dict.fromkeys(story_of.values())))
+    return _topic_best(app, stats, weights, story_tiers)
+
+
+def _closeness(
+    topic: str, words: Sequence[str], texts: Mapping[int, tuple[str, str]], about_actor: set[int]
+) -> dict[int, int]:
+    """How closely each article holds a topic of several telling words (``briefing.relevance.closeness``),
+    an article that mentions the actor of that name as closely as the phrase; all alike for one word."""
+    if len(set(words)) < 2:
+        return {a: PHRASE for a in texts}
+    tiers = closeness(phrase_tokens(topic), words, texts)
+    return {a: PHRASE if a in about_actor else tier for a, tier in tiers.items()}
 
 
 def _named_otherwise(
@@ -331,51 +374,74 @@ def _search(app: App, args: str, limit: int) -> Reply:
     if query is None:
         return Reply(needs_words("search", "North Korea troops"))
     caps = acronyms(args)
-    query = " OR ".join(f"({q})" for q in [query, *_other_spellings(app, args)]) if not caps else query
-    articles = articles_by_ids(app.db, _search_ids(app, query, caps, limit))
+    spellings = {} if caps else _other_spellings(app, args)
+    written = written_words(args, list(spellings))
+    query = " OR ".join(f"({q})" for q in [query, *spellings.values()]) if not caps else query
+    ids, total = _search_ids(app, query, caps, written, limit)
+    articles = articles_by_ids(app.db, ids)
     if not articles:
         return Reply(no_matches(args.strip()))
     title = titled("Articles with ", args.strip(), ", newest first")
     matching = None
-    if len(articles) >= limit and not caps:
-        matching = count_matches(app.db, query, limit=MATCHES_COUNTED + 1)
+    if len(articles) >= limit:
+        matching = count_matches(app.db, query, limit=MATCHES_COUNTED + 1) if total == COUNT_ALL else total
     return _reply(compose_articles(articles, now=app.now(), title=title, matching=matching), app)
 
 
-def _other_spellings(app: App, words: str) -> list[str]:
-    """FTS queries for the other spellings of the name ``words`` are, as the archive's actors know them:
-    "/search Zelenskyy" finds the articles that write Zelensky or Zelenskiy too. Only spellings of the
-    same words ("Volodymyr Zelensky" for "Volodymyr Zelenskyy"), never a shorter alias ("Johnson" for
-    "Mike Johnson" would find every Johnson)."""
+def _other_spellings(app: App, words: str) -> dict[str, str]:
+    """The other spellings of the name ``words`` are, as the archive's actors know them, each with its
+    FTS query: "/search Zelenskyy" finds the articles that write Zelensky or Zelenskiy too. Only
+    spellings of the same words ("Volodymyr Zelensky" for "Volodymyr Zelenskyy"), never a shorter alias
+    ("Johnson" for "Mike Johnson" would find every Johnson)."""
     asked = strip_article(fold(words))
     if not asked or len(asked.split()) > SPELLING_WORDS:
-        return []
+        return {}
     width = len(asked.split())
     wanted, seen = skeleton(asked), {asked}
-    found = []
+    found: dict[str, str] = {}
     for actor in find_actors(app.db, words, limit=3):
         for name in sorted({actor.name, *actor.aliases}):
             form = " ".join(name.split()[-width:])  # "Zelensky" of "Volodymyr Zelensky" for "Zelenskyy"
             norm = strip_article(fold(form))
             if norm not in seen and skeleton(norm) == wanted and (query := fts_query(form)) is not None:
                 seen.add(norm)
-                found.append(query)
-    return found[:SPELLINGS]
+                found[form] = query
+    return dict(list(found.items())[:SPELLINGS])
 
 
-def _search_ids(app: App, query: str, caps: Sequence[str], limit: int) -> list[int]:
+def _search_ids(
+    app: App, query: str, caps: Sequence[str], written: Sequence[re.Pattern[str]], limit: int
+) -> tuple[list[int], int | None]:
     """The ``limit`` newest articles matching ``query``; an acronym of ``caps`` ("UN") only where it is
-    written in capitals."""
-    if not caps:
-        return matching_ids(app.db, query, limit=limit)
+    written in capitals, and the ``written`` words (``written_words``: "AT&T", "C++", a name) only
+    where they are written so. Also how many match in all: the number when every match was read, else
+    ``COUNT_ALL`` when the index's count will do (no such words, or a name that every match read writes
+    so: "Ukraine" is no other word), else None (unknown)."""
+    if not caps and not written:
+        return matching_ids(app.db, query, limit=limit), COUNT_ALL
     found: list[int] = []
-    for batch in range(SEARCH_BATCHES):
-        ids = matching_ids(app.db, query, limit=SEARCH_BATCH, offset=batch * SEARCH_BATCH)
-        written = set(written_as(article_texts(app.db, ids), caps))
-        found += [a for a in ids if a in written]
-        if len(found) >= limit or len(ids) < SEARCH_BATCH:
+    read, size, every = 0, 2 * limit, True  # a name in most matches needs only the first few read
+    while read < SEARCH_BATCH * SEARCH_BATCHES:
+        ids = matching_ids(app.db, query, limit=size, offset=read)
+        kept = _as_written(article_texts(app.db, ids), caps, written)
+        found, read, every = found + kept, read + len(ids), every and len(kept) == len(ids)
+        if len(ids) < size:
+            return found[:limit], len(found)
+        if len(found) >= limit:
             break
-    return found[:limit]
+        size = min(2 * size, SEARCH_BATCH)
+    return found[:limit], COUNT_ALL if every and not caps else None
+
+
+def _as_written(
+    texts: Mapping[int, tuple[str, str]], caps: Sequence[str], written: Sequence[re.Pattern[str]]
+) -> list[int]:
+    """The articles of ``texts`` (in their order) that write the acronyms ``caps`` in capitals and hold
+    the ``written`` words as written."""
+    kept = set(written_as(texts, caps)) if caps else set(texts)
+    if written:
+        kept &= set(holding({a: texts[a] for a in kept}, written))
+    return [a for a in texts if a in kept]
 
 
 @command("latest", "/latest [N] [WORDS]", "the newest articles")
