@@ -15,7 +15,13 @@ from dataclasses import dataclass
 from datetime import timedelta
 from enum import Enum
 
-from briefing.boilerplate import is_agency_note, is_contributors, is_link_label, is_share_row
+from briefing.boilerplate import (
+    is_agency_note,
+    is_contributors,
+    is_link_label,
+    is_share_row,
+    without_signature,
+)
 from briefing.dates import AGO, is_only_date, parse_date, reads_as_date_line, relative_age
 from briefing.sentences import ends_sentence, word_count
 
@@ -314,6 +320,8 @@ def classify(raw: str) -> Verdict:
     if _is_credits(line) or is_contributors(line) or (words <= 10 and RELEASE_SOURCE.match(line)):
         return Verdict(Kind.BREAK)  # the end of a wire story or release: what follows is the next one
     if _COMMENT_FORM.match(line) or is_share_row(line) or is_link_label(line) or is_agency_note(line):
+        return Verdict(Kind.DROP)
+    if not without_signature(line):  # "— Lorde (@lorde) January 30, 2018": an embedded post's, no date line
         return Verdict(Kind.DROP)
     if field := _TITLE_FIELD.match(line):
         return Verdict(Kind.HEADING, field.group(1))

@@ -3,14 +3,14 @@
     summarize(body, title="Kellogg named envoy", sentences=3)            # -> ("sentence", ...)
     summarize(body, algorithm="lexrank", words=100, max_sentences=400)
 
-The article is read into sumy's document model by :func:`build_document`: the title and every line
-that reads as a label (no final punctuation: section heads, datelines, bylines) become headings, which
-sumy never returns as summary sentences; photo captions and paragraphs printed twice (a caption under
-the photo and again in the gallery) are dropped, and so are lines of code, lists of sources and bare
-web addresses (:mod:`briefing.snippets`); a sentence repeated verbatim is kept once; a sentence
-that is only a quotation is read with the attributed quotation before it (:mod:`briefing.speakers`). Summaries
-come back in article order. Every algorithm sees at most ``max_sentences`` sentences, the first ones
-(news puts the story up front): most cost the square of the sentence count, KL the cube (it gets a
+The article is read into sumy's document model by :func:`build_document`: the title and every line that
+reads as a label (no final punctuation: section heads, datelines, bylines) become headings, which sumy
+never returns as summary sentences; photo captions, embedded social posts and paragraphs printed twice (a
+caption under the photo and again in the gallery) are dropped, and so are lines of code, lists of sources
+and bare web addresses (:mod:`briefing.snippets`); a sentence repeated verbatim is kept once; a sentence
+that is only a quotation is read with the attributed quotation before it (:mod:`briefing.speakers`).
+Summaries come back in article order. Every algorithm sees at most ``max_sentences`` sentences, the first
+ones (news puts the story up front): most cost the square of the sentence count, KL the cube (it gets a
 quarter), so a 10,000-sentence input cannot stall the bot.
 """
 
@@ -34,7 +34,7 @@ from briefing.sentences import (
     without_dateline,
     word_count,
 )
-from briefing.snippets import is_prose
+from briefing.snippets import embedded_posts, is_prose
 from briefing.speakers import attribute_quotes
 from briefing.summarizers import ALGORITHMS, CUBIC, build_summarizer
 
@@ -132,12 +132,15 @@ def build_document(
     texts = _paragraphs(body)
     # a paragraph printed twice is page furniture: a caption under a photo and in the gallery, a teaser
     repeated = {t for t, n in Counter(texts).items() if n > 1}
+    # an embedded post (a tweet, its photo link, its signature) is the page's furniture: its sentences
+    # one by one may read as prose ("Huge news today.")
+    posts = embedded_posts(texts)
     alone: dict[str, list[str]] = {}  # a sentence read on its own, and its paragraph's row
     taken = 0
-    for text in texts:
+    for n, text in enumerate(texts):
         if limit is not None and taken >= limit:
             break
-        if is_caption(text) or text in repeated:
+        if is_caption(text) or text in repeated or n in posts:
             continue
         if is_label(text):
             key = " ".join(text.split())
