@@ -588,6 +588,21 @@ def latest_figures(
     return {unique[j]: unique[i] for j, i in replaced.items()}
 
 
+def told_once(sentences: Sequence[str]) -> tuple[str, ...]:
+    """An article's summary sentences, in its order, without one that repeats a fact of one before it
+    (:func:`is_near_duplicate`, its terms weighed by :func:`fact_weights` of these sentences): a
+    standfirst and the lead that retells it ("Trump says the golf course is worth more than $50m but
+    ..." / "Donald Trump says the Trump National Golf Club in Florida is worth more than $50m.")."""
+    if len(sentences) < 2:
+        return tuple(sentences)
+    weights = fact_weights(sentences)
+    kept: list[str] = []
+    for sentence in sentences:
+        if not any(is_near_duplicate(sentence, k, weights=weights) for k in kept):
+            kept.append(sentence)
+    return tuple(kept)
+
+
 def _sentences(leads: Sequence[Sequence[str]], most: int) -> list[str]:
     """The leads' sentences, each once, spaces evened out."""
     return list(dict.fromkeys(" ".join(x.split()) for lead in leads for x in lead if x.strip()))[:most]
