@@ -19,12 +19,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 from sumy.models.dom import ObjectDocumentModel, Paragraph
 from sumy.models.dom import Sentence as DomSentence
+from sumy.utils import ItemsCount
 
+from briefing.antecedents import needed_before, with_full_names
 from briefing.errors import BriefingError
 from briefing.sentences import (
     Tokenizer,
@@ -212,6 +214,43 @@ def cap_document(document: ObjectDocumentModel, limit: int) -> ObjectDocumentMod
     return ObjectDocumentModel(kept)
 
 
+class InContext:
+    """A sumy ``sentences_count`` that tells a sentence needing an earlier one of the article only after
+    one of those (:func:`briefing.antecedents.needed_before`): no summary opens on "However, ...", on
+    "... is, therefore, hardly surprising" or on a surname the article introduced in a sentence left out.
+
+    sumy calls it with the sentences sorted best first (each with its place in the document); a
+    sentence that must wait is passed by until one it needs is taken, then taken right after it (it
+    ranked higher than what follows). ``count`` (a number, or a :class:`WordBudget`) then takes the
+    first of them; when no sentence can be told, the summary is as if none needed another.
+    """
+
+    def __init__(self, count: int | WordBudget, needs: Mapping[int, tuple[frozenset[int], ...]]):
+        self.count = count if callable(count) else ItemsCount(count)
+        self.needs = needs
+
+    def __call__(self, infos: Sequence) -> Sequence:
+        told: set[int] = set()
+        kept: list = []
+        waiting: list = []
+
+        def ready(info) -> bool:
+            return all(wanted & told for wanted in self.needs.get(info.order, ()))
+
+        for info in infos:
+            if not ready(info):
+                waiting.append(info)
+                continue
+            kept.append(info)
+            told.add(info.order)
+            while taken := [w for w in waiting if ready(w)]:
+                for w in taken:
+                    waiting.remove(w)
+                    kept.append(w)
+                    told.add(w.order)
+        return self.count(kept) if kept else self.count(infos)
+
+
 class WordBudget:
     """A sumy ``sentences_count`` that takes the best sentences until they hold ``words`` words.
 
@@ -272,12 +311,16 @@ def summarize_document(
     if not document.sentences:
         return ()
     summarizer = build_summarizer(algorithm)
-    count = WordBudget(words) if words else sentences
+    texts = [str(s) for s in document.sentences]
+    count = InContext(WordBudget(words) if words else sentences, needed_before(texts))
     # sentences sharing no word make LexRank's power method divide 0 by 0: numpy would warn on the user's
     # stderr; the sentences chosen are still told in the text's order (errstate is per thread, and
     # summaries run in worker threads)
     with np.errstate(divide="ignore", invalid="ignore"):
-        chosen = [str(s) for s in summarizer(document, count)]
+        picked = summarizer(document, count)
+    # a surname the summary uses alone is written in full when it left out the sentence introducing it
+    place = {id(s): n for n, s in enumerate(document.sentences)}
+    chosen = with_full_names([(place.get(id(s), 0), str(s)) for s in picked], texts)
     return tuple(truncate_words(chosen, words) if words else chosen)
 
 
