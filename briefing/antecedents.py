@@ -42,9 +42,10 @@ _OPENER = re.compile(
     r"|Nonetheless|Consequently|Instead|Besides|Otherwise|Indeed|Likewise|Similarly|Meanwhile|Then"
     r"|So(?!\s+far\b))\b(?!-)"
     r"|(?:In addition|As a result|In turn|Even so|By contrast|In contrast|On the other hand|That is why"
-    r"|Not only that)\b"
+    r"|Not only that)\b)"
+    # a speaker's "this" is what the attribution tells ("“This is a very special award,” said the CEO")
     r"|(?:These|Those|Such)\b(?!-)"
-    rf"|(?:This|That)\b(?!\s+(?:{_TIME})\b)(?!-))"
+    rf"|(?:This|That)\b(?!\s+(?i:{_TIME})\b)(?!-)"
 )
 # a connective inside a sentence that points back: "is, therefore, hardly surprising", "..., however, ..."
 _INSIDE = re.compile(

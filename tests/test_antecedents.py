@@ -27,7 +27,8 @@ NASSAR = [
         "However, Nassar said the treatment was legitimate.",
         "But the union said the strike would go on.",
         "The minister, however, refused to resign.",
-        "“This is the worst winter in a decade,” one skipper said.",
+        "“But we will not give up,” one skipper said.",
+        "This is the third strike at the port this year.",
         "These measures will cost $5bn a year.",
     ],
 )
@@ -39,9 +40,11 @@ def test_a_sentence_answering_what_came_before_leans_back(sentence):
     "sentence",
     [
         "This week the court ruled against the city.",
+        "This Monday the court ruled against the city.",
         "So far, 12 people have died in the floods.",
         "Then-President Barack Obama signed the bill.",
         "Butler said he would stay at the club.",
+        "“This is a very special award for the Bank,” said the CEO of the Bank.",
         "Police dropped an investigation into Larry Nassar in 2004.",
     ],
 )
