@@ -6,8 +6,10 @@ a row of share buttons ("Share this article: Facebook Twitter WhatsApp"), the fo
 to every syndicated post ("The post ... appeared first on ...", Medium's "... was originally published
 in ... on Medium, where people are continuing the conversation ...") and a re-published post's note
 ("Previously available only to Medium members, ..."), an agency's closing "... contributed
-to this report.", a paywall's pitch ("Subscribe to continue reading.": :mod:`briefing.paywalls`). Left
-in, they are stored in the body and may be picked as summary sentences.
+to this report.", the line an embedded tweet or Instagram post is signed with ("— Lorde (@lorde)
+January 30, 2018": :data:`briefing.snippets.SIGNATURE`), a paywall's pitch ("Subscribe to continue
+reading.": :mod:`briefing.paywalls`). Left in, they are stored in the body and may be picked as
+summary sentences.
 :func:`strip_boilerplate` drops them by their shape, for any site: a label and a colon before a short
 link text (in English, French, German, Spanish, Portuguese or Italian), words that are all names of
 networks, the syndication formula. Dumps have their own line rules (:mod:`briefing.furniture`), which
@@ -20,6 +22,7 @@ import re
 from collections.abc import Iterable
 
 from briefing.paywalls import without_pitch
+from briefing.snippets import SIGNATURE
 
 # A label pointing to another story, then its headline: "ALSO READ: Tinubu orders relief", "Read more:
 # Who is ...?", "See also - ...", "WATCH: ...". A cut marker ("... Read more" at the end of a teaser)
@@ -123,8 +126,8 @@ _BARE = re.compile(r"^(?:[_*=~•·\-–—](?:\s?[_*=~•·\-–—])*|(?:https
 
 def strip_boilerplate(paragraphs: Iterable[str]) -> list[str]:
     """The paragraphs without link labels, share buttons, syndication footers, agencies' notes, a
-    paywall's pitch and bare rules or addresses; a footer or pitch that ends a paragraph of prose is cut
-    off it."""
+    paywall's pitch, embedded posts' signatures and bare rules or addresses; a footer, pitch or
+    signature that ends a paragraph of prose is cut off it."""
     kept: list[str] = []
     for paragraph in paragraphs:
         text = " ".join(paragraph.split())
@@ -132,7 +135,7 @@ def strip_boilerplate(paragraphs: Iterable[str]) -> list[str]:
             footer = pattern.search(text)
             if footer is not None:
                 text = text[: footer.start()].rstrip()
-        text = without_pitch(text)
+        text = without_signature(without_pitch(text))
         furniture = (
             is_link_label(text)
             or is_share_row(text)
@@ -143,6 +146,18 @@ def strip_boilerplate(paragraphs: Iterable[str]) -> list[str]:
         if text and not furniture and not _BARE.match(text):
             kept.append(text)
     return kept
+
+
+def without_signature(text: str) -> str:
+    """A paragraph without the signature of an embedded post that ends it ("... pic.twitter.com/x —
+    Lorde (@lorde) January 30, 2018"): a name, a handle and a date, no news, and a date that is not the
+    article's. Empty when the paragraph is only the signature."""
+    found = None
+    for found in SIGNATURE.finditer(text):  # noqa: B007 (the last one is wanted)
+        pass
+    if found is None or text[found.end() :].strip(" .)\u200b"):
+        return text
+    return text[: found.start()].rstrip()
 
 
 def is_link_label(text: str) -> bool:

@@ -90,6 +90,7 @@ _VOTE = re.compile(r"\b(?:vot(?:e|es|ed|ing)|ballots?)\b", re.IGNORECASE)
 # where a clause ends: the figures' own clauses tell a count, "..., as rescuers reached ..." adds a detail
 _CLAUSE_BREAK = re.compile(r"[,;:]\s+|\s+[\u2013\u2014-]+\s+|\s*[()]\s*")
 _NAME = re.compile(r"(?<=[^.!?\s] )[A-Z][^\W_]*")  # a capitalised word inside a sentence
+_FIRST_NAME = re.compile(r"\W*([A-Z][^\W_]*)\s+[A-Z]")  # a sentence's first word, a name's first
 _STEM_PREFIX = 5  # two terms this long where one starts the other are one word ("injuri", "injur")
 # a step someone announces ("it would appeal", "plans to resign"): the act is a development of its own,
 # however much of the story's wording comes with it ("appeal ... the ruling that upheld its fine")
@@ -161,12 +162,34 @@ def restates(
     weight = weights or {}
     needed = threshold * sum(weight.get(t, 1.0) for t in mine)
     found = sum(weight.get(t, 1.0) for t in mine & theirs)
-    if found > needed:
+    if found > needed or _names_more(sentence, other, mine, theirs):
         return True
     split = [t for t in mine - theirs if len(t) >= _STEM_PREFIX]
     if found + sum(weight.get(t, 1.0) for t in split) <= needed:
         return False
     return found + sum(weight.get(t, 1.0) for t in split if _one_word(t, theirs)) > needed
+
+
+def _names_more(sentence: str, other: str, mine: frozenset[str], theirs: frozenset[str]) -> bool:
+    """Whether ``sentence`` tells a figure of ``other`` ("worth more than $50m") and adds to it only
+    names: who and where in full ("Donald Trump says the Trump National Golf Club in Florida is worth
+    more than $50m" after a standfirst's "Trump says the golf course is worth more than $50m but ...").
+    The figure ties the two to one fact; a word that is no name ("disagrees", "plays") is something
+    else said. Every figure of ``sentence`` must be in ``other`` (amounts such as "$50m" too)."""
+    figures = {t for t in mine if any(c.isdigit() for c in t)}
+    units = _units(sentence)
+    if not figures <= theirs or not any(not _year(t, units) for t in figures):
+        return False
+    extra = mine - theirs
+    return not extra or extra <= _full_names(sentence)
+
+
+@lru_cache(maxsize=65536)
+def _full_names(sentence: str) -> frozenset[str]:
+    """The terms of a sentence's capitalised words, its first too when the next is capitalised ("Donald
+    Trump says ..."), but not the words of when and of who told it (:func:`_names`)."""
+    first = _FIRST_NAME.match(sentence)
+    return _names(sentence) | (frozenset(terms_of(first.group(1))) - _not_facts() if first else frozenset())
 
 
 @lru_cache(maxsize=65536)

@@ -3,7 +3,10 @@
 :func:`parse_feed` takes the bytes as fetched or read (gzip is undone, bytes before the XML
 declaration are skipped) and returns a :class:`Feed` whose entries are drafts with the entry's text
 (HTML turned into paragraphs) and a ``teaser`` flag: the entry holds only a summary (short, or cut
-off with "…" / "Continue reading"), so its page must be fetched for the article. A relative entry
+off with "…" / "Continue reading"), so its page must be fetched for the article. A feed that cuts every
+entry's text at one length without a mark (Giant Bomb's 255 characters, "... the whereabouts of Koji
+Ig") is known by its texts that end unfinished at that length, and those get the "…" the feed left
+out (:func:`_marked_cuts`), so no reader takes "Ig" for a word. A relative entry
 link is resolved against xml:base, else the channel's link, else the feed's URL (see :func:`_base`).
 An entry's URL is its identity (a second article with it is a duplicate), so a link that is not the
 entry's own is not used: a site's root, or a link several different entries of the feed give (see
@@ -32,7 +35,7 @@ import re
 import time
 import zlib
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from urllib.parse import urljoin
 from xml.parsers import expat
@@ -56,6 +59,12 @@ TEASER_WORDS = 150
 # "v3.9.0" or "submitted by /u/someone to /r/news" are not.
 PROSE_WORDS = 4
 CUT_PROSE_WORDS = 8
+# A feed cuts its entries' text at one length when at least CUT_ENTRIES texts of at least CUT_MIN_CHARS
+# characters end unfinished within CUT_SLACK characters of its longest text (the cut counts the text as
+# the feed writes it: "&amp;" there is one "&" here)
+CUT_ENTRIES = 3
+CUT_SLACK = 8
+CUT_MIN_CHARS = 80
 MAX_FEED_BYTES = 5_000_000  # the XML a feed may inflate to: the download limit's default
 # The largest ill-formed feed read by feedparser's lenient parser (some 50 s a megabyte of unclosed tags on
 # a busy 2-core machine); a larger one is refused
@@ -185,7 +194,7 @@ def parse_feed(
         headers["content-location"] = base
         parsed = feedparser.parse(xml, response_headers=headers, sanitize_html=False)
     shared = _shared_links(parsed.entries)
-    entries = _once_each(parsed.entries, [_entry(raw, name, shared) for raw in parsed.entries])
+    entries = _marked_cuts(_once_each(parsed.entries, [_entry(raw, name, shared) for raw in parsed.entries]))
     if problem and not entries:  # a broken feed that yielded nothing is a failure, not an empty feed
         raise MalformedFeedError(f"malformed feed, no entry could be read: {problem}")
     repaired = f"{bare} unescaped '&' read as '&amp;'" if bare else None
@@ -245,6 +254,28 @@ def _once_each(raws: list[feedparser.FeedParserDict], read: list[FeedEntry | Non
                 kept[seen] = entry
         where.update(dict.fromkeys(keys, seen))
     return tuple(kept)
+
+
+def _marked_cuts(entries: tuple[FeedEntry, ...]) -> tuple[FeedEntry, ...]:
+    """The entries, each text the feed cut short without a mark ending with "…": a feed that cuts its
+    texts at one length (Giant Bomb's podcasts at 255 characters) leaves several ending unfinished at its
+    longest ("... the whereabouts of Koji Ig", "... hot pepper facts, and much"); a text that ends a
+    sentence there, or a feed of texts of many lengths, is left alone."""
+    texts = {e.draft.body for e in entries if e.draft.body != e.draft.title}
+    longest = max(map(len, texts), default=0)
+    cut = {
+        t
+        for t in texts
+        if len(t) >= longest - CUT_SLACK and not ends_sentence(t) and not t.endswith(("…", "..."))
+    }
+    if longest < CUT_MIN_CHARS or len(cut) < CUT_ENTRIES:
+        return entries
+    return tuple(
+        replace(e, draft=replace(e.draft, body=e.draft.body.rstrip(" ,;:–—-") + "…"), teaser=True)
+        if e.draft.body in cut
+        else e
+        for e in entries
+    )
 
 
 def _base(channel: feedparser.FeedParserDict, url: str | None) -> tuple[str | None, str | None]:

@@ -15,7 +15,13 @@ from dataclasses import dataclass
 from datetime import timedelta
 from enum import Enum
 
-from briefing.boilerplate import is_agency_note, is_contributors, is_link_label, is_share_row
+from briefing.boilerplate import (
+    is_agency_note,
+    is_contributors,
+    is_link_label,
+    is_share_row,
+    without_signature,
+)
 from briefing.dates import AGO, is_only_date, parse_date, reads_as_date_line, relative_age
 from briefing.sentences import ends_sentence, word_count
 
@@ -360,6 +366,8 @@ def classify(raw: str) -> Verdict:
     if _COMMENT_FORM.match(line) or is_share_row(line) or is_link_label(line) or is_agency_note(line):
         return Verdict(Kind.DROP)
     if _LIKES.match(line) or (words <= TAG_WORDS and not finished and _TAG_LINE.match(line)):
+        return Verdict(Kind.DROP)
+    if not without_signature(line):  # "— Lorde (@lorde) January 30, 2018": an embedded post's, no date line
         return Verdict(Kind.DROP)
     if field := _TITLE_FIELD.match(line):
         return Verdict(Kind.HEADING, field.group(1))

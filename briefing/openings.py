@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from briefing.feeds import CUT_PROSE_WORDS, PROSE_WORDS
 from briefing.sentences import ends_sentence, split_sentences, word_count
+from briefing.snippets import is_social_post
 
 OPENING_SENTENCES = 2
 OPENING_CHARS = 300  # an opening longer than this is cut at a word, with "…"
@@ -53,6 +54,9 @@ def opening(
 
 
 def _is_prose(paragraph: str) -> bool:
-    """The feed's rule for an entry's own text: a sentence of a few words, or more without a stop."""
+    """The feed's rule for an entry's own text: a sentence of a few words, or more without a stop; not
+    an embedded post (a tweet is the page's, not the article's)."""
+    if is_social_post(paragraph):
+        return False
     words = word_count(" ".join(w for w in paragraph.split() if any(c.isalpha() for c in w)))
     return words >= CUT_PROSE_WORDS or (words >= PROSE_WORDS and ends_sentence(paragraph))

@@ -42,6 +42,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from functools import lru_cache
 
+from briefing.antecedents import needed_before
 from briefing.facts import (
     Ordered,
     fact_weights,
@@ -588,6 +589,21 @@ def latest_figures(
     return {unique[j]: unique[i] for j, i in replaced.items()}
 
 
+def told_once(sentences: Sequence[str]) -> tuple[str, ...]:
+    """An article's summary sentences, in its order, without one that repeats a fact of one before it
+    (:func:`is_near_duplicate`, its terms weighed by :func:`fact_weights` of these sentences): a
+    standfirst and the lead that retells it ("Trump says the golf course is worth more than $50m but
+    ..." / "Donald Trump says the Trump National Golf Club in Florida is worth more than $50m.")."""
+    if len(sentences) < 2:
+        return tuple(sentences)
+    weights = fact_weights(sentences)
+    kept: list[str] = []
+    for sentence in sentences:
+        if not any(is_near_duplicate(sentence, k, weights=weights) for k in kept):
+            kept.append(sentence)
+    return tuple(kept)
+
+
 def _sentences(leads: Sequence[Sequence[str]], most: int) -> list[str]:
     """The leads' sentences, each once, spaces evened out."""
     return list(dict.fromkeys(" ".join(x.split()) for lead in leads for x in lead if x.strip()))[:most]
@@ -646,7 +662,7 @@ def story_summary(
     # a sentence that opens on a pronoun ("Its sources said...") points back to a sentence of its own
     # article, which a summary of several outlets does not hold: told only when nothing else is
     plain = [i for i in fit if not _DANGLING.match(unique[i])]
-    needs = _needed_leads(leads, unique)
+    needs = {**_leaning_leads(leads, unique), **_needed_leads(leads, unique)}
     chosen = _distinct(plain, unique, sentences, weights, needs=needs)
     return tuple(unique[i] for i in chosen or _distinct(fit, unique, sentences, weights))
 
@@ -685,6 +701,23 @@ def _needed_leads(leads: Sequence[Sequence[str]], unique: Sequence[str]) -> dict
             if n is not None and first is not None and generic.search(sentence):
                 needs[n].add(first)
     return needs
+
+
+def _leaning_leads(leads: Sequence[Sequence[str]], unique: Sequence[str]) -> dict[int, set[int]]:
+    """The sentences that need one before them in their own article's lead (:func:`needed_before`:
+    "However, ...", "... is, therefore, ...", a surname whose full name an earlier sentence gives), each
+    mapped to those earlier sentences (for a surname, the ones that give the full name): told right after one
+    of them, or not at all, so no summary opens on a sentence that answers one it does not hold."""
+    index = {x: n for n, x in enumerate(unique)}
+    out: dict[int, set[int]] = {}
+    for lead in leads:
+        keys = [" ".join(x.split()) for x in lead]
+        for i, wanted in needed_before(keys).items():
+            n = index.get(keys[i])
+            before = {index[keys[j]] for j in min(wanted, key=len) if keys[j] in index}
+            if n is not None and before:
+                out.setdefault(n, set()).update(before)
+    return out
 
 
 def _distinct(

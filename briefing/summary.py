@@ -3,14 +3,14 @@
     summarize(body, title="Kellogg named envoy", sentences=3)            # -> ("sentence", ...)
     summarize(body, algorithm="lexrank", words=100, max_sentences=400)
 
-The article is read into sumy's document model by :func:`build_document`: the title and every line
-that reads as a label (no final punctuation: section heads, datelines, bylines) become headings, which
-sumy never returns as summary sentences; photo captions and paragraphs printed twice (a caption under
-the photo and again in the gallery) are dropped, and so are lines of code, lists of sources and bare
-web addresses (:mod:`briefing.snippets`); a sentence repeated verbatim is kept once; a sentence
-that is only a quotation is read with the attributed quotation before it (:mod:`briefing.speakers`). Summaries
-come back in article order. Every algorithm sees at most ``max_sentences`` sentences, the first ones
-(news puts the story up front): most cost the square of the sentence count, KL the cube (it gets a
+The article is read into sumy's document model by :func:`build_document`: the title and every line that
+reads as a label (no final punctuation: section heads, datelines, bylines) become headings, which sumy
+never returns as summary sentences; photo captions, embedded social posts and paragraphs printed twice (a
+caption under the photo and again in the gallery) are dropped, and so are lines of code, lists of sources
+and bare web addresses (:mod:`briefing.snippets`); a sentence repeated verbatim is kept once; a sentence
+that is only a quotation is read with the attributed quotation before it (:mod:`briefing.speakers`).
+Summaries come back in article order. Every algorithm sees at most ``max_sentences`` sentences, the first
+ones (news puts the story up front): most cost the square of the sentence count, KL the cube (it gets a
 quarter), so a 10,000-sentence input cannot stall the bot.
 """
 
@@ -19,12 +19,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 from sumy.models.dom import ObjectDocumentModel, Paragraph
 from sumy.models.dom import Sentence as DomSentence
+from sumy.utils import ItemsCount
 
+from briefing.antecedents import needed_before, with_full_names
 from briefing.errors import BriefingError
 from briefing.sentences import (
     Tokenizer,
@@ -34,7 +36,7 @@ from briefing.sentences import (
     without_dateline,
     word_count,
 )
-from briefing.snippets import is_prose
+from briefing.snippets import embedded_posts, is_prose
 from briefing.speakers import attribute_quotes
 from briefing.summarizers import ALGORITHMS, CUBIC, build_summarizer
 
@@ -132,12 +134,15 @@ def build_document(
     texts = _paragraphs(body)
     # a paragraph printed twice is page furniture: a caption under a photo and in the gallery, a teaser
     repeated = {t for t, n in Counter(texts).items() if n > 1}
+    # an embedded post (a tweet, its photo link, its signature) is the page's furniture: its sentences
+    # one by one may read as prose ("Huge news today.")
+    posts = embedded_posts(texts)
     alone: dict[str, list[str]] = {}  # a sentence read on its own, and its paragraph's row
     taken = 0
-    for text in texts:
+    for n, text in enumerate(texts):
         if limit is not None and taken >= limit:
             break
-        if is_caption(text) or text in repeated:
+        if is_caption(text) or text in repeated or n in posts:
             continue
         if is_label(text):
             key = " ".join(text.split())
@@ -209,6 +214,43 @@ def cap_document(document: ObjectDocumentModel, limit: int) -> ObjectDocumentMod
     return ObjectDocumentModel(kept)
 
 
+class InContext:
+    """A sumy ``sentences_count`` that tells a sentence needing an earlier one of the article only after
+    one of those (:func:`briefing.antecedents.needed_before`): no summary opens on "However, ...", on
+    "... is, therefore, hardly surprising" or on a surname the article introduced in a sentence left out.
+
+    sumy calls it with the sentences sorted best first (each with its place in the document); a
+    sentence that must wait is passed by until one it needs is taken, then taken right after it (it
+    ranked higher than what follows). ``count`` (a number, or a :class:`WordBudget`) then takes the
+    first of them; when no sentence can be told, the summary is as if none needed another.
+    """
+
+    def __init__(self, count: int | WordBudget, needs: Mapping[int, tuple[frozenset[int], ...]]):
+        self.count = count if callable(count) else ItemsCount(count)
+        self.needs = needs
+
+    def __call__(self, infos: Sequence) -> Sequence:
+        told: set[int] = set()
+        kept: list = []
+        waiting: list = []
+
+        def ready(info) -> bool:
+            return all(wanted & told for wanted in self.needs.get(info.order, ()))
+
+        for info in infos:
+            if not ready(info):
+                waiting.append(info)
+                continue
+            kept.append(info)
+            told.add(info.order)
+            while taken := [w for w in waiting if ready(w)]:
+                for w in taken:
+                    waiting.remove(w)
+                    kept.append(w)
+                    told.add(w.order)
+        return self.count(kept) if kept else self.count(infos)
+
+
 class WordBudget:
     """A sumy ``sentences_count`` that takes the best sentences until they hold ``words`` words.
 
@@ -269,12 +311,16 @@ def summarize_document(
     if not document.sentences:
         return ()
     summarizer = build_summarizer(algorithm)
-    count = WordBudget(words) if words else sentences
+    texts = [str(s) for s in document.sentences]
+    count = InContext(WordBudget(words) if words else sentences, needed_before(texts))
     # sentences sharing no word make LexRank's power method divide 0 by 0: numpy would warn on the user's
     # stderr; the sentences chosen are still told in the text's order (errstate is per thread, and
     # summaries run in worker threads)
     with np.errstate(divide="ignore", invalid="ignore"):
-        chosen = [str(s) for s in summarizer(document, count)]
+        picked = summarizer(document, count)
+    # a surname the summary uses alone is written in full when it left out the sentence introducing it
+    place = {id(s): n for n, s in enumerate(document.sentences)}
+    chosen = with_full_names([(place.get(id(s), 0), str(s)) for s in picked], texts)
     return tuple(truncate_words(chosen, words) if words else chosen)
 
 

@@ -30,6 +30,7 @@ from briefing.stories import (
     story_summary,
     templates_of,
     ties,
+    told_once,
 )
 from briefing.terms import idf_table
 from store import Database, transaction
@@ -158,7 +159,9 @@ def assign_article_story(app: App, article: Article) -> int:
 
 
 def _single(article: StoryArticle) -> StoryRecord:
-    summary = lead_sentences(article.summary, article.lead, article.title)
+    # one article's summary is the story's: each fact once (a standfirst and the lead retelling it), as
+    # story_summary tells a story of several
+    summary = told_once(lead_sentences(article.summary, article.lead, article.title))
     return StoryRecord(article.title, summary, article.when, article.when, 1, 1)
 
 

@@ -1,0 +1,138 @@
+"""Sentences that need what came before them, so a summary does not open with them.
+
+    leans_back("This week's reports ... is, therefore, hardly surprising.")   # True: "therefore"
+    leans_back("However, Nassar said the treatment was legitimate.")          # True
+    leans_back("This week the court ruled against the city.")                 # False: "this week" is when
+    needed_before(sentences)   # {3: (frozenset({0, 1, 2}),)}: "However, ..." needs one of those
+    with_full_names([(2, "Randall-Gay's mother ...")], sentences)  # ["Brianne Randall-Gay's mother ..."]
+
+An extractive summary lifts sentences out of their article. One that opens on a connective ("However",
+"But", "Also"), that holds one pointing back ("..., therefore, ...", "..., however, ..."), that opens on
+a pronoun or on "this"/"these" standing for something said ("This is ...", "These measures ..."), or
+that names a person by the surname alone where the article gave the full name before ("Randall-Gay's
+mother complained ..." after "Brianne Randall-Gay was 17 ..."), reads as an answer to a question the
+reader never saw. :func:`needed_before` says, for each such sentence (but one opening on a personal
+pronoun: "He said ..." is most often the article's one person, and the BBC benchmark's readers chose
+such sentences; a story's summary keeps them for last, ``briefing.stories``), which earlier sentences of
+the article can come before it (any of them), and the summary (:mod:`briefing.summary`) tells such a
+sentence only after one of those. A surname alone is written in full instead (:func:`with_full_names`):
+the sentence that introduced the person is rarely among the summary's, and a summary that waited for it
+would leave out what the article is about.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from briefing.aliases import fold
+from briefing.gazetteer import load_gazetteer
+
+_QUOTE = r"[\"“‘']?"
+# a sentence's first words that answer what came before: connectives, and demonstratives standing for
+# it ("This is", "These measures"; not "This week", a time)
+_TIME = (
+    "week|weekend|year|month|morning|afternoon|evening|night|summer|autumn|fall|winter|spring|season|"
+    "time|decade|century|january|february|march|april|may|june|july|august|september|october|november|"
+    "december|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+)
+_OPENER = re.compile(
+    rf"{_QUOTE}(?:(?:However|But|And|Also|Yet|Still|Therefore|Thus|Hence|Moreover|Furthermore|Nevertheless"
+    r"|Nonetheless|Consequently|Instead|Besides|Otherwise|Indeed|Likewise|Similarly|Meanwhile|Then"
+    r"|So(?!\s+far\b))\b(?!-)"
+    r"|(?:In addition|As a result|In turn|Even so|By contrast|In contrast|On the other hand|That is why"
+    r"|Not only that)\b)"
+    # a speaker's "this" is what the attribution tells ("“This is a very special award,” said the CEO")
+    r"|(?:These|Those|Such)\b(?!-)"
+    rf"|(?:This|That)\b(?!\s+(?i:{_TIME})\b)(?!-)"
+)
+# a connective inside a sentence that points back: "is, therefore, hardly surprising", "..., however, ..."
+_INSIDE = re.compile(
+    r"\b(?:therefore|thus|hence|consequently|moreover|furthermore|nevertheless|nonetheless)\b"
+    r"|[,;]\s*however\b|\bhowever,|\bas a result\b",
+    re.IGNORECASE,
+)
+# a capitalised word that may be a surname ("Randall-Gay", "O'Neill", "Nassar"), possessive apart
+_WORD = r"[A-Z][\w'’-]*[^\W_]"
+_FULL_NAME = re.compile(rf"\b({_WORD})\s+({_WORD})")
+_WORD_ALONE = re.compile(rf"(?<![\w'’-]){_WORD}(?![\w'’-])")
+
+
+def leans_back(sentence: str) -> bool:
+    """Whether a sentence answers what came before it: it opens on a connective or a "this"
+    standing for something said, or holds a connective that points back ("therefore")."""
+    text = sentence.lstrip()
+    return bool(_OPENER.match(text) or _INSIDE.search(text))
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    return load_gazetteer().given_names
+
+
+@lru_cache(maxsize=1)
+def _known() -> frozenset[str]:
+    """The names every reader knows alone ("Putin", "Zelensky": ``seeds/actors.toml``), folded."""
+    return frozenset(load_gazetteer().known)
+
+
+def _full_names(sentence: str) -> dict[str, str]:
+    """The people a sentence names in full, surname -> full name ("Randall-Gay" -> "Brianne
+    Randall-Gay"): a given name (``seeds/given_names.toml``) and the capitalised word after it; not a
+    person every reader knows by the surname alone ("Vladimir Putin")."""
+    given = _given_names()
+    out: dict[str, str] = {}
+    for match in _FULL_NAME.finditer(sentence):
+        first, last = match.group(1), _bare(match.group(2))
+        if fold(first) in given and fold(last) not in given and fold(last) not in _known():
+            out.setdefault(last, f"{first} {last}")
+    return out
+
+
+def _bare(word: str) -> str:
+    """A name without its possessive ("Randall-Gay’s" -> "Randall-Gay")."""
+    return word.removesuffix("'s").removesuffix("’s")
+
+
+def needed_before(sentences: Sequence[str]) -> dict[int, tuple[frozenset[int], ...]]:
+    """For each sentence of an article (in order) that :func:`leans_back`, the sentences one of which
+    must be told before it: all earlier ones. The first sentence needs none."""
+    return {i: (frozenset(range(i)),) for i, sentence in enumerate(sentences) if i and leans_back(sentence)}
+
+
+def with_full_names(chosen: Sequence[tuple[int, str]], sentences: Sequence[str]) -> list[str]:
+    """A summary's sentences (each with its place among the article's ``sentences``, in article order)
+    with a surname used alone that the article named in full before it, and the summary not yet,
+    written in full at its first use ("Randall-Gay’s mother complained ..." -> "Brianne Randall-Gay’s
+    mother complained ..."): the summary left out the sentence that introduced the person. A surname
+    after a title ("Mr Ebbers") or inside a longer name ("Deutsche Bank") is left as written."""
+    named: dict[str, tuple[int, str]] = {}  # surname -> where the article first gives the full name
+    for i, sentence in enumerate(sentences):
+        for surname, full in _full_names(sentence).items():
+            named.setdefault(surname, (i, full))
+    told: set[str] = set()
+    out = []
+    for i, sentence in chosen:
+        told.update(_full_names(sentence))
+        for start, surname in reversed(_alone(sentence)):
+            if surname in named and named[surname][0] < i and surname not in told:
+                sentence = f"{sentence[:start]}{named[surname][1].split()[0]} {sentence[start:]}"
+                told.add(surname)
+        out.append(sentence)
+    return out
+
+
+def _alone(sentence: str) -> list[tuple[int, str]]:
+    """The capitalised words a sentence uses alone, each once (its first use), with where it starts:
+    not part of a longer name ("Deutsche Bank", "Randall-Gay Smith") nor after a title ("Mr Ebbers")."""
+    found: dict[str, int] = {}
+    for match in _WORD_ALONE.finditer(sentence):
+        before = sentence[: match.start()].split()[-1:]
+        after = sentence[match.end() :].split()[:1]
+        if (before and before[0][:1].isupper() and before[0][-1] not in ",;:") or (
+            after and after[0][:1].isupper()
+        ):
+            continue
+        found.setdefault(_bare(match.group(0)), match.start())
+    return sorted((start, name) for name, start in found.items())

@@ -1,0 +1,62 @@
+"""A standfirst and the lead that retells its figure with the names in full are one fact: a story's
+summary tells it once (QA17a F9)."""
+
+from article_rows import FOLLOWUP_START, insert_article
+
+from briefing.facts import fact_weights, is_near_duplicate, restates
+from briefing.service.enrich import enrich_article
+from briefing.stories import story_summary, told_once
+from store.articles import get_article
+from store.stories import get_story
+
+STANDFIRST = (
+    "Trump says the golf course is worth more than $50m but the Palm Beach County property tax appraiser "
+    "says it is actually worth $19m"
+)
+LEAD = "Donald Trump says the Trump National Golf Club in Florida is worth more than $50m."
+DISSENT = (
+    "Palm Beach County property tax appraiser Dorothy Jacks disagrees, saying the Jupiter course, where "
+    "Trump plays when he visits nearby Mar-a-Lago, is actually worth $19m."
+)
+BOUGHT = "Donald Trump bought the Trump National Golf Club in Florida for $50m."
+
+
+def test_a_figure_retold_with_only_names_added_is_no_new_fact():
+    weights = fact_weights([STANDFIRST, LEAD, DISSENT])
+    assert restates(LEAD, STANDFIRST, weights=weights)
+    assert is_near_duplicate(STANDFIRST, LEAD, weights=weights)
+
+
+def test_a_figure_told_with_another_act_is_a_fact_of_its_own():
+    weights = fact_weights([STANDFIRST, BOUGHT])
+    assert not restates(BOUGHT, STANDFIRST, weights=weights)
+
+
+def test_names_alone_without_a_shared_figure_are_judged_as_before():
+    later = "Donald Trump played golf at the Trump National Golf Club in Florida in 2018."
+    assert not restates(later, "Trump played golf in 2018 with Suzann Pettersen, who says he cheats.")
+
+
+def test_the_story_summary_tells_the_50m_once():
+    summary = story_summary([[STANDFIRST, LEAD, DISSENT]], sentences=3)
+    assert sum("$50m" in sentence for sentence in summary) == 1
+
+
+def test_an_articles_summary_is_told_each_fact_once_in_its_order():
+    assert told_once([STANDFIRST, LEAD, DISSENT]) == (STANDFIRST,)
+    assert told_once([LEAD, DISSENT]) == (LEAD, DISSENT)
+
+
+def test_a_one_article_story_tells_its_summary_each_fact_once(app):
+    article = insert_article(
+        app.db,
+        title="Trump sues over property tax bill for Florida golf club",
+        body="\n\n".join([STANDFIRST, f"{LEAD} {DISSENT}"]),
+        source="The Guardian",
+        when=FOLLOWUP_START,
+        url="https://www.theguardian.com/us-news/2018/jan/30/trump-national-golf-club-florida",
+    )
+    enrich_article(app, article)
+    stored = get_article(app.db, article.id)
+    assert stored.summary == (STANDFIRST, LEAD, DISSENT)  # the article's own summary is unchanged
+    assert get_story(app.db, stored.story_id).summary == (STANDFIRST,)
