@@ -194,7 +194,13 @@ def drop_author_bios(lines: list[Line]) -> None:
             names = tuple(name for name in _NAME_JOINS.split(line.value) if word_count(name) >= 2)
         elif line.kind is Kind.BREAK:
             names = ()
-        elif line.kind is Kind.PROSE and names and word_count(line.text) <= BIO_WORDS:
+        elif (
+            line.kind is Kind.PROSE
+            and names
+            # its first sentence must start with a name: checked before the costly sentence split
+            and line.text.lstrip().startswith(tuple(f"{name} " for name in names))
+            and word_count(line.text) <= BIO_WORDS
+        ):
             sentences = split_sentences(line.text)
             if sentences and all(_about_writer(sentence.text, names) for sentence in sentences):
                 line.kind = Kind.DROP
