@@ -35,7 +35,7 @@ async def bot(botapi, tmp_path):
 async def test_an_address_that_is_no_feed_is_not_added_to_the_polled_feeds(bot, site):
     site.add_bytes("/moved.rss", STUB, "application/rss+xml")
     url = site.url("/moved.rss")
-    reply = await bot.ask(f"/ingest {url}", user=ADA, wait_text="Ingested")
+    reply = await bot.ask(f"/ingest {url}", user=ADA, wait_text="Nothing was ingested")
     assert "not an RSS or Atom feed" in reply.text
     assert "not added to the feeds read on a schedule" in reply.text
     assert "is now read every" not in reply.text
@@ -121,7 +121,7 @@ async def test_an_admin_stops_polling_a_feed_by_number_or_address(bot):
     reply = await bot.ask("/feeds", user=ADA)
     assert reply.text.startswith("Feeds read on a schedule (1)") and "Harbour News" not in reply.text
     reply = await bot.ask(f"/unfeed {ok}", user=ADA)  # no longer polled
-    assert f"No polled feed is “{ok}”." in reply.text
+    assert "Harbour News (http://feeds.test/ok.xml) is not polled: it was stopped already." in reply.text
     reply = await bot.ask("/unfeed", user=ADA)
     assert reply.text.startswith("Which feed?")
 
