@@ -83,7 +83,8 @@ async def test_stats_counts_one_feed_in_the_singular(app, feed):
     load_all()
     await answer(app, f"/ingest {feed}", ADMIN)
     text = to_plain((await answer(app, "/stats", ADMIN)).document)
-    assert "Sources: 1 (1 feed polled)" in text and "(+0 near-duplicates recorded)" in text
+    assert "Read from: 1 (1 feed)" in text and "Feeds polled: 1\n" in text
+    assert "(+0 near-duplicates recorded)" in text
 
 
 def test_addresses_are_read_as_people_paste_them():

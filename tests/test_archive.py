@@ -77,6 +77,21 @@ async def test_stats_counts_for_admins(app):
     assert "Deliveries: 0 sent, 0 failed, 0 waiting" in text
 
 
+async def test_stats_counts_outlets_as_sources_does_and_names_what_else_it_counts(app):
+    for i in range(3):
+        add_article(app.db, i, "Harbour Wire")
+    add_article(app.db, 9, "Kyiv Independent")
+    add_feed(app.db, "Harbour Wire", "https://hw.test/rss")
+    for k in range(3):
+        app.db["sources"].insert(
+            {"kind": "page", "location": f"https://hw.test/{k}", "name": "HW", "added_at": to_iso(NOW)}
+        )
+    sources = (await answer(app, "/sources", ADMIN)).document.text
+    stats = (await answer(app, "/stats", ADMIN)).document.text
+    assert "Sources (2 outlets)" in sources and "Outlets: 2 (as /sources lists them)" in stats
+    assert "Read from: 4 (3 pages, 1 feed)" in stats and "Feeds polled: 1" in stats
+
+
 async def test_stats_is_refused_to_others(app):
     reply = await answer(app, "/stats", ALICE)
     assert reply.document.text == "Sorry, /stats is only for the bot's administrators."

@@ -86,7 +86,7 @@ async def test_sources_and_stats_show_a_failing_feed_before_it_is_paused(bot):
     assert "Dead Wire — paused after failures" in reply.text
     assert "Harbour News — last read 5 min ago" in reply.text
     stats = await bot.ask("/stats", user=ADA)
-    assert "Sources: 3 (2 feeds polled, 1 of them failing; 1 feed paused)" in stats.text
+    assert "Read from: 3 (3 feeds)" in stats.text and "Feeds polled: 2, 1 failing; 1 paused" in stats.text
 
 
 async def test_readers_see_in_sources_only_the_feeds_their_news_comes_from(bot):
