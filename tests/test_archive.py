@@ -130,3 +130,11 @@ async def test_sources_beyond_the_most_listed_are_counted(app, monkeypatch):
         add_article(app.db, i, f"Outlet {i:02}")
     text = (await answer(app, "/sources", ALICE)).document.text
     assert "Outlet 11" in text and "Outlet 12" not in text and text.endswith("… and 3 more outlets.")
+
+
+async def test_the_terminal_chat_is_told_how_to_run_admin_commands_and_telegram_is_not(app):
+    terminal = Asker(chat_id=0, user_id=0)
+    text = (await answer(app, "/stats", terminal)).document.text
+    assert text.startswith("Sorry, /stats is only for the bot's administrators.")
+    assert "start the bot with BRIEFING_ADMINS=0 to use the admin commands here." in text
+    assert "BRIEFING_ADMINS" not in (await answer(app, "/stats", ALICE)).document.text
