@@ -383,15 +383,19 @@ def _count(n: int, one: str, many: str) -> str:
 
 
 def _intro(selection: Selection, tz: ZoneInfo) -> str:
+    """The line under the date: how many stories, of how many, since when. One story is "the one story",
+    or "the top one of 5", never "the top 1 story"."""
     n = len(selection.stories)
+    top = "one" if n == 1 else f"{n}"
     if selection.since is None:
-        of = f" of {selection.available}" if selection.available > n else ""
-        return f"The top {n}{of} {'story' if n == 1 and not of else 'stories'} of the day."
+        if selection.available > n:
+            return f"The top {top} of {selection.available} stories of the day."
+        return "The one story of the day." if n == 1 else f"The top {n} stories of the day."
     updates = sum(s.id in selection.updates for s in selection.stories)
     since = _since_label(selection.since, tz)
     if selection.available > n:  # the length the chat chose cut some: say so, or the rest seems none
         kinds = "new stories and updates" if selection.available_updates else "new stories"
-        return f"The top {n} of {selection.available} {kinds} since {since}."
+        return f"The top {top} of {selection.available} {kinds} since {since}."
     what = [_count(n - updates, "new story", "new stories")] if n > updates else []
     what += [_count(updates, "update", "updates")] if updates else []
     return f"{' and '.join(what)} since {since}."

@@ -77,10 +77,14 @@ def delete_source(db: Database, source_id: int) -> bool:
 
 
 def set_polling(db: Database, source_id: int, poll: bool) -> None:
-    """Switch polling on or off; on also resumes a paused feed and clears its failures."""
+    """Switch polling on or off; on also resumes a paused (or stopped) feed with its failures cleared. A
+    feed polled already keeps its count: a failing feed read again is failing one more time in a row, not
+    the first, and only a good read clears it (``record_poll_ok``)."""
     if poll:
         db.execute(
-            "UPDATE sources SET poll = 1, paused = 0, failures = 0, last_error = NULL WHERE id = ?",
+            "UPDATE sources SET poll = 1, paused = 0,"
+            " failures = CASE WHEN poll = 1 AND paused = 0 THEN failures ELSE 0 END,"
+            " last_error = CASE WHEN poll = 1 AND paused = 0 THEN last_error END WHERE id = ?",
             [source_id],
         )
     else:

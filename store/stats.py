@@ -22,6 +22,9 @@ class ArchiveCounts:
     deliveries_sent: int
     deliveries_failed: int
     deliveries_waiting: int
+    outlets: int = 0  # the names on the articles (``articles.source``), as /sources counts them
+    # the sources (files, pages, feeds) by kind, the most first: ``(("page", 3), ("feed", 1))``
+    source_kinds: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,13 @@ def archive_counts(db: Database) -> ArchiveCounts:
         deliveries_sent=deliveries.get("sent", 0),
         deliveries_failed=deliveries.get("failed", 0),
         deliveries_waiting=deliveries.get("pending", 0) + deliveries.get("claimed", 0),
+        outlets=_one(db, "SELECT count(DISTINCT source) FROM articles"),
+        source_kinds=tuple(
+            (kind, count)
+            for kind, count in db.execute(
+                "SELECT kind, count(*) FROM sources GROUP BY kind ORDER BY count(*) DESC, kind"
+            ).fetchall()
+        ),
     )
 
 

@@ -9,6 +9,7 @@ from briefing.render import to_plain
 from briefing.service.admin import MAX_LISTED, _failures
 from briefing.service.commands import TERMINAL_CHAT_ID, Asker, answer, load_all
 from store.alerts import alerts_of
+from store.sources import find_source, record_poll_failure
 from store.subscribers import follow
 from tests.conftest import NOW
 
@@ -65,6 +66,7 @@ async def test_ingest_queues_alerts_for_followers_and_a_304_says_not_modified(ap
     again = to_plain((await answer(app, f"/ingest {feed}", ADMIN)).document)
     assert again.startswith("1 feed not modified since it was last read: nothing new.")
     assert "Ingested" not in again and "alert" not in again
+    assert "• Feed Coast Wire is already read every 30 minutes." in again and "now read" not in again
     assert len(alerts_of(app.db, 7)) == 1
 
 
@@ -73,13 +75,16 @@ async def test_in_the_terminal_feeds_are_said_to_be_polled_when_the_bot_runs_on_
     text = to_plain((await answer(app, f"/ingest {feed}", TERMINAL)).document)
     assert "• Feed Coast Wire will be read every 30 minutes while the bot runs on Telegram." in text
     assert "is now read" not in text
+    again = to_plain((await answer(app, f"/ingest {feed}", TERMINAL)).document)
+    assert "• Feed Coast Wire is already read every 30 minutes while the bot runs on Telegram." in again
 
 
 async def test_stats_counts_one_feed_in_the_singular(app, feed):
     load_all()
     await answer(app, f"/ingest {feed}", ADMIN)
     text = to_plain((await answer(app, "/stats", ADMIN)).document)
-    assert "Sources: 1 (1 feed polled)" in text and "(+0 near-duplicates recorded)" in text
+    assert "Read from: 1 (1 feed)" in text and "Feeds polled: 1\n" in text
+    assert "(+0 near-duplicates recorded)" in text
 
 
 def test_addresses_are_read_as_people_paste_them():
@@ -117,3 +122,96 @@ async def test_ingest_reads_an_address_with_angle_brackets_in_its_query_as_one(a
     reply = to_plain((await answer(app, f"/ingest {feed}?apikey=K&lang=<i>", ADMIN)).document)
     assert reply.startswith("Ingested: 1 new, 0 already known, 0 near-duplicates."), reply
     assert "“i”" not in reply
+
+
+@pytest.fixture
+def flaky(site) -> tuple[str, dict[str, bool]]:
+    """A feed that answers until ``state["down"]``, then 503."""
+    state = {"down": False}
+
+    async def serve(request):
+        if state["down"]:
+            return web.Response(status=503, text="down")
+        return web.Response(
+            body=FEED.format(site=site.url("/"), story=STORY), content_type="application/rss+xml"
+        )
+
+    site.add("/flaky", serve)
+    return site.url("/flaky"), state
+
+
+def fail(app, url: str, times: int, *, max_failures: int = 5) -> None:
+    source = find_source(app.db, url)
+    for _ in range(times):
+        source = record_poll_failure(
+            app.db, source.id, now=NOW, error="HTTP 503 Service Unavailable", max_failures=max_failures
+        )
+
+
+async def test_resuming_a_paused_feed_that_still_fails_says_so_and_feeds_shows_it_failing(app, flaky):
+    load_all()
+    url, state = flaky
+    await answer(app, f"/ingest {url}", ADMIN)
+    fail(app, url, 5)
+    assert find_source(app.db, url).paused
+    state["down"] = True
+    text = to_plain((await answer(app, f"/ingest {url}", ADMIN)).document)
+    assert text.startswith("Nothing was ingested:")
+    assert (
+        "• Feed Coast Wire is polled again but still fails (1× in a row: HTTP 503 Service Unavailable);"
+        " next try in 60 min, paused after 5 failures in a row." in text
+    )
+    assert "Ingested" not in text and "read every" not in text and "Failed:" not in text
+    source = find_source(app.db, url)
+    assert (source.poll, source.paused, source.failures) == (True, False, 1)
+    listed = to_plain((await answer(app, "/feeds", ADMIN)).document)
+    assert "failing (1× in a row: HTTP 503 Service Unavailable), next try in 60 min" in listed
+
+
+async def test_a_failing_feed_read_again_keeps_its_count_and_is_paused_again_at_the_limit(app, flaky):
+    load_all()
+    url, state = flaky
+    await answer(app, f"/ingest {url}", ADMIN)
+    fail(app, url, 2)
+    state["down"] = True
+    text = to_plain((await answer(app, f"/ingest {url}", ADMIN)).document)
+    assert "• Feed Coast Wire is failing (3× in a row: HTTP 503 Service Unavailable);" in text
+    fail(app, url, 1)
+    text = to_plain((await answer(app, f"/ingest {url}", ADMIN)).document)
+    assert (
+        "• Feed Coast Wire failed 5 times in a row and is paused again (HTTP 503 Service Unavailable):"
+        f" send /ingest {url} to resume it once it answers." in text
+    )
+    assert find_source(app.db, url).paused
+    state["down"] = False
+    text = to_plain((await answer(app, f"/ingest {url}", ADMIN)).document)
+    assert "• Feed Coast Wire is now read every 30 minutes." in text  # resumed, and read
+    assert find_source(app.db, url).failures == 0
+
+
+@pytest.mark.parametrize("number", ["#99", "99"])
+async def test_ingest_of_a_number_no_feed_has_says_so(app, feed, number):
+    load_all()
+    text = to_plain((await answer(app, f"/ingest {number}", ADMIN)).document)
+    assert text == f"No feed is “{number}”. /feeds lists them with their numbers."
+
+
+async def test_ingest_of_a_feeds_bare_number_reads_it(app, feed):
+    load_all()
+    await answer(app, f"/ingest {feed}", ADMIN)
+    number = find_source(app.db, feed).id
+    text = to_plain((await answer(app, f"/ingest {number}", ADMIN)).document)
+    assert "1 feed not modified" in text and "Coast Wire is already read" in text
+
+
+async def test_unfeed_of_a_feed_stopped_already_says_so(app, feed):
+    load_all()
+    await answer(app, f"/ingest {feed}", ADMIN)
+    number = find_source(app.db, feed).id
+    first = to_plain((await answer(app, f"/unfeed {number}", ADMIN)).document)
+    assert "is no longer polled" in first
+    again = to_plain((await answer(app, f"/unfeed {number}", ADMIN)).document)
+    assert again.startswith(f"Coast Wire ({feed}) is not polled: it was stopped already.")
+    assert f"Send /ingest {feed} to poll it again." in again
+    unknown = to_plain((await answer(app, "/unfeed 99", ADMIN)).document)
+    assert unknown.startswith("No polled feed is “99”.")

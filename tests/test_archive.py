@@ -77,6 +77,21 @@ async def test_stats_counts_for_admins(app):
     assert "Deliveries: 0 sent, 0 failed, 0 waiting" in text
 
 
+async def test_stats_counts_outlets_as_sources_does_and_names_what_else_it_counts(app):
+    for i in range(3):
+        add_article(app.db, i, "Harbour Wire")
+    add_article(app.db, 9, "Kyiv Independent")
+    add_feed(app.db, "Harbour Wire", "https://hw.test/rss")
+    for k in range(3):
+        app.db["sources"].insert(
+            {"kind": "page", "location": f"https://hw.test/{k}", "name": "HW", "added_at": to_iso(NOW)}
+        )
+    sources = (await answer(app, "/sources", ADMIN)).document.text
+    stats = (await answer(app, "/stats", ADMIN)).document.text
+    assert "Sources (2 outlets)" in sources and "Outlets: 2 (as /sources lists them)" in stats
+    assert "Read from: 4 (3 pages, 1 feed)" in stats and "Feeds polled: 1" in stats
+
+
 async def test_stats_is_refused_to_others(app):
     reply = await answer(app, "/stats", ALICE)
     assert reply.document.text == "Sorry, /stats is only for the bot's administrators."
@@ -115,3 +130,11 @@ async def test_sources_beyond_the_most_listed_are_counted(app, monkeypatch):
         add_article(app.db, i, f"Outlet {i:02}")
     text = (await answer(app, "/sources", ALICE)).document.text
     assert "Outlet 11" in text and "Outlet 12" not in text and text.endswith("… and 3 more outlets.")
+
+
+async def test_the_terminal_chat_is_told_how_to_run_admin_commands_and_telegram_is_not(app):
+    terminal = Asker(chat_id=0, user_id=0)
+    text = (await answer(app, "/stats", terminal)).document.text
+    assert text.startswith("Sorry, /stats is only for the bot's administrators.")
+    assert "start the bot with BRIEFING_ADMINS=0 to use the admin commands here." in text
+    assert "BRIEFING_ADMINS" not in (await answer(app, "/stats", ALICE)).document.text

@@ -30,7 +30,7 @@ def test_dry_run_prints_the_digest_as_plain_text_and_records_nothing(db, tmp_pat
     with time_machine.travel(AT, tick=False):
         assert run(tmp_path / "test.db", "--chat", "1") == 0
     out = capsys.readouterr().out
-    assert out.startswith("YOUR DIGEST FOR THURSDAY 23 JANUARY\nThe top 1 story of the day.")
+    assert out.startswith("YOUR DIGEST FOR THURSDAY 23 JANUARY\nThe one story of the day.")
     assert "Kellogg <visits> Kyiv & Warsaw <https://dw.example/1>" in out and "He met officials." in out
     assert "<b>" not in out
     assert deliveries.delivery_counts(db) == {} and get_subscriber(db, 1).last_digest_at is None

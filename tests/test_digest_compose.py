@@ -80,7 +80,16 @@ def test_the_intro_says_when_the_chosen_length_left_stories_out():
     intro = cut.document.text.splitlines()[1]
     assert intro == "The top 4 of 10 new stories since Wednesday 22 January, 20:00."
     first = compose_digest(pick(stories, length=1), digest_date=NOW.date(), tz=KYIV)  # no digest before
-    assert first.document.text.splitlines()[1] == "The top 1 of 10 stories of the day."
+    assert first.document.text.splitlines()[1] == "The top one of 10 stories of the day."
+    one = compose_digest(pick(stories, since=since, length=1), digest_date=NOW.date(), tz=KYIV)
+    assert (
+        one.document.text.splitlines()[1]
+        == "The top one of 10 new stories since Wednesday 22 January, 20:00."
+    )
+    three = compose_digest(pick(stories[:3], length=4), digest_date=NOW.date(), tz=KYIV)
+    assert three.document.text.splitlines()[1] == "The top 3 stories of the day."
+    single = compose_digest(pick(stories[:1], since=since, length=4), digest_date=NOW.date(), tz=KYIV)
+    assert single.document.text.splitlines()[1] == "1 new story since Wednesday 22 January, 20:00."
     whole = compose_digest(pick(stories[:3], since=since, length=4), digest_date=NOW.date(), tz=KYIV)
     assert whole.document.text.splitlines()[1] == "3 new stories since Wednesday 22 January, 20:00."
 
@@ -138,7 +147,7 @@ def test_the_digest_lists_each_story_once_with_summary_sources_and_the_follow():
     )
     text = digest.document.text
     assert "Your digest for Thursday 23 January" in text
-    assert "The top 1 story of the day." in text
+    assert "The one story of the day." in text and "top 1" not in text
     assert text.count("Kellogg visits Kyiv") == 1
     assert "You follow Keith Kellogg" in text and "He met officials. More." in text
     assert "Sources: DW, BBC" in text

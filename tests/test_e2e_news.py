@@ -159,7 +159,9 @@ async def test_ingest_refuses_files_and_non_admins(bot, site):
 
 
 async def test_ingest_reports_a_failure(bot, site):
-    reply = await bot.ask(f"/ingest {site.url('/missing')}", user=User(ADMIN, "Ada"), wait_text="Ingested")
+    reply = await bot.ask(
+        f"/ingest {site.url('/missing')}", user=User(ADMIN, "Ada"), wait_text="Nothing was ingested"
+    )
     assert "Failed:" in reply.text and "404" in reply.text
 
 

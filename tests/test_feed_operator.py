@@ -353,7 +353,7 @@ async def test_an_address_masked_without_its_fingerprint_is_refused_when_two_fee
     assert not [r for r in site.requests if r.path == "/rss"]  # nothing was read
     site.add_bytes("/rss", rss(site.base, []), "application/rss+xml")
     resumed = await answer(app, f"/ingest #{beta}", ADMIN)  # its number names it
-    assert "is now read every" in resumed.document.text
+    assert "is already read every" in resumed.document.text
     assert [r.query.get("apikey") for r in site.requests if r.path == "/rss"] == ["KEYBETA"]
     stopped = await answer(app, f"/unfeed {alpha}", ADMIN)
     assert "Alpha (" in stopped.document.text

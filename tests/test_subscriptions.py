@@ -327,7 +327,7 @@ async def test_settings_has_buttons_for_times_lengths_and_zones(app):
         ("tz Atlantis/Central", "not a timezone I know"),
         ("length 40", "from 1 to 10"),
         ("colour blue", "There is no setting “colour”"),
-        ("length", "Say what to set it to, e.g. /settings length 5"),
+        ("length", "Length: 5 stories\nChange it with /settings length 5: 1 to 10 stories."),
         ("foo", "There is no setting “foo”"),
     ],
 )
@@ -506,3 +506,33 @@ async def test_a_chat_with_its_own_zone_is_offered_the_digest_in_that_zone(app):
     await answer(app, "/subscribe", ALICE)
     sub = subscribers.get_subscriber(app.db, 1001)
     assert (sub.digest_time, sub.timezone) == (time(8, 0), "Asia/Tokyo")
+
+
+@pytest.mark.parametrize(
+    ("what", "shown"),
+    [
+        ("quiet", "Alerts: quiet 22:00–07:00 (the default), held until they end"),
+        ("time", "Digest time: 08:00\nChange it with /settings time 07:30: any time, such as 7pm or 19:30."),
+        ("tz", "Timezone: UTC"),
+    ],
+)
+async def test_a_setting_named_alone_shows_its_value_and_the_forms_it_takes(app, what, shown):
+    await answer(app, "/subscribe 08:00 UTC", ALICE)
+    text = (await answer(app, f"/settings {what}", ALICE)).document.text
+    assert shown in text
+    if what == "quiet":
+        assert "/settings quiet off for alerts at any hour" in text and "/settings quiet default" in text
+    await answer(app, "/settings quiet off", ALICE)
+    if what == "quiet":
+        again = (await answer(app, "/settings quiet", ALICE)).document.text
+        assert "Alerts: at any hour (no quiet hours)" in again
+
+
+async def test_quiet_named_alone_in_a_chat_that_only_follows_shows_its_quiet_hours(app):
+    await answer(app, "/follow ports", ALICE)
+    await answer(app, "/settings quiet 23:00-06:00", ALICE)
+    text = (await answer(app, "/settings quiet", ALICE)).document.text
+    assert text.startswith("Alerts: quiet 23:00–06:00, held until they end")
+    assert "/settings quiet off for alerts at any hour" in text
+    zone = (await answer(app, "/settings tz", ALICE)).document.text
+    assert zone.startswith("Timezone: ") and "(the bot's default)" in zone and "UTC+3" in zone

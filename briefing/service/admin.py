@@ -9,13 +9,14 @@ taken from a chat: the server's own files are not the chat's business.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
-from briefing.addresses import shown_url
-from briefing.document import Block, Document, bold, code, item, message, para, plural
+from briefing.addresses import mask_urls, shown_url
+from briefing.document import Block, Document, bold, clip, code, item, message, para, plural
 from briefing.models import IngestReport
 from briefing.service import App
 from briefing.service.commands import Asker, Reply, command
+from store.stats import FeedState
 
 MAX_URLS = 5
 
@@ -37,12 +38,20 @@ def _usage() -> Reply:
 async def ingest_command(app: App, args: str, asker: Asker) -> Reply:
     """Ingest pages and feeds by URL; register the feeds for polling."""
     from briefing.service.ingest import IngestCutShortError, ingest_sources
-    from briefing.service.polled_feeds import AmbiguousFeedError, ambiguous, unmasked
+    from briefing.service.polled_feeds import (
+        AmbiguousFeedError,
+        UnknownFeedError,
+        ambiguous,
+        unknown,
+        unmasked,
+    )
 
     try:  # a feed's masked address or "#N" stands for its address, key and all
         urls = [unmasked(app, url) for url in read_urls(args)]
     except AmbiguousFeedError as exc:
         return ambiguous(exc, "/ingest #N")
+    except UnknownFeedError as exc:
+        return unknown(exc)
     if not urls:
         return _usage()
     if len(urls) > MAX_URLS:
@@ -54,12 +63,16 @@ async def ingest_command(app: App, args: str, asker: Asker) -> Reply:
         )
     if asker.tell is not None:  # a feed's entry pages can take a minute: the admin is not left wondering
         await asker.tell(_reading(urls))
+    polled_before = {url for url in urls if _polled_now(app, url)}
     try:
         report = await ingest_sources(app, urls, poll=True)  # feeds are polled: pages failing now wait
     except IngestCutShortError as exc:  # a full disk: the admin is told what went in
         return Reply(message(para(f"Ingest cut short: {exc}.")))
-    lines = [*_counts(report), *_polled(app, urls, asker), *_alerts(report, asker)]
-    lines += _failures(report.failed)
+    states = _feed_states(app, urls)
+    lines = [*_counts(report), *_polled(app, states, asker, polled_before), *_alerts(report, asker)]
+    # a feed's failure is told on its own line, with its count and what comes next
+    told = {mask_urls(url) for url, feed in states.items() if feed.paused or feed.failing}
+    lines += _failures([(where, why) for where, why in report.failed if where not in told])
     lines += [item("Note: ", bold(where), f" — {why}") for where, why in report.notes[:MAX_LISTED]]
     return Reply(message(*lines))
 
@@ -99,11 +112,15 @@ def read_urls(text: str) -> list[str]:
 
 
 MAX_LISTED = 5  # failures of one reason named one by one; more are counted
+ERROR_CHARS = 120  # of a feed's last error
 
 
 def _counts(report: IngestReport) -> list[Block]:
-    """The articles read; a feed that answered 304 is said to be unchanged ("0 new" would hide why)."""
+    """The articles read; a feed that answered 304 is said to be unchanged ("0 new" would hide why), and
+    an ingest of which every address failed to have read nothing ("Ingested: 0 new" reads as a success)."""
     lines: list[Block] = []
+    if not (report.new or report.duplicate or report.near_duplicate or report.not_modified) and report.failed:
+        return [para(bold("Nothing was ingested:"))]
     if report.new or report.duplicate or report.near_duplicate or not report.not_modified:
         counts = f"{report.new:,} new, {report.duplicate:,} already known,"
         lines.append(para(bold("Ingested: "), counts, f" {plural(report.near_duplicate, 'near-duplicate')}."))
@@ -114,21 +131,53 @@ def _counts(report: IngestReport) -> list[Block]:
     return lines
 
 
-def _polled(app: App, urls: Sequence[str], asker: Asker) -> list[Block]:
-    """Register the feeds among the URLs for polling, one line each. No poller runs in the terminal chat
-    (or ``bot.py ask``): only the bot on Telegram polls, so it says when that happens."""
-    from store.sources import find_source, set_polling
+def _polled_now(app: App, url: str) -> bool:
+    """Whether ``url`` is a feed that polls read already (polled, not paused)."""
+    from store.sources import find_source
+
+    source = find_source(app.db, url)
+    return source is not None and source.kind == "feed" and source.poll and not source.paused
+
+
+def _feed_states(app: App, urls: Sequence[str]) -> dict[str, FeedState]:
+    """The polled feeds among the URLs, by address, as the ingest left them."""
+    from briefing.service.polled_feeds import polled
+
+    by_address = {f.location: f for f in polled(app)}
+    return {url: by_address[url] for url in urls if url in by_address}
+
+
+def _polled(app: App, states: dict[str, FeedState], asker: Asker, before: Collection[str]) -> list[Block]:
+    """One line for each feed the ingest registered for polling: read every so often now, or already
+    (those in ``before``), or, when this read failed, failing or paused again with the error, so that the
+    reply never says a feed is fine that is not. No poller runs in the terminal chat (or ``bot.py ask``):
+    only the bot on Telegram polls, so it says when that happens."""
+    from briefing.service.polled_feeds import next_try
 
     every = plural(app.settings.poll_minutes, "minute")
-    when = f" is now read every {every}."
-    if asker.in_terminal:
-        when = f" will be read every {every} while the bot runs on Telegram."
+    on_telegram = " while the bot runs on Telegram" if asker.in_terminal else ""
     lines: list[Block] = []
-    for url in urls:
-        source = find_source(app.db, url)
-        if source is not None and source.kind == "feed":
-            set_polling(app.db, source.id, True)
-            lines.append(item("Feed ", bold(source.name), when))
+    for url, feed in states.items():
+        name, error = bold(feed.name), clip(mask_urls(feed.last_error or "unknown error"), ERROR_CHARS)
+        if feed.paused:
+            again = code(f"/ingest {shown_url(feed.location)}")
+            lines.append(
+                item("Feed ", name, f" failed {feed.failures} times in a row and is paused again ({error}):"
+                     " send ", again, " to resume it once it answers.")
+            )  # fmt: skip
+        elif feed.failing:
+            still = "is failing" if url in before else "is polled again but still fails"
+            pause = f"paused after {app.settings.feed_max_failures} failures in a row"
+            lines.append(
+                item("Feed ", name, f" {still} ({feed.failures}× in a row: {error});"
+                     f" {next_try(feed.next_poll_at, app.now())}{on_telegram}, {pause}.")
+            )  # fmt: skip
+        elif url in before:
+            lines.append(item("Feed ", name, f" is already read every {every}{on_telegram}."))
+        elif asker.in_terminal:
+            lines.append(item("Feed ", name, f" will be read every {every}{on_telegram}."))
+        else:
+            lines.append(item("Feed ", name, f" is now read every {every}."))
     return lines
 
 

@@ -62,14 +62,17 @@ async def stats_command(app: App, args: str, asker: Asker) -> Reply:
     feeds = polled(app)
     active = [f for f in feeds if not f.paused]
     failing = sum(f.failing for f in active)
-    polling = [
-        f"{plural(len(active), 'feed')} polled" + (f", {failing:,} of them failing" if failing else "")
-    ]
+    polling = f"{len(active):,}" + (f", {failing:,} failing" if failing else "")
     if len(feeds) > len(active):
-        polling.append(f"{plural(len(feeds) - len(active), 'feed')} paused")
+        polling += f"; {len(feeds) - len(active):,} paused"
+    # outlets are what /sources counts (the names on the articles); the files and addresses read are
+    # another count (one outlet's many pages, a seed dump of many outlets): each is named for what it is
+    kinds = ", ".join(plural(n, kind) for kind, n in c.source_kinds)
     rows = [
         ("Articles", f"{c.articles:,} (+{plural(c.near_duplicates, 'near-duplicate')} recorded)"),
-        ("Sources", f"{c.sources:,} ({'; '.join(polling)})"),
+        ("Outlets", f"{c.outlets:,} (as /sources lists them)"),
+        ("Read from", f"{c.sources:,}" + (f" ({kinds})" if kinds else "")),
+        ("Feeds polled", polling),
         ("Actors", f"{c.actors:,}"),
         ("Stories", f"{c.stories:,}"),
         ("Subscribers", f"{c.subscribers_active:,} active of {c.subscribers:,}"),

@@ -130,6 +130,20 @@ def _group_refusal(name: str) -> Reply:
     )
 
 
+def _admin_refusal(name: str, asker: Asker) -> Reply:
+    """A polite refusal; in the terminal chat (or ``bot.py ask``), where whoever types runs the bot, also
+    how to be an administrator there. On Telegram the bot's settings are none of a stranger's business."""
+    refusal = para(f"Sorry, /{name} is only for the bot's administrators.")
+    if not asker.in_terminal:
+        return Reply(message(refusal))
+    hint = para(
+        f"In the terminal chat your user id is {asker.user_id}: start the bot with ",
+        code(f"BRIEFING_ADMINS={asker.user_id}"),
+        " to use the admin commands here.",
+    )
+    return Reply(message(refusal, hint))
+
+
 _WORDY = re.compile(r"[^\W_]")
 _COMMAND_RE = re.compile(r"^/([A-Za-z0-9_]{1,32})(?:@[A-Za-z0-9_]+)?(?:\s+|$)(.*)$", re.S)
 
@@ -235,7 +249,7 @@ async def _answer_one(app: App, text: str, asker: Asker) -> Reply:
             )
         )
     if cmd.admin and not is_admin(app, asker):
-        return Reply(message(f"Sorry, /{name} is only for the bot's administrators."))
+        return _admin_refusal(name, asker)
     if not asker.manages and cmd.changes_with(args):
         return _group_refusal(name)
     reply = await cmd.handler(app, args, asker)

@@ -119,14 +119,26 @@ def _find(app: App, args: str) -> FeedState | None:
     return _named(polled(app), args.strip())
 
 
+class UnknownFeedError(QueryError):
+    """A feed's number ("#12", "12") that no feed has: no address to read, and none to say it is not."""
+
+
 def unmasked(app: App, url: str) -> str:
-    """The address of the feed that ``url`` names: its number ("#12") or its masked address
+    """The address of the feed that ``url`` names: its number ("#12", "12") or its masked address
     ("?apikey=***a1b2", as /feeds and the notices show it), so that an admin can resume it with what is
-    shown; else ``url`` itself. Raises :class:`AmbiguousFeedError` when that stands for more than one."""
-    if "***" not in url and not url.startswith("#"):
+    shown; else ``url`` itself. Raises :class:`AmbiguousFeedError` when that stands for more than one,
+    :class:`UnknownFeedError` for a number no feed has."""
+    if "***" not in url and not url.startswith("#") and _number(url) is None:
         return url
     feed = _named(feeds(app.db), url)
+    if feed is None and _number(url) is not None:
+        raise UnknownFeedError(f"No feed is “{clip(url, 200)}”.")
     return feed.location if feed is not None else url
+
+
+def unknown(exc: UnknownFeedError) -> Reply:
+    """The answer to a feed's number that no feed has, as ``/unfeed`` gives it."""
+    return Reply(message(para(f"{exc} ", code("/feeds"), " lists them with their numbers.")))
 
 
 def ambiguous(exc: AmbiguousFeedError, usage: str) -> Reply:
@@ -149,10 +161,7 @@ async def unfeed_command(app: App, args: str, asker: Asker) -> Reply:
     except AmbiguousFeedError as exc:
         return ambiguous(exc, "/unfeed N")
     if feed is None:
-        shown = clip(args.strip(), 200)
-        return Reply(
-            message(para(f"No polled feed is “{shown}”. ", code("/feeds"), " lists them with their numbers."))
-        )
+        return _not_polled(app, args.strip())
     with transaction(app.db):
         set_polling(app.db, feed.id, False)
     shown = shown_url(feed.location)
@@ -161,5 +170,26 @@ async def unfeed_command(app: App, args: str, asker: Asker) -> Reply:
             para(bold(feed.name), " (", link(shown, shown), ") is no longer polled."),
             para("Its articles stay."),
             para("Send ", code(f"/ingest {shown}"), " to poll it again."),
+        )
+    )
+
+
+def _not_polled(app: App, wanted: str) -> Reply:
+    """The answer to ``/unfeed`` of what is no polled feed: a feed stopped already is said to be (a second
+    ``/unfeed`` of it, say), with how to poll it again; anything else is no feed polled."""
+    try:
+        feed = _named([f for f in feeds(app.db) if not f.poll], wanted)
+    except AmbiguousFeedError:  # two stopped feeds of one API: the plain answer will do
+        feed = None
+    if feed is None:
+        shown = clip(wanted, 200)
+        return Reply(
+            message(para(f"No polled feed is “{shown}”. ", code("/feeds"), " lists them with their numbers."))
+        )
+    shown = shown_url(feed.location)
+    return Reply(
+        message(
+            para(bold(feed.name), " (", link(shown, shown), ") is not polled: it was stopped already."),
+            para("Its articles stay. Send ", code(f"/ingest {shown}"), " to poll it again."),
         )
     )

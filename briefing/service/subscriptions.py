@@ -268,21 +268,14 @@ def _settings_reply(app: App, sub: Subscriber, note: str = "", typed: str = "") 
 
 
 ZONE_SETTINGS = ("tz", "timezone", "zone")
-SETTING_NAMES = {
-    "time": "07:30",
-    "tz": "Europe/Kyiv",
-    "timezone": "Europe/Kyiv",
-    "zone": "Europe/Kyiv",
-    "length": "5",
-    "quiet": "23:00-07:00",
-}
+SETTING_NAMES = ("time", *ZONE_SETTINGS, "length", "quiet")
 
 
 def _alert_settings(app: App, asker: Asker, what: str, value: str) -> Reply:
     """``/settings``, ``/settings tz ZONE`` or ``/settings quiet HH:MM-HH:MM|off|default`` in a chat that
     follows without a digest: its alerts keep quiet hours in its own zone."""
     if what and not value:
-        return _failed(SettingError(f"Say what to set it to, e.g. /settings {what} {SETTING_NAMES[what]}"))
+        return _one_setting(app, None, asker.chat_id, what)
     if not what:
         return _alerts_reply(app, asker.chat_id)
     try:
@@ -294,6 +287,52 @@ def _alert_settings(app: App, asker: Asker, what: str, value: str) -> Reply:
         return _failed(exc)
     subs.set_chat_alerts(app.db, asker.chat_id, timezone=zone, now=app.now())
     return _alerts_reply(app, asker.chat_id, note=f"Saved. {chosen}".strip(), typed=value)
+
+
+def _one_setting(app: App, sub: Subscriber | None, chat_id: int, what: str) -> Reply:
+    """``/settings quiet`` (a setting named with no value): what it is now, and the values it takes, as
+    the example alone ("e.g. 23:00-07:00") would not say that ``off`` works, nor what it was. ``sub`` is
+    None for a chat that follows without a digest (its alerts' zone and quiet hours)."""
+    now = app.now()
+    if what == "quiet":
+        clock = clock_of(app, sub, chat_id) if sub is not None else alert_clock(app, chat_id)
+        return Reply(
+            message(
+                _quiet_line(clock),
+                para(
+                    "Change them with ",
+                    code(QUIET_EXAMPLE),
+                    " (when they start and when they end), ",
+                    code("/settings quiet off"),
+                    " for alerts at any hour, or ",
+                    code("/settings quiet default"),
+                    " for the bot's default.",
+                ),
+            )
+        )
+    if what in ZONE_SETTINGS:
+        if sub is not None:
+            zone = describe_zone(sub.timezone, now)
+        else:
+            clock = alert_clock(app, chat_id)
+            default = " (the bot's default)" if clock.zone_is_default else ""
+            zone = describe_zone(clock.timezone, now) + default
+        forms = para(
+            "Change it with ",
+            code(f"/settings {what} Asia/Tokyo"),
+            ": a city, an Area/City zone or an offset such as UTC+3.",
+        )
+        zones = _settings_buttons(sub)[2:] if sub is not None else ()
+        return Reply(message(item("Timezone: ", bold(zone)), forms), buttons=zones)
+    assert sub is not None  # time and length are a digest's
+    times, lengths, *_ = _settings_buttons(sub)
+    if what == "time":
+        current = item("Digest time: ", bold(sub.digest_time.strftime("%H:%M")))
+        forms = para("Change it with ", code("/settings time 07:30"), ": any time, such as 7pm or 19:30.")
+        return Reply(message(current, forms), buttons=(times,))
+    current = item("Length: ", bold(f"{sub.length} {'story' if sub.length == 1 else 'stories'}"))
+    forms = para("Change it with ", code("/settings length 5"), f": 1 to {MAX_LENGTH} stories.")
+    return Reply(message(current, forms), buttons=(lengths,))
 
 
 def _change(app: App, asker: Asker, what: str, value: str) -> tuple[Subscriber | None, str]:
@@ -384,7 +423,7 @@ async def settings_command(app: App, args: str, asker: Asker) -> Reply:
             )
         )
     if len(words) < 2:
-        return _failed(SettingError(f"Say what to set it to, e.g. /settings {what} {SETTING_NAMES[what]}"))
+        return _one_setting(app, sub, asker.chat_id, what)
     try:
         changed, chosen = _change(app, asker, what, words[1].strip())
     except SettingError as exc:
