@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import time
+from datetime import datetime, time
 
 from briefing.alerts import Why
-from briefing.digest import Arrival, Received, story_update
+from briefing.digest import ARRIVAL_SLACK, Arrival, Received, story_update
 from briefing.models import Follow, Story, Subscriber
 from briefing.service import App
 from briefing.service.stories import lead_sentences
@@ -99,15 +99,20 @@ def arrivals_of(app: App, story_id: int) -> list[Arrival]:
     ]
 
 
-def news_since(story: Story, arrivals: Sequence[Arrival], article_id: int) -> Story | None:
+def news_since(
+    story: Story, arrivals: Sequence[Arrival], article_id: int, queued: datetime | None = None
+) -> Story | None:
     """What the story's articles stored after ``article_id`` tell beyond it and the articles before it
     (``briefing.digest.story_update`` as if the chat had been told the story with that article): for a
-    first alert still waiting, whether later articles bring news to lead with, or only retell it."""
+    first alert that waited (the quiet hours), the news it leads with when it goes out. ``queued``: when
+    the alert was queued; the articles stored by then (the rest of its batch: another outlet's side
+    report of the same poll) are the report's, not later news."""
     lead = next((a for a in arrivals if a.article_id == article_id), None)
     if lead is None:
         return None
-    held = frozenset(a.article_id for a in arrivals if a.article_id <= article_id)
-    return story_update(story, arrivals, Received(lead.arrived, (), held))
+    stored = queued + ARRIVAL_SLACK if queued is not None else lead.arrived
+    held = frozenset(a.article_id for a in arrivals if a.article_id <= article_id or a.arrived <= stored)
+    return story_update(story, arrivals, Received(max(lead.arrived, stored), (), held))
 
 
 def brings_news(update: Story | None, arrivals: Sequence[Arrival], article_ids: Sequence[int]) -> bool:
