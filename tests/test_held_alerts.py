@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from briefing.adapters.delivery import run_due_digests, send_due_alerts
+from briefing.gazetteer import load_gazetteer
 from briefing.service import App
 from briefing.service.ingest import ingest_files, queue_new_alerts
 from store.alerts import alerts_of
@@ -171,3 +172,23 @@ async def test_a_held_first_alert_with_no_news_after_it_is_the_first_report_alon
     lines = alert.text.splitlines()
     assert lines[:4] == ["New about Volodymyr Zelensky", "", MINISTER_TITLE, MINISTER_LEAD]
     assert not any(line.startswith("In the story") for line in lines)
+
+
+async def test_a_lead_naming_the_followed_country_by_its_demonym_is_the_sentence_told(
+    app, tmp_path, botapi, botapi_bot
+):
+    follow(app.db, EVE, "topic", "Portugal", now=app.now())
+    set_chat_alerts(app.db, EVE, now=app.now(), quiet_hours="off")
+    ingest(app, tmp_path, "2026-11-25T10:00", "madeira.txt", MADEIRA)
+    await send(app, botapi_bot, "2026-11-25T10:00")
+    (alert,) = botapi.sent_messages(EVE)
+    lines = alert.text.splitlines()
+    assert lines[:4] == ["New about Portugal", "", "Madeira airport closed by winds", MADEIRA_LEAD]
+
+
+def test_a_countrys_nationality_words_name_it_and_a_part_of_the_state_does_not():
+    gaz = load_gazetteer()
+    assert gaz.demonyms_of("Portugal") == ("portuguese",)
+    assert "ukrainian" in gaz.demonyms_of("Ukraine")
+    assert "british" in gaz.demonyms_of("UK") and "english" not in gaz.demonyms_of("United Kingdom")
+    assert gaz.demonyms_of("Volodymyr Zelensky") == gaz.demonyms_of("Madeira") == ()

@@ -12,6 +12,7 @@ from datetime import datetime, time
 
 from briefing.alerts import Why
 from briefing.digest import ARRIVAL_SLACK, Arrival, Received, story_update
+from briefing.gazetteer import load_gazetteer
 from briefing.models import Follow, Story, Subscriber
 from briefing.service import App
 from briefing.service.stories import lead_sentences
@@ -24,23 +25,26 @@ from store.subscribers import chat_alerts, get_subscriber
 
 
 def why_alerted(app: App, follows: Sequence[Follow], reasons: Sequence[str], article_id: int) -> list[Why]:
-    """For each of the alert's reasons the chat still follows: the names it goes by in the article and
-    the first sentence that holds it (an actor's mention, a topic's words near each other)."""
+    """For each of the alert's reasons the chat still follows: the names it goes by in the article (a
+    country's nationality words among them: "the Portuguese island" names Portugal) and the first
+    sentence that holds it (an actor's mention, a topic's words near each other)."""
     by_value = {f.value: f for f in follows}
+    gaz = load_gazetteer()
     whys: list[Why] = []
     body: str | None = None
     for reason in reasons:
         f = by_value.get(reason)
         if f is None:
             continue
+        forms = gaz.demonyms_of(f.value)
         if f.actor_id is not None:
             found = actor_mentioned(app.db, article_id, f.actor_id)
             if found is not None:
-                whys.append(Why((f.value, *found.surfaces), found.sentence))
+                whys.append(Why((f.value, *found.surfaces, *forms), found.sentence))
                 continue
         if body is None:
             body = article_texts(app.db, [article_id]).get(article_id, ("", ""))[1]
-        whys.append(Why((f.value,), sentence_about(body, read_topic(f.value)), topic=True))
+        whys.append(Why((f.value, *forms), sentence_about(body, read_topic(f.value)), topic=True))
     return whys
 
 
