@@ -227,8 +227,10 @@ async def test_news_that_reaches_a_story_while_its_first_alert_waits_leads_that_
 ):
     follow(db, 7, "topic", "Rotterdam", now=EARLY)
     night = datetime(2026, 11, 22, 23, 0, tzinfo=UTC)
+    app.clock.now = night
     story = strike_story(db, night)
     assert queue_alerts(app, ids(db, story), now=night) == 1  # due at 07:00
+    app.clock.now = night + timedelta(hours=4)
     court = join_story(db, story, "NOS", summary=COURT, dated=night + timedelta(hours=4))
     assert queue_alerts(app, [court], now=night + timedelta(hours=4)) == 0  # no second alert
     assert (await send(app, botapi_bot, datetime(2026, 11, 23, 7, 0, tzinfo=UTC))).sent == 1

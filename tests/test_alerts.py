@@ -318,3 +318,24 @@ async def test_ingest_sources_queues_alerts_in_batches_once_per_story(app, db, m
     report = await ingest.ingest_sources(app, [str(FIXTURES / "dumps")])
     stories = {r[0] for r in db.execute("SELECT story_id FROM articles WHERE body LIKE '%harbour%'")}
     assert report.new > 1 and report.alerts == len(stories) == len(alerts_of(db, 9)) > 0
+
+
+async def test_a_polls_side_report_stored_with_the_alerts_article_never_leads_it(app, db, botapi, botapi_bot):
+    """A feed poll's "now" is taken before its entries are read: an entry page read a minute later is
+    still of the batch that queued the alert, not news that came while the alert waited (QA17c F1)."""
+    story = add_story(db, "Trump taps Kellogg as envoy", updated=NOON - timedelta(days=1), summary="Named.")
+    stored = NOON + timedelta(minutes=1)
+    new = join_story(
+        db, story, "Reuters", summary="Kellogg landed in Kyiv on Tuesday.", dated=NOON, ingested=stored
+    )
+    other = join_story(db, story, "DW", summary="Markets were calm.", dated=NOON, ingested=stored)
+    follow(db, 1003, "topic", "Kyiv", now=NOON)
+    set_chat_alerts(db, 1003, now=NOON, quiet_hours="11:00-12:04")
+    app.clock.now = stored  # the poll's entries are stored; its alerts are queued now
+    assert queue_alerts(app, [new, other], now=NOON) == 1
+    later = NOON + timedelta(minutes=5)
+    app.clock.now = later
+    assert (await send_due_alerts(app, botapi_bot, now=later, pacer=fast_pacer(), policy=QUICK)).sent == 1
+    (msg,) = botapi.sent_messages(1003)
+    assert msg.text.splitlines()[2:4] == [f"Reuters on story {story}", "Kellogg landed in Kyiv on Tuesday."]
+    assert "Markets were calm" not in msg.text

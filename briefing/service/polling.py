@@ -107,10 +107,14 @@ def _plan_apart(app: App, article_ids: Sequence[int], now: datetime) -> list[_Pl
 
 
 def _queue_planned(app: App, planned: Sequence[_Planned], now: datetime) -> int:
+    """Queue what was planned. An alert is stamped with the moment it is queued, not the poll's ``now``
+    (taken before the feed's entries were read and stored): the articles stored by then are its batch,
+    the report it tells, and only those stored after it are later news it leads with if it waits."""
     queued = 0
+    stamp = max(now, app.now())
     with transaction(app.db):
         for one in planned:
-            queued += _queue_one(app, one, now)
+            queued += _queue_one(app, one, stamp)
     return queued
 
 
