@@ -99,6 +99,7 @@ async def test_an_alert_for_a_story_that_grew_leads_with_the_new_article(app, db
     follow(db, 1001, "topic", "Kyiv", now=NOON)
     follow(db, 1002, "topic", "Kyiv", now=NOON)
     set_chat_alerts(db, 1002, now=NOON, quiet_hours="11:00-12:04")  # its alert waits till 12:04
+    app.clock.now = stored  # the poll's entries are stored; its alerts are queued now
     assert queue_alerts(app, [new, other], now=NOON) == 2  # DW's, newer, is not about Kyiv
     assert (await send_due_alerts(app, botapi_bot, now=stored, pacer=fast_pacer(), policy=QUICK)).sent == 1
     (msg,) = botapi.sent_messages(1001)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, time
 
 from briefing.alerts import Why
-from briefing.digest import ARRIVAL_SLACK, Arrival, Received, story_update
+from briefing.digest import Arrival, Received, story_update
 from briefing.gazetteer import load_gazetteer
 from briefing.models import Follow, Story, Subscriber
 from briefing.service import App
@@ -114,9 +114,9 @@ def news_since(
     lead = next((a for a in arrivals if a.article_id == article_id), None)
     if lead is None:
         return None
-    stored = queued + ARRIVAL_SLACK if queued is not None else lead.arrived
+    stored = max(queued, lead.arrived) if queued is not None else lead.arrived
     held = frozenset(a.article_id for a in arrivals if a.article_id <= article_id or a.arrived <= stored)
-    return story_update(story, arrivals, Received(max(lead.arrived, stored), (), held))
+    return story_update(story, arrivals, Received(stored, (), held))
 
 
 def brings_news(update: Story | None, arrivals: Sequence[Arrival], article_ids: Sequence[int]) -> bool:
