@@ -43,7 +43,7 @@ from briefing.chunks import is_headline, join_slashed, place_articles, split_hyp
 from briefing.codes import coded_groups
 from briefing.coref import Candidate
 from briefing.foreign import after_articles, names_no_one, titles_not_people
-from briefing.gazetteer import load_gazetteer
+from briefing.gazetteer import PARTS_NOT_STATES, load_gazetteer
 from briefing.given_names import given_alone
 from briefing.kinds import listed_with_bodies, type_by_definition, type_by_kind, type_by_series
 from briefing.long_forms import read_long_form
@@ -133,14 +133,8 @@ def extract_actors(
     return group(_not_the_state(reading.candidates), text)
 
 
-# nationality words of a part of a state, not of the state: "in English", "the English Premier League"
-# name no United Kingdom (the rules still read them as nationality words, so "English Premier League"
-# is the league)
-_PARTS_NOT_STATES = frozenset({"english"})
-
-
 def _not_the_state(cands: list[Candidate]) -> list[Candidate]:
-    return [c for c in cands if not (c.type == "place" and len(c.toks) == 1 and c.norm in _PARTS_NOT_STATES)]
+    return [c for c in cands if not (c.type == "place" and len(c.toks) == 1 and c.norm in PARTS_NOT_STATES)]
 
 
 def read_rules(

@@ -22,7 +22,7 @@ from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
 from briefing.digest import UPDATE_SENTENCES, Arrival
-from briefing.document import Document, Section, Span, clip, heading, link, para, plural
+from briefing.document import Block, Document, Section, Span, clip, heading, link, para, plural
 from briefing.letters import fold_letters
 from briefing.models import Article, Story
 from briefing.schedule import quiet_until
@@ -125,26 +125,63 @@ def told_sentence(story: Story, newest: Article | None = None, whys: Sequence[Wh
     return _telling(shown, first, whys) if whys else first
 
 
+def _same_title(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def _news_then_report(
+    since: Story, story: Story, newest: Article | None, sentence: str | None
+) -> list[Block]:
+    """A held first alert's body when later articles brought news (``since``): the news first, as an
+    update tells it (its article's title, linked, unless that is the first report's; its facts, best
+    first), then "In the story:" with the report that broke the story, linked, and its ``sentence``."""
+    facts = [clip(x, MAX_SENTENCE) for x in since.summary[:UPDATE_SENTENCES]]
+    if _leads(story, newest) and newest is not None:
+        report_title, report_url = newest.title, newest.url
+    else:
+        report_title, report_url = story.headline, story.headline_url
+    if _same_title(since.headline, report_title) and facts:
+        blocks = [para(Span(facts[0], bold=True))]
+        facts = facts[1:]
+    else:
+        blocks = [para(Span(clip(since.headline, MAX_HEADLINE), bold=True, url=since.headline_url))]
+    if facts:
+        blocks.append(para(" ".join(facts)))
+    blocks.append(para("In the story: ", link(clip(report_title, MAX_HEADLINE), report_url)))
+    if sentence:
+        blocks.append(para(clip(sentence, MAX_SENTENCE)))
+    return blocks
+
+
 def compose_alert(
-    story: Story, reasons: Sequence[str], newest: Article | None = None, whys: Sequence[Why] = ()
+    story: Story,
+    reasons: Sequence[str],
+    newest: Article | None = None,
+    whys: Sequence[Why] = (),
+    since: Story | None = None,
 ) -> Document:
     """ "New about Keith Kellogg", the article that made it (``newest``: its title, linked, and first
     summary sentence; without it the story's headline and summary), and the sources. For a story told
     before that article (it brought the story back), then the story it joined. ``whys``: what the follows
-    matched in ``newest`` (see :func:`_telling`)."""
+    matched in ``newest`` (see :func:`_telling`). ``since``: what later articles of the story told beyond
+    ``newest`` while the alert waited (the quiet hours), which then leads, the report that broke the
+    story after it (see :func:`_news_then_report`): neither is left untold."""
     title = ", ".join(dict.fromkeys(reasons)) or "what you follow"
-    if _leads(story, newest) and newest is not None:
-        blocks = [para(Span(clip(newest.title, MAX_HEADLINE), bold=True, url=newest.url))]
-    else:
-        blocks = [para(Span(clip(story.headline, MAX_HEADLINE), bold=True, url=story.headline_url))]
-    joined = []
-    if _grew(story, newest):
-        outlets = len(dict.fromkeys(story.sources))
-        joined = [para(f"In the story: {clip(story.headline, MAX_HEADLINE)} ({plural(outlets, 'source')})")]
     sentence = told_sentence(story, newest, whys)
-    if sentence:
-        blocks.append(para(clip(sentence, MAX_SENTENCE)))
-    blocks += joined
+    if since is not None:
+        blocks = _news_then_report(since, story, newest, sentence)
+    else:
+        if _leads(story, newest) and newest is not None:
+            blocks = [para(Span(clip(newest.title, MAX_HEADLINE), bold=True, url=newest.url))]
+        else:
+            blocks = [para(Span(clip(story.headline, MAX_HEADLINE), bold=True, url=story.headline_url))]
+        if sentence:
+            blocks.append(para(clip(sentence, MAX_SENTENCE)))
+        if _grew(story, newest):
+            outlets = len(dict.fromkeys(story.sources))
+            blocks.append(
+                para(f"In the story: {clip(story.headline, MAX_HEADLINE)} ({plural(outlets, 'source')})")
+            )
     if story.sources:
         names = list(dict.fromkeys(story.sources))[:5]
         links = dict(zip(story.sources, story.links, strict=False))
@@ -158,6 +195,15 @@ def compose_alert(
         sections=(Section(tuple(blocks)),),
         footer=(para("/unfollow to stop these alerts"),),
     )
+
+
+def alert_told(
+    story: Story, newest: Article | None = None, whys: Sequence[Why] = (), since: Story | None = None
+) -> tuple[str, ...]:
+    """The sentences a first alert tells (see :func:`compose_alert`), for the digest to know them: the
+    first report's, and the news after it that a held alert led with."""
+    sentence = told_sentence(story, newest, whys)
+    return (*(update_told(since) if since else ()), *((sentence,) if sentence else ()))
 
 
 def known_headline(story: Story, update: Story, arrivals: Sequence[Arrival]) -> tuple[str, str | None]:

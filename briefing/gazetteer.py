@@ -33,6 +33,11 @@ NOT_PLACES = words(
 # or "Man, ..." far more often than the city, and the Isle of Man is a country of its own.
 WORD_PLACES = words("man")
 
+# nationality words of a part of a state, not of the state: "in English", "the English Premier League"
+# name no United Kingdom (the rules still read them as nationality words, so "English Premier League"
+# is the league)
+PARTS_NOT_STATES = frozenset({"english"})
+
 
 @dataclass(frozen=True)
 class Gazetteer:
@@ -52,6 +57,16 @@ class Gazetteer:
     def is_country(self, name: str) -> bool:
         """Is this the canonical name of a country ("Russia", not "Russian Federation" or "Kyiv")?"""
         return self.countries.get(fold(name)) == name
+
+    def demonyms_of(self, name: str) -> tuple[str, ...]:
+        """The nationality words of a country, by any of its names ("Portuguese" for "Portugal", folded:
+        "portuguese"); none for a name that is no country. A sentence naming the country's people,
+        island or president by them ("the Portuguese island of Madeira") is about it."""
+        country = self.countries.get(fold(name))
+        if country is None:
+            return ()
+        own = (d for d, c in self.demonyms.items() if c == country and d not in PARTS_NOT_STATES)
+        return tuple(sorted(own))
 
     def aliases_of(self, name: str, type_: ActorType) -> frozenset[str]:
         """The other names the lists know for an actor ("Zelenskyy" for Volodymyr Zelensky)."""

@@ -204,13 +204,13 @@ def queue_alert(
 
 
 def renew_waiting(
-    db: Database, chat_id: int, story_id: int, *, reasons: Sequence[str], article_id: int, news: bool = True
+    db: Database, chat_id: int, story_id: int, *, reasons: Sequence[str], article_id: int
 ) -> bool:
     """A story with an alert still pending for the chat got new articles that match its follows: the
-    alert leads with the newest of them when it goes out (so news that came in the quiet hours is not
-    left behind by an older article), and names every follow matched. A first telling keeps its article
-    unless the new ones bring ``news`` (a later retelling does not lead over the report that broke the
-    story). False if none is pending."""
+    alert names every follow matched. A first telling keeps the article that broke the story to the chat
+    (what the later ones add is read when it goes out: see ``briefing.adapters.delivery``, so the report
+    is never left behind by its follow-up); an update leads with the newest of them. False if none is
+    pending."""
     rows = db.execute(
         "SELECT development, reason, article_id FROM alerts WHERE chat_id = ? AND story_id = ?"
         " AND state = 'pending'",
@@ -218,7 +218,7 @@ def renew_waiting(
     ).fetchall()
     for development, reason, old in rows:
         names = "\n".join(dict.fromkeys([*(x for x in reason.split("\n") if x), *reasons]))
-        lead = max(old or 0, article_id) if news or development or old is None else old
+        lead = old if development == 0 and old is not None else max(old or 0, article_id)
         db.execute(
             f"UPDATE alerts SET reason = ?, article_id = ? WHERE {_KEY}",
             [names, lead, chat_id, story_id, development],
@@ -267,13 +267,6 @@ def waiting_among(db: Database, story_ids: Sequence[int]) -> set[tuple[int, int]
     claimed)."""
     rows = _alerts_among(db, "state IN ('pending', 'claimed')", "chat_id, story_id", story_ids)
     return {(chat_id, story_id) for chat_id, story_id in rows}
-
-
-def first_leads(db: Database, story_ids: Sequence[int]) -> dict[tuple[int, int], int]:
-    """(chat, story) → the article a first telling still pending leads with, for ``story_ids``."""
-    where = "state = 'pending' AND development = 0 AND article_id IS NOT NULL"
-    rows = _alerts_among(db, where, "chat_id, story_id, article_id", story_ids)
-    return {(chat_id, story_id): article_id for chat_id, story_id, article_id in rows}
 
 
 def claimed_among(db: Database, chat_ids: Sequence[int]) -> dict[int, set[int]]:

@@ -227,20 +227,24 @@ async def test_news_that_reaches_a_story_while_its_first_alert_waits_leads_that_
 ):
     follow(db, 7, "topic", "Rotterdam", now=EARLY)
     night = datetime(2026, 11, 22, 23, 0, tzinfo=UTC)
+    app.clock.now = night
     story = strike_story(db, night)
     assert queue_alerts(app, ids(db, story), now=night) == 1  # due at 07:00
+    app.clock.now = night + timedelta(hours=4)
     court = join_story(db, story, "NOS", summary=COURT, dated=night + timedelta(hours=4))
     assert queue_alerts(app, [court], now=night + timedelta(hours=4)) == 0  # no second alert
     assert (await send(app, botapi_bot, datetime(2026, 11, 23, 7, 0, tzinfo=UTC))).sent == 1
     (alert,) = botapi.sent_messages(7)
-    assert alert.text.splitlines()[:4] == [
+    assert alert.text.splitlines()[:6] == [
         "New about Rotterdam",
         "",
         f"NOS on story {story}",
         COURT,
+        "In the story: Rotterdam dock workers strike",
+        STRIKE,  # the report that broke the story is told too (QA17c F1)
     ]
-    assert "In the story: Rotterdam dock workers strike" in alert.text
-    assert [(a.development, a.article_id) for a in alerts_of(db, 7)] == [(0, court)]
+    assert [(a.development, a.article_id) for a in alerts_of(db, 7)] == [(0, ids(db, story)[0])]
+    assert set(received_of(db, 7)[story].sentences) == {COURT, STRIKE}
 
 
 async def test_a_retelling_of_what_an_update_alert_told_alerts_no_one(app, db, botapi, botapi_bot):

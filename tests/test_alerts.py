@@ -15,7 +15,7 @@ from briefing.service import App
 from briefing.service.polling import queue_alerts
 from store import open_db
 from store.alerts import alerts_of
-from store.subscribers import follow, mark_unreachable, set_active, unfollow
+from store.subscribers import follow, mark_unreachable, set_active, set_chat_alerts, unfollow
 from tests.botapi import Fault
 from tests.conftest import FIXTURES
 from tests.digestkit import QUICK, Clock, add_actor, add_story, fast_pacer, join_story, subscriber
@@ -85,7 +85,9 @@ def test_unsubscribing_from_the_digest_keeps_the_alerts_of_follows(app, db):
 
 async def test_an_alert_for_a_story_that_grew_leads_with_the_new_article(app, db, botapi, botapi_bot):
     """The article that brought the story back is the news: its title, link and first sentence come
-    first, then the story it joined. One that arrives after the alert was queued does not take its place."""
+    first, then the story it joined. Another of its batch (stored with it, not about what is followed)
+    does not take its place; one that arrives after the alert was queued leads it, the report that made
+    the alert told after it (QA17c F1: neither is left untold)."""
     yesterday = NOON - timedelta(days=1)
     story = add_story(db, "Trump taps Kellogg as envoy", updated=yesterday, summary="Trump named him.")
     # a feed poll takes its time before it stores: the article arrives seconds after the poll's "now"
@@ -95,21 +97,35 @@ async def test_an_alert_for_a_story_that_grew_leads_with_the_new_article(app, db
     )
     other = join_story(db, story, "DW", summary="Markets were calm.", dated=NOON, ingested=stored)
     follow(db, 1001, "topic", "Kyiv", now=NOON)
-    assert queue_alerts(app, [new, other], now=NOON) == 1  # DW's, newer, is not about Kyiv
-    join_story(db, story, "AP", summary="Later news.", dated=NOON + timedelta(minutes=5))
-    later = NOON + timedelta(minutes=5)
-    report = await send_due_alerts(app, botapi_bot, now=later, pacer=fast_pacer(), policy=QUICK)
-    assert report.sent == 1
+    follow(db, 1002, "topic", "Kyiv", now=NOON)
+    set_chat_alerts(db, 1002, now=NOON, quiet_hours="11:00-12:04")  # its alert waits till 12:04
+    app.clock.now = stored  # the poll's entries are stored; its alerts are queued now
+    assert queue_alerts(app, [new, other], now=NOON) == 2  # DW's, newer, is not about Kyiv
+    assert (await send_due_alerts(app, botapi_bot, now=stored, pacer=fast_pacer(), policy=QUICK)).sent == 1
     (msg,) = botapi.sent_messages(1001)
     assert msg.text.splitlines()[:5] == [
         "New about Kyiv",
         "",
         f"Reuters on story {story}",
         "Kellogg landed in Kyiv on Tuesday.",
-        "In the story: Trump taps Kellogg as envoy (3 sources)",
+        "In the story: Trump taps Kellogg as envoy (2 sources)",
     ]
     links = [e["url"] for e in msg.entities if e["type"] == "text_link"]
     assert links[0].startswith(f"https://reuters.example/{story}/")
+    later_news = join_story(db, story, "AP", summary="Later news.", dated=NOON + timedelta(minutes=5))
+    later = NOON + timedelta(minutes=5)
+    assert (await send_due_alerts(app, botapi_bot, now=later, pacer=fast_pacer(), policy=QUICK)).sent == 1
+    (msg,) = botapi.sent_messages(1002)
+    assert msg.text.splitlines()[:6] == [
+        "New about Kyiv",
+        "",
+        f"AP on story {story}",
+        "Later news.",
+        f"In the story: Reuters on story {story}",
+        "Kellogg landed in Kyiv on Tuesday.",
+    ]
+    assert "Markets were calm" not in msg.text
+    assert [a.article_id for a in alerts_of(db, 1002)] == [new] != [later_news]
 
 
 def test_an_alert_for_a_new_story_keeps_its_headline():
@@ -303,3 +319,24 @@ async def test_ingest_sources_queues_alerts_in_batches_once_per_story(app, db, m
     report = await ingest.ingest_sources(app, [str(FIXTURES / "dumps")])
     stories = {r[0] for r in db.execute("SELECT story_id FROM articles WHERE body LIKE '%harbour%'")}
     assert report.new > 1 and report.alerts == len(stories) == len(alerts_of(db, 9)) > 0
+
+
+async def test_a_polls_side_report_stored_with_the_alerts_article_never_leads_it(app, db, botapi, botapi_bot):
+    """A feed poll's "now" is taken before its entries are read: an entry page read a minute later is
+    still of the batch that queued the alert, not news that came while the alert waited (QA17c F1)."""
+    story = add_story(db, "Trump taps Kellogg as envoy", updated=NOON - timedelta(days=1), summary="Named.")
+    stored = NOON + timedelta(minutes=1)
+    new = join_story(
+        db, story, "Reuters", summary="Kellogg landed in Kyiv on Tuesday.", dated=NOON, ingested=stored
+    )
+    other = join_story(db, story, "DW", summary="Markets were calm.", dated=NOON, ingested=stored)
+    follow(db, 1003, "topic", "Kyiv", now=NOON)
+    set_chat_alerts(db, 1003, now=NOON, quiet_hours="11:00-12:04")
+    app.clock.now = stored  # the poll's entries are stored; its alerts are queued now
+    assert queue_alerts(app, [new, other], now=NOON) == 1
+    later = NOON + timedelta(minutes=5)
+    app.clock.now = later
+    assert (await send_due_alerts(app, botapi_bot, now=later, pacer=fast_pacer(), policy=QUICK)).sent == 1
+    (msg,) = botapi.sent_messages(1003)
+    assert msg.text.splitlines()[2:4] == [f"Reuters on story {story}", "Kellogg landed in Kyiv on Tuesday."]
+    assert "Markets were calm" not in msg.text

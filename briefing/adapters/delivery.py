@@ -19,7 +19,7 @@ import asyncio
 import logging
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from telegram import Bot
@@ -28,12 +28,12 @@ from telegram.request import HTTPXRequest
 
 from briefing.adapters.pacer import Pacer
 from briefing.adapters.sender import Sender, SendPolicy, Tally
-from briefing.alerts import compose_alert, compose_update_alert, known_headline, told_sentence, update_told
+from briefing.alerts import alert_told, compose_alert, compose_update_alert, known_headline, update_told
 from briefing.document import Document
-from briefing.models import Article, Follow
+from briefing.models import Article, Follow, Story
 from briefing.render import html_messages, plain_messages
 from briefing.service import App
-from briefing.service.alerts import arrivals_of, story_news, why_alerted
+from briefing.service.alerts import arrivals_of, news_since, story_news, why_alerted
 from briefing.service.commands import TERMINAL_CHAT_ID
 from briefing.service.digests import ComposeReport, DueDigests, compose_and_store_now
 from briefing.service.polling import alert_due
@@ -352,14 +352,26 @@ def _one_message(doc: Document) -> tuple[str, str]:
 
 
 @dataclass(frozen=True)
+class _Later:
+    """What a story's articles after the one a first alert tells add to it (``since``: None if nothing),
+    as read for the alert at ``read_at`` (``held``: the story's articles then)."""
+
+    since: Story | None
+    held: tuple[int, ...]
+    read_at: datetime
+
+
+@dataclass(frozen=True)
 class _AlertRun:
     """What one alert run read at its start (``read_at``): the due alerts' stories and the articles
-    that made them."""
+    that made them; and, as it goes, what later articles add to a story beyond the article a held first
+    alert tells (by story, article and when it was queued: the chats of one batch share it)."""
 
     now: datetime
     read_at: datetime
     stories: dict[int, StoryFacts]
     made_by: dict[int, Article]
+    later: dict[tuple[int, int, datetime | None], _Later] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -466,11 +478,32 @@ def _alert_message(
     else:
         newest = run.made_by.get(alert.article_id) if alert.article_id else None
         whys = why_alerted(app, follows, reasons, alert.article_id) if alert.article_id else []
-        doc = compose_alert(facts.story, reasons, newest, whys)
-        told = [t for t in (told_sentence(facts.story, newest, whys),) if t]
-        ledger = _AlertLedger(app, alert, told, facts.story.article_ids, run.read_at)
+        later = _later(app, run, facts.story, alert)
+        since = later.since if later else None
+        doc = compose_alert(facts.story, reasons, newest, whys, since)
+        told = alert_told(facts.story, newest, whys, since)
+        if later is None:
+            ledger = _AlertLedger(app, alert, told, facts.story.article_ids, run.read_at)
+        else:
+            ledger = _AlertLedger(app, alert, told, later.held, later.read_at)
     html, plain = _one_message(doc)
     return _Message(html, plain, ledger)
+
+
+def _later(app: App, run: _AlertRun, story: Story, alert: alert_store.Alert) -> _Later | None:
+    """What the story's articles stored after the alert was queued add to the report it tells (its
+    ``article_id``), for an alert that waited while they came (the quiet hours, the hourly cap); None
+    when no article came after that report."""
+    article_id = alert.article_id
+    if article_id is None or not any(i > article_id for i in story.article_ids):
+        return None
+    key = (story.id, article_id, alert.created_at)
+    if key not in run.later:
+        read_at = app.now()
+        arrivals = arrivals_of(app, story.id)
+        since = news_since(story, arrivals, article_id, alert.created_at)
+        run.later[key] = _Later(since, tuple(a.article_id for a in arrivals), read_at)
+    return run.later[key]
 
 
 class _NoLedger:

@@ -8,10 +8,11 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import time
+from datetime import datetime, time
 
 from briefing.alerts import Why
 from briefing.digest import Arrival, Received, story_update
+from briefing.gazetteer import load_gazetteer
 from briefing.models import Follow, Story, Subscriber
 from briefing.service import App
 from briefing.service.stories import lead_sentences
@@ -24,23 +25,26 @@ from store.subscribers import chat_alerts, get_subscriber
 
 
 def why_alerted(app: App, follows: Sequence[Follow], reasons: Sequence[str], article_id: int) -> list[Why]:
-    """For each of the alert's reasons the chat still follows: the names it goes by in the article and
-    the first sentence that holds it (an actor's mention, a topic's words near each other)."""
+    """For each of the alert's reasons the chat still follows: the names it goes by in the article (a
+    country's nationality words among them: "the Portuguese island" names Portugal) and the first
+    sentence that holds it (an actor's mention, a topic's words near each other)."""
     by_value = {f.value: f for f in follows}
+    gaz = load_gazetteer()
     whys: list[Why] = []
     body: str | None = None
     for reason in reasons:
         f = by_value.get(reason)
         if f is None:
             continue
+        forms = gaz.demonyms_of(f.value)
         if f.actor_id is not None:
             found = actor_mentioned(app.db, article_id, f.actor_id)
             if found is not None:
-                whys.append(Why((f.value, *found.surfaces), found.sentence))
+                whys.append(Why((f.value, *found.surfaces, *forms), found.sentence))
                 continue
         if body is None:
             body = article_texts(app.db, [article_id]).get(article_id, ("", ""))[1]
-        whys.append(Why((f.value,), sentence_about(body, read_topic(f.value)), topic=True))
+        whys.append(Why((f.value, *forms), sentence_about(body, read_topic(f.value)), topic=True))
     return whys
 
 
@@ -99,15 +103,20 @@ def arrivals_of(app: App, story_id: int) -> list[Arrival]:
     ]
 
 
-def news_since(story: Story, arrivals: Sequence[Arrival], article_id: int) -> Story | None:
+def news_since(
+    story: Story, arrivals: Sequence[Arrival], article_id: int, queued: datetime | None = None
+) -> Story | None:
     """What the story's articles stored after ``article_id`` tell beyond it and the articles before it
     (``briefing.digest.story_update`` as if the chat had been told the story with that article): for a
-    first alert still waiting, whether later articles bring news to lead with, or only retell it."""
+    first alert that waited (the quiet hours), the news it leads with when it goes out. ``queued``: when
+    the alert was queued; the articles stored by then (the rest of its batch: another outlet's side
+    report of the same poll) are the report's, not later news."""
     lead = next((a for a in arrivals if a.article_id == article_id), None)
     if lead is None:
         return None
-    held = frozenset(a.article_id for a in arrivals if a.article_id <= article_id)
-    return story_update(story, arrivals, Received(lead.arrived, (), held))
+    stored = max(queued, lead.arrived) if queued is not None else lead.arrived
+    held = frozenset(a.article_id for a in arrivals if a.article_id <= article_id or a.arrived <= stored)
+    return story_update(story, arrivals, Received(stored, (), held))
 
 
 def brings_news(update: Story | None, arrivals: Sequence[Arrival], article_ids: Sequence[int]) -> bool:

@@ -26,15 +26,14 @@ from typing import TYPE_CHECKING
 from briefing.addresses import mask_urls, shown_url
 from briefing.alerts import alert_due_at
 from briefing.document import Document, Section, code, heading, link, para
-from briefing.models import Source, Story
+from briefing.models import Source
 from briefing.schedule import zone
 from briefing.service import App
-from briefing.service.alerts import StoryNews, alert_clock, brings_news, news_since
+from briefing.service.alerts import StoryNews, alert_clock, brings_news
 from briefing.service.commands import TERMINAL_CHAT_ID
 from briefing.service.feed_polls import feed_backoff, ingest_feed
 from store.alerts import (
     Followed,
-    first_leads,
     followers_of_articles,
     queue_alert,
     queue_update,
@@ -108,10 +107,14 @@ def _plan_apart(app: App, article_ids: Sequence[int], now: datetime) -> list[_Pl
 
 
 def _queue_planned(app: App, planned: Sequence[_Planned], now: datetime) -> int:
+    """Queue what was planned. An alert is stamped with the moment it is queued, not the poll's ``now``
+    (taken before the feed's entries were read and stored): the articles stored by then are its batch,
+    the report it tells, and only those stored after it are later news it leads with if it waits."""
     queued = 0
+    stamp = max(now, app.now())
     with transaction(app.db):
         for one in planned:
-            queued += _queue_one(app, one, now)
+            queued += _queue_one(app, one, stamp)
     return queued
 
 
@@ -138,27 +141,15 @@ def _planned_alerts(app: App, article_ids: Sequence[int], now: datetime) -> list
     story_ids = sorted({s for _, s in followers})
     news = StoryNews(app, list(due), story_ids)
     waiting = waiting_among(app.db, story_ids)
-    leads = first_leads(app.db, story_ids)
-    beyond: dict[tuple[int, int], Story | None] = {}  # (story, the article a waiting alert leads with)
 
     def told(key: tuple[int, int]) -> bool:
-        """Whether the new articles may bring the chat news of the story: an update beyond what it heard,
-        or beyond what a first telling waiting leads with."""
-        return key in leads or (news.heard_of(*key) and key not in waiting)
+        """Whether the new articles may bring the chat an update: it heard of the story, and no alert of
+        it waits to go out (that one tells what reached the story till then when it goes)."""
+        return news.heard_of(*key) and key not in waiting
 
     # the stories whose news is weighed, read at once (without their actors: only the story is needed)
     weighed = sorted({s for (c, s) in followers if due[c] is not None and told((c, s))})
     stories = {story.id: story for story in stories_by_ids(app.db, weighed)}
-
-    def update_of(chat_id: int, story: Story) -> Story | None:
-        """What the new articles tell the chat: beyond what it heard, or, while a first telling waits,
-        beyond the article that alert leads with (chats waiting on one article share it)."""
-        lead = leads.get((chat_id, story.id))
-        if lead is None:
-            return news.news(chat_id, story)
-        if (story.id, lead) not in beyond:
-            beyond[story.id, lead] = news_since(story, news.arrivals(story.id), lead)
-        return beyond[story.id, lead]
 
     planned = []
     for (chat_id, story_id), followed in followers.items():
@@ -169,23 +160,22 @@ def _planned_alerts(app: App, article_ids: Sequence[int], now: datetime) -> list
         if told((chat_id, story_id)):
             story = stories.get(story_id)
             brought = story is not None and brings_news(
-                update_of(chat_id, story), news.arrivals(story_id), followed.article_ids
+                news.news(chat_id, story), news.arrivals(story_id), followed.article_ids
             )
         planned.append(_Planned(chat_id, story_id, followed, when, brought))
     return planned
 
 
 def _queue_one(app: App, one: _Planned, now: datetime) -> int:
-    """Queue a planned alert: a story's first telling, else the newest news led by the alert still
-    waiting, else an update if the articles brought news; 1 if an alert was queued."""
+    """Queue a planned alert: a story's first telling, else nothing new while an alert of the story
+    still waits (it tells what reached the story when it goes out), else an update if the articles
+    brought news; 1 if an alert was queued."""
     chat_id, story_id, newest = one.chat_id, one.story_id, one.followed.article_id
     reason = "\n".join(one.followed.reasons)
     if queue_alert(app.db, chat_id, story_id, reason=reason, due_at=one.due_at, now=now, article_id=newest):
         return 1
-    if renew_waiting(
-        app.db, chat_id, story_id, reasons=one.followed.reasons, article_id=newest, news=one.news
-    ):
-        return 0  # the alert waiting to go out leads with the newest news
+    if renew_waiting(app.db, chat_id, story_id, reasons=one.followed.reasons, article_id=newest):
+        return 0  # the alert waiting to go out tells the news when it goes
     if not one.news:
         return 0
     return int(

@@ -1,0 +1,194 @@
+"""A first alert held through the quiet hours, and the sentence an alert tells (QA17c F1, F3).
+
+F1: a chat that follows Zelensky sleeps through the report that broke a story (he names a new defence
+minister) and a later article of it (the minister orders an audit). The alert that goes out when the
+quiet hours end must tell both, the news first, and the digest after it must not count the story as
+told by an alert that left its main fact out. F3: an alert tells its article's lead when the lead names
+what the chat follows in another word form ("the Portuguese island" for a follower of Portugal), not a
+side sentence that names it literally. Real articles through ingest, a settable clock, and the alerts
+and digests sent through the loopback Bot API."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from briefing.adapters.delivery import run_due_digests, send_due_alerts
+from briefing.gazetteer import load_gazetteer
+from briefing.service import App
+from briefing.service.ingest import ingest_files, queue_new_alerts
+from store.alerts import alerts_of
+from store.digests import received_of
+from store.search import actor_ids_named
+from store.subscribers import follow, set_chat_alerts
+from tests.digestkit import QUICK, Clock, fast_pacer, subscriber
+
+
+def at(text: str) -> datetime:
+    return datetime.fromisoformat(text).replace(tzinfo=UTC)
+
+
+def article(title: str, url: str, published: str, *paragraphs: str) -> str:
+    return "\n\n".join([title, f"URL: {url}\nPublished: {published}", *paragraphs])
+
+
+NORDIC = article(
+    "Zelensky meets Nordic leaders in Oslo on energy aid",
+    "https://www.reuters.com/world/europe/zelensky-oslo-energy",
+    "23 November 2026 09:00 GMT",
+    "Ukrainian President Volodymyr Zelensky met the prime ministers of Norway, Sweden and Finland in Oslo on"
+    " Monday to ask for more help with the country's power grid.",
+    "Norwegian Prime Minister Jonas Gahr Store said Norway would give 300 million euros for transformers.",
+)
+MINISTER_TITLE = "Zelensky names new defence minister after reshuffle"
+MINISTER_LEAD = (
+    "Ukrainian President Volodymyr Zelensky named Denys Shmyhal as defence minister on Wednesday in a"
+    " cabinet reshuffle approved by parliament."
+)
+MINISTER = article(
+    MINISTER_TITLE,
+    "https://www.reuters.com/world/europe/zelensky-defence-minister",
+    "25 November 2026 09:55 GMT",
+    MINISTER_LEAD,
+    "Shmyhal, who was prime minister for five years, replaces Rustem Umerov, who becomes secretary of the"
+    " national security council.",
+    "Zelensky said the ministry must speed up procurement of drones and shells for the front line.",
+)
+AUDIT_TITLE = "Shmyhal orders audit of drone contracts"
+AUDIT_LEAD = (
+    "Ukraine's new defence minister Denys Shmyhal ordered an audit of all drone contracts signed this year,"
+    " the ministry said on Wednesday."
+)
+AUDIT = article(
+    AUDIT_TITLE,
+    "https://kyivindependent.com/shmyhal-drone-audit",
+    "25 November 2026 10:05 GMT",
+    AUDIT_LEAD,
+    "Volodymyr Zelensky backed the audit and said the results would be published within a month.",
+    "Shmyhal replaced Rustem Umerov in a reshuffle approved by parliament.",
+)
+MADEIRA_LEAD = (
+    "Strong winds closed the airport of Funchal on the Portuguese island of Madeira on Wednesday, diverting"
+    " 30 flights."
+)
+MADEIRA = article(
+    "Madeira airport closed by winds",
+    "https://www.rtp.pt/en/madeira-airport-winds",
+    "25 November 2026 09:55 GMT",
+    MADEIRA_LEAD,
+    "Portugal's civil protection agency issued an orange warning.",
+)
+
+CAROL, DAVE, EVE = 8, 9, 10
+
+
+@pytest.fixture
+def app(db, settings) -> App:
+    return App(db=db, settings=settings, clock=Clock(at("2026-11-23T09:05")))
+
+
+def ingest(app: App, tmp_path: Path, when: str, name: str, text: str) -> list[int]:
+    """Store one article at ``when`` and queue its alerts, as ``bot.py ingest`` does."""
+    app.clock.now = at(when)
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    new = list(ingest_files(app, [path]).new_ids)
+    assert new
+    queue_new_alerts(app, new)
+    return new
+
+
+async def send(app: App, bot, when: str) -> None:
+    app.clock.now = at(when)
+    await send_due_alerts(app, bot, now=app.clock.now, pacer=fast_pacer(), policy=QUICK)
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+async def reshuffle_overnight(app: App, tmp_path: Path, bot) -> int:
+    """Carol (07:00 New York, quiet 22:00-07:00) and Dave (no quiet hours) follow Zelensky; the
+    reshuffle breaks at 05:00 New York time and the audit joins its story ten minutes later."""
+    ingest(app, tmp_path, "2026-11-23T09:05", "nordic.txt", NORDIC)
+    (zelensky,) = actor_ids_named(app.db, "Volodymyr Zelensky")
+    subscriber(app.db, CAROL, "07:00", "America/New_York")
+    for chat in (CAROL, DAVE):
+        follow(app.db, chat, "actor", "Volodymyr Zelensky", actor_id=zelensky, now=app.now())
+    set_chat_alerts(app.db, DAVE, now=app.now(), quiet_hours="off")
+    (minister,) = ingest(app, tmp_path, "2026-11-25T10:00", "minister.txt", MINISTER)
+    await send(app, bot, "2026-11-25T10:00")
+    ingest(app, tmp_path, "2026-11-25T10:10", "audit.txt", AUDIT)
+    await send(app, bot, "2026-11-25T10:10")
+    return minister
+
+
+async def test_a_held_first_alert_tells_the_report_that_broke_the_story_and_the_news_after_it(
+    app, tmp_path, botapi, botapi_bot
+):
+    minister = await reshuffle_overnight(app, tmp_path, botapi_bot)
+    assert botapi.sent_messages(CAROL) == []  # 05:10 in New York: held
+    await send(app, botapi_bot, "2026-11-25T12:00:30")
+    (alert,) = botapi.sent_messages(CAROL)
+    text = flat(alert.text)
+    assert text.startswith("New about Volodymyr Zelensky")
+    assert AUDIT_LEAD in text and MINISTER_LEAD in text  # the news, and the fact that broke the story
+    assert text.index(AUDIT_LEAD) < text.index(MINISTER_LEAD)  # the newest news leads
+    assert f"In the story: {MINISTER_TITLE}" in text
+    urls = [e["url"] for e in alert.entities if e["type"] == "text_link"]
+    assert urls[0] == "https://kyivindependent.com/shmyhal-drone-audit"
+    assert "https://www.reuters.com/world/europe/zelensky-defence-minister" in urls
+    # the alert keeps the report that broke the story; what it told is what the chat received
+    assert [(a.development, a.article_id) for a in alerts_of(app.db, CAROL)] == [(0, minister)]
+    story = alerts_of(app.db, CAROL)[0].story_id
+    told = set(received_of(app.db, CAROL)[story].sentences)
+    assert {MINISTER_LEAD, AUDIT_LEAD} <= told
+
+
+async def test_what_a_held_alert_told_is_not_lost_between_it_and_the_digest(
+    app, tmp_path, botapi, botapi_bot
+):
+    await reshuffle_overnight(app, tmp_path, botapi_bot)
+    await send(app, botapi_bot, "2026-11-25T12:00:30")
+    await run_due_digests(app, botapi_bot, now=app.clock.now, pacer=fast_pacer(), policy=QUICK)
+    carol = flat(" ".join(m.text for m in botapi.sent_messages(CAROL)))
+    dave = flat(" ".join(m.text for m in botapi.sent_messages(DAVE)))
+    for lead in (MINISTER_LEAD, AUDIT_LEAD):  # Carol slept through both, and hears both as Dave did
+        assert lead in dave and lead in carol
+        assert carol.count(lead) == 1  # and once: the digest does not tell them again
+
+
+async def test_a_held_first_alert_with_no_news_after_it_is_the_first_report_alone(
+    app, tmp_path, botapi, botapi_bot
+):
+    ingest(app, tmp_path, "2026-11-23T09:05", "nordic.txt", NORDIC)
+    (zelensky,) = actor_ids_named(app.db, "Volodymyr Zelensky")
+    follow(app.db, CAROL, "actor", "Volodymyr Zelensky", actor_id=zelensky, now=app.now())
+    ingest(app, tmp_path, "2026-11-25T03:00", "minister.txt", MINISTER)  # in the quiet hours (UTC)
+    await send(app, botapi_bot, "2026-11-25T07:00")
+    (alert,) = botapi.sent_messages(CAROL)
+    lines = alert.text.splitlines()
+    assert lines[:4] == ["New about Volodymyr Zelensky", "", MINISTER_TITLE, MINISTER_LEAD]
+    assert not any(line.startswith("In the story") for line in lines)
+
+
+async def test_a_lead_naming_the_followed_country_by_its_demonym_is_the_sentence_told(
+    app, tmp_path, botapi, botapi_bot
+):
+    follow(app.db, EVE, "topic", "Portugal", now=app.now())
+    set_chat_alerts(app.db, EVE, now=app.now(), quiet_hours="off")
+    ingest(app, tmp_path, "2026-11-25T10:00", "madeira.txt", MADEIRA)
+    await send(app, botapi_bot, "2026-11-25T10:00")
+    (alert,) = botapi.sent_messages(EVE)
+    lines = alert.text.splitlines()
+    assert lines[:4] == ["New about Portugal", "", "Madeira airport closed by winds", MADEIRA_LEAD]
+
+
+def test_a_countrys_nationality_words_name_it_and_a_part_of_the_state_does_not():
+    gaz = load_gazetteer()
+    assert gaz.demonyms_of("Portugal") == ("portuguese",)
+    assert "ukrainian" in gaz.demonyms_of("Ukraine")
+    assert "british" in gaz.demonyms_of("UK") and "english" not in gaz.demonyms_of("United Kingdom")
+    assert gaz.demonyms_of("Volodymyr Zelensky") == gaz.demonyms_of("Madeira") == ()
