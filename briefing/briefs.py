@@ -103,12 +103,14 @@ def compose_brief(
     now: datetime,
     topic: str | None = None,
     as_of: datetime | None = None,
+    as_of_added: bool = False,
     actor: str | None = None,
     asked: str | None = None,
 ) -> Document:
     """A briefing: the stories (already ranked) as sections, under a heading that says what it is.
 
-    ``as_of`` is the time of the archive's latest news when that is well before ``now``. ``actor`` is
+    ``as_of`` is the time of the archive's latest news when that is well before ``now``; ``as_of_added``
+    that no outlet dated it, so it is only when the archive read it. ``actor`` is
     the actor the stories are about (named in the heading as the archive names it), and ``asked`` what
     the user typed when it only came close to that name.
     """
@@ -126,7 +128,15 @@ def compose_brief(
         header.insert(0, para(italic(f"Closest match for “{shorten(asked)}”.")))
     if as_of is not None and (now - as_of).total_seconds() > 86400:
         newest = age(as_of, now, italic=True)
-        header.append(para(italic("The newest news in the archive is from "), newest, italic(".")))
+        if as_of_added:  # an undated entry's date is when it was read, not when it happened
+            told = (
+                italic("The newest news in the archive was added "),
+                newest,
+                italic("; its outlets gave no dates."),
+            )
+            header.append(para(*told))
+        else:
+            header.append(para(italic("The newest news in the archive is from "), newest, italic(".")))
     return Document(header=tuple(header), sections=tuple(story_section(s, now) for s in stories))
 
 

@@ -204,49 +204,83 @@ def zone_written(text: str) -> str | None:
 
 
 # How old a text says it is: "34 min ago", "2 hours ago", "yesterday", German "vor 2 Stunden", "gestern",
-# French "il y a 3 heures"; the unit's seconds by its first letters. AGO is also the end of a line
-# furniture reads as a byline's time ("S.Chen34 min ago"): its count and unit are groups 1 and 2 here
+# French "il y a 3 heures", Spanish "hace 3 horas", Portuguese "há 2 dias", Italian "3 ore fa"; the unit's
+# seconds by its first letters.
+# A count in words, one to ten, of the languages whose ages are read without "ago" (cheap: no other
+# number words are as common before a unit of time)
+_NUMBER_WORDS = {
+    **dict.fromkeys(("ein", "einer", "einem", "un", "une", "uno", "una", "um", "uma", "un'", "un’"), 1),
+    **dict.fromkeys(("zwei", "deux", "dos", "dois", "duas", "due"), 2),
+    **dict.fromkeys(("drei", "trois", "tres", "três", "tre"), 3),
+    **dict.fromkeys(("vier", "quatre", "cuatro", "quatro", "quattro"), 4),
+    **dict.fromkeys(("fünf", "cinq", "cinco", "cinque"), 5),
+    **dict.fromkeys(("sechs", "six", "seis", "sei"), 6),
+    **dict.fromkeys(("sieben", "sept", "siete", "sete", "sette"), 7),
+    **dict.fromkeys(("acht", "huit", "ocho", "oito", "otto"), 8),
+    **dict.fromkeys(("neun", "neuf", "nueve", "nove"), 9),
+    **dict.fromkeys(("zehn", "dix", "diez", "dez", "dieci"), 10),
+}  # fmt: skip
+_COUNT = r"\d+|" + "|".join(sorted((w for w in _NUMBER_WORDS if w[-1].isalpha()), key=len, reverse=True))
+# AGO is also the end of a line furniture reads as a byline's time ("S.Chen34 min ago"): its count and unit
+# are groups 1 and 2 here
 AGO = (
     r"(?<!\d)(\d+|an?|one)\s*(s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|months?|"
     r"y|yrs?|years?)\s+ago\.?$"
 )
 _AGO = re.compile(AGO, re.I)
 _VOR = re.compile(
-    r"\bvor\s+(\d+|einer|einem|ein)\s+(sekunden?|minuten?|min\.?|stunden?|std\.?|tag(?:en)?|wochen?|"
+    rf"\bvor\s+({_COUNT})\s+(sekunden?|minuten?|min\.?|stunden?|std\.?|tag(?:en)?|wochen?|"
     r"monat(?:en)?|jahr(?:en)?)\.?$",
     re.I,
 )
 _IL_Y_A = re.compile(
-    r"\bil y a\s+(\d+|une?)\s+(secondes?|min(?:utes?)?\.?|h|heures?|jours?|semaines?|mois|ans?)\.?$", re.I
+    rf"\bil y a\s+({_COUNT})\s+(secondes?|min(?:utes?)?\.?|h|heures?|jours?|semaines?|mois|ans?)\.?$", re.I
 )
-_YESTERDAY = re.compile(r"^(?:yesterday|gestern|hier)\b", re.I)
+# Spanish "hace 3 horas", Portuguese "há 2 dias" (unaccented "ha" is Italian "has": "ha 2 anni" is an age)
+_HACE = re.compile(
+    rf"(?<!\w)(?:hace|há)\s+({_COUNT})\s+(segundos?|min(?:utos?)?\.?|h|horas?|d[ií]as?|semanas?|"
+    r"mes(?:es)?|mês|años?|anos?)\.?$",
+    re.I,
+)
+# Italian "3 ore fa", "un'ora fa"
+_FA = re.compile(
+    rf"(?<!\w)({_COUNT}|un['’])\s*(secondi?|minuti?|min\.?|ore|ora|h|giorni?|settimane?|settimana|mesi?|"
+    r"mese|anni|anno)\s+fa\.?$",
+    re.I,
+)
+_YESTERDAY = re.compile(r"^(?:yesterday|gestern|hier|ayer|ontem|ieri)\b", re.I)
 # read moments ago, or today at a time of day (whose clock is unknown): dated when read
-_TODAY = re.compile(r"^(?:today|heute|aujourd['’]hui|just now|gerade eben|à l['’]instant)\b", re.I)
+_TODAY = re.compile(
+    r"^(?:today|heute|aujourd['’]hui|hoy|hoje|oggi|just now|gerade eben|à l['’]instant)\b", re.I
+)
 _MINUTE, _HOUR_S, _DAY = 60, 3600, 86400
 # a unit's seconds by how its word starts, longest first: "mo(nths)" before "m(in)", "sem(aines)" before "s"
 _UNIT_SECONDS = (
-    ("mois", 30 * _DAY), ("monat", 30 * _DAY), ("mo", 30 * _DAY), ("sem", 7 * _DAY), ("st", _HOUR_S),
-    ("ja", 365 * _DAY), ("an", 365 * _DAY), ("m", _MINUTE), ("s", 1), ("h", _HOUR_S), ("d", _DAY),
-    ("t", _DAY), ("j", _DAY), ("w", 7 * _DAY), ("y", 365 * _DAY),
+    ("mois", 30 * _DAY), ("monat", 30 * _DAY), ("mo", 30 * _DAY), ("mes", 30 * _DAY), ("mês", 30 * _DAY),
+    ("sem", 7 * _DAY), ("sett", 7 * _DAY), ("st", _HOUR_S), ("ja", 365 * _DAY), ("an", 365 * _DAY),
+    ("añ", 365 * _DAY), ("m", _MINUTE), ("s", 1), ("h", _HOUR_S), ("o", _HOUR_S), ("d", _DAY), ("t", _DAY),
+    ("j", _DAY), ("g", _DAY), ("w", 7 * _DAY), ("y", 365 * _DAY),
 )  # fmt: skip
-_ONE = frozenset({"a", "an", "one", "ein", "einer", "einem", "un", "une"})
+_ONE = frozenset({"a", "an", "one"})
 
 
 def relative_age(text: str) -> timedelta | None:
     """How long before the text was read it says it was written: "S.Chen34 min ago" -> 34 minutes,
-    "3 days ago", "vor 2 Stunden", "il y a 3 heures"; "yesterday", "gestern", "hier" a day; "today at
-    9:02", "heute", "aujourd'hui", "just now" none. None for no such words at the end of ``text`` (or,
+    "3 days ago", "vor 2 Stunden", "il y a 3 heures", "hace dos días", "há 2 horas", "3 ore fa";
+    "yesterday", "gestern", "hier", "ayer", "ontem", "ieri" a day; "today at 9:02", "heute", "aujourd'hui",
+    "hoy", "just now" none. None for no such words at the end of ``text`` (or,
     for "yesterday" and "today", at its start)."""
     text = text.strip()
     if _YESTERDAY.match(text):
         return timedelta(days=1)
     if _TODAY.match(text):
         return timedelta(0)
-    found = _AGO.search(text) or _VOR.search(text) or _IL_Y_A.search(text)
+    found = _AGO.search(text) or _VOR.search(text) or _IL_Y_A.search(text) or _HACE.search(text)
+    found = found or _FA.search(text)
     if found is None:
         return None
     count, unit = found.group(1).lower(), found.group(2).lower()
-    number = 1 if count in _ONE else int(count)
+    number = 1 if count in _ONE else _NUMBER_WORDS.get(count) or int(count)
     seconds = next(s for prefix, s in _UNIT_SECONDS if unit.startswith(prefix))
     return timedelta(seconds=number * seconds)
 

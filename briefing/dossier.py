@@ -185,13 +185,11 @@ def _header(record: ActorRecord, now: datetime) -> tuple[Block, ...]:
     seen: list[Span | str] = [
         f"In {plural(actor.article_count, 'article')} from {plural(record.source_count, 'source')}"
     ]
-    if actor.first_seen and actor.last_seen:
-        seen += [
-            ", first seen ",
-            age(actor.first_seen, now, "day"),
-            ", last seen ",
-            age(actor.last_seen, now, "day"),
-        ]
+    # the dates its outlets gave, when some did; else the days the archive read it, said as such
+    first, last = record.dated_seen or (actor.first_seen, actor.last_seen)
+    if first and last:
+        verb = "added" if record.only_added else "seen"
+        seen += [f", first {verb} ", age(first, now, "day"), f", last {verb} ", age(last, now, "day")]
     lines.append(para(*seen, "."))
     aliases = sorted(actor.aliases, key=str.lower)[:6]
     if aliases:

@@ -229,15 +229,16 @@ _BYLINE = re.compile(
     re.I,
 )
 # A time written only relative to the reading, alone on its line: "Yesterday at 6:19 PM", "gestern",
-# "vor 2 Stunden", "il y a 3 heures" ("34 min ago" and "S.Chen34 min ago" are _RELTIME's)
-# a time of day after the day's word: " at 6:19 PM", ", 09:02 Uhr", " à 18h19"
-_DAY_TIME = r",?\s+(?:at|um|à)?\s*\d{1,2}(?:[:.h]\d{2})?\s*(?:[ap]\.?\s?m\.?|uhr)?"
+# "vor 2 Stunden", "il y a 3 heures", "hace 3 horas", "há 2 dias", "3 ore fa" ("34 min ago" and
+# "S.Chen34 min ago" are _RELTIME's); :func:`briefing.dates.relative_age` must read it too
+# a time of day after the day's word: " at 6:19 PM", ", 09:02 Uhr", " à 18h19", " a las 18:19", " alle 18:19"
+_DAY_TIME = r",?\s+(?:at|um|à|a las|às|alle)?\s*\d{1,2}(?:[:.h]\d{2})?\s*(?:[ap]\.?\s?m\.?|uhr)?"
 _RELATIVE_ONLY = re.compile(
-    rf"^(?:(?:yesterday|gestern)(?:{_DAY_TIME})?|"
+    rf"^(?:(?:yesterday|gestern|ayer|ontem|ieri)(?:{_DAY_TIME})?|"
     # "today" and French "hier" only with a time: alone, "Today" is a heading as often (a programme, a
     # section), "Hier" a German "here"
-    rf"(?:today|heute|aujourd['’]hui|hier){_DAY_TIME}|just now|gerade eben|à l['’]instant|"
-    r"vor\s+\S+\s+\S+|il y a\s+\S+\s+\S+)$",
+    rf"(?:today|heute|aujourd['’]hui|hier|hoy|hoje|oggi){_DAY_TIME}|just now|gerade eben|à l['’]instant|"
+    r"vor\s+\S+\s+\S+|il y a\s+\S+\s+\S+|(?:hace|há)\s+\S+\s+\S+|(?:\S+\s+)?\S+\s+fa\.?)$",
     re.I,
 )
 DATE_LINE_CHARS = 120  # no date line, "Published ... | Updated ...", is longer
@@ -481,7 +482,8 @@ def _is_byline(byline: re.Match[str]) -> bool:
 def dated_ago(line: str) -> timedelta | None:
     """How long before the page was read a date line written relative to the reading says it was
     published: "S.Chen34 min ago", "Updated 2 hours ago", "Yesterday at 6:19 PM", "vor 2 Stunden",
-    "Publié il y a 3 heures". None for any other line."""
+    "Publié il y a 3 heures", "Actualizado hace 5 minutos", "Aggiornato 3 ore fa". None for any other
+    line."""
     line = strip_bullet(line)
     if word_count(line) > 8:
         return None

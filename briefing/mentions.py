@@ -46,3 +46,8 @@ class ActorRecord:
     quotes: tuple[Quote, ...]
     co_mentioned: tuple[CoMention, ...]
     latest: tuple[ArticleLink, ...]
+    # the first and last dates of the actor's articles their outlets dated, when some are: an undated
+    # article's date is the moment the archive read it, which says nothing of when the actor was in the news
+    dated_seen: tuple[datetime, datetime] | None = None
+    # no article of the actor's has a date of its own: its first and last seen are when they were added
+    only_added: bool = False

@@ -21,8 +21,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from datetime import date
-from typing import Any
+from datetime import date, datetime
+from typing import Any, Literal
 
 from briefing.aliases import (
     actor_key,
@@ -601,10 +601,24 @@ def actor_record(db: Database, actor_id: int) -> ActorRecord | None:
     actor = get_actor(db, actor_id)
     if actor is None:
         return None
+    first, last = _dated_seen(db, actor_id, "ASC"), _dated_seen(db, actor_id, "DESC")
     return ActorRecord(
         actor=actor,
         source_count=source_count(db, actor_id),
         quotes=tuple(quotes(db, actor_id)),
         co_mentioned=tuple(co_mentioned(db, actor_id)),
         latest=tuple(latest_articles(db, actor_id)),
+        dated_seen=(first, last) if first is not None and last is not None else None,
+        only_added=first is None and actor.first_seen is not None,
     )
+
+
+def _dated_seen(db: Database, actor_id: int, order: Literal["ASC", "DESC"]) -> datetime | None:
+    """The date of the actor's first (``order`` "ASC") or last ("DESC") article its outlet dated: read
+    along the ``article_actors_latest`` index from that end, so it stops at the first dated one."""
+    row = db.execute(
+        "SELECT aa.dated_at FROM article_actors aa JOIN articles a ON a.id = aa.article_id"
+        f" WHERE aa.actor_id = ? AND a.published_at IS NOT NULL ORDER BY aa.dated_at {order} LIMIT 1",
+        [actor_id],
+    ).fetchone()
+    return from_iso(row[0]) if row else None

@@ -106,6 +106,50 @@ def test_a_page_without_a_date_is_dated_by_the_age_under_its_title():
 
 
 @pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("hace 3 horas", timedelta(hours=3)),
+        ("Hace un día", timedelta(days=1)),
+        ("hace dos semanas", timedelta(weeks=2)),
+        ("hace 2 años", timedelta(days=730)),
+        ("há 2 horas", timedelta(hours=2)),
+        ("Há uma hora", timedelta(hours=1)),
+        ("há 1 mês", timedelta(days=30)),
+        ("3 ore fa", timedelta(hours=3)),
+        ("un'ora fa", timedelta(hours=1)),
+        ("2 giorni fa", timedelta(days=2)),
+        ("una settimana fa", timedelta(weeks=1)),
+        ("tre mesi fa", timedelta(days=90)),
+        ("vor zwei Stunden", timedelta(hours=2)),
+        ("il y a deux heures", timedelta(hours=2)),
+        ("Ayer a las 18:19", timedelta(days=1)),
+        ("ieri", timedelta(days=1)),
+        ("Oggi alle 9:02", timedelta(0)),
+        # unaccented "ha" is Italian "has": an age in years, not a date
+        ("Il bambino ha 2 anni", None),
+        ("Che cosa fa", None),
+    ],
+)
+def test_relative_age_reads_spanish_portuguese_and_italian(text, age):
+    assert relative_age(text) == age
+
+
+@pytest.mark.parametrize(
+    ("header", "author", "age"),
+    [
+        (("Por Juan Pérez", "Actualizado hace 5 minutos"), "Juan Pérez", timedelta(minutes=5)),
+        (("Por Ana Souza", "há 2 horas"), "Ana Souza", timedelta(hours=2)),
+        (("Di Marco Rossi", "Aggiornato 3 ore fa"), "Marco Rossi", timedelta(hours=3)),
+        (("2 giorni fa",), None, timedelta(days=2)),
+    ],
+)
+def test_a_spanish_portuguese_or_italian_dump_carries_its_age(header, author, age):
+    (draft,) = split_dump(dump(*header), source="x.txt")
+    assert (draft.author, draft.published_at, draft.age) == (author, None, age)
+    assert draft.body.startswith("The harbour authority")
+
+
+@pytest.mark.parametrize(
     ("line", "kind", "value"),
     [
         ("Von Anna Schmidt", Kind.AUTHOR, "Anna Schmidt"),

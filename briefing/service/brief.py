@@ -154,15 +154,17 @@ def _topic_best(
     return _load(app, chosen)
 
 
-def top_stories(app: App) -> tuple[list[Story], datetime | None]:
+def top_stories(app: App) -> tuple[list[Story], datetime | None, bool]:
     """The best stories around the archive's newest news (``now``, or earlier if the news is old). An
     entry its outlet gave no date is dated when it was read, which says nothing of when it happened:
     when the archive has dated news, that is the newest news, and stories of undated entries alone come
     after the window's dated ones. Read in the window, they are still its news (a seed dump read today
-    is the day's news): they come before the stories older than the window that fill a quiet spell."""
+    is the day's news): they come before the stories older than the window that fill a quiet spell.
+    Also the moment the stories are around, and whether it is only when the newest news was added (no
+    outlet dated any)."""
     latest = latest_story_update(app.db)
     if latest is None:
-        return [], None
+        return [], None, False
     newest_dated = latest_dated_news(app.db)
     anchor = min(app.now(), newest_dated or latest)
     since = anchor - timedelta(hours=app.settings.story_window_hours)
@@ -179,7 +181,7 @@ def top_stories(app: App) -> tuple[list[Story], datetime | None]:
         older = [s for s in story_stats_latest(app.db, wanted * 2, before=since) if s.id not in seen]
         dated, undated = _dated_first(app, _ranked(app, older), wanted - len(best))
         best = best + dated + undated
-    return _load(app, best[:wanted]), anchor
+    return _load(app, best[:wanted]), anchor, newest_dated is None
 
 
 def too_common(words: str, command: str) -> Reply | None:
@@ -332,10 +334,10 @@ async def brief(app: App, args: str, asker: Asker) -> Reply:
     if not asked.name and asked.kind:
         return Reply(needs_words("brief", "Kellogg"))
     if not asked.name:
-        stories, anchor = top_stories(app)
+        stories, anchor, added = top_stories(app)
         if not stories:
             return Reply(no_stories(None))
-        return _reply(compose_brief(stories, now=app.now(), as_of=anchor), app)
+        return _reply(compose_brief(stories, now=app.now(), as_of=anchor, as_of_added=added), app)
     type_ = actor_type(asked.kind)
     if type_ is None:  # words, or words and any actor they name exactly; "(topic)": the words alone
         if (common := too_common(asked.name, "brief")) is not None:
