@@ -126,8 +126,9 @@ _BARE = re.compile(r"^(?:[_*=~•·\-–—](?:\s?[_*=~•·\-–—])*|(?:https
 
 def strip_boilerplate(paragraphs: Iterable[str]) -> list[str]:
     """The paragraphs without link labels, share buttons, syndication footers, agencies' notes, a
-    paywall's pitch, embedded posts' signatures and bare rules or addresses; a footer, pitch or
-    signature that ends a paragraph of prose is cut off it."""
+    paywall's pitch and bare rules or addresses; a footer or pitch that ends a paragraph of prose is cut
+    off it. An embedded post's signature ("— Sean Hannity (@seanhannity) November 8, 2017") stays: it says
+    whose words the post's are (summaries pass posts by: :mod:`briefing.snippets`)."""
     kept: list[str] = []
     for paragraph in paragraphs:
         text = " ".join(paragraph.split())
@@ -135,7 +136,7 @@ def strip_boilerplate(paragraphs: Iterable[str]) -> list[str]:
             footer = pattern.search(text)
             if footer is not None:
                 text = text[: footer.start()].rstrip()
-        text = without_signature(without_pitch(text))
+        text = without_pitch(text)
         furniture = (
             is_link_label(text)
             or is_share_row(text)

@@ -340,7 +340,11 @@ def _entry(raw: feedparser.FeedParserDict, source: str, shared: set[str]) -> Fee
     body = max((entry_text(t, url=link or raw.get("link"), title=title) for t in texts), key=len, default="")
     body = "\n\n".join(strip_boilerplate(body.split("\n\n")))  # before the cut markers: the footer hides them
     header, paragraphs = entry_header(body.split("\n\n"))  # "By Amelia Grant" over the text: its author
-    body = "\n\n".join(paragraphs)
+    feed_author = _author(raw)
+    if not (feed_author and header.author and header.author != feed_author):
+        body = "\n\n".join(paragraphs)
+    # else the feed names another author ("Google Testing Bloggers" over "by Ben Yu"): the byline stays
+    # in the text, where search and the actors still find the writer, as before bylines were read
     if not body and not link:
         return None
     end = _without_markers(body)
@@ -355,7 +359,7 @@ def _entry(raw: feedparser.FeedParserDict, source: str, shared: set[str]) -> Fee
         body=body or title,
         source=_own_source(raw) or source,
         url=link,
-        author=_author(raw) or header.author,
+        author=feed_author or header.author,
         section=_section(raw),
         published_at=(published := _when(raw)),
         age=None if published else header.age,

@@ -368,8 +368,8 @@ def classify(raw: str) -> Verdict:
         return Verdict(Kind.DROP)
     if _LIKES.match(line) or (words <= TAG_WORDS and not finished and _TAG_LINE.match(line)):
         return Verdict(Kind.DROP)
-    if not without_signature(line):  # "— Lorde (@lorde) January 30, 2018": an embedded post's, no date line
-        return Verdict(Kind.DROP)
+    if not without_signature(line):  # "— Lorde (@lorde) January 30, 2018": an embedded post's, no date
+        return Verdict(Kind.PROSE)  # line; it stays, saying whose words the post's are
     if field := _TITLE_FIELD.match(line):
         return Verdict(Kind.HEADING, field.group(1))
     if field := _LINK_FIELD.match(line):

@@ -378,6 +378,18 @@ def stories_without_dates(db: Database, story_ids: Sequence[int]) -> set[int]:
     return found
 
 
+def story_text_sizes(db: Database, story_ids: Sequence[int]) -> dict[int, int]:
+    """Each story's longest article body, in characters: how much of a report it holds."""
+    found: dict[int, int] = {}
+    for chunk in chunks(list(dict.fromkeys(story_ids)), 500):
+        sql = (
+            "SELECT story_id, max(length(body)) FROM articles "
+            f"WHERE story_id IN ({','.join('?' * len(chunk))}) GROUP BY story_id"
+        )
+        found.update((sid, size or 0) for sid, size in db.execute(sql, list(chunk)).fetchall())
+    return found
+
+
 def story_stats_since(db: Database, since: datetime) -> list[StoryStats]:
     """The ranking figures of the stories with an article at or after ``since``."""
     return _stats(db.execute(f"{_STATS_SQL} WHERE last_updated >= ?", [to_iso(since)]).fetchall())

@@ -248,6 +248,37 @@ async def test_undated_articles_read_today_are_the_days_news_before_a_quiet_spel
     assert len(headlines) == 5 and headlines[2].startswith("Trump taps Kellogg")
 
 
+async def test_undated_stories_are_ranked_by_what_they_hold_not_by_which_was_read_last(app):
+    """Stories of undated entries alone were dated when they were read, which says only which came last:
+    a feed's placeholder read after the seed dumps ("This item is fine.") does not push a full report out
+    of the briefing (QA17d F1)."""
+    load_all()
+    fill(app, base=NOW - timedelta(days=300))  # three dated stories, months old
+    dated = insert_article(
+        app.db, title="Harbour reopens after the storm", when=NOW - timedelta(hours=1),
+        body="The harbour reopened on Tuesday after the storm. Ferries sailed again in the afternoon.",
+    )  # fmt: skip
+    enrich_article(app, dated)
+    report = insert_article(
+        app.db, title="Library opens a new wing", when=NOW - timedelta(minutes=10),
+        body="The city library opened a new wing for children on Tuesday, with 20,000 books and a reading "
+        "garden. Readers queued from early morning, and the mayor cut the ribbon at nine. The wing cost "
+        "four million euros, most of it from a regional fund, the council said.",
+    )  # fmt: skip
+    stubs = [
+        insert_article(
+            app.db, title=f"Item {n}", when=NOW - timedelta(minutes=5 - n), body="This item is fine."
+        )
+        for n in range(4)
+    ]
+    for article in (report, *stubs):
+        app.db.execute("UPDATE articles SET published_at = NULL WHERE id = ?", [article.id])
+        enrich_article(app, article)
+    reply = await answer(app, "/brief", ASKER)
+    headlines = [s.blocks[0].text for s in reply.document.sections]
+    assert headlines[:2] == ["Harbour reopens after the storm", "Library opens a new wing"]
+
+
 async def test_stories_stored_in_one_second_are_briefed_newest_first_every_time(app):
     load_all()
     titles = ("Harbour reopens", "Library opens new wing", "Rail strike called off", "Zoo welcomes twins")

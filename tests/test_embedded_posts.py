@@ -72,11 +72,15 @@ def test_no_summary_sentence_comes_from_an_embedded_tweet():
     assert not any("@" in s or "proud" in s for s in summarize(body, sentences=5))
 
 
-def test_the_signature_of_an_embedded_post_is_not_stored():
+def test_the_signature_of_an_embedded_post_is_kept_as_its_attribution():
+    """The signature says whose words the post's are: dropped, a post read as the outlet's own (QA17d
+    F3). It is no date line of a dump, and no summary sentence."""
     assert without_signature("— Lorde (@lorde) January 30, 2018") == ""
     assert without_signature("Thank you all. — Lorde (@lorde) January 30, 2018") == "Thank you all."
-    assert strip_boilerplate([LEAD, "— Lorde (@lorde) January 30, 2018"]) == [LEAD]
-    assert classify("— Lorde (@lorde) January 30, 2018").kind is Kind.DROP
+    signed = [LEAD, "Thank you all. — Lorde (@lorde) January 30, 2018"]
+    assert strip_boilerplate(signed) == signed
+    assert classify("— Lorde (@lorde) January 30, 2018").kind is Kind.PROSE
+    assert not any("@lorde" in s for s in summarize("\n\n".join(signed), sentences=3))
 
 
 def test_a_sentence_going_on_after_a_signature_like_dash_is_kept():

@@ -113,7 +113,8 @@ def test_a_feed_entry_with_an_author_keeps_it():
     )
     [entry] = parse_feed(feed.encode()).entries
     assert entry.draft.author == "Jo Berger"
-    assert entry.draft.body.startswith("The city of Klagenfurt opened")
+    # the byline names another writer: it stays in the text, so the name is not lost (QA17d F2)
+    assert entry.draft.body.startswith("By Amelia Grant\n\nThe city of Klagenfurt opened")
 
 
 async def test_a_fetched_page_is_dated_by_the_age_in_its_meta_line(app, site):

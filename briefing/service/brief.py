@@ -55,6 +55,7 @@ from store.stories import (
     story_stats_latest,
     story_stats_of,
     story_stats_since,
+    story_text_sizes,
 )
 
 LIST_LIMIT = 20
@@ -130,6 +131,17 @@ def _dated_first(
     return dated[:wanted], undated
 
 
+def _undated_ranked(app: App, undated: Sequence[StoryStats]) -> list[StoryStats]:
+    """Stories of undated entries alone, ranked without their dates: each was dated when it was read,
+    which only says which was read last (the last file of a batch, a test feed's "This item is fine."
+    ahead of the seed dumps read a minute before). Outlets and articles first, then how much of a
+    report the story holds (its longest article), then the order they came in."""
+    if len(undated) < 2:
+        return list(undated)
+    sizes = story_text_sizes(app.db, [s.id for s in undated])
+    return sorted(undated, key=lambda s: (-s.source_count, -s.article_count, -sizes.get(s.id, 0)))
+
+
 def _load(app: App, best: Sequence[StoryStats]) -> list[Story]:
     loaded = {s.id: s for s in stories_by_ids(app.db, [s.id for s in best])}
     return [loaded[s.id] for s in best if s.id in loaded]
@@ -175,12 +187,13 @@ def top_stories(app: App) -> tuple[list[Story], datetime | None, bool]:
         late: list[StoryStats] = []
     else:
         best, late = _dated_first(app, _ranked(app, stats), wanted)
+        late = _undated_ranked(app, late)
     best = (best + late)[:wanted]
     if len(best) < wanted:  # a quiet spell: the latest stories before it fill the empty places
         seen = {s.id for s in stats}
         older = [s for s in story_stats_latest(app.db, wanted * 2, before=since) if s.id not in seen]
         dated, undated = _dated_first(app, _ranked(app, older), wanted - len(best))
-        best = best + dated + undated
+        best = best + dated + _undated_ranked(app, undated)
     return _load(app, best[:wanted]), anchor, newest_dated is None
 
 
