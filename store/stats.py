@@ -33,7 +33,8 @@ class OutletCount:
 
     name: str
     articles: int
-    newest: datetime | None
+    newest: datetime | None  # the newest its outlet dated; when it dated none, the newest read
+    dated: bool = True  # False: the outlet dated none of its articles, ``newest`` is when one was read
 
 
 @dataclass(frozen=True)
@@ -87,12 +88,13 @@ def archive_counts(db: Database) -> ArchiveCounts:
 def outlet_counts(db: Database, *, limit: int = 30) -> tuple[list[OutletCount], int]:
     """The outlets with the most articles (at most ``limit``) and how many outlets there are in all."""
     rows = db.execute(
-        "SELECT source, count(*), max(dated_at) FROM articles GROUP BY source"
-        " ORDER BY count(*) DESC, source LIMIT ?",
+        "SELECT source, count(*), max(CASE WHEN published_at IS NOT NULL THEN dated_at END), max(dated_at)"
+        " FROM articles GROUP BY source ORDER BY count(*) DESC, source LIMIT ?",
         [limit],
     ).fetchall()
     total = _one(db, "SELECT count(DISTINCT source) FROM articles")
-    return [OutletCount(r[0], r[1], from_iso(r[2])) for r in rows], total
+    # an outlet's newest news is the newest it dated: an undated page read today is no news of today
+    return [OutletCount(r[0], r[1], from_iso(r[2] or r[3]), dated=r[2] is not None) for r in rows], total
 
 
 def feeds(db: Database) -> list[FeedState]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from briefing.paging import split_pages
 from briefing.service import archive
@@ -22,6 +22,7 @@ def add_article(db, i: int, source: str) -> None:
             "title": f"Title {i}",
             "body": f"Body {i}",
             "source": source,
+            "published_at": to_iso(NOW),  # dated by its outlet, as most news is
             "ingested_at": to_iso(NOW),
             "dated_at": to_iso(NOW),
             "content_hash": f"h{i}",
@@ -43,6 +44,21 @@ async def test_sources_lists_outlets_by_article_count(app):
     text = reply.document.text
     assert "Sources (2 outlets)" in text
     assert text.index("DW — 3 articles, newest today") < text.index("Kyiv Independent — 1 article,")
+
+
+async def test_an_outlet_tells_its_newest_dated_news_and_says_added_when_it_dated_none(app):
+    """An undated article is dated when it was read, which says nothing of its news: an outlet's newest
+    is the newest it dated, and one that dated none says when its newest was added (QA17d F7)."""
+    add_article(app.db, 1, "harbour_gazette.txt")
+    app.db.execute("UPDATE articles SET published_at = ?, dated_at = ? WHERE id = 1",
+                   [to_iso(NOW - timedelta(days=250)), to_iso(NOW - timedelta(days=250))])  # fmt: skip
+    add_article(app.db, 2, "harbour_gazette.txt")  # undated, read today
+    add_article(app.db, 3, "Coast Courier")  # undated, read today
+    app.db.execute("UPDATE articles SET published_at = NULL WHERE id IN (2, 3)")
+    text = (await answer(app, "/sources", ALICE)).document.text
+    newest = (NOW - timedelta(days=250)).strftime("%-d %b %Y")
+    assert f"harbour_gazette.txt — 2 articles, newest {newest}" in text
+    assert "Coast Courier — 1 article, newest added today" in text
 
 
 def add_feed(db, name: str, location: str) -> int:

@@ -38,7 +38,11 @@ async def sources_command(app: App, args: str, asker: Asker) -> Reply:
     sections = [Section((para("I have no articles yet."),))]
     if outlets:
         lines: list[Block] = [
-            item(bold(o.name), f" — {plural(o.articles, 'article')}, newest ", _when(o.newest, now, "day"))
+            item(
+                bold(o.name),
+                f" — {plural(o.articles, 'article')}, newest {'' if o.dated else 'added '}",
+                _when(o.newest, now, "day"),
+            )
             for o in outlets
         ]
         if total > len(outlets):
