@@ -591,7 +591,7 @@ def latest_figures(
 
 def told_once(sentences: Sequence[str]) -> tuple[str, ...]:
     """An article's summary sentences, in its order, without one that repeats a fact of one before it
-    (:func:`is_near_duplicate`, its terms weighed by :func:`fact_weights` of these sentences): a
+    (:func:`restates`, its terms weighed by :func:`fact_weights` of these sentences): a
     standfirst and the lead that retells it ("Trump says the golf course is worth more than $50m but
     ..." / "Donald Trump says the Trump National Golf Club in Florida is worth more than $50m.")."""
     if len(sentences) < 2:
@@ -599,7 +599,10 @@ def told_once(sentences: Sequence[str]) -> tuple[str, ...]:
     weights = fact_weights(sentences)
     kept: list[str] = []
     for sentence in sentences:
-        if not any(is_near_duplicate(sentence, k, weights=weights) for k in kept):
+        # one way only: a later sentence that tells more than an earlier short one ("Signs are mounting
+        # that North Korean soldiers are fighting ..." then NATO's spokesperson on what it would mark) is
+        # the article going on, not a repeat (QA17d F5)
+        if not any(restates(sentence, k, weights=weights) for k in kept):
             kept.append(sentence)
     return tuple(kept)
 

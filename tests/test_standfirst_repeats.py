@@ -43,7 +43,8 @@ def test_the_story_summary_tells_the_50m_once():
 
 
 def test_an_articles_summary_is_told_each_fact_once_in_its_order():
-    assert told_once([STANDFIRST, LEAD, DISSENT]) == (STANDFIRST,)
+    # the lead adds only names to the standfirst's $50m; the appraiser's sentence goes on (who, where)
+    assert told_once([STANDFIRST, LEAD, DISSENT]) == (STANDFIRST, DISSENT)
     assert told_once([LEAD, DISSENT]) == (LEAD, DISSENT)
 
 
@@ -59,4 +60,17 @@ def test_a_one_article_story_tells_its_summary_each_fact_once(app):
     enrich_article(app, article)
     stored = get_article(app.db, article.id)
     assert stored.summary == (STANDFIRST, LEAD, DISSENT)  # the article's own summary is unchanged
-    assert get_story(app.db, stored.story_id).summary == (STANDFIRST,)
+    assert get_story(app.db, stored.story_id).summary == (STANDFIRST, DISSENT)
+
+
+def test_a_later_sentence_telling_more_than_a_short_earlier_one_is_no_repeat():
+    """A lead's short claim, then a spokesperson on what it would mean: the article going on, not the
+    same fact twice (QA17d F5: NATO's spokesperson left a story's summary, "he told DW" stayed)."""
+    short = "Signs are mounting that North Korean soldiers are fighting on Russia’s side in Ukraine."
+    more = (
+        "On Wednesday, NATO spokesperson Farah Dakhallah in Brussels told DW that if North Korean troops "
+        "were indeed designated to fight in Ukraine, “it would mark a significant escalation in North "
+        "Korea’s support for Russia’s illegal war and yet another sign of Russia’s significant losses on "
+        "the front lines.”"
+    )
+    assert told_once([short, more]) == (short, more)
