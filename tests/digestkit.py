@@ -8,10 +8,14 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
+from pathlib import Path
 
+from briefing.adapters.delivery import send_due_alerts
 from briefing.adapters.pacer import Limits, Pacer
 from briefing.adapters.sender import SendPolicy
 from briefing.models import Story
+from briefing.service import App
+from briefing.service.ingest import ingest_files, queue_new_alerts
 from store import Database
 from store.db import to_iso
 from store.subscribers import subscribe
@@ -170,3 +174,31 @@ def deliver(app, chat_id: int, at: datetime) -> None:
     key = deliveries.PartKey(chat_id, at.date(), 0)
     deliveries.claim_part(app.db, key, now=at)
     deliveries.confirm_part(app.db, key, message_id=1, now=at)
+
+
+def at(text: str) -> datetime:
+    """A moment written in ISO form, in UTC."""
+    return datetime.fromisoformat(text).replace(tzinfo=UTC)
+
+
+def dump_article(title: str, url: str, published: str, *paragraphs: str) -> str:
+    """A one-article text dump with its address and date lines."""
+    return "\n\n".join([title, f"URL: {url}\nPublished: {published}", *paragraphs])
+
+
+def ingest_text(app: App, tmp_path: Path, when: str, name: str, text: str) -> list[int]:
+    """Store one article at ``when`` (``app.clock`` a :class:`Clock`) and queue its alerts, as ``bot.py
+    ingest`` does."""
+    app.clock.now = at(when)
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    new = list(ingest_files(app, [path]).new_ids)
+    assert new
+    queue_new_alerts(app, new)
+    return new
+
+
+async def send_alerts(app: App, bot, when: str) -> None:
+    """Send the alerts due at ``when``, paced fast."""
+    app.clock.now = at(when)
+    await send_due_alerts(app, bot, now=app.clock.now, pacer=fast_pacer(), policy=QUICK)

@@ -5,29 +5,20 @@ the story, not a later retelling. Real articles through ingest, sent through the
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from briefing.adapters.delivery import send_due_alerts
 from briefing.alerts import named_in_headlines
 from briefing.facts import restates
 from briefing.service import App
-from briefing.service.ingest import ingest_files, queue_new_alerts
 from store.alerts import alerts_of
 from store.search import actor_ids_named
 from store.subscribers import follow, set_chat_alerts
-from tests.digestkit import QUICK, Clock, fast_pacer
-
-
-def at(text: str) -> datetime:
-    return datetime.fromisoformat(text).replace(tzinfo=UTC)
-
-
-def article(title: str, url: str, published: str, *paragraphs: str) -> str:
-    return "\n\n".join([title, f"URL: {url}\nPublished: {published}", *paragraphs])
-
+from tests.digestkit import Clock, at
+from tests.digestkit import dump_article as article
+from tests.digestkit import ingest_text as ingest
+from tests.digestkit import send_alerts as send
 
 RULING_TITLE = "EU court upholds 2.4 billion euro fine on Google"
 RULING = article(
@@ -105,22 +96,6 @@ FUNERAL = article(
 @pytest.fixture
 def app(db, settings) -> App:
     return App(db=db, settings=settings, clock=Clock(at("2026-11-25T04:00")))
-
-
-def ingest(app: App, tmp_path: Path, when: str, name: str, text: str) -> list[int]:
-    """Store one article at ``when`` and queue its alerts, as ``bot.py ingest`` does."""
-    app.clock.now = at(when)
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    new = list(ingest_files(app, [path]).new_ids)
-    assert new
-    queue_new_alerts(app, new)
-    return new
-
-
-async def send(app: App, bot, when: str) -> None:
-    app.clock.now = at(when)
-    await send_due_alerts(app, bot, now=app.clock.now, pacer=fast_pacer(), policy=QUICK)
 
 
 def links(message) -> list[str]:

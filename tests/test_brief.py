@@ -227,14 +227,19 @@ async def test_a_quiet_spell_is_filled_with_the_latest_stories_before_it(app):
     assert len(headlines) == 4 and headlines[1].startswith("Trump taps Kellogg")
 
 
-async def test_undated_articles_read_today_are_the_days_news_before_a_quiet_spells_fill(app):
+def _months_old_news_and_an_hour_old_story(app) -> None:
+    """Three dated stories months old, and one dated an hour ago: the window is now."""
     load_all()
-    fill(app, base=NOW - timedelta(days=300))  # three dated stories, months old
+    fill(app, base=NOW - timedelta(days=300))
     dated = insert_article(
         app.db, title="Harbour reopens after the storm", when=NOW - timedelta(hours=1),
         body="The harbour reopened on Tuesday after the storm. Ferries sailed again in the afternoon.",
     )  # fmt: skip
     enrich_article(app, dated)
+
+
+async def test_undated_articles_read_today_are_the_days_news_before_a_quiet_spells_fill(app):
+    _months_old_news_and_an_hour_old_story(app)
     seeded = insert_article(
         app.db, title="Library opens a new wing", when=NOW - timedelta(minutes=5),
         body="The city library opened a new wing for children. Readers queued from early morning.",
@@ -252,13 +257,7 @@ async def test_undated_stories_are_ranked_by_what_they_hold_not_by_which_was_rea
     """Stories of undated entries alone were dated when they were read, which says only which came last:
     a feed's placeholder read after the seed dumps ("This item is fine.") does not push a full report out
     of the briefing (QA17d F1)."""
-    load_all()
-    fill(app, base=NOW - timedelta(days=300))  # three dated stories, months old
-    dated = insert_article(
-        app.db, title="Harbour reopens after the storm", when=NOW - timedelta(hours=1),
-        body="The harbour reopened on Tuesday after the storm. Ferries sailed again in the afternoon.",
-    )  # fmt: skip
-    enrich_article(app, dated)
+    _months_old_news_and_an_hour_old_story(app)
     report = insert_article(
         app.db, title="Library opens a new wing", when=NOW - timedelta(minutes=10),
         body="The city library opened a new wing for children on Tuesday, with 20,000 books and a reading "

@@ -10,29 +10,21 @@ and digests sent through the loopback Bot API."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from briefing.adapters.delivery import run_due_digests, send_due_alerts
+from briefing.adapters.delivery import run_due_digests
 from briefing.gazetteer import load_gazetteer
 from briefing.service import App
-from briefing.service.ingest import ingest_files, queue_new_alerts
 from store.alerts import alerts_of
 from store.digests import received_of
 from store.search import actor_ids_named
 from store.subscribers import follow, set_chat_alerts
-from tests.digestkit import QUICK, Clock, fast_pacer, subscriber
-
-
-def at(text: str) -> datetime:
-    return datetime.fromisoformat(text).replace(tzinfo=UTC)
-
-
-def article(title: str, url: str, published: str, *paragraphs: str) -> str:
-    return "\n\n".join([title, f"URL: {url}\nPublished: {published}", *paragraphs])
-
+from tests.digestkit import QUICK, Clock, at, fast_pacer, subscriber
+from tests.digestkit import dump_article as article
+from tests.digestkit import ingest_text as ingest
+from tests.digestkit import send_alerts as send
 
 NORDIC = article(
     "Zelensky meets Nordic leaders in Oslo on energy aid",
@@ -87,22 +79,6 @@ CAROL, DAVE, EVE = 8, 9, 10
 @pytest.fixture
 def app(db, settings) -> App:
     return App(db=db, settings=settings, clock=Clock(at("2026-11-23T09:05")))
-
-
-def ingest(app: App, tmp_path: Path, when: str, name: str, text: str) -> list[int]:
-    """Store one article at ``when`` and queue its alerts, as ``bot.py ingest`` does."""
-    app.clock.now = at(when)
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    new = list(ingest_files(app, [path]).new_ids)
-    assert new
-    queue_new_alerts(app, new)
-    return new
-
-
-async def send(app: App, bot, when: str) -> None:
-    app.clock.now = at(when)
-    await send_due_alerts(app, bot, now=app.clock.now, pacer=fast_pacer(), policy=QUICK)
 
 
 def flat(text: str) -> str:
