@@ -11,6 +11,7 @@ from briefing.service import App
 from briefing.service.actors import index_actors
 from store import actors as actor_store
 from store.articles import get_article
+from store.db import Database
 
 
 def add_article(
@@ -72,3 +73,9 @@ def surfaces_by_actor(text: str, **kw) -> dict[tuple[str, str], list[str]]:
     from briefing.actors import extract_actors
 
     return {(a.name, a.type): [m.surface for m in a.mentions] for a in extract_actors(text, **kw)}
+
+
+def role_of(db: Database, name: str) -> str | None:
+    """The role the store keeps for the one person called ``name``."""
+    (actor,) = actor_store.find_actors(db, name, type_="person")
+    return actor.role

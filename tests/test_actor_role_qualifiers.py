@@ -7,8 +7,7 @@ from briefing.actors import extract_actors
 from briefing.render import to_plain
 from briefing.role_choice import kept_role
 from briefing.service.commands import Asker, answer, load_all
-from store import actors as actor_store
-from tests.actor_helpers import add_article
+from tests.actor_helpers import add_article, role_of
 
 ENVOY = (
     "President-elect Donald Trump named Keith Kellogg as special envoy for Ukraine and Russia on Wednesday. "
@@ -67,34 +66,29 @@ def test_a_qualifier_word_that_is_no_part_of_the_role(text, name, role):
     assert role_in(text, name) == role
 
 
-def role(db, name):
-    (actor,) = actor_store.find_actors(db, name, type_="person")
-    return actor.role
-
-
 def test_a_newer_former_role_replaces_the_office_the_person_left(app):
     add_article(app, ENVOY, source="DW", day=1)
-    assert role(app.db, "Keith Kellogg") == "special envoy for Ukraine and Russia"
+    assert role_of(app.db, "Keith Kellogg") == "special envoy for Ukraine and Russia"
     add_article(app, FORMER, source="Wire", day=3)
-    assert role(app.db, "Keith Kellogg") == "former US envoy"
+    assert role_of(app.db, "Keith Kellogg") == "former US envoy"
     # an older article, from when he held the office, does not bring it back
     add_article(app, "Special envoy Keith Kellogg said on Tuesday that talks would begin soon.", day=2)
-    assert role(app.db, "Keith Kellogg") == "former US envoy"
+    assert role_of(app.db, "Keith Kellogg") == "former US envoy"
 
 
 def test_an_older_former_role_does_not_replace_the_office(app):
     add_article(app, ENVOY, source="DW", day=5)
     add_article(app, FORMER, source="Wire", day=1)
-    assert role(app.db, "Keith Kellogg") == "special envoy for Ukraine and Russia"
+    assert role_of(app.db, "Keith Kellogg") == "special envoy for Ukraine and Russia"
 
 
 def test_a_deputy_promoted_to_the_office(app):
     add_article(app, "The talks were led by deputy foreign minister Sergei Ryabkov on Monday.", day=1)
     add_article(app, "Foreign minister Sergei Ryabkov said on Friday that talks would resume.", day=4)
-    assert role(app.db, "Sergei Ryabkov") == "Foreign minister"
+    assert role_of(app.db, "Sergei Ryabkov") == "Foreign minister"
     # the deputy's office, from an older article, says no more of the office he holds now
     add_article(app, "Deputy foreign minister Sergei Ryabkov said on Tuesday that talks were off.", day=2)
-    assert role(app.db, "Sergei Ryabkov") == "Foreign minister"
+    assert role_of(app.db, "Sergei Ryabkov") == "Foreign minister"
 
 
 async def test_the_dossier_shows_the_former_role(app):

@@ -6,8 +6,7 @@ import pytest
 from briefing.render import to_plain
 from briefing.role_choice import kept_role
 from briefing.service.commands import Asker, answer, load_all
-from store import actors as actor_store
-from tests.actor_helpers import add_article
+from tests.actor_helpers import add_article, role_of
 
 ENVOY = (
     "President-elect Donald Trump named retired Army Lieutenant General Keith Kellogg special envoy for "
@@ -17,35 +16,30 @@ MET = "US envoy Keith Kellogg met President Volodymyr Zelenskyy in Kyiv. Kellogg
 DETAILED = "retired Army Lieutenant General"
 
 
-def role(db, name):
-    (actor,) = actor_store.find_actors(db, name, type_="person")
-    return actor.role
-
-
 def test_a_later_vaguer_role_does_not_replace_the_detailed_one(app):
     add_article(app, ENVOY, source="DW", day=1)
     add_article(app, MET, source="Wire", day=2)
-    assert role(app.db, "Keith Kellogg") == DETAILED
+    assert role_of(app.db, "Keith Kellogg") == DETAILED
 
 
 def test_a_detailed_role_from_an_older_article_replaces_a_vaguer_one(app):
     add_article(app, MET, source="Wire", day=5)
     add_article(app, ENVOY, source="DW", day=1)
-    assert role(app.db, "Keith Kellogg") == DETAILED
+    assert role_of(app.db, "Keith Kellogg") == DETAILED
 
 
 def test_a_new_office_in_a_later_article_is_shown(app):
     add_article(app, ENVOY, source="DW", day=1)
     add_article(app, "Former envoy Keith Kellogg said on Monday that the talks had failed.", day=2)
-    assert role(app.db, "Keith Kellogg") == "Former envoy"
+    assert role_of(app.db, "Keith Kellogg") == "Former envoy"
 
 
 def test_another_portfolio_replaces_the_role_only_when_newer(app):
     add_article(app, "Defence Minister Pål Jonson said on Monday that the army would grow.", day=1)
     add_article(app, "Foreign Minister Pål Jonson said on Friday that talks would resume.", day=3)
-    assert role(app.db, "Pål Jonson") == "Foreign Minister"
+    assert role_of(app.db, "Pål Jonson") == "Foreign Minister"
     add_article(app, "Trade Minister Pål Jonson said on Tuesday that tariffs would fall.", day=2)
-    assert role(app.db, "Pål Jonson") == "Foreign Minister"
+    assert role_of(app.db, "Pål Jonson") == "Foreign Minister"
 
 
 def test_a_title_alone_does_not_replace_an_office(app):
@@ -53,14 +47,14 @@ def test_a_title_alone_does_not_replace_an_office(app):
         app, "Ukraine's commander-in-chief Oleksandr Syrskyi said on Monday that reserves were coming.", day=1
     )
     add_article(app, "General Syrskyi warned on Wednesday that the winter would be hard.", day=3)
-    assert role(app.db, "Oleksandr Syrskyi") == "commander-in-chief"
+    assert role_of(app.db, "Oleksandr Syrskyi") == "commander-in-chief"
 
 
 def test_an_office_taken_up_replaces_the_provisional_one(app):
     add_article(app, "President-elect Donald Trump said on Monday that the talks would start soon.", day=1)
-    assert role(app.db, "Donald Trump") == "President-elect"
+    assert role_of(app.db, "Donald Trump") == "President-elect"
     add_article(app, "President Donald Trump said on Monday that the talks had started.", day=20)
-    assert role(app.db, "Donald Trump") == "President"
+    assert role_of(app.db, "Donald Trump") == "President"
 
 
 @pytest.mark.parametrize(

@@ -171,14 +171,22 @@ def read_name(args: str, *, command: str, topic: bool) -> Qualified | Reply:
     return asked
 
 
+def words_looked_for(text: str) -> list[str] | None:
+    """The words a topic of ``text`` looks for in the news, folded: a lone Latin letter looks for nothing
+    ("<b>&</a>"), a lone CJK character is a word; None where a chunk is a name of letters joined by "&"
+    ("AT&T", "H&M"), a name whatever its pieces. One reading for ``/follow``'s refusal and for the replies
+    that must not offer what it refuses."""
+    if any(is_joined_name(chunk) for chunk in text.split()):
+        return None
+    return [w.casefold() for w in re.findall(r"\w+", text) if len(w) > 1 or not w.isascii()]
+
+
 def _telling(text: str) -> bool:
     """Whether the words hold one that not every story has ("the" and "of" do not; a lone Latin letter
     looks for nothing; "AT&T" is a name): a name or topic of only such words is refused (as /follow
     refuses it), so no reply offers it."""
-    if any(is_joined_name(chunk) for chunk in text.split()):
-        return True
-    words = [w.casefold() for w in re.findall(r"\w+", text) if len(w) > 1 or not w.isascii()]
-    return any(w not in COMMON for w in words)
+    words = words_looked_for(text)
+    return words is None or any(w not in COMMON for w in words)
 
 
 A_TYPE = {"person": "a person", "organization": "an organisation", "place": "a place"}

@@ -36,10 +36,11 @@ from briefing.service.actors import (
     read_name,
     suggestions,
     unknown_reply,
+    words_looked_for,
 )
 from briefing.service.alerts import clock_of
 from briefing.service.commands import Asker, Button, Reply, command
-from briefing.topics import is_joined_name, quoted
+from briefing.topics import quoted
 from store import subscribers as subs
 from store.actors import get_actor
 
@@ -147,11 +148,9 @@ def _what_to_follow(app: App, name: str, kind: Kind | None) -> tuple[str, int | 
 
 def _unfollowable(topic: str) -> Reply | None:
     """Why a topic cannot be followed: no word to look for ("🚀"), or only words every story has ("the")."""
-    # a lone Latin letter looks for nothing ("<b>&</a>"); a lone CJK character is a word; a name of letters
-    # joined by "&" ("AT&T", "H&M") is a name, whatever its pieces
-    if any(is_joined_name(chunk) for chunk in topic.split()):
+    words = words_looked_for(topic)
+    if words is None:
         return None
-    words = [w.casefold() for w in re.findall(r"\w+", topic) if len(w) > 1 or not w.isascii()]
     if not words:
         return Reply(
             message(f"“{shorten(topic)}” has no words to look for in the news; follow words or a name.")
