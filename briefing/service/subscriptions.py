@@ -113,16 +113,24 @@ def _describe(app: App, sub: Subscriber, *, typed: str = "", chosen: str = "") -
     wrote it, for a note on it, and ``chosen`` a note on a choice made for them ("“St. Petersburg” is
     taken as...")."""
     now = app.now()
-    lines: list[Block] = [
-        item("Digest time: ", bold(sub.digest_time.strftime("%H:%M"))),
-        item("Timezone: ", bold(describe_zone(sub.timezone, now))),
-        item("Length: ", bold(f"{sub.length} {'story' if sub.length == 1 else 'stories'}")),
-    ]
+    lines: list[Block] = [_time_line(sub), _zone_line(describe_zone(sub.timezone, now)), _length_line(sub)]
     if sub.active:
         lines.append(item("Next digest: ", bold(_next_digest(app, sub, now))))
     lines.append(_quiet_line(clock_of(app, sub, sub.chat_id)))
     notes = [n for n in (chosen, zone_note(sub.timezone, now, typed=typed)) if n]
     return [*lines, *(para(n) for n in notes)]
+
+
+def _time_line(sub: Subscriber) -> Block:
+    return item("Digest time: ", bold(sub.digest_time.strftime("%H:%M")))
+
+
+def _zone_line(zone: str) -> Block:
+    return item("Timezone: ", bold(zone))
+
+
+def _length_line(sub: Subscriber) -> Block:
+    return item("Length: ", bold(f"{sub.length} {'story' if sub.length == 1 else 'stories'}"))
 
 
 def _quiet_line(clock: AlertClock) -> Block:
@@ -323,14 +331,13 @@ def _one_setting(app: App, sub: Subscriber | None, chat_id: int, what: str) -> R
             ": a city, an Area/City zone or an offset such as UTC+3.",
         )
         zones = _settings_buttons(sub)[2:] if sub is not None else ()
-        return Reply(message(item("Timezone: ", bold(zone)), forms), buttons=zones)
+        return Reply(message(_zone_line(zone), forms), buttons=zones)
     assert sub is not None  # time and length are a digest's
     times, lengths, *_ = _settings_buttons(sub)
     if what == "time":
-        current = item("Digest time: ", bold(sub.digest_time.strftime("%H:%M")))
         forms = para("Change it with ", code("/settings time 07:30"), ": any time, such as 7pm or 19:30.")
-        return Reply(message(current, forms), buttons=(times,))
-    current = item("Length: ", bold(f"{sub.length} {'story' if sub.length == 1 else 'stories'}"))
+        return Reply(message(_time_line(sub), forms), buttons=(times,))
+    current = _length_line(sub)
     forms = para("Change it with ", code("/settings length 5"), f": 1 to {MAX_LENGTH} stories.")
     return Reply(message(current, forms), buttons=(lengths,))
 
