@@ -20,10 +20,10 @@ from briefing.boilerplate import (
     is_contributors,
     is_link_label,
     is_share_row,
-    without_signature,
 )
 from briefing.dates import AGO, is_only_date, parse_date, reads_as_date_line, relative_age
 from briefing.sentences import ends_sentence, word_count
+from briefing.snippets import without_signature
 
 
 class Kind(Enum):
