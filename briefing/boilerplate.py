@@ -6,10 +6,8 @@ a row of share buttons ("Share this article: Facebook Twitter WhatsApp"), the fo
 to every syndicated post ("The post ... appeared first on ...", Medium's "... was originally published
 in ... on Medium, where people are continuing the conversation ...") and a re-published post's note
 ("Previously available only to Medium members, ..."), an agency's closing "... contributed
-to this report.", the line an embedded tweet or Instagram post is signed with ("— Lorde (@lorde)
-January 30, 2018": :data:`briefing.snippets.SIGNATURE`), a paywall's pitch ("Subscribe to continue
-reading.": :mod:`briefing.paywalls`). Left in, they are stored in the body and may be picked as
-summary sentences.
+to this report.", a paywall's pitch ("Subscribe to continue reading.": :mod:`briefing.paywalls`). Left
+in, they are stored in the body and may be picked as summary sentences.
 :func:`strip_boilerplate` drops them by their shape, for any site: a label and a colon before a short
 link text (in English, French, German, Spanish, Portuguese or Italian), words that are all names of
 networks, the syndication formula. Dumps have their own line rules (:mod:`briefing.furniture`), which
@@ -22,7 +20,6 @@ import re
 from collections.abc import Iterable
 
 from briefing.paywalls import without_pitch
-from briefing.snippets import SIGNATURE
 
 # A label pointing to another story, then its headline: "ALSO READ: Tinubu orders relief", "Read more:
 # Who is ...?", "See also - ...", "WATCH: ...". A cut marker ("... Read more" at the end of a teaser)
@@ -147,20 +144,6 @@ def strip_boilerplate(paragraphs: Iterable[str]) -> list[str]:
         if text and not furniture and not _BARE.match(text):
             kept.append(text)
     return kept
-
-
-def without_signature(text: str) -> str:
-    """A paragraph without the signature of an embedded post that ends it ("... pic.twitter.com/x —
-    Lorde (@lorde) January 30, 2018"): a name, a handle and a date, no news, and a date that is not the
-    article's. Empty when the paragraph is only the signature."""
-    if "(@" not in text:  # every signature has its handle in brackets: most paragraphs end here, cheaply
-        return text
-    found = None
-    for found in SIGNATURE.finditer(text):  # noqa: B007 (the last one is wanted)
-        pass
-    if found is None or text[found.end() :].strip(" .)\u200b"):
-        return text
-    return text[: found.start()].rstrip()
 
 
 def is_link_label(text: str) -> bool:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from briefing.dates import parse_date
-from briefing.furniture import DATE_LINE_CHARS, Kind, classify, dated_ago, is_clock
+from briefing.furniture import DATE_LINE_CHARS, FOREIGN_BY, Kind, classify, dated_ago, is_clock
 from briefing.sentences import ends_sentence, has_cjk, word_count
 
 META = (Kind.AUTHOR, Kind.DATE, Kind.LINK, Kind.SECTION)  # lines about an article: byline, date, URL, section
@@ -65,7 +65,7 @@ def read_lines(text: str) -> list[Line]:
 
 # "By Jane Doe | 21 November 2026": a byline and a date on one line, split by a mark or a comma
 _BYLINE_DATED = re.compile(
-    r"^((?:posted |written )?(?:by|von|par|por|di)\s.+?)(?:\s*(?:[|·•,–—]|\s-)\s*|\s+on\s+)(\S.*\d.*)$", re.I
+    rf"^((?:posted |written )?(?:by|{FOREIGN_BY})\s.+?)(?:\s*(?:[|·•,–—]|\s-)\s*|\s+on\s+)(\S.*\d.*)$", re.I
 )
 
 

@@ -152,13 +152,16 @@ def escape_bare_ampersands(xml: bytes) -> tuple[bytes, int]:
     return _BARE_AMPERSAND.sub(escape, xml), count
 
 
+_HTML = re.compile(rb"<!doctype html|<html[\s>]")  # a web page's start, in lower case
+
+
 def looks_like_feed(data: bytes, content_type: str | None = None) -> bool:
     """Whether bytes (a response body or a file) hold a feed rather than a web page or text."""
     head = _gunzip(data, 65536)[0] if data[:2] == b"\x1f\x8b" else data[:65536]
     head = sniff_xml(head)[:4096].lower()
     if re.search(rb"<(\w+:)?(rss|feed|rdf)[\s>]", head):
         return True
-    if re.search(rb"<!doctype html|<html[\s>]", head):
+    if _HTML.search(head):
         return False
     kind = (content_type or "").split(";")[0].strip().lower()
     return kind in ("application/rss+xml", "application/atom+xml", "application/rdf+xml")
@@ -180,7 +183,7 @@ def parse_feed(
     parsed = feedparser.parse(xml, response_headers=headers, sanitize_html=False)
     problem = xml_problem(parsed.get("bozo_exception")) if parsed.get("bozo") else None
     if not parsed.version and not parsed.entries:
-        if re.search(rb"<!doctype html|<html[\s>]", xml[:4096].lower()):
+        if _HTML.search(xml[:4096].lower()):
             raise MalformedFeedError("an HTML page, not an RSS or Atom feed")
         raise MalformedFeedError(f"not an RSS or Atom feed: {problem or 'no feed element'}")
     channel = parsed.feed

@@ -20,10 +20,10 @@ from briefing.boilerplate import (
     is_contributors,
     is_link_label,
     is_share_row,
-    without_signature,
 )
 from briefing.dates import AGO, is_only_date, parse_date, reads_as_date_line, relative_age
 from briefing.sentences import ends_sentence, word_count
+from briefing.snippets import without_signature
 
 
 class Kind(Enum):
@@ -220,10 +220,12 @@ _UPDATED = frozenset(
      "mis à jour", "modifié", "dernière mise à jour", "actualizado", "atualizado", "aggiornato",
      "última actualización", "última atualização", "ultimo aggiornamento"}
 )  # fmt: skip
-# A byline: "By Jane Doe", German "Von Anna Schmidt", French "Par Jean Dupont", Spanish and Portuguese
-# "Por María López", Italian "Di Marco Rossi"
+# "By" in German, French, Spanish and Portuguese, Italian: "Von Anna Schmidt", "Par Jean Dupont", "Por María
+# López", "Di Marco Rossi"; one list for every byline rule, so a language added reaches them all
+FOREIGN_BY = "von|par|por|di"
+# A byline: "By Jane Doe", "Von Anna Schmidt"
 _BYLINE = re.compile(
-    r"^(by|written by|posted by|words by|reporting by|authors?|byline|von|par|por|di|autor(?:in|a)?|"
+    rf"^(by|written by|posted by|words by|reporting by|authors?|byline|{FOREIGN_BY}|autor(?:in|a)?|"
     r"auteur|autore)"
     r"\s*:?\s+(.+)$",
     re.I,

@@ -93,6 +93,20 @@ def is_embedded_post(text: str) -> bool:
     return bool(_POST_LINK.search(text) or SIGNATURE.search(text))
 
 
+def without_signature(text: str) -> str:
+    """A paragraph without the signature of an embedded post that ends it ("... pic.twitter.com/x —
+    Lorde (@lorde) January 30, 2018"): a name, a handle and a date, no news, and a date that is not the
+    article's. Empty when the paragraph is only the signature."""
+    if "(@" not in text:  # every signature has its handle in brackets: most paragraphs end here, cheaply
+        return text
+    found = None
+    for found in SIGNATURE.finditer(text):  # noqa: B007 (the last one is wanted)
+        pass
+    if found is None or text[found.end() :].strip(" .)\u200b"):
+        return text
+    return text[: found.start()].rstrip()
+
+
 def embedded_posts(paragraphs: Sequence[str]) -> set[int]:
     """The indices of the paragraphs that are embedded posts (:func:`is_embedded_post`), and of the one
     before a post's bare tail: a tweet whose line breaks became paragraphs leaves its links (and

@@ -81,11 +81,6 @@ class FileText:
     page: bool
 
 
-def read_text_file(path: Path, *, exact: bool = False) -> str:
-    """The text of :func:`read_file_text`."""
-    return read_file_text(path, exact=exact).text
-
-
 def read_file_text(path: Path, *, exact: bool = False) -> FileText:
     """The text of a file that holds one article, read as :func:`file_text` reads it (a saved page in its
     declared charset). ``exact``: newlines as Python's ``open`` reads them ("\\r\\n" and "\\r" become

@@ -4,11 +4,11 @@ no summary or opening tells them, and their signature line is not stored."""
 import pytest
 from conftest import FIXTURES
 
-from briefing.boilerplate import strip_boilerplate, without_signature
+from briefing.boilerplate import strip_boilerplate
 from briefing.feeds import parse_feed
 from briefing.furniture import Kind, classify
 from briefing.openings import opening
-from briefing.snippets import embedded_posts, is_prose, is_social_post
+from briefing.snippets import embedded_posts, is_prose, is_social_post, without_signature
 from briefing.summary import build_document, summarize
 
 LEAD = (
