@@ -185,10 +185,9 @@ def top_stories(app: App) -> tuple[list[Story], datetime | None, bool]:
     wanted = app.settings.brief_stories
     if newest_dated is None:  # no outlet dated anything: the dates read are all there is
         best = _ranked(app, stats)[:wanted]
-        late: list[StoryStats] = []
     else:
-        best, late = _dated_first(app, _ranked(app, stats), wanted)
-    best = (best + late)[:wanted]
+        dated, undated = _dated_first(app, _ranked(app, stats), wanted)
+        best = (dated + undated)[:wanted]
     if len(best) < wanted:  # a quiet spell: the latest stories before it fill the empty places
         seen = {s.id for s in stats}
         older = [s for s in story_stats_latest(app.db, wanted * 2, before=since) if s.id not in seen]
