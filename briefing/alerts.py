@@ -115,6 +115,14 @@ def _grew(story: Story, newest: Article | None) -> bool:
     )
 
 
+def _report(story: Story, newest: Article | None) -> tuple[str, str | None]:
+    """The title and link of the report a first alert tells: ``newest`` when it leads (:func:`_leads`),
+    else the story's headline."""
+    if _leads(story, newest) and newest is not None:
+        return newest.title, newest.url
+    return story.headline, story.headline_url
+
+
 def told_sentence(story: Story, newest: Article | None = None, whys: Sequence[Why] = ()) -> str | None:
     """The one sentence the alert tells (see :func:`compose_alert`), for the digest to know it was told."""
     if _leads(story, newest) and newest is not None:
@@ -136,10 +144,7 @@ def _news_then_report(
     update tells it (its article's title, linked, unless that is the first report's; its facts, best
     first), then "In the story:" with the report that broke the story, linked, and its ``sentence``."""
     facts = [clip(x, MAX_SENTENCE) for x in since.summary[:UPDATE_SENTENCES]]
-    if _leads(story, newest) and newest is not None:
-        report_title, report_url = newest.title, newest.url
-    else:
-        report_title, report_url = story.headline, story.headline_url
+    report_title, report_url = _report(story, newest)
     if _same_title(since.headline, report_title) and facts:
         blocks = [para(Span(facts[0], bold=True))]
         facts = facts[1:]
@@ -171,10 +176,8 @@ def compose_alert(
     if since is not None:
         blocks = _news_then_report(since, story, newest, sentence)
     else:
-        if _leads(story, newest) and newest is not None:
-            blocks = [para(Span(clip(newest.title, MAX_HEADLINE), bold=True, url=newest.url))]
-        else:
-            blocks = [para(Span(clip(story.headline, MAX_HEADLINE), bold=True, url=story.headline_url))]
+        shown, url = _report(story, newest)
+        blocks = [para(Span(clip(shown, MAX_HEADLINE), bold=True, url=url))]
         if sentence:
             blocks.append(para(clip(sentence, MAX_SENTENCE)))
         if _grew(story, newest):

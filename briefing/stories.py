@@ -708,8 +708,7 @@ def _needed_leads(leads: Sequence[Sequence[str]], unique: Sequence[str]) -> dict
 
 def _leaning_leads(leads: Sequence[Sequence[str]], unique: Sequence[str]) -> dict[int, set[int]]:
     """The sentences that need one before them in their own article's lead (:func:`needed_before`:
-    "However, ...", "... is, therefore, ...", a surname whose full name an earlier sentence gives), each
-    mapped to those earlier sentences (for a surname, the ones that give the full name): told right after one
+    "However, ...", "These measures ..."), each mapped to those earlier sentences: told right after one
     of them, or not at all, so no summary opens on a sentence that answers one it does not hold."""
     index = {x: n for n, x in enumerate(unique)}
     out: dict[int, set[int]] = {}

@@ -216,8 +216,9 @@ def cap_document(document: ObjectDocumentModel, limit: int) -> ObjectDocumentMod
 
 class InContext:
     """A sumy ``sentences_count`` that tells a sentence needing an earlier one of the article only after
-    one of those (:func:`briefing.antecedents.needed_before`): no summary opens on "However, ...", on
-    "... is, therefore, hardly surprising" or on a surname the article introduced in a sentence left out.
+    one of those (:func:`briefing.antecedents.needed_before`): no summary opens on "However, ..." or on
+    "These measures ...". (A surname the article introduced in a sentence left out is written in full
+    instead: :func:`briefing.antecedents.with_full_names`.)
 
     sumy calls it with the sentences sorted best first (each with its place in the document); a
     sentence that must wait is passed by until one it needs is taken, then taken right after it (it

@@ -56,6 +56,10 @@ class FeedState:
         return self.poll and not self.paused and self.failures > 0
 
 
+# how many outlets the archive has: the names on its articles, as /sources lists them and /stats counts them
+_OUTLETS_SQL = "SELECT count(DISTINCT source) FROM articles"
+
+
 def _one(db: Database, sql: str) -> int:
     return int(db.execute(sql).fetchone()[0] or 0)
 
@@ -75,7 +79,7 @@ def archive_counts(db: Database) -> ArchiveCounts:
         deliveries_sent=deliveries.get("sent", 0),
         deliveries_failed=deliveries.get("failed", 0),
         deliveries_waiting=deliveries.get("pending", 0) + deliveries.get("claimed", 0),
-        outlets=_one(db, "SELECT count(DISTINCT source) FROM articles"),
+        outlets=_one(db, _OUTLETS_SQL),
         source_kinds=tuple(
             (kind, count)
             for kind, count in db.execute(
@@ -92,7 +96,7 @@ def outlet_counts(db: Database, *, limit: int = 30) -> tuple[list[OutletCount], 
         " FROM articles GROUP BY source ORDER BY count(*) DESC, source LIMIT ?",
         [limit],
     ).fetchall()
-    total = _one(db, "SELECT count(DISTINCT source) FROM articles")
+    total = _one(db, _OUTLETS_SQL)
     # an outlet's newest news is the newest it dated: an undated page read today is no news of today
     return [OutletCount(r[0], r[1], from_iso(r[2] or r[3]), dated=r[2] is not None) for r in rows], total
 

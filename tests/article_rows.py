@@ -44,6 +44,15 @@ def insert_article(
     return get_article(db, article_id)
 
 
+def undated(app, article) -> None:
+    """Make ``article`` an entry its outlet gave no date (dated when it was read) and enrich it into
+    its story, as ingest does."""
+    from briefing.service.enrich import enrich_article
+
+    app.db.execute("UPDATE articles SET published_at = NULL WHERE id = ?", [article.id])
+    enrich_article(app, article)
+
+
 def insert_actor(db: Database, actor_id: int, name: str, *aliases: str, mentioned_in: tuple[int, ...] = ()):
     """An actor with aliases (folded as the actor index folds them), mentioned once in each article (its
     mention and its ``article_actors`` row, as ``store.actors`` writes both)."""

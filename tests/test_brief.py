@@ -4,7 +4,7 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from article_rows import insert_actor, insert_article
+from article_rows import insert_actor, insert_article, undated
 
 from bot import main
 from briefing.ages import ago as when_text
@@ -244,8 +244,7 @@ async def test_undated_articles_read_today_are_the_days_news_before_a_quiet_spel
         app.db, title="Library opens a new wing", when=NOW - timedelta(minutes=5),
         body="The city library opened a new wing for children. Readers queued from early morning.",
     )  # fmt: skip
-    app.db.execute("UPDATE articles SET published_at = NULL WHERE id = ?", [seeded.id])  # no date: read today
-    enrich_article(app, seeded)
+    undated(app, seeded)  # no date: read today
     reply = await answer(app, "/brief", ASKER)
     headlines = [s.blocks[0].text for s in reply.document.sections]
     # the dated news first, then the undated text read today, and only then the months-old stories
@@ -271,8 +270,7 @@ async def test_undated_stories_are_ranked_by_what_they_hold_not_by_which_was_rea
         for n in range(4)
     ]
     for article in (report, *stubs):
-        app.db.execute("UPDATE articles SET published_at = NULL WHERE id = ?", [article.id])
-        enrich_article(app, article)
+        undated(app, article)
     reply = await answer(app, "/brief", ASKER)
     headlines = [s.blocks[0].text for s in reply.document.sections]
     assert headlines[:2] == ["Harbour reopens after the storm", "Library opens a new wing"]

@@ -4,7 +4,7 @@ quote about "the Bank" stays with its own bank."""
 
 from datetime import UTC, datetime, timedelta
 
-from article_rows import insert_article
+from article_rows import insert_article, undated
 
 from briefing.briefs import article_section
 from briefing.models import Article
@@ -66,11 +66,6 @@ def test_feed_test_items_sharing_only_the_word_item_are_stories_of_their_own():
     ]  # fmt: skip
     assert len(cluster_articles(items, window=WINDOW)) == 4
     assert templates_of(items) == {"SAXError Test Feed": Template(), "RSS0.92 Example": Template()}  # few
-
-
-def undated(app, article):
-    app.db.execute("UPDATE articles SET published_at = NULL WHERE id = ?", [article.id])
-    enrich_article(app, article)
 
 
 async def test_undated_entries_read_today_rank_after_the_dated_news_and_do_not_make_it_old(app):

@@ -117,8 +117,9 @@ def _dated_first(
     app: App, ranked: Sequence[StoryStats], wanted: int
 ) -> tuple[list[StoryStats], list[StoryStats]]:
     """The first ``wanted`` of ``ranked`` with an article its outlet dated, and those before them (or all,
-    when fewer are dated) of undated entries alone: an undated entry is dated when it was read, which says
-    nothing of when it happened. Looked up a few at a time, as the first few are mostly all there is."""
+    when fewer are dated) of undated entries alone, ranked without their dates (:func:`_undated_ranked`):
+    an undated entry is dated when it was read, which says nothing of when it happened. Looked up a few
+    at a time, as the first few are mostly all there is."""
     dated: list[StoryStats] = []
     undated: list[StoryStats] = []
     for start in range(0, len(ranked), 2 * wanted):
@@ -128,7 +129,7 @@ def _dated_first(
             (undated if s.id in without else dated).append(s)
         if len(dated) >= wanted:
             break
-    return dated[:wanted], undated
+    return dated[:wanted], _undated_ranked(app, undated)
 
 
 def _undated_ranked(app: App, undated: Sequence[StoryStats]) -> list[StoryStats]:
@@ -184,16 +185,14 @@ def top_stories(app: App) -> tuple[list[Story], datetime | None, bool]:
     wanted = app.settings.brief_stories
     if newest_dated is None:  # no outlet dated anything: the dates read are all there is
         best = _ranked(app, stats)[:wanted]
-        late: list[StoryStats] = []
     else:
-        best, late = _dated_first(app, _ranked(app, stats), wanted)
-        late = _undated_ranked(app, late)
-    best = (best + late)[:wanted]
+        dated, undated = _dated_first(app, _ranked(app, stats), wanted)
+        best = (dated + undated)[:wanted]
     if len(best) < wanted:  # a quiet spell: the latest stories before it fill the empty places
         seen = {s.id for s in stats}
         older = [s for s in story_stats_latest(app.db, wanted * 2, before=since) if s.id not in seen]
         dated, undated = _dated_first(app, _ranked(app, older), wanted - len(best))
-        best = best + dated + _undated_ranked(app, undated)
+        best = best + dated + undated
     return _load(app, best[:wanted]), anchor, newest_dated is None
 
 
