@@ -4,7 +4,8 @@ The archive is the bot benchmark's corpus (``bench/bench_bot.py``: 100,000 artic
 corpus with their actors indexed and stories clustered), built once under ``bench/out/`` and reused.
 Actors are asked for by their canonical name, by an alias in lower case, and with a typo, in three
 groups by how often the archive mentions them; the chart is drawn once per actor (its cache is cleared
-before each request, so the figures include drawing it).
+before each request, so the figures include drawing it). The CPU columns (the process's CPU time per
+request) tell the work apart from waiting for a core on a shared machine.
 
     python -m bench.bench_actor                         # 100,000 articles, 300 actors per group
     python -m bench.bench_actor --db /tmp/bench/bot-100000.db --actors 100
@@ -58,7 +59,7 @@ def _groups(db, per_group: int, rng: random.Random) -> dict[str, list[tuple[str,
     return picked
 
 
-async def run(db_path: Path, per_group: int, seed: int) -> list[tuple[str, str, int, float, float, float]]:
+async def run(db_path: Path, per_group: int, seed: int) -> list[tuple]:
     from briefing import charts
     from briefing.render import html_messages
     from briefing.service import App
@@ -76,21 +77,23 @@ async def run(db_path: Path, per_group: int, seed: int) -> list[tuple[str, str, 
             ("alias, lower case", lambda name, alias: alias.lower()),
             ("typo", lambda name, alias: _typo(name, rng)),
         ):
-            samples = []
+            samples, cpu = [], []
             for name, alias in actors:
                 charts._chart.cache_clear()  # measure drawing the chart too, as for a first request
-                started = time.perf_counter()
+                started, started_cpu = time.perf_counter(), time.process_time()
                 reply = await answer(app, f"/actor {ask(name, alias)}", Asker(1, 1))
                 html_messages(reply.document)
                 samples.append(time.perf_counter() - started)
-            rows.append((label, how, len(samples), *_stats(samples)))
+                cpu.append(time.process_time() - started_cpu)
+            rows.append((label, how, len(samples), *_stats(samples), *_stats(cpu)[:2]))
     app.db.conn.close()
     return rows
 
 
 def table(rows: Sequence[tuple]) -> str:
-    lines = [f"{'actors':<16} {'asked by':<18} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}"]
-    lines += [f"{a:<16} {b:<18} {n:>5} {p50:>8.1f} {p95:>8.1f} {mx:>8.1f}" for a, b, n, p50, p95, mx in rows]
+    head = ("actors", "asked by", "n", "p50 ms", "p95 ms", "max ms", "CPU p50", "CPU p95")
+    lines = ["{:<16} {:<18} {:>5} {:>8} {:>8} {:>8} {:>8} {:>8}".format(*head)]
+    lines += ["{:<16} {:<18} {:>5} {:>8.1f} {:>8.1f} {:>8.1f} {:>8.1f} {:>8.1f}".format(*row) for row in rows]
     return "\n".join(lines)
 
 
