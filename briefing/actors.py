@@ -66,6 +66,7 @@ from briefing.revision import (
     with_article_and_number,
     without_party_labels,
 )
+from briefing.rosters import without_rosters
 from briefing.sentences import split_sentences
 from briefing.states import mark_states
 from briefing.tagger import Tagger, load_tagger, retag
@@ -130,6 +131,7 @@ def extract_actors(
     firms_by_trade(reading.candidates, reading.tokens, gaz)  # "Ford said it will recall 200,000 cars"
     listed_with_bodies(reading.candidates, reading.tokens)
     renamed(reading.candidates, reading.tokens, text)  # "X, formerly Twitter": one actor
+    reading.candidates = without_rosters(reading.candidates, reading.tokens)  # "nations which have ..."
     return group(_not_the_state(reading.candidates), text)
 
 
