@@ -71,6 +71,16 @@ from briefing.shapes import (
 )
 from briefing.tokens import Token
 
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+
+
+def _rating(toks: list[Token], j: int) -> bool:
+    """Is the run before ``j`` a rating, a military job title and its class before a name: "Navy Special
+    Warfare Operator 1st Class Charles Keating", "Hospital Corpsman 3rd Class Lia Moss"? Its words name
+    no body ("Navy Explosive Ordnance Disposal Technician" is no organisation); the name after is read
+    as usual. A run with a title word is left to the title rules ("Petty Officer 2nd Class Mark Lee")."""
+    return j + 2 < len(toks) and bool(_ORDINAL.fullmatch(toks[j].low)) and toks[j + 1].text == "Class"
+
 
 def read_sentence(doc: Doc, index: int, toks: list[Token]) -> None:
     first_word = next((k for k, t in enumerate(toks) if t.word), -1)
@@ -79,6 +89,11 @@ def read_sentence(doc: Doc, index: int, toks: list[Token]) -> None:
     for at, (i, j) in enumerate(runs):
         if i < arm:
             continue
+        if _rating(toks, j) and not any(is_title(t) for t in toks[i:j]):
+            # the rating is the run's last conjunct: "Class Mark Lee and Airman 1st Class Tom Brown"
+            j = max((k for k in range(i, j) if toks[k].low in ("and", "&")), default=i)
+            if i == j:
+                continue
         initial = i == first_word
         if at + 1 < len(runs) and _national_arm(doc, toks, (i, j), runs[at + 1]):
             arm = runs[at + 1][1]
