@@ -209,6 +209,9 @@ def without_pronouns(doc: Document) -> Document:
     return Document(doc.text, doc.sentences, gold, doc.tokens)
 
 
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+
+
 def _after_title(text: str) -> int:
     """Where the name starts in a gold person span that holds a title: after the last title word, then
     after the lower-case words and known places of a portfolio ("Minister for the Middle East Tobias
@@ -216,6 +219,11 @@ def _after_title(text: str) -> int:
     name is left ("The Foreign Secretary")."""
     words = [(m.start(), m.group()) for m in re.finditer(r"\S+", text)]
     titled = [k for k, (_, w) in enumerate(words) if w.lower().rstrip(".") in TITLES]
+    # a rating's class ends a title too: "Navy Special Warfare Operator 1st Class Charles Keating"
+    titled += [
+        k for k in range(1, len(words)) if words[k][1] == "Class" and _ORDINAL.fullmatch(words[k - 1][1])
+    ]
+    titled.sort()
     if not titled:
         return 0
     k = titled[-1] + 1

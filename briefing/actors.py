@@ -51,6 +51,7 @@ from briefing.models import ExtractedActor, Sentence
 from briefing.month_surnames import month_surnames
 from briefing.names import SMALL, Doc, add_candidate
 from briefing.namesakes import firms_by_trade, firms_not_people
+from briefing.provinces import with_units
 from briefing.reader import read_sentence
 from briefing.relatives import kin_apart
 from briefing.renames import renamed
@@ -66,6 +67,7 @@ from briefing.revision import (
     with_article_and_number,
     without_party_labels,
 )
+from briefing.rosters import without_rosters
 from briefing.sentences import split_sentences
 from briefing.states import mark_states
 from briefing.tagger import Tagger, load_tagger, retag
@@ -130,6 +132,8 @@ def extract_actors(
     firms_by_trade(reading.candidates, reading.tokens, gaz)  # "Ford said it will recall 200,000 cars"
     listed_with_bodies(reading.candidates, reading.tokens)
     renamed(reading.candidates, reading.tokens, text)  # "X, formerly Twitter": one actor
+    reading.candidates = without_rosters(reading.candidates, reading.tokens)  # "nations which have ..."
+    with_units(reading.candidates, reading.tokens)  # "Idlib province"
     return group(_not_the_state(reading.candidates), text)
 
 

@@ -69,7 +69,10 @@ def read_places(doc: Doc, index: int, toks: list[Token], i: int, j: int) -> None
         add_candidate(doc, index, toks[a:b], place[1], canonical=place[0], why="list")
 
 
-def plausible_name(toks: list[Token]) -> bool:
+def plausible_name(toks: list[Token], given: frozenset[str] | None = None) -> bool:
+    """Could the run be a person's name? A place's head in it says no ("Hyde Park"), unless ``given``
+    (the given names, passed where a title stands before the run) knows its first word: after "Sgt." or
+    "Dr.", "Ann Park" and "Anna Field" are people whose surnames are place words."""
     if not 1 <= len(toks) <= MAX_NAME_TOKENS or toks[0].low in TITLES:
         return False
     for k, t in enumerate(toks):
@@ -77,8 +80,12 @@ def plausible_name(toks: list[Token]) -> bool:
             return False
         if not (t.cap or t.initial or t.low in PARTICLES):
             return False
+    surname = given is not None and len(toks) in (2, 3) and toks[0].norm in given
+    heads = toks[:-1] if surname else toks
     return (
-        not any(t.low in ORG_HEADS or t.low in PLACE_HEADS for t in toks) and toks[-1].low not in MISC_HEADS
+        not any(t.low in ORG_HEADS or t.low in PLACE_HEADS for t in heads)
+        and toks[-1].low not in ORG_HEADS
+        and toks[-1].low not in MISC_HEADS
     )
 
 

@@ -138,7 +138,7 @@ def read_titled(doc: Doc, index: int, toks: list[Token], i: int, j: int) -> bool
         return True
     if k == portfolio and _office_of_body(doc, toks, t, k, j):
         return False
-    if not plausible_name(name):
+    if not plausible_name(name, doc.gaz.given_names):
         return False
     if k == portfolio and toks[t].low in _NOBLE and name[0].norm not in doc.gaz.given_names:
         # "the Duke of Sussex", "the Queen of Sheba": the rank and its territory are the name, no person

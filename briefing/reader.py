@@ -71,14 +71,35 @@ from briefing.shapes import (
 )
 from briefing.tokens import Token
 
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+
+
+def _rating(toks: list[Token], j: int) -> bool:
+    """Is the run before ``j`` a rating, a military job title and its class before a name: "Navy Special
+    Warfare Operator 1st Class Charles Keating", "Hospital Corpsman 3rd Class Lia Moss"? Its words name
+    no body ("Navy Explosive Ordnance Disposal Technician" is no organisation); the name after is read
+    as usual. A run with a title word is left to the title rules ("Petty Officer 2nd Class Mark Lee")."""
+    return j + 2 < len(toks) and bool(_ORDINAL.fullmatch(toks[j].low)) and toks[j + 1].text == "Class"
+
+
+def _a_law(toks: list[Token], i: int, j: int) -> bool:
+    """Is the run a body of law's name: "the Law of Armed Conflict", "the Law of the Sea", "the Laws of
+    War"? It names no one ("Armed Conflict" is no person, "Sea" no place)."""
+    return j - i > 2 and toks[i].text in ("Law", "Laws") and toks[i + 1].low == "of"
+
 
 def read_sentence(doc: Doc, index: int, toks: list[Token]) -> None:
     first_word = next((k for k, t in enumerate(toks) if t.word), -1)
     runs = chunks(toks)
     arm = 0
     for at, (i, j) in enumerate(runs):
-        if i < arm:
+        if i < arm or _a_law(toks, i, j):
             continue
+        if _rating(toks, j) and not any(is_title(t) for t in toks[i:j]):
+            # the rating is the run's last conjunct: "Class Mark Lee and Airman 1st Class Tom Brown"
+            j = max((k for k in range(i, j) if toks[k].low in ("and", "&")), default=i)
+            if i == j:
+                continue
         initial = i == first_word
         if at + 1 < len(runs) and _national_arm(doc, toks, (i, j), runs[at + 1]):
             arm = runs[at + 1][1]

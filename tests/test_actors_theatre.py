@@ -144,3 +144,15 @@ def test_a_bodys_partners_after_its_name_are_the_body():
 def test_a_place_head_then_a_side_is_a_place():
     text = "Carter visited troops at Qayyarah Airfield West on Monday."
     assert ("Qayyarah Airfield West", "place") in mentions(text, tagger=None)
+
+
+def test_a_body_of_law_names_no_one():
+    text = (
+        "The task force follows the Law of Armed Conflict. "
+        "Captains study the Law of the Sea and the Laws of War."
+    )
+    for tagger in (None, "shipped"):
+        found = mentions(text, tagger=tagger)
+        assert not any(s in ("Armed Conflict", "Sea", "War") for s, _ in found)
+    # a surname Law is still a person's
+    assert ("John Law", "person") in mentions("John Law of Edinburgh founded a bank.", tagger=None)

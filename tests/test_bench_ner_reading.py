@@ -40,3 +40,9 @@ def test_a_possessive_determiner_is_dropped_like_the():
 def test_a_title_is_no_label_the_tagger_learns():
     reading = names_only(doc(TEXT, [("Iraqi Prime Minister \u200e Hadi Karim", "person")]))
     assert [(TEXT[a:b], t) for a, b, t in training_spans(reading)] == [("Hadi Karim", "person")]
+
+
+def test_a_ratings_class_ends_the_title():
+    text = "Navy Diver 2nd Class Omar Vance was hurt.\n"
+    gold = names_only(doc(text, [("Navy Diver 2nd Class Omar Vance", "person")])).gold
+    assert [(e.text, e.type) for e in gold] == [("Navy Diver 2nd Class ", "title"), ("Omar Vance", "person")]
