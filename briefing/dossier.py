@@ -190,6 +190,11 @@ def _header(record: ActorRecord, now: datetime) -> tuple[Block, ...]:
     if first and last:
         verb = "added" if record.only_added else "seen"
         seen += [f", first {verb} ", age(first, now, "day"), f", last {verb} ", age(last, now, "day")]
+    if record.dated_seen and record.added_since:
+        # undated articles read since the last dated one head the latest articles ("added today"): the
+        # header counts them too, or "last seen 13 Nov 2024" would seem to say nothing came after
+        count, newest = record.added_since
+        seen += [f"; {plural(count, 'undated article')} since, last added ", age(newest, now, "day")]
     lines.append(para(*seen, "."))
     aliases = sorted(actor.aliases, key=str.lower)[:6]
     if aliases:

@@ -51,3 +51,6 @@ class ActorRecord:
     dated_seen: tuple[datetime, datetime] | None = None
     # no article of the actor's has a date of its own: its first and last seen are when they were added
     only_added: bool = False
+    # how many undated articles the archive read after the last dated one, and when it read the newest:
+    # the latest articles say "added today" of them, so the header says so too
+    added_since: tuple[int, datetime] | None = None

@@ -18,6 +18,7 @@ from briefing.names import (
     read_roles,
 )
 from briefing.tokens import Token
+from briefing.works import work_of_a_rank
 
 
 def office_holder(gaz: Gazetteer, toks: list[Token], rest: int, j: int) -> int:
@@ -105,9 +106,21 @@ def _office_before_rank(doc: Doc, toks: list[Token], i: int, k: int) -> str | No
     return lead if lead and len(lead.split()) > 1 else None
 
 
+# honorifics that are given names too: "Sri Ram Nath Kovind" is Ram Nath Kovind, "Sri Mulyani Indrawati"
+# a woman called Sri
+_GIVEN_HONORIFICS = words("sri")
+
+
+def _listed_with(doc: Doc, toks: list[Token], k: int, j: int) -> bool:
+    """Is the honorific at ``k`` the given name that begins a name the lists know ("Sri Mulyani")?"""
+    if toks[k].low not in _GIVEN_HONORIFICS:
+        return False
+    return any(" ".join(t.norm for t in toks[k:end]) in doc.gaz.known for end in range(k + 2, j + 1))
+
+
 def read_titled(doc: Doc, index: int, toks: list[Token], i: int, j: int) -> bool:
     """A title and a name in one run: "Ukrainian President Volodymyr Zelenskyy", "Gen. Kellogg"."""
-    titles = [k for k in range(i, j) if is_title(toks[k])]
+    titles = [k for k in range(i, j) if is_title(toks[k]) and not _listed_with(doc, toks, k, j)]
     if not titles and j - i >= 2 and toks[j - 2].text in FRENCH_TITLES:
         titles = [j - 2]  # "M. Tabarot" is Mr Tabarot, though "M." is an initial in "M. Night Shyamalan"
     if not titles:
@@ -138,15 +151,23 @@ def read_titled(doc: Doc, index: int, toks: list[Token], i: int, j: int) -> bool
         return True
     if k == portfolio and _office_of_body(doc, toks, t, k, j):
         return False
-    if not plausible_name(name, doc.gaz.given_names):
+    if not plausible_name(name, doc.gaz.given_names) and not _listed_with(doc, toks, k, j):
         return False
+    if k == portfolio and toks[t].low in _NOBLE and work_of_a_rank(name):
+        # "King of Fighters XII", "Lord of the Rings": a game's or a book's name, no person and no realm
+        read_places(doc, index, toks, i, j)
+        return True
     if k == portfolio and toks[t].low in _NOBLE and name[0].norm not in doc.gaz.given_names:
         # "the Duke of Sussex", "the Queen of Sheba": the rank and its territory are the name, no person
         # called Sussex with the role "Duke of"
         add_candidate(doc, index, toks[t:j], "person", why="title")
         return True
-    for a, b, place in places_in(doc.gaz, toks, i, t + 1):
-        add_candidate(doc, index, toks[a:b], place[1], canonical=place[0], why="list")
+    # the places of the title, and the country its "of" or "for" names: "Crown Prince of Saudi Arabia
+    # Mohammed bin Salman" mentions Saudi Arabia, and the person keeps the whole title as the role (a
+    # region there, "Minister for the Middle East", is the office's brief more than a mention)
+    for a, b, place in places_in(doc.gaz, toks, i, k):
+        if a <= t or doc.gaz.is_country(place[0]):
+            add_candidate(doc, index, toks[a:b], place[1], canonical=place[0], why="list")
     honorific = toks[t].low in ("sir", "dame") and len(name) == 1
     cand = add_candidate(doc, index, name, "person", context="given" if honorific else "title", why="title")
     role = roles.title_role(doc.text, toks, i, k) if toks[t].text not in FRENCH_TITLES else None

@@ -29,7 +29,10 @@ _STOPS = frozenset({",", ".", ";", ":", "(", ")", "“", "”", '"', "?", "!", "
 _REJECT = SPEECH_VERBS | frozenset({"who", "which", "that", "is", "was", "has", "had", "and", "but", "when"})
 
 
-_HONORIFICS = ("Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Mx", "Dr.", "Dr", "Sir", "Dame", "Lord", "Lady")
+_HONORIFICS = (
+    *("Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Mx", "Dr.", "Dr", "Sir", "Dame", "Lord", "Lady"),
+    *("Shri", "Shrimati", "Smt.", "Smt", "Sri"),  # India's: "Shri Narendra Modi" holds no office "Shri"
+)
 
 
 def clean(role: str) -> str | None:

@@ -26,7 +26,7 @@ from briefing.months import ENGLISH_MONTHS, GERMAN_MONTHS
 ABBREVIATIONS = frozenset(
     """
     mr mrs ms mx dr prof sr jr st mt ft rev fr msgr hon gen lt col maj capt cpt cmdr adm sgt cpl pvt brig gov
-    pres sen rep reps sens amb supt insp det atty dept univ assn bros inc corp co ltd plc llc
+    pres sen rep reps sens amb supt insp det atty dept univ assn bros inc corp co ltd plc llc smt
     no nos vol vols fig figs approx est ca cf vs etc al bzw nr z.b u.a d.h
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
     u.s u.k u.n u.s.a e.u a.m p.m e.g i.e d.c n.y l.a s.a n.v b.v s.p.a

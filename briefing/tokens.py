@@ -66,6 +66,7 @@ DOTTED = frozenset(
         "bros",
         "no",
         "spc",
+        "smt",
     ]
 )
 _PARTICLE_PREFIXES = (

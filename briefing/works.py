@@ -1,7 +1,8 @@
 """Names of works and characters that hold the words of actors: a rank and its realm written as a name
 ("Prince of Persia", a game; "The Prince of Egypt", a film) mention no country, and a title that opens
 with a capitalised preposition in the middle of a sentence ("his work From Dictatorship to Democracy")
-is a work's name, whose common nouns are no actors.
+is a work's name, whose common nouns are no actors. A rank of a plural common noun or of a numbered
+name ("King of Fighters XII", "Lord of the Rings") is a work's name too, and no person's.
 
 A realm is a mention of its country wherever a person holds the rank: after an article or a possessive
 pronoun ("the King of Jordan"), a title ("Crown Prince of Saudi Arabia"), a verb of becoming ("became King of
@@ -13,7 +14,8 @@ from __future__ import annotations
 
 from briefing.coref import Candidate
 from briefing.cues import ROLE_MODIFIERS, qualified, words
-from briefing.names import SMALL
+from briefing.gazetteer import load_gazetteer
+from briefing.names import SMALL, leading_place, regnal
 from briefing.things import WORK_NOUNS
 from briefing.tokens import Positions, Token
 
@@ -50,7 +52,7 @@ def without_works(cands: list[Candidate], tokens: list[list[Token]]) -> list[Can
     """The candidates without the places a rank's name holds ("Prince of Persia") and the unknown words
     of a title that a capitalised preposition opens ("From Dictatorship to Democracy")."""
     positions = Positions(tokens)
-    spans = [_titles(toks) for toks in tokens]
+    spans = [_titles(toks) + _rank_works(toks) for toks in tokens]
     ranked = [
         (c, k) for c in cands if c.type == "place" and (k := _after_rank(positions, tokens, c)) is not None
     ]
@@ -105,6 +107,42 @@ def _realm_of_a_name(
         return False  # "Crown Prince of Saudi Arabia", "Grand Duke of Luxembourg": a longer title
     # "Abdullah II, King of Jordan,": an apposition to the holder's name
     return not (before.text == "," and r > 1 and (sentence, toks[r - 2].start) in people)
+
+
+# endings of singular names that end in "s" ("Asturias", "Lagos", "Wemyss"), and no plural's
+_NOT_PLURAL = ("ss", "us", "is", "as", "os")
+
+
+def work_of_a_rank(name: list[Token]) -> bool:
+    """Is the name after a rank and its "of" a work's ("King of Fighters XII", "Lord of the Rings",
+    "Prince of Thieves"), not a realm's ("Duke of Rothesay", "Queen of Sheba")? A numeral follows a
+    holder's name ("Abdullah II") and never a realm, so it numbers a sequel; and a realm is a place or
+    a people, which the lists would have read, not the plural of a common noun ("Fighters", "Rings")."""
+    if any(regnal(t) or t.text.isdigit() for t in name):
+        return True
+    return any(
+        t.cap and len(t.low) > 3 and t.low.endswith("s") and not t.low.endswith(_NOT_PLURAL) for t in name
+    )
+
+
+def _rank_works(toks: list[Token]) -> list[tuple[int, int]]:
+    """The spans of works named as a rank of something that is no realm ("King of Fighters XII", "Lord of
+    the Rings", ``work_of_a_rank``), where no realm the lists know follows the "of": the rules read no
+    one there, and neither does the tagger's reading."""
+    out: list[tuple[int, int]] = []
+    for k in range(len(toks) - 2):
+        if not toks[k].cap or toks[k].low not in RANKS or toks[k + 1].low != "of":
+            continue
+        start = end = k + 2 + (toks[k + 2].low == "the" and k + 3 < len(toks))
+        while end < len(toks) and (
+            (toks[end].word and toks[end].cap) or toks[end].text.isdigit()  # "King of Fighters 2002"
+            or (toks[end].low in ("of", "the") and end + 1 < len(toks) and toks[end + 1].cap)
+        ):  # fmt: skip
+            end += 1  # no further than the name: "King of Fighters and Sony" ends before "and"
+        realm = end > start and leading_place(load_gazetteer(), toks[start:end])  # "King of Spain Felipe VI"
+        if end > start and not realm and work_of_a_rank(toks[start:end]):
+            out.append((k, end))
+    return out
 
 
 def _titles(toks: list[Token]) -> list[tuple[int, int]]:

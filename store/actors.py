@@ -610,7 +610,20 @@ def actor_record(db: Database, actor_id: int) -> ActorRecord | None:
         latest=tuple(latest_articles(db, actor_id)),
         dated_seen=(first, last) if first is not None and last is not None else None,
         only_added=first is None and actor.first_seen is not None,
+        added_since=_added_since(db, actor_id, last) if last is not None else None,
     )
+
+
+def _added_since(db: Database, actor_id: int, last: datetime) -> tuple[int, datetime] | None:
+    """How many of the actor's articles the archive read after its last dated one, and when it read the
+    newest: all undated (an undated article's date is the moment it was read), and they head the list of
+    its latest articles. Read along the ``article_actors_latest`` index from ``last`` on only."""
+    row = db.execute(
+        "SELECT count(*), max(dated_at) FROM article_actors WHERE actor_id = ? AND dated_at > ?",
+        [actor_id, to_iso(last)],
+    ).fetchone()
+    newest = from_iso(row[1]) if row[0] else None
+    return (row[0], newest) if newest is not None else None
 
 
 def _dated_seen(db: Database, actor_id: int, order: Literal["ASC", "DESC"]) -> datetime | None:

@@ -378,3 +378,15 @@ async def test_a_given_name_of_several_people_none_is_called_by_suggests_them(ap
     _, text = await ask(app, "/actor Keir")
     assert text.startswith("I have no one called “Keir”. Did you mean:")
     assert "/actor Keir Starmer" in text and "/actor Keir Giles" in text
+
+
+async def test_a_name_far_more_in_older_news_offers_the_newer_one_too(app):
+    """A games podcast's "Ryan" in a dozen articles on the first of the month, Paul Ryan in one a month
+    later: ten times the articles no longer settle it, so both are offered."""
+    for game in range(12):
+        body = f"Ryan reviews game number {game}."
+        add_article_naming(app, body, [("Ryan", "person")], day=1, source="Giant Bomb")
+    add_article(app, "House Speaker Paul Ryan said the vote would wait.", day=31)
+    _, text = await ask(app, "/actor Ryan")
+    assert "could be more than one actor" in text, text
+    assert "/actor Paul Ryan" in text and "/actor Ryan" in text

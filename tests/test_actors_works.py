@@ -89,3 +89,42 @@ def test_a_rank_and_a_territory_no_list_knows_are_one_name():
         a.name: (a.type, a.role) for a in extract_actors("The Duke of Rothesay visited Lagos on Monday.")
     }
     assert found.get("Duke of Rothesay") == ("person", None), found
+
+
+def roles(text):
+    return {a.name: (a.type, a.role) for a in extract_actors(text)}
+
+
+def test_a_title_of_a_country_before_the_holders_name_mentions_the_country():
+    """ "X of COUNTRY" before the name: the country is an actor mentioned there, and the person keeps the
+    whole title as the role."""
+    found = roles("Crown Prince of Saudi Arabia Mohammed bin Salman met the envoy on Monday.")
+    assert found.get("Saudi Arabia") == ("place", None), found
+    assert found.get("Mohammed bin Salman") == ("person", "Crown Prince of Saudi Arabia"), found
+    found = roles("On Tuesday, Prime Minister of Japan Shigeru Ishiba said the talks would go on.")
+    assert found.get("Japan") == ("place", None), found
+    assert found.get("Shigeru Ishiba") == ("person", "Prime Minister of Japan"), found
+    found = roles("King of Jordan Abdullah II visited Washington last week.")
+    assert found.get("Jordan") == ("place", None), found
+    assert found.get("Abdullah II") == ("person", "King of Jordan"), found
+
+
+def test_a_rank_of_a_plural_or_a_numbered_name_is_a_work_not_a_person():
+    """A realm is a place or a people: "Fighters" and "Rings" are plural common nouns, and a numeral
+    numbers a sequel (a holder's numeral follows the holder's name, "Abdullah II")."""
+    for text in (
+        "Fans lined up on Friday to play King of Fighters XII at the arcade.",
+        "The King of Fighters series returns next year, said Mark Smith.",
+        "He reread Lord of the Rings on the train, said Mark Smith.",
+        "Players of King of Fighters 2002 met in Osaka.",
+    ):
+        found = names(text)
+        assert not any("King" in n or "Lord" in n or "Fighters" in n for n in found), (text, found)
+    assert names("Players of King of Fighters 2002 met in Osaka.") == {"Osaka": "place"}
+
+
+def test_a_numbered_work_and_a_work_of_common_nouns_are_no_people():
+    """A guard: the tagger's reading already takes neither for a person's name."""
+    found = names("Final Fantasy VII sold well, and Call of Duty sold better.")
+    assert not [n for n, t in found.items() if t == "person"], found
+    assert names("Pope John Paul II visited Krakow.").get("John Paul II") == "person"

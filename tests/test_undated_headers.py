@@ -60,4 +60,25 @@ async def test_an_actors_first_and_last_seen_count_only_its_dated_articles(app):
     add(app, TITLES[1], NOW - timedelta(days=3))
     add(app, "Ferry line to the islands will start", NOW - timedelta(hours=1), dated=False)
     text = (await answer(app, "/actor Olaf Scholz", Asker(1, 1))).document.text
-    assert "In 3 articles from 3 sources, first seen 20 Dec 2023, last seen 20 Jan." in text
+    assert "In 3 articles from 3 sources, first seen 20 Dec 2023, last seen 20 Jan;" in text
+
+
+async def test_undated_articles_after_the_last_dated_one_are_counted_as_the_list_tells_them(app):
+    """QA17d F6: the latest articles said "added today" under a header whose last seen was days before;
+    the header now says how many undated articles came since and when the newest was added."""
+    load_all()
+    add(app, TITLES[0], NOW - timedelta(days=3))
+    add(app, TITLES[1], NOW - timedelta(hours=2), dated=False)
+    add(app, "Ferry line to the islands will start", NOW - timedelta(hours=1), dated=False)
+    text = (await answer(app, "/actor Olaf Scholz", Asker(1, 1))).document.text
+    header = "first seen 20 Jan, last seen 20 Jan; 2 undated articles since, last added today."
+    assert header in text, text
+    assert "added today" in text.split("Latest articles")[1]
+
+
+async def test_no_undated_article_after_the_last_dated_one_leaves_the_header_as_it_was(app):
+    load_all()
+    add(app, TITLES[0], NOW - timedelta(days=5), dated=False)
+    add(app, TITLES[1], NOW - timedelta(days=3))
+    text = (await answer(app, "/actor Olaf Scholz", Asker(1, 1))).document.text
+    assert "In 2 articles from 2 sources, first seen 20 Jan, last seen 20 Jan." in text, text

@@ -343,6 +343,10 @@ def unknown_reply(app: App, look: Lookup, *, command: str = "actor", extra: Sequ
 
 
 DOMINANT = 10  # an actor in ten times the articles of every other the name fits is the one meant
+# days by which another actor the name fits is in newer news that make the reader's meaning open: the
+# news a month on is other news ("Ryan": a games podcast's host in 56 articles of 2013, Paul Ryan in 2018)
+NEWER_NEWS_DAYS = 30
+CLEAR_LEAD = 1.5  # ahead on articles or mentions by less than half as many again is no lead
 
 
 def _last_day(actor: Actor) -> date:
@@ -351,39 +355,59 @@ def _last_day(actor: Actor) -> date:
     return actor.last_seen.date() if actor.last_seen else date.min
 
 
+def _much_newer(a: Actor, b: Actor) -> bool:
+    """Whether the news last named ``a`` ``NEWER_NEWS_DAYS`` or more after it last named ``b``."""
+    return (_last_day(a) - _last_day(b)).days >= NEWER_NEWS_DAYS
+
+
+def _clearly_more(x: int, y: int) -> bool:
+    return x > y and x >= CLEAR_LEAD * y
+
+
 def _leads(a: Actor, b: Actor) -> bool:
     """Whether the news is plainly more about ``a`` than ``b``: ``a`` is behind on nothing (articles,
-    mentions, the day last named) and ahead on two of the three. Ahead on mentions alone proves nothing
-    (a company and a councillor of one article: whoever the article names more); in more articles but
-    older news, or newer news in fewer articles, the reader may mean either."""
-    pairs = [
-        (a.article_count, b.article_count),
-        (a.mention_count, b.mention_count),
-        (_last_day(a).toordinal(), _last_day(b).toordinal()),
+    mentions, the day last named) and ahead on two of the three, on articles and mentions by half as many
+    again (``CLEAR_LEAD``: 5 articles to 4 and 12 mentions to 11 are close, and a guess). Ahead on
+    mentions alone proves nothing (a company and a councillor of one article: whoever the article names
+    more); in more articles but older news, or newer news in fewer articles, the reader may mean either."""
+    behind = (
+        a.article_count < b.article_count or a.mention_count < b.mention_count or _last_day(a) < _last_day(b)
+    )
+    ahead = [
+        _clearly_more(a.article_count, b.article_count),
+        _clearly_more(a.mention_count, b.mention_count),
+        _last_day(a) > _last_day(b),
     ]
-    return all(x >= y for x, y in pairs) and sum(x > y for x, y in pairs) >= 2
+    return not behind and sum(ahead) >= 2
 
 
 def _newer_rival(actor: Actor, found: Sequence[Actor]) -> bool:
-    """Whether another actor the name fits is in as many articles or more, and in newer news: then the
-    name being ``actor``'s very own settles nothing ("Kellogg", a business school in a 2017 video blurb;
-    Keith Kellogg, in today's news)."""
+    """Whether another actor the name fits is in as many articles or more and in newer news, or in much
+    newer news (``_much_newer``) however few its articles: then the name being ``actor``'s very own
+    settles nothing ("Kellogg", a business school in a 2017 video blurb; Keith Kellogg, in today's news)."""
     return any(
-        o.id != actor.id and o.article_count >= actor.article_count and _last_day(o) > _last_day(actor)
+        o.id != actor.id
+        and (
+            (o.article_count >= actor.article_count and _last_day(o) > _last_day(actor))
+            or _much_newer(o, actor)
+        )
         for o in found
     )
 
 
 def pick_actor(name: str, found: Sequence[Actor]) -> Actor | None:
     """The one actor meant, if the name settles it: a single match; one the archive mentions far more
-    than the others ("Kellogg": the envoy in 18,000 articles, not a company in 300); one the news is
-    plainly more about than every other (``_leads``: as a reader of the news would mean it); or a single
-    exact canonical name that no other actor of as many articles and newer news rivals. Otherwise None,
-    and the reply offers the candidates."""
+    than the others ("Kellogg": the envoy in 18,000 articles, not a company in 300), unless another is in
+    much newer news (``_much_newer``: "Ryan", a podcast's host in 56 articles of 2013 and Paul Ryan in 3
+    of 2018); one the news is plainly more about than every other (``_leads``: as a reader of the news
+    would mean it); or a single exact canonical name that no other actor rivals (``_newer_rival``).
+    Otherwise None: the candidates are close, or one is far more recent, and the reply offers them rather
+    than guess."""
     if len(found) <= 1:
         return found[0] if found else None
     first, second = sorted(found, key=lambda a: -a.article_count)[:2]
-    if first.article_count >= DOMINANT * max(second.article_count, 1):
+    fresher = any(_much_newer(o, first) for o in found if o.id != first.id)
+    if first.article_count >= DOMINANT * max(second.article_count, 1) and not fresher:
         return first
     leader = [a for a in found if all(_leads(a, o) for o in found if o.id != a.id)]
     if leader:

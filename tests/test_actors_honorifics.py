@@ -1,0 +1,40 @@
+"""India's honorifics, "Shri", "Sri", "Shrimati" and "Smt.", are titles before a name, never part of it
+or a role ("Shri Narendra Modi" is Narendra Modi); "Sri" stays where it begins a name the lists know."""
+
+import pytest
+
+from briefing.actors import extract_actors
+from briefing.sentences import split_sentences
+
+
+def people(text):
+    return {a.name: a.role for a in extract_actors(text) if a.type == "person"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Shri Rajesh Kumar Verma, the collector, said the roads would reopen.", "Rajesh Kumar Verma"),
+        ("The budget, said Smt. Anita Rao, is sound.", "Anita Rao"),
+        ("Smt Anita Rao presented the budget on Monday.", "Anita Rao"),
+        ("Shrimati Kavita Desai attended the ceremony.", "Kavita Desai"),
+        ("Sri Vikram Sethi spoke later in Chennai.", "Vikram Sethi"),
+    ],
+)
+def test_an_honorific_is_no_part_of_the_name_nor_a_role(text, name):
+    found = people(text)
+    assert name in found, found
+    assert not any(n.split()[0] in {"Shri", "Smt", "Smt.", "Shrimati", "Sri"} for n in found), found
+    assert found[name] is None or not {"Shri", "Smt", "Smt.", "Shrimati", "Sri"} & set(found[name].split())
+
+
+def test_the_abbreviation_smt_ends_no_sentence():
+    assert len(split_sentences("The budget, said Smt. Anita Rao, is sound. She left.")) == 2
+    found = people("The budget, said Smt. Anita Rao, is sound. Smt. Anita Rao left.")
+    assert set(found) == {"Anita Rao"}, found
+
+
+def test_sri_beginning_a_listed_name_stays():
+    found = people("Finance Minister Sri Mulyani Indrawati said the budget was sound.")
+    assert found == {"Sri Mulyani Indrawati": "Finance Minister"}, found
+    assert {a.name for a in extract_actors("Sri Lanka and India signed the deal.")} >= {"Sri Lanka", "India"}
