@@ -365,13 +365,14 @@ class _Later:
 class _AlertRun:
     """What one alert run read at its start (``read_at``): the due alerts' stories and the articles
     that made them; and, as it goes, what later articles add to a story beyond the article a held first
-    alert tells (by story, article and when it was queued: the chats of one batch share it)."""
+    alert tells (by story, article, when it was queued and its batch's last article: the chats of one
+    batch share it)."""
 
     now: datetime
     read_at: datetime
     stories: dict[int, StoryFacts]
     made_by: dict[int, Article]
-    later: dict[tuple[int, int, datetime | None], _Later] = field(default_factory=dict)
+    later: dict[tuple[int, int, datetime | None, int | None], _Later] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -491,17 +492,17 @@ def _alert_message(
 
 
 def _later(app: App, run: _AlertRun, story: Story, alert: alert_store.Alert) -> _Later | None:
-    """What the story's articles stored after the alert was queued add to the report it tells (its
+    """What the story's articles stored after the alert's batch add to the report it tells (its
     ``article_id``), for an alert that waited while they came (the quiet hours, the hourly cap); None
-    when no article came after that report."""
+    when no article came after that report and its batch."""
     article_id = alert.article_id
-    if article_id is None or not any(i > article_id for i in story.article_ids):
+    if article_id is None or not any(i > max(article_id, alert.batch_last or 0) for i in story.article_ids):
         return None
-    key = (story.id, article_id, alert.created_at)
+    key = (story.id, article_id, alert.created_at, alert.batch_last)
     if key not in run.later:
         read_at = app.now()
         arrivals = arrivals_of(app, story.id)
-        since = news_since(story, arrivals, article_id, alert.created_at)
+        since = news_since(story, arrivals, article_id, alert.created_at, batch_last=alert.batch_last)
         run.later[key] = _Later(since, tuple(a.article_id for a in arrivals), read_at)
     return run.later[key]
 
