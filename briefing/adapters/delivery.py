@@ -28,7 +28,7 @@ from telegram.request import HTTPXRequest
 
 from briefing.adapters.pacer import Pacer
 from briefing.adapters.sender import Sender, SendPolicy, Tally
-from briefing.alerts import alert_told, compose_alert, compose_update_alert, known_headline, update_told
+from briefing.alerts import Why, alert_told, compose_alert, compose_update_alert, known_headline, update_told
 from briefing.document import Document
 from briefing.models import Article, Follow, Story
 from briefing.render import html_messages, plain_messages
@@ -366,13 +366,14 @@ class _AlertRun:
     """What one alert run read at its start (``read_at``): the due alerts' stories and the articles
     that made them; and, as it goes, what later articles add to a story beyond the article a held first
     alert tells (by story, article, when it was queued and its batch's last article: the chats of one
-    batch share it)."""
+    batch share it), and why an article alerted the chats that follow the same (``whys``)."""
 
     now: datetime
     read_at: datetime
     stories: dict[int, StoryFacts]
     made_by: dict[int, Article]
     later: dict[tuple[int, int, datetime | None, int | None], _Later] = field(default_factory=dict)
+    whys: dict[tuple[int, tuple[tuple[str, int | None], ...]], list[Why]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -478,7 +479,7 @@ def _alert_message(
         ledger = _AlertLedger(app, alert, update_told(update), held, read_at)
     else:
         newest = run.made_by.get(alert.article_id) if alert.article_id else None
-        whys = why_alerted(app, follows, reasons, alert.article_id) if alert.article_id else []
+        whys = _whys(app, run, follows, reasons, alert.article_id) if alert.article_id else []
         later = _later(app, run, facts.story, alert)
         since = later.since if later else None
         doc = compose_alert(facts.story, reasons, newest, whys, since)
@@ -489,6 +490,18 @@ def _alert_message(
             ledger = _AlertLedger(app, alert, told, later.held, later.read_at)
     html, plain = _one_message(doc)
     return _Message(html, plain, ledger)
+
+
+def _whys(
+    app: App, run: _AlertRun, follows: Sequence[Follow], reasons: Sequence[str], article_id: int
+) -> list[Why]:
+    """``why_alerted`` once per article and follows: the thousand chats a story's article alerts for
+    one topic share what it matched there (its sentence is found once, not once a chat)."""
+    by_value = {f.value: f for f in follows}
+    key = (article_id, tuple((r, by_value[r].actor_id if r in by_value else None) for r in reasons))
+    if key not in run.whys:
+        run.whys[key] = why_alerted(app, follows, reasons, article_id)
+    return run.whys[key]
 
 
 def _later(app: App, run: _AlertRun, story: Story, alert: alert_store.Alert) -> _Later | None:

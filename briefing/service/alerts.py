@@ -21,7 +21,7 @@ from briefing.topics import read_topic, sentence_about
 from store.alerts import actor_mentioned
 from store.digests import received_among, story_arrivals
 from store.search import article_texts
-from store.subscribers import chat_alerts, get_subscriber
+from store.subscribers import ChatAlerts, chat_alerts, get_subscriber
 
 
 def why_alerted(app: App, follows: Sequence[Follow], reasons: Sequence[str], article_id: int) -> list[Why]:
@@ -198,8 +198,13 @@ def alert_clock(app: App, chat_id: int) -> AlertClock:
 
 def clock_of(app: App, sub: Subscriber | None, chat_id: int) -> AlertClock:
     """The chat's alert clock, from its subscription (read already) and its own alert settings."""
-    own = chat_alerts(app.db, chat_id)
-    zone = sub.timezone if sub is not None else own.timezone
+    return clock_from(app, sub.timezone if sub is not None else None, chat_alerts(app.db, chat_id))
+
+
+def clock_from(app: App, digest_zone: str | None, own: ChatAlerts) -> AlertClock:
+    """The alert clock of a chat whose digest keeps ``digest_zone`` (None: it has no subscription) and
+    whose own alert settings are ``own``."""
+    zone = digest_zone if digest_zone is not None else own.timezone
     return AlertClock(
         zone or app.settings.timezone,
         own.quiet_hours or app.settings.alert_quiet_hours,

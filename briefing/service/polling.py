@@ -29,7 +29,7 @@ from briefing.document import Document, Section, code, heading, link, para
 from briefing.models import Source
 from briefing.schedule import zone
 from briefing.service import App
-from briefing.service.alerts import StoryNews, alert_clock, brings_news
+from briefing.service.alerts import StoryNews, brings_news, clock_from
 from briefing.service.commands import TERMINAL_CHAT_ID
 from briefing.service.feed_polls import feed_backoff, ingest_feed
 from store.alerts import (
@@ -44,7 +44,7 @@ from store.articles import dated_since
 from store.db import open_reader, snapshot, transaction
 from store.sources import due_feeds, forget_validators, get_source, record_poll_failure
 from store.stories import stories_by_ids
-from store.subscribers import is_unreachable
+from store.subscribers import alert_settings_among
 
 if TYPE_CHECKING:
     from briefing.adapters.fetch import Fetcher
@@ -56,13 +56,22 @@ def alert_due(app: App, chat_id: int, now: datetime) -> datetime | None:
     """When an alert queued now for the chat may go out (after its quiet hours, in its zone: see
     ``briefing.service.alerts.alert_clock``); None when the chat cannot be written to (it blocked the
     bot). Alerts come from follows: /unsubscribe stops the digest only, /unfollow the alerts."""
-    if chat_id == TERMINAL_CHAT_ID or is_unreachable(app.db, chat_id):
-        return None
-    clock = alert_clock(app, chat_id)
-    window = clock.window
-    if window is None:
-        return now
-    return alert_due_at(now, zone(clock.timezone), quiet_start=window[0], quiet_end=window[1])
+    return alert_dues(app, [chat_id], now)[chat_id]
+
+
+def alert_dues(app: App, chat_ids: Sequence[int], now: datetime) -> dict[int, datetime | None]:
+    """:func:`alert_due` for many chats, their settings read at once."""
+    due: dict[int, datetime | None] = {}
+    for chat_id, found in alert_settings_among(app.db, chat_ids).items():
+        if chat_id == TERMINAL_CHAT_ID or not found.reachable:
+            due[chat_id] = None
+            continue
+        window = (clock := clock_from(app, found.digest_zone, found.own)).window
+        if window is None:
+            due[chat_id] = now
+        else:
+            due[chat_id] = alert_due_at(now, zone(clock.timezone), quiet_start=window[0], quiet_end=window[1])
+    return due
 
 
 def queue_alerts(
@@ -150,7 +159,7 @@ def _planned_alerts(app: App, article_ids: Sequence[int], now: datetime) -> list
     followers = followers_of_articles(app.db, article_ids)
     if not followers:
         return []
-    due = {chat: alert_due(app, chat, now) for chat in sorted({c for c, _ in followers})}
+    due = alert_dues(app, sorted({c for c, _ in followers}), now)
     story_ids = sorted({s for _, s in followers})
     news = StoryNews(app, list(due), story_ids)
     waiting = waiting_among(app.db, story_ids)
