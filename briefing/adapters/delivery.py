@@ -432,9 +432,12 @@ async def _alert_chat(
         alert_store.defer_alerts(app.db, chat_id, [a.story_id for a in alerts], until=first)
         return
     received = delivered_story_ids(app.db, chat_id)
+    in_digest = deliveries.unsent_story_ids(app.db, chat_id)
     follows = follows_of(app.db, chat_id)
     sent = alert_store.sent_times(app.db, chat_id, since=now - hour)
     for k, alert in enumerate(alerts):
+        if alert.story_id in in_digest:  # a digest on its way tells the story: the alert waits to see what
+            continue  # it told (folded then, or told as an update), and stays due for the next run
         message = _alert_message(app, run, alert, follows, received)
         if message is None:
             continue
@@ -453,11 +456,13 @@ async def _alert_chat(
 def _alert_message(
     app: App, run: _AlertRun, alert: alert_store.Alert, follows: Sequence[Follow], received: set[int]
 ) -> _Message | None:
-    """The alert as it goes out now; None when it must not go out (folded: the chat got the story, or
-    there is nothing new to tell; dropped: the chat no longer follows what made it)."""
+    """The alert as it goes out now; None when it must not go out (folded: there is nothing new to tell;
+    dropped: the chat no longer follows what made it). A first telling of a story the chat got in a
+    digest since it was queued goes out as an update: what the digest did not tell (news that came after
+    it was composed), folded when the digest told every article that made the alert."""
     chat_id, now = alert.chat_id, run.now
     facts = run.stories.get(alert.story_id)
-    if facts is None or (alert.development == 0 and alert.story_id in received):
+    if facts is None:
         alert_store.fold_alert(app.db, alert.key)
         return None
     followed = {f.value for f in follows}
@@ -466,7 +471,8 @@ def _alert_message(
         error = "not sent: the chat no longer follows " + ", ".join(alert.reason.split("\n"))
         alert_store.drop_alerts(app.db, chat_id, [alert.story_id], error=error, now=now)
         return None
-    if alert.development:  # an update tells what is new as it goes out: a digest may have told it all
+    if alert.development or alert.story_id in received:  # what is new as it goes out (a digest may
+        # have told it all since the alert was queued)
         read_at = app.now()
         arrivals = arrivals_of(app, alert.story_id)
         update = story_news(app, chat_id, facts.story, arrivals)
