@@ -82,7 +82,7 @@ async def test_an_alert_for_a_story_in_a_digest_still_on_its_way_waits_for_it(ap
     assert compose_due(app, now=EIGHT).composed == 1
     assert queue_alerts(app, ids(db, story), now=EIGHT) == 1
     assert (await send(app, botapi_bot, EIGHT)).sent == 0  # the digest's part is still pending
-    assert [a.state for a in alerts_of(db, 5)] == ["pending"]
+    assert [(a.state, a.due_at) for a in alerts_of(db, 5)] == [("pending", EIGHT + timedelta(minutes=1))]
     await send_pending(app, botapi_bot, pacer=fast_pacer(), policy=QUICK)
     assert (await send(app, botapi_bot, EIGHT + timedelta(minutes=1))).sent == 0
     (digest,) = botapi.sent_messages(5)

@@ -310,6 +310,9 @@ async def send_digest_now(app: App, bot: Bot, chat_id: int, *, now: datetime | N
     return OneDigest(line, complete, report)
 
 
+WAIT_FOR_DIGEST = timedelta(minutes=1)  # an alert whose story a digest on its way carries: looked at again
+
+
 class _AlertLedger:
     """An alert's bookkeeping; once sent, its story counts as received by the chat as of ``at``, the
     moment its content was read (``told``: the sentences it showed; ``held``: the story's articles it
@@ -431,13 +434,15 @@ async def _alert_chat(
     if first > now:  # queued for a free slot that fell in the chat's night
         alert_store.defer_alerts(app.db, chat_id, [a.story_id for a in alerts], until=first)
         return
+    # a digest on its way tells these stories: their alerts wait to see what it told (then folded, or
+    # told as an update), till the next run, behind the alerts due meanwhile
+    in_digest = deliveries.unsent_story_ids(app.db, chat_id) & {a.story_id for a in alerts}
+    alert_store.defer_alerts(app.db, chat_id, in_digest, until=now + WAIT_FOR_DIGEST)
+    alerts = [a for a in alerts if a.story_id not in in_digest]
     received = delivered_story_ids(app.db, chat_id)
-    in_digest = deliveries.unsent_story_ids(app.db, chat_id)
     follows = follows_of(app.db, chat_id)
     sent = alert_store.sent_times(app.db, chat_id, since=now - hour)
     for k, alert in enumerate(alerts):
-        if alert.story_id in in_digest:  # a digest on its way tells the story: the alert waits to see what
-            continue  # it told (folded then, or told as an update), and stays due for the next run
         message = _alert_message(app, run, alert, follows, received)
         if message is None:
             continue
