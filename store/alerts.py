@@ -26,6 +26,7 @@ class Alert:
     error: str | None = None
     article_id: int | None = None  # the article that made it (see m0014); None for older alerts
     development: int = 0  # 0: the first telling of the story; 1, 2...: an update after it (see m0021)
+    batch_last: int | None = None  # the last article of the batch that queued it (m0028); None before
 
     @property
     def key(self) -> AlertKey:
@@ -53,6 +54,7 @@ def _alert(row: dict[str, Any]) -> Alert:
         error=row["error"],
         article_id=row["article_id"],
         development=row["development"],
+        batch_last=row["batch_last"],
     )
 
 
@@ -122,19 +124,25 @@ def followers_of_articles(db: Database, article_ids: Sequence[int]) -> dict[tupl
         match(chat_id, story_id, value, article_id)
     for story_id, chat_id, value, article_id in _headline_followers(db, article_ids):
         match(chat_id, story_id, value, article_id)
-    # topics, and actors followed by a name the archive did not know then, match by words
+    # topics, and actors followed by a name the archive did not know then, match by words: each words
+    # searched once for all the chats that follow them (a story a thousand chats follow by one topic)
+    by_value: dict[str, list[int]] = {}
     for chat_id, value in db.execute(
-        "SELECT chat_id, value FROM follows WHERE kind = 'topic' OR actor_id IS NULL ORDER BY chat_id, value"
+        "SELECT chat_id, value FROM follows WHERE kind = 'topic' OR actor_id IS NULL ORDER BY value, chat_id"
     ).fetchall():
+        by_value.setdefault(value, []).append(chat_id)
+    for value, chats in by_value.items():
         query = topic_query(value)
         if query is None:
             continue
-        for story_id, article_id in db.execute(
+        found = db.execute(
             "SELECT a.story_id, a.id FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
             f" WHERE articles_fts MATCH ? AND a.id IN ({marks}) AND a.story_id IS NOT NULL",
             [query, *article_ids],
-        ).fetchall():
-            match(chat_id, story_id, value, article_id)
+        ).fetchall()
+        for chat_id in chats:
+            for story_id, article_id in found:
+                match(chat_id, story_id, value, article_id)
     return {
         key: Followed(tuple(names), max(matched[key]), tuple(sorted(matched[key])))
         for key, names in reasons.items()
@@ -173,11 +181,23 @@ def _queue(
     chat's ``:chat`` and the ``:story``) holds; False if it does not, or the alert exists."""
     cur = db.execute(
         "INSERT OR IGNORE INTO alerts (chat_id, story_id, development, reason, state, created_at, due_at,"
-        f" article_id) SELECT :chat, :story, {development}, :reason, 'pending', :now, :due, :article"
-        f" WHERE {guard}",
+        f" article_id, batch_last) SELECT :chat, :story, {development}, :reason, 'pending', :now, :due,"
+        f" :article, :batch WHERE {guard}",
         {"chat": chat_id, "story": story_id, **values},
     )
     return cur.rowcount > 0
+
+
+def _values(
+    reason: str, due_at: datetime, now: datetime, article_id: int | None, batch_last: int | None
+) -> dict[str, Any]:
+    return {
+        "reason": reason,
+        "now": to_iso(now),
+        "due": to_iso(due_at),
+        "article": article_id,
+        "batch": batch_last,
+    }
 
 
 _TOLD = "EXISTS (SELECT 1 FROM delivered_stories WHERE chat_id = :chat AND story_id = :story)"
@@ -196,10 +216,13 @@ def queue_alert(
     due_at: datetime,
     now: datetime,
     article_id: int | None = None,
+    batch_last: int | None = None,
 ) -> bool:
-    """Queue one alert (``article_id``: the new article that made it); False if this chat already had
-    (or has queued) one for this story, or already received the story in a digest."""
-    values = {"reason": reason, "now": to_iso(now), "due": to_iso(due_at), "article": article_id}
+    """Queue one alert (``article_id``: the new article that made it; ``batch_last``: the last article
+    of the batch it came with, so that what is stored after the batch is told as later news however soon
+    it comes); False if this chat already had (or has queued) one for this story, or already received the
+    story in a digest."""
+    values = _values(reason, due_at, now, article_id, batch_last)
     return _queue(db, chat_id, story_id, development="0", guard=f"NOT {_TOLD}", values=values)
 
 
@@ -235,11 +258,12 @@ def queue_update(
     due_at: datetime,
     now: datetime,
     article_id: int,
+    batch_last: int | None = None,
 ) -> bool:
     """Queue an update of a story the chat heard of (by an alert or a digest): the next development
     number. False if the chat never received the story, or an alert of it is still waiting to go out
     (pending or claimed): that one, composed when it is sent, tells what reached the story till then."""
-    values = {"reason": reason, "now": to_iso(now), "due": to_iso(due_at), "article": article_id}
+    values = _values(reason, due_at, now, article_id, batch_last)
     development = (
         "coalesce((SELECT max(development) FROM alerts WHERE chat_id = :chat AND story_id = :story), 0) + 1"
     )

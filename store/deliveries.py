@@ -372,6 +372,14 @@ def fail_part(db: Database, key: PartKey, *, error: str, now: datetime) -> None:
     )
 
 
+def unsent_story_ids(db: Database, chat_id: int) -> set[int]:
+    """The stories of the chat's digest parts composed but not yet confirmed (pending or claimed)."""
+    rows = db.execute(
+        "SELECT story_ids FROM deliveries WHERE chat_id = ? AND state IN ('pending', 'claimed')", [chat_id]
+    ).fetchall()
+    return {int(x) for (ids,) in rows if ids for x in ids.split(",") if x}
+
+
 def fail_chat(db: Database, chat_id: int, *, error: str, now: datetime) -> int:
     """Give up on every unsent part of a chat (it blocked the bot); returns how many."""
     cur = db.execute(

@@ -168,3 +168,40 @@ def test_a_countrys_nationality_words_name_it_and_a_part_of_the_state_does_not()
     assert "ukrainian" in gaz.demonyms_of("Ukraine")
     assert "british" in gaz.demonyms_of("UK") and "english" not in gaz.demonyms_of("United Kingdom")
     assert gaz.demonyms_of("Volodymyr Zelensky") == gaz.demonyms_of("Madeira") == ()
+
+
+async def test_news_stored_in_the_second_the_held_alert_was_queued_is_still_news_after_it(
+    app, tmp_path, botapi, botapi_bot
+):
+    """Times are stored to the second: the audit ingested in the very second the reshuffle's alert was
+    queued came after the report's batch all the same (the alert records the batch's last article), so
+    the held alert tells it, and the digest does not count it told by an alert that left it out."""
+    ingest(app, tmp_path, "2026-11-23T09:05", "nordic.txt", NORDIC)
+    (zelensky,) = actor_ids_named(app.db, "Volodymyr Zelensky")
+    subscriber(app.db, CAROL, "07:00", "America/New_York")
+    follow(app.db, CAROL, "actor", "Volodymyr Zelensky", actor_id=zelensky, now=app.now())
+    (minister,) = ingest(app, tmp_path, "2026-11-25T10:00", "minister.txt", MINISTER)
+    (audit,) = ingest(app, tmp_path, "2026-11-25T10:00", "audit.txt", AUDIT)  # the clock has not moved
+    assert [(a.article_id, a.batch_last) for a in alerts_of(app.db, CAROL)] == [(minister, minister)]
+    await send(app, botapi_bot, "2026-11-25T12:00:30")
+    (alert,) = botapi.sent_messages(CAROL)
+    text = flat(alert.text)
+    assert AUDIT_LEAD in text and MINISTER_LEAD in text
+    assert text.index(AUDIT_LEAD) < text.index(f"In the story: {MINISTER_TITLE}") < text.index(MINISTER_LEAD)
+    story = alerts_of(app.db, CAROL)[0].story_id
+    assert {MINISTER_LEAD, AUDIT_LEAD} <= set(received_of(app.db, CAROL)[story].sentences)
+    assert audit > minister
+
+
+async def test_an_alert_queued_before_its_batch_was_recorded_goes_by_when_it_was_queued(
+    app, tmp_path, botapi, botapi_bot
+):
+    """An alert from before m0028 holds no batch: the articles stored after the moment it was queued
+    are the news it tells, as before."""
+    minister = await reshuffle_overnight(app, tmp_path, botapi_bot)
+    app.db.execute("UPDATE alerts SET batch_last = NULL")
+    assert [(a.article_id, a.batch_last) for a in alerts_of(app.db, CAROL)] == [(minister, None)]
+    await send(app, botapi_bot, "2026-11-25T12:00:30")
+    (alert,) = botapi.sent_messages(CAROL)
+    text = flat(alert.text)
+    assert text.index(AUDIT_LEAD) < text.index(f"In the story: {MINISTER_TITLE}") < text.index(MINISTER_LEAD)

@@ -28,7 +28,7 @@ from telegram.request import HTTPXRequest
 
 from briefing.adapters.pacer import Pacer
 from briefing.adapters.sender import Sender, SendPolicy, Tally
-from briefing.alerts import alert_told, compose_alert, compose_update_alert, known_headline, update_told
+from briefing.alerts import Why, alert_told, compose_alert, compose_update_alert, known_headline, update_told
 from briefing.document import Document
 from briefing.models import Article, Follow, Story
 from briefing.render import html_messages, plain_messages
@@ -310,6 +310,9 @@ async def send_digest_now(app: App, bot: Bot, chat_id: int, *, now: datetime | N
     return OneDigest(line, complete, report)
 
 
+WAIT_FOR_DIGEST = timedelta(minutes=1)  # an alert whose story a digest on its way carries: looked at again
+
+
 class _AlertLedger:
     """An alert's bookkeeping; once sent, its story counts as received by the chat as of ``at``, the
     moment its content was read (``told``: the sentences it showed; ``held``: the story's articles it
@@ -365,13 +368,15 @@ class _Later:
 class _AlertRun:
     """What one alert run read at its start (``read_at``): the due alerts' stories and the articles
     that made them; and, as it goes, what later articles add to a story beyond the article a held first
-    alert tells (by story, article and when it was queued: the chats of one batch share it)."""
+    alert tells (by story, article, when it was queued and its batch's last article: the chats of one
+    batch share it), and why an article alerted the chats that follow the same (``whys``)."""
 
     now: datetime
     read_at: datetime
     stories: dict[int, StoryFacts]
     made_by: dict[int, Article]
-    later: dict[tuple[int, int, datetime | None], _Later] = field(default_factory=dict)
+    later: dict[tuple[int, int, datetime | None, int | None], _Later] = field(default_factory=dict)
+    whys: dict[tuple[int, tuple[tuple[str, int | None], ...]], list[Why]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -429,6 +434,11 @@ async def _alert_chat(
     if first > now:  # queued for a free slot that fell in the chat's night
         alert_store.defer_alerts(app.db, chat_id, [a.story_id for a in alerts], until=first)
         return
+    # a digest on its way tells these stories: their alerts wait to see what it told (then folded, or
+    # told as an update), till the next run, behind the alerts due meanwhile
+    in_digest = deliveries.unsent_story_ids(app.db, chat_id) & {a.story_id for a in alerts}
+    alert_store.defer_alerts(app.db, chat_id, in_digest, until=now + WAIT_FOR_DIGEST)
+    alerts = [a for a in alerts if a.story_id not in in_digest]
     received = delivered_story_ids(app.db, chat_id)
     follows = follows_of(app.db, chat_id)
     sent = alert_store.sent_times(app.db, chat_id, since=now - hour)
@@ -451,11 +461,13 @@ async def _alert_chat(
 def _alert_message(
     app: App, run: _AlertRun, alert: alert_store.Alert, follows: Sequence[Follow], received: set[int]
 ) -> _Message | None:
-    """The alert as it goes out now; None when it must not go out (folded: the chat got the story, or
-    there is nothing new to tell; dropped: the chat no longer follows what made it)."""
+    """The alert as it goes out now; None when it must not go out (folded: there is nothing new to tell;
+    dropped: the chat no longer follows what made it). A first telling of a story the chat got in a
+    digest since it was queued goes out as an update: what the digest did not tell (news that came after
+    it was composed), folded when the digest told every article that made the alert."""
     chat_id, now = alert.chat_id, run.now
     facts = run.stories.get(alert.story_id)
-    if facts is None or (alert.development == 0 and alert.story_id in received):
+    if facts is None:
         alert_store.fold_alert(app.db, alert.key)
         return None
     followed = {f.value for f in follows}
@@ -464,7 +476,8 @@ def _alert_message(
         error = "not sent: the chat no longer follows " + ", ".join(alert.reason.split("\n"))
         alert_store.drop_alerts(app.db, chat_id, [alert.story_id], error=error, now=now)
         return None
-    if alert.development:  # an update tells what is new as it goes out: a digest may have told it all
+    if alert.development or alert.story_id in received:  # what is new as it goes out (a digest may
+        # have told it all since the alert was queued)
         read_at = app.now()
         arrivals = arrivals_of(app, alert.story_id)
         update = story_news(app, chat_id, facts.story, arrivals)
@@ -477,7 +490,7 @@ def _alert_message(
         ledger = _AlertLedger(app, alert, update_told(update), held, read_at)
     else:
         newest = run.made_by.get(alert.article_id) if alert.article_id else None
-        whys = why_alerted(app, follows, reasons, alert.article_id) if alert.article_id else []
+        whys = _whys(app, run, follows, reasons, alert.article_id) if alert.article_id else []
         later = _later(app, run, facts.story, alert)
         since = later.since if later else None
         doc = compose_alert(facts.story, reasons, newest, whys, since)
@@ -490,18 +503,30 @@ def _alert_message(
     return _Message(html, plain, ledger)
 
 
+def _whys(
+    app: App, run: _AlertRun, follows: Sequence[Follow], reasons: Sequence[str], article_id: int
+) -> list[Why]:
+    """``why_alerted`` once per article and follows: the thousand chats a story's article alerts for
+    one topic share what it matched there (its sentence is found once, not once a chat)."""
+    by_value = {f.value: f for f in follows}
+    key = (article_id, tuple((r, by_value[r].actor_id if r in by_value else None) for r in reasons))
+    if key not in run.whys:
+        run.whys[key] = why_alerted(app, follows, reasons, article_id)
+    return run.whys[key]
+
+
 def _later(app: App, run: _AlertRun, story: Story, alert: alert_store.Alert) -> _Later | None:
-    """What the story's articles stored after the alert was queued add to the report it tells (its
+    """What the story's articles stored after the alert's batch add to the report it tells (its
     ``article_id``), for an alert that waited while they came (the quiet hours, the hourly cap); None
-    when no article came after that report."""
+    when no article came after that report and its batch."""
     article_id = alert.article_id
-    if article_id is None or not any(i > article_id for i in story.article_ids):
+    if article_id is None or not any(i > max(article_id, alert.batch_last or 0) for i in story.article_ids):
         return None
-    key = (story.id, article_id, alert.created_at)
+    key = (story.id, article_id, alert.created_at, alert.batch_last)
     if key not in run.later:
         read_at = app.now()
         arrivals = arrivals_of(app, story.id)
-        since = news_since(story, arrivals, article_id, alert.created_at)
+        since = news_since(story, arrivals, article_id, alert.created_at, batch_last=alert.batch_last)
         run.later[key] = _Later(since, tuple(a.article_id for a in arrivals), read_at)
     return run.later[key]
 

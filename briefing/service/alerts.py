@@ -21,7 +21,7 @@ from briefing.topics import read_topic, sentence_about
 from store.alerts import actor_mentioned
 from store.digests import received_among, story_arrivals
 from store.search import article_texts
-from store.subscribers import chat_alerts, get_subscriber
+from store.subscribers import ChatAlerts, chat_alerts, get_subscriber
 
 
 def why_alerted(app: App, follows: Sequence[Follow], reasons: Sequence[str], article_id: int) -> list[Why]:
@@ -104,16 +104,28 @@ def arrivals_of(app: App, story_id: int) -> list[Arrival]:
 
 
 def news_since(
-    story: Story, arrivals: Sequence[Arrival], article_id: int, queued: datetime | None = None
+    story: Story,
+    arrivals: Sequence[Arrival],
+    article_id: int,
+    queued: datetime | None = None,
+    *,
+    batch_last: int | None = None,
 ) -> Story | None:
-    """What the story's articles stored after ``article_id`` tell beyond it and the articles before it
-    (``briefing.digest.story_update`` as if the chat had been told the story with that article): for a
-    first alert that waited (the quiet hours), the news it leads with when it goes out. ``queued``: when
-    the alert was queued; the articles stored by then (the rest of its batch: another outlet's side
-    report of the same poll) are the report's, not later news."""
+    """What the story's articles stored after the report ``article_id`` and its batch tell beyond them and
+    the articles before them (``briefing.digest.story_update`` as if the chat had been told the story
+    with that batch): for a first alert that waited (the quiet hours), the news it leads with when it goes
+    out. ``batch_last``: the last article of the batch that queued the alert (another outlet's side report
+    of the same poll is the report's, not later news), so an article stored after it is news, even in the
+    very second the alert was queued. An alert queued before that was recorded (``batch_last`` None) goes
+    by ``queued``, when it was queued: the articles stored by then are the report's."""
     lead = next((a for a in arrivals if a.article_id == article_id), None)
     if lead is None:
         return None
+    if batch_last is not None:
+        last = max(article_id, batch_last)
+        held = frozenset(a.article_id for a in arrivals if a.article_id <= last)
+        # each article after the batch was stored after the report: all of them are news (``is_news``)
+        return story_update(story, arrivals, Received(lead.arrived, (), held))
     stored = max(queued, lead.arrived) if queued is not None else lead.arrived
     held = frozenset(a.article_id for a in arrivals if a.article_id <= article_id or a.arrived <= stored)
     return story_update(story, arrivals, Received(stored, (), held))
@@ -186,8 +198,13 @@ def alert_clock(app: App, chat_id: int) -> AlertClock:
 
 def clock_of(app: App, sub: Subscriber | None, chat_id: int) -> AlertClock:
     """The chat's alert clock, from its subscription (read already) and its own alert settings."""
-    own = chat_alerts(app.db, chat_id)
-    zone = sub.timezone if sub is not None else own.timezone
+    return clock_from(app, sub.timezone if sub is not None else None, chat_alerts(app.db, chat_id))
+
+
+def clock_from(app: App, digest_zone: str | None, own: ChatAlerts) -> AlertClock:
+    """The alert clock of a chat whose digest keeps ``digest_zone`` (None: it has no subscription) and
+    whose own alert settings are ``own``."""
+    zone = digest_zone if digest_zone is not None else own.timezone
     return AlertClock(
         zone or app.settings.timezone,
         own.quiet_hours or app.settings.alert_quiet_hours,

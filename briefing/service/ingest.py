@@ -198,10 +198,12 @@ ALERT_BATCH = 500  # article ids a query takes at once (SQLite allows some 32,00
 
 
 def queue_new_alerts(app: App, article_ids: Sequence[int]) -> int:
-    """Queue the alerts new articles bring (at most one per story per chat, however many batches)."""
-    now = app.now()
+    """Queue the alerts new articles bring (at most one per story per chat, however many batches). The
+    slices are one batch: an alert a slice queues counts the articles of the later ones as its report's,
+    stored with it, not as news that came after it."""
+    now, last = app.now(), max(article_ids, default=None)
     return sum(
-        queue_alerts(app, article_ids[k : k + ALERT_BATCH], now=now)
+        queue_alerts(app, article_ids[k : k + ALERT_BATCH], now=now, batch_last=last)
         for k in range(0, len(article_ids), ALERT_BATCH)
     )
 
@@ -209,10 +211,12 @@ def queue_new_alerts(app: App, article_ids: Sequence[int]) -> int:
 async def queue_new_alerts_in_thread(app: App, article_ids: Sequence[int]) -> int:
     """:func:`queue_new_alerts` with the reading in a worker thread (see ``queue_alerts_in_thread``):
     the bot answers while an /ingest queues its alerts."""
-    now = app.now()
+    now, last = app.now(), max(article_ids, default=None)
     queued = 0
     for k in range(0, len(article_ids), ALERT_BATCH):
-        queued += await queue_alerts_in_thread(app, article_ids[k : k + ALERT_BATCH], now=now)
+        queued += await queue_alerts_in_thread(
+            app, article_ids[k : k + ALERT_BATCH], now=now, batch_last=last
+        )
     return queued
 
 

@@ -29,7 +29,7 @@ from briefing.document import Document, Section, code, heading, link, para
 from briefing.models import Source
 from briefing.schedule import zone
 from briefing.service import App
-from briefing.service.alerts import StoryNews, alert_clock, brings_news
+from briefing.service.alerts import StoryNews, brings_news, clock_from
 from briefing.service.commands import TERMINAL_CHAT_ID
 from briefing.service.feed_polls import feed_backoff, ingest_feed
 from store.alerts import (
@@ -44,7 +44,7 @@ from store.articles import dated_since
 from store.db import open_reader, snapshot, transaction
 from store.sources import due_feeds, forget_validators, get_source, record_poll_failure
 from store.stories import stories_by_ids
-from store.subscribers import is_unreachable
+from store.subscribers import alert_settings_among
 
 if TYPE_CHECKING:
     from briefing.adapters.fetch import Fetcher
@@ -56,24 +56,40 @@ def alert_due(app: App, chat_id: int, now: datetime) -> datetime | None:
     """When an alert queued now for the chat may go out (after its quiet hours, in its zone: see
     ``briefing.service.alerts.alert_clock``); None when the chat cannot be written to (it blocked the
     bot). Alerts come from follows: /unsubscribe stops the digest only, /unfollow the alerts."""
-    if chat_id == TERMINAL_CHAT_ID or is_unreachable(app.db, chat_id):
-        return None
-    clock = alert_clock(app, chat_id)
-    window = clock.window
-    if window is None:
-        return now
-    return alert_due_at(now, zone(clock.timezone), quiet_start=window[0], quiet_end=window[1])
+    return alert_dues(app, [chat_id], now)[chat_id]
 
 
-def queue_alerts(app: App, article_ids: Sequence[int], *, now: datetime) -> int:
+def alert_dues(app: App, chat_ids: Sequence[int], now: datetime) -> dict[int, datetime | None]:
+    """:func:`alert_due` for many chats, their settings read at once."""
+    due: dict[int, datetime | None] = {}
+    for chat_id, found in alert_settings_among(app.db, chat_ids).items():
+        if chat_id == TERMINAL_CHAT_ID or not found.reachable:
+            due[chat_id] = None
+            continue
+        window = (clock := clock_from(app, found.digest_zone, found.own)).window
+        if window is None:
+            due[chat_id] = now
+        else:
+            due[chat_id] = alert_due_at(now, zone(clock.timezone), quiet_start=window[0], quiet_end=window[1])
+    return due
+
+
+def queue_alerts(
+    app: App, article_ids: Sequence[int], *, now: datetime, batch_last: int | None = None
+) -> int:
     """Queue alerts for new articles; returns how many were queued. Articles dated more than
     ``alert_max_age_hours`` before ``now`` (an old archive imported, a new feed's backlog) alert no one.
     What to queue is worked out first, by reads alone (see :func:`_planned_alerts`); the write lock is
-    then held only for the inserts, which check again in SQL what may have changed meanwhile."""
-    return _queue_planned(app, _plan(app, article_ids, now), now)
+    then held only for the inserts, which check again in SQL what may have changed meanwhile.
+    ``batch_last``: the last article of the batch these are part of (an ingest queues its articles in
+    slices), by default the last of ``article_ids``; see :func:`_queue_planned`."""
+    last = _last(article_ids, batch_last)
+    return _queue_planned(app, _plan(app, article_ids, now), now, last)
 
 
-async def queue_alerts_in_thread(app: App, article_ids: Sequence[int], *, now: datetime) -> int:
+async def queue_alerts_in_thread(
+    app: App, article_ids: Sequence[int], *, now: datetime, batch_last: int | None = None
+) -> int:
     """:func:`queue_alerts` for the bot's event loop: the reads, which cost CPU (what is new in a story
     for each chat that heard of it: seconds for a thousand chats each told at its own moment), run in a
     worker thread on a connection of their own, so the bot answers meanwhile; the short write stays on
@@ -81,11 +97,15 @@ async def queue_alerts_in_thread(app: App, article_ids: Sequence[int], *, now: d
     try:
         planned = await asyncio.to_thread(_plan_apart, app, article_ids, now)
     except asyncio.CancelledError:  # the bot stops: the articles are stored, so queue now or never
-        queue_alerts(app, article_ids, now=now)
+        queue_alerts(app, article_ids, now=now, batch_last=batch_last)
         raise
     if planned is None:
-        return queue_alerts(app, article_ids, now=now)
-    return _queue_planned(app, planned, now)
+        return queue_alerts(app, article_ids, now=now, batch_last=batch_last)
+    return _queue_planned(app, planned, now, _last(article_ids, batch_last))
+
+
+def _last(article_ids: Sequence[int], batch_last: int | None) -> int | None:
+    return max([*article_ids, *([batch_last] if batch_last is not None else [])], default=None)
 
 
 def _plan(app: App, article_ids: Sequence[int], now: datetime) -> list[_Planned]:
@@ -106,15 +126,17 @@ def _plan_apart(app: App, article_ids: Sequence[int], now: datetime) -> list[_Pl
         reader.conn.close()
 
 
-def _queue_planned(app: App, planned: Sequence[_Planned], now: datetime) -> int:
-    """Queue what was planned. An alert is stamped with the moment it is queued, not the poll's ``now``
-    (taken before the feed's entries were read and stored): the articles stored by then are its batch,
-    the report it tells, and only those stored after it are later news it leads with if it waits."""
+def _queue_planned(app: App, planned: Sequence[_Planned], now: datetime, batch_last: int | None) -> int:
+    """Queue what was planned. An alert records the last article of its batch (``batch_last``): the
+    articles stored up to it are the report it tells, and only those stored after it are later news it
+    leads with if it waits, however soon they come (times are stored to the second: the next ingest may
+    store one in the very second the alert was queued). It is stamped with the moment it is queued, not
+    the poll's ``now`` (taken before the feed's entries were read and stored)."""
     queued = 0
     stamp = max(now, app.now())
     with transaction(app.db):
         for one in planned:
-            queued += _queue_one(app, one, stamp)
+            queued += _queue_one(app, one, stamp, batch_last)
     return queued
 
 
@@ -137,7 +159,7 @@ def _planned_alerts(app: App, article_ids: Sequence[int], now: datetime) -> list
     followers = followers_of_articles(app.db, article_ids)
     if not followers:
         return []
-    due = {chat: alert_due(app, chat, now) for chat in sorted({c for c, _ in followers})}
+    due = alert_dues(app, sorted({c for c, _ in followers}), now)
     story_ids = sorted({s for _, s in followers})
     news = StoryNews(app, list(due), story_ids)
     waiting = waiting_among(app.db, story_ids)
@@ -166,20 +188,38 @@ def _planned_alerts(app: App, article_ids: Sequence[int], now: datetime) -> list
     return planned
 
 
-def _queue_one(app: App, one: _Planned, now: datetime) -> int:
+def _queue_one(app: App, one: _Planned, now: datetime, batch_last: int | None) -> int:
     """Queue a planned alert: a story's first telling, else nothing new while an alert of the story
     still waits (it tells what reached the story when it goes out), else an update if the articles
     brought news; 1 if an alert was queued."""
     chat_id, story_id, newest = one.chat_id, one.story_id, one.followed.article_id
     reason = "\n".join(one.followed.reasons)
-    if queue_alert(app.db, chat_id, story_id, reason=reason, due_at=one.due_at, now=now, article_id=newest):
+    if queue_alert(
+        app.db,
+        chat_id,
+        story_id,
+        reason=reason,
+        due_at=one.due_at,
+        now=now,
+        article_id=newest,
+        batch_last=batch_last,
+    ):
         return 1
     if renew_waiting(app.db, chat_id, story_id, reasons=one.followed.reasons, article_id=newest):
         return 0  # the alert waiting to go out tells the news when it goes
     if not one.news:
         return 0
     return int(
-        queue_update(app.db, chat_id, story_id, reason=reason, due_at=one.due_at, now=now, article_id=newest)
+        queue_update(
+            app.db,
+            chat_id,
+            story_id,
+            reason=reason,
+            due_at=one.due_at,
+            now=now,
+            article_id=newest,
+            batch_last=batch_last,
+        )
     )
 
 
