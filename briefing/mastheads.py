@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import islice
 
 from briefing.addresses import site_of
 from briefing.dumplines import META, WORD, Line, is_label_over
@@ -30,6 +31,7 @@ MASTHEAD_NOUNS = frozenset(
     quotidien""".split()
 )
 MASTHEAD_WORDS = 5  # a masthead's name is this short
+LEAD_PARAGRAPHS = 2  # a headline's words come back in this many paragraphs under it
 # the article a name may start with, left out when it is compared with the site's: "The Harbourview"
 _ARTICLE = re.compile(r"^(?:the|el|la|le|les|il|lo|o|a|die|der|das)\s+", re.I)
 
@@ -57,32 +59,38 @@ def _site_name(site: str) -> str:
 def mark_mastheads(lines: list[Line]) -> None:
     """Mark the headings over an article that are its outlet's masthead (:func:`is_masthead`, or the same
     heading over a section label and a title in at least two articles' headers, and over nothing else),
-    so that the articles take it as their outlet (``Line.masthead``), not as a section or a title. A lone
-    heading between paragraphs is a subheading, unless it opens the dump."""
+    so that the articles take it as their outlet (``Line.masthead``), not as a section or a title. Only
+    the first of two headings or more over a paragraph is asked (a lone one is a title or a subheading),
+    and only when its words do not come back in the lead, as a headline's do ("Washington Post Sells To
+    Bezos" over a lead about the sale is a headline)."""
     sites = frozenset(line.site for line in lines if line.site)
     sites |= {site for line in lines if line.kind is Kind.LINK and (site := site_of(str(line.value)))}
-    heads = _header_runs(lines)
-    stacks = [run for run in heads if len(run) >= 3 and is_label_over(lines[run[1]].text, lines[run[2]].text)]
-    over = Counter(lines[run[0]].text for run in heads)
-    stacked = Counter(lines[run[0]].text for run in stacks)
-    for n, run in enumerate(heads):
+    heads = [(run, lead) for run, lead in _header_runs(lines) if len(run) >= 2]
+    over = Counter(lines[run[0]].text for run, _ in heads)
+    stacked = Counter(lines[run[0]].text for run, _ in heads if _over_a_label(lines, run))
+    for run, lead in heads:
         first = lines[run[0]]
-        if len(run) < 2 and n:  # a lone heading inside the dump is a subheading, whatever its words
-            continue
         repeated = stacked[first.text] >= 2 and stacked[first.text] == over[first.text]
-        if repeated or is_masthead(first.text, sites):
+        if (repeated or is_masthead(first.text, sites)) and not echoes(first.text, lead):
             first.masthead = True
 
 
-def _header_runs(lines: list[Line]) -> list[list[int]]:
+def _over_a_label(lines: list[Line], run: list[int]) -> bool:
+    """Whether the run's first heading stands over a section label over a title ("The Lantern" /
+    "Politics" / the headline)."""
+    return len(run) >= 3 and is_label_over(lines[run[1]].text, lines[run[2]].text)
+
+
+def _header_runs(lines: list[Line]) -> list[tuple[list[int], str]]:
     """The headings of each run of lines other than prose that is followed by prose (an article's header,
-    or a run of subheadings), by index."""
-    runs: list[list[int]] = []
+    or subheadings), by index, with the lead under them (its first LEAD_PARAGRAPHS paragraphs)."""
+    runs: list[tuple[list[int], str]] = []
     run: list[int] = []
     for k, line in enumerate(lines):
         if line.kind is Kind.PROSE:
             if run:
-                runs.append(run)
+                below = (lines[j].text for j in range(k, len(lines)) if lines[j].kind is Kind.PROSE)
+                runs.append((run, " ".join(islice(below, LEAD_PARAGRAPHS))))
             run = []
         elif line.kind is Kind.HEADING:
             run.append(k)

@@ -99,3 +99,20 @@ def test_the_ingest_stores_the_masthead_as_the_articles_outlet(app, tmp_path):
     assert ingest_files(app, [tmp_path / "ledger.txt"]).new == 1
     (article,) = latest_articles(app.db, limit=5)
     assert (article.source, article.section, article.title) == ("The Daily Ledger", "Politics", BUDGET[0])
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        ("Harbour Times Sold To Local Owners",),
+        ("Harbour Times Sold To Local Owners", "The paper had been in one family for eighty years"),
+    ],
+)
+def test_a_headline_with_a_papers_word_in_it_stays_the_title(above):
+    sale = (
+        "The Harbour Times, the city's oldest paper, has been sold to a group of local owners, its publisher "
+        "said on Monday.",
+        "The new owners said the Times would keep its newsroom in the old port building.",
+    )
+    (draft,) = split_dump("\n\n".join((*above, *sale)), source="x.txt")
+    assert (draft.title, draft.source) == (above[0], "x.txt")
