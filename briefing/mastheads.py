@@ -5,8 +5,8 @@ is the headline is told by its place and its words, not by a list of site names:
 
 A masthead over any article of the dump (:func:`mark_mastheads`) names its outlet, not its section: a name
 made as newspapers' are ("The Daily Ledger", "Coastal Courier", "EL DIARIO DEL SUR"), the name of the site
-the dump credits ("Harbourview" for "Source: www.harbourview.com"), or the same heading over every
-article, each time above a section label ("The Lantern" / "Politics" / the headline).
+the dump credits ("Harbourview" for "Source: www.harbourview.com"), or the same heading over two articles
+or more, each time above a section label ("The Lantern" / "Politics" / the headline).
 """
 
 from __future__ import annotations
