@@ -221,11 +221,17 @@ _NUMBER_WORDS = {
     **dict.fromkeys(("zehn", "dix", "diez", "dez", "dieci"), 10),
 }  # fmt: skip
 _COUNT = r"\d+|" + "|".join(sorted((w for w in _NUMBER_WORDS if w[-1].isalpha()), key=len, reverse=True))
+# ... and in English, before "ago": "two hours ago", "an hour ago"
+_ENGLISH_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
 # AGO is also the end of a line furniture reads as a byline's time ("S.Chen34 min ago"): its count and unit
-# are groups 1 and 2 here
+# are groups 1 and 2 here. A count in figures starts where a run of digits does ("S.Chen34"), one in words
+# where a word does ("Jane Doe two hours ago")
 AGO = (
-    r"(?<!\d)(\d+|an?|one)\s*(s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|months?|"
-    r"y|yrs?|years?)\s+ago\.?$"
+    r"((?<!\d)\d+|\b(?:" + "|".join(sorted(_ENGLISH_NUMBERS, key=len, reverse=True)) + r")\b)"
+    r"\s*(s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|months?|y|yrs?|years?)\s+ago\.?$"
 )
 _AGO = re.compile(AGO, re.I)
 _VOR = re.compile(
@@ -261,28 +267,41 @@ _UNIT_SECONDS = (
     ("añ", 365 * _DAY), ("m", _MINUTE), ("s", 1), ("h", _HOUR_S), ("o", _HOUR_S), ("d", _DAY), ("t", _DAY),
     ("j", _DAY), ("g", _DAY), ("w", 7 * _DAY), ("y", 365 * _DAY),
 )  # fmt: skip
-_ONE = frozenset({"a", "an", "one"})
 
 
 def relative_age(text: str) -> timedelta | None:
     """How long before the text was read it says it was written: "S.Chen34 min ago" -> 34 minutes,
-    "3 days ago", "vor 2 Stunden", "il y a 3 heures", "hace dos días", "há 2 horas", "3 ore fa";
-    "yesterday", "gestern", "hier", "ayer", "ontem", "ieri" a day; "today at 9:02", "heute", "aujourd'hui",
-    "hoy", "just now" none. None for no such words at the end of ``text`` (or,
-    for "yesterday" and "today", at its start)."""
+    "3 days ago", "two hours ago", "an hour ago", "vor 2 Stunden", "il y a 3 heures", "hace dos días",
+    "há 2 horas", "3 ore fa"; "yesterday", "gestern", "hier", "ayer", "ontem", "ieri" a day; "today at
+    9:02", "heute", "aujourd'hui", "hoy", "just now" none. None for no such words at the end of ``text``
+    (or, for "yesterday" and "today", at its start)."""
     text = text.strip()
     if _YESTERDAY.match(text):
         return timedelta(days=1)
     if _TODAY.match(text):
         return timedelta(0)
-    found = _AGO.search(text) or _VOR.search(text) or _IL_Y_A.search(text) or _HACE.search(text)
-    found = found or _FA.search(text)
+    found = _age_ending(text)
     if found is None:
         return None
     count, unit = found.group(1).lower(), found.group(2).lower()
-    number = 1 if count in _ONE else _NUMBER_WORDS.get(count) or int(count)
+    number = _ENGLISH_NUMBERS.get(count) or _NUMBER_WORDS.get(count) or int(count)
     seconds = next(s for prefix, s in _UNIT_SECONDS if unit.startswith(prefix))
     return timedelta(seconds=number * seconds)
+
+
+def age_start(text: str) -> int | None:
+    """Where the age ending ``text`` begins ("Pablo García hace 3 horas" -> 13, at "hace"), so that what
+    comes before it can be read (a byline, on the same line); None when no age ends it ("yesterday" and
+    "today" are ages only at a line's start)."""
+    found = _age_ending(text.rstrip())
+    return found.start() if found is not None else None
+
+
+def _age_ending(text: str) -> re.Match[str] | None:
+    """The age in words and counts ending ``text``, in any language read: its count and unit are groups 1
+    and 2."""
+    found = _AGO.search(text) or _VOR.search(text) or _IL_Y_A.search(text) or _HACE.search(text)
+    return found or _FA.search(text)
 
 
 # The day a dateline gives without its year: "Nov 23", "Nov. 23", "23 Nov", "24 SET"

@@ -30,6 +30,7 @@ class Line:
     listed: bool = False  # an item of a list that a line ending with ":" introduces
     clock: bool = False  # a time of day alone ("14:52 GMT"): a live page's post time, asked by several passes
     age: timedelta | None = None  # "34 min ago", "Updated 2 hours ago": dated relative to the reading
+    masthead: bool = False  # the outlet's name over an article ("The Daily Ledger"): no title, no section
 
 
 def read_lines(text: str) -> list[Line]:

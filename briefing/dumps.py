@@ -51,6 +51,7 @@ from briefing.dates import on_clock, parse_date, zone_written
 from briefing.dumplines import Line, is_label_over, read_lines
 from briefing.furniture import DATE_LINE_CHARS, Kind, is_rule
 from briefing.headlines import is_headline, mark_headlines
+from briefing.mastheads import mark_mastheads
 from briefing.models import ArticleDraft
 from briefing.paywalls import without_pitch
 from briefing.releases import drop_release_furniture
@@ -131,6 +132,7 @@ def _articles(lines: list[Line]) -> list[Article]:
     mark_bullets(lines)
     mark_headlines(lines)
     resolve_reltimes(lines)
+    mark_mastheads(lines)
     return [article for article in segment_articles(_keep(lines)) if article.prose]
 
 
@@ -178,7 +180,8 @@ def _keep(lines: list[Line]) -> list[Line]:
 
 def _draft(article: Article, outlet: str | None, file: str, zone: str | None) -> ArticleDraft:
     """The article as a draft; its outlet is the site it credits, else the one the dump credits, else the
-    site of its own "URL:" line, else the dump's file name."""
+    site of its own "URL:" line, else the masthead over it ("The Daily Ledger"), else the dump's file
+    name."""
     body = "\n\n".join(article.paragraphs)
     credited = next(iter(article.sites)) if len(article.sites) == 1 else None
     site = credited or outlet or site_of(article.url)
@@ -186,7 +189,7 @@ def _draft(article: Article, outlet: str | None, file: str, zone: str | None) ->
     return ArticleDraft(
         title=article.title or title_from_body(body),
         body=body,
-        source=site or file,
+        source=site or article.masthead or file,
         author=article.author,
         section=article.section,
         published_at=published,

@@ -21,7 +21,7 @@ from briefing.boilerplate import (
     is_link_label,
     is_share_row,
 )
-from briefing.dates import AGO, is_only_date, parse_date, reads_as_date_line, relative_age
+from briefing.dates import AGO, age_start, is_only_date, parse_date, reads_as_date_line, relative_age
 from briefing.sentences import ends_sentence, word_count
 from briefing.snippets import without_signature
 
@@ -437,9 +437,9 @@ def _metadata(line: str, words: int) -> Verdict | None:
     byline = _BYLINE.match(line)
     if byline and _is_byline(byline):
         return Verdict(Kind.AUTHOR, byline.group(2).strip().rstrip(","))
-    reltime = _RELTIME.match(line)
-    if reltime and words <= 8:
-        who = reltime.group(1).strip(" -–—|·•,")
+    reltime = _RELTIME.match(line) if words <= 8 else None
+    if reltime and not _told_in_a_sentence(line, reltime.group(1)):
+        who = reltime.group(1).strip(_AGE_JOINS)
         if _PUBLISHED.match(who):  # "Updated 2 hours ago": dated by it (:func:`dated_ago`), no byline
             return Verdict(Kind.DROP)
         byline = _BYLINE.match(who)  # "By Jane Doe | 3 hours ago"
@@ -448,6 +448,8 @@ def _metadata(line: str, words: int) -> Verdict | None:
         return Verdict(Kind.RELTIME, who or None)
     if _RELATIVE_ONLY.match(line) and relative_age(line) is not None:
         return Verdict(Kind.RELTIME)
+    if words <= 8 and (writer := _writer_before_age(line)) is not None:
+        return Verdict(Kind.RELTIME, writer)  # "Pablo García hace 3 horas", "Von Hans Müller vor 2 Stunden"
     if published and (rest := published.group(4).strip()) and _RELATIVE_ONLY.match(rest):
         return Verdict(Kind.DROP)  # "Publié il y a 3 heures": dated by it (:func:`dated_ago`)
     if is_only_date(line):
@@ -470,6 +472,43 @@ def _place_date(line: str) -> Verdict | None:
     return Verdict(Kind.DATE, when) if when is not None else None
 
 
+_AGE_JOINS = " -–—|·•,"  # what may stand between a byline and its age: "Jane Doe · 3 hours ago"
+
+
+def _told_in_a_sentence(line: str, before: str) -> bool:
+    """ "He arrived two days ago.": an age ending a sentence whose words before it are no name (nor a
+    byline or a date line's word) is the sentence's, not a byline's time."""
+    before = before.strip(_AGE_JOINS)
+    return bool(before) and ends_sentence(line) and not looks_like_name(before) and not _BYLINE.match(before)
+
+
+# The first word of a name that is no person's: an article ("Der Anschlag", "La Repubblica", "Il Muro")
+_ARTICLES = frozenset(
+    """the a an der die das den dem des ein eine el la los las lo il gli le les un una uno o os as um
+    uma""".split()
+)
+WRITER_AGE_LIMIT = timedelta(weeks=4)  # a byline's age on the same line is minutes, hours or days
+
+
+def _writer_before_age(line: str) -> str | None:
+    """The writer named before an age in German, French, Spanish, Portuguese or Italian on one line, as
+    "S.Chen34 min ago" names one in English: "Pablo García hace 3 horas", "Marco Rossi · 2 ore fa",
+    "João Silva há 5 horas", "Por Ana Souza há 2 horas". A name without "Por"/"Von"/... must be two to four
+    capitalised words not starting with an article, and the age under WRITER_AGE_LIMIT: "Berliner Mauer
+    vor 30 Jahren", "Il Muro 35 anni fa" are headlines."""
+    start = age_start(line)
+    if not start:
+        return None
+    who = line[:start].strip(_AGE_JOINS)
+    byline = _BYLINE.match(who)
+    if byline and _is_byline(byline):
+        return byline.group(2).strip().rstrip(",")
+    age = relative_age(line)
+    if age is None or age >= WRITER_AGE_LIMIT or not 2 <= word_count(who) <= 4 or not looks_like_name(who):
+        return None
+    return None if who.split()[0].lower() in _ARTICLES else who
+
+
 # also words of a sentence or of a name: "Von Miller", "Di Maio" are names, not bylines
 _FOREIGN_BY = frozenset({"von", "par", "por", "di"})
 
@@ -484,14 +523,17 @@ def _is_byline(byline: re.Match[str]) -> bool:
 def dated_ago(line: str) -> timedelta | None:
     """How long before the page was read a date line written relative to the reading says it was
     published: "S.Chen34 min ago", "Updated 2 hours ago", "Yesterday at 6:19 PM", "vor 2 Stunden",
-    "Publié il y a 3 heures", "Actualizado hace 5 minutos", "Aggiornato 3 ore fa". None for any other
-    line."""
+    "Publié il y a 3 heures", "Actualizado hace 5 minutos", "Aggiornato 3 ore fa", "Pablo García hace 3
+    horas". None for any other line ("He arrived two days ago." is a sentence)."""
     line = strip_bullet(line)
     if word_count(line) > 8:
         return None
     published = _PUBLISHED.match(line)
     rest = published.group(4).strip() if published else line
-    if _RELTIME.match(rest) or _RELATIVE_ONLY.match(rest):
+    reltime = _RELTIME.match(rest)
+    if reltime and _told_in_a_sentence(rest, reltime.group(1)):
+        return None
+    if reltime or _RELATIVE_ONLY.match(rest) or _writer_before_age(rest) is not None:
         return relative_age(rest)
     return None
 

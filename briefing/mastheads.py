@@ -2,13 +2,101 @@
 "The Byte Ledger — independent tech news"), a menu on one line, an alert banner ("Weather Alert: Freeze
 warning in effect until 9 AM"), "Watch Live", over the article's section label and headline. Which heading
 is the headline is told by its place and its words, not by a list of site names: see :func:`header_title`.
+
+A masthead over any article of the dump (:func:`mark_mastheads`) names its outlet, not its section: a name
+made as newspapers' are ("The Daily Ledger", "Coastal Courier", "EL DIARIO DEL SUR"), the name of the site
+the dump credits ("Harbourview" for "Source: www.harbourview.com"), or the same heading over two articles
+or more, each time above a section label ("The Lantern" / "Politics" / the headline).
 """
 
 from __future__ import annotations
 
-from briefing.dumplines import META, Line, is_label_over
-from briefing.furniture import Kind
+import re
+from collections import Counter
+from itertools import islice
+
+from briefing.addresses import site_of
+from briefing.dumplines import META, WORD, Line, is_label_over
+from briefing.furniture import Kind, looks_like_name
 from briefing.headlines import echoes
+from briefing.sentences import word_count
+
+# The nouns newspapers and magazines are named by, in English, Spanish, Portuguese, Italian, German and
+# French: "Riverton Gazette", "The Daily Ledger", "El Diario del Sur", "Corriere della Sera", "Kieler
+# Nachrichten" ("News" is left out: "Local News", "World News" are sections as often)
+MASTHEAD_NOUNS = frozenset(
+    """gazette herald courier ledger tribune chronicle journal times post observer telegraph dispatch
+    examiner sentinel inquirer enquirer bulletin register daily weekly monthly gazeta gazzetta diario
+    periódico jornal giornale corriere zeitung nachrichten tagblatt kurier anzeiger rundschau courrier
+    quotidien""".split()
+)
+MASTHEAD_WORDS = 5  # a masthead's name is this short
+LEAD_PARAGRAPHS = 2  # a headline's words come back in this many paragraphs under it
+# the article a name may start with, left out when it is compared with the site's: "The Harbourview"
+_ARTICLE = re.compile(r"^(?:the|el|la|le|les|il|lo|o|a|die|der|das)\s+", re.I)
+
+
+def is_masthead(text: str, sites: frozenset[str] = frozenset()) -> bool:
+    """Whether a heading is an outlet's name: a short run of capitalised words with a newspaper's noun in
+    it ("Riverton Gazette", "THE WEEKLY REVIEW"), or spelling a site in ``sites`` (the sites the dump
+    credits: "Harbourview" for harbourview.com)."""
+    if word_count(text) > MASTHEAD_WORDS or any(c.isdigit() for c in text) or not looks_like_name(text):
+        return False
+    if any(word in MASTHEAD_NOUNS for word in WORD.findall(text.casefold())):
+        return True
+    return _spelt(text) in {_site_name(site) for site in sites}
+
+
+def _spelt(text: str) -> str:
+    return "".join(c for c in _ARTICLE.sub("", text.casefold()) if c.isalnum())
+
+
+def _site_name(site: str) -> str:
+    """ "harbourview" of "harbourview.com" or "www.harbourview.co.uk": the site's name, its first label."""
+    return site.removeprefix("www.").split(".")[0].replace("-", "")
+
+
+def mark_mastheads(lines: list[Line]) -> None:
+    """Mark the headings over an article that are its outlet's masthead (:func:`is_masthead`, or the same
+    heading over a section label and a title in at least two articles' headers, and over nothing else),
+    so that the articles take it as their outlet (``Line.masthead``), not as a section or a title. Only
+    the first of two headings or more over a paragraph is asked (a lone one is a title or a subheading),
+    and only when its words do not come back in the lead, as a headline's do ("Washington Post Sells To
+    Bezos" over a lead about the sale is a headline)."""
+    sites = frozenset(line.site for line in lines if line.site)
+    sites |= {site for line in lines if line.kind is Kind.LINK and (site := site_of(str(line.value)))}
+    heads = [(run, lead) for run, lead in _header_runs(lines) if len(run) >= 2]
+    over = Counter(lines[run[0]].text for run, _ in heads)
+    stacked = Counter(lines[run[0]].text for run, _ in heads if _over_a_label(lines, run))
+    for run, lead in heads:
+        first = lines[run[0]]
+        repeated = stacked[first.text] >= 2 and stacked[first.text] == over[first.text]
+        if (repeated or is_masthead(first.text, sites)) and not echoes(first.text, lead):
+            first.masthead = True
+
+
+def _over_a_label(lines: list[Line], run: list[int]) -> bool:
+    """Whether the run's first heading stands over a section label over a title ("The Lantern" /
+    "Politics" / the headline)."""
+    return len(run) >= 3 and is_label_over(lines[run[1]].text, lines[run[2]].text)
+
+
+def _header_runs(lines: list[Line]) -> list[tuple[list[int], str]]:
+    """The headings of each run of lines other than prose that is followed by prose (an article's header,
+    or subheadings), by index, with the lead under them (its first LEAD_PARAGRAPHS paragraphs)."""
+    runs: list[tuple[list[int], str]] = []
+    run: list[int] = []
+    for k, line in enumerate(lines):
+        if line.kind is Kind.PROSE:
+            if run:
+                below = (lines[j].text for j in range(k, len(lines)) if lines[j].kind is Kind.PROSE)
+                runs.append((run, " ".join(islice(below, LEAD_PARAGRAPHS))))
+            run = []
+        elif line.kind is Kind.HEADING:
+            run.append(k)
+        elif line.kind is Kind.BREAK:
+            run = []
+    return runs
 
 
 def header_title(head: list[Line], lead: str) -> int | None:

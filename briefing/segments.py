@@ -28,6 +28,7 @@ class Article:
     prose: int = 0
     sites: set[str] = field(default_factory=set)  # sites its "Source" footer and photo credit name
     headed: int = 0  # its first paragraphs that were headings under its title (a standfirst)
+    masthead: str | None = None  # the outlet's name over it ("The Daily Ledger"), when it credits no site
 
     def meta(self, line: Line) -> None:
         if line.site:
@@ -99,8 +100,9 @@ def _label_as_section(article: Article) -> None:
 
 def _run(run: list[Line], current: Article | None, *, at_end: bool, dated: bool, lead: str) -> Article | None:
     """Handle a run of non-prose lines; return the article it starts, if it starts one: a heading over
-    a paragraph opening with a wire dateline ("MANILA, Nov 23 (Reuters) - ") is a story's title. Over the
-    dump's first paragraph, the site's header goes (:func:`briefing.mastheads.header_title`)."""
+    a paragraph opening with a wire dateline ("MANILA, Nov 23 (Reuters) - ") is a story's title, and an
+    outlet's masthead (:func:`briefing.mastheads.mark_mastheads`) heads a story. Over the dump's first
+    paragraph, the site's header goes (:func:`briefing.mastheads.header_title`)."""
     listed = 0  # a list under the last paragraph (or under its own "Goals:" heading) is the article's
     while listed < len(run) and (run[listed].listed or (listed + 1 < len(run) and run[listed + 1].listed)):
         listed += 1
@@ -123,18 +125,20 @@ def _run(run: list[Line], current: Article | None, *, at_end: bool, dated: bool,
                 current.meta(line)
         return None
     head = _without_menus(head)
+    masthead = next((line.text for line in head if line.masthead), None)
+    head = [line for line in head if not line.masthead]  # an outlet's name: neither title nor section
     if current is None and (title := header_title(head, lead)) is not None:
         head = without_header(head, title)
     headings = [line.text for line in head if line.kind is Kind.HEADING]
     first = next((k for k, line in enumerate(head) if line.kind is Kind.HEADING), len(head))
     has_meta = any(line.kind in META for line in head[first:])
     labelled = len(headings) >= 2 and is_label_over(headings[0], headings[1])
-    if current is not None and not (breaks or has_meta or labelled or (dated and headings)):
+    if current is not None and not (breaks or has_meta or labelled or masthead or (dated and headings)):
         current.paragraphs.extend(headings)  # subheadings inside the article
         for line in head:
             current.meta(line)
         return None
-    article = Article()
+    article = Article(masthead=masthead)
     if labelled:
         article.section, headings = headings[0], headings[1:]
     if headings:

@@ -1,0 +1,118 @@
+"""A site's name over a dump's articles ("The Daily Ledger" over the headline) is the outlet the articles
+come from, not their section; a section label ("Politics", "Russia-Ukraine War") stays the section."""
+
+import pytest
+
+from briefing.dumps import split_dump
+from briefing.mastheads import is_masthead
+from briefing.service.ingest import ingest_files
+from store.articles import latest_articles
+
+BUDGET = (
+    "Council approves a new budget for the harbour",
+    "The city council approved on Tuesday a budget of 40 million dollars for the harbour, after a long "
+    "debate about the cost of the new quay.",
+    "The mayor said the works on the quay would start in the spring.",
+)
+FERRY = (
+    "Ferry line to the islands will start in spring",
+    "The harbour authority said on Tuesday that the new ferry line to the islands would start in spring, "
+    "after two years of delays.",
+    "Residents of the islands have waited for the service since the old line closed in 2019.",
+)
+
+
+def story(story: tuple[str, ...], *above: str) -> str:
+    return "\n\n".join((*above, *story))
+
+
+def test_a_site_name_over_the_headline_is_the_outlet_not_the_section():
+    (draft,) = split_dump(story(BUDGET, "The Daily Ledger"), source="x.txt")
+    assert (draft.title, draft.section, draft.source) == (BUDGET[0], None, "The Daily Ledger")
+    assert draft.body.startswith("The city council approved")
+
+
+def test_a_masthead_over_each_article_names_each_ones_outlet():
+    text = story(BUDGET, "Harbour Post", "By Jane Doe") + "\n\n" + story(FERRY, "Harbour Post", "By John Roe")
+    drafts = split_dump(text, source="x.txt")
+    assert [(d.title, d.author, d.section, d.source) for d in drafts] == [
+        (BUDGET[0], "Jane Doe", None, "Harbour Post"),
+        (FERRY[0], "John Roe", None, "Harbour Post"),
+    ]
+
+
+def test_a_masthead_over_a_section_label_over_each_article():
+    # before, the second article's masthead, label and headline were read as subheadings of the first
+    text = story(BUDGET, "The Lantern", "Politics") + "\n\n" + story(FERRY, "The Lantern", "Transport")
+    drafts = split_dump(text, source="x.txt")
+    assert [(d.title, d.section, d.source) for d in drafts] == [
+        (BUDGET[0], "Politics", "The Lantern"),
+        (FERRY[0], "Transport", "The Lantern"),
+    ]
+    assert "Lantern" not in drafts[0].body and "Transport" not in drafts[0].body
+
+
+def test_the_name_of_the_site_the_dump_credits_is_its_masthead():
+    text = story(BUDGET, "Harbourview") + "\n\nSource: www.harbourview.com\n"
+    (draft,) = split_dump(text, source="x.txt")
+    assert (draft.title, draft.section, draft.source) == (BUDGET[0], None, "harbourview.com")
+
+
+def test_a_papers_name_over_a_section_label_is_no_byline():
+    text = "Millbrook Herald\n" + story(BUDGET, "Local News")
+    (draft,) = split_dump(text, source="x.txt")
+    assert (draft.author, draft.section, draft.source) == (None, "Local News", "Millbrook Herald")
+
+
+@pytest.mark.parametrize("label", ["Politics", "Russia-Ukraine War", "Local News", "Harbourview"])
+def test_a_section_label_stays_the_section(label):
+    (draft,) = split_dump(story(BUDGET, label), source="x.txt")
+    assert (draft.title, draft.section, draft.source) == (BUDGET[0], label, "x.txt")
+
+
+def test_a_label_repeated_over_each_article_without_another_label_stays_the_section():
+    text = story(BUDGET, "Politics") + "\n\n" + story(FERRY, "Politics")
+    assert [(d.section, d.source) for d in split_dump(text, source="x.txt")] == [("Politics", "x.txt")] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "sites", "masthead"),
+    [
+        ("Riverton Gazette", (), True),
+        ("THE WEEKLY REVIEW", (), True),
+        ("EL DIARIO DEL SUR", (), True),
+        ("Corriere della Sera", (), True),
+        ("The Harbourview", ("www.harbourview.com",), True),
+        ("Harbourview", ("other.com",), False),
+        ("Politics", (), False),
+        ("Local News", (), False),
+        ("Times of crisis for the harbour", (), False),  # words in lower case: no name
+        ("Post 2026", (), False),
+    ],
+)
+def test_is_masthead(text, sites, masthead):
+    assert is_masthead(text, frozenset(sites)) is masthead
+
+
+def test_the_ingest_stores_the_masthead_as_the_articles_outlet(app, tmp_path):
+    (tmp_path / "ledger.txt").write_text(story(BUDGET, "The Daily Ledger", "Politics"), encoding="utf-8")
+    assert ingest_files(app, [tmp_path / "ledger.txt"]).new == 1
+    (article,) = latest_articles(app.db, limit=5)
+    assert (article.source, article.section, article.title) == ("The Daily Ledger", "Politics", BUDGET[0])
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        ("Harbour Times Sold To Local Owners",),
+        ("Harbour Times Sold To Local Owners", "The paper had been in one family for eighty years"),
+    ],
+)
+def test_a_headline_with_a_papers_word_in_it_stays_the_title(above):
+    sale = (
+        "The Harbour Times, the city's oldest paper, has been sold to a group of local owners, its publisher "
+        "said on Monday.",
+        "The new owners said the Times would keep its newsroom in the old port building.",
+    )
+    (draft,) = split_dump("\n\n".join((*above, *sale)), source="x.txt")
+    assert (draft.title, draft.source) == (above[0], "x.txt")
