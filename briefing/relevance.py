@@ -102,7 +102,12 @@ def plain(text: str) -> str:
 
 
 def _word_pattern(token: str) -> str:
-    return rf"(?<![^\W_]){re.escape(plain(token))}{_ENDING}(?![^\W_])"
+    """``token`` as a whole word, with an ending (``_ENDING``). That no letter comes before it is asked
+    once the word has matched, of the word and the character before it: a pattern that opens with that
+    test makes the regex engine try it at every position of a text (3 times as slow on a body), and the
+    word and its letter before match exactly where the test alone would have failed."""
+    word = re.escape(plain(token))
+    return rf"{word}(?<![^\W_]{word}){_ENDING}(?![^\W_])"
 
 
 # a word whose symbols are part of its name: letters joined by "&" or "+" ("AT&T", "H&M", "S&P"), or
