@@ -28,6 +28,10 @@ def test_a_word_found_only_inside_another_word_does_not_count():
         ["US"], {1: ("Useful tips", "Users used the tool."), 2: ("US talks", "The US said.")}
     )
     assert scores[1] == (False, 0.0) and scores[2][0] and scores[2][1] > 0
+    # at the start of a text and after a quote, a word; after a letter, a digit or "_", inside one
+    texts = {1: ("Kellogg", "x"), 2: ("x", "“Kellogg”"), 3: ("x", "McKellogg 3Kellogg _Kellogg")}
+    scores = topic_relevance(["Kellogg"], texts)
+    assert scores[1][0] and scores[2][1] > 0 and scores[3] == (False, 0.0)
 
 
 def test_no_words_or_no_texts():
