@@ -3,6 +3,8 @@ index pages alone (no table row read per article of a story), and reads the very
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from store import open_db
 from store.db import migrate, transaction
 from store.stories import (
@@ -60,10 +62,15 @@ def _archive(db) -> list[int]:
     return [quake, feed]
 
 
-def test_the_upgrade_serves_brief_from_covering_indexes_and_reads_the_same_stories(tmp_path):
+@pytest.mark.parametrize("analyzed", [False, True])
+def test_the_upgrade_serves_brief_from_covering_indexes_and_reads_the_same_stories(tmp_path, analyzed):
+    """Also in an archive someone has run ANALYZE on: with statistics for the older indexes alone,
+    SQLite would keep reading a story's articles through ``articles_story_dated``."""
     path = tmp_path / "old.db"
     old = database_before(path, 29, when=WHEN)
     story_ids = _archive(old)
+    if analyzed:
+        old.execute("ANALYZE")
     since = WHEN - timedelta(days=1)
 
     def read(db):

@@ -9,6 +9,9 @@
   story's articles was dated by its outlet (``stories_without_dates``).
 - ``stories_ranking``: the figures /brief ranks a window's stories by (``story_stats_since``: thousands
   of stories on a busy archive), without reading each story's row with its headline and summary.
+
+An archive someone has run ANALYZE on has statistics for its other indexes but none for these, and with
+those SQLite keeps ``articles_story_dated``: the two are analyzed too, when the archive has statistics.
 """
 
 from sqlite_utils import Database
@@ -23,3 +26,6 @@ STATEMENTS = (
 def apply(db: Database) -> None:
     for statement in STATEMENTS:
         db.execute(statement)
+    if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").fetchone():
+        db.execute("ANALYZE articles_story_members")
+        db.execute("ANALYZE stories_ranking")
