@@ -48,6 +48,15 @@ def _counts(text: str, stems: set[str], finder: re.Pattern[str]) -> tuple[dict[s
     return found, max(1, len(text) // 6)
 
 
+def _word_start(prefix: str) -> str:
+    """A pattern of ``prefix`` at the start of a word (as ``\\b`` before it). For a prefix that opens
+    with a letter or digit, that no such character (nor "_") comes before it is asked once the prefix
+    has matched, of the prefix and the character before it: ``\\b`` first makes the regex engine test
+    every position of a text (2 to 3 times as slow on a body), and the two match at the same places."""
+    word = re.escape(prefix)
+    return rf"{word}(?<!\w{word})" if re.match(r"\w", prefix) else rf"\b{word}"
+
+
 def topic_relevance(
     words: Sequence[str], texts: Mapping[int, tuple[str, str]]
 ) -> dict[int, tuple[bool, float]]:
@@ -58,7 +67,7 @@ def topic_relevance(
         return {a: (False, 0.0) for a in texts}
     # candidate words start like a stem; the stem of each candidate decides
     prefixes = sorted({s[: max(1, min(len(s), 4))] for s in stems}, key=len, reverse=True)
-    finder = re.compile(r"\b(?:" + "|".join(map(re.escape, prefixes)) + r")[^\W_]*", re.I)
+    finder = re.compile("(?:" + "|".join(map(_word_start, prefixes)) + r")[^\W_]*", re.I)
     seen: dict[int, tuple[dict[str, float], float, bool]] = {}
     for article, (title, body) in texts.items():
         # "Løkke" written so begins like the stem of "Lokke" once its letters are folded as the index's
@@ -102,7 +111,12 @@ def plain(text: str) -> str:
 
 
 def _word_pattern(token: str) -> str:
-    return rf"(?<![^\W_]){re.escape(plain(token))}{_ENDING}(?![^\W_])"
+    """``token`` as a whole word, with an ending (``_ENDING``). That no letter comes before it is asked
+    once the word has matched, of the word and the character before it: a pattern that opens with that
+    test makes the regex engine try it at every position of a text (3 times as slow on a body), and the
+    word and its letter before match exactly where the test alone would have failed."""
+    word = re.escape(plain(token))
+    return rf"{word}(?<![^\W_]{word}){_ENDING}(?![^\W_])"
 
 
 # a word whose symbols are part of its name: letters joined by "&" or "+" ("AT&T", "H&M", "S&P"), or

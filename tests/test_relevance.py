@@ -28,6 +28,10 @@ def test_a_word_found_only_inside_another_word_does_not_count():
         ["US"], {1: ("Useful tips", "Users used the tool."), 2: ("US talks", "The US said.")}
     )
     assert scores[1] == (False, 0.0) and scores[2][0] and scores[2][1] > 0
+    # at the start of a text and after a quote, a word; after a letter, a digit or "_", inside one
+    texts = {1: ("Kellogg", "x"), 2: ("x", "“Kellogg”"), 3: ("x", "McKellogg 3Kellogg _Kellogg")}
+    scores = topic_relevance(["Kellogg"], texts)
+    assert scores[1][0] and scores[2][1] > 0 and scores[3] == (False, 0.0)
 
 
 def test_no_words_or_no_texts():
@@ -72,3 +76,20 @@ def test_words_a_search_matches_as_written():
     accents = {1: ("Zürich votes", ""), 2: ("", "In Zurich, Kukuła spoke.")}
     assert holding(accents, written_words("Zurich")) == [1, 2] == holding(accents, written_words("Zürich"))
     assert holding(accents, written_words("Kukula")) == [2]
+
+
+def test_a_word_stands_alone_at_the_start_after_a_symbol_or_an_underscore_not_after_a_letter_or_digit():
+    """The word patterns ask for no letter before the word after matching it (a speed-up): the same
+    words count as before, at the very start of a text too."""
+    texts = {
+        1: ("Kellogg visits", ""),
+        2: ("", "“Kellogg” and _Kellogg_ met"),
+        3: ("", "McKellogg met; 3Kellogg too"),
+        4: ("", "ÉKellogg met"),
+        5: ("", "the two kelloggs"),
+    }
+    assert holding(texts, written_words("Kellogg")) == [1, 2, 5]
+    tiers = closeness(
+        ["Keith", "Kellogg"], ["Keith", "Kellogg"], {1: ("Keith Kellogg", ""), 2: ("", "AKeith Kellogg")}
+    )
+    assert tiers == {1: PHRASE, 2: APART}
