@@ -80,3 +80,14 @@ def failure_line(report: IngestReport) -> str | None:
     where, why = report.failed[0]
     more = f"{len(report.failed):,} failed" if len(report.failed) > 1 else "1 failed"
     return f"bot.py ingest: {more} (first: {where}: {why})"
+
+
+def interrupted_line(kept: int, done: int, total: int) -> str:
+    """The line for stderr when the ingest was stopped (Ctrl-C): what went in stays, and running it again
+    goes on, as what went in is then a duplicate."""
+    articles = f"{kept:,} new article{'' if kept == 1 else 's'}"
+    where = f"after {done:,} of {total:,} sources" if total else "in the first source"
+    return (
+        f"bot.py ingest: interrupted {where}; {articles} went in and stay, the rest was not read"
+        " (run it again to go on: what went in is then a duplicate)"
+    )
