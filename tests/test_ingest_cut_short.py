@@ -145,6 +145,6 @@ async def test_ctrl_c_prints_what_went_in_and_exits_130(tmp_path, site):
     assert process.returncode == 130 and kept > 0
     assert re.search(rf"│ new +│ +{kept} │", out.decode()), out.decode()
     assert err.decode().splitlines()[-1] == (
-        f"bot.py ingest: interrupted after 1 of 2 sources; {kept} new article{'s' if kept > 1 else ''} went"
-        " in and stay, the rest was not read (run it again to go on: what went in is then a duplicate)"
+        f"bot.py ingest: interrupted after 1 of 2 sources; {kept} new articles went in and stay, the rest"
+        " was not read (run it again to go on: what went in is then a duplicate)"
     )
