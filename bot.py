@@ -73,7 +73,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-progress", action="store_true", help="do not show the progress bar")
     _global_options(p)
 
-    p = sub.add_parser("ask", help="answer one chat command as plain text, e.g. ask '/actor Kellogg'")
+    p = sub.add_parser(
+        "ask", help="answer one chat command as plain text, e.g. ask '/actor Kellogg' (exit 2 if refused)"
+    )
     # the words of the command, quoted as one or not ("ask /latest 5")
     p.add_argument("text", nargs="+", metavar="COMMAND")
     _global_options(p)
