@@ -7,6 +7,7 @@ STAMP := $(VENV)/.installed
 .PHONY: run test bench lint
 
 $(STAMP): pyproject.toml
+	@echo "Installing the project into $(VENV): a minute or two the first time, quietly..."
 	python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e ".[test]"

@@ -42,14 +42,21 @@ class UsageError(Exception):
     """The command line asks for something that cannot be done."""
 
 
-def _db_option(parser: argparse.ArgumentParser) -> None:
-    # SUPPRESS: a subcommand's --db must not reset a --db given before the subcommand
+def _global_options(parser: argparse.ArgumentParser, *, after: bool = True) -> None:
+    """``--db`` and ``-v``, taken before the subcommand and after it alike. SUPPRESS: an option not given
+    after the subcommand must not reset one given before it; a ``--db`` after it is kept apart
+    (``db_after``), so two different paths are refused rather than one silently chosen."""
     parser.add_argument(
         "--db",
         metavar="PATH",
+        dest="db_after" if after else "db",
         default=argparse.SUPPRESS,
         help="SQLite database (default: $BRIEFING_DB, else data/briefing.db)",
     )
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", default=argparse.SUPPRESS if after else False,
+        help="log debug messages",
+    )  # fmt: skip
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -58,19 +65,20 @@ def build_parser() -> argparse.ArgumentParser:
         description="Briefing: a Telegram bot that turns news into one-minute briefings. "
         "With no command, runs the bot (Telegram if TELEGRAM_BOT_TOKEN is set, else a terminal chat).",
     )
-    _db_option(parser)
-    parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages")
+    _global_options(parser, after=False)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("ingest", help="ingest files, folders, and http(s) URLs of pages or feeds")
     p.add_argument("sources", nargs="+", metavar="SOURCE")
     p.add_argument("--no-progress", action="store_true", help="do not show the progress bar")
-    _db_option(p)
+    _global_options(p)
 
-    p = sub.add_parser("ask", help="answer one chat command as plain text, e.g. ask '/actor Kellogg'")
+    p = sub.add_parser(
+        "ask", help="answer one chat command as plain text, e.g. ask '/actor Kellogg' (exit 2 if refused)"
+    )
     # the words of the command, quoted as one or not ("ask /latest 5")
     p.add_argument("text", nargs="+", metavar="COMMAND")
-    _db_option(p)
+    _global_options(p)
 
     p = sub.add_parser("digest", help="compose one chat's digest now: print it, or deliver it with --send")
     p.add_argument("--chat", type=int, required=True, metavar="ID", help="the subscriber's chat id")
@@ -81,12 +89,12 @@ def build_parser() -> argparse.ArgumentParser:
     mode.add_argument(
         "--send", action="store_true", help="deliver it through Telegram, recorded (needs TELEGRAM_BOT_TOKEN)"
     )
-    _db_option(p)
+    _global_options(p)
 
     p = sub.add_parser("actors", help="actors in text files, with types and character offsets")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--jsonl", action="store_true", help="one JSON object per file")
-    _db_option(p)
+    _global_options(p)
 
     p = sub.add_parser("summarize", help="extractive summary of text files, each one article")
     p.add_argument("files", nargs="+", metavar="FILE")
@@ -97,7 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="default, lead, lexrank, textrank, lsa, luhn, edmundson, sumbasic or kl (default: settings)",
     )
     p.add_argument("--jsonl", action="store_true", help='one {"file", "title", "summary"} object a line')
-    _db_option(p)
+    _global_options(p)
     return parser
 
 
@@ -124,19 +132,20 @@ def _stoppable() -> Iterator[None]:
             signal.signal(sig, handler)
 
 
-def _app(settings: Settings, args: argparse.Namespace, *, seed: bool = True, new_folder: bool = True) -> App:
-    """The app over the database ``--db`` names. ``new_folder``: the command may create the folder it is
-    in (running the bot, ingesting); a command that only reads (``ask``, ``digest``) takes a folder that
-    does not exist for a typo, not for a new archive to seed."""
+def _app(settings: Settings, args: argparse.Namespace, *, seed: bool = True, new_db: bool = True) -> App:
+    """The app over the database ``--db`` names. ``new_db``: the command may create the database and its
+    folder (running the bot, ingesting). A command that only reads (``ask``, ``digest``) takes a path of
+    the user's own that does not exist for a typo, not for a new archive to create and seed; the project's
+    default database is seeded by ``ask`` as by the first start, and ``digest`` has no subscriber in it."""
     given = getattr(args, "db", None)
     db_path = Path(given or settings.db_path).expanduser()
     # the user's own path (--db, or $BRIEFING_DB, read as --db is); the project's default folder is made
-    named = "--db" if given else "$BRIEFING_DB" if os.environ.get("BRIEFING_DB") else None
-    if not new_folder and named and not db_path.parent.is_dir():
-        raise UsageError(
-            f"no folder {db_path.parent} for the database (a typo in {named}?); "
-            "`python bot.py` or `bot.py ingest` creates a new database"
-        )
+    named = "--db" if given else getattr(args, "env_db", None)
+    if not new_db and not db_path.exists() and (named or not seed):
+        typo = f" (a typo in {named}?)" if named else ""
+        no_folder = named and not db_path.parent.is_dir()
+        missing = f"no folder {db_path.parent} for the database" if no_folder else f"no database at {db_path}"
+        raise UsageError(f"{missing}{typo}; `python bot.py` or `bot.py ingest` creates a new database")
     app = App(db=open_db(db_path), settings=settings)
     if seed:
         from briefing.service.seeding import ensure_seeded
@@ -154,12 +163,19 @@ def cmd_ingest(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
-    from briefing.adapters.console import ask
-    from briefing.service.commands import load_all
+    """The reply on stdout, whatever it is; 2, with the reason on stderr, when the message was not done
+    as a command (an unknown one, an admin command, no command at all), so a script can tell a refusal
+    from an answer. "Nothing found" is an answer: 0."""
+    from briefing.adapters.console import CONSOLE, format_reply
+    from briefing.service.commands import answer, load_all
 
     load_all()
-    app = _app(settings, args, new_folder=False)
-    print(asyncio.run(ask(app, " ".join(args.text))))
+    app = _app(settings, args, new_db=False)
+    reply = asyncio.run(answer(app, " ".join(args.text), CONSOLE))
+    print(format_reply(reply))
+    if reply.refused:
+        print(f"bot.py ask: {reply.refused}", file=sys.stderr)
+        return 2
     return 0
 
 
@@ -168,7 +184,7 @@ def cmd_digest(settings: Settings, args: argparse.Namespace) -> int:
     from briefing.service.commands import TERMINAL_CHAT_ID
     from briefing.service.digests import digest_subscriber, dry_run
 
-    app = _app(settings, args, seed=False, new_folder=False)
+    app = _app(settings, args, seed=False, new_db=False)
     try:  # a chat id that is not a subscriber, or one that stopped, is the caller's mistake: exit 2
         sub = digest_subscriber(app, args.chat, active=args.send)
     except NotFoundError as exc:
@@ -298,6 +314,22 @@ def _check_seeds() -> None:
         )
 
 
+def _same_file(one: str, other: str) -> bool:
+    return Path(one).expanduser().absolute() == Path(other).expanduser().absolute()
+
+
+def _db_given(args: argparse.Namespace) -> str | None:
+    """The one ``--db`` given, before the subcommand or after it; an empty one (an unset "$DB") or two
+    different paths are a :class:`UsageError`, never the default archive or a silent choice of one."""
+    before, after = getattr(args, "db", None), getattr(args, "db_after", None)
+    if any(given is not None and not given.strip() for given in (before, after)):
+        raise UsageError("--db is empty (an unset variable?); give the database's path, or leave --db out")
+    if before is not None and after is not None and not _same_file(before, after):
+        twice = f"--db is given twice, {before} before {args.command} and {after} after it"
+        raise UsageError(f"{twice}; give it once")
+    return after if after is not None else before
+
+
 def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     _setup_logging(args.verbose)
@@ -314,11 +346,8 @@ def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = 
 
     try:
         _check_seeds()
-        given = getattr(args, "db", None)
-        if given is not None and not given.strip():  # an unset "$DB": never the default, the live archive
-            raise UsageError(
-                "--db is empty (an unset variable?); give the database's path, or leave --db out"
-            )
+        args.db = _db_given(args)
+        args.env_db = "$BRIEFING_DB" if env.get("BRIEFING_DB") else None
         settings = load_settings(env)
         if settings.token is not None:  # python-telegram-bot logs its URLs, which hold the token, at DEBUG
             from briefing.adapters.redaction import redact_logs

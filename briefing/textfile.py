@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.charsets import decode_text
-from briefing.errors import BinarySourceError, EmptySourceError, SourceError
+from briefing.errors import BinarySourceError, EmptySourceError, MalformedFeedError, SourceError
 from briefing.feeds import looks_like_feed
 from briefing.pages import PAGE_SUFFIXES
 
@@ -73,6 +73,13 @@ def _declared_charset(data: bytes) -> str | None:
     return None if name in _UNICODE else "cp1252" if name in ("latin-1", "iso8859-1") else name
 
 
+def _is_feed(raw: bytes) -> bool:
+    try:
+        return looks_like_feed(raw)
+    except MalformedFeedError:  # gzip data that does not inflate: binary, whatever it held
+        return False
+
+
 @dataclass(frozen=True)
 class FileText:
     """A file's text as read, and whether the file is a saved web page (its text then HTML)."""
@@ -95,10 +102,10 @@ def read_file_text(path: Path, *, exact: bool = False) -> FileText:
         raise SourceError("is a folder, not a file") from None
     except OSError as exc:
         raise SourceError(f"cannot read ({exc.strerror or exc})") from None
+    if _is_feed(raw):  # gzipped or not, as ingest reads feeds
+        raise SourceError("a feed of many articles, not one article; `bot.py ingest` reads feeds")
     if raw[:2] == b"\x1f\x8b":
         raise BinarySourceError("binary data (gzip), not text")
-    if looks_like_feed(raw):
-        raise SourceError("a feed of many articles, not one article; `bot.py ingest` reads feeds")
     page = is_page(path, raw)
     text = file_text(raw, page=page)
     if not exact:

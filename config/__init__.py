@@ -111,17 +111,25 @@ def _zone_spelt(name: str) -> str:
     return {zone.casefold(): zone for zone in available_timezones()}.get(name.casefold(), name)
 
 
-def _timezone(name: str) -> str:
-    """An IANA zone name as IANA spells it, read in any case ("europe/kyiv"); not "Factory"."""
+def _timezone(name: str, setting: str) -> str:
+    """An IANA zone name as IANA spells it, read in any case ("europe/kyiv"); else the zone of a city, a
+    country or an offset as /subscribe reads it ("Kyiv" -> "Europe/Kyiv", "UTC+3"), so the operator's
+    ``BRIEFING_TZ`` takes what a subscriber may type. Not "Factory": IANA's, but no place's clock."""
     name = name.strip()
+    if name.casefold() in NOT_ZONES:
+        raise SettingsError(
+            f"{setting} {name!r} is in IANA's database but is no place's clock;"
+            " use a city or an IANA name such as Europe/Kyiv"
+        )
     spelt = name if _exact_zone(name) else _zone_spelt(name)
+    if _exact_zone(spelt):
+        return spelt
+    from briefing.zones import SettingError, zone_and_note  # not at the top: as _check_summary
+
     try:
-        if spelt.casefold() in NOT_ZONES:
-            raise ValueError(spelt)
-        ZoneInfo(spelt)
-    except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise SettingsError(f"unknown timezone {name!r} (use an IANA name such as Europe/Kyiv)") from exc
-    return spelt
+        return zone_and_note(name)[0]
+    except SettingError as exc:
+        raise SettingsError(f"{setting}: {exc}") from exc
 
 
 def _quiet_hours(value: str) -> str:
@@ -225,6 +233,12 @@ def load_settings(environ: Mapping[str, str], *, path: Path = DEFAULTS) -> Setti
     digest, fetch, feeds = raw.get("digest", {}), raw.get("fetch", {}), raw.get("feeds", {})
 
     token = environ.get("TELEGRAM_BOT_TOKEN", "").strip()
+    if "BRIEFING_DB" in environ and not environ["BRIEFING_DB"].strip():
+        # as an empty --db is: an unset "$DB" (systemd's Environment=, a compose file) must not mean
+        # the project's default archive, which would then be read, and seeded if new
+        raise SettingsError(
+            "BRIEFING_DB is set but empty (an unset variable?); give the database's path, or unset it"
+        )
     settings = Settings(
         # a path in the environment is the user's, read from where they are (as --db is); the file's
         # default belongs to the project
@@ -241,7 +255,11 @@ def load_settings(environ: Mapping[str, str], *, path: Path = DEFAULTS) -> Setti
         webhook_listen=tg.get("webhook_listen", "127.0.0.1"),
         webhook_port=_number(int, tg, "telegram.webhook_port", 8443, most=65535),
         webhook_url=tg.get("webhook_url", ""),
-        timezone=_timezone(environ.get("BRIEFING_TZ") or digest.get("timezone", "UTC")),
+        timezone=(
+            _timezone(environ["BRIEFING_TZ"], "BRIEFING_TZ")
+            if environ.get("BRIEFING_TZ")
+            else _timezone(str(digest.get("timezone", "UTC")), "digest.timezone")
+        ),
         summary_sentences=_number(int, summary, "summary.sentences", 3),
         summary_algorithm=str(summary.get("algorithm", "default")).strip().lower(),
         summary_max_sentences=_number(int, summary, "summary.max_sentences", 400),

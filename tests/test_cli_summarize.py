@@ -56,59 +56,41 @@ def test_algorithm_names_are_read_whatever_their_case(capsys, article):
     assert code == 0 and err == "" and upper == lower
 
 
-def test_a_file_without_a_headline_has_an_empty_title(capsys, tmp_path):
+def test_a_file_without_a_headline_is_titled_by_its_first_sentence_as_ingest_titles_it(capsys, tmp_path):
     path = tmp_path / "plain.txt"
     path.write_text("The talks ended on Monday. Both sides left Riyadh.\n", encoding="utf-8")
     _, out, _ = run(capsys, path, "--jsonl")
     assert json.loads(out) == {
         "file": str(path),
-        "title": "",
+        "title": "The talks ended on Monday",
         "summary": ["The talks ended on Monday.", "Both sides left Riyadh."],
     }
 
 
-DUMP = """Connect with us
+def test_a_dump_opening_with_a_photo_credit_has_the_title_ingest_stores(capsys, app):
+    """Seed 002 starts "Photo credit: www.bbc.com" over its text: no headline, and both commands make
+    the title from its first sentence (QA18a F7)."""
+    from briefing.service.ingest import ingest_files
+    from store.articles import latest_articles
+    from tests.conftest import SEEDS
 
-Sat, Mar 1, 2025 | 12°C Lisbon
-
-Business
-
-Ad sales boost Time Warner profit
-
-By Jo Smith | 2 hours ago
-
-Quarterly profits at US media giant TimeWarner jumped 76% to $1.13bn for the three months to December.
-
-Share this article
-
-TimeWarner said fourth quarter sales rose 2% to $11.1bn from $10.9bn. Its profits were buoyed by gains.
-
-12 Comments
-"""
+    seed = SEEDS / "002_56409ce4796d023f.txt"
+    _, out, _ = run(capsys, seed, "--jsonl")
+    ingest_files(app, [seed])
+    [stored] = latest_articles(app.db)
+    assert json.loads(out)["title"] == stored.title
+    assert stored.title.startswith("UK Prime Minister Sir Keir Starmer")
 
 
-@pytest.mark.parametrize(
-    "head", [DUMP, "Business\nAd sales boost Time Warner profit\n"], ids=["furniture", "label"]
-)
-def test_a_dump_like_file_gets_its_title_and_text_by_the_dump_rules(capsys, tmp_path, head):
-    path = tmp_path / "dump.txt"
-    path.write_text(head if head == DUMP else head + ARTICLE.split("\n", 2)[2], encoding="utf-8")
-    _, out, _ = run(capsys, path, "--jsonl", "--sentences", "9", "--algorithm", "lead")
-    record = json.loads(out)
-    assert record["title"] == "Ad sales boost Time Warner profit"
-    assert record["summary"][0].startswith("Quarterly profits at US media giant")
-    assert not any(word in " ".join(record["summary"]) for word in ("Connect", "°C", "Share", "Comments"))
-
-
-def test_a_clean_file_keeps_the_headline_contract(capsys, tmp_path):
-    path = tmp_path / "clean.txt"
-    path.write_text("Port strike ends\n\nThe strike ended on Monday.\n\nTalks went on.\n", encoding="utf-8")
-    _, out, _ = run(capsys, path, "--jsonl")
-    record = json.loads(out)
-    assert (record["title"], record["summary"]) == (
-        "Port strike ends",
-        ["The strike ended on Monday.", "Talks went on."],
-    )
+@pytest.mark.parametrize("text", ["Headline only\n", "Headline only", "Port strike ends\n\n"])
+def test_a_headline_alone_is_no_text_to_summarize(capsys, tmp_path, text):
+    """Ingest finds no article in it either: one line on stderr, exit 1, as an empty file."""
+    path = tmp_path / "headline.txt"
+    path.write_text(text, encoding="utf-8")
+    code, out, err = run(capsys, path, "--jsonl")
+    assert (code, out) == (1, "")
+    reason = "no sentences to summarize: only a headline or fragments, no article text"
+    assert err == f"bot.py summarize: {path}: {reason}\n"
 
 
 def test_a_short_article_whose_last_sentence_lost_its_full_stop_keeps_title_and_sentences(capsys, tmp_path):

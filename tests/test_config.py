@@ -121,10 +121,35 @@ def test_briefing_tz_is_read_in_any_case(written, zone):
     assert load_settings({"BRIEFING_TZ": written}).timezone == zone
 
 
-@pytest.mark.parametrize("name", ["Factory", "localtime"])
-def test_briefing_tz_that_is_no_places_clock_is_refused(name):
-    with pytest.raises(SettingsError, match="unknown timezone"):
+@pytest.mark.parametrize("name", ["Factory", "localtime", "factory"])
+def test_briefing_tz_that_is_no_places_clock_is_refused_as_such(name):
+    """IANA has these names, so "unknown" would be wrong: the message says why they are refused."""
+    with pytest.raises(SettingsError) as caught:
         load_settings({"BRIEFING_TZ": name})
+    assert str(caught.value) == (
+        f"BRIEFING_TZ {name!r} is in IANA's database but is no place's clock;"
+        " use a city or an IANA name such as Europe/Kyiv"
+    )
+
+
+@pytest.mark.parametrize(
+    ("written", "zone"), [("Kyiv", "Europe/Kyiv"), ("sao paulo", "America/Sao_Paulo"), ("UTC+3", "Etc/GMT-3")]
+)
+def test_briefing_tz_takes_a_city_or_an_offset_as_subscribe_does(written, zone):
+    assert load_settings({"BRIEFING_TZ": written}).timezone == zone
+
+
+def test_an_unknown_briefing_tz_is_named_with_the_reason_subscribe_gives():
+    with pytest.raises(SettingsError) as caught:
+        load_settings({"BRIEFING_TZ": "Mars/Olympus"})
+    assert str(caught.value).startswith("BRIEFING_TZ: “Mars/Olympus” is not a timezone I know; use a city")
+
+
+@pytest.mark.parametrize("value", ["", " "])
+def test_a_briefing_db_set_but_empty_is_refused_not_read_as_the_default(value):
+    """An unset "$DB" in BRIEFING_DB="$DB" is refused as an empty --db is (QA18a F3)."""
+    with pytest.raises(SettingsError, match=r"^BRIEFING_DB is set but empty \(an unset variable\?\)"):
+        load_settings({"BRIEFING_DB": value})
 
 
 @pytest.mark.parametrize(

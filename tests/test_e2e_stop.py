@@ -128,9 +128,7 @@ async def test_a_signal_during_the_first_seeding_leaves_the_database_to_be_seede
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "BRIEFING_"))}
     process = await asyncio.create_subprocess_exec(
         sys.executable,
-        "bot.py",
-        "ask",
-        "/help",
+        "bot.py",  # the first start: a terminal chat, whose input ends at once, once seeded
         "--db",
         str(db_path),
         cwd=ROOT,

@@ -102,3 +102,49 @@ async def test_an_admins_ingest_cut_short_is_answered(app, site, monkeypatch):
     reply = to_plain((await answer(app, f"/ingest {site.url('/story')}", Asker(42, 42))).document)
     assert reply.startswith("Ingest cut short: the database cannot be written: database or disk is full;")
     assert "0 new articles went in before it and stay, the rest was not stored" in reply
+
+
+async def test_ctrl_c_prints_what_went_in_and_exits_130(tmp_path, site):
+    """Stopped by the operator (QA18a F5): the table of what was done on stdout, and on stderr a line
+    saying what went in and stays and that the rest was not read; the status says it was interrupted."""
+    import asyncio
+    import os
+    import signal
+    import sys
+
+    from aiohttp import web
+
+    from tests.conftest import ROOT
+
+    asked = asyncio.Event()
+
+    async def hang(request):
+        asked.set()
+        await asyncio.sleep(60)
+        return web.Response(text="too late")
+
+    site.add("/hang", hang)
+    db = tmp_path / "int.db"
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "BRIEFING_"))}
+    seed = sorted(SEEDS.glob("*.txt"))[0]
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "bot.py", "--db", str(db), "ingest", "--no-progress", str(seed), site.url("/hang"),
+        cwd=ROOT, env=env, stdin=asyncio.subprocess.DEVNULL,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # as at a terminal
+    )  # fmt: skip
+    try:
+        await asyncio.wait_for(asked.wait(), timeout=120)  # the file is in; the page is being fetched
+        process.send_signal(signal.SIGINT)
+        out, err = await asyncio.wait_for(process.communicate(), timeout=30)
+    finally:
+        if process.returncode is None:
+            process.kill()
+            await process.wait()
+    kept = count_articles(open_db(db))
+    assert process.returncode == 130 and kept > 0
+    assert re.search(rf"│ new +│ +{kept} │", out.decode()), out.decode()
+    assert err.decode().splitlines()[-1] == (
+        f"bot.py ingest: interrupted after 1 of 2 sources; {kept} new articles went in and stay, the rest"
+        " was not read (run it again to go on: what went in is then a duplicate)"
+    )

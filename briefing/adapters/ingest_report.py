@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import TextIO
 
@@ -42,8 +42,23 @@ def _short(label: str, width: int = 48) -> str:
     return label if len(label) <= width else "…" + label[-(width - 1) :]
 
 
+def grouped(rows: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Rows with the same reason as one, where the first of them was: "URL and 726 more". An offline
+    ingest of feed files notes each entry whose page it could not fetch, "cannot resolve host X; kept
+    the feed's summary", a thousand rows that say a few things; the reason names the host, so one row a
+    reason is one row a host."""
+    sources: dict[str, list[str]] = {}
+    for source, reason in rows:
+        sources.setdefault(reason, []).append(source)
+    return [
+        (where[0] if len(where) == 1 else f"{where[0]} and {len(where) - 1:,} more", reason)
+        for reason, where in sources.items()
+    ]
+
+
 def report_tables(report: IngestReport) -> list[Table]:
-    """The summary table (new, duplicate, near-duplicate, failed), then failures and notes."""
+    """The summary table (new, duplicate, near-duplicate, failed), then failures, one row each (each
+    source to look at), and notes, those with the same reason in one row (:func:`grouped`)."""
     summary = Table(title="Ingest summary", show_header=True)
     summary.add_column("Outcome")
     summary.add_column("Articles", justify="right")
@@ -56,7 +71,7 @@ def report_tables(report: IngestReport) -> list[Table]:
     if report.alerts:
         summary.add_row("alerts queued for followers", str(report.alerts))
     tables = [summary]
-    for title, rows in (("Failures", report.failed), ("Notes", report.notes)):
+    for title, rows in (("Failures", list(report.failed)), ("Notes", grouped(report.notes))):
         if rows:
             table = Table(title=title, show_header=True)
             table.add_column("Source", overflow="fold")
@@ -80,3 +95,14 @@ def failure_line(report: IngestReport) -> str | None:
     where, why = report.failed[0]
     more = f"{len(report.failed):,} failed" if len(report.failed) > 1 else "1 failed"
     return f"bot.py ingest: {more} (first: {where}: {why})"
+
+
+def interrupted_line(kept: int, done: int, total: int) -> str:
+    """The line for stderr when the ingest was stopped (Ctrl-C): what went in stays, and running it again
+    goes on, as what went in is then a duplicate."""
+    articles = "1 new article went in and stays" if kept == 1 else f"{kept:,} new articles went in and stay"
+    where = f"after {done:,} of {total:,} sources" if total else "in the first source"
+    return (
+        f"bot.py ingest: interrupted {where}; {articles}, the rest was not read"
+        " (run it again to go on: what went in is then a duplicate)"
+    )

@@ -66,13 +66,16 @@ class Reply:
     buttons (``buttons[row][column]``).
 
     ``photo`` is PNG bytes, or a function that draws them: drawing a chart costs more than composing
-    the text, so adapters send the text first and draw the picture afterwards, off the event loop."""
+    the text, so adapters send the text first and draw the picture afterwards, off the event loop.
+    ``refused`` says why the message was not done as a command (not one, unknown, not the asker's to
+    use), for ``bot.py ask``'s exit status; "" when it was answered, even with "nothing found"."""
 
     document: Document
     photo: bytes | Callable[[], bytes] | None = None
     photo_caption: str = ""
     paged: bool = False
     buttons: tuple[tuple[Button, ...], ...] = ()
+    refused: str = ""
 
     def photo_bytes(self) -> bytes | None:
         """The picture as PNG bytes, drawn now if it is drawn on demand."""
@@ -126,7 +129,8 @@ def _group_refusal(name: str) -> Reply:
         message(
             f"Sorry, in a group only its administrators can use /{name} to change the group's digest or what"
             " it follows. Ask one of them, or use it with me in a private chat for a digest of your own."
-        )
+        ),
+        refused=f"/{name} is only for a group's administrators",
     )
 
 
@@ -134,14 +138,15 @@ def _admin_refusal(name: str, asker: Asker) -> Reply:
     """A polite refusal; in the terminal chat (or ``bot.py ask``), where whoever types runs the bot, also
     how to be an administrator there. On Telegram the bot's settings are none of a stranger's business."""
     refusal = para(f"Sorry, /{name} is only for the bot's administrators.")
+    why = f"/{name} is only for the bot's administrators"
     if not asker.in_terminal:
-        return Reply(message(refusal))
+        return Reply(message(refusal), refused=why)
     hint = para(
         f"In the terminal chat your user id is {asker.user_id}: start the bot with ",
         code(f"BRIEFING_ADMINS={asker.user_id}"),
         " to use the admin commands here.",
     )
-    return Reply(message(refusal, hint))
+    return Reply(message(refusal, hint), refused=f"{why} (BRIEFING_ADMINS={asker.user_id} allows them here)")
 
 
 _WORDY = re.compile(r"[^\W_]")
@@ -228,15 +233,20 @@ async def _answer_one(app: App, text: str, asker: Asker) -> Reply:
     name, args = parse(text)
     if len(args) > MAX_QUERY_CHARS:
         return Reply(
-            message(f"That is {len(args):,} characters; please ask in fewer than {MAX_QUERY_CHARS:,}.")
+            message(f"That is {len(args):,} characters; please ask in fewer than {MAX_QUERY_CHARS:,}."),
+            refused=f"{len(args):,} characters: too long (fewer than {MAX_QUERY_CHARS:,}, please)",
         )
     if name is None:
         if not args:
-            return Reply(message("Send a command, or some words to search for. /help lists the commands."))
+            return Reply(
+                message("Send a command, or some words to search for. /help lists the commands."),
+                refused="no command and no words",
+            )
         if args.startswith("/") and not _WORDY.search(args):  # "/" alone, "/?": a command begun, not words
             return Reply(
                 message(para("A command is / and its name, such as ", code("/brief"), "; ", code("/help"),
-                             " lists them all."))
+                             " lists them all.")),
+                refused=f"{shorten(args, 40)} is no command's name",
             )  # fmt: skip
         return await _plain(app, args, asker)
     cmd = COMMANDS.get(name)
@@ -246,7 +256,8 @@ async def _answer_one(app: App, text: str, asker: Asker) -> Reply:
                 para("I don't know the command ", code(f"/{name}"), "."),
                 para("Here is what I can do:"),
                 *_command_lines(app, asker),
-            )
+            ),
+            refused=f"unknown command /{name}",
         )
     if cmd.admin and not is_admin(app, asker):
         return _admin_refusal(name, asker)

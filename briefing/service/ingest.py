@@ -128,15 +128,18 @@ async def ingest_sources(
     fetcher: Fetcher | None = None,
     progress: ProgressHook | None = None,
     poll: bool | None = None,
+    tally: Tally | None = None,
 ) -> IngestReport:
     """Ingest files, folders and http(s) URLs of pages or feeds; see the module docstring. ``poll``
     switches scheduled polling on or off for the feeds among the URLs (``None`` leaves it). The new
     articles queue alerts for the chats that follow what they are about, as a feed poll's do: the running
-    bot sends them (``bot.py ingest`` is another process; the bot's feed job finds them in the store)."""
+    bot sends them (``bot.py ingest`` is another process; the bot's feed job finds them in the store).
+    ``tally``: the report being built, given by a caller that must say what went in if the ingest is
+    cancelled before it returns (Ctrl-C in ``bot.py ingest``)."""
     items = expand_sources(sources)
     own = fetcher is None  # a client opens no connection until it is used: cheap to have
     client = fetcher or default_fetcher(app)
-    tally = Tally()
+    tally = Tally() if tally is None else tally
     alerts = _Alerts(app, tally)
     where = "the end"
     try:
@@ -167,13 +170,18 @@ def _cut_short(app: App, tally: Tally, exc: Exception, where: str) -> IngestCutS
     """How many new articles went in before ``exc`` (a transaction it broke off took its own back with
     it) and that the rest was not stored."""
     try:
-        kept = sum(get_article(app.db, i) is not None for i in tally.new_ids)
+        kept = went_in_count(app, tally)
         went_in = f"{kept:,} new article{'' if kept == 1 else 's'} went in before it and stay"
     except Exception:  # a damaged file may not be read either
         went_in = "what went in before it stays"
     return IngestCutShortError(
         f"the database cannot be written: {exc}; {went_in}, the rest was not stored (stopped at {where})"
     )
+
+
+def went_in_count(app: App, tally: Tally) -> int:
+    """How many of the tally's new articles are in the store: not those of a transaction broken off."""
+    return sum(get_article(app.db, i) is not None for i in tally.new_ids)
 
 
 class _Alerts:
@@ -279,13 +287,28 @@ def _parse_fetched(fetched: FetchResult) -> list[ArticleDraft]:
 
 
 async def ingest_command(app: App, sources: Sequence[str], *, progress: bool) -> int:
-    """``bot.py ingest``: ingest with a progress bar, print the summary table; 0 if all went in."""
+    """``bot.py ingest``: ingest with a progress bar, print the summary table; 0 if all went in. Stopped
+    (Ctrl-C), it prints the table of what was done and a line saying what went in, then stops as asked."""
     import sys
 
-    from briefing.adapters.ingest_report import failure_line, print_report, progress_bar
+    from briefing.adapters.ingest_report import failure_line, interrupted_line, print_report, progress_bar
 
-    with progress_bar(enabled=progress) as hook:
-        report = await ingest_sources(app, sources, progress=hook)
+    tally = Tally()
+    reached = [0, 0]  # sources done, of how many (known once the first reports progress)
+
+    def seen(done: int, total: int, label: str) -> None:
+        reached[:] = done, total
+        if bar is not None:
+            bar(done, total, label)
+
+    try:
+        with progress_bar(enabled=progress) as bar:
+            report = await ingest_sources(app, sources, progress=seen, tally=tally)
+    except (asyncio.CancelledError, KeyboardInterrupt):  # the bar is gone: the table prints cleanly
+        kept = went_in_count(app, tally)
+        print_report(replace(tally.report(), new=kept))
+        print(interrupted_line(kept, *reached), file=sys.stderr)
+        raise
     print_report(report)
     if (line := failure_line(report)) is not None:
         print(line, file=sys.stderr)

@@ -10,7 +10,7 @@ from typing import TextIO
 
 from briefing.document import Document, Section, heading, item, para
 from briefing.dumps import dump_as_one_article, looks_like_dump
-from briefing.errors import SourceError
+from briefing.errors import EmptySourceError, SourceError
 from briefing.models import Article
 from briefing.pages import parse_page
 from briefing.recase import readable_title
@@ -18,6 +18,7 @@ from briefing.render import to_plain
 from briefing.service import App
 from briefing.summary import ALGORITHMS, UnknownAlgorithmError, split_headline, summarize
 from briefing.textfile import read_file_text
+from briefing.titles import title_from_body
 from config import Settings
 from store.summaries import save_summary
 
@@ -56,10 +57,12 @@ def store_summary(app: App, article: Article, summary: tuple[str, ...] | None = 
 
 
 def summarize_file(path: Path, *, sentences: int, algorithm: str, max_sentences: int) -> FileSummary:
-    """One file as one article; a first line without final punctuation before a blank line is its title.
-    A scraped dump (furniture, bylines, a section label over the title) is read with the dump rules, so
-    "Connect with us" or a weather banner is not its title. A saved web page (``.html``) is read as
-    ingest reads it: its article text and title, no markup."""
+    """One file as one article; a first line without final punctuation before a blank line is its title,
+    and with no headline the title is made from the first sentence, as ingest makes it. A scraped dump
+    (furniture, bylines, a section label over the title) is read with the dump rules, so "Connect with
+    us" or a weather banner is not its title. A saved web page (``.html``) is read as ingest reads it:
+    its article text and title, no markup. A file with no sentence to summarize (a headline alone) is an
+    :class:`EmptySourceError`, as ingest finds no article in it."""
     read = read_file_text(path)  # as ingest and `bot.py actors` read it: a page in its declared charset
     if read.page:
         page = parse_page(read.text)
@@ -72,16 +75,19 @@ def summarize_file(path: Path, *, sentences: int, algorithm: str, max_sentences:
             # a headline with no blank line under it: the dump rules find it, as ingest does
             if not title and all(headed := dump_as_one_article(text)):
                 title, body = headed
-    title = readable_title(title, body)  # "EL DIARIO DEL SUR" as ingest stores it
+    # no headline by any rule: a title from the first sentence, as ingest makes one for an untitled article
+    title = readable_title(title, body) or title_from_body(body)  # "EL DIARIO DEL SUR" as ingest stores it
     summary = summarize(
         body, title=title, sentences=sentences, algorithm=algorithm, max_sentences=max_sentences
     )
+    if not summary:  # "Headline only": ingest finds no article in it either
+        raise EmptySourceError("no sentences to summarize: only a headline or fragments, no article text")
     return FileSummary(str(path), title, summary)
 
 
 def _plain(result: FileSummary) -> str:
     header = (heading(result.title),) if result.title else ()
-    lines = tuple(item(s) for s in result.summary) or (para("(no sentences to summarize)"),)
+    lines = tuple(item(s) for s in result.summary)
     return to_plain(Document(header=(para(f"{result.file}:"), *header), sections=(Section(lines),)))
 
 
