@@ -3,11 +3,12 @@
     summarize(body, title="Kellogg named envoy", sentences=3)            # -> ("sentence", ...)
     summarize(body, algorithm="lexrank", words=100, max_sentences=400)
 
-The article is read into sumy's document model by :func:`build_document`: the title and every line that
-reads as a label (no final punctuation: section heads, datelines, bylines) become headings, which sumy
-never returns as summary sentences; photo captions, embedded social posts and paragraphs printed twice (a
-caption under the photo and again in the gallery) are dropped, and so are lines of code, lists of sources
-and bare web addresses (:mod:`briefing.snippets`); a sentence repeated verbatim is kept once; a sentence
+The article is read into sumy's document model by :func:`build_document`: the title, every line that
+reads as a label (no final punctuation: section heads, datelines, bylines) and a standfirst without its
+full stop become headings, which sumy never returns as summary sentences; photo captions (and a long
+caption's words over its credit), embedded social posts and paragraphs printed twice (a caption under the
+photo and again in the gallery) are dropped, and so are lines of code, lists of sources and bare web
+addresses (:mod:`briefing.snippets`); a sentence repeated verbatim is kept once; a sentence
 that is only a quotation is read with the attributed quotation before it (:mod:`briefing.speakers`).
 Summaries come back in article order. Every algorithm sees at most ``max_sentences`` sentences, the first
 ones (news puts the story up front): most cost the square of the sentence count, KL the cube (it gets a
@@ -137,14 +138,17 @@ def build_document(
     # an embedded post (a tweet, its photo link, its signature) is the page's furniture: its sentences
     # one by one may read as prose ("Huge news today.")
     posts = embedded_posts(texts)
+    dropped = {n for n, t in enumerate(texts) if is_caption(t) or t in repeated or n in posts}
+    dropped |= _captions_over_credits(texts, dropped)
+    deck = _standfirst(texts, dropped)
     alone: dict[str, list[str]] = {}  # a sentence read on its own, and its paragraph's row
     taken = 0
     for n, text in enumerate(texts):
         if limit is not None and taken >= limit:
             break
-        if is_caption(text) or text in repeated or n in posts:
+        if n in dropped:
             continue
-        if is_label(text):
+        if is_label(text) or n == deck:
             key = " ".join(text.split())
             if key not in seen:
                 seen.add(key)
@@ -175,6 +179,40 @@ def build_document(
             if row
         ]
     )
+
+
+def _captions_over_credits(texts: Sequence[str], dropped: set[int]) -> set[int]:
+    """The paragraphs without final punctuation right above a photo credit ("... has sworn to cut back
+    foreign spending, which would affect Ukraine's war efforts against Russia" over "© Shannon
+    Stapleton/REUTERS"): a caption too long to read as a label is no summary sentence either. (A short
+    one is a label already, a heading.)"""
+    return {
+        n
+        for n, text in enumerate(texts[:-1])
+        if n not in dropped and is_caption(texts[n + 1]) and not ends_sentence(text) and not is_label(text)
+    }
+
+
+def _standfirst(texts: Sequence[str], dropped: set[int]) -> int | None:
+    """The standfirst (deck) of an article, if it has one: its first paragraph that is no label, when
+    that paragraph has no final punctuation and a paragraph of prose ending with a stop (the lead) follows.
+
+    A standfirst is written to be read under the headline, in the headline's telegraphic style ("Killer
+    whales able to copy words such as 'hello' ..., study shows"), and the lead retells it: shown as a
+    summary sentence it reads as a heading, or as a fragment run into the next sentence. So it is read as
+    a heading, whatever its length, like the headline. One with a final stop is a sentence like any
+    other, and so is an unpunctuated first paragraph with no punctuated prose after it (a podcast's
+    one-line description): it is all the text there is.
+    """
+    first = next((n for n, t in enumerate(texts) if n not in dropped and not is_label(t)), None)
+    if first is None or ends_sentence(texts[first]):
+        return None
+    lead = any(
+        ends_with_stop(t) and not is_label(t) and is_prose(t)
+        for n, t in enumerate(texts[first + 1 :], first + 1)
+        if n not in dropped
+    )
+    return first if lead else None
 
 
 def _units(text: str) -> list[tuple[str, tuple[str, ...]]]:
