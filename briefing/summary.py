@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 from sumy.models.dom import ObjectDocumentModel, Paragraph
@@ -29,6 +29,7 @@ from sumy.utils import ItemsCount
 
 from briefing.antecedents import needed_before, with_full_names
 from briefing.errors import BriefingError
+from briefing.referents import People, opens_on_someone, with_names
 from briefing.sentences import (
     Tokenizer,
     ends_sentence,
@@ -254,19 +255,29 @@ def cap_document(document: ObjectDocumentModel, limit: int) -> ObjectDocumentMod
 
 class InContext:
     """A sumy ``sentences_count`` that tells a sentence needing an earlier one of the article only after
-    one of those (:func:`briefing.antecedents.needed_before`): no summary opens on "However, ..." or on
-    "These measures ...". (A surname the article introduced in a sentence left out is written in full
-    instead: :func:`briefing.antecedents.with_full_names`.)
+    one of those (:func:`briefing.antecedents.needed_before`): no summary opens on "However, ...", "It
+    was ..." or "These measures ...". (A surname the article introduced in a sentence left out is
+    written in full instead: :func:`briefing.antecedents.with_full_names`.)
 
     sumy calls it with the sentences sorted best first (each with its place in the document); a
     sentence that must wait is passed by until one it needs is taken, then taken right after it (it
     ranked higher than what follows). ``count`` (a number, or a :class:`WordBudget`) then takes the
-    first of them; when no sentence can be told, the summary is as if none needed another.
+    first of them; when no sentence can be told, the summary is as if none needed another. A sentence
+    ``excused`` (given its place) needs nothing after all: "He said ..." when the name can be written in
+    the pronoun's place (:func:`briefing.referents.with_names`); it is asked only of the sentences
+    reached before the count is full, as it may read the article's actors.
     """
 
-    def __init__(self, count: int | WordBudget, needs: Mapping[int, tuple[frozenset[int], ...]]):
+    def __init__(
+        self,
+        count: int | WordBudget,
+        needs: Mapping[int, tuple[frozenset[int], ...]],
+        *,
+        excused: Callable[[int], bool] = lambda order: False,
+    ):
         self.count = count if callable(count) else ItemsCount(count)
         self.needs = needs
+        self.excused = excused
 
     def __call__(self, infos: Sequence) -> Sequence:
         told: set[int] = set()
@@ -274,7 +285,8 @@ class InContext:
         waiting: list = []
 
         def ready(info) -> bool:
-            return all(wanted & told for wanted in self.needs.get(info.order, ()))
+            needs = self.needs.get(info.order, ())
+            return all(wanted & told for wanted in needs) or (bool(needs) and self.excused(info.order))
 
         for info in infos:
             if not ready(info):
@@ -287,6 +299,10 @@ class InContext:
                     waiting.remove(w)
                     kept.append(w)
                     told.add(w.order)
+            # the count takes the first sentences kept: once it leaves one out, no later one counts (and
+            # ``excused``, which may read the article's actors, is asked no more)
+            if len(self.count(kept)) < len(kept):
+                break
         return self.count(kept) if kept else self.count(infos)
 
 
@@ -351,7 +367,13 @@ def summarize_document(
         return ()
     summarizer = build_summarizer(algorithm)
     texts = [str(s) for s in document.sentences]
-    count = InContext(WordBudget(words) if words else sentences, needed_before(texts))
+    people = People(texts, title=" ".join(str(h) for h in document.headings[:1]))
+    # "He said ..." may open the summary when the name can be written in its place (with_names)
+    count = InContext(
+        WordBudget(words) if words else sentences,
+        needed_before(texts),
+        excused=lambda i: opens_on_someone(texts[i]) and people.referent(i) is not None,
+    )
     # sentences sharing no word make LexRank's power method divide 0 by 0: numpy would warn on the user's
     # stderr; the sentences chosen are still told in the text's order (errstate is per thread, and
     # summaries run in worker threads)
@@ -359,7 +381,10 @@ def summarize_document(
         picked = summarizer(document, count)
     # a surname the summary uses alone is written in full when it left out the sentence introducing it
     place = {id(s): n for n, s in enumerate(document.sentences)}
-    chosen = with_full_names([(place.get(id(s), 0), str(s)) for s in picked], texts)
+    indices = [place.get(id(s), 0) for s in picked]
+    # a "he" whose person the summary left out is named, then a surname alone written in full
+    named = with_names(list(zip(indices, [str(s) for s in picked], strict=True)), people)
+    chosen = with_full_names(list(zip(indices, named, strict=True)), texts)
     return tuple(truncate_words(chosen, words) if words else chosen)
 
 
