@@ -57,11 +57,12 @@ _OPENER = re.compile(
 )
 # a sentence that is the consequence of the one just before it: the reader's result of a step ("You
 # will get a version of Ruby that can't install gems" after "Don't specify --ruby or --rails."), or what
-# that sentence means or explains ("This means ...", "That is why ..."); not in a quotation, where "you"
-# is the speaker's listener ("“You will see a different approach,” the minister said")
+# that sentence means or explains ("This means ...", "All this means ...", "That is why ..."); not in a
+# quotation, where "you" is the speaker's listener ("“You will see a different approach,” the minister
+# said")
 _CONSEQUENCE = re.compile(
     r"(?:You(?:\s+will|\s+would|\s+then|’ll|'ll|’d|'d)\b"
-    r"|(?:This|That|Which|It)\s+(?:means|meant|is\s+why|was\s+why|is\s+because|was\s+because|explains"
+    r"|(?:All\s+(?:of\s+)?(?:this|that)|This|That|Which|It)\s+(?:means|meant|is\s+why|was\s+why|is\s+because|was\s+because|explains"
     r"|explained|is\s+how|was\s+how)\b"
     r"|(?:This|That|It)[’']s\s+(?:why|because|how)\b)"
 )

@@ -64,6 +64,7 @@ _CAPTION = re.compile(
     r"image|picture)\b|\bgetty images\b|\b(?:afp|reuters|ap|epa|pool)(?: via getty)?/",
     re.IGNORECASE,
 )
+_ENDS_ON_ADDRESS = re.compile(r"(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
 # "(L)" and "(R)" place people in a photo; one alone in a sentence is more likely a US party: "Doe (R) said"
 _POSITION = re.compile(r"\((?:L|R|C|left|right|centre|center)\)", re.IGNORECASE)
 
@@ -206,7 +207,9 @@ def _standfirst(texts: Sequence[str], dropped: set[int]) -> int | None:
     one-line description): it is all the text there is.
     """
     first = next((n for n, t in enumerate(texts) if n not in dropped and not is_label(t)), None)
-    if first is None or ends_sentence(texts[first]):
+    # a lead that ends on a web address ("Visit the workshop website to register: https://...") is no
+    # standfirst: the address is its last word, no stop after it
+    if first is None or ends_sentence(texts[first]) or _ENDS_ON_ADDRESS.search(texts[first]):
         return None
     lead = any(
         ends_with_stop(t) and not is_label(t) and is_prose(t)

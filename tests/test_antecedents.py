@@ -134,6 +134,7 @@ GUIDE = [
         ("That is why the council voted against the plan.", True),
         ("That’s why the talks failed.", True),
         ("It means the factory will close in March.", True),
+        ("All this means that traditional conservatives have less to object to.", True),
         ("“You will see a very different approach,” the minister said.", False),  # the speaker's "you"
         ("If you skip the step, you will get an error.", False),  # its condition is its own
         ("This week the court ruled against the city.", False),

@@ -154,6 +154,9 @@ def test_a_standfirst_is_the_first_paragraph_only_and_needs_a_punctuated_lead_af
     assert DECK + "." in [str(s) for s in build_document("\n\n".join([DECK + ".", WAR[0]])).sentences]
     # further down, a long line that lost its full stop is still prose
     assert DECK in [str(s) for s in build_document("\n\n".join([WAR[0], DECK, WAR[1]])).sentences]
+    # a lead ending on a web address is no standfirst
+    lead = f"{WAR[0]} Read the full report at https://example.org/reports/ukraine-offensive-2024"
+    assert WAR[0] in [str(s) for s in build_document("\n\n".join([lead, WAR[1]])).sentences]
     # with no punctuated prose after it, it is all the text there is (a podcast's one-line description)
     assert summarize("\n\n".join([DECK, "Subscribe"])) == (DECK,)
 
