@@ -66,6 +66,16 @@ _CONSEQUENCE = re.compile(
     r"|explained|is\s+how|was\s+how)\b"
     r"|(?:This|That|It)[’']s\s+(?:why|because|how)\b)"
 )
+# a step of a sequence of instructions: "Then run rvm requirements ...", "Finally, stir in the butter"
+# (the verbs that instruct, so "Then the storm hit" and "Next year ..." are none)
+_STEP = re.compile(
+    r"(?:Then|Next|Finally|Lastly|Now|Afterwards|After that|Second|Secondly|Third|Thirdly),?\s+"
+    r"(?:(?:just|simply)\s+)?"
+    r"(?:run|install|uninstall|set|open|close|click|tap|select|choose|type|enter|add|remove|delete|restart"
+    r"|reboot|download|copy|paste|save|edit|create|build|compile|check|press|put|move|change|update|upgrade"
+    r"|configure|follow|specify|omit|apply|enable|disable|connect|insert|fill|drag|log|sign|mix|stir|bake"
+    r"|cook|heat|pour|cut|place|turn|wait|repeat|start|stop|go|use|make|take|get)\b"
+)
 # "it" and "they" opening a sentence stand for something or some people named before ("It was the first
 # ...", "They said the deal ..."); who "he" or "she" is may be clear (briefing.referents)
 _IT_THEY = re.compile(r"(?:It|Its|They|Their)\b(?!-)")
@@ -116,8 +126,10 @@ def _bare(word: str) -> str:
 
 def follows_from(sentence: str) -> bool:
     """Whether a sentence is the consequence of the one just before it ("You will get ...", "This
-    means ...", "That is why ..."): without it, it reads as a claim of its own, or as nothing."""
-    return _CONSEQUENCE.match(sentence.lstrip()) is not None
+    means ...", "That is why ...") or the next step of its instructions ("Then run rvm requirements"):
+    without it, it reads as a claim of its own, or as nothing."""
+    text = sentence.lstrip()
+    return _CONSEQUENCE.match(text) is not None or _STEP.match(text) is not None
 
 
 def opens_on_pronoun(sentence: str) -> bool:

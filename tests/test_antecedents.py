@@ -138,6 +138,11 @@ GUIDE = [
         ("“You will see a very different approach,” the minister said.", False),  # the speaker's "you"
         ("If you skip the step, you will get an error.", False),  # its condition is its own
         ("This week the court ruled against the city.", False),
+        ("Then run rvm requirements and install what it tells you to install.", True),  # the next step
+        ("Finally, stir in the butter.", True),
+        ("Then the storm hit the coast.", False),
+        ("Next year the plant will close.", False),
+        ("Finally, police said the road had reopened.", False),
     ],
 )
 def test_a_consequence_follows_from_the_sentence_before_it(sentence, follows):
