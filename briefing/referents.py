@@ -48,6 +48,26 @@ _TITLE_BEFORE = re.compile(rf"\b{_TITLES}$")
 _TITLE_IN = re.compile(_TITLES)
 
 
+# a capitalised word inside a sentence (after a lower-case word or a comma, not after an article: "the
+# Glee actor") that does something: someone ("..., and Alli is given time to shoot.")
+_NAME_WORD = re.compile(
+    r"(?<=[a-z,] )(?<!\bthe )(?<!\b[Aa] )(?<!\ban )[A-Z][a-z][\w’'-]*"
+    r"(?=\s+(?:is|was|has|had|said|says|told|tells|added|adds|will|would|could|can|did|does)\b)"
+)
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december".split()
+)
+
+
+def _untyped(text: str, start: int, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether the capitalised word at ``start`` is in no actor's mention, nor a day or a month."""
+    k = bisect_right(spans, (start, len(text) + 1)) - 1
+    inside = k >= 0 and spans[k][0] <= start < spans[k][1]
+    word = re.match(r"[\w’'-]+", text[start:])
+    return not inside and word is not None and word.group(0).casefold() not in _CALENDAR
+
+
 def pronoun_of(sentence: str) -> re.Match[str] | None:
     """The person's pronoun a sentence leans on: one opening it ("He said ...", "Her lawyer ..."), or the
     speaker of a quotation it opens with ("“...,” he said"); None if it has neither."""
@@ -63,6 +83,7 @@ class _Named:
     people: list[list[tuple[int, str]]]
     written: dict[str, list[str]]
     sex: dict[str, str]
+    unknown: list[bool]  # the sentence names someone the extraction could not type: maybe a person
 
 
 class People:
@@ -85,7 +106,13 @@ class People:
         named: list[list[tuple[int, str]]] = [[] for _ in self.sentences]
         written: dict[str, list[str]] = {}
         sex: dict[str, str] = {}
-        for actor in extract_actors(text, title=self.title or None):
+        actors = extract_actors(text, title=self.title or None)
+        spans = sorted((m.start, m.end) for actor in actors for m in actor.mentions)
+        unknown = [
+            any(_untyped(text, starts[k] + m.start(), spans) for m in _NAME_WORD.finditer(sentence))
+            for k, sentence in enumerate(self.sentences)
+        ]
+        for actor in actors:
             if actor.type != "person":
                 continue
             for mention in actor.mentions:
@@ -97,7 +124,7 @@ class People:
                 )
                 if title:
                     sex.setdefault(actor.name, _SEX[title.group(1).casefold()])
-        return _Named([sorted(row) for row in named], written, sex)
+        return _Named([sorted(row) for row in named], written, sex, unknown)
 
     def named_in(self, index: int) -> list[str]:
         """The people sentence ``index`` names, in order."""
@@ -107,7 +134,8 @@ class People:
         """The person the pronoun of sentence ``index`` stands for: the one person named in the nearest
         sentence before it that names anyone, of the last :data:`WINDOW`; None if that sentence names
         several, or none of them names anyone. Someone else is in that sentence, so none is clear, when
-        it has a pronoun of its own before the name ("In 1950 she and Anton Dolin founded ..."), or its
+        it has a pronoun of its own before the name ("In 1950 she and Anton Dolin founded ..."), a name
+        the extraction did not type doing something ("..., and Alli is given time to shoot."), or its
         pronoun opening or closing a quotation stands for someone (after "He said Smith was wrong." a
         "he" is not clearly Smith); and a person titled "Mr" is no "she"."""
         if index in self._referents:
@@ -121,6 +149,8 @@ class People:
                 people.add(self.referent(k) or "")  # someone, maybe unknown: no one person
             elif named and _PERSONAL.search(self.sentences[k], 0, named[0][0]):
                 people.add("")
+            if self._named.unknown[k]:
+                people.add("")  # "..., and Alli is given time to shoot.": maybe the one meant
             if people:
                 found = people.pop() if len(people) == 1 and "" not in people else None
                 break
