@@ -3,11 +3,12 @@
     summarize(body, title="Kellogg named envoy", sentences=3)            # -> ("sentence", ...)
     summarize(body, algorithm="lexrank", words=100, max_sentences=400)
 
-The article is read into sumy's document model by :func:`build_document`: the title and every line that
-reads as a label (no final punctuation: section heads, datelines, bylines) become headings, which sumy
-never returns as summary sentences; photo captions, embedded social posts and paragraphs printed twice (a
-caption under the photo and again in the gallery) are dropped, and so are lines of code, lists of sources
-and bare web addresses (:mod:`briefing.snippets`); a sentence repeated verbatim is kept once; a sentence
+The article is read into sumy's document model by :func:`build_document`: the title, every line that
+reads as a label (no final punctuation: section heads, datelines, bylines) and a standfirst without its
+full stop become headings, which sumy never returns as summary sentences; photo captions (and a long
+caption's words over its credit), embedded social posts and paragraphs printed twice (a caption under the
+photo and again in the gallery) are dropped, and so are lines of code, lists of sources and bare web
+addresses (:mod:`briefing.snippets`); a sentence repeated verbatim is kept once; a sentence
 that is only a quotation is read with the attributed quotation before it (:mod:`briefing.speakers`).
 Summaries come back in article order. Every algorithm sees at most ``max_sentences`` sentences, the first
 ones (news puts the story up front): most cost the square of the sentence count, KL the cube (it gets a
@@ -19,7 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 from sumy.models.dom import ObjectDocumentModel, Paragraph
@@ -28,6 +29,7 @@ from sumy.utils import ItemsCount
 
 from briefing.antecedents import needed_before, with_full_names
 from briefing.errors import BriefingError
+from briefing.referents import People, opens_on_someone, with_names
 from briefing.sentences import (
     Tokenizer,
     ends_sentence,
@@ -62,6 +64,7 @@ _CAPTION = re.compile(
     r"image|picture)\b|\bgetty images\b|\b(?:afp|reuters|ap|epa|pool)(?: via getty)?/",
     re.IGNORECASE,
 )
+_ENDS_ON_ADDRESS = re.compile(r"(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
 # "(L)" and "(R)" place people in a photo; one alone in a sentence is more likely a US party: "Doe (R) said"
 _POSITION = re.compile(r"\((?:L|R|C|left|right|centre|center)\)", re.IGNORECASE)
 
@@ -137,14 +140,17 @@ def build_document(
     # an embedded post (a tweet, its photo link, its signature) is the page's furniture: its sentences
     # one by one may read as prose ("Huge news today.")
     posts = embedded_posts(texts)
+    dropped = {n for n, t in enumerate(texts) if is_caption(t) or t in repeated or n in posts}
+    dropped |= _captions_over_credits(texts, dropped)
+    deck = _standfirst(texts, dropped)
     alone: dict[str, list[str]] = {}  # a sentence read on its own, and its paragraph's row
     taken = 0
     for n, text in enumerate(texts):
         if limit is not None and taken >= limit:
             break
-        if is_caption(text) or text in repeated or n in posts:
+        if n in dropped:
             continue
-        if is_label(text):
+        if is_label(text) or n == deck:
             key = " ".join(text.split())
             if key not in seen:
                 seen.add(key)
@@ -175,6 +181,42 @@ def build_document(
             if row
         ]
     )
+
+
+def _captions_over_credits(texts: Sequence[str], dropped: set[int]) -> set[int]:
+    """The paragraphs without final punctuation right above a photo credit ("... has sworn to cut back
+    foreign spending, which would affect Ukraine's war efforts against Russia" over "© Shannon
+    Stapleton/REUTERS"): a caption too long to read as a label is no summary sentence either. (A short
+    one is a label already, a heading.)"""
+    return {
+        n
+        for n, text in enumerate(texts[:-1])
+        if n not in dropped and is_caption(texts[n + 1]) and not ends_sentence(text) and not is_label(text)
+    }
+
+
+def _standfirst(texts: Sequence[str], dropped: set[int]) -> int | None:
+    """The standfirst (deck) of an article, if it has one: its first paragraph that is no label, when
+    that paragraph has no final punctuation and a paragraph of prose ending with a stop (the lead) follows.
+
+    A standfirst is written to be read under the headline, in the headline's telegraphic style ("Killer
+    whales able to copy words such as 'hello' ..., study shows"), and the lead retells it: shown as a
+    summary sentence it reads as a heading, or as a fragment run into the next sentence. So it is read as
+    a heading, whatever its length, like the headline. One with a final stop is a sentence like any
+    other, and so is an unpunctuated first paragraph with no punctuated prose after it (a podcast's
+    one-line description): it is all the text there is.
+    """
+    first = next((n for n, t in enumerate(texts) if n not in dropped and not is_label(t)), None)
+    # a lead that ends on a web address ("Visit the workshop website to register: https://...") is no
+    # standfirst: the address is its last word, no stop after it
+    if first is None or ends_sentence(texts[first]) or _ENDS_ON_ADDRESS.search(texts[first]):
+        return None
+    lead = any(
+        ends_with_stop(t) and not is_label(t) and is_prose(t)
+        for n, t in enumerate(texts[first + 1 :], first + 1)
+        if n not in dropped
+    )
+    return first if lead else None
 
 
 def _units(text: str) -> list[tuple[str, tuple[str, ...]]]:
@@ -216,19 +258,29 @@ def cap_document(document: ObjectDocumentModel, limit: int) -> ObjectDocumentMod
 
 class InContext:
     """A sumy ``sentences_count`` that tells a sentence needing an earlier one of the article only after
-    one of those (:func:`briefing.antecedents.needed_before`): no summary opens on "However, ..." or on
-    "These measures ...". (A surname the article introduced in a sentence left out is written in full
-    instead: :func:`briefing.antecedents.with_full_names`.)
+    one of those (:func:`briefing.antecedents.needed_before`): no summary opens on "However, ...", "It
+    was ..." or "These measures ...". (A surname the article introduced in a sentence left out is
+    written in full instead: :func:`briefing.antecedents.with_full_names`.)
 
     sumy calls it with the sentences sorted best first (each with its place in the document); a
     sentence that must wait is passed by until one it needs is taken, then taken right after it (it
     ranked higher than what follows). ``count`` (a number, or a :class:`WordBudget`) then takes the
-    first of them; when no sentence can be told, the summary is as if none needed another.
+    first of them; when no sentence can be told, the summary is as if none needed another. A sentence
+    ``excused`` (given its place) needs nothing after all: "He said ..." when the name can be written in
+    the pronoun's place (:func:`briefing.referents.with_names`); it is asked only of the sentences
+    reached before the count is full, as it may read the article's actors.
     """
 
-    def __init__(self, count: int | WordBudget, needs: Mapping[int, tuple[frozenset[int], ...]]):
+    def __init__(
+        self,
+        count: int | WordBudget,
+        needs: Mapping[int, tuple[frozenset[int], ...]],
+        *,
+        excused: Callable[[int], bool] = lambda order: False,
+    ):
         self.count = count if callable(count) else ItemsCount(count)
         self.needs = needs
+        self.excused = excused
 
     def __call__(self, infos: Sequence) -> Sequence:
         told: set[int] = set()
@@ -236,7 +288,8 @@ class InContext:
         waiting: list = []
 
         def ready(info) -> bool:
-            return all(wanted & told for wanted in self.needs.get(info.order, ()))
+            needs = self.needs.get(info.order, ())
+            return all(wanted & told for wanted in needs) or (bool(needs) and self.excused(info.order))
 
         for info in infos:
             if not ready(info):
@@ -249,6 +302,10 @@ class InContext:
                     waiting.remove(w)
                     kept.append(w)
                     told.add(w.order)
+            # the count takes the first sentences kept: once it leaves one out, no later one counts (and
+            # ``excused``, which may read the article's actors, is asked no more)
+            if len(self.count(kept)) < len(kept):
+                break
         return self.count(kept) if kept else self.count(infos)
 
 
@@ -313,7 +370,13 @@ def summarize_document(
         return ()
     summarizer = build_summarizer(algorithm)
     texts = [str(s) for s in document.sentences]
-    count = InContext(WordBudget(words) if words else sentences, needed_before(texts))
+    people = People(texts, title=" ".join(str(h) for h in document.headings[:1]))
+    # "He said ..." may open the summary when the name can be written in its place (with_names)
+    count = InContext(
+        WordBudget(words) if words else sentences,
+        needed_before(texts),
+        excused=lambda i: opens_on_someone(texts[i]) and people.referent(i) is not None,
+    )
     # sentences sharing no word make LexRank's power method divide 0 by 0: numpy would warn on the user's
     # stderr; the sentences chosen are still told in the text's order (errstate is per thread, and
     # summaries run in worker threads)
@@ -321,7 +384,10 @@ def summarize_document(
         picked = summarizer(document, count)
     # a surname the summary uses alone is written in full when it left out the sentence introducing it
     place = {id(s): n for n, s in enumerate(document.sentences)}
-    chosen = with_full_names([(place.get(id(s), 0), str(s)) for s in picked], texts)
+    indices = [place.get(id(s), 0) for s in picked]
+    # a "he" whose person the summary left out is named, then a surname alone written in full
+    named = with_names(list(zip(indices, [str(s) for s in picked], strict=True)), people)
+    chosen = with_full_names(list(zip(indices, named, strict=True)), texts)
     return tuple(truncate_words(chosen, words) if words else chosen)
 
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.antecedents import leans_back, needed_before, with_full_names
+from briefing.antecedents import follows_from, leans_back, needed_before, opens_on_pronoun, with_full_names
 from briefing.stories import story_summary
 from briefing.summary import summarize
 
@@ -114,3 +114,66 @@ def test_a_story_summary_does_not_open_on_a_sentence_that_answers_another():
     assert not leans_back(summary[0])
     if leads[0][1] in summary:
         assert summary.index(leads[0][1]) == summary.index(leads[0][0]) + 1
+
+
+GUIDE = [
+    "Installing the Zeta compiler on a fresh laptop took me ten minutes this time.",
+    "Download the installer from the project page and unpack it in your home folder.",
+    "Do not pass the --legacy flag to the installer script.",
+    "You will get a version of the Zeta compiler that cannot build packages from the package index.",
+    "Then the Zeta compiler builds packages from the package index, and the compiler updates itself.",
+]
+
+
+@pytest.mark.parametrize(
+    "sentence, follows",
+    [
+        ("You will get a version of Ruby that can't install gems.", True),
+        ("You’ll need a second disk for the backups.", True),
+        ("This means the bank will have to raise more capital.", True),
+        ("That is why the council voted against the plan.", True),
+        ("That’s why the talks failed.", True),
+        ("It means the factory will close in March.", True),
+        ("All this means that traditional conservatives have less to object to.", True),
+        ("“You will see a very different approach,” the minister said.", False),  # the speaker's "you"
+        ("If you skip the step, you will get an error.", False),  # its condition is its own
+        ("This week the court ruled against the city.", False),
+        ("Then run rvm requirements and install what it tells you to install.", True),  # the next step
+        ("Finally, stir in the butter.", True),
+        ("Then the storm hit the coast.", False),
+        ("Next year the plant will close.", False),
+        ("Finally, police said the road had reopened.", False),
+    ],
+)
+def test_a_consequence_follows_from_the_sentence_before_it(sentence, follows):
+    assert follows_from(sentence) is follows
+
+
+def test_a_consequence_needs_the_sentence_just_before_it_and_a_pronoun_opener_any_before_it():
+    assert needed_before(GUIDE)[3] == (frozenset({2}),)
+    assert needed_before(GUIDE)[4] == (frozenset({0, 1, 2, 3}),)  # "Then ..."
+    opened = ["The library reopened on Saturday.", "It was the first in the county to lend tools."]
+    assert needed_before(opened) == {1: (frozenset({0}),)}
+    assert needed_before(["The strike ended.", "They went back to work on Monday."]) == {1: (frozenset({0}),)}
+
+
+@pytest.mark.parametrize("sentences", [1, 2, 3, 4])
+def test_a_step_s_consequence_is_told_right_after_the_step_or_not_at_all(sentences):
+    """QA17d F9: "You will get a version of Ruby that can't install gems." stood alone, as if the recipe
+    gave a broken Ruby; it is the consequence of the step before it ("Don't ... specify --ruby")."""
+    summary = summarize("\n\n".join(GUIDE), sentences=sentences)
+    if GUIDE[3] in summary:
+        assert summary.index(GUIDE[3]) == summary.index(GUIDE[2]) + 1
+    assert summarize("\n\n".join(GUIDE), sentences=1) != (GUIDE[3],)  # the sentence it ranked first
+
+
+@pytest.mark.parametrize("sentence", ["It was", "They were", "Its branch was", "Their branch was"])
+def test_a_summary_does_not_open_on_it_or_they(sentence):
+    library = [
+        "The Riverside library reopened on Saturday after a rebuild.",
+        f"{sentence} the first library in the county to lend tools, and readers queued on Saturday for the "
+        "reopened library's tools and books.",  # the one sentence sharing words with both others: central
+        "Readers borrowed tools and books.",
+    ]
+    summary = summarize("\n\n".join(library), sentences=1)
+    assert summary and not opens_on_pronoun(summary[0])

@@ -48,19 +48,31 @@ def test_an_articles_summary_is_told_each_fact_once_in_its_order():
     assert told_once([LEAD, DISSENT]) == (LEAD, DISSENT)
 
 
-def test_a_one_article_story_tells_its_summary_each_fact_once(app):
+def _golf_story(app, standfirst: str):
     article = insert_article(
         app.db,
         title="Trump sues over property tax bill for Florida golf club",
-        body="\n\n".join([STANDFIRST, f"{LEAD} {DISSENT}"]),
+        body="\n\n".join([standfirst, f"{LEAD} {DISSENT}"]),
         source="The Guardian",
         when=FOLLOWUP_START,
         url="https://www.theguardian.com/us-news/2018/jan/30/trump-national-golf-club-florida",
     )
     enrich_article(app, article)
-    stored = get_article(app.db, article.id)
-    assert stored.summary == (STANDFIRST, LEAD, DISSENT)  # the article's own summary is unchanged
-    assert get_story(app.db, stored.story_id).summary == (STANDFIRST, DISSENT)
+    return get_article(app.db, article.id)
+
+
+def test_a_one_article_story_tells_its_summary_each_fact_once(app):
+    # a standfirst with its full stop is a sentence like any other
+    stored = _golf_story(app, STANDFIRST + ".")
+    assert stored.summary == (STANDFIRST + ".", LEAD, DISSENT)  # the article's own summary is unchanged
+    assert get_story(app.db, stored.story_id).summary == (STANDFIRST + ".", DISSENT)
+
+
+def test_a_standfirst_without_its_full_stop_is_no_summary_sentence(app):
+    """Shown as a sentence it ran into the next one, or read as a heading (QA17d F8): it is read as one."""
+    stored = _golf_story(app, STANDFIRST)
+    assert stored.summary == (LEAD, DISSENT)
+    assert get_story(app.db, stored.story_id).summary == (LEAD, DISSENT)
 
 
 def test_a_later_sentence_telling_more_than_a_short_earlier_one_is_no_repeat():

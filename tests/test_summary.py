@@ -135,6 +135,42 @@ def test_the_title_repeated_in_the_body_is_not_a_sentence():
     assert [str(s) for s in build_document(body, title="Russia attacks").sentences] == [WAR[0]]
 
 
+DECK = (
+    "Killer whales able to copy words such as ‘hello’ and ‘bye bye’ as well as sounds from other orcas, "
+    "study shows, in research that tested a captive orca in France"
+)
+
+
+def test_a_standfirst_without_final_punctuation_is_a_heading_whatever_its_length():
+    """QA17d F8: shown as a summary sentence, it read as a heading or ran into the next sentence."""
+    document = build_document("\n\n".join([DECK, WAR[0], WAR[1]]), title="Orcas can imitate speech")
+    assert [str(h) for h in document.headings] == ["Orcas can imitate speech", DECK]
+    assert [str(s) for s in document.sentences] == WAR[:2]
+    assert DECK not in summarize("\n\n".join([DECK, WAR[0], WAR[1], WAR[2]]), sentences=3)
+
+
+def test_a_standfirst_is_the_first_paragraph_only_and_needs_a_punctuated_lead_after_it():
+    # with its full stop it is a sentence like any other
+    assert DECK + "." in [str(s) for s in build_document("\n\n".join([DECK + ".", WAR[0]])).sentences]
+    # further down, a long line that lost its full stop is still prose
+    assert DECK in [str(s) for s in build_document("\n\n".join([WAR[0], DECK, WAR[1]])).sentences]
+    # a lead ending on a web address is no standfirst
+    lead = f"{WAR[0]} Read the full report at https://example.org/reports/ukraine-offensive-2024"
+    assert WAR[0] in [str(s) for s in build_document("\n\n".join([lead, WAR[1]])).sentences]
+    # with no punctuated prose after it, it is all the text there is (a podcast's one-line description)
+    assert summarize("\n\n".join([DECK, "Subscribe"])) == (DECK,)
+
+
+def test_a_long_caption_over_a_photo_credit_is_no_sentence():
+    caption = (
+        "Republican presidential nominee Donald Trump has sworn to cut back foreign spending on aid and "
+        "arms, which would affect Ukraine’s war efforts against Russia"
+    )
+    body = "\n\n".join([WAR[0], caption, "© Shannon Stapleton/REUTERS", WAR[1]])
+    assert [str(s) for s in build_document(body).sentences] == WAR[:2]
+    assert [str(h) for h in build_document(body).headings] == []
+
+
 @pytest.mark.parametrize(
     "line, label",
     [

@@ -1,0 +1,198 @@
+"""Whom a summary sentence's "he" or "she" stands for, and the name written in its place.
+
+    people = People(sentences)          # the article's sentences, in order; its actors read when asked
+    people.referent(7)                  # "Andrei Lankov": the one person the sentences before name
+    with_names([(2, "Signs are ..."), (7, "“Russia may ...,” he told DW.")], people)
+    # -> ["Signs are ...", "“Russia may ...,” Andrei Lankov told DW."]
+
+An extractive summary lifts a sentence out of its article. "He said ...", or a quotation closed by "..., she
+added", reads well under the sentence that named the speaker; a summary that left that sentence out shows
+a pronoun standing for no one, or for the last person it did name, a different one. The person a pronoun
+stands for is taken to be the one named last before it, and only when that is unambiguous: the nearest
+sentence before it (of the last :data:`WINDOW`) that names anyone names exactly one person, found by the
+project's actor extraction (:mod:`briefing.actors`). Then, if the summary has not just named that person,
+the pronoun is replaced by the name (in full the first time the summary names the person, as the article
+writes it after that). A pronoun whose person is not clear is left as written; the summary does not open
+on it (:func:`briefing.antecedents.needed_before`).
+
+Only "he" and "she" (and "his" and "her") are read so: "it" and "they" stand for things and groups as
+often as for a company or a team, and a summary does not open on them instead.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+__all__ = ["OPENER", "WINDOW", "People", "opens_on_someone", "pronoun_of", "with_names"]
+
+WINDOW = 3  # how many sentences back a pronoun's person may be named
+# a sentence opening on a person's pronoun; not "His Majesty", a title
+OPENER = re.compile(
+    r"(?P<pronoun>He|She|His|Her)\b(?![’'-])(?!\s+(?:Majesty|Royal|Holiness|Excellency|Highness|Grace)\b)"
+)
+# a quotation closed and attributed to a pronoun: "“... we’d need,” he said", "'... at all?' she asked"
+_ATTRIBUTION = re.compile(r"(?<=[,?!…—–-][”\"’'] )(?P<pronoun>he|she)(?= [a-z])")
+_POSSESSIVE = {"His", "Her"}
+_PERSONAL = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b")
+# the sex a title or a pronoun gives
+_SEX = {
+    **dict.fromkeys(("he", "his", "mr", "sir", "lord", "king", "prince"), "m"),
+    **dict.fromkeys(("she", "her", "mrs", "ms", "miss", "dame", "lady", "queen", "princess"), "f"),
+}
+_TITLES = r"(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady|King|Queen|Prince|Princess)\.?\s+"
+_TITLE_BEFORE = re.compile(rf"\b{_TITLES}$")
+_TITLE_IN = re.compile(_TITLES)
+
+
+# a capitalised word inside a sentence (after a lower-case word or a comma, not after an article: "the
+# Glee actor") that does something: someone ("..., and Alli is given time to shoot.")
+_NAME_WORD = re.compile(
+    r"(?<=[a-z,] )(?<!\bthe )(?<!\b[Aa] )(?<!\ban )[A-Z][a-z][\w’'-]*"
+    r"(?=\s+(?:is|was|has|had|said|says|told|tells|added|adds|will|would|could|can|did|does)\b)"
+)
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december".split()
+)
+
+
+def _untyped(text: str, start: int, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether the capitalised word at ``start`` is in no actor's mention, nor a day or a month."""
+    k = bisect_right(spans, (start, len(text) + 1)) - 1
+    inside = k >= 0 and spans[k][0] <= start < spans[k][1]
+    word = re.match(r"[\w’'-]+", text[start:])
+    return not inside and word is not None and word.group(0).casefold() not in _CALENDAR
+
+
+def pronoun_of(sentence: str) -> re.Match[str] | None:
+    """The person's pronoun a sentence leans on: one opening it ("He said ...", "Her lawyer ..."), or the
+    speaker of a quotation it opens with ("“...,” he said"); None if it has neither."""
+    return OPENER.match(sentence) or _ATTRIBUTION.search(sentence)
+
+
+@dataclass(frozen=True)
+class _Named:
+    """What the actor extraction found: each sentence's people (canonical names, with where in the
+    sentence each is named, in order), how the article writes each person, and the sex its titles give
+    ("Mr", "Dame")."""
+
+    people: list[list[tuple[int, str]]]
+    written: dict[str, list[str]]
+    sex: dict[str, str]
+    unknown: list[bool]  # the sentence names someone the extraction could not type: maybe a person
+
+
+class People:
+    """The people an article's sentences name, sentence by sentence. Reading them takes the actor
+    extraction, about 20 ms an article, so it runs only when a summary first asks."""
+
+    def __init__(self, sentences: Sequence[str], *, title: str = ""):
+        self.sentences = list(sentences)
+        self.title = title
+        self._referents: dict[int, str | None] = {}
+
+    @cached_property
+    def _named(self) -> _Named:
+        from briefing.actors import extract_actors  # the tagger and lists load only when asked
+
+        starts, text = [], ""
+        for sentence in self.sentences:
+            starts.append(len(text))
+            text += sentence + "\n\n"
+        named: list[list[tuple[int, str]]] = [[] for _ in self.sentences]
+        written: dict[str, list[str]] = {}
+        sex: dict[str, str] = {}
+        actors = extract_actors(text, title=self.title or None)
+        spans = sorted((m.start, m.end) for actor in actors for m in actor.mentions)
+        unknown = [
+            any(_untyped(text, starts[k] + m.start(), spans) for m in _NAME_WORD.finditer(sentence))
+            for k, sentence in enumerate(self.sentences)
+        ]
+        for actor in actors:
+            if actor.type != "person":
+                continue
+            for mention in actor.mentions:
+                k = bisect_right(starts, mention.start) - 1
+                named[k].append((mention.start - starts[k], actor.name))
+                written.setdefault(actor.name, []).append(mention.surface)
+                title = _TITLE_IN.match(mention.surface) or _TITLE_BEFORE.search(
+                    text[max(0, mention.start - 12) : mention.start]
+                )
+                if title:
+                    sex.setdefault(actor.name, _SEX[title.group(1).casefold()])
+        return _Named([sorted(row) for row in named], written, sex, unknown)
+
+    def named_in(self, index: int) -> list[str]:
+        """The people sentence ``index`` names, in order."""
+        return [name for _, name in self._named.people[index]]
+
+    def referent(self, index: int) -> str | None:
+        """The person the pronoun of sentence ``index`` stands for: the one person named in the nearest
+        sentence before it that names anyone, of the last :data:`WINDOW`; None if that sentence names
+        several, or none of them names anyone. Someone else is in that sentence, so none is clear, when
+        it has a pronoun of its own before the name ("In 1950 she and Anton Dolin founded ..."), a name
+        the extraction did not type doing something ("..., and Alli is given time to shoot."), or its
+        pronoun opening or closing a quotation stands for someone (after "He said Smith was wrong." a
+        "he" is not clearly Smith); and a person titled "Mr" is no "she"."""
+        if index in self._referents:
+            return self._referents[index]
+        self._referents[index] = None  # each sentence looks back only: no cycle, but be safe
+        found: str | None = None
+        for k in range(index - 1, max(-1, index - 1 - WINDOW), -1):
+            named = self._named.people[k]
+            people = {name for _, name in named}
+            if pronoun_of(self.sentences[k]):
+                people.add(self.referent(k) or "")  # someone, maybe unknown: no one person
+            elif named and _PERSONAL.search(self.sentences[k], 0, named[0][0]):
+                people.add("")
+            if self._named.unknown[k]:
+                people.add("")  # "..., and Alli is given time to shoot.": maybe the one meant
+            if people:
+                found = people.pop() if len(people) == 1 and "" not in people else None
+                break
+        pronoun = pronoun_of(self.sentences[index])
+        sex = _SEX[pronoun.group("pronoun").casefold()] if pronoun else None
+        if found and sex and self._named.sex.get(found, sex) != sex:
+            found = None
+        self._referents[index] = found
+        return found
+
+    def short_name(self, person: str) -> str:
+        """How the article writes a person it already named in full: the shortest way ("Lange")."""
+        return min(self._named.written.get(person, [person]), key=len)
+
+
+def with_names(chosen: Sequence[tuple[int, str]], people: People) -> list[str]:
+    """A summary's sentences (each with its place among the article's sentences, in article order) with a
+    pronoun whose person the summary has not just named replaced by the name: "“..., That’s what we’d
+    need,” he said." -> "“...,” Nico Lange said." when the sentence naming him was left out."""
+    if not any(pronoun_of(sentence) for _, sentence in chosen):
+        return [sentence for _, sentence in chosen]  # the actors are not read
+    out: list[str] = []
+    last: str | None = None  # the person the summary named last
+    for index, sentence in chosen:
+        named = people.named_in(index)
+        match = pronoun_of(sentence)
+        if match is None:
+            last = named[-1] if named else last
+            out.append(sentence)
+            continue
+        person = people.referent(index)
+        if person and person != last:
+            told = any(person in earlier for earlier in out)
+            name = people.short_name(person) if told else person
+            if match.group("pronoun") in _POSSESSIVE:
+                name += "’s" if "’" in sentence else "'s"
+            sentence = sentence[: match.start()] + name + sentence[match.end() :]
+        last = person  # the one the sentence is about (None: someone the summary cannot name)
+        out.append(sentence)
+    return out
+
+
+def opens_on_someone(sentence: str) -> bool:
+    """Whether a sentence opens on a person's pronoun ("He said ...")."""
+    return OPENER.match(sentence) is not None
