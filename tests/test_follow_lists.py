@@ -86,6 +86,9 @@ async def test_names_joined_by_and_may_be_followed_together_as_a_topic_instead(n
     assert together.document.text.startswith("Following the topic Trump and Putin.")
     listed = await answer(news, "/follow Kellogg, Zelensky", ALICE)  # a list: no one topic offered
     assert "(topic)" not in listed.document.text
+    bob = Asker(chat_id=2002, user_id=2002)
+    typed = await answer(news, "/follow Trump (person) and Zelensky (person)", bob)  # types: no topic
+    assert "Volodymyr Zelensky (person)" in typed.document.text and "(topic)" not in typed.document.text
 
 
 async def test_words_joined_by_and_that_are_no_two_actors_stay_one_topic(news):

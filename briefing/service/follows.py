@@ -435,8 +435,13 @@ def _follow_several(app: App, names: Sequence[str], asker: Asker, *, whole: str)
 
 def _whole_as_topic(whole: str) -> list[Block]:
     """How to follow names joined by "and" as one topic, the stories that name them all ("Trump and
-    Putin"); nothing for a list ("Kellogg, Zelensky") or a topic that could not be followed."""
+    Putin"); nothing for a list ("Kellogg, Zelensky"), names given a type ("Trump (person)": the type
+    would be words of the topic), or a topic that could not be followed."""
+    whole = unescape_references(whole)
     if any(len(name_lists.cut(whole, cuts)) > 1 for cuts in (name_lists.repeated("follow"), name_lists.LIST)):
+        return []
+    typed = [split_qualifier(name) for name in name_lists.cut(whole, name_lists.JOINED)]
+    if any(q.kind is not None or q.unknown for q in typed):
         return []
     words = _cleaned(whole)
     if len(words) > MAX_TOPIC_CHARS or _unfollowable(words) is not None:
