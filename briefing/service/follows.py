@@ -6,7 +6,13 @@ as that actor (by its id, under its canonical name, so every alias counts); a na
 actors about as much, or only comes close to some ("Korea": North Korea, South Korea), gets the candidates
 to choose from, and one that names a single actor ("Kim": Kim Jong Un) is followed as it, the reply saying
 whom; words that name no actor and come close to none are followed as a topic, matched against the news.
-"(topic)" after the words follows them as a topic whatever they name.
+"(topic)" after the words follows them as a topic whatever they name. A topic no stored article holds
+yet is followed for the news to come, the reply saying so. Markup is dropped from a name or topic as
+``/actor`` drops it ("<i>x</i> &amp; y" is "x & y").
+
+One /follow may name several: a list ("Kellogg, Zelensky"), actors joined by "and", or the command typed
+again on the line ("/follow Trump /follow Putin"); each is followed as it would be alone (``_names``,
+``briefing.name_lists``).
 
 A chat may follow two actors of one name (West the place, West the organisation) and a topic of that
 name: /following and /unfollow then write each with its qualifier ("West (place)"), and ``/unfollow West``
