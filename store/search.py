@@ -102,6 +102,12 @@ def topic_query(value: str) -> str | None:
     return f"NEAR({' '.join(dict.fromkeys(phrases))}, {near_distance(words)})"
 
 
+def topic_in_archive(db: Database, value: str) -> bool:
+    """Whether any stored article holds the followed topic ``value`` (as :func:`topic_query` reads it)."""
+    query = topic_query(value)
+    return query is not None and count_matches(db, query, limit=1) > 0
+
+
 def phrase_tokens(text: str) -> list[str]:
     """All the user's words as FTS5 tokens, in order, function words too ("State of the Union"): the
     phrase a topic of several words is looked for as."""

@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from briefing.adapters.console import Session, ask, chat
+from briefing.adapters.console import GREETING, TERMINAL_COMMANDS, Session, ask, chat
 from briefing.addresses import shown_url
 from briefing.document import Document, Section, link, para
 from briefing.service.commands import COMMANDS, Command, Reply, load_all
@@ -96,6 +96,22 @@ async def test_help_in_the_terminal_lists_more_and_quit_but_ask_does_not(app):
     assert "• /more — the next page of a long answer" in text and "• /quit — leave the chat" in text
     assert "/brief [topic]" in text
     assert "/quit" not in await ask(app, "/help")  # one command and done: nothing to quit
+
+
+@pytest.mark.parametrize("line", ["help", "hello", "help me", "Hi!", "/start"])
+async def test_help_and_the_welcome_asked_for_in_words_list_more_and_quit_too(app, line):
+    """QA18a F6: "help" and "hello" listed the commands without the terminal's own."""
+    text = await Session(app).respond(line)
+    assert "• /more — the next page of a long answer" in text and "• /quit — leave the chat" in text
+    if not line.startswith("/"):  # and, last, how the words were read
+        assert text.splitlines()[-1].startswith("Commands begin with a slash: I read this as /")
+
+
+def test_every_way_to_leave_is_told_where_leaving_is_explained(app):
+    """Bare "exit" leaves as "quit" does: the greeting and /help say so, so no one loses the chat by it."""
+    assert "exit" in GREETING
+    (leave,) = [b.text for b in TERMINAL_COMMANDS.blocks if b.text.startswith("/quit")]
+    assert all(word in leave for word in ("Ctrl-D", "/exit", "quit", "exit"))
 
 
 @pytest.mark.parametrize("line", ["/", "/?", " / "])

@@ -109,6 +109,35 @@ async def test_follow_an_actor_by_any_of_its_names(bot):
     assert "Stopped following Keith Kellogg" in reply.text
 
 
+async def test_follow_several_names_in_one_message_follows_each(bot):
+    """QA18a F1: a list of names, or the command typed twice on one line, was one topic matching nothing."""
+    reply = await bot.ask("/follow Trump /follow Putin")
+    assert "Following:" in reply.text and "Donald Trump (person)" in reply.text
+    reply = await bot.ask("/follow Kellogg, Zelensky")
+    assert "Keith Kellogg (person)" in reply.text and "Volodymyr Zelensky (person)" in reply.text
+    follows = follows_of(bot.app.db, 1001)
+    assert {f.value for f in follows} == {
+        "Donald Trump",
+        "Vladimir Putin",
+        "Keith Kellogg",
+        "Volodymyr Zelensky",
+    }
+    assert all(f.kind == "actor" and f.actor_id for f in follows)
+    nothing = await bot.ask("/follow xyzzyqq")
+    assert "Following the topic xyzzyqq" in nothing.text
+    assert "Nothing in the archive matches xyzzyqq yet" in nothing.text
+    listed = await bot.ask("/following")
+    assert all(len(b.callback_data.encode()) <= 64 for b in listed.buttons)
+
+
+async def test_follow_drops_markup_and_escapes_what_it_shows(bot):
+    """QA18a F9: "<i>x</i>" was kept as words to match, and "&amp;" lost its ";"."""
+    reply = await bot.ask('/follow "quoted" & <i>x</i> &amp;')
+    assert reply.text.startswith('Following the topic "quoted" & x.')
+    assert '<b>"quoted" &amp; x</b>' in reply.html  # the "&" escaped as it is sent
+    assert [f.value for f in follows_of(bot.app.db, 1001)] == ['"quoted" & x']
+
+
 async def test_every_reply_part_fits_telegram(bot):
     for command in ("/brief", "/latest", "/actor Zelensky", "/sources", "/search Ukraine"):
         await bot.ask(command)

@@ -72,6 +72,13 @@ async def test_a_greeting_gets_the_welcome_not_thirteen_articles(app):
     assert reply.document.text.startswith("Welcome to Briefing.")
 
 
+@pytest.mark.parametrize("text", ["hi", "hello", "who are you?"])
+async def test_a_greeting_says_how_it_was_read_as_every_other_reading_does(app, text):
+    """QA18a F6: the README promises that the last line says how plain text was read."""
+    reply = await answer(app, text, ALICE)
+    assert reply.document.text.splitlines()[-1] == "Commands begin with a slash: I read this as /start."
+
+
 async def test_a_command_name_runs_the_command_and_says_how_it_was_read(app):
     reply = await answer(app, "sources", ALICE)
     assert reply.document.text.splitlines()[0] == "I have no articles yet."

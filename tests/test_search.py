@@ -207,7 +207,7 @@ async def test_latest_takes_a_count_or_words(app):
         insert_article(app.db, title=f"Story {h}", body=f"Text {h}.", when=T0 + timedelta(hours=h))
     reply = await answer(app, "/latest 2", Asker(1, 1))
     assert [s.blocks[0].text for s in reply.document.sections] == ["Story 4", "Story 3"]
-    for bad in ("0", "9" * 40):
+    for bad in ("0", "9" * 40, "-3", "−3", "-0", "0 text", "-3 text"):  # below 1, words or not (QA18a F8)
         assert "a number from 1 to 50" in (await answer(app, f"/latest {bad}", Asker(1, 1))).document.text
     for many in ("51", "100"):  # more than there may be: the most there may be, and said so
         capped = await answer(app, f"/latest {many}", Asker(1, 1))

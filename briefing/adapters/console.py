@@ -16,6 +16,7 @@ from typing import TextIO
 from briefing.ages import retold
 from briefing.document import Document, Section, bold, item, para
 from briefing.paging import split_pages
+from briefing.plaintext import read_plain
 from briefing.render import to_plain
 from briefing.service import App
 from briefing.service.commands import TERMINAL_CHAT_ID, Asker, Reply, answer, parse
@@ -24,17 +25,31 @@ log = logging.getLogger(__name__)
 CONSOLE = Asker(chat_id=TERMINAL_CHAT_ID, user_id=0, chat_type="private")
 GREETING = (
     "Briefing in the terminal. Try /brief, /actor Kellogg, /latest, /help; /more shows the next page of a "
-    "long answer. Ctrl-D or /quit leaves."
+    "long answer. Ctrl-D, /quit or exit leaves."
 )
 QUIT = ("quit", "exit")
-# what only the terminal chat understands: /help there lists these too
+# what only the terminal chat understands: /help and /start there list these too, however asked for
+# ("help", "hello")
 TERMINAL_COMMANDS = Section(
     (
         para("In the terminal also:"),
         item(bold("/more"), " — the next page of a long answer"),
-        item(bold("/quit"), " — leave the chat (as Ctrl-D does)"),
+        item(bold("/quit"), " — leave the chat (so do Ctrl-D, /exit, and quit or exit typed alone)"),
     )
 )
+LISTING = ("help", "start")  # the commands whose answer lists the commands
+
+
+def _read_as(line: str) -> str | None:
+    """The command a line is answered by when it names one: its own ("/help"), or the one plain text
+    is read as ("help", "hello": /start's welcome); None for a search."""
+    name, args = parse(line)
+    if name is not None:
+        return name
+    meant = read_plain(args)
+    if meant.meaning == "greeting":
+        return "start"
+    return meant.command if meant.meaning == "command" else None
 
 
 def _hints(reply: Reply) -> list[str]:
@@ -92,7 +107,7 @@ class Session:
         if name == "more" or line.strip().lower() == "more":  # the terminal's own word, slash or not
             return self._page() if self.waiting else self._nothing_more()
         reply = await answer(self.app, line, self.asker)
-        if name in ("help", "start"):
+        if _read_as(line) in LISTING:
             reply = replace(
                 reply,
                 document=replace(reply.document, sections=(*reply.document.sections, TERMINAL_COMMANDS)),

@@ -7,6 +7,7 @@ offers the candidates, an unknown one says so and suggests close names.
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 import re
@@ -44,7 +45,10 @@ log = logging.getLogger(__name__)
 MAX_NAME_CHARS = 120
 MAX_CANDIDATES = 6
 _TAGS = re.compile(r"<[^<>]{0,200}>")
-_NOISE = re.compile(r"[<>{}\[\]\\|`*_=^~\"“”«»]+")
+_MARKS = re.compile(r"[<>{}\[\]\\|`*_=^~]+")  # what markup leaves around words ("*bold*", "`code`")
+_QUOTES = re.compile(r"[\"“”«»]+")
+# a character reference with its semicolon ("&amp;", "&#233;"): "AT&T" or "&not" in a name are letters
+_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
 # Actors are read from the first this many sentences of an article: a news article has a few hundred at
@@ -113,9 +117,29 @@ def clean_name(text: str) -> str:
     return " ".join(text.split()[len(titles_of(text)) :])
 
 
+def without_markup(text: str) -> str:
+    """``text`` as read, not as marked up: character references decoded ("&amp;" is "&"), then tags and
+    markup's marks dropped (``<i>x</i>``, ``*x*``), single-spaced; quotes kept. A name or topic copied
+    from a formatted page or message means its words, never its markup (``/actor``, ``/follow``)."""
+    return " ".join(_MARKS.sub(" ", _TAGS.sub(" ", unescape_references(text))).split())
+
+
+def unescape_references(text: str) -> str:
+    """``text`` with its character references decoded ("&amp;" is "&"), each with its semicolon: "AT&T"
+    and "R&not" hold none."""
+    return _REFERENCE.sub(_character, text)
+
+
+def _character(reference: re.Match[str]) -> str:
+    """The character a reference stands for; a space for one not shown (a control or direction mark,
+    "&#8238;", which would turn the reply's text around, or "&nbsp;")."""
+    decoded = html.unescape(reference.group())
+    return decoded if decoded.isprintable() else " "
+
+
 def _as_typed(text: str) -> str:
     """The name asked for without markup or quotes, its title kept; nothing when only symbols are left."""
-    text = " ".join(_NOISE.sub(" ", _TAGS.sub(" ", text)).split()).strip(" .,;:!?'")
+    text = " ".join(_QUOTES.sub(" ", without_markup(text)).split()).strip(" .,;:!?'")
     return text if any(c.isalnum() for c in text) else ""
 
 
@@ -143,7 +167,7 @@ def read_name(args: str, *, command: str, topic: bool) -> Qualified | Reply:
     """The name and qualifier after ``/command``, or the reply to a qualifier the command cannot take:
     one it does not know ("(company)"), or "(topic)" where only actors make sense. Every command that
     takes a name reads it here, so they all take the same qualifiers."""
-    asked = split_qualifier(args)
+    asked = split_qualifier(unescape_references(args))  # "&amp;" would lose its ";" as end punctuation
     name = asked.name if 0 < len(asked.name) <= MAX_NAME_CHARS else ""  # quoted back only if short
     if asked.unknown:
         # the name typed only where sending the example would be taken: "/follow the (person)" would not

@@ -458,6 +458,10 @@ def _as_written(
     return [a for a in texts if a in kept]
 
 
+# zero, or a number after a minus sign (a hyphen, U+2212 or a dash): "0", "000", "-3", "−3"; not "2024"
+_BELOW_ONE = re.compile(r"0{1,3}|[-\u2212\u2013]\d+")
+
+
 @command("latest", "/latest [N] [WORDS]", "the newest articles")
 async def latest(app: App, args: str, asker: Asker) -> Reply:
     """The newest articles in the archive: ``N`` of them ("/latest 5"); with words, the newest articles
@@ -465,6 +469,10 @@ async def latest(app: App, args: str, asker: Asker) -> Reply:
     number that cannot be a count but can be a word ("/latest 2024") is searched for."""
     count, words, capped = LIST_LIMIT, args.strip(), False
     first, _, rest = words.partition(" ")
+    usage = Reply(message(para("Send ", code("/latest"), f" with a number from 1 to {LATEST_MAX}.")))
+    # a count below 1, with words or without: "/latest -3" and "/latest 0 ukraine" are no searches
+    if _BELOW_ONE.fullmatch(first):
+        return usage
     if first.isdecimal():
         wanted = int(first) if len(first) <= 3 else 0  # int() refuses thousands of digits
         if 1 <= wanted <= LATEST_MAX:
@@ -472,7 +480,7 @@ async def latest(app: App, args: str, asker: Asker) -> Reply:
         elif wanted > LATEST_MAX:  # "/latest 100": the most there may be, and said so
             count, words, capped = LATEST_MAX, rest.strip(), True
         elif not rest and len(first) != 4:
-            return Reply(message(para("Send ", code("/latest"), f" with a number from 1 to {LATEST_MAX}.")))
+            return usage
     reply = _latest(app, words, count)
     shown = len(reply.document.sections)
     if not capped or not reply.document.header:  # nothing listed ("The archive is empty."): no cap to tell

@@ -268,11 +268,12 @@ async def _answer_one(app: App, text: str, asker: Asker) -> Reply:
 
 
 async def _plain(app: App, text: str, asker: Asker) -> Reply:
-    """Plain text in a private chat: a greeting gets the welcome, a command's name the command, words
-    a search (a question's lead-in dropped); what was read otherwise than typed is said under the reply."""
+    """Plain text in a private chat: a greeting gets the welcome (/start), a command's name the command,
+    words a search (a question's lead-in dropped); what was read otherwise than typed is said under the
+    reply."""
     meant = read_plain(text)
-    if meant.meaning == "greeting":
-        return await start(app, "", asker)
+    if meant.meaning == "greeting":  # the welcome, and how it was read, as for any other reading
+        meant = Plain("command", "", "start", read=True)
     if meant.meaning == "thanks":
         return Reply(message(para("You're welcome. ", code("/brief"), " shows the top stories at any time.")))
     if meant.meaning == "hint":  # a command that changes something is done only with its slash

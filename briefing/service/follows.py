@@ -6,7 +6,13 @@ as that actor (by its id, under its canonical name, so every alias counts); a na
 actors about as much, or only comes close to some ("Korea": North Korea, South Korea), gets the candidates
 to choose from, and one that names a single actor ("Kim": Kim Jong Un) is followed as it, the reply saying
 whom; words that name no actor and come close to none are followed as a topic, matched against the news.
-"(topic)" after the words follows them as a topic whatever they name.
+"(topic)" after the words follows them as a topic whatever they name. A topic no stored article holds
+yet is followed for the news to come, the reply saying so. Markup is dropped from a name or topic as
+``/actor`` drops it ("<i>x</i> &amp; y" is "x & y").
+
+One /follow may name several: a list ("Kellogg, Zelensky"), actors joined by "and", or the command typed
+again on the line ("/follow Trump /follow Putin"); each is followed as it would be alone (``_names``,
+``briefing.name_lists``).
 
 A chat may follow two actors of one name (West the place, West the organisation) and a topic of that
 name: /following and /unfollow then write each with its qualifier ("West (place)"), and ``/unfollow West``
@@ -17,8 +23,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Literal
 
+from briefing import name_lists
 from briefing.aliases import fold
 from briefing.briefs import shorten
 from briefing.cues import COMMON
@@ -35,7 +43,9 @@ from briefing.service.actors import (
     others_line,
     read_name,
     suggestions,
+    unescape_references,
     unknown_reply,
+    without_markup,
     words_looked_for,
 )
 from briefing.service.alerts import clock_of
@@ -43,6 +53,7 @@ from briefing.service.commands import Asker, Button, Reply, command
 from briefing.topics import quoted
 from store import subscribers as subs
 from store.actors import get_actor
+from store.search import topic_in_archive
 
 MAX_TOPIC_CHARS = 100
 MAX_FOLLOWS = 50
@@ -152,9 +163,7 @@ def _unfollowable(topic: str) -> Reply | None:
     if words is None:
         return None
     if not words:
-        return Reply(
-            message(f"“{shorten(topic)}” has no words to look for in the news; follow words or a name.")
-        )
+        return _no_words(topic)
     if all(w in COMMON for w in words):
         return Reply(
             message(
@@ -167,6 +176,10 @@ def _unfollowable(topic: str) -> Reply | None:
             )
         )
     return None
+
+
+def _no_words(topic: str) -> Reply:
+    return Reply(message(f"“{shorten(topic)}” has no words to look for in the news; follow words or a name."))
 
 
 def _same(f: Follow, value: str, actor_id: int | None) -> bool:
@@ -203,11 +216,22 @@ def _follow_usage(kind: Kind | None) -> Reply:
 
 def _read(args: str, command: str) -> tuple[str, Kind | None] | Reply:
     """The name or topic asked for, quotes and end punctuation gone around the whole and around the
-    name before its type, and the type; or the reply to a type that is no type."""
-    asked = read_name(clean_topic(args), command=command, topic=True)
+    name before its type, markup gone as ``/actor`` drops it ("<i>x</i> &amp; y" is "x & y"), and the
+    type; or the reply to a type that is no type."""
+    # references decoded before the end punctuation goes: "&amp;" is not to lose its ";"
+    asked = read_name(clean_topic(unescape_references(args)), command=command, topic=True)
     if isinstance(asked, Reply):
         return asked
-    return clean_topic(asked.name), asked.kind
+    return _cleaned(asked.name), asked.kind
+
+
+_DANGLING = re.compile(r"^(?:[&+]\s+)+|(?:\s+[&+])+$")  # "x &" once "<i>y</i>" or "&amp;" is gone
+
+
+def _cleaned(name: str) -> str:
+    """A name or topic as followed: its words without markup, the packaging around them, or an "&" left
+    hanging at an end."""
+    return clean_topic(_DANGLING.sub("", without_markup(name)))
 
 
 _QUOTED = re.compile(r"^([\"“«„])(.+)([\"”»“])(\s*\(\w+\))?$")
@@ -229,17 +253,31 @@ def _bare(value: str) -> str:
     return value[1:-1] if quoted(value) else value
 
 
-@command(
-    "follow", "/follow NAME|TOPIC", "follow a person, organisation, place or topic", changes="with words"
-)
-async def follow_command(app: App, args: str, asker: Asker) -> Reply:
-    """Follow an actor (if the name is one) or a topic."""
+@dataclass(frozen=True)
+class _Choice:
+    """What one name or topic asks to follow: the actor (``actor_id``) or topic ``value``, the words
+    asked (``name``), and the line naming the other actors of that name."""
+
+    value: str
+    actor_id: int | None
+    name: str
+    others: Block | None
+
+    @property
+    def kind(self) -> Literal["actor", "topic"]:
+        return "actor" if self.actor_id is not None else "topic"
+
+
+def _choose(app: App, args: str) -> _Choice | Reply:
+    """What ``args`` (one name or topic) asks to follow, or the reply instead: how to ask, too long, the
+    candidates to choose from, a topic refused."""
     read = _read(args, "follow")
     if isinstance(read, Reply):
         return read
     name, kind_asked = read
-    if not name:
-        return _follow_usage(kind_asked)
+    if not name:  # "<b></b>": markup and nothing in it
+        typed = clean_topic(args)
+        return _no_words(typed) if typed and kind_asked is None else _follow_usage(kind_asked)
     if len(name) > MAX_TOPIC_CHARS:
         return Reply(
             message(f"That is {len(name):,} characters; a name or topic is at most {MAX_TOPIC_CHARS}.")
@@ -252,32 +290,214 @@ async def follow_command(app: App, args: str, asker: Asker) -> Reply:
         return refused
     if actor_id is None:
         value = _as_phrase(args, value)
-    followed = _followed(app, asker.chat_id)
-    known = [one for one in followed if _same(one[0], value, actor_id)]
+    return _Choice(value, actor_id, name, others)
+
+
+def _known(choice: _Choice, followed: Sequence[Followed]) -> Reply | None:
+    """ "You already follow ..." when the chat follows ``choice`` already."""
+    known = [one for one in followed if _same(one[0], choice.value, choice.actor_id)]
     if known:
         return Reply(message(para("You already follow ", bold(_shown(known[0], followed)), ".")))
-    if len(followed) >= MAX_FOLLOWS:
-        return Reply(message(f"This chat already follows {MAX_FOLLOWS} things; /unfollow some first."))
-    kind: Literal["actor", "topic"] = "actor" if actor_id is not None else "topic"
-    subs.follow(app.db, asker.chat_id, kind, value, actor_id=actor_id, now=app.now())
+    return None
+
+
+def _full(followed: Sequence[Followed], left: Sequence[str] = ()) -> Reply | None:
+    """The refusal when the chat follows as many things as it may (naming the names ``left`` unfollowed
+    of a list); None while it may follow more."""
+    if len(followed) < MAX_FOLLOWS:
+        return None
+    names = ", ".join(f"“{shorten(n, 40)}”" for n in left)
+    so = f", so not {names}" if names else ""
+    return Reply(message(f"This chat already follows {MAX_FOLLOWS} things{so}; /unfollow some first."))
+
+
+def _store(app: App, asker: Asker, choice: _Choice, followed: Sequence[Followed]) -> list[Span | str]:
+    """Follow ``choice``; the words that say what is followed now ("the topic ports", "Keith Kellogg
+    (person), for “Kellogg”"), without an end."""
+    subs.follow(app.db, asker.chat_id, choice.kind, choice.value, actor_id=choice.actor_id, now=app.now())
     # a topic as typed ("the topic West (topic)" would say it twice); an actor with what it is, once
     # ("Following the West (place)", not "the actor the West"; "West (organisation)" has it already)
-    head: list[Span | str] = ["Following the topic ", bold(value)]
-    if actor_id is not None:
-        new = (Follow(asker.chat_id, kind, value, actor_id), get_actor(app.db, actor_id))
-        shown = _shown(new, [*followed, new])
-        head = ["Following ", bold(shown), "" if shown.endswith(")") else f" ({_label(*new)})"]
+    if choice.actor_id is None:
+        return ["the topic ", bold(choice.value)]
+    new = (
+        Follow(asker.chat_id, choice.kind, choice.value, choice.actor_id),
+        get_actor(app.db, choice.actor_id),
+    )
+    shown = _shown(new, [*followed, new])
     # a name that settled on one actor without being its name ("Kim"): say whom it settled on
-    asked = f", for “{shorten(name)}”" if actor_id is not None and not _plainly(name, value) else ""
+    asked = "" if _plainly(choice.name, choice.value) else f", for “{shorten(choice.name)}”"
+    return [bold(shown), "" if shown.endswith(")") else f" ({_label(*new)})", asked]
+
+
+@command(
+    "follow", "/follow NAME|TOPIC", "follow a person, organisation, place or topic", changes="with words"
+)
+async def follow_command(app: App, args: str, asker: Asker) -> Reply:
+    """Follow an actor (if the name is one) or a topic; several, when the words are a list of names."""
+    names = _names(app, args)
+    if len(names) > 1:
+        return _follow_several(app, names, asker, whole=args)
+    choice = _choose(app, names[0] if names else args)
+    if isinstance(choice, Reply):
+        return choice
+    followed = _followed(app, asker.chat_id)
+    kept = _known(choice, followed) or _full(followed)
+    if kept is not None:
+        return kept
+    head = _store(app, asker, choice, followed)
     return Reply(
         message(
-            para(*head, f"{asked}."),
-            *((others,) if others is not None else ()),
-            *_what_follows(app, asker, value),
-            *_cjk_note(value if kind == "topic" else ""),
+            para("Following ", *head, "."),
+            *((choice.others,) if choice.others is not None else ()),
+            *((unmatched,) if (unmatched := _unmatched(app, choice)) is not None else ()),
+            *_what_follows(app, asker, [choice.value]),
+            *_cjk_note(choice.value if choice.kind == "topic" else ""),
             para(code("/following"), " lists what you follow."),
         )
     )
+
+
+def _names(app: App, args: str) -> list[str]:
+    """The names or topics one ``/follow`` asks for: each after a ``/follow`` typed again on the line
+    ("/follow Trump /follow Putin"), and each of a list ("Kellogg, Zelensky", "Hamas and Hezbollah"),
+    unless the words are one name the archive knows ("Bosnia and Herzegovina") or are asked for as one
+    topic ("(topic)"). Names joined by "and" are cut apart only when each is an actor's: "search and
+    rescue" stays one topic."""
+    names: list[str] = []
+    args = unescape_references(args)  # the ";" of "&amp;" cuts no list
+    for said in name_lists.cut(args, name_lists.repeated("follow")):
+        if _one_name(app, said):
+            names.append(said)
+            continue
+        for listed in name_lists.cut(said, name_lists.LIST):
+            joined = name_lists.cut(listed, name_lists.JOINED)
+            if len(joined) > 1 and not _one_name(app, listed) and all(_an_actor(app, j) for j in joined):
+                names += joined
+            else:
+                names.append(listed)
+    return names
+
+
+def _one_name(app: App, text: str) -> bool:
+    """Whether the words are to be followed whole: a reply of their own (a type that is no type), all
+    of them as a topic ("(topic)"), or a name of the archive's actors."""
+    read = _read(text, "follow")
+    return isinstance(read, Reply) or read[1] == "topic" or _an_actor(app, text)
+
+
+def _an_actor(app: App, text: str) -> bool:
+    """Whether the words name an actor of the archive (or several: they are a name all the same)."""
+    read = _read(text, "follow")
+    if isinstance(read, Reply) or not read[0] or read[1] == "topic":
+        return False
+    return bool(lookup_actor(app, read[0], actor_type(read[1])).found)
+
+
+MAX_AT_ONCE = 10  # names in one /follow: a longer list is more likely pasted text than a list of names
+
+
+def _follow_several(app: App, names: Sequence[str], asker: Asker, *, whole: str) -> Reply:
+    """Follow each name as ``/follow NAME`` alone would, in one reply: what is followed now, then what
+    each other name needs (the candidates to choose from, "You already follow ...")."""
+    if len(names) > MAX_AT_ONCE:
+        return Reply(
+            message(
+                f"That is {len(names)} names; I follow at most {MAX_AT_ONCE} at once. Send them in shorter"
+                " lists, or one /follow a name."
+            )
+        )
+    done: list[Block] = []
+    asked: list[Block] = []
+    buttons: list[tuple[Button, ...]] = []
+    values: list[str] = []
+    topics: list[str] = []
+    for k, name in enumerate(names):
+        choice = _choose(app, name)
+        followed = _followed(app, asker.chat_id)
+        kept = choice if isinstance(choice, Reply) else _known(choice, followed)
+        if kept is not None:
+            asked += _blocks(kept)
+            buttons += kept.buttons
+            continue
+        assert isinstance(choice, _Choice)
+        full = _full(followed, names[k:])
+        if full is not None:
+            asked += _blocks(full)
+            break
+        done.append(item(*_store(app, asker, choice, followed)))
+        done += [b for b in (choice.others, _unmatched(app, choice)) if b is not None]
+        values.append(choice.value)
+        topics += [choice.value] if choice.kind == "topic" else []
+    lead = [para(bold("Following:"))] if done else []
+    tail: list[Block] = []
+    if values:
+        tail += _what_follows(app, asker, values)
+        tail += _cjk_note(" ".join(topics))
+    tail += _whole_as_topic(whole) if done else []
+    if done:
+        tail.append(para(code("/following"), " lists what you follow."))
+    return Reply(message(*lead, *done, *asked, *tail), buttons=tuple(buttons))
+
+
+def _whole_as_topic(whole: str) -> list[Block]:
+    """How to follow names joined by "and" as one topic, the stories that name them all ("Trump and
+    Putin"); nothing for a list ("Kellogg, Zelensky"), names given a type ("Trump (person)": the type
+    would be words of the topic), or a topic that could not be followed."""
+    whole = unescape_references(whole)
+    if any(len(name_lists.cut(whole, cuts)) > 1 for cuts in (name_lists.repeated("follow"), name_lists.LIST)):
+        return []
+    typed = [split_qualifier(name) for name in name_lists.cut(whole, name_lists.JOINED)]
+    if any(q.kind is not None or q.unknown for q in typed):
+        return []
+    words = _cleaned(whole)
+    if len(words) > MAX_TOPIC_CHARS or _unfollowable(words) is not None:
+        return []
+    words_as_topic = code(f"/follow {words} (topic)")
+    return [para("To follow the words together as one topic instead: ", words_as_topic, ".")]
+
+
+def _blocks(reply: Reply) -> list[Block]:
+    """A reply's blocks, to stand in a longer reply."""
+    document = reply.document
+    return [*document.header, *(b for s in document.sections for b in s.blocks), *document.footer]
+
+
+def _unmatched(app: App, choice: _Choice) -> Block | None:
+    """For a topic no stored article holds ("xyzzyqq"): that nothing matches it yet (news to come may),
+    with the actors of the news that its words name or come close to ("Zelenski peace": Volodymyr
+    Zelensky), each with the command that follows it; None for an actor, or a topic the archive holds."""
+    if choice.actor_id is not None or topic_in_archive(app.db, choice.value):
+        return None
+    spans: list[Span | str] = [
+        "Nothing in the archive matches ",
+        bold(choice.value),
+        " yet; news to come may.",
+    ]
+    for k, (name, label) in enumerate(_close_actors(app, choice.value)):
+        spans += [" Close names in the news: " if k == 0 else ", ", code(f"/follow {name}"), f" ({label})"]
+    return para(*spans, "." if len(spans) > 3 else "")
+
+
+def _close_actors(app: App, topic: str) -> list[tuple[str, str]]:
+    """The actors (with what they are) that a telling word of the topic names or comes close to, most
+    named first; a name written with its type where two of them share it."""
+    found: dict[int, Actor] = {}
+    for word in dict.fromkeys(re.findall(r"[^\W_]{3,}", _bare(topic))):
+        if word.casefold() in COMMON:
+            continue
+        # a word only close to a name is offered it when written as names are ("Zelenski"): "peace"
+        # is one letter from "Pence", and no misspelling of it
+        close = suggestions(app, word) if word[0].isupper() else []
+        for actor in (*lookup_actor(app, word).found, *close):
+            found.setdefault(actor.id, actor)
+    chosen = sorted(found.values(), key=lambda a: -a.article_count)[:CLOSE_NAMES]
+    names = [fold(a.name) for a in chosen]
+    return [
+        (qualified(a.name, a.type) if names.count(fold(a.name)) > 1 else a.name, kind_word(a)) for a in chosen
+    ]
+
+
+CLOSE_NAMES = 3
 
 
 def _cjk_note(topic: str) -> list[Block]:
@@ -295,36 +515,45 @@ def _plainly(name: str, actor_name: str) -> bool:
     return typed in (fold(actor_name), fold(actor_name).rsplit(" ", 1)[-1])
 
 
-def _what_follows(app: App, asker: Asker, value: str) -> list[Block]:
-    """What following brings this chat: alerts, and the digest's first place if it has a digest."""
+def _what_follows(app: App, asker: Asker, values: Sequence[str]) -> list[Block]:
+    """What following ``values`` (one or several just followed) brings this chat: alerts, and the
+    digest's first place if it has a digest."""
+    one = len(values) == 1
     if asker.in_terminal:  # no alert or digest is sent to the terminal
         return [
             para(
                 "Alerts go only to Telegram chats; here, ",
-                code(f"/brief {value}"),
-                " shows its news.",
+                code(f"/brief {values[0]}"),
+                " shows its news." if one else " shows the news of one of them.",
             )
         ]
+    about: Span | str = bold(values[0]) if one else "any of them"
+    it = values[0] if one else "them"
     sub = subs.get_subscriber(app.db, asker.chat_id)
     clock = clock_of(app, sub, asker.chat_id)
     window = clock.window
     hours = "" if window is None else f"{window[0]:%H:%M}–{window[1]:%H:%M}"
     night = f" (one due in your quiet hours, {hours}, waits)" if hours else ""
-    alert = para("When a new story about ", bold(value), f" arrives, I send you an alert{night}.")
+    alert = para("When a new story about ", about, f" arrives, I send you an alert{night}.")
     if clock.zone_is_default and window is not None:  # no digest told us its zone: say whose clock it is
         alert = para(
-            "When a new story about ", bold(value), " arrives, I send you an alert (one due in quiet hours,"
+            "When a new story about ", about, " arrives, I send you an alert (one due in quiet hours,"
             f" {hours} {clock.timezone}, waits; set your zone with ",
             code("/settings tz CITY"), ")."
         )  # fmt: skip
     if sub is not None and not sub.active:  # /unsubscribe stopped the digest, not the alerts
         return [
             alert,
-            para("Your daily digest is stopped; ", code("/subscribe"), f" brings it back, {value} first."),
+            para("Your daily digest is stopped; ", code("/subscribe"), f" brings it back, {it} first."),
         ]
     if sub is not None:
-        return [alert, para("Your daily digest puts news about ", bold(value), " first.")]
-    return [alert, para("For a daily digest with news about it first: ", code("/subscribe"), ".")]
+        return [alert, para("Your daily digest puts news about ", bold(it) if one else it, " first.")]
+    return [
+        alert,
+        para(
+            f"For a daily digest with news about {'it' if one else 'them'} first: ", code("/subscribe"), "."
+        ),
+    ]
 
 
 def _following_reply(followed: Sequence[Followed], note: str = "") -> Reply:
@@ -361,7 +590,13 @@ def _matching(
             return one[0].kind == "topic"
         return type_ is None or (one[1] is not None and one[1].type == type_)
 
-    named = [one for one in followed if _bare(one[0].value).casefold() == name.casefold() and fits(one)]
+    # a topic followed before its markup was dropped ("<b>x</b>") answers to its words ("x") too
+    named = [
+        one
+        for one in followed
+        if name.casefold() in {_bare(one[0].value).casefold(), _bare(_cleaned(one[0].value)).casefold()}
+        and fits(one)
+    ]
     phrase = _as_phrase(typed, name).casefold()
     as_typed = [one for one in named if one[0].value.casefold() == phrase]
     if len(named) > 1 and as_typed:
