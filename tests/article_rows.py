@@ -111,3 +111,18 @@ def database_before(path, number: int, *, when: datetime) -> Database:
                 module.apply(db)
                 db.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", [n, name, to_iso(when)])
     return db
+
+
+def query_plans(db, call) -> list[str]:
+    """The query plan of every statement ``call`` runs (as SQLite's EXPLAIN QUERY PLAN details)."""
+    statements: list[str] = []
+    db.conn.set_trace_callback(statements.append)
+    try:
+        call()
+    finally:
+        db.conn.set_trace_callback(None)
+    return [
+        " / ".join(row[3] for row in db.execute("EXPLAIN QUERY PLAN " + sql).fetchall())
+        for sql in statements
+        if sql.lstrip().upper().startswith("SELECT")
+    ]

@@ -15,24 +15,9 @@ from store.stories import (
     stories_without_dates,
     story_stats_since,
 )
-from tests.article_rows import database_before, insert_article
+from tests.article_rows import database_before, insert_article, query_plans
 
 WHEN = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
-
-
-def _plans(db, call) -> list[str]:
-    """The query plan of every SELECT ``call`` runs (EXPLAIN QUERY PLAN's details, joined)."""
-    statements: list[str] = []
-    db.conn.set_trace_callback(statements.append)
-    try:
-        call()
-    finally:
-        db.conn.set_trace_callback(None)
-    return [
-        " / ".join(row[3] for row in db.execute("EXPLAIN QUERY PLAN " + sql).fetchall())
-        for sql in statements
-        if sql.lstrip().upper().startswith("SELECT")
-    ]
 
 
 def _archive(db) -> list[int]:
@@ -91,11 +76,11 @@ def test_the_upgrade_serves_brief_from_covering_indexes_and_reads_the_same_stori
         assert quake.links == ("https://a.example/2", "https://b.example/1", "")
         assert quake.headline_url == "https://a.example/1"
         assert before[2] == {feed.id}
-        _heads, members = _plans(db, lambda: stories_by_ids(db, story_ids))
+        _heads, members = query_plans(db, lambda: stories_by_ids(db, story_ids))
         assert "COVERING INDEX articles_story_members" in members, members
-        (window,) = _plans(db, lambda: story_stats_since(db, since))
+        (window,) = query_plans(db, lambda: story_stats_since(db, since))
         assert "COVERING INDEX stories_ranking" in window, window
-        (undated,) = _plans(db, lambda: stories_without_dates(db, story_ids))
+        (undated,) = query_plans(db, lambda: stories_without_dates(db, story_ids))
         assert "COVERING INDEX articles_story_members" in undated, undated
     finally:
         db.conn.close()

@@ -6,6 +6,7 @@ from briefing.digest import Received
 from store import deliveries as d
 from store.db import to_iso
 from store.subscribers import get_subscriber, migrate_chat
+from tests.article_rows import query_plans
 from tests.digestkit import subscriber
 
 NOW = datetime(2025, 1, 23, 8, 0, tzinfo=UTC)
@@ -124,21 +125,6 @@ def test_migrating_a_group_moves_its_deliveries(db):
     migrate_chat(db, -100, -1001234, now=NOW)
     assert d.parts_of(db, -100, DAY) == []
     assert [p.part for p in d.pending_parts(db, -1001234)] == [0, 1]
-
-
-def query_plans(db, call) -> list[str]:
-    """The query plan of every statement ``call`` runs (as SQLite's EXPLAIN QUERY PLAN details)."""
-    statements: list[str] = []
-    db.conn.set_trace_callback(statements.append)
-    try:
-        call()
-    finally:
-        db.conn.set_trace_callback(None)
-    return [
-        " / ".join(row[3] for row in db.execute("EXPLAIN QUERY PLAN " + sql).fetchall())
-        for sql in statements
-        if sql.lstrip().upper().startswith("SELECT")
-    ]
 
 
 def test_the_digest_tick_looks_up_todays_digests_and_new_articles_by_index(db):
