@@ -10,6 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from briefing.alerts import named_in_headlines
+from briefing.models import follow_key
 from store.db import Database, chunks, from_iso, release_unconfirmed, to_iso
 from store.search import topic_query
 
@@ -240,7 +241,11 @@ def renew_waiting(
         [chat_id, story_id],
     ).fetchall()
     for development, reason, old in rows:
-        names = "\n".join(dict.fromkeys([*(x for x in reason.split("\n") if x), *reasons]))
+        named: dict[str, str] = {}  # a follow named once, as the chat follows it now ("rotterdam")
+        for name in (*reason.split("\n"), *reasons):
+            if name:
+                named[follow_key(name)] = name
+        names = "\n".join(named.values())
         lead = old if development == 0 and old is not None else max(old or 0, article_id)
         db.execute(
             f"UPDATE alerts SET reason = ?, article_id = ? WHERE {_KEY}",

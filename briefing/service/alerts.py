@@ -13,7 +13,7 @@ from datetime import datetime, time
 from briefing.alerts import Why
 from briefing.digest import Arrival, Received, story_update
 from briefing.gazetteer import load_gazetteer
-from briefing.models import Follow, Story, Subscriber
+from briefing.models import Follow, Story, Subscriber, follow_key
 from briefing.service import App
 from briefing.service.stories import lead_sentences
 from briefing.times_of_day import SettingError, parse_time
@@ -24,16 +24,26 @@ from store.search import article_texts
 from store.subscribers import ChatAlerts, chat_alerts, get_subscriber
 
 
+def still_followed(reasons: Sequence[str], follows: Sequence[Follow]) -> list[str]:
+    """The alert's reasons (the follows it was queued for) the chat still follows, each as the chat
+    follows it now, once: a reason matches a follow in any case (``follow_key``, as /unfollow matches),
+    so an alert queued for "Rotterdam" still goes to a chat that unfollowed it and followed "rotterdam",
+    and says "rotterdam"."""
+    current = {follow_key(f.value): f.value for f in follows}
+    return list(dict.fromkeys(current[k] for r in reasons if r and (k := follow_key(r)) in current))
+
+
 def why_alerted(app: App, follows: Sequence[Follow], reasons: Sequence[str], article_id: int) -> list[Why]:
-    """For each of the alert's reasons the chat still follows: the names it goes by in the article (a
-    country's nationality words among them: "the Portuguese island" names Portugal) and the first
-    sentence that holds it (an actor's mention, a topic's words near each other)."""
-    by_value = {f.value: f for f in follows}
+    """For each of the alert's reasons the chat still follows (in any case: ``follow_key``): the names
+    it goes by in the article (a country's nationality words among them: "the Portuguese island" names
+    Portugal) and the first sentence that holds it (an actor's mention, a topic's words near each
+    other)."""
+    by_key = {follow_key(f.value): f for f in follows}
     gaz = load_gazetteer()
     whys: list[Why] = []
     body: str | None = None
     for reason in reasons:
-        f = by_value.get(reason)
+        f = by_key.get(follow_key(reason))
         if f is None:
             continue
         forms = gaz.demonyms_of(f.value)
