@@ -24,6 +24,7 @@ from store.alerts import (
     renew_waiting,
 )
 from store.digests import received_of
+from store.stories import merge_stories
 from store.subscribers import follow, follows_of, is_unreachable, mark_reachable, unfollow
 from tests.botapi import Fault
 from tests.digestkit import QUICK, Clock, add_story, fast_pacer, join_story
@@ -205,3 +206,15 @@ async def test_a_topic_is_matched_in_the_news_in_any_case_and_its_sentence_shown
         (alert,) = botapi.sent_messages(chat)
         assert alert.text.splitlines()[0] == f"New about {value}"
         assert "Trucks carrying flour crossed into GAZA on Tuesday, officials said." in alert.text
+
+
+def test_two_stories_merged_keep_the_alert_waiting_not_the_one_dropped(db):
+    """The chat's alert of one story was dropped (it had unfollowed); after following again it has one
+    waiting for another story; the two stories prove one: the waiting alert is kept."""
+    dropped = strike_story(db, NIGHT)
+    waiting = add_story(db, "Rotterdam port halted", updated=NIGHT, body=STRIKE)
+    assert queue_alert(db, 5, dropped, reason="Rotterdam", due_at=NIGHT, now=NIGHT)
+    drop_alerts(db, 5, [dropped], error="not sent: the chat no longer follows Rotterdam", now=NIGHT)
+    assert queue_alert(db, 5, waiting, reason="Rotterdam", due_at=SEVEN, now=NIGHT)
+    merge_stories(db, dropped, [waiting])
+    assert [(a.story_id, a.state, a.due_at) for a in alerts_of(db, 5)] == [(dropped, "pending", SEVEN)]
