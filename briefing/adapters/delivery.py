@@ -470,7 +470,7 @@ def _alert_message(
     if facts is None:
         alert_store.fold_alert(app.db, alert.key)
         return None
-    reasons = still_followed(alert.reason.split("\n"), follows)
+    reasons = still_followed(app, alert.reason.split("\n"), follows, alert.article_id)
     if not reasons:
         error = "not sent: the chat no longer follows " + ", ".join(alert.reason.split("\n"))
         alert_store.drop_alerts(app.db, chat_id, [alert.story_id], error=error, now=now)
