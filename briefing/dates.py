@@ -255,6 +255,11 @@ _FA = re.compile(
     re.I,
 )
 _YESTERDAY = re.compile(r"^(?:yesterday|gestern|hier|ayer|ontem|ieri)\b", re.I)
+# a time of day after the day's word: " at 6:19 PM", ", 09:02 Uhr", " à 18h19", " a las 18:19", " alle 18:19"
+DAY_TIME = r",?\s+(?:at|um|à|a las|às|alle)?\s*\d{1,2}(?:[:.h]\d{2})?\s*(?:[ap]\.?\s?m\.?|uhr)?"
+# ... and the day's word ending a byline: "Jane Doe yesterday", "Katrin Vogel · gestern, 18:19 Uhr" (French
+# "hier" is no age here: it is German "here" as often)
+_YESTERDAY_ENDING = re.compile(rf"(?<!\w)(?:yesterday|gestern|ayer|ontem|ieri)(?:{DAY_TIME})?\.?$", re.I)
 # read moments ago, or today at a time of day (whose clock is unknown): dated when read
 _TODAY = re.compile(
     r"^(?:today|heute|aujourd['’]hui|hoy|hoje|oggi|just now|gerade eben|à l['’]instant)\b", re.I
@@ -274,7 +279,8 @@ def relative_age(text: str) -> timedelta | None:
     "3 days ago", "two hours ago", "an hour ago", "vor 2 Stunden", "il y a 3 heures", "hace dos días",
     "há 2 horas", "3 ore fa"; "yesterday", "gestern", "hier", "ayer", "ontem", "ieri" a day; "today at
     9:02", "heute", "aujourd'hui", "hoy", "just now" none. None for no such words at the end of ``text``
-    (or, for "yesterday" and "today", at its start)."""
+    (or, for "yesterday" and "today", at its start; "yesterday" but not French "hier" ends a byline's line:
+    "Jane Doe yesterday")."""
     text = text.strip()
     if _YESTERDAY.match(text):
         return timedelta(days=1)
@@ -282,7 +288,7 @@ def relative_age(text: str) -> timedelta | None:
         return timedelta(0)
     found = _age_ending(text)
     if found is None:
-        return None
+        return timedelta(days=1) if _YESTERDAY_ENDING.search(text) else None
     count, unit = found.group(1).lower(), found.group(2).lower()
     number = _ENGLISH_NUMBERS.get(count) or _NUMBER_WORDS.get(count) or int(count)
     seconds = next(s for prefix, s in _UNIT_SECONDS if unit.startswith(prefix))
@@ -290,11 +296,20 @@ def relative_age(text: str) -> timedelta | None:
 
 
 def age_start(text: str) -> int | None:
-    """Where the age ending ``text`` begins ("Pablo García hace 3 horas" -> 13, at "hace"), so that what
-    comes before it can be read (a byline, on the same line); None when no age ends it ("yesterday" and
-    "today" are ages only at a line's start)."""
-    found = _age_ending(text.rstrip())
-    return found.start() if found is not None else None
+    """Where the age ending ``text`` begins ("Pablo García hace 3 horas" -> 13, at "hace"; "Jane Doe
+    yesterday" -> 9), so that what comes before it can be read (a byline, on the same line); None when no
+    age ends it after other words ("yesterday" alone and "today" are ages at a line's start)."""
+    text = text.rstrip()
+    found = _age_ending(text)
+    if found is not None:
+        return found.start()
+    day = _YESTERDAY_ENDING.search(text)
+    return day.start() if day is not None and day.start() > 0 else None
+
+
+def says_yesterday(text: str) -> bool:
+    """Whether ``text`` starts with the word for yesterday ("yesterday at 6:19 PM", "gestern", "ayer")."""
+    return bool(_YESTERDAY.match(text.strip()))
 
 
 def _age_ending(text: str) -> re.Match[str] | None:
