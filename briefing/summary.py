@@ -50,6 +50,7 @@ __all__ = [
     "cap_document",
     "is_caption",
     "is_label",
+    "is_lead_in",
     "sentence_cap",
     "split_headline",
     "summarize",
@@ -65,6 +66,13 @@ _CAPTION = re.compile(
     re.IGNORECASE,
 )
 _ENDS_ON_ADDRESS = re.compile(r"(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
+# a sentence ending on a colon introduces what follows it: a list, a quotation, code ("Here are the
+# steps:", "The statement read:")
+_LEAD_IN = re.compile(r":[\s\"”’'»]*$")
+# a list item's marker: a bullet, a number or a letter ("- ", "• ", "1. ", "b) ")
+_MARKER = r"(?:[-*•·▪‣◦–—]|\(?\d{1,3}[.)]|\(?[a-z][.)])"
+_ITEM = re.compile(rf"{_MARKER}\s+\S")
+_MARKER_ALONE = re.compile(rf"{_MARKER}\s*")
 # "(L)" and "(R)" place people in a photo; one alone in a sentence is more likely a US party: "Doe (R) said"
 _POSITION = re.compile(r"\((?:L|R|C|left|right|centre|center)\)", re.IGNORECASE)
 
@@ -92,6 +100,13 @@ def is_caption(line: str) -> bool:
         return True
     positions = len(_POSITION.findall(line))
     return positions >= 2 or (positions == 1 and not ends_with_stop(line.strip()))
+
+
+def is_lead_in(sentence: str) -> bool:
+    """Whether a sentence ends on a colon, introducing what follows it ("Among the measures:", "The
+    statement read:", "Try spotting the bug in this code:"): alone it tells nothing, and a summary that
+    holds it promises what it does not show."""
+    return _LEAD_IN.search(sentence) is not None
 
 
 def split_headline(text: str) -> tuple[str, str]:
@@ -143,6 +158,7 @@ def build_document(
     dropped = {n for n, t in enumerate(texts) if is_caption(t) or t in repeated or n in posts}
     dropped |= _captions_over_credits(texts, dropped)
     deck = _standfirst(texts, dropped)
+    items = _list_items(texts, dropped)
     alone: dict[str, list[str]] = {}  # a sentence read on its own, and its paragraph's row
     taken = 0
     for n, text in enumerate(texts):
@@ -156,11 +172,15 @@ def build_document(
                 seen.add(key)
                 rows.append(([key], True))
             continue
+        if n in items:  # a list's item that is no sentence ("higher taxes on tobacco")
+            continue
         row: list[str] = []
         for key, parts in _units(text):
             if key in seen or not any(c.isalnum() for c in key) or (limit is not None and taken >= limit):
                 continue
-            if not is_prose(key):  # a line of code, a list of sources, a bare address: no news
+            # a line of code, a list of sources, a bare address: no news; a lead-in ("Here are the
+            # steps:") promises what follows; a list's marker split from its item ("2.") is no sentence
+            if not is_prose(key) or is_lead_in(key) or _MARKER_ALONE.fullmatch(key):
                 continue
             # a sentence also told within a speaker's joined quotation is a repeat (a pull quote
             # printed again, before or after): the joined one is kept
@@ -193,6 +213,24 @@ def _captions_over_credits(texts: Sequence[str], dropped: set[int]) -> set[int]:
         for n, text in enumerate(texts[:-1])
         if n not in dropped and is_caption(texts[n + 1]) and not ends_sentence(text) and not is_label(text)
     }
+
+
+def _list_items(texts: Sequence[str], dropped: set[int]) -> set[int]:
+    """The paragraphs that are items of a list and no sentences: without final punctuation, and opening on
+    a list's marker ("- higher taxes on tobacco", "2. a new library") or following a lead-in ("The plan
+    includes:") or another such item (a web page's list, its bullets gone). A list item that ends with a
+    stop is a sentence like any other; one without reads as a fragment ("Code that has never been executed
+    other than by tests (a.k.a."), however long it is."""
+    items: set[int] = set()
+    listing = False  # the paragraphs before were a lead-in and its items
+    for n, text in enumerate(texts):
+        if n in dropped:
+            continue
+        if ends_sentence(text):  # a finished paragraph ends a list, or starts one with its colon
+            listing = is_lead_in(text)
+        elif listing or _ITEM.match(text):
+            items.add(n)
+    return items
 
 
 def _standfirst(texts: Sequence[str], dropped: set[int]) -> int | None:
