@@ -27,9 +27,9 @@ from sumy.models.dom import ObjectDocumentModel, Paragraph
 from sumy.models.dom import Sentence as DomSentence
 from sumy.utils import ItemsCount
 
-from briefing.antecedents import needed_before, with_full_names
+from briefing.antecedents import needed_before, told_apart
 from briefing.errors import BriefingError
-from briefing.referents import People, opens_on_someone, with_names
+from briefing.referents import People
 from briefing.sentences import (
     Tokenizer,
     ends_sentence,
@@ -298,14 +298,14 @@ class InContext:
     """A sumy ``sentences_count`` that tells a sentence needing an earlier one of the article only after
     one of those (:func:`briefing.antecedents.needed_before`): no summary opens on "However, ...", "It
     was ..." or "These measures ...". (A surname the article introduced in a sentence left out is
-    written in full instead: :func:`briefing.antecedents.with_full_names`.)
+    written in full instead: :func:`briefing.antecedents.told_apart`.)
 
     sumy calls it with the sentences sorted best first (each with its place in the document); a
     sentence that must wait is passed by until one it needs is taken, then taken right after it (it
     ranked higher than what follows). ``count`` (a number, or a :class:`WordBudget`) then takes the
     first of them; when no sentence can be told, the summary is as if none needed another. A sentence
     ``excused`` (given its place) needs nothing after all: "He said ..." when the name can be written in
-    the pronoun's place (:func:`briefing.referents.with_names`); it is asked only of the sentences
+    the pronoun's place (:meth:`briefing.referents.People.names_opener`); it is asked only of the sentences
     reached before the count is full, as it may read the article's actors.
     """
 
@@ -409,11 +409,11 @@ def summarize_document(
     summarizer = build_summarizer(algorithm)
     texts = [str(s) for s in document.sentences]
     people = People(texts, title=" ".join(str(h) for h in document.headings[:1]))
-    # "He said ..." may open the summary when the name can be written in its place (with_names)
+    # "He said ..." may open the summary when the name can be written in its place (told_apart)
     count = InContext(
         WordBudget(words) if words else sentences,
         needed_before(texts),
-        excused=lambda i: opens_on_someone(texts[i]) and people.referent(i) is not None,
+        excused=people.names_opener,
     )
     # sentences sharing no word make LexRank's power method divide 0 by 0: numpy would warn on the user's
     # stderr; the sentences chosen are still told in the text's order (errstate is per thread, and
@@ -424,8 +424,7 @@ def summarize_document(
     place = {id(s): n for n, s in enumerate(document.sentences)}
     indices = [place.get(id(s), 0) for s in picked]
     # a "he" whose person the summary left out is named, then a surname alone written in full
-    named = with_names(list(zip(indices, [str(s) for s in picked], strict=True)), people)
-    chosen = with_full_names(list(zip(indices, named, strict=True)), texts)
+    chosen = told_apart([(people, i, str(s)) for i, s in zip(indices, picked, strict=True)])
     return tuple(truncate_words(chosen, words) if words else chosen)
 
 
