@@ -8,7 +8,8 @@ reads as a label (no final punctuation: section heads, datelines, bylines) and a
 full stop become headings, which sumy never returns as summary sentences; photo captions (and a long
 caption's words over its credit), embedded social posts and paragraphs printed twice (a caption under the
 photo and again in the gallery) are dropped, and so are lines of code, lists of sources and bare web
-addresses (:mod:`briefing.snippets`); a sentence repeated verbatim is kept once; a sentence
+addresses (:mod:`briefing.snippets`), a lead-in ending on a colon ("The statement read:") and a list's
+items without final punctuation (:func:`is_lead_in`); a sentence repeated verbatim is kept once; a sentence
 that is only a quotation is read with the attributed quotation before it (:mod:`briefing.speakers`).
 Summaries come back in article order. Every algorithm sees at most ``max_sentences`` sentences, the first
 ones (news puts the story up front): most cost the square of the sentence count, KL the cube (it gets a
