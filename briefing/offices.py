@@ -7,6 +7,7 @@ from briefing import roles
 from briefing.cues import ORG_HEADS, PORTFOLIOS, ROLE_NOUNS, TITLES, words
 from briefing.foreign import FRENCH_TITLES
 from briefing.gazetteer import Gazetteer
+from briefing.grades import grade_width
 from briefing.names import (
     Doc,
     add_candidate,
@@ -140,6 +141,8 @@ def read_titled(doc: Doc, index: int, toks: list[Token], i: int, j: int) -> bool
         if place and (k + place[1] < j or k == portfolio):
             k += place[1]
     k = _office_head(doc, toks, t, k, j)
+    if k == t + 1:  # "Seaman Recruit Logan Price": the grade is the rank's, not the name's
+        k += grade_width(toks, k)
     name = toks[k:j]
     if not name or all(t.norm in TITLES for t in name):
         # "Prime Minister's Questions", "the President's office", "promoted as Chief General Manager"

@@ -82,6 +82,23 @@ def _rating(toks: list[Token], j: int) -> bool:
     return j + 2 < len(toks) and bool(_ORDINAL.fullmatch(toks[j].low)) and toks[j + 1].text == "Class"
 
 
+_CLASS_ORDINALS = words("first second third")
+
+
+def _class_holder(doc: Doc, toks: list[Token], i: int, j: int) -> bool:
+    """Is the run the "Class" of a rating whose ordinal stands before it, then its holder's name ("Petty
+    Officer 2nd | Class Quill Marrow", "Airman First | Class ...")? The rank makes the name a person's
+    however unknown its words; "Class" is no part of it. The rating's word before the ordinal is
+    capitalised ("flew First Class London" is no rank), and a name the lists know is read as usual."""
+    if j - i < 2 or i < 2 or toks[i].text != "Class" or not toks[i - 2].cap:
+        return False
+    before, name = toks[i - 1].low, toks[i + 1 : j]
+    if not (_ORDINAL.fullmatch(before) or before in _CLASS_ORDINALS):
+        return False
+    known = known_name(doc.gaz, " ".join(t.norm for t in name))
+    return known is None and plausible_name(name, doc.gaz.given_names)
+
+
 def _a_law(toks: list[Token], i: int, j: int) -> bool:
     """Is the run a body of law's name: "the Law of Armed Conflict", "the Law of the Sea", "the Laws of
     War"? It names no one ("Armed Conflict" is no person, "Sea" no place)."""
@@ -95,9 +112,14 @@ def read_sentence(doc: Doc, index: int, toks: list[Token]) -> None:
     for at, (i, j) in enumerate(runs):
         if i < arm or _a_law(toks, i, j):
             continue
-        if _rating(toks, j) and not any(is_title(t) for t in toks[i:j]):
-            # the rating is the run's last conjunct: "Class Mark Lee and Airman 1st Class Tom Brown"
-            j = max((k for k in range(i, j) if toks[k].low in ("and", "&")), default=i)
+        if _class_holder(doc, toks, i, j):
+            add_candidate(doc, index, toks[i + 1 : j], "person", context="title", why="title")
+            continue
+        last = max((k for k in range(i, j) if toks[k].low in ("and", "&")), default=i - 1)
+        if _rating(toks, j) and not any(is_title(t) for t in toks[last + 1 : j]):
+            # the rating is the run's last conjunct: "Class Mark Lee and Airman 1st Class Tom Brown",
+            # "Fireman Recruit Sam Hale and Hospital Corpsman 3rd Class Dana Whitfield"
+            j = max(last, i)
             if i == j:
                 continue
         initial = i == first_word
