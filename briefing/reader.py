@@ -105,12 +105,25 @@ def _a_law(toks: list[Token], i: int, j: int) -> bool:
     return j - i > 2 and toks[i].text in ("Law", "Laws") and toks[i + 1].low == "of"
 
 
+def _law_of_a_place(doc: Doc, index: int, toks: list[Token], i: int, j: int) -> None:
+    """The place whose law a body of law's name says it is: "the Law of Ukraine on Mobilization" is
+    Ukraine's law, news of Ukraine, as "the President of Ukraine" is; "the Law of the Sea" and "the Law of
+    Armed Conflict" name no place the lists know, so nothing."""
+    k = i + 3 if toks[i + 2].low == "the" else i + 2
+    place = leading_place(doc.gaz, toks[k:j])
+    if place and place[2] == "place":
+        add_candidate(doc, index, toks[k : k + place[1]], "place", canonical=place[0], why="list")
+
+
 def read_sentence(doc: Doc, index: int, toks: list[Token]) -> None:
     first_word = next((k for k, t in enumerate(toks) if t.word), -1)
     runs = chunks(toks)
     arm = 0
     for at, (i, j) in enumerate(runs):
-        if i < arm or _a_law(toks, i, j):
+        if i < arm:
+            continue
+        if _a_law(toks, i, j):
+            _law_of_a_place(doc, index, toks, i, j)
             continue
         if _class_holder(doc, toks, i, j):
             add_candidate(doc, index, toks[i + 1 : j], "person", context="title", why="title")
