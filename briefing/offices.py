@@ -7,7 +7,6 @@ from briefing import roles
 from briefing.cues import ORG_HEADS, PORTFOLIOS, ROLE_NOUNS, TITLES, words
 from briefing.foreign import FRENCH_TITLES
 from briefing.gazetteer import Gazetteer
-from briefing.grades import grade_width
 from briefing.names import (
     Doc,
     add_candidate,
@@ -78,7 +77,10 @@ BODY_ABBREVIATIONS = {"dept": "Department", "govt": "Government", "univ": "Unive
 def _office_head(doc: Doc, toks: list[Token], t: int, k: int, j: int) -> int:
     """Where the name begins after the title at ``t`` (``k`` as read so far): after the role nouns a
     qualifying title heads ("Chief General Manager Raghavendra Bhat M." is a manager's office, and no
-    person called Manager). A given name stays a name ("Deputy Dean Smith")."""
+    person called Manager). A given name stays a name ("Deputy Dean Smith"). A rank's grade is the
+    title's too ("Seaman Recruit Logan Price", ``roles.grade_width``)."""
+    if k == t + 1 and (grade := roles.grade_width(toks, k)):
+        return k + grade
     if k != t + 1 or toks[t].low not in _QUALIFYING:
         return k
     while k < j and _role_noun(toks[k].low) and toks[k].norm not in doc.gaz.given_names:
@@ -141,8 +143,6 @@ def read_titled(doc: Doc, index: int, toks: list[Token], i: int, j: int) -> bool
         if place and (k + place[1] < j or k == portfolio):
             k += place[1]
     k = _office_head(doc, toks, t, k, j)
-    if k == t + 1:  # "Seaman Recruit Logan Price": the grade is the rank's, not the name's
-        k += grade_width(toks, k)
     name = toks[k:j]
     if not name or all(t.norm in TITLES for t in name):
         # "Prime Minister's Questions", "the President's office", "promoted as Chief General Manager"

@@ -35,8 +35,8 @@ from briefing.cues import (
 )
 from briefing.features import document_counts, rule_tags, segments, sentence_features
 from briefing.gazetteer import SEEDS, Gazetteer
-from briefing.grades import grade_width
 from briefing.models import ActorType
+from briefing.roles import grade_width
 from briefing.states import GOVERNMENTS, MEMBERS, STATE_NOUNS
 from briefing.tokens import Positions, Token
 
