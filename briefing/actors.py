@@ -133,7 +133,7 @@ def extract_actors(
     listed_with_bodies(reading.candidates, reading.tokens)
     renamed(reading.candidates, reading.tokens, text)  # "X, formerly Twitter": one actor
     reading.candidates = without_rosters(reading.candidates, reading.tokens)  # "nations which have ..."
-    with_units(reading.candidates, reading.tokens)  # "Idlib province"
+    with_units(reading.candidates, reading.tokens, gaz)  # "Idlib province"
     return group(_not_the_state(reading.candidates), text)
 
 

@@ -23,7 +23,7 @@ TITLES = words(
     msgr monsignor
     general gen lieutenant lt colonel col major maj captain capt commander cmdr admiral adm sergeant sgt
     corporal cpl private pvt pfc brigadier brig marshal commodore officer petty spc staff airman seaman ensign
-    midshipman cadet
+    midshipman cadet hospitalman constructionman fireman
     senator sen representative rep congressman congresswoman governor gov mayor ambassador amb envoy
     judge justice chairman chairwoman chairperson director spokesman spokeswoman spokesperson
     mr mrs ms mx dr prof professor sir dame lord lady baron duke duchess ceo leader deputy acting

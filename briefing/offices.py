@@ -77,7 +77,10 @@ BODY_ABBREVIATIONS = {"dept": "Department", "govt": "Government", "univ": "Unive
 def _office_head(doc: Doc, toks: list[Token], t: int, k: int, j: int) -> int:
     """Where the name begins after the title at ``t`` (``k`` as read so far): after the role nouns a
     qualifying title heads ("Chief General Manager Raghavendra Bhat M." is a manager's office, and no
-    person called Manager). A given name stays a name ("Deputy Dean Smith")."""
+    person called Manager). A given name stays a name ("Deputy Dean Smith"). A rank's grade is the
+    title's too ("Seaman Recruit Logan Price", ``roles.grade_width``)."""
+    if k == t + 1 and (grade := roles.grade_width(toks, k)):
+        return k + grade
     if k != t + 1 or toks[t].low not in _QUALIFYING:
         return k
     while k < j and _role_noun(toks[k].low) and toks[k].norm not in doc.gaz.given_names:

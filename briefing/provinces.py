@@ -2,27 +2,39 @@
 
 Military and government releases name a province by its capital's name and the word "province" ("strikes
 in northwestern Syria's Idlib province"): the word says the province is meant, not the city, so it is part
-of the mention, as it is of "Anbar Province" written with a capital. The actor keeps the place's name
-(one actor for "Idlib" and "Idlib province" in a text), so nothing else changes. Only the units that
-take the place's name this way are read; "the Haifa region" or "the Karrada district" name an area around
-a place, not one the text calls by that name.
+of the mention, as it is of "Anbar Province" written with a capital. The actor keeps the place's name,
+whichever way the unit is written (one actor Idlib for "Idlib", "Idlib province" and "Idlib Province" in a
+text; the actor Sichuan for "Sichuan province", though the lists do not know Sichuan), so nothing else
+changes. A name the lists know with its unit ("Eastern Province") or one whose other words are only a
+direction ("Northern Province") keeps it: there the unit is part of the name. Only the units that take the
+place's name this way are read; "the Haifa region" or "the Karrada district" name an area around a place,
+not one the text calls by that name.
 """
 
 from __future__ import annotations
 
+from briefing.aliases import fold
 from briefing.coref import Candidate
 from briefing.cues import words
+from briefing.gazetteer import Gazetteer
 from briefing.tokens import Positions, Token
 
 UNITS = words("province governorate")
+_DIRECTIONS = words(
+    """north south east west northern southern eastern western central northeast northwest southeast
+    southwest north-east north-west south-east south-west northeastern northwestern southeastern
+    southwestern upper lower far new"""
+)
 
 
-def with_units(cands: list[Candidate], tokens: list[list[Token]]) -> None:
-    """Extend a place's mention over a lower-case unit word right after it (in place)."""
+def with_units(cands: list[Candidate], tokens: list[list[Token]], gaz: Gazetteer) -> None:
+    """Extend a place's mention over a lower-case unit word right after it, and name the actor of a
+    place's mention that ends in its unit by the place alone (in place)."""
     positions = Positions(tokens)
     for c in cands:
         if c.type != "place" or c.sentence >= len(tokens) or c.toks[-1].possessive:
             continue
+        _without_unit(c, gaz)
         toks = tokens[c.sentence]
         k = positions.of(c.sentence).get(c.toks[-1].start)
         if k is None or k + 1 >= len(toks):
@@ -30,3 +42,17 @@ def with_units(cands: list[Candidate], tokens: list[list[Token]]) -> None:
         unit = toks[k + 1]
         if unit.low in UNITS and not unit.cap and unit.text == unit.low:
             c.toks = [*c.toks, unit]
+
+
+def _without_unit(c: Candidate, gaz: Gazetteer) -> None:
+    """ "Idlib Province", "Sichuan province": the actor is Idlib, Sichuan (the mention keeps the word)."""
+    if len(c.toks) < 2 or c.toks[-1].low not in UNITS or not c.canonical:
+        return
+    rest = c.toks[:-1]
+    name = " ".join(t.norm for t in rest)
+    if gaz.place(c.norm) is not None or all(t.low in _DIRECTIONS for t in rest) or not rest[0].cap:
+        return  # "Eastern Province", "Northern Province": the unit is the name's
+    words_ = c.canonical.split()
+    if len(words_) < 2 or fold(words_[-1]) != c.toks[-1].norm:
+        return  # a canonical name from the lists that does not end in the unit: already the place's
+    c.canonical = gaz.place(name) or " ".join(words_[:-1])

@@ -82,10 +82,37 @@ def _rating(toks: list[Token], j: int) -> bool:
     return j + 2 < len(toks) and bool(_ORDINAL.fullmatch(toks[j].low)) and toks[j + 1].text == "Class"
 
 
+_CLASS_ORDINALS = words("first second third")
+
+
+def _class_holder(doc: Doc, toks: list[Token], i: int, j: int) -> bool:
+    """Is the run the "Class" of a rating whose ordinal stands before it, then its holder's name ("Petty
+    Officer 2nd | Class Quill Marrow", "Airman First | Class ...")? The rank makes the name a person's
+    however unknown its words; "Class" is no part of it. The rating's word before the ordinal is
+    capitalised ("flew First Class London" is no rank), and a name the lists know is read as usual."""
+    if j - i < 2 or i < 2 or toks[i].text != "Class" or not toks[i - 2].cap:
+        return False
+    before, name = toks[i - 1].low, toks[i + 1 : j]
+    if not (_ORDINAL.fullmatch(before) or before in _CLASS_ORDINALS):
+        return False
+    known = known_name(doc.gaz, " ".join(t.norm for t in name))
+    return known is None and plausible_name(name, doc.gaz.given_names)
+
+
 def _a_law(toks: list[Token], i: int, j: int) -> bool:
     """Is the run a body of law's name: "the Law of Armed Conflict", "the Law of the Sea", "the Laws of
     War"? It names no one ("Armed Conflict" is no person, "Sea" no place)."""
     return j - i > 2 and toks[i].text in ("Law", "Laws") and toks[i + 1].low == "of"
+
+
+def _law_of_a_place(doc: Doc, index: int, toks: list[Token], i: int, j: int) -> None:
+    """The place whose law a body of law's name says it is: "the Law of Ukraine on Mobilization" is
+    Ukraine's law, news of Ukraine, as "the President of Ukraine" is; "the Law of the Sea" and "the Law of
+    Armed Conflict" name no place the lists know, so nothing."""
+    k = i + 3 if toks[i + 2].low == "the" else i + 2
+    place = leading_place(doc.gaz, toks[k:j])
+    if place and place[2] == "place":
+        add_candidate(doc, index, toks[k : k + place[1]], "place", canonical=place[0], why="list")
 
 
 def read_sentence(doc: Doc, index: int, toks: list[Token]) -> None:
@@ -93,11 +120,19 @@ def read_sentence(doc: Doc, index: int, toks: list[Token]) -> None:
     runs = chunks(toks)
     arm = 0
     for at, (i, j) in enumerate(runs):
-        if i < arm or _a_law(toks, i, j):
+        if i < arm:
             continue
-        if _rating(toks, j) and not any(is_title(t) for t in toks[i:j]):
-            # the rating is the run's last conjunct: "Class Mark Lee and Airman 1st Class Tom Brown"
-            j = max((k for k in range(i, j) if toks[k].low in ("and", "&")), default=i)
+        if _a_law(toks, i, j):
+            _law_of_a_place(doc, index, toks, i, j)
+            continue
+        if _class_holder(doc, toks, i, j):
+            add_candidate(doc, index, toks[i + 1 : j], "person", context="title", why="title")
+            continue
+        last = max((k for k in range(i, j) if toks[k].low in ("and", "&")), default=i - 1)
+        if _rating(toks, j) and not any(is_title(t) for t in toks[last + 1 : j]):
+            # the rating is the run's last conjunct: "Class Mark Lee and Airman 1st Class Tom Brown",
+            # "Fireman Recruit Sam Hale and Hospital Corpsman 3rd Class Dana Whitfield"
+            j = max(last, i)
             if i == j:
                 continue
         initial = i == first_word

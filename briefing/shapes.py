@@ -168,6 +168,8 @@ def _joins(gaz: Gazetteer, chunk: list[Token], k: int) -> bool:
         return head or _one_name_with_and(gaz, chunk, k) or _in_complement(chunk, k)
     if low == "of" and left == "hall" and chunk[k + 1].low == "fame":
         return True
+    if low == "of" and left in ("law", "laws") and k >= 2 and chunk[k - 2].low == "the":
+        return True  # "International Tribunal for the Law of the Sea": a body of law inside a body's name
     if low == "for" and left in ORG_HEADS and chunk[k + 1].low == "the":
         second = chunk[k + 2 :]
         if second and (second[0].low in SAINTS or leading_place(gaz, second)) and len(second) > 1:

@@ -36,6 +36,7 @@ from briefing.cues import (
 from briefing.features import document_counts, rule_tags, segments, sentence_features
 from briefing.gazetteer import SEEDS, Gazetteer
 from briefing.models import ActorType
+from briefing.roles import grade_width
 from briefing.states import GOVERNMENTS, MEMBERS, STATE_NOUNS
 from briefing.tokens import Positions, Token
 
@@ -239,9 +240,19 @@ def _clean(toks: list[Token], a: int, b: int, kind: str) -> list[tuple[int, int]
     for k in range(a + 1, b - 1):
         if toks[k].text in _BREAKS:  # "U.S.-Iraq", "Forces (CTF)": two names
             return _clean(toks, a, k, kind) + _clean(toks, k + 1, b, kind)
-    if kind == "person":  # "Secretary of State Kerry" is Kerry
-        while a < b - 1 and (not toks[a].cap or toks[a].low in TITLES or toks[a].low in PORTFOLIOS):
-            a += 1
+    if kind == "person":  # "Secretary of State Kerry" is Kerry, "Airman First Class Kim Lee" Kim Lee
+        for k in range(a + 1, b - 2):
+            # "Tamsin Roe and Airman Bo Crane" are two people ("Mr and Mrs Smith" one name)
+            named = any(t.cap and t.low not in TITLES for t in toks[a:k])
+            if named and toks[k].low in ("and", "&") and toks[k + 1].low in TITLES:
+                return _clean(toks, a, k, kind) + _clean(toks, k + 1, b, kind)
+        while a < b - 1:
+            if not toks[a].cap or toks[a].low in TITLES or toks[a].low in PORTFOLIOS:
+                a += 1
+            elif (grade := grade_width(toks, a)) and a + grade < b:
+                a += grade
+            else:
+                break
         while b > a + 1 and not toks[b - 1].cap:  # "the Biden administration's": a name ends capitalised
             b -= 1
     for k in range(a, b - 1):

@@ -53,3 +53,31 @@ def test_junior_ranks_are_titles_not_names():
     text = "Ensign Quill spoke to Cadet Marrow. Airman Voss and Seaman Tully listened."
     found = mentions(text, tagger=None)
     assert found == [("Quill", "person"), ("Marrow", "person"), ("Voss", "person"), ("Tully", "person")]
+
+
+def test_a_compound_rating_is_the_whole_title():
+    # QA18b F3: the grade after "Seaman"/"Airman"/"Fireman" is the rank's, not the name's first word
+    text = (
+        "Seaman Recruit Quill Marrow, Seaman Apprentice Dax Thorne and Airman Basic Kim Lee were hurt. "
+        "Fireman Apprentice Orin Vale, Hospitalman Tamsin Roe and Airman First Class Bo Crane helped. "
+        "Private First Class Evan Shaw, Lance Corporal Ryan Cole and Petty Officer 2nd Class Jory Penn "
+        "were honoured."
+    )
+    names = ["Quill Marrow", "Dax Thorne", "Kim Lee", "Orin Vale", "Tamsin Roe", "Bo Crane", "Evan Shaw"]
+    names += ["Ryan Cole", "Jory Penn"]
+    for tagger in (None, "shipped"):
+        found = mentions(text, tagger=tagger)
+        assert found == [(n, "person") for n in names], tagger
+
+
+def test_a_rating_after_a_titled_conjunct_still_names_no_body():
+    text = "Fireman Recruit Sam Hale and Hospital Corpsman 3rd Class Dana Whitfield were honoured."
+    for tagger in (None, "shipped"):
+        assert mentions(text, tagger=tagger) == [("Sam Hale", "person"), ("Dana Whitfield", "person")]
+
+
+def test_a_grade_word_alone_is_no_rank():
+    # "Recruit", "Basic" and "First Class" are grades only after the rank they complete
+    found = mentions("He flew First Class London to Paris with Basic Instinct star Ann Park.", tagger=None)
+    assert ("Paris", "place") in found
+    assert not any(s == "London" and t == "person" for s, t in found)
