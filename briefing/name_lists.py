@@ -60,15 +60,17 @@ def cut(text: str, separators: re.Pattern[str]) -> list[str]:
     return [piece for piece in stripped if piece]
 
 
-def listed(text: str, one_name: Callable[[str, str], bool]) -> list[str]:
+def listed(text: str, one_name: Callable[[str, str, bool], bool]) -> list[str]:
     """``text`` cut as a list (``LIST``), but a comma kept where the words on either side are one name
-    (``one_name(before, after)``: "Washington, D.C.", "Paris, France"; of a name with commas already,
-    "Paris, Texas, USA", its last part is before). A semicolon or a line break always cuts."""
+    (``one_name(before, after, longer)``: "Washington, D.C.", "Paris, France"; ``longer`` when the commas
+    cut the line in more than two; of a name with commas already, "Paris, Texas, USA", its last part is
+    before). A semicolon or a line break always cuts."""
     names: list[str] = []
     for line in cut(text, _LINES):
+        cuts = cut(line, _COMMA)
         pieces: list[str] = []
-        for piece in cut(line, _COMMA):
-            if pieces and one_name(pieces[-1].rsplit(",", 1)[-1].strip(), piece):
+        for piece in cuts:
+            if pieces and one_name(pieces[-1].rsplit(",", 1)[-1].strip(), piece, len(cuts) > 2):
                 pieces[-1] = f"{pieces[-1]}, {piece}"
             else:
                 pieces.append(piece)

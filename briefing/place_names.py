@@ -13,7 +13,8 @@ state or province after a city it does not hold is one too ("Paris, Texas", "Por
 hold cities of 100,000 people, not every town), unless either is also a country or a state in its own
 right ("Washington, Oregon", "Moscow, Georgia": likely two names of a list). A state's abbreviation with
 its dot ("Smallville, Kan.", "Springfield, Ill.") is written only after a place, so any name before it
-but a region's is taken as that place.
+but a region's is taken as that place. In a list of three names or more ("Kyiv, Kharkiv, Ukraine") a
+region written out in full is more likely a name of the list, and only one written short joins.
 """
 
 from __future__ import annotations
@@ -100,8 +101,7 @@ def _holds(region: Region, keys: list[str]) -> bool:
         return True
     if region.country:
         return False
-    table = place_table()
-    states = [table.regions[k] for k in keys if k in table.regions]
+    states = _states(keys)  # "Texas, USA", "Wash., USA"
     return any(s.country == region.name for s in states) or any(k in _subdivisions(region.name) for k in keys)
 
 
@@ -111,11 +111,12 @@ def _held(before: str, after: str) -> bool:
     return any(_holds(r, place) for r in (*_states(region), *_countries(region)))
 
 
-def one_place(before: str, after: str) -> bool:
+def one_place(before: str, after: str, longer: bool = False) -> bool:
     """Whether "``before``, ``after``" names one place: ``after`` the state, province or country holding
-    it (see the module's docstring)."""
+    it (see the module's docstring). In a ``longer`` list only a region written short joins the place
+    before it ("Kellogg, Portland, Ore., Zelensky"): "Kyiv, Kharkiv, Ukraine" is three names."""
     place, region = _keys(before), _keys(after)
-    if not place or not region or set(place) & set(region):
+    if not place or not region or set(place) & set(region) or (longer and not _short(after)):
         return False
     if _held(before, after):
         return True
@@ -124,6 +125,13 @@ def one_place(before: str, after: str) -> bool:
     if any(k in place_table().regions for k in place) or _countries(place):  # "Washington, Oregon"
         return False
     return bool(_cities(place)) or "." in after  # "Paris, Texas"; "Smallville, Kan."
+
+
+def _short(region: str) -> bool:
+    """Written as an abbreviation or a code: with a dot ("Ore.", "D.C.") or in three capitals or fewer
+    ("OR", "UK", "NSW")."""
+    letters = region.strip(" .")
+    return "." in region or (letters.isupper() and len(letters) <= 3)
 
 
 def city_of(name: str) -> str | None:

@@ -73,7 +73,11 @@ def test_the_place_of_a_name_is_the_city_the_region_holds():
 def test_a_list_keeps_a_place_s_comma_and_cuts_the_others():
     assert listed("Kellogg, Zelensky", one_place) == ["Kellogg", "Zelensky"]
     assert listed("Kellogg, Portland, Ore., Zelensky", one_place) == ["Kellogg", "Portland, Ore.", "Zelensky"]
-    assert listed("Paris, Texas, USA", one_place) == ["Paris, Texas, USA"]  # its last part holds "Texas"
+    assert listed("Paris, Texas, USA", one_place) == ["Paris", "Texas, USA"]  # USA: short, so one place
+    assert listed("Seattle, Wash., USA", one_place) == ["Seattle, Wash., USA"]  # its last part holds "Wash."
+    # in a longer list a region written out is a name of the list
+    assert listed("Kyiv, Kharkiv, Ukraine", one_place) == ["Kyiv", "Kharkiv", "Ukraine"]
+    assert listed("Kharkiv, Ukraine", one_place) == ["Kharkiv, Ukraine"]
     assert listed("Portland; Maine", one_place) == ["Portland", "Maine"]  # a semicolon always cuts
     assert listed("Trump,, Putin", one_place) == ["Trump", "Putin"]
 
@@ -96,7 +100,7 @@ async def test_a_place_with_its_state_is_followed_as_the_place_the_archive_knows
     reply = await answer(news, "/follow Washington, D.C.", ALICE)
     assert reply.document.text.startswith("Following Washington (place), for “Washington, D.C.”.")
     assert followed(news) == [("actor", "Washington")]
-    reply = await answer(news, "/follow Kellogg, Paris, France", ALICE)
+    reply = await answer(news, "/follow Kellogg; Paris, France", ALICE)  # a semicolon, then a place
     assert "\nParis (place), for “Paris, France”\n" in reply.document.text
     assert {v for _, v in followed(news)} == {"Washington", "Keith Kellogg", "Paris"}
     stopped = await answer(news, "/unfollow Paris, France", ALICE)
