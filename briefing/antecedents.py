@@ -35,7 +35,7 @@ from functools import lru_cache
 
 from briefing.aliases import fold
 from briefing.gazetteer import load_gazetteer
-from briefing.referents import OPENER
+from briefing.referents import OPENER, People, names_written
 
 _QUOTE = r"[\"“‘']?"
 # a sentence's first words that answer what came before: connectives, and demonstratives standing for
@@ -161,13 +161,24 @@ def with_full_names(chosen: Sequence[tuple[int, str]], sentences: Sequence[str])
     written in full at its first use ("Randall-Gay’s mother complained ..." -> "Brianne Randall-Gay’s
     mother complained ..."): the summary left out the sentence that introduced the person. A surname
     after a title ("Mr Ebbers") or inside a longer name ("Deutsche Bank") is left as written."""
-    named: dict[str, tuple[int, str]] = {}  # surname -> where the article first gives the full name
-    for i, sentence in enumerate(sentences):
-        for surname, full in _full_names(sentence).items():
-            named.setdefault(surname, (i, full))
+    return full_names_written([(sentences, i, sentence) for i, sentence in chosen])
+
+
+def full_names_written(chosen: Sequence[tuple[Sequence[str], int, str]]) -> list[str]:
+    """:func:`with_full_names` of a summary whose sentences may come from several articles (a story's):
+    each with its own article's sentences and its place there. A surname the summary has given in full,
+    from any article, is not written in full again."""
+    introduced: dict[int, dict[str, tuple[int, str]]] = {}  # per article: surname -> its first full name
     told: set[str] = set()
     out = []
-    for i, sentence in chosen:
+    for sentences, i, sentence in chosen:
+        if id(sentences) not in introduced:
+            named: dict[str, tuple[int, str]] = {}
+            for k, earlier in enumerate(sentences):
+                for surname, full in _full_names(earlier).items():
+                    named.setdefault(surname, (k, full))
+            introduced[id(sentences)] = named
+        named = introduced[id(sentences)]
         told.update(_full_names(sentence))
         for start, surname in reversed(_alone(sentence)):
             if surname in named and named[surname][0] < i and surname not in told:
@@ -175,6 +186,19 @@ def with_full_names(chosen: Sequence[tuple[int, str]], sentences: Sequence[str])
                 told.add(surname)
         out.append(sentence)
     return out
+
+
+def told_apart(chosen: Sequence[tuple[People, int, str]]) -> list[str]:
+    """A summary's sentences as told apart from the sentences around them in their articles: each with
+    the people of its article (:class:`~briefing.referents.People`, whose ``sentences`` are the article's)
+    and its place there; from one article in its order, or from a story's several, best first. A "he"
+    whose person the summary left out is named (:func:`~briefing.referents.names_written`), then a
+    surname alone is written in full (:func:`full_names_written`). The one place both an article's
+    summary and a story's tell their sentences."""
+    named = names_written(chosen)
+    return full_names_written(
+        [(people.sentences, i, sentence) for (people, i, _), sentence in zip(chosen, named, strict=True)]
+    )
 
 
 def _alone(sentence: str) -> list[tuple[int, str]]:

@@ -221,16 +221,30 @@ _NUMBER_WORDS = {
     **dict.fromkeys(("zehn", "dix", "diez", "dez", "dieci"), 10),
 }  # fmt: skip
 _COUNT = r"\d+|" + "|".join(sorted((w for w in _NUMBER_WORDS if w[-1].isalpha()), key=len, reverse=True))
-# ... and in English, before "ago": "two hours ago", "an hour ago"
+# ... and in English, before "ago", up to fifty-nine: "two hours ago", "an hour ago", "twenty minutes ago",
+# "forty-five minutes ago"
 _ENGLISH_NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
 }  # fmt: skip
+_ENGLISH_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+# ... and an approximate count, "a few hours ago", "several days ago": the least its words can mean, so that
+# an article is never dated older than its page says it is
+_ENGLISH_SOME = {"a few": 2, "a couple of": 2, "several": 3}
+_ONES = "|".join(w for w, n in _ENGLISH_NUMBERS.items() if 1 <= n <= 9 and w not in ("a", "an"))
+_ENGLISH_COUNT = "|".join(
+    (
+        r"a\s+few|a\s+couple\s+of|several",
+        rf"(?:{'|'.join(_ENGLISH_TENS)})(?:[\s-](?:{_ONES}))?",
+        *sorted(_ENGLISH_NUMBERS, key=len, reverse=True),
+    )
+)
 # AGO is also the end of a line furniture reads as a byline's time ("S.Chen34 min ago"): its count and unit
 # are groups 1 and 2 here. A count in figures starts where a run of digits does ("S.Chen34"), one in words
 # where a word does ("Jane Doe two hours ago")
 AGO = (
-    r"((?<!\d)\d+|\b(?:" + "|".join(sorted(_ENGLISH_NUMBERS, key=len, reverse=True)) + r")\b)"
+    r"((?<!\d)\d+|\b(?:" + _ENGLISH_COUNT + r")\b)"
     r"\s*(s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|months?|y|yrs?|years?)\s+ago\.?$"
 )
 _AGO = re.compile(AGO, re.I)
@@ -255,6 +269,11 @@ _FA = re.compile(
     re.I,
 )
 _YESTERDAY = re.compile(r"^(?:yesterday|gestern|hier|ayer|ontem|ieri)\b", re.I)
+# a time of day after the day's word: " at 6:19 PM", ", 09:02 Uhr", " à 18h19", " a las 18:19", " alle 18:19"
+DAY_TIME = r",?\s+(?:at|um|à|a las|às|alle)?\s*\d{1,2}(?:[:.h]\d{2})?\s*(?:[ap]\.?\s?m\.?|uhr)?"
+# ... and the day's word ending a byline: "Jane Doe yesterday", "Katrin Vogel · gestern, 18:19 Uhr" (French
+# "hier" is no age here: it is German "here" as often)
+_YESTERDAY_ENDING = re.compile(rf"(?<!\w)(?:yesterday|gestern|ayer|ontem|ieri)(?:{DAY_TIME})?\.?$", re.I)
 # read moments ago, or today at a time of day (whose clock is unknown): dated when read
 _TODAY = re.compile(
     r"^(?:today|heute|aujourd['’]hui|hoy|hoje|oggi|just now|gerade eben|à l['’]instant)\b", re.I
@@ -274,7 +293,8 @@ def relative_age(text: str) -> timedelta | None:
     "3 days ago", "two hours ago", "an hour ago", "vor 2 Stunden", "il y a 3 heures", "hace dos días",
     "há 2 horas", "3 ore fa"; "yesterday", "gestern", "hier", "ayer", "ontem", "ieri" a day; "today at
     9:02", "heute", "aujourd'hui", "hoy", "just now" none. None for no such words at the end of ``text``
-    (or, for "yesterday" and "today", at its start)."""
+    (or, for "yesterday" and "today", at its start; "yesterday" but not French "hier" ends a byline's line:
+    "Jane Doe yesterday")."""
     text = text.strip()
     if _YESTERDAY.match(text):
         return timedelta(days=1)
@@ -282,19 +302,38 @@ def relative_age(text: str) -> timedelta | None:
         return timedelta(0)
     found = _age_ending(text)
     if found is None:
-        return None
+        return timedelta(days=1) if _YESTERDAY_ENDING.search(text) else None
     count, unit = found.group(1).lower(), found.group(2).lower()
-    number = _ENGLISH_NUMBERS.get(count) or _NUMBER_WORDS.get(count) or int(count)
+    number = _english_count(count) or _NUMBER_WORDS.get(count) or int(count)
     seconds = next(s for prefix, s in _UNIT_SECONDS if unit.startswith(prefix))
     return timedelta(seconds=number * seconds)
 
 
+def _english_count(count: str) -> int | None:
+    """The number an English count in words is ("twenty-five" 25, "a few" 2), or None."""
+    words = re.split(r"[\s-]+", count)
+    if (some := _ENGLISH_SOME.get(" ".join(words))) is not None:
+        return some
+    if words[0] in _ENGLISH_TENS:
+        return _ENGLISH_TENS[words[0]] + (_ENGLISH_NUMBERS[words[1]] if len(words) > 1 else 0)
+    return _ENGLISH_NUMBERS.get(count)
+
+
 def age_start(text: str) -> int | None:
-    """Where the age ending ``text`` begins ("Pablo García hace 3 horas" -> 13, at "hace"), so that what
-    comes before it can be read (a byline, on the same line); None when no age ends it ("yesterday" and
-    "today" are ages only at a line's start)."""
-    found = _age_ending(text.rstrip())
-    return found.start() if found is not None else None
+    """Where the age ending ``text`` begins ("Pablo García hace 3 horas" -> 13, at "hace"; "Jane Doe
+    yesterday" -> 9), so that what comes before it can be read (a byline, on the same line); None when no
+    age ends it after other words ("yesterday" alone and "today" are ages at a line's start)."""
+    text = text.rstrip()
+    found = _age_ending(text)
+    if found is not None:
+        return found.start()
+    day = _YESTERDAY_ENDING.search(text)
+    return day.start() if day is not None and day.start() > 0 else None
+
+
+def says_yesterday(text: str) -> bool:
+    """Whether ``text`` starts with the word for yesterday ("yesterday at 6:19 PM", "gestern", "ayer")."""
+    return bool(_YESTERDAY.match(text.strip()))
 
 
 def _age_ending(text: str) -> re.Match[str] | None:

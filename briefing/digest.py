@@ -28,7 +28,7 @@ from briefing.models import Story
 from briefing.ranking import rank_stories
 from briefing.render import TELEGRAM_LIMIT, html_messages, plain_messages
 from briefing.sentences import join_sentences
-from briefing.stories import story_summary
+from briefing.stories import story_summary, told_in_story
 
 MAX_HEADLINE = 200
 MAX_SENTENCE = 400
@@ -171,6 +171,7 @@ def story_update(
         known=known,
         # what the chat was told is no newer than the last article it knew of
         dates=[*(a.order(True) for a in new), *(a.order(False) for a in old), (False, at, at, 0)],
+        named=False,  # matched to their articles below, then told apart from them
     )
     facts = developments(facts, [a.sentences for a in new], weights=weights, most=sentences)
     if not facts:
@@ -187,7 +188,7 @@ def story_update(
     updated = replace(
         story,
         article_ids=tuple(a.article_id for a in new),
-        summary=news_first(facts, ordered),
+        summary=told_in_story(news_first(facts, ordered), leads),
         sources=tuple(order),
         links=tuple(outlets[o] for o in order),
     )

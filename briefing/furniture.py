@@ -15,13 +15,24 @@ from dataclasses import dataclass
 from datetime import timedelta
 from enum import Enum
 
+from briefing.aliases import fold
 from briefing.boilerplate import (
     is_agency_note,
     is_contributors,
     is_link_label,
     is_share_row,
 )
-from briefing.dates import AGO, age_start, is_only_date, parse_date, reads_as_date_line, relative_age
+from briefing.dates import (
+    AGO,
+    DAY_TIME,
+    age_start,
+    is_only_date,
+    parse_date,
+    reads_as_date_line,
+    relative_age,
+    says_yesterday,
+)
+from briefing.gazetteer import load_gazetteer
 from briefing.sentences import ends_sentence, word_count
 from briefing.snippets import without_signature
 
@@ -207,14 +218,21 @@ _TRAIL = re.compile(r"\s+(/|>|»|›)\s+")
 # A date line's word, in English, German, French, Spanish, Portuguese and Italian: "Published on",
 # "Veröffentlicht am", "Publié le", "Publicado el" ("em"), "Pubblicato il", "Mis à jour le",
 # "Aktualisiert am", "Actualizado:", "Atualizado em", "Aggiornato il", the Guardian's "Last modified on"
-_PUBLISHED = re.compile(
-    r"^(first published|published|posted|date|last updated|updated|last modified|modified|"
+_DATE_LINE_WORDS = (
+    r"first published|published|posted|date|last updated|updated|last modified|modified|"
     r"veröffentlicht|zuletzt aktualisiert|aktualisiert|stand|publié|mis à jour|modifié|"
     r"dernière mise à jour|publicado|pubblicato|actualizado|atualizado|aggiornato|"
-    r"última actualización|última atualização|ultimo aggiornamento)"
+    r"última actualización|última atualização|ultimo aggiornamento"
+)
+_PUBLISHED = re.compile(
+    rf"^({_DATE_LINE_WORDS})"
     r"(\s+(on|at|am|le|den|à|el|em|en|il(?!\s+y\s+a\b)|a las|às|alle))?\s*[:\-–]?\s*(.*)$",
     re.I,
 )
+# ... after a byline, before its age: "By Jane Doe · Updated 2 hours ago", "Por Ana Souza | Actualizado hace
+# 2 horas" (the age is the update's; the byline is what stands before the word)
+# ("Anna Stand vor 2 Stunden": a mark must part them, else the word may be a name's)
+_DATE_WORD_AFTER = re.compile(rf"\s*[·•|,–—-]\s*(?:{_DATE_LINE_WORDS})\s*:?$", re.I)
 _UPDATED = frozenset(
     {"last updated", "updated", "last modified", "modified", "zuletzt aktualisiert", "aktualisiert", "stand",
      "mis à jour", "modifié", "dernière mise à jour", "actualizado", "atualizado", "aggiornato",
@@ -233,13 +251,11 @@ _BYLINE = re.compile(
 # A time written only relative to the reading, alone on its line: "Yesterday at 6:19 PM", "gestern",
 # "vor 2 Stunden", "il y a 3 heures", "hace 3 horas", "há 2 dias", "3 ore fa" ("34 min ago" and
 # "S.Chen34 min ago" are _RELTIME's); :func:`briefing.dates.relative_age` must read it too
-# a time of day after the day's word: " at 6:19 PM", ", 09:02 Uhr", " à 18h19", " a las 18:19", " alle 18:19"
-_DAY_TIME = r",?\s+(?:at|um|à|a las|às|alle)?\s*\d{1,2}(?:[:.h]\d{2})?\s*(?:[ap]\.?\s?m\.?|uhr)?"
 _RELATIVE_ONLY = re.compile(
-    rf"^(?:(?:yesterday|gestern|ayer|ontem|ieri)(?:{_DAY_TIME})?|"
+    rf"^(?:(?:yesterday|gestern|ayer|ontem|ieri)(?:{DAY_TIME})?|"
     # "today" and French "hier" only with a time: alone, "Today" is a heading as often (a programme, a
     # section), "Hier" a German "here"
-    rf"(?:today|heute|aujourd['’]hui|hier|hoy|hoje|oggi){_DAY_TIME}|just now|gerade eben|à l['’]instant|"
+    rf"(?:today|heute|aujourd['’]hui|hier|hoy|hoje|oggi){DAY_TIME}|just now|gerade eben|à l['’]instant|"
     r"vor\s+\S+\s+\S+|il y a\s+\S+\s+\S+|(?:hace|há)\s+\S+\s+\S+|(?:\S+\s+)?\S+\s+fa\.?)$",
     re.I,
 )
@@ -442,6 +458,7 @@ def _metadata(line: str, words: int) -> Verdict | None:
         who = reltime.group(1).strip(_AGE_JOINS)
         if _PUBLISHED.match(who):  # "Updated 2 hours ago": dated by it (:func:`dated_ago`), no byline
             return Verdict(Kind.DROP)
+        who = _without_date_word(who)  # "By Jane Doe · Updated 2 hours ago"
         byline = _BYLINE.match(who)  # "By Jane Doe | 3 hours ago"
         if byline and _is_byline(byline):
             who = byline.group(2).strip().rstrip(",")
@@ -475,6 +492,12 @@ def _place_date(line: str) -> Verdict | None:
 _AGE_JOINS = " -–—|·•,"  # what may stand between a byline and its age: "Jane Doe · 3 hours ago"
 
 
+def _without_date_word(who: str) -> str:
+    """The words before an age without the date line's word that ends them ("By Jane Doe · Updated" ->
+    "By Jane Doe"): the byline is before it."""
+    return who[: found.start()].strip(_AGE_JOINS) if (found := _DATE_WORD_AFTER.search(who)) else who
+
+
 def _told_in_a_sentence(line: str, before: str) -> bool:
     """ "He arrived two days ago.": an age ending a sentence whose words before it are no name (nor a
     byline or a date line's word) is the sentence's, not a byline's time."""
@@ -493,20 +516,34 @@ WRITER_AGE_LIMIT = timedelta(weeks=4)  # a byline's age on the same line is minu
 def _writer_before_age(line: str) -> str | None:
     """The writer named before an age in German, French, Spanish, Portuguese or Italian on one line, as
     "S.Chen34 min ago" names one in English: "Pablo García hace 3 horas", "Marco Rossi · 2 ore fa",
-    "João Silva há 5 horas", "Por Ana Souza há 2 horas". A name without "Por"/"Von"/... must be two to four
-    capitalised words not starting with an article, and the age under WRITER_AGE_LIMIT: "Berliner Mauer
-    vor 30 Jahren", "Il Muro 35 anni fa" are headlines."""
+    "João Silva há 5 horas", "Por Ana Souza há 2 horas"; and before "yesterday" in any of them: "Jane Doe
+    yesterday", "Katrin Vogel · gestern". A name without "Por"/"Von"/... must be two to four capitalised
+    words not starting with an article, and the age under WRITER_AGE_LIMIT: "Berliner Mauer vor 30
+    Jahren", "Il Muro 35 anni fa" are headlines. An age run into the name with no mark between them is
+    written in lower case, as a byline writes it: "What Happened Yesterday" is a headline's capitals."""
     start = age_start(line)
     if not start:
         return None
-    who = line[:start].strip(_AGE_JOINS)
+    before = line[:start]
+    who = _without_date_word(before.strip(_AGE_JOINS))
     byline = _BYLINE.match(who)
     if byline and _is_byline(byline):
         return byline.group(2).strip().rstrip(",")
     age = relative_age(line)
     if age is None or age >= WRITER_AGE_LIMIT or not 2 <= word_count(who) <= 4 or not looks_like_name(who):
         return None
-    return None if who.split()[0].lower() in _ARTICLES else who
+    if who.split()[0].lower() in _ARTICLES:
+        return None
+    marked = before.rstrip() != before.rstrip(_AGE_JOINS)  # "Jane Doe · yesterday", "Jane Doe, ayer"
+    if not marked and (line[start].isupper() or (says_yesterday(line[start:]) and not _given_first(who))):
+        return None
+    return who
+
+
+def _given_first(name: str) -> bool:
+    """Whether a name starts with a given name (``seeds/given_names.toml``): "Jane Doe yesterday" is a
+    byline, "New York yesterday", "Real Madrid ayer" a place's or a club's day, no writer's."""
+    return fold(name.split()[0]) in load_gazetteer().given_names
 
 
 # also words of a sentence or of a name: "Von Miller", "Di Maio" are names, not bylines

@@ -12,7 +12,8 @@ out of the extracted paragraphs. :func:`entry_header` does both for a feed entry
 
 A header line is made of a byline ("By X", "Von X", "Par X"), an age ("3 hours ago", "vor 3
 Stunden", "Updated 2 hours ago") and a date, alone or joined by "·", "|", "•" or a dash; any other
-word and it is text.
+word and it is text. A name with no "By" is a byline only with an age on its line, as the dump reader
+reads it: "Jane Doe · 3 hours ago", "Pablo García · hace 3 horas", "Jane Doe yesterday".
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from briefing.furniture import Kind, classify, dated_ago, looks_like_name
+from briefing.furniture import Kind, Verdict, classify, dated_ago, looks_like_name
 from briefing.sentences import word_count
 
 # What joins a byline and a time on one line: "By X · 3 hours ago", "By X | 21 Nov 2026", "By X — 3h ago"
@@ -49,12 +50,31 @@ class Header:
     lines: tuple[str, ...] = ()
 
 
+_WORD = re.compile(r"\w+")
+
+
+def page_author(metadata: str | None, header: Header) -> str | None:
+    """The page's author: its metadata's (trafilatura's), else the header's. When trafilatura read its
+    author off the header's own line, age and all ("Jane Doe ·" off "Jane Doe · 3 hours ago", "Jane Doe;
+    Yesterday" off "Jane Doe | yesterday": it keeps the words that are no figures), the header's name
+    is what that line says."""
+    if not metadata or not header.author or metadata == header.author:
+        return metadata or header.author
+    said = set(_WORD.findall(metadata.lower()))
+    named = set(_WORD.findall(header.author.lower()))
+    off_line = any(named <= said <= set(_WORD.findall(line.lower())) for line in header.lines)
+    return header.author if off_line else metadata
+
+
 def header_line(text: str) -> tuple[str | None, timedelta | None] | None:
     """The author and the age a header line gives ("By Anna Schmidt · vor 3 Stunden" → ("Anna Schmidt",
     3 hours)), or None when ``text`` is not one (a word that is neither a byline, an age nor a date)."""
     text = " ".join(text.split())
     if not text or word_count(text) > HEADER_WORDS:
         return None
+    whole = _byline_with_age(text)
+    if whole is not None:
+        return whole
     author: str | None = None
     age: timedelta | None = None
     for part in _JOINS.split(text):
@@ -62,14 +82,29 @@ def header_line(text: str) -> tuple[str | None, timedelta | None] | None:
         ago = dated_ago(part)
         if ago is not None:
             age = age or ago
-            who = verdict.value if verdict.kind is Kind.RELTIME else None
-            if isinstance(who, str) and looks_like_name(who) and word_count(who) >= 2:  # "S.Chen34 min ago"
-                author = author or who
+            author = author or _writer(verdict)
         elif verdict.kind is Kind.AUTHOR and isinstance(verdict.value, str):
             author = author or verdict.value
         elif verdict.kind is not Kind.DATE or verdict.value is None:
             return None
     return (author, age) if author or age else None
+
+
+def _byline_with_age(text: str) -> tuple[str, timedelta] | None:
+    """A writer and an age on one line as the dump reader reads it (:func:`briefing.furniture.classify`),
+    the mark between them no split: "Jane Doe · 3 hours ago", "Pablo García · hace 3 horas", "By Jane Doe
+    · Updated 2 hours ago", "Jane Doe yesterday". Split at the "·", "Jane Doe" alone would be a heading."""
+    verdict = classify(text)
+    age = dated_ago(text) if verdict.kind is Kind.RELTIME else None
+    who = _writer(verdict) if age is not None else None
+    return (who, age) if who is not None and age is not None else None
+
+
+def _writer(verdict: Verdict) -> str | None:
+    """The writer a line with an age names ("S.Chen34 min ago"), when it is a person's name of two words
+    or more (a site's name alone, "Reuters 3 hours ago", is none)."""
+    who = verdict.value if verdict.kind is Kind.RELTIME else None
+    return who if isinstance(who, str) and looks_like_name(who) and word_count(who) >= 2 else None
 
 
 def page_header(tree: Any) -> Header:

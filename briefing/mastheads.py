@@ -18,7 +18,7 @@ from itertools import islice
 from briefing.addresses import site_of
 from briefing.dumplines import META, WORD, Line, is_label_over
 from briefing.furniture import Kind, looks_like_name
-from briefing.headlines import echoes
+from briefing.headlines import HEADLINE_ECHO, echo_words, echoes
 from briefing.sentences import word_count
 
 # The nouns newspapers and magazines are named by, in English, Spanish, Portuguese, Italian, German and
@@ -34,17 +34,42 @@ MASTHEAD_WORDS = 5  # a masthead's name is this short
 LEAD_PARAGRAPHS = 2  # a headline's words come back in this many paragraphs under it
 # the article a name may start with, left out when it is compared with the site's: "The Harbourview"
 _ARTICLE = re.compile(r"^(?:the|el|la|le|les|il|lo|o|a|die|der|das)\s+", re.I)
+# the words that join a paper's noun to the rest of its name: "Times of India", "El Diario del Sur",
+# "Corriere della Sera", "Jornal do Brasil", "Courrier de l'Ouest"
+_JOINS = frozenset("of de del della dello delle dei degli di do da dos das du des d l y e".split())
+# ... and the words a name's echo in the lead is not told by, the articles and joins of the languages above
+# ("El Diario del Sur" over "El Senado rechazó ... del Gobierno" is not echoed by "el" and "del")
+_FUNCTION_WORDS = _JOINS | frozenset(
+    "el la los las le les il lo gli i o os as die der das den dem und et".split()
+)
+# a verb's past, a headline's word: "Weekly Bin Collections Scrapped", "Times Square Ball Drop Cancelled"
+_PAST = re.compile(r"\w{3}[^e\W]ed$")
 
 
 def is_masthead(text: str, sites: frozenset[str] = frozenset()) -> bool:
-    """Whether a heading is an outlet's name: a short run of capitalised words with a newspaper's noun in
-    it ("Riverton Gazette", "THE WEEKLY REVIEW"), or spelling a site in ``sites`` (the sites the dump
-    credits: "Harbourview" for harbourview.com)."""
-    if word_count(text) > MASTHEAD_WORDS or any(c.isdigit() for c in text) or not looks_like_name(text):
+    """Whether a heading is an outlet's name: a short run of capitalised words named as papers are
+    (:func:`named_as_a_paper`: "Riverton Gazette", "THE WEEKLY REVIEW", "El Diario del Sur"), or spelling
+    a site in ``sites`` (the sites the dump credits: "Harbourview" for harbourview.com)."""
+    if word_count(text) > MASTHEAD_WORDS or any(c.isdigit() for c in text):
         return False
-    if any(word in MASTHEAD_NOUNS for word in WORD.findall(text.casefold())):
+    if not looks_like_name(" ".join(word for word in text.split() if word.casefold() not in _JOINS)):
+        return False  # its words capitalised but the joins ("Gazzetta dello Sport")
+    return named_as_a_paper(text) or _spelt(text) in {_site_name(site) for site in sites}
+
+
+def named_as_a_paper(text: str) -> bool:
+    """Whether a name is made as a newspaper's is: its newspaper noun ends it ("Riverton Gazette", "The
+    Sunday Herald", "Kieler Nachrichten"), or opens it (after "The", "El", ...) before at most one more
+    word ("THE WEEKLY REVIEW", "Times Union") or a joined name ("El Diario del Sur", "Corriere della Sera",
+    "Times of India"); and no word of it is a verb's past. A headline that merely holds such a noun
+    ("Weekly Bin Collections Scrapped", "Medical Journal Retracts Paper", "Times Square Ball Drop
+    Cancelled") is not made so."""
+    words = WORD.findall(_ARTICLE.sub("", text.strip().casefold()))
+    if not words or any(_PAST.search(word) for word in words):
+        return False
+    if words[-1] in MASTHEAD_NOUNS:
         return True
-    return _spelt(text) in {_site_name(site) for site in sites}
+    return words[0] in MASTHEAD_NOUNS and (len(words) <= 2 or words[1] in _JOINS)
 
 
 def _spelt(text: str) -> str:
@@ -58,11 +83,12 @@ def _site_name(site: str) -> str:
 
 def mark_mastheads(lines: list[Line]) -> None:
     """Mark the headings over an article that are its outlet's masthead (:func:`is_masthead`, or the same
-    heading over a section label and a title in at least two articles' headers, and over nothing else),
-    so that the articles take it as their outlet (``Line.masthead``), not as a section or a title. Only
-    the first of two headings or more over a paragraph is asked (a lone one is a title or a subheading),
-    and only when its words do not come back in the lead, as a headline's do ("Washington Post Sells To
-    Bezos" over a lead about the sale is a headline)."""
+    heading of two words or more over a section label and a title in at least two articles' headers, and
+    over nothing else), so that the articles take it as their outlet (``Line.masthead``), not as a
+    section or a title. Only the first of two headings or more over a paragraph is asked (a lone one is
+    a title or a subheading), and only when its words do not come back in the lead, as a headline's do
+    ("Washington Post Sells To Bezos" over a lead about the sale is a headline). A one-word heading so
+    repeated is a kicker (:func:`_named`) and goes."""
     sites = frozenset(line.site for line in lines if line.site)
     sites |= {site for line in lines if line.kind is Kind.LINK and (site := site_of(str(line.value)))}
     heads = [(run, lead) for run, lead in _header_runs(lines) if len(run) >= 2]
@@ -71,8 +97,25 @@ def mark_mastheads(lines: list[Line]) -> None:
     for run, lead in heads:
         first = lines[run[0]]
         repeated = stacked[first.text] >= 2 and stacked[first.text] == over[first.text]
-        if (repeated or is_masthead(first.text, sites)) and not echoes(first.text, lead):
-            first.masthead = True
+        if is_masthead(first.text, sites) or (repeated and _named(first.text)):
+            first.masthead = not _echoed(first.text, lead)
+        elif repeated:
+            first.kind = Kind.DROP  # a kicker over the label: the label stays the article's section
+
+
+def _named(heading: str) -> bool:
+    """Whether a heading repeated over articles' labels may be their outlet's name ("The Lantern"): it has
+    two words or more; one word alone is a kicker ("Exclusive", "Analysis", "Breaking", "Opinion"), which
+    says what kind of story it heads, not where it comes from: it goes, and the label under it stays the
+    article's section."""
+    return word_count(heading) >= 2
+
+
+def _echoed(name: str, lead: str) -> bool:
+    """Whether a heading's words come back in the lead as a headline's do (:func:`briefing.headlines.echoes`),
+    leaving out the articles and joins of the languages papers are named in, which any lead holds."""
+    words = echo_words(name) - _FUNCTION_WORDS
+    return len(words & echo_words(lead)) >= min(HEADLINE_ECHO, len(words))
 
 
 def _over_a_label(lines: list[Line], run: list[int]) -> bool:

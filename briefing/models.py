@@ -195,6 +195,14 @@ class Follow:
     actor_id: int | None = None
 
 
+def follow_key(value: str) -> str:
+    """What a follow's name is known by, in any letter case: /follow finds "rotterdam" already followed
+    as "Rotterdam", /unfollow stops "Rotterdam" asked as "rotterdam", and an alert queued for "Rotterdam"
+    still goes to a chat that unfollowed it and followed "rotterdam" again. Quotes stay: a phrase followed
+    in quotes is matched otherwise than its words."""
+    return value.casefold()
+
+
 @dataclass(frozen=True)
 class IngestReport:
     """What one ingest run did: counts, the reason for each failure, and notes.

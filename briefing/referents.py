@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-__all__ = ["OPENER", "WINDOW", "People", "opens_on_someone", "pronoun_of", "with_names"]
+__all__ = ["OPENER", "WINDOW", "People", "names_written", "opens_on_someone", "pronoun_of", "with_names"]
 
 WINDOW = 3  # how many sentences back a pronoun's person may be named
 # a sentence opening on a person's pronoun; not "His Majesty", a title
@@ -161,6 +161,11 @@ class People:
         self._referents[index] = found
         return found
 
+    def names_opener(self, index: int) -> bool:
+        """Whether sentence ``index`` opens on a "he" or "she" whose person is clear ("He said ..."): it
+        may open a summary, the name written in the pronoun's place (:func:`names_written`)."""
+        return opens_on_someone(self.sentences[index]) and self.referent(index) is not None
+
     def short_name(self, person: str) -> str:
         """How the article writes a person it already named in full: the shortest way ("Lange")."""
         return min(self._named.written.get(person, [person]), key=len)
@@ -170,11 +175,18 @@ def with_names(chosen: Sequence[tuple[int, str]], people: People) -> list[str]:
     """A summary's sentences (each with its place among the article's sentences, in article order) with a
     pronoun whose person the summary has not just named replaced by the name: "“..., That’s what we’d
     need,” he said." -> "“...,” Nico Lange said." when the sentence naming him was left out."""
-    if not any(pronoun_of(sentence) for _, sentence in chosen):
-        return [sentence for _, sentence in chosen]  # the actors are not read
+    return names_written([(people, index, sentence) for index, sentence in chosen])
+
+
+def names_written(chosen: Sequence[tuple[People, int, str]]) -> list[str]:
+    """:func:`with_names` of a summary whose sentences may come from several articles (a story's, best
+    first): each with the people of its own article and its place there. Whom the summary named last
+    is one for all of them."""
+    if not any(pronoun_of(sentence) for _, _, sentence in chosen):
+        return [sentence for _, _, sentence in chosen]  # the actors are not read
     out: list[str] = []
     last: str | None = None  # the person the summary named last
-    for index, sentence in chosen:
+    for people, index, sentence in chosen:
         named = people.named_in(index)
         match = pronoun_of(sentence)
         if match is None:

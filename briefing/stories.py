@@ -42,7 +42,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from functools import lru_cache
 
-from briefing.antecedents import needed_before
+from briefing.antecedents import needed_before, opens_on_pronoun, told_apart
 from briefing.facts import (
     Ordered,
     fact_weights,
@@ -54,6 +54,7 @@ from briefing.facts import (
     restates,
     revisions,
 )
+from briefing.referents import People
 from briefing.summarizers import build_summarizer
 from briefing.terms import idf_table, terms_of
 
@@ -626,6 +627,7 @@ def story_summary(
     known: Sequence[str] = (),
     dates: Sequence[Ordered | None] = (),
     revised: Mapping[str, str] | None = None,
+    named: bool = True,
 ) -> tuple[str, ...]:
     """A multi-document summary: the most central of the articles' lead sentences, each fact once.
 
@@ -639,6 +641,15 @@ def story_summary(
     a later one :func:`revises` (the toll of 12, once an article gives 41) is left out, and the later one
     takes its rank if higher (see :func:`revisions`); ``revised``, when given, is that finding already
     made (:func:`latest_figures` of the same leads and dates). Best first.
+
+    The rules of an article's summary hold across its articles (:mod:`briefing.antecedents`): a sentence
+    that answers an earlier one of its own lead ("However, ...", "It was ...", the consequence "This
+    means ...") is told right after one of those, or not at all; one opening on a pronoun with nothing
+    before it in its lead ("Its sources said ...") only when nothing else can be told; a "he" whose
+    person its lead names just before may open it. With ``named`` (the default) the sentences are told
+    apart from their leads (:func:`told_in_story`): that "he" named, a surname alone written in full;
+    without, they are the leads' own (spaces evened out), for a caller that matches them to their
+    articles first and tells them after.
     """
     unique = _sentences(leads, max_sentences)
     if not unique:
@@ -662,15 +673,66 @@ def story_summary(
         and unique[i] not in same
         and not any(restates(unique[i], k, weights=weights) for k in known)
     ]
-    # a sentence that opens on a pronoun ("Its sources said...") points back to a sentence of its own
-    # article, which a summary of several outlets does not hold: told only when nothing else is
-    plain = [i for i in fit if not _DANGLING.match(unique[i])]
+    places = _Places(leads)
     needs = {**_leaning_leads(leads, unique), **_needed_leads(leads, unique)}
-    chosen = _distinct(plain, unique, sentences, weights, needs=needs)
-    return tuple(unique[i] for i in chosen or _distinct(fit, unique, sentences, weights))
+
+    def excused(i: int) -> bool:  # "He said ..." whose person the lead names just before: named
+        return places.names_opener(unique[i])
+
+    # a sentence that opens on a pronoun with nothing before it in its lead ("Its sources said...")
+    # points back to a sentence of its article the lead does not hold: told only when nothing else is
+    plain = [i for i in fit if i in needs or not opens_on_pronoun(unique[i]) or excused(i)]
+    chosen = _distinct(plain, unique, sentences, weights, needs=needs, excused=excused)
+    told = tuple(unique[i] for i in chosen or _distinct(fit, unique, sentences, weights))
+    return places.told(told) if named else told
 
 
-_DANGLING = re.compile(r"[\"“‘']?(?:It|Its|It's|It’s|He|His|She|Her|They|Their|Them)\b")
+def told_in_story(summary: Sequence[str], leads: Sequence[Sequence[str]]) -> tuple[str, ...]:
+    """A story summary's sentences (``story_summary(..., named=False)``, in the order they are told)
+    told apart from the ``leads`` they come from (:func:`briefing.antecedents.told_apart`, each with its
+    own article's lead): a "he" whose person the summary has not just named is named, as the sentence
+    before it in its lead names the person ("“...,” he said." -> "“...,” Nico Lange said."), and a surname
+    alone whose full name its lead gave in a sentence the summary left out is written in full. A sentence
+    of none of the leads is told as it is."""
+    return _Places(leads).told(summary)
+
+
+class _Places:
+    """Where a story's sentences are in their articles' leads (the first lead that holds each, spaces
+    evened out), with each lead's people, read (:class:`~briefing.referents.People`) only when asked."""
+
+    def __init__(self, leads: Sequence[Sequence[str]]):
+        self.leads = [[" ".join(x.split()) for x in lead] for lead in leads]
+        self.place: dict[str, tuple[int, int]] = {}
+        for k, lead in enumerate(self.leads):
+            for n, sentence in enumerate(lead):
+                self.place.setdefault(sentence, (k, n))
+        self._people: dict[int, People] = {}
+
+    def people(self, k: int) -> People:
+        if k not in self._people:
+            self._people[k] = People(self.leads[k])
+        return self._people[k]
+
+    def names_opener(self, sentence: str) -> bool:
+        """Whether a sentence opens on a "he" or "she" whose person its lead makes clear."""
+        k, n = self.place.get(" ".join(sentence.split()), (-1, 0))
+        return k >= 0 and self.people(k).names_opener(n)
+
+    def told(self, summary: Sequence[str]) -> tuple[str, ...]:
+        rows = [(" ".join(x.split()), x) for x in summary]
+        if not any(key in self.place for key, _ in rows):
+            return tuple(summary)
+        chosen = []
+        for key, sentence in rows:
+            if key in self.place:
+                k, n = self.place[key]
+                chosen.append((self.people(k), n, key))
+            else:  # a sentence of no lead: alone, nothing before it names anyone
+                chosen.append((People([sentence]), 0, sentence))
+        return tuple(told_apart(chosen))
+
+
 # a name of two or more capitalised words ("Karnataka Bank"), its last word apart
 _NAME = re.compile(r"\b(?:[A-Z][\w&’'.-]*\s+)+([A-Z][a-z]+)\b")
 _LEADING_THE = re.compile(r"^The\s+")  # "The Karnataka Bank" is Karnataka Bank
@@ -729,17 +791,19 @@ def _distinct(
     weights: Mapping[str, float],
     *,
     needs: Mapping[int, set[int]] | None = None,
+    excused: Callable[[int], bool] = lambda i: False,
 ) -> list[int]:
     """The first ``most`` of ``order`` that repeat none chosen before them (:func:`is_near_duplicate`);
     a sentence in ``needs`` only after one of its sentences there has been chosen, and told right after
-    it."""
+    it, unless it is ``excused`` (then it is told where it ranks)."""
     needs = needs or {}
     chosen: list[int] = []
     for i in order:
-        if i in needs and not needs[i] & set(chosen):
+        waiting = i in needs and not needs[i] & set(chosen)
+        if waiting and not excused(i):
             continue
         if not any(is_near_duplicate(unique[i], unique[j], weights=weights) for j in chosen):
-            if i in needs:
+            if i in needs and not waiting:
                 after = max(chosen.index(j) for j in needs[i] if j in chosen)
                 chosen.insert(after + 1, i)
             else:

@@ -8,7 +8,8 @@ reads as a label (no final punctuation: section heads, datelines, bylines) and a
 full stop become headings, which sumy never returns as summary sentences; photo captions (and a long
 caption's words over its credit), embedded social posts and paragraphs printed twice (a caption under the
 photo and again in the gallery) are dropped, and so are lines of code, lists of sources and bare web
-addresses (:mod:`briefing.snippets`); a sentence repeated verbatim is kept once; a sentence
+addresses (:mod:`briefing.snippets`), a lead-in ending on a colon ("The statement read:") and a list's
+items without final punctuation (:func:`is_lead_in`); a sentence repeated verbatim is kept once; a sentence
 that is only a quotation is read with the attributed quotation before it (:mod:`briefing.speakers`).
 Summaries come back in article order. Every algorithm sees at most ``max_sentences`` sentences, the first
 ones (news puts the story up front): most cost the square of the sentence count, KL the cube (it gets a
@@ -27,9 +28,9 @@ from sumy.models.dom import ObjectDocumentModel, Paragraph
 from sumy.models.dom import Sentence as DomSentence
 from sumy.utils import ItemsCount
 
-from briefing.antecedents import needed_before, with_full_names
+from briefing.antecedents import needed_before, told_apart
 from briefing.errors import BriefingError
-from briefing.referents import People, opens_on_someone, with_names
+from briefing.referents import People
 from briefing.sentences import (
     Tokenizer,
     ends_sentence,
@@ -50,6 +51,7 @@ __all__ = [
     "cap_document",
     "is_caption",
     "is_label",
+    "is_lead_in",
     "sentence_cap",
     "split_headline",
     "summarize",
@@ -65,6 +67,13 @@ _CAPTION = re.compile(
     re.IGNORECASE,
 )
 _ENDS_ON_ADDRESS = re.compile(r"(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
+# a sentence ending on a colon introduces what follows it: a list, a quotation, code ("Here are the
+# steps:", "The statement read:")
+_LEAD_IN = re.compile(r":[\s\"”’'»]*$")
+# a list item's marker: a bullet, a number or a letter ("- ", "• ", "1. ", "b) ")
+_MARKER = r"(?:[-*•·▪‣◦–—]|\(?\d{1,3}[.)]|\(?[a-z][.)])"
+_ITEM = re.compile(rf"{_MARKER}\s+\S")
+_MARKER_ALONE = re.compile(rf"{_MARKER}\s*")
 # "(L)" and "(R)" place people in a photo; one alone in a sentence is more likely a US party: "Doe (R) said"
 _POSITION = re.compile(r"\((?:L|R|C|left|right|centre|center)\)", re.IGNORECASE)
 
@@ -92,6 +101,13 @@ def is_caption(line: str) -> bool:
         return True
     positions = len(_POSITION.findall(line))
     return positions >= 2 or (positions == 1 and not ends_with_stop(line.strip()))
+
+
+def is_lead_in(sentence: str) -> bool:
+    """Whether a sentence ends on a colon, introducing what follows it ("Among the measures:", "The
+    statement read:", "Try spotting the bug in this code:"): alone it tells nothing, and a summary that
+    holds it promises what it does not show."""
+    return _LEAD_IN.search(sentence) is not None
 
 
 def split_headline(text: str) -> tuple[str, str]:
@@ -143,6 +159,7 @@ def build_document(
     dropped = {n for n, t in enumerate(texts) if is_caption(t) or t in repeated or n in posts}
     dropped |= _captions_over_credits(texts, dropped)
     deck = _standfirst(texts, dropped)
+    items = _list_items(texts, dropped)
     alone: dict[str, list[str]] = {}  # a sentence read on its own, and its paragraph's row
     taken = 0
     for n, text in enumerate(texts):
@@ -156,11 +173,15 @@ def build_document(
                 seen.add(key)
                 rows.append(([key], True))
             continue
+        if n in items:  # a list's item that is no sentence ("higher taxes on tobacco")
+            continue
         row: list[str] = []
         for key, parts in _units(text):
             if key in seen or not any(c.isalnum() for c in key) or (limit is not None and taken >= limit):
                 continue
-            if not is_prose(key):  # a line of code, a list of sources, a bare address: no news
+            # a line of code, a list of sources, a bare address: no news; a lead-in ("Here are the
+            # steps:") promises what follows; a list's marker split from its item ("2.") is no sentence
+            if not is_prose(key) or is_lead_in(key) or _MARKER_ALONE.fullmatch(key):
                 continue
             # a sentence also told within a speaker's joined quotation is a repeat (a pull quote
             # printed again, before or after): the joined one is kept
@@ -193,6 +214,24 @@ def _captions_over_credits(texts: Sequence[str], dropped: set[int]) -> set[int]:
         for n, text in enumerate(texts[:-1])
         if n not in dropped and is_caption(texts[n + 1]) and not ends_sentence(text) and not is_label(text)
     }
+
+
+def _list_items(texts: Sequence[str], dropped: set[int]) -> set[int]:
+    """The paragraphs that are items of a list and no sentences: without final punctuation, and opening on
+    a list's marker ("- higher taxes on tobacco", "2. a new library") or following a lead-in ("The plan
+    includes:") or another such item (a web page's list, its bullets gone). A list item that ends with a
+    stop is a sentence like any other; one without reads as a fragment ("Code that has never been executed
+    other than by tests (a.k.a."), however long it is."""
+    items: set[int] = set()
+    listing = False  # the paragraphs before were a lead-in and its items
+    for n, text in enumerate(texts):
+        if n in dropped:
+            continue
+        if ends_sentence(text):  # a finished paragraph ends a list, or starts one with its colon
+            listing = is_lead_in(text)
+        elif listing or _ITEM.match(text):
+            items.add(n)
+    return items
 
 
 def _standfirst(texts: Sequence[str], dropped: set[int]) -> int | None:
@@ -260,14 +299,14 @@ class InContext:
     """A sumy ``sentences_count`` that tells a sentence needing an earlier one of the article only after
     one of those (:func:`briefing.antecedents.needed_before`): no summary opens on "However, ...", "It
     was ..." or "These measures ...". (A surname the article introduced in a sentence left out is
-    written in full instead: :func:`briefing.antecedents.with_full_names`.)
+    written in full instead: :func:`briefing.antecedents.told_apart`.)
 
     sumy calls it with the sentences sorted best first (each with its place in the document); a
     sentence that must wait is passed by until one it needs is taken, then taken right after it (it
     ranked higher than what follows). ``count`` (a number, or a :class:`WordBudget`) then takes the
     first of them; when no sentence can be told, the summary is as if none needed another. A sentence
     ``excused`` (given its place) needs nothing after all: "He said ..." when the name can be written in
-    the pronoun's place (:func:`briefing.referents.with_names`); it is asked only of the sentences
+    the pronoun's place (:meth:`briefing.referents.People.names_opener`); it is asked only of the sentences
     reached before the count is full, as it may read the article's actors.
     """
 
@@ -371,11 +410,11 @@ def summarize_document(
     summarizer = build_summarizer(algorithm)
     texts = [str(s) for s in document.sentences]
     people = People(texts, title=" ".join(str(h) for h in document.headings[:1]))
-    # "He said ..." may open the summary when the name can be written in its place (with_names)
+    # "He said ..." may open the summary when the name can be written in its place (told_apart)
     count = InContext(
         WordBudget(words) if words else sentences,
         needed_before(texts),
-        excused=lambda i: opens_on_someone(texts[i]) and people.referent(i) is not None,
+        excused=people.names_opener,
     )
     # sentences sharing no word make LexRank's power method divide 0 by 0: numpy would warn on the user's
     # stderr; the sentences chosen are still told in the text's order (errstate is per thread, and
@@ -386,8 +425,7 @@ def summarize_document(
     place = {id(s): n for n, s in enumerate(document.sentences)}
     indices = [place.get(id(s), 0) for s in picked]
     # a "he" whose person the summary left out is named, then a surname alone written in full
-    named = with_names(list(zip(indices, [str(s) for s in picked], strict=True)), people)
-    chosen = with_full_names(list(zip(indices, named, strict=True)), texts)
+    chosen = told_apart([(people, i, str(s)) for i, s in zip(indices, picked, strict=True)])
     return tuple(truncate_words(chosen, words) if words else chosen)
 
 

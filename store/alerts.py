@@ -1,6 +1,9 @@
 """Alerts: at most one first telling per (chat, story) (``development`` 0), then at most one pending
 update at a time for a story the chat heard of (``development`` 1, 2...: see m0021), each queued with the
-moment it may go out, then claimed, sent, failed, or folded into a digest that carried the story first."""
+moment it may go out, then claimed, sent, failed, folded into a digest that carried the story first, or
+dropped: never sent because the chat stopped following what it was about or could not be reached
+(blocked the bot). A dropped first telling is not the story's one alert: a later article that matches
+what the chat follows again queues it anew."""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from briefing.alerts import named_in_headlines
+from briefing.models import follow_key
 from store.db import Database, chunks, from_iso, release_unconfirmed, to_iso
 from store.search import topic_query
 
@@ -59,6 +63,7 @@ def _alert(row: dict[str, Any]) -> Alert:
 
 
 _KEY = "chat_id = ? AND story_id = ? AND development = ?"
+DROPPED = "dropped"  # the state of an alert not sent, and known not to have reached the chat
 
 
 def _key(key: AlertKey) -> list[int]:
@@ -221,9 +226,28 @@ def queue_alert(
     """Queue one alert (``article_id``: the new article that made it; ``batch_last``: the last article
     of the batch it came with, so that what is stored after the batch is told as later news however soon
     it comes); False if this chat already had (or has queued) one for this story, or already received the
-    story in a digest."""
+    story in a digest. A first telling that was dropped (the chat unfollowed, or blocked the bot, before
+    it went out) does not count: it is queued again, as new, once a new article brings it."""
     values = _values(reason, due_at, now, article_id, batch_last)
-    return _queue(db, chat_id, story_id, development="0", guard=f"NOT {_TOLD}", values=values)
+    guard = f"NOT {_TOLD}"
+    if _rearm(db, chat_id, story_id, guard=guard, values=values):
+        return True
+    return _queue(db, chat_id, story_id, development="0", guard=guard, values=values)
+
+
+def _rearm(db: Database, chat_id: int, story_id: int, *, guard: str, values: dict[str, Any]) -> bool:
+    """Make the chat's dropped first telling of the story pending again with ``values``, as if queued
+    now, if ``guard`` holds. Only one known never to have reached the chat: not one whose sending was
+    left unconfirmed before it was dropped (Telegram may have delivered it)."""
+    cur = db.execute(
+        "UPDATE alerts SET state = 'pending', reason = :reason, created_at = :now, due_at = :due,"
+        " article_id = :article, batch_last = :batch, claimed_at = NULL, sent_at = NULL,"
+        " message_id = NULL, error = NULL"
+        f" WHERE chat_id = :chat AND story_id = :story AND development = 0 AND state = '{DROPPED}'"
+        f" AND unconfirmed = 0 AND {guard}",
+        {"chat": chat_id, "story": story_id, **values},
+    )
+    return cur.rowcount > 0
 
 
 def renew_waiting(
@@ -240,7 +264,11 @@ def renew_waiting(
         [chat_id, story_id],
     ).fetchall()
     for development, reason, old in rows:
-        names = "\n".join(dict.fromkeys([*(x for x in reason.split("\n") if x), *reasons]))
+        named: dict[str, str] = {}  # a follow named once, as the chat follows it now ("rotterdam")
+        for name in (*reason.split("\n"), *reasons):
+            if name:
+                named[follow_key(name)] = name
+        names = "\n".join(named.values())
         lead = old if development == 0 and old is not None else max(old or 0, article_id)
         db.execute(
             f"UPDATE alerts SET reason = ?, article_id = ? WHERE {_KEY}",
@@ -355,9 +383,11 @@ def fail_alert(db: Database, key: AlertKey, *, error: str, now: datetime) -> Non
     )
 
 
-def fail_chat_alerts(db: Database, chat_id: int, *, error: str, now: datetime) -> int:
+def drop_chat_alerts(db: Database, chat_id: int, *, error: str, now: datetime) -> int:
+    """The chat refuses our messages (blocked the bot): its alerts waiting or being sent are dropped
+    (Telegram refused them, so none reached it)."""
     cur = db.execute(
-        "UPDATE alerts SET state = 'failed', error = ?, sent_at = ?"
+        f"UPDATE alerts SET state = '{DROPPED}', error = ?, sent_at = ?"
         " WHERE chat_id = ? AND state IN ('pending', 'claimed')",
         [error[:500], to_iso(now), chat_id],
     )
@@ -392,9 +422,10 @@ def defer_alerts(db: Database, chat_id: int, story_ids: Iterable[int], *, until:
 
 
 def drop_alerts(db: Database, chat_id: int, story_ids: Iterable[int], *, error: str, now: datetime) -> int:
-    """Pending alerts that must not go out any more (the chat stopped its alerts, or unfollowed)."""
+    """Pending alerts that must not go out any more (the chat cannot be reached, or unfollowed): dropped,
+    not sent (see ``queue_alert``: a dropped first telling may be queued again)."""
     return _update_pending(
-        db, chat_id, story_ids, "state = 'failed', error = ?, sent_at = ?", [error, to_iso(now)]
+        db, chat_id, story_ids, f"state = '{DROPPED}', error = ?, sent_at = ?", [error, to_iso(now)]
     )
 
 

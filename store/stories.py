@@ -259,7 +259,8 @@ def set_story(db: Database, article_ids: Sequence[int], story_id: int | None) ->
 def merge_stories(db: Database, into: int, others: Sequence[int]) -> None:
     """Move the articles of the stories ``others`` into the story ``into`` and delete ``others``. What
     each chat received of them becomes what it received of ``into`` (the sentences and held articles of
-    both, the latest moment), and their pending alerts ``into``'s, so nothing told is told again."""
+    both, the latest moment), and their pending alerts ``into``'s, so nothing told is told again (an
+    alert of ``into`` dropped unsent does not stand in the way of one of theirs)."""
     for other in others:
         db.execute("UPDATE articles SET story_id = ? WHERE story_id = ?", [into, other])
         rows = db.execute(
@@ -286,6 +287,13 @@ def merge_stories(db: Database, into: int, others: Sequence[int]) -> None:
                 [latest, told, kept, chat_id, into],
             )
             db.execute("DELETE FROM delivered_stories WHERE chat_id = ? AND story_id = ?", [chat_id, other])
+        # an alert dropped unsent (see ``store.alerts``) is no telling: it gives way to the other's
+        db.execute(
+            "DELETE FROM alerts WHERE story_id = ? AND state = 'dropped' AND EXISTS (SELECT 1 FROM alerts o"
+            " WHERE o.story_id = ? AND o.chat_id = alerts.chat_id AND o.development = alerts.development"
+            " AND o.state != 'dropped')",
+            [into, other],
+        )
         db.execute("UPDATE OR IGNORE alerts SET story_id = ? WHERE story_id = ?", [into, other])
         db.execute("DELETE FROM alerts WHERE story_id = ?", [other])
         db.execute("DELETE FROM stories WHERE id = ?", [other])

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, time
 from typing import Any, Literal
 
-from briefing.models import Follow, Subscriber
+from briefing.models import Follow, Subscriber, follow_key
 from store.db import Database, chunks, from_iso, to_iso, transaction
 
 
@@ -251,15 +251,20 @@ def follow(
 def unfollow(
     db: Database, chat_id: int, value: str, *, kind: str | None = None, actor_id: int | None = None
 ) -> bool:
-    """Stop following (matched case-insensitively on the stored value, and on the kind and the actor
-    when given: two actors may share a name); False if nothing matched."""
-    sql = "DELETE FROM follows WHERE chat_id = ? AND lower(value) = lower(?)"
-    params: list[Any] = [chat_id, value]
-    if kind is not None:
-        sql, params = sql + " AND kind = ?", [*params, kind]
-    if actor_id is not None:
-        sql, params = sql + " AND actor_id = ?", [*params, actor_id]
-    return db.execute(sql, params).rowcount > 0
+    """Stop following (the stored value matched in any case, as ``follow_key`` compares it, "ÉLYSÉE" as
+    "élysée" too; and the kind and the actor when given: two actors may share a name); False if nothing
+    matched."""
+    rows = db.execute("SELECT rowid, kind, value, actor_id FROM follows WHERE chat_id = ?", [chat_id])
+    gone = [
+        rowid
+        for rowid, kind_, value_, actor in rows.fetchall()
+        if follow_key(value_) == follow_key(value)
+        and kind in (None, kind_)
+        and (actor_id is None or actor == actor_id)
+    ]
+    for rowid in gone:
+        db.execute("DELETE FROM follows WHERE rowid = ?", [rowid])
+    return bool(gone)
 
 
 def follows_of(db: Database, chat_id: int) -> list[Follow]:

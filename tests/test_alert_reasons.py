@@ -13,8 +13,8 @@ from briefing.service.commands import Asker, answer, load_all
 from briefing.service.ingest import ingest_files, queue_new_alerts
 from store.alerts import alerts_of
 from store.search import actor_ids_named
-from store.subscribers import follow, follows_of
-from tests.digestkit import QUICK, Clock, fast_pacer
+from store.subscribers import follow, follows_of, set_chat_alerts, unfollow
+from tests.digestkit import QUICK, Clock, add_actor, fast_pacer
 
 NOW = datetime(2026, 11, 25, 13, 5, tzinfo=UTC)
 load_all()
@@ -153,3 +153,69 @@ async def test_a_name_of_letters_joined_by_an_ampersand_is_followed_before_any_a
     new = ingest(app, tmp_path, "att.txt", sale)
     assert queue_new_alerts(app, new) == 1
     assert [a.reason for a in alerts_of(db, 8)] == ["AT&T"]
+
+
+async def test_a_held_alert_still_goes_after_unfollowing_and_following_again_by_another_name(
+    app, db, tmp_path, botapi, botapi_bot
+):
+    """/follow Keith Kellogg; his alert waits for the end of the chat's quiet hours; /unfollow kellogg,
+    then /follow KELLOGG (his surname, in capitals): the same follow again, so the alert goes out, with
+    the sentence that names him."""
+    new = ingest(app, tmp_path, "kellogg.txt", KELLOGG)
+    asker = Asker(chat_id=1, user_id=1)
+    await answer(app, "/follow Keith Kellogg", asker)
+    set_chat_alerts(db, 1, now=NOW, quiet_hours="13:00-14:00")
+    assert queue_new_alerts(app, new) == 1
+    await answer(app, "/unfollow kellogg", asker)
+    assert follows_of(db, 1) == []
+    await answer(app, "/follow KELLOGG", asker)
+    assert [f.value for f in follows_of(db, 1)] == ["Keith Kellogg"]
+    app.clock.now = NOW.replace(hour=14, minute=0)
+    await send_due_alerts(app, botapi_bot, now=app.clock.now, pacer=fast_pacer(), policy=QUICK)
+    (alert,) = botapi.sent_messages(1)
+    assert alert.text.splitlines()[0] == "New about Keith Kellogg"
+    assert "Separately, US envoy Keith Kellogg was due in Kyiv later in the week" in alert.text
+
+
+async def test_a_held_alert_still_goes_when_its_actor_is_followed_again_under_the_name_the_archive_has_now(
+    app, db, tmp_path, botapi, botapi_bot
+):
+    """The chat followed the envoy while the archive knew him as "Kellogg" (his follow keeps that name),
+    and his alert waits for the end of its quiet hours; the archive has since learnt his full name. The
+    chat unfollows and follows him again: the follow is now "Keith Kellogg", the same actor, so the
+    alert held for "Kellogg" goes out, under the name followed now."""
+    new = ingest(app, tmp_path, "kellogg.txt", KELLOGG)
+    (kellogg,) = actor_ids_named(db, "Keith Kellogg")
+    follow(db, 1, "actor", "Kellogg", actor_id=kellogg, now=NOW)  # followed before the rename
+    set_chat_alerts(db, 1, now=NOW, quiet_hours="13:00-14:00")
+    assert queue_new_alerts(app, new) == 1
+    asker = Asker(chat_id=1, user_id=1)
+    await answer(app, "/unfollow Kellogg", asker)
+    await answer(app, "/follow Kellogg", asker)
+    assert [(f.value, f.actor_id) for f in follows_of(db, 1)] == [("Keith Kellogg", kellogg)]
+    app.clock.now = NOW.replace(hour=14, minute=0)
+    await send_due_alerts(app, botapi_bot, now=app.clock.now, pacer=fast_pacer(), policy=QUICK)
+    (alert,) = botapi.sent_messages(1)
+    assert alert.text.splitlines()[0] == "New about Keith Kellogg"
+    assert "Separately, US envoy Keith Kellogg was due in Kyiv later in the week" in alert.text
+
+
+async def test_a_held_alert_is_not_sent_for_another_actor_of_its_name(app, db, tmp_path, botapi, botapi_bot):
+    """Followed again, a name is the same follow only for the actor the alert's article mentions: a
+    chat that now follows another Kellogg (the company) does not get the envoy's alert."""
+    new = ingest(app, tmp_path, "kellogg.txt", KELLOGG)
+    (kellogg,) = actor_ids_named(db, "Keith Kellogg")
+    company = add_actor(db, "Kellogg", "organization")
+    db.execute(
+        "INSERT INTO actor_aliases (actor_id, alias, norm) VALUES (?, 'Kellogg', 'kellogg')", [company]
+    )
+    assert company in actor_ids_named(db, "Kellogg")
+    follow(db, 1, "actor", "Kellogg", actor_id=kellogg, now=NOW)
+    set_chat_alerts(db, 1, now=NOW, quiet_hours="13:00-14:00")
+    assert queue_new_alerts(app, new) == 1
+    unfollow(db, 1, "Kellogg", actor_id=kellogg)
+    follow(db, 1, "actor", "Kellogg Company", actor_id=company, now=NOW)
+    app.clock.now = NOW.replace(hour=14, minute=0)
+    await send_due_alerts(app, botapi_bot, now=app.clock.now, pacer=fast_pacer(), policy=QUICK)
+    assert botapi.sent_messages(1) == []
+    assert [a.state for a in alerts_of(db, 1)] == ["dropped"]

@@ -176,7 +176,7 @@ async def test_a_blocked_follower_stops_getting_alerts(app, db, botapi, botapi_b
     report = await send_due_alerts(app, botapi_bot, now=NOON, pacer=fast_pacer(), policy=QUICK)
     assert (report.sent, report.deactivated) == (0, 1)
     assert len(botapi.requests("sendMessage", chat_id=5)) == 1
-    assert {a.state for a in alerts_of(db, 5)} == {"failed"}
+    assert {a.state for a in alerts_of(db, 5)} == {"dropped"}
 
 
 async def test_a_burst_of_alerts_is_spread_at_most_four_an_hour_and_none_is_lost(app, db, botapi, botapi_bot):
@@ -261,8 +261,8 @@ async def test_an_alert_queued_before_blocking_or_unfollowing_is_not_sent(app, d
     report = await send_due_alerts(app, botapi_bot, now=NOON, pacer=fast_pacer(), policy=QUICK)
     assert report.sent == 0 and botapi.requests("sendMessage") == []
     assert [(a.state, a.error.split(":")[0]) for a in alerts_of(db, 7) + alerts_of(db, 8)] == [
-        ("failed", "not sent"),
-        ("failed", "not sent"),
+        ("dropped", "not sent"),
+        ("dropped", "not sent"),
     ]
 
 

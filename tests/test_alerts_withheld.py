@@ -121,7 +121,7 @@ async def test_an_alert_held_for_the_night_is_not_sent_after_the_chat_unfollows(
     assert (await send(app, botapi_bot, datetime(2026, 11, 24, 7, 0, tzinfo=UTC))).sent == 1
     assert botapi.sent_messages(5) == [] and len(botapi.sent_messages(6)) == 1
     ((state, error),) = [(a.state, a.error) for a in alerts_of(db, 5)]
-    assert state == "failed" and error == "not sent: the chat no longer follows Rotterdam"
+    assert state == "dropped" and error == "not sent: the chat no longer follows Rotterdam"
     assert story not in received_of(db, 5)
 
 
@@ -142,7 +142,7 @@ async def test_a_chat_that_blocked_the_bot_is_deactivated_and_the_others_get_the
     assert (report.sent, report.deactivated) == (4, 1)
     assert len(botapi.requests("sendMessage", chat_id=5)) == 1  # one refusal, not one per alert
     assert [len(botapi.sent_messages(chat)) for chat in (6, 7)] == [2, 2]
-    assert {a.state for a in alerts_of(db, 5)} == {"failed"}
+    assert {a.state for a in alerts_of(db, 5)} == {"dropped"}
     assert is_unreachable(db, 5) and not get_subscriber(db, 5).active
     assert get_subscriber(db, 6).active and get_subscriber(db, 7).active
     later = add_story(db, "Rotterdam talks", updated=EIGHT, body="Rotterdam talks resume.")

@@ -472,5 +472,5 @@ async def test_parts_and_alerts_already_waiting_for_the_terminal_chat_are_not_se
     await send_due_alerts(app, botapi_bot, now=at, pacer=fast_pacer(), policy=QUICK)
     assert sends(botapi) == []
     assert get_subscriber(db, 0).active and not is_unreachable(db, 0)
-    assert alerts_of(db, 0)[0].state == "failed"
+    assert alerts_of(db, 0)[0].state == "dropped"
     assert [p.state for p in deliveries.parts_of(db, 0, DAY)] == ["pending"]  # for `digest --chat 0`

@@ -297,6 +297,20 @@ def test_an_update_tells_only_the_new_fact_with_only_the_new_source():
     assert update.article_ids == (3,) and update.headline == QUAKE
 
 
+def test_an_updates_he_or_she_is_named_when_the_update_leaves_out_the_sentence_naming_the_person():
+    """The sentence naming the rescue chief was told (so the update leaves it out); her "She said ..." is
+    news and tells her name in the pronoun's place, as a story's summary does."""
+    chief = "Rescue chief Lucia Quispe led the teams that arrived in Arequipa on Wednesday."
+    said = "She said survivors could still be found under the rubble of two hotels in the city."
+    s, arrivals = quake(arrival(3, "Reuters", 2, chief, said))
+    update = story_update(s, arrivals, Received(SENT_AT, (QUAKE, STRUCK, TOLL, chief)))
+    assert update is not None
+    assert update.summary == (
+        "Lucia Quispe said survivors could still be found under the rubble of two hotels in the city.",
+    )
+    assert update.sources == ("Reuters",)  # matched to its article before it was told apart
+
+
 def test_an_update_names_the_outlets_whose_articles_bring_its_facts_however_spaced():
     spaced = RESCUE.replace(" ", "  ", 2)
     s, arrivals = quake(

@@ -116,3 +116,96 @@ def test_a_headline_with_a_papers_word_in_it_stays_the_title(above):
     )
     (draft,) = split_dump("\n\n".join((*above, *sale)), source="x.txt")
     assert (draft.title, draft.source) == (above[0], "x.txt")
+
+
+@pytest.mark.parametrize(
+    ("headline", "standfirst", "lead"),
+    [
+        (
+            "Weekly Market Stalls Banned",
+            "Traders say the council gave them no warning at all",
+            "Sellers at the Saturday fair were told on Friday that their pitches would be withdrawn from "
+            "January, the borough announced.",
+        ),
+        (
+            "Times Square Parade Postponed",
+            "Organisers point to the cost of policing the route",
+            "New York's spring procession will not go ahead in April, its organisers said on Wednesday, "
+            "citing the bill for officers along the route.",
+        ),
+        (
+            "Science Journal Pulls Study",
+            "Editors found errors in the underlying figures",
+            "A leading publisher withdrew a widely cited paper on Monday after its reviewers flagged "
+            "mistakes in the data.",
+        ),
+        (
+            "Regional Post Offices Close",
+            "Customers will have to travel to the city for parcels",
+            "Nine village counters will shut next year as fewer customers use them, the operator said.",
+        ),
+    ],
+)
+def test_a_headline_with_a_papers_word_over_a_standfirst_is_no_outlet(headline, standfirst, lead):
+    # the lead tells the news in other words, so the headline's words do not come back in it (QA18b F5)
+    text = "\n\n".join((headline, standfirst, "Published: 14 November 2026", lead, "Nothing else was said."))
+    (draft,) = split_dump(text, source="x.txt")
+    assert draft.source == "x.txt"
+
+
+@pytest.mark.parametrize("kicker", ["Exclusive", "Analysis", "Breaking", "Opinion"])
+def test_a_kicker_repeated_over_each_articles_label_is_no_outlet(kicker):
+    # a one-word heading over a label and a title, in two articles: a kicker, not a name (QA18b F6)
+    text = "\n\n".join(
+        (
+            *(kicker, "Politics", BUDGET[0], "By Jane Doe", "Published: 12 November 2026", *BUDGET[1:]),
+            *(kicker, "Transport", FERRY[0], "By John Roe", "Published: 13 November 2026", *FERRY[1:]),
+        )
+    )
+    drafts = split_dump(text, source="x.txt")
+    assert [(d.title, d.section, d.author, d.source) for d in drafts] == [
+        (BUDGET[0], "Politics", "Jane Doe", "x.txt"),
+        (FERRY[0], "Transport", "John Roe", "x.txt"),
+    ]
+    assert kicker not in drafts[0].body and kicker not in drafts[1].body
+
+
+SENADO = (
+    "El Congreso aprueba la ley de vivienda",
+    "Publicado el 12 de noviembre de 2026, 10:05",
+    "Los diputados aprobaron el jueves la nueva ley de vivienda con el apoyo de los grupos del Gobierno y "
+    "de dos partidos regionales.",
+    "La oposición anunció que recurrirá la norma ante el Tribunal Constitucional.",
+)
+
+
+@pytest.mark.parametrize(
+    ("masthead", "label"),
+    [
+        ("EL DIARIO DEL SUR", "Política"),
+        ("El Diario del Sur", "Internacional"),
+        ("EL PERIÓDICO DE LA COSTA", "Sociedad"),
+        ("La Gazzetta della Valle", "Cronaca"),
+    ],
+)
+def test_a_foreign_papers_name_over_a_label_is_the_outlet(masthead, label):
+    # the lead's "el", "de", "del" are no echo of the name's words (QA18b F7)
+    (draft,) = split_dump(story(SENADO, masthead, label), source="x.txt")
+    assert (draft.title, draft.section, draft.source) == (SENADO[0], label, masthead)
+    assert draft.body.startswith("Los diputados aprobaron")
+
+
+@pytest.mark.parametrize(
+    ("text", "masthead"),
+    [
+        ("The Valley Times", True),
+        ("Times of the Valley", True),
+        ("Gazzetta dello Sport", True),
+        ("Weekly Bin Collections Scrapped", False),  # the noun opens a sentence's words
+        ("Medical Journal Retracts Paper", False),  # the noun inside
+        ("Times Square Ball Drop Cancelled", False),
+        ("Harbour Herald Closed", False),  # a verb's past
+    ],
+)
+def test_a_masthead_is_named_as_a_paper(text, masthead):
+    assert is_masthead(text) is masthead

@@ -19,6 +19,7 @@ from briefing.stories import (
     idf_of,
     medoid_title,
     story_summary,
+    told_in_story,
 )
 from briefing.terms import idf_table, terms_of
 from store.articles import get_article
@@ -292,6 +293,80 @@ def test_a_sentence_opening_on_a_pronoun_is_not_in_a_story_summary_while_others_
     assert set(summary) == {leads[0][1], leads[1][0]}
     only = [["He said the talks would resume on Monday."]]
     assert story_summary(only, sentences=3) == ("He said the talks would resume on Monday.",)  # all there is
+
+
+# a story of two articles whose second names its speaker, then quotes him with "he said"
+DOCKS = [
+    ["Forty ships were at anchor off the port of Rotterdam on Wednesday, the port authority said.",
+     "The dock strike at the port goes on after workers rejected the latest offer over pay."],
+    ["Forty ships were at anchor off the port of Rotterdam on Wednesday, union leader Pieter de Vries said.",
+     "He said the union would ask the government to mediate in the dispute over pay."],
+]  # fmt: skip
+
+
+def test_a_pronoun_opener_in_a_story_waits_for_an_earlier_sentence_of_its_own_lead():
+    """As in an article's summary, "He said ..." later in a lead is told right after an earlier sentence of
+    that lead (before, it was left out of every story summary that had anything else)."""
+    assert story_summary(DOCKS, sentences=3) == (DOCKS[1][0], DOCKS[1][1], DOCKS[0][1])
+    rubble = [
+        ["Rescuers pulled 12 people from the rubble of a collapsed apartment block in Izmir on Tuesday.",
+         "It was the city's worst building collapse in a decade, the mayor said."],
+        ["Twelve people were rescued from a collapsed block of flats in Izmir, officials said on Tuesday.",
+         "The building had been declared unsafe in 2019, according to city records."],
+    ]  # fmt: skip
+    summary = story_summary(rubble, sentences=3)
+    assert summary[summary.index(rubble[0][1]) - 1] == rubble[0][0]
+
+
+def test_a_he_whose_person_the_story_summary_left_out_is_named_from_his_own_lead():
+    """The sentence naming the union leader is not told (the reader has it: ``known``); his "He said ..."
+    may still be, his name in the pronoun's place, as an article's summary writes it."""
+    summary = story_summary(DOCKS, sentences=2, known=[DOCKS[1][0]])
+    assert summary == (
+        DOCKS[0][1],
+        "Pieter de Vries said the union would ask the government to mediate in the dispute over pay.",
+    )
+    # the leads' own sentences, for a caller that matches them to their articles first
+    assert story_summary(DOCKS, sentences=2, known=[DOCKS[1][0]], named=False)[1] == DOCKS[1][1]
+
+
+def test_a_story_summary_tells_each_sentence_apart_from_its_lead():
+    analyst = [
+        "Ukraine's arms factories doubled their shell output in the spring, the defence ministry said.",
+        "Defence analyst Marta Kowalczyk said the shipments to the front had doubled since March.",
+        "“The factories cannot keep up with this pace for long,” she said.",
+    ]
+    ministry = [
+        "The defence ministry said shell output at Ukraine's arms factories doubled this spring.",
+        "The analyst Marta Kowalczyk expects the output to grow again in the autumn.",
+        "Kowalczyk said the next shipments would go to the eastern front.",
+    ]
+    leads = [analyst, ministry]
+    assert told_in_story([analyst[2], ministry[2]], leads) == (
+        "“The factories cannot keep up with this pace for long,” Marta Kowalczyk said.",
+        "Kowalczyk said the next shipments would go to the eastern front.",  # named in full just before
+    )
+    assert told_in_story([ministry[0], ministry[2]], leads) == (
+        ministry[0],
+        "Marta Kowalczyk said the next shipments would go to the eastern front.",  # as her lead names her
+    )
+    # told right after the sentence naming her, the "she" stays; a sentence of no lead is told as it is
+    assert told_in_story(analyst[1:], leads) == tuple(analyst[1:])
+    assert told_in_story(["She left."], leads) == ("She left.",)
+
+
+def test_a_consequence_in_a_story_is_told_right_after_its_cause_or_not_at_all():
+    guide = [
+        ["Do not install the plugin with the --global flag on a shared server.",
+         "This means every user of the server would load your settings."],
+        ["Version 2.0 of the plugin came out on Monday with a faster installer.",
+         "Its settings now live in each user's home folder instead of the server's."],
+    ]  # fmt: skip
+    for n in (1, 2, 3, 4):
+        summary = story_summary(guide, sentences=n)
+        if guide[0][1] in summary:
+            assert summary[summary.index(guide[0][1]) - 1] == guide[0][0]
+    assert guide[0][1] not in story_summary(guide, sentences=3, known=[guide[0][0]])
 
 
 def test_titles_equally_typical_give_the_newest_headline_whatever_the_order_of_the_sums():

@@ -21,6 +21,7 @@ from briefing.summary import (
     cap_document,
     is_caption,
     is_label,
+    is_lead_in,
     sentence_cap,
     split_headline,
     summarize,
@@ -380,6 +381,78 @@ def test_the_lead_rule_needs_a_headline_it_repeats_and_a_short_article():
         f"\nVoiron family {k} slept in the gymnasium, the mayor said.\n" for k in range(8)
     )
     assert not summarizer.is_lead(build_document(longer, title=FLOOD_TITLE))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Residents who want to comment on the plan before the council votes have several options:",
+        "In a statement released late on Tuesday evening, the ferry company said:",
+        "“The harbour will stay closed,” the harbour master wrote in a message to skippers:",
+    ],
+)
+def test_a_sentence_ending_on_a_colon_is_a_lead_in(line):
+    assert is_lead_in(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["The ferry will sail at 10:30.", "Don't worry, the repairs should take about an hour :)", "Ratio 3:1"],
+)
+def test_a_time_a_smiley_or_a_ratio_is_no_lead_in(line):
+    assert not is_lead_in(line)
+
+
+FERRY = (
+    "The ferry company cancelled every crossing to the islands on Tuesday as a storm closed the harbour.\n\n"
+    "Islanders who need to reach the mainland for a hospital visit have several other ways to travel, "
+    "which the company listed on its website:\n\n"
+    "- a seat on the coastguard's daily supply flight, booked through the island council's office at "
+    "the harbour\n"
+    "- the fishing co-operative's boat, which sails when the wind drops below gale force and carries up to "
+    "twelve passengers\n"
+    "2. Taxis from the mainland airport, which the company pays for when a crossing is cancelled and the "
+    "traveller shows a ticket\n\n"
+    "In a statement released late on Tuesday evening, the ferry company said:\n\n"
+    "“We expect to sail again on Thursday morning once the storm has passed the islands.”\n\n"
+    "The harbour master said the storm was the worst to reach the islands in ten years.\n"
+)
+
+
+@pytest.mark.parametrize("algorithm", ["default", "lead", "lexrank"])
+def test_a_lead_in_and_the_fragments_of_its_list_are_no_summary_sentences(algorithm):
+    """A sentence ending on ":" introduces a list, a quotation or code: alone it promises what the summary
+    does not show. The list's items without final punctuation are fragments, however long, with their
+    markers ("- ", "2. ") or without (a web page's list); a number split from its item is none either."""
+    document = build_document(FERRY, title="Storm closes harbour")
+    sentences = [str(s) for s in document.sentences]
+    assert sentences == [
+        "The ferry company cancelled every crossing to the islands on Tuesday as a storm closed the harbour.",
+        "“We expect to sail again on Thursday morning once the storm has passed the islands.”",
+        "The harbour master said the storm was the worst to reach the islands in ten years.",
+    ]
+    assert summarize(FERRY, sentences=5, algorithm=algorithm) == tuple(sentences)
+    web_page = FERRY.replace("- ", "").replace("2. ", "")  # an HTML list's items, their bullets gone
+    assert [str(s) for s in build_document(web_page).sentences] == sentences
+
+
+def test_a_list_item_that_is_a_sentence_stays_one_and_a_list_ends_at_a_finished_paragraph():
+    body = (
+        "The council set out its budget for the coming year on Monday:\n\n"
+        "1. Bus fares will be frozen for pupils and pensioners until the end of next year.\n"
+        "2. higher taxes on tobacco and on sugary drinks sold in the city's shops, cafes and restaurants\n\n"
+        "The council will vote on the budget next week after a public consultation.\n\n"
+        "Opposition councillors said the plan did far too little for the north of the city and for its "
+        "schools and libraries\n\n"
+        "The mayor said the budget would balance the books by 2027.\n"
+    )
+    assert [str(s) for s in build_document(body).sentences] == [
+        "Bus fares will be frozen for pupils and pensioners until the end of next year.",
+        "The council will vote on the budget next week after a public consultation.",
+        "Opposition councillors said the plan did far too little for the north of the city and for its "
+        "schools and libraries",
+        "The mayor said the budget would balance the books by 2027.",
+    ]
 
 
 @pytest.mark.parametrize("algorithm", ["default", "lead", "lexrank"])

@@ -30,10 +30,10 @@ from briefing.adapters.pacer import Pacer
 from briefing.adapters.sender import Sender, SendPolicy, Tally
 from briefing.alerts import Why, alert_told, compose_alert, compose_update_alert, known_headline, update_told
 from briefing.document import Document
-from briefing.models import Article, Follow, Story
+from briefing.models import Article, Follow, Story, follow_key
 from briefing.render import html_messages, plain_messages
 from briefing.service import App
-from briefing.service.alerts import arrivals_of, news_since, story_news, why_alerted
+from briefing.service.alerts import arrivals_of, news_since, still_followed, story_news, why_alerted
 from briefing.service.commands import TERMINAL_CHAT_ID
 from briefing.service.digests import ComposeReport, DueDigests, compose_and_store_now
 from briefing.service.polling import alert_due
@@ -470,8 +470,7 @@ def _alert_message(
     if facts is None:
         alert_store.fold_alert(app.db, alert.key)
         return None
-    followed = {f.value for f in follows}
-    reasons = [r for r in alert.reason.split("\n") if r in followed]
+    reasons = still_followed(app, alert.reason.split("\n"), follows, alert.article_id)
     if not reasons:
         error = "not sent: the chat no longer follows " + ", ".join(alert.reason.split("\n"))
         alert_store.drop_alerts(app.db, chat_id, [alert.story_id], error=error, now=now)
@@ -508,8 +507,8 @@ def _whys(
 ) -> list[Why]:
     """``why_alerted`` once per article and follows: the thousand chats a story's article alerts for
     one topic share what it matched there (its sentence is found once, not once a chat)."""
-    by_value = {f.value: f for f in follows}
-    key = (article_id, tuple((r, by_value[r].actor_id if r in by_value else None) for r in reasons))
+    by_key = {follow_key(f.value): f for f in follows}
+    key = (article_id, tuple((r, f.actor_id if (f := by_key.get(follow_key(r))) else None) for r in reasons))
     if key not in run.whys:
         run.whys[key] = why_alerted(app, follows, reasons, article_id)
     return run.whys[key]

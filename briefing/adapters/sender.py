@@ -48,7 +48,7 @@ from telegram.error import (
 
 from briefing.adapters.pacer import Pacer
 from briefing.service import App
-from store.alerts import fail_chat_alerts
+from store.alerts import drop_chat_alerts
 from store.deliveries import fail_chat
 from store.subscribers import mark_unreachable, migrate_chat
 
@@ -166,7 +166,7 @@ class Sender:
         now = self.app.now()
         mark_unreachable(self.app.db, chat_id, reason=reason, now=now)
         fail_chat(self.app.db, chat_id, error=f"chat unreachable: {reason}", now=now)
-        fail_chat_alerts(self.app.db, chat_id, error=f"chat unreachable: {reason}", now=now)
+        drop_chat_alerts(self.app.db, chat_id, error=f"chat unreachable: {reason}", now=now)
         self.tally.deactivated += 1
         self.tally.errors.append((chat_id, reason))
         log.info("chat %s deactivated: %s", chat_id, reason)

@@ -13,27 +13,59 @@ from datetime import datetime, time
 from briefing.alerts import Why
 from briefing.digest import Arrival, Received, story_update
 from briefing.gazetteer import load_gazetteer
-from briefing.models import Follow, Story, Subscriber
+from briefing.models import Follow, Story, Subscriber, follow_key
 from briefing.service import App
 from briefing.service.stories import lead_sentences
 from briefing.times_of_day import SettingError, parse_time
 from briefing.topics import read_topic, sentence_about
 from store.alerts import actor_mentioned
 from store.digests import received_among, story_arrivals
-from store.search import article_texts
+from store.search import actor_ids_named, article_texts
 from store.subscribers import ChatAlerts, chat_alerts, get_subscriber
 
 
+def still_followed(
+    app: App, reasons: Sequence[str], follows: Sequence[Follow], article_id: int | None = None
+) -> list[str]:
+    """The alert's reasons (the follows it was queued for) the chat still follows, each as the chat
+    follows it now, once: a reason matches a follow in any case (``follow_key``, as /unfollow matches),
+    so an alert queued for "Rotterdam" still goes to a chat that unfollowed it and followed "rotterdam",
+    and says "rotterdam"; and an actor followed again under the name the archive has for it now (see
+    :func:`_followed_anew`; only for an alert that records its article: ``article_id``)."""
+    current = {follow_key(f.value): f.value for f in follows}
+    actors = {f.actor_id: f.value for f in follows if f.actor_id is not None}
+    kept: list[str] = []
+    for reason in reasons:
+        value = current.get(follow_key(reason)) if reason else None
+        if value is None and reason and actors and article_id is not None:
+            value = _followed_anew(app, reason, actors, article_id)
+        if value is not None:
+            kept.append(value)
+    return list(dict.fromkeys(kept))
+
+
+def _followed_anew(app: App, reason: str, actors: Mapping[int, str], article_id: int) -> str | None:
+    """The follow (its value) of an actor the chat followed as ``reason`` and follows again under another
+    name: a follow keeps the actor's name of its day ("Kellogg"), and the archive may since have learnt
+    the full one ("Keith Kellogg"), which /follow now stores. The reason must be a name of the actor, as
+    /unfollow finds it, and the alert's article must mention that actor: not another of that name."""
+    for actor_id in actor_ids_named(app.db, reason):
+        if actor_id in actors and actor_mentioned(app.db, article_id, actor_id) is not None:
+            return actors[actor_id]
+    return None
+
+
 def why_alerted(app: App, follows: Sequence[Follow], reasons: Sequence[str], article_id: int) -> list[Why]:
-    """For each of the alert's reasons the chat still follows: the names it goes by in the article (a
-    country's nationality words among them: "the Portuguese island" names Portugal) and the first
-    sentence that holds it (an actor's mention, a topic's words near each other)."""
-    by_value = {f.value: f for f in follows}
+    """For each of the alert's reasons the chat still follows (in any case: ``follow_key``): the names
+    it goes by in the article (a country's nationality words among them: "the Portuguese island" names
+    Portugal) and the first sentence that holds it (an actor's mention, a topic's words near each
+    other)."""
+    by_key = {follow_key(f.value): f for f in follows}
     gaz = load_gazetteer()
     whys: list[Why] = []
     body: str | None = None
     for reason in reasons:
-        f = by_value.get(reason)
+        f = by_key.get(follow_key(reason))
         if f is None:
             continue
         forms = gaz.demonyms_of(f.value)

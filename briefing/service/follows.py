@@ -36,7 +36,7 @@ from briefing.briefs import shorten
 from briefing.cues import COMMON
 from briefing.document import Block, Span, bold, code, item, message, para
 from briefing.dossier import kind_word
-from briefing.models import Actor, ActorType, Follow
+from briefing.models import Actor, ActorType, Follow, follow_key
 from briefing.qualifiers import TYPE_WORDS, Kind, Qualified, qualified, split_qualifier
 from briefing.sentences import has_cjk
 from briefing.service import App
@@ -132,7 +132,7 @@ def _shown(one: Followed, followed: Sequence[Followed]) -> str:
     read as one ("Putin (company)", a topic: "/unfollow Putin (company)" would be refused)."""
     f, actor = one
     word = _kind_word(f, actor)
-    twins = [g for g, _ in followed if g.value.casefold() == f.value.casefold() and g != f]
+    twins = [g for g, _ in followed if follow_key(g.value) == follow_key(f.value) and g != f]
     misread = split_qualifier(f.value) != Qualified(f.value)
     return qualified(f.value, word) if (twins or misread) and word else f.value
 
@@ -202,7 +202,7 @@ def _same(f: Follow, value: str, actor_id: int | None) -> bool:
     """Whether ``f`` is the actor (by id) or the topic (by its words, in any case) about to be followed."""
     if actor_id is not None:
         return f.actor_id == actor_id
-    return f.kind == "topic" and f.value.casefold() == value.casefold()
+    return f.kind == "topic" and follow_key(f.value) == follow_key(value)
 
 
 def _follow_usage(kind: Kind | None) -> Reply:
