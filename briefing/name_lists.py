@@ -8,11 +8,14 @@ A cut falls only outside quotes: ``"bread, butter"`` is one phrase.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from briefing.topics import QUOTES
 
 # a list's separators: a comma (not one inside a number, "1,000"), a semicolon, a line break
 LIST = re.compile(r"\s*(?:;|\n|(?<!\d),|,(?!\d))\s*")
+_LINES = re.compile(r"\s*[;\n]\s*")  # those that never join two words of one name
+_COMMA = re.compile(r"\s*(?:(?<!\d),|,(?!\d))\s*")
 # names joined by "and", "&" or "+" ("Hamas and Hezbollah"); "AT&T" has no spaces and stays whole
 JOINED = re.compile(r"\s+(?:and|&|\+)\s+", re.IGNORECASE)
 _LEADING_AND = re.compile(r"^(?:and|&|\+)\s+", re.IGNORECASE)  # "Zelensky, and Trump": its last name
@@ -55,3 +58,21 @@ def cut(text: str, separators: re.Pattern[str]) -> list[str]:
     if len(stripped) > 1:
         stripped = [_LEADING_AND.sub("", piece) for piece in stripped]
     return [piece for piece in stripped if piece]
+
+
+def listed(text: str, one_name: Callable[[str, str, bool], bool]) -> list[str]:
+    """``text`` cut as a list (``LIST``), but a comma kept where the words on either side are one name
+    (``one_name(before, after, longer)``: "Washington, D.C.", "Paris, France"; ``longer`` when the commas
+    cut the line in more than two; of a name with commas already, "Paris, Texas, USA", its last part is
+    before). A semicolon or a line break always cuts."""
+    names: list[str] = []
+    for line in cut(text, _LINES):
+        cuts = cut(line, _COMMA)
+        pieces: list[str] = []
+        for piece in cuts:
+            if pieces and one_name(pieces[-1].rsplit(",", 1)[-1].strip(), piece, len(cuts) > 2):
+                pieces[-1] = f"{pieces[-1]}, {piece}"
+            else:
+                pieces.append(piece)
+        names += pieces
+    return names

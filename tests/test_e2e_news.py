@@ -130,6 +130,28 @@ async def test_follow_several_names_in_one_message_follows_each(bot):
     assert all(len(b.callback_data.encode()) <= 64 for b in listed.buttons)
 
 
+async def test_unfollow_several_names_and_one_command_a_line(bot):
+    """/unfollow takes lists as /follow does; another command on the line is not a name; a place with its
+    state is one name."""
+    await bot.ask("/follow Trump /follow Putin")
+    await bot.ask("/follow Kellogg, Zelensky")
+    reply = await bot.ask("/unfollow Kellogg, Zelensky")
+    assert "Stopped following Keith Kellogg and Volodymyr Zelensky." in reply.text
+    assert [b.callback_data for b in reply.buttons] and all(
+        len(b.callback_data.encode()) <= 64 for b in reply.buttons
+    )
+    reply = await bot.ask("/unfollow Trump /unfollow Putin")
+    assert "Stopped following Donald Trump and Vladimir Putin. You follow nothing now." in reply.text
+    assert follows_of(bot.app.db, 1001) == []
+    reply = await bot.ask("/follow Trump /latest")
+    assert "Following Donald Trump (person)." in reply.text
+    assert "One command a message: I did only the first; send /latest again on its own." in reply.text
+    reply = await bot.ask("/follow Washington, D.C.")
+    assert "Following Washington (place), for “Washington, D.C.”." in reply.text
+    assert {f.value for f in follows_of(bot.app.db, 1001)} == {"Donald Trump", "Washington"}
+    assert all(r.ok for r in bot.server.requests("sendMessage")), "Telegram would have refused our HTML"
+
+
 async def test_follow_drops_markup_and_escapes_what_it_shows(bot):
     """QA18a F9: "<i>x</i>" was kept as words to match, and "&amp;" lost its ";"."""
     reply = await bot.ask('/follow "quoted" & <i>x</i> &amp;')

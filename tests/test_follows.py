@@ -400,6 +400,52 @@ async def test_full_width_command_letters_are_a_command(app):
     assert "Following the topic Grain Exports." in reply.document.text
 
 
+@pytest.mark.parametrize(
+    ("typed", "kept", "later"),
+    [
+        ("/follow Grain /latest", ["Grain"], "send /latest again on its own."),
+        ("/follow Grain /brief", ["Grain"], "send /brief again on its own."),
+        ("/follow Grain /latest,", ["Grain"], "send /latest, again on its own."),
+        ("/follow Grain /follow@BriefingBot Ports /latest 2", ["Grain", "Ports"], "send /latest 2 again"),
+        ("/follow Grain ／brief", ["Grain"], "send ／brief again on its own."),
+        ("/follow Grain /unfollow Ports", ["Grain"], "send /unfollow Ports again on its own."),
+    ],
+)
+async def test_another_command_on_the_line_is_not_the_first_ones_words(app, typed, kept, later):
+    reply = await answer(app, typed, ALICE)
+    assert sorted(f.value for f in subscribers.follows_of(app.db, 1001)) == kept
+    assert f"One command a message: I did only the first; {later}" in reply.document.text
+
+
+async def test_every_command_after_the_first_on_a_line_is_named(app):
+    reply = await answer(app, "/follow Grain /latest 2 /follow Ports /brief", ALICE)
+    assert reply.document.text.splitlines()[-1] == (
+        "One command a message: I did only the first; send /latest 2, /follow Ports and /brief again, each on"
+        " its own."
+    )
+    brief = await answer(app, "/search grain /latest", ALICE)  # any command, not /follow alone
+    assert "send /latest again on its own." in brief.document.text
+
+
+async def test_a_slash_inside_words_or_before_no_command_is_the_words(app):
+    await answer(app, "/follow AC/DC", ALICE)
+    await answer(app, "/follow grain /lastest", ALICE)  # no command of that name: words, as ever
+    assert sorted(f.value for f in subscribers.follows_of(app.db, 1001)) == ["AC/DC", "grain /lastest"]
+
+
+async def test_a_topic_followed_with_a_command_in_it_before_is_still_unfollowed(app):
+    subscribers.follow(app.db, 1001, "topic", "grain /latest", now=NOW)  # as /follow stored it before
+    listed = await answer(app, "/following", ALICE)
+    assert payloads(listed) == ["/unfollow grain"]  # as the command reads it: no word of another command
+    pressed = await answer(app, payloads(listed)[0], ALICE)
+    assert pressed.document.text.startswith("Stopped following grain /latest.")
+    assert "One command a message" not in pressed.document.text
+    subscribers.follow(app.db, 1001, "topic", "grain /latest", now=NOW)
+    typed = await answer(app, "/unfollow grain /latest", ALICE)
+    assert typed.document.text.startswith("Stopped following grain /latest.")
+    assert subscribers.follows_of(app.db, 1001) == []
+
+
 async def test_an_old_unfollow_button_pressed_again_keeps_the_list_and_its_buttons(app):
     """The ✕ button of a follow already stopped (by text) answers with the list as it is now."""
     await answer(app, "/follow grain exports", ALICE)

@@ -95,6 +95,9 @@ class Command:
     # what in a group only its administrators may do: "always" (/subscribe), "with words" (/settings
     # shows the settings alone, changes them with words); "" for anyone
     changes: str = ""
+    # takes several names, the command typed again on the line adding one ("/follow Trump /follow Putin"):
+    # a repeat of it is its words, where another command on the line is a command of its own
+    lists: bool = False
 
     def changes_with(self, args: str) -> bool:
         return self.changes == "always" or (self.changes == "with words" and bool(args.strip()))
@@ -104,13 +107,14 @@ COMMANDS: dict[str, Command] = {}
 
 
 def command(
-    name: str, usage: str, description: str, *, admin: bool = False, changes: str = ""
+    name: str, usage: str, description: str, *, admin: bool = False, changes: str = "", lists: bool = False
 ) -> Callable[[Handler], Handler]:
     """Register a handler for ``/name``; ``usage`` is shown in /help (e.g. ``/actor NAME``). ``changes``:
-    whether it changes the chat's digest or follows (see :class:`Command`)."""
+    whether it changes the chat's digest or follows; ``lists``: whether it takes several names (see
+    :class:`Command`)."""
 
     def register(handler: Handler) -> Handler:
-        COMMANDS[name] = Command(name, usage, description, handler, admin, changes)
+        COMMANDS[name] = Command(name, usage, description, handler, admin, changes, lists)
         return handler
 
     return register
@@ -303,27 +307,50 @@ async def _plain(app: App, text: str, asker: Asker) -> Reply:
     return replace(reply, document=replace(reply.document, footer=(*reply.document.footer, note)))
 
 
-# a command at the start of a later line: "/latest", "/follow@YourBot Trump", "／follow Trump"
-_LATER_COMMAND = re.compile(r"\n[ \t]*([/\uff0f]\S+)[^\n]*")
+# a word that may be a command: one beginning with a slash after a space or a line break, as written
+# ("/latest", "/follow@YourBot", "／follow"); the message's own first command is the first of them
+_COMMAND_WORD = re.compile(r"(?<!\S)[/\uff0f]\S+")
 
 
 MAX_LATER = 5  # later commands named in the note; more are counted
 
 
+def _command_name(word: str) -> str:
+    """The command a slash word names: "/follow@YourBot" and "／ＦＯＬＬＯＷ" follow, "/latest," latest."""
+    return unicodedata.normalize("NFKC", word)[1:].split("@")[0].rstrip(".,;:!?").lower()
+
+
 def _first_command(text: str) -> tuple[str, list[str]]:
-    """A message cut before a second command pasted on a later line ("/follow Kellogg" and "/follow
-    Trump" in one message), and the lines of the commands after it. Only a message that is a command
-    is cut."""
+    """A message cut before a second command: one pasted on a later line ("/follow Kellogg" and "/follow
+    Trump" in one message), or typed on the same line ("/follow Trump /latest"); and the commands after
+    it, each to the next or to the end of its line. Only a message that is a command is cut, and only at
+    a command's name: "/follow AC/DC" and "/follow Trump /lastest" are one command's words. On one line
+    a command that takes several names takes itself again ("/follow Trump /follow Putin")."""
     if not text.translate(_CONTROLS).lstrip().startswith(("/", "\uff0f")):
         return text, []
-    later = [
-        found
-        for found in _LATER_COMMAND.finditer(text)
-        if unicodedata.normalize("NFKC", found.group(1))[1:].split("@")[0].lower() in COMMANDS
-    ]
-    if not later:
+    current = parse(text)[0]
+    first = min(k for k in (text.find("/"), text.find("\uff0f")) if k >= 0)
+    cuts: list[int] = []
+    for found in _COMMAND_WORD.finditer(text, first + 1):
+        name = _command_name(found.group())
+        if name not in COMMANDS:
+            continue
+        line_start = text[: found.start()].rstrip(" \t").endswith("\n")
+        again = name == current and COMMANDS[name].lists
+        if line_start or not again:
+            cuts.append(found.start())
+            current = name
+    if not cuts:
         return text, []
-    return text[: later[0].start()], [found.group(0).strip() for found in later]
+    ends = [*cuts[1:], len(text)]
+    later = [text[a:b].split("\n", 1)[0].strip() for a, b in zip(cuts, ends, strict=True)]
+    return text[: cuts[0]], later
+
+
+def as_read(command: str, words: str) -> str:
+    """The words of ``/command words`` as the command reads them: those before another command on the
+    line ("grain /latest" is "grain" to /unfollow)."""
+    return parse(_first_command(f"/{command} {words}")[0])[1]
 
 
 # how /help and Telegram's command menu list the commands: news first, then following, digests, the rest

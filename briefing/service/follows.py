@@ -10,9 +10,13 @@ whom; words that name no actor and come close to none are followed as a topic, m
 yet is followed for the news to come, the reply saying so. Markup is dropped from a name or topic as
 ``/actor`` drops it ("<i>x</i> &amp; y" is "x & y").
 
-One /follow may name several: a list ("Kellogg, Zelensky"), actors joined by "and", or the command typed
-again on the line ("/follow Trump /follow Putin"); each is followed as it would be alone (``_names``,
-``briefing.name_lists``).
+One /follow or /unfollow may name several: a list ("Kellogg, Zelensky"), actors joined by "and" (for
+/unfollow, follows joined by "and"), or the command typed again on the line ("/follow Trump /follow
+Putin"); each is followed or stopped as it would be alone (``_names``, ``briefing.name_lists``), a name
+given twice once. A place with the state or country holding it ("Washington, D.C.", "Paris, France") is
+one name (``briefing.place_names``), and the place the archive knows when it does not know the whole.
+Another command on the line ("/follow Trump /latest") is no name: ``commands.answer`` reads the first
+command alone and says so.
 
 A chat may follow two actors of one name (West the place, West the organisation) and a topic of that
 name: /following and /unfollow then write each with its qualifier ("West (place)"), and ``/unfollow West``
@@ -22,21 +26,22 @@ asks which.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from briefing import name_lists
+from briefing import name_lists, place_names
 from briefing.aliases import fold
 from briefing.briefs import shorten
 from briefing.cues import COMMON
 from briefing.document import Block, Span, bold, code, item, message, para
 from briefing.dossier import kind_word
-from briefing.models import Actor, Follow, follow_key
+from briefing.models import Actor, ActorType, Follow, follow_key
 from briefing.qualifiers import TYPE_WORDS, Kind, Qualified, qualified, split_qualifier
 from briefing.sentences import has_cjk
 from briefing.service import App
 from briefing.service.actors import (
+    Lookup,
     actor_type,
     candidates_reply,
     lookup_actor,
@@ -49,7 +54,7 @@ from briefing.service.actors import (
     words_looked_for,
 )
 from briefing.service.alerts import clock_of
-from briefing.service.commands import Asker, Button, Reply, command
+from briefing.service.commands import Asker, Button, Reply, as_read, command
 from briefing.topics import quoted
 from store import subscribers as subs
 from store.actors import get_actor
@@ -142,7 +147,7 @@ def _what_to_follow(app: App, name: str, kind: Kind | None) -> tuple[str, int | 
     reply asking which (the candidates, or what the name is when its type does not fit)."""
     if kind == "topic":
         return name, None, None
-    look = lookup_actor(app, name, actor_type(kind))
+    look = _lookup(app, name, actor_type(kind))
     if look.actor is not None:
         return look.actor.name, look.actor.id, others_line(look.actor, look.every, command="follow")
     refused = _unfollowable(name)
@@ -155,6 +160,17 @@ def _what_to_follow(app: App, name: str, kind: Kind | None) -> tuple[str, int | 
     if look.type_ is not None or (look.name and suggestions(app, look.name)):
         return unknown_reply(app, look, command="follow", extra=as_topic)
     return name, None, None
+
+
+def _lookup(app: App, name: str, type_: ActorType | None) -> Lookup:
+    """The actors the name names, as ``/actor`` looks them up; for a place written with the state or
+    country holding it ("Paris, France", "Portland, Ore.") that the archive does not know whole, the
+    place the archive knows by its first part ("Paris")."""
+    look = lookup_actor(app, name, type_)
+    if look.found or type_ not in (None, "place") or (city := place_names.city_of(name)) is None:
+        return look
+    local = lookup_actor(app, city, "place")
+    return local if local.found else look
 
 
 def _unfollowable(topic: str) -> Reply | None:
@@ -330,14 +346,20 @@ def _store(app: App, asker: Asker, choice: _Choice, followed: Sequence[Followed]
 
 
 @command(
-    "follow", "/follow NAME|TOPIC", "follow a person, organisation, place or topic", changes="with words"
+    "follow",
+    "/follow NAME|TOPIC",
+    "follow a person, organisation, place or topic",
+    changes="with words",
+    lists=True,
 )
 async def follow_command(app: App, args: str, asker: Asker) -> Reply:
     """Follow an actor (if the name is one) or a topic; several, when the words are a list of names."""
-    names = _names(app, args)
+    names = _names(
+        app, args, "follow", whole=lambda said: _one_name(app, said), each=lambda j: _an_actor(app, j)
+    )
     if len(names) > 1:
         return _follow_several(app, names, asker, whole=args)
-    choice = _choose(app, names[0] if names else args)
+    choice = _choose(app, names[0] if names else "")  # "" for nothing but commas: how to ask
     if isinstance(choice, Reply):
         return choice
     followed = _followed(app, asker.chat_id)
@@ -347,7 +369,7 @@ async def follow_command(app: App, args: str, asker: Asker) -> Reply:
     head = _store(app, asker, choice, followed)
     return Reply(
         message(
-            para("Following ", *head, "."),
+            para("Following ", *head, _full_stop(head)),
             *((choice.others,) if choice.others is not None else ()),
             *((unmatched,) if (unmatched := _unmatched(app, choice)) is not None else ()),
             *_what_follows(app, asker, [choice.value]),
@@ -357,25 +379,36 @@ async def follow_command(app: App, args: str, asker: Asker) -> Reply:
     )
 
 
-def _names(app: App, args: str) -> list[str]:
-    """The names or topics one ``/follow`` asks for: each after a ``/follow`` typed again on the line
-    ("/follow Trump /follow Putin"), and each of a list ("Kellogg, Zelensky", "Hamas and Hezbollah"),
-    unless the words are one name the archive knows ("Bosnia and Herzegovina") or are asked for as one
-    topic ("(topic)"). Names joined by "and" are cut apart only when each is an actor's: "search and
-    rescue" stays one topic."""
+def _full_stop(spans: Sequence[Span | str]) -> str:
+    """The sentence's full stop, unless its last words end with one ("the topic D.C.")."""
+    last = next((s if isinstance(s, str) else s.text for s in reversed(spans) if s), "")
+    return "" if last.endswith(".") else "."
+
+
+def _names(
+    app: App, args: str, command: str, *, whole: Callable[[str], bool], each: Callable[[str], bool]
+) -> list[str]:
+    """The names or topics one ``/follow`` or ``/unfollow`` asks for: each after the ``command`` typed
+    again on the line ("/follow Trump /follow Putin"), and each of a list ("Kellogg, Zelensky", "Hamas and
+    Hezbollah"), unless the words are one name (``whole``: one the archive knows, "Bosnia and
+    Herzegovina", or asked for as one topic, "(topic)"). A comma between a place and the state or country
+    holding it is no list's ("Washington, D.C.", ``briefing.place_names``). Names joined by "and" are cut
+    apart only when ``each`` takes every one (each an actor's: "search and rescue" stays one topic). A name
+    given twice ("Trump, trump") is asked for once."""
     names: list[str] = []
     args = unescape_references(args)  # the ";" of "&amp;" cuts no list
-    for said in name_lists.cut(args, name_lists.repeated("follow")):
-        if _one_name(app, said):
+    for said in name_lists.cut(args, name_lists.repeated(command)):
+        if whole(said):
             names.append(said)
             continue
-        for listed in name_lists.cut(said, name_lists.LIST):
+        for listed in name_lists.listed(said, place_names.one_place):
             joined = name_lists.cut(listed, name_lists.JOINED)
-            if len(joined) > 1 and not _one_name(app, listed) and all(_an_actor(app, j) for j in joined):
+            if len(joined) > 1 and not whole(listed) and all(each(j) for j in joined):
                 names += joined
             else:
                 names.append(listed)
-    return names
+    once = {fold(clean_topic(name)): name for name in reversed(names)}  # the first of each kept
+    return [name for name in names if once[fold(clean_topic(name))] is name]
 
 
 def _one_name(app: App, text: str) -> bool:
@@ -398,7 +431,8 @@ MAX_AT_ONCE = 10  # names in one /follow: a longer list is more likely pasted te
 
 def _follow_several(app: App, names: Sequence[str], asker: Asker, *, whole: str) -> Reply:
     """Follow each name as ``/follow NAME`` alone would, in one reply: what is followed now, then what
-    each other name needs (the candidates to choose from, "You already follow ...")."""
+    each other name needs (the candidates to choose from, "You already follow ..."). A name meaning what
+    an earlier name of the list followed ("Trump, Donald Trump") adds nothing to say."""
     if len(names) > MAX_AT_ONCE:
         return Reply(
             message(
@@ -411,9 +445,12 @@ def _follow_several(app: App, names: Sequence[str], asker: Asker, *, whole: str)
     buttons: list[tuple[Button, ...]] = []
     values: list[str] = []
     topics: list[str] = []
+    now: list[_Choice] = []
     for k, name in enumerate(names):
         choice = _choose(app, name)
         followed = _followed(app, asker.chat_id)
+        if isinstance(choice, _Choice) and _among(choice, now):
+            continue
         kept = choice if isinstance(choice, Reply) else _known(choice, followed)
         if kept is not None:
             asked += _blocks(kept)
@@ -425,6 +462,7 @@ def _follow_several(app: App, names: Sequence[str], asker: Asker, *, whole: str)
             asked += _blocks(full)
             break
         done.append(item(*_store(app, asker, choice, followed)))
+        now.append(choice)
         done += [b for b in (choice.others, _unmatched(app, choice)) if b is not None]
         values.append(choice.value)
         topics += [choice.value] if choice.kind == "topic" else []
@@ -439,12 +477,19 @@ def _follow_several(app: App, names: Sequence[str], asker: Asker, *, whole: str)
     return Reply(message(*lead, *done, *asked, *tail), buttons=tuple(buttons))
 
 
+def _among(choice: _Choice, chosen: Sequence[_Choice]) -> bool:
+    """Whether ``choice`` is the actor or topic of one of ``chosen``."""
+    return any(_same(Follow(0, c.kind, c.value, c.actor_id), choice.value, choice.actor_id) for c in chosen)
+
+
 def _whole_as_topic(whole: str) -> list[Block]:
     """How to follow names joined by "and" as one topic, the stories that name them all ("Trump and
     Putin"); nothing for a list ("Kellogg, Zelensky"), names given a type ("Trump (person)": the type
     would be words of the topic), or a topic that could not be followed."""
     whole = unescape_references(whole)
-    if any(len(name_lists.cut(whole, cuts)) > 1 for cuts in (name_lists.repeated("follow"), name_lists.LIST)):
+    if len(name_lists.cut(whole, name_lists.repeated("follow"))) > 1:
+        return []
+    if len(name_lists.listed(whole, place_names.one_place)) > 1:
         return []
     typed = [split_qualifier(name) for name in name_lists.cut(whole, name_lists.JOINED)]
     if any(q.kind is not None or q.unknown for q in typed):
@@ -565,7 +610,7 @@ def _following_reply(followed: Sequence[Followed], note: str = "") -> Reply:
     lines.append(para("Tap to unfollow, or send ", code("/unfollow NAME"), "."))
     if note:
         lines.insert(0, para(note))
-    shown = [Button(f"✕ {name}", f"/unfollow {name}") for name in (_shown(one, followed) for one in followed)]
+    shown = [_unfollow_button(_shown(one, followed)) for one in followed]
     # every follow its button (50 at most, of the 100 Telegram allows), two a row to keep the keyboard short
     buttons = tuple(tuple(shown[k : k + BUTTONS_PER_ROW]) for k in range(0, len(shown), BUTTONS_PER_ROW))
     return Reply(message(*lines), buttons=buttons)
@@ -590,53 +635,143 @@ def _matching(
             return one[0].kind == "topic"
         return type_ is None or (one[1] is not None and one[1].type == type_)
 
-    # a topic followed before its markup was dropped ("<b>x</b>") answers to its words ("x") too
-    named = [
-        one
-        for one in followed
-        if name.casefold() in {_bare(one[0].value).casefold(), _bare(_cleaned(one[0].value)).casefold()}
-        and fits(one)
-    ]
+    # a topic followed before its markup was dropped ("<b>x</b>") answers to its words ("x") too, and one
+    # followed before another command on the line was cut off ("grain /latest") to those before it
+    named = [one for one in followed if name.casefold() in _names_of(one[0].value) and fits(one)]
     phrase = _as_phrase(typed, name).casefold()
     as_typed = [one for one in named if one[0].value.casefold() == phrase]
     if len(named) > 1 and as_typed:
         return as_typed
     if named or kind == "topic":
         return named
-    ids = {a.id for a in lookup_actor(app, name, type_).found}
+    ids = {a.id for a in _lookup(app, name, type_).found}
     return [one for one in followed if one[0].actor_id in ids]
+
+
+def _names_of(value: str) -> set[str]:
+    """The names a follow answers to (case folded): its value, without the quotes of a phrase, without
+    markup, and without a command after it."""
+    forms = (value, _cleaned(value), as_read("unfollow", value))
+    return {_bare(form).casefold() for form in forms}
+
+
+def _unfollow_button(shown: str) -> Button:
+    """The button that stops one follow: its command as the bot reads it (an old "grain /latest" is
+    stopped as "grain", with no word about another command)."""
+    return Button(f"✕ {shown}", f"/unfollow {as_read('unfollow', shown)}")
 
 
 def _which_reply(name: str, matches: Sequence[Followed], followed: Sequence[Followed]) -> Reply:
     """More than one follow answers to the name: each with the command that stops only it."""
     shown = [_shown(one, followed) for one in matches]
     lines = [item(code(f"/unfollow {s}")) for s in shown]
-    buttons = tuple((Button(f"✕ {s}", f"/unfollow {s}"),) for s in shown)
+    buttons = tuple((_unfollow_button(s),) for s in shown)
     return Reply(
         message(para(f"You follow more than one “{name}”. Which one shall I stop?"), *lines), buttons=buttons
     )
 
 
-@command("unfollow", "/unfollow NAME|TOPIC", "stop following something", changes="with words")
+@command("unfollow", "/unfollow NAME|TOPIC", "stop following something", changes="with words", lists=True)
 async def unfollow_command(app: App, args: str, asker: Asker) -> Reply:
-    """Stop following a name or topic (by the name shown in /following, or any name of the actor)."""
-    read = _read(args, "unfollow")
-    if isinstance(read, Reply):
-        return read
-    name, kind_asked = read
+    """Stop following a name or topic (by the name shown in /following, or any name of the actor); several,
+    when the words are a list of them, each as alone."""
     followed = _followed(app, asker.chat_id)
-    if not name:
+
+    def whole(said: str) -> bool:  # a follow's own name, "(topic)", or a reply of its own
+        read = _read(said, "unfollow")
+        return isinstance(read, Reply) or read[1] == "topic" or bool(_stops(app, said, followed))
+
+    names = _names(app, args, "unfollow", whole=whole, each=lambda j: bool(_stops(app, j, followed)))
+    if len(names) > 1:
+        return _unfollow_several(app, names, asker, followed)
+    typed = names[0] if names else ""  # "" for nothing but commas: what is followed
+    stops = _stops(app, typed, followed)
+    if isinstance(stops, Reply):
+        return stops
+    if stops is None:
         return _following_reply(followed)
-    matches = _matching(app, followed, name, kind_asked, args)
-    if not matches:
-        typed = shorten(clean_topic(args))  # the user's own words: "(country)" is not to become "(place)"
+    if not stops:
         # with what is followed and its buttons: an old ✕ button pressed again must not wipe the list
-        return _following_reply(followed, note=f"You don't follow “{typed}”.")
-    if len(matches) > 1:
-        return _which_reply(name, matches, followed)
-    (f, _), shown = matches[0], _shown(matches[0], followed)
-    subs.unfollow(app.db, asker.chat_id, f.value, kind=f.kind, actor_id=f.actor_id)
-    left = [one for one in followed if one is not matches[0]]
+        return _following_reply(followed, note=f"You don't follow “{_as_asked(typed)}”.")
+    if len(stops) > 1:
+        return _which_reply(_read_name(typed), stops, followed)
+    shown = _shown(stops[0], followed)
+    _stop(app, asker, stops[0])
+    left = [one for one in followed if one is not stops[0]]
     if left:
         return _following_reply(left, note=f"Stopped following {shown}.")
     return Reply(message(para("Stopped following ", bold(shown), ". You follow nothing now.")))
+
+
+def _stops(app: App, typed: str, followed: Sequence[Followed]) -> list[Followed] | Reply | None:
+    """The follows ``typed`` (one name or topic) may mean, the reply to a type that is no type, or None
+    for no name at all."""
+    read = _read(typed, "unfollow")
+    if isinstance(read, Reply):
+        return read
+    name, kind_asked = read
+    return _matching(app, followed, name, kind_asked, typed) if name else None
+
+
+def _read_name(typed: str) -> str:
+    read = _read(typed, "unfollow")
+    return typed if isinstance(read, Reply) else read[0]
+
+
+def _as_asked(typed: str) -> str:
+    """The user's own words, shortened: "(country)" is not to become "(place)"."""
+    return shorten(clean_topic(typed))
+
+
+def _stop(app: App, asker: Asker, one: Followed) -> None:
+    f = one[0]
+    subs.unfollow(app.db, asker.chat_id, f.value, kind=f.kind, actor_id=f.actor_id)
+
+
+def _unfollow_several(app: App, names: Sequence[str], asker: Asker, followed: Sequence[Followed]) -> Reply:
+    """Stop following each name as ``/unfollow NAME`` alone would, in one reply: what is stopped, the names
+    followed under no such name, those that fit several follows (with the command that stops each), then
+    what is still followed with its buttons. A follow two names of the list mean ("Trump, Donald Trump")
+    is stopped once."""
+    if len(names) > MAX_FOLLOWS:
+        return Reply(message(f"That is {len(names)} names; a chat follows at most {MAX_FOLLOWS} things."))
+    stopped: list[Followed] = []
+    unknown: list[str] = []
+    asked: list[Block] = []
+    for typed in names:
+        stops = _stops(app, typed, followed)
+        if isinstance(stops, Reply):
+            asked += _blocks(stops)
+            continue
+        if stops is None:
+            continue
+        if not stops:
+            unknown.append(f"“{_as_asked(typed)}”")
+        left = [one for one in stops if one not in stopped]
+        if len(left) == 1:
+            stopped.append(left[0])
+        elif len(left) > 1:
+            asked += _blocks(_which_reply(_read_name(typed), left, followed))
+    for one in stopped:
+        _stop(app, asker, one)
+    rest = [one for one in followed if one not in stopped]
+    nothing = " You follow nothing now." if not rest else ""  # as a single /unfollow says it
+    lines: list[Block] = []
+    if stopped:
+        shown = [bold(_shown(one, followed)) for one in stopped]
+        lines.append(para("Stopped following ", *_and_list(shown), "." + nothing))
+    if unknown:
+        lines.append(para("You don't follow ", ", ".join(unknown), "."))
+    lines += asked
+    if nothing and stopped:
+        return Reply(message(*lines))
+    listing = _following_reply(rest)  # with nothing followed: how to follow something
+    return Reply(message(*lines, *_blocks(listing)), buttons=listing.buttons)
+
+
+def _and_list(spans: Sequence[Span | str]) -> list[Span | str]:
+    """Spans listed with commas and a last "and"."""
+    out: list[Span | str] = []
+    for k, span in enumerate(spans):
+        out += [", " if 0 < k < len(spans) - 1 else " and " if k else "", span]
+    return out
