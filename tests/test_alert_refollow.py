@@ -9,8 +9,6 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from briefing.adapters.delivery import send_due_alerts
-from briefing.adapters.sender import SendPolicy
 from briefing.models import follow_key
 from briefing.service import App
 from briefing.service.polling import queue_alerts
@@ -27,33 +25,16 @@ from store.digests import received_of
 from store.stories import merge_stories
 from store.subscribers import follow, follows_of, is_unreachable, mark_reachable, unfollow
 from tests.botapi import Fault
-from tests.digestkit import QUICK, Clock, add_story, fast_pacer, join_story
+from tests.digestkit import Clock, add_story, join_story
+from tests.strike_alerts import COURT, NIGHT, STRIKE, ids, send, strike_story
 
-NIGHT = datetime(2026, 11, 23, 23, 0, tzinfo=UTC)
 SEVEN = datetime(2026, 11, 24, 7, 0, tzinfo=UTC)  # the default quiet hours (22:00-07:00, UTC) end
-STRIKE = "Dock workers in Rotterdam walked out on Monday over pay, halting container traffic at the port."
-COURT = (
-    "A Rotterdam court ordered the striking dockers back to work on Tuesday, citing damage to the economy."
-)
 TALKS = "Union leaders and Rotterdam port employers resumed talks on Wednesday under a mediator."
 
 
 @pytest.fixture
 def app(db, settings) -> App:
     return App(db=db, settings=settings, clock=Clock(NIGHT))
-
-
-def send(app: App, bot, at: datetime, policy: SendPolicy = QUICK):
-    app.clock.now = at
-    return send_due_alerts(app, bot, now=at, pacer=fast_pacer(), policy=policy)
-
-
-def ids(db, story_id: int) -> list[int]:
-    return [r[0] for r in db.execute("SELECT id FROM articles WHERE story_id = ? ORDER BY id", [story_id])]
-
-
-def strike_story(db, at: datetime) -> int:
-    return add_story(db, "Rotterdam dock workers strike", updated=at, body=STRIKE, summary=STRIKE)
 
 
 def arrives(app: App, story: int, source: str, summary: str, at: datetime) -> int:

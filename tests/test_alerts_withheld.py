@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from briefing.adapters.delivery import run_due_digests, send_due_alerts, send_pending
+from briefing.adapters.delivery import run_due_digests, send_pending
 from briefing.adapters.sender import SendPolicy
 from briefing.service import App
 from briefing.service.digests import compose_due
@@ -19,31 +19,14 @@ from store.digests import received_of
 from store.subscribers import follow, get_subscriber, is_unreachable, set_chat_alerts, unfollow
 from tests.botapi import Fault
 from tests.digestkit import QUICK, Clock, add_story, fast_pacer, join_story, subscriber
+from tests.strike_alerts import COURT, NIGHT, STRIKE, ids, send, strike_story
 
-NIGHT = datetime(2026, 11, 23, 23, 0, tzinfo=UTC)
 EIGHT = datetime(2026, 11, 24, 8, 0, tzinfo=UTC)
-STRIKE = "Dock workers in Rotterdam walked out on Monday over pay, halting container traffic at the port."
-COURT = (
-    "A Rotterdam court ordered the striking dockers back to work on Tuesday, citing damage to the economy."
-)
 
 
 @pytest.fixture
 def app(db, settings) -> App:
     return App(db=db, settings=settings, clock=Clock(NIGHT))
-
-
-def send(app: App, bot, at: datetime, policy: SendPolicy = QUICK):
-    app.clock.now = at
-    return send_due_alerts(app, bot, now=at, pacer=fast_pacer(), policy=policy)
-
-
-def ids(db, story_id: int) -> list[int]:
-    return [r[0] for r in db.execute("SELECT id FROM articles WHERE story_id = ? ORDER BY id", [story_id])]
-
-
-def strike_story(db, at: datetime) -> int:
-    return add_story(db, "Rotterdam dock workers strike", updated=at, body=STRIKE, summary=STRIKE)
 
 
 def awake_follower(db, chat_id: int) -> None:
