@@ -79,3 +79,10 @@ def role_of(db: Database, name: str) -> str | None:
     """The role the store keeps for the one person called ``name``."""
     (actor,) = actor_store.find_actors(db, name, type_="person")
     return actor.role
+
+
+# Two pairs of leaders, each named in full then by surname: the news the follow-list tests follow
+LEADERS_NEWS = (
+    "Retired general Keith Kellogg met Volodymyr Zelensky in Kyiv. Kellogg promised help, and Zelensky"
+    " thanked him. Donald Trump spoke with Vladimir Putin by phone. Trump said Putin wanted peace."
+)

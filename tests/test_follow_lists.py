@@ -9,21 +9,16 @@ from briefing.name_lists import JOINED, LIST, cut, repeated
 from briefing.service.commands import Asker, answer, load_all
 from briefing.service.follows import MAX_AT_ONCE, MAX_FOLLOWS
 from store import subscribers
-from tests.actor_helpers import add_article
+from tests.actor_helpers import LEADERS_NEWS, add_article
 
 ALICE = Asker(chat_id=1001, user_id=1001)
 TERMINAL = Asker(chat_id=0, user_id=0)
 load_all()
 
-NEWS = (
-    "Retired general Keith Kellogg met Volodymyr Zelensky in Kyiv. Kellogg promised help, and Zelensky"
-    " thanked him. Donald Trump spoke with Vladimir Putin by phone. Trump said Putin wanted peace."
-)
-
 
 @pytest.fixture
 def news(app):
-    add_article(app, NEWS)
+    add_article(app, LEADERS_NEWS)
     return app
 
 

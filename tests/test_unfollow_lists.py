@@ -8,20 +8,15 @@ import pytest
 from briefing.service.commands import Asker, answer, load_all
 from briefing.service.follows import MAX_AT_ONCE, MAX_FOLLOWS
 from store import subscribers
-from tests.actor_helpers import add_article
+from tests.actor_helpers import LEADERS_NEWS, add_article
 
 ALICE = Asker(chat_id=1001, user_id=1001)
 load_all()
 
-NEWS = (
-    "Retired general Keith Kellogg met Volodymyr Zelensky in Kyiv. Kellogg promised help, and Zelensky"
-    " thanked him. Donald Trump spoke with Vladimir Putin by phone. Trump said Putin wanted peace."
-)
-
 
 @pytest.fixture
 async def news(app):
-    add_article(app, NEWS)
+    add_article(app, LEADERS_NEWS)
     await answer(app, "/follow Kellogg, Zelensky, Trump, Putin, grain exports", ALICE)
     return app
 
@@ -122,7 +117,7 @@ async def test_nothing_but_separators_is_no_name(news):
 
 
 async def test_a_follow_list_names_each_once(app):
-    add_article(app, NEWS)
+    add_article(app, LEADERS_NEWS)
     reply = await answer(app, "/follow Trump, trump, TRUMP,, Donald Trump, Putin", ALICE)
     text = reply.document.text
     assert text.startswith("Following:\nDonald Trump (person)\nVladimir Putin (person)\n"), text
