@@ -30,7 +30,7 @@ TITLES = words(
     undersecretary attorney inspector superintendent supt detective det constable speaker mufti
     patriarch coach crown president-elect vice-president chief advisor adviser commissioner coordinator
     administrator counselor counsellor consul delegate
-    shri shrimati smt sri
+    shri shrimati smt
     """
 )
 # The words abbreviated titles stand for, as a reader wants them spelt ("Sen." is "Senator")

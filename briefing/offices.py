@@ -106,21 +106,28 @@ def _office_before_rank(doc: Doc, toks: list[Token], i: int, k: int) -> str | No
     return lead if lead and len(lead.split()) > 1 else None
 
 
-# honorifics that are given names too: "Sri Ram Nath Kovind" is Ram Nath Kovind, "Sri Mulyani Indrawati"
-# a woman called Sri
+# an honorific that is a given name too, so no title in the lists: "Sri Ram Nath Kovind" is Ram Nath Kovind,
+# but "Sri Mulyani Indrawati" is a woman called Sri, "Sri Srinivasan" a man called Sri, and "Sri Sri Ravi
+# Shankar" another man than the sitarist Ravi Shankar
 _GIVEN_HONORIFICS = words("sri")
 
 
-def _listed_with(doc: Doc, toks: list[Token], k: int, j: int) -> bool:
-    """Is the honorific at ``k`` the given name that begins a name the lists know ("Sri Mulyani")?"""
-    if toks[k].low not in _GIVEN_HONORIFICS:
+def _honorific(doc: Doc, toks: list[Token], k: int, j: int) -> bool:
+    """Is ``toks[k]`` (in the run ending at ``j``) an honorific such as "Sri" before a full name? Only
+    where two or more name words follow, which stand as a name without it, and the honorific is not
+    doubled ("Sri Sri Ravi Shankar" is his whole name) nor the start of a name the lists know ("Sri
+    Mulyani"). One word after it ("Sri Srinivasan", "Sri Chinmoy") is a surname or a name of one word,
+    which leaves "Sri" the given name."""
+    if toks[k].low not in _GIVEN_HONORIFICS or j - k - 1 < 2:
         return False
-    return any(" ".join(t.norm for t in toks[k:end]) in doc.gaz.known for end in range(k + 2, j + 1))
+    if toks[k + 1].low in _GIVEN_HONORIFICS or (k > 0 and toks[k - 1].low in _GIVEN_HONORIFICS):
+        return False
+    return not any(" ".join(t.norm for t in toks[k:end]) in doc.gaz.known for end in range(k + 2, j + 1))
 
 
 def read_titled(doc: Doc, index: int, toks: list[Token], i: int, j: int) -> bool:
     """A title and a name in one run: "Ukrainian President Volodymyr Zelenskyy", "Gen. Kellogg"."""
-    titles = [k for k in range(i, j) if is_title(toks[k]) and not _listed_with(doc, toks, k, j)]
+    titles = [k for k in range(i, j) if is_title(toks[k]) or _honorific(doc, toks, k, j)]
     if not titles and j - i >= 2 and toks[j - 2].text in FRENCH_TITLES:
         titles = [j - 2]  # "M. Tabarot" is Mr Tabarot, though "M." is an initial in "M. Night Shyamalan"
     if not titles:
@@ -151,7 +158,7 @@ def read_titled(doc: Doc, index: int, toks: list[Token], i: int, j: int) -> bool
         return True
     if k == portfolio and _office_of_body(doc, toks, t, k, j):
         return False
-    if not plausible_name(name, doc.gaz.given_names) and not _listed_with(doc, toks, k, j):
+    if not plausible_name(name, doc.gaz.given_names):
         return False
     if k == portfolio and toks[t].low in _NOBLE and work_of_a_rank(name):
         # "King of Fighters XII", "Lord of the Rings": a game's or a book's name, no person and no realm
