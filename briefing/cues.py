@@ -33,6 +33,10 @@ TITLES = words(
     shri shrimati smt
     """
 )
+# titles whose "of" names a territory, no body: "Duke of Sussex" is a person, "King of Pop" an epithet
+NOBLE = words(
+    "duke duchess prince princess earl countess baron baroness lord lady king queen emperor empress"
+)
 # The words abbreviated titles stand for, as a reader wants them spelt ("Sen." is "Senator")
 TITLE_WORDS = {
     "sen": "senator", "rep": "representative", "gen": "general", "gov": "governor", "adm": "admiral",

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from briefing import roles
-from briefing.cues import ORG_HEADS, PORTFOLIOS, ROLE_NOUNS, TITLES, words
+from briefing.cues import NOBLE, ORG_HEADS, PORTFOLIOS, ROLE_NOUNS, TITLES, words
 from briefing.foreign import FRENCH_TITLES
 from briefing.gazetteer import Gazetteer
 from briefing.names import (
@@ -61,12 +61,6 @@ def titled_office(chunk: list[Token]) -> int:
     return k if k < len(chunk) - 1 and chunk[k].low in ("of", "for") else 0
 
 
-# titles whose "of" names a territory, no body: "Duke of Sussex" is a person
-_NOBLE = words(
-    "duke duchess prince princess earl countess baron baroness lord lady king queen emperor empress"
-)
-
-
 # titles that also qualify an office noun after them: "General Manager", "Chief Executive", "Deputy Editor"
 _QUALIFYING = words("general chief deputy vice acting staff")
 # abbreviated heads of bodies, which end a body's name and never a person's ("the Justice Dept"), and
@@ -94,7 +88,7 @@ def _office_of_body(doc: Doc, toks: list[Token], t: int, k: int, j: int) -> bool
     """Is ``toks[k:j]``, after a title at ``t`` and its "of", the body whose office it is ("Chief Executive
     Officer of Nordhavn Shipping"), no person holding it? A name after "of" holds the office only as a
     given name and a surname ("Secretary of the Harbour Board Anna Berg" is read apart)."""
-    return toks[t].low not in _NOBLE and toks[k].norm not in doc.gaz.given_names
+    return toks[t].low not in NOBLE and toks[k].norm not in doc.gaz.given_names
 
 
 def _office_before_rank(doc: Doc, toks: list[Token], i: int, k: int) -> str | None:
@@ -125,6 +119,27 @@ def _honorific(doc: Doc, toks: list[Token], k: int, j: int) -> bool:
     return not any(" ".join(t.norm for t in toks[k:end]) in doc.gaz.known for end in range(k + 2, j + 1))
 
 
+def _epithet_holder(doc: Doc, toks: list[Token], k: int, j: int) -> int:
+    """Where a person's full name begins in ``toks[k:j]``, the words after a noble rank's "of" that no
+    realm the lists know opens: "King of Pop Michael Jackson", "Queen of Crime Agatha Christie" are people
+    called by an epithet, which is their role and no part of their name (else ``k``). The name is a given
+    name the lists know and a surname or two, after one capitalised word or more ("Pop", "Crime")."""
+    for p in range(k + 1, j - 1):
+        name = toks[p:j]
+        if (
+            toks[p].norm in doc.gaz.given_names
+            and len(name) <= 3
+            and plausible_name(name, doc.gaz.given_names)
+        ):
+            return p if all(_epithet_word(t) for t in toks[k:p]) and toks[p - 1].cap else k
+    return k
+
+
+def _epithet_word(tok: Token) -> bool:
+    """A word of an epithet: capitalised, or a small word inside it ("King of Rock and Roll")."""
+    return tok.word and not tok.possessive and (tok.cap or tok.low in ("and", "of", "the"))
+
+
 def read_titled(doc: Doc, index: int, toks: list[Token], i: int, j: int) -> bool:
     """A title and a name in one run: "Ukrainian President Volodymyr Zelenskyy", "Gen. Kellogg"."""
     titles = [k for k in range(i, j) if is_title(toks[k]) or _honorific(doc, toks, k, j)]
@@ -147,6 +162,8 @@ def read_titled(doc: Doc, index: int, toks: list[Token], i: int, j: int) -> bool
         if place and (k + place[1] < j or k == portfolio):
             k += place[1]
     k = _office_head(doc, toks, t, k, j)
+    if k == portfolio and toks[t].low in NOBLE:
+        k = _epithet_holder(doc, toks, k, j)
     name = toks[k:j]
     if not name or all(t.norm in TITLES for t in name):
         # "Prime Minister's Questions", "the President's office", "promoted as Chief General Manager"
@@ -160,11 +177,11 @@ def read_titled(doc: Doc, index: int, toks: list[Token], i: int, j: int) -> bool
         return False
     if not plausible_name(name, doc.gaz.given_names):
         return False
-    if k == portfolio and toks[t].low in _NOBLE and work_of_a_rank(name):
+    if k == portfolio and toks[t].low in NOBLE and work_of_a_rank(name):
         # "King of Fighters XII", "Lord of the Rings": a game's or a book's name, no person and no realm
         read_places(doc, index, toks, i, j)
         return True
-    if k == portfolio and toks[t].low in _NOBLE and name[0].norm not in doc.gaz.given_names:
+    if k == portfolio and toks[t].low in NOBLE and name[0].norm not in doc.gaz.given_names:
         # "the Duke of Sussex", "the Queen of Sheba": the rank and its territory are the name, no person
         # called Sussex with the role "Duke of"
         add_candidate(doc, index, toks[t:j], "person", why="title")
