@@ -11,6 +11,7 @@ from briefing.names import (
     Doc,
     add_candidate,
     is_title,
+    known_name,
     leading_place,
     places_in,
     plausible_name,
@@ -110,13 +111,14 @@ def _honorific(doc: Doc, toks: list[Token], k: int, j: int) -> bool:
     """Is ``toks[k]`` (in the run ending at ``j``) an honorific such as "Sri" before a full name? Only
     where two or more name words follow, which stand as a name without it, and the honorific is not
     doubled ("Sri Sri Ravi Shankar" is his whole name) nor the start of a name the lists know ("Sri
-    Mulyani"). One word after it ("Sri Srinivasan", "Sri Chinmoy") is a surname or a name of one word,
-    which leaves "Sri" the given name."""
+    Mulyani", "Sri Lanka Cricket"). One word after it ("Sri Srinivasan", "Sri Chinmoy") is a surname or a
+    name of one word, which leaves "Sri" the given name."""
     if toks[k].low not in _GIVEN_HONORIFICS or j - k - 1 < 2:
         return False
     if toks[k + 1].low in _GIVEN_HONORIFICS or (k > 0 and toks[k - 1].low in _GIVEN_HONORIFICS):
         return False
-    return not any(" ".join(t.norm for t in toks[k:end]) in doc.gaz.known for end in range(k + 2, j + 1))
+    names = (" ".join(t.norm for t in toks[k:end]) for end in range(k + 2, j + 1))
+    return not any(known_name(doc.gaz, name) is not None for name in names)
 
 
 def _epithet_holder(doc: Doc, toks: list[Token], k: int, j: int) -> int:
