@@ -164,8 +164,6 @@ def read_titled(doc: Doc, index: int, toks: list[Token], i: int, j: int) -> bool
         if place and (k + place[1] < j or k == portfolio):
             k += place[1]
     k = _office_head(doc, toks, t, k, j)
-    if k == portfolio and toks[t].low in NOBLE:
-        k = _epithet_holder(doc, toks, k, j)
     name = toks[k:j]
     if not name or all(t.norm in TITLES for t in name):
         # "Prime Minister's Questions", "the President's office", "promoted as Chief General Manager"
@@ -177,6 +175,9 @@ def read_titled(doc: Doc, index: int, toks: list[Token], i: int, j: int) -> bool
         return True
     if k == portfolio and _office_of_body(doc, toks, t, k, j):
         return False
+    if k == portfolio and toks[t].low in NOBLE:  # "King of Pop Michael Jackson": an epithet before the name
+        k = _epithet_holder(doc, toks, k, j)
+        name = toks[k:j]
     if not plausible_name(name, doc.gaz.given_names):
         return False
     if k == portfolio and toks[t].low in NOBLE and work_of_a_rank(name):
