@@ -30,8 +30,12 @@ TITLES = words(
     undersecretary attorney inspector superintendent supt detective det constable speaker mufti
     patriarch coach crown president-elect vice-president chief advisor adviser commissioner coordinator
     administrator counselor counsellor consul delegate
-    shri shrimati smt sri
+    shri shrimati smt
     """
+)
+# titles whose "of" names a territory, no body: "Duke of Sussex" is a person, "King of Pop" an epithet
+NOBLE = words(
+    "duke duchess prince princess earl countess baron baroness lord lady king queen emperor empress"
 )
 # The words abbreviated titles stand for, as a reader wants them spelt ("Sen." is "Senator")
 TITLE_WORDS = {

@@ -4,13 +4,14 @@
 from __future__ import annotations
 
 from briefing import roles
-from briefing.cues import ORG_HEADS, PORTFOLIOS, ROLE_NOUNS, TITLES, words
+from briefing.cues import NOBLE, ORG_HEADS, PORTFOLIOS, ROLE_NOUNS, TITLES, words
 from briefing.foreign import FRENCH_TITLES
 from briefing.gazetteer import Gazetteer
 from briefing.names import (
     Doc,
     add_candidate,
     is_title,
+    known_name,
     leading_place,
     places_in,
     plausible_name,
@@ -61,12 +62,6 @@ def titled_office(chunk: list[Token]) -> int:
     return k if k < len(chunk) - 1 and chunk[k].low in ("of", "for") else 0
 
 
-# titles whose "of" names a territory, no body: "Duke of Sussex" is a person
-_NOBLE = words(
-    "duke duchess prince princess earl countess baron baroness lord lady king queen emperor empress"
-)
-
-
 # titles that also qualify an office noun after them: "General Manager", "Chief Executive", "Deputy Editor"
 _QUALIFYING = words("general chief deputy vice acting staff")
 # abbreviated heads of bodies, which end a body's name and never a person's ("the Justice Dept"), and
@@ -97,7 +92,7 @@ def _office_of_body(doc: Doc, toks: list[Token], t: int, k: int, j: int) -> bool
     """Is ``toks[k:j]``, after a title at ``t`` and its "of", the body whose office it is ("Chief Executive
     Officer of Nordhavn Shipping"), no person holding it? A name after "of" holds the office only as a
     given name and a surname ("Secretary of the Harbour Board Anna Berg" is read apart)."""
-    return toks[t].low not in _NOBLE and toks[k].norm not in doc.gaz.given_names
+    return toks[t].low not in NOBLE and toks[k].norm not in doc.gaz.given_names
 
 
 def _office_before_rank(doc: Doc, toks: list[Token], i: int, k: int) -> str | None:
@@ -109,21 +104,50 @@ def _office_before_rank(doc: Doc, toks: list[Token], i: int, k: int) -> str | No
     return lead if lead and len(lead.split()) > 1 else None
 
 
-# honorifics that are given names too: "Sri Ram Nath Kovind" is Ram Nath Kovind, "Sri Mulyani Indrawati"
-# a woman called Sri
+# an honorific that is a given name too, so no title in the lists: "Sri Ram Nath Kovind" is Ram Nath Kovind,
+# but "Sri Mulyani Indrawati" is a woman called Sri, "Sri Srinivasan" a man called Sri, and "Sri Sri Ravi
+# Shankar" another man than the sitarist Ravi Shankar
 _GIVEN_HONORIFICS = words("sri")
 
 
-def _listed_with(doc: Doc, toks: list[Token], k: int, j: int) -> bool:
-    """Is the honorific at ``k`` the given name that begins a name the lists know ("Sri Mulyani")?"""
-    if toks[k].low not in _GIVEN_HONORIFICS:
+def _honorific(doc: Doc, toks: list[Token], k: int, j: int) -> bool:
+    """Is ``toks[k]`` (in the run ending at ``j``) an honorific such as "Sri" before a full name? Only
+    where two or more name words follow, which stand as a name without it, and the honorific is not
+    doubled ("Sri Sri Ravi Shankar" is his whole name) nor the start of a name the lists know ("Sri
+    Mulyani", "Sri Lanka Cricket"). One word after it ("Sri Srinivasan", "Sri Chinmoy") is a surname or a
+    name of one word, which leaves "Sri" the given name."""
+    if toks[k].low not in _GIVEN_HONORIFICS or j - k - 1 < 2:
         return False
-    return any(" ".join(t.norm for t in toks[k:end]) in doc.gaz.known for end in range(k + 2, j + 1))
+    if toks[k + 1].low in _GIVEN_HONORIFICS or (k > 0 and toks[k - 1].low in _GIVEN_HONORIFICS):
+        return False
+    names = (" ".join(t.norm for t in toks[k:end]) for end in range(k + 2, j + 1))
+    return not any(known_name(doc.gaz, name) is not None for name in names)
+
+
+def _epithet_holder(doc: Doc, toks: list[Token], k: int, j: int) -> int:
+    """Where a person's full name begins in ``toks[k:j]``, the words after a noble rank's "of" that no
+    realm the lists know opens: "King of Pop Michael Jackson", "Queen of Crime Agatha Christie" are people
+    called by an epithet, which is their role and no part of their name (else ``k``). The name is a given
+    name the lists know and a surname or two, after one capitalised word or more ("Pop", "Crime")."""
+    for p in range(k + 1, j - 1):
+        name = toks[p:j]
+        if (
+            toks[p].norm in doc.gaz.given_names
+            and len(name) <= 3
+            and plausible_name(name, doc.gaz.given_names)
+        ):
+            return p if all(_epithet_word(t) for t in toks[k:p]) and toks[p - 1].cap else k
+    return k
+
+
+def _epithet_word(tok: Token) -> bool:
+    """A word of an epithet: capitalised, or a small word inside it ("King of Rock and Roll")."""
+    return tok.word and not tok.possessive and (tok.cap or tok.low in ("and", "of", "the"))
 
 
 def read_titled(doc: Doc, index: int, toks: list[Token], i: int, j: int) -> bool:
     """A title and a name in one run: "Ukrainian President Volodymyr Zelenskyy", "Gen. Kellogg"."""
-    titles = [k for k in range(i, j) if is_title(toks[k]) and not _listed_with(doc, toks, k, j)]
+    titles = [k for k in range(i, j) if is_title(toks[k]) or _honorific(doc, toks, k, j)]
     if not titles and j - i >= 2 and toks[j - 2].text in FRENCH_TITLES:
         titles = [j - 2]  # "M. Tabarot" is Mr Tabarot, though "M." is an initial in "M. Night Shyamalan"
     if not titles:
@@ -154,13 +178,16 @@ def read_titled(doc: Doc, index: int, toks: list[Token], i: int, j: int) -> bool
         return True
     if k == portfolio and _office_of_body(doc, toks, t, k, j):
         return False
-    if not plausible_name(name, doc.gaz.given_names) and not _listed_with(doc, toks, k, j):
+    if k == portfolio and toks[t].low in NOBLE:  # "King of Pop Michael Jackson": an epithet before the name
+        k = _epithet_holder(doc, toks, k, j)
+        name = toks[k:j]
+    if not plausible_name(name, doc.gaz.given_names):
         return False
-    if k == portfolio and toks[t].low in _NOBLE and work_of_a_rank(name):
+    if k == portfolio and toks[t].low in NOBLE and work_of_a_rank(name):
         # "King of Fighters XII", "Lord of the Rings": a game's or a book's name, no person and no realm
         read_places(doc, index, toks, i, j)
         return True
-    if k == portfolio and toks[t].low in _NOBLE and name[0].norm not in doc.gaz.given_names:
+    if k == portfolio and toks[t].low in NOBLE and name[0].norm not in doc.gaz.given_names:
         # "the Duke of Sussex", "the Queen of Sheba": the rank and its territory are the name, no person
         # called Sussex with the role "Duke of"
         add_candidate(doc, index, toks[t:j], "person", why="title")

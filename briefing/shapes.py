@@ -6,6 +6,7 @@ from __future__ import annotations
 from briefing.aliases import PARTICLES
 from briefing.cues import (
     LEGAL_FORMS,
+    NOBLE,
     OCCUPATIONS,
     ORG_FIRST,
     ORG_FIRST_ROMANCE,
@@ -162,6 +163,8 @@ def _joins(gaz: Gazetteer, chunk: list[Token], k: int) -> bool:
         return False  # "the Ministry of Defence and the Home Office": "the" begins a second name
     if low == "and" and chunk[k + 1].low in PLACE_FIRST:
         return False  # "Ras al Ain and Tal Abyad", "Lake Erie and Lake Huron": a second place begins
+    if low == "and" and _epithet_and(gaz, chunk, k):
+        return True
     if low == "and":
         # a place's first word ("Gulf of Mexico") joins over "of", not "and": "Ayn Isa and Tabqah Dam"
         head = chunk[0].low in ORG_FIRST
@@ -175,6 +178,20 @@ def _joins(gaz: Gazetteer, chunk: list[Token], k: int) -> bool:
         if second and (second[0].low in SAINTS or leading_place(gaz, second)) and len(second) > 1:
             return False
     return head or left in ORG_HEADS or left in PLACE_HEADS or left in TITLES
+
+
+def _epithet_and(gaz: Gazetteer, chunk: list[Token], k: int) -> bool:
+    """Is the "and" at ``k`` inside a rank's epithet that a person's full name follows ("King of Rock and
+    Roll Elvis Presley", "Queen of Rhythm and Blues Dinah Washington")? A rank, "of", a word that is no
+    place, "and", one more word that is no given name, then a given name and a surname."""
+    if k < 3 or k + 3 >= len(chunk):
+        return False
+    rank, of, left, right = chunk[k - 3], chunk[k - 2], chunk[k - 1], chunk[k + 1]
+    if not (rank.cap and rank.low in NOBLE and of.low == "of" and left.cap and right.cap):
+        return False
+    if leading_place(gaz, [left]) or right.norm in gaz.given_names:
+        return False  # "King of Spain and Portugal", "Queen of Soul and Elton John"
+    return chunk[k + 2].norm in gaz.given_names and chunk[k + 3].cap and not chunk[k + 3].acronym
 
 
 def _in_complement(chunk: list[Token], k: int) -> bool:

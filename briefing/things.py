@@ -13,6 +13,7 @@ from collections import Counter
 from briefing.coref import Candidate
 from briefing.cues import CALENDAR, MISC_FIRST, words
 from briefing.gazetteer import WORD_PLACES, load_gazetteer
+from briefing.names import regnal
 from briefing.tagger import FIRM
 from briefing.tokens import Positions, Token
 
@@ -122,18 +123,17 @@ def _word_place(cand: Candidate) -> bool:
     return cand.type == "place" and len(cand.toks) == 1 and cand.norm in WORD_PLACES
 
 
-_NUMERALS = frozenset("ii iii iv v vi vii viii ix x".split())
-
-
 def _sequel(cand: Candidate) -> bool:
     """One word and a Roman numeral that no list or title makes a person's name is a sequel's ("Creed
-    III", "Dragon Age II"), not a man's: a person bearing a numeral has a given name ("Charles III")."""
+    III", "Dragon Age II", "Final Fantasy XVI", whose "Final" opens the sentence and is left out), not a
+    man's: a person bearing a numeral has a given name ("Charles III", "Benedict XVI"). Not "I", a word."""
     toks = cand.toks
     return (
         cand.type == "person"
         and cand.why not in ("list", "title")
         and len(toks) == 2
-        and toks[1].low in _NUMERALS
+        and regnal(toks[1])
+        and toks[1].low != "i"
         and toks[0].norm not in load_gazetteer().given_names
     )
 

@@ -117,11 +117,17 @@ def work_of_a_rank(name: list[Token]) -> bool:
     """Is the name after a rank and its "of" a work's ("King of Fighters XII", "Lord of the Rings",
     "Prince of Thieves"), not a realm's ("Duke of Rothesay", "Queen of Sheba")? A numeral follows a
     holder's name ("Abdullah II") and never a realm, so it numbers a sequel; and a realm is a place or
-    a people, which the lists would have read, not the plural of a common noun ("Fighters", "Rings")."""
+    a people, which the lists would have read, not the plural of a common noun ("Fighters", "Rings"). A
+    possessive's "s" makes no plural: "King of Pop Michael Jackson's estate" is a person's."""
     if any(regnal(t) or t.text.isdigit() for t in name):
         return True
     return any(
-        t.cap and len(t.low) > 3 and t.low.endswith("s") and not t.low.endswith(_NOT_PLURAL) for t in name
+        t.cap
+        and not t.possessive
+        and len(t.low) > 3
+        and t.low.endswith("s")
+        and not t.low.endswith(_NOT_PLURAL)
+        for t in name
     )
 
 
@@ -139,6 +145,8 @@ def _rank_works(toks: list[Token]) -> list[tuple[int, int]]:
             or (toks[end].low in ("of", "the") and end + 1 < len(toks) and toks[end + 1].cap)
         ):  # fmt: skip
             end += 1  # no further than the name: "King of Fighters and Sony" ends before "and"
+            if toks[end - 1].possessive:  # nor past a possessive, which ends a name
+                break
         realm = end > start and leading_place(load_gazetteer(), toks[start:end])  # "King of Spain Felipe VI"
         if end > start and not realm and work_of_a_rank(toks[start:end]):
             out.append((k, end))

@@ -614,6 +614,13 @@ def actor_record(db: Database, actor_id: int) -> ActorRecord | None:
     )
 
 
+def last_dated(db: Database, actor_ids: Sequence[int]) -> dict[int, datetime]:
+    """The date of each actor's last article its outlet dated, for those with one: how recent the news of
+    an actor is, which an undated article, dated by the moment it was read, does not say."""
+    found = {i: _dated_seen(db, i, "DESC") for i in actor_ids}
+    return {i: when for i, when in found.items() if when is not None}
+
+
 def _added_since(db: Database, actor_id: int, last: datetime) -> tuple[int, datetime] | None:
     """How many of the actor's articles the archive read after its last dated one, and when it read the
     newest: all undated (an undated article's date is the moment it was read), and they head the list of

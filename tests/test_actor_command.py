@@ -390,3 +390,16 @@ async def test_a_name_far_more_in_older_news_offers_the_newer_one_too(app):
     _, text = await ask(app, "/actor Ryan")
     assert "could be more than one actor" in text, text
     assert "/actor Paul Ryan" in text and "/actor Ryan" in text
+
+
+async def test_one_undated_article_read_today_is_no_newer_news_than_ten_dated_ones(app):
+    """Ten dated Boris Johnson articles of the first days of January, and one undated page on Dwayne
+    Johnson read a month later: its reading time is no date of the news, so Boris Johnson is still meant."""
+    for n in range(10):
+        add_article_naming(app, f"Boris Johnson spoke on Ukraine, speech {n}.", [("Boris Johnson", "person")])
+    undated = add_article_naming(
+        app, "Dwayne Johnson opened a gym.", [("Dwayne Johnson", "person")], day=31, source="Blog"
+    )
+    app.db.execute("UPDATE articles SET published_at = NULL WHERE id = ?", [undated])
+    _, text = await ask(app, "/actor Johnson")
+    assert text.startswith("BORIS JOHNSON"), text

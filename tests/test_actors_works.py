@@ -128,3 +128,47 @@ def test_a_numbered_work_and_a_work_of_common_nouns_are_no_people():
     found = names("Final Fantasy VII sold well, and Call of Duty sold better.")
     assert not [n for n, t in found.items() if t == "person"], found
     assert names("Pope John Paul II visited Krakow.").get("John Paul II") == "person"
+
+
+def test_a_rank_and_a_possessive_holders_name_is_a_person_with_an_epithet():
+    """QA18b F4: the possessive's "s" of "Jackson's" made "Pop Michael Jackson's" a plural, so a work, and
+    left the place "Jackson"; the person is Michael Jackson, and "King of Pop" his epithet."""
+    for text, name, role in (
+        ("King of Pop Michael Jackson's estate sued the studio on Monday.", "Michael Jackson", "King of Pop"),
+        ("Fans said King of Pop Michael Jackson's music still sells.", "Michael Jackson", "King of Pop"),
+        ("King of Pop Michael Jackson died in 2009.", "Michael Jackson", "King of Pop"),
+        (
+            "Queen of Soul Aretha Franklin's estate sued the label on Monday.",
+            "Aretha Franklin",
+            "Queen of Soul",
+        ),
+    ):
+        found = roles(text)
+        assert found.get(name) == ("person", role), (text, found)
+        assert not [n for n in found if n != name and found[n][0] != "person"], (text, found)
+
+
+def test_a_rank_of_an_epithet_before_a_full_name_is_no_part_of_it():
+    """QA18b F12: "King of Rock and Roll" is Elvis Presley's epithet, over its "and" too, not two people."""
+    found = roles("King of Rock and Roll Elvis Presley and Queen of Crime Agatha Christie were the theme.")
+    assert found == {
+        "Elvis Presley": ("person", "King of Rock and Roll"),
+        "Agatha Christie": ("person", "Queen of Crime"),
+    }, found
+    # a realm is no epithet, and a rank with no given name after it stays the name
+    assert roles("King of Spain Felipe VI arrived.").get("Felipe VI") == ("person", "King of Spain")
+    assert roles("The Duke of Sussex spoke.") == {"Duke of Sussex": ("person", None)}
+    assert roles("Princess of Wales Kate Middleton spoke.").get("Kate Middleton") == (
+        "person",
+        "Princess of Wales",
+    )
+
+
+def test_a_word_and_any_roman_numeral_is_a_sequel():
+    """ "Final Fantasy XVI" opening a sentence is read as "Fantasy XVI": a sequel's number, no person."""
+    found = names("Final Fantasy XVI sold three million copies.")
+    assert not [n for n, t in found.items() if t == "person"], found
+    assert names("Pope Benedict XVI died in 2022. Louis XIV was king.") == {
+        "Benedict XVI": "person",
+        "Louis XIV": "person",
+    }

@@ -50,3 +50,17 @@ def test_a_name_of_its_own_in_much_older_news_is_no_answer():
     host, speaker = actor(1, "Ryan", 20, 40), actor(2, "Paul Ryan", 12, 30, days_later=90)
     assert pick_actor("Ryan", [host, speaker]) is None
     assert pick_actor("Ryan", [host, actor(2, "Paul Ryan", 12, 30, days_later=2)]) == host
+
+
+def test_an_actor_with_no_date_is_no_newer_news():
+    """Recency counts dated news only (``lookup_actor`` passes each actor's last dated article): an actor
+    read only in undated articles is neither newer nor older, and the ten times the articles settle it."""
+    boris = actor(1, "Boris Johnson", 10, 20, days_later=9)
+    dwayne = Actor(2, "Dwayne Johnson", "person", article_count=1, mention_count=2, last_seen=None)
+    assert pick_actor("Johnson", [boris, dwayne]) == boris
+    assert pick_actor("Johnson", [dwayne, boris]) == boris
+    close = actor(1, "Boris Johnson", 2, 4, days_later=9)
+    assert pick_actor("Johnson", [close, dwayne]) == close  # ahead on articles and mentions, and not behind
+    # nor older: ten undated articles are not outweighed by one dated article, of whatever day
+    many = Actor(3, "Dwayne Johnson", "person", article_count=10, mention_count=20, last_seen=None)
+    assert pick_actor("Johnson", [many, actor(4, "Boris Johnson", 1, 2, days_later=90)]) == many

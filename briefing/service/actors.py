@@ -13,7 +13,6 @@ import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import TextIO
@@ -258,7 +257,19 @@ def lookup_actor(app: App, name: str, type_: ActorType | None = None) -> Lookup:
     found = tuple(actor_store.find_actors(app.db, name, type_=type_)) if name and type_ else every
     titled = _holding(found, titles_of(typed)) if len(found) > 1 else ()
     found = titled or found  # a title no one holds is ignored, as before
-    return Lookup(name, type_, found, pick_actor(name, found), every, typed)
+    return Lookup(name, type_, found, _pick_by_dated_news(app, name, found), every, typed)
+
+
+def _pick_by_dated_news(app: App, name: str, found: Sequence[Actor]) -> Actor | None:
+    """``pick_actor``, with each actor's recency that of its last dated article: an undated article is
+    dated by the moment it was read, so one page read today would otherwise be "news a month newer" than
+    ten dated articles of an established namesake (and an actor only in undated articles is newer than
+    none)."""
+    if len(found) <= 1:
+        return pick_actor(name, found)
+    dated = actor_store.last_dated(app.db, [a.id for a in found])
+    picked = pick_actor(name, [replace(a, last_seen=dated.get(a.id)) for a in found])
+    return next((a for a in found if picked is not None and a.id == picked.id), None)
 
 
 def _by_given_name(app: App, name: str) -> tuple[Actor, tuple[Actor, ...]] | None:
@@ -373,15 +384,19 @@ NEWER_NEWS_DAYS = 30
 CLEAR_LEAD = 1.5  # ahead on articles or mentions by less than half as many again is no lead
 
 
-def _last_day(actor: Actor) -> date:
-    """The day the news last named the actor: "more recent" is a matter of days, not of the seconds
-    between two articles of one ingest."""
-    return actor.last_seen.date() if actor.last_seen else date.min
+def _days_newer(a: Actor, b: Actor) -> int | None:
+    """By how many days the news last named ``a`` after it last named ``b`` ("more recent" is a matter of
+    days, not of the seconds between two articles of one ingest); None where either has no date, which
+    makes neither the newer (``lookup_actor`` leaves undated articles out of ``last_seen``)."""
+    if a.last_seen is None or b.last_seen is None:
+        return None
+    return (a.last_seen.date() - b.last_seen.date()).days
 
 
 def _much_newer(a: Actor, b: Actor) -> bool:
     """Whether the news last named ``a`` ``NEWER_NEWS_DAYS`` or more after it last named ``b``."""
-    return (_last_day(a) - _last_day(b)).days >= NEWER_NEWS_DAYS
+    days = _days_newer(a, b)
+    return days is not None and days >= NEWER_NEWS_DAYS
 
 
 def _clearly_more(x: int, y: int) -> bool:
@@ -394,13 +409,12 @@ def _leads(a: Actor, b: Actor) -> bool:
     again (``CLEAR_LEAD``: 5 articles to 4 and 12 mentions to 11 are close, and a guess). Ahead on
     mentions alone proves nothing (a company and a councillor of one article: whoever the article names
     more); in more articles but older news, or newer news in fewer articles, the reader may mean either."""
-    behind = (
-        a.article_count < b.article_count or a.mention_count < b.mention_count or _last_day(a) < _last_day(b)
-    )
+    days = _days_newer(a, b) or 0
+    behind = a.article_count < b.article_count or a.mention_count < b.mention_count or days < 0
     ahead = [
         _clearly_more(a.article_count, b.article_count),
         _clearly_more(a.mention_count, b.mention_count),
-        _last_day(a) > _last_day(b),
+        days > 0,
     ]
     return not behind and sum(ahead) >= 2
 
@@ -412,7 +426,7 @@ def _newer_rival(actor: Actor, found: Sequence[Actor]) -> bool:
     return any(
         o.id != actor.id
         and (
-            (o.article_count >= actor.article_count and _last_day(o) > _last_day(actor))
+            (o.article_count >= actor.article_count and (_days_newer(o, actor) or 0) > 0)
             or _much_newer(o, actor)
         )
         for o in found
@@ -426,7 +440,8 @@ def pick_actor(name: str, found: Sequence[Actor]) -> Actor | None:
     of 2018); one the news is plainly more about than every other (``_leads``: as a reader of the news
     would mean it); or a single exact canonical name that no other actor rivals (``_newer_rival``).
     Otherwise None: the candidates are close, or one is far more recent, and the reply offers them rather
-    than guess."""
+    than guess. Recency is each actor's ``last_seen`` (``lookup_actor``: of its dated articles only), and
+    an actor without one is neither newer nor older than another."""
     if len(found) <= 1:
         return found[0] if found else None
     first, second = sorted(found, key=lambda a: -a.article_count)[:2]
