@@ -246,6 +246,15 @@ ARMED_HEADS = words("group groups movement militia")
 # Plural nouns of groups of people that begin a sentence ("Organisers said"), never a person's name;
 # kept apart from COMMON, whose words are also features of the tagger's shipped weights.
 GROUP_NOUNS = words("organisers organizers rescuers protesters demonstrators villagers spectators")
+# What the public in the news are, besides ``PERSON_NOUNS`` and ``OCCUPATIONS``: their plurals begin
+# sentences ("Fans said", "Commuters faced delays"), never a person's name; person evidence only, no feature
+PUBLIC_NOUNS = words(
+    """
+    fan supporter follower critic customer client passenger commuter tourist visitor shopper consumer user
+    viewer listener parent neighbour neighbor relative friend colleague employee patient victim protester
+    resident official analyst expert lawmaker legislator campaigner activist owner investor
+    """
+)
 # Occupations and a team's positions that, capitalised before a name, say a person follows even when the
 # lists lack the given name ("Quarterback Jaylen Moss", "Plumber Jo Tran"): never words that also begin
 # names of things ("Star Wars", "Head Start", "Forward Operating Base"); person evidence only, no feature

@@ -17,6 +17,7 @@ from briefing.names import (
     plausible_name,
     read_places,
     read_roles,
+    regnal,
 )
 from briefing.tokens import Token
 from briefing.works import work_of_a_rank
@@ -128,7 +129,8 @@ def _epithet_holder(doc: Doc, toks: list[Token], k: int, j: int) -> int:
     """Where a person's full name begins in ``toks[k:j]``, the words after a noble rank's "of" that no
     realm the lists know opens: "King of Pop Michael Jackson", "Queen of Crime Agatha Christie" are people
     called by an epithet, which is their role and no part of their name (else ``k``). The name is a given
-    name the lists know and a surname or two, after one capitalised word or more ("Pop", "Crime")."""
+    name the lists know and a surname or two, after one capitalised word or more ("Pop", "Crime"); with no
+    listed given name, the run's last two words when they read as a name (``_unlisted_name``)."""
     for p in range(k + 1, j - 1):
         name = toks[p:j]
         if (
@@ -136,8 +138,31 @@ def _epithet_holder(doc: Doc, toks: list[Token], k: int, j: int) -> int:
             and len(name) <= 3
             and plausible_name(name, doc.gaz.given_names)
         ):
-            return p if all(_epithet_word(t) for t in toks[k:p]) and toks[p - 1].cap else k
+            return p if _epithet(toks, k, p) else k
+    p = j - 2  # no listed given name: the last two words, unless a work's plural names them all
+    if p > k and _epithet(toks, k, p) and not work_of_a_rank(toks[k:j]) and _unlisted_name(doc, toks[p:j]):
+        return p
     return k
+
+
+def _epithet(toks: list[Token], k: int, p: int) -> bool:
+    """Are ``toks[k:p]`` an epithet that a name follows: its words, the last capitalised ("Pop")?"""
+    return all(_epithet_word(t) for t in toks[k:p]) and toks[p - 1].cap
+
+
+def _unlisted_name(doc: Doc, name: list[Token]) -> bool:
+    """Do two capitalised words after an epithet read as a person's name though the lists lack its given
+    name ("Prince of Darkness Ozzy Osbourne")? Only if nothing says otherwise: no word a place, body or
+    known name, a word the text writes in lower case, a numeral ("King of Fighters XII") or a head of a
+    place, body or work ("Prince of Wales Island Ferry"). The realm before it ("of Darkness") is then
+    an epithet as well, as a realm the lists know would have been read before it."""
+    if any(t.initial or (t.possessive and t is not name[-1]) for t in name):
+        return False
+    if any(not t.word or t.acronym or regnal(t) or t.norm in doc.lower for t in name):
+        return False
+    if any(known_name(doc.gaz, t.norm) is not None for t in name):
+        return False
+    return known_name(doc.gaz, " ".join(t.norm for t in name)) is None and plausible_name(name)
 
 
 def _epithet_word(tok: Token) -> bool:

@@ -28,6 +28,7 @@ from briefing.cues import (
     MISC_FIRST,
     MISC_HEADS,
     NOT_ACRONYMS,
+    OCCUPATIONS,
     ORG_HEADS,
     PERSON_NOUNS,
     PLACE_CONTEXT,
@@ -36,6 +37,7 @@ from briefing.cues import (
     PLACE_MODIFIERS,
     PLACE_PREPOSITIONS,
     PORTFOLIOS,
+    PUBLIC_NOUNS,
     ROLE_NOUNS,
     SAINTS,
     words,
@@ -197,7 +199,33 @@ def _common_plural(doc: Doc, tok: Token) -> bool:
         singular.add(low[:-3] + "y")
     if not any(w in doc.lower or w in ORG_HEADS for w in singular - {low}):
         return False  # the cheap test first: the scan below runs over every name read so far
-    return not any(len(c.toks) > 1 and c.toks[-1].norm == tok.norm for c in doc.candidates)  # "Tiger Woods"
+    return not _surname_before(doc, tok)
+
+
+def _surname_before(doc: Doc, tok: Token) -> bool:
+    """Has the text already ended a longer name with the word ("Tiger Woods" before "Woods said")?"""
+    return any(len(c.toks) > 1 and c.toks[-1].norm == tok.norm for c in doc.candidates)
+
+
+_PEOPLE = PERSON_NOUNS | OCCUPATIONS | PUBLIC_NOUNS
+
+
+def _crowd(doc: Doc, tok: Token) -> bool:
+    """A sentence's first word that is the plural of a word for people in the news: "Fans", "Teachers",
+    "Fishermen". A speech verb after it ("Fans said") tells of a crowd, so it is no cue of a person's
+    name, as it is after a surname alone ("Jones said"); a surname the text gave before stays one."""
+    low = tok.low
+    if tok.acronym or tok.possessive or len(low) < 4 or low.endswith("ss"):
+        return False
+    if low.endswith("men"):
+        singular = {low[:-3] + "man"}
+    elif low.endswith("ies"):
+        singular = {low[:-3] + "y"}
+    elif low.endswith("s"):
+        singular = {low[:-1], low[:-2]}
+    else:
+        return False
+    return bool(singular & _PEOPLE) and not _surname_before(doc, tok)
 
 
 def _not_a_name(doc: Doc, toks: list[Token], i: int, j: int) -> bool:
@@ -574,6 +602,8 @@ def _read_plain(doc: Doc, index: int, toks: list[Token], i: int, j: int, initial
             type_ = "organization"  # "Nasdaq Copenhagen", "Euronext Paris": a body and its city
     brand = last.possessive and brand_context(toks, j)
     context = context_cue(toks, i, j)
+    if context == "person" and initial and len(chunk) == 1 and _crowd(doc, first):
+        context = ""  # "Fans said": a crowd speaks, no one called Fans
     if why == "shape" and j < len(toks) and toks[j].low in COMPANY_NOUNS and not toks[j].cap:
         type_ = "organization"  # "Tessvik Marine shares": a company, as "Volkswagen plants" is
     elif type_ is None and not common and body_that_acts(toks, j) and not (i > 0 and toks[i - 1].possessive):

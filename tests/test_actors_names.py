@@ -108,6 +108,30 @@ def test_a_group_of_people_at_a_sentence_start_is_no_person():
     )
 
 
+@pytest.mark.parametrize("tagger", ["shipped", None])
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Fans said",
+        "Supporters said",
+        "Teachers said",
+        "Fishermen said",
+        "Passengers complained",
+        "Victims wrote",
+    ],
+)
+def test_the_plural_of_a_word_for_people_before_a_verb_is_no_person(opening, tagger):
+    text = f"{opening} Queen of Jazz Mabel Orrin's last tour was her finest, and her label agreed."
+    assert typed(text, tagger=tagger) == {("Mabel Orrin", "person"): ["Mabel Orrin"]}
+
+
+@pytest.mark.parametrize("tagger", ["shipped", None])
+def test_a_surname_that_looks_plural_before_said_is_still_a_person(tagger):
+    assert typed("Harvey Pellings chairs the board. Pellings said the vote would wait.", tagger=tagger) == {
+        ("Harvey Pellings", "person"): ["Harvey Pellings", "Pellings"]
+    }
+
+
 @pytest.mark.parametrize(
     "name",
     ["Centro de Estudios Públicos", "Banco Tessera", "Instituto Nacional de Estadística", "Institut Tessera"],

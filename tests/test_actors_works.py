@@ -164,6 +164,23 @@ def test_a_rank_of_an_epithet_before_a_full_name_is_no_part_of_it():
     )
 
 
+def test_an_epithet_before_two_name_words_is_a_role_though_the_given_name_is_unlisted():
+    """ "Prince of Darkness Ozzy Osbourne": no list knows "Ozzy", yet the last two words read as a name
+    and nothing before them as a realm the lists know, so the rank and its "of" are his epithet."""
+    found = roles("Baron of Thunder Ozric Vellacott sang, and Prince of Darkness Quill Osterby closed.")
+    assert found == {
+        "Ozric Vellacott": ("person", "Baron of Thunder"),
+        "Quill Osterby": ("person", "Prince of Darkness"),
+    }, found
+    # a work's plural ("Hearts ... Tarts"), a head ("Castle"), a numeral and a word the text writes in
+    # lower case are no name; one word after the realm is a name the rank keeps ("Duke of Sussex")
+    assert "Jam Tarts" not in roles("The Queen of Hearts Jam Tarts sold out.")
+    assert "Castle Stalker" not in roles("Duke of Darkness Castle Stalker opened.")
+    assert "Fighters Turbo XII" not in roles("King of Fighters Turbo XII sold well.")
+    assert "Ozric Vellacott" not in roles("Baron of Thunder Ozric Vellacott sang of thunder and vellacott.")
+    assert roles("The Duke of Darkness Vellacott spoke.") == {"Duke of Darkness Vellacott": ("person", None)}
+
+
 def test_a_word_and_any_roman_numeral_is_a_sequel():
     """ "Final Fantasy XVI" opening a sentence is read as "Fantasy XVI": a sequel's number, no person."""
     found = names("Final Fantasy XVI sold three million copies.")
