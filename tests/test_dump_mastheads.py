@@ -271,3 +271,45 @@ def test_a_two_word_name_repeated_over_each_articles_label_is_the_outlet(name):
 def test_is_kicker(text, kicker):
     assert is_kicker(text) is kicker
     assert not (kicker and is_masthead(text))
+
+
+def later_story(*above: str) -> str:
+    """The budget story, then the ferry story with ``above`` over its title, byline and date."""
+    return "\n\n".join(
+        (
+            *("Politics", BUDGET[0], "By Jane Doe", "Published: 12 November 2026", *BUDGET[1:]),
+            *(*above, FERRY[0], "By John Roe", "Published: 13 November 2026", *FERRY[1:]),
+        )
+    )
+
+
+@pytest.mark.parametrize("kicker", ["Exclusive", "Analysis", "Live Updates", "Local"])
+def test_a_kicker_over_a_label_in_one_article_is_not_its_section(kicker):
+    # before, the kicker was the section, the label the title and the headline the body's first paragraph;
+    # "Local" is no kicker's word, but "Transport" under it is no title: it does not come back in the lead
+    _, draft = split_dump(later_story(kicker, "Transport"), source="x.txt")
+    assert (draft.title, draft.section, draft.author, draft.source) == (
+        FERRY[0],
+        "Transport",
+        "John Roe",
+        "x.txt",
+    )
+    assert draft.body.startswith("The harbour authority said")
+    assert kicker not in draft.body
+
+
+def test_a_label_over_a_short_title_over_a_standfirst_stays_the_section():
+    standfirst = "The new line will carry cars and passengers between the harbour and the three islands"
+    _, draft = split_dump(later_story("Transport", "Ferry returns", standfirst), source="x.txt")
+    assert (draft.title, draft.section) == ("Ferry returns", "Transport")
+    assert draft.body.startswith(standfirst)
+
+
+def test_two_short_headings_over_a_longer_one_between_paragraphs_stay_subheadings():
+    # no byline, date or separator: the article goes on, its subheadings kept as they were
+    text = "\n\n".join(
+        (*BUDGET, "Background", "Timeline", "What the council decided on the quay", *FERRY[1:])
+    )
+    (draft,) = split_dump(text, source="x.txt")
+    assert draft.title == BUDGET[0]
+    assert "Background\n\nTimeline\n\nWhat the council decided on the quay" in draft.body
