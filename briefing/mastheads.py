@@ -44,17 +44,38 @@ _FUNCTION_WORDS = _JOINS | frozenset(
 )
 # a verb's past, a headline's word: "Weekly Bin Collections Scrapped", "Times Square Ball Drop Cancelled"
 _PAST = re.compile(r"\w{3}[^e\W]ed$")
+# The words newsrooms' kickers are made of, the line over a story's label that says what kind of story
+# it is, not where it comes from: "Exclusive", "Live Updates", "Fact Check", "Just In", "Special Report"
+KICKER_WORDS = frozenset(
+    """breaking live latest developing exclusive special urgent just in fact check news updates update blog
+    story report alert alerts analysis opinion explainer explained comment coverage first look deep dive
+    depth focus now""".split()
+)
+KICKER_LENGTH = 4  # a kicker is this short: "Ukraine War Live Updates"
+# ... and the words that end a kicker whatever the words before them: "Weather Alert", "Election Updates"
+_KICKER_ENDS = frozenset("alert alerts update updates".split())
 
 
 def is_masthead(text: str, sites: frozenset[str] = frozenset()) -> bool:
     """Whether a heading is an outlet's name: a short run of capitalised words named as papers are
     (:func:`named_as_a_paper`: "Riverton Gazette", "THE WEEKLY REVIEW", "El Diario del Sur"), or spelling
     a site in ``sites`` (the sites the dump credits: "Harbourview" for harbourview.com)."""
-    if word_count(text) > MASTHEAD_WORDS or any(c.isdigit() for c in text):
+    if word_count(text) > MASTHEAD_WORDS or any(c.isdigit() for c in text) or is_kicker(text):
         return False
     if not looks_like_name(" ".join(word for word in text.split() if word.casefold() not in _JOINS)):
         return False  # its words capitalised but the joins ("Gazzetta dello Sport")
     return named_as_a_paper(text) or _spelt(text) in {_site_name(site) for site in sites}
+
+
+def is_kicker(text: str) -> bool:
+    """Whether a heading is a newsroom's kicker (:data:`KICKER_WORDS`): a word or a short phrase of
+    kickers' words alone ("Exclusive", "Live Blog", "Breaking Story", "Just In"), or one ending in "Alert"
+    or "Updates" ("Weather Alert", "Election Updates"). A kicker is a label over the story, never its
+    outlet's name; a name with a word of its own ("Sky News", "The Harbour Blog") is no kicker."""
+    words = WORD.findall(text.casefold())
+    if not words or len(words) > KICKER_LENGTH:
+        return False
+    return all(word in KICKER_WORDS for word in words) or (len(words) >= 2 and words[-1] in _KICKER_ENDS)
 
 
 def named_as_a_paper(text: str) -> bool:
@@ -88,7 +109,7 @@ def mark_mastheads(lines: list[Line]) -> None:
     section or a title. Only the first of two headings or more over a paragraph is asked (a lone one is
     a title or a subheading), and only when its words do not come back in the lead, as a headline's do
     ("Washington Post Sells To Bezos" over a lead about the sale is a headline). A one-word heading so
-    repeated is a kicker (:func:`_named`) and goes."""
+    repeated, or a kicker's phrase ("Live Updates", "Fact Check"), is a kicker (:func:`_named`) and goes."""
     sites = frozenset(line.site for line in lines if line.site)
     sites |= {site for line in lines if line.kind is Kind.LINK and (site := site_of(str(line.value)))}
     heads = [(run, lead) for run, lead in _header_runs(lines) if len(run) >= 2]
@@ -104,11 +125,12 @@ def mark_mastheads(lines: list[Line]) -> None:
 
 
 def _named(heading: str) -> bool:
-    """Whether a heading repeated over articles' labels may be their outlet's name ("The Lantern"): it has
-    two words or more; one word alone is a kicker ("Exclusive", "Analysis", "Breaking", "Opinion"), which
-    says what kind of story it heads, not where it comes from: it goes, and the label under it stays the
-    article's section."""
-    return word_count(heading) >= 2
+    """Whether a heading repeated over articles' labels may be their outlet's name ("The Lantern",
+    "Harbour Times"): it has two words or more and is no kicker's phrase (:func:`is_kicker`: "Live
+    Updates", "Fact Check", "Just In"); one word alone is a kicker too ("Exclusive", "Analysis",
+    "Opinion"). A kicker says what kind of story it heads, not where it comes from: it goes, and the
+    label under it stays the article's section."""
+    return word_count(heading) >= 2 and not is_kicker(heading)
 
 
 def _echoed(name: str, lead: str) -> bool:

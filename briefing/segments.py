@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from briefing.dumplines import META, Line, is_label_over
 from briefing.furniture import Kind
 from briefing.headlines import echo_words
-from briefing.mastheads import header_title, without_header
+from briefing.mastheads import header_title, is_kicker, without_header
 from briefing.sentences import without_dateline, word_count
 
 
@@ -132,8 +132,10 @@ def _run(run: list[Line], current: Article | None, *, at_end: bool, dated: bool,
     headings = [line.text for line in head if line.kind is Kind.HEADING]
     first = next((k for k, line in enumerate(head) if line.kind is Kind.HEADING), len(head))
     has_meta = any(line.kind in META for line in head[first:])
+    heads = current is None or bool(breaks or has_meta or masthead or (dated and headings))
+    headings = _without_kicker(headings, lead, heads=heads)
     labelled = len(headings) >= 2 and is_label_over(headings[0], headings[1])
-    if current is not None and not (breaks or has_meta or labelled or masthead or (dated and headings)):
+    if current is not None and not (heads or labelled):
         current.paragraphs.extend(headings)  # subheadings inside the article
         for line in head:
             current.meta(line)
@@ -147,6 +149,36 @@ def _run(run: list[Line], current: Article | None, *, at_end: bool, dated: bool,
     for line in head:
         article.meta(line)
     return article
+
+
+def _without_kicker(headings: list[str], lead: str, *, heads: bool) -> list[str]:
+    """The headings without the first when it is a kicker over a section label over the title
+    ("Exclusive" / "Business" / the headline): the label right over the title is the article's section,
+    as over the dump's first article (:func:`briefing.mastheads.without_header`), and the kicker, which
+    says what kind of story it is, goes. The first is a kicker by its words (:func:`is_kicker`), or, over
+    a story (``heads``: the headings start one, by a byline, date, separator or masthead), by its place
+    when neither it nor the short heading under it is a title, their words not coming back in the lead
+    ("World" / "Europe" / the headline); a short title is one ("Culture" / "Library opens" / a standfirst,
+    "Harbour deal agreed" / "Key points" / a list). Between two paragraphs and no more, two short headings
+    over a longer one stay subheadings."""
+    if len(headings) < 3 or not all(_short_label(text) for text in headings[:2]):
+        return headings
+    if not is_label_over(headings[1], headings[2]):
+        return headings
+    told = echo_words(lead)
+    if is_kicker(headings[0]) or (heads and not (echo_words(headings[0]) | echo_words(headings[1])) & told):
+        return headings[1:]
+    return headings
+
+
+def _short_label(text: str) -> bool:
+    """Whether a heading may be a section label: SECTION_WORDS long at most, without a title's end or a
+    figure ("Politics", "Middle East")."""
+    return (
+        word_count(text) <= SECTION_WORDS
+        and not text.endswith(_TITLE_END)
+        and not any(c.isdigit() for c in text)
+    )
 
 
 def _separates_header(run: list[Line], breaks: list[int]) -> bool:

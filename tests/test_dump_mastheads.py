@@ -4,7 +4,7 @@ come from, not their section; a section label ("Politics", "Russia-Ukraine War")
 import pytest
 
 from briefing.dumps import split_dump
-from briefing.mastheads import is_masthead
+from briefing.mastheads import is_kicker, is_masthead
 from briefing.service.ingest import ingest_files
 from store.articles import latest_articles
 
@@ -209,3 +209,107 @@ def test_a_foreign_papers_name_over_a_label_is_the_outlet(masthead, label):
 )
 def test_a_masthead_is_named_as_a_paper(text, masthead):
     assert is_masthead(text) is masthead
+
+
+def two_stories(first: str, second: str) -> str:
+    """Two articles, each a heading over a section label over its title, byline and date."""
+    return "\n\n".join(
+        (
+            *(first, "Politics", BUDGET[0], "By Jane Doe", "Published: 12 November 2026", *BUDGET[1:]),
+            *(second, "Transport", FERRY[0], "By John Roe", "Published: 13 November 2026", *FERRY[1:]),
+        )
+    )
+
+
+@pytest.mark.parametrize(
+    "kicker",
+    [
+        "Live Updates",
+        "Live Blog",
+        "Fact Check",
+        "Breaking Story",
+        "Just In",
+        "Special Report",
+        "Weather Alert",
+    ],
+)
+def test_a_kickers_phrase_repeated_over_each_articles_label_is_no_outlet(kicker):
+    # two words over a label and a title in two articles, but a kicker's words: no outlet's name
+    drafts = split_dump(two_stories(kicker, kicker), source="x.txt")
+    assert [(d.title, d.section, d.author, d.source) for d in drafts] == [
+        (BUDGET[0], "Politics", "Jane Doe", "x.txt"),
+        (FERRY[0], "Transport", "John Roe", "x.txt"),
+    ]
+    assert kicker not in drafts[0].body and kicker not in drafts[1].body
+
+
+@pytest.mark.parametrize("name", ["Riverton Gazette", "Harbour Times", "Harbour Voice", "Sky News"])
+def test_a_two_word_name_repeated_over_each_articles_label_is_the_outlet(name):
+    drafts = split_dump(two_stories(name, name), source="x.txt")
+    assert [(d.title, d.section, d.source) for d in drafts] == [
+        (BUDGET[0], "Politics", name),
+        (FERRY[0], "Transport", name),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "kicker"),
+    [
+        ("Exclusive", True),
+        ("Live Updates", True),
+        ("JUST IN", True),
+        ("Election Updates", True),
+        ("Storm Alert", True),
+        ("Ukraine War Live Updates", True),
+        ("Sky News", False),  # a word of its own
+        ("The Harbour Blog", False),
+        ("The News", False),
+        ("Politics", False),
+        ("Weather", False),  # "Weather Alert" is one by its end
+    ],
+)
+def test_is_kicker(text, kicker):
+    assert is_kicker(text) is kicker
+    assert not (kicker and is_masthead(text))
+
+
+def later_story(*above: str) -> str:
+    """The budget story, then the ferry story with ``above`` over its title, byline and date."""
+    return "\n\n".join(
+        (
+            *("Politics", BUDGET[0], "By Jane Doe", "Published: 12 November 2026", *BUDGET[1:]),
+            *(*above, FERRY[0], "By John Roe", "Published: 13 November 2026", *FERRY[1:]),
+        )
+    )
+
+
+@pytest.mark.parametrize("kicker", ["Exclusive", "Analysis", "Live Updates", "Local"])
+def test_a_kicker_over_a_label_in_one_article_is_not_its_section(kicker):
+    # before, the kicker was the section, the label the title and the headline the body's first paragraph;
+    # "Local" is no kicker's word, but "Transport" under it is no title: it does not come back in the lead
+    _, draft = split_dump(later_story(kicker, "Transport"), source="x.txt")
+    assert (draft.title, draft.section, draft.author, draft.source) == (
+        FERRY[0],
+        "Transport",
+        "John Roe",
+        "x.txt",
+    )
+    assert draft.body.startswith("The harbour authority said")
+    assert kicker not in draft.body
+
+
+def test_a_label_over_a_short_title_over_a_standfirst_stays_the_section():
+    standfirst = "The new line will carry cars and passengers between the harbour and the three islands"
+    _, draft = split_dump(later_story("Transport", "Ferry returns", standfirst), source="x.txt")
+    assert (draft.title, draft.section) == ("Ferry returns", "Transport")
+    assert draft.body.startswith(standfirst)
+
+
+def test_two_short_headings_over_a_longer_one_between_paragraphs_stay_subheadings():
+    # no byline, date or separator: the article goes on, its subheadings kept as they were
+    text = "\n\n".join(
+        (*BUDGET, "Background", "Timeline", "What the council decided on the quay", *FERRY[1:])
+    )
+    (draft,) = split_dump(text, source="x.txt")
+    assert draft.title == BUDGET[0]
+    assert "Background\n\nTimeline\n\nWhat the council decided on the quay" in draft.body
