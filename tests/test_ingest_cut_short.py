@@ -8,6 +8,7 @@ import pytest
 
 import bot
 import briefing.service.batches as batches
+from briefing.service.ingest import kept_phrase
 from store import open_db
 from store.articles import count_articles
 from store.db import cannot_write, savepoint, transaction
@@ -148,3 +149,10 @@ async def test_ctrl_c_prints_what_went_in_and_exits_130(tmp_path, site):
         f"bot.py ingest: interrupted after 1 of 2 sources; {kept} new articles went in and stay, the rest"
         " was not read (run it again to go on: what went in is then a duplicate)"
     )
+
+
+def test_what_a_stopped_ingest_keeps_is_told_in_the_right_number():
+    assert kept_phrase(1) == "1 new article went in and stays"
+    assert kept_phrase(1, " before it") == "1 new article went in before it and stays"
+    assert kept_phrase(0, " before it") == "0 new articles went in before it and stay"
+    assert kept_phrase(1200) == "1,200 new articles went in and stay"

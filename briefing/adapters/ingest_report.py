@@ -12,6 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from briefing.models import IngestReport
+from briefing.service.ingest import kept_phrase
 
 
 @contextmanager
@@ -100,7 +101,7 @@ def failure_line(report: IngestReport) -> str | None:
 def interrupted_line(kept: int, done: int, total: int) -> str:
     """The line for stderr when the ingest was stopped (Ctrl-C): what went in stays, and running it again
     goes on, as what went in is then a duplicate."""
-    articles = "1 new article went in and stays" if kept == 1 else f"{kept:,} new articles went in and stay"
+    articles = kept_phrase(kept)
     where = f"after {done:,} of {total:,} sources" if total else "in the first source"
     return (
         f"bot.py ingest: interrupted {where}; {articles}, the rest was not read"

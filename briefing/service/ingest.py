@@ -166,12 +166,19 @@ class IngestCutShortError(BriefingError):
     """The database could not be written in the middle of an ingest (a full disk): what went in stays."""
 
 
+def kept_phrase(kept: int, when: str = "") -> str:
+    """What an ingest stopped part-way keeps, in words: "1 new article went in and stays", "3 new articles
+    went in before it and stay" (``when`` goes after "went in")."""
+    one = kept == 1
+    return f"{kept:,} new article{'' if one else 's'} went in{when} and stay{'s' if one else ''}"
+
+
 def _cut_short(app: App, tally: Tally, exc: Exception, where: str) -> IngestCutShortError:
     """How many new articles went in before ``exc`` (a transaction it broke off took its own back with
     it) and that the rest was not stored."""
     try:
         kept = went_in_count(app, tally)
-        went_in = f"{kept:,} new article{'' if kept == 1 else 's'} went in before it and stay"
+        went_in = kept_phrase(kept, " before it")
     except Exception:  # a damaged file may not be read either
         went_in = "what went in before it stays"
     return IngestCutShortError(
