@@ -35,7 +35,7 @@ from functools import lru_cache
 
 from briefing.aliases import fold
 from briefing.gazetteer import load_gazetteer
-from briefing.referents import OPENER, People, names_written
+from briefing.referents import People, names_written, opens_on_someone
 
 _QUOTE = r"[\"“‘']?"
 # a sentence's first words that answer what came before: connectives, and demonstratives standing for
@@ -136,7 +136,7 @@ def opens_on_pronoun(sentence: str) -> bool:
     """Whether a sentence opens on a pronoun standing for someone or something named before: "It was
     ...", "They ...", "He said ..." (not "His Majesty's Government")."""
     text = sentence.lstrip()
-    return bool(_IT_THEY.match(text) or OPENER.match(text))
+    return _IT_THEY.match(text) is not None or opens_on_someone(text)
 
 
 def needed_before(sentences: Sequence[str]) -> dict[int, tuple[frozenset[int], ...]]:
