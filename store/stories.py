@@ -14,6 +14,7 @@ from typing import Any
 from briefing.models import Story, dating_of
 from briefing.stories import StoryArticle
 from briefing.terms import terms_of
+from store.alerts import DROPPED
 from store.db import Database, chunks, from_iso, snapshot, to_iso
 
 LEAD_CHARS = 600  # an article without a summary is represented by the start of its body
@@ -289,9 +290,10 @@ def merge_stories(db: Database, into: int, others: Sequence[int]) -> None:
             db.execute("DELETE FROM delivered_stories WHERE chat_id = ? AND story_id = ?", [chat_id, other])
         # an alert dropped unsent (see ``store.alerts``) is no telling: it gives way to the other's
         db.execute(
-            "DELETE FROM alerts WHERE story_id = ? AND state = 'dropped' AND EXISTS (SELECT 1 FROM alerts o"
-            " WHERE o.story_id = ? AND o.chat_id = alerts.chat_id AND o.development = alerts.development"
-            " AND o.state != 'dropped')",
+            f"DELETE FROM alerts WHERE story_id = ? AND state = '{DROPPED}' AND EXISTS"
+            " (SELECT 1 FROM alerts o WHERE o.story_id = ? AND o.chat_id = alerts.chat_id"
+            " AND o.development = alerts.development"
+            f" AND o.state != '{DROPPED}')",
             [into, other],
         )
         db.execute("UPDATE OR IGNORE alerts SET story_id = ? WHERE story_id = ?", [into, other])
