@@ -26,6 +26,7 @@ from briefing.document import Block, Document, Section, Span, clip, heading, lin
 from briefing.letters import fold_letters
 from briefing.models import Article, Story
 from briefing.schedule import quiet_until
+from briefing.titles import title_key
 from briefing.topics import mentions_topic, read_topic
 
 MAX_HEADLINE = 200
@@ -134,7 +135,7 @@ def told_sentence(story: Story, newest: Article | None = None, whys: Sequence[Wh
 
 
 def _same_title(a: str, b: str) -> bool:
-    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+    return title_key(a) == title_key(b)
 
 
 def _news_then_report(
@@ -216,8 +217,8 @@ def known_headline(story: Story, update: Story, arrivals: Sequence[Arrival]) -> 
     which names the news, not the story the chat heard of."""
     new = set(update.article_ids)
     had = [a for a in arrivals if a.article_id not in new and a.title.strip()]
-    headline = " ".join(story.headline.split()).casefold()
-    bearing = [a for a in had if " ".join(a.title.split()).casefold() == headline]
+    headline = title_key(story.headline)
+    bearing = [a for a in had if title_key(a.title) == headline]
     if bearing or not had:
         return story.headline, story.headline_url
     first = min(had, key=lambda a: (a.arrived, a.article_id))

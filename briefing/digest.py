@@ -29,6 +29,7 @@ from briefing.ranking import rank_stories
 from briefing.render import TELEGRAM_LIMIT, html_messages, plain_messages
 from briefing.sentences import join_sentences
 from briefing.stories import story_summary, told_in_story
+from briefing.titles import title_key
 
 MAX_HEADLINE = 200
 MAX_SENTENCE = 400
@@ -201,12 +202,12 @@ def story_update(
 def _retitled(story: Story, new: Sequence[Arrival], lead: Arrival) -> bool:
     """Whether an update is headed by its lead article's title: the story's headline is the title of an
     article the chat knew (a new one's would tell the news already), and the lead has another title."""
-    headline = " ".join(story.headline.split()).casefold()
+    headline = title_key(story.headline)
     if any(story.headline_url and a.url == story.headline_url for a in new):
         return False
-    if any(" ".join(a.title.split()).casefold() == headline for a in new):
+    if any(title_key(a.title) == headline for a in new):
         return False
-    return bool(lead.title.strip()) and " ".join(lead.title.split()).casefold() != headline
+    return bool(lead.title.strip()) and title_key(lead.title) != headline
 
 
 def news_first(facts: Sequence[str], telling: Sequence[Arrival]) -> tuple[str, ...]:

@@ -51,7 +51,7 @@ from briefing.fragments import entry_text, html_to_text
 from briefing.header_lines import entry_header
 from briefing.models import ArticleDraft
 from briefing.sentences import ends_sentence, word_count
-from briefing.titles import title_from_body
+from briefing.titles import title_from_body, title_key
 
 TEASER_WORDS = 150
 # An entry's own text is an article's if it has a sentence of PROSE_WORDS ("This item is fine."), or
@@ -400,10 +400,10 @@ def has_prose(draft: ArticleDraft) -> bool:
     sentence of at least ``PROSE_WORDS`` words, or ``CUT_PROSE_WORDS`` without a final stop. Link
     furniture run together ("ReadComments"), a version number, a byline or the headline repeated as
     the body are not article text."""
-    title = " ".join(draft.title.split()).casefold()
+    title = title_key(draft.title)
     for paragraph in draft.body.split("\n\n"):
         words = word_count(" ".join(w for w in paragraph.split() if any(c.isalpha() for c in w)))
-        if " ".join(paragraph.split()).casefold() == title:
+        if title_key(paragraph) == title:
             continue
         finished = ends_sentence(paragraph.strip()) and not paragraph.rstrip().endswith("…")
         if words >= CUT_PROSE_WORDS or (words >= PROSE_WORDS and finished):

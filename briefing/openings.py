@@ -14,6 +14,7 @@ from __future__ import annotations
 from briefing.feeds import CUT_PROSE_WORDS, PROSE_WORDS
 from briefing.sentences import ends_sentence, split_sentences, word_count
 from briefing.snippets import is_social_post
+from briefing.titles import title_key
 
 OPENING_SENTENCES = 2
 OPENING_CHARS = 300  # an opening longer than this is cut at a word, with "…"
@@ -27,7 +28,7 @@ def opening(
     words): whole when it fits in ``limit`` characters, else its first ``sentences`` sentences within
     them; "…" ends it where the text does not end there as a sentence. Empty when no paragraph is
     prose."""
-    heading = " ".join(title.split()).casefold()
+    heading = title_key(title)
     for paragraph in text.split("\n"):
         flat = " ".join(paragraph.split())
         if not flat or flat.casefold() == heading or not _is_prose(flat):

@@ -7,6 +7,12 @@ from briefing.sentences import split_sentences
 TITLE_MAX_CHARS = 90
 
 
+def title_key(title: str) -> str:
+    """The form in which two titles (or a title and a paragraph) are compared: the spaces evened out, the
+    case folded, so a headline retyped with other spacing or capitals is the same headline."""
+    return " ".join(title.split()).casefold()
+
+
 def title_from_body(body: str, *, max_chars: int = TITLE_MAX_CHARS) -> str:
     """A title made from an untitled article's first sentence, shortened at a word boundary."""
     sentences = split_sentences(body)
