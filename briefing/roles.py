@@ -38,7 +38,8 @@ _REJECT = SPEECH_VERBS | frozenset({"who", "which", "that", "is", "was", "has", 
 # before.
 GRADED = words("seaman airman fireman hospitalman constructionman private pvt")  # ranks a grade completes
 _GRADES = words("recruit apprentice basic")
-_CLASSES = words("first second third")  # "... 1st Class" is a rating the reader cuts (``reader._rating``)
+# the spelt classes of a rating ("Airman First Class"); a numbered one ("1st Class") is ``reader._rating``
+CLASSES = words("first second third")
 
 
 def grade_width(toks: list[Token], k: int) -> int:
@@ -48,7 +49,7 @@ def grade_width(toks: list[Token], k: int) -> int:
         return 0
     if toks[k].low in _GRADES:
         return 1
-    if toks[k].low in _CLASSES and k + 1 < len(toks) and toks[k + 1].text == "Class":
+    if toks[k].low in CLASSES and k + 1 < len(toks) and toks[k + 1].text == "Class":
         return 2
     return 0
 
