@@ -84,9 +84,6 @@ def _rating(toks: list[Token], j: int) -> bool:
     return j + 2 < len(toks) and bool(_ORDINAL.fullmatch(toks[j].low)) and toks[j + 1].text == "Class"
 
 
-_CLASS_ORDINALS = words("first second third")
-
-
 def _class_holder(doc: Doc, toks: list[Token], i: int, j: int) -> bool:
     """Is the run the "Class" of a rating whose ordinal stands before it, then its holder's name ("Petty
     Officer 2nd | Class Quill Marrow", "Airman First | Class ...")? The rank makes the name a person's
@@ -95,7 +92,7 @@ def _class_holder(doc: Doc, toks: list[Token], i: int, j: int) -> bool:
     if j - i < 2 or i < 2 or toks[i].text != "Class" or not toks[i - 2].cap:
         return False
     before, name = toks[i - 1].low, toks[i + 1 : j]
-    if not (_ORDINAL.fullmatch(before) or before in _CLASS_ORDINALS):
+    if not (_ORDINAL.fullmatch(before) or before in roles.CLASSES):
         return False
     known = known_name(doc.gaz, " ".join(t.norm for t in name))
     return known is None and plausible_name(name, doc.gaz.given_names)

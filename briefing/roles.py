@@ -38,7 +38,8 @@ _REJECT = SPEECH_VERBS | frozenset({"who", "which", "that", "is", "was", "has", 
 # before.
 GRADED = words("seaman airman fireman hospitalman constructionman private pvt")  # ranks a grade completes
 _GRADES = words("recruit apprentice basic")
-_CLASSES = words("first second third")  # "... 1st Class" is a rating the reader cuts (``reader._rating``)
+# the spelt classes of a rating ("Airman First Class"); a numbered one ("1st Class") is ``reader._rating``
+CLASSES = words("first second third")
 
 
 def grade_width(toks: list[Token], k: int) -> int:
@@ -48,7 +49,7 @@ def grade_width(toks: list[Token], k: int) -> int:
         return 0
     if toks[k].low in _GRADES:
         return 1
-    if toks[k].low in _CLASSES and k + 1 < len(toks) and toks[k + 1].text == "Class":
+    if toks[k].low in CLASSES and k + 1 < len(toks) and toks[k + 1].text == "Class":
         return 2
     return 0
 
@@ -146,15 +147,15 @@ def lead_role(text: str, toks: list[Token], name_start: int) -> str | None:
 _AGENT_ENDINGS = tuple("er or ist an ant ent eer man woman ess ee ary ic ate crat".split())
 
 
-def names_an_occupation(words: list[Token]) -> bool:
+def names_an_occupation(run: list[Token]) -> bool:
     """Can capitalised words just before a person's name be their role ("County Coroner William
     McLaughlin", "Engineer John Greiner", "Special Counsel Robert Mueller")? A known role, title or
     occupation, a noun of one by its ending, or any noun after a modifier of offices ("Special"); an
     adjective says how they look ("Bald Paul Walker"), and a work's name what they made ("Mass Effect
     Casey Hudson"), no role."""
-    low = words[-1].low
+    low = run[-1].low
     known = low in ROLE_NOUNS or low in TITLES or low in PERSON_NOUNS
-    modified = any(t.low in ROLE_MODIFIERS for t in words[:-1])
+    modified = any(t.low in ROLE_MODIFIERS for t in run[:-1])
     return known or modified or (len(low) > 3 and low.endswith(_AGENT_ENDINGS))
 
 

@@ -147,8 +147,9 @@ def _rank_works(toks: list[Token]) -> list[tuple[int, int]]:
             end += 1  # no further than the name: "King of Fighters and Sony" ends before "and"
             if toks[end - 1].possessive:  # nor past a possessive, which ends a name
                 break
-        realm = end > start and leading_place(load_gazetteer(), toks[start:end])  # "King of Spain Felipe VI"
-        if end > start and not realm and work_of_a_rank(toks[start:end]):
+        name = toks[start:end]
+        # the cheap test first: most ranks name a realm ("King of Spain Felipe VI"), no work
+        if name and work_of_a_rank(name) and not leading_place(load_gazetteer(), name):
             out.append((k, end))
     return out
 
