@@ -354,9 +354,7 @@ def _store(app: App, asker: Asker, choice: _Choice, followed: Sequence[Followed]
 )
 async def follow_command(app: App, args: str, asker: Asker) -> Reply:
     """Follow an actor (if the name is one) or a topic; several, when the words are a list of names."""
-    names = _names(
-        app, args, "follow", whole=lambda said: _one_name(app, said), each=lambda j: _an_actor(app, j)
-    )
+    names = _names(args, "follow", whole=lambda said: _one_name(app, said), each=lambda j: _an_actor(app, j))
     if len(names) > 1:
         return _follow_several(app, names, asker, whole=args)
     choice = _choose(app, names[0] if names else "")  # "" for nothing but commas: how to ask
@@ -386,7 +384,7 @@ def _full_stop(spans: Sequence[Span | str]) -> str:
 
 
 def _names(
-    app: App, args: str, command: str, *, whole: Callable[[str], bool], each: Callable[[str], bool]
+    args: str, command: str, *, whole: Callable[[str], bool], each: Callable[[str], bool]
 ) -> list[str]:
     """The names or topics one ``/follow`` or ``/unfollow`` asks for: each after the ``command`` typed
     again on the line ("/follow Trump /follow Putin"), and each of a list ("Kellogg, Zelensky", "Hamas and
@@ -681,7 +679,7 @@ async def unfollow_command(app: App, args: str, asker: Asker) -> Reply:
         read = _read(said, "unfollow")
         return isinstance(read, Reply) or read[1] == "topic" or bool(_stops(app, said, followed))
 
-    names = _names(app, args, "unfollow", whole=whole, each=lambda j: bool(_stops(app, j, followed)))
+    names = _names(args, "unfollow", whole=whole, each=lambda j: bool(_stops(app, j, followed)))
     if len(names) > 1:
         return _unfollow_several(app, names, asker, followed)
     typed = names[0] if names else ""  # "" for nothing but commas: what is followed
