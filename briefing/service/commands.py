@@ -141,8 +141,8 @@ def _group_refusal(name: str) -> Reply:
 def _admin_refusal(name: str, asker: Asker) -> Reply:
     """A polite refusal; in the terminal chat (or ``bot.py ask``), where whoever types runs the bot, also
     how to be an administrator there. On Telegram the bot's settings are none of a stranger's business."""
-    refusal = para(f"Sorry, /{name} is only for the bot's administrators.")
     why = f"/{name} is only for the bot's administrators"
+    refusal = para(f"Sorry, {why}.")
     if not asker.in_terminal:
         return Reply(message(refusal), refused=why)
     hint = para(
