@@ -214,13 +214,17 @@ async def answer(app: App, text: str, asker: Asker) -> Reply:
 
 def _named(lines: Sequence[str]) -> list[Inline]:
     """The first ``MAX_LATER`` command lines, as code, listed with commas and "and"."""
-    shown = lines[:MAX_LATER]
-    spans: list[Inline] = []
-    for n, line in enumerate(shown):
+    return and_list([code(shorten(line, 60)) for line in lines[:MAX_LATER]])
+
+
+def and_list(spans: Sequence[Inline]) -> list[Inline]:
+    """Spans listed with commas and a last "and" ("a, b and c")."""
+    listed: list[Inline] = []
+    for n, span in enumerate(spans):
         if n:
-            spans.append(" and " if n == len(shown) - 1 else ", ")
-        spans.append(code(shorten(line, 60)))
-    return spans
+            listed.append(" and " if n == len(spans) - 1 else ", ")
+        listed.append(span)
+    return listed
 
 
 def stopped_note(app: App, chat_id: int) -> Block | None:

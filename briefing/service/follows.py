@@ -54,7 +54,7 @@ from briefing.service.actors import (
     words_looked_for,
 )
 from briefing.service.alerts import clock_of
-from briefing.service.commands import Asker, Button, Reply, as_read, command
+from briefing.service.commands import Asker, Button, Reply, and_list, as_read, command
 from briefing.topics import quoted
 from store import subscribers as subs
 from store.actors import get_actor
@@ -757,7 +757,7 @@ def _unfollow_several(app: App, names: Sequence[str], asker: Asker, followed: Se
     lines: list[Block] = []
     if stopped:
         shown = [bold(_shown(one, followed)) for one in stopped]
-        lines.append(para("Stopped following ", *_and_list(shown), "." + nothing))
+        lines.append(para("Stopped following ", *and_list(shown), "." + nothing))
     if unknown:
         lines.append(para("You don't follow ", ", ".join(unknown), "."))
     lines += asked
@@ -765,11 +765,3 @@ def _unfollow_several(app: App, names: Sequence[str], asker: Asker, followed: Se
         return Reply(message(*lines))
     listing = _following_reply(rest)  # with nothing followed: how to follow something
     return Reply(message(*lines, *_blocks(listing)), buttons=listing.buttons)
-
-
-def _and_list(spans: Sequence[Span | str]) -> list[Span | str]:
-    """Spans listed with commas and a last "and"."""
-    out: list[Span | str] = []
-    for k, span in enumerate(spans):
-        out += [", " if 0 < k < len(spans) - 1 else " and " if k else "", span]
-    return out
