@@ -105,9 +105,9 @@ def _holds(region: Region, keys: list[str]) -> bool:
     return any(s.country == region.name for s in states) or any(k in _subdivisions(region.name) for k in keys)
 
 
-def _held(before: str, after: str) -> bool:
-    """Whether the state, province or country ``after`` names holds the place ``before`` names."""
-    place, region = _keys(before), _keys(after)
+def _held(place: list[str], region: list[str]) -> bool:
+    """Whether the state, province or country of the ``region`` keys holds the place of the ``place``
+    keys (each as ``_keys`` folds the words)."""
     return any(_holds(r, place) for r in (*_states(region), *_countries(region)))
 
 
@@ -118,7 +118,7 @@ def one_place(before: str, after: str, longer: bool = False) -> bool:
     place, region = _keys(before), _keys(after)
     if not place or not region or set(place) & set(region) or (longer and not _short(after)):
         return False
-    if _held(before, after):
+    if _held(place, region):
         return True
     if not _states(region) or _countries(region, by_code=False):  # "Moscow, Georgia": two names
         return False
@@ -138,6 +138,6 @@ def city_of(name: str) -> str | None:
     """The place before the comma of "Paris, France" when the region after it holds it by the lists (a
     name the archive may know alone); None for any other name, or "Paris, Texas" (not that Paris)."""
     before, comma, after = name.rpartition(",")
-    if not comma or "," in before or not _held(before, after):
+    if not comma or "," in before or not _held(_keys(before), _keys(after)):
         return None
     return before.strip()

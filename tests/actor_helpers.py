@@ -86,3 +86,15 @@ LEADERS_NEWS = (
     "Retired general Keith Kellogg met Volodymyr Zelensky in Kyiv. Kellogg promised help, and Zelensky"
     " thanked him. Donald Trump spoke with Vladimir Putin by phone. Trump said Putin wanted peace."
 )
+
+
+def two_leaders_listed(command: str) -> list[str]:
+    """Kellogg and Zelensky of ``LEADERS_NEWS`` in one ``command``, each way a list of names is written:
+    /follow and /unfollow cut them alike."""
+    return [
+        "Kellogg, Zelensky",
+        "Kellogg; Zelensky",
+        f"Kellogg /{command} Zelensky",
+        "Kellogg and Zelensky",
+        "Kellogg\nZelensky",
+    ]

@@ -9,7 +9,7 @@ from briefing.name_lists import JOINED, LIST, cut, repeated
 from briefing.service.commands import Asker, answer, load_all
 from briefing.service.follows import MAX_AT_ONCE, MAX_FOLLOWS
 from store import subscribers
-from tests.actor_helpers import LEADERS_NEWS, add_article
+from tests.actor_helpers import LEADERS_NEWS, add_article, two_leaders_listed
 
 ALICE = Asker(chat_id=1001, user_id=1001)
 TERMINAL = Asker(chat_id=0, user_id=0)
@@ -41,16 +41,7 @@ def test_the_command_typed_again_on_the_line_cuts_it():
     assert cut("Trump /follower x", again) == ["Trump /follower x"]  # another word, not the command
 
 
-@pytest.mark.parametrize(
-    "typed",
-    [
-        "Kellogg, Zelensky",
-        "Kellogg; Zelensky",
-        "Kellogg /follow Zelensky",
-        "Kellogg and Zelensky",
-        "Kellogg\nZelensky",
-    ],
-)
+@pytest.mark.parametrize("typed", two_leaders_listed("follow"))
 async def test_several_names_in_one_follow_are_followed_each(news, typed):
     reply = await answer(news, f"/follow {typed}", ALICE)
     text = reply.document.text

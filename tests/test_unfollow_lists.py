@@ -8,7 +8,7 @@ import pytest
 from briefing.service.commands import Asker, answer, load_all
 from briefing.service.follows import MAX_AT_ONCE, MAX_FOLLOWS
 from store import subscribers
-from tests.actor_helpers import LEADERS_NEWS, add_article
+from tests.actor_helpers import LEADERS_NEWS, add_article, two_leaders_listed
 
 ALICE = Asker(chat_id=1001, user_id=1001)
 load_all()
@@ -29,16 +29,7 @@ def payloads(reply) -> list[str]:
     return [b.payload for row in reply.buttons for b in row]
 
 
-@pytest.mark.parametrize(
-    "typed",
-    [
-        "Kellogg, Zelensky",
-        "Kellogg; Zelensky",
-        "Kellogg /unfollow Zelensky",
-        "Kellogg and Zelensky",
-        "Kellogg\nZelensky",
-    ],
-)
+@pytest.mark.parametrize("typed", two_leaders_listed("unfollow"))
 async def test_several_names_in_one_unfollow_are_each_stopped(news, typed):
     reply = await answer(news, f"/unfollow {typed}", ALICE)
     text = reply.document.text

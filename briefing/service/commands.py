@@ -141,8 +141,8 @@ def _group_refusal(name: str) -> Reply:
 def _admin_refusal(name: str, asker: Asker) -> Reply:
     """A polite refusal; in the terminal chat (or ``bot.py ask``), where whoever types runs the bot, also
     how to be an administrator there. On Telegram the bot's settings are none of a stranger's business."""
-    refusal = para(f"Sorry, /{name} is only for the bot's administrators.")
     why = f"/{name} is only for the bot's administrators"
+    refusal = para(f"Sorry, {why}.")
     if not asker.in_terminal:
         return Reply(message(refusal), refused=why)
     hint = para(
@@ -214,13 +214,17 @@ async def answer(app: App, text: str, asker: Asker) -> Reply:
 
 def _named(lines: Sequence[str]) -> list[Inline]:
     """The first ``MAX_LATER`` command lines, as code, listed with commas and "and"."""
-    shown = lines[:MAX_LATER]
-    spans: list[Inline] = []
-    for n, line in enumerate(shown):
+    return and_list([code(shorten(line, 60)) for line in lines[:MAX_LATER]])
+
+
+def and_list(spans: Sequence[Inline]) -> list[Inline]:
+    """Spans listed with commas and a last "and" ("a, b and c")."""
+    listed: list[Inline] = []
+    for n, span in enumerate(spans):
         if n:
-            spans.append(" and " if n == len(shown) - 1 else ", ")
-        spans.append(code(shorten(line, 60)))
-    return spans
+            listed.append(" and " if n == len(spans) - 1 else ", ")
+        listed.append(span)
+    return listed
 
 
 def stopped_note(app: App, chat_id: int) -> Block | None:

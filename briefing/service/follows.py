@@ -54,7 +54,7 @@ from briefing.service.actors import (
     words_looked_for,
 )
 from briefing.service.alerts import clock_of
-from briefing.service.commands import Asker, Button, Reply, as_read, command
+from briefing.service.commands import Asker, Button, Reply, and_list, as_read, command
 from briefing.topics import quoted
 from store import subscribers as subs
 from store.actors import get_actor
@@ -354,9 +354,7 @@ def _store(app: App, asker: Asker, choice: _Choice, followed: Sequence[Followed]
 )
 async def follow_command(app: App, args: str, asker: Asker) -> Reply:
     """Follow an actor (if the name is one) or a topic; several, when the words are a list of names."""
-    names = _names(
-        app, args, "follow", whole=lambda said: _one_name(app, said), each=lambda j: _an_actor(app, j)
-    )
+    names = _names(args, "follow", whole=lambda said: _one_name(app, said), each=lambda j: _an_actor(app, j))
     if len(names) > 1:
         return _follow_several(app, names, asker, whole=args)
     choice = _choose(app, names[0] if names else "")  # "" for nothing but commas: how to ask
@@ -386,7 +384,7 @@ def _full_stop(spans: Sequence[Span | str]) -> str:
 
 
 def _names(
-    app: App, args: str, command: str, *, whole: Callable[[str], bool], each: Callable[[str], bool]
+    args: str, command: str, *, whole: Callable[[str], bool], each: Callable[[str], bool]
 ) -> list[str]:
     """The names or topics one ``/follow`` or ``/unfollow`` asks for: each after the ``command`` typed
     again on the line ("/follow Trump /follow Putin"), and each of a list ("Kellogg, Zelensky", "Hamas and
@@ -681,7 +679,7 @@ async def unfollow_command(app: App, args: str, asker: Asker) -> Reply:
         read = _read(said, "unfollow")
         return isinstance(read, Reply) or read[1] == "topic" or bool(_stops(app, said, followed))
 
-    names = _names(app, args, "unfollow", whole=whole, each=lambda j: bool(_stops(app, j, followed)))
+    names = _names(args, "unfollow", whole=whole, each=lambda j: bool(_stops(app, j, followed)))
     if len(names) > 1:
         return _unfollow_several(app, names, asker, followed)
     typed = names[0] if names else ""  # "" for nothing but commas: what is followed
@@ -759,7 +757,7 @@ def _unfollow_several(app: App, names: Sequence[str], asker: Asker, followed: Se
     lines: list[Block] = []
     if stopped:
         shown = [bold(_shown(one, followed)) for one in stopped]
-        lines.append(para("Stopped following ", *_and_list(shown), "." + nothing))
+        lines.append(para("Stopped following ", *and_list(shown), "." + nothing))
     if unknown:
         lines.append(para("You don't follow ", ", ".join(unknown), "."))
     lines += asked
@@ -767,11 +765,3 @@ def _unfollow_several(app: App, names: Sequence[str], asker: Asker, followed: Se
         return Reply(message(*lines))
     listing = _following_reply(rest)  # with nothing followed: how to follow something
     return Reply(message(*lines, *_blocks(listing)), buttons=listing.buttons)
-
-
-def _and_list(spans: Sequence[Span | str]) -> list[Span | str]:
-    """Spans listed with commas and a last "and"."""
-    out: list[Span | str] = []
-    for k, span in enumerate(spans):
-        out += [", " if 0 < k < len(spans) - 1 else " and " if k else "", span]
-    return out
