@@ -87,7 +87,7 @@ def _label_as_section(article: Article) -> None:
     title = article.title
     if title is None or article.section is not None or not article.paragraphs:
         return
-    if word_count(title) > SECTION_WORDS or title.endswith(_TITLE_END) or any(c.isdigit() for c in title):
+    if not _short_label(title):
         return
     lead = [p for p in article.paragraphs if word_count(p) > LEAD_WORDS][:LEAD_PARAGRAPHS]
     lead = lead or article.paragraphs[:LEAD_PARAGRAPHS]  # an article of short paragraphs only
