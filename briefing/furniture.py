@@ -547,7 +547,7 @@ def _given_first(name: str) -> bool:
 
 
 # also words of a sentence or of a name: "Von Miller", "Di Maio" are names, not bylines
-_FOREIGN_BY = frozenset({"von", "par", "por", "di"})
+_FOREIGN_BY = frozenset(FOREIGN_BY.split("|"))
 
 
 def _is_byline(byline: re.Match[str]) -> bool:

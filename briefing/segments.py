@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from briefing.dumplines import META, Line, is_label_over
 from briefing.furniture import Kind
 from briefing.headlines import echo_words
-from briefing.mastheads import header_title, is_kicker, without_header
+from briefing.mastheads import LEAD_PARAGRAPHS, header_title, is_kicker, without_header
 from briefing.sentences import without_dateline, word_count
 
 
@@ -87,7 +87,7 @@ def _label_as_section(article: Article) -> None:
     title = article.title
     if title is None or article.section is not None or not article.paragraphs:
         return
-    if word_count(title) > SECTION_WORDS or title.endswith(_TITLE_END) or any(c.isdigit() for c in title):
+    if not _short_label(title):
         return
     lead = [p for p in article.paragraphs if word_count(p) > LEAD_WORDS][:LEAD_PARAGRAPHS]
     lead = lead or article.paragraphs[:LEAD_PARAGRAPHS]  # an article of short paragraphs only
@@ -195,7 +195,7 @@ def _separates_header(run: list[Line], breaks: list[int]) -> bool:
     )
 
 
-LEAD_PARAGRAPHS = 2  # a title's words come back in this many paragraphs under it (its lead) ...
+# a title's words come back in its lead, its first LEAD_PARAGRAPHS paragraphs (briefing.mastheads') ...
 LEAD_WORDS = 12  # ... paragraphs longer than this: not a subheading, a list's item or its label
 
 MENU_RUN = 3  # this many one- or two-word headings in a row are a site's menu, not titles or sections

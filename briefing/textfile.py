@@ -25,9 +25,9 @@ from briefing.pages import PAGE_SUFFIXES
 # <meta charset="iso-8859-1">, <meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">
 _DECLARED = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]{2,40})", re.I)
 DECLARATION_BYTES = 4096  # a page declares its charset in its head, which starts within these
+_BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)  # a BOM says more than a <meta>
 # What a page declaring a Unicode charset is read as by the BOM and UTF-8 rules anyway (a page saved as
 # UTF-16 still says "utf-8" in its <meta>, as the browser that saved it wrote it)
-_BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)  # a BOM says more than a <meta>
 _UNICODE = frozenset(("utf-8", "utf-16", "utf-16-le", "utf-16-be", "utf-32"))
 
 
