@@ -215,3 +215,24 @@ async def test_unfeed_of_a_feed_stopped_already_says_so(app, feed):
     assert f"Send /ingest {feed} to poll it again." in again
     unknown = to_plain((await answer(app, "/unfeed 99", ADMIN)).document)
     assert unknown.startswith("No polled feed is “99”.")
+
+
+@pytest.mark.parametrize(
+    ("typed", "asker", "meant"),
+    [
+        ("/folow Kellogg", Asker(chat_id=7, user_id=7), "Did you mean /follow or /unfollow?"),
+        ("/lastest", Asker(chat_id=7, user_id=7), "Did you mean /latest?"),
+        ("/stat", Asker(chat_id=7, user_id=7), "Did you mean /start?"),  # /stats is the admins'
+        ("/stat", ADMIN, "Did you mean /stats or /start?"),
+    ],
+)
+async def test_a_mistyped_command_is_answered_with_the_commands_it_is_close_to(app, typed, asker, meant):
+    load_all()
+    shown = to_plain((await answer(app, typed, asker)).document)
+    assert shown.splitlines()[0].endswith(f". {meant}")
+
+
+async def test_an_unknown_command_like_no_command_suggests_none(app):
+    load_all()
+    shown = to_plain((await answer(app, "/frobnicate", Asker(chat_id=7, user_id=7))).document)
+    assert shown.splitlines()[0] == "I don't know the command /frobnicate."

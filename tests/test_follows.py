@@ -429,8 +429,26 @@ async def test_every_command_after_the_first_on_a_line_is_named(app):
 
 async def test_a_slash_inside_words_or_before_no_command_is_the_words(app):
     await answer(app, "/follow AC/DC", ALICE)
-    await answer(app, "/follow grain /lastest", ALICE)  # no command of that name: words, as ever
-    assert sorted(f.value for f in subscribers.follows_of(app.db, 1001)) == ["AC/DC", "grain /lastest"]
+    await answer(app, "/follow grain /r/worldnews", ALICE)  # like no command's name: words, as ever
+    assert sorted(f.value for f in subscribers.follows_of(app.db, 1001)) == ["AC/DC", "grain /r/worldnews"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept", "later"),
+    [
+        ("/follow grain /lastest", ["grain"], "send /latest again on its own."),
+        ("/follow Grain /folow Ports", ["Grain"], "send /follow Ports again on its own."),
+        ("/follow Grain /follow Ports /brif", ["Grain", "Ports"], "send /brief again on its own."),
+    ],
+)
+async def test_a_mistyped_command_after_the_words_is_read_as_the_command_it_is_closest_to(
+    app, typed, kept, later
+):
+    """A mistyped "/follow Trump /folow Putin" never follows the topic "Trump /folow Putin": the mistyped
+    name cuts the message as the command would, and the note names the command as it was meant."""
+    reply = await answer(app, typed, ALICE)
+    assert sorted(f.value for f in subscribers.follows_of(app.db, 1001)) == kept
+    assert reply.document.text.splitlines()[-1] == f"One command a message: I did only the first; {later}"
 
 
 async def test_a_topic_followed_with_a_command_in_it_before_is_still_unfollowed(app):

@@ -7,6 +7,7 @@ Expected user mistakes become a usage reply here; anything else propagates to th
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from collections.abc import Awaitable, Callable, Sequence
@@ -217,14 +218,32 @@ def _named(lines: Sequence[str]) -> list[Inline]:
     return and_list([code(shorten(line, 60)) for line in lines[:MAX_LATER]])
 
 
-def and_list(spans: Sequence[Inline]) -> list[Inline]:
+def and_list(spans: Sequence[Inline], last: str = " and ") -> list[Inline]:
     """Spans listed with commas and a last "and" ("a, b and c")."""
     listed: list[Inline] = []
     for n, span in enumerate(spans):
         if n:
-            listed.append(" and " if n == len(spans) - 1 else ", ")
+            listed.append(last if n == len(spans) - 1 else ", ")
         listed.append(span)
     return listed
+
+
+def or_list(spans: Sequence[Inline]) -> list[Inline]:
+    """Spans listed with commas and a last "or" ("a, b or c")."""
+    return and_list(spans, " or ")
+
+
+CLOSE_COMMAND = 0.75  # difflib's ratio from a mistyped name to a command's: "folow", "lastest", "brif"
+
+
+def meant_commands(name: str, *, admin: bool = True) -> list[str]:
+    """The commands a mistyped name is close to ("folow" -> follow, unfollow), at most two, the closest
+    first; none for a name of fewer than four letters or one with other characters, which is too short
+    or too unlike a command's name to be read as one. Admin commands are offered only to admins."""
+    if len(name) < 4 or not name.isalpha():
+        return []
+    names = [c.name for c in COMMANDS.values() if admin or not c.admin]
+    return difflib.get_close_matches(name, names, n=2, cutoff=CLOSE_COMMAND)
 
 
 def stopped_note(app: App, chat_id: int) -> Block | None:
@@ -259,9 +278,15 @@ async def _answer_one(app: App, text: str, asker: Asker) -> Reply:
         return await _plain(app, args, asker)
     cmd = COMMANDS.get(name)
     if cmd is None:
+        meant = meant_commands(name, admin=is_admin(app, asker))
         return Reply(
             message(
-                para("I don't know the command ", code(f"/{name}"), "."),
+                para(
+                    "I don't know the command ",
+                    code(f"/{name}"),
+                    ".",
+                    *([" Did you mean ", *or_list([code(f"/{m}") for m in meant]), "?"] if meant else []),
+                ),
                 para("Here is what I can do:"),
                 *_command_lines(app, asker),
             ),
@@ -328,27 +353,44 @@ def _first_command(text: str) -> tuple[str, list[str]]:
     """A message cut before a second command: one pasted on a later line ("/follow Kellogg" and "/follow
     Trump" in one message), or typed on the same line ("/follow Trump /latest"); and the commands after
     it, each to the next or to the end of its line. Only a message that is a command is cut, and only at
-    a command's name: "/follow AC/DC" and "/follow Trump /lastest" are one command's words. On one line
-    a command that takes several names takes itself again ("/follow Trump /follow Putin")."""
+    a command's name: "/follow AC/DC" is one command's words. A mistyped command's name cuts too, and is
+    read as the command it is closest to ("/follow Trump /lastest": /latest). On one line a command that
+    takes several names takes itself again ("/follow Trump /follow Putin")."""
     if not text.translate(_CONTROLS).lstrip().startswith(("/", "\uff0f")):
         return text, []
     current = parse(text)[0]
     first = min(k for k in (text.find("/"), text.find("\uff0f")) if k >= 0)
-    cuts: list[int] = []
+    cuts: list[tuple[int, str]] = []  # where a later command starts, and the command it names
     for found in _COMMAND_WORD.finditer(text, first + 1):
         name = _command_name(found.group())
-        if name not in COMMANDS:
-            continue
+        typed = name in COMMANDS
+        if not typed:
+            meant = meant_commands(name)
+            if not meant:
+                continue
+            name = meant[0]
         line_start = text[: found.start()].rstrip(" \t").endswith("\n")
-        again = name == current and COMMANDS[name].lists
+        # a list's command typed again adds a name; mistyped ("/follow Trump /folow Putin") it is cut
+        again = typed and name == current and COMMANDS[name].lists
         if line_start or not again:
-            cuts.append(found.start())
+            cuts.append((found.start(), name))
             current = name
     if not cuts:
         return text, []
-    ends = [*cuts[1:], len(text)]
-    later = [text[a:b].split("\n", 1)[0].strip() for a, b in zip(cuts, ends, strict=True)]
-    return text[: cuts[0]], later
+    ends = [*(at for at, _ in cuts[1:]), len(text)]
+    later = [
+        _as_named(text[at:end].split("\n", 1)[0].strip(), name)
+        for (at, name), end in zip(cuts, ends, strict=True)
+    ]
+    return text[: cuts[0][0]], later
+
+
+def _as_named(line: str, name: str) -> str:
+    """A later command's line with the command's name as the bot reads it: "/lastest 2" is "/latest 2"."""
+    word, space, rest = line.partition(" ")
+    if _command_name(word) == name:
+        return line
+    return f"/{name}{space}{rest}"
 
 
 def as_read(command: str, words: str) -> str:
