@@ -64,13 +64,20 @@ def listed(text: str, one_name: Callable[[str, str, bool], bool]) -> list[str]:
     """``text`` cut as a list (``LIST``), but a comma kept where the words on either side are one name
     (``one_name(before, after, longer)``: "Washington, D.C.", "Paris, France"; ``longer`` when the commas
     cut the line in more than two; of a name with commas already, "Paris, Texas, USA", its last part is
-    before). A semicolon or a line break always cuts."""
+    before). In a longer list a place, its region and the region's country ("Paris, Texas, USA") are one
+    name when each pair is. A semicolon or a line break always cuts."""
     names: list[str] = []
     for line in cut(text, _LINES):
         cuts = cut(line, _COMMA)
         pieces: list[str] = []
-        for piece in cuts:
-            if pieces and one_name(pieces[-1].rsplit(",", 1)[-1].strip(), piece, len(cuts) > 2):
+        chained = False  # the piece before began a chain "place, region, country": this one ends it
+        for k, piece in enumerate(cuts):
+            before = pieces[-1].rsplit(",", 1)[-1].strip() if pieces else ""
+            ends_chain, chained = chained, (
+                bool(pieces) and k + 1 < len(cuts) and one_name(before, piece, False)
+                and one_name(piece, cuts[k + 1], False)
+            )  # fmt: skip
+            if pieces and (ends_chain or chained or one_name(before, piece, len(cuts) > 2)):
                 pieces[-1] = f"{pieces[-1]}, {piece}"
             else:
                 pieces.append(piece)

@@ -73,7 +73,11 @@ def test_the_place_of_a_name_is_the_city_the_region_holds():
 def test_a_list_keeps_a_place_s_comma_and_cuts_the_others():
     assert listed("Kellogg, Zelensky", one_place) == ["Kellogg", "Zelensky"]
     assert listed("Kellogg, Portland, Ore., Zelensky", one_place) == ["Kellogg", "Portland, Ore.", "Zelensky"]
-    assert listed("Paris, Texas, USA", one_place) == ["Paris", "Texas, USA"]  # USA: short, so one place
+    assert listed("Paris, Texas, USA", one_place) == ["Paris, Texas, USA"]  # each pair one place
+    assert listed("Kellogg, Paris, Texas, USA, Putin", one_place) == ["Kellogg", "Paris, Texas, USA", "Putin"]
+    assert listed("Trump, Paris, Texas, United States", one_place) == ["Trump", "Paris, Texas, United States"]
+    assert listed("Atlanta, Georgia, Russia", one_place) == ["Atlanta", "Georgia", "Russia"]
+    assert listed("Portland, Maine, Boston", one_place) == ["Portland", "Maine", "Boston"]
     assert listed("Seattle, Wash., USA", one_place) == ["Seattle, Wash., USA"]  # its last part holds "Wash."
     # in a longer list a region written out is a name of the list
     assert listed("Kyiv, Kharkiv, Ukraine", one_place) == ["Kyiv", "Kharkiv", "Ukraine"]
