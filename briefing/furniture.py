@@ -241,11 +241,13 @@ _UPDATED = frozenset(
 # "By" in German, French, Spanish and Portuguese, Italian: "Von Anna Schmidt", "Par Jean Dupont", "Por María
 # López", "Di Marco Rossi"; one list for every byline rule, so a language added reaches them all
 FOREIGN_BY = "von|par|por|di"
-# A byline: "By Jane Doe", "Von Anna Schmidt"
+# An author's label, in every language read: "Author:", German "Autor:"/"Autorin:", Spanish and Portuguese
+# "Autor:"/"Autora:", French "Auteur :", Italian "Autore:"; one list for the byline and the empty label, so
+# a language added reaches both
+_AUTHOR_LABEL = r"authors?|byline|autor(?:in|a)?|auteur|autore"
+# A byline: "By Jane Doe", "Von Anna Schmidt", "Autora: María López"
 _BYLINE = re.compile(
-    rf"^(by|written by|posted by|words by|reporting by|authors?|byline|{FOREIGN_BY}|autor(?:in|a)?|"
-    r"auteur|autore)"
-    r"\s*:?\s+(.+)$",
+    rf"^(by|written by|posted by|words by|reporting by|{_AUTHOR_LABEL}|{FOREIGN_BY})\s*:?\s+(.+)$",
     re.I,
 )
 # A time written only relative to the reading, alone on its line: "Yesterday at 6:19 PM", "gestern",
@@ -281,7 +283,7 @@ _TITLE_FIELD = re.compile(r"^(?:title|headline)\s*:\s*(\S.*)$", re.I)
 _SECTION_FIELD = re.compile(r"^(?:section|category|rubric|ressort|rubrique|secci[oó]n)\s*:\s*(\S.*)$", re.I)
 SECTION_FIELD_WORDS = 5  # "Section: Economy", "Category: Middle East"; a longer one is no label
 # An author's label with no name after it, as an export writes an unknown author ("Author:")
-_EMPTY_AUTHOR = re.compile(r"^(?:authors?|byline|autor(?:in)?|auteur)\s*:$", re.I)
+_EMPTY_AUTHOR = re.compile(rf"^(?:{_AUTHOR_LABEL})\s*:$", re.I)
 _LINK_FIELD = re.compile(r"^(?:url|link|permalink|canonical url|source url)\s*:\s*(https?://\S+)$", re.I)
 # A link to the outlet's editorial standards under its stories ("Our Standards: The Trust Principles."),
 # a label, so with a colon or alone: "Our values are under attack" is news
