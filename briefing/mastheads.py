@@ -16,7 +16,7 @@ from collections import Counter
 from itertools import islice
 
 from briefing.addresses import site_of
-from briefing.dumplines import META, WORD, Line, is_label_over
+from briefing.dumplines import META, VERB_PAST, WORD, Line, is_label_over, reads_as_headline
 from briefing.furniture import Kind, looks_like_name
 from briefing.headlines import HEADLINE_ECHO, echo_words, echoes
 from briefing.sentences import word_count
@@ -45,8 +45,6 @@ _FUNCTION_WORDS = _JOINS | frozenset(
 # the words a paper's name may end with on the web or in an edition: "Daily Mail Online", "The Times
 # Digital", "Jornal do Brasil Online", "Corriere della Sera English", "Herald Sun Plus"
 _EDITION_WORDS = frozenset("online digital web edition international english plus".split())
-# a verb's past, a headline's word: "Weekly Bin Collections Scrapped", "Times Square Ball Drop Cancelled"
-_PAST = re.compile(r"\w{3}[^e\W]ed$")
 # The words newsrooms' kickers are made of, the line over a story's label that says what kind of story
 # it is, not where it comes from: "Exclusive", "Live Updates", "Fact Check", "Just In", "Special Report"
 KICKER_WORDS = frozenset(
@@ -111,7 +109,7 @@ def named_as_a_paper(text: str) -> bool:
     ("Weekly Bin Collections Scrapped", "Medical Journal Retracts Paper", "Times Square Ball Drop
     Cancelled") is not made so."""
     words = WORD.findall(_ARTICLE.sub("", text.strip().casefold()))
-    if not words or any(_PAST.search(word) for word in words):
+    if not words or any(VERB_PAST.search(word) for word in words):
         return False
     if len(words) >= 2 and words[-1] in _EDITION_WORDS:
         words = words[:-1]  # "Daily Mail Online" is named as "Daily Mail" is
@@ -202,6 +200,13 @@ def header_title(head: list[Line], lead: str) -> int | None:
     headings = [k for k, line in enumerate(head) if line.kind is Kind.HEADING]
     if len(headings) < 2:
         return None
+    title = _later_title(head, headings, lead)
+    if title == headings[1] and _headline_alone(head[headings[0]].text):
+        return None  # "Medical Journal Retracts Paper" over its standfirst, which the lead echoes
+    return title
+
+
+def _later_title(head: list[Line], headings: list[int], lead: str) -> int | None:
     echoing = [k for k in headings if echoes(head[k].text, lead)]
     if echoing:
         return echoing[0] if echoing[0] != headings[0] else None
@@ -210,6 +215,19 @@ def header_title(head: list[Line], lead: str) -> int | None:
         return over_meta[0] if over_meta[0] != headings[0] else None
     labelled = [k for k in headings[1:] if _under_label(head, k)]
     return labelled[-1] if labelled and labelled[-1] != headings[1] else None
+
+
+# the marks and figures of a site's header line: "The Byte Ledger — independent tech news", "Coastal Courier —
+# Since 1887", "Weather Alert: Freeze warning in effect until 9 AM", "Fri, Dec 06, 2024 | 20°C"
+_HEADER_MARKS = re.compile(r"[\d:|·•—–]")
+
+
+def _headline_alone(heading: str) -> bool:
+    """Whether the dump's first heading is its headline over a standfirst (the heading under it, which
+    the lead echoes in its stead), not the site's header over the headline: it says what happened as a
+    headline written in title case does (:func:`briefing.dumplines.reads_as_headline`), without the marks
+    or figures of a site's header line (a tagline's dash, a banner's colon, a date)."""
+    return reads_as_headline(heading) and not _HEADER_MARKS.search(heading)
 
 
 def _under_label(head: list[Line], k: int) -> bool:
