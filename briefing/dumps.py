@@ -40,6 +40,7 @@ from datetime import datetime
 from briefing.addresses import site_of
 from briefing.bylines import (
     drop_author_bios,
+    drop_job_lines,
     mark_sites,
     outlet_of,
     pair_desk_bylines,
@@ -124,6 +125,7 @@ def _articles(lines: list[Line]) -> list[Article]:
     mark_sites(lines)
     pair_metadata(lines)
     pair_desk_bylines(lines)
+    drop_job_lines(lines)
     drop_author_bios(lines)
     drop_release_furniture(lines)
     drop_captions(lines)
