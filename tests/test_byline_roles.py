@@ -99,3 +99,25 @@ def test_a_live_pages_kicker_by_its_age_is_no_text() -> None:
     (article,) = split_dump(dump, source="x.txt")
     assert article.body.startswith(LEAD)
     assert article.age == timedelta(minutes=12)
+
+
+def test_a_caption_under_its_photos_credit_is_no_text() -> None:
+    dump = (
+        "Water board to replace old town pipes\n\nBy Owen Pryce\n2 hours ago\n\n"
+        "Photo: Carys Lloyd-Evans / Getty Images\n"
+        "Engineer Dafydd Rhys inspects a burst main under Castle Street.\n\n"
+        f"{LEAD}\n\n{MORE}\n"
+    )
+    (article,) = split_dump(dump, source="x.txt")
+    assert article.body.startswith(LEAD)
+    assert "inspects" not in article.body
+
+
+def test_a_lead_under_a_photos_credit_stays() -> None:
+    lead = "The water board approved a £40 million plan to replace the pipes under the old town on Monday."
+    dump = (
+        "Water board to replace old town pipes\n\nBy Owen Pryce\n2 hours ago\n\n"
+        f"Photo: Carys Lloyd-Evans / Getty Images\n{lead}\n\n{MORE}\n"
+    )
+    (article,) = split_dump(dump, source="x.txt")
+    assert article.body.startswith(lead)
