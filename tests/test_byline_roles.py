@@ -121,3 +121,41 @@ def test_a_lead_under_a_photos_credit_stays() -> None:
     )
     (article,) = split_dump(dump, source="x.txt")
     assert article.body.startswith(lead)
+
+
+def _story(title: str, label: str, author: str, text: str) -> str:
+    return f"{label}\n\n{title}\n\nBy {author}\n23 November 2026\n\n{text}\n\n{MORE}\n\n"
+
+
+def test_a_masthead_at_the_top_of_a_dump_is_every_articles_outlet() -> None:
+    dump = (
+        "Menu\nThe Westbury Courier\nLocal News\n\nWater board to replace old town pipes\n\nBy Owen Pryce\n"
+        f"23 November 2026\n\n{LEAD}\n\n{MORE}\n\n"
+        + _story("Weekly pill cuts stroke risk by a fifth", "Health", "Hana Kovac", TRIAL)
+        + _story("Bus fares frozen for another year", "Transport", "Luis Ortega", TRIAL_MORE + " " + LEAD)
+    )
+    articles = split_dump(dump, source="courier.txt")
+    assert [a.source for a in articles] == ["The Westbury Courier"] * 3
+
+
+def test_a_later_masthead_is_the_outlet_from_its_article_on() -> None:
+    dump = (
+        "Menu\nThe Westbury Courier\nLocal News\n\nWater board to replace old town pipes\n\nBy Owen Pryce\n"
+        f"23 November 2026\n\n{LEAD}\n\n{MORE}\n\n"
+        + _story("Weekly pill cuts stroke risk by a fifth", "Health", "Hana Kovac", TRIAL)
+        + "The Harbour Gazette\n"
+        + _story("Bus fares frozen for another year", "Transport", "Luis Ortega", TRIAL_MORE + " " + LEAD)
+    )
+    articles = split_dump(dump, source="courier.txt")
+    assert [a.source for a in articles] == [
+        "The Westbury Courier",
+        "The Westbury Courier",
+        "The Harbour Gazette",
+    ]
+
+
+def test_a_dump_without_a_masthead_keeps_its_files_name() -> None:
+    dump = _story("Water board to replace old town pipes", "Local", "Owen Pryce", LEAD) + _story(
+        "Weekly pill cuts stroke risk by a fifth", "Health", "Hana Kovac", TRIAL
+    )
+    assert [a.source for a in split_dump(dump, source="courier.txt")] == ["courier.txt"] * 2
