@@ -145,15 +145,19 @@ def pair_desk_bylines(lines: list[Line]) -> None:
 def drop_job_lines(lines: list[Line]) -> None:
     """A writer's job on its own line in the byline's block ("By Priya Shah" / "Business reporter" /
     the date), and a live page's kicker there ("Live updates" over "Updated 12 minutes ago"): a line
-    the byline or the date touches, no blank line between them. They say who wrote the story and what
-    kind it is, not the news: kept, the job became the body's first paragraph. A job or a kicker set
-    apart by blank lines is a heading as any other (a section label, a subheading)."""
+    the byline or the date touches, no blank line between them; a kicker only under the headline (over
+    its date, "Analysis" may be the section label of the headline below). They say who wrote the story
+    and what kind it is, not the news: kept, the job became the body's first paragraph. A job or a
+    kicker set apart by blank lines is a heading as any other (a section label, a subheading)."""
     for i, line in enumerate(lines):
-        if line.kind is not Kind.HEADING or not (is_newsroom_job(line.text) or is_kicker(line.text)):
+        job = is_newsroom_job(line.text)
+        if line.kind is not Kind.HEADING or not (job or is_kicker(line.text)):
+            continue
+        if not job and ((title := previous_line(lines, i)) is None or title.kind is not Kind.HEADING):
             continue
         above = lines[i - 1] if i and not line.gap_before else None
         below = lines[i + 1] if i + 1 < len(lines) and not lines[i + 1].gap_before else None
-        if any(_byline_block(near, job=is_newsroom_job(line.text)) for near in (above, below)):
+        if any(_byline_block(near, job=job) for near in (above, below)):
             line.kind = Kind.DROP
 
 

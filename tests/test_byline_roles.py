@@ -101,6 +101,15 @@ def test_a_live_pages_kicker_by_its_age_is_no_text() -> None:
     assert article.age == timedelta(minutes=12)
 
 
+def test_a_kicker_over_the_next_articles_date_stays_its_section() -> None:
+    dump = (
+        f"Water board to replace old town pipes\n\nBy Owen Pryce\n23 November 2026\n\n{LEAD}\n\n"
+        f"Analysis\n24 November 2026\n\nWeekly pill cuts stroke risk by a fifth\n\n{TRIAL}\n"
+    )
+    _, second = split_dump(dump, source="x.txt")
+    assert (second.title, second.section) == ("Weekly pill cuts stroke risk by a fifth", "Analysis")
+
+
 def test_a_caption_under_its_photos_credit_is_no_text() -> None:
     dump = (
         "Water board to replace old town pipes\n\nBy Owen Pryce\n2 hours ago\n\n"
