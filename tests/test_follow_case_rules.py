@@ -6,7 +6,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, time, timedelta
 
+from briefing.digest import select_stories
+from briefing.models import Follow
 from briefing.service import App
+from briefing.service.alerts import still_followed
 from briefing.service.digests import Composer
 from store.alerts import followers_of_articles
 from store.subscribers import follow, follows_of, migrate_chat, subscribe
@@ -48,3 +51,26 @@ def test_a_group_moved_to_its_supergroup_keeps_one_follow_of_a_name(db):
     migrate_chat(db, -100, -1001234, now=NOON + timedelta(minutes=2))
     assert sorted(f.value for f in follows_of(db, -1001234)) == ["grain exports", "élysée"]
     assert follows_of(db, -100) == []
+
+
+def test_a_digest_names_a_follow_once_in_any_case(db, settings):
+    """The actor "Rotterdam" and the topic "ROTTERDAM": the digest says "You follow Rotterdam", as the
+    alert says it."""
+    rotterdam = add_actor(db, "Rotterdam", "place")
+    body = "Dock workers in Rotterdam began a port strike on Monday over pay."
+    story = add_story(db, "Rotterdam dock workers strike", updated=NOON, body=body, actors=[rotterdam])
+    subscribe(db, 5, timezone="UTC", digest_time=time(8, 0), now=NOON - timedelta(days=1))
+    follow(db, 5, "actor", "Rotterdam", actor_id=rotterdam, now=NOON)
+    follow(db, 5, "topic", "ROTTERDAM", now=NOON + timedelta(minutes=1))
+    composer = Composer(App(db=db, settings=settings, clock=Clock(NOON)), NOON)
+    assert composer.matches(5) == {story: ["Rotterdam", "ROTTERDAM"]}  # both follows match it
+    selection = select_stories(
+        [s.story for s in composer.stories], matches=composer.matches(5), delivered=set(), since=None,
+        length=5, now=NOON,
+    )  # fmt: skip
+    assert selection.because == (("Rotterdam",),)
+
+
+def test_an_alert_names_the_first_followed_of_a_name_s_follows_as_the_digest_does(app):
+    follows = [Follow(5, "actor", "Rotterdam", 1), Follow(5, "topic", "ROTTERDAM")]
+    assert still_followed(app, ["ROTTERDAM", "rotterdam", "port strike"], follows) == ["Rotterdam"]
