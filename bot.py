@@ -262,9 +262,11 @@ def cmd_summarize(settings: Settings, args: argparse.Namespace) -> int:
 
 def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
     from briefing.service.commands import load_all
+    from briefing.service.warmup import start_warm_up
 
     load_all()
     app = _app(settings, args)
+    start_warm_up()  # in the background: the first /actor need not load the chart library and the lists
     if settings.token is None:
         from briefing.adapters.console import chat
 
