@@ -415,9 +415,7 @@ def story_stats_of(db: Database, story_ids: Sequence[int]) -> list[StoryStats]:
     """The ranking figures of these stories."""
     found: list[StoryStats] = []
     for chunk in chunks(list(dict.fromkeys(story_ids)), 500):
-        # by id (NOT INDEXED still looks rows up by id): with an archive's statistics SQLite read the whole
-        # of stories_ranking instead, for a few hundred stories of tens of thousands
-        sql = f"{_STATS_SQL} NOT INDEXED WHERE id IN ({','.join('?' * len(chunk))})"
+        sql = f"{_STATS_SQL} WHERE id IN ({','.join('?' * len(chunk))})"
         found.extend(_stats(db.execute(sql, list(chunk)).fetchall()))
     return found
 

@@ -76,7 +76,8 @@ def _with_stats(db, stats: dict[str, str]) -> None:
 def test_the_lookups_keep_their_indexes_with_an_archives_statistics_and_without(tmp_path, stats):
     """With the full statistics of an archive without URLs, "content_hash = ? OR url = ?" scanned every
     article (a second a new article at 100,000); with sampled ones the outlets were counted by sorting
-    every article's source, and a few stories' figures read by scanning stories_ranking."""
+    every article's source. (A few hundred stories' figures are read by scanning stories when they are
+    most of the table, as in the actor archive's 603: SQLite is right to, and by id otherwise.)"""
     db = open_db(tmp_path / "archive.db")
     try:
         story, other = _archive(db)
@@ -85,7 +86,9 @@ def test_the_lookups_keep_their_indexes_with_an_archives_statistics_and_without(
         draft = ArticleDraft("New", "A new report about rain.", "c.example", url="https://c.example/1")
         plans = query_plans(db, lambda: is_stored(db, draft))
         assert plans and not any("SCAN" in p for p in plans), plans
-        assert [p for p in query_plans(db, lambda: archive_counts(db)) if "articles_source" in p]
+        counts = query_plans(db, lambda: archive_counts(db))
+        assert "SCAN articles USING COVERING INDEX articles_source" in counts, counts
+        assert not any("count(DISTINCT)" in p for p in counts), counts  # no sort of every source
         (figures,) = query_plans(db, lambda: story_stats_of(db, [story, other]))
         assert "INTEGER PRIMARY KEY" in figures, figures
         members = query_plans(db, lambda: story_members(db, story))[0]
