@@ -91,7 +91,7 @@ async def _post_init(application: Application) -> None:
 def _post_shutdown(close_db: bool):
     async def post_shutdown(application: Application) -> None:
         """Close the jobs' bot, and the database when the bot owns it, its query statistics refreshed
-        first (``refresh_statistics``: usually nothing to do, 0.2 s at most on a 100,000-article archive)."""
+        first (``refresh_statistics``: usually nothing to do, 0.3 s at most on a 100,000-article archive)."""
         jobs: Jobs | None = application.bot_data.get(JOBS_KEY)
         if jobs is not None:
             await jobs.close()
