@@ -12,16 +12,13 @@ from briefing.service import warmup
 
 
 def test_the_bot_starts_the_warm_up_before_it_reads_the_first_command(tmp_path, monkeypatch):
+    from briefing.adapters import console
+
     events: list[str] = []
     monkeypatch.setattr(warmup, "start_warm_up", lambda: events.append("warm-up"))
-
-    def read(prompt: str) -> str:
-        events.append("read")
-        raise EOFError
-
-    monkeypatch.setattr("builtins.input", read)
+    monkeypatch.setattr(console, "chat", lambda app: events.append("chat"))
     assert bot.main(["--db", str(tmp_path / "b.db")], environ={}) == 0
-    assert events == ["warm-up", "read"]
+    assert events == ["warm-up", "chat"]
 
 
 def test_the_warm_up_loads_the_lists_the_summarizer_and_the_chart_library():
