@@ -94,6 +94,8 @@ def resolve(cands: list[Candidate], gaz: Gazetteer, text: str) -> None:
 _PLACED = re.compile(
     r"\b(?:in|near|outside|through|throughout|across|around|towards?|within)\s+$", re.IGNORECASE
 )
+# A lower-case council after a lone word: the town's ("Kendal council", "Preston city council").
+_ITS_COUNCIL = re.compile(r"\s+(?:(?:city|county|town|borough|district)\s+)?council\b")
 # Words after which "in" takes a person ("confidence in Starmer", "believe in Kendal").
 _IN_SOMEONE = re.compile(
     r"\b(?:confidence|faith|trust|belief|believe[ds]?|interest|hope|pride|disappointment|role|stake)\s+in\s+$",
@@ -103,11 +105,14 @@ _IN_SOMEONE = re.compile(
 
 def _placed(c: Candidate, text: str) -> bool:
     """Is the candidate a lone word that a place preposition comes right before ("in Kendal", "through
-    Lancaster")? That word is the place, not a surname referring back to a person of the text: one the
-    rules typed a place, or left open with only those words around it to say what it is. A possessive
-    ("in Kendal's view") and "in" after a word of belief ("faith in Kendal") may still be the person's."""
+    Lancaster"), or a lower-case council right after ("Kendal council")? That word is the place, not a
+    surname referring back to a person of the text: one the rules typed a place, or left open with only
+    those words around it to say what it is. A possessive ("in Kendal's view") and "in" after a word of
+    belief ("faith in Kendal") may still be the person's."""
     if len(c.toks) != 1 or c.toks[0].possessive:
         return False
+    if _ITS_COUNCIL.match(text, c.end):
+        return True  # "Kendal council approves plan": the town's council
     before = text[max(0, c.start - 40) : c.start]
     return _PLACED.search(before) is not None and _IN_SOMEONE.search(before) is None
 

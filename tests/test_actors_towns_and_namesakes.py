@@ -35,6 +35,12 @@ def test_a_town_after_in_is_not_the_councillor_of_that_surname():
     assert found[("Moira Ashby", "person")] == ["Ashby", "Moira Ashby"]  # "Ms Ashby said" is hers
 
 
+def test_a_town_before_its_council_is_not_the_councillor():
+    found = actors_of("Moira Ashby, a councillor, voted against. Ashby council approved the plan on Monday.")
+    assert found[("Moira Ashby", "person")] == ["Moira Ashby"]
+    assert found[("Ashby", "place")] == ["Ashby"]
+
+
 def test_a_listed_town_after_in_is_not_the_person_of_that_surname():
     found = actors_of(OBITUARY)
     assert found[("Lancaster", "place")] == ["Lancaster"]
