@@ -30,3 +30,24 @@ def test_a_long_numbered_name_with_a_given_name_or_an_initial_is_a_person(tagger
     )
     people = {n for (n, t) in typed(text, tagger=tagger) if t == "person"}
     assert {"Martin Luther King III", "Charles H. Keating IV", "Eberhard Faber V"} <= people
+
+
+@pytest.mark.parametrize("tagger", ["shipped", None])
+def test_a_ranks_own_plural_is_an_epithet_before_the_holders_name(tagger):
+    for text, name in (
+        ("The emperor King of Kings Haile Selassie visited Jamaica in 1966.", "Haile Selassie"),
+        ("The poem hails Lord of Lords Ostrid Varnay as a saint.", "Ostrid Varnay"),
+    ):
+        found = typed(text, tagger=tagger)
+        assert (name, "person") in found, (text, found)
+
+
+@pytest.mark.parametrize("tagger", ["shipped", None])
+def test_a_rank_of_a_place_heads_plural_is_a_person_not_a_work(tagger):
+    for text, name in (
+        ("The Lord of the Isles is a title held by the heir to the throne.", "Lord of the Isles"),
+        ("She met the Duke of the Valleys on Sunday.", "Duke of the Valleys"),
+    ):
+        assert (name, "person") in typed(text, tagger=tagger), text
+    # a common noun's plural is still a work's
+    assert not typed("He reread Lord of the Rings on the train.", tagger=tagger)
