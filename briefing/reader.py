@@ -209,8 +209,9 @@ _PEOPLE = PERSON_NOUNS | OCCUPATIONS | PUBLIC_NOUNS
 
 def _crowd(doc: Doc, tok: Token) -> bool:
     """A sentence's first word that is the plural of a word for people in the news: "Fans", "Teachers",
-    "Fishermen". A speech verb after it ("Fans said") tells of a crowd, so it is no cue of a person's
-    name, as it is after a surname alone ("Jones said"); a surname the text gave before stays one."""
+    "Fishermen", or a plural of the shape of one that no list knows ("Mourners", ``_people_plural``). A
+    speech verb after it ("Fans said") tells of a crowd, so it is no cue of a person's name, as it is
+    after a surname alone ("Jones said"); a surname the text gave before stays one."""
     low = tok.low
     if tok.acronym or tok.possessive or len(low) < 4 or low.endswith("ss"):
         return False
@@ -222,7 +223,33 @@ def _crowd(doc: Doc, tok: Token) -> bool:
         singular = {low[:-1], low[:-2]}
     else:
         return False
-    return bool(singular & _PEOPLE) and not _surname_before(doc, tok)
+    if singular & _PEOPLE:
+        return not _surname_before(doc, tok)
+    return _people_plural(doc, tok)
+
+
+# endings of plural nouns for people: doers ("mourners", "bystanders", "survivors"), "-ants" and "-ents"
+# ("migrants", "residents"), "-ists", "-ians", "-ees" ("evacuees")
+_PEOPLE_PLURALS = ("ers", "ors", "ants", "ents", "ists", "ians", "ees")
+# a title's abbreviation before a surname: "Mr. Sanders", "Sen. Myers"
+_SHORT_TITLE = re.compile(r"[A-Z][a-z]{0,2}\.")
+
+
+def _people_plural(doc: Doc, tok: Token) -> bool:
+    """Is a sentence's first word a plural noun for people that no list holds ("Mourners said",
+    "Bystanders said", "Evacuees said")? It has a plural's ending for people, the lists know it as no name
+    (a given name, a body, a place), and nowhere does the text end a longer name with it ("Bernie Sanders",
+    "Mr. Sanders"): a lone surname that speaks is one the text names in full, before or after."""
+    low = tok.low
+    if len(low) < 6 or not low.endswith(_PEOPLE_PLURALS) or tok.norm in doc.gaz.given_names:
+        return False
+    if known_name(doc.gaz, tok.norm) is not None:
+        return False
+    for m in re.finditer(rf"(\S+)\s+{re.escape(tok.text)}\b", doc.text):
+        before = m.group(1)
+        if before[:1].isupper() and (before[-1].isalpha() or _SHORT_TITLE.fullmatch(before)):
+            return False
+    return True
 
 
 def _not_a_name(doc: Doc, toks: list[Token], i: int, j: int) -> bool:

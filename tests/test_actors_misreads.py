@@ -33,6 +33,29 @@ def test_a_long_numbered_name_with_a_given_name_or_an_initial_is_a_person(tagger
 
 
 @pytest.mark.parametrize("tagger", ["shipped", None])
+@pytest.mark.parametrize(
+    "opening",
+    ["Mourners said", "Bystanders said", "Evacuees told reporters", "Survivors said", "Worshippers said"],
+)
+def test_a_plural_noun_for_people_no_list_holds_before_a_speech_verb_is_no_person(opening, tagger):
+    text = f"{opening} the storm hit homes in Tessvik at night. Later, Tomas Irving led the rescue."
+    assert typed(text, tagger=tagger) == {
+        ("Tessvik", "place"): ["Tessvik"],
+        ("Tomas Irving", "person"): ["Tomas Irving"],
+    }
+
+
+@pytest.mark.parametrize("tagger", ["shipped", None])
+def test_a_surname_of_the_same_shape_that_the_text_names_in_full_is_a_person(tagger):
+    """The text gives the full name before or after the surname alone, or a title's abbreviation does."""
+    assert typed("Walters said the talks failed. Later, Anne Walters left Oslo.", tagger=tagger)[
+        ("Anne Walters", "person")
+    ] == ["Walters", "Anne Walters"]
+    found = typed("Mr. Chalmers arrived. Chalmers said the budget would pass.", tagger=tagger)
+    assert [n for (n, t) in found if t == "person"] == ["Chalmers"], found
+
+
+@pytest.mark.parametrize("tagger", ["shipped", None])
 def test_a_ranks_own_plural_is_an_epithet_before_the_holders_name(tagger):
     for text, name in (
         ("The emperor King of Kings Haile Selassie visited Jamaica in 1966.", "Haile Selassie"),
