@@ -269,6 +269,29 @@ def _not_a_name(doc: Doc, toks: list[Token], i: int, j: int) -> bool:
     return tok.low.endswith(("ing", "ly")) or known_name(doc.gaz, rest) is not None
 
 
+def _party_with_and(doc: Doc, toks: list[Token], i: int, j: int) -> bool:
+    """Is the run one party's name of words joined by "and": before "party" in lower case ("the Law and
+    Justice party", "Turkey's ruling Justice and Development party"), or where the text has so named it
+    before ("Law and Justice said")? Parties are named for ideals, and no word of the name is a person's,
+    a place's or a known body's, so the run is no list of several actors ("Russia and Ukraine", "Tom and
+    Jerry", "Labour and Reform UK")."""
+    chunk = toks[i:j]
+    ands = [k for k, t in enumerate(chunk) if t.low == "and" and not t.cap]
+    if not ands or not 0 < ands[0] < len(chunk) - 1:
+        return False
+    norm = " ".join(t.norm for t in chunk)
+    if any(c.type == "organization" and c.norm == norm and c.why == "head" for c in doc.candidates):
+        return True
+    if j >= len(toks) or toks[j].low != "party" or toks[j].cap:
+        return False
+    parts = [t for t in chunk if t.low != "and"]
+    return all(
+        t.word and t.cap and not t.acronym and not t.possessive and t.norm not in doc.gaz.given_names
+        and known_name(doc.gaz, t.norm) is None
+        for t in parts
+    )  # fmt: skip
+
+
 def _read_chunk(doc: Doc, index: int, toks: list[Token], i: int, j: int, initial: bool) -> None:
     """Split one capitalised run into candidates and type what can be typed from the run alone."""
     while i < j and not toks[i].name_like:
@@ -284,6 +307,9 @@ def _read_chunk(doc: Doc, index: int, toks: list[Token], i: int, j: int, initial
             return
     if width := _ends_office_places(doc, toks, i, j):
         _office_of_places(doc, index, toks, i, i + width, j)
+        return
+    if _party_with_and(doc, toks, i, j):  # "Poland's Law and Justice party", then "Law and Justice said"
+        _whole(doc, index, toks, i, j, "organization", initial, why="head")
         return
     acronym = len(chunk) == 1 and chunk[0].acronym and not _opens_release(toks, i)
     known = known_name(doc.gaz, " ".join(t.norm for t in chunk), acronym=acronym)

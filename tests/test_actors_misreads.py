@@ -74,3 +74,21 @@ def test_a_rank_of_a_place_heads_plural_is_a_person_not_a_work(tagger):
         assert (name, "person") in typed(text, tagger=tagger), text
     # a common noun's plural is still a work's
     assert not typed("He reread Lord of the Rings on the train.", tagger=tagger)
+
+
+@pytest.mark.parametrize("tagger", ["shipped", None])
+def test_a_party_named_with_and_is_one_organisation(tagger):
+    text = (
+        "Poland's Law and Justice party lost power in 2023. Law and Justice said it would appeal. In "
+        "Velmora the Order and Renewal party won."
+    )
+    found = typed(text, tagger=tagger)
+    assert found[("Law and Justice", "organization")] == ["Law and Justice", "Law and Justice"], found
+    assert ("Order and Renewal", "organization") in found, found
+    assert not [n for (n, t) in found if n in ("Law", "Justice", "Order", "Renewal")], found
+
+
+@pytest.mark.parametrize("tagger", ["shipped", None])
+def test_two_actors_joined_by_and_before_party_stay_two(tagger):
+    found = typed("Russia and Ukraine party officials met in Geneva.", tagger=tagger)
+    assert ("Russia", "place") in found and ("Ukraine", "place") in found, found
