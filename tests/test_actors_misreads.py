@@ -92,3 +92,15 @@ def test_a_party_named_with_and_is_one_organisation(tagger):
 def test_two_actors_joined_by_and_before_party_stay_two(tagger):
     found = typed("Russia and Ukraine party officials met in Geneva.", tagger=tagger)
     assert ("Russia", "place") in found and ("Ukraine", "place") in found, found
+
+
+@pytest.mark.parametrize("tagger", ["shipped", None])
+def test_a_rating_and_a_given_name_alone_are_a_characters_name(tagger):
+    found = typed("Children love Fireman Sam, and Airman Joe is a cartoon too.", tagger=tagger)
+    assert found == {("Fireman Sam", "person"): ["Fireman Sam"], ("Airman Joe", "person"): ["Airman Joe"]}
+
+
+@pytest.mark.parametrize("tagger", ["shipped", None])
+def test_a_rating_before_a_full_name_and_its_surname_is_a_sailors_title(tagger):
+    text = "Fireman Recruit Sam Hale was injured. Fireman Hale said the fire spread below deck."
+    assert typed(text, tagger=tagger) == {("Sam Hale", "person"): ["Sam Hale", "Hale"]}
