@@ -156,7 +156,10 @@ def _character(doc: Doc, rating: Token, name: list[Token]) -> bool:
     ends no longer name the text gave ("Fireman Sam Hale" before "Fireman Sam") is no sailor's."""
     if rating.low not in _RATINGS or len(name) != 1 or name[0].norm not in doc.gaz.given_names:
         return False
-    return not any(len(c.toks) > 1 and c.toks[-1].norm == name[0].norm for c in doc.candidates)
+    return not any(
+        len(c.toks) > 1 and c.toks[-1].norm == name[0].norm and c.toks[0].low not in _RATINGS
+        for c in doc.candidates
+    )
 
 
 def _epithet(toks: list[Token], k: int, p: int) -> bool:

@@ -98,6 +98,8 @@ def test_two_actors_joined_by_and_before_party_stay_two(tagger):
 def test_a_rating_and_a_given_name_alone_are_a_characters_name(tagger):
     found = typed("Children love Fireman Sam, and Airman Joe is a cartoon too.", tagger=tagger)
     assert found == {("Fireman Sam", "person"): ["Fireman Sam"], ("Airman Joe", "person"): ["Airman Joe"]}
+    found = typed("Fireman Sam airs at noon. Fans of Fireman Sam queued in Leeds.", tagger=tagger)
+    assert found[("Fireman Sam", "person")] == ["Fireman Sam", "Fireman Sam"], found
 
 
 @pytest.mark.parametrize("tagger", ["shipped", None])
