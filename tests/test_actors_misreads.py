@@ -106,3 +106,10 @@ def test_a_rating_and_a_given_name_alone_are_a_characters_name(tagger):
 def test_a_rating_before_a_full_name_and_its_surname_is_a_sailors_title(tagger):
     text = "Fireman Recruit Sam Hale was injured. Fireman Hale said the fire spread below deck."
     assert typed(text, tagger=tagger) == {("Sam Hale", "person"): ["Sam Hale", "Hale"]}
+
+
+def test_a_tagged_name_begins_at_its_capitals_not_at_a_word_that_describes_it():
+    text = "Turkey's ruling Justice and Development party won. Velmora's ruling Order and Renewal Party lost."
+    found = typed(text)
+    assert found[("Justice and Development", "organization")] == ["Justice and Development"], found
+    assert found[("Order and Renewal Party", "organization")] == ["Order and Renewal Party"], found
