@@ -64,6 +64,7 @@ from briefing.revision import (
     same_type,
     states_beside_bodies,
     surnames_of_people,
+    units_by_number,
     with_article_and_number,
     without_party_labels,
 )
@@ -116,6 +117,7 @@ def extract_actors(
     titles_not_people(reading.candidates)
     same_type(reading.candidates, reading.tokens)
     with_article_and_number(reading.candidates, reading.tokens)
+    reading.candidates += units_by_number(reading.candidates, reading.tokens)  # "the 65th" alone
     named = [
         c for c in after_articles(reading.candidates, reading.tokens) if not names_no_one(c, reading.tokens)
     ]
