@@ -57,6 +57,7 @@ STATE_NOUNS = words(
     sanctions policy position stance assistance aid funding pledge pledges decision diplomacy response
     contribution contributions engagement involvement intervention partnership work
     message leadership role interests responsibility guarantee guarantees
+    cooperation co-operation relationship relations ties
     """
 )
 # a ruler's own body, his even with no adjective: "Putin's regime", "the regime of Assad"

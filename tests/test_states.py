@@ -29,6 +29,10 @@ def typed(text):
         ("Canada, with its partners, condemned the attack.", "Canada"),
         ("The U.S. reaffirms its support for the talks.", "U.S."),
         ("Will the United States take part in the Geneva meeting?", "United States"),
+        # relations between states: "Norway-Chile co-operation", "Chile's ties with Peru"
+        ("The ministers discussed Norway-Chile co-operation on fisheries.", "Chile"),
+        ("The Norway-Chile relationship is strong.", "Norway"),
+        ("Chile's ties with Peru grew closer.", "Chile"),
     ],
 )
 def test_a_country_that_acts_is_an_organisation(text, surface):
