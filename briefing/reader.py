@@ -229,8 +229,9 @@ def _crowd(doc: Doc, tok: Token) -> bool:
 
 
 # endings of plural nouns for people: doers ("mourners", "bystanders", "survivors"), "-ants" and "-ents"
-# ("migrants", "residents"), "-ists", "-ians", "-ees" ("evacuees")
-_PEOPLE_PLURALS = ("ers", "ors", "ants", "ents", "ists", "ians", "ees")
+# ("migrants", "residents"), "-ists", "-ians", "-ees" ("evacuees"), and "rebels", "locals", "medics",
+# "hostages", "pilgrims"
+_PEOPLE_PLURALS = ("ers", "ors", "ants", "ents", "ists", "ians", "ees", "els", "als", "ics", "ages", "ims")
 # a title's abbreviation before a surname: "Mr. Sanders", "Sen. Myers"
 _SHORT_TITLE = re.compile(r"[A-Z][a-z]{0,2}\.")
 

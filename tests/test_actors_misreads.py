@@ -35,7 +35,19 @@ def test_a_long_numbered_name_with_a_given_name_or_an_initial_is_a_person(tagger
 @pytest.mark.parametrize("tagger", ["shipped", None])
 @pytest.mark.parametrize(
     "opening",
-    ["Mourners said", "Bystanders said", "Evacuees told reporters", "Survivors said", "Worshippers said"],
+    [
+        "Mourners said",
+        "Bystanders said",
+        "Evacuees told reporters",
+        "Survivors said",
+        "Worshippers said",
+        "Police said",
+        "Rebels said",
+        "Locals said",
+        "Medics said",
+        "Hostages said",
+        "Pilgrims said",
+    ],
 )
 def test_a_plural_noun_for_people_no_list_holds_before_a_speech_verb_is_no_person(opening, tagger):
     text = f"{opening} the storm hit homes in Tessvik at night. Later, Tomas Irving led the rescue."
@@ -51,6 +63,9 @@ def test_a_surname_of_the_same_shape_that_the_text_names_in_full_is_a_person(tag
     assert typed("Walters said the talks failed. Later, Anne Walters left Oslo.", tagger=tagger)[
         ("Anne Walters", "person")
     ] == ["Walters", "Anne Walters"]
+    assert typed("Tom Daniels runs the mill. Daniels said it would close.", tagger=tagger) == {
+        ("Tom Daniels", "person"): ["Tom Daniels", "Daniels"]
+    }
     found = typed("Mr. Chalmers arrived. Chalmers said the budget would pass.", tagger=tagger)
     assert [n for (n, t) in found if t == "person"] == ["Chalmers"], found
 
