@@ -221,7 +221,11 @@ class People:
             # a doubtful person is someone, maybe no one: no one is clear ("Assault on Precinct 13 was
             # in third." is a film's title, the "he" after it the actor the article is about)
             people = {"" if name in self._doubtful else name for _, name in named}
-            if pronoun_of(self.sentences[k]):
+            leaning = pronoun_of(self.sentences[k])
+            # a pronoun inside a sentence that names people stands for one of them, or is unclear: the
+            # sentence's people are the ones ("But although Campese admitted he was surprised, he
+            # insisted ...": Campese)
+            if leaning and not (_inside(leaning) and named):
                 people.add(self.referent(k) or "")  # someone, maybe unknown: no one person
             elif named and _PERSONAL.search(self.sentences[k], 0, named[0][0]):
                 people.add("")

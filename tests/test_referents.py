@@ -208,3 +208,15 @@ def test_a_person_whose_name_reads_as_a_title_makes_no_one_clear():
     assert with_names([(3, sentences[3])], read_as("Assault On Precinct", "Precinct")) == [sentences[3]]
     # a name with its particles is one
     assert read_as("Ursula von der Leyen", "von der Leyen").referent(3) == "Ursula von der Leyen"
+
+
+def test_a_sentence_naming_one_person_with_a_pronoun_inside_it_names_that_person():
+    sentences = [
+        "Former Australian wing David Campese has told England to stop complaining about referees.",
+        "England lost to Ireland on Saturday.",
+        "But although Campese admitted he was surprised by the defeat, he insisted England lacked talent.",
+        "“England are beginning to realise that being world champions does not win games,” he said.",
+    ]
+    assert with_names([(3, sentences[3])], People(sentences)) == [
+        sentences[3].replace("he said", "David Campese said")
+    ]
