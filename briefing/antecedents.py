@@ -146,7 +146,8 @@ def follows_from(sentence: str) -> bool:
 
 def opens_on_pronoun(sentence: str) -> bool:
     """Whether a sentence opens on a pronoun standing for someone or something named before: "It was
-    ...", "They ...", "He said ..." (not "His Majesty's Government")."""
+    ...", "They ...", "He said ..." (not "His Majesty's Government"), or leans on a person's pronoun
+    elsewhere ("“...,” she said", "Officials said he ...": :func:`briefing.referents.pronoun_of`)."""
     text = sentence.lstrip()
     return _IT_THEY.match(text) is not None or opens_on_someone(text)
 

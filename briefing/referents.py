@@ -245,8 +245,9 @@ class People:
         return found
 
     def names_opener(self, index: int) -> bool:
-        """Whether sentence ``index`` opens on a "he" or "she" whose person is clear ("He said ..."): it
-        may open a summary, the name written in the pronoun's place (:func:`names_written`)."""
+        """Whether sentence ``index`` leans on a "he" or "she" whose person is clear ("He said ...",
+        "Officials said he ..."): it may open a summary, the name written in the pronoun's place
+        (:func:`names_written`)."""
         return opens_on_someone(self.sentences[index]) and self.referent(index) is not None
 
     def short_name(self, person: str) -> str:
@@ -295,6 +296,8 @@ def names_written(chosen: Sequence[tuple[People, int, str]]) -> list[str]:
 
 
 def opens_on_someone(sentence: str) -> bool:
-    """Whether a sentence opens on a person's pronoun ("He said ..."), a short opening phrase apart
-    ("Last year, he said ...", "But she broke back ...")."""
-    return OPENER.match(sentence) is not None or _LEADING.match(sentence) is not None
+    """Whether a sentence leans on a person's pronoun (:func:`pronoun_of`): opening it ("He said ...",
+    "Last year, he said ..."), speaking a quotation it opens with ("“...,” she said") or inside it
+    ("Officials said he would resign"). Such a sentence opens a summary only when the person is clear
+    (:meth:`People.names_opener`): the reader of a summary's first sentence has nothing before it."""
+    return pronoun_of(sentence) is not None

@@ -220,3 +220,25 @@ def test_a_sentence_naming_one_person_with_a_pronoun_inside_it_names_that_person
     assert with_names([(3, sentences[3])], People(sentences)) == [
         sentences[3].replace("he said", "David Campese said")
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        QUOTED,  # "“...,” she said."
+        "Officials said she would ask for $40m more because steel for the harbour bridge cost more, and the "
+        "council would vote on the bridge budget next week.",
+        "The harbour bridge budget would rise by $40m because steel for the bridge cost more, and the "
+        "council would vote on the bridge budget next week, she said.",
+    ],
+)
+def test_a_summary_does_not_open_on_a_sentence_whose_pronoun_is_unclear(sentence):
+    """A quotation's speaker or a "she" inside the sentence whose person is not clear (two people named
+    before it) waits for a sentence before it, as an opening "She said ..." does."""
+    before = "Council leader Margaret Okafor and her deputy Tom Reyes opened the session."
+    body = "\n\n".join([COUNCIL[0], before, sentence, COUNCIL[3]])
+    summary = summarize(body, sentences=1)
+    assert summary and summary[0] != sentence
+    # with the person clear, it opens the summary, named
+    clear = summarize("\n\n".join([COUNCIL[0], COUNCIL[1], sentence, COUNCIL[3]]), sentences=1)
+    assert clear and "Margaret Okafor" in clear[0] and pronoun_of(clear[0]) is None
