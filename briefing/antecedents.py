@@ -83,6 +83,8 @@ _IT_THEY = re.compile(r"(?:It|Its|They|Their)\b(?!-)")
 _WORD = r"[A-Z][\w'’-]*[^\W_]"
 # a run of capitalised words ("Analyst Marta Kowalczyk", "Dr John Paul Smith"), read word by word
 _CAPITALISED_RUN = re.compile(rf"\b{_WORD}(?:\s+{_WORD})+")
+# capitalised words that are no surname: a title's articles and joins ("Andrew Taylor's The American Boy")
+_NO_SURNAME = frozenset("the a an and of on in at for to with by from".split())
 _WORD_ALONE = re.compile(rf"(?<![\w'’-]){_WORD}(?![\w'’-])")
 
 
@@ -113,14 +115,13 @@ def _full_names(sentence: str) -> dict[str, str]:
     person every reader knows by the surname alone ("Vladimir Putin")."""
     given = _given_names()
     out: dict[str, str] = {}
-    for match in _CAPITALISED_RUN.finditer(sentence):
+    for run in _name_runs(sentence):
         # the name may start anywhere in the run: after a title or an occupation written with a capital
         # ("Analyst Marta Kowalczyk", "Dr Marta Kowalczyk", "Chief Executive Tom Reilly"); its given names
         # are the given names right before the first word that is none ("John Paul Smith")
-        run = match.group(0).split()
         for k in range(1, len(run)):
             last = _bare(run[k])
-            if fold(run[k - 1]) not in given or fold(last) in given:
+            if fold(run[k - 1]) not in given or fold(last) in given or last.casefold() in _NO_SURNAME:
                 continue
             first = k - 1
             while first and fold(run[first - 1]) in given:
@@ -129,6 +130,21 @@ def _full_names(sentence: str) -> dict[str, str]:
                 out.setdefault(last, " ".join([*run[first:k], last]))
             break  # one name a run: what follows the surname is no name of its own ("Tom Reilly Jones")
     return out
+
+
+def _name_runs(sentence: str) -> list[list[str]]:
+    """A sentence's runs of capitalised words, each cut after a possessive: "Argentina's Agustin Calleri"
+    is "Argentina's" and then a name, "Andrew Taylor's The American Boy" a name and then a book's title."""
+    runs: list[list[str]] = []
+    for match in _CAPITALISED_RUN.finditer(sentence):
+        run: list[str] = []
+        for word in match.group(0).split():
+            run.append(word)
+            if _bare(word) != word:
+                runs.append(run)
+                run = []
+        runs.append(run)
+    return [run for run in runs if len(run) > 1]
 
 
 def _bare(word: str) -> str:

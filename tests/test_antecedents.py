@@ -219,3 +219,20 @@ def test_a_name_in_brackets_is_one_name():
         "Man City: James, Mills (Bradley Wright-Phillips 83), Dunne, Distin, Thatcher.",
     ]
     assert with_full_names([(2, sentences[2])], sentences) == [sentences[2]]
+
+
+def test_a_possessive_ends_a_name_and_a_titles_article_is_no_surname():
+    """A book title after a possessive names no one called "The" ("Andrew Taylor's The American Boy"), and
+    "Argentina's Agustin Calleri" names Agustin Calleri, whom the summary does not name in full twice."""
+    sentences = [
+        "The finalists include Andrew Taylor's The American Boy and Alice Sebold's The Lovely Bones.",
+        "Argentina's Agustin Calleri beat fourth seed Jiri Novak 7-5 6-1 at the Mexican Open.",
+        "The best read award is part of the British Book Awards.",
+        "Calleri will face Albert Montanes in the semi-finals.",
+    ]
+    assert with_full_names([(1, sentences[1]), (2, sentences[2]), (3, sentences[3])], sentences) == [
+        sentences[1],
+        sentences[2],
+        sentences[3],
+    ]
+    assert with_full_names([(3, sentences[3])], sentences) == ["Agustin " + sentences[3]]
