@@ -58,6 +58,7 @@ from store.digests import (
     stories_matching,
     story_arrivals,
 )
+from store.stories import latest_dated_news, story_text_sizes
 from store.subscribers import active_subscribers, get_subscriber
 
 log = logging.getLogger(__name__)
@@ -97,6 +98,11 @@ class Composer:
         # when the stories of the window last got an article: news dated before a chat's last digest but
         # read after it is new to the chat (news dated before the window is not: an archive import)
         self.arrived = stories_arrived_since(app.db, self.window_start)
+        # when the archive has dated news, stories of undated entries alone rank among themselves by
+        # their outlets, articles and longest article, as /brief ranks them; else by when they were read
+        undated = [f.story.id for f in self.stories if not f.story.dated]
+        dated_news = undated and latest_dated_news(app.db) is not None
+        self.sizes = story_text_sizes(app.db, undated) if dated_news else None
         self.follows = all_follows(app.db)
         self._topics: dict[str, set[int]] = {}
         self._rendered: dict[object, tuple[Digest, tuple[DigestPart, ...]]] = {}
@@ -253,6 +259,7 @@ class Composer:
                 now=self.now,
                 arrived=self.arrived,
                 updates=updates,
+                sizes=self.sizes,
             )
         selection = self._selected[inputs]
         key = (selection, digest_date, sub.timezone)
