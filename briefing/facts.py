@@ -110,6 +110,13 @@ _TOTAL = re.compile(
     r"(?:(?:overall|total|official|confirmed|death|casualty)\s+)*(?:total|toll|tally|number|count)\b",
     re.IGNORECASE,
 )
+# where a count is: capitalised words after a word of place ("in Kenya", "across northern Portugal and
+# Galicia", "near Tiel")
+_PLACED = re.compile(
+    r"\b(?:in|across|at|near|throughout|around|outside|inside)\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west|central|north-east|north-west|south-east|south-west)(?:ern)?\s+)?"
+    r"([A-Z][^\W_]*(?:(?:\s+|\s+and\s+|,\s+)[A-Z][^\W_]*)*)"
+)
 _NAME = re.compile(r"(?<=[^.!?\s] )[A-Z][^\W_]*")  # a capitalised word inside a sentence
 _FIRST_NAME = re.compile(r"\W*([A-Z][^\W_]*)\s+[A-Z]")  # a sentence's first word, a name's first
 _STEM_PREFIX = 5  # two terms this long where one starts the other are one word ("injuri", "injur")
@@ -252,9 +259,9 @@ def tells_a_figure_of(sentence: str, other: str) -> bool:
 
     - both count with it what the same count words name (the dead, the injured, ...: "Eighteen people
       have died in Portugal" and "the death toll in Portugal has risen to 18"), on the same days, with no
-      mark of another event ("a second blast"), and the clauses holding it name no places apart (12
-      killed in Kenya and 12 in Somalia are two facts; "... after Storm Idris hit northern Portugal and
-      Galicia" and "The death toll from Storm Idris has risen to 27" one); or
+      mark of another event ("a second blast"), and the clauses holding it name no places apart
+      (:func:`_clause_places`: 12 killed in Kenya and 12 in Somalia are two facts; "The death toll from
+      Storm Idris has risen to 27" and "..., taking the total across Portugal and Galicia to 27" one); or
     - they share words of what happened besides the figure, names and whom it counts (:data:`FIGURE_FACT`
       of their fact words: "shares ... fell 18% ... cut its full-year profit forecast for the second time"
       and "cut its annual profit guidance for a second time, sending its shares down 18%").
@@ -276,7 +283,7 @@ def tells_a_figure_of(sentence: str, other: str) -> bool:
         for f in shared:
             if not (_counted(units[f]) and _counted(their_units[f])):
                 continue  # "a magnitude 7.4 earthquake" is no count of the dead
-            named, their_named = _clause_names(sentence, f), _clause_names(other, f)
+            named, their_named = _clause_places(sentence, f), _clause_places(other, f)
             if not (named - their_named and their_named - named):
                 return True
     mine, theirs = figures_of(sentence), figures_of(other)
@@ -302,13 +309,16 @@ def _counted(units: Iterable[str | None]) -> bool:
     return any(u is None or u in _count_words() or u.startswith("@") for u in units)
 
 
-def _clause_names(sentence: str, figure: str) -> frozenset[str]:
-    """The names (:func:`_names`) of the clauses of a sentence holding ``figure`` ("#18")."""
-    names = _names(sentence) | _full_names(sentence)
+def _clause_places(sentence: str, figure: str) -> frozenset[str]:
+    """The places (:data:`_PLACED`: "in Kenya", "across Portugal and Galicia") the clauses of a sentence
+    holding ``figure`` ("#18") name, as terms. Where a count is, not what caused it: "The death toll
+    from Storm Idris has risen to 27" names no place, so it is not apart from "..., taking the total
+    across Portugal and Galicia to 27"."""
     found: set[str] = set()
     for clause in _CLAUSE_BREAK.split(with_figures(sentence)):
         if figure in {"#" + f.replace(",", "") for f in FIGURE.findall(clause)}:
-            found.update(names & set(terms_of(clause)))
+            for match in _PLACED.finditer(clause):
+                found.update(terms_of(match.group(1)))
     return frozenset(found)
 
 
