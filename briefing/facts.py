@@ -110,6 +110,9 @@ _TOTAL = re.compile(
     r"(?:(?:overall|total|official|confirmed|death|casualty)\s+)*(?:total|toll|tally|number|count)\b",
     re.IGNORECASE,
 )
+# a figure as written, with its currency and its scale or per cent: "£15.4m", "$27.5bn", "18%", "27"; not
+# the 15 of "A15" or of "15th"
+_AMOUNT = re.compile(r"(?<![\w.,])([$£€¥]?)(\d+(?:[.,]\d+)*)(%|bn|tn|m|k)?(?![\w%])")
 # where a count is: capitalised words after a word of place ("in Kenya", "across northern Portugal and
 # Galicia", "near Tiel")
 _PLACED = re.compile(
@@ -270,11 +273,15 @@ def tells_a_figure_of(sentence: str, other: str) -> bool:
     ("down 18%", "fell 18%"; "guidance", "forecast") escapes it, and a summary of two outlets would tell
     the figure twice. What else one of them adds is lost with it: the summary states the fact once."""
     units, their_units = _units(sentence), _units(other)
-    shared = [
-        f
-        for f in figures_of(sentence) & figures_of(other)
-        if not _year(f, units) and _counts_alike(units.get(f, (None,)), their_units.get(f, (None,)))
-    ]
+    mine, theirs = _amounts(sentence), _amounts(other)
+    shared = sorted(
+        {
+            f
+            for written, f in mine.items()
+            if written in theirs and not _year(f, units)
+            if _counts_alike(units.get(f, (None,)), their_units.get(f, (None,)))
+        }
+    )
     if not shared:
         return False
     kinds, their_kinds = count_kinds(sentence), count_kinds(other)
@@ -286,8 +293,7 @@ def tells_a_figure_of(sentence: str, other: str) -> bool:
             named, their_named = _clause_places(sentence, f), _clause_places(other, f)
             if not (named - their_named and their_named - named):
                 return True
-    mine, theirs = figures_of(sentence), figures_of(other)
-    if kinds & their_kinds and mine - theirs and theirs - mine:
+    if kinds & their_kinds and mine.keys() - theirs.keys() and theirs.keys() - mine.keys():
         return False  # other figures of one count (the toll of 12, of 41): :func:`revisions` decide
     if not any(_weighty(f) for f in shared):
         return False  # "2 goals", "3 ministers": too common in a story to tie two sentences
@@ -296,6 +302,35 @@ def tells_a_figure_of(sentence: str, other: str) -> bool:
     if len({t for t in plain if t[0] != "~"}) < 2:
         return False
     return 2 * len(whole & their_whole) >= FIGURE_FACT * (len(whole) + len(their_whole))
+
+
+@lru_cache(maxsize=65536)
+def _amounts(sentence: str) -> dict[str, str]:
+    """A sentence's figures as written ("£15.4m", "18%", "27"; commas out), each with its fact term
+    ("#15.4"), but years ("2004", not "2,004"), the days of dates ("31 December") and the figures of names
+    ("Band Aid 20", "Hot 100"): "15%" and "£15.4m" are two amounts, where :data:`FIGURE` reads 15 in
+    both."""
+    text = with_figures(sentence)
+    found: dict[str, str] = {}
+    for match in _AMOUNT.finditer(text):
+        before, after = text[: match.start()].split()[-1:], text[match.end() :].split()[:1]
+        if {w.strip(".,;:").lower() for w in before + after} & MONTHS:
+            continue  # "31 December", "December 31": a day
+        name = (
+            before and before[0][:1].isupper() and before[0].replace("'", "").replace("\u2019", "").isalpha()
+        )
+        if name and match.start() > len(before[0]) + 1:
+            continue  # "Band Aid 20": a name's figure (but "Twenty-seven ..." opening a sentence)
+        number = match.group(2).replace(",", "")
+        if (
+            match.group(2).isdigit()
+            and "1800" <= number <= "2100"
+            and len(number) == 4
+            and not match.group(3)
+        ):
+            continue  # "2004 won't be remembered ...", "for 2004 rose": a year, whatever follows it
+        found[match.group(1) + number + (match.group(3) or "").lower()] = "#" + number
+    return found
 
 
 def _weighty(figure: str) -> bool:

@@ -137,6 +137,22 @@ def test_one_figure_of_two_things_or_two_places_is_two_facts():
     )
 
 
+def test_a_day_a_year_a_names_figure_or_another_amount_ties_no_two_sentences():
+    # "15%" and "£15.4m" are two amounts; "31 December" is a day, "2004" a year, "Band Aid 20" a name
+    assert not tells_a_figure_of(
+        "Brindle's pre-tax profit for the year to 31 March was £15.4m, the company said.",
+        "Brindle's pre-tax profit for the three months to 31 March rose 15% to £9m, the company said.",
+    )
+    assert not tells_a_figure_of(
+        "2004 will be remembered as the year the club's profit rose.",
+        "The club said profit rose to £3m, making 2004 its best year.",
+    )
+    assert not tells_a_figure_of(
+        "The charity single by Band Aid 20 has held the chart's top spot for a second week.",
+        "Fans bought two copies each of the charity single by Band Aid 20 at the chart's launch.",
+    )
+
+
 def test_a_story_summary_tells_a_paraphrased_figure_once():
     leads = [
         (
