@@ -24,7 +24,7 @@ from zoneinfo import ZoneInfo
 
 from briefing.document import Block, Document, Section, Span, clip, heading, italic, link, message, para
 from briefing.facts import fact_weights, is_near_duplicate
-from briefing.models import Story
+from briefing.models import Story, follow_key
 from briefing.ranking import rank_stories
 from briefing.render import TELEGRAM_LIMIT, html_messages, plain_messages
 from briefing.sentences import join_sentences
@@ -309,13 +309,22 @@ def select_stories(
     followed = [s for s in ranked if matches.get(s.id)]
     others = [s for s in ranked if not matches.get(s.id)]
     chosen = (followed + others)[: max(0, length)]
-    because = tuple(tuple(dict.fromkeys(matches.get(s.id, ()))) for s in chosen)
+    because = tuple(_once(matches.get(s.id, ())) for s in chosen)
     renewed = frozenset(s.id for s in chosen if s.id in delivered)
     updated = sum(s.id in delivered for s in ranked)
     return Selection(
         tuple(chosen), because, since, renewed, available=len(ranked), available_updates=updated,
         retitled=tuple((k, v) for k, v in retitled.items() if k in renewed),
     )  # fmt: skip
+
+
+def _once(names: Iterable[str]) -> tuple[str, ...]:
+    """Each follow's name once, the first written, in any letter case (``follow_key``): a chat following
+    the actor "Rotterdam" and the topic "ROTTERDAM" is told it follows Rotterdam, as an alert tells it."""
+    kept: dict[str, str] = {}
+    for name in names:
+        kept.setdefault(follow_key(name), name)
+    return tuple(kept.values())
 
 
 def day_label(value: date) -> str:

@@ -114,10 +114,12 @@ class Composer:
         self._headlined: dict[int, frozenset[int]] | None = None
 
     def _topic(self, value: str) -> set[int]:
-        key = value.casefold()
-        if key not in self._topics:
-            self._topics[key] = stories_matching(self.app.db, value, since=self.window_start)
-        return self._topics[key]
+        """The stories that hold the topic, searched once for all the chats that follow it as written: not
+        once for its every letter case, since the search reads case ("IT jobs" looks for "IT", "it jobs"
+        for "jobs" alone), as alerts look for a topic."""
+        if value not in self._topics:
+            self._topics[value] = stories_matching(self.app.db, value, since=self.window_start)
+        return self._topics[value]
 
     def matches(self, chat_id: int) -> dict[int, list[str]]:
         """Story id → the chat's follows that the story matches."""
