@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from store.db import Database, chunks
+from store.stories import LATEST_MEMBERS
 
 
 @dataclass(frozen=True)
@@ -17,6 +18,7 @@ class StaleArticle:
     title: str
     body: str
     summary_key: str | None
+    story_id: int | None
 
 
 def save_summary(db: Database, article_id: int, sentences: Sequence[str], key: str | None = None) -> None:
@@ -58,9 +60,10 @@ def stale_summaries(db: Database, key: str, *, limit: int) -> list[StaleArticle]
         return []
     marks = ",".join("?" * len(ids))
     rows = db.execute(
-        f"SELECT id, title, body, summary_key FROM articles WHERE id IN ({marks}) ORDER BY id DESC", ids
+        f"SELECT id, title, body, summary_key, story_id FROM articles WHERE id IN ({marks}) ORDER BY id DESC",
+        ids,
     ).fetchall()
-    return [StaleArticle(row[0], row[1], row[2], row[3]) for row in rows]
+    return [StaleArticle(*row) for row in rows]
 
 
 def count_stale_summaries(db: Database, key: str) -> int:
@@ -92,3 +95,13 @@ def stories_of(db: Database, article_ids: Iterable[int]) -> list[int]:
         ).fetchall()
         found.update(row[0] for row in rows)
     return sorted(found)
+
+
+def latest_member_keys(db: Database, story_id: int) -> list[tuple[int, str | None]]:
+    """The ids and summary keys of the articles a story's record is made from (its latest, as
+    :func:`store.stories.story_members` orders them)."""
+    rows = db.execute(
+        "SELECT id, summary_key FROM articles WHERE story_id = ? ORDER BY dated_at DESC, id DESC LIMIT ?",
+        [story_id, LATEST_MEMBERS],
+    ).fetchall()
+    return [(row[0], row[1]) for row in rows]

@@ -3,6 +3,7 @@ stories: m0034's ``articles.summary_key``, ``briefing.service.resummarize`` and 
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from types import SimpleNamespace
@@ -167,6 +168,21 @@ def test_a_story_of_several_articles_is_summarized_again_from_them(app):
     assert refresh_stories(app, [story_id, 12345]) == 1  # a story without articles is left alone
 
 
+def test_a_story_is_made_again_once_when_its_latest_articles_are_all_current(app):
+    ids = _stale_archive(app, 3)
+    story_id = create_story(app.db, StoryRecord("Old headline", ("An old summary.",), WHEN, WHEN, 3, 1))
+    set_story(app.db, ids, story_id)
+    story_summary = "SELECT summary FROM stories WHERE id = ?"
+    assert [resummarize(app, limit=1).stories for _ in ids] == [0, 0, 1]
+    assert app.db.execute(story_summary, [story_id]).fetchone()[0] != "An old summary."
+    # an article older than the latest the story is made from does not make it again
+    app.db.execute("UPDATE stories SET summary = 'Kept.' WHERE id = ?", [story_id])
+    app.db.execute("UPDATE articles SET summary_key = NULL WHERE id = ?", [ids[0]])
+    with monkeypatch_latest(1):
+        assert resummarize(app).stories == 0
+    assert app.db.execute(story_summary, [story_id]).fetchone()[0] == "Kept."
+
+
 def test_a_summary_stored_meanwhile_is_kept(app):
     ids = _stale_archive(app, 1)
     (stale,) = stale_summaries(app.db, summary_key(app.settings), limit=5)
@@ -181,6 +197,16 @@ def test_the_stale_articles_are_found_through_the_index(app):
     plans = query_plans(app.db, lambda: stale_summaries(app.db, summary_key(app.settings), limit=2))
     assert plans and not any("SCAN articles" in p and "INDEX" not in p for p in plans), plans
     assert [a.id for a in stale_summaries(app.db, summary_key(app.settings), limit=5)] == [3, 2, 1]
+
+
+@contextmanager
+def monkeypatch_latest(n: int):
+    """Stories made from their ``n`` latest articles."""
+    import store.summaries
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(store.summaries, "LATEST_MEMBERS", n)
+        yield
 
 
 class _Job:
