@@ -45,25 +45,26 @@ def _stale_keys(db: Database, key: str) -> list[str | None]:
 
 
 def stale_summaries(db: Database, key: str, *, limit: int) -> list[StaleArticle]:
-    """Up to ``limit`` articles whose summary was not made with ``key``, newest (highest id) first. Each
-    stale key's newest are read through ``articles_summary_key``, then merged."""
-    ids: list[int] = []
+    """Up to ``limit`` articles whose summary was not made with ``key``, newest first (by date, as
+    :func:`store.stories.story_members` orders a story's). Each stale key's newest are read through
+    ``articles_summary_key``, then merged."""
+    found: list[tuple[str, int]] = []
     for stale in _stale_keys(db, key):
         rows = db.execute(
-            "SELECT id FROM articles INDEXED BY articles_summary_key WHERE summary_key IS ? "
-            "ORDER BY id DESC LIMIT ?",
+            "SELECT dated_at, id FROM articles INDEXED BY articles_summary_key WHERE summary_key IS ? "
+            "ORDER BY dated_at DESC, id DESC LIMIT ?",
             [stale, limit],
         ).fetchall()
-        ids.extend(row[0] for row in rows)
-    ids = sorted(ids, reverse=True)[:limit]
+        found.extend((row[0], row[1]) for row in rows)
+    ids = [i for _, i in sorted(found, reverse=True)[:limit]]
     if not ids:
         return []
     marks = ",".join("?" * len(ids))
     rows = db.execute(
-        f"SELECT id, title, body, summary_key, story_id FROM articles WHERE id IN ({marks}) ORDER BY id DESC",
-        ids,
+        f"SELECT id, title, body, summary_key, story_id FROM articles WHERE id IN ({marks})", ids
     ).fetchall()
-    return [StaleArticle(*row) for row in rows]
+    by_id = {row[0]: StaleArticle(*row) for row in rows}
+    return [by_id[i] for i in ids if i in by_id]
 
 
 def count_stale_summaries(db: Database, key: str) -> int:

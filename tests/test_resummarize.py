@@ -197,6 +197,9 @@ def test_the_stale_articles_are_found_through_the_index(app):
     plans = query_plans(app.db, lambda: stale_summaries(app.db, summary_key(app.settings), limit=2))
     assert plans and not any("SCAN articles" in p and "INDEX" not in p for p in plans), plans
     assert [a.id for a in stale_summaries(app.db, summary_key(app.settings), limit=5)] == [3, 2, 1]
+    # newest by date, as a story orders its articles, whatever order they were stored in
+    app.db.execute("UPDATE articles SET dated_at = '2026-11-21T00:00:00+00:00' WHERE id = 2")
+    assert [a.id for a in stale_summaries(app.db, summary_key(app.settings), limit=2)] == [2, 3]
 
 
 @contextmanager

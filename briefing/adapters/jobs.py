@@ -49,9 +49,10 @@ log = logging.getLogger(__name__)
 DIGEST_SECONDS = 30.0
 FEED_SECONDS = 60.0
 PRUNE_SECONDS = 24 * 3600.0
-# one batch of stale summaries a second at most: the summarizing runs in a worker thread, but holds the
-# GIL much of its time, so a reply in the meantime takes longer; a short batch keeps that delay short
-RESUMMARIZE_SECONDS = 1.0
+# a batch of stale summaries every half second at most (a batch takes 0.2-0.4 s on the busy 2-core test
+# machine): the summarizing runs in a worker thread, but holds the GIL much of its time, so a reply in
+# the meantime takes longer; short batches with pauses keep that delay short (bench/RESULTS.md)
+RESUMMARIZE_SECONDS = 0.5
 RESUMMARIZE_FIRST = 20.0  # after the start's own work (recovery, the first ticks, the warm-up)
 JOB_KWARGS: dict[str, Any] = {"misfire_grace_time": None, "coalesce": True, "max_instances": 1}
 STOP_GRACE = 1.5  # seconds a running tick gets to finish its sends in flight when the bot stops
