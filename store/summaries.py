@@ -75,9 +75,16 @@ def count_stale_summaries(db: Database, key: str) -> int:
     return int(row[0])
 
 
-def refresh_summary(db: Database, article: StaleArticle, sentences: Sequence[str], key: str) -> bool:
-    """Store a summary made again, unless the article changed since it was read (another summary was
-    stored, or it was deleted): then nothing, and False."""
+def refresh_summary(db: Database, article: StaleArticle, sentences: Sequence[str] | None, key: str) -> bool:
+    """Store a summary made again (``None``: keep the stored one, only record ``key``, so an article the
+    summarizer fails on is not tried again and again), unless the article changed since it was read
+    (another summary was stored, or it was deleted): then nothing, and False."""
+    if sentences is None:
+        cursor = db.execute(
+            "UPDATE articles SET summary_key = ? WHERE id = ? AND summary_key IS ?",
+            [key, article.id, article.summary_key],
+        )
+        return cursor.rowcount > 0
     text = "\n".join(" ".join(s.split()) for s in sentences if s.strip())
     cursor = db.execute(
         "UPDATE articles SET summary = ?, summary_key = ? WHERE id = ? AND summary_key IS ?",

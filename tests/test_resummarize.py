@@ -212,6 +212,26 @@ def monkeypatch_latest(n: int):
         yield
 
 
+def test_an_article_the_summarizer_fails_on_keeps_its_summary_and_is_not_tried_again(
+    app, monkeypatch, caplog
+):
+    import briefing.service.resummarize as resummarize_module
+
+    ids = _stale_archive(app, 2)
+    real = resummarize_module.summarize_text
+
+    def failing(settings, title, body):
+        if title.startswith("Storm"):
+            raise ValueError("broken")
+        return real(settings, title, body)
+
+    monkeypatch.setattr(resummarize_module, "summarize_text", failing)
+    assert resummarize(app).articles == 2
+    assert _summary(app, ids[1]) == (summary_key(app.settings), "An old summary.")
+    assert _summary(app, ids[0])[1] != "An old summary."
+    assert "article 2" in caplog.text and count_stale(app) == 0
+
+
 class _Job:
     def __init__(self) -> None:
         self.removed = False

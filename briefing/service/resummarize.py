@@ -21,6 +21,7 @@ and the write (a re-ingest stored its own summary) keeps the newer one.
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -38,6 +39,8 @@ from store.summaries import (
     stories_of,
 )
 
+log = logging.getLogger(__name__)
+
 BATCH = 16  # articles a run makes again: about half a second of summarizing on the 2-core test machine
 
 
@@ -53,10 +56,11 @@ class Resummarized:
 
 @dataclass(frozen=True)
 class Made:
-    """A stale article and the summary made again for it under ``key``."""
+    """A stale article and the summary made again for it under ``key`` (``None``: the summarizer failed
+    on it; the stored one is kept, marked current, and the failure logged once)."""
 
     article: StaleArticle
-    summary: tuple[str, ...]
+    summary: tuple[str, ...] | None
     key: str
 
 
@@ -73,7 +77,15 @@ def count_stale(app: App) -> int:
 def summarize_again(settings: Settings, batch: Sequence[StaleArticle]) -> list[Made]:
     """Each article's summary as the settings ask for it now; needs no database (a worker thread)."""
     key = summary_key(settings)
-    return [Made(a, summarize_text(settings, a.title, a.body), key) for a in batch]
+    return [Made(a, _summary(settings, a), key) for a in batch]
+
+
+def _summary(settings: Settings, article: StaleArticle) -> tuple[str, ...] | None:
+    try:
+        return summarize_text(settings, article.title, article.body)
+    except Exception:  # one article must not stop the others, nor be tried every half second
+        log.exception("summarizing article %d again failed; it keeps its stored summary", article.id)
+        return None
 
 
 def _by_story(made: Sequence[Made]) -> list[list[Made]]:
