@@ -41,7 +41,7 @@ from store.summaries import (
 
 log = logging.getLogger(__name__)
 
-BATCH = 16  # articles a run makes again: about half a second of summarizing on the 2-core test machine
+BATCH = 16  # articles a run makes again: 0.2-0.4 s of summarizing on the busy 2-core test machine
 
 
 @dataclass(frozen=True)
