@@ -569,3 +569,10 @@ async def test_an_unknown_type_after_stop_words_offers_only_what_would_be_taken(
     assert taken.document.text.startswith("Following the topic the (company).")
     text = (await answer(app, "/follow AT&T (company)", ALICE)).document.text
     assert "/follow AT&T (person)" in text  # a name of letters joined by "&" is a name
+
+
+async def test_two_names_of_one_actor_followed_already_say_so_once(app):
+    add_article(app, "Donald Trump spoke in Ohio on Monday. Trump said the talks would go on.")
+    await answer(app, "/follow Donald Trump", ALICE)
+    reply = await answer(app, "/follow Trump, Donald Trump", ALICE)
+    assert reply.document.text.count("You already follow Donald Trump") == 1
