@@ -133,7 +133,8 @@ def page_view(
         nav.append(Key(f"More ▸ {page + 1}/{total}", f"p{page + 1}"))
     if _links(shown):
         nav.append(Key("Sources", f"s{page}"))
-    footer = (*shown.footer, para(italic(f"Page {page} of {total}")))
+    # the notes close every page, above its number
+    footer = (*shown.footer, *shown.notes, para(italic(f"Page {page} of {total}")))
     return View(Document(shown.header, shown.sections, footer), (tuple(nav), *extra))
 
 
@@ -164,7 +165,7 @@ def _title(section: Section) -> str:
 
 def _links(doc: Document) -> list[Span]:
     seen, out = set(), []
-    blocks = [*doc.header, *(b for s in doc.sections for b in s.blocks), *doc.footer]
+    blocks = [*doc.header, *(b for s in doc.sections for b in s.blocks), *doc.footer, *doc.notes]
     for span in (s for b in blocks for s in b.spans):
         if span.url and span.url not in seen:
             seen.add(span.url)
@@ -197,6 +198,7 @@ def _doc_to_obj(doc: Document) -> dict[str, Any]:
         "h": [_block_to_obj(b) for b in doc.header],
         "s": [[_block_to_obj(b) for b in s.blocks] for s in doc.sections],
         "f": [_block_to_obj(b) for b in doc.footer],
+        "n": [_block_to_obj(b) for b in doc.notes],
     }
 
 
@@ -205,4 +207,5 @@ def _doc_from_obj(obj: dict[str, Any]) -> Document:
         header=tuple(_block_from_obj(b) for b in obj["h"]),
         sections=tuple(Section(tuple(_block_from_obj(b) for b in s)) for s in obj["s"]),
         footer=tuple(_block_from_obj(b) for b in obj["f"]),
+        notes=tuple(_block_from_obj(b) for b in obj.get("n", ())),  # a button from before notes: none
     )

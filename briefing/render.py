@@ -73,6 +73,8 @@ def _groups(doc: Document) -> list[list[Block]]:
     groups.extend(list(s.blocks) for s in doc.sections)
     if doc.footer:
         groups.append(list(doc.footer))
+    if doc.notes:
+        groups.append(list(doc.notes))
     return [g for g in groups if g]
 
 

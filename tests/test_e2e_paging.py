@@ -107,6 +107,15 @@ async def test_more_turns_the_page_in_place(bot):
     assert len(bot.server.requests("answerCallbackQuery")) == 2
 
 
+async def test_a_note_on_what_was_not_done_is_on_every_page(bot):
+    first = await bot.ask("/longread\n/search ports")
+    note = "One command a message: I did only the first; send /search ports again on its own."
+    assert note in first.text and first.text.index(note) < first.text.index("Page 1 of 3")
+    bot.server.push_callback_query(first, button="More")
+    await bot.server.wait_for("editMessageText", chat_id=1001)
+    assert note in bot.server.message(1001, first.message_id).text
+
+
 async def test_a_press_too_old_to_answer_still_turns_the_page(bot):
     first = await bot.ask("/longread")
     bot.server.inject(

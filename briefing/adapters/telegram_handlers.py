@@ -26,10 +26,20 @@ from briefing.adapters.telegram_send import (
     withdraw_reply,
 )
 from briefing.ages import retold
-from briefing.document import Document, message
+from briefing.document import Document, italic, message, para
 from briefing.paging import Paged, View, button_keys, page_view, parse_action, sources_view
 from briefing.service import App
-from briefing.service.commands import COMMANDS, Asker, Reply, answer, changes_chat, parse, stopped_note
+from briefing.service.commands import (
+    COMMANDS,
+    Asker,
+    Reply,
+    answer,
+    changes_chat,
+    changes_something,
+    parse,
+    stopped_note,
+    with_note,
+)
 from store import subscribers
 from store.callbacks import get_callback, remember_reply, reply_to
 
@@ -37,6 +47,10 @@ log = logging.getLogger(__name__)
 APP_KEY = "briefing.app"
 EXPIRED = "This button has expired; send the command again."
 SORRY = "Sorry, something went wrong while answering that. Please try again in a moment."
+STILL_STANDS = (
+    "You edited your message: what it did before still stands (my answer to it, above, says what); "
+    "this answers it as it reads now."
+)
 CUT_SHORT = (
     "The bot is stopping, so this was left unfinished (what was done is kept). "
     "Send it again once the bot is back."
@@ -118,7 +132,7 @@ async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         # in a group, a command edited into talk: the answer to the command it was is taken back
         app = app_of(context)
         earlier = reply_to(app.db, message.chat.id, message.message_id) if update.edited_message else None
-        if earlier is not None:
+        if earlier is not None and not earlier.changed:  # a confirmation stays: what it says stays done
             await withdraw_reply(context.bot, app, message.chat.id, earlier)
         return
     app = app_of(context)
@@ -140,13 +154,20 @@ async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         except (ChatUnreachable, TelegramError) as exc:
             log.warning("could not tell chat %s the answer is coming: %s", chat.id, exc)
 
+    changed = False
     try:
         asker = await asker_of(context.bot, chat, user_id, text, as_group=as_group)
     except NotChecked:
         reply = NOT_CHECKED_REPLY
     else:
         reply = await _answer_until_stop(context, app, text, replace(asker, tell=tell))
+        changed = not reply.refused and changes_something(text)
     earlier = reply_to(app.db, chat.id, message.message_id) if update.edited_message else None
+    if earlier is not None and earlier.changed:
+        # the answer it had confirms a change that stays (a follow, a subscription): editing a message
+        # undoes nothing, so that answer is kept and the new one comes under the edited message
+        reply = with_note(reply, para(italic(STILL_STANDS)))
+        earlier, quote = None, message.message_id
     try:
         if earlier is not None:
             shown = await replace_reply(context.bot, app, chat.id, earlier, reply, thread=thread)
@@ -155,7 +176,8 @@ async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     except ChatUnreachable:
         return
     if shown.ids:
-        remember_reply(app.db, chat.id, message.message_id, shown.ids, now=app.now(), photo_id=shown.photo_id)
+        asked, photo = message.message_id, shown.photo_id
+        remember_reply(app.db, chat.id, asked, shown.ids, now=app.now(), photo_id=photo, changed=changed)
 
 
 async def on_other(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -94,7 +94,8 @@ class Command:
     handler: Handler
     admin: bool = False
     # what in a group only its administrators may do: "always" (/subscribe), "with words" (/settings
-    # shows the settings alone, changes them with words); "" for anyone
+    # shows the settings alone, changes them with words); "" for anyone. "bot": it changes the bot's
+    # feeds or archive with words (an admin's /ingest URL), not the chat, so any of its members may
     changes: str = ""
     # takes several names, the command typed again on the line adding one ("/follow Trump /follow Putin"):
     # a repeat of it is its words, where another command on the line is a command of its own
@@ -102,6 +103,10 @@ class Command:
 
     def changes_with(self, args: str) -> bool:
         return self.changes == "always" or (self.changes == "with words" and bool(args.strip()))
+
+    def acts_with(self, args: str) -> bool:
+        """Whether it changes something, the chat's or the bot's (its answer then confirms a change)."""
+        return self.changes_with(args) or (self.changes == "bot" and bool(args.strip()))
 
 
 COMMANDS: dict[str, Command] = {}
@@ -127,6 +132,14 @@ def changes_chat(text: str) -> bool:
     name, args = parse(_first_command(text)[0])
     cmd = COMMANDS.get(name) if name is not None else None
     return cmd is not None and cmd.changes_with(args)
+
+
+def changes_something(text: str) -> bool:
+    """Whether a message is a command that changes something (the chat's digest or follows, the bot's
+    feeds): its answer confirms the change, and an edit of the message must not take that answer away."""
+    name, args = parse(_first_command(text)[0])
+    cmd = COMMANDS.get(name) if name is not None else None
+    return cmd is not None and cmd.acts_with(args)
 
 
 def _group_refusal(name: str) -> Reply:
@@ -208,9 +221,15 @@ async def answer(app: App, text: str, asker: Asker) -> Reply:
         notes.append(
             para(italic("One command a message: I did only the first; send "), *_named(later), italic(each))
         )
+    return with_note(reply, *notes)
+
+
+def with_note(reply: Reply, *notes: Block) -> Reply:
+    """The reply with notes on what was read otherwise than typed or not done, under it (and on every
+    page of a paged reply, where the user sees them whichever page they read)."""
     if not notes:
         return reply
-    return replace(reply, document=replace(reply.document, footer=(*reply.document.footer, *notes)))
+    return replace(reply, document=replace(reply.document, notes=(*reply.document.notes, *notes)))
 
 
 def _named(lines: Sequence[str]) -> list[Inline]:
@@ -333,7 +352,7 @@ async def _plain(app: App, text: str, asker: Asker) -> Reply:
         return reply
     typed = f"/{meant.command} {meant.args}".strip()
     note = para(italic("Commands begin with a slash: I read this as "), code(shorten(typed, 60)), italic("."))
-    return replace(reply, document=replace(reply.document, footer=(*reply.document.footer, note)))
+    return with_note(reply, note)
 
 
 # a word that may be a command: one beginning with a slash after a space or a line break, as written
