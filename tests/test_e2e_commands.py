@@ -116,6 +116,17 @@ async def test_settings_without_a_subscription_offers_one(bot):
     assert subscribers.get_subscriber(bot.app.db, 1001).active
 
 
+async def test_a_stale_subscribe_button_subscribes_at_what_its_label_says(bot):
+    shown = await bot.ask("/settings")
+    await bot.ask("/subscribe 7pm Asia/Tokyo")
+    await bot.ask("/unsubscribe")
+    bot.server.push_callback_query(shown, button="Subscribe at 08:00 UTC")
+    await bot.server.wait_for("editMessageText", chat_id=1001)
+    assert "Subscribed." in bot.server.message(1001, shown.message_id).text
+    sub = subscribers.get_subscriber(bot.app.db, 1001)
+    assert sub.active and (sub.digest_time.isoformat("minutes"), sub.timezone) == ("08:00", "UTC")
+
+
 async def test_follow_following_and_unfollow_by_button(bot):
     reply = await bot.ask("/follow grain exports")
     assert "Following the topic grain exports" in reply.text
