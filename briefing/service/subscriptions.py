@@ -220,18 +220,11 @@ async def subscribe_command(app: App, args: str, asker: Asker) -> Reply:
         now=app.now(),
     )
     again = old is not None and old.active
-    same = again and (sub.digest_time, sub.timezone, sub.length) == (
-        old.digest_time,
-        old.timezone,
-        old.length,
-    )
-    done = (
-        "You are subscribed already; nothing changed."
-        if same
-        else "Subscription updated."
-        if again
-        else "Subscribed."
-    )
+    settings = (sub.digest_time, sub.timezone, sub.length)
+    if old is not None and again and settings == (old.digest_time, old.timezone, old.length):
+        done = "You are subscribed already; nothing changed."
+    else:
+        done = "Subscription updated." if again else "Subscribed."
     lines = [
         para(bold(done), " Your daily digest:"),
         *_describe(app, sub, typed=args if zone else "", chosen=chosen),
