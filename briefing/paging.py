@@ -138,6 +138,20 @@ def page_view(
     return View(Document(shown.header, shown.sections, footer), (tuple(nav), *extra))
 
 
+def asked_view(doc: Document, kind: str, page: int, per_page: int, *, extra: Keyboard = ()) -> View | None:
+    """The view a key asks for, ``"p"`` a page or ``"s"`` its sources; None for a page the reply does
+    not have, or the sources of one that has no Sources key (data forged, or from an older layout):
+    such a press is told the button expired, not shown the last page or an empty list."""
+    all_pages = split_pages(doc, per_page)
+    if not 1 <= page <= len(all_pages):
+        return None
+    if kind == "p":
+        return page_view(doc, page, per_page, extra=extra, split=all_pages)
+    if kind == "s" and len(all_pages) > 1 and _links(all_pages[page - 1]):
+        return sources_view(doc, page, per_page)
+    return None
+
+
 def sources_view(doc: Document, page: int, per_page: int) -> View:
     """The links of page ``page``, grouped by the section (story) they belong to."""
     all_pages = split_pages(doc, per_page)

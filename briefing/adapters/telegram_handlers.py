@@ -27,7 +27,7 @@ from briefing.adapters.telegram_send import (
 )
 from briefing.ages import retold
 from briefing.document import Document, italic, message, para
-from briefing.paging import Paged, View, button_keys, page_view, parse_action, sources_view
+from briefing.paging import Paged, View, asked_view, button_keys, parse_action
 from briefing.service import App
 from briefing.service.commands import (
     COMMANDS,
@@ -87,6 +87,11 @@ NOT_CHECKED_REPLY = Reply(message(NOT_CHECKED))
 TEXT_ONLY_REPLY = Reply(message("I read text: send a name or a topic, or /help."))
 PRESSED_KEY = "briefing.pressed"  # the command buttons already run, so a double tap runs one once
 PRESSED_KEPT = 1024
+# the page ("p2") or sources ("s2") a paged message was turned to, by its buttons' id: a second press of
+# the same key, sent before the first one's edit reached the user (a double tap of More), is acknowledged
+# and nothing more (not known after a restart: such a press edits, and Telegram's "not modified" is
+# taken as done)
+SHOWING_KEY = "briefing.showing"
 
 
 class NotChecked(Exception):
@@ -214,13 +219,10 @@ async def _answer_until_stop(context: ContextTypes.DEFAULT_TYPE, app: App, text:
 
 
 def _view(app: App, state: Paged, kind: str, n: int) -> View | None:
-    per_page = app.settings.brief_page_size
     if state.document is None:
         return None
     document = retold(state.document, app.now())  # "updated 5 min ago" as of the press, not the command
-    if kind == "p":
-        return page_view(document, n, per_page, extra=button_keys(state.labels))
-    return sources_view(document, n, per_page)
+    return asked_view(document, kind, n, app.settings.brief_page_size, extra=button_keys(state.labels))
 
 
 async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -246,10 +248,17 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     try:
         if view is not None:
             await _answer_query(query)  # at once: the button stops spinning while the page is made
+            showing: OrderedDict[str, str] = context.bot_data.setdefault(SHOWING_KEY, OrderedDict())
+            if showing.get(key) == action:
+                return  # a double tap of More: the page is shown already, and an edit would be refused
             keys = markup(key, view.keys)
             await show(
                 context.bot, app, chat_id, message.message_id, view.document, keys, thread=thread_of(message)
             )
+            showing[key] = action
+            showing.move_to_end(key)
+            while len(showing) > PRESSED_KEPT:
+                showing.popitem(last=False)
             return
         await _run_button(context, query, message, key, n, state.commands[n])
     except ChatUnreachable:
