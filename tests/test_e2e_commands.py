@@ -252,3 +252,13 @@ async def test_a_group_that_becomes_a_supergroup_keeps_its_subscription(bot):
     reply = await bot.ask("/settings", chat=-1009876543210)
     assert "Digest time: 09:00" in reply.text
     assert subscribers.get_subscriber(bot.app.db, -4002) is None
+
+
+async def test_an_admin_command_in_a_group_is_answered_in_private_only(bot):
+    group, ada = Chat.group(-4005, "Readers"), User(ADMIN, "Ada", "ada")
+    reply = await bot.ask("/stats", chat=group, user=ada)
+    assert "I answer /stats in a private chat with me only" in reply.text
+    assert "Subscribers" not in reply.text
+    listed = await bot.ask("/help", chat=group, user=ada)
+    assert "/stats" not in listed.text
+    assert "Statistics" in (await bot.ask("/stats", user=ada, chat=Chat.private(ada))).text

@@ -152,6 +152,18 @@ def _group_refusal(name: str) -> Reply:
     )
 
 
+def _in_private(name: str) -> Reply:
+    """An admin command in a group: its answer (subscriber and delivery counts, feed addresses, an
+    ingest's report) is the bot's own business, not for every member of the group to read."""
+    return Reply(
+        message(
+            para("I answer ", code(f"/{name}"), " in a private chat with me only: what it shows is not for"
+                 " the whole group. Send it to me there."),
+        ),
+        refused=f"/{name} is answered in a private chat only",
+    )  # fmt: skip
+
+
 def _admin_refusal(name: str, asker: Asker) -> Reply:
     """A polite refusal; in the terminal chat (or ``bot.py ask``), where whoever types runs the bot, also
     how to be an administrator there. On Telegram the bot's settings are none of a stranger's business."""
@@ -297,7 +309,7 @@ async def _answer_one(app: App, text: str, asker: Asker) -> Reply:
         return await _plain(app, args, asker)
     cmd = COMMANDS.get(name)
     if cmd is None:
-        meant = meant_commands(name, admin=is_admin(app, asker))
+        meant = meant_commands(name, admin=is_admin(app, asker) and asker.private)
         return Reply(
             message(
                 para(
@@ -313,6 +325,8 @@ async def _answer_one(app: App, text: str, asker: Asker) -> Reply:
         )
     if cmd.admin and not is_admin(app, asker):
         return _admin_refusal(name, asker)
+    if cmd.admin and not asker.private:
+        return _in_private(name)
     if not asker.manages and cmd.changes_with(args):
         return _group_refusal(name)
     reply = await cmd.handler(app, args, asker)
@@ -433,7 +447,8 @@ def listed(*, admin: bool) -> list[Command]:
 
 
 def _command_lines(app: App, asker: Asker) -> list:
-    return [item(bold(c.usage), f" — {c.description}") for c in listed(admin=is_admin(app, asker))]
+    admin = is_admin(app, asker) and asker.private  # in a group the admin commands are not answered
+    return [item(bold(c.usage), f" — {c.description}") for c in listed(admin=admin)]
 
 
 @command("help", "/help", "what I can do")
