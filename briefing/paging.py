@@ -66,6 +66,7 @@ class Paged:
 
     document: Document | None = None
     buttons: tuple[tuple[tuple[str, str], ...], ...] = ()
+    per_page: int | None = None  # the reply's own page size (see ``Reply.per_page``), kept for its keys
 
     @property
     def labels(self) -> tuple[tuple[str, ...], ...]:
@@ -79,14 +80,15 @@ class Paged:
     def to_json(self) -> str:
         doc = None if self.document is None else _doc_to_obj(self.document)
         buttons = [[list(b) for b in row] for row in self.buttons]
-        return json.dumps({"doc": doc, "buttons": buttons}, ensure_ascii=False)
+        size = {} if self.per_page is None else {"pp": self.per_page}
+        return json.dumps({"doc": doc, "buttons": buttons, **size}, ensure_ascii=False)
 
     @classmethod
     def from_json(cls, text: str) -> Paged:
         obj = json.loads(text)
         doc = None if obj.get("doc") is None else _doc_from_obj(obj["doc"])
         buttons = tuple(tuple((str(b[0]), str(b[1])) for b in row) for row in obj.get("buttons", ()))
-        return cls(doc, buttons)
+        return cls(doc, buttons, obj.get("pp"))
 
 
 def parse_action(action: str) -> tuple[str, int] | None:

@@ -222,7 +222,8 @@ def _view(app: App, state: Paged, kind: str, n: int) -> View | None:
     if state.document is None:
         return None
     document = retold(state.document, app.now())  # "updated 5 min ago" as of the press, not the command
-    return asked_view(document, kind, n, app.settings.brief_page_size, extra=button_keys(state.labels))
+    per_page = state.per_page or app.settings.brief_page_size
+    return asked_view(document, kind, n, per_page, extra=button_keys(state.labels))
 
 
 async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -75,6 +75,17 @@ def _reply(document: Document, app: App) -> Reply:
     return Reply(document, paged=len(document.sections) > app.settings.brief_page_size)
 
 
+# articles a page of /latest or /search holds: an entry is a headline and a line (about 350 characters,
+# where a story is three times that), so fifty articles are 7 pages, not 17; a page that would pass
+# Telegram's 4096 still holds fewer (``paging.split_pages``)
+LIST_PAGE_SIZE = 8
+
+
+def _list_reply(document: Document, app: App) -> Reply:
+    per_page = max(LIST_PAGE_SIZE, app.settings.brief_page_size)
+    return Reply(document, paged=len(document.sections) > per_page, per_page=per_page)
+
+
 def _ranked(app: App, stats: Sequence[StoryStats]) -> list[StoryStats]:
     """Rank on the stories table's own figures: recency, outlets and size."""
     now = app.now()
@@ -400,7 +411,7 @@ def _search(app: App, args: str, limit: int) -> Reply:
     matching = None
     if len(articles) >= limit:
         matching = count_matches(app.db, query, limit=MATCHES_COUNTED + 1) if total == COUNT_ALL else total
-    reply = _reply(compose_articles(articles, now=app.now(), title=title, matching=matching), app)
+    reply = _list_reply(compose_articles(articles, now=app.now(), title=title, matching=matching), app)
     return _syntax_noted(reply, searched, marks)
 
 
@@ -522,4 +533,4 @@ def _latest(app: App, words: str, count: int) -> Reply:
     articles = latest_articles(app.db, limit=count)
     if not articles:
         return Reply(no_articles())
-    return _reply(compose_articles(articles, now=app.now(), title="Latest articles"), app)
+    return _list_reply(compose_articles(articles, now=app.now(), title="Latest articles"), app)

@@ -77,6 +77,8 @@ class Reply:
     paged: bool = False
     buttons: tuple[tuple[Button, ...], ...] = ()
     refused: str = ""
+    # sections a page holds, for a list of short entries (articles); None: the bot's ``brief.page_size``
+    per_page: int | None = None
 
     def photo_bytes(self) -> bytes | None:
         """The picture as PNG bytes, drawn now if it is drawn on demand."""
