@@ -19,7 +19,9 @@ from typing import Literal
 
 from briefing.charsets import without_controls
 
-BlockKind = Literal["para", "heading", "item", "quote"]
+# "source": a link shown on a page's Sources view alone (a story's older article from an outlet it
+# names already), never on the page
+BlockKind = Literal["para", "heading", "item", "quote", "source"]
 Telling = Literal["ago", "day"]
 
 
@@ -78,7 +80,7 @@ class Document:
     def text(self) -> str:
         """All visible text, for tests and search."""
         blocks = [*self.header, *(b for s in self.sections for b in s.blocks), *self.footer, *self.notes]
-        return "\n".join(b.text for b in blocks)
+        return "\n".join(b.text for b in blocks if b.kind != "source")
 
 
 Inline = Span | str

@@ -75,7 +75,8 @@ def _groups(doc: Document) -> list[list[Block]]:
         groups.append(list(doc.footer))
     if doc.notes:
         groups.append(list(doc.notes))
-    return [g for g in groups if g]
+    shown = ([b for b in g if b.kind != "source"] for g in groups)  # those are for the Sources view
+    return [g for g in shown if g]
 
 
 def _render(doc: Document, one: Callable[[Block], str]) -> str:
