@@ -209,6 +209,15 @@ async def test_an_edited_command_that_changed_something_keeps_its_confirmation(b
     assert len(bot.server.sent_messages(1001)) == 3
 
 
+async def test_an_edited_command_that_changed_nothing_is_answered_in_place(bot):
+    first = await bot.ask("/unfollow ports")  # followed nothing: nothing to keep on screen
+    user_message = bot.server.messages(1001)[-2]
+    bot.server.push_edited_message(user_message.message_id, "/follow ports")
+    await bot.server.wait_for("editMessageText", chat_id=1001)
+    assert "Following the topic ports" in bot.server.message(1001, first.message_id).text
+    assert len(bot.server.sent_messages(1001)) == 1
+
+
 async def test_a_command_that_changed_something_edited_into_talk_keeps_its_answer(bot):
     group, ada = Chat.group(-4004, "Readers"), User(ADMIN, "Ada", "ada")
     bot.server.set_member(group, ada, "creator")

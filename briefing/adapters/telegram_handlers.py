@@ -35,9 +35,10 @@ from briefing.service.commands import (
     Reply,
     answer,
     changes_chat,
-    changes_something,
+    chat_settings,
     parse,
     stopped_note,
+    what_changes,
     with_note,
 )
 from store import subscribers
@@ -159,14 +160,17 @@ async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         except (ChatUnreachable, TelegramError) as exc:
             log.warning("could not tell chat %s the answer is coming: %s", chat.id, exc)
 
-    changed = False
+    changed, changes = False, what_changes(text)
     try:
         asker = await asker_of(context.bot, chat, user_id, text, as_group=as_group)
     except NotChecked:
         reply = NOT_CHECKED_REPLY
     else:
+        before = chat_settings(app, chat.id) if changes == "chat" else None
         reply = await _answer_until_stop(context, app, text, replace(asker, tell=tell))
-        changed = not reply.refused and changes_something(text)
+        # the bot's feeds are not compared: an /ingest that was answered did something
+        after = chat_settings(app, chat.id) if changes == "chat" else None
+        changed = not reply.refused and (changes == "bot" or after != before)
     earlier = reply_to(app.db, chat.id, message.message_id) if update.edited_message else None
     if earlier is not None and earlier.changed:
         # the answer it had confirms a change that stays (a follow, a subscription): editing a message

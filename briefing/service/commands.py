@@ -19,7 +19,7 @@ from briefing.document import Block, Document, Inline, bold, code, italic, item,
 from briefing.plaintext import Plain, read_plain
 from briefing.service import App
 from store.search import search_articles
-from store.subscribers import get_subscriber, mark_reachable
+from store.subscribers import chat_alerts, follows_of, get_subscriber, mark_reachable
 
 MAX_QUERY_CHARS = 4096
 # The terminal chat's (and ``bot.py ask``'s) chat id. Telegram gives no chat the id 0, so the Telegram
@@ -136,12 +136,25 @@ def changes_chat(text: str) -> bool:
     return cmd is not None and cmd.changes_with(args)
 
 
-def changes_something(text: str) -> bool:
-    """Whether a message is a command that changes something (the chat's digest or follows, the bot's
-    feeds): its answer confirms the change, and an edit of the message must not take that answer away."""
+def what_changes(text: str) -> str:
+    """What a message's command may change: "chat" (its digest, follows or alert settings), "bot" (the
+    bot's feeds and archive: an admin's /ingest URL), or "" (nothing: a question). The answer to one that
+    did change something confirms it, and an edit of the message must not take that answer away."""
     name, args = parse(_first_command(text)[0])
     cmd = COMMANDS.get(name) if name is not None else None
-    return cmd is not None and cmd.acts_with(args)
+    if cmd is None or not cmd.acts_with(args):
+        return ""
+    return "bot" if cmd.changes == "bot" else "chat"
+
+
+def chat_settings(app: App, chat_id: int) -> tuple[object, ...]:
+    """What a chat has set (its follows, its digest's time, zone, length and state, its alerts' zone and
+    quiet hours), to compare before and after a command: "/unfollow X" of what it does not follow, or a
+    /subscribe to what it has, changed nothing."""
+    sub = get_subscriber(app.db, chat_id)
+    digest = None if sub is None else (sub.timezone, sub.digest_time, sub.length, sub.active)
+    follows = tuple((f.kind, f.value) for f in follows_of(app.db, chat_id))
+    return follows, digest, chat_alerts(app.db, chat_id)
 
 
 def _group_refusal(name: str) -> Reply:
