@@ -274,6 +274,8 @@ DAY_TIME = r",?\s+(?:at|um|à|a las|às|alle)?\s*\d{1,2}(?:[:.h]\d{2})?\s*(?:[ap
 # ... and the day's word ending a byline: "Jane Doe yesterday", "Katrin Vogel · gestern, 18:19 Uhr" (French
 # "hier" is no age here: it is German "here" as often)
 _YESTERDAY_ENDING = re.compile(rf"(?<!\w)(?:yesterday|gestern|ayer|ontem|ieri)(?:{DAY_TIME})?\.?$", re.I)
+# ... or today's: "Jane Doe today", "Katrin Vogel · heute, 09:02 Uhr" (read when the page was, its age none)
+_TODAY_ENDING = re.compile(rf"(?<!\w)(?:today|heute|aujourd['’]hui|hoy|hoje|oggi)(?:{DAY_TIME})?\.?$", re.I)
 # read moments ago, or today at a time of day (whose clock is unknown): dated when read
 _TODAY = re.compile(
     r"^(?:today|heute|aujourd['’]hui|hoy|hoje|oggi|just now|gerade eben|à l['’]instant)\b", re.I
@@ -293,8 +295,8 @@ def relative_age(text: str) -> timedelta | None:
     "3 days ago", "two hours ago", "an hour ago", "vor 2 Stunden", "il y a 3 heures", "hace dos días",
     "há 2 horas", "3 ore fa"; "yesterday", "gestern", "hier", "ayer", "ontem", "ieri" a day; "today at
     9:02", "heute", "aujourd'hui", "hoy", "just now" none. None for no such words at the end of ``text``
-    (or, for "yesterday" and "today", at its start; "yesterday" but not French "hier" ends a byline's line:
-    "Jane Doe yesterday")."""
+    (or, for "yesterday" and "today", at its start; "yesterday" and "today" but not French "hier" end a
+    byline's line: "Jane Doe yesterday", "Jane Doe · today")."""
     text = text.strip()
     if _YESTERDAY.match(text):
         return timedelta(days=1)
@@ -302,7 +304,9 @@ def relative_age(text: str) -> timedelta | None:
         return timedelta(0)
     found = _age_ending(text)
     if found is None:
-        return timedelta(days=1) if _YESTERDAY_ENDING.search(text) else None
+        if _YESTERDAY_ENDING.search(text):
+            return timedelta(days=1)
+        return timedelta(0) if _TODAY_ENDING.search(text) else None
     count, unit = found.group(1).lower(), found.group(2).lower()
     number = _english_count(count) or _NUMBER_WORDS.get(count) or int(count)
     seconds = next(s for prefix, s in _UNIT_SECONDS if unit.startswith(prefix))
@@ -327,13 +331,15 @@ def age_start(text: str) -> int | None:
     found = _age_ending(text)
     if found is not None:
         return found.start()
-    day = _YESTERDAY_ENDING.search(text)
+    day = _YESTERDAY_ENDING.search(text) or _TODAY_ENDING.search(text)
     return day.start() if day is not None and day.start() > 0 else None
 
 
-def says_yesterday(text: str) -> bool:
-    """Whether ``text`` starts with the word for yesterday ("yesterday at 6:19 PM", "gestern", "ayer")."""
-    return bool(_YESTERDAY.match(text.strip()))
+def says_the_day(text: str) -> bool:
+    """Whether ``text`` starts with the word for yesterday or today ("yesterday at 6:19 PM", "gestern",
+    "ayer", "today", "heute"): a day's word, which ends a place's or a club's line as often as a byline
+    ("New York yesterday", "Real Madrid today")."""
+    return bool(_YESTERDAY.match(text.strip()) or _TODAY.match(text.strip()))
 
 
 def _age_ending(text: str) -> re.Match[str] | None:

@@ -24,7 +24,7 @@ from zoneinfo import ZoneInfo
 
 from briefing.document import Block, Document, Section, Span, clip, heading, italic, link, message, para
 from briefing.facts import fact_weights, is_near_duplicate
-from briefing.models import Story
+from briefing.models import Story, follow_key
 from briefing.ranking import rank_stories
 from briefing.render import TELEGRAM_LIMIT, html_messages, plain_messages
 from briefing.sentences import join_sentences
@@ -281,6 +281,7 @@ def select_stories(
     now: datetime,
     arrived: Mapping[int, datetime] | None = None,
     updates: Mapping[int, Story] | None = None,
+    sizes: Mapping[int, int] | None = None,
 ) -> Selection:
     """The stories new since ``since`` and not yet ``delivered``: those matching the chat's follows
     (``matches``: story id → names of the follows it matches) first, then the top ones, ``length`` in all.
@@ -288,7 +289,8 @@ def select_stories(
     story id → when its newest article was ingested), so news dated earlier but read late is not lost;
     one dated a little after ``now`` (an outlet's clock ahead: ingest keeps up to 15 minutes) is in too.
     A delivered story comes again only as its entry in ``updates`` (see :func:`story_update`), ranked
-    as that update alone (its new articles and outlets), among the others."""
+    as that update alone (its new articles and outlets), among the others. ``sizes``: story id -> its
+    longest article, which ranks stories of undated entries alone (see :func:`rank_stories`)."""
     arrived, updates = arrived or {}, updates or {}
     fresh: dict[int, Story] = {}
     candidates_kept: list[Story] = []
@@ -303,17 +305,26 @@ def select_stories(
     retitled = {
         s.id: s.headline for s in candidates_kept if s.id in delivered and fresh[s.id].headline != s.headline
     }
-    ranked = rank_stories(fresh.values(), now)
+    ranked = rank_stories(fresh.values(), now, sizes=sizes)
     followed = [s for s in ranked if matches.get(s.id)]
     others = [s for s in ranked if not matches.get(s.id)]
     chosen = (followed + others)[: max(0, length)]
-    because = tuple(tuple(dict.fromkeys(matches.get(s.id, ()))) for s in chosen)
+    because = tuple(_once(matches.get(s.id, ())) for s in chosen)
     renewed = frozenset(s.id for s in chosen if s.id in delivered)
     updated = sum(s.id in delivered for s in ranked)
     return Selection(
         tuple(chosen), because, since, renewed, available=len(ranked), available_updates=updated,
         retitled=tuple((k, v) for k, v in retitled.items() if k in renewed),
     )  # fmt: skip
+
+
+def _once(names: Iterable[str]) -> tuple[str, ...]:
+    """Each follow's name once, the first written, in any letter case (``follow_key``): a chat following
+    the actor "Rotterdam" and the topic "ROTTERDAM" is told it follows Rotterdam, as an alert tells it."""
+    kept: dict[str, str] = {}
+    for name in names:
+        kept.setdefault(follow_key(name), name)
+    return tuple(kept.values())
 
 
 def day_label(value: date) -> str:
@@ -374,7 +385,13 @@ def compose_digest(selection: Selection, *, digest_date: date, tz: ZoneInfo) -> 
         _story_section(s, b, update=s.id in selection.updates, was=dict(selection.retitled).get(s.id))
         for s, b in zip(selection.stories, selection.because, strict=True)
     )
-    footer = (para(italic("More with /brief · change the time or length with /settings")),)
+    footer = (
+        para(
+            italic(
+                "The top stories now: /brief · the newest articles: /latest · the time or length: /settings"
+            )
+        ),
+    )
     doc = Document(header=header, sections=sections, footer=footer)
     facts = tuple(_told(s, update=s.id in selection.updates) for s in selection.stories)
     return Digest(doc, tuple(s.id for s in selection.stories), quiet=False, section_facts=facts)

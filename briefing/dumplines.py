@@ -152,5 +152,39 @@ def previous_line(lines: list[Line], i: int, skip: tuple[Kind, ...] = (Kind.DROP
 
 
 def is_label_over(label: str, title: str) -> bool:
-    """ "Russia-Ukraine War" over "Scholz stands by Ukraine amid criticism at home"."""
-    return word_count(label) <= 4 and word_count(title) >= 4 and word_count(title) > word_count(label)
+    """ "Russia-Ukraine War" over "Scholz stands by Ukraine amid criticism at home"; not a headline over
+    its standfirst (:func:`reads_as_headline`: "Medical Journal Retracts Paper" over "Editors cite flawed
+    data and undisclosed funding")."""
+    return (
+        word_count(label) <= 4
+        and word_count(title) >= 4
+        and word_count(title) > word_count(label)
+        and not reads_as_headline(label)
+    )
+
+
+LABEL_WORDS = 3  # a section label names its subject in this many words at most, joins aside
+# the words and marks that join a label's words: "Culture | Books", "Middle East and Africa", "Arts & Culture"
+_LABEL_JOINS = frozenset("and & | / of the".split())
+# a verb's past, a headline's word: "Weekly Bin Collections Scrapped", "Harbour Herald Closed" ("Featured",
+# "Related": one word alone is a label's)
+VERB_PAST = re.compile(r"\w{3}[^e\W]ed$")
+
+
+def reads_as_headline(heading: str) -> bool:
+    """Whether a short heading says what happened, as a headline Written In Title Case does, where a label
+    names a subject: four words or more besides the joins ("Medical Journal Retracts Paper"), or two or
+    more with a verb's past ("Weekly Bin Collections Scrapped", "Ferry Service Suspended"). A heading
+    with a longer word in lower case ("Royal visitors in Washington", "1 outlet: Harbour News") or in
+    capitals alone ("STORIES ABOUT NORTH KOREA") is not so written: it stays a label."""
+    if not _title_case(heading):
+        return False
+    words = [word for word in heading.casefold().split() if word not in _LABEL_JOINS and WORD.search(word)]
+    return len(words) > LABEL_WORDS or (len(words) >= 2 and any(VERB_PAST.search(word) for word in words))
+
+
+def _title_case(text: str) -> bool:
+    """Every word of four letters or more capitalised, and not every letter: "Harbour Ferry Returns To
+    Service"."""
+    long = [word for word in WORD.findall(text) if len(word) >= 4 and not word.isdigit()]
+    return bool(long) and all(word[0].isupper() for word in long) and not text.isupper()

@@ -30,7 +30,7 @@ from briefing.dates import (
     parse_date,
     reads_as_date_line,
     relative_age,
-    says_yesterday,
+    says_the_day,
 )
 from briefing.gazetteer import load_gazetteer
 from briefing.sentences import ends_sentence, word_count
@@ -241,11 +241,13 @@ _UPDATED = frozenset(
 # "By" in German, French, Spanish and Portuguese, Italian: "Von Anna Schmidt", "Par Jean Dupont", "Por María
 # López", "Di Marco Rossi"; one list for every byline rule, so a language added reaches them all
 FOREIGN_BY = "von|par|por|di"
-# A byline: "By Jane Doe", "Von Anna Schmidt"
+# An author's label, in every language read: "Author:", German "Autor:"/"Autorin:", Spanish and Portuguese
+# "Autor:"/"Autora:", French "Auteur :", Italian "Autore:"; one list for the byline and the empty label, so
+# a language added reaches both
+_AUTHOR_LABEL = r"authors?|byline|autor(?:in|a)?|auteur|autore"
+# A byline: "By Jane Doe", "Von Anna Schmidt", "Autora: María López"
 _BYLINE = re.compile(
-    rf"^(by|written by|posted by|words by|reporting by|authors?|byline|{FOREIGN_BY}|autor(?:in|a)?|"
-    r"auteur|autore)"
-    r"\s*:?\s+(.+)$",
+    rf"^(by|written by|posted by|words by|reporting by|{_AUTHOR_LABEL}|{FOREIGN_BY})\s*:?\s+(.+)$",
     re.I,
 )
 # A time written only relative to the reading, alone on its line: "Yesterday at 6:19 PM", "gestern",
@@ -281,7 +283,7 @@ _TITLE_FIELD = re.compile(r"^(?:title|headline)\s*:\s*(\S.*)$", re.I)
 _SECTION_FIELD = re.compile(r"^(?:section|category|rubric|ressort|rubrique|secci[oó]n)\s*:\s*(\S.*)$", re.I)
 SECTION_FIELD_WORDS = 5  # "Section: Economy", "Category: Middle East"; a longer one is no label
 # An author's label with no name after it, as an export writes an unknown author ("Author:")
-_EMPTY_AUTHOR = re.compile(r"^(?:authors?|byline|autor(?:in)?|auteur)\s*:$", re.I)
+_EMPTY_AUTHOR = re.compile(rf"^(?:{_AUTHOR_LABEL})\s*:$", re.I)
 _LINK_FIELD = re.compile(r"^(?:url|link|permalink|canonical url|source url)\s*:\s*(https?://\S+)$", re.I)
 # A link to the outlet's editorial standards under its stories ("Our Standards: The Trust Principles."),
 # a label, so with a colon or alone: "Our values are under attack" is news
@@ -401,8 +403,10 @@ def classify(raw: str) -> Verdict:
     if words > 12:  # long lines are prose unless they carry a credit (furniture is short)
         if _CREDIT.match(line) or _CREDIT_INSIDE.search(line):
             return Verdict(Kind.CREDIT if _CREDIT.match(line) else Kind.DROP)
-        if _PUBLISHED.match(line) and (meta := _metadata(line, words)) is not None:
-            return meta
+        if (_PUBLISHED.match(line) or _names_before_age(line, words)) and (
+            meta := _metadata(line, words)
+        ) is not None:
+            return meta  # a date line, or a byline of several writers and its age
         if not finished and _BANNER.search(line):
             return Verdict(Kind.DROP)
         return Verdict(Kind.PROSE if finished or words >= 25 else Kind.HEADING)
@@ -453,7 +457,8 @@ def _metadata(line: str, words: int) -> Verdict | None:
     byline = _BYLINE.match(line)
     if byline and _is_byline(byline):
         return Verdict(Kind.AUTHOR, byline.group(2).strip().rstrip(","))
-    reltime = _RELTIME.match(line) if words <= 8 else None
+    aged = words <= AGE_LINE_WORDS or _names_before_age(line, words)
+    reltime = _RELTIME.match(line) if aged else None
     if reltime and not _told_in_a_sentence(line, reltime.group(1)):
         who = reltime.group(1).strip(_AGE_JOINS)
         if _PUBLISHED.match(who):  # "Updated 2 hours ago": dated by it (:func:`dated_ago`), no byline
@@ -465,7 +470,7 @@ def _metadata(line: str, words: int) -> Verdict | None:
         return Verdict(Kind.RELTIME, who or None)
     if _RELATIVE_ONLY.match(line) and relative_age(line) is not None:
         return Verdict(Kind.RELTIME)
-    if words <= 8 and (writer := _writer_before_age(line)) is not None:
+    if aged and (writer := _writer_before_age(line)) is not None:
         return Verdict(Kind.RELTIME, writer)  # "Pablo García hace 3 horas", "Von Hans Müller vor 2 Stunden"
     if published and (rest := published.group(4).strip()) and _RELATIVE_ONLY.match(rest):
         return Verdict(Kind.DROP)  # "Publié il y a 3 heures": dated by it (:func:`dated_ago`)
@@ -490,6 +495,19 @@ def _place_date(line: str) -> Verdict | None:
 
 
 _AGE_JOINS = " -–—|·•,"  # what may stand between a byline and its age: "Jane Doe · 3 hours ago"
+AGE_LINE_WORDS = 8  # a line ending with an age is a byline's or a date line's this short ...
+BYLINE_AGE_WORDS = 16  # ... or this short with several writers: "Jane Doe and John Roe · 3 hours ago"
+# what joins the writers of one byline: "Jane Doe and John Roe", "María López y Juan Pérez", "Ann Lee, Li Wei"
+_WRITERS_JOIN = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&|y|e|und|et)\s+")
+
+
+def _names_before_age(line: str, words: int) -> bool:
+    """Whether a line longer than a lone writer's byline names writers before its age ("Jane Doe and John
+    Roe · 3 hours ago", "By Jane Doe, John Roe and Ann Lee · Updated 2 hours ago"), not a sentence."""
+    start = age_start(line) if words <= BYLINE_AGE_WORDS else None
+    who = _without_date_word(line[:start].strip(_AGE_JOINS)) if start else ""
+    byline = _BYLINE.match(who)
+    return _writers(byline.group(2) if byline else who) is not None
 
 
 def _without_date_word(who: str) -> str:
@@ -530,14 +548,24 @@ def _writer_before_age(line: str) -> str | None:
     if byline and _is_byline(byline):
         return byline.group(2).strip().rstrip(",")
     age = relative_age(line)
-    if age is None or age >= WRITER_AGE_LIMIT or not 2 <= word_count(who) <= 4 or not looks_like_name(who):
-        return None
-    if who.split()[0].lower() in _ARTICLES:
+    if age is None or age >= WRITER_AGE_LIMIT or _writers(who) is None:
         return None
     marked = before.rstrip() != before.rstrip(_AGE_JOINS)  # "Jane Doe · yesterday", "Jane Doe, ayer"
-    if not marked and (line[start].isupper() or (says_yesterday(line[start:]) and not _given_first(who))):
+    if not marked and (line[start].isupper() or (says_the_day(line[start:]) and not _given_first(who))):
         return None
     return who
+
+
+def _writers(who: str) -> list[str] | None:
+    """The writers a byline without "By" names, one or several ("Jane Doe and John Roe", "María López y
+    Juan Pérez"): each two to four capitalised words not starting with an article ("Il Muro", "The
+    Council Meets" are headlines'); None when one is not such a name."""
+    names = _WRITERS_JOIN.split(who.strip())
+    fits = all(
+        2 <= word_count(name) <= 4 and looks_like_name(name) and name.split()[0].lower() not in _ARTICLES
+        for name in names
+    )
+    return names if fits else None
 
 
 def _given_first(name: str) -> bool:
@@ -563,7 +591,8 @@ def dated_ago(line: str) -> timedelta | None:
     "Publié il y a 3 heures", "Actualizado hace 5 minutos", "Aggiornato 3 ore fa", "Pablo García hace 3
     horas". None for any other line ("He arrived two days ago." is a sentence)."""
     line = strip_bullet(line)
-    if word_count(line) > 8:
+    words = word_count(line)
+    if words > AGE_LINE_WORDS and not _names_before_age(line, words):
         return None
     published = _PUBLISHED.match(line)
     rest = published.group(4).strip() if published else line

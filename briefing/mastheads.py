@@ -16,7 +16,7 @@ from collections import Counter
 from itertools import islice
 
 from briefing.addresses import site_of
-from briefing.dumplines import META, WORD, Line, is_label_over
+from briefing.dumplines import META, VERB_PAST, WORD, Line, is_label_over, reads_as_headline
 from briefing.furniture import Kind, looks_like_name
 from briefing.headlines import HEADLINE_ECHO, echo_words, echoes
 from briefing.sentences import word_count
@@ -42,8 +42,9 @@ _JOINS = frozenset("of de del della dello delle dei degli di do da dos das du de
 _FUNCTION_WORDS = _JOINS | frozenset(
     "el la los las le les il lo gli i o os as die der das den dem und et".split()
 )
-# a verb's past, a headline's word: "Weekly Bin Collections Scrapped", "Times Square Ball Drop Cancelled"
-_PAST = re.compile(r"\w{3}[^e\W]ed$")
+# the words a paper's name may end with on the web or in an edition: "Daily Mail Online", "The Times
+# Digital", "Jornal do Brasil Online", "Corriere della Sera English", "Herald Sun Plus"
+_EDITION_WORDS = frozenset("online digital web edition international english plus".split())
 # The words newsrooms' kickers are made of, the line over a story's label that says what kind of story
 # it is, not where it comes from: "Exclusive", "Live Updates", "Fact Check", "Just In", "Special Report"
 KICKER_WORDS = frozenset(
@@ -54,6 +55,16 @@ KICKER_WORDS = frozenset(
 KICKER_LENGTH = 4  # a kicker is this short: "Ukraine War Live Updates"
 # ... and the words that end a kicker whatever the words before them: "Weather Alert", "Election Updates"
 _KICKER_ENDS = frozenset("alert alerts update updates".split())
+# The scopes and subjects a site's desks are named by, the words before "News" in a section's name ("Local
+# News", "World News", "Business & Finance News"), where an outlet's are its own ("Sky News", "Harbour News")
+DESK_WORDS = frozenset(
+    """local world national international regional global foreign domestic city state metro community
+    business finance financial money economy economic markets market politics political election elections
+    sport sports science tech technology health education environment climate weather traffic crime arts
+    culture entertainment celebrity lifestyle travel food property motoring farming religion faith
+    breaking top latest more other related campus school schools company industry energy""".split()
+)
+_AND = frozenset("and &".split())
 
 
 def is_masthead(text: str, sites: frozenset[str] = frozenset()) -> bool:
@@ -78,16 +89,30 @@ def is_kicker(text: str) -> bool:
     return all(word in KICKER_WORDS for word in words) or (len(words) >= 2 and words[-1] in _KICKER_ENDS)
 
 
+def is_desk(text: str) -> bool:
+    """Whether a heading is a desk's "News", a section of a site, not the site ("Local News", "World News",
+    "Arts & Culture News"): the words before "News" are all the scopes and subjects desks are named by
+    (:data:`DESK_WORDS`). An outlet's "News" has a word of its own before it ("Sky News", "Harbour News",
+    "Manchester Evening News")."""
+    words = WORD.findall(text.casefold().replace("&", " and "))
+    if not 2 <= len(words) <= KICKER_LENGTH or words[-1] != "news":
+        return False
+    return all(word in DESK_WORDS or word in _AND for word in words[:-1]) and words[0] not in _AND
+
+
 def named_as_a_paper(text: str) -> bool:
     """Whether a name is made as a newspaper's is: its newspaper noun ends it ("Riverton Gazette", "The
     Sunday Herald", "Kieler Nachrichten"), or opens it (after "The", "El", ...) before at most one more
     word ("THE WEEKLY REVIEW", "Times Union") or a joined name ("El Diario del Sur", "Corriere della Sera",
-    "Times of India"); and no word of it is a verb's past. A headline that merely holds such a noun
+    "Times of India"), an edition's word after either ("Daily Mail Online", "The Telegraph Digital"); and
+    no word of it is a verb's past. A headline that merely holds such a noun
     ("Weekly Bin Collections Scrapped", "Medical Journal Retracts Paper", "Times Square Ball Drop
     Cancelled") is not made so."""
     words = WORD.findall(_ARTICLE.sub("", text.strip().casefold()))
-    if not words or any(_PAST.search(word) for word in words):
+    if not words or any(VERB_PAST.search(word) for word in words):
         return False
+    if len(words) >= 2 and words[-1] in _EDITION_WORDS:
+        words = words[:-1]  # "Daily Mail Online" is named as "Daily Mail" is
     if words[-1] in MASTHEAD_NOUNS:
         return True
     return words[0] in MASTHEAD_NOUNS and (len(words) <= 2 or words[1] in _JOINS)
@@ -129,8 +154,9 @@ def _named(heading: str) -> bool:
     "Harbour Times"): it has two words or more and is no kicker's phrase (:func:`is_kicker`: "Live
     Updates", "Fact Check", "Just In"); one word alone is a kicker too ("Exclusive", "Analysis",
     "Opinion"). A kicker says what kind of story it heads, not where it comes from: it goes, and the
-    label under it stays the article's section."""
-    return word_count(heading) >= 2 and not is_kicker(heading)
+    label under it stays the article's section. So does a desk's "News" (:func:`is_desk`: "Local News"
+    over "Crime"), a broader section over the article's own."""
+    return word_count(heading) >= 2 and not is_kicker(heading) and not is_desk(heading)
 
 
 def _echoed(name: str, lead: str) -> bool:
@@ -174,6 +200,13 @@ def header_title(head: list[Line], lead: str) -> int | None:
     headings = [k for k, line in enumerate(head) if line.kind is Kind.HEADING]
     if len(headings) < 2:
         return None
+    title = _later_title(head, headings, lead)
+    if title == headings[1] and _headline_alone(head[headings[0]].text):
+        return None  # "Medical Journal Retracts Paper" over its standfirst, which the lead echoes
+    return title
+
+
+def _later_title(head: list[Line], headings: list[int], lead: str) -> int | None:
     echoing = [k for k in headings if echoes(head[k].text, lead)]
     if echoing:
         return echoing[0] if echoing[0] != headings[0] else None
@@ -182,6 +215,19 @@ def header_title(head: list[Line], lead: str) -> int | None:
         return over_meta[0] if over_meta[0] != headings[0] else None
     labelled = [k for k in headings[1:] if _under_label(head, k)]
     return labelled[-1] if labelled and labelled[-1] != headings[1] else None
+
+
+# the marks and figures of a site's header line: "The Byte Ledger — independent tech news", "Coastal Courier —
+# Since 1887", "Weather Alert: Freeze warning in effect until 9 AM", "Fri, Dec 06, 2024 | 20°C"
+_HEADER_MARKS = re.compile(r"[\d:|·•—–]")
+
+
+def _headline_alone(heading: str) -> bool:
+    """Whether the dump's first heading is its headline over a standfirst (the heading under it, which
+    the lead echoes in its stead), not the site's header over the headline: it says what happened as a
+    headline written in title case does (:func:`briefing.dumplines.reads_as_headline`), without the marks
+    or figures of a site's header line (a tagline's dash, a banner's colon, a date)."""
+    return reads_as_headline(heading) and not _HEADER_MARKS.search(heading)
 
 
 def _under_label(head: list[Line], k: int) -> bool:

@@ -202,7 +202,8 @@ def follow_key(value: str) -> str:
     """What a follow's name is known by, in any letter case: /follow finds "rotterdam" already followed
     as "Rotterdam", /unfollow stops "Rotterdam" asked as "rotterdam", and an alert queued for "Rotterdam"
     still goes to a chat that unfollowed it and followed "rotterdam" again. Quotes stay: a phrase followed
-    in quotes is matched otherwise than its words."""
+    in quotes is matched otherwise than its words. The database stores it (``follows.value_key``, m0031)
+    and keeps one follow a key: a change here needs a migration that makes the stored keys anew."""
     return value.casefold()
 
 

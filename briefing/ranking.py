@@ -8,7 +8,7 @@ topic_recency(timedelta(days=30)) -> 0.47                # a topic brief's fade:
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -47,19 +47,36 @@ def story_score(story: Story, now: datetime, ranking: Ranking = Ranking()) -> fl
     )
 
 
-def rank_stories(stories: Iterable[Story], now: datetime, ranking: Ranking = Ranking()) -> list[Story]:
+def undated_order(*, sources: int, articles: int, size: int) -> tuple[int, int, int]:
+    """How stories of undated entries alone rank among themselves, best first, as /brief and the digest
+    rank them: each was dated when it was read, which only says which was read last (the last file of a
+    batch, a test feed's "This item is fine." ahead of the seed dumps read a minute before). Outlets and
+    articles first, then how much of a report the story holds (``size``: its longest article)."""
+    return (-sources, -articles, -size)
+
+
+def rank_stories(
+    stories: Iterable[Story],
+    now: datetime,
+    ranking: Ranking = Ranking(),
+    sizes: Mapping[int, int] | None = None,
+) -> list[Story]:
     """Stories best first for a briefing at ``now``; a story with no dated article after those with one:
     an entry its outlet gave no date is dated when it was read, which says nothing of when it happened (a
-    feed's test items, an old undated post read today)."""
-    return sorted(
-        stories,
-        key=lambda s: (
-            not s.dated,
-            -story_score(s, now, ranking),
-            -s.last_updated.timestamp(),
-            -s.id,
-        ),
-    )
+    feed's test items, an old undated post read today). Given ``sizes`` (story id -> its longest article),
+    as when the archive has dated news, those come in :func:`undated_order`, then as dated ones would."""
+
+    def key(s: Story) -> tuple[bool, tuple[int, int, int], float, float, int]:
+        undated = (
+            (0, 0, 0)
+            if s.dated or sizes is None
+            else undated_order(
+                sources=len(set(s.sources)), articles=len(s.article_ids), size=sizes.get(s.id, 0)
+            )
+        )
+        return (not s.dated, undated, -story_score(s, now, ranking), -s.last_updated.timestamp(), -s.id)
+
+    return sorted(stories, key=key)
 
 
 TOPIC_HALF_LIFE = timedelta(days=7)

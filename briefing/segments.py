@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from briefing.dumplines import META, Line, is_label_over
+from briefing.dumplines import META, Line, is_label_over, reads_as_headline
 from briefing.furniture import Kind
 from briefing.headlines import echo_words
 from briefing.mastheads import LEAD_PARAGRAPHS, header_title, is_kicker, without_header
@@ -81,14 +81,15 @@ _TITLE_END = ("?", "!", ".", "…", ":")
 def _label_as_section(article: Article) -> None:
     """An article whose only heading is a short label ("Politics" over "Published: ..." and the text)
     has no title: the label is its section, since none of its words comes back in the lead as a
-    headline's do ("Storm Arwen" over a lead about Storm Arwen is a title). Its title is then the
+    headline's do ("Storm Arwen" over a lead about Storm Arwen is a title) and it does not say what
+    happened as a headline in title case does ("Crane Upgrade Shelved"). Its title is then the
     heading under the label, if any (a title too short to be read as one under a label, "Library
     opens"), else made from its text (:func:`briefing.titles.title_from_body`)."""
     title = article.title
     if title is None or article.section is not None or not article.paragraphs:
         return
-    if not _short_label(title):
-        return
+    if not _short_label(title) or reads_as_headline(title):
+        return  # "Crane Upgrade Shelved" over its standfirst says what happened: a title, no label
     lead = [p for p in article.paragraphs if word_count(p) > LEAD_WORDS][:LEAD_PARAGRAPHS]
     lead = lead or article.paragraphs[:LEAD_PARAGRAPHS]  # an article of short paragraphs only
     if echo_words(title) & echo_words(" ".join(lead)):

@@ -106,13 +106,14 @@ def followers_of_articles(db: Database, article_ids: Sequence[int]) -> dict[tupl
     """For new articles: (chat, story) → the chat's follows the articles match (actors they mention,
     topics their title or body hold), and the newest matching article. Articles not in a story are left
     out."""
-    reasons: dict[tuple[int, int], list[str]] = {}
+    # a name once in any case (``follow_key``): an actor "Rotterdam" and a topic "ROTTERDAM" of one chat
+    # are one reason, as the alert names them when it goes out
+    reasons: dict[tuple[int, int], dict[str, str]] = {}
     matched: dict[tuple[int, int], set[int]] = {}
 
     def match(chat_id: int, story_id: int, value: str, article_id: int) -> None:
         key = (chat_id, story_id)
-        if value not in reasons.setdefault(key, []):
-            reasons[key].append(value)
+        reasons.setdefault(key, {}).setdefault(follow_key(value), value)
         matched.setdefault(key, set()).add(article_id)
 
     if not article_ids:
@@ -149,7 +150,7 @@ def followers_of_articles(db: Database, article_ids: Sequence[int]) -> dict[tupl
             for story_id, article_id in found:
                 match(chat_id, story_id, value, article_id)
     return {
-        key: Followed(tuple(names), max(matched[key]), tuple(sorted(matched[key])))
+        key: Followed(tuple(names.values()), max(matched[key]), tuple(sorted(matched[key])))
         for key, names in reasons.items()
     }
 

@@ -42,6 +42,12 @@ def find_source(db: Database, location: str) -> Source | None:
     return source_from_row(rows[0]) if rows else None
 
 
+def file_name_taken(db: Database, name: str, location: str) -> bool:
+    """Whether a file source at another location than ``location`` already goes by ``name``."""
+    sql = "SELECT 1 FROM sources WHERE kind = 'file' AND name = ? AND location != ? LIMIT 1"
+    return db.execute(sql, [name, location]).fetchone() is not None
+
+
 def upsert_source(db: Database, *, kind: SourceKind, location: str, name: str, now: datetime) -> Source:
     """The source at ``location``, added if new (a known one keeps its state, gets the new name)."""
     db.execute(

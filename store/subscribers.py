@@ -240,10 +240,12 @@ def follow(
     now: datetime,
     actor_id: int | None = None,
 ) -> bool:
-    """Follow an actor or a topic; False if the chat already followed it."""
+    """Follow an actor or a topic; False if the chat already followed it: the actor, or (for a name alone)
+    that name in any case, as ``follow_key`` compares it and the database keeps it (m0031)."""
     cur = db.execute(
-        "INSERT OR IGNORE INTO follows (chat_id, kind, value, actor_id, created_at) VALUES (?, ?, ?, ?, ?)",
-        [chat_id, kind, value, actor_id, to_iso(now)],
+        "INSERT OR IGNORE INTO follows (chat_id, kind, value, actor_id, created_at, value_key)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        [chat_id, kind, value, actor_id, to_iso(now), follow_key(value)],
     )
     return cur.rowcount > 0
 
@@ -254,17 +256,12 @@ def unfollow(
     """Stop following (the stored value matched in any case, as ``follow_key`` compares it, "ÉLYSÉE" as
     "élysée" too; and the kind and the actor when given: two actors may share a name); False if nothing
     matched."""
-    rows = db.execute("SELECT rowid, kind, value, actor_id FROM follows WHERE chat_id = ?", [chat_id])
-    gone = [
-        rowid
-        for rowid, kind_, value_, actor in rows.fetchall()
-        if follow_key(value_) == follow_key(value)
-        and kind in (None, kind_)
-        and (actor_id is None or actor == actor_id)
-    ]
-    for rowid in gone:
-        db.execute("DELETE FROM follows WHERE rowid = ?", [rowid])
-    return bool(gone)
+    cur = db.execute(
+        "DELETE FROM follows WHERE chat_id = :chat AND value_key = :key AND (:kind IS NULL OR kind = :kind)"
+        " AND (:actor IS NULL OR actor_id = :actor)",
+        {"chat": chat_id, "key": follow_key(value), "kind": kind, "actor": actor_id},
+    )
+    return cur.rowcount > 0
 
 
 def follows_of(db: Database, chat_id: int) -> list[Follow]:

@@ -145,7 +145,10 @@ async def test_alerts_queued_before_developments_go_out_once(tmp_path, settings,
         " VALUES (7, ?, 'Rotterdam', ?, ?, ?, ?)",
         [story, state, to_iso(NINE), to_iso(NINE), ids(old, story)[0]],
     )
-    follow(old, 7, "topic", "Rotterdam", now=NINE)
+    old.execute(  # followed as that release stored it (m0031 adds the key)
+        "INSERT INTO follows (chat_id, kind, value, created_at) VALUES (7, 'topic', 'Rotterdam', ?)",
+        [to_iso(NINE)],
+    )
     old.conn.close()
     db = open_db(path)
     try:

@@ -4,6 +4,8 @@ from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from briefing.digest import (
     ARRIVAL_SLACK,
     Arrival,
@@ -539,3 +541,30 @@ def test_a_fan_out_reads_when_each_chat_last_got_a_digest_in_one_query(app):
     assert len([s for s in statements if "max(due_at)" in s]) == 1
     stored = {c: tuple(i for p in parts_of(app.db, c, NOW.date()) for i in p.story_ids) for c in alone}
     assert stored == alone
+
+
+@pytest.mark.parametrize("dated_news", [True, False])
+def test_the_digest_ranks_stories_of_undated_entries_as_brief_does(app, dated_news):
+    """Entries no outlet dated were all dated when read (a dump read a minute ago): the digest ranks them
+    as /brief does (among themselves by outlets, articles and the longest report when the archive has
+    dated news, else by when they were read), so the two never show different "top" stories."""
+    from briefing.service.brief import top_stories
+    from briefing.service.digests import compose_for_chat
+    from tests.conftest import NOW as APP_NOW
+    from tests.digestkit import add_story, subscriber
+
+    subscriber(app.db, 11, "07:00")
+    read = APP_NOW - timedelta(minutes=30)
+    if dated_news:
+        dated = add_story(app.db, "Dated", updated=read - timedelta(hours=1))
+        app.db.execute("UPDATE articles SET published_at = dated_at WHERE story_id = ?", [dated])
+    undated = [
+        add_story(app.db, f"Report {n}", updated=read, body=f"Report {n} said this. " + "Word " * words + ".")
+        for n, words in enumerate([40, 400, 120, 900, 10, 250])
+    ]
+    brief, _, _ = top_stories(app)
+    digest = compose_for_chat(app, 11, now=APP_NOW).digest
+    assert len(brief) == app.settings.brief_stories
+    assert list(digest.story_ids[: len(brief)]) == [s.id for s in brief]
+    if dated_news:  # dated news first, then the longest reports
+        assert [s.id for s in brief] == [dated, undated[3], undated[1], undated[5], undated[2]]

@@ -4,7 +4,7 @@ come from, not their section; a section label ("Politics", "Russia-Ukraine War")
 import pytest
 
 from briefing.dumps import split_dump
-from briefing.mastheads import is_kicker, is_masthead
+from briefing.mastheads import is_desk, is_kicker, is_masthead
 from briefing.service.ingest import ingest_files
 from store.articles import latest_articles
 
@@ -313,3 +313,51 @@ def test_two_short_headings_over_a_longer_one_between_paragraphs_stay_subheading
     (draft,) = split_dump(text, source="x.txt")
     assert draft.title == BUDGET[0]
     assert "Background\n\nTimeline\n\nWhat the council decided on the quay" in draft.body
+
+
+@pytest.mark.parametrize("desk", ["Local News", "World News", "Business News", "Arts & Culture News"])
+def test_a_desks_news_repeated_over_each_articles_label_is_no_outlet(desk):
+    # "Local News" over "Politics" in two articles: a broader section over each one's own, not the site
+    drafts = split_dump(two_stories(desk, desk), source="x.txt")
+    assert [(d.title, d.section, d.author, d.source) for d in drafts] == [
+        (BUDGET[0], "Politics", "Jane Doe", "x.txt"),
+        (FERRY[0], "Transport", "John Roe", "x.txt"),
+    ]
+    assert desk not in drafts[0].body and desk not in drafts[1].body
+
+
+@pytest.mark.parametrize("name", ["Harbour News", "Valley News", "Manchester Evening News"])
+def test_an_outlets_news_repeated_over_each_articles_label_is_the_outlet(name):
+    drafts = split_dump(two_stories(name, name), source="x.txt")
+    assert [(d.section, d.source) for d in drafts] == [("Politics", name), ("Transport", name)]
+
+
+@pytest.mark.parametrize(
+    ("text", "desk"),
+    [
+        ("Local News", True),
+        ("WORLD NEWS", True),
+        ("Science and Technology News", True),
+        ("Sky News", False),  # a word of its own before "News"
+        ("Harbour News", False),
+        ("News", False),
+        ("Local", False),
+        ("Local News Network", False),  # "News" does not end it
+    ],
+)
+def test_is_desk(text, desk):
+    assert is_desk(text) is desk
+
+
+@pytest.mark.parametrize(
+    "name", ["Daily Mail Online", "The Telegraph Digital", "Herald Sun Plus", "Times of Malta Online"]
+)
+def test_a_papers_name_with_an_editions_word_is_a_masthead(name):
+    assert is_masthead(name)
+    (draft,) = split_dump(story(BUDGET, name, "Politics"), source="x.txt")
+    assert (draft.title, draft.section, draft.source) == (BUDGET[0], "Politics", name)
+
+
+@pytest.mark.parametrize("text", ["Online", "Shopping Goes Online", "Weekly Online Market Closed"])
+def test_an_editions_word_makes_no_masthead_of_a_headline(text):
+    assert not is_masthead(text)

@@ -4,6 +4,8 @@ newsletters, "Published ... | Updated ..." on one line, a labelled export with a
 
 from datetime import UTC, datetime
 
+import pytest
+
 from briefing.dumps import split_dump
 
 LOCAL_PAPER = (
@@ -299,3 +301,31 @@ def test_a_labelled_exports_empty_author_and_its_section_are_not_text():
     assert fog.author == "Jan Peeters"
     assert fog.section == "Belgium"
     assert fog.body.startswith("Brussels Airport cancelled")
+
+
+@pytest.mark.parametrize("label", ["Autora:", "Autore:", "Autorin:", "Autor:"])
+def test_an_empty_author_label_in_any_language_is_no_author_and_no_text(label):
+    # the labels a byline is read after ("Autora: María López") are the labels an empty field is read as
+    text = (
+        "Title: Los pescadores de Vigo protestan por las cuotas\n"
+        f"{label}\n"
+        "Los pescadores de Vigo bloquearon el puerto el lunes contra las nuevas cuotas de pesca.\n"
+        "La cofradía dijo que las cuotas reducirán las capturas a la mitad.\n"
+    )
+    (article,) = split_dump(text, source="export.txt")
+    assert article.author is None
+    assert label.rstrip(":") not in article.body
+    assert article.body.startswith("Los pescadores de Vigo bloquearon")
+
+
+@pytest.mark.parametrize("label", ["Autora:", "Autore:"])
+def test_an_author_label_over_the_name_gives_the_author(label):
+    text = (
+        "Title: Los pescadores de Vigo protestan por las cuotas\n"
+        f"{label}\n"
+        "Lucía Ferreiro\n"
+        "Los pescadores de Vigo bloquearon el puerto el lunes contra las nuevas cuotas de pesca.\n"
+        "La cofradía dijo que las cuotas reducirán las capturas a la mitad.\n"
+    )
+    (article,) = split_dump(text, source="export.txt")
+    assert article.author == "Lucía Ferreiro"

@@ -298,7 +298,12 @@ async def test_a_feed_url_fetches_teaser_pages_and_polls_conditionally(app, site
     report = await ingest_sources(app, [site.url("/rss")], fetcher=fetcher, poll=True)
     assert report.new == 4 and find_source(app.db, site.url("/rss")).poll
     # a page that is gone for good leaves the feed's summary; a busy server is tried at the next poll
-    assert report.failed == ((site.url("/story/busy"), "feed entry page: HTTP 503 Service Unavailable"),)
+    assert report.failed == (
+        (
+            site.url("/story/busy"),
+            "feed entry page: HTTP 503 Service Unavailable; tried again at the next poll",
+        ),
+    )
     assert report.notes == (
         (site.url("/story/gone"), "feed entry page: HTTP 404 Not Found; kept the feed's summary"),
     )
@@ -316,7 +321,12 @@ async def test_a_feed_url_fetches_teaser_pages_and_polls_conditionally(app, site
     assert (source.kind, source.name, source.etag, source.failures) == ("feed", "Local News", None, 0)
     again = await ingest_sources(app, [site.url("/rss")], fetcher=fetcher)
     assert (again.new, again.duplicate, again.not_modified) == (0, 4, 0)
-    assert again.failed == ((site.url("/story/busy"), "feed entry page: HTTP 503 Service Unavailable"),)
+    assert again.failed == (
+        (
+            site.url("/story/busy"),
+            "feed entry page: HTTP 503 Service Unavailable; tried again at the next poll",
+        ),
+    )
     site.add_bytes("/story/busy", story_page("Busy port", BUSY), "text/html")
     third = await ingest_sources(app, [site.url("/rss")], fetcher=fetcher)
     assert (third.new, third.duplicate, third.failed) == (1, 4, ())

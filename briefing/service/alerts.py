@@ -32,7 +32,9 @@ def still_followed(
     so an alert queued for "Rotterdam" still goes to a chat that unfollowed it and followed "rotterdam",
     and says "rotterdam"; and an actor followed again under the name the archive has for it now (see
     :func:`_followed_anew`; only for an alert that records its article: ``article_id``)."""
-    current = {follow_key(f.value): f.value for f in follows}
+    current: dict[str, str] = {}
+    for f in follows:  # of an actor and a topic of one name, the first followed, as a digest names it
+        current.setdefault(follow_key(f.value), f.value)
     actors = {f.actor_id: f.value for f in follows if f.actor_id is not None}
     kept: list[str] = []
     for reason in reasons:

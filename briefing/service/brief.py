@@ -21,7 +21,7 @@ from briefing.briefs import (
 )
 from briefing.document import Document, code, italic, message, para
 from briefing.models import ActorType, Story
-from briefing.ranking import TOPIC_HALF_LIFE, score, topic_recency
+from briefing.ranking import TOPIC_HALF_LIFE, score, topic_recency, undated_order
 from briefing.relevance import APART, PHRASE, closeness, holding, topic_relevance, written_words
 from briefing.service import App
 from briefing.service.actors import actor_type, read_name, resolve_actor
@@ -144,14 +144,17 @@ def _dated_first(
 
 
 def _undated_ranked(app: App, undated: Sequence[StoryStats]) -> list[StoryStats]:
-    """Stories of undated entries alone, ranked without their dates: each was dated when it was read,
-    which only says which was read last (the last file of a batch, a test feed's "This item is fine."
-    ahead of the seed dumps read a minute before). Outlets and articles first, then how much of a
-    report the story holds (its longest article), then the order they came in."""
+    """Stories of undated entries alone, ranked without their dates (:func:`undated_order`), then in the
+    order they came in."""
     if len(undated) < 2:
         return list(undated)
     sizes = story_text_sizes(app.db, [s.id for s in undated])
-    return sorted(undated, key=lambda s: (-s.source_count, -s.article_count, -sizes.get(s.id, 0)))
+    return sorted(
+        undated,
+        key=lambda s: undated_order(
+            sources=s.source_count, articles=s.article_count, size=sizes.get(s.id, 0)
+        ),
+    )
 
 
 def _load(app: App, best: Sequence[StoryStats]) -> list[Story]:

@@ -58,6 +58,7 @@ from store.digests import (
     stories_matching,
     story_arrivals,
 )
+from store.stories import latest_dated_news, story_text_sizes
 from store.subscribers import active_subscribers, get_subscriber
 
 log = logging.getLogger(__name__)
@@ -97,6 +98,11 @@ class Composer:
         # when the stories of the window last got an article: news dated before a chat's last digest but
         # read after it is new to the chat (news dated before the window is not: an archive import)
         self.arrived = stories_arrived_since(app.db, self.window_start)
+        # when the archive has dated news, stories of undated entries alone rank among themselves by
+        # their outlets, articles and longest article, as /brief ranks them; else by when they were read
+        undated = [f.story.id for f in self.stories if not f.story.dated]
+        dated_news = undated and latest_dated_news(app.db) is not None
+        self.sizes = story_text_sizes(app.db, undated) if dated_news else None
         self.follows = all_follows(app.db)
         self._topics: dict[str, set[int]] = {}
         self._rendered: dict[object, tuple[Digest, tuple[DigestPart, ...]]] = {}
@@ -108,10 +114,12 @@ class Composer:
         self._headlined: dict[int, frozenset[int]] | None = None
 
     def _topic(self, value: str) -> set[int]:
-        key = value.casefold()
-        if key not in self._topics:
-            self._topics[key] = stories_matching(self.app.db, value, since=self.window_start)
-        return self._topics[key]
+        """The stories that hold the topic, searched once for all the chats that follow it as written: not
+        once for its every letter case, since the search reads case ("IT jobs" looks for "IT", "it jobs"
+        for "jobs" alone), as alerts look for a topic."""
+        if value not in self._topics:
+            self._topics[value] = stories_matching(self.app.db, value, since=self.window_start)
+        return self._topics[value]
 
     def matches(self, chat_id: int) -> dict[int, list[str]]:
         """Story id → the chat's follows that the story matches."""
@@ -253,6 +261,7 @@ class Composer:
                 now=self.now,
                 arrived=self.arrived,
                 updates=updates,
+                sizes=self.sizes,
             )
         selection = self._selected[inputs]
         key = (selection, digest_date, sub.timezone)

@@ -297,6 +297,9 @@ def _feed_failed(
         )
 
 
+RETRIED = "tried again at the next poll"  # a feed entry whose page could not be had for now
+
+
 async def fetch_teasers(
     app: App,
     teasers: Sequence[ArticleDraft],
@@ -339,8 +342,9 @@ async def fetch_teasers(
                 tally.unsettled.add(draft.url)
                 return None
             if for_now and retry_later:
-                # not now: the URL stays unknown, so the next poll tries the page again
-                tally.failed.append((draft.url, f"feed entry page: {exc}"))
+                # not now: the URL stays unknown, so the next poll tries the page again (and says so: an
+                # admin's /ingest otherwise reads as if those entries were lost)
+                tally.failed.append((draft.url, f"feed entry page: {exc}; {RETRIED}"))
                 tally.unsettled.add(draft.url)
                 return None
             if not has_prose(draft):

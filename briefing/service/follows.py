@@ -635,9 +635,9 @@ def _matching(
 
     # a topic followed before its markup was dropped ("<b>x</b>") answers to its words ("x") too, and one
     # followed before another command on the line was cut off ("grain /latest") to those before it
-    named = [one for one in followed if name.casefold() in _names_of(one[0].value) and fits(one)]
-    phrase = _as_phrase(typed, name).casefold()
-    as_typed = [one for one in named if one[0].value.casefold() == phrase]
+    named = [one for one in followed if follow_key(name) in _names_of(one[0].value) and fits(one)]
+    phrase = follow_key(_as_phrase(typed, name))
+    as_typed = [one for one in named if follow_key(one[0].value) == phrase]
     if len(named) > 1 and as_typed:
         return as_typed
     if named or kind == "topic":
@@ -647,10 +647,10 @@ def _matching(
 
 
 def _names_of(value: str) -> set[str]:
-    """The names a follow answers to (case folded): its value, without the quotes of a phrase, without
-    markup, and without a command after it."""
+    """The names a follow answers to (as ``follow_key`` compares them): its value, without the quotes of a
+    phrase, without markup, and without a command after it."""
     forms = (value, _cleaned(value), as_read("unfollow", value))
-    return {_bare(form).casefold() for form in forms}
+    return {follow_key(_bare(form)) for form in forms}
 
 
 def _unfollow_button(shown: str) -> Button:

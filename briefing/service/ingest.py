@@ -44,7 +44,7 @@ from briefing.service.polling import queue_alerts, queue_alerts_in_thread
 from briefing.service.source_files import Item, expand_sources, is_html, printable, read_file
 from store.articles import get_article
 from store.db import cannot_write, transaction
-from store.sources import find_source, upsert_source
+from store.sources import file_name_taken, find_source, upsert_source
 
 if TYPE_CHECKING:
     from briefing.adapters.fetch import Fetcher, FetchResult
@@ -54,12 +54,24 @@ ProgressHook = Callable[[int, int, str], None]
 with the sources done so far and a label counting the articles."""
 
 
-def _file_source(app: App, path: Path) -> int:
+def _file_name(app: App, path: Path) -> str:
+    """The name a file's articles show as their outlet when they name none: the file's name, unless
+    another file of that name (in another folder) is a source already, when the folders over it are
+    named too, as many as tell the two apart ("o2/news.txt" after "o1/news.txt"), so that two outlets'
+    dumps sharing a name are two outlets. A file ingested again keeps the name it was given."""
+    location = printable(str(path.resolve()))
+    known = find_source(app.db, location)
+    if known is not None and known.kind == "file":
+        return known.name
+    parts = Path(location).parts
+    names = ("/".join(parts[-k:]).removeprefix("/") for k in range(1, len(parts) + 1))
+    return next((name for name in names if not file_name_taken(app.db, name, location)), location)
+
+
+def _file_source(app: App, path: Path, name: str) -> int:
     with transaction(app.db):
         location = printable(str(path.resolve()))
-        return upsert_source(
-            app.db, kind="file", location=location, name=printable(path.name), now=app.now()
-        ).id
+        return upsert_source(app.db, kind="file", location=location, name=name, now=app.now()).id
 
 
 def ingest_files(app: App, paths: Iterable[Path], *, progress: ProgressHook | None = None) -> IngestReport:
@@ -100,12 +112,13 @@ def _ingest_file(app: App, path: Path, tally: Tally) -> FeedBatch | None:
     """Ingest one file; for a feed, its entries as sorted (:func:`sort_entries`), for the caller to
     fetch the pages of its teasers and remember the entries read."""
     label = printable(str(path))
+    name = _file_name(app, path)
     try:
-        loaded = read_file(path)
+        loaded = read_file(path, name=name)
     except (SourceError, OSError) as exc:
         tally.failed.append((label, _reason(exc)))
         return None
-    source_id = _file_source(app, path)
+    source_id = _file_source(app, path, name)
     if isinstance(loaded, Feed):
         note_recovery(loaded, label, tally)
         batch = sort_entries(app, loaded, tally, label=label)

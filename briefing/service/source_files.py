@@ -123,9 +123,11 @@ def _project_file(path: Path) -> bool:
     return path.suffix.lower() in TEXT_SUFFIXES and path.stem.lower().replace("-", "_") in PROJECT_FILES
 
 
-def read_file(path: Path) -> list[ArticleDraft] | Feed:
+def read_file(path: Path, *, name: str | None = None) -> list[ArticleDraft] | Feed:
     """The articles in a file (a text dump or a saved page), or the feed it holds. A file of code,
-    configuration, data or documentation markup (by its extension) is refused."""
+    configuration, data or documentation markup (by its extension) is refused. ``name``: the source the
+    articles show when they name no outlet of their own (the file's name by default)."""
+    name = name or printable(path.name)
     kind = NOT_NEWS_SUFFIXES.get(path.suffix.lower())
     if kind is not None:
         raise SourceError(f"not news: a {path.suffix} file holds {kind}")
@@ -142,8 +144,8 @@ def read_file(path: Path) -> list[ArticleDraft] | Feed:
         return parse_feed(data)
     # read as `bot.py summarize` and `bot.py actors` read it (briefing.textfile)
     if is_page(path, data):
-        return [parse_page(file_text(data, page=True), None, source=printable(path.name))]
-    drafts = split_dump(file_text(data), source=printable(path.name))
+        return [parse_page(file_text(data, page=True), None, source=name)]
+    drafts = split_dump(file_text(data), source=name)
     if not drafts:
         raise EmptySourceError("no articles found (only page furniture)")
     return drafts
