@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from briefing.chunks import royal_name
+from briefing.chunks import royal_name, without_post_nominals
 from briefing.coref import FIRM_RULES, Candidate
 from briefing.cues import (
     COMPANY_NOUNS,
@@ -227,6 +227,12 @@ _STATE_WORDS = (
 )
 
 
+def _describes(tok: Token) -> bool:
+    """A plain lower-case word ("ruling", "opposition") that describes a name after it and is no part of
+    it, unlike a particle ("de", "al", "van") or a word joined to the name by a hyphen."""
+    return tok.word and not tok.cap and tok.text.isalpha() and tok.low not in _JOINERS
+
+
 def _clean(toks: list[Token], a: int, b: int, kind: str) -> list[tuple[int, int]]:
     """A tagged span without punctuation at its edges, a sentence's first "The" or a person's title before
     the name, cut after a possessive ("Sudan's Darfur" is two names) and at a lower-case word between its
@@ -235,6 +241,8 @@ def _clean(toks: list[Token], a: int, b: int, kind: str) -> list[tuple[int, int]
         a += 1
     if a < b - 1 and toks[a].text == "The" and not any(t.word for t in toks[:a]):
         a += 1  # any first word is capitalised: "The Coalition is trained" names "Coalition"
+    while a < b - 1 and _describes(toks[a]) and (toks[a + 1].cap or _describes(toks[a + 1])):
+        a += 1  # "Turkey's ruling Justice and Development party": a name begins at its capitals
     while b > a and (not toks[b - 1].word or (not toks[b - 1].cap and toks[b - 1].low in _EDGE_WORDS)):
         b -= 1
     for k in range(a + 1, b - 1):
@@ -258,6 +266,7 @@ def _clean(toks: list[Token], a: int, b: int, kind: str) -> list[tuple[int, int]
     for k in range(a, b - 1):
         if toks[k].possessive and toks[k].low not in _NAME_POSSESSIVES and not royal_name(toks, k + 1):
             return _clean(toks, a, k + 1, kind) + _clean(toks, k + 1, b, kind)
+    b = without_post_nominals(toks, a, b)  # "Catherine de Souza KC" is Catherine de Souza
     names = [k for k in range(a, b) if toks[k].name_like]
     for k in range(names[0] + 1, names[-1]) if names else ():
         if toks[k].word and not toks[k].cap and toks[k].low not in _JOINERS:
