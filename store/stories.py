@@ -149,7 +149,11 @@ def candidate_stories(
     return [r[0] for r in rows]
 
 
-def story_members(db: Database, story_id: int, *, limit: int = 30) -> list[StoryArticle]:
+# a story's record (headline, summary) is made from this many of its latest articles
+LATEST_MEMBERS = 30
+
+
+def story_members(db: Database, story_id: int, *, limit: int = LATEST_MEMBERS) -> list[StoryArticle]:
     """A story's latest articles, newest first."""
     sql = f"{_STORY_ARTICLE_SQL} WHERE a.story_id = ? ORDER BY a.dated_at DESC, a.id DESC LIMIT ?"
     return _with_actors(db, list(db.query(sql, [story_id, limit])))
