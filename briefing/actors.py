@@ -40,6 +40,7 @@ from briefing.actor_groups import group
 from briefing.aliases import fold
 from briefing.bylined import byline_names
 from briefing.chunks import is_headline, join_slashed, place_articles, split_hyphens
+from briefing.clubs import sports_clubs
 from briefing.codes import coded_groups
 from briefing.coref import Candidate
 from briefing.foreign import after_articles, names_no_one, titles_not_people
@@ -134,6 +135,7 @@ def extract_actors(
     renamed(reading.candidates, reading.tokens, text)  # "X, formerly Twitter": one actor
     reading.candidates = without_rosters(reading.candidates, reading.tokens)  # "nations which have ..."
     with_units(reading.candidates, reading.tokens, gaz)  # "Idlib province"
+    reading.candidates = sports_clubs(reading.candidates, reading.tokens, gaz, text)  # "Real Madrid"
     return group(_not_the_state(reading.candidates), text)
 
 
