@@ -48,6 +48,7 @@ from briefing.gazetteer import PARTS_NOT_STATES, load_gazetteer
 from briefing.given_names import given_alone
 from briefing.kinds import listed_with_bodies, type_by_definition, type_by_kind, type_by_series
 from briefing.long_forms import read_long_form
+from briefing.misreads import joined_bodies, not_actors, possessive_names
 from briefing.models import ExtractedActor, Sentence
 from briefing.month_surnames import month_surnames
 from briefing.names import SMALL, Doc, add_candidate
@@ -135,6 +136,9 @@ def extract_actors(
     renamed(reading.candidates, reading.tokens, text)  # "X, formerly Twitter": one actor
     reading.candidates = without_rosters(reading.candidates, reading.tokens)  # "nations which have ..."
     with_units(reading.candidates, reading.tokens, gaz)  # "Idlib province"
+    reading.candidates = possessive_names(reading.candidates, reading.tokens, gaz)  # "St Mary's Church"
+    reading.candidates = joined_bodies(reading.candidates, reading.tokens)  # "Langdale and Ambleside ..."
+    reading.candidates = not_actors(reading.candidates, reading.tokens, gaz)  # "Eighteen people", "MBE"
     reading.candidates = sports_clubs(reading.candidates, reading.tokens, gaz, text)  # "Real Madrid"
     return group(_not_the_state(reading.candidates), text)
 
