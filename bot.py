@@ -24,6 +24,7 @@ try:
     from briefing.service import App
     from config import Settings, SettingsError, load_settings
     from store import StoreError, open_db
+    from store.db import refresh_statistics
 except ModuleNotFoundError as missing:  # a Python without the project's packages (not .venv's)
     print(
         f"bot.py: {missing.name} is not installed for {sys.executable}: `make run` installs the project"
@@ -159,7 +160,10 @@ def cmd_ingest(settings: Settings, args: argparse.Namespace) -> int:
     from briefing.service.ingest import ingest_command
 
     app = _app(settings, args, seed=False)
-    return asyncio.run(ingest_command(app, args.sources, progress=not args.no_progress))
+    try:
+        return asyncio.run(ingest_command(app, args.sources, progress=not args.no_progress))
+    finally:  # a large ingest grows the tables many times over: their query statistics are refreshed
+        refresh_statistics(app.db)
 
 
 def cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
@@ -258,13 +262,18 @@ def cmd_summarize(settings: Settings, args: argparse.Namespace) -> int:
 
 def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
     from briefing.service.commands import load_all
+    from briefing.service.warmup import start_warm_up
 
     load_all()
     app = _app(settings, args)
+    start_warm_up()  # in the background: the first /actor need not load the chart library and the lists
     if settings.token is None:
         from briefing.adapters.console import chat
 
-        chat(app)
+        try:
+            chat(app)
+        finally:
+            refresh_statistics(app.db)
         return 0
     from briefing.adapters.telegram import run_telegram
 

@@ -187,11 +187,13 @@ def is_stored(db: Database, draft: ArticleDraft) -> bool:
 
 
 def _find_seen(db: Database, url: str | None, digest: str) -> AddResult | None:
-    # the same URL or text as a stored article, or as a near-duplicate seen before, is not news
+    # the same URL or text as a stored article, or as a near-duplicate seen before, is not news. One
+    # lookup a column: with "content_hash = ? OR url = ?" and an archive's statistics (ANALYZE) SQLite
+    # chose to scan the articles, a second for every new article of a 100,000-article archive
     row = db.execute(
-        "SELECT id FROM articles WHERE content_hash = ? OR url = ?"
-        " UNION ALL SELECT article_id FROM near_duplicates WHERE content_hash = ? OR url = ?"
-        " LIMIT 1",
+        "SELECT id FROM articles WHERE content_hash = ? UNION ALL SELECT id FROM articles WHERE url = ?"
+        " UNION ALL SELECT article_id FROM near_duplicates WHERE content_hash = ?"
+        " UNION ALL SELECT article_id FROM near_duplicates WHERE url = ? LIMIT 1",
         [digest, url, digest, url],
     ).fetchone()
     if row is None:

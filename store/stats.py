@@ -56,8 +56,10 @@ class FeedState:
         return self.poll and not self.paused and self.failures > 0
 
 
-# how many outlets the archive has: the names on its articles, as /sources lists them and /stats counts them
-_OUTLETS_SQL = "SELECT count(DISTINCT source) FROM articles"
+# how many outlets the archive has: the names on its articles, as /sources lists them and /stats counts them.
+# Through the index of sources, which holds them in order: with sampled statistics (PRAGMA optimize) SQLite
+# took a wider index and sorted 100,000 names (60-100 ms, against 0.01 ms)
+_OUTLETS_SQL = "SELECT count(DISTINCT source) FROM articles INDEXED BY articles_source"
 
 
 def _one(db: Database, sql: str) -> int:

@@ -35,6 +35,7 @@ from briefing.adapters.sender import SendPolicy
 from briefing.service import App
 from briefing.service.polling import PollReport, paused_notice, poll_due_feeds
 from briefing.service.retention import PruneReport, prune_history
+from store.db import Database, refresh_statistics
 
 if TYPE_CHECKING:
     from briefing.adapters.fetch import Fetcher
@@ -125,9 +126,11 @@ class Jobs:
             log.info("digests: %s", told(report))
 
     async def prune(self, context: CallbackContext) -> None:
-        """Forget the delivery history older than the retention (the daily job)."""
+        """Forget the delivery history older than the retention, then refresh the query statistics of
+        what a day's ingest and replies grew (the daily job)."""
         if not self.stopping.is_set():
             prune(self.app)
+            refreshed(self.app.db)
 
     async def feeds(self, context: CallbackContext) -> None:
         """Poll the feeds that are due, tell the admins about paused ones, send the alerts due."""
@@ -192,6 +195,15 @@ def prune(app: App) -> PruneReport | None:
     except Exception:
         log.exception("pruning the delivery history failed; it is tried again in a day")
         return None
+
+
+def refreshed(db: Database) -> bool:
+    """Refresh the query planner's statistics (:func:`store.db.refresh_statistics`); a failure (a busy or
+    read-only database) is a warning in the log, and the next run tries again."""
+    if refresh_statistics(db):
+        return True
+    log.warning("could not refresh the database's query statistics (busy or read-only?); tried again later")
+    return False
 
 
 def install_jobs(

@@ -39,7 +39,7 @@ from telegram.ext import (
 from telegram.request import BaseRequest, HTTPXRequest, RequestData
 
 from briefing.adapters.delivery import bot_from_settings, file_url
-from briefing.adapters.jobs import Jobs, install_jobs
+from briefing.adapters.jobs import Jobs, install_jobs, refreshed
 from briefing.adapters.redaction import redact_logs
 from briefing.adapters.telegram_backlog import PerChatUpdates, WatchedLimiter, replay_pending
 from briefing.adapters.telegram_handlers import (
@@ -90,12 +90,15 @@ async def _post_init(application: Application) -> None:
 
 def _post_shutdown(close_db: bool):
     async def post_shutdown(application: Application) -> None:
-        """Close the jobs' bot, and the database when the bot owns it."""
+        """Close the jobs' bot, and the database when the bot owns it, its query statistics refreshed
+        first (``refresh_statistics``: usually nothing to do, 0.3 s at most on a 100,000-article archive)."""
         jobs: Jobs | None = application.bot_data.get(JOBS_KEY)
         if jobs is not None:
             await jobs.close()
         if close_db:
-            application.bot_data[APP_KEY].db.conn.close()
+            db = application.bot_data[APP_KEY].db
+            refreshed(db)
+            db.conn.close()
 
     return post_shutdown
 

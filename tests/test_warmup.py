@@ -1,0 +1,44 @@
+"""The start-up's warm-up: the bot loads in the background what the first /actor reply would otherwise
+load while its user waits (the gazetteer, the dossier's summarizer, matplotlib and its fonts)."""
+
+import logging
+import sys
+
+import bot
+from briefing import charts
+from briefing.dossier import _summarizer
+from briefing.gazetteer import load_gazetteer
+from briefing.service import warmup
+
+
+def test_the_bot_starts_the_warm_up_before_it_reads_the_first_command(tmp_path, monkeypatch):
+    from briefing.adapters import console
+
+    events: list[str] = []
+    monkeypatch.setattr(warmup, "start_warm_up", lambda: events.append("warm-up"))
+    monkeypatch.setattr(console, "chat", lambda app: events.append("chat"))
+    assert bot.main(["--db", str(tmp_path / "b.db")], environ={}) == 0
+    assert events == ["warm-up", "chat"]
+
+
+def test_the_warm_up_loads_the_lists_the_summarizer_and_the_chart_library():
+    load_gazetteer.cache_clear()
+    _summarizer.cache_clear()
+    charts._chart.cache_clear()
+    thread = warmup.start_warm_up()
+    thread.join(timeout=120)
+    assert not thread.is_alive() and thread.daemon  # a daemon: a stop never waits for it
+    assert load_gazetteer.cache_info().currsize == 1
+    assert _summarizer.cache_info().currsize == 1
+    assert "matplotlib.backends.backend_agg" in sys.modules
+    assert charts._chart.cache_info().currsize == 0  # the warm-up's chart is not kept in the cache
+
+
+def test_a_failed_warm_up_is_logged_and_the_bot_goes_on(monkeypatch, caplog):
+    def broken() -> None:
+        raise OSError("no fonts")
+
+    monkeypatch.setattr(charts, "warm_up", broken)
+    with caplog.at_level(logging.ERROR, logger="briefing.service.warmup"):
+        warmup.start_warm_up().join(timeout=120)
+    assert any("warming up the actor replies failed" in r.getMessage() for r in caplog.records)
