@@ -11,6 +11,7 @@ from briefing.cues import (
     ORG_HEADS,
     PLACE_CONTEXT,
     PLACE_HEADS,
+    POST_NOMINALS,
     SPEECH_VERBS,
     TITLES,
     words,
@@ -157,15 +158,39 @@ def chunks(toks: list[Token]) -> list[tuple[int, int]]:
         while j < n and (
             not toks[j - 1].possessive or toks[j - 1].low in NAME_POSSESSIVES or royal_name(toks, j)
         ):
+            if not toks[j].name_like and toks[j - 1].text in POST_NOMINALS:
+                break  # "Alan Hart PhD and Mary Jones": the letters end a name, so no "and" joins it on
             step = 1 if toks[j].name_like or _month_surname(toks, i, j) else _joiner(toks, j)
             step = step or _legal_form(toks, j)
             if not step:
                 break
             j += step
         j = _known_through(toks, i, j) or j
+        end = j
+        j = without_post_nominals(toks, i, j)
         out.append((i, j))
-        i = j
+        i = end
     return out
+
+
+def without_post_nominals(toks: list[Token], i: int, j: int) -> int:
+    """Where the name of ``toks[i:j]`` ends before letters for honours or a seat that close the run
+    ("Catherine de Souza KC", "Jane Roe MBE OBE"): they belong to no name, and with them the person would be
+    one actor and "de Souza" another. Two words of a name must stand before them, one a given name or a
+    title ("Western Australian Labor MP" is a member's party), the last no head of a body or place
+    ("Finance Committee MP")."""
+    end = j
+    while end > i and toks[end - 1].text in POST_NOMINALS:
+        end -= 1
+    if end == j or sum(1 for t in toks[i:end] if t.word and t.cap) < 2:
+        return j
+    given = load_gazetteer().given_names
+    if not any(t.norm in given or t.low in TITLES for t in toks[i:end]):
+        return j
+    last = toks[end - 1]
+    if not last.word or not last.cap or last.acronym or last.low in ORG_HEADS or last.low in PLACE_HEADS:
+        return j
+    return end
 
 
 # small words inside listed names that end a run of capitalised words: "Save the Children",

@@ -58,6 +58,9 @@ class Candidate:
     common: bool = False
     guessed: bool = False
     why: str = ""  # which rule gave the type: "list", "title", "head", "context"... (a tagger feature)
+    # a lone word after "in" kept a place though a person of the text has it as surname
+    # (``briefing.resolution``): no later pass makes it that person ("the bridge in Kendal", "Ms Kendal")
+    placed: bool = False
     _norm: tuple[int, str] = (0, "")  # the folded name, and the id of the token list it was made from
 
     @property

@@ -277,6 +277,13 @@ OCCUPATIONS = words(
 # Alone, these are a direction, a head word referring back ("the Ministry") or a caption mark.
 # ("Airmen", "Soldiers": armed forces' style capitalises its people, no names)
 LONE_NOT_NAMES = words("western eastern northern southern central jr sr airmen soldiers sailors guardsmen")
+# Letters after a person's name for an honour, a degree or a seat ("Catherine de Souza KC", "Jane Roe MBE",
+# "Keir Starmer MP"): no part of the name. Compared as written, so "Kc" or a lower-case "mp" is not one;
+# letters as often something else ("MS", "AM", "MD", "TD", "CH") are left out.
+POST_NOMINALS = frozenset(
+    """KC QC MP MSP MEP MLA MBE OBE CBE KBE DBE GBE BEM KCB GCB KCMG GCMG CMG KCVO GCVO LVO CVO MVO JP FRS
+    FRSE FRCP FRCS FREng FBA PhD DPhil QPM KPM""".split()
+)
 # Before a name of unknown kind, these say it is a place ("in Al Huwayjah").
 PLACE_CONTEXT = words("in near outside across throughout toward towards")
 # Military units named with a number before them: "the 158th Fighter Wing", "65 Air Division".

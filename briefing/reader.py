@@ -40,6 +40,7 @@ from briefing.cues import (
     PUBLIC_NOUNS,
     ROLE_NOUNS,
     SAINTS,
+    SPEECH_VERBS,
     words,
 )
 from briefing.foreign import in_german_or_french
@@ -557,7 +558,10 @@ def _read_plain(doc: Doc, index: int, toks: list[Token], i: int, j: int, initial
         type_, why = ("place" if _placed_in_text(doc, chunk) else "organization"), "direction"
     # "St. Johnsbury": a saint's name begins a place's
     elif len(chunk) > 1 and (last.low in PLACE_HEADS or first.low in _PLACE_FIRST or _head_then_side(chunk)):
-        type_, why = "place", "placehead"
+        if _person_named_so(doc, toks, i, j):
+            type_, why = "person", "given"
+        else:
+            type_, why = "place", "placehead"
     elif len(chunk) == 1 and first.acronym and first.norm in NOT_ACRONYMS:
         return
     elif len(chunk) == 1 and not initial and first.low in ORG_HEADS:
@@ -605,12 +609,37 @@ def _read_plain(doc: Doc, index: int, toks: list[Token], i: int, j: int, initial
         type_ = "organization"  # "Tessvik Marine shares": a company, as "Volkswagen plants" is
     elif type_ is None and not common and body_that_acts(toks, j) and not (i > 0 and toks[i - 1].possessive):
         type_, why = "organization", "brand"  # as firm as "Volkswagen plants"
+    elif type_ == "person" and why in ("shape", "given") and _employer(toks, i, j):
+        type_, why = "organization", "context"  # "an analyst at Peel Hunt": a firm, no Mr Hunt
     elif type_ == "person" and why in ("shape", "particle") and person_cue(doc.gaz, toks, i, j):
         why = "title"  # as firm as a title: the tagger keeps it
     cand = add_candidate(
         doc, index, chunk, type_, initial=initial, brand=brand, context=context, common=common, why=why
     )
     read_roles(doc, cand, toks, i, j)
+
+
+def _employer(toks: list[Token], i: int, j: int) -> bool:
+    """Is the run where someone works, by a job in lower case and "at" right before it ("an analyst at
+    Peel Hunt", "chief economist at Capital Economics")? A firm of two or three words; a possessive after
+    it ("at Peel Hunt's office") or a speaking verb ("at Julia Hunt said") leaves it be."""
+    if not 2 <= j - i <= 3 or i < 2 or toks[i - 1].low != "at" or toks[j - 1].possessive:
+        return False
+    job = toks[i - 2]
+    if job.cap or not (job.low in ROLE_NOUNS or job.low in OCCUPATIONS):
+        return False
+    return not (j < len(toks) and toks[j].low in SPEECH_VERBS)
+
+
+def _person_named_so(doc: Doc, toks: list[Token], i: int, j: int) -> bool:
+    """Is a given name and a surname that is a place's head ("Jonathan Brook", "Ellen Field") a person by
+    the words around it: a role in lower case right before ("Council leader Jonathan Brook") or a
+    speaking verb right after ("Jonathan Brook said")? "Sandy Hook" alone stays the place."""
+    if j - i != 2 or toks[i].norm not in doc.gaz.given_names or toks[i].low in _PLACE_FIRST:
+        return False
+    before = toks[i - 1] if i > 0 else None
+    role = before is not None and not before.cap and before.low in ROLE_NOUNS
+    return role or (j < len(toks) and toks[j].low in SPEECH_VERBS)
 
 
 # words that begin a place's name: "Mount", "North", a saint's ("St. Johnsbury") and place heads that

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from briefing.aliases import fold
+from briefing.aliases import PARTICLES, fold
 from briefing.coref import (
     FIRM_RULES,
     Candidate,
@@ -33,6 +33,7 @@ from briefing.tokens import Token
 def resolve(cands: list[Candidate], gaz: Gazetteer, text: str) -> None:
     """Give every candidate its type and canonical name, or type None to drop it."""
     _without_affiliation(cands, gaz)
+    _bodies_of_places(cands, gaz)
     _one_sense(cands)
     companies = company_short_names(cands, gaz, text)
     named = {id(c) for c in cands if companies and is_company_name(c, companies, gaz)}  # a company's name
@@ -46,6 +47,11 @@ def resolve(cands: list[Candidate], gaz: Gazetteer, text: str) -> None:
             full = None  # "Kellogg's reported higher sales" is the company, though Keith Kellogg is named
         if full and lone_place and fold(full.split()[0]) not in gaz.given_names:
             full = None  # "Copenhagen" is no surname of "Nasdaq Copenhagen"
+        if full and c.type in ("place", None) and _placed(c, text):
+            full = None  # "the bridge in Kendal" is the town, though councillor Fiona Kendal speaks
+            if c.type is None:  # and not the person the text has named by that word either
+                c.type, c.canonical, c.why, c.guessed = "place", surface_of(c, text), "context", True
+                c.placed = True
         company = companies.get(c.norm) if id(c) in named else None
         if full and company and len(c.toks) > 1:
             full = None  # "Eberhard Faber" after "Eberhard Faber GmbH" is the firm, not Henry Eberhard Faber
@@ -83,6 +89,34 @@ def resolve(cands: list[Candidate], gaz: Gazetteer, text: str) -> None:
     refer_back(cands, gaz)
 
 
+# A preposition that puts the lone word after it on the map ("in Kendal", "through Lancaster"): "to", "at"
+# and "from" are left out, for they as often come before a person ("wrote to Kendal", "a call from Kendal").
+_PLACED = re.compile(
+    r"\b(?:in|near|outside|through|throughout|across|around|towards?|within)\s+$", re.IGNORECASE
+)
+# A lower-case council after a lone word: the town's ("Kendal council", "Preston city council").
+_ITS_COUNCIL = re.compile(r"\s+(?:(?:city|county|town|borough|district)\s+)?council\b")
+# Words after which "in" takes a person ("confidence in Starmer", "believe in Kendal").
+_IN_SOMEONE = re.compile(
+    r"\b(?:confidence|faith|trust|belief|believe[ds]?|interest|hope|pride|disappointment|role|stake)\s+in\s+$",
+    re.IGNORECASE,
+)
+
+
+def _placed(c: Candidate, text: str) -> bool:
+    """Is the candidate a lone word that a place preposition comes right before ("in Kendal", "through
+    Lancaster"), or a lower-case council right after ("Kendal council")? That word is the place, not a
+    surname referring back to a person of the text: one the rules typed a place, or left open with only
+    those words around it to say what it is. A possessive ("in Kendal's view") and "in" after a word of
+    belief ("faith in Kendal") may still be the person's."""
+    if len(c.toks) != 1 or c.toks[0].possessive:
+        return False
+    if _ITS_COUNCIL.match(text, c.end):
+        return True  # "Kendal council approves plan": the town's council
+    before = text[max(0, c.start - 40) : c.start]
+    return _PLACED.search(before) is not None and _IN_SOMEONE.search(before) is None
+
+
 # Verbs after a possessive name that make it a company's name, never a person's possessive: a person's
 # "Kellogg's" is followed by what is theirs ("Kellogg's plan", "Putin's plans"), not by what they did.
 _BRAND_VERBS = re.compile(
@@ -109,6 +143,26 @@ def _without_affiliation(cands: list[Candidate], gaz: Gazetteer) -> None:
         party = c.toks[0].low in _AFFILIATIONS
         if party and c.type == "person" and len(c.toks) > 2 and c.toks[1].norm in gaz.given_names:
             c.toks, c.canonical = c.toks[1:], None
+
+
+def _bodies_of_places(cands: list[Candidate], gaz: Gazetteer) -> None:
+    """A name a particle's shape made a person's, whose one word before the particle is no given name and
+    whose words after it a place the lists or the text know ("Xunta de Galicia" beside "nine in Galicia",
+    "Junta de Andalucía"), is a body of that place, not a person: else "Galicia" would be its surname.
+    "Lula da Silva" names no place after its particle, and "Tomás de la Fuente" begins with a given name."""
+    places = {c.norm for c in cands if c.type == "place" or (c.type is None and c.context == "place")}
+    for c in cands:
+        if c.type != "person" or c.why != "particle":
+            continue
+        at = next((k for k, t in enumerate(c.toks) if t.low in PARTICLES), 0)
+        rest = at + 1
+        while rest < len(c.toks) and c.toks[rest].low in PARTICLES:
+            rest += 1  # "de la", "van der"
+        if at != 1 or rest >= len(c.toks) or c.toks[0].norm in gaz.given_names:
+            continue  # "Henrique Lopes de Mendonça": a body's name has one word before its "de"
+        tail = " ".join(t.norm for t in c.toks[rest:])
+        if tail in places or gaz.place(tail):
+            c.type, c.why, c.canonical = "organization", "head", None
 
 
 def _one_sense(cands: list[Candidate]) -> None:

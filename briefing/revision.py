@@ -120,6 +120,8 @@ def same_type(candidates: list[Candidate], tokens: list[list[Token]] | None = No
     for c in candidates:
         if c.type is None or c.why in FIRM or c.alias_of is not None or len(votes[c.norm]) < 2:
             continue
+        if c.placed:  # "the bridge in Kendal" stays the town beside "Ms Kendal said"
+            continue
         win = firm.get(c.norm)
         if win is None:
             (win, most), (_, second) = votes[c.norm].most_common(2)

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from briefing.chunks import royal_name
+from briefing.chunks import royal_name, without_post_nominals
 from briefing.coref import FIRM_RULES, Candidate
 from briefing.cues import (
     COMPANY_NOUNS,
@@ -258,6 +258,7 @@ def _clean(toks: list[Token], a: int, b: int, kind: str) -> list[tuple[int, int]
     for k in range(a, b - 1):
         if toks[k].possessive and toks[k].low not in _NAME_POSSESSIVES and not royal_name(toks, k + 1):
             return _clean(toks, a, k + 1, kind) + _clean(toks, k + 1, b, kind)
+    b = without_post_nominals(toks, a, b)  # "Catherine de Souza KC" is Catherine de Souza
     names = [k for k in range(a, b) if toks[k].name_like]
     for k in range(names[0] + 1, names[-1]) if names else ():
         if toks[k].word and not toks[k].cap and toks[k].low not in _JOINERS:

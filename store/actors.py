@@ -10,7 +10,8 @@ with the same surname and a given name spelt longer or shorter ("Hernan Quispe",
 the person that outlet named before, and an Arabic name spelt another way ("Asaad al-Shaibani", "Asaad
 Hassan al-Shibani") the person of that name. Different types never
 merge, so Kellogg the envoy and Kellogg's the company stay apart; only a lone word whose type the
-extractor guessed joins whoever the archive knows by that word.
+extractor guessed joins whoever the archive knows by that word, and a lone word guessed a place by the
+words around it ("in Kendal") joins no person ("Fiona Kendal").
 
 Lookups are alias-aware (``find_actors``) and typo-tolerant (``similar_actors``: trigrams, then edit
 distance). Dossier reads go through ``article_actors`` and the running totals ``actor_sources`` and
@@ -110,7 +111,9 @@ def _resolve(db: Database, actor: ExtractedActor, source: str) -> int | None:
     if other is not None:
         return other
     if actor.guessed:  # a lone word the text did not type: join whoever the archive knows by it
-        hit = _lone_word(db, norm, None, source)
+        # but a word read as a place by the words around it ("the market in Kendal") is no person's
+        # surname ("councillor Fiona Kendal"): it may still be the company a town's name is ("Nordhavn")
+        hit = _lone_word(db, norm, None, source, to_people=actor.type != "place")
         if hit is not None:
             return hit
     if actor.type != "person":
@@ -126,16 +129,23 @@ def _resolve(db: Database, actor: ExtractedActor, source: str) -> int | None:
 
 
 def _lone_word(
-    db: Database, norm: str, type_: ActorType | None, source: str, *, titled: bool = False
+    db: Database,
+    norm: str,
+    type_: ActorType | None,
+    source: str,
+    *,
+    titled: bool = False,
+    to_people: bool = True,
 ) -> int | None:
     """The actor a lone word names: the one the archive knows by it, if it clearly dominates the others.
 
     A careful editor does not take a lone word for someone another outlet named in full where this
     outlet never did: not a common given name ("Ryan" of a podcast's host is no Paul Ryan), not a word
     merely spelt like the surname ("Web" is no Dan Webb). A word whose type the text left to a guess
-    (``type_`` None) may join an actor of any type ("met Kellogg in Kyiv" is the envoy)."""
+    (``type_`` None) may join an actor of any type ("met Kellogg in Kyiv" is the envoy), or any but a
+    person (``to_people`` False)."""
     given = norm in load_gazetteer().given_names
-    typed = " AND a.type = ?" if type_ else ""
+    typed = " AND a.type = ?" if type_ else ("" if to_people else " AND a.type != 'person'")
     rows = db.execute(
         "SELECT a.id, a.article_count, a.type, al.alias FROM actor_aliases al"
         f" JOIN actors a ON a.id = al.actor_id WHERE al.norm IN (?, ?){typed}"

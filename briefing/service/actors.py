@@ -293,7 +293,9 @@ def candidates_reply(look: Lookup, *, command: str = "actor", extra: Sequence[Bl
     names = [fold(a.name) for a in look.found]  # the lookup ignores case: "Mangaluru", "MANGALURU"
     lines = []
     for a in look.found[:MAX_CANDIDATES]:
-        ask = _ask(a, typed=names.count(fold(a.name)) > 1, command=command)
+        # the name asked, if it is this one's, would only come back here: "/actor Montenegro (country)"
+        again = fold(a.name) == fold(look.name)
+        ask = _ask(a, typed=names.count(fold(a.name)) > 1 or again, command=command)
         lines.append(item(bold(a.name), f" — {_label(a)}, {plural(a.article_count, 'article')}: ", code(ask)))
     return Reply(message(para(f"“{look.name}” could be more than one actor. Which one?"), *lines, *extra))
 
@@ -441,7 +443,31 @@ def pick_actor(name: str, found: Sequence[Actor]) -> Actor | None:
     would mean it); or a single exact canonical name that no other actor rivals (``_newer_rival``).
     Otherwise None: the candidates are close, or one is far more recent, and the reply offers them rather
     than guess. Recency is each actor's ``last_seen`` (``lookup_actor``: of its dated articles only), and
-    an actor without one is neither newer nor older than another."""
+    an actor without one is neither newer nor older than another. A name that is only another name of the
+    one chosen, where an actor of another kind in news as new is called exactly that ("Montenegro": the
+    country, and the prime minister Luís Montenegro by his surname), settles nothing either: both are
+    offered."""
+    picked = _pick(name, found)
+    if picked is not None and _named_so_otherwise(name, picked, found):
+        return None
+    return picked
+
+
+def _named_so_otherwise(name: str, picked: Actor, found: Sequence[Actor]) -> bool:
+    """Is ``name`` not the picked actor's own name but exactly that of another of another kind (as
+    written, case aside: "Kellogg" is not the name of "Kellogg's"), named in news no older than the
+    picked one's? A name of its own only in older news is passed over, as the news reader would ("Kellogg":
+    a school in an old blurb, the envoy today)."""
+    asked = name.strip().casefold()
+    if picked.name.casefold() == asked:
+        return False
+    return any(
+        a.type != picked.type and a.name.casefold() == asked and (_days_newer(picked, a) or 0) <= 0
+        for a in found
+    )
+
+
+def _pick(name: str, found: Sequence[Actor]) -> Actor | None:
     if len(found) <= 1:
         return found[0] if found else None
     first, second = sorted(found, key=lambda a: -a.article_count)[:2]
