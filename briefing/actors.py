@@ -139,7 +139,9 @@ def extract_actors(
     reading.candidates = possessive_names(reading.candidates, reading.tokens, gaz)  # "St Mary's Church"
     reading.candidates = joined_bodies(reading.candidates, reading.tokens)  # "Langdale and Ambleside ..."
     reading.candidates = not_actors(reading.candidates, reading.tokens, gaz)  # "Eighteen people", "MBE"
-    reading.candidates = sports_clubs(reading.candidates, reading.tokens, gaz, text)  # "Real Madrid"
+    reading.candidates = sports_clubs(
+        reading.candidates, reading.tokens, gaz, text, reading.headlines
+    )  # "Real Madrid"
     return group(_not_the_state(reading.candidates), text)
 
 

@@ -12,8 +12,9 @@ This pass, after the rest, reads the clubs of a text again:
    ``[match_clubs]`` ("Liverpool", "Chelsea", "Barcelona") only in a sentence about a match (a score,
    "beat", "striker", another club) or once the text has named the club.
 3. A name beaten by, or drawing with, a club is a club ("Tottenham beat Fulham").
-4. Within a text, a short form after the club's name ("Barcelona" after "FC Barcelona", "Real" after
-   "Real Madrid", "United" after "Manchester United") refers back to the club.
+4. Within a text, a short form of a club the text names ("Barcelona" of "FC Barcelona", "Real" of "Real
+   Madrid", "United" of "Manchester United") refers to the club, where no other club of the text shares
+   it; a short form that is also a place only in a sentence about a match or a headline.
 
 A city inside a club's name is no mention of the city: the club's span replaces what the reading made of
 its words. A club's name inside a longer name ("Chelsea Flower Show", "Liverpool Street") is left alone.
@@ -22,6 +23,7 @@ its words. A club's name inside a longer name ("Chelsea Flower Show", "Liverpool
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefing.aliases import fold
@@ -63,24 +65,35 @@ class _Club:
 
 
 def sports_clubs(
-    cands: list[Candidate], tokens: list[list[Token]], gaz: Gazetteer, text: str
+    cands: list[Candidate],
+    tokens: list[list[Token]],
+    gaz: Gazetteer,
+    text: str,
+    headlines: Sequence[int] = (),
 ) -> list[Candidate]:
-    """``cands`` with the text's clubs read as organisations (see the module's docstring)."""
+    """``cands`` with the text's clubs read as organisations (see the module's docstring). The clubs of
+    the whole text are read first, so a headline above the story ("United stun Barcelona") names the
+    clubs its body names in full."""
+    read = []
     named: set[str] = set()
     short: dict[str, set[str]] = {}
-    out = list(cands)
-    for index, toks in enumerate(tokens):
+    for toks in tokens:
         clubs = _clubs_in(toks, gaz, text)
         sporty = bool(clubs and any(c.sure for c in clubs)) or _about_a_match(toks)
         clubs += _met_by(toks, clubs, text) if clubs else []
+        read.append((clubs, sporty))
+        for club in clubs:
+            if club.sure or sporty:
+                named.add(club.name)
+                for word in toks[club.a : club.b]:
+                    if word.norm not in _NOT_SHORT:
+                        short.setdefault(word.norm, set()).add(club.name)
+    out = list(cands)
+    for index, (toks, (clubs, sporty)) in enumerate(zip(tokens, read, strict=True)):
         kept = [c for c in clubs if c.sure or sporty or c.name in named]
-        kept += _short_forms(toks, kept, short, gaz, sporty)
+        kept += _short_forms(toks, kept, short, gaz, sporty or index in headlines)
         for club in kept:
             out = _replace(out, index, toks[club.a : club.b], club.name)
-            named.add(club.name)
-            for word in toks[club.a : club.b]:
-                if word.norm not in _NOT_SHORT:
-                    short.setdefault(word.norm, set()).add(club.name)
     return out
 
 

@@ -87,3 +87,15 @@ def test_a_korean_name_with_the_family_name_son_is_a_person(tagger):
     found = surfaces_by_actor("Tottenham won 2-0, with both goals from Son Heung-min.", tagger=tagger)
     assert found[("Son Heung-min", "person")] == ["Son Heung-min"]
     assert ("Son", "place") not in found
+
+
+@pytest.mark.parametrize("tagger", ["shipped", None])
+def test_a_headlines_short_forms_name_the_clubs_of_its_story(tagger):
+    found = surfaces_by_actor(
+        "Sport\n\nUnited stun Barcelona late on\n\nManchester United beat FC Barcelona 3-2 at Old Trafford "
+        "on Tuesday night.",
+        tagger=tagger,
+    )
+    assert found[("Manchester United", "organization")] == ["United", "Manchester United"]
+    assert found[("FC Barcelona", "organization")] == ["Barcelona", "FC Barcelona"]
+    assert ("Barcelona", "place") not in found
