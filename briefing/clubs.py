@@ -79,7 +79,7 @@ def sports_clubs(
     short: dict[str, set[str]] = {}
     for toks in tokens:
         clubs = _clubs_in(toks, gaz, text)
-        sporty = bool(clubs and any(c.sure for c in clubs)) or _about_a_match(toks)
+        sporty = bool(clubs) and (any(c.sure for c in clubs) or _about_a_match(toks))
         clubs += _met_by(toks, clubs, text) if clubs else []
         read.append((clubs, sporty))
         for club in clubs:
@@ -91,7 +91,9 @@ def sports_clubs(
     out = list(cands)
     for index, (toks, (clubs, sporty)) in enumerate(zip(tokens, read, strict=True)):
         kept = [c for c in clubs if c.sure or sporty or c.name in named]
-        kept += _short_forms(toks, kept, short, gaz, sporty or index in headlines)
+        if short and any(t.norm in short for t in toks):
+            about = sporty or index in headlines or _about_a_match(toks)
+            kept += _short_forms(toks, kept, short, gaz, about)
         for club in kept:
             out = _replace(out, index, toks[club.a : club.b], club.name)
     return out
@@ -127,7 +129,7 @@ def _clubs_in(toks: list[Token], gaz: Gazetteer, text: str) -> list[_Club]:
 
 def _club_at(toks: list[Token], k: int, gaz: Gazetteer, text: str) -> _Club | None:
     """The longest club whose name begins at ``toks[k]``."""
-    if not _capital(toks[k]):
+    if not _capital(toks[k]) or not _may_begin(toks, k, gaz):
         return None
     for width in range(min(_MAX_WIDTH, len(toks) - k), 0, -1):
         span = toks[k : k + width]
@@ -141,6 +143,22 @@ def _club_at(toks: list[Token], k: int, gaz: Gazetteer, text: str) -> _Club | No
         if norm in gaz.match_clubs:
             return _Club(k, k + width, gaz.match_clubs[norm], False)
     return None
+
+
+_FIRST_WORDS: dict[int, tuple[Gazetteer, frozenset[str]]] = {}  # the gazetteer kept: its id stays its own
+
+
+def _may_begin(toks: list[Token], k: int, gaz: Gazetteer) -> bool:
+    """Could a club's name begin at ``toks[k]``? A cheap test before the spans are folded: the first word
+    of a listed club, a prefix or an abbreviation, or a suffix or abbreviation within the next words."""
+    cached = _FIRST_WORDS.get(id(gaz))
+    if cached is None:
+        cached = (gaz, frozenset(n.split()[0] for n in (*gaz.clubs, *gaz.match_clubs) if n))
+        _FIRST_WORDS[id(gaz)] = cached
+    first = cached[1]
+    if toks[k].norm.split(" ")[0] in first or toks[k].low in PREFIXES or toks[k].low in ABBREVIATIONS:
+        return True
+    return any(t.low in SUFFIXES or t.low in ABBREVIATIONS for t in toks[k + 1 : k + _MAX_WIDTH])
 
 
 def _cued(span: list[Token], gaz: Gazetteer) -> str | None:

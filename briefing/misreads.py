@@ -20,6 +20,8 @@ of one; a pass over a whole text's candidates, after the rest of the reading.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from briefing.coref import Candidate
 from briefing.cues import words
 from briefing.gazetteer import Gazetteer
@@ -110,11 +112,20 @@ def _possessive_spans(toks: list[Token], gaz: Gazetteer) -> list[tuple[int, int]
 def not_actors(cands: list[Candidate], tokens: list[list[Token]], gaz: Gazetteer) -> list[Candidate]:
     """``cands`` without the spans that name no actor, tickers made the company's other name, and holiday
     names cut to the name before the holiday."""
-    diseases = {c.norm for c in cands if _before(tokens, c) in _DISEASES and c.toks[-1].possessive}
+    following = {(i, t.end): nxt.low for i, toks in enumerate(tokens) for t, nxt in pairwise(toks)}
+    diseases = {
+        c.norm
+        for c in cands
+        if c.toks[-1].possessive and following.get((c.sentence, c.toks[-1].end)) in _DISEASES
+    }
     out = []
     for c in cands:
         toks = c.toks
-        if c.norm in diseases or _no_actor(c, tokens) or (len(toks) == 1 and toks[0].low in _HOLIDAYS):
+        if (
+            c.norm in diseases
+            or _no_actor(c, following.get((c.sentence, toks[-1].end), ""))
+            or (len(toks) == 1 and toks[0].low in _HOLIDAYS)
+        ):
             continue  # "Christmas" alone refers back to no "Kendal Christmas"
         if toks[-1].low in _HOLIDAYS and len(toks) > 1:
             cut = _before_holiday(c, gaz, cands)
@@ -126,14 +137,8 @@ def not_actors(cands: list[Candidate], tokens: list[list[Token]], gaz: Gazetteer
     return out
 
 
-def _before(tokens: list[list[Token]], c: Candidate) -> str:
-    """The word after the candidate, in lower case ("" at the end of its sentence)."""
-    toks = tokens[c.sentence] if c.sentence < len(tokens) else []
-    after = [t for t in toks if t.start >= c.toks[-1].end]
-    return after[0].low if after else ""
-
-
-def _no_actor(c: Candidate, tokens: list[list[Token]]) -> bool:
+def _no_actor(c: Candidate, after: str) -> bool:
+    """Is the candidate a count, a trade, an honour, a group or a crude grade? ``after``: the next word."""
     toks = c.toks
     if toks[0].low in NUMBER_WORDS and len(toks) > 1 and all(t.word and not t.cap for t in toks[1:]):
         return True  # "Eighteen people"
@@ -141,7 +146,7 @@ def _no_actor(c: Candidate, tokens: list[list[Token]]) -> bool:
         return True  # "appointed MBE"
     if len(toks) == 2 and toks[0].low == "group" and len(toks[1].text) == 1 and toks[1].text.isupper():
         return True  # "Group F"
-    if _before(tokens, c) == "crude" and not toks[-1].possessive:
+    if after == "crude" and not toks[-1].possessive:
         return True  # "Brent crude"
     return c.type == "person" and len(toks) == 1 and toks[0].low.endswith(_TRADE_ENDINGS)
 
