@@ -53,7 +53,7 @@ from briefing.models import ExtractedActor, Sentence
 from briefing.month_surnames import month_surnames
 from briefing.names import SMALL, Doc, add_candidate
 from briefing.namesakes import firms_by_trade, firms_not_people
-from briefing.provinces import with_units
+from briefing.provinces import with_comma_names, with_units
 from briefing.reader import read_sentence
 from briefing.relatives import kin_apart
 from briefing.renames import renamed
@@ -66,6 +66,7 @@ from briefing.revision import (
     same_type,
     states_beside_bodies,
     surnames_of_people,
+    units_by_number,
     with_article_and_number,
     without_party_labels,
 )
@@ -118,6 +119,7 @@ def extract_actors(
     titles_not_people(reading.candidates)
     same_type(reading.candidates, reading.tokens)
     with_article_and_number(reading.candidates, reading.tokens)
+    reading.candidates += units_by_number(reading.candidates, reading.tokens)  # "the 65th" alone
     named = [
         c for c in after_articles(reading.candidates, reading.tokens) if not names_no_one(c, reading.tokens)
     ]
@@ -136,6 +138,7 @@ def extract_actors(
     renamed(reading.candidates, reading.tokens, text)  # "X, formerly Twitter": one actor
     reading.candidates = without_rosters(reading.candidates, reading.tokens)  # "nations which have ..."
     with_units(reading.candidates, reading.tokens, gaz)  # "Idlib province"
+    reading.candidates = with_comma_names(reading.candidates, reading.tokens)  # "Washington, D.C."
     reading.candidates = possessive_names(reading.candidates, reading.tokens, gaz)  # "St Mary's Church"
     reading.candidates = joined_bodies(reading.candidates, reading.tokens)  # "Langdale and Ambleside ..."
     reading.candidates = not_actors(reading.candidates, reading.tokens, gaz)  # "Eighteen people", "MBE"

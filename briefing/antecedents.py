@@ -81,7 +81,10 @@ _STEP = re.compile(
 _IT_THEY = re.compile(r"(?:It|Its|They|Their)\b(?!-)")
 # a capitalised word that may be a surname ("Randall-Gay", "O'Neill", "Nassar"), possessive apart
 _WORD = r"[A-Z][\w'’-]*[^\W_]"
-_FULL_NAME = re.compile(rf"\b({_WORD})\s+({_WORD})")
+# a run of capitalised words ("Analyst Marta Kowalczyk", "Dr John Paul Smith"), read word by word
+_CAPITALISED_RUN = re.compile(rf"\b{_WORD}(?:\s+{_WORD})+")
+# capitalised words that are no surname: a title's articles and joins ("Andrew Taylor's The American Boy")
+_NO_SURNAME = frozenset("the a an and of on in at for to with by from".split())
 _WORD_ALONE = re.compile(rf"(?<![\w'’-]){_WORD}(?![\w'’-])")
 
 
@@ -112,11 +115,36 @@ def _full_names(sentence: str) -> dict[str, str]:
     person every reader knows by the surname alone ("Vladimir Putin")."""
     given = _given_names()
     out: dict[str, str] = {}
-    for match in _FULL_NAME.finditer(sentence):
-        first, last = match.group(1), _bare(match.group(2))
-        if fold(first) in given and fold(last) not in given and fold(last) not in _known():
-            out.setdefault(last, f"{first} {last}")
+    for run in _name_runs(sentence):
+        # the name may start anywhere in the run: after a title or an occupation written with a capital
+        # ("Analyst Marta Kowalczyk", "Dr Marta Kowalczyk", "Chief Executive Tom Reilly"); its given names
+        # are the given names right before the first word that is none ("John Paul Smith")
+        for k in range(1, len(run)):
+            last = _bare(run[k])
+            if fold(run[k - 1]) not in given or fold(last) in given or last.casefold() in _NO_SURNAME:
+                continue
+            first = k - 1
+            while first and fold(run[first - 1]) in given:
+                first -= 1
+            if fold(last) not in _known():
+                out.setdefault(last, " ".join([*run[first:k], last]))
+            break  # one name a run: what follows the surname is no name of its own ("Tom Reilly Jones")
     return out
+
+
+def _name_runs(sentence: str) -> list[list[str]]:
+    """A sentence's runs of capitalised words, each cut after a possessive: "Argentina's Agustin Calleri"
+    is "Argentina's" and then a name, "Andrew Taylor's The American Boy" a name and then a book's title."""
+    runs: list[list[str]] = []
+    for match in _CAPITALISED_RUN.finditer(sentence):
+        run: list[str] = []
+        for word in match.group(0).split():
+            run.append(word)
+            if _bare(word) != word:
+                runs.append(run)
+                run = []
+        runs.append(run)
+    return [run for run in runs if len(run) > 1]
 
 
 def _bare(word: str) -> str:
@@ -134,7 +162,8 @@ def follows_from(sentence: str) -> bool:
 
 def opens_on_pronoun(sentence: str) -> bool:
     """Whether a sentence opens on a pronoun standing for someone or something named before: "It was
-    ...", "They ...", "He said ..." (not "His Majesty's Government")."""
+    ...", "They ...", "He said ..." (not "His Majesty's Government"), or leans on a person's pronoun
+    elsewhere ("“...,” she said", "Officials said he ...": :func:`briefing.referents.pronoun_of`)."""
     text = sentence.lstrip()
     return _IT_THEY.match(text) is not None or opens_on_someone(text)
 
@@ -166,7 +195,7 @@ def with_full_names(chosen: Sequence[tuple[int, str]], sentences: Sequence[str])
 
 def full_names_written(chosen: Sequence[tuple[Sequence[str], int, str]]) -> list[str]:
     """:func:`with_full_names` of a summary whose sentences may come from several articles (a story's):
-    each with its own article's sentences and its place there. A surname the summary has given in full,
+    each with its own article's sentences and its place there. A person the summary has given in full,
     from any article, is not written in full again."""
     introduced: dict[int, dict[str, tuple[int, str]]] = {}  # per article: surname -> its first full name
     told: set[str] = set()
@@ -179,11 +208,14 @@ def full_names_written(chosen: Sequence[tuple[Sequence[str], int, str]]) -> list
                     named.setdefault(surname, (k, full))
             introduced[id(sentences)] = named
         named = introduced[id(sentences)]
-        told.update(_full_names(sentence))
+        # the full names the summary gave: another person of the same surname ("Writer Tony Cowell" and
+        # "Simon Cowell") still has a full name to be given
+        told.update(_full_names(sentence).values())
         for start, surname in reversed(_alone(sentence)):
-            if surname in named and named[surname][0] < i and surname not in told:
-                sentence = f"{sentence[:start]}{named[surname][1].split()[0]} {sentence[start:]}"
-                told.add(surname)
+            if surname in named and named[surname][0] < i and named[surname][1] not in told:
+                given = named[surname][1].rsplit(" ", 1)[0]  # "John Paul" of "John Paul Smith"
+                sentence = f"{sentence[:start]}{given} {sentence[start:]}"
+                told.add(named[surname][1])
         out.append(sentence)
     return out
 
@@ -206,7 +238,8 @@ def _alone(sentence: str) -> list[tuple[int, str]]:
     not part of a longer name ("Deutsche Bank", "Randall-Gay Smith") nor after a title ("Mr Ebbers")."""
     found: dict[str, int] = {}
     for match in _WORD_ALONE.finditer(sentence):
-        before = sentence[: match.start()].split()[-1:]
+        # the word before, an opening bracket or quote apart: "(Bradley Wright-Phillips 83)" is one name
+        before = [word.lstrip("([{\"'“‘«") for word in sentence[: match.start()].split()[-1:]]
         after = sentence[match.end() :].split()[:1]
         if (before and before[0][:1].isupper() and before[0][-1] not in ",;:") or (
             after and after[0][:1].isupper()

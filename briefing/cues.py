@@ -245,7 +245,7 @@ ARMED_KINDS = words(
 ARMED_HEADS = words("group groups movement militia")
 # Plural nouns of groups of people that begin a sentence ("Organisers said"), never a person's name;
 # kept apart from COMMON, whose words are also features of the tagger's shipped weights.
-GROUP_NOUNS = words("organisers organizers rescuers protesters demonstrators villagers spectators")
+GROUP_NOUNS = words("organisers organizers rescuers protesters demonstrators villagers spectators police")
 # What the public in the news are, besides ``PERSON_NOUNS`` and ``OCCUPATIONS``: their plurals begin
 # sentences ("Fans said", "Commuters faced delays"), never a person's name; person evidence only, no feature
 PUBLIC_NOUNS = words(

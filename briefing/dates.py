@@ -290,6 +290,14 @@ _UNIT_SECONDS = (
 )  # fmt: skip
 
 
+class DayAge(timedelta):
+    """An age told by a day's word ("today", "yesterday", "gestern", "ayer"): its day is sure, not its
+    time of day, so what it dates has an unknown clock ("today", not "just now" or "24 h ago")."""
+
+
+_JUST_NOW = re.compile(r"^(?:just now|gerade eben|à l['’]instant)\b", re.I)
+
+
 def relative_age(text: str) -> timedelta | None:
     """How long before the text was read it says it was written: "S.Chen34 min ago" -> 34 minutes,
     "3 days ago", "two hours ago", "an hour ago", "vor 2 Stunden", "il y a 3 heures", "hace dos días",
@@ -299,14 +307,14 @@ def relative_age(text: str) -> timedelta | None:
     byline's line: "Jane Doe yesterday", "Jane Doe · today")."""
     text = text.strip()
     if _YESTERDAY.match(text):
-        return timedelta(days=1)
+        return DayAge(days=1)
     if _TODAY.match(text):
-        return timedelta(0)
+        return timedelta(0) if _JUST_NOW.match(text) else DayAge(0)
     found = _age_ending(text)
     if found is None:
         if _YESTERDAY_ENDING.search(text):
-            return timedelta(days=1)
-        return timedelta(0) if _TODAY_ENDING.search(text) else None
+            return DayAge(days=1)
+        return DayAge(0) if _TODAY_ENDING.search(text) else None
     count, unit = found.group(1).lower(), found.group(2).lower()
     number = _english_count(count) or _NUMBER_WORDS.get(count) or int(count)
     seconds = next(s for prefix, s in _UNIT_SECONDS if unit.startswith(prefix))

@@ -105,7 +105,7 @@ class WordTokenizer:
 
 
 @lru_cache(maxsize=1)
-def _summarizer() -> RankedLexRank:
+def quote_summarizer() -> RankedLexRank:
     stem = lru_cache(maxsize=100_000)(Stemmer("english"))  # Snowball is slow, and news repeats words
     summarizer = RankedLexRank(stem)
     summarizer.stop_words = get_stop_words("english")
@@ -138,7 +138,7 @@ def key_quotes(quotes: Sequence[Quote], count: int = KEY_SENTENCES) -> list[Quot
         return unique[:count]
     tokenizer = WordTokenizer()
     sentences = [SumySentence(" ".join(q.sentence.split()), tokenizer) for q in unique]
-    ratings = _summarizer().rate(sentences)
+    ratings = quote_summarizer().rate(sentences)
     order = sorted(range(len(unique)), key=lambda i: (-ratings[i], i))
     chosen: list[Quote] = []
     chosen_words: list[set[str]] = []

@@ -6,6 +6,7 @@ figures.
     revises("The death toll rose to 41", "The quake killed at least 12 people")  # the same count, newer
     replaced = revisions(sentences, first_told(leads, dates))            # {old index: latest revision}
     outdated_count("Quake toll climbs to 27", {"#27": [s27]}, {s27: s41})  # a headline's stale count
+    tells_a_figure_of("... sending its shares down 18%", "Shares ... fell 18% ...")  # one fact, reworded
 
 A sentence's fact terms are its content terms (see :mod:`briefing.terms`) but the words of when and who
 told it, and its figures ("#41"). A figure counts what the word after it names, and the counts breaking
@@ -13,7 +14,9 @@ news keeps revising (the dead, the injured, the missing, the displaced, the arre
 count words ("killed", "toll"): two sentences with other figures of one count, alike otherwise, are
 one fact told at two moments; so are two tallies of a vote on one measure ("a 51-47 procedural vote",
 "approved by 52 to 48"). A count is what the clauses holding its figures say (:func:`figure_part`), and
-a sentence may itself say which figure is past ("up from 31": :func:`formers`).
+a sentence may itself say which figure is past ("up from 31": :func:`formers`) or that a figure is the
+running total ("bringing the total death toll ... to 31"). Figures in words are figures where news style
+writes them so (:func:`with_figures`: "Twenty-seven people have died").
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from briefing.terms import idf_table, stem, terms_of, words
 RESTATED = 0.5  # more than this share of a sentence's (weighted) fact terms in another: it says nothing new
 REVISED = 0.5  # two sentences counting the dead (or injured...) with other figures: this share of words alike
 REVISED_OTHER = 0.8  # two with other figures of a thing no count word names: this share alike
+FIGURE_FACT = 1 / 3  # two with a figure in common and this share of fact words alike: one fact, reworded
 
 
 class Ordered(Protocol):
@@ -78,6 +82,17 @@ _ANOTHER += ("further", "2nd", "3rd", "4th", "5th")
 _DAYS: tuple[str, ...] = ("today", "yesterday", "tonight", "overnight")
 _DAY_WORDS = frozenset((*_NOT_FACTS[:7], *_DAYS))
 _COUNTED = re.compile(rf"({FIGURE.pattern})(?:[ \u00a0]+([^\W\d_]+))?")  # a figure and the word after it
+# figures written in words, as news style writes them: under ten in words ("nine in Galicia") and any
+# figure opening a sentence ("Twenty-seven people have died"). A word ten or more anywhere, or any
+# number word opening the sentence, is a figure; "one" never is (a pronoun as often as a count)
+_UNITS = dict(zip("two three four five six seven eight nine".split(), range(2, 10), strict=True))
+_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_TENS = {w: 10 * n for n, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
+_SPELLED = re.compile(
+    rf"\b(?:({'|'.join(_TENS)})(?:[-\s](one|{'|'.join(_UNITS)}))?|({'|'.join(_TEENS)})|({'|'.join(_UNITS)}))"
+    r"(?:\s+(hundred|thousand))?\b",
+    re.IGNORECASE,
+)
 # a figure the sentence itself says is past: "up from 31", "raising the figure from the 95", "rose from 12"
 _FORMER = re.compile(
     rf"\b(?:up|down|rais\w*|revis\w*|increas\w*|ris\w*|rose|climb\w*|jump\w*|fell|fallen|dropp\w*)"
@@ -89,6 +104,22 @@ _TALLY = re.compile(r"\b\d+\s*(?:-|\u2013|to)\s*\d+\b")
 _VOTE = re.compile(r"\b(?:vot(?:e|es|ed|ing)|ballots?)\b", re.IGNORECASE)
 # where a clause ends: the figures' own clauses tell a count, "..., as rescuers reached ..." adds a detail
 _CLAUSE_BREAK = re.compile(r"[,;:]\s+|\s+[\u2013\u2014-]+\s+|\s*[()]\s*")
+# a clause telling a running total: "bringing the total death toll ... to 31", "taking the total to 27"
+_TOTAL = re.compile(
+    r"\b(?:bring\w*|brought|tak(?:e|es|ing)|took|push\w*|rais\w*|lift\w*)\s+(?:the\s+|its\s+)?"
+    r"(?:(?:overall|total|official|confirmed|death|casualty)\s+)*(?:total|toll|tally|number|count)\b",
+    re.IGNORECASE,
+)
+# a figure as written, with its currency and its scale or per cent: "£15.4m", "$27.5bn", "18%", "27"; not
+# the 15 of "A15" or of "15th"
+_AMOUNT = re.compile(r"(?<![\w.,])([$£€¥]?)(\d+(?:[.,]\d+)*)(%|bn|tn|m|k)?(?![\w%])")
+# where a count is: capitalised words after a word of place ("in Kenya", "across northern Portugal and
+# Galicia", "near Tiel")
+_PLACED = re.compile(
+    r"\b(?:in|across|at|near|throughout|around|outside|inside)\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west|central|north-east|north-west|south-east|south-west)(?:ern)?\s+)?"
+    r"([A-Z][^\W_]*(?:(?:\s+|\s+and\s+|,\s+)[A-Z][^\W_]*)*)"
+)
 _NAME = re.compile(r"(?<=[^.!?\s] )[A-Z][^\W_]*")  # a capitalised word inside a sentence
 _FIRST_NAME = re.compile(r"\W*([A-Z][^\W_]*)\s+[A-Z]")  # a sentence's first word, a name's first
 _STEM_PREFIX = 5  # two terms this long where one starts the other are one word ("injuri", "injur")
@@ -103,11 +134,30 @@ _NEXT_STEP = re.compile(
 
 
 @lru_cache(maxsize=65536)
+def with_figures(sentence: str) -> str:
+    """A sentence with its figures written in words as figures (:data:`_SPELLED`): "Twenty-seven people
+    have died" -> "27 people have died", "... rose to fourteen" -> "... rose to 14"; "two ministers" and
+    "nine in Galicia" inside a sentence stay words (small counts of no news weight, as style writes them),
+    as does "one"."""
+
+    def figure(match: re.Match[str]) -> str:
+        tens, unit, teen, alone, times = match.groups()
+        value = _TENS[tens.lower()] + ({"one": 1, **_UNITS}[unit.lower()] if unit else 0) if tens else 0
+        value = value or (10 + _TEENS.index(teen.lower()) if teen else _UNITS[alone.lower()])
+        value *= {"hundred": 100, "thousand": 1000}.get((times or "").lower(), 1)
+        opening = not sentence[: match.start()].strip(" \"'\u201c\u2018(")
+        return str(value) if value >= 10 or opening or times else match.group(0)
+
+    return _SPELLED.sub(figure, sentence)
+
+
+@lru_cache(maxsize=65536)
 def fact_terms(sentence: str) -> frozenset[str]:
     """What a sentence states, as terms: its content terms but the weekdays and the words of attribution
     ("officials said", "reported": when and who told it, not what), and its figures ("#41", "#7.4",
     "#4000": numbers count, a new figure is news)."""
     ignored = _not_facts()
+    sentence = with_figures(sentence)  # "Twenty-seven people" counts as "27 people"
     figures = {"#" + f.replace(",", "") for f in FIGURE.findall(sentence)}
     return frozenset(t for t in terms_of(sentence) if t not in ignored) | figures
 
@@ -206,6 +256,107 @@ def is_near_duplicate(a: str, b: str, *, weights: Mapping[str, float] | None = N
     return restates(a, b, weights=weights) or restates(b, a, weights=weights)
 
 
+def tells_a_figure_of(sentence: str, other: str) -> bool:
+    """Whether two sentences tell one fact of a figure, each in its own words: they hold a figure (no
+    year) counting a thing alike (:func:`_counts_alike`), and either
+
+    - both count with it what the same count words name (the dead, the injured, ...: "Eighteen people
+      have died in Portugal" and "the death toll in Portugal has risen to 18"), on the same days, with no
+      mark of another event ("a second blast"), and the clauses holding it name no places apart
+      (:func:`_clause_places`: 12 killed in Kenya and 12 in Somalia are two facts; "The death toll from
+      Storm Idris has risen to 27" and "..., taking the total across Portugal and Galicia to 27" one); or
+    - they share words of what happened besides the figure, names and whom it counts (:data:`FIGURE_FACT`
+      of their fact words: "shares ... fell 18% ... cut its full-year profit forecast for the second time"
+      and "cut its annual profit guidance for a second time, sending its shares down 18%").
+
+    :func:`restates` needs most of a sentence's words in the other: a paraphrase by another outlet
+    ("down 18%", "fell 18%"; "guidance", "forecast") escapes it, and a summary of two outlets would tell
+    the figure twice. What else one of them adds is lost with it: the summary states the fact once."""
+    units, their_units = _units(sentence), _units(other)
+    mine, theirs = _amounts(sentence), _amounts(other)
+    shared = sorted(
+        {
+            f
+            for written, f in mine.items()
+            if written in theirs and not _year(f, units)
+            if _counts_alike(units.get(f, (None,)), their_units.get(f, (None,)))
+        }
+    )
+    if not shared:
+        return False
+    kinds, their_kinds = count_kinds(sentence), count_kinds(other)
+    alike = kinds == their_kinds and _marks(sentence) == _marks(other)
+    if kinds and alike and _days(figure_part(sentence)) == _days(figure_part(other)):
+        for f in shared:
+            if not (_counted(units[f]) and _counted(their_units[f])):
+                continue  # "a magnitude 7.4 earthquake" is no count of the dead
+            named, their_named = _clause_places(sentence, f), _clause_places(other, f)
+            if not (named - their_named and their_named - named):
+                return True
+    if kinds & their_kinds and mine.keys() - theirs.keys() and theirs.keys() - mine.keys():
+        return False  # other figures of one count (the toll of 12, of 41): :func:`revisions` decide
+    if not any(_weighty(f) for f in shared):
+        return False  # "2 goals", "3 ministers": too common in a story to tie two sentences
+    whole, their_whole = _fact_words(fact_terms(sentence)), _fact_words(fact_terms(other))
+    plain = (whole & their_whole) - _full_names(sentence) - _full_names(other) - _counted_people()
+    if len({t for t in plain if t[0] != "~"}) < 2:
+        return False
+    return 2 * len(whole & their_whole) >= FIGURE_FACT * (len(whole) + len(their_whole))
+
+
+@lru_cache(maxsize=65536)
+def _amounts(sentence: str) -> dict[str, str]:
+    """A sentence's figures as written ("£15.4m", "18%", "27"; commas out), each with its fact term
+    ("#15.4"), but years ("2004", not "2,004"), the days of dates ("31 December") and the figures of names
+    ("Band Aid 20", "Hot 100"): "15%" and "£15.4m" are two amounts, where :data:`FIGURE` reads 15 in
+    both."""
+    text = with_figures(sentence)
+    found: dict[str, str] = {}
+    for match in _AMOUNT.finditer(text):
+        before, after = text[: match.start()].split()[-1:], text[match.end() :].split()[:1]
+        if {w.strip(".,;:").lower() for w in before + after} & MONTHS:
+            continue  # "31 December", "December 31": a day
+        name = (
+            before and before[0][:1].isupper() and before[0].replace("'", "").replace("\u2019", "").isalpha()
+        )
+        if name and match.start() > len(before[0]) + 1:
+            continue  # "Band Aid 20": a name's figure (but "Twenty-seven ..." opening a sentence)
+        number = match.group(2).replace(",", "")
+        if (
+            match.group(2).isdigit()
+            and "1800" <= number <= "2100"
+            and len(number) == 4
+            and not match.group(3)
+        ):
+            continue  # "2004 won't be remembered ...", "for 2004 rose": a year, whatever follows it
+        found[match.group(1) + number + (match.group(3) or "").lower()] = "#" + number
+    return found
+
+
+def _weighty(figure: str) -> bool:
+    """Whether a figure ("#18") is no small whole number: 10 or more, or a fraction ("#8.9")."""
+    return not figure[1:].isdigit() or int(figure[1:]) >= 10
+
+
+def _counted(units: Iterable[str | None]) -> bool:
+    """Whether a figure's units (:func:`_units`) may be what a count word counts: nothing said ("rose to
+    27."), a count word ("12 dead") or people ("18 people", "30 villagers")."""
+    return any(u is None or u in _count_words() or u.startswith("@") for u in units)
+
+
+def _clause_places(sentence: str, figure: str) -> frozenset[str]:
+    """The places (:data:`_PLACED`: "in Kenya", "across Portugal and Galicia") the clauses of a sentence
+    holding ``figure`` ("#18") name, as terms. Where a count is, not what caused it: "The death toll
+    from Storm Idris has risen to 27" names no place, so it is not apart from "..., taking the total
+    across Portugal and Galicia to 27"."""
+    found: set[str] = set()
+    for clause in _CLAUSE_BREAK.split(with_figures(sentence)):
+        if figure in {"#" + f.replace(",", "") for f in FIGURE.findall(clause)}:
+            for match in _PLACED.finditer(clause):
+                found.update(terms_of(match.group(1)))
+    return frozenset(found)
+
+
 @lru_cache(maxsize=1)
 def _count_words() -> dict[str, str]:
     return {stem(w): "~" + kind for kind, named in _COUNTS.items() for w in named}
@@ -222,7 +373,7 @@ def _units(sentence: str) -> dict[str, frozenset[str | None]]:
     ("41 dead" -> "dead"; None for "rose to 41." or "12 of them"), or for people, the word as written
     marked "@" ("41 people" -> "@people", "30 villagers" -> "@villagers": "villag" would be villages too)."""
     found: dict[str, set[str | None]] = defaultdict(set)
-    for figure, word in _COUNTED.findall(sentence):
+    for figure, word in _COUNTED.findall(with_figures(sentence)):
         lower = word.lower()
         terms = [f"@{lower}"] if lower in _PEOPLE or lower in _PERSONS else terms_of(word) if word else []
         found["#" + figure.replace(",", "")].add(terms[0] if terms else None)
@@ -240,7 +391,7 @@ def _names(sentence: str) -> frozenset[str]:
 def formers(sentence: str) -> frozenset[str]:
     """The figures a sentence tells as past ("up from 31", "raising the figure from the 95"): a count
     that says which figure it replaces."""
-    return frozenset("#" + f.replace(",", "") for f in _FORMER.findall(sentence))
+    return frozenset("#" + f.replace(",", "") for f in _FORMER.findall(with_figures(sentence)))
 
 
 def _tallied(sentence: str) -> bool:
@@ -254,6 +405,7 @@ def figure_part(sentence: str) -> str:
     past, :func:`formers`), and the clauses before the first of them ("In Kenya, ..."). A clause after
     them that holds none ("..., as rescuers reached cut-off districts", "..., the ministry said") is a
     detail each outlet adds, not what the count is."""
+    sentence = with_figures(sentence)
     clauses = [c for c in _CLAUSE_BREAK.split(sentence) if c.strip()]
     past = formers(sentence)  # "..., up from 31 earlier in the day" tells what the count was
     held = [n for n, c in enumerate(clauses) if {"#" + f.replace(",", "") for f in FIGURE.findall(c)} - past]
@@ -343,6 +495,9 @@ def revises(sentence: str, other: str, *, titles: bool = False) -> bool:
     apart = names - their_names and their_names - names and not explicit
     if apart and names & their_names and _change_terms() & mine and _same_event(part, their_part, names):
         apart = False
+    total = bool(counts) and _running_total(sentence, other, gained)
+    if apart and total:  # "four more bodies ... in Ourense, bringing the total ... across Portugal and
+        apart = False  # Galicia to 31": where the new dead were found is no other count
     if _marks(part) != _marks(their_part) or apart:
         return False  # floods in Kenya and in Somalia; "a second car bomb"
     # a word of change ("rose", "toll"), a figure told as past ("up from 31"), or a later tally of the
@@ -364,9 +519,28 @@ def revises(sentence: str, other: str, *, titles: bool = False) -> bool:
         a -= names - their_names
         if len(a & b) >= REVISED * min(len(a), len(b)):
             return True
-        return bool(counts) and _running_count(part, their_part)
+        return total or (bool(counts) and _running_count(part, their_part))
     whole, their_whole = _fact_words(mine), _fact_words(theirs)
     return 2 * len(whole & their_whole) >= REVISED_OTHER * (len(whole) + len(their_whole))
+
+
+def _running_total(sentence: str, other: str, gained: Iterable[str]) -> bool:
+    """Whether ``sentence`` says a figure it adds is the running total of what ``other`` counts: a clause
+    holding it says so (:data:`_TOTAL`: "bringing the total death toll across Portugal and Galicia to
+    31", "taking the total to 27"), and every name of that clause is a word of ``other`` (the same
+    places, or fewer; the dead of Somalia are no running total of Kenya's). The clause is the count; the
+    rest of the sentence tells what changed it ("four more bodies have been recovered in Ourense"), in
+    words of its own the first report cannot share."""
+    names = _names(sentence) | _full_names(sentence)
+    theirs = set(terms_of(other))
+    for clause in _CLAUSE_BREAK.split(with_figures(sentence)):
+        held = {"#" + f.replace(",", "") for f in FIGURE.findall(clause)}
+        if not held & set(gained) or not _TOTAL.search(clause):
+            continue
+        named = names & set(terms_of(clause))
+        if named and named <= theirs:
+            return True
+    return False
 
 
 def _running_count(part: str, their_part: str) -> bool:
@@ -522,6 +696,18 @@ def revisions(
             if since[i] <= since[j]:
                 break
             if revises(sentences[i], sentences[j], titles=titles):
+                newer[j] = i
+                break
+    # a figure of a count, once revised, is revised wherever it is told: an older sentence telling only
+    # figures of one a later sentence revised, of a count that one names ("The death toll has risen to
+    # 27" once "..., taking the total across Portugal and Galicia to 27" gave way to 31), gives way too
+    for j in dated:
+        kinds = count_kinds(sentences[j])
+        if j in newer or not kinds:
+            continue
+        for k, i in list(newer.items()):
+            told_in_k = figures[j] <= figures[k] - figures[i] and kinds <= count_kinds(sentences[k])
+            if told_in_k and since[j] < since[i]:
                 newer[j] = i
                 break
     latest = {}

@@ -19,6 +19,8 @@ _COMMA = re.compile(r"\s*(?:(?<!\d),|,(?!\d))\s*")
 # names joined by "and", "&" or "+" ("Hamas and Hezbollah"); "AT&T" has no spaces and stays whole
 JOINED = re.compile(r"\s+(?:and|&|\+)\s+", re.IGNORECASE)
 _LEADING_AND = re.compile(r"^(?:and|&|\+)\s+", re.IGNORECASE)  # "Zelensky, and Trump": its last name
+# "Trump and /follow Putin": a name cut before the joiner's next name keeps no "and" of its own
+_TRAILING_AND = re.compile(r"\s+(?:and|&|\+)$", re.IGNORECASE)
 
 
 def repeated(command: str) -> re.Pattern[str]:
@@ -56,7 +58,7 @@ def cut(text: str, separators: re.Pattern[str]) -> list[str]:
     pieces.append(text[start:])
     stripped = [piece.strip() for piece in pieces]
     if len(stripped) > 1:
-        stripped = [_LEADING_AND.sub("", piece) for piece in stripped]
+        stripped = [_TRAILING_AND.sub("", _LEADING_AND.sub("", piece)) for piece in stripped]
     return [piece for piece in stripped if piece]
 
 

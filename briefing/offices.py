@@ -145,6 +145,23 @@ def _epithet_holder(doc: Doc, toks: list[Token], k: int, j: int) -> int:
     return k
 
 
+# ratings of the navy and the air force that, capitalised, are a title before a full name ("Fireman Sam
+# Hale") or a surname ("Fireman Hale"); "Private" is left out ("Private Ryan", a surname as often)
+_RATINGS = roles.GRADED - words("private pvt")
+
+
+def _character(doc: Doc, rating: Token, name: list[Token]) -> bool:
+    """Are a rating and one given name the name of a character ("Fireman Sam", a children's series)? A
+    rating comes before a sailor's full name and then his surname, so a given name alone after it that
+    ends no longer name the text gave ("Fireman Sam Hale" before "Fireman Sam") is no sailor's."""
+    if rating.low not in _RATINGS or len(name) != 1 or name[0].norm not in doc.gaz.given_names:
+        return False
+    return not any(
+        len(c.toks) > 1 and c.toks[-1].norm == name[0].norm and c.toks[0].low not in _RATINGS
+        for c in doc.candidates
+    )
+
+
 def _epithet(toks: list[Token], k: int, p: int) -> bool:
     """Are ``toks[k:p]`` an epithet that a name follows: its words, the last capitalised ("Pop")?"""
     return all(_epithet_word(t) for t in toks[k:p]) and toks[p - 1].cap
@@ -208,6 +225,10 @@ def read_titled(doc: Doc, index: int, toks: list[Token], i: int, j: int) -> bool
         name = toks[k:j]
     if not plausible_name(name, doc.gaz.given_names):
         return False
+    if k == t + 1 and _character(doc, toks[t], name):
+        # "Fireman Sam": a rating and a given name alone are a character's name, no sailor called Sam
+        add_candidate(doc, index, toks[t:j], "person", why="title")
+        return True
     if k == portfolio and toks[t].low in NOBLE and work_of_a_rank(name):
         # "King of Fighters XII", "Lord of the Rings": a game's or a book's name, no person and no realm
         read_places(doc, index, toks, i, j)

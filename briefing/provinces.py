@@ -56,3 +56,30 @@ def _without_unit(c: Candidate, gaz: Gazetteer) -> None:
     if len(words_) < 2 or fold(words_[-1]) != c.toks[-1].norm:
         return  # a canonical name from the lists that does not end in the unit: already the place's
     c.canonical = gaz.place(name) or " ".join(words_[:-1])
+
+
+def with_comma_names(cands: list[Candidate], tokens: list[list[Token]]) -> list[Candidate]:
+    """The candidates with a place's name that holds a comma read whole: "Washington" and "D.C." of
+    "Washington, D.C." are one mention when the second's name in the lists begins with the first's and a
+    comma. Other places after a comma stay two ("Metairie, Louisiana": a town, then its state)."""
+    positions = Positions(tokens)
+    places = {
+        (c.sentence, positions.of(c.sentence).get(c.toks[0].start)): c
+        for c in cands
+        if c.type == "place" and c.sentence < len(tokens)
+    }
+    dropped: set[int] = set()
+    for (sentence, k), second in places.items():
+        if k is None or k < 2 or not second.canonical or tokens[sentence][k - 1].text != ",":
+            continue
+        first = next(
+            (c for (s, _), c in places.items() if s == sentence and c.toks[-1] is tokens[sentence][k - 2]),
+            None,
+        )
+        if first is None or id(first) in dropped:
+            continue
+        name = " ".join(t.text for t in first.toks)
+        if second.canonical.startswith(f"{name}, ") and not first.toks[-1].possessive:
+            second.toks = [*first.toks, tokens[sentence][k - 1], *second.toks]
+            dropped.add(id(first))
+    return [c for c in cands if id(c) not in dropped] if dropped else cands

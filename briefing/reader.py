@@ -210,8 +210,9 @@ _PEOPLE = PERSON_NOUNS | OCCUPATIONS | PUBLIC_NOUNS
 
 def _crowd(doc: Doc, tok: Token) -> bool:
     """A sentence's first word that is the plural of a word for people in the news: "Fans", "Teachers",
-    "Fishermen". A speech verb after it ("Fans said") tells of a crowd, so it is no cue of a person's
-    name, as it is after a surname alone ("Jones said"); a surname the text gave before stays one."""
+    "Fishermen", or a plural of the shape of one that no list knows ("Mourners", ``_people_plural``). A
+    speech verb after it ("Fans said") tells of a crowd, so it is no cue of a person's name, as it is
+    after a surname alone ("Jones said"); a surname the text gave before stays one."""
     low = tok.low
     if tok.acronym or tok.possessive or len(low) < 4 or low.endswith("ss"):
         return False
@@ -223,7 +224,34 @@ def _crowd(doc: Doc, tok: Token) -> bool:
         singular = {low[:-1], low[:-2]}
     else:
         return False
-    return bool(singular & _PEOPLE) and not _surname_before(doc, tok)
+    if singular & _PEOPLE:
+        return not _surname_before(doc, tok)
+    return _people_plural(doc, tok)
+
+
+# endings of plural nouns for people: doers ("mourners", "bystanders", "survivors"), "-ants" and "-ents"
+# ("migrants", "residents"), "-ists", "-ians", "-ees" ("evacuees"), and "rebels", "locals", "medics",
+# "hostages", "pilgrims"
+_PEOPLE_PLURALS = ("ers", "ors", "ants", "ents", "ists", "ians", "ees", "els", "als", "ics", "ages", "ims")
+# a title's abbreviation before a surname: "Mr. Sanders", "Sen. Myers"
+_SHORT_TITLE = re.compile(r"[A-Z][a-z]{0,2}\.")
+
+
+def _people_plural(doc: Doc, tok: Token) -> bool:
+    """Is a sentence's first word a plural noun for people that no list holds ("Mourners said",
+    "Bystanders said", "Evacuees said")? It has a plural's ending for people, the lists know it as no name
+    (a given name, a body, a place), and nowhere does the text end a longer name with it ("Bernie Sanders",
+    "Mr. Sanders"): a lone surname that speaks is one the text names in full, before or after."""
+    low = tok.low
+    if len(low) < 6 or not low.endswith(_PEOPLE_PLURALS) or tok.norm in doc.gaz.given_names:
+        return False
+    if known_name(doc.gaz, tok.norm) is not None:
+        return False
+    for m in re.finditer(rf"(\S+)\s+{re.escape(tok.text)}\b", doc.text):
+        before = m.group(1)
+        if before[:1].isupper() and (before[-1].isalpha() or _SHORT_TITLE.fullmatch(before)):
+            return False
+    return True
 
 
 def _not_a_name(doc: Doc, toks: list[Token], i: int, j: int) -> bool:
@@ -243,6 +271,29 @@ def _not_a_name(doc: Doc, toks: list[Token], i: int, j: int) -> bool:
     return tok.low.endswith(("ing", "ly")) or known_name(doc.gaz, rest) is not None
 
 
+def _party_with_and(doc: Doc, toks: list[Token], i: int, j: int) -> bool:
+    """Is the run one party's name of words joined by "and": before "party" in lower case ("the Law and
+    Justice party", "Turkey's ruling Justice and Development party"), or where the text has so named it
+    before ("Law and Justice said")? Parties are named for ideals, and no word of the name is a person's,
+    a place's or a known body's, so the run is no list of several actors ("Russia and Ukraine", "Tom and
+    Jerry", "Labour and Reform UK")."""
+    chunk = toks[i:j]
+    ands = [k for k, t in enumerate(chunk) if t.low == "and" and not t.cap]
+    if not ands or not 0 < ands[0] < len(chunk) - 1:
+        return False
+    norm = " ".join(t.norm for t in chunk)
+    if any(c.type == "organization" and c.norm == norm and c.why == "head" for c in doc.candidates):
+        return True
+    if j >= len(toks) or toks[j].low != "party" or toks[j].cap:
+        return False
+    parts = [t for t in chunk if t.low != "and"]
+    return all(
+        t.word and t.cap and not t.acronym and not t.possessive and t.norm not in doc.gaz.given_names
+        and known_name(doc.gaz, t.norm) is None
+        for t in parts
+    )  # fmt: skip
+
+
 def _read_chunk(doc: Doc, index: int, toks: list[Token], i: int, j: int, initial: bool) -> None:
     """Split one capitalised run into candidates and type what can be typed from the run alone."""
     while i < j and not toks[i].name_like:
@@ -258,6 +309,9 @@ def _read_chunk(doc: Doc, index: int, toks: list[Token], i: int, j: int, initial
             return
     if width := _ends_office_places(doc, toks, i, j):
         _office_of_places(doc, index, toks, i, i + width, j)
+        return
+    if _party_with_and(doc, toks, i, j):  # "Poland's Law and Justice party", then "Law and Justice said"
+        _whole(doc, index, toks, i, j, "organization", initial, why="head")
         return
     acronym = len(chunk) == 1 and chunk[0].acronym and not _opens_release(toks, i)
     known = known_name(doc.gaz, " ".join(t.norm for t in chunk), acronym=acronym)

@@ -204,6 +204,45 @@ def with_article_and_number(candidates: list[Candidate], tokens: list[list[Token
 
 
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+# what else "the" and an ordinal number: a time, a place in a series, a floor ("the 65th anniversary")
+_ORDINAL_NOUNS = words(
+    """
+    anniversary birthday century centuries minute minutes day days week month year years time times floor
+    place position percentile round lap hole session edition term amendment
+    """
+)
+
+
+def units_by_number(candidates: list[Candidate], tokens: list[list[Token]]) -> list[Candidate]:
+    """ "The 65th participated in the assaults" after "the 65th Air Division": a unit named by its ordinal
+    alone ("the 65th", "the 65th wing") is that unit, one the text names in full by the ordinal and a
+    unit's head; a "the" and an ordinal before another noun is a time or a rank ("the 65th anniversary")."""
+    units: dict[str, Candidate] = {}
+    for c in candidates:
+        head, number = c.toks[-1], c.toks[0].text
+        if (
+            c.type == "organization"
+            and len(c.toks) > 1
+            and head.low in UNIT_HEADS
+            and _ORDINAL.fullmatch(number)
+        ):
+            units.setdefault(number, c)
+    if not units:
+        return []
+    taken = {(c.sentence, t.start) for c in candidates for t in c.toks}
+    out: list[Candidate] = []
+    for index, toks in enumerate(tokens):
+        for k in range(1, len(toks)):
+            unit = units.get(toks[k].text)
+            if unit is None or toks[k - 1].low != "the" or (index, toks[k].start) in taken:
+                continue
+            end = k + 1
+            if end < len(toks) and toks[end].word:
+                if toks[end].cap or toks[end].low in _ORDINAL_NOUNS:
+                    continue  # another name ("the 65th Fighter Squadron"), or a time
+                end += toks[end].low in UNIT_HEADS  # "the 65th wing"
+            out.append(Candidate(toks[k:end], index, "organization", canonical=unit.canonical, why="head"))
+    return out
 
 
 def _country_before(candidates: list[Candidate], c: Candidate, toks: list[Token], k: int) -> Candidate | None:

@@ -36,6 +36,9 @@ STATE_VERBS = words(
     denied denies recognises recognizes recognised recognized expelled launched launches vetoed voted
     votes backed backs opposes opposed threatened threatens responded responds offered offers sent sends
     provided provides intends plans wants hopes believes considers
+    reaffirms reaffirmed reaffirm affirms affirmed commends commended stresses stressed emphasizes
+    emphasized emphasises emphasised encourages encouraged applauds applauded congratulates congratulated
+    participates participated contributes contributed joins joined hosts hosted
     will would shall must cannot can should may might
     """
 )
@@ -54,6 +57,7 @@ STATE_NOUNS = words(
     sanctions policy position stance assistance aid funding pledge pledges decision diplomacy response
     contribution contributions engagement involvement intervention partnership work
     message leadership role interests responsibility guarantee guarantees
+    cooperation co-operation relationship relations ties
     """
 )
 # a ruler's own body, his even with no adjective: "Putin's regime", "the regime of Assad"
@@ -144,10 +148,18 @@ def acts(toks: list[Token], i: int, j: int, gaz: Gazetteer) -> bool:
         return nxt in STATE_NOUNS or (k + 1 < len(toks) and toks[k + 1].low in STATE_NOUNS)
     if nxt in STATE_VERBS or nxt in STATE_NOUNS or _state_noun_after(toks, k, placed):
         return True
+    if nxt == "," and _opens(toks, i) and (after := _past_aside(toks, k)):
+        k, nxt = after, toks[after].low  # "The UK, as part of the Global Coalition, is committed"
+        if nxt in STATE_VERBS:
+            return True
+    if nxt in ("has", "have", "had") and k + 1 < len(toks) and _done(toks[k + 1]):
+        return True  # "The UK has supported these efforts", "the UK has flown over 870 missions"
     if nxt in ("is", "are", "was", "were", "has", "have", "had") and k + 1 < len(toks):
         # "The UK is at the forefront", "Russia has a special responsibility": a sentence about the country
         # as one who holds a place or a duty among others
         return toks[k + 1].low in STATE_STATES or (_opens(toks, i) and _holds(nxt, toks, k + 1))
+    if _asked(toks, i) and k < len(toks) and nxt_is_verb(toks[k]):
+        return True  # "Will the United States participate in the meeting?": a question of what it does
     if nxt == "to" and k + 1 < len(toks) and nxt_is_verb(toks[k + 1]):
         return True  # "enable Iraq to access loans", "for Iraq to obtain": the state does it
     i = _list_start(toks, i, gaz)
@@ -164,6 +176,38 @@ def acts(toks: list[Token], i: int, j: int, gaz: Gazetteer) -> bool:
 
 
 _BE_HAVE = words("is are was were has have had")
+# the auxiliaries that open a question of what a country does: "Will the United States participate"
+_ASKING = words("will would can could should did")
+# past participles of what befalls a land, not what a state does: "Iraq has suffered", "Syria has seen"
+_UNDERGONE = words("suffered experienced witnessed endured faced seen been known become lost")
+# the past participles that do not end in -ed: "has flown", "has sent", "has taken"
+_PARTICIPLES = words("flown sent taken given made done shown led built won spent paid brought sought held")
+
+
+def _asked(toks: list[Token], i: int) -> bool:
+    """Does a question open with an auxiliary right before the country at ``i`` ("Will the United
+    States", "Did Russia")?"""
+    b = i - 1 - (i > 1 and toks[i - 1].low == "the")
+    return b >= 0 and toks[b].low in _ASKING and toks[b].cap and _opens(toks, b)
+
+
+def _done(tok: Token) -> bool:
+    """Is the word after "has" a participle of something done ("supported", "flown"), not undergone
+    ("suffered", "seen")?"""
+    if not tok.word or tok.cap or tok.low in _UNDERGONE:
+        return False
+    return tok.low in _PARTICIPLES or (len(tok.low) > 4 and tok.low.endswith("ed"))
+
+
+def _past_aside(toks: list[Token], k: int) -> int:
+    """Where the clause goes on after an aside between commas at ``k`` ("The UK, as part of the Global
+    Coalition, is committed"): the word after the second comma, within ten words; else 0."""
+    for m in range(k + 1, min(k + 12, len(toks) - 1)):
+        if toks[m].text == ",":
+            return m + 1 if m > k + 1 else 0
+        if toks[m].text in (";", ":", "(", ")") or toks[m].low in ("and", "or"):
+            return 0
+    return 0
 
 
 def _of_place(toks: list[Token], i: int, gaz: Gazetteer) -> bool:

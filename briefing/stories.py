@@ -53,6 +53,7 @@ from briefing.facts import (
     outdated_count,
     restates,
     revisions,
+    tells_a_figure_of,
 )
 from briefing.referents import People
 from briefing.summarizers import build_summarizer
@@ -784,6 +785,12 @@ def _leaning_leads(leads: Sequence[Sequence[str]], unique: Sequence[str]) -> dic
     return out
 
 
+def _repeats(sentence: str, chosen: str, weights: Mapping[str, float]) -> bool:
+    """Whether a sentence tells a fact of one a summary has chosen: the same in most words
+    (:func:`is_near_duplicate`), or one figure's fact in other words (:func:`tells_a_figure_of`)."""
+    return is_near_duplicate(sentence, chosen, weights=weights) or tells_a_figure_of(sentence, chosen)
+
+
 def _distinct(
     order: Sequence[int],
     unique: Sequence[str],
@@ -793,16 +800,17 @@ def _distinct(
     needs: Mapping[int, set[int]] | None = None,
     excused: Callable[[int], bool] = lambda i: False,
 ) -> list[int]:
-    """The first ``most`` of ``order`` that repeat none chosen before them (:func:`is_near_duplicate`);
-    a sentence in ``needs`` only after one of its sentences there has been chosen, and told right after
-    it, unless it is ``excused`` (then it is told where it ranks)."""
+    """The first ``most`` of ``order`` that repeat none chosen before them (:func:`is_near_duplicate`, or
+    one figure's fact in other words: :func:`~briefing.facts.tells_a_figure_of`); a sentence in
+    ``needs`` only after one of its sentences there has been chosen, and told right after it, unless it
+    is ``excused`` (then it is told where it ranks)."""
     needs = needs or {}
     chosen: list[int] = []
     for i in order:
         waiting = i in needs and not needs[i] & set(chosen)
         if waiting and not excused(i):
             continue
-        if not any(is_near_duplicate(unique[i], unique[j], weights=weights) for j in chosen):
+        if not any(_repeats(unique[i], unique[j], weights) for j in chosen):
             if i in needs and not waiting:
                 after = max(chosen.index(j) for j in needs[i] if j in chosen)
                 chosen.insert(after + 1, i)

@@ -9,8 +9,10 @@ full stop become headings, which sumy never returns as summary sentences; photo 
 caption's words over its credit), embedded social posts and paragraphs printed twice (a caption under the
 photo and again in the gallery) are dropped, and so are lines of code, lists of sources and bare web
 addresses (:mod:`briefing.snippets`), a lead-in ending on a colon ("The statement read:") and a list's
-items without final punctuation (:func:`is_lead_in`); a sentence repeated verbatim is kept once; a sentence
-that is only a quotation is read with the attributed quotation before it (:mod:`briefing.speakers`).
+items without final punctuation (:func:`is_lead_in`), and the fields of a list of labelled values ("Price:
+$499." next to "Availability: from March.", :func:`is_field`); a sentence repeated verbatim is kept
+once; a sentence that is only a quotation is read with the attributed quotation before it
+(:mod:`briefing.speakers`).
 Summaries come back in article order. Every algorithm sees at most ``max_sentences`` sentences, the first
 ones (news puts the story up front): most cost the square of the sentence count, KL the cube (it gets a
 quarter), so a 10,000-sentence input cannot stall the bot.
@@ -29,6 +31,7 @@ from sumy.models.dom import Sentence as DomSentence
 from sumy.utils import ItemsCount
 
 from briefing.antecedents import needed_before, told_apart
+from briefing.cues import SPEECH_VERBS
 from briefing.errors import BriefingError
 from briefing.referents import People
 from briefing.sentences import (
@@ -50,6 +53,7 @@ __all__ = [
     "build_document",
     "cap_document",
     "is_caption",
+    "is_field",
     "is_label",
     "is_lead_in",
     "sentence_cap",
@@ -74,6 +78,13 @@ _LEAD_IN = re.compile(r":[\s\"”’'»]*$")
 _MARKER = r"(?:[-*•·▪‣◦–—]|\(?\d{1,3}[.)]|\(?[a-z][.)])"
 _ITEM = re.compile(rf"{_MARKER}\s+\S")
 _MARKER_ALONE = re.compile(rf"{_MARKER}\s*")
+# a field of a list of labelled values: a short label, a colon, a short value ("Price: $499.", "Subs not
+# used: Weaver, Onuoha, Flood."); not a speaker's words ("He said: ...", a quotation after the colon)
+_FIELD = re.compile(
+    r"(?P<label>[A-Z][\w'’&/.-]*(?:\s+[\w'’&/.-]+){0,2})\s*:\s+(?P<value>[^\s\"“‘'«„].*)", re.DOTALL
+)
+FIELD_MAX_WORDS = 15  # a field's value: "$499", "from March", a list of names; a sentence says more
+_SPEECH = SPEECH_VERBS | {"tells", "adds", "writes"}
 # "(L)" and "(R)" place people in a photo; one alone in a sentence is more likely a US party: "Doe (R) said"
 _POSITION = re.compile(r"\((?:L|R|C|left|right|centre|center)\)", re.IGNORECASE)
 
@@ -195,13 +206,39 @@ def build_document(
             if len(parts) == 1:
                 alone[key] = row
         rows.append((row, False))
+    fields = _fields([s for row, heading in rows if not heading for s in row])
     return ObjectDocumentModel(
         [
-            Paragraph([DomSentence(s, tokenizer, is_heading=heading) for s in row])
+            Paragraph([DomSentence(s, tokenizer, is_heading=heading) for s in kept])
             for row, heading in rows
-            if row
+            if (kept := [s for s in row if heading or s not in fields])
         ]
     )
+
+
+def is_field(sentence: str) -> bool:
+    """Whether a sentence is a label and its value: a label of at most three words, a colon, and a value
+    of at most :data:`FIELD_MAX_WORDS` words ("Price: $499.", "Availability: from March.", "Booked:
+    Rooney, Scholes, Keane."); not a speaker's words after "said:" nor a quotation."""
+    match = _FIELD.fullmatch(sentence.strip())
+    return (
+        match is not None
+        and word_count(match.group("value")) <= FIELD_MAX_WORDS
+        and not _SPEECH.intersection(match.group("label").casefold().split())
+    )
+
+
+def _fields(sentences: Sequence[str]) -> set[str]:
+    """The sentences (of the body, in order) that are fields of a list (:func:`is_field`) next to another:
+    a fact sheet's or a match report's lines ("Price: $499." "Availability: from March."), each telling
+    one value of something the summary does not name, so none is a summary sentence. A field alone
+    ("Update: The minister has resigned.") is a sentence like any other."""
+    field = [is_field(s) for s in sentences]
+    return {
+        s
+        for k, s in enumerate(sentences)
+        if field[k] and ((k and field[k - 1]) or (k + 1 < len(field) and field[k + 1]))
+    }
 
 
 def _captions_over_credits(texts: Sequence[str], dropped: set[int]) -> set[int]:

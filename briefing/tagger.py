@@ -227,6 +227,12 @@ _STATE_WORDS = (
 )
 
 
+def _describes(tok: Token) -> bool:
+    """A plain lower-case word ("ruling", "opposition") that describes a name after it and is no part of
+    it, unlike a particle ("de", "al", "van") or a word joined to the name by a hyphen."""
+    return tok.word and not tok.cap and tok.text.isalpha() and tok.low not in _JOINERS
+
+
 def _clean(toks: list[Token], a: int, b: int, kind: str) -> list[tuple[int, int]]:
     """A tagged span without punctuation at its edges, a sentence's first "The" or a person's title before
     the name, cut after a possessive ("Sudan's Darfur" is two names) and at a lower-case word between its
@@ -235,6 +241,8 @@ def _clean(toks: list[Token], a: int, b: int, kind: str) -> list[tuple[int, int]
         a += 1
     if a < b - 1 and toks[a].text == "The" and not any(t.word for t in toks[:a]):
         a += 1  # any first word is capitalised: "The Coalition is trained" names "Coalition"
+    while a < b - 1 and _describes(toks[a]) and (toks[a + 1].cap or _describes(toks[a + 1])):
+        a += 1  # "Turkey's ruling Justice and Development party": a name begins at its capitals
     while b > a and (not toks[b - 1].word or (not toks[b - 1].cap and toks[b - 1].low in _EDGE_WORDS)):
         b -= 1
     for k in range(a + 1, b - 1):

@@ -126,16 +126,16 @@ def _word_place(cand: Candidate) -> bool:
 def _sequel(cand: Candidate) -> bool:
     """One word and a Roman numeral that no list or title makes a person's name is a sequel's ("Creed
     III", "Dragon Age II", "Final Fantasy XVI", whose "Final" opens the sentence and is left out), not a
-    man's: a person bearing a numeral has a given name ("Charles III", "Benedict XVI"). Not "I", a word."""
+    man's: a person bearing a numeral has a given name ("Charles III", "Benedict XVI"). Not "I", a word.
+    So are three words or more before the numeral with no given name first and no initial ("Grand Theft
+    Auto V"): a man's name that long begins with his given name ("Martin Luther King III", "Charles H.
+    Keating IV"), while two words may be a given name the lists lack and a surname ("Eberhard Faber V")."""
     toks = cand.toks
-    return (
-        cand.type == "person"
-        and cand.why not in ("list", "title")
-        and len(toks) == 2
-        and regnal(toks[1])
-        and toks[1].low != "i"
-        and toks[0].norm not in load_gazetteer().given_names
-    )
+    if cand.type != "person" or cand.why in ("list", "title") or len(toks) < 2 or len(toks) == 3:
+        return False
+    if not regnal(toks[-1]) or toks[-1].low == "i" or toks[0].norm in load_gazetteer().given_names:
+        return False
+    return len(toks) == 2 or not any(t.initial or not t.word for t in toks[:-1])
 
 
 def _named_events(toks: list[Token]) -> list[int]:

@@ -13,7 +13,7 @@ Jordan"), beside the holder's name ("Abdullah II, King of Jordan,", "Emir of Qat
 from __future__ import annotations
 
 from briefing.coref import Candidate
-from briefing.cues import ROLE_MODIFIERS, qualified, words
+from briefing.cues import PLACE_HEADS, ROLE_MODIFIERS, qualified, words
 from briefing.gazetteer import load_gazetteer
 from briefing.names import SMALL, leading_place, regnal
 from briefing.things import WORK_NOUNS
@@ -121,14 +121,17 @@ def work_of_a_rank(name: list[Token]) -> bool:
     possessive's "s" makes no plural: "King of Pop Michael Jackson's estate" is a person's."""
     if any(regnal(t) or t.text.isdigit() for t in name):
         return True
-    return any(
-        t.cap
-        and not t.possessive
-        and len(t.low) > 3
-        and t.low.endswith("s")
-        and not t.low.endswith(_NOT_PLURAL)
-        for t in name
-    )
+    return any(_common_plural(t) for t in name)
+
+
+def _common_plural(tok: Token) -> bool:
+    """Is the word the plural of a common noun that no realm is ("Fighters", "Rings", "Thieves")? Not a
+    rank's own plural, which makes a ruler's epithet ("King of Kings Haile Selassie", "Lord of Lords"),
+    nor a plural of a place's head, which is a realm ("Lord of the Isles", "Queen of the Islands")."""
+    low = tok.low
+    if not tok.cap or tok.possessive or len(low) <= 3 or not low.endswith("s") or low.endswith(_NOT_PLURAL):
+        return False
+    return low not in RANKS and low not in PLACE_HEADS and low[:-1] not in PLACE_HEADS
 
 
 def _rank_works(toks: list[Token]) -> list[tuple[int, int]]:

@@ -177,3 +177,62 @@ def test_a_summary_does_not_open_on_it_or_they(sentence):
     ]
     summary = summarize("\n\n".join(library), sentences=1)
     assert summary and not opens_on_pronoun(summary[0])
+
+
+@pytest.mark.parametrize(
+    "introduction, full",
+    [
+        ("Analyst Marta Kowalczyk of Baltic Securities called the cut a surprise.", "Marta Kowalczyk"),
+        ("Dr Marta Kowalczyk, who studies gas markets, called the cut a surprise.", "Marta Kowalczyk"),
+        ("Chief Executive John Paul Kowalczyk called the cut a surprise.", "John Paul Kowalczyk"),
+    ],
+)
+def test_a_surname_introduced_after_a_capitalised_title_is_written_in_full(introduction, full):
+    """The name is found wherever it starts in a run of capitalised words, its given names all kept."""
+    sentences = [
+        "Shares in Norvale Energy fell 12% on Tuesday after the company cut its forecast.",
+        introduction,
+        "The company blamed lower gas prices.",
+        "Kowalczyk said investors would want a clearer plan.",
+    ]
+    told = with_full_names([(0, sentences[0]), (3, sentences[3])], sentences)
+    assert told == [sentences[0], f"{full} said investors would want a clearer plan."]
+
+
+def test_a_namesake_given_in_full_leaves_the_other_persons_full_name_to_be_given():
+    sentences = [
+        "Simon Cowell is to judge a new television contest for first-time novelists.",
+        "The contest opens to entries in March.",
+        "Writer Tony Cowell is among the judges.",
+        "“I'm not going to be the Mr Nasty of books,” said Cowell, 54.",
+    ]
+    assert with_full_names([(2, sentences[2]), (3, sentences[3])], sentences) == [
+        sentences[2],
+        "“I'm not going to be the Mr Nasty of books,” said Simon Cowell, 54.",
+    ]
+
+
+def test_a_name_in_brackets_is_one_name():
+    sentences = [
+        "Only Shaun Wright-Phillips looked lively for City.",
+        "City made one change at half-time.",
+        "Man City: James, Mills (Bradley Wright-Phillips 83), Dunne, Distin, Thatcher.",
+    ]
+    assert with_full_names([(2, sentences[2])], sentences) == [sentences[2]]
+
+
+def test_a_possessive_ends_a_name_and_a_titles_article_is_no_surname():
+    """A book title after a possessive names no one called "The" ("Andrew Taylor's The American Boy"), and
+    "Argentina's Agustin Calleri" names Agustin Calleri, whom the summary does not name in full twice."""
+    sentences = [
+        "The finalists include Andrew Taylor's The American Boy and Alice Sebold's The Lovely Bones.",
+        "Argentina's Agustin Calleri beat fourth seed Jiri Novak 7-5 6-1 at the Mexican Open.",
+        "The best read award is part of the British Book Awards.",
+        "Calleri will face Albert Montanes in the semi-finals.",
+    ]
+    assert with_full_names([(1, sentences[1]), (2, sentences[2]), (3, sentences[3])], sentences) == [
+        sentences[1],
+        sentences[2],
+        sentences[3],
+    ]
+    assert with_full_names([(3, sentences[3])], sentences) == ["Agustin " + sentences[3]]

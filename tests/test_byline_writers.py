@@ -65,3 +65,41 @@ def test_today_ending_a_byline_is_an_age_of_none():
     assert age_start("Jane Doe · today") == len("Jane Doe · ")
     assert age_start("today") is None  # alone it is a heading as often (a programme, a section)
     assert dated_ago("Jane Doe · today") == timedelta(0)
+
+
+@pytest.mark.parametrize(
+    ("line", "dating", "told"),
+    [
+        ("Jane Doe · today", "day", "today"),  # a day's word: its day is sure, not its time
+        ("Jane Doe · yesterday", "day", "yesterday"),
+        ("Jane Doe · 34 min ago", "time", "34 min ago"),
+        ("Jane Doe · 2 hours ago", "time", "2 h ago"),
+    ],
+)
+def test_an_article_dated_by_a_days_word_tells_its_day_not_a_time(app, tmp_path, line, dating, told):
+    from briefing.ages import article_age
+    from briefing.service.ingest import ingest_files
+    from store.articles import get_article
+
+    dump = tmp_path / "council.txt"
+    dump.write_text(
+        "Politics\n\nCouncil Leader Resigns After Budget Vote Defeat\n\n"
+        f"{line}\n\n"
+        "The leader of the council resigned on Tuesday evening after councillors voted down her budget"
+        " for the second time in a month.\n",
+        encoding="utf-8",
+    )
+    (new,) = ingest_files(app, [dump]).new_ids
+    article = get_article(app.db, new)
+    assert article is not None and article.author == "Jane Doe"
+    assert article.dating == dating
+    assert "".join(s.text for s in article_age(article, app.now())) == told
+
+
+def test_just_now_is_a_moment_and_a_days_word_a_day():
+    from briefing.dates import DayAge
+
+    assert not isinstance(relative_age("just now"), DayAge) and relative_age("just now") == timedelta(0)
+    assert isinstance(relative_age("Jane Doe today"), DayAge)
+    assert isinstance(relative_age("Yesterday at 6:19 PM"), DayAge)
+    assert not isinstance(relative_age("3 hours ago"), DayAge)

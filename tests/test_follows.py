@@ -436,9 +436,12 @@ async def test_a_slash_inside_words_or_before_no_command_is_the_words(app):
 @pytest.mark.parametrize(
     ("typed", "kept", "later"),
     [
-        ("/follow grain /lastest", ["grain"], "send /latest again on its own."),
-        ("/follow Grain /folow Ports", ["Grain"], "send /follow Ports again on its own."),
-        ("/follow Grain /follow Ports /brif", ["Grain", "Ports"], "send /brief again on its own."),
+        ("/follow grain /lastest", ["grain"], "send /latest (not /lastest) on its own."),
+        ("/follow Grain /folow Ports", ["Grain"], "send /follow Ports (not /folow) on its own."),
+        ("/follow Grain /follow Ports /brif", ["Grain", "Ports"], "send /brief (not /brif) on its own."),
+        ("/follow Grain and /folow Ports", ["Grain"], "send /follow Ports (not /folow) on its own."),
+        ("/follow Grain and /follow Ports", ["Grain", "Ports"], None),  # the list's "and", no junk topic
+        ("/follow Kellogg /stat", ["Kellogg"], "send /start (not /stat) on its own."),  # /stats: admins'
     ],
 )
 async def test_a_mistyped_command_after_the_words_is_read_as_the_command_it_is_closest_to(
@@ -448,7 +451,26 @@ async def test_a_mistyped_command_after_the_words_is_read_as_the_command_it_is_c
     name cuts the message as the command would, and the note names the command as it was meant."""
     reply = await answer(app, typed, ALICE)
     assert sorted(f.value for f in subscribers.follows_of(app.db, 1001)) == kept
-    assert reply.document.text.splitlines()[-1] == f"One command a message: I did only the first; {later}"
+    if later is None:
+        assert "One command a message" not in reply.document.text
+    else:
+        assert reply.document.text.splitlines()[-1] == f"One command a message: I did only the first; {later}"
+
+
+async def test_a_topic_stored_with_a_mistyped_command_in_it_is_matched_whole(app):
+    """A release before mistyped commands cut a message stored the topic "Trump /folow Putin": /unfollow
+    Trump stops the person followed, not that topic, which its own button stops."""
+    add_article(app, "Donald Trump spoke in Ohio on Monday. Trump said the talks would go on.")
+    subscribers.follow(app.db, 1001, "topic", "Trump /folow Putin", now=NOW)  # as /follow stored it before
+    await answer(app, "/follow Donald Trump", ALICE)
+    listed = await answer(app, "/following", ALICE)
+    assert "/unfollow Trump /folow Putin" in payloads(listed)
+    stopped = await answer(app, "/unfollow Trump", ALICE)
+    assert stopped.document.text.startswith("Stopped following Donald Trump")
+    pressed = await answer(app, "/unfollow Trump /folow Putin", ALICE, pressed=True)
+    assert pressed.document.text.startswith("Stopped following Trump /folow Putin.")
+    assert "One command a message" not in pressed.document.text
+    assert subscribers.follows_of(app.db, 1001) == []
 
 
 async def test_a_topic_followed_with_a_command_in_it_before_is_still_unfollowed(app):
@@ -547,3 +569,10 @@ async def test_an_unknown_type_after_stop_words_offers_only_what_would_be_taken(
     assert taken.document.text.startswith("Following the topic the (company).")
     text = (await answer(app, "/follow AT&T (company)", ALICE)).document.text
     assert "/follow AT&T (person)" in text  # a name of letters joined by "&" is a name
+
+
+async def test_two_names_of_one_actor_followed_already_say_so_once(app):
+    add_article(app, "Donald Trump spoke in Ohio on Monday. Trump said the talks would go on.")
+    await answer(app, "/follow Donald Trump", ALICE)
+    reply = await answer(app, "/follow Trump, Donald Trump", ALICE)
+    assert reply.document.text.count("You already follow Donald Trump") == 1

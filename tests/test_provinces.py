@@ -1,7 +1,10 @@
 """A province written after its place's name in lower case is part of the mention, and the same actor
 (texts of our own)."""
 
+import pytest
+
 from briefing.actors import extract_actors
+from tests.actor_helpers import surfaces_by_actor as typed
 
 
 def test_a_lower_case_province_is_part_of_the_mention_of_the_same_place():
@@ -42,3 +45,11 @@ def test_a_province_named_by_a_direction_keeps_its_unit():
     for tagger in (None, "shipped"):
         names = [a.name for a in extract_actors(text, tagger=tagger)]
         assert "Eastern Province" in names and "Northern Province" in names, tagger
+
+
+@pytest.mark.parametrize("tagger", ["shipped", None])
+def test_a_place_whose_listed_name_holds_a_comma_is_one_mention(tagger):
+    """ "Washington, D.C." is one place, as the lists name it; a town and its state stay two."""
+    found = typed("He moved to Washington, D.C., in 1990. She lives in Metairie, Louisiana.", tagger=tagger)
+    assert found[("Washington, D.C.", "place")] == ["Washington, D.C."], found
+    assert ("Metairie", "place") in found and ("Louisiana", "place") in found, found

@@ -22,6 +22,17 @@ def typed(text):
         ("The ceasefire announced by Russia held for a week.", "Russia"),
         ("Today, the United States and Iraq signed a loan guarantee.", "Iraq"),
         ("The minister praised Iraq’s efforts against Daesh.", "Iraq"),
+        # a perfect of something done, an aside, a verb of diplomacy, a question of what it will do
+        ("Norway has funded the clinic since 2019.", "Norway"),
+        ("Since March, Chile has sent two ships to the area.", "Chile"),
+        ("The UK, as a member of the Security Council, is committed to the talks.", "UK"),
+        ("Canada, with its partners, condemned the attack.", "Canada"),
+        ("The U.S. reaffirms its support for the talks.", "U.S."),
+        ("Will the United States take part in the Geneva meeting?", "United States"),
+        # relations between states: "Norway-Chile co-operation", "Chile's ties with Peru"
+        ("The ministers discussed Norway-Chile co-operation on fisheries.", "Chile"),
+        ("The Norway-Chile relationship is strong.", "Norway"),
+        ("Chile's ties with Peru grew closer.", "Chile"),
     ],
 )
 def test_a_country_that_acts_is_an_organisation(text, surface):
@@ -36,6 +47,11 @@ def test_a_country_that_acts_is_an_organisation(text, surface):
         ("Yemen is a very poor country, he said.", "Yemen"),
         ("Ukraine waits.", "Ukraine"),
         ("Yemen’s ambassador to Moscow spoke.", "Yemen"),
+        # what befalls a land, and a question of what it has
+        ("Iraq has suffered years of war.", "Iraq"),
+        ("Syria has seen heavy fighting.", "Syria"),
+        ("Norway, a country of five million people, has long fjords.", "Norway"),
+        ("Does Chile need more rain?", "Chile"),
     ],
 )
 def test_a_country_as_a_place_stays_a_place(text, surface):

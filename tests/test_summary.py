@@ -20,6 +20,7 @@ from briefing.summary import (
     build_document,
     cap_document,
     is_caption,
+    is_field,
     is_label,
     is_lead_in,
     sentence_cap,
@@ -493,4 +494,33 @@ def test_lsa_on_a_real_text_is_sumys_own():
     sumys.stop_words = stop_words()
     assert summarize_document(document, sentences=2, algorithm="lsa") == tuple(
         str(s) for s in sumys(document, 2)
+    )
+
+
+HEADPHONES = (
+    "Lumo Audio has launched the Arc, a pair of wireless headphones aimed at commuters who want quiet on "
+    "crowded trains.\n\n"
+    "The Arc cancels noise with six microphones and adjusts to the wearer's ears after a short test tone.\n\n"
+    "Price: $499.\n\n"
+    "Availability: from March. Battery: 30 hours.\n\n"
+    "Lumo says the headphones will be sold in its own shops first and in electronics chains later in the "
+    "year.\n\n"
+    "Update: Lumo has delayed the launch in Norway.\n"
+)
+
+
+@pytest.mark.parametrize("algorithm", ["default", "lead"])
+def test_the_fields_of_a_list_of_labelled_values_are_no_summary_sentences(algorithm):
+    """A fact sheet's line ("Price: $499." next to "Availability: from March.") is no sentence; a labelled
+    sentence alone ("Update: ...") and a speaker's words after "said:" stay sentences."""
+    sentences = [str(s) for s in build_document(HEADPHONES).sentences]
+    assert not {"Price: $499.", "Availability: from March.", "Battery: 30 hours."} & set(sentences)
+    assert "Update: Lumo has delayed the launch in Norway." in sentences
+    assert len(summarize(HEADPHONES, sentences=5, algorithm=algorithm)) == 4
+    assert is_field("Subs not used: Weaver, Onuoha, Flood.")
+    assert not is_field("He said: the plan works.")
+    assert not is_field('Mr Letwin said: "This is a very murky area."')
+    assert not is_field(
+        "Bridget Jones: The Edge of Reason was named Evening Standard Readers' Film of 2004 at the central "
+        "London ceremony on Sunday night."
     )

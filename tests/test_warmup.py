@@ -6,7 +6,7 @@ import sys
 
 import bot
 from briefing import charts
-from briefing.dossier import _summarizer
+from briefing.dossier import quote_summarizer
 from briefing.gazetteer import load_gazetteer
 from briefing.service import warmup
 
@@ -23,13 +23,13 @@ def test_the_bot_starts_the_warm_up_before_it_reads_the_first_command(tmp_path, 
 
 def test_the_warm_up_loads_the_lists_the_summarizer_and_the_chart_library():
     load_gazetteer.cache_clear()
-    _summarizer.cache_clear()
+    quote_summarizer.cache_clear()
     charts._chart.cache_clear()
     thread = warmup.start_warm_up()
     thread.join(timeout=120)
     assert not thread.is_alive() and thread.daemon  # a daemon: a stop never waits for it
     assert load_gazetteer.cache_info().currsize == 1
-    assert _summarizer.cache_info().currsize == 1
+    assert quote_summarizer.cache_info().currsize == 1
     assert "matplotlib.backends.backend_agg" in sys.modules
     assert charts._chart.cache_info().currsize == 0  # the warm-up's chart is not kept in the cache
 

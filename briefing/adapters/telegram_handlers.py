@@ -259,7 +259,7 @@ async def _run_button(
         await _answer_query(query, ADMINS_ONLY)
         return
     await _answer_query(query)  # the button stops spinning while the answer is made
-    reply = await answer(app, command, asker)
+    reply = await answer(app, command, asker, pressed=True)
     document, keys = first_view(app, message.chat.id, reply)
     await show(
         context.bot, app, message.chat.id, message.message_id, document, keys, thread=thread_of(message)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 
 from briefing.addresses import is_web_url, mask_urls, without_secrets
-from briefing.dates import dateline_date
+from briefing.dates import DayAge, dateline_date
 from briefing.models import ArticleDraft, IngestReport
 from briefing.recase import readable_title
 from briefing.sentences import split_dateline
@@ -158,17 +158,21 @@ def _normalized(app: App, draft: ArticleDraft) -> tuple[ArticleDraft, datetime |
     # else by its age ("34 min ago") before the moment it is read, which is now
     dateline, body = split_dateline(draft.body)
     written = draft.published_at or dateline_date(dateline, now=app.now())
+    by_day = False  # dated by a day's word ("Jane Doe · today"): its day is sure, not its time
     if written is None and draft.age is not None:
-        written = app.now() - draft.age
+        written, by_day = app.now() - draft.age, isinstance(draft.age, DayAge)
     ready = replace(
         draft,
         title=readable_title(draft.title, body),  # "SENATE APPROVES ..." as the article writes its words
         body=body,
         published_at=credible_date(written, app.now()),
         # a clock unknown is the draft's own date's: one dropped as ahead, or a dateline's, is not it
-        clock_unknown=draft.clock_unknown
-        and draft.published_at is not None
-        and credible_date(draft.published_at, app.now()) is not None,
+        clock_unknown=by_day
+        or (
+            draft.clock_unknown
+            and draft.published_at is not None
+            and credible_date(draft.published_at, app.now()) is not None
+        ),
         # a malformed address ("http://[x/a" in a dump's "URL:" line) names no page: the text still counts;
         # a user name and password or a key in one (a redirect's, a page's "?token=") are not shown to
         # every reader

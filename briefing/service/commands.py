@@ -194,17 +194,20 @@ def is_admin(app: App, asker: Asker) -> bool:
     return asker.user_id in app.settings.admins
 
 
-async def answer(app: App, text: str, asker: Asker) -> Reply:
-    """The reply to one message. A chat that writes is reachable again (it had blocked the bot, say),
-    so its follows' alerts resume; a stopped digest stays stopped until /subscribe."""
+async def answer(app: App, text: str, asker: Asker, *, pressed: bool = False) -> Reply:
+    """The reply to one message, or to a button ``pressed`` (its command the bot wrote: never read for
+    a mistyped command inside, such as an old topic's "Trump /folow Putin"). A chat that writes is
+    reachable again (it had blocked the bot, say), so its follows' alerts resume; a stopped digest stays
+    stopped until /subscribe."""
     back = mark_reachable(app.db, asker.chat_id)
-    text, later = _first_command(text)
+    text, later = _first_command(text, mistyped=not pressed, admin=is_admin(app, asker))
     reply = await _answer_one(app, text, asker)
     stopped = stopped_note(app, asker.chat_id) if back else None
     notes = [stopped] if stopped is not None else []
     if later:
         more = f" (and {len(later) - MAX_LATER} more)" if len(later) > MAX_LATER else ""
-        each = " again on its own." if len(later) == 1 else f"{more} again, each on its own."
+        again = "" if any(typo for _, typo in later) else " again"  # a mistyped one was never sent right
+        each = f"{again} on its own." if len(later) == 1 else f"{more}{again}, each on its own."
         notes.append(
             para(italic("One command a message: I did only the first; send "), *_named(later), italic(each))
         )
@@ -213,9 +216,16 @@ async def answer(app: App, text: str, asker: Asker) -> Reply:
     return replace(reply, document=replace(reply.document, footer=(*reply.document.footer, *notes)))
 
 
-def _named(lines: Sequence[str]) -> list[Inline]:
-    """The first ``MAX_LATER`` command lines, as code, listed with commas and "and"."""
-    return and_list([code(shorten(line, 60)) for line in lines[:MAX_LATER]])
+def _named(later: Sequence[tuple[str, str]]) -> list[Inline]:
+    """The first ``MAX_LATER`` command lines, as code, listed with commas and "and"; a mistyped one as
+    read, with the name typed ("/follow Putin (not /folow)")."""
+    listed: list[Inline] = []
+    shown = later[:MAX_LATER]
+    for n, (line, typo) in enumerate(shown):
+        if n:
+            listed.append(" and " if n == len(shown) - 1 else ", ")
+        listed += [code(shorten(line, 60)), *([f" (not {typo})"] if typo else [])]
+    return listed
 
 
 def and_list(spans: Sequence[Inline], last: str = " and ") -> list[Inline]:
@@ -349,40 +359,49 @@ def _command_name(word: str) -> str:
     return unicodedata.normalize("NFKC", word)[1:].split("@")[0].rstrip(".,;:!?").lower()
 
 
-def _first_command(text: str) -> tuple[str, list[str]]:
+def _first_command(
+    text: str, *, mistyped: bool = True, admin: bool = True
+) -> tuple[str, list[tuple[str, str]]]:
     """A message cut before a second command: one pasted on a later line ("/follow Kellogg" and "/follow
     Trump" in one message), or typed on the same line ("/follow Trump /latest"); and the commands after
     it, each to the next or to the end of its line. Only a message that is a command is cut, and only at
     a command's name: "/follow AC/DC" is one command's words. A mistyped command's name cuts too, and is
-    read as the command it is closest to ("/follow Trump /lastest": /latest). On one line a command that
-    takes several names takes itself again ("/follow Trump /follow Putin")."""
+    read as the command it is closest to ("/follow Trump /lastest": /latest) unless not ``mistyped``
+    (a command the bot wrote), among the admins' commands too when ``admin``; each later command comes
+    with the name typed when it was mistyped, else "". On one line a command that takes several names
+    takes itself again ("/follow Trump /follow Putin"); a joiner left before a cut ("Trump and") goes."""
     if not text.translate(_CONTROLS).lstrip().startswith(("/", "\uff0f")):
         return text, []
     current = parse(text)[0]
     first = min(k for k in (text.find("/"), text.find("\uff0f")) if k >= 0)
-    cuts: list[tuple[int, str]] = []  # where a later command starts, and the command it names
+    cuts: list[tuple[int, str, str]] = []  # where a later command starts, the command, the typo
     for found in _COMMAND_WORD.finditer(text, first + 1):
         name = _command_name(found.group())
         typed = name in COMMANDS
+        typo = ""
         if not typed:
-            meant = meant_commands(name)
+            meant = meant_commands(name, admin=admin) if mistyped else []
             if not meant:
                 continue
-            name = meant[0]
+            name, typo = meant[0], found.group().split("@")[0].rstrip(".,;:!?")
         line_start = text[: found.start()].rstrip(" \t").endswith("\n")
         # a list's command typed again adds a name; mistyped ("/follow Trump /folow Putin") it is cut
         again = typed and name == current and COMMANDS[name].lists
         if line_start or not again:
-            cuts.append((found.start(), name))
+            cuts.append((found.start(), name, typo))
             current = name
     if not cuts:
         return text, []
-    ends = [*(at for at, _ in cuts[1:]), len(text)]
+    ends = [*(at for at, _, _ in cuts[1:]), len(text)]
     later = [
-        _as_named(text[at:end].split("\n", 1)[0].strip(), name)
-        for (at, name), end in zip(cuts, ends, strict=True)
+        (_as_named(text[at:end].split("\n", 1)[0].strip(), name), typo)
+        for (at, name, typo), end in zip(cuts, ends, strict=True)
     ]
-    return text[: cuts[0][0]], later
+    return _TRAILING_JOINER.sub("", text[: cuts[0][0]]), later
+
+
+# what a message cut before a later command leaves dangling: "/follow Trump and /latest", "Kellogg, /brief"
+_TRAILING_JOINER = re.compile(r"(?:\s+(?:and|&|\+)|\s*[,;])\s*$", re.IGNORECASE)
 
 
 def _as_named(line: str, name: str) -> str:
@@ -395,8 +414,9 @@ def _as_named(line: str, name: str) -> str:
 
 def as_read(command: str, words: str) -> str:
     """The words of ``/command words`` as the command reads them: those before another command on the
-    line ("grain /latest" is "grain" to /unfollow)."""
-    return parse(_first_command(f"/{command} {words}")[0])[1]
+    line ("grain /latest" is "grain" to /unfollow), a mistyped one being words (a follow stored
+    before mistyped commands cut a message is "Trump /folow Putin", whole)."""
+    return parse(_first_command(f"/{command} {words}", mistyped=False)[0])[1]
 
 
 # how /help and Telegram's command menu list the commands: news first, then following, digests, the rest

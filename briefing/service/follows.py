@@ -451,6 +451,7 @@ def _follow_several(app: App, names: Sequence[str], asker: Asker, *, whole: str)
             continue
         kept = choice if isinstance(choice, Reply) else _known(choice, followed)
         if kept is not None:
+            now += [choice] if isinstance(choice, _Choice) else []  # "Trump, Donald": "already" once
             asked += _blocks(kept)
             buttons += kept.buttons
             continue

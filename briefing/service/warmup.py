@@ -19,11 +19,11 @@ log = logging.getLogger(__name__)
 def warm_up() -> None:
     """Load the caches (each is loaded once per process, whoever asks first; asking again is free)."""
     from briefing import charts
-    from briefing.dossier import _summarizer
+    from briefing.dossier import quote_summarizer
     from briefing.gazetteer import load_gazetteer
 
     load_gazetteer()
-    _summarizer()
+    quote_summarizer()
     charts.warm_up()
 
 
