@@ -12,6 +12,7 @@ from briefing.cues import (
     PLACE_CONTEXT,
     PLACE_HEADS,
     POST_NOMINALS,
+    SEATS,
     SPEECH_VERBS,
     TITLES,
     words,
@@ -176,16 +177,18 @@ def chunks(toks: list[Token]) -> list[tuple[int, int]]:
 def without_post_nominals(toks: list[Token], i: int, j: int) -> int:
     """Where the name of ``toks[i:j]`` ends before letters for honours or a seat that close the run
     ("Catherine de Souza KC", "Jane Roe MBE OBE"): they belong to no name, and with them the person would be
-    one actor and "de Souza" another. Two words of a name must stand before them, one a given name or a
-    title ("Western Australian Labor MP" is a member's party), the last no head of a body or place
-    ("Finance Committee MP")."""
+    one actor and "de Souza" another. Two words of a name must stand before them, the last no head of a
+    body or place ("Finance Committee MP"). An honour or a degree follows only a person, whatever the
+    given name ("Priya Patel MBE"); a seat may follow a party ("Western Australian Labor MP"), so before
+    one a given name or a title must say it is a person's."""
     end = j
     while end > i and toks[end - 1].text in POST_NOMINALS:
         end -= 1
     if end == j or sum(1 for t in toks[i:end] if t.word and t.cap) < 2:
         return j
     given = load_gazetteer().given_names
-    if not any(t.norm in given or t.low in TITLES for t in toks[i:end]):
+    seat = any(t.text in SEATS for t in toks[end:j])
+    if seat and not any(t.norm in given or t.low in TITLES for t in toks[i:end]):
         return j
     last = toks[end - 1]
     if not last.word or not last.cap or last.acronym or last.low in ORG_HEADS or last.low in PLACE_HEADS:

@@ -4,6 +4,7 @@ filed" a company), for the rules of actor extraction (``briefing.actors``)."""
 from __future__ import annotations
 
 from briefing.cues import (
+    BELIEF_WORDS,
     COMPANY_NOUNS,
     MISC_HEADS,
     ORG_HEADS,
@@ -105,6 +106,8 @@ def context_cue(toks: list[Token], i: int, j: int) -> str:
         return "organization"
     if j < len(toks) and toks[j].word and not toks[j].cap and toks[j].low in COMPANY_NOUNS:
         return "organization"
+    if i > 1 and toks[i - 1].low == "in" and toks[i - 2].low in BELIEF_WORDS:
+        return "person"  # "a loss of confidence in Smith": whom they trust, no town
     if i > 0 and toks[i - 1].low in PLACE_PREPOSITIONS:
         return "place"
     if i > 1 and toks[i - 1].low == "the" and toks[i - 2].low in _ACROSS:

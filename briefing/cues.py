@@ -29,7 +29,8 @@ TITLES = words(
     mr mrs ms mx dr prof professor sir dame lord lady baron duke duchess ceo leader deputy acting
     undersecretary attorney inspector superintendent supt detective det constable speaker mufti
     patriarch coach crown president-elect vice-president chief advisor adviser commissioner coordinator
-    administrator counselor counsellor consul delegate
+    administrator counselor counsellor consul delegate councillor councilor councilman councilwoman
+    alderman alderwoman
     shri shrimati smt
     """
 )
@@ -232,6 +233,8 @@ SPEECH_VERBS = words("said says told added wrote stated noted argued warned expl
 PLACE_PREPOSITIONS = words(
     "in at from near to into across throughout outside inside around toward towards via within"
 )
+# Words of belief after which "in" takes a person, not a place: "confidence in Smith", "faith in Kendal".
+BELIEF_WORDS = words("confidence faith trust belief believe believes believed believing")
 
 PLACE_MODIFIERS = words(
     "west east north south northwest northeast southwest southeast old new upper lower greater central"
@@ -284,6 +287,8 @@ POST_NOMINALS = frozenset(
     """KC QC MP MSP MEP MLA MBE OBE CBE KBE DBE GBE BEM KCB GCB KCMG GCMG CMG KCVO GCVO LVO CVO MVO JP FRS
     FRSE FRCP FRCS FREng FBA PhD DPhil QPM KPM""".split()
 )
+# Of those, the letters for a seat, which also follow a party ("Labor MP") and not only a person's name.
+SEATS = frozenset("MP MSP MEP MLA".split())
 # Before a name of unknown kind, these say it is a place ("in Al Huwayjah").
 PLACE_CONTEXT = words("in near outside across throughout toward towards")
 # Military units named with a number before them: "the 158th Fighter Wing", "65 Air Division".

@@ -203,6 +203,9 @@ _AFTER_HEAD = words(
     " to"
 )
 _ARTICLES = words("a an")
+# A preposition ends the head of "a ... noun": what comes after it is whom or what the noun is of or for, so
+# "a councillor for the town" and "a spokesman for the company" are no town and no company.
+_PAST_HEAD = words("of for in at with from on by to about near among within")
 
 
 def _defined_kind(toks: list[Token], k: int) -> ActorType | None:
@@ -215,7 +218,7 @@ def _defined_kind(toks: list[Token], k: int) -> ActorType | None:
         return None
     for m in range(k + 1, min(n, k + 5)):
         t = toks[m]
-        if not t.word:
+        if not t.word or t.low in _PAST_HEAD:
             return None
         kind = DEFINED.get(t.low)
         if kind is not None and not t.cap:
