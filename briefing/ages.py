@@ -85,4 +85,5 @@ def retold(doc: Document, now: datetime) -> Document:
         header=tuple(block(b) for b in doc.header),
         sections=tuple(Section(tuple(block(b) for b in s.blocks)) for s in doc.sections),
         footer=tuple(block(b) for b in doc.footer),
+        notes=doc.notes,
     )

@@ -82,6 +82,12 @@ def story_section(story: Story, now: datetime, *, sentences: int = SHORT_SUMMARY
         blocks.append(para(clip(join_sentences(story.summary[:sentences]), MAX_SUMMARY)))
     blocks.append(_outlets(story))
     blocks.append(para(*_freshness(story, now)))
+    # the articles the outlets line does not link (an outlet's older reports), for the Sources page
+    blocks.extend(
+        Block((link(f"{clip(source, MAX_OUTLET)}: {clip(title, MAX_HEADLINE)}", url),), "source")
+        for source, title, url in story.more_links
+        if _fit(url)
+    )
     return Section(tuple(blocks))
 
 

@@ -19,7 +19,9 @@ from typing import Literal
 
 from briefing.charsets import without_controls
 
-BlockKind = Literal["para", "heading", "item", "quote"]
+# "source": a link shown on a page's Sources view alone (a story's older article from an outlet it
+# names already), never on the page
+BlockKind = Literal["para", "heading", "item", "quote", "source"]
 Telling = Literal["ago", "day"]
 
 
@@ -65,15 +67,20 @@ class Section:
 
 @dataclass(frozen=True)
 class Document:
+    """A reply: its header (on the first page), sections, footer (on the last page), and notes on what
+    was read otherwise than typed or not done ("One command a message ..."), which close every page: a
+    user who reads the first page alone must see them."""
+
     header: tuple[Block, ...] = ()
     sections: tuple[Section, ...] = ()
     footer: tuple[Block, ...] = field(default=())
+    notes: tuple[Block, ...] = ()
 
     @property
     def text(self) -> str:
         """All visible text, for tests and search."""
-        blocks = [*self.header, *(b for s in self.sections for b in s.blocks), *self.footer]
-        return "\n".join(b.text for b in blocks)
+        blocks = [*self.header, *(b for s in self.sections for b in s.blocks), *self.footer, *self.notes]
+        return "\n".join(b.text for b in blocks if b.kind != "source")
 
 
 Inline = Span | str
@@ -140,9 +147,9 @@ def clip(text: str, limit: int) -> str:
 
 def pages(doc: Document, per_page: int, fits: Callable[[Document], bool] | None = None) -> list[Document]:
     """Split a document into pages of at most ``per_page`` sections; the header goes on the first page,
-    the footer on the last. With ``fits``, a page also takes no section after which it would no longer
-    fit (one message of a chat, say): such a page holds fewer sections, and a section that fits nowhere
-    has a page of its own."""
+    the footer on the last, the notes on every one. With ``fits``, a page also takes no section after
+    which it would no longer fit (one message of a chat, say): such a page holds fewer sections, and a
+    section that fits nowhere has a page of its own."""
     if per_page < 1:
         raise ValueError("per_page must be at least 1")
     sections = doc.sections
@@ -151,7 +158,9 @@ def pages(doc: Document, per_page: int, fits: Callable[[Document], bool] | None 
     groups: list[list[Section]] = []
     for section in sections:
         if groups and len(groups[-1]) < per_page:
-            candidate = Document(doc.header if len(groups) == 1 else (), (*groups[-1], section), doc.footer)
+            candidate = Document(
+                doc.header if len(groups) == 1 else (), (*groups[-1], section), doc.footer, doc.notes
+            )
             if fits is None or fits(candidate):
                 groups[-1].append(section)
                 continue
@@ -161,6 +170,7 @@ def pages(doc: Document, per_page: int, fits: Callable[[Document], bool] | None 
             header=doc.header if i == 0 else (),
             sections=tuple(group),
             footer=doc.footer if i == len(groups) - 1 else (),
+            notes=doc.notes,
         )
         for i, group in enumerate(groups)
     ]

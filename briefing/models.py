@@ -165,6 +165,9 @@ class Story:
     summary: tuple[str, ...] = ()
     links: tuple[str, ...] = ()
     headline_url: str | None = None  # the URL of the article the headline is the title of
+    # (outlet, title, url) of its articles past each outlet's newest, which ``links`` leaves out (two
+    # reports from one wire), newest first and a few at most: the Sources page links them too
+    more_links: tuple[tuple[str, str, str], ...] = ()
     dated: bool = True  # whether an article of it has its outlet's date, not only when it was read
     # how the moment of its newest article (``last_updated``) is known: a reply tells its age so
     newest_dating: Dating = "time"

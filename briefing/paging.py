@@ -66,6 +66,7 @@ class Paged:
 
     document: Document | None = None
     buttons: tuple[tuple[tuple[str, str], ...], ...] = ()
+    per_page: int | None = None  # the reply's own page size (see ``Reply.per_page``), kept for its keys
 
     @property
     def labels(self) -> tuple[tuple[str, ...], ...]:
@@ -79,14 +80,15 @@ class Paged:
     def to_json(self) -> str:
         doc = None if self.document is None else _doc_to_obj(self.document)
         buttons = [[list(b) for b in row] for row in self.buttons]
-        return json.dumps({"doc": doc, "buttons": buttons}, ensure_ascii=False)
+        size = {} if self.per_page is None else {"pp": self.per_page}
+        return json.dumps({"doc": doc, "buttons": buttons, **size}, ensure_ascii=False)
 
     @classmethod
     def from_json(cls, text: str) -> Paged:
         obj = json.loads(text)
         doc = None if obj.get("doc") is None else _doc_from_obj(obj["doc"])
         buttons = tuple(tuple((str(b[0]), str(b[1])) for b in row) for row in obj.get("buttons", ()))
-        return cls(doc, buttons)
+        return cls(doc, buttons, obj.get("pp"))
 
 
 def parse_action(action: str) -> tuple[str, int] | None:
@@ -133,8 +135,23 @@ def page_view(
         nav.append(Key(f"More ▸ {page + 1}/{total}", f"p{page + 1}"))
     if _links(shown):
         nav.append(Key("Sources", f"s{page}"))
-    footer = (*shown.footer, para(italic(f"Page {page} of {total}")))
+    # the notes close every page, above its number
+    footer = (*shown.footer, *shown.notes, para(italic(f"Page {page} of {total}")))
     return View(Document(shown.header, shown.sections, footer), (tuple(nav), *extra))
+
+
+def asked_view(doc: Document, kind: str, page: int, per_page: int, *, extra: Keyboard = ()) -> View | None:
+    """The view a key asks for, ``"p"`` a page or ``"s"`` its sources; None for a page the reply does
+    not have, or the sources of one that has no Sources key (data forged, or from an older layout):
+    such a press is told the button expired, not shown the last page or an empty list."""
+    all_pages = split_pages(doc, per_page)
+    if not 1 <= page <= len(all_pages):
+        return None
+    if kind == "p":
+        return page_view(doc, page, per_page, extra=extra, split=all_pages)
+    if kind == "s" and len(all_pages) > 1 and _links(all_pages[page - 1]):
+        return sources_view(doc, page, per_page)
+    return None
 
 
 def sources_view(doc: Document, page: int, per_page: int) -> View:
@@ -164,7 +181,7 @@ def _title(section: Section) -> str:
 
 def _links(doc: Document) -> list[Span]:
     seen, out = set(), []
-    blocks = [*doc.header, *(b for s in doc.sections for b in s.blocks), *doc.footer]
+    blocks = [*doc.header, *(b for s in doc.sections for b in s.blocks), *doc.footer, *doc.notes]
     for span in (s for b in blocks for s in b.spans):
         if span.url and span.url not in seen:
             seen.add(span.url)
@@ -197,6 +214,7 @@ def _doc_to_obj(doc: Document) -> dict[str, Any]:
         "h": [_block_to_obj(b) for b in doc.header],
         "s": [[_block_to_obj(b) for b in s.blocks] for s in doc.sections],
         "f": [_block_to_obj(b) for b in doc.footer],
+        "n": [_block_to_obj(b) for b in doc.notes],
     }
 
 
@@ -205,4 +223,5 @@ def _doc_from_obj(obj: dict[str, Any]) -> Document:
         header=tuple(_block_from_obj(b) for b in obj["h"]),
         sections=tuple(Section(tuple(_block_from_obj(b) for b in s)) for s in obj["s"]),
         footer=tuple(_block_from_obj(b) for b in obj["f"]),
+        notes=tuple(_block_from_obj(b) for b in obj.get("n", ())),  # a button from before notes: none
     )

@@ -73,7 +73,10 @@ def _groups(doc: Document) -> list[list[Block]]:
     groups.extend(list(s.blocks) for s in doc.sections)
     if doc.footer:
         groups.append(list(doc.footer))
-    return [g for g in groups if g]
+    if doc.notes:
+        groups.append(list(doc.notes))
+    shown = ([b for b in g if b.kind != "source"] for g in groups)  # those are for the Sources view
+    return [g for g in shown if g]
 
 
 def _render(doc: Document, one: Callable[[Block], str]) -> str:

@@ -16,6 +16,13 @@ once; a sentence that is only a quotation is read with the attributed quotation 
 Summaries come back in article order. Every algorithm sees at most ``max_sentences`` sentences, the first
 ones (news puts the story up front): most cost the square of the sentence count, KL the cube (it gets a
 quarter), so a 10,000-sentence input cannot stall the bot.
+
+:data:`SUMMARY_VERSION` names the rules: **bump it in every change that makes a stored summary come out
+otherwise** (here, in the modules it reads text with: sentences, antecedents, referents, speakers,
+snippets, the summarizers, and in :func:`briefing.stories.story_summary`). Each stored summary records
+the version, algorithm and length that made it (``articles.summary_key``); the running bot re-summarizes
+the articles whose key is not the current one, newest first, and their stories after them
+(:mod:`briefing.service.resummarize`), so an upgrade reaches the archive, not only new articles.
 """
 
 from __future__ import annotations
@@ -48,6 +55,7 @@ from briefing.summarizers import ALGORITHMS, CUBIC, build_summarizer
 
 __all__ = [
     "ALGORITHMS",
+    "SUMMARY_VERSION",
     "UnknownAlgorithmError",
     "WordBudget",
     "build_document",
@@ -62,6 +70,8 @@ __all__ = [
     "summarize_document",
 ]
 
+# the summarizer's rules, as stored summaries record them: bump when a summary would come out otherwise
+SUMMARY_VERSION = 1
 TOKENIZER = Tokenizer()
 LABEL_MAX_WORDS = 20
 

@@ -33,6 +33,7 @@ class ChatReply:
     user_message_id: int
     bot_message_ids: tuple[int, ...]
     photo_id: int | None = None  # the one of them that is the answer's picture (a chart), if any
+    changed: bool = False  # the answer confirms a change (a follow, a subscription): it is kept, not replaced
 
 
 def save_callback(db: Database, chat_id: int, payload: str, *, now: datetime) -> str:
@@ -77,13 +78,15 @@ def remember_reply(
     *,
     now: datetime,
     photo_id: int | None = None,
+    changed: bool = False,
 ) -> None:
     """Record (or replace) the answer to a user message, ``photo_id`` being the one of its messages that
-    is a picture; answers older than two days are forgotten."""
+    is a picture, ``changed`` whether it confirms a change the message made; answers older than two days
+    are forgotten."""
     prune_replies(db, now - timedelta(days=REPLY_DAYS))
-    # the picture's id is written "p12" among the others: a row from before pictures were marked reads
-    # as all text, as it always did
-    ids = ",".join(f"p{i}" if i == photo_id else str(i) for i in bot_message_ids)
+    # the picture's id is written "p12" among the others, and a confirmation ends in ",c": a row from
+    # before either was marked reads as all text and no change, as it always did
+    ids = ",".join(f"p{i}" if i == photo_id else str(i) for i in bot_message_ids) + (",c" if changed else "")
     db.execute(
         "INSERT OR REPLACE INTO chat_replies (chat_id, user_message_id, bot_message_ids, created_at)"
         " VALUES (?, ?, ?, ?)",
@@ -105,6 +108,6 @@ def reply_to(db: Database, chat_id: int, user_message_id: int) -> ChatReply | No
     if row is None:
         return None
     marked = [x for x in row[0].split(",") if x]
-    ids = tuple(int(x.removeprefix("p")) for x in marked)
+    ids = tuple(int(x.removeprefix("p")) for x in marked if x != "c")
     photo = next((int(x[1:]) for x in marked if x.startswith("p")), None)
-    return ChatReply(chat_id, user_message_id, ids, photo)
+    return ChatReply(chat_id, user_message_id, ids, photo, changed="c" in marked)

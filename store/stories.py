@@ -18,6 +18,7 @@ from store.alerts import DROPPED
 from store.db import Database, chunks, from_iso, snapshot, to_iso
 
 LEAD_CHARS = 600  # an article without a summary is represented by the start of its body
+MORE_LINKS = 6  # a story's links past its outlets' newest (``Story.more_links``), for its Sources page
 
 
 @dataclass(frozen=True)
@@ -148,7 +149,11 @@ def candidate_stories(
     return [r[0] for r in rows]
 
 
-def story_members(db: Database, story_id: int, *, limit: int = 30) -> list[StoryArticle]:
+# a story's record (headline, summary) is made from this many of its latest articles
+LATEST_MEMBERS = 30
+
+
+def story_members(db: Database, story_id: int, *, limit: int = LATEST_MEMBERS) -> list[StoryArticle]:
     """A story's latest articles, newest first."""
     sql = f"{_STORY_ARTICLE_SQL} WHERE a.story_id = ? ORDER BY a.dated_at DESC, a.id DESC LIMIT ?"
     return _with_actors(db, list(db.query(sql, [story_id, limit])))
@@ -332,7 +337,7 @@ def _stories(db: Database, where: str, params: list[Any]) -> list[Story]:
         ).fetchall()
         members = db.execute(
             "SELECT s.id, a.id, a.source, a.url, a.title = s.headline, a.published_at IS NOT NULL, "
-            "a.clock_unknown "
+            "a.clock_unknown, a.title "
             f"FROM stories s JOIN articles a ON a.story_id = s.id WHERE {where} "
             "ORDER BY s.id, a.dated_at DESC, a.id DESC",
             params,
@@ -345,9 +350,12 @@ def _stories(db: Database, where: str, params: list[Any]) -> list[Story]:
             continue
         rows = list(group)
         links: dict[str, str] = {}  # each source's newest article's link, sources in that order
-        for _, _, source, url, _, _, _ in rows:
+        more: list[tuple[str, str, str]] = []  # the other articles' links, past each source's newest
+        for _, _, source, url, _, _, _, title in rows:
             if source not in links:
                 links[source] = url or ""
+            elif url and url not in links.values() and len(more) < MORE_LINKS:
+                more.append((source, title or "", url))
         _, headline, summary, first, last = head
         found.append(
             Story(
@@ -359,6 +367,7 @@ def _stories(db: Database, where: str, params: list[Any]) -> list[Story]:
                 last_updated=from_iso(last),  # type: ignore[arg-type]
                 summary=tuple(x for x in summary.split("\n") if x),
                 links=tuple(links.values()),
+                more_links=tuple(more),
                 # the newest article with the headline's title
                 headline_url=next((r[3] for r in rows if r[4] and r[3]), None),
                 dated=any(r[5] for r in rows),

@@ -6,6 +6,7 @@ import pytest
 
 from briefing.render import html_messages, to_plain
 from briefing.service.commands import Asker, answer, load_all
+from store.actors import mentions_per_day
 from tests.actor_helpers import add_article, add_article_naming
 
 ASKER = Asker(chat_id=1, user_id=1)
@@ -39,7 +40,8 @@ async def test_actor_gives_the_dossier(archive):
     assert "In 2 articles from 2 sources" in text
     assert "What the news says" in text and "https://dw.example/kellogg" in text
     assert reply.photo_bytes().startswith(b"\x89PNG")
-    assert reply.photo_caption == "Keith Kellogg: mentions per day"
+    assert reply.photo_caption.startswith("Keith Kellogg: mentions per day (")
+    assert reply.photo_caption.endswith(" in 2 articles)")
 
 
 @pytest.mark.parametrize("name", ["keith kellogg", "KELLOGG", "Gen. Kellogg", "zelenskiy", "Zelensky"])
@@ -403,3 +405,12 @@ async def test_one_undated_article_read_today_is_no_newer_news_than_ten_dated_on
     app.db.execute("UPDATE articles SET published_at = NULL WHERE id = ?", [undated])
     _, text = await ask(app, "/actor Johnson")
     assert text.startswith("BORIS JOHNSON"), text
+
+
+async def test_the_charts_caption_counts_mentions_apart_from_articles(archive):
+    """A bar of 4 beside "In 2 articles" reads as four articles: the caption tells both counts."""
+    reply, _ = await ask(archive, "/actor Kellogg")
+    (actor_id,) = [r[0] for r in archive.db.execute("SELECT id FROM actors WHERE name = 'Keith Kellogg'")]
+    mentions = sum(n for _, n in mentions_per_day(archive.db, actor_id))
+    assert mentions > 2
+    assert reply.photo_caption == f"Keith Kellogg: mentions per day ({mentions} mentions in 2 articles)"

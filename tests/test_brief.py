@@ -474,3 +474,34 @@ ROBERTS = (0, 12, 4, "Chad Roberts")
 )
 def test_words_only_in_other_actors_names_are_no_match_of_their_own(title, body, others, expected):
     assert only_in_other_names(title, body, ["Chad"], others) is expected
+
+
+def test_a_storys_other_articles_from_an_outlet_are_on_its_sources_page_only():
+    from briefing.paging import sources_view
+
+    story = replace(
+        a_story(sources=("wire",), links=("https://wire/a2",)),
+        more_links=(("wire", "Ports strike, day one", "https://wire/a1"),),
+    )
+    doc = compose_brief([story, a_story(2), a_story(3), a_story(4)], now=NOW)
+    assert "day one" not in to_plain(doc) and "day one" not in doc.text  # not on the page
+    assert "https://wire/a1" not in "".join(html_messages(doc))
+    sources = sources_view(doc, 1, 3).document
+    listed = [(s.text, s.url) for sec in sources.sections for b in sec.blocks for s in b.spans if s.url]
+    assert listed[:2] == [("wire", "https://wire/a2"), ("wire: Ports strike, day one", "https://wire/a1")]
+
+
+async def test_a_story_loaded_from_the_store_links_each_outlets_older_articles_too(app):
+    from store.stories import set_story, stories_by_ids
+
+    load_all()
+    first = insert_article(app.db, title="Port strike begins", body="Dockers walked out today. " * 5,
+                           source="wire", url="https://wire/a1", when=NOW - timedelta(hours=2))  # fmt: skip
+    enrich_article(app, first)
+    second = insert_article(app.db, title="Port strike, day two", body="The dockers stay out. " * 5,
+                            source="wire", url="https://wire/a2", when=NOW - timedelta(hours=1))  # fmt: skip
+    story_id = app.db.execute("SELECT story_id FROM articles WHERE id = ?", [first.id]).fetchone()[0]
+    set_story(app.db, [second.id], story_id)
+    (story,) = stories_by_ids(app.db, [story_id])
+    assert story.links == ("https://wire/a2",)
+    assert story.more_links == (("wire", "Port strike begins", "https://wire/a1"),)

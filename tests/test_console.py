@@ -191,7 +191,7 @@ def test_bot_py_ask_answers_one_command(tmp_path):
     assert done.returncode == 0, done.stderr
     assert "This chat has no daily digest yet." in done.stdout
     assert "Subscribe with /subscribe (every day at 08:00 UTC) or" in done.stdout
-    assert "[Subscribe at 08:00 UTC: /subscribe]" in done.stdout
+    assert "[Subscribe at 08:00 UTC: /subscribe 08:00 UTC]" in done.stdout
     unquoted = _bot_py(tmp_path, "ask", "/latest", "2", "Kursk", capture_output=True)  # the shell split it
     assert unquoted.returncode == 0, unquoted.stderr
     assert unquoted.stdout.startswith("ARTICLES WITH “KURSK”, NEWEST FIRST\nThe newest 2 of")

@@ -116,6 +116,17 @@ async def test_settings_without_a_subscription_offers_one(bot):
     assert subscribers.get_subscriber(bot.app.db, 1001).active
 
 
+async def test_a_stale_subscribe_button_subscribes_at_what_its_label_says(bot):
+    shown = await bot.ask("/settings")
+    await bot.ask("/subscribe 7pm Asia/Tokyo")
+    await bot.ask("/unsubscribe")
+    bot.server.push_callback_query(shown, button="Subscribe at 08:00 UTC")
+    await bot.server.wait_for("editMessageText", chat_id=1001)
+    assert "Subscribed." in bot.server.message(1001, shown.message_id).text
+    sub = subscribers.get_subscriber(bot.app.db, 1001)
+    assert sub.active and (sub.digest_time.isoformat("minutes"), sub.timezone) == ("08:00", "UTC")
+
+
 async def test_follow_following_and_unfollow_by_button(bot):
     reply = await bot.ask("/follow grain exports")
     assert "Following the topic grain exports" in reply.text
@@ -171,14 +182,52 @@ async def test_in_a_group_a_command_edited_into_talk_takes_its_answer_back(bot):
     assert [m.deleted for m in bot.server.sent_messages(-4003)] == [True]
 
 
-async def test_an_edited_command_replaces_the_answer(bot):
+async def test_an_edited_question_replaces_the_answer(bot):
+    first = await bot.ask("/following")
+    user_message = bot.server.messages(1001)[-2]
+    assert user_message.text == "/following" and not user_message.from_bot
+    bot.server.push_edited_message(user_message.message_id, "/follow ports")
+    await bot.server.wait_for("editMessageText", chat_id=1001)
+    assert "Following the topic ports" in bot.server.message(1001, first.message_id).text
+    assert len(bot.server.sent_messages(1001)) == 1
+
+
+async def test_an_edited_command_that_changed_something_keeps_its_confirmation(bot):
     first = await bot.ask("/follow ports")
     user_message = bot.server.messages(1001)[-2]
-    assert user_message.text == "/follow ports" and not user_message.from_bot
+    bot.server.push_edited_message(user_message.message_id, "/follow grain")
+    second = await bot.server.wait_for_message(1001, text="grain")
+    # editing undoes nothing: both follows stand, and both confirmations are on screen
+    assert "Following the topic ports" in bot.server.message(1001, first.message_id).text
+    assert "Following the topic grain" in second.text and "what it did before still stands" in second.text
+    assert second.reply_to is not None and second.reply_to.message_id == user_message.message_id
+    assert not bot.server.requests("editMessageText")
+    assert {t for (t,) in bot.app.db.execute("SELECT value FROM follows").fetchall()} >= {"ports", "grain"}
+    # the new answer, to a question, is edited in place by the next edit; the confirmations stay
     bot.server.push_edited_message(user_message.message_id, "/following")
+    await bot.server.wait_for_message(1001, text="You follow:")
+    assert len(bot.server.sent_messages(1001)) == 3
+
+
+async def test_an_edited_command_that_changed_nothing_is_answered_in_place(bot):
+    first = await bot.ask("/unfollow ports")  # followed nothing: nothing to keep on screen
+    user_message = bot.server.messages(1001)[-2]
+    bot.server.push_edited_message(user_message.message_id, "/follow ports")
     await bot.server.wait_for("editMessageText", chat_id=1001)
-    assert "You follow:" in bot.server.message(1001, first.message_id).text
+    assert "Following the topic ports" in bot.server.message(1001, first.message_id).text
     assert len(bot.server.sent_messages(1001)) == 1
+
+
+async def test_a_command_that_changed_something_edited_into_talk_keeps_its_answer(bot):
+    group, ada = Chat.group(-4004, "Readers"), User(ADMIN, "Ada", "ada")
+    bot.server.set_member(group, ada, "creator")
+    update = bot.server.push_command("/follow ports", chat=group, user=ada)
+    confirmation = await bot.server.wait_for_message(-4004)
+    bot.server.push_edited_message(update["message"]["message_id"], "never mind", chat=group)
+    await bot.server.wait_until_fetched()
+    await bot.ask("/help", chat=group)  # handled after the edit
+    assert not bot.server.requests("deleteMessage")
+    assert not bot.server.message(-4004, confirmation.message_id).deleted
 
 
 async def test_an_expired_button_is_answered(bot):
@@ -212,3 +261,13 @@ async def test_a_group_that_becomes_a_supergroup_keeps_its_subscription(bot):
     reply = await bot.ask("/settings", chat=-1009876543210)
     assert "Digest time: 09:00" in reply.text
     assert subscribers.get_subscriber(bot.app.db, -4002) is None
+
+
+async def test_an_admin_command_in_a_group_is_answered_in_private_only(bot):
+    group, ada = Chat.group(-4005, "Readers"), User(ADMIN, "Ada", "ada")
+    reply = await bot.ask("/stats", chat=group, user=ada)
+    assert "I answer /stats in a private chat with me only" in reply.text
+    assert "Subscribers" not in reply.text
+    listed = await bot.ask("/help", chat=group, user=ada)
+    assert "/stats" not in listed.text
+    assert "Statistics" in (await bot.ask("/stats", user=ada, chat=Chat.private(ada))).text

@@ -245,8 +245,8 @@ async def test_an_edited_actor_command_shows_the_new_chart_in_place_of_the_old(b
     await bot.server.wait_for("editMessageMedia", chat_id=1001, ok=True)
     assert "Vladimir Putin" in bot.server.message(1001, first.message_id).text
     chart = bot.server.message(1001, chart_id)
-    assert chart.caption == "Vladimir Putin: mentions per day" and chart.photo.data.startswith(PNG)
-    assert chart.versions == ["Keith Kellogg: mentions per day"]
+    assert chart.caption.startswith("Vladimir Putin: mentions per day (") and chart.photo.data.startswith(PNG)
+    assert [v.partition(" (")[0] for v in chart.versions] == ["Keith Kellogg: mentions per day"]
     assert [m.message_id for m in bot.server.sent_messages(1001) if not m.deleted] == [
         first.message_id,
         chart_id,
@@ -264,3 +264,20 @@ async def test_an_edited_actor_command_shows_the_new_chart_in_place_of_the_old(b
         first.message_id,
         again.message.message_id,
     ]
+
+
+async def test_latest_pages_hold_more_short_entries_than_brief_and_keep_them_when_turned(bot):
+    from store.search import latest_articles
+
+    titles = [a.title[:40] for a in latest_articles(bot.app.db, limit=16)]
+    page = await bot.ask("/latest 16")
+    texts = [page.text]
+    while any(b.text.startswith("More") for b in page.buttons):
+        bot.server.push_callback_query(page, button="More")
+        await bot.server.wait_for("editMessageText", chat_id=1001)
+        page = bot.server.message(1001, page.message_id)
+        texts.append(page.text)
+    assert 2 <= len(texts) <= 3, texts  # 16 at 3 a page were 6 pages
+    assert all(utf16_len(text) <= 4096 for text in texts)
+    assert [sum(title in text for text in texts) for title in titles] == [1] * len(titles)
+    assert sum(title in texts[0] for title in titles) >= 6

@@ -107,6 +107,15 @@ async def test_more_turns_the_page_in_place(bot):
     assert len(bot.server.requests("answerCallbackQuery")) == 2
 
 
+async def test_a_note_on_what_was_not_done_is_on_every_page(bot):
+    first = await bot.ask("/longread\n/search ports")
+    note = "One command a message: I did only the first; send /search ports again on its own."
+    assert note in first.text and first.text.index(note) < first.text.index("Page 1 of 3")
+    bot.server.push_callback_query(first, button="More")
+    await bot.server.wait_for("editMessageText", chat_id=1001)
+    assert note in bot.server.message(1001, first.message_id).text
+
+
 async def test_a_press_too_old_to_answer_still_turns_the_page(bot):
     first = await bot.ask("/longread")
     bot.server.inject(
@@ -223,3 +232,31 @@ async def test_a_page_turned_later_tells_its_ages_as_of_the_press(doubles, botap
         await bot.server.wait_for("editMessageText", chat_id=1001)
         second = bot.server.message(1001, first.message_id)
         assert "Story 4\nupdated 6 min ago" in second.text and "just now" not in second.text
+
+
+def press_forged(server, message, data: str) -> dict:
+    """A press with data no button on the message has (an old client's, or forged)."""
+    query = server.state.new_callback_query(server.user, message, data)
+    payload = {"id": query.id, "from": server.user.to_dict(), "message": message.to_dict(),
+               "chat_instance": "7", "data": data}  # fmt: skip
+    return server.push_update({"callback_query": payload})
+
+
+async def test_a_page_the_reply_does_not_have_is_an_expired_button(bot):
+    first = await bot.ask("/longread")
+    key = first.buttons[0].callback_data.partition(":")[0]
+    for action in ("p99", "p0", "s9"):
+        update = press_forged(bot.server, first, f"{key}:{action}")
+        await bot.server.wait_for("answerCallbackQuery")
+        assert bot.server.callback_answer(update)["text"].startswith("This button has expired")
+    assert not bot.server.requests("editMessageText")
+
+
+async def test_a_double_tap_of_more_turns_the_page_once(bot):
+    first = await bot.ask("/longread")
+    bot.server.push_callback_query(first, button="More")
+    bot.server.push_callback_query(first, button="More")  # pressed again before the page turned
+    await bot.server.wait_for_requests(2, "answerCallbackQuery", since=0)
+    await bot.ask("/search ports")  # handled after both presses
+    assert len(bot.server.requests("editMessageText")) == 1
+    assert "Page 2 of 3" in bot.server.message(1001, first.message_id).text

@@ -11,6 +11,7 @@ from briefing.document import Document, Section, bold, code, heading, italic, li
 from briefing.paging import (
     Key,
     Paged,
+    asked_view,
     button_keys,
     page_count,
     page_view,
@@ -136,3 +137,13 @@ def test_ages_survive_the_stored_state_and_are_told_again_when_shown():
     assert later.text == "Story · yesterday\nseen 18 Nov"
     assert later.sections[0].blocks[0].spans[2].italic
     assert retold(doc(2), now) == doc(2)  # nothing to tell again: the same document
+
+
+def test_a_key_for_a_page_or_sources_the_reply_does_not_have_asks_for_nothing():
+    assert asked_view(doc(7), "p", 3, 3) == page_view(doc(7), 3, 3)
+    assert asked_view(doc(7), "s", 2, 3) == sources_view(doc(7), 2, 3)
+    assert asked_view(doc(7), "p", 4, 3) is None and asked_view(doc(7), "p", 0, 3) is None
+    assert asked_view(doc(7), "s", 9, 3) is None
+    assert asked_view(doc(2), "s", 1, 3) is None  # one page: it has no Sources key
+    unlinked = Document(sections=tuple(Section((para(f"Story {i}"),)) for i in range(4)))
+    assert asked_view(unlinked, "s", 1, 3) is None

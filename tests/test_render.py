@@ -78,3 +78,16 @@ def test_a_quotation_in_plain_text_gets_marks_and_the_marks_inside_it_become_sin
     assert "“Ryan said Republicans ‘already made that choice.’”" in text
     assert "“We will win,” Trump said." in text
     assert "<blockquote>Ryan said Republicans “already made that choice.”</blockquote>" in to_html(doc)
+
+
+def test_notes_close_every_page_after_the_footer():
+    doc = Document(
+        header=(heading("Top"),),
+        sections=tuple(Section((para(f"s{i}"),)) for i in range(5)),
+        footer=(para("end"),),
+        notes=(para("One command a message"),),
+    )
+    parts = pages(doc, 2)
+    assert [p.notes for p in parts] == [doc.notes] * 3
+    assert to_plain(parts[0]).endswith("s1\n\nOne command a message")
+    assert to_plain(doc).endswith("end\n\nOne command a message") and "One command" in doc.text

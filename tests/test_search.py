@@ -184,6 +184,18 @@ async def test_the_query_is_echoed_without_the_quotes_typed(app, archive):
     assert nothing.document.text.startswith("Nothing in the archive matches “croissants”.")
 
 
+async def test_a_search_engines_marks_are_dropped_and_the_reply_says_so(app, archive):
+    load_all()
+    reply = await answer(app, "/search -troops", Asker(1, 1))
+    assert reply.document.header[0].text == "Articles with “troops”, newest first"
+    assert "- is no search syntax here: I looked for troops." in to_plain(reply.document)
+    both = await answer(app, "/search -croissant*", Asker(1, 1))
+    assert both.document.text.startswith("Nothing in the archive matches “croissant”.")
+    assert "- and * are no search syntax here: I looked for croissant." in both.document.text
+    plain = await answer(app, "/search troops", Asker(1, 1))
+    assert "search syntax" not in plain.document.text
+
+
 async def test_plain_text_is_a_search(app, archive):
     load_all()
     reply = await answer(app, "Kellogg", Asker(1, 1))
@@ -198,7 +210,7 @@ async def test_latest_command_and_its_empty_archive_reply(app):
         insert_article(app.db, title=f"Story {h}", body="Text.", when=T0 + timedelta(hours=h))
     reply = await answer(app, "/latest", Asker(1, 1))
     assert [s.blocks[0].text for s in reply.document.sections] == [f"Story {h}" for h in range(4, -1, -1)]
-    assert reply.paged is (app.settings.brief_page_size < 5)
+    assert not reply.paged  # five short entries fit on one page (``LIST_PAGE_SIZE``)
 
 
 async def test_latest_takes_a_count_or_words(app):

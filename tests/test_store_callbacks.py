@@ -67,3 +67,10 @@ def test_a_button_older_than_a_week_is_expired_even_before_it_is_pruned(db):
     assert get_callback(db, key) is not None  # still stored: no button was made since
     assert get_callback(db, key, now=NOW) is None
     assert get_callback(db, key, now=NOW - timedelta(days=2)) is not None
+
+
+def test_an_answer_that_confirms_a_change_is_marked_so(db):
+    remember_reply(db, 1001, 5, (6, 7), now=NOW, photo_id=7, changed=True)
+    assert reply_to(db, 1001, 5) == ChatReply(1001, 5, (6, 7), 7, changed=True)
+    remember_reply(db, 1001, 5, (8,), now=NOW)
+    assert reply_to(db, 1001, 5) == ChatReply(1001, 5, (8,), None, changed=False)

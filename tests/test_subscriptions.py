@@ -288,6 +288,13 @@ async def test_subscribing_again_keeps_what_is_not_given(app):
     assert "Subscription updated." in reply.document.text
 
 
+async def test_subscribing_again_to_the_same_says_nothing_changed(app):
+    await answer(app, "/subscribe 08:00 UTC", ALICE)
+    reply = await answer(app, "/subscribe 08:00 UTC", ALICE)
+    assert "You are subscribed already; nothing changed." in reply.document.text
+    assert "updated" not in reply.document.text
+
+
 async def test_a_group_subscription_records_the_chat_type(app):
     await answer(app, "/subscribe", GROUP)
     assert subscribers.get_subscriber(app.db, -4001).chat_type == "group"
@@ -352,7 +359,7 @@ async def test_settings_change_each_value(app):
 async def test_settings_without_a_subscription_offers_one(app):
     reply = await answer(app, "/settings", ALICE)
     assert "no daily digest yet" in reply.document.text
-    assert reply.buttons[0][0].payload == "/subscribe"
+    assert reply.buttons[0][0].payload == "/subscribe 08:00 UTC"
     assert subscribers.get_subscriber(app.db, 1001) is None
 
 
@@ -360,7 +367,7 @@ async def test_a_length_set_without_a_subscription_says_nothing_changed_and_how_
     reply = await answer(app, "/settings length 3", ALICE)
     assert "no daily digest yet, so there is nothing to change" in reply.document.text
     assert "then send /settings length 3." in reply.document.text  # /subscribe takes no length
-    assert reply.buttons[0][0].payload == "/subscribe"
+    assert reply.buttons[0][0].payload == "/subscribe 08:00 UTC"
     assert subscribers.get_subscriber(app.db, 1001) is None
     reply = await answer(app, "/settings length 30", ALICE)
     assert reply.document.text.startswith("The digest length is a number of stories from 1 to 10")

@@ -113,7 +113,8 @@ class Session:
                 document=replace(reply.document, sections=(*reply.document.sections, TERMINAL_COMMANDS)),
             )
         self.waiting, self.shown, self.answered = [], 0, True
-        pages = split_pages(reply.document, self.app.settings.brief_page_size) if reply.paged else []
+        per_page = reply.per_page or self.app.settings.brief_page_size
+        pages = split_pages(reply.document, per_page) if reply.paged else []
         if len(pages) < 2:
             return format_reply(reply)
         self.waiting = pages

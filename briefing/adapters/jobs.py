@@ -1,6 +1,8 @@
 """Scheduled jobs in python-telegram-bot's JobQueue (APScheduler in the bot's event loop): the digest
-tick every 30 s, the feed tick (polling, admin notices, alerts) every 60 s, and the pruning of old
-delivery history at start and then every day.
+tick every 30 s, the feed tick (polling, admin notices, alerts) every 60 s, the pruning of old
+delivery history at start and then every day, and, while the archive holds summaries an older release or
+other settings made, their remaking (:mod:`briefing.service.resummarize`): a small batch every
+``RESUMMARIZE_SECONDS``, the job removing itself when none is left.
 
 Why one frequent job instead of one job per subscriber: the database is the source of truth. Every
 ``DIGEST_SECONDS`` a tick composes the digests that are due and not yet stored, and sends whatever is
@@ -34,6 +36,8 @@ from briefing.adapters.pacer import Pacer
 from briefing.adapters.sender import SendPolicy
 from briefing.service import App
 from briefing.service.polling import PollReport, paused_notice, poll_due_feeds
+from briefing.service.resummarize import BATCH as RESUMMARIZE_BATCH
+from briefing.service.resummarize import count_stale, resummarize_in_background
 from briefing.service.retention import PruneReport, prune_history
 from store.db import Database, refresh_statistics
 
@@ -45,6 +49,11 @@ log = logging.getLogger(__name__)
 DIGEST_SECONDS = 30.0
 FEED_SECONDS = 60.0
 PRUNE_SECONDS = 24 * 3600.0
+# a batch of stale summaries every half second at most (a batch takes 0.2-0.4 s on the busy 2-core test
+# machine): the summarizing runs in a worker thread, but holds the GIL much of its time, so a reply in
+# the meantime takes longer; short batches with pauses keep that delay short (bench/RESULTS.md)
+RESUMMARIZE_SECONDS = 0.5
+RESUMMARIZE_FIRST = 20.0  # after the start's own work (recovery, the first ticks, the warm-up)
 JOB_KWARGS: dict[str, Any] = {"misfire_grace_time": None, "coalesce": True, "max_instances": 1}
 STOP_GRACE = 1.5  # seconds a running tick gets to finish its sends in flight when the bot stops
 TOKEN_REFUSED = (
@@ -71,6 +80,9 @@ class Jobs:
         self.policy = policy
         self.digest_lock = asyncio.Lock()
         self.feed_lock = asyncio.Lock()
+        self.resummarize_lock = asyncio.Lock()
+        self.resummarized = 0  # articles whose summaries this process made again
+        self.resummarize_batch = RESUMMARIZE_BATCH
         self.stopping = asyncio.Event()
         self._runs: set[asyncio.Future[Any]] = set()
 
@@ -150,6 +162,31 @@ class Jobs:
         if polled.polled or alerts.sent or alerts.failed:
             log.info("feeds: %s; alerts: %s", told(polled), told(alerts))
 
+    async def resummarize(self, context: CallbackContext) -> None:
+        """Make one batch of stale summaries again, and their stories; when none is left the job removes
+        itself (the settings and the rules do not change while the process runs). A failure is logged
+        and the next run tries again."""
+        if self.resummarize_lock.locked() or self.stopping.is_set():
+            return
+        async with self.resummarize_lock:
+            try:
+                done = await self._run(resummarize_in_background(self.app, self.resummarize_batch))
+            except Exception:
+                log.exception("making stale summaries again failed; the next run tries again")
+                return
+        if done is None:
+            return
+        self.resummarized += done.articles
+        if not done.found:
+            if self.resummarized:
+                log.info(
+                    "summaries: all current (%d made again with the current summarizer)", self.resummarized
+                )
+            if context.job is not None:
+                context.job.schedule_removal()
+        elif self.resummarized and self.resummarized % 1000 < done.articles:
+            log.info("summaries: %d made again so far", self.resummarized)
+
 
 def told(report: Any) -> str:
     """A run's report in words for the log, its zero counts and empty lists left out: "polled 2, new
@@ -217,9 +254,10 @@ def install_jobs(
     policy: SendPolicy | None = None,
 ) -> Jobs:
     """Recover from a crash (unconfirmed parts and alerts become pending, to be resent) and prune old
-    history, then schedule the digest tick, the feed tick and the daily pruning on
-    ``application.job_queue``. Call once, before the application starts; the returned ``Jobs`` holds the
-    process's pacer and the ``bot`` the ticks send with (default: the application's)."""
+    history, then schedule the digest tick, the feed tick, the daily pruning and (while summaries are
+    stale) their remaking on ``application.job_queue``. Call once, before the application starts; the
+    returned ``Jobs`` holds the process's pacer and the ``bot`` the ticks send with (default: the
+    application's)."""
     if application.job_queue is None:
         raise RuntimeError("python-telegram-bot was installed without the job-queue extra")
     recover(app)
@@ -234,4 +272,18 @@ def install_jobs(
     application.job_queue.run_repeating(
         jobs.feeds, interval=feed_seconds, first=5.0, name="feeds", job_kwargs=JOB_KWARGS
     )
+    stale = count_stale(app)
+    if stale:
+        log.info(
+            "summaries: %d articles' summaries were made by an older summarizer or other settings; making"
+            " them again in the background, newest first",
+            stale,
+        )
+        application.job_queue.run_repeating(
+            jobs.resummarize,
+            interval=RESUMMARIZE_SECONDS,
+            first=RESUMMARIZE_FIRST,
+            name="resummarize",
+            job_kwargs=JOB_KWARGS,
+        )
     return jobs

@@ -26,10 +26,21 @@ from briefing.adapters.telegram_send import (
     withdraw_reply,
 )
 from briefing.ages import retold
-from briefing.document import Document, message
-from briefing.paging import Paged, View, button_keys, page_view, parse_action, sources_view
+from briefing.document import Document, italic, message, para
+from briefing.paging import Paged, View, asked_view, button_keys, parse_action
 from briefing.service import App
-from briefing.service.commands import COMMANDS, Asker, Reply, answer, changes_chat, parse, stopped_note
+from briefing.service.commands import (
+    COMMANDS,
+    Asker,
+    Reply,
+    answer,
+    changes_chat,
+    chat_settings,
+    parse,
+    stopped_note,
+    what_changes,
+    with_note,
+)
 from store import subscribers
 from store.callbacks import get_callback, remember_reply, reply_to
 
@@ -37,6 +48,10 @@ log = logging.getLogger(__name__)
 APP_KEY = "briefing.app"
 EXPIRED = "This button has expired; send the command again."
 SORRY = "Sorry, something went wrong while answering that. Please try again in a moment."
+STILL_STANDS = (
+    "You edited your message: what it did before still stands (my answer to it, above, says what); "
+    "this answers it as it reads now."
+)
 CUT_SHORT = (
     "The bot is stopping, so this was left unfinished (what was done is kept). "
     "Send it again once the bot is back."
@@ -73,6 +88,11 @@ NOT_CHECKED_REPLY = Reply(message(NOT_CHECKED))
 TEXT_ONLY_REPLY = Reply(message("I read text: send a name or a topic, or /help."))
 PRESSED_KEY = "briefing.pressed"  # the command buttons already run, so a double tap runs one once
 PRESSED_KEPT = 1024
+# the page ("p2") or sources ("s2") a paged message was turned to, by its buttons' id: a second press of
+# the same key, sent before the first one's edit reached the user (a double tap of More), is acknowledged
+# and nothing more (not known after a restart: such a press edits, and Telegram's "not modified" is
+# taken as done)
+SHOWING_KEY = "briefing.showing"
 
 
 class NotChecked(Exception):
@@ -118,7 +138,7 @@ async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         # in a group, a command edited into talk: the answer to the command it was is taken back
         app = app_of(context)
         earlier = reply_to(app.db, message.chat.id, message.message_id) if update.edited_message else None
-        if earlier is not None:
+        if earlier is not None and not earlier.changed:  # a confirmation stays: what it says stays done
             await withdraw_reply(context.bot, app, message.chat.id, earlier)
         return
     app = app_of(context)
@@ -140,13 +160,23 @@ async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         except (ChatUnreachable, TelegramError) as exc:
             log.warning("could not tell chat %s the answer is coming: %s", chat.id, exc)
 
+    changed, changes = False, what_changes(text)
     try:
         asker = await asker_of(context.bot, chat, user_id, text, as_group=as_group)
     except NotChecked:
         reply = NOT_CHECKED_REPLY
     else:
+        before = chat_settings(app, chat.id) if changes == "chat" else None
         reply = await _answer_until_stop(context, app, text, replace(asker, tell=tell))
+        # the bot's feeds are not compared: an /ingest that was answered did something
+        after = chat_settings(app, chat.id) if changes == "chat" else None
+        changed = not reply.refused and (changes == "bot" or after != before)
     earlier = reply_to(app.db, chat.id, message.message_id) if update.edited_message else None
+    if earlier is not None and earlier.changed:
+        # the answer it had confirms a change that stays (a follow, a subscription): editing a message
+        # undoes nothing, so that answer is kept and the new one comes under the edited message
+        reply = with_note(reply, para(italic(STILL_STANDS)))
+        earlier, quote = None, message.message_id
     try:
         if earlier is not None:
             shown = await replace_reply(context.bot, app, chat.id, earlier, reply, thread=thread)
@@ -155,7 +185,8 @@ async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     except ChatUnreachable:
         return
     if shown.ids:
-        remember_reply(app.db, chat.id, message.message_id, shown.ids, now=app.now(), photo_id=shown.photo_id)
+        asked, photo = message.message_id, shown.photo_id
+        remember_reply(app.db, chat.id, asked, shown.ids, now=app.now(), photo_id=photo, changed=changed)
 
 
 async def on_other(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -192,13 +223,11 @@ async def _answer_until_stop(context: ContextTypes.DEFAULT_TYPE, app: App, text:
 
 
 def _view(app: App, state: Paged, kind: str, n: int) -> View | None:
-    per_page = app.settings.brief_page_size
     if state.document is None:
         return None
     document = retold(state.document, app.now())  # "updated 5 min ago" as of the press, not the command
-    if kind == "p":
-        return page_view(document, n, per_page, extra=button_keys(state.labels))
-    return sources_view(document, n, per_page)
+    per_page = state.per_page or app.settings.brief_page_size
+    return asked_view(document, kind, n, per_page, extra=button_keys(state.labels))
 
 
 async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -224,10 +253,17 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     try:
         if view is not None:
             await _answer_query(query)  # at once: the button stops spinning while the page is made
+            showing: OrderedDict[str, str] = context.bot_data.setdefault(SHOWING_KEY, OrderedDict())
+            if showing.get(key) == action:
+                return  # a double tap of More: the page is shown already, and an edit would be refused
             keys = markup(key, view.keys)
             await show(
                 context.bot, app, chat_id, message.message_id, view.document, keys, thread=thread_of(message)
             )
+            showing[key] = action
+            showing.move_to_end(key)
+            while len(showing) > PRESSED_KEPT:
+                showing.popitem(last=False)
             return
         await _run_button(context, query, message, key, n, state.commands[n])
     except ChatUnreachable:

@@ -92,13 +92,13 @@ def paged_state(reply: Reply, per_page: int, split: Sequence[Document] | None = 
     the document's pages, when the caller has them already."""
     buttons = tuple(tuple((b.label, b.payload) for b in row) for row in reply.buttons)
     pages = len(split) if split is not None else page_count(reply.document, per_page) if reply.paged else 1
-    return Paged(reply.document if reply.paged and pages > 1 else None, buttons)
+    return Paged(reply.document if reply.paged and pages > 1 else None, buttons, reply.per_page)
 
 
 def first_view(app: App, chat_id: int, reply: Reply) -> tuple[Document, InlineKeyboardMarkup | None]:
     """The document to show first and its keys, remembered under a new callback id if there are any. A
     paged reply is split into pages once, for both (each page is rendered to see that it fits)."""
-    per_page = app.settings.brief_page_size
+    per_page = reply.per_page or app.settings.brief_page_size
     split = split_pages(reply.document, per_page) if reply.paged else None
     state = paged_state(reply, per_page, split)
     extra = button_keys(state.labels)

@@ -510,7 +510,10 @@ def dossier_reply(app: App, actor: Actor, *, asked: str | None = None, also: Seq
         document = Document(document.header, document.sections, (*document.footer, others))
     days = actor_store.mentions_per_day(app.db, actor.id)
     chart = partial(mentions_chart, days, title=actor.name)  # drawn by the adapter, after the text is sent
-    return Reply(document, photo=chart, photo_caption=f"{actor.name}: mentions per day", paged=True)
+    # a bar of 9 beside "In 1 article" reads as nine articles: the caption says what it counts
+    counted = f"{plural(sum(n for _, n in days), 'mention')} in {plural(actor.article_count, 'article')}"
+    caption = f"{actor.name}: mentions per day ({counted})"
+    return Reply(document, photo=chart, photo_caption=caption, paged=True)
 
 
 def exact_name(name: str, actor: Actor) -> bool:

@@ -34,7 +34,13 @@ def _usage() -> Reply:
     )
 
 
-@command("ingest", "/ingest URL", "read a page or a feed now; feeds are then polled (admins)", admin=True)
+@command(
+    "ingest",
+    "/ingest URL",
+    "read a page or a feed now; feeds are then polled (admins)",
+    admin=True,
+    changes="bot",
+)
 async def ingest_command(app: App, args: str, asker: Asker) -> Reply:
     """Ingest pages and feeds by URL; register the feeds for polling."""
     from briefing.service.ingest import IngestCutShortError, ingest_sources

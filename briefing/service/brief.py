@@ -25,7 +25,7 @@ from briefing.ranking import TOPIC_HALF_LIFE, score, topic_recency, undated_orde
 from briefing.relevance import APART, PHRASE, closeness, holding, topic_relevance, written_words
 from briefing.service import App
 from briefing.service.actors import actor_type, read_name, resolve_actor
-from briefing.service.commands import Asker, Reply, command
+from briefing.service.commands import Asker, Reply, and_list, command, with_note
 from briefing.topics import quoted
 from store.actors import find_actors
 from store.search import (
@@ -73,6 +73,17 @@ COUNT_ALL = -1  # how many match: as many as the index counts
 
 def _reply(document: Document, app: App) -> Reply:
     return Reply(document, paged=len(document.sections) > app.settings.brief_page_size)
+
+
+# articles a page of /latest or /search holds: an entry is a headline and a line (about 350 characters,
+# where a story is three times that), so fifty articles are 7 pages, not 17; a page that would pass
+# Telegram's 4096 still holds fewer (``paging.split_pages``)
+LIST_PAGE_SIZE = 8
+
+
+def _list_reply(document: Document, app: App) -> Reply:
+    per_page = max(LIST_PAGE_SIZE, app.settings.brief_page_size)
+    return Reply(document, paged=len(document.sections) > per_page, per_page=per_page)
 
 
 def _ranked(app: App, stats: Sequence[StoryStats]) -> list[StoryStats]:
@@ -396,13 +407,38 @@ def _search(app: App, args: str, limit: int) -> Reply:
     query = " OR ".join(f"({q})" for q in [query, *spellings.values()]) if not caps else query
     ids, total = _search_ids(app, query, caps, written, limit)
     articles = articles_by_ids(app.db, ids)
+    searched, marks = without_syntax(args.strip())
     if not articles:
-        return Reply(no_matches(args.strip()))
-    title = titled("Articles with ", args.strip(), ", newest first")
+        return _syntax_noted(Reply(no_matches(searched)), searched, marks)
+    title = titled("Articles with ", searched, ", newest first")
     matching = None
     if len(articles) >= limit:
         matching = count_matches(app.db, query, limit=MATCHES_COUNTED + 1) if total == COUNT_ALL else total
-    return _reply(compose_articles(articles, now=app.now(), title=title, matching=matching), app)
+    reply = _list_reply(compose_articles(articles, now=app.now(), title=title, matching=matching), app)
+    return _syntax_noted(reply, searched, marks)
+
+
+# a search engine's marks: a word's leading minus or plus ("-Ukraine": without it) and trailing star
+# ("Ukrain*": words that begin so); the index reads neither, so a word is searched without them
+_SYNTAX_MARK = re.compile(r"(?<!\S)[-+\u2212](?=\w)|(?<=\w)\*+(?!\S)")
+
+
+def without_syntax(words: str) -> tuple[str, tuple[str, ...]]:
+    """The words as they are searched for, without a search engine's marks, and the marks dropped
+    ("-Ukraine Kyiv*" -> "Ukraine Kyiv", ("-", "*")); none when there were none."""
+    marks = ("-" if m.group() == "\u2212" else m.group()[0] for m in _SYNTAX_MARK.finditer(words))
+    return " ".join(_SYNTAX_MARK.sub("", words).split()), tuple(dict.fromkeys(marks))
+
+
+def _syntax_noted(reply: Reply, searched: str, marks: Sequence[str]) -> Reply:
+    """The reply, told that marks it ignored were ignored: a user who meant "-Ukraine" as "without
+    Ukraine" must not read the articles about Ukraine as without it."""
+    if not marks:
+        return reply
+    verb = " is" if len(marks) == 1 else " are"
+    note = para(*and_list([code(m) for m in marks]), italic(f"{verb} no search syntax here: I looked for "),
+                code(shorten(searched, 60)), italic("."))  # fmt: skip
+    return with_note(reply, note)
 
 
 def _other_spellings(app: App, words: str) -> dict[str, str]:
@@ -500,4 +536,4 @@ def _latest(app: App, words: str, count: int) -> Reply:
     articles = latest_articles(app.db, limit=count)
     if not articles:
         return Reply(no_articles())
-    return _reply(compose_articles(articles, now=app.now(), title="Latest articles"), app)
+    return _list_reply(compose_articles(articles, now=app.now(), title="Latest articles"), app)

@@ -19,7 +19,7 @@ from briefing.document import Block, Document, Inline, bold, code, italic, item,
 from briefing.plaintext import Plain, read_plain
 from briefing.service import App
 from store.search import search_articles
-from store.subscribers import get_subscriber, mark_reachable
+from store.subscribers import chat_alerts, follows_of, get_subscriber, mark_reachable
 
 MAX_QUERY_CHARS = 4096
 # The terminal chat's (and ``bot.py ask``'s) chat id. Telegram gives no chat the id 0, so the Telegram
@@ -77,6 +77,8 @@ class Reply:
     paged: bool = False
     buttons: tuple[tuple[Button, ...], ...] = ()
     refused: str = ""
+    # sections a page holds, for a list of short entries (articles); None: the bot's ``brief.page_size``
+    per_page: int | None = None
 
     def photo_bytes(self) -> bytes | None:
         """The picture as PNG bytes, drawn now if it is drawn on demand."""
@@ -94,7 +96,8 @@ class Command:
     handler: Handler
     admin: bool = False
     # what in a group only its administrators may do: "always" (/subscribe), "with words" (/settings
-    # shows the settings alone, changes them with words); "" for anyone
+    # shows the settings alone, changes them with words); "" for anyone. "bot": it changes the bot's
+    # feeds or archive with words (an admin's /ingest URL), not the chat, so any of its members may
     changes: str = ""
     # takes several names, the command typed again on the line adding one ("/follow Trump /follow Putin"):
     # a repeat of it is its words, where another command on the line is a command of its own
@@ -102,6 +105,10 @@ class Command:
 
     def changes_with(self, args: str) -> bool:
         return self.changes == "always" or (self.changes == "with words" and bool(args.strip()))
+
+    def acts_with(self, args: str) -> bool:
+        """Whether it changes something, the chat's or the bot's (its answer then confirms a change)."""
+        return self.changes_with(args) or (self.changes == "bot" and bool(args.strip()))
 
 
 COMMANDS: dict[str, Command] = {}
@@ -129,6 +136,27 @@ def changes_chat(text: str) -> bool:
     return cmd is not None and cmd.changes_with(args)
 
 
+def what_changes(text: str) -> str:
+    """What a message's command may change: "chat" (its digest, follows or alert settings), "bot" (the
+    bot's feeds and archive: an admin's /ingest URL), or "" (nothing: a question). The answer to one that
+    did change something confirms it, and an edit of the message must not take that answer away."""
+    name, args = parse(_first_command(text)[0])
+    cmd = COMMANDS.get(name) if name is not None else None
+    if cmd is None or not cmd.acts_with(args):
+        return ""
+    return "bot" if cmd.changes == "bot" else "chat"
+
+
+def chat_settings(app: App, chat_id: int) -> tuple[object, ...]:
+    """What a chat has set (its follows, its digest's time, zone, length and state, its alerts' zone and
+    quiet hours), to compare before and after a command: "/unfollow X" of what it does not follow, or a
+    /subscribe to what it has, changed nothing."""
+    sub = get_subscriber(app.db, chat_id)
+    digest = None if sub is None else (sub.timezone, sub.digest_time, sub.length, sub.active)
+    follows = tuple((f.kind, f.value) for f in follows_of(app.db, chat_id))
+    return follows, digest, chat_alerts(app.db, chat_id)
+
+
 def _group_refusal(name: str) -> Reply:
     return Reply(
         message(
@@ -137,6 +165,18 @@ def _group_refusal(name: str) -> Reply:
         ),
         refused=f"/{name} is only for a group's administrators",
     )
+
+
+def _in_private(name: str) -> Reply:
+    """An admin command in a group: its answer (subscriber and delivery counts, feed addresses, an
+    ingest's report) is the bot's own business, not for every member of the group to read."""
+    return Reply(
+        message(
+            para("I answer ", code(f"/{name}"), " in a private chat with me only: what it shows is not for"
+                 " the whole group. Send it to me there."),
+        ),
+        refused=f"/{name} is answered in a private chat only",
+    )  # fmt: skip
 
 
 def _admin_refusal(name: str, asker: Asker) -> Reply:
@@ -211,9 +251,15 @@ async def answer(app: App, text: str, asker: Asker, *, pressed: bool = False) ->
         notes.append(
             para(italic("One command a message: I did only the first; send "), *_named(later), italic(each))
         )
+    return with_note(reply, *notes)
+
+
+def with_note(reply: Reply, *notes: Block) -> Reply:
+    """The reply with notes on what was read otherwise than typed or not done, under it (and on every
+    page of a paged reply, where the user sees them whichever page they read)."""
     if not notes:
         return reply
-    return replace(reply, document=replace(reply.document, footer=(*reply.document.footer, *notes)))
+    return replace(reply, document=replace(reply.document, notes=(*reply.document.notes, *notes)))
 
 
 def _named(later: Sequence[tuple[str, str]]) -> list[Inline]:
@@ -288,7 +334,7 @@ async def _answer_one(app: App, text: str, asker: Asker) -> Reply:
         return await _plain(app, args, asker)
     cmd = COMMANDS.get(name)
     if cmd is None:
-        meant = meant_commands(name, admin=is_admin(app, asker))
+        meant = meant_commands(name, admin=is_admin(app, asker) and asker.private)
         return Reply(
             message(
                 para(
@@ -304,6 +350,8 @@ async def _answer_one(app: App, text: str, asker: Asker) -> Reply:
         )
     if cmd.admin and not is_admin(app, asker):
         return _admin_refusal(name, asker)
+    if cmd.admin and not asker.private:
+        return _in_private(name)
     if not asker.manages and cmd.changes_with(args):
         return _group_refusal(name)
     reply = await cmd.handler(app, args, asker)
@@ -343,7 +391,7 @@ async def _plain(app: App, text: str, asker: Asker) -> Reply:
         return reply
     typed = f"/{meant.command} {meant.args}".strip()
     note = para(italic("Commands begin with a slash: I read this as "), code(shorten(typed, 60)), italic("."))
-    return replace(reply, document=replace(reply.document, footer=(*reply.document.footer, note)))
+    return with_note(reply, note)
 
 
 # a word that may be a command: one beginning with a slash after a space or a line break, as written
@@ -434,7 +482,8 @@ def listed(*, admin: bool) -> list[Command]:
 
 
 def _command_lines(app: App, asker: Asker) -> list:
-    return [item(bold(c.usage), f" — {c.description}") for c in listed(admin=is_admin(app, asker))]
+    admin = is_admin(app, asker) and asker.private  # in a group the admin commands are not answered
+    return [item(bold(c.usage), f" — {c.description}") for c in listed(admin=admin)]
 
 
 @command("help", "/help", "what I can do")

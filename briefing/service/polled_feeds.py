@@ -148,7 +148,9 @@ def ambiguous(exc: AmbiguousFeedError, usage: str) -> Reply:
     return Reply(message(para(str(exc)), hint))
 
 
-@command("unfeed", "/unfeed N|URL", "stop polling a feed; its articles stay (admins)", admin=True)
+@command(
+    "unfeed", "/unfeed N|URL", "stop polling a feed; its articles stay (admins)", admin=True, changes="bot"
+)
 async def unfeed_command(app: App, args: str, asker: Asker) -> Reply:
     """Stop polling a feed, named by its number in /feeds or its address."""
     if not args.strip():

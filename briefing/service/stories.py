@@ -165,6 +165,25 @@ def _single(article: StoryArticle) -> StoryRecord:
     return StoryRecord(article.title, summary, article.when, article.when, 1, 1)
 
 
+def refresh_stories(app: App, story_ids: Sequence[int]) -> int:
+    """Make the stories' headlines and summaries again from their articles' stored summaries, as ingest
+    makes them (one article: its own; more: the latest members'), after those summaries were made again;
+    the caller holds the transaction. Returns how many stories were rewritten (one without articles is
+    left to the next re-cluster)."""
+    done = 0
+    for story_id in story_ids:
+        members = story_members(app.db, story_id)
+        if not members:
+            continue
+        if len(members) == 1:
+            record = _single(members[0])
+        else:
+            record = story_record(app, story_id, members, _vectorizer(app, members))
+        update_story(app.db, story_id, record)
+        done += 1
+    return done
+
+
 def recluster(app: App, *, since: datetime | None = None, until: datetime | None = None) -> int:
     """Cluster the articles dated within [since, until] afresh (all of them by default), replacing
     their stories; returns the number of stories made."""

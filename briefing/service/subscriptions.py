@@ -220,8 +220,13 @@ async def subscribe_command(app: App, args: str, asker: Asker) -> Reply:
         now=app.now(),
     )
     again = old is not None and old.active
+    settings = (sub.digest_time, sub.timezone, sub.length)
+    if old is not None and again and settings == (old.digest_time, old.timezone, old.length):
+        done = "You are subscribed already; nothing changed."
+    else:
+        done = "Subscription updated." if again else "Subscribed."
     lines = [
-        para(bold("Subscription updated." if again else "Subscribed."), " Your daily digest:"),
+        para(bold(done), " Your daily digest:"),
         *_describe(app, sub, typed=args if zone else "", chosen=chosen),
         para("Change it with ", code("/settings"), "; stop it with ", code("/unsubscribe"), "."),
     ]
@@ -377,6 +382,9 @@ async def settings_command(app: App, args: str, asker: Asker) -> Reply:
         # the zone /subscribe will take: the one the chat set for its alerts, else the bot's
         zone = subs.chat_alerts(app.db, asker.chat_id).timezone or app.settings.timezone
         default = f"{app.settings.digest_time} {zone}"
+        # the button subscribes at what its label says, pressed later too (after a /subscribe 7pm Tokyo
+        # and an /unsubscribe, a bare /subscribe would take the stopped digest's time and zone)
+        subscribe = Button(f"Subscribe at {default}", f"/subscribe {default}")
         if len(words) == 2 and what in ("time", *ZONE_SETTINGS):  # "/settings time 9pm": nothing to change
             try:  # a value that /subscribe would refuse is not offered as a button
                 _ = parse_time(words[1]) if what == "time" else zone_and_note(words[1], now=app.now())
@@ -406,7 +414,7 @@ async def settings_command(app: App, args: str, asker: Asker) -> Reply:
                         ".",
                     ),
                 ),
-                buttons=((Button(f"Subscribe at {default}", "/subscribe"),),),
+                buttons=((subscribe,),),
             )
         return Reply(
             message(
@@ -419,7 +427,7 @@ async def settings_command(app: App, args: str, asker: Asker) -> Reply:
                     ".",
                 ),
             ),
-            buttons=((Button(f"Subscribe at {default}", "/subscribe"),),),
+            buttons=((subscribe,),),
         )
     if not words:
         return _settings_reply(app, sub)

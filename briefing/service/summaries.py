@@ -16,7 +16,13 @@ from briefing.pages import parse_page
 from briefing.recase import readable_title
 from briefing.render import to_plain
 from briefing.service import App
-from briefing.summary import ALGORITHMS, UnknownAlgorithmError, split_headline, summarize
+from briefing.summary import (
+    ALGORITHMS,
+    SUMMARY_VERSION,
+    UnknownAlgorithmError,
+    split_headline,
+    summarize,
+)
 from briefing.textfile import read_file_text
 from briefing.titles import title_from_body
 from config import Settings
@@ -30,6 +36,13 @@ class FileSummary:
     file: str
     title: str
     summary: tuple[str, ...]
+
+
+def summary_key(s: Settings) -> str:
+    """What makes a summary under these settings, as ``articles.summary_key`` records it: the
+    summarizer's version, the algorithm, the length and the sentence cap ("v1:default:3:400"). A stored
+    summary with another key is stale: :mod:`briefing.service.resummarize` makes it again."""
+    return f"v{SUMMARY_VERSION}:{s.summary_algorithm}:{s.summary_sentences}:{s.summary_max_sentences}"
 
 
 def summarize_article(app: App, article: Article) -> tuple[str, ...]:
@@ -52,7 +65,7 @@ def store_summary(app: App, article: Article, summary: tuple[str, ...] | None = 
     """The enrichment step: compute the article's summary (unless given) and store it."""
     if summary is None:
         summary = summarize_article(app, article)
-    save_summary(app.db, article.id, summary)
+    save_summary(app.db, article.id, summary, summary_key(app.settings))
     return summary
 
 
