@@ -40,6 +40,7 @@ from briefing.actor_groups import group
 from briefing.aliases import fold
 from briefing.bylined import byline_names
 from briefing.chunks import is_headline, join_slashed, place_articles, split_hyphens
+from briefing.clubs import sports_clubs
 from briefing.codes import coded_groups
 from briefing.coref import Candidate
 from briefing.foreign import after_articles, names_no_one, titles_not_people
@@ -47,6 +48,7 @@ from briefing.gazetteer import PARTS_NOT_STATES, load_gazetteer
 from briefing.given_names import given_alone
 from briefing.kinds import listed_with_bodies, type_by_definition, type_by_kind, type_by_series
 from briefing.long_forms import read_long_form
+from briefing.misreads import joined_bodies, not_actors, possessive_names
 from briefing.models import ExtractedActor, Sentence
 from briefing.month_surnames import month_surnames
 from briefing.names import SMALL, Doc, add_candidate
@@ -137,6 +139,12 @@ def extract_actors(
     reading.candidates = without_rosters(reading.candidates, reading.tokens)  # "nations which have ..."
     with_units(reading.candidates, reading.tokens, gaz)  # "Idlib province"
     reading.candidates = with_comma_names(reading.candidates, reading.tokens)  # "Washington, D.C."
+    reading.candidates = possessive_names(reading.candidates, reading.tokens, gaz)  # "St Mary's Church"
+    reading.candidates = joined_bodies(reading.candidates, reading.tokens)  # "Langdale and Ambleside ..."
+    reading.candidates = not_actors(reading.candidates, reading.tokens, gaz)  # "Eighteen people", "MBE"
+    reading.candidates = sports_clubs(
+        reading.candidates, reading.tokens, gaz, text, reading.headlines
+    )  # "Real Madrid"
     return group(_not_the_state(reading.candidates), text)
 
 

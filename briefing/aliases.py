@@ -36,7 +36,7 @@ FAMILY_FIRST = frozenset(
     """kim lee yi park pak choi choe jung jeong kang cho yoon yun jang lim han oh seo shin kwon hwang ahn
     song moon hong xi li wang zhang liu chen yang zhao huang zhou wu xu sun ma hu guo he gao lin luo zheng
     deng cai peng xie tang feng dong ye roh noh chung woo yoo ryu bae baek jeon chun nam suh hyun ko jiang
-    wei""".split()
+    wei son cha heo kwak byun""".split()
 )
 
 

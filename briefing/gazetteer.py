@@ -10,7 +10,7 @@ by ``bench/make_seed_lists.py``). Every key is a :func:`briefing.aliases.fold` f
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -49,6 +49,10 @@ class Gazetteer:
     known: dict[str, tuple[str, ActorType]]
     given_names: frozenset[str]
     spellings: dict[tuple[str, ActorType], frozenset[str]]
+    # football clubs by folded name (``seeds/clubs.toml``, read by ``briefing.clubs``): those that always
+    # name the club, and those that name it only in a sentence about a match ("Liverpool", "Chelsea")
+    clubs: dict[str, str] = field(default_factory=dict)
+    match_clubs: dict[str, str] = field(default_factory=dict)
 
     def place(self, norm: str) -> str | None:
         """The canonical place for a folded name: a country, a region or a city."""
@@ -165,4 +169,22 @@ def load_gazetteer(seeds: Path = SEEDS) -> Gazetteer:
     for canon, aliases in curated.get("countries", {}).items():
         spellings[(canon, "place")] = frozenset(aliases)
     given -= TITLES  # "Major", "Prince": as a first word, a title
-    return Gazetteer(countries, demonyms, places, known, frozenset(given), spellings)
+    clubs, match_clubs = _clubs(seeds / "clubs.toml")
+    for norm, club in clubs.items():
+        known.setdefault(norm, (club, "organization"))
+    for club in set(clubs.values()):
+        aliases = {a for a, c in clubs.items() if c == club and a != fold(club)}
+        spellings.setdefault((club, "organization"), frozenset(aliases))
+    return Gazetteer(countries, demonyms, places, known, frozenset(given), spellings, clubs, match_clubs)
+
+
+def _clubs(path: Path) -> tuple[dict[str, str], dict[str, str]]:
+    """The football clubs of ``seeds/clubs.toml`` by folded name: always clubs, and clubs in a match."""
+    if not path.is_file():
+        return {}, {}
+    lists = _read(path)
+    out: list[dict[str, str]] = []
+    for section in ("clubs", "match_clubs"):
+        names = lists.get(section, {})
+        out.append({fold(a): canon for canon, aliases in names.items() for a in [canon, *aliases]})
+    return out[0], out[1]
