@@ -13,9 +13,9 @@ from itertools import pairwise
 from briefing.boilerplate import NEWSROOM_JOBS
 from briefing.dates import parse_date
 from briefing.dumplines import META, WORD, Line, next_line, previous_line
-from briefing.furniture import Kind, looks_like_name, strip_bullet, time_alone
+from briefing.furniture import Kind, is_newsroom_job, looks_like_name, strip_bullet, time_alone
 from briefing.headlines import is_headline
-from briefing.mastheads import is_masthead
+from briefing.mastheads import is_kicker, is_masthead
 from briefing.sentences import split_sentences, word_count
 
 _CREDITED_SITE = re.compile(
@@ -140,6 +140,35 @@ def pair_desk_bylines(lines: list[Line]) -> None:
         before = previous_line(lines, i, (Kind.DROP, Kind.CREDIT))
         if (before is None or before.kind is not Kind.PROSE) and not _bylined_below(lines, i + 2):
             name.kind, name.value, desk.kind = Kind.AUTHOR, name.text, Kind.DROP  # a header's, not a list's
+
+
+def drop_job_lines(lines: list[Line]) -> None:
+    """A writer's job on its own line in the byline's block ("By Priya Shah" / "Business reporter" /
+    the date), and a live page's kicker there ("Live updates" over "Updated 12 minutes ago"): a line
+    the byline or the date touches, no blank line between them; a kicker only under the headline (over
+    its date, "Analysis" may be the section label of the headline below). They say who wrote the story
+    and what kind it is, not the news: kept, the job became the body's first paragraph. A job or a
+    kicker set apart by blank lines is a heading as any other (a section label, a subheading)."""
+    for i, line in enumerate(lines):
+        job = is_newsroom_job(line.text)
+        if line.kind is not Kind.HEADING or not (job or is_kicker(line.text)):
+            continue
+        if not job and ((title := previous_line(lines, i)) is None or title.kind is not Kind.HEADING):
+            continue
+        above = lines[i - 1] if i and not line.gap_before else None
+        below = lines[i + 1] if i + 1 < len(lines) and not lines[i + 1].gap_before else None
+        if any(_byline_block(near, job=job) for near in (above, below)):
+            line.kind = Kind.DROP
+
+
+def _byline_block(line: Line | None, job: bool) -> bool:
+    """Whether ``line`` is a byline with its name, or (for a kicker) a date line or an age: the lines a
+    job or a kicker is printed with."""
+    if line is None:
+        return False
+    if line.kind is Kind.AUTHOR and line.value:
+        return True
+    return not job and (line.kind is Kind.DATE or line.age is not None)
 
 
 def _bylined_below(lines: list[Line], start: int) -> bool:

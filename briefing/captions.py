@@ -7,13 +7,17 @@ from __future__ import annotations
 
 import re
 
-from briefing.dumplines import META, WORD, Line, is_label_over, next_line, previous_line
+from briefing.dumplines import META, VERB_PAST, WORD, Line, is_label_over, next_line, previous_line
 from briefing.furniture import Kind, caption_of, is_share_prompt
-from briefing.sentences import ends_sentence, word_count
+from briefing.sentences import ends_sentence, split_sentences, word_count
 
 CAPTION_OVERLAP = 0.6
 _CAPTION_LABEL = re.compile(r"(?:image|photo|picture|video)?\s*caption\s*[,:]?", re.I)
 _WINDOW = 15
+CAPTION_WORDS = 35  # a caption is a sentence of what the photo shows, shorter than a lead
+# a caption's verb in the present, right after its subject's name: "Van der Berg celebrates", "Smoke rises",
+# "Jane Doe speaks", "The minister is greeted" (a lead tells what happened: "United beat", "has died")
+_PRESENT = re.compile(r"(?-i:[A-Z][\w'’-]*)\s+(?:is|are|[a-z]{2,}[^\Ws]s)\b")
 
 
 def drop_captions(lines: list[Line]) -> None:
@@ -28,6 +32,8 @@ def drop_captions(lines: list[Line]) -> None:
             before = lines[i - 1]
             if before.kind is Kind.HEADING or (before.kind is Kind.PROSE and not ends_sentence(before.text)):
                 before.kind = Kind.DROP
+        if line.kind is Kind.CREDIT and _captions_below(lines, i):
+            lines[i + 1].kind = Kind.DROP
         if line.kind is Kind.HEADING and line.spacer_after:
             line.kind = Kind.DROP
         if line.kind is Kind.DROP and (caption := caption_of(line.text)):
@@ -38,6 +44,31 @@ def drop_captions(lines: list[Line]) -> None:
             line.kind = Kind.DROP
     _drop_repeats(lines)
     _drop_echoes(lines)
+
+
+def _captions_below(lines: list[Line], i: int) -> bool:
+    """Whether the line under the credit on line ``i`` is its caption ("Photo: Jane Doe / Getty Images" over
+    "United's Joost van der Berg celebrates after scoring the winner."): the credit starts its block (a
+    blank line or the byline and date above it, so no caption above it), and the line under it, with no
+    blank line between, is a paragraph of its own of one short sentence in the present, as a caption
+    says what the photo shows. A lead tells what happened, in the past ("United beat Barcelona 3-2"),
+    and a lead set under a credit stands in a paragraph of its own."""
+    if i + 1 >= len(lines) or not _starts_block(lines, i):
+        return False
+    below = lines[i + 1]
+    ends_block = i + 2 >= len(lines) or lines[i + 2].gap_before
+    if below.kind is not Kind.PROSE or below.gap_before or not ends_block:
+        return False
+    if word_count(below.text) > CAPTION_WORDS or len(split_sentences(below.text)) != 1:
+        return False
+    # the past's verbs in lower case: "Manchester United" is a name
+    words = [word for word in WORD.findall(below.text) if word.islower()]
+    return bool(_PRESENT.search(below.text)) and not any(VERB_PAST.search(word) for word in words)
+
+
+def _starts_block(lines: list[Line], i: int) -> bool:
+    before = previous_line(lines, i)
+    return lines[i].gap_before or before is None or before.kind in META or before.age is not None
 
 
 def _drop_labelled(lines: list[Line], i: int) -> None:

@@ -35,11 +35,13 @@ An article without a title gets one from its first sentence (:func:`briefing.tit
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from briefing.addresses import site_of
 from briefing.bylines import (
     drop_author_bios,
+    drop_job_lines,
     mark_sites,
     outlet_of,
     pair_desk_bylines,
@@ -70,7 +72,20 @@ def split_dump(text: str, *, source: str) -> list[ArticleDraft]:
     outlet = outlet_of(text)
     lines = read_lines(text)
     zone = written_zone(lines)
-    return [_draft(a, outlet, source, zone) for a in _articles(lines)]
+    return [_draft(a, outlet, source, zone) for a in with_mastheads(_articles(lines))]
+
+
+def with_mastheads(articles: list[Article]) -> list[Article]:
+    """The articles, each under the last masthead printed over it or an article before it: a site prints
+    its name once at the top of the page ("The Kendal Chronicle" over three stories), and it is every
+    story's outlet there, not only the first's; a later masthead is another site's, and holds from its
+    article on. Articles before the first masthead keep none."""
+    masthead: str | None = None
+    held: list[Article] = []
+    for article in articles:
+        masthead = article.masthead or masthead
+        held.append(article if article.masthead == masthead else replace(article, masthead=masthead))
+    return held
 
 
 def written_zone(lines: list[Line]) -> str | None:
@@ -124,6 +139,7 @@ def _articles(lines: list[Line]) -> list[Article]:
     mark_sites(lines)
     pair_metadata(lines)
     pair_desk_bylines(lines)
+    drop_job_lines(lines)
     drop_author_bios(lines)
     drop_release_furniture(lines)
     drop_captions(lines)

@@ -17,6 +17,7 @@ from enum import Enum
 
 from briefing.aliases import fold
 from briefing.boilerplate import (
+    NEWSROOM_JOBS,
     is_agency_note,
     is_contributors,
     is_link_label,
@@ -292,9 +293,11 @@ _STANDARDS = re.compile(r"^(our|editorial) (standards|guidelines|principles|poli
 # _is_name_word asks for its capital), an initial ("S."), or one of the particles below
 _NAME_WORD = re.compile(r"^([^\W\d_][\w.'’-]*|&)[,;]?$")
 # ... in Spanish, Portuguese and Italian too: "María López y Juan Pérez", "María del Carmen Ruiz", "João dos
-# Santos", "Marco Rossi e Anna Bianchi"
+# Santos", "Marco Rossi e Anna Bianchi"; and in any number, as surnames join them: "Tomás de la Fuente",
+# "Joost van der Berg", "Ana de los Ríos", "Jan ter Horst"
 _PARTICLES = frozenset(
-    "and & of the de da van von bin al in for und et du zu y e del della dos das do di".split()
+    "and & of the de da van von bin al in for und et du zu y e del della dos das do di la las los der den "
+    "ter ten".split()
 )
 
 
@@ -455,8 +458,8 @@ def _metadata(line: str, words: int) -> Verdict | None:
     if line.lower() == "by" or _EMPTY_AUTHOR.match(line):  # a name may follow on the next line
         return Verdict(Kind.AUTHOR)
     byline = _BYLINE.match(line)
-    if byline and _is_byline(byline):
-        return Verdict(Kind.AUTHOR, byline.group(2).strip().rstrip(","))
+    if byline and (writer := _byline_writer(byline)) is not None:
+        return Verdict(Kind.AUTHOR, writer)
     aged = words <= AGE_LINE_WORDS or _names_before_age(line, words)
     reltime = _RELTIME.match(line) if aged else None
     if reltime and not _told_in_a_sentence(line, reltime.group(1)):
@@ -465,8 +468,8 @@ def _metadata(line: str, words: int) -> Verdict | None:
             return Verdict(Kind.DROP)
         who = _without_date_word(who)  # "By Jane Doe · Updated 2 hours ago"
         byline = _BYLINE.match(who)  # "By Jane Doe | 3 hours ago"
-        if byline and _is_byline(byline):
-            who = byline.group(2).strip().rstrip(",")
+        if byline and (writer := _byline_writer(byline)) is not None:
+            who = writer
         return Verdict(Kind.RELTIME, who or None)
     if _RELATIVE_ONLY.match(line) and relative_age(line) is not None:
         return Verdict(Kind.RELTIME)
@@ -545,8 +548,8 @@ def _writer_before_age(line: str) -> str | None:
     before = line[:start]
     who = _without_date_word(before.strip(_AGE_JOINS))
     byline = _BYLINE.match(who)
-    if byline and _is_byline(byline):
-        return byline.group(2).strip().rstrip(",")
+    if byline and (writer := _byline_writer(byline)) is not None:
+        return writer
     age = relative_age(line)
     if age is None or age >= WRITER_AGE_LIMIT or _writers(who) is None:
         return None
@@ -578,11 +581,45 @@ def _given_first(name: str) -> bool:
 _FOREIGN_BY = frozenset(FOREIGN_BY.split("|"))
 
 
-def _is_byline(byline: re.Match[str]) -> bool:
-    name = byline.group(2).strip()
-    if byline.group(1).lower() in _FOREIGN_BY and word_count(name.rstrip(",")) < 2:
-        return False
-    return looks_like_name(name)
+def _byline_writer(byline: re.Match[str]) -> str | None:
+    """The writers a byline names ("By Jane Doe" -> "Jane Doe"), without the job their outlet gives them
+    after a comma nor the place they wrote from (:func:`byline_names`); None when what is left is no
+    name ("By the river", "Di solito ...")."""
+    name = byline_names(byline.group(2).strip().rstrip(","))
+    if byline.group(1).lower() in _FOREIGN_BY and word_count(name) < 2:
+        return None
+    return name if looks_like_name(name) else None
+
+
+ROLE_WORDS = 6  # a writer's job is a few words: "Health and science editor", "Local democracy reporter"
+# the place a writer filed from, after their name: "Ana Ribeiro-Santos in Porto and Liam O'Connell", "Jane
+# Doe in Kyiv" (a place of one to three capitalised words, then another writer, a comma or the end)
+_FILED_FROM = re.compile(r"\s+in\s+[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,2}?(?=\s*,|\s+(?:and|&)\s|$)")
+
+
+def is_newsroom_job(text: str) -> bool:
+    """Whether ``text`` is a writer's job as an outlet prints it under or after a byline ("Football
+    Correspondent", "Health and science editor", "Staff writers"): a few words ending with a newsroom's
+    job, no sentence."""
+    words = text.split()
+    return (
+        0 < len(words) <= ROLE_WORDS
+        and words[-1].casefold().removesuffix("s") in NEWSROOM_JOBS
+        and all(word[:1].isalpha() or word == "&" for word in words)
+        and not ends_sentence(text.strip())
+    )
+
+
+def byline_names(who: str) -> str:
+    """The writers of a byline's words, without what the outlet says of them: the job after a writer's
+    name and a comma ("Tom Fuller, Football Correspondent", "Dr Helena Marsh-Kowalczyk, Health and
+    science editor"), and the place a writer filed from ("Ana Ribeiro-Santos in Porto and Liam
+    O'Connell"). The author is who wrote it; their job and whereabouts are no one's name. A first
+    piece is kept, whatever it says: the writer comes first."""
+    first, *rest = who.split(",")
+    pieces = [first, *(piece for piece in rest if not is_newsroom_job(piece))]
+    kept = ",".join(pieces).strip().rstrip(",").strip()
+    return _FILED_FROM.sub("", kept).strip()
 
 
 def dated_ago(line: str) -> timedelta | None:
