@@ -265,22 +265,23 @@ def with_note(reply: Reply, *notes: Block) -> Reply:
 def _named(later: Sequence[tuple[str, str]]) -> list[Inline]:
     """The first ``MAX_LATER`` command lines, as code, listed with commas and "and"; a mistyped one as
     read, with the name typed ("/follow Putin (not /folow)")."""
-    listed: list[Inline] = []
-    shown = later[:MAX_LATER]
-    for n, (line, typo) in enumerate(shown):
-        if n:
-            listed.append(" and " if n == len(shown) - 1 else ", ")
-        listed += [code(shorten(line, 60)), *([f" (not {typo})"] if typo else [])]
-    return listed
+    return joined(
+        [[code(shorten(line, 60)), *([f" (not {typo})"] if typo else [])] for line, typo in later[:MAX_LATER]]
+    )
 
 
 def and_list(spans: Sequence[Inline], last: str = " and ") -> list[Inline]:
     """Spans listed with commas and a last "and" ("a, b and c")."""
+    return joined([[span] for span in spans], last)
+
+
+def joined(items: Sequence[Sequence[Inline]], last: str = " and ") -> list[Inline]:
+    """Items of one or more spans each, listed with commas and a last "and"."""
     listed: list[Inline] = []
-    for n, span in enumerate(spans):
+    for n, item_spans in enumerate(items):
         if n:
-            listed.append(last if n == len(spans) - 1 else ", ")
-        listed.append(span)
+            listed.append(last if n == len(items) - 1 else ", ")
+        listed += item_spans
     return listed
 
 
