@@ -150,8 +150,10 @@ def drop_job_lines(lines: list[Line]) -> None:
     and what kind it is, not the news: kept, the job became the body's first paragraph. A job or a
     kicker set apart by blank lines is a heading as any other (a section label, a subheading)."""
     for i, line in enumerate(lines):
+        if line.kind is not Kind.HEADING:
+            continue
         job = is_newsroom_job(line.text)
-        if line.kind is not Kind.HEADING or not (job or is_kicker(line.text)):
+        if not (job or is_kicker(line.text)):
             continue
         if not job and ((title := previous_line(lines, i)) is None or title.kind is not Kind.HEADING):
             continue

@@ -510,7 +510,7 @@ def _names_before_age(line: str, words: int) -> bool:
     start = age_start(line) if words <= BYLINE_AGE_WORDS else None
     who = _without_date_word(line[:start].strip(_AGE_JOINS)) if start else ""
     byline = _BYLINE.match(who)
-    return _writers(byline.group(2) if byline else who) is not None
+    return _names_writers(byline.group(2) if byline else who)
 
 
 def _without_date_word(who: str) -> str:
@@ -551,7 +551,7 @@ def _writer_before_age(line: str) -> str | None:
     if byline and (writer := _byline_writer(byline)) is not None:
         return writer
     age = relative_age(line)
-    if age is None or age >= WRITER_AGE_LIMIT or _writers(who) is None:
+    if age is None or age >= WRITER_AGE_LIMIT or not _names_writers(who):
         return None
     marked = before.rstrip() != before.rstrip(_AGE_JOINS)  # "Jane Doe · yesterday", "Jane Doe, ayer"
     if not marked and (line[start].isupper() or (says_the_day(line[start:]) and not _given_first(who))):
@@ -559,16 +559,14 @@ def _writer_before_age(line: str) -> str | None:
     return who
 
 
-def _writers(who: str) -> list[str] | None:
-    """The writers a byline without "By" names, one or several ("Jane Doe and John Roe", "María López y
-    Juan Pérez"): each two to four capitalised words not starting with an article ("Il Muro", "The
-    Council Meets" are headlines'); None when one is not such a name."""
-    names = _WRITERS_JOIN.split(who.strip())
-    fits = all(
+def _names_writers(who: str) -> bool:
+    """Whether a byline without "By" names writers, one or several ("Jane Doe and John Roe", "María López
+    y Juan Pérez"): each two to four capitalised words not starting with an article ("Il Muro", "The
+    Council Meets" are headlines')."""
+    return all(
         2 <= word_count(name) <= 4 and looks_like_name(name) and name.split()[0].lower() not in _ARTICLES
-        for name in names
+        for name in _WRITERS_JOIN.split(who.strip())
     )
-    return names if fits else None
 
 
 def _given_first(name: str) -> bool:

@@ -57,7 +57,7 @@ def joined_bodies(cands: list[Candidate], tokens: list[list[Token]]) -> list[Can
         if c.toks[-1].low not in _SHARED_HEADS or not c.toks[-1].cap or c.sentence >= len(tokens):
             continue
         toks = tokens[c.sentence]
-        k = next((i for i, t in enumerate(toks) if t.start == c.start), None)
+        k = _token_index(toks, c)
         if k is None or k < 2 or toks[k - 1].low != "and" or not (toks[k - 2].cap and toks[k - 2].word):
             continue
         if k > 2 and toks[k - 3].cap and toks[k - 3].word:
@@ -71,6 +71,11 @@ def joined_bodies(cands: list[Candidate], tokens: list[list[Token]]) -> list[Can
         name = " ".join(t.text for t in whole)
         out.append(Candidate(whole, c.sentence, "organization", canonical=name, why="head", roles=c.roles))
     return out
+
+
+def _token_index(toks: list[Token], c: Candidate) -> int | None:
+    """Where the candidate's first word stands in its sentence's tokens (None: not there)."""
+    return next((i for i, t in enumerate(toks) if t.start == c.start), None)
 
 
 def possessive_names(cands: list[Candidate], tokens: list[list[Token]], gaz: Gazetteer) -> list[Candidate]:
@@ -173,7 +178,7 @@ def _tickers(cands: list[Candidate], tokens: list[list[Token]]) -> None:
         if len(c.toks) != 1 or not c.toks[0].text.isupper() or c.sentence >= len(tokens):
             continue
         toks = tokens[c.sentence]
-        k = next((i for i, t in enumerate(toks) if t.start == c.start), None)
+        k = _token_index(toks, c)
         if k is None or k < 3 or toks[k - 1].text != ":" or k + 1 >= len(toks) or toks[k + 1].text != ")":
             continue
         if toks[k - 3].text != "(" or not toks[k - 2].text.isupper() or k < 4:
