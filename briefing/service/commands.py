@@ -131,9 +131,7 @@ def command(
 def changes_chat(text: str) -> bool:
     """Whether a message is a command that changes the chat's digest or follows: in a group the adapter
     then asks Telegram whether its sender is one of the group's administrators."""
-    name, args = parse(_first_command(text)[0])
-    cmd = COMMANDS.get(name) if name is not None else None
-    return cmd is not None and cmd.changes_with(args)
+    return what_changes(text) == "chat"
 
 
 def what_changes(text: str) -> str:
