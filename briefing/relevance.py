@@ -130,14 +130,33 @@ def written_words(query: str, spellings: Sequence[str] = ()) -> list[re.Pattern[
     must match on its :func:`plain` text: a word whose symbols are part of it ("AT&T" as written, not
     "at" and "t" anywhere; "C++", not every "C"), and a query of one capitalised word, a name ("Lorde"),
     which the index's stemmer would find as other words of its stem ("Lords", "lord"): it may take a
-    plural or verb ending only. ``spellings`` are other spellings of that name, any of which will do."""
+    plural or verb ending only; so may a word the stemmer would cut to another word ("wellness" to
+    "well", :func:`_stem_changes_word`). ``spellings`` are other spellings of that name, any of which
+    will do."""
     chunks = [c.strip(_AROUND) for c in unicodedata.normalize("NFKC", query).split()]
     chunks = [c for c in chunks if c]
     patterns = [re.compile(_symbol_pattern(c), re.I) for c in chunks if _SYMBOLIC.fullmatch(c)]
     if not patterns and len(chunks) == 1 and _is_name(chunks[0]):
         forms = [chunks[0], *(s for s in spellings if _WORD.fullmatch(s))]
         patterns.append(re.compile("|".join(_word_pattern(f) for f in dict.fromkeys(forms)), re.I))
+    else:  # each word of an ending of its own, as written: "wellness", not "well"
+        own = [c for c in dict.fromkeys(chunks) if _stem_changes_word(c)]
+        patterns += [re.compile(_word_pattern(c), re.I) for c in own]
     return patterns
+
+
+# endings that make a word of their own, which the index's (Porter) stemmer cuts off, so that "wellness"
+# would find every "well", "useful" every "us", "capitalism" every "capital"
+_OWN_ENDINGS = re.compile(r"[^\W\d_]{2,}(?:ness|nesses|ful|ism|isms)", re.I)
+
+
+def _stem_changes_word(word: str) -> bool:
+    """Whether the index would find ``word`` as another, shorter word: it ends in an ending of its own
+    ("-ness", "-ful", "-ism") that the stemmer cuts ("wellness" is "well" to it)."""
+    if not _OWN_ENDINGS.fullmatch(word):
+        return False
+    low = word.casefold()
+    return len(_PORTER.stem(low)) < len(low.removesuffix("es").removesuffix("s")) - 2
 
 
 def _is_name(word: str) -> bool:

@@ -82,18 +82,21 @@ def actors_in_headlines(
     return {story_id: frozenset(actors) for story_id, actors in found.items()}
 
 
-def stories_matching(db: Database, text: str, *, since: datetime) -> set[int]:
+def stories_matching(db: Database, text: str, *, since: datetime) -> dict[int, list[int]]:
     """Stories updated after ``since`` with an article whose title or body holds the followed topic
-    ``text`` (its words near each other, see ``store.search.topic_query``)."""
+    ``text`` (its words near each other, see ``store.search.topic_query``): each with those articles."""
     query = topic_query(text)
     if query is None:
-        return set()
+        return {}
     rows = db.execute(
-        "SELECT DISTINCT a.story_id FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
+        "SELECT a.story_id, a.id FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
         " WHERE articles_fts MATCH ? AND a.story_id IN (SELECT id FROM stories WHERE last_updated > ?)",
         [query, to_iso(since)],
     )
-    return {r[0] for r in rows.fetchall()}
+    found: dict[int, list[int]] = defaultdict(list)
+    for story_id, article_id in rows.fetchall():
+        found[story_id].append(article_id)
+    return dict(found)
 
 
 def all_follows(db: Database) -> dict[int, list[Follow]]:

@@ -44,6 +44,17 @@ def test_a_topic_is_searched_as_written_for_each_chat_s_digest(db, settings):
         assert found == {5: {tech}, 6: {hiring, tech}}
 
 
+def test_a_followed_word_the_stemmer_cuts_is_found_in_the_digest_only_as_written(db, settings):
+    """ "wellness" is "well" to the index: the digest takes the wellness story for the follow, not every
+    story that went well, as /brief and alerts read the topic."""
+    wellness = add_story(db, "Wellness calendar", updated=NOON, body="Yoga and wellness classes all week.")
+    add_story(db, "Peace talks", updated=NOON, body="The talks went well, officials said.")
+    subscribe(db, 5, timezone="UTC", digest_time=time(8, 0), now=NOON - timedelta(days=1))
+    follow(db, 5, "topic", "wellness", now=NOON)
+    composer = Composer(App(db=db, settings=settings, clock=Clock(NOON)), NOON)
+    assert composer.matches(5) == {wellness: ["wellness"]}
+
+
 def test_a_group_moved_to_its_supergroup_keeps_one_follow_of_a_name(db):
     follow(db, -100, "topic", "ÉLYSÉE", now=NOON)
     follow(db, -100, "topic", "grain exports", now=NOON)

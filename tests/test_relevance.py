@@ -78,6 +78,24 @@ def test_words_a_search_matches_as_written():
     assert holding(accents, written_words("Kukula")) == [2]
 
 
+def test_a_word_the_stemmer_would_cut_to_another_word_is_matched_with_its_own_ending():
+    """Porter reads "wellness" as "well", "useful" as "us", "capitalism" as "capital": such a word must
+    be written with its ending (a plural or verb ending may follow); other words keep their stems."""
+    texts = {
+        1: ("Wellness calendar", ""),
+        2: ("", "Talks went well, as well as expected."),
+        3: ("", "Two wellnesses compared."),
+        4: ("", "Tips that helped us."),
+        5: ("", "Useful tips."),
+        6: ("", "Capital gains and capitalism."),
+    }
+    assert holding(texts, written_words("wellness")) == [1, 3]
+    assert holding(texts, written_words("useful tips")) == [5]
+    assert holding(texts, written_words("capitalism")) == [6]
+    assert written_words("tourism") == [] and written_words("well") == [] and written_words("tips") == []
+    assert len(written_words("AT&T wellness")) == 2  # beside a word with symbols too
+
+
 def test_a_word_stands_alone_at_the_start_after_a_symbol_or_an_underscore_not_after_a_letter_or_digit():
     """The word patterns ask for no letter before the word after matching it (a speed-up): the same
     words count as before, at the very start of a text too."""

@@ -389,6 +389,11 @@ def names_archive(app):
         ("Clang diagnostics", "For C++ and Objective-C developers, C++11 warnings help.", 7),
         ("C# gets records", "The C# language adds records, Microsoft said.", 8),
     ]
+    stored(app, rows)
+
+
+def stored(app, rows) -> None:
+    """Each (title, body, hours after T0) as an article of its own outlet, enriched as ingest does."""
     for title, body, h in rows:
         when = T0 + timedelta(hours=h)
         article = insert_article(
@@ -408,6 +413,19 @@ async def test_a_capitalised_name_is_searched_as_written_not_as_its_stem(app, na
     lower = await found(app, "/search lorde")  # in lower case, any word of its stem, as before
     assert "Stewardship" in lower and "Lorde takes out an advert" in lower
     assert len(await found(app, "/search lords")) == 3
+
+
+async def test_a_word_of_an_ending_of_its_own_is_not_searched_as_its_stem(app):
+    """ "wellness" is no "well": /search and a topic /brief leave out the articles with only the stem."""
+    rows = [
+        ("Fairfax wellness calendar", "Yoga classes and health checks all week.", 1),
+        ("Peace talks", "The talks went well, officials said, as well as could be hoped.", 2),
+    ]
+    stored(app, rows)
+    load_all()
+    assert await found(app, "/search wellness") == ["Fairfax wellness calendar"]
+    assert await found(app, "/brief wellness") == ["Fairfax wellness calendar"]
+    assert len(await found(app, "/search well")) == 2  # the short word still finds both
 
 
 async def test_a_word_with_symbols_is_searched_as_written(app, names_archive):

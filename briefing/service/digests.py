@@ -31,6 +31,7 @@ from briefing.digest import (
 )
 from briefing.errors import NotFoundError, UnsubscribedError
 from briefing.models import Story, Subscriber
+from briefing.relevance import holding, written_words
 from briefing.schedule import DigestSlot, due_digest, local_date, zone
 from briefing.service import App
 from briefing.service.commands import TERMINAL_CHAT_ID
@@ -58,6 +59,7 @@ from store.digests import (
     stories_matching,
     story_arrivals,
 )
+from store.search import article_texts
 from store.stories import latest_dated_news, story_text_sizes
 from store.subscribers import active_subscribers, get_subscriber
 
@@ -118,7 +120,12 @@ class Composer:
         once for its every letter case, since the search reads case ("IT jobs" looks for "IT", "it jobs"
         for "jobs" alone), as alerts look for a topic."""
         if value not in self._topics:
-            self._topics[value] = stories_matching(self.app.db, value, since=self.window_start)
+            found = stories_matching(self.app.db, value, since=self.window_start)
+            if written := written_words(value):  # "wellness" as written, not every "well" the index finds
+                texts = article_texts(self.app.db, [a for ids in found.values() for a in ids])
+                kept = set(holding(texts, written))
+                found = {story: ids for story, ids in found.items() if kept.intersection(ids)}
+            self._topics[value] = set(found)
         return self._topics[value]
 
     def matches(self, chat_id: int) -> dict[int, list[str]]:
