@@ -5,10 +5,14 @@ and the bot's connection then plans with the new statistics."""
 import asyncio
 import time
 from datetime import UTC, datetime, timedelta
+from types import SimpleNamespace
 
 import pytest
 
+import briefing.adapters.jobs as jobs_module
+from briefing.adapters.jobs import Jobs
 from briefing.adapters.statistics import Statistics
+from briefing.service import App
 from store import open_db, transaction
 from store.statistics import stale_statistics
 from store.stories import StoryRecord, create_story, set_story, story_members
@@ -104,3 +108,17 @@ async def test_a_database_in_memory_is_refreshed_in_place():
     story_members(db, 1)
     assert await Statistics(db).refresh()
     assert analyzed(db)
+
+
+async def test_a_stop_cuts_the_daily_refresh_short(queried, writer, settings, monkeypatch):
+    monkeypatch.setattr(jobs_module, "prune", lambda app: None)  # its own write would wait for the lock
+    jobs = Jobs(App(db=queried, settings=settings))
+    daily = asyncio.create_task(jobs.prune(SimpleNamespace()))
+    await asyncio.sleep(0.3)
+    start = time.monotonic()
+    await jobs.stop(grace=0.2)
+    await asyncio.wait_for(daily, 2.0)
+    assert time.monotonic() - start < 1.5  # not the 10 s the refresh may wait for the lock
+    writer.execute("COMMIT")
+    await asyncio.sleep(0.5)
+    assert not analyzed(queried)
