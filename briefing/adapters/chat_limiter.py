@@ -2,7 +2,12 @@
 pacing, and a 429 retried after the time Telegram asks), except that a 429 holds back only the chat it
 was for. PTB's pauses every request of the bot on any 429, so one chat's flood (a long answer in many
 parts, fast presses) left every other chat without answers for the whole ``retry_after`` (QA13b F2).
-Telegram's 429s are counted per chat; the overall 30 a second is kept by the pacing."""
+Telegram's 429s are counted per chat; the overall 30 a second is kept by the pacing.
+
+Only PTB's public API is used: each attempt goes through ``AIORateLimiter.process_request`` (its pacing:
+30 requests a second to chats, 20 a minute to each group or channel, paid broadcasts apart), with a
+callback that hands a 429 back as a value instead of raising it, so PTB neither pauses every chat nor
+logs an error for it; the retry, after the chat's hold, is this class's own."""
 
 from __future__ import annotations
 
@@ -10,6 +15,7 @@ import asyncio
 import logging
 import time
 from collections.abc import Callable, Coroutine
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
@@ -23,12 +29,20 @@ MAX_HELD = 512  # chats held at once before the expired holds are swept
 Result = bool | dict[str, Any] | list[dict[str, Any]]
 
 
+@dataclass(frozen=True)
+class _Refused:
+    """A 429, passed back through PTB's pacing as the request's result."""
+
+    error: RetryAfter
+
+
 class ChatRateLimiter(AIORateLimiter):
     """``AIORateLimiter`` whose retry after a 429 waits for the chat's hold alone; requests without a
     chat (answering a button press, getMe...) share one hold of their own."""
 
     def __init__(self, *, max_retries: int, clock: Callable[[], float] = time.monotonic) -> None:
-        super().__init__(max_retries=max_retries)
+        super().__init__(max_retries=0)  # PTB's pacing only: the retries are this class's
+        self.max_retries = max_retries
         self._held: dict[str | None, float] = {}  # chat → when it may send again (clock seconds)
         self._clock = clock
 
@@ -41,30 +55,28 @@ class ChatRateLimiter(AIORateLimiter):
         data: dict[str, Any],
         rate_limit_args: int | None,
     ) -> Result:
-        retries = rate_limit_args or self._max_retries
+        retries = rate_limit_args or self.max_retries
         chat_id = data.get("chat_id")
         chat = None if chat_id is None else str(chat_id)
-        # a group (a negative id) or a channel (@name) is paced at 20 a minute, as PTB does
-        group: str | bool = chat if chat is not None and not chat.isdigit() else False
-        for attempt in range(retries + 1):
-            await self._wait_for(chat)
+
+        async def attempt(*a: Any, **k: Any) -> Result | _Refused:
             try:
-                return await self._run_request(
-                    chat=chat is not None,
-                    group=group,
-                    allow_paid_broadcast=bool(data.get("allow_paid_broadcast", False)),
-                    callback=callback,
-                    args=args,
-                    kwargs=kwargs,
-                )
+                return await callback(*a, **k)
             except RetryAfter as exc:
-                wait = exc.retry_after
-                seconds = (wait.total_seconds() if isinstance(wait, timedelta) else float(wait)) + SLACK
-                if attempt == retries:
-                    log.warning("%s to chat %s: still 429 after %d retries", endpoint, chat, retries)
-                    raise
-                log.info("%s to chat %s: 429, chat held back %.1f s", endpoint, chat, seconds)
-                self._hold(chat, seconds)
+                return _Refused(exc)
+
+        for tried in range(retries + 1):
+            await self._wait_for(chat)
+            done = await super().process_request(attempt, args, kwargs, endpoint, data, None)  # type: ignore[arg-type]
+            if not isinstance(done, _Refused):
+                return done
+            wait = done.error.retry_after
+            seconds = (wait.total_seconds() if isinstance(wait, timedelta) else float(wait)) + SLACK
+            if tried == retries:
+                log.warning("%s to chat %s: still 429 after %d retries", endpoint, chat, retries)
+                raise done.error
+            log.info("%s to chat %s: 429, chat held back %.1f s", endpoint, chat, seconds)
+            self._hold(chat, seconds)
         raise AssertionError("unreachable")  # the loop returns or raises
 
     def _hold(self, chat: str | None, seconds: float) -> None:

@@ -34,12 +34,12 @@ from telegram.ext import Application, CallbackContext
 from briefing.adapters.delivery import FanoutReport, notify_admins, recover, run_due_digests, send_due_alerts
 from briefing.adapters.pacer import Pacer
 from briefing.adapters.sender import SendPolicy
+from briefing.adapters.statistics import LOCK_WAIT, Statistics
 from briefing.service import App
 from briefing.service.polling import PollReport, paused_notice, poll_due_feeds
 from briefing.service.resummarize import BATCH as RESUMMARIZE_BATCH
 from briefing.service.resummarize import count_stale, resummarize_in_background
 from briefing.service.retention import PruneReport, prune_history
-from store.db import Database, refresh_statistics
 
 if TYPE_CHECKING:
     from briefing.adapters.fetch import Fetcher
@@ -84,6 +84,7 @@ class Jobs:
         self.resummarized = 0  # articles whose summaries this process made again
         self.resummarize_batch = RESUMMARIZE_BATCH
         self.stopping = asyncio.Event()
+        self.statistics = Statistics(app.db)
         self._runs: set[asyncio.Future[Any]] = set()
 
     async def _run(self, work: Awaitable[T]) -> T | None:
@@ -142,7 +143,7 @@ class Jobs:
         what a day's ingest and replies grew (the daily job)."""
         if not self.stopping.is_set():
             prune(self.app)
-            refreshed(self.app.db)
+            await self._run(refreshed(self.statistics))  # a stop calls it off
 
     async def feeds(self, context: CallbackContext) -> None:
         """Poll the feeds that are due, tell the admins about paused ones, send the alerts due."""
@@ -234,10 +235,10 @@ def prune(app: App) -> PruneReport | None:
         return None
 
 
-def refreshed(db: Database) -> bool:
-    """Refresh the query planner's statistics (:func:`store.db.refresh_statistics`); a failure (a busy or
-    read-only database) is a warning in the log, and the next run tries again."""
-    if refresh_statistics(db):
+async def refreshed(statistics: Statistics, *, wait: float = LOCK_WAIT, reload: bool = True) -> bool:
+    """Refresh the query planner's statistics off the event loop (:meth:`Statistics.refresh`); a failure
+    (a busy or read-only database) is a warning in the log, and the next run tries again."""
+    if await statistics.refresh(wait=wait, reload=reload):
         return True
     log.warning("could not refresh the database's query statistics (busy or read-only?); tried again later")
     return False

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
@@ -193,34 +193,20 @@ def _queue_one(app: App, one: _Planned, now: datetime, batch_last: int | None) -
     still waits (it tells what reached the story when it goes out), else an update if the articles
     brought news; 1 if an alert was queued."""
     chat_id, story_id, newest = one.chat_id, one.story_id, one.followed.article_id
-    reason = "\n".join(one.followed.reasons)
-    if queue_alert(
-        app.db,
-        chat_id,
-        story_id,
-        reason=reason,
-        due_at=one.due_at,
-        now=now,
-        article_id=newest,
-        batch_last=batch_last,
-    ):
+
+    def queued(queue: Callable[..., bool]) -> bool:
+        """``queue_alert`` or ``queue_update``: a first telling and an update record the same things."""
+        reason = "\n".join(one.followed.reasons)
+        return queue(
+            app.db, chat_id, story_id, reason=reason, due_at=one.due_at, now=now, article_id=newest,
+            batch_last=batch_last,
+        )  # fmt: skip
+
+    if queued(queue_alert):
         return 1
     if renew_waiting(app.db, chat_id, story_id, reasons=one.followed.reasons, article_id=newest):
         return 0  # the alert waiting to go out tells the news when it goes
-    if not one.news:
-        return 0
-    return int(
-        queue_update(
-            app.db,
-            chat_id,
-            story_id,
-            reason=reason,
-            due_at=one.due_at,
-            now=now,
-            article_id=newest,
-            batch_last=batch_last,
-        )
-    )
+    return int(one.news and queued(queue_update))
 
 
 @dataclass(frozen=True)
