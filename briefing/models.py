@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from typing import Literal
 
 from briefing.charsets import without_controls
+from briefing.letters import fold_letters
 
 ActorType = Literal["person", "organization", "place"]
 SourceKind = Literal["file", "page", "feed"]
@@ -198,13 +200,25 @@ class Follow:
     actor_id: int | None = None
 
 
+# an accent on a Latin letter (decomposed): FTS5's ``remove_diacritics`` drops these and only these
+_LATIN_ACCENTS = re.compile(r"(?<=[a-z])[\u0300-\u036f]+")
+
+
 def follow_key(value: str) -> str:
-    """What a follow's name is known by, in any letter case: /follow finds "rotterdam" already followed
-    as "Rotterdam", /unfollow stops "Rotterdam" asked as "rotterdam", and an alert queued for "Rotterdam"
-    still goes to a chat that unfollowed it and followed "rotterdam" again. Quotes stay: a phrase followed
-    in quotes is matched otherwise than its words. The database stores it (``follows.value_key``, m0031)
-    and keeps one follow a key: a change here needs a migration that makes the stored keys anew."""
-    return value.casefold()
+    """What a follow's name is known by: /follow finds "rotterdam" already followed as "Rotterdam",
+    /unfollow stops "Rotterdam" asked as "rotterdam", and an alert queued for "Rotterdam" still goes to a
+    chat that unfollowed it and followed "rotterdam" again. Two names are one follow when the news would
+    match them alike: the full-text index (``porter unicode61 remove_diacritics``, over ``fold_letters``
+    text) and the search's words (NFKC) fold case, the accents of Latin letters ("Élysée" is "Elysee",
+    "İstanbul" is "istanbul"), letters such as "ł" or "ß" (``briefing.letters``), and full-width letters,
+    and a name composed or decomposed ("é" or "e" and U+0301) is the same text; the accents of Greek or
+    Cyrillic letters, which the index keeps ("й" is not "и"), stay. Quotes stay: a phrase followed in
+    quotes is matched otherwise than its words. The database stores it (``follows.value_key``, m0031,
+    m0035) and keeps one follow a key: a change here needs a migration that makes the stored keys anew."""
+    if value.isascii():
+        return value.casefold()
+    folded = fold_letters(unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", value).casefold()))
+    return unicodedata.normalize("NFC", _LATIN_ACCENTS.sub("", folded))
 
 
 @dataclass(frozen=True)
