@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from typing import Literal
 
 from briefing.charsets import without_controls
-from briefing.letters import fold_letters
+from briefing.letters import fold_as_indexed
 
 ActorType = Literal["person", "organization", "place"]
 SourceKind = Literal["file", "page", "feed"]
@@ -200,10 +199,6 @@ class Follow:
     actor_id: int | None = None
 
 
-# an accent on a Latin letter (decomposed): FTS5's ``remove_diacritics`` drops these and only these
-_LATIN_ACCENTS = re.compile(r"(?<=[a-z])[\u0300-\u036f]+")
-
-
 def follow_key(value: str) -> str:
     """What a follow's name is known by: /follow finds "rotterdam" already followed as "Rotterdam",
     /unfollow stops "Rotterdam" asked as "rotterdam", and an alert queued for "Rotterdam" still goes to a
@@ -215,10 +210,7 @@ def follow_key(value: str) -> str:
     Cyrillic letters, which the index keeps ("й" is not "и"), stay. Quotes stay: a phrase followed in
     quotes is matched otherwise than its words. The database stores it (``follows.value_key``, m0031,
     m0035) and keeps one follow a key: a change here needs a migration that makes the stored keys anew."""
-    if value.isascii():
-        return value.casefold()
-    folded = fold_letters(unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", value).casefold()))
-    return unicodedata.normalize("NFC", _LATIN_ACCENTS.sub("", folded))
+    return fold_as_indexed(value)
 
 
 @dataclass(frozen=True)
