@@ -11,6 +11,9 @@ name is found written either way.
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 _LETTERS = {
     "ł": "l",
     "Ł": "L",
@@ -50,6 +53,22 @@ def fold_letters(text: str) -> str:
         if letter in text:
             text = text.replace(letter, plain)
     return text
+
+
+# an accent on a Latin letter (decomposed): FTS5's ``remove_diacritics`` drops these and only these
+_LATIN_ACCENTS = re.compile(r"(?<=[a-z])[\u0300-\u036f]+")
+
+
+def fold_as_indexed(text: str) -> str:
+    """``text`` as the full-text index and the search's words compare it: full-width letters and
+    ligatures as plain ones (NFKC, as the search reads its words), case folded, the accents of Latin
+    letters dropped ("Élysée" as "elysee", the Turkish "İ" as "i"; a decomposed accent too), and the
+    letters of :func:`fold_letters` written plainly. The marks of Greek or Cyrillic letters, which FTS5's
+    ``remove_diacritics`` keeps ("й" is not "и"), stay."""
+    if text.isascii():
+        return text.casefold()
+    folded = fold_letters(unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).casefold()))
+    return unicodedata.normalize("NFC", _LATIN_ACCENTS.sub("", folded))
 
 
 def has_foldable_letters(text: str) -> bool:

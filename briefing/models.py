@@ -8,6 +8,7 @@ from datetime import datetime, time, timedelta
 from typing import Literal
 
 from briefing.charsets import without_controls
+from briefing.letters import fold_as_indexed
 
 ActorType = Literal["person", "organization", "place"]
 SourceKind = Literal["file", "page", "feed"]
@@ -199,12 +200,17 @@ class Follow:
 
 
 def follow_key(value: str) -> str:
-    """What a follow's name is known by, in any letter case: /follow finds "rotterdam" already followed
-    as "Rotterdam", /unfollow stops "Rotterdam" asked as "rotterdam", and an alert queued for "Rotterdam"
-    still goes to a chat that unfollowed it and followed "rotterdam" again. Quotes stay: a phrase followed
-    in quotes is matched otherwise than its words. The database stores it (``follows.value_key``, m0031)
-    and keeps one follow a key: a change here needs a migration that makes the stored keys anew."""
-    return value.casefold()
+    """What a follow's name is known by: /follow finds "rotterdam" already followed as "Rotterdam",
+    /unfollow stops "Rotterdam" asked as "rotterdam", and an alert queued for "Rotterdam" still goes to a
+    chat that unfollowed it and followed "rotterdam" again. Two names are one follow when the news would
+    match them alike: the full-text index (``porter unicode61 remove_diacritics``, over ``fold_letters``
+    text) and the search's words (NFKC) fold case, the accents of Latin letters ("Élysée" is "Elysee",
+    "İstanbul" is "istanbul"), letters such as "ł" or "ß" (``briefing.letters``), and full-width letters,
+    and a name composed or decomposed ("é" or "e" and U+0301) is the same text; the accents of Greek or
+    Cyrillic letters, which the index keeps ("й" is not "и"), stay. Quotes stay: a phrase followed in
+    quotes is matched otherwise than its words. The database stores it (``follows.value_key``, m0031,
+    m0035) and keeps one follow a key: a change here needs a migration that makes the stored keys anew."""
+    return fold_as_indexed(value)
 
 
 @dataclass(frozen=True)

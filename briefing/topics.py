@@ -13,9 +13,9 @@ the topic, for an alert to show why it came.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
+from briefing.letters import fold_as_indexed
 from briefing.sentences import split_sentences
 
 # The other words a multi-word topic's words may have between them, for each two of its words (FTS5
@@ -81,7 +81,9 @@ def _slack(words: int) -> int:
 
 
 def _words(text: str) -> list[str]:
-    return [w.casefold() for w in _WORD.findall(unicodedata.normalize("NFKC", text))]
+    """The words of a text or topic folded as the index folds them (``fold_as_indexed``): the topic
+    "Elysee", which the search finds in "Élysée", is found there in the sentence too."""
+    return _WORD.findall(fold_as_indexed(text))
 
 
 def _same(word: str, wanted: str) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import signal
 import sys
 from contextlib import asynccontextmanager
@@ -123,12 +124,32 @@ async def test_a_stop_cuts_a_slow_ingest_short_and_the_feed_is_not_added(botapi,
         released.set()
 
 
+# ``python bot.py`` whose first seeding holds, once the first seed file is stored in its transaction,
+# until a signal comes: the real seeding is over in under a second, so a signal sent on its log line
+# could come after it on a loaded machine. The hold is the test's own; the bot runs unchanged.
+HELD_SEEDING = """
+import sys, time
+import bot
+import briefing.service.seeding as seeding
+ingest = seeding.ingest_files
+def held(app, paths, **options):
+    report = ingest(app, list(paths)[:1], **options)
+    print(f"seeding held: {report.new} articles stored", file=sys.stderr, flush=True)
+    while True:
+        time.sleep(0.05)
+seeding.ingest_files = held
+sys.argv[0] = "bot.py"
+sys.exit(bot.main())
+"""
+
+
 async def test_a_signal_during_the_first_seeding_leaves_the_database_to_be_seeded(tmp_path):
     db_path = tmp_path / "bot.db"
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "BRIEFING_"))}
     process = await asyncio.create_subprocess_exec(
         sys.executable,
-        "bot.py",  # the first start: a terminal chat, whose input ends at once, once seeded
+        "-c",
+        HELD_SEEDING,  # the first start: a terminal chat, whose input ends at once, once seeded
         "--db",
         str(db_path),
         cwd=ROOT,
@@ -138,12 +159,15 @@ async def test_a_signal_during_the_first_seeding_leaves_the_database_to_be_seede
         stderr=asyncio.subprocess.PIPE,
     )
     assert process.stderr is not None
-    seen = []
+    seen: list[str] = []
     async with killed_on_failure(process):
-        while not any("seeding the new database" in line for line in seen):
+        while not any("seeding held" in line for line in seen):
             line = await asyncio.wait_for(process.stderr.readline(), timeout=60)
             assert line, seen
             seen.append(line.decode())
+    assert any("seeding the new database" in line for line in seen), seen
+    held = re.search(r"seeding held: (\d+) articles stored", "".join(seen))
+    assert held is not None and int(held[1]) > 0, seen  # the signal comes with articles written
     code, _, log = await stop(process, signal.SIGTERM)
     assert code == 0, log
     assert "bot.py: SIGTERM: stopped during the first start's seeding; the next start seeds again" in log

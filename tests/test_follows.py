@@ -36,6 +36,28 @@ async def test_follow_a_topic_once_whatever_its_case(app):
     assert [(f.kind, f.value) for f in subscribers.follows_of(app.db, 1001)] == [("topic", "Grain Exports")]
 
 
+async def test_one_topic_whatever_its_accents_dotted_capitals_or_composition(app):
+    """ "İstanbul" and "istanbul", "é" and "e" with U+0301, "Élysée" and "Elysee": the news matches them
+    alike, so they are one follow, found by /follow, stopped by /unfollow and its button."""
+    reply = await answer(app, "/follow İstanbul ferries (topic)", ALICE)
+    assert "Following the topic İstanbul ferries." in reply.document.text
+    for again in ("istanbul ferries", "ISTANBUL FERRIES", "ıstanbul ferries", "Ｉｓｔａｎｂｕｌ ferries"):
+        reply = await answer(app, f"/follow {again} (topic)", ALICE)
+        assert "You already follow İstanbul ferries." in reply.document.text
+    await answer(app, "/follow Élysée talks (topic)", ALICE)
+    reply = await answer(app, "/follow E\u0301lyse\u0301e talks (topic)", ALICE)
+    assert "You already follow Élysée talks." in reply.document.text
+    followed = sorted(f.value for f in subscribers.follows_of(app.db, 1001))
+    assert followed == ["Élysée talks", "İstanbul ferries"]
+    reply = await answer(app, "/unfollow elysee talks", ALICE)
+    assert "Élysée talks" in reply.document.text
+    listing = await answer(app, "/following", ALICE)
+    (button,) = payloads(listing)
+    assert button == "/unfollow İstanbul ferries"
+    reply = await answer(app, "/unfollow istanbul ferries", ALICE)
+    assert subscribers.follows_of(app.db, 1001) == []
+
+
 async def test_follow_without_a_name_explains(app):
     reply = await answer(app, "/follow", ALICE)
     assert "/follow Kellogg" in reply.document.text

@@ -28,7 +28,13 @@ from briefing.service.batches import Tally, credible_date, store_drafts_async
 from briefing.walls import is_entry_page
 from store.articles import find_by_url, known_url
 from store.db import transaction
-from store.feed_entries import EntrySighting, last_sightings, record_sightings
+from store.feed_entries import (
+    EntrySighting,
+    entries_waiting_since,
+    last_sightings,
+    note_waiting,
+    record_sightings,
+)
 from store.sources import find_source, forget_validators, record_poll_failure, record_poll_ok, upsert_source
 
 if TYPE_CHECKING:
@@ -236,35 +242,47 @@ async def _read_entries(
     app: App, source: Source, feed: Feed, tally: Tally, fetcher: Fetcher, *, polled: bool, inside: bool
 ) -> None:
     """Store a feed's new and updated entries, fetching the pages of its teasers (at internal addresses
-    only when the feed came from one: ``inside``). A poll in which none of those pages could be had counts
-    as the feed failing (a site that never answers for its pages)."""
+    only when the feed came from one: ``inside``). A page that fails for now leaves its entry for the next
+    poll, until the entry has waited :func:`page_patience`; then it keeps the feed's summary. Pages that
+    fail never count as the feed failing: the feed answered and was read (a feed whose links go through a
+    tracking host that is down is no failing feed); only its own fetch or parse does."""
     url = source.location
     batch = sort_entries(app, feed, tally, label=url)
     await store_drafts_async(app, batch.full, tally, label=url, source_id=source.id, revised=batch.revised)
-    # the poll that would pause the feed leaves no entry waiting: they keep the feed's summaries
-    retry = polled and source.failures + 1 < app.settings.feed_max_failures
-    missed = await fetch_teasers(
+    fresh = [d.url for d in batch.teasers if d.url and d.url not in batch.revised]
+    since = entries_waiting_since(app.db, fresh) if polled else {}
+    patience, now = page_patience(app), app.now()
+    waiting = await fetch_teasers(
         app,
         batch.teasers,
         tally,
         fetcher,
         label=url,
         source_id=source.id,
-        retry_later=retry,
+        retry_later=polled,
+        waited_out=frozenset(u for u, first in since.items() if now - first >= patience),
         revised=batch.revised,
         found_inside=inside,
     )
     remember_entries(app, batch, tally)
-    if missed and retry:  # the next poll must read the feed again, not hear "304 Not Modified" and skip them
+    if waiting:
+        left = set(waiting)
         with transaction(app.db):
+            # the first poll to leave an entry waiting starts its wait (an update's row is left as read)
+            urls = [(e.draft.url, e) for e in batch.read if e.draft.url is not None]
+            sightings = [EntrySighting(u, e.draft.title, e.stamp) for u, e in urls if u in left]
+            note_waiting(app.db, sightings, now=now)
+            # the next poll must read the feed again, not hear "304 Not Modified" and skip them
             forget_validators(app.db, source.id)
-    if polled and batch.teasers and len(missed) == len(batch.teasers):
-        # a site that never answers for its pages (a tarpit) is a failing feed: backed off, then paused
-        # with a notice to the admins, not fetched in full at every poll forever
-        count = len(batch.teasers)
-        pages = "its new entry's page" if count == 1 else f"none of its {count} new entries' pages"
-        error = f"{pages} could {'not ' if count == 1 else ''}be fetched ({missed[0]})"
-        _feed_failed(app, source.id, source.failures, error, failures_before=source.failures)
+
+
+def page_patience(app: App) -> timedelta:
+    """How long a polled feed's entry waits for its page (failing for now: a timeout, a 5xx, no
+    connection) before it keeps the feed's summary: the polls a failing feed gets before it is paused
+    (``feeds.max_failures`` times ``poll_minutes``, 2 h 30 min by default). A site whose pages never
+    answer (a tracking redirector that is down, a tarpit) costs a few tries an entry, not one at every
+    poll for as long as the entry stays in the feed."""
+    return timedelta(minutes=app.settings.poll_minutes * app.settings.feed_max_failures)
 
 
 def _summary_stands_in(app: App, draft: ArticleDraft) -> bool:
@@ -282,9 +300,7 @@ def feed_backoff(poll_minutes: int, failures: int) -> timedelta:
     return timedelta(minutes=poll_minutes * 2 ** min(failures + 1, 5))
 
 
-def _feed_failed(
-    app: App, source_id: int, failures: int, error: str, *, failures_before: int | None = None
-) -> None:
+def _feed_failed(app: App, source_id: int, failures: int, error: str) -> None:
     with transaction(app.db):
         record_poll_failure(
             app.db,
@@ -293,7 +309,6 @@ def _feed_failed(
             error=error,
             max_failures=app.settings.feed_max_failures,
             next_poll_at=app.now() + feed_backoff(app.settings.poll_minutes, failures),
-            failures_before=failures_before,
         )
 
 
@@ -309,19 +324,21 @@ async def fetch_teasers(
     label: str,
     source_id: int | None,
     retry_later: bool,
+    waited_out: Collection[str] = (),
     revised: Collection[str] = (),
     found_inside: bool = False,
 ) -> list[str]:
-    """Fetch the pages of entries the feed only teases, a few at a time, and store them; the reasons of
-    the pages that could not be had for now (a timeout, a 5xx). ``retry_later``: a later poll will read
-    this feed again, so an entry whose page fails for now is left for it; otherwise (a feed file, a feed
-    not polled) that entry keeps the feed's summary. The pages of ``revised`` entries (URLs) are stored
+    """Fetch the pages of entries the feed only teases, a few at a time, and store them; the URLs of the
+    entries left for a later poll, their pages failing for now (a timeout, a 5xx, no connection).
+    ``retry_later``: a later poll will read this feed again, so an entry whose page fails for now is left
+    for it, unless it has waited long enough (``waited_out``: URLs); otherwise (a feed file, a feed not
+    polled) that entry keeps the feed's summary. The pages of ``revised`` entries (URLs) are stored
     as revisions of the page. ``found_inside``: the feed came from an internal address, so its entries'
     pages may be at one (a feed file's may not: see :mod:`briefing.adapters.fetch`)."""
     if not teasers:
         return []
     gate = asyncio.Semaphore(PAGE_CONCURRENCY)
-    missed: list[str] = []
+    waiting: list[str] = []
 
     async def full(draft: ArticleDraft) -> ArticleDraft | None:
         assert draft.url is not None  # a teaser without a URL is no teaser to fetch (see readable_entries)
@@ -333,19 +350,19 @@ async def fetch_teasers(
                 raise WallPageError("not this entry's article: the page has none of its headline's words")
         except SourceError as exc:
             for_now = isinstance(exc, FetchError) and exc.transient
-            if for_now:
-                missed.append(str(exc))
             if draft.url in revised and ((for_now and retry_later) or not _summary_stands_in(app, draft)):
                 # an update's page: the full version stored is worth more than the feed's teaser of the
                 # new one, which is left for the next full read of the feed
                 tally.failed.append((draft.url, f"feed entry page: {exc}; its update is read next time"))
                 tally.unsettled.add(draft.url)
+                waiting.extend([draft.url] if for_now and retry_later else [])
                 return None
-            if for_now and retry_later:
+            if for_now and retry_later and draft.url not in waited_out:
                 # not now: the URL stays unknown, so the next poll tries the page again (and says so: an
                 # admin's /ingest otherwise reads as if those entries were lost)
                 tally.failed.append((draft.url, f"feed entry page: {exc}; {RETRIED}"))
                 tally.unsettled.add(draft.url)
+                waiting.append(draft.url)
                 return None
             if not has_prose(draft):
                 reason = f"feed entry page: {exc}; no article text in the feed's summary"
@@ -353,7 +370,7 @@ async def fetch_teasers(
                 tally.unsettled.add(draft.url)
                 return None
             # never (a 404, a paywall's 403, a page with no text), or not now but no later poll will
-            # try again: the feed's summary is all there is
+            # try again, or not for as long as the entry waited: the feed's summary is all there is
             tally.notes.append((draft.url, f"feed entry page: {exc}; kept the feed's summary"))
             if isinstance(exc, EmptySourceError):
                 # the link leads to no article (a section page, a list of links): not this entry's own
@@ -377,4 +394,4 @@ async def fetch_teasers(
     await store_drafts_async(
         app, [p for p in pages if p is not None], tally, label=label, source_id=source_id, revised=revised
     )
-    return missed
+    return waiting
