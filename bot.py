@@ -133,11 +133,19 @@ def _stoppable() -> Iterator[None]:
             signal.signal(sig, handler)
 
 
-def _app(settings: Settings, args: argparse.Namespace, *, seed: bool = True, new_db: bool = True) -> App:
+def _app(
+    settings: Settings,
+    args: argparse.Namespace,
+    *,
+    seed: bool = True,
+    new_db: bool = True,
+    summaries_on_read: bool = False,
+) -> App:
     """The app over the database ``--db`` names. ``new_db``: the command may create the database and its
     folder (running the bot, ingesting). A command that only reads (``ask``, ``digest``) takes a path of
     the user's own that does not exist for a typo, not for a new archive to create and seed; the project's
-    default database is seeded by ``ask`` as by the first start, and ``digest`` has no subscriber in it."""
+    default database is seeded by ``ask`` as by the first start, and ``digest`` has no subscriber in it.
+    ``summaries_on_read``: replies make the stale summaries they show again (no background job does)."""
     given = getattr(args, "db", None)
     db_path = Path(given or settings.db_path).expanduser()
     # the user's own path (--db, or $BRIEFING_DB, read as --db is); the project's default folder is made
@@ -147,7 +155,7 @@ def _app(settings: Settings, args: argparse.Namespace, *, seed: bool = True, new
         no_folder = named and not db_path.parent.is_dir()
         missing = f"no folder {db_path.parent} for the database" if no_folder else f"no database at {db_path}"
         raise UsageError(f"{missing}{typo}; `python bot.py` or `bot.py ingest` creates a new database")
-    app = App(db=open_db(db_path), settings=settings)
+    app = App(db=open_db(db_path), settings=settings, summaries_on_read=summaries_on_read)
     if seed:
         from briefing.service.seeding import ensure_seeded
 
@@ -174,7 +182,7 @@ def cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
     from briefing.service.commands import answer, load_all
 
     load_all()
-    app = _app(settings, args, new_db=False)
+    app = _app(settings, args, new_db=False, summaries_on_read=True)
     reply = asyncio.run(answer(app, " ".join(args.text), CONSOLE))
     print(format_reply(reply))
     if reply.refused:
@@ -265,7 +273,8 @@ def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
     from briefing.service.warmup import start_warm_up
 
     load_all()
-    app = _app(settings, args)
+    # on Telegram a background job makes stale summaries again; the terminal chat's replies do it
+    app = _app(settings, args, summaries_on_read=settings.token is None)
     start_warm_up()  # in the background: the first /actor need not load the chart library and the lists
     if settings.token is None:
         from briefing.adapters.console import chat

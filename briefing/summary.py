@@ -23,6 +23,8 @@ snippets, the summarizers, and in :func:`briefing.stories.story_summary`). Each 
 the version, algorithm and length that made it (``articles.summary_key``); the running bot re-summarizes
 the articles whose key is not the current one, newest first, and their stories after them
 (:mod:`briefing.service.resummarize`), so an upgrade reaches the archive, not only new articles.
+``tests/test_summary_golden.py`` fails when fixed texts' summaries come out otherwise under the same
+version; after a bump, ``python -m tests.regen_summary_golden`` records them anew.
 """
 
 from __future__ import annotations
@@ -70,7 +72,8 @@ __all__ = [
     "summarize_document",
 ]
 
-# the summarizer's rules, as stored summaries record them: bump when a summary would come out otherwise
+# the summarizer's rules, as stored summaries record them: bump when a summary would come out otherwise,
+# then run `python -m tests.regen_summary_golden` (tests/test_summary_golden.py fails until both are done)
 SUMMARY_VERSION = 1
 TOKENIZER = Tokenizer()
 LABEL_MAX_WORDS = 20

@@ -231,6 +231,13 @@ def cannot_write(exc: BaseException) -> bool:
     return isinstance(name, str) and name.startswith(_UNWRITABLE)
 
 
+def is_busy(exc: BaseException) -> bool:
+    """Whether ``exc`` says another connection kept the database locked past ``busy_timeout`` (a long
+    ingest's transaction): a write that can wait for a later moment is left for it."""
+    name = getattr(exc, "sqlite_errorname", None) if isinstance(exc, sqlite3.DatabaseError) else None
+    return isinstance(name, str) and name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED"))
+
+
 UNCONFIRMED = "unconfirmed: "  # the error of a send whose answer never came
 
 

@@ -67,6 +67,28 @@ def stale_summaries(db: Database, key: str, *, limit: int) -> list[StaleArticle]
     return [by_id[i] for i in ids if i in by_id]
 
 
+def stale_among(db: Database, key: str, article_ids: Sequence[int]) -> list[StaleArticle]:
+    """Those of the articles whose summary was not made with ``key``, in the order given: the few a
+    reply shows, read by id (their keys first, the texts of the stale ones only)."""
+    stale: set[int] = set()
+    for chunk in chunks(list(article_ids), 500):
+        marks = ",".join("?" * len(chunk))
+        rows = db.execute(
+            f"SELECT id FROM articles WHERE id IN ({marks}) AND summary_key IS NOT ?", [*chunk, key]
+        ).fetchall()
+        stale.update(row[0] for row in rows)
+    if not stale:
+        return []
+    by_id: dict[int, StaleArticle] = {}
+    for chunk in chunks(sorted(stale), 500):
+        marks = ",".join("?" * len(chunk))
+        rows = db.execute(
+            f"SELECT id, title, body, summary_key, story_id FROM articles WHERE id IN ({marks})", list(chunk)
+        ).fetchall()
+        by_id.update((row[0], StaleArticle(*row)) for row in rows)
+    return [by_id[i] for i in dict.fromkeys(article_ids) if i in by_id]
+
+
 def count_stale_summaries(db: Database, key: str) -> int:
     """How many articles' summaries were not made with ``key``."""
     row = db.execute(

@@ -20,11 +20,16 @@ def utc_now() -> datetime:
 
 @dataclass
 class App:
-    """What a use case needs: the database, the settings and a clock (tests pass their own)."""
+    """What a use case needs: the database, the settings and a clock (tests pass their own).
+
+    ``summaries_on_read``: a reply makes the stale summaries it shows again first
+    (:mod:`briefing.service.resummarize`): the terminal chat and ``bot.py ask``, which have no background
+    job to do it, as the bot on Telegram has."""
 
     db: Database
     settings: Settings
     clock: Callable[[], datetime] = field(default=utc_now)
+    summaries_on_read: bool = False
 
     def now(self) -> datetime:
         return self.clock()

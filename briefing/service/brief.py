@@ -26,6 +26,7 @@ from briefing.relevance import APART, PHRASE, closeness, holding, topic_relevanc
 from briefing.service import App
 from briefing.service.actors import actor_type, read_name, resolve_actor
 from briefing.service.commands import Asker, Reply, and_list, command, with_note
+from briefing.service.resummarize import current_articles, current_stories
 from briefing.topics import quoted
 from store.actors import find_actors
 from store.search import (
@@ -159,7 +160,7 @@ def _undated_ranked(app: App, undated: Sequence[StoryStats]) -> list[StoryStats]
 
 def _load(app: App, best: Sequence[StoryStats]) -> list[Story]:
     loaded = {s.id: s for s in stories_by_ids(app.db, [s.id for s in best])}
-    return [loaded[s.id] for s in best if s.id in loaded]
+    return current_stories(app, [loaded[s.id] for s in best if s.id in loaded])
 
 
 def _topic_best(
@@ -406,7 +407,7 @@ def _search(app: App, args: str, limit: int) -> Reply:
     written = written_words(args, list(spellings))
     query = " OR ".join(f"({q})" for q in [query, *spellings.values()]) if not caps else query
     ids, total = _search_ids(app, query, caps, written, limit)
-    articles = articles_by_ids(app.db, ids)
+    articles = current_articles(app, articles_by_ids(app.db, ids))
     searched, marks = without_syntax(args.strip())
     if not articles:
         return _syntax_noted(Reply(no_matches(searched)), searched, marks)
@@ -533,7 +534,7 @@ async def latest(app: App, args: str, asker: Asker) -> Reply:
 def _latest(app: App, words: str, count: int) -> Reply:
     if words:
         return _search(app, words, count)
-    articles = latest_articles(app.db, limit=count)
+    articles = current_articles(app, latest_articles(app.db, limit=count))
     if not articles:
         return Reply(no_articles())
     return _list_reply(compose_articles(articles, now=app.now(), title="Latest articles"), app)

@@ -16,6 +16,12 @@ articles in 600 stories makes each story again once, not once per article):
 Everything lives in the database, so a restart carries on where the last run stopped, and a summary
 stored again is no longer stale (running it twice changes nothing). An article changed between the read
 and the write (a re-ingest stored its own summary) keeps the newer one.
+
+The terminal chat and ``bot.py ask`` run no background job (``ask`` ends after one reply), so there a
+reply makes the summaries it shows current first (``App.summaries_on_read``): :func:`current_articles`
+for a list of articles, :func:`current_stories` for stories (the latest articles each is made from, then
+the story). Those are a few dozen articles at most, once: stored again, they are current for the next
+reply and for the bot. A database the user cannot write still answers, with summaries made in memory.
 """
 
 from __future__ import annotations
@@ -23,18 +29,22 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from briefing.models import Article, Story
 from briefing.service import App
-from briefing.service.stories import refresh_stories
+from briefing.service.stories import refresh_stories, remade_record
 from briefing.service.summaries import summarize_text, summary_key
 from config import Settings
 from store import transaction
+from store.db import cannot_write, is_busy
+from store.stories import stories_by_ids, story_members
 from store.summaries import (
     StaleArticle,
     count_stale_summaries,
     latest_member_keys,
     refresh_summary,
+    stale_among,
     stale_summaries,
     stories_of,
 )
@@ -150,3 +160,70 @@ async def resummarize_in_background(app: App, limit: int = BATCH) -> Resummarize
         total = _add(total, store_group(app, group))
         await asyncio.sleep(0)
     return total
+
+
+def _stored(app: App, made: Sequence[Made]) -> bool:
+    """Store summaries made again for a reply, with their stories; False when the database cannot be
+    written (a read-only file, a full disk) or stayed locked by another writer: the reply shows them all
+    the same, from memory, and a later reply stores them."""
+    try:
+        store_again(app, made)
+    except Exception as exc:  # sqlite3's errors: the service layer leaves them to the store
+        if not (cannot_write(exc) or is_busy(exc)):
+            raise
+        log.warning("summaries made again for a reply could not be stored: %s", exc)
+        return False
+    return True
+
+
+def _as_stored(summary: Sequence[str]) -> tuple[str, ...]:
+    """A summary as it reads back from the store (:func:`store.summaries.save_summary`)."""
+    return tuple(" ".join(x.split()) for x in summary if x.strip())
+
+
+def _made_again(app: App, stale: Sequence[StaleArticle]) -> tuple[dict[int, tuple[str, ...]], bool]:
+    """The stale articles' summaries made again (an article the summarizer fails on keeps its own) and
+    whether they were stored."""
+    made = summarize_again(app.settings, stale)
+    stored = _stored(app, made)
+    return {m.article.id: _as_stored(m.summary) for m in made if m.summary is not None}, stored
+
+
+def current_articles(app: App, articles: Sequence[Article]) -> list[Article]:
+    """The articles a reply lists, with current summaries (``App.summaries_on_read``)."""
+    if not app.summaries_on_read or not articles:
+        return list(articles)
+    stale = stale_among(app.db, summary_key(app.settings), [a.id for a in articles])
+    if not stale:
+        return list(articles)
+    fresh, _ = _made_again(app, stale)
+    return [replace(a, summary=fresh[a.id]) if a.id in fresh else a for a in articles]
+
+
+def current_stories(app: App, stories: Sequence[Story]) -> list[Story]:
+    """The stories a reply shows, made from current summaries (``App.summaries_on_read``): the stale
+    ones among the latest articles each is made from are made again, and so is the story."""
+    if not app.summaries_on_read or not stories:
+        return list(stories)
+    key = summary_key(app.settings)
+    behind = {s.id: [i for i, k in latest_member_keys(app.db, s.id) if k != key] for s in stories}
+    behind = {sid: ids for sid, ids in behind.items() if ids}
+    if not behind:
+        return list(stories)
+    fresh, stored = _made_again(app, stale_among(app.db, key, [i for ids in behind.values() for i in ids]))
+    if stored:  # the stories were made again with their articles' summaries (store_group)
+        again = {s.id: s for s in stories_by_ids(app.db, list(behind))}
+        return [again.get(s.id, s) for s in stories]
+    return [_remade(app, s, fresh) if s.id in behind else s for s in stories]
+
+
+def _remade(app: App, story: Story, fresh: dict[int, tuple[str, ...]]) -> Story:
+    """A story made in memory from its latest articles with the summaries made again for them."""
+    members = [
+        replace(m, summary=fresh[m.id], lead=" ".join(fresh[m.id]) or m.opening) if m.id in fresh else m
+        for m in story_members(app.db, story.id)
+    ]
+    if not members:
+        return story
+    record = remade_record(app, story.id, members)
+    return replace(story, headline=record.headline, summary=record.summary)

@@ -175,13 +175,18 @@ def refresh_stories(app: App, story_ids: Sequence[int]) -> int:
         members = story_members(app.db, story_id)
         if not members:
             continue
-        if len(members) == 1:
-            record = _single(members[0])
-        else:
-            record = story_record(app, story_id, members, _vectorizer(app, members))
-        update_story(app.db, story_id, record)
+        update_story(app.db, story_id, remade_record(app, story_id, members))
         done += 1
     return done
+
+
+def remade_record(app: App, story_id: int, members: Sequence[StoryArticle]) -> StoryRecord:
+    """A story's record made again from its latest ``members`` (at least one), as ingest makes it: one
+    article's own, else :func:`story_record`. Writes nothing: a reply on a database it cannot write
+    shows a story made from summaries made again in memory."""
+    if len(members) == 1:
+        return _single(members[0])
+    return story_record(app, story_id, members, _vectorizer(app, members))
 
 
 def recluster(app: App, *, since: datetime | None = None, until: datetime | None = None) -> int:
