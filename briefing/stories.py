@@ -55,6 +55,7 @@ from briefing.facts import (
     revisions,
     tells_a_figure_of,
 )
+from briefing.opinion import voices_author
 from briefing.referents import People
 from briefing.summarizers import build_summarizer
 from briefing.terms import idf_table, terms_of
@@ -629,6 +630,7 @@ def story_summary(
     dates: Sequence[Ordered | None] = (),
     revised: Mapping[str, str] | None = None,
     named: bool = True,
+    first: int | None = None,
 ) -> tuple[str, ...]:
     """A multi-document summary: the most central of the articles' lead sentences, each fact once.
 
@@ -651,6 +653,13 @@ def story_summary(
     apart from their leads (:func:`told_in_story`): that "he" named, a surname alone written in full;
     without, they are the leads' own (spaces evened out), for a caller that matches them to their
     articles first and tells them after.
+
+    With ``first`` (the place in ``leads`` of the article whose title is the story's headline), that
+    lead's first sentence that can open a summary opens this one: a headline over another article's lead
+    pairs two reports ("Top Dems say ..." over Paul Ryan's words, the newer "... after 2nd day sans
+    verdict" over the older "deliberations have begun"). A sentence in a writer's own voice ("our
+    president", :func:`~briefing.opinion.voices_author`) is told only when nothing else can be: a
+    column's "we" is no story's news.
     """
     unique = _sentences(leads, max_sentences)
     if not unique:
@@ -682,7 +691,17 @@ def story_summary(
 
     # a sentence that opens on a pronoun with nothing before it in its lead ("Its sources said...")
     # points back to a sentence of its article the lead does not hold: told only when nothing else is
-    plain = [i for i in fit if i in needs or not opens_on_pronoun(unique[i]) or excused(i)]
+    plain = [
+        i
+        for i in fit
+        if (i in needs or not opens_on_pronoun(unique[i]) or excused(i)) and not voices_author(unique[i])
+    ]
+    if first is not None and 0 <= first < len(leads):
+        candidates = set(plain)
+        own = (index.get(" ".join(x.split()), -1) for x in leads[first])
+        opener = next((i for i in own if i in candidates and (i not in needs or excused(i))), None)
+        if opener is not None:
+            plain = [opener, *(i for i in plain if i != opener)]
     chosen = _distinct(plain, unique, sentences, weights, needs=needs, excused=excused)
     told = tuple(unique[i] for i in chosen or _distinct(fit, unique, sentences, weights))
     return places.told(told) if named else told

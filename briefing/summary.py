@@ -71,7 +71,7 @@ __all__ = [
 ]
 
 # the summarizer's rules, as stored summaries record them: bump when a summary would come out otherwise
-SUMMARY_VERSION = 1
+SUMMARY_VERSION = 2
 TOKENIZER = Tokenizer()
 LABEL_MAX_WORDS = 20
 
