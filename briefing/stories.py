@@ -42,7 +42,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from functools import lru_cache
 
-from briefing.antecedents import needed_before, opens_on_pronoun, told_apart
+from briefing.antecedents import follows_from, needed_before, opens_on_pronoun, told_apart
 from briefing.facts import (
     Ordered,
     fact_weights,
@@ -687,7 +687,7 @@ def story_summary(
     needs = {**_leaning_leads(leads, unique), **_needed_leads(leads, unique)}
 
     def excused(i: int) -> bool:  # "He said ..." whose person the lead names just before: named
-        return places.names_opener(unique[i])
+        return places.names_opener(unique[i]) and not follows_from(unique[i])
 
     # a sentence that opens on a pronoun with nothing before it in its lead ("Its sources said...")
     # points back to a sentence of its article the lead does not hold: told only when nothing else is
