@@ -43,6 +43,7 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 
 from briefing.antecedents import follows_from, needed_before, opens_on_pronoun, told_apart
+from briefing.dedupe import headline_dates
 from briefing.facts import (
     Ordered,
     fact_weights,
@@ -285,8 +286,10 @@ class _Cluster:
     members: list[int] = field(default_factory=list)
     alive: bool = True
     indexed: list[str] = field(default_factory=list)  # the centroid's weightiest terms, when indexed
+    spans: set[tuple[str, str, str]] = field(default_factory=set)  # its titles' spans of days
 
     def add(self, article: StoryArticle, vector: Vector, actors: Mapping[int, float]) -> None:
+        self.spans |= day_spans(article.title)
         self.squared = _accumulate(self.total, vector, self.squared)
         self.hidden += max(0.0, 1.0 - sum(w * w for w in vector.values()))
         self.actors_squared = _accumulate(self.actors, actors, self.actors_squared)
@@ -301,6 +304,7 @@ class _Cluster:
         if other.latest is not None:
             self.latest = other.latest if self.latest is None else max(self.latest, other.latest)
         self.members.extend(other.members)
+        self.spans |= other.spans
         other.members, other.alive = [], False
 
     def similarity(self, article: StoryArticle, vector: Vector, vectors: Vectorizer) -> float:
@@ -308,6 +312,9 @@ class _Cluster:
         actors."""
         # the template parts count in the length (as if apart from all else): a story of one article
         # is no closer to another for their outlet's template words left out
+        spans = day_spans(article.title)
+        if spans and self.spans and not spans & self.spans:  # another week's calendar: another edition
+            return 0.0
         length = math.sqrt(self.squared + self.hidden) or 1.0
         shared = [w * self.total[t] for t, w in vector.items() if t in self.total]
         if len(shared) < SHARED_TERMS:  # "Good Item", "Bad Item": one word in common is no event
@@ -324,6 +331,22 @@ class _Cluster:
             return text if together >= NO_SHARED_ACTORS or text >= STRONG_TEXT else 0.0
         named = sum(w * self.total.get(t, 0.0) for t, w in vector.items() if t in article.names) / length
         return blend(text, together, text - named)
+
+
+@lru_cache(maxsize=4096)
+def day_spans(title: str) -> frozenset[tuple[str, str, str]]:
+    """The spans of days a title names ("Aug. 9-16": a calendar's, a schedule's week), not a single day:
+    two articles whose titles name other spans are two editions of a listing (one county's week and
+    another's, "Fairfax County ... Aug. 16-22" and "Prince William County ... Aug. 16-23"), never one
+    story however alike their listings read (QA20b F11). Single days are left alone: a follow-up's
+    headline names the next day of one event. (Cached, and read only in a title with a span's dash: each
+    article is compared with several stories.)"""
+    if not _SPAN_DASH.search(title):
+        return frozenset()
+    return frozenset(d for d in headline_dates(title) if d[1] != d[2])
+
+
+_SPAN_DASH = re.compile(r"\d\s*[-–]\s*\D{0,6}\d")
 
 
 def blend(text: float, actors: float, event: float) -> float:
