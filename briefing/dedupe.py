@@ -268,7 +268,11 @@ def is_copy_of(
     drops such a sentence, or tells the same counts, is still a copy. Other figures changed means the
     text gives one the original does not and lacks one the original gives (dates, times and years
     aside)."""
-    if figures_differ(body, original_body) or headline_figures_differ(title, original_title):
+    if (
+        figures_differ(body, original_body)
+        or headline_figures_differ(title, original_title)
+        or headline_dates_differ(title, original_title)
+    ):
         return False
     mine, theirs = _told(title, body), _told(original_title, original_body)
     if mine - theirs and _counted(title, body, mine - theirs):  # most copies: no new figure to read
@@ -323,6 +327,31 @@ def headline_figures_differ(a: str, b: str) -> bool:
     event or a new count, never a copy, however much of its wording it shares."""
     fa, fb = set(_FIGURE.findall(a)), set(_FIGURE.findall(b))
     return bool(fa and fb) and not fa & fb
+
+
+# a day of a month, or a span of days, in a headline: "Aug. 9-16", "Aug. 30-Sept. 5", "16-23 August"
+_DAYS = r"(\d{1,2})(?:\s*[-–]\s*(?:(?:" + _MONTH_NAMES + r")\.?\s+)?(\d{1,2}))?"
+_HEADLINE_DATE = re.compile(
+    rf"\b(?P<month>{_MONTH_NAMES})\.?\s+{_DAYS}\b|\b{_DAYS}\s+(?P<month2>{_MONTH_NAMES})\b", re.I
+)
+
+
+def headline_dates(title: str) -> frozenset[tuple[str, str, str]]:
+    """The days of a month a headline names, each as (month, first day, last day) ("Aug. 9-16")."""
+    out = set()
+    for found in _HEADLINE_DATE.finditer(title):
+        month = (found["month"] or found["month2"]).casefold()[:3]
+        first, last = (found[2], found[3]) if found["month"] else (found[4], found[5])
+        out.add((month, first, last or first))
+    return frozenset(out)
+
+
+def headline_dates_differ(a: str, b: str) -> bool:
+    """Whether two headlines both name days of a month and not the same ones ("D.C. wellness calendar, Aug.
+    9-16", "... Aug. 16-23"): a calendar's or a schedule's next edition, whose body repeats the last one's
+    listings at other times, is another week's news, not a copy (QA20b F11)."""
+    da, db = headline_dates(a), headline_dates(b)
+    return bool(da and db) and da != db
 
 
 def normalize_url(url: str) -> str:

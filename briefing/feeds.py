@@ -73,9 +73,10 @@ LENIENT_MAX_BYTES = 1_000_000
 # the shorter text is in the other: a different story of one outlet shares its phrases ("the city
 # council said on Monday"), an update most of its sentences
 SAME_TEXT = 0.5
-# The cut markers other than a bare "…" or "..." (which _without_markers reads by hand)
+# The cut markers other than a bare "…" or "..." (which _without_markers reads by hand); "[?]" is how
+# some feeds (UOL's) mark a cut
 _TRUNCATED = re.compile(
-    r"(\[…\]|\[\.\.\.\]|\bcontinue reading\W*|\bread more\W*|\bread full article\W*|"
+    r"(\[…\]|\[\.\.\.\]|\[\?\]|\bcontinue reading\W*|\bread more\W*|\bread full article\W*|"
     r"\bread the full story\W*)$",
     re.I,
 )

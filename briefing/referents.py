@@ -79,6 +79,7 @@ _BY_OTHERS = re.compile(
 _JOINS = frozenset("on and of the in for at to with by from".split())
 _QUOTES = re.compile(r"[\"“”‘«»„「]")
 _POSSESSIVE = {"His", "Her"}
+_SUBJECT = re.compile(r"\b(?:[Hh]e|[Hh]is|[Ss]he)\b(?![’'-])")  # the pronouns that tell a named person's sex
 _PERSONAL = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b")
 # the sex a title or a pronoun gives
 _SEX = {
@@ -200,6 +201,23 @@ class People:
             person for person, ways in written.items() if not all(map(_reads_as_a_name, [person, *ways]))
         )
 
+    @cached_property
+    def _sex(self) -> dict[str, str]:
+        """The sex of each person a title gives ("Mr", "Dame") or, failing one, the pronouns of a sentence
+        that names that person alone give ("Butler lost control of his Range Rover"): a "she" after it is
+        not Butler (QA20b F9). Only "he", "his" and "she" count ("Smith praised her" may be of another), and
+        a sentence with both, or naming someone untyped, tells none."""
+        sex = dict(self._named.sex)
+        for k, named in enumerate(self._named.people):
+            people = {name for _, name in named}
+            if len(people) != 1 or self._named.unknown[k]:
+                continue
+            after = self.sentences[k][named[0][0] :]
+            said = {_SEX[p.casefold()] for p in _SUBJECT.findall(after)}
+            if len(said) == 1:
+                sex.setdefault(people.pop(), said.pop())
+        return sex
+
     def named_in(self, index: int) -> list[str]:
         """The people sentence ``index`` names, in order."""
         return [name for _, name in self._named.people[index]]
@@ -239,7 +257,7 @@ class People:
         # "Last year, Smith's lawyer said he ...": with anyone named in the sentence, who "he" is is not clear
         if pronoun and _inside(pronoun) and (self._named.people[index] or self._named.unknown[index]):
             found = None
-        if found and sex and self._named.sex.get(found, sex) != sex:
+        if found and sex and self._sex.get(found, sex) != sex:
             found = None
         self._referents[index] = found
         return found

@@ -42,7 +42,8 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from functools import lru_cache
 
-from briefing.antecedents import needed_before, opens_on_pronoun, told_apart
+from briefing.antecedents import follows_from, needed_before, opens_on_pronoun, told_apart
+from briefing.dedupe import headline_dates
 from briefing.facts import (
     Ordered,
     fact_weights,
@@ -55,6 +56,7 @@ from briefing.facts import (
     revisions,
     tells_a_figure_of,
 )
+from briefing.opinion import voices_author
 from briefing.referents import People
 from briefing.summarizers import build_summarizer
 from briefing.terms import idf_table, terms_of
@@ -284,8 +286,10 @@ class _Cluster:
     members: list[int] = field(default_factory=list)
     alive: bool = True
     indexed: list[str] = field(default_factory=list)  # the centroid's weightiest terms, when indexed
+    spans: set[tuple[str, str, str]] = field(default_factory=set)  # its titles' spans of days
 
     def add(self, article: StoryArticle, vector: Vector, actors: Mapping[int, float]) -> None:
+        self.spans |= day_spans(article.title)
         self.squared = _accumulate(self.total, vector, self.squared)
         self.hidden += max(0.0, 1.0 - sum(w * w for w in vector.values()))
         self.actors_squared = _accumulate(self.actors, actors, self.actors_squared)
@@ -300,6 +304,7 @@ class _Cluster:
         if other.latest is not None:
             self.latest = other.latest if self.latest is None else max(self.latest, other.latest)
         self.members.extend(other.members)
+        self.spans |= other.spans
         other.members, other.alive = [], False
 
     def similarity(self, article: StoryArticle, vector: Vector, vectors: Vectorizer) -> float:
@@ -307,6 +312,9 @@ class _Cluster:
         actors."""
         # the template parts count in the length (as if apart from all else): a story of one article
         # is no closer to another for their outlet's template words left out
+        spans = day_spans(article.title)
+        if spans and self.spans and not spans & self.spans:  # another week's calendar: another edition
+            return 0.0
         length = math.sqrt(self.squared + self.hidden) or 1.0
         shared = [w * self.total[t] for t, w in vector.items() if t in self.total]
         if len(shared) < SHARED_TERMS:  # "Good Item", "Bad Item": one word in common is no event
@@ -323,6 +331,22 @@ class _Cluster:
             return text if together >= NO_SHARED_ACTORS or text >= STRONG_TEXT else 0.0
         named = sum(w * self.total.get(t, 0.0) for t, w in vector.items() if t in article.names) / length
         return blend(text, together, text - named)
+
+
+@lru_cache(maxsize=4096)
+def day_spans(title: str) -> frozenset[tuple[str, str, str]]:
+    """The spans of days a title names ("Aug. 9-16": a calendar's, a schedule's week), not a single day:
+    two articles whose titles name other spans are two editions of a listing (one county's week and
+    another's, "Fairfax County ... Aug. 16-22" and "Prince William County ... Aug. 16-23"), never one
+    story however alike their listings read (QA20b F11). Single days are left alone: a follow-up's
+    headline names the next day of one event. (Cached, and read only in a title with a span's dash: each
+    article is compared with several stories.)"""
+    if not _SPAN_DASH.search(title):
+        return frozenset()
+    return frozenset(d for d in headline_dates(title) if d[1] != d[2])
+
+
+_SPAN_DASH = re.compile(r"\d\s*[-–]\s*\D{0,6}\d")
 
 
 def blend(text: float, actors: float, event: float) -> float:
@@ -629,6 +653,7 @@ def story_summary(
     dates: Sequence[Ordered | None] = (),
     revised: Mapping[str, str] | None = None,
     named: bool = True,
+    first: int | None = None,
 ) -> tuple[str, ...]:
     """A multi-document summary: the most central of the articles' lead sentences, each fact once.
 
@@ -651,6 +676,13 @@ def story_summary(
     apart from their leads (:func:`told_in_story`): that "he" named, a surname alone written in full;
     without, they are the leads' own (spaces evened out), for a caller that matches them to their
     articles first and tells them after.
+
+    With ``first`` (the place in ``leads`` of the article whose title is the story's headline), that
+    lead's first sentence that can open a summary opens this one: a headline over another article's lead
+    pairs two reports ("Top Dems say ..." over Paul Ryan's words, the newer "... after 2nd day sans
+    verdict" over the older "deliberations have begun"). A sentence in a writer's own voice ("our
+    president", :func:`~briefing.opinion.voices_author`) is told only when nothing else can be: a
+    column's "we" is no story's news.
     """
     unique = _sentences(leads, max_sentences)
     if not unique:
@@ -678,11 +710,21 @@ def story_summary(
     needs = {**_leaning_leads(leads, unique), **_needed_leads(leads, unique)}
 
     def excused(i: int) -> bool:  # "He said ..." whose person the lead names just before: named
-        return places.names_opener(unique[i])
+        return places.names_opener(unique[i]) and not follows_from(unique[i])
 
     # a sentence that opens on a pronoun with nothing before it in its lead ("Its sources said...")
     # points back to a sentence of its article the lead does not hold: told only when nothing else is
-    plain = [i for i in fit if i in needs or not opens_on_pronoun(unique[i]) or excused(i)]
+    plain = [
+        i
+        for i in fit
+        if (i in needs or not opens_on_pronoun(unique[i]) or excused(i)) and not voices_author(unique[i])
+    ]
+    if first is not None and 0 <= first < len(leads):
+        candidates = set(plain)
+        own = (index.get(" ".join(x.split()), -1) for x in leads[first])
+        opener = next((i for i in own if i in candidates and (i not in needs or excused(i))), None)
+        if opener is not None:
+            plain = [opener, *(i for i in plain if i != opener)]
     chosen = _distinct(plain, unique, sentences, weights, needs=needs, excused=excused)
     told = tuple(unique[i] for i in chosen or _distinct(fit, unique, sentences, weights))
     return places.told(told) if named else told

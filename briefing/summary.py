@@ -39,7 +39,7 @@ from sumy.models.dom import ObjectDocumentModel, Paragraph
 from sumy.models.dom import Sentence as DomSentence
 from sumy.utils import ItemsCount
 
-from briefing.antecedents import needed_before, told_apart
+from briefing.antecedents import follows_from, needed_before, told_apart
 from briefing.cues import SPEECH_VERBS
 from briefing.errors import BriefingError
 from briefing.referents import People
@@ -64,6 +64,7 @@ __all__ = [
     "cap_document",
     "is_caption",
     "is_field",
+    "is_fragment",
     "is_label",
     "is_lead_in",
     "sentence_cap",
@@ -74,7 +75,7 @@ __all__ = [
 
 # the summarizer's rules, as stored summaries record them: bump when a summary would come out otherwise,
 # then run `python -m tests.regen_summary_golden` (tests/test_summary_golden.py fails until both are done)
-SUMMARY_VERSION = 1
+SUMMARY_VERSION = 2
 TOKENIZER = Tokenizer()
 LABEL_MAX_WORDS = 20
 
@@ -116,6 +117,45 @@ def is_label(line: str) -> bool:
         and word_count(line) <= LABEL_MAX_WORDS
         and len(split_sentences(line)) < 2  # "Gen. Kellogg visits Kyiv" is one
     )
+
+
+# a fragment's words: a possessive opening it ("America’s", "The city's"), and the words that may be a
+# verb (an auxiliary, a common verb's forms, a past or present participle; "-s", when a word follows it)
+FRAGMENT_MAX_WORDS = 8
+_POSSESSIVE_OPENING = re.compile(r"^(?:(?:The|A|An|This|That|Our|Their|Its|His|Her)\s+)?[\w.-]+[’']s\s", re.I)
+_VERBS = frozenset(
+    "is are was were be been being am has have had do does did will would can could may might must "
+    "shall should says said say tells told tell makes made make takes took take goes went go comes "
+    "came come gets got get gives gave give wins won win loses lost lose falls fell fall rises rose "
+    "rise runs ran run sees saw see leaves left leave holds held hold keeps kept keep begins began "
+    "begin becomes became become puts put sets set cuts cut hits hit leads led lead meets met meet "
+    "pays paid pay sells sold sell buys bought buy sends sent send builds built build spends spent "
+    "spend stands stood stand strikes struck strike breaks broke break grows grew grow draws drew "
+    "draw fights fought fight finds found find thinks thought think knows knew know feels felt feel "
+    "brings brought bring shut quit let lets beat beats bid bids shrank sank swore wrote spoke chose "
+    "drove flew froze hid rode rang sang stole swam threw woke wore slid fled dealt meant lent bent "
+    "sought taught caught slept swept wept fought forgot forgave hung lay laid lit shot shook spun "
+    "split spread stuck stung swung tore withdrew overtook undertook upheld overcame".split()
+)
+
+
+def is_fragment(sentence: str) -> bool:
+    """Whether a short sentence is a noun phrase and no sentence: it opens on a possessive and holds no
+    word that may be a verb ("America’s public lands.", a line of a column's closing flourish; "The city's
+    tram since 1998, now longer.", a standfirst in a headline's telegraphic style). As a summary sentence
+    it says nothing (QA20b F9). A "-s" word before others may be the verb ("Britain's economy grows
+    again."), and a last one is taken for a plural noun."""
+    words = [w.strip('.,;:!?…"“”‘’()') for w in sentence.split()]
+    words = [w for w in words if w]
+    if not words or len(words) > FRAGMENT_MAX_WORDS or not _POSSESSIVE_OPENING.match(sentence.strip()):
+        return False
+    for k, word in enumerate(words):
+        low = word.casefold()
+        if low in _VERBS or low.endswith(("ed", "n't")) or (low.endswith("ing") and len(low) > 4):
+            return False
+        if k + 1 < len(words) and low.endswith("s") and not low.endswith(("'s", "’s", "ss")) and k:
+            return False
+    return True
 
 
 def is_caption(line: str) -> bool:
@@ -205,7 +245,7 @@ def build_document(
                 continue
             # a line of code, a list of sources, a bare address: no news; a lead-in ("Here are the
             # steps:") promises what follows; a list's marker split from its item ("2.") is no sentence
-            if not is_prose(key) or is_lead_in(key) or _MARKER_ALONE.fullmatch(key):
+            if not is_prose(key) or is_lead_in(key) or _MARKER_ALONE.fullmatch(key) or is_fragment(key):
                 continue
             # a sentence also told within a speaker's joined quotation is a repeat (a pull quote
             # printed again, before or after): the joined one is kept
@@ -464,7 +504,8 @@ def summarize_document(
     count = InContext(
         WordBudget(words) if words else sentences,
         needed_before(texts),
-        excused=people.names_opener,
+        # a sentence that tells a sequel or points back to the one before needs it, named "he" or not
+        excused=lambda i: people.names_opener(i) and not follows_from(texts[i]),
     )
     # sentences sharing no word make LexRank's power method divide 0 by 0: numpy would warn on the user's
     # stderr; the sentences chosen are still told in the text's order (errstate is per thread, and

@@ -232,6 +232,9 @@ def test_a_truncated_summary_is_a_teaser_even_when_long():
          "The council met on Tuesday and agreed to rebuild the harbour wall before…"),
         ("The council met on Tuesday. It agreed to rebuild the wall. Read more",
          "The council met on Tuesday. It agreed to rebuild the wall."),
+        # UOL's cut mark (rss-parser's uolNoticias.rss): "... uma diferença de 3 pontos percentuais em [?]"
+        ("The council met on Tuesday and agreed by a margin of 3 points in [?]",
+         "The council met on Tuesday and agreed by a margin of 3 points in…"),
     ],
 )  # fmt: skip
 def test_a_cut_marker_goes_and_a_sentence_cut_short_ends_in_an_ellipsis(description, body):

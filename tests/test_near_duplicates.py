@@ -263,3 +263,25 @@ def test_other_figures_a_later_day_are_news_and_the_same_day_a_correction():
 def draft_of(text, url=None):
     [draft] = split_dump(text, source="continentalwire.example")
     return replace(draft, url=url) if url else draft
+
+
+def test_a_calendars_next_week_is_no_copy_of_this_weeks():
+    """The Washington Post's "D.C. wellness calendar, Aug. 9-16" and "..., Aug. 16-23" list one talk at
+    other times ("Thursday, noon and 6 p.m." and "Thursday, 1-1:30 p.m."): a reader of the one lacks the
+    other week's schedule, so the later is no copy (QA20b F11: it was dropped as a 0.96 near-duplicate)."""
+    from conftest import FIXTURES
+
+    from briefing.dedupe import headline_dates_differ, is_copy_of, is_near_duplicate, profile
+    from briefing.feeds import parse_feed
+
+    assert headline_dates_differ("D.C. wellness calendar, Aug. 9-16", "D.C. wellness calendar, Aug. 16-23")
+    assert headline_dates_differ("Events, 9-16 August", "Events, Aug. 16-23")
+    assert not headline_dates_differ("Calendar, Aug. 9-16", "Calendar (updated), Aug 9-16")
+    assert not headline_dates_differ("Quake kills 12", "Quake toll rises, Aug. 9")  # one gives no day
+    entries = parse_feed((FIXTURES / "feeds" / "wapowellness.xml").read_bytes()).entries
+    drafts = {e.draft.title: e.draft for e in entries}
+    first, then = drafts["D.C. wellness calendar, Aug. 9-16"], drafts["D.C. wellness calendar, Aug. 16-23"]
+    near, containment = is_near_duplicate(profile(then.body), profile(first.body))
+    assert near and containment > 0.9
+    assert not is_copy_of(then.title, then.body, first.title, first.body, containment)
+    assert is_copy_of(first.title, then.body, first.title, first.body, containment)  # one week's, re-sent

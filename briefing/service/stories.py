@@ -14,6 +14,7 @@ from weakref import WeakKeyDictionary
 
 from briefing.models import Article
 from briefing.openings import opening
+from briefing.opinion import is_opinion
 from briefing.service import App
 from briefing.stories import (
     TEMPLATE_SAMPLE,
@@ -107,18 +108,29 @@ def _leads(members: Sequence[StoryArticle]) -> list[tuple[str, ...]]:
 def story_record(
     app: App, story_id: int, members: Sequence[StoryArticle], vectors: Vectorizer
 ) -> StoryRecord:
-    """A story's headline, multi-document summary and counts, from its (latest) members."""
+    """A story's headline, multi-document summary and counts, from its (latest) members.
+
+    A story with news reports is told by them: a column's, comment's or editorial's
+    (:func:`~briefing.opinion.is_opinion`) headline and sentences would read as the outlet's news voice.
+    The headline's article gives the summary's first sentence, so the two tell one report.
+    """
     count, sources, first, last = story_counts(app.db, story_id)
     s = app.settings
-    leads = _leads(members)
+    telling = [m for m in members if not is_opinion(m.url, m.title)] or list(members)
+    leads = _leads(telling)
     # a later article's new figure replaces an earlier one's; of one moment, the later stored's
-    dates = [(m.when, m.id) for m in members]
+    dates = [(m.when, m.id) for m in telling]
     revised = latest_figures(leads, dates, max_sentences=s.summary_max_sentences)
-    summary = story_summary(
-        leads, sentences=s.summary_sentences, max_sentences=s.summary_max_sentences, revised=revised
-    )
     sentences = [x for lead in leads for x in lead]  # the headline tells no count these revised
-    headline = medoid_title(members, vectors, sentences=sentences, revised=revised)
+    headline = medoid_title(telling, vectors, sentences=sentences, revised=revised)
+    titled = [k for k, m in enumerate(telling) if m.title == headline]
+    summary = story_summary(
+        leads,
+        sentences=s.summary_sentences,
+        max_sentences=s.summary_max_sentences,
+        revised=revised,
+        first=max(titled, key=lambda k: (telling[k].when, telling[k].id)) if titled else None,
+    )
     return StoryRecord(headline, summary, first, last, count, sources)
 
 
