@@ -13,7 +13,7 @@ from itertools import pairwise
 from briefing.boilerplate import NEWSROOM_JOBS
 from briefing.dates import parse_date
 from briefing.dumplines import META, WORD, Line, next_line, previous_line
-from briefing.furniture import Kind, is_newsroom_job, looks_like_name, strip_bullet, time_alone
+from briefing.furniture import Kind, is_job_line, looks_like_name, strip_bullet, time_alone
 from briefing.headlines import is_headline
 from briefing.mastheads import is_kicker, is_outlet
 from briefing.sentences import split_sentences, word_count
@@ -153,7 +153,7 @@ def drop_job_lines(lines: list[Line]) -> None:
     for i, line in enumerate(lines):
         if line.kind is not Kind.HEADING:
             continue
-        job = is_newsroom_job(line.text)
+        job = is_job_line(line.text)  # "Business reporter", "Political Editor, Europe"
         if not (job or is_kicker(line.text)):
             continue
         if not job and ((title := previous_line(lines, i)) is None or title.kind is not Kind.HEADING):

@@ -21,7 +21,7 @@ from itertools import islice
 from briefing.addresses import site_of
 from briefing.aliases import fold
 from briefing.dumplines import META, VERB_PAST, WORD, Line, is_label_over, reads_as_headline
-from briefing.furniture import Kind, looks_like_name
+from briefing.furniture import Kind, is_job_line, looks_like_name
 from briefing.gazetteer import load_gazetteer
 from briefing.headlines import HEADLINE_ECHO, echo_words, echoes
 from briefing.sentences import word_count
@@ -220,10 +220,12 @@ def _topping(lines: list[Line], heads: list[tuple[list[int], str]]) -> str | Non
 def _named_alone(heading: str) -> bool:
     """Whether a heading printed at the top of several articles' headers, and nowhere else, with no
     section label under it, names their outlet ("The Kyiv Independent" over each story): a proper name
-    of two words or more (:func:`_named`), not a place's ("Middle East", a section) nor a person's (a
-    writer's name, where a given name comes first)."""
+    of two words or more (:func:`_named`), not a place's ("Middle East", a section), a person's (a
+    writer's name, where a given name comes first) nor a writer's job ("Political Editor, Europe")."""
     if not _named(heading) or not looks_like_name(heading) or reads_as_headline(heading):
         return False
+    if is_job_line(heading):
+        return False  # "Political Editor, Europe" over the date: the writer's job
     gaz = load_gazetteer()
     folded = fold(heading)
     return not gaz.place(folded) and folded.split()[0] not in gaz.given_names
