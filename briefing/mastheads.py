@@ -235,16 +235,18 @@ def _outlet_over_date(lines: list[Line], k: int, run: list[int]) -> bool:
     """Whether the heading on line ``k``, under the first of the header run ``run``, is its story's outlet
     printed where a byline would be, under a longer heading (the title): over the date line ("Floods
     force thousands from their homes" / "Sky News" / "26 Nov 2026"), an outlet by its words
-    (:func:`is_outlet`) or a proper name (:func:`_named_alone`); right over the lead, an outlet by its
-    words only ("Manchester Evening News" under the title: a shorter heading there is a standfirst as
-    often). A writer's name over the date is a byline's, and left to it."""
+    (:func:`is_outlet`) or a proper name opening with an article (:func:`_named_alone`: "The Carpathian
+    Courant"); right over the lead, an outlet by its words only ("Manchester Evening News" under the
+    title: a shorter heading there is a standfirst as often). A writer's name over the date ("Siobhan
+    Kelly", whose given name the lists may not know) is a byline's, and left to it: no person's name
+    opens with "The"."""
     heading = lines[k].text
     longer = [j for j in run if j != k and word_count(lines[j].text) > word_count(heading) + 1]
     if not longer or word_count(heading) > MASTHEAD_WORDS:
         return False
     below = lines[k + 1] if k + 1 < len(lines) else None
     if below is not None and below.kind is Kind.DATE and below.value is not None:
-        return is_outlet(heading) or _named_alone(heading)
+        return is_outlet(heading) or (bool(_ARTICLE.match(heading)) and _named_alone(heading))
     return k == run[-1] and below is not None and below.kind is Kind.PROSE and is_outlet(heading)
 
 
