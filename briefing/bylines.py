@@ -13,9 +13,9 @@ from itertools import pairwise
 from briefing.boilerplate import NEWSROOM_JOBS
 from briefing.dates import parse_date
 from briefing.dumplines import META, WORD, Line, next_line, previous_line
-from briefing.furniture import Kind, is_newsroom_job, looks_like_name, strip_bullet, time_alone
+from briefing.furniture import Kind, is_job_line, looks_like_name, strip_bullet, time_alone
 from briefing.headlines import is_headline
-from briefing.mastheads import is_kicker, is_masthead
+from briefing.mastheads import is_kicker, is_outlet
 from briefing.sentences import split_sentences, word_count
 
 _CREDITED_SITE = re.compile(
@@ -126,15 +126,16 @@ def pair_desk_bylines(lines: list[Line]) -> None:
     "By", the name its author; unless the header gives a byline of its own below them ("By Margaret
     O'Connell"): a name over a desk, then, is the site's masthead over a section label ("Riverton
     Gazette" / "Local News"), and the explicit byline is the author. A name made as a paper's is
-    (:func:`briefing.mastheads.is_masthead`) is no writer's, byline below or not."""
+    (:func:`briefing.mastheads.is_masthead`), or another outlet's ("Sky News" over "World News",
+    :func:`briefing.mastheads.is_outlet`), is no writer's, byline below or not."""
     for i in range(len(lines) - 1):
         name, desk = lines[i], lines[i + 1]
         if name.kind is not Kind.HEADING or desk.kind is not Kind.HEADING or desk.gap_before:
             continue
         office = desk.text.rsplit(",", 1)[0] if desk.text.count(",") == 1 else desk.text
         last = WORD.findall(office.casefold())[-1:]
-        if not (2 <= word_count(name.text) <= 4 and looks_like_name(name.text)) or is_masthead(name.text):
-            continue  # "Millbrook Herald" over "Local News": a paper's name, no writer's
+        if not (2 <= word_count(name.text) <= 4 and looks_like_name(name.text)) or is_outlet(name.text):
+            continue  # "Millbrook Herald" over "Local News": an outlet's name, no writer's
         if word_count(office) > DESK_LINE_WORDS or not last or last[0] not in _DESK_WORDS:
             continue
         before = previous_line(lines, i, (Kind.DROP, Kind.CREDIT))
@@ -152,7 +153,7 @@ def drop_job_lines(lines: list[Line]) -> None:
     for i, line in enumerate(lines):
         if line.kind is not Kind.HEADING:
             continue
-        job = is_newsroom_job(line.text)
+        job = is_job_line(line.text)  # "Business reporter", "Political Editor, Europe"
         if not (job or is_kicker(line.text)):
             continue
         if not job and ((title := previous_line(lines, i)) is None or title.kind is not Kind.HEADING):

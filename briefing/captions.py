@@ -18,6 +18,20 @@ CAPTION_WORDS = 35  # a caption is a sentence of what the photo shows, shorter t
 # a caption's verb in the present, right after its subject's name: "Van der Berg celebrates", "Smoke rises",
 # "Jane Doe speaks", "The minister is greeted" (a lead tells what happened: "United beat", "has died")
 _PRESENT = re.compile(r"(?-i:[A-Z][\w'’-]*)\s+(?:is|are|[a-z]{2,}[^\Ws]s)\b")
+# ... or after a plural subject of up to three words, in its bare form ("Protesters gather", "Rescue workers
+# search"), after a noun and its article in "-s" ("A protester holds"), or none at all, only where the
+# photo is ("Firefighters at the scene", "A firefighter at the scene"): see shows_a_scene
+_SCENE = re.compile(
+    r"^(?:(?:[A-Z][\w'’-]*\s+){0,2}[A-Za-z][\w'’-]*[^\Ws\d]s|(?:A|An|The)\s+[a-z][\w'’-]+)\s+([a-z]+)\b"
+)
+# where a photo shows its subject, the word after the subject when it has no verb
+_WHERE = frozenset("at in on outside inside near during amid after before beside behind under above".split())
+# the words of a lead's sentence, not a caption's: an auxiliary or modal, a past or a reporting verb
+# ("Protesters will march", "Residents say", "Firefighters were called")
+_LEAD_WORDS = frozenset(
+    """will would can could may might must should shall have had has do did does was were been said told
+    say warn warned claim believe expect fear hope plan vow urge""".split()
+)
 
 
 def drop_captions(lines: list[Line]) -> None:
@@ -63,7 +77,49 @@ def _captions_below(lines: list[Line], i: int) -> bool:
         return False
     # the past's verbs in lower case: "Manchester United" is a name
     words = [word for word in WORD.findall(below.text) if word.islower()]
-    return bool(_PRESENT.search(below.text)) and not any(VERB_PAST.search(word) for word in words)
+    if any(word in _LEAD_WORDS or word.removesuffix("s") in _LEAD_WORDS for word in words):
+        return False
+    past = any(VERB_PAST.search(word) for word in words)
+    return (bool(_PRESENT.search(below.text)) and not past) or shows_a_scene(below.text, past=past)
+
+
+# the words a place's phrase is made of besides its nouns: "at the scene in Leeds", "outside their homes"
+_PLACE_WORDS = _WHERE | frozenset("of to for with from and the a an their his her its our".split())
+
+
+def _only_where(rest: str) -> bool:
+    """Whether the words after a caption's subject say only where it is, no verb among them ("at the scene
+    in Leeds on Tuesday", "outside their homes"): each word in lower case that is not a preposition or
+    an article stands right after one of those, as a phrase's noun does ("the scene"); a name or a
+    figure may stand anywhere ("in Leeds", "on 26 November"). "in Lisbon rose sharply" has a verb after
+    the name."""
+    before = ""
+    for word in WORD.findall(rest):
+        if word.islower() and word not in _PLACE_WORDS and before not in _PLACE_WORDS:
+            return False
+        before = word if word.islower() else ""
+    return True
+
+
+def shows_a_scene(sentence: str, *, past: bool) -> bool:
+    """Whether a sentence says what a photo shows, as a caption does, with a plural subject of up to
+    three words and its verb in the bare present ("Protesters gather outside parliament on Tuesday.",
+    "Rescue workers search a flooded street": a past's form after that verb is an adjective's), a noun
+    after an article with its verb in "-s" ("A protester holds a banner"), or a
+    subject and no verb at all, only where it is ("Firefighters at the scene in Leeds.", "A firefighter
+    at the scene"; ``past``: a word of the sentence is a verb's past, so it has a verb after all). Its
+    caller asks first that no word of it is an auxiliary or a reporting verb (:data:`_LEAD_WORDS`): a
+    lead tells what happened or who said so."""
+    scene = _SCENE.match(sentence)
+    if scene is None:
+        return False
+    after = scene.group(1)
+    if after in _WHERE:
+        return not past and _only_where(sentence[scene.start(1) :])
+    if len(after) < 3 or after.endswith(("ed", "ly", "ss")):
+        return False
+    plural = not sentence.startswith(("A ", "An ", "The ")) or scene.group(0).split()[-2].endswith("s")
+    return not after.endswith("s") if plural else after.endswith("s")  # "A protester holds a banner"
 
 
 def _starts_block(lines: list[Line], i: int) -> bool:

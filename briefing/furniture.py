@@ -554,7 +554,7 @@ def _writer_before_age(line: str) -> str | None:
     if age is None or age >= WRITER_AGE_LIMIT or not _names_writers(who):
         return None
     marked = before.rstrip() != before.rstrip(_AGE_JOINS)  # "Jane Doe · yesterday", "Jane Doe, ayer"
-    if not marked and (line[start].isupper() or (says_the_day(line[start:]) and not _given_first(who))):
+    if not marked and (line[start].isupper() or (says_the_day(line[start:]) and not given_first(who))):
         return None
     return who
 
@@ -569,7 +569,7 @@ def _names_writers(who: str) -> bool:
     )
 
 
-def _given_first(name: str) -> bool:
+def given_first(name: str) -> bool:
     """Whether a name starts with a given name (``seeds/given_names.toml``): "Jane Doe yesterday" is a
     byline, "New York yesterday", "Real Madrid ayer" a place's or a club's day, no writer's."""
     return fold(name.split()[0]) in load_gazetteer().given_names
@@ -605,6 +605,26 @@ def is_newsroom_job(text: str) -> bool:
         and words[-1].casefold().removesuffix("s") in NEWSROOM_JOBS
         and all(word[:1].isalpha() or word == "&" for word in words)
         and not ends_sentence(text.strip())
+    )
+
+
+JOB_PLACE_WORDS = 3  # the desk or place after a job's comma: "Europe", "Middle East", "North America"
+
+
+def is_job_line(text: str) -> bool:
+    """Whether a line is a writer's job as an outlet prints it under the byline: the job alone (:func:`
+    is_newsroom_job`: "Senior Correspondent"), or with the desk or place it covers after a comma, a few
+    capitalised words ("Political Editor, Europe", "Chief correspondent, Middle East")."""
+    if is_newsroom_job(text):
+        return True
+    job, _, where = text.partition(",")
+    where = where.strip()
+    return (
+        bool(where)
+        and is_newsroom_job(job)
+        and word_count(where) <= JOB_PLACE_WORDS
+        and "," not in where
+        and looks_like_name(where)
     )
 
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from briefing.furniture import Kind, Verdict, classify, dated_ago, looks_like_name
+from briefing.furniture import Kind, Verdict, classify, dated_ago, given_first, is_job_line, looks_like_name
 from briefing.sentences import word_count
 
 # What joins a byline and a time on one line: "By X · 3 hours ago", "By X | 21 Nov 2026", "By X — 3h ago"
@@ -55,15 +55,16 @@ _WORD = re.compile(r"\w+")
 
 def page_author(metadata: str | None, header: Header) -> str | None:
     """The page's author: its metadata's (trafilatura's), else the header's. When trafilatura read its
-    author off the header's own line, age and all ("Jane Doe ·" off "Jane Doe · 3 hours ago", "Jane Doe;
-    Yesterday" off "Jane Doe | yesterday": it keeps the words that are no figures), the header's name
-    is what that line says."""
+    author off the header's own lines, age and all ("Jane Doe ·" off "Jane Doe · 3 hours ago", "Jane Doe;
+    Yesterday" off "Jane Doe | yesterday": it keeps the words that are no figures), or job and all
+    ("Jane Doe Political Editor, Europe" off "By Jane Doe" over "Political Editor, Europe"), the header's
+    name is what those lines say."""
     if not metadata or not header.author or metadata == header.author:
         return metadata or header.author
     said = set(_WORD.findall(metadata.lower()))
     named = set(_WORD.findall(header.author.lower()))
-    off_line = any(named <= said <= set(_WORD.findall(line.lower())) for line in header.lines)
-    return header.author if off_line else metadata
+    written = {word for line in header.lines for word in _WORD.findall(line.lower())}
+    return header.author if named <= said <= written else metadata
 
 
 def header_line(text: str) -> tuple[str | None, timedelta | None] | None:
@@ -118,21 +119,40 @@ def page_header(tree: Any) -> Header:
     started = body.find(".//h1") is None
     found: list[tuple[str, str | None, timedelta | None]] = []
     seen = 0
+    name: str | None = None  # the line before, when it may be a writer's name over their job
     for line in _leaf_lines(body):
         if line is None:  # a headline: the header starts again under it
-            started, found, seen = True, [], 0
+            started, found, seen, name = True, [], 0, None
             continue
         if not started:
             continue
         read = header_line(line)
         if read is not None:
             found.append((line, *read))
+        elif _job_under_byline(line, found):
+            found.append((line, None, None))
+        elif name is not None and is_job_line(line):  # "Ingrid Solberg" / "Senior Correspondent"
+            found += [(name, name, None), (line, None, None)]
         elif classify(line).kind is Kind.PROSE:
             break
+        name = line if read is None and _writer_alone(line) else None
         seen += 1
         if seen >= HEADER_LINES:
             break
     return _header(found)
+
+
+def _writer_alone(line: str) -> bool:
+    """Whether a header line may be a writer's name without "By", read as one when their job follows it:
+    two to four capitalised words, a given name first ("Ingrid Solberg"; "Harbour Authority" is none)."""
+    return 2 <= word_count(line) <= 4 and looks_like_name(line) and given_first(line)
+
+
+def _job_under_byline(line: str, found: list[tuple[str, str | None, timedelta | None]]) -> bool:
+    """Whether a line is the writer's job right under the byline's line ("By Ingrid Solberg" /
+    "Political Editor, Europe", :func:`briefing.furniture.is_job_line`): a header line too, so that it
+    leaves the text as the dump reader leaves it (trafilatura kept it as the first paragraph)."""
+    return bool(found) and found[-1][1] is not None and is_job_line(line)
 
 
 def _leaf_lines(body: Any) -> Iterator[str | None]:
@@ -200,15 +220,15 @@ def _after(paragraph: str, line: str) -> str | None:
 
 
 def entry_header(paragraphs: Sequence[str]) -> tuple[Header, list[str]]:
-    """A feed entry's header lines (its first paragraphs, before its first of prose) and the paragraphs
-    without them. A photo's caption among them ("Photo: Smoke rises ... (Prairie Post/Ken Lee)") goes
-    too: it is no sentence of the article."""
+    """A feed entry's header lines (its first paragraphs, before its first of prose; a writer's job under
+    the byline among them) and the paragraphs without them. A photo's caption among them ("Photo: Smoke
+    rises ... (Prairie Post/Ken Lee)") goes too: it is no sentence of the article."""
     found: list[tuple[str, str | None, timedelta | None]] = []
     dropped: set[int] = set()
     for k, paragraph in enumerate(paragraphs[:HEADER_LINES]):
         read = header_line(paragraph)
-        if read is not None:
-            found.append((paragraph, *read))
+        if read is not None or _job_under_byline(paragraph, found):
+            found.append((paragraph, *(read or (None, None))))
             dropped.add(k)
             continue
         kind = classify(paragraph).kind

@@ -6,7 +6,10 @@ is the headline is told by its place and its words, not by a list of site names:
 A masthead over any article of the dump (:func:`mark_mastheads`) names its outlet, not its section: a name
 made as newspapers' are ("The Daily Ledger", "Coastal Courier", "EL DIARIO DEL SUR"), the name of the site
 the dump credits ("Harbourview" for "Source: www.harbourview.com"), or the same heading over two articles
-or more, each time above a section label ("The Lantern" / "Politics" / the headline).
+or more, each time above a section label ("The Lantern" / "Politics" / the headline). An outlet's name without
+a paper's noun is one too (:func:`is_outlet`): an organisation the gazetteer knows ("Al Jazeera"), an
+outlet's "News" ("Sky News"), a proper name at the top of every article that none of them takes up ("The
+Kyiv Independent"), or such a name under the headline, where a byline would be, over the date line.
 """
 
 from __future__ import annotations
@@ -16,8 +19,10 @@ from collections import Counter
 from itertools import islice
 
 from briefing.addresses import site_of
+from briefing.aliases import fold
 from briefing.dumplines import META, VERB_PAST, WORD, Line, is_label_over, reads_as_headline
-from briefing.furniture import Kind, looks_like_name
+from briefing.furniture import Kind, is_job_line, looks_like_name
+from briefing.gazetteer import load_gazetteer
 from briefing.headlines import HEADLINE_ECHO, echo_words, echoes
 from briefing.sentences import word_count
 
@@ -78,6 +83,32 @@ def is_masthead(text: str, sites: frozenset[str] = frozenset()) -> bool:
     return named_as_a_paper(text) or _spelt(text) in {_site_name(site) for site in sites}
 
 
+def is_outlet(text: str, sites: frozenset[str] = frozenset()) -> bool:
+    """Whether a heading names an outlet, with or without a newspaper's noun: a masthead
+    (:func:`is_masthead`), an organisation the gazetteer knows by that whole name ("Al Jazeera",
+    "Associated Press"; ``seeds/actors.toml``), or an outlet's "News" (:func:`is_outlets_news`: "Sky
+    News", "Manchester Evening News"). Asked of a heading over a headline, it says where the story comes
+    from, not its section nor who wrote it."""
+    if is_masthead(text, sites) or is_outlets_news(text):
+        return True
+    known = load_gazetteer().known.get(fold(_ARTICLE.sub("", text.strip())))
+    return known is not None and known[1] == "organization" and not is_kicker(text)
+
+
+def is_outlets_news(text: str) -> bool:
+    """Whether a heading is an outlet's "News", a name of its own before the word ("Sky News", "Channel 4
+    News", "Manchester Evening News"): not a desk's (:func:`is_desk`: "Local News", "World News"), nor a
+    region's whose words all name places or peoples ("UK News", "Wales News", "Scottish News": the
+    regional desks of a site)."""
+    words = text.split()
+    if not 2 <= len(words) <= KICKER_LENGTH or words[-1].casefold() != "news" or is_desk(text):
+        return False
+    if not looks_like_name(" ".join(word for word in words if word.casefold() not in _JOINS)):
+        return False
+    gaz = load_gazetteer()
+    return not all(gaz.place(fold(word)) or fold(word) in gaz.demonyms for word in words[:-1])
+
+
 def is_kicker(text: str) -> bool:
     """Whether a heading is a newsroom's kicker (:data:`KICKER_WORDS`): a word or a short phrase of
     kickers' words alone ("Exclusive", "Live Blog", "Breaking Story", "Just In"), or one ending in "Alert"
@@ -134,19 +165,28 @@ def mark_mastheads(lines: list[Line]) -> None:
     section or a title. Only the first of two headings or more over a paragraph is asked (a lone one is
     a title or a subheading), and only when its words do not come back in the lead, as a headline's do
     ("Washington Post Sells To Bezos" over a lead about the sale is a headline). A one-word heading so
-    repeated, or a kicker's phrase ("Live Updates", "Fact Check"), is a kicker (:func:`_named`) and goes."""
+    repeated, or a kicker's phrase ("Live Updates", "Fact Check"), is a kicker (:func:`_named`) and goes.
+    An outlet's name by its words (:func:`is_outlet`) is asked as a masthead is; a proper name at the top
+    of every article (:func:`_topping`) is one too, and so is an outlet's name under the headline in the
+    byline's place (:func:`_outlet_over_date`)."""
     sites = frozenset(line.site for line in lines if line.site)
     sites |= {site for line in lines if line.kind is Kind.LINK and (site := site_of(str(line.value)))}
     heads = [(run, lead) for run, lead in _header_runs(lines) if len(run) >= 2]
     over = Counter(lines[run[0]].text for run, _ in heads)
     stacked = Counter(lines[run[0]].text for run, _ in heads if _over_a_label(lines, run))
+    topping = _topping(lines, heads)
     for run, lead in heads:
         first = lines[run[0]]
         repeated = stacked[first.text] >= 2 and stacked[first.text] == over[first.text]
-        if is_masthead(first.text, sites) or (repeated and _named(first.text)):
+        if is_outlet(first.text, sites) or (repeated and _named(first.text)):
             first.masthead = not _echoed(first.text, lead)
         elif repeated:
             first.kind = Kind.DROP  # a kicker over the label: the label stays the article's section
+        elif first.text == topping:
+            first.masthead = True
+        for k in run[1:]:
+            if _outlet_over_date(lines, k, run) and not _echoed(lines[k].text, lead):
+                lines[k].masthead = True
 
 
 def _named(heading: str) -> bool:
@@ -157,6 +197,57 @@ def _named(heading: str) -> bool:
     label under it stays the article's section. So does a desk's "News" (:func:`is_desk`: "Local News"
     over "Crime"), a broader section over the article's own."""
     return word_count(heading) >= 2 and not is_kicker(heading) and not is_desk(heading)
+
+
+def _topping(lines: list[Line], heads: list[tuple[list[int], str]]) -> str | None:
+    """The heading printed at the top of every article's header of two headings or more, two articles at
+    least, and nowhere else, when it names their outlet ("The Kyiv Independent" over each story, no
+    section label under it): a proper name (:func:`_named_alone`) that none of the headlines and leads
+    under it takes up. A section label so printed ("Russia-Ukraine War" over each story of a section's
+    page) names what the stories are about, and some of them say it again."""
+    tops = {lines[run[0]].text for run, _ in heads}
+    if len(heads) < 2 or len(tops) != 1:
+        return None
+    (top,) = tops
+    if sum(line.kind is Kind.HEADING and line.text == top for line in lines) != len(heads):
+        return None
+    if not _named_alone(top):
+        return None
+    told = (" ".join([lines[run[1]].text, lead]) for run, lead in heads)
+    return None if any(_echoed(top, text) for text in told) else top
+
+
+def _named_alone(heading: str) -> bool:
+    """Whether a heading printed at the top of several articles' headers, and nowhere else, with no
+    section label under it, names their outlet ("The Kyiv Independent" over each story): a proper name
+    of two words or more (:func:`_named`), not a place's ("Middle East", a section), a person's (a
+    writer's name, where a given name comes first) nor a writer's job ("Political Editor, Europe")."""
+    if not _named(heading) or not looks_like_name(heading) or reads_as_headline(heading):
+        return False
+    if is_job_line(heading):
+        return False  # "Political Editor, Europe" over the date: the writer's job
+    gaz = load_gazetteer()
+    folded = fold(heading)
+    return not gaz.place(folded) and folded.split()[0] not in gaz.given_names
+
+
+def _outlet_over_date(lines: list[Line], k: int, run: list[int]) -> bool:
+    """Whether the heading on line ``k``, under the first of the header run ``run``, is its story's outlet
+    printed where a byline would be, under a longer heading (the title): over the date line ("Floods
+    force thousands from their homes" / "Sky News" / "26 Nov 2026"), an outlet by its words
+    (:func:`is_outlet`) or a proper name opening with an article (:func:`_named_alone`: "The Carpathian
+    Courant"); right over the lead, an outlet by its words only ("Manchester Evening News" under the
+    title: a shorter heading there is a standfirst as often). A writer's name over the date ("Siobhan
+    Kelly", whose given name the lists may not know) is a byline's, and left to it: no person's name
+    opens with "The"."""
+    heading = lines[k].text
+    longer = [j for j in run if j != k and word_count(lines[j].text) > word_count(heading) + 1]
+    if not longer or word_count(heading) > MASTHEAD_WORDS:
+        return False
+    below = lines[k + 1] if k + 1 < len(lines) else None
+    if below is not None and below.kind is Kind.DATE and below.value is not None:
+        return is_outlet(heading) or (bool(_ARTICLE.match(heading)) and _named_alone(heading))
+    return k == run[-1] and below is not None and below.kind is Kind.PROSE and is_outlet(heading)
 
 
 def _echoed(name: str, lead: str) -> bool:

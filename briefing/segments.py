@@ -128,6 +128,7 @@ def _run(run: list[Line], current: Article | None, *, at_end: bool, dated: bool,
     head = _without_menus(head)
     masthead = next((line.text for line in head if line.masthead), None)
     head = [line for line in head if not line.masthead]  # an outlet's name: neither title nor section
+    head = _labels_over_headline(head)
     if current is None and (title := header_title(head, lead)) is not None:
         head = without_header(head, title)
     headings = [line.text for line in head if line.kind is Kind.HEADING]
@@ -150,6 +151,29 @@ def _run(run: list[Line], current: Article | None, *, at_end: bool, dated: bool,
     for line in head:
         article.meta(line)
     return article
+
+
+def _labels_over_headline(head: list[Line]) -> list[Line]:
+    """The header without the labels over its section label, when a headline Written In Title Case
+    (:func:`briefing.dumplines.reads_as_headline`) stands right over its byline or date under two short
+    labels or more (:func:`_short_label`; "Health" / "NHS waiting lists" / "Waiting Lists Fall For Third
+    Month In A Row" / "By Sarah Khan"): the byline marks the headline, the label right over it is its
+    section (:func:`briefing.dumplines.is_label_over`), and the broader ones above go. Read by their
+    words alone, a label the lead happens to name ("Health" over a lead quoting the Health Secretary) was
+    taken for the title, the headline for a paragraph. A heading in sentence case over the byline may be
+    a standfirst under a short title ("Culture" / "Library opens" / "A reading room for children ..."):
+    the rule leaves it."""
+    over_meta = next(
+        (k for k in range(len(head) - 1) if head[k].kind is Kind.HEADING and head[k + 1].kind in META), None
+    )
+    if over_meta is None or not reads_as_headline(head[over_meta].text):
+        return head  # "Culture" / "Library opens" / a standfirst over the byline: a short title, no label
+    above = [k for k in range(over_meta) if head[k].kind is Kind.HEADING]
+    if len(above) < 2 or not all(_short_label(head[k].text) for k in above):
+        return head
+    if not is_label_over(head[above[-1]].text, head[over_meta].text):
+        return head
+    return [line for k, line in enumerate(head) if k not in above[:-1]]
 
 
 def _without_kicker(headings: list[str], lead: str, *, heads: bool) -> list[str]:
