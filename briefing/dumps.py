@@ -49,7 +49,7 @@ from briefing.bylines import (
     resolve_reltimes,
 )
 from briefing.captions import drop_captions
-from briefing.dates import on_clock, parse_date, zone_written
+from briefing.dates import day_only, on_clock, parse_date, zone_written
 from briefing.dumplines import Line, is_label_over, read_lines
 from briefing.furniture import DATE_LINE_CHARS, Kind, is_rule
 from briefing.headlines import is_headline, mark_headlines
@@ -217,10 +217,13 @@ def _draft(article: Article, outlet: str | None, file: str, zone: str | None) ->
 
 def _on_clock(article: Article, zone: str | None) -> tuple[datetime | None, bool]:
     """The article's date, its time of day read on ``zone``'s clock when its date line gives none; and
-    whether that clock is unknown (a time without a zone, and no ``zone``: read as UTC, only its day sure)."""
+    whether that clock is unknown (a time without a zone, and no ``zone``: read as UTC, only its day sure;
+    or a date line without a time, which names a day)."""
     line, published = article.date_line, article.published
     if line is None or published is None:
         return published, False
     if parse_date(line) != published:  # the date came from elsewhere ("Published" over "13 Nov 2024")
         return published, False
+    if day_only(line):  # "Posted: 03/12/2025": a day, not 00:00 UTC
+        return published, True
     return on_clock(line, published, zone)
