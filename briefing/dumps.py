@@ -59,7 +59,7 @@ from briefing.paywalls import without_pitch
 from briefing.releases import drop_release_furniture
 from briefing.segments import Article, segment_articles
 from briefing.site_zones import site_zone
-from briefing.teasers import drop_teaser_lists, mark_bullets, mark_lists
+from briefing.teasers import drop_tag_lists, drop_teaser_lists, mark_bullets, mark_lists
 from briefing.titles import title_from_body
 
 
@@ -143,6 +143,7 @@ def _articles(lines: list[Line]) -> list[Article]:
     drop_author_bios(lines)
     drop_release_furniture(lines)
     drop_captions(lines)
+    drop_tag_lists(lines)
     drop_teaser_lists(lines)
     mark_lists(lines)
     mark_bullets(lines)

@@ -70,7 +70,7 @@ _NAVIGATION_WORDS = """
     sign up|source|sources|advertise|copy link|copied|close|back to top|photo|video|watch|gallery|
     scroll to continue|scroll to continue with content|story continues below|article continues below|
     story continues below advertisement|article continues below advertisement|continue reading below|
-    save|for immediate release|share or comment on this article|
+    save|for immediate release|share or comment on this article|reuse this content|
     anzeige|werbung|publicidad|publicidade|pubblicità|publicité|anuncio|
     teilen|compartir|compartilhar|compartilhe|condividi|partager|compartir noticia|artikel teilen|
     compartir artículo|condividi articolo|partager l'article

@@ -51,3 +51,52 @@ def test_day_only() -> None:
     assert not day_only("2026-11-24T00:00:00Z")
     assert not day_only("Wed 12 Nov 2025 09.30 GMT")
     assert not day_only("no date here")
+
+
+TAGGED = """Glassworks reopens in Dunmore after two-year closure
+
+By Ines Duarte
+
+Published 2 December 2026, 10:15 GMT
+
+The Dunmore glassworks reopened on Tuesday after a two-year closure, with 40 staff back at the furnaces.
+
+Its new owners said orders from three breweries had made the restart possible this winter.
+
+{label}
+Glassmaking
+Dunmore
+Small businesses
+
+Reuse this content
+
+TRANSPORT
+
+Ferry fares to Holm Island frozen for a second year
+
+By Ruairi Quinn
+
+Published 1 December 2026, 16:00 GMT
+
+Ferry fares to Holm Island will stay at this year's level until 2028, the island council said on Monday.
+
+The council said the freeze would cost it about 80,000 a year, paid from its harbour reserve.
+"""
+
+
+def test_tag_list_is_not_the_next_articles_headline() -> None:
+    for label in ("Topics", "Related topics", "Tags", "Filed under"):
+        first, second = split_dump(TAGGED.format(label=label), source="x.txt")
+        assert second.title == "Ferry fares to Holm Island frozen for a second year", label
+        assert second.section == "TRANSPORT"
+        assert second.author == "Ruairi Quinn"
+        for text in ("Glassmaking", "Small businesses", "Reuse this content", "TRANSPORT"):
+            assert text not in first.body and text not in second.body
+
+
+def test_tag_label_stops_at_the_next_articles_title() -> None:
+    """A tag label with no tags under it takes nothing: the next article's section and title stay."""
+    text = TAGGED.format(label="Topics").replace("Glassmaking\nDunmore\nSmall businesses\n", "")
+    _, second = split_dump(text, source="x.txt")
+    assert second.title == "Ferry fares to Holm Island frozen for a second year"
+    assert second.section == "TRANSPORT"
