@@ -44,6 +44,7 @@ from briefing.bylines import (
     drop_job_lines,
     mark_sites,
     outlet_of,
+    pair_dated_bylines,
     pair_desk_bylines,
     pair_metadata,
     resolve_reltimes,
@@ -139,6 +140,7 @@ def _articles(lines: list[Line]) -> list[Article]:
     mark_sites(lines)
     pair_metadata(lines)
     pair_desk_bylines(lines)
+    pair_dated_bylines(lines)
     drop_job_lines(lines)
     drop_author_bios(lines)
     drop_release_furniture(lines)

@@ -620,6 +620,24 @@ def byline_names(who: str) -> str:
     return _FILED_FROM.sub("", kept).strip()
 
 
+def unmarked_byline(text: str) -> str | None:
+    """The writers of a byline printed without "By", when the line reads as one by itself: names with
+    their job after a comma or the place they filed from ("Dr. Helena Marsh, Science Correspondent",
+    "Ana Lucía Pérez in Accra", "Jo Tran and Sam Lee in Kyiv"), or names alone starting with a given name
+    ("Helena Marsh"); each name two to four capitalised words (:func:`_names_writers`). None for any other
+    line: "Storm Arwen", "The Council Meets", a sentence. Only a line's place (over the article's date)
+    makes it a byline (:func:`briefing.bylines.pair_dated_bylines`)."""
+    text = strip_bullet(text).strip()
+    if not text or ends_sentence(text):
+        return None
+    names = byline_names(text)
+    if not names or not _names_writers(names):
+        return None
+    if names != text or all(_given_first(name) for name in _WRITERS_JOIN.split(names)):
+        return names
+    return None
+
+
 def dated_ago(line: str) -> timedelta | None:
     """How long before the page was read a date line written relative to the reading says it was
     published: "S.Chen34 min ago", "Updated 2 hours ago", "Yesterday at 6:19 PM", "vor 2 Stunden",

@@ -100,3 +100,36 @@ def test_tag_label_stops_at_the_next_articles_title() -> None:
     _, second = split_dump(text, source="x.txt")
     assert second.title == "Ferry fares to Holm Island frozen for a second year"
     assert second.section == "TRANSPORT"
+
+
+UNMARKED = """Observatory
+
+Amateur astronomers spot new comet over the Cairngorms
+
+{byline}
+Mon 30 Nov 2026 21.10 GMT
+
+Two amateur astronomers in the Cairngorms have found a comet no survey had listed, the observatory said.
+
+The comet should be visible with binoculars low in the north-east sky until mid-December.
+"""
+
+
+def test_byline_without_by_over_the_date() -> None:
+    cases = {
+        "Prof. Ewan McCrae, Astronomy Correspondent": "Prof. Ewan McCrae",
+        "Siobhán Ní Bhriain in Aviemore": "Siobhán Ní Bhriain",
+        "Jo Tran and Sam Lee in Inverness": "Jo Tran and Sam Lee",
+        "Helena Marsh": "Helena Marsh",
+    }
+    for byline, author in cases.items():
+        [draft] = split_dump(UNMARKED.format(byline=byline), source="x.txt")
+        assert draft.author == author, byline
+        assert byline not in draft.body
+        assert draft.title == "Amateur astronomers spot new comet over the Cairngorms"
+
+
+def test_heading_over_the_date_that_names_no_writer_is_no_byline() -> None:
+    for heading in ("Storm Arwen", "Comet Tsuchinshan", "A bright visitor in the northern sky"):
+        [draft] = split_dump(UNMARKED.format(byline=heading), source="x.txt")
+        assert draft.author is None, heading
