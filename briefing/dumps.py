@@ -54,7 +54,7 @@ from briefing.dates import day_only, on_clock, parse_date, zone_written
 from briefing.dumplines import Line, is_label_over, read_lines
 from briefing.furniture import DATE_LINE_CHARS, Kind, is_rule
 from briefing.headlines import is_headline, mark_headlines
-from briefing.mastheads import mark_mastheads
+from briefing.mastheads import dump_masthead, mark_mastheads
 from briefing.models import ArticleDraft
 from briefing.paywalls import without_pitch
 from briefing.releases import drop_release_furniture
@@ -73,7 +73,8 @@ def split_dump(text: str, *, source: str) -> list[ArticleDraft]:
     outlet = outlet_of(text)
     lines = read_lines(text)
     zone = written_zone(lines)
-    return [_draft(a, outlet, source, zone) for a in with_mastheads(_articles(lines))]
+    page = dump_masthead(lines)
+    return [_draft(a, outlet, source, zone, page) for a in with_mastheads(_articles(lines))]
 
 
 def with_mastheads(articles: list[Article]) -> list[Article]:
@@ -197,10 +198,13 @@ def _keep(lines: list[Line]) -> list[Line]:
     return kept
 
 
-def _draft(article: Article, outlet: str | None, file: str, zone: str | None) -> ArticleDraft:
+def _draft(
+    article: Article, outlet: str | None, file: str, zone: str | None, page: str | None
+) -> ArticleDraft:
     """The article as a draft; its outlet is the site it credits, else the one the dump credits, else the
-    site of its own "URL:" line, else the masthead over it ("The Daily Ledger"), else the dump's file
-    name."""
+    site of its own "URL:" line, else the masthead over it ("The Daily Ledger"), else the name the whole
+    page prints at its top or bottom (``page``: :func:`briefing.mastheads.dump_masthead`), else the
+    dump's file name."""
     body = "\n\n".join(article.paragraphs)
     credited = next(iter(article.sites)) if len(article.sites) == 1 else None
     site = credited or outlet or site_of(article.url)
@@ -208,7 +212,7 @@ def _draft(article: Article, outlet: str | None, file: str, zone: str | None) ->
     return ArticleDraft(
         title=article.title or title_from_body(body),
         body=body,
-        source=site or article.masthead or file,
+        source=site or article.masthead or page or file,
         author=article.author,
         section=article.section,
         published_at=published,

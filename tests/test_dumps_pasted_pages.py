@@ -133,3 +133,55 @@ def test_heading_over_the_date_that_names_no_writer_is_no_byline() -> None:
     for heading in ("Storm Arwen", "Comet Tsuchinshan", "A bright visitor in the northern sky"):
         [draft] = split_dump(UNMARKED.format(byline=heading), source="x.txt")
         assert draft.author is None, heading
+
+
+PAGE = """{top}
+Home News Sport What's On Contact
+
+Harbour wall repairs to start in January
+
+By Nadia Farouk
+
+Posted: 01/12/2026
+
+Repairs to the Port Ellery harbour wall will start in January and take six months, the harbour board said.
+
+The board said boats would be moved to the east quay while the work is done.
+
+Sport
+
+Ellery Athletic win cup replay on penalties
+
+By Gus Tanner
+
+Posted: 30/11/2026
+
+Ellery Athletic beat Crossford 5-4 on penalties in their cup replay on Saturday after a 1-1 draw.
+
+The club will play away at Linwick in the next round in January.
+
+{bottom}
+"""
+
+
+def test_copyright_line_names_every_articles_outlet() -> None:
+    text = PAGE.format(top="", bottom="© 2026 Ellery Clarion. All rights reserved.")
+    drafts = split_dump(text, source="page.txt")
+    assert [d.source for d in drafts] == ["Ellery Clarion", "Ellery Clarion"]
+
+
+def test_top_name_printed_again_by_the_page_is_every_articles_outlet() -> None:
+    for bottom in ("Sign in to your Quay Desk account to comment", "The Quay Desk"):
+        drafts = split_dump(PAGE.format(top="The Quay Desk", bottom=bottom), source="page.txt")
+        assert [d.source for d in drafts] == ["The Quay Desk", "The Quay Desk"]
+        assert drafts[0].title == "Harbour wall repairs to start in January"
+
+
+def test_no_page_name_without_a_second_print_or_a_copyright() -> None:
+    for top, bottom in (
+        ("The Quay Desk", ""),  # said once: as likely a label
+        ("", "© Nadia Farouk"),  # a photo's credit: no year, no rights reserved
+        ("Harbour Wall Repairs", "Most read: Harbour wall repairs to start in January"),
+    ):
+        drafts = split_dump(PAGE.format(top=top, bottom=bottom), source="page.txt")
+        assert {d.source for d in drafts} == {"page.txt"}, (top, bottom)
