@@ -648,6 +648,21 @@ def author_name(who: str) -> str:
     return named.strip() if named.strip() and all(w.strip() for w in writers[::2]) else who.strip()
 
 
+def with_co_writers(kept: str | None, other: str | None) -> str | None:
+    """The author ``other`` when it names every writer ``kept`` names and more ("Maria Lopez and Tom
+    Reyes" over "Maria Lopez"): one story's copy that credits a co-author its other copy leaves out,
+    both its writers kept. None when ``other`` adds no writer, or drops one."""
+    if not kept or not other:
+        return None
+    mine = {fold_name(name) for name in _WRITERS_JOIN.split(kept.strip()) if name}
+    theirs = {fold_name(name) for name in _WRITERS_JOIN.split(other.strip()) if name}
+    return other if mine < theirs else None
+
+
+def fold_name(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
 def _without_job(writer: str) -> str:
     """A writer's name without the job written after it with no comma, its first word capitalised and
     the rest in lower case ("Damian Carrington Environment editor", "Ann Lee Health and science editor"):
