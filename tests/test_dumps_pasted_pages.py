@@ -185,3 +185,16 @@ def test_no_page_name_without_a_second_print_or_a_copyright() -> None:
     ):
         drafts = split_dump(PAGE.format(top=top, bottom=bottom), source="page.txt")
         assert {d.source for d in drafts} == {"page.txt"}, (top, bottom)
+
+
+def test_tag_list_over_an_undated_article() -> None:
+    """With no byline or date under it, the next article's label and headline still start it: the tags
+    are no heading run of the first article's (before, the second article was read as its subheadings)."""
+    text = TAGGED.replace("By Ruairi Quinn\n\n", "").replace("Published 1 December 2026, 16:00 GMT\n\n", "")
+    for label in ("Topics", "Tags"):
+        first, second = split_dump(text.format(label=label), source="x.txt")
+        assert (second.title, second.section) == (
+            "Ferry fares to Holm Island frozen for a second year",
+            "TRANSPORT",
+        )
+        assert "Glassmaking" not in first.body + second.body
