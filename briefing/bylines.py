@@ -13,7 +13,14 @@ from itertools import pairwise
 from briefing.boilerplate import NEWSROOM_JOBS
 from briefing.dates import parse_date
 from briefing.dumplines import META, WORD, Line, next_line, previous_line
-from briefing.furniture import Kind, is_job_line, looks_like_name, strip_bullet, time_alone
+from briefing.furniture import (
+    Kind,
+    is_job_line,
+    looks_like_name,
+    strip_bullet,
+    time_alone,
+    unmarked_byline,
+)
 from briefing.headlines import is_headline
 from briefing.mastheads import is_kicker, is_outlet
 from briefing.sentences import split_sentences, word_count
@@ -141,6 +148,24 @@ def pair_desk_bylines(lines: list[Line]) -> None:
         before = previous_line(lines, i, (Kind.DROP, Kind.CREDIT))
         if (before is None or before.kind is not Kind.PROSE) and not _bylined_below(lines, i + 2):
             name.kind, name.value, desk.kind = Kind.AUTHOR, name.text, Kind.DROP  # a header's, not a list's
+
+
+def pair_dated_bylines(lines: list[Line]) -> None:
+    """A heading right over the article's date, no blank line between, under its headline: a byline
+    without "By" when it names writers (:func:`briefing.furniture.unmarked_byline`: "Dr. Helena Marsh,
+    Science Correspondent" / "Wed 12 Nov 2025 09.30 GMT", "Ana Lucía Pérez in Accra" / the date); the
+    author is the names, without job or place. A paper's name (:func:`briefing.mastheads.is_masthead`)
+    is no writer's."""
+    for i in range(1, len(lines) - 1):
+        line, below = lines[i], lines[i + 1]
+        if line.kind is not Kind.HEADING or below.kind is not Kind.DATE or below.gap_before:
+            continue
+        above = previous_line(lines, i, (Kind.DROP, Kind.CREDIT))
+        if above is None or above.kind is not Kind.HEADING or is_outlet(line.text):
+            continue
+        names = unmarked_byline(line.text)
+        if names is not None:
+            line.kind, line.value = Kind.AUTHOR, names
 
 
 def drop_job_lines(lines: list[Line]) -> None:

@@ -186,6 +186,17 @@ def on_clock(text: str, when: datetime, zone: str | None) -> tuple[datetime, boo
     return parse_date(text, zone=zone) or when, False
 
 
+def day_only(text: str) -> bool:
+    """Whether ``text`` writes a date without a time of day ("Posted: 03/12/2025", "November 24, 2026"):
+    it names a day, read as midnight UTC, whose clock is unknown, not a moment at 00:00."""
+    iso = _ISO.search(text)
+    if iso:
+        return iso.group(4) is None
+    if parse_date(text) is None:
+        return False
+    return _clock(text) is None and not _CJK_CLOCK.search(text)
+
+
 def zone_written(text: str) -> str | None:
     """The zone a date with a time of day (or a time alone, "14:52 GMT") in ``text`` is written in
     ("+01:00", "America/New_York"), else None; "UTC", "GMT" and "Z" are "+00:00"."""

@@ -44,22 +44,23 @@ from briefing.bylines import (
     drop_job_lines,
     mark_sites,
     outlet_of,
+    pair_dated_bylines,
     pair_desk_bylines,
     pair_metadata,
     resolve_reltimes,
 )
 from briefing.captions import drop_captions
-from briefing.dates import on_clock, parse_date, zone_written
+from briefing.dates import day_only, on_clock, parse_date, zone_written
 from briefing.dumplines import Line, is_label_over, read_lines
 from briefing.furniture import DATE_LINE_CHARS, Kind, is_rule
 from briefing.headlines import is_headline, mark_headlines
-from briefing.mastheads import mark_mastheads
+from briefing.mastheads import dump_masthead, mark_mastheads
 from briefing.models import ArticleDraft
 from briefing.paywalls import without_pitch
 from briefing.releases import drop_release_furniture
 from briefing.segments import Article, segment_articles
 from briefing.site_zones import site_zone
-from briefing.teasers import drop_teaser_lists, mark_bullets, mark_lists
+from briefing.teasers import drop_tag_lists, drop_teaser_lists, mark_bullets, mark_lists
 from briefing.titles import title_from_body
 
 
@@ -72,7 +73,8 @@ def split_dump(text: str, *, source: str) -> list[ArticleDraft]:
     outlet = outlet_of(text)
     lines = read_lines(text)
     zone = written_zone(lines)
-    return [_draft(a, outlet, source, zone) for a in with_mastheads(_articles(lines))]
+    page = dump_masthead(lines)
+    return [_draft(a, outlet, source, zone, page) for a in with_mastheads(_articles(lines))]
 
 
 def with_mastheads(articles: list[Article]) -> list[Article]:
@@ -139,10 +141,12 @@ def _articles(lines: list[Line]) -> list[Article]:
     mark_sites(lines)
     pair_metadata(lines)
     pair_desk_bylines(lines)
+    pair_dated_bylines(lines)
     drop_job_lines(lines)
     drop_author_bios(lines)
     drop_release_furniture(lines)
     drop_captions(lines)
+    drop_tag_lists(lines)
     drop_teaser_lists(lines)
     mark_lists(lines)
     mark_bullets(lines)
@@ -194,10 +198,13 @@ def _keep(lines: list[Line]) -> list[Line]:
     return kept
 
 
-def _draft(article: Article, outlet: str | None, file: str, zone: str | None) -> ArticleDraft:
+def _draft(
+    article: Article, outlet: str | None, file: str, zone: str | None, page: str | None
+) -> ArticleDraft:
     """The article as a draft; its outlet is the site it credits, else the one the dump credits, else the
-    site of its own "URL:" line, else the masthead over it ("The Daily Ledger"), else the dump's file
-    name."""
+    site of its own "URL:" line, else the masthead over it ("The Daily Ledger"), else the name the whole
+    page prints at its top or bottom (``page``: :func:`briefing.mastheads.dump_masthead`), else the
+    dump's file name."""
     body = "\n\n".join(article.paragraphs)
     credited = next(iter(article.sites)) if len(article.sites) == 1 else None
     site = credited or outlet or site_of(article.url)
@@ -205,7 +212,7 @@ def _draft(article: Article, outlet: str | None, file: str, zone: str | None) ->
     return ArticleDraft(
         title=article.title or title_from_body(body),
         body=body,
-        source=site or article.masthead or file,
+        source=site or article.masthead or page or file,
         author=article.author,
         section=article.section,
         published_at=published,
@@ -217,10 +224,13 @@ def _draft(article: Article, outlet: str | None, file: str, zone: str | None) ->
 
 def _on_clock(article: Article, zone: str | None) -> tuple[datetime | None, bool]:
     """The article's date, its time of day read on ``zone``'s clock when its date line gives none; and
-    whether that clock is unknown (a time without a zone, and no ``zone``: read as UTC, only its day sure)."""
+    whether that clock is unknown (a time without a zone, and no ``zone``: read as UTC, only its day sure;
+    or a date line without a time, which names a day)."""
     line, published = article.date_line, article.published
     if line is None or published is None:
         return published, False
     if parse_date(line) != published:  # the date came from elsewhere ("Published" over "13 Nov 2024")
         return published, False
+    if day_only(line):  # "Posted: 03/12/2025": a day, not 00:00 UTC
+        return published, True
     return on_clock(line, published, zone)

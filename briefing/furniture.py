@@ -70,7 +70,7 @@ _NAVIGATION_WORDS = """
     sign up|source|sources|advertise|copy link|copied|close|back to top|photo|video|watch|gallery|
     scroll to continue|scroll to continue with content|story continues below|article continues below|
     story continues below advertisement|article continues below advertisement|continue reading below|
-    save|for immediate release|share or comment on this article|
+    save|for immediate release|share or comment on this article|reuse this content|
     anzeige|werbung|publicidad|publicidade|pubblicità|publicité|anuncio|
     teilen|compartir|compartilhar|compartilhe|condividi|partager|compartir noticia|artikel teilen|
     compartir artículo|condividi articolo|partager l'article
@@ -583,7 +583,7 @@ def _byline_writer(byline: re.Match[str]) -> str | None:
     """The writers a byline names ("By Jane Doe" -> "Jane Doe"), without the job their outlet gives them
     after a comma nor the place they wrote from (:func:`byline_names`); None when what is left is no
     name ("By the river", "Di solito ...")."""
-    name = byline_names(byline.group(2).strip().rstrip(","))
+    name = author_name(byline.group(2).strip().rstrip(","))
     if byline.group(1).lower() in _FOREIGN_BY and word_count(name) < 2:
         return None
     return name if looks_like_name(name) else None
@@ -638,6 +638,81 @@ def byline_names(who: str) -> str:
     pieces = [first, *(piece for piece in rest if not is_newsroom_job(piece))]
     kept = ",".join(pieces).strip().rstrip(",").strip()
     return _FILED_FROM.sub("", kept).strip()
+
+
+# a credit for the pictures after the writers: "Lenny Bernstein, illustration by Anna Parini for the
+# washington post", "Jane Doe; photographs by John Roe"
+_PICTURE_CREDIT = re.compile(
+    r"\s*[,;|]\s*(?:(?:photo(?:graph)?s?|illustrations?|graphics?|video|pictures?|images?|artwork|"
+    r"animations?|photography)(?:\s+and\s+\w+)?\s+by)\b.*$",
+    re.I,
+)
+_ASIDE = re.compile(r"\s*\([^()]*\)")  # "Nick Ames (now), Ed Aarons and Ben Fisher (earlier)"
+_WRITER_SEPARATOR = re.compile(r"(\s+(?:and|&)\s+)")
+_FILED_IN = re.compile(r"\s+in\s+(?=[^\W\d_])(?-i:[A-Z]).*$")  # "Ashifa Kassam in Stanstead, Quebec"
+
+
+def author_name(who: str) -> str:
+    """The writers an author field names, without what the outlet adds to them: a credit for the
+    pictures ("..., illustration by Anna Parini for the washington post"), an aside in brackets ("Nick
+    Ames (now)"), the place each filed from ("Sam Jones in Madrid and Stephen Burgen in Barcelona"), a
+    job after a comma ("Tom Fuller, Football Correspondent") or after the name without one, as the
+    Guardian's feed writes it ("Damian Carrington Environment editor", "Jason Burke Africa
+    correspondent"). Feeds' ``<author>`` and dumps' bylines both hold such fields; the author is who
+    wrote it. The field as it came when nothing of a name would be left."""
+    # the job first over the whole field: "Ann Lee Health and science editor" is one writer
+    text = _without_job(_ASIDE.sub("", _PICTURE_CREDIT.sub("", who)).strip())
+    pieces = _WRITER_SEPARATOR.split(text)
+    writers = [_FILED_IN.sub("", piece) if k % 2 == 0 else piece for k, piece in enumerate(pieces)]
+    named = "".join(_without_job(byline_names(w)) if k % 2 == 0 else w for k, w in enumerate(writers))
+    return named.strip() if named.strip() and all(w.strip() for w in writers[::2]) else who.strip()
+
+
+def with_co_writers(kept: str | None, other: str | None) -> str | None:
+    """The author ``other`` when it names every writer ``kept`` names and more ("Maria Lopez and Tom
+    Reyes" over "Maria Lopez"): one story's copy that credits a co-author its other copy leaves out,
+    both its writers kept. None when ``other`` adds no writer, or drops one."""
+    if not kept or not other:
+        return None
+    mine = {fold_name(name) for name in _WRITERS_JOIN.split(kept.strip()) if name}
+    theirs = {fold_name(name) for name in _WRITERS_JOIN.split(other.strip()) if name}
+    return other if mine < theirs else None
+
+
+def fold_name(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+def _without_job(writer: str) -> str:
+    """A writer's name without the job written after it with no comma, its first word capitalised and
+    the rest in lower case ("Damian Carrington Environment editor", "Ann Lee Health and science editor"):
+    when what is before it is a name of two to four words. Any other writer as it is."""
+    words = writer.split()
+    if len(words) < 3 or not words[-1].islower() or words[-1].removesuffix("s") not in NEWSROOM_JOBS:
+        return writer
+    k = len(words) - 1
+    while k > 0 and words[k - 1].islower():
+        k -= 1
+    name = words[: k - 1]
+    return " ".join(name) if 2 <= len(name) <= 4 and looks_like_name(" ".join(name)) else writer
+
+
+def unmarked_byline(text: str) -> str | None:
+    """The writers of a byline printed without "By", when the line reads as one by itself: names with
+    their job after a comma or the place they filed from ("Dr. Helena Marsh, Science Correspondent",
+    "Ana Lucía Pérez in Accra", "Jo Tran and Sam Lee in Kyiv"), or names alone starting with a given name
+    ("Helena Marsh"); each name two to four capitalised words (:func:`_names_writers`). None for any other
+    line: "Storm Arwen", "The Council Meets", a sentence. Only a line's place (over the article's date)
+    makes it a byline (:func:`briefing.bylines.pair_dated_bylines`)."""
+    text = strip_bullet(text).strip()
+    if not text or ends_sentence(text):
+        return None
+    names = author_name(text)
+    if not names or not _names_writers(names):
+        return None
+    if names != text or all(given_first(name) for name in _WRITERS_JOIN.split(names)):
+        return names
+    return None
 
 
 def dated_ago(line: str) -> timedelta | None:

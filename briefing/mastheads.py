@@ -331,3 +331,55 @@ def without_header(head: list[Line], title: int) -> list[Line]:
     "City council approves ..."); the headings before (the site's header) go, its byline and date stay."""
     start = title - 1 if _under_label(head, title) else title
     return [line for k, line in enumerate(head) if k >= start or line.kind is not Kind.HEADING]
+
+
+# a copyright line naming who owns the page, with its year or its "All rights reserved" (a photo's "© Jane
+# Doe" has neither): "© 2025 Ashford & District Echo. All rights reserved.", "Copyright 2026 The Kendal
+# Chronicle", "© Harbour Times 2026"
+_COPYRIGHT = re.compile(
+    r"^(?:©|\(c\)|copyright)\s*(?:©|\(c\))?\s*(?P<year>\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*"
+    r"(?P<name>[^\d©|]+?)\s*(?P<after>\d{4})?\s*[.,]?\s*(?P<reserved>all rights reserved\.?)?$",
+    re.I,
+)
+
+
+def dump_masthead(lines: list[Line]) -> str | None:
+    """The outlet a whole dump is a page of, by the name its page prints around its articles: the name
+    a copyright line after the last paragraph gives ("© 2025 Ashford & District Echo. All rights
+    reserved."), else the dump's first line when it is a name (:func:`_outlet_name`) that the page's
+    furniture prints again, in a longer line or under the last paragraph ("The Science Desk" at the
+    top, "Sign in or create your Science Desk account" at the bottom), and that the lead does not echo,
+    as a headline's words are. ``lines`` are as :func:`briefing.dumplines.read_lines` reads them, each
+    line's kind by itself. None when the page names none: a name said once is as likely a title or a
+    label."""
+    prose = [k for k, line in enumerate(lines) if line.kind is Kind.PROSE]
+    if not prose:
+        return None
+    for line in lines[prose[-1] + 1 :]:
+        found = _COPYRIGHT.match(line.text.strip())
+        if not found or not (found.group("year") or found.group("after") or found.group("reserved")):
+            continue
+        if _outlet_name(name := found.group("name").strip(" .,")):
+            return name
+    first = lines[0].text.strip()
+    if lines[0].kind is not Kind.HEADING or not _outlet_name(first) or prose[0] == 0:
+        return None
+    if _echoed(first, " ".join(lines[k].text for k in prose[:LEAD_PARAGRAPHS])):
+        return None
+    said = re.compile(r"\b" + re.escape(_ARTICLE.sub("", first)) + r"\b", re.I)
+    again = (
+        line
+        for k, line in enumerate(lines[prose[0] :], prose[0])
+        if line.kind is not Kind.PROSE and (k > prose[-1] or line.text.strip() != first)
+    )  # the same heading again between articles is a label over each ("Politics"), no outlet's name
+    return first if any(said.search(line.text) for line in again) else None
+
+
+def _outlet_name(text: str) -> bool:
+    """Whether a line may be an outlet's name: MASTHEAD_WORDS capitalised words at most, joins aside ("The
+    Science Desk", "Ashford & District Echo", "Corriere della Sera"), no figure, no kicker's or desk's
+    words ("Live Updates", "Local News")."""
+    words = [word for word in text.split() if word.casefold() not in _JOINS and word not in _AND]
+    if not words or word_count(text) > MASTHEAD_WORDS or any(c.isdigit() for c in text):
+        return False
+    return not (is_kicker(text) or is_desk(text)) and looks_like_name(" ".join(words))

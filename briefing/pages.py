@@ -31,7 +31,7 @@ from briefing.dates import on_clock, parse_date
 from briefing.errors import EmptySourceError, PaywallError, WallPageError
 from briefing.feeds import TEASER_WORDS, has_prose
 from briefing.fragments import continues_line
-from briefing.furniture import Kind, classify, dated_ago
+from briefing.furniture import Kind, author_name, classify, dated_ago
 from briefing.header_lines import page_author, page_header, without_header
 from briefing.linklists import is_link_list, without_link_list_tail
 from briefing.models import ArticleDraft
@@ -114,7 +114,7 @@ def parse_page(html: str | bytes, url: str | None = None, *, source: str | None 
         body=body,
         source=named or source or site_of(canonical) or "web",
         url=canonical,
-        author=page_author(doc.author, header),
+        author=author_name(author) if (author := page_author(doc.author, header)) else None,
         published_at=published,
         age=age,
         clock_unknown=clock_unknown,

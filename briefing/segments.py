@@ -148,7 +148,7 @@ def _run(run: list[Line], current: Article | None, *, at_end: bool, dated: bool,
     if headings:
         article.title, article.paragraphs = headings[0], headings[1:]
         article.headed = len(article.paragraphs)
-    for line in head:
+    for line in _header_dates_last(head, first) if current is None else head:
         article.meta(line)
     return article
 
@@ -174,6 +174,14 @@ def _labels_over_headline(head: list[Line]) -> list[Line]:
     if not is_label_over(head[above[-1]].text, head[over_meta].text):
         return head
     return [line for k, line in enumerate(head) if k not in above[:-1]]
+
+
+def _header_dates_last(head: list[Line], first: int) -> list[Line]:
+    """The first article's head lines, the dates over its first heading after the others: over the dump's
+    first article, a date above the headline is the site's header's ("Wednesday, 25 November 2026", the
+    page's today), so the article's own "Published" line under its headline dates it when it has one."""
+    above = [line for line in head[:first] if line.kind is Kind.DATE]
+    return [line for line in head if line not in above] + above
 
 
 def _without_kicker(headings: list[str], lead: str, *, heads: bool) -> list[str]:

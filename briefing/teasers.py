@@ -9,7 +9,7 @@ import re
 from itertools import takewhile
 
 from briefing.boilerplate import is_share_row
-from briefing.dumplines import META, Line, is_label_over, previous_line
+from briefing.dumplines import META, Line, is_label_over, next_line, previous_line
 from briefing.furniture import TEASER_LABELS, Kind, strip_bullet
 from briefing.headlines import HEADLINE_WORDS, INNER_SENTENCE, echoes
 from briefing.sentences import word_count
@@ -203,3 +203,53 @@ def _network_item(text: str) -> bool:
     """A list item that is a network's name alone ("WhatsApp", "- X"), which share buttons also are."""
     item = strip_bullet(text)
     return len(item.split()) <= 2 and is_share_row(item)
+
+
+# The labels over an article's tags, the topics it is filed under ("Topics" / "Space" / "Antarctica")
+_TAG_LABELS = frozenset(
+    {
+        "tags", "topics", "related topics", "related tags", "topics in this article", "more on these topics",
+        "explore more on these topics", "filed under", "tagged", "tagged with", "keywords", "subjects",
+        "more about",
+    }
+)  # fmt: skip
+TAG_WORDS = 5  # a tag names a topic in this many words at most ("University of Edinburgh")
+
+
+def drop_tag_lists(lines: list[Line]) -> None:
+    """The tags under "Topics" (or "Tags", "Related topics", "Filed under"): short names of topics, one a
+    line ("Space", "Antarctica", "University of Edinburgh"), the site's links, not the next article's
+    section label and headline. They go, up to the first line that is no short heading, or the heading
+    that starts the next article: a title (with a byline, date or paragraph under it), or a label over
+    one ("HEALTH" over "New malaria vaccine cuts child deaths by a third ...")."""
+    for i, line in enumerate(lines):
+        if _label_of(line.text) not in _TAG_LABELS or line.kind not in (Kind.HEADING, Kind.DROP):
+            continue
+        tags = []
+        for k in range(i + 1, len(lines)):
+            tag = lines[k]
+            if tag.kind is Kind.DROP:
+                continue
+            if not _is_tag(lines, k):
+                break
+            tags.append(tag)
+        for tag in tags:
+            tag.kind = Kind.DROP
+        if tags:
+            line.kind = Kind.DROP
+
+
+def _is_tag(lines: list[Line], k: int) -> bool:
+    """Whether line ``k``, under a tag label, is a tag: a short heading without a title's end that starts
+    no article (:func:`drop_tag_lists`)."""
+    line = lines[k]
+    if line.kind is not Kind.HEADING or line.listed or word_count(line.text) > TAG_WORDS:
+        return False
+    if line.text.endswith((".", "?", "!", ":", "…")):
+        return False
+    below = next_line(lines, k)
+    if below is None:
+        return True
+    if below.kind in (*META, Kind.PROSE):
+        return False  # a title over its byline, date or lead
+    return not (below.kind is Kind.HEADING and is_label_over(line.text, below.text))

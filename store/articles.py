@@ -16,6 +16,7 @@ from briefing.dedupe import (
     profile,
     sketch,
 )
+from briefing.furniture import with_co_writers
 from briefing.models import Article, ArticleDraft
 from store.db import Database, from_iso, to_iso
 from store.sketches import save_sketch, sketch_candidates
@@ -96,6 +97,7 @@ def add_article(
         return _add_revision(db, draft, url, digest, now, source_id)
     seen = _find_seen(db, url, digest)
     if seen is not None:
+        _credit_co_writers(db, seen.article.id, draft)
         return seen
     found = sketch(draft.body)
     match = _closest(db, found, draft)
@@ -290,6 +292,15 @@ def _record_near_duplicate(
         " similarity, seen_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
         [article_id, url, draft.source, draft.title, digest, round(score, 4), to_iso(now)],
     )
+    _credit_co_writers(db, article_id, draft)
+
+
+def _credit_co_writers(db: Database, article_id: int, draft: ArticleDraft) -> None:
+    """A copy (same text or a near-duplicate) crediting a co-writer the stored article leaves out ("By
+    Maria Lopez and Tom Reyes" against "By Maria Lopez"): the stored article keeps both writers."""
+    row = db.execute("SELECT author FROM articles WHERE id = ?", [article_id]).fetchone()
+    if row is not None and (writers := with_co_writers(row[0], draft.author)) is not None:
+        db.execute("UPDATE articles SET author = ? WHERE id = ?", [writers, article_id])
 
 
 @dataclass(frozen=True)

@@ -83,14 +83,16 @@ async def test_a_zone_written_elsewhere_or_the_outlets_country_gives_hours(app, 
     assert ages == {"Tram": "4 h ago", "Bus": "4 h ago", "Ferry": "today"}
 
 
-def test_a_date_with_its_zone_or_only_a_day_is_not_flagged(app, tmp_path):
+def test_a_date_with_its_zone_is_not_flagged_and_only_a_day_is(app, tmp_path):
     stored = ingest(
         app,
         tmp_path,
         ferry=dump(FERRY, "Published: Thu 23 Jan 2025, 9:00 AM GMT"),
         tram=dump(TRAM, "Published: 22 Jan 2025"),
     )
-    assert not stored["Ferry"].clock_unknown and not stored["Tram"].clock_unknown
+    assert not stored["Ferry"].clock_unknown
+    # a day without a time is that day, not 00:00 UTC known (QA20b F1)
+    assert stored["Tram"].clock_unknown and stored["Tram"].published_at == datetime(2025, 1, 22, tzinfo=UTC)
 
 
 def test_a_date_ahead_of_the_clock_is_dropped_and_its_flag_with_it(app, tmp_path):

@@ -1,0 +1,200 @@
+"""Pasted pages (qa20b F1, F2, F10, F12): a site's date line, tag lists, bylines without "By", mastheads."""
+
+from datetime import UTC, datetime
+
+from briefing.dates import day_only
+from briefing.dumps import split_dump
+
+HEADER_DATE = """Skip to content
+Home | Angling | Rowing | Sailing
+Thursday, 3 December 2026
+
+Angling
+
+Pike record broken at Lowmere reservoir
+
+By Oskar Lindqvist, Angling Correspondent
+
+Published 1 December 2026, 09:40 GMT
+
+A 21kg pike caught at Lowmere reservoir on Sunday has broken the county record, the angling club said.
+
+The fish was weighed by two club officials and released back into the water within ten minutes.
+"""
+
+
+def test_header_date_does_not_beat_the_articles_published_line() -> None:
+    [draft] = split_dump(HEADER_DATE, source="x.txt")
+    assert draft.published_at == datetime(2026, 12, 1, 9, 40, tzinfo=UTC)
+    assert not draft.clock_unknown
+
+
+def test_header_date_still_dates_an_article_without_its_own() -> None:
+    text = HEADER_DATE.replace("Published 1 December 2026, 09:40 GMT\n", "")
+    [draft] = split_dump(text, source="x.txt")
+    assert draft.published_at == datetime(2026, 12, 3, tzinfo=UTC)
+    assert draft.clock_unknown  # a day, not 00:00 UTC
+
+
+def test_date_line_without_a_clock_is_a_day() -> None:
+    text = HEADER_DATE.replace("Published 1 December 2026, 09:40 GMT", "Posted: 01/12/2026")
+    [draft] = split_dump(text, source="x.txt")
+    assert draft.published_at == datetime(2026, 12, 1, tzinfo=UTC)
+    assert draft.clock_unknown
+
+
+def test_day_only() -> None:
+    assert day_only("November 24, 2026")
+    assert day_only("Posted: 03/12/2025")
+    assert day_only("2026-11-24")
+    assert not day_only("Published 23 November 2026, 14:05 GMT")
+    assert not day_only("2026-11-24T00:00:00Z")
+    assert not day_only("Wed 12 Nov 2025 09.30 GMT")
+    assert not day_only("no date here")
+
+
+TAGGED = """Glassworks reopens in Dunmore after two-year closure
+
+By Ines Duarte
+
+Published 2 December 2026, 10:15 GMT
+
+The Dunmore glassworks reopened on Tuesday after a two-year closure, with 40 staff back at the furnaces.
+
+Its new owners said orders from three breweries had made the restart possible this winter.
+
+{label}
+Glassmaking
+Dunmore
+Small businesses
+
+Reuse this content
+
+TRANSPORT
+
+Ferry fares to Holm Island frozen for a second year
+
+By Ruairi Quinn
+
+Published 1 December 2026, 16:00 GMT
+
+Ferry fares to Holm Island will stay at this year's level until 2028, the island council said on Monday.
+
+The council said the freeze would cost it about 80,000 a year, paid from its harbour reserve.
+"""
+
+
+def test_tag_list_is_not_the_next_articles_headline() -> None:
+    for label in ("Topics", "Related topics", "Tags", "Filed under"):
+        first, second = split_dump(TAGGED.format(label=label), source="x.txt")
+        assert second.title == "Ferry fares to Holm Island frozen for a second year", label
+        assert second.section == "TRANSPORT"
+        assert second.author == "Ruairi Quinn"
+        for text in ("Glassmaking", "Small businesses", "Reuse this content", "TRANSPORT"):
+            assert text not in first.body and text not in second.body
+
+
+def test_tag_label_stops_at_the_next_articles_title() -> None:
+    """A tag label with no tags under it takes nothing: the next article's section and title stay."""
+    text = TAGGED.format(label="Topics").replace("Glassmaking\nDunmore\nSmall businesses\n", "")
+    _, second = split_dump(text, source="x.txt")
+    assert second.title == "Ferry fares to Holm Island frozen for a second year"
+    assert second.section == "TRANSPORT"
+
+
+UNMARKED = """Observatory
+
+Amateur astronomers spot new comet over the Cairngorms
+
+{byline}
+Mon 30 Nov 2026 21.10 GMT
+
+Two amateur astronomers in the Cairngorms have found a comet no survey had listed, the observatory said.
+
+The comet should be visible with binoculars low in the north-east sky until mid-December.
+"""
+
+
+def test_byline_without_by_over_the_date() -> None:
+    cases = {
+        "Prof. Ewan McCrae, Astronomy Correspondent": "Prof. Ewan McCrae",
+        "Siobhán Ní Bhriain in Aviemore": "Siobhán Ní Bhriain",
+        "Jo Tran and Sam Lee in Inverness": "Jo Tran and Sam Lee",
+        "Helena Marsh": "Helena Marsh",
+    }
+    for byline, author in cases.items():
+        [draft] = split_dump(UNMARKED.format(byline=byline), source="x.txt")
+        assert draft.author == author, byline
+        assert byline not in draft.body
+        assert draft.title == "Amateur astronomers spot new comet over the Cairngorms"
+
+
+def test_heading_over_the_date_that_names_no_writer_is_no_byline() -> None:
+    for heading in ("Storm Arwen", "Comet Tsuchinshan", "A bright visitor in the northern sky"):
+        [draft] = split_dump(UNMARKED.format(byline=heading), source="x.txt")
+        assert draft.author is None, heading
+
+
+PAGE = """{top}
+Home News Sport What's On Contact
+
+Harbour wall repairs to start in January
+
+By Nadia Farouk
+
+Posted: 01/12/2026
+
+Repairs to the Port Ellery harbour wall will start in January and take six months, the harbour board said.
+
+The board said boats would be moved to the east quay while the work is done.
+
+Sport
+
+Ellery Athletic win cup replay on penalties
+
+By Gus Tanner
+
+Posted: 30/11/2026
+
+Ellery Athletic beat Crossford 5-4 on penalties in their cup replay on Saturday after a 1-1 draw.
+
+The club will play away at Linwick in the next round in January.
+
+{bottom}
+"""
+
+
+def test_copyright_line_names_every_articles_outlet() -> None:
+    text = PAGE.format(top="", bottom="© 2026 Ellery Clarion. All rights reserved.")
+    drafts = split_dump(text, source="page.txt")
+    assert [d.source for d in drafts] == ["Ellery Clarion", "Ellery Clarion"]
+
+
+def test_top_name_printed_again_by_the_page_is_every_articles_outlet() -> None:
+    for bottom in ("Sign in to your Quay Desk account to comment", "The Quay Desk"):
+        drafts = split_dump(PAGE.format(top="The Quay Desk", bottom=bottom), source="page.txt")
+        assert [d.source for d in drafts] == ["The Quay Desk", "The Quay Desk"]
+        assert drafts[0].title == "Harbour wall repairs to start in January"
+
+
+def test_no_page_name_without_a_second_print_or_a_copyright() -> None:
+    for top, bottom in (
+        ("The Quay Desk", ""),  # said once: as likely a label
+        ("", "© Nadia Farouk"),  # a photo's credit: no year, no rights reserved
+        ("Harbour Wall Repairs", "Most read: Harbour wall repairs to start in January"),
+    ):
+        drafts = split_dump(PAGE.format(top=top, bottom=bottom), source="page.txt")
+        assert {d.source for d in drafts} == {"page.txt"}, (top, bottom)
+
+
+def test_tag_list_over_an_undated_article() -> None:
+    """With no byline or date under it, the next article's label and headline still start it: the tags
+    are no heading run of the first article's (before, the second article was read as its subheadings)."""
+    text = TAGGED.replace("By Ruairi Quinn\n\n", "").replace("Published 1 December 2026, 16:00 GMT\n\n", "")
+    for label in ("Topics", "Tags"):
+        first, second = split_dump(text.format(label=label), source="x.txt")
+        assert (second.title, second.section) == (
+            "Ferry fares to Holm Island frozen for a second year",
+            "TRANSPORT",
+        )
+        assert "Glassmaking" not in first.body + second.body
