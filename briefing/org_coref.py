@@ -130,7 +130,7 @@ def _acronyms_of_names(
         content = [t for t in c.toks if t.word and t.norm not in FUNCTION_WORDS]
         # initials only of a name written in capitals: "Ukrainian service" (a state's) is no "U.S."
         if c.type == "organization" and c.canonical and len(c.toks) > 1 and all(t.cap for t in content):
-            for initials in _initials_of(c.toks, gaz):
+            for initials in initials_of(c.toks, gaz):
                 by_initials[initials].add(("organization", c.canonical))
     for c in cands:
         if len(c.toks) == 1 and c.toks[0].acronym and c.norm not in gaz.known:
@@ -140,7 +140,7 @@ def _acronyms_of_names(
                 seen[c.norm] = (c.type, c.canonical)
 
 
-def _initials_of(toks: list[Token], gaz: Gazetteer) -> set[str]:
+def initials_of(toks: list[Token], gaz: Gazetteer) -> set[str]:
     """The acronyms a body's name may go by: the initials of its capitalised words, with "of" too
     ("DOJ"), without a country before it ("US Centers ..."), of the words before its first "and"
     when at least three ("CDC"), and of the name with its head first ("Justice Department": "DOJ")."""

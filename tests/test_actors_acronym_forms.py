@@ -43,3 +43,15 @@ def test_an_acronym_binds_to_a_head_last_name_alone():
 def test_initials_of_another_body_stay_apart():
     text = "The Justice Department sued. The DHS said nothing."
     assert "DHS" in orgs(text) and orgs(text).get("Justice Department") == 1
+
+
+def test_a_headline_acronym_is_an_alias_of_the_body_it_spells():
+    text = "The director of US Centers for Disease Control and Prevention has resigned, officials said."
+    found = {a.name: a.aliases for a in extract_actors(text, title="Director of CDC resigns")}
+    assert "CDC" in found["US Centers for Disease Control and Prevention"]
+
+
+def test_a_headline_acronym_no_body_spells_is_no_alias():
+    text = "The director of US Centers for Disease Control and Prevention has resigned, officials said."
+    found = {a.name: a.aliases for a in extract_actors(text, title="FBI opens inquiry")}
+    assert "FBI" not in found["US Centers for Disease Control and Prevention"]
