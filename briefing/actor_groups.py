@@ -13,6 +13,7 @@ from collections import defaultdict
 from briefing.aliases import PARTICLES, actor_key, family_first, fold
 from briefing.coref import FUNCTION_WORDS, Candidate, as_written
 from briefing.cues import ORG_HEADS
+from briefing.gazetteer import load_gazetteer
 from briefing.given_names import compound_given
 from briefing.models import ExtractedActor, Mention
 from briefing.roles import bare_title, distinct
@@ -41,6 +42,8 @@ def group(cands: list[Candidate], text: str) -> list[ExtractedActor]:
         aliases = frozenset(
             a for a in written if fold(a) not in not_names and fold(a) not in ORG_HEADS and _a_name(a)
         )
+        if first.type == "place":
+            name = _as_the_text_writes(name, [as_written(m.surface) for m in mentions])
         roles = distinct([r for c in group_ for r in c.roles])
         if not all(bare_title(r) for r in roles):  # "Rep." says less than "national security adviser"
             roles = [r for r in roles if not bare_title(r)]
@@ -56,6 +59,16 @@ def group(cands: list[Candidate], text: str) -> list[ExtractedActor]:
             )
         )
     return actors
+
+
+def _as_the_text_writes(name: str, written: list[str]) -> str:
+    """A place the lists spell with marks the text leaves out ("Karnātaka", a transliteration) is named as
+    the text writes it ("Karnataka"), so the dossier's header is the name readers know. A country keeps
+    its one name, which all its states and spellings share."""
+    if name.isascii() or name in written or name in load_gazetteer().countries.values():
+        return name
+    plain = [w for w in written if w.isascii() and fold(w) == fold(name) and not w.isupper()]
+    return max(plain, key=plain.count) if plain else name
 
 
 # lower-case words a name may hold between its capitalised ones: "Bosnia and Herzegovina", "Gulf of Aden"

@@ -30,7 +30,7 @@ TITLES = words(
     undersecretary attorney inspector superintendent supt detective det constable speaker mufti
     patriarch coach crown president-elect vice-president chief advisor adviser commissioner coordinator
     administrator counselor counsellor consul delegate councillor councilor councilman councilwoman
-    alderman alderwoman
+    alderman alderwoman cllr
     shri shrimati smt
     """
 )
@@ -43,7 +43,7 @@ TITLE_WORDS = {
     "sen": "senator", "rep": "representative", "gen": "general", "gov": "governor", "adm": "admiral",
     "col": "colonel", "lt": "lieutenant", "maj": "major", "capt": "captain", "cmdr": "commander",
     "amb": "ambassador", "prof": "professor", "sgt": "sergeant", "brig": "brigadier", "det": "detective",
-    "supt": "superintendent", "cpl": "corporal", "pvt": "private", "msgr": "monsignor",
+    "supt": "superintendent", "cpl": "corporal", "pvt": "private", "msgr": "monsignor", "cllr": "councillor",
 }  # fmt: skip
 
 

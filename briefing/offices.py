@@ -248,6 +248,9 @@ def read_titled(doc: Doc, index: int, toks: list[Token], i: int, j: int) -> bool
     cand = add_candidate(doc, index, name, "person", context="given" if honorific else "title", why="title")
     role = roles.title_role(doc.text, toks, i, k) if toks[t].text not in FRENCH_TITLES else None
     role = _office_before_rank(doc, toks, i, k) or (role and roles.clean(role))
+    if role and k - i == 1 and toks[i].low in roles.COUNCILLOR:
+        # "Council leader Cllr Margaret O'Neill": the office before the honorific says more than it
+        role = roles.lead_role(doc.text, toks, i) or roles.COUNCILLOR[toks[i].low]
     if role:
         cand.roles.append(role)
     before = roles.lead_role(doc.text, toks, i) if i > 0 and toks[i - 1].text == "," else None

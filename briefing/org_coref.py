@@ -16,6 +16,7 @@ from briefing.coref import FUNCTION_WORDS, Candidate, is_lone_place, surface_of
 from briefing.cues import ORG_FIRST, ORG_FIRST_ROMANCE, ORG_HEADS, PORTFOLIOS, UNIT_HEADS
 from briefing.gazetteer import Gazetteer
 from briefing.models import ActorType
+from briefing.tokens import Token
 
 _GENERIC = (
     ORG_HEADS | PORTFOLIOS | UNIT_HEADS | frozenset({"national", "federal", "royal", "central", "of", "the"})
@@ -120,20 +121,78 @@ def _acronyms_of_names(
     cands: list[Candidate], gaz: Gazetteer, seen: dict[str, tuple[ActorType, str]]
 ) -> None:
     """An acronym made of the initials of one organisation the text names is that organisation ("ICC" after
-    "International Criminal Court")."""
+    "International Criminal Court"); so is one of the name without the country before it, of its first
+    part before "and" ("CDC" after "US Centers for Disease Control and Prevention"), or of the name with
+    its head first ("DOJ" after "Justice Department", which is "Department of Justice")."""
+    _one_head_order(cands)
     by_initials: dict[str, set[tuple[ActorType, str]]] = defaultdict(set)
     for c in cands:
         content = [t for t in c.toks if t.word and t.norm not in FUNCTION_WORDS]
         # initials only of a name written in capitals: "Ukrainian service" (a state's) is no "U.S."
         if c.type == "organization" and c.canonical and len(c.toks) > 1 and all(t.cap for t in content):
-            initials = "".join(t.norm[0] for t in content)
-            by_initials[initials].add(("organization", c.canonical))
+            for initials in initials_of(c.toks, gaz):
+                by_initials[initials].add(("organization", c.canonical))
     for c in cands:
         if len(c.toks) == 1 and c.toks[0].acronym and c.norm not in gaz.known:
             found = by_initials.get(c.norm.replace(" ", ""), set())
             if len(found) == 1:
                 c.type, c.canonical = next(iter(found))
                 seen[c.norm] = (c.type, c.canonical)
+
+
+def initials_of(toks: list[Token], gaz: Gazetteer) -> set[str]:
+    """The acronyms a body's name may go by: the initials of its capitalised words, with "of" too
+    ("DOJ"), without a country before it ("US Centers ..."), of the words before its first "and"
+    when at least three ("CDC"), and of the name with its head first ("Justice Department": "DOJ")."""
+    words = [t for t in toks if t.word]
+    if len(words) == 2 and words[1].low in ORG_FIRST and words[1].cap and not words[0].acronym:
+        words = [words[1], _OF, words[0]]  # "Justice Department" is "Department of Justice"
+    if len(words) > 2 and (words[0].norm in gaz.countries or words[0].norm in gaz.demonyms):
+        variants = [words, words[1:]]
+    else:
+        variants = [words]
+    found: set[str] = set()
+    for ws in variants:
+        parts = [ws]
+        cut = next((k for k, t in enumerate(ws) if t.low == "and" and not t.cap), None)
+        if cut is not None:
+            parts.append(ws[:cut])
+        for part in parts:
+            plain = "".join(t.norm[0] for t in part if t.norm not in FUNCTION_WORDS)
+            with_of = "".join(t.norm[0] for t in part if t.norm not in FUNCTION_WORDS or t.low == "of")
+            found.update(i for i in (plain, with_of) if len(i) >= 2)
+    full = "".join(t.norm[0] for t in words if t.norm not in FUNCTION_WORDS)
+    return {i for i in found if i == full or len(i) >= 3}
+
+
+_OF = Token("of", 0, 0, "of", "of", True)
+
+
+def _one_head_order(cands: list[Candidate]) -> None:
+    """ "Justice Department" and "Department of Justice" in one text are one body, named as the text first
+    names it."""
+    orgs = [c for c in cands if c.type == "organization" and c.canonical and c.alias_of is None]
+    inverted: dict[str, str] = {}
+    for c in orgs:
+        ws = [t for t in c.toks if t.word]
+        if len(ws) == 3 and ws[0].low in ORG_FIRST and ws[1].low == "of" and ws[2].cap:
+            inverted.setdefault(f"{ws[2].norm} {ws[0].norm}", c.canonical or "")
+    first: dict[str, str] = {}
+    for c in orgs:
+        ws = [t for t in c.toks if t.word]
+        key = " ".join(t.norm for t in ws) if len(ws) == 2 else ""
+        if key in inverted:
+            first.setdefault(key, c.canonical or "")
+    pairs = {inverted[k]: first[k] for k in first}
+    for c in orgs:
+        if c.canonical in pairs or c.canonical in pairs.values():
+            mine = next((a for a, b in pairs.items() if c.canonical in (a, b)))
+            c.canonical = _earlier(cands, mine, pairs[mine])
+
+
+def _earlier(cands: list[Candidate], a: str, b: str) -> str:
+    starts = {c.canonical: c.start for c in reversed(cands) if c.canonical in (a, b)}
+    return a if starts.get(a, 0) <= starts.get(b, 0) else b
 
 
 def _adopt_known_acronym(

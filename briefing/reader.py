@@ -254,6 +254,10 @@ def _people_plural(doc: Doc, tok: Token) -> bool:
     return True
 
 
+# verbs that open a request to write to someone: "Email Nick", "Contact Sarah", "Follow Dan on X"
+_CONTACT_VERBS = frozenset({"email", "e-mail", "contact", "follow", "tweet", "message", "dm"})
+
+
 def _not_a_name(doc: Doc, toks: list[Token], i: int, j: int) -> bool:
     """A sentence's capitalised first word that is no name: the text uses it in lower case, it is a
     gerund or an adverb, or it is an unknown word before a known name ("Meek Europe"). A run the lists know
@@ -263,8 +267,8 @@ def _not_a_name(doc: Doc, toks: list[Token], i: int, j: int) -> bool:
         return False
     if tok.norm in PARTICLES and toks[i + 1].norm in PARTICLES | {t.norm for t in toks[i + 1 : j] if t.cap}:
         return False  # "Van der Berg said": a particle that begins a surname, though "van" is lower case
-    if tok.norm in doc.lower:
-        return True
+    if tok.norm in doc.lower or tok.low in _CONTACT_VERBS:
+        return True  # "Email Nick with any tip-offs": a live blog's request, no one called Email Nick
     if known_name(doc.gaz, tok.norm) is not None or tok.norm in doc.gaz.given_names or is_title(tok):
         return False
     rest = " ".join(t.norm for t in toks[i + 1 : j])

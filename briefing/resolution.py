@@ -40,14 +40,18 @@ def resolve(cands: list[Candidate], gaz: Gazetteer, text: str) -> None:
     people = People([c for c in cands if id(c) not in named], gaz, text)
     seen: dict[str, tuple[ActorType, str]] = {}
     referred: set[str] = set()
+    towns = _towns_with_councils(text)
     for c in cands:
+        if c.type is None and _a_town(c, text, towns):
+            # "Ashford has a population of 132,000" after "Ashford Borough Council": firm for the tagger
+            c.type, c.canonical, c.why, c.placed = "place", surface_of(c, text), "council", True
         lone_place = is_lone_place(c, gaz)
         full = people.find(c, text) if c.type in ("person", None) or lone_place else None
         if full and _brand_subject(c, text):
             full = None  # "Kellogg's reported higher sales" is the company, though Keith Kellogg is named
         if full and lone_place and fold(full.split()[0]) not in gaz.given_names:
             full = None  # "Copenhagen" is no surname of "Nasdaq Copenhagen"
-        if full and c.type in ("place", None) and _placed(c, text):
+        if full and c.type in ("place", None) and (_placed(c, text) or _a_town(c, text, towns)):
             full = None  # "the bridge in Kendal" is the town, though councillor Fiona Kendal speaks
             if c.type is None:  # and not the person the text has named by that word either
                 c.type, c.canonical, c.why, c.guessed = "place", surface_of(c, text), "context", True
@@ -101,6 +105,20 @@ _IN_SOMEONE = re.compile(
     r"\b(?:confidence|faith|trust|belief|believe[ds]?|interest|hope|pride|disappointment|role|stake)\s+in\s+$",
     re.IGNORECASE,
 )
+
+
+def _towns_with_councils(text: str) -> set[str]:
+    """The towns whose councils the text names ("Ashford Borough Council", "Preston City Council")."""
+    return {fold(m.group(1)) for m in _NAMED_COUNCIL.finditer(text)}
+
+
+def _a_town(c: Candidate, text: str, towns: set[str]) -> bool:
+    """Is the candidate a lone word, no possessive, that a council the text names takes its name from? A
+    local paper's "Ashford" is the town, though a Mrs Janet Ashford is in the news too."""
+    return len(c.toks) == 1 and not c.toks[0].possessive and c.norm in towns
+
+
+_NAMED_COUNCIL = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:City|County|Town|Borough|District|Parish)\s+Council\b")
 
 
 def _placed(c: Candidate, text: str) -> bool:
@@ -231,6 +249,9 @@ def match_headlines(cands: list[Candidate], gaz: Gazetteer, headlines: list[tupl
                     surnames.add(key)
                     table.setdefault(key, (c.type, c.canonical))
     surnames -= {c.norm for c in cands if c.type is not None and len(c.toks) == 1 and c.why != "surname"}
+    for c in cands:  # a local paper's masthead, "Ashford & District Echo": the town, not Mrs Ashford
+        if c.why == "council" and c.canonical:
+            table[c.norm] = (c.type or "place", c.canonical)
     for index, toks in headlines:
         i = 0
         while i < len(toks):

@@ -60,6 +60,11 @@ _HONORIFICS = (
 )
 
 
+# A councillor's title, written out: UK council news writes "Cllr" before every member's name, the
+# leader's too, so the office before it ("Council leader Cllr ...") is the role when there is one.
+COUNCILLOR = {"cllr": "Councillor", "councillor": "Councillor", "councilor": "Councilor"}
+
+
 def clean(role: str) -> str | None:
     """A role without the honorifics that are no role ("UK Prime Minister Sir" -> "UK Prime Minister")."""
     words = role.split()

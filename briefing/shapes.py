@@ -177,7 +177,7 @@ def _joins(gaz: Gazetteer, chunk: list[Token], k: int) -> bool:
         second = chunk[k + 2 :]
         if second and (second[0].low in SAINTS or leading_place(gaz, second)) and len(second) > 1:
             return False
-    return head or left in ORG_HEADS or left in PLACE_HEADS or left in TITLES
+    return head or org_head(left) or left in PLACE_HEADS or left in TITLES
 
 
 def _epithet_and(gaz: Gazetteer, chunk: list[Token], k: int) -> bool:
@@ -201,8 +201,14 @@ def _in_complement(chunk: list[Token], k: int) -> bool:
         if chunk[m].low == "and":
             return False
         if chunk[m].low in ("of", "for") and not chunk[m].cap:
-            return chunk[m - 1].low in ORG_HEADS
+            return org_head(chunk[m - 1].low)
     return False
+
+
+def org_head(low: str) -> bool:
+    """An organisation's head word, or its plural: "Centers for Disease Control and Prevention" and
+    "National Institutes of Health" are one name each, as "Center for ..." is."""
+    return low in ORG_HEADS or (len(low) > 5 and low.endswith("s") and low[:-1] in ORG_HEADS)
 
 
 # heads of names that two places or two founders' names share: "Harlow and Brent Valley Railway"
@@ -233,7 +239,7 @@ def is_org(chunk: list[Token], gaz: Gazetteer) -> bool:
         return True
     if len(chunk) > 1 and chunk[0].low in ORG_FIRST_ROMANCE:
         return True
-    return any(t.low in ORG_HEADS and chunk[k + 1].low in ("of", "for") for k, t in enumerate(chunk[:-1]))
+    return any(org_head(t.low) and chunk[k + 1].low in ("of", "for") for k, t in enumerate(chunk[:-1]))
 
 
 def has_particle(chunk: list[Token]) -> bool:

@@ -80,8 +80,9 @@ def drop_things(cands: list[Candidate], tokens: list[list[Token]]) -> list[Candi
             continue
         at = positions.of(c.sentence)
         total[c.norm] += 1
-        before[c.norm] += _before_thing(tokens[c.sentence], at, c) or _named_thing(tokens[c.sentence], at, c)
-        if c.why in FIRM:
+        named = _named_thing(tokens[c.sentence], at, c)
+        before[c.norm] += _before_thing(tokens[c.sentence], at, c) or named
+        if c.why in FIRM and not named:  # "a drone called Falcon": the drone's, though a place is so called
             firm.add(c.norm)
     things = {n for n, k in before.items() if k and 2 * k >= total[n] and n not in firm}
     # a storm or a military operation is an event: "Hurricane Milton", "Operation Barbarossa"

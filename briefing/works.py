@@ -52,7 +52,7 @@ def without_works(cands: list[Candidate], tokens: list[list[Token]]) -> list[Can
     """The candidates without the places a rank's name holds ("Prince of Persia") and the unknown words
     of a title that a capitalised preposition opens ("From Dictatorship to Democracy")."""
     positions = Positions(tokens)
-    spans = [_titles(toks) + _rank_works(toks) for toks in tokens]
+    spans = [_titles(toks) + _rank_works(toks) + _set_off_titles(toks) for toks in tokens]
     ranked = [
         (c, k) for c in cands if c.type == "place" and (k := _after_rank(positions, tokens, c)) is not None
     ]
@@ -155,6 +155,21 @@ def _rank_works(toks: list[Token]) -> list[tuple[int, int]]:
         if name and work_of_a_rank(name) and not leading_place(load_gazetteer(), name):
             out.append((k, end))
     return out
+
+
+def _set_off_titles(toks: list[Token]) -> list[tuple[int, int]]:
+    """A work's title set off by commas after its noun ("Scott's book, The Title, containing ..."):
+    capitalised words, and small ones between them, up to the closing comma."""
+    found = []
+    for k in range(2, len(toks) - 1):
+        if toks[k - 1].text != "," or toks[k - 2].low not in WORK_NOUNS or not toks[k].cap:
+            continue
+        end = k
+        while end < len(toks) and toks[end].word and (toks[end].cap or toks[end].low in SMALL):
+            end += 1
+        if end > k and end < len(toks) and toks[end].text == "," and toks[end - 1].cap:
+            found.append((k, end))
+    return found
 
 
 def _titles(toks: list[Token]) -> list[tuple[int, int]]:
