@@ -215,25 +215,27 @@ def cmd_digest(settings: Settings, args: argparse.Namespace) -> int:
     if args.chat == TERMINAL_CHAT_ID:
         raise UsageError("chat 0 is the terminal chat, not a Telegram one: see its digest with --dry-run")
     os.environ.setdefault("PTB_TIMEDELTA", "1")  # RetryAfter.retry_after as a timedelta, without warnings
-    from telegram.error import InvalidToken, NetworkError
+    from telegram.error import InvalidToken, TelegramError
 
     from briefing.adapters.delivery import OneDigest, bot_from_settings, send_digest_now
-    from briefing.adapters.telegram import api_address
+    from briefing.adapters.telegram import QuietBadAnswer, start_error
+
+    # a web server's page in answer (TELEGRAM_API_BASE_URL wrong) is said in one line, as the bot says it
+    logging.getLogger("telegram.request.BaseRequest").addFilter(QuietBadAnswer())
 
     async def send() -> OneDigest:
         bot = bot_from_settings(settings)
         try:  # the token and the way to Telegram are checked before today's digest is composed and stored
             await bot.initialize()
-        except (InvalidToken, NetworkError) as exc:
+        except TelegramError as exc:
             await bot.shutdown()
             if isinstance(exc, InvalidToken):  # its message quotes the token
                 raise UsageError(
                     "Telegram refused the bot token (TELEGRAM_BOT_TOKEN); nothing was sent"
                 ) from None
-            where = api_address(settings)
-            raise BriefingError(
-                f"cannot reach Telegram at {where}: {exc.message}; nothing was sent"
-            ) from None
+            reason = str(start_error(exc, settings))
+            ending = " Nothing was sent" if reason.endswith("?") else "; nothing was sent"  # after a question
+            raise BriefingError(reason + ending) from None
         return await send_digest_now(app, bot, args.chat, now=app.now())
 
     result = asyncio.run(send())
