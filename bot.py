@@ -24,7 +24,7 @@ try:
     from briefing.service import App
     from config import Settings, SettingsError, load_settings
     from store import StoreError, open_db
-    from store.db import refresh_statistics
+    from store.db import open_read_only, refresh_statistics, writable
 except ModuleNotFoundError as missing:  # a Python without the project's packages (not .venv's)
     print(
         f"bot.py: {missing.name} is not installed for {sys.executable}: `make run` installs the project"
@@ -140,12 +140,15 @@ def _app(
     seed: bool = True,
     new_db: bool = True,
     summaries_on_read: bool = False,
+    reads_only: bool = False,
 ) -> App:
     """The app over the database ``--db`` names. ``new_db``: the command may create the database and its
     folder (running the bot, ingesting). A command that only reads (``ask``, ``digest``) takes a path of
     the user's own that does not exist for a typo, not for a new archive to create and seed; the project's
     default database is seeded by ``ask`` as by the first start, and ``digest`` has no subscriber in it.
-    ``summaries_on_read``: replies make the stale summaries they show again (no background job does)."""
+    ``summaries_on_read``: replies make the stale summaries they show again (no background job does).
+    ``reads_only``: the command writes nothing it needs, so a database that cannot be opened to write (on
+    a read-only filesystem: a backup's medium, a read-only volume) is opened to read only."""
     given = getattr(args, "db", None)
     db_path = Path(given or settings.db_path).expanduser()
     # the user's own path (--db, or $BRIEFING_DB, read as --db is); the project's default folder is made
@@ -155,7 +158,13 @@ def _app(
         no_folder = named and not db_path.parent.is_dir()
         missing = f"no folder {db_path.parent} for the database" if no_folder else f"no database at {db_path}"
         raise UsageError(f"{missing}{typo}; `python bot.py` or `bot.py ingest` creates a new database")
-    app = App(db=open_db(db_path), settings=settings, summaries_on_read=summaries_on_read)
+    try:
+        db = open_db(db_path)
+    except StoreError:
+        if not (reads_only and db_path.is_file()):
+            raise
+        db, seed = open_read_only(db_path), False  # its own error if it cannot be read either
+    app = App(db=db, settings=settings, summaries_on_read=summaries_on_read)
     if seed:
         from briefing.service.seeding import ensure_seeded
 
@@ -182,7 +191,7 @@ def cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
     from briefing.service.commands import answer, load_all
 
     load_all()
-    app = _app(settings, args, new_db=False, summaries_on_read=True)
+    app = _app(settings, args, new_db=False, summaries_on_read=True, reads_only=True)
     reply = asyncio.run(answer(app, " ".join(args.text), CONSOLE))
     print(format_reply(reply))
     if reply.refused:
@@ -196,7 +205,7 @@ def cmd_digest(settings: Settings, args: argparse.Namespace) -> int:
     from briefing.service.commands import TERMINAL_CHAT_ID
     from briefing.service.digests import digest_subscriber, dry_run
 
-    app = _app(settings, args, seed=False, new_db=False)
+    app = _app(settings, args, seed=False, new_db=False, reads_only=not args.send)
     try:  # a chat id that is not a subscriber, or one that stopped, is the caller's mistake: exit 2
         sub = digest_subscriber(app, args.chat, active=args.send)
     except NotFoundError as exc:
@@ -215,25 +224,27 @@ def cmd_digest(settings: Settings, args: argparse.Namespace) -> int:
     if args.chat == TERMINAL_CHAT_ID:
         raise UsageError("chat 0 is the terminal chat, not a Telegram one: see its digest with --dry-run")
     os.environ.setdefault("PTB_TIMEDELTA", "1")  # RetryAfter.retry_after as a timedelta, without warnings
-    from telegram.error import InvalidToken, NetworkError
+    from telegram.error import InvalidToken, TelegramError
 
     from briefing.adapters.delivery import OneDigest, bot_from_settings, send_digest_now
-    from briefing.adapters.telegram import api_address
+    from briefing.adapters.telegram import QuietBadAnswer, start_error
+
+    # a web server's page in answer (TELEGRAM_API_BASE_URL wrong) is said in one line, as the bot says it
+    logging.getLogger("telegram.request.BaseRequest").addFilter(QuietBadAnswer())
 
     async def send() -> OneDigest:
         bot = bot_from_settings(settings)
         try:  # the token and the way to Telegram are checked before today's digest is composed and stored
             await bot.initialize()
-        except (InvalidToken, NetworkError) as exc:
+        except TelegramError as exc:
             await bot.shutdown()
             if isinstance(exc, InvalidToken):  # its message quotes the token
                 raise UsageError(
                     "Telegram refused the bot token (TELEGRAM_BOT_TOKEN); nothing was sent"
                 ) from None
-            where = api_address(settings)
-            raise BriefingError(
-                f"cannot reach Telegram at {where}: {exc.message}; nothing was sent"
-            ) from None
+            reason = str(start_error(exc, settings))
+            ending = " Nothing was sent" if reason.endswith("?") else "; nothing was sent"  # after a question
+            raise BriefingError(reason + ending) from None
         return await send_digest_now(app, bot, args.chat, now=app.now())
 
     result = asyncio.run(send())
@@ -279,6 +290,13 @@ def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
     if settings.token is None:
         from briefing.adapters.console import chat
 
+        if not writable(app.db):  # as Telegram mode refuses at start; here what only reads still works
+            print(
+                f"bot.py: note: the database {args.db or settings.db_path} cannot be written (a read-only"
+                " file or folder?): what changes something (/subscribe, /follow...) is refused, the rest"
+                " answers",
+                file=sys.stderr,
+            )
         try:
             chat(app)
         finally:

@@ -11,6 +11,7 @@ Only ``bot.py`` calls :func:`load_settings`; everything else receives the ``Sett
 
 from __future__ import annotations
 
+import math
 import re
 import tomllib
 from collections.abc import Mapping
@@ -160,10 +161,24 @@ def _number(
         raise SettingsError(
             f"{name} must be {'a whole number' if kind is int else 'a number'}, got {value!r}"
         ) from exc
+    if not math.isfinite(number):  # nan compares false to every bound, and inf passes "at least"
+        raise SettingsError(f"{name} must be an ordinary number, got {value!r}")
     if number < least or (most is not None and number > most):
         span = f"from {least} to {most}" if most is not None else f"at least {least}"
         raise SettingsError(f"{name} must be {span}, got {value!r}")
     return number
+
+
+def _text(section: Mapping[str, Any], name: str, default: str, *, blank: bool = True) -> str:
+    """A text setting (``name`` is ``section.key``), or a SettingsError that names it: a TOML number or
+    list where text belongs would fail later with a traceback, and an empty path or address (``blank``
+    False) would silently mean the project folder or every interface."""
+    value = section.get(name.rpartition(".")[2], default)
+    if not isinstance(value, str):
+        raise SettingsError(f"{name} must be text in quotes, got {value!r}")
+    if not blank and not value.strip():
+        raise SettingsError(f"{name} is empty; give a value, or remove the line for the default {default!r}")
+    return value
 
 
 def _clock(section: Mapping[str, Any], name: str, default: str) -> str:
@@ -245,19 +260,22 @@ def load_settings(environ: Mapping[str, str], *, path: Path = DEFAULTS) -> Setti
         db_path=(
             Path(environ["BRIEFING_DB"]).expanduser().absolute()
             if environ.get("BRIEFING_DB")
-            else _resolve(store.get("db", "data/briefing.db"))
+            else _resolve(_text(store, "store.db", "data/briefing.db", blank=False))
         ),
-        seeds_dir=_resolve(store.get("seeds", "seeds")),
+        seeds_dir=_resolve(_text(store, "store.seeds", "seeds", blank=False)),
         token=Secret(token) if token else None,
         admins=_admins(environ.get("BRIEFING_ADMINS", "")),
-        api_base_url=_api_base_url(environ.get("TELEGRAM_API_BASE_URL") or tg.get("api_base_url", "")),
-        telegram_mode=tg.get("mode", "polling"),
-        webhook_listen=tg.get("webhook_listen", "127.0.0.1"),
+        api_base_url=_api_base_url(
+            environ.get("TELEGRAM_API_BASE_URL") or _text(tg, "telegram.api_base_url", "")
+        ),
+        telegram_mode=_text(tg, "telegram.mode", "polling"),
+        # empty, the web server would listen on every interface, not only the proxy's
+        webhook_listen=_text(tg, "telegram.webhook_listen", "127.0.0.1", blank=False).strip(),
         webhook_port=_number(int, tg, "telegram.webhook_port", 8443, most=65535),
-        webhook_url=tg.get("webhook_url", ""),
+        webhook_url=_text(tg, "telegram.webhook_url", ""),
         timezone=(
             _timezone(environ["BRIEFING_TZ"], "BRIEFING_TZ")
-            if environ.get("BRIEFING_TZ")
+            if environ.get("BRIEFING_TZ", "").strip()  # blank is not set, as the README says
             else _timezone(str(digest.get("timezone", "UTC")), "digest.timezone")
         ),
         summary_sentences=_number(int, summary, "summary.sentences", 3),

@@ -29,6 +29,7 @@ __all__ = [
     "chunks",
     "from_iso",
     "open_db",
+    "open_read_only",
     "open_reader",
     "refresh_statistics",
     "register_functions",
@@ -36,6 +37,7 @@ __all__ = [
     "snapshot",
     "to_iso",
     "transaction",
+    "writable",
 ]
 
 
@@ -126,6 +128,58 @@ def open_db(path: str | Path, *, migrate_schema: bool = True) -> Database:
         return db
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"cannot open database {path}: {exc}") from exc
+
+
+def open_read_only(path: str | Path) -> Database:
+    """Open an existing database only to read it, where :func:`open_db` cannot: on a read-only
+    filesystem (a backup's medium, a container's read-only volume) SQLite cannot make the WAL index file
+    beside it, so the file is opened as immutable, which needs none. Nothing can write it there, but a
+    ``-wal`` file left beside it by a crash is not read: its last changes are not seen. A database that
+    still needs a migration is refused (it cannot take it)."""
+    uri = Path(path).absolute().as_uri()
+    try:
+        try:
+            conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None, check_same_thread=False)
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.OperationalError:  # no WAL index and no way to make one: a read-only folder
+            conn = sqlite3.connect(
+                f"{uri}?immutable=1", uri=True, isolation_level=None, check_same_thread=False
+            )
+        conn.execute("PRAGMA busy_timeout=10000")
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute("PRAGMA cache_size=-32000")
+        register_functions(conn)
+        db = Database(conn)
+        migrate(db)  # with nothing to apply it writes nothing; else it fails as read-only, said below
+        return db
+    except sqlite3.DatabaseError as exc:
+        if getattr(exc, "sqlite_errorname", "").startswith("SQLITE_READONLY"):
+            raise StoreError(
+                f"cannot open database {path}: it needs upgrading to this version, and it cannot be written"
+            ) from exc
+        raise StoreError(f"cannot open database {path}: {exc}") from exc
+
+
+def writable(db: Database) -> bool:
+    """Whether ``db`` can be written: SQLite opens a file it may not write (a read-only or immutable
+    file) for reading without a word, and the first write fails. The probe rewrites the header's
+    user_version as it is, and is rolled back. Another writer holding the lock is not a read-only
+    database."""
+    wait = int(db.execute("PRAGMA busy_timeout").fetchone()[0])
+    db.execute("PRAGMA busy_timeout=100")  # a start is not held up by an ingest's long transaction
+    try:
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            version = int(db.execute("PRAGMA user_version").fetchone()[0])
+            db.execute(f"PRAGMA user_version = {version}")
+        finally:
+            if db.conn.in_transaction:
+                db.execute("ROLLBACK")
+    except sqlite3.DatabaseError as exc:
+        return is_busy(exc) or not cannot_write(exc)
+    finally:
+        db.execute(f"PRAGMA busy_timeout={wait}")
+    return True
 
 
 # rows of each index ANALYZE reads: SQLite's advice for PRAGMA optimize (100-1000 work well); a table of

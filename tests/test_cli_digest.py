@@ -153,6 +153,20 @@ async def test_telegram_out_of_reach_is_one_line_and_nothing_is_stored(db, tmp_p
     assert deliveries.parts_of(db, 1001, datetime.now(UTC).date()) == []
 
 
+async def test_an_api_address_that_is_a_web_server_is_the_line_the_bot_gives(db, tmp_path, botapi, site):
+    subscriber(db, 1001, "08:00", "UTC")
+    base = site.url("/bot")  # answers Telegram's POSTs with "405 Method Not Allowed" as a web page
+    code, out, err = await _bot_py(
+        botapi, tmp_path / "test.db", "digest", "--chat", "1001", "--send", base_url=base
+    )
+    assert (code, out) == (1, "")
+    assert err == (
+        f"bot.py: the Bot API server at {base} answered Method Not Allowed (405) with something else than the"
+        " Bot API's JSON (a web page?); is TELEGRAM_API_BASE_URL right? Nothing was sent\n"
+    )
+    assert deliveries.parts_of(db, 1001, datetime.now(UTC).date()) == []
+
+
 def test_send_refuses_the_terminal_chat(db, tmp_path, capsys):
     subscriber(db, 0, "08:00")
     assert run(tmp_path / "test.db", "--chat", "0", "--send", env={"TELEGRAM_BOT_TOKEN": "1:x"}) == 2

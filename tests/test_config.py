@@ -197,3 +197,34 @@ def test_a_token_pasted_into_the_api_address_is_not_printed(capsys):
     without_token = {"TELEGRAM_API_BASE_URL": f"http://127.0.0.1:8081/bot{token}"}
     assert bot.main(["digest", "--chat", "5"], environ=without_token) == 2
     assert "secret-part" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("setting", "message"),
+    [
+        ("[telegram]\nwebhook_url = 5", "telegram.webhook_url must be text in quotes, got 5"),
+        ("[telegram]\nmode = 1", "telegram.mode must be text in quotes, got 1"),
+        ("[telegram]\nwebhook_listen = [1]", "telegram.webhook_listen must be text in quotes, got [1]"),
+        ('[telegram]\nwebhook_listen = ""', "telegram.webhook_listen is empty; give a value"),
+        ('[telegram]\nwebhook_listen = "  "', "telegram.webhook_listen is empty; give a value"),
+        ('[store]\ndb = ""', "store.db is empty; give a value, or remove the line for the default"),
+        ("[store]\ndb = 3", "store.db must be text in quotes, got 3"),
+        ('[store]\nseeds = ""', "store.seeds is empty"),
+        ("[fetch]\ntimeout_seconds = nan", "fetch.timeout_seconds must be an ordinary number, got nan"),
+        ("[fetch]\ntimeout_seconds = inf", "fetch.timeout_seconds must be an ordinary number, got inf"),
+        ("[fetch]\ntimeout_seconds = -inf", "fetch.timeout_seconds must be an ordinary number, got -inf"),
+    ],
+)
+def test_a_setting_of_the_wrong_type_or_empty_is_named_not_a_traceback(tmp_path, setting, message):
+    path = tmp_path / "settings.toml"
+    path.write_text(setting + "\n", encoding="utf-8")
+    with pytest.raises(SettingsError) as caught:
+        load_settings({}, path=path)
+    assert str(caught.value).startswith(message)
+
+
+@pytest.mark.parametrize("blank", [" ", "\t", ""])
+def test_a_blank_briefing_tz_is_not_set_as_the_readme_says(tmp_path, blank):
+    path = tmp_path / "settings.toml"
+    path.write_text('[digest]\ntimezone = "Europe/Kyiv"\n', encoding="utf-8")
+    assert load_settings({"BRIEFING_TZ": blank}, path=path).timezone == "Europe/Kyiv"

@@ -86,3 +86,47 @@ async def test_a_webhook_port_another_process_holds_is_one_line_and_no_webhook_i
         " running?); telegram.webhook_port sets the port"
     )
     assert not botapi.requests("setWebhook")  # Telegram goes on delivering to the webhook it had, or polls
+
+
+def test_a_webhook_listen_address_this_machine_lacks_is_a_settings_error_naming_it():
+    from briefing.adapters.telegram import _check_port
+    from config import SettingsError
+
+    with pytest.raises(SettingsError) as refused:
+        _check_port("192.0.2.1", free_port())  # TEST-NET-1: never an address of this machine
+    assert str(refused.value) == (
+        "telegram.webhook_listen '192.0.2.1' is not an address this machine has; use one of its own, such"
+        " as 127.0.0.1"
+    )
+    assert "another bot" not in str(refused.value)
+
+
+def test_a_webhook_listen_name_that_does_not_resolve_is_a_settings_error_naming_it(monkeypatch):
+    from briefing.adapters import telegram
+    from config import SettingsError
+
+    def unresolved(address, **kwargs):  # as getaddrinfo fails for "not-a-host", without asking DNS
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    monkeypatch.setattr(telegram.socket, "create_server", unresolved)
+    with pytest.raises(SettingsError) as refused:
+        telegram._check_port("not-a-host", 18443)
+    assert str(refused.value) == (
+        "telegram.webhook_listen 'not-a-host' is not an address this machine has: the name does not"
+        " resolve (Name or service not known); use an address such as 127.0.0.1"
+    )
+
+
+def test_the_start_line_says_the_mode_and_where_the_webhook_is_received(botapi, tmp_path):
+    from briefing.adapters.telegram import started_line
+
+    settings = webhook_settings(botapi, tmp_path, 18443)
+    assert started_line("briefing_test_bot", settings) == (
+        "Briefing is on Telegram as @briefing_test_bot, by webhook: Telegram posts to"
+        " http://127.0.0.1:18443/telegram/hook, received on 127.0.0.1:18443"
+    )
+    polling = replace(settings, telegram_mode="polling")
+    assert (
+        started_line("briefing_test_bot", polling)
+        == "Briefing is on Telegram as @briefing_test_bot, by long polling"
+    )

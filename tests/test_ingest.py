@@ -689,3 +689,17 @@ def test_an_article_printed_twice_in_one_dump_counts_as_a_duplicate(app, tmp_pat
     path.write_text(article + article, encoding="utf-8")
     report = ingest_files(app, [path])
     assert (report.new, report.duplicate) == (1, 1)  # the table adds up to what the file holds
+
+
+def test_a_symlink_loop_and_a_link_to_nothing_are_named_not_missing(tmp_path):
+    from briefing.service.source_files import expand_sources
+
+    (tmp_path / "loopA").symlink_to(tmp_path / "loopB")
+    (tmp_path / "loopB").symlink_to(tmp_path / "loopA")
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "gone.txt")
+    names = [str(tmp_path / n) for n in ("loopA", "dangling.txt", "missing.txt")]
+    assert {item.location: item.error for item in expand_sources(names)} == {
+        names[0]: "a loop of symbolic links (too many levels of symbolic links)",
+        names[1]: "a symbolic link to nothing (its target is missing)",
+        names[2]: "no such file or folder",
+    }

@@ -46,11 +46,44 @@ def test_a_bootstrap_failure_is_logged_without_its_traceback():
         ("Network Retry Loop (Bootstrap Initialize Application):", 3, 3),
         (RuntimeError, RuntimeError("x"), None),
     )
-    assert QuietBootstrap().filter(record) and record.exc_info is None
+    root, level = logging.getLogger(), logging.getLogger().level
+    root.setLevel(logging.INFO)
+    try:
+        assert not QuietBootstrap().filter(record) and record.exc_info is None  # the error says it
+    finally:
+        root.setLevel(level)
+    retrying = logging.LogRecord(
+        "telegram.ext",
+        logging.ERROR,
+        __file__,
+        1,
+        "%s Failed run number %s of %s. Retrying.",
+        ("Network Retry Loop (Bootstrap Set Webhook):", 0, 3),
+        (RuntimeError, RuntimeError("x"), None),
+    )
+    assert QuietBootstrap().filter(retrying) and retrying.exc_info is None
     other = logging.LogRecord(
         "telegram.ext", logging.ERROR, __file__, 1, "boom", (), (RuntimeError, None, None)
     )
     assert QuietBootstrap().filter(other) and other.exc_info is not None
+
+
+def test_a_bootstrap_abort_shows_with_verbose_only():
+    record = logging.LogRecord(
+        "telegram.ext",
+        logging.ERROR,
+        __file__,
+        1,
+        "%s Failed run number %s of %s. Aborting.",
+        ("Network Retry Loop (Bootstrap Set Webhook):", 0, 0),
+        None,
+    )
+    root, level = logging.getLogger(), logging.getLogger().level
+    root.setLevel(logging.DEBUG)
+    try:
+        assert QuietBootstrap().filter(record)
+    finally:
+        root.setLevel(level)
 
 
 def test_a_second_secret_is_masked_by_the_same_formatter():

@@ -20,6 +20,7 @@ from briefing.plaintext import read_plain
 from briefing.render import to_plain
 from briefing.service import App
 from briefing.service.commands import TERMINAL_CHAT_ID, Asker, Reply, answer, parse
+from store.db import cannot_write
 
 log = logging.getLogger(__name__)
 CONSOLE = Asker(chat_id=TERMINAL_CHAT_ID, user_id=0, chat_type="private")
@@ -38,6 +39,7 @@ TERMINAL_COMMANDS = Section(
     )
 )
 LISTING = ("help", "start")  # the commands whose answer lists the commands
+CANNOT_WRITE = "Nothing changed: that needs to write to the database, which cannot be written"
 
 
 def _read_as(line: str) -> str | None:
@@ -158,7 +160,10 @@ def chat(
                     show(runner.run(session.respond(line)))
                 except KeyboardInterrupt:
                     show("(stopped)")
-                except Exception:  # one bad answer must not end the chat
+                except Exception as exc:  # one bad answer must not end the chat
+                    if cannot_write(exc):  # the start said so (a read-only file): no traceback each time
+                        show(f"{CANNOT_WRITE} ({exc}).")
+                        continue
                     log.exception("error answering %r", line[:80])
                     show("Sorry, something went wrong while answering that. Please try again.")
     except KeyboardInterrupt:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dtm
+import errno
 import logging
 import os
 import secrets
@@ -86,7 +87,17 @@ async def _post_init(application: Application) -> None:
             await application.bot.set_my_commands(bot_commands(admin=True), scope=BotCommandScopeChat(admin))
         except TelegramError as exc:  # an admin who never opened a chat with the bot
             log.warning("could not set the admin commands for %s: %s", admin, exc)
-    log.info("Briefing is on Telegram as @%s", application.bot.username)
+
+
+def started_line(username: str, s: Settings) -> str:
+    """The start's log line: which bot, and how updates come in, so an operator reading the log of a
+    webhook deployment sees where its proxy must forward to."""
+    if s.telegram_mode == "webhook":
+        return (
+            f"Briefing is on Telegram as @{username}, by webhook: Telegram posts to"
+            f" {shown_url(s.webhook_url)}, received on {s.webhook_listen}:{s.webhook_port}"
+        )
+    return f"Briefing is on Telegram as @{username}, by long polling"
 
 
 def _post_shutdown(close_db: bool):
@@ -154,9 +165,13 @@ class QuietBootstrap(logging.Filter):
     token); ``run_telegram`` reports that in one line, so the traceback is left out."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if "Bootstrap" in record.getMessage():
-            record.exc_info, record.exc_text = None, None
-        return True
+        message = record.getMessage()
+        if "Bootstrap" not in message:
+            return True
+        record.exc_info, record.exc_text = None, None
+        # "Failed run number 0 of 0. Aborting." at ERROR reads as a second problem; the error it gives up
+        # on is raised and said in one line, so the record shows only with -v
+        return "Aborting" not in message or logging.getLogger().isEnabledFor(logging.DEBUG)
 
 
 class QuietBadAnswer(logging.Filter):
@@ -258,12 +273,23 @@ def _check_port(listen: str, port: int) -> None:
     try:
         with socket.create_server((listen, port)):
             pass
-    except OSError as exc:
-        reason = os.strerror(exc.errno) if exc.errno else str(exc)
-        raise BriefingError(
-            f"cannot listen on {listen}:{port} for the webhook: {reason.lower()} (another bot still "
-            "running?); telegram.webhook_port sets the port"
+    except socket.gaierror as exc:  # a settings mistake (status 2): the name resolves to no address
+        raise SettingsError(
+            f"telegram.webhook_listen {listen!r} is not an address this machine has: the name does not"
+            f" resolve ({exc.strerror}); use an address such as 127.0.0.1"
         ) from exc
+    except OSError as exc:
+        if exc.errno == errno.EADDRNOTAVAIL:
+            raise SettingsError(
+                f"telegram.webhook_listen {listen!r} is not an address this machine has; use one of its"
+                " own, such as 127.0.0.1"
+            ) from exc
+        reason = (os.strerror(exc.errno) if exc.errno else str(exc)).lower()
+        if exc.errno == errno.EADDRINUSE:
+            reason += " (another bot still running?); telegram.webhook_port sets the port"
+        else:
+            reason += "; telegram.webhook_listen and telegram.webhook_port set where"
+        raise BriefingError(f"cannot listen on {listen}:{port} for the webhook: {reason}") from exc
 
 
 async def serve(
@@ -285,6 +311,7 @@ async def serve(
         await replay_pending(application, application.bot_data[APP_KEY])  # ahead of any new update
         await _receive(application, settings, poll_timeout)
         await application.start()
+        log.info(started_line(application.bot.username, settings))
         await _until_stop(stop)
     finally:
         jobs: Jobs | None = application.bot_data.get(JOBS_KEY)

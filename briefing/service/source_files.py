@@ -10,6 +10,7 @@ markup, a software project's own files. Neither touches the store: the ingest
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -106,8 +107,24 @@ def expand_sources(sources: Iterable[str]) -> list[Item]:
         elif path.exists():  # a pipe, a device ("/dev/zero"), a socket: no file to read to its end
             items.append(Item(source, error="not a regular file (a pipe, a device or a socket)"))
         else:
-            items.append(Item(source, error="no such file or folder"))
+            items.append(Item(source, error=_missing(path)))
     return items
+
+
+def _missing(path: Path) -> str:
+    """Why a path that is neither a file nor a folder cannot be read: ``is_file`` and ``is_dir`` answer
+    False for a loop of symbolic links, a link to nothing and a folder not to be entered alike, and
+    "no such file" would send the user looking for a typo."""
+    try:
+        path.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "a loop of symbolic links (too many levels of symbolic links)"
+        if exc.errno != errno.ENOENT:
+            return f"cannot read ({exc.strerror or exc})"
+        if path.is_symlink():
+            return "a symbolic link to nothing (its target is missing)"
+    return "no such file or folder"
 
 
 def _wanted(path: Path, root: Path) -> bool:
