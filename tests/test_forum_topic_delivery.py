@@ -105,6 +105,14 @@ async def test_a_member_showing_settings_or_general_moves_nothing_but_an_admin_i
             assert delivery_thread(h.app.db, FORUM.id) == 77
             await _say(h, "/follow Odesa", None)
             assert delivery_thread(h.app.db, FORUM.id) is None
+            # an administrator's press of a /settings button in a topic is a /settings there
+            await _say(h, "/settings", 31)
+            assert delivery_thread(h.app.db, FORUM.id) is None
+            shown = server.sent_messages(FORUM.id)[-1]
+            n = server.mark()
+            server.push_callback_query(shown, button="3 stories", chat=FORUM, user=ADMIN)
+            await server.wait_for("editMessageText", since=n)
+            assert delivery_thread(h.app.db, FORUM.id) == 31
 
 
 def test_the_topic_moves_with_a_migrated_chat(db):

@@ -130,8 +130,8 @@ def thread_of(message: MaybeInaccessibleMessage | None) -> int | None:
 
 def _sets_topic(chat: Chat, changes: str, asker: Asker, reply: Reply, text: str) -> bool:
     """Whether an answered command sets where a supergroup's digest and alerts go: an administrator's
-    /subscribe, /settings with a value or /follow (a member's bare /settings, or a refused one, moves
-    nothing)."""
+    /subscribe, /settings with a value (typed, or a button of /settings pressed) or /follow (a member's
+    bare /settings, or a refused one, moves nothing)."""
     return (
         chat.type == ChatType.SUPERGROUP
         and changes == "chat"
@@ -313,6 +313,8 @@ async def _run_button(
         return
     await _answer_query(query)  # the button stops spinning while the answer is made
     reply = await answer(app, command, asker, pressed=True)
+    if _sets_topic(message.chat, what_changes(command), asker, reply, command):  # a /settings button
+        subscribers.set_delivery_thread(app.db, message.chat.id, thread_of(message), now=app.now())
     document, keys = first_view(app, message.chat.id, reply)
     await show(
         context.bot, app, message.chat.id, message.message_id, document, keys, thread=thread_of(message)
