@@ -99,6 +99,23 @@ class Selection:
 
 
 @dataclass(frozen=True)
+class Intro:
+    """What a digest says of the time it covers, beyond its selection: the reader knows when digests came
+    and which alerts came, so the intro names those, not the store's cut-offs.
+
+    ``last_sent``: when the chat's last digest reached it (sent, not due: a late one came later), else
+    ``Selection.since`` is named. ``window_hours``: set when the story window cut the time since that
+    digest (a long pause): the digest then holds only the window's stories, and says so. ``alerts``: the
+    alerts sent to the chat over the time the digest covers, whose stories it leaves out (a quiet digest
+    names them, or "nothing new" reads as a quiet day). ``first_hours``: what a first digest covers."""
+
+    last_sent: datetime | None = None
+    window_hours: int = 0
+    alerts: int = 0
+    first_hours: int = 24
+
+
+@dataclass(frozen=True)
 class Digest:
     """A composed digest: the document, and the story each of its sections is about."""
 
@@ -368,19 +385,16 @@ def _story_section(
     return Section(tuple(blocks))
 
 
-def compose_digest(selection: Selection, *, digest_date: date, tz: ZoneInfo) -> Digest:
-    """The digest document for ``digest_date`` (local to ``tz``)."""
+def compose_digest(
+    selection: Selection, *, digest_date: date, tz: ZoneInfo, intro: Intro = Intro()
+) -> Digest:
+    """The digest document for ``digest_date`` (local to ``tz``); ``intro``: see :class:`Intro`."""
     if selection.quiet:
-        if selection.since is None:
-            # a first digest: there may have been news, sent as alerts before it
-            line = "Nothing new that you have not been sent. /brief shows the latest stories."
-        else:
-            line = (
-                f"Nothing new since your last digest ({_since_label(selection.since, tz)}). "
-                "/brief shows the top stories now."
-            )
-        return Digest(message(line), (None,), quiet=True)
-    header = (heading(f"Your digest for {day_label(digest_date)}"), para(italic(_intro(selection, tz))))
+        return Digest(message(_quiet_line(selection, intro, tz)), (None,), quiet=True)
+    header = (
+        heading(f"Your digest for {day_label(digest_date)}"),
+        para(italic(_intro(selection, intro, tz))),
+    )
     sections = tuple(
         _story_section(s, b, update=s.id in selection.updates, was=dict(selection.retitled).get(s.id))
         for s, b in zip(selection.stories, selection.because, strict=True)
@@ -401,9 +415,47 @@ def _count(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
 
-def _intro(selection: Selection, tz: ZoneInfo) -> str:
-    """The line under the date: how many stories, of how many, since when. One story is "the one story",
-    or "the top one of 5", never "the top 1 story"."""
+def _hours_label(hours: int) -> str:
+    """ "the last day", "the last 3 days", "the last 36 hours"."""
+    if hours % 24:
+        return f"the last {hours} hours"
+    return "the last day" if hours == 24 else f"the last {hours // 24} days"
+
+
+def _span(selection: Selection, intro: Intro, tz: ZoneInfo) -> str:
+    """The time a digest covers, as the reader knows it: since its last digest, when that one came; "the
+    last 3 days" when the story window cut a longer pause (then the last digest's day, if known, is named
+    too, so the days between are not taken for news-free); "the last day" for a first digest."""
+    if selection.since is None:
+        return f"in {_hours_label(intro.first_hours)}"
+    if intro.window_hours:
+        if intro.last_sent is None:
+            return f"in {_hours_label(intro.window_hours)}"
+        last = day_label(intro.last_sent.astimezone(tz).date())
+        return f"since your last digest on {last} (showing {_hours_label(intro.window_hours)})"
+    return f"since {_since_label(intro.last_sent or selection.since, tz)}"
+
+
+def _quiet_line(selection: Selection, intro: Intro, tz: ZoneInfo) -> str:
+    """A digest with nothing to tell. Alerts sent over its time were the news: it says so, not "nothing
+    new"; a chat never sent anything is not told of what "it has not been sent"."""
+    span = _span(selection, intro, tz)
+    if not intro.window_hours and selection.since is not None:
+        span = f"since your last digest ({_since_label(intro.last_sent or selection.since, tz)})"
+    if intro.alerts:
+        alerts = "the alert" if intro.alerts == 1 else f"the {intro.alerts} alerts"
+        head = f"Nothing new beyond {alerts} sent {span}."
+    else:
+        head = f"Nothing new {span}."
+    tail = (
+        "/brief shows the latest stories." if selection.since is None else "/brief shows the top stories now."
+    )
+    return f"{head} {tail}"
+
+
+def _intro(selection: Selection, intro: Intro, tz: ZoneInfo) -> str:
+    """The line under the date: how many stories, of how many, since when (see :func:`_span`). One story
+    is "the one story", or "the top one of 5", never "the top 1 story"."""
     n = len(selection.stories)
     top = "one" if n == 1 else f"{n}"
     if selection.since is None:
@@ -411,13 +463,13 @@ def _intro(selection: Selection, tz: ZoneInfo) -> str:
             return f"The top {top} of {selection.available} stories of the day."
         return "The one story of the day." if n == 1 else f"The top {n} stories of the day."
     updates = sum(s.id in selection.updates for s in selection.stories)
-    since = _since_label(selection.since, tz)
+    span = _span(selection, intro, tz)
     if selection.available > n:  # the length the chat chose cut some: say so, or the rest seems none
         kinds = "new stories and updates" if selection.available_updates else "new stories"
-        return f"The top {top} of {selection.available} {kinds} since {since}."
+        return f"The top {top} of {selection.available} {kinds} {span}."
     what = [_count(n - updates, "new story", "new stories")] if n > updates else []
     what += [_count(updates, "update", "updates")] if updates else []
-    return f"{' and '.join(what)} since {since}."
+    return f"{' and '.join(what)} {span}."
 
 
 def _utf16_cut(text: str, limit: int) -> str:

@@ -219,6 +219,23 @@ def last_delivered_among(db: Database, chat_ids: Sequence[int]) -> dict[int, dat
     return found
 
 
+def last_sent_among(db: Database, chat_ids: Sequence[int]) -> dict[int, datetime]:
+    """When the last digest part Telegram confirmed for each of ``chat_ids`` went out (its ``sent_at``,
+    not its due time: a late digest came later), for the chats a digest ever reached (one query a
+    batch). What the next digest's intro names as "since"."""
+    found: dict[int, datetime] = {}
+    for chats in chunks(list(dict.fromkeys(chat_ids)), 400):
+        rows = db.execute(
+            "SELECT chat_id, max(sent_at) FROM deliveries"
+            f" WHERE chat_id IN ({','.join('?' * len(chats))}) AND +state = 'sent' GROUP BY chat_id",
+            chats,
+        )
+        for chat_id, at in rows.fetchall():
+            if (when := from_iso(at)) is not None:
+                found[chat_id] = when
+    return found
+
+
 def mark_digests_sent(db: Database, chat_ids: Sequence[int], at: datetime) -> None:
     """Note when the chats' last digest was composed: the next one holds what is new since then."""
     db.conn.executemany(

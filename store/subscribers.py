@@ -158,12 +158,39 @@ def migrate_chat(db: Database, old_chat_id: int, new_chat_id: int, *, now: datet
             db.execute("DELETE FROM subscribers WHERE chat_id = ?", [old_chat_id])
         # the chat's history moves too, so its buttons and answers keep working there
         for table in (
-            "follows", "deliveries", "delivered_stories", "alerts", "callbacks", "chat_replies", "chat_alerts"
+            "follows", "deliveries", "delivered_stories", "alerts", "callbacks", "chat_replies",
+            "chat_alerts", "chat_threads",
         ):  # fmt: skip
             db.execute(
                 f"UPDATE OR IGNORE {table} SET chat_id = ? WHERE chat_id = ?", [new_chat_id, old_chat_id]
             )
             db.execute(f"DELETE FROM {table} WHERE chat_id = ?", [old_chat_id])
+
+
+def set_delivery_thread(db: Database, chat_id: int, thread_id: int | None, *, now: datetime) -> None:
+    """Where the chat's digest and alerts go from now on: the forum topic ``thread_id`` (None: General),
+    the one an administrator set them up in."""
+    db.execute(
+        "INSERT INTO chat_threads (chat_id, thread_id, set_at) VALUES (?, ?, ?) ON CONFLICT (chat_id)"
+        " DO UPDATE SET thread_id = excluded.thread_id, set_at = excluded.set_at, lost_at = NULL,"
+        " lost_error = NULL",
+        [chat_id, thread_id, to_iso(now)],
+    )
+
+
+def delivery_thread(db: Database, chat_id: int) -> int | None:
+    """The forum topic the chat's digest and alerts go to; None: General (or not a forum)."""
+    row = db.execute("SELECT thread_id FROM chat_threads WHERE chat_id = ?", [chat_id]).fetchone()
+    return None if row is None else row[0]
+
+
+def lose_delivery_thread(db: Database, chat_id: int, *, error: str, now: datetime) -> None:
+    """Telegram refused the chat's topic (closed, deleted): its posts go to General from now on, and
+    why is kept."""
+    db.execute(
+        "UPDATE chat_threads SET thread_id = NULL, lost_at = ?, lost_error = ? WHERE chat_id = ?",
+        [to_iso(now), error[:500], chat_id],
+    )
 
 
 @dataclass(frozen=True)

@@ -42,7 +42,7 @@ def test_the_dry_run_flag_prints_what_no_flag_prints(db, tmp_path, capsys):
     flagged = capsys.readouterr().out
     assert run(tmp_path / "test.db", "--chat", "1") == 0
     assert capsys.readouterr().out == flagged
-    assert flagged.strip() == "Nothing new that you have not been sent. /brief shows the latest stories."
+    assert flagged.strip() == "Nothing new in the last day. /brief shows the latest stories."
     assert deliveries.delivery_counts(db) == {}
 
 
@@ -60,7 +60,7 @@ def test_a_dry_run_for_an_unsubscribed_chat_says_so(db, tmp_path, capsys):
     out, err = capsys.readouterr()
     assert err.startswith("bot.py: note: chat 1 is unsubscribed (it sent /unsubscribe, or blocked the bot);")
     assert err.count("\n") == 1 and "--send will not send it" in err
-    assert out.strip() == "Nothing new that you have not been sent. /brief shows the latest stories."
+    assert out.strip() == "Nothing new in the last day. /brief shows the latest stories."
 
 
 def test_send_refuses_an_unsubscribed_chat(db, tmp_path, capsys):
@@ -197,5 +197,5 @@ def test_dry_run_shows_an_update_of_a_story_the_chat_received(db, tmp_path, caps
     with time_machine.travel(AT, tick=False):
         assert run(tmp_path / "test.db", "--chat", "1") == 0
     out = capsys.readouterr().out
-    assert "1 update since Wednesday 22 January, 08:00." in out  # when that digest was due
+    assert "1 update since Wednesday 22 January, 09:00." in out  # when that digest came (due 08:00)
     assert "(Quake in Peru)" in out and "Rescuers arrived." in out and "Roads were damaged." not in out

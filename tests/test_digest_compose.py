@@ -9,6 +9,7 @@ import pytest
 from briefing.digest import (
     ARRIVAL_SLACK,
     Arrival,
+    Intro,
     Received,
     compose_digest,
     digest_parts,
@@ -140,6 +141,56 @@ def test_a_quiet_day_is_one_line_naming_the_last_digest():
         "Nothing new since your last digest (Wednesday 22 January, 07:30). /brief shows the top stories now."
     )
     assert len(digest_parts(digest)) == 1
+
+
+def test_a_first_quiet_digest_does_not_speak_of_what_the_chat_was_sent():
+    digest = compose_digest(pick([]), digest_date=date(2025, 1, 23), tz=KYIV)
+    assert digest.document.text == "Nothing new in the last day. /brief shows the latest stories."
+    alerted = compose_digest(pick([]), digest_date=date(2025, 1, 23), tz=KYIV, intro=Intro(alerts=2))
+    assert alerted.document.text.startswith("Nothing new beyond the 2 alerts sent in the last day.")
+
+
+def test_a_quiet_digest_after_alerts_names_them_as_the_news():
+    since = datetime(2025, 1, 22, 5, 30, tzinfo=UTC)
+    one = compose_digest(pick([], since=since), digest_date=date(2025, 1, 23), tz=KYIV, intro=Intro(alerts=1))
+    assert one.document.text.startswith(
+        "Nothing new beyond the alert sent since your last digest (Wednesday 22 January, 07:30)."
+    )
+    five = compose_digest(
+        pick([], since=since), digest_date=date(2025, 1, 23), tz=KYIV, intro=Intro(alerts=5)
+    )
+    assert "beyond the 5 alerts sent since your last digest" in five.document.text
+
+
+def test_the_intro_names_when_the_last_digest_came_not_when_it_was_due():
+    due = datetime(2025, 1, 22, 5, 30, tzinfo=UTC)
+    came = due + timedelta(hours=2, minutes=15)
+    digest = compose_digest(
+        pick([story(1, "Quake in Peru")], since=due),
+        digest_date=NOW.date(),
+        tz=KYIV,
+        intro=Intro(last_sent=came),
+    )
+    assert digest.document.text.splitlines()[1] == "1 new story since Wednesday 22 January, 09:45."
+
+
+def test_after_a_long_pause_the_intro_says_the_window_not_a_digest_time():
+    window_start = NOW - timedelta(hours=72)
+    last = datetime(2025, 1, 13, 7, 0, tzinfo=UTC)
+    stories = [story(1, "Quake in Peru"), story(2, "Floods in Spain")]
+    intro = Intro(last_sent=last, window_hours=72)
+    text = compose_digest(pick(stories, since=window_start), digest_date=NOW.date(), tz=KYIV, intro=intro)
+    assert text.document.text.splitlines()[1] == (
+        "2 new stories since your last digest on Monday 13 January (showing the last 3 days)."
+    )
+    unknown = compose_digest(
+        pick(stories, since=window_start), digest_date=NOW.date(), tz=KYIV, intro=Intro(window_hours=36)
+    )
+    assert unknown.document.text.splitlines()[1] == "2 new stories in the last 36 hours."
+    quiet = compose_digest(pick([], since=window_start), digest_date=NOW.date(), tz=KYIV, intro=intro)
+    assert quiet.document.text.startswith(
+        "Nothing new since your last digest on Monday 13 January (showing the last 3 days)."
+    )
 
 
 def test_the_digest_lists_each_story_once_with_summary_sources_and_the_follow():

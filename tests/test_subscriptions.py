@@ -543,3 +543,20 @@ async def test_quiet_named_alone_in_a_chat_that_only_follows_shows_its_quiet_hou
     assert "/settings quiet off for alerts at any hour" in text
     zone = (await answer(app, "/settings tz", ALICE)).document.text
     assert zone.startswith("Timezone: ") and "(the bot's default)" in zone and "UTC+3" in zone
+
+
+async def test_settings_with_the_value_already_set_says_nothing_changed(app):
+    """As ``/subscribe`` with the same settings does (QA20c F10): "Saved." would suggest a change."""
+    await answer(app, "/subscribe 10:30 UTC", ALICE)
+    reply = await answer(app, "/settings time 10:30", ALICE)
+    assert reply.document.text.startswith("That is the setting already; nothing changed.")
+    reply = await answer(app, "/settings time 11:00", ALICE)
+    assert reply.document.text.startswith("Saved.")
+    reply = await answer(app, "/settings tz UTC", ALICE)
+    assert reply.document.text.startswith("That is the setting already; nothing changed.")
+
+
+async def test_an_alert_setting_already_set_says_nothing_changed(app):
+    await answer(app, "/settings tz Kyiv", ALICE)
+    reply = await answer(app, "/settings tz Kyiv", ALICE)
+    assert reply.document.text.startswith("That is the setting already; nothing changed.")

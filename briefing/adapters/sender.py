@@ -14,8 +14,13 @@ TelegramError
  │    │                  more in a later run, then given up (the at-least-once edge, bounded)
  │    ├── TimedOut       (as above: a pool or connect timeout is retried, a read timeout is not)
  │    └── BadRequest     "can't parse entities": re-sent as plain text; "chat not found": as Forbidden;
- │                       anything else: this message failed for good, the chat's next one goes on
+ │                       the chat's forum topic closed or deleted: sent to General, once, and the chat's
+ │                       posts go there from now on (recorded); anything else: this message failed for
+ │                       good, the chat's next one goes on
  └── InvalidToken        nothing can be sent: the run stops
+
+Every message goes to the chat's delivery topic (``store.subscribers.delivery_thread``): in a forum
+supergroup, the topic where an administrator set the digest or follows up; elsewhere none.
 
 A run also stops when its ``stop`` event is set (the bot is shutting down): no message is claimed after
 that, and one claimed but still waiting for its pacer slot is put back unsent.
@@ -50,7 +55,7 @@ from briefing.adapters.pacer import Pacer
 from briefing.service import App
 from store.alerts import drop_chat_alerts
 from store.deliveries import fail_chat
-from store.subscribers import mark_unreachable, migrate_chat
+from store.subscribers import delivery_thread, lose_delivery_thread, mark_unreachable, migrate_chat
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +64,8 @@ NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 MAX_MIGRATIONS = 2
 LEDGER_TRIES = 3  # a ledger write the database refuses (another process's long write) is tried again
 T = TypeVar("T")
+# what Telegram answers (400) to a message for a forum topic that is closed or gone
+LOST_TOPIC = ("topic_closed", "topic_deleted", "message thread not found")
 # httpx errors raised before the whole request was written: Telegram cannot have acted on it
 NEVER_SENT = (
     httpx.PoolTimeout, httpx.ConnectTimeout, httpx.ConnectError, httpx.WriteTimeout, httpx.WriteError
@@ -194,6 +201,7 @@ class Sender:
             self.tally.errors.append((chat_id, f"database busy: {exc}"))
             return "later", chat_id
         as_plain, errors, floods, moves = False, 0, 0, 0
+        thread = await self._record(partial(delivery_thread, self.app.db, chat_id))
         while True:
             if not await self._slot(chat_id):
                 self._release_now(ledger, chat_id, "not sent: the bot was stopping")
@@ -204,6 +212,7 @@ class Sender:
                     plain if as_plain else html,
                     parse_mode=None if as_plain else ParseMode.HTML,
                     link_preview_options=NO_PREVIEW,
+                    message_thread_id=thread,
                 )
             except RetryAfter as exc:
                 self.pacer.retry_after(chat_id, _seconds(exc.retry_after))
@@ -218,6 +227,7 @@ class Sender:
                     return await self._failed(ledger, chat_id, f"migrated more than {MAX_MIGRATIONS} times")
                 self.migrate(chat_id, exc.new_chat_id)
                 chat_id = exc.new_chat_id
+                thread = await self._record(partial(delivery_thread, self.app.db, chat_id))
                 continue
             except Forbidden as exc:
                 self.block(chat_id, exc.message)
@@ -229,6 +239,10 @@ class Sender:
                         "chat %s: Telegram could not parse our HTML (%s); sending plain text", chat_id, exc
                     )
                     as_plain = True
+                    continue
+                if thread is not None and any(lost in text for lost in LOST_TOPIC):
+                    await self._lose_topic(chat_id, thread, exc.message)
+                    thread = None
                     continue
                 if "chat not found" in text:
                     self.block(chat_id, exc.message)
@@ -268,6 +282,15 @@ class Sender:
             self.tally.sent += 1
             self.tally.plain += as_plain
             return "sent", chat_id
+
+    async def _lose_topic(self, chat_id: int, thread: int, error: str) -> None:
+        """The chat's topic is closed or deleted: this message and the chat's next ones go to General
+        (a closed topic would refuse every digest), and the loss is recorded with Telegram's words."""
+        log.warning("chat %s: topic %s refused (%s); sending to General from now on", chat_id, thread, error)
+        self.tally.errors.append((chat_id, f"topic {thread} refused, sent to General: {error}"))
+        await self._settle(
+            chat_id, lambda: lose_delivery_thread(self.app.db, chat_id, error=error, now=self.app.now())
+        )
 
     async def _record(self, write: Callable[[], T]) -> T:
         """A ledger write, tried again after a pause while the database is locked by another process."""

@@ -37,6 +37,7 @@ from briefing.service.commands import (
     changes_chat,
     chat_settings,
     parse,
+    sets_delivery_topic,
     stopped_note,
     what_changes,
     with_note,
@@ -127,6 +128,19 @@ def thread_of(message: MaybeInaccessibleMessage | None) -> int | None:
     return None
 
 
+def _sets_topic(chat: Chat, changes: str, asker: Asker, reply: Reply, text: str) -> bool:
+    """Whether an answered command sets where a supergroup's digest and alerts go: an administrator's
+    /subscribe, /settings with a value (typed, or a button of /settings pressed) or /follow (a member's
+    bare /settings, or a refused one, moves nothing)."""
+    return (
+        chat.type == ChatType.SUPERGROUP
+        and changes == "chat"
+        and asker.manages
+        and not reply.refused
+        and sets_delivery_topic(text)
+    )
+
+
 async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Answer a command or a text, or a command in a picture's or a file's caption (an edited one
     replaces the earlier answer)."""
@@ -171,6 +185,9 @@ async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         # the bot's feeds are not compared: an /ingest that was answered did something
         after = chat_settings(app, chat.id) if changes == "chat" else None
         changed = not reply.refused and (changes == "bot" or after != before)
+        if _sets_topic(chat, changes, asker, reply, text):
+            # in a forum, the digest and alerts go to the topic they were set up in (None: General)
+            subscribers.set_delivery_thread(app.db, chat.id, thread, now=app.now())
     earlier = reply_to(app.db, chat.id, message.message_id) if update.edited_message else None
     if earlier is not None and earlier.changed:
         # the answer it had confirms a change that stays (a follow, a subscription): editing a message
@@ -296,6 +313,8 @@ async def _run_button(
         return
     await _answer_query(query)  # the button stops spinning while the answer is made
     reply = await answer(app, command, asker, pressed=True)
+    if _sets_topic(message.chat, what_changes(command), asker, reply, command):  # a /settings button
+        subscribers.set_delivery_thread(app.db, message.chat.id, thread_of(message), now=app.now())
     document, keys = first_view(app, message.chat.id, reply)
     await show(
         context.bot, app, message.chat.id, message.message_id, document, keys, thread=thread_of(message)

@@ -145,6 +145,17 @@ def what_changes(text: str) -> str:
     return "bot" if cmd.changes == "bot" else "chat"
 
 
+# the commands that set up a chat's digest or alerts: in a forum, the topic one is sent in is where they go
+TOPIC_SETTERS = frozenset({"subscribe", "settings", "follow"})
+
+
+def sets_delivery_topic(text: str) -> bool:
+    """Whether a message's command sets where the chat's digest and alerts go (in a forum supergroup:
+    the topic it is sent in), as the latest /subscribe, /settings or /follow there."""
+    name, _ = parse(_first_command(text)[0])
+    return name in TOPIC_SETTERS
+
+
 def chat_settings(app: App, chat_id: int) -> tuple[object, ...]:
     """What a chat has set (its follows, its digest's time, zone, length and state, its alerts' zone and
     quiet hours), to compare before and after a command: "/unfollow X" of what it does not follow, or a

@@ -21,6 +21,7 @@ from briefing.digest import (
     Arrival,
     Digest,
     DigestPart,
+    Intro,
     Received,
     Selection,
     compose_digest,
@@ -36,7 +37,7 @@ from briefing.schedule import DigestSlot, due_digest, local_date, zone
 from briefing.service import App
 from briefing.service.commands import TERMINAL_CHAT_ID
 from briefing.service.stories import lead_sentences
-from store.alerts import claimed_among, fold_alerts, has_pending_alerts
+from store.alerts import claimed_among, fold_alerts, has_pending_alerts, sent_times
 from store.db import transaction
 from store.deliveries import (
     NewDigest,
@@ -45,6 +46,7 @@ from store.deliveries import (
     has_digest,
     last_delivered_among,
     last_delivered_at,
+    last_sent_among,
     record_skipped,
     slots_present,
 )
@@ -148,16 +150,52 @@ class Composer:
     def since(self, sub: Subscriber, reached: Mapping[int, datetime] | None = None) -> datetime | None:
         """What the chat's digest is new since: its last digest, or, if that one never reached the chat
         (a failed send), the last one that did; None for a chat no digest ever reached. ``reached``: when
-        the last digest reached each chat of a batch (see ``last_delivered_among``), else looked up."""
+        the last digest reached each chat of a batch (see ``last_delivered_among``), else looked up. Never
+        before the story window's start (see :meth:`window_cut`)."""
+        last = self._last(sub, reached)
+        return None if last is None else max(last, self.window_start)
+
+    def _last(self, sub: Subscriber, reached: Mapping[int, datetime] | None) -> datetime | None:
         if sub.last_digest_at is None:
             return None
         if reached is not None:
             last = reached.get(sub.chat_id)
         else:
             last = last_delivered_at(self.app.db, sub.chat_id)
-        if last is None:
-            return None
-        return max(min(sub.last_digest_at, last), self.window_start)
+        return None if last is None else min(sub.last_digest_at, last)
+
+    def window_cut(self, sub: Subscriber, reached: Mapping[int, datetime] | None = None) -> bool:
+        """Whether the chat's last digest is older than the story window, so its digest holds only the
+        window's stories (after a long pause), not all since that digest."""
+        last = self._last(sub, reached)
+        return last is not None and last < self.window_start
+
+    def intro(
+        self,
+        sub: Subscriber,
+        selection: Selection,
+        *,
+        reached: Mapping[int, datetime] | None = None,
+        sent: Mapping[int, datetime] | None = None,
+    ) -> Intro:
+        """What the chat's digest says of the time it covers (see ``briefing.digest.Intro``). ``sent``:
+        when the last digest of each chat of a batch went out (see ``last_sent_among``), else looked up.
+        The alerts sent over that time are counted only for a quiet digest, the one that names them."""
+        if sub.last_digest_at is None or (sent is not None and sub.chat_id not in sent):
+            last_sent = None
+        else:
+            last_sent = (sent if sent is not None else last_sent_among(self.app.db, [sub.chat_id])).get(
+                sub.chat_id
+            )
+        cut = self.window_cut(sub, reached)
+        hours = self.app.settings.story_window_hours if cut else 0
+        alerts = 0
+        if selection.quiet:
+            start = selection.since or self.now - timedelta(hours=FIRST_DIGEST_HOURS)
+            if last_sent is not None and not cut:
+                start = max(start, last_sent)
+            alerts = len(sent_times(self.app.db, sub.chat_id, since=start))
+        return Intro(last_sent=last_sent, window_hours=hours, alerts=alerts, first_hours=FIRST_DIGEST_HOURS)
 
     @property
     def headlined(self) -> dict[int, frozenset[int]]:
@@ -230,6 +268,7 @@ class Composer:
         received: Mapping[int, Received] | None = None,
         reached: Mapping[int, datetime] | None = None,
         in_flight: Collection[int] | None = None,
+        sent: Mapping[int, datetime] | None = None,
     ) -> ComposedDigest:
         """The chat's digest; ``received`` (what it already received of which stories), ``reached``
         (see :meth:`since`) and ``in_flight`` are looked up if not given. ``in_flight``: the stories of
@@ -271,9 +310,10 @@ class Composer:
                 sizes=self.sizes,
             )
         selection = self._selected[inputs]
-        key = (selection, digest_date, sub.timezone)
+        intro = self.intro(sub, selection, reached=reached, sent=sent)
+        key = (selection, digest_date, sub.timezone, intro)
         if key not in self._rendered:
-            digest = compose_digest(selection, digest_date=digest_date, tz=zone(sub.timezone))
+            digest = compose_digest(selection, digest_date=digest_date, tz=zone(sub.timezone), intro=intro)
             self._rendered[key] = (digest, tuple(digest_parts(digest)))
         digest, parts = self._rendered[key]
         chosen = zip(selection.stories, (s.id in selection.updates for s in selection.stories), strict=True)
@@ -315,7 +355,9 @@ def _compose_batch(
 ) -> list[tuple[ComposedDigest, datetime]]:
     chat_ids = [s.chat_id for s, _ in batch]
     received = received_among(composer.app.db, chat_ids, composer.story_ids)
-    reached = last_delivered_among(composer.app.db, [s.chat_id for s, _ in batch if s.last_digest_at])
+    digested = [s.chat_id for s, _ in batch if s.last_digest_at]
+    reached = last_delivered_among(composer.app.db, digested)
+    sent = last_sent_among(composer.app.db, digested)
     in_flight = claimed_among(composer.app.db, chat_ids)
     ready = []
     for sub, slot in batch:
@@ -326,6 +368,7 @@ def _compose_batch(
                 received=received.get(sub.chat_id, {}),
                 reached=reached,
                 in_flight=in_flight.get(sub.chat_id, set()),
+                sent=sent,
             )
             ready.append((composed, slot.due_at))
         except Exception as exc:  # one chat's bad data must not stop the others

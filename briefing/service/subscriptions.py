@@ -291,15 +291,22 @@ def _alert_settings(app: App, asker: Asker, what: str, value: str) -> Reply:
         return _one_setting(app, None, asker.chat_id, what)
     if not what:
         return _alerts_reply(app, asker.chat_id)
+    before = subs.chat_alerts(app.db, asker.chat_id)
     try:
         if what == "quiet":
             subs.set_chat_alerts(app.db, asker.chat_id, quiet_hours=read_quiet(value), now=app.now())
-            return _alerts_reply(app, asker.chat_id, note="Saved.")
+            return _alerts_reply(app, asker.chat_id, note=_saved(app, asker.chat_id, before))
         zone, chosen = zone_and_note(value, now=app.now())
     except SettingError as exc:
         return _failed(exc)
     subs.set_chat_alerts(app.db, asker.chat_id, timezone=zone, now=app.now())
-    return _alerts_reply(app, asker.chat_id, note=f"Saved. {chosen}".strip(), typed=value)
+    note = f"{_saved(app, asker.chat_id, before)} {chosen}".strip()
+    return _alerts_reply(app, asker.chat_id, note=note, typed=value)
+
+
+def _saved(app: App, chat_id: int, before: subs.ChatAlerts) -> str:
+    """ "Saved." when the chat's alert settings changed, else that nothing did."""
+    return "Saved." if subs.chat_alerts(app.db, chat_id) != before else UNCHANGED
 
 
 def _one_setting(app: App, sub: Subscriber | None, chat_id: int, what: str) -> Reply:
@@ -439,11 +446,22 @@ async def settings_command(app: App, args: str, asker: Asker) -> Reply:
         )
     if len(words) < 2:
         return _one_setting(app, sub, asker.chat_id, what)
+    before = _setting_values(app, sub)
     try:
         changed, chosen = _change(app, asker, what, words[1].strip())
     except SettingError as exc:
         return _failed(exc)
     assert changed is not None
+    saved = "Saved." if _setting_values(app, changed) != before else UNCHANGED
     return _settings_reply(
-        app, changed, note=f"Saved. {chosen}".strip(), typed=words[1] if what in ZONE_SETTINGS else ""
+        app, changed, note=f"{saved} {chosen}".strip(), typed=words[1] if what in ZONE_SETTINGS else ""
     )
+
+
+UNCHANGED = "That is the setting already; nothing changed."
+
+
+def _setting_values(app: App, sub: Subscriber) -> tuple[object, ...]:
+    """What ``/settings`` can change of a digest chat, to tell "Saved." from nothing changed, as
+    ``/subscribe`` tells them apart."""
+    return (sub.digest_time, sub.timezone, sub.length, subs.chat_alerts(app.db, sub.chat_id))

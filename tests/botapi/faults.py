@@ -114,6 +114,12 @@ class Fault:
         return cls(400, f"Bad Request: can't parse entities: {detail}")
 
     @classmethod
+    def topic_closed(cls) -> Fault:
+        """A message for a forum topic an administrator closed (a deleted one: "message thread not
+        found")."""
+        return cls(400, "Bad Request: TOPIC_CLOSED")
+
+    @classmethod
     def bad_request(cls, detail: str) -> Fault:
         return cls(400, f"Bad Request: {detail}")
 

@@ -1,0 +1,126 @@
+"""In a forum supergroup the digest and alerts go to the topic where an administrator set them up
+(QA20c F1), not General; a topic Telegram refuses (closed, deleted) sends them to General from then on."""
+
+import asyncio
+from pathlib import Path
+
+from briefing.adapters.delivery import run_due_digests, send_due_alerts
+from briefing.service.ingest import ingest_files, queue_new_alerts
+from store.subscribers import delivery_thread, migrate_chat
+from tests.botapi import Chat, User
+from tests.botapi.faults import Fault
+from tests.botapi.server import BotApiServer
+from tests.digestkit import QUICK, Clock, at, dump_article, fast_pacer
+from tests.e2e_helpers import harness
+
+ADMIN = User(15001, "Admin")
+FORUM = Chat.group(-1000015100, "Forum", supergroup=True)
+
+
+async def _say(h, text: str, thread: int | None) -> None:
+    """An administrator's command in a topic, answered."""
+    n = len(h.server.sent_messages(FORUM.id))
+    h.server.push_message(text, user=ADMIN, chat=FORUM, thread=thread)
+    for _ in range(100):
+        if len(h.server.sent_messages(FORUM.id)) > n:
+            return
+        await asyncio.sleep(0.05)
+    raise AssertionError(f"no answer to {text}")
+
+
+def _ingest(h, tmp: Path, when: str, title: str, url: str, text: str) -> None:
+    h.app.clock.now = at(when)
+    path = tmp / f"{abs(hash(url))}.txt"
+    path.write_text(dump_article(title, url, when.replace("+00:00", "") + "Z", text), encoding="utf-8")
+    queue_new_alerts(h.app, list(ingest_files(h.app, [path]).new_ids))
+
+
+async def _tick(h, when: str) -> None:
+    h.app.clock.now = at(when)
+    await run_due_digests(h.app, h.application.bot, now=at(when), pacer=fast_pacer(), policy=QUICK)
+    await send_due_alerts(h.app, h.application.bot, now=at(when), pacer=fast_pacer(), policy=QUICK)
+
+
+def _threads(h, since: int) -> list[tuple[int | None, str]]:
+    return [
+        (r.params.get("message_thread_id"), (r.params.get("text") or "")[:30])
+        for r in h.server.requests("sendMessage", chat_id=FORUM.id)[since:]
+    ]
+
+
+async def test_digest_and_alerts_go_to_the_topic_they_were_set_up_in(tmp_path):
+    async with BotApiServer() as server:
+        server.set_member(FORUM, ADMIN, "creator")
+        async with harness(server, tmp_path / "bot.db", clock=Clock(at("2026-11-23T08:00:00"))) as h:
+            await _say(h, "/subscribe 09:00 UTC", 77)
+            await _say(h, "/follow Odesa", 77)
+            assert delivery_thread(h.app.db, FORUM.id) == 77
+            mark = len(server.requests("sendMessage", chat_id=FORUM.id))
+            _ingest(h, tmp_path, "2026-11-23T08:20:00", "Drone attack on Odesa port", "https://u.example/1",
+                    "Russian drones attacked the port of Odesa on Monday, officials said.")  # fmt: skip
+            await _tick(h, "2026-11-23T08:30:30")
+            _ingest(h, tmp_path, "2026-11-23T08:35:00", "Kenya launches satellite", "https://k.example/1",
+                    "Kenya launched a satellite on Monday to watch crops.")  # fmt: skip
+            await _tick(h, "2026-11-23T09:00:30")
+            sent = _threads(h, mark)
+            assert [t for t, _ in sent] == [77, 77], sent  # the alert, then the digest
+            assert sent[1][1].startswith("<b>Your digest for")
+
+
+async def test_a_closed_topic_falls_back_to_general_once_and_is_recorded(tmp_path):
+    async with BotApiServer() as server:
+        server.set_member(FORUM, ADMIN, "creator")
+        async with harness(server, tmp_path / "bot.db", clock=Clock(at("2026-11-23T08:00:00"))) as h:
+            await _say(h, "/subscribe 09:00 UTC", 77)
+            _ingest(h, tmp_path, "2026-11-23T08:35:00", "Kenya launches satellite", "https://k.example/1",
+                    "Kenya launched a satellite on Monday to watch crops.")  # fmt: skip
+            mark = len(server.requests("sendMessage", chat_id=FORUM.id))
+            server.inject(Fault.topic_closed(), "sendMessage", chat_id=FORUM.id, times=1)
+            await _tick(h, "2026-11-23T09:00:30")
+            sent = [
+                (r.ok, r.params.get("message_thread_id"))
+                for r in server.requests("sendMessage", chat_id=FORUM.id)
+            ]
+            assert sent[mark:] == [(False, 77), (True, None)]
+            assert delivery_thread(h.app.db, FORUM.id) is None
+            lost = h.app.db.execute("SELECT lost_at, lost_error FROM chat_threads").fetchone()
+            assert lost[0] is not None and "topic_closed" in lost[1].lower()
+            state = h.app.db.execute("SELECT state FROM deliveries WHERE chat_id = ?", [FORUM.id]).fetchall()
+            assert {s for (s,) in state} == {"sent"}
+            # the topic set again where an administrator subscribes anew
+            await _say(h, "/settings time 10:00", 12)
+            assert delivery_thread(h.app.db, FORUM.id) == 12
+
+
+async def test_a_member_showing_settings_or_general_moves_nothing_but_an_admin_in_general_does(tmp_path):
+    member = User(15002, "Member")
+    async with BotApiServer() as server:
+        server.set_member(FORUM, ADMIN, "creator")
+        server.set_member(FORUM, member, "member")
+        async with harness(server, tmp_path / "bot.db", clock=Clock(at("2026-11-23T08:00:00"))) as h:
+            await _say(h, "/subscribe 09:00 UTC", 77)
+            n = server.mark()
+            server.push_message("/settings", user=member, chat=FORUM, thread=5)
+            await server.wait_for_message(FORUM.id, since=n)
+            assert delivery_thread(h.app.db, FORUM.id) == 77
+            await _say(h, "/follow Odesa", None)
+            assert delivery_thread(h.app.db, FORUM.id) is None
+            # an administrator's press of a /settings button in a topic is a /settings there
+            await _say(h, "/settings", 31)
+            assert delivery_thread(h.app.db, FORUM.id) is None
+            shown = server.sent_messages(FORUM.id)[-1]
+            n = server.mark()
+            server.push_callback_query(shown, button="3 stories", chat=FORUM, user=ADMIN)
+            await server.wait_for("editMessageText", since=n)
+            assert delivery_thread(h.app.db, FORUM.id) == 31
+
+
+def test_the_topic_moves_with_a_migrated_chat(db):
+    from datetime import UTC, datetime
+
+    from store.subscribers import set_delivery_thread
+
+    now = datetime(2026, 11, 23, tzinfo=UTC)
+    set_delivery_thread(db, -42, 9, now=now)
+    migrate_chat(db, -42, -10042, now=now)
+    assert delivery_thread(db, -10042) == 9 and delivery_thread(db, -42) is None
