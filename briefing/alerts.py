@@ -143,7 +143,11 @@ def _news_then_report(
 ) -> list[Block]:
     """A held first alert's body when later articles brought news (``since``): the news first, as an
     update tells it (its article's title, linked, unless that is the first report's; its facts, best
-    first), then "In the story:" with the report that broke the story, linked, and its ``sentence``."""
+    first), then "In the story:" with the report that broke the story, linked, and its ``sentence``.
+    When ``newest`` joined a story told before it (:func:`_grew`: a reaction piece that brought it back),
+    that piece is not the story: its title and ``sentence`` come after the news, then "In the story:"
+    with the story's headline as /brief shows it, which a later update alert names it by too
+    (``known_headline``), not two names for one story (QA20c F4)."""
     facts = [clip(x, MAX_SENTENCE) for x in since.summary[:UPDATE_SENTENCES]]
     report_title, report_url = _report(story, newest)
     if _same_title(since.headline, report_title) and facts:
@@ -153,6 +157,14 @@ def _news_then_report(
         blocks = [para(Span(clip(since.headline, MAX_HEADLINE), bold=True, url=since.headline_url))]
     if facts:
         blocks.append(para(" ".join(facts)))
+    if _grew(story, newest):
+        blocks.append(para(link(clip(report_title, MAX_HEADLINE), report_url)))
+        if sentence:
+            blocks.append(para(clip(sentence, MAX_SENTENCE)))
+        outlets = plural(len(dict.fromkeys(story.sources)), "source")
+        headline = link(clip(story.headline, MAX_HEADLINE), story.headline_url)
+        blocks.append(para("In the story: ", headline, f" ({outlets})"))
+        return blocks
     blocks.append(para("In the story: ", link(clip(report_title, MAX_HEADLINE), report_url)))
     if sentence:
         blocks.append(para(clip(sentence, MAX_SENTENCE)))

@@ -87,7 +87,8 @@ async def test_an_alert_for_a_story_that_grew_leads_with_the_new_article(app, db
     """The article that brought the story back is the news: its title, link and first sentence come
     first, then the story it joined. Another of its batch (stored with it, not about what is followed)
     does not take its place; one that arrives after the alert was queued leads it, the report that made
-    the alert told after it (QA17c F1: neither is left untold)."""
+    the alert told after it (QA17c F1: neither is left untold), and the story is still named by its
+    headline, not by the piece that brought it back (QA20c F4)."""
     yesterday = NOON - timedelta(days=1)
     story = add_story(db, "Trump taps Kellogg as envoy", updated=yesterday, summary="Trump named him.")
     # a feed poll takes its time before it stores: the article arrives seconds after the poll's "now"
@@ -116,13 +117,14 @@ async def test_an_alert_for_a_story_that_grew_leads_with_the_new_article(app, db
     later = NOON + timedelta(minutes=5)
     assert (await send_due_alerts(app, botapi_bot, now=later, pacer=fast_pacer(), policy=QUICK)).sent == 1
     (msg,) = botapi.sent_messages(1002)
-    assert msg.text.splitlines()[:6] == [
+    assert msg.text.splitlines()[:7] == [  # the story is named by its headline, not by Reuters's piece
         "New about Kyiv",
         "",
         f"AP on story {story}",
         "Later news.",
-        f"In the story: Reuters on story {story}",
+        f"Reuters on story {story}",
         "Kellogg landed in Kyiv on Tuesday.",
+        "In the story: Trump taps Kellogg as envoy (3 sources)",
     ]
     assert "Markets were calm" not in msg.text
     assert [a.article_id for a in alerts_of(db, 1002)] == [new] != [later_news]
