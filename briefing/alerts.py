@@ -237,17 +237,39 @@ def known_headline(story: Story, update: Story, arrivals: Sequence[Arrival]) -> 
     return " ".join(first.title.split()), first.url
 
 
+def followed_lead(update: Story, arrivals: Sequence[Arrival]) -> str | None:
+    """The lead an update's first new fact follows, when no fact it tells is an article's first sentence:
+    the leads were judged told (other outlets' said the same), and what is left ("Campinas airport
+    officials apologised.") means little without the lead it follows. None when a fact is a lead, or the
+    first is no sentence of the update's own articles."""
+    facts = [" ".join(x.split()) for x in update.summary[:UPDATE_SENTENCES]]
+    new = [a for a in arrivals if a.article_id in set(update.article_ids) and a.sentences]
+    if not facts or any(" ".join(a.sentences[0].split()) in facts for a in new):
+        return None
+    for arrival in new:
+        if facts[0] in (" ".join(x.split()) for x in arrival.sentences[1:]):
+            return arrival.sentences[0]
+    return None
+
+
 def compose_update_alert(
-    update: Story, story: Story, reasons: Sequence[str], known: tuple[str, str | None] | None = None
+    update: Story,
+    story: Story,
+    reasons: Sequence[str],
+    known: tuple[str, str | None] | None = None,
+    lead: str | None = None,
 ) -> Document:
     """ "Update on Rotterdam dock strike": what is new about a story the chat heard of, the news first:
     the facts of ``update`` (see ``briefing.digest.story_update``: only those the chat was not told, best
     first), the new article's title (linked) where it is not the story's as the chat knows it, the
     outlets that told them (each linked to its article), then the story they belong to: ``known``
-    (title and link: see :func:`known_headline`), by default ``story``'s headline."""
+    (title and link: see :func:`known_headline`), by default ``story``'s headline. ``lead``: the lead the
+    one new fact follows (:func:`followed_lead`), told before it so that the fact is not alone."""
     title = ", ".join(dict.fromkeys(reasons)) or "what you follow"
     known_title, known_url = known or (story.headline, story.headline_url)
     facts = [clip(x, MAX_SENTENCE) for x in update.summary[:UPDATE_SENTENCES]]
+    if lead and facts:
+        facts = [clip(lead, MAX_SENTENCE), *facts]
     blocks = [para(Span(facts[0], bold=True))] if facts else []
     if facts[1:]:
         blocks.append(para(" ".join(facts[1:])))

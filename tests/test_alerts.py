@@ -8,7 +8,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from briefing.adapters.delivery import run_due_digests, send_due_alerts
-from briefing.alerts import compose_alert
+from briefing.alerts import compose_alert, compose_update_alert, followed_lead
+from briefing.digest import Arrival
 from briefing.models import Article, Story
 from briefing.render import to_plain
 from briefing.service import App
@@ -342,3 +343,43 @@ async def test_a_polls_side_report_stored_with_the_alerts_article_never_leads_it
     (msg,) = botapi.sent_messages(1003)
     assert msg.text.splitlines()[2:4] == [f"Reuters on story {story}", "Kellogg landed in Kyiv on Tuesday."]
     assert "Markets were calm" not in msg.text
+
+
+SPILL_LEAD = (
+    "Commuters in Campinas faced delays on Tuesday after shuttle cancellations linked to the metro strike."
+)
+SPILL_SIDE = "Campinas airport officials apologised."
+
+
+def _spill(summary: tuple[str, ...]) -> tuple[Story, list[Arrival]]:
+    """An update of the metro strike story: Campinas's article, whose lead the chat was judged told (the
+    spill-over leads of other cities said the same), leaving ``summary``."""
+    update = Story(
+        1, "Campinas airport disrupted", (7,), ("g1",), NOON, NOON, summary, ("https://g1.example/7",)
+    )
+    arrivals = [
+        Arrival(3, "folha", "https://folha.example/3", NOON, ("Metro workers in São Paulo walked out.",)),
+        Arrival(7, "g1", "https://g1.example/7", NOON, (SPILL_LEAD, SPILL_SIDE)),
+    ]
+    return update, arrivals  # fmt: skip
+
+
+def test_an_update_whose_one_fact_follows_a_lead_judged_told_keeps_the_lead():
+    """QA20c F7: "Campinas airport officials apologised." alone means nothing; its lead comes first."""
+    update, arrivals = _spill((SPILL_SIDE,))
+    assert followed_lead(update, arrivals) == SPILL_LEAD
+    story = Story(1, "São Paulo metro strike", (3, 7), ("folha", "g1"), NOON, NOON, (), ())
+    doc = compose_update_alert(update, story, ["São Paulo"], lead=followed_lead(update, arrivals))
+    lines = [line for line in to_plain(doc).splitlines() if line]
+    assert lines[1:3] == [SPILL_LEAD, SPILL_SIDE]
+
+
+def test_an_update_that_tells_a_lead_needs_no_lead_before_it():
+    assert followed_lead(*_spill((SPILL_LEAD,))) is None
+    assert followed_lead(*_spill((SPILL_LEAD, SPILL_SIDE))) is None
+
+
+def test_an_update_of_side_sentences_alone_keeps_the_first_one_s_lead():
+    """Two spill-over articles, each's lead judged told: their side sentences are not the news alone."""
+    update, arrivals = _spill((SPILL_SIDE, "Belem ferry officials apologised."))
+    assert followed_lead(update, arrivals) == SPILL_LEAD
