@@ -143,7 +143,11 @@ def _news_then_report(
 ) -> list[Block]:
     """A held first alert's body when later articles brought news (``since``): the news first, as an
     update tells it (its article's title, linked, unless that is the first report's; its facts, best
-    first), then "In the story:" with the report that broke the story, linked, and its ``sentence``."""
+    first), then "In the story:" with the report that broke the story, linked, and its ``sentence``.
+    When ``newest`` joined a story told before it (:func:`_grew`: a reaction piece that brought it back),
+    that piece is not the story: its title and ``sentence`` come after the news, then "In the story:"
+    with the story's headline as /brief shows it, which a later update alert names it by too
+    (``known_headline``), not two names for one story (QA20c F4)."""
     facts = [clip(x, MAX_SENTENCE) for x in since.summary[:UPDATE_SENTENCES]]
     report_title, report_url = _report(story, newest)
     if _same_title(since.headline, report_title) and facts:
@@ -153,6 +157,14 @@ def _news_then_report(
         blocks = [para(Span(clip(since.headline, MAX_HEADLINE), bold=True, url=since.headline_url))]
     if facts:
         blocks.append(para(" ".join(facts)))
+    if _grew(story, newest):
+        blocks.append(para(link(clip(report_title, MAX_HEADLINE), report_url)))
+        if sentence:
+            blocks.append(para(clip(sentence, MAX_SENTENCE)))
+        outlets = plural(len(dict.fromkeys(story.sources)), "source")
+        headline = link(clip(story.headline, MAX_HEADLINE), story.headline_url)
+        blocks.append(para("In the story: ", headline, f" ({outlets})"))
+        return blocks
     blocks.append(para("In the story: ", link(clip(report_title, MAX_HEADLINE), report_url)))
     if sentence:
         blocks.append(para(clip(sentence, MAX_SENTENCE)))
@@ -225,17 +237,39 @@ def known_headline(story: Story, update: Story, arrivals: Sequence[Arrival]) -> 
     return " ".join(first.title.split()), first.url
 
 
+def followed_lead(update: Story, arrivals: Sequence[Arrival]) -> str | None:
+    """The lead an update's first new fact follows, when no fact it tells is an article's first sentence:
+    the leads were judged told (other outlets' said the same), and what is left ("Campinas airport
+    officials apologised.") means little without the lead it follows. None when a fact is a lead, or the
+    first is no sentence of the update's own articles."""
+    facts = [" ".join(x.split()) for x in update.summary[:UPDATE_SENTENCES]]
+    new = [a for a in arrivals if a.article_id in set(update.article_ids) and a.sentences]
+    if not facts or any(" ".join(a.sentences[0].split()) in facts for a in new):
+        return None
+    for arrival in new:
+        if facts[0] in (" ".join(x.split()) for x in arrival.sentences[1:]):
+            return arrival.sentences[0]
+    return None
+
+
 def compose_update_alert(
-    update: Story, story: Story, reasons: Sequence[str], known: tuple[str, str | None] | None = None
+    update: Story,
+    story: Story,
+    reasons: Sequence[str],
+    known: tuple[str, str | None] | None = None,
+    lead: str | None = None,
 ) -> Document:
     """ "Update on Rotterdam dock strike": what is new about a story the chat heard of, the news first:
     the facts of ``update`` (see ``briefing.digest.story_update``: only those the chat was not told, best
     first), the new article's title (linked) where it is not the story's as the chat knows it, the
     outlets that told them (each linked to its article), then the story they belong to: ``known``
-    (title and link: see :func:`known_headline`), by default ``story``'s headline."""
+    (title and link: see :func:`known_headline`), by default ``story``'s headline. ``lead``: the lead the
+    one new fact follows (:func:`followed_lead`), told before it so that the fact is not alone."""
     title = ", ".join(dict.fromkeys(reasons)) or "what you follow"
     known_title, known_url = known or (story.headline, story.headline_url)
     facts = [clip(x, MAX_SENTENCE) for x in update.summary[:UPDATE_SENTENCES]]
+    if lead and facts:
+        facts = [clip(lead, MAX_SENTENCE), *facts]
     blocks = [para(Span(facts[0], bold=True))] if facts else []
     if facts[1:]:
         blocks.append(para(" ".join(facts[1:])))

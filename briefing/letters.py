@@ -74,3 +74,22 @@ def fold_as_indexed(text: str) -> str:
 def has_foldable_letters(text: str) -> bool:
     """Whether :func:`fold_letters` changes ``text``."""
     return not text.isascii() and any(letter in text for letter in _LETTERS)
+
+
+# The marks keyboards and editors write for one character: iOS and macOS type "’" where others type "'",
+# word processors turn "-" into "‐" or "–" and '"' into "“"/"”"/"„" (or « »). The index reads them all as
+# the space between words, and a topic's quotes mean a phrase whichever of them stand round it.
+_APOSTROPHES = re.compile("[\u2018\u2019\u201a\u201b\u02bc\u02bb\u2032\u00b4`]")
+_DOUBLE_QUOTES = re.compile("[\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033]")
+_SPACES = re.compile(r"\s+")
+
+
+def fold_punctuation(text: str) -> str:
+    """``text`` with each typographic apostrophe written "'", each dash (Unicode's dash punctuation:
+    "‐", "‑", "–", "—") "-", each double quote ("“", "”", "„", "«", "»") '"', and each run of spaces one
+    space, trimmed: "Cote d’Ivoire" as "Cote d'Ivoire". Letters stay as they are."""
+    text = _SPACES.sub(" ", text).strip()
+    if text.isascii():
+        return text
+    text = _DOUBLE_QUOTES.sub('"', _APOSTROPHES.sub("'", text))
+    return "".join("-" if unicodedata.category(c) == "Pd" else c for c in text)

@@ -8,7 +8,7 @@ from datetime import datetime, time, timedelta
 from typing import Literal
 
 from briefing.charsets import without_controls
-from briefing.letters import fold_as_indexed
+from briefing.letters import fold_as_indexed, fold_punctuation
 
 ActorType = Literal["person", "organization", "place"]
 SourceKind = Literal["file", "page", "feed"]
@@ -207,10 +207,12 @@ def follow_key(value: str) -> str:
     text) and the search's words (NFKC) fold case, the accents of Latin letters ("Élysée" is "Elysee",
     "İstanbul" is "istanbul"), letters such as "ł" or "ß" (``briefing.letters``), and full-width letters,
     and a name composed or decomposed ("é" or "e" and U+0301) is the same text; the accents of Greek or
-    Cyrillic letters, which the index keeps ("й" is not "и"), stay. Quotes stay: a phrase followed in
-    quotes is matched otherwise than its words. The database stores it (``follows.value_key``, m0031,
-    m0035) and keeps one follow a key: a change here needs a migration that makes the stored keys anew."""
-    return fold_as_indexed(value)
+    Cyrillic letters, which the index keeps ("й" is not "и"), stay. The apostrophe, dash and quote a
+    keyboard types are one each (``fold_punctuation``): "Cote d’Ivoire" (iOS) is "Cote d'Ivoire", and
+    "“port strike”" is '"port strike"'. Quotes stay: a phrase followed in quotes is matched otherwise than
+    its words. The database stores it (``follows.value_key``, m0031, m0035, m0038) and keeps one follow
+    a key: a change here needs a migration that makes the stored keys anew."""
+    return fold_punctuation(fold_as_indexed(value))
 
 
 @dataclass(frozen=True)

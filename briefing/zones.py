@@ -24,7 +24,8 @@ from __future__ import annotations
 
 import difflib
 import re
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from briefing.place_zones import (
@@ -84,6 +85,12 @@ FILLER_WORDS = frozenset(
     " on by around about me us send it a an digest briefing news thanks thank you and or is to set"
     " o'clock oclock h hrs hours morning".split()
 )
+# Words that say what kind of place a name is, which the place list and IANA leave out: "Chatham Islands"
+# is Chatham's clock, "Lord Howe Island" Lord Howe's. Read only when the name with them is no place.
+GENERIC_WORDS = frozenset("island islands isle isles city town".split())
+# An abbreviation as people write a clock's ("CHADT", "LHST"): capitals, ending in "T" for time, with
+# "S" (standard) or "D" (daylight, summer) before it, after a few letters for the place.
+_ABBREVIATION_SHAPE = re.compile(r"^([A-Z]{1,4}?)([SD]?)T$")
 # A suggestion is made only for a name this close to a known zone name ("Europe/Berln"), or to a place
 # name with the same first letter ("Tokyoo"; "Atlantis" is not Atlanta).
 CLOSE = 0.8
@@ -283,7 +290,10 @@ def _lookup(text: str, now: datetime | None) -> tuple[str, str] | None:
     regions = places.region_codes.get(key, [])
     if len({r.zone or r.zones for r in regions}) > 1:  # "WA", "NT" alone
         raise _which(regions, f"There is more than one “{text}”")
-    return _city_in_region(text, words) if len(words) > 1 else None
+    in_region = _city_in_region(text, words) if len(words) > 1 else None
+    if in_region is None and len(bare := [w for w in words if w not in GENERIC_WORDS]) not in (0, len(words)):
+        return _lookup(" ".join(bare), now)  # "Chatham Islands", "Lord Howe Island"
+    return in_region
 
 
 def _runs(text: str) -> list[str]:
@@ -319,7 +329,7 @@ def _unknown(text: str, now: datetime | None, words: list[str | None]) -> Settin
         return SettingError(
             f"“{text}” is in IANA's database but is no place's clock; use a city, a country or an offset."
         )
-    names = _close(fold(text))
+    names = _abbreviated(text.strip(), now) or _close(fold(text))
     hint = " Did you mean " + " or ".join(names) + "?" if names else ""
     return SettingError(
         f"“{text}” is not a timezone I know; use a city, a country, an Area/City name such as Europe/Kyiv,"
@@ -331,6 +341,50 @@ def _several(zones: list[str]) -> SettingError:
     return SettingError(
         f"That is {len(zones)} timezones, {' and '.join(zones)}: pick one, e.g. /subscribe 07:30 {zones[0]}"
     )
+
+
+@lru_cache(maxsize=2)
+def tz_abbreviations(year: int) -> dict[str, tuple[str, ...]]:
+    """The abbreviations IANA's database gives the places' zones in ``year`` (their clocks on the 1st of
+    each month), each with the zones that use it: "NZDT" -> Pacific/Auckland, "AEDT" -> Australia/Sydney,
+    Australia/Melbourne... Zones whose clock IANA names only by its offset ("+1345") have none."""
+    found: dict[str, set[str]] = {}
+    for zone in {z for zones in city_zones().values() for z in zones}:
+        for month in range(1, 13):
+            name = datetime(year, month, 1, tzinfo=UTC).astimezone(ZoneInfo(zone)).tzname() or ""
+            if name.isalpha():
+                found.setdefault(name, set()).add(zone)
+    return {name: tuple(sorted(zones)) for name, zones in found.items()}
+
+
+def _has_summer_time(zone: str, year: int) -> bool:
+    offsets = {datetime(year, m, 1, tzinfo=UTC).astimezone(ZoneInfo(zone)).utcoffset() for m in (1, 7)}
+    return len(offsets) > 1
+
+
+def _abbreviated(typed: str, now: datetime | None) -> list[str]:
+    """The zones an abbreviation the bot does not take names, to suggest: those that use it in IANA's
+    database this year ("WIB": Asia/Jakarta...), or for one that IANA does not know (it names many
+    clocks by their offset only), zones whose city starts with its first letters or has them as its
+    initials, with summer time for a "D" ("CHADT": Pacific/Chatham; "LHST": Australia/Lord_Howe). Not a
+    country or city spelt like it: CHADT is not Chad. Only for capitals, as abbreviations are written,
+    and with ``now``, whose year's clocks are compared."""
+    if now is None or not typed.isupper():
+        return []  # "West" is a word, not WEST; and without a date, no year's clocks to compare
+    year = now.year
+    if typed in (known := tz_abbreviations(year)):
+        return list(known[typed][:3])
+    shape = _ABBREVIATION_SHAPE.match(typed)
+    if shape is None or len(stem := shape.group(1).lower()) < 2:
+        return []
+    found: list[str] = []
+    for city, zones in city_zones().items():
+        if " " not in city and "_" in city:
+            continue  # the same city as its spaced key
+        initials = "".join(word[0] for word in city.split())
+        if city.startswith(stem) or (len(city.split()) > 1 and initials == stem):
+            found.extend(z for z in zones if shape.group(2) != "D" or _has_summer_time(z, year))
+    return list(dict.fromkeys(sorted(found)))[:3]
 
 
 def _close(key: str) -> list[str]:

@@ -101,6 +101,22 @@ async def test_a_development_of_a_story_told_by_an_alert_comes_as_an_update_aler
     assert update.text.splitlines()[:3] == ["Update on Rotterdam", "", COURT]
 
 
+async def test_an_update_of_a_side_sentence_after_a_retold_lead_keeps_the_lead(app, db, botapi, botapi_bot):
+    """QA20c F7: Reuters retells the strike (its lead judged told) and adds one side sentence, which
+    alone would mean little: the update alert tells Reuters's lead before it."""
+    side = "Port officials in Rotterdam apologised to shipping lines for the delays."
+    follow(db, 7, "topic", "Rotterdam", now=NINE)
+    story = strike_story(db, NINE)
+    assert queue_alerts(app, ids(db, story), now=NINE) == 1
+    assert (await send(app, botapi_bot, NINE)).sent == 1
+    later = NINE + timedelta(hours=3)
+    retold = join_story(db, story, "Reuters", summary=f"{RETOLD}\n{side}", dated=later)
+    assert queue_alerts(app, [retold], now=later) == 1
+    assert (await send(app, botapi_bot, later)).sent == 1
+    _, update = botapi.sent_messages(7)
+    assert update.text.splitlines()[:4] == ["Update on Rotterdam", "", RETOLD, side]
+
+
 async def test_another_outlet_retelling_what_the_chat_was_told_alerts_no_one(app, db, botapi, botapi_bot):
     story = await told_by_digest(app, db, botapi_bot)
     retold = join_story(db, story, "Reuters", summary=RETOLD, dated=NINE)

@@ -8,7 +8,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from briefing.adapters.delivery import run_due_digests, send_due_alerts
-from briefing.alerts import compose_alert
+from briefing.alerts import compose_alert, compose_update_alert, followed_lead
+from briefing.digest import Arrival
 from briefing.models import Article, Story
 from briefing.render import to_plain
 from briefing.service import App
@@ -87,7 +88,8 @@ async def test_an_alert_for_a_story_that_grew_leads_with_the_new_article(app, db
     """The article that brought the story back is the news: its title, link and first sentence come
     first, then the story it joined. Another of its batch (stored with it, not about what is followed)
     does not take its place; one that arrives after the alert was queued leads it, the report that made
-    the alert told after it (QA17c F1: neither is left untold)."""
+    the alert told after it (QA17c F1: neither is left untold), and the story is still named by its
+    headline, not by the piece that brought it back (QA20c F4)."""
     yesterday = NOON - timedelta(days=1)
     story = add_story(db, "Trump taps Kellogg as envoy", updated=yesterday, summary="Trump named him.")
     # a feed poll takes its time before it stores: the article arrives seconds after the poll's "now"
@@ -116,13 +118,14 @@ async def test_an_alert_for_a_story_that_grew_leads_with_the_new_article(app, db
     later = NOON + timedelta(minutes=5)
     assert (await send_due_alerts(app, botapi_bot, now=later, pacer=fast_pacer(), policy=QUICK)).sent == 1
     (msg,) = botapi.sent_messages(1002)
-    assert msg.text.splitlines()[:6] == [
+    assert msg.text.splitlines()[:7] == [  # the story is named by its headline, not by Reuters's piece
         "New about Kyiv",
         "",
         f"AP on story {story}",
         "Later news.",
-        f"In the story: Reuters on story {story}",
+        f"Reuters on story {story}",
         "Kellogg landed in Kyiv on Tuesday.",
+        "In the story: Trump taps Kellogg as envoy (3 sources)",
     ]
     assert "Markets were calm" not in msg.text
     assert [a.article_id for a in alerts_of(db, 1002)] == [new] != [later_news]
@@ -340,3 +343,43 @@ async def test_a_polls_side_report_stored_with_the_alerts_article_never_leads_it
     (msg,) = botapi.sent_messages(1003)
     assert msg.text.splitlines()[2:4] == [f"Reuters on story {story}", "Kellogg landed in Kyiv on Tuesday."]
     assert "Markets were calm" not in msg.text
+
+
+SPILL_LEAD = (
+    "Commuters in Campinas faced delays on Tuesday after shuttle cancellations linked to the metro strike."
+)
+SPILL_SIDE = "Campinas airport officials apologised."
+
+
+def _spill(summary: tuple[str, ...]) -> tuple[Story, list[Arrival]]:
+    """An update of the metro strike story: Campinas's article, whose lead the chat was judged told (the
+    spill-over leads of other cities said the same), leaving ``summary``."""
+    update = Story(
+        1, "Campinas airport disrupted", (7,), ("g1",), NOON, NOON, summary, ("https://g1.example/7",)
+    )
+    arrivals = [
+        Arrival(3, "folha", "https://folha.example/3", NOON, ("Metro workers in São Paulo walked out.",)),
+        Arrival(7, "g1", "https://g1.example/7", NOON, (SPILL_LEAD, SPILL_SIDE)),
+    ]
+    return update, arrivals  # fmt: skip
+
+
+def test_an_update_whose_one_fact_follows_a_lead_judged_told_keeps_the_lead():
+    """QA20c F7: "Campinas airport officials apologised." alone means nothing; its lead comes first."""
+    update, arrivals = _spill((SPILL_SIDE,))
+    assert followed_lead(update, arrivals) == SPILL_LEAD
+    story = Story(1, "São Paulo metro strike", (3, 7), ("folha", "g1"), NOON, NOON, (), ())
+    doc = compose_update_alert(update, story, ["São Paulo"], lead=followed_lead(update, arrivals))
+    lines = [line for line in to_plain(doc).splitlines() if line]
+    assert lines[1:3] == [SPILL_LEAD, SPILL_SIDE]
+
+
+def test_an_update_that_tells_a_lead_needs_no_lead_before_it():
+    assert followed_lead(*_spill((SPILL_LEAD,))) is None
+    assert followed_lead(*_spill((SPILL_LEAD, SPILL_SIDE))) is None
+
+
+def test_an_update_of_side_sentences_alone_keeps_the_first_one_s_lead():
+    """Two spill-over articles, each's lead judged told: their side sentences are not the news alone."""
+    update, arrivals = _spill((SPILL_SIDE, "Belem ferry officials apologised."))
+    assert followed_lead(update, arrivals) == SPILL_LEAD

@@ -58,6 +58,27 @@ async def test_one_topic_whatever_its_accents_dotted_capitals_or_composition(app
     assert subscribers.follows_of(app.db, 1001) == []
 
 
+async def test_one_topic_whatever_apostrophe_or_accents_it_was_typed_with(app):
+    """ "Cote d’Ivoire" (the apostrophe iOS and macOS type), "Cote d'Ivoire" and "Côte d'Ivoire" find the
+    same news: one follow, which /unfollow stops typed with either apostrophe (QA20c F2)."""
+    reply = await answer(app, "/follow Cote d'Ivoire", ALICE)
+    assert "Following the topic Cote d'Ivoire." in reply.document.text
+    for again in ("Cote d’Ivoire", "Côte d’Ivoire", "côte dʼivoire"):
+        reply = await answer(app, f"/follow {again}", ALICE)
+        assert "You already follow Cote d'Ivoire." in reply.document.text
+    await answer(app, "/follow O’Brien (topic)", ALICE)
+    reply = await answer(app, "/follow O'Brien (topic)", ALICE)
+    assert "You already follow O’Brien." in reply.document.text
+    await answer(app, "/follow Sao Paulo", ALICE)
+    reply = await answer(app, "/follow São Paulo", ALICE)
+    assert "You already follow Sao Paulo." in reply.document.text
+    assert len(subscribers.follows_of(app.db, 1001)) == 3
+    await answer(app, "/unfollow cote d’ivoire", ALICE)
+    await answer(app, "/unfollow o'brien", ALICE)
+    await answer(app, "/unfollow São Paulo", ALICE)
+    assert subscribers.follows_of(app.db, 1001) == []
+
+
 async def test_follow_without_a_name_explains(app):
     reply = await answer(app, "/follow", ALICE)
     assert "/follow Kellogg" in reply.document.text

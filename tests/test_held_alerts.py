@@ -205,3 +205,52 @@ async def test_an_alert_queued_before_its_batch_was_recorded_goes_by_when_it_was
     (alert,) = botapi.sent_messages(CAROL)
     text = flat(alert.text)
     assert text.index(AUDIT_LEAD) < text.index(f"In the story: {MINISTER_TITLE}") < text.index(MINISTER_LEAD)
+
+
+REACTION_TITLE = "Umerov welcomes Shmyhal as defence minister"
+REACTION_LEAD = (
+    "Outgoing defence minister Rustem Umerov welcomed the appointment of Denys Shmyhal as defence minister"
+    " by Volodymyr Zelensky on Wednesday and said the reshuffle would help procurement."
+)
+REACTION = article(
+    REACTION_TITLE,
+    "https://www.ukrinform.net/umerov-welcomes-shmyhal",
+    "25 November 2026 10:30 GMT",
+    REACTION_LEAD,
+    "Umerov becomes secretary of the national security council after the cabinet reshuffle.",
+)
+AUDIT_LATER = article(
+    AUDIT_TITLE,
+    "https://kyivindependent.com/shmyhal-drone-audit",
+    "25 November 2026 10:45 GMT",
+    AUDIT_LEAD,
+    "Volodymyr Zelensky backed the audit and said the results would be published within a month.",
+    "Shmyhal replaced Rustem Umerov in a reshuffle approved by parliament.",
+)
+
+
+async def test_a_held_alert_for_a_story_told_before_names_the_story_not_the_piece_that_queued_it(
+    app, tmp_path, botapi, botapi_bot
+):
+    """QA20c F4: the reshuffle is in the archive before Carol follows Zelensky; at night a reaction piece
+    joins its story (the alert is queued and held) and then the audit. The held alert tells the news and
+    the reaction piece under their own titles, and names the story by its headline, as /brief does and
+    as a later update alert does: never the reaction piece as "the story"."""
+    ingest(app, tmp_path, "2026-11-23T09:05", "nordic.txt", NORDIC)
+    ingest(app, tmp_path, "2026-11-25T10:00", "minister.txt", MINISTER)
+    (zelensky,) = actor_ids_named(app.db, "Volodymyr Zelensky")
+    subscriber(app.db, CAROL, "07:00", "America/New_York")
+    follow(app.db, CAROL, "actor", "Volodymyr Zelensky", actor_id=zelensky, now=at("2026-11-25T10:05"))
+    ingest(app, tmp_path, "2026-11-25T10:35", "reaction.txt", REACTION)
+    await send(app, botapi_bot, "2026-11-25T10:35")
+    ingest(app, tmp_path, "2026-11-25T10:50", "audit.txt", AUDIT_LATER)
+    await send(app, botapi_bot, "2026-11-25T10:50")
+    assert botapi.sent_messages(CAROL) == []  # 05:50 in New York: held
+    await send(app, botapi_bot, "2026-11-25T12:00:30")
+    (alert,) = botapi.sent_messages(CAROL)
+    lines = [flat(line) for line in alert.text.splitlines()]
+    named = [line for line in lines if line.startswith("In the story:")]
+    assert named and REACTION_TITLE not in named[0]
+    assert REACTION_TITLE in lines  # the piece is told, under its own title
+    assert lines.index(REACTION_TITLE) < lines.index(named[0])
+    assert named[0].startswith(f"In the story: {MINISTER_TITLE}")

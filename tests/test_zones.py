@@ -577,3 +577,50 @@ def test_an_area_city_name_typed_with_spaces_is_taken():
     """ "America/New York" is America/New_York, not a question (QA12b F9)."""
     assert parse_zone("America/New York") == "America/New_York"
     assert parse_zone("america / los angeles") == "America/Los_Angeles"
+
+
+NOVEMBER = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("text", "zone"),
+    [
+        ("Chatham Islands", "Pacific/Chatham"),
+        ("Lord Howe Island", "Australia/Lord_Howe"),
+        ("chatham island", "Pacific/Chatham"),
+        ("Kuwait City", "Asia/Kuwait"),
+        ("Faroe Islands", "Atlantic/Faroe"),  # a name with the word kept where the place list has it
+        ("Marshall Islands", "Pacific/Majuro"),
+    ],
+)
+def test_a_place_named_with_a_generic_word_is_that_place(text, zone):
+    """QA20c F9: "Chatham" and "Lord Howe" alone were read, "Chatham Islands" and "Lord Howe Island"
+    refused; "Islands", "Island", "City" say what kind of place it is, not which."""
+    assert parse_zone(text, now=NOVEMBER) == zone
+
+
+@pytest.mark.parametrize(
+    ("text", "suggested"),
+    [
+        ("CHADT", "Pacific/Chatham"),  # Chatham's summer time, which IANA writes "+1345"; not Chad
+        ("CHAST", "Pacific/Chatham"),
+        ("LHDT", "Australia/Lord_Howe"),  # Lord Howe's initials
+        ("WIB", "Asia/Jakarta"),  # an abbreviation IANA's database uses
+    ],
+)
+def test_an_abbreviation_not_taken_suggests_the_zones_of_that_abbreviation(text, suggested):
+    with pytest.raises(SettingError) as exc:
+        parse_zone(text, now=NOVEMBER)
+    hint = str(exc.value).partition("Did you mean")[2]
+    assert suggested in hint and "Chad" not in hint and "Ndjamena" not in hint
+
+
+def test_a_summer_abbreviation_suggests_only_zones_with_summer_time():
+    with pytest.raises(SettingError) as exc:
+        parse_zone("CHADT", now=NOVEMBER)
+    assert "Chagos" not in str(exc.value)  # Chagos starts so too, but keeps one clock all year
+
+
+@pytest.mark.parametrize("text", ["NZDT", "AEDT", "nzdt"])
+def test_the_abbreviations_taken_stay_taken(text):
+    assert parse_zone(text, now=NOVEMBER) in {"Pacific/Auckland", "Australia/Sydney"}

@@ -28,7 +28,15 @@ from telegram.request import HTTPXRequest
 
 from briefing.adapters.pacer import Pacer
 from briefing.adapters.sender import Sender, SendPolicy, Tally
-from briefing.alerts import Why, alert_told, compose_alert, compose_update_alert, known_headline, update_told
+from briefing.alerts import (
+    Why,
+    alert_told,
+    compose_alert,
+    compose_update_alert,
+    followed_lead,
+    known_headline,
+    update_told,
+)
 from briefing.document import Document
 from briefing.models import Article, Follow, Story, follow_key
 from briefing.render import html_messages, plain_messages
@@ -484,7 +492,8 @@ def _alert_message(
             alert_store.fold_alert(app.db, alert.key)
             return None
         known = known_headline(facts.story, update, arrivals)
-        doc = compose_update_alert(update, facts.story, reasons, known)
+        lead = followed_lead(update, arrivals)
+        doc = compose_update_alert(update, facts.story, reasons, known, lead)
         held = [a.article_id for a in arrivals]
         ledger = _AlertLedger(app, alert, update_told(update), held, read_at)
     else:
