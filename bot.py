@@ -275,18 +275,24 @@ def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
     load_all()
     # on Telegram a background job makes stale summaries again; the terminal chat's replies do it
     app = _app(settings, args, summaries_on_read=settings.token is None)
-    start_warm_up()  # in the background: the first /actor need not load the chart library and the lists
-    if settings.token is None:
-        from briefing.adapters.console import chat
+    warming = start_warm_up()  # in the background: the first /actor need not load the chart library...
+    try:
+        if settings.token is None:
+            from briefing.adapters.console import chat
 
-        try:
-            chat(app)
-        finally:
-            refresh_statistics(app.db)
-        return 0
-    from briefing.adapters.telegram import run_telegram
+            try:
+                chat(app)
+            finally:
+                refresh_statistics(app.db)
+            return 0
+        from briefing.adapters.telegram import run_telegram
 
-    return run_telegram(app)
+        return run_telegram(app)
+    finally:
+        # ...but a process ending while it still loads them (a refused token, a one-line chat) tore
+        # down the interpreter under a native library's import: "terminate called without an active
+        # exception", exit status 134 (SIGABRT) instead of 2 (QA20a F2)
+        warming.join(WARM_UP_JOIN)
 
 
 COMMANDS = {
@@ -317,6 +323,7 @@ def _setup_logging(verbose: bool) -> None:
     logging.getLogger("apscheduler").setLevel(logging.DEBUG if verbose else logging.WARNING)
 
 
+WARM_UP_JOIN = 10.0  # seconds the end of the process waits for the warm-up (about 1.5 s of CPU)
 # The lists the extractor and the timezone reader need: without them every article would lose its actors
 SEED_LISTS = ("actors.toml", "places.toml", "given_names.toml", "place_zones.toml")
 
