@@ -117,6 +117,38 @@ class StoppedError(BaseException):
     line is written; the seeding's transaction rolls back on it."""
 
 
+class TerminatedError(KeyboardInterrupt):
+    """SIGTERM during ``ingest``: it stops as at Ctrl-C (the table, the "interrupted" line); status 143."""
+
+
+@contextmanager
+def _interruptible() -> Iterator[None]:
+    """SIGINT raises KeyboardInterrupt and SIGTERM :class:`TerminatedError` in the block at once, where
+    the main thread stands; a transaction under way rolls back (nothing half-stored). asyncio's own
+    SIGINT handler only cancels the task at its next ``await``, which a large file's reading and parsing
+    reaches after minutes: the first Ctrl-C seemed ignored (QA20a F3); SIGTERM, as ``timeout``, cron
+    and systemd send, ended the process with no table (F4). A second signal ends it at once; SIGINT
+    left ignored (a job started with ``&``) stays ignored."""
+
+    def stop(signum: int, frame: object) -> None:
+        for sig, handler in before.items():  # a second one: as the signal does by default
+            signal.signal(sig, handler)
+        raise TerminatedError() if signum == signal.SIGTERM else KeyboardInterrupt()
+
+    before = {
+        sig: signal.getsignal(sig)
+        for sig in (signal.SIGINT, signal.SIGTERM)
+        if signal.getsignal(sig) not in (signal.SIG_IGN, None)
+    }
+    for sig in before:
+        signal.signal(sig, stop)
+    try:
+        yield
+    finally:
+        for sig, handler in before.items():
+            signal.signal(sig, handler)
+
+
 @contextmanager
 def _stoppable() -> Iterator[None]:
     """SIGINT and SIGTERM raise :class:`StoppedError` in the block, so a transaction in it is rolled
@@ -169,7 +201,8 @@ def cmd_ingest(settings: Settings, args: argparse.Namespace) -> int:
 
     app = _app(settings, args, seed=False)
     try:
-        return asyncio.run(ingest_command(app, args.sources, progress=not args.no_progress))
+        with _interruptible():
+            return asyncio.run(ingest_command(app, args.sources, progress=not args.no_progress))
     finally:  # a large ingest grows the tables many times over: their query statistics are refreshed
         refresh_statistics(app.db)
 
@@ -396,6 +429,8 @@ def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = 
             file=sys.stderr,
         )
         return 0
+    except TerminatedError:
+        return 128 + signal.SIGTERM
     except KeyboardInterrupt:
         return 130
 
