@@ -1,11 +1,12 @@
 """``kill -9`` of ``python bot.py`` with fetched commands not answered yet (QA20a F1): Telegram was told
 they arrived (the next poll's offset), so only the database can bring them back. The next start answers
-each of them, and none twice: an update is forgotten as its answer's first request leaves, so the edge is
-an answer the kill caught on its way, left unfinished (never repeated)."""
+each of them; an update is forgotten once Telegram took its answer's first request, so the only answers
+that may come twice are those Telegram took just before the kill (the at-least-once edge)."""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import signal
 from collections import Counter
@@ -55,14 +56,17 @@ async def test_commands_fetched_before_a_kill_9_are_answered_after_the_restart(b
     second = await start_bot(botapi, db_path)
     await started(botapi, second)
     async with killed_on_failure(second):
-        await until(lambda: len(answers_by_user(botapi)) >= len(USERS) - 2, timeout=60)
+        with contextlib.suppress(TimeoutError):  # the assertions below say what is missing
+            await until(lambda: len(answers_by_user(botapi)) == len(USERS), timeout=30)
         await asyncio.sleep(0.5)  # nothing more comes
     code, _, log = await stop(second, signal.SIGTERM)
     assert code == 0, log
     answers = answers_by_user(botapi)
-    # nothing lost but what the kill caught being sent (a request begun as the process died)
-    assert len(answers) >= len(USERS) - 2, sorted({u.id for u in USERS} - set(answers))
-    assert max(answers.values()) == 1  # nothing twice
+    missing = sorted({u.id for u in USERS} - set(answers))
+    assert not missing, (missing, len(before), log[-2000:])  # nothing lost
+    twice = {user for user, n in answers.items() if n > 1}
+    assert twice <= set(before), twice  # only an answer Telegram had before the kill may come again
+    assert max(answers.values()) <= 2
     db = open_db(db_path)
     try:
         assert pending_updates(db) == []  # each forgotten once answered

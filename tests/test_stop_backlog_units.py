@@ -151,9 +151,9 @@ async def test_a_reply_on_its_way_at_the_stop_is_let_arrive_and_its_update_not_k
     assert pending_updates(app.db) == []
 
 
-async def test_fetched_updates_are_kept_until_handled_and_an_answer_that_sends_is_not_kept(app):
-    """QA20a F1: a batch is in the database as it is fetched; a handler that has sent something, or
-    ended, removes its update (a crash after that must not answer it twice)."""
+async def test_fetched_updates_are_kept_until_handled_and_an_answer_that_sent_is_not_kept(app):
+    """QA20a F1: a batch is in the database as it is fetched; a handler whose first request Telegram
+    took, or that ended, removes its update (a crash after that must not answer it twice)."""
     processor = PerChatUpdates(4, app)
     processor.fetched([update(31), update(32, chat_id=1002)])
     assert [p.update_id for p in pending_updates(app.db)] == [31, 32]
@@ -162,8 +162,8 @@ async def test_fetched_updates_are_kept_until_handled_and_an_answer_that_sends_i
 
     async def answer() -> None:
         handling = current_handling()
-        assert handling is not None and handling.sending is not None
-        handling.sending()  # as WatchedLimiter does when the answer's first request leaves
+        assert handling is not None and handling.answered is not None
+        handling.answered()  # as WatchedLimiter does when Telegram took the answer's first request
         sending.set()
         await release.wait()
 
