@@ -15,6 +15,7 @@ import os
 import signal
 import sqlite3
 import sys
+import threading
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -117,6 +118,42 @@ class StoppedError(BaseException):
     line is written; the seeding's transaction rolls back on it."""
 
 
+class TerminatedError(KeyboardInterrupt):
+    """SIGTERM during ``ingest``: it stops as at Ctrl-C (the table, the "interrupted" line); status 143."""
+
+
+@contextmanager
+def _interruptible() -> Iterator[None]:
+    """SIGINT raises KeyboardInterrupt and SIGTERM :class:`TerminatedError` in the block at once, where
+    the main thread stands; a transaction under way rolls back (nothing half-stored). asyncio's own
+    SIGINT handler only cancels the task at its next ``await``, which a large file's reading and parsing
+    reaches after minutes: the first Ctrl-C seemed ignored (QA20a F3); SIGTERM, as ``timeout``, cron
+    and systemd send, ended the process with no table (F4). A second signal ends it at once; SIGINT
+    left ignored (a job started with ``&``) stays ignored."""
+
+    if threading.current_thread() is not threading.main_thread():  # called as a function (tests)
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        for sig, handler in before.items():  # a second one: as the signal does by default
+            signal.signal(sig, handler)
+        raise TerminatedError() if signum == signal.SIGTERM else KeyboardInterrupt()
+
+    before = {
+        sig: signal.getsignal(sig)
+        for sig in (signal.SIGINT, signal.SIGTERM)
+        if signal.getsignal(sig) not in (signal.SIG_IGN, None)
+    }
+    for sig in before:
+        signal.signal(sig, stop)
+    try:
+        yield
+    finally:
+        for sig, handler in before.items():
+            signal.signal(sig, handler)
+
+
 @contextmanager
 def _stoppable() -> Iterator[None]:
     """SIGINT and SIGTERM raise :class:`StoppedError` in the block, so a transaction in it is rolled
@@ -178,7 +215,8 @@ def cmd_ingest(settings: Settings, args: argparse.Namespace) -> int:
 
     app = _app(settings, args, seed=False)
     try:
-        return asyncio.run(ingest_command(app, args.sources, progress=not args.no_progress))
+        with _interruptible():
+            return asyncio.run(ingest_command(app, args.sources, progress=not args.no_progress))
     finally:  # a large ingest grows the tables many times over: their query statistics are refreshed
         refresh_statistics(app.db)
 
@@ -286,25 +324,31 @@ def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
     load_all()
     # on Telegram a background job makes stale summaries again; the terminal chat's replies do it
     app = _app(settings, args, summaries_on_read=settings.token is None)
-    start_warm_up()  # in the background: the first /actor need not load the chart library and the lists
-    if settings.token is None:
-        from briefing.adapters.console import chat
+    warming = start_warm_up()  # in the background: the first /actor need not load the chart library...
+    try:
+        if settings.token is None:
+            from briefing.adapters.console import chat
 
-        if not writable(app.db):  # as Telegram mode refuses at start; here what only reads still works
-            print(
-                f"bot.py: note: the database {args.db or settings.db_path} cannot be written (a read-only"
-                " file or folder?): what changes something (/subscribe, /follow...) is refused, the rest"
-                " answers",
-                file=sys.stderr,
-            )
-        try:
-            chat(app)
-        finally:
-            refresh_statistics(app.db)
-        return 0
-    from briefing.adapters.telegram import run_telegram
+            if not writable(app.db):  # as Telegram mode refuses at start; here what only reads works
+                print(
+                    f"bot.py: note: the database {args.db or settings.db_path} cannot be written (a read-only"
+                    " file or folder?): what changes something (/subscribe, /follow...) is refused, the rest"
+                    " answers",
+                    file=sys.stderr,
+                )
+            try:
+                chat(app)
+            finally:
+                refresh_statistics(app.db)
+            return 0
+        from briefing.adapters.telegram import run_telegram
 
-    return run_telegram(app)
+        return run_telegram(app)
+    finally:
+        # ...but a process ending while it still loads them (a refused token, a one-line chat) tore
+        # down the interpreter under a native library's import: "terminate called without an active
+        # exception", exit status 134 (SIGABRT) instead of 2 (QA20a F2)
+        warming.join(WARM_UP_JOIN)
 
 
 COMMANDS = {
@@ -335,6 +379,7 @@ def _setup_logging(verbose: bool) -> None:
     logging.getLogger("apscheduler").setLevel(logging.DEBUG if verbose else logging.WARNING)
 
 
+WARM_UP_JOIN = 10.0  # seconds the end of the process waits for the warm-up (about 1.5 s of CPU)
 # The lists the extractor and the timezone reader need: without them every article would lose its actors
 SEED_LISTS = ("actors.toml", "places.toml", "given_names.toml", "place_zones.toml")
 
@@ -407,6 +452,8 @@ def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = 
             file=sys.stderr,
         )
         return 0
+    except TerminatedError:
+        return 128 + signal.SIGTERM
     except KeyboardInterrupt:
         return 130
 

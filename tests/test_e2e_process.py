@@ -87,6 +87,16 @@ async def test_a_token_telegram_refuses_is_one_line_on_stderr_without_the_token(
     assert "Traceback" not in err.decode() and "not-the-bots-token" not in err.decode()
 
 
+async def test_a_refused_token_ends_with_status_2_every_time_never_an_abort(botapi, tmp_path):
+    # the warm-up thread was still importing native code as the interpreter was torn down: about one
+    # start in two ended "terminate called without an active exception", status 134 (QA20a F2)
+    for attempt in range(5):
+        process = await start_bot(botapi, tmp_path / "bot.db", token="999:not-the-bots-token")
+        _, err = await asyncio.wait_for(process.communicate(), timeout=60)
+        assert process.returncode == 2, (attempt, err.decode()[-300:])
+        assert "terminate called" not in err.decode()
+
+
 async def test_the_first_start_on_telegram_seeds_an_empty_database(botapi, tmp_path):
     db_path = tmp_path / "bot.db"
     process = await start_bot(botapi, db_path)

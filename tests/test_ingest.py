@@ -591,7 +591,11 @@ async def test_progress_is_reported_per_source_and_per_article(app, tmp_path):
     calls = []
     folder = seed_copy(tmp_path)
     await ingest_sources(app, [str(folder)], progress=lambda *a: calls.append(a))
-    per_source = [c for c in calls if ": article " not in c[2]]
+    # each source as it begins: the total is there from the first call on, not "0/?" (QA20a F6)
+    assert calls[0][:2] == (0, 5) and calls[0][2].endswith("000_3b77d831465d6327.txt: reading")
+    begun = [(done, total) for done, total, label in calls if label.endswith(": reading")]
+    assert begun == [(k, 5) for k in range(5)]
+    per_source = [c for c in calls if ": article " not in c[2] and not c[2].endswith(": reading")]
     assert [(done, total) for done, total, _ in per_source] == [(k, 5) for k in range(1, 6)]
     assert per_source[-1][2].endswith("004_6f802f8af4e8b38f.txt")
     # within a source the bar stays at the sources done, and the label counts its articles

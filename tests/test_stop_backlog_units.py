@@ -7,6 +7,7 @@ import asyncio
 import json
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from telegram import Update
 
 from briefing.adapters import telegram_backlog
@@ -148,3 +149,51 @@ async def test_a_reply_on_its_way_at_the_stop_is_let_arrive_and_its_update_not_k
     await task
     assert arrived == [8]
     assert pending_updates(app.db) == []
+
+
+async def test_fetched_updates_are_kept_until_handled_and_an_answer_that_sent_is_not_kept(app):
+    """QA20a F1: a batch is in the database as it is fetched; a handler whose first request Telegram
+    took, or that ended, removes its update (a crash after that must not answer it twice)."""
+    processor = PerChatUpdates(4, app)
+    processor.fetched([update(31), update(32, chat_id=1002)])
+    assert [p.update_id for p in pending_updates(app.db)] == [31, 32]
+    sending = asyncio.Event()
+    release = asyncio.Event()
+
+    async def answer() -> None:
+        handling = current_handling()
+        assert handling is not None and handling.answered is not None
+        handling.answered()  # as WatchedLimiter does when Telegram took the answer's first request
+        sending.set()
+        await release.wait()
+
+    task = asyncio.create_task(processor.do_process_update(update(31), answer()))
+    await sending.wait()
+    assert [p.update_id for p in pending_updates(app.db)] == [32]  # sent: a crash now would not repeat it
+    release.set()
+    await task
+
+    async def nothing() -> None:
+        return None
+
+    await processor.do_process_update(update(32, chat_id=1002), nothing())
+    assert pending_updates(app.db) == []
+
+
+async def test_a_batch_that_cannot_be_kept_is_not_returned_so_telegram_keeps_it(monkeypatch):
+    import sqlite3
+
+    from telegram.error import TelegramError
+    from telegram.ext import ExtBot
+
+    async def fetched_from_telegram(self, *args, **kwargs):
+        return (update(41),)
+
+    def full_disk(updates) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(ExtBot, "get_updates", fetched_from_telegram)
+    bot = telegram_backlog.DurableBot("123:abc", fetched=full_disk)
+    # not returned: the next poll does not confirm it (the poll's retry loop pauses and asks again)
+    with pytest.raises(TelegramError, match="cannot be kept in the database: database or disk is full"):
+        await bot.get_updates(offset=41)

@@ -5,6 +5,7 @@ a database that cannot be written still answers, with summaries made in memory."
 from __future__ import annotations
 
 import io
+import threading
 from dataclasses import replace
 from datetime import timedelta
 
@@ -41,6 +42,13 @@ ARTICLES = [
         "resorts welcomed the early start of the season. Rail services were running with delays.",
     ),
 ]
+
+
+def no_warm_up() -> threading.Thread:
+    """A warm-up done at once (the end of ``bot.py`` waits for it)."""
+    thread = threading.Thread(target=lambda: None)
+    thread.start()
+    return thread
 
 
 def _stale(app: App) -> list[int]:
@@ -189,7 +197,7 @@ def test_the_terminal_chat_shows_current_summaries(tmp_path, settings, monkeypat
         except StopIteration:
             raise EOFError from None
 
-    monkeypatch.setattr(warmup, "start_warm_up", lambda: None)
+    monkeypatch.setattr(warmup, "start_warm_up", no_warm_up)
     monkeypatch.setattr(console, "chat", lambda app: real_chat(app, read=read, out=out))
     assert bot.main(["--db", path], environ={}) == 0
     assert OLD not in out.getvalue() and summarize_text(settings, *ARTICLES[0])[0] in out.getvalue()

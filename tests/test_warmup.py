@@ -3,6 +3,7 @@ load while its user waits (the gazetteer, the dossier's summarizer, matplotlib a
 
 import logging
 import sys
+import threading
 
 import bot
 from briefing import charts
@@ -15,10 +16,18 @@ def test_the_bot_starts_the_warm_up_before_it_reads_the_first_command(tmp_path, 
     from briefing.adapters import console
 
     events: list[str] = []
-    monkeypatch.setattr(warmup, "start_warm_up", lambda: events.append("warm-up"))
+
+    def start_warm_up() -> threading.Thread:
+        events.append("warm-up")
+        thread = threading.Thread(target=lambda: events.append("warmed"))
+        thread.start()
+        return thread
+
+    monkeypatch.setattr(warmup, "start_warm_up", start_warm_up)
     monkeypatch.setattr(console, "chat", lambda app: events.append("chat"))
     assert bot.main(["--db", str(tmp_path / "b.db")], environ={}) == 0
-    assert events == ["warm-up", "chat"]
+    # and the process ends only once it is done (QA20a F2: a native import torn down, status 134)
+    assert events[0] == "warm-up" and set(events) == {"warm-up", "chat", "warmed"}
 
 
 def test_the_warm_up_loads_the_lists_the_summarizer_and_the_chart_library():
@@ -27,7 +36,7 @@ def test_the_warm_up_loads_the_lists_the_summarizer_and_the_chart_library():
     charts._chart.cache_clear()
     thread = warmup.start_warm_up()
     thread.join(timeout=120)
-    assert not thread.is_alive() and thread.daemon  # a daemon: a stop never waits for it
+    assert not thread.is_alive() and thread.daemon  # a daemon: the end of bot.py waits for it, up to 10 s
     assert load_gazetteer.cache_info().currsize == 1
     assert quote_summarizer.cache_info().currsize == 1
     assert "matplotlib.backends.backend_agg" in sys.modules

@@ -43,7 +43,12 @@ from briefing.adapters.delivery import bot_from_settings, file_url
 from briefing.adapters.jobs import Jobs, install_jobs, refreshed
 from briefing.adapters.redaction import redact_logs
 from briefing.adapters.statistics import STOP_WAIT, Statistics
-from briefing.adapters.telegram_backlog import PerChatUpdates, WatchedLimiter, replay_pending
+from briefing.adapters.telegram_backlog import (
+    DurableBot,
+    PerChatUpdates,
+    WatchedLimiter,
+    replay_pending,
+)
 from briefing.adapters.telegram_handlers import (
     APP_KEY,
     on_button,
@@ -123,21 +128,29 @@ def build_application(app: App, *, close_db: bool = False) -> Application:
     if settings.token is None:
         raise SettingsError("TELEGRAM_BOT_TOKEN is not set")
     load_all()
-    builder = (
-        ApplicationBuilder()
-        .token(settings.token.value)
-        .rate_limiter(WatchedLimiter(max_retries=RATE_LIMIT_RETRIES))
-        .concurrent_updates(PerChatUpdates(MAX_CONCURRENT_UPDATES, app))
-        .connection_pool_size(MAX_CONCURRENT_UPDATES)
-        .pool_timeout(10.0)
+    processor = PerChatUpdates(MAX_CONCURRENT_UPDATES, app)
+    where = (
+        {"base_url": settings.api_base_url, "base_file_url": file_url(settings.api_base_url)}
+        if settings.api_base_url
+        else {}
+    )
+    bot = DurableBot(
+        settings.token.value,
+        fetched=processor.fetched,  # each batch kept before the next poll confirms it (QA20a F1)
+        request=HTTPXRequest(connection_pool_size=MAX_CONCURRENT_UPDATES, pool_timeout=10.0),
         # two: the stop's last getUpdates, which confirms the updates fetched, must not wait for the
         # abandoned long poll's connection (it did, and failed, on a busy machine: all came again)
-        .get_updates_request(PollRequest(connection_pool_size=2))
+        get_updates_request=PollRequest(connection_pool_size=2),
+        rate_limiter=WatchedLimiter(max_retries=RATE_LIMIT_RETRIES),
+        **where,
+    )
+    builder = (
+        ApplicationBuilder()
+        .bot(bot)
+        .concurrent_updates(processor)
         .post_init(_post_init)
         .post_shutdown(_post_shutdown(close_db))
     )
-    if settings.api_base_url:
-        builder = builder.base_url(settings.api_base_url).base_file_url(file_url(settings.api_base_url))
     application = builder.build()
     application.bot_data[APP_KEY] = app
     application.add_handler(CommandHandler(list(COMMANDS), on_message))

@@ -82,6 +82,7 @@ def ingest_files(app: App, paths: Iterable[Path], *, progress: ProgressHook | No
     paths = list(paths)
     for done, path in enumerate(paths, 1):
         tally.articles = _within(progress, done - 1, len(paths), printable(path.name))
+        tally.stored(0, 0)  # the bar's totals from the start (QA20a F6)
         batch = _ingest_file(app, path, tally)
         if batch is not None:
             for draft in batch.teasers:
@@ -102,10 +103,17 @@ def ingest_files(app: App, paths: Iterable[Path], *, progress: ProgressHook | No
 def _within(
     progress: ProgressHook | None, done: int, total: int, label: str
 ) -> Callable[[int, int], None] | None:
-    """Progress inside one source: the bar stays at the sources done, the label counts articles."""
+    """Progress inside one source: the bar stays at the sources done, the label counts articles
+    (``0, 0``: the source is being read, its articles not counted yet). Said as a source begins, the
+    bar has its total from the first source on: a large first one left it at "0/?" for minutes, the
+    user unable to tell a slow ingest from a hung one (QA20a F6)."""
     if progress is None:
         return None
-    return lambda k, n: progress(done, total, f"{label}: article {k:,} of {n:,}")
+
+    def articles(k: int, n: int) -> None:
+        progress(done, total, f"{label}: article {k:,} of {n:,}" if n else f"{label}: reading")
+
+    return articles
 
 
 def _ingest_file(app: App, path: Path, tally: Tally) -> FeedBatch | None:
@@ -159,6 +167,7 @@ async def ingest_sources(
         for done, item in enumerate(items, 1):
             where = f"source {done:,} of {len(items):,}, {item.label}"
             tally.articles = _within(progress, done - 1, len(items), item.label)
+            tally.stored(0, 0)  # the bar's totals from the start (QA20a F6)
             await _ingest_item(app, item, tally, client, poll=poll)
             await alerts.queue(whole=item.is_url)
             if progress:
