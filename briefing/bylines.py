@@ -154,7 +154,7 @@ def pair_dated_bylines(lines: list[Line]) -> None:
     """A heading right over the article's date, no blank line between, under its headline: a byline
     without "By" when it names writers (:func:`briefing.furniture.unmarked_byline`: "Dr. Helena Marsh,
     Science Correspondent" / "Wed 12 Nov 2025 09.30 GMT", "Ana Lucía Pérez in Accra" / the date); the
-    author is the names, without job or place. A paper's name (:func:`briefing.mastheads.is_masthead`)
+    author is the names, without job or place. An outlet's name (:func:`briefing.mastheads.is_outlet`)
     is no writer's."""
     for i in range(1, len(lines) - 1):
         line, below = lines[i], lines[i + 1]

@@ -581,7 +581,7 @@ _FOREIGN_BY = frozenset(FOREIGN_BY.split("|"))
 
 def _byline_writer(byline: re.Match[str]) -> str | None:
     """The writers a byline names ("By Jane Doe" -> "Jane Doe"), without the job their outlet gives them
-    after a comma nor the place they wrote from (:func:`byline_names`); None when what is left is no
+    after a comma nor the place they wrote from (:func:`author_name`); None when what is left is no
     name ("By the river", "Di solito ...")."""
     name = author_name(byline.group(2).strip().rstrip(","))
     if byline.group(1).lower() in _FOREIGN_BY and word_count(name) < 2:

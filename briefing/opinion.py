@@ -19,10 +19,8 @@ quotation marks ("our president", "We demand more"): a news report quotes a "we"
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from briefing.aliases import fold
-from briefing.gazetteer import load_gazetteer
+from briefing.furniture import given_first
 
 __all__ = ["is_opinion", "voices_author"]
 
@@ -42,11 +40,6 @@ _QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?|‘[^’]*’(?!\w)")
 _WE = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Oo]urs|us|[Oo]urselves)\b")
 
 
-@lru_cache(maxsize=1)
-def _given_names() -> frozenset[str]:
-    return load_gazetteer().given_names
-
-
 def is_opinion(url: str | None, title: str) -> bool:
     """Whether an article is a column, comment or editorial: its address's section, its title's label,
     or its title signed by a person (``" | "`` and a name that opens on a given name; an outlet's name
@@ -57,7 +50,7 @@ def is_opinion(url: str | None, title: str) -> bool:
     if _LABEL.match(title) or _LABEL_AFTER.search(title):
         return True
     signed = _SIGNED.search(title)
-    return signed is not None and fold(signed.group("name").split()[0]) in _given_names()
+    return signed is not None and given_first(signed.group("name"))
 
 
 def voices_author(sentence: str) -> bool:
