@@ -141,7 +141,7 @@ def written_words(query: str, spellings: Sequence[str] = ()) -> list[re.Pattern[
         patterns.append(re.compile("|".join(_word_pattern(f) for f in dict.fromkeys(forms)), re.I))
     else:  # each word of an ending of its own, as written: "wellness", not "well"
         own = [c for c in dict.fromkeys(chunks) if _stem_changes_word(c)]
-        patterns += [re.compile(_word_pattern(c), re.I) for c in own]
+        patterns += [re.compile(_own_ending_pattern(c), re.I) for c in own]
     return patterns
 
 
@@ -157,6 +157,18 @@ def _stem_changes_word(word: str) -> bool:
         return False
     low = word.casefold()
     return len(_PORTER.stem(low)) < len(low.removesuffix("es").removesuffix("s")) - 2
+
+
+# the word of an ending of its own in its other forms: a plural ("businesses", "isms"), an adverb ("-fully")
+_OWN_FORMS = re.compile(r"(ness|ful|ism)(?:es|s)?$")
+
+
+def _own_ending_pattern(word: str) -> str:
+    """``word`` (:func:`_stem_changes_word`) as a whole word in any of its forms, singular or plural,
+    "-ful" or "-fully" ("businesses" finds "business", "careful" finds "carefully"), never its stem alone."""
+    base = _OWN_FORMS.sub(r"\1", plain(word))
+    stem = re.escape(base)
+    return rf"{stem}(?<![^\W_]{stem})(?:es|s|ly)?(?![^\W_])"
 
 
 def _is_name(word: str) -> bool:

@@ -96,6 +96,22 @@ def test_a_word_the_stemmer_would_cut_to_another_word_is_matched_with_its_own_en
     assert len(written_words("AT&T wellness")) == 2  # beside a word with symbols too
 
 
+def test_a_word_of_an_ending_of_its_own_finds_its_other_forms():
+    """A plural finds the singular and the other way round, "-ful" finds "-fully": only the bare stem
+    ("busy", "care") is left out."""
+    texts = {
+        1: ("", "One business."),
+        2: ("", "Two businesses."),
+        3: ("", "Done carefully."),
+        4: ("", "Be careful."),
+        5: ("", "A busy day; take care."),
+        6: ("", "Many criticisms."),
+    }
+    assert holding(texts, written_words("businesses")) == [1, 2] == holding(texts, written_words("business"))
+    assert holding(texts, written_words("careful")) == [3, 4]
+    assert holding(texts, written_words("criticism")) == [6]
+
+
 def test_a_word_stands_alone_at_the_start_after_a_symbol_or_an_underscore_not_after_a_letter_or_digit():
     """The word patterns ask for no letter before the word after matching it (a speed-up): the same
     words count as before, at the very start of a text too."""

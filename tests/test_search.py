@@ -426,6 +426,7 @@ async def test_a_word_of_an_ending_of_its_own_is_not_searched_as_its_stem(app):
     assert await found(app, "/search wellness") == ["Fairfax wellness calendar"]
     assert await found(app, "/brief wellness") == ["Fairfax wellness calendar"]
     assert len(await found(app, "/search well")) == 2  # the short word still finds both
+    assert await found(app, "/search wellnesses") == ["Fairfax wellness calendar"]  # the plural too
 
 
 async def test_a_word_with_symbols_is_searched_as_written(app, names_archive):
