@@ -54,6 +54,7 @@ from briefing.month_surnames import month_surnames
 from briefing.names import SMALL, Doc, add_candidate
 from briefing.namesakes import firms_by_trade, firms_not_people
 from briefing.org_coref import initials_of
+from briefing.party_words import networks_not_people, party_groups, without_epithets
 from briefing.provinces import with_comma_names, with_units
 from briefing.reader import read_sentence
 from briefing.relatives import kin_apart
@@ -146,6 +147,9 @@ def extract_actors(
     reading.candidates = sports_clubs(
         reading.candidates, reading.tokens, gaz, text, reading.headlines
     )  # "Real Madrid"
+    party_groups(reading.candidates)  # "Republicans": a party's members, not one person
+    networks_not_people(reading.candidates)  # "Fox" beside "Fox News"
+    reading.candidates = without_epithets(reading.candidates, gaz)  # "the New Jersey Democrat"
     actors = group(_not_the_state(reading.candidates), text)
     return headline_acronyms(actors, title, gaz) if title else actors
 
