@@ -78,6 +78,7 @@ from briefing.states import mark_states
 from briefing.tagger import Tagger, load_tagger, retag
 from briefing.things import drop_things, letters_in_names
 from briefing.tokens import Token, tokenize
+from briefing.words_before import read_by_words_before
 from briefing.works import without_works
 
 
@@ -150,6 +151,7 @@ def extract_actors(
     party_groups(reading.candidates)  # "Republicans": a party's members, not one person
     networks_not_people(reading.candidates)  # "Fox" beside "Fox News"
     reading.candidates = without_epithets(reading.candidates, gaz)  # "the New Jersey Democrat"
+    reading.candidates = read_by_words_before(reading.candidates, reading.tokens)  # "published in Nature"
     actors = group(_not_the_state(reading.candidates), text)
     return headline_acronyms(actors, title, gaz) if title else actors
 
