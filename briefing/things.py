@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 
 from briefing.coref import Candidate
-from briefing.cues import CALENDAR, MISC_FIRST, words
+from briefing.cues import CALENDAR, MISC_FIRST, ORG_HEADS, words
 from briefing.gazetteer import WORD_PLACES, load_gazetteer
 from briefing.names import regnal
 from briefing.tagger import FIRM
@@ -53,6 +53,22 @@ def _before_thing(toks: list[Token], at: dict[int, int], cand: Candidate) -> boo
     return False
 
 
+# nouns of an occasion named before them: "a State of the Union address", "the Mansion House speech"
+_OCCASION_NOUNS = frozenset("address addresses speech speeches".split())
+
+
+def _before_occasion(toks: list[Token], at: dict[int, int], cand: Candidate) -> bool:
+    """Is the candidate a name with "of" in it written right before an occasion's noun ("in a State of the
+    Union address")? A person's name has no "of", so "a Trump speech" keeps Trump, and a name begun by a
+    body's head is the body's ("a Bank of England speech")."""
+    last = at.get(cand.toks[-1].start)
+    if last is None or last + 1 >= len(toks) or not any(t.low == "of" for t in cand.toks):
+        return False
+    if cand.toks[0].low in ORG_HEADS:  # "a Bank of England speech" is the bank's
+        return False
+    return toks[last + 1].low in _OCCASION_NOUNS
+
+
 def _named_thing(toks: list[Token], at: dict[int, int], cand: Candidate) -> bool:
     """Is the candidate a thing's name given after it: "a ballistic missile, known as Oreshnik", "a drone
     called Shahed", "the missile, dubbed Oreshnik"?"""
@@ -72,6 +88,7 @@ def drop_things(cands: list[Candidate], tokens: list[list[Token]]) -> list[Candi
     """The candidates without the names of things: those written before a thing noun at least half the
     time, unless a firm rule typed one of their mentions."""
     before: Counter[str] = Counter()
+    occasions: Counter[str] = Counter()  # an occasion's name is no actor though its head made it firm
     total: Counter[str] = Counter()
     firm: set[str] = set()
     positions = Positions(tokens)
@@ -82,12 +99,14 @@ def drop_things(cands: list[Candidate], tokens: list[list[Token]]) -> list[Candi
         total[c.norm] += 1
         named = _named_thing(tokens[c.sentence], at, c)
         before[c.norm] += _before_thing(tokens[c.sentence], at, c) or named
+        occasions[c.norm] += _before_occasion(tokens[c.sentence], at, c)
         if c.why in FIRM and not named:  # "a drone called Falcon": the drone's, though a place is so called
             firm.add(c.norm)
     things = {n for n, k in before.items() if k and 2 * k >= total[n] and n not in firm}
     # a storm or a military operation is an event: "Hurricane Milton", "Operation Barbarossa"
     # (a name the text seems to refer back to, "Milton", makes it no person: only a list or a title could)
     listed = {c.norm for c in cands if c.why in ("list", "title")}
+    things |= {n for n, k in occasions.items() if k and 2 * k >= total[n]} - listed  # "Bank of England"
     events = [c.toks for c in cands if len(c.toks) > 1 and c.toks[0].low in MISC_FIRST]
     # and its name alone after it: "Ciara" after "Storm Ciara" is the storm, also where the tagger took
     # no "Storm Ciara" for a candidate (it reads an event as no actor)
