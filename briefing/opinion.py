@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 
 from briefing.aliases import fold
+from briefing.cues import COMMON
 from briefing.furniture import given_first
 from briefing.gazetteer import load_gazetteer
 
@@ -60,7 +61,10 @@ _NOT_NAMES = frozenset(
     reporter inquirer sentinel globe world nation national local international global sport sports football
     politics business money markets economy finance culture arts books film music science technology tech
     health travel lifestyle fashion food environment climate education development weather opinion comment
-    editorial analysis letters features blog podcast video photos live league cup
+    editorial analysis letters features blog podcast video videos photo photos pictures gallery watch
+    story stories read check fact look full key takeaways explainer explained update updates breaking
+    exclusive interview quiz special series guide recap highlights edition morning evening long hot take
+    top latest view views happened live league cup
     """.split()
 )
 # a quotation: what it holds is the speaker's voice, not the writer's
@@ -90,14 +94,15 @@ def is_opinion(
     if author and " | " in title and fold(title.rsplit(" | ", 1)[1]) == fold(" ".join(author.split())):
         return True  # signed with its own byline, however the name is spelt: "| M. Zielinski"
     signed = _SIGNED.search(title)
-    return signed is not None and _signs(signed.group("name"), source)
+    return signed is not None and _signs(signed.group("name"), source, bylined=bool(author))
 
 
-def _signs(name: str, source: str | None) -> bool:
-    """Whether the words after a title's bar are a writer's name: a name that opens on a given name, or
-    two capitalised words (a given name the gazetteer lacks, "Marek Zielinski") that are no outlet's,
-    desk's or place's ("Sky News", "Global Development", "Hong Kong"), nor the article's own outlet's
-    ("| Notes Poland" from "notespoland.com")."""
+def _signs(name: str, source: str | None, *, bylined: bool) -> bool:
+    """Whether the words after a title's bar are a writer's name: a name that opens on a given name, or,
+    on an article without a byline to compare, two capitalised words (a given name the gazetteer lacks,
+    "Marek Zielinski") that are no outlet's, desk's, page's or place's ("Sky News", "Global Development",
+    "In Pictures", "Hong Kong"), nor the article's own outlet's ("| Notes Poland" from "notespoland.com").
+    A bylined article whose byline is another name is signed by no unknown two words: "| Photo Gallery"."""
     folded = fold(name)
     if source and folded.replace(" ", "") in fold(source).replace(" ", ""):
         return False
@@ -105,9 +110,9 @@ def _signs(name: str, source: str | None) -> bool:
     known = gazetteer.known.get(folded)
     if (known is not None and known[1] != "person") or gazetteer.place(folded) or folded in gazetteer.clubs:
         return False  # "| Al Jazeera", "| Hong Kong", "| Real Madrid": an outlet, a place, a club
-    if given_first(name):
-        return True
-    return _TWO_WORDS.match(name) is not None and not any(w in _NOT_NAMES for w in folded.split())
+    if any(w in _NOT_NAMES or w in COMMON for w in folded.split()):
+        return False  # "| Long Read" ("Long" is a given name too), "| In Pictures"
+    return given_first(name) or (not bylined and _TWO_WORDS.match(name) is not None)
 
 
 def voices_author(sentence: str) -> bool:

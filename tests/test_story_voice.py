@@ -52,10 +52,22 @@ def test_a_column_is_known_by_its_address_its_label_or_its_writers_name(url, tit
         ("Strike talks collapse | Al Jazeera", False),
         ("Ancelotti praises his side | Real Madrid", False),
         ("Port strike enters third week | Live", False),
+        ("The strike in Gdansk | In Pictures", False),  # a page's furniture
+        ("The strike in Gdansk | Photo Gallery", False),
+        ("The strike in Gdansk | Long Read", False),  # "Long" is a given name too
     ],
 )
 def test_a_title_signed_by_two_capitalised_words_that_name_no_outlet_is_a_column(title, opinion):
     assert is_opinion(None, title) is opinion
+
+
+def test_unknown_two_words_sign_no_article_whose_byline_names_another_writer():
+    title = "The Gdansk port strike shows Poland's unions are back | Marek Zielinski"
+    assert is_opinion(None, title, author="Marek Zielinski")
+    assert not is_opinion(None, title, author="Anna Kowalski")
+    assert is_opinion(
+        None, "The kind of night Donald Trump loves best | Richard Wolffe", author="Anna Kowalski"
+    )
 
 
 def test_a_title_signed_with_its_own_byline_is_a_column_and_its_own_outlets_name_is_not():
