@@ -96,6 +96,8 @@ class StoryArticle:
     story_id: int | None = None
     names: frozenset[str] = frozenset()  # the terms of its actors' names (see :func:`terms_of`)
     opening: str = ""  # the start of its body
+    section: str | None = None  # the section its page files it under ("Opinion": a column)
+    author: str | None = None  # its byline, which a column's title may be signed with
 
 
 def article_terms(article: StoryArticle) -> Counter[str]:

@@ -45,7 +45,7 @@ class StoryStats:
 
 _STORY_ARTICLE_SQL = (
     f"SELECT a.id, a.title, a.summary, substr(a.body, 1, {LEAD_CHARS}) AS lead, a.source, a.dated_at, a.url, "
-    "a.story_id FROM articles a"
+    "a.story_id, a.section, a.author FROM articles a"
 )
 
 
@@ -67,6 +67,8 @@ def _story_article(
         story_id=row["story_id"],
         names=names,
         opening=row["lead"],
+        section=row["section"],
+        author=row["author"],
     )
 
 

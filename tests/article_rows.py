@@ -20,6 +20,8 @@ def insert_article(
     when: datetime,
     url: str | None = None,
     summary: str = "",
+    section: str | None = None,
+    author: str | None = None,
 ):
     """Insert one article row and return it as an ``Article``."""
     digest = hashlib.sha256(f"{title}\n{body}\n{source}\n{url}".encode()).hexdigest()
@@ -37,6 +39,8 @@ def insert_article(
                 "content_hash": digest,
                 "simhash": int(digest[:15], 16),
                 "summary": summary,
+                "section": section,
+                "author": author,
             }
         )
         .last_pk

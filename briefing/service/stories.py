@@ -116,7 +116,11 @@ def story_record(
     """
     count, sources, first, last = story_counts(app.db, story_id)
     s = app.settings
-    telling = [m for m in members if not is_opinion(m.url, m.title)] or list(members)
+    telling = [
+        m
+        for m in members
+        if not is_opinion(m.url, m.title, section=m.section, author=m.author, source=m.source)
+    ] or list(members)
     leads = _leads(telling)
     # a later article's new figure replaces an earlier one's; of one moment, the later stored's
     dates = [(m.when, m.id) for m in telling]
