@@ -105,6 +105,18 @@ def migrate(db: Database) -> list[str]:
     return applied
 
 
+def _database(conn: sqlite3.Connection) -> Database:
+    """A connection opened to write or only to read, set up as every one of the project's is: its
+    pragmas and the SQL functions the queries call."""
+    conn.execute("PRAGMA busy_timeout=10000")
+    conn.execute("PRAGMA foreign_keys=ON")
+    # 32 MB of page cache (the default is 2 MB): ingest touches random pages of the hash,
+    # URL and band indexes, which outgrow 2 MB at a few tens of thousands of articles
+    conn.execute("PRAGMA cache_size=-32000")
+    register_functions(conn)
+    return Database(conn)
+
+
 def open_db(path: str | Path, *, migrate_schema: bool = True) -> Database:
     """Open the database at ``path`` (``":memory:"`` for tests), set pragmas, and migrate it."""
     try:
@@ -115,14 +127,8 @@ def open_db(path: str | Path, *, migrate_schema: bool = True) -> Database:
             p.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(str(p), isolation_level=None, check_same_thread=False, timeout=10)
         conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA busy_timeout=10000")
-        conn.execute("PRAGMA foreign_keys=ON")
         conn.execute("PRAGMA synchronous=NORMAL")
-        # 32 MB of page cache (the default is 2 MB): ingest touches random pages of the hash,
-        # URL and band indexes, which outgrow 2 MB at a few tens of thousands of articles
-        conn.execute("PRAGMA cache_size=-32000")
-        register_functions(conn)
-        db = Database(conn)
+        db = _database(conn)
         if migrate_schema:
             migrate(db)
         return db
@@ -145,11 +151,7 @@ def open_read_only(path: str | Path) -> Database:
             conn = sqlite3.connect(
                 f"{uri}?immutable=1", uri=True, isolation_level=None, check_same_thread=False
             )
-        conn.execute("PRAGMA busy_timeout=10000")
-        conn.execute("PRAGMA foreign_keys=ON")
-        conn.execute("PRAGMA cache_size=-32000")
-        register_functions(conn)
-        db = Database(conn)
+        db = _database(conn)
         migrate(db)  # with nothing to apply it writes nothing; else it fails as read-only, said below
         return db
     except sqlite3.DatabaseError as exc:
