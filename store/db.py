@@ -27,6 +27,7 @@ __all__ = [
     "StoreError",
     "cannot_write",
     "chunks",
+    "database_file",
     "from_iso",
     "open_db",
     "open_read_only",
@@ -334,11 +335,16 @@ def open_reader(db: Database) -> Database | None:
     """A second connection to ``db``'s file, for reading in another thread while the first writes (WAL
     lets one read as another writes); None for an in-memory database, which no other connection sees.
     The caller closes it."""
-    rows = db.execute("PRAGMA database_list").fetchall()
-    path = next((file for _, name, file in rows if name == "main"), None)
-    if not path:
-        return None
-    return open_db(path, migrate_schema=False)
+    path = database_file(db)
+    return None if path is None else open_db(path, migrate_schema=False)
+
+
+def database_file(db: Database) -> Path | None:
+    """The file of the connection's main database; None in memory (no other connection can open it)."""
+    for _, name, file in db.execute("PRAGMA database_list").fetchall():
+        if name == "main":
+            return Path(file) if file else None
+    return None
 
 
 def snapshot(db: Database) -> AbstractContextManager[Database]:
