@@ -181,12 +181,11 @@ class Composer:
         """What the chat's digest says of the time it covers (see ``briefing.digest.Intro``). ``sent``:
         when the last digest of each chat of a batch went out (see ``last_sent_among``), else looked up.
         The alerts sent over that time are counted only for a quiet digest, the one that names them."""
-        if sub.last_digest_at is None or (sent is not None and sub.chat_id not in sent):
-            last_sent = None
-        else:
-            last_sent = (sent if sent is not None else last_sent_among(self.app.db, [sub.chat_id])).get(
-                sub.chat_id
-            )
+        last_sent = None
+        if sub.last_digest_at is not None:
+            if sent is None:
+                sent = last_sent_among(self.app.db, [sub.chat_id])
+            last_sent = sent.get(sub.chat_id)
         cut = self.window_cut(sub, reached)
         hours = self.app.settings.story_window_hours if cut else 0
         alerts = 0
