@@ -273,6 +273,8 @@ class Composer:
         (see :meth:`since`) and ``in_flight`` are looked up if not given. ``in_flight``: the stories of
         alerts being sent to the chat right now (claimed), left to them: the digest would tell their news
         a second time, since what an alert told counts only once Telegram confirmed it."""
+        if reached is None and sub.last_digest_at is not None:  # once, for since() and the intro
+            reached = last_delivered_among(self.app.db, [sub.chat_id])
         since = self.since(sub, reached)
         cutoff = since or self.now - timedelta(hours=FIRST_DIGEST_HOURS)
         if received is None:
