@@ -18,6 +18,7 @@ from datetime import date, datetime, timedelta
 
 from briefing.digest import (
     ARRIVAL_SLACK,
+    FIRST_DIGEST_HOURS,
     Arrival,
     Digest,
     DigestPart,
@@ -67,7 +68,6 @@ from store.subscribers import active_subscribers, get_subscriber
 
 log = logging.getLogger(__name__)
 
-FIRST_DIGEST_HOURS = 24
 BATCH = 200
 
 
@@ -194,7 +194,7 @@ class Composer:
             if last_sent is not None and not cut:
                 start = max(start, last_sent)
             alerts = len(sent_times(self.app.db, sub.chat_id, since=start))
-        return Intro(last_sent=last_sent, window_hours=hours, alerts=alerts, first_hours=FIRST_DIGEST_HOURS)
+        return Intro(last_sent=last_sent, window_hours=hours, alerts=alerts)
 
     @property
     def headlined(self) -> dict[int, frozenset[int]]:
