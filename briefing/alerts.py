@@ -243,7 +243,8 @@ def followed_lead(update: Story, arrivals: Sequence[Arrival]) -> str | None:
     officials apologised.") means little without the lead it follows. None when a fact is a lead, or the
     first is no sentence of the update's own articles."""
     facts = [" ".join(x.split()) for x in update.summary[:UPDATE_SENTENCES]]
-    new = [a for a in arrivals if a.article_id in set(update.article_ids) and a.sentences]
+    ids = set(update.article_ids)
+    new = [a for a in arrivals if a.article_id in ids and a.sentences]
     if not facts or any(" ".join(a.sentences[0].split()) in facts for a in new):
         return None
     for arrival in new:

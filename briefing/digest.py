@@ -36,6 +36,7 @@ MAX_SENTENCE = 400
 SUMMARY_SENTENCES = 2
 UPDATE_SENTENCES = 4  # an update tells one new fact per article that brings one, at least two, at most this
 MAX_SOURCES = 6
+FIRST_DIGEST_HOURS = 24  # what a chat's first digest covers: no digest before it to be new since
 UPDATE = "Update: "
 # An ingest stamps an article's arrival before it commits it with its story (up to about a second later,
 # ``batches.TRANSACTION_SECONDS``): one stamped this long before a digest was composed may not have been
@@ -107,12 +108,11 @@ class Intro:
     ``Selection.since`` is named. ``window_hours``: set when the story window cut the time since that
     digest (a long pause): the digest then holds only the window's stories, and says so. ``alerts``: the
     alerts sent to the chat over the time the digest covers, whose stories it leaves out (a quiet digest
-    names them, or "nothing new" reads as a quiet day). ``first_hours``: what a first digest covers."""
+    names them, or "nothing new" reads as a quiet day)."""
 
     last_sent: datetime | None = None
     window_hours: int = 0
     alerts: int = 0
-    first_hours: int = 24
 
 
 @dataclass(frozen=True)
@@ -427,7 +427,7 @@ def _span(selection: Selection, intro: Intro, tz: ZoneInfo) -> str:
     last 3 days" when the story window cut a longer pause (then the last digest's day, if known, is named
     too, so the days between are not taken for news-free); "the last day" for a first digest."""
     if selection.since is None:
-        return f"in {_hours_label(intro.first_hours)}"
+        return f"in {_hours_label(FIRST_DIGEST_HOURS)}"
     if intro.window_hours:
         if intro.last_sent is None:
             return f"in {_hours_label(intro.window_hours)}"

@@ -97,13 +97,13 @@ def add_article(
         return _add_revision(db, draft, url, digest, now, source_id)
     seen = _find_seen(db, url, digest)
     if seen is not None:
-        _credit_co_writers(db, seen.article.id, draft)
+        _credit_co_writers(db, seen.article, draft)
         return seen
     found = sketch(draft.body)
     match = _closest(db, found, draft)
     if match is not None:
         original, score = match
-        _record_near_duplicate(db, original.id, draft, url, digest, score, now)
+        _record_near_duplicate(db, original, draft, url, digest, score, now)
         return AddResult("near_duplicate", original, score)
     return _add_new(db, draft, url, digest, found, now, source_id)
 
@@ -138,12 +138,12 @@ def _add_revision(
     if current is not None:
         close, score = is_near_duplicate(found, profile(current.body))
         if close and _copies(draft, current, score):
-            _record_near_duplicate(db, current.id, draft, url, digest, score, now)
+            _record_near_duplicate(db, current, draft, url, digest, score, now)
             return AddResult("near_duplicate", current, score)
     match = _closest(db, found, draft)
     if match is not None:
         original, score = match
-        _record_near_duplicate(db, original.id, draft, url, digest, score, now)
+        _record_near_duplicate(db, original, draft, url, digest, score, now)
         return AddResult("near_duplicate", original, score)
     if current is not None and current.url == url:
         _set_aside(db, current.id, url)
@@ -280,7 +280,7 @@ def _insert(
 
 def _record_near_duplicate(
     db: Database,
-    article_id: int,
+    original: Article,
     draft: ArticleDraft,
     url: str | None,
     digest: str,
@@ -290,17 +290,16 @@ def _record_near_duplicate(
     db.execute(
         "INSERT OR IGNORE INTO near_duplicates (article_id, url, source, title, content_hash,"
         " similarity, seen_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [article_id, url, draft.source, draft.title, digest, round(score, 4), to_iso(now)],
+        [original.id, url, draft.source, draft.title, digest, round(score, 4), to_iso(now)],
     )
-    _credit_co_writers(db, article_id, draft)
+    _credit_co_writers(db, original, draft)
 
 
-def _credit_co_writers(db: Database, article_id: int, draft: ArticleDraft) -> None:
+def _credit_co_writers(db: Database, stored: Article, draft: ArticleDraft) -> None:
     """A copy (same text or a near-duplicate) crediting a co-writer the stored article leaves out ("By
     Maria Lopez and Tom Reyes" against "By Maria Lopez"): the stored article keeps both writers."""
-    row = db.execute("SELECT author FROM articles WHERE id = ?", [article_id]).fetchone()
-    if row is not None and (writers := with_co_writers(row[0], draft.author)) is not None:
-        db.execute("UPDATE articles SET author = ? WHERE id = ?", [writers, article_id])
+    if (writers := with_co_writers(stored.author, draft.author)) is not None:
+        db.execute("UPDATE articles SET author = ? WHERE id = ?", [writers, stored.id])
 
 
 @dataclass(frozen=True)

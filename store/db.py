@@ -27,6 +27,7 @@ __all__ = [
     "StoreError",
     "cannot_write",
     "chunks",
+    "database_file",
     "from_iso",
     "open_db",
     "open_read_only",
@@ -105,6 +106,18 @@ def migrate(db: Database) -> list[str]:
     return applied
 
 
+def _database(conn: sqlite3.Connection) -> Database:
+    """A connection opened to write or only to read, set up as every one of the project's is: its
+    pragmas and the SQL functions the queries call."""
+    conn.execute("PRAGMA busy_timeout=10000")
+    conn.execute("PRAGMA foreign_keys=ON")
+    # 32 MB of page cache (the default is 2 MB): ingest touches random pages of the hash,
+    # URL and band indexes, which outgrow 2 MB at a few tens of thousands of articles
+    conn.execute("PRAGMA cache_size=-32000")
+    register_functions(conn)
+    return Database(conn)
+
+
 def open_db(path: str | Path, *, migrate_schema: bool = True) -> Database:
     """Open the database at ``path`` (``":memory:"`` for tests), set pragmas, and migrate it."""
     try:
@@ -115,14 +128,8 @@ def open_db(path: str | Path, *, migrate_schema: bool = True) -> Database:
             p.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(str(p), isolation_level=None, check_same_thread=False, timeout=10)
         conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA busy_timeout=10000")
-        conn.execute("PRAGMA foreign_keys=ON")
         conn.execute("PRAGMA synchronous=NORMAL")
-        # 32 MB of page cache (the default is 2 MB): ingest touches random pages of the hash,
-        # URL and band indexes, which outgrow 2 MB at a few tens of thousands of articles
-        conn.execute("PRAGMA cache_size=-32000")
-        register_functions(conn)
-        db = Database(conn)
+        db = _database(conn)
         if migrate_schema:
             migrate(db)
         return db
@@ -145,11 +152,7 @@ def open_read_only(path: str | Path) -> Database:
             conn = sqlite3.connect(
                 f"{uri}?immutable=1", uri=True, isolation_level=None, check_same_thread=False
             )
-        conn.execute("PRAGMA busy_timeout=10000")
-        conn.execute("PRAGMA foreign_keys=ON")
-        conn.execute("PRAGMA cache_size=-32000")
-        register_functions(conn)
-        db = Database(conn)
+        db = _database(conn)
         migrate(db)  # with nothing to apply it writes nothing; else it fails as read-only, said below
         return db
     except sqlite3.DatabaseError as exc:
@@ -332,11 +335,16 @@ def open_reader(db: Database) -> Database | None:
     """A second connection to ``db``'s file, for reading in another thread while the first writes (WAL
     lets one read as another writes); None for an in-memory database, which no other connection sees.
     The caller closes it."""
-    rows = db.execute("PRAGMA database_list").fetchall()
-    path = next((file for _, name, file in rows if name == "main"), None)
-    if not path:
-        return None
-    return open_db(path, migrate_schema=False)
+    path = database_file(db)
+    return None if path is None else open_db(path, migrate_schema=False)
+
+
+def database_file(db: Database) -> Path | None:
+    """The file of the connection's main database; None in memory (no other connection can open it)."""
+    for _, name, file in db.execute("PRAGMA database_list").fetchall():
+        if name == "main":
+            return Path(file) if file else None
+    return None
 
 
 def snapshot(db: Database) -> AbstractContextManager[Database]:

@@ -21,7 +21,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Literal
 
 from store.db import Database, chunks, from_iso, release_unconfirmed, to_iso, transaction
 
@@ -205,28 +205,25 @@ def last_delivered_at(db: Database, chat_id: int) -> datetime | None:
 
 def last_delivered_among(db: Database, chat_ids: Sequence[int]) -> dict[int, datetime]:
     """:func:`last_delivered_at` of each of ``chat_ids`` that a digest ever reached (one query a batch)."""
-    found: dict[int, datetime] = {}
-    for chats in chunks(list(dict.fromkeys(chat_ids)), 400):
-        rows = db.execute(
-            # "+state": the chats' own rows (the primary key), not every part ever sent (deliveries_pending)
-            "SELECT chat_id, max(due_at) FROM deliveries"
-            f" WHERE chat_id IN ({','.join('?' * len(chats))}) AND +state = 'sent' GROUP BY chat_id",
-            chats,
-        )
-        for chat_id, at in rows.fetchall():
-            if (when := from_iso(at)) is not None:
-                found[chat_id] = when
-    return found
+    return _latest_sent(db, chat_ids, "due_at")
 
 
 def last_sent_among(db: Database, chat_ids: Sequence[int]) -> dict[int, datetime]:
     """When the last digest part Telegram confirmed for each of ``chat_ids`` went out (its ``sent_at``,
     not its due time: a late digest came later), for the chats a digest ever reached (one query a
     batch). What the next digest's intro names as "since"."""
+    return _latest_sent(db, chat_ids, "sent_at")
+
+
+def _latest_sent(
+    db: Database, chat_ids: Sequence[int], column: Literal["due_at", "sent_at"]
+) -> dict[int, datetime]:
+    """The latest ``column`` of the digest parts Telegram confirmed, for each of ``chat_ids`` that has one."""
     found: dict[int, datetime] = {}
     for chats in chunks(list(dict.fromkeys(chat_ids)), 400):
         rows = db.execute(
-            "SELECT chat_id, max(sent_at) FROM deliveries"
+            # "+state": the chats' own rows (the primary key), not every part ever sent (deliveries_pending)
+            f"SELECT chat_id, max({column}) FROM deliveries"
             f" WHERE chat_id IN ({','.join('?' * len(chats))}) AND +state = 'sent' GROUP BY chat_id",
             chats,
         )

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
 from store.db import ANALYSIS_LIMIT, Database
 
@@ -33,14 +32,6 @@ def stale_statistics(db: Database) -> tuple[str, ...]:
         return tuple(str(row[0]) for row in db.execute(_LIST_ANALYZE).fetchall())
     except sqlite3.DatabaseError:
         return ()
-
-
-def database_file(db: Database) -> Path | None:
-    """The file of the connection's main database; None in memory (no other connection can open it)."""
-    for _, name, file in db.execute("PRAGMA database_list").fetchall():
-        if name == "main":
-            return Path(file) if file else None
-    return None
 
 
 def write_statistics(db: Database, statements: Sequence[str], *, go_on: Callable[[], bool]) -> bool:

@@ -59,12 +59,20 @@ def stale_summaries(db: Database, key: str, *, limit: int) -> list[StaleArticle]
     ids = [i for _, i in sorted(found, reverse=True)[:limit]]
     if not ids:
         return []
-    marks = ",".join("?" * len(ids))
-    rows = db.execute(
-        f"SELECT id, title, body, summary_key, story_id FROM articles WHERE id IN ({marks})", ids
-    ).fetchall()
-    by_id = {row[0]: StaleArticle(*row) for row in rows}
+    by_id = _read_stale(db, ids)
     return [by_id[i] for i in ids if i in by_id]
+
+
+def _read_stale(db: Database, ids: Sequence[int]) -> dict[int, StaleArticle]:
+    """The texts of the articles ``ids`` (found stale), by id."""
+    by_id: dict[int, StaleArticle] = {}
+    for chunk in chunks(list(ids), 500):
+        marks = ",".join("?" * len(chunk))
+        rows = db.execute(
+            f"SELECT id, title, body, summary_key, story_id FROM articles WHERE id IN ({marks})", list(chunk)
+        ).fetchall()
+        by_id.update((row[0], StaleArticle(*row)) for row in rows)
+    return by_id
 
 
 def stale_among(db: Database, key: str, article_ids: Sequence[int]) -> list[StaleArticle]:
@@ -79,13 +87,7 @@ def stale_among(db: Database, key: str, article_ids: Sequence[int]) -> list[Stal
         stale.update(row[0] for row in rows)
     if not stale:
         return []
-    by_id: dict[int, StaleArticle] = {}
-    for chunk in chunks(sorted(stale), 500):
-        marks = ",".join("?" * len(chunk))
-        rows = db.execute(
-            f"SELECT id, title, body, summary_key, story_id FROM articles WHERE id IN ({marks})", list(chunk)
-        ).fetchall()
-        by_id.update((row[0], StaleArticle(*row)) for row in rows)
+    by_id = _read_stale(db, sorted(stale))
     return [by_id[i] for i in dict.fromkeys(article_ids) if i in by_id]
 
 

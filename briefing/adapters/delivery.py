@@ -21,6 +21,7 @@ from collections import defaultdict
 from collections.abc import Awaitable, Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
+from typing import TypedDict
 
 from telegram import Bot
 from telegram.error import InvalidToken
@@ -108,15 +109,23 @@ def bot_from_settings(settings: Settings, *, pool: int = 32) -> Bot:
     if settings.token is None:
         raise ValueError("no TELEGRAM_BOT_TOKEN")
     request = HTTPXRequest(connection_pool_size=pool, read_timeout=SEND_READ_TIMEOUT)
-    if settings.api_base_url:
-        return Bot(
-            settings.token.value,
-            base_url=settings.api_base_url,
-            base_file_url=file_url(settings.api_base_url),
-            request=request,
-            get_updates_request=request,  # it never polls: one HTTP client, closed with ``request``
-        )
-    return Bot(settings.token.value, request=request, get_updates_request=request)
+    # it never polls: one HTTP client, closed with ``request``
+    return Bot(settings.token.value, request=request, get_updates_request=request, **api_urls(settings))
+
+
+class ApiUrls(TypedDict, total=False):
+    """``Bot``'s keyword arguments for where the Bot API is."""
+
+    base_url: str
+    base_file_url: str
+
+
+def api_urls(settings: Settings) -> ApiUrls:
+    """A ``Bot``'s ``base_url`` and ``base_file_url`` for a self-hosted Bot API server
+    (``TELEGRAM_API_BASE_URL``); none (python-telegram-bot's, Telegram's own) when it is not set."""
+    if not settings.api_base_url:
+        return {}
+    return {"base_url": settings.api_base_url, "base_file_url": file_url(settings.api_base_url)}
 
 
 def file_url(base_url: str) -> str:

@@ -22,8 +22,8 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from store.db import Database, StoreError, open_db, refresh_statistics
-from store.statistics import database_file, reload_statistics, stale_statistics, write_statistics
+from store.db import Database, StoreError, database_file, open_db, refresh_statistics
+from store.statistics import reload_statistics, stale_statistics, write_statistics
 
 log = logging.getLogger(__name__)
 LOCK_WAIT = 10.0  # seconds the daily refresh may wait for the write lock and work: the busy_timeout

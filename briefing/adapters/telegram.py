@@ -39,7 +39,7 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest, HTTPXRequest, RequestData
 
-from briefing.adapters.delivery import bot_from_settings, file_url
+from briefing.adapters.delivery import api_urls, bot_from_settings
 from briefing.adapters.jobs import Jobs, install_jobs, refreshed
 from briefing.adapters.redaction import redact_logs
 from briefing.adapters.statistics import STOP_WAIT, Statistics
@@ -129,11 +129,6 @@ def build_application(app: App, *, close_db: bool = False) -> Application:
         raise SettingsError("TELEGRAM_BOT_TOKEN is not set")
     load_all()
     processor = PerChatUpdates(MAX_CONCURRENT_UPDATES, app)
-    where = (
-        {"base_url": settings.api_base_url, "base_file_url": file_url(settings.api_base_url)}
-        if settings.api_base_url
-        else {}
-    )
     bot = DurableBot(
         settings.token.value,
         fetched=processor.fetched,  # each batch kept before the next poll confirms it (QA20a F1)
@@ -142,7 +137,7 @@ def build_application(app: App, *, close_db: bool = False) -> Application:
         # abandoned long poll's connection (it did, and failed, on a busy machine: all came again)
         get_updates_request=PollRequest(connection_pool_size=2),
         rate_limiter=WatchedLimiter(max_retries=RATE_LIMIT_RETRIES),
-        **where,
+        **api_urls(settings),
     )
     builder = (
         ApplicationBuilder()

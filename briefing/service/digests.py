@@ -18,6 +18,7 @@ from datetime import date, datetime, timedelta
 
 from briefing.digest import (
     ARRIVAL_SLACK,
+    FIRST_DIGEST_HOURS,
     Arrival,
     Digest,
     DigestPart,
@@ -67,7 +68,6 @@ from store.subscribers import active_subscribers, get_subscriber
 
 log = logging.getLogger(__name__)
 
-FIRST_DIGEST_HOURS = 24
 BATCH = 200
 
 
@@ -181,12 +181,11 @@ class Composer:
         """What the chat's digest says of the time it covers (see ``briefing.digest.Intro``). ``sent``:
         when the last digest of each chat of a batch went out (see ``last_sent_among``), else looked up.
         The alerts sent over that time are counted only for a quiet digest, the one that names them."""
-        if sub.last_digest_at is None or (sent is not None and sub.chat_id not in sent):
-            last_sent = None
-        else:
-            last_sent = (sent if sent is not None else last_sent_among(self.app.db, [sub.chat_id])).get(
-                sub.chat_id
-            )
+        last_sent = None
+        if sub.last_digest_at is not None:
+            if sent is None:
+                sent = last_sent_among(self.app.db, [sub.chat_id])
+            last_sent = sent.get(sub.chat_id)
         cut = self.window_cut(sub, reached)
         hours = self.app.settings.story_window_hours if cut else 0
         alerts = 0
@@ -195,7 +194,7 @@ class Composer:
             if last_sent is not None and not cut:
                 start = max(start, last_sent)
             alerts = len(sent_times(self.app.db, sub.chat_id, since=start))
-        return Intro(last_sent=last_sent, window_hours=hours, alerts=alerts, first_hours=FIRST_DIGEST_HOURS)
+        return Intro(last_sent=last_sent, window_hours=hours, alerts=alerts)
 
     @property
     def headlined(self) -> dict[int, frozenset[int]]:
@@ -274,6 +273,8 @@ class Composer:
         (see :meth:`since`) and ``in_flight`` are looked up if not given. ``in_flight``: the stories of
         alerts being sent to the chat right now (claimed), left to them: the digest would tell their news
         a second time, since what an alert told counts only once Telegram confirmed it."""
+        if reached is None and sub.last_digest_at is not None:  # once, for since() and the intro
+            reached = last_delivered_among(self.app.db, [sub.chat_id])
         since = self.since(sub, reached)
         cutoff = since or self.now - timedelta(hours=FIRST_DIGEST_HOURS)
         if received is None:
