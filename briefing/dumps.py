@@ -73,8 +73,14 @@ def split_dump(text: str, *, source: str) -> list[ArticleDraft]:
     outlet = outlet_of(text)
     lines = read_lines(text)
     zone = written_zone(lines)
+    articles = with_mastheads(_articles(lines))
+    # when the page names itself and one masthead is printed over some of its articles, that masthead
+    # names the others too: a copyright line at the bottom names who owns the paper, often a parent
+    # company ("Gannett"), not the paper readers know
+    mastheads = {a.masthead for a in articles if a.masthead}
     page = dump_masthead(lines)
-    return [_draft(a, outlet, source, zone, page) for a in with_mastheads(_articles(lines))]
+    page = next(iter(mastheads)) if page and len(mastheads) == 1 else page
+    return [_draft(a, outlet, source, zone, page) for a in articles]
 
 
 def with_mastheads(articles: list[Article]) -> list[Article]:

@@ -650,6 +650,19 @@ _PICTURE_CREDIT = re.compile(
 _ASIDE = re.compile(r"\s*\([^()]*\)")  # "Nick Ames (now), Ed Aarons and Ben Fisher (earlier)"
 _WRITER_SEPARATOR = re.compile(r"(\s+(?:and|&)\s+)")
 _FILED_IN = re.compile(r"\s+in\s+(?=[^\W\d_])(?-i:[A-Z]).*$")  # "Ashifa Kassam in Stanstead, Quebec"
+# the agencies' share of a story credited after its writer: "Jane Roe, Guardian staff and agencies",
+# "... and agencies", "... with wires", "..., Reuters". Not a co-writer: the wires are no one's name.
+# Generic words in any case; an agency's own name as it writes it ("AP", "dpa")
+_WIRE_NAMES = (
+    r"(?:(?:news\s+|wire\s+)?agenc(?:y|ies)|wires?|wire\s+services?"
+    r"|(?-i:Reuters|Associated\s+Press|AP|AFP|Agence\s+France-Presse|PA(?:\s+Media)?|Bloomberg|dpa|Xinhua"
+    r"|Kyodo|Yonhap|Anadolu|EFE|ANSA))"
+)
+_AGENCIES_AFTER = re.compile(
+    rf"\s*(?:[,;|]\s*|\s+(?:and|&|with)\s+)(?:(?:[\w'’.-]+\s+){{0,3}}?staff\s+(?:and|&)\s+)?"
+    rf"(?:the\s+)?{_WIRE_NAMES}(?:\s*(?:,|and|&)\s*{_WIRE_NAMES})*\s*$",
+    re.I,
+)
 
 
 def author_name(who: str) -> str:
@@ -661,7 +674,7 @@ def author_name(who: str) -> str:
     correspondent"). Feeds' ``<author>`` and dumps' bylines both hold such fields; the author is who
     wrote it. The field as it came when nothing of a name would be left."""
     # the job first over the whole field: "Ann Lee Health and science editor" is one writer
-    text = _without_job(_ASIDE.sub("", _PICTURE_CREDIT.sub("", who)).strip())
+    text = _without_job(_ASIDE.sub("", _PICTURE_CREDIT.sub("", _without_agencies(who))).strip())
     pieces = _WRITER_SEPARATOR.split(text)
     writers = [_FILED_IN.sub("", piece) if k % 2 == 0 else piece for k, piece in enumerate(pieces)]
     named = "".join(_without_job(byline_names(w)) if k % 2 == 0 else w for k, w in enumerate(writers))
@@ -681,6 +694,15 @@ def with_co_writers(kept: str | None, other: str | None) -> str | None:
 
 def fold_name(name: str) -> str:
     return " ".join(name.casefold().split())
+
+
+def _without_agencies(who: str) -> str:
+    """An author field without the agencies credited after its writers ("Jane Roe, Guardian staff and
+    agencies" -> "Jane Roe"): they are no co-writer, and co-author merging would carry "agencies" onto
+    other copies as one. A field that is only a credit ("Staff and agencies") as it came."""
+    kept = _AGENCIES_AFTER.sub("", who).strip()
+    named = kept != who.strip() and not is_newsroom_job(kept) and looks_like_name(byline_names(kept))
+    return kept if named else who
 
 
 def _without_job(writer: str) -> str:

@@ -355,12 +355,27 @@ def dump_masthead(lines: list[Line]) -> str | None:
     prose = [k for k, line in enumerate(lines) if line.kind is Kind.PROSE]
     if not prose:
         return None
-    for line in lines[prose[-1] + 1 :]:
+    # the masthead the page prints first: a copyright line names who owns the page, often a parent
+    # company ("Gannett Co., Inc."), the masthead the paper readers know ("The Harbour Herald")
+    return _printed_again(lines, prose) or _copyright_owner(lines, prose[-1])
+
+
+def _copyright_owner(lines: list[Line], last_prose: int) -> str | None:
+    """The name a copyright line after the last paragraph gives, without its company form ("Harbour
+    Herald Ltd" -> "Harbour Herald", "Gannett Co., Inc." -> "Gannett"): the same paper's masthead
+    omits it, and one paper is not to be listed as two outlets."""
+    for line in lines[last_prose + 1 :]:
         found = _COPYRIGHT.match(line.text.strip())
         if not found or not (found.group("year") or found.group("after") or found.group("reserved")):
             continue
-        if _outlet_name(name := found.group("name").strip(" .,")):
+        name = _COMPANY_FORM.sub("", found.group("name").strip(" .,")).strip(" .,")
+        if _outlet_name(name):
             return name
+    return None
+
+
+def _printed_again(lines: list[Line], prose: list[int]) -> str | None:
+    """The dump's first line when it is a name the page prints again (:func:`dump_masthead`)."""
     first = lines[0].text.strip()
     if lines[0].kind is not Kind.HEADING or not _outlet_name(first) or prose[0] == 0:
         return None
@@ -373,6 +388,13 @@ def dump_masthead(lines: list[Line]) -> str | None:
         if line.kind is not Kind.PROSE and (k > prose[-1] or line.text.strip() != first)
     )  # the same heading again between articles is a label over each ("Politics"), no outlet's name
     return first if any(said.search(line.text) for line in again) else None
+
+
+# the legal form after a company's name, one or more ("Co., Inc.", "Ltd", "S.A."): no part of the
+# outlet's name; as companies write it, in this case
+_COMPANY_FORM = re.compile(
+    r"(?:,?\s+(?:Co|Corp|Inc|Ltd|Pty|Limited|LLC|LLP|L\.L\.C|plc|PLC|GmbH|AG|S\.A|S\.p\.A|N\.V|B\.V)\b\.?)+$"
+)
 
 
 def _outlet_name(text: str) -> bool:

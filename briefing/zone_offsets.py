@@ -55,8 +55,9 @@ def _next_change(name: str, now: datetime) -> datetime | None:
     return None
 
 
-def _season_note(name: str, now: datetime, typed: str) -> str | None:
-    """A note when the user typed the abbreviation of the other half of the year (PDT in January)."""
+def _season_note(name: str, now: datetime, typed: str, digest: bool) -> str | None:
+    """A note when the user typed the abbreviation of the other half of the year (PDT in January); it
+    says what follows the clock: the digest, or a chat's quiet hours when it has no digest."""
     for word in fold(typed).replace(",", " ").split():
         zone, season = ABBREVIATIONS.get(word, ("", None))
         if zone != name or season is None:
@@ -66,18 +67,20 @@ def _season_note(name: str, now: datetime, typed: str) -> str | None:
         if summer == (season == "summer") or change is None:
             return None
         meant = utc_offset(name, change)
+        follows = "Your digest follows" if digest else "Your quiet hours follow"
         return (
             f"{word.upper()} is not in effect now: the clock in {city_of(name)} is on"
-            f" {utc_offset(name, now)} until {change.day} {change:%B}, then {meant}. Your digest follows"
-            f" that clock all year; for {meant} all year, send /settings tz {meant}."
+            f" {utc_offset(name, now)} until {change.day} {change:%B}, then {meant}. {follows} that clock"
+            f" all year; for {meant} all year, send /settings tz {meant}."
         )
     return None
 
 
-def zone_note(name: str, now: datetime, *, typed: str = "") -> str | None:
+def zone_note(name: str, now: datetime, *, typed: str = "", digest: bool = True) -> str | None:
     """A word of warning about zones that are easy to take for something else: an Etc/GMT name the
     user ``typed`` (whose sign is reversed), or an abbreviation typed in the wrong half of the year
-    (PDT in winter: the clock in Los Angeles is on PST, UTC-08:00, until March)."""
+    (PDT in winter: the clock in Los Angeles is on PST, UTC-08:00, until March). ``digest``: whether
+    the chat has a daily digest; a chat that only follows has its quiet hours on the clock."""
     offset = utc_offset(name, now)
     if re.fullmatch(r"Etc/GMT[+-]\d+", name) and "etc/" in fold(typed):
         other = offset.translate(str.maketrans("+-", "-+"))
@@ -86,4 +89,4 @@ def zone_note(name: str, now: datetime, *, typed: str = "") -> str | None:
         if (other[3] == "+" and hours <= 14) or (other[3] == "-" and hours <= 12):  # a clock some place keeps
             note += f" If you meant {other}, send /settings tz {other}."
         return note
-    return _season_note(name, now, typed)
+    return _season_note(name, now, typed, digest)

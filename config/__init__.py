@@ -16,7 +16,7 @@ import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import time
+from datetime import UTC, datetime, time
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
@@ -128,7 +128,9 @@ def _timezone(name: str, setting: str) -> str:
     from briefing.zones import SettingError, zone_and_note  # not at the top: as _check_summary
 
     try:
-        return zone_and_note(name)[0]
+        # the time now, as the chat's /settings passes it: an abbreviation names the zones that use it
+        # at this time of year ("CHADT" is Chatham's summer time, not Chad)
+        return zone_and_note(name, now=datetime.now(UTC))[0]
     except SettingError as exc:
         raise SettingsError(f"{setting}: {exc}") from exc
 

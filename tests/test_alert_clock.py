@@ -109,3 +109,14 @@ def test_a_group_that_becomes_a_supergroup_keeps_its_alert_settings(db):
     migrate_chat(db, -4001, -1009876543210, now=NOON)
     assert chat_alerts(db, -1009876543210).timezone == "Asia/Tokyo"
     assert chat_alerts(db, -4001).timezone is None
+
+
+async def test_an_out_of_season_abbreviation_in_a_chat_without_a_digest_speaks_of_its_quiet_hours(app):
+    """NOON is in November: CEST is not in effect. The note says what follows the clock in this chat,
+    its quiet hours, not a digest it does not have (qa21 F12)."""
+    await answer(app, "/follow Oreshnik", KYIV)
+    reply = await answer(app, "/settings timezone CEST", KYIV)
+    text = reply.document.text
+    assert "CEST is not in effect now" in text
+    assert "Your quiet hours follow that clock all year" in text
+    assert "digest follows" not in text

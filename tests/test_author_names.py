@@ -21,6 +21,13 @@ from store.articles import add_article, get_article
         ("Mei Tanaka in Sapporo and Olu Adeyemi in Lagos", "Mei Tanaka and Olu Adeyemi"),
         ("Olu Adeyemi (live), Mei Tanaka and Idris Vane (earlier)", "Olu Adeyemi, Mei Tanaka and Idris Vane"),
         ("Olu Adeyemi, Sports Writer", "Olu Adeyemi"),
+        # the agencies credited after the writer are no co-writer (qa21 F4)
+        ("Jane Roe, Guardian staff and agencies", "Jane Roe"),
+        ("Jane Roe and agencies", "Jane Roe"),
+        ("Jane Roe with wires", "Jane Roe"),
+        ("Jane Roe, Reuters and AFP", "Jane Roe"),
+        ("Olu Adeyemi and Mei Tanaka, staff and agencies", "Olu Adeyemi and Mei Tanaka"),
+        ("Mei Tanaka in Sapporo and agencies", "Mei Tanaka"),
     ],
 )
 def test_author_is_the_names_only(field: str, author: str) -> None:
@@ -38,6 +45,8 @@ def test_author_is_the_names_only(field: str, author: str) -> None:
         "Associated Press",
         "newsdesk",
         "Guardian staff reporter",  # no name before the job: the field as it came
+        "Guardian staff and agencies",  # only a credit: the field as it came
+        "Jane Roe and Bloomberg Smith",  # a writer whose name starts as an agency's
     ],
 )
 def test_author_without_additions_stays(field: str) -> None:
@@ -107,3 +116,24 @@ def test_same_text_crediting_a_co_writer_adds_them(db) -> None:
     assert second.outcome == third.outcome == "duplicate"
     stored = get_article(db, first.article.id)
     assert stored is not None and stored.author == BOTH  # a copy naming one of them changes nothing
+
+
+def test_feed_creator_crediting_agencies_is_the_writer_only() -> None:
+    """The Guardian's own credit "..., Guardian staff and agencies" names one writer; before, "and
+    agencies" was kept as a co-writer (qa21 F4)."""
+    from briefing.feeds import parse_feed
+
+    data = b"""<?xml version="1.0"?>
+<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Harbour</title>
+<link>https://127.0.0.1/</link><description>x</description>
+<item><title>Ferry services resume after the storm</title><link>https://127.0.0.1/a</link>
+<dc:creator>Jane Roe, Guardian staff and agencies</dc:creator>
+<description>Ferry services between the islands resumed on Monday after the storm passed.</description>
+<pubDate>Mon, 30 Nov 2026 09:00:00 GMT</pubDate></item>
+<item><title>Council approves harbour budget</title><link>https://127.0.0.1/b</link>
+<dc:creator>Staff and agencies</dc:creator>
+<description>The council approved the harbour budget on Monday after a long debate.</description>
+<pubDate>Mon, 30 Nov 2026 10:00:00 GMT</pubDate></item>
+</channel></rss>"""
+    authors = [entry.draft.author for entry in parse_feed(data).entries]
+    assert authors == ["Jane Roe", "Staff and agencies"]

@@ -228,3 +228,16 @@ def test_a_blank_briefing_tz_is_not_set_as_the_readme_says(tmp_path, blank):
     path = tmp_path / "settings.toml"
     path.write_text('[digest]\ntimezone = "Europe/Kyiv"\n', encoding="utf-8")
     assert load_settings({"BRIEFING_TZ": blank}, path=path).timezone == "Europe/Kyiv"
+
+
+@pytest.mark.parametrize(
+    ("name", "suggested"),
+    [("CHADT", "Pacific/Chatham"), ("ACDT", "Australia/Adelaide")],
+)
+def test_briefing_tz_abbreviation_suggests_the_zone_that_uses_it(name, suggested):
+    """The setting reads an abbreviation with the time now, as the chat's /settings does (qa21 F5):
+    CHADT is Chatham's, not Chad's; ACDT is Adelaide's, not Sydney's."""
+    with pytest.raises(SettingsError) as caught:
+        load_settings({"BRIEFING_TZ": name})
+    assert f"Did you mean {suggested}" in str(caught.value)
+    assert "Ndjamena" not in str(caught.value) and "Sydney" not in str(caught.value)

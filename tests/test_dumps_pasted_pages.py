@@ -2,6 +2,8 @@
 
 from datetime import UTC, datetime
 
+import pytest
+
 from briefing.dates import day_only
 from briefing.dumps import split_dump
 
@@ -168,6 +170,36 @@ def test_copyright_line_names_every_articles_outlet() -> None:
     text = PAGE.format(top="", bottom="© 2026 Ellery Clarion. All rights reserved.")
     drafts = split_dump(text, source="page.txt")
     assert [d.source for d in drafts] == ["Ellery Clarion", "Ellery Clarion"]
+
+
+@pytest.mark.parametrize(
+    ("bottom", "outlet"),
+    [
+        ("© 2026 Ellery Clarion Co., Inc. All rights reserved.", "Ellery Clarion"),
+        ("Copyright © 2026 Ellery Clarion Ltd", "Ellery Clarion"),
+        ("© 2026 Ellery Clarion Limited", "Ellery Clarion"),
+        ("© 2026 Ellery Media plc. All rights reserved.", "Ellery Media"),
+        ("© 2026 Ellery Verlag GmbH", "Ellery Verlag"),
+        ("© 2026 Ediciones Ellery S.A.", "Ediciones Ellery"),
+        ("© 2026 Ellery Local Media LLC. All rights reserved.", "Ellery Local Media"),
+    ],
+)
+def test_copyright_line_outlet_has_no_company_form(bottom: str, outlet: str) -> None:
+    """A company's legal form is no part of the outlet's name: the paper's masthead omits it, and one
+    paper would be listed as two outlets (qa21 F6)."""
+    drafts = split_dump(PAGE.format(top="", bottom=bottom), source="page.txt")
+    assert [d.source for d in drafts] == [outlet, outlet]
+
+
+def test_masthead_the_page_prints_beats_its_owner_in_the_copyright_line() -> None:
+    """The name printed at the top and again in the copyright line is the outlet, not the company that
+    owns it ("Gannett Co., Inc."), whichever the page prints first (qa21 F6)."""
+    for bottom in ("© 2026 The Quay Desk. All rights reserved.", "Copyright © 2026 Quay Desk Ltd"):
+        text = PAGE.format(top="The Quay Desk", bottom=bottom)
+        assert [d.source for d in split_dump(text, source="page.txt")] == ["The Quay Desk"] * 2, bottom
+    page = PAGE.format(top="", bottom="© 2026 Gannett Co., Inc. All rights reserved.")
+    two = page.replace("Sport\n\nEllery Athletic", "The Ellery Herald\n\nEllery Athletic")
+    assert [d.source for d in split_dump(two, source="page.txt")] == ["The Ellery Herald"] * 2
 
 
 def test_top_name_printed_again_by_the_page_is_every_articles_outlet() -> None:

@@ -153,7 +153,7 @@ def _alerts_reply(app: App, chat_id: int, note: str = "", typed: str = "") -> Re
     ]
     if note:
         lines.insert(0, para(note))
-    if typed and (told := zone_note(clock.timezone, now, typed=typed)):
+    if typed and (told := zone_note(clock.timezone, now, typed=typed, digest=False)):
         lines.append(para(told))
     lines.append(
         para("Change them with ", code("/settings tz Asia/Tokyo"), " or ", code(QUIET_EXAMPLE), " (",
