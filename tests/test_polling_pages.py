@@ -1,7 +1,8 @@
 """A polled feed whose entries' pages fail (a tracking redirector that refuses connections, a site that
 tarpits bots, a busy server) is no failing feed: the feed answered and was read, so it is neither backed off
 nor paused. Each entry waits for its page a few polls (``page_patience``), then keeps the feed's summary;
-a page that answers meanwhile is stored in full. Only the feed's own fetch or parse counts as its failure."""
+a page that answers meanwhile is stored in full. Besides the feed's own fetch or parse, only an entry that
+has waited out its page with no prose in its summary to keep counts as the feed's failure."""
 
 import socket
 from datetime import UTC, datetime, timedelta
