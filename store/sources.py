@@ -138,13 +138,24 @@ def record_poll_failure(
     error: str,
     max_failures: int,
     next_poll_at: datetime | None = None,
+    failures_before: int | None = None,
 ) -> Source:
-    """A failed fetch of the feed: count it, keep the reason, pause the feed after ``max_failures`` in a
-    row."""
+    """A failed poll of the feed: count it, keep the reason, pause the feed after ``max_failures`` in a
+    row. ``failures_before``: the count to go on from, when this poll's good fetch of the feed has reset
+    it but its entries then failed it (pages that never came, with nothing in the feed to keep)."""
     db.execute(
-        "UPDATE sources SET failures = failures + 1, last_error = ?, last_polled_at = ?, next_poll_at = ?,"
-        " paused = CASE WHEN failures + 1 >= ? THEN 1 ELSE paused END WHERE id = ?",
-        [error[:500], to_iso(now), to_iso(next_poll_at), max_failures, source_id],
+        "UPDATE sources SET failures = coalesce(?, failures) + 1, last_error = ?, last_polled_at = ?,"
+        " next_poll_at = ?, paused = CASE WHEN coalesce(?, failures) + 1 >= ? THEN 1 ELSE paused END"
+        " WHERE id = ?",
+        [
+            failures_before,
+            error[:500],
+            to_iso(now),
+            to_iso(next_poll_at),
+            failures_before,
+            max_failures,
+            source_id,
+        ],
     )
     found = get_source(db, source_id)
     assert found is not None

@@ -1,7 +1,8 @@
 """A polled feed whose entries' pages fail (a tracking redirector that refuses connections, a site that
 tarpits bots, a busy server) is no failing feed: the feed answered and was read, so it is neither backed off
 nor paused. Each entry waits for its page a few polls (``page_patience``), then keeps the feed's summary;
-a page that answers meanwhile is stored in full. Only the feed's own fetch or parse counts as its failure."""
+a page that answers meanwhile is stored in full. Besides the feed's own fetch or parse, only an entry that
+has waited out its page with no prose in its summary to keep counts as the feed's failure."""
 
 import socket
 from datetime import UTC, datetime, timedelta
@@ -13,7 +14,7 @@ from briefing.adapters.jobs import run_feed_polling
 from briefing.service import App, feed_polls
 from briefing.service.polling import poll_due_feeds
 from store.articles import find_by_url
-from store.sources import find_source, set_polling, upsert_source
+from store.sources import due_feeds, find_source, set_polling, upsert_source
 from tests.digestkit import QUICK, Clock, fast_pacer
 
 T = datetime(2025, 1, 23, 12, 0, tzinfo=UTC)
@@ -184,3 +185,62 @@ async def test_a_poll_broken_off_after_the_feed_was_read_reads_it_in_full_next_t
     await poll_due_feeds(app, now=later)
     assert asked == [None, None]  # read in full again, not "If-None-Match: v1"
     assert find_by_url(app.db, site.url("/quay")) is not None
+
+
+def bare_rss(base: str, dead: str) -> bytes:
+    """The feed at ``base``, its entries linking to the dead host with nothing to keep instead of their
+    pages: the quay's summary is only "Read more", the dunes' has none."""
+    items = (
+        f"<item><title>Gdynia quay story</title><link>{dead}/t/quay</link>"
+        "<description>Read more</description>"
+        "<pubDate>Thu, 23 Jan 2025 10:00:00 GMT</pubDate></item>"
+        f"<item><title>Gdynia dunes story</title><link>{dead}/t/dunes</link>"
+        "<pubDate>Thu, 23 Jan 2025 10:00:00 GMT</pubDate></item>"
+    )
+    return (
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>Baltic Post</title><link>{base}/</link>'
+        f"{items}</channel></rss>"
+    ).encode()
+
+
+async def test_entries_with_nothing_to_keep_fail_the_feed_once_their_wait_runs_out(
+    app, site, botapi, botapi_bot
+):
+    """QA21 F2: an entry whose page never comes and whose summary holds no prose would be lost without a
+    word, its page fetched at every poll forever; once it has waited out its patience, the feed fails: it
+    is backed off, then paused, and the admins are told why."""
+    dead = f"http://127.0.0.1:{closed_port()}"
+    site.add_bytes("/feed.xml", bare_rss(site.base, dead), "application/rss+xml")
+    url = site.url("/feed.xml")
+    source = upsert_source(app.db, kind="feed", location=url, name="Baltic Post", now=T)
+    set_polling(app.db, source.id, True)
+    patience, limit = feed_polls.page_patience(app), app.settings.feed_max_failures
+    at, polls = T, 0
+    while not find_source(app.db, url).paused:
+        app.clock.now = at
+        polled, _ = await run_feed_polling(app, botapi_bot, now=at, pacer=fast_pacer(), policy=QUICK)
+        assert polled.polled == 1 and len(polled.failed) == 2, polled.failed
+        polls += 1
+        source = find_source(app.db, url)
+        if at - T < patience:  # still waiting for the pages: the feed itself is read fine
+            assert (source.failures, source.last_error) == (0, None)
+            assert source.next_poll_at == at + timedelta(minutes=30)
+        else:  # waited out, nothing to keep: a failing feed, backed off as one
+            failures = source.failures
+            assert failures == polls - 5
+            assert source.last_error.startswith(
+                "2 of its entries' pages could not be fetched for 2 h 30 min, and the feed gives no article"
+                " text for them (cannot connect to 127.0.0.1"
+            ), source.last_error
+            if not source.paused:
+                backoff = feed_polls.feed_backoff(app.settings.poll_minutes, failures - 1)
+                assert source.next_poll_at == at + backoff
+        assert polls <= 5 + limit
+        at = source.next_poll_at
+    assert polls == 5 + limit and source.failures == limit  # 1 h, 2 h, 4 h, 8 h of back-off, then paused
+    assert find_by_url(app.db, f"{dead}/t/quay") is None and find_by_url(app.db, f"{dead}/t/dunes") is None
+    told = " ".join(m.text for m in botapi.sent_messages(42))
+    assert "Feed paused" in told and "could not be fetched for 2 h 30 min" in told, told
+    assert (
+        due_feeds(app.db, now=at + timedelta(days=1)) == []
+    )  # paused: not polled again until an admin says so

@@ -244,15 +244,17 @@ async def _read_entries(
     """Store a feed's new and updated entries, fetching the pages of its teasers (at internal addresses
     only when the feed came from one: ``inside``). A page that fails for now leaves its entry for the next
     poll, until the entry has waited :func:`page_patience`; then it keeps the feed's summary. Pages that
-    fail never count as the feed failing: the feed answered and was read (a feed whose links go through a
-    tracking host that is down is no failing feed); only its own fetch or parse does."""
+    fail for now do not count as the feed failing while their entries wait or can keep their summaries (a
+    feed whose links go through a tracking host that is down is no failing feed); an entry that has waited
+    them out with no prose in its summary does (:func:`given_up_error`), as the feed's own fetch or parse
+    does."""
     url = source.location
     batch = sort_entries(app, feed, tally, label=url)
     await store_drafts_async(app, batch.full, tally, label=url, source_id=source.id, revised=batch.revised)
     fresh = [d.url for d in batch.teasers if d.url and d.url not in batch.revised]
     since = entries_waiting_since(app.db, fresh) if polled else {}
     patience, now = page_patience(app), app.now()
-    waiting = await fetch_teasers(
+    pages = await fetch_teasers(
         app,
         batch.teasers,
         tally,
@@ -265,15 +267,42 @@ async def _read_entries(
         found_inside=inside,
     )
     remember_entries(app, batch, tally)
-    if waiting:
-        left = set(waiting)
+    if pages.waiting or pages.given_up:
+        left = set(pages.waiting)
         with transaction(app.db):
             # the first poll to leave an entry waiting starts its wait (an update's row is left as read)
             urls = [(e.draft.url, e) for e in batch.read if e.draft.url is not None]
             sightings = [EntrySighting(u, e.draft.title, e.stamp) for u, e in urls if u in left]
             note_waiting(app.db, sightings, now=now)
-            # the next poll must read the feed again, not hear "304 Not Modified" and skip them
+            # the next poll must read the feed again, not hear "304 Not Modified" and skip them (nor
+            # count a 304 as a good poll of a feed failing for its entries)
             forget_validators(app.db, source.id)
+    if pages.given_up:
+        # an entry whose page never came and whose summary holds no prose is lost unless someone acts:
+        # the feed fails (backed off, then paused with a notice to the admins), not fetched in full at
+        # every poll forever while /feeds shows it healthy
+        error = given_up_error(pages.given_up, patience)
+        _feed_failed(app, source.id, source.failures, error, failures_before=source.failures)
+
+
+def given_up_error(given_up: Sequence[tuple[str, str]], patience: timedelta) -> str:
+    """The reason a feed fails when entries waited out ``patience`` for their pages with no prose in
+    their summaries to keep: how many, for how long, and the first page's error."""
+    count, waited = len(given_up), _duration(patience)
+    pages = "its entry's page" if count == 1 else f"{count} of its entries' pages"
+    them = "it" if count == 1 else "them"
+    return (
+        f"{pages} could not be fetched for {waited}, and the feed gives no article text for {them}"
+        f" ({given_up[0][1]})"
+    )
+
+
+def _duration(span: timedelta) -> str:
+    """A wait for an admin to read: "2 h 30 min", "45 min", "3 h"."""
+    hours, minutes = divmod(int(span.total_seconds()) // 60, 60)
+    return " ".join(
+        part for part in (f"{hours} h" if hours else "", f"{minutes} min" if minutes else "") if part
+    )
 
 
 def page_patience(app: App) -> timedelta:
@@ -300,7 +329,9 @@ def feed_backoff(poll_minutes: int, failures: int) -> timedelta:
     return timedelta(minutes=poll_minutes * 2 ** min(failures + 1, 5))
 
 
-def _feed_failed(app: App, source_id: int, failures: int, error: str) -> None:
+def _feed_failed(
+    app: App, source_id: int, failures: int, error: str, *, failures_before: int | None = None
+) -> None:
     with transaction(app.db):
         record_poll_failure(
             app.db,
@@ -309,10 +340,21 @@ def _feed_failed(app: App, source_id: int, failures: int, error: str) -> None:
             error=error,
             max_failures=app.settings.feed_max_failures,
             next_poll_at=app.now() + feed_backoff(app.settings.poll_minutes, failures),
+            failures_before=failures_before,
         )
 
 
 RETRIED = "tried again at the next poll"  # a feed entry whose page could not be had for now
+
+
+@dataclass(frozen=True)
+class PageMisses:
+    """What :func:`fetch_teasers` could not store: ``waiting``, the URLs of entries left for a later
+    poll (their pages failing for now); ``given_up``, the entries (URL, the page's error) that waited out
+    their patience with no prose in their summaries to keep instead."""
+
+    waiting: tuple[str, ...] = ()
+    given_up: tuple[tuple[str, str], ...] = ()
 
 
 async def fetch_teasers(
@@ -327,18 +369,19 @@ async def fetch_teasers(
     waited_out: Collection[str] = (),
     revised: Collection[str] = (),
     found_inside: bool = False,
-) -> list[str]:
-    """Fetch the pages of entries the feed only teases, a few at a time, and store them; the URLs of the
-    entries left for a later poll, their pages failing for now (a timeout, a 5xx, no connection).
+) -> PageMisses:
+    """Fetch the pages of entries the feed only teases, a few at a time, and store them; the entries left
+    for a later poll, their pages failing for now (a timeout, a 5xx, no connection), and those given up.
     ``retry_later``: a later poll will read this feed again, so an entry whose page fails for now is left
     for it, unless it has waited long enough (``waited_out``: URLs); otherwise (a feed file, a feed not
     polled) that entry keeps the feed's summary. The pages of ``revised`` entries (URLs) are stored
     as revisions of the page. ``found_inside``: the feed came from an internal address, so its entries'
     pages may be at one (a feed file's may not: see :mod:`briefing.adapters.fetch`)."""
     if not teasers:
-        return []
+        return PageMisses()
     gate = asyncio.Semaphore(PAGE_CONCURRENCY)
     waiting: list[str] = []
+    given_up: list[tuple[str, str]] = []
 
     async def full(draft: ArticleDraft) -> ArticleDraft | None:
         assert draft.url is not None  # a teaser without a URL is no teaser to fetch (see readable_entries)
@@ -368,6 +411,7 @@ async def fetch_teasers(
                 reason = f"feed entry page: {exc}; no article text in the feed's summary"
                 tally.failed.append((draft.url, reason))
                 tally.unsettled.add(draft.url)
+                given_up.extend([(draft.url, str(exc))] if for_now and retry_later else [])
                 return None
             # never (a 404, a paywall's 403, a page with no text), or not now but no later poll will
             # try again, or not for as long as the entry waited: the feed's summary is all there is
@@ -394,4 +438,4 @@ async def fetch_teasers(
     await store_drafts_async(
         app, [p for p in pages if p is not None], tally, label=label, source_id=source_id, revised=revised
     )
-    return waiting
+    return PageMisses(tuple(waiting), tuple(given_up))
