@@ -31,8 +31,13 @@ STORIES = {
 
 
 def rss(base: str) -> bytes:
+    return _rss(base, {key: f"{base}/{key}" for key in TEASERS})
+
+
+def _rss(base: str, links: dict[str, str]) -> bytes:
+    """The Baltic Post's feed at ``base``, each teaser's entry linking to ``links[key]``."""
     items = "".join(
-        f"<item><title>Gdynia {key} story</title><link>{base}/{key}</link><description>{text}</description>"
+        f"<item><title>Gdynia {key} story</title><link>{links[key]}</link><description>{text}</description>"
         "<pubDate>Thu, 23 Jan 2025 10:00:00 GMT</pubDate></item>"
         for key, text in TEASERS.items()
     )
@@ -67,16 +72,7 @@ def closed_port() -> int:
 def tracked_rss(base: str, dead: str) -> bytes:
     """The feed at ``base``, its entries' links going through a tracking host at ``dead``: the quay's
     link straight to it, the dunes' through a redirect of the feed's own site."""
-    links = {"quay": f"{dead}/t/quay", "dunes": f"{base}/r/dunes"}
-    items = "".join(
-        f"<item><title>Gdynia {key} story</title><link>{links[key]}</link><description>{text}</description>"
-        "<pubDate>Thu, 23 Jan 2025 10:00:00 GMT</pubDate></item>"
-        for key, text in TEASERS.items()
-    )
-    return (
-        f'<?xml version="1.0"?><rss version="2.0"><channel><title>Baltic Post</title><link>{base}/</link>'
-        f"{items}</channel></rss>"
-    ).encode()
+    return _rss(base, {"quay": f"{dead}/t/quay", "dunes": f"{base}/r/dunes"})
 
 
 async def test_a_feed_whose_entry_pages_sit_on_a_dead_host_is_no_failing_feed(app, site, botapi, botapi_bot):

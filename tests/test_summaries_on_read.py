@@ -23,25 +23,12 @@ from briefing.service.summaries import summarize_text, summary_key
 from store.db import open_db
 from store.sources import upsert_source
 from tests.conftest import NOW
+from tests.test_resummarize import BODIES
 
 load_all()
 WHEN = NOW - timedelta(hours=6)
 OLD = "An old summary."
-ARTICLES = [
-    (
-        "Port strike halts grain exports",
-        "Dock workers in Odesa walked out on Monday over unpaid wages. The strike halted grain exports from "
-        "the port for the first time this year. Union leader Olena Kovalenko said the walkout would last "
-        "until the wages were paid. Shipping firms said dozens of vessels were waiting offshore. The "
-        "ministry promised talks on Tuesday.",
-    ),
-    (
-        "Storm closes mountain passes",
-        "Heavy snow closed three mountain passes in the Alps on Sunday. Police said drivers were stranded "
-        "for hours near the Brenner. The weather service warned of more snow through Wednesday. Ski "
-        "resorts welcomed the early start of the season. Rail services were running with delays.",
-    ),
-]
+ARTICLES = BODIES[:2]  # a port strike and a storm
 
 
 def no_warm_up() -> threading.Thread:
