@@ -230,3 +230,18 @@ def test_tag_list_over_an_undated_article() -> None:
             "TRANSPORT",
         )
         assert "Glassmaking" not in first.body + second.body
+
+
+def test_byline_without_by_apart_from_the_date_by_a_blank_line() -> None:
+    """qa21 F9: a copy from a browser prints the byline's block and the date's apart."""
+    text = UNMARKED.format(byline="Dr. Ines Calloway, Science Editor\n")
+    [draft] = split_dump(text, source="x.txt")
+    assert draft.author == "Dr. Ines Calloway"
+    assert "Ines Calloway" not in draft.body
+    assert draft.published_at == datetime(2026, 11, 30, 21, 10, tzinfo=UTC)
+
+
+def test_heading_apart_from_the_date_that_names_no_writer_is_no_byline() -> None:
+    for heading in ("Storm Arwen", "A bright visitor in the northern sky"):
+        [draft] = split_dump(UNMARKED.format(byline=heading + "\n"), source="x.txt")
+        assert draft.author is None, heading
