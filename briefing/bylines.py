@@ -151,14 +151,15 @@ def pair_desk_bylines(lines: list[Line]) -> None:
 
 
 def pair_dated_bylines(lines: list[Line]) -> None:
-    """A heading right over the article's date, no blank line between, under its headline: a byline
+    """A heading right over the article's date, under its headline: a byline
     without "By" when it names writers (:func:`briefing.furniture.unmarked_byline`: "Dr. Helena Marsh,
     Science Correspondent" / "Wed 12 Nov 2025 09.30 GMT", "Ana Lucía Pérez in Accra" / the date); the
     author is the names, without job or place. An outlet's name (:func:`briefing.mastheads.is_outlet`)
-    is no writer's."""
+    is no writer's. A blank line may part the name from the date, as a copy from a browser prints the
+    byline's and the date's blocks."""
     for i in range(1, len(lines) - 1):
         line, below = lines[i], lines[i + 1]
-        if line.kind is not Kind.HEADING or below.kind is not Kind.DATE or below.gap_before:
+        if line.kind is not Kind.HEADING or below.kind is not Kind.DATE:
             continue
         above = previous_line(lines, i, (Kind.DROP, Kind.CREDIT))
         if above is None or above.kind is not Kind.HEADING or is_outlet(line.text):

@@ -737,6 +737,12 @@ def unmarked_byline(text: str) -> str | None:
     return None
 
 
+def date_marked(line: str) -> bool:
+    """Whether a date line says what the date is ("Published: 23 November 2026, 18:05 GMT", "Updated 09:12
+    BST"): the article's own date, unlike a bare date a page prints under its headline or in its header."""
+    return _PUBLISHED.match(strip_bullet(line)) is not None
+
+
 def dated_ago(line: str) -> timedelta | None:
     """How long before the page was read a date line written relative to the reading says it was
     published: "S.Chen34 min ago", "Updated 2 hours ago", "Yesterday at 6:19 PM", "vor 2 Stunden",

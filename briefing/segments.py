@@ -8,8 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from briefing.dates import day_only
 from briefing.dumplines import META, Line, is_label_over, reads_as_headline
-from briefing.furniture import Kind
+from briefing.furniture import Kind, date_marked
 from briefing.headlines import echo_words
 from briefing.mastheads import LEAD_PARAGRAPHS, header_title, is_kicker, without_header
 from briefing.sentences import without_dateline, word_count
@@ -148,7 +149,7 @@ def _run(run: list[Line], current: Article | None, *, at_end: bool, dated: bool,
     if headings:
         article.title, article.paragraphs = headings[0], headings[1:]
         article.headed = len(article.paragraphs)
-    for line in _header_dates_last(head, first) if current is None else head:
+    for line in _marked_dates_first(_header_dates_last(head, first) if current is None else head):
         article.meta(line)
     return article
 
@@ -182,6 +183,22 @@ def _header_dates_last(head: list[Line], first: int) -> list[Line]:
     page's today), so the article's own "Published" line under its headline dates it when it has one."""
     above = [line for line in head[:first] if line.kind is Kind.DATE]
     return [line for line in head if line not in above] + above
+
+
+def _marked_dates_first(head: list[Line]) -> list[Line]:
+    """The head lines, a bare day's date after the article's own date line with a time ("Tuesday, 24
+    November 2026" under the headline, then "Published: 23 November 2026, 18:05 GMT"): a "Published" or
+    "Updated" line (:func:`briefing.furniture.date_marked`) that gives the clock dates the story, and the
+    bare day is the page's (today's) or an edition's. Without such a line the order stays: the first
+    date dates the story."""
+    if not any(
+        line.kind is Kind.DATE and date_marked(line.text) and not day_only(line.text) for line in head
+    ):
+        return head
+    bare = [
+        line for line in head if line.kind is Kind.DATE and not date_marked(line.text) and day_only(line.text)
+    ]
+    return [line for line in head if line not in bare] + bare
 
 
 def _without_kicker(headings: list[str], lead: str, *, heads: bool) -> list[str]:

@@ -230,3 +230,63 @@ def test_tag_list_over_an_undated_article() -> None:
             "TRANSPORT",
         )
         assert "Glassmaking" not in first.body + second.body
+
+
+def test_byline_without_by_apart_from_the_date_by_a_blank_line() -> None:
+    """qa21 F9: a copy from a browser prints the byline's block and the date's apart."""
+    text = UNMARKED.format(byline="Dr. Ines Calloway, Science Editor\n")
+    [draft] = split_dump(text, source="x.txt")
+    assert draft.author == "Dr. Ines Calloway"
+    assert "Ines Calloway" not in draft.body
+    assert draft.published_at == datetime(2026, 11, 30, 21, 10, tzinfo=UTC)
+
+
+def test_heading_apart_from_the_date_that_names_no_writer_is_no_byline() -> None:
+    for heading in ("Storm Arwen", "A bright visitor in the northern sky"):
+        [draft] = split_dump(UNMARKED.format(byline=heading + "\n"), source="x.txt")
+        assert draft.author is None, heading
+
+
+UNDER_HEADLINE_DATE = """Ferry operator adds winter crossings to Holm Island
+
+{under}
+
+By Marta Lindgren
+
+{published}
+
+The ferry operator will add two crossings a day to Holm Island from December, the council said.
+
+The extra sailings will run until the end of February, when the summer timetable starts.
+"""
+
+
+def test_published_line_with_a_time_beats_a_bare_date_under_the_headline() -> None:
+    """qa21 F11: the bare day under the headline is the page's; the "Published" line with its clock dates
+    the story."""
+    text = UNDER_HEADLINE_DATE.format(
+        under="Friday, 4 December 2026", published="Updated: 3 December 2026, 07:45 GMT"
+    )
+    [draft] = split_dump(text, source="x.txt")
+    assert draft.published_at == datetime(2026, 12, 3, 7, 45, tzinfo=UTC)
+    assert not draft.clock_unknown
+
+
+@pytest.mark.parametrize(
+    ("under", "published", "expected"),
+    [
+        # the marked line gives no clock: nothing says which day is the story's, the first one stays
+        ("Friday, 4 December 2026", "Published: 3 December 2026", datetime(2026, 12, 4, tzinfo=UTC)),
+        # the date under the headline gives its clock: it is no bare page date
+        (
+            "Friday, 4 December 2026 10:20 GMT",
+            "Published: 3 December 2026, 07:45 GMT",
+            datetime(2026, 12, 4, 10, 20, tzinfo=UTC),
+        ),
+    ],
+)
+def test_date_under_the_headline_stays_without_a_timed_published_line(
+    under: str, published: str, expected: datetime
+) -> None:
+    [draft] = split_dump(UNDER_HEADLINE_DATE.format(under=under, published=published), source="x.txt")
+    assert draft.published_at == expected
