@@ -117,6 +117,18 @@ def database_before(path, number: int, *, when: datetime) -> Database:
     return db
 
 
+def old_follow(
+    db: Database, chat_id: int, kind: str, value: str, when: datetime, *, key: str | None, actor_id=None
+) -> None:
+    """A follow row as an older release wrote it, by hand (its own functions are gone): ``key`` the
+    ``value_key`` it stored, None for a release before m0031, which had no such column."""
+    row = {"chat_id": chat_id, "kind": kind, "value": value, "actor_id": actor_id, "created_at": to_iso(when)}
+    if key is not None:
+        row["value_key"] = key
+    names = ", ".join(row)
+    db.execute(f"INSERT INTO follows ({names}) VALUES ({', '.join('?' * len(row))})", list(row.values()))
+
+
 def query_plans(db, call) -> list[str]:
     """The query plan of every statement ``call`` runs (as SQLite's EXPLAIN QUERY PLAN details)."""
     statements: list[str] = []

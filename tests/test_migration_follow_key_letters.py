@@ -17,7 +17,7 @@ from briefing.service import App
 from store.alerts import alerts_of, queue_alert
 from store.db import migrate, to_iso
 from store.subscribers import follow, follows_of, unfollow
-from tests.article_rows import database_before
+from tests.article_rows import database_before, old_follow
 from tests.digestkit import QUICK, Clock, add_story, fast_pacer
 
 BEFORE = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
@@ -63,11 +63,8 @@ def old(tmp_path):
 
 def _followed(db, chat_id: int, kind: str, value: str, hours: int, actor_id: int | None = None) -> None:
     """A follow as the release before stored it (its key case folding alone), ``hours`` after ``BEFORE``."""
-    db.execute(
-        "INSERT INTO follows (chat_id, kind, value, actor_id, created_at, value_key)"
-        " VALUES (?, ?, ?, ?, ?, ?)",
-        [chat_id, kind, value, actor_id, to_iso(BEFORE + timedelta(hours=hours)), value.casefold()],
-    )
+    when = BEFORE + timedelta(hours=hours)
+    old_follow(db, chat_id, kind, value, when, key=value.casefold(), actor_id=actor_id)
 
 
 def test_the_old_keys_let_one_name_be_followed_twice(old):

@@ -10,9 +10,9 @@ import pytest
 
 from briefing.letters import fold_as_indexed
 from briefing.models import follow_key
-from store.db import migrate, to_iso
+from store.db import migrate
 from store.subscribers import follow, follows_of, unfollow
-from tests.article_rows import database_before
+from tests.article_rows import database_before, old_follow
 
 BEFORE = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 NOON = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
@@ -57,11 +57,7 @@ def old(tmp_path):
 
 def _followed(db, chat_id: int, value: str, hours: int) -> None:
     """A topic follow as the release before stored it (m0035's key), ``hours`` after ``BEFORE``."""
-    db.execute(
-        "INSERT INTO follows (chat_id, kind, value, actor_id, created_at, value_key)"
-        " VALUES (?, 'topic', ?, NULL, ?, ?)",
-        [chat_id, value, to_iso(BEFORE + timedelta(hours=hours)), fold_as_indexed(value)],
-    )
+    old_follow(db, chat_id, "topic", value, BEFORE + timedelta(hours=hours), key=fold_as_indexed(value))
 
 
 def test_the_upgrade_keeps_the_first_of_a_name_typed_with_two_apostrophes(old):
