@@ -26,6 +26,7 @@ import argparse
 import asyncio
 import contextlib
 import statistics
+import sys
 import tempfile
 import time
 from collections.abc import Iterator
@@ -277,3 +278,7 @@ def main(argv: list[str]) -> int:
                 flush=True,
             )
     return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -34,6 +34,7 @@ import hashlib
 import os
 import random
 import re
+import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
@@ -479,3 +480,7 @@ def main(argv: list[str]) -> int:
     if args.ingest:
         ingest_row(args.ingest)
     return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import sys
 import time
 from collections.abc import Callable
 from functools import partial
@@ -117,3 +118,7 @@ def print_rows(rows: list[Row]) -> None:
             f"| {n:,} | {mode} | {stored:,} | {wall:,.1f} | {cpu:,.1f} | {rates} | {db} |",
             flush=True,
         )
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

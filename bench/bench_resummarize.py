@@ -20,6 +20,7 @@ import argparse
 import asyncio
 import os
 import statistics
+import sys
 import time
 from collections.abc import Callable
 from typing import Any
@@ -129,3 +130,7 @@ def main(argv: list[str]) -> int:
     print(f"load after: {os.getloadavg()}")
     db.conn.close()
     return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
