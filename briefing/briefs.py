@@ -27,6 +27,7 @@ from briefing.document import (
     message,
     para,
 )
+from briefing.graphemes import head
 from briefing.models import Article, Story
 from briefing.openings import opening
 from briefing.sentences import join_sentences
@@ -50,7 +51,7 @@ def shorten(text: str, limit: int = 60) -> str:
     """A user's words, cut to fit a heading, without the quote marks they may have typed: the reply puts
     its own around them (“...”), and a stray one (``/search "Kim``) would show as “"Kim”."""
     text = " ".join(text.translate(_QUOTES).split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    return text if len(text) <= limit else head(text, limit - 1).rstrip() + "…"
 
 
 def titled(before: str, words: str, after: str = "") -> str:

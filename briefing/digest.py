@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo
 
 from briefing.document import Block, Document, Section, Span, clip, heading, italic, link, message, para
 from briefing.facts import fact_weights, is_near_duplicate
+from briefing.graphemes import head
 from briefing.models import Story, follow_key
 from briefing.ranking import rank_stories
 from briefing.render import TELEGRAM_LIMIT, html_messages, plain_messages
@@ -473,7 +474,9 @@ def _intro(selection: Selection, intro: Intro, tz: ZoneInfo) -> str:
 
 
 def _utf16_cut(text: str, limit: int) -> str:
-    return text.encode("utf-16-le")[: 2 * limit].decode("utf-16-le", errors="ignore")
+    """At most ``limit`` UTF-16 units of ``text``, ending at the edge of what a reader sees as one."""
+    cut = text.encode("utf-16-le")[: 2 * limit].decode("utf-16-le", errors="ignore")
+    return head(text, len(cut)) if len(cut) < len(text) else cut
 
 
 def _page(digest: Digest, indexes: Sequence[int], *, first: bool, footer: bool) -> Document:

@@ -18,6 +18,7 @@ from datetime import datetime
 from typing import Literal
 
 from briefing.charsets import without_controls
+from briefing.graphemes import head
 
 # "source": a link shown on a page's Sources view alone (a story's older article from an outlet it
 # names already), never on the page
@@ -140,7 +141,7 @@ def clip(text: str, limit: int) -> str:
     text = " ".join(text.split())
     if len(text) <= limit:
         return text
-    cut = text[: limit - 1]
+    cut = head(text, limit - 1)
     space = cut.rfind(" ")
     return (cut[:space] if space > limit // 2 else cut).rstrip(" ,;:") + "…"
 

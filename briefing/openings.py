@@ -12,6 +12,7 @@ then stands for it, its first sentences, with "…" where the text does not end 
 from __future__ import annotations
 
 from briefing.feeds import CUT_PROSE_WORDS, PROSE_WORDS
+from briefing.graphemes import head
 from briefing.sentences import ends_sentence, split_sentences, word_count
 from briefing.snippets import is_social_post
 from briefing.titles import title_key
@@ -47,7 +48,7 @@ def opening(
             continue
         last, cut = told[-1], len(told[-1]) > limit
         if cut:
-            last = last[:limit].rsplit(" ", 1)[0].rstrip(" ,;:–—-")
+            last = head(last, limit).rsplit(" ", 1)[0].rstrip(" ,;:–—-")
         if (cut or not ends_sentence(last)) and not last.endswith((ELLIPSIS, "...")):
             last += ELLIPSIS
         return (*told[:-1], last)

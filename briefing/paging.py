@@ -33,6 +33,7 @@ from briefing.document import (
     pages,
     para,
 )
+from briefing.graphemes import head
 from briefing.render import TELEGRAM_LIMIT, to_html, utf16_len
 
 MAX_TITLE_CHARS = 80
@@ -176,7 +177,7 @@ def sources_view(doc: Document, page: int, per_page: int) -> View:
 
 def _title(section: Section) -> str:
     text = " ".join(section.blocks[0].text.split()) if section.blocks else ""
-    return text if len(text) <= MAX_TITLE_CHARS else text[: MAX_TITLE_CHARS - 1].rstrip() + "…"
+    return text if len(text) <= MAX_TITLE_CHARS else head(text, MAX_TITLE_CHARS - 1).rstrip() + "…"
 
 
 def _links(doc: Document) -> list[Span]:

@@ -11,6 +11,7 @@ import html
 from collections.abc import Callable
 
 from briefing.document import Block, Document, Span
+from briefing.graphemes import boundary
 
 TELEGRAM_LIMIT = 4096
 _SAFE_SCHEMES = ("http://", "https://", "tg://")
@@ -103,7 +104,7 @@ def _cut_span(span: Span, room: int, one: Callable[[Block], str]) -> tuple[Span,
             lo = mid
         else:
             hi = mid - 1
-    cut = lo
+    cut = boundary(span.text, lo) or lo
     space = span.text.rfind(" ", 0, cut)
     if space > cut // 2:
         cut = space + 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from briefing.graphemes import head
 from briefing.sentences import split_sentences
 
 TITLE_MAX_CHARS = 90
@@ -20,5 +21,5 @@ def title_from_body(body: str, *, max_chars: int = TITLE_MAX_CHARS) -> str:
     first = first.rstrip(" .;:")
     if len(first) <= max_chars:
         return first
-    cut = first[: max_chars + 1].rsplit(" ", 1)[0].rstrip(" ,;:-–—")
+    cut = head(first, max_chars + 1).rsplit(" ", 1)[0].rstrip(" ,;:-–—")
     return cut + "…"
