@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 
 from briefing.errors import BinarySourceError, DecodeError, EmptySourceError
 
@@ -103,3 +104,15 @@ def without_controls(text: str) -> str:
     if not _ANY_CONTROL.search(text):
         return text
     return _ESCAPES.sub("", text).translate(CONTROLS)
+
+
+# Marks that take no room where they stand in a title: a zero-width space, the word joiner, a byte order
+# mark, a soft hyphen (seen only where a line breaks). Joiners that shape letters or emoji (U+200C, U+200D)
+# stay: they matter in Persian words and in 👨‍👩‍👧.
+INVISIBLE: dict[int, None] = dict.fromkeys((0x200B, 0x2060, 0xFEFF, 0x00AD))
+
+
+def visible(text: str) -> bool:
+    """Whether ``text`` shows anything: a character that is neither a space nor a control or format mark
+    (a title or an argument of only zero-width marks shows nothing, a blank line to tap)."""
+    return any(unicodedata.category(ch)[0] not in "CZ" for ch in text)

@@ -61,7 +61,7 @@ from briefing.releases import drop_release_furniture
 from briefing.segments import Article, segment_articles
 from briefing.site_zones import site_zone
 from briefing.teasers import drop_tag_lists, drop_teaser_lists, mark_bullets, mark_lists
-from briefing.titles import title_from_body
+from briefing.titles import given_title, title_from_body
 
 
 def split_dump(text: str, *, source: str) -> list[ArticleDraft]:
@@ -216,7 +216,7 @@ def _draft(
     site = credited or outlet or site_of(article.url)
     published, clock_unknown = _on_clock(article, zone or site_zone(site))
     return ArticleDraft(
-        title=article.title or title_from_body(body),
+        title=given_title(article.title or "") or title_from_body(body),
         body=body,
         source=site or article.masthead or page or file,
         author=article.author,

@@ -52,7 +52,7 @@ from briefing.furniture import author_name
 from briefing.header_lines import entry_header
 from briefing.models import ArticleDraft
 from briefing.sentences import ends_sentence, word_count
-from briefing.titles import title_from_body, title_key
+from briefing.titles import given_title, title_from_body, title_key
 
 TEASER_WORDS = 150
 # An entry's own text is an article's if it has a sentence of PROSE_WORDS ("This item is fine."), or
@@ -360,7 +360,7 @@ def _entry(raw: feedparser.FeedParserDict, source: str, shared: set[str]) -> Fee
     if not body and not title:
         return None
     draft = ArticleDraft(
-        title=title or title_from_body(body),
+        title=given_title(title) or title_from_body(body),
         body=body or title,
         source=_own_source(raw) or source,
         url=link,

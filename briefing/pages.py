@@ -38,7 +38,7 @@ from briefing.models import ArticleDraft
 from briefing.paywalls import has_gate, in_box, pitch_boxes
 from briefing.sentences import word_count
 from briefing.site_zones import site_zone
-from briefing.titles import title_from_body
+from briefing.titles import given_title, title_from_body
 from briefing.walls import wall_of
 
 MIN_WORDS = 20
@@ -110,7 +110,7 @@ def parse_page(html: str | bytes, url: str | None = None, *, source: str | None 
         named = site_of(canonical)
     published, clock_unknown = _page_date(doc.date, canonical)
     draft = ArticleDraft(
-        title=title or title_from_body(body),
+        title=given_title(title) or title_from_body(body),
         body=body,
         source=named or source or site_of(canonical) or "web",
         url=canonical,

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+from briefing.charsets import INVISIBLE, visible
 from briefing.graphemes import head
 from briefing.sentences import split_sentences
 
 TITLE_MAX_CHARS = 90
+
+
+def given_title(title: str) -> str:
+    """A source's title without the marks that take no room (``INVISIBLE``), or "" when nothing in it
+    shows (a feed's title of zero-width spaces would be a headline no one can see or tap)."""
+    title = " ".join(title.translate(INVISIBLE).split())
+    return title if visible(title) else ""
 
 
 def title_key(title: str) -> str:

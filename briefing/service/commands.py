@@ -14,7 +14,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from briefing.briefs import shorten
-from briefing.charsets import SURROGATES
+from briefing.charsets import SURROGATES, visible
 from briefing.document import Block, Document, Inline, bold, code, italic, item, message, para
 from briefing.plaintext import Plain, read_plain
 from briefing.service import App
@@ -228,7 +228,8 @@ _CONTROLS: dict[int, str | None] = {
 
 def parse(text: str) -> tuple[str | None, str]:
     """Split ``/cmd@bot args`` into ``("cmd", "args")``; plain text gives ``(None, text)``. Bidirectional
-    and other control characters (all but tab and newline) are dropped first."""
+    and other control characters (all but tab and newline) are dropped first; arguments that show
+    nothing (zero-width joiners alone) are none."""
     text = text.translate(_CONTROLS).strip()
     if text.startswith("\uff0f"):  # a full-width command, as CJK keyboards type it: "／brief", "／ＢＲＩＥＦ"
         word, space, rest = text.partition(" ")
@@ -236,7 +237,8 @@ def parse(text: str) -> tuple[str | None, str]:
     match = _COMMAND_RE.match(text)
     if not match:
         return None, text
-    return match.group(1).lower(), match.group(2).strip()
+    args = match.group(2).strip()
+    return match.group(1).lower(), args if visible(args) else ""
 
 
 def is_admin(app: App, asker: Asker) -> bool:
