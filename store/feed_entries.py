@@ -40,37 +40,123 @@ def record_sightings(db: Database, sightings: Iterable[EntrySighting], *, now: d
     db.conn.executemany(
         "INSERT INTO feed_entries (url, title, stamp, seen_at) VALUES (?, ?, ?, ?)"
         " ON CONFLICT (url) DO UPDATE SET title = excluded.title, stamp = excluded.stamp,"
-        " seen_at = excluded.seen_at",
+        " seen_at = excluded.seen_at, waiting_since = NULL, given_up_at = NULL, given_up_why = NULL",
         [(normalize_url(s.url), s.title, to_iso(s.stamp), to_iso(now)) for s in sightings],
     )
 
 
-def entries_waiting_since(db: Database, urls: Sequence[str]) -> dict[str, datetime]:
-    """For entries not stored yet, when each was first left for a later poll (its page failing for
-    now), keyed by the URLs as given; an entry never left waiting has none. (A stored entry's row is
-    when it was last read: ask only of entries whose URL no article has.)"""
+def _by_norm(urls: Sequence[str]) -> dict[str, list[str]]:
     by_norm: dict[str, list[str]] = {}
     for url in urls:
         by_norm.setdefault(normalize_url(url), []).append(url)
+    return by_norm
+
+
+def entries_waiting_since(db: Database, urls: Sequence[str]) -> dict[str, datetime]:
+    """When each entry's page (a new entry's, or an update's) was first left for a later poll, failing
+    for now, keyed by the URLs as given; an entry not waiting (never, read since, or given up) has none."""
+    by_norm = _by_norm(urls)
     found: dict[str, datetime] = {}
     for chunk in chunks(list(by_norm), 500):
-        sql = f"SELECT url, seen_at FROM feed_entries WHERE url IN ({','.join('?' * len(chunk))})"
-        for url, seen_at in db.execute(sql, chunk).fetchall():
-            when = from_iso(seen_at)
+        sql = (
+            f"SELECT url, waiting_since FROM feed_entries WHERE url IN ({','.join('?' * len(chunk))})"
+            " AND given_up_at IS NULL AND waiting_since IS NOT NULL"
+        )
+        for url, since in db.execute(sql, chunk).fetchall():
+            when = from_iso(since)
             if when is not None:
                 found.update(dict.fromkeys(by_norm[url], when))
     return found
 
 
 def note_waiting(db: Database, sightings: Iterable[EntrySighting], *, now: datetime) -> None:
-    """Remember entries left for a later poll (their pages failing for now) as seen ``now``, unless a row
-    is there already: the first time an entry was left waiting stays, so its wait can be measured; the
-    row of an entry read before (an update waiting) is left as it is."""
+    """Remember entries left for a later poll (their pages failing for now) as waiting since ``now``,
+    unless they wait already: the first miss stays, so the wait can be measured. The title and date of an
+    entry read before (an update waiting) stay as read; an entry given up and tried again (the feed gave a
+    new version of it) waits anew."""
     db.conn.executemany(
-        "INSERT INTO feed_entries (url, title, stamp, seen_at) VALUES (?, ?, ?, ?)"
-        " ON CONFLICT (url) DO NOTHING",
-        [(normalize_url(s.url), s.title, to_iso(s.stamp), to_iso(now)) for s in sightings],
+        "INSERT INTO feed_entries (url, title, stamp, seen_at, waiting_since) VALUES (?, ?, ?, ?, ?)"
+        " ON CONFLICT (url) DO UPDATE SET waiting_since = CASE WHEN given_up_at IS NULL"
+        " THEN coalesce(waiting_since, excluded.waiting_since) ELSE excluded.waiting_since END,"
+        " given_up_at = NULL, given_up_why = NULL",
+        [(normalize_url(s.url), s.title, to_iso(s.stamp), to_iso(now), to_iso(now)) for s in sightings],
     )
+
+
+@dataclass(frozen=True)
+class GivenUp:
+    """An entry a polled feed gave up: its page gone for good, or failing for now all through its wait
+    (``waited``), with no prose in the feed's summary to keep instead. ``sighting``: the version given up
+    (a later one the feed gives is tried again); ``why``: the page's error."""
+
+    sighting: EntrySighting
+    why: str
+    waited: bool
+    at: datetime | None = None
+
+
+def give_up(db: Database, entries: Iterable[GivenUp], *, source_id: int, now: datetime) -> None:
+    """Remember ``entries`` as given up ``now`` by the feed ``source_id``, as the version the feed gives
+    now, so later polls leave them alone (and an update given up is not read again until it changes)."""
+    db.conn.executemany(
+        "INSERT INTO feed_entries (url, title, stamp, seen_at, waiting_since, given_up_at, given_up_why,"
+        " source_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (url) DO UPDATE SET title = excluded.title, stamp = excluded.stamp,"
+        " seen_at = excluded.seen_at, given_up_at = excluded.given_up_at,"
+        " given_up_why = excluded.given_up_why, source_id = excluded.source_id,"
+        " waiting_since = CASE WHEN excluded.waiting_since IS NULL THEN NULL"
+        " ELSE coalesce(waiting_since, excluded.waiting_since) END",
+        [
+            (
+                normalize_url(g.sighting.url),
+                g.sighting.title,
+                to_iso(g.sighting.stamp),
+                to_iso(now),
+                to_iso(now) if g.waited else None,
+                to_iso(now),
+                g.why,
+                source_id,
+            )
+            for g in entries
+        ],
+    )
+
+
+def entries_given_up(db: Database, urls: Sequence[str]) -> dict[str, GivenUp]:
+    """The entries among ``urls`` given up (:func:`give_up`), keyed by the URLs as given."""
+    by_norm = _by_norm(urls)
+    found: dict[str, GivenUp] = {}
+    for chunk in chunks(list(by_norm), 500):
+        sql = (
+            "SELECT url, title, stamp, waiting_since, given_up_at, given_up_why FROM feed_entries"
+            f" WHERE url IN ({','.join('?' * len(chunk))}) AND given_up_at IS NOT NULL"
+        )
+        for url, title, stamp, since, at, why in db.execute(sql, chunk).fetchall():
+            for given in by_norm[url]:
+                seen = EntrySighting(given, title, from_iso(stamp))
+                found[given] = GivenUp(seen, why or "", since is not None, from_iso(at))
+    return found
+
+
+@dataclass(frozen=True)
+class FeedGiveUps:
+    """A feed's entries given up and kept in ``feed_entries``: how many, and the last one."""
+
+    count: int
+    last: GivenUp
+
+
+def give_ups_by_feed(db: Database) -> dict[int, FeedGiveUps]:
+    """The entries each polled feed gave up (by its source id), for ``/feeds``."""
+    sql = (
+        "SELECT source_id, count(*), url, title, stamp, waiting_since, max(given_up_at), given_up_why"
+        " FROM feed_entries WHERE given_up_at IS NOT NULL AND source_id IS NOT NULL GROUP BY source_id"
+    )
+    found: dict[int, FeedGiveUps] = {}
+    for source_id, count, url, title, stamp, since, at, why in db.execute(sql).fetchall():
+        last = GivenUp(EntrySighting(url, title, from_iso(stamp)), why or "", since is not None, from_iso(at))
+        found[source_id] = FeedGiveUps(count, last)
+    return found
 
 
 def prune_feed_entries(db: Database, *, before: datetime) -> int:

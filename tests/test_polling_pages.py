@@ -1,8 +1,10 @@
 """A polled feed whose entries' pages fail (a tracking redirector that refuses connections, a site that
 tarpits bots, a busy server) is no failing feed: the feed answered and was read, so it is neither backed off
 nor paused. Each entry waits for its page a few polls (``page_patience``), then keeps the feed's summary;
-a page that answers meanwhile is stored in full. Besides the feed's own fetch or parse, only an entry that
-has waited out its page with no prose in its summary to keep counts as the feed's failure."""
+a page that answers meanwhile is stored in full. An entry with no prose in its summary to keep is given up
+once (at once when its page is gone for good), and so is an update whose page keeps failing: not fetched
+again, never counted against a feed whose other entries arrive. Besides the feed's own fetch or parse, only
+a feed none of whose entries can be read (every one given up) counts as failing."""
 
 import socket
 from datetime import UTC, datetime, timedelta
@@ -240,3 +242,217 @@ async def test_entries_with_nothing_to_keep_fail_the_feed_once_their_wait_runs_o
     assert (
         due_feeds(app.db, now=at + timedelta(days=1)) == []
     )  # paused: not polled again until an admin says so
+
+
+FERRY = "Gdynia ferry story"
+
+
+def mixed_rss(base: str, *, ferry: str = FERRY, ferry_link: str = "/ferry") -> bytes:
+    """The Baltic Post's feed: the quay and dunes teasers, whose pages answer, and a ferry entry with
+    nothing to keep but its link ("Read more") at ``ferry_link``."""
+    items = "".join(
+        f"<item><title>Gdynia {key} story</title><link>{base}/{key}</link><description>{text}</description>"
+        "<pubDate>Thu, 23 Jan 2025 10:00:00 GMT</pubDate></item>"
+        for key, text in TEASERS.items()
+    )
+    items += (
+        f"<item><title>{ferry}</title><link>{base}{ferry_link}</link><description>Read more</description>"
+        "<pubDate>Thu, 23 Jan 2025 10:00:00 GMT</pubDate></item>"
+    )
+    return (
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>Baltic Post</title><link>{base}/</link>'
+        f"{items}</channel></rss>"
+    ).encode()
+
+
+def hits(site, path: str) -> int:
+    return sum(1 for r in site.requests if r.path == path)
+
+
+def polled_feed(app: App, url: str) -> int:
+    source = upsert_source(app.db, kind="feed", location=url, name="Baltic Post", now=T)
+    set_polling(app.db, source.id, True)
+    return source.id
+
+
+async def test_one_dead_entry_of_a_healthy_feed_is_given_up_once_and_never_fails_the_feed(
+    app, site, botapi, botapi_bot
+):
+    """A feed whose entries arrive but one, whose page is down for good and whose summary is only "Read
+    more": that entry waits out its patience, is given up once (said in the poll's report and in /feeds),
+    and is not fetched again; the feed is never failing, backed off nor paused, and no admin is told."""
+    from briefing.service.commands import Asker, answer, load_all
+
+    site.add_bytes("/feed.xml", mixed_rss(site.base), "application/rss+xml")
+    site.add("/quay", story_page)
+    site.add("/dunes", story_page)
+
+    async def down(request: web.Request) -> web.Response:
+        return web.Response(status=503, text="busy")
+
+    site.add("/ferry", down)
+    url = site.url("/feed.xml")
+    polled_feed(app, url)
+    patience = feed_polls.page_patience(app)
+    at, reports = T, []
+    for _ in range(12):
+        app.clock.now = at
+        polled, _ = await run_feed_polling(app, botapi_bot, now=at, pacer=fast_pacer(), policy=QUICK)
+        reports.append((at - T, polled))
+        source = find_source(app.db, url)
+        assert (source.failures, source.paused, source.last_error) == (0, False, None), source.last_error
+        assert source.next_poll_at == at + timedelta(minutes=30)
+        at = source.next_poll_at
+    assert reports[0][1].new_articles == 2  # the quay and the dunes, at once
+    ferry = site.url("/ferry")
+    for waited, polled in reports:
+        if waited < patience:
+            assert polled.failed == (
+                (ferry, f"feed entry page: HTTP 503 Service Unavailable; {feed_polls.RETRIED}"),
+            )
+        elif waited == patience:  # the poll after its wait gives it up, once
+            given = f"feed entry page: HTTP 503 Service Unavailable; {feed_polls.GIVEN_UP}"
+            assert polled.failed == ((ferry, given),)
+        else:
+            assert (polled.failed, polled.new_articles) == ((), 0)
+    assert hits(site, "/ferry") == 6  # 5 polls of waiting, the one that gave it up; none after
+    assert find_by_url(app.db, ferry) is None
+    assert botapi.sent_messages(42) == []
+    load_all()
+    listed = (await answer(app, "/feeds", Asker(chat_id=42, user_id=42))).document.text
+    assert (
+        "last read" in listed
+        and f"gave up 1 entry 3 h ago: “{FERRY}” (HTTP 503 Service Unavailable)" in listed
+    )
+    # a new version of the entry (another title) is tried again, and is stored once its page answers
+    site.add_bytes(
+        "/feed.xml", mixed_rss(site.base, ferry="Gdynia ferry story, updated"), "application/rss+xml"
+    )
+    site.add("/ferry", story_page_at("ferry"))
+    app.clock.now = at
+    again = await poll_due_feeds(app, now=at)
+    assert (again.new_articles, again.failed) == (1, ())
+    assert "gave up" not in (await answer(app, "/feeds", Asker(chat_id=42, user_id=42))).document.text
+
+
+def story_page_at(key: str):
+    """A page with a story of its own under the headline "Gdynia {key} story"."""
+
+    async def page(request: web.Request) -> web.Response:
+        title = f"Gdynia {key} story, updated"
+        body = (
+            f"<p>The {key} to Karlskrona sailed at dawn with two hundred passengers aboard, the operator"
+            " said. "
+            "Its engines had been repaired over the weekend after a fire in the hold last month.</p><p>"
+            "The harbour master said the crossing would take ten hours in the calm weather expected. "
+            "Passengers were offered vouchers for the delay, and freight lorries were loaded first.</p>"
+        )
+        html = f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>{body}"
+        return web.Response(text=html + "</article></body></html>", content_type="text/html")
+
+    return page
+
+
+@pytest.mark.parametrize("status", [404, 410, 403])
+async def test_an_entry_without_text_whose_page_is_gone_is_given_up_at_once(app, site, status):
+    """A page gone for good (a 404, a 410, a paywall's 403) with nothing in the feed's summary: the entry
+    is given up at its first poll, not fetched again at every poll while it stays in the feed; its feed,
+    whose other entries arrive, is read fine."""
+    site.add_bytes("/feed.xml", mixed_rss(site.base), "application/rss+xml")
+    site.add("/quay", story_page)
+    site.add("/dunes", story_page)
+
+    async def gone(request: web.Request) -> web.Response:
+        return web.Response(status=status, text="gone")
+
+    site.add("/ferry", gone)
+    url = site.url("/feed.xml")
+    polled_feed(app, url)
+    at = T
+    for poll in range(4):
+        app.clock.now = at
+        report = await poll_due_feeds(app, now=at)
+        source = find_source(app.db, url)
+        assert (source.failures, source.paused) == (0, False)
+        if poll == 0:
+            assert report.new_articles == 2
+            ((where, why),) = report.failed
+            assert where == site.url("/ferry") and why.startswith(f"feed entry page: HTTP {status}")
+            assert why.endswith("; no article text in the feed's summary; given up"), why
+        else:
+            assert report.failed == ()
+        at = source.next_poll_at
+    assert hits(site, "/ferry") == 1
+
+
+async def test_a_feed_whose_every_entry_is_gone_fails_from_its_first_poll(app, site):
+    """Nothing a feed lists can be read (every page a 404, no text in the feed): a dead feed in all but
+    name, failing at every poll and so backed off, then paused."""
+    items = "".join(
+        f"<item><title>Gdynia {key} story</title><link>{site.base}/{key}</link>"
+        "<description>Read more</description></item>"
+        for key in ("quay", "dunes")
+    )
+    feed = (
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>Baltic Post</title>{items}</channel></rss>'
+    )
+    site.add_bytes("/feed.xml", feed.encode(), "application/rss+xml")
+    url = site.url("/feed.xml")
+    polled_feed(app, url)
+    at = T
+    for poll in range(1, app.settings.feed_max_failures + 1):
+        app.clock.now = at
+        report = await poll_due_feeds(app, now=at)
+        assert len(report.failed) == 2
+        source = find_source(app.db, url)
+        assert source.failures == poll
+        assert source.last_error == (
+            "2 of its entries' pages could not be fetched, and the feed gives no article text for them"
+            " (HTTP 404 Not Found)"
+        )
+        at = source.next_poll_at
+    assert source.paused and hits(site, "/quay") == 1 and hits(site, "/dunes") == 1
+
+
+@pytest.mark.parametrize(("status", "tries"), [(503, 6), (410, 1)])
+async def test_an_update_whose_page_keeps_failing_is_given_up(app, site, status, tries):
+    """An entry stored in full that the feed updates (another title) while its page fails: tried again at
+    each poll for as long as a new entry waits when the page fails for now, at once given up when it is
+    gone; then the version stored stays, and the update is not fetched again."""
+    site.add_bytes("/feed.xml", rss(site.base), "application/rss+xml")
+    served = {"status": 200}
+
+    async def page(request: web.Request) -> web.Response:
+        if served["status"] != 200:
+            return web.Response(status=served["status"], text="no")
+        return await story_page(request)
+
+    site.add("/quay", page)
+    site.add("/dunes", story_page)
+    url = site.url("/feed.xml")
+    polled_feed(app, url)
+    first = await poll_due_feeds(app, now=T)
+    assert first.new_articles == 2
+    stored = find_by_url(app.db, site.url("/quay"))
+    served["status"] = status
+    site.add_bytes(
+        "/feed.xml",
+        rss(site.base).replace(b"Gdynia quay story", b"Gdynia quay story (update)"),
+        "application/rss+xml",
+    )
+    at, patience = find_source(app.db, url).next_poll_at, feed_polls.page_patience(app)
+    start, failed = at, []
+    while at - start <= patience + timedelta(hours=2):
+        app.clock.now = at
+        report = await poll_due_feeds(app, now=at)
+        failed.append([why for _, why in report.failed])
+        source = find_source(app.db, url)
+        assert (source.failures, source.paused) == (0, False)
+        at = source.next_poll_at
+    assert hits(site, "/quay") == 1 + tries
+    error = f"HTTP {status} {'Service Unavailable' if status == 503 else 'Gone'}"
+    read_next = [f"feed entry page: {error}; its update is read next time"]
+    given = [read_next[0].replace("is read next time", "is given up")]
+    assert failed[: tries - 1] == [read_next] * (tries - 1)
+    assert failed[tries - 1] == given and all(f == [] for f in failed[tries:])
+    assert find_by_url(app.db, site.url("/quay")).body == stored.body  # the full version stays

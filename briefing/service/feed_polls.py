@@ -30,7 +30,10 @@ from store.articles import find_by_url, known_url
 from store.db import transaction
 from store.feed_entries import (
     EntrySighting,
+    GivenUp,
+    entries_given_up,
     entries_waiting_since,
+    give_up,
     last_sightings,
     note_waiting,
     record_sightings,
@@ -243,20 +246,25 @@ async def _read_entries(
 ) -> None:
     """Store a feed's new and updated entries, fetching the pages of its teasers (at internal addresses
     only when the feed came from one: ``inside``). A page that fails for now leaves its entry for the next
-    poll, until the entry has waited :func:`page_patience`; then it keeps the feed's summary. Pages that
-    fail for now do not count as the feed failing while their entries wait or can keep their summaries (a
-    feed whose links go through a tracking host that is down is no failing feed); an entry that has waited
-    them out with no prose in its summary does (:func:`given_up_error`), as the feed's own fetch or parse
-    does."""
+    poll, until the entry has waited :func:`page_patience`; then it keeps the feed's summary. An entry
+    with no prose in its summary to keep is given up once (:func:`give_up`): at once when its page is
+    gone for good (a 404, a wall), after that wait when it fails for now; later polls leave it alone
+    until the feed gives a new version of it. Entry pages do not count as the feed failing: one dead
+    entry of a feed whose other entries arrive is no failing feed. Only a feed none of whose entries can
+    be read, every one given up and none stored or waiting, fails (:func:`given_up_error`), as the feed's
+    own fetch or parse does."""
     url = source.location
+    counts = (tally.new, tally.duplicate, tally.near_duplicate)
     batch = sort_entries(app, feed, tally, label=url)
     await store_drafts_async(app, batch.full, tally, label=url, source_id=source.id, revised=batch.revised)
-    fresh = [d.url for d in batch.teasers if d.url and d.url not in batch.revised]
-    since = entries_waiting_since(app.db, fresh) if polled else {}
+    abandoned = _still_given_up(app, batch) if polled else []
+    left_alone = {g.sighting.url for g in abandoned}
+    teasers = [d for d in batch.teasers if d.url not in left_alone]
+    since = entries_waiting_since(app.db, [d.url for d in teasers if d.url]) if polled else {}
     patience, now = page_patience(app), app.now()
     pages = await fetch_teasers(
         app,
-        batch.teasers,
+        teasers,
         tally,
         fetcher,
         label=url,
@@ -267,32 +275,56 @@ async def _read_entries(
         found_inside=inside,
     )
     remember_entries(app, batch, tally)
-    if pages.waiting or pages.given_up:
+    entries = {e.draft.url: e for e in batch.read if e.draft.url is not None}
+    if pages.given_up:
+        dropped = [
+            GivenUp(EntrySighting(u, entries[u].draft.title, entries[u].stamp), why, waited)
+            for u, why, waited in pages.given_up
+        ]
+        with transaction(app.db):
+            give_up(app.db, dropped, source_id=source.id, now=now)
+        for one in dropped:
+            log.warning("%s: gave up the entry %s: %s", shown_url(url), shown_url(one.sighting.url), one.why)
+    if pages.waiting:
         left = set(pages.waiting)
         with transaction(app.db):
             # the first poll to leave an entry waiting starts its wait (an update's row is left as read)
-            urls = [(e.draft.url, e) for e in batch.read if e.draft.url is not None]
-            sightings = [EntrySighting(u, e.draft.title, e.stamp) for u, e in urls if u in left]
+            sightings = [EntrySighting(u, e.draft.title, e.stamp) for u, e in entries.items() if u in left]
             note_waiting(app.db, sightings, now=now)
-            # the next poll must read the feed again, not hear "304 Not Modified" and skip them (nor
-            # count a 304 as a good poll of a feed failing for its entries)
+            # the next poll must read the feed again, not hear "304 Not Modified" and skip them
             forget_validators(app.db, source.id)
-    if pages.given_up:
-        # an entry whose page never came and whose summary holds no prose is lost unless someone acts:
-        # the feed fails (backed off, then paused with a notice to the admins), not fetched in full at
-        # every poll forever while /feeds shows it healthy
-        error = given_up_error(pages.given_up, patience)
+    read = (tally.new, tally.duplicate, tally.near_duplicate) != counts or bool(batch.revised)
+    given = [(u, why, waited) for u, why, waited in pages.given_up]
+    given += [(g.sighting.url, g.why, g.waited) for g in abandoned]
+    if given and not pages.waiting and not read:
+        # nothing the feed lists can be read, and no later poll will try: a dead feed in all but name
+        for g in abandoned:
+            tally.failed.append((g.sighting.url, f"feed entry page: {g.why}; {GIVEN_UP}"))
+        with transaction(app.db):
+            # a "304 Not Modified" must not count as a good poll of a feed failing for its entries
+            forget_validators(app.db, source.id)
+        error = given_up_error(given, patience)
         _feed_failed(app, source.id, source.failures, error, failures_before=source.failures)
 
 
-def given_up_error(given_up: Sequence[tuple[str, str]], patience: timedelta) -> str:
-    """The reason a feed fails when entries waited out ``patience`` for their pages with no prose in
-    their summaries to keep: how many, for how long, and the first page's error."""
-    count, waited = len(given_up), _duration(patience)
+def _still_given_up(app: App, batch: FeedBatch) -> list[GivenUp]:
+    """The new entries of ``batch`` given up at an earlier poll and still as they were then: left alone
+    (a version the feed has changed since, another title or a later date, is tried again)."""
+    entries = {e.draft.url: e for e in batch.read if e.draft.url is not None}
+    wanted = [d.url for d in batch.teasers if d.url and d.url not in batch.revised]
+    given = entries_given_up(app.db, wanted)
+    return [g for u, g in given.items() if u in entries and not updated(app, entries[u], g.sighting)]
+
+
+def given_up_error(given_up: Sequence[tuple[str, str, bool]], patience: timedelta) -> str:
+    """The reason a feed fails when all its entries were given up, none read: how many, for how long
+    their pages failed (when each waited out ``patience``), and the first page's error."""
+    count = len(given_up)
     pages = "its entry's page" if count == 1 else f"{count} of its entries' pages"
     them = "it" if count == 1 else "them"
+    waited = f" for {_duration(patience)}" if all(w for _, _, w in given_up) else ""
     return (
-        f"{pages} could not be fetched for {waited}, and the feed gives no article text for {them}"
+        f"{pages} could not be fetched{waited}, and the feed gives no article text for {them}"
         f" ({given_up[0][1]})"
     )
 
@@ -345,16 +377,19 @@ def _feed_failed(
 
 
 RETRIED = "tried again at the next poll"  # a feed entry whose page could not be had for now
+GIVEN_UP = "no article text in the feed's summary; given up"  # a polled feed's entry, not tried again
 
 
 @dataclass(frozen=True)
 class PageMisses:
     """What :func:`fetch_teasers` could not store: ``waiting``, the URLs of entries left for a later
-    poll (their pages failing for now); ``given_up``, the entries (URL, the page's error) that waited out
-    their patience with no prose in their summaries to keep instead."""
+    poll (their pages failing for now); ``given_up``, the entries of a polled feed not to try again (URL,
+    the page's error, whether it waited out its patience): their pages gone for good (a 404, a wall) or
+    failing for now all through their wait, with no prose in their summaries to keep instead, or updates
+    whose page failed so and whose teaser cannot stand for the version stored."""
 
     waiting: tuple[str, ...] = ()
-    given_up: tuple[tuple[str, str], ...] = ()
+    given_up: tuple[tuple[str, str, bool], ...] = ()
 
 
 async def fetch_teasers(
@@ -381,7 +416,7 @@ async def fetch_teasers(
         return PageMisses()
     gate = asyncio.Semaphore(PAGE_CONCURRENCY)
     waiting: list[str] = []
-    given_up: list[tuple[str, str]] = []
+    given_up: list[tuple[str, str, bool]] = []
 
     async def full(draft: ArticleDraft) -> ArticleDraft | None:
         assert draft.url is not None  # a teaser without a URL is no teaser to fetch (see readable_entries)
@@ -393,14 +428,18 @@ async def fetch_teasers(
                 raise WallPageError("not this entry's article: the page has none of its headline's words")
         except SourceError as exc:
             for_now = isinstance(exc, FetchError) and exc.transient
-            if draft.url in revised and ((for_now and retry_later) or not _summary_stands_in(app, draft)):
+            wait = for_now and retry_later and draft.url not in waited_out
+            if draft.url in revised and (wait or not _summary_stands_in(app, draft)):
                 # an update's page: the full version stored is worth more than the feed's teaser of the
-                # new one, which is left for the next full read of the feed
-                tally.failed.append((draft.url, f"feed entry page: {exc}; its update is read next time"))
+                # new one, which is left for the next full read of the feed (a polled feed's for as long
+                # as a new entry waits, then the update is given up and the version stored stays)
+                later = "is read next time" if wait or not retry_later else "is given up"
+                tally.failed.append((draft.url, f"feed entry page: {exc}; its update {later}"))
                 tally.unsettled.add(draft.url)
-                waiting.extend([draft.url] if for_now and retry_later else [])
+                waiting.extend([draft.url] if wait else [])
+                given_up.extend([(draft.url, str(exc), for_now)] if retry_later and not wait else [])
                 return None
-            if for_now and retry_later and draft.url not in waited_out:
+            if wait:
                 # not now: the URL stays unknown, so the next poll tries the page again (and says so: an
                 # admin's /ingest otherwise reads as if those entries were lost)
                 tally.failed.append((draft.url, f"feed entry page: {exc}; {RETRIED}"))
@@ -408,10 +447,12 @@ async def fetch_teasers(
                 waiting.append(draft.url)
                 return None
             if not has_prose(draft):
-                reason = f"feed entry page: {exc}; no article text in the feed's summary"
-                tally.failed.append((draft.url, reason))
+                # nothing to keep: a polled feed gives the entry up, once (a feed file's is tried again
+                # when the file is ingested again)
+                missing = GIVEN_UP if retry_later else "no article text in the feed's summary"
+                tally.failed.append((draft.url, f"feed entry page: {exc}; {missing}"))
                 tally.unsettled.add(draft.url)
-                given_up.extend([(draft.url, str(exc))] if for_now and retry_later else [])
+                given_up.extend([(draft.url, str(exc), for_now)] if retry_later else [])
                 return None
             # never (a 404, a paywall's 403, a page with no text), or not now but no later poll will
             # try again, or not for as long as the entry waited: the feed's summary is all there is

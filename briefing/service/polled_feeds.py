@@ -28,6 +28,7 @@ from briefing.errors import QueryError
 from briefing.service import App
 from briefing.service.commands import Asker, Reply, command
 from store.db import transaction
+from store.feed_entries import FeedGiveUps, give_ups_by_feed
 from store.sources import set_polling
 from store.stats import FeedState, feeds
 
@@ -62,11 +63,29 @@ def state_of(feed: FeedState, now: datetime, *, detail: bool) -> list[Span | str
     return ["last read ", age(feed.last_ok_at, now, "ago")]
 
 
+def gave_up(give_ups: FeedGiveUps | None, now: datetime) -> list[Span | str]:
+    """The entries a feed gave up, for the admins' list: " — gave up 1 entry 3 h ago: “Ferry story” (HTTP
+    404 Not Found)", each given up once (its page gone, or failing all through its wait, with no text in
+    the feed) and not tried again, so that a feed read fine does not lose news without a word."""
+    if give_ups is None:
+        return []
+    last = give_ups.last
+    title = clip(" ".join(last.sighting.title.split()) or shown_url(last.sighting.url), 80)
+    why = clip(mask_urls(last.why), ERROR_CHARS)
+    told: list[Span | str] = [
+        f" — gave up {give_ups.count} entries, the last" if give_ups.count > 1 else " — gave up 1 entry"
+    ]
+    if last.at is not None:
+        told += [" ", age(last.at, now, "ago")]
+    return [*told, f": “{title}” ({why})"]
+
+
 @command("feeds", "/feeds", "the feeds I poll, with their addresses and state (admins)", admin=True)
 async def feeds_command(app: App, args: str, asker: Asker) -> Reply:
     """List the polled feeds: number, name, address, state."""
     now = app.now()
     listed = polled(app)
+    give_ups = give_ups_by_feed(app.db)
     if not listed:
         return Reply(message(para("No feed is polled. Add one with ", code("/ingest URL"), ".")))
     lines: list[Block] = [
@@ -76,6 +95,7 @@ async def feeds_command(app: App, args: str, asker: Asker) -> Reply:
             link(shown_url(f.location), shown_url(f.location)),
             " — ",
             *state_of(f, now, detail=True),
+            *gave_up(give_ups.get(f.id), now),
         )
         for f in listed
     ]
