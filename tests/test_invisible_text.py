@@ -44,7 +44,8 @@ def test_a_feed_entry_titled_with_zero_width_spaces_gets_a_title_from_its_text()
 
 
 def test_a_page_titled_with_a_byte_order_mark_only_gets_a_title_from_its_text() -> None:
-    prose = "".join(f"<p>{BODY.replace('Bexley', town)}</p>" for town in ("Bexley", "Erith", "Crayford", "Dartford"))
+    towns = ("Bexley", "Erith", "Crayford", "Dartford")
+    prose = "".join(f"<p>{BODY.replace('Bexley', town)}</p>" for town in towns)
     html = f"<html><head><title>\ufeff\u200b</title></head><body><article>{prose}</article></body></html>"
     assert parse_page(html, "https://odd.example/2").title.startswith("Flood barriers held in Bexley")
 
