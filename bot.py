@@ -195,6 +195,8 @@ def _app(
         no_folder = named and not db_path.parent.is_dir()
         missing = f"no folder {db_path.parent} for the database" if no_folder else f"no database at {db_path}"
         raise UsageError(f"{missing}{typo}; `python bot.py` or `bot.py ingest` creates a new database")
+    if named and not db_path.parent.exists():  # a typo in a folder's name would start a second archive unseen
+        print(f"bot.py: note: no folder {db_path.parent}: made it, for a new database", file=sys.stderr)
     try:
         db = open_db(db_path)
     except StoreError:

@@ -108,3 +108,17 @@ def test_an_empty_briefing_db_is_refused_in_one_line(capsys):
     assert capsys.readouterr().err == (
         "bot.py: BRIEFING_DB is set but empty (an unset variable?); give the database's path, or unset it\n"
     )
+
+
+def test_ingest_into_a_folder_that_does_not_exist_says_it_made_it(tmp_path, capsys):
+    """qa22a F9: a typo in a folder's name started a second archive without a word; an existing folder
+    with a new file in it is the ordinary way to start one, and says nothing."""
+    page = tmp_path / "note.txt"
+    page.write_text("Flood barriers held in Bexley overnight as the river rose to a forty-year high.\n")
+    typo = tmp_path / "archve" / "x.db"
+    assert bot.main(["--db", str(typo), "ingest", "--no-progress", str(page)], environ={}) == 0
+    err = capsys.readouterr().err
+    assert f"bot.py: note: no folder {typo.parent}: made it, for a new database\n" in err
+    assert typo.exists()
+    assert bot.main(["--db", str(tmp_path / "y.db"), "ingest", "--no-progress", str(page)], environ={}) == 0
+    assert "note: no folder" not in capsys.readouterr().err
