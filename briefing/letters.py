@@ -87,9 +87,10 @@ _SPACES = re.compile(r"\s+")
 def fold_punctuation(text: str) -> str:
     """``text`` with each typographic apostrophe written "'", each dash (Unicode's dash punctuation:
     "‐", "‑", "–", "—") "-", each double quote ("“", "”", "„", "«", "»") '"', and each run of spaces one
-    space, trimmed: "Cote d’Ivoire" as "Cote d'Ivoire". Letters stay as they are."""
+    space, trimmed: "Cote d’Ivoire" as "Cote d'Ivoire", and "O`Brien" (a backtick, ASCII as it is, typed
+    for an apostrophe) as "O'Brien". Letters stay as they are."""
     text = _SPACES.sub(" ", text).strip()
     if text.isascii():
-        return text
+        return text.replace("`", "'")
     text = _DOUBLE_QUOTES.sub('"', _APOSTROPHES.sub("'", text))
     return "".join("-" if unicodedata.category(c) == "Pd" else c for c in text)
