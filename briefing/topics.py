@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from nltk.stem.porter import PorterStemmer
 
-from briefing.letters import fold_as_indexed
+from briefing.letters import fold_as_indexed, split_apostrophes
 from briefing.sentences import split_sentences
 
 # The other words a multi-word topic's words may have between them, for each two of its words (FTS5
@@ -80,7 +80,7 @@ def read_topic(value: str) -> Topic:
         return Topic(tuple(words), True)
     named = {w for chunk in value.split() if is_joined_name(chunk) for w in _words(chunk)}
     telling = [w for w in words if w not in FUNCTION_WORDS or w in named]
-    return Topic(tuple(telling or words), False, name=_is_name(value.strip()))
+    return Topic(tuple(telling or words), False, name=_is_name(split_apostrophes(value).strip()))
 
 
 def _is_name(word: str) -> bool:
@@ -100,8 +100,10 @@ def _slack(words: int) -> int:
 
 def _words(text: str) -> list[str]:
     """The words of a text or topic folded as the index folds them (``fold_as_indexed``): the topic
-    "Elysee", which the search finds in "Élysée", is found there in the sentence too."""
-    return _WORD.findall(fold_as_indexed(text))
+    "Elysee", which the search finds in "Élysée", is found there in the sentence too. An apostrophe that
+    counts as a letter ("dʼIvoire") parts words as "'" does (``split_apostrophes``), in the topic and the
+    text alike, as the search finds "d'Ivoire" in either (``store.search.topic_query``)."""
+    return _WORD.findall(fold_as_indexed(split_apostrophes(text)))
 
 
 def _same(word: str, wanted: str) -> bool:
