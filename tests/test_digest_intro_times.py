@@ -1,5 +1,6 @@
 """What a digest's intro says of the time it covers, as composed over the store: since the last digest
-came (not when it was due), the window after a long pause, and the alerts a quiet digest leaves out."""
+was composed (not when it was due, nor when a held-up send got it out: the window it covered ends there
+and the next one's starts there), the window after a long pause, and the alerts a quiet digest leaves out."""
 
 from datetime import UTC, datetime, timedelta
 
