@@ -105,13 +105,14 @@ class Intro:
     """What a digest says of the time it covers, beyond its selection: the reader knows when digests came
     and which alerts came, so the intro names those, not the store's cut-offs.
 
-    ``last_sent``: when the chat's last digest reached it (sent, not due: a late one came later), else
+    ``last_composed``: when the chat's last digest was composed, the end of the time it covered and the
+    start of this one's (a digest sent late held nothing newer, so its send time is not named), else
     ``Selection.since`` is named. ``window_hours``: set when the story window cut the time since that
     digest (a long pause): the digest then holds only the window's stories, and says so. ``alerts``: the
     alerts sent to the chat over the time the digest covers, whose stories it leaves out (a quiet digest
     names them, or "nothing new" reads as a quiet day)."""
 
-    last_sent: datetime | None = None
+    last_composed: datetime | None = None
     window_hours: int = 0
     alerts: int = 0
 
@@ -430,11 +431,11 @@ def _span(selection: Selection, intro: Intro, tz: ZoneInfo) -> str:
     if selection.since is None:
         return f"in {_hours_label(FIRST_DIGEST_HOURS)}"
     if intro.window_hours:
-        if intro.last_sent is None:
+        if intro.last_composed is None:
             return f"in {_hours_label(intro.window_hours)}"
-        last = day_label(intro.last_sent.astimezone(tz).date())
+        last = day_label(intro.last_composed.astimezone(tz).date())
         return f"since your last digest on {last} (showing {_hours_label(intro.window_hours)})"
-    return f"since {_since_label(intro.last_sent or selection.since, tz)}"
+    return f"since {_since_label(intro.last_composed or selection.since, tz)}"
 
 
 def _quiet_line(selection: Selection, intro: Intro, tz: ZoneInfo) -> str:
@@ -442,7 +443,7 @@ def _quiet_line(selection: Selection, intro: Intro, tz: ZoneInfo) -> str:
     new"; a chat never sent anything is not told of what "it has not been sent"."""
     span = _span(selection, intro, tz)
     if not intro.window_hours and selection.since is not None:
-        span = f"since your last digest ({_since_label(intro.last_sent or selection.since, tz)})"
+        span = f"since your last digest ({_since_label(intro.last_composed or selection.since, tz)})"
     if intro.alerts:
         alerts = "the alert" if intro.alerts == 1 else f"the {intro.alerts} alerts"
         head = f"Nothing new beyond {alerts} sent {span}."

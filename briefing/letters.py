@@ -84,12 +84,34 @@ _DOUBLE_QUOTES = re.compile("[\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033]")
 _SPACES = re.compile(r"\s+")
 
 
+# The apostrophes Unicode counts as letters (modifier letters): FTS5 and a regular expression's \w read
+# "dʼIvoire" as one word, where "d'Ivoire" or "d’Ivoire" is two.
+LETTER_APOSTROPHES = ("\u02bc", "\u02bb")
+
+
+def split_apostrophes(text: str) -> str:
+    """``text`` with the apostrophes that count as letters (``LETTER_APOSTROPHES``: "ʼ", "ʻ") written "'",
+    so that they part words as a typed apostrophe does: "dʼIvoire" is the words "d" and "Ivoire", as
+    "d'Ivoire" is. A Hawaiian ʻokina parts its word too, in a topic and in a text alike."""
+    if text.isascii():
+        return text
+    for mark in LETTER_APOSTROPHES:
+        text = text.replace(mark, "'")
+    return text
+
+
+def fold_apostrophes(text: str) -> str:
+    """``text`` with each apostrophe a keyboard types ("’", "‘", "ʼ", "`" and the like) written "'"."""
+    return _APOSTROPHES.sub("'", text)
+
+
 def fold_punctuation(text: str) -> str:
     """``text`` with each typographic apostrophe written "'", each dash (Unicode's dash punctuation:
     "‐", "‑", "–", "—") "-", each double quote ("“", "”", "„", "«", "»") '"', and each run of spaces one
-    space, trimmed: "Cote d’Ivoire" as "Cote d'Ivoire". Letters stay as they are."""
+    space, trimmed: "Cote d’Ivoire" as "Cote d'Ivoire", and "O`Brien" (a backtick, ASCII as it is, typed
+    for an apostrophe) as "O'Brien". Letters stay as they are."""
     text = _SPACES.sub(" ", text).strip()
     if text.isascii():
-        return text
+        return text.replace("`", "'")
     text = _DOUBLE_QUOTES.sub('"', _APOSTROPHES.sub("'", text))
     return "".join("-" if unicodedata.category(c) == "Pd" else c for c in text)

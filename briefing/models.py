@@ -210,7 +210,7 @@ def follow_key(value: str) -> str:
     Cyrillic letters, which the index keeps ("й" is not "и"), stay. The apostrophe, dash and quote a
     keyboard types are one each (``fold_punctuation``): "Cote d’Ivoire" (iOS) is "Cote d'Ivoire", and
     "“port strike”" is '"port strike"'. Quotes stay: a phrase followed in quotes is matched otherwise than
-    its words. The database stores it (``follows.value_key``, m0031, m0035, m0038) and keeps one follow
+    its words. The database stores it (``follows.value_key``, m0031, m0035, m0038, m0040) and keeps one follow
     a key: a change here needs a migration that makes the stored keys anew."""
     return fold_punctuation(fold_as_indexed(value))
 

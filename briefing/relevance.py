@@ -22,7 +22,7 @@ from functools import lru_cache
 from nltk.stem.porter import PorterStemmer
 
 from briefing.aliases import fold
-from briefing.letters import fold_letters
+from briefing.letters import fold_letters, split_apostrophes
 from briefing.topics import SLACK
 
 TITLE_WEIGHT = 10.0
@@ -133,7 +133,8 @@ def written_words(query: str, spellings: Sequence[str] = ()) -> list[re.Pattern[
     plural or verb ending only; so may a word the stemmer would cut to another word ("wellness" to
     "well", :func:`_stem_changes_word`). ``spellings`` are other spellings of that name, any of which
     will do."""
-    chunks = [c.strip(_AROUND) for c in unicodedata.normalize("NFKC", query).split()]
+    # "OʼBrien" (an apostrophe that counts as a letter) is "O'Brien", no one word of a name
+    chunks = [c.strip(_AROUND) for c in split_apostrophes(unicodedata.normalize("NFKC", query)).split()]
     chunks = [c for c in chunks if c]
     patterns = [re.compile(_symbol_pattern(c), re.I) for c in chunks if _SYMBOLIC.fullmatch(c)]
     if not patterns and len(chunks) == 1 and _is_name(chunks[0]):

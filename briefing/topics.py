@@ -13,9 +13,13 @@ the topic, for an alert to show why it came.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
-from briefing.letters import fold_as_indexed
+from nltk.stem.porter import PorterStemmer
+
+from briefing.letters import fold_as_indexed, split_apostrophes
 from briefing.sentences import split_sentences
 
 # The other words a multi-word topic's words may have between them, for each two of its words (FTS5
@@ -25,8 +29,14 @@ SLACK = 1
 QUOTES = {'"': '"', "“": "”", "«": "»", "„": "“"}
 _WORD = re.compile(r"[^\W_]+")
 # a word followed may stand with a plural or verb ending ("strikes", "exported"), as the index's stemmer
-# lets it; the text's word must start with the topic's
+# lets it; the text's word must start with the topic's (or its root's: ``_TOPIC_ENDINGS``)
 _ENDINGS = ("", "s", "es", "ed", "d", "ing", "'s")
+# A topic word typed with such an ending ("businesses", "strikes", "exported") stands for its root as well
+# ("business", "strike", "export"), as the index finds it: the ending is dropped when the index's (Porter)
+# stemmer reads the root as the same word; "striking" is kept whole (its stem is "strike", not "strik").
+_TOPIC_ENDINGS = ("es", "s", "ing", "ed", "d")
+_MIN_ROOT = 3  # "bus" is not a plural of "bu"
+_PORTER = PorterStemmer(PorterStemmer.ORIGINAL_ALGORITHM)  # as FTS5's porter tokenizer
 
 # Words that nearly every article has. Beside other words they are left out of a topic or query (every
 # word must match, and "the envoy" should find an article that never writes "the"); alone they are all
@@ -39,10 +49,13 @@ FUNCTION_WORDS = frozenset(
 
 @dataclass(frozen=True)
 class Topic:
-    """A followed topic's words (casefolded), and whether they were quoted to be an exact phrase."""
+    """A followed topic's words (casefolded), and whether they were quoted to be an exact phrase.
+    ``name``: the topic is one capitalised word, a name ("Lords"), found as written with an ending
+    only, never as its root ("Lord"), as the search finds a name (``relevance.written_words``)."""
 
     words: tuple[str, ...]
     exact: bool
+    name: bool = False
 
 
 def quoted(value: str) -> bool:
@@ -67,7 +80,12 @@ def read_topic(value: str) -> Topic:
         return Topic(tuple(words), True)
     named = {w for chunk in value.split() if is_joined_name(chunk) for w in _words(chunk)}
     telling = [w for w in words if w not in FUNCTION_WORDS or w in named]
-    return Topic(tuple(telling or words), False)
+    return Topic(tuple(telling or words), False, name=_is_name(split_apostrophes(value).strip()))
+
+
+def _is_name(word: str) -> bool:
+    """One run of letters, capitalised, not all in capitals (an acronym is read as any other word)."""
+    return bool(_WORD.fullmatch(word)) and word[0].isupper() and not word.isupper()
 
 
 def near_distance(words: int) -> int:
@@ -82,12 +100,46 @@ def _slack(words: int) -> int:
 
 def _words(text: str) -> list[str]:
     """The words of a text or topic folded as the index folds them (``fold_as_indexed``): the topic
-    "Elysee", which the search finds in "Élysée", is found there in the sentence too."""
-    return _WORD.findall(fold_as_indexed(text))
+    "Elysee", which the search finds in "Élysée", is found there in the sentence too. An apostrophe that
+    counts as a letter ("dʼIvoire") parts words as "'" does (``split_apostrophes``), in the topic and the
+    text alike, as the search finds "d'Ivoire" in either (``store.search.topic_query``)."""
+    return _WORD.findall(fold_as_indexed(split_apostrophes(text)))
 
 
 def _same(word: str, wanted: str) -> bool:
     return word.startswith(wanted) and word[len(wanted) :] in _ENDINGS
+
+
+@lru_cache(maxsize=4096)
+def _stem(word: str) -> str:
+    return _PORTER.stem(word)
+
+
+@lru_cache(maxsize=1024)
+def _root(word: str) -> str | None:
+    """The topic word less the ending it was typed with (see ``_TOPIC_ENDINGS``), if the index reads
+    the two as one word: "businesses" is "business", "closed" is "close"; None if it has no such ending."""
+    for ending in _TOPIC_ENDINGS:
+        root = word.removesuffix(ending)
+        if root != word and len(root) >= _MIN_ROOT and _stem(root) == _stem(word):
+            return root
+    return None
+
+
+def _matcher(topic: Topic) -> Callable[[str, str], bool]:
+    """How a word of the text is one of the topic's: the topic word with an ending; for a topic that is
+    no name, also any form of its root the index reads as that word ("business", "business's" for
+    "businesses"; not "busy", whose stem is the same but not its start)."""
+    if topic.name:
+        return _same
+
+    def same(word: str, wanted: str) -> bool:
+        if _same(word, wanted):
+            return True
+        root = _root(wanted)
+        return root is not None and _same(word, root) and _stem(word) == _stem(wanted)
+
+    return same
 
 
 def mentions_topic(text: str, topic: Topic) -> bool:
@@ -95,15 +147,16 @@ def mentions_topic(text: str, topic: Topic) -> bool:
     order typed and side by side when quoted."""
     if not topic.words:
         return False
+    same = _matcher(topic)
     words = _words(text)
     span = len(topic.words) + (0 if topic.exact else _slack(len(topic.words)))
     for start in range(len(words)):
         window = words[start : start + span]
         if topic.exact:
-            if len(window) == span and all(_same(w, t) for w, t in zip(window, topic.words, strict=True)):
+            if len(window) == span and all(same(w, t) for w, t in zip(window, topic.words, strict=True)):
                 return True
-        elif any(_same(window[0], t) for t in topic.words) and all(
-            any(_same(w, t) for w in window) for t in topic.words
+        elif any(same(window[0], t) for t in topic.words) and all(
+            any(same(w, t) for w in window) for t in topic.words
         ):
             return True
     return False

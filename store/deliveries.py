@@ -21,7 +21,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Any
 
 from store.db import Database, chunks, from_iso, release_unconfirmed, to_iso, transaction
 
@@ -198,32 +198,20 @@ def add_digest(
 
 
 def last_delivered_at(db: Database, chat_id: int) -> datetime | None:
-    """When the last digest Telegram confirmed for the chat was due (at or before it was composed, so
-    nothing that came after its composing is taken for sent); None if no digest ever reached the chat."""
+    """The composition cut-off of the last digest Telegram confirmed for the chat: when it was composed
+    (a row from before that was kept: when it was due, which is never later). That digest covered the
+    news up to then, however late it was sent, so the next one starts there and its intro names it.
+    None if no digest ever reached the chat."""
     return last_delivered_among(db, [chat_id]).get(chat_id)
 
 
 def last_delivered_among(db: Database, chat_ids: Sequence[int]) -> dict[int, datetime]:
     """:func:`last_delivered_at` of each of ``chat_ids`` that a digest ever reached (one query a batch)."""
-    return _latest_sent(db, chat_ids, "due_at")
-
-
-def last_sent_among(db: Database, chat_ids: Sequence[int]) -> dict[int, datetime]:
-    """When the last digest part Telegram confirmed for each of ``chat_ids`` went out (its ``sent_at``,
-    not its due time: a late digest came later), for the chats a digest ever reached (one query a
-    batch). What the next digest's intro names as "since"."""
-    return _latest_sent(db, chat_ids, "sent_at")
-
-
-def _latest_sent(
-    db: Database, chat_ids: Sequence[int], column: Literal["due_at", "sent_at"]
-) -> dict[int, datetime]:
-    """The latest ``column`` of the digest parts Telegram confirmed, for each of ``chat_ids`` that has one."""
     found: dict[int, datetime] = {}
     for chats in chunks(list(dict.fromkeys(chat_ids)), 400):
         rows = db.execute(
             # "+state": the chats' own rows (the primary key), not every part ever sent (deliveries_pending)
-            f"SELECT chat_id, max({column}) FROM deliveries"
+            "SELECT chat_id, max(coalesce(composed_at, due_at)) FROM deliveries"
             f" WHERE chat_id IN ({','.join('?' * len(chats))}) AND +state = 'sent' GROUP BY chat_id",
             chats,
         )

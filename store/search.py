@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from briefing.aliases import fold, strip_article
-from briefing.letters import fold_letters
+from briefing.letters import LETTER_APOSTROPHES, fold_apostrophes, fold_letters
 from briefing.models import Article
 from briefing.topics import FUNCTION_WORDS, near_distance, quoted
 from store.actors import find_actors
@@ -88,9 +88,29 @@ def fts_query(text: str, *, any_word: bool = False) -> str | None:
     return (" OR " if any_word else " ").join(dict.fromkeys(phrases))
 
 
+# an apostrophe between two letters of a word ("d'Ivoire", "O'Brien")
+_INNER_APOSTROPHE = re.compile(r"(?<=[^\W_])'(?=[^\W_])")
+
+
 def topic_query(value: str) -> str | None:
     """The FTS5 query for a followed topic (see ``briefing.topics``): one word as /search has it; several
-    within a word of each other in any order (NEAR), or side by side in order when followed in quotes."""
+    within a word of each other in any order (NEAR), or side by side in order when followed in quotes.
+
+    Whatever apostrophe it was typed with, a topic is found written with any: the index reads "'" or "’"
+    as the space between words but "ʼ" or "ʻ" (``LETTER_APOSTROPHES``) as a letter, so "d'Ivoire" is
+    looked for as the words "d" "ivoire" or as the one word "dʼivoire" or "dʻivoire" (the stored articles
+    are read as they were indexed, with no reindexing)."""
+    typed = fold_apostrophes(value)
+    forms = [typed]
+    if _INNER_APOSTROPHE.search(typed):
+        forms += [_INNER_APOSTROPHE.sub(mark, typed) for mark in LETTER_APOSTROPHES]
+    queries = list(dict.fromkeys(q for form in forms if (q := _topic_query(form)) is not None))
+    if len(queries) < 2:
+        return queries[0] if queries else None
+    return " OR ".join(f"({q})" for q in queries)
+
+
+def _topic_query(value: str) -> str | None:
     tokens_ = _tokens(value)
     if quoted(value) and len(tokens_) > 1:
         return _phrase(" ".join(t for tokens in tokens_ for t in tokens))

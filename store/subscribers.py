@@ -184,13 +184,17 @@ def delivery_thread(db: Database, chat_id: int) -> int | None:
     return None if row is None else row[0]
 
 
-def lose_delivery_thread(db: Database, chat_id: int, *, error: str, now: datetime) -> None:
-    """Telegram refused the chat's topic (closed, deleted): its posts go to General from now on, and
-    why is kept."""
-    db.execute(
-        "UPDATE chat_threads SET thread_id = NULL, lost_at = ?, lost_error = ? WHERE chat_id = ?",
-        [to_iso(now), error[:500], chat_id],
+def lose_delivery_thread(db: Database, chat_id: int, thread_id: int, *, error: str, now: datetime) -> bool:
+    """Telegram refused the chat's topic ``thread_id`` (closed, deleted): its posts go to General from
+    now on, and why is kept. True if this recorded the loss; False if the chat's posts go elsewhere
+    already (another run recorded it first, or an administrator set another topic since), so that the
+    group is told of a loss once."""
+    cur = db.execute(
+        "UPDATE chat_threads SET thread_id = NULL, lost_at = ?, lost_error = ?"
+        " WHERE chat_id = ? AND thread_id = ?",
+        [to_iso(now), error[:500], chat_id, thread_id],
     )
+    return cur.rowcount == 1
 
 
 @dataclass(frozen=True)

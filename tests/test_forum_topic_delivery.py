@@ -78,10 +78,22 @@ async def test_a_closed_topic_falls_back_to_general_once_and_is_recorded(tmp_pat
             server.inject(Fault.topic_closed(), "sendMessage", chat_id=FORUM.id, times=1)
             await _tick(h, "2026-11-23T09:00:30")
             sent = [
-                (r.ok, r.params.get("message_thread_id"))
+                (r.ok, r.params.get("message_thread_id"), r.params.get("text") or "")
                 for r in server.requests("sendMessage", chat_id=FORUM.id)
             ]
-            assert sent[mark:] == [(False, 77), (True, None)]
+            assert [(ok, thread) for ok, thread, _ in sent[mark:]] == [
+                (False, 77),
+                (True, None),
+                (True, None),
+            ]
+            # the group is told, in General, before the digest, why it comes there and how to move it
+            notice, digest = sent[mark + 1][2], sent[mark + 2][2]
+            assert notice == (
+                "The topic this group's digest and alerts were posted in is closed or was deleted, so they"
+                " come here, to General, from now on. To have them in another topic, an administrator"
+                " sends /subscribe in that topic."
+            )
+            assert digest.startswith("<b>Your digest for")
             assert delivery_thread(h.app.db, FORUM.id) is None
             lost = h.app.db.execute("SELECT lost_at, lost_error FROM chat_threads").fetchone()
             assert lost[0] is not None and "topic_closed" in lost[1].lower()
@@ -124,3 +136,48 @@ def test_the_topic_moves_with_a_migrated_chat(db):
     set_delivery_thread(db, -42, 9, now=now)
     migrate_chat(db, -42, -10042, now=now)
     assert delivery_thread(db, -10042) == 9 and delivery_thread(db, -42) is None
+
+
+async def test_a_group_with_alerts_alone_is_told_once_to_follow_in_the_topic_it_wants(tmp_path):
+    async with BotApiServer() as server:
+        server.set_member(FORUM, ADMIN, "creator")
+        async with harness(server, tmp_path / "bot.db", clock=Clock(at("2026-11-23T08:00:00"))) as h:
+            await _say(h, "/follow Odesa", 77)
+            mark = len(server.requests("sendMessage", chat_id=FORUM.id))
+            server.inject(
+                Fault.bad_request("message thread not found"), "sendMessage", chat_id=FORUM.id, times=1
+            )
+            _ingest(h, tmp_path, "2026-11-23T08:20:00", "Drone attack on Odesa port", "https://u.example/1",
+                    "Russian drones attacked the port of Odesa on Monday, officials said.")  # fmt: skip
+            await _tick(h, "2026-11-23T08:30:30")
+            _ingest(h, tmp_path, "2026-11-23T10:20:00", "Odesa ferry resumes", "https://u.example/2",
+                    "A ferry from Odesa sailed again on Monday after a week in port.")  # fmt: skip
+            await _tick(h, "2026-11-23T10:30:30")
+            sent = [(r.ok, r.params.get("message_thread_id"), r.params.get("text") or "")
+                    for r in server.requests("sendMessage", chat_id=FORUM.id)][mark:]  # fmt: skip
+            assert [(ok, thread) for ok, thread, _ in sent] == [
+                (False, 77),
+                (True, None),
+                (True, None),
+                (True, None),
+            ]
+            assert sent[1][2].endswith(
+                "an administrator sends /follow with a name this group follows in that topic."
+            )
+            assert "Odesa port" in sent[2][2] and "ferry" in sent[3][2]  # the later alert: no notice again
+
+
+def test_a_lost_topic_is_recorded_once_and_not_over_one_set_since(db):
+    from datetime import UTC, datetime
+
+    from store.subscribers import lose_delivery_thread, set_delivery_thread
+
+    now = datetime(2026, 11, 23, tzinfo=UTC)
+    set_delivery_thread(db, -42, 9, now=now)
+    assert lose_delivery_thread(db, -42, 9, error="TOPIC_CLOSED", now=now)
+    assert not lose_delivery_thread(db, -42, 9, error="TOPIC_CLOSED", now=now)  # another run, same refusal
+    set_delivery_thread(db, -42, 12, now=now)
+    assert not lose_delivery_thread(
+        db, -42, 9, error="TOPIC_CLOSED", now=now
+    )  # a late refusal of the old one
+    assert delivery_thread(db, -42) == 12

@@ -206,12 +206,24 @@ def test_the_last_digest_that_reached_each_chat_is_read_for_many_at_once(db):
     for chat in (1, 2, 3):
         subscriber(db, chat, "08:00")
     for chat, days in ((1, 2), (1, 1), (2, 1)):
-        due = NOW - timedelta(days=days)
-        d.add_digest(db, chat, DAY - timedelta(days=days), parts(1), due_at=due, now=NOW)
+        due, day = NOW - timedelta(days=days), DAY - timedelta(days=days)
+        d.add_digest(db, chat, day, parts(1), due_at=due, now=due + timedelta(minutes=5))
     for chat, days in ((1, 2), (1, 1)):
         key = d.PartKey(chat, DAY - timedelta(days=days), 0)
         d.claim_part(db, key, now=NOW)
         d.confirm_part(db, key, message_id=days, now=NOW)
-    # chat 1: its latest confirmed; chat 2: stored but never confirmed; chat 3: nothing
-    assert d.last_delivered_among(db, [1, 2, 3]) == {1: NOW - timedelta(days=1)}
-    assert [d.last_delivered_at(db, c) for c in (1, 2, 3)] == [NOW - timedelta(days=1), None, None]
+    # chat 1: its latest confirmed, as composed (not due, not sent); chat 2: never confirmed; chat 3: nothing
+    composed = NOW - timedelta(days=1) + timedelta(minutes=5)
+    assert d.last_delivered_among(db, [1, 2, 3]) == {1: composed}
+    assert [d.last_delivered_at(db, c) for c in (1, 2, 3)] == [composed, None, None]
+
+
+def test_a_digest_stored_before_its_composing_was_kept_counts_from_when_it_was_due(db):
+    subscriber(db, 1, "08:00")
+    due = NOW - timedelta(days=1)
+    d.add_digest(db, 1, DAY - timedelta(days=1), parts(1), due_at=due, now=NOW)
+    db.execute("UPDATE deliveries SET composed_at = NULL")
+    key = d.PartKey(1, DAY - timedelta(days=1), 0)
+    d.claim_part(db, key, now=NOW)
+    d.confirm_part(db, key, message_id=1, now=NOW)
+    assert d.last_delivered_at(db, 1) == due

@@ -53,6 +53,7 @@ from telegram.error import (
 
 from briefing.adapters.pacer import Pacer
 from briefing.service import App
+from briefing.service.subscriptions import lost_topic_notice
 from store.alerts import drop_chat_alerts
 from store.deliveries import fail_chat
 from store.subscribers import delivery_thread, lose_delivery_thread, mark_unreachable, migrate_chat
@@ -285,12 +286,28 @@ class Sender:
 
     async def _lose_topic(self, chat_id: int, thread: int, error: str) -> None:
         """The chat's topic is closed or deleted: this message and the chat's next ones go to General
-        (a closed topic would refuse every digest), and the loss is recorded with Telegram's words."""
+        (a closed topic would refuse every digest), and the loss is recorded with Telegram's words. The
+        run that records it tells the group first, in General, why its posts come there now and how to
+        move them (see ``lost_topic_notice``): else they seem to have moved for no reason."""
         log.warning("chat %s: topic %s refused (%s); sending to General from now on", chat_id, thread, error)
         self.tally.errors.append((chat_id, f"topic {thread} refused, sent to General: {error}"))
-        await self._settle(
-            chat_id, lambda: lose_delivery_thread(self.app.db, chat_id, error=error, now=self.app.now())
-        )
+        now = self.app.now()
+        if await self._settle(
+            chat_id, lambda: lose_delivery_thread(self.app.db, chat_id, thread, error=error, now=now)
+        ):
+            await self._tell_lost_topic(chat_id)
+
+    async def _tell_lost_topic(self, chat_id: int) -> None:
+        """Send the lost-topic notice once, as well as it goes: a notice Telegram refuses or never
+        confirms is logged, not retried (the digest or alert it comes before is what must arrive)."""
+        if not await self._slot(chat_id):
+            return
+        try:
+            text = await self._record(partial(lost_topic_notice, self.app, chat_id))
+            await self.bot.send_message(chat_id, text, link_preview_options=NO_PREVIEW)
+            self.pacer.sent()
+        except (TelegramError, sqlite3.OperationalError) as exc:
+            log.warning("chat %s: the notice of its lost topic was not sent (%s)", chat_id, exc)
 
     async def _record(self, write: Callable[[], T]) -> T:
         """A ledger write, tried again after a pause while the database is locked by another process."""

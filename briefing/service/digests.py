@@ -47,7 +47,6 @@ from store.deliveries import (
     has_digest,
     last_delivered_among,
     last_delivered_at,
-    last_sent_among,
     record_skipped,
     slots_present,
 )
@@ -148,12 +147,14 @@ class Composer:
         return found
 
     def since(self, sub: Subscriber, reached: Mapping[int, datetime] | None = None) -> datetime | None:
-        """What the chat's digest is new since: its last digest, or, if that one never reached the chat
-        (a failed send), the last one that did; None for a chat no digest ever reached. ``reached``: when
-        the last digest reached each chat of a batch (see ``last_delivered_among``), else looked up. Never
-        before the story window's start (see :meth:`window_cut`)."""
+        """What the chat's digest is new since: when its last digest was composed, or, if that one never
+        reached the chat (a failed send), the last one that did; None for a chat no digest ever reached.
+        ``reached``: that composition cut-off for each chat of a batch (see ``last_delivered_among``), else
+        looked up. Less the :data:`ARRIVAL_SLACK` (a story whose article was still being stored then is
+        news; one the digest told comes again only as an update), and never before the story window's
+        start (see :meth:`window_cut`)."""
         last = self._last(sub, reached)
-        return None if last is None else max(last, self.window_start)
+        return None if last is None else max(last - ARRIVAL_SLACK, self.window_start)
 
     def _last(self, sub: Subscriber, reached: Mapping[int, datetime] | None) -> datetime | None:
         if sub.last_digest_at is None:
@@ -176,25 +177,21 @@ class Composer:
         selection: Selection,
         *,
         reached: Mapping[int, datetime] | None = None,
-        sent: Mapping[int, datetime] | None = None,
     ) -> Intro:
-        """What the chat's digest says of the time it covers (see ``briefing.digest.Intro``). ``sent``:
-        when the last digest of each chat of a batch went out (see ``last_sent_among``), else looked up.
-        The alerts sent over that time are counted only for a quiet digest, the one that names them."""
-        last_sent = None
-        if sub.last_digest_at is not None:
-            if sent is None:
-                sent = last_sent_among(self.app.db, [sub.chat_id])
-            last_sent = sent.get(sub.chat_id)
+        """What the chat's digest says of the time it covers (see ``briefing.digest.Intro``): from when the
+        last digest that reached the chat was composed (not when it was sent: a late send held nothing
+        newer), the digest's own start. The alerts sent over that time are counted only for a quiet
+        digest, the one that names them."""
+        last = self._last(sub, reached)
         cut = self.window_cut(sub, reached)
         hours = self.app.settings.story_window_hours if cut else 0
         alerts = 0
         if selection.quiet:
             start = selection.since or self.now - timedelta(hours=FIRST_DIGEST_HOURS)
-            if last_sent is not None and not cut:
-                start = max(start, last_sent)
+            if last is not None and not cut:
+                start = max(start, last)
             alerts = len(sent_times(self.app.db, sub.chat_id, since=start))
-        return Intro(last_sent=last_sent, window_hours=hours, alerts=alerts)
+        return Intro(last_composed=last, window_hours=hours, alerts=alerts)
 
     @property
     def headlined(self) -> dict[int, frozenset[int]]:
@@ -267,7 +264,6 @@ class Composer:
         received: Mapping[int, Received] | None = None,
         reached: Mapping[int, datetime] | None = None,
         in_flight: Collection[int] | None = None,
-        sent: Mapping[int, datetime] | None = None,
     ) -> ComposedDigest:
         """The chat's digest; ``received`` (what it already received of which stories), ``reached``
         (see :meth:`since`) and ``in_flight`` are looked up if not given. ``in_flight``: the stories of
@@ -311,7 +307,7 @@ class Composer:
                 sizes=self.sizes,
             )
         selection = self._selected[inputs]
-        intro = self.intro(sub, selection, reached=reached, sent=sent)
+        intro = self.intro(sub, selection, reached=reached)
         key = (selection, digest_date, sub.timezone, intro)
         if key not in self._rendered:
             digest = compose_digest(selection, digest_date=digest_date, tz=zone(sub.timezone), intro=intro)
@@ -358,7 +354,6 @@ def _compose_batch(
     received = received_among(composer.app.db, chat_ids, composer.story_ids)
     digested = [s.chat_id for s, _ in batch if s.last_digest_at]
     reached = last_delivered_among(composer.app.db, digested)
-    sent = last_sent_among(composer.app.db, digested)
     in_flight = claimed_among(composer.app.db, chat_ids)
     ready = []
     for sub, slot in batch:
@@ -369,7 +364,6 @@ def _compose_batch(
                 received=received.get(sub.chat_id, {}),
                 reached=reached,
                 in_flight=in_flight.get(sub.chat_id, set()),
-                sent=sent,
             )
             ready.append((composed, slot.due_at))
         except Exception as exc:  # one chat's bad data must not stop the others

@@ -189,6 +189,22 @@ def _next_digest(app: App, sub: Subscriber, now: datetime) -> str:
     return told
 
 
+def lost_topic_notice(app: App, chat_id: int) -> str:
+    """What a forum group is told, once, in General, when the topic its digest or alerts went to was
+    closed or deleted: they come to General now, and how to have them in a topic again (the command
+    that sets the topic, as ``commands.TOPIC_SETTERS``: /subscribe for a digest, which would start one
+    in a group with alerts alone; there /follow of a name it follows)."""
+    sub = subs.get_subscriber(app.db, chat_id)
+    if sub is not None and sub.active:
+        what, move = "digest and alerts", "/subscribe"
+    else:
+        what, move = "alerts", "/follow with a name this group follows"
+    return (
+        f"The topic this group's {what} were posted in is closed or was deleted, so they come here, to"
+        f" General, from now on. To have them in another topic, an administrator sends {move} in that topic."
+    )
+
+
 def _day_word(day: date, now: datetime, tz: ZoneInfo) -> str:
     """ "today", "yesterday", "tomorrow" or the day's name and date, as seen from ``now`` in ``tz``."""
     offset = (day - local_date(now, tz)).days
