@@ -1,0 +1,85 @@
+"""Bylines as pasted pages print them (issue 2, left by dumps13/14/16): a name in capitals, a name under
+the date, a writer's age in the byline, a job run into the name on a page."""
+
+import pytest
+
+from briefing.dumps import split_dump
+from briefing.furniture import author_name, name_case
+
+# two stories of a local paper's page, its furniture around them; {byline} is the first story's header
+PAGE = """Menu
+Search
+Wendle Valley Post
+
+Harbour dredging to start in spring after funding deal
+
+{byline}
+
+The county council agreed on Tuesday to fund the dredging of Port Wendle's inner harbour, closing a two-year
+dispute with the fishing co-operative.
+
+Work will start in March and take eleven weeks, the harbour master said.
+
+Share this article
+
+Ferry timetable cut for the winter months
+
+By Ruairi Quinn
+
+Published: 11 March 2025, 10:00 GMT
+
+The Holm Island ferry will run four times a day instead of six from November, the operator said on Monday.
+
+Islanders said the cut would make hospital visits on the mainland harder.
+
+Most read
+"""
+
+
+def first(byline: str):
+    articles = split_dump(PAGE.format(byline=byline), source="post.txt")
+    assert [a.title for a in articles] == [
+        "Harbour dredging to start in spring after funding deal",
+        "Ferry timetable cut for the winter months",
+    ]
+    assert articles[1].author == "Ruairi Quinn"
+    return articles[0]
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ("By HELENA MARSH\nPublished: 12 March 2025", "Helena Marsh"),
+        ("HELENA MARSH\nPublished: 12 March 2025", "Helena Marsh"),  # no "By": a name over the date
+        ("By JEAN-LUC DE LA FONTAINE\nPublished: 12 March 2025", "Jean-Luc de la Fontaine"),
+        ("By SEAN MCCARTHY AND AOIFE O'BRIEN\nPublished: 12 March 2025", "Sean McCarthy and Aoife O'Brien"),
+        ("By HELENA MARSH, SCIENCE CORRESPONDENT\nPublished: 12 March 2025", "Helena Marsh"),
+    ],
+)
+def test_a_byline_in_capitals_is_stored_as_a_name_is_written(byline, author):
+    article = first(byline)
+    assert article.author == author
+    assert article.body.startswith("The county council agreed")
+
+
+@pytest.mark.parametrize(
+    ("field", "cased"),
+    [
+        ("HELENA MARSH", "Helena Marsh"),
+        ("JOOST VAN DER BERG", "Joost van der Berg"),  # no known given name, but no acronym either
+        ("MARÍA LÓPEZ Y JUAN PÉREZ", "María López y Juan Pérez"),
+        ("JOHN E SMITH", "John E Smith"),  # a letter alone is an initial, not "y"/"e" joining two names
+        ("J.R. HARTLEY", "J.R. Hartley"),
+        ("ANGUS MACDONALD", "Angus Macdonald"),  # "Mac" is not guessed at ("Machado")
+        ("BBC NEWS", "BBC NEWS"),  # an acronym: a desk's capitals stay
+        ("AFP", "AFP"),
+        ("Helena Marsh", "Helena Marsh"),
+        ("Anna DE LA CRUZ", "Anna DE LA CRUZ"),  # not in capitals: as written
+    ],
+)
+def test_name_case(field, cased):
+    assert name_case(field) == cased
+
+
+def test_a_feeds_or_pages_author_in_capitals_is_cased_too():
+    assert author_name("HELENA MARSH in Port Wendle") == "Helena Marsh"
