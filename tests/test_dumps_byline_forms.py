@@ -83,3 +83,30 @@ def test_name_case(field, cased):
 
 def test_a_feeds_or_pages_author_in_capitals_is_cased_too():
     assert author_name("HELENA MARSH in Port Wendle") == "Helena Marsh"
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "Published: 12 March 2025\nHelena Marsh",
+        "Published: 12 March 2025\n\nHelena Marsh",  # a blank line between the date's and the name's blocks
+        "12 March 2025\nHelena Marsh, Environment Correspondent",
+        "Published: 12 March 2025\nAna Lucía Pérez in Port Wendle",
+    ],
+)
+def test_a_byline_under_the_date_is_read(byline):
+    article = first(byline)
+    assert article.author in ("Helena Marsh", "Ana Lucía Pérez")
+    assert article.body.startswith("The county council agreed")
+
+
+@pytest.mark.parametrize(
+    "under",
+    [
+        "Storm Arwen",  # no given name, no job, no place: not read as a writer
+        "Council Budget Talks",
+    ],
+)
+def test_a_heading_under_the_date_that_names_no_writer_is_no_byline(under):
+    article = first(f"Published: 12 March 2025\n{under}")
+    assert article.author is None
