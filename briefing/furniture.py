@@ -648,6 +648,9 @@ _PICTURE_CREDIT = re.compile(
     re.I,
 )
 _ASIDE = re.compile(r"\s*\([^()]*\)")  # "Nick Ames (now), Ed Aarons and Ben Fisher (earlier)"
+# a writer's age after the name, as a reader's letter or a young reporter's byline prints it: "Sarah Khan, 42,
+# and Tom Baker", "By Sarah Khan, 42" (a number alone between commas, or before "and" or the end)
+_AGE_AFTER = re.compile(r"\s*,\s*\d{1,3}(?=\s*(?:[,;]|\s(?:and|&)\s|$))")
 _WRITER_SEPARATOR = re.compile(r"(\s+(?:and|&)\s+)")
 _FILED_IN = re.compile(r"\s+in\s+(?=[^\W\d_])(?-i:[A-Z]).*$")  # "Ashifa Kassam in Stanstead, Quebec"
 # the agencies' share of a story credited after its writer: "Jane Roe, Guardian staff and agencies",
@@ -668,13 +671,16 @@ _AGENCIES_AFTER = re.compile(
 def author_name(who: str) -> str:
     """The writers an author field names, without what the outlet adds to them: a credit for the
     pictures ("..., illustration by Anna Parini for the washington post"), an aside in brackets ("Nick
-    Ames (now)"), the place each filed from ("Sam Jones in Madrid and Stephen Burgen in Barcelona"), a
-    job after a comma ("Tom Fuller, Football Correspondent") or after the name without one, as the
-    Guardian's feed writes it ("Damian Carrington Environment editor", "Jason Burke Africa
-    correspondent"). Feeds' ``<author>`` and dumps' bylines both hold such fields; the author is who
-    wrote it. The field as it came when nothing of a name would be left."""
+    Ames (now)"), a writer's age ("Sarah Khan, 42, and Tom Baker"), the place each filed from ("Sam Jones
+    in Madrid and Stephen Burgen in Barcelona"), a job after a comma ("Tom Fuller, Football
+    Correspondent") or after the name without one, as the Guardian's feed writes it ("Damian Carrington
+    Environment editor", "Jason Burke Africa correspondent") or a page's byline element ("Ingrid Solberg
+    Political Editor, Europe"); a field in capitals as a name is written (:func:`name_case`). Feeds'
+    ``<author>`` and dumps' bylines both hold such fields; the author is who wrote it. The field as it
+    came when nothing of a name would be left."""
     # the job first over the whole field: "Ann Lee Health and science editor" is one writer
-    text = _without_job(_ASIDE.sub("", _PICTURE_CREDIT.sub("", _without_agencies(who))).strip())
+    text = _ASIDE.sub("", _PICTURE_CREDIT.sub("", _without_agencies(_AGE_AFTER.sub("", who))))
+    text = _without_job(text.strip())
     pieces = _WRITER_SEPARATOR.split(text)
     writers = [_FILED_IN.sub("", piece) if k % 2 == 0 else piece for k, piece in enumerate(pieces)]
     named = "".join(_without_job(byline_names(w)) if k % 2 == 0 else w for k, w in enumerate(writers))
@@ -773,12 +779,31 @@ def _without_job(writer: str) -> str:
     when what is before it is a name of two to four words. Any other writer as it is."""
     words = writer.split()
     if len(words) < 3 or not words[-1].islower() or words[-1].removesuffix("s") not in NEWSROOM_JOBS:
-        return writer
+        return _without_titled_job(writer)
     k = len(words) - 1
     while k > 0 and words[k - 1].islower():
         k -= 1
     name = words[: k - 1]
     return " ".join(name) if 2 <= len(name) <= 4 and looks_like_name(" ".join(name)) else writer
+
+
+NAME_WORDS = 4  # a writer's name before a job is two to four words
+
+
+def _without_titled_job(writer: str) -> str:
+    """A writer's name without the job run into it in capitals, as a page's byline element prints the two
+    ("Ingrid Solberg Political Editor, Europe", "Tom Reyes Senior Correspondent"): the job (:func:`
+    is_job_line`) after the shortest name of two words or more, the job's first word no given name (in
+    "Mary Ann Lee Editor" the name is "Mary Ann Lee"). Any other writer as it is. The capitals cannot
+    tell a middle name from a job's word that is no given name ("Sarah Jane Smith Senior Correspondent"
+    gives "Sarah Jane"): a name of two words is the common byline."""
+    words = writer.split()
+    for k in range(2, min(NAME_WORDS, len(words) - 1) + 1):
+        name, job = " ".join(words[:k]), " ".join(words[k:])
+        # the job is before any comma: "McCrae, Astronomy Correspondent" is a surname and its job
+        if is_job_line(job) and is_newsroom_job(job.partition(",")[0]) and not _given(words[k]):
+            return name if looks_like_name(name) else writer
+    return writer
 
 
 def unmarked_byline(text: str) -> str | None:

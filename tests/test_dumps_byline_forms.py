@@ -110,3 +110,51 @@ def test_a_byline_under_the_date_is_read(byline):
 def test_a_heading_under_the_date_that_names_no_writer_is_no_byline(under):
     article = first(f"Published: 12 March 2025\n{under}")
     assert article.author is None
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ("By Sarah Okafor, 42\nPublished: 12 March 2025", "Sarah Okafor"),
+        ("By Sarah Okafor, 42, and Tom Baines\nPublished: 12 March 2025", "Sarah Okafor and Tom Baines"),
+    ],
+)
+def test_a_writers_age_in_the_byline_leaves_a_byline(byline, author):
+    article = first(byline)
+    assert article.author == author
+    assert article.body.startswith("The county council agreed")
+
+
+STACKED = """Environment
+Coastal erosion
+Sea Wall Repairs Begin At Three Villages
+
+By Sarah Okafor, 42, and Tom Baines
+
+Repairs to the sea wall at Kessock, Holm and Arden began on Monday after winter storms opened a breach.
+
+The council said the work would take six weeks and close the coast road at night.
+
+Most read
+"""
+
+
+def test_a_byline_with_an_age_marks_the_headline_under_labels():
+    [article] = split_dump(STACKED, source="coast.txt")
+    assert article.title == "Sea Wall Repairs Begin At Three Villages"
+    assert (article.section, article.author) == ("Coastal erosion", "Sarah Okafor and Tom Baines")
+    assert article.body.startswith("Repairs to the sea wall")
+
+
+@pytest.mark.parametrize(
+    ("field", "name"),
+    [
+        ("Ingrid Solberg Political Editor, Europe", "Ingrid Solberg"),  # a page's byline element, one line
+        ("Tom Reyes Senior Correspondent", "Tom Reyes"),
+        ("Mary Ann Lee Editor", "Mary Ann Lee"),  # "Lee" is a given name: no job's word
+        ("Damian Carrington Environment editor", "Damian Carrington"),
+        ("Guardian Staff", "Guardian Staff"),  # no name before the job: as it came
+    ],
+)
+def test_a_job_run_into_the_name_in_capitals_goes(field, name):
+    assert author_name(field) == name
