@@ -156,17 +156,30 @@ def pair_dated_bylines(lines: list[Line]) -> None:
     Science Correspondent" / "Wed 12 Nov 2025 09.30 GMT", "Ana Lucía Pérez in Accra" / the date); the
     author is the names, without job or place. An outlet's name (:func:`briefing.mastheads.is_outlet`)
     is no writer's. A blank line may part the name from the date, as a copy from a browser prints the
-    byline's and the date's blocks."""
+    byline's and the date's blocks. A name right under the date, over the lead ("Published: 12 March
+    2025" / "Helena Marsh" / the text), is one too, as sites that print the date first set it."""
     for i in range(1, len(lines) - 1):
         line, below = lines[i], lines[i + 1]
-        if line.kind is not Kind.HEADING or below.kind is not Kind.DATE:
+        if line.kind is not Kind.HEADING or is_outlet(line.text):
             continue
-        above = previous_line(lines, i, (Kind.DROP, Kind.CREDIT))
-        if above is None or above.kind is not Kind.HEADING or is_outlet(line.text):
+        above = _above(lines, i)
+        if above is None:
             continue
-        names = unmarked_byline(line.text)
+        if below.kind is Kind.DATE:
+            bylined = lines[above].kind is Kind.HEADING
+        else:  # under the date: the headline over the date, the lead under the name
+            over_date = _above(lines, above) if lines[above].kind is Kind.DATE else None
+            lead = next_line(lines, i)
+            bylined = over_date is not None and lines[over_date].kind is Kind.HEADING
+            bylined = bylined and lead is not None and lead.kind is Kind.PROSE
+        names = unmarked_byline(line.text) if bylined else None
         if names is not None:
             line.kind, line.value = Kind.AUTHOR, names
+
+
+def _above(lines: list[Line], i: int) -> int | None:
+    """The index of the nearest line over line ``i`` that is neither furniture nor a photo's credit."""
+    return next((j for j in range(i - 1, -1, -1) if lines[j].kind not in (Kind.DROP, Kind.CREDIT)), None)
 
 
 def drop_job_lines(lines: list[Line]) -> None:

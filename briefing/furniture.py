@@ -648,6 +648,9 @@ _PICTURE_CREDIT = re.compile(
     re.I,
 )
 _ASIDE = re.compile(r"\s*\([^()]*\)")  # "Nick Ames (now), Ed Aarons and Ben Fisher (earlier)"
+# a writer's age after the name, as a reader's letter or a young reporter's byline prints it: "Sarah Khan, 42,
+# and Tom Baker", "By Sarah Khan, 42" (a number alone between commas, or before "and" or the end)
+_AGE_AFTER = re.compile(r"\s*,\s*\d{1,3}(?=\s*(?:[,;]|\s(?:and|&)\s|$))")
 _WRITER_SEPARATOR = re.compile(r"(\s+(?:and|&)\s+)")
 _FILED_IN = re.compile(r"\s+in\s+(?=[^\W\d_])(?-i:[A-Z]).*$")  # "Ashifa Kassam in Stanstead, Quebec"
 # the agencies' share of a story credited after its writer: "Jane Roe, Guardian staff and agencies",
@@ -668,17 +671,82 @@ _AGENCIES_AFTER = re.compile(
 def author_name(who: str) -> str:
     """The writers an author field names, without what the outlet adds to them: a credit for the
     pictures ("..., illustration by Anna Parini for the washington post"), an aside in brackets ("Nick
-    Ames (now)"), the place each filed from ("Sam Jones in Madrid and Stephen Burgen in Barcelona"), a
-    job after a comma ("Tom Fuller, Football Correspondent") or after the name without one, as the
-    Guardian's feed writes it ("Damian Carrington Environment editor", "Jason Burke Africa
-    correspondent"). Feeds' ``<author>`` and dumps' bylines both hold such fields; the author is who
-    wrote it. The field as it came when nothing of a name would be left."""
+    Ames (now)"), a writer's age ("Sarah Khan, 42, and Tom Baker"), the place each filed from ("Sam Jones
+    in Madrid and Stephen Burgen in Barcelona"), a job after a comma ("Tom Fuller, Football
+    Correspondent") or after the name without one, as the Guardian's feed writes it ("Damian Carrington
+    Environment editor", "Jason Burke Africa correspondent") or a page's byline element ("Ingrid Solberg
+    Political Editor, Europe"); a field in capitals as a name is written (:func:`name_case`). Feeds'
+    ``<author>`` and dumps' bylines both hold such fields; the author is who wrote it. The field as it
+    came when nothing of a name would be left."""
     # the job first over the whole field: "Ann Lee Health and science editor" is one writer
-    text = _without_job(_ASIDE.sub("", _PICTURE_CREDIT.sub("", _without_agencies(who))).strip())
+    text = _ASIDE.sub("", _PICTURE_CREDIT.sub("", _without_agencies(_AGE_AFTER.sub("", who))))
+    text = _without_job(text.strip())
     pieces = _WRITER_SEPARATOR.split(text)
     writers = [_FILED_IN.sub("", piece) if k % 2 == 0 else piece for k, piece in enumerate(pieces)]
     named = "".join(_without_job(byline_names(w)) if k % 2 == 0 else w for k, w in enumerate(writers))
-    return named.strip() if named.strip() and all(w.strip() for w in writers[::2]) else who.strip()
+    return name_case(named.strip() if named.strip() and all(w.strip() for w in writers[::2]) else who.strip())
+
+
+# a run of letters in a name's word: "O", "BRIEN" of "O'BRIEN", "JEAN", "LUC" of "JEAN-LUC", "J" of "J.R."
+_LETTERS = re.compile(r"[^\W\d_]+")
+# the particles a name writes in lower case inside it ("Jean-Luc de la Fontaine", "Joost van der Berg"), and
+# the words that join writers ("and", "und", "et"); a letter ("Y", "E") only between two names of two words
+# or more ("MARÍA LÓPEZ Y JUAN PÉREZ"): elsewhere it is an initial ("JOHN E SMITH")
+_LOWER_INSIDE = frozenset(word for word in _PARTICLES if len(word) > 1 and word.isalpha())
+_JOINING_LETTERS = frozenset("y e".split())
+_VOWELS = frozenset("aeiouyàáâãäåæèéêëìíîïòóôõöøùúûüý")
+ACRONYM_LETTERS = 3  # "BBC", "AFP", "NPR": a word this short in capitals may be an acronym
+
+
+def name_case(who: str) -> str:
+    """An author field printed in capitals ("HELENA MARSH", "JEAN-LUC DE LA FONTAINE", "SEAN MCCARTHY and
+    AOIFE O'BRIEN") as a name is written: each word capitalised, its parts too ("Jean-Luc", "O'Brien",
+    "McCarthy"), the particles and joins inside it in lower case ("de la", "van der", "and"). Only when
+    a writer's first word is a given name (``seeds/given_names.toml``), or no word of it may be an
+    acronym (an initial, "J.", or a word of four letters or more with a vowel: "JOOST VAN DER BERG"):
+    an agency's or a desk's capitals ("AFP", "BBC NEWS") stay. "MAC" is left as "Mac...": "Macdonald"
+    is a spelling of the name, "MacHado" no one's. A field not in capitals as it is."""
+    words = who.split()
+    inside = [k for k, word in enumerate(words) if _inside(words, k)]
+    named = [word for k, word in enumerate(words) if k not in inside and _LETTERS.search(word)]
+    if not named or not all(word.isupper() for word in named):
+        return who
+    writers = [piece.split() for piece in _WRITERS_JOIN.split(who.strip()) if piece.strip()]
+    if not any(_given(first[0]) for first in writers) and not all(map(_no_acronym, named)):
+        return who
+    return " ".join(word.casefold() if k in inside else _word_case(word) for k, word in enumerate(words))
+
+
+def _inside(words: list[str], k: int) -> bool:
+    """Whether word ``k`` of a name is a particle or join written in lower case (:data:`_LOWER_INSIDE`)."""
+    word = words[k].casefold()
+    if word in _JOINING_LETTERS:
+        return k >= 2 and len(words) - k - 1 >= 2
+    return k > 0 and word in _LOWER_INSIDE
+
+
+def _given(word: str) -> bool:
+    runs = _LETTERS.findall(word)
+    return bool(runs) and fold(runs[0]) in load_gazetteer().given_names
+
+
+def _no_acronym(word: str) -> bool:
+    return all(
+        len(run) == 1 or (len(run) > ACRONYM_LETTERS and _VOWELS & set(run.casefold()))
+        for run in _LETTERS.findall(word)
+    )
+
+
+def _word_case(word: str) -> str:
+    """One word of a name in capitals as it is written: "O'Brien", "Jean-Luc", "McCarthy", "J.R."."""
+
+    def run(found: re.Match[str]) -> str:
+        letters = found.group(0)
+        if len(letters) > 2 and letters[:2].casefold() == "mc":
+            return "Mc" + letters[2].upper() + letters[3:].lower()
+        return letters[:1].upper() + letters[1:].lower()
+
+    return _LETTERS.sub(run, word)
 
 
 def with_co_writers(kept: str | None, other: str | None) -> str | None:
@@ -711,12 +779,31 @@ def _without_job(writer: str) -> str:
     when what is before it is a name of two to four words. Any other writer as it is."""
     words = writer.split()
     if len(words) < 3 or not words[-1].islower() or words[-1].removesuffix("s") not in NEWSROOM_JOBS:
-        return writer
+        return _without_titled_job(writer)
     k = len(words) - 1
     while k > 0 and words[k - 1].islower():
         k -= 1
     name = words[: k - 1]
     return " ".join(name) if 2 <= len(name) <= 4 and looks_like_name(" ".join(name)) else writer
+
+
+NAME_WORDS = 4  # a writer's name before a job is two to four words
+
+
+def _without_titled_job(writer: str) -> str:
+    """A writer's name without the job run into it in capitals, as a page's byline element prints the two
+    ("Ingrid Solberg Political Editor, Europe", "Tom Reyes Senior Correspondent"): the job (:func:`
+    is_job_line`) after the shortest name of two words or more, the job's first word no given name (in
+    "Mary Ann Lee Editor" the name is "Mary Ann Lee"). Any other writer as it is. The capitals cannot
+    tell a middle name from a job's word that is no given name ("Sarah Jane Smith Senior Correspondent"
+    gives "Sarah Jane"): a name of two words is the common byline."""
+    words = writer.split()
+    for k in range(2, min(NAME_WORDS, len(words) - 1) + 1):
+        name, job = " ".join(words[:k]), " ".join(words[k:])
+        # the job is before any comma: "McCrae, Astronomy Correspondent" is a surname and its job
+        if is_job_line(job) and is_newsroom_job(job.partition(",")[0]) and not _given(words[k]):
+            return name if looks_like_name(name) else writer
+    return writer
 
 
 def unmarked_byline(text: str) -> str | None:
@@ -732,7 +819,7 @@ def unmarked_byline(text: str) -> str | None:
     names = author_name(text)
     if not names or not _names_writers(names):
         return None
-    if names != text or all(given_first(name) for name in _WRITERS_JOIN.split(names)):
+    if names != name_case(text) or all(given_first(name) for name in _WRITERS_JOIN.split(names)):
         return names
     return None
 

@@ -35,6 +35,14 @@ MASTHEAD_NOUNS = frozenset(
     periódico jornal giornale corriere zeitung nachrichten tagblatt kurier anzeiger rundschau courrier
     quotidien""".split()
 )
+# ... and the nouns that name a paper only when they end its name, as no section label ends: "The Guardian",
+# "Northern Echo", "Daily Mirror", "The Independent", "The Economist", "Le Monde" (first, they make labels
+# and phrases: "Echo Chamber", "Mirror Image", "Independent Review"). "Sun", "Star" and "Press" are left
+# out: they are surnames too, and a writer's name ("Jane Sun") is never an outlet's.
+ENDING_NOUNS = MASTHEAD_NOUNS | frozenset(
+    """guardian echo écho mirror express independent economist spectator advertiser argus gleaner
+    monde""".split()
+)
 MASTHEAD_WORDS = 5  # a masthead's name is this short
 LEAD_PARAGRAPHS = 2  # a headline's words come back in this many paragraphs under it
 # the article a name may start with, left out when it is compared with the site's: "The Harbourview"
@@ -135,7 +143,8 @@ def named_as_a_paper(text: str) -> bool:
     """Whether a name is made as a newspaper's is: its newspaper noun ends it ("Riverton Gazette", "The
     Sunday Herald", "Kieler Nachrichten"), or opens it (after "The", "El", ...) before at most one more
     word ("THE WEEKLY REVIEW", "Times Union") or a joined name ("El Diario del Sur", "Corriere della Sera",
-    "Times of India"), an edition's word after either ("Daily Mail Online", "The Telegraph Digital"); and
+    "Times of India"; :data:`ENDING_NOUNS` only end one: "Northern Echo", "The Guardian", "Le Monde"), an
+    edition's word after either ("Daily Mail Online", "The Telegraph Digital"); and
     no word of it is a verb's past. A headline that merely holds such a noun
     ("Weekly Bin Collections Scrapped", "Medical Journal Retracts Paper", "Times Square Ball Drop
     Cancelled") is not made so."""
@@ -144,7 +153,7 @@ def named_as_a_paper(text: str) -> bool:
         return False
     if len(words) >= 2 and words[-1] in _EDITION_WORDS:
         words = words[:-1]  # "Daily Mail Online" is named as "Daily Mail" is
-    if words[-1] in MASTHEAD_NOUNS:
+    if words[-1] in ENDING_NOUNS:
         return True
     return words[0] in MASTHEAD_NOUNS and (len(words) <= 2 or words[1] in _JOINS)
 

@@ -27,7 +27,7 @@ import trafilatura
 
 from briefing.addresses import own_url, site_of
 from briefing.boilerplate import strip_boilerplate
-from briefing.dates import on_clock, parse_date
+from briefing.dates import on_clock, parse_date, zone_written
 from briefing.errors import EmptySourceError, PaywallError, WallPageError
 from briefing.feeds import TEASER_WORDS, has_prose
 from briefing.fragments import continues_line
@@ -193,8 +193,12 @@ def _dated_ago(paragraphs: list[str]) -> tuple[timedelta | None, list[str]]:
 def _page_date(written: str | None, url: str | None) -> tuple[datetime | None, bool]:
     """The page's date from its metadata; a time of day given without a zone is on the clock of the
     site's country (:func:`briefing.site_zones.site_zone`), else UTC, and then its clock is unknown (the
-    second value). htmldate writes a day without a time as midnight: that stays a day, in UTC."""
+    second value). htmldate writes a day without a time ("2026-11-20" in the page's metadata) as midnight
+    without a zone: that stays a day, in UTC, its clock unknown, as a dump's "Posted: 20/11/2026" is
+    (:func:`briefing.dumps._on_clock`); a midnight written with its zone is that moment, known."""
     when = parse_date(written) if written else None
-    if when is None or written is None or (when.hour, when.minute, when.second) == (0, 0, 0):
+    if when is None or written is None:
         return when, False
+    if (when.hour, when.minute, when.second) == (0, 0, 0):
+        return when, zone_written(written) is None
     return on_clock(written, when, site_zone(site_of(url)))

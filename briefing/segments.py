@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 
 from briefing.dates import day_only
 from briefing.dumplines import META, Line, is_label_over, reads_as_headline
-from briefing.furniture import Kind, date_marked
+from briefing.furniture import Kind, date_marked, name_case
 from briefing.headlines import echo_words
 from briefing.mastheads import LEAD_PARAGRAPHS, header_title, is_kicker, without_header
 from briefing.sentences import without_dateline, word_count
@@ -37,7 +37,7 @@ class Article:
         if line.age is not None and self.age is None:
             self.age = line.age
         if line.kind is Kind.AUTHOR and line.value and not self.author:
-            self.author = str(line.value)
+            self.author = name_case(str(line.value))  # "HELENA MARSH" -> "Helena Marsh"
         elif line.kind is Kind.DATE and isinstance(line.value, datetime) and not self.published:
             self.published, self.date_line = line.value, line.text
         elif line.kind is Kind.LINK and isinstance(line.value, str) and not self.url:

@@ -91,3 +91,11 @@ def test_a_job_with_its_place_under_a_dumps_byline_goes_and_is_no_outlet():
 )
 def test_a_job_line_is_a_job_alone_or_with_the_place_it_covers(line, job):
     assert is_job_line(line) is job
+
+
+def test_a_job_in_the_byline_element_of_a_page_is_no_part_of_the_author():
+    # one element, the name and the job in spans: trafilatura reads them as one author
+    header = "<div class='byline'><span>By Ingrid Solberg</span><span>Political Editor, Europe</span></div>"
+    draft = parse_page(page(header), "https://harbour.example.org/shore-power")
+    assert draft.author == "Ingrid Solberg"
+    assert draft.body.startswith("The harbour authority in Bergen approved")

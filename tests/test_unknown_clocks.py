@@ -112,7 +112,16 @@ def test_a_pages_unzoned_time_is_flagged_only_when_its_site_tells_no_clock():
     assert parse_page(page("2025-01-23T09:00:00"), "https://nytimes.com/a").clock_unknown
     assert not parse_page(page("2025-01-23T09:00:00"), "https://www.spiegel.de/a").clock_unknown
     assert not parse_page(page("2025-01-23T09:00:00-05:00"), "https://nytimes.com/a").clock_unknown
-    assert not parse_page(page("2025-01-23"), "https://nytimes.com/a").clock_unknown  # a day
+
+
+def test_a_pages_day_without_a_time_is_a_day_its_clock_unknown():
+    # htmldate gives "2025-01-23" as midnight without a zone: the day, not 00:00 UTC known (as dumps)
+    for site in ("https://nytimes.com/a", "https://www.spiegel.de/a"):
+        draft = parse_page(page("2025-01-23"), site)
+        assert draft.published_at == datetime(2025, 1, 23, tzinfo=UTC) and draft.clock_unknown
+    # a midnight written with its zone is that moment
+    draft = parse_page(page("2025-01-23T00:00:00+00:00"), "https://nytimes.com/a")
+    assert draft.published_at == datetime(2025, 1, 23, tzinfo=UTC) and not draft.clock_unknown
 
 
 FERRY_MORE = (
