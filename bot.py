@@ -245,7 +245,7 @@ def cmd_digest(settings: Settings, args: argparse.Namespace) -> int:
     from briefing.service.commands import TERMINAL_CHAT_ID
     from briefing.service.digests import digest_subscriber, dry_run
 
-    app = _app(settings, args, seed=False, new_db=False, reads_only=not args.send)
+    app = _app(settings, args, seed=False, new_db=False, summaries_on_read=True, reads_only=not args.send)
     try:  # a chat id that is not a subscriber, or one that stopped, is the caller's mistake: exit 2
         sub = digest_subscriber(app, args.chat, active=args.send)
     except NotFoundError as exc:

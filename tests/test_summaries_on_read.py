@@ -10,6 +10,7 @@ from dataclasses import replace
 from datetime import timedelta
 
 import pytest
+import time_machine
 from article_rows import insert_article
 
 import bot
@@ -23,6 +24,7 @@ from briefing.service.summaries import summarize_text, summary_key
 from store.db import open_db
 from store.sources import upsert_source
 from tests.conftest import NOW
+from tests.digestkit import subscriber
 from tests.test_resummarize import BODIES
 
 load_all()
@@ -195,3 +197,17 @@ async def test_a_terminal_session_pages_current_summaries(on_read):
     _stale(on_read)
     session = Session(on_read)
     assert OLD not in await session.respond("/brief")
+
+
+def test_bot_py_digest_dry_run_shows_current_summaries(tmp_path, settings, capsys):
+    """`digest --dry-run` runs no background job either: the digest it prints tells the stories with
+    summaries of the current summarizer, not those an older release stored."""
+    path = _archive(tmp_path, settings)
+    db = open_db(path)
+    subscriber(db, 42, "09:00")
+    db.conn.close()
+    with time_machine.travel(NOW, tick=False):
+        assert bot.main(["--db", path, "digest", "--chat", "42", "--dry-run"], environ={}) == 0
+    out = capsys.readouterr().out
+    assert OLD not in out
+    assert any(sentence in out for n in range(2) for sentence in summarize_text(settings, *ARTICLES[n]))

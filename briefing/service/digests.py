@@ -37,6 +37,7 @@ from briefing.relevance import holding, written_words
 from briefing.schedule import DigestSlot, due_digest, local_date, zone
 from briefing.service import App
 from briefing.service.commands import TERMINAL_CHAT_ID
+from briefing.service.resummarize import current_stories
 from briefing.service.stories import lead_sentences
 from store.alerts import claimed_among, fold_alerts, has_pending_alerts, sent_times
 from store.db import transaction
@@ -307,6 +308,9 @@ class Composer:
                 sizes=self.sizes,
             )
         selection = self._selected[inputs]
+        if self.app.summaries_on_read and selection.stories:  # `digest` from the command line: no job has
+            # made the summaries of an older summarizer again, so those the digest shows are made now
+            selection = replace(selection, stories=tuple(current_stories(self.app, selection.stories)))
         intro = self.intro(sub, selection, reached=reached)
         key = (selection, digest_date, sub.timezone, intro)
         if key not in self._rendered:
