@@ -51,3 +51,33 @@ async def test_a_chat_still_refused_after_the_retries_gets_the_429():
     with pytest.raises(RetryAfter):
         await _send(limiter, _refusing(5, sent), "1")
     assert len(sent) == 2  # the request and one retry
+
+
+async def _request(limiter: ChatRateLimiter, endpoint: str, chat: str, sent: list[tuple[str, str, float]]):
+    async def send() -> bool:
+        sent.append((endpoint, chat, time.monotonic()))
+        return True
+
+    return await limiter.process_request(send, (), {}, endpoint, {"chat_id": chat}, None)
+
+
+async def test_one_chats_messages_go_a_burst_at_once_then_at_the_chats_pace_and_others_do_not_wait():
+    sent: list[tuple[str, str, float]] = []
+    limiter = ChatRateLimiter(max_retries=1, chat_burst=3, chat_window=0.4)
+    start = time.monotonic()
+    await asyncio.gather(*(_request(limiter, "sendMessage", "1", sent) for _ in range(9)))
+    times = [t - start for _, chat, t in sent if chat == "1"]
+    assert all(t < 0.2 for t in times[:3])  # an answer in a few parts goes at once
+    assert all(later - first >= 0.4 for first, later in zip(times, times[3:], strict=False))
+    assert times[-1] >= 0.8  # nine: three at once, three a window later, three after two windows
+    begun = time.monotonic()
+    # chat 1's window is full, but not chat 2's; nor do other requests to chat 1 wait
+    await _request(limiter, "sendMessage", "1", sent)
+    other = time.monotonic()
+    await asyncio.gather(
+        _request(limiter, "sendPhoto", "2", sent),
+        _request(limiter, "sendChatAction", "1", sent),
+        _request(limiter, "editMessageText", "1", sent),
+    )
+    assert time.monotonic() - other < 0.2
+    assert other - begun >= 0.2  # chat 1's tenth message waited for its turn

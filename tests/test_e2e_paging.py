@@ -172,7 +172,10 @@ async def test_a_long_reply_is_sent_in_order_in_parts_within_4096_utf16_units(bo
     expected = html_messages((await essay(None, "", None)).document)
     assert len(expected) >= 4
     await bot.ask("/essay")
-    records = await bot.server.wait_for_requests(len(expected), "sendMessage", chat_id=1001, ok=True)
+    # a chat gets 3 messages in any 3 seconds (ChatRateLimiter): the parts past the third, one a second
+    records = await bot.server.wait_for_requests(
+        len(expected), "sendMessage", chat_id=1001, ok=True, timeout=len(expected) + 5.0
+    )
     parts = bot.server.sent_messages(1001)
     assert [r.params["text"] for r in records] == expected
     assert all(utf16_len(m.text) <= 4096 for m in parts)
@@ -208,7 +211,8 @@ async def test_the_more_button_of_an_old_message_still_works_after_other_command
     first = await bot.ask("/longread")
     await bot.ask("/essay")
     bot.server.push_callback_query(first, button="More")
-    await bot.server.wait_for("editMessageText", chat_id=1001)
+    # after the essay's parts, paced 3 in any 3 seconds in one chat (ChatRateLimiter)
+    await bot.server.wait_for("editMessageText", chat_id=1001, timeout=15.0)
     assert "Page 2 of 3" in bot.server.message(1001, first.message_id).text
 
 

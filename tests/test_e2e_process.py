@@ -19,7 +19,10 @@ pytestmark = pytest.mark.e2e
 STOP_WITHIN = 5.0
 
 
-async def start_bot(server, db_path, *args: str, token: str | None = None) -> asyncio.subprocess.Process:
+async def start_bot(
+    server, db_path, *args: str, token: str | None = None, script: tuple[str, ...] = ("bot.py",)
+) -> asyncio.subprocess.Process:
+    """``python bot.py *args`` (``script``: what runs instead of ``bot.py``, as ``("-c", code)``)."""
     env = {
         k: v
         for k, v in os.environ.items()
@@ -34,7 +37,7 @@ async def start_bot(server, db_path, *args: str, token: str | None = None) -> as
     )
     return await asyncio.create_subprocess_exec(
         sys.executable,
-        "bot.py",
+        *script,
         *args,
         cwd=ROOT,
         env=env,

@@ -111,7 +111,10 @@ async def test_a_database_in_memory_is_refreshed_in_place():
 
 
 async def test_a_stop_cuts_the_daily_refresh_short(queried, writer, settings, monkeypatch):
-    monkeypatch.setattr(jobs_module, "prune", lambda app: None)  # its own write would wait for the lock
+    async def pruned(app):  # the prune's own write would wait for the lock (and be called off) first
+        return None
+
+    monkeypatch.setattr(jobs_module, "pruned", pruned)
     jobs = Jobs(App(db=queried, settings=settings))
     daily = asyncio.create_task(jobs.prune(SimpleNamespace()))
     await asyncio.sleep(0.3)

@@ -12,7 +12,7 @@ from telegram import Update
 
 from briefing.adapters import telegram_backlog
 from briefing.adapters.telegram_backlog import PerChatUpdates, current_handling
-from store.pending_updates import forget_pending, pending_updates, save_pending
+from store.pending_updates import began_replay, forget_pending, pending_updates, save_pending
 
 NOW = datetime(2026, 11, 24, 18, 0, tzinfo=UTC)
 
@@ -54,6 +54,34 @@ def test_a_kept_update_reads_back_as_the_update_it_was(db):
     again = Update.de_json(json.loads(kept.data), None)
     assert again is not None and again.to_dict() == original.to_dict()
     assert again.message is not None and again.message.date == NOW
+
+
+def test_replays_begun_are_counted_with_the_kept_update_which_reads_back_as_it_was(db):
+    save_pending(db, [(7, update_json(7))], now=NOW)
+    began_replay(db, 7)
+    began_replay(db, 7)
+    began_replay(db, 99)  # not kept: nothing to do
+    (kept,) = pending_updates(db)
+    assert kept.replays == 2
+    assert json.loads(kept.data) == json.loads(update_json(7))  # the count is not part of the update
+    save_pending(db, [(7, update_json(7))], now=NOW)  # Telegram sent it again: the count stays
+    assert pending_updates(db)[0].replays == 2
+
+
+async def test_a_replayed_update_is_counted_as_its_handling_begins_and_a_fetched_one_is_not(app):
+    processor = PerChatUpdates(2, app)
+    replayed, fetched = update(1), update(2, chat_id=1002)
+    save_pending(app.db, [(1, replayed.to_json()), (2, fetched.to_json())], now=NOW)
+    processor.replaying([replayed])
+    seen: dict[int, int] = {}
+
+    async def handler(n: int) -> None:  # a crash here leaves the count behind
+        seen[n] = {p.update_id: p.replays for p in pending_updates(app.db)}[n]
+
+    await processor.process_update(replayed, handler(1))
+    await processor.process_update(fetched, handler(2))
+    assert seen == {1: 1, 2: 0}
+    assert pending_updates(app.db) == []  # both handled
 
 
 async def test_an_update_received_during_the_stop_is_kept_not_handled(app):

@@ -1,8 +1,9 @@
 """Scheduled jobs in python-telegram-bot's JobQueue (APScheduler in the bot's event loop): the digest
 tick every 30 s, the feed tick (polling, admin notices, alerts) every 60 s, the pruning of old
-delivery history at start and then every day, and, while the archive holds summaries an older release or
-other settings made, their remaking (:mod:`briefing.service.resummarize`): a small batch every
-``RESUMMARIZE_SECONDS``, the job removing itself when none is left.
+delivery history at start and then every day (off the loop: :func:`pruned`), and, while the archive
+holds summaries an older release or other settings made, their remaking
+(:mod:`briefing.service.resummarize`): a small batch every ``RESUMMARIZE_SECONDS``, the job removing
+itself when none is left.
 
 Why one frequent job instead of one job per subscriber: the database is the source of truth. Every
 ``DIGEST_SECONDS`` a tick composes the digests that are due and not yet stored, and sends whatever is
@@ -22,8 +23,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable
-from dataclasses import fields
+from collections.abc import Awaitable, Callable
+from dataclasses import fields, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -32,6 +33,7 @@ from telegram.error import InvalidToken
 from telegram.ext import Application, CallbackContext
 
 from briefing.adapters.delivery import FanoutReport, notify_admins, recover, run_due_digests, send_due_alerts
+from briefing.adapters.offloop import off_loop, retried
 from briefing.adapters.pacer import Pacer
 from briefing.adapters.sender import SendPolicy
 from briefing.adapters.statistics import LOCK_WAIT, Statistics
@@ -40,6 +42,7 @@ from briefing.service.polling import PollReport, paused_notice, poll_due_feeds
 from briefing.service.resummarize import BATCH as RESUMMARIZE_BATCH
 from briefing.service.resummarize import count_stale, resummarize_in_background
 from briefing.service.retention import PruneReport, prune_history
+from store.db import Database
 
 if TYPE_CHECKING:
     from briefing.adapters.fetch import Fetcher
@@ -140,10 +143,12 @@ class Jobs:
 
     async def prune(self, context: CallbackContext) -> None:
         """Forget the delivery history older than the retention, then refresh the query statistics of
-        what a day's ingest and replies grew (the daily job)."""
+        what a day's ingest and replies grew (the daily job); both off the loop, and a stop calls them
+        off."""
         if not self.stopping.is_set():
-            prune(self.app)
-            await self._run(refreshed(self.statistics))  # a stop calls it off
+            await self._run(pruned(self.app))
+        if not self.stopping.is_set():
+            await self._run(refreshed(self.statistics))
 
     async def feeds(self, context: CallbackContext) -> None:
         """Poll the feeds that are due, tell the admins about paused ones, send the alerts due."""
@@ -233,6 +238,23 @@ def prune(app: App) -> PruneReport | None:
     except Exception:
         log.exception("pruning the delivery history failed; it is tried again in a day")
         return None
+
+
+async def pruned(app: App, *, wait: float = LOCK_WAIT) -> PruneReport | None:
+    """:func:`prune`, off the event loop (:func:`briefing.adapters.offloop.off_loop`): in a thread, on a
+    connection of its own, tried again while another process holds the write lock, for ``wait``
+    seconds at most. Run in the loop, waiting for that lock froze every answer for up to 10 s. None
+    when it failed or was given up (a warning): the next day's run tries again."""
+
+    def work(db: Database, go_on: Callable[[], bool]) -> PruneReport | None:
+        return retried(db, lambda: prune_history(replace(app, db=db), now=app.now()), go_on)
+
+    report = await off_loop(app.db, work, wait=wait, name="pruning the delivery history")
+    if report is None:
+        log.warning(
+            "could not prune the delivery history (busy, read-only or stopping?); tried again in a day"
+        )
+    return report
 
 
 async def refreshed(statistics: Statistics, *, wait: float = LOCK_WAIT, reload: bool = True) -> bool:

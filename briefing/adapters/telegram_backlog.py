@@ -17,6 +17,13 @@ minute in a busy group paced at 20 messages a minute: it is kept in the database
 (``store.pending_updates``) and answered at the next start (:func:`replay_pending`). An update whose
 handling has begun gets a moment to finish; one that has sent nothing yet by then is kept too; one
 that has sent part of its answer is cut short (``telegram_handlers``: "the bot is stopping").
+
+An update whose handling ends the process every time (a segfault in a native library, the OOM killer, a
+supervisor's ``kill -9`` at each attempt) would come back at every start until the age limit, taking
+the bot down each time: each start that begins to answer a kept update counts it
+(``store.pending_updates.began_replay``), and one begun :data:`MAX_REPLAYS` times is dropped at the
+next start, with one warning naming its id, kind and chat (never its text, which may be private) and a
+short apology to its chat.
 """
 
 from __future__ import annotations
@@ -40,7 +47,7 @@ from telegram.ext import Application, BaseUpdateProcessor, ExtBot
 from briefing.adapters.chat_limiter import ChatRateLimiter, Result
 from briefing.service import App
 from store import transaction
-from store.pending_updates import PendingUpdate, forget_pending, pending_updates, save_pending
+from store.pending_updates import PendingUpdate, began_replay, forget_pending, pending_updates, save_pending
 
 log = logging.getLogger(__name__)
 ANSWER_GRACE = 1.0  # seconds a stop waits for the updates being handled before it keeps or cuts them
@@ -48,6 +55,12 @@ SEND_GRACE = 1.0  # then seconds an answer cut short has to say so before it is 
 IN_FLIGHT_GRACE = 5.0  # then seconds a request on its way has for Telegram's answer (its read timeout)
 PENDING_MAX_AGE = timedelta(days=1)  # a message kept longer than this is not answered at the start
 UNSEEN_FACTOR = 64  # python-telegram-bot's limit on concurrent updates, in ours
+MAX_REPLAYS = 3  # starts that began a kept update and never finished it before it is dropped
+UPDATE_KINDS = ("message", "edited_message", "callback_query", "my_chat_member")  # ALLOWED_UPDATES
+DROPPED_APOLOGY = (
+    "Sorry, I could not answer your last message: the bot stopped each time it tried. It was set aside;"
+    " please send it again in another form, or try again later."
+)
 
 
 @dataclass(eq=False)
@@ -134,7 +147,9 @@ class PerChatUpdates(BaseUpdateProcessor):
         uid = update.update_id
         if self._from_db.get(uid, update) is not update:
             # the stop (or crash) that kept it could not confirm it to Telegram: it came again
-            log.info("update %s came again; it was kept at the last stop and is answered once", uid)
+            log.info(
+                "update %s came again; it was kept at the last stop and is answered (or dropped) once", uid
+            )
             _close(coroutine)
             if uid not in self._replayed:  # the kept copy is answered: the fetch kept this one anew
                 forget_pending(self.app.db, uid)
@@ -178,6 +193,8 @@ class PerChatUpdates(BaseUpdateProcessor):
             return
         uid = update.update_id
         self._waiting.pop(uid, None)
+        if uid in self._replayed:  # a crash from now on counts against it (MAX_REPLAYS)
+            _count_replay(self.app, uid)
         # once Telegram took a request of its answer, a crash does not bring it back (it would repeat it)
         handling = Handling(update, answered=lambda: forget_pending(self.app.db, uid))
         context = contextvars.copy_context()
@@ -215,6 +232,11 @@ class PerChatUpdates(BaseUpdateProcessor):
         """These updates come from the database: each is forgotten there once handled."""
         self._replayed.update(u.update_id for u in updates)
         self._from_db.update((u.update_id, u) for u in updates)
+
+    def dropped(self, update: Update) -> None:
+        """This update from the database was dropped unanswered (:data:`MAX_REPLAYS`): a copy Telegram
+        sends again (the crash came before it was confirmed) is dropped too."""
+        self._from_db[update.update_id] = update
 
     async def wind_down(self) -> None:
         """Stop handling updates, in a second or two: those not begun are kept for the next start at
@@ -329,14 +351,57 @@ def _readable(pending: PendingUpdate, application: Application) -> Update | None
     return update
 
 
+def _count_replay(app: App, update_id: int) -> None:
+    try:
+        began_replay(app.db, update_id)
+    except sqlite3.Error as exc:  # the count is a safeguard: answering goes first
+        log.warning("could not count the replay of update %s: %s", update_id, exc)
+
+
+def update_kind(update: Update) -> str:
+    """What an update brings ("message", "callback_query"...), for the log."""
+    return next((kind for kind in UPDATE_KINDS if getattr(update, kind, None) is not None), "update")
+
+
+async def _drop_poison(application: Application, update: Update, replays: int) -> None:
+    """Say in the log (id, kind, chat; not the text) that a kept update is dropped after ``replays``
+    starts ended while answering it, and apologise to its chat (not for a change of the bot's
+    membership: it is applied, not answered, and the bot may have been removed)."""
+    chat = update.effective_chat
+    log.warning(
+        "update %s (%s, chat %s) was begun at %d starts and the process ended each time before it was"
+        " answered: dropped",
+        update.update_id,
+        update_kind(update),
+        "none" if chat is None else chat.id,
+        replays,
+    )
+    if chat is None or update.my_chat_member is not None:
+        return
+    message = update.effective_message
+    thread = message.message_thread_id if message is not None and message.is_topic_message else None
+    try:
+        await application.bot.send_message(chat.id, DROPPED_APOLOGY, message_thread_id=thread)
+    except TelegramError as exc:
+        log.warning("could not tell chat %s its update %s was dropped: %s", chat.id, update.update_id, exc)
+
+
 async def replay_pending(application: Application, app: App) -> int:
     """Queue the updates kept at the last stop, oldest first, ahead of any new one; drop those too old
-    to answer (one log line) and any that cannot be read. The number queued."""
+    to answer (one log line), any that cannot be read, and any that :data:`MAX_REPLAYS` starts began and
+    never finished (a poison update: one warning each, an apology to its chat). The number queued."""
+    processor = application.update_processor
+    assert isinstance(processor, PerChatUpdates)  # which forgets each once handled
     now, old, queued = app.now(), 0, []
     for pending in pending_updates(app.db):
         update = _readable(pending, application)
         if update is None:
             forget_pending(app.db, pending.update_id)
+            continue
+        if pending.replays >= MAX_REPLAYS:
+            forget_pending(app.db, pending.update_id)  # first: the apology is never said twice
+            processor.dropped(update)
+            await _drop_poison(application, update, pending.replays)
             continue
         sent_at = _sent_at(update, pending.saved_at)
         if sent_at is not None and now - sent_at > PENDING_MAX_AGE:
@@ -346,8 +411,6 @@ async def replay_pending(application: Application, app: App) -> int:
         queued.append(update)
     if old:
         log.info("updates kept at the last stop: %d older than a day, not answered", old)
-    processor = application.update_processor
-    assert isinstance(processor, PerChatUpdates)  # which forgets each once handled
     processor.replaying(queued)
     for update in queued:
         await application.update_queue.put(update)

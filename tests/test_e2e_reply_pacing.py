@@ -1,0 +1,50 @@
+"""End to end: a user asking faster than Telegram lets one chat receive (about a message a second,
+short bursts allowed) is answered at that pace, without 429s, and the other chats are not held back.
+python-telegram-bot's limiter paces the bot overall and each group, not a private chat: ten /help in a
+row were ten answers at once, and the 429s that follow."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from briefing.adapters.chat_limiter import CHAT_BURST, CHAT_WINDOW
+from tests.botapi import User
+from tests.botapi.ratelimit import RateLimits, Window
+from tests.conftest import NOW
+from tests.e2e_helpers import harness
+
+pytestmark = pytest.mark.e2e
+BOB = User(77, "Bob", "bob")
+ASKED = 8
+
+
+@pytest.fixture
+async def bot(botapi, tmp_path):
+    async with harness(botapi, tmp_path / "bot.db", clock=lambda: NOW) as h:
+        yield h
+
+
+async def test_a_chat_hammering_a_command_is_answered_at_its_pace_with_no_429_and_others_are_not_held(bot):
+    server = bot.server
+    # the server refuses as Telegram would past the burst the bot allows itself in one chat
+    server.enable_rate_limits(RateLimits(per_chat=Window(CHAT_BURST, CHAT_WINDOW)))
+    for _ in range(ASKED):
+        server.push_command("/help")  # Alice, chat 1001
+    await server.wait_for_requests(CHAT_BURST, "sendMessage", chat_id=1001, ok=True, since=0, timeout=10)
+    bobs = await bot.ask("/help", user=BOB)  # asked while Alice's answers wait for their turn
+    assert "/subscribe" in bobs.text
+    await server.wait_for_requests(ASKED, "sendMessage", chat_id=1001, ok=True, since=0, timeout=30)
+    await asyncio.sleep(0.2)
+    assert server.rate_limit_stats.refused == 0  # no 429: the bot kept to the chat's pace itself
+    sent = server.requests("sendMessage", ok=True)
+    alice = [r.received_at for r in sent if r.chat_id == 1001]
+    assert len(alice) == ASKED
+    # one message a second on average: never more than the burst in a window
+    assert all(
+        later - first >= CHAT_WINDOW - 0.1 for first, later in zip(alice, alice[CHAT_BURST:], strict=False)
+    )
+    # Bob's answer did not wait behind Alice's queue
+    bob_at = next(r.received_at for r in sent if r.chat_id == BOB.id)
+    assert bob_at < alice[-1]
