@@ -14,6 +14,7 @@ from aiohttp import web
 
 from briefing.adapters.jobs import run_feed_polling
 from briefing.service import App, feed_polls
+from briefing.service.ingest import ingest_sources
 from briefing.service.polling import poll_due_feeds
 from store.articles import find_by_url
 from store.sources import due_feeds, find_source, set_polling, upsert_source
@@ -385,7 +386,7 @@ async def test_an_entry_without_text_whose_page_is_gone_is_given_up_at_once(app,
     assert hits(site, "/ferry") == 1
 
 
-async def test_a_feed_whose_every_entry_is_gone_fails_from_its_first_poll(app, site):
+async def test_a_feed_whose_every_entry_is_gone_fails_from_its_first_poll(app, site) -> str:
     """Nothing a feed lists can be read (every page a 404, no text in the feed): a dead feed in all but
     name, failing at every poll and so backed off, then paused."""
     items = "".join(
@@ -412,6 +413,23 @@ async def test_a_feed_whose_every_entry_is_gone_fails_from_its_first_poll(app, s
         )
         at = source.next_poll_at
     assert source.paused and hits(site, "/quay") == 1 and hits(site, "/dunes") == 1
+    return url
+
+
+async def test_resuming_a_dead_feed_tries_the_entries_it_gave_up_again(app, site):
+    """An admin resumes a paused feed once its site answers again: the entries it gave up are what it
+    failed on, so the next poll fetches their pages once more (and stores them), instead of failing at
+    once on its own memory of them."""
+    url = await test_a_feed_whose_every_entry_is_gone_fails_from_its_first_poll(app, site)
+    site.add("/quay", story_page)
+    site.add("/dunes", story_page)
+    app.clock.now += timedelta(hours=1)
+    report = await ingest_sources(app, [url], poll=True)  # an admin's /ingest of the feed's address
+    assert not report.failed
+    assert hits(site, "/quay") == 2 and hits(site, "/dunes") == 2
+    assert find_by_url(app.db, f"{site.base}/quay") is not None
+    source = find_source(app.db, url)
+    assert source.failures == 0 and not source.paused
 
 
 @pytest.mark.parametrize(("status", "tries"), [(503, 6), (410, 1)])
