@@ -469,7 +469,9 @@ def _read_after_place(
     ("French Armistice Day"), or one actor named after a place ("Perth Glory", "Atlantic City")."""
     chunk = toks[i:j]
     name, width, type_ = lead
-    if splits_after_place(doc.gaz, chunk, width, type_):
+    if _surname_of_a_people(doc, toks, i, j, width):
+        _whole(doc, index, toks, i, j, "person", initial, why="role")
+    elif splits_after_place(doc.gaz, chunk, width, type_):
         add_candidate(doc, index, chunk[:width], type_, canonical=name, initial=initial, why="list")
         _read_chunk(doc, index, toks, i + width, j, False)
     elif chunk[-1].low in MISC_HEADS or (
@@ -490,6 +492,22 @@ def _read_after_place(
 _DIRECTIONS = words(
     "north south east west northern southern eastern western northeast northwest southeast southwest"
 )
+
+
+def _surname_of_a_people(doc: Doc, toks: list[Token], i: int, j: int, width: int) -> bool:
+    """ "The novelist Irvine Welsh said": a place's name, then a people's name that is also a surname
+    (Welsh, English, French), with a role before or a verb of speech after, is a given name and surname,
+    not a town and a nation. A country first ("Britain Welsh") or a plural people is never one person,
+    and "Welsh Water said" begins with the people, so it does not come here."""
+    chunk = toks[i:j]
+    if len(chunk) != 2 or width != 1 or not plausible_name(chunk):
+        return False
+    first, last = chunk
+    if first.norm in doc.gaz.countries or first.norm in doc.gaz.demonyms or last.possessive:
+        return False
+    if last.norm not in doc.gaz.demonyms or last.low.endswith("s") or doc.gaz.place(last.norm):
+        return False
+    return _person_context(doc, toks, i, j)
 
 
 def _head_then_side(chunk: list[Token]) -> bool:
