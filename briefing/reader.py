@@ -485,13 +485,18 @@ def _read_after_place(
         # writes "power" in lower case, is a body named after the place
         _whole(doc, index, toks, i, j, "person", initial, why="role")
     else:
-        place = chunk[-1].low in PLACE_HEADS or chunk[0].low in PLACE_FIRST
+        place = chunk[-1].low in PLACE_HEADS or chunk[-1].low in _UPLANDS or chunk[0].low in PLACE_FIRST
         _whole(doc, index, toks, i, j, "place" if place else "organization", initial, why="placename")
 
 
 _DIRECTIONS = words(
     "north south east west northern southern eastern western northeast northwest southeast southwest"
 )
+
+
+# a country's or a people's stretch of land: "the Scottish Highlands", "the Welsh Valleys", "the English
+# Midlands" are places (their plural is no place's head elsewhere: "Highlands" alone may be a club's)
+_UPLANDS = words("highlands lowlands uplands midlands valleys")
 
 
 def _surname_of_a_people(doc: Doc, toks: list[Token], i: int, j: int, width: int) -> bool:
