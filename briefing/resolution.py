@@ -92,7 +92,7 @@ def resolve(cands: list[Candidate], gaz: Gazetteer, text: str) -> None:
     for c in cands:
         if c.alias_of is not None or c.type is None:
             _settle(c, seen, contexts[c.norm], gaz, text)
-    refer_back(cands, gaz)
+    refer_back(cands, gaz, text)
 
 
 def _people_spoken(c: Candidate, text: str) -> bool:
