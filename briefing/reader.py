@@ -480,7 +480,12 @@ def _read_after_place(
         # "Niger Explosion: Governance must...": a line's first words in a headline's capitals are a place
         # and a noun the text writes in lower case ("the tanker explosion"), no name of the two
         add_candidate(doc, index, chunk[:width], type_, canonical=name, initial=initial, why="list")
-    elif _person_context(doc, toks, i, j) and plausible_name(chunk) and not _common_words(doc, chunk[width:]):
+    elif (
+        _person_context(doc, toks, i, j)
+        and plausible_name(chunk)
+        and not _common_words(doc, chunk[width:])
+        and not _peoples_name(doc.gaz, chunk[:width])
+    ):
         # "spokesperson Farah Dakhallah", not Farah the place; but "Georgia Power said", where the text
         # writes "power" in lower case, is a body named after the place
         _whole(doc, index, toks, i, j, "person", initial, why="role")
@@ -492,6 +497,13 @@ def _read_after_place(
 _DIRECTIONS = words(
     "north south east west northern southern eastern western northeast northwest southeast southwest"
 )
+
+
+def _peoples_name(gaz: Gazetteer, lead: list[Token]) -> bool:
+    """ "Welsh Water said", "Scottish Power said": a people's name begins no person's name, as no one is
+    called Welsh first, so what follows it and speaks is a body named after the people."""
+    norm = " ".join(t.norm for t in lead)
+    return norm in gaz.demonyms and norm not in gaz.given_names
 
 
 # a country's or a people's stretch of land: "the Scottish Highlands", "the Welsh Valleys", "the English

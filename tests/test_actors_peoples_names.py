@@ -36,3 +36,8 @@ def test_a_peoples_name_before_a_body_is_still_the_body():
     found = mentions("The Welsh Government said it would act. Welsh ministers met in Cardiff.")
     assert found["Welsh Government"][0] == "organization"
     assert found["Wales"] == ("place", ["Welsh"])
+
+
+def test_a_body_named_after_a_people_that_speaks_is_no_person():
+    found = mentions("Welsh Water said on Monday that supplies were safe.")
+    assert found == {"Welsh Water": ("organization", ["Welsh Water"])}
