@@ -520,9 +520,9 @@ def _surname_of_a_people(doc: Doc, toks: list[Token], i: int, j: int, width: int
     if len(chunk) != 2 or width != 1 or not plausible_name(chunk):
         return False
     first, last = chunk
-    if first.norm in doc.gaz.countries or first.norm in doc.gaz.demonyms or last.possessive:
+    if first.norm in doc.gaz.countries or first.norm in doc.gaz.demonyms:
         return False
-    if last.norm not in doc.gaz.demonyms or last.low.endswith("s") or doc.gaz.place(last.norm):
+    if last.norm not in doc.gaz.demonyms or last.norm.endswith("s") or doc.gaz.place(last.norm):
         return False
     return _person_context(doc, toks, i, j)
 

@@ -41,3 +41,8 @@ def test_a_peoples_name_before_a_body_is_still_the_body():
 def test_a_body_named_after_a_people_that_speaks_is_no_person():
     found = mentions("Welsh Water said on Monday that supplies were safe.")
     assert found == {"Welsh Water": ("organization", ["Welsh Water"])}
+
+
+def test_a_town_then_a_peoples_name_in_the_possessive_after_a_role_is_a_person():
+    found = mentions("Trainspotting author Irvine Welsh's new novel is out. Welsh said it was his darkest.")
+    assert found == {"Irvine Welsh": ("person", ["Irvine Welsh", "Welsh"])}
