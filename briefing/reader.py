@@ -514,17 +514,20 @@ _UPLANDS = words("highlands lowlands uplands midlands valleys")
 def _surname_of_a_people(doc: Doc, toks: list[Token], i: int, j: int, width: int) -> bool:
     """ "The novelist Irvine Welsh said": a place's name, then a people's name that is also a surname
     (Welsh, English, French), with a role before or a verb of speech after, is a given name and surname,
-    not a town and a nation. A country first ("Britain Welsh") or a plural people is never one person,
-    and "Welsh Water said" begins with the people, so it does not come here."""
+    not a town and a nation. A town for a surname ("the writer Washington Irving") needs the role: "X Y
+    said" of two towns is as likely a body of the first. A country first ("Britain Welsh") or a plural
+    people is never one person, and "Welsh Water said" begins with the people, so it does not come here."""
     chunk = toks[i:j]
     if len(chunk) != 2 or width != 1 or not plausible_name(chunk):
         return False
     first, last = chunk
-    if first.norm in doc.gaz.countries or first.norm in doc.gaz.demonyms:
+    if first.norm in doc.gaz.countries or first.norm in doc.gaz.demonyms or last.norm.endswith("s"):
         return False
-    if last.norm not in doc.gaz.demonyms or last.norm.endswith("s") or doc.gaz.place(last.norm):
-        return False
-    return _person_context(doc, toks, i, j)
+    if last.norm in doc.gaz.demonyms and not doc.gaz.place(last.norm):
+        return _person_context(doc, toks, i, j)
+    if last.norm in doc.gaz.places and last.norm not in doc.gaz.countries:
+        return bool(roles.lead_role(doc.text, toks, i) or roles.apposition_role(doc.text, toks, j))
+    return False
 
 
 def _head_then_side(chunk: list[Token]) -> bool:

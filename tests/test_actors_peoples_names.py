@@ -46,3 +46,14 @@ def test_a_body_named_after_a_people_that_speaks_is_no_person():
 def test_a_town_then_a_peoples_name_in_the_possessive_after_a_role_is_a_person():
     found = mentions("Trainspotting author Irvine Welsh's new novel is out. Welsh said it was his darkest.")
     assert found == {"Irvine Welsh": ("person", ["Irvine Welsh", "Welsh"])}
+
+
+def test_two_towns_after_a_role_are_a_given_name_and_a_surname():
+    assert mentions("The writer Washington Irving said so.") == {
+        "Washington Irving": ("person", ["Washington Irving"])
+    }
+
+
+def test_two_towns_before_said_alone_stay_towns():
+    found = mentions("Officials in Washington Irving said nothing.")
+    assert "Washington Irving" not in found
