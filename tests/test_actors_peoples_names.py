@@ -57,3 +57,11 @@ def test_two_towns_after_a_role_are_a_given_name_and_a_surname():
 def test_two_towns_before_said_alone_stay_towns():
     found = mentions("Officials in Washington Irving said nothing.")
     assert "Washington Irving" not in found
+
+
+def test_a_body_named_after_the_people_is_no_mention_of_the_person_of_that_surname():
+    text = NOVELIST + " The Welsh Government was not consulted, and a Welsh village saw snow."
+    found = mentions(text)
+    assert found["Irvine Welsh"] == ("person", ["Irvine Welsh", "Welsh"])
+    assert found["Welsh Government"] == ("organization", ["Welsh Government"])
+    assert found["Wales"] == ("place", ["Welsh"])
