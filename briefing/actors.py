@@ -54,7 +54,7 @@ from briefing.month_surnames import month_surnames
 from briefing.names import SMALL, Doc, add_candidate
 from briefing.namesakes import firms_by_trade, firms_not_people
 from briefing.org_coref import initials_of
-from briefing.party_words import networks_not_people, party_groups, without_epithets
+from briefing.party_words import networks_not_people, party_groups, without_epithets, without_members
 from briefing.provinces import with_comma_names, with_units
 from briefing.reader import read_sentence
 from briefing.relatives import kin_apart
@@ -151,6 +151,7 @@ def extract_actors(
     party_groups(reading.candidates)  # "Republicans": a party's members, not one person
     networks_not_people(reading.candidates)  # "Fox" beside "Fox News"
     reading.candidates = without_epithets(reading.candidates, gaz)  # "the New Jersey Democrat"
+    reading.candidates = without_members(reading.candidates)  # "the Republican senator"
     reading.candidates = read_by_words_before(reading.candidates, reading.tokens)  # "published in Nature"
     actors = group(_not_the_state(reading.candidates), text)
     return headline_acronyms(actors, title, gaz) if title else actors

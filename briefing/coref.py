@@ -254,8 +254,10 @@ def canonical_person(cand: Candidate, gaz: Gazetteer, text: str) -> str:
 
 
 def is_lone_place(cand: Candidate, gaz: Gazetteer) -> bool:
-    """A one-word city that may be a surname instead ("Jackson", "Austin"), or a country that speaks as
-    a person does ("Jordan said", after "Michael Jordan")."""
+    """A one-word city that may be a surname instead ("Jackson", "Austin"), or a country or a people's
+    name that speaks as a person does ("Jordan said", after "Michael Jordan"; "Welsh said", after
+    "Irvine Welsh")."""
     if cand.type != "place" or len(cand.toks) != 1:
         return False
-    return cand.norm in gaz.places or (cand.context == "person" and cand.norm in gaz.countries)
+    spoken = cand.context == "person" and (cand.norm in gaz.countries or cand.norm in gaz.demonyms)
+    return cand.norm in gaz.places or spoken

@@ -9,6 +9,7 @@ body is, no part of its name ("the Danish Social Liberal Party"). People's names
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from briefing.aliases import CORPORATE
@@ -23,28 +24,34 @@ _GENERIC = (
 )
 
 
-def refer_back(cands: list[Candidate], gaz: Gazetteer) -> None:
+def refer_back(cands: list[Candidate], gaz: Gazetteer, text: str = "") -> None:
     """An organisation written two ways in one text is one actor. A nationality before a name the lists
     or the text know without it says where the body is, no part of its name ("the Danish Social Liberal
     Party" after or before "the Social Liberal Party" is a mention of Denmark and of the party); a head
     alone after a longer name with that word refers back to it ("the Guild's board" after "the Guild of
     Harbour Pilots")."""
     orgs = [c for c in cands if c.type == "organization" and c.alias_of is None]
-    alone = {c.norm: c for c in orgs if c.toks[0].norm not in gaz.demonyms}
+    alone = {c.norm: c for c in orgs if not _nation_of(c.toks[0], gaz)}
     nations: dict[str, set[str]] = defaultdict(set)  # "Australian" and "Canadian League of Rights": two
     for c in orgs:
-        if len(c.toks) > 2 and c.toks[0].norm in gaz.demonyms:
-            nations[" ".join(t.norm for t in c.toks[1:])].add(gaz.demonyms[c.toks[0].norm])
+        if len(c.toks) > 2 and (nation := _nation_of(c.toks[0], gaz)):
+            nations[" ".join(t.norm for t in c.toks[1:])].add(nation)
     for c in orgs:
         first = c.toks[0]
-        if len(c.toks) > 2 and first.norm in gaz.demonyms and not first.possessive:
+        if len(c.toks) > 2 and (nation := _nation_of(first, gaz)) and not first.possessive:
             rest = " ".join(t.norm for t in c.toks[1:])
             known = gaz.known.get(rest)
             plain = alone.get(rest)
             generic = all(t.low in _GENERIC for t in c.toks[1:])  # "German Air Force" is no "Air Force"
             firm = (known and known[1] == "organization") or plain is not None
+            # a country's own name only when the text also writes the body without it ("US Centers for
+            # Disease Control and Prevention", then "the Centers for ..."): the lists alone are no
+            # evidence, for "U.S. Department of State" may be the body's whole name; and "a" before it
+            # brings in another body ("the Badminton Hall of Fame ... also a USA Badminton Hall of Fame")
+            if first.norm not in gaz.demonyms:
+                firm = plain is not None and _ANOTHER.search(text, 0, c.start) is None
             if firm and not generic and len(nations[rest]) == 1:
-                cands.append(Candidate([first], c.sentence, "place", gaz.demonyms[first.norm], why="list"))
+                cands.append(Candidate([first], c.sentence, "place", nation, why="list"))
                 c.toks = c.toks[1:]
                 c.canonical = known[0] if known else plain.canonical if plain else None
         elif len(c.toks) == 1 and first.norm in ORG_HEADS:
@@ -56,6 +63,14 @@ def refer_back(cands: list[Candidate], gaz: Gazetteer) -> None:
             ]
             if longer:
                 c.canonical = longer[-1].canonical
+
+
+_ANOTHER = re.compile(r"\b(?:an?|another)\s+$", re.IGNORECASE)
+
+
+def _nation_of(tok: Token, gaz: Gazetteer) -> str | None:
+    """The country a nationality ("Danish") or a country's name ("US") before a body's name stands for."""
+    return gaz.demonyms.get(tok.norm) or gaz.countries.get(tok.norm)
 
 
 def is_company_name(cand: Candidate, companies: dict[str, str], gaz: Gazetteer) -> bool:

@@ -1,5 +1,6 @@
 """Party words and network names the tagger reads as people: "Republicans" (a party's members), "The New
-Jersey Democrat" (an epithet for someone named elsewhere) and "Fox" beside "Fox News" (the network)."""
+Jersey Democrat" and "the Republican" (epithets for someone named elsewhere) and "Fox" beside "Fox News"
+(the network)."""
 
 from __future__ import annotations
 
@@ -36,6 +37,18 @@ def without_epithets(cands: list[Candidate], gaz: Gazetteer) -> list[Candidate]:
     return [c for c in cands if not epithet(c)]
 
 
+def without_members(cands: list[Candidate]) -> list[Candidate]:
+    """Less one party member written alone ("the Republican would not back the bill", "The Republican
+    senator voted"): it describes a person the text names elsewhere, or qualifies a noun, and as a name it
+    was a body called "Republican" beside the party. A name it resolved to ("Tory Burch") stays."""
+
+    def member(c: Candidate) -> bool:
+        alone = len(c.toks) == 1 and " " not in (c.canonical or "")
+        return alone and c.type in ("person", "organization") and c.toks[0].low in _MEMBER
+
+    return [c for c in cands if not member(c)]
+
+
 def networks_not_people(cands: list[Candidate]) -> None:
     """A lone word typed a person that begins an organisation's name in the same text ("Fox" beside "Fox
     News") is that organisation's short name, unless a person of the text has the word in their name
@@ -49,4 +62,4 @@ def networks_not_people(cands: list[Candidate]) -> None:
             c.type = "organization"
 
 
-__all__ = ["PARTY_MEMBERS", "networks_not_people", "party_groups", "without_epithets"]
+__all__ = ["PARTY_MEMBERS", "networks_not_people", "party_groups", "without_epithets", "without_members"]

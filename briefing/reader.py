@@ -469,7 +469,9 @@ def _read_after_place(
     ("French Armistice Day"), or one actor named after a place ("Perth Glory", "Atlantic City")."""
     chunk = toks[i:j]
     name, width, type_ = lead
-    if splits_after_place(doc.gaz, chunk, width, type_):
+    if _surname_of_a_people(doc, toks, i, j, width):
+        _whole(doc, index, toks, i, j, "person", initial, why="role")
+    elif splits_after_place(doc.gaz, chunk, width, type_):
         add_candidate(doc, index, chunk[:width], type_, canonical=name, initial=initial, why="list")
         _read_chunk(doc, index, toks, i + width, j, False)
     elif chunk[-1].low in MISC_HEADS or (
@@ -478,18 +480,54 @@ def _read_after_place(
         # "Niger Explosion: Governance must...": a line's first words in a headline's capitals are a place
         # and a noun the text writes in lower case ("the tanker explosion"), no name of the two
         add_candidate(doc, index, chunk[:width], type_, canonical=name, initial=initial, why="list")
-    elif _person_context(doc, toks, i, j) and plausible_name(chunk) and not _common_words(doc, chunk[width:]):
+    elif (
+        _person_context(doc, toks, i, j)
+        and plausible_name(chunk)
+        and not _common_words(doc, chunk[width:])
+        and not _peoples_name(doc.gaz, chunk[:width])
+    ):
         # "spokesperson Farah Dakhallah", not Farah the place; but "Georgia Power said", where the text
         # writes "power" in lower case, is a body named after the place
         _whole(doc, index, toks, i, j, "person", initial, why="role")
     else:
-        place = chunk[-1].low in PLACE_HEADS or chunk[0].low in PLACE_FIRST
+        place = chunk[-1].low in PLACE_HEADS or chunk[-1].low in _UPLANDS or chunk[0].low in PLACE_FIRST
         _whole(doc, index, toks, i, j, "place" if place else "organization", initial, why="placename")
 
 
 _DIRECTIONS = words(
     "north south east west northern southern eastern western northeast northwest southeast southwest"
 )
+
+
+def _peoples_name(gaz: Gazetteer, lead: list[Token]) -> bool:
+    """ "Welsh Water said", "Scottish Power said": a people's name begins no person's name, as no one is
+    called Welsh first, so what follows it and speaks is a body named after the people."""
+    norm = " ".join(t.norm for t in lead)
+    return norm in gaz.demonyms and norm not in gaz.given_names
+
+
+# a country's or a people's stretch of land: "the Scottish Highlands", "the Welsh Valleys", "the English
+# Midlands" are places (their plural is no place's head elsewhere: "Highlands" alone may be a club's)
+_UPLANDS = words("highlands lowlands uplands midlands valleys")
+
+
+def _surname_of_a_people(doc: Doc, toks: list[Token], i: int, j: int, width: int) -> bool:
+    """ "The novelist Irvine Welsh said": a place's name, then a people's name that is also a surname
+    (Welsh, English, French), with a role before or a verb of speech after, is a given name and surname,
+    not a town and a nation. A town for a surname ("the writer Washington Irving") needs the role: "X Y
+    said" of two towns is as likely a body of the first. A country first ("Britain Welsh") or a plural
+    people is never one person, and "Welsh Water said" begins with the people, so it does not come here."""
+    chunk = toks[i:j]
+    if len(chunk) != 2 or width != 1 or not plausible_name(chunk):
+        return False
+    first, last = chunk
+    if first.norm in doc.gaz.countries or first.norm in doc.gaz.demonyms or last.norm.endswith("s"):
+        return False
+    if last.norm in doc.gaz.demonyms and not doc.gaz.place(last.norm):
+        return _person_context(doc, toks, i, j)
+    if last.norm in doc.gaz.places and last.norm not in doc.gaz.countries:
+        return bool(roles.lead_role(doc.text, toks, i) or roles.apposition_role(doc.text, toks, j))
+    return False
 
 
 def _head_then_side(chunk: list[Token]) -> bool:

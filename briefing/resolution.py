@@ -49,7 +49,9 @@ def resolve(cands: list[Candidate], gaz: Gazetteer, text: str) -> None:
         full = people.find(c, text) if c.type in ("person", None) or lone_place else None
         if full and _brand_subject(c, text):
             full = None  # "Kellogg's reported higher sales" is the company, though Keith Kellogg is named
-        if full and lone_place and fold(full.split()[0]) not in gaz.given_names:
+        if full and lone_place and c.norm in gaz.demonyms and not gaz.place(c.norm):
+            full = full if _people_spoken(c, text) else None  # "The Welsh, who love rugby" are no one
+        elif full and lone_place and fold(full.split()[0]) not in gaz.given_names:
             full = None  # "Copenhagen" is no surname of "Nasdaq Copenhagen"
         if full and c.type in ("place", None) and (_placed(c, text) or _a_town(c, text, towns)):
             full = None  # "the bridge in Kendal" is the town, though councillor Fiona Kendal speaks
@@ -90,7 +92,17 @@ def resolve(cands: list[Candidate], gaz: Gazetteer, text: str) -> None:
     for c in cands:
         if c.alias_of is not None or c.type is None:
             _settle(c, seen, contexts[c.norm], gaz, text)
-    refer_back(cands, gaz)
+    refer_back(cands, gaz, text)
+
+
+def _people_spoken(c: Candidate, text: str) -> bool:
+    """ "Welsh said", "Welsh, whose book": a people's name alone (no place's too) that speaks, which only
+    a person of that surname does; "Irvine Welsh" is that person though the lists lack "Irvine" as a given
+    name. After "the" it is the people ("The Welsh, who love rugby,")."""
+    return c.context == "person" and _THE_BEFORE.search(text, 0, c.start) is None
+
+
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 
 
 # A preposition that puts the lone word after it on the map ("in Kendal", "through Lancaster"): "to", "at"

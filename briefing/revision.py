@@ -306,6 +306,8 @@ def people_behind_bodies(candidates: list[Candidate], gaz: Gazetteer) -> list[Ca
         if not name or (c.sentence, name[0].start) in taken:
             continue
         norm = " ".join(t.norm for t in name)
+        if norm in gaz.demonyms:
+            continue  # "the Welsh Government" is the people's, though the novelist Irvine Welsh is named
         known = gaz.known.get(norm)
         canonical = people.get(norm) or (known[0] if known and known[1] == "person" else None)
         if canonical is None and (c.why == "ruler" or _given_name(name, gaz)):

@@ -414,6 +414,8 @@ def mark_states(cands: list[Candidate], tokens: list[list[Token]], gaz: Gazettee
             c.type = "organization"
             if not country or not c.canonical:  # a country's government is its state, under its name
                 c.canonical = spelt(c.toks)
+            elif not gaz.is_country(c.canonical):  # but a nation's within a state is a body of its own
+                c.canonical = _devolved(c.toks)
         elif (
             c.type == "person"
             and c.toks[-1].possessive
@@ -487,6 +489,15 @@ def _people(c: Candidate, gaz: Gazetteer) -> bool:
 def _regime(words_before: list[Token]) -> bool:
     """ "the regime of Assad" is his; "the state government of Chinedu Alia" is the state's, led by him."""
     return words_before[0].low in _RULES
+
+
+def _devolved(toks: list[Token]) -> str:
+    """ "the Scottish government", "the Welsh government": the government of a nation that is no state
+    (Scotland, Wales) is neither the state nor the place, so the archive does not fold it into either;
+    it goes by its own title ("Scottish Government"), as the text writes it elsewhere with a capital."""
+    name = spelt(toks)
+    head = name.rsplit(" ", 1)[-1]
+    return name[: len(name) - len(head)] + head[:1].upper() + head[1:]
 
 
 def spelt(toks: list[Token]) -> str:

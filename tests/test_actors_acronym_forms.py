@@ -55,3 +55,22 @@ def test_a_headline_acronym_no_body_spells_is_no_alias():
     text = "The director of US Centers for Disease Control and Prevention has resigned, officials said."
     found = {a.name: a.aliases for a in extract_actors(text, title="FBI opens inquiry")}
     assert "FBI" not in found["US Centers for Disease Control and Prevention"]
+
+
+def test_a_body_with_and_without_its_country_is_one_body_its_acronym_binds_to():
+    text = (
+        "The US Centers for Disease Control and Prevention said on Friday that cases had risen. Officials "
+        "at the Centers for Disease Control and Prevention advised people to stay at home. The CDC said "
+        "the risk was low."
+    )
+    assert orgs(text) == {"Centers for Disease Control and Prevention": 3}
+    places = {a.name: [text[m.start : m.end] for m in a.mentions] for a in extract_actors(text)}
+    assert places["United States"] == ["US"]
+
+
+def test_a_country_before_another_body_of_that_name_stays_its_name():
+    text = (
+        "The Badminton Hall of Fame honours players. There is also a USA Badminton Hall of Fame, which "
+        "opened later."
+    )
+    assert orgs(text) == {"Badminton Hall of Fame": 1, "USA Badminton Hall of Fame": 1}

@@ -68,3 +68,18 @@ def test_a_singular_party_word_alone_is_left_as_typed():
     cands = [_cand("Republican", "person"), _cand("Republicans", "person")]
     party_groups(cands)
     assert [c.type for c in cands] == ["person", "organization"]
+
+
+def test_one_party_member_alone_is_no_actor():
+    text = (
+        "Sen. Susan Collins said on Tuesday that she had doubts. The Republican senator voted against the "
+        "bill, and aides said the Republican would not back a second one either."
+    )
+    names = {a.name: a.type for a in extract_actors(text)}
+    assert names == {"Susan Collins": "person"}
+
+
+def test_a_given_name_like_a_party_word_stays_the_persons():
+    text = "Tory Burch said sales rose. Tory said the shops were full."
+    names = {a.name: a.type for a in extract_actors(text)}
+    assert names == {"Tory Burch": "person"}
