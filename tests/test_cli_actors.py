@@ -199,6 +199,23 @@ def test_a_company_named_in_prose_is_kept_beside_a_share_bar(tmp_path, capsys):
     assert [(m["start"], m["end"]) for m in facebook["mentions"]] == [(0, 8)]
 
 
+def test_a_photo_credit_names_no_actor_as_the_ingest_drops_it(tmp_path, capsys):
+    text = (
+        "Neither Kim Jong Un nor Vladimir Putin have confirmed the deployment.\r\n"
+        "© Anna Lopez/POOL/TASS/dpa/picture alliance\r\nTASS later quoted Putin as saying so.\r\n"
+    )
+    path = tmp_path / "credit.txt"
+    path.write_bytes(text.encode())
+    _, out, _ = run(capsys, path, "--jsonl")
+    text = path.read_text(encoding="utf-8")
+    found = {
+        x["name"]: [text[m["start"] : m["end"]] for m in x["mentions"]] for x in json.loads(out)["actors"]
+    }
+    assert "Anna Lopez" not in found and "POOL" not in found
+    assert found["TASS"] == ["TASS"]  # named in prose, after the credit: offsets as in the file
+    assert found["Vladimir Putin"] == ["Vladimir Putin", "Putin"]
+
+
 # one name read three ways in one text: a palace's, a place's, a person met (qa22a F1, qa22c F11)
 DIKKO = (
     "Obi made this appeal during his visit to the gravesite and the Sarkin Dikko palace along the Dikko-Maje"

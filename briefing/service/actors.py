@@ -583,15 +583,20 @@ def blank_markup(html: str) -> str:
     return _MARKUP.sub(blank, html)
 
 
+# the kinds of line the ingest never keeps in an article's text (``briefing.dumps``)
+_NEVER_KEPT = (LineKind.DROP, LineKind.CREDIT)
+
+
 def blank_furniture(text: str) -> str:
     """The text with its page furniture blanked out, every other character where it was: a line that the
     ingest drops as furniture when alone (a share bar's "Share this: Facebook Twitter Email Print", "Skip
-    to main content", "Advertisement", :func:`briefing.furniture.classify`) names no actor of the article,
-    though its words are names ("Facebook")."""
+    to main content", "Advertisement", :func:`briefing.furniture.classify`) or a photo credit ("© Vladimir
+    Smirnov/POOL/TASS/dpa/picture alliance") names no actor of the article, though its words are names
+    ("Facebook", "TASS")."""
     lines = text.split("\n")
     for k, line in enumerate(lines):
         body = line.rstrip("\r")
-        if body.strip() and classify(body).kind is LineKind.DROP:
+        if body.strip() and classify(body).kind in _NEVER_KEPT:
             lines[k] = " " * len(body) + line[len(body) :]
     return "\n".join(lines)
 
