@@ -27,17 +27,27 @@ TIE_ORDER: dict[ActorType, int] = {"person": 0, "organization": 1, "place": 2}
 
 def settled(actors: Sequence[ExtractedActor], gaz: Gazetteer) -> list[ExtractedActor]:
     """The text's actors, one per country (``as_countries``) and one per name (``one_per_name``)."""
-    return one_per_name(as_countries(list(actors), gaz))
+    return one_per_name(as_countries(list(actors), gaz), gaz)
 
 
-def one_per_name(actors: Sequence[ExtractedActor]) -> list[ExtractedActor]:
+def one_per_name(actors: Sequence[ExtractedActor], gaz: Gazetteer) -> list[ExtractedActor]:
     """One actor per canonical name (case, accents and a leading "the" aside), in the order the names
     first come: the actors of one name join under the type ``_voted`` for them, with all their mentions
-    and other names."""
-    groups: dict[str, list[ExtractedActor]] = {}
+    and other names. A club and the city it is named after ("Liverpool beat Chelsea", "fans in
+    Liverpool") stay two actors: the lists know the name as both."""
+    groups: dict[tuple[str, str], list[ExtractedActor]] = {}
     for actor in actors:
-        groups.setdefault(strip_article(fold(actor.name)), []).append(actor)
+        groups.setdefault(_key(actor, gaz), []).append(actor)
     return [group[0] if len(group) == 1 else _joined(group) for group in groups.values()]
+
+
+def _key(actor: ExtractedActor, gaz: Gazetteer) -> tuple[str, str]:
+    """The name an actor joins others by, with the one type it must have for that (a club's name), or
+    any."""
+    norm = strip_article(fold(actor.name))
+    if norm in gaz.clubs or norm in gaz.match_clubs:
+        return norm, actor.type
+    return norm, "any"
 
 
 def _voted(group: Sequence[ExtractedActor]) -> ExtractedActor:
