@@ -14,6 +14,8 @@ of one; a pass over a whole text's candidates, after the rest of the reading.
   organisation of its own.
 - A body named for two places joined by "and" is named whole: "Langdale and Ambleside Mountain Rescue
   Team", "Westmorland and Furness Council", not the second place's part, and is an organisation.
+- A lone word in quotes that only the list of places takes for a place ("Orban's ‘Surprise’ Beijing
+  Visit": Surprise, Arizona) is a word quoted, a term or a scare quote, not the town.
 - A name that ends in a holiday in a headline ("Kendal Christmas market returns") is the name before it
   ("Kendal"), when the text or the lists know that name.
 """
@@ -130,6 +132,7 @@ def not_actors(cands: list[Candidate], tokens: list[list[Token]], gaz: Gazetteer
             c.norm in diseases
             or _no_actor(c, following.get((c.sentence, toks[-1].end), ""))
             or (len(toks) == 1 and toks[0].low in _HOLIDAYS)
+            or _quoted_word(c, tokens, gaz)
         ):
             continue  # "Christmas" alone refers back to no "Kendal Christmas"
         if toks[-1].low in _HOLIDAYS and len(toks) > 1:
@@ -140,6 +143,29 @@ def not_actors(cands: list[Candidate], tokens: list[list[Token]], gaz: Gazetteer
         out.append(c)
     _tickers(out, tokens)
     return out
+
+
+_OPENING_QUOTES = frozenset("‘“'\"«")
+_CLOSING_QUOTES = frozenset("’”'\"»")
+
+
+def _quoted_word(c: Candidate, tokens: list[list[Token]], gaz: Gazetteer) -> bool:
+    """Is the candidate one word in quotes that only the list of places makes a place ("Orban's ‘Surprise’
+    Beijing Visit", "a “Paradise” for investors")? A word so quoted is a term used or mentioned, and a
+    headline capitalises every word: not Surprise, Arizona. A country or a name the lists know as an
+    actor keeps its reading ("‘Ukraine’ fatigue")."""
+    if len(c.toks) != 1 or c.type != "place" or c.sentence >= len(tokens):
+        return False
+    if c.norm in gaz.countries or c.norm in gaz.known or c.norm not in gaz.places:
+        return False
+    toks = tokens[c.sentence]
+    k = _token_index(toks, c)
+    return (
+        k is not None
+        and 0 < k < len(toks) - 1
+        and toks[k - 1].text in _OPENING_QUOTES
+        and (toks[k + 1].text in _CLOSING_QUOTES)
+    )
 
 
 def _no_actor(c: Candidate, after: str) -> bool:

@@ -478,7 +478,9 @@ def _read_after_place(
         initial and _headline_line(toks, j) and _common_nouns(doc, chunk[width:])
     ):
         # "Niger Explosion: Governance must...": a line's first words in a headline's capitals are a place
-        # and a noun the text writes in lower case ("the tanker explosion"), no name of the two
+        # and a noun the text writes in lower case ("the tanker explosion"), no name of the two; the
+        # text's "Niger State", if it names one, rather than the country
+        name = _with_unit(doc, chunk[:width]) or name
         add_candidate(doc, index, chunk[:width], type_, canonical=name, initial=initial, why="list")
     elif (
         _person_context(doc, toks, i, j)
@@ -578,6 +580,21 @@ def _headline_line(toks: list[Token], j: int) -> bool:
     """Is the line a headline's: its first words end at a colon ("Niger Explosion: ..."), or it has no
     full stop ("Kenya Floods Leave Thousands Homeless")?"""
     return (j < len(toks) and toks[j].text == ":") or toks[-1].text[-1] not in '.!?"”'
+
+
+_UNIT_NAMED = re.compile(r"\s+(State|Province|Region|District|County|Governorate|Oblast|Prefecture)\b")
+
+
+def _with_unit(doc: Doc, words: list[Token]) -> str | None:
+    """The place the text names with these words and a unit ("Niger State", "Idlib Province"), if it
+    names one: a headline's "Niger Explosion" over a story of "Suleja, Niger State" is the state's, the
+    short name a headline gives it, not the country's."""
+    written = " ".join(t.text for t in words)
+    for at in re.finditer(rf"\b{re.escape(written)}", doc.text):
+        unit = _UNIT_NAMED.match(doc.text, at.end())
+        if unit:
+            return f"{written} {unit.group(1)}"
+    return None
 
 
 def _common_nouns(doc: Doc, rest: list[Token]) -> bool:

@@ -23,7 +23,7 @@ from briefing.coref import (
     surface_of,
     surname_keys,
 )
-from briefing.cues import CALENDAR, TITLES
+from briefing.cues import CALENDAR, TITLES, words
 from briefing.gazetteer import Gazetteer
 from briefing.models import ActorType
 from briefing.org_coref import company_short_names, is_company_name, refer_back, short_forms
@@ -249,8 +249,15 @@ def _whole(tok: Token) -> Token:
     ).refresh()
 
 
+# a unit whose name without it is the unit in a headline, where the body names only the unit: "Niger
+# Explosion" over a story of "Suleja, Niger State", "Idlib Strikes" over one of "Idlib province"
+_UNITS = words("state province region district county oblast governorate prefecture krai raion city")
+
+
 def match_headlines(cands: list[Candidate], gaz: Gazetteer, headlines: list[tuple[int, list[Token]]]) -> None:
-    """Mentions in title-case lines: only names the body or the lists establish."""
+    """Mentions in title-case lines: only names the body or the lists establish; a place the body names
+    only with its unit ("Niger State", "Mexico City") is that place in a headline that drops the unit
+    ("Niger Explosion"), not the country or the place the lists know by the short name."""
     table: dict[str, tuple[ActorType, str]] = {}
     surnames: set[str] = set()
     for c in cands:
@@ -264,6 +271,9 @@ def match_headlines(cands: list[Candidate], gaz: Gazetteer, headlines: list[tupl
     for c in cands:  # a local paper's masthead, "Ashford & District Echo": the town, not Mrs Ashford
         if c.why == "council" and c.canonical:
             table[c.norm] = (c.type or "place", c.canonical)
+    for c in cands:
+        if c.type == "place" and c.canonical and len(c.toks) > 1 and c.toks[-1].low in _UNITS:
+            table.setdefault(" ".join(t.norm for t in c.toks[:-1]), ("place", c.canonical))
     for index, toks in headlines:
         i = 0
         while i < len(toks):

@@ -17,13 +17,15 @@ listing "Russia" twice among the co-mentioned would only confuse.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from itertools import takewhile
 
+from briefing.aliases import fold
 from briefing.coref import Candidate
 from briefing.cues import ARMED_HEADS, ARMED_KINDS, COMMON, PLACE_PREPOSITIONS, words
 from briefing.gazetteer import Gazetteer
-from briefing.models import ExtractedActor
+from briefing.models import ExtractedActor, Mention
 from briefing.tokens import Positions, Token
 
 STATE_VERBS = words(
@@ -538,7 +540,9 @@ def _service_of(c: Candidate, toks: list[Token], i: int, gaz: Gazetteer) -> bool
 
 def as_countries(actors: list[ExtractedActor], gaz: Gazetteer) -> list[ExtractedActor]:
     """One actor per country: a state (an organisation under a country's own name) joins the country as a
-    place, with all its mentions and names, so the archive knows "Russia" once."""
+    place, with all its mentions (each cut to the name in it, ``name_span``) and names, so the archive and
+    ``bot.py actors`` know "Russia" once."""
+    actors = [_named(a, gaz) if a.type != "person" and gaz.is_country(a.name) else a for a in actors]
     states = {a.name: a for a in actors if a.type == "organization" and gaz.is_country(a.name)}
     if not states:
         return actors
@@ -557,3 +561,38 @@ def as_countries(actors: list[ExtractedActor], gaz: Gazetteer) -> list[Extracted
 def _joined(place: ExtractedActor, state: ExtractedActor) -> ExtractedActor:
     mentions = tuple(sorted({*place.mentions, *state.mentions}, key=lambda m: (m.start, m.end)))
     return replace(place, mentions=mentions, aliases=place.aliases | state.aliases, guessed=False)
+
+
+def _named(country: ExtractedActor, gaz: Gazetteer) -> ExtractedActor:
+    """The country or its state with each mention cut to the name in it (``name_span``)."""
+    return replace(country, mentions=tuple(name_span(m, country.name, gaz) for m in country.mentions))
+
+
+_WORD = re.compile(r"\S+")
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+
+
+def name_span(mention: Mention, country: str, gaz: Gazetteer) -> Mention:
+    """The mention of a country cut to the name or nationality word in it: the reading takes a phrase as
+    the state acting ("North Korean soldiers", "US administration", "Iraq's efforts") or as the place
+    ("eastern Ukraine"), but what names the country there is "North Korean", "US", "Iraq", "Ukraine", and
+    a mention is a name as written. The longest such run of words, the first of equals; a phrase naming
+    the country in none of its words is kept whole."""
+    surface = mention.surface
+    if _names(surface, country, gaz):
+        return mention
+    bounds = [(w.start(), w.end()) for w in _WORD.finditer(surface)]
+    for width in range(len(bounds) - 1, 0, -1):
+        for first in range(len(bounds) - width + 1):
+            start, end = bounds[first][0], bounds[first + width - 1][1]
+            end = start + len(_POSSESSIVE_END.sub("", surface[start:end]))
+            if end > start and _names(surface[start:end], country, gaz):
+                return replace(
+                    mention, start=mention.start + start, end=mention.start + end, surface=surface[start:end]
+                )
+    return mention
+
+
+def _names(words: str, country: str, gaz: Gazetteer) -> bool:
+    norm = fold(words)
+    return gaz.countries.get(norm) == country or gaz.demonyms.get(norm) == country

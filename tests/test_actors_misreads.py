@@ -128,3 +128,20 @@ def test_a_tagged_name_begins_at_its_capitals_not_at_a_word_that_describes_it():
     found = typed(text)
     assert found[("Justice and Development", "organization")] == ["Justice and Development"], found
     assert found[("Order and Renewal Party", "organization")] == ["Order and Renewal Party"], found
+
+
+@pytest.mark.parametrize("tagger", ["shipped", None])
+def test_a_lone_word_in_quotes_that_only_the_place_list_knows_is_no_place(tagger):
+    # qa22c F12: a sidebar's "Orban's 'Surprise' Beijing Visit" named Surprise, Arizona
+    for text in (
+        "Orban’s ‘Surprise’ Beijing Visit Sparks EU Controversy",
+        "Police said the “Surprise” inspection was planned weeks ago in Beijing.",
+    ):
+        found = typed(text, tagger=tagger)
+        assert ("Surprise", "place") not in found and ("Beijing", "place") in found
+
+
+@pytest.mark.parametrize("tagger", ["shipped", None])
+def test_the_town_unquoted_and_a_quoted_country_keep_their_reading(tagger):
+    assert ("Surprise", "place") in typed("He moved to Surprise, Arizona, in 2010.", tagger=tagger)
+    assert ("Ukraine", "place") in typed("Voters spoke of ‘Ukraine’ fatigue in Ohio.", tagger=tagger)

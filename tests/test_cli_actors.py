@@ -197,3 +197,71 @@ def test_a_company_named_in_prose_is_kept_beside_a_share_bar(tmp_path, capsys):
     _, out, _ = run(capsys, path, "--jsonl")
     (facebook,) = [x for x in json.loads(out)["actors"] if x["name"] == "Facebook"]
     assert [(m["start"], m["end"]) for m in facebook["mentions"]] == [(0, 8)]
+
+
+def test_a_photo_credit_names_no_actor_as_the_ingest_drops_it(tmp_path, capsys):
+    text = (
+        "Neither Kim Jong Un nor Vladimir Putin have confirmed the deployment.\r\n"
+        "© Anna Lopez/POOL/TASS/dpa/picture alliance\r\nTASS later quoted Putin as saying so.\r\n"
+    )
+    path = tmp_path / "credit.txt"
+    path.write_bytes(text.encode())
+    _, out, _ = run(capsys, path, "--jsonl")
+    text = path.read_text(encoding="utf-8")
+    found = {
+        x["name"]: [text[m["start"] : m["end"]] for m in x["mentions"]] for x in json.loads(out)["actors"]
+    }
+    assert "Anna Lopez" not in found and "POOL" not in found
+    assert found["TASS"] == ["TASS"]  # named in prose, after the credit: offsets as in the file
+    assert found["Vladimir Putin"] == ["Vladimir Putin", "Putin"]
+
+
+# one name read three ways in one text: a palace's, a place's, a person met (qa22a F1, qa22c F11)
+DIKKO = (
+    "Obi made this appeal during his visit to the gravesite and the Sarkin Dikko palace along the Dikko-Maje"
+    " Road.\n\n“Today I headed to the gravesite, and also the Sarkin Dikko place along the Dikko-Maje Road"
+    " in Suleja,” Obi shared on Wednesday.\n\nObi extended his condolences to the Dikko community during his"
+    " meeting with Sarkin Dikko and his council.\n"
+)
+STATES = (
+    "North Korea has sent troops to Russia. North Korean soldiers were seen in Kursk, and Russia said the"
+    " troops were welcome. Ukraine said it fought North Korean forces near the border.\n"
+)
+
+
+def test_each_name_is_one_actor_of_one_type_as_the_archive_keeps_it(tmp_path, capsys):
+    path = tmp_path / "dikko.txt"
+    path.write_text(DIKKO + STATES, encoding="utf-8")
+    _, out, _ = run(capsys, path, "--jsonl")
+    actors = json.loads(out)["actors"]
+    names = [x["name"] for x in actors]
+    assert len(names) == len(set(names))
+    found = {x["name"]: (x["type"], len(x["mentions"])) for x in actors}
+    assert found["Sarkin Dikko"] == ("person", 3)  # a tie of readings: the person met, not the palace
+    assert found["Russia"] == ("place", 2) and found["North Korea"][0] == "place"
+
+
+def test_a_state_mention_is_the_name_in_the_phrase_not_the_phrase(tmp_path, capsys):
+    path = tmp_path / "states.txt"
+    path.write_text(STATES, encoding="utf-8")
+    _, out, _ = run(capsys, path, "--jsonl")
+    korea = next(x for x in json.loads(out)["actors"] if x["name"] == "North Korea")
+    spans = [STATES[m["start"] : m["end"]] for m in korea["mentions"]]
+    assert spans == ["North Korea", "North Korean", "North Korean"]
+
+
+def test_the_command_shows_the_actors_the_ingest_stores(tmp_path, capsys):
+    from briefing.service.actors import read_actors
+
+    text = DIKKO + STATES
+    path = tmp_path / "same.txt"
+    path.write_text(text, encoding="utf-8")
+    _, out, _ = run(capsys, path, "--jsonl")
+    shown = [
+        (x["name"], x["type"], [(m["start"], m["end"]) for m in x["mentions"]])
+        for x in json.loads(out)["actors"]
+    ]
+    reading = read_actors("", text)
+    assert reading is not None
+    stored = [(a.name, a.type, [(m.start, m.end) for m in a.mentions]) for a in reading.actors]
+    assert shown == stored

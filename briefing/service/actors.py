@@ -30,11 +30,11 @@ from briefing.furniture import classify
 from briefing.gazetteer import load_gazetteer
 from briefing.given_names import spelt_one_way
 from briefing.models import Actor, ActorType, Article, ExtractedActor, Sentence
+from briefing.one_reading import settled
 from briefing.qualifiers import TYPE_WORDS, Kind, Qualified, qualified, qualifier_list, split_qualifier
 from briefing.sentences import split_sentences
 from briefing.service import App
 from briefing.service.commands import Asker, Reply, command
-from briefing.states import as_countries
 from briefing.textfile import read_file_text
 from briefing.textmap import readable
 from briefing.topics import is_joined_name
@@ -76,7 +76,7 @@ def read_actors(title: str, body: str) -> ActorReading | None:
         log.exception("actor extraction failed for the article %r", title[:80])
         return None
     gaz = load_gazetteer()
-    known = [_with_known_aliases(a, gaz.aliases_of(a.name, a.type)) for a in as_countries(extracted, gaz)]
+    known = [_with_known_aliases(a, gaz.aliases_of(a.name, a.type)) for a in settled(extracted, gaz)]
     return ActorReading(tuple(sentences), tuple(known))
 
 
@@ -583,15 +583,20 @@ def blank_markup(html: str) -> str:
     return _MARKUP.sub(blank, html)
 
 
+# the kinds of line the ingest never keeps in an article's text (``briefing.dumps``)
+_NEVER_KEPT = (LineKind.DROP, LineKind.CREDIT)
+
+
 def blank_furniture(text: str) -> str:
     """The text with its page furniture blanked out, every other character where it was: a line that the
     ingest drops as furniture when alone (a share bar's "Share this: Facebook Twitter Email Print", "Skip
-    to main content", "Advertisement", :func:`briefing.furniture.classify`) names no actor of the article,
-    though its words are names ("Facebook")."""
+    to main content", "Advertisement", :func:`briefing.furniture.classify`) or a photo credit ("© Vladimir
+    Smirnov/POOL/TASS/dpa/picture alliance") names no actor of the article, though its words are names
+    ("Facebook", "TASS")."""
     lines = text.split("\n")
     for k, line in enumerate(lines):
         body = line.rstrip("\r")
-        if body.strip() and classify(body).kind is LineKind.DROP:
+        if body.strip() and classify(body).kind in _NEVER_KEPT:
             lines[k] = " " * len(body) + line[len(body) :]
     return "\n".join(lines)
 
@@ -599,11 +604,13 @@ def blank_furniture(text: str) -> str:
 def found_as_written(text: str, *, page: bool = False) -> list[tuple[str, str, list[tuple[int, int]]]]:
     """The actors of a file's text as (name, type, mention spans), the spans offsets into ``text``:
     the extractor reads the text with character references (a ``page``) and combining marks composed,
-    so "Fran&ccedil;ois" and a decomposed "Zürich" are whole names."""
+    so "Fran&ccedil;ois" and a decomposed "Zürich" are whole names. The actors are those the ingest
+    would store for the text (``settled``: one per name, a country once, as a place), not each mention's
+    own reading."""
     seen = readable(text, references=page)
     return [
         (a.name, a.type, [seen.written_span(m.start, m.end) for m in a.mentions])
-        for a in extract_actors(seen.text)
+        for a in settled(extract_actors(seen.text), load_gazetteer())
     ]
 
 
