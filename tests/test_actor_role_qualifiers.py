@@ -55,8 +55,13 @@ def test_a_role_keeps_its_qualifier(text, name, role):
     [
         # a nationality alone before the role noun is left out, as before
         ("US envoy Keith Kellogg met officials in Kyiv on Monday.", "Keith Kellogg", "envoy"),
-        # "then" alone is the adverb, a verb ("fired") is no part of the role
-        ("Trump then fired national security adviser John Bolton.", "John Bolton", "security adviser"),
+        # "then" alone is the adverb, a verb ("fired") is no part of the role; "national" is (where the
+        # office is held, ``ROLE_SCOPES``: QA22a F5)
+        (
+            "Trump then fired national security adviser John Bolton.",
+            "John Bolton",
+            "national security adviser",
+        ),
         ("Trump then fired security adviser Tom Bossert.", "Tom Bossert", "security adviser"),
         # "Acting on a tip," opens the sentence: a comma ends the role
         ("Acting on a tip, police chief John Doe moved in.", "John Doe", "chief"),
@@ -130,3 +135,34 @@ async def test_the_dossier_shows_the_former_role(app):
 )
 def test_the_kept_role_weighs_the_standing(stored, new, newer, kept):
     assert kept_role(stored, new, newer=newer) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        # QA22a F5: "regional president Carlos Mazon" was a "president", a head of state as read
+        (
+            "At least 40 people died, according to regional president Carlos Mazon on Tuesday.",
+            "Carlos Mazon",
+            "regional president",
+        ),
+        ("The talks were led by provincial governor Juan Garcia.", "Juan Garcia", "provincial governor"),
+        ("The case was heard by federal judge Amy Berman Jackson.", "Amy Berman Jackson", "federal judge"),
+        ("The vote was called by regional President Carlos Mazon.", "Carlos Mazon", "regional President"),
+        ("The vote was called by Carlos Mazon, regional president of Valencia.", "Carlos Mazon",
+         "regional president of Valencia"),
+        ("Sanchez named Carlos Mazon as regional president on Monday.", "Carlos Mazon", "regional president"),
+        # as before: capitalised at a sentence's start, and "state" as a portfolio
+        ("Regional president Juan Garcia met them on Monday.", "Juan Garcia", "Regional president"),
+        ("The bill was backed by state senator John Smith on Monday.", "John Smith", "state senator"),
+    ],
+)  # fmt: skip
+def test_a_role_keeps_where_its_office_is_held(text, name, role):
+    assert role_in(text, name) == role
+
+
+@pytest.mark.parametrize("after", ["in 2024.", "in 2024, officials said.", "since 2019."])
+def test_an_as_role_ends_before_the_year(after):
+    """ "as special envoy in 2024." was the role "special envoy in 2024." (found with QA22a F5)."""
+    text = f"Trump named Keith Kellogg as special envoy {after}"
+    assert role_in(text, "Keith Kellogg") == "special envoy"
