@@ -4,7 +4,7 @@
 import pytest
 
 from briefing.actors import extract_actors
-from briefing.render import to_plain
+from briefing.render import html_messages, to_plain
 from briefing.role_choice import kept_role
 from briefing.service.commands import Asker, answer, load_all
 from tests.actor_helpers import add_article, role_of
@@ -166,3 +166,31 @@ def test_an_as_role_ends_before_the_year(after):
     """ "as special envoy in 2024." was the role "special envoy in 2024." (found with QA22a F5)."""
     text = f"Trump named Keith Kellogg as special envoy {after}"
     assert role_in(text, "Keith Kellogg") == "special envoy"
+
+
+async def test_the_dossier_of_one_fact_from_two_outlets_quotes_it_once_under_the_regional_role(app):
+    """QA22a F4 and F5 through the service, as /actor answers in Telegram: "Person · president" and the
+    same fact quoted from each outlet before; now the regional role, and the fact once."""
+    load_all()
+    add_article(
+        app,
+        "A violent storm flooded the Spanish city of Valencia on Tuesday, killing at least 40 people,"
+        " regional president Carlos Mazon said. Rescue teams searched the streets of Paiporta.",
+        title="Floods hit Valencia",
+        source="News A",
+        day=1,
+    )
+    add_article(
+        app,
+        "At least 40 people were killed when a violent storm flooded Valencia on Tuesday, according to"
+        " regional president Carlos Mazon. Mazon asked Madrid to send the army to clear the streets.",
+        title="Valencia storm toll rises",
+        source="News B",
+        day=2,
+    )
+    reply = await answer(app, "/actor mazon", Asker(chat_id=1, user_id=1))
+    text = to_plain(reply.document)
+    assert "Person · regional president" in text
+    assert sum("at least 40 people" in line.casefold() for line in text.splitlines()) == 1, text
+    html = "".join(html_messages(reply.document))
+    assert "Person · regional president" in html and html.casefold().count("at least 40 people") == 1
