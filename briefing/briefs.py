@@ -206,7 +206,19 @@ def no_matches(words: str) -> Document:
     )
 
 
-def needs_words(command: str, example: str) -> Document:
+def needs_words(command: str, example: str, *, alone: str | None = None) -> Document:
+    """The reply to a query with no word in it ("*", ":"), with an example of the command that was sent;
+    ``alone``: what the command does without words, for one that takes them only as an option."""
+    tail = ("; or send ", code(f"/{command}"), f" alone for {alone}.") if alone else (".",)
     return message(
-        para("Tell me what to look for, in words: for example ", code(f"/{command} {example}"), "."),
+        para("Tell me what to look for, in words: for example ", code(f"/{command} {example}"), *tail),
     )
+
+
+def only_operators(words: str, example: str) -> Document:
+    """The reply to words that are only search operators ("AND OR (", "NEAR("): there is nothing to look
+    for, and the operators do nothing here; ``example`` is a sending of the same command that works."""
+    return message(
+        para(f"“{shorten(words.strip())}” has no words to look for: AND, OR, NOT, NEAR and brackets are no"
+             " search syntax here. Add a name or a topic, e.g. ", code(example), "."),
+    )  # fmt: skip

@@ -208,6 +208,13 @@ ROLE_MODIFIERS = words(
     newly new longtime veteran exiled ousted jailed ex assistant vice associate prime crown
     """
 )
+# Where an office is held, written before its noun in lower case: "regional president Carlos Mazon",
+# "provincial governor", "federal judge", "county commissioner". The role keeps it: without it a
+# regional president reads as a head of state. Only for lower-case role phrases (``briefing.roles``),
+# not for a capitalised run before a name, where "City Hall" or "County Durham" is no role.
+ROLE_SCOPES = words(
+    "regional provincial local federal municipal county city district territorial metropolitan national"
+)
 # Modifiers that change whether or how a person holds the office: a "former envoy" is no envoy, an
 # "acting" or "deputy" minister no minister. A role keeps them, and two roles that differ in them are two
 # offices (``briefing.role_choice``); "ex-" and "then-" come as prefixes too ("ex-president").

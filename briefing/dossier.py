@@ -7,7 +7,8 @@ page it section by section.
 
 The key sentences are an actor-focused extractive summary: sumy's LexRank over the sentences that mention
 the actor (all of them are about the actor, so centrality picks what the coverage agrees on), with
-near-repeats dropped (the same wire sentence in three outlets is quoted once).
+repeats dropped: the same wire sentence in three outlets is quoted once, and so is one fact that two
+outlets word differently (the story summary's test, :func:`briefing.facts.repeats_fact`).
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ from briefing.document import (
     plural,
     quote,
 )
+from briefing.facts import fact_weights, repeats_fact
 from briefing.gazetteer import load_gazetteer
 from briefing.mentions import ActorRecord, ArticleLink, Quote
 from briefing.models import Actor
@@ -126,7 +128,9 @@ def _near_repeat(a: set[str], b: set[str]) -> bool:
 
 
 def key_quotes(quotes: Sequence[Quote], count: int = KEY_SENTENCES) -> list[Quote]:
-    """The ``count`` most central quotes, without near-repeats, most central first."""
+    """The ``count`` most central quotes, most central first, without repeats: near-repeats in words, and
+    a fact told before in other words (:func:`repeats_fact`, the story summary's test, its terms weighed
+    by :func:`fact_weights` of the quotes), as two outlets tell one event (QA22a F4)."""
     unique: list[Quote] = []
     seen: set[str] = set()
     for q in quotes:
@@ -140,14 +144,20 @@ def key_quotes(quotes: Sequence[Quote], count: int = KEY_SENTENCES) -> list[Quot
     sentences = [SumySentence(" ".join(q.sentence.split()), tokenizer) for q in unique]
     ratings = quote_summarizer().rate(sentences)
     order = sorted(range(len(unique)), key=lambda i: (-ratings[i], i))
+    texts = [" ".join(q.sentence.split()) for q in unique]
+    weights = fact_weights(texts)
     chosen: list[Quote] = []
     chosen_words: list[set[str]] = []
+    chosen_texts: list[str] = []
     for i in order:
         words = _words(unique[i].sentence)
         if any(_near_repeat(words, w) for w in chosen_words):
             continue
+        if any(repeats_fact(texts[i], told, weights) for told in chosen_texts):
+            continue
         chosen.append(unique[i])
         chosen_words.append(words)
+        chosen_texts.append(texts[i])
         if len(chosen) == count:
             break
     return chosen

@@ -256,6 +256,14 @@ def is_near_duplicate(a: str, b: str, *, weights: Mapping[str, float] | None = N
     return restates(a, b, weights=weights) or restates(b, a, weights=weights)
 
 
+def repeats_fact(sentence: str, chosen: str, weights: Mapping[str, float]) -> bool:
+    """Whether a sentence tells a fact of one already chosen: the same in most words
+    (:func:`is_near_duplicate`), or one figure's fact in other words (:func:`tells_a_figure_of`). The
+    one test of a repeat for every list of sentences from several outlets (a story's summary, an
+    actor's key sentences), so that both tell a fact once."""
+    return is_near_duplicate(sentence, chosen, weights=weights) or tells_a_figure_of(sentence, chosen)
+
+
 def tells_a_figure_of(sentence: str, other: str) -> bool:
     """Whether two sentences tell one fact of a figure, each in its own words: they hold a figure (no
     year) counting a thing alike (:func:`_counts_alike`), and either

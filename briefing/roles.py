@@ -9,6 +9,8 @@ Three shapes, all common in news writing:
 
 from __future__ import annotations
 
+import re
+
 from briefing.cues import (
     COMMON,
     MONTHS_DAYS,
@@ -16,6 +18,7 @@ from briefing.cues import (
     PORTFOLIOS,
     ROLE_MODIFIERS,
     ROLE_NOUNS,
+    ROLE_SCOPES,
     SPEECH_VERBS,
     TITLES,
     qualified,
@@ -100,7 +103,7 @@ def title_role(text: str, toks: list[Token], first: int, last: int) -> str | Non
     """The title ``toks[first:last]`` before a name, with lower-case modifiers just before it, and a
     capitalised word no name holds: an ordinal ("First Minister") or a sentence's first word ("Housing
     Minister Mona Keijzer"). A qualifier stays with the title: "then-Vice President", "former US Envoy"."""
-    while first > 0 and (toks[first - 1].low in ROLE_MODIFIERS or qualified(toks[first - 1].low)):
+    while first > 0 and (_modifier(toks[first - 1].low) or qualified(toks[first - 1].low)):
         first -= 1
     before = toks[first - 1] if first > 0 else None
     # a first word only before an office ("Housing Minister"), not an honorific ("Selon M. Tabarot")
@@ -166,8 +169,14 @@ def names_an_occupation(run: list[Token]) -> bool:
 
 def _role_word(low: str) -> bool:
     """A lower-case word of a role before its noun: "former interior minister" (a portfolio is part of the
-    role), "ex-US envoy"."""
-    return low in ROLE_MODIFIERS or low in ROLE_NOUNS or low in PORTFOLIOS or qualified(low)
+    role), "regional president" (where the office is), "ex-US envoy"."""
+    return _modifier(low) or low in ROLE_NOUNS or low in PORTFOLIOS or qualified(low)
+
+
+def _modifier(low: str) -> bool:
+    """A lower-case word that modifies an office in a role: how it is held ("former", "acting") or where
+    ("regional", "federal": ``ROLE_SCOPES``)."""
+    return low in ROLE_MODIFIERS or low in ROLE_SCOPES
 
 
 def _qualifier_before(toks: list[Token], k: int, floor: int) -> int:
@@ -266,7 +275,7 @@ def apposition_role(text: str, toks: list[Token], name_end: int) -> str | None:
         return None
     i = name_end + 1
     head = toks[i]
-    opens = head.low in ROLE_MODIFIERS or qualified(head.low) or head.low in ROLE_NOUNS
+    opens = _modifier(head.low) or qualified(head.low) or head.low in ROLE_NOUNS
     if not (head.low in _ARTICLES or opens or head.possessive):
         return None
     j = _phrase(toks, i)
@@ -295,11 +304,20 @@ _DAYS = frozenset({"today", "yesterday", "tomorrow"})
 _BEFORE_A_DATE = frozenset({"on", "in", "last", "this", "next"})
 
 
+# a year after "in" or "since" ("as president in 2023."), with the stop or comma it is tokenized with
+_YEAR = re.compile(r"(?:1[89]|20)\d\d[.,]?")
+
+
 def _when(toks: list[Token], j: int) -> bool:
     """Does the time of the news begin at ``j`` ("... as special envoy | on Wednesday", "| in March",
-    "| last Monday", "| today"), no part of a role?"""
+    "| last Monday", "| in 2023", "| today"), no part of a role?"""
     low = toks[j].low
-    return low in _DAYS or (low in _BEFORE_A_DATE and j + 1 < len(toks) and toks[j + 1].low in MONTHS_DAYS)
+    if low in _DAYS:
+        return True
+    after = toks[j + 1] if j + 1 < len(toks) else None
+    if after is None or low not in _BEFORE_A_DATE | {"since"}:
+        return False
+    return after.low in MONTHS_DAYS or (low in ("in", "since") and _YEAR.fullmatch(after.text) is not None)
 
 
 # words after which a name belongs in a role ("special envoy for Ukraine and Russia", "head of the Fed")
@@ -313,7 +331,9 @@ def as_role(text: str, toks: list[Token], name_end: int) -> str | None:
     i = name_end + 1
     if toks[i].low in _ARTICLES:
         i += 1
-    if i >= len(toks) or not (toks[i].low in ROLE_NOUNS | ROLE_MODIFIERS | TITLES or qualified(toks[i].low)):
+    if i >= len(toks) or not (
+        toks[i].low in ROLE_NOUNS | TITLES or _modifier(toks[i].low) or qualified(toks[i].low)
+    ):
         return None
     j = i
     while j < len(toks) and toks[j].text not in _STOPS and j - i < MAX_ROLE_TOKENS and not _when(toks, j):

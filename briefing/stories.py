@@ -50,11 +50,10 @@ from briefing.facts import (
     figures_of,
     first_told,
     formers,
-    is_near_duplicate,
     outdated_count,
+    repeats_fact,
     restates,
     revisions,
-    tells_a_figure_of,
 )
 from briefing.opinion import voices_author
 from briefing.referents import People
@@ -829,12 +828,6 @@ def _leaning_leads(leads: Sequence[Sequence[str]], unique: Sequence[str]) -> dic
     return out
 
 
-def _repeats(sentence: str, chosen: str, weights: Mapping[str, float]) -> bool:
-    """Whether a sentence tells a fact of one a summary has chosen: the same in most words
-    (:func:`is_near_duplicate`), or one figure's fact in other words (:func:`tells_a_figure_of`)."""
-    return is_near_duplicate(sentence, chosen, weights=weights) or tells_a_figure_of(sentence, chosen)
-
-
 def _distinct(
     order: Sequence[int],
     unique: Sequence[str],
@@ -854,7 +847,7 @@ def _distinct(
         waiting = i in needs and not needs[i] & set(chosen)
         if waiting and not excused(i):
             continue
-        if not any(_repeats(unique[i], unique[j], weights) for j in chosen):
+        if not any(repeats_fact(unique[i], unique[j], weights) for j in chosen):
             if i in needs and not waiting:
                 after = max(chosen.index(j) for j in needs[i] if j in chosen)
                 chosen.insert(after + 1, i)

@@ -4,7 +4,7 @@
 import pytest
 
 from briefing.actors import extract_actors
-from briefing.render import to_plain
+from briefing.render import html_messages, to_plain
 from briefing.role_choice import kept_role
 from briefing.service.commands import Asker, answer, load_all
 from tests.actor_helpers import add_article, role_of
@@ -55,8 +55,13 @@ def test_a_role_keeps_its_qualifier(text, name, role):
     [
         # a nationality alone before the role noun is left out, as before
         ("US envoy Keith Kellogg met officials in Kyiv on Monday.", "Keith Kellogg", "envoy"),
-        # "then" alone is the adverb, a verb ("fired") is no part of the role
-        ("Trump then fired national security adviser John Bolton.", "John Bolton", "security adviser"),
+        # "then" alone is the adverb, a verb ("fired") is no part of the role; "national" is (where the
+        # office is held, ``ROLE_SCOPES``: QA22a F5)
+        (
+            "Trump then fired national security adviser John Bolton.",
+            "John Bolton",
+            "national security adviser",
+        ),
         ("Trump then fired security adviser Tom Bossert.", "Tom Bossert", "security adviser"),
         # "Acting on a tip," opens the sentence: a comma ends the role
         ("Acting on a tip, police chief John Doe moved in.", "John Doe", "chief"),
@@ -130,3 +135,62 @@ async def test_the_dossier_shows_the_former_role(app):
 )
 def test_the_kept_role_weighs_the_standing(stored, new, newer, kept):
     assert kept_role(stored, new, newer=newer) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        # QA22a F5: "regional president Carlos Mazon" was a "president", a head of state as read
+        (
+            "At least 40 people died, according to regional president Carlos Mazon on Tuesday.",
+            "Carlos Mazon",
+            "regional president",
+        ),
+        ("The talks were led by provincial governor Juan Garcia.", "Juan Garcia", "provincial governor"),
+        ("The case was heard by federal judge Amy Berman Jackson.", "Amy Berman Jackson", "federal judge"),
+        ("The vote was called by regional President Carlos Mazon.", "Carlos Mazon", "regional President"),
+        ("The vote was called by Carlos Mazon, regional president of Valencia.", "Carlos Mazon",
+         "regional president of Valencia"),
+        ("Sanchez named Carlos Mazon as regional president on Monday.", "Carlos Mazon", "regional president"),
+        # as before: capitalised at a sentence's start, and "state" as a portfolio
+        ("Regional president Juan Garcia met them on Monday.", "Juan Garcia", "Regional president"),
+        ("The bill was backed by state senator John Smith on Monday.", "John Smith", "state senator"),
+    ],
+)  # fmt: skip
+def test_a_role_keeps_where_its_office_is_held(text, name, role):
+    assert role_in(text, name) == role
+
+
+@pytest.mark.parametrize("after", ["in 2024.", "in 2024, officials said.", "since 2019."])
+def test_an_as_role_ends_before_the_year(after):
+    """ "as special envoy in 2024." was the role "special envoy in 2024." (found with QA22a F5)."""
+    text = f"Trump named Keith Kellogg as special envoy {after}"
+    assert role_in(text, "Keith Kellogg") == "special envoy"
+
+
+async def test_the_dossier_of_one_fact_from_two_outlets_quotes_it_once_under_the_regional_role(app):
+    """QA22a F4 and F5 through the service, as /actor answers in Telegram: "Person · president" and the
+    same fact quoted from each outlet before; now the regional role, and the fact once."""
+    load_all()
+    add_article(
+        app,
+        "A violent storm flooded the Spanish city of Valencia on Tuesday, killing at least 40 people,"
+        " regional president Carlos Mazon said. Rescue teams searched the streets of Paiporta.",
+        title="Floods hit Valencia",
+        source="News A",
+        day=1,
+    )
+    add_article(
+        app,
+        "At least 40 people were killed when a violent storm flooded Valencia on Tuesday, according to"
+        " regional president Carlos Mazon. Mazon asked Madrid to send the army to clear the streets.",
+        title="Valencia storm toll rises",
+        source="News B",
+        day=2,
+    )
+    reply = await answer(app, "/actor mazon", Asker(chat_id=1, user_id=1))
+    text = to_plain(reply.document)
+    assert "Person · regional president" in text
+    assert sum("at least 40 people" in line.casefold() for line in text.splitlines()) == 1, text
+    html = "".join(html_messages(reply.document))
+    assert "Person · regional president" in html and html.casefold().count("at least 40 people") == 1

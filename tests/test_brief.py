@@ -156,6 +156,19 @@ async def test_brief_lists_the_top_stories_most_outlets_first(app):
     assert reply.paged is (app.settings.brief_page_size < 3)
 
 
+@pytest.mark.parametrize("words", [":", "-", "^", ".", "“”"])
+async def test_a_brief_with_no_word_in_its_query_asks_for_words_not_the_top_stories(app, words):
+    """QA22b F10: "/brief :" gave the top stories while "/brief -" asked for words: one rule for
+    something typed with no word in it; only a bare /brief is the top stories."""
+    load_all()
+    fill(app)
+    reply = await answer(app, f"/brief {words}", ASKER)
+    assert reply.document.text == "Tell me what to look for, in words: for example /brief Kellogg."
+    assert "<code>/brief Kellogg</code>" in html_messages(reply.document)[0]
+    bare = await answer(app, "/brief  ", ASKER)  # blanks alone: a bare /brief
+    assert [b.text for b in bare.document.header] == ["Top stories"]
+
+
 async def test_brief_on_a_topic_finds_its_stories_by_words(app):
     load_all()
     fill(app)

@@ -9,6 +9,7 @@ from briefing.dossier import balanced, compose_dossier, key_quotes
 from briefing.mentions import ActorRecord, ArticleLink, CoMention, Quote
 from briefing.models import Actor
 from briefing.render import html_messages, to_plain
+from briefing.stories import story_summary
 
 NOW = datetime(2025, 1, 23, 12, 0, tzinfo=UTC)
 KELLOGG = Actor(
@@ -36,7 +37,7 @@ def q(text, n=1, source="DW", day=20):
 QUOTES = (
     q("Kellogg said the war in Ukraine must end with a negotiated settlement this year.", 1, "DW"),
     q("Kellogg said the war in Ukraine must end with a negotiated settlement this year!", 2, "AP"),
-    q("Kellogg met Ukrainian officials in Kyiv to discuss a negotiated settlement of the war.", 3, "VOA"),
+    q("Kellogg met Ukrainian officials in Kyiv to discuss prisoner exchanges and air defence.", 3, "VOA"),
     q("Kellogg Named Special Envoy", 4, "AP"),
     q("The plan outlined by Kellogg includes:", 5, "AP"),
     q("Kellogg, a retired general, has long argued for arming Ukraine before any negotiation.", 6, "BBC"),
@@ -79,11 +80,32 @@ def test_key_sentences_have_no_repeats_headlines_or_fragments():
     assert len(texts) == 3
 
 
+MAZON_A = (
+    "A violent storm flooded the Spanish city of Valencia on Tuesday, killing at least 40 people, regional"
+    " president Carlos Mazon said."
+)
+MAZON_B = (
+    "At least 40 people were killed when a violent storm flooded Valencia on Tuesday, according to regional"
+    " president Carlos Mazon."
+)
+
+
+def test_one_fact_two_outlets_word_differently_is_a_key_sentence_once_as_in_the_story_summary():
+    """QA22a F4: the dossier quoted the same fact from each outlet, though the story summary of the
+    same two articles tells it once; both now use one test of a repeat (``repeats_fact``)."""
+    quotes = (q(MAZON_A, 1, "News A"), q(MAZON_B, 2, "News B"))
+    chosen = key_quotes(quotes, 4)
+    assert len(chosen) == 1
+    assert len(story_summary([[MAZON_A], [MAZON_B]], sentences=4)) == 1
+    other = q("Carlos Mazon asked the government in Madrid to send the army to clear the streets.", 3)
+    assert len(key_quotes((*quotes, other), 4)) == 2  # another fact of his is still told
+
+
 def test_a_quotation_closed_by_guillemets_is_a_whole_sentence():
     quotes = (
         q("« Nous ne laisserons pas tomber les voyageurs de Roissy cet hiver. »", 7, "Le Monde"),
         q("Le ministre a promis des trains pour les voyageurs de Roissy et d'Orly.", 8, "Le Monde"),
-        q("« Les voyageurs de Roissy et d'Orly auront des bus, a-t-il dit. »", 9, "France Info"),
+        q("« Des navettes partiront toutes les dix minutes dès lundi, a-t-il dit. »", 9, "France Info"),
     )
     assert len(key_quotes(quotes, 4)) == 3
 

@@ -387,6 +387,17 @@ async def test_a_topic_that_would_match_everything_or_nothing_is_refused(app, to
     assert subscribers.follows_of(app.db, 1001) == []
 
 
+@pytest.mark.parametrize("words", ["AND OR (", "NEAR(", "NOT", "OR *"])
+async def test_search_operators_alone_are_refused_as_no_words_not_as_common_ones(app, words):
+    """QA22b F7: "/follow NEAR(" was refused as "in nearly every story", though no story has it; the
+    reason is /search's: operators are no words to look for, and no syntax here either."""
+    reply = await answer(app, f"/follow {words}", ALICE)
+    text = reply.document.text
+    assert "has no words to look for: AND, OR, NOT, NEAR and brackets are no search syntax here" in text
+    assert "nearly every" not in text and "/follow grain exports" in text
+    assert subscribers.follows_of(app.db, 1001) == []
+
+
 async def test_a_chinese_topic_is_followed_with_a_note_on_how_it_matches(app):
     reply = await answer(app, "/follow 上海港", ALICE)
     assert "Following the topic 上海港" in reply.document.text

@@ -196,6 +196,55 @@ async def test_a_search_engines_marks_are_dropped_and_the_reply_says_so(app, arc
     assert "search syntax" not in plain.document.text
 
 
+@pytest.mark.parametrize("asked", ["/search title:Kellogg", "title:Kellogg", '/search title:"Kellogg"'])
+async def test_a_field_filter_is_dropped_and_the_reply_says_so(app, archive, asked):
+    """QA22b F10: "title:Kimball" searched for "title" too, found nothing and gave no hint that the
+    field is no filter here, as "-Ukraine" and "Ukraine*" get."""
+    load_all()
+    reply = await answer(app, asked, Asker(1, 1))
+    assert reply.document.header[0].text == "Articles with “Kellogg”, newest first"
+    assert [s.blocks[0].text for s in reply.document.sections] == ["U.S. envoy named"]
+    assert "title: is no search syntax here: I looked for Kellogg." in to_plain(reply.document)
+    assert "<code>title:</code>" in html_messages(reply.document)[0]
+
+
+async def test_field_filters_and_marks_are_noted_together_and_a_miss_says_so_too(app, archive):
+    load_all()
+    nothing = await answer(app, "/search body:x:croissant*", Asker(1, 1))
+    assert nothing.document.text.startswith("Nothing in the archive matches “croissant”.")
+    assert "body:x: and * are no search syntax here: I looked for croissant." in nothing.document.text
+
+
+@pytest.mark.parametrize("words", ["10:30", "EU:n", "https://e.com"])
+async def test_a_colon_in_a_time_an_address_or_after_capitals_is_no_field_filter(app, archive, words):
+    load_all()
+    reply = await answer(app, f"/search {words}", Asker(1, 1))
+    assert "search syntax" not in reply.document.text
+
+
+@pytest.mark.parametrize("words", ["AND OR (", "NEAR("])
+async def test_latest_with_operators_alone_suggests_latest_not_search(app, archive, words):
+    """QA22b F8: "/latest AND OR (" suggested "/search Kellogg"; the example is of the command sent."""
+    load_all()
+    reply = await answer(app, f"/latest {words}", Asker(1, 1))
+    assert "has no words to look for" in reply.document.text
+    assert "/latest 5 Kellogg" in reply.document.text and "/search" not in reply.document.text
+
+
+@pytest.mark.parametrize("words", ["*", ":", "3 *"])
+async def test_latest_with_no_word_says_what_latest_takes(app, archive, words):
+    """QA22b F8: "/latest *" suggested "/search North Korea troops"; /latest takes words only as an
+    option, so the reply says that a bare /latest lists the newest articles."""
+    load_all()
+    reply = await answer(app, f"/latest {words}", Asker(1, 1))
+    assert reply.document.text == (
+        "Tell me what to look for, in words: for example /latest 5 Kellogg; or send /latest alone for the"
+        " newest articles."
+    )
+    html = html_messages(reply.document)[0]
+    assert "<code>/latest 5 Kellogg</code>" in html and "<code>/latest</code>" in html
+
+
 async def test_plain_text_is_a_search(app, archive):
     load_all()
     reply = await answer(app, "Kellogg", Asker(1, 1))

@@ -16,6 +16,7 @@ from briefing.briefs import (
     no_articles,
     no_matches,
     no_stories,
+    only_operators,
     shorten,
     titled,
 )
@@ -211,24 +212,18 @@ def top_stories(app: App) -> tuple[list[Story], datetime | None, bool]:
     return _load(app, best[:wanted]), anchor, newest_dated is None
 
 
-def too_common(words: str, command: str) -> Reply | None:
+def too_common(words: str, example: str) -> Reply | None:
     """The reply to words that are only search operators ("AND OR (") or all function words ("the"),
-    None for a real query."""
+    None for a real query; ``example`` is a sending of the command that was used, as it works."""
     if operators_only(words):
-        return Reply(
-            message(
-                para(f"“{shorten(words.strip())}” has no words to look for: AND, OR, NOT, NEAR and brackets"
-                     " are no search syntax here. Add a name or a topic, e.g. ", code(f"/{command} Kellogg"),
-                     "."),
-            )
-        )  # fmt: skip
+        return Reply(only_operators(words, example))
     found = [token.casefold() for tokens in query_words(words) for token in tokens]
     if not found or not all(w in FUNCTION_WORDS for w in found) or acronyms(words):
         return None
     return Reply(
         message(
             para(f"“{shorten(words.strip())}” is in nearly every article: add a name or a topic, e.g. ",
-                 code(f"/{command} Kellogg"), "."),
+                 code(example), "."),
         )
     )  # fmt: skip
 
@@ -358,7 +353,9 @@ async def brief(app: App, args: str, asker: Asker) -> Reply:
     asked = read_name(args, command="brief", topic=True)  # "/brief Putin (person)", as /actor takes it
     if isinstance(asked, Reply):
         return asked
-    if not asked.name and asked.kind:
+    # something typed but no word in it (":", "(person)"): asked for words, as "/brief -" and "/search :"
+    # are; only a bare /brief is the top stories
+    if not asked.name and (asked.kind or args.strip()):
         return Reply(needs_words("brief", "Kellogg"))
     if not asked.name:
         stories, anchor, added = top_stories(app)
@@ -367,7 +364,7 @@ async def brief(app: App, args: str, asker: Asker) -> Reply:
         return _reply(compose_brief(stories, now=app.now(), as_of=anchor, as_of_added=added), app)
     type_ = actor_type(asked.kind)
     if type_ is None:  # words, or words and any actor they name exactly; "(topic)": the words alone
-        if (common := too_common(asked.name, "brief")) is not None:
+        if (common := too_common(asked.name, "/brief Kellogg")) is not None:
             return common
         stories_found = topic_stories(app, asked.name, actors=[] if asked.kind == "topic" else None)
         if stories_found is None:
@@ -395,12 +392,17 @@ async def search(app: App, args: str, asker: Asker) -> Reply:
     return _search(app, args, LIST_LIMIT)
 
 
-def _search(app: App, args: str, limit: int) -> Reply:
-    """The ``limit`` newest articles matching the words."""
-    if (common := too_common(args, "search")) is not None:
+def _search(app: App, args: str, limit: int, *, latest: bool = False) -> Reply:
+    """The ``limit`` newest articles matching the words; for ``/latest`` (``latest``), a query with no
+    word to look for is answered with examples of /latest, which takes words only as an option."""
+    example = "/latest 5 Kellogg" if latest else "/search Kellogg"
+    args, fields = without_fields(args)
+    if (common := too_common(args, example)) is not None:
         return common
     query = fts_query(args)
     if query is None:
+        if latest:
+            return Reply(needs_words("latest", "5 Kellogg", alone="the newest articles"))
         return Reply(needs_words("search", "North Korea troops"))
     caps = acronyms(args)
     spellings = {} if caps else _other_spellings(app, args)
@@ -409,6 +411,7 @@ def _search(app: App, args: str, limit: int) -> Reply:
     ids, total = _search_ids(app, query, caps, written, limit)
     articles = current_articles(app, articles_by_ids(app.db, ids))
     searched, marks = without_syntax(args.strip())
+    marks = (*fields, *marks)
     if not articles:
         return _syntax_noted(Reply(no_matches(searched)), searched, marks)
     title = titled("Articles with ", searched, ", newest first")
@@ -422,6 +425,20 @@ def _search(app: App, args: str, limit: int) -> Reply:
 # a search engine's marks: a word's leading minus or plus ("-Ukraine": without it) and trailing star
 # ("Ukrain*": words that begin so); the index reads neither, so a word is searched without them
 _SYNTAX_MARK = re.compile(r"(?<!\S)[-+\u2212](?=\w)|(?<=\w)\*+(?!\S)")
+
+
+# a search engine's field filter before a word: "title:Kimball", "site:bbc.com", 'title:"x"', "x:y:z";
+# a name in lower case or capitalised, glued to the word, so that a time ("10:30"), an address
+# ("https://") and a Nordic case ending after capitals ("EU:n", "USA:ssa") are words as written
+_FIELD = re.compile(r"(?<!\S)(?:[A-Za-z][a-z]*:)+(?=[\"“'«]?[^\W_])")
+
+
+def without_fields(words: str) -> tuple[str, tuple[str, ...]]:
+    """The words without a search engine's field filters, and the filters dropped ("title:Kimball" ->
+    "Kimball", ("title:",)): the index has no such fields, and searching for the field's name too
+    ("title") would find nothing, with no word on why."""
+    fields = tuple(dict.fromkeys(m.group() for m in _FIELD.finditer(words)))
+    return (_FIELD.sub("", words), fields) if fields else (words, ())
 
 
 def without_syntax(words: str) -> tuple[str, tuple[str, ...]]:
@@ -533,7 +550,7 @@ async def latest(app: App, args: str, asker: Asker) -> Reply:
 
 def _latest(app: App, words: str, count: int) -> Reply:
     if words:
-        return _search(app, words, count)
+        return _search(app, words, count, latest=True)
     articles = current_articles(app, latest_articles(app.db, limit=count))
     if not articles:
         return Reply(no_articles())

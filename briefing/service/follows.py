@@ -32,7 +32,7 @@ from typing import Literal
 
 from briefing import name_lists, place_names
 from briefing.aliases import fold
-from briefing.briefs import shorten
+from briefing.briefs import only_operators, shorten
 from briefing.cues import COMMON
 from briefing.document import Block, Span, bold, code, item, message, para
 from briefing.dossier import kind_word
@@ -58,7 +58,7 @@ from briefing.service.commands import Asker, Button, Reply, and_list, as_read, c
 from briefing.topics import quoted
 from store import subscribers as subs
 from store.actors import get_actor
-from store.search import topic_in_archive
+from store.search import operators_only, topic_in_archive
 
 MAX_TOPIC_CHARS = 100
 MAX_FOLLOWS = 50
@@ -174,7 +174,11 @@ def _lookup(app: App, name: str, type_: ActorType | None) -> Lookup:
 
 
 def _unfollowable(topic: str) -> Reply | None:
-    """Why a topic cannot be followed: no word to look for ("🚀"), or only words every story has ("the")."""
+    """Why a topic cannot be followed: no word to look for ("🚀"), only search operators ("AND OR (", said
+    so as /search says it: they are in no story, and no syntax either), or only words every story has
+    ("the")."""
+    if operators_only(topic):
+        return Reply(only_operators(topic, "/follow grain exports"))
     words = words_looked_for(topic)
     if words is None:
         return None
