@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 
+from briefing.adapters.telegram_send import last_shown
 from store import subscribers
 from tests.botapi import Chat, User
 from tests.conftest import NOW
@@ -271,3 +272,35 @@ async def test_an_admin_command_in_a_group_is_answered_in_private_only(bot):
     listed = await bot.ask("/help", chat=group, user=ada)
     assert "/stats" not in listed.text
     assert "Statistics" in (await bot.ask("/stats", user=ada, chat=Chat.private(ada))).text
+
+
+async def test_an_edit_that_keeps_the_words_sends_no_edit_telegram_would_refuse(bot):
+    """A user making a word bold edits the message with the same text (QA22b F6): the answer already
+    shows what it would become, and Telegram refuses such an edit with 400 "message is not modified"."""
+    first = await bot.ask("/help")
+    user_message = bot.server.messages(1001)[-2]
+    bot.server.push_edited_message(user_message.message_id, "/help")
+    await bot.server.wait_until_fetched()
+    await bot.ask("/start")  # handled after the edit
+    assert not bot.server.requests("editMessageText")
+    assert not bot.server.requests(ok=False)
+    assert bot.server.sent_messages(1001)[0].message_id == first.message_id
+    assert len(bot.server.sent_messages(1001)) == 2  # the answer to /help and to /start: none for the edit
+    bot.server.push_edited_message(user_message.message_id, "/following")  # other words are answered
+    await bot.server.wait_for("editMessageText", chat_id=1001)
+    assert "follow" in bot.server.message(1001, first.message_id).text.lower()
+
+
+async def test_an_edit_the_bot_cannot_know_unchanged_is_taken_as_done(bot):
+    """After a restart the bot does not know what its messages show: Telegram's 400 "message is not
+    modified" is then the answer, and nothing else is sent."""
+    first = await bot.ask("/help")
+    user_message = bot.server.messages(1001)[-2]
+    await bot.ask("/start")  # /help's answer is done with (one chat's updates come in order)
+    last_shown(bot.application.bot).clear()  # as after a restart
+    bot.server.push_edited_message(user_message.message_id, "/help")
+    refused = await bot.server.wait_for("editMessageText", chat_id=1001)
+    assert not refused.ok and "not modified" in refused.response["description"]
+    await bot.ask("/following")
+    assert bot.server.sent_messages(1001)[0].message_id == first.message_id
+    assert len(bot.server.sent_messages(1001)) == 3  # /help's, /start's and /following's

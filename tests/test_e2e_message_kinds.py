@@ -90,3 +90,70 @@ async def test_every_message_of_an_answer_in_a_forum_topic_goes_to_the_topic(bot
     # outside a topic, nothing of the kind
     reply = await bot.ask("/help", chat=forum)
     assert "message_thread_id" not in reply.to_dict()
+
+
+def forwarded(text: str, sender: User = BOB) -> dict:
+    """A message forwarded from ``sender``, as Telegram sends it (the command keeps its entity)."""
+    fields: dict = {
+        "text": text,
+        "forward_origin": {"type": "user", "sender_user": sender.to_dict(), "date": 1},
+    }
+    if text.startswith("/"):
+        fields["entities"] = [{"type": "bot_command", "offset": 0, "length": len(text.split()[0])}]
+    return fields
+
+
+async def test_a_command_addressed_to_another_bot_is_not_run_in_a_private_chat_either(bot):
+    """QA22b F9: ``/brief@OtherBot`` was answered with the top stories; a note says why nothing runs."""
+    note = await bot.ask("/help@OtherBot")
+    assert "addressed to another bot" in note.text and "/help" in note.text
+    assert "/subscribe" not in note.text
+    bot.server.push_other(PHOTO, caption="/subscribe@OtherBot")
+    note = await bot.server.wait_for_message(1001)
+    assert "addressed to another bot" in note.text
+    assert bot.app.db.execute("SELECT count(*) FROM subscribers").fetchone()[0] == 0
+    mine = await bot.ask("/help@BRIEFING_TEST_BOT")  # its own name, in any case, is its own
+    assert "/subscribe" in mine.text
+
+
+async def test_a_question_edited_into_another_bots_command_takes_its_answer_back(bot):
+    update = bot.server.push_command("/help")
+    answer_ = await bot.server.wait_for_message(1001)
+    bot.server.push_edited_message(update["message"]["message_id"], "/help@OtherBot")
+    deleted = await bot.server.wait_for("deleteMessage", chat_id=1001)
+    assert deleted.params["message_id"] == answer_.message_id
+    assert len(bot.server.sent_messages(1001)) == 1  # and no note for an edit
+
+
+async def test_a_forwarded_command_is_not_run_but_said_how_to_run(bot):
+    """QA22b F9: a forwarded post starting with ``/follow X`` or ``/unsubscribe`` changed the settings."""
+    await bot.ask("/subscribe")
+    bot.server.push_other(forwarded("/unsubscribe"))
+    note = await bot.server.wait_for_message(1001)
+    assert "forwarded message" in note.text and "/unsubscribe" in note.text
+    bot.server.push_other(forwarded("/follow grain   exports"))
+    note = await bot.server.wait_for_message(1001)
+    assert "I run only the commands you send me yourself" in note.text
+    assert note.text.endswith("/follow grain exports")
+    assert bot.app.db.execute("SELECT count(*) FROM follows").fetchone()[0] == 0
+    assert bot.app.db.execute("SELECT active FROM subscribers").fetchone()[0] == 1
+
+
+async def test_forwarded_text_is_a_search_as_typed_text_is(bot):
+    bot.server.push_other(forwarded("Kellogg"))
+    reply = await bot.server.wait_for_message(1001)
+    assert "Kellogg" in reply.text and "forwarded" not in reply.text
+
+
+async def test_a_forwarded_command_in_a_group_is_ignored(bot):
+    group = Chat.group(-4071, "Readers")
+    bot.server.push_other(forwarded("/help"), chat=group, user=BOB)
+    bot.server.push_other(forwarded("/help@briefing_test_bot"), chat=group, user=BOB)
+    asked = bot.server.push_command("/start", chat=group, user=BOB)["message"]["message_id"]
+    await bot.server.wait_for(  # its answer, quoting it, comes after any to the forwarded ones
+        "sendMessage",
+        lambda r: r.message and r.message.reply_to and r.message.reply_to.message_id == asked,
+        chat_id=-4071,
+        ok=True,
+    )
+    assert len(bot.server.sent_messages(-4071)) == 1

@@ -9,7 +9,7 @@ from article_rows import insert_actor, insert_article
 import store.search
 from briefing.paging import split_pages
 from briefing.render import html_messages, to_plain
-from briefing.service.commands import Asker, answer, load_all, parse
+from briefing.service.commands import Asker, addressee, answer, load_all, parse
 from briefing.service.enrich import enrich_article
 from store.search import (
     actor_ids_named,
@@ -515,3 +515,19 @@ async def test_latest_over_the_cap_says_so_on_the_first_page(app):
     assert "At most" not in to_plain(replace(capped.document, header=()))
     empty = await answer(app, "/latest 100 zanzibar", Asker(1, 1))
     assert "At most" not in empty.document.text  # no match: no list, no cap to tell
+
+
+@pytest.mark.parametrize(
+    ("typed", "named"),
+    [
+        ("/brief@OtherBot Kellogg", "OtherBot"),
+        ("\uff0fbrief@OtherBot", "OtherBot"),  # full-width, as CJK keyboards type it
+        ("\u200b/brief@OtherBot", "OtherBot"),
+        ("/brief Kellogg", None),
+        ("/brief@", None),
+        ("mail alice@example.com", None),
+        ("Kellogg", None),
+    ],
+)
+def test_the_bot_a_command_is_addressed_to(typed, named):
+    assert addressee(typed) == named

@@ -73,6 +73,7 @@ STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 POLL_TIMEOUT = dtm.timedelta(seconds=10)  # the long poll; stopping does not wait for it
 STOP_GRACE = 0.25  # seconds the updater has to stop before its pause between failed polls is cut short
 NOT_FOUND = HTTPStatus.NOT_FOUND.phrase  # the description of a 404, or its start without one
+FAILURES_KEPT = 32  # kinds of failed poll PollingErrors remembers having said
 POLLING_TASK = "Updater:start_polling:polling_task"  # python-telegram-bot's name for it
 
 
@@ -223,6 +224,7 @@ class PollingErrors:
     def __init__(self, every: dtm.timedelta = dtm.timedelta(minutes=10)) -> None:
         self.every = every
         self.said: float | None = None
+        self.failed: dict[str, float] = {}  # when a failure of that text was last said
 
     def __call__(self, exc: TelegramError) -> None:
         if isinstance(exc, Conflict):
@@ -246,7 +248,19 @@ class PollingErrors:
         if isinstance(exc, NetworkError):
             log.warning("Telegram could not be reached while polling: %s", exc.message)
             return
-        log.error("polling for updates failed", exc_info=exc)
+        # any other failure (the fetched updates cannot be kept, or read): python-telegram-bot polls
+        # again after a pause growing to 30 s; said once (with its traceback), then every ``every``
+        now = time.monotonic()
+        last = self.failed.get(exc.message)
+        if last is not None and now - last < self.every.total_seconds():
+            return
+        if len(self.failed) >= FAILURES_KEPT:  # failures whose text changes each time
+            self.failed.clear()
+        self.failed[exc.message] = now
+        if last is None:
+            log.error("polling for updates failed; polling again after a pause", exc_info=exc)
+        else:
+            log.error("polling for updates still fails (%s); polling again after a pause", exc.message)
 
 
 async def _receive(application: Application, s: Settings, poll_timeout: dtm.timedelta) -> None:

@@ -41,6 +41,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from telegram import Update
+from telegram._utils.types import JSONDict
 from telegram.error import TelegramError
 from telegram.ext import Application, BaseUpdateProcessor, ExtBot
 
@@ -61,6 +62,7 @@ DROPPED_APOLOGY = (
     "Sorry, I could not answer your last message: the bot stopped each time it tried. It was set aside;"
     " please send it again in another form, or try again later."
 )
+REASON_CHARS = 100  # of an exception's text in the log line of an update that cannot be read
 
 
 @dataclass(eq=False)
@@ -273,6 +275,15 @@ class PerChatUpdates(BaseUpdateProcessor):
         """Nothing to close."""
 
 
+class QuietParseFailure(logging.Filter):
+    """python-telegram-bot logs a batch of updates it cannot read at CRITICAL, whole (users' messages)
+    and with a traceback, then :class:`DurableBot` raises the failure for the poll's own line: this
+    record is left out."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("Error while parsing updates!")
+
+
 class DurableBot(ExtBot):
     """The bot's ``ExtBot`` whose ``getUpdates`` keeps each batch it fetched (``fetched``) before it
     returns it. python-telegram-bot confirms a batch to Telegram with its next poll, as soon as the
@@ -283,14 +294,66 @@ class DurableBot(ExtBot):
     def __init__(self, *args: Any, fetched: Callable[[Sequence[Update]], None], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._fetched = fetched
+        if not any(isinstance(f, QuietParseFailure) for f in self._LOGGER.filters):
+            self._LOGGER.addFilter(QuietParseFailure())
 
     async def get_updates(self, *args: Any, **kwargs: Any) -> tuple[Update, ...]:
-        updates = await super().get_updates(*args, **kwargs)
+        try:
+            updates = await super().get_updates(*args, **kwargs)
+        except TelegramError:
+            raise
+        except Exception as exc:
+            # python-telegram-bot logs any other failure and polls again at once, without a pause: a
+            # TelegramError gets its growing pause and a line of ``PollingErrors``
+            raise TelegramError(f"the fetched updates cannot be read: {_reason(exc)}") from exc
         try:
             self._fetched(updates)
         except sqlite3.Error as exc:
             raise TelegramError(f"the fetched updates cannot be kept in the database: {exc}") from exc
         return updates
+
+    async def _post(self, endpoint: str, data: JSONDict | None = None, **kwargs: Any) -> Any:
+        """``getUpdates``' batch with each update python-telegram-bot cannot read put in its place
+        as a bare update of its id (QA22b F1): it reads a batch whole, so one such update (a field it
+        requires missing, a Bot API version it does not know) made every poll fail, the batch never
+        confirmed and the bot deaf for every chat. The bare update is confirmed by the next poll and
+        answered by no handler."""
+        result = await super()._post(endpoint, data, **kwargs)
+        if endpoint != "getUpdates" or not isinstance(result, list):
+            return result
+        return [readable_or_bare(item, self) for item in result if _update_id(item) is not None]
+
+
+def _update_id(item: object) -> int | None:
+    """An update's id; None for something that is no update (dropped: nothing to confirm it by)."""
+    if not isinstance(item, dict):
+        return None
+    uid = item.get("update_id")
+    return uid if isinstance(uid, int) and not isinstance(uid, bool) else None
+
+
+def readable_or_bare(item: JSONDict, bot: ExtBot) -> JSONDict:
+    """``item`` if python-telegram-bot can read it, else a bare update of its id, said once in the log:
+    its id and kind and why, not its content (a user's message)."""
+    try:
+        Update.de_json(item, bot)
+    except Exception as exc:  # its de_json raises what its parts' do: TypeError, ValueError, KeyError...
+        kinds = ", ".join(k for k in item if k != "update_id") or "nothing"
+        log.warning(
+            "update %s (%s) cannot be read by python-telegram-bot and is skipped: %s",
+            item["update_id"],
+            kinds,
+            _reason(exc),
+        )
+        return {"update_id": item["update_id"]}
+    return item
+
+
+def _reason(exc: BaseException) -> str:
+    """An exception in one short line: its kind and the start of its first line (which may quote a
+    value, so it is clipped)."""
+    first = str(exc).strip().partition("\n")[0]
+    return f"{type(exc).__name__}: {first[:REASON_CHARS]}" if first else type(exc).__name__
 
 
 async def _cut_short(cut: Sequence[Handling]) -> None:

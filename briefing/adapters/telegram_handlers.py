@@ -26,13 +26,14 @@ from briefing.adapters.telegram_send import (
     withdraw_reply,
 )
 from briefing.ages import retold
-from briefing.document import Document, italic, message, para
+from briefing.document import Document, clip, code, italic, message, para
 from briefing.paging import Paged, View, asked_view, button_keys, parse_action
 from briefing.service import App
 from briefing.service.commands import (
     COMMANDS,
     Asker,
     Reply,
+    addressee,
     answer,
     changes_chat,
     chat_settings,
@@ -64,15 +65,52 @@ def app_of(context: ContextTypes.DEFAULT_TYPE) -> App:
 
 
 def _for_me(message: Message, text: str, bot_username: str) -> bool:
-    """In a group, answer only commands meant for this bot: ``/cmd@thisbot``, or a known ``/cmd``."""
+    """Never a command addressed to another bot (``/brief@OtherBot``, in a private chat too: QA22b F9);
+    in a group, only commands meant for this bot: ``/cmd@thisbot``, or a known ``/cmd``."""
+    named = addressee(text)
+    if named is not None and named.lower() != bot_username.lower():
+        return False
     if message.chat.type == ChatType.PRIVATE:
         return True
-    text = text.strip()
-    head = text.split(maxsplit=1)[0] if text else ""
-    if "@" in head:
-        return head.split("@", 1)[1].lower() == bot_username.lower()
     name, _ = parse(text)
-    return name in COMMANDS
+    return named is not None or name in COMMANDS
+
+
+def _forwarded_command(message: Message, text: str) -> bool:
+    """A forwarded message that is a command: someone else's words, not given to this bot, so not run
+    (a post forwarded to share it, starting with ``/unsubscribe`` or ``/follow X``, would change the
+    chat's settings: QA22b F9). Forwarded text that is no command is a search, as typed text is."""
+    return message.forward_origin is not None and parse(text)[0] is not None
+
+
+def other_bots_note(text: str) -> Reply:
+    """In a private chat, why a command addressed to another bot gets no answer but this."""
+    name, _ = parse(text)
+    return Reply(
+        message(
+            para(
+                "That command is addressed to another bot, so I leave it alone; to ask me, send it"
+                " without the @: ",
+                code(f"/{name}"),
+                ".",
+            )
+        )
+    )
+
+
+def forwarded_note(text: str) -> Reply:
+    """In a private chat, why a forwarded command is not run, and how to run it."""
+    name, args = parse(text)
+    command = clip(f"/{name} {args}".strip(), FORWARDED_SHOWN)
+    return Reply(
+        message(
+            para(
+                f"That is a forwarded message, so I did not run its /{name}: I run only the commands"
+                " you send me yourself. To run it, send it: ",
+                code(command),
+            )
+        )
+    )
 
 
 MANAGERS = (ChatMemberStatus.OWNER, ChatMemberStatus.ADMINISTRATOR)
@@ -94,6 +132,7 @@ PRESSED_KEPT = 1024
 # and nothing more (not known after a restart: such a press edits, and Telegram's "not modified" is
 # taken as done)
 SHOWING_KEY = "briefing.showing"
+FORWARDED_SHOWN = 200  # characters of a forwarded command its note shows
 
 
 class NotChecked(Exception):
@@ -148,15 +187,24 @@ async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     text = (message.text or message.caption) if message is not None else None
     if message is None or not text or update.effective_chat is None:
         return
+    private = message.chat.type == ChatType.PRIVATE
     if not _for_me(message, text, context.bot.username):
-        # in a group, a command edited into talk: the answer to the command it was is taken back
+        # a command edited into talk or into another bot's: the answer to the command it was is taken back
         app = app_of(context)
         earlier = reply_to(app.db, message.chat.id, message.message_id) if update.edited_message else None
         if earlier is not None and not earlier.changed:  # a confirmation stays: what it says stays done
             await withdraw_reply(context.bot, app, message.chat.id, earlier)
+        elif private and not update.edited_message:  # the user may wonder why nothing comes
+            with contextlib.suppress(ChatUnreachable):
+                await send_reply(context.bot, app, message.chat.id, other_bots_note(text))
         return
     app = app_of(context)
     chat = update.effective_chat
+    if _forwarded_command(message, text):
+        if private:  # in a group, a forwarded post is talk, not a command to this bot
+            with contextlib.suppress(ChatUnreachable):
+                await send_reply(context.bot, app, chat.id, forwarded_note(text))
+        return
     if not update.edited_message and reply_to(app.db, chat.id, message.message_id) is not None:
         # answered already: Telegram delivers a message again when it did not hear that it arrived (a
         # webhook post whose answer the stopping bot never sent back), and it must not be answered twice

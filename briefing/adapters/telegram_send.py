@@ -5,7 +5,8 @@ part, in order, with the inline keys on the last part. What Telegram refuses is 
 
     400 can't parse entities   the part is sent again as plain text
     400 message is too long    the part is sent again as plain text, in two halves
-    400 message is not modified (an edit showing what is already shown): nothing to do
+    400 message is not modified (an edit showing what is already shown): nothing to do; an edit the
+                               bot knows to be one (``LastShown``) is not sent at all
     400 chat not found,        the chat's subscription is deactivated (as the digests do); the rest of
     403 (blocked, kicked...)   the reply is dropped
     ChatMigrated               the chat's records move to the supergroup's id and the part goes there
@@ -19,9 +20,12 @@ error handler.
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import html
 import logging
 import re
+import weakref
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
@@ -51,6 +55,7 @@ CAPTION_LIMIT = 1024
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 _TAG = re.compile(r"<[^>]*>")
 RETRY_PAUSE = 1.0  # seconds before a reply Telegram failed to take (5xx, no connection) is sent again
+SHOWN_KEPT = 2048  # messages whose text and keys each bot remembers (a digest of 16 bytes each)
 
 T = TypeVar("T")
 
@@ -70,6 +75,48 @@ async def _once_more_on_failure(call: Callable[[], Awaitable[T]]) -> T:
         log.warning("Telegram failed to take a reply (%s); sending it once more", exc.message)
         await asyncio.sleep(RETRY_PAUSE)
         return await call()
+
+
+class LastShown:
+    """What the bot last put in its most recent messages (a digest of the text and keys), so an edit
+    that would show the same is not sent: Telegram refuses it with 400 "message is not modified", and a
+    user's edit that changes only formatting (a word made bold) asks for just that (QA22b F6). Not kept
+    across a restart: such an edit is then sent, and its 400 taken as done."""
+
+    def __init__(self, size: int = SHOWN_KEPT) -> None:
+        self.size = size
+        self._shown: OrderedDict[tuple[int, int], bytes] = OrderedDict()
+
+    @staticmethod
+    def digest(text: str, keys: InlineKeyboardMarkup | None) -> bytes:
+        content = text + "\0" + (keys.to_json() if keys is not None else "")
+        return hashlib.blake2b(content.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+    def note(self, chat_id: int, message_id: int, text: str, keys: InlineKeyboardMarkup | None) -> None:
+        self._shown[chat_id, message_id] = self.digest(text, keys)
+        self._shown.move_to_end((chat_id, message_id))
+        while len(self._shown) > self.size:
+            self._shown.popitem(last=False)
+
+    def clear(self) -> None:
+        """Forget every message, as a restart does."""
+        self._shown.clear()
+
+    def shows(self, chat_id: int, message_id: int, text: str, keys: InlineKeyboardMarkup | None) -> bool:
+        """Whether the message shows this already, as far as this process knows."""
+        return self._shown.get((chat_id, message_id)) == self.digest(text, keys)
+
+
+_LAST_SHOWN: dict[int, LastShown] = {}  # by id() of the bot: a Bot equals any other with its token
+
+
+def last_shown(bot: Bot) -> LastShown:
+    """The messages ``bot`` last showed (forgotten with the bot)."""
+    shown = _LAST_SHOWN.get(id(bot))
+    if shown is None:
+        shown = _LAST_SHOWN[id(bot)] = LastShown()
+        weakref.finalize(bot, _LAST_SHOWN.pop, id(bot), None)
+    return shown
 
 
 class ChatUnreachable(Exception):
@@ -155,6 +202,8 @@ async def send_text(
                 message_thread_id=thread,
             )
         )
+        if html_mode:
+            last_shown(bot).note(chat_id, sent.message_id, text, keys)
         return [sent.message_id]
     except BadRequest as exc:
         reason = exc.message.lower()
@@ -274,6 +323,9 @@ async def edit_text(
     bot: Bot, app: App, chat_id: int, message_id: int, text: str, keys: InlineKeyboardMarkup | None
 ) -> bool:
     """Show ``text`` in a message the bot sent; False if that message is gone (send a new one instead)."""
+    shown = last_shown(bot)
+    if shown.shows(chat_id, message_id, text, keys):
+        return True
     try:
         await _once_more_on_failure(
             lambda: bot.edit_message_text(
@@ -285,14 +337,17 @@ async def edit_text(
                 link_preview_options=NO_PREVIEW,
             )
         )
+        shown.note(chat_id, message_id, text, keys)
         return True
     except BadRequest as exc:
         reason = exc.message.lower()
         if "message is not modified" in reason:
+            shown.note(chat_id, message_id, text, keys)
             return True
         if "can't parse entities" in reason:
             log.warning("Telegram could not parse our HTML (%s); editing in plain text", exc.message)
             await bot.edit_message_text(strip_html(text), chat_id, message_id, reply_markup=keys)
+            shown.note(chat_id, message_id, text, keys)
             return True
         if "message to edit not found" in reason or "message can't be edited" in reason:
             return False

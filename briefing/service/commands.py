@@ -204,7 +204,7 @@ def _admin_refusal(name: str, asker: Asker) -> Reply:
 
 
 _WORDY = re.compile(r"[^\W_]")
-_COMMAND_RE = re.compile(r"^/([A-Za-z0-9_]{1,32})(?:@[A-Za-z0-9_]+)?(?:\s+|$)(.*)$", re.S)
+_COMMAND_RE = re.compile(r"^/([A-Za-z0-9_]{1,32})(?:@([A-Za-z0-9_]+))?(?:\s+|$)(.*)$", re.S)
 
 
 # Bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069): echoed in a reply they
@@ -226,19 +226,33 @@ _CONTROLS: dict[int, str | None] = {
 }
 
 
-def parse(text: str) -> tuple[str | None, str]:
-    """Split ``/cmd@bot args`` into ``("cmd", "args")``; plain text gives ``(None, text)``. Bidirectional
-    and other control characters (all but tab and newline) are dropped first; arguments that show
-    nothing (zero-width joiners alone) are none."""
+def _cleaned(text: str) -> str:
+    """The text as commands are read: bidirectional and other control characters (all but tab and
+    newline) dropped, a full-width command's word made ASCII."""
     text = text.translate(_CONTROLS).strip()
     if text.startswith("\uff0f"):  # a full-width command, as CJK keyboards type it: "／brief", "／ＢＲＩＥＦ"
         word, space, rest = text.partition(" ")
         text = unicodedata.normalize("NFKC", word) + space + rest
+    return text
+
+
+def parse(text: str) -> tuple[str | None, str]:
+    """Split ``/cmd@bot args`` into ``("cmd", "args")``; plain text gives ``(None, text)``. Bidirectional
+    and other control characters (all but tab and newline) are dropped first; arguments that show
+    nothing (zero-width joiners alone) are none."""
+    text = _cleaned(text)
     match = _COMMAND_RE.match(text)
     if not match:
         return None, text
-    args = match.group(2).strip()
+    args = match.group(3).strip()
     return match.group(1).lower(), args if visible(args) else ""
+
+
+def addressee(text: str) -> str | None:
+    """The bot a command names (``/brief@SomeBot`` gives ``SomeBot``); None for a command naming none,
+    and for text that is no command."""
+    match = _COMMAND_RE.match(_cleaned(text))
+    return match.group(2) if match else None
 
 
 def is_admin(app: App, asker: Asker) -> bool:
