@@ -70,11 +70,13 @@ def is_long_headline(lines: list[Line], i: int) -> bool:
     or more is a paragraph's, by :func:`briefing.furniture.classify`: furniture is short), read as a
     headline when its place says so: right under a short section label ("Business" over a 40-word
     headline) or right over its byline or date, and when its words come back in the lead under it. A
-    headline has no set length; left as prose, the story under it was glued onto the one before, the
-    label and headline read as its subheadings."""
+    headline has no set length short of a paragraph's (LONG_HEADLINE_WORDS); left as prose, the story
+    under it was glued onto the one before, the label and headline read as its subheadings."""
     line = lines[i]
     text = line.text
-    if ends_sentence(text) or INNER_SENTENCE.search(text) or word_count(text) <= HEADLINE_WORDS:
+    if ends_sentence(text) or INNER_SENTENCE.search(text):
+        return False
+    if not HEADLINE_WORDS < word_count(text) <= LONG_HEADLINE_WORDS:
         return False
     skip = (Kind.DROP, Kind.CREDIT)
     before = previous_line(lines, i, skip)
@@ -89,6 +91,7 @@ def is_long_headline(lines: list[Line], i: int) -> bool:
 
 
 LEAD_LINES = 4  # a long headline's lead is in the next lines (after a byline and a date, say)
+LONG_HEADLINE_WORDS = 60  # no headline is longer: a longer line without a final mark is a cut paragraph
 
 
 def echoes(title: str, lead: str) -> bool:

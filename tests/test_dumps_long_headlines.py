@@ -104,3 +104,10 @@ def test_is_label_over_a_long_title_of_few_words():
     assert is_label_over("Business", "Marrowbaycannery " + "closure" * 10)
     assert not is_label_over("Business", "Key points")
     assert not is_label_over("Background", "Marrow Bay")
+
+
+def test_a_line_longer_than_any_headline_under_a_label_stays_prose():
+    """80 words without a final mark: a paragraph cut short, whatever label is over it."""
+    cut = LONG + " " + " ".join(["and the harbour board said the cannery owner would meet them"] * 5)
+    articles = split_dump(STORM + "Business\n\n" + cut + "\n\n" + LEAD, source="post.txt")
+    assert len(articles) == 1
