@@ -81,12 +81,14 @@ def is_long_headline(lines: list[Line], i: int) -> bool:
     skip = (Kind.DROP, Kind.CREDIT)
     before = previous_line(lines, i, skip)
     labelled = before is not None and before.kind is Kind.HEADING and is_label_over(before.text, text)
-    after = [lines[j] for j in range(i + 1, len(lines)) if lines[j].kind not in skip]
+    # read lazily, as in is_headline: only the next LEAD_LINES lines are asked
+    kept = (lines[j] for j in range(i + 1, len(lines)) if lines[j].kind not in skip)
+    after = list(islice(kept, LEAD_LINES))
     if not after or not (labelled or after[0].kind in (*META, Kind.RELTIME)):
         return False
     if not labelled and before is not None and before.kind is Kind.PROSE and not line.gap_before:
         return False  # a paragraph run on from the one before it, whatever follows
-    lead = [x.text for x in after[:LEAD_LINES] if x.kind is Kind.PROSE][:2]
+    lead = [x.text for x in after if x.kind is Kind.PROSE][:2]
     return bool(lead) and word_count(" ".join(lead)) > word_count(text) and echoes(text, " ".join(lead))
 
 
