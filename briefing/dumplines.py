@@ -151,13 +151,17 @@ def previous_line(lines: list[Line], i: int, skip: tuple[Kind, ...] = (Kind.DROP
     return None
 
 
+LONG_TITLE_CHARS = 60  # a heading this long is a title, not a subheading, in however few words
+
+
 def is_label_over(label: str, title: str) -> bool:
     """ "Russia-Ukraine War" over "Scholz stands by Ukraine amid criticism at home"; not a headline over
     its standfirst (:func:`reads_as_headline`: "Medical Journal Retracts Paper" over "Editors cite flawed
-    data and undisclosed funding")."""
+    data and undisclosed funding"). The title is four words or more, or LONG_TITLE_CHARS long in fewer
+    (a long word, a name run together): two short headings in a row may be two subheadings."""
     return (
         word_count(label) <= 4
-        and word_count(title) >= 4
+        and (word_count(title) >= 4 or len(title) >= LONG_TITLE_CHARS)
         and word_count(title) > word_count(label)
         and not reads_as_headline(label)
     )

@@ -207,13 +207,14 @@ def _keep(lines: list[Line]) -> list[Line]:
 def _draft(
     article: Article, outlet: str | None, file: str, zone: str | None, page: str | None
 ) -> ArticleDraft:
-    """The article as a draft; its outlet is the site it credits, else the one the dump credits, else the
-    site of its own "URL:" line, else the masthead over it ("The Daily Ledger"), else the name the whole
-    page prints at its top or bottom (``page``: :func:`briefing.mastheads.dump_masthead`), else the
-    dump's file name."""
+    """The article as a draft; its outlet is the site it credits, else the outlet its byline says it was
+    written for ("By David Jones for the Daily Herald"), else the site the dump credits, else the site of
+    its own "URL:" line, else the masthead over it ("The Daily Ledger"), else the name the whole page
+    prints at its top or bottom (``page``: :func:`briefing.mastheads.dump_masthead`), else the dump's
+    file name."""
     body = "\n\n".join(article.paragraphs)
     credited = next(iter(article.sites)) if len(article.sites) == 1 else None
-    site = credited or outlet or site_of(article.url)
+    site = credited or article.outlet or outlet or site_of(article.url)
     published, clock_unknown = _on_clock(article, zone or site_zone(site))
     return ArticleDraft(
         title=given_title(article.title or "") or title_from_body(body),

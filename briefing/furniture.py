@@ -23,6 +23,7 @@ from briefing.boilerplate import (
     is_link_label,
     is_share_row,
 )
+from briefing.cues import ORG_HEADS
 from briefing.dates import (
     AGO,
     DAY_TIME,
@@ -609,15 +610,18 @@ def is_newsroom_job(text: str) -> bool:
 
 
 JOB_PLACE_WORDS = 3  # the desk or place after a job's comma: "Europe", "Middle East", "North America"
+# ... or after a semicolon, as some pages' author metadata writes it ("Political Editor; Europe")
+_JOB_PLACE_MARK = re.compile(r"\s*;")
 
 
 def is_job_line(text: str) -> bool:
     """Whether a line is a writer's job as an outlet prints it under the byline: the job alone (:func:`
     is_newsroom_job`: "Senior Correspondent"), or with the desk or place it covers after a comma, a few
-    capitalised words ("Political Editor, Europe", "Chief correspondent, Middle East")."""
+    capitalised words ("Political Editor, Europe", "Chief correspondent, Middle East"; a semicolon for
+    the comma in some pages' metadata, "Political Editor; Europe")."""
     if is_newsroom_job(text):
         return True
-    job, _, where = text.partition(",")
+    job, _, where = _JOB_PLACE_MARK.sub(",", text, count=1).partition(",")
     where = where.strip()
     return (
         bool(where)
@@ -668,11 +672,55 @@ _AGENCIES_AFTER = re.compile(
 )
 
 
+# the outlet a writer wrote the story for, after the name: "David Jones for the Daily Herald", "Ann Lee for
+# The Washington Post", "JANE ROE FOR MAILONLINE" (a name's capitalised words to the end of the field)
+_FOR_OUTLET = re.compile(
+    r"\s+(?i:for)\s+(?:(?:the|THE)\s+)?((?:The\s+)?[A-Z][\w'’.&-]*(?:\s+(?:[A-Z][\w'’.&-]*|(?i:of|and|&)))*)\s*$"
+)
+OUTLET_WORDS = 5  # an outlet's name after "for" is this long at most
+
+
+def _outlet_after(writer: str) -> re.Match[str] | None:
+    """The outlet after a writer's name and "for" ("David Jones for the Daily Herald"): only after a name
+    of a few words that starts with a given name and holds no organisation's word, so "Campaign for
+    Nuclear Disarmament", "Secretary of State for Health" or "Royal Society for the Protection of Birds"
+    stay as they are: an organisation's name, no writer for an outlet."""
+    found = _FOR_OUTLET.search(writer)
+    if found is None or word_count(found.group(1)) > OUTLET_WORDS:
+        return None
+    name = writer[: found.start()].strip()
+    words = name.split()
+    ok = 1 <= len(words) <= NAME_WORDS and looks_like_name(name) and _given(words[0])
+    return found if ok and not any(fold(word) in ORG_HEADS for word in words) else None
+
+
+def byline_outlet(byline: str) -> str | None:
+    """The outlet a byline says its writers wrote for ("By David Jones for the Daily Herald" -> "Daily
+    Herald"; "for The Washington Post" keeps the name's own "The"): the story's source, which the author
+    field does not hold (:func:`author_name`). None when the byline names none, or several."""
+    text = _BYLINE_WORD.sub("", strip_bullet(byline))
+    outlets = set()
+    for piece in _WRITER_SEPARATOR.split(text)[::2]:
+        found = _outlet_after(piece.strip())
+        if found is not None:
+            outlets.add(name_case(found.group(1)))
+    return outlets.pop() if len(outlets) == 1 else None
+
+
+_BYLINE_WORD = re.compile(r"^(?:(?:posted|written)\s+)?by\s+", re.I)
+
+
+def _without_outlet(writer: str) -> str:
+    found = _outlet_after(writer.strip())
+    return writer[: found.start()] if found is not None else writer
+
+
 def author_name(who: str) -> str:
     """The writers an author field names, without what the outlet adds to them: a credit for the
     pictures ("..., illustration by Anna Parini for the washington post"), an aside in brackets ("Nick
     Ames (now)"), a writer's age ("Sarah Khan, 42, and Tom Baker"), the place each filed from ("Sam Jones
-    in Madrid and Stephen Burgen in Barcelona"), a job after a comma ("Tom Fuller, Football
+    in Madrid and Stephen Burgen in Barcelona") and the outlet each wrote for ("David Jones for the Daily
+    Herald": the story's source, :func:`byline_outlet`), a job after a comma ("Tom Fuller, Football
     Correspondent") or after the name without one, as the Guardian's feed writes it ("Damian Carrington
     Environment editor", "Jason Burke Africa correspondent") or a page's byline element ("Ingrid Solberg
     Political Editor, Europe"); a field in capitals as a name is written (:func:`name_case`). Feeds'
@@ -682,7 +730,7 @@ def author_name(who: str) -> str:
     text = _ASIDE.sub("", _PICTURE_CREDIT.sub("", _without_agencies(_AGE_AFTER.sub("", who))))
     text = _without_job(text.strip())
     pieces = _WRITER_SEPARATOR.split(text)
-    writers = [_FILED_IN.sub("", piece) if k % 2 == 0 else piece for k, piece in enumerate(pieces)]
+    writers = [_FILED_IN.sub("", _without_outlet(w)) if k % 2 == 0 else w for k, w in enumerate(pieces)]
     named = "".join(_without_job(byline_names(w)) if k % 2 == 0 else w for k, w in enumerate(writers))
     return name_case(named.strip() if named.strip() and all(w.strip() for w in writers[::2]) else who.strip())
 
@@ -794,16 +842,53 @@ def _without_titled_job(writer: str) -> str:
     """A writer's name without the job run into it in capitals, as a page's byline element prints the two
     ("Ingrid Solberg Political Editor, Europe", "Tom Reyes Senior Correspondent"): the job (:func:`
     is_job_line`) after the shortest name of two words or more, the job's first word no given name (in
-    "Mary Ann Lee Editor" the name is "Mary Ann Lee"). Any other writer as it is. The capitals cannot
-    tell a middle name from a job's word that is no given name ("Sarah Jane Smith Senior Correspondent"
-    gives "Sarah Jane"): a name of two words is the common byline."""
+    "Mary Ann Lee Editor" the name is "Mary Ann Lee"). A name ending with a given name may go on with
+    a surname when that job's first word is no job's (:func:`_job_word`): "Sarah Jane" in "Sarah Jane
+    Smith Senior Correspondent" has a middle name, "Smith" is no desk; "David Thomas Political Editor"
+    stays "David Thomas". Any other writer as it is."""
     words = writer.split()
-    for k in range(2, min(NAME_WORDS, len(words) - 1) + 1):
-        name, job = " ".join(words[:k]), " ".join(words[k:])
-        # the job is before any comma: "McCrae, Astronomy Correspondent" is a surname and its job
-        if is_job_line(job) and is_newsroom_job(job.partition(",")[0]) and not _given(words[k]):
-            return name if looks_like_name(name) else writer
-    return writer
+    splits = [k for k in range(2, min(NAME_WORDS, len(words) - 1) + 1) if _job_after(words, k)]
+    if not splits:
+        return writer
+    k = splits[0]
+    if not _job_word(words[k]) and _given(words[k - 1]) and k + 1 in splits and _job_word(words[k + 1]):
+        k += 1  # "Sarah Jane" + "Smith Senior Correspondent": "Smith" is the name's, no desk
+    name = " ".join(words[:k])
+    return name if looks_like_name(name) else writer
+
+
+def _job_after(words: list[str], k: int) -> bool:
+    """Whether the words from ``k`` on are a job run into a name (:func:`is_job_line`), the job before any
+    comma ("McCrae, Astronomy Correspondent" is a surname and its job), its first word no given name."""
+    job = " ".join(words[k:])
+    before_comma = re.split(r"[,;]", job, maxsplit=1)[0]
+    return is_job_line(job) and is_newsroom_job(before_comma) and not _given(words[k])
+
+
+# the words a newsroom job is made of before its noun ("Senior Political Correspondent", "Home Affairs
+# Editor", "Chief Economics Commentator"): its rank and its desk. A place ("Africa Correspondent") is one too.
+JOB_WORDS = frozenset(
+    "senior chief deputy assistant associate executive managing contributing special staff political "
+    "politics economics economy business finance financial markets money health science environment "
+    "environmental climate technology tech foreign home affairs world international national local "
+    "regional diplomatic defence defense security crime legal courts education sport sports football "
+    "cricket rugby tennis golf motoring transport travel arts culture music film media fashion food "
+    "religion religious social community investigations investigative data digital video photo picture "
+    "features news city agriculture energy consumer property royal parliamentary "
+    "correspondent editor reporter writer democracy lobby industrial labour employment housing medical "
+    "global europe".split()
+)
+
+
+def _job_word(word: str) -> bool:
+    """Whether a capitalised word may open a newsroom job's title: a rank, a desk (:data:`JOB_WORDS`), a
+    job's noun or a place."""
+    folded = fold(word)
+    return (
+        folded in JOB_WORDS
+        or folded.removesuffix("s") in NEWSROOM_JOBS
+        or load_gazetteer().place(folded) is not None
+    )
 
 
 def unmarked_byline(text: str) -> str | None:

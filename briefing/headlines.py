@@ -1,5 +1,6 @@
 """A short line ending with "?", "." or "…" that is a headline by its place in a dump (under a section
-label, over a byline, opening the dump) and whose words come back in the lead.
+label, over a byline, opening the dump) and whose words come back in the lead; and a long line without a
+final mark that is one by the same place (under a label, over a byline or date).
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from itertools import chain, islice
 
 from briefing.dumplines import META, WORD, Line, is_label_over, previous_line
 from briefing.furniture import Kind
-from briefing.sentences import word_count
+from briefing.sentences import ends_sentence, word_count
 
 HEADLINE_WORDS = 14  # a headline ending with "?", "." or "…" is at most this long
 HEADLINE_ECHO = 2  # ... and this many of its words come back in the lead (the next two paragraphs)
@@ -31,7 +32,7 @@ def mark_headlines(lines: list[Line]) -> None:
     Acme Corp.") is read as prose by its punctuation; it is a headline when its place says so (see
     :func:`is_headline`)."""
     for i, line in enumerate(lines):
-        if line.kind is Kind.PROSE and is_headline(lines, i):
+        if line.kind is Kind.PROSE and (is_headline(lines, i) or is_long_headline(lines, i)):
             line.kind = Kind.HEADING
 
 
@@ -62,6 +63,37 @@ def is_headline(lines: list[Line], i: int) -> bool:
     if not lead or (len(lead) == 1 and word_count(lead[0]) <= word_count(text)):
         return False
     return echoes(text, " ".join(lead))
+
+
+def is_long_headline(lines: list[Line], i: int) -> bool:
+    """A line of one sentence without a final mark that its length alone made prose (a line of 25 words
+    or more is a paragraph's, by :func:`briefing.furniture.classify`: furniture is short), read as a
+    headline when its place says so: right under a short section label ("Business" over a 40-word
+    headline) or right over its byline or date, and when its words come back in the lead under it. A
+    headline has no set length short of a paragraph's (LONG_HEADLINE_WORDS); left as prose, the story
+    under it was glued onto the one before, the label and headline read as its subheadings."""
+    line = lines[i]
+    text = line.text
+    if ends_sentence(text) or INNER_SENTENCE.search(text):
+        return False
+    if not HEADLINE_WORDS < word_count(text) <= LONG_HEADLINE_WORDS:
+        return False
+    skip = (Kind.DROP, Kind.CREDIT)
+    before = previous_line(lines, i, skip)
+    labelled = before is not None and before.kind is Kind.HEADING and is_label_over(before.text, text)
+    # read lazily, as in is_headline: only the next LEAD_LINES lines are asked
+    kept = (lines[j] for j in range(i + 1, len(lines)) if lines[j].kind not in skip)
+    after = list(islice(kept, LEAD_LINES))
+    if not after or not (labelled or after[0].kind in (*META, Kind.RELTIME)):
+        return False
+    if not labelled and before is not None and before.kind is Kind.PROSE and not line.gap_before:
+        return False  # a paragraph run on from the one before it, whatever follows
+    lead = [x.text for x in after if x.kind is Kind.PROSE][:2]
+    return bool(lead) and word_count(" ".join(lead)) > word_count(text) and echoes(text, " ".join(lead))
+
+
+LEAD_LINES = 4  # a long headline's lead is in the next lines (after a byline and a date, say)
+LONG_HEADLINE_WORDS = 60  # no headline is longer: a longer line without a final mark is a cut paragraph
 
 
 def echoes(title: str, lead: str) -> bool:

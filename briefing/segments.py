@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 
 from briefing.dates import day_only
 from briefing.dumplines import META, Line, is_label_over, reads_as_headline
-from briefing.furniture import Kind, date_marked, name_case
+from briefing.furniture import Kind, byline_outlet, date_marked, name_case
 from briefing.headlines import echo_words
 from briefing.mastheads import LEAD_PARAGRAPHS, header_title, is_kicker, without_header
 from briefing.sentences import without_dateline, word_count
@@ -30,6 +30,7 @@ class Article:
     sites: set[str] = field(default_factory=set)  # sites its "Source" footer and photo credit name
     headed: int = 0  # its first paragraphs that were headings under its title (a standfirst)
     masthead: str | None = None  # the outlet's name over it ("The Daily Ledger"), when it credits no site
+    outlet: str | None = None  # the outlet its byline says it was written for ("... for the Daily Herald")
 
     def meta(self, line: Line) -> None:
         if line.site:
@@ -38,6 +39,7 @@ class Article:
             self.age = line.age
         if line.kind is Kind.AUTHOR and line.value and not self.author:
             self.author = name_case(str(line.value))  # "HELENA MARSH" -> "Helena Marsh"
+            self.outlet = byline_outlet(line.text)  # "By David Jones for the Daily Herald"
         elif line.kind is Kind.DATE and isinstance(line.value, datetime) and not self.published:
             self.published, self.date_line = line.value, line.text
         elif line.kind is Kind.LINK and isinstance(line.value, str) and not self.url:
