@@ -74,6 +74,7 @@ from briefing.revision import (
 )
 from briefing.rosters import without_rosters
 from briefing.sentences import split_sentences
+from briefing.state_bodies import bodies_of_the_country
 from briefing.states import mark_states
 from briefing.tagger import Tagger, load_tagger, retag
 from briefing.things import drop_things, letters_in_names
@@ -153,6 +154,7 @@ def extract_actors(
     reading.candidates = without_epithets(reading.candidates, gaz)  # "the New Jersey Democrat"
     reading.candidates = read_by_words_before(reading.candidates, reading.tokens)  # "published in Nature"
     actors = group(_not_the_state(reading.candidates), text)
+    actors = bodies_of_the_country(actors, text, gaz)  # "the Foreign Ministry" of a text about China
     return headline_acronyms(actors, title, gaz) if title else actors
 
 
