@@ -53,7 +53,7 @@ from briefing.models import ExtractedActor, Sentence
 from briefing.month_surnames import month_surnames
 from briefing.names import SMALL, Doc, add_candidate
 from briefing.namesakes import firms_by_trade, firms_not_people
-from briefing.org_coref import initials_of
+from briefing.org_coref import initials_of, listed_acronym
 from briefing.party_words import networks_not_people, party_groups, without_epithets
 from briefing.provinces import with_comma_names, with_units
 from briefing.reader import read_sentence
@@ -168,7 +168,7 @@ def headline_acronyms(actors: list[ExtractedActor], title: str, gaz: Gazetteer) 
         for s in split_sentences(title)
         for t in tokenize(s)
         if t.acronym and t.text.isalpha() and 2 <= len(t.text) <= 6 and t.norm not in named
-        if t.norm not in gaz.known
+        if not listed_acronym(t.norm, gaz)  # "UK staff strike" over a text on Kingston University
     }
     if not acronyms:
         return actors

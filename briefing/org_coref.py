@@ -133,14 +133,14 @@ def _acronyms_of_names(
             for initials in initials_of(c.toks, gaz):
                 by_initials[initials].add(("organization", c.canonical))
     for c in cands:
-        if len(c.toks) == 1 and c.toks[0].acronym and not _listed_acronym(c.norm, gaz):
+        if len(c.toks) == 1 and c.toks[0].acronym and not listed_acronym(c.norm, gaz):
             found = by_initials.get(c.norm.replace(" ", ""), set())
             if len(found) == 1:
                 c.type, c.canonical = next(iter(found))
                 seen[c.norm] = (c.type, c.canonical)
 
 
-def _listed_acronym(norm: str, gaz: Gazetteer) -> bool:
+def listed_acronym(norm: str, gaz: Gazetteer) -> bool:
     """Is the acronym a name the lists give an actor of its own ("UK", "EU", "UN")? Then it names that
     actor, though a body of the text has the same initials ("Kingston University", "University of Kent",
     "Union Kabinet"): only brackets after the long form ("(UK)") would say otherwise, and those are read

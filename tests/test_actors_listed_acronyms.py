@@ -30,3 +30,9 @@ def test_a_body_whose_initials_spell_a_listed_name_keeps_its_own_name_only():
 def test_an_unlisted_acronym_still_binds_to_the_body_it_spells():
     found = names("The International Criminal Court met on Monday. The ICC said it would rule soon.")
     assert found["International Criminal Court"] == ["International Criminal Court", "ICC"]
+
+
+def test_a_listed_acronym_in_the_headline_is_no_alias_of_a_same_initials_body():
+    text = "Staff at Kingston University walked out on Monday over pay."
+    actor = next(a for a in extract_actors(text, title="UK staff strike over pay"))
+    assert actor.name == "Kingston University" and "UK" not in actor.aliases
