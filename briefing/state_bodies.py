@@ -5,8 +5,9 @@ would make the archive one actor of China's and Russia's ministries.
 
 The country is the one a possessive before the body gives ("Russia's Foreign Ministry"), else the one the
 article names clearly most: at least twice as often as any other country, counting its name and bodies
-named after its nationality ("Russian Defense Ministry"). An article about no one country in particular
-keeps the bare name.
+named after its nationality ("Russian Defense Ministry"); else the one country of the body's sentence or
+the one before, when the article names it most. An article about no one country in particular keeps the
+bare name.
 """
 
 from __future__ import annotations
@@ -53,11 +54,16 @@ def bodies_of_the_country(actors: list[ExtractedActor], text: str, gaz: Gazettee
     ]
     if not bare:
         return actors
-    main = _main_country(actors, gaz)
+    ranked = _ranked_countries(actors, gaz)
+    main = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]) else None
+    # the sentence's country only where the article names it most, if not twice as often as another:
+    # "the Defense Ministry said Russian forces attacked" in an article mostly about Ukraine is Ukraine's
+    leader = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
     renamed: dict[int, str] = {}
     for a in bare:
         written = _written_with_state(a, actors, gaz)
-        country = _possessor(a, text, gaz) or main or _country_nearby(a, actors, gaz)
+        nearby = _country_nearby(a, actors, gaz)
+        country = _possessor(a, text, gaz) or main or (nearby if nearby == leader else None)
         if written and (country is None or written[1] == country):
             renamed[id(a)] = written[0]  # "the Supreme Court" after "the U.S. Supreme Court"
         elif country:
@@ -138,19 +144,14 @@ def _country_nearby(bare: ExtractedActor, actors: list[ExtractedActor], gaz: Gaz
     return next(iter(near)) if len(near) == 1 else None
 
 
-def _main_country(actors: list[ExtractedActor], gaz: Gazetteer) -> str | None:
-    """The country the text names at least twice as often as any other, if one."""
+def _ranked_countries(actors: list[ExtractedActor], gaz: Gazetteer) -> list[tuple[str, int]]:
+    """The two countries the text names most, with how often (``_country_of``)."""
     counts: Counter[str] = Counter()
     for a in actors:
         country = _country_of(a, gaz)
         if country:
             counts[country] += len(a.mentions)
-    ranked = counts.most_common(2)
-    if not ranked:
-        return None
-    if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
-        return None
-    return ranked[0][0]
+    return counts.most_common(2)
 
 
 def _demonym(country: str, text: str, gaz: Gazetteer) -> str:
