@@ -53,7 +53,7 @@ from briefing.models import ExtractedActor, Sentence
 from briefing.month_surnames import month_surnames
 from briefing.names import SMALL, Doc, add_candidate
 from briefing.namesakes import firms_by_trade, firms_not_people
-from briefing.org_coref import initials_of
+from briefing.org_coref import initials_of, listed_acronym
 from briefing.party_words import networks_not_people, party_groups, without_epithets, without_members
 from briefing.provinces import with_comma_names, with_units
 from briefing.reader import read_sentence
@@ -74,6 +74,7 @@ from briefing.revision import (
 )
 from briefing.rosters import without_rosters
 from briefing.sentences import split_sentences
+from briefing.state_bodies import bodies_of_the_country
 from briefing.states import mark_states
 from briefing.tagger import Tagger, load_tagger, retag
 from briefing.things import drop_things, letters_in_names
@@ -154,6 +155,7 @@ def extract_actors(
     reading.candidates = without_members(reading.candidates)  # "the Republican senator"
     reading.candidates = read_by_words_before(reading.candidates, reading.tokens)  # "published in Nature"
     actors = group(_not_the_state(reading.candidates), text)
+    actors = bodies_of_the_country(actors, text, gaz)  # "the Foreign Ministry" of a text about China
     return headline_acronyms(actors, title, gaz) if title else actors
 
 
@@ -167,7 +169,7 @@ def headline_acronyms(actors: list[ExtractedActor], title: str, gaz: Gazetteer) 
         for s in split_sentences(title)
         for t in tokenize(s)
         if t.acronym and t.text.isalpha() and 2 <= len(t.text) <= 6 and t.norm not in named
-        if t.norm not in gaz.known
+        if not listed_acronym(t.norm, gaz)  # "UK staff strike" over a text on Kingston University
     }
     if not acronyms:
         return actors

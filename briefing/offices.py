@@ -109,6 +109,21 @@ def _office_before_rank(doc: Doc, toks: list[Token], i: int, k: int) -> str | No
 # but "Sri Mulyani Indrawati" is a woman called Sri, "Sri Srinivasan" a man called Sri, and "Sri Sri Ravi
 # Shankar" another man than the sitarist Ravi Shankar
 _GIVEN_HONORIFICS = words("sri")
+# the heads of the bodies whose offices a title before a name holds ("European Commission President")
+_TITLED_BODIES = words("commission council parliament ministry bank court committee agency assembly senate")
+
+
+def _body_before_title(doc: Doc, toks: list[Token], i: int, t: int) -> int:
+    """Where the body named before the title ``toks[t]`` of the run from ``toks[i]`` ends, or 0: capitalised
+    words ending in a body's head, before the title's words ("European Commission President", "European
+    Council President"); one word ("House Speaker") or a given name first says no body."""
+    end = t
+    while end > i and is_title(toks[end - 1]):
+        end -= 1
+    body = toks[i:end]
+    if len(body) < 2 or body[-1].low not in _TITLED_BODIES or body[0].norm in doc.gaz.given_names:
+        return 0
+    return end if all(tok.word and tok.cap for tok in body) else 0
 
 
 def _honorific(doc: Doc, toks: list[Token], k: int, j: int) -> bool:
@@ -241,7 +256,10 @@ def read_titled(doc: Doc, index: int, toks: list[Token], i: int, j: int) -> bool
     # the places of the title, and the country its "of" or "for" names: "Crown Prince of Saudi Arabia
     # Mohammed bin Salman" mentions Saudi Arabia, and the person keeps the whole title as the role (a
     # region there, "Minister for the Middle East", is the office's brief more than a mention)
-    for a, b, place in places_in(doc.gaz, toks, i, k):
+    body = _body_before_title(doc, toks, i, t)
+    if body:  # "European Commission President Ursula von der Leyen": the Commission, and its president
+        add_candidate(doc, index, toks[i:body], "organization", why="head")
+    for a, b, place in places_in(doc.gaz, toks, body or i, k):
         if a <= t or doc.gaz.is_country(place[0]):
             add_candidate(doc, index, toks[a:b], place[1], canonical=place[0], why="list")
     honorific = toks[t].low in ("sir", "dame") and len(name) == 1

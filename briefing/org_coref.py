@@ -17,6 +17,7 @@ from briefing.coref import FUNCTION_WORDS, Candidate, is_lone_place, surface_of
 from briefing.cues import ORG_FIRST, ORG_FIRST_ROMANCE, ORG_HEADS, PORTFOLIOS, UNIT_HEADS
 from briefing.gazetteer import Gazetteer
 from briefing.models import ActorType
+from briefing.state_bodies import bare_state_body
 from briefing.tokens import Token
 
 _GENERIC = (
@@ -43,6 +44,8 @@ def refer_back(cands: list[Candidate], gaz: Gazetteer, text: str = "") -> None:
             known = gaz.known.get(rest)
             plain = alone.get(rest)
             generic = all(t.low in _GENERIC for t in c.toks[1:])  # "German Air Force" is no "Air Force"
+            # nor is "U.S. Supreme Court" the "Supreme Court" of any country: a state body keeps its state
+            generic = generic or bare_state_body(rest)
             firm = (known and known[1] == "organization") or plain is not None
             # a country's own name only when the text also writes the body without it ("US Centers for
             # Disease Control and Prevention", then "the Centers for ..."): the lists alone are no
@@ -148,11 +151,19 @@ def _acronyms_of_names(
             for initials in initials_of(c.toks, gaz):
                 by_initials[initials].add(("organization", c.canonical))
     for c in cands:
-        if len(c.toks) == 1 and c.toks[0].acronym and c.norm not in gaz.known:
+        if len(c.toks) == 1 and c.toks[0].acronym and not listed_acronym(c.norm, gaz):
             found = by_initials.get(c.norm.replace(" ", ""), set())
             if len(found) == 1:
                 c.type, c.canonical = next(iter(found))
                 seen[c.norm] = (c.type, c.canonical)
+
+
+def listed_acronym(norm: str, gaz: Gazetteer) -> bool:
+    """Is the acronym a name the lists give an actor of its own ("UK", "EU", "UN")? Then it names that
+    actor, though a body of the text has the same initials ("Kingston University", "University of Kent",
+    "Union Kabinet"): only brackets after the long form ("(UK)") would say otherwise, and those are read
+    by :mod:`briefing.long_forms`."""
+    return any(n in gaz.known or n in gaz.countries for n in (norm, norm.replace(" ", "")))
 
 
 def initials_of(toks: list[Token], gaz: Gazetteer) -> set[str]:

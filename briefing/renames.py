@@ -17,6 +17,10 @@ _NOW = re.compile(rf"\s*[,(]\s*now{_CALLED}\s+$")  # before it
 # the older name ends there: "formerly Google product chief" or "formerly Microsoft's" rename nothing
 _CLOSED = re.compile(r"\s*(?:[,);:.!?\u2013\u2014]|$)")
 _WINDOW = 30
+# another name in apposition after a name: "Ahmed al-Sharaa, also known as Abu Mohammed al-Julani"
+_AKA = re.compile(
+    r"\s*[,(]\s*(?:(?:also|better|more\s+commonly|commonly|widely)\s+)?known\s+as\s+", re.IGNORECASE
+)
 
 
 def renamed(cands: list[Candidate], tokens: list[list[Token]], text: str) -> None:
@@ -27,6 +31,9 @@ def renamed(cands: list[Candidate], tokens: list[list[Token]], text: str) -> Non
         after = _FORMERLY.match(text, new.end)
         cut = max(0, new.start - _WINDOW)
         before = _NOW.search(text[cut : new.start])
+        aka = _AKA.match(text, new.end)
+        if aka and _also_known_as(cands, new, aka.end(), text):
+            continue
         if after:
             old = _name_from(toks, after.end(), text)
         elif before and _CLOSED.match(text, new.end):
@@ -35,6 +42,21 @@ def renamed(cands: list[Candidate], tokens: list[list[Token]], text: str) -> Non
             continue
         if old:
             _rename(cands, new, old)
+
+
+def _also_known_as(cands: list[Candidate], named: Candidate, start: int, text: str) -> bool:
+    """Is the name that begins at ``start`` and closes there another name of ``named`` ("also known as",
+    "better known as")? It is then one actor with it, under the name the text gives first, in every mention
+    of the other name and of the name it stands for in the text ("al-Julani" alone); a name of another
+    type ("the group known as Hamas") is left as it is."""
+    other = next((c for c in cands if c.start == start and c.type in (named.type, None)), None)
+    if other is None or not _CLOSED.match(text, other.end) or other.norm == named.norm:
+        return False
+    first = other.canonical
+    for c in cands:
+        if c.norm == other.norm or (first and c.canonical == first and c.type == other.type):
+            c.type, c.canonical, c.guessed = named.type, named.canonical, False
+    return True
 
 
 def _name_from(toks: list[Token], start: int, text: str) -> list[Token]:

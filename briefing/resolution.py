@@ -47,8 +47,12 @@ def resolve(cands: list[Candidate], gaz: Gazetteer, text: str) -> None:
             c.type, c.canonical, c.why, c.placed = "place", surface_of(c, text), "council", True
         lone_place = is_lone_place(c, gaz)
         full = people.find(c, text) if c.type in ("person", None) or lone_place else None
-        if full and _brand_subject(c, text):
-            full = None  # "Kellogg's reported higher sales" is the company, though Keith Kellogg is named
+        if c.type in ("person", None) and c.why not in FIRM_RULES and _brand_subject(c, text):
+            # "Kellogg's reported higher sales" is the company, though Keith Kellogg is named: firmly so,
+            # its name written with the possessive, as the text writes it
+            full = None
+            c.type, c.canonical, c.why = "organization", text[c.start : c.toks[-1].end], "brand"
+            c.toks = [*c.toks[:-1], _whole(c.toks[-1])]
         if full and lone_place and c.norm in gaz.demonyms and not gaz.place(c.norm):
             full = full if _people_spoken(c, text) else None  # "The Welsh, who love rugby" are no one
         elif full and lone_place and fold(full.split()[0]) not in gaz.given_names:
@@ -93,6 +97,7 @@ def resolve(cands: list[Candidate], gaz: Gazetteer, text: str) -> None:
         if c.alias_of is not None or c.type is None:
             _settle(c, seen, contexts[c.norm], gaz, text)
     refer_back(cands, gaz, text)
+    _brand_names(cands)
 
 
 def _people_spoken(c: Candidate, text: str) -> bool:
@@ -103,6 +108,19 @@ def _people_spoken(c: Candidate, text: str) -> bool:
 
 
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+
+
+def _brand_names(cands: list[Candidate]) -> None:
+    """A company the text names with its possessive as a subject ("Kellogg's reported") goes by that name
+    in its other mentions too ("said Kellogg's chief executive"), so that one text calls it one name."""
+    brands = {
+        c.norm: c.canonical
+        for c in cands
+        if c.type == "organization" and c.why == "brand" and c.canonical and c.canonical[-2:] in ("'s", "’s")
+    }
+    for c in cands:
+        if c.type == "organization" and c.norm + "s" in brands:
+            c.canonical = brands[c.norm + "s"]
 
 
 # A preposition that puts the lone word after it on the map ("in Kendal", "through Lancaster"): "to", "at"
@@ -150,7 +168,11 @@ def _placed(c: Candidate, text: str) -> bool:
 # Verbs after a possessive name that make it a company's name, never a person's possessive: a person's
 # "Kellogg's" is followed by what is theirs ("Kellogg's plan", "Putin's plans"), not by what they did.
 _BRAND_VERBS = re.compile(
-    r"\s+(?:said|says|reported|reports|announced|announces|sells|sold|agreed|expects|expected|posted)\b"
+    r"\s+(?:said|says|reported|reports|announced|announces|sells|sold|agreed|expects|expected|posted"
+    # and a company's shares moving, or what only a company has: "Kellogg's shares fall as sales slow"
+    r"|(?:shares|stock)\s+(?:fall|falls|fell|rise|rises|rose|drop|drops|dropped|slump|slumps|slumped|jump"
+    r"|jumps|jumped|gain|gains|gained|sink|sinks|sank|tumble|tumbles|tumbled|surge|surges|surged|slide"
+    r"|slides|slid|climb|climbs|climbed)|plants|factories|dealerships|subsidiaries|shareholders)\b"
 )
 
 

@@ -239,6 +239,10 @@ class Lookup:
     typed: str = ""  # the name as typed, for replies when cleaning left nothing ("<script>")
 
 
+# a name asked with a possessive ending: "Kellogg's", "McDonald’s"
+_POSSESSIVE_NAME = re.compile(r"\w['’]s\s*$")
+
+
 def lookup_actor(app: App, name: str, type_: ActorType | None = None) -> Lookup:
     """The actors ``name`` (a qualifier split off, see ``read_name``) names: any alias in any case, a title
     ignored, ``type_`` choosing among them; a given name no alias holds, the person it means
@@ -257,6 +261,10 @@ def lookup_actor(app: App, name: str, type_: ActorType | None = None) -> Lookup:
     found = tuple(actor_store.find_actors(app.db, name, type_=type_)) if name and type_ else every
     titled = _holding(found, titles_of(typed)) if len(found) > 1 else ()
     found = titled or found  # a title no one holds is ignored, as before
+    if type_ is None and _POSSESSIVE_NAME.search(typed):
+        # "Kellogg's" is how a company is called, no person's name: the envoy Keith Kellogg is offered
+        # after the company's dossier, not opened for it
+        found = tuple(a for a in found if a.type == "organization") or found
     return Lookup(name, type_, found, _pick_by_dated_news(app, name, found), every, typed)
 
 
@@ -555,6 +563,8 @@ def resolve_actor(
         return unknown_reply(app, look, command=command)
     if look.actor is None:
         return candidates_reply(look, command=command)
+    if look.actor.type == "person" and _POSSESSIVE_NAME.search(look.typed):
+        return look.actor, look, look.typed.strip()  # "Kellogg's" is no person's name: only the closest
     return look.actor, look, None if exact_name(look.name, look.actor) else look.name
 
 
