@@ -85,14 +85,15 @@ def delete_source(db: Database, source_id: int) -> bool:
 def set_polling(db: Database, source_id: int, poll: bool) -> None:
     """Switch polling on or off; on also resumes a paused (or stopped) feed with its failures cleared. A
     feed polled already keeps its count: a failing feed read again is failing one more time in a row, not
-    the first, and only a good read clears it (``record_poll_ok``). Resuming a paused or stopped feed
-    also takes back the entries it gave up (m0039): an admin resumes a feed once its site answers again,
-    and they are what it failed on, so its next poll tries their pages once more."""
+    the first, and only a good read clears it (``record_poll_ok``). Resuming a paused feed also takes
+    back the entries it gave up (m0039): an admin resumes a feed once its site answers again, and they are
+    what it failed on, so its next poll tries their pages once more. A feed polled for the first time
+    keeps those its first read gave up."""
     if poll:
         db.execute(
             "UPDATE feed_entries SET given_up_at = NULL, given_up_why = NULL, waiting_since = NULL"
             " WHERE source_id = ? AND given_up_at IS NOT NULL"
-            " AND EXISTS (SELECT 1 FROM sources WHERE id = ? AND NOT (poll = 1 AND paused = 0))",
+            " AND EXISTS (SELECT 1 FROM sources WHERE id = ? AND paused = 1)",
             [source_id, source_id],
         )
         db.execute(

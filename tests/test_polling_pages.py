@@ -17,6 +17,7 @@ from briefing.service import App, feed_polls
 from briefing.service.ingest import ingest_sources
 from briefing.service.polling import poll_due_feeds
 from store.articles import find_by_url
+from store.feed_entries import give_ups_by_feed
 from store.sources import due_feeds, find_source, set_polling, upsert_source
 from tests.digestkit import QUICK, Clock, fast_pacer
 
@@ -384,6 +385,27 @@ async def test_an_entry_without_text_whose_page_is_gone_is_given_up_at_once(app,
             assert report.failed == ()
         at = source.next_poll_at
     assert hits(site, "/ferry") == 1
+
+
+async def test_a_new_feed_s_first_read_keeps_the_entries_it_gave_up(app, site):
+    """qa23 F5: an admin's first /ingest of a feed gives up a gone entry; that stays (in /feeds, and left
+    alone by the next poll), though the feed is switched to polling after its first read."""
+    site.add_bytes("/feed.xml", mixed_rss(site.base), "application/rss+xml")
+    site.add("/quay", story_page)
+    site.add("/dunes", story_page)
+    site.add("/ferry", lambda request: _gone())
+    url = site.url("/feed.xml")
+    report = await ingest_sources(app, [url], poll=True)
+    assert [why.endswith("given up") for _, why in report.failed] == [True]
+    source = find_source(app.db, url)
+    assert give_ups_by_feed(app.db)[source.id].count == 1
+    app.clock.now = source.next_poll_at
+    assert (await poll_due_feeds(app, now=source.next_poll_at)).failed == ()
+    assert hits(site, "/ferry") == 1
+
+
+async def _gone() -> web.Response:
+    return web.Response(status=404, text="gone")
 
 
 async def test_a_feed_whose_every_entry_is_gone_fails_from_its_first_poll(app, site) -> str:
