@@ -112,7 +112,12 @@ def without_controls(text: str) -> str:
 INVISIBLE: dict[int, None] = dict.fromkeys((0x200B, 0x2060, 0xFEFF, 0x00AD))
 
 
+# Letters and marks that draw nothing, though Unicode does not class them as spaces: the Hangul fillers
+# (a "blank name" trick in chats), the Braille blank, the combining grapheme joiner
+BLANKS = frozenset("\u3164\u115f\u1160\uffa0\u2800\u034f")
+
+
 def visible(text: str) -> bool:
     """Whether ``text`` shows anything: a character that is neither a space nor a control or format mark
-    (a title or an argument of only zero-width marks shows nothing, a blank line to tap)."""
-    return any(unicodedata.category(ch)[0] not in "CZ" for ch in text)
+    nor a blank (``BLANKS``): a title or an argument of only such marks shows nothing, a blank line to tap."""
+    return any(ch not in BLANKS and unicodedata.category(ch)[0] not in "CZ" for ch in text)

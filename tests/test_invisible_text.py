@@ -27,7 +27,20 @@ def _rss(title: str) -> bytes:
     ).encode()
 
 
-@pytest.mark.parametrize("text", ["\u200b\u200b", "\ufeff", "\u200c\u200d", " \u2060 ", "\u00ad"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\u200b\u200b",
+        "\ufeff",
+        "\u200c\u200d",
+        " \u2060 ",
+        "\u00ad",
+        "\u3164\u3164",
+        "\u115f\u1160",
+        "\u2800",
+        "\u034f",  # qa23 F8: Hangul fillers, the Braille blank, the grapheme joiner
+    ],
+)
 def test_marks_that_take_no_room_are_nothing_to_see(text: str) -> None:
     assert not visible(text)
     assert given_title(text) == ""
@@ -59,6 +72,7 @@ def test_a_dump_headline_loses_its_zero_width_space() -> None:
 def test_an_argument_of_zero_width_joiners_is_no_argument() -> None:
     assert parse("/follow \u200c\u200c") == ("follow", "")
     assert parse("/search \u200d") == ("search", "")
+    assert parse("/follow \u3164\u3164") == ("follow", "")  # qa23 F8: Hangul fillers, a "blank name"
     assert parse("/follow Kellogg") == ("follow", "Kellogg")
 
 
