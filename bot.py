@@ -190,6 +190,9 @@ def _app(
     db_path = Path(given or settings.db_path).expanduser()
     # the user's own path (--db, or $BRIEFING_DB, read as --db is); the project's default folder is made
     named = "--db" if given else getattr(args, "env_db", None)
+    holder = next((folder for folder in db_path.parents if folder.exists()), None)
+    if holder is not None and not holder.is_dir():  # "--db notes.txt/x.db": no folder can be made there
+        raise UsageError(f"{holder} is a file, not a folder: it cannot hold the database {db_path}")
     if not new_db and not db_path.exists() and (named or not seed):
         typo = f" (a typo in {named}?)" if named else ""
         no_folder = named and not db_path.parent.is_dir()

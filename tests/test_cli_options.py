@@ -122,3 +122,17 @@ def test_ingest_into_a_folder_that_does_not_exist_says_it_made_it(tmp_path, caps
     assert typo.exists()
     assert bot.main(["--db", str(tmp_path / "y.db"), "ingest", "--no-progress", str(page)], environ={}) == 0
     assert "note: no folder" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", [("ingest", "--no-progress"), ("ask", "/latest")])
+def test_a_database_path_inside_a_file_is_refused_in_one_line(tmp_path, capsys, command):
+    """qa23 F12: `--db notes.txt/x.db` said "no folder", and `ingest` then crashed with a traceback."""
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not a folder\n")
+    page = tmp_path / "page.txt"
+    page.write_text("Flood barriers held in Bexley overnight as the river rose to a forty-year high.\n")
+    args = [*command, str(page)] if command[0] == "ingest" else list(command)
+    assert bot.main(["--db", str(notes / "x.db"), *args], environ={}) == 2
+    assert capsys.readouterr().err == (
+        f"bot.py: {notes} is a file, not a folder: it cannot hold the database {notes / 'x.db'}\n"
+    )
