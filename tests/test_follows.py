@@ -79,6 +79,17 @@ async def test_one_topic_whatever_apostrophe_or_accents_it_was_typed_with(app):
     assert subscribers.follows_of(app.db, 1001) == []
 
 
+async def test_a_backtick_between_letters_is_the_apostrophe_a_keyboard_lacked(app):
+    """qa23 F4: "/follow O`Brien" followed "O Brien" beside "O'Brien" (markup's marks became spaces before
+    the key was made); a backtick around words is still markup ("`Kellogg`")."""
+    await answer(app, "/follow O'Brien (topic)", ALICE)
+    reply = await answer(app, "/follow O`Brien (topic)", ALICE)
+    assert "You already follow O'Brien." in reply.document.text
+    reply = await answer(app, "/follow `grain exports`", ALICE)
+    assert "Following the topic grain exports." in reply.document.text
+    assert [f.value for f in subscribers.follows_of(app.db, 1001)] == ["O'Brien", "grain exports"]
+
+
 async def test_follow_without_a_name_explains(app):
     reply = await answer(app, "/follow", ALICE)
     assert "/follow Kellogg" in reply.document.text

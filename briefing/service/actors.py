@@ -45,6 +45,8 @@ MAX_NAME_CHARS = 120
 MAX_CANDIDATES = 6
 _TAGS = re.compile(r"<[^<>]{0,200}>")
 _MARKS = re.compile(r"[<>{}\[\]\\|`*_=^~]+")  # what markup leaves around words ("*bold*", "`code`")
+# a backtick between two letters is an apostrophe typed on a keyboard without one ("O`Brien", "d`Ivoire")
+_BACKTICK_APOSTROPHE = re.compile(r"(?<=[^\W\d_])`(?=[^\W\d_])")
 _QUOTES = re.compile(r"[\"“”«»]+")
 # a character reference with its semicolon ("&amp;", "&#233;"): "AT&T" or "&not" in a name are letters
 _REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -120,7 +122,8 @@ def without_markup(text: str) -> str:
     """``text`` as read, not as marked up: character references decoded ("&amp;" is "&"), then tags and
     markup's marks dropped (``<i>x</i>``, ``*x*``), single-spaced; quotes kept. A name or topic copied
     from a formatted page or message means its words, never its markup (``/actor``, ``/follow``)."""
-    return " ".join(_MARKS.sub(" ", _TAGS.sub(" ", unescape_references(text))).split())
+    text = _BACKTICK_APOSTROPHE.sub("'", unescape_references(text))
+    return " ".join(_MARKS.sub(" ", _TAGS.sub(" ", text)).split())
 
 
 def unescape_references(text: str) -> str:
