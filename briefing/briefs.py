@@ -8,6 +8,7 @@ Each story or article is one ``Section``, so a chat adapter can page the reply w
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import datetime
 
@@ -222,3 +223,17 @@ def only_operators(words: str, example: str) -> Document:
         para(f"“{shorten(words.strip())}” has no words to look for: AND, OR, NOT, NEAR and brackets are no"
              " search syntax here. Add a name or a topic, e.g. ", code(example), "."),
     )  # fmt: skip
+
+
+# a search engine's field filter before a word: "title:Kimball", "site:bbc.com", 'title:"x"', "x:y:z";
+# a name in lower case or capitalised, glued to the word, so that a time ("10:30"), an address
+# ("https://") and a Nordic case ending after capitals ("EU:n", "USA:ssa") are words as written
+_FIELD = re.compile(r"(?<!\S)(?:[A-Za-z][a-z]*:)+(?=[\"“'«]?[^\W_])")
+
+
+def without_fields(words: str) -> tuple[str, tuple[str, ...]]:
+    """The words without a search engine's field filters, and the filters dropped ("title:Kimball" ->
+    "Kimball", ("title:",)): the index has no such fields, and searching for the field's name too
+    ("title") would find nothing, with no word on why."""
+    fields = tuple(dict.fromkeys(m.group() for m in _FIELD.finditer(words)))
+    return (_FIELD.sub("", words), fields) if fields else (words, ())

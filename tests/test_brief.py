@@ -163,10 +163,22 @@ async def test_a_brief_with_no_word_in_its_query_asks_for_words_not_the_top_stor
     load_all()
     fill(app)
     reply = await answer(app, f"/brief {words}", ASKER)
-    assert reply.document.text == "Tell me what to look for, in words: for example /brief Kellogg."
+    assert reply.document.text == (
+        "Tell me what to look for, in words: for example /brief Kellogg; or send /brief alone for the top"
+        " stories."
+    )  # qa23 F10: the way to the top stories, which "/brief :" gave before, is told
     assert "<code>/brief Kellogg</code>" in html_messages(reply.document)[0]
     bare = await answer(app, "/brief  ", ASKER)  # blanks alone: a bare /brief
     assert [b.text for b in bare.document.header] == ["Top stories"]
+
+
+async def test_a_field_filter_in_a_brief_is_dropped_and_the_reply_says_so(app):
+    """qa23 F9: "/brief title:North Korean" looked for "title" too and found nothing."""
+    load_all()
+    fill(app)
+    reply = await answer(app, "/brief title:north korean", ASKER)
+    assert reply.document.sections[0].blocks[0].text.startswith("North Korean troops in combat, Blinken says")
+    assert "title: is no search syntax here: I looked for north korean." in to_plain(reply.document)
 
 
 async def test_brief_on_a_topic_finds_its_stories_by_words(app):

@@ -90,6 +90,13 @@ async def test_a_backtick_between_letters_is_the_apostrophe_a_keyboard_lacked(ap
     assert [f.value for f in subscribers.follows_of(app.db, 1001)] == ["O'Brien", "grain exports"]
 
 
+async def test_a_field_filter_is_no_word_of_a_followed_topic(app):
+    """qa23 F9: "/follow title:Kellogg" followed the topic "title:Kellogg", which no article can match."""
+    reply = await answer(app, "/follow title:grain exports", ALICE)
+    assert "Following the topic grain exports." in reply.document.text
+    assert [f.value for f in subscribers.follows_of(app.db, 1001)] == ["grain exports"]
+
+
 async def test_follow_without_a_name_explains(app):
     reply = await answer(app, "/follow", ALICE)
     assert "/follow Kellogg" in reply.document.text

@@ -19,6 +19,7 @@ from briefing.briefs import (
     only_operators,
     shorten,
     titled,
+    without_fields,
 )
 from briefing.document import Document, code, italic, message, para
 from briefing.models import ActorType, Story
@@ -350,13 +351,14 @@ def _topic_weights(
 @command("brief", "/brief [topic]", "the top stories now, or the stories about a topic or a person")
 async def brief(app: App, args: str, asker: Asker) -> Reply:
     """The top stories, or those about a topic."""
+    args, fields = without_fields(args)  # "title:Kellogg": the index has no fields, the word is searched
     asked = read_name(args, command="brief", topic=True)  # "/brief Putin (person)", as /actor takes it
     if isinstance(asked, Reply):
         return asked
     # something typed but no word in it (":", "(person)"): asked for words, as "/brief -" and "/search :"
     # are; only a bare /brief is the top stories
-    if not asked.name and (asked.kind or args.strip()):
-        return Reply(needs_words("brief", "Kellogg"))
+    if not asked.name and (asked.kind or args.strip() or fields):
+        return Reply(needs_words("brief", "Kellogg", alone="the top stories"))
     if not asked.name:
         stories, anchor, added = top_stories(app)
         if not stories:
@@ -368,8 +370,9 @@ async def brief(app: App, args: str, asker: Asker) -> Reply:
             return common
         stories_found = topic_stories(app, asked.name, actors=[] if asked.kind == "topic" else None)
         if stories_found is None:
-            return Reply(needs_words("brief", "Kellogg"))
-        return _reply(compose_brief(stories_found, now=app.now(), topic=asked.name), app)
+            return Reply(needs_words("brief", "Kellogg", alone="the top stories"))
+        return _syntax_noted(_reply(compose_brief(stories_found, now=app.now(), topic=asked.name), app),
+                             asked.name, fields)  # fmt: skip
     return _actor_brief(app, asked.name, type_)
 
 
@@ -425,20 +428,6 @@ def _search(app: App, args: str, limit: int, *, latest: bool = False) -> Reply:
 # a search engine's marks: a word's leading minus or plus ("-Ukraine": without it) and trailing star
 # ("Ukrain*": words that begin so); the index reads neither, so a word is searched without them
 _SYNTAX_MARK = re.compile(r"(?<!\S)[-+\u2212](?=\w)|(?<=\w)\*+(?!\S)")
-
-
-# a search engine's field filter before a word: "title:Kimball", "site:bbc.com", 'title:"x"', "x:y:z";
-# a name in lower case or capitalised, glued to the word, so that a time ("10:30"), an address
-# ("https://") and a Nordic case ending after capitals ("EU:n", "USA:ssa") are words as written
-_FIELD = re.compile(r"(?<!\S)(?:[A-Za-z][a-z]*:)+(?=[\"“'«]?[^\W_])")
-
-
-def without_fields(words: str) -> tuple[str, tuple[str, ...]]:
-    """The words without a search engine's field filters, and the filters dropped ("title:Kimball" ->
-    "Kimball", ("title:",)): the index has no such fields, and searching for the field's name too
-    ("title") would find nothing, with no word on why."""
-    fields = tuple(dict.fromkeys(m.group() for m in _FIELD.finditer(words)))
-    return (_FIELD.sub("", words), fields) if fields else (words, ())
 
 
 def without_syntax(words: str) -> tuple[str, tuple[str, ...]]:

@@ -32,7 +32,7 @@ from typing import Literal
 
 from briefing import name_lists, place_names
 from briefing.aliases import fold
-from briefing.briefs import only_operators, shorten
+from briefing.briefs import only_operators, shorten, without_fields
 from briefing.cues import COMMON
 from briefing.document import Block, Span, bold, code, item, message, para
 from briefing.dossier import kind_word
@@ -239,6 +239,7 @@ def _read(args: str, command: str) -> tuple[str, Kind | None] | Reply:
     name before its type, markup gone as ``/actor`` drops it ("<i>x</i> &amp; y" is "x & y"), and the
     type; or the reply to a type that is no type."""
     # references decoded before the end punctuation goes: "&amp;" is not to lose its ";"
+    args, _ = without_fields(args)  # "title:Kellogg": a search engine's field, no word of the topic
     asked = read_name(clean_topic(unescape_references(args)), command=command, topic=True)
     if isinstance(asked, Reply):
         return asked
