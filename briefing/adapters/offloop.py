@@ -24,11 +24,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Generic, TypeVar
 
-from store.db import Database, StoreError, database_file, is_busy, open_db, transaction
+from store.db import LOCK_TRY_MS, Database, StoreError, database_file, is_busy, open_db, transaction
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-LOCK_TRY_MS = 200  # one try for the write lock: between tries the work may be called off
 GIVE_UP_WAIT = 1.0  # seconds called-off work has to end (a lock try, an interrupted statement)
 
 Work = Callable[[Database, Callable[[], bool]], T]
