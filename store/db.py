@@ -288,6 +288,11 @@ def cannot_write(exc: BaseException) -> bool:
     return isinstance(name, str) and name.startswith(_UNWRITABLE)
 
 
+# one try for the write lock (a connection's ``busy_timeout``, ms) by work that may be called off between
+# tries: a stop's, or a wait's end (``store.statistics``, ``briefing.adapters.offloop``)
+LOCK_TRY_MS = 200
+
+
 def is_busy(exc: BaseException) -> bool:
     """Whether ``exc`` says another connection kept the database locked past ``busy_timeout`` (a long
     ingest's transaction): a write that can wait for a later moment is left for it."""

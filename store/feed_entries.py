@@ -133,9 +133,15 @@ def entries_given_up(db: Database, urls: Sequence[str]) -> dict[str, GivenUp]:
         )
         for url, title, stamp, since, at, why in db.execute(sql, chunk).fetchall():
             for given in by_norm[url]:
-                seen = EntrySighting(given, title, from_iso(stamp))
-                found[given] = GivenUp(seen, why or "", since is not None, from_iso(at))
+                found[given] = _given_up(given, title, stamp, since, at, why)
     return found
+
+
+def _given_up(
+    url: str, title: str, stamp: str | None, since: str | None, at: str | None, why: str | None
+) -> GivenUp:
+    """A given-up entry from its ``feed_entries`` row's columns."""
+    return GivenUp(EntrySighting(url, title, from_iso(stamp)), why or "", since is not None, from_iso(at))
 
 
 @dataclass(frozen=True)
@@ -154,8 +160,7 @@ def give_ups_by_feed(db: Database) -> dict[int, FeedGiveUps]:
     )
     found: dict[int, FeedGiveUps] = {}
     for source_id, count, url, title, stamp, since, at, why in db.execute(sql).fetchall():
-        last = GivenUp(EntrySighting(url, title, from_iso(stamp)), why or "", since is not None, from_iso(at))
-        found[source_id] = FeedGiveUps(count, last)
+        found[source_id] = FeedGiveUps(count, _given_up(url, title, stamp, since, at, why))
     return found
 
 

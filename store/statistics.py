@@ -15,9 +15,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Sequence
 
-from store.db import ANALYSIS_LIMIT, Database
+from store.db import ANALYSIS_LIMIT, LOCK_TRY_MS, Database
 
-LOCK_TRY_MS = 200  # one try for the write lock: between tries the caller may call the wait off
 # PRAGMA optimize's mask: 0x02 the ANALYZE of tables whose statistics are missing or stale, 0x01 its
 # debugging mode, which returns those statements instead of running them
 _LIST_ANALYZE = "PRAGMA optimize(0x03)"

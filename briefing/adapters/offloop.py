@@ -24,21 +24,24 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Generic, TypeVar
 
-from store.db import Database, StoreError, database_file, is_busy, open_db, transaction
+from store.db import LOCK_TRY_MS, Database, StoreError, database_file, is_busy, open_db, transaction
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-LOCK_TRY_MS = 200  # one try for the write lock: between tries the work may be called off
 GIVE_UP_WAIT = 1.0  # seconds called-off work has to end (a lock try, an interrupted statement)
 
 Work = Callable[[Database, Callable[[], bool]], T]
 
 
-class _Worker(Generic[T]):
-    """One piece of work's thread and connection, until it is done or called off."""
+class Worker(Generic[T]):
+    """One piece of work's thread and connection, until it is done or called off; the statistics
+    refresh (:mod:`briefing.adapters.statistics`) keeps one across its calls, to run one at a time.
+    ``open_log``: the level of the log line when the file cannot be opened."""
 
-    def __init__(self, path: Path, work: Work[T], deadline: float, name: str) -> None:
-        self.path, self.work, self.deadline, self.name = path, work, deadline, name
+    def __init__(
+        self, path: Path, work: Work[T], deadline: float, name: str, *, open_log: int = logging.WARNING
+    ) -> None:
+        self.path, self.work, self.deadline, self.name, self.open_log = path, work, deadline, name, open_log
         self.loop = asyncio.get_running_loop()
         self.finished = asyncio.Event()
         self.result: T | None = None
@@ -49,6 +52,7 @@ class _Worker(Generic[T]):
         threading.Thread(target=self._run, name=f"briefing-{self.name}", daemon=True).start()
 
     def call_off(self) -> None:
+        """Stop waiting for the lock, and cut a statement under way short (its transaction is rolled back)."""
         self._called_off.set()
         conn = self._conn
         if conn is not None:
@@ -58,11 +62,29 @@ class _Worker(Generic[T]):
     def go_on(self) -> bool:
         return not self._called_off.is_set() and time.monotonic() < self.deadline
 
+    async def ended(self, deadline: float) -> bool:
+        """Wait for the work until ``deadline``, then call it off and give it :data:`GIVE_UP_WAIT` to end;
+        False if it outlived that (a daemon thread: it ends alone, or with the process). A cancelled wait
+        calls it off too."""
+        try:
+            await asyncio.wait_for(self.finished.wait(), max(0.0, deadline - time.monotonic()))
+            return True
+        except TimeoutError:
+            self.call_off()
+        except asyncio.CancelledError:
+            self.call_off()
+            raise
+        try:
+            await asyncio.wait_for(self.finished.wait(), GIVE_UP_WAIT)
+        except TimeoutError:
+            return False
+        return True
+
     def _run(self) -> None:
         try:
             db = open_db(self.path, migrate_schema=False)
         except StoreError:
-            log.warning("%s: cannot open %s", self.name, self.path, exc_info=True)
+            log.log(self.open_log, "%s: cannot open %s", self.name, self.path, exc_info=True)
         else:
             self._conn = db.conn
             try:
@@ -90,19 +112,10 @@ async def off_loop(db: Database, work: Work[T], *, wait: float, name: str) -> T 
         except Exception as exc:
             log.warning("%s failed: %s", name, exc, exc_info=not isinstance(exc, sqlite3.Error))
             return None
-    worker = _Worker(path, work, time.monotonic() + wait, name)
+    worker = Worker(path, work, time.monotonic() + wait, name)
     worker.start()
-    try:
-        await asyncio.wait_for(worker.finished.wait(), max(0.0, worker.deadline - time.monotonic()))
-        return worker.result
-    except TimeoutError:
-        worker.call_off()
-    except asyncio.CancelledError:
-        worker.call_off()
-        raise
-    with contextlib.suppress(TimeoutError):  # else a daemon thread: it ends alone, or with the process
-        await asyncio.wait_for(worker.finished.wait(), GIVE_UP_WAIT)
-    return worker.result  # what it did before it was called off, if it ended (else None)
+    await worker.ended(worker.deadline)
+    return worker.result  # if called off: what it did before, if it ended (else None)
 
 
 class _CalledOff(Exception):

@@ -44,6 +44,7 @@ from briefing.adapters.jobs import Jobs, install_jobs, refreshed
 from briefing.adapters.redaction import redact_logs
 from briefing.adapters.statistics import STOP_WAIT, Statistics
 from briefing.adapters.telegram_backlog import (
+    UPDATE_KINDS,
     DurableBot,
     PerChatUpdates,
     WatchedLimiter,
@@ -65,7 +66,7 @@ from briefing.service.commands import COMMANDS, listed, load_all
 from config import Settings, SettingsError
 
 log = logging.getLogger(__name__)
-ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"]
+ALLOWED_UPDATES = list(UPDATE_KINDS)
 MAX_CONCURRENT_UPDATES = 64
 RATE_LIMIT_RETRIES = 3
 JOBS_KEY = "briefing.jobs"

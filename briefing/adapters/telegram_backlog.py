@@ -57,7 +57,8 @@ IN_FLIGHT_GRACE = 5.0  # then seconds a request on its way has for Telegram's an
 PENDING_MAX_AGE = timedelta(days=1)  # a message kept longer than this is not answered at the start
 UNSEEN_FACTOR = 64  # python-telegram-bot's limit on concurrent updates, in ours
 MAX_REPLAYS = 3  # starts that began a kept update and never finished it before it is dropped
-UPDATE_KINDS = ("message", "edited_message", "callback_query", "my_chat_member")  # ALLOWED_UPDATES
+# the updates the bot asks Telegram for (``telegram.ALLOWED_UPDATES``), and what each brings, for the log
+UPDATE_KINDS = ("message", "edited_message", "callback_query", "my_chat_member")
 DROPPED_APOLOGY = (
     "Sorry, I could not answer your last message: the bot stopped each time it tried. It was set aside;"
     " please send it again in another form, or try again later."

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import TYPE_CHECKING
@@ -257,7 +257,8 @@ async def _read_entries(
     counts = (tally.new, tally.duplicate, tally.near_duplicate)
     batch = sort_entries(app, feed, tally, label=url)
     await store_drafts_async(app, batch.full, tally, label=url, source_id=source.id, revised=batch.revised)
-    abandoned = _still_given_up(app, batch) if polled else []
+    entries = {e.draft.url: e for e in batch.read if e.draft.url is not None}
+    abandoned = _still_given_up(app, batch, entries) if polled else []
     left_alone = {g.sighting.url for g in abandoned}
     teasers = [d for d in batch.teasers if d.url not in left_alone]
     since = entries_waiting_since(app.db, [d.url for d in teasers if d.url]) if polled else {}
@@ -275,7 +276,6 @@ async def _read_entries(
         found_inside=inside,
     )
     remember_entries(app, batch, tally)
-    entries = {e.draft.url: e for e in batch.read if e.draft.url is not None}
     if pages.given_up:
         dropped = [
             GivenUp(EntrySighting(u, entries[u].draft.title, entries[u].stamp), why, waited)
@@ -294,7 +294,7 @@ async def _read_entries(
             # the next poll must read the feed again, not hear "304 Not Modified" and skip them
             forget_validators(app.db, source.id)
     read = (tally.new, tally.duplicate, tally.near_duplicate) != counts or bool(batch.revised)
-    given = [(u, why, waited) for u, why, waited in pages.given_up]
+    given = list(pages.given_up)
     given += [(g.sighting.url, g.why, g.waited) for g in abandoned]
     if given and not pages.waiting and not read:
         # nothing the feed lists can be read, and no later poll will try: a dead feed in all but name
@@ -307,10 +307,10 @@ async def _read_entries(
         _feed_failed(app, source.id, source.failures, error, failures_before=source.failures)
 
 
-def _still_given_up(app: App, batch: FeedBatch) -> list[GivenUp]:
-    """The new entries of ``batch`` given up at an earlier poll and still as they were then: left alone
-    (a version the feed has changed since, another title or a later date, is tried again)."""
-    entries = {e.draft.url: e for e in batch.read if e.draft.url is not None}
+def _still_given_up(app: App, batch: FeedBatch, entries: Mapping[str, FeedEntry]) -> list[GivenUp]:
+    """The new entries of ``batch`` (``entries``: its entries read, by URL) given up at an earlier poll and
+    still as they were then: left alone (a version the feed has changed since, another title or a later
+    date, is tried again)."""
     wanted = [d.url for d in batch.teasers if d.url and d.url not in batch.revised]
     given = entries_given_up(app.db, wanted)
     return [g for u, g in given.items() if u in entries and not updated(app, entries[u], g.sighting)]

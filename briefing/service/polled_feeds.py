@@ -85,9 +85,9 @@ async def feeds_command(app: App, args: str, asker: Asker) -> Reply:
     """List the polled feeds: number, name, address, state."""
     now = app.now()
     listed = polled(app)
-    give_ups = give_ups_by_feed(app.db)
     if not listed:
         return Reply(message(para("No feed is polled. Add one with ", code("/ingest URL"), ".")))
+    give_ups = give_ups_by_feed(app.db)
     lines: list[Block] = [
         item(
             bold(f"#{f.id} {f.name}"),
