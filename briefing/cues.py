@@ -230,6 +230,8 @@ SUBJECT_VERBS = words(
     """
 )
 SPEECH_VERBS = words("said says told added wrote stated noted argued warned explained insisted")
+# what a person, and seldom a company or a place, does right after the name: "Chad Le Clos swam in Durban"
+PERSON_VERBS = words("won wins swam swims ran runs scored scores played plays sang sings married died")
 PLACE_PREPOSITIONS = words(
     "in at from near to into across throughout outside inside around toward towards via within"
 )

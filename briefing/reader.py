@@ -31,6 +31,7 @@ from briefing.cues import (
     OCCUPATIONS,
     ORG_HEADS,
     PERSON_NOUNS,
+    PERSON_VERBS,
     PLACE_CONTEXT,
     PLACE_FIRST,
     PLACE_HEADS,
@@ -322,7 +323,13 @@ def _read_chunk(doc: Doc, index: int, toks: list[Token], i: int, j: int, initial
     split = None if known or spelt_after(toks, i, j) else split_joined(doc.gaz, chunk)
     if split is not None:
         for a, b in split:
-            _read_chunk(doc, index, toks, i + a, i + b, initial and a == 0)
+            if a and _seat_of_person(doc, toks, i + a, i + b):
+                seat = known_name(doc.gaz, " ".join(t.norm for t in toks[i + a : i + b]))
+                why = "list" if seat else "seat"
+                kw = {"canonical": seat[0]} if seat else {}
+                _whole(doc, index, toks, i + a, i + b, "place", False, context="place", why=why, **kw)
+            else:
+                _read_chunk(doc, index, toks, i + a, i + b, initial and a == 0)
         return
     if known:
         # "in Toyota" says the city, not the company named after it (``org_coref.is_company_name``)
@@ -357,7 +364,7 @@ def _read_chunk(doc: Doc, index: int, toks: list[Token], i: int, j: int, initial
         read_places(doc, index, toks, i, j)
     elif given_name_first(doc.gaz, chunk) and not arabic_place(toks, i):
         _whole(doc, index, toks, i, j, "person", initial, why="given")
-    elif _described_person(doc, toks, i, j):
+    elif _described_person(doc, toks, i, j) or _named_like_a_country(doc, toks, i, j):
         _whole(doc, index, toks, i, j, "person", initial, why="title")
     elif named := role_then_name(doc.gaz, chunk):
         cand = _whole(doc, index, toks, i + named, j, "person", False, why="role")
@@ -451,6 +458,37 @@ def _read_body(doc: Doc, index: int, toks: list[Token], i: int, j: int, title: T
 
 
 _PLACE_OFFICES = words("mayor governor")
+
+
+# titles whose holder sits for a place, so "of" after the holder's name says where: "Councillor Jane Smith
+# of Ealing", "Regional governor Tomas Berkvist of Skane", "Bishop Robert Barron of Winona"
+_SEATED = words(
+    """
+    governor gov mayor councillor councilor councilman councilwoman cllr alderman alderwoman senator sen
+    representative rep congressman congresswoman assemblyman assemblywoman mp mep mla msp sheriff bishop
+    archbishop premier prefect provost
+    """
+)
+
+
+def _seat_of_person(doc: Doc, toks: list[Token], i: int, j: int) -> bool:
+    """Is ``toks[i:j]``, after "of", where the person just read sits: a person whose title or role just
+    before the name is a seat's (``_SEATED``) and whose name ends right before "of", then one or two
+    capitalised words, no organisation's head among them and no list's body or person? Then it is a place,
+    the person's seat, and neither part of the name nor a person called Ealing or Winona."""
+    if not 1 <= j - i <= 2 or i < 3 or toks[i - 1].low != "of" or not doc.candidates:
+        return False
+    person = doc.candidates[-1]
+    if person.type != "person" or person.toks[-1] is not toks[i - 2] or person.toks[0] is toks[0]:
+        return False
+    before = next((k for k, t in enumerate(toks) if t is person.toks[0]), 0) - 1
+    if before < 0 or toks[before].low.rstrip(".") not in _SEATED:
+        return False
+    seat = toks[i:j]
+    if any(t.acronym or t.possessive or not t.cap or t.low in ORG_HEADS for t in seat):
+        return False
+    known = known_name(doc.gaz, " ".join(t.norm for t in seat))
+    return known is None or known[1] == "place"
 
 
 def _whole(
@@ -573,6 +611,37 @@ def _described_person(doc: Doc, toks: list[Token], i: int, j: int) -> bool:
         return False
     described = roles.lead_role(doc.text, toks, i) or roles.apposition_role(doc.text, toks, j)
     return bool(described) or _one_of_us(toks, j)
+
+
+def _named_like_a_country(doc: Doc, toks: list[Token], i: int, j: int) -> bool:
+    """ "Jordan Henderson and Georgia Stanway won awards", "Chad Le Clos swam in Durban": a given name
+    that is also a country, then one or two surname-like words, doing what people do (a verb of speech or
+    of sport right after, or "and" and another given name). A country before a surname the lists know as a
+    town ("Henderson") is no country and a town: nobody writes a town after its country with no comma.
+    Without that verb the run stays the place's or the body's ("Georgia Power", "Jordan Valley")."""
+    chunk = toks[i:j]
+    if not 2 <= len(chunk) <= 3 or chunk[0].norm not in doc.gaz.given_names or chunk[0].possessive:
+        return False
+    if chunk[0].norm not in doc.gaz.countries or not plausible_name(chunk) or _common_words(doc, chunk[1:]):
+        return False
+    rest = chunk[1:]
+    if any(t.possessive for t in rest[:-1]) or not all(t.text[:1].isupper() for t in rest):
+        return False
+    bare = [t.norm[:-2] if t.possessive else t.norm for t in rest]
+    if any(n in doc.gaz.countries or n in doc.gaz.demonyms or n in doc.gaz.known for n in bare):
+        return False
+    return _acts_as_person(doc, toks, j)
+
+
+def _acts_as_person(doc: Doc, toks: list[Token], j: int) -> bool:
+    """Does the word after a run say a person did it: a verb of speech or of what people do ("won",
+    "swam"), or "and" and a given name ("Jordan Henderson and Georgia Stanway")?"""
+    if j >= len(toks):
+        return False
+    nxt = toks[j]
+    if nxt.low == "and":
+        return j + 1 < len(toks) and toks[j + 1].cap and toks[j + 1].norm in doc.gaz.given_names
+    return not nxt.cap and (nxt.low in SPEECH_VERBS or nxt.low in PERSON_VERBS)
 
 
 def _one_of_us(toks: list[Token], j: int) -> bool:
