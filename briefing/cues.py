@@ -108,9 +108,13 @@ ORG_FIRST_ROMANCE = words(
     movimento serviço servicio agência companhia câmara institut université banque ministère parti
     fondation conseil secrétariat cour fédération confédération syndicat mouvement agence société
     compagnie groupe chambre académie istituto università banca ministero partito fondazione consiglio
-    commissione governo gobierno gouvernement autoridade autoridad autorité ordem orden
+    commissione governo gobierno gouvernement autoridade autoridad autorité ordem orden gabinete união
+    unión unione
     """
 )
+# "European" after the noun, as Romance languages put it ("União Europeia", "Gabinete Antifraude Europeu",
+# "Parlamento Europeo", "Union européenne"): a body of Europe's, never a person's surname
+EUROPEAN_AFTER = words("europeia europeu europea europeo europei europee européenne européen européens")
 
 PLACE_HEADS = words(
     """

@@ -319,15 +319,18 @@ def _read_chunk(doc: Doc, index: int, toks: list[Token], i: int, j: int, initial
         _whole(doc, index, toks, i, j, "organization", initial, why="head")
         return
     acronym = len(chunk) == 1 and chunk[0].acronym and not _opens_release(toks, i)
-    known = known_name(doc.gaz, " ".join(t.norm for t in chunk), acronym=acronym)
+    exact = doc.gaz.exact_country(doc.text[chunk[0].start : chunk[-1].end])  # "França", not Franca
+    norm = " ".join(t.norm for t in chunk)
+    known: tuple[str, ActorType] | None = (
+        (exact, "place") if exact else known_name(doc.gaz, norm, acronym=acronym)
+    )
     split = None if known or spelt_after(toks, i, j) else split_joined(doc.gaz, chunk)
     if split is not None:
         for a, b in split:
             if a and _seat_of_person(doc, toks, i + a, i + b):
                 seat = known_name(doc.gaz, " ".join(t.norm for t in toks[i + a : i + b]))
-                why = "list" if seat else "seat"
-                kw = {"canonical": seat[0]} if seat else {}
-                _whole(doc, index, toks, i + a, i + b, "place", False, context="place", why=why, **kw)
+                canonical, why = (seat[0], "list") if seat else (None, "seat")
+                _whole(doc, index, toks, i + a, i + b, "place", False, canonical=canonical, why=why)
             else:
                 _read_chunk(doc, index, toks, i + a, i + b, initial and a == 0)
         return

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from briefing.aliases import PARTICLES
 from briefing.cues import (
+    EUROPEAN_AFTER,
     LEGAL_FORMS,
     NOBLE,
     OCCUPATIONS,
@@ -239,6 +240,8 @@ def is_org(chunk: list[Token], gaz: Gazetteer) -> bool:
         return True
     if len(chunk) > 1 and chunk[0].low in ORG_FIRST_ROMANCE:
         return True
+    if len(chunk) > 1 and any(t.low in EUROPEAN_AFTER for t in chunk[1:]):
+        return True  # "União Europeia", "Gabinete Antifraude Europeu": Europe's bodies, no one's name
     return any(org_head(t.low) and chunk[k + 1].low in ("of", "for") for k, t in enumerate(chunk[:-1]))
 
 
