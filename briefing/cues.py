@@ -301,7 +301,8 @@ PLACE_CONTEXT = words("in near outside across throughout toward towards")
 UNIT_HEADS = words(
     "wing division squadron group fleet brigade regiment battalion corps army command force forces"
 )
-# Acronyms of things, not actors.
+# Acronyms of things, not actors: units, currencies, a programmer's constants ("YES", "NULL", "BOOL")
+# and a compass's bearings ("1,218 miles SW", "100 Maryland Ave. SW")
 NOT_ACRONYMS = words(
     """
     ko kos cd cds dvd tv dj fm am pm ceo cfo gdp mp mps phd bc ad ok id ids pc usb ai it ip vip rpg lp ep
@@ -309,6 +310,8 @@ NOT_ACRONYMS = words(
     gmt utc bst cet cest eet edt est cdt cst mdt mst pdt pst jst aest aedt
     usd eur gbp jpy cny rmb chf dkk sek nok isk pln czk huf inr brl zar aud cad nzd hkd sgd krw rub mxn
     ebitda ebit eps ipo ytd yoy qoq capex opex roi roe kpi
+    yes no null nil bool void true false nan
+    n s e w ne nw se sw nne nnw ene ese sse ssw wsw wnw
     """
 )
 MISC_FIRST = words("operation hurricane storm typhoon cyclone tropical cessation")

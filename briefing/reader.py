@@ -42,6 +42,7 @@ from briefing.cues import (
     ROLE_NOUNS,
     SAINTS,
     SPEECH_VERBS,
+    SUBJECT_VERBS,
     words,
 )
 from briefing.foreign import in_german_or_french
@@ -64,6 +65,7 @@ from briefing.names import (
 from briefing.offices import is_office, office_holder, read_titled, titled_office
 from briefing.shapes import (
     arabic_place,
+    camel_cased,
     given_name_first,
     has_particle,
     is_org,
@@ -694,6 +696,8 @@ def _read_plain(doc: Doc, index: int, toks: list[Token], i: int, j: int, initial
             type_, why = "place", "placehead"
     elif len(chunk) == 1 and first.acronym and first.norm in NOT_ACRONYMS:
         return
+    elif len(chunk) == 1 and (camel_cased(first) or _owned_by_a_country(doc, toks, i, j)):
+        type_, why = "organization", "brand"  # "Elon Musk's SpaceX", "Britain's Unilever reported"
     elif len(chunk) == 1 and not initial and first.low in ORG_HEADS:
         type_, why = "organization", "head"  # "the Coalition", "the League": a head capitalised names one
     elif len(chunk) == 1 and not initial and first.low in PLACE_HEADS:
@@ -718,12 +722,14 @@ def _read_plain(doc: Doc, index: int, toks: list[Token], i: int, j: int, initial
             t.low in ORG_HEADS for t in chunk
         )
         # a surname is not a word the text also writes in lower case ("Thirty Seconds")
+        # "Mac OS X": a numeral after an acronym numbers a product, no king
+        product = regnal(last) and chunk[-2].acronym and not regnal(chunk[-2])
         type_ = (
             "organization"
-            if (last.acronym and not regnal(last)) or plural or last.norm in doc.lower
+            if (last.acronym and not regnal(last)) or plural or product or last.norm in doc.lower
             else "person"
         )
-        why = "shape"
+        why = "brand" if product else "shape"
         placed = (i > 0 and toks[i - 1].low in PLACE_CONTEXT) or next_is_place_head(toks, j)
         # "Rhondda Cynon Taf council said": a place's local council
         placed = placed or (j < len(toks) and toks[j].text == "council")
@@ -747,6 +753,28 @@ def _read_plain(doc: Doc, index: int, toks: list[Token], i: int, j: int, initial
         doc, index, chunk, type_, initial=initial, brand=brand, context=context, common=common, why=why
     )
     read_roles(doc, cand, toks, i, j)
+
+
+_AUXILIARIES = words("is was has had will would")
+
+
+def _owned_by_a_country(doc: Doc, toks: list[Token], i: int, j: int) -> bool:
+    """ "Britain's Unilever reported", "Germany's Siemens cut jobs": one word no list knows after a
+    country's possessive, no given name, no word the text writes in lower case, then a company's verb
+    ("reported", "cut", "sold"), not a verb of speech ("Japan's Kishida said" is a person), an auxiliary
+    ("Syria's Ghouta was shelled") or a place's noun ("Sudan's Darfur region"). A person after a
+    country's possessive has two or three words ("Ethiopia's Tigist Alemu") the first time the text names
+    them."""
+    if i == 0 or not toks[i - 1].possessive or toks[i - 1].norm not in doc.gaz.countries:
+        return False
+    tok = toks[i]
+    if tok.possessive or tok.acronym or tok.norm in doc.gaz.given_names or tok.norm in doc.lower:
+        return False
+    if known_name(doc.gaz, tok.norm) or tok.low in ORG_HEADS or tok.low in PLACE_HEADS or is_title(tok):
+        return False
+    if j >= len(toks) or not toks[j].word or toks[j].cap or toks[j].low in SPEECH_VERBS:
+        return False
+    return toks[j].low in SUBJECT_VERBS and toks[j].low not in _AUXILIARIES
 
 
 def _employer(toks: list[Token], i: int, j: int) -> bool:
