@@ -698,6 +698,8 @@ def _read_plain(doc: Doc, index: int, toks: list[Token], i: int, j: int, initial
         return
     elif len(chunk) == 1 and (camel_cased(first) or _owned_by_a_country(doc, toks, i, j)):
         type_, why = "organization", "brand"  # "Elon Musk's SpaceX", "Britain's Unilever reported"
+    elif len(chunk) == 1 and initial and _paired_with_a_body(doc, toks, i, j):
+        type_, why = "organization", "brand"  # "Maersk and DSV also gained"
     elif len(chunk) == 1 and not initial and first.low in ORG_HEADS:
         type_, why = "organization", "head"  # "the Coalition", "the League": a head capitalised names one
     elif len(chunk) == 1 and not initial and first.low in PLACE_HEADS:
@@ -753,6 +755,35 @@ def _read_plain(doc: Doc, index: int, toks: list[Token], i: int, j: int, initial
         doc, index, chunk, type_, initial=initial, brand=brand, context=context, common=common, why=why
     )
     read_roles(doc, cand, toks, i, j)
+
+
+def _paired_with_a_body(doc: Doc, toks: list[Token], i: int, j: int) -> bool:
+    """Is a sentence's first word, one no list knows, no given name and no word the text writes in lower
+    case, joined by "and" to an organisation the lists know or an acronym that acts ("Maersk and DSV also
+    gained")? Two bodies side by side as a clause's subject: a person is named in full first."""
+    tok = toks[i]
+    if (
+        tok.possessive
+        or tok.norm in doc.gaz.given_names
+        or tok.norm in doc.lower
+        or known_name(doc.gaz, tok.norm)
+    ):
+        return False
+    if j + 2 >= len(toks) or toks[j].low != "and":
+        return False
+    other, after = toks[j + 1], toks[j + 2]
+    if other.possessive or not after.word or after.cap or _describes(after):
+        return False  # "Hale and EU officials met": the acronym describes the people after it
+    if other.acronym and other.norm not in NOT_ACRONYMS and other.norm not in doc.gaz.countries:
+        return True
+    known = doc.gaz.known.get(other.norm)
+    return known is not None and known[1] == "organization"
+
+
+def _describes(tok: Token) -> bool:
+    """Is a word after a name one that the name describes ("EU officials", "DSV shares")?"""
+    nouns = (ROLE_NOUNS, PUBLIC_NOUNS, COMPANY_NOUNS, PERSON_NOUNS)
+    return any(tok.low in n or tok.low.removesuffix("s") in n for n in nouns)
 
 
 _AUXILIARIES = words("is was has had will would")

@@ -59,3 +59,18 @@ def test_constants_and_bearings_in_capitals_are_no_bodies(tagger):
     )
     found = surfaces_by_actor(text, tagger=tagger)
     assert not any(name in ("NULL", "BOOL", "YES", "SW") for name, _ in found)
+
+
+@pytest.mark.parametrize("tagger", TAGGERS)
+def test_a_first_word_joined_to_an_acting_acronym_is_a_body_too(tagger):
+    text = "Shipping shares rose on Monday. Maersk and DSV also gained in Copenhagen."
+    found = surfaces_by_actor(text, tagger=tagger)
+    assert found[("Maersk", "organization")] == ["Maersk"]
+    assert found[("DSV", "organization")] == ["DSV"]
+
+
+@pytest.mark.parametrize("tagger", TAGGERS)
+def test_a_first_word_joined_to_an_acronym_that_describes_people_stays_unread(tagger):
+    text = "Talks resumed on Monday. Hale and EU officials met in Brussels."
+    found = surfaces_by_actor(text, tagger=tagger)
+    assert ("Hale", "organization") not in found
