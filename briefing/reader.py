@@ -65,7 +65,6 @@ from briefing.names import (
 from briefing.offices import is_office, office_holder, read_titled, titled_office
 from briefing.shapes import (
     arabic_place,
-    camel_cased,
     given_name_first,
     has_particle,
     is_org,
@@ -696,8 +695,8 @@ def _read_plain(doc: Doc, index: int, toks: list[Token], i: int, j: int, initial
             type_, why = "place", "placehead"
     elif len(chunk) == 1 and first.acronym and first.norm in NOT_ACRONYMS:
         return
-    elif len(chunk) == 1 and (camel_cased(first) or _owned_by_a_country(doc, toks, i, j)):
-        type_, why = "organization", "brand"  # "Elon Musk's SpaceX", "Britain's Unilever reported"
+    elif len(chunk) == 1 and _owned_by_a_country(doc, toks, i, j):
+        type_, why = "organization", "brand"  # "Britain's Unilever reported"
     elif len(chunk) == 1 and initial and _paired_with_a_body(doc, toks, i, j):
         type_, why = "organization", "brand"  # "Maersk and DSV also gained"
     elif len(chunk) == 1 and not initial and first.low in ORG_HEADS:
