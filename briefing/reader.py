@@ -47,6 +47,7 @@ from briefing.cues import (
 )
 from briefing.foreign import in_german_or_french
 from briefing.gazetteer import Gazetteer
+from briefing.kinds import DEFINED
 from briefing.models import ActorType
 from briefing.names import (
     FOREIGN_ARTICLES,
@@ -791,7 +792,8 @@ _AUXILIARIES = words("is was has had will would")
 def _owned_by_a_country(doc: Doc, toks: list[Token], i: int, j: int) -> bool:
     """ "Britain's Unilever reported", "Germany's Siemens cut jobs": one word no list knows after a
     country's possessive, no given name, no word the text writes in lower case, then a company's verb
-    ("reported", "cut", "sold"), not a verb of speech ("Japan's Kishida said" is a person), an auxiliary
+    ("reported", "cut", "sold") or "and" and a company's noun ("and the German carmaker Volkswagen"),
+    not a verb of speech ("Japan's Kishida said" is a person), an auxiliary
     ("Syria's Ghouta was shelled") or a place's noun ("Sudan's Darfur region"). A person after a
     country's possessive has two or three words ("Ethiopia's Tigist Alemu") the first time the text names
     them."""
@@ -804,6 +806,8 @@ def _owned_by_a_country(doc: Doc, toks: list[Token], i: int, j: int) -> bool:
         return False
     if j >= len(toks) or not toks[j].word or toks[j].cap or toks[j].low in SPEECH_VERBS:
         return False
+    if toks[j].low == "and":  # "Britain's Unilever and the German carmaker Volkswagen": two companies
+        return any(DEFINED.get(t.low) == "organization" and not t.cap for t in toks[j + 1 : j + 5])
     return toks[j].low in SUBJECT_VERBS and toks[j].low not in _AUXILIARIES
 
 

@@ -74,3 +74,11 @@ def test_a_first_word_joined_to_an_acronym_that_describes_people_stays_unread(ta
     text = "Talks resumed on Monday. Hale and EU officials met in Brussels."
     found = surfaces_by_actor(text, tagger=tagger)
     assert ("Hale", "organization") not in found
+
+
+@pytest.mark.parametrize("tagger", TAGGERS)
+def test_one_word_after_a_countrys_possessive_beside_a_named_company_is_a_company(tagger):
+    text = "Britain's Unilever and the German carmaker Volkswagen both cut their forecasts on Tuesday."
+    found = surfaces_by_actor(text, tagger=tagger)
+    assert found[("Unilever", "organization")] == ["Unilever"]
+    assert found[("Volkswagen", "organization")] == ["Volkswagen"]
