@@ -42,7 +42,7 @@ from briefing.bylined import byline_names
 from briefing.chunks import is_headline, join_slashed, place_articles, split_hyphens
 from briefing.clubs import sports_clubs
 from briefing.codes import coded_groups
-from briefing.coref import Candidate
+from briefing.coref import FIRM_RULES, Candidate
 from briefing.foreign import after_articles, names_no_one, titles_not_people
 from briefing.gazetteer import PARTS_NOT_STATES, Gazetteer, load_gazetteer
 from briefing.given_names import given_alone
@@ -74,6 +74,7 @@ from briefing.revision import (
 )
 from briefing.rosters import without_rosters
 from briefing.sentences import split_sentences
+from briefing.shapes import camel_cased
 from briefing.state_bodies import bodies_of_the_country
 from briefing.states import mark_states
 from briefing.tagger import Tagger, load_tagger, retag
@@ -120,6 +121,7 @@ def extract_actors(
         from_the_name(reading.candidates)
         resolve(reading.candidates, gaz, text)
         surnames_of_people(reading.candidates)
+    reading.candidates += camel_cased_bodies(reading)  # "SpaceX"
     titles_not_people(reading.candidates)
     same_type(reading.candidates, reading.tokens)
     with_article_and_number(reading.candidates, reading.tokens)
@@ -185,6 +187,36 @@ def headline_acronyms(actors: list[ExtractedActor], title: str, gaz: Gazetteer) 
         if len(owners) == 1:
             out[owners[0]] = replace(out[owners[0]], aliases=out[owners[0]].aliases | {acronym})
     return out
+
+
+def camel_cased_bodies(reading: Reading) -> list[Candidate]:
+    """A lone word with a capital inside (``briefing.shapes.camel_cased``: "SpaceX", "BlackRock") that no
+    candidate covers, or that only the words around it made a person, is a company's name (returned: the
+    new candidates). Read after the tagger, whose features keep the rules' reading
+    they were trained on; headlines are matched later, by the names the body establishes."""
+    for c in reading.candidates:  # "SpaceX said": a company speaks too
+        if c.type == "person" and len(c.toks) == 1 and c.why not in FIRM_RULES and camel_cased(c.toks[0]):
+            c.type, c.canonical, c.why = "organization", _bare(c.toks[0]), "brand"
+    taken = {(c.sentence, t.start) for c in reading.candidates if c.type is not None for t in c.toks}
+    headlines = set(reading.headlines)
+    out = []
+    for index, toks in enumerate(reading.tokens):
+        if index in headlines:
+            continue
+        for k, tok in enumerate(toks):
+            if (index, tok.start) in taken or not camel_cased(tok):
+                continue
+            before = toks[k - 1] if k else None
+            if (before and before.name_like and not before.possessive) or (
+                k + 1 < len(toks) and toks[k + 1].name_like
+            ):
+                continue  # part of a longer name the rules read or left; "Elon Musk's SpaceX" is not
+            out.append(Candidate([tok], index, "organization", canonical=_bare(tok), why="brand"))
+    return out
+
+
+def _bare(tok: Token) -> str:
+    return tok.text[:-2] if tok.possessive else tok.text
 
 
 def _not_the_state(cands: list[Candidate]) -> list[Candidate]:

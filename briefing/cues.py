@@ -108,9 +108,13 @@ ORG_FIRST_ROMANCE = words(
     movimento serviço servicio agência companhia câmara institut université banque ministère parti
     fondation conseil secrétariat cour fédération confédération syndicat mouvement agence société
     compagnie groupe chambre académie istituto università banca ministero partito fondazione consiglio
-    commissione governo gobierno gouvernement autoridade autoridad autorité ordem orden
+    commissione governo gobierno gouvernement autoridade autoridad autorité ordem orden gabinete união
+    unión unione
     """
 )
+# "European" after the noun, as Romance languages put it ("União Europeia", "Gabinete Antifraude Europeu",
+# "Parlamento Europeo", "Union européenne"): a body of Europe's, never a person's surname
+EUROPEAN_AFTER = words("europeia europeu europea europeo europei europee européenne européen européens")
 
 PLACE_HEADS = words(
     """
@@ -237,6 +241,8 @@ SUBJECT_VERBS = words(
     """
 )
 SPEECH_VERBS = words("said says told added wrote stated noted argued warned explained insisted")
+# what a person, and seldom a company or a place, does right after the name: "Chad Le Clos swam in Durban"
+PERSON_VERBS = words("won wins swam swims ran runs scored scores played plays sang sings married died")
 PLACE_PREPOSITIONS = words(
     "in at from near to into across throughout outside inside around toward towards via within"
 )
@@ -302,7 +308,8 @@ PLACE_CONTEXT = words("in near outside across throughout toward towards")
 UNIT_HEADS = words(
     "wing division squadron group fleet brigade regiment battalion corps army command force forces"
 )
-# Acronyms of things, not actors.
+# Acronyms of things, not actors: units, currencies, a programmer's constants ("YES", "NULL", "BOOL")
+# and a compass's bearings ("1,218 miles SW", "100 Maryland Ave. SW")
 NOT_ACRONYMS = words(
     """
     ko kos cd cds dvd tv dj fm am pm ceo cfo gdp mp mps phd bc ad ok id ids pc usb ai it ip vip rpg lp ep
@@ -310,6 +317,8 @@ NOT_ACRONYMS = words(
     gmt utc bst cet cest eet edt est cdt cst mdt mst pdt pst jst aest aedt
     usd eur gbp jpy cny rmb chf dkk sek nok isk pln czk huf inr brl zar aud cad nzd hkd sgd krw rub mxn
     ebitda ebit eps ipo ytd yoy qoq capex opex roi roe kpi
+    yes no null nil bool void true false nan
+    n s e w ne nw se sw nne nnw ene ese sse ssw wsw wnw
     """
 )
 MISC_FIRST = words("operation hurricane storm typhoon cyclone tropical cessation")

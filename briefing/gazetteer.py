@@ -10,6 +10,7 @@ by ``bench/make_seed_lists.py``). Every key is a :func:`briefing.aliases.fold` f
 from __future__ import annotations
 
 import tomllib
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -53,6 +54,13 @@ class Gazetteer:
     # name the club, and those that name it only in a sentence about a match ("Liverpool", "Chelsea")
     clubs: dict[str, str] = field(default_factory=dict)
     match_clubs: dict[str, str] = field(default_factory=dict)
+    # countries by a name in another language that folds to a place's ("França", the Brazilian city
+    # Franca): keyed by the name as written, accents kept (NFC, case-folded), so only that spelling counts
+    exact: dict[str, str] = field(default_factory=dict)
+
+    def exact_country(self, written: str) -> str | None:
+        """The country a name names as written, its accents kept ("França": France; "Franca": none)."""
+        return self.exact.get(unicodedata.normalize("NFC", written).casefold()) if self.exact else None
 
     def place(self, norm: str) -> str | None:
         """The canonical place for a folded name: a country, a region or a city."""
@@ -175,7 +183,21 @@ def load_gazetteer(seeds: Path = SEEDS) -> Gazetteer:
     for club in set(clubs.values()):
         aliases = {a for a, c in clubs.items() if c == club and a != fold(club)}
         spellings.setdefault((club, "organization"), frozenset(aliases))
-    return Gazetteer(countries, demonyms, places, known, frozenset(given), spellings, clubs, match_clubs)
+    exact = _exact_countries(_read(seeds / "country_names.toml").get("exact", ""), countries)
+    return Gazetteer(
+        countries, demonyms, places, known, frozenset(given), spellings, clubs, match_clubs, exact
+    )
+
+
+def _exact_countries(value: str, countries: dict[str, str]) -> dict[str, str]:
+    """``country_names.toml``'s "exact" names (an ISO code, a tab, names by '|') by their written form."""
+    out: dict[str, str] = {}
+    for code, _, names in (line.partition("\t") for line in _lines(value)):
+        country = pycountry.countries.get(alpha_2=code)
+        canonical = countries.get(fold(country.name)) if country else None
+        if canonical:
+            out.update({unicodedata.normalize("NFC", n).casefold(): canonical for n in names.split("|")})
+    return out
 
 
 def _clubs(path: Path) -> tuple[dict[str, str], dict[str, str]]:

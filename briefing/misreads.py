@@ -29,6 +29,7 @@ from briefing.cues import words
 from briefing.gazetteer import Gazetteer
 from briefing.models import ActorType
 from briefing.names import known_name
+from briefing.shapes import code_name
 from briefing.tokens import Token
 
 # heads of a body or a building named with a possessive: "Children's Hospice", "St Mary's Church"
@@ -125,12 +126,14 @@ def not_actors(cands: list[Candidate], tokens: list[list[Token]], gaz: Gazetteer
         for c in cands
         if c.toks[-1].possessive and following.get((c.sentence, c.toks[-1].end)) in _DISEASES
     }
+    at = {(i, t.start): k for i, toks in enumerate(tokens) for k, t in enumerate(toks)}
     out = []
     for c in cands:
         toks = c.toks
         if (
             c.norm in diseases
             or _no_actor(c, following.get((c.sentence, toks[-1].end), ""))
+            or _model_number(c, tokens, at, gaz)
             or (len(toks) == 1 and toks[0].low in _HOLIDAYS)
             or _quoted_word(c, tokens, gaz)
         ):
@@ -168,6 +171,22 @@ def _quoted_word(c: Candidate, tokens: list[list[Token]], gaz: Gazetteer) -> boo
     )
 
 
+def _model_number(
+    c: Candidate, tokens: list[list[Token]], at: dict[tuple[int, int], int], gaz: Gazetteer
+) -> bool:
+    """Is a lone word the lists hold as a town a product's name with its model number: an article, the
+    word, a number of up to three digits and a noun in lower case ("a Falcon 9 rocket", "the Apollo 11
+    crew")? No place: a town is not numbered so, and a year ("Paris 2024") has four digits."""
+    k = at.get((c.sentence, c.start))
+    if c.type != "place" or len(c.toks) != 1 or k is None or c.norm in gaz.countries:
+        return False
+    toks = tokens[c.sentence]
+    if k == 0 or toks[k - 1].low not in ("a", "an", "the") or k + 2 >= len(toks):
+        return False
+    number, noun = toks[k + 1], toks[k + 2]
+    return number.text.isdigit() and len(number.text) <= 3 and noun.word and not noun.cap
+
+
 def _no_actor(c: Candidate, after: str) -> bool:
     """Is the candidate a count, a trade, an honour, a group or a crude grade? ``after``: the next word."""
     toks = c.toks
@@ -175,6 +194,8 @@ def _no_actor(c: Candidate, after: str) -> bool:
         return True  # "Eighteen people"
     if len(toks) == 1 and toks[0].low in HONOURS:
         return True  # "appointed MBE"
+    if any(code_name(t) for t in toks):
+        return True  # "NSString", "UIView": a class in a developers' article
     if len(toks) == 2 and toks[0].low == "group" and len(toks[1].text) == 1 and toks[1].text.isupper():
         return True  # "Group F"
     if after == "crude" and not toks[-1].possessive:

@@ -31,6 +31,7 @@ from briefing.cues import (
     OCCUPATIONS,
     ORG_HEADS,
     PERSON_NOUNS,
+    PERSON_VERBS,
     PLACE_CONTEXT,
     PLACE_FIRST,
     PLACE_HEADS,
@@ -41,10 +42,12 @@ from briefing.cues import (
     ROLE_NOUNS,
     SAINTS,
     SPEECH_VERBS,
+    SUBJECT_VERBS,
     words,
 )
 from briefing.foreign import in_german_or_french
 from briefing.gazetteer import Gazetteer
+from briefing.kinds import DEFINED
 from briefing.models import ActorType
 from briefing.names import (
     FOREIGN_ARTICLES,
@@ -318,11 +321,20 @@ def _read_chunk(doc: Doc, index: int, toks: list[Token], i: int, j: int, initial
         _whole(doc, index, toks, i, j, "organization", initial, why="head")
         return
     acronym = len(chunk) == 1 and chunk[0].acronym and not _opens_release(toks, i)
-    known = known_name(doc.gaz, " ".join(t.norm for t in chunk), acronym=acronym)
+    exact = doc.gaz.exact_country(doc.text[chunk[0].start : chunk[-1].end])  # "França", not Franca
+    norm = " ".join(t.norm for t in chunk)
+    known: tuple[str, ActorType] | None = (
+        (exact, "place") if exact else known_name(doc.gaz, norm, acronym=acronym)
+    )
     split = None if known or spelt_after(toks, i, j) else split_joined(doc.gaz, chunk)
     if split is not None:
         for a, b in split:
-            _read_chunk(doc, index, toks, i + a, i + b, initial and a == 0)
+            if a and _seat_of_person(doc, toks, i + a, i + b):
+                seat = known_name(doc.gaz, " ".join(t.norm for t in toks[i + a : i + b]))
+                canonical, why = (seat[0], "list") if seat else (None, "seat")
+                _whole(doc, index, toks, i + a, i + b, "place", False, canonical=canonical, why=why)
+            else:
+                _read_chunk(doc, index, toks, i + a, i + b, initial and a == 0)
         return
     if known:
         # "in Toyota" says the city, not the company named after it (``org_coref.is_company_name``)
@@ -357,7 +369,7 @@ def _read_chunk(doc: Doc, index: int, toks: list[Token], i: int, j: int, initial
         read_places(doc, index, toks, i, j)
     elif given_name_first(doc.gaz, chunk) and not arabic_place(toks, i):
         _whole(doc, index, toks, i, j, "person", initial, why="given")
-    elif _described_person(doc, toks, i, j):
+    elif _described_person(doc, toks, i, j) or _named_like_a_country(doc, toks, i, j):
         _whole(doc, index, toks, i, j, "person", initial, why="title")
     elif named := role_then_name(doc.gaz, chunk):
         cand = _whole(doc, index, toks, i + named, j, "person", False, why="role")
@@ -451,6 +463,37 @@ def _read_body(doc: Doc, index: int, toks: list[Token], i: int, j: int, title: T
 
 
 _PLACE_OFFICES = words("mayor governor")
+
+
+# titles whose holder sits for a place, so "of" after the holder's name says where: "Councillor Jane Smith
+# of Ealing", "Regional governor Tomas Berkvist of Skane", "Bishop Robert Barron of Winona"
+_SEATED = words(
+    """
+    governor gov mayor councillor councilor councilman councilwoman cllr alderman alderwoman senator sen
+    representative rep congressman congresswoman assemblyman assemblywoman mp mep mla msp sheriff bishop
+    archbishop premier prefect provost
+    """
+)
+
+
+def _seat_of_person(doc: Doc, toks: list[Token], i: int, j: int) -> bool:
+    """Is ``toks[i:j]``, after "of", where the person just read sits: a person whose title or role just
+    before the name is a seat's (``_SEATED``) and whose name ends right before "of", then one or two
+    capitalised words, no organisation's head among them and no list's body or person? Then it is a place,
+    the person's seat, and neither part of the name nor a person called Ealing or Winona."""
+    if not 1 <= j - i <= 2 or i < 3 or toks[i - 1].low != "of" or not doc.candidates:
+        return False
+    person = doc.candidates[-1]
+    if person.type != "person" or person.toks[-1] is not toks[i - 2] or person.toks[0] is toks[0]:
+        return False
+    before = next((k for k, t in enumerate(toks) if t is person.toks[0]), 0) - 1
+    if before < 0 or toks[before].low.rstrip(".") not in _SEATED:
+        return False
+    seat = toks[i:j]
+    if any(t.acronym or t.possessive or not t.cap or t.low in ORG_HEADS for t in seat):
+        return False
+    known = known_name(doc.gaz, " ".join(t.norm for t in seat))
+    return known is None or known[1] == "place"
 
 
 def _whole(
@@ -630,6 +673,37 @@ def _described_person(doc: Doc, toks: list[Token], i: int, j: int) -> bool:
     return bool(described) or _one_of_us(toks, j)
 
 
+def _named_like_a_country(doc: Doc, toks: list[Token], i: int, j: int) -> bool:
+    """ "Jordan Henderson and Georgia Stanway won awards", "Chad Le Clos swam in Durban": a given name
+    that is also a country, then one or two surname-like words, doing what people do (a verb of speech or
+    of sport right after, or "and" and another given name). A country before a surname the lists know as a
+    town ("Henderson") is no country and a town: nobody writes a town after its country with no comma.
+    Without that verb the run stays the place's or the body's ("Georgia Power", "Jordan Valley")."""
+    chunk = toks[i:j]
+    if not 2 <= len(chunk) <= 3 or chunk[0].norm not in doc.gaz.given_names or chunk[0].possessive:
+        return False
+    if chunk[0].norm not in doc.gaz.countries or not plausible_name(chunk) or _common_words(doc, chunk[1:]):
+        return False
+    rest = chunk[1:]
+    if any(t.possessive for t in rest[:-1]) or not all(t.text[:1].isupper() for t in rest):
+        return False
+    bare = [t.norm[:-2] if t.possessive else t.norm for t in rest]
+    if any(n in doc.gaz.countries or n in doc.gaz.demonyms or n in doc.gaz.known for n in bare):
+        return False
+    return _acts_as_person(doc, toks, j)
+
+
+def _acts_as_person(doc: Doc, toks: list[Token], j: int) -> bool:
+    """Does the word after a run say a person did it: a verb of speech or of what people do ("won",
+    "swam"), or "and" and a given name ("Jordan Henderson and Georgia Stanway")?"""
+    if j >= len(toks):
+        return False
+    nxt = toks[j]
+    if nxt.low == "and":
+        return j + 1 < len(toks) and toks[j + 1].cap and toks[j + 1].norm in doc.gaz.given_names
+    return not nxt.cap and (nxt.low in SPEECH_VERBS or nxt.low in PERSON_VERBS)
+
+
 def _one_of_us(toks: list[Token], j: int) -> bool:
     """An apposition that says what an ordinary person is: ", a teacher in Walia,", ", a British election
     observer with the OSCE,": "a" or "an", up to three more words, then one of ``PERSON_NOUNS``."""
@@ -677,6 +751,10 @@ def _read_plain(doc: Doc, index: int, toks: list[Token], i: int, j: int, initial
             type_, why = "place", "placehead"
     elif len(chunk) == 1 and first.acronym and first.norm in NOT_ACRONYMS:
         return
+    elif len(chunk) == 1 and _owned_by_a_country(doc, toks, i, j):
+        type_, why = "organization", "brand"  # "Britain's Unilever reported"
+    elif len(chunk) == 1 and initial and _paired_with_a_body(doc, toks, i, j):
+        type_, why = "organization", "brand"  # "Maersk and DSV also gained"
     elif len(chunk) == 1 and not initial and first.low in ORG_HEADS:
         type_, why = "organization", "head"  # "the Coalition", "the League": a head capitalised names one
     elif len(chunk) == 1 and not initial and first.low in PLACE_HEADS:
@@ -701,12 +779,14 @@ def _read_plain(doc: Doc, index: int, toks: list[Token], i: int, j: int, initial
             t.low in ORG_HEADS for t in chunk
         )
         # a surname is not a word the text also writes in lower case ("Thirty Seconds")
+        # "Mac OS X": a numeral after an acronym numbers a product, no king
+        product = regnal(last) and chunk[-2].acronym and not regnal(chunk[-2])
         type_ = (
             "organization"
-            if (last.acronym and not regnal(last)) or plural or last.norm in doc.lower
+            if (last.acronym and not regnal(last)) or plural or product or last.norm in doc.lower
             else "person"
         )
-        why = "shape"
+        why = "brand" if product else "shape"
         placed = (i > 0 and toks[i - 1].low in PLACE_CONTEXT) or next_is_place_head(toks, j)
         # "Rhondda Cynon Taf council said": a place's local council
         placed = placed or (j < len(toks) and toks[j].text == "council")
@@ -730,6 +810,60 @@ def _read_plain(doc: Doc, index: int, toks: list[Token], i: int, j: int, initial
         doc, index, chunk, type_, initial=initial, brand=brand, context=context, common=common, why=why
     )
     read_roles(doc, cand, toks, i, j)
+
+
+def _paired_with_a_body(doc: Doc, toks: list[Token], i: int, j: int) -> bool:
+    """Is a sentence's first word, one no list knows, no given name and no word the text writes in lower
+    case, joined by "and" to an organisation the lists know or an acronym that acts ("Maersk and DSV also
+    gained")? Two bodies side by side as a clause's subject: a person is named in full first."""
+    tok = toks[i]
+    if (
+        tok.possessive
+        or tok.norm in doc.gaz.given_names
+        or tok.norm in doc.lower
+        or known_name(doc.gaz, tok.norm)
+    ):
+        return False
+    if j + 2 >= len(toks) or toks[j].low != "and":
+        return False
+    other, after = toks[j + 1], toks[j + 2]
+    if other.possessive or not after.word or after.cap or _describes(after):
+        return False  # "Hale and EU officials met": the acronym describes the people after it
+    if other.acronym and other.norm not in NOT_ACRONYMS and other.norm not in doc.gaz.countries:
+        return True
+    known = doc.gaz.known.get(other.norm)
+    return known is not None and known[1] == "organization"
+
+
+def _describes(tok: Token) -> bool:
+    """Is a word after a name one that the name describes ("EU officials", "DSV shares")?"""
+    nouns = (ROLE_NOUNS, PUBLIC_NOUNS, COMPANY_NOUNS, PERSON_NOUNS)
+    return any(tok.low in n or tok.low.removesuffix("s") in n for n in nouns)
+
+
+_AUXILIARIES = words("is was has had will would")
+
+
+def _owned_by_a_country(doc: Doc, toks: list[Token], i: int, j: int) -> bool:
+    """ "Britain's Unilever reported", "Germany's Siemens cut jobs": one word no list knows after a
+    country's possessive, no given name, no word the text writes in lower case, then a company's verb
+    ("reported", "cut", "sold") or "and" and a company's noun ("and the German carmaker Volkswagen"),
+    not a verb of speech ("Japan's Kishida said" is a person), an auxiliary
+    ("Syria's Ghouta was shelled") or a place's noun ("Sudan's Darfur region"). A person after a
+    country's possessive has two or three words ("Ethiopia's Tigist Alemu") the first time the text names
+    them."""
+    if i == 0 or not toks[i - 1].possessive or toks[i - 1].norm not in doc.gaz.countries:
+        return False
+    tok = toks[i]
+    if tok.possessive or tok.acronym or tok.norm in doc.gaz.given_names or tok.norm in doc.lower:
+        return False
+    if known_name(doc.gaz, tok.norm) or tok.low in ORG_HEADS or tok.low in PLACE_HEADS or is_title(tok):
+        return False
+    if j >= len(toks) or not toks[j].word or toks[j].cap or toks[j].low in SPEECH_VERBS:
+        return False
+    if toks[j].low == "and":  # "Britain's Unilever and the German carmaker Volkswagen": two companies
+        return any(DEFINED.get(t.low) == "organization" and not t.cap for t in toks[j + 1 : j + 5])
+    return toks[j].low in SUBJECT_VERBS and toks[j].low not in _AUXILIARIES
 
 
 def _employer(toks: list[Token], i: int, j: int) -> bool:

@@ -3,8 +3,11 @@ a name, and where "and", "of" or "for" join one name or part two."""
 
 from __future__ import annotations
 
+import re
+
 from briefing.aliases import PARTICLES
 from briefing.cues import (
+    EUROPEAN_AFTER,
     LEGAL_FORMS,
     NOBLE,
     OCCUPATIONS,
@@ -239,7 +242,34 @@ def is_org(chunk: list[Token], gaz: Gazetteer) -> bool:
         return True
     if len(chunk) > 1 and chunk[0].low in ORG_FIRST_ROMANCE:
         return True
+    if len(chunk) > 1 and any(t.low in EUROPEAN_AFTER for t in chunk[1:]):
+        return True  # "União Europeia", "Gabinete Antifraude Europeu": Europe's bodies, no one's name
     return any(org_head(t.low) and chunk[k + 1].low in ("of", "for") for k, t in enumerate(chunk[:-1]))
+
+
+_CAMEL = re.compile(r"[A-Z][a-z]+([A-Z][A-Za-z]*)")
+
+
+def camel_cased(tok: Token) -> bool:
+    """Is one word a company's or a product's name by its capitals inside: "SpaceX", "OpenAI", "BlackRock",
+    "DeepMind"? A capital after four letters or more, or capitals that end the word after three; a
+    surname's prefix ("McCarthy", "MacArthur", "DeSantis", "LeBron", "FitzGerald") is shorter, or is
+    "Fitz", and "PhD" is a degree."""
+    text = tok.text[:-2] if tok.possessive else tok.text
+    m = _CAMEL.fullmatch(text)
+    if m is None or text.lower().startswith("fitz"):
+        return False
+    prefix, rest = text[: m.start(1)], m.group(1)
+    return len(prefix) >= 4 or (len(prefix) >= 3 and rest.isupper() and len(rest) <= 3)
+
+
+def code_name(tok: Token) -> bool:
+    """Is a word a programmer's identifier, a two-letter prefix in capitals before a capitalised word
+    ("NSString", "UIView", "CGRect")? No actor: a class in a developers' article."""
+    return _IDENTIFIER.fullmatch(tok.text) is not None
+
+
+_IDENTIFIER = re.compile(r"[A-Z]{2}[A-Z][a-z]{2,}[A-Za-z]*")
 
 
 def has_particle(chunk: list[Token]) -> bool:

@@ -207,7 +207,9 @@ def tag_text(reading: Reading, model: Tagger, gaz: Gazetteer) -> list[tuple[int,
 # title, a surname of a person named in full, an organisation head ("Chatham House"), a brand, a list's
 # kind ("bands like X and Y", ``briefing.kinds``), a direction before a word that is no place ("Northern
 # Rock", ``briefing.reader``).
-FIRM = FIRM_RULES | {"kind", "direction", "council"}  # "council": a town its council names
+# "council": a town its council names; "seat": the place after "of" that a councillor or a governor sits
+# for ("Councillor Jane Smith of Ealing", ``briefing.reader``)
+FIRM = FIRM_RULES | {"kind", "direction", "council", "seat"}
 _NAME_POSSESSIVES = frozenset({"people's", "people’s", "workers'", "workers’"})
 # a name neither begins nor ends with these ("of Mosul", "the Coalition"); marks between two names
 _EDGE_WORDS = frozenset("of for and the a an to on in at by with from".split())

@@ -72,3 +72,25 @@ def test_an_efe_or_lusa_dateline_is_stripped(line, rest):
 
 def test_brackets_that_name_no_agency_stay():
     assert without_dateline("The (EFE).- thing") == "The (EFE).- thing"
+
+
+def test_a_countrys_name_its_accents_set_apart_from_a_towns_is_the_country_as_written():
+    # qa22c F3: "França" folds to Franca, the Brazilian city; written plain it stays the city
+    text = "A tempestade vai afetar vastas zonas do Reino Unido, Irlanda, França, Suíça e Alemanha."
+    assert actors(text)["France"] == "place"
+    assert "Franca" not in actors(text)
+    town = "Farmers in Franca, Brazil, said the harvest was poor. Franca is a city in Sao Paulo state."
+    assert actors(town)["Franca"] == "place"
+    assert "France" not in actors(town)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("O ex-representante da União Europeia em Cabo Verde também falou.", "European Union"),
+        ("O Gabinete Antifraude Europeu também investiga o caso.", "Gabinete Antifraude Europeu"),
+        ("El Parlamento Europeo votó el lunes, según la agencia.", "Parlamento Europeo"),
+    ],
+)
+def test_a_name_with_european_after_its_noun_is_a_body(sentence, name):
+    assert actors(sentence)[name] == "organization"

@@ -92,6 +92,26 @@ def test_a_country_before_a_company_word_stays_no_person(tagger):
     assert not any(type_ == "person" for _, type_ in found)
 
 
+@pytest.mark.parametrize("tagger", TAGGERS)
+def test_a_country_as_a_given_name_before_a_surname_doing_what_people_do_is_a_person(tagger):
+    # qa22c F5: "Jordan" a country and "Henderson" a US town; "Georgia Stanway", "Chad Le Clos" bodies
+    text = "Jordan Henderson and Georgia Stanway won awards. Chad Le Clos swam in Durban."
+    found = typed(text, tagger=tagger)
+    assert found == {
+        ("Jordan Henderson", "person"): ["Jordan Henderson"],
+        ("Georgia Stanway", "person"): ["Georgia Stanway"],
+        ("Chad Le Clos", "person"): ["Chad Le Clos"],
+        ("Durban", "place"): ["Durban"],
+    }
+
+
+@pytest.mark.parametrize("tagger", TAGGERS)
+def test_a_country_before_a_town_with_no_persons_verb_stays_two_places(tagger):
+    text = "Floods hit Jordan Valley farms on Monday, and aid reached Georgia on Tuesday."
+    found = typed(text, tagger=tagger)
+    assert not any(type_ == "person" for _, type_ in found)
+
+
 FORD = (
     "Halvorsen to close Leeds depot as orders fall\n\n"
     "Halvorsen Freight Ltd said on Monday it would close its depot in Leeds, cutting 400 jobs. "
