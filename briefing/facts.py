@@ -112,7 +112,11 @@ _TOTAL = re.compile(
 )
 # a figure as written, with its currency and its scale or per cent: "£15.4m", "$27.5bn", "18%", "27"; not
 # the 15 of "A15" or of "15th"
-_AMOUNT = re.compile(r"(?<![\w.,])([$£€¥]?)(\d+(?:[.,]\d+)*)(%|bn|tn|m|k)?(?![\w%])")
+_AMOUNT = re.compile(
+    r"(?<![\w.,])([$£€¥]?)(\d+(?:[.,]\d+)*)"
+    r"(%|[ \u00a0]?(?i:percent|per[ \u00a0]cent|pct)\b|bn|tn|m|k)?(?![\w%])"
+)
+_SCALES = frozenset({"bn", "tn", "m", "k"})  # any other unit of an amount is per cent, however written
 # where a count is: capitalised words after a word of place ("in Kenya", "across northern Portugal and
 # Galicia", "near Tiel")
 _PLACED = re.compile(
@@ -347,7 +351,7 @@ def _amounts(sentence: str) -> dict[str, str]:
     """A sentence's figures as written ("£15.4m", "18%", "27"; commas out), each with its fact term
     ("#15.4"), but years ("2004", not "2,004"), the days of dates ("31 December") and the figures of names
     ("Band Aid 20", "Hot 100"): "15%" and "£15.4m" are two amounts, where :data:`FIGURE` reads 15 in
-    both."""
+    both. Per cent is "%" however written: "2.5 percent", "2.5 per cent" and "2.5pct" are "2.5%"."""
     text = with_figures(sentence)
     found: dict[str, str] = {}
     for match in _AMOUNT.finditer(text):
@@ -367,7 +371,9 @@ def _amounts(sentence: str) -> dict[str, str]:
             and not match.group(3)
         ):
             continue  # "2004 won't be remembered ...", "for 2004 rose": a year, whatever follows it
-        found[match.group(1) + number + (match.group(3) or "").lower()] = "#" + number
+        unit = (match.group(3) or "").lower()
+        unit = unit if not unit or unit in _SCALES else "%"  # "2.5 percent", "2.5 per cent", "2.5pct"
+        found[match.group(1) + number + unit] = "#" + number
     return found
 
 
