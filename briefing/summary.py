@@ -44,6 +44,7 @@ from briefing.cues import SPEECH_VERBS
 from briefing.errors import BriefingError
 from briefing.referents import People
 from briefing.sentences import (
+    MAX_QUOTED,
     Tokenizer,
     ends_sentence,
     ends_with_stop,
@@ -196,10 +197,27 @@ def _paragraphs(body: str) -> list[str]:
             continue
         if previous and line[0].islower() and not ends_sentence(previous):
             paragraphs[-1] += "\n" + line
+        elif paragraphs and line[0] in _REOPENING and _open_quotation(paragraphs[-1]):
+            paragraphs[-1] += " " + line[1:].lstrip()  # the quotation goes on: one speaker's words
         else:
             paragraphs.append(line)
         previous = line
     return paragraphs
+
+
+_REOPENING = '"\u201c'  # the marks a quotation is opened (and, in wire style, reopened) with
+
+
+def _open_quotation(paragraph: str) -> bool:
+    """Whether a paragraph ends inside a quotation it opened: wire style leaves a quotation that goes on
+    into the next paragraph unclosed, and opens that paragraph with a quote mark again ("We will
+    rebuild. / "The state must help us," she said.). Read apart, the first part quotes no speaker and
+    leaves its quote mark open; the paragraphs run on, without the reopening mark, so the quotation is
+    one sentence with its speaker (:func:`briefing.sentences.split_sentences`)."""
+    if not ends_sentence(paragraph) or len(paragraph) > MAX_QUOTED:
+        return False
+    curly = paragraph.count("\u201c") - paragraph.count("\u201d")
+    return curly > 0 or (curly == 0 and paragraph.count('"') % 2 == 1)
 
 
 def build_document(
