@@ -88,6 +88,13 @@ _DEMONSTRATIVE = re.compile(
     r"|newsletter|podcast|episode|one|is|was|are|were|has|have|had|will|would|can|could|may|might|should"
     r"|must|to|of|in|on|at|for|and|or|but|as|by|with|from)\b)[a-z]"
 )
+# "the decision", "the move" as what a sentence is about, opening it or a clause of saying ("The regional
+# council said the decision was made for safety reasons"): the act the sentence just before told
+_LAST_ACT = re.compile(
+    r"(?:^|\b(?:said|says|added|adds|explained|insisted|stressed)\s+(?:that\s+)?)"
+    r"(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:decision|move|step|measure|announcement|closure|ban)\s+"
+    r"(?:was|is|had|has|would|will|came|comes|follows|followed|means|meant|aims|aimed)\b"
+)
 DEMONSTRATIVE_WORDS = 8  # a demonstrative this far into a sentence stands for what came before it
 _QUOTE_MARK = re.compile(r"[\"“”‘«»]")
 # "it" and "they" opening a sentence stand for something or some people named before ("It was the first
@@ -181,6 +188,14 @@ def _before_quote(text: str) -> str:
     return text if mark is None else text[: mark.start()]
 
 
+def names_the_last_act(sentence: str) -> bool:
+    """Whether a sentence is about an act the sentence before it told, by a noun for it ("The regional
+    council said the decision was made for safety reasons" after "Schools ... will remain closed"):
+    alone, "the decision" is no decision the reader knows, so it is told right after that sentence or
+    not at all (QA22d F8)."""
+    return _LAST_ACT.search(_before_quote(sentence).strip()) is not None
+
+
 def tells_a_sequel(sentence: str) -> bool:
     """Whether a sentence tells what happened next to someone or something the sentence before it
     introduced ("Randall-Gay’s mother subsequently complained to police.", "She was later named as his
@@ -208,15 +223,15 @@ def opens_on_pronoun(sentence: str) -> bool:
 
 def needed_before(sentences: Sequence[str]) -> dict[int, tuple[frozenset[int], ...]]:
     """For each sentence of an article (in order) that needs one before it, the sentences one of which
-    must be told before it: the one just before it for a sentence that :func:`follows_from` it (told
-    without it, the sentence is left out), any earlier one for a sentence that :func:`leans_back` or
-    :func:`opens_on_pronoun` or :func:`points_back` (it does not open the summary). The first sentence
-    needs none."""
+    must be told before it: the one just before it for a sentence that :func:`follows_from` it or
+    :func:`names_the_last_act` of it (told without it, the sentence is left out), any earlier one for a
+    sentence that :func:`leans_back` or :func:`opens_on_pronoun` or :func:`points_back` (it does not
+    open the summary). The first sentence needs none."""
     needs: dict[int, tuple[frozenset[int], ...]] = {}
     for i, sentence in enumerate(sentences):
         if not i:
             continue
-        if follows_from(sentence):
+        if follows_from(sentence) or names_the_last_act(sentence):
             needs[i] = (frozenset({i - 1}),)
         elif leans_back(sentence) or opens_on_pronoun(sentence) or points_back(sentence):
             needs[i] = (frozenset(range(i)),)

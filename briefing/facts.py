@@ -112,7 +112,11 @@ _TOTAL = re.compile(
 )
 # a figure as written, with its currency and its scale or per cent: "£15.4m", "$27.5bn", "18%", "27"; not
 # the 15 of "A15" or of "15th"
-_AMOUNT = re.compile(r"(?<![\w.,])([$£€¥]?)(\d+(?:[.,]\d+)*)(%|bn|tn|m|k)?(?![\w%])")
+_AMOUNT = re.compile(
+    r"(?<![\w.,])([$£€¥]?)(\d+(?:[.,]\d+)*)"
+    r"(%|[ \u00a0]?(?i:percent|per[ \u00a0]cent|pct)\b|bn|tn|m|k)?(?![\w%])"
+)
+_SCALES = frozenset({"bn", "tn", "m", "k"})  # any other unit of an amount is per cent, however written
 # where a count is: capitalised words after a word of place ("in Kenya", "across northern Portugal and
 # Galicia", "near Tiel")
 _PLACED = re.compile(
@@ -146,9 +150,39 @@ def with_figures(sentence: str) -> str:
         value = value or (10 + _TEENS.index(teen.lower()) if teen else _UNITS[alone.lower()])
         value *= {"hundred": 100, "thousand": 1000}.get((times or "").lower(), 1)
         opening = not sentence[: match.start()].strip(" \"'\u201c\u2018(")
-        return str(value) if value >= 10 or opening or times else match.group(0)
+        counts = _counts_people(sentence[: match.start()], sentence[match.end() :])
+        return str(value) if value >= 10 or opening or times or counts else match.group(0)
 
     return _SPELLED.sub(figure, sentence)
+
+
+# the words before a small number word that make it a count: a count word ("kills two", "injuring
+# seven"), or a change to it ("has risen to three", "rose to four")
+_BEFORE_COUNT = re.compile(r"([^\W\d_]+)(?:\s+to)?\s*$")
+# the words after one: whom it counts ("two workers", "seven others", "three more") or a count word,
+# itself or after a verb ("two dead", "seven were hurt", "three have been killed")
+_AFTER_COUNT = re.compile(r"^\s+(?:(?:were|was|are|is|have|has|had|been|being)\s+){0,2}([^\W\d_]+)")
+_OTHERS = frozenset({"others", "more"})
+
+
+def _counts_people(before: str, after: str) -> bool:
+    """Whether a number word under ten between ``before`` and ``after`` counts what breaking news
+    revises: people ("two workers", "seven others") or a count (the dead, the injured ...: "two dead",
+    "kills two", "seven were hurt", "the toll has risen to three"). News style writes such small tolls in
+    words, and a later report's "3" or "three" must be able to replace them; "two ministers met" stays
+    a word, no count of news weight."""
+    kinds, changes = _count_words(), _change_words()
+    word = _BEFORE_COUNT.search(before[-40:])
+    if word and stem(word.group(1).lower()) in (changes if word.group(0).rstrip().endswith(" to") else kinds):
+        return True  # "kills two", "risen to three"; not "took the wounded to three hospitals"
+    following = _AFTER_COUNT.match(after)
+    if not following:
+        return False  # "two of them": a part of a group, not the count
+    lower = following.group(1).lower()
+    # the count words as written: "hospitals" shares its stem with "hospitalised"
+    return (
+        lower in _PEOPLE or lower in _PERSONS or lower in _OTHERS or any(lower in w for w in _COUNTS.values())
+    )
 
 
 @lru_cache(maxsize=65536)
@@ -317,7 +351,7 @@ def _amounts(sentence: str) -> dict[str, str]:
     """A sentence's figures as written ("£15.4m", "18%", "27"; commas out), each with its fact term
     ("#15.4"), but years ("2004", not "2,004"), the days of dates ("31 December") and the figures of names
     ("Band Aid 20", "Hot 100"): "15%" and "£15.4m" are two amounts, where :data:`FIGURE` reads 15 in
-    both."""
+    both. Per cent is "%" however written: "2.5 percent", "2.5 per cent" and "2.5pct" are "2.5%"."""
     text = with_figures(sentence)
     found: dict[str, str] = {}
     for match in _AMOUNT.finditer(text):
@@ -337,7 +371,9 @@ def _amounts(sentence: str) -> dict[str, str]:
             and not match.group(3)
         ):
             continue  # "2004 won't be remembered ...", "for 2004 rose": a year, whatever follows it
-        found[match.group(1) + number + (match.group(3) or "").lower()] = "#" + number
+        unit = (match.group(3) or "").lower()
+        unit = unit if not unit or unit in _SCALES else "%"  # "2.5 percent", "2.5 per cent", "2.5pct"
+        found[match.group(1) + number + unit] = "#" + number
     return found
 
 
@@ -492,7 +528,8 @@ def revises(sentence: str, other: str, *, titles: bool = False) -> bool:
         return False
     a, b = _count_terms(sentence), _count_terms(other)
     counts = {t for t in a if t[0] == "~"}
-    if counts != {t for t in b if t[0] == "~"}:
+    their_counts = {t for t in b if t[0] == "~"}
+    if counts != their_counts and not _revises_part(sentence, other, counts, their_counts):
         return False
     part, their_part = figure_part(sentence), figure_part(other)
     names, their_names = _names(part), _names(their_part)
@@ -530,6 +567,35 @@ def revises(sentence: str, other: str, *, titles: bool = False) -> bool:
         return total or (bool(counts) and _running_count(part, their_part))
     whole, their_whole = _fact_words(mine), _fact_words(theirs)
     return 2 * len(whole & their_whole) >= REVISED_OTHER * (len(whole) + len(their_whole))
+
+
+def _revises_part(sentence: str, other: str, counts: set[str], their_counts: set[str]) -> bool:
+    """Whether ``sentence`` revises one count of several ``other`` tells: it names fewer counts (the
+    dead, of "killing two workers and injuring seven others"), says the figure changed ("the death toll
+    has risen to three"), and each count it names has a figure of its own there and another in
+    ``other`` (:func:`_count_figures`). The newest toll outdates a first report that told the injured
+    too; the first report's other count is no reason to keep telling its stale toll."""
+    if not counts or not counts < their_counts or not _change_terms() & fact_terms(sentence):
+        return False
+    mine, theirs = _count_figures(sentence), _count_figures(other)
+    past = formers(sentence)
+    return all(mine.get(k, frozenset()) - past and theirs.get(k) and not mine[k] & theirs[k] for k in counts)
+
+
+_AND = re.compile(r"\s+and\s+")
+
+
+@lru_cache(maxsize=65536)
+def _count_figures(sentence: str) -> dict[str, frozenset[str]]:
+    """The figures of each count a sentence names ("~dead" -> {"#2"}), where a clause or a part of one
+    joined by "and" holds both: "killing 2 workers and injuring 7 others" -> dead 2, hurt 7."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for clause in _CLAUSE_BREAK.split(with_figures(sentence)):
+        for piece in _AND.split(clause):
+            figures = {"#" + f.replace(",", "") for f in FIGURE.findall(piece)}
+            for kind in count_kinds(piece) if figures else ():
+                found[kind] |= figures
+    return {k: frozenset(v) for k, v in found.items()}
 
 
 def _running_total(sentence: str, other: str, gained: Iterable[str]) -> bool:

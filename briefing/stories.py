@@ -722,7 +722,8 @@ def story_summary(
     ]
     if first is not None and 0 <= first < len(leads):
         candidates = set(plain)
-        own = (index.get(" ".join(x.split()), -1) for x in leads[first])
+        # a first sentence whose figures a later one revised opens as that revision (the newest toll)
+        own = (replaced.get(k, k) for k in (index.get(" ".join(x.split()), -1) for x in leads[first]))
         opener = next((i for i in own if i in candidates and (i not in needs or excused(i))), None)
         if opener is not None:
             plain = [opener, *(i for i in plain if i != opener)]

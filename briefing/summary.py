@@ -33,6 +33,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
+from itertools import pairwise
 
 import numpy as np
 from sumy.models.dom import ObjectDocumentModel, Paragraph
@@ -44,6 +45,7 @@ from briefing.cues import SPEECH_VERBS
 from briefing.errors import BriefingError
 from briefing.referents import People
 from briefing.sentences import (
+    MAX_QUOTED,
     Tokenizer,
     ends_sentence,
     ends_with_stop,
@@ -75,7 +77,7 @@ __all__ = [
 
 # the summarizer's rules, as stored summaries record them: bump when a summary would come out otherwise,
 # then run `python -m tests.regen_summary_golden` (tests/test_summary_golden.py fails until both are done)
-SUMMARY_VERSION = 2
+SUMMARY_VERSION = 3
 TOKENIZER = Tokenizer()
 LABEL_MAX_WORDS = 20
 
@@ -196,10 +198,27 @@ def _paragraphs(body: str) -> list[str]:
             continue
         if previous and line[0].islower() and not ends_sentence(previous):
             paragraphs[-1] += "\n" + line
+        elif paragraphs and line[0] in _REOPENING and _open_quotation(paragraphs[-1]):
+            paragraphs[-1] += " " + line[1:].lstrip()  # the quotation goes on: one speaker's words
         else:
             paragraphs.append(line)
         previous = line
     return paragraphs
+
+
+_REOPENING = '"\u201c'  # the marks a quotation is opened (and, in wire style, reopened) with
+
+
+def _open_quotation(paragraph: str) -> bool:
+    """Whether a paragraph ends inside a quotation it opened: wire style leaves a quotation that goes on
+    into the next paragraph unclosed, and opens that paragraph with a quote mark again ("We will
+    rebuild. / "The state must help us," she said.). Read apart, the first part quotes no speaker and
+    leaves its quote mark open; the paragraphs run on, without the reopening mark, so the quotation is
+    one sentence with its speaker (:func:`briefing.sentences.split_sentences`)."""
+    if not ends_sentence(paragraph) or len(paragraph) > MAX_QUOTED:
+        return False
+    curly = paragraph.count("\u201c") - paragraph.count("\u201d")
+    return curly > 0 or (curly == 0 and paragraph.count('"') % 2 == 1)
 
 
 def build_document(
@@ -224,6 +243,7 @@ def build_document(
     dropped |= _captions_over_credits(texts, dropped)
     deck = _standfirst(texts, dropped)
     items = _list_items(texts, dropped)
+    questions, answers = _interview(texts, dropped)
     alone: dict[str, list[str]] = {}  # a sentence read on its own, and its paragraph's row
     taken = 0
     for n, text in enumerate(texts):
@@ -231,8 +251,15 @@ def build_document(
             break
         if n in dropped:
             continue
-        if is_label(text) or n == deck:
-            key = " ".join(text.split())
+        if n in answers:  # one unit with its speaker: the answer's sentences are the interviewee's
+            key = answers[n]
+            if key and key not in seen:
+                seen.add(key)
+                taken += 1
+                rows.append(([key], False))
+            continue
+        if is_label(text) or n == deck or n in questions:  # an interviewer's question: context, no news
+            key = " ".join((_QUESTION_LABEL.sub("", text) if n in questions else text).split())
             if key not in seen:
                 seen.add(key)
                 rows.append(([key], True))
@@ -259,7 +286,7 @@ def build_document(
             if len(parts) == 1:
                 alone[key] = row
         rows.append((row, False))
-    fields = _fields([s for row, heading in rows if not heading for s in row])
+    fields = _fields([s for row, heading in rows if not heading for s in row]) - set(answers.values())
     return ObjectDocumentModel(
         [
             Paragraph([DomSentence(s, tokenizer, is_heading=heading) for s in kept])
@@ -267,6 +294,67 @@ def build_document(
             if (kept := [s for s in row if heading or s not in fields])
         ]
     )
+
+
+# an interview's labels: "Q:" before the interviewer's question, "A:" before the answer
+_QUESTION_LABEL = re.compile(r"^\s*(?:Q|Question)\s*[:.]\s+")
+_ANSWER_LABEL = re.compile(r"^\s*(?:A|Answer)\s*[:.]\s+")
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|we|We|my|My|our|Our|me|us)\b")
+_QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e"
+
+
+def _is_question(text: str) -> bool:
+    """Whether a paragraph is an interviewer's question: "Q:" before it, or only a question of the
+    writer's own (no quotation: "“Why now?” she asked." is someone's words), its sentences all asking."""
+    if _QUESTION_LABEL.match(text):
+        return True
+    text = text.strip()
+    if not text.endswith("?") or any(m in text for m in _QUOTE_MARKS):
+        return False
+    return all(s.text.rstrip().endswith("?") for s in split_sentences(text))
+
+
+def _interview(texts: Sequence[str], dropped: set[int]) -> tuple[set[int], dict[int, str]]:
+    """An interview's questions and answers, by paragraph. A question is one followed by a paragraph
+    that answers it (no question itself): the interviewer's words, no summary sentence ("Will fares go
+    up?" tells nothing). An answer (after "A:", or in the first person after one of several questions)
+    is the interviewee's words: one unit, its label (if any) replaced by the interviewee, the one person
+    the paragraphs before the first question name ("We spoke to Mayor Anna Berg ..."), so neither its
+    first sentence is lost as a field ("A: No.") nor the rest read as the outlet's own voice; with no
+    such person, an answer is no summary sentence ("" here)."""
+    kept = [n for n in range(len(texts)) if n not in dropped]
+    questions = {
+        n for n, following in pairwise(kept) if _is_question(texts[n]) and not _is_question(texts[following])
+    }
+    after = dict(pairwise(kept))
+    # the answers: labelled "A:", or, in an interview of several questions, spoken in the first person
+    # ("I hope by Friday."; a writer's paragraph after a question of its own speaks in none)
+    labelled = [
+        after[q]
+        for q in sorted(questions)
+        if _ANSWER_LABEL.match(texts[after[q]])
+        or (len(questions) > 1 and _FIRST_PERSON.search(texts[after[q]]))
+    ]
+    if not questions:
+        return questions, {}
+    speaker = _interviewee([texts[n] for n in kept if n < min(questions)]) if labelled else None
+    answers: dict[int, str] = {}
+    for n in labelled:
+        answer = " ".join(_ANSWER_LABEL.sub("", texts[n]).split())
+        # without its speaker (none named, or too long to tell as one), an answer is not told
+        answers[n] = f"{speaker}: {answer}" if speaker and len(answer) <= MAX_QUOTED else ""
+    return questions, answers
+
+
+def _interviewee(intro: Sequence[str]) -> str | None:
+    """The one person an interview's introduction names (the last of its sentences naming anyone)."""
+    sentences = [s.text for text in intro for s in split_sentences(text)]
+    people = People(sentences)
+    for k in range(len(sentences) - 1, -1, -1):
+        named = list(dict.fromkeys(people.named_in(k)))
+        if named:
+            return named[0] if len(named) == 1 else None
+    return None
 
 
 def is_field(sentence: str) -> bool:

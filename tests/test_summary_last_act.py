@@ -1,0 +1,44 @@
+"""A sentence about "the decision" or "the move" that the sentence before it told is told right after
+that sentence, or not at all: alone, it names a decision the reader does not know."""
+
+import pytest
+
+from briefing.antecedents import names_the_last_act, needed_before
+from briefing.summary import summarize
+
+
+@pytest.mark.parametrize(
+    "sentence, leans",
+    [
+        ("The regional council said the decision was made for safety reasons.", True),
+        ("The decision was taken after a night of talks.", True),
+        ("The move follows a week of protests.", True),
+        ("The move followed a week of protests.", True),
+        ("Officials said that the closure would last a week.", True),
+        ("The council's decision to close schools was made on Monday.", False),  # it says which
+        ("“The decision was mine,” the mayor said.", False),  # a speaker's words
+    ],
+)
+def test_a_sentence_naming_the_last_act_by_a_noun(sentence, leans):
+    assert names_the_last_act(sentence) is leans
+
+
+def test_it_is_told_only_after_the_sentence_telling_the_act():
+    sentences = [
+        "Heavy snow cut power to 20,000 homes in the Tatra region on Monday.",
+        "Schools in Zakopane will stay closed on Tuesday.",
+        "The mayor said the decision was made to keep pupils off icy roads.",
+    ]
+    assert needed_before(sentences)[2] == (frozenset({1}),)
+    body = "Snow in the Tatras\n\n" + "\n".join(
+        [
+            sentences[0]
+            + " Road crews worked through the night to clear the main passes into the mountains.",
+            "Forecasters expect another 40 centimetres of snow by Wednesday, the weather service said.",
+            sentences[1] + " " + sentences[2],
+        ]
+    )
+    for algorithm in ("default", "lexrank", "luhn"):
+        told = summarize(body, sentences=2, algorithm=algorithm)
+        if sentences[2] in told:
+            assert sentences[1] in told
