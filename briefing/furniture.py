@@ -835,7 +835,7 @@ def _without_job(writer: str) -> str:
     return " ".join(name) if 2 <= len(name) <= 4 and looks_like_name(" ".join(name)) else writer
 
 
-NAME_WORDS = 4  # a writer's name before a job is two to four words
+NAME_WORDS = 4  # a writer's name before a job is two to four words, its particles aside
 
 
 def _without_titled_job(writer: str) -> str:
@@ -845,9 +845,12 @@ def _without_titled_job(writer: str) -> str:
     "Mary Ann Lee Editor" the name is "Mary Ann Lee"). A name ending with a given name may go on with
     a surname when that job's first word is no job's (:func:`_job_word`): "Sarah Jane" in "Sarah Jane
     Smith Senior Correspondent" has a middle name, "Smith" is no desk; "David Thomas Political Editor"
-    stays "David Thomas". Any other writer as it is."""
+    stays "David Thomas". A name's particles are its own ("Jean-Luc de la Fontaine", "Anna van der
+    Berg"): no name ends with one nor does a job start with one, and they do not count in its words.
+    Any other writer as it is."""
     words = writer.split()
-    splits = [k for k in range(2, min(NAME_WORDS, len(words) - 1) + 1) if _job_after(words, k)]
+    named = [k for k in range(2, len(words)) if _name_words(words[:k]) <= NAME_WORDS]
+    splits = [k for k in named if _job_after(words, k)]
     if not splits:
         return writer
     k = splits[0]
@@ -862,7 +865,28 @@ def _job_after(words: list[str], k: int) -> bool:
     comma ("McCrae, Astronomy Correspondent" is a surname and its job), its first word no given name."""
     job = " ".join(words[k:])
     before_comma = re.split(r"[,;]", job, maxsplit=1)[0]
+    if _particle(words[k - 1]) or _particle(words[k]):
+        return False  # "Jean-Luc de" + "la Fontaine Political Editor": the particles join the name's words
+    if _in_capitals(words[:k]) and _in_capitals(words[k : k + 1]) and not _in_capitals(words[k:]):
+        return False  # "MARÍA GARCÍA" + "LÓPEZ Chief Correspondent": a job is not half in capitals
     return is_job_line(job) and is_newsroom_job(before_comma) and not _given(words[k])
+
+
+def _in_capitals(words: list[str]) -> bool:
+    """Whether words are printed in capitals, an acronym's ("BBC") aside: a job may start with one ("BBC
+    Correspondent"), a name's capitals ("LÓPEZ") end before the job's title case."""
+    named = [word for word in words if _LETTERS.search(word) and not _particle(word)]
+    return bool(named) and all(word.isupper() and _no_acronym(word) for word in named)
+
+
+def _particle(word: str) -> bool:
+    """Whether a word is a name's particle or join (:data:`_PARTICLES`: "de", "la", "van", "der", "bin")."""
+    return word.casefold() in _PARTICLES
+
+
+def _name_words(words: list[str]) -> int:
+    """The words of a name that are no particle: "Jean-Luc de la Fontaine" is a name of two."""
+    return sum(not _particle(word) for word in words)
 
 
 # the words a newsroom job is made of before its noun ("Senior Political Correspondent", "Home Affairs

@@ -158,3 +158,36 @@ def test_a_byline_with_an_age_marks_the_headline_under_labels():
 )
 def test_a_job_run_into_the_name_in_capitals_goes(field, name):
     assert author_name(field) == name
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ("By JEAN-LUC DE LA FONTAINE Political Editor, Europe", "Jean-Luc de la Fontaine"),
+        ("By ANNA VAN DER BERG Political Editor, Europe\nPublished: 12 March 2025", "Anna van der Berg"),
+        ("By LUDWIG VON ESSEN Business Reporter", "Ludwig von Essen"),
+        ("By Tomás de la Fuente Senior Correspondent", "Tomás de la Fuente"),
+        ("By HELENA MARSH Political Editor, Europe", "Helena Marsh"),
+    ],
+)
+def test_a_names_particles_stay_in_it_when_a_job_follows(byline, author):
+    article = first(byline)
+    assert article.author == author
+    assert article.body.startswith("The county council agreed")
+
+
+@pytest.mark.parametrize(
+    ("field", "name"),
+    [
+        ("JEAN-LUC DE LA FONTAINE Political Editor, Europe", "Jean-Luc de la Fontaine"),
+        ("Joost van der Berg Chief Correspondent", "Joost van der Berg"),
+        ("Yusuf bin Rashid Health Reporter", "Yusuf bin Rashid"),
+        ("OMAR AL-HASSAN Political Editor", "Omar Al-Hassan"),
+        ("AOIFE O'BRIEN Political Editor", "Aoife O'Brien"),
+        ("MARÍA DE LOS ÁNGELES GARCÍA LÓPEZ Chief Correspondent", "María de los Ángeles García López"),
+        ("MARIA GARCIA LOPEZ Chief Correspondent", "Maria Garcia Lopez"),  # the capitals end the name
+        ("JANE DOE BBC Correspondent", "Jane Doe"),  # an acronym may open the job
+    ],
+)
+def test_a_job_after_a_name_with_particles_or_in_capitals_goes(field, name):
+    assert author_name(field) == name
