@@ -471,6 +471,8 @@ def _metadata(line: str, words: int) -> Verdict | None:
         byline = _BYLINE.match(who)  # "By Jane Doe | 3 hours ago"
         if byline and (writer := _byline_writer(byline)) is not None:
             who = writer
+        elif not byline:
+            who = _aged_writers(who)  # "Sarah Khan, 42 · 3 hours ago": the writer is "Sarah Khan"
         return Verdict(Kind.RELTIME, who or None)
     if _RELATIVE_ONLY.match(line) and relative_age(line) is not None:
         return Verdict(Kind.RELTIME)
@@ -507,11 +509,12 @@ _WRITERS_JOIN = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&|y|e|und|et)\s+"
 
 def _names_before_age(line: str, words: int) -> bool:
     """Whether a line longer than a lone writer's byline names writers before its age ("Jane Doe and John
-    Roe · 3 hours ago", "By Jane Doe, John Roe and Ann Lee · Updated 2 hours ago"), not a sentence."""
+    Roe · 3 hours ago", "By Jane Doe, John Roe and Ann Lee · Updated 2 hours ago", with a writer's age:
+    "By Sarah Khan, 42, and Tom Baker · 3 hours ago"), not a sentence."""
     start = age_start(line) if words <= BYLINE_AGE_WORDS else None
     who = _without_date_word(line[:start].strip(_AGE_JOINS)) if start else ""
     byline = _BYLINE.match(who)
-    return _names_writers(byline.group(2) if byline else who)
+    return _names_writers(without_ages(byline.group(2) if byline else who))
 
 
 def _without_date_word(who: str) -> str:
@@ -551,6 +554,7 @@ def _writer_before_age(line: str) -> str | None:
     byline = _BYLINE.match(who)
     if byline and (writer := _byline_writer(byline)) is not None:
         return writer
+    who = _aged_writers(who)  # "Katrin Vogel, 34 · gestern"
     age = relative_age(line)
     if age is None or age >= WRITER_AGE_LIMIT or not _names_writers(who):
         return None
@@ -558,6 +562,12 @@ def _writer_before_age(line: str) -> str | None:
     if not marked and (line[start].isupper() or (says_the_day(line[start:]) and not given_first(who))):
         return None
     return who
+
+
+def _aged_writers(who: str) -> str:
+    """A byline without "By" that prints writers' ages ("Sarah Khan, 42, and Tom Baker") as its author
+    (:func:`author_name`: "Sarah Khan and Tom Baker"); any other as it is."""
+    return author_name(who) if without_ages(who) != who else who
 
 
 def _names_writers(who: str) -> bool:
@@ -655,6 +665,14 @@ _ASIDE = re.compile(r"\s*\([^()]*\)")  # "Nick Ames (now), Ed Aarons and Ben Fis
 # a writer's age after the name, as a reader's letter or a young reporter's byline prints it: "Sarah Khan, 42,
 # and Tom Baker", "By Sarah Khan, 42" (a number alone between commas, or before "and" or the end)
 _AGE_AFTER = re.compile(r"\s*,\s*\d{1,3}(?=\s*(?:[,;]|\s(?:and|&)\s|$))")
+
+
+def without_ages(who: str) -> str:
+    """Writers' names without the age printed after each ("Sarah Khan, 42, and Tom Baker" -> "Sarah Khan,
+    and Tom Baker"): the rules that ask whether a line names writers, and the author, read no number."""
+    return _AGE_AFTER.sub("", who)
+
+
 _WRITER_SEPARATOR = re.compile(r"(\s+(?:and|&)\s+)")
 _FILED_IN = re.compile(r"\s+in\s+(?=[^\W\d_])(?-i:[A-Z]).*$")  # "Ashifa Kassam in Stanstead, Quebec"
 # the agencies' share of a story credited after its writer: "Jane Roe, Guardian staff and agencies",
@@ -727,7 +745,7 @@ def author_name(who: str) -> str:
     ``<author>`` and dumps' bylines both hold such fields; the author is who wrote it. The field as it
     came when nothing of a name would be left."""
     # the job first over the whole field: "Ann Lee Health and science editor" is one writer
-    text = _ASIDE.sub("", _PICTURE_CREDIT.sub("", _without_agencies(_AGE_AFTER.sub("", who))))
+    text = _ASIDE.sub("", _PICTURE_CREDIT.sub("", _without_agencies(without_ages(who))))
     text = _without_job(text.strip())
     pieces = _WRITER_SEPARATOR.split(text)
     writers = [_FILED_IN.sub("", _without_outlet(w)) if k % 2 == 0 else w for k, w in enumerate(pieces)]

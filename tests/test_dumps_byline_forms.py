@@ -1,10 +1,12 @@
 """Bylines as pasted pages print them (issue 2, left by dumps13/14/16): a name in capitals, a name under
 the date, a writer's age in the byline, a job run into the name on a page."""
 
+from datetime import timedelta
+
 import pytest
 
 from briefing.dumps import split_dump
-from briefing.furniture import author_name, name_case
+from briefing.furniture import Kind, author_name, classify, name_case
 
 # two stories of a local paper's page, its furniture around them; {byline} is the first story's header
 PAGE = """Menu
@@ -191,3 +193,25 @@ def test_a_names_particles_stay_in_it_when_a_job_follows(byline, author):
 )
 def test_a_job_after_a_name_with_particles_or_in_capitals_goes(field, name):
     assert author_name(field) == name
+
+
+@pytest.mark.parametrize(
+    ("byline", "author", "age"),
+    [
+        ("By Sarah Okafor, 42, and Tom Baines · 3 hours ago", "Sarah Okafor and Tom Baines", 3),
+        ("Sarah Okafor, 42, and Tom Baines · 3 hours ago", "Sarah Okafor and Tom Baines", 3),
+        ("Sarah Okafor, 42 · 3 hours ago", "Sarah Okafor", 3),
+        ("By Sarah Okafor, 42, Tom Baines, 38, and Ann Lee | Updated 2 hours ago",
+         "Sarah Okafor, Tom Baines and Ann Lee", 2),
+        ("Katrin Vogel, 34 · gestern", "Katrin Vogel", 24),
+    ],
+)  # fmt: skip
+def test_a_writers_age_and_the_storys_age_on_one_line(byline, author, age):
+    article = first(byline)
+    assert (article.author, article.age) == (author, timedelta(hours=age))
+    assert article.body.startswith("The county council agreed")
+
+
+def test_writers_ages_in_a_sentence_with_a_time_are_no_byline():
+    line = "Sarah Okafor, 42, and Tom Baines, 38, were arrested two days ago."
+    assert classify(line).kind is Kind.PROSE
