@@ -471,6 +471,8 @@ def _metadata(line: str, words: int) -> Verdict | None:
         byline = _BYLINE.match(who)  # "By Jane Doe | 3 hours ago"
         if byline and (writer := _byline_writer(byline)) is not None:
             who = writer
+        elif not byline:
+            who = _aged_writers(who)  # "Sarah Khan, 42 · 3 hours ago": the writer is "Sarah Khan"
         return Verdict(Kind.RELTIME, who or None)
     if _RELATIVE_ONLY.match(line) and relative_age(line) is not None:
         return Verdict(Kind.RELTIME)
@@ -507,11 +509,12 @@ _WRITERS_JOIN = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&|y|e|und|et)\s+"
 
 def _names_before_age(line: str, words: int) -> bool:
     """Whether a line longer than a lone writer's byline names writers before its age ("Jane Doe and John
-    Roe · 3 hours ago", "By Jane Doe, John Roe and Ann Lee · Updated 2 hours ago"), not a sentence."""
+    Roe · 3 hours ago", "By Jane Doe, John Roe and Ann Lee · Updated 2 hours ago", with a writer's age:
+    "By Sarah Khan, 42, and Tom Baker · 3 hours ago"), not a sentence."""
     start = age_start(line) if words <= BYLINE_AGE_WORDS else None
     who = _without_date_word(line[:start].strip(_AGE_JOINS)) if start else ""
     byline = _BYLINE.match(who)
-    return _names_writers(byline.group(2) if byline else who)
+    return _names_writers(without_ages(byline.group(2) if byline else who))
 
 
 def _without_date_word(who: str) -> str:
@@ -551,6 +554,7 @@ def _writer_before_age(line: str) -> str | None:
     byline = _BYLINE.match(who)
     if byline and (writer := _byline_writer(byline)) is not None:
         return writer
+    who = _aged_writers(who)  # "Katrin Vogel, 34 · gestern"
     age = relative_age(line)
     if age is None or age >= WRITER_AGE_LIMIT or not _names_writers(who):
         return None
@@ -558,6 +562,12 @@ def _writer_before_age(line: str) -> str | None:
     if not marked and (line[start].isupper() or (says_the_day(line[start:]) and not given_first(who))):
         return None
     return who
+
+
+def _aged_writers(who: str) -> str:
+    """A byline without "By" that prints writers' ages ("Sarah Khan, 42, and Tom Baker") as its author
+    (:func:`author_name`: "Sarah Khan and Tom Baker"); any other as it is."""
+    return author_name(who) if without_ages(who) != who else who
 
 
 def _names_writers(who: str) -> bool:
@@ -655,6 +665,14 @@ _ASIDE = re.compile(r"\s*\([^()]*\)")  # "Nick Ames (now), Ed Aarons and Ben Fis
 # a writer's age after the name, as a reader's letter or a young reporter's byline prints it: "Sarah Khan, 42,
 # and Tom Baker", "By Sarah Khan, 42" (a number alone between commas, or before "and" or the end)
 _AGE_AFTER = re.compile(r"\s*,\s*\d{1,3}(?=\s*(?:[,;]|\s(?:and|&)\s|$))")
+
+
+def without_ages(who: str) -> str:
+    """Writers' names without the age printed after each ("Sarah Khan, 42, and Tom Baker" -> "Sarah Khan,
+    and Tom Baker"): the rules that ask whether a line names writers, and the author, read no number."""
+    return _AGE_AFTER.sub("", who)
+
+
 _WRITER_SEPARATOR = re.compile(r"(\s+(?:and|&)\s+)")
 _FILED_IN = re.compile(r"\s+in\s+(?=[^\W\d_])(?-i:[A-Z]).*$")  # "Ashifa Kassam in Stanstead, Quebec"
 # the agencies' share of a story credited after its writer: "Jane Roe, Guardian staff and agencies",
@@ -727,7 +745,7 @@ def author_name(who: str) -> str:
     ``<author>`` and dumps' bylines both hold such fields; the author is who wrote it. The field as it
     came when nothing of a name would be left."""
     # the job first over the whole field: "Ann Lee Health and science editor" is one writer
-    text = _ASIDE.sub("", _PICTURE_CREDIT.sub("", _without_agencies(_AGE_AFTER.sub("", who))))
+    text = _ASIDE.sub("", _PICTURE_CREDIT.sub("", _without_agencies(without_ages(who))))
     text = _without_job(text.strip())
     pieces = _WRITER_SEPARATOR.split(text)
     writers = [_FILED_IN.sub("", _without_outlet(w)) if k % 2 == 0 else w for k, w in enumerate(pieces)]
@@ -835,7 +853,7 @@ def _without_job(writer: str) -> str:
     return " ".join(name) if 2 <= len(name) <= 4 and looks_like_name(" ".join(name)) else writer
 
 
-NAME_WORDS = 4  # a writer's name before a job is two to four words
+NAME_WORDS = 4  # a writer's name before a job is two to four words, its particles aside
 
 
 def _without_titled_job(writer: str) -> str:
@@ -845,9 +863,12 @@ def _without_titled_job(writer: str) -> str:
     "Mary Ann Lee Editor" the name is "Mary Ann Lee"). A name ending with a given name may go on with
     a surname when that job's first word is no job's (:func:`_job_word`): "Sarah Jane" in "Sarah Jane
     Smith Senior Correspondent" has a middle name, "Smith" is no desk; "David Thomas Political Editor"
-    stays "David Thomas". Any other writer as it is."""
+    stays "David Thomas". A name's particles are its own ("Jean-Luc de la Fontaine", "Anna van der
+    Berg"): no name ends with one nor does a job start with one, and they do not count in its words.
+    Any other writer as it is."""
     words = writer.split()
-    splits = [k for k in range(2, min(NAME_WORDS, len(words) - 1) + 1) if _job_after(words, k)]
+    named = [k for k in range(2, len(words)) if _name_words(words[:k]) <= NAME_WORDS]
+    splits = [k for k in named if _job_after(words, k)]
     if not splits:
         return writer
     k = splits[0]
@@ -862,7 +883,28 @@ def _job_after(words: list[str], k: int) -> bool:
     comma ("McCrae, Astronomy Correspondent" is a surname and its job), its first word no given name."""
     job = " ".join(words[k:])
     before_comma = re.split(r"[,;]", job, maxsplit=1)[0]
+    if _particle(words[k - 1]) or _particle(words[k]):
+        return False  # "Jean-Luc de" + "la Fontaine Political Editor": the particles join the name's words
+    if _in_capitals(words[:k]) and _in_capitals(words[k : k + 1]) and not _in_capitals(words[k:]):
+        return False  # "MARÍA GARCÍA" + "LÓPEZ Chief Correspondent": a job is not half in capitals
     return is_job_line(job) and is_newsroom_job(before_comma) and not _given(words[k])
+
+
+def _in_capitals(words: list[str]) -> bool:
+    """Whether words are printed in capitals, an acronym's ("BBC") aside: a job may start with one ("BBC
+    Correspondent"), a name's capitals ("LÓPEZ") end before the job's title case."""
+    named = [word for word in words if _LETTERS.search(word) and not _particle(word)]
+    return bool(named) and all(word.isupper() and _no_acronym(word) for word in named)
+
+
+def _particle(word: str) -> bool:
+    """Whether a word is a name's particle or join (:data:`_PARTICLES`: "de", "la", "van", "der", "bin")."""
+    return word.casefold() in _PARTICLES
+
+
+def _name_words(words: list[str]) -> int:
+    """The words of a name that are no particle: "Jean-Luc de la Fontaine" is a name of two."""
+    return sum(not _particle(word) for word in words)
 
 
 # the words a newsroom job is made of before its noun ("Senior Political Correspondent", "Home Affairs

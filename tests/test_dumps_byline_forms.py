@@ -1,10 +1,12 @@
 """Bylines as pasted pages print them (issue 2, left by dumps13/14/16): a name in capitals, a name under
 the date, a writer's age in the byline, a job run into the name on a page."""
 
+from datetime import timedelta
+
 import pytest
 
 from briefing.dumps import split_dump
-from briefing.furniture import author_name, name_case
+from briefing.furniture import Kind, author_name, classify, name_case
 
 # two stories of a local paper's page, its furniture around them; {byline} is the first story's header
 PAGE = """Menu
@@ -158,3 +160,58 @@ def test_a_byline_with_an_age_marks_the_headline_under_labels():
 )
 def test_a_job_run_into_the_name_in_capitals_goes(field, name):
     assert author_name(field) == name
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ("By JEAN-LUC DE LA FONTAINE Political Editor, Europe", "Jean-Luc de la Fontaine"),
+        ("By ANNA VAN DER BERG Political Editor, Europe\nPublished: 12 March 2025", "Anna van der Berg"),
+        ("By LUDWIG VON ESSEN Business Reporter", "Ludwig von Essen"),
+        ("By Tomás de la Fuente Senior Correspondent", "Tomás de la Fuente"),
+        ("By HELENA MARSH Political Editor, Europe", "Helena Marsh"),
+    ],
+)
+def test_a_names_particles_stay_in_it_when_a_job_follows(byline, author):
+    article = first(byline)
+    assert article.author == author
+    assert article.body.startswith("The county council agreed")
+
+
+@pytest.mark.parametrize(
+    ("field", "name"),
+    [
+        ("JEAN-LUC DE LA FONTAINE Political Editor, Europe", "Jean-Luc de la Fontaine"),
+        ("Joost van der Berg Chief Correspondent", "Joost van der Berg"),
+        ("Yusuf bin Rashid Health Reporter", "Yusuf bin Rashid"),
+        ("OMAR AL-HASSAN Political Editor", "Omar Al-Hassan"),
+        ("AOIFE O'BRIEN Political Editor", "Aoife O'Brien"),
+        ("MARÍA DE LOS ÁNGELES GARCÍA LÓPEZ Chief Correspondent", "María de los Ángeles García López"),
+        ("MARIA GARCIA LOPEZ Chief Correspondent", "Maria Garcia Lopez"),  # the capitals end the name
+        ("JANE DOE BBC Correspondent", "Jane Doe"),  # an acronym may open the job
+    ],
+)
+def test_a_job_after_a_name_with_particles_or_in_capitals_goes(field, name):
+    assert author_name(field) == name
+
+
+@pytest.mark.parametrize(
+    ("byline", "author", "age"),
+    [
+        ("By Sarah Okafor, 42, and Tom Baines · 3 hours ago", "Sarah Okafor and Tom Baines", 3),
+        ("Sarah Okafor, 42, and Tom Baines · 3 hours ago", "Sarah Okafor and Tom Baines", 3),
+        ("Sarah Okafor, 42 · 3 hours ago", "Sarah Okafor", 3),
+        ("By Sarah Okafor, 42, Tom Baines, 38, and Ann Lee | Updated 2 hours ago",
+         "Sarah Okafor, Tom Baines and Ann Lee", 2),
+        ("Katrin Vogel, 34 · gestern", "Katrin Vogel", 24),
+    ],
+)  # fmt: skip
+def test_a_writers_age_and_the_storys_age_on_one_line(byline, author, age):
+    article = first(byline)
+    assert (article.author, article.age) == (author, timedelta(hours=age))
+    assert article.body.startswith("The county council agreed")
+
+
+def test_writers_ages_in_a_sentence_with_a_time_are_no_byline():
+    line = "Sarah Okafor, 42, and Tom Baines, 38, were arrested two days ago."
+    assert classify(line).kind is Kind.PROSE
