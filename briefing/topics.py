@@ -80,11 +80,13 @@ def read_topic(value: str) -> Topic:
         return Topic(tuple(words), True)
     named = {w for chunk in value.split() if is_joined_name(chunk) for w in _words(chunk)}
     telling = [w for w in words if w not in FUNCTION_WORDS or w in named]
-    return Topic(tuple(telling or words), False, name=_is_name(split_apostrophes(value).strip()))
+    return Topic(tuple(telling or words), False, name=is_name(split_apostrophes(value).strip()))
 
 
-def _is_name(word: str) -> bool:
-    """One run of letters, capitalised, not all in capitals (an acronym is read as any other word)."""
+def is_name(word: str) -> bool:
+    """A word written as a name: one run of letters, capitalised, not all in capitals (an acronym, or
+    shouted: those are matched in their own way). A followed topic and a search alike find such a word as
+    written, with an ending only (``relevance.written_words``)."""
     return bool(_WORD.fullmatch(word)) and word[0].isupper() and not word.isupper()
 
 
