@@ -758,7 +758,7 @@ def name_case(who: str) -> str:
     an agency's or a desk's capitals ("AFP", "BBC NEWS") stay. "MAC" is left as "Mac...": "Macdonald"
     is a spelling of the name, "MacHado" no one's. A field not in capitals as it is."""
     words = who.split()
-    inside = [k for k, word in enumerate(words) if _inside(words, k)]
+    inside = {k for k in range(len(words)) if _inside(words, k)}
     named = [word for k, word in enumerate(words) if k not in inside and _LETTERS.search(word)]
     if not named or not all(word.isupper() for word in named):
         return who
