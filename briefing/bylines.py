@@ -12,7 +12,7 @@ from itertools import pairwise
 
 from briefing.boilerplate import NEWSROOM_JOBS
 from briefing.dates import parse_date
-from briefing.dumplines import META, WORD, Line, next_line, previous_line
+from briefing.dumplines import META, WORD, Line, next_line, previous_index, previous_line
 from briefing.furniture import (
     Kind,
     is_job_line,
@@ -158,28 +158,24 @@ def pair_dated_bylines(lines: list[Line]) -> None:
     is no writer's. A blank line may part the name from the date, as a copy from a browser prints the
     byline's and the date's blocks. A name right under the date, over the lead ("Published: 12 March
     2025" / "Helena Marsh" / the text), is one too, as sites that print the date first set it."""
+    skip = (Kind.DROP, Kind.CREDIT)  # the lines read across: furniture, a photo's credit
     for i in range(1, len(lines) - 1):
         line, below = lines[i], lines[i + 1]
         if line.kind is not Kind.HEADING or is_outlet(line.text):
             continue
-        above = _above(lines, i)
+        above = previous_index(lines, i, skip)
         if above is None:
             continue
         if below.kind is Kind.DATE:
             bylined = lines[above].kind is Kind.HEADING
         else:  # under the date: the headline over the date, the lead under the name
-            over_date = _above(lines, above) if lines[above].kind is Kind.DATE else None
+            over_date = previous_index(lines, above, skip) if lines[above].kind is Kind.DATE else None
             lead = next_line(lines, i)
             bylined = over_date is not None and lines[over_date].kind is Kind.HEADING
             bylined = bylined and lead is not None and lead.kind is Kind.PROSE
         names = unmarked_byline(line.text) if bylined else None
         if names is not None:
             line.kind, line.value = Kind.AUTHOR, names
-
-
-def _above(lines: list[Line], i: int) -> int | None:
-    """The index of the nearest line over line ``i`` that is neither furniture nor a photo's credit."""
-    return next((j for j in range(i - 1, -1, -1) if lines[j].kind not in (Kind.DROP, Kind.CREDIT)), None)
 
 
 def drop_job_lines(lines: list[Line]) -> None:

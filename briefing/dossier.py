@@ -132,19 +132,20 @@ def key_quotes(quotes: Sequence[Quote], count: int = KEY_SENTENCES) -> list[Quot
     a fact told before in other words (:func:`repeats_fact`, the story summary's test, its terms weighed
     by :func:`fact_weights` of the quotes), as two outlets tell one event (QA22a F4)."""
     unique: list[Quote] = []
+    texts: list[str] = []  # each unique quote's sentence, its spaces made one
     seen: set[str] = set()
     for q in quotes:
         text = " ".join(q.sentence.split())
         if text.lower() not in seen and _quotable(text):
             seen.add(text.lower())
             unique.append(q)
+            texts.append(text)
     if len(unique) <= 1:
         return unique[:count]
     tokenizer = WordTokenizer()
-    sentences = [SumySentence(" ".join(q.sentence.split()), tokenizer) for q in unique]
+    sentences = [SumySentence(text, tokenizer) for text in texts]
     ratings = quote_summarizer().rate(sentences)
     order = sorted(range(len(unique)), key=lambda i: (-ratings[i], i))
-    texts = [" ".join(q.sentence.split()) for q in unique]
     weights = fact_weights(texts)
     chosen: list[Quote] = []
     chosen_words: list[set[str]] = []

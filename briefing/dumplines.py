@@ -145,9 +145,15 @@ def next_line(lines: list[Line], i: int) -> Line | None:
 
 def previous_line(lines: list[Line], i: int, skip: tuple[Kind, ...] = (Kind.DROP,)) -> Line | None:
     """The nearest line before line ``i`` of none of the ``skip`` kinds (no copy of the lines before)."""
+    j = previous_index(lines, i, skip)
+    return None if j is None else lines[j]
+
+
+def previous_index(lines: list[Line], i: int, skip: tuple[Kind, ...] = (Kind.DROP,)) -> int | None:
+    """The index of :func:`previous_line`, for a caller that goes on upwards from it."""
     for j in range(i - 1, -1, -1):
         if lines[j].kind not in skip:
-            return lines[j]
+            return j
     return None
 
 

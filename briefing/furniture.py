@@ -691,9 +691,12 @@ _AGENCIES_AFTER = re.compile(
 
 
 # the outlet a writer wrote the story for, after the name: "David Jones for the Daily Herald", "Ann Lee for
-# The Washington Post", "JANE ROE FOR MAILONLINE" (a name's capitalised words to the end of the field)
+# The Washington Post", "JANE ROE FOR MAILONLINE" (a name's capitalised words to the end of the field).
+# A capitalised "Of" or "And" is a capitalised word, never also a join: a word read two ways made a field
+# of thirty "Of"s backtrack for hours.
 _FOR_OUTLET = re.compile(
-    r"\s+(?i:for)\s+(?:(?:the|THE)\s+)?((?:The\s+)?[A-Z][\w'’.&-]*(?:\s+(?:[A-Z][\w'’.&-]*|(?i:of|and|&)))*)\s*$"
+    r"\s+(?i:for)\s+(?:(?:the|THE)\s+)?((?:The\s+)?[A-Z][\w'’.&-]*"
+    r"(?:\s+(?:[A-Z][\w'’.&-]*|(?![A-Z])(?i:of|and|&)))*)\s*$"
 )
 OUTLET_WORDS = 5  # an outlet's name after "for" is this long at most
 
@@ -773,7 +776,7 @@ def name_case(who: str) -> str:
     an agency's or a desk's capitals ("AFP", "BBC NEWS") stay. "MAC" is left as "Mac...": "Macdonald"
     is a spelling of the name, "MacHado" no one's. A field not in capitals as it is."""
     words = who.split()
-    inside = [k for k, word in enumerate(words) if _inside(words, k)]
+    inside = {k for k in range(len(words)) if _inside(words, k)}
     named = [word for k, word in enumerate(words) if k not in inside and _LETTERS.search(word)]
     if not named or not all(word.isupper() for word in named):
         return who

@@ -23,7 +23,7 @@ from nltk.stem.porter import PorterStemmer
 
 from briefing.aliases import fold
 from briefing.letters import fold_letters, split_apostrophes
-from briefing.topics import SLACK
+from briefing.topics import SLACK, is_name
 
 TITLE_WEIGHT = 10.0
 K1 = 1.2
@@ -137,7 +137,7 @@ def written_words(query: str, spellings: Sequence[str] = ()) -> list[re.Pattern[
     chunks = [c.strip(_AROUND) for c in split_apostrophes(unicodedata.normalize("NFKC", query)).split()]
     chunks = [c for c in chunks if c]
     patterns = [re.compile(_symbol_pattern(c), re.I) for c in chunks if _SYMBOLIC.fullmatch(c)]
-    if not patterns and len(chunks) == 1 and _is_name(chunks[0]):
+    if not patterns and len(chunks) == 1 and is_name(chunks[0]):
         forms = [chunks[0], *(s for s in spellings if _WORD.fullmatch(s))]
         patterns.append(re.compile("|".join(_word_pattern(f) for f in dict.fromkeys(forms)), re.I))
     else:  # each word of an ending of its own, as written: "wellness", not "well"
@@ -170,12 +170,6 @@ def _own_ending_pattern(word: str) -> str:
     base = _OWN_FORMS.sub(r"\1", plain(word))
     stem = re.escape(base)
     return rf"{stem}(?<![^\W_]{stem})(?:es|s|ly)?(?![^\W_])"
-
-
-def _is_name(word: str) -> bool:
-    """A word written as a name: one run of letters, capitalised, not all in capitals (an acronym, or
-    shouted: those are matched in their own way)."""
-    return bool(_WORD.fullmatch(word)) and word[0].isupper() and not word.isupper()
 
 
 def _symbol_pattern(word: str) -> str:

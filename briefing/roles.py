@@ -301,7 +301,8 @@ def _headed(toks: list[Token], i: int, j: int) -> bool:
 
 
 _DAYS = frozenset({"today", "yesterday", "tomorrow"})
-_BEFORE_A_DATE = frozenset({"on", "in", "last", "this", "next"})
+_BEFORE_A_DATE = frozenset({"on", "in", "last", "this", "next", "since"})
+_BEFORE_A_YEAR = frozenset({"in", "since"})
 
 
 # a year after "in" or "since" ("as president in 2023."), with the stop or comma it is tokenized with
@@ -315,9 +316,9 @@ def _when(toks: list[Token], j: int) -> bool:
     if low in _DAYS:
         return True
     after = toks[j + 1] if j + 1 < len(toks) else None
-    if after is None or low not in _BEFORE_A_DATE | {"since"}:
+    if after is None or low not in _BEFORE_A_DATE:
         return False
-    return after.low in MONTHS_DAYS or (low in ("in", "since") and _YEAR.fullmatch(after.text) is not None)
+    return after.low in MONTHS_DAYS or (low in _BEFORE_A_YEAR and _YEAR.fullmatch(after.text) is not None)
 
 
 # words after which a name belongs in a role ("special envoy for Ukraine and Russia", "head of the Fed")
@@ -332,7 +333,7 @@ def as_role(text: str, toks: list[Token], name_end: int) -> str | None:
     if toks[i].low in _ARTICLES:
         i += 1
     if i >= len(toks) or not (
-        toks[i].low in ROLE_NOUNS | TITLES or _modifier(toks[i].low) or qualified(toks[i].low)
+        toks[i].low in ROLE_NOUNS or toks[i].low in TITLES or _modifier(toks[i].low) or qualified(toks[i].low)
     ):
         return None
     j = i

@@ -17,10 +17,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from nltk.stem.porter import PorterStemmer
-
 from briefing.letters import fold_as_indexed, split_apostrophes
 from briefing.sentences import split_sentences
+from briefing.terms import stem
 
 # The other words a multi-word topic's words may have between them, for each two of its words (FTS5
 # NEAR's distance is these plus the topic's words less two): one word ("port workers strike"), never
@@ -33,10 +32,10 @@ _WORD = re.compile(r"[^\W_]+")
 _ENDINGS = ("", "s", "es", "ed", "d", "ing", "'s")
 # A topic word typed with such an ending ("businesses", "strikes", "exported") stands for its root as well
 # ("business", "strike", "export"), as the index finds it: the ending is dropped when the index's (Porter)
-# stemmer reads the root as the same word; "striking" is kept whole (its stem is "strike", not "strik").
+# stemmer (``briefing.terms.stem``) reads the root as the same word; "striking" is kept whole (its stem is
+# "strike", not "strik").
 _TOPIC_ENDINGS = ("es", "s", "ing", "ed", "d")
 _MIN_ROOT = 3  # "bus" is not a plural of "bu"
-_PORTER = PorterStemmer(PorterStemmer.ORIGINAL_ALGORITHM)  # as FTS5's porter tokenizer
 
 # Words that nearly every article has. Beside other words they are left out of a topic or query (every
 # word must match, and "the envoy" should find an article that never writes "the"); alone they are all
@@ -80,11 +79,13 @@ def read_topic(value: str) -> Topic:
         return Topic(tuple(words), True)
     named = {w for chunk in value.split() if is_joined_name(chunk) for w in _words(chunk)}
     telling = [w for w in words if w not in FUNCTION_WORDS or w in named]
-    return Topic(tuple(telling or words), False, name=_is_name(split_apostrophes(value).strip()))
+    return Topic(tuple(telling or words), False, name=is_name(split_apostrophes(value).strip()))
 
 
-def _is_name(word: str) -> bool:
-    """One run of letters, capitalised, not all in capitals (an acronym is read as any other word)."""
+def is_name(word: str) -> bool:
+    """A word written as a name: one run of letters, capitalised, not all in capitals (an acronym, or
+    shouted: those are matched in their own way). A followed topic and a search alike find such a word as
+    written, with an ending only (``relevance.written_words``)."""
     return bool(_WORD.fullmatch(word)) and word[0].isupper() and not word.isupper()
 
 
@@ -110,18 +111,13 @@ def _same(word: str, wanted: str) -> bool:
     return word.startswith(wanted) and word[len(wanted) :] in _ENDINGS
 
 
-@lru_cache(maxsize=4096)
-def _stem(word: str) -> str:
-    return _PORTER.stem(word)
-
-
 @lru_cache(maxsize=1024)
 def _root(word: str) -> str | None:
     """The topic word less the ending it was typed with (see ``_TOPIC_ENDINGS``), if the index reads
     the two as one word: "businesses" is "business", "closed" is "close"; None if it has no such ending."""
     for ending in _TOPIC_ENDINGS:
         root = word.removesuffix(ending)
-        if root != word and len(root) >= _MIN_ROOT and _stem(root) == _stem(word):
+        if root != word and len(root) >= _MIN_ROOT and stem(root) == stem(word):
             return root
     return None
 
@@ -137,7 +133,7 @@ def _matcher(topic: Topic) -> Callable[[str, str], bool]:
         if _same(word, wanted):
             return True
         root = _root(wanted)
-        return root is not None and _same(word, root) and _stem(word) == _stem(wanted)
+        return root is not None and _same(word, root) and stem(word) == stem(wanted)
 
     return same
 

@@ -1,9 +1,12 @@
 """Bylines as pasted pages print them (issue 2, left by dumps13/14/16): a name in capitals, a name under
 the date, a writer's age in the byline, a job run into the name on a page."""
 
+import subprocess
+import sys
 from datetime import timedelta
 
 import pytest
+from conftest import ROOT
 
 from briefing.dumps import split_dump
 from briefing.furniture import Kind, author_name, classify, name_case
@@ -81,6 +84,17 @@ def test_a_byline_in_capitals_is_stored_as_a_name_is_written(byline, author):
 )
 def test_name_case(field, cased):
     assert name_case(field) == cased
+
+
+def test_a_long_field_in_capitals_is_cased_in_time_linear_in_its_words():
+    """Each word was looked up in a list of the particles before it, so a field of 40,000 took 40 s. A hang
+    guard in a process of its own, not a speed measurement: it takes a fraction of a second."""
+    code = (
+        "from briefing.furniture import name_case; "
+        "print(name_case('JEAN ' + 'DE LA ' * 20_000 + 'FONTAINE').startswith('Jean de la de la'))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=20)
+    assert done.returncode == 0 and done.stdout.strip() == "True", done.stderr
 
 
 def test_a_feeds_or_pages_author_in_capitals_is_cased_too():
