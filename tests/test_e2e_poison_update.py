@@ -20,16 +20,22 @@ from tests.test_e2e_stop import killed_on_failure, started, unseeded_db
 
 pytestmark = pytest.mark.e2e
 READER = User(4242, "Reader")
+BOB = User(77, "Bob")
 SECRET = "/poison my-private-words"
-# bot.py with a handler that ends the process at once on one message, as a segfault would
+SLOW = "/help slowly"  # an innocent command still being answered when the poison one ends the process
+# bot.py with a handler that ends the process on one message, as a segfault would (after a moment, so
+# that an innocent answer begun with it is in flight), and one that answers slowly
 POISONED = f"""
-import os, runpy, signal
+import asyncio, os, runpy, signal
 import briefing.adapters.telegram as telegram
 answer = telegram.on_message
 async def on_message(update, context):
     message = update.effective_message
     if message is not None and message.text == {SECRET!r}:
+        await asyncio.sleep(0.5)
         os.kill(os.getpid(), signal.SIGKILL)
+    if message is not None and message.text == {SLOW!r}:
+        await asyncio.sleep(3)
     await answer(update, context)
 telegram.on_message = on_message
 runpy.run_path("bot.py", run_name="__main__")
@@ -81,3 +87,41 @@ async def test_an_update_that_kills_the_bot_each_time_is_dropped_after_the_repla
     assert f"(message, chat {READER.id})" in warnings[0] and "dropped" in warnings[0]
     assert "private-words" not in log  # never its text
     assert len(botapi.sent_messages(READER.id)) == 2  # the apology once, then the answer
+
+
+async def test_an_innocent_update_in_flight_beside_the_poison_one_at_each_crash_is_answered(botapi, tmp_path):
+    """QA23 F1: Bob's slow command was being answered each time another chat's poison update ended the
+    process. Counted alike, both were dropped after 3 starts and Bob told the bot stopped on his. Begun
+    at an earlier start, each is answered alone at the next: Bob's is answered, the poison one dropped."""
+    db_path = tmp_path / "bot.db"
+    unseeded_db(db_path)
+    first = await start_bot(botapi, db_path, script=("-c", POISONED))
+    await started(botapi, first)
+    innocent = botapi.push_command(SLOW, user=BOB)["update_id"]
+    poison = botapi.push_command(SECRET, user=READER)["update_id"]
+    assert await ended(first) == -signal.SIGKILL
+    assert kept(db_path) == [(innocent, 0), (poison, 0)]  # both in flight at the crash
+
+    again = await start_bot(botapi, db_path, script=("-c", POISONED))
+    assert await ended(again) == -signal.SIGKILL
+    assert kept(db_path) == [(innocent, 1), (poison, 1)]  # begun together again: both suspects now
+
+    for replay in range(2, MAX_REPLAYS + 1):  # each alone, oldest first: Bob's is answered
+        again = await start_bot(botapi, db_path, script=("-c", POISONED))
+        assert await ended(again) == -signal.SIGKILL
+        assert kept(db_path) == [(poison, replay)]
+    assert [m.text != DROPPED_APOLOGY for m in botapi.sent_messages(BOB.id)] == [True]
+
+    last = await start_bot(botapi, db_path, script=("-c", POISONED))
+    await started(botapi, last)
+    async with killed_on_failure(last):
+        apology = await botapi.wait_for_message(READER.id, timeout=10)
+        assert apology.text == DROPPED_APOLOGY
+    code, _, log = await stop(last, signal.SIGTERM)
+    assert code == 0, log
+    assert kept(db_path) == []
+    assert [line for line in log.splitlines() if "dropped" in line and "WARNING" in line] == [
+        line for line in log.splitlines() if f"update {poison} " in line and "WARNING" in line
+    ]
+    assert len(botapi.sent_messages(READER.id)) == 1  # one apology, to the poison's chat only
+    assert [m.text != DROPPED_APOLOGY for m in botapi.sent_messages(BOB.id)] == [True]  # answered once

@@ -225,3 +225,83 @@ async def test_a_batch_that_cannot_be_kept_is_not_returned_so_telegram_keeps_it(
     # not returned: the next poll does not confirm it (the poll's retry loop pauses and asks again)
     with pytest.raises(TelegramError, match="cannot be kept in the database: database or disk is full"):
         await bot.get_updates(offset=41)
+
+
+async def test_suspects_are_answered_alone_one_at_a_time_before_the_others_and_counted(app):
+    """QA23 F1: updates in flight together at a crash cannot tell which one caused it. Those begun at an
+    earlier start (a count above 0) are answered first, one at a time with nothing else in flight, so a
+    crash then is theirs; the other kept updates and new ones wait, then run together as always."""
+    chats = {1: 1, 2: 2, 3: 3, 4: 3, 5: 5}  # 3 and 4 share a chat
+    updates = {n: update(n, chat_id=chat) for n, chat in chats.items()}
+    save_pending(app.db, [(n, u.to_json()) for n, u in updates.items()], now=NOW)
+    began_replay(app.db, 1)  # in flight together at the last crash
+    began_replay(app.db, 2)
+    processor = PerChatUpdates(4, app)
+    processor.replaying([updates[n] for n in (1, 2, 3, 4)], suspects=[1, 2])  # 5 was just fetched
+    running: set[int] = set()
+    beside: dict[int, set[int]] = {}  # what else was in flight as each began
+    counts: dict[int, int] = {}
+
+    async def handler(n: int) -> None:
+        beside[n], counts[n] = set(running), {p.update_id: p.replays for p in pending_updates(app.db)}[n]
+        running.add(n)
+        await asyncio.sleep(0.05)
+        running.discard(n)
+
+    # the order python-telegram-bot takes them from its queue: the kept ones, then the new one
+    tasks = [asyncio.create_task(processor.process_update(u, handler(n))) for n, u in updates.items()]
+    await asyncio.wait_for(asyncio.gather(*tasks), timeout=5)
+    assert list(beside) == [1, 2, 3, 5, 4]  # the suspects first, oldest first; chat 3 in its order
+    assert beside[1] == set() and beside[2] == set()  # alone
+    assert beside[5] == {3}  # the others together again
+    assert counts == {1: 2, 2: 2, 3: 1, 4: 1, 5: 0}  # a first replay counted as it begins; fetched not
+    assert pending_updates(app.db) == []
+
+
+async def test_a_slow_suspect_lets_the_others_go_on_and_a_suspect_not_alone_is_not_counted(app, monkeypatch):
+    monkeypatch.setattr(telegram_backlog, "ALONE_LIMIT", 0.1)
+    updates = {n: update(n, chat_id=n) for n in (1, 2, 3)}
+    save_pending(app.db, [(n, u.to_json()) for n, u in updates.items()], now=NOW)
+    began_replay(app.db, 1)
+    began_replay(app.db, 2)
+    processor = PerChatUpdates(4, app)
+    processor.replaying(list(updates.values()), suspects=[1, 2])
+    release, order = asyncio.Event(), []
+    counts: dict[int, int] = {}
+
+    async def handler(n: int) -> None:
+        order.append(n)
+        counts[n] = {p.update_id: p.replays for p in pending_updates(app.db)}[n]
+        if n == 1:
+            await release.wait()
+
+    tasks = [asyncio.create_task(processor.process_update(u, handler(n))) for n, u in updates.items()]
+    await asyncio.sleep(0.05)
+    assert order == [1]  # alone so far
+    await asyncio.sleep(0.2)
+    assert order == [1, 3]  # past the limit the others go on; the next suspect still waits its turn
+    release.set()
+    await asyncio.wait_for(asyncio.gather(*tasks), timeout=5)
+    assert order == [1, 3, 2]
+    assert counts == {1: 2, 2: 1, 3: 1}  # 2 began beside 3: a crash then would not be its own
+
+
+async def test_a_stop_during_the_suspects_turn_keeps_those_waiting_for_it(app):
+    updates = {n: update(n, chat_id=n) for n in (1, 2, 3)}
+    save_pending(app.db, [(n, u.to_json()) for n, u in updates.items()], now=NOW)
+    began_replay(app.db, 1)
+    processor = PerChatUpdates(4, app)
+    processor.replaying(list(updates.values()), suspects=[1])
+    begun, ran = asyncio.Event(), []
+
+    async def handler(n: int) -> None:
+        ran.append(n)
+        begun.set()
+        await asyncio.sleep(0.3)
+
+    tasks = [asyncio.create_task(processor.process_update(u, handler(n))) for n, u in updates.items()]
+    await asyncio.wait_for(begun.wait(), timeout=5)
+    await asyncio.wait_for(processor.wind_down(), timeout=10)
+    await asyncio.wait_for(asyncio.gather(*tasks), timeout=5)
+    assert ran == [1]  # 1 finished within the answer grace; 2 and 3 never began
+    assert [p.update_id for p in pending_updates(app.db)] == [2, 3]

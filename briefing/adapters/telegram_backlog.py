@@ -24,6 +24,17 @@ the bot down each time: each start that begins to answer a kept update counts it
 (``store.pending_updates.began_replay``), and one begun :data:`MAX_REPLAYS` times is dropped at the
 next start, with one warning naming its id, kind and chat (never its text, which may be private) and a
 short apology to its chat.
+
+Updates of different chats run together, so a crash cannot say which of those in flight caused it:
+counted alike, an innocent command of another chat, in flight beside the poison one at each crash, was
+dropped with it and its user told the bot had stopped on it (QA23 F1). So a kept update is counted with
+others in flight only once, the first time a start begins it. One already counted (a *suspect*: it was
+in flight when the process last died) is answered alone at the next start: the suspects one at a time,
+oldest first, before any other update, which waits. A crash then is its own, and is counted. An innocent
+suspect is answered and forgotten; the culprit reaches :data:`MAX_REPLAYS` having ended the process
+alone at least ``MAX_REPLAYS - 1`` times. A suspect still running after :data:`ALONE_LIMIT` (a slow
+answer, not a crash) lets the others go on, so the bot is not deaf behind it; a suspect begun after
+that is not alone, and not counted.
 """
 
 from __future__ import annotations
@@ -35,7 +46,7 @@ import inspect
 import json
 import logging
 import sqlite3
-from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Collection, Coroutine, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -57,6 +68,7 @@ IN_FLIGHT_GRACE = 5.0  # then seconds a request on its way has for Telegram's an
 PENDING_MAX_AGE = timedelta(days=1)  # a message kept longer than this is not answered at the start
 UNSEEN_FACTOR = 64  # python-telegram-bot's limit on concurrent updates, in ours
 MAX_REPLAYS = 3  # starts that began a kept update and never finished it before it is dropped
+ALONE_LIMIT = 60.0  # seconds a suspect (a kept update in flight at the last crash) is answered alone
 # the updates the bot asks Telegram for (``telegram.ALLOWED_UPDATES``), and what each brings, for the log
 UPDATE_KINDS = ("message", "edited_message", "callback_query", "my_chat_member")
 DROPPED_APOLOGY = (
@@ -142,6 +154,10 @@ class PerChatUpdates(BaseUpdateProcessor):
         self._kept: set[int] = set()  # update ids kept at this stop
         self._replayed: set[int] = set()  # update ids read from the database at the start
         self._from_db: dict[int, Update] = {}  # the same: Telegram may send them again (not confirmed)
+        self._suspects: set[int] = set()  # update ids replayed and in flight at the last crash: alone
+        self._alone = asyncio.Lock()  # the suspects one at a time
+        self._others = asyncio.Event()  # set: updates other than the suspects may be handled
+        self._others.set()
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         if not isinstance(update, Update):
@@ -163,12 +179,21 @@ class PerChatUpdates(BaseUpdateProcessor):
                 self.keep([update])
                 return
             chat = update.effective_chat
-            async with self._chat_lock(None if chat is None else chat.id), self._slots:
-                await self._handle(update, coroutine)
+            chat_id = None if chat is None else chat.id
+            if uid in self._suspects:  # its chat's lock first: a later update of its chat never overtakes it
+                async with self._chat_lock(chat_id), self._alone, self._slots:
+                    await self._handle(update, coroutine)
+            else:
+                await self._others.wait()
+                async with self._chat_lock(chat_id), self._slots:
+                    await self._handle(update, coroutine)
         finally:
             self._waiting.pop(uid, None)
             _close(coroutine)  # when it never ran
             self._replayed.discard(uid)
+            self._suspects.discard(uid)
+            if not self._suspects:  # the last suspect answered, kept or dropped: the others go on
+                self._others.set()
             if uid not in self._kept:  # handled (or dropped): a crash from now on does not bring it back
                 forget_pending(self.app.db, uid)
 
@@ -196,8 +221,11 @@ class PerChatUpdates(BaseUpdateProcessor):
             return
         uid = update.update_id
         self._waiting.pop(uid, None)
-        if uid in self._replayed:  # a crash from now on counts against it (MAX_REPLAYS)
-            _count_replay(self.app, uid)
+        alone = uid in self._suspects and not self._others.is_set()
+        if uid in self._replayed and (alone or uid not in self._suspects):
+            _count_replay(self.app, uid)  # a crash from now on counts against it (MAX_REPLAYS)
+        # a slow suspect, not a crashing one, does not keep the others waiting for long
+        limit = asyncio.get_running_loop().call_later(ALONE_LIMIT, self._others.set) if alone else None
         # once Telegram took a request of its answer, a crash does not bring it back (it would repeat it)
         handling = Handling(update, answered=lambda: forget_pending(self.app.db, uid))
         context = contextvars.copy_context()
@@ -211,6 +239,8 @@ class PerChatUpdates(BaseUpdateProcessor):
             raise
         finally:
             self._running.discard(handling)
+            if limit is not None:
+                limit.cancel()
         if not handling.task.cancelled():  # cancelled: kept, or cut short at the stop
             handling.task.result()
 
@@ -231,10 +261,15 @@ class PerChatUpdates(BaseUpdateProcessor):
             save_pending(self.app.db, [(u.update_id, u.to_json()) for u in new], now=self.app.now())
         self._kept.update(u.update_id for u in new)
 
-    def replaying(self, updates: Sequence[Update]) -> None:
-        """These updates come from the database: each is forgotten there once handled."""
+    def replaying(self, updates: Sequence[Update], suspects: Collection[int] = ()) -> None:
+        """These updates come from the database: each is forgotten there once handled. Those whose ids
+        are in ``suspects`` (begun at an earlier start, which died before they were answered) are
+        handled first, one at a time and with no other update in flight, until :data:`ALONE_LIMIT`."""
         self._replayed.update(u.update_id for u in updates)
         self._from_db.update((u.update_id, u) for u in updates)
+        self._suspects.update(set(suspects) & {u.update_id for u in updates})
+        if self._suspects:
+            self._others.clear()
 
     def dropped(self, update: Update) -> None:
         """This update from the database was dropped unanswered (:data:`MAX_REPLAYS`): a copy Telegram
@@ -247,6 +282,7 @@ class PerChatUpdates(BaseUpdateProcessor):
         are kept too and the rest cut short (the answer says it was, within :data:`SEND_GRACE`; a
         request then on its way has :data:`IN_FLIGHT_GRACE` more, as it may have arrived)."""
         self.stopping = True
+        self._others.set()  # those waiting for the suspects see the stop, and are kept
         self.keep(sorted(self._waiting.values(), key=lambda u: u.update_id))
         running = list(self._running)
         if running:
@@ -453,10 +489,11 @@ async def _drop_poison(application: Application, update: Update, replays: int) -
 async def replay_pending(application: Application, app: App) -> int:
     """Queue the updates kept at the last stop, oldest first, ahead of any new one; drop those too old
     to answer (one log line), any that cannot be read, and any that :data:`MAX_REPLAYS` starts began and
-    never finished (a poison update: one warning each, an apology to its chat). The number queued."""
+    never finished (a poison update: one warning each, an apology to its chat). Those begun before and
+    not finished are answered alone first (:meth:`PerChatUpdates.replaying`). The number queued."""
     processor = application.update_processor
     assert isinstance(processor, PerChatUpdates)  # which forgets each once handled
-    now, old, queued = app.now(), 0, []
+    now, old, queued, suspects = app.now(), 0, [], []
     for pending in pending_updates(app.db):
         update = _readable(pending, application)
         if update is None:
@@ -473,11 +510,20 @@ async def replay_pending(application: Application, app: App) -> int:
             forget_pending(app.db, pending.update_id)
             continue
         queued.append(update)
+        if pending.replays > 0:
+            suspects.append(update.update_id)
     if old:
         log.info("updates kept at the last stop: %d older than a day, not answered", old)
-    processor.replaying(queued)
+    processor.replaying(queued, suspects)
     for update in queued:
         await application.update_queue.put(update)
-    if queued:
+    if suspects:
+        log.info(
+            "answering %d updates kept at the last stop; first, one at a time, the %d begun before and"
+            " not finished",
+            len(queued),
+            len(suspects),
+        )
+    elif queued:
         log.info("answering %d updates kept at the last stop", len(queued))
     return len(queued)
