@@ -41,7 +41,12 @@ log = logging.getLogger("briefing")
 
 
 class UsageError(Exception):
-    """The command line asks for something that cannot be done."""
+    """The command line asks for something that cannot be done. ``command`` names the subcommand whose
+    option it is: its line starts "bot.py summarize:", as argparse's and the command's other errors do."""
+
+    def __init__(self, message: str, *, command: str | None = None) -> None:
+        super().__init__(message)
+        self.command = command
 
 
 def _global_options(parser: argparse.ArgumentParser, *, after: bool = True) -> None:
@@ -307,10 +312,11 @@ def cmd_summarize(settings: Settings, args: argparse.Namespace) -> int:
 
     sentences = settings.summary_sentences if args.sentences is None else args.sentences
     if sentences < 1:
-        raise UsageError("--sentences must be at least 1")
+        raise UsageError("--sentences must be at least 1", command="summarize")
     algorithm = (args.algorithm or settings.summary_algorithm).strip().lower()  # "LSA" is lsa
     if algorithm not in ALGORITHMS:
-        raise UsageError(f"unknown algorithm {algorithm!r} (choose from {', '.join(ALGORITHMS)})")
+        known = ", ".join(ALGORITHMS)
+        raise UsageError(f"unknown algorithm {algorithm!r} (choose from {known})", command="summarize")
     return summarize_files(
         args.files,
         sentences=sentences,
@@ -423,11 +429,11 @@ def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = 
     # known before the settings are read, as a mistake in them may quote it (a token pasted into an URL)
     secrets = tuple(t for t in [env.get("TELEGRAM_BOT_TOKEN", "").strip()] if t)
 
-    def fail(reason: str, status: int) -> int:
+    def fail(reason: str, status: int, command: str | None = None) -> int:
         """One line on stderr, the token masked: an error's text may quote a URL that holds it."""
         for secret in secrets:
             reason = reason.replace(secret, "***")
-        print(f"bot.py: {reason}", file=sys.stderr)
+        print(f"bot.py{' ' + command if command else ''}: {reason}", file=sys.stderr)
         return status
 
     try:
@@ -440,7 +446,9 @@ def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = 
 
             redact_logs(settings.token.value)
         return COMMANDS[args.command](settings, args)
-    except (SettingsError, StoreError, UsageError) as exc:
+    except UsageError as exc:
+        return fail(str(exc), 2, exc.command)
+    except (SettingsError, StoreError) as exc:
         return fail(str(exc), 2)
     except BriefingError as exc:
         return fail(str(exc), 1)

@@ -92,6 +92,13 @@ WALL_ZONES = {
 }  # fmt: skip
 _WALL = re.compile(r"\b(ET|CT|MT|PT)\b")
 _SHIFTED = re.compile(r"\b(?:UTC|GMT)\s?([+-])(\d{1,2})(?::?(\d{2}))?(?!\d)")  # "GMT+1", "UTC-03:30"
+# A zone written as a word after an ISO date's time of day ("2026-11-25 08:00 UTC", "... 08:00 GMT+1",
+# "... 14:00 CET", "... 9:00 ET"): a zone, as it is after any other date ("25 Nov 2026 08:00 UTC")
+_ISO_ZONE_WORD = re.compile(
+    r"\s*(?:(?:UTC|GMT)(?:\s?[+-]\d{1,2}(?::?\d{2})?(?!\d))?|"
+    + "|".join([*ZONE_OFFSETS, *WALL_ZONES])
+    + r")\b"
+)
 
 
 def parse_date(text: str, *, zone: str | None = None) -> datetime | None:
@@ -100,7 +107,8 @@ def parse_date(text: str, *, zone: str | None = None) -> datetime | None:
     without a time is midnight UTC whatever ``zone`` is (it names a day, not a moment)."""
     iso = _ISO.search(text)
     if iso:
-        y, mo, d, h, mi, s, written = iso.groups()
+        y, mo, d, h, mi, s, _ = iso.groups()
+        written = _iso_zone(iso, text)
         clocked = h is not None and written is None
         return _build(
             int(y), int(mo), int(d), int(h or 0), int(mi or 0), int(s or 0), written or _on(zone, clocked)
@@ -164,6 +172,15 @@ def _cjk_date(found: re.Match[str], text: str, zone: str | None) -> datetime | N
     return _build(year, month, day, hour, minute, second, written or _on(zone, clock is not None))
 
 
+def _iso_zone(iso: re.Match[str], text: str) -> str | None:
+    """The zone an ISO date's time of day is written in: an offset or "Z" in the ISO form, or a zone word
+    after it ("08:00 UTC"); None for a day alone or a time without one."""
+    if iso.group(4) is None or iso.group(7):
+        return iso.group(7)
+    word = _ISO_ZONE_WORD.match(text, iso.end())
+    return _zone_in(word.group()) if word else None
+
+
 def _on(zone: str | None, clocked: bool) -> str | None:
     return zone if clocked else None
 
@@ -204,9 +221,11 @@ def zone_written(text: str) -> str | None:
         return None
     iso = _ISO.search(text)
     if iso:
-        written = iso.group(7) if iso.group(4) else None
+        written = _iso_zone(iso, text)
+    elif _clock(text) is not None:
+        written = _zone_in(text)
     else:
-        written = _zone_in(text) if _clock(text) is not None else None
+        return None
     if written is None:
         return None
     if written.upper() in ("Z", "UTC", "GMT"):

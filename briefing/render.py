@@ -54,7 +54,7 @@ def block_html(block: Block) -> str:
 def block_plain(block: Block) -> str:
     inner = "".join(_span_plain(s) for s in block.spans)
     if block.kind == "heading":
-        return inner.upper() if len(inner) < 60 else inner
+        return capitals(inner) if len(inner) < 60 else inner
     if block.kind == "item":
         return f"• {inner}"
     if block.kind == "quote":
@@ -62,6 +62,12 @@ def block_plain(block: Block) -> str:
             return inner
         return f"“{inner.translate(_NESTED)}”"  # quotation marks inside a quotation are single
     return inner
+
+
+def capitals(text: str) -> str:
+    """``text`` in capitals, but a letter whose capital is two letters is kept: "ß" would become "SS"
+    ("beschließt" -> "BESCHLIESST", another word than the one written), "ﬁ" "FI"."""
+    return "".join(up if len(up := c.upper()) == 1 else c for c in text)
 
 
 _NESTED = str.maketrans({"“": "‘", "”": "’"})

@@ -429,6 +429,16 @@ def _abbreviated_name_goes_on(before: str, after: str) -> bool:
     return fold(first) in load_gazetteer().given_names
 
 
+# A person's title before an initial: "Dr. A. B. Smith", "Mrs. A. Patel". Punkt takes the initial "A."
+# for the article opening a sentence; an article is never followed by a full stop, an initial is
+_TITLE = re.compile(
+    r"(?:^|[\s(\"“])(?:Mr|Mrs|Ms|Mx|Dr|Prof|Rev|Fr|Msgr|Hon|Gen|Lt|Col|Maj|Capt|Cpt|Cmdr|Adm|Sgt|Cpl|Pvt|"
+    r"Brig|Gov|Pres|Sen|Rep|Sens|Reps|Amb|Supt|Insp|Det|Atty|Sir|Dame|Judge)\.$"
+)
+_INITIAL_NAME = re.compile(r"(?:[A-Z]\.\s?)+[A-Z][\w'’-]")
+# An abbreviation written with inner dots ("Ph.D.", "M.A.", "B.Sc.", "LL.B.", "M.Sc."): before a
+# lower-case word it goes on, as Punkt goes on after the abbreviations it knows ("a Ph.D. in economics")
+_DOTTED = re.compile(r"(?:^|[\s(])(?:[A-Za-z]{1,3}\.){2,4}$")
 _AMOUNT = re.compile(r"(?:^|[\s\d])(?:Mrd|Mio|Md|Mld|Tsd|Bio|mrd|mio|mln|bln|bn|mld|tsd)\.$")
 _CURRENCY_WORD = re.compile(
     rf"[{_CURRENCY}]|(?:[A-Z]{{3}}|Euro|US-Dollar|Dollar|Franken|Pfund|Yen|Rubel|Kronen|Złoty)\b"
@@ -465,9 +475,13 @@ def _goes_on(before: str, after: str, *, german: bool = False) -> bool:
     if not before.endswith("."):
         return False
     tail = max(0, len(before) - 12)  # the patterns end the sentence: no need to scan all of it
+    if _DOTTED.search(before, tail) and after[0].islower():
+        return True
     if _INITIALS.search(before, tail):
         first = after.split(maxsplit=1)[0].strip("\"“‘'").casefold()
         return after[0].isupper() and first not in SENTENCE_STARTERS
+    if _TITLE.search(before, tail) and _INITIAL_NAME.match(after):
+        return True
     if _DAY.search(before, tail) and _MONTH.match(after):
         return True
     if _ORDINAL.search(before, max(0, len(before) - 16)):

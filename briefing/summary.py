@@ -69,6 +69,7 @@ __all__ = [
     "is_fragment",
     "is_label",
     "is_lead_in",
+    "same_words",
     "sentence_cap",
     "split_headline",
     "summarize",
@@ -94,6 +95,16 @@ _LEAD_IN = re.compile(r":[\s\"”’'»]*$")
 _MARKER = r"(?:[-*•·▪‣◦–—]|\(?\d{1,3}[.)]|\(?[a-z][.)])"
 _ITEM = re.compile(rf"{_MARKER}\s+\S")
 _MARKER_ALONE = re.compile(rf"{_MARKER}\s*")
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def same_words(one: str, other: str) -> bool:
+    """Whether two lines say the same words, case and punctuation aside: "Storm hits coast." and the
+    headline "Storm hits coast", an all-capitals headline and its sentence."""
+    a, b = (_NOT_WORD.sub(" ", t.casefold()).split() for t in (one, other))
+    return bool(a) and a == b
+
+
 # a field of a list of labelled values: a short label, a colon, a short value ("Price: $499.", "Subs not
 # used: Weaver, Onuoha, Flood."); not a speaker's words ("He said: ...", a quotation after the colon)
 _FIELD = re.compile(
@@ -230,6 +241,10 @@ def build_document(
     """
     seen: set[str] = set()
     rows: list[tuple[list[str], bool]] = []  # each paragraph's sentences, and whether it is a heading
+    # the title told again as the body's sentence (a headline with a full stop, one made from the first
+    # sentence, an all-capitals one) is no summary sentence: the reader has just read it; kept only when
+    # it is the body's one sentence
+    repeats: list[str] = []
     if title.strip():
         seen.add(" ".join(title.split()))
         rows.append(([title], True))
@@ -274,6 +289,9 @@ def build_document(
             # steps:") promises what follows; a list's marker split from its item ("2.") is no sentence
             if not is_prose(key) or is_lead_in(key) or _MARKER_ALONE.fullmatch(key) or is_fragment(key):
                 continue
+            if title and same_words(key, title):
+                repeats.append(key)
+                continue
             # a sentence also told within a speaker's joined quotation is a repeat (a pull quote
             # printed again, before or after): the joined one is kept
             for part in parts if len(parts) > 1 else ():
@@ -286,6 +304,8 @@ def build_document(
             if len(parts) == 1:
                 alone[key] = row
         rows.append((row, False))
+    if repeats and not any(row for row, heading in rows if not heading):
+        rows.append((repeats[:1], False))
     fields = _fields([s for row, heading in rows if not heading for s in row]) - set(answers.values())
     return ObjectDocumentModel(
         [

@@ -63,7 +63,7 @@ def test_a_file_without_a_headline_is_titled_by_its_first_sentence_as_ingest_tit
     assert json.loads(out) == {
         "file": str(path),
         "title": "The talks ended on Monday",
-        "summary": ["The talks ended on Monday.", "Both sides left Riyadh."],
+        "summary": ["Both sides left Riyadh."],  # the title's sentence is not told again
     }
 
 
@@ -138,7 +138,7 @@ def test_latin1_files_are_read(capsys, tmp_path):
     path.write_bytes("Caf\xe9 owners in Paris protested on Monday. They want lower taxes.".encode("latin-1"))
     code, out, _ = run(capsys, path, "--jsonl")
     assert code == 0
-    assert json.loads(out)["summary"][0].startswith("Café owners")
+    assert json.loads(out)["title"].startswith("Café owners")  # the first sentence, told as the title
 
 
 def test_utf16_files_are_read_as_ingest_reads_them(capsys, tmp_path):
@@ -146,7 +146,7 @@ def test_utf16_files_are_read_as_ingest_reads_them(capsys, tmp_path):
     path.write_bytes("Zoë Müller won the vote in Graz on Sunday. Turnout rose.".encode("utf-16"))
     code, out, _ = run(capsys, path, "--jsonl")
     assert code == 0
-    assert json.loads(out)["summary"][0] == "Zoë Müller won the vote in Graz on Sunday."
+    assert json.loads(out)["title"] == "Zoë Müller won the vote in Graz on Sunday"  # the first sentence
 
 
 def test_a_feed_file_is_refused_with_the_command_that_reads_feeds(capsys):
@@ -178,7 +178,16 @@ def test_a_saved_web_page_is_read_as_ingest_reads_it(capsys, tmp_path):
 def test_usage_mistakes_exit_2_with_one_line(capsys, article, argv, message):
     code, out, err = run(capsys, article, *argv)
     assert code == 2 and out == ""
-    assert err.count("\n") == 1 and message in err
+    # the command's prefix, as its file errors and argparse's errors write it
+    assert err.count("\n") == 1 and err.startswith(f"bot.py summarize: {message}")
+
+
+def test_a_file_whose_one_sentence_is_its_title_shows_it_once(capsys, tmp_path):
+    path = tmp_path / "one.txt"
+    path.write_text("The minister resigned on Tuesday after a week of protests.\n", encoding="utf-8")
+    code, out, _ = run(capsys, path)
+    assert code == 0
+    assert out.upper().count("THE MINISTER RESIGNED") == 1
 
 
 def test_the_command_line_runs_as_a_program(article):

@@ -91,3 +91,8 @@ def test_notes_close_every_page_after_the_footer():
     assert [p.notes for p in parts] == [doc.notes] * 3
     assert to_plain(parts[0]).endswith("s1\n\nOne command a message")
     assert to_plain(doc).endswith("end\n\nOne command a message") and "One command" in doc.text
+
+
+def test_a_plain_heading_in_capitals_keeps_a_letter_whose_capital_is_two():
+    doc = doc_of([heading("Bundestag beschließt Haushalt an der Weißen Straße")])
+    assert to_plain(doc) == "BUNDESTAG BESCHLIEßT HAUSHALT AN DER WEIßEN STRAßE"

@@ -598,3 +598,50 @@ def test_ordinary_sentences_are_not_cut():
     long = "The minister, who " + "had spoken to reporters and officials, " * 20 + "left."
     assert len(long) < MAX_SENTENCE_CHARS
     assert [s.text for s in split_sentences(f"First. {long} Last one.")] == ["First.", long, "Last one."]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The plan was drafted by Prof. A. Kumar for the council. Members approved it.",
+            ["The plan was drafted by Prof. A. Kumar for the council.", "Members approved it."],
+        ),
+        (
+            "The hearing was chaired by Ms. A. C. Okafor, a judge. It lasted a day.",
+            ["The hearing was chaired by Ms. A. C. Okafor, a judge.", "It lasted a day."],
+        ),
+        (
+            "Witnesses named Sgt. A. Lopez as the officer in charge.",
+            ["Witnesses named Sgt. A. Lopez as the officer in charge."],
+        ),
+        # the article "A" after a title that ends the sentence still opens the next
+        (
+            "The award went to the new Gen. A panel will review it.",
+            ["The award went to the new Gen.", "A panel will review it."],
+        ),
+    ],
+)
+def test_a_title_before_the_initial_a_goes_on_into_the_name(text, expected):
+    assert texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The envoy has a Ph.D. in physics and an M.Sc. from Delft. She starts on Monday.",
+            ["The envoy has a Ph.D. in physics and an M.Sc. from Delft.", "She starts on Monday."],
+        ),
+        (
+            "He took an LL.B. at Leiden and a B.A. with honours in Oxford.",
+            ["He took an LL.B. at Leiden and a B.A. with honours in Oxford."],
+        ),
+        (
+            "Her brother holds an M.A. The family is proud.",
+            ["Her brother holds an M.A.", "The family is proud."],
+        ),
+    ],
+)
+def test_a_degree_before_a_lower_case_word_ends_no_sentence(text, expected):
+    assert texts(text) == expected

@@ -524,3 +524,27 @@ def test_the_fields_of_a_list_of_labelled_values_are_no_summary_sentences(algori
         "Bridget Jones: The Edge of Reason was named Evening Standard Readers' Film of 2004 at the central "
         "London ceremony on Sunday night."
     )
+
+
+@pytest.mark.parametrize(
+    "title, body, expected",
+    [
+        (
+            "Storm hits coast",
+            "Storm hits coast.\n\nA storm hit the coast on Monday. Thousands lost power.",
+            ("A storm hit the coast on Monday.", "Thousands lost power."),
+        ),
+        (
+            "FERRY STRIKE HALTS CROSSINGS TO THE ISLANDS",
+            "Ferry strike halts crossings to the islands! Crews walked out at dawn. Talks resume on Friday.",
+            ("Crews walked out at dawn.", "Talks resume on Friday."),
+        ),
+    ],
+)
+def test_the_title_told_again_as_a_sentence_is_no_summary_sentence(title, body, expected):
+    assert summarize(body, title=title, algorithm="lead") == expected
+
+
+def test_an_articles_one_sentence_is_its_summary_though_it_is_its_title():
+    body = "The minister resigned on Tuesday after a week of protests."
+    assert summarize(body, title="The minister resigned on Tuesday after a week of protests") == (body,)

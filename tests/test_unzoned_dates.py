@@ -114,3 +114,28 @@ def page(meta: str) -> str:
 )
 def test_a_pages_time_without_a_zone_is_on_its_outlets_clock(meta, url, expected):
     assert parse_page(page(meta), url).published_at == expected
+
+
+AT_1819_UTC = datetime(2024, 11, 13, 18, 19, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("text", "zone", "expected"),
+    [
+        ("2024-11-13 18:19 UTC", "+00:00", AT_1819_UTC),
+        ("2024-11-13 18:19 GMT", "+00:00", AT_1819_UTC),
+        ("2024-11-13 19:19:00 GMT+1", "+01:00", AT_1819_UTC),
+        ("2024-11-13 19:19 CET", "+01:00", AT_1819_UTC),
+        ("2024-11-13 13:19 ET", "America/New_York", AT_1819_UTC),
+    ],
+)
+def test_a_zone_word_after_an_iso_dates_time_is_its_zone(text, zone, expected):
+    assert (unzoned_clock(text), zone_written(text)) == (False, zone)
+    assert parse_date(text, zone="Asia/Tokyo") == expected
+
+
+@pytest.mark.parametrize("credit", ["Source: www.spiegel.de", "URL: https://www.nytimes.com/a/b"])
+def test_an_iso_date_line_in_utc_is_neither_the_outlets_clock_nor_unknown(credit):
+    header = "\n\n".join((credit, "Date: 2024-11-13 18:19 UTC", LEAD, MORE))
+    (draft,) = split_dump(f"Ferry line to the islands will start in spring\n\n{header}\n", source="ferry.txt")
+    assert (draft.published_at, draft.clock_unknown) == (AT_1819_UTC, False)

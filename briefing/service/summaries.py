@@ -20,6 +20,7 @@ from briefing.summary import (
     ALGORITHMS,
     SUMMARY_VERSION,
     UnknownAlgorithmError,
+    same_words,
     split_headline,
     summarize,
 )
@@ -99,8 +100,10 @@ def summarize_file(path: Path, *, sentences: int, algorithm: str, max_sentences:
 
 
 def _plain(result: FileSummary) -> str:
+    """The file's title over its summary's sentences; a file whose one sentence is its title (no
+    headline) shows it once, as the title."""
     header = (heading(result.title),) if result.title else ()
-    lines = tuple(item(s) for s in result.summary)
+    lines = tuple(item(s) for s in result.summary if not same_words(s, result.title))
     return to_plain(Document(header=(para(f"{result.file}:"), *header), sections=(Section(lines),)))
 
 
