@@ -706,6 +706,8 @@ def _outlet_after(writer: str) -> re.Match[str] | None:
     of a few words that starts with a given name and holds no organisation's word, so "Campaign for
     Nuclear Disarmament", "Secretary of State for Health" or "Royal Society for the Protection of Birds"
     stay as they are: an organisation's name, no writer for an outlet."""
+    if len(writer.split()) > NAME_WORDS + OUTLET_WORDS + 2:  # a name, "for the", an outlet: no longer
+        return None  # (and the search's time grows with the square of a run of "For"s: not tried on one)
     found = _FOR_OUTLET.search(writer)
     if found is None or word_count(found.group(1)) > OUTLET_WORDS:
         return None
@@ -870,8 +872,7 @@ def _without_titled_job(writer: str) -> str:
     Berg"): no name ends with one nor does a job start with one, and they do not count in its words.
     Any other writer as it is."""
     words = writer.split()
-    named = [k for k in range(2, len(words)) if _name_words(words[:k]) <= NAME_WORDS]
-    splits = [k for k in named if _job_after(words, k)]
+    splits = [k for k in _name_ends(words) if _job_after(words, k)]
     if not splits:
         return writer
     k = splits[0]
@@ -879,6 +880,23 @@ def _without_titled_job(writer: str) -> str:
         k += 1  # "Sarah Jane" + "Smith Senior Correspondent": "Smith" is the name's, no desk
     name = " ".join(words[:k])
     return name if looks_like_name(name) else writer
+
+
+def _name_ends(words: list[str]) -> list[int]:
+    """Where a name of two words or more may end in ``words`` (before the last word): while its words,
+    particles aside, are at most ``NAME_WORDS``; counted as it grows, so a field of thousands of words
+    (a hostile feed's ``<author>``) costs time in step with them, not with their square."""
+    ends, count = [], 0
+    for k in range(1, len(words)):
+        count += not _particle(words[k - 1])
+        if count > NAME_WORDS or k > MAX_NAME_TOKENS:
+            break
+        if k >= 2:
+            ends.append(k)
+    return ends
+
+
+MAX_NAME_TOKENS = 16  # a name with its particles ("María de los Ángeles García López") is shorter
 
 
 def _job_after(words: list[str], k: int) -> bool:
@@ -903,11 +921,6 @@ def _in_capitals(words: list[str]) -> bool:
 def _particle(word: str) -> bool:
     """Whether a word is a name's particle or join (:data:`_PARTICLES`: "de", "la", "van", "der", "bin")."""
     return word.casefold() in _PARTICLES
-
-
-def _name_words(words: list[str]) -> int:
-    """The words of a name that are no particle: "Jean-Luc de la Fontaine" is a name of two."""
-    return sum(not _particle(word) for word in words)
 
 
 # the words a newsroom job is made of before its noun ("Senior Political Correspondent", "Home Affairs

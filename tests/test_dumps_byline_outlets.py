@@ -106,3 +106,15 @@ def test_an_author_field_of_many_capitalised_joins_is_read_without_hanging():
     )
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=20)
     assert done.returncode == 0 and done.stdout.strip() == "True", done.stderr
+
+
+def test_an_author_field_of_a_long_run_of_fors_is_read_without_hanging():
+    """revP: "Jane Doe for " and 20,000 "For"s took over two minutes, the search's time growing with the
+    square of the run; a field longer than a name, "for the" and an outlet is no writer for an outlet and
+    is not searched. A hang guard in a process of its own, not a speed measurement."""
+    code = (
+        "from briefing.furniture import author_name; "
+        "print(author_name('Jane Doe for ' + 'For ' * 20_000 + 'x').startswith('Jane Doe for'))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=20)
+    assert done.returncode == 0 and done.stdout.strip() == "True", done.stderr
