@@ -28,6 +28,13 @@ Where the steps live: chunking and headlines in ``briefing.chunks``; a sentence'
 ``briefing.reader``, with ``briefing.shapes`` (what a run's words say), ``briefing.offices`` (titles),
 ``briefing.context`` (the words around a run) and ``briefing.names`` (the lists, shared by all); German
 and French copy in ``briefing.foreign``; the passes over a whole text's candidates in ``briefing.revision``.
+
+:data:`ACTORS_VERSION` names the rules: **bump it in every change that makes a stored article's actors
+come out otherwise** (any module extraction reads text with, the lists in ``seeds/``, and how
+``briefing.service.actors.read_actors`` or ``store.actors`` merges them). Each article records the version
+its actors were stored under (``articles.actors_key``); the running bot reads the articles whose key is
+not the current one again, newest first, and stores their actors anew (:mod:`briefing.service.reextract`),
+so an upgrade reaches the archive, not only new articles.
 """
 
 from __future__ import annotations
@@ -82,6 +89,9 @@ from briefing.things import drop_things, letters_in_names
 from briefing.tokens import Token, tokenize
 from briefing.words_before import read_by_words_before
 from briefing.works import without_works
+
+# the extraction rules' version (see the module docstring): bump it when stored actors come out otherwise
+ACTORS_VERSION = 1
 
 
 @dataclass
@@ -270,4 +280,4 @@ def read_rules(
     return Reading(text, sentences, tokens, headlines, lower, doc.candidates)
 
 
-__all__ = ["Candidate", "extract_actors"]
+__all__ = ["ACTORS_VERSION", "Candidate", "extract_actors"]

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Literal
 
@@ -45,6 +46,7 @@ from briefing.given_names import spelt_one_way
 from briefing.mentions import ActorRecord, ArticleLink, CoMention, Quote
 from briefing.models import Actor, ActorType, Article, ExtractedActor, Sentence, dating_of
 from briefing.role_choice import kept_role
+from store.articles import article_from_row
 from store.db import Database, from_iso, to_iso, transaction
 
 DOMINANT = 2  # a surname joins the most-mentioned person with it only if they lead the next by this factor
@@ -198,7 +200,7 @@ def _typed_otherwise(db: Database, actor: ExtractedActor, norm: str, source: str
     return next((int(i) for (i,) in rows if len(words) > 1 or _in_source(db, i, source)), None)
 
 
-def _vote(db: Database, actor_id: int, actors: Sequence[ExtractedActor]) -> None:
+def _vote(db: Database, actor_id: int, article_id: int, actors: Sequence[ExtractedActor]) -> None:
     """Count the type this article gives the actor (a type the extractor only guessed gives none), and
     make the actor's type the one most of its articles give: a tie keeps the type it has, except that a
     name beginning with a given name is a person ("Maria Ansari" read once as a body, once as a person)."""
@@ -206,6 +208,10 @@ def _vote(db: Database, actor_id: int, actors: Sequence[ExtractedActor]) -> None
     if not typed:
         return
     type_ = max(typed, key=lambda a: len(a.mentions)).type
+    db.execute(  # the article's vote, to take off with it when its actors are read again
+        "UPDATE article_actors SET type = ? WHERE actor_id = ? AND article_id = ?",
+        [type_, actor_id, article_id],
+    )
     db.execute(
         "INSERT INTO actor_types (actor_id, type, articles) VALUES (?, ?, 1)"
         " ON CONFLICT (actor_id, type) DO UPDATE SET articles = articles + 1",
@@ -337,13 +343,32 @@ def _count(db: Database, actor_id: int, mentions: int, when: str, role: str | No
     )
 
 
+@dataclass(frozen=True)
+class Held:
+    """Where an article mentions an actor a chat follows, as stored before its actors are read again: an
+    actor read again at that place stays that actor (:func:`store_actors_again`)."""
+
+    actor_id: int
+    type: ActorType
+    start: int
+    end: int
+
+
 def add_article_actors(
-    db: Database, article: Article, extracted: Sequence[ExtractedActor], sentences: Sequence[Sentence]
+    db: Database,
+    article: Article,
+    extracted: Sequence[ExtractedActor],
+    sentences: Sequence[Sentence],
+    *,
+    key: str | None = None,
+    held: Sequence[Held] = (),
 ) -> list[int]:
     """Store an article's actors and their mentions, merged into the archive; return the actor ids.
 
-    ``sentences`` are the article body's sentences (mentions point into them by index). An article whose
-    actors are stored already is left as it is.
+    ``sentences`` are the article body's sentences (mentions point into them by index); ``key`` is
+    recorded as the rules that read them (``articles.actors_key``). An article whose actors are stored
+    already is left as it is. An extracted actor mentioned where a ``held`` (followed) actor was is that
+    actor, whatever the rules now call it.
     """
     with transaction(db):
         done = db.execute("SELECT actor_id FROM article_actors WHERE article_id = ?", [article.id]).fetchall()
@@ -353,7 +378,8 @@ def add_article_actors(
         for actor in extracted:
             if actor.mentions:
                 actor_id = (
-                    _resolve(db, actor, article.source)
+                    _held(actor, held)
+                    or _resolve(db, actor, article.source)
                     or _spelling_variant(db, actor, article.source)
                     or _transliteration(db, actor)
                     or _create(db, actor)
@@ -362,8 +388,21 @@ def add_article_actors(
                 _add_aliases(db, actor_id, actor)
         for actor_id, actors in grouped.items():
             _add_mentions(db, article, actor_id, actors, sentences)
-            _vote(db, actor_id, actors)
+            _vote(db, actor_id, article.id, actors)
+        if key is not None:
+            db.execute("UPDATE articles SET actors_key = ? WHERE id = ?", [key, article.id])
         return list(grouped)
+
+
+def _held(actor: ExtractedActor, held: Sequence[Held]) -> int | None:
+    """The followed actor stored where this one is mentioned (a span of the body in common), of its type
+    (any, for a type the extractor guessed)."""
+    for h in held:
+        if (actor.guessed or h.type == actor.type) and any(
+            m.start < h.end and h.start < m.end for m in actor.mentions
+        ):
+            return h.actor_id
+    return None
 
 
 def _add_mentions(
@@ -416,6 +455,161 @@ def _span(sentences: Sequence[Sentence], index: int) -> tuple[int, int]:
     if 0 <= index < len(sentences):
         return sentences[index].start, sentences[index].end
     return 0, 0
+
+
+# ---- reading an article's actors again ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StaleActors:
+    """An article whose actors were stored under other rules than the current ones (``actors_key``)."""
+
+    article: Article
+    actors_key: str | None
+
+
+def _stale_keys(db: Database, key: str) -> list[str | None]:
+    """The actor keys other than ``key`` the archive holds (one per release it has seen), each found by
+    one seek in ``articles_actors_key``."""
+    found: list[str | None] = []
+    if db.execute("SELECT 1 FROM articles WHERE actors_key IS NULL LIMIT 1").fetchone():
+        found.append(None)
+    after = ""
+    while True:
+        row = db.execute("SELECT min(actors_key) FROM articles WHERE actors_key > ?", [after]).fetchone()
+        if row[0] is None:
+            return found
+        after = row[0]
+        if after != key:
+            found.append(after)
+
+
+def stale_actor_articles(db: Database, key: str, *, limit: int) -> list[StaleActors]:
+    """Up to ``limit`` articles whose actors were not stored under ``key``, newest first (what a dossier
+    shows first): each stale key's newest through ``articles_actors_key``, then merged."""
+    found: list[tuple[str, int]] = []
+    for stale in _stale_keys(db, key):
+        rows = db.execute(
+            "SELECT dated_at, id FROM articles INDEXED BY articles_actors_key WHERE actors_key IS ?"
+            " ORDER BY dated_at DESC, id DESC LIMIT ?",
+            [stale, limit],
+        ).fetchall()
+        found.extend((row[0], row[1]) for row in rows)
+    ids = [i for _, i in sorted(found, reverse=True)[:limit]]
+    read: list[StaleActors] = []
+    for article_id in ids:
+        rows = list(db.query("SELECT * FROM articles WHERE id = ?", [article_id]))
+        if rows:
+            read.append(StaleActors(article_from_row(rows[0]), rows[0]["actors_key"]))
+    return read
+
+
+def count_stale_actors(db: Database, key: str) -> int:
+    """How many articles' actors were not stored under ``key``."""
+    row = db.execute(
+        "SELECT count(*) FROM articles INDEXED BY articles_actors_key WHERE actors_key IS NOT ?", [key]
+    ).fetchone()
+    return int(row[0])
+
+
+def _followed_mentions(db: Database, article_id: int) -> list[Held]:
+    """Where the article mentions actors a chat follows, as stored."""
+    rows = db.execute(
+        "SELECT m.actor_id, a.type, m.start, m.end FROM article_actors aa"
+        " JOIN actors a ON a.id = aa.actor_id"
+        " JOIN mentions m ON m.actor_id = aa.actor_id AND m.article_id = aa.article_id"
+        " WHERE aa.article_id = ? AND EXISTS (SELECT 1 FROM follows f WHERE f.actor_id = aa.actor_id)"
+        " ORDER BY m.start, m.actor_id",
+        [article_id],
+    ).fetchall()
+    return [Held(*row) for row in rows]
+
+
+def _remove_article_actors(db: Database, article_id: int, *, legacy: bool) -> list[int]:
+    """Take an article's actors off the archive: its mentions and links, and what they added to the
+    actors' counts, totals and type votes (``legacy``: links stored before the vote was recorded, whose
+    vote is taken to be the actor's type, as migration 25 counted them). The first and last dates become
+    those of the articles left. Returns the actors it named."""
+    source_row = db.execute("SELECT source FROM articles WHERE id = ?", [article_id]).fetchone()
+    links = db.execute(
+        "SELECT aa.actor_id, aa.dated_at, aa.mentions, coalesce(aa.type, CASE WHEN ? THEN a.type END)"
+        " FROM article_actors aa JOIN actors a ON a.id = aa.actor_id WHERE aa.article_id = ?",
+        [legacy, article_id],
+    ).fetchall()
+    for actor_id, dated_at, mentions, voted in links:
+        db.execute("DELETE FROM mentions WHERE actor_id = ? AND article_id = ?", [actor_id, article_id])
+        db.execute("DELETE FROM article_actors WHERE actor_id = ? AND article_id = ?", [actor_id, article_id])
+        db.execute(
+            "UPDATE actors SET article_count = max(article_count - 1, 0),"
+            " mention_count = max(mention_count - ?, 0),"
+            " first_seen = (SELECT min(dated_at) FROM article_actors WHERE actor_id = ?),"
+            " last_seen = (SELECT max(dated_at) FROM article_actors WHERE actor_id = ?) WHERE id = ?",
+            [mentions, actor_id, actor_id, actor_id],
+        )
+        if source_row is not None:
+            _less(db, "actor_sources", "articles", 1, actor_id, "source", source_row[0])
+        _less(db, "actor_days", "mentions", mentions, actor_id, "day", dated_at[:10])
+        if voted is not None:
+            _less(db, "actor_types", "articles", 1, actor_id, "type", voted)
+    return [row[0] for row in links]
+
+
+def _less(db: Database, table: str, column: str, by: int, actor_id: int, part: str, value: str) -> None:
+    """Take ``by`` off one running total (``table`` and its columns are this module's), and the row with
+    it when nothing is left."""
+    where = f"WHERE actor_id = ? AND {part} = ?"
+    db.execute(f"UPDATE {table} SET {column} = {column} - ? {where}", [by, actor_id, value])
+    db.execute(f"DELETE FROM {table} {where} AND {column} <= 0", [actor_id, value])
+
+
+def _drop_unused(db: Database, actor_ids: Sequence[int]) -> int:
+    """Delete the actors no article names any more, except those a chat follows (a follow holds its
+    actor's id; the actor keeps its names, so it is still found by them). Returns how many went."""
+    dropped = 0
+    for actor_id in actor_ids:
+        dropped += db.execute(
+            "DELETE FROM actors WHERE id = ?"
+            " AND NOT EXISTS (SELECT 1 FROM article_actors WHERE actor_id = ?)"
+            " AND NOT EXISTS (SELECT 1 FROM follows WHERE actor_id = ?)",
+            [actor_id, actor_id, actor_id],
+        ).rowcount
+    return dropped
+
+
+@dataclass(frozen=True)
+class StoredAgain:
+    """What storing one article's actors again did: whether it was stored (False: the article changed
+    or went since it was read), and how many archive actors were left with no article and deleted."""
+
+    stored: bool
+    dropped: int = 0
+
+
+def store_actors_again(
+    db: Database,
+    stale: StaleActors,
+    key: str,
+    reading: tuple[Sequence[ExtractedActor], Sequence[Sentence]] | None,
+) -> StoredAgain:
+    """Replace an article's stored actors with those read again under ``key``, in one transaction: its
+    mentions, links, counts and totals off, the new ones on (an actor a chat follows keeps what is
+    mentioned where it was, :class:`Held`), then the actors no article names any more deleted, unless
+    followed. ``reading`` None (extraction failed): the stored actors stay, marked current, so the
+    article is not read again and again. Nothing happens when the article's key is no longer the one
+    read (another run or a re-ingest stored it)."""
+    article = stale.article
+    with transaction(db):
+        row = db.execute("SELECT actors_key FROM articles WHERE id = ?", [article.id]).fetchone()
+        if row is None or row[0] != stale.actors_key:
+            return StoredAgain(False)
+        if reading is None:
+            db.execute("UPDATE articles SET actors_key = ? WHERE id = ?", [key, article.id])
+            return StoredAgain(True)
+        held = _followed_mentions(db, article.id)
+        named = _remove_article_actors(db, article.id, legacy=stale.actors_key is None)
+        extracted, sentences = reading
+        add_article_actors(db, article, extracted, sentences, key=key, held=held)
+        return StoredAgain(True, _drop_unused(db, named))
 
 
 def respell_people(db: Database) -> int:

@@ -16,7 +16,7 @@ from briefing.service import App
 from briefing.service.commands import Asker, answer, load_all
 from store.actors import find_actors
 from store.db import migrate
-from store.migrations import m0025_actor_types
+from store.migrations import m0025_actor_types, m0041_actors_key
 from store.search import fts_query, search_articles
 from tests.actor_helpers import add_article, add_article_naming
 
@@ -188,6 +188,7 @@ def upgraded(tmp_path, settings, monkeypatch):
     migrated."""
     db = database_before_0016(tmp_path / "old.db")
     m0025_actor_types.apply(db)  # today's code writes the actors below, and counts their types (m0025)
+    m0041_actors_key.apply(db)  # and records each article's vote (m0041)
     app = App(db=db, settings=settings, clock=lambda: NOW)
     with fold_before_0016(monkeypatch):
         add_article_naming(

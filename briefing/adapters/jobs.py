@@ -3,7 +3,8 @@ tick every 30 s, the feed tick (polling, admin notices, alerts) every 60 s, the 
 delivery history at start and then every day (off the loop: :func:`pruned`), and, while the archive
 holds summaries an older release or other settings made, their remaking
 (:mod:`briefing.service.resummarize`): a small batch every ``RESUMMARIZE_SECONDS``, the job removing
-itself when none is left.
+itself when none is left; and the same for actors stored under older extraction rules
+(:mod:`briefing.service.reextract`, every ``REEXTRACT_SECONDS``).
 
 Why one frequent job instead of one job per subscriber: the database is the source of truth. Every
 ``DIGEST_SECONDS`` a tick composes the digests that are due and not yet stored, and sends whatever is
@@ -39,6 +40,9 @@ from briefing.adapters.sender import SendPolicy
 from briefing.adapters.statistics import LOCK_WAIT, Statistics
 from briefing.service import App
 from briefing.service.polling import PollReport, paused_notice, poll_due_feeds
+from briefing.service.reextract import BATCH as REEXTRACT_BATCH
+from briefing.service.reextract import count_stale as count_stale_actors
+from briefing.service.reextract import reextract_in_background
 from briefing.service.resummarize import BATCH as RESUMMARIZE_BATCH
 from briefing.service.resummarize import count_stale, resummarize_in_background
 from briefing.service.retention import PruneReport, prune_history
@@ -57,6 +61,9 @@ PRUNE_SECONDS = 24 * 3600.0
 # the meantime takes longer; short batches with pauses keep that delay short (bench/RESULTS.md)
 RESUMMARIZE_SECONDS = 0.5
 RESUMMARIZE_FIRST = 20.0  # after the start's own work (recovery, the first ticks, the warm-up)
+# stale actors likewise, a batch every half second at most (bench/RESULTS.md), starting a little later
+REEXTRACT_SECONDS = 0.5
+REEXTRACT_FIRST = 25.0
 JOB_KWARGS: dict[str, Any] = {"misfire_grace_time": None, "coalesce": True, "max_instances": 1}
 STOP_GRACE = 1.5  # seconds a running tick gets to finish its sends in flight when the bot stops
 TOKEN_REFUSED = (
@@ -86,6 +93,9 @@ class Jobs:
         self.resummarize_lock = asyncio.Lock()
         self.resummarized = 0  # articles whose summaries this process made again
         self.resummarize_batch = RESUMMARIZE_BATCH
+        self.reextract_lock = asyncio.Lock()
+        self.reextracted = 0  # articles whose actors this process read again
+        self.reextract_batch = REEXTRACT_BATCH
         self.stopping = asyncio.Event()
         self.statistics = Statistics(app.db)
         self._runs: set[asyncio.Future[Any]] = set()
@@ -193,6 +203,30 @@ class Jobs:
         elif self.resummarized and self.resummarized % 1000 < done.articles:
             log.info("summaries: %d made again so far", self.resummarized)
 
+    async def reextract(self, context: CallbackContext) -> None:
+        """Read one batch of stale articles' actors again; when none is left the job removes itself (the
+        rules do not change while the process runs). A failure is logged and the next run tries again."""
+        if self.reextract_lock.locked() or self.stopping.is_set():
+            return
+        async with self.reextract_lock:
+            try:
+                done = await self._run(reextract_in_background(self.app, self.reextract_batch))
+            except Exception:
+                log.exception("reading stale actors again failed; the next run tries again")
+                return
+        if done is None:
+            return
+        self.reextracted += done.articles
+        if not done.found:
+            if self.reextracted:
+                log.info(
+                    "actors: all current (%d articles read again with the current rules)", self.reextracted
+                )
+            if context.job is not None:
+                context.job.schedule_removal()
+        elif self.reextracted and self.reextracted % 1000 < done.articles:
+            log.info("actors: %d articles read again so far", self.reextracted)
+
 
 def told(report: Any) -> str:
     """A run's report in words for the log, its zero counts and empty lists left out: "polled 2, new
@@ -277,10 +311,10 @@ def install_jobs(
     policy: SendPolicy | None = None,
 ) -> Jobs:
     """Recover from a crash (unconfirmed parts and alerts become pending, to be resent) and prune old
-    history, then schedule the digest tick, the feed tick, the daily pruning and (while summaries are
-    stale) their remaking on ``application.job_queue``. Call once, before the application starts; the
-    returned ``Jobs`` holds the process's pacer and the ``bot`` the ticks send with (default: the
-    application's)."""
+    history, then schedule the digest tick, the feed tick, the daily pruning and (while summaries or
+    actors are stale) their remaking on ``application.job_queue``. Call once, before the application
+    starts; the returned ``Jobs`` holds the process's pacer and the ``bot`` the ticks send with (default:
+    the application's)."""
     if application.job_queue is None:
         raise RuntimeError("python-telegram-bot was installed without the job-queue extra")
     recover(app)
@@ -307,6 +341,20 @@ def install_jobs(
             interval=RESUMMARIZE_SECONDS,
             first=RESUMMARIZE_FIRST,
             name="resummarize",
+            job_kwargs=JOB_KWARGS,
+        )
+    stale = count_stale_actors(app)
+    if stale:
+        log.info(
+            "actors: %d articles' actors were stored under older extraction rules; reading them again in"
+            " the background, newest first",
+            stale,
+        )
+        application.job_queue.run_repeating(
+            jobs.reextract,
+            interval=REEXTRACT_SECONDS,
+            first=REEXTRACT_FIRST,
+            name="reextract",
             job_kwargs=JOB_KWARGS,
         )
     return jobs

@@ -17,7 +17,7 @@ from functools import partial
 from pathlib import Path
 from typing import TextIO
 
-from briefing.actors import extract_actors
+from briefing.actors import ACTORS_VERSION, extract_actors
 from briefing.aliases import edit_distance, fold, strip_article
 from briefing.briefs import shorten
 from briefing.charts import mentions_chart
@@ -82,13 +82,21 @@ def read_actors(title: str, body: str) -> ActorReading | None:
     return ActorReading(tuple(sentences), tuple(known))
 
 
+def actors_key() -> str:
+    """What stores an article's actors now, as ``articles.actors_key`` records it ("v1"): an article with
+    another key is stale, and :mod:`briefing.service.reextract` reads its actors again."""
+    return f"v{ACTORS_VERSION}"
+
+
 def index_actors(app: App, article: Article, reading: ActorReading | None = None) -> list[int]:
-    """Merge a stored article's actors into the archive (read now unless ``reading`` is given); return
-    their ids."""
+    """Merge a stored article's actors into the archive (read now unless ``reading`` is given), recorded
+    as read by the current rules; return their ids."""
     reading = reading or read_actors(article.title, article.body)
     if reading is None:
         return []
-    return actor_store.add_article_actors(app.db, article, list(reading.actors), list(reading.sentences))
+    return actor_store.add_article_actors(
+        app.db, article, list(reading.actors), list(reading.sentences), key=actors_key()
+    )
 
 
 def _with_known_aliases(actor: ExtractedActor, known: frozenset[str]) -> ExtractedActor:
