@@ -130,3 +130,53 @@ def test_the_start_line_says_the_mode_and_where_the_webhook_is_received(botapi, 
         started_line("briefing_test_bot", polling)
         == "Briefing is on Telegram as @briefing_test_bot, by long polling"
     )
+
+
+async def test_an_update_the_library_cannot_read_is_answered_200_once_and_the_next_ones_handled(
+    botapi, tmp_path, caplog
+):
+    """Issue 5: python-telegram-bot's webhook answered such a post 400 with a CRITICAL line quoting it
+    whole, so Telegram posted it again and again and every update after it waited behind it."""
+    from tests.test_e2e_unreadable_updates import POLL, QUESTION
+
+    caplog.set_level(logging.DEBUG, logger="telegram")  # as `bot.py -v`: each post's body at DEBUG
+    caplog.set_level(logging.DEBUG, logger="briefing")
+    port = free_port()
+    settings = webhook_settings(botapi, tmp_path, port)
+    application = build_application(App(open_db(settings.db_path), settings), close_db=True)
+    stop = asyncio.Event()
+    task = asyncio.create_task(serve(application, settings, stop))
+    try:
+        await botapi.wait_for("setWebhook", since=0, timeout=10)
+        while not application.running:
+            await asyncio.sleep(0.01)
+        poll = botapi.push_other({"poll": POLL})
+        command = botapi.push_command("/help")  # posted after the poll, once the poll is answered 2xx
+        reply = await botapi.wait_for_message(command["message"]["chat"]["id"], timeout=10)
+        assert "/subscribe" in reply.text
+        refused = botapi.state.webhook.last_error_message or ""
+        assert "Wrong response" not in refused  # the poll was answered 2xx, not 400 and posted again
+        assert botapi.updates.delivered_up_to >= command["update_id"] > poll["update_id"]
+        assert not botapi.pending_updates
+        before = botapi.mark()
+        botapi.push_command("/help")  # and the bot keeps serving
+        later = await botapi.wait_for_message(command["message"]["chat"]["id"], timeout=10)
+        assert "/subscribe" in later.text and botapi.requests("sendMessage", since=before)
+    finally:
+        stop.set()
+        await task
+    said = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    skipped = [m for m in said if "cannot be read" in m]
+    assert len(skipped) == 1, said
+    assert str(poll["update_id"]) in skipped[0] and "(message)" in skipped[0]
+    assert not any(r.levelno >= logging.CRITICAL for r in caplog.records), said
+    assert "Webhook received data" in caplog.text  # the DEBUG lines were captured...
+    assert QUESTION not in caplog.text  # ...and the user's poll is in none of them
+
+
+def test_without_the_server_where_the_library_keeps_it_a_warning_says_so_and_the_bot_runs_on(caplog):
+    from briefing.adapters.telegram_webhook import skip_unreadable
+
+    caplog.set_level(logging.WARNING)
+    skip_unreadable(object())  # type: ignore[arg-type]  # as another python-telegram-bot version's updater
+    assert len(caplog.records) == 1 and "refused (and posted again" in caplog.records[0].getMessage()

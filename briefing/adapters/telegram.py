@@ -59,6 +59,7 @@ from briefing.adapters.telegram_handlers import (
     on_my_chat_member,
     on_other,
 )
+from briefing.adapters.telegram_webhook import skip_unreadable
 from briefing.addresses import shown_url
 from briefing.errors import BriefingError
 from briefing.service import App
@@ -283,6 +284,7 @@ async def _receive(application: Application, s: Settings, poll_timeout: dtm.time
             secret_token=secret,
             allowed_updates=ALLOWED_UPDATES,
         )
+        skip_unreadable(application.updater)  # answered and skipped, not posted again forever (issue 5)
     else:
         await application.updater.start_polling(
             allowed_updates=ALLOWED_UPDATES, timeout=poll_timeout, error_callback=PollingErrors()

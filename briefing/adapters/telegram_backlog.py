@@ -51,7 +51,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from telegram import Update
+from telegram import Bot, Update
 from telegram._utils.types import JSONDict
 from telegram.error import TelegramError
 from telegram.ext import Application, BaseUpdateProcessor, ExtBot
@@ -358,10 +358,10 @@ class DurableBot(ExtBot):
         result = await super()._post(endpoint, data, **kwargs)
         if endpoint != "getUpdates" or not isinstance(result, list):
             return result
-        return [readable_or_bare(item, self) for item in result if _update_id(item) is not None]
+        return [readable_or_bare(item, self) for item in result if update_id(item) is not None]
 
 
-def _update_id(item: object) -> int | None:
+def update_id(item: object) -> int | None:
     """An update's id; None for something that is no update (dropped: nothing to confirm it by)."""
     if not isinstance(item, dict):
         return None
@@ -369,7 +369,7 @@ def _update_id(item: object) -> int | None:
     return uid if isinstance(uid, int) and not isinstance(uid, bool) else None
 
 
-def readable_or_bare(item: JSONDict, bot: ExtBot) -> JSONDict:
+def readable_or_bare(item: JSONDict, bot: Bot) -> JSONDict:
     """``item`` if python-telegram-bot can read it, else a bare update of its id, said once in the log:
     its id and kind and why, not its content (a user's message)."""
     try:
