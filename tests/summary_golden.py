@@ -93,8 +93,9 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def _articles() -> list[tuple[str, str, str]]:
-    """The fixed articles as ingest stores their text: (name, title, body)."""
+def fixed_articles() -> list[tuple[str, str, str]]:
+    """The fixed articles as ingest stores their text: (name, title, body); the actors' golden file
+    (:mod:`tests.actors_golden`) reads the same ones."""
     found = []
     for pattern in SOURCES:
         for path in sorted(ROOT.glob(pattern)):
@@ -111,7 +112,7 @@ def _articles() -> list[tuple[str, str, str]]:
 
 def _article_entries() -> list[Entry]:
     entries = []
-    for k, (name, title, body) in enumerate(_articles()):
+    for k, (name, title, body) in enumerate(fixed_articles()):
         algorithms = ALGORITHMS if k % OTHER_ALGORITHMS_EVERY == 0 else ("default",)
         for algorithm in algorithms:
             summary = summarize(
