@@ -19,3 +19,23 @@ def test_a_name_after_an_office_and_a_comma_is_the_office_holder_not_a_body():
     text = "Critics blamed the regional president of Umbria, Gualtiero Pescara, for the delay."
     assert ("Gualtiero Pescara", "person") in typed(text, tagger=None)
     assert ("Gualtiero Pescara", "person") in typed(text)
+
+
+def test_a_surname_that_is_a_town_and_speaks_is_the_person_the_text_named():
+    text = (
+        "Opposition leaders criticised the regional president of Umbria, Gualtiero Pescara, for the delay. "
+        'Pescara said the money was ready. "We will not wait," Pescara told reporters. '
+        "Pescara rejected the criticism and said the dykes came first."
+    )
+    found = typed(text)
+    assert ("Gualtiero Pescara", "person") in found
+    assert ("Pescara", "place") not in found
+    assert len(mentions(text, "Gualtiero Pescara")) == 4
+
+
+def test_the_town_itself_is_still_a_place_beside_its_namesake():
+    text = (
+        "The regional president, Gualtiero Pescara, said the floods were over. "
+        "The river burst its banks near Pescara on Sunday."
+    )
+    assert ("Pescara", "place") in typed(text)
