@@ -39,3 +39,31 @@ def test_the_town_itself_is_still_a_place_beside_its_namesake():
         "The river burst its banks near Pescara on Sunday."
     )
     assert ("Pescara", "place") in typed(text)
+
+
+def test_a_full_name_written_again_without_its_role_is_the_person():
+    text = (
+        "The novelist Irvine Welsh said on Monday that he would open a book festival in Leith. "
+        "Irvine Welsh's new novel is out in May."
+    )
+    found = typed(text)
+    assert ("Irvine Welsh", "person") in found
+    assert ("Irvine", "place") not in found and ("Wales", "place") not in found
+    assert mentions(text, "Irvine Welsh") == ["Irvine Welsh", "Irvine Welsh"]
+
+
+def test_a_full_name_opening_a_sentence_keeps_its_given_name_no_list_knows():
+    text = (
+        "Flood aid was approved by the regional president of Umbria, Gualtiero Pescara, on Tuesday. "
+        "Gualtiero Pescara, the regional president, also met farmers in Terni."
+    )
+    assert mentions(text, "Gualtiero Pescara") == ["Gualtiero Pescara", "Gualtiero Pescara"]
+    assert ("Pescara", "place") not in typed(text)
+
+
+def test_a_full_name_inside_a_longer_name_is_left_to_it():
+    text = (
+        "The novelist Irvine Welsh said he would give the prize money away. "
+        "The Irvine Welsh Trust will fund three libraries."
+    )
+    assert mentions(text, "Irvine Welsh") == ["Irvine Welsh"]
