@@ -51,6 +51,7 @@ from briefing.clubs import sports_clubs
 from briefing.codes import coded_groups
 from briefing.coref import FIRM_RULES, Candidate
 from briefing.foreign import after_articles, names_no_one, titles_not_people
+from briefing.full_names import named_again
 from briefing.gazetteer import PARTS_NOT_STATES, Gazetteer, load_gazetteer
 from briefing.given_names import given_alone
 from briefing.kinds import listed_with_bodies, type_by_definition, type_by_kind, type_by_series
@@ -91,7 +92,7 @@ from briefing.words_before import read_by_words_before
 from briefing.works import without_works
 
 # the extraction rules' version (see the module docstring): bump it when stored actors come out otherwise
-ACTORS_VERSION = 1
+ACTORS_VERSION = 2
 
 
 @dataclass
@@ -274,6 +275,7 @@ def read_rules(
         type_by_series(doc.candidates[known:], toks)
         type_by_definition(doc.candidates[known:], toks)
     doc.candidates += month_surnames(doc.candidates, tokens, headlines)  # "May said" after "Theresa May"
+    doc.candidates = named_again(doc.candidates, tokens, headlines)  # "Irvine Welsh's" after his role
     doc.candidates += coded_groups(tokens, headlines, gaz)  # "the M23 armed group"
     doc.candidates = letters_in_names(doc.candidates, tokens)  # "Xbox One X" holds no X
     resolve(doc.candidates, doc.gaz, text)

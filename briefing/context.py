@@ -59,6 +59,21 @@ def person_cue(gaz: Gazetteer, toks: list[Token], i: int, j: int) -> bool:
     return False
 
 
+def after_office(toks: list[Token], i: int, j: int) -> bool:
+    """ "the regional president of Lombardy, Attilio Fontana, said", "the senator from Ohio, JD Vance,": a
+    name set off by commas right after an office in lower case, bare or with the place it serves, is
+    the office holder, whatever its words alone suggest (a place's name last, initials first)."""
+    if i < 2 or toks[i - 1].text != "," or not (j >= len(toks) or toks[j].text in (",", ".")):
+        return False
+    k = i - 2
+    m = k
+    while m >= 0 and toks[m].cap and k - m < 3:
+        m -= 1
+    if m < k and m >= 1 and toks[m].low in ("of", "from"):
+        k = m - 1
+    return k >= 0 and not toks[k].cap and toks[k].low in ROLE_NOUNS
+
+
 _BECOMES = frozenset({"became", "becomes"})
 
 

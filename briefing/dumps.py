@@ -141,7 +141,24 @@ def dump_as_one_article(text: str) -> tuple[str, str]:
     return (articles[0].title or "" if articles else ""), "\n\n".join(parts)
 
 
+def dropped_lines(text: str) -> frozenset[str]:
+    """The lines of ``text`` (spaces collapsed) that the ingest drops as furniture, credits or captions
+    after reading each line beside its neighbours ("Photograph: Jane Doe/Reuters" over a credit is a
+    caption's), and keeps nowhere else in the text: ``bot.py actors`` blanks them so that it finds the
+    actors the ingest stores."""
+    lines = read_lines(text)
+    _read_beside(lines)
+    dropped = {line.text for line in lines if line.kind in (Kind.DROP, Kind.CREDIT)}
+    return frozenset(dropped - {line.text for line in lines if line.kind not in (Kind.DROP, Kind.CREDIT)})
+
+
 def _articles(lines: list[Line]) -> list[Article]:
+    _read_beside(lines)
+    return [article for article in segment_articles(_keep(lines)) if article.prose]
+
+
+def _read_beside(lines: list[Line]) -> None:
+    """The passes that retype each line by its neighbours, in the ingest's order."""
     drop_pitch(lines)
     drop_section_breaks(lines)
     mark_sites(lines)
@@ -159,7 +176,6 @@ def _articles(lines: list[Line]) -> list[Article]:
     mark_headlines(lines)
     resolve_reltimes(lines)
     mark_mastheads(lines)
-    return [article for article in segment_articles(_keep(lines)) if article.prose]
 
 
 def drop_pitch(lines: list[Line]) -> None:

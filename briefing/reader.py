@@ -10,6 +10,7 @@ from briefing import roles
 from briefing.aliases import PARTICLES, fold
 from briefing.chunks import NAME_POSSESSIVES, chunks
 from briefing.context import (
+    after_office,
     before_government,
     body_that_acts,
     brand_context,
@@ -806,6 +807,8 @@ def _read_plain(doc: Doc, index: int, toks: list[Token], i: int, j: int, initial
         type_, why = "organization", "context"  # "an analyst at Peel Hunt": a firm, no Mr Hunt
     elif type_ == "person" and why in ("shape", "particle") and person_cue(doc.gaz, toks, i, j):
         why = "title"  # as firm as a title: the tagger keeps it
+    elif why in ("shape", "acronym") and 2 <= j - i <= 3 and not last.acronym and after_office(toks, i, j):
+        type_, why = "person", "title"  # "the senator from Ohio, JD Vance,": no body, whatever its shape
     cand = add_candidate(
         doc, index, chunk, type_, initial=initial, brand=brand, context=context, common=common, why=why
     )

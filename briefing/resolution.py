@@ -55,8 +55,8 @@ def resolve(cands: list[Candidate], gaz: Gazetteer, text: str) -> None:
             c.toks = [*c.toks[:-1], _whole(c.toks[-1])]
         if full and lone_place and c.norm in gaz.demonyms and not gaz.place(c.norm):
             full = full if _people_spoken(c, text) else None  # "The Welsh, who love rugby" are no one
-        elif full and lone_place and fold(full.split()[0]) not in gaz.given_names:
-            full = None  # "Copenhagen" is no surname of "Nasdaq Copenhagen"
+        elif full and lone_place and fold(full.split()[0]) not in gaz.given_names and not _speaks(c, text):
+            full = None  # "Copenhagen" is no surname of "Nasdaq Copenhagen"; "Fontana said" is Attilio's
         if full and c.type in ("place", None) and (_placed(c, text) or _a_town(c, text, towns)):
             full = None  # "the bridge in Kendal" is the town, though councillor Fiona Kendal speaks
             if c.type is None:  # and not the person the text has named by that word either
@@ -105,6 +105,22 @@ def _people_spoken(c: Candidate, text: str) -> bool:
     a person of that surname does; "Irvine Welsh" is that person though the lists lack "Irvine" as a given
     name. After "the" it is the people ("The Welsh, who love rugby,")."""
     return c.context == "person" and _THE_BEFORE.search(text, 0, c.start) is None
+
+
+def _speaks(c: Candidate, text: str) -> bool:
+    """ "Fontana said", "Fontana rejected the criticism and said": a lone word that says something, right
+    before a speaking verb or as the subject that opens a sentence and speaks in its first clause. A place
+    does not speak; a person the text names in full with that surname does, though the lists lack his
+    given name ("Attilio")."""
+    if c.context == "person":
+        return True
+    return c.initial and _SPEAKS_LATER.match(text, c.end) is not None
+
+
+# the lower-case words of a first clause, then a speaking verb: no comma, no other name between
+_SPEAKS_LATER = re.compile(
+    r"(?:\s+[a-z][\w'’-]*){0,8}?\s+(?:said|says|told|added|insisted|argued|warned|explained|stated)\b"
+)
 
 
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)

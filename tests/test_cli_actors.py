@@ -216,6 +216,19 @@ def test_a_photo_credit_names_no_actor_as_the_ingest_drops_it(tmp_path, capsys):
     assert found["Vladimir Putin"] == ["Vladimir Putin", "Putin"]
 
 
+def test_a_caption_credit_the_ingest_drops_beside_its_neighbours_names_no_actor(tmp_path, capsys):
+    text = (
+        "Flood waters rose in Verona on Sunday, and the mayor said schools would close.\n\n"
+        "Photograph: Lorenzo Bari/Ansa\nCredit: Maria Conti for The Verona Herald\n"
+    )
+    path = tmp_path / "caption.txt"
+    path.write_text(text, encoding="utf-8")
+    _, out, _ = run(capsys, path, "--jsonl")
+    found = {x["name"] for x in json.loads(out)["actors"]}
+    assert "Verona" in found
+    assert not found & {"Lorenzo Bari", "Bari", "Ansa", "Maria Conti", "Verona Herald", "The Verona Herald"}
+
+
 # one name read three ways in one text: a palace's, a place's, a person met (qa22a F1, qa22c F11)
 DIKKO = (
     "Obi made this appeal during his visit to the gravesite and the Sarkin Dikko palace along the Dikko-Maje"

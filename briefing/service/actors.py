@@ -24,6 +24,7 @@ from briefing.charts import mentions_chart
 from briefing.cues import COMMON, TITLE_WORDS, TITLES, spelt_out
 from briefing.document import Block, Document, Span, bold, code, italic, item, message, para, plural
 from briefing.dossier import compose_dossier, kind_word
+from briefing.dumps import dropped_lines
 from briefing.errors import SourceError
 from briefing.furniture import Kind as LineKind
 from briefing.furniture import classify
@@ -613,11 +614,13 @@ def blank_furniture(text: str) -> str:
     ingest drops as furniture when alone (a share bar's "Share this: Facebook Twitter Email Print", "Skip
     to main content", "Advertisement", :func:`briefing.furniture.classify`) or a photo credit ("© Vladimir
     Smirnov/POOL/TASS/dpa/picture alliance") names no actor of the article, though its words are names
-    ("Facebook", "TASS")."""
+    ("Facebook", "TASS"); so does a line the ingest drops beside its neighbours
+    (:func:`briefing.dumps.dropped_lines`: "Photograph: Jane Doe/Reuters" over a credit line)."""
     lines = text.split("\n")
+    dropped = dropped_lines(text)
     for k, line in enumerate(lines):
         body = line.rstrip("\r")
-        if body.strip() and classify(body).kind in _NEVER_KEPT:
+        if body.strip() and (classify(body).kind in _NEVER_KEPT or " ".join(body.split()) in dropped):
             lines[k] = " " * len(body) + line[len(body) :]
     return "\n".join(lines)
 
