@@ -337,8 +337,9 @@ def _is_question(text: str) -> bool:
 def _interview(texts: Sequence[str], dropped: set[int]) -> tuple[set[int], dict[int, str]]:
     """An interview's questions and answers, by paragraph. A question is one followed by a paragraph
     that answers it (no question itself): the interviewer's words, no summary sentence ("Will fares go
-    up?" tells nothing). An answer (after "A:", or in the first person after one of several questions)
-    is the interviewee's words: one unit, its label (if any) replaced by the interviewee, the one person
+    up?" tells nothing). An answer (after "A:", or, with no labels, each paragraph after one of several
+    questions when every one of them is in the writer's own first person: :func:`_own_voice`) is the
+    interviewee's words: one unit, its label (if any) replaced by the interviewee, the one person
     the paragraphs before the first question name ("We spoke to Mayor Anna Berg ..."), so neither its
     first sentence is lost as a field ("A: No.") nor the rest read as the outlet's own voice; with no
     such person, an answer is no summary sentence ("" here)."""
@@ -347,14 +348,13 @@ def _interview(texts: Sequence[str], dropped: set[int]) -> tuple[set[int], dict[
         n for n, following in pairwise(kept) if _is_question(texts[n]) and not _is_question(texts[following])
     }
     after = dict(pairwise(kept))
-    # the answers: labelled "A:", or, in an interview of several questions, spoken in the first person
-    # ("I hope by Friday."; a writer's paragraph after a question of its own speaks in none)
-    labelled = [
-        after[q]
-        for q in sorted(questions)
-        if _ANSWER_LABEL.match(texts[after[q]])
-        or (len(questions) > 1 and _FIRST_PERSON.search(texts[after[q]]))
-    ]
+    # the answers: labelled "A:"; or, with no labels, when the text is an interview by its structure:
+    # several questions, each answered by a paragraph in the interviewee's own voice. Question subheads
+    # over an explainer's prose ("Why are doctors striking?" / "The BMA says ... 'We have no choice,'
+    # said ...") answer nothing in anyone's voice: no labels there, and nothing is suppressed.
+    labelled = [after[q] for q in sorted(questions) if _ANSWER_LABEL.match(texts[after[q]])]
+    if not labelled and len(questions) > 1 and all(_own_voice(texts[after[q]]) for q in questions):
+        labelled = [after[q] for q in sorted(questions)]
     if not questions:
         return questions, {}
     speaker = _interviewee([texts[n] for n in kept if n < min(questions)]) if labelled else None
@@ -364,6 +364,25 @@ def _interview(texts: Sequence[str], dropped: set[int]) -> tuple[set[int], dict[
         # without its speaker (none named, or too long to tell as one), an answer is not told
         answers[n] = f"{speaker}: {answer}" if speaker and len(answer) <= MAX_QUOTED else ""
     return questions, answers
+
+
+# a quotation in double marks (a single mark is as often an apostrophe: "I’m")
+_QUOTATION = re.compile(
+    r"\"[^\"]*\"?|\u201c[^\u201d]*\u201d?|\u00ab[^\u00bb]*\u00bb?|\u201e[^\u201c\u201d]*[\u201c\u201d]?"
+)
+# a reporter's or a speaker's verb: "... said tenant Maria Lopez", "I asked a commuter", "I spoke to"
+_ATTRIBUTION = SPEECH_VERBS | {"asked", "asks", "spoke", "speaks", "adds", "tells", "according"}
+
+
+def _own_voice(text: str) -> bool:
+    """Whether a paragraph is an unlabelled interview answer: the first person in the writer's own words
+    (outside any quotation), and nobody's words attributed in it. "'I think landlords ...,' said tenant
+    Maria Lopez" is Lopez's words, told with her name; "I asked a commuter at Waterloo, who said she
+    would." is the reporter's; neither is the interviewee's."""
+    bare = _QUOTATION.sub(" ", text)
+    if _ATTRIBUTION.intersection(re.findall(r"[a-z]+", bare)):
+        return False
+    return bool(_FIRST_PERSON.search(bare))
 
 
 def _interviewee(intro: Sequence[str]) -> str | None:

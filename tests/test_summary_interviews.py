@@ -61,3 +61,62 @@ def test_a_question_of_the_writer_before_prose_attributes_nothing():
     told = _all(body)
     assert "What does that mean for fishermen?" not in told
     assert "Boats under ten metres will pay about 300 kroner more a month, the council said." in told
+
+
+# an explainer: question subheads over prose, its first-person words quoted and attributed (qa24 F1/F3)
+EXPLAINER = (
+    "Water bills: what you need to know\n\n"
+    "Households in Wales will pay 8% more for water from April, the regulator Ofwat announced on "
+    "Thursday, after talks with Environment Secretary Huw Irranca broke down.\n\n"
+    "Why are bills rising?\n\n"
+    'Ofwat says pipes need 2 billion pounds of repairs. "We have been left with no choice," said '
+    "Sian Morgan, its chief executive.\n\n"
+    "What will happen to poorer households?\n\n"
+    'Welsh Water said a social tariff would continue. "We are asking customers to call us early," '
+    "said its director, Gareth Price.\n\n"
+    "What happens next?\n\n"
+    "The new bills will be posted in March, the company said.\n"
+)
+
+
+def test_an_explainers_question_subheads_give_no_speaker_and_suppress_nothing():
+    told = _all(EXPLAINER)
+    assert not any(s.startswith(("Huw Irranca:", "Sian Morgan:", "Gareth Price:")) for s in told)
+    # the fact paragraphs with first-person quotes are told, each quote with its own speaker
+    assert "Ofwat says pipes need 2 billion pounds of repairs." in told
+    assert "Welsh Water said a social tariff would continue." in told
+    assert any(
+        s.startswith('"We are asking customers') and s.endswith("said its director, Gareth Price.")
+        for s in told
+    )
+    assert len(summarize(EXPLAINER, sentences=3, algorithm="lead")) == 3
+
+
+def test_an_attributed_quote_after_a_question_is_its_speakers_not_the_intros_person():
+    body = (
+        "Why are rents rising so fast?\n\n"
+        "Council leader Ruth Okafor blamed a shortage of homes on Tuesday, as rents rose 9% in a year.\n\n"
+        "So who is to blame?\n\n"
+        '"I think landlords are taking advantage," said tenant Pedro Alves, who pays 1,400 a month.\n\n'
+        "Is there a fix?\n\n"
+        '"We need to build 5,000 homes a year," said housing expert Dr. Lena Fischer.\n\n'
+        "The council will publish its housing plan in March.\n"
+    )
+    told = _all(body)
+    assert not any("Ruth Okafor:" in s for s in told)
+    assert '"We need to build 5,000 homes a year," said housing expert Dr. Lena Fischer.' in told
+
+
+def test_the_reporters_own_first_person_is_no_interviewees_answer():
+    body = (
+        "Bus fares to rise\n\n"
+        "Transport minister Karen Dahl announced a 5% rise in bus fares on Wednesday.\n\n"
+        "Will passengers pay more?\n\n"
+        "I asked a commuter at the central station, who said she would.\n\n"
+        "What do unions say?\n\n"
+        "I spoke to the drivers' union, which said the rise was unfair.\n\n"
+        "The rise takes effect in March.\n"
+    )
+    told = _all(body)
+    assert not any("Karen Dahl:" in s for s in told)
+    assert "I spoke to the drivers' union, which said the rise was unfair." in told
