@@ -219,3 +219,12 @@ def test_a_pages_date_line_without_a_zone_leaves_the_metadata_date():
     draft = parse_page(page('<div class="byline">By Ann Lee · 25 Nov 2026</div>'))
     assert draft.published_at == datetime(2026, 11, 25, tzinfo=UTC)
     assert draft.clock_unknown
+
+
+def test_an_update_line_days_after_the_metadata_date_does_not_date_the_page():
+    meta = '<meta property="article:published_time" content="2026-11-20">'
+    html = page('<div class="byline">Updated 2026-11-25 08:00 UTC</div>').replace(
+        b"</title>", b"</title>" + meta.encode()
+    )
+    draft = parse_page(html)
+    assert draft.published_at == datetime(2026, 11, 20, tzinfo=UTC)
