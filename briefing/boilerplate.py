@@ -77,7 +77,7 @@ CONTRIBUTED_WORDS = 40
 # line ("Tomos Morgan" over "Political editor")
 NEWSROOM_JOBS = frozenset(
     "writer reporter correspondent journalist videojournalist photographer producer researcher editor "
-    "contributor analyst staff".split()
+    "contributor analyst staff critic columnist".split()
 )
 # ... whose subject is people or agencies: names, their jobs and the words that go with them ("Associated
 # Press writers Jane Doe in Kyiv and Tom Roe", "Reuters"); "Data from hospitals in 14 countries" is no one

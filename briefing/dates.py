@@ -101,10 +101,35 @@ _ISO_ZONE_WORD = re.compile(
 )
 
 
+# An ISO day with its time written another way after it: "2026-11-25, 08:00 UTC", "2026-11-25 8:00 am
+# UTC", "2026-11-25 08:00 (UTC)", "2026-11-25 at 08:00"; :func:`_iso_tidied` writes it as the ISO form
+_ISO_LOOSE = re.compile(
+    r"\b(\d{4}-\d{2}-\d{2})(?:,\s*|\s+(?:at\s+)?)(\d{1,2})[:.](\d{2})(?::(\d{2}))?"
+    r"(?:\s*([ap])\.?\s?m\b\.?)?(?:\s*\((" + _ISO_ZONE_WORD.pattern.removeprefix(r"\s*") + r")\))?",
+    re.I,
+)
+
+
+def _iso_tidied(text: str) -> str:
+    """``text`` with an ISO day's time written loosely after it (:data:`_ISO_LOOSE`) in the ISO form,
+    "2026-11-25 08:00:00 UTC", so that the time and its zone are read as the ISO form's are."""
+
+    def tidy(found: re.Match[str]) -> str:
+        day, hour, minute, second, meridiem, zone = found.groups()
+        clock = _clock(f"{hour}:{minute} {meridiem}m" if meridiem else f"{hour}:{minute}")
+        if clock is None or clock[0] > 23:
+            return found.group()
+        h, m, _ = clock
+        return f"{day} {h:02d}:{m:02d}:{second or '00'}" + (f" {zone}" if zone else "")
+
+    return _ISO_LOOSE.sub(tidy, text) if "-" in text else text
+
+
 def parse_date(text: str, *, zone: str | None = None) -> datetime | None:
     """The date and time written in ``text``, timezone-aware, or None. A time of day written without a
     zone is read on ``zone``'s clock (an IANA name or an offset, "+01:00") when given, else as UTC; a day
     without a time is midnight UTC whatever ``zone`` is (it names a day, not a moment)."""
+    text = _iso_tidied(text)
     iso = _ISO.search(text)
     if iso:
         y, mo, d, h, mi, s, _ = iso.groups()
@@ -206,6 +231,7 @@ def on_clock(text: str, when: datetime, zone: str | None) -> tuple[datetime, boo
 def day_only(text: str) -> bool:
     """Whether ``text`` writes a date without a time of day ("Posted: 03/12/2025", "November 24, 2026"):
     it names a day, read as midnight UTC, whose clock is unknown, not a moment at 00:00."""
+    text = _iso_tidied(text)
     iso = _ISO.search(text)
     if iso:
         return iso.group(4) is None
@@ -219,6 +245,7 @@ def zone_written(text: str) -> str | None:
     ("+01:00", "America/New_York"), else None; "UTC", "GMT" and "Z" are "+00:00"."""
     if unzoned_clock(text):
         return None
+    text = _iso_tidied(text)
     iso = _ISO.search(text)
     if iso:
         written = _iso_zone(iso, text)

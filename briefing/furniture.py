@@ -733,6 +733,23 @@ def byline_outlet(byline: str) -> str | None:
 _BYLINE_WORD = re.compile(r"^(?:(?:posted|written)\s+)?by\s+", re.I)
 
 
+_DATE_WORD_ALONE = re.compile(rf"(?:{_DATE_LINE_WORDS})(?:\s+(?:on|at))?\s*:?", re.I)
+
+
+def is_date_word(text: str) -> bool:
+    """Whether ``text`` is a date line's word alone ("Posted", "Updated", "Date:", "Published on"): what
+    an author field holds when its reader took a date line's first word for a name; it names no one."""
+    return _DATE_WORD_ALONE.fullmatch(text.strip()) is not None
+
+
+def writer_for_outlet(text: str) -> str | None:
+    """The writer of a byline without "By" that names the outlet they wrote for ("Li Wei for The Daily
+    Herald" -> "Li Wei"), when a person's name stands before it; None for any other text."""
+    found = _outlet_after(text.strip())
+    writer = text.strip()[: found.start()].strip() if found is not None else ""
+    return writer if writer and looks_like_name(writer) and given_first(writer) else None
+
+
 def _without_outlet(writer: str) -> str:
     found = _outlet_after(writer.strip())
     return writer[: found.start()] if found is not None else writer
@@ -755,7 +772,13 @@ def author_name(who: str) -> str:
     pieces = _WRITER_SEPARATOR.split(text)
     writers = [_FILED_IN.sub("", _without_outlet(w)) if k % 2 == 0 else w for k, w in enumerate(pieces)]
     named = "".join(_without_job(byline_names(w)) if k % 2 == 0 else w for k, w in enumerate(writers))
-    return name_case(named.strip() if named.strip() and all(w.strip() for w in writers[::2]) else who.strip())
+    named = _STRAY_MARKS.sub("", named.strip())
+    return name_case(named if named and all(w.strip() for w in writers[::2]) else who.strip())
+
+
+# A byline's mark left at either end of an author field ("Sarah Khan; Tom Baker ·", trafilatura's off
+# "By Sarah Khan and Tom Baker · 5 mins ago"): it joined the name to what was cut off
+_STRAY_MARKS = re.compile(r"^[\s·•|–—;,-]+|[\s·•|–—;,-]+$")
 
 
 # a run of letters in a name's word: "O", "BRIEN" of "O'BRIEN", "JEAN", "LUC" of "JEAN-LUC", "J" of "J.R."

@@ -20,15 +20,28 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import Any
 
-from briefing.furniture import Kind, Verdict, classify, dated_ago, given_first, is_job_line, looks_like_name
+from briefing.dates import day_only, zone_written
+from briefing.furniture import (
+    Kind,
+    Verdict,
+    classify,
+    dated_ago,
+    given_first,
+    is_date_word,
+    is_job_line,
+    looks_like_name,
+    writer_for_outlet,
+)
 from briefing.sentences import word_count
 
 # What joins a byline and a time on one line: "By X · 3 hours ago", "By X | 21 Nov 2026", "By X — 3h ago"
 _JOINS = re.compile(r"\s+[·•|–—-]\s+")
+# ... and an age before its byline: "Posted 2 hours ago by Sarah Khan" (the "by" a byline's, lower case)
+_BY_AFTER = re.compile(r"\s+(?=by\s)")
 HEADER_WORDS = 16  # no byline and time, however long the name, is longer
 # The paragraphs read before the text must have begun: a header holds a few lines, a page's links more
 HEADER_LINES = 6
@@ -43,14 +56,19 @@ _SKIP = frozenset("script style noscript template nav aside footer form button f
 
 @dataclass(frozen=True)
 class Header:
-    """What an article's header lines say (``author``, ``age``) and the lines themselves, as written."""
+    """What an article's header lines say (``author``, ``age``) and the lines themselves, as written;
+    ``dated``: the first of its lines that writes a time of day with its zone ("By Ann Lee · 2026-11-25
+    08:00 UTC"), which the page's metadata, read by htmldate, may give without its zone or its time."""
 
     author: str | None = None
     age: timedelta | None = None
     lines: tuple[str, ...] = ()
+    dated: str | None = None
 
 
 _WORD = re.compile(r"\w+")
+# the words that join writers in a byline, which trafilatura writes as "; " ("Sarah Khan; Tom Baker")
+_JOINING_WORDS = frozenset("and und et y e".split())
 
 
 def page_author(metadata: str | None, header: Header) -> str | None:
@@ -58,11 +76,14 @@ def page_author(metadata: str | None, header: Header) -> str | None:
     author off the header's own lines, age and all ("Jane Doe ·" off "Jane Doe · 3 hours ago", "Jane Doe;
     Yesterday" off "Jane Doe | yesterday": it keeps the words that are no figures), or job and all
     ("Jane Doe Political Editor, Europe" off "By Jane Doe" over "Political Editor, Europe"), the header's
-    name is what those lines say."""
+    name is what those lines say. A metadata author that is a date line's word ("Posted", "Updated",
+    "Date", "Published": trafilatura's guess off "Posted 2 hours ago by Sarah Khan") names no one."""
+    if metadata and is_date_word(metadata):
+        metadata = None
     if not metadata or not header.author or metadata == header.author:
         return metadata or header.author
     said = set(_WORD.findall(metadata.lower()))
-    named = set(_WORD.findall(header.author.lower()))
+    named = set(_WORD.findall(header.author.lower())) - _JOINING_WORDS
     written = {word for line in header.lines for word in _WORD.findall(line.lower())}
     return header.author if named <= said <= written else metadata
 
@@ -78,7 +99,8 @@ def header_line(text: str) -> tuple[str | None, timedelta | None] | None:
         return whole
     author: str | None = None
     age: timedelta | None = None
-    for part in _JOINS.split(text):
+    unsigned: str | None = None  # a writer named without "By", for an outlet: "Li Wei for The Daily Herald"
+    for part in (piece for joined in _JOINS.split(text) for piece in _BY_AFTER.split(joined)):
         verdict = classify(part)
         ago = dated_ago(part)
         if ago is not None:
@@ -86,8 +108,13 @@ def header_line(text: str) -> tuple[str | None, timedelta | None] | None:
             author = author or _writer(verdict)
         elif verdict.kind is Kind.AUTHOR and isinstance(verdict.value, str):
             author = author or verdict.value
+        elif (writer := writer_for_outlet(part)) is not None:
+            unsigned = unsigned or writer
         elif verdict.kind is not Kind.DATE or verdict.value is None:
             return None
+    if unsigned is not None and age is None:  # a name with no "By" is a byline only with an age by it
+        return None
+    author = author or unsigned
     return (author, age) if author or age else None
 
 
@@ -120,13 +147,16 @@ def page_header(tree: Any) -> Header:
     found: list[tuple[str, str | None, timedelta | None]] = []
     seen = 0
     name: str | None = None  # the line before, when it may be a writer's name over their job
+    dated: str | None = None
     for line in _leaf_lines(body):
         if line is None:  # a headline: the header starts again under it
-            started, found, seen, name = True, [], 0, None
+            started, found, seen, name, dated = True, [], 0, None, None
             continue
         if not started:
             continue
         read = header_line(line)
+        if dated is None and _zoned_time(line):
+            dated = line
         if read is not None:
             found.append((line, *read))
         elif _job_under_byline(line, found):
@@ -139,7 +169,15 @@ def page_header(tree: Any) -> Header:
         seen += 1
         if seen >= HEADER_LINES:
             break
-    return _header(found)
+    return replace(_header(found), dated=dated)
+
+
+def _zoned_time(line: str) -> bool:
+    """Whether a header line is a date line with a time of day and its zone ("Updated 2026-11-25 08:00
+    UTC", "By Pat Kim | 2026-11-25T06:15 GMT+1"): it says the moment, not a day."""
+    if word_count(line) > HEADER_WORDS or classify(line).kind is not Kind.DATE:
+        return False
+    return zone_written(line) is not None and not day_only(line)
 
 
 def _writer_alone(line: str) -> bool:

@@ -108,7 +108,7 @@ def parse_page(html: str | bytes, url: str | None = None, *, source: str | None 
     named = doc.sitename
     if named and doc.url and (guess := _URL_SITENAME.match(doc.url)) and guess[1] == named:
         named = site_of(canonical)
-    published, clock_unknown = _page_date(doc.date, canonical)
+    published, clock_unknown = _page_date(_written_date(doc.date, header.dated), canonical)
     draft = ArticleDraft(
         title=given_title(title) or title_from_body(body),
         body=body,
@@ -188,6 +188,23 @@ def _dated_ago(paragraphs: list[str]) -> tuple[timedelta | None, list[str]]:
         if age is not None:
             return age, paragraphs[:k] + paragraphs[k + 1 :]
     return None, paragraphs
+
+
+def _written_date(metadata: str | None, shown: str | None) -> str | None:
+    """The page's date as written: its metadata's (htmldate's), unless that gives no zone and the page's
+    own date line under its headline writes the time with one (``shown``: "2026-11-25 08:00 UTC", "By
+    Ann Lee · 25 Nov 2026 08:00 UTC"). htmldate keeps the day of such a line and drops its zone word, or
+    its time too, and the page would be dated at midnight or on an unknown clock. The line must name the
+    metadata's day (a day apart at most, for the zones between them): an "Updated" line under the
+    headline of a page published days before dates its update, not the page."""
+    if shown is None or (metadata is not None and zone_written(metadata) is not None):
+        return metadata
+    if metadata is None:
+        return shown
+    meant, said = parse_date(metadata), parse_date(shown)
+    if meant is None or said is None or abs((said.date() - meant.date()).days) > 1:
+        return metadata
+    return shown
 
 
 def _page_date(written: str | None, url: str | None) -> tuple[datetime | None, bool]:

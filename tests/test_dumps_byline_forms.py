@@ -203,6 +203,9 @@ def test_a_names_particles_stay_in_it_when_a_job_follows(byline, author):
         ("MARÍA DE LOS ÁNGELES GARCÍA LÓPEZ Chief Correspondent", "María de los Ángeles García López"),
         ("MARIA GARCIA LOPEZ Chief Correspondent", "Maria Garcia Lopez"),  # the capitals end the name
         ("JANE DOE BBC Correspondent", "Jane Doe"),  # an acronym may open the job
+        ("LUDWIG VAN BEETHOVEN Music Critic", "Ludwig van Beethoven"),  # QA24 F8: a critic's is a job
+        ("Ann Lee Film critic", "Ann Lee"),
+        ("Tom Reyes Senior Columnist", "Tom Reyes"),
     ],
 )
 def test_a_job_after_a_name_with_particles_or_in_capitals_goes(field, name):

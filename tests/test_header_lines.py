@@ -1,7 +1,7 @@
 """A page's or a feed entry's byline and age over its text: the author and the date, not body text
 (QA17a F1, QA17b F10)."""
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from conftest import FIXTURES, NOW
@@ -144,3 +144,87 @@ def test_a_dumps_byline_joined_to_its_age_by_a_dash_is_its_author(dash):
     [draft] = split_dump(text, source="blatt.txt")
     assert (draft.author, draft.age) == ("Anna Schmidt", timedelta(hours=3))
     assert draft.body.startswith("The city of Klagenfurt opened")
+
+
+# QA24 F8: a byline's date word, a stray mark and a writer "for" an outlet (no "By") with an age
+@pytest.mark.parametrize(
+    ("header", "author", "age"),
+    [
+        ('<div class="byline">Posted 2 hours ago by Anna Schmidt</div>', "Anna Schmidt", timedelta(hours=2)),
+        ('<div class="byline">By Ann Lee and Tom Baker · 5 mins ago</div>', "Ann Lee and Tom Baker", None),
+        (
+            '<div class="byline">By Anna Schmidt, 42, and Tom Baker · 3 hours ago</div>',
+            "Anna Schmidt and Tom Baker",
+            timedelta(hours=3),
+        ),
+        (
+            '<div class="byline">Li Wei for The Daily Herald · 2 hours ago</div>',
+            "Li Wei",
+            timedelta(hours=2),
+        ),
+        ('<div class="byline">Updated 2026-11-25 08:00 UTC</div>', None, None),
+        ('<div class="byline">Date: 2026-11-25 08:00 UTC</div>', None, None),
+        ('<div class="byline">Published 2026-11-24 23:30 CET</div>', None, None),
+    ],
+)
+def test_a_byline_names_its_writers_and_no_date_word(header, author, age):
+    draft = parse_page(page(header))
+    assert draft.author == author
+    if age is not None:
+        assert draft.age == age
+    assert draft.body.startswith("The city of Klagenfurt opened")
+
+
+@pytest.mark.parametrize(
+    ("line", "read"),
+    [
+        ("Posted 2 hours ago by Anna Schmidt", ("Anna Schmidt", timedelta(hours=2))),
+        ("Li Wei for The Daily Herald · 2 hours ago", ("Li Wei", timedelta(hours=2))),
+        ("Li Wei for The Daily Herald", None),  # no "By" and no age: a heading's words
+        ("Posted 2 hours ago by the council", None),
+    ],
+)
+def test_a_header_line_with_its_age_before_the_byline(line, read):
+    assert header_line(line) == read
+
+
+EIGHT = datetime(2026, 11, 25, 8, 0, tzinfo=UTC)
+
+
+# QA24 F5: htmldate drops the zone word (or the time) of a page's visible date line
+@pytest.mark.parametrize(
+    ("header", "when"),
+    [
+        ('<div class="byline">2026-11-25 08:00 UTC</div>', EIGHT),
+        ('<div class="byline">By Ann Lee · 2026-11-25 08:00 UTC</div>', EIGHT),
+        ('<div class="byline">By Ann Lee · 2026-11-25T08:00Z</div>', EIGHT),
+        ('<div class="byline">By Ann Lee · 25 Nov 2026 08:00 UTC</div>', EIGHT),
+        (
+            '<div class="byline">By Pat Kim | 2026-11-25T06:15 GMT+1</div>',
+            datetime(2026, 11, 25, 5, 15, tzinfo=UTC),
+        ),
+        (
+            '<div class="byline">By Ann Lee, <time>2026-11-25 08:00 UTC</time></div>',
+            EIGHT,
+        ),
+    ],
+)
+def test_a_pages_date_line_with_a_time_and_zone_dates_it(header, when):
+    draft = parse_page(page(header))
+    assert draft.published_at == when
+    assert not draft.clock_unknown
+
+
+def test_a_pages_date_line_without_a_zone_leaves_the_metadata_date():
+    draft = parse_page(page('<div class="byline">By Ann Lee · 25 Nov 2026</div>'))
+    assert draft.published_at == datetime(2026, 11, 25, tzinfo=UTC)
+    assert draft.clock_unknown
+
+
+def test_an_update_line_days_after_the_metadata_date_does_not_date_the_page():
+    meta = '<meta property="article:published_time" content="2026-11-20">'
+    html = page('<div class="byline">Updated 2026-11-25 08:00 UTC</div>').replace(
+        b"</title>", b"</title>" + meta.encode()
+    )
+    draft = parse_page(html)
+    assert draft.published_at == datetime(2026, 11, 20, tzinfo=UTC)

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from briefing.dates import parse_date, unzoned_clock, zone_written
+from briefing.dates import day_only, parse_date, unzoned_clock, zone_written
 from briefing.dumps import split_dump
 from briefing.pages import parse_page
 from briefing.site_zones import site_zone
@@ -137,5 +137,33 @@ def test_a_zone_word_after_an_iso_dates_time_is_its_zone(text, zone, expected):
 @pytest.mark.parametrize("credit", ["Source: www.spiegel.de", "URL: https://www.nytimes.com/a/b"])
 def test_an_iso_date_line_in_utc_is_neither_the_outlets_clock_nor_unknown(credit):
     header = "\n\n".join((credit, "Date: 2024-11-13 18:19 UTC", LEAD, MORE))
+    (draft,) = split_dump(f"Ferry line to the islands will start in spring\n\n{header}\n", source="ferry.txt")
+    assert (draft.published_at, draft.clock_unknown) == (AT_1819_UTC, False)
+
+
+# QA24 F5: an ISO day whose time is written another way after it, a comma, "am"/"pm", a zone in brackets
+@pytest.mark.parametrize(
+    ("text", "zone", "expected"),
+    [
+        ("2024-11-13, 18:19 UTC", "+00:00", AT_1819_UTC),
+        ("2024-11-13 6:19 pm UTC", "+00:00", AT_1819_UTC),
+        ("2024-11-13 6:19 p.m. GMT", "+00:00", AT_1819_UTC),
+        ("2024-11-13 18:19 (UTC)", "+00:00", AT_1819_UTC),
+        ("2024-11-13 at 19:19 CET", "+01:00", AT_1819_UTC),
+    ],
+)
+def test_an_iso_days_time_written_loosely_keeps_its_time_and_zone(text, zone, expected):
+    assert (unzoned_clock(text), zone_written(text), day_only(text)) == (False, zone, False)
+    assert parse_date(text, zone="Asia/Tokyo") == expected
+
+
+def test_an_iso_days_loose_time_without_a_zone_is_on_an_unknown_clock():
+    assert unzoned_clock("2024-11-13, 18:19") and not day_only("2024-11-13, 18:19")
+    assert day_only("2024-11-13, 18 people")
+
+
+@pytest.mark.parametrize("line", ["Published: 2024-11-13, 18:19 UTC", "Published: 2024-11-13 6:19 pm (UTC)"])
+def test_a_dumps_iso_date_line_with_a_loose_time_dates_it(line):
+    header = "\n\n".join(("By Ann Lee", line, LEAD, MORE))
     (draft,) = split_dump(f"Ferry line to the islands will start in spring\n\n{header}\n", source="ferry.txt")
     assert (draft.published_at, draft.clock_unknown) == (AT_1819_UTC, False)
