@@ -314,6 +314,11 @@ def _read_chunk(doc: Doc, index: int, toks: list[Token], i: int, j: int, initial
         if longer and not toks[j - 1].possessive:
             _whole(doc, index, toks, i, j + 1, longer[1], initial, canonical=longer[0], why="list")
             return
+    if _seat_after_for(doc, toks, i, j):  # "The MP for Ealing said": the seat, no person called Ealing
+        seat = known_name(doc.gaz, " ".join(t.norm for t in chunk))
+        canonical, why = (seat[0], "list") if seat else (None, "seat")
+        _whole(doc, index, toks, i, j, "place", initial, canonical=canonical, why=why)
+        return
     if width := _ends_office_places(doc, toks, i, j):
         _office_of_places(doc, index, toks, i, i + width, j)
         return
@@ -454,15 +459,24 @@ def _the_place(gaz: Gazetteer, toks: list[Token], i: int, j: int) -> str | None:
 
 def _read_body(doc: Doc, index: int, toks: list[Token], i: int, j: int, title: Token) -> None:
     """The name after an office's "of": a body, or a place (a mayor's, a governor's), never a person by
-    its shape alone."""
+    its shape alone. A bishop's see ("The Bishop of Ealing said") is a place of one or two words, as
+    ``_seat_of_person`` reads it, even where nothing typed the name yet: the verb after it would make a
+    person of it."""
     known = len(doc.candidates)
     _read_chunk(doc, index, toks, i, j, False)
+    place = title.low in _PLACE_OFFICES
+    see = title.low in _SEES
     for c in doc.candidates[known:]:
         if c.type == "person" and c.why in ("shape", "particle", ""):
-            c.type, c.why = ("place", "context") if title.low in _PLACE_OFFICES else ("organization", "head")
+            c.type, c.why = ("place", "context") if place else ("organization", "head")
+        elif c.type is None and see and len(c.toks) <= 2 and not any(t.low in ORG_HEADS for t in c.toks):
+            c.type, c.why = "place", "context"
 
 
 _PLACE_OFFICES = words("mayor governor")
+# a church's offices, whose "of" names the see, a place, when one or two words ("the Bishop of Ealing"), but
+# may name a body too ("the Bishop of the Diocese of Sioux City")
+_SEES = words("bishop archbishop")
 
 
 # titles whose holder sits for a place, so "of" after the holder's name says where: "Councillor Jane Smith
@@ -474,6 +488,19 @@ _SEATED = words(
     archbishop premier prefect provost
     """
 )
+
+
+def _seat_after_for(doc: Doc, toks: list[Token], i: int, j: int) -> bool:
+    """Is ``toks[i:j]`` the seat a title holds "for" ("the MP for Ealing", "the senator for Victoria"):
+    one or two capitalised words, no organisation's head, acronym or possessive among them, and no list's
+    body or person?"""
+    if not 1 <= j - i <= 2 or i < 2 or toks[i - 1].low != "for" or toks[i - 2].low.rstrip(".") not in _SEATED:
+        return False
+    seat = toks[i:j]
+    if any(t.acronym or t.possessive or not t.cap or t.low in ORG_HEADS for t in seat):
+        return False
+    known = known_name(doc.gaz, " ".join(t.norm for t in seat))
+    return known is None or known[1] == "place"
 
 
 def _seat_of_person(doc: Doc, toks: list[Token], i: int, j: int) -> bool:
