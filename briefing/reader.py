@@ -703,9 +703,10 @@ def _described_person(doc: Doc, toks: list[Token], i: int, j: int) -> bool:
 def _named_like_a_country(doc: Doc, toks: list[Token], i: int, j: int) -> bool:
     """ "Jordan Henderson and Georgia Stanway won awards", "Chad Le Clos swam in Durban": a given name
     that is also a country, then one or two surname-like words, doing what people do (a verb of speech or
-    of sport right after, or "and" and another given name). A country before a surname the lists know as a
-    town ("Henderson") is no country and a town: nobody writes a town after its country with no comma.
-    Without that verb the run stays the place's or the body's ("Georgia Power", "Jordan Valley")."""
+    of sport right after, or "and" and another given name) or described by a role before or after. A
+    country before a surname the lists know as a town ("Henderson") is no country and a town: nobody writes
+    a town after its country with no comma. Without that verb or role the run stays the place's or the
+    body's ("Georgia Power", "Jordan Valley")."""
     chunk = toks[i:j]
     if not 2 <= len(chunk) <= 3 or chunk[0].norm not in doc.gaz.given_names or chunk[0].possessive:
         return False
@@ -717,7 +718,10 @@ def _named_like_a_country(doc: Doc, toks: list[Token], i: int, j: int) -> bool:
     bare = [t.norm[:-2] if t.possessive else t.norm for t in rest]
     if any(n in doc.gaz.countries or n in doc.gaz.demonyms or n in doc.gaz.known for n in bare):
         return False
-    return _acts_as_person(doc, toks, j)
+    # "Jordan Henderson, the former Liverpool captain, said", "the midfielder Jordan Henderson": a role
+    # says it as firmly as the verb
+    described = roles.lead_role(doc.text, toks, i) or roles.apposition_role(doc.text, toks, j)
+    return bool(described) or _acts_as_person(doc, toks, j)
 
 
 def _acts_as_person(doc: Doc, toks: list[Token], j: int) -> bool:
