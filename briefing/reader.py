@@ -315,6 +315,11 @@ def _read_chunk(doc: Doc, index: int, toks: list[Token], i: int, j: int, initial
         if longer and not toks[j - 1].possessive:
             _whole(doc, index, toks, i, j + 1, longer[1], initial, canonical=longer[0], why="list")
             return
+    if _seat_after_for(doc, toks, i, j):  # "The MP for Ealing said": the seat, no person called Ealing
+        seat = known_name(doc.gaz, " ".join(t.norm for t in chunk))
+        canonical, why = (seat[0], "list") if seat else (None, "seat")
+        _whole(doc, index, toks, i, j, "place", initial, canonical=canonical, why=why)
+        return
     if width := _ends_office_places(doc, toks, i, j):
         _office_of_places(doc, index, toks, i, i + width, j)
         return
@@ -455,15 +460,24 @@ def _the_place(gaz: Gazetteer, toks: list[Token], i: int, j: int) -> str | None:
 
 def _read_body(doc: Doc, index: int, toks: list[Token], i: int, j: int, title: Token) -> None:
     """The name after an office's "of": a body, or a place (a mayor's, a governor's), never a person by
-    its shape alone."""
+    its shape alone. A bishop's see ("The Bishop of Ealing said") is a place of one or two words, as
+    ``_seat_of_person`` reads it, even where nothing typed the name yet: the verb after it would make a
+    person of it."""
     known = len(doc.candidates)
     _read_chunk(doc, index, toks, i, j, False)
+    place = title.low in _PLACE_OFFICES
+    see = title.low in _SEES
     for c in doc.candidates[known:]:
         if c.type == "person" and c.why in ("shape", "particle", ""):
-            c.type, c.why = ("place", "context") if title.low in _PLACE_OFFICES else ("organization", "head")
+            c.type, c.why = ("place", "context") if place else ("organization", "head")
+        elif c.type is None and see and len(c.toks) <= 2 and not any(t.low in ORG_HEADS for t in c.toks):
+            c.type, c.why = "place", "context"
 
 
 _PLACE_OFFICES = words("mayor governor")
+# a church's offices, whose "of" names the see, a place, when one or two words ("the Bishop of Ealing"), but
+# may name a body too ("the Bishop of the Diocese of Sioux City")
+_SEES = words("bishop archbishop")
 
 
 # titles whose holder sits for a place, so "of" after the holder's name says where: "Councillor Jane Smith
@@ -475,6 +489,19 @@ _SEATED = words(
     archbishop premier prefect provost
     """
 )
+
+
+def _seat_after_for(doc: Doc, toks: list[Token], i: int, j: int) -> bool:
+    """Is ``toks[i:j]`` the seat a title holds "for" ("the MP for Ealing", "the senator for Victoria"):
+    one or two capitalised words, no organisation's head, acronym or possessive among them, and no list's
+    body or person?"""
+    if not 1 <= j - i <= 2 or i < 2 or toks[i - 1].low != "for" or toks[i - 2].low.rstrip(".") not in _SEATED:
+        return False
+    seat = toks[i:j]
+    if any(t.acronym or t.possessive or not t.cap or t.low in ORG_HEADS for t in seat):
+        return False
+    known = known_name(doc.gaz, " ".join(t.norm for t in seat))
+    return known is None or known[1] == "place"
 
 
 def _seat_of_person(doc: Doc, toks: list[Token], i: int, j: int) -> bool:
@@ -677,9 +704,10 @@ def _described_person(doc: Doc, toks: list[Token], i: int, j: int) -> bool:
 def _named_like_a_country(doc: Doc, toks: list[Token], i: int, j: int) -> bool:
     """ "Jordan Henderson and Georgia Stanway won awards", "Chad Le Clos swam in Durban": a given name
     that is also a country, then one or two surname-like words, doing what people do (a verb of speech or
-    of sport right after, or "and" and another given name). A country before a surname the lists know as a
-    town ("Henderson") is no country and a town: nobody writes a town after its country with no comma.
-    Without that verb the run stays the place's or the body's ("Georgia Power", "Jordan Valley")."""
+    of sport right after, or "and" and another given name) or described by a role before or after. A
+    country before a surname the lists know as a town ("Henderson") is no country and a town: nobody writes
+    a town after its country with no comma. Without that verb or role the run stays the place's or the
+    body's ("Georgia Power", "Jordan Valley")."""
     chunk = toks[i:j]
     if not 2 <= len(chunk) <= 3 or chunk[0].norm not in doc.gaz.given_names or chunk[0].possessive:
         return False
@@ -691,7 +719,10 @@ def _named_like_a_country(doc: Doc, toks: list[Token], i: int, j: int) -> bool:
     bare = [t.norm[:-2] if t.possessive else t.norm for t in rest]
     if any(n in doc.gaz.countries or n in doc.gaz.demonyms or n in doc.gaz.known for n in bare):
         return False
-    return _acts_as_person(doc, toks, j)
+    # "Jordan Henderson, the former Liverpool captain, said", "the midfielder Jordan Henderson": a role
+    # says it as firmly as the verb
+    described = roles.lead_role(doc.text, toks, i) or roles.apposition_role(doc.text, toks, j)
+    return bool(described) or _acts_as_person(doc, toks, j)
 
 
 def _acts_as_person(doc: Doc, toks: list[Token], j: int) -> bool:

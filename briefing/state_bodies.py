@@ -3,11 +3,13 @@ country the article is about, and is named so: "Chinese Foreign Ministry", as a 
 Russian Defense Ministry" names that one. Every country has a foreign ministry, so the bare name alone
 would make the archive one actor of China's and Russia's ministries.
 
-The country is the one a possessive before the body gives ("Russia's Foreign Ministry"), else the one the
-article names clearly most: at least twice as often as any other country, counting its name and bodies
-named after its nationality ("Russian Defense Ministry"); else the one country of the body's sentence or
-the one before, when the article names it most. An article about no one country in particular keeps the
-bare name.
+Each mention is read on its own: "China's Foreign Ministry ... Russia's Foreign Ministry" are two bodies. A
+mention's country is the one a possessive before it gives ("Russia's Foreign Ministry") or the city it sits
+in after it ("the Foreign Ministry in Moscow"), else the one the article names clearly most: at least
+twice as often as any other country, counting its name and bodies named after its nationality ("Russian
+Defense Ministry"); else the one country of the mention's sentence or the one before, when the article
+names it most. An article about no one country in particular keeps the bare name. A bare mention never
+takes the country another mention's possessive gave.
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ from dataclasses import replace
 
 from briefing.aliases import fold
 from briefing.gazetteer import Gazetteer
-from briefing.models import ExtractedActor
+from briefing.models import ExtractedActor, Mention
+from briefing.place_zones import place_table
 
 # a state body's own word, and the words that say which of its bodies it is ("Interior", "Supreme")
 _HEADS = frozenset("ministry parliament cabinet court".split())
@@ -32,6 +35,8 @@ _QUALIFIERS = frozenset(
 # a court is a state's body only with the word that says which ("Supreme Court"); "Court" alone is none
 _QUALIFIED_ONLY = frozenset({"court"})
 _POSSESSIVE = re.compile(r"([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})['’]s\s+$")
+# the city a body sits in, right after its name ("the Foreign Ministry in Moscow")
+_SEAT = re.compile(r"\s+in\s+([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\b")
 
 
 def bare_state_body(name: str) -> bool:
@@ -59,32 +64,46 @@ def bodies_of_the_country(actors: list[ExtractedActor], text: str, gaz: Gazettee
     # the sentence's country only where the article names it most, if not twice as often as another:
     # "the Defense Ministry said Russian forces attacked" in an article mostly about Ukraine is Ukraine's
     leader = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
-    renamed: dict[int, str] = {}
+    pieces: dict[int, list[tuple[str, tuple[Mention, ...]]]] = {}
     for a in bare:
         written = _written_with_state(a, actors, gaz)
-        nearby = _country_nearby(a, actors, gaz)
-        country = _possessor(a, text, gaz) or main or (nearby if nearby == leader else None)
-        if written and (country is None or written[1] == country):
-            renamed[id(a)] = written[0]  # "the Supreme Court" after "the U.S. Supreme Court"
-        elif country:
-            renamed[id(a)] = f"{_demonym(country, text, gaz)} {a.name}"
-    if not renamed:
+        by_name: dict[str, list[Mention]] = {}
+        for m in a.mentions:
+            own = _possessor(m, text, gaz) or _seat(m, text, gaz)
+            nearby = _country_nearby(m.sentence_index, actors, gaz)
+            country = own or main or (nearby if nearby == leader else None)
+            if written and (country is None or written[1] == country):
+                name = written[0]  # "the Supreme Court" after "the U.S. Supreme Court"
+            elif country:
+                name = f"{_demonym(country, text, gaz)} {a.name}"
+            else:
+                name = a.name
+            by_name.setdefault(name, []).append(m)
+        if set(by_name) != {a.name}:
+            pieces[id(a)] = [(name, tuple(ms)) for name, ms in by_name.items()]
+    if not pieces:
         return actors
     out: list[ExtractedActor] = []
-    by_name: dict[str, int] = {}
-    for a in actors:
-        name = renamed.get(id(a), a.name)
-        key = f"{a.type}:{fold(name)}"
-        if key in by_name:
-            k = by_name[key]
-            kept = out[k]
-            mentions = tuple(sorted(kept.mentions + a.mentions, key=lambda m: m.start))
-            out[k] = replace(
-                kept, mentions=mentions, aliases=kept.aliases | _aliases(a), role=kept.role or a.role
-            )
-            continue
-        by_name[key] = len(out)
-        out.append(replace(a, name=name, aliases=_aliases(a)) if id(a) in renamed else a)
+    index: dict[str, int] = {}
+    for actor in actors:
+        split = pieces.get(id(actor))
+        parts = (
+            [replace(actor, name=n, mentions=ms, aliases=_aliases(actor)) for n, ms in split]
+            if split
+            else [actor]
+        )
+        for a in parts or [actor]:
+            key = f"{a.type}:{fold(a.name)}"
+            if key in index:
+                k = index[key]
+                kept = out[k]
+                mentions = tuple(sorted(kept.mentions + a.mentions, key=lambda m: m.start))
+                out[k] = replace(
+                    kept, mentions=mentions, aliases=kept.aliases | _aliases(a), role=kept.role or a.role
+                )
+                continue
+            index[key] = len(out)
+            out.append(a)
     return out
 
 
@@ -94,15 +113,31 @@ def _aliases(actor: ExtractedActor) -> frozenset[str]:
     return frozenset(a for a in actor.aliases if not bare_state_body(a))
 
 
-def _possessor(actor: ExtractedActor, text: str, gaz: Gazetteer) -> str | None:
-    """The country a possessive right before a mention names ("Russia's Foreign Ministry")."""
-    for m in actor.mentions:
-        before = _POSSESSIVE.search(text[max(0, m.start - 40) : m.start])
-        if before:
-            country = gaz.countries.get(fold(before.group(1)))
-            if country:
-                return country
-    return None
+def _possessor(mention: Mention, text: str, gaz: Gazetteer) -> str | None:
+    """The country a possessive right before a mention names ("Russia's Foreign Ministry"): that mention's
+    only, as "China's Foreign Ministry ... Russia's Foreign Ministry" are two countries' bodies."""
+    before = _POSSESSIVE.search(text[max(0, mention.start - 40) : mention.start])
+    return gaz.countries.get(fold(before.group(1))) if before else None
+
+
+def _seat(mention: Mention, text: str, gaz: Gazetteer) -> str | None:
+    """The country whose city right after a mention is the body's seat ("the Foreign Ministry in Moscow"):
+    the country of the most populous place of that name, or the country itself ("the Parliament in
+    Ukraine"), when a zone of one country only holds it."""
+    after = _SEAT.match(text, mention.end)
+    if not after:
+        return None
+    written = fold(after.group(1))
+    country = gaz.countries.get(written)
+    if country:
+        return country
+    cities = place_table().cities.get(written)
+    if not cities:
+        return None
+    city = max(cities, key=lambda p: p.population)
+    holders = [r.name for r in place_table().countries.values() if not r.country and city.zone in r.zones]
+    named = {gaz.countries.get(fold(h)) for h in holders}
+    return named.pop() if len(named) == 1 else None
 
 
 def _country_of(actor: ExtractedActor, gaz: Gazetteer) -> str | None:
@@ -132,10 +167,9 @@ def _written_with_state(
     return next(iter(found)) if len(found) == 1 else None
 
 
-def _country_nearby(bare: ExtractedActor, actors: list[ExtractedActor], gaz: Gazetteer) -> str | None:
-    """The one country named in the sentence of the body's first mention or the sentence before ("Russian
+def _country_nearby(at: int, actors: list[ExtractedActor], gaz: Gazetteer) -> str | None:
+    """The one country named in sentence ``at`` of a body's mention or the sentence before ("Russian
     officials offered no details. Foreign Ministry spokesperson Maria Zakharova ...")."""
-    at = bare.mentions[0].sentence_index
     near = {
         country
         for a in actors

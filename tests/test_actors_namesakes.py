@@ -215,3 +215,12 @@ def test_a_lone_name_with_a_title_a_full_name_or_a_he_stays_a_person(text, name,
     found = typed(text, tagger=tagger)
     assert found.get((name, "person")) == surfaces, found
     assert not any(type_ == "organization" for _, type_ in found)
+
+
+@pytest.mark.parametrize("tagger", TAGGERS)
+def test_a_country_as_a_given_name_described_by_a_role_after_it_is_a_person(tagger):
+    # qa24 F6: the apposition says it as firmly as a verb right after the name
+    text = "Chad Preston, the former Hull City captain, said he was happy. Preston later left."
+    found = typed(text, tagger=tagger)
+    assert found[("Chad Preston", "person")] == ["Chad Preston", "Preston"]
+    assert ("Chad", "place") not in found

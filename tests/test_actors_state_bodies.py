@@ -84,3 +84,44 @@ def test_the_sentences_country_counts_only_where_the_article_names_it_most():
     )
     names = orgs(text)
     assert "Russian Defense Ministry" not in names
+
+
+def test_each_possessive_names_its_own_countrys_body():
+    text = (
+        "Japan's Foreign Ministry protested on Tuesday against the drills. "
+        "Germany's Foreign Ministry urged restraint."
+    )
+    assert orgs(text) == {"Japanese Foreign Ministry": 1, "German Foreign Ministry": 1}
+
+
+def test_a_body_in_a_city_is_that_citys_countrys():
+    text = (
+        "Japan's Foreign Ministry protested on Tuesday against the drills. "
+        "Officials disagreed, and the Foreign Ministry in Berlin urged restraint."
+    )
+    assert orgs(text) == {"Japanese Foreign Ministry": 1, "German Foreign Ministry": 1}
+
+
+def test_a_bare_mention_takes_the_articles_country_not_another_possessive():
+    text = (
+        "Germany said on Tuesday it would send more troops to Lithuania. Germany has 5,000 soldiers there. "
+        "Japan's Foreign Ministry welcomed the decision. Germany expects allies to follow. "
+        "The Foreign Ministry said the troops would arrive in March."
+    )
+    got = orgs(text)
+    assert got.get("Japanese Foreign Ministry") == 1
+    assert got.get("German Foreign Ministry") == 1
+
+
+async def test_one_countrys_ministry_never_quotes_anothers(app):
+    add_article(
+        app,
+        "The sanctions were opposed by Japan's Foreign Ministry on Monday.\n\n"
+        "In Warsaw, Poland's Foreign Ministry welcomed them and said they should have come sooner.",
+        day=3,
+    )
+    asker = Asker(chat_id=1, user_id=1)
+    japan = to_plain((await answer(app, "/actor Japanese Foreign Ministry", asker)).document)
+    poland = to_plain((await answer(app, "/actor Polish Foreign Ministry", asker)).document)
+    assert "come sooner" not in japan
+    assert "come sooner" in poland

@@ -1,0 +1,33 @@
+"""A seat's title right before "of PLACE" or "for PLACE", with no holder's name between ("The Bishop of
+Ealing said", "The MP for Ealing said"), holds a place: neither a person nor a body called Ealing
+(qa24 F7)."""
+
+import pytest
+
+from briefing.actors import extract_actors
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Bishop of Hanwell said on Sunday that the church would stay open.",
+        "The MP for Hanwell said the budget was too small.",
+    ],
+)
+def test_the_seat_after_a_seated_title_is_a_place(sentence):
+    assert {(a.name, a.type) for a in extract_actors(sentence)} == {("Hanwell", "place")}
+
+
+def test_the_seats_of_one_text_are_one_place():
+    text = (
+        "The Bishop of Hanwell said the church would stay open. The MP for Hanwell said the same. "
+        "The Mayor of Hanwell, John Smith, laughed."
+    )
+    found = {(a.name, a.type): len(a.mentions) for a in extract_actors(text)}
+    assert found[("Hanwell", "place")] == 3
+    assert ("Hanwell", "organization") not in found
+
+
+def test_a_body_after_a_seated_title_stays_a_body():
+    text = "The Governor of the Bank of England said rates would fall."
+    assert ("Bank of England", "organization") in {(a.name, a.type) for a in extract_actors(text)}
