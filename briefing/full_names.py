@@ -65,19 +65,23 @@ def _key(toks: list[Token]) -> tuple[str, ...]:
 def _runs(toks: list[Token], people: dict[tuple[str, ...], Candidate]) -> list[tuple[int, int, Candidate]]:
     """Where in a sentence a person's full name stands as a whole run: no name-like word right before or
     after it, and only its last word possessive."""
+    by_first: dict[str, list[tuple[int, tuple[str, ...], Candidate]]] = {}
+    for order, (key, person) in enumerate(people.items()):  # looked up by a run's first word: one pass
+        by_first.setdefault(key[0], []).append((order, key, person))
     found = []
-    for key, person in people.items():
-        n = len(key)
-        for k in range(len(toks) - n + 1):
+    for k, tok in enumerate(toks):
+        for order, key, person in by_first.get(tok.norm, ()):
+            n = len(key)
             run = toks[k : k + n]
-            if _key(run) != key or any(t.possessive for t in run[:-1]):
+            if len(run) < n or _key(run) != key or any(t.possessive for t in run[:-1]):
                 continue
             before = toks[k - 1] if k > 0 else None
             after = toks[k + n] if k + n < len(toks) else None
             if (before and before.name_like) or (after and after.name_like and not run[-1].possessive):
                 continue
-            found.append((k, n, person))
-    return found
+            found.append((order, k, n, person))
+    found.sort(key=lambda f: (f[0], f[1]))  # each person's runs in turn, as the callers have read them
+    return [(k, n, person) for _, k, n, person in found]
 
 
 def _context(here: list[Candidate]) -> str:
