@@ -497,7 +497,12 @@ def _seat_after_for(doc: Doc, toks: list[Token], i: int, j: int) -> bool:
     body or person?"""
     if not 1 <= j - i <= 2 or i < 2 or toks[i - 1].low != "for" or toks[i - 2].low.rstrip(".") not in _SEATED:
         return False
-    seat = toks[i:j]
+    return _seat_words(doc, toks[i:j])
+
+
+def _seat_words(doc: Doc, seat: list[Token]) -> bool:
+    """Are the words after a seat's "for" or "of" a place the title holds: capitalised, no organisation's
+    head, acronym or possessive among them, and no list's body or person?"""
     if any(t.acronym or t.possessive or not t.cap or t.low in ORG_HEADS for t in seat):
         return False
     known = known_name(doc.gaz, " ".join(t.norm for t in seat))
@@ -517,11 +522,7 @@ def _seat_of_person(doc: Doc, toks: list[Token], i: int, j: int) -> bool:
     before = next((k for k, t in enumerate(toks) if t is person.toks[0]), 0) - 1
     if before < 0 or toks[before].low.rstrip(".") not in _SEATED:
         return False
-    seat = toks[i:j]
-    if any(t.acronym or t.possessive or not t.cap or t.low in ORG_HEADS for t in seat):
-        return False
-    known = known_name(doc.gaz, " ".join(t.norm for t in seat))
-    return known is None or known[1] == "place"
+    return _seat_words(doc, toks[i:j])
 
 
 def _whole(
