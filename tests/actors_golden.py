@@ -25,7 +25,6 @@ a database, and its own tests (``tests/test_reextract.py``) hold it to a fresh a
 from __future__ import annotations
 
 import difflib
-import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,7 +32,7 @@ from pathlib import Path
 from briefing.actors import ACTORS_VERSION
 from briefing.models import ExtractedActor
 from briefing.service.actors import read_actors
-from tests.summary_golden import fixed_articles
+from tests.summary_golden import Comparison, compare_by, digest, fixed_articles
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "fixtures" / "actors_golden.json"
@@ -63,31 +62,7 @@ class Recording:
     def fingerprint(self) -> str:
         """One digest of every article's actors and what they were of: equal fingerprints, equal
         recordings."""
-        return _digest(json.dumps([[e.name, e.text, e.actors] for e in self.entries]))
-
-
-@dataclass(frozen=True)
-class Comparison:
-    """How a recording made now differs from the file's: articles of the same text whose actors changed
-    (``changed``: name, recorded listing, listing now), and texts added, removed or read otherwise
-    (``texts``)."""
-
-    version_differs: bool
-    changed: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]
-    texts: tuple[str, ...]
-
-    @property
-    def same(self) -> bool:
-        return not (self.version_differs or self.changed or self.texts)
-
-    @property
-    def needs_bump(self) -> bool:
-        """Actors changed under the version they were recorded for: stored ones would stay old."""
-        return bool(self.changed) and not self.version_differs
-
-
-def _digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+        return digest(json.dumps([[e.name, e.text, e.actors] for e in self.entries]))
 
 
 def actor_line(actor: ExtractedActor) -> str:
@@ -107,7 +82,7 @@ def read_entry(name: str, title: str, body: str) -> Entry:
     """An article's actors as ingest reads them now."""
     reading = read_actors(title, body)
     listing = (FAILED,) if reading is None else tuple(actor_line(a) for a in reading.actors)
-    return Entry(name, _digest(f"{title}\n\n{body}"), _digest("\n".join(listing)), listing)
+    return Entry(name, digest(f"{title}\n\n{body}"), digest("\n".join(listing)), listing)
 
 
 def record() -> Recording:
@@ -136,19 +111,7 @@ def dump(recording: Recording, path: Path = GOLDEN) -> None:
 
 def compare(recorded: Recording, now: Recording) -> Comparison:
     """Compared by digests: a listing edited by hand, its digest not, still counts as recorded."""
-    old = {e.name: e for e in recorded.entries}
-    new = {e.name: e for e in now.entries}
-    changed = tuple(
-        (name, old[name].listing, e.listing)
-        for name, e in new.items()
-        if name in old and old[name].text == e.text and old[name].actors != e.actors
-    )
-    texts = tuple(
-        name
-        for name in dict.fromkeys([*old, *new])
-        if name not in old or name not in new or old[name].text != new[name].text
-    )
-    return Comparison(recorded.version != now.version, changed, texts)
+    return compare_by(recorded, now, lambda e: e.actors, lambda e: e.listing)
 
 
 def _shown(changes: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...], most: int = 3) -> list[str]:

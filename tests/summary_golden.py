@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -67,13 +67,14 @@ class Recording:
     @property
     def fingerprint(self) -> str:
         """One digest of every summary and what it was of: equal fingerprints, equal recordings."""
-        return _digest(json.dumps([[e.name, e.text, e.summary] for e in self.entries], ensure_ascii=False))
+        return digest(json.dumps([[e.name, e.text, e.summary] for e in self.entries], ensure_ascii=False))
 
 
 @dataclass(frozen=True)
 class Comparison:
-    """How a recording made now differs from the file's: summaries of the same texts that changed
-    (``changed``: name, recorded, made now), and texts added, removed or read otherwise (``texts``)."""
+    """How a recording made now differs from the file's: outputs (summaries, actors) of the same texts that
+    changed (``changed``: name, as recorded, as made now), and texts added, removed or read otherwise
+    (``texts``). Shared with ``tests.actors_golden``."""
 
     version_differs: bool
     changed: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]
@@ -85,11 +86,11 @@ class Comparison:
 
     @property
     def needs_bump(self) -> bool:
-        """Summaries changed under the version they were recorded for: stored ones would stay old."""
+        """Output changed under the version it was recorded for: stored output would stay old."""
         return bool(self.changed) and not self.version_differs
 
 
-def _digest(text: str) -> str:
+def digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
@@ -118,7 +119,7 @@ def _article_entries() -> list[Entry]:
             summary = summarize(
                 body, title=title, sentences=SENTENCES, algorithm=algorithm, max_sentences=MAX_SENTENCES
             )
-            entries.append(Entry(f"{name} {algorithm}", _digest(f"{title}\n\n{body}"), tuple(summary)))
+            entries.append(Entry(f"{name} {algorithm}", digest(f"{title}\n\n{body}"), tuple(summary)))
     return entries
 
 
@@ -140,7 +141,7 @@ def _story_entries() -> list[Entry]:
             dates = [(datetime.fromisoformat(r["when"]), r["id"]) for r in rows]
             revised = latest_figures(leads, dates, max_sentences=MAX_SENTENCES)
             summary = story_summary(leads, sentences=SENTENCES, max_sentences=MAX_SENTENCES, revised=revised)
-        entries.append(Entry(f"story {group}", _digest(json.dumps(rows, sort_keys=True)), tuple(summary)))
+        entries.append(Entry(f"story {group}", digest(json.dumps(rows, sort_keys=True)), tuple(summary)))
     return entries
 
 
@@ -166,12 +167,20 @@ def dump(recording: Recording, path: Path = GOLDEN) -> None:
 
 
 def compare(recorded: Recording, now: Recording) -> Comparison:
+    return compare_by(recorded, now, lambda e: e.summary, lambda e: e.summary)
+
+
+def compare_by(
+    recorded: Any, now: Any, value: Callable[[Any], object], shown: Callable[[Any], Any]
+) -> Comparison:
+    """Two recordings (``version`` and ``entries`` of ``name`` and ``text``) compared by each entry's
+    ``value``; a changed entry is told by what ``shown`` gives of it."""
     old = {e.name: e for e in recorded.entries}
     new = {e.name: e for e in now.entries}
     changed = tuple(
-        (name, old[name].summary, e.summary)
+        (name, shown(old[name]), shown(e))
         for name, e in new.items()
-        if name in old and old[name].text == e.text and old[name].summary != e.summary
+        if name in old and old[name].text == e.text and value(old[name]) != value(e)
     )
     texts = tuple(
         name
