@@ -23,12 +23,12 @@ import argparse
 import asyncio
 import os
 import shutil
-import statistics
 import sys
 import time
 from pathlib import Path
 
 from bench.bench_bot import corpus_db
+from bench.bench_resummarize import loop_lag
 from briefing.service import App
 from briefing.service.reextract import (
     count_stale,
@@ -66,32 +66,7 @@ def _sync(app: App, batches: int, batch: int) -> dict[str, float]:
 
 
 async def _loop(app: App, batches: int, batch: int) -> dict[str, float]:
-    lags: list[float] = []
-    done = asyncio.Event()
-
-    async def probe() -> None:
-        while not done.is_set():
-            start = time.perf_counter()
-            await asyncio.sleep(0.01)
-            lags.append(time.perf_counter() - start - 0.01)
-
-    task = asyncio.create_task(probe())
-    start = time.perf_counter()
-    articles = 0
-    for _ in range(batches):
-        articles += (await reextract_in_background(app, batch)).articles
-    total = time.perf_counter() - start
-    done.set()
-    await task
-    lags.sort()
-    return {
-        "total": total,
-        "articles": articles,
-        "rate": articles / total,
-        "lag_max_ms": 1000 * lags[-1],
-        "lag_p95_ms": 1000 * lags[int(0.95 * (len(lags) - 1))],
-        "lag_median_ms": 1000 * statistics.median(lags),
-    }
+    return await loop_lag(reextract_in_background, app, batches, batch)
 
 
 def main(argv: list[str]) -> int:

@@ -22,7 +22,7 @@ import os
 import statistics
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from briefing.service import App
@@ -75,6 +75,14 @@ def _sync(app: App, batches: int, batch: int) -> dict[str, float]:
 
 
 async def _loop(app: App, batches: int, batch: int) -> dict[str, float]:
+    return await loop_lag(resummarize_in_background, app, batches, batch)
+
+
+async def loop_lag(
+    job: Callable[[App, int], Awaitable[Any]], app: App, batches: int, batch: int
+) -> dict[str, float]:
+    """``batches`` runs of a background ``job`` (``batch`` articles each) on the bot's loop, and how late a
+    10 ms sleep beside them wakes: what a reply waits meanwhile (also ``bench_reextract``'s measure)."""
     lags: list[float] = []
     done = asyncio.Event()
 
@@ -88,7 +96,7 @@ async def _loop(app: App, batches: int, batch: int) -> dict[str, float]:
     start = time.perf_counter()
     articles = 0
     for _ in range(batches):
-        articles += (await resummarize_in_background(app, batch)).articles
+        articles += (await job(app, batch)).articles
     total = time.perf_counter() - start
     done.set()
     await task
