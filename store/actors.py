@@ -47,7 +47,7 @@ from briefing.mentions import ActorRecord, ArticleLink, CoMention, Quote
 from briefing.models import Actor, ActorType, Article, ExtractedActor, Sentence, dating_of
 from briefing.role_choice import kept_role
 from store.articles import article_from_row
-from store.db import Database, from_iso, to_iso, transaction
+from store.db import Database, from_iso, newest_not_keyed, to_iso, transaction
 
 DOMINANT = 2  # a surname joins the most-mentioned person with it only if they lead the next by this factor
 VARIANT_LETTERS = 5  # a titled surname spelt another way joins a person only if this long ("Web" is no Webb)
@@ -468,34 +468,10 @@ class StaleActors:
     actors_key: str | None
 
 
-def _stale_keys(db: Database, key: str) -> list[str | None]:
-    """The actor keys other than ``key`` the archive holds (one per release it has seen), each found by
-    one seek in ``articles_actors_key``."""
-    found: list[str | None] = []
-    if db.execute("SELECT 1 FROM articles WHERE actors_key IS NULL LIMIT 1").fetchone():
-        found.append(None)
-    after = ""
-    while True:
-        row = db.execute("SELECT min(actors_key) FROM articles WHERE actors_key > ?", [after]).fetchone()
-        if row[0] is None:
-            return found
-        after = row[0]
-        if after != key:
-            found.append(after)
-
-
 def stale_actor_articles(db: Database, key: str, *, limit: int) -> list[StaleActors]:
     """Up to ``limit`` articles whose actors were not stored under ``key``, newest first (what a dossier
     shows first): each stale key's newest through ``articles_actors_key``, then merged."""
-    found: list[tuple[str, int]] = []
-    for stale in _stale_keys(db, key):
-        rows = db.execute(
-            "SELECT dated_at, id FROM articles INDEXED BY articles_actors_key WHERE actors_key IS ?"
-            " ORDER BY dated_at DESC, id DESC LIMIT ?",
-            [stale, limit],
-        ).fetchall()
-        found.extend((row[0], row[1]) for row in rows)
-    ids = [i for _, i in sorted(found, reverse=True)[:limit]]
+    ids = newest_not_keyed(db, "actors_key", key, limit=limit)
     read: list[StaleActors] = []
     for article_id in ids:
         rows = list(db.query("SELECT * FROM articles WHERE id = ?", [article_id]))

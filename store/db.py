@@ -356,3 +356,35 @@ def snapshot(db: Database) -> AbstractContextManager[Database]:
     """Reads that see one state of the database (a read transaction), whatever is written meanwhile:
     :func:`transaction` begun without taking the write lock."""
     return transaction(db, begin="BEGIN")
+
+
+# the per-article keys of what a release made ("summary_key", "actors_key"), each with its index
+_KEYED = {"summary_key": "articles_summary_key", "actors_key": "articles_actors_key"}
+
+
+def newest_not_keyed(db: Database, column: str, key: str, *, limit: int) -> list[int]:
+    """Up to ``limit`` ids of the newest articles (by date, then id) whose ``column`` is not ``key``: the
+    keys the archive holds other than ``key`` (a handful: one per release or setting it has seen) are each
+    found by one seek in the column's index, rather than a walk over every article, and each one's newest
+    articles read through it, then merged."""
+    index = _KEYED[column]
+    stale: list[str | None] = []
+    if db.execute(f"SELECT 1 FROM articles WHERE {column} IS NULL LIMIT 1").fetchone():
+        stale.append(None)
+    after = ""
+    while True:
+        row = db.execute(f"SELECT min({column}) FROM articles WHERE {column} > ?", [after]).fetchone()
+        if row[0] is None:
+            break
+        after = row[0]
+        if after != key:
+            stale.append(after)
+    found: list[tuple[str, int]] = []
+    for other in stale:
+        rows = db.execute(
+            f"SELECT dated_at, id FROM articles INDEXED BY {index} WHERE {column} IS ?"
+            " ORDER BY dated_at DESC, id DESC LIMIT ?",
+            [other, limit],
+        ).fetchall()
+        found.extend((row[0], row[1]) for row in rows)
+    return [i for _, i in sorted(found, reverse=True)[:limit]]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from store.db import Database, chunks
+from store.db import Database, chunks, newest_not_keyed
 from store.stories import LATEST_MEMBERS
 
 
@@ -28,35 +28,11 @@ def save_summary(db: Database, article_id: int, sentences: Sequence[str], key: s
     db.execute("UPDATE articles SET summary = ?, summary_key = ? WHERE id = ?", [text, key, article_id])
 
 
-def _stale_keys(db: Database, key: str) -> list[str | None]:
-    """The keys other than ``key`` the archive holds (a handful: one per release or setting it has
-    seen), each found by one seek in ``articles_summary_key`` rather than a walk over every article."""
-    found: list[str | None] = []
-    if db.execute("SELECT 1 FROM articles WHERE summary_key IS NULL LIMIT 1").fetchone():
-        found.append(None)
-    after = ""
-    while True:
-        row = db.execute("SELECT min(summary_key) FROM articles WHERE summary_key > ?", [after]).fetchone()
-        if row[0] is None:
-            return found
-        after = row[0]
-        if after != key:
-            found.append(after)
-
-
 def stale_summaries(db: Database, key: str, *, limit: int) -> list[StaleArticle]:
     """Up to ``limit`` articles whose summary was not made with ``key``, newest first (by date, as
     :func:`store.stories.story_members` orders a story's). Each stale key's newest are read through
     ``articles_summary_key``, then merged."""
-    found: list[tuple[str, int]] = []
-    for stale in _stale_keys(db, key):
-        rows = db.execute(
-            "SELECT dated_at, id FROM articles INDEXED BY articles_summary_key WHERE summary_key IS ? "
-            "ORDER BY dated_at DESC, id DESC LIMIT ?",
-            [stale, limit],
-        ).fetchall()
-        found.extend((row[0], row[1]) for row in rows)
-    ids = [i for _, i in sorted(found, reverse=True)[:limit]]
+    ids = newest_not_keyed(db, "summary_key", key, limit=limit)
     if not ids:
         return []
     by_id = _read_stale(db, ids)
