@@ -160,13 +160,14 @@ def count_matches(db: Database, query: str, *, limit: int) -> int:
 
 
 def article_texts(db: Database, article_ids: Sequence[int]) -> dict[int, tuple[str, str]]:
-    """The (title, body) of each of these articles, for ranking them against a topic."""
-    texts: dict[int, tuple[str, str]] = {}
+    """The (title, body) of each of these articles, for ranking them against a topic, in the order the ids
+    were given (newest first from :func:`matching_ids`: SQLite returns ``IN`` rows in its own order)."""
+    rows: dict[int, tuple[str, str]] = {}
     ids = list(dict.fromkeys(article_ids))
     for chunk in chunks(ids, 500):
         sql = f"SELECT id, title, body FROM articles WHERE id IN ({','.join('?' * len(chunk))})"
-        texts.update((r[0], (r[1], r[2])) for r in db.execute(sql, chunk).fetchall())
-    return texts
+        rows.update((r[0], (r[1], r[2])) for r in db.execute(sql, chunk).fetchall())
+    return {a: rows[a] for a in ids if a in rows}
 
 
 def matching_ids(db: Database, query: str, *, limit: int, offset: int = 0) -> list[int]:

@@ -426,6 +426,21 @@ async def test_a_name_is_searched_in_every_spelling_its_actor_goes_by(app):
     assert "Mike Johnson speaks" in text and "Alicia Johnson" not in text
 
 
+async def test_a_name_search_lists_the_newest_first_whatever_order_articles_came_in(app):
+    """A capitalised name is checked as written in each match's text; the matches stay newest first, and
+    the newest 20 are the ones shown (the texts once came back in id order: the oldest ingested first)."""
+    load_all()
+    for day in range(25):  # ingested oldest first, so ids and dates agree ...
+        insert_article(app.db, title=f"Mayor Kowalczyk opens school {day}", body="Kowalczyk spoke.",
+                       when=T0 + timedelta(days=day), url=f"https://k/{day}")  # fmt: skip
+    late = insert_article(app.db, title="Mayor Kowalczyk looks back", body="Kowalczyk spoke.",
+                          when=T0 - timedelta(days=30), url="https://k/old")  # fmt: skip
+    shown = await found(app, "/search Kowalczyk")  # ... but for an old article ingested last
+    assert shown == [f"Mayor Kowalczyk opens school {day}" for day in range(24, 4, -1)]
+    assert late.title not in shown
+    assert shown == await found(app, "/search kowalczyk")
+
+
 @pytest.fixture
 def names_archive(app):
     rows = [
