@@ -21,6 +21,7 @@ from briefing.document import (
     bold,
     clip,
     code,
+    first_links,
     heading,
     italic,
     item,
@@ -39,6 +40,7 @@ SHORT_SUMMARY = 2  # sentences of a story's summary shown in a briefing
 MAX_HEADLINE = 200
 MAX_SUMMARY = 600
 MAX_OUTLET = 60
+MAX_OUTLETS = 6  # outlets named under a story, in /brief and in digests; the rest are counted
 MAX_URL = 2048  # a link's address counts toward a message's length as Telegram HTML is sent
 # Plain text shows a heading in capitals when it is shorter than 60 characters: a heading that echoes the
 # user's words is kept below that, so a long topic's heading looks like a short one's.
@@ -66,14 +68,12 @@ def _fit(url: str | None) -> str | None:
 
 
 def _outlets(story: Story) -> Block:
+    """How many outlets carried the story and the first ``MAX_OUTLETS`` of them, linked."""
     n = len(story.sources)
     label = "1 outlet: " if n == 1 else f"{n} outlets: "
-    parts: list = [label]
-    for i, (source, url) in enumerate(zip(story.sources, story.links or [""] * n, strict=False)):
-        if i:
-            parts.append(", ")
-        parts.append(link(clip(source, MAX_OUTLET), _fit(url)))
-    return para(*parts)
+    links = story.links or [""] * n
+    named = [(clip(s, MAX_OUTLET), _fit(u)) for s, u in zip(story.sources, links, strict=False)]
+    return para(label, *first_links(named, MAX_OUTLETS))
 
 
 def story_section(story: Story, now: datetime, *, sentences: int = SHORT_SUMMARY) -> Section:

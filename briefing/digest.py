@@ -22,7 +22,19 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from briefing.document import Block, Document, Section, Span, clip, heading, italic, link, message, para
+from briefing.briefs import MAX_OUTLET, MAX_OUTLETS
+from briefing.document import (
+    Block,
+    Document,
+    Section,
+    Span,
+    clip,
+    first_links,
+    heading,
+    italic,
+    message,
+    para,
+)
 from briefing.facts import fact_weights, is_near_duplicate
 from briefing.graphemes import head
 from briefing.models import Story, follow_key
@@ -34,9 +46,9 @@ from briefing.titles import title_key
 
 MAX_HEADLINE = 200
 MAX_SENTENCE = 400
+MAX_BECAUSE = 3  # followed names said under a story ("You follow A, B, C and 4 more")
 SUMMARY_SENTENCES = 2
 UPDATE_SENTENCES = 4  # an update tells one new fact per article that brings one, at least two, at most this
-MAX_SOURCES = 6
 FIRST_DIGEST_HOURS = 24  # what a chat's first digest covers: no digest before it to be new since
 UPDATE = "Update: "
 # An ingest stamps an article's arrival before it commits it with its story (up to about a second later,
@@ -362,6 +374,14 @@ def _told(story: Story, *, update: bool = False) -> tuple[str, ...]:
     return tuple(story.summary[: UPDATE_SENTENCES if update else SUMMARY_SENTENCES])
 
 
+def _some_of(names: Sequence[str]) -> str:
+    """The first ``MAX_BECAUSE`` names and how many more: a chat following fifty actors, all named in a
+    big story, is not told all fifty under each story."""
+    if len(names) <= MAX_BECAUSE:
+        return ", ".join(names)
+    return f"{', '.join(names[:MAX_BECAUSE])} and {len(names) - MAX_BECAUSE} more"
+
+
 def _story_section(
     story: Story, because: Sequence[str], *, update: bool = False, was: str | None = None
 ) -> Section:
@@ -372,18 +392,13 @@ def _story_section(
     after = [f" ({clip(was, MAX_HEADLINE)})"] if was else []
     blocks: list[Block] = [para(Span(UPDATE, bold=True), title, *after) if update else para(title)]
     if because:
-        blocks.append(para(italic("You follow " + ", ".join(because))))
+        blocks.append(para(italic("You follow " + _some_of(because))))
     summary = join_sentences(clip(s, MAX_SENTENCE) for s in _told(story, update=update))
     if summary:
         blocks.append(para(summary))
     if story.sources:
-        spans: list[Span | str] = ["Sources: "]
-        for i, (name, url) in enumerate(list(zip(story.sources, links, strict=True))[:MAX_SOURCES]):
-            spans += [", "] if i else []
-            spans.append(link(clip(name, 60), url))
-        if len(story.sources) > MAX_SOURCES:
-            spans.append(f" and {len(story.sources) - MAX_SOURCES} more")
-        blocks.append(para(*spans))
+        named = [(clip(name, MAX_OUTLET), url) for name, url in zip(story.sources, links, strict=True)]
+        blocks.append(para("Sources: ", *first_links(named, MAX_OUTLETS)))
     return Section(tuple(blocks))
 
 

@@ -12,7 +12,7 @@ happens in exactly one place.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
@@ -122,6 +122,17 @@ def code(text: str) -> Span:
 def link(text: str, url: str | None) -> Span:
     """A link; with no url it is plain text, so callers need not check."""
     return Span(text, url=url or None)
+
+
+def first_links(items: Sequence[tuple[str, str | None]], most: int) -> list[Inline]:
+    """The first ``most`` of these (name, url) pairs as links between commas, then "and N more": a story
+    hundreds of outlets carried is told by a few of them, not by a wall of names."""
+    spans: list[Inline] = []
+    for i, (name, url) in enumerate(items[:most]):
+        spans += [", ", link(name, url)] if i else [link(name, url)]
+    if len(items) > most:
+        spans.append(f" and {len(items) - most} more")
+    return spans
 
 
 def message(*lines: Inline | Block) -> Document:

@@ -234,7 +234,8 @@ def compose_dossier(record: ActorRecord, *, now: datetime, sentences: int = KEY_
         sections.append(Section(tuple(blocks)))
     if record.co_mentioned:
         names = [item(c.actor.name, f" ({plural(c.articles, 'article')})") for c in record.co_mentioned]
-        sections.append(Section((para(bold("Often mentioned with")), *names)))
+        within = f", in its latest {record.co_window:,} articles" if record.co_window else ""
+        sections.append(Section((para(bold("Often mentioned with"), within), *names)))
     if record.latest:
         latest = [item(link(a.title, a.url), f" — {a.source}, ", *_day(a, now)) for a in record.latest]
         sections.append(Section((para(bold("Latest articles")), *latest)))

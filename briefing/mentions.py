@@ -54,3 +54,6 @@ class ActorRecord:
     # how many undated articles the archive read after the last dated one, and when it read the newest:
     # the latest articles say "added today" of them, so the header says so too
     added_since: tuple[int, datetime] | None = None
+    # the co-mentions were counted in the actor's latest this many articles, not in all of them (a bound on
+    # the dossier's time for an actor of 100,000 articles); None when they were counted in all
+    co_window: int | None = None

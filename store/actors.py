@@ -753,7 +753,12 @@ def quotes(db: Database, actor_id: int, *, articles: int = 30, limit: int = 40) 
     return [Quote(r["sentence"], _link(r), r["sentence_index"]) for r in rows if r["sentence"]]
 
 
-def co_mentioned(db: Database, actor_id: int, *, limit: int = 5, recent: int = 300) -> list[CoMention]:
+CO_MENTION_WINDOW = 300  # an actor's latest articles read for the actors named with it
+
+
+def co_mentioned(
+    db: Database, actor_id: int, *, limit: int = 5, recent: int = CO_MENTION_WINDOW
+) -> list[CoMention]:
     """The actors named most often in the same articles, over the actor's ``recent`` latest articles."""
     rows = db.execute(
         "WITH recent AS (SELECT article_id FROM article_actors WHERE actor_id = ?"
@@ -786,11 +791,12 @@ def actor_record(db: Database, actor_id: int) -> ActorRecord | None:
         actor=actor,
         source_count=source_count(db, actor_id),
         quotes=tuple(quotes(db, actor_id)),
-        co_mentioned=tuple(co_mentioned(db, actor_id)),
+        co_mentioned=tuple(co_mentioned(db, actor_id, recent=CO_MENTION_WINDOW)),
         latest=tuple(latest_articles(db, actor_id)),
         dated_seen=(first, last) if first is not None and last is not None else None,
         only_added=first is None and actor.first_seen is not None,
         added_since=_added_since(db, actor_id, last) if last is not None else None,
+        co_window=CO_MENTION_WINDOW if actor.article_count > CO_MENTION_WINDOW else None,
     )
 
 

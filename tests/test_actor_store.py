@@ -108,7 +108,7 @@ def test_indexing_an_article_twice_changes_nothing(app):
     assert app.db.execute("SELECT count(*) FROM mentions WHERE surface = 'Keith Kellogg'").fetchone()[0] == 1
 
 
-def test_dossier_reads(app):
+def test_dossier_reads(app, monkeypatch):
     add_article(app, ENVOY, source="DW", day=1, url="https://dw.example/1")
     add_article(app, "Kellogg met Zelensky in Kyiv. Kellogg said Zelensky was ready.", source="AP", day=3)
     add_article(app, "Keith Kellogg visited Kyiv again.", source="AP", day=3)
@@ -122,7 +122,9 @@ def test_dossier_reads(app):
     quotes = actor_store.quotes(app.db, kellogg.id)
     assert "Kellogg said Zelensky was ready." in [q.sentence for q in quotes]
     record = actor_store.actor_record(app.db, kellogg.id)
-    assert record.actor == kellogg and record.source_count == 2
+    assert record.actor == kellogg and record.source_count == 2 and record.co_window is None
+    monkeypatch.setattr(actor_store, "CO_MENTION_WINDOW", 2)  # more articles than the window: it is said
+    assert actor_store.actor_record(app.db, kellogg.id).co_window == 2
     assert actor_store.actor_record(app.db, 999) is None
 
 

@@ -47,6 +47,14 @@ def test_a_story_section_has_headline_summary_outlets_links_and_freshness():
     assert links == ["https://dw.com/a"]
 
 
+def test_a_story_of_many_outlets_names_six_and_counts_the_rest():
+    sources = tuple(f"outlet{n}.com" for n in range(40))
+    section = story_section(a_story(sources=sources, links=tuple(f"https://{s}/a" for s in sources)), NOW)
+    outlets = section.blocks[-2]
+    assert outlets.text == "40 outlets: " + ", ".join(sources[:6]) + " and 34 more"
+    assert [s.url for s in outlets.spans if s.url] == [f"https://{s}/a" for s in sources[:6]]
+
+
 def test_a_standfirst_without_a_full_stop_is_not_run_into_the_next_sentence():
     standfirst = "The Democrats still have no idea how to deal with Trump and the Republican hegemony"
     section = story_section(a_story(summary=(standfirst, "During the speech, Republicans rallied.")), NOW)

@@ -193,6 +193,22 @@ def test_after_a_long_pause_the_intro_says_the_window_not_a_digest_time():
     )
 
 
+def test_a_story_many_follows_and_outlets_name_says_the_first_few_and_how_many_more():
+    """A big story names everything a chat follows and was carried by dozens of outlets: the digest names
+    three follows and six outlets under it, and counts the rest, instead of a wall of names each time."""
+    outlets = tuple(f"Outlet{n}" for n in range(20))
+    follows = [f"Actor {n}" for n in range(50)]
+    stories = [story(1, "Big story", sources=outlets), story(2, "Small story", sources=("DW",))]
+    digest = compose_digest(
+        pick(stories, matches={1: follows, 2: follows[:3]}), digest_date=NOW.date(), tz=KYIV
+    )
+    text = digest.document.text
+    assert "You follow Actor 0, Actor 1, Actor 2 and 47 more" in text and "Actor 3" not in text
+    assert "You follow Actor 0, Actor 1, Actor 2\n" in text  # three are all named
+    assert "Sources: Outlet0, Outlet1, Outlet2, Outlet3, Outlet4, Outlet5 and 14 more" in text
+    assert "Outlet6" not in text
+
+
 def test_the_digest_lists_each_story_once_with_summary_sources_and_the_follow():
     stories = [story(1, "Kellogg visits Kyiv", sources=("DW", "BBC"), summary=("He met officials.", "More."))]
     digest = compose_digest(

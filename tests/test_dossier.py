@@ -127,6 +127,14 @@ def test_sections_for_co_mentions_and_latest_articles():
     assert doc.sections[2].blocks[1].text == "Article 1 — DW, yesterday"
 
 
+def test_co_mentions_counted_in_the_latest_articles_only_say_so():
+    """For an actor of many articles the co-mentions are counted in its latest ones: the heading says in
+    how many, so "Russia (299 articles)" under "In 99,359 articles" is not read as the archive's count."""
+    big = compose_dossier(record(actor=replace(KELLOGG, article_count=99_359), co_window=300), now=NOW)
+    assert big.sections[1].blocks[0].text == "Often mentioned with, in its latest 300 articles"
+    assert compose_dossier(record(), now=NOW).sections[1].blocks[0].text == "Often mentioned with"
+
+
 def test_an_actor_with_nothing_to_quote_still_gets_a_header():
     doc = compose_dossier(record(quotes=(), co_mentioned=(), latest=()), now=NOW)
     assert doc.sections == ()
