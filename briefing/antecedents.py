@@ -33,7 +33,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from briefing.aliases import fold
+from briefing.aliases import PARTICLES, fold
 from briefing.gazetteer import load_gazetteer
 from briefing.referents import People, names_written, opens_on_someone
 
@@ -147,7 +147,13 @@ def _full_names(sentence: str) -> dict[str, str]:
             first = k - 1
             while first and fold(run[first - 1]) in given:
                 first -= 1
-            if fold(last) not in _known():
+            # a surname with particles is all of it: "Le Pen" of "Marine Le Pen", "De La Cruz"; never
+            # "Le", which would read the French article opening a sentence as her surname
+            end = k
+            while last.casefold() in PARTICLES and end + 1 < len(run):
+                end += 1
+                last = f"{last} {_bare(run[end])}"
+            if last.split()[-1].casefold() not in PARTICLES and fold(last) not in _known():
                 out.setdefault(last, " ".join([*run[first:k], last]))
             break  # one name a run: what follows the surname is no name of its own ("Tom Reilly Jones")
     return out
@@ -267,7 +273,7 @@ def full_names_written(chosen: Sequence[tuple[Sequence[str], int, str]]) -> list
         told.update(_full_names(sentence).values())
         for start, surname in reversed(_alone(sentence)):
             if surname in named and named[surname][0] < i and named[surname][1] not in told:
-                given = named[surname][1].rsplit(" ", 1)[0]  # "John Paul" of "John Paul Smith"
+                given = named[surname][1].removesuffix(surname).rstrip()  # "John Paul" of "John Paul Smith"
                 sentence = f"{sentence[:start]}{given} {sentence[start:]}"
                 told.add(named[surname][1])
         out.append(sentence)

@@ -201,6 +201,23 @@ def test_a_surname_introduced_after_a_capitalised_title_is_written_in_full(intro
     assert told == [sentences[0], f"{full} said investors would want a clearer plan."]
 
 
+def test_a_surname_with_a_particle_is_all_of_it_and_the_particle_alone_is_no_surname():
+    """The surname of "Marine Le Pen" is "Le Pen": a French sentence opening on the article "Le" is not her
+    surname alone, to be written "Marine Le nouveau gouvernement ..." (qa25c F6)."""
+    french = [
+        "La cheffe du Rassemblement national, Marine Le Pen, a dénoncé « un choix sans surprise ».",
+        "Le Parti socialiste réclame un vote de confiance.",
+        "Le nouveau gouvernement sera présenté d'ici la fin de la semaine.",
+    ]
+    assert with_full_names([(1, french[1]), (2, french[2])], french) == french[1:]
+    english = [
+        "The actor Robert De Niro opened a restaurant in London on Monday.",
+        "De Niro said he had wanted one there for years.",
+        "Le Monde reported the opening.",
+    ]
+    assert with_full_names([(1, english[1]), (2, english[2])], english) == english[1:]
+
+
 def test_a_namesake_given_in_full_leaves_the_other_persons_full_name_to_be_given():
     sentences = [
         "Simon Cowell is to judge a new television contest for first-time novelists.",
