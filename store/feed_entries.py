@@ -184,13 +184,14 @@ def give_ups_since(db: Database, source_id: int, since: datetime) -> list[GivenU
     return [_given_up(*row) for row in db.execute(sql, [source_id, to_iso(since)]).fetchall()]
 
 
-def mark_told(db: Database, source_id: int, *, now: datetime) -> None:
-    """Remember that the admins were told ``now`` of every entry the feed ``source_id`` gave up: an entry
-    given up again later (a new version of it, a resumed feed) is not told again."""
+def mark_told(db: Database, source_id: int, *, now: datetime, since: datetime | None = None) -> None:
+    """Remember that the admins were told ``now`` of every entry the feed ``source_id`` gave up (from
+    ``since`` on, if given): an entry given up again later (a new version of it, a resumed feed) is not
+    told again."""
     db.execute(
-        "UPDATE feed_entries SET told_at = ? WHERE source_id = ? AND given_up_at IS NOT NULL"
+        "UPDATE feed_entries SET told_at = ? WHERE source_id = ? AND given_up_at >= coalesce(?, '')"
         " AND told_at IS NULL",
-        [to_iso(now), source_id],
+        [to_iso(now), source_id, to_iso(since)],
     )
 
 

@@ -252,3 +252,36 @@ async def test_an_unpolled_feed_s_textless_entry_still_fails_each_read(app, site
         report = await ingest_sources(app, [url])
         assert report.failed == ((f"{url}: Gdynia ferry timetable", "feed entry: no article text"),)
     assert give_ups_by_feed(app.db) == {}
+
+
+async def test_what_an_admin_s_ingest_gave_up_is_told_by_its_reply_not_again(app, site):
+    """An admin adds a feed with /ingest: the reply lists the entry it gave up, so the next poll's notice
+    does not tell it again."""
+    site.add_bytes("/feed.xml", feed(site.base, [good("quay"), dead("ferry")]), "application/rss+xml")
+    site.add("/good/quay", page)
+    site.add("/dead/ferry", page)
+    url = site.url("/feed.xml")
+    load_all()
+    reply = (await answer(app, f"/ingest {url}", Asker(chat_id=42, user_id=42))).document.text
+    assert "no article text in the feed's summary; given up" in reply, reply
+    at = find_source(app.db, url).next_poll_at + give_ups.NOTICE_GAP
+    app.clock.now = at
+    assert (await poll_due_feeds(app, now=at)).gave_up == ()
+
+
+def test_resuming_a_feed_starts_its_count_of_polls_that_read_none_afresh(app):
+    from store.sources import record_entry_outcome
+
+    source = upsert_source(app.db, kind="feed", location="https://news.test/rss", name="News", now=T)
+    with transaction(app.db):
+        set_polling(app.db, source.id, True)
+        for _ in range(give_ups.STALL_POLLS):
+            record_entry_outcome(app.db, source.id, read=False, gave_up=True, now=T)
+    assert entry_stall(app.db, source.id).polls == give_ups.STALL_POLLS
+    with transaction(app.db):
+        set_polling(app.db, source.id, True)  # /ingest of a feed polled already: one more poll, no resume
+    assert entry_stall(app.db, source.id).polls == give_ups.STALL_POLLS
+    with transaction(app.db):
+        set_polling(app.db, source.id, False)  # /unfeed, then /ingest resumes it
+        set_polling(app.db, source.id, True)
+    assert entry_stall(app.db, source.id) == entry_stall(app.db, -1)
