@@ -89,11 +89,13 @@ _EMAIL = re.compile(r"\s*\(?\S+@\S+\.\w+\)?\s*")
 class FeedEntry:
     """One entry: its draft, whether the feed holds only a teaser of it, and ``stamp``, when the feed
     says it last changed (the later of ``<updated>`` and ``<published>``/``<pubDate>``): a known entry
-    with a later stamp may tell an update."""
+    with a later stamp may tell an update. ``guid``: the feed's id for it (RSS ``<guid>``, Atom
+    ``<id>``), which names an entry that has no URL of its own."""
 
     draft: ArticleDraft
     teaser: bool
     stamp: datetime | None = None
+    guid: str | None = None
 
 
 @dataclass(frozen=True)
@@ -369,7 +371,10 @@ def _entry(raw: feedparser.FeedParserDict, source: str, shared: set[str]) -> Fee
         published_at=(published := _when(raw)),
         age=None if published else header.age,
     )
-    return FeedEntry(draft, teaser, _stamp(raw) or draft.published_at)
+    guid = raw.get("id")
+    return FeedEntry(
+        draft, teaser, _stamp(raw) or draft.published_at, guid if isinstance(guid, str) else None
+    )
 
 
 def _own_source(raw: feedparser.FeedParserDict) -> str:

@@ -40,7 +40,8 @@ def record_sightings(db: Database, sightings: Iterable[EntrySighting], *, now: d
     db.conn.executemany(
         "INSERT INTO feed_entries (url, title, stamp, seen_at) VALUES (?, ?, ?, ?)"
         " ON CONFLICT (url) DO UPDATE SET title = excluded.title, stamp = excluded.stamp,"
-        " seen_at = excluded.seen_at, waiting_since = NULL, given_up_at = NULL, given_up_why = NULL",
+        " seen_at = excluded.seen_at, waiting_since = NULL, given_up_at = NULL, given_up_why = NULL,"
+        " told_at = NULL",
         [(normalize_url(s.url), s.title, to_iso(s.stamp), to_iso(now)) for s in sightings],
     )
 
@@ -162,6 +163,36 @@ def give_ups_by_feed(db: Database) -> dict[int, FeedGiveUps]:
     for source_id, count, url, title, stamp, since, at, why in db.execute(sql).fetchall():
         found[source_id] = FeedGiveUps(count, _given_up(url, title, stamp, since, at, why))
     return found
+
+
+def untold_give_ups(db: Database, source_id: int) -> list[GivenUp]:
+    """The entries the feed ``source_id`` gave up that the admins were not told of (m0042), the last given
+    up first."""
+    sql = (
+        "SELECT url, title, stamp, waiting_since, given_up_at, given_up_why FROM feed_entries"
+        " WHERE source_id = ? AND given_up_at IS NOT NULL AND told_at IS NULL ORDER BY given_up_at DESC, url"
+    )
+    return [_given_up(*row) for row in db.execute(sql, [source_id]).fetchall()]
+
+
+def give_ups_since(db: Database, source_id: int, since: datetime) -> list[GivenUp]:
+    """The entries the feed ``source_id`` gave up from ``since`` on, the last given up first."""
+    sql = (
+        "SELECT url, title, stamp, waiting_since, given_up_at, given_up_why FROM feed_entries"
+        " WHERE source_id = ? AND given_up_at >= ? ORDER BY given_up_at DESC, url"
+    )
+    return [_given_up(*row) for row in db.execute(sql, [source_id, to_iso(since)]).fetchall()]
+
+
+def mark_told(db: Database, source_id: int, *, now: datetime, since: datetime | None = None) -> None:
+    """Remember that the admins were told ``now`` of every entry the feed ``source_id`` gave up (from
+    ``since`` on, if given): an entry given up again later (a new version of it, a resumed feed) is not
+    told again."""
+    db.execute(
+        "UPDATE feed_entries SET told_at = ? WHERE source_id = ? AND given_up_at >= coalesce(?, '')"
+        " AND told_at IS NULL",
+        [to_iso(now), source_id, to_iso(since)],
+    )
 
 
 def prune_feed_entries(db: Database, *, before: datetime) -> int:

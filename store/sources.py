@@ -6,6 +6,7 @@ GET, and counts consecutive failures: after ``max_failures`` in a row it is paus
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -88,7 +89,8 @@ def set_polling(db: Database, source_id: int, poll: bool) -> None:
     the first, and only a good read clears it (``record_poll_ok``). Resuming a paused feed also takes
     back the entries it gave up (m0039): an admin resumes a feed once its site answers again, and they are
     what it failed on, so its next poll tries their pages once more. A feed polled for the first time
-    keeps those its first read gave up."""
+    keeps those its first read gave up. A feed resumed (or polled again after ``/unfeed``) starts its
+    count of polls that read none of its new entries afresh, as it does its failures."""
     if poll:
         db.execute(
             "UPDATE feed_entries SET given_up_at = NULL, given_up_why = NULL, waiting_since = NULL"
@@ -99,7 +101,10 @@ def set_polling(db: Database, source_id: int, poll: bool) -> None:
         db.execute(
             "UPDATE sources SET poll = 1, paused = 0,"
             " failures = CASE WHEN poll = 1 AND paused = 0 THEN failures ELSE 0 END,"
-            " last_error = CASE WHEN poll = 1 AND paused = 0 THEN last_error END WHERE id = ?",
+            " last_error = CASE WHEN poll = 1 AND paused = 0 THEN last_error END,"
+            " stalled_polls = CASE WHEN poll = 1 AND paused = 0 THEN stalled_polls ELSE 0 END,"
+            " stalled_since = CASE WHEN poll = 1 AND paused = 0 THEN stalled_since END,"
+            " stall_told_at = CASE WHEN poll = 1 AND paused = 0 THEN stall_told_at END WHERE id = ?",
             [source_id],
         )
     else:
@@ -169,3 +174,53 @@ def record_poll_failure(
     found = get_source(db, source_id)
     assert found is not None
     return found
+
+
+@dataclass(frozen=True)
+class EntryStall:
+    """How a polled feed's new entries have fared (m0042): ``polls``, the polls in a row that gave up
+    entries and read none of its new ones, since ``since``; when the admins were told of that run
+    (``told_at``), and of the feed's give-ups last (``give_ups_told_at``)."""
+
+    polls: int = 0
+    since: datetime | None = None
+    told_at: datetime | None = None
+    give_ups_told_at: datetime | None = None
+
+
+def entry_stall(db: Database, source_id: int) -> EntryStall:
+    """The feed's :class:`EntryStall` (an unknown feed has none)."""
+    row = db.execute(
+        "SELECT stalled_polls, stalled_since, stall_told_at, give_ups_told_at FROM sources WHERE id = ?",
+        [source_id],
+    ).fetchone()
+    if row is None:
+        return EntryStall()
+    return EntryStall(row[0], from_iso(row[1]), from_iso(row[2]), from_iso(row[3]))
+
+
+def record_entry_outcome(db: Database, source_id: int, *, read: bool, gave_up: bool, now: datetime) -> None:
+    """Count a poll of the feed by its new entries: one read (stored, or known by its text) ends a run of
+    polls that read none; a poll that gave entries up and read none lengthens it; a poll with nothing new
+    to decide (no new entry, or only ones given up before) leaves it as it is."""
+    if read:
+        db.execute(
+            "UPDATE sources SET stalled_polls = 0, stalled_since = NULL, stall_told_at = NULL WHERE id = ?",
+            [source_id],
+        )
+    elif gave_up:
+        db.execute(
+            "UPDATE sources SET stalled_polls = stalled_polls + 1, stalled_since = coalesce(stalled_since, ?)"
+            " WHERE id = ?",
+            [to_iso(now), source_id],
+        )
+
+
+def note_give_ups_told(db: Database, source_id: int, *, now: datetime, stall: bool) -> None:
+    """Remember that the admins were told ``now`` of the feed's give-ups (``stall``: in the notice of its
+    run of polls that read none of its new entries)."""
+    db.execute(
+        "UPDATE sources SET give_ups_told_at = ?, stall_told_at = CASE WHEN ? THEN ? ELSE stall_told_at END"
+        " WHERE id = ?",
+        [to_iso(now), int(stall), to_iso(now), source_id],
+    )

@@ -49,6 +49,8 @@ class FeedState:
     last_error: str | None = None
     next_poll_at: datetime | None = None
     articles: int = 0  # stored from this feed
+    stalled_polls: int = 0  # polls in a row that gave up entries and read none of its new ones (m0042)
+    stalled_since: datetime | None = None
 
     @property
     def failing(self) -> bool:
@@ -108,10 +110,17 @@ def feeds(db: Database) -> list[FeedState]:
     (m0023), each feed's own entries only, never the whole archive."""
     rows = db.execute(
         "SELECT location, name, poll, paused, failures, last_ok_at, id, last_error, next_poll_at,"
-        " (SELECT count(*) FROM articles WHERE source_id = sources.id)"
+        " (SELECT count(*) FROM articles WHERE source_id = sources.id), stalled_polls, stalled_since"
         " FROM sources WHERE kind = 'feed' ORDER BY poll DESC, name"
     ).fetchall()
-    return [
-        FeedState(r[0], r[1], bool(r[2]), bool(r[3]), r[4], from_iso(r[5]), r[6], r[7], from_iso(r[8]), r[9])
-        for r in rows
-    ]
+    return [_feed_state(*r) for r in rows]
+
+
+def _feed_state(
+    location: str, name: str, poll: int, paused: int, failures: int, ok: str | None, source_id: int,
+    error: str | None, next_at: str | None, articles: int, stalled: int, since: str | None,
+) -> FeedState:  # fmt: skip
+    return FeedState(
+        location, name, bool(poll), bool(paused), failures, from_iso(ok), source_id, error, from_iso(next_at),
+        articles, stalled, from_iso(since),
+    )  # fmt: skip

@@ -66,3 +66,35 @@ def test_rows_of_an_older_release_upgrade_and_a_waiting_entry_waits_anew(tmp_pat
         assert entries_given_up(db, [WAITING]) == {} and give_ups_by_feed(db) == {}
     finally:
         db.conn.close()
+
+
+def test_m0042_give_ups_of_an_older_release_count_as_told_and_feeds_start_unstalled(tmp_path):
+    """m0042: the give-ups /feeds showed before are not news to tell the admins after the upgrade; a
+    feed starts with no run of polls that read none of its new entries."""
+    from store.feed_entries import untold_give_ups
+    from store.sources import entry_stall, record_entry_outcome, upsert_source
+
+    path = tmp_path / "old.db"
+    old = database_before(path, 42, when=WHEN)
+    with transaction(old):
+        feed = upsert_source(old, kind="feed", location="https://news.test/rss", name="News", now=WHEN)
+        give_up(
+            old, [GivenUp(EntrySighting(READ, "Gone", None), "HTTP 404", False)], source_id=feed.id, now=WHEN
+        )
+    old.conn.close()
+    db = open_db(path)
+    try:
+        assert untold_give_ups(db, feed.id) == [] and entry_stall(db, feed.id).polls == 0
+        later = WHEN + timedelta(hours=1)
+        with transaction(db):
+            give_up(
+                db,
+                [GivenUp(EntrySighting(WAITING, "New", None), "HTTP 410", False)],
+                source_id=feed.id,
+                now=later,
+            )
+            record_entry_outcome(db, feed.id, read=False, gave_up=True, now=later)
+        assert [g.sighting.title for g in untold_give_ups(db, feed.id)] == ["New"]
+        assert (entry_stall(db, feed.id).polls, entry_stall(db, feed.id).since) == (1, later)
+    finally:
+        db.conn.close()

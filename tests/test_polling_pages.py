@@ -282,7 +282,8 @@ async def test_one_dead_entry_of_a_healthy_feed_is_given_up_once_and_never_fails
 ):
     """A feed whose entries arrive but one, whose page is down for good and whose summary is only "Read
     more": that entry waits out its patience, is given up once (said in the poll's report and in /feeds),
-    and is not fetched again; the feed is never failing, backed off nor paused, and no admin is told."""
+    and is not fetched again; the feed is never failing, backed off nor paused, and the admins hear of
+    the give-up once."""
     from briefing.service.commands import Asker, answer, load_all
 
     site.add_bytes("/feed.xml", mixed_rss(site.base), "application/rss+xml")
@@ -319,7 +320,9 @@ async def test_one_dead_entry_of_a_healthy_feed_is_given_up_once_and_never_fails
             assert (polled.failed, polled.new_articles) == ((), 0)
     assert hits(site, "/ferry") == 6  # 5 polls of waiting, the one that gave it up; none after
     assert find_by_url(app.db, ferry) is None
-    assert botapi.sent_messages(42) == []
+    # the admins hear of the give-up once, as such: no "Feed paused", nor a feed whose entries all fail
+    (told,) = [m.text for m in botapi.sent_messages(42)]
+    assert told.startswith("Feed entries given up") and f"gave up 1 entry: “{FERRY}”" in told, told
     load_all()
     listed = (await answer(app, "/feeds", Asker(chat_id=42, user_id=42))).document.text
     assert (

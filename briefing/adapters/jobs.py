@@ -38,7 +38,9 @@ from briefing.adapters.offloop import off_loop, retried
 from briefing.adapters.pacer import Pacer
 from briefing.adapters.sender import SendPolicy
 from briefing.adapters.statistics import LOCK_WAIT, Statistics
+from briefing.addresses import shown_url
 from briefing.service import App
+from briefing.service.give_ups import give_ups_notice, stall_notice
 from briefing.service.polling import PollReport, paused_notice, poll_due_feeds
 from briefing.service.reextract import BATCH as REEXTRACT_BATCH
 from briefing.service.reextract import count_stale as count_stale_actors
@@ -253,7 +255,8 @@ async def run_feed_polling(
     stop: asyncio.Event | None = None,
 ) -> tuple[PollReport, FanoutReport]:
     """One feed tick: poll the due feeds (queueing alerts for new stories), send each admin a notice
-    for every feed this run paused, then send the alerts whose time has come."""
+    for every feed this run paused or found stalled, and one of the entries its feeds gave up
+    (:mod:`briefing.service.give_ups`), then send the alerts whose time has come."""
     now = now or app.now()
     polled = await poll_due_feeds(app, now=now, fetcher=fetcher)
     for source in polled.paused:
@@ -261,6 +264,12 @@ async def run_feed_polling(
             "feed %s paused after %d failures: %s", source.location, source.failures, source.last_error
         )
         await notify_admins(app, bot, paused_notice(source), pacer=pacer)
+    for stall in polled.stalled:
+        shown = shown_url(stall.source.location)
+        log.warning("feed %s read none of its new entries in its last %d polls with any", shown, stall.polls)
+        await notify_admins(app, bot, stall_notice(stall, app.now()), pacer=pacer)
+    if polled.gave_up:  # one message for every feed of the run
+        await notify_admins(app, bot, give_ups_notice(polled.gave_up), pacer=pacer)
     alerts = await send_due_alerts(app, bot, now=now, pacer=pacer, policy=policy, stop=stop)
     return polled, alerts
 

@@ -16,6 +16,8 @@ from briefing.document import Block, Document, bold, clip, code, item, message, 
 from briefing.models import IngestReport
 from briefing.service import App
 from briefing.service.commands import Asker, Reply, command
+from store.db import transaction
+from store.feed_entries import mark_told
 from store.stats import FeedState
 
 MAX_URLS = 5
@@ -70,11 +72,15 @@ async def ingest_command(app: App, args: str, asker: Asker) -> Reply:
     if asker.tell is not None:  # a feed's entry pages can take a minute: the admin is not left wondering
         await asker.tell(_reading(urls))
     polled_before = {url for url in urls if _polled_now(app, url)}
+    began = app.now()
     try:
         report = await ingest_sources(app, urls, poll=True)  # feeds are polled: pages failing now wait
     except IngestCutShortError as exc:  # a full disk: the admin is told what went in
         return Reply(message(para(f"Ingest cut short: {exc}.")))
     states = _feed_states(app, urls)
+    with transaction(app.db):  # this reply tells what the read gave up: no news for the next notice
+        for feed in states.values():
+            mark_told(app.db, feed.id, now=app.now(), since=began)
     lines = [*_counts(report), *_polled(app, states, asker, polled_before), *_alerts(report, asker)]
     # a feed's failure is told on its own line, with its count and what comes next
     told = {mask_urls(url) for url, feed in states.items() if feed.paused or feed.failing}

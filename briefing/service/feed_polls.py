@@ -10,10 +10,11 @@ file read by :mod:`briefing.service.ingest` goes through the same steps, without
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import logging
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from briefing.addresses import shown_url, site_of
@@ -38,7 +39,14 @@ from store.feed_entries import (
     note_waiting,
     record_sightings,
 )
-from store.sources import find_source, forget_validators, record_poll_failure, record_poll_ok, upsert_source
+from store.sources import (
+    find_source,
+    forget_validators,
+    record_entry_outcome,
+    record_poll_failure,
+    record_poll_ok,
+    upsert_source,
+)
 
 if TYPE_CHECKING:
     from briefing.adapters.fetch import Fetcher, FetchResult
@@ -54,18 +62,21 @@ class FeedBatch:
     whose pages are to be fetched; ``revised``, the URLs among them of known entries the feed has updated
     since they were read (a later date or another title: read again and stored as revisions,
     ``add_article(revision=True)``); ``read``, the entries to remember as read once stored
-    (:func:`remember_entries`)."""
+    (:func:`remember_entries`); ``textless``, the new entries with neither a URL nor prose, held for the
+    caller to give up (a polled feed's, :func:`_give_up_textless`) rather than failed at once."""
 
     full: list[ArticleDraft]
     teasers: list[ArticleDraft]
     revised: frozenset[str]
     read: tuple[FeedEntry, ...]
+    textless: tuple[FeedEntry, ...] = ()
 
 
-def sort_entries(app: App, feed: Feed, tally: Tally, *, label: str) -> FeedBatch:
+def sort_entries(app: App, feed: Feed, tally: Tally, *, label: str, hold_textless: bool = False) -> FeedBatch:
     """The feed's entries to store: the new ones, and the known ones (stored, or recognised as a
     near-duplicate) that the feed updated since they were read (:func:`updated`). The other known
-    entries are counted as duplicates here, so their pages are never fetched again."""
+    entries are counted as duplicates here, so their pages are never fetched again. An entry with no URL
+    and no prose fails ("no article text"), or with ``hold_textless`` is left in ``textless``."""
     urls = [e.draft.url for e in feed.entries if e.draft.url and known_url(app.db, e.draft.url)]
     known = set(urls)
     last = last_sightings(app.db, urls)
@@ -85,8 +96,11 @@ def sort_entries(app: App, feed: Feed, tally: Tally, *, label: str) -> FeedBatch
                 read.append(entry)
     if revised:
         log.info("%s: known entries updated since last read, read again: %d", label, len(revised))
-    full, teasers = readable_entries(fresh, tally, label=label)
-    return FeedBatch(full, teasers, frozenset(revised), tuple(read))
+    full, teasers, textless = readable_entries(fresh)
+    if not hold_textless:
+        fail_textless(textless, tally, label=label)
+        textless = []
+    return FeedBatch(full, teasers, frozenset(revised), tuple(read), tuple(textless))
 
 
 def updated(app: App, entry: FeedEntry, last: EntrySighting | None) -> bool:
@@ -118,12 +132,12 @@ def remember_entries(app: App, batch: FeedBatch, tally: Tally) -> None:
 
 
 def readable_entries(
-    entries: Sequence[FeedEntry], tally: Tally, *, label: str
-) -> tuple[list[ArticleDraft], list[ArticleDraft]]:
-    """The entries to store as the feed gives them, and the teasers whose pages are to be fetched. A
-    teaser with no URL of its own has no page to fetch (its link was the site's home page, say): its
-    summary is the article if it holds prose, else it is a failure."""
-    full, teasers = [], []
+    entries: Sequence[FeedEntry],
+) -> tuple[list[ArticleDraft], list[ArticleDraft], list[FeedEntry]]:
+    """The entries to store as the feed gives them, the teasers whose pages are to be fetched, and the
+    textless: a teaser with no URL of its own has no page to fetch (its link was the site's home page,
+    say), so its summary is the article if it holds prose, else there is none."""
+    full, teasers, textless = [], [], []
     for entry in entries:
         draft = entry.draft
         if entry.teaser and draft.url:
@@ -131,8 +145,27 @@ def readable_entries(
         elif not entry.teaser or has_prose(draft):
             full.append(draft)
         else:
-            tally.failed.append((f"{label}: {draft.title[:60]}", "feed entry: no article text"))
-    return full, teasers
+            textless.append(entry)
+    return full, teasers, textless
+
+
+NO_TEXT = "feed entry: no article text"  # an entry with no URL and no prose: nothing to read at all
+TEXTLESS_WHY = "no article text in the feed, and no link to its page"  # its give-up's reason, in /feeds
+
+
+def fail_textless(entries: Sequence[FeedEntry], tally: Tally, *, label: str, given_up: bool = False) -> None:
+    """Report entries with no URL and no prose as failures (``given_up``: by a polled feed, once)."""
+    why = f"{NO_TEXT}; given up" if given_up else NO_TEXT
+    tally.failed.extend((f"{label}: {e.draft.title[:60]}", why) for e in entries)
+
+
+def textless_key(source_id: int, entry: FeedEntry) -> str:
+    """What names an entry with no URL in ``feed_entries``, to give it up once: its guid, else its title
+    and date, hashed (so that no character of them is read as a URL's) under the feed's number (a guid
+    is the feed's own, and two feeds may give one title and date)."""
+    title = " ".join(entry.draft.title.split())
+    basis = f"guid {entry.guid}" if entry.guid else f"title {title} {entry.stamp or entry.draft.published_at}"
+    return f"feed-entry:{source_id}:{hashlib.sha256(basis.encode()).hexdigest()[:24]}"
 
 
 def note_recovery(feed: Feed, label: str, tally: Tally) -> None:
@@ -255,14 +288,18 @@ async def _read_entries(
     own fetch or parse does."""
     url = source.location
     counts = (tally.new, tally.duplicate, tally.near_duplicate)
-    batch = sort_entries(app, feed, tally, label=url)
+    batch = sort_entries(app, feed, tally, label=url, hold_textless=True)
+    sorted_counts = (tally.new, tally.duplicate, tally.near_duplicate)  # the known entries counted
+    patience, now = page_patience(app), app.now()
+    textless = _give_up_textless(app, source, batch.textless, tally, now) if polled else 0
+    if not polled:
+        fail_textless(batch.textless, tally, label=url)
     await store_drafts_async(app, batch.full, tally, label=url, source_id=source.id, revised=batch.revised)
     entries = {e.draft.url: e for e in batch.read if e.draft.url is not None}
     abandoned = _still_given_up(app, batch, entries) if polled else []
     left_alone = {g.sighting.url for g in abandoned}
     teasers = [d for d in batch.teasers if d.url not in left_alone]
     since = entries_waiting_since(app.db, [d.url for d in teasers if d.url]) if polled else {}
-    patience, now = page_patience(app), app.now()
     pages = await fetch_teasers(
         app,
         teasers,
@@ -305,6 +342,36 @@ async def _read_entries(
             forget_validators(app.db, source.id)
         error = given_up_error(given, patience)
         _feed_failed(app, source.id, source.failures, error, failures_before=source.failures)
+    if polled:
+        got = (tally.new, tally.duplicate, tally.near_duplicate) != sorted_counts
+        with transaction(app.db):
+            record_entry_outcome(
+                app.db, source.id, read=got, gave_up=bool(pages.given_up or textless), now=now
+            )
+
+
+def _give_up_textless(
+    app: App, source: Source, entries: Sequence[FeedEntry], tally: Tally, now: datetime
+) -> int:
+    """Give up a polled feed's entries that have no URL and no prose (nothing to fetch, nothing to keep),
+    each once under its :func:`textless_key`: the first poll to list one reports it, later ones leave it
+    alone rather than fail it at every poll for as long as the feed lists it. How many were given up."""
+    keyed = {textless_key(source.id, e): e for e in entries}
+    before = entries_given_up(app.db, list(keyed))
+    fresh = [
+        GivenUp(EntrySighting(key, e.draft.title, e.stamp), TEXTLESS_WHY, False)
+        for key, e in keyed.items()
+        if key not in before
+    ]
+    if fresh:
+        fail_textless([keyed[g.sighting.url] for g in fresh], tally, label=source.location, given_up=True)
+        with transaction(app.db):
+            give_up(app.db, fresh, source_id=source.id, now=now)
+        for one in fresh:
+            log.warning(
+                "%s: gave up the entry “%s”: %s", shown_url(source.location), one.sighting.title, one.why
+            )
+    return len(fresh)
 
 
 def _still_given_up(app: App, batch: FeedBatch, entries: Mapping[str, FeedEntry]) -> list[GivenUp]:

@@ -27,6 +27,7 @@ from briefing.document import (
 from briefing.errors import QueryError
 from briefing.service import App
 from briefing.service.commands import Asker, Reply, command
+from briefing.service.give_ups import stalled
 from store.db import transaction
 from store.feed_entries import FeedGiveUps, give_ups_by_feed
 from store.sources import set_polling
@@ -95,6 +96,7 @@ async def feeds_command(app: App, args: str, asker: Asker) -> Reply:
             link(shown_url(f.location), shown_url(f.location)),
             " — ",
             *state_of(f, now, detail=True),
+            *([] if f.paused or f.failing else stalled(f.stalled_polls, f.stalled_since, now)),
             *gave_up(give_ups.get(f.id), now),
         )
         for f in listed

@@ -32,6 +32,7 @@ from briefing.service import App
 from briefing.service.alerts import StoryNews, brings_news, clock_from
 from briefing.service.commands import TERMINAL_CHAT_ID
 from briefing.service.feed_polls import feed_backoff, ingest_feed
+from briefing.service.give_ups import GiveUpNews, Stall, give_up_news
 from store.alerts import (
     Followed,
     followers_of_articles,
@@ -212,7 +213,8 @@ def _queue_one(app: App, one: _Planned, now: datetime, batch_last: int | None) -
 @dataclass(frozen=True)
 class PollReport:
     """What one polling run did: feeds polled, unchanged (304), new articles, failures by URL, feeds
-    paused by this run (to tell the admins about), and alerts queued."""
+    paused by this run (to tell the admins about), and alerts queued; the entries given up to tell the
+    admins of, and the feeds found stalled (see :mod:`briefing.service.give_ups`)."""
 
     polled: int = 0
     not_modified: int = 0
@@ -220,6 +222,8 @@ class PollReport:
     failed: tuple[tuple[str, str], ...] = ()
     paused: tuple[Source, ...] = ()
     alerts: int = 0
+    gave_up: tuple[GiveUpNews, ...] = ()
+    stalled: tuple[Stall, ...] = ()
 
 
 def _poll_broke_off(app: App, source: Source, now: datetime, error: str) -> None:
@@ -251,7 +255,9 @@ async def poll_due_feeds(app: App, *, now: datetime, fetcher: Fetcher | None = N
     paused = tuple(one.paused for one in polls if one.paused is not None)
     not_modified = sum(one.not_modified for one in polls)
     alerts = sum(one.alerts for one in polls)
-    return PollReport(len(due), not_modified, len(new_ids), failed, paused, alerts)
+    gave_up = tuple(one.give_ups for one in polls if isinstance(one.give_ups, GiveUpNews))
+    stalls = tuple(one.give_ups for one in polls if isinstance(one.give_ups, Stall))
+    return PollReport(len(due), not_modified, len(new_ids), failed, paused, alerts, gave_up, stalls)
 
 
 @dataclass(frozen=True)
@@ -261,6 +267,7 @@ class _FeedPoll:
     failed: tuple[tuple[str, str], ...] = ()
     paused: Source | None = None  # the feed, if this poll paused it
     alerts: int = 0
+    give_ups: GiveUpNews | Stall | None = None  # what to tell the admins of its entries given up
 
 
 async def _poll_one(
@@ -277,11 +284,24 @@ async def _poll_one(
             poll = _FeedPoll(failed=((shown_url(source.location), mask_urls(error)),))
         else:
             alerts = await _queue_feed_alerts(app, source, report.new_ids, now)
-            poll = _FeedPoll(tuple(report.new_ids), report.not_modified, tuple(report.failed), alerts=alerts)
+            news = _give_up_news(app, source)
+            poll = _FeedPoll(
+                tuple(report.new_ids), report.not_modified, tuple(report.failed), alerts=alerts, give_ups=news
+            )
     after = get_source(app.db, source.id)
     if after is not None and after.paused and not source.paused:
         return replace(poll, paused=after)
     return poll
+
+
+def _give_up_news(app: App, source: Source) -> GiveUpNews | Stall | None:
+    """What to tell the admins of the entries a feed gave up (:func:`give_up_news`); a failure to read or
+    record it is logged, and the next poll tells it (it waits in the store)."""
+    try:
+        return give_up_news(app, source.id, app.now())
+    except Exception:
+        log.exception("reading the entries %s gave up failed", shown_url(source.location))
+        return None
 
 
 async def _queue_feed_alerts(app: App, source: Source, new_ids: Sequence[int], now: datetime) -> int:
