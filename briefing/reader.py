@@ -316,9 +316,12 @@ def _read_chunk(doc: Doc, index: int, toks: list[Token], i: int, j: int, initial
             _whole(doc, index, toks, i, j + 1, longer[1], initial, canonical=longer[0], why="list")
             return
     if _seat_after_for(doc, toks, i, j):  # "The MP for Ealing said": the seat, no person called Ealing
-        seat = known_name(doc.gaz, " ".join(t.norm for t in chunk))
-        canonical, why = (seat[0], "list") if seat else (None, "seat")
-        _whole(doc, index, toks, i, j, "place", initial, canonical=canonical, why=why)
+        _seat(doc, index, toks, i, j, initial)
+        return
+    if held := _member_for(doc, toks, i, j):  # "The Member of Parliament for Ealing Central": a seat
+        if held - i > 4:  # "Member of the European Parliament for London": that parliament is a body
+            _read_chunk(doc, index, toks, i + 2 + (toks[i + 2].low == "the"), held - 1, False)
+        _seat(doc, index, toks, held, j, False)
         return
     if width := _ends_office_places(doc, toks, i, j):
         _office_of_places(doc, index, toks, i, i + width, j)
@@ -336,9 +339,7 @@ def _read_chunk(doc: Doc, index: int, toks: list[Token], i: int, j: int, initial
     if split is not None:
         for a, b in split:
             if a and _seat_of_person(doc, toks, i + a, i + b):
-                seat = known_name(doc.gaz, " ".join(t.norm for t in toks[i + a : i + b]))
-                canonical, why = (seat[0], "list") if seat else (None, "seat")
-                _whole(doc, index, toks, i + a, i + b, "place", False, canonical=canonical, why=why)
+                _seat(doc, index, toks, i + a, i + b, False)
             else:
                 _read_chunk(doc, index, toks, i + a, i + b, initial and a == 0)
         return
@@ -470,6 +471,9 @@ def _read_body(doc: Doc, index: int, toks: list[Token], i: int, j: int, title: T
     for c in doc.candidates[known:]:
         if c.type == "person" and c.why in ("shape", "particle", ""):
             c.type, c.why = ("place", "context") if place else ("organization", "head")
+        elif c.type is None and place and c.context == "person" and len(c.toks) <= 2:
+            # "The Mayor of Ealing said": the verb speaks for the mayor, not for a person called Ealing
+            c.type, c.why = "place", "seat"
         elif c.type is None and see and len(c.toks) <= 2 and not any(t.low in ORG_HEADS for t in c.toks):
             c.type, c.why = "place", "context"
 
@@ -498,6 +502,29 @@ def _seat_after_for(doc: Doc, toks: list[Token], i: int, j: int) -> bool:
     if not 1 <= j - i <= 2 or i < 2 or toks[i - 1].low != "for" or toks[i - 2].low.rstrip(".") not in _SEATED:
         return False
     return _seat_words(doc, toks[i:j])
+
+
+def _seat(doc: Doc, index: int, toks: list[Token], i: int, j: int, initial: bool) -> None:
+    """The seat ``toks[i:j]`` a title holds is a place: by its list's name, else as written."""
+    seat = known_name(doc.gaz, " ".join(t.norm for t in toks[i:j]))
+    canonical, why = (seat[0], "list") if seat else (None, "seat")
+    _whole(doc, index, toks, i, j, "place", initial, canonical=canonical, why=why)
+
+
+def _member_for(doc: Doc, toks: list[Token], i: int, j: int) -> int:
+    """Where the seat begins in "Member of Parliament for Ealing Central" (a member's office, then "for"
+    and one to three capitalised words, as ``_seat_words`` reads them), else 0. The office names no one
+    and no body: the seat after it is a place, not part of a body called "Parliament for Ealing Central"."""
+    if j - i < 5 or toks[i].low != "member" or toks[i + 1].low != "of":
+        return 0
+    at = next((k for k in range(i + 2, min(j, i + 7)) if toks[k].low == "for"), 0)
+    if not at or toks[at - 1].low not in _LEGISLATURES or not 1 <= j - at - 1 <= 3:
+        return 0
+    return at + 1 if _seat_words(doc, toks[at + 1 : j]) else 0
+
+
+# the houses whose members sit for a seat ("Member of Parliament for", "Member of the Assembly for")
+_LEGISLATURES = words("parliament assembly congress senate house")
 
 
 def _seat_words(doc: Doc, seat: list[Token]) -> bool:
@@ -723,7 +750,18 @@ def _named_like_a_country(doc: Doc, toks: list[Token], i: int, j: int) -> bool:
     # "Jordan Henderson, the former Liverpool captain, said", "the midfielder Jordan Henderson": a role
     # says it as firmly as the verb
     described = roles.lead_role(doc.text, toks, i) or roles.apposition_role(doc.text, toks, j)
-    return bool(described) or _acts_as_person(doc, toks, j)
+    occupied = i > 0 and toks[i - 1].word and not toks[i - 1].cap and toks[i - 1].low in OCCUPATIONS
+    return bool(described) or occupied or _acts_as_person(doc, toks, j) or _town_after(doc, chunk)
+
+
+def _town_after(doc: Doc, chunk: list[Token]) -> bool:
+    """ "Jordan Henderson was substituted": a country, then a town the lists know ("Henderson", Nevada) and
+    no comma, names a person: nobody writes a town after its country that way, and the two places would
+    be a misreading."""
+    if len(chunk) != 2 or chunk[1].possessive:
+        return False
+    town = doc.gaz.place(chunk[1].norm)
+    return town is not None and not doc.gaz.is_country(town)
 
 
 def _acts_as_person(doc: Doc, toks: list[Token], j: int) -> bool:
