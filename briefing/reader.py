@@ -340,6 +340,11 @@ def _read_chunk(doc: Doc, index: int, toks: list[Token], i: int, j: int, initial
         for a, b in split:
             if a and _seat_of_person(doc, toks, i + a, i + b):
                 _seat(doc, index, toks, i + a, i + b, False)
+            elif a and (seated := _seat_before_and(doc, toks, i + a, i + b)):
+                # "councillor Jane Smith of Ealing and Conservative councillor Tom Jones": the seat, then
+                # the next name
+                _seat(doc, index, toks, i + a, seated, False)
+                _read_chunk(doc, index, toks, seated + 1, i + b, False)
             else:
                 _read_chunk(doc, index, toks, i + a, i + b, initial and a == 0)
         return
@@ -376,6 +381,8 @@ def _read_chunk(doc: Doc, index: int, toks: list[Token], i: int, j: int, initial
         read_places(doc, index, toks, i, j)
     elif given_name_first(doc.gaz, chunk) and not arabic_place(toks, i):
         _whole(doc, index, toks, i, j, "person", initial, why="given")
+    elif kind := _country_then_kind(doc, chunk):  # "Israel Railways said", "Turkey Point said"
+        _whole(doc, index, toks, i, j, kind, initial, why="head" if kind == "organization" else "placeend")
     elif _described_person(doc, toks, i, j) or _named_like_a_country(doc, toks, i, j):
         _whole(doc, index, toks, i, j, "person", initial, why="title")
     elif named := role_then_name(doc.gaz, chunk):
@@ -550,6 +557,13 @@ def _seat_of_person(doc: Doc, toks: list[Token], i: int, j: int) -> bool:
     if before < 0 or toks[before].low.rstrip(".") not in _SEATED:
         return False
     return _seat_words(doc, toks[i:j])
+
+
+def _seat_before_and(doc: Doc, toks: list[Token], i: int, j: int) -> int:
+    """Where "and" ends a seated person's seat that opens ``toks[i:j]`` ("Jane Smith of | Ealing and
+    Conservative"): the seat is one or two words before it, as ``_seat_of_person`` reads them; else 0."""
+    end = next((k for k in range(i + 1, min(i + 3, j)) if toks[k].low == "and"), 0)
+    return end if end and _seat_of_person(doc, toks, i, end) else 0
 
 
 def _whole(
@@ -762,6 +776,27 @@ def _town_after(doc: Doc, chunk: list[Token]) -> bool:
         return False
     town = doc.gaz.place(chunk[1].norm)
     return town is not None and not doc.gaz.is_country(town)
+
+
+def _country_then_kind(doc: Doc, chunk: list[Token]) -> ActorType | None:
+    """ "Israel Railways", "Georgia Tech", "Turkey Point": a country, then one word that ends the name of a
+    body or a place and never a surname, is that body or place, whatever verb follows ("Georgia Tech said"
+    is no person called Tech); else None. The words are no organisation's or place's heads of the tagger's
+    features, which a capitalised "Power" or "Point" alone would be."""
+    if len(chunk) != 2 or chunk[1].possessive or not chunk[1].text[:1].isupper():
+        return None
+    if doc.gaz.countries.get(chunk[0].norm) is None:
+        return None
+    if chunk[1].low in _BODY_ENDS:
+        return "organization"
+    return "place" if chunk[1].low in _PLACE_ENDS else None
+
+
+# the last words of a body's or a place's name after a country's ("Israel Railways", "Georgia Power",
+# "Turkey Point", "Chad Basin"), which no surname is; kept apart from ORG_HEADS and PLACE_HEADS, which are
+# also features of the tagger's shipped weights
+_BODY_ENDS = words("tech railways railway rail railroad airline telecom telecoms energy power mobile steel")
+_PLACE_ENDS = words("point springs ridge hill plain cape basin")
 
 
 def _acts_as_person(doc: Doc, toks: list[Token], j: int) -> bool:

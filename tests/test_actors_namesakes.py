@@ -144,6 +144,23 @@ def test_an_occupation_before_a_country_and_a_surname_makes_a_person(tagger):
 
 
 @pytest.mark.parametrize("tagger", TAGGERS)
+@pytest.mark.parametrize(
+    ("name", "type_"),
+    [
+        ("Georgia Tech", "organization"),
+        ("Israel Railways", "organization"),
+        ("Chad Power", "organization"),
+        ("Turkey Point", "place"),
+        ("Jordan Springs", "place"),
+    ],
+)
+def test_a_country_then_a_word_ending_a_body_or_a_place_is_no_person(name, type_, tagger):
+    # actors36 (qa24 F6): "Georgia Tech said" was a person, the verb read as a person's
+    text = f"{name} said on Monday that the work would go ahead."
+    assert typed(text, tagger=tagger) == {(name, type_): [name]}
+
+
+@pytest.mark.parametrize("tagger", TAGGERS)
 def test_a_country_before_a_town_with_no_persons_verb_stays_two_places(tagger):
     text = "Floods hit Jordan Valley farms on Monday, and aid reached Georgia on Tuesday."
     found = typed(text, tagger=tagger)

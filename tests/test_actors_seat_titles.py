@@ -49,3 +49,14 @@ def test_a_named_parliament_before_a_members_seat_stays_a_body():
     text = "The Member of the European Parliament for London said the vote was close."
     found = {(a.name, a.type) for a in extract_actors(text)}
     assert found == {("European Parliament", "organization"), ("London", "place")}
+
+
+def test_two_seated_people_joined_by_and_keep_their_seats_apart():
+    # actors36 (qa24 F7 c3): the first seat ran into the person, "Jane Smith of Hanwell"
+    text = (
+        "Labour councillor Jane Smith of Hanwell and Conservative councillor Tom Jones of Brent "
+        "disagreed on Tuesday."
+    )
+    found = {(a.name, a.type) for a in extract_actors(text)}
+    assert {("Jane Smith", "person"), ("Hanwell", "place"), ("Tom Jones", "person")} <= found
+    assert not any("Hanwell" in name and type_ == "person" for name, type_ in found)
