@@ -606,17 +606,7 @@ def _read_after_place(
         _whole(doc, index, toks, i, j, "person", initial, why="role")
     else:
         place = chunk[-1].low in PLACE_HEADS or chunk[-1].low in _UPLANDS or chunk[0].low in PLACE_FIRST
-        place = place or _street(chunk[-1])  # "100 Maryland Ave. SW": a street, no body
         _whole(doc, index, toks, i, j, "place" if place else "organization", initial, why="placename")
-
-
-def _street(tok: Token) -> bool:
-    """Is the last word of a run a street's, shortened ("Ave.", "St", "Rd", "Blvd")? Kept apart from
-    PLACE_HEADS, which are also features of the tagger's shipped weights."""
-    return tok.low.rstrip(".") in _STREETS
-
-
-_STREETS = words("ave st rd blvd pkwy hwy")
 
 
 _DIRECTIONS = words(
@@ -859,10 +849,8 @@ def _read_plain(doc: Doc, index: int, toks: list[Token], i: int, j: int, initial
         # "West Ham", "Northern Rock": a club, a bank, no place; but "North Kivu is restive" where the text
         # also says "fighting in North Kivu" is that place, firmly, so its every mention is
         type_, why = ("place" if _placed_in_text(doc, chunk) else "organization"), "direction"
-    # "St. Johnsbury": a saint's name begins a place's; "Baker St.", "Oak Rd": a street's ends one
-    elif len(chunk) > 1 and (
-        last.low in PLACE_HEADS or first.low in _PLACE_FIRST or _head_then_side(chunk) or _street(last)
-    ):
+    # "St. Johnsbury": a saint's name begins a place's
+    elif len(chunk) > 1 and (last.low in PLACE_HEADS or first.low in _PLACE_FIRST or _head_then_side(chunk)):
         if _person_named_so(doc, toks, i, j):
             type_, why = "person", "given"
         else:
