@@ -345,6 +345,9 @@ def _read_chunk(doc: Doc, index: int, toks: list[Token], i: int, j: int, initial
                 # the next name
                 _seat(doc, index, toks, i + a, seated, False)
                 _read_chunk(doc, index, toks, seated + 1, i + b, False)
+            elif _paired_given_name(doc, chunk, a, b):
+                # "Harry & Meghan", "hot Chas & Dave action": two people, though a list knows a place Chas
+                _whole(doc, index, toks, i + a, i + b, "person", initial and a == 0, why="given")
             else:
                 _read_chunk(doc, index, toks, i + a, i + b, initial and a == 0)
         return
@@ -557,6 +560,13 @@ def _seat_of_person(doc: Doc, toks: list[Token], i: int, j: int) -> bool:
     if before < 0 or toks[before].low.rstrip(".") not in _SEATED:
         return False
     return _seat_words(doc, toks[i:j])
+
+
+def _paired_given_name(doc: Doc, chunk: list[Token], a: int, b: int) -> bool:
+    """Is ``chunk[a:b]`` a given name alone, joined by "&" to another given name alone ("Chas & Dave")?"""
+    if b - a != 1 or chunk[a].norm not in doc.gaz.given_names or len(chunk) != 3 or chunk[1].text != "&":
+        return False
+    return chunk[0].norm in doc.gaz.given_names and chunk[2].norm in doc.gaz.given_names
 
 
 def _seat_before_and(doc: Doc, toks: list[Token], i: int, j: int) -> int:
@@ -772,8 +782,8 @@ def _town_after(doc: Doc, chunk: list[Token]) -> bool:
     """ "Jordan Henderson was substituted": a country, then a town the lists know ("Henderson", Nevada) and
     no comma, names a person: nobody writes a town after its country that way, and the two places would
     be a misreading."""
-    if len(chunk) != 2 or chunk[1].possessive:
-        return False
+    if len(chunk) != 2 or chunk[1].possessive or chunk[1].low in PLACE_HEADS or chunk[1].low in ORG_HEADS:
+        return False  # "Georgia Bay": a town may be named by a place's head word too
     town = doc.gaz.place(chunk[1].norm)
     return town is not None and not doc.gaz.is_country(town)
 

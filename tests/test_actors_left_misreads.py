@@ -50,3 +50,16 @@ def test_a_leader_in_a_headline_is_found_without_his_accent():
     found = names(text)
     assert ("Viktor Orbán", "person") in found
     assert not any(name == "Surprise" for name, _ in found)
+
+
+@pytest.mark.parametrize("tagger", TAGGERS)
+def test_two_given_names_joined_by_an_ampersand_are_no_place(tagger):
+    # qa20b: "hot Chas & Dave action" gave a place Chas (a town the lists know) and a person Dave
+    text = "The book, out on Friday, contains hot Chas & Dave action."
+    assert names(text, tagger) == {("Chas", "person"), ("Dave", "person")}
+
+
+@pytest.mark.parametrize("tagger", TAGGERS)
+def test_a_country_then_a_place_head_that_is_also_a_town_is_no_person(tagger):
+    # guards the country-then-town rule: "Bay" is a town in the lists, and a place's head word
+    assert not any(type_ == "person" for _, type_ in names("Georgia Bay was calm on Monday.", tagger))
