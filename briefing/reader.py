@@ -316,9 +316,12 @@ def _read_chunk(doc: Doc, index: int, toks: list[Token], i: int, j: int, initial
             _whole(doc, index, toks, i, j + 1, longer[1], initial, canonical=longer[0], why="list")
             return
     if _seat_after_for(doc, toks, i, j):  # "The MP for Ealing said": the seat, no person called Ealing
-        seat = known_name(doc.gaz, " ".join(t.norm for t in chunk))
-        canonical, why = (seat[0], "list") if seat else (None, "seat")
-        _whole(doc, index, toks, i, j, "place", initial, canonical=canonical, why=why)
+        _seat(doc, index, toks, i, j, initial)
+        return
+    if held := _member_for(doc, toks, i, j):  # "The Member of Parliament for Ealing Central": a seat
+        if held - i > 4:  # "Member of the European Parliament for London": that parliament is a body
+            _read_chunk(doc, index, toks, i + 2 + (toks[i + 2].low == "the"), held - 1, False)
+        _seat(doc, index, toks, held, j, False)
         return
     if width := _ends_office_places(doc, toks, i, j):
         _office_of_places(doc, index, toks, i, i + width, j)
@@ -336,9 +339,15 @@ def _read_chunk(doc: Doc, index: int, toks: list[Token], i: int, j: int, initial
     if split is not None:
         for a, b in split:
             if a and _seat_of_person(doc, toks, i + a, i + b):
-                seat = known_name(doc.gaz, " ".join(t.norm for t in toks[i + a : i + b]))
-                canonical, why = (seat[0], "list") if seat else (None, "seat")
-                _whole(doc, index, toks, i + a, i + b, "place", False, canonical=canonical, why=why)
+                _seat(doc, index, toks, i + a, i + b, False)
+            elif a and (seated := _seat_before_and(doc, toks, i + a, i + b)):
+                # "councillor Jane Smith of Ealing and Conservative councillor Tom Jones": the seat, then
+                # the next name
+                _seat(doc, index, toks, i + a, seated, False)
+                _read_chunk(doc, index, toks, seated + 1, i + b, False)
+            elif _paired_given_name(doc, chunk, a, b):
+                # "Harry & Meghan", "hot Chas & Dave action": two people, though a list knows a place Chas
+                _whole(doc, index, toks, i + a, i + b, "person", initial and a == 0, why="given")
             else:
                 _read_chunk(doc, index, toks, i + a, i + b, initial and a == 0)
         return
@@ -375,6 +384,8 @@ def _read_chunk(doc: Doc, index: int, toks: list[Token], i: int, j: int, initial
         read_places(doc, index, toks, i, j)
     elif given_name_first(doc.gaz, chunk) and not arabic_place(toks, i):
         _whole(doc, index, toks, i, j, "person", initial, why="given")
+    elif kind := _country_then_kind(doc, chunk):  # "Israel Railways said", "Turkey Point said"
+        _whole(doc, index, toks, i, j, kind, initial, why="head" if kind == "organization" else "placeend")
     elif _described_person(doc, toks, i, j) or _named_like_a_country(doc, toks, i, j):
         _whole(doc, index, toks, i, j, "person", initial, why="title")
     elif named := role_then_name(doc.gaz, chunk):
@@ -470,6 +481,9 @@ def _read_body(doc: Doc, index: int, toks: list[Token], i: int, j: int, title: T
     for c in doc.candidates[known:]:
         if c.type == "person" and c.why in ("shape", "particle", ""):
             c.type, c.why = ("place", "context") if place else ("organization", "head")
+        elif c.type is None and place and c.context == "person" and len(c.toks) <= 2:
+            # "The Mayor of Ealing said": the verb speaks for the mayor, not for a person called Ealing
+            c.type, c.why = "place", "seat"
         elif c.type is None and see and len(c.toks) <= 2 and not any(t.low in ORG_HEADS for t in c.toks):
             c.type, c.why = "place", "context"
 
@@ -500,6 +514,29 @@ def _seat_after_for(doc: Doc, toks: list[Token], i: int, j: int) -> bool:
     return _seat_words(doc, toks[i:j])
 
 
+def _seat(doc: Doc, index: int, toks: list[Token], i: int, j: int, initial: bool) -> None:
+    """The seat ``toks[i:j]`` a title holds is a place: by its list's name, else as written."""
+    seat = known_name(doc.gaz, " ".join(t.norm for t in toks[i:j]))
+    canonical, why = (seat[0], "list") if seat else (None, "seat")
+    _whole(doc, index, toks, i, j, "place", initial, canonical=canonical, why=why)
+
+
+def _member_for(doc: Doc, toks: list[Token], i: int, j: int) -> int:
+    """Where the seat begins in "Member of Parliament for Ealing Central" (a member's office, then "for"
+    and one to three capitalised words, as ``_seat_words`` reads them), else 0. The office names no one
+    and no body: the seat after it is a place, not part of a body called "Parliament for Ealing Central"."""
+    if j - i < 5 or toks[i].low != "member" or toks[i + 1].low != "of":
+        return 0
+    at = next((k for k in range(i + 2, min(j, i + 7)) if toks[k].low == "for"), 0)
+    if not at or toks[at - 1].low not in _LEGISLATURES or not 1 <= j - at - 1 <= 3:
+        return 0
+    return at + 1 if _seat_words(doc, toks[at + 1 : j]) else 0
+
+
+# the houses whose members sit for a seat ("Member of Parliament for", "Member of the Assembly for")
+_LEGISLATURES = words("parliament assembly congress senate house")
+
+
 def _seat_words(doc: Doc, seat: list[Token]) -> bool:
     """Are the words after a seat's "for" or "of" a place the title holds: capitalised, no organisation's
     head, acronym or possessive among them, and no list's body or person?"""
@@ -523,6 +560,20 @@ def _seat_of_person(doc: Doc, toks: list[Token], i: int, j: int) -> bool:
     if before < 0 or toks[before].low.rstrip(".") not in _SEATED:
         return False
     return _seat_words(doc, toks[i:j])
+
+
+def _paired_given_name(doc: Doc, chunk: list[Token], a: int, b: int) -> bool:
+    """Is ``chunk[a:b]`` a given name alone, joined by "&" to another given name alone ("Chas & Dave")?"""
+    if b - a != 1 or chunk[a].norm not in doc.gaz.given_names or len(chunk) != 3 or chunk[1].text != "&":
+        return False
+    return chunk[0].norm in doc.gaz.given_names and chunk[2].norm in doc.gaz.given_names
+
+
+def _seat_before_and(doc: Doc, toks: list[Token], i: int, j: int) -> int:
+    """Where "and" ends a seated person's seat that opens ``toks[i:j]`` ("Jane Smith of | Ealing and
+    Conservative"): the seat is one or two words before it, as ``_seat_of_person`` reads them; else 0."""
+    end = next((k for k in range(i + 1, min(i + 3, j)) if toks[k].low == "and"), 0)
+    return end if end and _seat_of_person(doc, toks, i, end) else 0
 
 
 def _whole(
@@ -723,7 +774,39 @@ def _named_like_a_country(doc: Doc, toks: list[Token], i: int, j: int) -> bool:
     # "Jordan Henderson, the former Liverpool captain, said", "the midfielder Jordan Henderson": a role
     # says it as firmly as the verb
     described = roles.lead_role(doc.text, toks, i) or roles.apposition_role(doc.text, toks, j)
-    return bool(described) or _acts_as_person(doc, toks, j)
+    occupied = i > 0 and toks[i - 1].word and not toks[i - 1].cap and toks[i - 1].low in OCCUPATIONS
+    return bool(described) or occupied or _acts_as_person(doc, toks, j) or _town_after(doc, chunk)
+
+
+def _town_after(doc: Doc, chunk: list[Token]) -> bool:
+    """ "Jordan Henderson was substituted": a country, then a town the lists know ("Henderson", Nevada) and
+    no comma, names a person: nobody writes a town after its country that way, and the two places would
+    be a misreading."""
+    if len(chunk) != 2 or chunk[1].possessive or chunk[1].low in PLACE_HEADS or chunk[1].low in ORG_HEADS:
+        return False  # "Georgia Bay": a town may be named by a place's head word too
+    town = doc.gaz.place(chunk[1].norm)
+    return town is not None and not doc.gaz.is_country(town)
+
+
+def _country_then_kind(doc: Doc, chunk: list[Token]) -> ActorType | None:
+    """ "Israel Railways", "Georgia Tech", "Turkey Point": a country, then one word that ends the name of a
+    body or a place and never a surname, is that body or place, whatever verb follows ("Georgia Tech said"
+    is no person called Tech); else None. The words are no organisation's or place's heads of the tagger's
+    features, which a capitalised "Power" or "Point" alone would be."""
+    if len(chunk) != 2 or chunk[1].possessive or not chunk[1].text[:1].isupper():
+        return None
+    if doc.gaz.countries.get(chunk[0].norm) is None:
+        return None
+    if chunk[1].low in _BODY_ENDS:
+        return "organization"
+    return "place" if chunk[1].low in _PLACE_ENDS else None
+
+
+# the last words of a body's or a place's name after a country's ("Israel Railways", "Georgia Power",
+# "Turkey Point", "Chad Basin"), which no surname is; kept apart from ORG_HEADS and PLACE_HEADS, which are
+# also features of the tagger's shipped weights
+_BODY_ENDS = words("tech railways railway rail railroad airline telecom telecoms energy power mobile steel")
+_PLACE_ENDS = words("point springs ridge hill plain cape basin")
 
 
 def _acts_as_person(doc: Doc, toks: list[Token], j: int) -> bool:
@@ -831,6 +914,8 @@ def _read_plain(doc: Doc, index: int, toks: list[Token], i: int, j: int, initial
     context = context_cue(toks, i, j)
     if context == "person" and initial and len(chunk) == 1 and _crowd(doc, first):
         context = ""  # "Fans said": a crowd speaks, no one called Fans
+    elif context == "person" and len(chunk) == 1 and i > 0 and toks[i - 1].low == "the":
+        context = "organization"  # "the Treasury said": a person's name takes no "the", a body's does
     if why == "shape" and j < len(toks) and toks[j].low in COMPANY_NOUNS and not toks[j].cap:
         type_ = "organization"  # "Tessvik Marine shares": a company, as "Volkswagen plants" is
     elif type_ is None and not common and body_that_acts(toks, j) and not (i > 0 and toks[i - 1].possessive):

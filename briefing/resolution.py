@@ -41,13 +41,18 @@ def resolve(cands: list[Candidate], gaz: Gazetteer, text: str) -> None:
     seen: dict[str, tuple[ActorType, str]] = {}
     referred: set[str] = set()
     towns = _towns_with_councils(text)
+    spoken_brands = {c.norm for c in cands if _brand_subject(c, text, _SPOKEN_BRAND)}
     for c in cands:
         if c.type is None and _a_town(c, text, towns):
             # "Ashford has a population of 132,000" after "Ashford Borough Council": firm for the tagger
             c.type, c.canonical, c.why, c.placed = "place", surface_of(c, text), "council", True
         lone_place = is_lone_place(c, gaz)
         full = people.find(c, text) if c.type in ("person", None) or lone_place else None
-        if c.type in ("person", None) and c.why not in FIRM_RULES and _brand_subject(c, text):
+        if (
+            c.type in ("person", None)
+            and c.why not in FIRM_RULES
+            and _company_subject(c, text, full, spoken_brands)
+        ):
             # "Kellogg's reported higher sales" is the company, though Keith Kellogg is named: firmly so,
             # its name written with the possessive, as the text writes it
             full = None
@@ -183,19 +188,34 @@ def _placed(c: Candidate, text: str) -> bool:
 
 # Verbs after a possessive name that make it a company's name, never a person's possessive: a person's
 # "Kellogg's" is followed by what is theirs ("Kellogg's plan", "Putin's plans"), not by what they did.
+# ``_SPOKEN_BRAND`` leaves out shares that move, which a person named in full may own ("Musk's shares")
+_COMPANY_DOES = (
+    r"said|says|reported|reports|announced|announces|sells|sold|agreed|expects|expected|posted|plants"
+    r"|factories|dealerships|subsidiaries|shareholders"
+)
+_SPOKEN_BRAND = re.compile(rf"\s+(?:{_COMPANY_DOES})\b")
 _BRAND_VERBS = re.compile(
-    r"\s+(?:said|says|reported|reports|announced|announces|sells|sold|agreed|expects|expected|posted"
+    rf"\s+(?:{_COMPANY_DOES}"
     # and a company's shares moving, or what only a company has: "Kellogg's shares fall as sales slow"
     r"|(?:shares|stock)\s+(?:fall|falls|fell|rise|rises|rose|drop|drops|dropped|slump|slumps|slumped|jump"
     r"|jumps|jumped|gain|gains|gained|sink|sinks|sank|tumble|tumbles|tumbled|surge|surges|surged|slide"
-    r"|slides|slid|climb|climbs|climbed)|plants|factories|dealerships|subsidiaries|shareholders)\b"
+    r"|slides|slid|climb|climbs|climbed))\b"
 )
 
 
-def _brand_subject(c: Candidate, text: str) -> bool:
+def _brand_subject(c: Candidate, text: str, verbs: re.Pattern[str] = _BRAND_VERBS) -> bool:
     """Is the candidate a possessive name used as the subject of a company's verb ("Kellogg's reported")?"""
     last = c.toks[-1]
-    return c.brand and last.possessive and _BRAND_VERBS.match(text, last.end) is not None
+    return c.brand and last.possessive and verbs.match(text, last.end) is not None
+
+
+def _company_subject(c: Candidate, text: str, full: str | None, spoken: set[str]) -> bool:
+    """Is the candidate a company by the verb after its possessive? Shares that move are a company's
+    ("Kellogg's shares fall") unless the text names a person of that name in full and never has the
+    possessive speak or report as a company does: "Elon Musk said ... Musk's shares fell" are his."""
+    if not _brand_subject(c, text):
+        return False
+    return not full or c.norm in spoken or _brand_subject(c, text, _SPOKEN_BRAND)
 
 
 # words for a person's party before the name: "Republican Ed Gillespie" is Ed Gillespie, a Republican

@@ -208,8 +208,9 @@ def tag_text(reading: Reading, model: Tagger, gaz: Gazetteer) -> list[tuple[int,
 # kind ("bands like X and Y", ``briefing.kinds``), a direction before a word that is no place ("Northern
 # Rock", ``briefing.reader``).
 # "council": a town its council names; "seat": the place after "of" that a councillor or a governor sits
-# for ("Councillor Jane Smith of Ealing", ``briefing.reader``)
-FIRM = FIRM_RULES | {"kind", "direction", "council", "seat"}
+# for ("Councillor Jane Smith of Ealing", ``briefing.reader``); "placeend": a country, then a word that ends
+# a place's name and no surname ("Turkey Point said", ``briefing.reader``)
+FIRM = FIRM_RULES | {"kind", "direction", "council", "seat", "placeend"}
 _NAME_POSSESSIVES = frozenset({"people's", "people’s", "workers'", "workers’"})
 # a name neither begins nor ends with these ("of Mosul", "the Coalition"); marks between two names
 _EDGE_WORDS = frozenset("of for and the a an to on in at by with from".split())

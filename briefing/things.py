@@ -122,6 +122,7 @@ def drop_things(cands: list[Candidate], tokens: list[list[Token]]) -> list[Candi
         and not _designation(tokens, positions, c)
         and not _sequel(c)
         and not _word_place(c)
+        and not _an_exit(c)
     ]
     return [c for c in cands if c.norm not in things] if things else cands
 
@@ -141,6 +142,14 @@ def _designation(tokens: list[list[Token]], positions: Positions, cand: Candidat
 def _word_place(cand: Candidate) -> bool:
     """A place alone whose name is an everyday English word ("Man", ``gazetteer.WORD_PLACES``)."""
     return cand.type == "place" and len(cand.toks) == 1 and cand.norm in WORD_PLACES
+
+
+def _an_exit(cand: Candidate) -> bool:
+    """ "While Brexit introduced hurdles", "Grexit", "Megxit": one word of a country's or a person's first
+    letters and "exit" names a departure, an event, no actor, whatever verb follows it; a list's name
+    stays."""
+    low = cand.toks[0].low if len(cand.toks) == 1 else ""
+    return cand.why != "list" and 5 <= len(low) <= 7 and low.endswith("xit") and low[:1].isalpha()
 
 
 def _sequel(cand: Candidate) -> bool:

@@ -106,6 +106,61 @@ def test_a_country_as_a_given_name_before_a_surname_doing_what_people_do_is_a_pe
 
 
 @pytest.mark.parametrize("tagger", TAGGERS)
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        (
+            "The midfielder Jordan Henderson was substituted in the 80th minute. Henderson later left.",
+            ["Jordan Henderson", "Henderson"],
+        ),
+        (
+            "Henderson said he was happy. Jordan Henderson was substituted in the 80th minute.",
+            ["Henderson", "Jordan Henderson"],
+        ),
+    ],
+)
+def test_a_country_then_a_town_with_no_comma_is_a_person(text, surfaces, tagger):
+    # actors36 (qa24 F6): both were two places, "Jordan" and the Nevada town "Henderson"
+    assert typed(text, tagger=tagger) == {("Jordan Henderson", "person"): surfaces}
+
+
+@pytest.mark.parametrize("tagger", TAGGERS)
+def test_the_country_speaking_after_a_namesake_stays_the_country(tagger):
+    # qa24 b5: the country's "Jordan said" merged with the footballer's given name as one place
+    text = (
+        "Henderson said he was happy. Jordan Henderson was substituted in the 80th minute. "
+        "Jordan said Israel must stop."
+    )
+    found = typed(text, tagger=tagger)
+    assert found[("Jordan Henderson", "person")] == ["Henderson", "Jordan Henderson"]
+    # the country speaking is its state, an organisation, in the extractor's reading of each mention
+    assert [s for (name, _), s in found.items() if name == "Jordan"] == [["Jordan"]]
+
+
+@pytest.mark.parametrize("tagger", TAGGERS)
+def test_an_occupation_before_a_country_and_a_surname_makes_a_person(tagger):
+    text = "The midfielder Chad Okonkwo was substituted in the 80th minute."
+    assert typed(text, tagger=tagger) == {("Chad Okonkwo", "person"): ["Chad Okonkwo"]}
+
+
+@pytest.mark.parametrize("tagger", TAGGERS)
+@pytest.mark.parametrize(
+    ("name", "type_"),
+    [
+        ("Georgia Tech", "organization"),
+        ("Israel Railways", "organization"),
+        ("Chad Power", "organization"),
+        ("Turkey Point", "place"),
+        ("Jordan Springs", "place"),
+    ],
+)
+def test_a_country_then_a_word_ending_a_body_or_a_place_is_no_person(name, type_, tagger):
+    # actors36 (qa24 F6): "Georgia Tech said" was a person, the verb read as a person's
+    text = f"{name} said on Monday that the work would go ahead."
+    assert typed(text, tagger=tagger) == {(name, type_): [name]}
+
+
+@pytest.mark.parametrize("tagger", TAGGERS)
 def test_a_country_before_a_town_with_no_persons_verb_stays_two_places(tagger):
     text = "Floods hit Jordan Valley farms on Monday, and aid reached Georgia on Tuesday."
     found = typed(text, tagger=tagger)

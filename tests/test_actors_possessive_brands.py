@@ -51,6 +51,13 @@ def test_a_persons_possessive_stays_the_persons():
     assert found == {"Elon Musk": ("person", 3)}
 
 
+def test_the_shares_of_a_person_named_in_full_stay_the_persons():
+    # actors36: "Musk's shares fell" was a company called "Musk's" beside Elon Musk
+    text = "Elon Musk said demand would recover. Musk's shares fell by ten per cent on Monday."
+    found = {a.name: (a.type, len(a.mentions)) for a in extract_actors(text) if "Musk" in a.name}
+    assert found == {"Elon Musk": ("person", 2)}
+
+
 @pytest.fixture(autouse=True)
 def commands():
     load_all()
