@@ -46,6 +46,7 @@ from briefing.antecedents import follows_from, needed_before, opens_on_pronoun, 
 from briefing.dedupe import headline_dates
 from briefing.facts import (
     Ordered,
+    counts_told,
     fact_weights,
     figures_of,
     first_told,
@@ -661,8 +662,10 @@ def story_summary(
     ``leads`` holds each article's summary sentences. The sentences are ranked together by the default
     summarizer's centrality (a fact several outlets report is echoed, so central); a sentence that
     repeats one already chosen (two outlets, one fact: :func:`is_near_duplicate`, its terms weighed by
-    ``weights``, by default :func:`fact_weights` of these sentences) is skipped, and so is one that
-    :func:`restates` one of ``known`` (what the reader has: ranked with the others, never chosen).
+    ``weights``, by default :func:`fact_weights` of these sentences; or the same toll, each with other
+    news: :func:`~briefing.facts.tells_one_count`) is skipped, and so is one that :func:`restates` one
+    of ``known`` (what the reader has: ranked with the others, never chosen) or tells only counts those
+    tell (:func:`~briefing.facts.counts_told`: "stood at 41 dead, with some 65,000 displaced").
     With ``dates`` (when each of ``leads`` was published, or a finer order of one kind such as
     ``(published, arrived, id)`` so that leads of one moment are ordered too; None: unknown), a sentence
     a later one :func:`revises` (the toll of 12, once an article gives 41) is left out, and the later one
@@ -706,6 +709,7 @@ def story_summary(
         if i not in replaced
         and unique[i] not in same
         and not any(restates(unique[i], k, weights=weights) for k in known)
+        and not (known and counts_told(unique[i], known))  # each count it tells, the reader has heard
     ]
     places = _Places(leads)
     needs = {**_leaning_leads(leads, unique), **_needed_leads(leads, unique)}
