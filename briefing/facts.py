@@ -343,6 +343,19 @@ def tells_one_count(sentence: str, other: str) -> bool:
     )
 
 
+def news_beside_counts_told(sentence: str, known: Sequence[str]) -> bool:
+    """Whether what a sentence tells beside its counts the reader has: it has clauses without a figure
+    ("..., and the first aid flights landed at Pemba airport"), each with fact words, and each restates
+    (:func:`restates`) one ``known`` sentence. Of two sentences telling one new toll, each with other
+    news, the one whose other news is new is the one to tell."""
+    rest = [
+        c
+        for c in _CLAUSE_BREAK.split(with_figures(sentence))
+        if not FIGURE.search(c) and _fact_words(fact_terms(c)) - _not_facts()
+    ]
+    return bool(rest) and all(any(restates(c, k) for k in known) for c in rest)
+
+
 def counts_told(sentence: str, known: Sequence[str]) -> bool:
     """Whether a sentence tells only counts the reader knows: each of its clauses (:data:`_CLAUSE_BREAK`)
     with fact words holds figures of counts one ``known`` sentence tells with those figures (the same

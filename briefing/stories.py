@@ -51,10 +51,12 @@ from briefing.facts import (
     figures_of,
     first_told,
     formers,
+    news_beside_counts_told,
     outdated_count,
     repeats_fact,
     restates,
     revisions,
+    tells_one_count,
 )
 from briefing.opinion import voices_author
 from briefing.referents import People
@@ -731,9 +733,35 @@ def story_summary(
         opener = next((i for i in own if i in candidates and (i not in needs or excused(i))), None)
         if opener is not None:
             plain = [opener, *(i for i in plain if i != opener)]
+    if known:  # of two tellers of one toll, the one whose other news the reader has not had
+        plain = _other_news_first(plain, unique, known)
     chosen = _distinct(plain, unique, sentences, weights, needs=needs, excused=excused)
     told = tuple(unique[i] for i in chosen or _distinct(fit, unique, sentences, weights))
     return places.told(told) if named else told
+
+
+def _other_news_first(order: Sequence[int], unique: Sequence[str], known: Sequence[str]) -> list[int]:
+    """``order`` with a sentence whose news beside its counts the reader has
+    (:func:`~briefing.facts.news_beside_counts_told`) in the place of a later one telling the same count
+    (:func:`~briefing.facts.tells_one_count`) with news of its own: "rose to 41, and the first aid flights
+    landed" once the flights were told gives way to "has risen to 41, ... and health officials warned of
+    cholera"; the toll is told once either way (:func:`_distinct`)."""
+    out = list(order)
+    for a in range(len(out)):
+        if not news_beside_counts_told(unique[out[a]], known):
+            continue
+        b = next(
+            (
+                b
+                for b in range(a + 1, len(out))
+                if tells_one_count(unique[out[b]], unique[out[a]])
+                and not news_beside_counts_told(unique[out[b]], known)
+            ),
+            None,
+        )
+        if b is not None:
+            out[a], out[b] = out[b], out[a]
+    return out
 
 
 def told_in_story(summary: Sequence[str], leads: Sequence[Sequence[str]]) -> tuple[str, ...]:

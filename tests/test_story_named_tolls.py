@@ -172,3 +172,27 @@ def test_a_stored_story_s_headline_follows_the_named_toll(app):
     assert later.story_id == first.story_id
     story = get_story(app.db, first.story_id)
     assert story.headline != first.title and FIRST_11 not in story.summary
+
+
+FLIGHTS = "Relief flights landed at Borongan airport on Friday after the runway was cleared."
+
+
+def test_of_two_sentences_telling_one_new_toll_the_update_tells_the_one_whose_other_news_is_new():
+    now = datetime(2026, 11, 20, 21, tzinfo=UTC)
+    told = Arrival(1, "herald.ph", "https://herald.ph/1", now - timedelta(days=1), (ROSE_31, FLIGHTS))
+    herald = Arrival(2, "herald.ph", "https://herald.ph/2", now - timedelta(hours=4), (ROSE_45, ROADS))
+    wire = Arrival(3, "wire.net", "https://wire.net/3", now - timedelta(hours=3), (RISEN_45,))
+    story = Story(
+        id=8,
+        headline="Typhoon Kalea death toll rises",
+        article_ids=(1, 2, 3),
+        sources=("herald.ph", "wire.net"),
+        first_seen=now - timedelta(days=1),
+        last_updated=now - timedelta(hours=3),
+        summary=(ROSE_31, FLIGHTS),
+    )
+    update = story_update(
+        story, [told, herald, wire], Received(now - timedelta(hours=20), (ROSE_31, FLIGHTS))
+    )
+    assert update is not None
+    assert RISEN_45 in update.summary and ROSE_45 not in update.summary  # the dengue warning is the news
