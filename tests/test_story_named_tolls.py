@@ -196,3 +196,22 @@ def test_of_two_sentences_telling_one_new_toll_the_update_tells_the_one_whose_ot
     )
     assert update is not None
     assert RISEN_45 in update.summary and ROSE_45 not in update.summary  # the dengue warning is the news
+
+
+SWORN = (
+    "Rey Dalisay was sworn in as secretary of social welfare on Saturday, hours after President Ferdinand "
+    "Marcos announced his appointment."
+)
+
+
+def test_an_article_telling_the_event_another_story_opens_on_ties_the_two():
+    """QA25a F6: the appointment's own story and the typhoon story an article about it joined are one."""
+    from briefing.stories import ties
+
+    appointment, sworn, other = _articles(
+        ("Marcos names typhoon spokesman as welfare secretary", (APPOINTED, STOOD_45), "meridian.com", 70),
+        ("Dalisay sworn in as secretary, vows to rebuild Samar", (SWORN,), "herald.ph", 72),
+        ("Dalisay visits evacuation centres in Borongan", (FLIGHTS,), "herald.ph", 73),
+    )
+    assert ties(appointment, [sworn])  # one event, told twice: the update tells the other's opening fact
+    assert not ties(appointment, [other])  # resembling a story is not enough
