@@ -360,12 +360,12 @@ def counts_told(sentence: str, known: Sequence[str]) -> bool:
     """Whether a sentence tells only counts the reader knows: each of its clauses (:data:`_CLAUSE_BREAK`)
     with fact words holds figures of counts one ``known`` sentence tells with those figures (the same
     counts, :func:`_count_figures`; a toll of 41 is not told by a toll of 27 of the same magnitude 7.4
-    quake) and more than :data:`RESTATED` of its fact words (count words as their
-    count, words of change left out: "stood at" retells "rose to") are that sentence's; a clause without
-    a figure needs all its fact words in the known sentences telling the others ("The toll from the
-    cyclone stood at 41 dead on Thursday, with some 65,000 displaced", once a digest said "rose to 41"
-    and an earlier article "About 65,000 people have been displaced"). :func:`restates` needs every figure
-    in one sentence; a reader told each of two counts apart has heard both."""
+    quake) and more than :data:`RESTATED` of its fact words (count words as their count, words of change
+    left out: "stood at" retells "rose to") are that sentence's; a clause without a figure needs all its
+    fact words in the known sentences telling the others ("The toll from the cyclone stood at 41 dead on
+    Thursday, with some 65,000 displaced", once a digest said "rose to 41" and an earlier article "About
+    65,000 people have been displaced"). :func:`restates` needs every figure in one sentence; a reader
+    told each of two counts apart has heard both."""
     clauses = [c for c in _CLAUSE_BREAK.split(with_figures(sentence)) if _fact_words(fact_terms(c))]
     figured = [c for c in clauses if FIGURE.search(c)]
     if not figured:

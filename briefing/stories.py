@@ -46,6 +46,7 @@ from briefing.antecedents import follows_from, needed_before, opens_on_pronoun, 
 from briefing.dedupe import headline_dates
 from briefing.facts import (
     Ordered,
+    count_kinds,
     counts_told,
     fact_weights,
     figures_of,
@@ -756,18 +757,20 @@ def _other_news_first(order: Sequence[int], unique: Sequence[str], known: Sequen
     landed" once the flights were told gives way to "has risen to 41, ... and health officials warned of
     cholera"; the toll is told once either way (:func:`_distinct`)."""
     out = list(order)
+    counting = {i for i in out if count_kinds(unique[i]) and figures_of(unique[i])}
+    if len(counting) < 2:
+        return out
     for a in range(len(out)):
-        if not news_beside_counts_told(unique[out[a]], known):
+        if out[a] not in counting:
             continue
-        b = next(
-            (
-                b
-                for b in range(a + 1, len(out))
-                if tells_one_count(unique[out[b]], unique[out[a]])
-                and not news_beside_counts_told(unique[out[b]], known)
-            ),
-            None,
-        )
+        partners = [
+            b
+            for b in range(a + 1, len(out))
+            if out[b] in counting and tells_one_count(unique[out[b]], unique[out[a]])
+        ]
+        if not partners or not news_beside_counts_told(unique[out[a]], known):
+            continue
+        b = next((b for b in partners if not news_beside_counts_told(unique[out[b]], known)), None)
         if b is not None:
             out[a], out[b] = out[b], out[a]
     return out
