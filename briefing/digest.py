@@ -224,19 +224,22 @@ def story_update(
         sources=tuple(order),
         links=tuple(outlets[o] for o in order),
     )
-    if lead is None or not _retitled(story, new, lead):
+    if lead is None or not _retitled(story, telling, lead):
         return updated
     # the news's own title heads the update, not yesterday's headline (what the reader knows already)
     return replace(updated, headline=" ".join(lead.title.split()), headline_url=lead.url)
 
 
-def _retitled(story: Story, new: Sequence[Arrival], lead: Arrival) -> bool:
-    """Whether an update is headed by its lead article's title: the story's headline is the title of an
-    article the chat knew (a new one's would tell the news already), and the lead has another title."""
+def _retitled(story: Story, telling: Sequence[Arrival], lead: Arrival) -> bool:
+    """Whether an update is headed by its lead article's title: the story's headline is not the title of
+    a new article whose facts the update tells (that one's would tell the news already; a new article
+    whose facts another outlet's sentences told instead, "Mozambique revises toll down to 38" over the
+    Meridian's "lowered the toll ... to 38", would head sentences and Sources of another outlet), and the
+    lead has another title."""
     headline = title_key(story.headline)
-    if any(story.headline_url and a.url == story.headline_url for a in new):
+    if any(story.headline_url and a.url == story.headline_url for a in telling):
         return False
-    if any(title_key(a.title) == headline for a in new):
+    if any(title_key(a.title) == headline for a in telling):
         return False
     return bool(lead.title.strip()) and title_key(lead.title) != headline
 

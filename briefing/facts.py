@@ -294,8 +294,104 @@ def repeats_fact(sentence: str, chosen: str, weights: Mapping[str, float]) -> bo
     """Whether a sentence tells a fact of one already chosen: the same in most words
     (:func:`is_near_duplicate`), or one figure's fact in other words (:func:`tells_a_figure_of`). The
     one test of a repeat for every list of sentences from several outlets (a story's summary, an
-    actor's key sentences), so that both tell a fact once."""
-    return is_near_duplicate(sentence, chosen, weights=weights) or tells_a_figure_of(sentence, chosen)
+    actor's key sentences), so that both tell a fact once; or the same figure of one count, each with
+    other news around it (:func:`tells_one_count`: the toll of 41 is told once)."""
+    return (
+        is_near_duplicate(sentence, chosen, weights=weights)
+        or tells_a_figure_of(sentence, chosen)
+        or tells_one_count(sentence, chosen)
+    )
+
+
+def tells_one_count(sentence: str, other: str) -> bool:
+    """Whether two sentences tell the same figure of one count, whatever else each tells: a clause of
+    each names the count with that figure (:func:`_count_figures`: "The number of people killed by
+    Cyclone Mahina ... has risen to 41, ..., and health officials warned of a cholera outbreak" and "The
+    death toll from Cyclone Mahina rose to 41 on Wednesday, and the first aid flights landed"), a figure
+    of weight (:func:`_weighty`: "2 dead" is too common to be one fact) that neither tells as past,
+    counting a thing alike (:func:`_counted`: not the "magnitude 7.4" of two tolls), and no other figure
+    of the count in either (the toll of 27 and of 41 are a revision, :func:`revisions` decide); their
+    figure parts mark no other event ("a second blast"), and neither their days nor the places of their
+    counts (:func:`_count_places`) are apart (one naming none is not apart: an outlet leaves the day
+    out). A summary tells the toll once; the other sentence's news is lost with it."""
+    mine, theirs = _count_figures(sentence), _count_figures(other)
+    past = formers(sentence) | formers(other)
+    units, their_units = _units(sentence), _units(other)
+
+    def counted(figures: Iterable[str], units: Mapping[str, frozenset[str | None]]) -> set[str]:
+        return {f for f in figures if f not in past and _counted(units.get(f, (None,)))}
+
+    kinds = mine.keys() & theirs.keys()
+    if any(counted(mine[k], units) != counted(theirs[k], their_units) for k in kinds):
+        return False  # other figures of one count (the toll of 27, of 41): :func:`revisions` decide
+    shared = {
+        f
+        for kind in kinds
+        for f in counted(mine[kind], units)
+        if _weighty(f) and not _year(f, units)
+        if _counts_alike(units.get(f, (None,)), their_units.get(f, (None,)))
+    }
+    if not shared:
+        return False
+    part, their_part = figure_part(sentence), figure_part(other)
+    if _marks(part) != _marks(their_part):
+        return False
+    days, their_days = _days(part), _days(their_part)
+    places, their_places = _count_places(part), _count_places(their_part)
+    return not (days and their_days and days != their_days) and not (
+        places - their_places and their_places - places
+    )
+
+
+def news_beside_counts_told(sentence: str, known: Sequence[str]) -> bool:
+    """Whether what a sentence tells beside its counts the reader has: it has clauses without a figure
+    ("..., and the first aid flights landed at Pemba airport"), each with fact words, and each restates
+    (:func:`restates`) one ``known`` sentence. Of two sentences telling one new toll, each with other
+    news, the one whose other news is new is the one to tell."""
+    rest = [
+        c
+        for c in _CLAUSE_BREAK.split(with_figures(sentence))
+        if not FIGURE.search(c) and _fact_words(fact_terms(c)) - _not_facts()
+    ]
+    return bool(rest) and all(any(restates(c, k) for k in known) for c in rest)
+
+
+def counts_told(sentence: str, known: Sequence[str]) -> bool:
+    """Whether a sentence tells only counts the reader knows: each of its clauses (:data:`_CLAUSE_BREAK`)
+    with fact words holds figures of counts one ``known`` sentence tells with those figures (the same
+    counts, :func:`_count_figures`; a toll of 41 is not told by a toll of 27 of the same magnitude 7.4
+    quake) and more than :data:`RESTATED` of its fact words (count words as their count, words of change
+    left out: "stood at" retells "rose to") are that sentence's; a clause without a figure needs all its
+    fact words in the known sentences telling the others ("The toll from the cyclone stood at 41 dead on
+    Thursday, with some 65,000 displaced", once a digest said "rose to 41" and an earlier article "About
+    65,000 people have been displaced"). :func:`restates` needs every figure in one sentence; a reader
+    told each of two counts apart has heard both."""
+    clauses = [c for c in _CLAUSE_BREAK.split(with_figures(sentence)) if _fact_words(fact_terms(c))]
+    figured = [c for c in clauses if FIGURE.search(c)]
+    if not figured:
+        return False
+    tellers: list[str] = []
+    for clause in figured:
+        counted = _count_figures(clause)
+        if not counted:
+            return False  # a figure of no count ("a 40 million metical project") is a fact of its own
+        figures = figures_of(clause)
+        words = _fact_words(fact_terms(clause)) | figures
+        teller = next(
+            (
+                k
+                for k in known
+                if figures <= figures_of(k)
+                and all(counted[kind] <= _count_figures(k).get(kind, frozenset()) for kind in counted)
+                and 2 * len(words & (_fact_words(fact_terms(k)) | figures_of(k))) > 2 * RESTATED * len(words)
+            ),
+            None,
+        )
+        if teller is None:
+            return False
+        tellers.append(teller)
+    told = frozenset().union(*(_fact_words(fact_terms(k)) for k in tellers))
+    return all(_fact_words(fact_terms(c)) <= told for c in clauses if not FIGURE.search(c))
 
 
 def tells_a_figure_of(sentence: str, other: str) -> bool:
@@ -540,6 +636,8 @@ def revises(sentence: str, other: str, *, titles: bool = False) -> bool:
     apart = names - their_names and their_names - names and not explicit
     if apart and names & their_names and _change_terms() & mine and _same_event(part, their_part, names):
         apart = False
+    if apart and counts and _named_recount(part, their_part):  # the places are where the new dead were
+        apart = False  # found ("..., after rescuers reached villages in Mocimboa"), not other counts
     total = bool(counts) and _running_total(sentence, other, gained)
     if apart and total:  # "four more bodies ... in Ourense, bringing the total ... across Portugal and
         apart = False  # Galicia to 31": where the new dead were found is no other count
@@ -564,9 +662,23 @@ def revises(sentence: str, other: str, *, titles: bool = False) -> bool:
         a -= names - their_names
         if len(a & b) >= REVISED * min(len(a), len(b)):
             return True
-        return total or (bool(counts) and _running_count(part, their_part))
+        if total or not counts:
+            return total
+        return _running_count(part, their_part) or _named_recount(part, their_part)
     whole, their_whole = _fact_words(mine), _fact_words(theirs)
     return 2 * len(whole & their_whole) >= REVISED_OTHER * (len(whole) + len(their_whole))
+
+
+def _tells_revised_count(sentence: str, revised: str, reviser: str) -> bool:
+    """Whether ``sentence`` tells, in a clause naming a count (:func:`_count_figures`), a figure of it that
+    ``revised`` told and ``reviser`` replaced ("Isaura Nhantumbo, 47, ..., said 12 people had been killed
+    and more than 9,000 ..." once "..., killing at least 12 people" gave way to "rose to 41"): its other
+    figures (an age, another count) do not keep the outdated toll told."""
+    theirs, new = _count_figures(revised), _count_figures(reviser)
+    return any(
+        kind in theirs and kind in new and figures <= theirs[kind] - new[kind]
+        for kind, figures in _count_figures(sentence).items()
+    )
 
 
 def _revises_part(sentence: str, other: str, counts: set[str], their_counts: set[str]) -> bool:
@@ -628,6 +740,44 @@ def _running_count(part: str, their_part: str) -> bool:
     if not (changes & set(terms_of(part)) and changes & set(terms_of(their_part))):
         return False
     return bool(_event_terms(part) & _event_terms(their_part))
+
+
+# the words that open a clause telling what else happened or why ("... rose to 44 on Saturday after
+# rescuers reached villages in Mocimboa", "killed when Cyclone Mahina struck ..."): a place after one is
+# where that happened, not where the count is
+_SUBORDINATE = re.compile(
+    r"\b(?:after|as|when|while|because|since|following|saying|amid|before|until|where|with)\b", re.IGNORECASE
+)
+
+
+def _named_recount(part: str, their_part: str) -> bool:
+    """Whether a figure part telling a count as changed (``part``: "The death toll from Cyclone Mahina
+    rose to 27 on Tuesday as rescue teams reached villages north of Pemba") retells the count of an earlier
+    one of the same counts (``their_part``: "At least 10 people were killed when Cyclone Mahina struck
+    Mozambique's northern coast on Monday") by the name of its event: ``part`` has a word of change, both
+    name a name that is no place of their counts ("Cyclone Mahina"), and the places of the counts
+    (:func:`_count_places`) are not apart. Two outlets' first and next reports share few other words,
+    each telling its own details; the event's name ties them (the toll in Malawi and the toll in
+    Mozambique of one cyclone stay two counts)."""
+    if not _change_terms() & set(terms_of(part)):
+        return False
+    places, their_places = _count_places(part), _count_places(their_part)
+    if places - their_places and their_places - places:
+        return False
+    return bool((_names(part) & _names(their_part)) - places - their_places)
+
+
+@lru_cache(maxsize=65536)
+def _count_places(part: str) -> frozenset[str]:
+    """The places (:data:`_PLACED`) of a figure part's clauses before a word that opens what else happened
+    (:data:`_SUBORDINATE`): "toll in Malawi rose to 5" is Malawi's count; "rose to 44 after rescuers reached
+    villages in Mocimboa" tells where the new dead were found."""
+    found: set[str] = set()
+    for clause in _CLAUSE_BREAK.split(part):
+        head = _SUBORDINATE.split(clause, maxsplit=1)[0]
+        for match in _PLACED.finditer(head):
+            found.update(terms_of(match.group(1)))
+    return frozenset(found)
 
 
 @lru_cache(maxsize=65536)
@@ -781,6 +931,7 @@ def revisions(
             continue
         for k, i in list(newer.items()):
             told_in_k = figures[j] <= figures[k] - figures[i] and kinds <= count_kinds(sentences[k])
+            told_in_k = told_in_k or _tells_revised_count(sentences[j], sentences[k], sentences[i])
             if told_in_k and since[j] < since[i]:
                 newer[j] = i
                 break

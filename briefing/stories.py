@@ -46,14 +46,19 @@ from briefing.antecedents import follows_from, needed_before, opens_on_pronoun, 
 from briefing.dedupe import headline_dates
 from briefing.facts import (
     Ordered,
+    count_kinds,
+    counts_told,
     fact_weights,
     figures_of,
     first_told,
     formers,
+    is_near_duplicate,
+    news_beside_counts_told,
     outdated_count,
     repeats_fact,
     restates,
     revisions,
+    tells_one_count,
 )
 from briefing.opinion import voices_author
 from briefing.referents import People
@@ -434,10 +439,18 @@ def matching_stories(
 def ties(article: StoryArticle, story: Sequence[StoryArticle]) -> bool:
     """Whether ``article``, matching two stories, says the other ``story`` is its own: it tells as past
     (:func:`~briefing.facts.formers`: "raising the figure from the 95 first announced") a figure the
-    story's sentences tell. Articles alike enough to join two stories are no proof that the stories are
-    one event (a minister's two announcements); an update that names the first report's count is."""
+    story's sentences tell, or it tells the fact an article of the story opens on
+    (:func:`~briefing.facts.is_near_duplicate`: "Chapo on Thursday appointed Isaura Nhantumbo ... as
+    minister of state administration" and "Isaura Nhantumbo was sworn in as minister of state
+    administration on Thursday, hours after President Daniel Chapo announced her appointment", QA25a
+    F6). Articles alike enough to join two stories are no proof that the stories are one event (a
+    minister's two announcements); an update that names the first report's count, or tells its event,
+    is."""
     past = {f for x in _told(article) for f in formers(x)}
-    return bool(past) and any(past & figures_of(x) for member in story for x in _told(member))
+    if past and any(past & figures_of(x) for member in story for x in _told(member)):
+        return True
+    leads = [told[0] for member in story if (told := _told(member))]
+    return any(is_near_duplicate(x, lead) for x in _told(article) for lead in leads)
 
 
 def _told(article: StoryArticle) -> Sequence[str]:
@@ -661,8 +674,10 @@ def story_summary(
     ``leads`` holds each article's summary sentences. The sentences are ranked together by the default
     summarizer's centrality (a fact several outlets report is echoed, so central); a sentence that
     repeats one already chosen (two outlets, one fact: :func:`is_near_duplicate`, its terms weighed by
-    ``weights``, by default :func:`fact_weights` of these sentences) is skipped, and so is one that
-    :func:`restates` one of ``known`` (what the reader has: ranked with the others, never chosen).
+    ``weights``, by default :func:`fact_weights` of these sentences; or the same toll, each with other
+    news: :func:`~briefing.facts.tells_one_count`) is skipped, and so is one that :func:`restates` one
+    of ``known`` (what the reader has: ranked with the others, never chosen) or tells only counts those
+    tell (:func:`~briefing.facts.counts_told`: "stood at 41 dead, with some 65,000 displaced").
     With ``dates`` (when each of ``leads`` was published, or a finer order of one kind such as
     ``(published, arrived, id)`` so that leads of one moment are ordered too; None: unknown), a sentence
     a later one :func:`revises` (the toll of 12, once an article gives 41) is left out, and the later one
@@ -706,6 +721,7 @@ def story_summary(
         if i not in replaced
         and unique[i] not in same
         and not any(restates(unique[i], k, weights=weights) for k in known)
+        and not (known and counts_told(unique[i], known))  # each count it tells, the reader has heard
     ]
     places = _Places(leads)
     needs = {**_leaning_leads(leads, unique), **_needed_leads(leads, unique)}
@@ -727,9 +743,37 @@ def story_summary(
         opener = next((i for i in own if i in candidates and (i not in needs or excused(i))), None)
         if opener is not None:
             plain = [opener, *(i for i in plain if i != opener)]
+    if known:  # of two tellers of one toll, the one whose other news the reader has not had
+        plain = _other_news_first(plain, unique, known)
     chosen = _distinct(plain, unique, sentences, weights, needs=needs, excused=excused)
     told = tuple(unique[i] for i in chosen or _distinct(fit, unique, sentences, weights))
     return places.told(told) if named else told
+
+
+def _other_news_first(order: Sequence[int], unique: Sequence[str], known: Sequence[str]) -> list[int]:
+    """``order`` with a sentence whose news beside its counts the reader has
+    (:func:`~briefing.facts.news_beside_counts_told`) in the place of a later one telling the same count
+    (:func:`~briefing.facts.tells_one_count`) with news of its own: "rose to 41, and the first aid flights
+    landed" once the flights were told gives way to "has risen to 41, ... and health officials warned of
+    cholera"; the toll is told once either way (:func:`_distinct`)."""
+    out = list(order)
+    counting = {i for i in out if count_kinds(unique[i]) and figures_of(unique[i])}
+    if len(counting) < 2:
+        return out
+    for a in range(len(out)):
+        if out[a] not in counting:
+            continue
+        partners = [
+            b
+            for b in range(a + 1, len(out))
+            if out[b] in counting and tells_one_count(unique[out[b]], unique[out[a]])
+        ]
+        if not partners or not news_beside_counts_told(unique[out[a]], known):
+            continue
+        b = next((b for b in partners if not news_beside_counts_told(unique[out[b]], known)), None)
+        if b is not None:
+            out[a], out[b] = out[b], out[a]
+    return out
 
 
 def told_in_story(summary: Sequence[str], leads: Sequence[Sequence[str]]) -> tuple[str, ...]:

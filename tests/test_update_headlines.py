@@ -56,3 +56,15 @@ def test_a_story_whose_headline_already_tells_the_news_keeps_it():
     selection = select_stories([story], matches={}, delivered={17}, since=TOLD, length=5, now=NOW,
                                updates={17: update})  # fmt: skip
     assert selection.retitled == ()
+
+
+def test_a_new_article_whose_facts_the_update_does_not_tell_does_not_head_it():
+    """QA25a F9: the story's headline had become a new article's title, but that article brought nothing
+    the chat did not have; the update's sentences and Sources are another outlet's, so its title heads it."""
+    story, arrivals = strike()
+    echo_title = "Rotterdam strike enters its second day"
+    echo = Arrival(3, "AD", "https://ad.example/3", NOW - timedelta(hours=2), (STRUCK,), title=echo_title)
+    story = Story(**{**story.__dict__, "headline": echo_title, "headline_url": echo.url})
+    update = story_update(story, [*arrivals, echo], Received(TOLD, (STRUCK,), frozenset({1})))
+    assert update is not None and update.sources == ("NRC",)
+    assert (update.headline, update.headline_url) == (COURT_TITLE, "https://nrc.example/2")
