@@ -20,7 +20,7 @@ import unicodedata
 from datetime import UTC, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-from briefing.months import FOREIGN_MONTHS, MONTHS
+from briefing.months import ARABIC_MONTHS, CYRILLIC_MONTH_STEMS, CYRILLIC_MONTHS, FOREIGN_MONTHS, MONTHS
 from briefing.sentences import word_count
 
 # Words of prose around a date: "Posted on social media on 3 November 2026, the video shows soldiers..."
@@ -32,12 +32,36 @@ def reads_as_date_line(rest: str) -> bool:
     """Whether what follows "Published"/"Updated" is a date line's rest (a date, a time, a section or
     a name) and not a sentence with a date in it ("guidance on 12 November 2025 told doctors to ..."):
     a date line has at most DATE_LINE_PROSE_WORDS lower-case words that are not date words."""
-    return len(_PROSE_WORD.findall(_DATE_WORDS.sub(" ", rest))) <= DATE_LINE_PROSE_WORDS
+    return len(_PROSE_WORD.findall(_DATE_WORDS.sub(" ", rest.translate(_ALEF)))) <= DATE_LINE_PROSE_WORDS
 
 
 def is_only_date(text: str) -> bool:
     """A short line of nothing but a date and time: no word of four letters or more but date words."""
-    return word_count(text) <= 8 and not re.search(r"[^\W\d_]{4,}", _DATE_WORDS.sub("", text))
+    undated = _DATE_WORDS.sub("", text.translate(_ALEF))
+    return word_count(text) <= 8 and not re.search(r"[^\W\d_]{4,}", undated)
+
+
+# The shape of a date line, whatever its month's language: a day, one word, a year ("24 Kasım 2026", "24
+# Νοεμβρίου 2026", "Kasım 24, 2026"), perhaps a weekday before it and a time after it; or a day in figures
+# ("45/13/2026")
+_DATE_SHAPE = re.compile(
+    r"^(?:[^\W\d_]{2,}\.?,\s*)?"
+    r"(?:(?P<day>\d{1,2})\.?\s+[^\W\d_]{3,}\.?|[^\W\d_]{3,}\.?\s+(?P<day2>\d{1,2}),?)"
+    r",?\s+(?:19|20)\d{2}(?:\s*[^\W\d_]{1,4}\.?)?(?P<time>[,\s]+\d{1,2}[:.h]\d{2}\b.{0,16})?$"
+    r"|^\d{1,4}([/.-])\d{1,2}\4\d{1,4}(?P<time2>[,\s]+\d{1,2}[:.h]\d{2}\b.{0,16})?$"
+)
+
+
+def looks_like_date(text: str) -> bool:
+    """Whether a line has a date line's shape, read or not: a day, a month's word and a year ("24 Kasım
+    2026", "Kasım 24, 2026"), or a day in figures, alone or with a weekday before and a time after. A
+    dump's article may print its date in a language :func:`parse_date` does not read; that line still
+    marks where the article starts, under its title, as a date line read does."""
+    found = _DATE_SHAPE.match(text.strip())
+    if found is None:
+        return False
+    day = found.group("day") or found.group("day2")
+    return day is None or 1 <= int(day) <= 31
 
 
 _MONTH = "(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
@@ -49,17 +73,22 @@ _FOREIGN_WEEKDAYS = """
     montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag
     segunda terça terca quarta quinta sexta feira
     lunedì martedì mercoledì giovedì venerdì sabato domenica
+    понедельник вторник среда среду четверг пятница пятницу суббота субботу воскресенье
+    понеділок вівторок середа середу четвер п'ятниця п'ятницю субота суботу неділя неділю
+    الاثنين الثلاثاء الاربعاء الخميس الجمعة السبت الاحد
 """.split()
+# ... and the words that follow a year in Russian and Ukrainian ("24 ноября 2026 года", "2026 року")
+_YEAR_WORDS = ("года", "год", "року", "рік")
 _DATE_WORDS = re.compile(
     r"\b(" + "|".join(MONTHS) + r"|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|"
     r"friday|saturday|sunday|am|pm|utc|gmt|at|on|"
-    + "|".join((*FOREIGN_MONTHS, *_FOREIGN_WEEKDAYS))
+    + "|".join((*FOREIGN_MONTHS, *_FOREIGN_WEEKDAYS, *CYRILLIC_MONTHS, *ARABIC_MONTHS, *_YEAR_WORDS))
     + r")\b\.?",
     re.I,
 )
 _ISO = re.compile(
     r"\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?"
-    r"\s*(Z|[+-]\d{2}:?\d{2})?",
+    r"\s*(Z\b|[+-]\d{2}:?\d{2})?",  # "Z" alone or glued to the time: "10:30 zoo officials" has no zone
     re.I,
 )
 _DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(\d{4})\b", re.I)
@@ -73,7 +102,16 @@ _MONTH_STEMS = {
     **{"out": 10, "okt": 10, "ott": 10, "dez": 12, "dic": 12, "ene": 1, "gen": 1, "mrz": 3, "juin": 6},
     "juil": 7,
 }
-_NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")
+# A day in figures, "24/11/2026", "24.11.2026", "24-11-2026" (one separator throughout), or the year first,
+# "2026/11/24", "2026.11.24" (Japan, China and Korea print it so)
+_NUMERIC = re.compile(r"\b(\d{1,2})([/.-])(\d{1,2})\2(\d{4})\b")
+_YMD = re.compile(r"\b(\d{4})([/.])(\d{1,2})\2(\d{1,2})\b")
+# A day and an Arabic month ("23 نوفمبر 2026", "24 نوفمبر/تشرين الثاني 2026"), read with alef folded
+_ALEF = str.maketrans("أإآ", "ااا")
+_ARABIC_MONTH = "|".join(sorted(ARABIC_MONTHS, key=len, reverse=True))
+_DMY_ARABIC = re.compile(
+    rf"(?<!\d)(\d{{1,2}})\s+({_ARABIC_MONTH})(?:\s*/\s*(?:{_ARABIC_MONTH}))?\s*[،,]?\s+(\d{{4}})(?!\d)"
+)
 _TIME = re.compile(r"\b(\d{1,2})(?:[:.]|h(?=\d{2}))(\d{2})(?::(\d{2}))?\s*([ap])?\.?\s*(m\b\.?)?", re.I)
 _HOUR = re.compile(r"\b(\d{1,2})\s?([ap])\.?\s?m\b\.?", re.I)  # "2 p.m.", "11am"
 # Zone abbreviations written after a time ("3:14 pm EST"), as the fixed offsets they stand for; those
@@ -91,6 +129,9 @@ WALL_ZONES = {
     "ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver", "PT": "America/Los_Angeles",
 }  # fmt: skip
 _WALL = re.compile(r"\b(ET|CT|MT|PT)\b")
+# A zone only the US and Canada write ("ET", "EST", "PDT", "CST"): its writer puts the month first, so a
+# day in figures beside it that may be read either way is ("11/05/2026 6:19 PM ET" is 5 November)
+_US_ZONE = re.compile(r"\b(?:[ECMP]T|[ECMP][SD]T|AK[SD]T|HST)\b")
 _SHIFTED = re.compile(r"\b(?:UTC|GMT)\s?([+-])(\d{1,2})(?::?(\d{2}))?(?!\d)")  # "GMT+1", "UTC-03:30"
 # A zone written as a word after an ISO date's time of day ("2026-11-25 08:00 UTC", "... 08:00 GMT+1",
 # "... 14:00 CET", "... 9:00 ET"): a zone, as it is after any other date ("25 Nov 2026 08:00 UTC")
@@ -128,57 +169,71 @@ def _iso_tidied(text: str) -> str:
 def parse_date(text: str, *, zone: str | None = None) -> datetime | None:
     """The date and time written in ``text``, timezone-aware, or None. A time of day written without a
     zone is read on ``zone``'s clock (an IANA name or an offset, "+01:00") when given, else as UTC; a day
-    without a time is midnight UTC whatever ``zone`` is (it names a day, not a moment)."""
+    without a time is midnight UTC whatever ``zone`` is (it names a day, not a moment), and so is a day at
+    00:00 without a zone ("25 Nov 2026 00:00": a page's stamp for a day it has no time for)."""
+    return _read(text, zone)[0]
+
+
+def _read(text: str, zone: str | None) -> tuple[datetime | None, bool]:
+    """:func:`parse_date`'s date, and whether it has a time of day (written next to the date, not inside
+    it: "24.11.2026" holds no clock "24.11")."""
     text = _iso_tidied(text)
     iso = _ISO.search(text)
     if iso:
         y, mo, d, h, mi, s, _ = iso.groups()
         written = _iso_zone(iso, text)
-        clocked = h is not None and written is None
-        return _build(
-            int(y), int(mo), int(d), int(h or 0), int(mi or 0), int(s or 0), written or _on(zone, clocked)
-        )
+        clocked = h is not None and (written is not None or (h, mi, s or "00") != ("00", "00", "00"))
+        hour, minute, second = (int(h), int(mi), int(s or 0)) if clocked else (0, 0, 0)
+        return _build(int(y), int(mo), int(d), hour, minute, second, written or _on(zone, clocked)), clocked
     if cjk := _CJK.search(text):
         return _cjk_date(cjk, text, zone)
-    dmy, mdy, numeric = _DMY.search(text), _MDY.search(text), _NUMERIC.search(text)
-    if numeric and not (dmy or mdy):
-        a, b, year, end = (
-            int(numeric.group(1)),
-            int(numeric.group(2)),
-            numeric.group(3),
-            numeric.end(),
-        )
-        start = numeric.start()
-        day, month = (b, a) if b > 12 else (a, b)  # day first unless that cannot be
-    elif dmy:
-        day, month, year, end = (
-            int(dmy.group(1)),
-            MONTHS[dmy.group(2).lower()],
-            dmy.group(3),
-            dmy.end(),
-        )
-        start = dmy.start()
-    elif mdy:
-        month, day, year, end = (
-            MONTHS[mdy.group(1).lower()],
-            int(mdy.group(2)),
-            mdy.group(3),
-            mdy.end(),
-        )
-        start = mdy.start()
-    elif (other := _DMY_ANY.search(text)) and (named := _month_stem(other.group(2))):
-        day, month, year, end = int(other.group(1)), named, other.group(3), other.end()
-        start = other.start()
-    else:
-        return None
+    found = _written_day(text)
+    if found is None:
+        return None, False
+    year, month, day, start, end, either = found
     # the time follows the date ("Nov 21, 2026 2:00 PM ET") or comes first ("2:00 PM ET Sat, Nov 21, 2026")
     rest = text[end:]
     clock = _clock(rest)
     if clock is None and (clock := _clock(text[:start])) is not None:
         rest = text[:start]
-    hour, minute, second = clock or (0, 0, 0)
-    written = _zone_in(rest)
-    return _build(int(year), month, day, hour, minute, second, written or _on(zone, clock is not None))
+    if either and _US_ZONE.search(rest):
+        month, day = day, month  # "11/05/2026 6:19 PM ET": an American writes the month first
+    return _on_day(year, month, day, clock, _zone_in(rest), zone)
+
+
+def _on_day(
+    year: int, month: int, day: int, clock: tuple[int, int, int] | None, written: str | None, zone: str | None
+) -> tuple[datetime | None, bool]:
+    """The day at its time of day, on the zone written beside it, else on ``zone``'s clock; a time of
+    00:00 without a zone is no time (the day alone), and whether the date has a time."""
+    clocked = clock is not None and (written is not None or clock != (0, 0, 0))
+    hour, minute, second = clock if clock is not None and clocked else (0, 0, 0)
+    return _build(year, month, day, hour, minute, second, written or _on(zone, clocked)), clocked
+
+
+def _written_day(text: str) -> tuple[int, int, int, int, int, bool] | None:
+    """The day a date in ``text`` names, as year, month and day, with where it is written and whether
+    its day and month may be read either way ("05/11/2026": day first, unless the line says otherwise)."""
+    dmy, mdy, numeric = _DMY.search(text), _MDY.search(text), _NUMERIC.search(text) or _YMD.search(text)
+    if numeric and not (dmy or mdy):
+        if numeric.re is _YMD:  # "2026/11/24": the year first, then the month, as in the ISO form
+            year, month, day = int(numeric.group(1)), int(numeric.group(3)), int(numeric.group(4))
+            return year, month, day, numeric.start(), numeric.end(), False
+        a, b, year = int(numeric.group(1)), int(numeric.group(3)), int(numeric.group(4))
+        day, month = (b, a) if b > 12 else (a, b)  # day first unless that cannot be
+        return year, month, day, numeric.start(), numeric.end(), a <= 12 and b <= 12 and a != b
+    if dmy:
+        day, month, year = int(dmy.group(1)), MONTHS[dmy.group(2).lower()], int(dmy.group(3))
+        return year, month, day, dmy.start(), dmy.end(), False
+    if mdy:
+        month, day, year = MONTHS[mdy.group(1).lower()], int(mdy.group(2)), int(mdy.group(3))
+        return year, month, day, mdy.start(), mdy.end(), False
+    if (other := _DMY_ANY.search(text)) and (named := _month_stem(other.group(2))):
+        return int(other.group(3)), named, int(other.group(1)), other.start(), other.end(), False
+    if arabic := _DMY_ARABIC.search(text.translate(_ALEF)):
+        day, month = int(arabic.group(1)), ARABIC_MONTHS[arabic.group(2)]
+        return int(arabic.group(3)), month, day, arabic.start(), arabic.end(), False
+    return None
 
 
 # A date in Japanese or Chinese: "2024年11月13日 18:19", "2024年11月13日(水) 18時19分" (year, month, day,
@@ -187,14 +242,12 @@ _CJK = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _CJK_CLOCK = re.compile(r"(\d{1,2})\s*[時时点點]\s*(?:(\d{1,2})\s*分)?")
 
 
-def _cjk_date(found: re.Match[str], text: str, zone: str | None) -> datetime | None:
+def _cjk_date(found: re.Match[str], text: str, zone: str | None) -> tuple[datetime | None, bool]:
     rest = text[found.end() :]
     signed = _CJK_CLOCK.search(rest)
     clock = (int(signed.group(1)), int(signed.group(2) or 0), 0) if signed else _clock(rest)
-    hour, minute, second = clock or (0, 0, 0)
     year, month, day = (int(g) for g in found.groups())
-    written = _zone_in(rest)
-    return _build(year, month, day, hour, minute, second, written or _on(zone, clock is not None))
+    return _on_day(year, month, day, clock, _zone_in(rest), zone)
 
 
 def _iso_zone(iso: re.Match[str], text: str) -> str | None:
@@ -231,13 +284,8 @@ def on_clock(text: str, when: datetime, zone: str | None) -> tuple[datetime, boo
 def day_only(text: str) -> bool:
     """Whether ``text`` writes a date without a time of day ("Posted: 03/12/2025", "November 24, 2026"):
     it names a day, read as midnight UTC, whose clock is unknown, not a moment at 00:00."""
-    text = _iso_tidied(text)
-    iso = _ISO.search(text)
-    if iso:
-        return iso.group(4) is None
-    if parse_date(text) is None:
-        return False
-    return _clock(text) is None and not _CJK_CLOCK.search(text)
+    when, clocked = _read(text, None)
+    return when is not None and not clocked
 
 
 def zone_written(text: str) -> str | None:
@@ -479,7 +527,10 @@ def _zone_in(text: str) -> str | None:
 
 
 def _month_stem(word: str) -> int | None:
-    """The month a word names in another language, by its stem ("set", "déc", "juil"), or None."""
+    """The month a word names in another language, by its stem ("set", "déc", "juil", "ноя", "лис"), or
+    None."""
+    if "\u0400" <= word[:1] <= "\u04ff":  # Cyrillic: no accents to fold ("й" is no "и")
+        return CYRILLIC_MONTH_STEMS.get(word.casefold()[:3])
     plain = "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if c.isascii())
     return _MONTH_STEMS.get(plain[:4]) or _MONTH_STEMS.get(plain[:3])
 

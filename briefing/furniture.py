@@ -29,6 +29,7 @@ from briefing.dates import (
     DAY_TIME,
     age_start,
     is_only_date,
+    looks_like_date,
     parse_date,
     reads_as_date_line,
     relative_age,
@@ -443,7 +444,7 @@ def _metadata(line: str, words: int) -> Verdict | None:
         rest = published.group(4).strip()
         updated = published.group(1).lower() in _UPDATED
         when = parse_date(rest) if rest and reads_as_date_line(rest) else None
-        if not rest or when is not None:
+        if not rest or when is not None or looks_like_date(rest):  # or not read: "Published 24 Kasım 2026"
             # an "Updated" date dates the article only if it gives no other (its "Published" comes first)
             return Verdict(Kind.DROP) if updated and when is None else Verdict(Kind.DATE, when)
         if _bare_time(rest) is not None:
@@ -484,6 +485,8 @@ def _metadata(line: str, words: int) -> Verdict | None:
         when = parse_date(line)
         if when is not None:
             return Verdict(Kind.DATE, when)
+    if looks_like_date(line):  # "24 Kasım 2026": a date line, its month's word perhaps not read
+        return Verdict(Kind.DATE, parse_date(line))
     return _place_date(line)
 
 
@@ -494,10 +497,20 @@ _PLACE_DATE = re.compile(r"^((?:[^\W\d_][\w.'’-]*\s+){0,2}[^\W\d_][\w.'’-]*)
 
 def _place_date(line: str) -> Verdict | None:
     found = _PLACE_DATE.match(line)
-    if found is None or not looks_like_name(found.group(1)) or not is_only_date(found.group(2)):
+    if found is None or not (looks_like_name(found.group(1)) or _uncased(found.group(1))):
         return None
-    when = parse_date(found.group(2))
+    date = found.group(2)
+    when = parse_date(date) if is_only_date(date) else None
+    if when is None and looks_like_date(date):
+        return Verdict(Kind.DATE)  # "Warszawa, 24 listopada 2026": its date not read
     return Verdict(Kind.DATE, when) if when is not None else None
+
+
+def _uncased(place: str) -> bool:
+    """Whether a place's name is in a script without capitals ("القاهرة", "東京"), so that it can be no
+    capitalised name and is none the less one, before its date: "القاهرة – 23 نوفمبر 2026"."""
+    letters = [c for c in place if c.isalpha()]
+    return bool(letters) and not any(c.isupper() or c.islower() for c in letters)
 
 
 _AGE_JOINS = " -–—|·•,"  # what may stand between a byline and its age: "Jane Doe · 3 hours ago"

@@ -309,17 +309,37 @@ def _bounded(sentence: Sentence) -> Iterator[Sentence]:
         yield Sentence(text, start, start + len(text))
 
 
+# A Chinese name in Cyrillic whose given name is one syllable written with one vowel letter ("Ван И",
+# Wang Yi; "Ли У"), the sentence's end after it: Punkt takes "И." for an initial and goes on ("... с
+# главой МИД Китая Ван И. Стороны обсудили ..."). A Chinese surname is short, and a Russian or Ukrainian
+# writer puts initials before a surname ("А. С. Пушкин") or after it in pairs, never one alone after a
+# short capitalised word; an American middle initial ("Джон Ф. Кеннеди", "Джордж У. Буш") follows a
+# longer given name or is a consonant.
+_CYRILLIC_SYLLABLE_END = re.compile(
+    r"(?<![\w.-])[А-ЯЁІЇЄҐ][а-яёіїєґ]{1,3}\s[ИУЕЭАО]\.(?=\s+[А-ЯЁІЇЄҐ][а-яёіїєґ])"
+)
+
+
 def _spans(chunk: str) -> Iterator[tuple[int, int]]:
-    """Punkt's sentence spans of one block, each cut again after a Chinese or Japanese sentence's end."""
+    """Punkt's sentence spans of one block, each cut again after a Chinese or Japanese sentence's end,
+    and after a Chinese name's one-letter given name in Cyrillic (:data:`_CYRILLIC_SYLLABLE_END`)."""
     cjk = has_cjk(chunk)
     for start, end in _punkt().span_tokenize(chunk):
         cut = start
         for m in _CJK_END.finditer(chunk, start, end) if cjk else ():
             said = chunk[m.end() - 1] in _CLOSERS and _CJK_SAID.match(chunk, m.end(), end)
             if chunk[m.end() : end].strip() and not said:
-                yield cut, m.end()
+                yield from _syllable_cut(chunk, cut, m.end())
                 cut = m.end()
-        yield cut, end
+        yield from _syllable_cut(chunk, cut, end)
+
+
+def _syllable_cut(chunk: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    cut = start
+    for m in _CYRILLIC_SYLLABLE_END.finditer(chunk, start, end):
+        yield cut, m.end()
+        cut = m.end()
+    yield cut, end
 
 
 def _openers_moved(text: str, found: list[Sentence], opening: str) -> list[Sentence]:
