@@ -43,6 +43,7 @@ from sumy.utils import ItemsCount
 from briefing.antecedents import follows_from, needed_before, told_apart
 from briefing.cues import SPEECH_VERBS
 from briefing.errors import BriefingError
+from briefing.facts import count_kinds, figures_of, revises
 from briefing.referents import People
 from briefing.sentences import (
     MAX_QUOTED,
@@ -537,6 +538,7 @@ class InContext:
         self.count = count if callable(count) else ItemsCount(count)
         self.needs = needs
         self.excused = excused
+        self.ranked: list[int] = []  # the places of the sentences taken, best first (after a call)
 
     def __call__(self, infos: Sequence) -> Sequence:
         told: set[int] = set()
@@ -562,7 +564,9 @@ class InContext:
             # ``excused``, which may read the article's actors, is asked no more)
             if len(self.count(kept)) < len(kept):
                 break
-        return self.count(kept) if kept else self.count(infos)
+        chosen = self.count(kept) if kept else self.count(infos)
+        self.ranked = [info.order for info in chosen]
+        return chosen
 
 
 class WordBudget:
@@ -641,10 +645,60 @@ def summarize_document(
         picked = summarizer(document, count)
     # a surname the summary uses alone is written in full when it left out the sentence introducing it
     place = {id(s): n for n, s in enumerate(document.sentences)}
-    indices = [place.get(id(s), 0) for s in picked]
+    indices = with_revisions([place.get(id(s), 0) for s in picked], count.ranked, texts, count.needs)
+    picked = [document.sentences[i] for i in indices]
     # a "he" whose person the summary left out is named, then a surname alone written in full
     chosen = told_apart([(people, i, str(s)) for i, s in zip(indices, picked, strict=True)])
     return tuple(truncate_words(chosen, words) if words else chosen)
+
+
+def with_revisions(
+    indices: Sequence[int],
+    ranked: Sequence[int],
+    texts: Sequence[str],
+    needs: Mapping[int, tuple[frozenset[int], ...]],
+) -> list[int]:
+    """A summary's sentences (their places among the article's ``texts``, in article order) with each
+    one whose figures a later sentence of the article revises (:func:`briefing.facts.revises`: "A bus
+    crash in Kent killed two people" and, further on, "Police later said the death toll had risen to
+    three") followed right away by its latest revision: an article telling its own update must not be
+    summarized by its stale figure. The revision takes the place of the summary's sentence that ranked
+    lowest (``ranked``: best first) and that no other one needs (``needs``: see
+    :func:`briefing.antecedents.needed_before`); one already in the summary is moved up to follow the
+    sentence it revises. Where no other sentence can make room (a summary of one sentence), the revision
+    replaces the sentence it revises. A revision that needs an earlier sentence the summary does not tell
+    is left out."""
+    out = list(indices)
+    for j in list(out):
+        if j not in out or not count_kinds(texts[j]) or not figures_of(texts[j]):
+            continue
+        later = [i for i in range(j + 1, len(texts)) if figures_of(texts[i]) and revises(texts[i], texts[j])]
+        if not later:
+            continue
+        i = later[-1]  # the latest revision wins
+        at = out.index(j)
+        if i in out:
+            if out[at + 1 : at + 2] != [i]:
+                out.remove(i)
+                out.insert(out.index(j) + 1, i)
+            continue
+        told = set(out)
+        if not all(wanted & (told | {j}) for wanted in needs.get(i, ())):
+            continue  # "He later said the toll had risen": who said it is not told
+        room = [k for k in reversed(ranked) if k in told and k != j and _spared(k, told, needs)]
+        if room:
+            out.remove(room[0])
+            out.insert(out.index(j) + 1, i)
+        elif _spared(j, told, needs) and all(wanted & (told - {j}) for wanted in needs.get(i, ())):
+            out[at] = i  # a summary of one sentence: the newer figure, not the stale one
+    return out
+
+
+def _spared(k: int, told: set[int], needs: Mapping[int, tuple[frozenset[int], ...]]) -> bool:
+    """Whether sentence ``k`` can leave a summary telling ``told``: each other sentence's needs are met
+    without it."""
+    rest = told - {k}
+    return all(all(wanted & rest for wanted in needs.get(m, ())) for m in rest)
 
 
 def summarize(
