@@ -310,6 +310,29 @@ def repeats_fact(sentence: str, chosen: str, weights: Mapping[str, float]) -> bo
     return is_near_duplicate(sentence, chosen, weights=weights) or tells_a_figure_of(sentence, chosen)
 
 
+def retells_a_figure(sentence: str, other: str) -> bool:
+    """Whether a sentence of an article tells again a figure another sentence of it told, for the same
+    days: the two tell the same amounts as written with their unit (per cent however written: "2.5
+    percent" is "2.5%", :func:`_amounts`), but those one tells as past ("down from 3.1 per cent",
+    :func:`formers`), all weighty (:func:`_weighty`) and counting a thing alike, and the clauses holding
+    them name the same days, at least one ("UK inflation fell to 2.5% in October" and "Prices rose by 2.5
+    percent in the year to October, down from 3.1 per cent in September"). One writer restating a
+    figure with its context, in other words than :func:`tells_a_figure_of` needs: a summary of the
+    article tells it once. A figure of another day ("2.5% in September") is another fact, and so is one
+    of several figures of a sentence ("... hardware stores dropped by 0.3% and furniture store sales
+    dipped 0.1%" beside "US retail sales fell 0.3% in January")."""
+    mine, theirs = _amounts(sentence), _amounts(other)
+    own = {written: f for written, f in mine.items() if f not in formers(sentence)}
+    their_own = {written for written, f in theirs.items() if f not in formers(other)}
+    if not own or own.keys() != their_own or not all(_weighty(f) for f in own.values()):
+        return False
+    units, their_units = _units(sentence), _units(other)
+    if not all(_counts_alike(units.get(f, (None,)), their_units.get(f, (None,))) for f in own.values()):
+        return False
+    days = _days(figure_part(sentence))
+    return bool(days) and days == _days(figure_part(other)) and _marks(sentence) == _marks(other)
+
+
 def tells_a_figure_of(sentence: str, other: str) -> bool:
     """Whether two sentences tell one fact of a figure, each in its own words: they hold a figure (no
     year) counting a thing alike (:func:`_counts_alike`), and either
