@@ -95,6 +95,15 @@ _LAST_ACT = re.compile(
     r"(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:decision|move|step|measure|announcement|closure|ban)\s+"
     r"(?:was|is|had|has|would|will|came|comes|follows|followed|means|meant|aims|aimed)\b"
 )
+# a verb telling an act that "the decision", "the move", "the closure" or "the ban" names ("The council
+# voted on Tuesday to close the central library", "Schools ... will stay closed")
+_ACT = re.compile(
+    r"\b(?:decided|decides|voted|votes\s+to|approved|approves|agreed|ruled|ordered|announced|announces"
+    r"|banned|bans|closed|closes|close|closing|shut|shuts|cancelled|canceled|scrapped|suspended|postponed"
+    r"|rejected|imposed)\b",
+    re.IGNORECASE,
+)
+ACT_REACH = 4  # "the move" names the act of a sentence this far before it at most
 DEMONSTRATIVE_WORDS = 8  # a demonstrative this far into a sentence stands for what came before it
 _QUOTE_MARK = re.compile(r"[\"“”‘«»]")
 # "it" and "they" opening a sentence stand for something or some people named before ("It was the first
@@ -229,19 +238,33 @@ def opens_on_pronoun(sentence: str) -> bool:
 
 def needed_before(sentences: Sequence[str]) -> dict[int, tuple[frozenset[int], ...]]:
     """For each sentence of an article (in order) that needs one before it, the sentences one of which
-    must be told before it: the one just before it for a sentence that :func:`follows_from` it or
-    :func:`names_the_last_act` of it (told without it, the sentence is left out), any earlier one for a
+    must be told before it: the one just before it for a sentence that :func:`follows_from` it (told
+    without it, the sentence is left out), that one or the nearest telling an act (:func:`_last_act`) for
+    one that :func:`names_the_last_act` of it, any earlier one for a
     sentence that :func:`leans_back` or :func:`opens_on_pronoun` or :func:`points_back` (it does not
     open the summary). The first sentence needs none."""
     needs: dict[int, tuple[frozenset[int], ...]] = {}
     for i, sentence in enumerate(sentences):
         if not i:
             continue
-        if follows_from(sentence) or names_the_last_act(sentence):
+        if follows_from(sentence):
             needs[i] = (frozenset({i - 1}),)
+        elif names_the_last_act(sentence):
+            needs[i] = (frozenset({i - 1}) | _last_act(sentences, i),)
         elif leans_back(sentence) or opens_on_pronoun(sentence) or points_back(sentence):
             needs[i] = (frozenset(range(i)),)
     return needs
+
+
+def _last_act(sentences: Sequence[str], i: int) -> frozenset[int]:
+    """The nearest sentence at most :data:`ACT_REACH` before sentence ``i`` that tells an act by its verb
+    (:data:`_ACT`: "The council voted ... to close the central library"), the one "the move" of sentence
+    ``i`` names where sentences between react to it ("Residents said they were angry. The decision was
+    criticised by the local MP."); none when no such sentence is near."""
+    for k in range(i - 1, max(-1, i - 1 - ACT_REACH), -1):
+        if not names_the_last_act(sentences[k]) and _ACT.search(_before_quote(sentences[k])):
+            return frozenset({k})
+    return frozenset()
 
 
 def with_full_names(chosen: Sequence[tuple[int, str]], sentences: Sequence[str]) -> list[str]:

@@ -55,7 +55,7 @@ _NOT_FACTS = (
 # what a figure counts, when words say it: the counts breaking news keeps revising ("kill", "toll")
 _COUNTS = {
     "dead": ("dead", "death", "deaths", "died", "dies", "kill", "killed", "killing", "toll", "fatalities"),
-    "hurt": ("injured", "injuries", "injury", "wounded", "hurt", "hospitalised", "hospitalized"),
+    "hurt": ("injured", "injuries", "injury", "wounded", "hurt", "hospitalised"),
     "missing": ("missing", "unaccounted"),
     "displaced": ("evacuated", "evacuation", "evacuees", "displaced", "homeless", "fled"),
     "held": ("arrested", "arrests", "detained", "detention", "custody"),
@@ -142,7 +142,8 @@ def with_figures(sentence: str) -> str:
     """A sentence with its figures written in words as figures (:data:`_SPELLED`): "Twenty-seven people
     have died" -> "27 people have died", "... rose to fourteen" -> "... rose to 14"; "two ministers" and
     "nine in Galicia" inside a sentence stay words (small counts of no news weight, as style writes them),
-    as does "one"."""
+    as does "one". "Hospitalized" is written "hospitalised": its stem is the place's, "hospital" ("died in
+    hospital" counts no injured), where the British spelling's stem is a count word's."""
 
     def figure(match: re.Match[str]) -> str:
         tens, unit, teen, alone, times = match.groups()
@@ -153,12 +154,20 @@ def with_figures(sentence: str) -> str:
         counts = _counts_people(sentence[: match.start()], sentence[match.end() :])
         return str(value) if value >= 10 or opening or times or counts else match.group(0)
 
+    sentence = _HOSPITALIZED.sub(r"\1is", sentence)
     return _SPELLED.sub(figure, sentence)
 
 
+_HOSPITALIZED = re.compile(r"\b(hospital)iz(?=e|ing|ation)", re.IGNORECASE)
+
+
 # the words before a small number word that make it a count: a count word ("kills two", "injuring
-# seven"), or a change to it ("has risen to three", "rose to four")
-_BEFORE_COUNT = re.compile(r"([^\W\d_]+)(?:\s+to)?\s*$")
+# seven"), or a change to it ("has risen to three", "rose to four", "now stands at three")
+_BEFORE_COUNT = re.compile(r"([^\W\d_]+)(?:\s+(to|at))?\s*$")
+_STANDS = frozenset({"stand", "stands", "stood", "standing"})  # "the toll stands at three": its figure now
+# a figure told as the count's latest: "the death toll now stands at three", "three workers have now died"
+# ("now" is no content term: :func:`_changed` reads it in the text)
+_NOW = re.compile(r"\b(?:now|(?:stands?|stood|standing)\s+at)\b", re.IGNORECASE)
 # the words after one: whom it counts ("two workers", "seven others", "three more") or a count word,
 # itself or after a verb ("two dead", "seven were hurt", "three have been killed")
 _AFTER_COUNT = re.compile(r"^\s+(?:(?:were|was|are|is|have|has|had|been|being)\s+){0,2}([^\W\d_]+)")
@@ -173,7 +182,10 @@ def _counts_people(before: str, after: str) -> bool:
     a word, no count of news weight."""
     kinds, changes = _count_words(), _change_words()
     word = _BEFORE_COUNT.search(before[-40:])
-    if word and stem(word.group(1).lower()) in (changes if word.group(0).rstrip().endswith(" to") else kinds):
+    if word and word.group(2) == "at":
+        if word.group(1).lower() in _STANDS:
+            return True  # "the toll now stands at three"; not "arrived at three"
+    elif word and stem(word.group(1).lower()) in (changes if word.group(2) else kinds):
         return True  # "kills two", "risen to three"; not "took the wounded to three hospitals"
     following = _AFTER_COUNT.match(after)
     if not following:
@@ -392,6 +404,29 @@ def counts_told(sentence: str, known: Sequence[str]) -> bool:
         tellers.append(teller)
     told = frozenset().union(*(_fact_words(fact_terms(k)) for k in tellers))
     return all(_fact_words(fact_terms(c)) <= told for c in clauses if not FIGURE.search(c))
+
+
+def retells_a_figure(sentence: str, other: str) -> bool:
+    """Whether a sentence of an article tells again a figure another sentence of it told, for the same
+    days: the two tell the same amounts as written with their unit (per cent however written: "2.5
+    percent" is "2.5%", :func:`_amounts`), but those one tells as past ("down from 3.1 per cent",
+    :func:`formers`), all weighty (:func:`_weighty`) and counting a thing alike, and the clauses holding
+    them name the same days, at least one ("UK inflation fell to 2.5% in October" and "Prices rose by 2.5
+    percent in the year to October, down from 3.1 per cent in September"). One writer restating a
+    figure with its context, in other words than :func:`tells_a_figure_of` needs: a summary of the
+    article tells it once. A figure of another day ("2.5% in September") is another fact, and so is one
+    of several figures of a sentence ("... hardware stores dropped by 0.3% and furniture store sales
+    dipped 0.1%" beside "US retail sales fell 0.3% in January")."""
+    mine, theirs = _amounts(sentence), _amounts(other)
+    own = {written: f for written, f in mine.items() if f not in formers(sentence)}
+    their_own = {written for written, f in theirs.items() if f not in formers(other)}
+    if not own or own.keys() != their_own or not all(_weighty(f) for f in own.values()):
+        return False
+    units, their_units = _units(sentence), _units(other)
+    if not all(_counts_alike(units.get(f, (None,)), their_units.get(f, (None,))) for f in own.values()):
+        return False
+    days = _days(figure_part(sentence))
+    return bool(days) and days == _days(figure_part(other)) and _marks(sentence) == _marks(other)
 
 
 def tells_a_figure_of(sentence: str, other: str) -> bool:
@@ -615,16 +650,21 @@ def revises(sentence: str, other: str, *, titles: bool = False) -> bool:
     mine, theirs = fact_terms(sentence) - formers(sentence), fact_terms(other) - formers(other)
     gained = {t for t in mine - theirs if t[0] == "#"}
     lost = {t for t in theirs - mine if t[0] == "#"}
-    if not gained or not lost or formers(other) & mine:
+    a, b = _count_terms(sentence), _count_terms(other)
+    counts = {t for t in a if t[0] == "~"}
+    their_counts = {t for t in b if t[0] == "~"}
+    # one count of several, its figures compared count by count: "The death toll has risen to three"
+    # revises "killed two workers and injured three", whose other count holds the new figure
+    one_count = not (gained and lost) and _revises_part(sentence, other, counts, their_counts)
+    if (not one_count and (not gained or not lost)) or formers(other) & mine:
         return False  # the figure ``other`` calls past ("up from 26") does not revise it
     units, their_units = _units(sentence), _units(other)
     gained_units = [u for f in gained for u in units.get(f, (None,))]
     explicit = formers(sentence) & lost  # "raising the figure from the 95": it says what it replaced
-    if not all(f in explicit or _counts_alike(their_units.get(f, (None,)), gained_units) for f in lost):
+    if not one_count and not all(
+        f in explicit or _counts_alike(their_units.get(f, (None,)), gained_units) for f in lost
+    ):
         return False
-    a, b = _count_terms(sentence), _count_terms(other)
-    counts = {t for t in a if t[0] == "~"}
-    their_counts = {t for t in b if t[0] == "~"}
     if counts != their_counts and not _revises_part(sentence, other, counts, their_counts):
         return False
     part, their_part = figure_part(sentence), figure_part(other)
@@ -634,7 +674,7 @@ def revises(sentence: str, other: str, *, titles: bool = False) -> bool:
     # Jajarkot", "landslide ... Thapagaun in western Nepal") is one (floods in Cartagena and mudslides in
     # Manizales, both Colombian, stay two)
     apart = names - their_names and their_names - names and not explicit
-    if apart and names & their_names and _change_terms() & mine and _same_event(part, their_part, names):
+    if apart and names & their_names and _changed(sentence) and _same_event(part, their_part, names):
         apart = False
     if apart and counts and _named_recount(part, their_part):  # the places are where the new dead were
         apart = False  # found ("..., after rescuers reached villages in Mocimboa"), not other counts
@@ -645,7 +685,7 @@ def revises(sentence: str, other: str, *, titles: bool = False) -> bool:
         return False  # floods in Kenya and in Somalia; "a second car bomb"
     # a word of change ("rose", "toll"), a figure told as past ("up from 31"), or a later tally of the
     # measure (a final vote after the procedural one) says the figure replaced another
-    changed = bool(_change_terms() & mine or explicit or "~vote" in counts)
+    changed = bool(_changed(sentence) or explicit or "~vote" in counts)
     if not changed:
         whole, their_whole = _fact_words(mine), _fact_words(theirs)
         # the days of the figures' clauses: a day only the clause of saying names ("..., the agency
@@ -664,7 +704,7 @@ def revises(sentence: str, other: str, *, titles: bool = False) -> bool:
             return True
         if total or not counts:
             return total
-        return _running_count(part, their_part) or _named_recount(part, their_part)
+        return _running_count(part, their_part) or _named_recount(part, their_part) or _bare_count(part)
     whole, their_whole = _fact_words(mine), _fact_words(theirs)
     return 2 * len(whole & their_whole) >= REVISED_OTHER * (len(whole) + len(their_whole))
 
@@ -681,13 +721,42 @@ def _tells_revised_count(sentence: str, revised: str, reviser: str) -> bool:
     )
 
 
+def _changed(sentence: str) -> bool:
+    """Whether a sentence says a figure changed or is the count's latest: a word of change ("rose",
+    "toll", :data:`_CHANGES`), or "now" ("three workers have now died", "the toll now stands at three")."""
+    return bool(_change_terms() & fact_terms(sentence)) or _NOW.search(sentence) is not None
+
+
+# what a count's change is told with, after the count: its cause ("... has risen to three after a
+# firefighter died in hospital"); and the clause of saying before it ("Police later said the ...")
+_CAUSE = re.compile(r"\s+(?:after|as|when|following|because|since)\s+", re.IGNORECASE)
+_SAID_THAT = re.compile(r"^.*?\b(?:said|says|reported|confirmed|announced)\s+(?:that\s+)?", re.IGNORECASE)
+
+
+def _bare_count(part: str) -> bool:
+    """Whether a figure part tells nothing but a count's new figure: its words, but the cause after it
+    ("... after a firefighter died in hospital") and who said it ("Police later said ..."), are count
+    words, words of change and its figures ("the death toll had risen to three"). Such a sentence is the
+    count of the story's own event, however few words it shares with the first report's ("A bus crash
+    in Kent killed two people on Monday morning"): it names no other event to count."""
+    main = _SAID_THAT.sub("", _CAUSE.split(with_figures(part), maxsplit=1)[0])
+    told = set(terms_of(main)) - _change_terms() - set(_count_words()) - _not_facts() - _tally_terms()
+    return bool(FIGURE.search(main)) and not told
+
+
+@lru_cache(maxsize=1)
+def _tally_terms() -> frozenset[str]:
+    """The nouns a count is told by ("the number of dead", "the total", "the figure")."""
+    return frozenset(stem(w) for w in ("number", "total", "tally", "count", "figure"))
+
+
 def _revises_part(sentence: str, other: str, counts: set[str], their_counts: set[str]) -> bool:
     """Whether ``sentence`` revises one count of several ``other`` tells: it names fewer counts (the
     dead, of "killing two workers and injuring seven others"), says the figure changed ("the death toll
     has risen to three"), and each count it names has a figure of its own there and another in
     ``other`` (:func:`_count_figures`). The newest toll outdates a first report that told the injured
     too; the first report's other count is no reason to keep telling its stale toll."""
-    if not counts or not counts < their_counts or not _change_terms() & fact_terms(sentence):
+    if not counts or not counts < their_counts or not _changed(sentence):
         return False
     mine, theirs = _count_figures(sentence), _count_figures(other)
     past = formers(sentence)

@@ -42,3 +42,32 @@ def test_it_is_told_only_after_the_sentence_telling_the_act():
         told = summarize(body, sentences=2, algorithm=algorithm)
         if sentences[2] in told:
             assert sentences[1] in told
+
+
+LIBRARY = [
+    "The council voted on Tuesday to close the central library at the end of the year.",
+    "The library has been open since 1905 and lends 200,000 books a year.",
+    "Residents said they were angry.",
+    "The decision was criticised by the local MP.",
+    "The move will save 1.2 million pounds a year, the council said.",
+]
+
+
+def test_it_may_follow_the_nearest_sentence_telling_the_act_when_reactions_come_between():
+    needs = needed_before(LIBRARY)
+    assert needs[3] == (frozenset({0, 2}),)
+    assert needs[4] == (frozenset({0, 3}),)
+    body = "Council votes to close library\n\n" + "\n\n".join(
+        [LIBRARY[0], LIBRARY[1], " ".join(LIBRARY[2:4]), LIBRARY[4]]
+    )
+    told = summarize(body, sentences=3)
+    assert LIBRARY[0] in told and LIBRARY[4] in told
+
+
+def test_a_sentence_telling_no_act_is_no_antecedent():
+    sentences = [
+        "Heavy snow cut power to 20,000 homes in the Tatra region on Monday.",
+        "Road crews worked through the night.",
+        "The mayor said the decision was made to keep pupils off icy roads.",
+    ]
+    assert needed_before(sentences)[2] == (frozenset({1}),)
