@@ -98,7 +98,11 @@ class Composer:
     def __init__(self, app: App, now: datetime):
         self.app, self.now = app, now
         self.window_start = now - timedelta(hours=app.settings.story_window_hours)
-        self.stories: list[StoryFacts] = recent_stories(app.db, self.window_start)
+        self.follows = all_follows(app.db)
+        followed = {f.actor_id for fs in self.follows.values() for f in fs if f.actor_id is not None}
+        self.followed_actors = frozenset(followed)
+        # each story's actors among the followed ones: all that matches() asks of them
+        self.stories: list[StoryFacts] = recent_stories(app.db, self.window_start, among=followed)
         # when the stories of the window last got an article: news dated before a chat's last digest but
         # read after it is new to the chat (news dated before the window is not: an archive import)
         self.arrived = stories_arrived_since(app.db, self.window_start)
@@ -107,7 +111,6 @@ class Composer:
         undated = [f.story.id for f in self.stories if not f.story.dated]
         dated_news = undated and latest_dated_news(app.db) is not None
         self.sizes = story_text_sizes(app.db, undated) if dated_news else None
-        self.follows = all_follows(app.db)
         self._topics: dict[str, set[int]] = {}
         self._rendered: dict[object, tuple[Digest, tuple[DigestPart, ...]]] = {}
         self._selected: dict[object, Selection] = {}
@@ -200,8 +203,8 @@ class Composer:
         a story an alert told a follower of is the follower's in the digest too. Found once, when first
         a chat follows an actor."""
         if self._headlined is None:
-            followed = {f.actor_id for fs in self.follows.values() for f in fs if f.actor_id is not None}
-            self._headlined = actors_in_headlines(self.app.db, [s.story for s in self.stories], followed)
+            stories = [s.story for s in self.stories]
+            self._headlined = actors_in_headlines(self.app.db, stories, self.followed_actors)
         return self._headlined
 
     @property
