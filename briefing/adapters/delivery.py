@@ -16,9 +16,11 @@ came, sent once more in a later run: see ``sender``). Chats are served concurren
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+import threading
 from collections import defaultdict
-from collections.abc import Awaitable, Callable, Iterable, Iterator, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import TypedDict
@@ -44,12 +46,18 @@ from briefing.render import html_messages, plain_messages
 from briefing.service import App
 from briefing.service.alerts import arrivals_of, news_since, still_followed, story_news, why_alerted
 from briefing.service.commands import TERMINAL_CHAT_ID
-from briefing.service.digests import ComposeReport, DueDigests, compose_and_store_now
+from briefing.service.digests import (
+    ComposedDigest,
+    Composer,
+    ComposeReport,
+    DueDigests,
+    compose_and_store_now,
+)
 from briefing.service.polling import alert_due
 from config import Settings
 from store import alerts as alert_store
 from store import deliveries
-from store.db import transaction
+from store.db import Database, open_reader, transaction
 from store.digests import StoryFacts, delivered_story_ids, stories_by_id
 from store.search import articles_by_ids
 from store.subscribers import follows_of, get_subscriber
@@ -58,6 +66,7 @@ log = logging.getLogger(__name__)
 
 MAX_ERRORS_REPORTED = 50
 COMPOSE_BATCH = 50
+Composed = list[tuple[ComposedDigest, datetime]]  # a batch of digests, each with when it is due
 SEND_READ_TIMEOUT = 10.0
 
 
@@ -261,9 +270,49 @@ async def send_pending(
     return _report(tally, chats=n)
 
 
-async def _compose_rest(steps: Iterator[int], stop: asyncio.Event) -> None:
-    while not stop.is_set() and next(steps, None) is not None:  # the rest waits for the next start
-        await asyncio.sleep(0)  # let the senders and the bot's handlers run between batches
+async def _compose_due(due: DueDigests, stop: asyncio.Event) -> None:
+    """Compose the due digests a batch at a time and store each as it is ready, so sending starts with
+    the first; setting ``stop`` composes no more (the rest waits for the next run). The composing reads
+    (the window's stories and every chat's follows matched against them: seconds on a big archive) run
+    in a worker thread on a connection of their own, as alerts are planned (``queue_alerts_in_thread``);
+    on the loop they froze every reply meanwhile (qa25b F1). The short writes stay on the loop's
+    connection. An in-memory database (no second connection sees it) is composed on the loop."""
+    if not due.todo:
+        return
+    reader = open_reader(due.app.db)
+    if reader is None:
+        composer = Composer(due.app, due.now)
+        for chats in due.batches(COMPOSE_BATCH):
+            due.store(due.compose(composer, chats))
+            if stop.is_set():
+                return
+            await asyncio.sleep(0)  # let the senders and the bot's handlers run between batches
+        return
+    loop = asyncio.get_running_loop()
+    made: asyncio.Queue[Composed | BaseException | None] = asyncio.Queue()
+
+    def hand(item: Composed | BaseException | None) -> None:
+        with contextlib.suppress(RuntimeError):  # the loop closed: nobody waits for it
+            loop.call_soon_threadsafe(made.put_nowait, item)
+
+    def work(db: Database) -> None:
+        try:
+            composer = Composer(replace(due.app, db=db), due.now)
+            for chats in due.batches(COMPOSE_BATCH):
+                hand(due.compose(composer, chats))
+                if stop.is_set():
+                    break
+        except BaseException as exc:
+            hand(exc)
+        finally:
+            db.conn.close()
+            hand(None)
+
+    threading.Thread(target=work, args=(reader,), name="briefing-digests", daemon=True).start()
+    while (item := await made.get()) is not None:
+        if isinstance(item, BaseException):
+            raise item
+        due.store(item)
 
 
 async def run_due_digests(
@@ -277,16 +326,15 @@ async def run_due_digests(
 ) -> FanoutReport:
     """One scheduler tick: give up parts past the late limit, compose the digests due at ``now``
     (default: the app's clock), and send everything pending; sending starts with the first batch
-    composed while the rest is composed in between sends. Setting ``stop`` ends the run soon: no
-    more composing, no more claims; what is left is still due, or pending, for the next run."""
+    composed while the rest is composed (off the loop: :func:`_compose_due`). Setting ``stop`` ends the
+    run soon: no more composing, no more claims; what is left is still due, or pending, for the next
+    run."""
     now = now or app.now()
     limit = timedelta(hours=app.settings.late_limit_hours)
     expired = deliveries.expire_pending(app.db, due_before=now - limit, now=now)
     due = DueDigests(app, now)
-    steps = due.steps(COMPOSE_BATCH)
     stop = stop or asyncio.Event()
-    next(steps, None)
-    composing = asyncio.create_task(_compose_rest(steps, stop))
+    composing = asyncio.create_task(_compose_due(due, stop))
     try:
         tally, n = await _send_pending(app, bot, pacer or Pacer(), policy, None, composing, stop)
     except BaseException:

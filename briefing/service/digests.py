@@ -411,13 +411,27 @@ class DueDigests:
     def steps(self, batch: int = BATCH) -> Iterator[int]:
         """Compose and store the next ``batch`` digests per step; yields how many were stored."""
         composer = Composer(self.app, self.now) if self.todo else None
-        for start in range(0, len(self.todo), batch):
+        for chats in self.batches(batch):
             assert composer is not None
-            ready = _compose_batch(composer, self.todo[start : start + batch], self.failed)
-            stored = store_digests(self.app, ready, now=self.now)
-            self.composed += len(stored)
-            self.quiet += sum(c.digest.quiet for c in stored)
-            yield len(stored)
+            yield self.store(self.compose(composer, chats))
+
+    def batches(self, batch: int = BATCH) -> list[Sequence[tuple[Subscriber, DigestSlot]]]:
+        """The due chats, ``batch`` at a time."""
+        return [self.todo[start : start + batch] for start in range(0, len(self.todo), batch)]
+
+    def compose(
+        self, composer: Composer, chats: Sequence[tuple[Subscriber, DigestSlot]]
+    ) -> list[tuple[ComposedDigest, datetime]]:
+        """The digests of ``chats`` (those that failed are recorded): reads only, so a worker thread may
+        compose them on a connection of its own (``composer``'s) while the loop's stores the last batch."""
+        return _compose_batch(composer, chats, self.failed)
+
+    def store(self, ready: Sequence[tuple[ComposedDigest, datetime]]) -> int:
+        """Store composed digests on this one's connection; how many were stored."""
+        stored = store_digests(self.app, ready, now=self.now)
+        self.composed += len(stored)
+        self.quiet += sum(c.digest.quiet for c in stored)
+        return len(stored)
 
     def report(self) -> ComposeReport:
         return ComposeReport(self.composed, self.quiet, self.skipped, tuple(self.failed))
