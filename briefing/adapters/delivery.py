@@ -290,6 +290,7 @@ async def _compose_due(due: DueDigests, stop: asyncio.Event) -> None:
         return
     loop = asyncio.get_running_loop()
     made: asyncio.Queue[Composed | BaseException | None] = asyncio.Queue()
+    called_off = threading.Event()  # the run was cancelled: nobody stores what the thread composes
 
     def hand(item: Composed | BaseException | None) -> None:
         with contextlib.suppress(RuntimeError):  # the loop closed: nobody waits for it
@@ -299,6 +300,8 @@ async def _compose_due(due: DueDigests, stop: asyncio.Event) -> None:
         try:
             composer = Composer(replace(due.app, db=db), due.now)
             for chats in due.batches(COMPOSE_BATCH):
+                if called_off.is_set():
+                    break
                 hand(due.compose(composer, chats))
                 if stop.is_set():
                     break
@@ -309,10 +312,13 @@ async def _compose_due(due: DueDigests, stop: asyncio.Event) -> None:
             hand(None)
 
     threading.Thread(target=work, args=(reader,), name="briefing-digests", daemon=True).start()
-    while (item := await made.get()) is not None:
-        if isinstance(item, BaseException):
-            raise item
-        due.store(item)
+    try:
+        while (item := await made.get()) is not None:
+            if isinstance(item, BaseException):
+                raise item
+            due.store(item)
+    finally:
+        called_off.set()
 
 
 async def run_due_digests(
