@@ -66,3 +66,28 @@ def test_a_digest_reads_each_story_s_followed_actors_only(db):
     assert facts == {both: frozenset({kellogg, kyiv}), one: frozenset({kyiv})}
     every = {f.story.id: f.actor_ids for f in recent_stories(db, NOON - timedelta(days=1))}
     assert every == {both: frozenset({kellogg, kyiv, other}), one: frozenset({kyiv, other})}
+
+
+async def test_an_alert_run_reads_no_mentions_of_its_stories_articles(db, settings, botapi, botapi_bot):
+    """Sending due alerts read every actor of every article of their stories (a second for the biggest
+    stories of a 100,000-article archive, on the loop), and used none of it."""
+    from briefing.adapters.delivery import send_due_alerts
+    from briefing.service import App
+    from briefing.service.polling import queue_alerts
+    from store.subscribers import follow
+    from tests.digestkit import QUICK, Clock, fast_pacer
+
+    app = App(db=db, settings=settings, clock=Clock(NOON))
+    kellogg = add_actor(db, "Keith Kellogg")
+    story = add_story(db, "Kellogg in Kyiv", updated=NOON, sources=SOURCES, actors=[kellogg])
+    follow(db, 1, "actor", "Keith Kellogg", now=NOON, actor_id=kellogg)
+    ids = [r[0] for r in db.execute("SELECT id FROM articles WHERE story_id = ?", [story])]
+    assert queue_alerts(app, ids, now=NOON) == 1
+    statements: list[str] = []
+    db.conn.set_trace_callback(statements.append)
+    try:
+        report = await send_due_alerts(app, botapi_bot, now=NOON, pacer=fast_pacer(), policy=QUICK)
+    finally:
+        db.conn.set_trace_callback(None)
+    assert report.sent == 1 and botapi.sent_messages(1)[0].text.startswith("New about Keith Kellogg")
+    assert not [s for s in statements if "FROM mentions WHERE article_id IN" in s]
