@@ -16,9 +16,11 @@ came, sent once more in a later run: see ``sender``). Chats are served concurren
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+import threading
 from collections import defaultdict
-from collections.abc import Awaitable, Callable, Iterable, Iterator, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import TypedDict
@@ -44,20 +46,28 @@ from briefing.render import html_messages, plain_messages
 from briefing.service import App
 from briefing.service.alerts import arrivals_of, news_since, still_followed, story_news, why_alerted
 from briefing.service.commands import TERMINAL_CHAT_ID
-from briefing.service.digests import ComposeReport, DueDigests, compose_and_store_now
+from briefing.service.digests import (
+    ComposedDigest,
+    Composer,
+    ComposeReport,
+    DueDigests,
+    compose_and_store_now,
+)
 from briefing.service.polling import alert_due
 from config import Settings
 from store import alerts as alert_store
 from store import deliveries
-from store.db import transaction
-from store.digests import StoryFacts, delivered_story_ids, stories_by_id
+from store.db import Database, open_reader, transaction
+from store.digests import delivered_story_ids
 from store.search import articles_by_ids
+from store.stories import stories_by_ids
 from store.subscribers import follows_of, get_subscriber
 
 log = logging.getLogger(__name__)
 
 MAX_ERRORS_REPORTED = 50
 COMPOSE_BATCH = 50
+Composed = list[tuple[ComposedDigest, datetime]]  # a batch of digests, each with when it is due
 SEND_READ_TIMEOUT = 10.0
 
 
@@ -261,9 +271,55 @@ async def send_pending(
     return _report(tally, chats=n)
 
 
-async def _compose_rest(steps: Iterator[int], stop: asyncio.Event) -> None:
-    while not stop.is_set() and next(steps, None) is not None:  # the rest waits for the next start
-        await asyncio.sleep(0)  # let the senders and the bot's handlers run between batches
+async def _compose_due(due: DueDigests, stop: asyncio.Event) -> None:
+    """Compose the due digests a batch at a time and store each as it is ready, so sending starts with
+    the first; setting ``stop`` composes no more (the rest waits for the next run). The composing reads
+    (the window's stories and every chat's follows matched against them: seconds on a big archive) run
+    in a worker thread on a connection of their own, as alerts are planned (``queue_alerts_in_thread``);
+    on the loop they froze every reply meanwhile (qa25b F1). The short writes stay on the loop's
+    connection. An in-memory database (no second connection sees it) is composed on the loop."""
+    if not due.todo:
+        return
+    reader = open_reader(due.app.db)
+    if reader is None:
+        composer = Composer(due.app, due.now)
+        for chats in due.batches(COMPOSE_BATCH):
+            due.store(due.compose(composer, chats))
+            if stop.is_set():
+                return
+            await asyncio.sleep(0)  # let the senders and the bot's handlers run between batches
+        return
+    loop = asyncio.get_running_loop()
+    made: asyncio.Queue[Composed | BaseException | None] = asyncio.Queue()
+    called_off = threading.Event()  # the run was cancelled: nobody stores what the thread composes
+
+    def hand(item: Composed | BaseException | None) -> None:
+        with contextlib.suppress(RuntimeError):  # the loop closed: nobody waits for it
+            loop.call_soon_threadsafe(made.put_nowait, item)
+
+    def work(db: Database) -> None:
+        try:
+            composer = Composer(replace(due.app, db=db), due.now)
+            for chats in due.batches(COMPOSE_BATCH):
+                if called_off.is_set():
+                    break
+                hand(due.compose(composer, chats))
+                if stop.is_set():
+                    break
+        except BaseException as exc:
+            hand(exc)
+        finally:
+            db.conn.close()
+            hand(None)
+
+    threading.Thread(target=work, args=(reader,), name="briefing-digests", daemon=True).start()
+    try:
+        while (item := await made.get()) is not None:
+            if isinstance(item, BaseException):
+                raise item
+            due.store(item)
+    finally:
+        called_off.set()
 
 
 async def run_due_digests(
@@ -277,16 +333,15 @@ async def run_due_digests(
 ) -> FanoutReport:
     """One scheduler tick: give up parts past the late limit, compose the digests due at ``now``
     (default: the app's clock), and send everything pending; sending starts with the first batch
-    composed while the rest is composed in between sends. Setting ``stop`` ends the run soon: no
-    more composing, no more claims; what is left is still due, or pending, for the next run."""
+    composed while the rest is composed (off the loop: :func:`_compose_due`). Setting ``stop`` ends the
+    run soon: no more composing, no more claims; what is left is still due, or pending, for the next
+    run."""
     now = now or app.now()
     limit = timedelta(hours=app.settings.late_limit_hours)
     expired = deliveries.expire_pending(app.db, due_before=now - limit, now=now)
     due = DueDigests(app, now)
-    steps = due.steps(COMPOSE_BATCH)
     stop = stop or asyncio.Event()
-    next(steps, None)
-    composing = asyncio.create_task(_compose_rest(steps, stop))
+    composing = asyncio.create_task(_compose_due(due, stop))
     try:
         tally, n = await _send_pending(app, bot, pacer or Pacer(), policy, None, composing, stop)
     except BaseException:
@@ -390,7 +445,7 @@ class _AlertRun:
 
     now: datetime
     read_at: datetime
-    stories: dict[int, StoryFacts]
+    stories: dict[int, Story]
     made_by: dict[int, Article]
     later: dict[tuple[int, int, datetime | None, int | None], _Later] = field(default_factory=dict)
     whys: dict[tuple[int, tuple[tuple[str, int | None], ...]], list[Why]] = field(default_factory=dict)
@@ -422,7 +477,9 @@ async def send_due_alerts(
     now = now or app.now()
     due = alert_store.due_alerts(app.db, now)
     read_at = app.now()
-    stories = stories_by_id(app.db, {a.story_id for a in due})
+    # the stories alone: the actors their articles mention (a second for the biggest stories of a
+    # 100,000-article archive, on the loop) were read here and never used
+    stories = {s.id: s for s in stories_by_ids(app.db, sorted({a.story_id for a in due}))}
     made_by = {a.id: a for a in articles_by_ids(app.db, sorted({a.article_id for a in due if a.article_id}))}
     run = _AlertRun(now, read_at, stories, made_by)
     by_chat: dict[int, list[alert_store.Alert]] = defaultdict(list)
@@ -483,8 +540,8 @@ def _alert_message(
     digest since it was queued goes out as an update: what the digest did not tell (news that came after
     it was composed), folded when the digest told every article that made the alert."""
     chat_id, now = alert.chat_id, run.now
-    facts = run.stories.get(alert.story_id)
-    if facts is None:
+    story = run.stories.get(alert.story_id)
+    if story is None:
         alert_store.fold_alert(app.db, alert.key)
         return None
     reasons = still_followed(app, alert.reason.split("\n"), follows, alert.article_id)
@@ -496,24 +553,24 @@ def _alert_message(
         # have told it all since the alert was queued)
         read_at = app.now()
         arrivals = arrivals_of(app, alert.story_id)
-        update = story_news(app, chat_id, facts.story, arrivals)
+        update = story_news(app, chat_id, story, arrivals)
         if update is None:
             alert_store.fold_alert(app.db, alert.key)
             return None
-        known = known_headline(facts.story, update, arrivals)
+        known = known_headline(story, update, arrivals)
         lead = followed_lead(update, arrivals)
-        doc = compose_update_alert(update, facts.story, reasons, known, lead)
+        doc = compose_update_alert(update, story, reasons, known, lead)
         held = [a.article_id for a in arrivals]
         ledger = _AlertLedger(app, alert, update_told(update), held, read_at)
     else:
         newest = run.made_by.get(alert.article_id) if alert.article_id else None
         whys = _whys(app, run, follows, reasons, alert.article_id) if alert.article_id else []
-        later = _later(app, run, facts.story, alert)
+        later = _later(app, run, story, alert)
         since = later.since if later else None
-        doc = compose_alert(facts.story, reasons, newest, whys, since)
-        told = alert_told(facts.story, newest, whys, since)
+        doc = compose_alert(story, reasons, newest, whys, since)
+        told = alert_told(story, newest, whys, since)
         if later is None:
-            ledger = _AlertLedger(app, alert, told, facts.story.article_ids, run.read_at)
+            ledger = _AlertLedger(app, alert, told, story.article_ids, run.read_at)
         else:
             ledger = _AlertLedger(app, alert, told, later.held, later.read_at)
     html, plain = _one_message(doc)

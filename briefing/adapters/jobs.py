@@ -13,7 +13,9 @@ rescheduling, a missed tick costs at most one interval, and a crash loses nothin
 ``briefing.adapters.delivery``). APScheduler's defaults would silently drop a run that starts a second
 late (``misfire_grace_time=1``); the jobs set ``misfire_grace_time=None`` (a late run still runs: every
 tick is idempotent), ``coalesce=True`` (runs missed while the loop was busy become one) and
-``max_instances=1``; a tick that finds the previous one still sending returns at once.
+``max_instances=1``; a tick that finds the previous one still sending returns at once. The half-second
+remaking jobs let a second instance in (:data:`BATCH_JOB_KWARGS`), which returns at once, so a batch
+longer than the interval is no warning in the log.
 
 The jobs send through a bot of their own (``bot_from_settings``), without python-telegram-bot's rate
 limiter: a 429 for one chat then holds back that chat, not every reply of the bot. :meth:`Jobs.stop`
@@ -67,6 +69,11 @@ RESUMMARIZE_FIRST = 20.0  # after the start's own work (recovery, the first tick
 REEXTRACT_SECONDS = 0.5
 REEXTRACT_FIRST = 25.0
 JOB_KWARGS: dict[str, Any] = {"misfire_grace_time": None, "coalesce": True, "max_instances": 1}
+# the remaking jobs tick every half second, and a batch may well take longer under load: APScheduler
+# warned of every tick that found the batch still running ("skipped: maximum number of running instances
+# reached"), ~90 lines a minute for hours of catch-up (qa25b F5). A second instance is let in instead, and
+# returns at once (the job's lock): a tick during a batch is a no-op, not a warning; none runs twice
+BATCH_JOB_KWARGS: dict[str, Any] = {**JOB_KWARGS, "max_instances": 2}
 STOP_GRACE = 1.5  # seconds a running tick gets to finish its sends in flight when the bot stops
 TOKEN_REFUSED = (
     "Telegram refused the bot token (revoked?): nothing is sent until the bot is restarted with a valid"
@@ -350,7 +357,7 @@ def install_jobs(
             interval=RESUMMARIZE_SECONDS,
             first=RESUMMARIZE_FIRST,
             name="resummarize",
-            job_kwargs=JOB_KWARGS,
+            job_kwargs=BATCH_JOB_KWARGS,
         )
     stale = count_stale_actors(app)
     if stale:
@@ -364,6 +371,6 @@ def install_jobs(
             interval=REEXTRACT_SECONDS,
             first=REEXTRACT_FIRST,
             name="reextract",
-            job_kwargs=JOB_KWARGS,
+            job_kwargs=BATCH_JOB_KWARGS,
         )
     return jobs

@@ -98,7 +98,11 @@ class Composer:
     def __init__(self, app: App, now: datetime):
         self.app, self.now = app, now
         self.window_start = now - timedelta(hours=app.settings.story_window_hours)
-        self.stories: list[StoryFacts] = recent_stories(app.db, self.window_start)
+        self.follows = all_follows(app.db)
+        followed = {f.actor_id for fs in self.follows.values() for f in fs if f.actor_id is not None}
+        self.followed_actors = frozenset(followed)
+        # each story's actors among the followed ones: all that matches() asks of them
+        self.stories: list[StoryFacts] = recent_stories(app.db, self.window_start, among=followed)
         # when the stories of the window last got an article: news dated before a chat's last digest but
         # read after it is new to the chat (news dated before the window is not: an archive import)
         self.arrived = stories_arrived_since(app.db, self.window_start)
@@ -107,7 +111,6 @@ class Composer:
         undated = [f.story.id for f in self.stories if not f.story.dated]
         dated_news = undated and latest_dated_news(app.db) is not None
         self.sizes = story_text_sizes(app.db, undated) if dated_news else None
-        self.follows = all_follows(app.db)
         self._topics: dict[str, set[int]] = {}
         self._rendered: dict[object, tuple[Digest, tuple[DigestPart, ...]]] = {}
         self._selected: dict[object, Selection] = {}
@@ -200,8 +203,8 @@ class Composer:
         a story an alert told a follower of is the follower's in the digest too. Found once, when first
         a chat follows an actor."""
         if self._headlined is None:
-            followed = {f.actor_id for fs in self.follows.values() for f in fs if f.actor_id is not None}
-            self._headlined = actors_in_headlines(self.app.db, [s.story for s in self.stories], followed)
+            stories = [s.story for s in self.stories]
+            self._headlined = actors_in_headlines(self.app.db, stories, self.followed_actors)
         return self._headlined
 
     @property
@@ -408,13 +411,27 @@ class DueDigests:
     def steps(self, batch: int = BATCH) -> Iterator[int]:
         """Compose and store the next ``batch`` digests per step; yields how many were stored."""
         composer = Composer(self.app, self.now) if self.todo else None
-        for start in range(0, len(self.todo), batch):
+        for chats in self.batches(batch):
             assert composer is not None
-            ready = _compose_batch(composer, self.todo[start : start + batch], self.failed)
-            stored = store_digests(self.app, ready, now=self.now)
-            self.composed += len(stored)
-            self.quiet += sum(c.digest.quiet for c in stored)
-            yield len(stored)
+            yield self.store(self.compose(composer, chats))
+
+    def batches(self, batch: int = BATCH) -> list[Sequence[tuple[Subscriber, DigestSlot]]]:
+        """The due chats, ``batch`` at a time."""
+        return [self.todo[start : start + batch] for start in range(0, len(self.todo), batch)]
+
+    def compose(
+        self, composer: Composer, chats: Sequence[tuple[Subscriber, DigestSlot]]
+    ) -> list[tuple[ComposedDigest, datetime]]:
+        """The digests of ``chats`` (those that failed are recorded): reads only, so a worker thread may
+        compose them on a connection of its own (``composer``'s) while the loop's stores the last batch."""
+        return _compose_batch(composer, chats, self.failed)
+
+    def store(self, ready: Sequence[tuple[ComposedDigest, datetime]]) -> int:
+        """Store composed digests on this one's connection; how many were stored."""
+        stored = store_digests(self.app, ready, now=self.now)
+        self.composed += len(stored)
+        self.quiet += sum(c.digest.quiet for c in stored)
+        return len(stored)
 
     def report(self) -> ComposeReport:
         return ComposeReport(self.composed, self.quiet, self.skipped, tuple(self.failed))
