@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from briefing.aliases import PARTICLES, actor_key, family_first, fold
+from briefing.aliases import PARTICLES, actor_key, family_first, fold, given_name_last
 from briefing.coref import FUNCTION_WORDS, Candidate, as_written
 from briefing.cues import ORG_HEADS
 from briefing.gazetteer import load_gazetteer
@@ -90,8 +90,8 @@ def _given_name(name: str) -> list[str]:
     """The given name of a person's name of several words, folded ("sean" of Sean Hannity; none of Kim
     Jong Un, whose first word is the family name)."""
     words = [fold(w) for w in name.split()]
-    if len(words) < 2 or family_first(words):
-        return []
+    if len(words) < 2 or family_first(words) or given_name_last(words, load_gazetteer().given_names):
+        return []  # nor "Ishiba" of Ishiba Shigeru, whose own order puts the family name first
     return [" ".join(words[: compound_given(words) or 1])]  # "abdel fattah" of Abdel Fattah al-Burhan
 
 

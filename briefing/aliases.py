@@ -60,6 +60,15 @@ def family_first(words: list[str]) -> bool:
     return len(rest) <= 3 and all(_SYLLABLES.fullmatch(w) for w in rest)
 
 
+def given_name_last(words: list[str], given: frozenset[str] | set[str]) -> bool:
+    """Whether a two-word name (folded) may put its family name first, as Japanese names are written in
+    their own order ("Ishiba Shigeru"): the last word a given name of ``given`` and the first none (nor a
+    particle). A Western name of that shape ("Isaura Thomas") is read so too; the caller keeps both ways."""
+    if len(words) != 2 or words[0] in given or words[1] not in given or words[0] in PARTICLES:
+        return False
+    return not family_first(words)
+
+
 # Legal-form words an organisation drops when named again ("Apple Inc." then "Apple", "Nordhavn Shipping
 # A/S" then "Nordhavn Shipping"): English, German, Nordic, French, Italian, Spanish and Dutch forms.
 CORPORATE = frozenset(

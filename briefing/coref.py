@@ -23,6 +23,7 @@ from briefing.aliases import (
     SUFFIXES,
     family_first,
     fold,
+    given_name_last,
     name_tails,
     skeleton,
     spelt_alike,
@@ -171,7 +172,7 @@ class People:
             if first:  # "Claudia Sheinbaum" and "Sheinbaum" are Claudia Sheinbaum Pardo
                 self.by_skeleton.setdefault(skeleton(first.norm), c.canonical)
                 self.by_surname[first.toks[-1].norm].append((c.start, c.canonical))
-            for key in surname_keys(c) + tails[id(c)]:
+            for key in surname_keys(c) + tails[id(c)] + _family_name_first(c, gaz):
                 self.by_surname[key].append((c.start, c.canonical))
             self.by_given.setdefault(c.toks[0].norm, c.canonical)
             if family_first([t.norm for t in c.toks]):
@@ -220,6 +221,18 @@ class People:
             return None
         people = self.first_names.get(cand.norm, set())
         return next(iter(people)) if len(people) == 1 else None
+
+
+def _family_name_first(cand: Candidate, gaz: Gazetteer) -> list[str]:
+    """The first word of a two-word name that may be its family name, written first as Japanese names are
+    in their own order ("Ishiba Shigeru", then "Ishiba said"): the last word is a given name the lists
+    know and the first is none. Kept beside the last word, which a Western name of that shape ("Isaura
+    Thomas") goes by; a text calls its person by one of them."""
+    toks = cand.toks
+    if len(toks) != 2 or not all(t.cap and t.word and not t.initial and not t.acronym for t in toks):
+        return []
+    first, last = toks[0].norm, toks[1].norm
+    return [first] if given_name_last([first, last], gaz.given_names) else []
 
 
 def _two_surnames(cand: Candidate, gaz: Gazetteer) -> Candidate | None:

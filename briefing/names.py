@@ -119,10 +119,13 @@ def leading_place(gaz: Gazetteer, chunk: list[Token]):
 def read_roles(doc: Doc, cand: Candidate, toks: list[Token], i: int, j: int) -> None:
     if cand.type == "place":
         return
+    # the office the news gives the person is their role from now on, and an apposition beside it their
+    # old job ("appointed X, the agency's spokeswoman, as minister"): the minister, no longer the spokeswoman
+    taken = roles.appointed_role(doc.text, toks, i, j) if cand.type in ("person", None) else None
     for role in (
         roles.lead_role(doc.text, toks, i),
-        roles.apposition_role(doc.text, toks, j),
-        roles.as_role(doc.text, toks, j) if cand.type in ("person", None) else None,
+        None if taken else roles.apposition_role(doc.text, toks, j),
+        taken or (roles.as_role(doc.text, toks, j) if cand.type in ("person", None) else None),
     ):
         if role:
             cand.roles.append(role)

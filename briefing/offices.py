@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+import re
+
 from briefing import roles
-from briefing.cues import NOBLE, ORG_HEADS, PORTFOLIOS, ROLE_NOUNS, TITLES, words
+from briefing.cues import NOBLE, ORG_HEADS, PORTFOLIOS, ROLE_NOUNS, SPEECH_VERBS, TITLES, words
 from briefing.foreign import FRENCH_TITLES
 from briefing.gazetteer import Gazetteer
 from briefing.names import (
@@ -23,15 +25,61 @@ from briefing.tokens import Token
 from briefing.works import work_of_a_rank
 
 
-def office_holder(gaz: Gazetteer, toks: list[Token], rest: int, j: int) -> int:
+def office_holder(doc: Doc, toks: list[Token], rest: int, j: int) -> int:
     """Where a person's name (a given name and one or two more words) ends the run after an office's "of":
-    its start, else 0."""
+    its start, else 0. A given name the lists lack ("Minister of State Administration Isaura Nhantumbo")
+    still begins a name of two words after a word that ends a portfolio or a body ("Administration",
+    "Affairs", "Health", "Europe") when the text says it is one: the surname or the full name written
+    again without the office, or the person speaking right after it ("... Isaura Nhantumbo said")."""
     for p in (j - 2, j - 3):
         name = toks[p:j]
-        named = p > rest + 1 and toks[p].norm in gaz.given_names and all(t.cap and t.word for t in name)
-        if named and (toks[p - 1].low in ORG_HEADS or toks[p - 1].cap):
+        if p <= rest + 1 or not all(t.cap and t.word for t in name):
+            continue
+        if toks[p].norm in doc.gaz.given_names and (toks[p - 1].low in ORG_HEADS or toks[p - 1].cap):
             return p
+    p = j - 2
+    if p > rest and _ends_portfolio(doc, toks[p - 1]) and _unlisted_holder(doc, toks, p, j):
+        return p
     return 0
+
+
+# nouns that end a ministry's portfolio besides the portfolios themselves: "Public Works", "Water Resources"
+_PORTFOLIO_ENDS = words("works development planning resources welfare relations communications")
+
+
+def _ends_portfolio(doc: Doc, tok: Token) -> bool:
+    """Can ``tok`` end an office's portfolio or body: a body's head, a portfolio word or a known place?"""
+    if tok.low in ORG_HEADS or tok.low in PORTFOLIOS or tok.low in _PORTFOLIO_ENDS:
+        return True
+    known = known_name(doc.gaz, tok.norm)
+    return known is not None and known[1] == "place"
+
+
+def _unlisted_holder(doc: Doc, toks: list[Token], p: int, j: int) -> bool:
+    """Are ``toks[p:j]``, two capitalised words after an office, a person's name though the lists lack the
+    given name? Neither word may be a known name, a body's or place's head, or a word the text writes in
+    lower case; then the person speaks right after it, or the text names them again without the office."""
+    name = toks[p:j]
+    if not plausible_name(name) or any(t.norm in doc.lower or t.possessive for t in name):
+        return False
+    if any(known_name(doc.gaz, t.norm) is not None for t in name):
+        return False
+    if j < len(toks) and toks[j].low in SPEECH_VERBS:
+        return True
+    return _named_again(doc.text, toks[p - 1], name)
+
+
+def _named_again(text: str, before: Token, name: list[Token]) -> bool:
+    """Does ``text`` write the surname ``name[-1]`` elsewhere, after neither the office's last word
+    ``before`` nor the given name ("Nhantumbo, 47, said", "said Isaura Nhantumbo")?"""
+    given, surname = name[0].text, name[-1].text
+    for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text):
+        words = text[: m.start()].split()
+        if words[-1:] != [given]:
+            return True
+        if words[-2:-1] != [before.text]:
+            return True
+    return False
 
 
 def is_office(gaz: Gazetteer, chunk: list[Token]) -> bool:

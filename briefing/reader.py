@@ -363,7 +363,7 @@ def _read_chunk(doc: Doc, index: int, toks: list[Token], i: int, j: int, initial
         # "Secretary of the New Jersey Department of Public Safety": the office names the actor, but
         # "Secretary of State" names no one
         rest = i + of + 1 + (chunk[of + 1].low == "the")
-        holder = office_holder(doc.gaz, toks, rest, j)
+        holder = office_holder(doc, toks, rest, j)
         if is_office(doc.gaz, chunk):  # "Secretary of State for Scotland": no one, but a place
             read_places(doc, index, toks, i, j)
         elif holder:  # "Secretary of the Harbour Board Anna Berg": the body, then who holds the office

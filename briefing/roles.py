@@ -285,6 +285,8 @@ def apposition_role(text: str, toks: list[Token], name_end: int) -> str | None:
         return None
     if head.low in _ARTICLES:
         i += 1
+    if toks[i].low == "new" and j - i > 1:  # "the new minister of health": new today, not for long
+        i += 1
     return _text(text, toks, i, j)
 
 
@@ -329,8 +331,62 @@ def as_role(text: str, toks: list[Token], name_end: int) -> str | None:
     """ "... Keith Kellogg as special envoy for Ukraine and Russia." -> "special envoy for ..."."""
     if name_end >= len(toks) - 1 or toks[name_end].low != "as":
         return None
-    i = name_end + 1
+    return _role_from(text, toks, name_end + 1)
+
+
+# verbs that give a person an office, before the name ("appointed X as minister") or, passive, after it
+# ("X was sworn in as minister", "X was named envoy")
+_APPOINTING = words(
+    """
+    appoint appoints appointed name names named nominate nominates nominated promote promotes promoted
+    elect elects elected install installs installed pick picks picked tap taps tapped choose chooses chose
+    """
+)
+_TAKEN = words(
+    "sworn appointed named nominated promoted elected installed picked tapped chosen inaugurated confirmed"
+)
+_BEING = words("was is were are has have had been be will formally officially also later")
+
+
+def appointed_role(text: str, toks: list[Token], name_start: int, name_end: int) -> str | None:
+    """The office a person is given in the news, the role they hold from now on: the "as" phrase of an
+    appointment, also after an apposition that tells their old job ("appointed Isaura Nhantumbo, the
+    spokeswoman of the disaster agency, as minister of state administration"), or the office a passive
+    gives ("X was sworn in as minister", "X was named special envoy"); else None."""
+    if name_start > 0 and toks[name_start - 1].low in _APPOINTING:
+        if name_end < len(toks) and toks[name_end].low == "as":
+            return as_role(text, toks, name_end)
+        if name_end < len(toks) and toks[name_end].text == ",":
+            k = name_end + 1
+            while k < len(toks) and toks[k].text not in _STOPS and k - name_end <= MAX_ROLE_TOKENS:
+                k += 1
+            if k + 1 < len(toks) and toks[k].text == "," and toks[k + 1].low == "as":
+                return as_role(text, toks, k + 1)
+        return None
+    k = name_end
+    while k < len(toks) and k - name_end < 3 and toks[k].low in _BEING:
+        k += 1
+    if k == name_end or k >= len(toks) or toks[k].low not in _TAKEN:
+        return None
+    k += 1 + (toks[k].low == "sworn" and k + 1 < len(toks) and toks[k + 1].low == "in")
+    if k < len(toks) and toks[k].low == "as":
+        return as_role(text, toks, k)
+    role = _role_from(text, toks, k) if k < len(toks) else None
+    first = toks[k + (toks[k].low in _ARTICLES)].low if role else ""
+    return role if role and (first in ROLE_NOUNS or first in TITLES or _modifier(first)) else None
+
+
+def _role_from(text: str, toks: list[Token], i: int) -> str | None:
+    """The role that begins at ``toks[i]`` (an article before it left out) up to a stop mark or the time
+    of the news, if a role noun, title or modifier opens it; "new" is left out too ("as the new minister"),
+    being true only for a while."""
     if toks[i].low in _ARTICLES:
+        i += 1
+    if (
+        i + 1 < len(toks)
+        and toks[i].low == "new"
+        and (toks[i + 1].low in ROLE_NOUNS or toks[i + 1].low in TITLES)
+    ):
         i += 1
     if i >= len(toks) or not (
         toks[i].low in ROLE_NOUNS or toks[i].low in TITLES or _modifier(toks[i].low) or qualified(toks[i].low)

@@ -667,6 +667,33 @@ def people_by_given_name(db: Database, name: str, *, limit: int = 8) -> list[tup
     return [(found[i], i in called) for i in ids]
 
 
+def people_by_surname(db: Database, name: str, *, limit: int = 8) -> list[Actor]:
+    """The people a full name of whom ends with the one word ``name`` ("Karimo": Abdul Karimo), most
+    mentioned first: a surname the aliases lack (no surname alias is kept for "Abdul Karimo", whose
+    "Abdul" may begin a given name of two words) is still how a reader asks for a person. A scan of the
+    aliases, only when no alias holds the word."""
+    norm = strip_article(fold(name))
+    if len(norm) < 3 or " " in norm:
+        return []
+    rows = db.execute(
+        "SELECT DISTINCT a.id, a.article_count FROM actor_aliases al JOIN actors a ON a.id = al.actor_id"
+        " WHERE al.norm LIKE ? ESCAPE '\\' AND a.type = 'person' ORDER BY a.article_count DESC, a.id LIMIT ?",
+        ["% " + norm.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"), limit],
+    ).fetchall()
+    found = _actors(db, [r[0] for r in rows])
+    return [found[r[0]] for r in rows]
+
+
+def top_sources(db: Database, actor_id: int, *, limit: int = 2) -> list[str]:
+    """The outlets that have named the actor in most articles, most first."""
+    rows = db.execute(
+        "SELECT source FROM actor_sources WHERE actor_id = ? AND articles > 0 ORDER BY articles DESC, source"
+        " LIMIT ?",
+        [actor_id, limit],
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
 def similar_actors(db: Database, name: str, *, limit: int = 5) -> list[Actor]:
     """Actors with an alias within a small edit distance of ``name`` ("Kelog" -> Keith Kellogg), holding
     it as whole words ("Korea" -> North Korea, South Korea), or beginning with it when it is a name of

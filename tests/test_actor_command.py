@@ -375,10 +375,11 @@ async def test_a_given_name_of_only_one_person_finds_them(app):
     assert "KEIR GILES" in text and "Closest match for “Keir”" in text
 
 
-async def test_a_given_name_of_several_people_none_is_called_by_suggests_them(app):
+async def test_a_given_name_of_several_people_none_is_called_by_offers_them(app):
+    """Both are called so in full: "no one called Keir" would be untrue (qa25c F8)."""
     add_article(app, "Keir Starmer met Keir Giles in London on Monday.", day=20)
     _, text = await ask(app, "/actor Keir")
-    assert text.startswith("I have no one called “Keir”. Did you mean:")
+    assert text.startswith("“Keir” could be more than one actor. Which one?")
     assert "/actor Keir Starmer" in text and "/actor Keir Giles" in text
 
 

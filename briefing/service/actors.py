@@ -270,6 +270,9 @@ def lookup_actor(app: App, name: str, type_: ActorType | None = None) -> Lookup:
         if given is not None:
             meant, namesakes = given
             return Lookup(name, type_, (meant,), meant, namesakes, typed)
+        people = _by_name_word(app, name) or _in_other_order(app, name)
+        if people:
+            return Lookup(name, type_, people, people[0] if len(people) == 1 else None, people, typed)
     found = tuple(actor_store.find_actors(app.db, name, type_=type_)) if name and type_ else every
     titled = _holding(found, titles_of(typed)) if len(found) > 1 else ()
     found = titled or found  # a title no one holds is ignored, as before
@@ -308,15 +311,47 @@ def _by_given_name(app: App, name: str) -> tuple[Actor, tuple[Actor, ...]] | Non
     return None
 
 
-def candidates_reply(look: Lookup, *, command: str = "actor", extra: Sequence[Block] = ()) -> Reply:
+def _by_name_word(app: App, name: str) -> tuple[Actor, ...]:
+    """The people one word no alias holds names as their family name: the last word of their full names
+    ("Karimo": Abdul Karimo, whose "Abdul" keeps a surname alias from being stored), or, for several
+    people, the first word that no one bears alone ("Nguyen": Nguyễn Thị Thanh Hà and Nguyễn Thị Hồng, a
+    family name written first). One person by the last word is the one meant; several are all offered.
+    One person by the first word is left to the close names ("Bald" of a misread "Bald Paul Walker")."""
+    if " " in name.strip():
+        return ()
+    by_last = actor_store.people_by_surname(app.db, name)
+    by_first = [a for a, _ in actor_store.people_by_given_name(app.db, name)]
+    people = {a.id: a for a in (*by_last, *by_first)}
+    if len(people) == 1 and not by_last:
+        return ()
+    return tuple(sorted(people.values(), key=lambda a: (-a.article_count, a.id)))
+
+
+def _in_other_order(app: App, name: str) -> tuple[Actor, ...]:
+    """The people a two-word name asked in the other order names ("Shigeru Ishiba" for Ishiba Shigeru,
+    as Japanese names are written in their own order, and English news writes either)."""
+    words = name.split()
+    if len(words) != 2:
+        return ()
+    return tuple(actor_store.find_actors(app.db, f"{words[1]} {words[0]}", type_="person"))
+
+
+def candidates_reply(
+    look: Lookup, *, command: str = "actor", extra: Sequence[Block] = (), app: App | None = None
+) -> Reply:
     """The actors a name fits, each with the command that chooses it."""
     names = [fold(a.name) for a in look.found]  # the lookup ignores case: "Mangaluru", "MANGALURU"
     lines = []
-    for a in look.found[:MAX_CANDIDATES]:
+    shown = look.found[:MAX_CANDIDATES]
+    alike = _alike(shown)
+    for a in shown:
         # the name asked, if it is this one's, would only come back here: "/actor Montenegro (country)"
         again = fold(a.name) == fold(look.name)
         ask = _ask(a, typed=names.count(fold(a.name)) > 1 or again, command=command)
-        lines.append(item(bold(a.name), f" — {_label(a)}, {plural(a.article_count, 'article')}: ", code(ask)))
+        where = _outlets(app, a) if app is not None and a.id in alike else ""
+        lines.append(
+            item(bold(a.name), f" — {_label(a)}, {plural(a.article_count, 'article')}{where}: ", code(ask))
+        )
     return Reply(message(para(f"“{look.name}” could be more than one actor. Which one?"), *lines, *extra))
 
 
@@ -395,8 +430,29 @@ def unknown_reply(app: App, look: Lookup, *, command: str = "actor", extra: Sequ
     ]
     if not close:
         return Reply(message(para(f"I have {what} called “{asked}” in the news I know."), *extra))
-    lines = [item(code(f"/{command} {a.name}"), f" — {_label(a)}") for a in close]
+    alike = _alike(close)
+    lines = [
+        item(
+            code(f"/{command} {a.name}"),
+            f" — {_label(a)}"
+            + (f", {plural(a.article_count, 'article')}{_outlets(app, a)}" if a.id in alike else ""),
+        )
+        for a in close
+    ]
     return Reply(message(para(f"I have {what} called “{asked}”. Did you mean:"), *lines, *extra))
+
+
+def _alike(actors: Sequence[Actor]) -> set[int]:
+    """The actors a list would show the same way (type and role), which the reader must tell apart by
+    more: "Abdul Carimo — person, Rescue chief" and "Abdul Karimo — person, Rescue chief"."""
+    labels = [_label(a) for a in actors]
+    return {a.id for a, label in zip(actors, labels, strict=True) if labels.count(label) > 1}
+
+
+def _outlets(app: App, actor: Actor) -> str:
+    """ ", in coastalherald.co.mz, africawire.net": the outlets that name the actor most."""
+    sources = actor_store.top_sources(app.db, actor.id)
+    return f", in {', '.join(sources)}" if sources else ""
 
 
 DOMINANT = 10  # an actor in ten times the articles of every other the name fits is the one meant
@@ -574,7 +630,7 @@ def resolve_actor(
     if not look.found:
         return unknown_reply(app, look, command=command)
     if look.actor is None:
-        return candidates_reply(look, command=command)
+        return candidates_reply(look, command=command, app=app)
     if look.actor.type == "person" and _POSSESSIVE_NAME.search(look.typed):
         return look.actor, look, look.typed.strip()  # "Kellogg's" is no person's name: only the closest
     return look.actor, look, None if exact_name(look.name, look.actor) else look.name

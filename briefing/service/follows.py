@@ -154,7 +154,7 @@ def _what_to_follow(app: App, name: str, kind: Kind | None) -> tuple[str, int | 
     # the topic is offered only where following it would be taken: "the (topic)" would be refused
     as_topic = (_as_topic(name),) if refused is None else ()
     if look.found:
-        return candidates_reply(look, command="follow", extra=() if look.type_ else as_topic)
+        return candidates_reply(look, command="follow", extra=() if look.type_ else as_topic, app=app)
     if refused is not None:  # "the": no actor, and no topic either; typos of it ("THQ") are no help
         return refused
     if look.type_ is not None or (look.name and suggestions(app, look.name)):
