@@ -41,6 +41,7 @@ from telegram.request import BaseRequest, HTTPXRequest, RequestData
 
 from briefing.adapters.delivery import api_urls, bot_from_settings
 from briefing.adapters.jobs import Jobs, install_jobs, refreshed
+from briefing.adapters.private_logs import hide_private_data
 from briefing.adapters.redaction import redact_logs
 from briefing.adapters.statistics import STOP_WAIT, Statistics
 from briefing.adapters.telegram_backlog import (
@@ -150,6 +151,7 @@ def build_application(app: App, *, close_db: bool = False) -> Application:
         .post_shutdown(_post_shutdown(close_db))
     )
     application = builder.build()
+    hide_private_data()  # python-telegram-bot's -v lines hold users' messages and names
     application.bot_data[APP_KEY] = app
     application.add_handler(CommandHandler(list(COMMANDS), on_message))
     application.add_handler(MessageHandler(filters.COMMAND, on_message))  # unknown commands
