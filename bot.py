@@ -378,9 +378,11 @@ def _setup_logging(verbose: bool) -> None:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
+    from briefing.adapters.private_logs import hide_private_data
     from briefing.adapters.redaction import redact_logs
 
     redact_logs()  # an address's password or ?apikey= never reaches the log (the token is added later)
+    hide_private_data()  # nor, from python-telegram-bot's lines, users' messages and names
     # httpx logs request URLs at INFO, and Telegram's URLs hold the bot token
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)

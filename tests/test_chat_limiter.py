@@ -9,6 +9,7 @@ import pytest
 from telegram.error import RetryAfter
 
 from briefing.adapters.chat_limiter import ChatRateLimiter
+from briefing.adapters.pacer import Limits, Pacer
 
 
 def _refusing(times: int, sent: list[tuple[str, float]]):
@@ -63,7 +64,7 @@ async def _request(limiter: ChatRateLimiter, endpoint: str, chat: str, sent: lis
 
 async def test_one_chats_messages_go_a_burst_at_once_then_at_the_chats_pace_and_others_do_not_wait():
     sent: list[tuple[str, str, float]] = []
-    limiter = ChatRateLimiter(max_retries=1, chat_burst=3, chat_window=0.4)
+    limiter = ChatRateLimiter(max_retries=1, pacer=Pacer(Limits(chat_burst=3, chat_window=0.4)))
     start = time.monotonic()
     await asyncio.gather(*(_request(limiter, "sendMessage", "1", sent) for _ in range(9)))
     times = [t - start for _, chat, t in sent if chat == "1"]
@@ -77,7 +78,20 @@ async def test_one_chats_messages_go_a_burst_at_once_then_at_the_chats_pace_and_
     await asyncio.gather(
         _request(limiter, "sendPhoto", "2", sent),
         _request(limiter, "sendChatAction", "1", sent),
-        _request(limiter, "editMessageText", "1", sent),
     )
     assert time.monotonic() - other < 0.2
     assert other - begun >= 0.2  # chat 1's tenth message waited for its turn
+
+
+async def test_a_chats_edits_count_in_its_window_and_share_it_with_the_fanout():
+    pacer = Pacer(Limits(min_gap=0.0, chat_burst=2, chat_window=0.4))
+    limiter = ChatRateLimiter(max_retries=1, pacer=pacer)
+    sent: list[tuple[str, str, float]] = []
+    start = time.monotonic()
+    await pacer.wait(1)  # a digest part, paced by the same pacer
+    await _request(limiter, "sendMessage", "1", sent)  # a reply: the chat's burst of two
+    await _request(limiter, "editMessageText", "1", sent)  # a page turned: waits for the window
+    assert time.monotonic() - start >= 0.4 - 0.02
+    begun = time.monotonic()
+    await _request(limiter, "editMessageText", "2", sent)  # another chat: at once
+    assert time.monotonic() - begun < 0.1

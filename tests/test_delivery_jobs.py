@@ -8,8 +8,8 @@ from datetime import UTC, datetime, timedelta
 
 import time_machine
 from telegram import Bot
-from telegram.ext import AIORateLimiter
 
+from briefing.adapters.chat_limiter import ChatRateLimiter
 from briefing.adapters.jobs import TOKEN_REFUSED, Jobs
 from briefing.adapters.telegram import JOBS_KEY, build_application, serve
 from briefing.service import App
@@ -32,7 +32,8 @@ async def test_a_429_for_one_chat_holds_back_that_chat_not_the_others_nor_the_re
     with time_machine.travel(AT, tick=True):
         application = build_application(app)
         jobs = application.bot_data[JOBS_KEY]
-        assert isinstance(application.bot.rate_limiter, AIORateLimiter)  # the replies keep theirs
+        assert isinstance(application.bot.rate_limiter, ChatRateLimiter)  # the replies keep theirs
+        assert application.bot.rate_limiter.pacer is jobs.pacer  # one budget for both
         assert type(jobs.bot) is Bot  # the digests' bot has none: their pacer handles a 429
         stop = asyncio.Event()
         task = asyncio.create_task(

@@ -9,7 +9,7 @@ import asyncio
 
 import pytest
 
-from briefing.adapters.chat_limiter import CHAT_BURST, CHAT_WINDOW
+from briefing.adapters.pacer import Limits
 from tests.botapi import User
 from tests.botapi.ratelimit import RateLimits, Window
 from tests.conftest import NOW
@@ -17,6 +17,7 @@ from tests.e2e_helpers import harness
 
 pytestmark = pytest.mark.e2e
 BOB = User(77, "Bob", "bob")
+CHAT_BURST, CHAT_WINDOW = Limits().chat_burst, Limits().chat_window
 ASKED = 8
 
 

@@ -1,6 +1,7 @@
 """The scheduled jobs in a real python-telegram-bot Application (JobQueue, APScheduler) against the
 loopback server, with the wall clock set by time-machine."""
 
+import asyncio
 from datetime import UTC, date, datetime, timedelta
 
 import time_machine
@@ -18,7 +19,7 @@ async def test_the_digest_job_is_scheduled_so_a_late_run_still_runs(db, settings
     application = application_builder(botapi).build()
     install_jobs(application, App(db=db, settings=settings), pacer=fast_pacer(), policy=QUICK)
     jobs = application.job_queue.jobs()
-    assert sorted(j.name for j in jobs) == ["digests", "feeds", "prune"]
+    assert sorted(j.name for j in jobs) == ["digests", "feeds", "prune", "prune at start"]
     (prune,) = application.job_queue.get_jobs_by_name("prune")
     assert prune.job.trigger.interval == timedelta(days=1)
     for job in jobs:
@@ -56,5 +57,14 @@ async def test_the_started_bot_prunes_old_history_at_once(db, settings, botapi):
         deliveries.claim_part(db, deliveries.PartKey(3, day, 0), now=due)
         deliveries.confirm_part(db, deliveries.PartKey(3, day, 0), message_id=1, now=due)
     with time_machine.travel(AT, tick=True):
-        install_jobs(application_builder(botapi).build(), App(db=db, settings=settings, clock=lambda: AT))
+        application = application_builder(botapi).build()
+        install_jobs(application, App(db=db, settings=settings, clock=lambda: AT), pacer=fast_pacer())
+        assert len(deliveries.parts_of(db, 3, old)) == 1  # not at install: once the application runs
+        async with application:
+            await application.start()
+            for _ in range(100):
+                await asyncio.sleep(0.05)
+                if not deliveries.parts_of(db, 3, old):
+                    break
+            await application.stop()
     assert [p.digest_date for d in (old, recent) for p in deliveries.parts_of(db, 3, d)] == [recent]

@@ -1,7 +1,9 @@
 """The pacer, on a clock of its own: sliding windows on real grant times, per-chat and per-group
 limits, RetryAfter."""
 
+import asyncio
 import itertools
+import time
 
 import pytest
 
@@ -91,4 +93,67 @@ async def test_memory_of_idle_chats_is_dropped(ft):
     await grants(p, ft, range(1, 3000))
     ft.now += 10
     await grants(p, ft, range(5000, 5100))  # a sweep comes every 1024 grants
-    assert set(p._chat_ready) <= set(range(5000, 5100))
+    assert set(p._recent) <= set(range(5000, 5100))
+
+
+async def test_replies_and_the_fanout_share_each_chats_window(ft):
+    p = pacer(ft, min_gap=0.025, chat_burst=3, chat_window=3.0, chat_interval=1.05)
+    replies = [await p.wait(7, reply=True) for _ in range(3)]
+    assert [round(t.at - 100.0, 6) for t in replies] == [0.0, 0.025, 0.05]  # an answer's parts at once
+    await p.wait(7)  # a digest part for the same chat: after the replies' window, not at once
+    assert ft.now - 100.0 == pytest.approx(3.0)
+    await p.wait(8)
+    start = ft.now
+    await p.wait(8, reply=True)  # a reply may follow a digest part at once (its burst)...
+    assert ft.now - start == pytest.approx(0.025)
+    await p.wait(8)  # ...but the fan-out keeps its interval after the reply
+    assert ft.now - start == pytest.approx(0.025 + 1.05)
+
+
+async def test_an_answer_moves_its_messages_place_in_the_chats_window(ft):
+    p = pacer(ft, min_gap=0.0, chat_burst=1, chat_window=1.0)
+    turn = await p.wait(7, reply=True)
+    ft.now += 0.5  # Telegram answered half a second later: the message reached it then
+    p.answered(turn)
+    await p.wait(7, reply=True)
+    assert ft.now - 100.0 == pytest.approx(1.5)
+
+
+async def test_a_reply_takes_the_next_slot_before_the_fanout_waiting_for_it():
+    p = Pacer(Limits(per_window=4, window=0.4, min_gap=0.01, chat_interval=0.0))
+    order: list[str] = []
+
+    async def send(name: str, chat: int, reply: bool) -> None:
+        await p.wait(chat, reply=reply)
+        order.append(name)
+
+    fanout = [asyncio.create_task(send(f"digest {c}", c, False)) for c in range(1, 13)]
+    await asyncio.sleep(0.05)  # the first window's four are out; eight digests wait for slots
+    await send("reply", 100, True)
+    await asyncio.gather(*fanout)
+    assert order.index("reply") == 4  # the next slot, not after the eight
+    assert len(order) == 13
+
+
+async def test_replies_and_the_fanout_together_keep_the_overall_limit():
+    p = Pacer(Limits(per_window=5, window=0.25, min_gap=0.0, chat_interval=0.0))
+    times: list[float] = []
+
+    async def send(chat: int, reply: bool) -> None:
+        await p.wait(chat, reply=reply)
+        times.append(time.monotonic())
+
+    await asyncio.gather(*(send(c, c % 2 == 0) for c in range(1, 21)))
+    assert most_in_a_window(sorted(times), 0.25 - 0.01) <= 5
+    assert max(times) - min(times) >= 0.25 * 3 - 0.02  # 20 sends: four windows
+
+
+async def test_a_reply_waiting_for_its_own_chat_does_not_hold_back_the_fanout():
+    p = Pacer(Limits(min_gap=0.0, chat_burst=1, chat_window=0.5, chat_interval=0.0))
+    await p.wait(7, reply=True)
+    waiting = asyncio.create_task(p.wait(7, reply=True))  # chat 7's window is full for 0.5 s
+    await asyncio.sleep(0.01)
+    start = time.monotonic()
+    await p.wait(8)
+    assert time.monotonic() - start < 0.1
+    await waiting

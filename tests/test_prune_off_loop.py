@@ -10,9 +10,11 @@ from types import SimpleNamespace
 
 import pytest
 
-from briefing.adapters.jobs import Jobs, pruned
+from briefing.adapters.jobs import Jobs, install_jobs, pruned
 from briefing.service import App
 from store import open_db
+from tests.botapi import application_builder
+from tests.digestkit import fast_pacer
 from tests.test_retention import NOW, TODAY, dates, digest
 
 
@@ -83,3 +85,33 @@ async def test_a_database_in_memory_is_pruned_in_place(settings):
     digest(db, 1, TODAY - timedelta(days=1), "sent")
     report = await pruned(App(db=db, settings=settings, clock=lambda: NOW))
     assert report is not None and report.parts == 1
+
+
+async def test_the_start_prune_runs_off_the_loop_once_the_bot_runs(bot_app, tmp_path, botapi):
+    # it ran in install_jobs, in the loop: another process's write lock (a `bot.py ingest`) held up the
+    # start, and every answer after it, for busy_timeout (10 s)
+    application = application_builder(botapi).build()
+    install_jobs(application, bot_app, pacer=fast_pacer())
+    assert kept_days(bot_app) == 2  # not pruned yet: that is the started application's work
+    for job in application.job_queue.jobs():
+        if job.name != "prune at start":  # the ticks would wait for the lock below themselves
+            job.schedule_removal()
+    writer = open_db(tmp_path / "bot.db")
+    writer.execute("BEGIN IMMEDIATE")
+    try:
+        async with application:
+            await application.start()
+            start = time.monotonic()
+            for _ in range(10):
+                await asyncio.sleep(0.05)
+                assert kept_days(bot_app) == 2  # the bot's connection reads meanwhile
+            assert time.monotonic() - start < 1.0  # the loop answered while the prune waited
+            writer.execute("COMMIT")
+            for _ in range(200):
+                await asyncio.sleep(0.05)
+                if kept_days(bot_app) == 1:
+                    break
+            await application.stop()
+    finally:
+        writer.conn.close()
+    assert kept_days(bot_app) == 1  # pruned once the lock was free

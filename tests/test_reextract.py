@@ -294,6 +294,10 @@ def test_install_jobs_schedules_the_job_only_when_actors_are_stale(app, stale):
 
     _archive(app, stale=stale)
     scheduled: list[str] = []
-    queue = SimpleNamespace(run_repeating=lambda *a, name, **k: scheduled.append(name))
+
+    def schedule(*a, name, **k):
+        scheduled.append(name)
+
+    queue = SimpleNamespace(run_repeating=schedule, run_once=schedule)
     install_jobs(SimpleNamespace(job_queue=queue), app)
     assert ("reextract" in scheduled) == stale

@@ -269,6 +269,10 @@ def test_install_jobs_schedules_the_refresh_only_when_summaries_are_stale(app, s
     if stale:
         _stale_archive(app, stale)
     scheduled: list[str] = []
-    queue = SimpleNamespace(run_repeating=lambda *a, name, **k: scheduled.append(name))
+
+    def schedule(*a, name, **k):
+        scheduled.append(name)
+
+    queue = SimpleNamespace(run_repeating=schedule, run_once=schedule)
     install_jobs(SimpleNamespace(job_queue=queue), app)
     assert ("resummarize" in scheduled) == bool(stale)

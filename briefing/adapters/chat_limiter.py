@@ -1,44 +1,42 @@
-"""The replies' rate limiter: python-telegram-bot's ``AIORateLimiter`` (the overall and per-group
-pacing, and a 429 retried after the time Telegram asks), except that a 429 holds back only the chat it
-was for. PTB's pauses every request of the bot on any 429, so one chat's flood (a long answer in many
-parts, fast presses) left every other chat without answers for the whole ``retry_after`` (QA13b F2).
-Telegram's 429s are counted per chat; the overall 30 a second is kept by the pacing.
+"""The replies' rate limiter: each request to a chat takes its slot from the process's :class:`Pacer`,
+the one the digests and alerts are paced by (one budget, overall and per chat, the replies first; see
+``pacer``), and a 429 is retried after the time Telegram asks, holding back only the chat it was for.
+python-telegram-bot's ``AIORateLimiter`` paused every request of the bot on any 429, so one chat's flood
+(a long answer in many parts, fast presses) left every other chat without answers for the whole
+``retry_after`` (QA13b F2); and it paced the replies apart from the fan-out, which kept pacing of its
+own: together they went over Telegram's 30 a second, and one chat could get a reply and a digest part at
+once, each within its own pacer's limit.
 
-Only PTB's public API is used: each attempt goes through ``AIORateLimiter.process_request`` (its pacing:
-30 requests a second to chats, 20 a minute to each group or channel, paid broadcasts apart), with a
-callback that hands a 429 back as a value instead of raising it, so PTB neither pauses every chat nor
-logs an error for it; the retry, after the chat's hold, is this class's own.
-
-Telegram asks for about one message a second in one chat, tolerating short bursts, and PTB's pacing
-does not count per chat (a private chat is not paced at all): a user sending /brief ten times in a row
-got ten answers as fast as the bot made them, and the 429s that follow. Each chat's messages (sends,
-not edits or button answers) are paced here too: at most ``CHAT_BURST`` in any ``CHAT_WINDOW`` seconds,
-so an answer in a few parts (text, chart) still goes at once, while a chat asking faster than one
-message a second is answered one message a second. Only that chat waits; a 429 all the same (Telegram's
-own limits are not published) is retried as above."""
+Telegram asks for about one message a second in one chat, tolerating short bursts: a chat's messages
+(sends, and edits: the paging buttons) are paced at most ``Limits.chat_burst`` in any
+``Limits.chat_window`` seconds, counting the fan-out's messages to it, so an answer in a few parts
+(text, chart) still goes at once, while a chat asking faster than one message a second is answered one
+message a second. Only that chat waits. A request that posts nothing in its chat (``sendChatAction``,
+``deleteMessage``...) takes an overall slot only, as python-telegram-bot's limiter paced every request
+with a chat; one without a chat (answering a button press, ``getMe``) is not paced. A 429 all the same
+(Telegram's own limits are not published) holds the chat in the pacer too, so the fan-out waits for it
+as well, and slows the pacer."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
 import time
-from collections import deque
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
 from telegram.error import RetryAfter
-from telegram.ext import AIORateLimiter
+from telegram.ext import BaseRateLimiter
+
+from briefing.adapters.pacer import Pacer, Turn
 
 log = logging.getLogger(__name__)
 SLACK = 0.1  # seconds added to Telegram's retry_after, as PTB does
 MAX_HELD = 512  # chats held at once before the expired holds are swept
-CHAT_BURST = 3  # messages one chat may get at once (an answer's parts, its chart)...
-CHAT_WINDOW = 3.0  # ...in any this many seconds: one a second on average, Telegram's figure for a chat
-MAX_PACED = 4096  # chats counted at once before those with nothing in their window are swept
-# the requests that post a message in a chat (Telegram counts those); sendChatAction posts none
-PACED_PREFIXES = ("send", "copyMessage", "forwardMessage")
+# the requests that post or change a message in a chat (Telegram counts those); sendChatAction posts none
+PACED_PREFIXES = ("send", "copyMessage", "forwardMessage", "editMessage")
 UNPACED = frozenset({"sendChatAction"})
 
 Result = bool | dict[str, Any] | list[dict[str, Any]]
@@ -46,36 +44,29 @@ Result = bool | dict[str, Any] | list[dict[str, Any]]
 
 @dataclass(frozen=True)
 class _Refused:
-    """A 429, passed back through PTB's pacing as the request's result."""
+    """A 429, as an attempt's result (retried, or raised after the last retry)."""
 
     error: RetryAfter
 
 
-@dataclass
-class _Turn:
-    """One message of a chat's window: when it counts from (its request's answer, once it came)."""
-
-    at: float
-
-
-class ChatRateLimiter(AIORateLimiter):
-    """``AIORateLimiter`` whose retry after a 429 waits for the chat's hold alone; requests without a
-    chat (answering a button press, getMe...) share one hold of their own."""
+class ChatRateLimiter(BaseRateLimiter[int]):
+    """Replies paced by the process's :class:`Pacer` (their own, if none is given), with a retry after
+    a 429 that waits for the chat's hold alone; requests without a chat (answering a button press,
+    getMe...) share one hold of their own."""
 
     def __init__(
-        self,
-        *,
-        max_retries: int,
-        clock: Callable[[], float] = time.monotonic,
-        chat_burst: int = CHAT_BURST,
-        chat_window: float = CHAT_WINDOW,
+        self, *, max_retries: int, pacer: Pacer | None = None, clock: Callable[[], float] = time.monotonic
     ) -> None:
-        super().__init__(max_retries=0)  # PTB's pacing only: the retries are this class's
         self.max_retries = max_retries
-        self.chat_burst, self.chat_window = chat_burst, chat_window
+        self.pacer = pacer or Pacer()
         self._held: dict[str | None, float] = {}  # chat → when it may send again (clock seconds)
-        self._sent: dict[str, deque[_Turn]] = {}  # chat → its last messages (its window)
         self._clock = clock
+
+    async def initialize(self) -> None:
+        """Nothing to set up."""
+
+    async def shutdown(self) -> None:
+        """Nothing to close."""
 
     async def process_request(
         self,
@@ -89,23 +80,21 @@ class ChatRateLimiter(AIORateLimiter):
         retries = rate_limit_args or self.max_retries
         chat_id = data.get("chat_id")
         chat = None if chat_id is None else str(chat_id)
-
-        async def attempt(*a: Any, **k: Any) -> Result | _Refused:
-            try:
-                return await callback(*a, **k)
-            except RetryAfter as exc:
-                return _Refused(exc)
-
-        paced = chat is not None and endpoint.startswith(PACED_PREFIXES) and endpoint not in UNPACED
+        number = _chat_number(chat_id)
+        in_chat = endpoint.startswith(PACED_PREFIXES) and endpoint not in UNPACED
         for tried in range(retries + 1):
             await self._wait_for(chat)
-            turn = await self._take_turn(chat) if paced and chat is not None else None
+            turn = await self._slot(chat, number if in_chat else None)
             try:
-                done = await super().process_request(attempt, args, kwargs, endpoint, data, None)  # type: ignore[arg-type]
+                done: Result | _Refused = await callback(*args, **kwargs)
+            except RetryAfter as exc:
+                done = _Refused(exc)
             finally:
-                if turn is not None:  # counted from its answer: Telegram got it by then, not before
-                    turn.at = max(turn.at, self._clock())
+                if turn is not None:
+                    self.pacer.answered(turn)
             if not isinstance(done, _Refused):
+                if turn is not None:
+                    self.pacer.sent()
                 return done
             wait = done.error.retry_after
             seconds = (wait.total_seconds() if isinstance(wait, timedelta) else float(wait)) + SLACK
@@ -114,32 +103,22 @@ class ChatRateLimiter(AIORateLimiter):
                 raise done.error
             log.info("%s to chat %s: 429, chat held back %.1f s", endpoint, chat, seconds)
             self._hold(chat, seconds)
+            if in_chat and number is not None:  # the fan-out holds back too; the pacer slows
+                self.pacer.retry_after(number, seconds)
         raise AssertionError("unreachable")  # the loop returns or raises
+
+    async def _slot(self, chat: str | None, number: int | None) -> Turn | None:
+        """The request's slot: in its chat's window (``number``), or an overall one for another request
+        to a chat; none for a request without a chat."""
+        if chat is None:
+            return None
+        return await self.pacer.wait(number, reply=True)
 
     def _hold(self, chat: str | None, seconds: float) -> None:
         now = self._clock()
         if len(self._held) >= MAX_HELD:
             self._held = {k: until for k, until in self._held.items() if until > now}
         self._held[chat] = max(self._held.get(chat, now), now + seconds)
-
-    async def _take_turn(self, chat: str) -> _Turn:
-        """Wait until ``chat`` has room in its window (``chat_burst`` messages in ``chat_window`` s),
-        then count this message in it. The turn's time is moved to the request's answer once it comes:
-        counted from the moment it left, a message slow on its way (a busy machine) reached Telegram
-        late and the one a window later came too soon after it (a 429)."""
-        if chat not in self._sent and len(self._sent) >= MAX_PACED:
-            edge = self._clock() - self.chat_window
-            self._sent = {c: turns for c, turns in self._sent.items() if turns and turns[-1].at > edge}
-        sent = self._sent.setdefault(chat, deque())
-        while True:
-            now = self._clock()
-            while sent and sent[0].at <= now - self.chat_window:
-                sent.popleft()
-            if len(sent) < self.chat_burst:
-                turn = _Turn(now)
-                sent.append(turn)
-                return turn
-            await asyncio.sleep(sent[0].at + self.chat_window - now)
 
     async def _wait_for(self, chat: str | None) -> None:
         while (until := self._held.get(chat)) is not None:
@@ -148,3 +127,13 @@ class ChatRateLimiter(AIORateLimiter):
                 self._held.pop(chat, None)
                 return
             await asyncio.sleep(left)
+
+
+def _chat_number(chat_id: Any) -> int | None:
+    """A request's chat as the pacer counts it (a ``@channel`` name: not counted per chat)."""
+    if isinstance(chat_id, int) and not isinstance(chat_id, bool):
+        return chat_id
+    try:
+        return int(str(chat_id))
+    except ValueError:
+        return None

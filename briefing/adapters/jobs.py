@@ -169,6 +169,13 @@ class Jobs:
         if not self.stopping.is_set():
             await self._run(refreshed(self.statistics))
 
+    async def prune_at_start(self, context: CallbackContext) -> None:
+        """The start's prune, off the loop as the daily one (its statistics refresh waits for the day):
+        run while the application was being built, it held up the start, and every answer after it,
+        for as long as another process held the write lock (up to 10 s of ``busy_timeout``)."""
+        if not self.stopping.is_set():
+            await self._run(pruned(self.app))
+
     async def feeds(self, context: CallbackContext) -> None:
         """Poll the feeds that are due, tell the admins about paused ones, send the alerts due."""
         if self.feed_lock.locked() or self.stopping.is_set():
@@ -281,17 +288,8 @@ async def run_feed_polling(
     return polled, alerts
 
 
-def prune(app: App) -> PruneReport | None:
-    """Prune old history now; a failure is logged and waits for the next day (nothing depends on it)."""
-    try:
-        return prune_history(app, now=app.now())
-    except Exception:
-        log.exception("pruning the delivery history failed; it is tried again in a day")
-        return None
-
-
 async def pruned(app: App, *, wait: float = LOCK_WAIT) -> PruneReport | None:
-    """:func:`prune`, off the event loop (:func:`briefing.adapters.offloop.off_loop`): in a thread, on a
+    """Prune old history, off the event loop (:func:`briefing.adapters.offloop.off_loop`): in a thread, on a
     connection of its own, tried again while another process holds the write lock, for ``wait``
     seconds at most. Run in the loop, waiting for that lock froze every answer for up to 10 s. None
     when it failed or was given up (a warning): the next day's run tries again."""
@@ -326,16 +324,18 @@ def install_jobs(
     pacer: Pacer | None = None,
     policy: SendPolicy | None = None,
 ) -> Jobs:
-    """Recover from a crash (unconfirmed parts and alerts become pending, to be resent) and prune old
-    history, then schedule the digest tick, the feed tick, the daily pruning and (while summaries or
-    actors are stale) their remaking on ``application.job_queue``. Call once, before the application
-    starts; the returned ``Jobs`` holds the process's pacer and the ``bot`` the ticks send with (default:
-    the application's)."""
+    """Recover from a crash (unconfirmed parts and alerts become pending, to be resent), then schedule
+    the pruning of old history (once as soon as the application starts, then daily; off the loop), the
+    digest tick, the feed tick and (while summaries or actors are stale) their remaking on
+    ``application.job_queue``. Call once, before the application starts; the returned ``Jobs`` holds
+    the process's pacer and the ``bot`` the ticks send with (default: the application's)."""
     if application.job_queue is None:
         raise RuntimeError("python-telegram-bot was installed without the job-queue extra")
     recover(app)
-    prune(app)
     jobs = Jobs(app, bot=bot, pacer=pacer, policy=policy)
+    application.job_queue.run_once(
+        jobs.prune_at_start, when=0.0, name="prune at start", job_kwargs=JOB_KWARGS
+    )
     application.job_queue.run_repeating(
         jobs.prune, interval=PRUNE_SECONDS, first=PRUNE_SECONDS, name="prune", job_kwargs=JOB_KWARGS
     )

@@ -41,6 +41,8 @@ from telegram.request import BaseRequest, HTTPXRequest, RequestData
 
 from briefing.adapters.delivery import api_urls, bot_from_settings
 from briefing.adapters.jobs import Jobs, install_jobs, refreshed
+from briefing.adapters.pacer import Pacer
+from briefing.adapters.private_logs import hide_private_data
 from briefing.adapters.redaction import redact_logs
 from briefing.adapters.statistics import STOP_WAIT, Statistics
 from briefing.adapters.telegram_backlog import (
@@ -132,6 +134,7 @@ def build_application(app: App, *, close_db: bool = False) -> Application:
         raise SettingsError("TELEGRAM_BOT_TOKEN is not set")
     load_all()
     processor = PerChatUpdates(MAX_CONCURRENT_UPDATES, app)
+    pacer = Pacer()  # one budget for the replies and the fan-out: one bot, one set of Telegram limits
     bot = DurableBot(
         settings.token.value,
         fetched=processor.fetched,  # each batch kept before the next poll confirms it (QA20a F1)
@@ -139,7 +142,7 @@ def build_application(app: App, *, close_db: bool = False) -> Application:
         # two: the stop's last getUpdates, which confirms the updates fetched, must not wait for the
         # abandoned long poll's connection (it did, and failed, on a busy machine: all came again)
         get_updates_request=PollRequest(connection_pool_size=2),
-        rate_limiter=WatchedLimiter(max_retries=RATE_LIMIT_RETRIES),
+        rate_limiter=WatchedLimiter(max_retries=RATE_LIMIT_RETRIES, pacer=pacer),
         **api_urls(settings),
     )
     builder = (
@@ -150,6 +153,7 @@ def build_application(app: App, *, close_db: bool = False) -> Application:
         .post_shutdown(_post_shutdown(close_db))
     )
     application = builder.build()
+    hide_private_data()  # python-telegram-bot's -v lines hold users' messages and names
     application.bot_data[APP_KEY] = app
     application.add_handler(CommandHandler(list(COMMANDS), on_message))
     application.add_handler(MessageHandler(filters.COMMAND, on_message))  # unknown commands
@@ -165,9 +169,11 @@ def build_application(app: App, *, close_db: bool = False) -> Application:
     application.add_handler(ChatMemberHandler(on_my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER))
     application.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, on_migrate))
     application.add_error_handler(on_error)
-    # digests and alerts go through a bot of their own, paced by the jobs' Pacer (whose sends the
-    # replies' limiter would not count)
-    application.bot_data[JOBS_KEY] = install_jobs(application, app, bot=bot_from_settings(settings))
+    # digests and alerts go through a bot of their own (its 429s reach the Sender, which holds back that
+    # chat alone), paced by the same Pacer as the replies, which go first
+    application.bot_data[JOBS_KEY] = install_jobs(
+        application, app, bot=bot_from_settings(settings), pacer=pacer
+    )
     return application
 
 
