@@ -117,11 +117,13 @@ async def test_ctrl_c_prints_what_went_in_and_exits_130(tmp_path, site):
 
     from tests.conftest import ROOT
 
-    asked = asyncio.Event()
+    asked, released = asyncio.Event(), asyncio.Event()
 
     async def hang(request):
         asked.set()
-        await asyncio.sleep(60)
+        # never answered while the ingest runs; released at the end, so that the site's shutdown does
+        # not wait for it (a handler outlives its client: the teardown took a minute)
+        await asyncio.wait_for(released.wait(), timeout=60)
         return web.Response(text="too late")
 
     site.add("/hang", hang)
@@ -139,6 +141,7 @@ async def test_ctrl_c_prints_what_went_in_and_exits_130(tmp_path, site):
         process.send_signal(signal.SIGINT)
         out, err = await asyncio.wait_for(process.communicate(), timeout=30)
     finally:
+        released.set()
         if process.returncode is None:
             process.kill()
             await process.wait()
