@@ -139,7 +139,7 @@ def build_application(app: App, *, close_db: bool = False) -> Application:
         # two: the stop's last getUpdates, which confirms the updates fetched, must not wait for the
         # abandoned long poll's connection (it did, and failed, on a busy machine: all came again)
         get_updates_request=PollRequest(connection_pool_size=2),
-        rate_limiter=WatchedLimiter(max_retries=RATE_LIMIT_RETRIES),
+        rate_limiter=WatchedLimiter(max_retries=RATE_LIMIT_RETRIES, chat_window=settings.chat_window),
         **api_urls(settings),
     )
     builder = (
