@@ -24,10 +24,18 @@ BOB = User(77, "Bob")
 SECRET = "/poison my-private-words"
 SLOW = "/help slowly"  # an innocent command still being answered when the poison one ends the process
 # bot.py with a handler that ends the process on one message, as a segfault would (after a moment, so
-# that an innocent answer begun with it is in flight), and one that answers slowly
+# that an innocent answer begun with it is in flight), and one that answers slowly. Without the warm-up
+# (the chart library and the gazetteer, loaded in a thread for the first /actor): nothing here asks for
+# an actor, and on a 2-core machine it held each of the tests' ten starts back by a second or so.
 POISONED = f"""
-import asyncio, os, runpy, signal
+import asyncio, os, runpy, signal, threading
 import briefing.adapters.telegram as telegram
+import briefing.service.warmup as warmup
+def no_warm_up():
+    thread = threading.Thread(target=lambda: None, daemon=True)
+    thread.start()
+    return thread
+warmup.start_warm_up = no_warm_up
 answer = telegram.on_message
 async def on_message(update, context):
     message = update.effective_message
