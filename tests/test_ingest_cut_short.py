@@ -32,6 +32,9 @@ def test_a_full_disk_stops_the_ingest_and_says_what_went_in(tmp_path, capsys, mo
         return real(*args, **kwargs)
 
     monkeypatch.setattr(batches, "add_article", add_article)
+    # a transaction ends with its source, not after a second: on a loaded machine each article took a
+    # second, was a transaction of its own, and all 12 went in before the failure
+    monkeypatch.setattr(batches, "TRANSACTION_SECONDS", 3600.0)
     db = tmp_path / "full.db"
     status = bot.main(["ingest", "--no-progress", "--db", str(db), str(SEEDS)])
     err = capsys.readouterr().err.strip()
