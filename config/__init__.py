@@ -53,6 +53,7 @@ class Settings:
     webhook_listen: str = "127.0.0.1"
     webhook_port: int = 8443
     webhook_url: str = ""
+    chat_window: float = 3.0
     timezone: str = "UTC"
     summary_sentences: int = 3
     summary_algorithm: str = "default"
@@ -275,6 +276,7 @@ def load_settings(environ: Mapping[str, str], *, path: Path = DEFAULTS) -> Setti
         webhook_listen=_text(tg, "telegram.webhook_listen", "127.0.0.1", blank=False).strip(),
         webhook_port=_number(int, tg, "telegram.webhook_port", 8443, most=65535),
         webhook_url=_text(tg, "telegram.webhook_url", ""),
+        chat_window=_number(float, tg, "telegram.chat_window_seconds", 3.0, least=0.01, most=60),
         timezone=(
             _timezone(environ["BRIEFING_TZ"], "BRIEFING_TZ")
             if environ.get("BRIEFING_TZ", "").strip()  # blank is not set, as the README says

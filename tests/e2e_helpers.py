@@ -7,7 +7,7 @@ import asyncio
 import datetime as dtm
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from telegram.ext import Application
@@ -19,9 +19,13 @@ from store import open_db
 from tests.botapi import BotApiServer, Chat, StoredMessage, User
 
 ADMIN = 42
+# A chat's pace in these tests (``telegram.chat_window_seconds``): the same 3 messages at once, then one
+# every 0.1 s, not every second; a test of five commands in a chat waited 3 s for its last answers. The
+# tests of the pace itself (test_e2e_reply_pacing) take Telegram's, ``CHAT_WINDOW``.
+CHAT_WINDOW = 0.3
 
 
-def bot_settings(server: BotApiServer, db_path: Path, **extra: str):
+def bot_settings(server: BotApiServer, db_path: Path, *, chat_window: float = CHAT_WINDOW, **extra: str):
     env = {
         "BRIEFING_DB": str(db_path),
         "BRIEFING_ADMINS": str(ADMIN),
@@ -29,7 +33,7 @@ def bot_settings(server: BotApiServer, db_path: Path, **extra: str):
         "TELEGRAM_API_BASE_URL": server.base_url,
         **extra,
     }
-    return load_settings(env)
+    return replace(load_settings(env), chat_window=chat_window)
 
 
 @asynccontextmanager
@@ -78,8 +82,10 @@ class Harness:
 
 
 @asynccontextmanager
-async def harness(server: BotApiServer, db_path: Path, clock=None, **env: str) -> AsyncIterator[Harness]:
-    settings = bot_settings(server, db_path, **env)
+async def harness(
+    server: BotApiServer, db_path: Path, clock=None, *, chat_window: float = CHAT_WINDOW, **env: str
+) -> AsyncIterator[Harness]:
+    settings = bot_settings(server, db_path, chat_window=chat_window, **env)
     app = (
         App(db=open_db(db_path), settings=settings)
         if clock is None

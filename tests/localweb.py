@@ -17,6 +17,7 @@ from aiohttp import web
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 FEED_ETAG = '"v1"'
 FEED_MODIFIED = "Wed, 31 Jan 2018 16:00:00 GMT"
+SHUTDOWN_TIMEOUT = 1.0  # seconds the stop gives the handlers still running
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
@@ -44,7 +45,9 @@ class LocalSite:
         self.add(path, handler)
 
     async def start(self) -> None:
-        self.runner = web.AppRunner(self.app)
+        # a handler still running at the stop (a page a test left hanging) is cancelled after a second,
+        # not waited for aiohttp's default minute
+        self.runner = web.AppRunner(self.app, shutdown_timeout=SHUTDOWN_TIMEOUT)
         await self.runner.setup()
         site = web.TCPSite(self.runner, "127.0.0.1", 0)
         await site.start()

@@ -1,5 +1,6 @@
 import pytest
 
+from briefing.adapters.pacer import Limits
 from config import SettingsError, load_settings
 
 
@@ -85,6 +86,7 @@ def test_bad_values_are_refused(env):
         ("[fetch]\nmax_bytes = -1", "fetch.max_bytes must be at least 1024, got -1"),
         ("[fetch]\nmax_redirects = -1", "fetch.max_redirects must be at least 0"),
         ("[telegram]\nwebhook_port = 99999", "telegram.webhook_port must be from 1 to 65535, got 99999"),
+        ("[telegram]\nchat_window_seconds = 0", "telegram.chat_window_seconds must be from 0.01 to 60"),
         ("[summary]\nsentences = 0", "summary.sentences must be at least 1"),
         ("[summary]\nmax_sentences = 0", "summary.max_sentences must be at least 1"),
     ],
@@ -102,6 +104,7 @@ def test_the_defaults_file_gives_every_number_its_documented_default():
     assert (s.alerts_per_hour, s.poll_minutes, s.digest_length, s.fetch_timeout) == (4, 30, 5, 15.0)
     assert s.retention_days == 90
     assert s.digest_time == "08:00"
+    assert s.chat_window == Limits().chat_window  # the pacer's own default: Telegram's figure
 
 
 def test_a_digest_time_written_without_a_leading_zero_is_read_as_hh_mm(tmp_path):

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 import signal
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -151,11 +153,21 @@ def _bot_py(tmp_path, *args: str, **run) -> subprocess.CompletedProcess:
     )
 
 
-def _seeded(tmp_path) -> None:
-    """The test's database created and seeded as the README's first start does it (`bot.py ask` refuses a
-    database that is not there: a typo in --db)."""
-    done = _bot_py(tmp_path, input="", capture_output=True)
+@pytest.fixture(scope="module")
+def first_start(tmp_path_factory) -> Path:
+    """A database created and seeded as the README's first start does it (`bot.py ask` refuses a database
+    that is not there: a typo in --db), once for the module: each test takes a copy (``seeded``)."""
+    folder = tmp_path_factory.mktemp("first-start")
+    done = _bot_py(folder, input="", capture_output=True)
     assert done.returncode == 0, done.stderr
+    assert not (folder / "chat.db-wal").exists()  # the bot closed it: the file alone is the database
+    return folder / "chat.db"
+
+
+@pytest.fixture
+def seeded(first_start, tmp_path) -> None:
+    """The test's database (``tmp_path / "chat.db"``, as ``_bot_py`` uses it): a copy of the first start's."""
+    shutil.copy(first_start, tmp_path / "chat.db")
 
 
 def test_bot_py_without_a_token_is_a_terminal_chat(tmp_path):
@@ -166,9 +178,8 @@ def test_bot_py_without_a_token_is_a_terminal_chat(tmp_path):
     assert "[✕ ports: /unfollow ports]" in done.stdout
 
 
-def test_ctrl_c_ends_the_terminal_chat_at_once(tmp_path):
+def test_ctrl_c_ends_the_terminal_chat_at_once(tmp_path, seeded):
     """The chat waits on input in a thread; Ctrl-C must not also wait for one more line."""
-    _seeded(tmp_path)
     chat = subprocess.Popen(
         [sys.executable, "bot.py"], cwd=ROOT, env=_env(tmp_path), text=True,
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
@@ -185,8 +196,7 @@ def test_ctrl_c_ends_the_terminal_chat_at_once(tmp_path):
     assert code == 0  # Ctrl-C at the prompt leaves the chat as Ctrl-D does
 
 
-def test_bot_py_ask_answers_one_command(tmp_path):
-    _seeded(tmp_path)
+def test_bot_py_ask_answers_one_command(tmp_path, seeded):
     done = _bot_py(tmp_path, "ask", "/settings", capture_output=True)
     assert done.returncode == 0, done.stderr
     assert "This chat has no daily digest yet." in done.stdout
@@ -197,8 +207,7 @@ def test_bot_py_ask_answers_one_command(tmp_path):
     assert unquoted.stdout.startswith("ARTICLES WITH “KURSK”, NEWEST FIRST\nThe newest 2 of")
 
 
-def test_a_damaged_database_is_one_line_not_a_traceback(tmp_path):
-    _seeded(tmp_path)
+def test_a_damaged_database_is_one_line_not_a_traceback(tmp_path, seeded):
     db = tmp_path / "chat.db"
     with db.open("r+b") as f:  # past the header: the file opens, its pages do not read
         f.seek(4096 * 3)
@@ -222,9 +231,8 @@ def test_an_incomplete_seeds_folder_stops_the_bot_in_one_line(tmp_path, monkeypa
     assert "places.toml, given_names.toml, place_zones.toml" in err and "incomplete" in err
 
 
-def test_bot_py_ask_into_a_closed_pipe_exits_quietly(tmp_path):
+def test_bot_py_ask_into_a_closed_pipe_exits_quietly(tmp_path, seeded):
     """`bot.py ask ... | head -1`: the reader goes away before the answer is written."""
-    _seeded(tmp_path)
     read, write = os.pipe()
     os.close(read)
     with os.fdopen(write, "wb") as closed:

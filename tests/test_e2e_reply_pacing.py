@@ -23,7 +23,7 @@ ASKED = 8
 
 @pytest.fixture
 async def bot(botapi, tmp_path):
-    async with harness(botapi, tmp_path / "bot.db", clock=lambda: NOW) as h:
+    async with harness(botapi, tmp_path / "bot.db", clock=lambda: NOW, chat_window=CHAT_WINDOW) as h:
         yield h
 
 
@@ -49,3 +49,17 @@ async def test_a_chat_hammering_a_command_is_answered_at_its_pace_with_no_429_an
     # Bob's answer did not wait behind Alice's queue
     bob_at = next(r.received_at for r in sent if r.chat_id == BOB.id)
     assert bob_at < alice[-1]
+
+
+async def test_the_pace_of_a_chat_is_the_setting_telegram_chat_window_seconds(botapi, tmp_path):
+    window = 0.6  # telegram.chat_window_seconds: a fifth of Telegram's 3 s
+    async with harness(botapi, tmp_path / "bot.db", clock=lambda: NOW, chat_window=window) as bot:
+        assert bot.app.settings.chat_window == window
+        for _ in range(ASKED):
+            bot.server.push_command("/help")
+        await bot.server.wait_for_requests(ASKED, "sendMessage", chat_id=1001, ok=True, since=0, timeout=30)
+    alice = [r.received_at for r in bot.server.requests("sendMessage", ok=True) if r.chat_id == 1001]
+    gaps = [later - first for first, later in zip(alice, alice[CHAT_BURST:], strict=False)]
+    assert all(gap >= window - 0.05 for gap in gaps), gaps  # paced: the burst in any window, no more
+    # at the setting's pace: Telegram's 3 s window would space the first and the eighth 6 s apart at least
+    assert alice[-1] - alice[0] < 2 * CHAT_WINDOW - 0.5, alice

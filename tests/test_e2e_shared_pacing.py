@@ -14,6 +14,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import time_machine
 
+from briefing.adapters.pacer import Limits
 from briefing.adapters.telegram import build_application, serve
 from briefing.service import App
 from store import deliveries, open_db
@@ -33,7 +34,7 @@ async def test_replies_during_a_fanout_keep_the_overall_and_chat_limits_and_are_
     tmp_path, botapi
 ):
     db_path = tmp_path / "bot.db"
-    app = App(db=open_db(db_path), settings=bot_settings(botapi, db_path))
+    app = App(db=open_db(db_path), settings=bot_settings(botapi, db_path, chat_window=Limits().chat_window))
     add_story(app.db, "Story 1", updated=AT - timedelta(hours=1))
     for chat in [*range(1, SUBSCRIBERS), ALICE]:
         subscriber(app.db, chat, "08:00")

@@ -32,6 +32,9 @@ def test_a_full_disk_stops_the_ingest_and_says_what_went_in(tmp_path, capsys, mo
         return real(*args, **kwargs)
 
     monkeypatch.setattr(batches, "add_article", add_article)
+    # a transaction ends with its source, not after a second: on a loaded machine each article took a
+    # second, was a transaction of its own, and all 12 went in before the failure
+    monkeypatch.setattr(batches, "TRANSACTION_SECONDS", 3600.0)
     db = tmp_path / "full.db"
     status = bot.main(["ingest", "--no-progress", "--db", str(db), str(SEEDS)])
     err = capsys.readouterr().err.strip()
@@ -117,11 +120,13 @@ async def test_ctrl_c_prints_what_went_in_and_exits_130(tmp_path, site):
 
     from tests.conftest import ROOT
 
-    asked = asyncio.Event()
+    asked, released = asyncio.Event(), asyncio.Event()
 
     async def hang(request):
         asked.set()
-        await asyncio.sleep(60)
+        # never answered while the ingest runs; released at the end, so that the site's shutdown does
+        # not wait for it (a handler outlives its client: the teardown took a minute)
+        await asyncio.wait_for(released.wait(), timeout=60)
         return web.Response(text="too late")
 
     site.add("/hang", hang)
@@ -139,6 +144,7 @@ async def test_ctrl_c_prints_what_went_in_and_exits_130(tmp_path, site):
         process.send_signal(signal.SIGINT)
         out, err = await asyncio.wait_for(process.communicate(), timeout=30)
     finally:
+        released.set()
         if process.returncode is None:
             process.kill()
             await process.wait()

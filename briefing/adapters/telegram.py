@@ -41,7 +41,7 @@ from telegram.request import BaseRequest, HTTPXRequest, RequestData
 
 from briefing.adapters.delivery import api_urls, bot_from_settings
 from briefing.adapters.jobs import Jobs, install_jobs, refreshed
-from briefing.adapters.pacer import Pacer
+from briefing.adapters.pacer import Limits, Pacer
 from briefing.adapters.private_logs import hide_private_data
 from briefing.adapters.redaction import redact_logs
 from briefing.adapters.statistics import STOP_WAIT, Statistics
@@ -134,7 +134,8 @@ def build_application(app: App, *, close_db: bool = False) -> Application:
         raise SettingsError("TELEGRAM_BOT_TOKEN is not set")
     load_all()
     processor = PerChatUpdates(MAX_CONCURRENT_UPDATES, app)
-    pacer = Pacer()  # one budget for the replies and the fan-out: one bot, one set of Telegram limits
+    # one budget for the replies and the fan-out: one bot, one set of Telegram limits
+    pacer = Pacer(Limits(chat_window=settings.chat_window))
     bot = DurableBot(
         settings.token.value,
         fetched=processor.fetched,  # each batch kept before the next poll confirms it (QA20a F1)
