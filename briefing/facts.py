@@ -665,7 +665,8 @@ def revises(sentence: str, other: str, *, titles: bool = False) -> bool:
         f in explicit or _counts_alike(their_units.get(f, (None,)), gained_units) for f in lost
     ):
         return False
-    if counts != their_counts and not _revises_part(sentence, other, counts, their_counts):
+    # (``one_count`` is the test of one count of several, passed: not asked twice)
+    if counts != their_counts and not (one_count or _revises_part(sentence, other, counts, their_counts)):
         return False
     part, their_part = figure_part(sentence), figure_part(other)
     names, their_names = _names(part), _names(their_part)
