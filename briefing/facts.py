@@ -334,12 +334,13 @@ def tells_one_count(sentence: str, other: str) -> bool:
         return {f for f in figures if f not in past and _counted(units.get(f, (None,)))}
 
     kinds = mine.keys() & theirs.keys()
-    if any(counted(mine[k], units) != counted(theirs[k], their_units) for k in kinds):
+    own = {k: counted(mine[k], units) for k in kinds}
+    if any(own[k] != counted(theirs[k], their_units) for k in kinds):
         return False  # other figures of one count (the toll of 27, of 41): :func:`revisions` decide
     shared = {
         f
         for kind in kinds
-        for f in counted(mine[kind], units)
+        for f in own[kind]
         if _weighty(f) and not _year(f, units)
         if _counts_alike(units.get(f, (None,)), their_units.get(f, (None,)))
     }
