@@ -364,7 +364,7 @@ def news_beside_counts_told(sentence: str, known: Sequence[str]) -> bool:
     rest = [
         c
         for c in _CLAUSE_BREAK.split(with_figures(sentence))
-        if not FIGURE.search(c) and _fact_words(fact_terms(c)) - _not_facts()
+        if not FIGURE.search(c) and _fact_words(fact_terms(c))
     ]
     return bool(rest) and all(any(restates(c, k) for k in known) for c in rest)
 
