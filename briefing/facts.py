@@ -167,7 +167,7 @@ _BEFORE_COUNT = re.compile(r"([^\W\d_]+)(?:\s+(to|at))?\s*$")
 _STANDS = frozenset({"stand", "stands", "stood", "standing"})  # "the toll stands at three": its figure now
 # a figure told as the count's latest: "the death toll now stands at three", "three workers have now died"
 # ("now" is no content term: :func:`_changed` reads it in the text)
-_NOW = re.compile(r"\b(?:now|(?:stands?|stood|standing)\s+at)\b", re.IGNORECASE)
+_NOW = re.compile(rf"\b(?:now|(?:{'|'.join(sorted(_STANDS))})\s+at)\b", re.IGNORECASE)
 # the words after one: whom it counts ("two workers", "seven others", "three more") or a count word,
 # itself or after a verb ("two dead", "seven were hurt", "three have been killed")
 _AFTER_COUNT = re.compile(r"^\s+(?:(?:were|was|are|is|have|has|had|been|being)\s+){0,2}([^\W\d_]+)")
