@@ -181,10 +181,8 @@ def _read(text: str, zone: str | None) -> tuple[datetime | None, bool]:
     iso = _ISO.search(text)
     if iso:
         y, mo, d, h, mi, s, _ = iso.groups()
-        written = _iso_zone(iso, text)
-        clocked = h is not None and (written is not None or (h, mi, s or "00") != ("00", "00", "00"))
-        hour, minute, second = (int(h), int(mi), int(s or 0)) if clocked else (0, 0, 0)
-        return _build(int(y), int(mo), int(d), hour, minute, second, written or _on(zone, clocked)), clocked
+        clock = (int(h), int(mi), int(s or 0)) if h is not None else None
+        return _on_day(int(y), int(mo), int(d), clock, _iso_zone(iso, text), zone)
     if cjk := _CJK.search(text):
         return _cjk_date(cjk, text, zone)
     found = _written_day(text)

@@ -167,7 +167,7 @@ _BEFORE_COUNT = re.compile(r"([^\W\d_]+)(?:\s+(to|at))?\s*$")
 _STANDS = frozenset({"stand", "stands", "stood", "standing"})  # "the toll stands at three": its figure now
 # a figure told as the count's latest: "the death toll now stands at three", "three workers have now died"
 # ("now" is no content term: :func:`_changed` reads it in the text)
-_NOW = re.compile(r"\b(?:now|(?:stands?|stood|standing)\s+at)\b", re.IGNORECASE)
+_NOW = re.compile(rf"\b(?:now|(?:{'|'.join(sorted(_STANDS))})\s+at)\b", re.IGNORECASE)
 # the words after one: whom it counts ("two workers", "seven others", "three more") or a count word,
 # itself or after a verb ("two dead", "seven were hurt", "three have been killed")
 _AFTER_COUNT = re.compile(r"^\s+(?:(?:were|was|are|is|have|has|had|been|being)\s+){0,2}([^\W\d_]+)")
@@ -334,12 +334,13 @@ def tells_one_count(sentence: str, other: str) -> bool:
         return {f for f in figures if f not in past and _counted(units.get(f, (None,)))}
 
     kinds = mine.keys() & theirs.keys()
-    if any(counted(mine[k], units) != counted(theirs[k], their_units) for k in kinds):
+    own = {k: counted(mine[k], units) for k in kinds}
+    if any(own[k] != counted(theirs[k], their_units) for k in kinds):
         return False  # other figures of one count (the toll of 27, of 41): :func:`revisions` decide
     shared = {
         f
         for kind in kinds
-        for f in counted(mine[kind], units)
+        for f in own[kind]
         if _weighty(f) and not _year(f, units)
         if _counts_alike(units.get(f, (None,)), their_units.get(f, (None,)))
     }
@@ -363,7 +364,7 @@ def news_beside_counts_told(sentence: str, known: Sequence[str]) -> bool:
     rest = [
         c
         for c in _CLAUSE_BREAK.split(with_figures(sentence))
-        if not FIGURE.search(c) and _fact_words(fact_terms(c)) - _not_facts()
+        if not FIGURE.search(c) and _fact_words(fact_terms(c))
     ]
     return bool(rest) and all(any(restates(c, k) for k in known) for c in rest)
 
@@ -665,7 +666,8 @@ def revises(sentence: str, other: str, *, titles: bool = False) -> bool:
         f in explicit or _counts_alike(their_units.get(f, (None,)), gained_units) for f in lost
     ):
         return False
-    if counts != their_counts and not _revises_part(sentence, other, counts, their_counts):
+    # (``one_count`` is the test of one count of several, passed: not asked twice)
+    if counts != their_counts and not (one_count or _revises_part(sentence, other, counts, their_counts)):
         return False
     part, their_part = figure_part(sentence), figure_part(other)
     names, their_names = _names(part), _names(their_part)

@@ -123,13 +123,16 @@ def give_up(db: Database, entries: Iterable[GivenUp], *, source_id: int, now: da
     )
 
 
+_GIVEN_UP = "url, title, stamp, waiting_since, given_up_at, given_up_why"  # what :func:`_given_up` reads
+
+
 def entries_given_up(db: Database, urls: Sequence[str]) -> dict[str, GivenUp]:
     """The entries among ``urls`` given up (:func:`give_up`), keyed by the URLs as given."""
     by_norm = _by_norm(urls)
     found: dict[str, GivenUp] = {}
     for chunk in chunks(list(by_norm), 500):
         sql = (
-            "SELECT url, title, stamp, waiting_since, given_up_at, given_up_why FROM feed_entries"
+            f"SELECT {_GIVEN_UP} FROM feed_entries"
             f" WHERE url IN ({','.join('?' * len(chunk))}) AND given_up_at IS NOT NULL"
         )
         for url, title, stamp, since, at, why in db.execute(sql, chunk).fetchall():
@@ -168,20 +171,20 @@ def give_ups_by_feed(db: Database) -> dict[int, FeedGiveUps]:
 def untold_give_ups(db: Database, source_id: int) -> list[GivenUp]:
     """The entries the feed ``source_id`` gave up that the admins were not told of (m0042), the last given
     up first."""
-    sql = (
-        "SELECT url, title, stamp, waiting_since, given_up_at, given_up_why FROM feed_entries"
-        " WHERE source_id = ? AND given_up_at IS NOT NULL AND told_at IS NULL ORDER BY given_up_at DESC, url"
-    )
-    return [_given_up(*row) for row in db.execute(sql, [source_id]).fetchall()]
+    return _feed_give_ups(db, source_id, "given_up_at IS NOT NULL AND told_at IS NULL", [])
 
 
 def give_ups_since(db: Database, source_id: int, since: datetime) -> list[GivenUp]:
     """The entries the feed ``source_id`` gave up from ``since`` on, the last given up first."""
-    sql = (
-        "SELECT url, title, stamp, waiting_since, given_up_at, given_up_why FROM feed_entries"
-        " WHERE source_id = ? AND given_up_at >= ? ORDER BY given_up_at DESC, url"
-    )
-    return [_given_up(*row) for row in db.execute(sql, [source_id, to_iso(since)]).fetchall()]
+    return _feed_give_ups(db, source_id, "given_up_at >= ?", [to_iso(since)])
+
+
+def _feed_give_ups(db: Database, source_id: int, where: str, params: Sequence[object]) -> list[GivenUp]:
+    """The entries of the feed ``source_id`` that ``where`` (with ``params``) holds of, the last given up
+    first: the one query of the notices' two lists."""
+    sql = f"SELECT {_GIVEN_UP} FROM feed_entries WHERE source_id = ? AND {where}"
+    sql += " ORDER BY given_up_at DESC, url"
+    return [_given_up(*row) for row in db.execute(sql, [source_id, *params]).fetchall()]
 
 
 def mark_told(db: Database, source_id: int, *, now: datetime, since: datetime | None = None) -> None:
