@@ -52,7 +52,6 @@ from briefing.facts import (
     figures_of,
     first_told,
     formers,
-    is_near_duplicate,
     news_beside_counts_told,
     outdated_count,
     repeats_fact,
@@ -439,18 +438,10 @@ def matching_stories(
 def ties(article: StoryArticle, story: Sequence[StoryArticle]) -> bool:
     """Whether ``article``, matching two stories, says the other ``story`` is its own: it tells as past
     (:func:`~briefing.facts.formers`: "raising the figure from the 95 first announced") a figure the
-    story's sentences tell, or it tells the fact an article of the story opens on
-    (:func:`~briefing.facts.is_near_duplicate`: "Chapo on Thursday appointed Isaura Nhantumbo ... as
-    minister of state administration" and "Isaura Nhantumbo was sworn in as minister of state
-    administration on Thursday, hours after President Daniel Chapo announced her appointment", QA25a
-    F6). Articles alike enough to join two stories are no proof that the stories are one event (a
-    minister's two announcements); an update that names the first report's count, or tells its event,
-    is."""
+    story's sentences tell. Articles alike enough to join two stories are no proof that the stories are
+    one event (a minister's two announcements); an update that names the first report's count is."""
     past = {f for x in _told(article) for f in formers(x)}
-    if past and any(past & figures_of(x) for member in story for x in _told(member)):
-        return True
-    leads = [told[0] for member in story if (told := _told(member))]
-    return any(is_near_duplicate(x, lead) for x in _told(article) for lead in leads)
+    return bool(past) and any(past & figures_of(x) for member in story for x in _told(member))
 
 
 def _told(article: StoryArticle) -> Sequence[str]:

@@ -7,10 +7,12 @@ from datetime import UTC, datetime, timedelta
 
 from article_rows import enrich_sentences as ingest
 
+from bot import main
 from briefing.digest import Arrival, Received, story_update
 from briefing.facts import counts_told, revises, revisions, tells_one_count
 from briefing.models import Story
 from briefing.stories import StoryArticle, Vectorizer, idf_of, latest_figures, medoid_title, story_summary
+from store import open_db
 from store.stories import get_story
 
 # day 1: two outlets, two first counts, few words in common with the next day's reports
@@ -198,20 +200,47 @@ def test_of_two_sentences_telling_one_new_toll_the_update_tells_the_one_whose_ot
     assert RISEN_45 in update.summary and ROSE_45 not in update.summary  # the dengue warning is the news
 
 
-SWORN = (
-    "Rey Dalisay was sworn in as secretary of social welfare on Saturday, hours after President Ferdinand "
-    "Marcos announced his appointment."
+FIRE = """Depot fire in Porto kills two workers
+24 November 2026 06:00 GMT
+
+A fire at a depot in the Porto district of Campanha killed two workers early on Tuesday, firefighters said.
+The blaze started in a storage area for varnish and spread to neighbouring buildings.
+Police have opened an investigation into the cause.
+
+Source: www.portopost.example
+"""
+STRIKE = """Porto bus drivers begin 24-hour strike
+24 November 2026 06:30 GMT
+
+Porto bus drivers began a 24-hour strike on Tuesday over pay, halting all city routes.
+The union said the company had refused a 5% rise.
+Trams were crowded as commuters looked for other ways into the city.
+
+Source: www.dourowire.example
+"""
+CAUSE = (
+    "Depot fire that killed two workers was started by a heater\n24 November 2026 10:00 GMT\n\n"
+    "Investigators said on Tuesday that the fire at a Campanha depot in Porto that killed two workers was "
+    "started by a faulty heater in a storage area for varnish.\n"
+    "The owner of the depot said he was devastated and would cooperate with police.\n"
+    "Firefighters took four hours to put out the blaze, slowed by traffic because Porto bus drivers began a "
+    "24-hour strike on Tuesday over pay.\n\nSource: www.portopost.example\n"
 )
 
 
-def test_an_article_telling_the_event_another_story_opens_on_ties_the_two():
-    """QA25a F6: the appointment's own story and the typhoon story an article about it joined are one."""
-    from briefing.stories import ties
-
-    appointment, sworn, other = _articles(
-        ("Marcos names typhoon spokesman as welfare secretary", (APPOINTED, STOOD_45), "meridian.com", 70),
-        ("Dalisay sworn in as secretary, vows to rebuild Samar", (SWORN,), "herald.ph", 72),
-        ("Dalisay visits evacuation centres in Borongan", (FLIGHTS,), "herald.ph", 73),
+def test_a_follow_up_naming_another_storys_first_fact_in_passing_does_not_join_the_two(tmp_path):
+    """An update of one story that mentions in passing what another story opens with ("slowed by traffic
+    because Porto bus drivers began a 24-hour strike ...") is no proof the two are one event: the fire and
+    the strike stay two stories (qa26 F1, against a rule that tied them on that one sentence)."""
+    for name, text in (("fire.txt", FIRE), ("strike.txt", STRIKE), ("cause.txt", CAUSE)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    db = tmp_path / "t.db"
+    ingest_cli = ["--db", str(db), "ingest", "--no-progress"]
+    assert main([*ingest_cli, str(tmp_path / "fire.txt"), str(tmp_path / "strike.txt")], environ={}) == 0
+    assert main([*ingest_cli, str(tmp_path / "cause.txt")], environ={}) == 0
+    stories = dict(open_db(db).execute("SELECT title, story_id FROM articles").fetchall())
+    fire, strike = (
+        stories["Depot fire in Porto kills two workers"],
+        stories["Porto bus drivers begin 24-hour strike"],
     )
-    assert ties(appointment, [sworn])  # one event, told twice: the update tells the other's opening fact
-    assert not ties(appointment, [other])  # resembling a story is not enough
+    assert stories["Depot fire that killed two workers was started by a heater"] == fire != strike
