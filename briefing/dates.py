@@ -46,10 +46,15 @@ def is_only_date(text: str) -> bool:
 # ("45/13/2026")
 _DATE_SHAPE = re.compile(
     r"^(?:[^\W\d_]{2,}\.?,\s*)?"
-    r"(?:(?P<day>\d{1,2})\.?\s+[^\W\d_]{3,}\.?|[^\W\d_]{3,}\.?\s+(?P<day2>\d{1,2}),?)"
-    r",?\s+(?:19|20)\d{2}(?:\s*[^\W\d_]{1,4}\.?)?(?P<time>[,\s]+\d{1,2}[:.h]\d{2}\b.{0,16})?$"
-    r"|^\d{1,4}([/.-])\d{1,2}\4\d{1,4}(?P<time2>[,\s]+\d{1,2}[:.h]\d{2}\b.{0,16})?$"
+    r"(?:(?P<day>\d{1,2})\.?\s+(?P<month>[^\W\d_]{3,})\.?|(?P<month2>[^\W\d_]{3,})\.?\s+(?P<day2>\d{1,2}),?)"
+    r",?\s+(?:19|20)\d{2}(?:\s*[^\W\d_]{1,4}\.?)?(?:[,\s]+\d{1,2}[:.h]\d{2}\b.{0,16})?$"
+    r"|^\d{1,4}(?P<sep>[/.-])\d{1,2}(?P=sep)\d{1,4}(?:[,\s]+\d{1,2}[:.h]\d{2}\b.{0,16})?$"
 )
+# An English heading has that shape too ("24 Hours 2026", "12 Years 2014"): a month's word the bot does not
+# read counts only in another script or with other letters than English's ("Kasım", "Νοεμβρίου") or in
+# lower case, as most languages write their months ("24 listopada 2026"), or a month known by its stem
+# ("18 Mart 2026"); another English word in capitals is none
+_ENGLISH_CAPITALISED = re.compile(r"[A-Z][a-z]+")
 
 
 def looks_like_date(text: str) -> bool:
@@ -59,6 +64,13 @@ def looks_like_date(text: str) -> bool:
     marks where the article starts, under its title, as a date line read does."""
     found = _DATE_SHAPE.match(text.strip())
     if found is None:
+        return False
+    month = found.group("month") or found.group("month2")
+    if (
+        month
+        and _ENGLISH_CAPITALISED.fullmatch(month)
+        and not (month.casefold() in MONTHS or _month_stem(month))
+    ):
         return False
     day = found.group("day") or found.group("day2")
     return day is None or 1 <= int(day) <= 31

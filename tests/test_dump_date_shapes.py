@@ -73,7 +73,15 @@ def test_date_shapes(line):
 
 @pytest.mark.parametrize(
     "line",
-    ["Top 10 Movies of 2026", "Election 2026", "10 Downing Street", "99 Luftballons 2026", "Class of 2026"],
+    [
+        "Top 10 Movies of 2026",
+        "Election 2026",
+        "10 Downing Street",
+        "99 Luftballons 2026",
+        "Class of 2026",
+        "24 Hours 2026",  # a subhead of English words in capitals, not a month it does not read (qa26 F2)
+        "12 Years 2014",
+    ],
 )
 def test_headings_with_numbers_are_no_date_lines(line):
     assert not looks_like_date(line)
@@ -84,3 +92,13 @@ def test_a_number_line_under_a_paragraph_alone_starts_no_article():
     text = "\n\n".join(("Old bridge to close for repairs", "18.03.2026", *FIRST, "Issue 12, 2026", *SECOND))
     (draft,) = split_dump(text + "\n", source="x.txt")
     assert draft.title == "Old bridge to close for repairs"
+
+
+def test_a_subhead_shaped_like_a_date_keeps_its_article_whole():
+    """ "24 Hours 2026" inside an article is a subhead, not a date line starting another article: the text
+    after it stays in the article, with the subhead (qa26 F2)."""
+    text = "\n\n".join(
+        ("Old bridge to close for repairs", "18 November 2026", *FIRST, "24 Hours 2026", *SECOND)
+    )
+    [draft] = split_dump(text + "\n", source="x.txt")
+    assert "24 Hours 2026" in draft.body and SECOND[1] in draft.body
