@@ -16,6 +16,7 @@ A quiet day is one line, not a repeat of yesterday.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
@@ -377,6 +378,25 @@ def _told(story: Story, *, update: bool = False) -> tuple[str, ...]:
     return tuple(story.summary[: UPDATE_SENTENCES if update else SUMMARY_SENTENCES])
 
 
+def _telling_first(names: Sequence[str], story: Story, *, update: bool) -> list[str]:
+    """The follows a story names, those its headline names first, then those its told sentences name,
+    then the rest: the few said before "and 4 more" are why the story is there ("Storm Idris"), not the
+    first in the alphabet of fifty a big story names."""
+    told = " ".join(_told(story, update=update)).casefold()
+    headline = story.headline.casefold()
+
+    def rank(name: str) -> int:
+        key = name.casefold()
+        return 0 if _holds(headline, key) else 1 if _holds(told, key) else 2
+
+    return sorted(names, key=rank)
+
+
+def _holds(text: str, name: str) -> bool:
+    """Whether ``text`` holds ``name`` as whole words (both folded to lower case)."""
+    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) is not None
+
+
 def _some_of(names: Sequence[str]) -> str:
     """The first ``MAX_BECAUSE`` names and how many more: a chat following fifty actors, all named in a
     big story, is not told all fifty under each story."""
@@ -395,7 +415,7 @@ def _story_section(
     after = [f" ({clip(was, MAX_HEADLINE)})"] if was else []
     blocks: list[Block] = [para(Span(UPDATE, bold=True), title, *after) if update else para(title)]
     if because:
-        blocks.append(para(italic("You follow " + _some_of(because))))
+        blocks.append(para(italic("You follow " + _some_of(_telling_first(because, story, update=update)))))
     summary = join_sentences(clip(s, MAX_SENTENCE) for s in _told(story, update=update))
     if summary:
         blocks.append(para(summary))

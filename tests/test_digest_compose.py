@@ -209,6 +209,15 @@ def test_a_story_many_follows_and_outlets_name_says_the_first_few_and_how_many_m
     assert "Outlet6" not in text
 
 
+def test_the_follows_said_under_a_story_are_those_its_headline_and_summary_name_first():
+    """Of seven follows a story matched, the three said before "and 4 more" are the ones its headline and
+    its told sentences name (why it is there), not the first in the alphabet (qa26 F4)."""
+    follows = ["Andre Fernandes", "Douro", "Montenegro", "Porto", "Braga", "Storm Idris", "Lisbon"]
+    stories = [story(1, "Storm Idris floods the Douro valley", summary=("Lisbon braced for the rain.",))]
+    text = compose_digest(pick(stories, matches={1: follows}), digest_date=NOW.date(), tz=KYIV).document.text
+    assert "You follow Douro, Storm Idris, Lisbon and 4 more" in text
+
+
 def test_the_digest_lists_each_story_once_with_summary_sources_and_the_follow():
     stories = [story(1, "Kellogg visits Kyiv", sources=("DW", "BBC"), summary=("He met officials.", "More."))]
     digest = compose_digest(
