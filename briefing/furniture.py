@@ -742,6 +742,21 @@ def is_date_word(text: str) -> bool:
     return _DATE_WORD_ALONE.fullmatch(text.strip()) is not None
 
 
+def names_a_date(text: str) -> bool:
+    """Whether an author field holds a date line and no writer: a date line's word alone (:func:`
+    is_date_word`: "Posted", "Updated"), a date ("25 November 2026", "Updated: 25 Nov 2026") or an age
+    with no name before it ("3 hours ago", "Published 2 hours ago"). A feed's ``<author>`` or a page's
+    metadata holds one when its writer took the date line for the byline; it names no one. "Jane Doe · 3
+    hours ago" names Jane Doe."""
+    if is_date_word(text):
+        return True
+    verdict = classify(text)
+    if verdict.kind is Kind.DATE:
+        return True
+    named = verdict.kind is Kind.RELTIME and isinstance(verdict.value, str)
+    return dated_ago(text) is not None and not named
+
+
 def writer_for_outlet(text: str) -> str | None:
     """The writer of a byline without "By" that names the outlet they wrote for ("Li Wei for The Daily
     Herald" -> "Li Wei"), when a person's name stands before it; None for any other text."""

@@ -31,9 +31,9 @@ from briefing.furniture import (
     classify,
     dated_ago,
     given_first,
-    is_date_word,
     is_job_line,
     looks_like_name,
+    names_a_date,
     writer_for_outlet,
 )
 from briefing.sentences import word_count
@@ -77,8 +77,9 @@ def page_author(metadata: str | None, header: Header) -> str | None:
     Yesterday" off "Jane Doe | yesterday": it keeps the words that are no figures), or job and all
     ("Jane Doe Political Editor, Europe" off "By Jane Doe" over "Political Editor, Europe"), the header's
     name is what those lines say. A metadata author that is a date line's word ("Posted", "Updated",
-    "Date", "Published": trafilatura's guess off "Posted 2 hours ago by Sarah Khan") names no one."""
-    if metadata and is_date_word(metadata):
+    "Date", "Published": trafilatura's guess off "Posted 2 hours ago by Sarah Khan"), a date or an age
+    (:func:`briefing.furniture.names_a_date`) names no one."""
+    if metadata and names_a_date(metadata):
         metadata = None
     if not metadata or not header.author or metadata == header.author:
         return metadata or header.author
