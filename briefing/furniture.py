@@ -298,12 +298,17 @@ _NAME_WORD = re.compile(r"^([^\W\d_][\w.'’-]*|&)[,;]?$")
 # "Joost van der Berg", "Ana de los Ríos", "Jan ter Horst"
 _PARTICLES = frozenset(
     "and & of the de da van von bin al in for und et du zu y e del della dos das do di la las los der den "
-    "ter ten".split()
+    "ter ten ibn bint".split()
 )
+# ... and an Arabic name's article, written in lower case and joined to the next word: "Ahmed al-Masri",
+# "Hamza el-Amin", "Salah ad-Din", "Abd ar-Rahman"
+_JOINED_PARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ul)-[^\W\d_]", re.I)
 
 
 def _is_name_word(word: str) -> bool:
-    return bool(_NAME_WORD.match(word)) and (word[0].isupper() or word.rstrip(",;") in _PARTICLES)
+    return bool(_NAME_WORD.match(word)) and (
+        word[0].isupper() or word.rstrip(",;") in _PARTICLES or _JOINED_PARTICLE.match(word) is not None
+    )
 
 
 def caption_of(line: str) -> str | None:

@@ -5,6 +5,7 @@ correspondent in <City>"), writers joined in another language after their ages, 
 
 import pytest
 
+from briefing.dumps import split_dump
 from briefing.feeds import parse_feed
 from briefing.furniture import names_a_date
 from briefing.header_lines import Header, page_author
@@ -37,3 +38,35 @@ def test_a_page_metadata_author_that_is_a_date_names_no_one():
     header = Header("Sam Lee", None, ("By Sam Lee",))
     assert page_author("25 November 2026", header) == "Sam Lee"
     assert page_author("3 hours ago", Header()) is None
+
+
+DUMP = """Title: Heavy rain closes schools across the capital
+URL: https://harbourpost.example/rain
+Date: 24/11/2026
+{byline}
+
+Heavy rain hit the capital on Tuesday, officials said. The storm closed schools and flooded roads.
+
+Forecasters expect more rain on Wednesday.
+"""
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ("Author: Ahmed al-Masri", "Ahmed al-Masri"),
+        ("By Faisal ibn Abdulaziz", "Faisal ibn Abdulaziz"),
+        ("By Hamza el-Amin", "Hamza el-Amin"),
+        ("By Salah ad-Din Yusuf", "Salah ad-Din Yusuf"),
+        ("By Mohammed bin Rashid", "Mohammed bin Rashid"),  # a control: read before
+    ],
+)
+def test_a_name_with_a_lower_case_particle_is_the_author(byline, author):
+    [article] = split_dump(DUMP.format(byline=byline), source="post.txt")
+    assert article.author == author
+    assert article.body.startswith("Heavy rain hit the capital")
+
+
+def test_a_lower_case_word_with_a_hyphen_is_no_name():
+    [article] = split_dump(DUMP.format(byline="By all-night trains"), source="post.txt")
+    assert article.author is None
