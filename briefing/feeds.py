@@ -48,7 +48,7 @@ from briefing.boilerplate import strip_boilerplate
 from briefing.dates import MAX_OFFSET, parse_date, plausible
 from briefing.errors import MalformedFeedError
 from briefing.fragments import entry_text, html_to_text
-from briefing.furniture import author_name, names_a_date
+from briefing.furniture import author_name, is_outlet_byline, names_a_date
 from briefing.header_lines import entry_header
 from briefing.models import ArticleDraft
 from briefing.sentences import ends_sentence, word_count
@@ -428,7 +428,10 @@ def _author(raw: feedparser.FeedParserDict) -> str | None:
     match = _EMAIL_AUTHOR.match(name)  # RSS writes "mattt@example.com (Mattt Thompson)"
     # the writers, without the picture credits and jobs a feed adds ("Damian Carrington Environment editor");
     # none when the field holds a date line ("Posted", "Updated", "25 November 2026"), as some CMSs write it
-    writers = author_name(match.group(1) if match else _EMAIL.sub(" ", name).strip())
+    field = match.group(1) if match else _EMAIL.sub(" ", name).strip()
+    if is_outlet_byline(field):  # "Africa Wire staff", "Our correspondent": the newsroom, no writer
+        return None
+    writers = author_name(field)
     return writers if writers and not names_a_date(writers) else None
 
 

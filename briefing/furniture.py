@@ -461,6 +461,8 @@ def _metadata(line: str, words: int) -> Verdict | None:
     stamped = _THEN_UPDATED.match(line) if short else None
     if stamped and is_only_date(stamped.group(1)) and (when := parse_date(stamped.group(1))) is not None:
         return Verdict(Kind.DATE, when)
+    if is_outlet_byline(line):  # "By Africa Wire staff", "Meridian Times correspondent in Maputo"
+        return Verdict(Kind.DROP)
     if line.lower() == "by" or _EMPTY_AUTHOR.match(line):  # a name may follow on the next line
         return Verdict(Kind.AUTHOR)
     byline = _BYLINE.match(line)
@@ -762,6 +764,40 @@ def names_a_date(text: str) -> bool:
     return dated_ago(text) is not None and not named
 
 
+_CAPITALISED = r"(?-i:[A-Z][\w'’.&-]*)"
+# A byline that names no one but the outlet's own newsroom: "By Africa Wire staff", "Meridian Times
+# correspondent in Maputo", "From our correspondent in Kyiv", "By Staff Reporter", "Daily Ledger staff
+# writers"; the outlet's name (a few capitalised words) may be left out, "our" may stand for it
+_OUTLET_BYLINE = re.compile(
+    rf"^(?:(?:by|from)\s+)?(?P<our>(?:our|the)\s+)?(?P<outlet>{_CAPITALISED}(?:\s+{_CAPITALISED}){{0,3}}\s+)??"
+    r"(?P<job>staff(?:\s+(?:reporters?|writers?|correspondents?))?|correspondents?|reporters?)"
+    rf"(?:\s+in\s+{_CAPITALISED}(?:\s+{_CAPITALISED}){{0,2}})?$",
+    re.I,
+)
+
+
+def is_outlet_byline(text: str) -> bool:
+    """Whether a line is a byline of the outlet's newsroom, no person's (:data:`_OUTLET_BYLINE`): it names
+    no author ("By Africa Wire staff" is not "By Africa"), and the outlet's name in it is no actor of the
+    outlet's own articles. A job's words or a place before "correspondent" ("Foreign correspondent",
+    "Middle East correspondent") are a writer's job, no outlet, and one word may be a headline's ("War
+    correspondent in Gaza"): such a line is one only with "By", "From" or "our"; a person's name before
+    it ("Jane Doe staff writer") is a writer's."""
+    text = " ".join(strip_bullet(text).split())
+    found = _OUTLET_BYLINE.match(text) if len(text) <= DATE_LINE_CHARS else None
+    if found is None:
+        return False
+    outlet = (found.group("outlet") or "").strip()
+    marked = found.group("our") is not None or text.split()[0].casefold() in ("by", "from")
+    if not outlet:
+        return marked or " " in found.group("job")  # "Staff reporter", not "Correspondent"
+    if given_first(outlet) or not found.group("job").islower():
+        return False  # "By LUDWIG VON ESSEN Business Reporter": a writer and their job in title case
+    job = all(_job_word(word) for word in outlet.split()) or load_gazetteer().place(fold(outlet)) is not None
+    # unmarked, an outlet of one word may be a word of a headline's ("War correspondent in Gaza")
+    return marked or (not job and (len(outlet.split()) >= 2 or found.group("job").casefold() == "staff"))
+
+
 def writer_for_outlet(text: str) -> str | None:
     """The writer of a byline without "By" that names the outlet they wrote for ("Li Wei for The Daily
     Herald" -> "Li Wei"), when a person's name stands before it; None for any other text."""
@@ -898,6 +934,11 @@ def _without_job(writer: str) -> str:
     while k > 0 and words[k - 1].islower():
         k -= 1
     name = words[: k - 1]
+    after_comma = next((name[n + 1 :] for n in reversed(range(len(name))) if name[n].endswith(",")), [])
+    if after_comma and not _given(after_comma[0]):
+        # "Jane Doe, Meridian Times correspondent": the outlet's job after a comma (:func:`byline_names`),
+        # where "Ann Lee, Tom Roe Health editor" names a second writer
+        return writer
     return " ".join(name) if 2 <= len(name) <= 4 and looks_like_name(" ".join(name)) else writer
 
 

@@ -7,8 +7,8 @@ import pytest
 
 from briefing.dumps import split_dump
 from briefing.feeds import parse_feed
-from briefing.furniture import names_a_date
-from briefing.header_lines import Header, page_author
+from briefing.furniture import author_name, is_outlet_byline, names_a_date
+from briefing.header_lines import Header, entry_header, page_author
 
 RSS = """<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Harbour Post</title>
@@ -70,3 +70,55 @@ def test_a_name_with_a_lower_case_particle_is_the_author(byline, author):
 def test_a_lower_case_word_with_a_hyphen_is_no_name():
     [article] = split_dump(DUMP.format(byline="By all-night trains"), source="post.txt")
     assert article.author is None
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "By Coastline Courier staff",
+        "Coastline Courier correspondent in Maputo",
+        "Our correspondent in Maputo",
+        "From our correspondent",
+        "By Staff Reporter",
+        "Coastline Courier staff writers",
+    ],
+)
+def test_an_outlets_own_byline_names_no_author_and_leaves_the_text(byline):
+    [article] = split_dump(DUMP.format(byline=byline), source="post.txt")
+    assert article.author is None
+    assert article.body.startswith("Heavy rain hit the capital")
+    assert "Coastline" not in article.body
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ("By Jane Doe, Coastline Courier correspondent", "Jane Doe"),
+        ("By Jane Doe, Coastline Courier staff writer", "Jane Doe"),
+    ],
+)
+def test_a_writer_named_with_the_outlets_job(byline, author):
+    [article] = split_dump(DUMP.format(byline=byline), source="post.txt")
+    assert article.author == author
+
+
+def test_a_job_or_a_headline_before_correspondent_is_no_outlet_byline():
+    jobs = [
+        "Foreign correspondent",
+        "Middle East correspondent",
+        "War correspondent in Gaza",
+        "Jane Doe staff writer",
+    ]
+    for line in jobs:
+        assert not is_outlet_byline(line), line
+    assert author_name("Ann Lee, Tom Roe Health editor") == "Ann Lee, Tom Roe"  # two writers
+
+
+def test_an_outlets_byline_in_a_feed_or_a_page_names_no_author():
+    [entry] = parse_feed(RSS.format(author="Coastline Courier staff").encode()).entries
+    assert entry.draft.author is None
+    header, rest = entry_header(
+        ["By Coastline Courier staff", "Heavy rain hit the capital on Tuesday, officials said."]
+    )
+    assert header.author is None and rest == ["Heavy rain hit the capital on Tuesday, officials said."]
+    assert page_author("Coastline Courier staff", header) is None
