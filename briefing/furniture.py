@@ -669,9 +669,12 @@ _PICTURE_CREDIT = re.compile(
     re.I,
 )
 _ASIDE = re.compile(r"\s*\([^()]*\)")  # "Nick Ames (now), Ed Aarons and Ben Fisher (earlier)"
+# the words that join two writers, in the languages read: "and", German "und", French "et", Spanish "y",
+# Italian and Portuguese "e", Catalan "i" (in lower case: "John E Smith" holds an initial)
+_JOINS = "and|&|und|et|y|e|i"
 # a writer's age after the name, as a reader's letter or a young reporter's byline prints it: "Sarah Khan, 42,
 # and Tom Baker", "By Sarah Khan, 42" (a number alone between commas, or before "and" or the end)
-_AGE_AFTER = re.compile(r"\s*,\s*\d{1,3}(?=\s*(?:[,;]|\s(?:and|&)\s|$))")
+_AGE_AFTER = re.compile(rf"\s*,\s*\d{{1,3}}(?=\s*(?:[,;]|\s(?:{_JOINS})\s|$))")
 
 
 def without_ages(who: str) -> str:
@@ -680,7 +683,7 @@ def without_ages(who: str) -> str:
     return _AGE_AFTER.sub("", who)
 
 
-_WRITER_SEPARATOR = re.compile(r"(\s+(?:and|&)\s+)")
+_WRITER_SEPARATOR = re.compile(rf"(\s+(?:{_JOINS})\s+)")
 _FILED_IN = re.compile(r"\s+in\s+(?=[^\W\d_])(?-i:[A-Z]).*$")  # "Ashifa Kassam in Stanstead, Quebec"
 # the agencies' share of a story credited after its writer: "Jane Roe, Guardian staff and agencies",
 # "... and agencies", "... with wires", "..., Reuters". Not a co-writer: the wires are no one's name.
@@ -828,8 +831,20 @@ def author_name(who: str) -> str:
     pieces = _WRITER_SEPARATOR.split(text)
     writers = [_FILED_IN.sub("", _without_outlet(w)) if k % 2 == 0 else w for k, w in enumerate(pieces)]
     named = "".join(_without_job(byline_names(w)) if k % 2 == 0 else w for k, w in enumerate(writers))
-    named = _STRAY_MARKS.sub("", named.strip())
+    named = _listed_with_ages(_STRAY_MARKS.sub("", named.strip()), len(_AGE_AFTER.findall(who)))
     return name_case(named if named and all(w.strip() for w in writers[::2]) else who.strip())
+
+
+def _listed_with_ages(named: str, ages: int) -> str:
+    """Writers listed with an age after each and no "and" ("Sarah Khan, 42, Tom Baker, 35" -> "Sarah Khan
+    and Tom Baker"), as their "and" form reads ("Sarah Khan, 42, and Tom Baker"): the ages were what
+    parted the names, and one byline's writers read alike whichever way it was written. Any other
+    names as they are ("Ann Lee, Li Wei": no ages, the outlet's own list)."""
+    pieces = named.split(", ")
+    listed = ages >= 2 and len(pieces) == ages and _WRITER_SEPARATOR.search(named) is None
+    if not listed or not all(map(looks_like_name, pieces)):
+        return named
+    return ", ".join(pieces[:-1]) + " and " + pieces[-1]
 
 
 # A byline's mark left at either end of an author field ("Sarah Khan; Tom Baker ·", trafilatura's off

@@ -122,3 +122,28 @@ def test_an_outlets_byline_in_a_feed_or_a_page_names_no_author():
     )
     assert header.author is None and rest == ["Heavy rain hit the capital on Tuesday, officials said."]
     assert page_author("Coastline Courier staff", header) is None
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ("Von Katrin Vogel, 34, und Stefan Brandt", "Katrin Vogel und Stefan Brandt"),
+        ("Par Jean Dupont, 41, et Marie Lefort", "Jean Dupont et Marie Lefort"),
+        ("By Sarah Khan, 42, Tom Baker, 35", "Sarah Khan and Tom Baker"),
+        ("By Sarah Khan, 42, and Tom Baker, 35", "Sarah Khan and Tom Baker"),  # the "and" form, as before
+        ("By Ann Lee, Li Wei", "Ann Lee, Li Wei"),  # no ages: the outlet's own list
+    ],
+)
+def test_writers_joined_after_their_ages_are_each_named(byline, author):
+    [article] = split_dump(DUMP.format(byline=byline), source="post.txt")
+    assert article.author == author
+    assert article.body.startswith("Heavy rain hit the capital")
+
+
+def test_writers_listed_with_ages_and_an_age_of_the_story():
+    header, rest = entry_header(
+        ["By Sarah Khan, 42, Tom Baker, 35 · 2 hours ago", "Heavy rain hit the capital."]
+    )
+    assert header.author == "Sarah Khan and Tom Baker" and rest == ["Heavy rain hit the capital."]
+    assert author_name("Katrin Vogel, 34, und Stefan Brandt") == "Katrin Vogel und Stefan Brandt"
+    assert author_name("Tom Fuller, 42, Football Correspondent") == "Tom Fuller"
