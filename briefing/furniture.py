@@ -723,8 +723,29 @@ def _outlet_after(writer: str) -> re.Match[str] | None:
         return None
     name = writer[: found.start()].strip()
     words = name.split()
-    ok = 1 <= len(words) <= NAME_WORDS and looks_like_name(name) and _given(words[0])
+    named = bool(words) and (_given(words[0]) or _named_for_the(found))
+    ok = len(words) <= NAME_WORDS and looks_like_name(name) and named
     return found if ok and not any(fold(word) in ORG_HEADS for word in words) else None
+
+
+UNLISTED_NAME_WORDS = (2, 3)  # a writer whose given name is not listed: "Xu Qing", "Nguyen Van Thanh"
+
+
+def _named_for_the(found: re.Match[str]) -> bool:
+    """Whether the words before "for the <Outlet>" are a writer's name though its given name is not listed
+    ("Xu Qing for the Herald", "Nguyen Van Thanh for The Daily Herald"): two or three capitalised words,
+    no job's or desk's word among them and no place's name ("Secretary of State for the Home Department",
+    "Minister for the Economy" are no writers), and "the" before the outlet, as a writer's credit prints
+    it."""
+    writer = found.string[: found.start()].split()
+    the = found.string[found.start() : found.start(1)].split()[-1:] + found.group(1).split()[:1]
+    return (
+        len(writer) in UNLISTED_NAME_WORDS
+        and writer[0].casefold() not in _FOREIGN_BY | {"by"}
+        and any(word.casefold() == "the" for word in the)
+        and all(word[:1].isupper() and fold(word) not in JOB_WORDS for word in writer)
+        and load_gazetteer().place(fold(" ".join(writer))) is None  # a word may be a place: "Van", "Sale"
+    )
 
 
 def byline_outlet(byline: str) -> str | None:
@@ -806,7 +827,7 @@ def writer_for_outlet(text: str) -> str | None:
     Herald" -> "Li Wei"), when a person's name stands before it; None for any other text."""
     found = _outlet_after(text.strip())
     writer = text.strip()[: found.start()].strip() if found is not None else ""
-    return writer if writer and looks_like_name(writer) and given_first(writer) else None
+    return writer if writer and looks_like_name(writer) else None  # a name, as _outlet_after asks it
 
 
 def _without_outlet(writer: str) -> str:

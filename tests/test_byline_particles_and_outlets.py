@@ -7,7 +7,7 @@ import pytest
 
 from briefing.dumps import split_dump
 from briefing.feeds import parse_feed
-from briefing.furniture import author_name, is_outlet_byline, names_a_date
+from briefing.furniture import author_name, byline_outlet, is_outlet_byline, names_a_date
 from briefing.header_lines import Header, entry_header, page_author
 
 RSS = """<?xml version="1.0" encoding="utf-8"?>
@@ -147,3 +147,30 @@ def test_writers_listed_with_ages_and_an_age_of_the_story():
     assert header.author == "Sarah Khan and Tom Baker" and rest == ["Heavy rain hit the capital."]
     assert author_name("Katrin Vogel, 34, und Stefan Brandt") == "Katrin Vogel und Stefan Brandt"
     assert author_name("Tom Fuller, 42, Football Correspondent") == "Tom Fuller"
+
+
+@pytest.mark.parametrize(
+    ("byline", "author", "source"),
+    [
+        ("By Xu Qing for the Coast Herald", "Xu Qing", "Coast Herald"),
+        ("By Nguyen Van Thanh for The Harbour Times", "Nguyen Van Thanh", "The Harbour Times"),
+        ("By Tomasz Wrobel for the Coast Herald", "Tomasz Wrobel", "Coast Herald"),  # a listed given name
+    ],
+)
+def test_a_writer_for_the_outlet_is_the_author_whatever_their_given_name(byline, author, source):
+    [article] = split_dump(DUMP.format(byline=byline), source="post.txt")
+    assert (article.author, article.source) == (author, source)
+
+
+def test_a_writer_for_the_outlet_over_an_age_on_a_page():
+    header, _ = entry_header(["Xu Qing for the Coast Herald · 2 hours ago", "Heavy rain hit the capital."])
+    assert header.author == "Xu Qing"
+
+
+@pytest.mark.parametrize(
+    "field",
+    ["Secretary of State for the Home Department", "Minister for the Economy", "Foreign Office for the Times",
+     "Xu Qing for Reuters"],
+)  # fmt: skip
+def test_an_office_or_a_name_without_the_for_an_outlet_is_left_as_it_is(field):
+    assert author_name(field) == field and byline_outlet(field) is None
