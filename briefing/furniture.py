@@ -898,9 +898,20 @@ def name_case(who: str) -> str:
     if not named or not all(word.isupper() for word in named):
         return who
     writers = [piece.split() for piece in _WRITERS_JOIN.split(who.strip()) if piece.strip()]
-    if not any(_given(first[0]) for first in writers) and not all(map(_no_acronym, named)):
+    named_as_people = any(_given(first[0]) for first in writers) or all(map(_short_words_name, writers))
+    if not named_as_people and not all(map(_no_acronym, named)):
         return who
     return " ".join(word.casefold() if k in inside else _word_case(word) for k, word in enumerate(words))
+
+
+def _short_words_name(words: list[str]) -> bool:
+    """Whether a writer in capitals whose given name is not listed is a name of short words ("XU QING",
+    "TAN KAI WEN"): two or three words, each with a vowel, none a desk's or an organisation's ("BBC NEWS",
+    "UN NEWS", "AFP" stay)."""
+    return 2 <= len(words) <= 3 and all(
+        _VOWELS & set(word.casefold()) and fold(word) not in JOB_WORDS and fold(word) not in ORG_HEADS
+        for word in words
+    )
 
 
 def _inside(words: list[str], k: int) -> bool:

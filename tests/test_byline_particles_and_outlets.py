@@ -174,3 +174,17 @@ def test_a_writer_for_the_outlet_over_an_age_on_a_page():
 )  # fmt: skip
 def test_an_office_or_a_name_without_the_for_an_outlet_is_left_as_it_is(field):
     assert author_name(field) == field and byline_outlet(field) is None
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ("By XU QING", "Xu Qing"),
+        ("By TAN KAI WEN", "Tan Kai Wen"),
+        ("By OMAR AL-HASSAN", "Omar Al-Hassan"),
+        ("By BBC NEWS", "BBC NEWS"),  # a desk's capitals stay
+    ],
+)
+def test_a_byline_in_capitals_is_cased_though_its_given_name_is_not_listed(byline, author):
+    [article] = split_dump(DUMP.format(byline=byline), source="post.txt")
+    assert article.author == author
