@@ -589,8 +589,23 @@ def _names_writers(who: str) -> bool:
 
 def given_first(name: str) -> bool:
     """Whether a name starts with a given name (``seeds/given_names.toml``): "Jane Doe yesterday" is a
-    byline, "New York yesterday", "Real Madrid ayer" a place's or a club's day, no writer's."""
-    return fold(name.split()[0]) in load_gazetteer().given_names
+    byline, "New York yesterday", "Real Madrid ayer" a place's or a club's day, no writer's. A name in
+    Cyrillic is asked in Latin letters ("Ольга Коваленко": "Olga"), as the list writes it."""
+    first = fold(name.split()[0])
+    return first in load_gazetteer().given_names or _latin(first) in load_gazetteer().given_names
+
+
+# Russian, Ukrainian and Bulgarian letters in Latin ones, as English writes their given names ("Ольга"
+# -> "olga", "Иван" -> "ivan", "Юлия" -> "yuliya"); the soft and hard signs are not written
+_CYRILLIC = str.maketrans(
+    dict(zip("абвгдезийклмнопрстуфыэіїєґ", "abvgdeziyklmnoprstufyeiieg", strict=True))
+    | {"ё": "yo", "ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ю": "yu", "я": "ya",
+       "ь": "", "ъ": ""}
+)  # fmt: skip
+
+
+def _latin(word: str) -> str:
+    return word.casefold().translate(_CYRILLIC)
 
 
 # also words of a sentence or of a name: "Von Miller", "Di Maio" are names, not bylines

@@ -188,3 +188,30 @@ def test_an_office_or_a_name_without_the_for_an_outlet_is_left_as_it_is(field):
 def test_a_byline_in_capitals_is_cased_though_its_given_name_is_not_listed(byline, author):
     [article] = split_dump(DUMP.format(byline=byline), source="post.txt")
     assert article.author == author
+
+
+PAGE = """Harbour dredging to start in spring after funding deal
+
+{name}
+
+{date}
+
+The county council agreed on Tuesday to fund the dredging of the inner harbour, closing a two-year dispute.
+
+Work will start in March and take eleven weeks, the harbour master said.
+"""
+
+
+@pytest.mark.parametrize(
+    ("name", "date", "author"),
+    [
+        ("Ольга Коваленко", "24.11.2026", "Ольга Коваленко"),  # "Olga", a listed given name
+        ("Иван Петров", "24 November 2026", "Иван Петров"),
+        ("Helena Marsh", "24 November 2026", "Helena Marsh"),  # a control
+        ("Climate Crisis", "24 November 2026", None),
+    ],
+)
+def test_a_name_line_in_cyrillic_between_the_headline_and_its_date_is_the_byline(name, date, author):
+    [article] = split_dump(PAGE.format(name=name, date=date), source="post.txt")
+    assert article.author == author
+    assert article.body.startswith("The county council") is (author is not None)
