@@ -244,9 +244,9 @@ _UPDATED = frozenset(
 # López", "Di Marco Rossi"; one list for every byline rule, so a language added reaches them all
 FOREIGN_BY = "von|par|por|di"
 # An author's label, in every language read: "Author:", German "Autor:"/"Autorin:", Spanish and Portuguese
-# "Autor:"/"Autora:", French "Auteur :", Italian "Autore:"; one list for the byline and the empty label, so
-# a language added reaches both
-_AUTHOR_LABEL = r"authors?|byline|autor(?:in|a)?|auteur|autore"
+# "Autor:"/"Autora:", French "Auteur :", Italian "Autore:", Russian "Автор:", Arabic "بقلم:" ("by the pen
+# of"); one list for the byline and the empty label, so a language added reaches both
+_AUTHOR_LABEL = r"authors?|byline|autor(?:in|a)?|auteur|autore|автор|بقلم"
 # A byline: "By Jane Doe", "Von Anna Schmidt", "Autora: María López"
 _BYLINE = re.compile(
     rf"^(by|written by|posted by|words by|reporting by|{_AUTHOR_LABEL}|{FOREIGN_BY})\s*:?\s+(.+)$",
@@ -619,7 +619,19 @@ def _byline_writer(byline: re.Match[str]) -> str | None:
     name = author_name(byline.group(2).strip().rstrip(","))
     if byline.group(1).lower() in _FOREIGN_BY and word_count(name) < 2:
         return None
-    return name if looks_like_name(name) else None
+    return name if looks_like_name(name) or _uncased_name(name) else None
+
+
+_UNCASED_WORD = re.compile(r"^[^\W\d_]+$")
+
+
+def _uncased_name(name: str) -> bool:
+    """Whether a byline's name is written in letters without capitals (Arabic, Hebrew, Chinese: "سارة
+    الأحمد"), two to four words of letters alone: a name, where only capitals tell one in Latin letters."""
+    words = name.split()
+    return 2 <= len(words) <= 4 and all(
+        _UNCASED_WORD.match(word) and word.casefold() == word.upper() for word in words
+    )
 
 
 ROLE_WORDS = 6  # a writer's job is a few words: "Health and science editor", "Local democracy reporter"

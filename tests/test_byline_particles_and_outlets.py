@@ -215,3 +215,18 @@ def test_a_name_line_in_cyrillic_between_the_headline_and_its_date_is_the_byline
     [article] = split_dump(PAGE.format(name=name, date=date), source="post.txt")
     assert article.author == author
     assert article.body.startswith("The county council") is (author is not None)
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [("بقلم: سارة الأحمد", "سارة الأحمد"), ("Автор: Ольга Коваленко", "Ольга Коваленко")],
+)
+def test_an_arabic_or_russian_author_label_is_a_byline(byline, author):
+    [article] = split_dump(DUMP.format(byline=byline), source="post.txt")
+    assert article.author == author
+    assert article.body.startswith("Heavy rain hit the capital")
+
+
+def test_an_uncased_sentence_after_a_label_is_no_name():
+    [article] = split_dump(DUMP.format(byline="بقلم: هذا نص طويل جدا عن المطر"), source="post.txt")
+    assert article.author is None
