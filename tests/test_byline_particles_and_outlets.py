@@ -230,3 +230,34 @@ def test_an_arabic_or_russian_author_label_is_a_byline(byline, author):
 def test_an_uncased_sentence_after_a_label_is_no_name():
     [article] = split_dump(DUMP.format(byline="بقلم: هذا نص طويل جدا عن المطر"), source="post.txt")
     assert article.author is None
+
+
+LONG = """{headline}
+
+By Ruairi Quinn
+
+Published: 11 March 2025, 10:00 GMT
+
+The county council agreed on Tuesday to fund the dredging of Port Wendle's inner harbour, closing a two-year
+dispute with the fishing co-operative over who should pay for the work.
+
+Work will start in March and take eleven weeks, the harbour master said.
+"""
+HEADLINE = (
+    "Port Wendle council agrees to fund the dredging of the inner harbour after a two-year dispute with the "
+    "fishing co-operative."
+)
+
+
+def test_a_long_headline_ending_with_a_full_stop_over_its_byline_is_the_title():
+    [article] = split_dump(LONG.format(headline=HEADLINE), source="post.txt")
+    assert article.title == HEADLINE and article.author == "Ruairi Quinn"
+    assert article.body.startswith("The county council agreed on Tuesday")
+
+
+def test_a_long_first_paragraph_under_its_byline_stays_the_text():
+    text = LONG.replace("{headline}\n\n", "Harbour dredging to start in spring\n\n")
+    text = text.replace("The county council agreed", HEADLINE + "\n\nThe county council agreed")
+    [article] = split_dump(text, source="post.txt")
+    assert article.title == "Harbour dredging to start in spring"
+    assert article.body.startswith(HEADLINE)
