@@ -48,7 +48,7 @@ from briefing.boilerplate import strip_boilerplate
 from briefing.dates import MAX_OFFSET, parse_date, plausible
 from briefing.errors import MalformedFeedError
 from briefing.fragments import entry_text, html_to_text
-from briefing.furniture import author_name
+from briefing.furniture import author_name, is_outlet_byline, names_a_date
 from briefing.header_lines import entry_header
 from briefing.models import ArticleDraft
 from briefing.sentences import ends_sentence, word_count
@@ -426,8 +426,13 @@ def _section(raw: feedparser.FeedParserDict) -> str | None:
 def _author(raw: feedparser.FeedParserDict) -> str | None:
     name = _text(raw.get("author", ""))
     match = _EMAIL_AUTHOR.match(name)  # RSS writes "mattt@example.com (Mattt Thompson)"
-    # the writers, without the picture credits and jobs a feed adds ("Damian Carrington Environment editor")
-    return author_name(match.group(1) if match else _EMAIL.sub(" ", name).strip()) or None
+    # the writers, without the picture credits and jobs a feed adds ("Damian Carrington Environment editor");
+    # none when the field holds a date line ("Posted", "Updated", "25 November 2026"), as some CMSs write it
+    field = match.group(1) if match else _EMAIL.sub(" ", name).strip()
+    if is_outlet_byline(field):  # "Africa Wire staff", "Our correspondent": the newsroom, no writer
+        return None
+    writers = author_name(field)
+    return writers if writers and not names_a_date(writers) else None
 
 
 def _when(raw: feedparser.FeedParserDict) -> datetime | None:

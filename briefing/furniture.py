@@ -245,9 +245,9 @@ _UPDATED = frozenset(
 # López", "Di Marco Rossi"; one list for every byline rule, so a language added reaches them all
 FOREIGN_BY = "von|par|por|di"
 # An author's label, in every language read: "Author:", German "Autor:"/"Autorin:", Spanish and Portuguese
-# "Autor:"/"Autora:", French "Auteur :", Italian "Autore:"; one list for the byline and the empty label, so
-# a language added reaches both
-_AUTHOR_LABEL = r"authors?|byline|autor(?:in|a)?|auteur|autore"
+# "Autor:"/"Autora:", French "Auteur :", Italian "Autore:", Russian "Автор:", Arabic "بقلم:" ("by the pen
+# of"); one list for the byline and the empty label, so a language added reaches both
+_AUTHOR_LABEL = r"authors?|byline|autor(?:in|a)?|auteur|autore|автор|بقلم"
 # A byline: "By Jane Doe", "Von Anna Schmidt", "Autora: María López"
 _BYLINE = re.compile(
     rf"^(by|written by|posted by|words by|reporting by|{_AUTHOR_LABEL}|{FOREIGN_BY})\s*:?\s+(.+)$",
@@ -299,12 +299,17 @@ _NAME_WORD = re.compile(r"^([^\W\d_][\w.'’-]*|&)[,;]?$")
 # "Joost van der Berg", "Ana de los Ríos", "Jan ter Horst"
 _PARTICLES = frozenset(
     "and & of the de da van von bin al in for und et du zu y e del della dos das do di la las los der den "
-    "ter ten".split()
+    "ter ten ibn bint".split()
 )
+# ... and an Arabic name's article, written in lower case and joined to the next word: "Ahmed al-Masri",
+# "Hamza el-Amin", "Salah ad-Din", "Abd ar-Rahman"
+_JOINED_PARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ul)-[^\W\d_]", re.I)
 
 
 def _is_name_word(word: str) -> bool:
-    return bool(_NAME_WORD.match(word)) and (word[0].isupper() or word.rstrip(",;") in _PARTICLES)
+    return bool(_NAME_WORD.match(word)) and (
+        word[0].isupper() or word.rstrip(",;") in _PARTICLES or _JOINED_PARTICLE.match(word) is not None
+    )
 
 
 def caption_of(line: str) -> str | None:
@@ -457,6 +462,8 @@ def _metadata(line: str, words: int) -> Verdict | None:
     stamped = _THEN_UPDATED.match(line) if short else None
     if stamped and is_only_date(stamped.group(1)) and (when := parse_date(stamped.group(1))) is not None:
         return Verdict(Kind.DATE, when)
+    if is_outlet_byline(line):  # "By Africa Wire staff", "Meridian Times correspondent in Maputo"
+        return Verdict(Kind.DROP)
     if line.lower() == "by" or _EMPTY_AUTHOR.match(line):  # a name may follow on the next line
         return Verdict(Kind.AUTHOR)
     byline = _BYLINE.match(line)
@@ -595,8 +602,23 @@ def _names_writers(who: str) -> bool:
 
 def given_first(name: str) -> bool:
     """Whether a name starts with a given name (``seeds/given_names.toml``): "Jane Doe yesterday" is a
-    byline, "New York yesterday", "Real Madrid ayer" a place's or a club's day, no writer's."""
-    return fold(name.split()[0]) in load_gazetteer().given_names
+    byline, "New York yesterday", "Real Madrid ayer" a place's or a club's day, no writer's. A name in
+    Cyrillic is asked in Latin letters ("Ольга Коваленко": "Olga"), as the list writes it."""
+    first = fold(name.split()[0])
+    return first in load_gazetteer().given_names or _latin(first) in load_gazetteer().given_names
+
+
+# Russian, Ukrainian and Bulgarian letters in Latin ones, as English writes their given names ("Ольга"
+# -> "olga", "Иван" -> "ivan", "Юлия" -> "yuliya"); the soft and hard signs are not written
+_CYRILLIC = str.maketrans(
+    dict(zip("абвгдезийклмнопрстуфыэіїєґ", "abvgdeziyklmnoprstufyeiieg", strict=True))
+    | {"ё": "yo", "ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ю": "yu", "я": "ya",
+       "ь": "", "ъ": ""}
+)  # fmt: skip
+
+
+def _latin(word: str) -> str:
+    return word.casefold().translate(_CYRILLIC)
 
 
 # also words of a sentence or of a name: "Von Miller", "Di Maio" are names, not bylines
@@ -610,7 +632,19 @@ def _byline_writer(byline: re.Match[str]) -> str | None:
     name = author_name(byline.group(2).strip().rstrip(","))
     if byline.group(1).lower() in _FOREIGN_BY and word_count(name) < 2:
         return None
-    return name if looks_like_name(name) else None
+    return name if looks_like_name(name) or _uncased_name(name) else None
+
+
+_UNCASED_WORD = re.compile(r"^[^\W\d_]+$")
+
+
+def _uncased_name(name: str) -> bool:
+    """Whether a byline's name is written in letters without capitals (Arabic, Hebrew, Chinese: "سارة
+    الأحمد"), two to four words of letters alone: a name, where only capitals tell one in Latin letters."""
+    words = name.split()
+    return 2 <= len(words) <= 4 and all(
+        _UNCASED_WORD.match(word) and word.casefold() == word.upper() for word in words
+    )
 
 
 ROLE_WORDS = 6  # a writer's job is a few words: "Health and science editor", "Local democracy reporter"
@@ -675,9 +709,12 @@ _PICTURE_CREDIT = re.compile(
     re.I,
 )
 _ASIDE = re.compile(r"\s*\([^()]*\)")  # "Nick Ames (now), Ed Aarons and Ben Fisher (earlier)"
+# the words that join two writers, in the languages read: "and", German "und", French "et", Spanish "y",
+# Italian and Portuguese "e", Catalan "i" (in lower case: "John E Smith" holds an initial)
+_JOINS = "and|&|und|et|y|e|i"
 # a writer's age after the name, as a reader's letter or a young reporter's byline prints it: "Sarah Khan, 42,
 # and Tom Baker", "By Sarah Khan, 42" (a number alone between commas, or before "and" or the end)
-_AGE_AFTER = re.compile(r"\s*,\s*\d{1,3}(?=\s*(?:[,;]|\s(?:and|&)\s|$))")
+_AGE_AFTER = re.compile(rf"\s*,\s*\d{{1,3}}(?=\s*(?:[,;]|\s(?:{_JOINS})\s|$))")
 
 
 def without_ages(who: str) -> str:
@@ -686,7 +723,7 @@ def without_ages(who: str) -> str:
     return _AGE_AFTER.sub("", who)
 
 
-_WRITER_SEPARATOR = re.compile(r"(\s+(?:and|&)\s+)")
+_WRITER_SEPARATOR = re.compile(rf"(\s+(?:{_JOINS})\s+)")
 _FILED_IN = re.compile(r"\s+in\s+(?=[^\W\d_])(?-i:[A-Z]).*$")  # "Ashifa Kassam in Stanstead, Quebec"
 # the agencies' share of a story credited after its writer: "Jane Roe, Guardian staff and agencies",
 # "... and agencies", "... with wires", "..., Reuters". Not a co-writer: the wires are no one's name.
@@ -726,8 +763,29 @@ def _outlet_after(writer: str) -> re.Match[str] | None:
         return None
     name = writer[: found.start()].strip()
     words = name.split()
-    ok = 1 <= len(words) <= NAME_WORDS and looks_like_name(name) and _given(words[0])
+    named = bool(words) and (_given(words[0]) or _named_for_the(found))
+    ok = len(words) <= NAME_WORDS and looks_like_name(name) and named
     return found if ok and not any(fold(word) in ORG_HEADS for word in words) else None
+
+
+UNLISTED_NAME_WORDS = (2, 3)  # a writer whose given name is not listed: "Xu Qing", "Nguyen Van Thanh"
+
+
+def _named_for_the(found: re.Match[str]) -> bool:
+    """Whether the words before "for the <Outlet>" are a writer's name though its given name is not listed
+    ("Xu Qing for the Herald", "Nguyen Van Thanh for The Daily Herald"): two or three capitalised words,
+    no job's or desk's word among them and no place's name ("Secretary of State for the Home Department",
+    "Minister for the Economy" are no writers), and "the" before the outlet, as a writer's credit prints
+    it."""
+    writer = found.string[: found.start()].split()
+    the = found.string[found.start() : found.start(1)].split()[-1:] + found.group(1).split()[:1]
+    return (
+        len(writer) in UNLISTED_NAME_WORDS
+        and writer[0].casefold() not in _FOREIGN_BY | {"by"}
+        and any(word.casefold() == "the" for word in the)
+        and all(word[:1].isupper() and fold(word) not in JOB_WORDS for word in writer)
+        and load_gazetteer().place(fold(" ".join(writer))) is None  # a word may be a place: "Van", "Sale"
+    )
 
 
 def byline_outlet(byline: str) -> str | None:
@@ -755,12 +813,61 @@ def is_date_word(text: str) -> bool:
     return _DATE_WORD_ALONE.fullmatch(text.strip()) is not None
 
 
+def names_a_date(text: str) -> bool:
+    """Whether an author field holds a date line and no writer: a date line's word alone (:func:`
+    is_date_word`: "Posted", "Updated"), a date ("25 November 2026", "Updated: 25 Nov 2026") or an age
+    with no name before it ("3 hours ago", "Published 2 hours ago"). A feed's ``<author>`` or a page's
+    metadata holds one when its writer took the date line for the byline; it names no one. "Jane Doe · 3
+    hours ago" names Jane Doe."""
+    if is_date_word(text):
+        return True
+    verdict = classify(text)
+    if verdict.kind is Kind.DATE:
+        return True
+    named = verdict.kind is Kind.RELTIME and isinstance(verdict.value, str)
+    return dated_ago(text) is not None and not named
+
+
+_CAPITALISED = r"(?-i:[A-Z][\w'’.&-]*)"
+# A byline that names no one but the outlet's own newsroom: "By Africa Wire staff", "Meridian Times
+# correspondent in Maputo", "From our correspondent in Kyiv", "By Staff Reporter", "Daily Ledger staff
+# writers"; the outlet's name (a few capitalised words) may be left out, "our" may stand for it
+_OUTLET_BYLINE = re.compile(
+    rf"^(?:(?:by|from)\s+)?(?P<our>(?:our|the)\s+)?(?P<outlet>{_CAPITALISED}(?:\s+{_CAPITALISED}){{0,3}}\s+)??"
+    r"(?P<job>staff(?:\s+(?:reporters?|writers?|correspondents?))?|correspondents?|reporters?)"
+    rf"(?:\s+in\s+{_CAPITALISED}(?:\s+{_CAPITALISED}){{0,2}})?$",
+    re.I,
+)
+
+
+def is_outlet_byline(text: str) -> bool:
+    """Whether a line is a byline of the outlet's newsroom, no person's (:data:`_OUTLET_BYLINE`): it names
+    no author ("By Africa Wire staff" is not "By Africa"), and the outlet's name in it is no actor of the
+    outlet's own articles. A job's words or a place before "correspondent" ("Foreign correspondent",
+    "Middle East correspondent") are a writer's job, no outlet, and one word may be a headline's ("War
+    correspondent in Gaza"): such a line is one only with "By", "From" or "our"; a person's name before
+    it ("Jane Doe staff writer") is a writer's."""
+    text = " ".join(strip_bullet(text).split())
+    found = _OUTLET_BYLINE.match(text) if len(text) <= DATE_LINE_CHARS else None
+    if found is None:
+        return False
+    outlet = (found.group("outlet") or "").strip()
+    marked = found.group("our") is not None or text.split()[0].casefold() in ("by", "from")
+    if not outlet:
+        return marked or " " in found.group("job")  # "Staff reporter", not "Correspondent"
+    if given_first(outlet) or not found.group("job").islower():
+        return False  # "By LUDWIG VON ESSEN Business Reporter": a writer and their job in title case
+    job = all(_job_word(word) for word in outlet.split()) or load_gazetteer().place(fold(outlet)) is not None
+    # unmarked, an outlet of one word may be a word of a headline's ("War correspondent in Gaza")
+    return marked or (not job and (len(outlet.split()) >= 2 or found.group("job").casefold() == "staff"))
+
+
 def writer_for_outlet(text: str) -> str | None:
     """The writer of a byline without "By" that names the outlet they wrote for ("Li Wei for The Daily
     Herald" -> "Li Wei"), when a person's name stands before it; None for any other text."""
     found = _outlet_after(text.strip())
     writer = text.strip()[: found.start()].strip() if found is not None else ""
-    return writer if writer and looks_like_name(writer) and given_first(writer) else None
+    return writer if writer and looks_like_name(writer) else None  # a name, as _outlet_after asks it
 
 
 def _without_outlet(writer: str) -> str:
@@ -785,8 +892,20 @@ def author_name(who: str) -> str:
     pieces = _WRITER_SEPARATOR.split(text)
     writers = [_FILED_IN.sub("", _without_outlet(w)) if k % 2 == 0 else w for k, w in enumerate(pieces)]
     named = "".join(_without_job(byline_names(w)) if k % 2 == 0 else w for k, w in enumerate(writers))
-    named = _STRAY_MARKS.sub("", named.strip())
+    named = _listed_with_ages(_STRAY_MARKS.sub("", named.strip()), len(_AGE_AFTER.findall(who)))
     return name_case(named if named and all(w.strip() for w in writers[::2]) else who.strip())
+
+
+def _listed_with_ages(named: str, ages: int) -> str:
+    """Writers listed with an age after each and no "and" ("Sarah Khan, 42, Tom Baker, 35" -> "Sarah Khan
+    and Tom Baker"), as their "and" form reads ("Sarah Khan, 42, and Tom Baker"): the ages were what
+    parted the names, and one byline's writers read alike whichever way it was written. Any other
+    names as they are ("Ann Lee, Li Wei": no ages, the outlet's own list)."""
+    pieces = named.split(", ")
+    listed = ages >= 2 and len(pieces) == ages and _WRITER_SEPARATOR.search(named) is None
+    if not listed or not all(map(looks_like_name, pieces)):
+        return named
+    return ", ".join(pieces[:-1]) + " and " + pieces[-1]
 
 
 # A byline's mark left at either end of an author field ("Sarah Khan; Tom Baker ·", trafilatura's off
@@ -819,9 +938,20 @@ def name_case(who: str) -> str:
     if not named or not all(word.isupper() for word in named):
         return who
     writers = [piece.split() for piece in _WRITERS_JOIN.split(who.strip()) if piece.strip()]
-    if not any(_given(first[0]) for first in writers) and not all(map(_no_acronym, named)):
+    named_as_people = any(_given(first[0]) for first in writers) or all(map(_short_words_name, writers))
+    if not named_as_people and not all(map(_no_acronym, named)):
         return who
     return " ".join(word.casefold() if k in inside else _word_case(word) for k, word in enumerate(words))
+
+
+def _short_words_name(words: list[str]) -> bool:
+    """Whether a writer in capitals whose given name is not listed is a name of short words ("XU QING",
+    "TAN KAI WEN"): two or three words, each with a vowel, none a desk's or an organisation's ("BBC NEWS",
+    "UN NEWS", "AFP" stay)."""
+    return 2 <= len(words) <= 3 and all(
+        _VOWELS & set(word.casefold()) and fold(word) not in JOB_WORDS and fold(word) not in ORG_HEADS
+        for word in words
+    )
 
 
 def _inside(words: list[str], k: int) -> bool:
@@ -891,6 +1021,11 @@ def _without_job(writer: str) -> str:
     while k > 0 and words[k - 1].islower():
         k -= 1
     name = words[: k - 1]
+    after_comma = next((name[n + 1 :] for n in reversed(range(len(name))) if name[n].endswith(",")), [])
+    if after_comma and not _given(after_comma[0]):
+        # "Jane Doe, Meridian Times correspondent": the outlet's job after a comma (:func:`byline_names`),
+        # where "Ann Lee, Tom Roe Health editor" names a second writer
+        return writer
     return " ".join(name) if 2 <= len(name) <= 4 and looks_like_name(" ".join(name)) else writer
 
 

@@ -31,9 +31,10 @@ from briefing.furniture import (
     classify,
     dated_ago,
     given_first,
-    is_date_word,
     is_job_line,
+    is_outlet_byline,
     looks_like_name,
+    names_a_date,
     writer_for_outlet,
 )
 from briefing.sentences import word_count
@@ -77,8 +78,9 @@ def page_author(metadata: str | None, header: Header) -> str | None:
     Yesterday" off "Jane Doe | yesterday": it keeps the words that are no figures), or job and all
     ("Jane Doe Political Editor, Europe" off "By Jane Doe" over "Political Editor, Europe"), the header's
     name is what those lines say. A metadata author that is a date line's word ("Posted", "Updated",
-    "Date", "Published": trafilatura's guess off "Posted 2 hours ago by Sarah Khan") names no one."""
-    if metadata and is_date_word(metadata):
+    "Date", "Published": trafilatura's guess off "Posted 2 hours ago by Sarah Khan"), a date or an age
+    (:func:`briefing.furniture.names_a_date`) names no one, nor does the newsroom's ("Africa Wire staff")."""
+    if metadata and (names_a_date(metadata) or is_outlet_byline(metadata)):
         metadata = None
     if not metadata or not header.author or metadata == header.author:
         return metadata or header.author
@@ -100,6 +102,7 @@ def header_line(text: str) -> tuple[str | None, timedelta | None] | None:
     author: str | None = None
     age: timedelta | None = None
     unsigned: str | None = None  # a writer named without "By", for an outlet: "Li Wei for The Daily Herald"
+    newsroom = False  # the outlet's byline, a header line that names no author
     for part in (piece for joined in _JOINS.split(text) for piece in _BY_AFTER.split(joined)):
         verdict = classify(part)
         ago = dated_ago(part)
@@ -110,12 +113,14 @@ def header_line(text: str) -> tuple[str | None, timedelta | None] | None:
             author = author or verdict.value
         elif (writer := writer_for_outlet(part)) is not None:
             unsigned = unsigned or writer
+        elif is_outlet_byline(part):  # "By Africa Wire staff": a byline of no one
+            newsroom = True
         elif verdict.kind is not Kind.DATE or verdict.value is None:
             return None
     if unsigned is not None and age is None:  # a name with no "By" is a byline only with an age by it
         return None
     author = author or unsigned
-    return (author, age) if author or age else None
+    return (author, age) if author or age or newsroom else None
 
 
 def _byline_with_age(text: str) -> tuple[str, timedelta] | None:

@@ -67,16 +67,15 @@ def is_headline(lines: list[Line], i: int) -> bool:
 
 def is_long_headline(lines: list[Line], i: int) -> bool:
     """A line of one sentence without a final mark that its length alone made prose (a line of 25 words
-    or more is a paragraph's, by :func:`briefing.furniture.classify`: furniture is short), read as a
-    headline when its place says so: right under a short section label ("Business" over a 40-word
+    or more is a paragraph's, by :func:`briefing.furniture.classify`: furniture is short), or with one
+    ("...after funding deal.") when its byline or date is right under it (a paragraph has none under it),
+    read as a headline when its place says so: right under a short section label ("Business" over a 40-word
     headline) or right over its byline or date, and when its words come back in the lead under it. A
     headline has no set length short of a paragraph's (LONG_HEADLINE_WORDS); left as prose, the story
     under it was glued onto the one before, the label and headline read as its subheadings."""
     line = lines[i]
     text = line.text
-    if ends_sentence(text) or INNER_SENTENCE.search(text):
-        return False
-    if not HEADLINE_WORDS < word_count(text) <= LONG_HEADLINE_WORDS:
+    if INNER_SENTENCE.search(text) or not HEADLINE_WORDS < word_count(text) <= LONG_HEADLINE_WORDS:
         return False
     skip = (Kind.DROP, Kind.CREDIT)
     before = previous_line(lines, i, skip)
@@ -84,8 +83,11 @@ def is_long_headline(lines: list[Line], i: int) -> bool:
     # read lazily, as in is_headline: only the next LEAD_LINES lines are asked
     kept = (lines[j] for j in range(i + 1, len(lines)) if lines[j].kind not in skip)
     after = list(islice(kept, LEAD_LINES))
-    if not after or not (labelled or after[0].kind in (*META, Kind.RELTIME)):
+    bylined = bool(after) and after[0].kind in (*META, Kind.RELTIME)
+    if not after or not (labelled or bylined):
         return False
+    if ends_sentence(text) and not (bylined and _HEADLINE_END.search(text)):
+        return False  # a sentence with its final mark is a lead's, unless a byline or date is under it
     if not labelled and before is not None and before.kind is Kind.PROSE and not line.gap_before:
         return False  # a paragraph run on from the one before it, whatever follows
     lead = [x.text for x in after if x.kind is Kind.PROSE][:2]
