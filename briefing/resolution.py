@@ -48,6 +48,10 @@ def resolve(cands: list[Candidate], gaz: Gazetteer, text: str) -> None:
             c.type, c.canonical, c.why, c.placed = "place", surface_of(c, text), "council", True
         lone_place = is_lone_place(c, gaz)
         full = people.find(c, text) if c.type in ("person", None) or lone_place else None
+        if id(c) in people.unclear:
+            # "Kim" after Kim Yo Jong and Kim Jong Un both, in one sentence with neither its subject: no one
+            c.type, c.canonical, c.why = None, None, "unclear"
+            continue
         if (
             c.type in ("person", None)
             and c.why not in FIRM_RULES
@@ -99,7 +103,7 @@ def resolve(cands: list[Candidate], gaz: Gazetteer, text: str) -> None:
             contexts[c.norm].add("brand" if c.brand else c.context)
             contexts[c.norm].add("again" if "seen" in contexts[c.norm] else "seen")
     for c in cands:
-        if c.alias_of is not None or c.type is None:
+        if (c.alias_of is not None or c.type is None) and c.why != "unclear":
             _settle(c, seen, contexts[c.norm], gaz, text)
     refer_back(cands, gaz, text)
     _brand_names(cands)
