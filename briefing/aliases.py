@@ -17,7 +17,7 @@ import unicodedata
 from functools import lru_cache
 
 from briefing.given_names import compound_given, given_spelling
-from briefing.letters import fold_letters
+from briefing.letters import fold_letters, umlauts_written
 from briefing.models import ActorType
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "‐": "-", "‑": "-", "–": "-", "—": "-"})
@@ -232,6 +232,11 @@ def alias_pairs(
             for short in shorter:
                 pairs.update({(short, fold(short)), (short, skeleton(fold(short)))})
             pairs.update(_surname_pairs(alias, norm, folded, compound))
+    written = sorted(umlauts_written(a) for a in names if umlauts_written(a) != a)
+    if written:  # "Schroeder" finds Gerhard Schröder, under the names as the text writes them
+        words = {umlauts_written(w): w for a in names for w in a.split()}
+        more = alias_pairs(written[0], type_, set(written[1:]), given)
+        pairs.update((" ".join(words.get(w, w) for w in alias.split()), norm) for alias, norm in more)
     return pairs
 
 

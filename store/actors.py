@@ -43,6 +43,7 @@ from briefing.aliases import (
 )
 from briefing.gazetteer import load_gazetteer
 from briefing.given_names import spelt_one_way
+from briefing.letters import umlauts_written
 from briefing.mentions import ActorRecord, ArticleLink, CoMention, Quote
 from briefing.models import Actor, ActorType, Article, ExtractedActor, Sentence, dating_of
 from briefing.role_choice import kept_role
@@ -104,7 +105,11 @@ def _by_alias(db: Database, norms: Sequence[str], type_: ActorType | None) -> li
 def _resolve(db: Database, actor: ExtractedActor, source: str) -> int | None:
     """The archive actor an extracted actor is, if any (see the module docstring)."""
     key = actor_key(actor.name, actor.type)
-    row = db.execute("SELECT id FROM actors WHERE key = ?", [key]).fetchone()
+    # "Gerhard Schröder" is the Gerhard Schroeder of an article that wrote the umlaut without the key
+    written = actor_key(umlauts_written(actor.name), actor.type)
+    row = db.execute(
+        "SELECT id FROM actors WHERE key IN (?, ?) ORDER BY key != ?", [key, written, key]
+    ).fetchone()
     if row:
         return row[0]
     norm = strip_article(fold(actor.name))
@@ -629,14 +634,15 @@ def find_actors(db: Database, name: str, *, type_: ActorType | None = None, limi
         return []
     sql = (
         "SELECT DISTINCT a.* FROM actor_aliases al JOIN actors a ON a.id = al.actor_id"
-        " WHERE al.norm IN (?, ?)"
+        " WHERE al.norm IN (?, ?, ?)"
         + (" AND a.type = ?" if type_ else "")
         + " ORDER BY a.article_count DESC, a.id LIMIT ?"
     )
     skel = skeleton(norm)
     if len(skel) < max(3, len(norm) // 2):  # "xxxxxxxx" is no spelling of "X"
         skel = norm
-    params: list[Any] = [norm, skel, *([type_] if type_ else []), limit]
+    written = strip_article(fold(umlauts_written(name)))  # "Söder" finds the Soeder of an English article
+    params: list[Any] = [norm, skel, written, *([type_] if type_ else []), limit]
     return [_actor(db, r) for r in db.query(sql, params)]
 
 
