@@ -224,6 +224,8 @@ def alias_pairs(
         short = without_legal_form(norm)
         if type_ == "organization" and short != norm:
             pairs.add((alias, short))  # the company under the name it goes by in another article
+        if type_ == "person" and (short := without_dynasty(norm)) != norm:
+            pairs.update({(alias, short), (alias, skeleton(short))})  # "Mohammed bin Zayed"
         if type_ == "person":
             pairs.add((alias, skeleton(norm)))
             pairs.add((alias, full_given(norm)))
@@ -315,6 +317,16 @@ def transliterated_alike(a: str, b: str) -> bool:
         return False
     middle_a, middle_b = names_a[1:-1], names_b[1:-1]
     return not (middle_a and middle_b) or [*map(_sounds, middle_a)] == [*map(_sounds, middle_b)]
+
+
+def without_dynasty(norm: str) -> str:
+    """A folded Gulf royal's name without its dynasty ("faisal bin farhan al saud" -> "faisal bin farhan"),
+    the tail most outlets leave out, as a company's legal form; a name with no "bin" chain before an
+    "Al X" ends ("ahmed al masri"), or nothing but one, comes back as it is."""
+    words = norm.split()
+    if len(words) < 5 or words[-2] != "al" or not set(words[1:-3]) & PATRONYMICS:
+        return norm
+    return " ".join(words[:-2])
 
 
 def without_legal_form(norm: str) -> str:

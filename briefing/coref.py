@@ -26,6 +26,7 @@ from briefing.aliases import (
     name_tails,
     skeleton,
     spelt_alike,
+    without_dynasty,
 )
 from briefing.gazetteer import Gazetteer
 from briefing.given_names import compound_given
@@ -165,7 +166,10 @@ class People:
             if first and name == surface_of(c, text) and _known_by_first_surname(c, shorter):
                 name = as_written(text[c.start : first.toks[-1].end])
             name = self._variant_of(c) or name
+            short = without_dynasty(c.norm)  # "Faisal bin Farhan" of Faisal bin Farhan Al Saud, either first
+            name = self.by_skeleton.get(skeleton(short), name)
             c.canonical = self.by_skeleton.setdefault(skeleton(c.norm), name)
+            self.by_skeleton.setdefault(skeleton(short), c.canonical)
             if len(c.toks) == 2 and len(_name_words(c)) == 2:
                 pair = (c.toks[0].norm, skeleton(c.toks[1].norm))
                 if pair not in self.pairs:

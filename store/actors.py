@@ -39,6 +39,7 @@ from briefing.aliases import (
     strip_article,
     transliterated_alike,
     trigrams,
+    without_dynasty,
     without_legal_form,
 )
 from briefing.gazetteer import load_gazetteer
@@ -128,7 +129,8 @@ def _resolve(db: Database, actor: ExtractedActor, source: str) -> int | None:
         hits = _by_alias(db, [norm], actor.type) or _by_alias(db, [without_legal_form(norm)], actor.type)
         return hits[0][0] if hits else None
     if len(words) > 1:
-        hits = _by_alias(db, [norm, skeleton(norm), full_given(norm)], "person")
+        # "Faisal bin Farhan Al Saud" is the Faisal bin Farhan another article named without his dynasty
+        hits = _by_alias(db, [norm, skeleton(norm), full_given(norm), without_dynasty(norm)], "person")
         if hits:
             return hits[0][0]
         return _known_by_part(db, actor.name, key, source)
