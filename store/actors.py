@@ -134,7 +134,20 @@ def _resolve(db: Database, actor: ExtractedActor, source: str) -> int | None:
         if hits:
             return hits[0][0]
         return _known_by_part(db, actor.name, key, source)
-    return _lone_word(db, norm, "person", source, titled=actor.role is not None)
+    found = _lone_word(db, norm, "person", source, titled=actor.role is not None)
+    return found if found is not None else _called_by_given_name(db, norm)
+
+
+def _called_by_given_name(db: Database, norm: str) -> int | None:
+    """The person a lone given name names ("Sir Keir" of a text that never writes his surname): the one
+    the archive's news has called by that word alone, if they clearly lead any other so called; a given
+    name no article used alone for anyone ("Ryan") names no one."""
+    if norm not in load_gazetteer().given_names:
+        return None
+    called = [(a.id, a.article_count) for a, alone in people_by_given_name(db, norm) if alone]
+    if len(called) == 1 or (called and called[0][1] >= DOMINANT * max(called[1][1], 1)):
+        return called[0][0]
+    return None
 
 
 def _lone_word(
