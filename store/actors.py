@@ -111,9 +111,14 @@ def _resolve(db: Database, actor: ExtractedActor, source: str) -> int | None:
     row = db.execute(
         "SELECT id FROM actors WHERE key IN (?, ?) ORDER BY key != ?", [key, written, key]
     ).fetchone()
+    norm = strip_article(fold(actor.name))
+    if row and actor.guessed:
+        # "Starmer" guessed an organisation once is no firm of that name: a later guess joins Keir Starmer
+        # once the archive clearly knows him by it, and the guess only while no one leads
+        hit = _lone_word(db, norm, None, source, to_people=actor.type != "place")
+        return hit if hit is not None else row[0]
     if row:
         return row[0]
-    norm = strip_article(fold(actor.name))
     words = norm.split()
     other = _typed_otherwise(db, actor, norm, source)
     if other is not None:

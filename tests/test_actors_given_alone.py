@@ -21,3 +21,22 @@ def test_a_given_name_no_article_used_alone_joins_no_one(app):
     add_article(app, "Prime Minister Rupert Harcastle met donors on Monday in Leeds.", day=1)
     add_article(app, "Sir Rupert indicated that planning would move to a new phase.", day=2)
     assert _people(app, "Rupert Harcastle") == [("Rupert Harcastle", 1)]
+
+
+def test_a_surname_once_guessed_a_firm_joins_the_person_the_archive_knows_by_it(app):
+    """A lone "Harcastle" the text left to a guess became an organisation in the first article; once the
+    archive clearly knows Rupert Harcastle by that word, a later guess is him, not the firm again."""
+    guess = (
+        "Both Harcastle and Macron are expected to meet in Paris. The visit by Harcastle to France was short."
+    )
+    add_article(app, guess, day=1)
+    for day in (2, 3, 4):
+        add_article(
+            app,
+            f"Prime Minister Rupert Harcastle met donors in Leeds on day {day}. Harcastle spoke.",
+            day=day,
+        )
+    add_article(app, guess.replace("Paris", "Lille"), day=5)
+    found = {a.name: (a.type, a.article_count) for a in actor_store.find_actors(app.db, "Harcastle")}
+    assert found["Rupert Harcastle"] == ("person", 4)
+    assert found.get("Harcastle", ("organization", 1)) == ("organization", 1)
