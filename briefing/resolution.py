@@ -97,6 +97,7 @@ def resolve(cands: list[Candidate], gaz: Gazetteer, text: str) -> None:
         if c.type == "person" and c.canonical in referred and c.why in ("shape", "particle"):
             c.why = "surname"
     short_forms(cands, gaz, seen)
+    _beside_people(cands, text)
     contexts: dict[str, set[str]] = defaultdict(set)
     for c in cands:
         if c.type is None:
@@ -107,6 +108,25 @@ def resolve(cands: list[Candidate], gaz: Gazetteer, text: str) -> None:
             _settle(c, seen, contexts[c.norm], gaz, text)
     refer_back(cands, gaz, text)
     _brand_names(cands)
+
+
+_AND = re.compile(r"\s+(?:and|or)\s+")
+_FIRMLY = frozenset({"list", "title", "surname", "given"})
+
+
+def _beside_people(cands: list[Candidate], text: str) -> None:
+    """A lone word no rule typed, joined by "and" to a person ("Both Starmer and Macron", "Macron or
+    Starmer"), is a person too: a surname the text never wrote in full, left to the archive to name
+    (a guess, so another article's Keir Starmer is who it joins)."""
+    for k, c in enumerate(cands):
+        if c.type is not None or len(c.toks) != 1 or c.brand or c.common or not c.toks[0].cap:
+            continue
+        # a person the lists, a title or a full name made so: no run that only looks like a name
+        beside = [
+            o for o in cands[max(0, k - 1) : k + 2] if o is not c and o.type == "person" and o.why in _FIRMLY
+        ]
+        if any(_AND.fullmatch(text[min(c.end, o.end) : max(c.start, o.start)]) for o in beside):
+            c.context, c.guessed = "person", True
 
 
 def _people_spoken(c: Candidate, text: str) -> bool:

@@ -26,9 +26,7 @@ def test_a_given_name_no_article_used_alone_joins_no_one(app):
 def test_a_surname_once_guessed_a_firm_joins_the_person_the_archive_knows_by_it(app):
     """A lone "Harcastle" the text left to a guess became an organisation in the first article; once the
     archive clearly knows Rupert Harcastle by that word, a later guess is him, not the firm again."""
-    guess = (
-        "Both Harcastle and Macron are expected to meet in Paris. The visit by Harcastle to France was short."
-    )
+    guess = "The visit by Harcastle to France was short. The trip by Harcastle to Lille was long."
     add_article(app, guess, day=1)
     for day in (2, 3, 4):
         add_article(
@@ -36,7 +34,23 @@ def test_a_surname_once_guessed_a_firm_joins_the_person_the_archive_knows_by_it(
             f"Prime Minister Rupert Harcastle met donors in Leeds on day {day}. Harcastle spoke.",
             day=day,
         )
-    add_article(app, guess.replace("Paris", "Lille"), day=5)
-    found = {a.name: (a.type, a.article_count) for a in actor_store.find_actors(app.db, "Harcastle")}
-    assert found["Rupert Harcastle"] == ("person", 4)
-    assert found.get("Harcastle", ("organization", 1)) == ("organization", 1)
+
+    def counts():
+        return {a.name: (a.type, a.article_count) for a in actor_store.find_actors(app.db, "Harcastle")}
+
+    before = counts()
+    assert before["Harcastle"] == ("organization", 1)
+    add_article(app, guess.replace("Lille", "Nice"), day=5)
+    after = counts()
+    assert after["Harcastle"] == ("organization", 1)
+    assert after["Rupert Harcastle"] == ("person", before["Rupert Harcastle"][1] + 1)
+
+
+def test_a_lone_word_joined_to_a_person_by_and_is_a_person_the_archive_names(app):
+    from briefing.actors import extract_actors
+
+    found = {a.name: a for a in extract_actors("Both Harcastle and Macron are expected to meet on Friday.")}
+    assert found["Harcastle"].type == "person" and found["Harcastle"].guessed
+    add_article(app, "Prime Minister Rupert Harcastle met donors in Leeds. Harcastle spoke.", day=1)
+    add_article(app, "Both Harcastle and Macron are expected to meet on Friday.", day=2)
+    assert _people(app, "Harcastle") == [("Rupert Harcastle", 2)]
