@@ -97,7 +97,7 @@ def resolve(cands: list[Candidate], gaz: Gazetteer, text: str) -> None:
         if c.type == "person" and c.canonical in referred and c.why in ("shape", "particle"):
             c.why = "surname"
     short_forms(cands, gaz, seen)
-    _beside_people(cands, text)
+    _beside_people(cands, text, gaz)
     contexts: dict[str, set[str]] = defaultdict(set)
     for c in cands:
         if c.type is None:
@@ -110,22 +110,30 @@ def resolve(cands: list[Candidate], gaz: Gazetteer, text: str) -> None:
     _brand_names(cands)
 
 
-_AND = re.compile(r"\s+(?:and|or)\s+")
+_AND = re.compile(r"\s+(?:and|or|et|ou|y|und|oder)\s+")
 _FIRMLY = frozenset({"list", "title", "surname", "given"})
 
 
-def _beside_people(cands: list[Candidate], text: str) -> None:
-    """A lone word no rule typed, joined by "and" to a person ("Both Starmer and Macron", "Macron or
-    Starmer"), is a person too: a surname the text never wrote in full, left to the archive to name
-    (a guess, so another article's Keir Starmer is who it joins)."""
+def _beside_people(cands: list[Candidate], text: str, gaz: Gazetteer) -> None:
+    """A lone word no rule typed, joined by "and" (or the French "et", Spanish "y", German "und") to a
+    person ("Both Starmer and Macron"), is a person too: a surname the text never wrote in full, left to
+    the archive to name (a guess, so another article's Keir Starmer is who it joins); and so is a given
+    name that is also a country's before a word no list knows, taken for a body named after the place
+    ("Marine Le Pen et Jordan Bardella")."""
     for k, c in enumerate(cands):
-        if c.type is not None or len(c.toks) != 1 or c.brand or c.common or not c.toks[0].cap:
+        lone = c.type is None and len(c.toks) == 1 and not c.brand and not c.common and c.toks[0].cap
+        named = c.why == "placename" and len(c.toks) == 2 and c.toks[0].norm in gaz.given_names
+        if not lone and not named:
             continue
         # a person the lists, a title or a full name made so: no run that only looks like a name
         beside = [
             o for o in cands[max(0, k - 1) : k + 2] if o is not c and o.type == "person" and o.why in _FIRMLY
         ]
-        if any(_AND.fullmatch(text[min(c.end, o.end) : max(c.start, o.start)]) for o in beside):
+        if not any(_AND.fullmatch(text[min(c.end, o.end) : max(c.start, o.start)]) for o in beside):
+            continue
+        if named:
+            c.type, c.canonical, c.why = "person", surface_of(c, text), "context"
+        else:
             c.context, c.guessed = "person", True
 
 

@@ -1,6 +1,8 @@
 """A lone given name ("Sir Keir") in a text that never writes the surname joins the archive's person the
 news has called by it alone (``store.actors``)."""
 
+import pytest
+
 from store import actors as actor_store
 from tests.actor_helpers import add_article
 
@@ -54,3 +56,13 @@ def test_a_lone_word_joined_to_a_person_by_and_is_a_person_the_archive_names(app
     add_article(app, "Prime Minister Rupert Harcastle met donors in Leeds. Harcastle spoke.", day=1)
     add_article(app, "Both Harcastle and Macron are expected to meet on Friday.", day=2)
     assert _people(app, "Harcastle") == [("Rupert Harcastle", 2)]
+
+
+@pytest.mark.parametrize("tagger", ["shipped", None])
+def test_a_country_given_name_beside_a_person_by_et_is_a_person(tagger):
+    from briefing.actors import extract_actors
+
+    text = "Marine Le Pen et Jordan Kervella ont réclamé mardi des élections anticipées à Paris."
+    found = {(a.name, a.type) for a in extract_actors(text, tagger=tagger)}
+    assert ("Jordan Kervella", "person") in found
+    assert not any(name == "Jordan Kervella" and type_ != "person" for name, type_ in found)
