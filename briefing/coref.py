@@ -1,7 +1,8 @@
 """Within one text: the candidate spans that may be actors, and which of them name one person.
 
 A surname alone, or with a title ("Kellogg", "Gen. Kellogg"), refers to the person of the text with that
-surname (the latest one named before it, else the first); a spelling variant meets its full name through
+surname (the latest one named before it, else the first; of two people who share it, the subject of the
+sentence before, or no one where that is unclear); a spelling variant meets its full name through
 ``briefing.aliases.skeleton``; a given name alone ("thanks to you, Sean") refers to the one person of the
 text of that name. Known aliases (``seeds/actors.toml``) give the canonical name.
 
