@@ -48,16 +48,6 @@ def test_a_surname_once_guessed_a_firm_joins_the_person_the_archive_knows_by_it(
     assert after["Rupert Harcastle"] == ("person", before["Rupert Harcastle"][1] + 1)
 
 
-def test_a_lone_word_joined_to_a_person_by_and_is_a_person_the_archive_names(app):
-    from briefing.actors import extract_actors
-
-    found = {a.name: a for a in extract_actors("Both Harcastle and Macron are expected to meet on Friday.")}
-    assert found["Harcastle"].type == "person" and found["Harcastle"].guessed
-    add_article(app, "Prime Minister Rupert Harcastle met donors in Leeds. Harcastle spoke.", day=1)
-    add_article(app, "Both Harcastle and Macron are expected to meet on Friday.", day=2)
-    assert _people(app, "Harcastle") == [("Rupert Harcastle", 2)]
-
-
 @pytest.mark.parametrize("tagger", ["shipped", None])
 def test_a_country_given_name_beside_a_person_by_et_is_a_person(tagger):
     from briefing.actors import extract_actors
