@@ -16,7 +16,7 @@ from briefing.cues import ORG_HEADS
 from briefing.gazetteer import load_gazetteer
 from briefing.given_names import compound_given
 from briefing.models import ExtractedActor, Mention
-from briefing.roles import bare_title, distinct
+from briefing.roles import bare_title, clean, distinct
 
 MAX_ROLES = 3
 
@@ -44,7 +44,7 @@ def group(cands: list[Candidate], text: str) -> list[ExtractedActor]:
         )
         if first.type == "place":
             name = _as_the_text_writes(name, [as_written(m.surface) for m in mentions])
-        roles = distinct([r for c in group_ for r in c.roles])
+        roles = distinct([r for c in group_ for r in map(clean, c.roles) if r])  # no "Prince" after an office
         if not all(bare_title(r) for r in roles):  # "Rep." says less than "national security adviser"
             roles = [r for r in roles if not bare_title(r)]
         roles = roles[:MAX_ROLES]

@@ -50,12 +50,14 @@ from briefing.chunks import is_headline, join_slashed, place_articles, split_hyp
 from briefing.clubs import sports_clubs
 from briefing.codes import coded_groups
 from briefing.coref import FIRM_RULES, Candidate
+from briefing.cyrillic_names import cyrillic_people
 from briefing.foreign import after_articles, names_no_one, titles_not_people
 from briefing.full_names import named_again
 from briefing.gazetteer import PARTS_NOT_STATES, Gazetteer, load_gazetteer
 from briefing.given_names import given_alone
 from briefing.kinds import listed_with_bodies, type_by_definition, type_by_kind, type_by_series
 from briefing.long_forms import read_long_form
+from briefing.marked_places import without_other_marks
 from briefing.misreads import joined_bodies, not_actors, possessive_names
 from briefing.models import ExtractedActor, Sentence
 from briefing.month_surnames import month_surnames
@@ -92,7 +94,7 @@ from briefing.words_before import read_by_words_before
 from briefing.works import without_works
 
 # the extraction rules' version (see the module docstring): bump it when stored actors come out otherwise
-ACTORS_VERSION = 4
+ACTORS_VERSION = 5
 
 
 @dataclass
@@ -168,6 +170,8 @@ def extract_actors(
     reading.candidates = without_epithets(reading.candidates, gaz)  # "the New Jersey Democrat"
     reading.candidates = without_members(reading.candidates)  # "the Republican senator"
     reading.candidates = read_by_words_before(reading.candidates, reading.tokens)  # "published in Nature"
+    reading.candidates = without_other_marks(reading.candidates, text)  # "¿Habrá elecciones?" no Hābra
+    reading.candidates = cyrillic_people(reading.candidates, text)  # "Президент України Володимир ..."
     actors = group(_not_the_state(reading.candidates), text)
     actors = bodies_of_the_country(actors, text, gaz)  # "the Foreign Ministry" of a text about China
     return headline_acronyms(actors, title, gaz) if title else actors

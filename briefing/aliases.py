@@ -17,7 +17,7 @@ import unicodedata
 from functools import lru_cache
 
 from briefing.given_names import compound_given, given_spelling
-from briefing.letters import fold_letters
+from briefing.letters import fold_letters, umlauts_written
 from briefing.models import ActorType
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "‐": "-", "‑": "-", "–": "-", "—": "-"})
@@ -233,6 +233,8 @@ def alias_pairs(
         short = without_legal_form(norm)
         if type_ == "organization" and short != norm:
             pairs.add((alias, short))  # the company under the name it goes by in another article
+        if type_ == "person" and (short := without_dynasty(norm)) != norm:
+            pairs.update({(alias, short), (alias, skeleton(short))})  # "Mohammed bin Zayed"
         if type_ == "person":
             pairs.add((alias, skeleton(norm)))
             pairs.add((alias, full_given(norm)))
@@ -241,6 +243,11 @@ def alias_pairs(
             for short in shorter:
                 pairs.update({(short, fold(short)), (short, skeleton(fold(short)))})
             pairs.update(_surname_pairs(alias, norm, folded, compound))
+    written = sorted(umlauts_written(a) for a in names if umlauts_written(a) != a)
+    if written:  # "Schroeder" finds Gerhard Schröder, under the names as the text writes them
+        words = {umlauts_written(w): w for a in names for w in a.split()}
+        more = alias_pairs(written[0], type_, set(written[1:]), given)
+        pairs.update((" ".join(words.get(w, w) for w in alias.split()), norm) for alias, norm in more)
     return pairs
 
 
@@ -319,6 +326,16 @@ def transliterated_alike(a: str, b: str) -> bool:
         return False
     middle_a, middle_b = names_a[1:-1], names_b[1:-1]
     return not (middle_a and middle_b) or [*map(_sounds, middle_a)] == [*map(_sounds, middle_b)]
+
+
+def without_dynasty(norm: str) -> str:
+    """A folded Gulf royal's name without its dynasty ("faisal bin farhan al saud" -> "faisal bin farhan"),
+    the tail most outlets leave out, as a company's legal form; a name with no "bin" chain before an
+    "Al X" ends ("ahmed al masri"), or nothing but one, comes back as it is."""
+    words = norm.split()
+    if len(words) < 5 or words[-2] != "al" or not set(words[1:-3]) & PATRONYMICS:
+        return norm
+    return " ".join(words[:-2])
 
 
 def without_legal_form(norm: str) -> str:

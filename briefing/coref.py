@@ -1,7 +1,8 @@
 """Within one text: the candidate spans that may be actors, and which of them name one person.
 
 A surname alone, or with a title ("Kellogg", "Gen. Kellogg"), refers to the person of the text with that
-surname (the latest one named before it, else the first); a spelling variant meets its full name through
+surname (the latest one named before it, else the first; of two people who share it, the subject of the
+sentence before, or no one where that is unclear); a spelling variant meets its full name through
 ``briefing.aliases.skeleton``; a given name alone ("thanks to you, Sean") refers to the one person of the
 text of that name. Known aliases (``seeds/actors.toml``) give the canonical name.
 
@@ -27,6 +28,7 @@ from briefing.aliases import (
     name_tails,
     skeleton,
     spelt_alike,
+    without_dynasty,
 )
 from briefing.gazetteer import Gazetteer
 from briefing.given_names import compound_given
@@ -137,7 +139,10 @@ class People:
     """The people a text names in full, by surname."""
 
     def __init__(self, cands: list[Candidate], gaz: Gazetteer, text: str) -> None:
-        self.by_surname: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        # surname -> (start, canonical, sentence) of each full name it is the surname of, in text order
+        self.by_surname: dict[str, list[tuple[int, str, int]]] = defaultdict(list)
+        # the lone surnames two people of the text share that no sentence before makes clear: no one's
+        self.unclear: set[int] = set()
         self.by_skeleton: dict[str, str] = {}
         self.by_given: dict[str, str] = {}
         self.by_inner: dict[str, set[str]] = defaultdict(set)
@@ -163,7 +168,10 @@ class People:
             if first and name == surface_of(c, text) and _known_by_first_surname(c, shorter):
                 name = as_written(text[c.start : first.toks[-1].end])
             name = self._variant_of(c) or name
+            short = without_dynasty(c.norm)  # "Faisal bin Farhan" of Faisal bin Farhan Al Saud, either first
+            name = self.by_skeleton.get(skeleton(short), name)
             c.canonical = self.by_skeleton.setdefault(skeleton(c.norm), name)
+            self.by_skeleton.setdefault(skeleton(short), c.canonical)
             if len(c.toks) == 2 and len(_name_words(c)) == 2:
                 pair = (c.toks[0].norm, skeleton(c.toks[1].norm))
                 if pair not in self.pairs:
@@ -171,9 +179,9 @@ class People:
                     self._variants.clear()
             if first:  # "Claudia Sheinbaum" and "Sheinbaum" are Claudia Sheinbaum Pardo
                 self.by_skeleton.setdefault(skeleton(first.norm), c.canonical)
-                self.by_surname[first.toks[-1].norm].append((c.start, c.canonical))
+                self.by_surname[first.toks[-1].norm].append((c.start, c.canonical, c.sentence))
             for key in surname_keys(c) + tails[id(c)] + _family_name_first(c, gaz):
-                self.by_surname[key].append((c.start, c.canonical))
+                self.by_surname[key].append((c.start, c.canonical, c.sentence))
             self.by_given.setdefault(c.toks[0].norm, c.canonical)
             if family_first([t.norm for t in c.toks]):
                 continue  # "Jong" of Kim Jong Un is a part of his given name
@@ -209,8 +217,13 @@ class People:
         if not options:
             inner = self.by_inner.get(cand.norm, set())
             return next(iter(inner)) if len(inner) == 1 and len(cand.toks) == 1 else None
-        before = [name for start, name in options if start <= cand.start]
-        return before[-1] if before else options[0][1]
+        before = [(start, name, sentence) for start, name, sentence in options if start <= cand.start]
+        if len({name for _, name, _ in before}) > 1:
+            chosen = _subject_before(cand, before, text)
+            if chosen is None:
+                self.unclear.add(id(cand))
+            return chosen
+        return before[-1][1] if before else options[0][1]
 
     def first_name_of(self, cand: Candidate) -> str | None:
         """The one person of the text a given name alone refers to ("thanks to you, Sean" after "Sean
@@ -233,6 +246,37 @@ def _family_name_first(cand: Candidate, gaz: Gazetteer) -> list[str]:
         return []
     first, last = toks[0].norm, toks[1].norm
     return [first] if given_name_last([first, last], gaz.given_names) else []
+
+
+# a sentence's opening words before its subject: "On Sunday, Kim Yo Jong", "North Korean leader Kim Jong Un"
+_OPENING_WORDS = 6
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+def _opens_sentence(start: int, text: str) -> bool:
+    """Does the name at ``start`` open its sentence, after a few words at most (a title, a date)?"""
+    ends = list(_SENTENCE_END.finditer(text, max(0, start - 200), start))
+    if not ends and start > 200:
+        return False
+    opening = text[ends[-1].end() if ends else 0 : start]
+    return len(opening.split()) <= _OPENING_WORDS
+
+
+def _subject_before(cand: Candidate, before: list[tuple[int, str, int]], text: str) -> str | None:
+    """Which of two people of one family name a lone "Kim" refers to: the one the nearest sentence before it
+    names alone, or, where that sentence names both, the one it opens on, its subject ("Kim Yo Jong, the
+    sister of leader Kim Jong Un, warned ... Kim said" is hers); None where that is unclear (both named in the
+    same sentence as the lone name, or neither opening the sentence), as the latest named may well be the
+    wrong one."""
+    if any(sentence == cand.sentence for _, _, sentence in before):
+        names = {name for _, name, sentence in before if sentence == cand.sentence}
+        return next(iter(names)) if len(names) == 1 else None
+    last = max(sentence for _, _, sentence in before)
+    named = [(start, name) for start, name, sentence in before if sentence == last]
+    if len({name for _, name in named}) == 1:
+        return named[0][1]
+    start, name = min(named)
+    return name if _opens_sentence(start, text) else None
 
 
 def _two_surnames(cand: Candidate, gaz: Gazetteer) -> Candidate | None:

@@ -115,3 +115,20 @@ def fold_punctuation(text: str) -> str:
         return text.replace("`", "'")
     text = _DOUBLE_QUOTES.sub('"', _APOSTROPHES.sub("'", text))
     return "".join("-" if unicodedata.category(c) == "Pd" else c for c in text)
+
+
+# German writes an umlaut without the key as the vowel and an "e" ("Schröder" as "Schroeder", "Müller" as
+# "Mueller"); only the names of the archive compare the two, as "oe" is plain English elsewhere ("Joe")
+_UMLAUTS = {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"}
+
+
+def umlauts_written(text: str) -> str:
+    """``text`` with each umlaut written as German writes it without the key: "Söder" as "Soeder"; the
+    text as it is when it has none (a decomposed umlaut is composed first)."""
+    if text.isascii():
+        return text
+    text = unicodedata.normalize("NFC", text)
+    for letter, plain in _UMLAUTS.items():
+        if letter in text:
+            text = text.replace(letter, plain)
+    return text

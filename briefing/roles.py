@@ -68,10 +68,22 @@ _HONORIFICS = (
 COUNCILLOR = {"cllr": "Councillor", "councillor": "Councillor", "councilor": "Councilor"}
 
 
+# Courtesy titles of the Gulf's and other royal houses, written before the name after an office ("Saudi
+# Foreign Minister Prince Faisal", "UAE President Sheikh Mohamed"): no role of their own, but "Prince" is one
+# after "Crown", and alone ("Prince Harry") says the person is a prince
+_COURTESIES = frozenset({"Sheikh", "Sheikha", "Sheik", "Prince", "Princess"})
+_ROYAL = frozenset({"Sheikh", "Sheikha", "Sheik"})  # never a role, even alone
+
+
 def clean(role: str) -> str | None:
-    """A role without the honorifics that are no role ("UK Prime Minister Sir" -> "UK Prime Minister")."""
+    """A role without the honorifics that are no role ("UK Prime Minister Sir" -> "UK Prime Minister",
+    "Saudi Foreign Minister Prince" -> "Saudi Foreign Minister"); "Saudi Crown Prince" stays."""
     words = role.split()
-    while words and words[-1] in _HONORIFICS:
+    while words and (
+        words[-1] in _HONORIFICS
+        or words[-1] in _ROYAL
+        or (words[-1] in _COURTESIES and len(words) > 1 and words[-2] != "Crown")
+    ):
         words.pop()
     return " ".join(words) or None
 

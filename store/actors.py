@@ -39,10 +39,12 @@ from briefing.aliases import (
     strip_article,
     transliterated_alike,
     trigrams,
+    without_dynasty,
     without_legal_form,
 )
 from briefing.gazetteer import load_gazetteer
 from briefing.given_names import spelt_one_way
+from briefing.letters import umlauts_written
 from briefing.mentions import ActorRecord, ArticleLink, CoMention, Quote
 from briefing.models import Actor, ActorType, Article, ExtractedActor, Sentence, dating_of
 from briefing.role_choice import kept_role
@@ -104,10 +106,19 @@ def _by_alias(db: Database, norms: Sequence[str], type_: ActorType | None) -> li
 def _resolve(db: Database, actor: ExtractedActor, source: str) -> int | None:
     """The archive actor an extracted actor is, if any (see the module docstring)."""
     key = actor_key(actor.name, actor.type)
-    row = db.execute("SELECT id FROM actors WHERE key = ?", [key]).fetchone()
+    # "Gerhard Schröder" is the Gerhard Schroeder of an article that wrote the umlaut without the key
+    written = actor_key(umlauts_written(actor.name), actor.type)
+    row = db.execute(
+        "SELECT id FROM actors WHERE key IN (?, ?) ORDER BY key != ?", [key, written, key]
+    ).fetchone()
+    norm = strip_article(fold(actor.name))
+    if row and actor.guessed:
+        # "Starmer" guessed an organisation once is no firm of that name: a later guess joins Keir Starmer
+        # once the archive clearly knows him by it, and the guess only while no one leads
+        hit = _lone_word(db, norm, None, source, to_people=actor.type != "place")
+        return hit if hit is not None else row[0]
     if row:
         return row[0]
-    norm = strip_article(fold(actor.name))
     words = norm.split()
     other = _typed_otherwise(db, actor, norm, source)
     if other is not None:
@@ -123,11 +134,25 @@ def _resolve(db: Database, actor: ExtractedActor, source: str) -> int | None:
         hits = _by_alias(db, [norm], actor.type) or _by_alias(db, [without_legal_form(norm)], actor.type)
         return hits[0][0] if hits else None
     if len(words) > 1:
-        hits = _by_alias(db, [norm, skeleton(norm), full_given(norm)], "person")
+        # "Faisal bin Farhan Al Saud" is the Faisal bin Farhan another article named without his dynasty
+        hits = _by_alias(db, [norm, skeleton(norm), full_given(norm), without_dynasty(norm)], "person")
         if hits:
             return hits[0][0]
         return _known_by_part(db, actor.name, key, source)
-    return _lone_word(db, norm, "person", source, titled=actor.role is not None)
+    found = _lone_word(db, norm, "person", source, titled=actor.role is not None)
+    return found if found is not None else _called_by_given_name(db, norm)
+
+
+def _called_by_given_name(db: Database, norm: str) -> int | None:
+    """The person a lone given name names ("Sir Keir" of a text that never writes his surname): the one
+    the archive's news has called by that word alone, if they clearly lead any other so called; a given
+    name no article used alone for anyone ("Ryan") names no one."""
+    if norm not in load_gazetteer().given_names:
+        return None
+    called = [(a.id, a.article_count) for a, alone in people_by_given_name(db, norm) if alone]
+    if len(called) == 1 or (called and called[0][1] >= DOMINANT * max(called[1][1], 1)):
+        return called[0][0]
+    return None
 
 
 def _lone_word(
@@ -629,14 +654,15 @@ def find_actors(db: Database, name: str, *, type_: ActorType | None = None, limi
         return []
     sql = (
         "SELECT DISTINCT a.* FROM actor_aliases al JOIN actors a ON a.id = al.actor_id"
-        " WHERE al.norm IN (?, ?)"
+        " WHERE al.norm IN (?, ?, ?)"
         + (" AND a.type = ?" if type_ else "")
         + " ORDER BY a.article_count DESC, a.id LIMIT ?"
     )
     skel = skeleton(norm)
     if len(skel) < max(3, len(norm) // 2):  # "xxxxxxxx" is no spelling of "X"
         skel = norm
-    params: list[Any] = [norm, skel, *([type_] if type_ else []), limit]
+    written = strip_article(fold(umlauts_written(name)))  # "Söder" finds the Soeder of an English article
+    params: list[Any] = [norm, skel, written, *([type_] if type_ else []), limit]
     return [_actor(db, r) for r in db.query(sql, params)]
 
 

@@ -242,3 +242,27 @@ async def test_actor_finds_a_body_by_its_full_name_and_its_acronym(app):
     )
     assert (await ask(app, "/actor Popular Renewal")).startswith("POPULAR RENEWAL")
     assert (await ask(app, "/actor RP")).startswith("POPULAR RENEWAL")
+
+
+@pytest.mark.parametrize("tagger", ["shipped", None])
+def test_a_shared_family_name_alone_is_the_subject_of_the_sentence_before(tagger):
+    # the latest named ("Delcourt" of the appositive's Paul Delcourt) is not who the next sentence means
+    text = (
+        "Ines Delcourt, the niece of Senator Paul Delcourt, criticised the budget on Monday. Delcourt said "
+        "the cuts would hurt farmers."
+    )
+    found = people(text, tagger=tagger)
+    assert [m.surface for m in found["Ines Delcourt"].mentions] == ["Ines Delcourt", "Delcourt"]
+    assert [m.surface for m in found["Paul Delcourt"].mentions] == ["Paul Delcourt"]
+
+
+@pytest.mark.parametrize("tagger", ["shipped", None])
+def test_a_shared_family_name_alone_beside_both_people_is_no_one(tagger):
+    text = (
+        "Ines Delcourt thanked Senator Paul Delcourt, and Delcourt said the cuts would hurt farmers. "
+        "The vote is due on Friday."
+    )
+    found = people(text, tagger=tagger)
+    assert [m.surface for m in found["Ines Delcourt"].mentions] == ["Ines Delcourt"]
+    assert [m.surface for m in found["Paul Delcourt"].mentions] == ["Paul Delcourt"]
+    assert "Delcourt" not in found

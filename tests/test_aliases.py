@@ -172,3 +172,12 @@ def test_a_legal_form_after_a_comma_goes_with_the_comma():
 def test_an_arabic_name_transliterated_two_ways(a, b, alike):
     assert transliterated_alike(fold(a), fold(b)) is alike
     assert transliterated_alike(fold(b), fold(a)) is alike
+
+
+def test_a_name_with_an_umlaut_is_also_found_as_written_without_the_key():
+    from briefing.aliases import alias_pairs
+
+    pairs = alias_pairs("Gerhard Schröder", "person")
+    assert {("Gerhard Schröder", "gerhard schroeder"), ("Schröder", "schroeder")} <= pairs
+    assert ("Gerhard Schröder", "gerhard schroder") in pairs
+    assert not any("oe" in norm for _, norm in alias_pairs("Gerhard Schroder", "person"))

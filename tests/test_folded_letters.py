@@ -278,3 +278,11 @@ def test_a_topic_brief_ranks_a_title_written_with_the_letters_as_a_title_match()
     texts = {1: ("Løkke wins the vote", "Lars Løkke Rasmussen said so."), 2: ("Other news", "Nothing.")}
     assert topic_relevance(["Lokke"], texts)[1][0] is True
     assert topic_relevance(["Løkke"], {1: ("Lokke wins the vote", "Lokke said so.")})[1][0] is True
+
+
+def test_an_umlaut_is_written_as_german_writes_it_without_the_key():
+    from briefing.letters import umlauts_written
+
+    assert umlauts_written("Markus Söder, Grüne, Ärzte") == "Markus Soeder, Gruene, Aerzte"
+    assert umlauts_written("So\u0308der") == "Soeder"  # decomposed
+    assert umlauts_written("Joe Poe") == "Joe Poe"

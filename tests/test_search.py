@@ -546,3 +546,30 @@ async def test_latest_over_the_cap_says_so_on_the_first_page(app):
 )
 def test_the_bot_a_command_is_addressed_to(typed, named):
     assert addressee(typed) == named
+
+
+async def test_a_german_name_is_found_with_its_umlaut_written_either_way(app):
+    """English copy writes "Muehlbauer" where German writes "Mühlbauer": one actor, and each spelling finds
+    both articles; "oe" alone is no umlaut ("Poe" finds no "Po")."""
+    load_all()
+    rows = [
+        (
+            "Bavarian budget row",
+            "Finance minister Lotte Mühlbauer defended the budget in Munich on Monday.",
+            1,
+        ),
+        ("Munich budget vote", "Finance minister Lotte Muehlbauer said the vote would pass on Tuesday.", 2),
+        ("Po river floods", "The Po burst its banks near Turin on Wednesday.", 3),
+    ]
+    for title, body, h in rows:
+        when = T0 + timedelta(hours=h)
+        article = insert_article(
+            app.db, title=title, body=body, source="e.com", when=when, url=f"https://m/{h}"
+        )
+        enrich_article(app, article)
+    for typed in ("Mühlbauer", "Muehlbauer", "Lotte Muehlbauer"):
+        text = to_plain((await answer(app, f"/search {typed}", Asker(1, 1))).document)
+        assert "Bavarian budget row" in text and "Munich budget vote" in text, typed
+        text = to_plain((await answer(app, f"/actor {typed}", Asker(1, 1))).document)
+        assert "In 2 articles" in text and "LOTTE M" in text, (typed, text)
+    assert "Po river" not in to_plain((await answer(app, "/search Poe", Asker(1, 1))).document)

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TextIO
 
 from briefing.actors import ACTORS_VERSION, extract_actors
-from briefing.aliases import edit_distance, fold, strip_article
+from briefing.aliases import edit_distance, fold, strip_article, without_dynasty
 from briefing.briefs import shorten
 from briefing.charts import mentions_chart
 from briefing.cues import COMMON, TITLE_WORDS, TITLES, spelt_out
@@ -30,6 +30,7 @@ from briefing.furniture import Kind as LineKind
 from briefing.furniture import classify
 from briefing.gazetteer import load_gazetteer
 from briefing.given_names import spelt_one_way
+from briefing.letters import umlauts_written
 from briefing.models import Actor, ActorType, Article, ExtractedActor, Sentence
 from briefing.one_reading import settled
 from briefing.qualifiers import TYPE_WORDS, Kind, Qualified, qualified, qualifier_list, split_qualifier
@@ -596,9 +597,11 @@ def exact_name(name: str, actor: Actor) -> bool:
     """Whether ``name`` is one of the actor's names as written (a person's surname counts; an Arabic given
     name in any of its spellings, "Muhammad" for "Mohammed"), rather than a spelling the lookup only
     came close to."""
-    norm = spelt_one_way(fold(name))
-    names = {spelt_one_way(fold(a)) for a in (actor.name, *actor.aliases)}
+    norm = spelt_one_way(fold(umlauts_written(name)))
+    # "Soeder" is Söder as English copy writes him; "Mohammed bin Zayed" is MBZ without his dynasty
+    names = {spelt_one_way(fold(umlauts_written(a))) for a in (actor.name, *actor.aliases)}
     if actor.type == "person":
+        names |= {without_dynasty(n) for n in names}
         names |= {n.rsplit(" ", 1)[-1] for n in names}
     # a leading "the" never matters: "the US" is as exact as "US", "Hague" as "The Hague"
     return strip_article(norm) in {strip_article(n) for n in names}

@@ -22,6 +22,7 @@ from briefing.briefs import (
     without_fields,
 )
 from briefing.document import Document, code, italic, message, para
+from briefing.letters import umlauts_written
 from briefing.models import ActorType, Story
 from briefing.ranking import TOPIC_HALF_LIFE, score, topic_recency, undated_order
 from briefing.relevance import APART, PHRASE, closeness, holding, topic_relevance, written_words
@@ -459,11 +460,17 @@ def _other_spellings(app: App, words: str) -> dict[str, str]:
     width = len(asked.split())
     wanted, seen = skeleton(asked), {asked}
     found: dict[str, str] = {}
+    written = umlauts_written(words).strip()  # "Schröder" asked: "Schroeder" is how English copy writes him
+    if written != words.strip() and (query := fts_query(written)) is not None:
+        found[written] = query
+        seen.add(strip_article(fold(written)))
     for actor in find_actors(app.db, words, limit=3):
         for name in sorted({actor.name, *actor.aliases}):
             form = " ".join(name.split()[-width:])  # "Zelensky" of "Volodymyr Zelensky" for "Zelenskyy"
             norm = strip_article(fold(form))
-            if norm not in seen and skeleton(norm) == wanted and (query := fts_query(form)) is not None:
+            # "Schroeder" asked, the archive's Gerhard Schröder: the umlaut as written without the key
+            alike = skeleton(norm) == wanted or skeleton(strip_article(fold(umlauts_written(form)))) == wanted
+            if norm not in seen and alike and (query := fts_query(form)) is not None:
                 seen.add(norm)
                 found[form] = query
     return dict(list(found.items())[:SPELLINGS])

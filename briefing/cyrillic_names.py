@@ -1,0 +1,55 @@
+"""A person named in Cyrillic with the words before the name: "Президент України Володимир Зеленський"
+(President of Ukraine Volodymyr Zelensky), "Речник Кремля Дмитрий Песков" (Kremlin spokesman Dmitry
+Peskov), "канцлером Німеччини Фрідріхом Мерцом" (with Germany's chancellor Friedrich Merz, in the
+instrumental case).
+
+The rules read English copy; in Russian or Ukrainian a title and the genitive after it are capitalised
+runs the name reading takes whole. A Cyrillic person's name is a given name and a surname, with a
+patronymic between them at most, so a longer run keeps those and drops what comes before; and a name
+in the instrumental case ("Фрідріхом Мерцом") is no name as the person is called, so no actor is made of it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing.coref import Candidate, surface_of
+
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+# a patronymic: "Владимирович", "Олександрович", "Ивановна", "Петрівна", "Ильич"
+_PATRONYMIC = re.compile(r"(?:ович|евич|йович|ьович|ич|овна|евна|івна|ївна|ична)$")
+# the instrumental case of a man's name ("Фрідріхом Мерцом", "Олафом Шольцем") or a woman's ("Марією")
+_INSTRUMENTAL = re.compile(r"(?:ом|ем|єм|ою|ею|єю)$")
+
+
+def _cyrillic(word: str) -> bool:
+    return bool(_CYRILLIC.search(word))
+
+
+def cyrillic_name(cand: Candidate) -> Candidate | None:
+    """The candidate as the person's name alone, or None when it is only a case form of one."""
+    words = [t.text for t in cand.toks]
+    if cand.type != "person" or len(words) < 2 or not all(_cyrillic(w) for w in words):
+        return cand
+    if sum(bool(_INSTRUMENTAL.search(w.casefold())) for w in words[-2:]) == 2:
+        return None  # "з канцлером Німеччини Фрідріхом Мерцом": the person, but not as named
+    keep = 3 if len(words) >= 3 and _PATRONYMIC.search(words[-2].casefold()) else 2
+    if len(words) > keep:
+        cand.toks = cand.toks[-keep:]
+    return cand
+
+
+def cyrillic_people(cands: list[Candidate], text: str) -> list[Candidate]:
+    """The candidates with each Cyrillic person's name trimmed to the name, or dropped when only a case
+    form of one (see the module docstring); a surname alone that named the long run names the name."""
+    out, renamed = [], {}
+    for c in cands:
+        before, canonical = c.toks, c.canonical
+        if cyrillic_name(c) is None:
+            continue
+        if c.toks is not before and canonical is not None and len(canonical.split()) > len(c.toks):
+            c.canonical = renamed[canonical] = surface_of(c, text)
+        out.append(c)
+    for c in out:
+        c.canonical = renamed.get(c.canonical, c.canonical) if c.canonical else c.canonical
+    return out

@@ -1,0 +1,29 @@
+"""A listed place the text writes with accents of its own is another word (``briefing.marked_places``)."""
+
+from briefing.actors import extract_actors
+from briefing.marked_places import other_marks
+
+
+def places(text):
+    return {a.name for a in extract_actors(text) if a.type == "place"}
+
+
+def test_a_name_with_other_accents_is_not_the_listed_place():
+    assert other_marks("Habrá", "Hābra")
+    assert not other_marks("Habra", "Hābra")  # English copy drops accents
+    assert not other_marks("Bogotá", "Bogota")  # the list holds none
+    assert not other_marks("São Paulo", "São Paulo")
+    assert not other_marks("São Tomé", "São Tomé and Príncipe")  # another name, not another spelling
+
+
+def test_a_spanish_verb_opening_a_question_is_no_indian_town():
+    text = (
+        "Pedro Sánchez y Alberto Núñez Feijóo chocaron el martes en Madrid. ¿Habrá presupuestos este "
+        "año? El ministro lo descartó."
+    )
+    assert places(text) == {"Madrid"}
+
+
+def test_the_town_written_as_listed_or_without_accents_stays():
+    assert "Hābra" in places("Floods hit Hābra in West Bengal on Monday, officials said.")
+    assert places("Floods hit Habra in West Bengal on Monday, officials said.") & {"Habra", "Hābra"}
