@@ -265,12 +265,16 @@ _CONTACT_VERBS = frozenset({"email", "e-mail", "contact", "follow", "tweet", "me
 def _not_a_name(doc: Doc, toks: list[Token], i: int, j: int) -> bool:
     """A sentence's capitalised first word that is no name: the text uses it in lower case, it is a
     gerund or an adverb, or it is an unknown word before a known name ("Meek Europe"). A run the lists know
-    whole is a name, though its first word is common ("Northern Ireland's first minister")."""
+    whole is a name, though its first word is common ("Northern Ireland's first minister"), and a title
+    before "of" opens an office whether or not the text also writes the title in lower case ("appointed
+    her as minister of public works. Minister of Health Armindo Tiago said"): its holder keeps the role."""
     tok = toks[i]
     if known_name(doc.gaz, " ".join(t.norm for t in toks[i:j])) is not None:
         return False
     if tok.norm in PARTICLES and toks[i + 1].norm in PARTICLES | {t.norm for t in toks[i + 1 : j] if t.cap}:
         return False  # "Van der Berg said": a particle that begins a surname, though "van" is lower case
+    if is_title(tok) and i + 1 < j and toks[i + 1].low == "of":
+        return False  # "Minister of Health Armindo Tiago said": an office, "minister" in lower case or not
     if tok.norm in doc.lower or tok.low in _CONTACT_VERBS:
         return True  # "Email Nick with any tip-offs": a live blog's request, no one called Email Nick
     if known_name(doc.gaz, tok.norm) is not None or tok.norm in doc.gaz.given_names or is_title(tok):

@@ -95,9 +95,21 @@ def bare_title(role: str) -> bool:
 
 
 def distinct(found: list[str]) -> list[str]:
-    """Roles in order, without repeats or roles inside a longer one ("nominee", "Republican nominee")."""
-    unique = list(dict.fromkeys(found))
-    return [r for r in unique if not any(r != o and r.lower() in o.lower() for o in unique)]
+    """Roles in order, without repeats or roles inside a longer one ("nominee", "Republican nominee"). One
+    role written in two cases ("sworn in as minister of public works", "Minister of Public Works Luisa
+    Meque") is one role, in its title form, the one with the most capitals: else each is inside the other
+    and both would go."""
+    forms: dict[str, str] = {}
+    for r in found:
+        key = r.lower()
+        if key not in forms or _capitals(r) > _capitals(forms[key]):
+            forms[key] = r
+    unique = list(forms.values())
+    return [r for r in unique if not any(r.lower() != o.lower() and r.lower() in o.lower() for o in unique)]
+
+
+def _capitals(role: str) -> int:
+    return sum(w[:1].isupper() for w in role.split())
 
 
 def _text(text: str, toks: list[Token], i: int, j: int) -> str:
