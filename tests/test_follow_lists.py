@@ -123,6 +123,15 @@ async def test_a_list_asked_for_as_one_topic_is_one_topic(news):
     assert reply.document.text.startswith("Following the topic Kellogg, Zelensky.")
 
 
+async def test_a_list_of_typed_items_is_followed_item_by_item(news):
+    """Each item typed: the last one's "(topic)" is its own, not the line's (qa27 F1: one topic
+    "North Korean troops (topic), peace talks" that nothing could ever match)."""
+    await answer(news, "/follow North Korean troops (topic), peace talks (topic)", ALICE)
+    assert set(followed(news)) == {("topic", "North Korean troops"), ("topic", "peace talks")}
+    await answer(news, "/follow Kellogg (person), grain exports (topic)", ALICE)
+    assert {("actor", "Keith Kellogg"), ("topic", "grain exports")} <= set(followed(news))
+
+
 async def test_in_the_terminal_a_list_says_how_to_see_the_news_of_each(news):
     reply = await answer(news, "/follow Kellogg, Zelensky", TERMINAL)
     assert "here, /brief Keith Kellogg shows the news of one of them." in reply.document.text

@@ -401,7 +401,7 @@ def _names(
     names: list[str] = []
     args = unescape_references(args)  # the ";" of "&amp;" cuts no list
     for said in name_lists.cut(args, name_lists.repeated(command)):
-        if whole(said):
+        if whole(said) and not _marked_last(said, command):
             names.append(said)
             continue
         for listed in name_lists.listed(said, place_names.one_place):
@@ -412,6 +412,16 @@ def _names(
                 names.append(listed)
     once = {fold(clean_topic(name)): name for name in reversed(names)}  # the first of each kept
     return [name for name in names if once[fold(clean_topic(name))] is name]
+
+
+def _marked_last(said: str, command: str) -> bool:
+    """Whether the type typed at the end of a list is its last item's, not the whole line's: every item
+    before it is typed too ("North Korean troops (topic), peace talks (topic)" is two topics; followed whole,
+    it was one topic no article could ever hold). "Kellogg, Zelensky (topic)" stays one topic."""
+    items = name_lists.listed(said, place_names.one_place)
+    if len(items) < 2:
+        return False
+    return all(not isinstance(read := _read(item, command), Reply) and read[1] is not None for item in items)
 
 
 def _one_name(app: App, text: str) -> bool:
