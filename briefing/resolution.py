@@ -23,7 +23,7 @@ from briefing.coref import (
     surface_of,
     surname_keys,
 )
-from briefing.cues import CALENDAR, TITLES, words
+from briefing.cues import CALENDAR, PLACE_HEADS, TITLES, words
 from briefing.gazetteer import Gazetteer
 from briefing.models import ActorType
 from briefing.org_coref import company_short_names, is_company_name, refer_back, short_forms
@@ -121,6 +121,8 @@ def _beside_people(cands: list[Candidate], text: str, gaz: Gazetteer) -> None:
     left alone: typing it a person shifted the tagger's held-out scores both ways, UK_Government down.)"""
     for k, c in enumerate(cands):
         if c.why != "placename" or len(c.toks) != 2 or c.toks[0].norm not in gaz.given_names:
+            continue
+        if c.toks[1].norm in PLACE_HEADS:  # "Netanyahu and Jordan Valley council leaders": the valley
             continue
         # a person the lists, a title or a full name made so: no run that only looks like a name
         beside = [

@@ -56,3 +56,20 @@ def test_a_country_given_name_beside_a_person_by_et_is_a_person(tagger):
     found = {(a.name, a.type) for a in extract_actors(text, tagger=tagger)}
     assert ("Jordan Kervella", "person") in found
     assert not any(name == "Jordan Kervella" and type_ != "person" for name, type_ in found)
+
+
+@pytest.mark.parametrize("tagger", ["shipped", None])
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("Benjamin Netanyahu and Jordan Valley council leaders toured farms on Monday.", "Jordan Valley"),
+        ("Olaf Scholz and Chad Lake officials met in Berlin on Tuesday.", "Chad Lake"),
+    ],
+)
+def test_a_country_name_before_a_place_word_beside_a_person_stays_a_place(tagger, text, place):
+    """ "Jordan Valley" after "Netanyahu and" is the valley: the word after the country's name names a kind
+    of place, so it is no person's surname (qa28 F1)."""
+    from briefing.actors import extract_actors
+
+    found = {(a.name, a.type) for a in extract_actors(text, tagger=tagger)}
+    assert (place, "person") not in found
