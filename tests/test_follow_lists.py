@@ -130,6 +130,8 @@ async def test_a_list_of_typed_items_is_followed_item_by_item(news):
     assert set(followed(news)) == {("topic", "North Korean troops"), ("topic", "peace talks")}
     await answer(news, "/follow Kellogg (person), grain exports (topic)", ALICE)
     assert {("actor", "Keith Kellogg"), ("topic", "grain exports")} <= set(followed(news))
+    await answer(news, "/follow maize (topic) and saline (topic)", ALICE)  # joined by "and" (qa28 F3)
+    assert {("topic", "maize"), ("topic", "saline")} <= set(followed(news))
 
 
 async def test_in_the_terminal_a_list_says_how_to_see_the_news_of_each(news):

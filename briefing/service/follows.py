@@ -406,7 +406,8 @@ def _names(
             continue
         for listed in name_lists.listed(said, place_names.one_place):
             joined = name_lists.cut(listed, name_lists.JOINED)
-            if len(joined) > 1 and not whole(listed) and all(each(j) for j in joined):
+            typed = len(joined) > 1 and _all_typed(joined, command)  # "maize (topic) and saline (topic)"
+            if typed or (len(joined) > 1 and not whole(listed) and all(each(j) for j in joined)):
                 names += joined
             else:
                 names.append(listed)
@@ -418,9 +419,13 @@ def _marked_last(said: str, command: str) -> bool:
     """Whether the type typed at the end of a list is its last item's, not the whole line's: every item
     before it is typed too ("North Korean troops (topic), peace talks (topic)" is two topics; followed whole,
     it was one topic no article could ever hold). "Kellogg, Zelensky (topic)" stays one topic."""
-    items = name_lists.listed(said, place_names.one_place)
-    if len(items) < 2:
-        return False
+    listed = name_lists.listed(said, place_names.one_place)
+    items = [j for item in listed for j in name_lists.cut(item, name_lists.JOINED)]
+    return len(items) > 1 and _all_typed(items, command)
+
+
+def _all_typed(items: Sequence[str], command: str) -> bool:
+    """Whether each item has its own type typed after it ("maize (topic)", "Nampula (place)")."""
     return all(not isinstance(read := _read(item, command), Reply) and read[1] is not None for item in items)
 
 
