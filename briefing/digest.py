@@ -386,8 +386,9 @@ def _telling_first(names: Sequence[str], story: Story, *, update: bool) -> list[
     headline = story.headline.casefold()
 
     def rank(name: str) -> int:
-        key = name.casefold()
-        return 0 if _holds(headline, key) else 1 if _holds(told, key) else 2
+        # a person's surname alone names them too: "UK's Starmer, France's Macron" names Keir Starmer
+        keys = {name.casefold(), name.casefold().split()[-1]} if len(name.split()) > 1 else {name.casefold()}
+        return 0 if any(_holds(headline, k) for k in keys) else 1 if any(_holds(told, k) for k in keys) else 2
 
     return sorted(names, key=rank)
 

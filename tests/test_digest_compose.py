@@ -216,6 +216,10 @@ def test_the_follows_said_under_a_story_are_those_its_headline_and_summary_name_
     stories = [story(1, "Storm Idris floods the Douro valley", summary=("Lisbon braced for the rain.",))]
     text = compose_digest(pick(stories, matches={1: follows}), digest_date=NOW.date(), tz=KYIV).document.text
     assert "You follow Douro, Storm Idris, Lisbon and 4 more" in text
+    minister = ["Douro", "Montenegro", "Porto", "Braga", "Armindo Tiago"]
+    by_surname = pick([story(2, "Tiago orders water tankers for Nampula")], matches={2: minister})
+    text = compose_digest(by_surname, digest_date=NOW.date(), tz=KYIV).document.text
+    assert "You follow Armindo Tiago, Douro, Montenegro and 2 more" in text  # named by surname (qa28 F5)
 
 
 def test_the_digest_lists_each_story_once_with_summary_sources_and_the_follow():
