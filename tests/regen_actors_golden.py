@@ -10,28 +10,18 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from tests.actors_golden import GOLDEN, compare, dump, explain, load, record
+from tests import actors_golden
+from tests.actors_golden import GOLDEN, record
+from tests.regen_golden import regenerate
 
 
 def main(path: Path = GOLDEN) -> int:
     now = record()
-    if path.exists():
-        recorded = load(path)
-        comparison = compare(recorded, now)
-        if comparison.same:
-            print(f"{path.name}: up to date (ACTORS_VERSION {now.version}, fingerprint {now.fingerprint})")
-            return 0
-        if comparison.needs_bump:
-            reason = explain(comparison, recorded.version)
-            print(f"regen_actors_golden: {path.name} not written. {reason}", file=sys.stderr)
-            return 1
-    dump(now, path)
     actors = sum(len(e.listing) for e in now.entries)
-    print(
-        f"{path.name}: written for ACTORS_VERSION {now.version}, {len(now.entries)} articles, {actors} actors"
-        f" ({now.fingerprint})"
+    counted = f"{len(now.entries)} articles, {actors} actors"
+    return regenerate(
+        actors_golden, now, path, version="ACTORS_VERSION", prog="regen_actors_golden", counted=counted
     )
-    return 0
 
 
 if __name__ == "__main__":

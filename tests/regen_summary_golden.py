@@ -10,25 +10,17 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from tests.summary_golden import GOLDEN, compare, dump, explain, load, record
+from tests import summary_golden
+from tests.regen_golden import regenerate
+from tests.summary_golden import GOLDEN, record
 
 
 def main(path: Path = GOLDEN) -> int:
     now = record()
-    if path.exists():
-        recorded = load(path)
-        comparison = compare(recorded, now)
-        if comparison.same:
-            print(f"{path.name}: up to date (SUMMARY_VERSION {now.version}, fingerprint {now.fingerprint})")
-            return 0
-        if comparison.needs_bump:
-            reason = explain(comparison, recorded.version)
-            print(f"regen_summary_golden: {path.name} not written. {reason}", file=sys.stderr)
-            return 1
-    dump(now, path)
-    count = len(now.entries)
-    print(f"{path.name}: written for SUMMARY_VERSION {now.version}, {count} summaries ({now.fingerprint})")
-    return 0
+    counted = f"{len(now.entries)} summaries"
+    return regenerate(
+        summary_golden, now, path, version="SUMMARY_VERSION", prog="regen_summary_golden", counted=counted
+    )
 
 
 if __name__ == "__main__":
