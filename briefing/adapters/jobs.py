@@ -29,7 +29,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import fields, replace
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from telegram import Bot
 from telegram.error import InvalidToken
@@ -80,6 +80,16 @@ TOKEN_REFUSED = (
     " TELEGRAM_BOT_TOKEN"
 )
 T = TypeVar("T")
+
+
+class _Batch(Protocol):
+    """A catch-up job's batch report: whether it found stale rows."""
+
+    @property
+    def found(self) -> bool: ...
+
+
+B = TypeVar("B", bound=_Batch)
 
 
 class Jobs:
@@ -194,18 +204,33 @@ class Jobs:
         if polled.polled or alerts.sent or alerts.failed:
             log.info("feeds: %s; alerts: %s", told(polled), told(alerts))
 
-    async def resummarize(self, context: CallbackContext) -> None:
-        """Make one batch of stale summaries again, and their stories; when none is left the job removes
-        itself (the settings and the rules do not change while the process runs). A failure is logged
-        and the next run tries again."""
-        if self.resummarize_lock.locked() or self.stopping.is_set():
-            return
-        async with self.resummarize_lock:
+    async def _catch_up(
+        self, context: CallbackContext, lock: asyncio.Lock, batch: Callable[[], Awaitable[B]], failed: str
+    ) -> B | None:
+        """One batch of a job bringing stale rows up to date (``batch``), never two at once (APScheduler
+        may start the job again while a long batch runs: that tick returns at once); when the batch found
+        nothing stale the job removes itself (the rules do not change while the process runs). A failure
+        is logged (``failed``) and the next run tries again. None when nothing ran."""
+        if lock.locked() or self.stopping.is_set():
+            return None
+        async with lock:
             try:
-                done = await self._run(resummarize_in_background(self.app, self.resummarize_batch))
+                done = await self._run(batch())
             except Exception:
-                log.exception("making stale summaries again failed; the next run tries again")
-                return
+                log.exception(failed)
+                return None
+        if done is not None and not done.found and context.job is not None:
+            context.job.schedule_removal()
+        return done
+
+    async def resummarize(self, context: CallbackContext) -> None:
+        """Make one batch of stale summaries again, and their stories (:meth:`_catch_up`)."""
+        done = await self._catch_up(
+            context,
+            self.resummarize_lock,
+            lambda: resummarize_in_background(self.app, self.resummarize_batch),
+            "making stale summaries again failed; the next run tries again",
+        )
         if done is None:
             return
         self.resummarized += done.articles
@@ -214,22 +239,17 @@ class Jobs:
                 log.info(
                     "summaries: all current (%d made again with the current summarizer)", self.resummarized
                 )
-            if context.job is not None:
-                context.job.schedule_removal()
         elif self.resummarized and self.resummarized % 1000 < done.articles:
             log.info("summaries: %d made again so far", self.resummarized)
 
     async def reextract(self, context: CallbackContext) -> None:
-        """Read one batch of stale articles' actors again; when none is left the job removes itself (the
-        rules do not change while the process runs). A failure is logged and the next run tries again."""
-        if self.reextract_lock.locked() or self.stopping.is_set():
-            return
-        async with self.reextract_lock:
-            try:
-                done = await self._run(reextract_in_background(self.app, self.reextract_batch))
-            except Exception:
-                log.exception("reading stale actors again failed; the next run tries again")
-                return
+        """Read one batch of stale articles' actors again (:meth:`_catch_up`)."""
+        done = await self._catch_up(
+            context,
+            self.reextract_lock,
+            lambda: reextract_in_background(self.app, self.reextract_batch),
+            "reading stale actors again failed; the next run tries again",
+        )
         if done is None:
             return
         self.reextracted += done.articles
@@ -238,8 +258,6 @@ class Jobs:
                 log.info(
                     "actors: all current (%d articles read again with the current rules)", self.reextracted
                 )
-            if context.job is not None:
-                context.job.schedule_removal()
         elif self.reextracted and self.reextracted % 1000 < done.articles:
             log.info("actors: %d articles read again so far", self.reextracted)
 
