@@ -778,6 +778,50 @@ def revises(sentence: str, other: str, *, titles: bool = False) -> bool:
     return 2 * len(whole & their_whole) >= REVISED_OTHER * (len(whole) + len(their_whole))
 
 
+# a figure told as a lower bound: "at least ten people were killed", "more than 12 dead"
+_AT_LEAST = re.compile(
+    rf"\b(?:at\s+least|more\s+than|over|upwards\s+of|no\s+fewer\s+than)\s+({FIGURE.pattern})", re.IGNORECASE
+)
+
+
+def exceeds_bound(sentence: str, other: str) -> bool:
+    """Whether ``sentence`` tells a higher figure of a count ``other`` tells only as a lower bound, for the
+    same event and day: "Cyclone Mahina made landfall near Pemba ..., killing at least 12 people" beside
+    "At least ten people were killed when Cyclone Mahina struck ..." (an outlet's first figure, stale when
+    it is written). Each figure ``other`` tells of the count is a bound ("at least", "more than") below
+    each figure ``sentence`` tells of it; neither says the count changed (that is :func:`revises`, the
+    newer wins whichever way it moved), marks another event, or names a day or a place of the count
+    the other does not while the other names one it lacks; and the two share a name that is no place of
+    the counts (the event's: "Mahina") or, naming none, a word of what happened. The higher bound holds
+    the lower: one count, told once, by its higher figure."""
+    mine, theirs = _count_figures(sentence), _count_figures(other)
+    bounds = {"#" + f.replace(",", "") for f in _AT_LEAST.findall(with_figures(other))}
+    kinds = [k for k in theirs if k in mine]
+    if not kinds or _changed(sentence) or _changed(other):
+        return False
+    for kind in kinds:
+        if not theirs[kind] <= bounds or mine[kind] & theirs[kind]:
+            return False
+        if min(_value(f) for f in mine[kind]) <= max(_value(f) for f in theirs[kind]):
+            return False
+    part, their_part = figure_part(sentence), figure_part(other)
+    if _marks(part) != _marks(their_part):
+        return False
+    days, their_days = _days(part), _days(their_part)
+    places, their_places = _count_places(part), _count_places(their_part)
+    if (days - their_days and their_days - days) or (places - their_places and their_places - places):
+        return False
+    names, their_names = _names(part), _names(their_part)
+    if names and their_names:
+        return bool((names & their_names) - places - their_places)
+    return _same_event(part, their_part, names | their_names)
+
+
+def _value(figure: str) -> float:
+    """A figure's fact term as a number ("#9000" -> 9000.0)."""
+    return float(figure[1:])
+
+
 def _tells_revised_count(sentence: str, revised: str, reviser: str) -> bool:
     """Whether ``sentence`` tells, in a clause naming a count (:func:`_count_figures`), a figure of it that
     ``revised`` told and ``reviser`` replaced ("Isaura Nhantumbo, 47, ..., said 12 people had been killed
@@ -1096,9 +1140,29 @@ def revisions(
             if told_in_k and since[j] < since[i]:
                 newer[j] = i
                 break
+    # a lower bound ("at least ten") gives way to a higher figure of the count told of the same day, older
+    # or newer (:func:`exceeds_bound`): of two first reports, the one that knows more
+    for j in dated:
+        if j in newer or not _AT_LEAST.search(with_figures(sentences[j])):
+            continue
+        for i in latest_first:
+            if i != j and not _leads_to(newer, i, j) and exceeds_bound(sentences[i], sentences[j]):
+                newer[j] = i
+                break
     latest = {}
     for j, i in newer.items():
-        while i in newer:  # dates only grow along the chain: it ends
-            i = newer[i]
+        while i in newer:  # dates only grow along the chain but at a bound's step: each such step leads
+            i = newer[i]  # to a sentence that does not lead back (:func:`_leads_to`), so it ends
         latest[j] = i
     return latest
+
+
+def _leads_to(newer: Mapping[int, int], i: int, j: int) -> bool:
+    """Whether following ``newer`` from ``i`` reaches ``j``."""
+    seen = set()
+    while i in newer and i not in seen:
+        seen.add(i)
+        i = newer[i]
+        if i == j:
+            return True
+    return False
