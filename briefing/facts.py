@@ -790,10 +790,11 @@ def exceeds_bound(sentence: str, other: str) -> bool:
     "At least ten people were killed when Cyclone Mahina struck ..." (an outlet's first figure, stale when
     it is written). Each figure ``other`` tells of the count is a bound ("at least", "more than") below
     each figure ``sentence`` tells of it; neither says the count changed (that is :func:`revises`, the
-    newer wins whichever way it moved), marks another event, or names a day or a place of the count
-    the other does not while the other names one it lacks; and the two share a name that is no place of
-    the counts (the event's: "Mahina") or, naming none, a word of what happened. The higher bound holds
-    the lower: one count, told once, by its higher figure."""
+    newer wins whichever way it moved), marks another event, or names a day the other does not while
+    the other names one it lacks; ``other`` names no place of its count that ``sentence`` does not (a
+    bound "in Saltivka" is a count of its own beside 25 killed by "Russian strikes"); and the two share a
+    name that is no place of the counts (the event's: "Mahina") or, naming none, a word of what happened.
+    The higher bound holds the lower: one count, told once, by its higher figure."""
     mine, theirs = _count_figures(sentence), _count_figures(other)
     bounds = {"#" + f.replace(",", "") for f in _AT_LEAST.findall(with_figures(other))}
     kinds = [k for k in theirs if k in mine]
@@ -809,8 +810,8 @@ def exceeds_bound(sentence: str, other: str) -> bool:
         return False
     days, their_days = _days(part), _days(their_part)
     places, their_places = _count_places(part), _count_places(their_part)
-    if (days - their_days and their_days - days) or (places - their_places and their_places - places):
-        return False
+    if (days - their_days and their_days - days) or their_places - places:
+        return False  # a bound of a place the other count does not name ("in Saltivka")
     names, their_names = _names(part), _names(their_part)
     if names and their_names:
         return bool((names & their_names) - places - their_places)

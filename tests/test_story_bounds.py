@@ -54,3 +54,9 @@ def test_a_later_toll_still_revises_the_higher_figure():
     later = "The death toll from the Kralovo floods rose to 23 on Friday."
     sentences = [HIGHER, BOUND, later]
     assert revisions(sentences, first_told([[HIGHER], [BOUND], [later]], [1, 2, 3])) == {0: 2, 1: 2}
+
+
+def test_a_bound_of_a_narrower_place_is_a_count_of_its_own():
+    wider = "On Monday, Russian strikes killed 25 people, regional officials said."
+    narrower = "At least ten people were killed in Saltivka on Monday in a Russian strike on a market."
+    assert not exceeds_bound(wider, narrower)
