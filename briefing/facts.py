@@ -155,7 +155,10 @@ def with_figures(sentence: str) -> str:
         return str(value) if value >= 10 or opening or times or counts else match.group(0)
 
     sentence = _HOSPITALIZED.sub(r"\1is", sentence)
-    sentence = _ORDINAL_DEATH.sub(_as_toll, sentence)
+    # with a running total of its own ("A second passenger died, raising the number of victims to three"),
+    # the total is the count: the ordinal is only no mark of another event
+    total = _TOTAL.search(sentence) is not None
+    sentence = _ORDINAL_DEATH.sub(lambda m: _as_toll(m, total), sentence)
     sentence = _ORDINAL_LIFE.sub(_as_toll_of_event, sentence)
     return _SPELLED.sub(figure, sentence)
 
@@ -178,7 +181,7 @@ _PERSON_DIED = (
     r"|civilian|student|pupil|tourist|climber|hiker|crew\s+member|villager|casualty)\b"
 )
 _ORDINAL_DEATH = re.compile(
-    rf"\b([Aa]|[Tt]he)\s+({'|'.join(_ORDINALS)})(?=\s+(?:[\w-]+\s+)?"
+    rf"\b(?:([Aa]|[Tt]he)\s+({'|'.join(_ORDINALS)})|([Aa])(?:nother|\s+further))(?=\s+(?:[\w-]+\s+)?"
     rf"(?:{_PERSON_DIED}(?:,[^,]{{1,60}},)?\s+{_DIED}"
     r"|bod(?:y|ies)\s+(?:has\s+|had\s+)?(?:was|were|been)\s+(?:found|recovered|pulled|retrieved)"
     r"|(?:death|fatality)\b))"
@@ -192,12 +195,15 @@ _ORDINAL_LIFE = re.compile(
 )
 
 
-def _as_toll(match: re.Match[str]) -> str:
+def _as_toll(match: re.Match[str], total: bool) -> str:
     """An ordinal death's article and ordinal ("a third", before "resident ... died") told as the running
     toll it is, a clause of its own: "the toll now 3, a". The ordinal marks no other event
     (:func:`_marks`), and the figure is the dead's latest count, one a first report's "killed two
-    residents" gives way to."""
-    article, ordinal = match.groups()
+    residents" gives way to. "Another" or "a further" death, and an ordinal in a sentence telling its
+    running ``total``, is told as "a": no mark, no figure (the total, if any, is the count)."""
+    article, ordinal, other = match.groups()
+    if other or total:
+        return other or article
     the = "The" if article[0].isupper() else "the"
     return f"{the} toll now {_ORDINALS[ordinal.lower()]}, {article.lower()}"
 
@@ -214,6 +220,7 @@ _HOSPITALIZED = re.compile(r"\b(hospital)iz(?=e|ing|ation)", re.IGNORECASE)
 # seven"), or a change to it ("has risen to three", "rose to four", "now stands at three")
 _BEFORE_COUNT = re.compile(r"([^\W\d_]+)(?:\s+(to|at))?\s*$")
 _STANDS = frozenset({"stand", "stands", "stood", "standing"})  # "the toll stands at three": its figure now
+_REACHED = frozenset({"reach", "reached", "reaches", "reaching"})  # "has reached three": a change, no "to"
 # a figure told as the count's latest: "the death toll now stands at three", "three workers have now died"
 # ("now" is no content term: :func:`_changed` reads it in the text)
 _NOW = re.compile(rf"\b(?:now|(?:{'|'.join(sorted(_STANDS))})\s+at)\b", re.IGNORECASE)
@@ -238,6 +245,8 @@ def _counts_people(before: str, after: str) -> bool:
         return True  # "kills two", "risen to three"; not "took the wounded to three hospitals"
     elif word and word.group(2) == "to" and _TOTAL.search(before[-60:]):
         return True  # "bringing the number of dead to three", "taking the toll to four"
+    elif word and not word.group(2) and word.group(1).lower() in _REACHED:
+        return True  # "the number of dead has now reached three"
     following = _AFTER_COUNT.match(after)
     if not following:
         return False  # "two of them": a part of a group, not the count
@@ -719,8 +728,8 @@ def revises(sentence: str, other: str, *, titles: bool = False) -> bool:
     a, b = _count_terms(sentence), _count_terms(other)
     # a count named only in what caused the change ("... now stands at seven after two of the seriously
     # injured died") is not one the sentence tells
-    counts = {t for t in a if t[0] == "~"} - _cause_kinds(figure_part(sentence))
-    their_counts = {t for t in b if t[0] == "~"} - _cause_kinds(figure_part(other))
+    counts = {t for t in a if t[0] == "~"} - _untold_kinds(sentence)
+    their_counts = {t for t in b if t[0] == "~"} - _untold_kinds(other)
     # one count of several, its figures compared count by count: "The death toll has risen to three"
     # revises "killed two workers and injured three", whose other count holds the new figure
     one_count = not (gained and lost) and _revises_part(sentence, other, counts, their_counts)
@@ -851,16 +860,18 @@ _SAID_THAT = re.compile(r"^.*?\b(?:said|says|reported|confirmed|announced)\s+(?:
 
 def _bare_count(sentence: str) -> bool:
     """Whether a clause of a sentence tells nothing but a count's new figure: its words, but the cause
-    after it ("... after a firefighter died in hospital"), who said it ("Police later said ...") and the
-    verb of a running total ("bringing the death toll to three"), are count words, words of change and
-    its figures ("the death toll had risen to three"). Such a sentence is the count of the story's own
-    event, however few words it shares with the first report's ("A bus crash in Kent killed two people
-    on Monday morning"): it names no other event to count. (The other clauses are what happened: "A
-    neighbour died in hospital on Sunday, bringing the death toll to three".)"""
+    after it ("... after a firefighter died in hospital") and who said it ("Police later said ..."), or
+    a running total's words after its noun ("bringing the number | of people killed to three"), are
+    count words, words of change, whom it counts ("people") and its figures ("the death toll had risen
+    to three"). Such a sentence is the count of the story's own event, however few words it shares with
+    the first report's ("A bus crash in Kent killed two people on Monday morning"): it names no other
+    event to count. (The other clauses are what happened: "A neighbour died in hospital on Sunday,
+    bringing the death toll to three", "The death of a woman in hospital took the toll to three".)"""
     for clause in _CLAUSE_BREAK.split(with_figures(sentence)):
-        main = _TOTAL.sub("", _SAID_THAT.sub("", _CAUSE.split(clause, maxsplit=1)[0]))
+        total = _TOTAL.search(clause)
+        main = clause[total.end() :] if total else _SAID_THAT.sub("", _CAUSE.split(clause, maxsplit=1)[0])
         told = set(terms_of(main)) - _change_terms() - set(_count_words()) - _not_facts() - _tally_terms()
-        told -= {stem(w) for w in _STANDS}  # "the death toll now stands at seven"
+        told -= {stem(w) for w in _STANDS} | _counted_people()  # "now stands at seven", "3 people"
         if FIGURE.search(main) and not told:
             return True
     return False
@@ -899,6 +910,18 @@ def _count_figures(sentence: str) -> dict[str, frozenset[str]]:
             for kind in count_kinds(piece) - _cause_kinds(piece) if figures else ():
                 found[kind] |= figures
     return {k: frozenset(v) for k, v in found.items()}
+
+
+@lru_cache(maxsize=65536)
+def _untold_kinds(sentence: str) -> frozenset[str]:
+    """The counts a sentence names but tells no figure of: those only in the cause of a change
+    (:func:`_cause_kinds`), and, when its clauses holding figures name a count, those named only in its
+    clauses without one ("A woman injured in the crash died in hospital on Tuesday, bringing the death
+    toll to three": the injured are who she was, the dead the count told)."""
+    clauses = _CLAUSE_BREAK.split(with_figures(sentence))
+    figured = frozenset().union(*(count_kinds(c) for c in clauses if FIGURE.search(c)))
+    bare = frozenset().union(*(count_kinds(c) for c in clauses if not FIGURE.search(c)))
+    return _cause_kinds(figure_part(sentence)) | (bare - figured if figured else frozenset())
 
 
 @lru_cache(maxsize=65536)

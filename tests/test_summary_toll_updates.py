@@ -27,6 +27,15 @@ COACH = "Five passengers died when a coach overturned on a motorway near Lyon on
         "The explosion has claimed a third life.",
         "Firefighters recovered a third body from the rubble on Saturday.",
         "A third body was found in the rubble on Saturday.",
+        "A second resident died on Sunday, raising the number of victims to three.",
+        "The death of a woman in hospital on Sunday took the toll to three.",
+        "The number of dead has now reached three, police said.",
+        "Police said three people had now died.",
+        "Another resident died in hospital, bringing the toll to three.",
+        "A further death was confirmed on Sunday, bringing the toll to three.",
+        "A woman injured in the blast died in hospital on Sunday, bringing the death toll to three.",
+        "A man hurt in the blast died on Sunday, taking the number of people killed to three.",
+        "The number of people who died has risen to three.",
     ],
 )
 def test_an_update_worded_as_a_running_total_or_an_ordinal_death_revises_the_first_toll(update):
@@ -47,6 +56,8 @@ def test_a_toll_that_now_stands_at_a_figure_after_injured_died_revises_the_first
         "Police made a third arrest on Sunday, bringing the number of arrests to three.",
         "Ambulances took the injured to three hospitals.",
         "The block was given a second life as student housing in 2004.",
+        "Another gas explosion in Leeds killed three people, bringing the number of such blasts to three.",
+        "Rescuers reached three more flats on Sunday.",
     ],
 )
 def test_other_ordinals_and_other_counts_are_no_revision(sentence):
@@ -60,6 +71,8 @@ def test_other_ordinals_and_other_counts_are_no_revision(sentence):
         ("Divers recovered a fourth body.", "Divers recovered a body, the toll now 4,."),
         ("A second car bomb killed five people.", "A second car bomb killed 5 people."),
         ("A second man was arrested.", "A second man was arrested."),
+        ("Another resident died, bringing the toll to three.", "A resident died, bringing the toll to 3."),
+        ("A second resident died, raising the toll to four.", "A resident died, raising the toll to 4."),
     ],
 )
 def test_an_ordinal_death_is_read_as_the_toll(sentence, told):
