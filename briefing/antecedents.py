@@ -90,10 +90,20 @@ _DEMONSTRATIVE = re.compile(
 )
 # "the decision", "the move" as what a sentence is about, opening it or a clause of saying ("The regional
 # council said the decision was made for safety reasons"): the act the sentence just before told
+_ACT_NOUN = r"(?:decision|move|step|measure|announcement|closure|ban)"
 _LAST_ACT = re.compile(
     r"(?:^|\b(?:said|says|added|adds|explained|insisted|stressed)\s+(?:that\s+)?)"
-    r"(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:decision|move|step|measure|announcement|closure|ban)\s+"
+    rf"(?:[Tt]he|[Tt]his|[Tt]hat)\s+{_ACT_NOUN}\s+"
     r"(?:was|is|had|has|would|will|came|comes|follows|followed|means|meant|aims|aimed)\b"
+)
+# the same noun as what a reaction is to ("Residents welcomed the decision.", "Unions condemned the move as
+# reckless"), unless words after it say which ("welcomed the decision to close", "the move by the council")
+_REACTION_TO_ACT = re.compile(
+    r"\b(?:welcom|criticis|criticiz|condemn|prais|applaud|oppos|challeng|defend|back|slamm?|attack|question"
+    r"|protest|hail|denounc|reject|support|greet|object(?:ed|s|ing)?\s+to|appeal(?:ed|s|ing)?\s+against)"
+    r"(?:e|es|ed|s|ing)?\s+(?:the|this|that)\s+"
+    rf"{_ACT_NOUN}\b(?!\s+(?:to|of|by|for|in|at|over|against|that|which)\b)(?![-'’])"
+    r"(?!\s+on\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b))"
 )
 # a verb telling an act that "the decision", "the move", "the closure" or "the ban" names ("The council
 # voted on Tuesday to close the central library", "Schools ... will stay closed")
@@ -205,10 +215,12 @@ def _before_quote(text: str) -> str:
 
 def names_the_last_act(sentence: str) -> bool:
     """Whether a sentence is about an act the sentence before it told, by a noun for it ("The regional
-    council said the decision was made for safety reasons" after "Schools ... will remain closed"):
+    council said the decision was made for safety reasons" after "Schools ... will remain closed"; as
+    what a reaction is to, "Residents welcomed the decision.", :data:`_REACTION_TO_ACT`):
     alone, "the decision" is no decision the reader knows, so it is told right after that sentence or
     not at all (QA22d F8)."""
-    return _LAST_ACT.search(_before_quote(sentence).strip()) is not None
+    text = _before_quote(sentence).strip()
+    return _LAST_ACT.search(text) is not None or _REACTION_TO_ACT.search(text) is not None
 
 
 def tells_a_sequel(sentence: str) -> bool:

@@ -155,7 +155,62 @@ def with_figures(sentence: str) -> str:
         return str(value) if value >= 10 or opening or times or counts else match.group(0)
 
     sentence = _HOSPITALIZED.sub(r"\1is", sentence)
+    # with a running total of its own ("A second passenger died, raising the number of victims to three"),
+    # the total is the count: the ordinal is only no mark of another event
+    total = _TOTAL.search(sentence) is not None
+    sentence = _ORDINAL_DEATH.sub(lambda m: _as_toll(m, total), sentence)
+    sentence = _ORDINAL_LIFE.sub(_as_toll_of_event, sentence)
     return _SPELLED.sub(figure, sentence)
+
+
+# an ordinal death, which tells the count of the dead as it stands: "a third resident, a 67-year-old woman,
+# had died in hospital", "the fourth victim died on Monday", "a second firefighter has been killed", "a
+# third body was recovered", "police confirmed a third death" (and :data:`_ORDINAL_LIFE`). Not "a second
+# car bomb killed five": the ordinal counts people who died (or their bodies, their deaths), not another
+# event of a kind
+_ORDINALS = {
+    w: n for n, w in enumerate("second third fourth fifth sixth seventh eighth ninth tenth".split(), 2)
+}
+_ORDINALS.update({f"{n}{'nd' if n == 2 else 'rd' if n == 3 else 'th'}": n for n in range(2, 11)})
+_DIED = (
+    r"(?:has\s+|have\s+|had\s+)?(?:(?:also|since|now|later|subsequently)\s+)?"
+    r"(?:died|dies|succumbed|(?:been|was|were)\s+(?:killed|confirmed\s+dead|found\s+dead|pronounced\s+dead))"
+)
+_PERSON_DIED = (
+    r"(?:person|victim|resident|passenger|worker|miner|patient|child|man|woman|firefighter|officer|soldier"
+    r"|civilian|student|pupil|tourist|climber|hiker|crew\s+member|villager|casualty)\b"
+)
+_ORDINAL_DEATH = re.compile(
+    rf"\b(?:([Aa]|[Tt]he)\s+({'|'.join(_ORDINALS)})|([Aa])(?:nother|\s+further))(?=\s+(?:[\w-]+\s+)?"
+    rf"(?:{_PERSON_DIED}(?:,[^,]{{1,60}},)?\s+{_DIED}"
+    r"|bod(?:y|ies)\s+(?:has\s+|had\s+)?(?:was|were|been)\s+(?:found|recovered|pulled|retrieved)"
+    r"|(?:death|fatality)\b))"
+)
+
+# "the fire has claimed a third life", "the crash took a second life", "divers recovered a fourth body":
+# the same, told of the event or of those who found the dead
+_ORDINAL_LIFE = re.compile(
+    r"\b(claim(?:ed|s|ing)?|tak(?:en|es|ing)|took|recover(?:ed|s|ing)?|found|finds|pulled|retrieved)"
+    rf"\s+an?\s+({'|'.join(_ORDINALS)})\s+(life|body)\b"
+)
+
+
+def _as_toll(match: re.Match[str], total: bool) -> str:
+    """An ordinal death's article and ordinal ("a third", before "resident ... died") told as the running
+    toll it is, a clause of its own: "the toll now 3, a". The ordinal marks no other event
+    (:func:`_marks`), and the figure is the dead's latest count, one a first report's "killed two
+    residents" gives way to. "Another" or "a further" death, and an ordinal in a sentence telling its
+    running ``total``, is told as "a": no mark, no figure (the total, if any, is the count)."""
+    article, ordinal, other = match.groups()
+    if other or total:
+        return other or article
+    the = "The" if article[0].isupper() else "the"
+    return f"{the} toll now {_ORDINALS[ordinal.lower()]}, {article.lower()}"
+
+
+def _as_toll_of_event(match: re.Match[str]) -> str:
+    """ "has claimed a third life" as "has claimed a life, the toll now 3," (:func:`_as_toll`)."""
+    return f"{match[1]} a {match[3]}, the toll now {_ORDINALS[match[2].lower()]},"
 
 
 _HOSPITALIZED = re.compile(r"\b(hospital)iz(?=e|ing|ation)", re.IGNORECASE)
@@ -165,6 +220,7 @@ _HOSPITALIZED = re.compile(r"\b(hospital)iz(?=e|ing|ation)", re.IGNORECASE)
 # seven"), or a change to it ("has risen to three", "rose to four", "now stands at three")
 _BEFORE_COUNT = re.compile(r"([^\W\d_]+)(?:\s+(to|at))?\s*$")
 _STANDS = frozenset({"stand", "stands", "stood", "standing"})  # "the toll stands at three": its figure now
+_REACHED = frozenset({"reach", "reached", "reaches", "reaching"})  # "has reached three": a change, no "to"
 # a figure told as the count's latest: "the death toll now stands at three", "three workers have now died"
 # ("now" is no content term: :func:`_changed` reads it in the text)
 _NOW = re.compile(rf"\b(?:now|(?:{'|'.join(sorted(_STANDS))})\s+at)\b", re.IGNORECASE)
@@ -187,6 +243,10 @@ def _counts_people(before: str, after: str) -> bool:
             return True  # "the toll now stands at three"; not "arrived at three"
     elif word and stem(word.group(1).lower()) in (changes if word.group(2) else kinds):
         return True  # "kills two", "risen to three"; not "took the wounded to three hospitals"
+    elif word and word.group(2) == "to" and _TOTAL.search(before[-60:]):
+        return True  # "bringing the number of dead to three", "taking the toll to four"
+    elif word and not word.group(2) and word.group(1).lower() in _REACHED:
+        return True  # "the number of dead has now reached three"
     following = _AFTER_COUNT.match(after)
     if not following:
         return False  # "two of them": a part of a group, not the count
@@ -248,6 +308,8 @@ def restates(
         _counts_alike(units[t], their_units.get(t, (None,))) for t in mine if t[0] == "#" and t in units
     ):
         return False  # one figure of two things: "12 villages" is not "12 people"
+    if _other_count(sentence, other):
+        return False  # "Three workers have now died" after "killed two workers and injured three"
     steps = _steps(sentence)
     if (
         steps
@@ -264,6 +326,18 @@ def restates(
     if found + sum(weight.get(t, 1.0) for t in split) <= needed:
         return False
     return found + sum(weight.get(t, 1.0) for t in split if _one_word(t, theirs)) > needed
+
+
+def _other_count(sentence: str, other: str) -> bool:
+    """Whether ``sentence`` tells a figure as a count (:func:`_count_figures`: the dead, the injured ...)
+    that ``other``, which tells counts, does not tell as that count: "Three workers have now died" holds
+    the 3 and the workers of "killed two workers and injured three", but as the dead, where it was the
+    injured. The same figure of another count is news, not a restatement."""
+    theirs = _count_figures(other)
+    if not theirs:
+        return False
+    past = formers(sentence)
+    return any(f not in theirs.get(k, ()) for k, fs in _count_figures(sentence).items() for f in fs - past)
 
 
 def _names_more(sentence: str, other: str, mine: frozenset[str], theirs: frozenset[str]) -> bool:
@@ -652,8 +726,10 @@ def revises(sentence: str, other: str, *, titles: bool = False) -> bool:
     gained = {t for t in mine - theirs if t[0] == "#"}
     lost = {t for t in theirs - mine if t[0] == "#"}
     a, b = _count_terms(sentence), _count_terms(other)
-    counts = {t for t in a if t[0] == "~"}
-    their_counts = {t for t in b if t[0] == "~"}
+    # a count named only in what caused the change ("... now stands at seven after two of the seriously
+    # injured died") is not one the sentence tells
+    counts = {t for t in a if t[0] == "~"} - _untold_kinds(sentence)
+    their_counts = {t for t in b if t[0] == "~"} - _untold_kinds(other)
     # one count of several, its figures compared count by count: "The death toll has risen to three"
     # revises "killed two workers and injured three", whose other count holds the new figure
     one_count = not (gained and lost) and _revises_part(sentence, other, counts, their_counts)
@@ -706,9 +782,54 @@ def revises(sentence: str, other: str, *, titles: bool = False) -> bool:
             return True
         if total or not counts:
             return total
-        return _running_count(part, their_part) or _named_recount(part, their_part) or _bare_count(part)
+        return _running_count(part, their_part) or _named_recount(part, their_part) or _bare_count(sentence)
     whole, their_whole = _fact_words(mine), _fact_words(theirs)
     return 2 * len(whole & their_whole) >= REVISED_OTHER * (len(whole) + len(their_whole))
+
+
+# a figure told as a lower bound: "at least ten people were killed", "more than 12 dead"
+_AT_LEAST = re.compile(
+    rf"\b(?:at\s+least|more\s+than|over|upwards\s+of|no\s+fewer\s+than)\s+({FIGURE.pattern})", re.IGNORECASE
+)
+
+
+def exceeds_bound(sentence: str, other: str) -> bool:
+    """Whether ``sentence`` tells a higher figure of a count ``other`` tells only as a lower bound, for the
+    same event and day: "Cyclone Mahina made landfall near Pemba ..., killing at least 12 people" beside
+    "At least ten people were killed when Cyclone Mahina struck ..." (an outlet's first figure, stale when
+    it is written). Each figure ``other`` tells of the count is a bound ("at least", "more than") below
+    each figure ``sentence`` tells of it; neither says the count changed (that is :func:`revises`, the
+    newer wins whichever way it moved), marks another event, or names a day the other does not while
+    the other names one it lacks; ``other`` names no place of its count that ``sentence`` does not (a
+    bound "in Saltivka" is a count of its own beside 25 killed by "Russian strikes"); and the two share a
+    name that is no place of the counts (the event's: "Mahina") or, naming none, a word of what happened.
+    The higher bound holds the lower: one count, told once, by its higher figure."""
+    mine, theirs = _count_figures(sentence), _count_figures(other)
+    bounds = {"#" + f.replace(",", "") for f in _AT_LEAST.findall(with_figures(other))}
+    kinds = [k for k in theirs if k in mine]
+    if not kinds or _changed(sentence) or _changed(other):
+        return False
+    for kind in kinds:
+        if not theirs[kind] <= bounds or mine[kind] & theirs[kind]:
+            return False
+        if min(_value(f) for f in mine[kind]) <= max(_value(f) for f in theirs[kind]):
+            return False
+    part, their_part = figure_part(sentence), figure_part(other)
+    if _marks(part) != _marks(their_part):
+        return False
+    days, their_days = _days(part), _days(their_part)
+    places, their_places = _count_places(part), _count_places(their_part)
+    if (days - their_days and their_days - days) or their_places - places:
+        return False  # a bound of a place the other count does not name ("in Saltivka")
+    names, their_names = _names(part), _names(their_part)
+    if names and their_names:
+        return bool((names & their_names) - places - their_places)
+    return _same_event(part, their_part, names | their_names)
+
+
+def _value(figure: str) -> float:
+    """A figure's fact term as a number ("#9000" -> 9000.0)."""
+    return float(figure[1:])
 
 
 def _tells_revised_count(sentence: str, revised: str, reviser: str) -> bool:
@@ -725,8 +846,10 @@ def _tells_revised_count(sentence: str, revised: str, reviser: str) -> bool:
 
 def _changed(sentence: str) -> bool:
     """Whether a sentence says a figure changed or is the count's latest: a word of change ("rose",
-    "toll", :data:`_CHANGES`), or "now" ("three workers have now died", "the toll now stands at three")."""
-    return bool(_change_terms() & fact_terms(sentence)) or _NOW.search(sentence) is not None
+    "toll", :data:`_CHANGES`), "now" ("three workers have now died", "the toll now stands at three"), or
+    a running total (:data:`_TOTAL`: "bringing the number of dead to three")."""
+    changed = bool(_change_terms() & fact_terms(sentence)) or _NOW.search(sentence) is not None
+    return changed or _TOTAL.search(sentence) is not None  # "bringing the number of dead to three"
 
 
 # what a count's change is told with, after the count: its cause ("... has risen to three after a
@@ -735,15 +858,23 @@ _CAUSE = re.compile(r"\s+(?:after|as|when|following|because|since)\s+", re.IGNOR
 _SAID_THAT = re.compile(r"^.*?\b(?:said|says|reported|confirmed|announced)\s+(?:that\s+)?", re.IGNORECASE)
 
 
-def _bare_count(part: str) -> bool:
-    """Whether a figure part tells nothing but a count's new figure: its words, but the cause after it
-    ("... after a firefighter died in hospital") and who said it ("Police later said ..."), are count
-    words, words of change and its figures ("the death toll had risen to three"). Such a sentence is the
-    count of the story's own event, however few words it shares with the first report's ("A bus crash
-    in Kent killed two people on Monday morning"): it names no other event to count."""
-    main = _SAID_THAT.sub("", _CAUSE.split(with_figures(part), maxsplit=1)[0])
-    told = set(terms_of(main)) - _change_terms() - set(_count_words()) - _not_facts() - _tally_terms()
-    return bool(FIGURE.search(main)) and not told
+def _bare_count(sentence: str) -> bool:
+    """Whether a clause of a sentence tells nothing but a count's new figure: its words, but the cause
+    after it ("... after a firefighter died in hospital") and who said it ("Police later said ..."), or
+    a running total's words after its noun ("bringing the number | of people killed to three"), are
+    count words, words of change, whom it counts ("people") and its figures ("the death toll had risen
+    to three"). Such a sentence is the count of the story's own event, however few words it shares with
+    the first report's ("A bus crash in Kent killed two people on Monday morning"): it names no other
+    event to count. (The other clauses are what happened: "A neighbour died in hospital on Sunday,
+    bringing the death toll to three", "The death of a woman in hospital took the toll to three".)"""
+    for clause in _CLAUSE_BREAK.split(with_figures(sentence)):
+        total = _TOTAL.search(clause)
+        main = clause[total.end() :] if total else _SAID_THAT.sub("", _CAUSE.split(clause, maxsplit=1)[0])
+        told = set(terms_of(main)) - _change_terms() - set(_count_words()) - _not_facts() - _tally_terms()
+        told -= {stem(w) for w in _STANDS} | _counted_people()  # "now stands at seven", "3 people"
+        if FIGURE.search(main) and not told:
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)
@@ -776,9 +907,35 @@ def _count_figures(sentence: str) -> dict[str, frozenset[str]]:
     for clause in _CLAUSE_BREAK.split(with_figures(sentence)):
         for piece in _AND.split(clause):
             figures = {"#" + f.replace(",", "") for f in FIGURE.findall(piece)}
-            for kind in count_kinds(piece) if figures else ():
+            for kind in count_kinds(piece) - _cause_kinds(piece) if figures else ():
                 found[kind] |= figures
     return {k: frozenset(v) for k, v in found.items()}
+
+
+@lru_cache(maxsize=65536)
+def _untold_kinds(sentence: str) -> frozenset[str]:
+    """The counts a sentence names but tells no figure of: those only in the cause of a change
+    (:func:`_cause_kinds`), and, when its clauses holding figures name a count, those named only in its
+    clauses without one ("A woman injured in the crash died in hospital on Tuesday, bringing the death
+    toll to three": the injured are who she was, the dead the count told)."""
+    clauses = _CLAUSE_BREAK.split(with_figures(sentence))
+    figured = frozenset().union(*(count_kinds(c) for c in clauses if FIGURE.search(c)))
+    bare = frozenset().union(*(count_kinds(c) for c in clauses if not FIGURE.search(c)))
+    return _cause_kinds(figure_part(sentence)) | (bare - figured if figured else frozenset())
+
+
+@lru_cache(maxsize=65536)
+def _cause_kinds(part: str) -> frozenset[str]:
+    """The counts a part's clauses name only in the cause told after their figures, without a figure of
+    its own (:data:`_CAUSE`: "the death toll now stands at seven after two of the seriously injured died
+    overnight"): what changed the count, not another count told. Not a count word in a cause holding a
+    figure ("... rose to 41 after 12 more died"), nor one the clause names before it too."""
+    found: set[str] = set()
+    for clause in _CLAUSE_BREAK.split(with_figures(part)):
+        head, *tail = _CAUSE.split(clause, maxsplit=1)
+        if tail and FIGURE.search(head) and not FIGURE.search(tail[0]):
+            found |= count_kinds(tail[0]) - count_kinds(head)
+    return frozenset(found)
 
 
 def _running_total(sentence: str, other: str, gained: Iterable[str]) -> bool:
@@ -869,8 +1026,9 @@ def _change_terms() -> frozenset[str]:
 
 @lru_cache(maxsize=65536)
 def _marks(sentence: str) -> frozenset[str]:
-    """The words of a sentence that mark another event of a kind ("a second car bomb", "another")."""
-    return frozenset(w for w in words(sentence.lower()) if w in _ANOTHER)
+    """The words of a sentence that mark another event of a kind ("a second car bomb", "another"); not
+    the ordinal of a death ("a third resident died": :func:`with_figures` tells it as the toll)."""
+    return frozenset(w for w in words(with_figures(sentence).lower()) if w in _ANOTHER)
 
 
 @lru_cache(maxsize=65536)
@@ -1006,9 +1164,29 @@ def revisions(
             if told_in_k and since[j] < since[i]:
                 newer[j] = i
                 break
+    # a lower bound ("at least ten") gives way to a higher figure of the count told of the same day, older
+    # or newer (:func:`exceeds_bound`): of two first reports, the one that knows more
+    for j in dated:
+        if j in newer or not _AT_LEAST.search(with_figures(sentences[j])):
+            continue
+        for i in latest_first:
+            if i != j and not _leads_to(newer, i, j) and exceeds_bound(sentences[i], sentences[j]):
+                newer[j] = i
+                break
     latest = {}
     for j, i in newer.items():
-        while i in newer:  # dates only grow along the chain: it ends
-            i = newer[i]
+        while i in newer:  # dates only grow along the chain but at a bound's step: each such step leads
+            i = newer[i]  # to a sentence that does not lead back (:func:`_leads_to`), so it ends
         latest[j] = i
     return latest
+
+
+def _leads_to(newer: Mapping[int, int], i: int, j: int) -> bool:
+    """Whether following ``newer`` from ``i`` reaches ``j``."""
+    seen = set()
+    while i in newer and i not in seen:
+        seen.add(i)
+        i = newer[i]
+        if i == j:
+            return True
+    return False

@@ -71,3 +71,39 @@ def test_a_sentence_telling_no_act_is_no_antecedent():
         "The mayor said the decision was made to keep pupils off icy roads.",
     ]
     assert needed_before(sentences)[2] == (frozenset({1}),)
+
+
+@pytest.mark.parametrize(
+    "sentence, leans",
+    [
+        ("Residents welcomed the decision.", True),
+        ("Unions condemned the move as reckless.", True),
+        ("Parents have criticised the closure, saying it came without warning.", True),
+        ("Opposition councillors backed the measure on Tuesday.", True),
+        ("Residents welcomed the decision to close the road.", False),  # it says which
+        ("The mayor defended the move by the council.", False),
+        ("Campaigners welcomed the decision on the bypass.", False),
+        ("“We welcome the decision,” the mayor said.", False),  # a speaker's words
+    ],
+)
+def test_a_reaction_to_the_last_act_named_by_a_noun(sentence, leans):
+    assert names_the_last_act(sentence) is leans
+
+
+BRIDGE = [
+    "The city council approved a new tram bridge over the Tyne on Tuesday at a cost of 40 million pounds.",
+    "Work on the bridge will start in March and take two years, the council said.",
+    "The bridge will carry trams, bicycles and pedestrians but no cars.",
+    "Residents welcomed the decision.",
+]
+
+
+def test_a_reaction_is_told_only_after_the_act_or_the_sentence_before_it():
+    assert needed_before(BRIDGE)[3] == (frozenset({0, 2}),)
+    body = "Tyne bridge approved\n\n" + "\n\n".join(BRIDGE)
+    for algorithm in ("default", "lexrank", "luhn", "lsa"):
+        for n in (1, 2):
+            told = summarize(body, sentences=n, algorithm=algorithm)
+            if BRIDGE[3] in told:
+                before = told[told.index(BRIDGE[3]) - 1 : told.index(BRIDGE[3])]
+                assert before and before[0] in (BRIDGE[0], BRIDGE[2])

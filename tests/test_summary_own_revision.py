@@ -104,4 +104,5 @@ def test_a_story_tells_the_later_toll_of_another_article_counting_two_kinds():
     later = ("The Leeds warehouse fire has claimed a third life.", UPDATES[1])
     told = story_summary([first, later], sentences=3, dates=[1, 2])
     assert FIRE not in told
-    assert UPDATES[1] in told
+    # the toll of three, told once: "has claimed a third life" tells it too (summ18)
+    assert len(set(later) & set(told)) == 1
