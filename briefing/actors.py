@@ -67,7 +67,7 @@ from briefing.org_coref import initials_of, listed_acronym
 from briefing.party_words import networks_not_people, party_groups, without_epithets, without_members
 from briefing.provinces import with_comma_names, with_units
 from briefing.reader import read_sentence
-from briefing.relatives import kin_apart
+from briefing.relatives import houses_apart, kin_apart
 from briefing.renames import renamed
 from briefing.resolution import match_headlines, resolve
 from briefing.revision import (
@@ -94,7 +94,7 @@ from briefing.words_before import read_by_words_before
 from briefing.works import without_works
 
 # the extraction rules' version (see the module docstring): bump it when stored actors come out otherwise
-ACTORS_VERSION = 5
+ACTORS_VERSION = 6
 
 
 @dataclass
@@ -151,6 +151,7 @@ def extract_actors(
     lead_roles_of_people(reading.candidates, reading.tokens, text)
     given_alone(reading.candidates)
     kin_apart(reading.candidates, reading.tokens)  # "Kim, the sister of Kim Jong-un," is not he
+    reading.candidates = houses_apart(reading.candidates)  # "the Al Saud family" is no one prince
     match_headlines(reading.candidates, gaz, [(i, reading.tokens[i]) for i in reading.headlines])
     firms_not_people(reading.candidates, reading.tokens)  # "Ford to cut jobs" before "Ford Motor Company"
     firms_by_trade(reading.candidates, reading.tokens, gaz)  # "Ford said it will recall 200,000 cars"

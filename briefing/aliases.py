@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 from briefing.given_names import compound_given, given_spelling
@@ -188,6 +189,8 @@ def name_tails(name: str, given: frozenset[str] | set[str] = frozenset()) -> lis
             continue
         if norms[0] in PARTICLES or len(norms[0]) < 2 or tail[0].endswith("."):
             continue
+        if folded[k - 1] in PATRONYMICS:  # "Salman Al Saud" of Khalid bin Salman Al Saud is his father
+            continue
         names = [n for n in norms if n not in PARTICLES]
         if len(names) >= 2 and (norms[0] not in given or len(names) < len(norms)):
             tails.append(" ".join(tail))
@@ -262,14 +265,35 @@ def _surname_pairs(alias: str, norm: str, folded: set[str], compound: bool) -> s
         return {(words[0], parts[0])}
     if compound_given(parts) >= len(words):
         return set()  # "Abdel Fattah" alone is a given name, with no surname "Fattah"
+    if house := dynasty(norm):  # "Al Saud" alone is the house, and "bin Salman" the father's sons
+        short = " ".join(words[: -len(house.split())])
+        father = _surname_pairs(short, fold(short), folded, compound)
+        return {(alias, house)} | {(alias, n) for _, n in father}
     word = surname(alias)
     second = norm.rsplit(" ", 1)[0] in folded and len(words) > 2
     if word is None or second or compound:
         return set()
     last = fold(word)
     if last.split()[0] in PATRONYMICS:
-        return {(word, last)}
+        return {(alias, last)}  # found by "bin Salman", never "also called" it: his brothers are too
     return {(word, last), (word, skeleton(last))}
+
+
+def dynasty(norm: str) -> str | None:
+    """The house a folded Gulf royal's name ends with ("al saud" of "khalid bin salman al saud"), which
+    every prince of it shares; None for a name without one (``without_dynasty``: "ahmed al masri")."""
+    short = without_dynasty(norm)
+    return norm[len(short) + 1 :] if short != norm else None
+
+
+def shared_name(norm: str, names: Iterable[str] = ()) -> bool:
+    """Is a folded name one that many people share, and so names no one by itself: a patronymic alone
+    ("bin zayed": Mohamed and Abdullah bin Zayed are brothers), or the house that one of ``names`` (folded
+    full names) ends with ("al thani")? A surname with an article ("al assad") is no house."""
+    words = norm.split()
+    if len(words) == 2 and words[0] in PATRONYMICS:
+        return True
+    return len(words) == 2 and words[0] == "al" and any(dynasty(n) == norm for n in names)
 
 
 def spelt_alike(a: tuple[str, str], b: tuple[str, str]) -> bool:

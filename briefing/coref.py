@@ -22,6 +22,7 @@ from briefing.aliases import (
     PARTICLES,
     PATRONYMICS,
     SUFFIXES,
+    dynasty,
     family_first,
     fold,
     given_name_last,
@@ -90,17 +91,21 @@ def _name_words(cand: Candidate) -> list[str]:
 
 def surname_keys(cand: Candidate) -> list[str]:
     """The words a later mention may refer to the person by alone: the surname, with its particles too
-    ("da Silva") and under its skeleton; "bin Salman" only, as "Salman" alone names the father; the family
+    ("da Silva") and under its skeleton; "bin Salman" only, as "Salman" alone names the father (and "Al
+    Saud" the house, of Khalid bin Salman Al Saud: "the Al Saud family"); the family
     name of a name that puts it first ("Kim" of Kim Jong Un, "Wang" of Wang Yi), never its given name."""
     words = [t.norm for t in cand.toks]
     if family_first(words):
         return [words[0]]
-    last = cand.toks[-1]
-    if len(cand.toks) > 1 and cand.toks[-2].norm in PATRONYMICS:
-        return [f"{cand.toks[-2].norm} {last.norm}"]
+    toks = cand.toks
+    if house := dynasty(" ".join(words)):  # "Al Saud" alone is the house: the prince is "bin Salman"
+        toks = toks[: -len(house.split())]
+    last = toks[-1]
+    if len(toks) > 1 and toks[-2].norm in PATRONYMICS:
+        return [f"{toks[-2].norm} {last.norm}"]
     keys = [last.norm, skeleton(last.norm)]
-    if len(cand.toks) > 1 and cand.toks[-2].norm in PARTICLES:
-        keys.append(f"{cand.toks[-2].norm} {last.norm}")
+    if len(toks) > 1 and toks[-2].norm in PARTICLES:
+        keys.append(f"{toks[-2].norm} {last.norm}")
     return keys
 
 

@@ -27,6 +27,7 @@ from datetime import date, datetime
 from typing import Any, Literal
 
 from briefing.aliases import (
+    PATRONYMICS,
     actor_key,
     alias_pairs,
     edit_distance,
@@ -34,6 +35,7 @@ from briefing.aliases import (
     fold,
     full_given,
     name_tails,
+    shared_name,
     skeleton,
     spelt_alike,
     strip_article,
@@ -136,11 +138,23 @@ def _resolve(db: Database, actor: ExtractedActor, source: str) -> int | None:
     if len(words) > 1:
         # "Faisal bin Farhan Al Saud" is the Faisal bin Farhan another article named without his dynasty
         hits = _by_alias(db, [norm, skeleton(norm), full_given(norm), without_dynasty(norm)], "person")
-        if hits:
+        if hits and not _shared_by_many(db, norm, [i for i, _ in hits]):
             return hits[0][0]
+        if hits:
+            return None
         return _known_by_part(db, actor.name, key, source)
     found = _lone_word(db, norm, "person", source, titled=actor.role is not None)
     return found if found is not None else _called_by_given_name(db, norm)
+
+
+def _shared_by_many(db: Database, norm: str, ids: Sequence[int]) -> bool:
+    """Does a name many people share (``briefing.aliases.shared_name``) fail to say which of ``ids`` it
+    is? "bin Zayed" is Mohamed or Abdullah, so an article that names only it joins neither; the one bin
+    Salman the archive knows is the one meant. A house ("Al Saud") is never one prince."""
+    names = [fold(a.name) for a in _actors(db, ids).values()]
+    if not shared_name(norm, names):
+        return False
+    return len(ids) > 1 or norm.split()[0] not in PATRONYMICS
 
 
 def _called_by_given_name(db: Database, norm: str) -> int | None:
