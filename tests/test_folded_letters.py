@@ -286,3 +286,15 @@ def test_an_umlaut_is_written_as_german_writes_it_without_the_key():
     assert umlauts_written("Markus Söder, Grüne, Ärzte") == "Markus Soeder, Gruene, Aerzte"
     assert umlauts_written("So\u0308der") == "Soeder"  # decomposed
     assert umlauts_written("Joe Poe") == "Joe Poe"
+
+
+def test_a_lone_surname_with_the_umlaut_written_out_is_the_person_the_text_named_in_full():
+    from briefing.actors import extract_actors
+
+    def people(text):
+        return {a.name: [m.surface for m in a.mentions] for a in extract_actors(text) if a.type == "person"}
+
+    found = people("Lower Saxony's premier Olaf Müller spoke on Friday. Mueller told reporters he was calm.")
+    assert found == {"Olaf Müller": ["Olaf Müller", "Mueller"]}, found
+    found = people("Lower Saxony's premier Olaf Mueller spoke on Friday. Müller told reporters he was calm.")
+    assert found == {"Olaf Mueller": ["Olaf Mueller", "Müller"]}, found
