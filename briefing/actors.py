@@ -51,7 +51,7 @@ from briefing.clubs import sports_clubs
 from briefing.codes import coded_groups
 from briefing.coref import FIRM_RULES, Candidate
 from briefing.cyrillic_names import cyrillic_people
-from briefing.foreign import after_articles, names_no_one, titles_not_people
+from briefing.foreign import after_articles, common_words_not_places, names_no_one, titles_not_people
 from briefing.full_names import named_again
 from briefing.gazetteer import PARTS_NOT_STATES, Gazetteer, load_gazetteer
 from briefing.given_names import given_alone
@@ -173,6 +173,7 @@ def extract_actors(
     reading.candidates = without_members(reading.candidates)  # "the Republican senator"
     reading.candidates = read_by_words_before(reading.candidates, reading.tokens)  # "published in Nature"
     reading.candidates = without_other_marks(reading.candidates, text)  # "¿Habrá elecciones?" no Hābra
+    reading.candidates = common_words_not_places(reading.candidates, reading.tokens)  # "Como dijo"
     reading.candidates = cyrillic_people(reading.candidates, text)  # "Президент України Володимир ..."
     actors = group(_not_the_state(reading.candidates), text)
     actors = bodies_of_the_country(actors, text, gaz)  # "the Foreign Ministry" of a text about China
