@@ -246,6 +246,8 @@ def alias_pairs(
             for short in shorter:
                 pairs.update({(short, fold(short)), (short, skeleton(fold(short)))})
             pairs.update(_surname_pairs(alias, norm, folded, compound))
+    if type_ == "person":  # "Selenskyj" of German copy finds Zelensky, and the other way
+        pairs.update((alias, key) for alias, norm in list(pairs) if (key := transliteration_key(norm)))
     written = sorted(umlauts_written(a) for a in names if umlauts_written(a) != a)
     if written:  # "Schroeder" finds Gerhard Schröder, under the names as the text writes them
         words = {umlauts_written(w): w for a in names for w in a.split()}
@@ -350,6 +352,31 @@ def transliterated_alike(a: str, b: str) -> bool:
         return False
     middle_a, middle_b = names_a[1:-1], names_b[1:-1]
     return not (middle_a and middle_b) or [*map(_sounds, middle_a)] == [*map(_sounds, middle_b)]
+
+
+# German copy writes Russian and Ukrainian names with German letters for the same sounds: "Selenskyj" for
+# Zelensky, "Nawalny" for Navalny, "Lawrow" for Lavrov, "Schoigu" for Shoigu, "Jewgeni" for Yevgeny.
+# Both spellings come to one key: German "tsch" and "sch" as English "ch" and "sh", English "kh" and "zh"
+# as German "ch" and "sh", "w" as "v", "z" as "s", "x" as "ks", "j" and "y" as "i", doubled letters single.
+_GERMAN_LETTERS = (("tsch", "ch"), ("sch", "sh"), ("kh", "ch"), ("w", "v"), ("z", "s"), ("x", "ks"))
+_I_SOUNDS = str.maketrans({"j": "i", "y": "i"})
+# the surname endings of such names, either spelling: -sky/-skyj, -ov/-ow(a), -ev/-ew(a), -ny/-nyj, -enko,
+# -uk, -ich/-itsch
+_SLAVIC_ENDING = re.compile(r"(?:sk(?:[iy][jyi]?)|[eo][vw]a?|n[iy][jyi]?|enko|[uy]k|(?:v|w|t?s)?ich|itsch)$")
+TRANSLITERATED = "~"  # what begins such a key in the alias index, so no name typed or written equals one
+
+
+def transliteration_key(norm: str) -> str | None:
+    """One key for a folded Russian or Ukrainian person's name as English and German copy write it
+    ("wolodymyr selenskyj" and "volodymyr zelensky": "~volodimir selenski"), or None for a name whose
+    last word has no such surname's ending ("angela merkel")."""
+    words = norm.split()
+    if not words or not _SLAVIC_ENDING.search(words[-1]) or not norm.isascii():
+        return None
+    key = norm
+    for german, english in _GERMAN_LETTERS:
+        key = key.replace(german, english)
+    return TRANSLITERATED + _DOUBLE.sub(r"\1", key.translate(_I_SOUNDS))
 
 
 def without_dynasty(norm: str) -> str:

@@ -28,6 +28,7 @@ from typing import Any, Literal
 
 from briefing.aliases import (
     PATRONYMICS,
+    TRANSLITERATED,
     actor_key,
     alias_pairs,
     edit_distance,
@@ -40,6 +41,7 @@ from briefing.aliases import (
     spelt_alike,
     strip_article,
     transliterated_alike,
+    transliteration_key,
     trigrams,
     without_dynasty,
     without_legal_form,
@@ -142,6 +144,11 @@ def _resolve(db: Database, actor: ExtractedActor, source: str) -> int | None:
             return hits[0][0]
         if hits:
             return None
+        # "Wolodymyr Selenskyj" of German copy is the Volodymyr Zelensky the archive knows, if he is the one
+        spelt = transliteration_key(norm)
+        hits = _by_alias(db, [spelt], "person") if spelt else []
+        if len(hits) == 1:
+            return hits[0][0]
         return _known_by_part(db, actor.name, key, source)
     found = _lone_word(db, norm, "person", source, titled=actor.role is not None)
     return found if found is not None else _called_by_given_name(db, norm)
@@ -364,7 +371,12 @@ def _add_aliases(db: Database, actor_id: int, actor: ExtractedActor) -> None:
     )
     db.conn.executemany(
         "INSERT OR IGNORE INTO alias_trigrams (trigram, norm) VALUES (?, ?)",
-        [(t, norm) for norm in {n for _, n in pairs} for t in trigrams(norm)],
+        # a transliteration key is for finding a name, not for suggesting one
+        [
+            (t, norm)
+            for norm in {n for _, n in pairs if not n.startswith(TRANSLITERATED)}
+            for t in trigrams(norm)
+        ],
     )
 
 
@@ -668,7 +680,7 @@ def find_actors(db: Database, name: str, *, type_: ActorType | None = None, limi
         return []
     sql = (
         "SELECT DISTINCT a.* FROM actor_aliases al JOIN actors a ON a.id = al.actor_id"
-        " WHERE al.norm IN (?, ?, ?)"
+        " WHERE al.norm IN (?, ?, ?, ?)"
         + (" AND a.type = ?" if type_ else "")
         + " ORDER BY a.article_count DESC, a.id LIMIT ?"
     )
@@ -676,7 +688,9 @@ def find_actors(db: Database, name: str, *, type_: ActorType | None = None, limi
     if len(skel) < max(3, len(norm) // 2):  # "xxxxxxxx" is no spelling of "X"
         skel = norm
     written = strip_article(fold(umlauts_written(name)))  # "Söder" finds the Soeder of an English article
-    params: list[Any] = [norm, skel, written, *([type_] if type_ else []), limit]
+    # "Selenskyj" finds Zelensky: German copy's letters for a Russian or Ukrainian name
+    spelt = transliteration_key(norm) or norm
+    params: list[Any] = [norm, skel, written, spelt, *([type_] if type_ else []), limit]
     return [_actor(db, r) for r in db.query(sql, params)]
 
 
