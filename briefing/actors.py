@@ -245,7 +245,7 @@ def streets_as_places(cands: list[Candidate]) -> None:
     for c in cands:
         shortened = len(c.toks) > 1 and c.toks[-1].low.rstrip(".") in _STREETS and c.toks[-2].cap
         if shortened and c.type in ("person", "organization") and c.why != "list":
-            c.type, c.canonical = "place", " ".join(t.text.capitalize() for t in c.toks)
+            c.type = "place"
 
 
 _STREETS = frozenset({"ave", "st", "rd", "blvd", "pkwy", "hwy"})

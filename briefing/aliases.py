@@ -355,7 +355,8 @@ def transliterated_alike(a: str, b: str) -> bool:
 
 
 # German copy writes Russian and Ukrainian names with German letters for the same sounds: "Selenskyj" for
-# Zelensky, "Nawalny" for Navalny, "Lawrow" for Lavrov, "Schoigu" for Shoigu, "Jewgeni" for Yevgeny.
+# Zelensky, "Nawalny" for Navalny, "Lawrow" for Lavrov, "Timoschenko" for Tymoshenko ("Schoigu" for Shoigu
+# too, but a surname with none of the endings below gets no key: "Wang" and "Vang" stay two).
 # Both spellings come to one key: German "tsch" and "sch" as English "ch" and "sh", English "kh" and "zh"
 # as German "ch" and "sh", "w" as "v", "z" as "s", "x" as "ks", "j" and "y" as "i", doubled letters single.
 _GERMAN_LETTERS = (("tsch", "ch"), ("sch", "sh"), ("kh", "ch"), ("w", "v"), ("z", "s"), ("x", "ks"))

@@ -93,9 +93,9 @@ def _name_words(cand: Candidate) -> list[str]:
 def surname_keys(cand: Candidate) -> list[str]:
     """The words a later mention may refer to the person by alone: the surname, with its particles too
     ("da Silva") and under its skeleton, an umlaut as German writes it without the key ("Soeder" of Markus
-    Söder); "bin Salman" only, as "Salman" alone names the father (and "Al
-    Saud" the house, of Khalid bin Salman Al Saud: "the Al Saud family"); the family
-    name of a name that puts it first ("Kim" of Kim Jong Un, "Wang" of Wang Yi), never its given name."""
+    Söder); "bin Salman" only, as "Salman" alone names the father (and "Al Saud" the house, of Khalid bin
+    Salman Al Saud: "the Al Saud family"); the family name of a name that puts it first ("Kim" of Kim Jong
+    Un, "Wang" of Wang Yi), never its given name."""
     words = [t.norm for t in cand.toks]
     if family_first(words):
         return [words[0]]
