@@ -51,7 +51,7 @@ from briefing.clubs import sports_clubs
 from briefing.codes import coded_groups
 from briefing.coref import FIRM_RULES, Candidate
 from briefing.cyrillic_names import cyrillic_people
-from briefing.foreign import after_articles, names_no_one, titles_not_people
+from briefing.foreign import after_articles, common_words_not_places, names_no_one, titles_not_people
 from briefing.full_names import named_again
 from briefing.gazetteer import PARTS_NOT_STATES, Gazetteer, load_gazetteer
 from briefing.given_names import given_alone
@@ -67,7 +67,7 @@ from briefing.org_coref import initials_of, listed_acronym
 from briefing.party_words import networks_not_people, party_groups, without_epithets, without_members
 from briefing.provinces import with_comma_names, with_units
 from briefing.reader import read_sentence
-from briefing.relatives import kin_apart
+from briefing.relatives import houses_apart, kin_apart
 from briefing.renames import renamed
 from briefing.resolution import match_headlines, resolve
 from briefing.revision import (
@@ -94,7 +94,7 @@ from briefing.words_before import read_by_words_before
 from briefing.works import without_works
 
 # the extraction rules' version (see the module docstring): bump it when stored actors come out otherwise
-ACTORS_VERSION = 5
+ACTORS_VERSION = 6
 
 
 @dataclass
@@ -137,6 +137,7 @@ def extract_actors(
     reading.candidates += camel_cased_bodies(reading)  # "SpaceX"
     titles_not_people(reading.candidates)
     streets_as_places(reading.candidates)  # "Maryland Ave."
+    datelines_as_places(reading)  # "КИЇВ — Президент України ...", "ZWELITSHA — Filipe Nyusi met ..."
     same_type(reading.candidates, reading.tokens)
     with_article_and_number(reading.candidates, reading.tokens)
     reading.candidates += units_by_number(reading.candidates, reading.tokens)  # "the 65th" alone
@@ -151,6 +152,7 @@ def extract_actors(
     lead_roles_of_people(reading.candidates, reading.tokens, text)
     given_alone(reading.candidates)
     kin_apart(reading.candidates, reading.tokens)  # "Kim, the sister of Kim Jong-un," is not he
+    reading.candidates = houses_apart(reading.candidates)  # "the Al Saud family" is no one prince
     match_headlines(reading.candidates, gaz, [(i, reading.tokens[i]) for i in reading.headlines])
     firms_not_people(reading.candidates, reading.tokens)  # "Ford to cut jobs" before "Ford Motor Company"
     firms_by_trade(reading.candidates, reading.tokens, gaz)  # "Ford said it will recall 200,000 cars"
@@ -171,6 +173,7 @@ def extract_actors(
     reading.candidates = without_members(reading.candidates)  # "the Republican senator"
     reading.candidates = read_by_words_before(reading.candidates, reading.tokens)  # "published in Nature"
     reading.candidates = without_other_marks(reading.candidates, text)  # "¿Habrá elecciones?" no Hābra
+    reading.candidates = common_words_not_places(reading.candidates, reading.tokens)  # "Como dijo"
     reading.candidates = cyrillic_people(reading.candidates, text)  # "Президент України Володимир ..."
     actors = group(_not_the_state(reading.candidates), text)
     actors = bodies_of_the_country(actors, text, gaz)  # "the Foreign Ministry" of a text about China
@@ -246,6 +249,23 @@ def streets_as_places(cands: list[Candidate]) -> None:
 
 
 _STREETS = frozenset({"ave", "st", "rd", "blvd", "pkwy", "hwy"})
+_DASHES = frozenset({"—", "–", "-", "--"})
+
+
+def datelines_as_places(reading: Reading) -> None:
+    """A paragraph's first words in capitals before a dash, that no list knows ("ZWELITSHA — Filipe Nyusi
+    met", "КИЇВ — Президент України"), are a wire dateline's place, not an acronym's organisation: an
+    acronym does not open a paragraph and a dash follow it. Read after the tagger, whose features keep
+    the rules' reading they were trained on."""
+    for c in reading.candidates:
+        toks = reading.tokens[c.sentence]
+        if c.type != "organization" or c.why != "acronym" or toks[0] is not c.toks[0]:
+            continue
+        at = len(c.toks)
+        opens = reading.text[: c.start].rstrip(" ").endswith("\n") or not reading.text[: c.start].strip()
+        dated = at + 1 < len(toks) and toks[at].text in _DASHES and toks[at + 1].cap
+        if opens and dated and all(t.acronym and len(t.text) >= 3 for t in c.toks):
+            c.type, c.canonical = "place", " ".join(t.text.capitalize() for t in c.toks)
 
 
 def _not_the_state(cands: list[Candidate]) -> list[Candidate]:

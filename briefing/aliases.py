@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 from briefing.given_names import compound_given, given_spelling
@@ -188,6 +189,8 @@ def name_tails(name: str, given: frozenset[str] | set[str] = frozenset()) -> lis
             continue
         if norms[0] in PARTICLES or len(norms[0]) < 2 or tail[0].endswith("."):
             continue
+        if folded[k - 1] in PATRONYMICS:  # "Salman Al Saud" of Khalid bin Salman Al Saud is his father
+            continue
         names = [n for n in norms if n not in PARTICLES]
         if len(names) >= 2 and (norms[0] not in given or len(names) < len(norms)):
             tails.append(" ".join(tail))
@@ -243,6 +246,8 @@ def alias_pairs(
             for short in shorter:
                 pairs.update({(short, fold(short)), (short, skeleton(fold(short)))})
             pairs.update(_surname_pairs(alias, norm, folded, compound))
+    if type_ == "person":  # "Selenskyj" of German copy finds Zelensky, and the other way
+        pairs.update((alias, key) for alias, norm in list(pairs) if (key := transliteration_key(norm)))
     written = sorted(umlauts_written(a) for a in names if umlauts_written(a) != a)
     if written:  # "Schroeder" finds Gerhard Schröder, under the names as the text writes them
         words = {umlauts_written(w): w for a in names for w in a.split()}
@@ -262,14 +267,35 @@ def _surname_pairs(alias: str, norm: str, folded: set[str], compound: bool) -> s
         return {(words[0], parts[0])}
     if compound_given(parts) >= len(words):
         return set()  # "Abdel Fattah" alone is a given name, with no surname "Fattah"
+    if house := dynasty(norm):  # "Al Saud" alone is the house, and "bin Salman" the father's sons
+        short = " ".join(words[: -len(house.split())])
+        father = _surname_pairs(short, fold(short), folded, compound)
+        return {(alias, house)} | {(alias, n) for _, n in father}
     word = surname(alias)
     second = norm.rsplit(" ", 1)[0] in folded and len(words) > 2
     if word is None or second or compound:
         return set()
     last = fold(word)
     if last.split()[0] in PATRONYMICS:
-        return {(word, last)}
+        return {(alias, last)}  # found by "bin Salman", never "also called" it: his brothers are too
     return {(word, last), (word, skeleton(last))}
+
+
+def dynasty(norm: str) -> str | None:
+    """The house a folded Gulf royal's name ends with ("al saud" of "khalid bin salman al saud"), which
+    every prince of it shares; None for a name without one (``without_dynasty``: "ahmed al masri")."""
+    short = without_dynasty(norm)
+    return norm[len(short) + 1 :] if short != norm else None
+
+
+def shared_name(norm: str, names: Iterable[str] = ()) -> bool:
+    """Is a folded name one that many people share, and so names no one by itself: a patronymic alone
+    ("bin zayed": Mohamed and Abdullah bin Zayed are brothers), or the house that one of ``names`` (folded
+    full names) ends with ("al thani")? A surname with an article ("al assad") is no house."""
+    words = norm.split()
+    if len(words) == 2 and words[0] in PATRONYMICS:
+        return True
+    return len(words) == 2 and words[0] == "al" and any(dynasty(n) == norm for n in names)
 
 
 def spelt_alike(a: tuple[str, str], b: tuple[str, str]) -> bool:
@@ -326,6 +352,32 @@ def transliterated_alike(a: str, b: str) -> bool:
         return False
     middle_a, middle_b = names_a[1:-1], names_b[1:-1]
     return not (middle_a and middle_b) or [*map(_sounds, middle_a)] == [*map(_sounds, middle_b)]
+
+
+# German copy writes Russian and Ukrainian names with German letters for the same sounds: "Selenskyj" for
+# Zelensky, "Nawalny" for Navalny, "Lawrow" for Lavrov, "Timoschenko" for Tymoshenko ("Schoigu" for Shoigu
+# too, but a surname with none of the endings below gets no key: "Wang" and "Vang" stay two).
+# Both spellings come to one key: German "tsch" and "sch" as English "ch" and "sh", English "kh" and "zh"
+# as German "ch" and "sh", "w" as "v", "z" as "s", "x" as "ks", "j" and "y" as "i", doubled letters single.
+_GERMAN_LETTERS = (("tsch", "ch"), ("sch", "sh"), ("kh", "ch"), ("w", "v"), ("z", "s"), ("x", "ks"))
+_I_SOUNDS = str.maketrans({"j": "i", "y": "i"})
+# the surname endings of such names, either spelling: -sky/-skyj, -ov/-ow(a), -ev/-ew(a), -ny/-nyj, -enko,
+# -uk, -ich/-itsch
+_SLAVIC_ENDING = re.compile(r"(?:sk(?:[iy][jyi]?)|[eo][vw]a?|n[iy][jyi]?|enko|[uy]k|(?:v|w|t?s)?ich|itsch)$")
+TRANSLITERATED = "~"  # what begins such a key in the alias index, so no name typed or written equals one
+
+
+def transliteration_key(norm: str) -> str | None:
+    """One key for a folded Russian or Ukrainian person's name as English and German copy write it
+    ("wolodymyr selenskyj" and "volodymyr zelensky": "~volodimir selenski"), or None for a name whose
+    last word has no such surname's ending ("angela merkel")."""
+    words = norm.split()
+    if not words or not _SLAVIC_ENDING.search(words[-1]) or not norm.isascii():
+        return None
+    key = norm
+    for german, english in _GERMAN_LETTERS:
+        key = key.replace(german, english)
+    return TRANSLITERATED + _DOUBLE.sub(r"\1", key.translate(_I_SOUNDS))
 
 
 def without_dynasty(norm: str) -> str:

@@ -22,6 +22,7 @@ from briefing.aliases import (
     PARTICLES,
     PATRONYMICS,
     SUFFIXES,
+    dynasty,
     family_first,
     fold,
     given_name_last,
@@ -32,6 +33,7 @@ from briefing.aliases import (
 )
 from briefing.gazetteer import Gazetteer
 from briefing.given_names import compound_given
+from briefing.letters import umlauts_written
 from briefing.models import ActorType
 from briefing.tokens import Token
 
@@ -90,17 +92,24 @@ def _name_words(cand: Candidate) -> list[str]:
 
 def surname_keys(cand: Candidate) -> list[str]:
     """The words a later mention may refer to the person by alone: the surname, with its particles too
-    ("da Silva") and under its skeleton; "bin Salman" only, as "Salman" alone names the father; the family
-    name of a name that puts it first ("Kim" of Kim Jong Un, "Wang" of Wang Yi), never its given name."""
+    ("da Silva") and under its skeleton, an umlaut as German writes it without the key ("Soeder" of Markus
+    Söder); "bin Salman" only, as "Salman" alone names the father (and "Al Saud" the house, of Khalid bin
+    Salman Al Saud: "the Al Saud family"); the family name of a name that puts it first ("Kim" of Kim Jong
+    Un, "Wang" of Wang Yi), never its given name."""
     words = [t.norm for t in cand.toks]
     if family_first(words):
         return [words[0]]
-    last = cand.toks[-1]
-    if len(cand.toks) > 1 and cand.toks[-2].norm in PATRONYMICS:
-        return [f"{cand.toks[-2].norm} {last.norm}"]
+    toks = cand.toks
+    if house := dynasty(" ".join(words)):  # "Al Saud" alone is the house: the prince is "bin Salman"
+        toks = toks[: -len(house.split())]
+    last = toks[-1]
+    if len(toks) > 1 and toks[-2].norm in PATRONYMICS:
+        return [f"{toks[-2].norm} {last.norm}"]
     keys = [last.norm, skeleton(last.norm)]
-    if len(cand.toks) > 1 and cand.toks[-2].norm in PARTICLES:
-        keys.append(f"{cand.toks[-2].norm} {last.norm}")
+    if (written := fold(umlauts_written(last.text))) != last.norm:
+        keys.append(written)  # "Soeder" after "Markus Söder": German without the umlaut key
+    if len(toks) > 1 and toks[-2].norm in PARTICLES:
+        keys.append(f"{toks[-2].norm} {last.norm}")
     return keys
 
 
@@ -213,7 +222,11 @@ class People:
             return self.by_given.get(cand.norm)
         if len(_name_words(cand)) > 1 and (cand.norm not in self.by_surname or _kin_before(cand, text)):
             return None
-        options = self.by_surname.get(cand.norm) or self.by_surname.get(skeleton(cand.norm))
+        options = (
+            self.by_surname.get(cand.norm)
+            or self.by_surname.get(skeleton(cand.norm))
+            or self.by_surname.get(fold(umlauts_written(" ".join(t.text for t in cand.toks))))
+        )
         if not options:
             inner = self.by_inner.get(cand.norm, set())
             return next(iter(inner)) if len(inner) == 1 and len(cand.toks) == 1 else None

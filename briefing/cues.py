@@ -15,7 +15,8 @@ def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-# Titles before a person's name ("President", "Lt. Gen.", "Rep."); folded, so "Gen." is "gen".
+# Titles before a person's name ("President", "Lt. Gen.", "Rep."); folded, so "Gen." is "gen"; German ones
+# in lower case with their umlauts ("Präsident Wolodymyr Selenskyj", "Kanzler Friedrich Merz").
 TITLES = words(
     """
     president vice prime minister secretary chancellor premier king queen prince princess emperor empress
@@ -32,6 +33,12 @@ TITLES = words(
     administrator counselor counsellor consul delegate councillor councilor councilman councilwoman
     alderman alderwoman cllr
     shri shrimati smt
+    präsident präsidentin bundespräsident bundespräsidentin kanzler kanzlerin bundeskanzler bundeskanzlerin
+    ministerpräsident ministerpräsidentin ministerin außenminister außenministerin verteidigungsminister
+    verteidigungsministerin finanzminister finanzministerin innenminister innenministerin
+    wirtschaftsminister wirtschaftsministerin premierminister premierministerin regierungschef
+    regierungschefin staatschef staatschefin bürgermeister bürgermeisterin oberbürgermeister
+    oberbürgermeisterin papst könig königin
     """
 )
 # titles whose "of" names a territory, no body: "Duke of Sussex" is a person, "King of Pop" an epithet

@@ -26,30 +26,65 @@ def _cyrillic(word: str) -> bool:
     return bool(_CYRILLIC.search(word))
 
 
+def cyrillic_run(cand: Candidate) -> bool:
+    """Is the candidate two Cyrillic words or more, which the rules read a person by (``cyrillic_name``)?"""
+    return len(cand.toks) >= 2 and all(_cyrillic(t.text) for t in cand.toks)
+
+
 def cyrillic_name(cand: Candidate) -> Candidate | None:
     """The candidate as the person's name alone, or None when it is only a case form of one."""
     words = [t.text for t in cand.toks]
     if cand.type != "person" or len(words) < 2 or not all(_cyrillic(w) for w in words):
         return cand
-    if sum(bool(_INSTRUMENTAL.search(w.casefold())) for w in words[-2:]) == 2:
+    keep = _kept(words)
+    if keep is None:
         return None  # "з канцлером Німеччини Фрідріхом Мерцом": the person, but not as named
-    keep = 3 if len(words) >= 3 and _PATRONYMIC.search(words[-2].casefold()) else 2
     if len(words) > keep:
         cand.toks = cand.toks[-keep:]
     return cand
 
 
+def _kept(words: list[str]) -> int | None:
+    """How many last words of a Cyrillic run are the name: a given name and a surname, a patronymic
+    between them at most; None where the two last words are in the instrumental case."""
+    if sum(bool(_INSTRUMENTAL.search(w.casefold())) for w in words[-2:]) == 2:
+        return None
+    return 3 if len(words) >= 3 and _PATRONYMIC.search(words[-2].casefold()) else 2
+
+
 def cyrillic_people(cands: list[Candidate], text: str) -> list[Candidate]:
     """The candidates with each Cyrillic person's name trimmed to the name, or dropped when only a case
-    form of one (see the module docstring); a surname alone that named the long run names the name."""
-    out, renamed = [], {}
+    form of one (see the module docstring); a surname alone that named the long run names the name, and
+    is dropped with it when the long run was a case form ("Макроном" after "Емманюелем Макроном"), also
+    where the long run itself was no longer read (the tagger's, after a dateline in capitals)."""
+    out: list[Candidate] = []
+    renamed: dict[str, str | None] = {}
     for c in cands:
         before, canonical = c.toks, c.canonical
         if cyrillic_name(c) is None:
+            if canonical:
+                renamed[canonical] = None
             continue
         if c.toks is not before and canonical is not None and len(canonical.split()) > len(c.toks):
             c.canonical = renamed[canonical] = surface_of(c, text)
         out.append(c)
+    kept = []
     for c in out:
-        c.canonical = renamed.get(c.canonical, c.canonical) if c.canonical else c.canonical
-    return out
+        if c.type == "person" and c.canonical and c.canonical not in renamed:
+            renamed[c.canonical] = _as_named(c.canonical)
+        name = renamed.get(c.canonical, c.canonical) if c.canonical else c.canonical
+        if c.canonical and name is None:
+            continue
+        c.canonical = name
+        kept.append(c)
+    return kept
+
+
+def _as_named(canonical: str) -> str | None:
+    """A Cyrillic person's canonical name as ``cyrillic_name`` trims a run: the name alone, or None for a
+    case form of one; any other name as it is."""
+    words = canonical.split()
+    if len(words) < 2 or not all(_cyrillic(w) for w in words):
+        return canonical
+    keep = _kept(words)
+    return None if keep is None else " ".join(words[-keep:])

@@ -3,7 +3,7 @@ and a capitalised noun after one names no one ("für das Gesetz")."""
 
 from __future__ import annotations
 
-from briefing.aliases import PARTICLES
+from briefing.aliases import PARTICLES, fold
 from briefing.coref import Candidate
 from briefing.cues import NOT_ACRONYMS, TITLES, words
 from briefing.gazetteer import load_gazetteer
@@ -184,3 +184,79 @@ def titles_not_people(candidates: list[Candidate]) -> None:
 def _known_body(c: Candidate) -> bool:
     known = load_gazetteer().known.get(c.norm)
     return known is not None and known[1] == "organization"
+
+
+# Words that tell a text's language by how often it writes them in lower case: the commonest function words
+# of English, and of Spanish and Portuguese (one language here: both write "como" and "para")
+_ENGLISH_WORDS = words(
+    "the of and to in is was that for on with by at from it has have are were his her said"
+)
+_IBERIAN_WORDS = words(
+    """
+    de del el la los las que y en se por con una un para es al como pero sus su lo ya entre cuando muy
+    sobre también fue ha han hay donde según dijo porque esta este está más desde hasta durante
+    não uma os da em um na mais mas foi ao das tem ou já até pelo pela disse são será
+    """
+)
+# Spanish and Portuguese words that open a sentence capitalised and that the place lists also hold
+# ("Como", "Para", "Mayo", "Habra" of "habrá" written without its accent): function words, months and days
+# (lower case in these languages, so capitalised only at a sentence's start), and common verbs
+_IBERIAN_COMMON = _IBERIAN_WORDS | words(
+    """
+    enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre
+    janeiro fevereiro março maio junho julho setembro outubro novembro dezembro
+    lunes martes miércoles jueves viernes sábado domingo segunda terça quarta quinta sexta
+    habrá habría había hubo será sería puede pueden tiene tienen hace haber estar ser ver dar
+    ante bajo contra hacia tras mientras aunque pues así ahora hoy ayer luego después antes
+    aquí allí todo toda todos nada algo cada otro otra mismo misma gran nuevo nueva sólo solo aún
+    entonces además incluso sino donde quien cual cuyo mucho poco tanto menos sin son era
+    sem onde quando também muito ainda depois agora hoje ontem assim isso essa esse aqui do no
+    """
+)
+_IBERIAN_FOLDED = frozenset(fold(w) for w in _IBERIAN_WORDS)  # "tambien": copy without its accents too
+_COMMON_FOLDED = frozenset(fold(w) for w in _IBERIAN_COMMON)
+
+
+def text_in_spanish_or_portuguese(tokens: list[list[Token]]) -> bool:
+    """Is the text Spanish or Portuguese copy, by its commonest words in lower case: more of theirs than
+    of English's, and three at least (a quoted "según fuentes" in English news is not enough)? Cheap, and
+    enough to tell which language a capitalised common word belongs to."""
+    iberian = english = 0
+    for toks in tokens:
+        for t in toks:
+            if t.word and not t.cap:
+                iberian += t.norm in _IBERIAN_FOLDED
+                english += t.low in _ENGLISH_WORDS
+    return iberian >= 3 and iberian > english
+
+
+# the words before a place in these languages: "en Como", "de Mayo", "hacia Para"
+_BEFORE_PLACES = words("en de del desde hacia a em do da no na para por lago")
+
+
+def common_words_not_places(cands: list[Candidate], tokens: list[list[Token]]) -> list[Candidate]:
+    """The candidates but the one-word places of a Spanish or Portuguese text that are only a common word
+    of its language capitalised ("¿Habra elecciones?", "Como dijo", "Para el gobierno", "Mayo será
+    decisivo"), no mention with a word before it that places it ("en Como", "lago de Como"). English text is
+    read as before: "Lake Como" and "County Mayo" stay places."""
+    lone = any(c.type == "place" and len(c.toks) == 1 for c in cands)
+    if not lone or not text_in_spanish_or_portuguese(tokens):
+        return cands
+    mentions: dict[str, list[Candidate]] = {}
+    for c in cands:
+        if c.type == "place" and c.canonical:
+            mentions.setdefault(c.canonical, []).append(c)
+    dropped = {name for name, found in mentions.items() if all(_common_word(c, tokens) for c in found)}
+    return [c for c in cands if not (c.type == "place" and c.canonical in dropped)]
+
+
+def _common_word(c: Candidate, tokens: list[list[Token]]) -> bool:
+    """Is the mention one common word, as the language writes it or without its accents ("Habra"), with no
+    word before it that places it ("en Como")? An accent the word lacks makes a name: "Pará" (the state) is
+    no "para"."""
+    low = c.toks[0].low if len(c.toks) == 1 else ""
+    if low not in _IBERIAN_COMMON and not (low.isascii() and low in _COMMON_FOLDED):
+        return False
+    toks = tokens[c.sentence]
+    k = next((k for k, t in enumerate(toks) if t.start == c.start), 0)
+    return not (k > 0 and not toks[k - 1].cap and toks[k - 1].low in _BEFORE_PLACES)

@@ -153,6 +153,8 @@ def _office_before_rank(doc: Doc, toks: list[Token], i: int, k: int) -> str | No
     return lead if lead and len(lead.split()) > 1 else None
 
 
+# honorifics that go before a given name alone: "Sir Keir" is Keir Starmer, "Sheikh Tamim" Tamim bin Hamad
+_BEFORE_GIVEN = words("sir dame sheikh sheikha")
 # an honorific that is a given name too, so no title in the lists: "Sri Ram Nath Kovind" is Ram Nath Kovind,
 # but "Sri Mulyani Indrawati" is a woman called Sri, "Sri Srinivasan" a man called Sri, and "Sri Sri Ravi
 # Shankar" another man than the sitarist Ravi Shankar
@@ -310,7 +312,7 @@ def read_titled(doc: Doc, index: int, toks: list[Token], i: int, j: int) -> bool
     for a, b, place in places_in(doc.gaz, toks, body or i, k):
         if a <= t or doc.gaz.is_country(place[0]):
             add_candidate(doc, index, toks[a:b], place[1], canonical=place[0], why="list")
-    honorific = toks[t].low in ("sir", "dame") and len(name) == 1
+    honorific = toks[t].low in _BEFORE_GIVEN and len(name) == 1  # "Sir Keir", "Sheikh Tamim": a given name
     cand = add_candidate(doc, index, name, "person", context="given" if honorific else "title", why="title")
     role = roles.title_role(doc.text, toks, i, k) if toks[t].text not in FRENCH_TITLES else None
     role = _office_before_rank(doc, toks, i, k) or (role and roles.clean(role))

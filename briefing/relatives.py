@@ -1,9 +1,10 @@
 """A surname alone that an apposition makes a relative of the person it would refer to is someone else:
-"Kim, the powerful sister of Kim Jong-un, said" is not Kim Jong Un but the other Kim the text names."""
+"Kim, the powerful sister of Kim Jong-un, said" is not Kim Jong Un but the other Kim the text names. A Gulf
+royal house alone ("the Al Saud family") is none of the princes the text names in full."""
 
 from __future__ import annotations
 
-from briefing.aliases import family_first
+from briefing.aliases import dynasty, family_first
 from briefing.coref import Candidate
 from briefing.tokens import Positions, Token
 
@@ -29,6 +30,14 @@ def kin_apart(cands: list[Candidate], tokens: list[list[Token]]) -> None:
         others = {o.canonical for o in full if o.canonical != c.canonical and _called(o) == c.norm}
         if len(others) == 1:
             c.canonical = others.pop()
+
+
+def houses_apart(cands: list[Candidate]) -> list[Candidate]:
+    """The candidates without a person named only by the house ("Al Saud") of a person the text names in
+    full (King Salman bin Abdulaziz Al Saud): "The Al Saud family has ruled" and "Al Saud officials" are
+    the family, which no one person is."""
+    houses = {dynasty(c.norm) for c in cands if c.type == "person" and len(c.toks) > 3}
+    return [c for c in cands if not (c.type == "person" and c.norm in houses)]
 
 
 def _called(cand: Candidate) -> str:

@@ -33,6 +33,7 @@ from briefing.cues import (
     ROLE_NOUNS,
     TITLES,
 )
+from briefing.cyrillic_names import cyrillic_run
 from briefing.features import document_counts, rule_tags, segments, sentence_features
 from briefing.gazetteer import SEEDS, Gazetteer
 from briefing.models import ActorType
@@ -283,7 +284,9 @@ def retag(reading: Reading, model: Tagger, gaz: Gazetteer) -> list[Candidate]:
     type takes the first one's canonical name ("ISIL fighters" is Islamic State, "northern Iraq" Iraq),
     but gives way to a firm candidate of another type inside it ("Ukrainian Armed Forces Command" stays
     Ukraine), except where an organisation span is a country's state in lower-case words ("Ukrainian
-    forces" is the organisation Ukraine). What the tagger drops stays when a firm rule found it."""
+    forces" is the organisation Ukraine). What the tagger drops stays when a firm rule found it, or when
+    the rules read a person in Cyrillic, words the tagger knows only by their shape (after a dateline in
+    capitals, "КИЇВ — Президент України Володимир Зеленський", it read the person as no name)."""
     rules: dict[int, list[tuple[int, int, Candidate]]] = defaultdict(list)
     positions = Positions(reading.tokens)
     for c in reading.candidates:
@@ -310,7 +313,8 @@ def retag(reading: Reading, model: Tagger, gaz: Gazetteer) -> list[Candidate]:
                 taken.update((index, k) for k in range(a, b))
     for index, found in rules.items():
         for a, b, c in found:
-            if c.why in FIRM and id(c) not in used and not any((index, k) in taken for k in range(a, b)):
+            firm = c.why in FIRM or (c.type == "person" and cyrillic_run(c))
+            if firm and id(c) not in used and not any((index, k) in taken for k in range(a, b)):
                 out.append(c)
     return out
 

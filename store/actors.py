@@ -27,6 +27,8 @@ from datetime import date, datetime
 from typing import Any, Literal
 
 from briefing.aliases import (
+    PATRONYMICS,
+    TRANSLITERATED,
     actor_key,
     alias_pairs,
     edit_distance,
@@ -34,10 +36,12 @@ from briefing.aliases import (
     fold,
     full_given,
     name_tails,
+    shared_name,
     skeleton,
     spelt_alike,
     strip_article,
     transliterated_alike,
+    transliteration_key,
     trigrams,
     without_dynasty,
     without_legal_form,
@@ -136,11 +140,28 @@ def _resolve(db: Database, actor: ExtractedActor, source: str) -> int | None:
     if len(words) > 1:
         # "Faisal bin Farhan Al Saud" is the Faisal bin Farhan another article named without his dynasty
         hits = _by_alias(db, [norm, skeleton(norm), full_given(norm), without_dynasty(norm)], "person")
+        if hits and not _shared_by_many(db, norm, [i for i, _ in hits]):
+            return hits[0][0]
         if hits:
+            return None
+        # "Wolodymyr Selenskyj" of German copy is the Volodymyr Zelensky the archive knows, if he is the one
+        spelt = transliteration_key(norm)
+        hits = _by_alias(db, [spelt], "person") if spelt else []
+        if len(hits) == 1:
             return hits[0][0]
         return _known_by_part(db, actor.name, key, source)
     found = _lone_word(db, norm, "person", source, titled=actor.role is not None)
     return found if found is not None else _called_by_given_name(db, norm)
+
+
+def _shared_by_many(db: Database, norm: str, ids: Sequence[int]) -> bool:
+    """Does a name many people share (``briefing.aliases.shared_name``) fail to say which of ``ids`` it
+    is? "bin Zayed" is Mohamed or Abdullah, so an article that names only it joins neither; the one bin
+    Salman the archive knows is the one meant. A house ("Al Saud") is never one prince."""
+    names = [fold(a.name) for a in _actors(db, ids).values()]
+    if not shared_name(norm, names):
+        return False
+    return len(ids) > 1 or norm.split()[0] not in PATRONYMICS
 
 
 def _called_by_given_name(db: Database, norm: str) -> int | None:
@@ -350,7 +371,12 @@ def _add_aliases(db: Database, actor_id: int, actor: ExtractedActor) -> None:
     )
     db.conn.executemany(
         "INSERT OR IGNORE INTO alias_trigrams (trigram, norm) VALUES (?, ?)",
-        [(t, norm) for norm in {n for _, n in pairs} for t in trigrams(norm)],
+        # a transliteration key is for finding a name, not for suggesting one
+        [
+            (t, norm)
+            for norm in {n for _, n in pairs if not n.startswith(TRANSLITERATED)}
+            for t in trigrams(norm)
+        ],
     )
 
 
@@ -654,7 +680,7 @@ def find_actors(db: Database, name: str, *, type_: ActorType | None = None, limi
         return []
     sql = (
         "SELECT DISTINCT a.* FROM actor_aliases al JOIN actors a ON a.id = al.actor_id"
-        " WHERE al.norm IN (?, ?, ?)"
+        " WHERE al.norm IN (?, ?, ?, ?)"
         + (" AND a.type = ?" if type_ else "")
         + " ORDER BY a.article_count DESC, a.id LIMIT ?"
     )
@@ -662,7 +688,9 @@ def find_actors(db: Database, name: str, *, type_: ActorType | None = None, limi
     if len(skel) < max(3, len(norm) // 2):  # "xxxxxxxx" is no spelling of "X"
         skel = norm
     written = strip_article(fold(umlauts_written(name)))  # "Söder" finds the Soeder of an English article
-    params: list[Any] = [norm, skel, written, *([type_] if type_ else []), limit]
+    # "Selenskyj" finds Zelensky: German copy's letters for a Russian or Ukrainian name
+    spelt = transliteration_key(norm) or norm
+    params: list[Any] = [norm, skel, written, spelt, *([type_] if type_ else []), limit]
     return [_actor(db, r) for r in db.query(sql, params)]
 
 

@@ -146,3 +146,19 @@ def test_an_article_first_in_english_copy_stays_in_the_name():
     found = actors("Der Spiegel reported the deal first. Le Monde et Die Zeit ont publié la suite.")
     papers = {name for name, type_ in found if type_ == "organization"}
     assert papers == {"Der Spiegel", "Le Monde", "Die Zeit"}
+
+
+def test_a_german_title_before_a_name_is_the_role_and_no_part_of_the_name():
+    found = {
+        a.name: a.role
+        for a in extract_actors(
+            "Präsident Emmanuel Macron traf am Montag die Bundeskanzlerin Angela Merkel. "
+            "Außenministerin Annalena Baerbock reiste nach Paris."
+        )
+        if a.type == "person"
+    }
+    assert found == {
+        "Emmanuel Macron": "Präsident",
+        "Angela Merkel": "Bundeskanzlerin",
+        "Annalena Baerbock": "Außenministerin",
+    }, found

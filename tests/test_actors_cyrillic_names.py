@@ -25,3 +25,24 @@ def test_a_patronymic_stays_with_the_name():
 def test_a_name_in_the_instrumental_case_is_no_actor():
     found = people("Глава уряду провів розмову з канцлером Австрії Карлом Нехаммером у понеділок.")
     assert not found
+
+
+def test_a_dateline_in_capitals_before_a_cyrillic_name_keeps_the_person_and_is_a_place():
+    text = "Туск у Берліні\n\nВАРШАВА — Прем'єр Польщі Дональд Туск прибув до Берліна у середу."
+    actors = {a.name: (a.type, [m.surface for m in a.mentions]) for a in extract_actors(text)}
+    assert actors["Дональд Туск"] == ("person", ["Туск", "Дональд Туск"]), actors
+    assert actors["Варшава"] == ("place", ["ВАРШАВА"]), actors
+    assert not any("Прем'єр" in name for name in actors)
+
+
+def test_a_dateline_in_capitals_that_no_list_knows_is_a_place():
+    found = {a.name: a.type for a in extract_actors("MAKHANGA — Filipe Chissano met traders on Monday.")}
+    assert found == {"Makhanga": "place", "Filipe Chissano": "person"}, found
+
+
+def test_a_headline_surname_of_a_name_in_the_instrumental_case_is_no_actor():
+    found = people(
+        "Туск зустрівся з Нехаммером\n\nВАРШАВА — Прем'єр Польщі Дональд Туск зустрівся з канцлером Австрії "
+        "Карлом Нехаммером у понеділок."
+    )
+    assert set(found) == {"Дональд Туск"}, found

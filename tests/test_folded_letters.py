@@ -286,3 +286,35 @@ def test_an_umlaut_is_written_as_german_writes_it_without_the_key():
     assert umlauts_written("Markus Söder, Grüne, Ärzte") == "Markus Soeder, Gruene, Aerzte"
     assert umlauts_written("So\u0308der") == "Soeder"  # decomposed
     assert umlauts_written("Joe Poe") == "Joe Poe"
+
+
+def test_a_lone_surname_with_the_umlaut_written_out_is_the_person_the_text_named_in_full():
+    from briefing.actors import extract_actors
+
+    def people(text):
+        return {a.name: [m.surface for m in a.mentions] for a in extract_actors(text) if a.type == "person"}
+
+    found = people("Lower Saxony's premier Olaf Müller spoke on Friday. Mueller told reporters he was calm.")
+    assert found == {"Olaf Müller": ["Olaf Müller", "Mueller"]}, found
+    found = people("Lower Saxony's premier Olaf Mueller spoke on Friday. Müller told reporters he was calm.")
+    assert found == {"Olaf Mueller": ["Olaf Mueller", "Müller"]}, found
+
+
+def test_german_letters_for_a_russian_or_ukrainian_name_are_one_key_with_the_english():
+    from briefing.aliases import transliteration_key as key
+
+    assert key("wolodymyr selenskyj") == key("volodymyr zelensky") == key("volodymyr zelenskyy")
+    assert key("sergej lawrow") == key("sergei lavrov")
+    assert key("julija timoschenko") == key("yulia tymoshenko")
+    assert key("angela merkel") is None  # no such surname's ending: no key
+    assert key("sergei lavrov") != key("sergei lazarev")
+
+
+async def test_a_german_spelling_of_a_known_person_is_another_name_of_them(app):
+    load_all()
+    add_article(app, "Ukrainian President Oleksandr Kovalenko met envoys in Kyiv on Monday.", day=1)
+    add_article(app, "Präsident Oleksandr Kowalenko traf am Dienstag Gesandte in Kiew.", day=2)
+    found = find_actors(app.db, "Oleksandr Kowalenko")
+    assert [(a.name, a.article_count) for a in found] == [("Oleksandr Kovalenko", 2)], found
+    assert "Oleksandr Kowalenko" in found[0].aliases
+    assert [a.name for a in find_actors(app.db, "Kowalenko")] == ["Oleksandr Kovalenko"]

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TextIO
 
 from briefing.actors import ACTORS_VERSION, extract_actors
-from briefing.aliases import edit_distance, fold, strip_article, without_dynasty
+from briefing.aliases import edit_distance, fold, shared_name, strip_article, without_dynasty
 from briefing.briefs import shorten
 from briefing.charts import mentions_chart
 from briefing.cues import COMMON, TITLE_WORDS, TITLES, spelt_out
@@ -523,7 +523,10 @@ def pick_actor(name: str, found: Sequence[Actor]) -> Actor | None:
     an actor without one is neither newer nor older than another. A name that is only another name of the
     one chosen, where an actor of another kind in news as new is called exactly that ("Montenegro": the
     country, and the prime minister Luís Montenegro by his surname), settles nothing either: both are
-    offered."""
+    offered; nor does a name a family shares, a patronymic alone or a Gulf house ("bin Zayed", "Al Thani":
+    ``briefing.aliases.shared_name``) that fits several."""
+    if len(found) > 1 and shared_name(strip_article(fold(name)), [fold(a.name) for a in found]):
+        return None  # "bin Zayed", "Al Thani": the name of a family, however much more the news says of one
     picked = _pick(name, found)
     if picked is not None and _named_so_otherwise(name, picked, found):
         return None
