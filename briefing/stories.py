@@ -21,7 +21,10 @@ town and one other word ("Beira port") are no event's words. A named storm ("Sto
 :func:`named_events`) is one event: an article that opens on a storm the story's articles open on joins
 with some words of what happened in common and its text or actors close (:func:`one_named_event`), or
 when it gives a new figure of a count the story told of the storm ("the toll from Storm Idris rose to 19");
-an article naming another storm and none of the story's is another event.
+an article naming another storm and none of the story's is another event. A story's articles may tell
+several things (a cyclone's toll, then a minister appointed for its rebuilding): an article near the story
+(from :data:`ONE_ARTICLE_FLOOR`) that is close to one of its articles alone (:data:`ONE_ARTICLE`) joins it
+(:func:`_one_article_tells`), though far from its centroid.
 An article that may join two stories and names a figure of the other as past (an update that arrived
 after a follow-up: "103 freed, raising the figure from the 95 first announced") ties them into one
 (:func:`ties`); resembling two stories is not enough. Batch clustering replays the same rules in time
@@ -87,6 +90,8 @@ SHARED_TERMS = 2  # an article shares at least this many terms with a story it j
 TEMPLATE_SHARE = 0.5  # a term in at least this share of an outlet's articles is its template ...
 TEMPLATE_ARTICLES = 5  # ... of at least this many articles ("Giant Bombcast" in each podcast's title)
 TEMPLATE_SAMPLE = 50  # an outlet's template is read from its latest articles
+ONE_ARTICLE_FLOOR = 0.2  # a story this close joins when one of its articles alone ...
+ONE_ARTICLE = 0.35  # ... is this close
 NAMED_EVENT_TEXT = 0.2  # an article naming a story's named storm joins with this much text in common ...
 NAMED_EVENT_ACTORS = 0.2  # ... or with actors this close and event words in common (EVENT_WORDS)
 OPENING_CHARS = 300  # a re-published post opens as the first did: the terms of this many characters ...
@@ -304,6 +309,7 @@ class _Cluster:
     events: set[str] = field(default_factory=set)  # the storms its articles name (:func:`named_events`)
     opened: set[str] = field(default_factory=set)  # ... and those its articles open on
     storm_sentences: list[str] = field(default_factory=list)  # its articles' sentences naming a storm
+    articles: list[StoryArticle] = field(default_factory=list)  # its members, for :func:`_one_article_tells`
 
     def add(self, article: StoryArticle, vector: Vector, actors: Mapping[int, float]) -> None:
         self.spans |= day_spans(article.title)
@@ -315,6 +321,7 @@ class _Cluster:
         self.actors_squared = _accumulate(self.actors, actors, self.actors_squared)
         self.latest = article.when if self.latest is None else max(self.latest, article.when)
         self.members.append(article.id)
+        self.articles.append(article)
 
     def absorb(self, other: _Cluster) -> None:
         """Take in ``other``'s articles: one article that belongs to both says they are one story."""
@@ -328,7 +335,8 @@ class _Cluster:
         self.events |= other.events
         self.opened |= other.opened
         self.storm_sentences.extend(other.storm_sentences)
-        other.members, other.alive = [], False
+        self.articles.extend(other.articles)
+        other.members, other.articles, other.alive = [], [], False
 
     def similarity(self, article: StoryArticle, vector: Vector, vectors: Vectorizer) -> float:
         """Cosine with the centroid, blended (:func:`blend`) with the actors' cosine when both have
@@ -347,13 +355,15 @@ class _Cluster:
         if events and self.events and not events & self.events:  # Storm Jana is not Storm Idris
             return 0.0
         actors = vectors.actors(article)
-        together = 0.0
+        together = score = 0.0
         if actors and self.actors:
             together = sum(w * self.actors.get(a, 0.0) for a, w in actors.items())
             together /= math.sqrt(self.actors_squared)
-        score = self._score(article, vector, vectors, text, together)
-        storms = opening_events(article) & self.opened
-        if storms and score < THRESHOLD:
+            score = self._score(article, vector, vectors, text, together)
+        else:
+            score = text
+        storms = opening_events(article) & self.opened if self.opened and score < THRESHOLD else None
+        if storms:
             # the event words are those beside the actors' and the storm's names: what else happened
             names = article.names | _event_terms(storms)
             if one_named_event(text, together, self._event_words(vector, names, length)):
@@ -374,9 +384,7 @@ class _Cluster:
     def _score(
         self, article: StoryArticle, vector: Vector, vectors: Vectorizer, text: float, together: float
     ) -> float:
-        """The similarity by text and actors, before a named storm is heard."""
-        if not vectors.actors(article) or not self.actors:
-            return text
+        """The similarity by text and actors when both have actors, before a named storm is heard."""
         if not any(a in self.actors for a in vectors.distinctive(article)):
             # no actor in common (two floods in two countries: words alone must be very close), or
             # only common ones (a country, a big organisation: the words decide)
@@ -499,9 +507,37 @@ def _matches(
         if cluster.latest is None or abs(article.when - cluster.latest) > window:
             continue
         score = cluster.similarity(article, vector, vectors)
+        if ONE_ARTICLE_FLOOR <= score < threshold and _one_article_tells(article, cluster, vectors, window):
+            score = threshold
         if score >= threshold:
             scored.append((-score, -n, cluster))  # of equal ones, the last given
     return [c for _, _, c in sorted(scored, key=lambda x: x[:2])]
+
+
+# the least text cosine with one article that can make ONE_ARTICLE: its actors weigh ACTOR_WEIGHT at most
+_ONE_ARTICLE_TEXT = (ONE_ARTICLE - ACTOR_WEIGHT) / (1 - ACTOR_WEIGHT)
+
+
+def _one_article_tells(
+    article: StoryArticle, cluster: _Cluster, vectors: Vectorizer, window: timedelta
+) -> bool:
+    """Whether one of the story's latest articles (:data:`CENTROID_ARTICLES`, within the ``window``) alone
+    is as close to ``article`` as a story it joins (:data:`THRESHOLD`): the story's articles tell several
+    things ("Chapo names disaster agency spokeswoman as new minister" in a cyclone's story) and an article
+    telling one of them ("Nhantumbo sworn in as minister") is far from their centroid. Asked of a story
+    from :data:`ONE_ARTICLE_FLOOR` only, so the article is near the story too, not only near one
+    article of it."""
+    vector = vectors(article)
+    for member in cluster.articles[-CENTROID_ARTICLES:]:
+        if member.id == article.id or abs(article.when - member.when) > window:
+            continue
+        if cosine(vector, vectors(member)) < _ONE_ARTICLE_TEXT:  # too few words in common for any rule
+            continue
+        alone = _Cluster(member.id)  # built when asked: a batch asks of few stories, in a narrow band
+        alone.add(member, vectors(member), vectors.actors(member))
+        if alone.similarity(article, vector, vectors) >= ONE_ARTICLE:
+            return True
+    return False
 
 
 def assign_story(

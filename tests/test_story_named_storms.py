@@ -180,3 +180,66 @@ def test_a_recluster_groups_them_as_ingest_did(app, stories):
     assert len({again[k] for k in STORM}) == 1
     assert all(again[k] != again["first"] for k in APART)
     assert again["port fire"] == again["port cause"] != again["port strike"]
+
+
+APPOINTED = (  # names the storm, the commander and the prime minister: it joins the storm's story
+    "Bayrou names Brest fire chief minister for the recovery",
+    (
+        "Prime Minister Francois Bayrou on Wednesday appointed Yann Le Gall, the fire service commander in "
+        "Brest during Storm Orla, as minister for reconstruction, in a reshuffle announced on national "
+        "television.",
+        "Le Gall replaces Claire Morvan, who was moved to the ministry of culture.",
+        "The toll from the storm stood at 16 dead on Wednesday.",
+    ),
+    "parisdaily.example",
+    40,
+)
+SWORN = (  # the same appointment, far from the storm story's centroid, close to the article above
+    "Le Gall sworn in as minister, vows quick rebuilding",
+    (
+        "Yann Le Gall was sworn in as minister for reconstruction on Wednesday, hours after Prime Minister "
+        "Francois Bayrou announced his appointment.",
+        "Le Gall said his first task would be to find homes for families who had lost theirs.",
+    ),
+    "ouestwire.example",
+    41,
+)
+GOVERNOR = (  # the prime minister's other appointment, in the same words of a reshuffle
+    "Bayrou names new central bank governor",
+    (
+        "Prime Minister Francois Bayrou on Thursday appointed Marc Dufour as governor of the Bank of France, "
+        "in a reshuffle announced on national television.",
+        "Dufour replaces Paul Girard, who was moved to the ministry of finance.",
+    ),
+    "parisdaily.example",
+    44,
+)
+
+
+def _appointment(app, order):
+    """The storm's story, then the appointment's two reports in ``order``, then the governor's."""
+    for title, sentences, source, hours in STORM.values():
+        ingest(app, title, sentences, source, hours)
+    return [
+        get_article(app.db, ingest(app, title, sentences, source, hours).id)
+        for title, sentences, source, hours in (*order, GOVERNOR)
+    ]
+
+
+def test_one_appointment_told_by_two_outlets_is_in_one_story(app):
+    """qa25a F6: "Chapo names disaster agency spokeswoman as new minister after cyclone" joined the
+    cyclone's story, and "Nhantumbo sworn in as minister", far from that story's centroid, started its
+    own, so one digest told the appointment as a new story and as an update. An article near a story
+    (from ONE_ARTICLE_FLOOR) and close to one of its articles alone (ONE_ARTICLE) joins it; the prime
+    minister's other appointment, in the same words of a reshuffle, stays apart."""
+    named, sworn, governor = _appointment(app, (APPOINTED, SWORN))
+    assert named.story_id == sworn.story_id != governor.story_id
+
+
+@pytest.mark.xfail(strict=True, reason="an article closer to another story does not tie the two (qa26 F1)")
+def test_one_appointment_sworn_in_first_is_in_one_story_too(app):
+    """The other order: the swearing-in starts a story, and the named appointment, matching it and the
+    storm's story, joins the closer, the storm's. Only a tie would put them together, and a tie on what
+    an article shares with another story merged an unrelated strike into a fire story (qa26 F1)."""
+    sworn, named, governor = _appointment(app, (SWORN, APPOINTED))
+    assert named.story_id == sworn.story_id != governor.story_id
