@@ -16,7 +16,15 @@ common actors and one person's many doings from gluing events: text that shares 
 story must be much closer (:data:`STRONG_TEXT`) to join; text that shares only common actors is judged
 on its words alone; the words other than the actors' names must carry part of the similarity
 (:data:`EVENT_WORDS`); and a follow-up whose text is below the threshold (down to
-:data:`FOLLOW_UP_TEXT`) joins when its actors are close to the story's (:data:`FOLLOW_UP_ACTORS`).
+:data:`FOLLOW_UP_TEXT`) joins when its actors are close to the story's (:data:`FOLLOW_UP_ACTORS`); a
+town and one other word ("Beira port") are no event's words. A named storm ("Storm Idris",
+:func:`named_events`) is one event: an article that opens on a storm the story's articles open on joins
+with some words of what happened in common and its text or actors close (:func:`one_named_event`), or
+when it gives a new figure of a count the story told of the storm ("the toll from Storm Idris rose to 19");
+an article naming another storm and none of the story's is another event. A story's articles may tell
+several things (a cyclone's toll, then a minister appointed for its rebuilding): an article near the story
+(from :data:`ONE_ARTICLE_FLOOR`) that is close to one of its articles alone (:data:`ONE_ARTICLE`) joins it
+(:func:`_one_article_tells`), though far from its centroid.
 An article that may join two stories and names a figure of the other as past (an update that arrived
 after a follow-up: "103 freed, raising the figure from the 95 first announced") ties them into one
 (:func:`ties`); resembling two stories is not enough. Batch clustering replays the same rules in time
@@ -43,6 +51,7 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 
 from briefing.antecedents import follows_from, needed_before, opens_on_pronoun, told_apart
+from briefing.cues import CALENDAR
 from briefing.dedupe import headline_dates
 from briefing.facts import (
     Ordered,
@@ -56,6 +65,7 @@ from briefing.facts import (
     outdated_count,
     repeats_fact,
     restates,
+    revises,
     revisions,
     tells_one_count,
 )
@@ -80,6 +90,10 @@ SHARED_TERMS = 2  # an article shares at least this many terms with a story it j
 TEMPLATE_SHARE = 0.5  # a term in at least this share of an outlet's articles is its template ...
 TEMPLATE_ARTICLES = 5  # ... of at least this many articles ("Giant Bombcast" in each podcast's title)
 TEMPLATE_SAMPLE = 50  # an outlet's template is read from its latest articles
+ONE_ARTICLE_FLOOR = 0.2  # a story this close joins when one of its articles alone ...
+ONE_ARTICLE = 0.35  # ... is this close
+NAMED_EVENT_TEXT = 0.2  # an article naming a story's named storm joins with this much text in common ...
+NAMED_EVENT_ACTORS = 0.2  # ... or with actors this close and event words in common (EVENT_WORDS)
 OPENING_CHARS = 300  # a re-published post opens as the first did: the terms of this many characters ...
 SAME_OPENING = 0.8  # ... are mostly (this share) the same
 
@@ -292,14 +306,22 @@ class _Cluster:
     alive: bool = True
     indexed: list[str] = field(default_factory=list)  # the centroid's weightiest terms, when indexed
     spans: set[tuple[str, str, str]] = field(default_factory=set)  # its titles' spans of days
+    events: set[str] = field(default_factory=set)  # the storms its articles name (:func:`named_events`)
+    opened: set[str] = field(default_factory=set)  # ... and those its articles open on
+    storm_sentences: list[str] = field(default_factory=list)  # its articles' sentences naming a storm
+    articles: list[StoryArticle] = field(default_factory=list)  # its members, for :func:`_one_article_tells`
 
     def add(self, article: StoryArticle, vector: Vector, actors: Mapping[int, float]) -> None:
         self.spans |= day_spans(article.title)
+        self.events |= named_events(article.lead)
+        self.opened |= opening_events(article)
+        self.storm_sentences.extend(x for x in _told(article) if named_events(x))
         self.squared = _accumulate(self.total, vector, self.squared)
         self.hidden += max(0.0, 1.0 - sum(w * w for w in vector.values()))
         self.actors_squared = _accumulate(self.actors, actors, self.actors_squared)
         self.latest = article.when if self.latest is None else max(self.latest, article.when)
         self.members.append(article.id)
+        self.articles.append(article)
 
     def absorb(self, other: _Cluster) -> None:
         """Take in ``other``'s articles: one article that belongs to both says they are one story."""
@@ -310,7 +332,11 @@ class _Cluster:
             self.latest = other.latest if self.latest is None else max(self.latest, other.latest)
         self.members.extend(other.members)
         self.spans |= other.spans
-        other.members, other.alive = [], False
+        self.events |= other.events
+        self.opened |= other.opened
+        self.storm_sentences.extend(other.storm_sentences)
+        self.articles.extend(other.articles)
+        other.members, other.articles, other.alive = [], [], False
 
     def similarity(self, article: StoryArticle, vector: Vector, vectors: Vectorizer) -> float:
         """Cosine with the centroid, blended (:func:`blend`) with the actors' cosine when both have
@@ -325,17 +351,55 @@ class _Cluster:
         if len(shared) < SHARED_TERMS:  # "Good Item", "Bad Item": one word in common is no event
             return 0.0
         text = sum(shared) / length
+        events = named_events(article.lead)
+        if events and self.events and not events & self.events:  # Storm Jana is not Storm Idris
+            return 0.0
         actors = vectors.actors(article)
-        if not actors or not self.actors:
-            return text
-        together = sum(w * self.actors.get(a, 0.0) for a, w in actors.items())
-        together /= math.sqrt(self.actors_squared)
+        together = score = 0.0
+        if actors and self.actors:
+            together = sum(w * self.actors.get(a, 0.0) for a, w in actors.items())
+            together /= math.sqrt(self.actors_squared)
+            score = self._score(article, vector, vectors, text, together)
+        else:
+            score = text
+        storms = opening_events(article) & self.opened if self.opened and score < THRESHOLD else None
+        if storms:
+            # the event words are those beside the actors' and the storm's names: what else happened
+            names = article.names | _event_terms(storms)
+            if one_named_event(text, together, self._event_words(vector, names, length)):
+                return THRESHOLD
+            if self._recounts(article, storms):
+                return THRESHOLD
+        return score
+
+    def _recounts(self, article: StoryArticle, storms: set[str] | frozenset[str]) -> bool:
+        """Whether a sentence of ``article`` naming one of ``storms`` gives a new figure of a count a
+        sentence of the story naming it gave (:func:`~briefing.facts.revises`): "The death toll from Storm
+        Idris rose to 19" after "At least six people were killed when Storm Idris swept across northern
+        Portugal", which share the name and a count, few other words."""
+        mine = [x for x in _told(article) if named_events(x) & storms]
+        theirs = [y for y in self.storm_sentences if named_events(y) & storms]
+        return any(revises(x, y) for x in mine for y in theirs)
+
+    def _score(
+        self, article: StoryArticle, vector: Vector, vectors: Vectorizer, text: float, together: float
+    ) -> float:
+        """The similarity by text and actors when both have actors, before a named storm is heard."""
         if not any(a in self.actors for a in vectors.distinctive(article)):
             # no actor in common (two floods in two countries: words alone must be very close), or
             # only common ones (a country, a big organisation: the words decide)
             return text if together >= NO_SHARED_ACTORS or text >= STRONG_TEXT else 0.0
-        named = sum(w * self.total.get(t, 0.0) for t, w in vector.items() if t in article.names) / length
-        return blend(text, together, text - named)
+        length = math.sqrt(self.squared + self.hidden) or 1.0
+        return blend(text, together, self._event_words(vector, article.names, length))
+
+    def _event_words(self, vector: Vector, names: frozenset[str], length: float) -> float:
+        """The part of the text cosine that is not ``names`` (the actors' and a storm's terms), the words
+        of what happened; nothing when those are fewer than :data:`SHARED_TERMS` words beside the days
+        and months: a fire and a strike at "Beira port" share the town and "port", no event (qa28 F10)."""
+        words = [t for t in vector if t in self.total and t not in names]
+        if sum(1 for t in words if t not in _CALENDAR_TERMS) < SHARED_TERMS:
+            return 0.0
+        return sum(vector[t] * self.total[t] for t in words) / length
 
 
 @lru_cache(maxsize=4096)
@@ -352,6 +416,57 @@ def day_spans(title: str) -> frozenset[tuple[str, str, str]]:
 
 
 _SPAN_DASH = re.compile(r"\d\s*[-–]\s*\D{0,6}\d")
+
+
+# a storm named by its kind and a one-word name, "Storm Idris", "Hurricane Milton", "Tropical Storm
+# Nando" (its "Storm Nando"): not a name before a noun of things ("Storm Shadow missiles"), nor a day
+_NAMED_STORM = re.compile(
+    r"\b(?:Storm|Hurricane|Typhoon|Cyclone)\s+([A-Z\u00c0-\u00de][^\W\d_]+)\b"
+    r"(?!\s+(?:[A-Z]|(?:cruise\s+)?(?:missiles?|rockets?|jets?|drones?)\b))"
+)
+_CALENDAR_TERMS = frozenset(terms_of(" ".join(CALENDAR))) | frozenset(terms_of("today yesterday tonight"))
+
+
+@lru_cache(maxsize=8192)
+def named_events(text: str) -> frozenset[str]:
+    """The storms a text names by their names ("Storm Idris", "Cyclone Mahina"), folded: one storm's
+    name, within a story's days, is one event however its reports are worded (its toll, its floods in
+    another town, its shelters' cholera) and two storms' names are two events. Read in prose (an
+    article's lead), where a capital is a name's, not in a headline's title case ("Storm Hits Clove
+    Prices")."""
+    return frozenset(
+        m.group(1).casefold() for m in _NAMED_STORM.finditer(text) if m.group(1).casefold() not in _NO_NAMES
+    )
+
+
+# what follows a storm's kind with a capital and names no storm: a day, "Hurricane Season", "Storm Centre"
+_NO_NAMES = CALENDAR | frozenset("season centre center warning warnings watch alert alerts".split())
+
+
+def opening_events(article: StoryArticle) -> frozenset[str]:
+    """The storms an article's first sentence names (:func:`named_events`): the storm it tells, where one
+    named further on may be a passing mention ("The derby had been put off when Storm Idris flooded the
+    pitch")."""
+    told = _told(article)
+    return named_events(told[0]) if told else frozenset()
+
+
+def _event_terms(events: Iterable[str]) -> frozenset[str]:
+    """The terms of storms' names and of their kinds: what a passing mention of the storm shares."""
+    return frozenset(t for e in events for t in terms_of(e)) | _STORM_KINDS
+
+
+_STORM_KINDS = frozenset(terms_of("storm hurricane typhoon cyclone"))
+
+
+def one_named_event(text: float, actors: float, event: float) -> bool:
+    """Whether an article naming a storm its story names (:func:`named_events`) tells that storm: words
+    of what happened beside the names in common (``event`` from :data:`EVENT_WORDS`), and the text
+    (from :data:`NAMED_EVENT_TEXT`: the toll "rose to 19" in an article whose only actor is the European
+    Commission) or the actors (from :data:`NAMED_EVENT_ACTORS`: cholera in the cyclone's shelters, with
+    its town and minister) close. A first report and a follow-up of a named storm share its name where
+    two unnamed events share a town."""
+    return event >= EVENT_WORDS and (text >= NAMED_EVENT_TEXT or actors >= NAMED_EVENT_ACTORS)
 
 
 def blend(text: float, actors: float, event: float) -> float:
@@ -392,9 +507,37 @@ def _matches(
         if cluster.latest is None or abs(article.when - cluster.latest) > window:
             continue
         score = cluster.similarity(article, vector, vectors)
+        if ONE_ARTICLE_FLOOR <= score < threshold and _one_article_tells(article, cluster, vectors, window):
+            score = threshold
         if score >= threshold:
             scored.append((-score, -n, cluster))  # of equal ones, the last given
     return [c for _, _, c in sorted(scored, key=lambda x: x[:2])]
+
+
+# the least text cosine with one article that can make ONE_ARTICLE: its actors weigh ACTOR_WEIGHT at most
+_ONE_ARTICLE_TEXT = (ONE_ARTICLE - ACTOR_WEIGHT) / (1 - ACTOR_WEIGHT)
+
+
+def _one_article_tells(
+    article: StoryArticle, cluster: _Cluster, vectors: Vectorizer, window: timedelta
+) -> bool:
+    """Whether one of the story's latest articles (:data:`CENTROID_ARTICLES`, within the ``window``) alone
+    is as close to ``article`` as a story it joins (:data:`THRESHOLD`): the story's articles tell several
+    things ("Chapo names disaster agency spokeswoman as new minister" in a cyclone's story) and an article
+    telling one of them ("Nhantumbo sworn in as minister") is far from their centroid. Asked of a story
+    from :data:`ONE_ARTICLE_FLOOR` only, so the article is near the story too, not only near one
+    article of it."""
+    vector = vectors(article)
+    for member in cluster.articles[-CENTROID_ARTICLES:]:
+        if member.id == article.id or abs(article.when - member.when) > window:
+            continue
+        if cosine(vector, vectors(member)) < _ONE_ARTICLE_TEXT:  # too few words in common for any rule
+            continue
+        alone = _Cluster(member.id)  # built when asked: a batch asks of few stories, in a narrow band
+        alone.add(member, vectors(member), vectors.actors(member))
+        if alone.similarity(article, vector, vectors) >= ONE_ARTICLE:
+            return True
+    return False
 
 
 def assign_story(
@@ -469,6 +612,18 @@ def key_terms(vector: Mapping[str, float], count: int = CANDIDATE_TERMS) -> list
     return sorted(vector, key=lambda t: (-vector[t], t))[:count]
 
 
+def candidate_terms(article: StoryArticle, vector: Mapping[str, float]) -> list[str]:
+    """The terms candidate stories are looked up by: the article's :func:`key_terms`, and the name of a
+    storm it opens on (:func:`opening_events`), which a follow-up telling a shelter's outbreak may not
+    weigh among its ten while its story weighs it first."""
+    keys = key_terms(vector)
+    return keys + [t for t in _storm_terms(opening_events(article)) if t not in keys]
+
+
+def _storm_terms(events: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(t for e in sorted(events) for t in terms_of(e)))
+
+
 def cluster_articles(
     articles: Sequence[StoryArticle],
     *,
@@ -526,7 +681,7 @@ def cluster_articles(
             best.alive = True
         else:
             keys: set[int] = set()
-            for term in key_terms(vector, CANDIDATE_TERMS):
+            for term in candidate_terms(article, vector):
                 keys.update(postings.get(term, ()))
             found = _matches(article, vectors, (clusters[k] for k in sorted(keys)), window, threshold)
             if not found:
@@ -542,7 +697,8 @@ def cluster_articles(
         cluster_of[article.id] = best.key
         same.append(article)
         heapq.heappush(expiry, (article.when if best.latest is None else best.latest, best.key))
-        index(best, key_terms(best.total, CANDIDATE_TERMS))
+        terms = key_terms(best.total, CANDIDATE_TERMS)
+        index(best, terms + [t for t in _storm_terms(best.opened) if t not in terms])
     order = {a.id: (a.when, a.id) for a in articles}
     return [sorted(c.members, key=order.__getitem__) for c in clusters if c.members]
 

@@ -22,8 +22,8 @@ from briefing.stories import (
     Template,
     Vectorizer,
     article_terms,
+    candidate_terms,
     cluster_articles,
-    key_terms,
     latest_figures,
     matching_stories,
     medoid_title,
@@ -144,7 +144,7 @@ def assign_article_story(app: App, article: Article) -> int:
     new = story_article(db, article.id)
     assert new is not None, f"article {article.id} is not stored"
     count_terms(db, article_terms(new))
-    keys = key_terms(_vectorizer(app, [new])(new))
+    keys = candidate_terms(new, _vectorizer(app, [new])(new))
     save_keys(db, new.id, new.when, keys)
     candidates: list[StoryArticle] = []
     story_ids = candidate_stories(
@@ -230,7 +230,7 @@ def recluster(app: App, *, since: datetime | None = None, until: datetime | None
     by_id = {a.id: a for a in articles}
     with transaction(db):
         replace_term_counts(db, frequencies, total)
-        replace_keys(db, ((t, a.when, a.id) for a in everything for t in key_terms(vectors(a))))
+        replace_keys(db, ((t, a.when, a.id) for a in everything for t in candidate_terms(a, vectors(a))))
         set_story(db, list(by_id), None)
         delete_stories_without_articles(db)
         for group in groups:
