@@ -24,6 +24,7 @@ from briefing.coref import Candidate
 from briefing.cues import (
     COMMON,
     COMPANY_NOUNS,
+    FOREIGN_OPENERS,
     GROUP_NOUNS,
     LONE_NOT_NAMES,
     MISC_FIRST,
@@ -46,7 +47,7 @@ from briefing.cues import (
     SUBJECT_VERBS,
     words,
 )
-from briefing.foreign import in_german_or_french
+from briefing.foreign import in_german_or_french, speaks_in_french
 from briefing.gazetteer import Gazetteer
 from briefing.kinds import DEFINED
 from briefing.models import ActorType
@@ -277,6 +278,8 @@ def _not_a_name(doc: Doc, toks: list[Token], i: int, j: int) -> bool:
         return False  # "Minister of Health Armindo Tiago said": an office, "minister" in lower case or not
     if tok.norm in doc.lower or tok.low in _CONTACT_VERBS:
         return True  # "Email Nick with any tip-offs": a live blog's request, no one called Email Nick
+    if tok.low in FOREIGN_OPENERS and in_german_or_french(toks):
+        return True  # "Selon Le Pen, le budget est injuste": "according to", no part of her name
     if known_name(doc.gaz, tok.norm) is not None or tok.norm in doc.gaz.given_names or is_title(tok):
         return False
     rest = " ".join(t.norm for t in toks[i + 1 : j])
@@ -889,7 +892,9 @@ def _read_plain(doc: Doc, index: int, toks: list[Token], i: int, j: int, initial
     ):
         type_, why = "person", "given"
     elif len(chunk) == 2 and first.low in FOREIGN_ARTICLES and in_german_or_french(toks):
-        pass  # "Le Quotidien", "Die Zeit": no person, and "Le Pen" only as a surname
+        # "Le Quotidien", "Die Zeit": no person, and "Le Pen" only as a surname ("Jeudi, Le Pen a ajouté")
+        if speaks_in_french(toks, i, j):
+            type_, why = "person", "title"
     elif len(chunk) > 1 and has_particle(chunk):
         type_, why = ("place" if context_cue(toks, i, j) == "place" else "person"), "particle"
     elif len(chunk) == 1 and not initial and not common and before_government(toks, i, j):
@@ -926,7 +931,11 @@ def _read_plain(doc: Doc, index: int, toks: list[Token], i: int, j: int, initial
         type_, why = "organization", "brand"  # as firm as "Volkswagen plants"
     elif type_ == "person" and why in ("shape", "given") and _employer(toks, i, j):
         type_, why = "organization", "context"  # "an analyst at Peel Hunt": a firm, no Mr Hunt
-    elif type_ == "person" and why in ("shape", "particle") and person_cue(doc.gaz, toks, i, j):
+    elif (
+        type_ == "person"
+        and why in ("shape", "particle")
+        and (person_cue(doc.gaz, toks, i, j) or speaks_in_french(toks, i, j))
+    ):
         why = "title"  # as firm as a title: the tagger keeps it
     elif why in ("shape", "acronym") and 2 <= j - i <= 3 and not last.acronym and after_office(toks, i, j):
         type_, why = "person", "title"  # "the senator from Ohio, JD Vance,": no body, whatever its shape

@@ -26,6 +26,7 @@ from briefing.chunks import royal_name, without_post_nominals
 from briefing.coref import FIRM_RULES, Candidate
 from briefing.cues import (
     COMPANY_NOUNS,
+    FOREIGN_OPENERS,
     LONE_NOT_NAMES,
     ORG_HEADS,
     PLACE_HEADS,
@@ -244,6 +245,8 @@ def _clean(toks: list[Token], a: int, b: int, kind: str) -> list[tuple[int, int]
         a += 1
     if a < b - 1 and toks[a].text == "The" and not any(t.word for t in toks[:a]):
         a += 1  # any first word is capitalised: "The Coalition is trained" names "Coalition"
+    if a < b - 1 and toks[a].low in FOREIGN_OPENERS and not any(t.word for t in toks[:a]):
+        a += 1  # "Selon Le Pen, le budget ...": "according to" opens the sentence, no part of her name
     while a < b - 1 and _describes(toks[a]) and (toks[a + 1].cap or _describes(toks[a + 1])):
         a += 1  # "Turkey's ruling Justice and Development party": a name begins at its capitals
     while b > a and (not toks[b - 1].word or (not toks[b - 1].cap and toks[b - 1].low in _EDGE_WORDS)):
