@@ -43,6 +43,23 @@ def office_holder(doc: Doc, toks: list[Token], rest: int, j: int) -> int:
     return 0
 
 
+def _seat_then_holder(doc: Doc, toks: list[Token], k: int, j: int) -> bool:
+    """Is ``toks[k]``, right after a seat's office and its "of", the seat, one word the lists do not know,
+    and ``toks[k + 1 : j]`` its holder's name, a given name and one or two more words ("Bishop of Winona
+    Robert Barron", "Mayor of Ealing Peter Mason")?"""
+    if not 3 <= j - k <= 4 or toks[k - 1].low != "of" or toks[k - 2].low.rstrip(".") not in _SEAT_OFFICES:
+        return False
+    seat = toks[k]
+    if seat.low in ORG_HEADS or seat.low in PORTFOLIOS or known_name(doc.gaz, seat.norm) is not None:
+        return False
+    name = toks[k + 1 : j]
+    return name[0].norm in doc.gaz.given_names and plausible_name(name, doc.gaz.given_names)
+
+
+# offices held for a place, whose "of" names the place ("the Mayor of Ealing", "the Bishop of Winona")
+_SEAT_OFFICES = words("mayor governor bishop archbishop provost prefect sheriff")
+
+
 # nouns that end a ministry's portfolio besides the portfolios themselves: "Public Works", "Water Resources"
 _PORTFOLIO_ENDS = words("works development planning resources welfare relations communications")
 
@@ -271,6 +288,10 @@ def read_titled(doc: Doc, index: int, toks: list[Token], i: int, j: int) -> bool
         # a place has it too ("Secretary of State Lincoln")
         if place and (k + place[1] < j or k == portfolio):
             k += place[1]
+        elif k == portfolio and _seat_then_holder(doc, toks, k, j):
+            # "The Bishop of Winona Robert Barron said": the see is a place, no part of the name
+            add_candidate(doc, index, toks[k : k + 1], "place", why="seat")
+            k += 1
     k = _office_head(doc, toks, t, k, j)
     name = toks[k:j]
     if not name or all(t.norm in TITLES for t in name):

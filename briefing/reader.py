@@ -352,6 +352,16 @@ def _read_chunk(doc: Doc, index: int, toks: list[Token], i: int, j: int, initial
                 # the next name
                 _seat(doc, index, toks, i + a, seated, False)
                 _read_chunk(doc, index, toks, seated + 1, i + b, False)
+            elif a and _after_persons_of(doc, toks, i + a, i + b):
+                # "Jane Smith of Ealing said": the verb speaks for Jane Smith; Ealing is where she is from,
+                # and "Spokesman Tom Brown of Oxfam said" names the body a spokesman speaks for
+                person = doc.candidates[-1]
+                where = "organization" if person.why == "title" or person.roles else "place"
+                read = len(doc.candidates)
+                _read_chunk(doc, index, toks, i + a, i + b, False)
+                for c in doc.candidates[read:]:
+                    if c.type is None and c.context == "person":
+                        c.context = where
             elif _paired_given_name(doc, chunk, a, b):
                 # "Harry & Meghan", "hot Chas & Dave action": two people, though a list knows a place Chas
                 _whole(doc, index, toks, i + a, i + b, "person", initial and a == 0, why="given")
@@ -389,6 +399,8 @@ def _read_chunk(doc: Doc, index: int, toks: list[Token], i: int, j: int, initial
     elif is_title(chunk[-1]) or is_office(doc.gaz, chunk):
         # "the Foreign Secretary", "Iraqi Foreign Minister", "Special Representative for Libya": an office
         read_places(doc, index, toks, i, j)
+    elif _place_then_body(doc, toks, i, j):  # "Texas Instruments said", "Virginia Tech said"
+        _whole(doc, index, toks, i, j, "organization", initial, why="head")
     elif given_name_first(doc.gaz, chunk) and not arabic_place(toks, i):
         _whole(doc, index, toks, i, j, "person", initial, why="given")
     elif kind := _country_then_kind(doc, chunk):  # "Israel Railways said", "Turkey Point said"
@@ -535,9 +547,23 @@ def _member_for(doc: Doc, toks: list[Token], i: int, j: int) -> int:
     if j - i < 5 or toks[i].low != "member" or toks[i + 1].low != "of":
         return 0
     at = next((k for k in range(i + 2, min(j, i + 7)) if toks[k].low == "for"), 0)
-    if not at or toks[at - 1].low not in _LEGISLATURES or not 1 <= j - at - 1 <= 3:
+    if not at or toks[at - 1].low not in _LEGISLATURES or not 1 <= j - at - 1 <= 7:
         return 0
-    return at + 1 if _seat_words(doc, toks[at + 1 : j]) else 0
+    return at + 1 if _seat_parts(doc, toks[at + 1 : j]) else 0
+
+
+def _seat_parts(doc: Doc, seat: list[Token]) -> bool:
+    """Are the words after a member's "for" a seat: one to three capitalised words (``_seat_words``), or
+    two such parts joined by "and", as constituencies are named after the towns they join ("Hackney North
+    and Stoke Newington", "Ealing Central and Acton")? A seat is one place, not a body called "Parliament
+    for Hackney North", nor two."""
+    ands = [k for k, t in enumerate(seat) if t.low == "and" and not t.cap]
+    if not ands:
+        return len(seat) <= 3 and _seat_words(doc, seat)
+    if len(ands) > 1:
+        return False
+    left, right = seat[: ands[0]], seat[ands[0] + 1 :]
+    return all(1 <= len(part) <= 3 and _seat_words(doc, part) for part in (left, right))
 
 
 # the houses whose members sit for a seat ("Member of Parliament for", "Member of the Assembly for")
@@ -567,6 +593,18 @@ def _seat_of_person(doc: Doc, toks: list[Token], i: int, j: int) -> bool:
     if before < 0 or toks[before].low.rstrip(".") not in _SEATED:
         return False
     return _seat_words(doc, toks[i:j])
+
+
+def _after_persons_of(doc: Doc, toks: list[Token], i: int, j: int) -> bool:
+    """Is ``toks[i:j]``, one or two words, right after "of" and a person's name just read ("Jane Smith of
+    Ealing said", "Tom Green of Wokingham")? A verb of speech after it is the person's, so it makes no
+    person of the words; with no title to say it is a seat (``_seat_of_person``), the lists or the words
+    around them type them, and a word no list knows is the body a titled person speaks for ("Spokesman
+    Tom Brown of Oxfam"), else where the person is from, a place ("Jane Smith of Ealing")."""
+    if not 1 <= j - i <= 2 or i < 3 or toks[i - 1].low != "of" or not doc.candidates:
+        return False
+    person = doc.candidates[-1]
+    return person.type == "person" and len(person.toks) > 1 and person.toks[-1] is toks[i - 2]
 
 
 def _paired_given_name(doc: Doc, chunk: list[Token], a: int, b: int) -> bool:
@@ -780,9 +818,7 @@ def _named_like_a_country(doc: Doc, toks: list[Token], i: int, j: int) -> bool:
         return False
     # "Jordan Henderson, the former Liverpool captain, said", "the midfielder Jordan Henderson": a role
     # says it as firmly as the verb
-    described = roles.lead_role(doc.text, toks, i) or roles.apposition_role(doc.text, toks, j)
-    occupied = i > 0 and toks[i - 1].word and not toks[i - 1].cap and toks[i - 1].low in OCCUPATIONS
-    return bool(described) or occupied or _acts_as_person(doc, toks, j) or _town_after(doc, chunk)
+    return _described(doc, toks, i, j) or _acts_as_person(doc, toks, j) or _town_after(doc, chunk)
 
 
 def _town_after(doc: Doc, chunk: list[Token]) -> bool:
@@ -809,10 +845,48 @@ def _country_then_kind(doc: Doc, chunk: list[Token]) -> ActorType | None:
     return "place" if chunk[1].low in _PLACE_ENDS else None
 
 
+def _place_then_body(doc: Doc, toks: list[Token], i: int, j: int) -> bool:
+    """ "Texas Instruments", "Virginia Tech", "Ohio Power": a place the lists know (a country, a state, a
+    city), then one word that ends a company's or a college's name (``_BODY_ENDS``), is that body, whatever
+    verb follows, though the place is also a given name (Virginia, Austin, Dallas): "Virginia Tech said" is
+    no woman called Tech. A role right before or after the run still makes it a person's name ("the
+    economist Virginia Power said", "Dallas Power, the striker,")."""
+    chunk = toks[i:j]
+    if len(chunk) != 2 or chunk[1].possessive or chunk[1].low not in _BODY_ENDS or chunk[0].possessive:
+        return False
+    if not chunk[1].text[:1].isupper() or doc.gaz.place(chunk[0].norm) is None:
+        return False
+    return not _described(doc, toks, i, j)
+
+
+def _described(doc: Doc, toks: list[Token], i: int, j: int) -> bool:
+    """Is the run at ``toks[i:j]`` described as a person: a role before it ("Foreign Minister ..."), an
+    occupation in lower case right before ("the striker Jordan Henderson"), or an apposition after it
+    that names a role or an occupation ("Jordan Pickford, the goalkeeper,")?"""
+    occupied = i > 0 and toks[i - 1].word and not toks[i - 1].cap and toks[i - 1].low in OCCUPATIONS
+    described = roles.lead_role(doc.text, toks, i) or roles.apposition_role(doc.text, toks, j)
+    return bool(described) or occupied or _apposed_occupation(toks, j)
+
+
+def _apposed_occupation(toks: list[Token], j: int) -> bool:
+    """ ", the goalkeeper,", ", a striker,": an apposition of an article and an occupation alone after a
+    run, which ``roles.apposition_role`` leaves (an occupation is no office to store as a role), still
+    says the run is a person's name."""
+    if j + 3 >= len(toks) or toks[j].text != "," or toks[j + 1].low not in ("the", "a", "an"):
+        return False
+    return toks[j + 2].low in OCCUPATIONS and toks[j + 3].text in (",", ".", ";", "—", "–")
+
+
 # the last words of a body's or a place's name after a country's ("Israel Railways", "Georgia Power",
-# "Turkey Point", "Chad Basin"), which no surname is; kept apart from ORG_HEADS and PLACE_HEADS, which are
-# also features of the tagger's shipped weights
-_BODY_ENDS = words("tech railways railway rail railroad airline telecom telecoms energy power mobile steel")
+# "Turkey Point", "Chad Basin") or any place's ("Texas Instruments", "Virginia Tech"), which no surname is
+# or which make a body of a place's name; kept apart from ORG_HEADS and PLACE_HEADS, which are also
+# features of the tagger's shipped weights
+_BODY_ENDS = words(
+    """
+    tech railways railway rail railroad airline airlines airways telecom telecoms energy power mobile steel
+    instruments scientific dynamics semiconductor semiconductors electric utilities
+    """
+)
 _PLACE_ENDS = words("point springs ridge hill plain cape basin")
 
 

@@ -318,11 +318,41 @@ def retag(reading: Reading, model: Tagger, gaz: Gazetteer) -> list[Candidate]:
     return out
 
 
+_SEATS = frozenset({"seat", "list"})  # how the rules read a seat: as written, or by its list name
+
+
+def _seat_before(rules: list[tuple[int, int, Candidate]], cut: int, k: int, b: int) -> Candidate | None:
+    """The rules' seat that ends at ``k`` right before a titled person's name inside one tagged span ("The
+    Mayor of | Ealing | Peter Mason said"): the two are read apart, as "and" or a comma would part them;
+    else None."""
+    left = next(
+        (c for x, y, c in rules if x == cut and y == k and c.type == "place" and c.why in _SEATS), None
+    )
+    if left is None:
+        return None
+    right = next(
+        (c for x, y, c in rules if x == k and y <= b and c.type == "person" and c.why == "title"), None
+    )
+    return left if right is not None else None
+
+
+def _person_of_place(rules: list[tuple[int, int, Candidate]], cut: int, k: int, b: int) -> Candidate | None:
+    """The rules' person that ends at the "of" at ``k``, where the rules read a place or a body right after
+    it ("Jane Smith | of | Ealing", "Analyst Jane Smith | of | Acme"): a person's "of" names where they are
+    from or whom they work for, no longer name; else None."""
+    left = next((c for x, y, c in rules if x == cut and y == k and c.type == "person"), None)
+    right = next(
+        (c for x, y, c in rules if x == k + 1 and y <= b and c.type in ("place", "organization")), None
+    )
+    return left if right is not None else None
+
+
 def _apart(
     rules: list[tuple[int, int, Candidate]], toks: list[Token], spans: list[tuple[int, int]]
 ) -> list[tuple[int, int, Candidate | None]]:
     """The tagged spans, each cut at an "and" or a comma between two names the rules read apart ("Sarmin
-    and Talamenes" are two towns, though the tagger joined them), with the rules' candidate of each piece
+    and Talamenes" are two towns, though the tagger joined them) or between a seat and its holder
+    (``_seat_before``), with the rules' candidate of each piece
     so cut (None for a span left whole)."""
     out: list[tuple[int, int, Candidate | None]] = []
     for a, b in spans:
@@ -334,6 +364,12 @@ def _apart(
                 if left is not None and right is not None:
                     pieces.append((cut, k, left))
                     cut = k + 1
+            elif toks[k].low == "of" and (home := _person_of_place(rules, cut, k, b)) is not None:
+                pieces.append((cut, k, home))  # "Jane Smith of Ealing said": she, then where she is from
+                cut = k + 1
+            elif (seat := _seat_before(rules, cut, k, b)) is not None:
+                pieces.append((cut, k, seat))
+                cut = k
         if not pieces:
             out.append((a, b, None))
             continue
