@@ -61,7 +61,10 @@ _SEAT_OFFICES = words("mayor governor bishop archbishop provost prefect sheriff"
 
 
 # nouns that end a ministry's portfolio besides the portfolios themselves: "Public Works", "Water Resources"
-_PORTFOLIO_ENDS = words("works development planning resources welfare relations communications")
+_PORTFOLIO_ENDS = words(
+    "works development planning resources welfare relations communications heritage tourism sport sports arts"
+    " media youth budget"
+)
 
 
 def _ends_portfolio(doc: Doc, tok: Token) -> bool:
@@ -283,6 +286,18 @@ def read_titled(doc: Doc, index: int, toks: list[Token], i: int, j: int) -> bool
         portfolio = k
         while k < j and toks[k].low in PORTFOLIOS and toks[k].norm not in doc.gaz.given_names:
             k += 1
+        if portfolio < k < j and toks[k].low in _PORTFOLIO_ENDS and toks[k].norm not in doc.gaz.given_names:
+            # "Minister of Culture Heritage Sites said": the portfolio goes on, and a name of two words or
+            # more after it is the holder's ("Minister of Culture Tourism Kwame Mensah"), else it names no one
+            while (
+                k < j
+                and toks[k].low in _PORTFOLIO_ENDS | PORTFOLIOS
+                and toks[k].norm not in doc.gaz.given_names
+            ):
+                k += 1
+            if j - k < 2 or not plausible_name(toks[k:j], doc.gaz.given_names):
+                read_places(doc, index, toks, i, j)
+                return True
         place = leading_place(doc.gaz, toks[k:j])
         # "Envoy for Yemen Tim Lenderking", "Envoy for Yemen"; but after a portfolio a name follows, though
         # a place has it too ("Secretary of State Lincoln")

@@ -124,3 +124,24 @@ def test_an_office_still_to_come_is_no_role_yet(sentence, tagger):
 def test_an_office_taken_is_the_role(tagger):
     actors = extract_actors("Peter Otieno was sworn in as mayor on Friday.", tagger=tagger)
     assert [(a.name, a.role) for a in actors] == [("Peter Otieno", "mayor")]
+
+
+@pytest.mark.parametrize("tagger", TAGGERS)
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Minister of Culture Heritage Sites said funds would be cut.",
+        "Minister of Finance Budget Reviews were late.",
+    ],
+)
+def test_a_portfolios_words_after_its_office_name_no_one(sentence, tagger):
+    # session 14: "Minister of Culture Heritage Sites said" gave a person "Heritage Sites"
+    assert not any(type_ == "person" for _, type_ in names(sentence, tagger))
+
+
+@pytest.mark.parametrize("tagger", TAGGERS)
+def test_a_holder_after_a_longer_portfolio_keeps_the_whole_office(tagger):
+    actors = extract_actors("Minister of Culture Tourism Kwame Mensah said it.", tagger=tagger)
+    assert [(a.name, a.role) for a in actors if a.type == "person"] == [
+        ("Kwame Mensah", "Minister of Culture Tourism")
+    ]
