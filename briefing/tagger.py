@@ -212,6 +212,8 @@ def tag_text(reading: Reading, model: Tagger, gaz: Gazetteer) -> list[tuple[int,
 # for ("Councillor Jane Smith of Ealing", ``briefing.reader``); "placeend": a country, then a word that ends
 # a place's name and no surname ("Turkey Point said", ``briefing.reader``)
 FIRM = FIRM_RULES | {"kind", "direction", "council", "seat", "placeend"}
+# words that open a sentence and never a name after them: "Both", "Neither", "Either", French "Selon"
+_OPENERS = FOREIGN_OPENERS | {"both", "neither", "either"}
 _NAME_POSSESSIVES = frozenset({"people's", "people’s", "workers'", "workers’"})
 # a name neither begins nor ends with these ("of Mosul", "the Coalition"); marks between two names
 _EDGE_WORDS = frozenset("of for and the a an to on in at by with from".split())
@@ -245,8 +247,8 @@ def _clean(toks: list[Token], a: int, b: int, kind: str) -> list[tuple[int, int]
         a += 1
     if a < b - 1 and toks[a].text == "The" and not any(t.word for t in toks[:a]):
         a += 1  # any first word is capitalised: "The Coalition is trained" names "Coalition"
-    if a < b - 1 and toks[a].low in FOREIGN_OPENERS and not any(t.word for t in toks[:a]):
-        a += 1  # "Selon Le Pen, le budget ...": "according to" opens the sentence, no part of her name
+    if a < b - 1 and toks[a].low in _OPENERS and not any(t.word for t in toks[:a]):
+        a += 1  # "Selon Le Pen, le budget ...", "Neither Scholz nor ...": an opening word, no part of a name
     while a < b - 1 and _describes(toks[a]) and (toks[a + 1].cap or _describes(toks[a + 1])):
         a += 1  # "Turkey's ruling Justice and Development party": a name begins at its capitals
     while b > a and (not toks[b - 1].word or (not toks[b - 1].cap and toks[b - 1].low in _EDGE_WORDS)):

@@ -145,3 +145,27 @@ def test_a_holder_after_a_longer_portfolio_keeps_the_whole_office(tagger):
     assert [(a.name, a.role) for a in actors if a.type == "person"] == [
         ("Kwame Mensah", "Minister of Culture Tourism")
     ]
+
+
+@pytest.mark.parametrize("tagger", TAGGERS)
+@pytest.mark.parametrize(
+    ("sentence", "person"),
+    [
+        ("Both Starmer and Macron backed the plan on Monday.", "Starmer"),
+        ("Neither Scholz nor Emmanuel Macron attended the summit.", "Scholz"),
+        ("Either Sanchez or Emmanuel Macron will chair the talks.", "Sanchez"),
+    ],
+)
+def test_a_pair_named_both_neither_or_either_is_of_one_kind(sentence, person, tagger):
+    # session 14: "Both Starmer and Macron" found no Starmer; "Neither Scholz" was one person's name
+    found = names(sentence, tagger)
+    assert (person, "person") in found
+    assert not any(name.split()[0] in ("Both", "Neither", "Either") for name, _ in found)
+
+
+@pytest.mark.parametrize("tagger", TAGGERS)
+def test_a_pair_of_bodies_stays_bodies(tagger):
+    assert names("Both Nvidia and Apple gained on Monday.", tagger) == {
+        ("Nvidia", "organization"),
+        ("Apple", "organization"),
+    }
