@@ -172,7 +172,6 @@ COMMON = words(
     in on at by from to with without within into onto of off over under above below between among amid
     amidst against toward towards through throughout across along around about beyond near upon via per
     many some most several few all both each every no not none other another such more less much any
-    neither either
     one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty sixty seventy
     eighty ninety hundred thousand million billion dozens hundreds thousands millions billions
     is are was were be been being has have had do does did will would shall should can could may might must

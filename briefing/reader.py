@@ -259,6 +259,9 @@ def _people_plural(doc: Doc, tok: Token) -> bool:
     return True
 
 
+# words that open a pair ("Neither X nor Y", "Either X or Y"); "Both" is a function word already (not
+# name-like); kept out of ``COMMON``, whose words are features of the tagger's shipped weights
+_PAIR_OPENERS = frozenset({"neither", "either"})
 # verbs that open a request to write to someone: "Email Nick", "Contact Sarah", "Follow Dan on X"
 _CONTACT_VERBS = frozenset({"email", "e-mail", "contact", "follow", "tweet", "message", "dm"})
 
@@ -280,6 +283,8 @@ def _not_a_name(doc: Doc, toks: list[Token], i: int, j: int) -> bool:
         return True  # "Email Nick with any tip-offs": a live blog's request, no one called Email Nick
     if tok.low in FOREIGN_OPENERS and in_german_or_french(toks):
         return True  # "Selon Le Pen, le budget est injuste": "according to", no part of her name
+    if tok.low in _PAIR_OPENERS:
+        return True  # "Neither Scholz nor Meloni": a pair's opening word, no part of the name after it
     if known_name(doc.gaz, tok.norm) is not None or tok.norm in doc.gaz.given_names or is_title(tok):
         return False
     rest = " ".join(t.norm for t in toks[i + 1 : j])
@@ -399,7 +404,9 @@ def _read_chunk(doc: Doc, index: int, toks: list[Token], i: int, j: int, initial
     elif is_title(chunk[-1]) or is_office(doc.gaz, chunk):
         # "the Foreign Secretary", "Iraqi Foreign Minister", "Special Representative for Libya": an office
         read_places(doc, index, toks, i, j)
-    elif _place_then_body(doc, toks, i, j):  # "Texas Instruments said", "Virginia Tech said"
+    elif _place_then_body(doc, toks, i, j) and (
+        given_name_first(doc.gaz, chunk) or _person_context(doc, toks, i, j)
+    ):  # "Texas Instruments said", "Virginia Tech said": where a person would otherwise be read
         _whole(doc, index, toks, i, j, "organization", initial, why="head")
     elif given_name_first(doc.gaz, chunk) and not arabic_place(toks, i):
         _whole(doc, index, toks, i, j, "person", initial, why="given")
