@@ -126,6 +126,11 @@ _CAPITALISED_RUN = re.compile(rf"\b{_WORD}(?:\s+{_WORD})+")
 # capitalised words that are no surname: a title's articles and joins ("Andrew Taylor's The American Boy")
 _NO_SURNAME = frozenset("the a an and of on in at for to with by from".split())
 _WORD_ALONE = re.compile(rf"(?<![\w'’-]){_WORD}(?![\w'’-])")
+# a surname that begins with capitalised particles: "Le Pen", "De Niro", "Van der Berg"
+_PARTICLE = "|".join(sorted(p.capitalize() for p in PARTICLES))
+_PARTICLE_NAME = re.compile(
+    rf"(?<![\w'’-])(?:{_PARTICLE})(?:\s+(?:{_PARTICLE}|der|den|de|la|le))*\s+{_WORD}(?![\w'’-])"
+)
 
 
 def leans_back(sentence: str) -> bool:
@@ -330,11 +335,21 @@ def told_apart(chosen: Sequence[tuple[People, int, str]]) -> list[str]:
 
 def _alone(sentence: str) -> list[tuple[int, str]]:
     """The capitalised words a sentence uses alone, each once (its first use), with where it starts:
-    not part of a longer name ("Deutsche Bank", "Randall-Gay Smith") nor after a title ("Mr Ebbers")."""
+    not part of a longer name ("Deutsche Bank", "Randall-Gay Smith") nor after a title ("Mr Ebbers"); a
+    surname with capitalised particles is one ("Le Pen said": "Le Pen", not "Le" and "Pen")."""
     found: dict[str, int] = {}
     for match in _WORD_ALONE.finditer(sentence):
         # the word before, an opening bracket or quote apart: "(Bradley Wright-Phillips 83)" is one name
         before = [word.lstrip("([{\"'“‘«") for word in sentence[: match.start()].split()[-1:]]
+        after = sentence[match.end() :].split()[:1]
+        if (before and before[0][:1].isupper() and before[0][-1] not in ",;:") or (
+            after and after[0][:1].isupper()
+        ):
+            continue
+        found.setdefault(_bare(match.group(0)), match.start())
+    for match in _PARTICLE_NAME.finditer(sentence):
+        # "Le Pen said", "Jeudi, Le Pen a ajouté": a surname with particles, used alone, is one name
+        before = sentence[: match.start()].split()[-1:]
         after = sentence[match.end() :].split()[:1]
         if (before and before[0][:1].isupper() and before[0][-1] not in ",;:") or (
             after and after[0][:1].isupper()

@@ -8,6 +8,7 @@ from briefing.aliases import CORPORATE, PARTICLES, family_first, fold
 from briefing.cues import (
     MISC_FIRST,
     MONTHS,
+    MONTHS_DAYS,
     ORG_HEADS,
     PLACE_CONTEXT,
     PLACE_HEADS,
@@ -260,12 +261,22 @@ def _joiner(toks: list[Token], j: int) -> int:
         return 2
     if low == "to" and _purpose(toks, j):
         return 2
+    if low == "&" and _month_after_and(toks, j):
+        return 2
     if j + 2 < n and toks[j + 2].name_like:
         if low in ("of", "for", "and") and toks[j + 1].low == "the":
             return 3
         if low in PARTICLES and toks[j + 1].low in PARTICLES:
             return 3
     return 0
+
+
+def _month_after_and(toks: list[Token], j: int) -> bool:
+    """ "Ant & Dec hosted the show": a month's short form after a name's "&", with no day's number after
+    it, is the second name of a duo (Dec, Declan), not December; "Ant" alone would be the whole actor."""
+    if j + 1 >= len(toks) or not toks[j + 1].cap or toks[j + 1].low not in MONTHS_DAYS:
+        return False
+    return not (j + 2 < len(toks) and toks[j + 2].text[:1].isdigit())
 
 
 def _purpose(toks: list[Token], j: int) -> bool:

@@ -247,6 +247,8 @@ SUBJECT_VERBS = words(
     plans planned expects expected agreed rose fell cut raised shares stock
     """
 )
+# words that open a French sentence and never a name: "Selon Le Pen, ..." ("according to")
+FOREIGN_OPENERS = words("selon pour après avant mais quand depuis pendant")
 SPEECH_VERBS = words("said says told added wrote stated noted argued warned explained insisted")
 # what a person, and seldom a company or a place, does right after the name: "Chad Le Clos swam in Durban"
 PERSON_VERBS = words("won wins swam swims ran runs scored scores played plays sang sings married died")

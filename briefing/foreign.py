@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from briefing.aliases import PARTICLES, fold
 from briefing.coref import Candidate
-from briefing.cues import NOT_ACRONYMS, TITLES, words
+from briefing.cues import NOT_ACRONYMS, ORG_HEADS, TITLES, words
 from briefing.gazetteer import load_gazetteer
 from briefing.names import FOREIGN_ARTICLES, is_title
 from briefing.tagger import FIRM
@@ -30,6 +30,54 @@ def in_german_or_french(toks: list[Token]) -> bool:
     return (first is not None and first.text in ("Der", "Das", "Dem")) or any(
         not t.cap and t.low in _GERMAN_FRENCH for t in toks
     )
+
+
+# verbs of speech of French copy after a name: "Le Pen a ajouté", "Le Pen dénonce"; in the past tense
+# after "a" or "avait"
+_FRENCH_SAID = words(
+    """
+    ajouté déclaré dénoncé affirmé estimé indiqué annoncé expliqué assuré souligné dit répondu réagi
+    critiqué promis précisé averti jugé martelé rappelé regretté fustigé
+    """
+)
+_FRENCH_SAYS = words(
+    """
+    dit déclare dénonce affirme estime indique annonce explique assure souligne répond réagit critique
+    promet précise avertit juge martèle rappelle regrette fustige
+    """
+)
+# French nouns for bodies and offices that speak after an article as a surname would ("Le Syndicat a
+# dit", "La Commission a annoncé", "Le Parquet a indiqué"), with the English heads and titles
+_FRENCH_SPEAKERS = words(
+    """
+    président president présidente presidente syndicat gouvernement parlement conseil ministère ministere
+    parti sénat senat tribunal parquet cour
+    mairie préfecture prefecture assemblée assemblee élysée elysee patronat collectif comité comite groupe
+    journal quotidien hebdomadaire magazine chaîne chaine ville région region département departement état
+    etat pays commune ministre maire préfet prefet procureur juge porte-parole premier défenseur defenseur
+    rapporteur gauche droite opposition majorité majorite police gendarmerie armée armee banque entreprise
+    """
+)
+
+
+def speaks_in_french(toks: list[Token], i: int, j: int) -> bool:
+    """Does a French verb of speech follow the name ``toks[i:j]`` of an article and one more word ("Le Pen
+    a ajouté", "Jeudi, Le Pen dénonce")? It makes that word a surname as "said" does in English, unless
+    the word is a body's or an office's noun that speaks as well ("Le Syndicat a dit", "Le Président a
+    déclaré"). German copy capitalises every noun, so there an article and a word say nothing."""
+    if j - i != 2 or j >= len(toks) or toks[j].cap or toks[i].low not in ("le", "la"):
+        return False
+    word = toks[i + 1]
+    if (
+        word.low in _FRENCH_SPEAKERS
+        or word.norm in _FRENCH_SPEAKERS
+        or word.low in ORG_HEADS
+        or is_title(word)
+    ):
+        return False
+    if toks[j].low in _FRENCH_SAYS:
+        return True
+    return toks[j].low in ("a", "avait") and j + 1 < len(toks) and toks[j + 1].low in _FRENCH_SAID
 
 
 # Portuguese and Spanish words no English sentence writes in lower case, and their articles
@@ -94,7 +142,7 @@ def after_articles(candidates: list[Candidate], tokens: list[list[Token]]) -> li
         whole = c.norm in gaz.known or gaz.place(c.norm)  # "Des Moines", "La Paz"
         if len(c.toks) > 1 and first.low in FOREIGN_ARTICLES and c.start in starts and not whole:
             surface = " ".join(t.text for t in c.toks)
-            if c.type == "person" and c.canonical in (None, surface):
+            if c.type == "person" and c.canonical in (None, surface) and not _speaks(c, tokens):
                 continue
             if c.type == "person":
                 out.append(c)
@@ -112,6 +160,13 @@ def after_articles(candidates: list[Candidate], tokens: list[list[Token]]) -> li
         if c.type == "person" and c.canonical in verbs:
             c.canonical = verbs[c.canonical]
     return out
+
+
+def _speaks(c: Candidate, tokens: list[list[Token]]) -> bool:
+    """Does a French verb of speech follow the candidate's name ("Le Pen a dénoncé ...")?"""
+    toks = tokens[c.sentence]
+    end = next((k + 1 for k, t in enumerate(toks) if t is c.toks[-1]), 0)
+    return end >= 2 and speaks_in_french(toks, end - 2, end)
 
 
 def _opens_german_sentence(c: Candidate, given: frozenset[str], whole: bool) -> bool:

@@ -43,8 +43,28 @@ def office_holder(doc: Doc, toks: list[Token], rest: int, j: int) -> int:
     return 0
 
 
+def _seat_then_holder(doc: Doc, toks: list[Token], k: int, j: int) -> bool:
+    """Is ``toks[k]``, right after a seat's office and its "of", the seat, one word the lists do not know,
+    and ``toks[k + 1 : j]`` its holder's name, a given name and one or two more words ("Bishop of Winona
+    Robert Barron", "Mayor of Ealing Peter Mason")?"""
+    if not 3 <= j - k <= 4 or toks[k - 1].low != "of" or toks[k - 2].low.rstrip(".") not in _SEAT_OFFICES:
+        return False
+    seat = toks[k]
+    if seat.low in ORG_HEADS or seat.low in PORTFOLIOS or known_name(doc.gaz, seat.norm) is not None:
+        return False
+    name = toks[k + 1 : j]
+    return name[0].norm in doc.gaz.given_names and plausible_name(name, doc.gaz.given_names)
+
+
+# offices held for a place, whose "of" names the place ("the Mayor of Ealing", "the Bishop of Winona")
+_SEAT_OFFICES = words("mayor governor bishop archbishop provost prefect sheriff")
+
+
 # nouns that end a ministry's portfolio besides the portfolios themselves: "Public Works", "Water Resources"
-_PORTFOLIO_ENDS = words("works development planning resources welfare relations communications")
+_PORTFOLIO_ENDS = words(
+    "works development planning resources welfare relations communications heritage tourism sport sports arts"
+    " media youth budget"
+)
 
 
 def _ends_portfolio(doc: Doc, tok: Token) -> bool:
@@ -268,11 +288,27 @@ def read_titled(doc: Doc, index: int, toks: list[Token], i: int, j: int) -> bool
         portfolio = k
         while k < j and toks[k].low in PORTFOLIOS and toks[k].norm not in doc.gaz.given_names:
             k += 1
+        if portfolio < k < j and toks[k].low in _PORTFOLIO_ENDS and toks[k].norm not in doc.gaz.given_names:
+            # "Minister of Culture Heritage Sites said": the portfolio goes on, and a name of two words or
+            # more after it is the holder's ("Minister of Culture Tourism Kwame Mensah"), else it names no one
+            while (
+                k < j
+                and toks[k].low in _PORTFOLIO_ENDS | PORTFOLIOS
+                and toks[k].norm not in doc.gaz.given_names
+            ):
+                k += 1
+            if j - k < 2 or not plausible_name(toks[k:j], doc.gaz.given_names):
+                read_places(doc, index, toks, i, j)
+                return True
         place = leading_place(doc.gaz, toks[k:j])
         # "Envoy for Yemen Tim Lenderking", "Envoy for Yemen"; but after a portfolio a name follows, though
         # a place has it too ("Secretary of State Lincoln")
         if place and (k + place[1] < j or k == portfolio):
             k += place[1]
+        elif k == portfolio and _seat_then_holder(doc, toks, k, j):
+            # "The Bishop of Winona Robert Barron said": the see is a place, no part of the name
+            add_candidate(doc, index, toks[k : k + 1], "place", why="seat")
+            k += 1
     k = _office_head(doc, toks, t, k, j)
     name = toks[k:j]
     if not name or all(t.norm in TITLES for t in name):

@@ -24,6 +24,7 @@ from briefing.coref import Candidate
 from briefing.cues import (
     COMMON,
     COMPANY_NOUNS,
+    FOREIGN_OPENERS,
     GROUP_NOUNS,
     LONE_NOT_NAMES,
     MISC_FIRST,
@@ -46,7 +47,7 @@ from briefing.cues import (
     SUBJECT_VERBS,
     words,
 )
-from briefing.foreign import in_german_or_french
+from briefing.foreign import in_german_or_french, speaks_in_french
 from briefing.gazetteer import Gazetteer
 from briefing.kinds import DEFINED
 from briefing.models import ActorType
@@ -258,6 +259,9 @@ def _people_plural(doc: Doc, tok: Token) -> bool:
     return True
 
 
+# words that open a pair ("Neither X nor Y", "Either X or Y"); "Both" is a function word already (not
+# name-like); kept out of ``COMMON``, whose words are features of the tagger's shipped weights
+_PAIR_OPENERS = frozenset({"neither", "either"})
 # verbs that open a request to write to someone: "Email Nick", "Contact Sarah", "Follow Dan on X"
 _CONTACT_VERBS = frozenset({"email", "e-mail", "contact", "follow", "tweet", "message", "dm"})
 
@@ -277,6 +281,10 @@ def _not_a_name(doc: Doc, toks: list[Token], i: int, j: int) -> bool:
         return False  # "Minister of Health Armindo Tiago said": an office, "minister" in lower case or not
     if tok.norm in doc.lower or tok.low in _CONTACT_VERBS:
         return True  # "Email Nick with any tip-offs": a live blog's request, no one called Email Nick
+    if tok.low in FOREIGN_OPENERS and in_german_or_french(toks):
+        return True  # "Selon Le Pen, le budget est injuste": "according to", no part of her name
+    if tok.low in _PAIR_OPENERS:
+        return True  # "Neither Scholz nor Meloni": a pair's opening word, no part of the name after it
     if known_name(doc.gaz, tok.norm) is not None or tok.norm in doc.gaz.given_names or is_title(tok):
         return False
     rest = " ".join(t.norm for t in toks[i + 1 : j])
@@ -349,6 +357,16 @@ def _read_chunk(doc: Doc, index: int, toks: list[Token], i: int, j: int, initial
                 # the next name
                 _seat(doc, index, toks, i + a, seated, False)
                 _read_chunk(doc, index, toks, seated + 1, i + b, False)
+            elif a and _after_persons_of(doc, toks, i + a, i + b):
+                # "Jane Smith of Ealing said": the verb speaks for Jane Smith; Ealing is where she is from,
+                # and "Spokesman Tom Brown of Oxfam said" names the body a spokesman speaks for
+                person = doc.candidates[-1]
+                where = "organization" if person.why == "title" or person.roles else "place"
+                read = len(doc.candidates)
+                _read_chunk(doc, index, toks, i + a, i + b, False)
+                for c in doc.candidates[read:]:
+                    if c.type is None and c.context == "person":
+                        c.context = where
             elif _paired_given_name(doc, chunk, a, b):
                 # "Harry & Meghan", "hot Chas & Dave action": two people, though a list knows a place Chas
                 _whole(doc, index, toks, i + a, i + b, "person", initial and a == 0, why="given")
@@ -386,6 +404,10 @@ def _read_chunk(doc: Doc, index: int, toks: list[Token], i: int, j: int, initial
     elif is_title(chunk[-1]) or is_office(doc.gaz, chunk):
         # "the Foreign Secretary", "Iraqi Foreign Minister", "Special Representative for Libya": an office
         read_places(doc, index, toks, i, j)
+    elif _place_then_body(doc, toks, i, j) and (
+        given_name_first(doc.gaz, chunk) or _person_context(doc, toks, i, j)
+    ):  # "Texas Instruments said", "Virginia Tech said": where a person would otherwise be read
+        _whole(doc, index, toks, i, j, "organization", initial, why="head")
     elif given_name_first(doc.gaz, chunk) and not arabic_place(toks, i):
         _whole(doc, index, toks, i, j, "person", initial, why="given")
     elif kind := _country_then_kind(doc, chunk):  # "Israel Railways said", "Turkey Point said"
@@ -532,9 +554,23 @@ def _member_for(doc: Doc, toks: list[Token], i: int, j: int) -> int:
     if j - i < 5 or toks[i].low != "member" or toks[i + 1].low != "of":
         return 0
     at = next((k for k in range(i + 2, min(j, i + 7)) if toks[k].low == "for"), 0)
-    if not at or toks[at - 1].low not in _LEGISLATURES or not 1 <= j - at - 1 <= 3:
+    if not at or toks[at - 1].low not in _LEGISLATURES or not 1 <= j - at - 1 <= 7:
         return 0
-    return at + 1 if _seat_words(doc, toks[at + 1 : j]) else 0
+    return at + 1 if _seat_parts(doc, toks[at + 1 : j]) else 0
+
+
+def _seat_parts(doc: Doc, seat: list[Token]) -> bool:
+    """Are the words after a member's "for" a seat: one to three capitalised words (``_seat_words``), or
+    two such parts joined by "and", as constituencies are named after the towns they join ("Hackney North
+    and Stoke Newington", "Ealing Central and Acton")? A seat is one place, not a body called "Parliament
+    for Hackney North", nor two."""
+    ands = [k for k, t in enumerate(seat) if t.low == "and" and not t.cap]
+    if not ands:
+        return len(seat) <= 3 and _seat_words(doc, seat)
+    if len(ands) > 1:
+        return False
+    left, right = seat[: ands[0]], seat[ands[0] + 1 :]
+    return all(1 <= len(part) <= 3 and _seat_words(doc, part) for part in (left, right))
 
 
 # the houses whose members sit for a seat ("Member of Parliament for", "Member of the Assembly for")
@@ -564,6 +600,18 @@ def _seat_of_person(doc: Doc, toks: list[Token], i: int, j: int) -> bool:
     if before < 0 or toks[before].low.rstrip(".") not in _SEATED:
         return False
     return _seat_words(doc, toks[i:j])
+
+
+def _after_persons_of(doc: Doc, toks: list[Token], i: int, j: int) -> bool:
+    """Is ``toks[i:j]``, one or two words, right after "of" and a person's name just read ("Jane Smith of
+    Ealing said", "Tom Green of Wokingham")? A verb of speech after it is the person's, so it makes no
+    person of the words; with no title to say it is a seat (``_seat_of_person``), the lists or the words
+    around them type them, and a word no list knows is the body a titled person speaks for ("Spokesman
+    Tom Brown of Oxfam"), else where the person is from, a place ("Jane Smith of Ealing")."""
+    if not 1 <= j - i <= 2 or i < 3 or toks[i - 1].low != "of" or not doc.candidates:
+        return False
+    person = doc.candidates[-1]
+    return person.type == "person" and len(person.toks) > 1 and person.toks[-1] is toks[i - 2]
 
 
 def _paired_given_name(doc: Doc, chunk: list[Token], a: int, b: int) -> bool:
@@ -777,9 +825,7 @@ def _named_like_a_country(doc: Doc, toks: list[Token], i: int, j: int) -> bool:
         return False
     # "Jordan Henderson, the former Liverpool captain, said", "the midfielder Jordan Henderson": a role
     # says it as firmly as the verb
-    described = roles.lead_role(doc.text, toks, i) or roles.apposition_role(doc.text, toks, j)
-    occupied = i > 0 and toks[i - 1].word and not toks[i - 1].cap and toks[i - 1].low in OCCUPATIONS
-    return bool(described) or occupied or _acts_as_person(doc, toks, j) or _town_after(doc, chunk)
+    return _described(doc, toks, i, j) or _acts_as_person(doc, toks, j) or _town_after(doc, chunk)
 
 
 def _town_after(doc: Doc, chunk: list[Token]) -> bool:
@@ -806,10 +852,48 @@ def _country_then_kind(doc: Doc, chunk: list[Token]) -> ActorType | None:
     return "place" if chunk[1].low in _PLACE_ENDS else None
 
 
+def _place_then_body(doc: Doc, toks: list[Token], i: int, j: int) -> bool:
+    """ "Texas Instruments", "Virginia Tech", "Ohio Power": a place the lists know (a country, a state, a
+    city), then one word that ends a company's or a college's name (``_BODY_ENDS``), is that body, whatever
+    verb follows, though the place is also a given name (Virginia, Austin, Dallas): "Virginia Tech said" is
+    no woman called Tech. A role right before or after the run still makes it a person's name ("the
+    economist Virginia Power said", "Dallas Power, the striker,")."""
+    chunk = toks[i:j]
+    if len(chunk) != 2 or chunk[1].possessive or chunk[1].low not in _BODY_ENDS or chunk[0].possessive:
+        return False
+    if not chunk[1].text[:1].isupper() or doc.gaz.place(chunk[0].norm) is None:
+        return False
+    return not _described(doc, toks, i, j)
+
+
+def _described(doc: Doc, toks: list[Token], i: int, j: int) -> bool:
+    """Is the run at ``toks[i:j]`` described as a person: a role before it ("Foreign Minister ..."), an
+    occupation in lower case right before ("the striker Jordan Henderson"), or an apposition after it
+    that names a role or an occupation ("Jordan Pickford, the goalkeeper,")?"""
+    occupied = i > 0 and toks[i - 1].word and not toks[i - 1].cap and toks[i - 1].low in OCCUPATIONS
+    described = roles.lead_role(doc.text, toks, i) or roles.apposition_role(doc.text, toks, j)
+    return bool(described) or occupied or _apposed_occupation(toks, j)
+
+
+def _apposed_occupation(toks: list[Token], j: int) -> bool:
+    """ ", the goalkeeper,", ", a striker,": an apposition of an article and an occupation alone after a
+    run, which ``roles.apposition_role`` leaves (an occupation is no office to store as a role), still
+    says the run is a person's name."""
+    if j + 3 >= len(toks) or toks[j].text != "," or toks[j + 1].low not in ("the", "a", "an"):
+        return False
+    return toks[j + 2].low in OCCUPATIONS and toks[j + 3].text in (",", ".", ";", "—", "–")
+
+
 # the last words of a body's or a place's name after a country's ("Israel Railways", "Georgia Power",
-# "Turkey Point", "Chad Basin"), which no surname is; kept apart from ORG_HEADS and PLACE_HEADS, which are
-# also features of the tagger's shipped weights
-_BODY_ENDS = words("tech railways railway rail railroad airline telecom telecoms energy power mobile steel")
+# "Turkey Point", "Chad Basin") or any place's ("Texas Instruments", "Virginia Tech"), which no surname is
+# or which make a body of a place's name; kept apart from ORG_HEADS and PLACE_HEADS, which are also
+# features of the tagger's shipped weights
+_BODY_ENDS = words(
+    """
+    tech railways railway rail railroad airline airlines airways telecom telecoms energy power mobile steel
+    instruments scientific dynamics semiconductor semiconductors electric utilities
+    """
+)
 _PLACE_ENDS = words("point springs ridge hill plain cape basin")
 
 
@@ -889,7 +973,9 @@ def _read_plain(doc: Doc, index: int, toks: list[Token], i: int, j: int, initial
     ):
         type_, why = "person", "given"
     elif len(chunk) == 2 and first.low in FOREIGN_ARTICLES and in_german_or_french(toks):
-        pass  # "Le Quotidien", "Die Zeit": no person, and "Le Pen" only as a surname
+        # "Le Quotidien", "Die Zeit": no person, and "Le Pen" only as a surname ("Jeudi, Le Pen a ajouté")
+        if speaks_in_french(toks, i, j):
+            type_, why = "person", "title"
     elif len(chunk) > 1 and has_particle(chunk):
         type_, why = ("place" if context_cue(toks, i, j) == "place" else "person"), "particle"
     elif len(chunk) == 1 and not initial and not common and before_government(toks, i, j):
@@ -926,7 +1012,11 @@ def _read_plain(doc: Doc, index: int, toks: list[Token], i: int, j: int, initial
         type_, why = "organization", "brand"  # as firm as "Volkswagen plants"
     elif type_ == "person" and why in ("shape", "given") and _employer(toks, i, j):
         type_, why = "organization", "context"  # "an analyst at Peel Hunt": a firm, no Mr Hunt
-    elif type_ == "person" and why in ("shape", "particle") and person_cue(doc.gaz, toks, i, j):
+    elif (
+        type_ == "person"
+        and why in ("shape", "particle")
+        and (person_cue(doc.gaz, toks, i, j) or speaks_in_french(toks, i, j))
+    ):
         why = "title"  # as firm as a title: the tagger keeps it
     elif why in ("shape", "acronym") and 2 <= j - i <= 3 and not last.acronym and after_office(toks, i, j):
         type_, why = "person", "title"  # "the senator from Ohio, JD Vance,": no body, whatever its shape

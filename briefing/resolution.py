@@ -98,6 +98,7 @@ def resolve(cands: list[Candidate], gaz: Gazetteer, text: str) -> None:
             c.why = "surname"
     short_forms(cands, gaz, seen)
     _beside_people(cands, text, gaz)
+    _paired_with_a_person(cands, text)
     contexts: dict[str, set[str]] = defaultdict(set)
     for c in cands:
         if c.type is None:
@@ -112,6 +113,32 @@ def resolve(cands: list[Candidate], gaz: Gazetteer, text: str) -> None:
 
 _AND = re.compile(r"\s+(?:and|or|et|ou|y|und|oder)\s+")
 _FIRMLY = frozenset({"list", "title", "surname", "given"})
+
+
+# "Both Starmer and Macron", "Neither Scholz nor Meloni", "Either Sanchez or Costa": a pair of one kind
+_PAIR = re.compile(r"(?:^|[.!?]\s+|\n)(?:Both|Neither|Either)\s+$")
+_PAIRED = {"both": r"\s+and\s+", "neither": r"\s+nor\s+", "either": r"\s+or\s+"}
+
+
+def _paired_with_a_person(cands: list[Candidate], text: str) -> None:
+    """A lone word no list knows that opens a sentence's "Both X and Y", "Neither X nor Y" or "Either X or
+    Y", whose other half is a person the lists, a title or a full name made so, is a person too: a pair
+    named so is of one kind ("Both Starmer and Macron backed the plan"). Only there: a lone untyped word
+    beside a person after a plain "and" is left alone (``_beside_people``)."""
+    for k, c in enumerate(cands[:-1]):
+        if c.type is not None or len(c.toks) != 1 or c.toks[0].possessive:
+            continue
+        opener = _PAIR.search(text[max(0, c.start - 12) : c.start])
+        if opener is None:
+            continue
+        joiner = _PAIRED[opener.group(0).split()[-1].lower()]
+        other = cands[k + 1]
+        if (
+            other.type == "person"
+            and other.why in _FIRMLY
+            and re.fullmatch(joiner, text[c.end : other.start])
+        ):
+            c.type, c.canonical, c.why = "person", surface_of(c, text), "title"
 
 
 def _beside_people(cands: list[Candidate], text: str, gaz: Gazetteer) -> None:

@@ -275,14 +275,22 @@ def _role_noun(low: str) -> bool:
 
 def _phrase(toks: list[Token], i: int) -> int:
     """Index after a role phrase starting at ``i``: up to a stop mark, or -1 if too long or unfit. Two
-    roles joined by "and" are one phrase ("former governor and presidential candidate")."""
+    roles joined by "and" are one phrase ("former governor and presidential candidate"), and so is a
+    role whose name holds an "and" between capitalised words ("the Member of Parliament for Hackney North
+    and Stoke Newington", "the Secretary of Health and Human Services")."""
     j = i
     while j < len(toks) and toks[j].text not in _STOPS:
         both = toks[j].low == "and" and _has_role_noun(toks[i:j]) and _role_follows(toks, j + 1)
+        both = both or (toks[j].low == "and" and _inside_a_name(toks, j))
         if (toks[j].low in _REJECT and not both) or j - i >= MAX_ROLE_TOKENS:
             return -1
         j += 1
     return j
+
+
+def _inside_a_name(toks: list[Token], j: int) -> bool:
+    """Does the "and" at ``j`` join two capitalised words of one name ("Health and Human Services")?"""
+    return 0 < j < len(toks) - 1 and toks[j - 1].cap and toks[j - 1].word and toks[j + 1].cap
 
 
 def _role_follows(toks: list[Token], k: int) -> bool:
@@ -369,6 +377,8 @@ _APPOINTING = words(
 _TAKEN = words(
     "sworn appointed named nominated promoted elected installed picked tapped chosen inaugurated confirmed"
 )
+# words before a passive appointment that put it in the future: "will be sworn in", "is to be named"
+_NOT_YET = words("will would shall to")
 _BEING = words("was is were are has have had been be will formally officially also later")
 
 
@@ -376,7 +386,8 @@ def appointed_role(text: str, toks: list[Token], name_start: int, name_end: int)
     """The office a person is given in the news, the role they hold from now on: the "as" phrase of an
     appointment, also after an apposition that tells their old job ("appointed Isaura Nhantumbo, the
     spokeswoman of the disaster agency, as minister of state administration"), or the office a passive
-    gives ("X was sworn in as minister", "X was named special envoy"); else None."""
+    gives ("X was sworn in as minister", "X was named special envoy"); else None. An office still to come
+    is not held yet ("X will be sworn in as president", "X is to be named envoy"): None."""
     if name_start > 0 and toks[name_start - 1].low in _APPOINTING:
         if name_end < len(toks) and toks[name_end].low == "as":
             return as_role(text, toks, name_end)
@@ -391,6 +402,8 @@ def appointed_role(text: str, toks: list[Token], name_start: int, name_end: int)
     while k < len(toks) and k - name_end < 3 and toks[k].low in _BEING:
         k += 1
     if k == name_end or k >= len(toks) or toks[k].low not in _TAKEN:
+        return None
+    if any(t.low in _NOT_YET for t in toks[name_end:k]):
         return None
     k += 1 + (toks[k].low == "sworn" and k + 1 < len(toks) and toks[k + 1].low == "in")
     if k < len(toks) and toks[k].low == "as":

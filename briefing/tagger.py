@@ -26,6 +26,7 @@ from briefing.chunks import royal_name, without_post_nominals
 from briefing.coref import FIRM_RULES, Candidate
 from briefing.cues import (
     COMPANY_NOUNS,
+    FOREIGN_OPENERS,
     LONE_NOT_NAMES,
     ORG_HEADS,
     PLACE_HEADS,
@@ -212,6 +213,8 @@ def tag_text(reading: Reading, model: Tagger, gaz: Gazetteer) -> list[tuple[int,
 # for ("Councillor Jane Smith of Ealing", ``briefing.reader``); "placeend": a country, then a word that ends
 # a place's name and no surname ("Turkey Point said", ``briefing.reader``)
 FIRM = FIRM_RULES | {"kind", "direction", "council", "seat", "placeend"}
+# words that open a sentence and never a name after them: "Both", "Neither", "Either", French "Selon"
+_OPENERS = FOREIGN_OPENERS | {"both", "neither", "either"}
 _NAME_POSSESSIVES = frozenset({"people's", "people’s", "workers'", "workers’"})
 # a name neither begins nor ends with these ("of Mosul", "the Coalition"); marks between two names
 _EDGE_WORDS = frozenset("of for and the a an to on in at by with from".split())
@@ -245,6 +248,8 @@ def _clean(toks: list[Token], a: int, b: int, kind: str) -> list[tuple[int, int]
         a += 1
     if a < b - 1 and toks[a].text == "The" and not any(t.word for t in toks[:a]):
         a += 1  # any first word is capitalised: "The Coalition is trained" names "Coalition"
+    if a < b - 1 and toks[a].low in _OPENERS and not any(t.word for t in toks[:a]):
+        a += 1  # "Selon Le Pen, le budget ...", "Neither Scholz nor ...": an opening word, no part of a name
     while a < b - 1 and _describes(toks[a]) and (toks[a + 1].cap or _describes(toks[a + 1])):
         a += 1  # "Turkey's ruling Justice and Development party": a name begins at its capitals
     while b > a and (not toks[b - 1].word or (not toks[b - 1].cap and toks[b - 1].low in _EDGE_WORDS)):
@@ -319,11 +324,42 @@ def retag(reading: Reading, model: Tagger, gaz: Gazetteer) -> list[Candidate]:
     return out
 
 
+_SEATS = frozenset({"seat", "list"})  # how the rules read a seat: as written, or by its list name
+
+
+def _seat_before(rules: list[tuple[int, int, Candidate]], cut: int, k: int, b: int) -> Candidate | None:
+    """The rules' seat that ends at ``k`` right before a titled person's name inside one tagged span ("The
+    Mayor of | Ealing | Peter Mason said"): the two are read apart, as "and" or a comma would part them;
+    else None."""
+    left = next(
+        (c for x, y, c in rules if x == cut and y == k and c.type == "place" and c.why in _SEATS), None
+    )
+    if left is None:
+        return None
+    right = next(
+        (c for x, y, c in rules if x == k and y <= b and c.type == "person" and c.why == "title"), None
+    )
+    return left if right is not None else None
+
+
+def _person_of_place(rules: list[tuple[int, int, Candidate]], cut: int, k: int, b: int) -> Candidate | None:
+    """The rules' person that ends at the "of" at ``k``, where the rules read a place or a body right after
+    it ("Jane Smith | of | Ealing", "Analyst Jane Smith | of | Acme"): a person's "of" names where they are
+    from or whom they work for, no longer name; else None. The person is named in full: a given name
+    alone before "of" may begin a title's name ("the Oscar of Oscars")."""
+    left = next((c for x, y, c in rules if x == cut and y == k and c.type == "person" and y - x > 1), None)
+    right = next(
+        (c for x, y, c in rules if x == k + 1 and y <= b and c.type in ("place", "organization")), None
+    )
+    return left if right is not None else None
+
+
 def _apart(
     rules: list[tuple[int, int, Candidate]], toks: list[Token], spans: list[tuple[int, int]]
 ) -> list[tuple[int, int, Candidate | None]]:
     """The tagged spans, each cut at an "and" or a comma between two names the rules read apart ("Sarmin
-    and Talamenes" are two towns, though the tagger joined them), with the rules' candidate of each piece
+    and Talamenes" are two towns, though the tagger joined them) or between a seat and its holder
+    (``_seat_before``), with the rules' candidate of each piece
     so cut (None for a span left whole)."""
     out: list[tuple[int, int, Candidate | None]] = []
     for a, b in spans:
@@ -335,6 +371,12 @@ def _apart(
                 if left is not None and right is not None:
                     pieces.append((cut, k, left))
                     cut = k + 1
+            elif toks[k].low == "of" and (home := _person_of_place(rules, cut, k, b)) is not None:
+                pieces.append((cut, k, home))  # "Jane Smith of Ealing said": she, then where she is from
+                cut = k + 1
+            elif (seat := _seat_before(rules, cut, k, b)) is not None:
+                pieces.append((cut, k, seat))
+                cut = k
         if not pieces:
             out.append((a, b, None))
             continue

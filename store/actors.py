@@ -27,6 +27,7 @@ from datetime import date, datetime
 from typing import Any, Literal
 
 from briefing.aliases import (
+    PARTICLES,
     PATRONYMICS,
     TRANSLITERATED,
     actor_key,
@@ -140,6 +141,8 @@ def _resolve(db: Database, actor: ExtractedActor, source: str) -> int | None:
     if len(words) > 1:
         # "Faisal bin Farhan Al Saud" is the Faisal bin Farhan another article named without his dynasty
         hits = _by_alias(db, [norm, skeleton(norm), full_given(norm), without_dynasty(norm)], "person")
+        if hits and _particles_alone(words) and len(hits) > 1 and hits[0][1] < DOMINANT * max(hits[1][1], 1):
+            return None  # "Le Pen" of Marine and of Jean-Marie Le Pen: a surname alone, neither leads
         if hits and not _shared_by_many(db, norm, [i for i, _ in hits]):
             return hits[0][0]
         if hits:
@@ -162,6 +165,12 @@ def _shared_by_many(db: Database, norm: str, ids: Sequence[int]) -> bool:
     if not shared_name(norm, names):
         return False
     return len(ids) > 1 or norm.split()[0] not in PATRONYMICS
+
+
+def _particles_alone(words: Sequence[str]) -> bool:
+    """Is a name of several words a surname with particles alone ("le pen", "de niro", "van der berg")?
+    It names whoever the archive knows by it as a lone surname does: the one who clearly leads."""
+    return all(w in PARTICLES for w in words[:-1]) and words[-1] not in PARTICLES
 
 
 def _called_by_given_name(db: Database, norm: str) -> int | None:

@@ -306,3 +306,18 @@ def test_the_upgrade_respells_people_an_older_bot_stored(tmp_path):
         assert [a.id for a in actor_store.find_actors(db, "Muhammad bin Salman")] == [50]
     finally:
         db.conn.close()
+
+
+def test_a_particle_surname_alone_joins_the_one_person_the_archive_knows_by_it(app):
+    # qa26 F9: an article that never names her in full ("Jeudi, Le Pen a ajouté") is Marine Le Pen's
+    add_article(app, "Marine Le Pen said on Monday she would stand again.", day=1)
+    add_article(app, "Jeudi, Le Pen a ajouté que la censure serait déposée.", day=2)
+    assert one(app.db, "Marine Le Pen").article_count == 2
+
+
+def test_a_particle_surname_alone_joins_neither_of_two_people_of_it(app):
+    add_article(app, "Marine Le Pen said on Monday she would stand again.", day=1)
+    add_article(app, "Jean-Marie Le Pen, her father, was remembered on Tuesday.", day=2)
+    add_article(app, "Le Pen said the ruling was political.", day=3)
+    assert one(app.db, "Marine Le Pen").article_count == 1
+    assert one(app.db, "Jean-Marie Le Pen").article_count == 1

@@ -215,7 +215,26 @@ def test_a_surname_with_a_particle_is_all_of_it_and_the_particle_alone_is_no_sur
         "De Niro said he had wanted one there for years.",
         "Le Monde reported the opening.",
     ]
-    assert with_full_names([(1, english[1]), (2, english[2])], english) == english[1:]
+    # the surname with its particle, used alone, is written in full as any other is (qa26 F9); "Le Monde"
+    # is no surname of anyone the text named
+    assert with_full_names([(1, english[1]), (2, english[2])], english) == [
+        "Robert De Niro said he had wanted one there for years.",
+        english[2],
+    ]
+
+
+def test_a_particle_surname_alone_after_a_date_word_is_written_in_full():
+    # qa26 F9: "Jeudi, Le Pen a ajouté" and "Le Pen said" were left bare, unlike "Smith said"
+    french = [
+        "Selon le parti, Marine Le Pen a dénoncé un budget injuste.",
+        "La gauche soutiendrait la motion.",
+        "Jeudi, Le Pen a ajouté que la censure serait déposée.",
+    ]
+    assert with_full_names([(1, french[1]), (2, french[2])], french)[1] == (
+        "Jeudi, Marine Le Pen a ajouté que la censure serait déposée."
+    )
+    english = ["Marine Le Pen was barred from office on Monday.", "Le Pen said the ruling was political."]
+    assert with_full_names([(1, english[1])], english) == ["Marine Le Pen said the ruling was political."]
 
 
 def test_a_namesake_given_in_full_leaves_the_other_persons_full_name_to_be_given():
