@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import fields, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
@@ -42,7 +42,7 @@ from briefing.adapters.sender import SendPolicy
 from briefing.adapters.statistics import LOCK_WAIT, Statistics
 from briefing.addresses import shown_url
 from briefing.service import App
-from briefing.service.give_ups import give_ups_notice, stall_notice
+from briefing.service.give_ups import GiveUpNews, Stall, give_ups_notice, note_told, stall_notice
 from briefing.service.polling import PollReport, paused_notice, poll_due_feeds
 from briefing.service.reextract import BATCH as REEXTRACT_BATCH
 from briefing.service.reextract import count_stale as count_stale_actors
@@ -299,11 +299,29 @@ async def run_feed_polling(
     for stall in polled.stalled:
         shown = shown_url(stall.source.location)
         log.warning("feed %s read none of its new entries in its last %d polls with any", shown, stall.polls)
-        await notify_admins(app, bot, stall_notice(stall, app.now()), pacer=pacer)
+        sent = await notify_admins(app, bot, stall_notice(stall, app.now()), pacer=pacer)
+        _told(app, (stall,), sent)
     if polled.gave_up:  # one message for every feed of the run
-        await notify_admins(app, bot, give_ups_notice(polled.gave_up), pacer=pacer)
+        sent = await notify_admins(app, bot, give_ups_notice(polled.gave_up), pacer=pacer)
+        _told(app, polled.gave_up, sent)
     alerts = await send_due_alerts(app, bot, now=now, pacer=pacer, policy=policy, stop=stop)
     return polled, alerts
+
+
+def _told(app: App, news: Sequence[GiveUpNews | Stall], sent: int) -> None:
+    """Remember the give-up notices an admin received (or that no admin is there to receive) as told
+    (:func:`note_told`); one no admin received is offered again at the feed's next poll. A failure to
+    record is logged: the notice may then come once more."""
+    if not sent and app.settings.admins:
+        log.warning(
+            "the notice of %d feeds' give-ups reached no admin; offered again at their next poll", len(news)
+        )
+        return
+    for one in news:
+        try:
+            note_told(app, one, app.now())
+        except Exception:
+            log.exception("could not record the give-ups of %s as told", shown_url(one.source.location))
 
 
 async def pruned(app: App, *, wait: float = LOCK_WAIT) -> PruneReport | None:
