@@ -23,7 +23,7 @@ from nltk.stem.porter import PorterStemmer
 
 from briefing.aliases import fold
 from briefing.letters import fold_letters, split_apostrophes
-from briefing.topics import SLACK, is_name
+from briefing.topics import SLACK, is_name, is_own_word
 
 TITLE_WEIGHT = 10.0
 K1 = 1.2
@@ -144,6 +144,24 @@ def written_words(query: str, spellings: Sequence[str] = ()) -> list[re.Pattern[
         own = [c for c in dict.fromkeys(chunks) if _stem_changes_word(c)]
         patterns += [re.compile(_own_ending_pattern(c), re.I) for c in own]
     return patterns
+
+
+def followed_words(topic: str) -> list[re.Pattern[str]]:
+    """The words of a followed topic the index cannot tell apart from others (:func:`written_words`),
+    and those it reads as another word that a search may find but a follow should not: a word ending in
+    "s" that is no plural ("news", which the stemmer reads as "new": ``topics.is_own_word``), found as
+    a whole word. The digest and the alerts keep only the articles that hold them."""
+    patterns = written_words(topic)
+    chunks = [c.strip(_AROUND) for c in split_apostrophes(unicodedata.normalize("NFKC", topic)).split()]
+    own = [c for c in dict.fromkeys(chunks) if c and is_own_word(plain(c))]
+    patterns += [re.compile(_whole_word_pattern(c), re.I) for c in own]
+    return patterns
+
+
+def _whole_word_pattern(word: str) -> str:
+    """``word`` as a whole word ("news", "news's": an apostrophe ends a word), not the start of another."""
+    found = re.escape(plain(word))
+    return rf"{found}(?<![^\W_]{found})(?![^\W_])"
 
 
 # endings that make a word of their own, which the index's (Porter) stemmer cuts off, so that "wellness"

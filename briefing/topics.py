@@ -36,6 +36,12 @@ _ENDINGS = ("", "s", "es", "ed", "d", "ing", "'s")
 # "strike", not "strik").
 _TOPIC_ENDINGS = ("es", "s", "ing", "ed", "d")
 _MIN_ROOT = 3  # "bus" is not a plural of "bu"
+# Words ending in "s" that are no plural of the word without it, though the index's stemmer reads them as
+# that word ("news" as "new", "goods" as "good", "economics" as "economic"): a follow of one is found as
+# written (with a possessive), never as the other word (:func:`is_own_word`; ``relevance.followed_words``).
+NOT_PLURALS = frozenset(
+    """news goods odds arms customs economics politics physics athletics electronics""".split()
+)
 
 # Words that nearly every article has. Beside other words they are left out of a topic or query (every
 # word must match, and "the envoy" should find an article that never writes "the"); alone they are all
@@ -111,10 +117,19 @@ def _same(word: str, wanted: str) -> bool:
     return word.startswith(wanted) and word[len(wanted) :] in _ENDINGS
 
 
+def is_own_word(word: str) -> bool:
+    """Whether a (folded) topic word ends in "s" without being the plural of the word before it
+    (:data:`NOT_PLURALS`): "news" is no plural of "new"."""
+    return word in NOT_PLURALS
+
+
 @lru_cache(maxsize=1024)
 def _root(word: str) -> str | None:
     """The topic word less the ending it was typed with (see ``_TOPIC_ENDINGS``), if the index reads
-    the two as one word: "businesses" is "business", "closed" is "close"; None if it has no such ending."""
+    the two as one word: "businesses" is "business", "closed" is "close"; None if it has no such ending,
+    or is a word of its own ("news" is no form of "new": :func:`is_own_word`)."""
+    if is_own_word(word):
+        return None
     for ending in _TOPIC_ENDINGS:
         root = word.removesuffix(ending)
         if root != word and len(root) >= _MIN_ROOT and stem(root) == stem(word):

@@ -20,6 +20,7 @@ distance). Dossier reads go through ``article_actors`` and the running totals ``
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -49,7 +50,7 @@ from briefing.aliases import (
 )
 from briefing.gazetteer import load_gazetteer
 from briefing.given_names import spelt_one_way
-from briefing.letters import umlauts_written
+from briefing.letters import LETTER_APOSTROPHES, fold_apostrophes, umlauts_written
 from briefing.mentions import ActorRecord, ArticleLink, CoMention, Quote
 from briefing.models import Actor, ActorType, Article, ExtractedActor, Sentence, dating_of
 from briefing.role_choice import kept_role
@@ -682,25 +683,41 @@ def respell_people(db: Database) -> int:
 # ---- lookups -----------------------------------------------------------------------------------------
 
 
+_INNER_APOSTROPHE = re.compile(r"(?<=[^\W_])'(?=[^\W_])")  # "O'Brien", "d'Ivoire"
+
+
 def find_actors(db: Database, name: str, *, type_: ActorType | None = None, limit: int = 8) -> list[Actor]:
     """Actors an alias names exactly (case, diacritics and spelling variants folded), most mentioned first."""
     norm = strip_article(fold(name))
     if not norm:
         return []
-    sql = (
-        "SELECT DISTINCT a.* FROM actor_aliases al JOIN actors a ON a.id = al.actor_id"
-        " WHERE al.norm IN (?, ?, ?, ?)"
-        + (" AND a.type = ?" if type_ else "")
-        + " ORDER BY a.article_count DESC, a.id LIMIT ?"
-    )
     skel = skeleton(norm)
     if len(skel) < max(3, len(norm) // 2):  # "xxxxxxxx" is no spelling of "X"
         skel = norm
     written = strip_article(fold(umlauts_written(name)))  # "Söder" finds the Soeder of an English article
     # "Selenskyj" finds Zelensky: German copy's letters for a Russian or Ukrainian name
     spelt = transliteration_key(norm) or norm
-    params: list[Any] = [norm, skel, written, spelt, *([type_] if type_ else []), limit]
+    norms = list(dict.fromkeys([norm, skel, written, spelt, *_apostrophe_norms(name)]))
+    sql = (
+        "SELECT DISTINCT a.* FROM actor_aliases al JOIN actors a ON a.id = al.actor_id"
+        f" WHERE al.norm IN ({','.join('?' * len(norms))})"
+        + (" AND a.type = ?" if type_ else "")
+        + " ORDER BY a.article_count DESC, a.id LIMIT ?"
+    )
+    params: list[Any] = [*norms, *([type_] if type_ else []), limit]
     return [_actor(db, r) for r in db.query(sql, params)]
+
+
+def _apostrophe_norms(name: str) -> list[str]:
+    """The folded forms of a name with an apostrophe inside, written with each other apostrophe: an alias
+    keeps "ʼ" (U+02BC) and "ʻ", which count as letters, where "'" and "’" are dropped ("OʼBrien" is
+    "oʼbrien", "O'Brien" "obrien"), so "/actor O'Brien" finds the OʼBrien of an article that wrote him
+    so, and "/actor OʼBrien" the O'Brien of the others."""
+    typed = fold_apostrophes(name)
+    if not _INNER_APOSTROPHE.search(typed):
+        return []
+    forms = [typed, *(typed.replace("'", mark) for mark in LETTER_APOSTROPHES)]
+    return [n for form in forms if (n := strip_article(fold(form)))]
 
 
 def people_by_given_name(db: Database, name: str, *, limit: int = 8) -> list[tuple[Actor, bool]]:

@@ -14,8 +14,9 @@ from typing import Any
 
 from briefing.alerts import named_in_headlines
 from briefing.models import follow_key
+from briefing.relevance import followed_words, holding
 from store.db import Database, chunks, from_iso, release_unconfirmed, to_iso
-from store.search import topic_query
+from store.search import article_texts, topic_query
 
 
 @dataclass(frozen=True)
@@ -146,6 +147,9 @@ def followers_of_articles(db: Database, article_ids: Sequence[int]) -> dict[tupl
             f" WHERE articles_fts MATCH ? AND a.id IN ({marks}) AND a.story_id IS NOT NULL",
             [query, *article_ids],
         ).fetchall()
+        if found and (written := followed_words(value)):  # "news" as written, not every "new" the index finds
+            kept = set(holding(article_texts(db, [a for _, a in found]), written))
+            found = [(story_id, article_id) for story_id, article_id in found if article_id in kept]
         for chat_id in chats:
             for story_id, article_id in found:
                 match(chat_id, story_id, value, article_id)

@@ -123,6 +123,19 @@ def give_up(db: Database, entries: Iterable[GivenUp], *, source_id: int, now: da
     )
 
 
+def note_still_listed(db: Database, urls: Sequence[str], *, now: datetime, after: datetime) -> None:
+    """Remember that the feed still lists the given-up entries ``urls``, seen ``now``, for those last seen
+    before ``after`` (a write a day, not one a poll): the daily pruning forgets entries by when they were
+    last seen, and a given-up entry forgotten while its feed still lists it would be read as new, given
+    up and told to the admins once more."""
+    for chunk in chunks(sorted({normalize_url(u) for u in urls}), 500):
+        db.execute(
+            f"UPDATE feed_entries SET seen_at = ? WHERE url IN ({','.join('?' * len(chunk))})"
+            " AND given_up_at IS NOT NULL AND seen_at < ?",
+            [to_iso(now), *chunk, to_iso(after)],
+        )
+
+
 _GIVEN_UP = "url, title, stamp, waiting_since, given_up_at, given_up_why"  # what :func:`_given_up` reads
 
 
@@ -187,14 +200,22 @@ def _feed_give_ups(db: Database, source_id: int, where: str, params: Sequence[ob
     return [_given_up(*row) for row in db.execute(sql, [source_id, *params]).fetchall()]
 
 
-def mark_told(db: Database, source_id: int, *, now: datetime, since: datetime | None = None) -> None:
+def mark_told(
+    db: Database,
+    source_id: int,
+    *,
+    now: datetime,
+    since: datetime | None = None,
+    through: datetime | None = None,
+) -> None:
     """Remember that the admins were told ``now`` of every entry the feed ``source_id`` gave up (from
-    ``since`` on, if given): an entry given up again later (a new version of it, a resumed feed) is not
-    told again."""
+    ``since`` on, and up to ``through``, if given: a notice tells the entries given up by the time it
+    was composed, not one given up while it was being sent): an entry given up again later (a new
+    version of it, a resumed feed) is not told again."""
     db.execute(
         "UPDATE feed_entries SET told_at = ? WHERE source_id = ? AND given_up_at >= coalesce(?, '')"
-        " AND told_at IS NULL",
-        [to_iso(now), source_id, to_iso(since)],
+        " AND (? IS NULL OR given_up_at <= ?) AND told_at IS NULL",
+        [to_iso(now), source_id, to_iso(since), to_iso(through), to_iso(through)],
     )
 
 

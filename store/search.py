@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from functools import partial
 
 from briefing.aliases import fold, strip_article
 from briefing.letters import LETTER_APOSTROPHES, fold_apostrophes, fold_letters
@@ -81,15 +82,63 @@ def query_words(text: str) -> list[list[str]]:
 def fts_query(text: str, *, any_word: bool = False) -> str | None:
     """A safe FTS5 query for the user's words: each word a quoted phrase, all required (or any one with
     ``any_word``). None when no word is left to search for. The words are folded as the index is
-    (``briefing.letters``: "Kukuła" as "Kukula", "Straße" as "Strasse"); FTS5 folds case and accents."""
-    phrases = [_phrase(" ".join(tokens)) for tokens in query_words(text)]
+    (``briefing.letters``: "Kukuła" as "Kukula", "Straße" as "Strasse"); FTS5 folds case and accents.
+    A word with an apostrophe in it is found written with any (:func:`_apostrophe_forms`)."""
+    typed = fold_apostrophes(text)
+    joined = _apostrophe_words(typed)
+    phrases = [_apostrophe_forms(tokens, joined) for tokens in query_words(typed)]
     if not phrases:
         return None
-    return (" OR " if any_word else " ").join(dict.fromkeys(phrases))
+    grouped = any(p.startswith("(") for p in phrases)  # FTS5 joins a group to a phrase by AND alone
+    return (" OR " if any_word else " AND " if grouped else " ").join(dict.fromkeys(phrases))
+
+
+def _apostrophe_words(typed: str) -> dict[tuple[str, ...], tuple[str, bool]]:
+    """The words of a query (apostrophes folded to "'") with an apostrophe inside ("O'Brien", "O'Brien's"),
+    by their FTS5 tokens: each without its possessive, and whether it had one. A possessive alone
+    ("Kim's") is no such word."""
+    found: dict[tuple[str, ...], tuple[str, bool]] = {}
+    for chunk in unicodedata.normalize("NFKC", typed).split():
+        word = chunk.strip('"“”«»„()[]{}.,;:!?')
+        base = _POSSESSIVE_END.sub("", word)
+        if _INNER_APOSTROPHE.search(base):
+            found.setdefault(tuple(t[:MAX_TERM_CHARS] for t in _WORD.findall(word)), (base, base != word))
+    return found
+
+
+def _apostrophe_forms(tokens: Sequence[str], joined: dict[tuple[str, ...], tuple[str, bool]]) -> str:
+    """A query word as a quoted phrase; a word with an apostrophe inside as any of the ways the index
+    holds it (see :func:`topic_query`): "O'Brien" as the words "o" "brien" (which "O’Brien’s" holds too),
+    or as the one word "oʼbrien" or "oʼbrienʼs" (a possessive joined by the same letter), or with "ʻ";
+    "O'Brien's" as "o" "brien" "s" or the joined possessive only."""
+    phrase = _phrase(" ".join(tokens))
+    if (found := joined.get(tuple(tokens))) is None:
+        return phrase
+    word, possessive = found
+    forms = [phrase]
+    for mark in LETTER_APOSTROPHES:
+        forms += [] if possessive else [_phrase(word.replace("'", mark))]
+        forms.append(_phrase(_possessive(word, mark)))
+    return f"({' OR '.join(dict.fromkeys(forms))})"
 
 
 # an apostrophe between two letters of a word ("d'Ivoire", "O'Brien")
 _INNER_APOSTROPHE = re.compile(r"(?<=[^\W_])'(?=[^\W_])")
+
+
+_POSSESSIVE_END = re.compile(r"'s$", re.I)
+# a word with an apostrophe inside ("O'Brien", "rock'n'roll")
+_APOSTROPHE_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)+")
+
+
+def _possessive_of(found: re.Match[str], *, mark: str) -> str:
+    return _possessive(found.group(), mark)
+
+
+def _possessive(word: str, mark: str) -> str:
+    """``word`` ("O'Brien") joined and made possessive by the apostrophe ``mark`` that counts as a letter
+    ("OʼBrienʼs"), as the index holds that possessive: one word."""
+    return f"{word.replace(chr(39), mark)}{mark}s"
 
 
 def topic_query(value: str) -> str | None:
@@ -102,8 +151,11 @@ def topic_query(value: str) -> str | None:
     are read as they were indexed, with no reindexing)."""
     typed = fold_apostrophes(value)
     forms = [typed]
-    if _INNER_APOSTROPHE.search(typed):
-        forms += [_INNER_APOSTROPHE.sub(mark, typed) for mark in LETTER_APOSTROPHES]
+    several = len(query_words(typed)) > 1 or (quoted(typed) and len(_tokens(typed)) > 1)
+    if several and _INNER_APOSTROPHE.search(typed):  # one word: fts_query looks for its forms itself
+        for mark in LETTER_APOSTROPHES:  # "OʼBrien", and "OʼBrienʼs": one word to the index, not its start
+            forms.append(_INNER_APOSTROPHE.sub(mark, typed))
+            forms.append(_APOSTROPHE_WORD.sub(partial(_possessive_of, mark=mark), typed))
     queries = list(dict.fromkeys(q for form in forms if (q := _topic_query(form)) is not None))
     if len(queries) < 2:
         return queries[0] if queries else None

@@ -25,6 +25,9 @@ class ArchiveCounts:
     outlets: int = 0  # the names on the articles (``articles.source``), as /sources counts them
     # the sources (files, pages, feeds) by kind, the most first: ``(("page", 3), ("feed", 1))``
     source_kinds: tuple[tuple[str, int], ...] = ()
+    # articles with no source recorded (``source_id`` NULL): stored before sources were kept, by a bulk
+    # load (the benchmark's corpus), or a file's teaser pages
+    unsourced: int = 0
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,9 @@ def archive_counts(db: Database) -> ArchiveCounts:
         deliveries_failed=deliveries.get("failed", 0),
         deliveries_waiting=deliveries.get("pending", 0) + deliveries.get("claimed", 0),
         outlets=_one(db, _OUTLETS_SQL),
+        unsourced=_one(
+            db, "SELECT count(*) FROM articles INDEXED BY articles_source_id WHERE source_id IS NULL"
+        ),
         source_kinds=tuple(
             (kind, count)
             for kind, count in db.execute(

@@ -173,7 +173,7 @@ def set_delivery_thread(db: Database, chat_id: int, thread_id: int | None, *, no
     db.execute(
         "INSERT INTO chat_threads (chat_id, thread_id, set_at) VALUES (?, ?, ?) ON CONFLICT (chat_id)"
         " DO UPDATE SET thread_id = excluded.thread_id, set_at = excluded.set_at, lost_at = NULL,"
-        " lost_error = NULL",
+        " lost_error = NULL, lost_told_at = NULL",
         [chat_id, thread_id, to_iso(now)],
     )
 
@@ -190,11 +190,36 @@ def lose_delivery_thread(db: Database, chat_id: int, thread_id: int, *, error: s
     already (another run recorded it first, or an administrator set another topic since), so that the
     group is told of a loss once."""
     cur = db.execute(
-        "UPDATE chat_threads SET thread_id = NULL, lost_at = ?, lost_error = ?"
+        "UPDATE chat_threads SET thread_id = NULL, lost_at = ?, lost_error = ?, lost_told_at = NULL"
         " WHERE chat_id = ? AND thread_id = ?",
         [to_iso(now), error[:500], chat_id, thread_id],
     )
     return cur.rowcount == 1
+
+
+def lost_topic_untold(db: Database, chat_id: int) -> bool:
+    """Whether the chat's posts go to General since its topic was lost, and the group was not told yet
+    (m0045): the notice goes before its next message."""
+    return delivery_topic(db, chat_id)[1]
+
+
+def delivery_topic(db: Database, chat_id: int) -> tuple[int | None, bool]:
+    """:func:`delivery_thread`, and :func:`lost_topic_untold`, in one read (one a message sent)."""
+    row = db.execute(
+        "SELECT thread_id, thread_id IS NULL AND lost_at IS NOT NULL AND lost_told_at IS NULL"
+        " FROM chat_threads WHERE chat_id = ?",
+        [chat_id],
+    ).fetchone()
+    return (None, False) if row is None else (row[0], bool(row[1]))
+
+
+def note_lost_topic_told(db: Database, chat_id: int, *, now: datetime) -> None:
+    """Remember that the group was told ``now`` of its lost topic (or that Telegram refused the notice
+    outright, which a second try would not change): it is not told again for this loss."""
+    db.execute(
+        "UPDATE chat_threads SET lost_told_at = ? WHERE chat_id = ? AND lost_told_at IS NULL",
+        [to_iso(now), chat_id],
+    )
 
 
 @dataclass(frozen=True)

@@ -108,6 +108,19 @@ async def test_stats_counts_outlets_as_sources_does_and_names_what_else_it_count
     assert "Read from: 4 (3 pages, 1 feed)" in stats and "Feeds polled: 1" in stats
 
 
+async def test_stats_says_how_many_articles_no_source_was_recorded_for(app):
+    """The benchmark's corpus and archives older than their sources hold articles with no source row:
+    /stats said "Read from: 0" beside "Articles: 3"; now it says none was recorded for them."""
+    for i in range(3):
+        add_article(app.db, i, "Harbour Wire")
+    stats = (await answer(app, "/stats", ADMIN)).document.text
+    assert "Read from: no source recorded for the 3 articles" in stats, stats
+    feed = add_feed(app.db, "Harbour Wire", "https://hw.test/rss")
+    app.db.execute("UPDATE articles SET source_id = ? WHERE id = 1", [feed])
+    stats = (await answer(app, "/stats", ADMIN)).document.text
+    assert "Read from: 1 (1 feed); 2 articles with no source recorded" in stats, stats
+
+
 async def test_stats_is_refused_to_others(app):
     reply = await answer(app, "/stats", ALICE)
     assert reply.document.text == "Sorry, /stats is only for the bot's administrators."

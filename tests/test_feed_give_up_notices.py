@@ -17,6 +17,7 @@ from store.articles import find_by_url
 from store.db import transaction
 from store.feed_entries import give_ups_by_feed
 from store.sources import entry_stall, find_source, set_polling, upsert_source
+from tests.botapi import Fault
 from tests.digestkit import QUICK, Clock, fast_pacer
 
 T = datetime(2025, 1, 23, 12, 0, tzinfo=UTC)
@@ -181,6 +182,7 @@ async def test_each_give_up_is_told_once_and_a_feed_at_most_once_a_day(app, site
         "gave up 1 entry: “Gdynia ferry story” (HTTP 404 Not Found)"
         in give_ups.give_ups_notice(first.gave_up).text
     )
+    give_ups.note_told(app, news, T)  # sent (run_feed_polling records it once an admin received it)
     # half an hour later: a new dead entry waits for the feed's next notice, and the ferry, given up again
     # as a new version (another title), is not told again
     items = [good("quay"), ("Gdynia ferry story, updated", "/dead/ferry", "Read more"), dead("dunes")]
@@ -195,6 +197,7 @@ async def test_each_give_up_is_told_once_and_a_feed_at_most_once_a_day(app, site
     third = await poll_due_feeds(app, now=at)
     ((news,),) = [third.gave_up]
     assert [g.sighting.title for g in news.entries] == ["Gdynia dunes story"]
+    give_ups.note_told(app, news, at)
     app.clock.now = at = at + timedelta(days=2)
     assert (await poll_due_feeds(app, now=at)).gave_up == ()
 
@@ -285,3 +288,54 @@ def test_resuming_a_feed_starts_its_count_of_polls_that_read_none_afresh(app):
         set_polling(app.db, source.id, False)  # /unfeed, then /ingest resumes it
         set_polling(app.db, source.id, True)
     assert entry_stall(app.db, source.id) == entry_stall(app.db, -1)
+
+
+async def test_a_give_up_notice_no_admin_received_is_offered_again_and_then_never(
+    app, site, botapi, botapi_bot
+):
+    """The notice was marked told when composed, so a send that failed lost it (only /feeds still showed
+    the entry): now it is told once an admin has it. Telegram fails every try of the first notice; the
+    next poll offers the same entry again (no day's wait: none was told), it arrives, and no later poll
+    tells it again."""
+    url = polled_feed(app, site, [good("quay"), dead("ferry")])
+    at = T
+
+    async def run() -> list[str]:
+        nonlocal at
+        app.clock.now = at
+        await run_feed_polling(app, botapi_bot, now=at, pacer=fast_pacer(), policy=QUICK)
+        at = find_source(app.db, url).next_poll_at
+        return [m.text for m in botapi.sent_messages(42)]
+
+    botapi.inject(Fault.server_error(), "sendMessage", chat_id=42, times=None)
+    assert await run() == []
+    botapi.clear_faults()
+    told = await run()
+    assert len(told) == 1 and "gave up 1 entry: “Gdynia ferry story” (HTTP 404" in told[0]
+    at += give_ups.NOTICE_GAP
+    assert await run() == told
+    assert give_ups_by_feed(app.db)[find_source(app.db, url).id].count == 1
+
+
+@pytest.mark.parametrize("linked", [True, False])
+async def test_a_give_up_the_feed_still_lists_outlives_the_pruning_and_is_not_told_again(app, site, linked):
+    """The daily pruning forgets entries last seen more than ``retention_days`` ago; a given-up entry the
+    feed kept listing was never seen again (polls leave it alone), so it was forgotten, read as new,
+    given up and told once more. A poll now notes it as seen (once a day), so it stays while listed."""
+    from briefing.service.retention import prune_history
+
+    if linked:
+        url = polled_feed(app, site, [good("quay"), dead("ferry")])
+    else:
+        url = polled_feed(app, site, [good("quay")])
+        site.add_bytes("/feed.xml", textless(site.base, guid=True), "application/rss+xml")
+    first = await poll_due_feeds(app, now=T)
+    ((news,),) = [first.gave_up]
+    give_ups.note_told(app, news, T)
+    at = T
+    for _ in range(4):  # a poll a month: the feed still lists the entry
+        at += timedelta(days=30)
+        app.clock.now = at
+        assert (await poll_due_feeds(app, now=at)).gave_up == ()
+        prune_history(app, now=at)
+    assert give_ups_by_feed(app.db)[find_source(app.db, url).id].count == 1

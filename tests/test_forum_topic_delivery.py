@@ -181,3 +181,53 @@ def test_a_lost_topic_is_recorded_once_and_not_over_one_set_since(db):
         db, -42, 9, error="TOPIC_CLOSED", now=now
     )  # a late refusal of the old one
     assert delivery_thread(db, -42) == 12
+
+
+async def test_a_lost_topic_notice_that_failed_for_now_goes_before_the_next_message_once(tmp_path):
+    """The notice was sent once, when the loss was recorded, and one that failed was lost (only logged):
+    now it is remembered as told once Telegram took it. Telegram fails it for now (a 5xx): the alert
+    goes to General without it, the next alert comes after it, and a third comes alone."""
+    async with BotApiServer() as server:
+        server.set_member(FORUM, ADMIN, "creator")
+        async with harness(server, tmp_path / "bot.db", clock=Clock(at("2026-11-23T08:00:00"))) as h:
+            await _say(h, "/follow Odesa", 77)
+            mark = len(server.requests("sendMessage", chat_id=FORUM.id))
+            server.inject(Fault.topic_closed(), "sendMessage", chat_id=FORUM.id, times=1)
+            server.inject(Fault.server_error(), "sendMessage", chat_id=FORUM.id, times=1)  # the notice
+            stories = [
+                ("Drone attack on Odesa port", "Russian drones attacked the port of Odesa on Monday."),
+                ("Odesa ferry resumes", "A ferry from Odesa sailed again on Monday after a week in port."),
+                ("Odesa grain deal", "Ships left Odesa with grain on Tuesday under a new deal."),
+            ]
+            for n, (title, text) in enumerate(stories, start=1):
+                _ingest(h, tmp_path, f"2026-11-23T{8 + 2 * n:02d}:20:00", title, f"https://u.example/{n}",
+                        f"{text} Officials said so.")  # fmt: skip
+                await _tick(h, f"2026-11-23T{8 + 2 * n:02d}:30:30")
+            sent = [(r.ok, r.params.get("message_thread_id"), r.params.get("text") or "")
+                    for r in server.requests("sendMessage", chat_id=FORUM.id)][mark:]  # fmt: skip
+            delivered = [text for ok, _, text in sent if ok]
+            assert [ok for ok, _, _ in sent].count(False) == 2, sent  # the topic's refusal, the notice's
+            assert len(delivered) == 4, delivered
+            assert "Odesa port" in delivered[0]
+            assert delivered[1].startswith("The topic this group's alerts were")
+            assert "ferry" in delivered[2] and "grain" in delivered[3]
+            told = h.app.db.execute("SELECT lost_told_at FROM chat_threads").fetchone()[0]
+            assert told is not None
+
+
+async def test_a_lost_topic_notice_refused_outright_is_not_tried_again(tmp_path):
+    async with BotApiServer() as server:
+        server.set_member(FORUM, ADMIN, "creator")
+        async with harness(server, tmp_path / "bot.db", clock=Clock(at("2026-11-23T08:00:00"))) as h:
+            await _say(h, "/follow Odesa", 77)
+            mark = len(server.requests("sendMessage", chat_id=FORUM.id))
+            server.inject(Fault.topic_closed(), "sendMessage", chat_id=FORUM.id, times=1)
+            server.inject(Fault.bad_request("message is too long"), "sendMessage", chat_id=FORUM.id, times=1)
+            for n, title in enumerate(("Drone attack on Odesa port", "Odesa ferry resumes"), start=1):
+                _ingest(h, tmp_path, f"2026-11-23T{8 + 2 * n:02d}:20:00", title, f"https://u.example/{n}",
+                        f"{title} on Monday, officials in Odesa said.")  # fmt: skip
+                await _tick(h, f"2026-11-23T{8 + 2 * n:02d}:30:30")
+            sent = [(r.ok, r.params.get("text") or "")
+                    for r in server.requests("sendMessage", chat_id=FORUM.id)][mark:]  # fmt: skip
+            assert [ok for ok, _ in sent] == [False, False, True, True], sent
+            assert "Odesa port" in sent[2][1] and "ferry" in sent[3][1]

@@ -19,7 +19,7 @@ async def test_the_digest_job_is_scheduled_so_a_late_run_still_runs(db, settings
     application = application_builder(botapi).build()
     install_jobs(application, App(db=db, settings=settings), pacer=fast_pacer(), policy=QUICK)
     jobs = application.job_queue.jobs()
-    assert sorted(j.name for j in jobs) == ["digests", "feeds", "prune", "prune at start"]
+    assert sorted(j.name for j in jobs) == ["digests", "feeds", "prune", "prune at start", "recover at start"]
     (prune,) = application.job_queue.get_jobs_by_name("prune")
     assert prune.job.trigger.interval == timedelta(days=1)
     for job in jobs:
@@ -39,7 +39,7 @@ async def test_after_a_crash_the_started_bot_recovers_and_sends_what_is_due(db, 
     with time_machine.travel(AT, tick=True):
         application = application_builder(botapi).build()
         install_jobs(application, App(db=db, settings=settings), digest_seconds=0.2, pacer=fast_pacer())
-        assert deliveries.delivery_counts(db) == {"pending": 1}  # recovered at install
+        assert deliveries.delivery_counts(db) == {"claimed": 1}  # recovered once the application runs
         async with application:
             await application.start()
             await botapi.wait_for_requests(2, "sendMessage", since=0, ok=True, timeout=5.0)

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import fields, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
@@ -42,7 +42,7 @@ from briefing.adapters.sender import SendPolicy
 from briefing.adapters.statistics import LOCK_WAIT, Statistics
 from briefing.addresses import shown_url
 from briefing.service import App
-from briefing.service.give_ups import give_ups_notice, stall_notice
+from briefing.service.give_ups import GiveUpNews, Stall, give_ups_notice, note_told, stall_notice
 from briefing.service.polling import PollReport, paused_notice, poll_due_feeds
 from briefing.service.reextract import BATCH as REEXTRACT_BATCH
 from briefing.service.reextract import count_stale as count_stale_actors
@@ -117,6 +117,8 @@ class Jobs:
         self.reextract_batch = REEXTRACT_BATCH
         self.stopping = asyncio.Event()
         self.statistics = Statistics(app.db)
+        self.recovery_lock = asyncio.Lock()
+        self.recovery_done = False  # the last run's unconfirmed sends made pending: the ticks may send
         self._runs: set[asyncio.Future[Any]] = set()
 
     async def _run(self, work: Awaitable[T]) -> T | None:
@@ -157,9 +159,22 @@ class Jobs:
         if self.bot is not None:
             await self.bot.request.shutdown()
 
+    async def recover_at_start(self, context: CallbackContext | None = None) -> bool:
+        """Make the parts and alerts the last run left claimed pending again (:func:`recovered`: off the
+        loop, as the start's prune), once; until then the digest and feed ticks send nothing, since a
+        recovery after a tick has claimed its own would make them pending while they are being sent
+        (twice sent). Given up (another process held the write lock), it is tried again at the next
+        tick. Whether it is done."""
+        if self.recovery_done:
+            return True
+        async with self.recovery_lock:
+            if not self.recovery_done and not self.stopping.is_set():
+                self.recovery_done = await self._run(recovered(self.app)) is not None
+        return self.recovery_done
+
     async def digests(self, context: CallbackContext) -> None:
         """Compose what is due and send what is pending (skipped while the previous tick still sends)."""
-        if self.digest_lock.locked() or self.stopping.is_set():
+        if self.digest_lock.locked() or self.stopping.is_set() or not await self.recover_at_start():
             return
         async with self.digest_lock:
             report = await self._run(
@@ -188,7 +203,7 @@ class Jobs:
 
     async def feeds(self, context: CallbackContext) -> None:
         """Poll the feeds that are due, tell the admins about paused ones, send the alerts due."""
-        if self.feed_lock.locked() or self.stopping.is_set():
+        if self.feed_lock.locked() or self.stopping.is_set() or not await self.recover_at_start():
             return
         async with self.feed_lock:
             done = await self._run(
@@ -299,11 +314,48 @@ async def run_feed_polling(
     for stall in polled.stalled:
         shown = shown_url(stall.source.location)
         log.warning("feed %s read none of its new entries in its last %d polls with any", shown, stall.polls)
-        await notify_admins(app, bot, stall_notice(stall, app.now()), pacer=pacer)
+        sent = await notify_admins(app, bot, stall_notice(stall, app.now()), pacer=pacer)
+        _told(app, (stall,), sent)
     if polled.gave_up:  # one message for every feed of the run
-        await notify_admins(app, bot, give_ups_notice(polled.gave_up), pacer=pacer)
+        sent = await notify_admins(app, bot, give_ups_notice(polled.gave_up), pacer=pacer)
+        _told(app, polled.gave_up, sent)
     alerts = await send_due_alerts(app, bot, now=now, pacer=pacer, policy=policy, stop=stop)
     return polled, alerts
+
+
+def _told(app: App, news: Sequence[GiveUpNews | Stall], sent: int) -> None:
+    """Remember the give-up notices an admin received (or that no admin is there to receive) as told
+    (:func:`note_told`); one no admin received is offered again at the feed's next poll. A failure to
+    record is logged: the notice may then come once more."""
+    if not sent and app.settings.admins:
+        log.warning(
+            "the notice of %d feeds' give-ups reached no admin; offered again at their next poll", len(news)
+        )
+        return
+    for one in news:
+        try:
+            note_told(app, one, app.now())
+        except Exception:
+            log.exception("could not record the give-ups of %s as told", shown_url(one.source.location))
+
+
+async def recovered(app: App, *, wait: float = LOCK_WAIT) -> int | None:
+    """The start's crash recovery (:func:`briefing.adapters.delivery.recover`) off the event loop, as
+    :func:`pruned` is: in a thread, on a connection of its own, tried again while another process holds
+    the write lock, for ``wait`` seconds at most. Run in the loop while the application was built,
+    waiting for that lock held up the start for up to 10 s. How many sends were made pending again;
+    None when it failed or was given up (a warning)."""
+
+    def work(db: Database, go_on: Callable[[], bool]) -> int | None:
+        return retried(db, lambda: recover(replace(app, db=db)), go_on)
+
+    count = await off_loop(app.db, work, wait=wait, name="recovering the last run's unconfirmed sends")
+    if count is None:
+        log.warning(
+            "could not recover the sends the last run left unconfirmed (busy, read-only or stopping?);"
+            " digests and alerts wait, and the next tick tries again"
+        )
+    return count
 
 
 async def pruned(app: App, *, wait: float = LOCK_WAIT) -> PruneReport | None:
@@ -342,15 +394,18 @@ def install_jobs(
     pacer: Pacer | None = None,
     policy: SendPolicy | None = None,
 ) -> Jobs:
-    """Recover from a crash (unconfirmed parts and alerts become pending, to be resent), then schedule
-    the pruning of old history (once as soon as the application starts, then daily; off the loop), the
-    digest tick, the feed tick and (while summaries or actors are stale) their remaking on
-    ``application.job_queue``. Call once, before the application starts; the returned ``Jobs`` holds
-    the process's pacer and the ``bot`` the ticks send with (default: the application's)."""
+    """Schedule the recovery from a crash (unconfirmed parts and alerts become pending, to be resent;
+    off the loop, once the application runs, before the ticks send), the pruning of old history (once
+    as soon as the application starts, then daily; off the loop), the digest tick, the feed tick and
+    (while summaries or actors are stale) their remaking on ``application.job_queue``. Call once,
+    before the application starts; the returned ``Jobs`` holds the process's pacer and the ``bot`` the
+    ticks send with (default: the application's)."""
     if application.job_queue is None:
         raise RuntimeError("python-telegram-bot was installed without the job-queue extra")
-    recover(app)
     jobs = Jobs(app, bot=bot, pacer=pacer, policy=policy)
+    application.job_queue.run_once(
+        jobs.recover_at_start, when=0.0, name="recover at start", job_kwargs=JOB_KWARGS
+    )
     application.job_queue.run_once(
         jobs.prune_at_start, when=0.0, name="prune at start", job_kwargs=JOB_KWARGS
     )

@@ -56,7 +56,14 @@ from briefing.service import App
 from briefing.service.subscriptions import lost_topic_notice
 from store.alerts import drop_chat_alerts
 from store.deliveries import fail_chat
-from store.subscribers import delivery_thread, lose_delivery_thread, mark_unreachable, migrate_chat
+from store.subscribers import (
+    delivery_thread,
+    delivery_topic,
+    lose_delivery_thread,
+    mark_unreachable,
+    migrate_chat,
+    note_lost_topic_told,
+)
 
 log = logging.getLogger(__name__)
 
@@ -134,6 +141,9 @@ def answered(exc: NetworkError) -> bool:
     return not isinstance(exc, TimedOut) and not isinstance(exc.__cause__, httpx.HTTPError)
 
 
+NOTICE_GIVEN_UP = "chat %s: the notice of its lost topic was %s (%s); not sent again"
+
+
 class Sender:
     """Sends messages for one run: a bot, the process's pacer, a policy, and the run's tally."""
 
@@ -202,7 +212,9 @@ class Sender:
             self.tally.errors.append((chat_id, f"database busy: {exc}"))
             return "later", chat_id
         as_plain, errors, floods, moves = False, 0, 0, 0
-        thread = await self._record(partial(delivery_thread, self.app.db, chat_id))
+        thread, owed = await self._record(partial(delivery_topic, self.app.db, chat_id))
+        if owed:  # the notice of its lost topic failed for now before: it goes first
+            await self._tell_lost_topic(chat_id)
         while True:
             if not await self._slot(chat_id):
                 self._release_now(ledger, chat_id, "not sent: the bot was stopping")
@@ -298,16 +310,46 @@ class Sender:
             await self._tell_lost_topic(chat_id)
 
     async def _tell_lost_topic(self, chat_id: int) -> None:
-        """Send the lost-topic notice once, as well as it goes: a notice Telegram refuses or never
-        confirms is logged, not retried (the digest or alert it comes before is what must arrive)."""
+        """Send the lost-topic notice, remembered as told once Telegram took it, or refused it outright (a
+        second try would be refused too), or may have taken it (no answer: never twice). One that failed
+        for now (a 429, a 5xx, no connection, the run stopping) is logged and stays untold: it goes
+        before the chat's next message. Never more than one try per message: the digest or alert it
+        comes before is what must arrive."""
         if not await self._slot(chat_id):
             return
         try:
             text = await self._record(partial(lost_topic_notice, self.app, chat_id))
             await self.bot.send_message(chat_id, text, link_preview_options=NO_PREVIEW)
             self.pacer.sent()
-        except (TelegramError, sqlite3.OperationalError) as exc:
-            log.warning("chat %s: the notice of its lost topic was not sent (%s)", chat_id, exc)
+        except RetryAfter as exc:
+            self.pacer.retry_after(chat_id, _seconds(exc.retry_after))
+            return self._notice_later(chat_id, exc)
+        except BadRequest as exc:  # refused: the same notice would be refused again
+            log.warning(
+                "chat %s: the notice of its lost topic was refused (%s); not sent again", chat_id, exc
+            )
+        except NetworkError as exc:
+            if never_sent(exc) or answered(exc):
+                return self._notice_later(chat_id, exc)
+            log.warning(
+                "chat %s: no answer to the notice of its lost topic (%s); not sent again", chat_id, exc
+            )
+        except TelegramError as exc:  # Forbidden, a chat gone: its message will tell
+            log.warning(
+                "chat %s: the notice of its lost topic was refused (%s); not sent again", chat_id, exc
+            )
+        except sqlite3.OperationalError as exc:
+            return self._notice_later(chat_id, exc)
+        now = self.app.now()
+        await self._settle(chat_id, lambda: note_lost_topic_told(self.app.db, chat_id, now=now))
+
+    @staticmethod
+    def _notice_later(chat_id: int, exc: Exception) -> None:
+        log.warning(
+            "chat %s: the notice of its lost topic was not sent (%s); it goes before the chat's next message",
+            chat_id,
+            exc,
+        )
 
     async def _record(self, write: Callable[[], T]) -> T:
         """A ledger write, tried again after a pause while the database is locked by another process."""

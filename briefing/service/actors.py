@@ -30,7 +30,7 @@ from briefing.furniture import Kind as LineKind
 from briefing.furniture import classify
 from briefing.gazetteer import load_gazetteer
 from briefing.given_names import spelt_one_way
-from briefing.letters import umlauts_written
+from briefing.letters import fold_apostrophes, umlauts_written
 from briefing.models import Actor, ActorType, Article, ExtractedActor, Sentence
 from briefing.one_reading import settled
 from briefing.qualifiers import TYPE_WORDS, Kind, Qualified, qualified, qualifier_list, split_qualifier
@@ -600,9 +600,10 @@ def exact_name(name: str, actor: Actor) -> bool:
     """Whether ``name`` is one of the actor's names as written (a person's surname counts; an Arabic given
     name in any of its spellings, "Muhammad" for "Mohammed"), rather than a spelling the lookup only
     came close to."""
-    norm = spelt_one_way(fold(umlauts_written(name)))
-    # "Soeder" is Söder as English copy writes him; "Mohammed bin Zayed" is MBZ without his dynasty
-    names = {spelt_one_way(fold(umlauts_written(a))) for a in (actor.name, *actor.aliases)}
+    norm = spelt_one_way(fold(umlauts_written(fold_apostrophes(name))))
+    # "Soeder" is Söder as English copy writes him; "Mohammed bin Zayed" is MBZ without his dynasty; any
+    # apostrophe will do ("O'Brien" is OʼBrien, written with the one that counts as a letter)
+    names = {spelt_one_way(fold(umlauts_written(fold_apostrophes(a)))) for a in (actor.name, *actor.aliases)}
     if actor.type == "person":
         names |= {without_dynasty(n) for n in names}
         names |= {n.rsplit(" ", 1)[-1] for n in names}

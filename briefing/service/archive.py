@@ -10,7 +10,7 @@ from briefing.document import Block, Document, Section, Span, Telling, bold, hea
 from briefing.service import App
 from briefing.service.commands import Asker, Reply, command, is_admin
 from briefing.service.polled_feeds import polled, state_of
-from store.stats import archive_counts, outlet_counts
+from store.stats import ArchiveCounts, archive_counts, outlet_counts
 
 # every outlet is listed, a page at a time (``brief.page_size`` sections of ``PER_SECTION`` lines: 30 at
 # the default 3); past this many the rest are counted, a reply of over a hundred pages being no list
@@ -59,6 +59,20 @@ async def sources_command(app: App, args: str, asker: Asker) -> Reply:
     return Reply(Document(sections=tuple(sections)), paged=True)
 
 
+def _read_from(c: ArchiveCounts) -> str:
+    """The files, pages and feeds read, by kind, and the articles with none recorded: "Read from: 0"
+    beside 100,000 articles (a bulk load, an archive older than its sources) said they came from
+    nowhere. "4 (3 pages, 1 feed); 12 articles with no source recorded"."""
+    kinds = ", ".join(plural(n, kind) for kind, n in c.source_kinds)
+    read = f"{c.sources:,}" + (f" ({kinds})" if kinds else "")
+    if not c.unsourced:
+        return read
+    if not c.sources:
+        whole = "the " if c.unsourced == c.articles else ""
+        return f"no source recorded for {whole}{plural(c.unsourced, 'article')}"
+    return f"{read}; {plural(c.unsourced, 'article')} with no source recorded"
+
+
 @command("stats", "/stats", "what the archive and the bot hold (admins)", admin=True)
 async def stats_command(app: App, args: str, asker: Asker) -> Reply:
     """Counts of articles, sources, actors, stories, subscribers and deliveries."""
@@ -71,11 +85,10 @@ async def stats_command(app: App, args: str, asker: Asker) -> Reply:
         polling += f"; {len(feeds) - len(active):,} paused"
     # outlets are what /sources counts (the names on the articles); the files and addresses read are
     # another count (one outlet's many pages, a seed dump of many outlets): each is named for what it is
-    kinds = ", ".join(plural(n, kind) for kind, n in c.source_kinds)
     rows = [
         ("Articles", f"{c.articles:,} (+{plural(c.near_duplicates, 'near-duplicate')} recorded)"),
         ("Outlets", f"{c.outlets:,} (as /sources lists them)"),
-        ("Read from", f"{c.sources:,}" + (f" ({kinds})" if kinds else "")),
+        ("Read from", _read_from(c)),
         ("Feeds polled", polling),
         ("Actors", f"{c.actors:,}"),
         ("Stories", f"{c.stories:,}"),

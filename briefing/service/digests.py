@@ -33,7 +33,7 @@ from briefing.digest import (
 )
 from briefing.errors import NotFoundError, UnsubscribedError
 from briefing.models import Story, Subscriber
-from briefing.relevance import holding, written_words
+from briefing.relevance import followed_words, holding
 from briefing.schedule import DigestSlot, due_digest, local_date, zone
 from briefing.service import App
 from briefing.service.commands import TERMINAL_CHAT_ID
@@ -126,7 +126,8 @@ class Composer:
         for "jobs" alone), as alerts look for a topic."""
         if value not in self._topics:
             found = stories_matching(self.app.db, value, since=self.window_start)
-            if written := written_words(value):  # "wellness" as written, not every "well" the index finds
+            # "wellness" as written, not every "well" the index finds; "news", not every "new"
+            if written := followed_words(value):
                 texts = article_texts(self.app.db, [a for ids in found.values() for a in ids])
                 kept = set(holding(texts, written))
                 found = {story: ids for story, ids in found.items() if kept.intersection(ids)}

@@ -36,6 +36,7 @@ from store.feed_entries import (
     entries_waiting_since,
     give_up,
     last_sightings,
+    note_still_listed,
     note_waiting,
     record_sightings,
 )
@@ -297,6 +298,8 @@ async def _read_entries(
     await store_drafts_async(app, batch.full, tally, label=url, source_id=source.id, revised=batch.revised)
     entries = {e.draft.url: e for e in batch.read if e.draft.url is not None}
     abandoned = _still_given_up(app, batch, entries) if polled else []
+    if abandoned:
+        _still_listed(app, [g.sighting.url for g in abandoned], now)
     left_alone = {g.sighting.url for g in abandoned}
     teasers = [d for d in batch.teasers if d.url not in left_alone]
     since = entries_waiting_since(app.db, [d.url for d in teasers if d.url]) if polled else {}
@@ -363,6 +366,8 @@ def _give_up_textless(
         for key, e in keyed.items()
         if key not in before
     ]
+    if before:
+        _still_listed(app, list(before), now)
     if fresh:
         fail_textless([keyed[g.sighting.url] for g in fresh], tally, label=source.location, given_up=True)
         with transaction(app.db):
@@ -372,6 +377,16 @@ def _give_up_textless(
                 "%s: gave up the entry “%s”: %s", shown_url(source.location), one.sighting.title, one.why
             )
     return len(fresh)
+
+
+LISTED_GAP = timedelta(days=1)  # how often a given-up entry still listed is noted as seen again
+
+
+def _still_listed(app: App, urls: Sequence[str], now: datetime) -> None:
+    """Note the given-up entries the feed still lists as seen (:func:`note_still_listed`), so that the
+    pruning of old entries keeps them for as long as the feed lists them."""
+    with transaction(app.db):
+        note_still_listed(app.db, urls, now=now, after=now - LISTED_GAP)
 
 
 def _still_given_up(app: App, batch: FeedBatch, entries: Mapping[str, FeedEntry]) -> list[GivenUp]:

@@ -60,8 +60,10 @@ class Stall:
 
 
 def give_up_news(app: App, source_id: int, now: datetime) -> GiveUpNews | Stall | None:
-    """What to tell the admins of the feed's give-ups after a poll, if anything, remembered as told: its
-    stall, once per run of polls; else its entries not told yet, at most once a :data:`NOTICE_GAP`."""
+    """What to tell the admins of the feed's give-ups after a poll, if anything: its stall, once per run
+    of polls; else its entries not told yet, at most once a :data:`NOTICE_GAP`. Remembered as told only
+    once sent (:func:`note_told`): a notice that fails is offered again at the feed's next poll, and one
+    sent is never offered again."""
     source = get_source(app.db, source_id)
     if source is None or not source.poll or source.paused or source.failures:
         return None
@@ -73,17 +75,21 @@ def give_up_news(app: App, source_id: int, now: datetime) -> GiveUpNews | Stall 
                 with transaction(app.db):
                     mark_told(app.db, source_id, now=now)
             return None
-        with transaction(app.db):
-            mark_told(app.db, source_id, now=now)
-            note_give_ups_told(app.db, source_id, now=now, stall=True)
         return Stall(source, stall.polls, stall.since, tuple(give_ups_since(app.db, source_id, stall.since)))
     told = stall.give_ups_told_at
     if not untold or (told is not None and now - told < NOTICE_GAP):
         return None
-    with transaction(app.db):
-        mark_told(app.db, source_id, now=now)
-        note_give_ups_told(app.db, source_id, now=now, stall=False)
     return GiveUpNews(source, tuple(untold))
+
+
+def note_told(app: App, news: GiveUpNews | Stall, now: datetime) -> None:
+    """Remember that the admins were told ``news`` (sent): its entries, and those of the feed given up
+    before them and not told (a stall's give-ups go with it), are not told again; the feed's next
+    notice of give-ups waits a :data:`NOTICE_GAP`, and a stall is told once per run of polls."""
+    through = max((g.at for g in news.entries if g.at is not None), default=None)
+    with transaction(app.db):
+        mark_told(app.db, news.source.id, now=now, through=through)
+        note_give_ups_told(app.db, news.source.id, now=now, stall=isinstance(news, Stall))
 
 
 def _entries(entries: Sequence[GivenUp]) -> str:
