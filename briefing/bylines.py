@@ -20,6 +20,7 @@ from briefing.furniture import (
     strip_bullet,
     time_alone,
     unmarked_byline,
+    writer_for_outlet,
 )
 from briefing.headlines import is_headline
 from briefing.mastheads import is_kicker, is_outlet
@@ -157,11 +158,16 @@ def pair_dated_bylines(lines: list[Line]) -> None:
     author is the names, without job or place. An outlet's name (:func:`briefing.mastheads.is_outlet`)
     is no writer's. A blank line may part the name from the date, as a copy from a browser prints the
     byline's and the date's blocks. A name right under the date, over the lead ("Published: 12 March
-    2025" / "Helena Marsh" / the text), is one too, as sites that print the date first set it."""
-    skip = (Kind.DROP, Kind.CREDIT)  # the lines read across: furniture, a photo's credit
+    2025" / "Helena Marsh" / the text), is one too, as sites that print the date first set it; an
+    export's fields between the headline and the date ("URL: ...", "Section: World") are read across,
+    as they say no more than the date does ("Title: ..." / "URL: ..." / "Date: ..." / "Li Wei for the
+    Harbour Post" / the lead)."""
+    # the lines read across: furniture, a photo's credit, an export's link and section fields
+    skip = (Kind.DROP, Kind.CREDIT, Kind.LINK, Kind.SECTION)
     for i in range(1, len(lines) - 1):
         line, below = lines[i], lines[i + 1]
-        if line.kind is not Kind.HEADING or is_outlet(line.text):
+        # "Xu Qing for the Herald" ends as a paper's name does, and is a writer's credit
+        if line.kind is not Kind.HEADING or (is_outlet(line.text) and writer_for_outlet(line.text) is None):
             continue
         above = previous_index(lines, i, skip)
         if above is None:

@@ -118,6 +118,10 @@ _MONTH_STEMS = {
 # "2026/11/24", "2026.11.24" (Japan, China and Korea print it so)
 _NUMERIC = re.compile(r"\b(\d{1,2})([/.-])(\d{1,2})\2(\d{4})\b")
 _YMD = re.compile(r"\b(\d{4})([/.])(\d{1,2})\2(\d{1,2})\b")
+# ... and with a two-digit year, "24.11.26", "24/11/26", as German, Russian and British pages print it; not
+# with dashes ("24-11-26" is as often a score or a range), nor inside a longer run of figures ("10.0.24.11")
+_NUMERIC_SHORT = re.compile(r"(?<![\d/.-])(\d{1,2})([/.])(\d{1,2})\2(\d{2})(?![\d/-]|\.\d)")
+CENTURY_PIVOT = 69  # a two-digit year up to this is this century's ("26": 2026), over it the last's
 # A day and an Arabic month ("23 نوفمبر 2026", "24 نوفمبر/تشرين الثاني 2026"), read with alef folded
 _ALEF = str.maketrans("أإآ", "ااا")
 _ARABIC_MONTH = "|".join(sorted(ARABIC_MONTHS, key=len, reverse=True))
@@ -141,8 +145,16 @@ WALL_ZONES = {
     "ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver", "PT": "America/Los_Angeles",
 }  # fmt: skip
 _WALL = re.compile(r"\b(ET|CT|MT|PT)\b")
-# A zone only the US and Canada write ("ET", "EST", "PDT", "CST"): its writer puts the month first, so a
-# day in figures beside it that may be read either way is ("11/05/2026 6:19 PM ET" is 5 November)
+# ... or by the region's word, right after the time ("6:19 PM Eastern", "18:19 Pacific Time", "2 p.m.
+# Central Standard Time"); not a place's word ("14:05 Central European Time", "18:19 Pacific Islands")
+_WALL_WORDS = {"Eastern": "ET", "Central": "CT", "Mountain": "MT", "Pacific": "PT"}
+_WALL_WORD = re.compile(
+    r"(?:\d|\b(?i:[ap]\.?m)\b\.?)\s+(" + "|".join(_WALL_WORDS) + r")"
+    r"(?:\s+(?:(?:Standard|Daylight)\s+)?Time)?\b(?!\s+[A-Z])"
+)
+# A zone only the US and Canada write ("ET", "EST", "PDT", "CST"; "Eastern", :data:`_WALL_WORD`): its writer
+# puts the month first, so a day in figures beside it that may be read either way is ("11/05/2026 6:19 PM
+# ET" is 5 November)
 _US_ZONE = re.compile(r"\b(?:[ECMP]T|[ECMP][SD]T|AK[SD]T|HST)\b")
 _SHIFTED = re.compile(r"\b(?:UTC|GMT)\s?([+-])(\d{1,2})(?::?(\d{2}))?(?!\d)")  # "GMT+1", "UTC-03:30"
 # A zone written as a word after an ISO date's time of day ("2026-11-25 08:00 UTC", "... 08:00 GMT+1",
@@ -206,7 +218,7 @@ def _read(text: str, zone: str | None) -> tuple[datetime | None, bool]:
     clock = _clock(rest)
     if clock is None and (clock := _clock(text[:start])) is not None:
         rest = text[:start]
-    if either and _US_ZONE.search(rest):
+    if either and (_US_ZONE.search(rest) or _WALL_WORD.search(rest)):
         month, day = day, month  # "11/05/2026 6:19 PM ET": an American writes the month first
     return _on_day(year, month, day, clock, _zone_in(rest), zone)
 
@@ -243,7 +255,24 @@ def _written_day(text: str) -> tuple[int, int, int, int, int, bool] | None:
     if arabic := _DMY_ARABIC.search(text.translate(_ALEF)):
         day, month = int(arabic.group(1)), ARABIC_MONTHS[arabic.group(2)]
         return int(arabic.group(3)), month, day, arabic.start(), arabic.end(), False
-    return None
+    return _short_year_day(text)
+
+
+def _short_year_day(text: str) -> tuple[int, int, int, int, int, bool] | None:
+    """A day in figures with a two-digit year ("24.11.26": 24 November 2026), day first unless that cannot
+    be, as a four-digit one is read; only when its day and month can be told apart ("05.11.26" may be 5
+    November or 11 May) or a US zone after it says the month is first (:func:`_read` asks): a short year
+    leaves no room for a guess. None for any other text."""
+    found = _NUMERIC_SHORT.search(text)
+    if found is None:
+        return None
+    a, b, short = int(found.group(1)), int(found.group(3)), int(found.group(4))
+    day, month = (b, a) if b > 12 else (a, b)
+    either = a <= 12 and b <= 12 and a != b
+    if either and not _US_ZONE.search(text[found.end() :]) and not _WALL_WORD.search(text[found.end() :]):
+        return None
+    year = (2000 if short <= CENTURY_PIVOT else 1900) + short
+    return year, month, day, found.start(), found.end(), either
 
 
 # A date in Japanese or Chinese: "2024年11月13日 18:19", "2024年11月13日(水) 18時19分" (year, month, day,
@@ -532,6 +561,8 @@ def _zone_in(text: str) -> str | None:
     zone = _ZONE.search(text)
     if zone is None and (wall := _WALL.search(text)):
         return WALL_ZONES[wall.group(1)]
+    if zone is None and (word := _WALL_WORD.search(text)):
+        return WALL_ZONES[_WALL_WORDS[word.group(1)]]
     written = zone.group(0) if zone else None
     return ZONE_OFFSETS.get(written or "", written)
 

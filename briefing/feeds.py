@@ -48,7 +48,7 @@ from briefing.boilerplate import strip_boilerplate
 from briefing.dates import MAX_OFFSET, parse_date, plausible
 from briefing.errors import MalformedFeedError
 from briefing.fragments import entry_text, html_to_text
-from briefing.furniture import author_name, is_outlet_byline, names_a_date
+from briefing.furniture import Kind, author_name, classify, dated_ago, is_outlet_byline, names_a_date
 from briefing.header_lines import entry_header
 from briefing.models import ArticleDraft
 from briefing.sentences import ends_sentence, word_count
@@ -431,6 +431,9 @@ def _author(raw: feedparser.FeedParserDict) -> str | None:
     field = match.group(1) if match else _EMAIL.sub(" ", name).strip()
     if is_outlet_byline(field):  # "Africa Wire staff", "Our correspondent": the newsroom, no writer
         return None
+    aged = classify(field)  # "Jane Doe · 3 hours ago": a page's byline line, its writer and its age
+    if aged.kind is Kind.RELTIME and isinstance(aged.value, str) and dated_ago(field) is not None:
+        field = aged.value  # the age is when, not who (the entry's own date says when)
     writers = author_name(field)
     return writers if writers and not names_a_date(writers) else None
 

@@ -23,7 +23,7 @@ from briefing.boilerplate import (
     is_link_label,
     is_share_row,
 )
-from briefing.cues import ORG_HEADS
+from briefing.cues import COMMON, ORG_HEADS
 from briefing.dates import (
     AGO,
     DAY_TIME,
@@ -749,6 +749,7 @@ _FOR_OUTLET = re.compile(
     r"(?:\s+(?:[A-Z][\w'’.&-]*|(?![A-Z])(?i:of|and|&)))*)\s*$"
 )
 OUTLET_WORDS = 5  # an outlet's name after "for" is this long at most
+FILED_IN_WORDS = 4  # "in" and the place after the outlet: "in Maputo", "in Stanstead, Quebec"
 
 
 def _outlet_after(writer: str) -> re.Match[str] | None:
@@ -756,9 +757,11 @@ def _outlet_after(writer: str) -> re.Match[str] | None:
     of a few words that starts with a given name and holds no organisation's word, so "Campaign for
     Nuclear Disarmament", "Secretary of State for Health" or "Royal Society for the Protection of Birds"
     stay as they are: an organisation's name, no writer for an outlet."""
-    if len(writer.split()) > NAME_WORDS + OUTLET_WORDS + 2:  # a name, "for the", an outlet: no longer
+    if len(writer.split()) > NAME_WORDS + OUTLET_WORDS + 2 + FILED_IN_WORDS:  # a name, "for the", an outlet
         return None  # (and the search's time grows with the square of a run of "For"s: not tried on one)
-    found = _FOR_OUTLET.search(writer)
+    # the place the writer filed from after the outlet ("Jane Doe for the Herald in Kyiv"): the outlet ends
+    # before it, as the name ends before "in Kyiv" without one
+    found = _FOR_OUTLET.search(_FILED_IN.sub("", writer))
     if found is None or word_count(found.group(1)) > OUTLET_WORDS:
         return None
     name = writer[: found.start()].strip()
@@ -774,16 +777,16 @@ UNLISTED_NAME_WORDS = (2, 3)  # a writer whose given name is not listed: "Xu Qin
 def _named_for_the(found: re.Match[str]) -> bool:
     """Whether the words before "for the <Outlet>" are a writer's name though its given name is not listed
     ("Xu Qing for the Herald", "Nguyen Van Thanh for The Daily Herald"): two or three capitalised words,
-    no job's or desk's word among them and no place's name ("Secretary of State for the Home Department",
-    "Minister for the Economy" are no writers), and "the" before the outlet, as a writer's credit prints
-    it."""
+    no job's or desk's word among them, no function word ("Save Our Pub for the Village" is a campaign's
+    name) and no place's name ("Secretary of State for the Home Department", "Minister for the Economy"
+    are no writers), and "the" before the outlet, as a writer's credit prints it."""
     writer = found.string[: found.start()].split()
     the = found.string[found.start() : found.start(1)].split()[-1:] + found.group(1).split()[:1]
     return (
         len(writer) in UNLISTED_NAME_WORDS
         and writer[0].casefold() not in _FOREIGN_BY | {"by"}
         and any(word.casefold() == "the" for word in the)
-        and all(word[:1].isupper() and fold(word) not in JOB_WORDS for word in writer)
+        and all(word[:1].isupper() and fold(word) not in JOB_WORDS | COMMON for word in writer)
         and load_gazetteer().place(fold(" ".join(writer))) is None  # a word may be a place: "Van", "Sale"
     )
 
@@ -834,10 +837,16 @@ _CAPITALISED = r"(?-i:[A-Z][\w'’.&-]*)"
 # writers"; the outlet's name (a few capitalised words) may be left out, "our" may stand for it
 _OUTLET_BYLINE = re.compile(
     rf"^(?:(?:by|from)\s+)?(?P<our>(?:our|the)\s+)?(?P<outlet>{_CAPITALISED}(?:\s+{_CAPITALISED}){{0,3}}\s+)??"
+    r"(?P<desk>(?-i:[a-z]+\s+){0,2})"  # the desk in lower case: "Harbour Post foreign correspondent"
     r"(?P<job>staff(?:\s+(?:reporters?|writers?|correspondents?))?|correspondents?|reporters?)"
+    # the outlet after the job ("Staff reporter for the Herald"): a credit as "By" or "our" is
+    rf"(?P<for>\s+for\s+(?:the\s+)?{_CAPITALISED}(?:\s+{_CAPITALISED}){{0,3}})?"
     rf"(?:\s+in\s+{_CAPITALISED}(?:\s+{_CAPITALISED}){{0,2}})?$",
     re.I,
 )
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,5}")  # an outlet's initials: "AP", "BBC", "NPR"
 
 
 def is_outlet_byline(text: str) -> bool:
@@ -852,14 +861,25 @@ def is_outlet_byline(text: str) -> bool:
     if found is None:
         return False
     outlet = (found.group("outlet") or "").strip()
-    marked = found.group("our") is not None or text.split()[0].casefold() in ("by", "from")
+    desk = found.group("desk").split()
+    if not all(word in JOB_WORDS for word in desk):
+        return False  # "Harbour Post foreign correspondent" has a desk; "Jane Doe met correspondents" none
+    marked = found.group("our") is not None or found.group("for") is not None
+    marked = marked or text.split()[0].casefold() in ("by", "from")
     if not outlet:
-        return marked or " " in found.group("job")  # "Staff reporter", not "Correspondent"
+        return marked or (" " in found.group("job") and not desk)  # "Staff reporter", not "Correspondent"
     if given_first(outlet) or not found.group("job").islower():
         return False  # "By LUDWIG VON ESSEN Business Reporter": a writer and their job in title case
-    job = all(_job_word(word) for word in outlet.split()) or load_gazetteer().place(fold(outlet)) is not None
-    # unmarked, an outlet of one word may be a word of a headline's ("War correspondent in Gaza")
-    return marked or (not job and (len(outlet.split()) >= 2 or found.group("job").casefold() == "staff"))
+    gaz = load_gazetteer()
+    job = all(_job_word(word) for word in outlet.split()) or gaz.place(fold(outlet)) is not None
+    if marked or job:
+        return marked and not job if desk else marked
+    # unmarked, an outlet of one word may be a word of a headline's ("War correspondent in Gaza"), unless
+    # it is an acronym ("AP correspondent in Kyiv", "BBC correspondent"); a body the gazetteer knows that
+    # no reporter works for is a beat ("White House correspondent": a job, or a headline's words)
+    if len(outlet.split()) == 1:
+        return _ACRONYM.fullmatch(outlet) is not None or found.group("job").casefold() == "staff"
+    return gaz.known.get(fold(outlet)) is None or re.fullmatch(_WIRE_NAMES, outlet, re.I) is not None
 
 
 def writer_for_outlet(text: str) -> str | None:
