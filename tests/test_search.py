@@ -44,6 +44,10 @@ HOSTILE = [
     '""""',
     "NOT",
     "{title body}: kim",
+    "Kim OR | OR (",
+    '"Kim OR ") | NEAR(',
+    "x | " * 1000,
+    "Kim OR Blinken OR Scholz OR NATO OR Trump OR U.S. OR Kursk OR Kyiv",
 ]
 
 
@@ -573,3 +577,38 @@ async def test_a_german_name_is_found_with_its_umlaut_written_either_way(app):
         text = to_plain((await answer(app, f"/actor {typed}", Asker(1, 1))).document)
         assert "In 2 articles" in text and "LOTTE M" in text, (typed, text)
     assert "Po river" not in to_plain((await answer(app, "/search Poe", Asker(1, 1))).document)
+
+
+@pytest.mark.parametrize("typed", ["Kellogg OR Scholz", "Kellogg | Scholz", "Kellogg|Scholz"])
+async def test_or_finds_articles_with_either_word_newest_first(app, archive, typed):
+    """QA29a F3: "Kellogg OR Scholz" was read as both words, and found nothing."""
+    load_all()
+    reply = await answer(app, f"/search {typed}", Asker(chat_id=1, user_id=1))
+    text = reply.document.text
+    assert text.splitlines()[0] == "Articles with “Kellogg” or “Scholz”, newest first"
+    assert text.index("U.S. envoy named") < text.index("Scholz visits Kyiv")  # hours 4 and 3
+    assert "Blinken" not in text
+
+
+async def test_or_of_words_found_nowhere_says_so_without_every_word_must_appear(app, archive):
+    load_all()
+    reply = await answer(app, "/search Obi OR Wan", Asker(chat_id=1, user_id=1))
+    assert reply.document.text == "Nothing in the archive matches “Obi” or “Wan”.\nTry other words."
+
+
+async def test_lowercase_or_is_a_word_as_before(app, archive):
+    load_all()
+    reply = await answer(app, "/search Kellogg or Scholz", Asker(chat_id=1, user_id=1))
+    assert reply.document.text.startswith("Nothing in the archive matches “Kellogg or Scholz”.")
+
+
+async def test_not_and_near_are_noted_as_no_syntax_and_left_out_of_the_words_shown(app, archive):
+    load_all()
+    reply = await answer(app, "/search Kellogg NOT Trump", Asker(chat_id=1, user_id=1))
+    text = reply.document.text
+    assert text.splitlines()[0] == "Articles with “Kellogg Trump”, newest first"
+    assert text.splitlines()[-1] == "NOT is no search syntax here: I looked for Kellogg Trump."
+    reply = await answer(app, "/search NEAR(troops Kursk)", Asker(chat_id=1, user_id=1))
+    text = reply.document.text
+    assert text.splitlines()[0] == "Articles with “troops Kursk”, newest first"
+    assert text.splitlines()[-1] == "NEAR is no search syntax here: I looked for troops Kursk."
