@@ -40,6 +40,9 @@ class Asker:
     # sends a word to the chat before a long answer (an admin's /ingest: "Reading ..."); None where the
     # answer is all that is shown (``bot.py ask``)
     tell: Callable[[Document], Awaitable[None]] | None = field(default=None, compare=False, repr=False)
+    # the command is a button's, pressed (its message may be old: a "Subscribe at 08:00 UTC" shown before
+    # the chat subscribed at 19:00 Berlin must not undo that choice)
+    by_button: bool = False
 
     @property
     def private(self) -> bool:
@@ -265,6 +268,7 @@ async def answer(app: App, text: str, asker: Asker, *, pressed: bool = False) ->
     reachable again (it had blocked the bot, say), so its follows' alerts resume; a stopped digest stays
     stopped until /subscribe."""
     back = mark_reachable(app.db, asker.chat_id)
+    asker = replace(asker, by_button=True) if pressed else asker
     text, later = _first_command(text, mistyped=not pressed, admin=is_admin(app, asker))
     reply = await _answer_one(app, text, asker)
     stopped = stopped_note(app, asker.chat_id) if back else None

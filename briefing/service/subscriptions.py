@@ -225,6 +225,8 @@ async def subscribe_command(app: App, args: str, asker: Asker) -> Reply:
         return _failed(exc)
     zone, chosen = found or (None, "")
     old = subs.get_subscriber(app.db, asker.chat_id)
+    if asker.by_button and old is not None and old.active:
+        return _subscribed_already(app, old)
     own = subs.chat_alerts(app.db, asker.chat_id).timezone  # set for alerts before there was a digest
     sub = subs.subscribe(
         app.db,
@@ -249,6 +251,21 @@ async def subscribe_command(app: App, args: str, asker: Asker) -> Reply:
     if asker.in_terminal:
         lines.append(TERMINAL_DIGEST)
     return Reply(message(*lines))
+
+
+def _subscribed_already(app: App, sub: Subscriber) -> Reply:
+    """A subscribe button pressed in a chat subscribed since it was shown (every such button is offered
+    to a chat without a digest): the digest as it is, unchanged. Its message may be days old, and a tap
+    on it must not move a digest set to 19:00 Berlin since back to the button's 08:00 UTC."""
+    return Reply(
+        message(
+            para(bold("You are subscribed already; nothing changed."), " Your daily digest:"),
+            *_describe(app, sub),
+            para(
+                "That button was made before you subscribed. Change the digest with ", code("/settings"), "."
+            ),
+        )
+    )
 
 
 # The terminal chat has no Telegram chat to send to: its digest is for reading on demand.
