@@ -381,6 +381,37 @@ def _other_name(name: str, args: str) -> Reply:
     )
 
 
+# an example's last word ends before this punctuation ("e.g. /settings length 5."), or the example stops
+# before one of these words ("send /settings tz UTC+10 for ...")
+_EXAMPLE_END = ".,;:!?)”"
+_AFTER_EXAMPLE = frozenset("or and for to then — (".split())
+
+
+def coded(text: str) -> list[Inline]:
+    """A message written as text, with each example of a command in it ("e.g. /subscribe 7pm") as code:
+    a tap on code copies it, where Telegram would send a bare "/subscribe" for a tap on the plain text
+    (and subscribe a new user at 08:00 UTC)."""
+    spans: list[Inline] = []
+    words = re.split(r"(\s+)", text)
+    plain, k = "", 0
+    while k < len(words):
+        word = words[k]
+        if not (word.startswith("/") and word[1:].rstrip(_EXAMPLE_END).lower() in COMMANDS):
+            plain, k = plain + word, k + 1
+            continue
+        example, k = [word], k + 1
+        while not example[-1].endswith(tuple(_EXAMPLE_END)) and k + 1 < len(words):
+            if words[k + 1] in _AFTER_EXAMPLE or not words[k + 1]:
+                break
+            example += [words[k], words[k + 1]]
+            k += 2
+        sent = "".join(example)
+        bare = sent.rstrip(_EXAMPLE_END)
+        spans += [plain, code(bare)] if plain else [code(bare)]
+        plain = sent[len(bare) :]
+    return [*spans, plain] if plain else spans
+
+
 def stopped_note(app: App, chat_id: int) -> Block | None:
     """For a chat the bot could not reach (blocked, removed) that is back: its digest was stopped then,
     and stays stopped until /subscribe; None when it has no stopped digest."""
