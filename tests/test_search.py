@@ -612,3 +612,34 @@ async def test_not_and_near_are_noted_as_no_syntax_and_left_out_of_the_words_sho
     text = reply.document.text
     assert text.splitlines()[0] == "Articles with “troops Kursk”, newest first"
     assert text.splitlines()[-1] == "NEAR is no search syntax here: I looked for troops Kursk."
+
+
+@pytest.mark.parametrize("command", ["search", "brief"])
+async def test_tags_pasted_with_the_words_are_dropped_as_follow_drops_them(app, archive, command):
+    """QA29a F8: "/search <b>Kellogg</b>" found nothing, where /follow and /actor read Kellogg."""
+    load_all()
+    tagged = await answer(app, f"/{command} <b>Kellogg</b>", Asker(chat_id=1, user_id=1))
+    plain = await answer(app, f"/{command} Kellogg", Asker(chat_id=1, user_id=1))
+    assert tagged.document.text == plain.document.text and "<b>" not in tagged.document.text
+    if command == "search":
+        assert "U.S. envoy named" in tagged.document.text
+
+
+async def test_follow_of_a_lone_tag_follows_its_word(app):
+    """QA29a F8: "/follow <script>" said it had no words to look for."""
+    load_all()
+    reply = await answer(app, "/follow <script>", Asker(chat_id=1, user_id=1))
+    assert "has no words" not in reply.document.text and "script" in reply.document.text
+
+
+@pytest.mark.parametrize(("typed", "count"), [("five", 5), ("Three", 3), ("twenty-one", 21)])
+async def test_latest_reads_a_count_written_in_words(app, typed, count, monkeypatch):
+    """QA29a F12: "/latest five" searched for the word "five"."""
+    load_all()
+    for k in range(25):
+        insert_article(
+            app.db, title=f"Story {k}", body="Text.", when=T0 + timedelta(minutes=k), url=f"https://e/{k}"
+        )
+    reply = await answer(app, f"/latest {typed}", Asker(chat_id=1, user_id=1))
+    assert reply.document.text.startswith("Latest articles")
+    assert len(reply.document.sections) == count

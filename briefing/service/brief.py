@@ -27,7 +27,7 @@ from briefing.models import ActorType, Story
 from briefing.ranking import TOPIC_HALF_LIFE, score, topic_recency, undated_order
 from briefing.relevance import APART, PHRASE, closeness, holding, topic_relevance, written_words
 from briefing.service import App
-from briefing.service.actors import actor_type, read_name, resolve_actor
+from briefing.service.actors import actor_type, read_name, resolve_actor, without_tags
 from briefing.service.commands import Asker, Reply, and_list, command, with_note
 from briefing.service.resummarize import current_articles, current_stories
 from briefing.topics import quoted
@@ -352,7 +352,7 @@ def _topic_weights(
 @command("brief", "/brief [topic]", "the top stories now, or the stories about a topic or a person")
 async def brief(app: App, args: str, asker: Asker) -> Reply:
     """The top stories, or those about a topic."""
-    args, fields = without_fields(args)  # "title:Kellogg": the index has no fields, the word is searched
+    args, fields = without_fields(without_tags(args))  # "title:Kellogg": the word is searched
     asked = read_name(args, command="brief", topic=True)  # "/brief Putin (person)", as /actor takes it
     if isinstance(asked, Reply):
         return asked
@@ -400,7 +400,9 @@ def _search(app: App, args: str, limit: int, *, latest: bool = False) -> Reply:
     """The ``limit`` newest articles matching the words; for ``/latest`` (``latest``), a query with no
     word to look for is answered with examples of /latest, which takes words only as an option."""
     example = "/latest 5 Kellogg" if latest else "/search Kellogg"
-    args, fields = without_fields(args)
+    args, fields = without_fields(
+        without_tags(args)
+    )  # "<b>Kellogg</b>", pasted: Kellogg, as /follow reads it
     if (common := too_common(args, example)) is not None:
         return common
     either = [words for words in either_words(args) if fts_query(words) is not None]
@@ -588,6 +590,23 @@ def _as_written(
 _BELOW_ONE = re.compile(r"0{1,3}|[-\u2212\u2013]\d+")
 
 
+_UNITS = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen"
+_UNITS += " seventeen eighteen nineteen"
+_NUMBERS = {word: n for n, word in enumerate(_UNITS.split(), start=1)}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+
+
+def number_word(word: str) -> int | None:
+    """A count from one to fifty written in words ("five", "twenty-five", "Ten"), else None."""
+    folded = word.lower().strip(".,!?")
+    tens, _, unit = folded.partition("-")
+    if folded in _NUMBERS:
+        return _NUMBERS[folded]
+    if tens in _TENS and (not unit or (unit in _NUMBERS and _NUMBERS[unit] < 10)):
+        return _TENS[tens] + (_NUMBERS[unit] if unit else 0)
+    return None
+
+
 @command("latest", "/latest [N] [WORDS]", "the newest articles")
 async def latest(app: App, args: str, asker: Asker) -> Reply:
     """The newest articles in the archive: ``N`` of them ("/latest 5"); with words, the newest articles
@@ -595,6 +614,7 @@ async def latest(app: App, args: str, asker: Asker) -> Reply:
     number that cannot be a count but can be a word ("/latest 2024") is searched for."""
     count, words, capped = LIST_LIMIT, args.strip(), False
     first, _, rest = words.partition(" ")
+    first = str(spelt) if (spelt := number_word(first)) is not None else first  # "/latest five"
     usage = Reply(message(para("Send ", code("/latest"), f" with a number from 1 to {LATEST_MAX}.")))
     # a count below 1, with words or without: "/latest -3" and "/latest 0 ukraine" are no searches
     if _BELOW_ONE.fullmatch(first):
