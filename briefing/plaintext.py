@@ -53,7 +53,7 @@ _REQUESTS: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
         (r"(?:stop|quit)\s+following\s+(.+?)", "unfollow", "/unfollow {}"),
         (r"(?:unfollow|untrack|unwatch)\s+(.+?)", "unfollow", "/unfollow {}"),
         (r"(?:unsubscribe|unsub)\b.*", "unsubscribe", "/unsubscribe"),
-        (r"(?:stop|cancel|end|pause|mute|no\s+more|don'?t\s+send|do\s+not\s+send)\b.*"
+        (r"(?:stop|cancel|pause|mute|no\s+more|don'?t\s+send|do\s+not\s+send)\b.*"
          f"\\b(?:{_BOT_WORDS})\\b.*", "unsubscribe", "/unsubscribe"),
         (r"(?:follow|track|watch)\s+(.+?)", "follow", "/follow {}"),
         (r"(?:subscribe|sign\s+me\s+up)(?:\s+me)?(?:\s+(.+?))?", "subscribe", "/subscribe {}"),

@@ -164,7 +164,7 @@ def test_a_request_in_words_is_read_as_the_command_that_does_it(text, send):
 
 
 @pytest.mark.parametrize(
-    "text", ["stop the war", "end of the ceasefire", "subscription economy", "Watchdog report"]
+    "text", ["stop the war", "end of the news cycle", "subscription economy", "Watchdog report"]
 )
 def test_words_that_only_begin_like_a_request_are_searched(text):
     assert read_plain(text).meaning == "search"
