@@ -625,13 +625,6 @@ async def test_tags_pasted_with_the_words_are_dropped_as_follow_drops_them(app, 
         assert "U.S. envoy named" in tagged.document.text
 
 
-async def test_follow_of_a_lone_tag_follows_its_word(app):
-    """QA29a F8: "/follow <script>" said it had no words to look for."""
-    load_all()
-    reply = await answer(app, "/follow <script>", Asker(chat_id=1, user_id=1))
-    assert "has no words" not in reply.document.text and "script" in reply.document.text
-
-
 @pytest.mark.parametrize(("typed", "count"), [("five", 5), ("Three", 3), ("twenty-one", 21)])
 async def test_latest_reads_a_count_written_in_words(app, typed, count, monkeypatch):
     """QA29a F12: "/latest five" searched for the word "five"."""

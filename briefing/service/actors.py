@@ -133,17 +133,18 @@ def without_markup(text: str) -> str:
     markup's marks dropped (``<i>x</i>``, ``*x*``), single-spaced; quotes kept. A name or topic copied
     from a formatted page or message means its words, never its markup (``/actor``, ``/follow``)."""
     text = _BACKTICK_APOSTROPHE.sub("'", unescape_references(text))
-    return " ".join(_MARKS.sub(" ", without_tags(text, _TAGS)).split())
+    return " ".join(_MARKS.sub(" ", _TAGS.sub(" ", text)).split())
 
 
 # an HTML tag as pasted from a page ("<b>", "</i>", '<a href="...">'): a letter after its "<"
 _HTML_TAG = re.compile(r"</?[A-Za-z][^<>]{0,200}>")
 
 
-def without_tags(text: str, tags: re.Pattern[str] = _HTML_TAG) -> str:
-    """``text`` without the tags pasted with it ("<b>Kellogg</b>" is Kellogg), as every command reads a
-    name or words; a text that is only tags ("<script>") keeps them, its words being all there is."""
-    stripped = " ".join(tags.sub(" ", text).split())
+def without_tags(text: str) -> str:
+    """``text`` without the tags pasted with it ("<b>Kellogg</b>" is Kellogg), as /follow and /actor read
+    a name (``without_markup``), for /search and /brief; a text that is only tags ("<script>") is left as
+    it is, for the search's own answer to it."""
+    stripped = " ".join(_HTML_TAG.sub(" ", text).split())
     return stripped if re.search(r"[^\W_]", stripped) else text
 
 
