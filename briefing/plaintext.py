@@ -38,6 +38,50 @@ _CHANGING = {
     "unfollow": "unfollow", "how do i subscribe": "subscribe", "how do i unsubscribe": "unsubscribe",
     "how do i stop": "unsubscribe", "how do i follow": "follow", "how do i unfollow": "unfollow",
 }  # fmt: skip
+# a request in words to change something, which a search would answer with articles holding its words
+# ("follow Trump" finds articles with "follow" and "Trump", and the user thinks they follow him now):
+# the command that does it, as ``(pattern, command, example)``, the example's "{}" the words asked for.
+# The first that matches the whole text is taken; the user sends the command, nothing changes here.
+_PLEASE = r"(?:(?:please|pls|can\s+you|could\s+you|i\s+want\s+to|i'd\s+like\s+to|i\s+would\s+like\s+to)\s+)?"
+_BOT_WORDS = (
+    r"digests?|news|sending|send|messages?|messaging|subscriptions?|notifications?|updates?|e-?mails?"
+    r"|spam|me|it|this|bot|briefings?|daily"
+)
+_REQUESTS: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
+    (re.compile(f"^{_PLEASE}{pattern}[\\s?!.]*$", re.IGNORECASE), command, example)
+    for pattern, command, example in (
+        (r"(?:stop|quit)\s+following\s+(.+?)", "unfollow", "/unfollow {}"),
+        (r"(?:unfollow|untrack|unwatch)\s+(.+?)", "unfollow", "/unfollow {}"),
+        (r"(?:unsubscribe|unsub)\b.*", "unsubscribe", "/unsubscribe"),
+        (r"(?:stop|cancel|pause|mute|no\s+more|don'?t\s+send|do\s+not\s+send)\b.*"
+         f"\\b(?:{_BOT_WORDS})\\b.*", "unsubscribe", "/unsubscribe"),
+        (r"(?:follow|track|watch)\s+(.+?)", "follow", "/follow {}"),
+        (r"(?:subscribe|sign\s+me\s+up)(?:\s+me)?(?:\s+(.+?))?", "subscribe", "/subscribe {}"),
+        (r"(?:change|set|switch|update|make|move)\s+(?:my\s+|the\s+|our\s+)?(?:digest'?s?\s+)?"
+         r"(?:time\s*zone|tz|zone)\s+(?:to\s+|as\s+|=\s*)?(.+?)", "settings", "/settings tz {}"),
+        (r"my\s+(?:time\s*zone|tz)\s+is\s+(.+?)", "settings", "/settings tz {}"),
+        (r"(?:change|set|switch|update|make|move)\s+(?:my\s+|the\s+|our\s+)?(?:digest'?s?\s+|delivery\s+)?"
+         r"time\s+(?:to\s+|as\s+|=\s*)?(.+?)", "settings", "/settings time {}"),
+        (r"(?:change|set|switch|update|make)\s+(?:my\s+|the\s+|our\s+)?(?:digest'?s?\s+)?length\s+"
+         r"(?:to\s+|as\s+|=\s*)?(.+?)", "settings", "/settings length {}"),
+        (r"(?:what\s+time|when)\s+(?:is|does|do\s+i\s+get)\s+(?:my|the|our)\s+(?:daily\s+)?digest\b.*",
+         "settings", "/settings"),
+        (r"(?:change|show|see)\s+(?:my\s+|the\s+)?settings", "settings", "/settings"),
+    )
+)  # fmt: skip
+
+
+def _request(words: str) -> Plain | None:
+    """A request in words to change something ("follow Trump", "change my timezone to Berlin"): a hint
+    with the command that does it (``args``: the command to send), or None."""
+    for pattern, command, example in _REQUESTS:
+        found = pattern.match(words)
+        if found:
+            asked = (found.group(1) or "") if found.groups() else ""
+            return Plain("hint", example.format(asked.strip()).strip(), command)
+    return None
+
+
 _HELP = _phrases("help me|help please|please help|help me please|how does this work|how do i use this")
 # a question's lead-in, dropped before a search: "what's happening in", "tell me about", "any news on"
 _LEAD = re.compile(
@@ -62,8 +106,9 @@ _TAIL = re.compile(r"(?:\s+(?:today|now|lately|these\s+days|right\s+now|please))
 
 @dataclass(frozen=True)
 class Plain:
-    """What the text asks: a greeting or thanks, a command by its name (``command``, ``args``), or a
-    search for ``args``; ``read`` when the words were taken as something other than typed; ``by_name``
+    """What the text asks: a greeting or thanks, a command by its name (``command``, ``args``), a hint
+    to the command that does a change asked for (``args``: the command to send, or none), or a search for
+    ``args``; ``read`` when the words were taken as something other than typed; ``by_name``
     when the text began with the command's name ("search and rescue" may be a search as typed)."""
 
     meaning: Meaning
@@ -87,6 +132,8 @@ def read_plain(text: str) -> Plain:
         return Plain("command", "", "help", read=True)
     if folded in _CHANGING:
         return Plain("hint", "", _CHANGING[folded])
+    if (request := _request(words)) is not None:
+        return request
     first, _, rest = words.partition(" ")
     name = first.lower().rstrip(":!?.,")  # "help!", "settings?"
     if name in NAMED_COMMANDS and not (rest and name in _BARE_ONLY) and len(words.split()) <= 8:

@@ -25,7 +25,7 @@ class SettingError(ValueError):
 _HALF_DAY = re.compile(r"^(.*?)([ap])\.?m\.?$")
 _CLOCK = re.compile(r"^(\d{1,2})(?:[:.h](\d{2})(?::(\d{2}))?h?|h)?$")
 _DIGITS = re.compile(r"^(\d{1,2})(\d{2})h?$")
-_TIME_LIKE = re.compile(r"^\d{1,4}(?:[:.h]\d*)*h?(?:[ap]\.?m\.?)?$", re.I)
+_TIME_LIKE = re.compile(r"^\d{1,4}(?:[:.h]\d*|,\d\d)*h?(?:[ap]\.?m\.?)?$", re.I)
 _NAMED_TIMES = {"noon": time(12, 0), "midday": time(12, 0), "midnight": time(0, 0)}
 HALF_DAY_WORDS = frozenset({"am", "pm", "a.m.", "p.m.", "a.m", "p.m"})
 
@@ -71,11 +71,19 @@ def spoken_times(text: str) -> str:
     return _SPOKEN.sub(clock, text)
 
 
+# words around a time that say nothing of it: "tomorrow 8am" (a digest comes every day), "from 11pm"
+PASSED_OVER = frozenset("at from until till til tomorrow today daily every day".split())
+_DECIMAL_COMMA = re.compile(r"(?<=^\d)(?:,)(?=\d{2}(?:[ap]|$))|(?<=^\d\d),(?=\d{2}(?:[ap]|$))")
+_CLOCK_WORD = re.compile(r"(?<=\d)o['’]?clock$")
+
+
 def parse_time(text: str, *, example: str = EXAMPLE) -> time:
     """A time of day in the forms people write: ``07:30``, ``7.30``, ``7pm``, ``7:30 pm``, ``19h30``,
     ``19h``, ``0830``, ``0830h``, ``8`` (an hour), ``19:30:00`` (the seconds are dropped), ``noon``,
     ``12 noon``."""
-    raw = "".join(spoken_times(text).split()).lower()
+    said = [w for w in spoken_times(text).split() if w.lower().strip(",.") not in PASSED_OVER]
+    raw = "".join(said).lower()
+    raw = _CLOCK_WORD.sub("", _DECIMAL_COMMA.sub(":", raw))  # "8,30" (a European 8.30), "8 o clock"
     for name, named in _NAMED_TIMES.items():
         if raw in (name, f"{named.hour or 12}{name}"):  # "12noon", "12midnight"
             return named

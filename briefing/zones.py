@@ -338,9 +338,7 @@ def _unknown(text: str, now: datetime | None, words: list[str | None]) -> Settin
 
 
 def _several(zones: list[str]) -> SettingError:
-    return SettingError(
-        f"That is {len(zones)} timezones, {' and '.join(zones)}: pick one, e.g. /subscribe 07:30 {zones[0]}"
-    )
+    return SettingError(f"That is {len(zones)} timezones, {' and '.join(zones)}: pick one, e.g. {zones[0]}")
 
 
 @lru_cache(maxsize=2)

@@ -98,7 +98,8 @@ def test_quiet_hours_are_read_as_people_write_them():
     assert read_quiet("23:00-06:00") == "23:00-06:00"
     assert read_quiet("11pm to 6am") == "23:00-06:00"
     assert read_quiet("22:30 – 7") == "22:30-07:00"
-    assert read_quiet("OFF") == "off" and read_quiet("7:00-7:00") == "off"
+    assert read_quiet("OFF") == "off"
+    assert read_quiet("from 11pm until 6am") == "23:00-06:00"  # qa29a F13: "from" was read as the time
     assert read_quiet("default") is None
     with pytest.raises(SettingError):
         read_quiet("23:00")
@@ -120,3 +121,14 @@ async def test_an_out_of_season_abbreviation_in_a_chat_without_a_digest_speaks_o
     assert "CEST is not in effect now" in text
     assert "Your quiet hours follow that clock all year" in text
     assert "digest follows" not in text
+
+
+@pytest.mark.parametrize("typed", ["7-7", "7:00-7:00"])
+def test_quiet_hours_that_start_when_they_end_are_asked_about_not_switched_off(typed):
+    """QA29a F13: "7-7" (most likely 7pm to 7am) turned quiet hours off, so alerts could wake the user."""
+    with pytest.raises(SettingError) as caught:
+        read_quiet(typed)
+    assert str(caught.value) == (
+        f"“{typed}” starts and ends at 07:00, so it is no quiet hours: for 19:00 to 07:00, send /settings"
+        " quiet 19:00-07:00; for alerts at any hour, send /settings quiet off."
+    )

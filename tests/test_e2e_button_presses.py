@@ -124,3 +124,29 @@ async def test_get_chat_member_failing_twice_is_said_not_taken_for_a_refusal(bot
     answered = bot.server.callback_answer(update)
     assert answered is not None and answered["text"].startswith(NOT_CHECKED) and answered["show_alert"]
     assert (shown.text, shown.buttons) == before and shown.edit_date is None
+
+
+async def test_an_old_subscribe_button_does_not_undo_a_later_subscribe(bot):
+    """QA29a F6: the "Subscribe at 08:00 UTC" of a /settings shown before the chat subscribed moved its
+    19:00 Berlin digest back to 08:00 UTC."""
+    shown = await bot.ask("/settings")
+    [label] = [b.text for b in shown.buttons]
+    assert label.startswith("Subscribe at ")
+    await bot.ask("/subscribe 7pm Berlin 3 stories")
+    before = subscribers.get_subscriber(bot.app.db, 1001)
+    bot.server.push_callback_query(shown, button=label)
+    await bot.server.wait_for("editMessageText", predicate=lambda r: r.params["chat_id"] == 1001)
+    edited = bot.server.message(1001, shown.message_id)
+    assert edited.text.startswith("You are subscribed already; nothing changed.")
+    assert "19:00" in edited.text and "Europe/Berlin" in edited.text
+    assert "That button was made before you subscribed. Change the digest with /settings." in edited.text
+    assert subscribers.get_subscriber(bot.app.db, 1001) == before
+
+
+async def test_a_subscribe_button_of_a_chat_without_a_digest_still_subscribes(bot):
+    shown = await bot.ask("/settings")
+    [label] = [b.text for b in shown.buttons]
+    bot.server.push_callback_query(shown, button=label)
+    await bot.server.wait_for("editMessageText", predicate=lambda r: r.params["chat_id"] == 1001)
+    assert bot.server.message(1001, shown.message_id).text.startswith("Subscribed.")
+    assert subscribers.get_subscriber(bot.app.db, 1001).active

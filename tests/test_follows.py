@@ -648,3 +648,35 @@ async def test_two_names_of_one_actor_followed_already_say_so_once(app):
     await answer(app, "/follow Donald Trump", ALICE)
     reply = await answer(app, "/follow Trump, Donald Trump", ALICE)
     assert reply.document.text.count("You already follow Donald Trump") == 1
+
+
+async def test_following_nothing_gives_its_examples_as_code(app):
+    """QA29a F7: a tap on plain "/follow Kellogg" sends a bare /follow."""
+    from briefing.render import to_html
+
+    html = to_html((await answer(app, "/following", ALICE)).document)
+    assert (
+        html
+        == "You follow nothing yet. Try <code>/follow Kellogg</code> or <code>/follow grain exports</code>."
+    )
+
+
+async def test_a_single_unfollow_with_follows_left_names_it_in_bold(app):
+    """QA29a F9: the one /unfollow that left others named it plain, every other confirmation in bold."""
+    from briefing.render import to_html
+
+    await answer(app, "/follow wheat", ALICE)
+    await answer(app, "/follow ports", ALICE)
+    html = to_html((await answer(app, "/unfollow wheat", ALICE)).document)
+    assert html.startswith("Stopped following <b>wheat</b>.\n")
+
+
+async def test_a_list_too_long_says_how_to_send_it(app):
+    """QA29a F11: "... or one /follow a name." was garbled, and its /follow a link sending a bare /follow."""
+    from briefing.render import to_html
+
+    names = ", ".join(f"topic{k}" for k in range(15))
+    html = to_html((await answer(app, f"/follow {names}", ALICE)).document)
+    assert html.endswith(
+        "Send them in shorter lists, or one name a message, e.g. <code>/follow Kellogg</code>."
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from briefing.plaintext import Plain, read_plain
+from briefing.render import to_html
 from briefing.service.commands import Asker, answer, load_all
 from store import subscribers
 
@@ -138,3 +139,73 @@ async def test_a_changing_commands_name_alone_points_to_the_command_and_changes_
 async def test_help_me_is_help(app):
     reply = await answer(app, "help me", ALICE)
     assert reply.document.text.splitlines()[-1] == "Commands begin with a slash: I read this as /help."
+
+
+@pytest.mark.parametrize(
+    ("text", "send"),
+    [
+        ("stop sending me news", "/unsubscribe"),
+        ("unsubscribe me", "/unsubscribe"),
+        ("stop the digest", "/unsubscribe"),
+        ("Please cancel my subscription.", "/unsubscribe"),
+        ("follow Trump", "/follow Trump"),
+        ("stop following Keith Kellogg", "/unfollow Keith Kellogg"),
+        ("subscribe me at 8am", "/subscribe at 8am"),
+        ("change my timezone to Berlin", "/settings tz Berlin"),
+        ("set my digest time to 7pm", "/settings time 7pm"),
+        ("what time is my digest?", "/settings"),
+    ],
+)
+def test_a_request_in_words_is_read_as_the_command_that_does_it(text, send):
+    """QA29a F1, F2: these were searched ("follow Trump" found articles, and the user thought they
+    followed him)."""
+    meant = read_plain(text)
+    assert (meant.meaning, meant.args) == ("hint", send)
+
+
+@pytest.mark.parametrize(
+    "text", ["stop the war", "end of the news cycle", "subscription economy", "Watchdog report"]
+)
+def test_words_that_only_begin_like_a_request_are_searched(text):
+    assert read_plain(text).meaning == "search"
+
+
+async def test_a_request_in_words_answers_with_the_command_and_changes_nothing(app):
+    await answer(app, "/subscribe 7pm Berlin", ALICE)
+    reply = await answer(app, "stop sending me news", ALICE)
+    assert reply.document.text == "Commands begin with a slash: to do that, send /unsubscribe."
+    assert [b.payload for row in reply.buttons for b in row] == ["/unsubscribe"]
+    assert subscribers.get_subscriber(app.db, 1001).active
+    reply = await answer(app, "follow Trump", ALICE)
+    assert reply.document.text.splitlines() == [
+        "Commands begin with a slash: to do that, send /follow Trump.",
+        "To search for these words, send /search follow Trump.",
+    ]
+    assert "<code>/follow Trump</code>" in to_html(reply.document)  # a tap copies it, and sends nothing
+    assert not reply.buttons and not subscribers.follows_of(app.db, 1001)
+    reply = await answer(app, "change my timezone to Tokyo", ALICE)
+    assert reply.document.text == "Commands begin with a slash: to do that, send /settings tz Tokyo."
+    assert subscribers.get_subscriber(app.db, 1001).timezone == "Europe/Berlin"
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [("/stop", "/unsubscribe"), ("/cancel", "/unsubscribe"), ("/unsub", "/unsubscribe"), ("/news", "/brief"),
+     ("/top", "/brief"), ("/find Kellogg", "/search Kellogg"), ("/stop@briefing_test_bot", "/unsubscribe")],
+)  # fmt: skip
+async def test_another_bots_name_for_a_command_points_to_it_and_does_nothing(app, typed, meant):
+    """QA29a F1: "/stop" was "I don't know the command /stop" and a 15-line list, with no hint."""
+    await answer(app, "/subscribe", ALICE)
+    reply = await answer(app, typed, ALICE)
+    lines = reply.document.text.splitlines()
+    name = typed.split("@")[0].split()[0]
+    assert lines[0] == f"I don't know the command {name}. Did you mean:"
+    assert lines[1].startswith(f"{meant} — ")
+    assert len(lines) == 2 and reply.refused == f"unknown command {name}"
+    assert [b.payload for row in reply.buttons for b in row] == ([] if " " in meant else [meant])
+    assert subscribers.get_subscriber(app.db, 1001).active
+
+
+async def test_digest_may_mean_the_news_now_or_a_daily_digest(app):
+    reply = await answer(app, "/digest", ALICE)
+    assert [line.split(" — ")[0] for line in reply.document.text.splitlines()[1:]] == ["/brief", "/subscribe"]

@@ -44,6 +44,10 @@ HOSTILE = [
     '""""',
     "NOT",
     "{title body}: kim",
+    "Kim OR | OR (",
+    '"Kim OR ") | NEAR(',
+    "x | " * 1000,
+    "Kim OR Blinken OR Scholz OR NATO OR Trump OR U.S. OR Kursk OR Kyiv",
 ]
 
 
@@ -573,3 +577,62 @@ async def test_a_german_name_is_found_with_its_umlaut_written_either_way(app):
         text = to_plain((await answer(app, f"/actor {typed}", Asker(1, 1))).document)
         assert "In 2 articles" in text and "LOTTE M" in text, (typed, text)
     assert "Po river" not in to_plain((await answer(app, "/search Poe", Asker(1, 1))).document)
+
+
+@pytest.mark.parametrize("typed", ["Kellogg OR Scholz", "Kellogg | Scholz", "Kellogg|Scholz"])
+async def test_or_finds_articles_with_either_word_newest_first(app, archive, typed):
+    """QA29a F3: "Kellogg OR Scholz" was read as both words, and found nothing."""
+    load_all()
+    reply = await answer(app, f"/search {typed}", Asker(chat_id=1, user_id=1))
+    text = reply.document.text
+    assert text.splitlines()[0] == "Articles with “Kellogg” or “Scholz”, newest first"
+    assert text.index("U.S. envoy named") < text.index("Scholz visits Kyiv")  # hours 4 and 3
+    assert "Blinken" not in text
+
+
+async def test_or_of_words_found_nowhere_says_so_without_every_word_must_appear(app, archive):
+    load_all()
+    reply = await answer(app, "/search Obi OR Wan", Asker(chat_id=1, user_id=1))
+    assert reply.document.text == "Nothing in the archive matches “Obi” or “Wan”.\nTry other words."
+
+
+async def test_lowercase_or_is_a_word_as_before(app, archive):
+    load_all()
+    reply = await answer(app, "/search Kellogg or Scholz", Asker(chat_id=1, user_id=1))
+    assert reply.document.text.startswith("Nothing in the archive matches “Kellogg or Scholz”.")
+
+
+async def test_not_and_near_are_noted_as_no_syntax_and_left_out_of_the_words_shown(app, archive):
+    load_all()
+    reply = await answer(app, "/search Kellogg NOT Trump", Asker(chat_id=1, user_id=1))
+    text = reply.document.text
+    assert text.splitlines()[0] == "Articles with “Kellogg Trump”, newest first"
+    assert text.splitlines()[-1] == "NOT is no search syntax here: I looked for Kellogg Trump."
+    reply = await answer(app, "/search NEAR(troops Kursk)", Asker(chat_id=1, user_id=1))
+    text = reply.document.text
+    assert text.splitlines()[0] == "Articles with “troops Kursk”, newest first"
+    assert text.splitlines()[-1] == "NEAR is no search syntax here: I looked for troops Kursk."
+
+
+@pytest.mark.parametrize("command", ["search", "brief"])
+async def test_tags_pasted_with_the_words_are_dropped_as_follow_drops_them(app, archive, command):
+    """QA29a F8: "/search <b>Kellogg</b>" found nothing, where /follow and /actor read Kellogg."""
+    load_all()
+    tagged = await answer(app, f"/{command} <b>Kellogg</b>", Asker(chat_id=1, user_id=1))
+    plain = await answer(app, f"/{command} Kellogg", Asker(chat_id=1, user_id=1))
+    assert tagged.document.text == plain.document.text and "<b>" not in tagged.document.text
+    if command == "search":
+        assert "U.S. envoy named" in tagged.document.text
+
+
+@pytest.mark.parametrize(("typed", "count"), [("five", 5), ("Three", 3), ("twenty-one", 21)])
+async def test_latest_reads_a_count_written_in_words(app, typed, count, monkeypatch):
+    """QA29a F12: "/latest five" searched for the word "five"."""
+    load_all()
+    for k in range(25):
+        insert_article(
+            app.db, title=f"Story {k}", body="Text.", when=T0 + timedelta(minutes=k), url=f"https://e/{k}"
+        )
+    reply = await answer(app, f"/latest {typed}", Asker(chat_id=1, user_id=1))
+    assert reply.document.text.startswith("Latest articles")
+    assert len(reply.document.sections) == count

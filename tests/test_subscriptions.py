@@ -6,6 +6,7 @@ from datetime import time, timedelta
 
 import pytest
 
+from briefing.render import to_html
 from briefing.service.commands import Asker, answer, load_all
 from briefing.service.subscriptions import SettingError, parse_length, parse_subscribe_args, parse_time
 from briefing.zones import parse_zone
@@ -42,8 +43,9 @@ def test_subscribe_arguments_come_in_either_order():
     assert parse_subscribe_args("Asia/Tokyo 6:00") == (time(6, 0), "Asia/Tokyo")
     assert parse_subscribe_args("8 中国") == (time(8, 0), "Asia/Shanghai")  # a country in its own script
     assert parse_subscribe_args("") == (None, None)
-    with pytest.raises(SettingError, match="“tomorrow” is not a timezone I know"):
-        parse_subscribe_args("08:00 tomorrow")
+    assert parse_subscribe_args("08:00 tomorrow") == (time(8, 0), None)  # a digest comes every day (qa29a F5)
+    with pytest.raises(SettingError, match="“Wakanda” is not a timezone I know"):
+        parse_subscribe_args("08:00 Wakanda")
     with pytest.raises(SettingError, match="That is 2 times, 07:30 and 8:30: pick one"):
         parse_subscribe_args("07:30 8:30")
 
@@ -273,8 +275,9 @@ async def test_natural_phrasing_subscribes(app):
 
 async def test_two_zones_are_refused_naming_both(app):
     reply = await answer(app, "/subscribe 07:30 Europe/Kyiv Europe/London", ALICE)
-    assert reply.document.text == (
-        "That is 2 timezones, Europe/Kyiv and Europe/London: pick one, e.g. /subscribe 07:30 Europe/Kyiv"
+    assert (
+        reply.document.text
+        == "That is 2 timezones, Europe/Kyiv and Europe/London: pick one, e.g. Europe/Kyiv"
     )
     assert subscribers.get_subscriber(app.db, 1001) is None
 
@@ -565,3 +568,49 @@ async def test_an_alert_setting_already_set_says_nothing_changed(app):
     await answer(app, "/settings tz Kyiv", ALICE)
     reply = await answer(app, "/settings tz Kyiv", ALICE)
     assert reply.document.text.startswith("That is the setting already; nothing changed.")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        ("morning", "Say at what time in the morning, e.g. /subscribe 8am"),
+        ("every morning", "Say at what time in the morning, e.g. /subscribe 8am"),
+        ("afternoon", "Say at what time in the afternoon, e.g. /subscribe 3pm"),
+        ("8am Monday", "I send one digest every day, at the same time: “Monday” is a choice of days I can't"
+         " make. Send /subscribe 8am for every day."),
+        ("weekdays", "I send one digest every day, at the same time: “weekdays” is a choice of days I can't"
+         " make. Send /subscribe 8am for every day."),
+    ],
+)  # fmt: skip
+async def test_a_part_of_the_day_or_some_days_get_their_own_answer_and_change_nothing(app, args, message):
+    """QA29a F4, F5: "morning" was dropped ("nothing changed" at 19:00), "afternoon" was asked "in the
+    evening", and "Monday" was "not a timezone I know"."""
+    await answer(app, "/subscribe 7pm", ALICE)
+    reply = await answer(app, f"/subscribe {args}", ALICE)
+    assert reply.document.text == message
+    assert "<code>/subscribe " in to_html(reply.document)  # a tap copies the example, sends nothing
+    assert subscribers.get_subscriber(app.db, 1001).digest_time == time(19, 0)
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [("8,30", time(8, 30)), ("8 o clock", time(8, 0)), ("8 30", time(8, 30)), ("8 30pm Berlin", time(20, 30)),
+     ("7:30 tomorrow", time(7, 30)), ("9 tomorrow morning", time(9, 0)), ("noon tomorrow", time(12, 0))],
+)  # fmt: skip
+def test_other_ways_of_writing_a_time_are_read(args, expected):
+    """QA29a F5: these were "not a timezone I know" (or "2 times, 8 and 30")."""
+    assert parse_subscribe_args(args)[0] == expected
+
+
+async def test_settings_time_passes_over_a_day_word(app):
+    await answer(app, "/subscribe", ALICE)
+    await answer(app, "/settings time tomorrow 8,30", ALICE)
+    assert subscribers.get_subscriber(app.db, 1001).digest_time == time(8, 30)
+
+
+async def test_a_refusals_example_is_code_to_copy(app):
+    """QA29a F7: "e.g. /subscribe 7pm" as plain text is a link that sends a bare /subscribe."""
+    reply = await answer(app, "/subscribe 7pm 8pm", ALICE)
+    assert to_html(reply.document).endswith("pick one, e.g. <code>/subscribe 7pm</code>")
+    reply = await answer(app, "/settings tz Kyiv London", ALICE)
+    assert "/subscribe" not in reply.document.text  # a zone asked for: no example that changes the time

@@ -136,6 +136,18 @@ def without_markup(text: str) -> str:
     return " ".join(_MARKS.sub(" ", _TAGS.sub(" ", text)).split())
 
 
+# an HTML tag as pasted from a page ("<b>", "</i>", '<a href="...">'): a letter after its "<"
+_HTML_TAG = re.compile(r"</?[A-Za-z][^<>]{0,200}>")
+
+
+def without_tags(text: str) -> str:
+    """``text`` without the tags pasted with it ("<b>Kellogg</b>" is Kellogg), as /follow and /actor read
+    a name (``without_markup``), for /search and /brief; a text that is only tags ("<script>") is left as
+    it is, for the search's own answer to it."""
+    stripped = " ".join(_HTML_TAG.sub(" ", text).split())
+    return stripped if re.search(r"[^\W_]", stripped) else text
+
+
 def unescape_references(text: str) -> str:
     """``text`` with its character references decoded ("&amp;" is "&"), each with its semicolon: "AT&T"
     and "R&not" hold none."""

@@ -198,8 +198,17 @@ def read_quiet(text: str) -> str | None:
             " or “off” for alerts at any hour."
         )
     start, end = (parse_time(e, example=QUIET_EXAMPLE) for e in ends)
-    if start == end:
-        return "off"
+    if start == end:  # "7-7" is no empty window but most likely 7pm to 7am: asked, not switched off
+        evening = (
+            f" for {start.hour + 12:02d}:{start:%M} to {start:%H:%M}, send /settings quiet"
+            f" {start.hour + 12:02d}:{start:%M}-{start:%H:%M};"
+            if start.hour < 12
+            else ""
+        )
+        raise SettingError(
+            f"“{text.strip()}” starts and ends at {start:%H:%M}, so it is no quiet hours:{evening} for alerts"
+            " at any hour, send /settings quiet off."
+        )
     return f"{start:%H:%M}-{end:%H:%M}"
 
 

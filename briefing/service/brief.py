@@ -27,7 +27,7 @@ from briefing.models import ActorType, Story
 from briefing.ranking import TOPIC_HALF_LIFE, score, topic_recency, undated_order
 from briefing.relevance import APART, PHRASE, closeness, holding, topic_relevance, written_words
 from briefing.service import App
-from briefing.service.actors import actor_type, read_name, resolve_actor
+from briefing.service.actors import actor_type, read_name, resolve_actor, without_tags
 from briefing.service.commands import Asker, Reply, and_list, command, with_note
 from briefing.service.resummarize import current_articles, current_stories
 from briefing.topics import quoted
@@ -352,7 +352,7 @@ def _topic_weights(
 @command("brief", "/brief [topic]", "the top stories now, or the stories about a topic or a person")
 async def brief(app: App, args: str, asker: Asker) -> Reply:
     """The top stories, or those about a topic."""
-    args, fields = without_fields(args)  # "title:Kellogg": the index has no fields, the word is searched
+    args, fields = without_fields(without_tags(args))  # "title:Kellogg": the word is searched
     asked = read_name(args, command="brief", topic=True)  # "/brief Putin (person)", as /actor takes it
     if isinstance(asked, Reply):
         return asked
@@ -400,22 +400,24 @@ def _search(app: App, args: str, limit: int, *, latest: bool = False) -> Reply:
     """The ``limit`` newest articles matching the words; for ``/latest`` (``latest``), a query with no
     word to look for is answered with examples of /latest, which takes words only as an option."""
     example = "/latest 5 Kellogg" if latest else "/search Kellogg"
-    args, fields = without_fields(args)
+    args, fields = without_fields(
+        without_tags(args)
+    )  # "<b>Kellogg</b>", pasted: Kellogg, as /follow reads it
     if (common := too_common(args, example)) is not None:
         return common
-    query = fts_query(args)
-    if query is None:
+    either = [words for words in either_words(args) if fts_query(words) is not None]
+    if len(either) > 1:
+        return _search_either(app, either, fields, limit)
+    found = _matching(app, args, limit)
+    if found is None:
         if latest:
             return Reply(needs_words("latest", "5 Kellogg", alone="the newest articles"))
         return Reply(needs_words("search", "North Korea troops"))
-    caps = acronyms(args)
-    spellings = {} if caps else _other_spellings(app, args)
-    written = written_words(args, list(spellings))
-    query = " OR ".join(f"({q})" for q in [query, *spellings.values()]) if not caps else query
-    ids, total = _search_ids(app, query, caps, written, limit)
+    query, ids, total = found
     articles = current_articles(app, articles_by_ids(app.db, ids))
     searched, marks = without_syntax(args.strip())
-    marks = (*fields, *marks)
+    searched, operators = without_operators(searched)
+    marks = (*fields, *marks, *operators)
     if not articles:
         return _syntax_noted(Reply(no_matches(searched)), searched, marks)
     title = titled("Articles with ", searched, ", newest first")
@@ -424,6 +426,79 @@ def _search(app: App, args: str, limit: int, *, latest: bool = False) -> Reply:
         matching = count_matches(app.db, query, limit=MATCHES_COUNTED + 1) if total == COUNT_ALL else total
     reply = _list_reply(compose_articles(articles, now=app.now(), title=title, matching=matching), app)
     return _syntax_noted(reply, searched, marks)
+
+
+def _matching(app: App, words: str, limit: int) -> tuple[str, list[int], int | None] | None:
+    """The FTS query for the words (with the other spellings of a name they are), the ``limit`` newest
+    matching articles and how many match (see ``_search_ids``); None when there is no word to look for."""
+    query = fts_query(words)
+    if query is None:
+        return None
+    caps = acronyms(words)
+    spellings = {} if caps else _other_spellings(app, words)
+    written = written_words(words, list(spellings))
+    query = " OR ".join(f"({q})" for q in [query, *spellings.values()]) if not caps else query
+    ids, total = _search_ids(app, query, caps, written, limit)
+    return query, ids, total
+
+
+# "Kellogg OR Obi", "Kellogg | Obi": articles with either; OR in capitals, as search engines write it
+# ("war or peace" is words), and at most this many alternatives, each an ordinary search
+_EITHER = re.compile(r"\s+OR\s+|\s*\|\s*")
+MAX_EITHER = 6
+
+
+def either_words(words: str) -> list[str]:
+    """The alternatives of a search written with OR or "|" ("Kellogg OR Obi" -> ["Kellogg", "Obi"]), at
+    most ``MAX_EITHER``; the words alone when there is no such choice."""
+    return [part for part in (p.strip() for p in _EITHER.split(words.strip())) if part][:MAX_EITHER]
+
+
+def _search_either(app: App, either: Sequence[str], fields: Sequence[str], limit: int) -> Reply:
+    """The ``limit`` newest articles that match any of the alternatives, each searched as /search
+    searches its words (a name as written, an acronym in capitals), newest first."""
+    ids: dict[int, None] = {}
+    queries, counted = [], True
+    for words in either:
+        found = _matching(app, words, limit)
+        if found is not None:
+            queries.append(found[0])
+            ids.update(dict.fromkeys(found[1]))
+            counted = counted and found[2] == COUNT_ALL
+    newest = sorted(articles_by_ids(app.db, list(ids)), key=lambda a: (a.when, a.id), reverse=True)
+    articles = current_articles(app, newest[:limit])
+    shown = [without_operators(without_syntax(words)[0])[0] for words in either]
+    marks = tuple(
+        dict.fromkeys(
+            m for words in either for m in (*without_syntax(words)[1], *without_operators(words)[1])
+        )
+    )
+    searched = " or ".join(f"“{shorten(words, 40)}”" for words in shown)
+    if not articles:
+        reply = Reply(message(para(f"Nothing in the archive matches {searched}."), para("Try other words.")))
+        return _syntax_noted(reply, " OR ".join(shown), (*fields, *marks))
+    matching = None
+    if len(ids) >= limit:
+        either_query = " OR ".join(f"({q})" for q in queries)
+        matching = count_matches(app.db, either_query, limit=MATCHES_COUNTED + 1) if counted else None
+    title = f"Articles with {searched}, newest first"
+    reply = _list_reply(compose_articles(articles, now=app.now(), title=title, matching=matching), app)
+    return _syntax_noted(reply, " OR ".join(shown), (*fields, *marks))
+
+
+# search operators other than OR, which the index would take as syntax and /search does not: each is
+# looked for as no word ("Kellogg NOT Obi" looks for Kellogg and Obi), and a note says so
+_OPERATOR = re.compile(r"(?<!\S)(AND|NOT|NEAR)(?=[\s(]|$)")
+
+
+def without_operators(words: str) -> tuple[str, tuple[str, ...]]:
+    """The words without the operators AND, NOT and NEAR (and NEAR's brackets), and the ones dropped;
+    AND is what every search does, so it is dropped without a note."""
+    found = tuple(dict.fromkeys(m.group(1) for m in _OPERATOR.finditer(words) if m.group(1) != "AND"))
+    if not _OPERATOR.search(words):
+        return words, ()
+    kept = " ".join(_OPERATOR.sub(" ", words).replace("(", " ").replace(")", " ").split())
+    return (kept or words), found
 
 
 # a search engine's marks: a word's leading minus or plus ("-Ukraine": without it) and trailing star
@@ -515,6 +590,23 @@ def _as_written(
 _BELOW_ONE = re.compile(r"0{1,3}|[-\u2212\u2013]\d+")
 
 
+_UNITS = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen"
+_UNITS += " seventeen eighteen nineteen"
+_NUMBERS = {word: n for n, word in enumerate(_UNITS.split(), start=1)}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+
+
+def number_word(word: str) -> int | None:
+    """A count from one to fifty written in words ("five", "twenty-five", "Ten"), else None."""
+    folded = word.lower().strip(".,!?")
+    tens, _, unit = folded.partition("-")
+    if folded in _NUMBERS:
+        return _NUMBERS[folded]
+    if tens in _TENS and (not unit or (unit in _NUMBERS and _NUMBERS[unit] < 10)):
+        return _TENS[tens] + (_NUMBERS[unit] if unit else 0)
+    return None
+
+
 @command("latest", "/latest [N] [WORDS]", "the newest articles")
 async def latest(app: App, args: str, asker: Asker) -> Reply:
     """The newest articles in the archive: ``N`` of them ("/latest 5"); with words, the newest articles
@@ -522,6 +614,7 @@ async def latest(app: App, args: str, asker: Asker) -> Reply:
     number that cannot be a count but can be a word ("/latest 2024") is searched for."""
     count, words, capped = LIST_LIMIT, args.strip(), False
     first, _, rest = words.partition(" ")
+    first = str(spelt) if (spelt := number_word(first)) is not None else first  # "/latest five"
     usage = Reply(message(para("Send ", code("/latest"), f" with a number from 1 to {LATEST_MAX}.")))
     # a count below 1, with words or without: "/latest -3" and "/latest 0 ukraine" are no searches
     if _BELOW_ONE.fullmatch(first):

@@ -40,6 +40,9 @@ class Asker:
     # sends a word to the chat before a long answer (an admin's /ingest: "Reading ..."); None where the
     # answer is all that is shown (``bot.py ask``)
     tell: Callable[[Document], Awaitable[None]] | None = field(default=None, compare=False, repr=False)
+    # the command is a button's, pressed (its message may be old: a "Subscribe at 08:00 UTC" shown before
+    # the chat subscribed at 19:00 Berlin must not undo that choice)
+    by_button: bool = False
 
     @property
     def private(self) -> bool:
@@ -265,6 +268,7 @@ async def answer(app: App, text: str, asker: Asker, *, pressed: bool = False) ->
     reachable again (it had blocked the bot, say), so its follows' alerts resume; a stopped digest stays
     stopped until /subscribe."""
     back = mark_reachable(app.db, asker.chat_id)
+    asker = replace(asker, by_button=True) if pressed else asker
     text, later = _first_command(text, mistyped=not pressed, admin=is_admin(app, asker))
     reply = await _answer_one(app, text, asker)
     stopped = stopped_note(app, asker.chat_id) if back else None
@@ -328,6 +332,86 @@ def meant_commands(name: str, *, admin: bool = True) -> list[str]:
     return difflib.get_close_matches(name, names, n=2, cutoff=CLOSE_COMMAND)
 
 
+# names people try on a news bot for what one of its commands does, by their habit from other bots
+# ("/stop" stops a bot's messages, "/news" and "/top" ask for the news, "/find" searches): the command
+# meant, or the two it may be ("/digest": the stories now, or a daily digest)
+OTHER_NAMES: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys("stop cancel unsub end pause mute optout leave".split(), ("unsubscribe",)),
+    **dict.fromkeys("sub signup join daily".split(), ("subscribe",)),
+    **dict.fromkeys("news top headlines today stories summary briefing".split(), ("brief",)),
+    **dict.fromkeys("digest".split(), ("brief", "subscribe")),
+    **dict.fromkeys("new newest recent last".split(), ("latest",)),
+    **dict.fromkeys("find lookup look query s".split(), ("search",)),
+    **dict.fromkeys("who whois person profile dossier".split(), ("actor",)),
+    **dict.fromkeys("track watch add alert alerts".split(), ("follow",)),
+    **dict.fromkeys("untrack unwatch remove".split(), ("unfollow",)),
+    **dict.fromkeys("list follows watchlist subscriptions tracked".split(), ("following",)),
+    **dict.fromkeys("config preferences prefs options setup timezone tz time quiet".split(), ("settings",)),
+    **dict.fromkeys("commands about info menu".split(), ("help",)),
+    **dict.fromkeys("outlets".split(), ("sources",)),
+}
+
+
+def _bare_ok(usage: str) -> bool:
+    """Whether a command's usage needs no words ("/brief [topic]" does not, "/search WORDS" does)."""
+    return len(re.sub(r"\[[^\]]*\]", "", usage).split()) == 1
+
+
+def _other_name(name: str, args: str) -> Reply:
+    """A command asked for by another bot's name for it ("/stop"): the command to send, with the words
+    typed, and not done: "/stop" must not unsubscribe a chat that meant something else by it. A button
+    sends a command that needs no words."""
+    sends = [f"/{m} {args}".strip() for m in OTHER_NAMES[name]]
+    lines = [
+        item(code(shorten(s, 60)), f" — {COMMANDS[m].description}")
+        for s, m in zip(sends, OTHER_NAMES[name], strict=True)
+    ]
+    buttons = tuple(
+        Button(s, s)
+        for s, m in zip(sends, OTHER_NAMES[name], strict=True)
+        if s == f"/{m}" and _bare_ok(COMMANDS[m].usage)
+    )
+    return Reply(
+        message(
+            para("I don't know the command ", code(f"/{name}"), ". Did you mean:"),
+            *lines,
+        ),
+        buttons=(buttons,) if buttons else (),
+        refused=f"unknown command /{name}",
+    )
+
+
+# an example's last word ends before this punctuation ("e.g. /settings length 5."), or the example stops
+# before one of these words ("send /settings tz UTC+10 for ...")
+_EXAMPLE_END = ".,;:!?)”"
+_AFTER_EXAMPLE = frozenset("or and for to then — (".split())
+
+
+def coded(text: str) -> list[Inline]:
+    """A message written as text, with each example of a command in it ("e.g. /subscribe 7pm") as code:
+    a tap on code copies it, where Telegram would send a bare "/subscribe" for a tap on the plain text
+    (and subscribe a new user at 08:00 UTC)."""
+    spans: list[Inline] = []
+    words = re.split(r"(\s+)", text)
+    plain, k = "", 0
+    while k < len(words):
+        word = words[k]
+        if not (word.startswith("/") and word[1:].rstrip(_EXAMPLE_END).lower() in COMMANDS):
+            plain, k = plain + word, k + 1
+            continue
+        example, k = [word], k + 1
+        while not example[-1].endswith(tuple(_EXAMPLE_END)) and k + 1 < len(words):
+            if words[k + 1] in _AFTER_EXAMPLE or not words[k + 1]:
+                break
+            example += [words[k], words[k + 1]]
+            k += 2
+        sent = "".join(example)
+        bare = sent.rstrip(_EXAMPLE_END)
+        spans += [plain, code(bare)] if plain else [code(bare)]
+        plain = sent[len(bare) :]
+    return [*spans, plain] if plain else spans
+
+
 def stopped_note(app: App, chat_id: int) -> Block | None:
     """For a chat the bot could not reach (blocked, removed) that is back: its digest was stopped then,
     and stays stopped until /subscribe; None when it has no stopped digest."""
@@ -359,6 +443,8 @@ async def _answer_one(app: App, text: str, asker: Asker) -> Reply:
             )  # fmt: skip
         return await _plain(app, args, asker)
     cmd = COMMANDS.get(name)
+    if cmd is None and name in OTHER_NAMES:
+        return _other_name(name, args)
     if cmd is None:
         meant = meant_commands(name, admin=is_admin(app, asker) and asker.private)
         return Reply(
@@ -384,6 +470,10 @@ async def _answer_one(app: App, text: str, asker: Asker) -> Reply:
     return reply
 
 
+# commands asked for in words whose words may be a search's as well ("follow the money")
+_WORDS_TOO = frozenset({"follow", "unfollow"})
+
+
 async def _plain(app: App, text: str, asker: Asker) -> Reply:
     """Plain text in a private chat: a greeting gets the welcome (/start), a command's name the command,
     words a search (a question's lead-in dropped); what was read otherwise than typed is said under the
@@ -393,6 +483,13 @@ async def _plain(app: App, text: str, asker: Asker) -> Reply:
         meant = Plain("command", "", "start", read=True)
     if meant.meaning == "thanks":
         return Reply(message(para("You're welcome. ", code("/brief"), " shows the top stories at any time.")))
+    if meant.meaning == "hint" and meant.args:  # asked in words: the command that does it, not done
+        send = shorten(meant.args, 80)
+        lines = [para("Commands begin with a slash: to do that, send ", code(send), ".")]
+        if meant.command in _WORDS_TOO:  # "follow the money": maybe words to look for
+            lines.append(para("To search for these words, send ", code(shorten(f"/search {text}", 80)), "."))
+        bare = meant.args == f"/{meant.command}"
+        return Reply(message(*lines), buttons=((Button(send, send),),) if bare else ())
     if meant.meaning == "hint":  # a command that changes something is done only with its slash
         usage = COMMANDS[meant.command].usage
         return Reply(

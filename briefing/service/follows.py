@@ -454,10 +454,10 @@ def _follow_several(app: App, names: Sequence[str], asker: Asker, *, whole: str)
     if len(names) > MAX_AT_ONCE:
         return Reply(
             message(
-                f"That is {len(names)} names; I follow at most {MAX_AT_ONCE} at once. Send them in shorter"
-                " lists, or one /follow a name."
+                para(f"That is {len(names)} names; I follow at most {MAX_AT_ONCE} at once. Send them in"
+                     " shorter lists, or one name a message, e.g. ", code("/follow Kellogg"), "."),
             )
-        )
+        )  # fmt: skip
     done: list[Block] = []
     asked: list[Block] = []
     buttons: list[tuple[Button, ...]] = []
@@ -620,15 +620,25 @@ def _what_follows(app: App, asker: Asker, values: Sequence[str]) -> list[Block]:
     ]
 
 
-def _following_reply(followed: Sequence[Followed], note: str = "") -> Reply:
+def _nothing_now(group: bool) -> str:
+    return "This group follows nothing now." if group else "You follow nothing now."
+
+
+def _following_reply(followed: Sequence[Followed], note: Block | str = "", *, group: bool = False) -> Reply:
+    """What the chat follows, with a ✕ button for each; ``note`` above it. In a ``group`` the list is the
+    group's, and only its administrators may add to it (a member told "Try /follow" would be refused)."""
+    noted = [note if isinstance(note, Block) else para(note)] if note else []
     if not followed:
-        text = "You follow nothing yet. Try /follow Kellogg or /follow grain exports."
-        return Reply(message(*(para(note),) if note else (), para(text)))
-    lines: list[Block] = [para(bold("You follow:"))]
+        examples = (code("/follow Kellogg"), " or ", code("/follow grain exports"), ".")
+        if group:
+            text = para("This group follows nothing yet. An administrator can send ", *examples)
+        else:
+            text = para("You follow nothing yet. Try ", *examples)
+        return Reply(message(*noted, text))
+    lines: list[Block] = [para(bold("This group follows:" if group else "You follow:"))]
     lines += [item(bold(one[0].value), f" — {_label(*one)}") for one in followed]
     lines.append(para("Tap to unfollow, or send ", code("/unfollow NAME"), "."))
-    if note:
-        lines.insert(0, para(note))
+    lines[:0] = noted
     shown = [_unfollow_button(_shown(one, followed)) for one in followed]
     # every follow its button (50 at most, of the 100 Telegram allows), two a row to keep the keyboard short
     buttons = tuple(tuple(shown[k : k + BUTTONS_PER_ROW]) for k in range(0, len(shown), BUTTONS_PER_ROW))
@@ -638,7 +648,7 @@ def _following_reply(followed: Sequence[Followed], note: str = "") -> Reply:
 @command("following", "/following", "what this chat follows")
 async def following_command(app: App, args: str, asker: Asker) -> Reply:
     """List what this chat follows, with a button to unfollow each."""
-    return _following_reply(_followed(app, asker.chat_id))
+    return _following_reply(_followed(app, asker.chat_id), group=not asker.private)
 
 
 def _matching(
@@ -707,19 +717,20 @@ async def unfollow_command(app: App, args: str, asker: Asker) -> Reply:
     stops = _stops(app, typed, followed)
     if isinstance(stops, Reply):
         return stops
+    group = not asker.private
     if stops is None:
-        return _following_reply(followed)
+        return _following_reply(followed, group=group)
     if not stops:
         # with what is followed and its buttons: an old ✕ button pressed again must not wipe the list
-        return _following_reply(followed, note=f"You don't follow “{_as_asked(typed)}”.")
+        return _following_reply(followed, note=f"You don't follow “{_as_asked(typed)}”.", group=group)
     if len(stops) > 1:
         return _which_reply(_read_name(typed), stops, followed)
     shown = _shown(stops[0], followed)
     _stop(app, asker, stops[0])
     left = [one for one in followed if one is not stops[0]]
-    if left:
-        return _following_reply(left, note=f"Stopped following {shown}.")
-    return Reply(message(para("Stopped following ", bold(shown), ". You follow nothing now.")))
+    if left:  # bold, as "Following <b>Keith Kellogg</b>" and a list's "Stopped following" are
+        return _following_reply(left, note=para("Stopped following ", bold(shown), "."), group=group)
+    return Reply(message(para("Stopped following ", bold(shown), f". {_nothing_now(group)}")))
 
 
 def _stops(app: App, typed: str, followed: Sequence[Followed]) -> list[Followed] | Reply | None:
@@ -774,7 +785,7 @@ def _unfollow_several(app: App, names: Sequence[str], asker: Asker, followed: Se
     for one in stopped:
         _stop(app, asker, one)
     rest = [one for one in followed if one not in stopped]
-    nothing = " You follow nothing now." if not rest else ""  # as a single /unfollow says it
+    nothing = f" {_nothing_now(not asker.private)}" if not rest else ""  # as a single /unfollow says it
     lines: list[Block] = []
     if stopped:
         shown = [bold(_shown(one, followed)) for one in stopped]
@@ -784,5 +795,5 @@ def _unfollow_several(app: App, names: Sequence[str], asker: Asker, followed: Se
     lines += asked
     if nothing and stopped:
         return Reply(message(*lines))
-    listing = _following_reply(rest)  # with nothing followed: how to follow something
+    listing = _following_reply(rest, group=not asker.private)  # with nothing followed: how to follow
     return Reply(message(*lines, *_blocks(listing)), buttons=listing.buttons)

@@ -14,11 +14,12 @@ from briefing.place_zones import fold
 from briefing.schedule import due_digest, local_date, next_digest, next_due
 from briefing.service import App
 from briefing.service.alerts import QUIET_EXAMPLE, AlertClock, alert_clock, clock_of, read_quiet
-from briefing.service.commands import Asker, Button, Reply, command
+from briefing.service.commands import Asker, Button, Reply, coded, command
 from briefing.times_of_day import (
     EVENING_WORDS,
     EXAMPLE,
     HALF_DAY_WORDS,
+    PASSED_OVER,
     SettingError,
     looks_like_time,
     parse_time,
@@ -72,6 +73,30 @@ def parse_subscribe_args(args: str, *, now: datetime | None = None) -> tuple[tim
     return when, found[0] if found else None
 
 
+# "8 o clock", "8 o' clock": the hour, as "8 o'clock" is
+_CLOCK_WORDS = re.compile(r"(?<!\S)(\d{1,2})\s+o\s*['’]?\s*clock\b", re.IGNORECASE)
+# a two-digit number after an hour: its minutes ("8 30", "8 30pm")
+_MINUTES = re.compile(r"([0-5]\d)((?:[ap]\.?m\.?))?", re.IGNORECASE)
+# words for the morning, which a digest's time may be asked by ("every morning"): a time is still needed
+MORNING_WORDS = frozenset({"morning", "mornings", "breakfast"})
+_DAY_PARTS = EVENING_WORDS | MORNING_WORDS
+# what to say when a part of the day is named without a time: how to say it, and an example time in it
+_DAY_PART_EXAMPLES = {
+    "morning": ("in the morning", "8am"), "mornings": ("in the morning", "8am"),
+    "breakfast": ("in the morning", "8am"), "afternoon": ("in the afternoon", "3pm"),
+    "evening": ("in the evening", "7pm"), "tonight": ("in the evening", "7pm"), "night": ("at night", "10pm"),
+}  # fmt: skip
+# days of the week, or some days: a digest comes every day, so these are asked for but never done
+_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+SOME_DAYS = frozenset(
+    [
+        *_WEEKDAYS,
+        *(f"{d}s" for d in _WEEKDAYS),
+        *"weekday weekdays weekend weekends workday workdays weekly".split(),
+    ]
+)
+
+
 def read_subscribe_args(
     args: str, *, now: datetime | None = None
 ) -> tuple[time | None, tuple[str, str] | None]:
@@ -79,7 +104,7 @@ def read_subscribe_args(
     as Saint Petersburg, Russia...")."""
     times: list[str] = []
     parts: list[list[str]] = [[]]  # the runs of words between times, each quoted only as typed
-    words = spoken_times(args).split()
+    words = _CLOCK_WORDS.sub(r"\1", spoken_times(args)).split()  # "8 o clock" as "8 o'clock" is read
     while words:
         word = words.pop(0)
         bare = word.rstrip(",.;")
@@ -87,19 +112,34 @@ def read_subscribe_args(
             following = words[0].lower().rstrip(",.;") if words else ""
             if following in HALF_DAY_WORDS or (bare.isdigit() and following in ("noon", "midnight")):
                 bare += " " + words.pop(0).rstrip(",.;")
+            elif bare.isdigit() and int(bare) <= 23 and (minutes := _MINUTES.fullmatch(following)):
+                # "8 30": thirty is no hour, so the minutes of 8 ("8 30pm" too)
+                bare = f"{bare}:{minutes.group(1)}{minutes.group(2) or ''}"
+                words.pop(0)
             times.append(bare)
             parts.append([])
         else:
             parts[-1].append(word)
-    evening = any(fold(w).strip(",.;!") in EVENING_WORDS for part in parts for w in part)
-    kept = [" ".join(w for w in part if fold(w).strip(",.;!") not in EVENING_WORDS) for part in parts]
+    said = {fold(w).strip(",.;!?") for part in parts for w in part}
+    if days := [w for part in parts for w in part if fold(w).strip(",.;!?") in SOME_DAYS]:
+        example = f"/subscribe {times[0]}" if len(times) == 1 else "/subscribe 8am"
+        raise SettingError(
+            f"I send one digest every day, at the same time: “{days[0].strip(',.;!?')}” is a choice of days"
+            f" I can't make. Send {example} for every day."
+        )
+    parts = [[w for w in part if fold(w).strip(",.;!?") not in PASSED_OVER] for part in parts]
+    evening = said & EVENING_WORDS
+    morning = said & MORNING_WORDS
+    kept = [" ".join(w for w in part if fold(w).strip(",.;!") not in _DAY_PARTS) for part in parts]
     if len(times) > 1:
         raise SettingError(
             f"That is {len(times)} times, {' and '.join(times)}: pick one, e.g. /subscribe {times[0]}"
         )
     when = parse_time(times[0]) if times else None
-    if when is None and evening:
-        raise SettingError("Say at what time in the evening, e.g. /subscribe 7pm")
+    if when is None and (evening or morning):
+        part = min(evening or morning)
+        phrase, example = _DAY_PART_EXAMPLES.get(part, ("in the evening", "7pm"))
+        raise SettingError(f"Say at what time {phrase}, e.g. /subscribe {example}")
     if when is not None and evening and 1 <= when.hour <= 12 and not _HALF_DAY_GIVEN.search(times[0]):
         night = any(fold(w).strip(",.;!") in ("night", "tonight") for part in parts for w in part)
         # "every evening at 7" is 19:00, "12 at night" 00:00, "1 at night" 01:00
@@ -118,7 +158,7 @@ def _describe(app: App, sub: Subscriber, *, typed: str = "", chosen: str = "") -
         lines.append(item("Next digest: ", bold(_next_digest(app, sub, now))))
     lines.append(_quiet_line(clock_of(app, sub, sub.chat_id)))
     notes = [n for n in (chosen, zone_note(sub.timezone, now, typed=typed)) if n]
-    return [*lines, *(para(n) for n in notes)]
+    return [*lines, *(para(*coded(n)) for n in notes)]
 
 
 def _time_line(sub: Subscriber) -> Block:
@@ -152,9 +192,9 @@ def _alerts_reply(app: App, chat_id: int, note: str = "", typed: str = "") -> Re
         _quiet_line(clock),
     ]
     if note:
-        lines.insert(0, para(note))
+        lines.insert(0, para(*coded(note)))
     if typed and (told := zone_note(clock.timezone, now, typed=typed, digest=False)):
-        lines.append(para(told))
+        lines.append(para(*coded(told)))
     lines.append(
         para("Change them with ", code("/settings tz Asia/Tokyo"), " or ", code(QUIET_EXAMPLE), " (",
              code("/settings quiet off"), " for alerts at any hour).")
@@ -212,7 +252,7 @@ def _day_word(day: date, now: datetime, tz: ZoneInfo) -> str:
 
 
 def _failed(exc: SettingError) -> Reply:
-    return Reply(message(str(exc)))
+    return Reply(message(para(*coded(str(exc)))))
 
 
 @command("subscribe", "/subscribe [HH:MM] [Area/City]", "a daily digest at your local time", changes="always")
@@ -225,6 +265,8 @@ async def subscribe_command(app: App, args: str, asker: Asker) -> Reply:
         return _failed(exc)
     zone, chosen = found or (None, "")
     old = subs.get_subscriber(app.db, asker.chat_id)
+    if asker.by_button and old is not None and old.active:
+        return _subscribed_already(app, old)
     own = subs.chat_alerts(app.db, asker.chat_id).timezone  # set for alerts before there was a digest
     sub = subs.subscribe(
         app.db,
@@ -249,6 +291,21 @@ async def subscribe_command(app: App, args: str, asker: Asker) -> Reply:
     if asker.in_terminal:
         lines.append(TERMINAL_DIGEST)
     return Reply(message(*lines))
+
+
+def _subscribed_already(app: App, sub: Subscriber) -> Reply:
+    """A subscribe button pressed in a chat subscribed since it was shown (every such button is offered
+    to a chat without a digest): the digest as it is, unchanged. Its message may be days old, and a tap
+    on it must not move a digest set to 19:00 Berlin since back to the button's 08:00 UTC."""
+    return Reply(
+        message(
+            para(bold("You are subscribed already; nothing changed."), " Your daily digest:"),
+            *_describe(app, sub),
+            para(
+                "That button was made before you subscribed. Change the digest with ", code("/settings"), "."
+            ),
+        )
+    )
 
 
 # The terminal chat has no Telegram chat to send to: its digest is for reading on demand.
@@ -291,7 +348,7 @@ def _settings_reply(app: App, sub: Subscriber, note: str = "", typed: str = "") 
     state = "active" if sub.active else "stopped (send /subscribe to resume)"
     lines: list[Block] = [para(bold("Your daily digest"), f" — {state}"), *_describe(app, sub, typed=typed)]
     if note:
-        lines.insert(0, para(note))
+        lines.insert(0, para(*coded(note)))
     lines.append(para("Tap to change, or type ", code(EXAMPLE), " for any other time or zone."))
     return Reply(message(*lines), buttons=_settings_buttons(sub))
 
