@@ -25,7 +25,7 @@ try:
     from briefing.service import App
     from config import Settings, SettingsError, load_settings
     from store import StoreError, open_db
-    from store.db import open_read_only, refresh_statistics, writable
+    from store.db import UnwritableFolderError, open_read_only, refresh_statistics, writable
 except ModuleNotFoundError as missing:  # a Python without the project's packages (not .venv's)
     print(
         f"bot.py: {missing.name} is not installed for {sys.executable}: `make run` installs the project"
@@ -183,6 +183,7 @@ def _app(
     new_db: bool = True,
     summaries_on_read: bool = False,
     reads_only: bool = False,
+    chat: bool = False,
 ) -> App:
     """The app over the database ``--db`` names. ``new_db``: the command may create the database and its
     folder (running the bot, ingesting). A command that only reads (``ask``, ``digest``) takes a path of
@@ -190,7 +191,9 @@ def _app(
     default database is seeded by ``ask`` as by the first start, and ``digest`` has no subscriber in it.
     ``summaries_on_read``: replies make the stale summaries they show again (no background job does).
     ``reads_only``: the command writes nothing it needs, so a database that cannot be opened to write (on
-    a read-only filesystem: a backup's medium, a read-only volume) is opened to read only."""
+    a read-only filesystem: a backup's medium, a read-only volume) is opened to read only. ``chat``: the
+    terminal chat, which answers what only reads from a database in a folder it cannot write (and says so
+    at start), but not from one it cannot open for another reason (a full disk, a lock: those pass)."""
     given = getattr(args, "db", None)
     db_path = Path(given or settings.db_path).expanduser()
     # the user's own path (--db, or $BRIEFING_DB, read as --db is); the project's default folder is made
@@ -207,8 +210,8 @@ def _app(
         print(f"bot.py: note: no folder {db_path.parent}: made it, for a new database", file=sys.stderr)
     try:
         db = open_db(db_path)
-    except StoreError:
-        if not (reads_only and db_path.is_file()):
+    except StoreError as exc:
+        if not ((reads_only or (chat and isinstance(exc, UnwritableFolderError))) and db_path.is_file()):
             raise
         db, seed = open_read_only(db_path), False  # its own error if it cannot be read either
     app = App(db=db, settings=settings, summaries_on_read=summaries_on_read)
@@ -234,13 +237,20 @@ def cmd_ingest(settings: Settings, args: argparse.Namespace) -> int:
 def cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
     """The reply on stdout, whatever it is; 2, with the reason on stderr, when the message was not done
     as a command (an unknown one, an admin command, no command at all), so a script can tell a refusal
-    from an answer. "Nothing found" is an answer: 0."""
-    from briefing.adapters.console import CONSOLE, format_reply
+    from an answer. "Nothing found" is an answer: 0. A command the database could not take (it cannot be
+    written, or another process holds it) is answered as the terminal chat answers it: 1."""
+    from briefing.adapters.console import CONSOLE, database_refusal, format_reply
     from briefing.service.commands import answer, load_all
 
     load_all()
     app = _app(settings, args, new_db=False, summaries_on_read=True, reads_only=True)
-    reply = asyncio.run(answer(app, " ".join(args.text), CONSOLE))
+    try:
+        reply = asyncio.run(answer(app, " ".join(args.text), CONSOLE))
+    except sqlite3.DatabaseError as exc:  # a write on a read-only or locked database: the chat's reply
+        if (refusal := database_refusal(exc)) is None:
+            raise
+        print(refusal)
+        return 1
     print(format_reply(reply))
     if reply.refused:
         print(f"bot.py ask: {reply.refused}", file=sys.stderr)
@@ -334,7 +344,8 @@ def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
 
     load_all()
     # on Telegram a background job makes stale summaries again; the terminal chat's replies do it
-    app = _app(settings, args, summaries_on_read=settings.token is None)
+    terminal = settings.token is None
+    app = _app(settings, args, summaries_on_read=terminal, chat=terminal)
     warming = start_warm_up()  # in the background: the first /actor need not load the chart library...
     try:
         if settings.token is None:

@@ -11,6 +11,7 @@ Only ``bot.py`` calls :func:`load_settings`; everything else receives the ``Sett
 
 from __future__ import annotations
 
+import difflib
 import math
 import re
 import tomllib
@@ -76,6 +77,58 @@ class Settings:
     alert_quiet_hours: str = "22:00-07:00"
     alerts_per_hour: int = 4
     alert_max_age_hours: int = 24
+
+
+# every section of the settings file and its keys: a name not here is a typo ("poll_minuts", "[feed]")
+# that would otherwise leave the default in force without a word
+KNOWN: dict[str, frozenset[str]] = {
+    "store": frozenset({"db", "seeds"}),
+    "telegram": frozenset(
+        {"api_base_url", "mode", "webhook_listen", "webhook_port", "webhook_url", "chat_window_seconds"}
+    ),
+    "summary": frozenset({"sentences", "algorithm", "max_sentences"}),
+    "brief": frozenset({"stories", "page_size", "story_window_hours"}),
+    "digest": frozenset(
+        {"default_time", "timezone", "length", "late_limit_hours", "min_gap_hours", "retention_days"}
+    ),
+    "fetch": frozenset({"timeout_seconds", "max_bytes", "max_redirects", "user_agent"}),
+    "feeds": frozenset(
+        {
+            "poll_minutes",
+            "max_failures",
+            "concurrency",
+            "alert_quiet_hours",
+            "alerts_per_hour",
+            "alert_max_age_hours",
+        }
+    ),
+}
+
+
+def _nearest(name: str, known: list[str]) -> str:
+    """ " (did you mean [X]?)" for the known section closest to a misspelt one, else nothing."""
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    return f" (did you mean [{close[0]}]?)" if close else ""
+
+
+def _check_names(raw: Mapping[str, Any], path: Path) -> None:
+    """A SettingsError naming the first section or key of the file that no setting has, with the nearest
+    known name: the operator believes a misspelt setting applied, while its default stays in force."""
+    for section, keys in raw.items():
+        if section not in KNOWN:
+            if isinstance(keys, dict):  # "[feed]"
+                raise SettingsError(f"unknown section [{section}] in {path}{_nearest(section, list(KNOWN))}")
+            # a key above every section, or one whose section header was lost
+            owner = next((name for name, known in KNOWN.items() if section in known), None)
+            hint = f" (it belongs under [{owner}])" if owner else ""
+            raise SettingsError(f"unknown setting {section} in {path}, outside any section{hint}")
+        if not isinstance(keys, dict):
+            raise SettingsError(f"{section} in {path} must be a section [{section}], got {keys!r}")
+        for key in keys:
+            if key not in KNOWN[section]:
+                close = difflib.get_close_matches(key, sorted(KNOWN[section]), n=1, cutoff=0.6)
+                hint = f" (did you mean {section}.{close[0]}?)" if close else ""
+                raise SettingsError(f"unknown setting {section}.{key} in {path}{hint}")
 
 
 def _resolve(path: str) -> Path:
@@ -145,6 +198,9 @@ def _quiet_hours(value: str) -> str:
     return value
 
 
+DAY_HOURS = 24
+
+
 def _number(
     kind: type[int] | type[float],
     section: Mapping[str, Any],
@@ -152,14 +208,19 @@ def _number(
     default: float,
     least: float = 1,
     most: float | None = None,
+    sane: float | None = None,
 ) -> Any:
     """A numeric setting (``name`` is ``section.key``) from ``least`` to ``most``, or a SettingsError that
-    names it: a zero page size or poll interval would start a bot that misbehaves later, not at once."""
+    names it: a zero page size or poll interval would start a bot that misbehaves later, not at once, and
+    a number past any use (``stories = 99999999999999999999``) failed in SQLite with a traceback: ``sane``
+    is a bound beyond any real need, named only to a value past it."""
     value = section.get(name.rpartition(".")[2], default)
     try:
         if isinstance(value, bool) or (kind is int and isinstance(value, float)):
             raise ValueError
         number = kind(value)
+    except OverflowError as exc:  # an integer past any float (fetch.timeout_seconds = 10**400)
+        raise SettingsError(f"{name} must be an ordinary number, got {value!r}") from exc
     except (TypeError, ValueError) as exc:
         raise SettingsError(
             f"{name} must be {'a whole number' if kind is int else 'a number'}, got {value!r}"
@@ -169,6 +230,8 @@ def _number(
     if number < least or (most is not None and number > most):
         span = f"from {least} to {most}" if most is not None else f"at least {least}"
         raise SettingsError(f"{name} must be {span}, got {value!r}")
+    if sane is not None and number > sane:
+        raise SettingsError(f"{name} must be at most {sane}, got {value!r}")
     return number
 
 
@@ -185,8 +248,11 @@ def _text(section: Mapping[str, Any], name: str, default: str, *, blank: bool = 
 
 
 def _clock(section: Mapping[str, Any], name: str, default: str) -> str:
-    """A time of day setting as HH:MM ("07:30")."""
-    value = str(section.get(name.rpartition(".")[2], default)).strip()
+    """A time of day setting as HH:MM ("07:30"); TOML's own time (``08:00:00`` unquoted) is one too."""
+    given = section.get(name.rpartition(".")[2], default)
+    if isinstance(given, time) and given.tzinfo is None and not (given.second or given.microsecond):
+        return given.strftime("%H:%M")
+    value = str(given).strip()
     try:
         if not re.fullmatch(r"\d{1,2}:\d{2}", value):
             raise ValueError(value)
@@ -246,6 +312,7 @@ def load_settings(environ: Mapping[str, str], *, path: Path = DEFAULTS) -> Setti
         raw: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise SettingsError(f"cannot read settings file {path}: {exc}") from exc
+    _check_names(raw, path)
     store, tg = raw.get("store", {}), raw.get("telegram", {})
     summary, brief = raw.get("summary", {}), raw.get("brief", {})
     digest, fetch, feeds = raw.get("digest", {}), raw.get("fetch", {}), raw.get("feeds", {})
@@ -282,27 +349,27 @@ def load_settings(environ: Mapping[str, str], *, path: Path = DEFAULTS) -> Setti
             if environ.get("BRIEFING_TZ", "").strip()  # blank is not set, as the README says
             else _timezone(str(digest.get("timezone", "UTC")), "digest.timezone")
         ),
-        summary_sentences=_number(int, summary, "summary.sentences", 3),
+        summary_sentences=_number(int, summary, "summary.sentences", 3, sane=50),
         summary_algorithm=str(summary.get("algorithm", "default")).strip().lower(),
-        summary_max_sentences=_number(int, summary, "summary.max_sentences", 400),
-        brief_stories=_number(int, brief, "brief.stories", 5),
-        brief_page_size=_number(int, brief, "brief.page_size", 3),
-        story_window_hours=_number(int, brief, "brief.story_window_hours", 72),
+        summary_max_sentences=_number(int, summary, "summary.max_sentences", 400, sane=100_000),
+        brief_stories=_number(int, brief, "brief.stories", 5, sane=50),
+        brief_page_size=_number(int, brief, "brief.page_size", 3, sane=50),
+        story_window_hours=_number(int, brief, "brief.story_window_hours", 72, sane=DAY_HOURS * 366),
         digest_time=_clock(digest, "digest.default_time", "08:00"),
         digest_length=_number(int, digest, "digest.length", 5, least=1, most=10),  # as /settings length
-        late_limit_hours=_number(int, digest, "digest.late_limit_hours", 6, least=0),
+        late_limit_hours=_number(int, digest, "digest.late_limit_hours", 6, least=0, sane=23),
         min_gap_hours=_number(int, digest, "digest.min_gap_hours", 8, least=1, most=23),
-        retention_days=_number(int, digest, "digest.retention_days", 90, least=0),
-        fetch_timeout=_number(float, fetch, "fetch.timeout_seconds", 15.0, least=0.1),
-        fetch_max_bytes=_number(int, fetch, "fetch.max_bytes", 5_000_000, least=1024),
-        fetch_max_redirects=_number(int, fetch, "fetch.max_redirects", 5, least=0),
+        retention_days=_number(int, digest, "digest.retention_days", 90, least=0, sane=36_500),
+        fetch_timeout=_number(float, fetch, "fetch.timeout_seconds", 15.0, least=0.1, sane=3600),
+        fetch_max_bytes=_number(int, fetch, "fetch.max_bytes", 5_000_000, least=1024, sane=2**31),
+        fetch_max_redirects=_number(int, fetch, "fetch.max_redirects", 5, least=0, sane=50),
         user_agent=str(fetch.get("user_agent", "BriefingBot/0.1")),
-        poll_minutes=_number(int, feeds, "feeds.poll_minutes", 30),
-        feed_max_failures=_number(int, feeds, "feeds.max_failures", 5),
+        poll_minutes=_number(int, feeds, "feeds.poll_minutes", 30, sane=DAY_HOURS * 60 * 7),
+        feed_max_failures=_number(int, feeds, "feeds.max_failures", 5, sane=1000),
         feed_concurrency=_number(int, feeds, "feeds.concurrency", 4, most=16),
         alert_quiet_hours=_quiet_hours(str(feeds.get("alert_quiet_hours", "22:00-07:00"))),
-        alerts_per_hour=_number(int, feeds, "feeds.alerts_per_hour", 4),
-        alert_max_age_hours=_number(int, feeds, "feeds.alert_max_age_hours", 24),
+        alerts_per_hour=_number(int, feeds, "feeds.alerts_per_hour", 4, sane=60),
+        alert_max_age_hours=_number(int, feeds, "feeds.alert_max_age_hours", 24, sane=DAY_HOURS * 366),
     )
     if settings.telegram_mode not in ("polling", "webhook"):
         raise SettingsError(f"telegram.mode must be 'polling' or 'webhook', got {settings.telegram_mode!r}")

@@ -7,7 +7,9 @@ number order, once each, inside a transaction; ``schema_migrations`` records whi
 from __future__ import annotations
 
 import importlib
+import os
 import pkgutil
+import shutil
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
@@ -44,6 +46,54 @@ __all__ = [
 
 class StoreError(RuntimeError):
     """The database cannot be opened or migrated."""
+
+
+class UnwritableFolderError(StoreError):
+    """The database's folder cannot be written (a read-only filesystem or folder), so SQLite cannot make
+    the ``-wal`` and ``-shm`` files it opens a database with: :func:`open_read_only` can still read it."""
+
+
+# free bytes below which a failure to open is put down to a full disk: SQLite's -shm alone takes 32 KB
+NEARLY_FULL = 1 << 20
+
+
+def _why_not_opened(path: Path, exc: sqlite3.DatabaseError) -> StoreError:
+    """The operator's reason ``path`` could not be opened to write: SQLite says "unable to open database
+    file" for a read-only folder and "disk I/O error" for a full disk, neither of which names the cause."""
+    name = str(getattr(exc, "sqlite_errorname", ""))
+    folder = path.parent
+    if name.startswith(("SQLITE_CANTOPEN", "SQLITE_READONLY")) and not os.access(folder, os.W_OK):
+        return UnwritableFolderError(
+            f"cannot open database {path} to write: its folder {folder} cannot be written (a read-only"
+            " filesystem or folder?), and SQLite makes its -wal and -shm files there"
+        )
+    if name.startswith(("SQLITE_IOERR", "SQLITE_FULL", "SQLITE_CANTOPEN")):
+        try:
+            free = shutil.disk_usage(folder).free
+        except OSError:
+            free = NEARLY_FULL
+        if free < NEARLY_FULL:
+            return StoreError(
+                f"cannot open database {path}: no space left on the device for it and its -wal and -shm"
+                f" files ({free:,} bytes free in {folder}); free some space and start again"
+            )
+    if is_busy(exc):
+        return StoreError(
+            f"cannot open database {path}: another process holds it locked (another bot.py, an ingest,"
+            " a backup?); try again when it is done"
+        )
+    return StoreError(f"cannot open database {path}: {exc}")
+
+
+def _remove_stray(side_files: dict[Path, bool]) -> None:
+    """Remove the -shm (and an empty -wal) a failed open made beside the database, that were not there
+    before it: a 3-byte -shm left on a full disk is clutter that looks like damage."""
+    for file, existed in side_files.items():
+        try:
+            if not existed and file.is_file() and (file.name.endswith("-shm") or file.stat().st_size == 0):
+                file.unlink()
+        except OSError:
+            pass
 
 
 def _migrations() -> list[tuple[int, str, object]]:
@@ -118,14 +168,20 @@ def _database(conn: sqlite3.Connection) -> Database:
     return Database(conn)
 
 
+SIDES = ("-wal", "-shm")  # the files SQLite keeps beside a WAL database
+
+
 def open_db(path: str | Path, *, migrate_schema: bool = True) -> Database:
     """Open the database at ``path`` (``":memory:"`` for tests), set pragmas, and migrate it."""
+    conn: sqlite3.Connection | None = None
+    side_files: dict[Path, bool] = {}
     try:
         if str(path) == ":memory:":
             conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
         else:
             p = Path(path)
             p.parent.mkdir(parents=True, exist_ok=True)
+            side_files = {p.with_name(p.name + end): p.with_name(p.name + end).exists() for end in SIDES}
             conn = sqlite3.connect(str(p), isolation_level=None, check_same_thread=False, timeout=10)
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")
@@ -134,7 +190,12 @@ def open_db(path: str | Path, *, migrate_schema: bool = True) -> Database:
             migrate(db)
         return db
     except sqlite3.DatabaseError as exc:
-        raise StoreError(f"cannot open database {path}: {exc}") from exc
+        if str(path) == ":memory:":
+            raise StoreError(f"cannot open database {path}: {exc}") from exc
+        if conn is not None:
+            conn.close()
+            _remove_stray(side_files)
+        raise _why_not_opened(Path(path), exc) from exc
 
 
 def open_read_only(path: str | Path) -> Database:

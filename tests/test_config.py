@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from briefing.adapters.pacer import Limits
@@ -244,3 +246,62 @@ def test_briefing_tz_abbreviation_suggests_the_zone_that_uses_it(name, suggested
         load_settings({"BRIEFING_TZ": name})
     assert f"Did you mean {suggested}" in str(caught.value)
     assert "Ndjamena" not in str(caught.value) and "Sydney" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("setting", "message"),
+    [
+        (
+            "[feeds]\npoll_minuts = 5",
+            "unknown setting feeds.poll_minuts in {path} (did you mean feeds.poll_minutes?)",
+        ),
+        ("[feed]\npoll_minutes = 5", "unknown section [feed] in {path} (did you mean [feeds]?)"),
+        ("[brief]\nfrobnicate = 1", "unknown setting brief.frobnicate in {path}"),
+        (
+            "poll_minutes = 5",
+            "unknown setting poll_minutes in {path}, outside any section (it belongs under [feeds])",
+        ),
+        ("feeds = 5", "feeds in {path} must be a section [feeds], got 5"),
+    ],
+)
+def test_a_misspelt_setting_or_section_is_named_with_the_nearest_known_one(tmp_path, setting, message):
+    """qa29c F2: a typo in a name left the default in force without a word."""
+    path = tmp_path / "settings.toml"
+    path.write_text(setting + "\n", encoding="utf-8")
+    with pytest.raises(SettingsError) as caught:
+        load_settings({}, path=path)
+    assert str(caught.value) == message.format(path=path)
+
+
+def test_every_setting_of_the_defaults_file_is_a_known_one():
+    load_settings({})  # the shipped file names nothing the check refuses
+
+
+@pytest.mark.parametrize(
+    ("setting", "message"),
+    [
+        (
+            "[brief]\nstories = 99999999999999999999",
+            "brief.stories must be at most 50, got 99999999999999999999",
+        ),
+        ("[feeds]\npoll_minutes = 99999999999999999999", "feeds.poll_minutes must be at most 10080"),
+        ("[fetch]\ntimeout_seconds = " + "9" * 400, "fetch.timeout_seconds must be an ordinary number"),
+        ("[digest]\nretention_days = 99999999999999999999", "digest.retention_days must be at most 36500"),
+    ],
+)
+def test_a_count_past_any_use_is_refused_in_one_line_not_an_overflow(tmp_path, setting, message):
+    """qa29c F8: ``stories = 99999999999999999999`` reached SQLite and ended in an OverflowError."""
+    path = tmp_path / "settings.toml"
+    path.write_text(setting + "\n", encoding="utf-8")
+    with pytest.raises(SettingsError, match="^" + re.escape(message)):
+        load_settings({}, path=path)
+
+
+def test_a_digest_time_in_tomls_own_time_unquoted_is_read_as_hh_mm(tmp_path):
+    """qa29c F9: ``default_time = 08:00:00`` is a TOML time, which was refused as not a time of day."""
+    path = tmp_path / "settings.toml"
+    path.write_text("[digest]\ndefault_time = 08:30:00\n", encoding="utf-8")
+    assert load_settings({}, path=path).digest_time == "08:30"
+    path.write_text("[digest]\ndefault_time = 08:30:15\n", encoding="utf-8")
+    with pytest.raises(SettingsError, match=r"digest\.default_time must be a time of day"):
+        load_settings({}, path=path)

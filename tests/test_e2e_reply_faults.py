@@ -67,3 +67,31 @@ async def test_a_message_delivered_again_after_a_restart_is_not_answered_twice(b
         assert "Welcome to Briefing" in reply.text
     helps = [m for m in botapi.sent_messages(1001) if "/subscribe" in m.text and "Welcome" not in m.text]
     assert len(helps) == 1
+
+
+async def test_a_failing_scheduled_job_is_logged_as_that_job_not_an_update(bot, caplog):
+    """qa29c F4: the digests job failing on a locked database was logged as "error while handling an
+    update", which sent the operator looking for a user's message."""
+    import sqlite3
+
+    caplog.set_level(logging.WARNING)
+    from telegram.ext import Job
+
+    async def tick(context: CallbackContext) -> None:
+        pass
+
+    job = Job(tick, name="digests")  # the name schedule_jobs gives the digest tick
+    failed = RuntimeError("no such table: digests")
+    await on_error(None, CallbackContext.from_error(None, failed, bot.application, job=job))
+    locked = sqlite3.OperationalError("database is locked")
+    locked.sqlite_errorname = "SQLITE_BUSY"  # as SQLite sets it
+    await on_error(None, CallbackContext.from_error(None, locked, bot.application, job=job))
+    said = [(r.levelno, r.getMessage(), r.exc_info is not None) for r in caplog.records]
+    assert said == [
+        (logging.ERROR, "digests job failed: no such table: digests", True),
+        (
+            logging.WARNING,
+            "digests job could not run: the database is locked by another process (database is locked)",
+            False,
+        ),
+    ]

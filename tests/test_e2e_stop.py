@@ -23,7 +23,7 @@ from store import open_db
 from store.sources import find_source, upsert_source
 from tests.botapi import User
 from tests.conftest import ROOT
-from tests.test_e2e_process import STOP_WITHIN, start_bot, stop
+from tests.test_e2e_process import STOP_WITHIN, WAIT, loaded, start_bot, stop
 
 pytestmark = pytest.mark.e2e
 
@@ -54,7 +54,7 @@ async def killed_on_failure(process):
 
 async def started(botapi, process) -> None:
     async with killed_on_failure(process):
-        await botapi.wait_until_polling(timeout=60)
+        await botapi.wait_until_polling(timeout=WAIT)
 
 
 async def test_a_stop_while_a_webhook_holds_the_updates_is_prompt_and_one_line(botapi, tmp_path):
@@ -67,7 +67,7 @@ async def test_a_stop_while_a_webhook_holds_the_updates_is_prompt_and_one_line(b
         await botapi.wait_for_requests(3, "getUpdates", ok=False, since=0, timeout=30)
     code, took, log = await stop(process, signal.SIGTERM)
     assert code == 0, log
-    assert took < STOP_WITHIN, log
+    assert took < loaded(STOP_WITHIN), log  # the whole process; the bot's own stop is bounded below
     # from the signal to the end, as the bot logs it (a loaded machine's interpreter exit left out): not
     # the rest of python-telegram-bot's pause between two polls, 2.25 s by now
     assert logged_at(log, "Briefing stopped") - logged_at(log, "SIGTERM: stopping") < timedelta(
@@ -108,7 +108,7 @@ async def test_a_stop_cuts_a_slow_ingest_short_and_the_feed_is_not_added(botapi,
         await asyncio.wait_for(asked.wait(), timeout=30)
     code, took, log = await stop(process, signal.SIGTERM)
     assert code == 0, log
-    assert took < STOP_WITHIN, log
+    assert took < loaded(STOP_WITHIN), log  # the whole process; the bot's own stop is bounded below
     assert logged_at(log, "Briefing stopped") - logged_at(log, "SIGTERM: stopping") < timedelta(
         seconds=2.5
     ), log

@@ -707,3 +707,21 @@ def test_a_symlink_loop_and_a_link_to_nothing_are_named_not_missing(tmp_path):
         names[1]: "a symbolic link to nothing (its target is missing)",
         names[2]: "no such file or folder",
     }
+
+
+def test_a_folder_walk_names_a_link_to_nothing_and_a_pipe_as_the_command_line_does(tmp_path):
+    """qa29c F10: the walk kept only regular files, so a dangling link or a FIFO copied with an archive
+    was left out without a word."""
+    import os
+
+    from briefing.service.source_files import expand_sources
+
+    (tmp_path / "story.txt").write_text("A story.\n", encoding="utf-8")
+    (tmp_path / "zz_broken_link.txt").symlink_to(tmp_path / "gone.txt")
+    os.mkfifo(tmp_path / "zz_fifo.txt")
+    (tmp_path / "notes.bin").symlink_to(tmp_path / "gone.bin")  # not a kind the walk reads: no word
+    assert {item.location: item.error for item in expand_sources([str(tmp_path)])} == {
+        str(tmp_path / "story.txt"): None,
+        str(tmp_path / "zz_broken_link.txt"): "a symbolic link to nothing (its target is missing)",
+        str(tmp_path / "zz_fifo.txt"): "not a regular file (a pipe, a device or a socket)",
+    }

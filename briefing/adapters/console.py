@@ -20,7 +20,7 @@ from briefing.plaintext import read_plain
 from briefing.render import to_plain
 from briefing.service import App
 from briefing.service.commands import TERMINAL_CHAT_ID, Asker, Reply, answer, parse
-from store.db import cannot_write
+from store.db import cannot_write, is_busy
 
 log = logging.getLogger(__name__)
 CONSOLE = Asker(chat_id=TERMINAL_CHAT_ID, user_id=0, chat_type="private")
@@ -40,6 +40,28 @@ TERMINAL_COMMANDS = Section(
 )
 LISTING = ("help", "start")  # the commands whose answer lists the commands
 CANNOT_WRITE = "Nothing changed: that needs to write to the database, which cannot be written"
+LOCKED = (
+    "Nothing changed: another process is writing to the database (another bot.py, an ingest, a backup?);"
+    " try again when it is done"
+)
+
+
+def database_refusal(exc: BaseException) -> str | None:
+    """The reply to a command the database could not take: it cannot be written (a read-only file, a
+    full disk), or another process kept it locked past the wait. None for any other error: a damaged
+    file (which fails reads too, said as such by the caller) or a bug, said with its traceback."""
+    damaged = str(getattr(exc, "sqlite_errorname", "")).startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB"))
+    if cannot_write(exc) and not damaged:
+        return f"{CANNOT_WRITE} ({exc})."
+    if is_busy(exc):
+        return f"{LOCKED}."
+    return None
+
+
+def _named(line: str) -> str:
+    """What a line asked for, for the log: its command's name, never its words (a name, a search)."""
+    name = parse(line)[0]
+    return f"/{name}" if name else "a search or plain text"
 
 
 def _read_as(line: str) -> str | None:
@@ -161,10 +183,13 @@ def chat(
                 except KeyboardInterrupt:
                     show("(stopped)")
                 except Exception as exc:  # one bad answer must not end the chat
-                    if cannot_write(exc):  # the start said so (a read-only file): no traceback each time
+                    if (refusal := database_refusal(exc)) is not None:  # no traceback each time
+                        show(refusal)
+                        continue
+                    if cannot_write(exc):  # a damaged file: one line each time, as before
                         show(f"{CANNOT_WRITE} ({exc}).")
                         continue
-                    log.exception("error answering %r", line[:80])
+                    log.exception("error answering %s", _named(line))  # never what the user typed
                     show("Sorry, something went wrong while answering that. Please try again.")
     except KeyboardInterrupt:
         show("")

@@ -45,6 +45,7 @@ from briefing.service.commands import (
 )
 from store import subscribers
 from store.callbacks import get_callback, remember_reply, reply_to
+from store.db import is_busy
 
 log = logging.getLogger(__name__)
 APP_KEY = "briefing.app"
@@ -412,7 +413,9 @@ async def on_migrate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Log an unexpected error with its traceback and tell the user something went wrong."""
+    """Log an unexpected error with its traceback and tell the user something went wrong; a scheduled
+    job's is logged as that job's (qa29c F4: "error while handling an update" sent the operator looking
+    for a user's message)."""
     error = context.error
     if isinstance(error, NetworkError) and not isinstance(update, Update):
         # polling hiccups (5xx, timeouts): python-telegram-bot retries; a line is enough
@@ -422,6 +425,14 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         # Telegram was slow to answer a reply, which may well have arrived: no apology, no traceback
         chat = update.effective_chat.id if update.effective_chat else None
         log.warning("Telegram did not answer in time while replying to chat %s: %s", chat, error)
+        return
+    if context.job is not None and not isinstance(update, Update):
+        # a scheduled job's own failure, which no user's message caused: named as the job it is
+        name = context.job.name or "a scheduled"
+        if error is not None and is_busy(error):  # another process's lock: it runs again at its next turn
+            log.warning("%s job could not run: the database is locked by another process (%s)", name, error)
+        else:
+            log.error("%s job failed: %s", name, error, exc_info=error)
         return
     log.error("error while handling an update", exc_info=error)
     if not isinstance(update, Update) or update.effective_chat is None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Sequence
+from urllib.parse import urlsplit
 
 from briefing.addresses import mask_urls, shown_url
 from briefing.document import Block, Document, bold, clip, code, item, message, para, plural
@@ -70,7 +71,7 @@ async def ingest_command(app: App, args: str, asker: Asker) -> Reply:
             message(para(f"Only http(s) addresses can be ingested from a chat, not “{bad[0][:200]}”."))
         )
     if asker.tell is not None:  # a feed's entry pages can take a minute: the admin is not left wondering
-        await asker.tell(_reading(urls))
+        await asker.tell(_reading(urls, feeds=any(_polled_now(app, u) or _feed_like(u) for u in urls)))
     polled_before = {url for url in urls if _polled_now(app, url)}
     began = app.now()
     try:
@@ -89,13 +90,25 @@ async def ingest_command(app: App, args: str, asker: Asker) -> Reply:
     return Reply(message(*lines))
 
 
-def _reading(urls: Sequence[str]) -> Document:
-    """The word before the work: what is being read, and that the result follows."""
+def _reading(urls: Sequence[str], *, feeds: bool) -> Document:
+    """The word before the work: what is being read, and that the result follows. ``feeds``: an address
+    is a feed (one polled, or one named as feeds are), whose entry pages are each read too; what a page
+    is, is known only once it is read (qa29c F12: a single page was told of a feed's minutes)."""
     what = shown_url(urls[0]) if len(urls) == 1 else f"{len(urls)} addresses"
-    return message(
-        para(f"Reading {what} …"),
-        para("A feed's entry pages can take a minute or two; the result follows."),
+    wait = (
+        "A feed's entry pages can take a minute or two; the result follows."
+        if feeds
+        else "A page takes a few seconds (a feed, with its entry pages, a minute or two); the result follows."
     )
+    return message(para(f"Reading {what} …"), para(wait))
+
+
+# a path named as feeds are ("/feed", "/rss.xml", "/atom/", "/index.rdf", "/news.xml")
+_FEEDISH = re.compile(r"(?:^|[/._-])(?:feeds?|rss\d*|atom|rdf)(?:[/._-]|$)|\.xml$")
+
+
+def _feed_like(url: str) -> bool:
+    return _FEEDISH.search(urlsplit(url).path.lower()) is not None
 
 
 # brackets or quotes around an address stand apart from the words beside them: "lang=<i>" inside an

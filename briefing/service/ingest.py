@@ -43,7 +43,7 @@ from briefing.service.feed_polls import (
 from briefing.service.polling import queue_alerts, queue_alerts_in_thread
 from briefing.service.source_files import Item, expand_sources, is_html, printable, read_file
 from store.articles import get_article
-from store.db import cannot_write, transaction
+from store.db import cannot_write, is_busy, transaction
 from store.sources import file_name_taken, find_source, upsert_source
 
 if TYPE_CHECKING:
@@ -175,7 +175,7 @@ async def ingest_sources(
         where = "the end, queueing alerts"
         await alerts.queue(whole=True)
     except Exception as exc:
-        if not cannot_write(exc):
+        if not (cannot_write(exc) or is_busy(exc)):  # another process's lock, past the wait, stops it too
             raise
         raise _cut_short(app, tally, exc, where) from exc
     finally:
@@ -203,9 +203,12 @@ def _cut_short(app: App, tally: Tally, exc: Exception, where: str) -> IngestCutS
         went_in = kept_phrase(kept, " before it")
     except Exception:  # a damaged file may not be read either
         went_in = "what went in before it stays"
-    return IngestCutShortError(
-        f"the database cannot be written: {exc}; {went_in}, the rest was not stored (stopped at {where})"
+    why = (
+        "the database is locked by another process (another bot.py, an ingest, a backup?)"
+        if is_busy(exc)
+        else f"the database cannot be written: {exc}"
     )
+    return IngestCutShortError(f"{why}; {went_in}, the rest was not stored (stopped at {where})")
 
 
 def went_in_count(app: App, tally: Tally) -> int:
@@ -337,6 +340,13 @@ async def ingest_command(app: App, sources: Sequence[str], *, progress: bool) ->
         kept = went_in_count(app, tally)
         print_report(replace(tally.report(), new=kept))
         print(interrupted_line(kept, *reached), file=sys.stderr)
+        raise
+    except IngestCutShortError:  # the table of what was done, then the reason (on stderr, by the caller)
+        try:
+            kept = went_in_count(app, tally)
+        except Exception:  # a damaged file may not be read either: the tally's count, as it stood
+            kept = len(tally.new_ids)
+        print_report(replace(tally.report(), new=kept))
         raise
     print_report(report)
     if (line := failure_line(report)) is not None:

@@ -96,19 +96,23 @@ def expand_sources(sources: Iterable[str]) -> list[Item]:
         elif scheme in ("http", "https"):
             items.append(Item(source, is_url=True))
         elif path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and _wanted(p, path))
-            items += [Item(str(p)) for p in found]
-            if not found:
+            walked = sorted(p for p in path.rglob("*") if not p.is_dir() and _wanted(p, path))
+            # a link to nothing or a pipe among them is named, as on the command line, not left out unseen
+            items += [Item(str(p)) if p.is_file() else Item(str(p), error=_not_a_file(p)) for p in walked]
+            if not walked:
                 items.append(Item(source, error="no text, HTML or feed files in this folder"))
         elif path.is_file():
             items.append(Item(str(path)))
         elif len(scheme) > 1:  # "C:" is a drive, "ftp:" a scheme
             items.append(Item(source, error=f"refused {scheme!r} URL: only http and https"))
-        elif path.exists():  # a pipe, a device ("/dev/zero"), a socket: no file to read to its end
-            items.append(Item(source, error="not a regular file (a pipe, a device or a socket)"))
-        else:
-            items.append(Item(source, error=_missing(path)))
+        else:  # a pipe, a device ("/dev/zero"), a socket: no file to read to its end; or nothing there
+            items.append(Item(source, error=_not_a_file(path)))
     return items
+
+
+def _not_a_file(path: Path) -> str:
+    """Why a name a folder holds is not read: a pipe, a device or a socket, or a link that leads nowhere."""
+    return "not a regular file (a pipe, a device or a socket)" if path.exists() else _missing(path)
 
 
 def _missing(path: Path) -> str:
