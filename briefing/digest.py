@@ -107,6 +107,9 @@ class Selection:
     available_updates: int = 0  # how many of those were updates
     # an update headed by its news's title: story id → the story's headline, told after it
     retitled: tuple[tuple[int, str], ...] = ()
+    # the chosen stories not new since ``since`` that a message of an earlier digest held and never
+    # delivered (given up): owed to the chat, and said so
+    carried: frozenset[int] = frozenset()
 
     @property
     def quiet(self) -> bool:
@@ -317,6 +320,7 @@ def select_stories(
     arrived: Mapping[int, datetime] | None = None,
     updates: Mapping[int, Story] | None = None,
     sizes: Mapping[int, int] | None = None,
+    carried: AbstractSet[int] = frozenset(),
 ) -> Selection:
     """The stories new since ``since`` and not yet ``delivered``: those matching the chat's follows
     (``matches``: story id → names of the follows it matches) first, then the top ones, ``length`` in all.
@@ -325,12 +329,14 @@ def select_stories(
     one dated a little after ``now`` (an outlet's clock ahead: ingest keeps up to 15 minutes) is in too.
     A delivered story comes again only as its entry in ``updates`` (see :func:`story_update`), ranked
     as that update alone (its new articles and outlets), among the others. ``sizes``: story id -> its
-    longest article, which ranks stories of undated entries alone (see :func:`rank_stories`)."""
+    longest article, which ranks stories of undated entries alone (see :func:`rank_stories`).
+    ``carried``: stories a message of an earlier digest held that never reached the chat (given up): in
+    even if not new since ``since``, since the chat was never told them."""
     arrived, updates = arrived or {}, updates or {}
     fresh: dict[int, Story] = {}
     candidates_kept: list[Story] = []
     for s in candidates:
-        if since is not None and not is_new(s, since, arrived):
+        if since is not None and s.id not in carried and not is_new(s, since, arrived):
             continue
         if s.id not in delivered:
             fresh[s.id] = s
@@ -350,6 +356,7 @@ def select_stories(
     return Selection(
         tuple(chosen), because, since, renewed, available=len(ranked), available_updates=updated,
         retitled=tuple((k, v) for k, v in retitled.items() if k in renewed),
+        carried=frozenset(s.id for s in chosen if s.id in carried and s.id not in delivered),
     )  # fmt: skip
 
 
@@ -496,21 +503,36 @@ def _quiet_line(selection: Selection, intro: Intro, tz: ZoneInfo) -> str:
 
 def _intro(selection: Selection, intro: Intro, tz: ZoneInfo) -> str:
     """The line under the date: how many stories, of how many, since when (see :func:`_span`). One story
-    is "the one story", or "the top one of 5", never "the top 1 story"."""
+    is "the one story", or "the top one of 5", never "the top 1 story". Stories an earlier digest owed
+    the chat (``Selection.carried``) are not new since its last digest: they are counted apart, or "new
+    since" would seem a mistake."""
     n = len(selection.stories)
     top = "one" if n == 1 else f"{n}"
+    owed = len(selection.carried)
     if selection.since is None:
         if selection.available > n:
-            return f"The top {top} of {selection.available} stories of the day."
-        return "The one story of the day." if n == 1 else f"The top {n} stories of the day."
+            return f"The top {top} of {selection.available} stories of the day.{_owed_note(owed)}"
+        line = "The one story of the day." if n == 1 else f"The top {n} stories of the day."
+        return line + _owed_note(owed)
     updates = sum(s.id in selection.updates for s in selection.stories)
     span = _span(selection, intro, tz)
     if selection.available > n:  # the length the chat chose cut some: say so, or the rest seems none
         kinds = "new stories and updates" if selection.available_updates else "new stories"
-        return f"The top {top} of {selection.available} {kinds} {span}."
-    what = [_count(n - updates, "new story", "new stories")] if n > updates else []
+        return f"The top {top} of {selection.available} {kinds} {span}.{_owed_note(owed)}"
+    what = [_count(n - updates - owed, "new story", "new stories")] if n > updates + owed else []
     what += [_count(updates, "update", "updates")] if updates else []
-    return f"{' and '.join(what)} {span}."
+    earlier = "from a message of an earlier digest that never reached you"
+    if not what:
+        return f"{_count(owed, 'story', 'stories')} {earlier}; nothing new {span}."
+    return f"{' and '.join(what)} {span}{f', and {owed} {earlier}' if owed else ''}."
+
+
+def _owed_note(owed: int) -> str:
+    """What a digest whose count line names no "since" says of the stories an earlier digest owed."""
+    if not owed:
+        return ""
+    were = "was in a message" if owed == 1 else "were in messages"
+    return f" {owed} of them {were} of an earlier digest that never reached you."
 
 
 def _utf16_cut(text: str, limit: int) -> str:
