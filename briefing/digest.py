@@ -126,11 +126,14 @@ class Intro:
     ``Selection.since`` is named. ``window_hours``: set when the story window cut the time since that
     digest (a long pause): the digest then holds only the window's stories, and says so. ``alerts``: the
     alerts sent to the chat over the time the digest covers, whose stories it leaves out (a quiet digest
-    names them, or "nothing new" reads as a quiet day)."""
+    names them, or "nothing new" reads as a quiet day). ``messages``: when the digest takes several, the
+    intro says how many, so "the top 10 stories" promises no more than the first message holds when a
+    later one never comes (its stories then come in the next digest)."""
 
     last_composed: datetime | None = None
     window_hours: int = 0
     alerts: int = 0
+    messages: int = 1  # how many messages the digest takes: more than one is said (see digest_messages)
 
 
 @dataclass(frozen=True)
@@ -441,7 +444,7 @@ def compose_digest(
         return Digest(message(_quiet_line(selection, intro, tz)), (None,), quiet=True)
     header = (
         heading(f"Your digest for {day_label(digest_date)}"),
-        para(italic(_intro(selection, intro, tz))),
+        para(italic(_intro(selection, intro, tz) + _messages_note(intro))),
     )
     sections = tuple(
         _story_section(s, b, update=s.id in selection.updates, was=dict(selection.retitled).get(s.id))
@@ -527,6 +530,10 @@ def _intro(selection: Selection, intro: Intro, tz: ZoneInfo) -> str:
     return f"{' and '.join(what)} {span}{f', and {owed} {earlier}' if owed else ''}."
 
 
+def _messages_note(intro: Intro) -> str:
+    return f" This digest comes in {intro.messages} messages." if intro.messages > 1 else ""
+
+
 def _owed_note(owed: int) -> str:
     """What a digest whose count line names no "since" says of the stories an earlier digest owed."""
     if not owed:
@@ -604,6 +611,28 @@ def digest_parts(digest: Digest, limit: int = TELEGRAM_LIMIT) -> list[DigestPart
             parts += [DigestPart(h, "", ids, facts) for h in htmls[:-1]]
             parts.append(DigestPart(htmls[-1], _utf16_cut("\n\n".join(plains), limit), ids, facts))
     return parts
+
+
+def digest_messages(
+    selection: Selection,
+    *,
+    digest_date: date,
+    tz: ZoneInfo,
+    intro: Intro = Intro(),
+    limit: int = TELEGRAM_LIMIT,
+) -> tuple[Digest, tuple[DigestPart, ...]]:
+    """The digest (:func:`compose_digest`) and its parts (:func:`digest_parts`), its intro saying how
+    many messages it takes when more than one (the longer intro may need another message: counted again,
+    a few times at most; the count is exact unless the saying of it alone moves the cut back and forth)."""
+    digest = compose_digest(selection, digest_date=digest_date, tz=tz, intro=intro)
+    parts = digest_parts(digest, limit)
+    for _ in range(3):
+        if len(parts) == intro.messages:
+            break
+        intro = replace(intro, messages=len(parts))
+        digest = compose_digest(selection, digest_date=digest_date, tz=tz, intro=intro)
+        parts = digest_parts(digest, limit)
+    return digest, tuple(parts)
 
 
 def _facts_of(digest: Digest, indexes: Sequence[int]) -> StoryFacts:

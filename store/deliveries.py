@@ -221,18 +221,22 @@ def last_delivered_among(db: Database, chat_ids: Sequence[int]) -> dict[int, dat
     return found
 
 
-def owed_story_ids(db: Database, reached: Mapping[int, datetime | None]) -> dict[int, set[int]]:
+def owed_story_ids(
+    db: Database, reached: Mapping[int, datetime | None], *, not_before: datetime
+) -> dict[int, set[int]]:
     """Per chat of ``reached`` (chat → its :func:`last_delivered_at`, None if no digest reached it): the
     stories of its digest parts given up (failed: refused, blocked, past the late limit) that were
     composed at or after that cut-off. A digest counts as reached once one part is confirmed, so the
     stories of its other parts are older than the next digest's "since": they are owed to the chat and
-    come in its next digest all the same (nothing lost). Chats owed nothing are left out."""
+    come in its next digest all the same (nothing lost). Chats owed nothing are left out; so are parts
+    composed before ``not_before`` (the story window's start: their stories are out of it)."""
     found: dict[int, set[int]] = {}
     for chats in chunks(list(reached), 400):
         rows = db.execute(
             "SELECT chat_id, story_ids, coalesce(composed_at, due_at) FROM deliveries"
-            f" WHERE chat_id IN ({','.join('?' * len(chats))}) AND state = 'failed' AND story_ids != ''",
-            chats,
+            f" WHERE chat_id IN ({','.join('?' * len(chats))}) AND state = 'failed' AND story_ids != ''"
+            " AND coalesce(composed_at, due_at) >= ?",
+            [*chats, to_iso(not_before)],
         ).fetchall()
         for chat_id, ids, at in rows:
             cut, when = reached.get(chat_id), from_iso(at)

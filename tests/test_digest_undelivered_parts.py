@@ -78,6 +78,8 @@ async def monday_with_part_two_lost(app, db, botapi, bot, fault: Fault | None) -
     parts = deliveries.parts_of(db, CHAT, MONDAY.date())
     assert [p.state for p in parts] == ["sent", "failed"]
     assert told(texts(botapi)) == list(range(9))
+    # the first message says there are two: "the top 10" is not taken for all it holds
+    assert "The top 10 stories of the day. This digest comes in 2 messages." in texts(botapi)[0]
 
 
 async def tuesday(app, db, botapi, bot) -> str:

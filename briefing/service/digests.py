@@ -25,8 +25,7 @@ from briefing.digest import (
     Intro,
     Received,
     Selection,
-    compose_digest,
-    digest_parts,
+    digest_messages,
     is_new,
     select_stories,
     story_update,
@@ -176,7 +175,8 @@ class Composer:
     ) -> dict[int, set[int]]:
         """Per chat of ``subs``: the stories of its digests' parts given up since its last digest that
         reached it (see ``owed_story_ids``), which its next digest carries (nothing lost)."""
-        return owed_story_ids(self.app.db, {s.chat_id: self._last(s, reached) for s in subs})
+        cuts = {s.chat_id: self._last(s, reached) for s in subs}
+        return owed_story_ids(self.app.db, cuts, not_before=self.window_start)
 
     def window_cut(self, sub: Subscriber, reached: Mapping[int, datetime] | None = None) -> bool:
         """Whether the chat's last digest is older than the story window, so its digest holds only the
@@ -335,8 +335,10 @@ class Composer:
         intro = self.intro(sub, selection, reached=reached)
         key = (selection, digest_date, sub.timezone, intro)
         if key not in self._rendered:
-            digest = compose_digest(selection, digest_date=digest_date, tz=zone(sub.timezone), intro=intro)
-            self._rendered[key] = (digest, tuple(digest_parts(digest)))
+            digest, parts = digest_messages(
+                selection, digest_date=digest_date, tz=zone(sub.timezone), intro=intro
+            )
+            self._rendered[key] = (digest, parts)
         digest, parts = self._rendered[key]
         chosen = zip(selection.stories, (s.id in selection.updates for s in selection.stories), strict=True)
         held = tuple((s.id, ids) for s, update in chosen if (ids := self.held(s, update=update)))
