@@ -9,12 +9,12 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from telegram import Bot
 
-from briefing.adapters.delivery import run_due_digests
+from briefing.adapters.delivery import run_due_digests, send_digest_now
 from briefing.service import App
 from briefing.service.commands import Asker, answer, load_all
 from store import deliveries
 from store.subscribers import get_subscriber, set_active, subscribe
-from tests.botapi import Fault
+from tests.botapi import Fault, make_bot
 from tests.digestkit import QUICK, Clock, add_story, fast_pacer, subscriber
 
 load_all()
@@ -43,9 +43,9 @@ async def tick(app: App, bot, at: datetime):
     return await run_due_digests(app, bot, now=at, pacer=fast_pacer(), policy=QUICK)
 
 
-async def say(app: App, at: datetime, text: str) -> str:
+async def say(app: App, at: datetime, text: str, chat: int = CHAT) -> str:
     app.clock.now = at
-    return (await answer(app, text, Asker(chat_id=CHAT, user_id=CHAT))).document.text
+    return (await answer(app, text, Asker(chat_id=chat, user_id=chat))).document.text
 
 
 def long_news(db) -> None:
@@ -189,3 +189,26 @@ async def test_due_at_a_time_the_clocks_skipped_the_reply_names_the_jump(app, db
     subscriber(db, CHAT, "02:30", "America/New_York")
     reply = await say(app, datetime(2027, 3, 14, 7, 5, tzinfo=UTC), "/settings")  # 03:05 EDT, not sent yet
     assert "Next digest: in a minute (it was due at 03:00)" in reply
+
+
+async def test_a_digest_sent_by_hand_is_followed_by_the_gap_alone(app, db, botapi, botapi_bot):
+    # bot.py digest --send at 00:30: the next digest is the first digest time at least 8 h later, for a
+    # 23:59 chat (its own of that date still comes) as for an 08:00 one (passed over until tomorrow)
+    late, early = 40, 41
+    subscriber(db, late, "23:59")
+    subscriber(db, early, "08:00")
+    add_story(db, "Night news", updated=TUESDAY - timedelta(hours=9))
+    by_hand = TUESDAY - timedelta(hours=7, minutes=30)  # Tuesday 00:30
+    for chat in (late, early):
+        app.clock.now = by_hand  # as bot.py does, on a bot of its own (it shuts it down)
+        sent = await send_digest_now(app, make_bot(botapi), chat, now=by_hand)
+        assert sent.line.endswith("1 of 1 part(s) sent")
+    assert "your last one came today at 00:30" in await say(app, by_hand, "/settings", early)
+    add_story(db, "Day news", updated=TUESDAY + timedelta(hours=2))
+    await tick(app, botapi_bot, TUESDAY)
+    await tick(app, botapi_bot, TUESDAY + timedelta(hours=15, minutes=59))
+    assert len(botapi.sent_messages(early)) == 1
+    second = botapi.sent_messages(late)[1].text
+    assert second.startswith("Your digest for Tuesday 2 March\n1 new story since Tuesday 2 March, 00:30.")
+    await tick(app, botapi_bot, TUESDAY + timedelta(days=1))
+    assert len(botapi.sent_messages(early)) == 2
