@@ -232,9 +232,9 @@ def owed_story_ids(
     composed before ``not_before`` (the story window's start: their stories are out of it)."""
     found: dict[int, set[int]] = {}
     for chats in chunks(list(reached), 400):
-        rows = db.execute(
+        rows = db.execute(  # "+state": the chats' own rows (the primary key), not every failed part
             "SELECT chat_id, story_ids, coalesce(composed_at, due_at) FROM deliveries"
-            f" WHERE chat_id IN ({','.join('?' * len(chats))}) AND state = 'failed' AND story_ids != ''"
+            f" WHERE chat_id IN ({','.join('?' * len(chats))}) AND +state = 'failed' AND story_ids != ''"
             " AND coalesce(composed_at, due_at) >= ?",
             [*chats, to_iso(not_before)],
         ).fetchall()
@@ -251,12 +251,12 @@ def settle_undelivered(db: Database, chat_ids: Sequence[int]) -> None:
     the last one Telegram confirmed does (its composition cut-off, as :func:`last_delivered_at`), or
     none."""
     for chats in chunks(sorted(set(chat_ids)), 400):
-        db.execute(
+        db.execute(  # "+d.state": each chat's own rows (the primary key), as in last_delivered_among
             "UPDATE subscribers SET last_digest_at = (SELECT max(coalesce(d.composed_at, d.due_at))"
-            " FROM deliveries d WHERE d.chat_id = subscribers.chat_id AND d.state = 'sent')"
+            " FROM deliveries d WHERE d.chat_id = subscribers.chat_id AND +d.state = 'sent')"
             f" WHERE chat_id IN ({','.join('?' * len(chats))}) AND last_digest_at IS NOT NULL"
             " AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.chat_id = subscribers.chat_id"
-            " AND d.state IN ('sent', 'pending', 'claimed')"
+            " AND +d.state IN ('sent', 'pending', 'claimed')"
             " AND coalesce(d.composed_at, d.due_at) >= subscribers.last_digest_at)",
             chats,
         )
