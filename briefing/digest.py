@@ -36,7 +36,7 @@ from briefing.document import (
     message,
     para,
 )
-from briefing.facts import fact_weights, is_near_duplicate
+from briefing.facts import fact_terms, fact_weights, is_near_duplicate
 from briefing.graphemes import head
 from briefing.models import Story, follow_key
 from briefing.ranking import rank_stories
@@ -56,6 +56,9 @@ UPDATE = "Update: "
 # ``batches.TRANSACTION_SECONDS``): one stamped this long before a digest was composed may not have been
 # in it. Of those, the ones the digest held are recorded with it (``Received.held``); the rest are news.
 ARRIVAL_SLACK = timedelta(seconds=5)
+# In an update, a word of the titles the reader knew the story by (its subject: "dock workers", "strike",
+# "Rotterdam") weighs this share of what its rarity gives it, in telling facts apart (_update_weights).
+SUBJECT_WEIGHT = 0.25
 
 StoryFacts = tuple[tuple[int, tuple[str, ...]], ...]  # (story id, the sentences a message tells of it)
 
@@ -200,7 +203,7 @@ def story_update(
     told = [x for x in received.sentences if x != headline]
     known = [*told, *(x for a in old for x in a.sentences)]
     leads = [a.sentences for a in (*new, *old)]
-    weights = fact_weights([*known, *(x for a in new for x in a.sentences)])
+    weights = _update_weights([*known, *(x for a in new for x in a.sentences)], [a.title for a in old])
     # ranked within the whole story (what the chat knows included), so the new sentence that carries the
     # story on is central, not the side detail of one article: the known are never chosen
     facts = story_summary(
@@ -235,6 +238,24 @@ def story_update(
         return updated
     # the news's own title heads the update, not yesterday's headline (what the reader knows already)
     return replace(updated, headline=" ".join(lead.title.split()), headline_url=lead.url)
+
+
+def _update_weights(sentences: Sequence[str], titles: Sequence[str]) -> dict[str, float]:
+    """The :func:`~briefing.facts.fact_weights` of a story's sentences, those of its subject cut to
+    :data:`SUBJECT_WEIGHT`: the words (not figures) of the ``titles`` of the articles the reader knew
+    the story by, those before the news. Every development of the story names its subject, so those
+    words tell little which fact a sentence states; in a story of a few sentences they are rare enough
+    to weigh much, and "the port reopened after dock workers ended their strike at midnight" would seem
+    to restate "a court ordered striking dock workers back to work by midnight" (and be dropped as
+    told, or drop it): their own words, "reopened", "ended", "court", "ordered", tell them apart. The
+    titles of the new articles name the news itself ("Shmyhal orders audit of drone contracts"): their
+    words keep their weight."""
+    weights = fact_weights(sentences)
+    subject = frozenset().union(*(fact_terms(t) for t in titles if t))
+    for term in subject:
+        if term in weights and not term.startswith("#"):
+            weights[term] *= SUBJECT_WEIGHT
+    return weights
 
 
 def _retitled(story: Story, telling: Sequence[Arrival], lead: Arrival) -> bool:
