@@ -36,7 +36,7 @@ from briefing.document import (
     message,
     para,
 )
-from briefing.facts import fact_weights, is_near_duplicate
+from briefing.facts import fact_terms, fact_weights, is_near_duplicate
 from briefing.graphemes import head
 from briefing.models import Story, follow_key
 from briefing.ranking import rank_stories
@@ -56,6 +56,9 @@ UPDATE = "Update: "
 # ``batches.TRANSACTION_SECONDS``): one stamped this long before a digest was composed may not have been
 # in it. Of those, the ones the digest held are recorded with it (``Received.held``); the rest are news.
 ARRIVAL_SLACK = timedelta(seconds=5)
+# In an update, a word of the titles the reader knew the story by (its subject: "dock workers", "strike",
+# "Rotterdam") weighs this share of what its rarity gives it, in telling facts apart (_update_weights).
+SUBJECT_WEIGHT = 0.25
 
 StoryFacts = tuple[tuple[int, tuple[str, ...]], ...]  # (story id, the sentences a message tells of it)
 
@@ -107,6 +110,9 @@ class Selection:
     available_updates: int = 0  # how many of those were updates
     # an update headed by its news's title: story id → the story's headline, told after it
     retitled: tuple[tuple[int, str], ...] = ()
+    # the chosen stories not new since ``since`` that a message of an earlier digest held and never
+    # delivered (given up): owed to the chat, and said so
+    carried: frozenset[int] = frozenset()
 
     @property
     def quiet(self) -> bool:
@@ -123,11 +129,14 @@ class Intro:
     ``Selection.since`` is named. ``window_hours``: set when the story window cut the time since that
     digest (a long pause): the digest then holds only the window's stories, and says so. ``alerts``: the
     alerts sent to the chat over the time the digest covers, whose stories it leaves out (a quiet digest
-    names them, or "nothing new" reads as a quiet day)."""
+    names them, or "nothing new" reads as a quiet day). ``messages``: when the digest takes several, the
+    intro says how many, so "the top 10 stories" promises no more than the first message holds when a
+    later one never comes (its stories then come in the next digest)."""
 
     last_composed: datetime | None = None
     window_hours: int = 0
     alerts: int = 0
+    messages: int = 1  # how many messages the digest takes: more than one is said (see digest_messages)
 
 
 @dataclass(frozen=True)
@@ -194,7 +203,7 @@ def story_update(
     told = [x for x in received.sentences if x != headline]
     known = [*told, *(x for a in old for x in a.sentences)]
     leads = [a.sentences for a in (*new, *old)]
-    weights = fact_weights([*known, *(x for a in new for x in a.sentences)])
+    weights = _update_weights([*known, *(x for a in new for x in a.sentences)], [a.title for a in old])
     # ranked within the whole story (what the chat knows included), so the new sentence that carries the
     # story on is central, not the side detail of one article: the known are never chosen
     facts = story_summary(
@@ -229,6 +238,24 @@ def story_update(
         return updated
     # the news's own title heads the update, not yesterday's headline (what the reader knows already)
     return replace(updated, headline=" ".join(lead.title.split()), headline_url=lead.url)
+
+
+def _update_weights(sentences: Sequence[str], titles: Sequence[str]) -> dict[str, float]:
+    """The :func:`~briefing.facts.fact_weights` of a story's sentences, those of its subject cut to
+    :data:`SUBJECT_WEIGHT`: the words (not figures) of the ``titles`` of the articles the reader knew
+    the story by, those before the news. Every development of the story names its subject, so those
+    words tell little which fact a sentence states; in a story of a few sentences they are rare enough
+    to weigh much, and "the port reopened after dock workers ended their strike at midnight" would seem
+    to restate "a court ordered striking dock workers back to work by midnight" (and be dropped as
+    told, or drop it): their own words, "reopened", "ended", "court", "ordered", tell them apart. The
+    titles of the new articles name the news itself ("Shmyhal orders audit of drone contracts"): their
+    words keep their weight."""
+    weights = fact_weights(sentences)
+    subject = frozenset().union(*(fact_terms(t) for t in titles if t))
+    for term in subject:
+        if term in weights and not term.startswith("#"):
+            weights[term] *= SUBJECT_WEIGHT
+    return weights
 
 
 def _retitled(story: Story, telling: Sequence[Arrival], lead: Arrival) -> bool:
@@ -317,6 +344,7 @@ def select_stories(
     arrived: Mapping[int, datetime] | None = None,
     updates: Mapping[int, Story] | None = None,
     sizes: Mapping[int, int] | None = None,
+    carried: AbstractSet[int] = frozenset(),
 ) -> Selection:
     """The stories new since ``since`` and not yet ``delivered``: those matching the chat's follows
     (``matches``: story id → names of the follows it matches) first, then the top ones, ``length`` in all.
@@ -325,12 +353,14 @@ def select_stories(
     one dated a little after ``now`` (an outlet's clock ahead: ingest keeps up to 15 minutes) is in too.
     A delivered story comes again only as its entry in ``updates`` (see :func:`story_update`), ranked
     as that update alone (its new articles and outlets), among the others. ``sizes``: story id -> its
-    longest article, which ranks stories of undated entries alone (see :func:`rank_stories`)."""
+    longest article, which ranks stories of undated entries alone (see :func:`rank_stories`).
+    ``carried``: stories a message of an earlier digest held that never reached the chat (given up): in
+    even if not new since ``since``, since the chat was never told them."""
     arrived, updates = arrived or {}, updates or {}
     fresh: dict[int, Story] = {}
     candidates_kept: list[Story] = []
     for s in candidates:
-        if since is not None and not is_new(s, since, arrived):
+        if since is not None and s.id not in carried and not is_new(s, since, arrived):
             continue
         if s.id not in delivered:
             fresh[s.id] = s
@@ -350,6 +380,7 @@ def select_stories(
     return Selection(
         tuple(chosen), because, since, renewed, available=len(ranked), available_updates=updated,
         retitled=tuple((k, v) for k, v in retitled.items() if k in renewed),
+        carried=frozenset(s.id for s in chosen if s.id in carried and s.id not in delivered),
     )  # fmt: skip
 
 
@@ -434,7 +465,7 @@ def compose_digest(
         return Digest(message(_quiet_line(selection, intro, tz)), (None,), quiet=True)
     header = (
         heading(f"Your digest for {day_label(digest_date)}"),
-        para(italic(_intro(selection, intro, tz))),
+        para(italic(_intro(selection, intro, tz) + _messages_note(intro))),
     )
     sections = tuple(
         _story_section(s, b, update=s.id in selection.updates, was=dict(selection.retitled).get(s.id))
@@ -496,21 +527,40 @@ def _quiet_line(selection: Selection, intro: Intro, tz: ZoneInfo) -> str:
 
 def _intro(selection: Selection, intro: Intro, tz: ZoneInfo) -> str:
     """The line under the date: how many stories, of how many, since when (see :func:`_span`). One story
-    is "the one story", or "the top one of 5", never "the top 1 story"."""
+    is "the one story", or "the top one of 5", never "the top 1 story". Stories an earlier digest owed
+    the chat (``Selection.carried``) are not new since its last digest: they are counted apart, or "new
+    since" would seem a mistake."""
     n = len(selection.stories)
     top = "one" if n == 1 else f"{n}"
+    owed = len(selection.carried)
     if selection.since is None:
         if selection.available > n:
-            return f"The top {top} of {selection.available} stories of the day."
-        return "The one story of the day." if n == 1 else f"The top {n} stories of the day."
+            return f"The top {top} of {selection.available} stories of the day.{_owed_note(owed)}"
+        line = "The one story of the day." if n == 1 else f"The top {n} stories of the day."
+        return line + _owed_note(owed)
     updates = sum(s.id in selection.updates for s in selection.stories)
     span = _span(selection, intro, tz)
     if selection.available > n:  # the length the chat chose cut some: say so, or the rest seems none
         kinds = "new stories and updates" if selection.available_updates else "new stories"
-        return f"The top {top} of {selection.available} {kinds} {span}."
-    what = [_count(n - updates, "new story", "new stories")] if n > updates else []
+        return f"The top {top} of {selection.available} {kinds} {span}.{_owed_note(owed)}"
+    what = [_count(n - updates - owed, "new story", "new stories")] if n > updates + owed else []
     what += [_count(updates, "update", "updates")] if updates else []
-    return f"{' and '.join(what)} {span}."
+    earlier = "from a message of an earlier digest that never reached you"
+    if not what:
+        return f"{_count(owed, 'story', 'stories')} {earlier}; nothing new {span}."
+    return f"{' and '.join(what)} {span}{f', and {owed} {earlier}' if owed else ''}."
+
+
+def _messages_note(intro: Intro) -> str:
+    return f" This digest comes in {intro.messages} messages." if intro.messages > 1 else ""
+
+
+def _owed_note(owed: int) -> str:
+    """What a digest whose count line names no "since" says of the stories an earlier digest owed."""
+    if not owed:
+        return ""
+    were = "was in a message" if owed == 1 else "were in messages"
+    return f" {owed} of them {were} of an earlier digest that never reached you."
 
 
 def _utf16_cut(text: str, limit: int) -> str:
@@ -582,6 +632,28 @@ def digest_parts(digest: Digest, limit: int = TELEGRAM_LIMIT) -> list[DigestPart
             parts += [DigestPart(h, "", ids, facts) for h in htmls[:-1]]
             parts.append(DigestPart(htmls[-1], _utf16_cut("\n\n".join(plains), limit), ids, facts))
     return parts
+
+
+def digest_messages(
+    selection: Selection,
+    *,
+    digest_date: date,
+    tz: ZoneInfo,
+    intro: Intro = Intro(),
+    limit: int = TELEGRAM_LIMIT,
+) -> tuple[Digest, tuple[DigestPart, ...]]:
+    """The digest (:func:`compose_digest`) and its parts (:func:`digest_parts`), its intro saying how
+    many messages it takes when more than one (the longer intro may need another message: counted again,
+    a few times at most; the count is exact unless the saying of it alone moves the cut back and forth)."""
+    digest = compose_digest(selection, digest_date=digest_date, tz=tz, intro=intro)
+    parts = digest_parts(digest, limit)
+    for _ in range(3):
+        if len(parts) == intro.messages:
+            break
+        intro = replace(intro, messages=len(parts))
+        digest = compose_digest(selection, digest_date=digest_date, tz=tz, intro=intro)
+        parts = digest_parts(digest, limit)
+    return digest, tuple(parts)
 
 
 def _facts_of(digest: Digest, indexes: Sequence[int]) -> StoryFacts:

@@ -18,7 +18,7 @@ later update must not repeat) and those articles (what a later update must not t
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -221,6 +221,47 @@ def last_delivered_among(db: Database, chat_ids: Sequence[int]) -> dict[int, dat
     return found
 
 
+def owed_story_ids(
+    db: Database, reached: Mapping[int, datetime | None], *, not_before: datetime
+) -> dict[int, set[int]]:
+    """Per chat of ``reached`` (chat → its :func:`last_delivered_at`, None if no digest reached it): the
+    stories of its digest parts given up (failed: refused, blocked, past the late limit) that were
+    composed at or after that cut-off. A digest counts as reached once one part is confirmed, so the
+    stories of its other parts are older than the next digest's "since": they are owed to the chat and
+    come in its next digest all the same (nothing lost). Chats owed nothing are left out; so are parts
+    composed before ``not_before`` (the story window's start: their stories are out of it)."""
+    found: dict[int, set[int]] = {}
+    for chats in chunks(list(reached), 400):
+        rows = db.execute(  # "+state": the chats' own rows (the primary key), not every failed part
+            "SELECT chat_id, story_ids, coalesce(composed_at, due_at) FROM deliveries"
+            f" WHERE chat_id IN ({','.join('?' * len(chats))}) AND +state = 'failed' AND story_ids != ''"
+            " AND coalesce(composed_at, due_at) >= ?",
+            [*chats, to_iso(not_before)],
+        ).fetchall()
+        for chat_id, ids, at in rows:
+            cut, when = reached.get(chat_id), from_iso(at)
+            if cut is None or (when is not None and when >= cut):
+                found.setdefault(chat_id, set()).update(int(x) for x in ids.split(",") if x)
+    return found
+
+
+def settle_undelivered(db: Database, chat_ids: Sequence[int]) -> None:
+    """After parts were given up: a chat whose last composed digest has no part sent or still to send
+    never got it, so that digest does not count as its last one (the 8-hour gap, "your last one came"):
+    the last one Telegram confirmed does (its composition cut-off, as :func:`last_delivered_at`), or
+    none."""
+    for chats in chunks(sorted(set(chat_ids)), 400):
+        db.execute(  # "+d.state": each chat's own rows (the primary key), as in last_delivered_among
+            "UPDATE subscribers SET last_digest_at = (SELECT max(coalesce(d.composed_at, d.due_at))"
+            " FROM deliveries d WHERE d.chat_id = subscribers.chat_id AND +d.state = 'sent')"
+            f" WHERE chat_id IN ({','.join('?' * len(chats))}) AND last_digest_at IS NOT NULL"
+            " AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.chat_id = subscribers.chat_id"
+            " AND +d.state IN ('sent', 'pending', 'claimed')"
+            " AND coalesce(d.composed_at, d.due_at) >= subscribers.last_digest_at)",
+            chats,
+        )
+
+
 def mark_digests_sent(db: Database, chat_ids: Sequence[int], at: datetime) -> None:
     """Note when the chats' last digest was composed: the next one holds what is new since then."""
     db.conn.executemany(
@@ -360,18 +401,26 @@ def release_unconfirmed_part(db: Database, key: PartKey, *, error: str, now: dat
     to pending for a later run while it has been left unconfirmed at most ``resends`` times, else give it
     up (failed: its stories are not counted as received). True if it will be sent again."""
     where, params = _where(key)
-    return release_unconfirmed(
-        db, "deliveries", where, list(params), error=error, now=now, resends=resends,
-        again="sent again in a later run", counts="attempts = attempts + 1, ",
-    )  # fmt: skip
+    with transaction(db):
+        again = release_unconfirmed(
+            db, "deliveries", where, list(params), error=error, now=now, resends=resends,
+            again="sent again in a later run", counts="attempts = attempts + 1, ",
+        )  # fmt: skip
+        if not again:
+            settle_undelivered(db, [key.chat_id])
+    return again
 
 
 def fail_part(db: Database, key: PartKey, *, error: str, now: datetime) -> None:
+    """Give up on one part (see :func:`settle_undelivered`: a digest none of whose parts went is not
+    the chat's last one)."""
     where, params = _where(key)
-    db.execute(
-        f"UPDATE deliveries SET state = 'failed', error = ?, sent_at = ? WHERE {where}",
-        [error[:500], to_iso(now), *params],
-    )
+    with transaction(db):
+        db.execute(
+            f"UPDATE deliveries SET state = 'failed', error = ?, sent_at = ? WHERE {where}",
+            [error[:500], to_iso(now), *params],
+        )
+        settle_undelivered(db, [key.chat_id])
 
 
 def unsent_story_ids(db: Database, chat_id: int) -> set[int]:
@@ -384,11 +433,13 @@ def unsent_story_ids(db: Database, chat_id: int) -> set[int]:
 
 def fail_chat(db: Database, chat_id: int, *, error: str, now: datetime) -> int:
     """Give up on every unsent part of a chat (it blocked the bot); returns how many."""
-    cur = db.execute(
-        "UPDATE deliveries SET state = 'failed', error = ?, sent_at = ?"
-        " WHERE chat_id = ? AND state IN ('pending', 'claimed')",
-        [error[:500], to_iso(now), chat_id],
-    )
+    with transaction(db):
+        cur = db.execute(
+            "UPDATE deliveries SET state = 'failed', error = ?, sent_at = ?"
+            " WHERE chat_id = ? AND state IN ('pending', 'claimed')",
+            [error[:500], to_iso(now), chat_id],
+        )
+        settle_undelivered(db, [chat_id])
     return cur.rowcount
 
 
@@ -404,14 +455,16 @@ def recover_claimed(db: Database) -> int:
 
 def expire_pending(db: Database, *, due_before: datetime, now: datetime) -> int:
     """Give up on pending parts of digests due before ``due_before`` (past the late limit)."""
-    cur = db.execute(
-        "UPDATE deliveries SET state = 'failed', sent_at = ?,"
-        " error = 'too late: not delivered within the late limit'"
-        " || coalesce(' (last error: ' || error || ')', '')"
-        " WHERE state = 'pending' AND due_at < ?",
-        [to_iso(now), to_iso(due_before)],
-    )
-    return cur.rowcount
+    with transaction(db):
+        rows = db.execute(
+            "UPDATE deliveries SET state = 'failed', sent_at = ?,"
+            " error = 'too late: not delivered within the late limit'"
+            " || coalesce(' (last error: ' || error || ')', '')"
+            " WHERE state = 'pending' AND due_at < ? RETURNING chat_id",
+            [to_iso(now), to_iso(due_before)],
+        ).fetchall()
+        settle_undelivered(db, [chat for (chat,) in rows])
+    return len(rows)
 
 
 def prune_deliveries(db: Database, *, before: date) -> int:

@@ -648,3 +648,49 @@ def test_the_digest_ranks_stories_of_undated_entries_as_brief_does(app, dated_ne
     assert list(digest.story_ids[: len(brief)]) == [s.id for s in brief]
     if dated_news:  # dated news first, then the longest reports
         assert [s.id for s in brief] == [dated, undated[3], undated[1], undated[5], undated[2]]
+
+
+STRIKE_TITLE = "Dock workers strike halts Rotterdam port"
+WALKOUT = (
+    "Dock workers at the port of Rotterdam walked out on Sunday evening, halting the loading of container"
+    " ships at Europe's largest port.",
+    "The FNV union said the strike over pay would last 48 hours.",
+    "Port authority spokesman Sander Baas said about 20 ships were waiting to berth.",
+    "Shipping companies warned of delays across northern Europe.",
+)
+RULING = (
+    "A Rotterdam court ordered striking dock workers to return to work by midnight on Monday, ruling the"
+    " walkout at Europe's largest port disproportionate.",
+    "The FNV union said it would comply with the ruling.",
+    "About 40 ships were waiting offshore, the port authority said.",
+    "The strike had halted container loading since Sunday evening.",
+)
+REOPENED = (
+    "The port of Rotterdam reopened on Tuesday after dock workers ended their strike at midnight, the port"
+    " authority said.",
+    "About 40 ships began berthing in the morning.",
+    "The FNV union said talks on pay would resume next week.",
+    "Shipping companies said delays would ease within three days.",
+)
+
+
+def strike(*later: Arrival) -> tuple[Story, list[Arrival]]:
+    arrivals = [replace(arrival(1, "Wire", 30, *WALKOUT), title=STRIKE_TITLE), *later]
+    told = story(9, STRIKE_TITLE, sources=("Wire",), summary=WALKOUT[:2], hours_ago=1)
+    return replace(told, article_ids=tuple(a.article_id for a in arrivals)), arrivals
+
+
+def test_an_update_of_two_articles_tells_each_ones_news_though_both_name_the_storys_subject():
+    """qa29b F3: the reopening and the court order share the story's words (dock workers, strike,
+    Rotterdam, port, and "midnight"), which weigh much in a story of a few sentences; their own words
+    ("reopened", "court ordered") tell them apart, so neither is dropped as the other's restatement."""
+    s, arrivals = strike(arrival(5, "Wire", 12, *RULING), arrival(7, "Wire", 1, *REOPENED))
+    update = story_update(s, arrivals, Received(SENT_AT, (STRIKE_TITLE, *WALKOUT[:2])))
+    assert update is not None
+    assert REOPENED[0] in update.summary and RULING[0] in update.summary
+    assert RULING[2] not in update.summary  # not the side detail "40 ships were waiting" in its place
+    # told the court order, the chat hears the reopening from the article that tells it
+    update = story_update(
+        s, arrivals, Received(NOW - timedelta(hours=5), (STRIKE_TITLE, *WALKOUT[:2], *RULING[:2]))
+    )
+    assert update is not None and update.summary[0] == REOPENED[0]

@@ -25,8 +25,7 @@ from briefing.digest import (
     Intro,
     Received,
     Selection,
-    compose_digest,
-    digest_parts,
+    digest_messages,
     is_new,
     select_stories,
     story_update,
@@ -48,6 +47,7 @@ from store.deliveries import (
     has_digest,
     last_delivered_among,
     last_delivered_at,
+    owed_story_ids,
     record_skipped,
     slots_present,
 )
@@ -119,6 +119,7 @@ class Composer:
         self._held: dict[tuple[int, bool], tuple[int, ...]] = {}
         self._candidates: dict[datetime, dict[int, Story]] = {}
         self._headlined: dict[int, frozenset[int]] | None = None
+        self._by_id = {f.story.id: f.story for f in self.stories}
 
     def _topic(self, value: str) -> set[int]:
         """The stories that hold the topic, searched once for all the chats that follow it as written: not
@@ -169,6 +170,14 @@ class Composer:
         else:
             last = last_delivered_at(self.app.db, sub.chat_id)
         return None if last is None else min(sub.last_digest_at, last)
+
+    def owed(
+        self, subs: Sequence[Subscriber], reached: Mapping[int, datetime] | None = None
+    ) -> dict[int, set[int]]:
+        """Per chat of ``subs``: the stories of its digests' parts given up since its last digest that
+        reached it (see ``owed_story_ids``), which its next digest carries (nothing lost)."""
+        cuts = {s.chat_id: self._last(s, reached) for s in subs}
+        return owed_story_ids(self.app.db, cuts, not_before=self.window_start)
 
     def window_cut(self, sub: Subscriber, reached: Mapping[int, datetime] | None = None) -> bool:
         """Whether the chat's last digest is older than the story window, so its digest holds only the
@@ -269,11 +278,13 @@ class Composer:
         received: Mapping[int, Received] | None = None,
         reached: Mapping[int, datetime] | None = None,
         in_flight: Collection[int] | None = None,
+        owed: Collection[int] | None = None,
     ) -> ComposedDigest:
         """The chat's digest; ``received`` (what it already received of which stories), ``reached``
         (see :meth:`since`) and ``in_flight`` are looked up if not given. ``in_flight``: the stories of
         alerts being sent to the chat right now (claimed), left to them: the digest would tell their news
-        a second time, since what an alert told counts only once Telegram confirmed it."""
+        a second time, since what an alert told counts only once Telegram confirmed it. ``owed``: see
+        :meth:`owed`; those of the window's stories not new since the last digest are candidates too."""
         if reached is None and sub.last_digest_at is not None:  # once, for since() and the intro
             reached = last_delivered_among(self.app.db, [sub.chat_id])
         since = self.since(sub, reached)
@@ -282,8 +293,13 @@ class Composer:
             received = received_of(self.app.db, sub.chat_id)
         if in_flight is None:
             in_flight = claimed_among(self.app.db, [sub.chat_id]).get(sub.chat_id, set())
+        if owed is None:
+            owed = self.owed([sub], reached).get(sub.chat_id, set())
         matches = self.matches(sub.chat_id)
         candidates = self.candidates(cutoff)
+        late = {i: s for i in owed if i not in candidates and (s := self._by_id.get(i)) is not None}
+        if late:
+            candidates = {**candidates, **late}
         if in_flight:
             candidates = {k: s for k, s in candidates.items() if k not in in_flight}
         updates = self.updates(candidates, received)
@@ -298,6 +314,7 @@ class Composer:
             followed,
             sub.length,
             frozenset(in_flight),
+            frozenset(late),
         )
         if inputs not in self._selected:
             self._selected[inputs] = select_stories(
@@ -310,6 +327,7 @@ class Composer:
                 arrived=self.arrived,
                 updates=updates,
                 sizes=self.sizes,
+                carried=frozenset(late),
             )
         selection = self._selected[inputs]
         if self.app.summaries_on_read and selection.stories:  # `digest` from the command line: no job has
@@ -318,8 +336,10 @@ class Composer:
         intro = self.intro(sub, selection, reached=reached)
         key = (selection, digest_date, sub.timezone, intro)
         if key not in self._rendered:
-            digest = compose_digest(selection, digest_date=digest_date, tz=zone(sub.timezone), intro=intro)
-            self._rendered[key] = (digest, tuple(digest_parts(digest)))
+            digest, parts = digest_messages(
+                selection, digest_date=digest_date, tz=zone(sub.timezone), intro=intro
+            )
+            self._rendered[key] = (digest, parts)
         digest, parts = self._rendered[key]
         chosen = zip(selection.stories, (s.id in selection.updates for s in selection.stories), strict=True)
         held = tuple((s.id, ids) for s, update in chosen if (ids := self.held(s, update=update)))
@@ -363,6 +383,7 @@ def _compose_batch(
     digested = [s.chat_id for s, _ in batch if s.last_digest_at]
     reached = last_delivered_among(composer.app.db, digested)
     in_flight = claimed_among(composer.app.db, chat_ids)
+    owed = composer.owed([s for s, _ in batch], reached)
     ready = []
     for sub, slot in batch:
         try:
@@ -372,6 +393,7 @@ def _compose_batch(
                 received=received.get(sub.chat_id, {}),
                 reached=reached,
                 in_flight=in_flight.get(sub.chat_id, set()),
+                owed=owed.get(sub.chat_id, set()),
             )
             ready.append((composed, slot.due_at))
         except Exception as exc:  # one chat's bad data must not stop the others

@@ -211,9 +211,9 @@ def _next_digest(app: App, sub: Subscriber, now: datetime) -> str:
     why (the user changed the time or the zone and would wait in vain for it)."""
     gap = timedelta(hours=app.settings.min_gap_hours)
     late = due_digest(sub, now, late_limit=timedelta(hours=app.settings.late_limit_hours), min_gap=gap)
-    if late is not None and not late.expired:
-        return f"in a minute (it was due at {sub.digest_time:%H:%M})"
     tz = ZoneInfo(sub.timezone)
+    if late is not None and not late.expired:  # due when it was: on a spring-forward day, at the jump
+        return f"in a minute (it was due at {late.due_at.astimezone(tz):%H:%M})"
     comes = next_digest(sub, now, min_gap=gap)
     told = f"{_day_word(local_date(comes, tz), now, tz)} at {sub.digest_time:%H:%M}"
     local = comes.astimezone(tz)
