@@ -26,15 +26,20 @@ def _cyrillic(word: str) -> bool:
     return bool(_CYRILLIC.search(word))
 
 
+def _cyrillic_words(words: list[str]) -> bool:
+    """Are the words two or more, all Cyrillic: a run whose last words may be a person's name?"""
+    return len(words) >= 2 and all(_cyrillic(w) for w in words)
+
+
 def cyrillic_run(cand: Candidate) -> bool:
     """Is the candidate two Cyrillic words or more, which the rules read a person by (``cyrillic_name``)?"""
-    return len(cand.toks) >= 2 and all(_cyrillic(t.text) for t in cand.toks)
+    return _cyrillic_words([t.text for t in cand.toks])
 
 
 def cyrillic_name(cand: Candidate) -> Candidate | None:
     """The candidate as the person's name alone, or None when it is only a case form of one."""
     words = [t.text for t in cand.toks]
-    if cand.type != "person" or len(words) < 2 or not all(_cyrillic(w) for w in words):
+    if cand.type != "person" or not _cyrillic_words(words):
         return cand
     keep = _kept(words)
     if keep is None:
@@ -84,7 +89,7 @@ def _as_named(canonical: str) -> str | None:
     """A Cyrillic person's canonical name as ``cyrillic_name`` trims a run: the name alone, or None for a
     case form of one; any other name as it is."""
     words = canonical.split()
-    if len(words) < 2 or not all(_cyrillic(w) for w in words):
+    if not _cyrillic_words(words):
         return canonical
     keep = _kept(words)
     return None if keep is None else " ".join(words[-keep:])

@@ -65,6 +65,7 @@ _PORTFOLIO_ENDS = words(
     "works development planning resources welfare relations communications heritage tourism sport sports arts"
     " media youth budget"
 )
+_PORTFOLIO_WORDS = _PORTFOLIO_ENDS | PORTFOLIOS  # a portfolio's words, once it has gone on past its name
 
 
 def _ends_portfolio(doc: Doc, tok: Token) -> bool:
@@ -291,11 +292,7 @@ def read_titled(doc: Doc, index: int, toks: list[Token], i: int, j: int) -> bool
         if portfolio < k < j and toks[k].low in _PORTFOLIO_ENDS and toks[k].norm not in doc.gaz.given_names:
             # "Minister of Culture Heritage Sites said": the portfolio goes on, and a name of two words or
             # more after it is the holder's ("Minister of Culture Tourism Kwame Mensah"), else it names no one
-            while (
-                k < j
-                and toks[k].low in _PORTFOLIO_ENDS | PORTFOLIOS
-                and toks[k].norm not in doc.gaz.given_names
-            ):
+            while k < j and toks[k].low in _PORTFOLIO_WORDS and toks[k].norm not in doc.gaz.given_names:
                 k += 1
             if j - k < 2 or not plausible_name(toks[k:j], doc.gaz.given_names):
                 read_places(doc, index, toks, i, j)

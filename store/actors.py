@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Literal
@@ -162,10 +162,16 @@ def _shared_by_many(db: Database, norm: str, ids: Sequence[int]) -> bool:
     """Does a name many people share (``briefing.aliases.shared_name``) fail to say which of ``ids`` it
     is? "bin Zayed" is Mohamed or Abdullah, so an article that names only it joins neither; the one bin
     Salman the archive knows is the one meant. A house ("Al Saud") is never one prince."""
-    names = [fold(a.name) for a in _actors(db, ids).values()]
-    if not shared_name(norm, names):
+    if not shared_name(norm, _folded_names(db, ids)):
         return False
     return len(ids) > 1 or norm.split()[0] not in PATRONYMICS
+
+
+def _folded_names(db: Database, ids: Sequence[int]) -> Iterator[str]:
+    """The actors' folded names, read from the store only when first asked for: ``shared_name`` asks for
+    them only of a name that could be a house ("al thani"), where nearly every name it is given is
+    none, so a person's resolution costs no extra query."""
+    yield from (fold(a.name) for a in _actors(db, ids).values())
 
 
 def _particles_alone(words: Sequence[str]) -> bool:
