@@ -618,12 +618,14 @@ def candidate_terms(article: StoryArticle, vector: Mapping[str, float]) -> list[
     """The terms candidate stories are looked up by: the article's :func:`key_terms`, and the name of a
     storm it opens on (:func:`opening_events`), which a follow-up telling a shelter's outbreak may not
     weigh among its ten while its story weighs it first."""
-    keys = key_terms(vector)
-    return keys + [t for t in _storm_terms(opening_events(article)) if t not in keys]
+    return _with_storm_terms(key_terms(vector), opening_events(article))
 
 
-def _storm_terms(events: Iterable[str]) -> list[str]:
-    return list(dict.fromkeys(t for e in sorted(events) for t in terms_of(e)))
+def _with_storm_terms(keys: list[str], events: Iterable[str]) -> list[str]:
+    """``keys``, then the terms of the storms' names ``events`` not among them: an article's candidate
+    terms (:func:`candidate_terms`) and a story's indexed ones alike."""
+    storms = dict.fromkeys(t for e in sorted(events) for t in terms_of(e))
+    return keys + [t for t in storms if t not in keys]
 
 
 def cluster_articles(
@@ -698,8 +700,7 @@ def cluster_articles(
         cluster_of[article.id] = best.key
         same.append(article)
         heapq.heappush(expiry, (article.when if best.latest is None else best.latest, best.key))
-        terms = key_terms(best.total, CANDIDATE_TERMS)
-        index(best, terms + [t for t in _storm_terms(best.opened) if t not in terms])
+        index(best, _with_storm_terms(key_terms(best.total, CANDIDATE_TERMS), best.opened))
     order = {a.id: (a.when, a.id) for a in articles}
     return [sorted(c.members, key=order.__getitem__) for c in clusters if c.members]
 
