@@ -302,14 +302,18 @@ class _Cluster:
     actors: dict[int, float] = field(default_factory=dict)
     actors_squared: float = 0.0
     latest: datetime | None = None
-    members: list[int] = field(default_factory=list)
     alive: bool = True
     indexed: list[str] = field(default_factory=list)  # the centroid's weightiest terms, when indexed
     spans: set[tuple[str, str, str]] = field(default_factory=set)  # its titles' spans of days
     events: set[str] = field(default_factory=set)  # the storms its articles name (:func:`named_events`)
     opened: set[str] = field(default_factory=set)  # ... and those its articles open on
     storm_sentences: list[str] = field(default_factory=list)  # its articles' sentences naming a storm
-    articles: list[StoryArticle] = field(default_factory=list)  # its members, for :func:`_one_article_tells`
+    articles: list[StoryArticle] = field(default_factory=list)  # its members, in the order they came
+
+    @property
+    def members(self) -> list[int]:
+        """The ids of its articles."""
+        return [a.id for a in self.articles]
 
     def add(self, article: StoryArticle, vector: Vector, actors: Mapping[int, float]) -> None:
         self.spans |= day_spans(article.title)
@@ -320,7 +324,6 @@ class _Cluster:
         self.hidden += max(0.0, 1.0 - sum(w * w for w in vector.values()))
         self.actors_squared = _accumulate(self.actors, actors, self.actors_squared)
         self.latest = article.when if self.latest is None else max(self.latest, article.when)
-        self.members.append(article.id)
         self.articles.append(article)
 
     def absorb(self, other: _Cluster) -> None:
@@ -330,13 +333,12 @@ class _Cluster:
         self.actors_squared = _accumulate(self.actors, other.actors, self.actors_squared)
         if other.latest is not None:
             self.latest = other.latest if self.latest is None else max(self.latest, other.latest)
-        self.members.extend(other.members)
         self.spans |= other.spans
         self.events |= other.events
         self.opened |= other.opened
         self.storm_sentences.extend(other.storm_sentences)
         self.articles.extend(other.articles)
-        other.members, other.articles, other.alive = [], [], False
+        other.articles, other.alive = [], False
 
     def similarity(self, article: StoryArticle, vector: Vector, vectors: Vectorizer) -> float:
         """Cosine with the centroid, blended (:func:`blend`) with the actors' cosine when both have
@@ -616,12 +618,14 @@ def candidate_terms(article: StoryArticle, vector: Mapping[str, float]) -> list[
     """The terms candidate stories are looked up by: the article's :func:`key_terms`, and the name of a
     storm it opens on (:func:`opening_events`), which a follow-up telling a shelter's outbreak may not
     weigh among its ten while its story weighs it first."""
-    keys = key_terms(vector)
-    return keys + [t for t in _storm_terms(opening_events(article)) if t not in keys]
+    return _with_storm_terms(key_terms(vector), opening_events(article))
 
 
-def _storm_terms(events: Iterable[str]) -> list[str]:
-    return list(dict.fromkeys(t for e in sorted(events) for t in terms_of(e)))
+def _with_storm_terms(keys: list[str], events: Iterable[str]) -> list[str]:
+    """``keys``, then the terms of the storms' names ``events`` not among them: an article's candidate
+    terms (:func:`candidate_terms`) and a story's indexed ones alike."""
+    storms = dict.fromkeys(t for e in sorted(events) for t in terms_of(e))
+    return keys + [t for t in storms if t not in keys]
 
 
 def cluster_articles(
@@ -652,7 +656,6 @@ def cluster_articles(
             documents=len(articles) if documents is None else documents,
             templates=templates_of(articles),
         )
-    by_id = {a.id: a for a in articles}
     clusters: list[_Cluster] = []
     postings: dict[str, set[int]] = defaultdict(set)  # term -> live clusters it is a top term of
     expiry: list[tuple[datetime, int]] = []  # (latest article, cluster), stale entries skipped
@@ -689,7 +692,7 @@ def cluster_articles(
                 clusters.append(found[0])
             best = found[0]
             for other in found[1:]:
-                if ties(article, [by_id[m] for m in other.members]):  # one story told apart
+                if ties(article, other.articles):  # one story told apart
                     cluster_of.update(dict.fromkeys(other.members, best.key))
                     best.absorb(other)
                     index(other, [])
@@ -697,8 +700,7 @@ def cluster_articles(
         cluster_of[article.id] = best.key
         same.append(article)
         heapq.heappush(expiry, (article.when if best.latest is None else best.latest, best.key))
-        terms = key_terms(best.total, CANDIDATE_TERMS)
-        index(best, terms + [t for t in _storm_terms(best.opened) if t not in terms])
+        index(best, _with_storm_terms(key_terms(best.total, CANDIDATE_TERMS), best.opened))
     order = {a.id: (a.when, a.id) for a in articles}
     return [sorted(c.members, key=order.__getitem__) for c in clusters if c.members]
 

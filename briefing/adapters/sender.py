@@ -141,7 +141,8 @@ def answered(exc: NetworkError) -> bool:
     return not isinstance(exc, TimedOut) and not isinstance(exc.__cause__, httpx.HTTPError)
 
 
-NOTICE_GIVEN_UP = "chat %s: the notice of its lost topic was %s (%s); not sent again"
+# a lost-topic notice Telegram refused: the same notice would be refused again
+_NOTICE_REFUSED = "chat %s: the notice of its lost topic was refused (%s); not sent again"
 
 
 class Sender:
@@ -325,9 +326,7 @@ class Sender:
             self.pacer.retry_after(chat_id, _seconds(exc.retry_after))
             return self._notice_later(chat_id, exc)
         except BadRequest as exc:  # refused: the same notice would be refused again
-            log.warning(
-                "chat %s: the notice of its lost topic was refused (%s); not sent again", chat_id, exc
-            )
+            log.warning(_NOTICE_REFUSED, chat_id, exc)
         except NetworkError as exc:
             if never_sent(exc) or answered(exc):
                 return self._notice_later(chat_id, exc)
@@ -335,9 +334,7 @@ class Sender:
                 "chat %s: no answer to the notice of its lost topic (%s); not sent again", chat_id, exc
             )
         except TelegramError as exc:  # Forbidden, a chat gone: its message will tell
-            log.warning(
-                "chat %s: the notice of its lost topic was refused (%s); not sent again", chat_id, exc
-            )
+            log.warning(_NOTICE_REFUSED, chat_id, exc)
         except sqlite3.OperationalError as exc:
             return self._notice_later(chat_id, exc)
         now = self.app.now()

@@ -300,6 +300,7 @@ class Composer:
         late = {i: s for i in owed if i not in candidates and (s := self._by_id.get(i)) is not None}
         if late:
             candidates = {**candidates, **late}
+        carried = frozenset(late)
         if in_flight:
             candidates = {k: s for k, s in candidates.items() if k not in in_flight}
         updates = self.updates(candidates, received)
@@ -314,7 +315,7 @@ class Composer:
             followed,
             sub.length,
             frozenset(in_flight),
-            frozenset(late),
+            carried,
         )
         if inputs not in self._selected:
             self._selected[inputs] = select_stories(
@@ -327,7 +328,7 @@ class Composer:
                 arrived=self.arrived,
                 updates=updates,
                 sizes=self.sizes,
-                carried=frozenset(late),
+                carried=carried,
             )
         selection = self._selected[inputs]
         if self.app.summaries_on_read and selection.stories:  # `digest` from the command line: no job has
@@ -336,10 +337,9 @@ class Composer:
         intro = self.intro(sub, selection, reached=reached)
         key = (selection, digest_date, sub.timezone, intro)
         if key not in self._rendered:
-            digest, parts = digest_messages(
+            self._rendered[key] = digest_messages(
                 selection, digest_date=digest_date, tz=zone(sub.timezone), intro=intro
             )
-            self._rendered[key] = (digest, parts)
         digest, parts = self._rendered[key]
         chosen = zip(selection.stories, (s.id in selection.updates for s in selection.stories), strict=True)
         held = tuple((s.id, ids) for s, update in chosen if (ids := self.held(s, update=update)))
