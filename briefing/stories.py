@@ -20,11 +20,13 @@ on its words alone; the words other than the actors' names must carry part of th
 town and one other word ("Beira port") are no event's words. A named storm ("Storm Idris",
 :func:`named_events`) is one event: an article that opens on a storm the story's articles open on joins
 with some words of what happened in common and its text or actors close (:func:`one_named_event`), or
-when it gives a new figure of a count the story told of the storm ("the toll from Storm Idris rose to 19");
-an article naming another storm and none of the story's is another event. A story's articles may tell
-several things (a cyclone's toll, then a minister appointed for its rebuilding): an article near the story
-(from :data:`ONE_ARTICLE_FLOOR`) that is close to one of its articles alone (:data:`ONE_ARTICLE`) joins it
-(:func:`_one_article_tells`), though far from its centroid.
+when it gives a new figure of a count the story told of the storm ("the toll from Storm Idris rose to 19")
+as its own news, not as what caused it ("a match postponed after Storm Bert killed five":
+:func:`main_clauses`); an article naming another storm and none of the story's, or opening on another
+storm, is another event. A story's articles may tell several things (a cyclone's toll, then a minister
+appointed for its rebuilding): an article near the story (from :data:`ONE_ARTICLE_FLOOR`) that is close to
+one of its articles alone (:data:`ONE_ARTICLE`) joins it (:func:`_one_article_tells`), though far from its
+centroid.
 An article that may join two stories and names a figure of the other as past (an update that arrived
 after a follow-up: "103 freed, raising the figure from the 95 first announced") ties them into one
 (:func:`ties`); resembling two stories is not enough. Batch clustering replays the same rules in time
@@ -356,6 +358,9 @@ class _Cluster:
         events = named_events(article.lead)
         if events and self.events and not events & self.events:  # Storm Jana is not Storm Idris
             return 0.0
+        opening = opening_events(article)
+        if opening and self.opened and not opening & self.opened:  # Storm Conall, "a day after Storm Bert"
+            return 0.0
         actors = vectors.actors(article)
         together = score = 0.0
         if actors and self.actors:
@@ -378,8 +383,10 @@ class _Cluster:
         """Whether a sentence of ``article`` naming one of ``storms`` gives a new figure of a count a
         sentence of the story naming it gave (:func:`~briefing.facts.revises`): "The death toll from Storm
         Idris rose to 19" after "At least six people were killed when Storm Idris swept across northern
-        Portugal", which share the name and a count, few other words."""
-        mine = [x for x in _told(article) if named_events(x) & storms]
+        Portugal", which share the name and a count, few other words. The count must be the article's news,
+        not in a clause of what caused it (:func:`main_clauses`): "The Wales v Fiji rugby match, postponed
+        on Saturday after Storm Bert killed five people, will now be played in Cardiff" (qa30 F2)."""
+        mine = [main_clauses(x) for x in _told(article) if named_events(x) & storms]
         theirs = [y for y in self.storm_sentences if named_events(y) & storms]
         return any(revises(x, y) for x in mine for y in theirs)
 
@@ -448,9 +455,30 @@ _NO_NAMES = CALENDAR | frozenset("season centre center warning warnings watch al
 def opening_events(article: StoryArticle) -> frozenset[str]:
     """The storms an article's first sentence names (:func:`named_events`): the storm it tells, where one
     named further on may be a passing mention ("The derby had been put off when Storm Idris flooded the
-    pitch")."""
+    pitch"). Those of its main clauses (:func:`main_clauses`) when it names one there: "Storm Conall
+    brought fresh flooding to Pontypridd, a day after Storm Bert killed five people" tells Conall (qa30
+    F7); else all it names ("At least six people were killed when Storm Idris swept across Portugal")."""
     told = _told(article)
-    return named_events(told[0]) if told else frozenset()
+    if not told:
+        return frozenset()
+    return named_events(main_clauses(told[0])) or named_events(told[0])
+
+
+# a clause of what came before or caused a sentence's news, to its next comma: "(a day) after Storm Bert
+# killed five people", "because Storm Orla had killed 18", ", whose death toll rose to 16"
+_CAUSE_CLAUSE = re.compile(
+    r"(?:\b(?:\w+\s+(?:hours?|days?|weeks?)\s+)?(?:after|because|since|following|when|while|until|before)"
+    r"|,\s*(?:which|whose|who))\b[^,;:]*",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=8192)
+def main_clauses(sentence: str) -> str:
+    """``sentence`` without its clauses of what came before or caused its news (:data:`_CAUSE_CLAUSE`):
+    what it tells as its own. A storm and its toll named there are the cause of another piece of news (a
+    match put off, an insurer's claims), no report of the storm (qa30 F2)."""
+    return _CAUSE_CLAUSE.sub("", sentence)
 
 
 def _event_terms(events: Iterable[str]) -> frozenset[str]:

@@ -8,7 +8,9 @@ story told of that storm. The near-misses (qa26 F1's lesson: a rule that joins m
 apart) share a town, an actor, words or a count with the storm story, each without telling the storm:
 a match put off by the storm, a strike that mentions it in passing with its toll, a second storm in the
 same town, a wildfire with the same toll, the prime minister's budget; and a fire and a strike at one
-port share the town and "port" alone (qa28 F10)."""
+port share the town and "port" alone (qa28 F10). An article telling the storm and its toll as the cause of
+its own news (a match postponed "after Storm Orla killed 18 people") or opening on its own storm with the
+story's named as the day before's stays apart too (qa30 F2, F7)."""
 
 import pytest
 from article_rows import enrich_sentences as ingest
@@ -243,3 +245,80 @@ def test_one_appointment_sworn_in_first_is_in_one_story_too(app):
     an article shares with another story merged an unrelated strike into a fire story (qa26 F1)."""
     sworn, named, governor = _appointment(app, (SWORN, APPOINTED))
     assert named.story_id == sworn.story_id != governor.story_id
+
+
+CAUSED = {  # qa30 F2/F7: the storm and its toll told as the cause of another piece of news, opening it
+    "rugby": (  # the toll, a new figure, only in "after Storm Orla killed ..."
+        "France v Wales to go ahead in Brest",
+        (
+            "The France v Wales rugby match, postponed on Sunday after Storm Orla killed 18 people in "
+            "Brittany, will now be played in Brest on Saturday, the federation said.",
+            "Coach Fabien Galthie named an unchanged side.",
+            "Tickets for Sunday's game remain valid.",
+        ),
+        "rugbydesk.example",
+        40,
+    ),
+    "concert": (  # ... "because Storm Orla had killed ..."
+        "Quimper festival called off",
+        (
+            "Organisers of the Quimper winter festival called it off on Tuesday because Storm Orla had "
+            "killed 18 people in Brittany, the mayor said.",
+            "Ticket holders will be refunded.",
+        ),
+        "culturewire.example",
+        42,
+    ),
+    "insurer": (  # ... ", whose toll rose to 18"
+        "AXA puts Brittany claims at 300 million euros",
+        (
+            "Insurer AXA said on Tuesday that claims from Storm Orla, whose death toll rose to 18 on "
+            "Monday, would cost it 300 million euros.",
+            "Its shares fell 2% in Paris.",
+        ),
+        "marketwire.example",
+        44,
+    ),
+    "next storm": (  # its own storm first, the story's storm and toll in "a day after ..."
+        "Storm Pia floods Brest again",
+        (
+            "Storm Pia brought fresh flooding to Brest on Tuesday night, two days after Storm Orla killed "
+            "18 people in Brittany, officials said.",
+            "The Penfeld river rose again and 300 more homes were flooded near Quimper.",
+            "Prime Minister Francois Bayrou said the region had been hit twice in three days.",
+        ),
+        "atlanticpost.example",
+        46,
+    ),
+}
+TOLL_AFTER = (  # the toll in the main clause, the storm in "after ...": the storm's news
+    "Brittany toll rises to 18",
+    (
+        "The number of people killed in Brittany rose to 18 on Tuesday, two days after Storm Orla swept "
+        "across the region, the interior ministry said.",
+        "Rescuers were still searching villages near Quimper.",
+    ),
+    "ouestwire.example",
+    48,
+)
+
+
+def test_an_article_telling_the_storm_as_the_cause_of_its_own_news_stays_apart(app):
+    """qa30 F2: "The Wales v Fiji rugby match, postponed on Saturday after Storm Bert killed five people
+    ..., will now be played in Cardiff" joined the flood story as a toll update, its rugby sentence in the
+    flood's brief. A count told in a clause of what caused the article's news (after, because, a
+    relative clause) is not the article's; and an article opening on its own storm, the story's named
+    as the day before's (qa30 F7), tells another storm. The toll update whose storm is in the "after"
+    clause still joins."""
+    for title, sentences, source, hours in STORM.values():
+        ingest(app, title, sentences, source, hours)
+    story = get_article(app.db, 1).story_id
+    ids = {key: ingest(app, *article).id for key, article in CAUSED.items()}
+    got = {key: get_article(app.db, i).story_id for key, i in ids.items()}
+    for key in CAUSED:
+        assert got[key] != story, key
+    assert get_article(app.db, ingest(app, *TOLL_AFTER).id).story_id == story
+    recluster(app)
+    again = dict(app.db.execute("SELECT title, story_id FROM articles").fetchall())
+    assert again[TOLL_AFTER[0]] == again[STORM["first"][0]]
+    assert all(again[title] != again[STORM["first"][0]] for title, *_ in CAUSED.values())
