@@ -153,7 +153,9 @@ class People:
         # the lone surnames two people of the text share that no sentence before makes clear: no one's
         self.unclear: set[int] = set()
         self.by_skeleton: dict[str, str] = {}
-        self.by_given: dict[str, str] = {}
+        # the people of each given name, under its skeleton ("Mohammed", "Mohamed"), for an honorific before
+        # it alone ("Sir Keir", "Sheikh Tamim"), which names one only where no other is so called
+        self.by_given: dict[str, set[str]] = defaultdict(set)
         self.by_inner: dict[str, set[str]] = defaultdict(set)
         self.first_names: dict[str, set[str]] = defaultdict(set)  # the people of each given name
         self.given_names = gaz.given_names
@@ -191,7 +193,7 @@ class People:
                 self.by_surname[first.toks[-1].norm].append((c.start, c.canonical, c.sentence))
             for key in surname_keys(c) + tails[id(c)] + _family_name_first(c, gaz):
                 self.by_surname[key].append((c.start, c.canonical, c.sentence))
-            self.by_given.setdefault(c.toks[0].norm, c.canonical)
+            self.by_given[skeleton(c.toks[0].norm)].add(c.canonical)
             if family_first([t.norm for t in c.toks]):
                 continue  # "Jong" of Kim Jong Un is a part of his given name
             self.first_names[c.toks[0].norm].add(c.canonical)
@@ -218,8 +220,9 @@ class People:
         full = self.by_skeleton.get(skeleton(cand.norm))
         if full:
             return full
-        if cand.context == "given":  # "Sir Keir" is Keir Starmer
-            return self.by_given.get(cand.norm)
+        if cand.context == "given":  # "Sir Keir" is Keir Starmer; "Sheikh Mohammed" of three no one
+            people = self.by_given.get(skeleton(cand.norm), set())
+            return next(iter(people)) if len(people) == 1 else None
         if len(_name_words(cand)) > 1 and (cand.norm not in self.by_surname or _kin_before(cand, text)):
             return None
         options = (
