@@ -174,7 +174,8 @@ def extract_actors(
     reading.candidates = read_by_words_before(reading.candidates, reading.tokens)  # "published in Nature"
     reading.candidates = without_other_marks(reading.candidates, text)  # "¿Habrá elecciones?" no Hābra
     reading.candidates = common_words_not_places(reading.candidates, reading.tokens)  # "Como dijo"
-    reading.candidates = cyrillic_people(reading.candidates, text)  # "Президент України Володимир ..."
+    # "Президент України Володимир ...", "з Емманюелем Макроном ... Макрон пообіцяв"
+    reading.candidates = cyrillic_people(reading.candidates, text, reading.tokens)
     actors = group(_not_the_state(reading.candidates), text)
     actors = bodies_of_the_country(actors, text, gaz)  # "the Foreign Ministry" of a text about China
     return headline_acronyms(actors, title, gaz) if title else actors
