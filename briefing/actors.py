@@ -94,7 +94,7 @@ from briefing.words_before import read_by_words_before
 from briefing.works import without_works
 
 # the extraction rules' version (see the module docstring): bump it when stored actors come out otherwise
-ACTORS_VERSION = 7
+ACTORS_VERSION = 8
 
 
 @dataclass
@@ -174,7 +174,8 @@ def extract_actors(
     reading.candidates = read_by_words_before(reading.candidates, reading.tokens)  # "published in Nature"
     reading.candidates = without_other_marks(reading.candidates, text)  # "¿Habrá elecciones?" no Hābra
     reading.candidates = common_words_not_places(reading.candidates, reading.tokens)  # "Como dijo"
-    reading.candidates = cyrillic_people(reading.candidates, text)  # "Президент України Володимир ..."
+    # "Президент України Володимир ...", "з Емманюелем Макроном ... Макрон пообіцяв"
+    reading.candidates = cyrillic_people(reading.candidates, text, reading.tokens)
     actors = group(_not_the_state(reading.candidates), text)
     actors = bodies_of_the_country(actors, text, gaz)  # "the Foreign Ministry" of a text about China
     return headline_acronyms(actors, title, gaz) if title else actors

@@ -153,7 +153,9 @@ class People:
         # the lone surnames two people of the text share that no sentence before makes clear: no one's
         self.unclear: set[int] = set()
         self.by_skeleton: dict[str, str] = {}
-        self.by_given: dict[str, str] = {}
+        # where each person of a given name is named in full, under its skeleton ("Mohammed", "Mohamed"),
+        # for an honorific before it alone ("Sir Keir", "Sheikh Tamim"): the one so called before it
+        self.by_given: dict[str, list[tuple[int, str]]] = defaultdict(list)
         self.by_inner: dict[str, set[str]] = defaultdict(set)
         self.first_names: dict[str, set[str]] = defaultdict(set)  # the people of each given name
         self.given_names = gaz.given_names
@@ -191,7 +193,7 @@ class People:
                 self.by_surname[first.toks[-1].norm].append((c.start, c.canonical, c.sentence))
             for key in surname_keys(c) + tails[id(c)] + _family_name_first(c, gaz):
                 self.by_surname[key].append((c.start, c.canonical, c.sentence))
-            self.by_given.setdefault(c.toks[0].norm, c.canonical)
+            self.by_given[skeleton(c.toks[0].norm)].append((c.start, c.canonical))
             if family_first([t.norm for t in c.toks]):
                 continue  # "Jong" of Kim Jong Un is a part of his given name
             self.first_names[c.toks[0].norm].add(c.canonical)
@@ -219,7 +221,7 @@ class People:
         if full:
             return full
         if cand.context == "given":  # "Sir Keir" is Keir Starmer
-            return self.by_given.get(cand.norm)
+            return self._given_once(cand)
         if len(_name_words(cand)) > 1 and (cand.norm not in self.by_surname or _kin_before(cand, text)):
             return None
         options = (
@@ -237,6 +239,14 @@ class People:
                 self.unclear.add(id(cand))
             return chosen
         return before[-1][1] if before else options[0][1]
+
+    def _given_once(self, cand: Candidate) -> str | None:
+        """The one person named before (or, with none before, in) the text whom an honorific and a given
+        name alone ("Sir Keir", "Sheikh Tamim") may mean; none of two ("Sheikh Mohammed" after Mohammed bin
+        Salman and Mohamed bin Zayed, who have the given name under its skeleton)."""
+        named = self.by_given.get(skeleton(cand.norm), [])
+        people = {name for start, name in named if start <= cand.start} or {name for _, name in named}
+        return next(iter(people)) if len(people) == 1 else None
 
     def first_name_of(self, cand: Candidate) -> str | None:
         """The one person of the text a given name alone refers to ("thanks to you, Sean" after "Sean

@@ -6,20 +6,27 @@ instrumental case).
 The rules read English copy; in Russian or Ukrainian a title and the genitive after it are capitalised
 runs the name reading takes whole. A Cyrillic person's name is a given name and a surname, with a
 patronymic between them at most, so a longer run keeps those and drops what comes before; and a name
-in the instrumental case ("Фрідріхом Мерцом") is no name as the person is called, so no actor is made of it.
+in the instrumental case ("Фрідріхом Мерцом") is no name as the person is called, so no actor is made of it,
+unless the text also calls the man by his surname as it is ("Макрон пообіцяв" after "з Емманюелем Макроном"):
+the run and that surname are then one person, named by it.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from briefing.coref import Candidate, surface_of
+from briefing.tokens import Token
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 # a patronymic: "Владимирович", "Олександрович", "Ивановна", "Петрівна", "Ильич"
 _PATRONYMIC = re.compile(r"(?:ович|евич|йович|ьович|ич|овна|евна|івна|ївна|ична)$")
 # the instrumental case of a man's name ("Фрідріхом Мерцом", "Олафом Шольцем") or a woman's ("Марією")
 _INSTRUMENTAL = re.compile(r"(?:ом|ем|єм|ою|ею|єю)$")
+# the instrumental ending of a man's surname, after which the rest is the surname as he is called
+# ("Макроном" -> "Макрон", "Шольцем" -> "Шольц"); a woman's ("Марією") is no such plain cut
+_HIS_INSTRUMENTAL = re.compile(r"(?:ом|ем|єм)$")
 
 
 def _cyrillic(word: str) -> bool:
@@ -57,18 +64,25 @@ def _kept(words: list[str]) -> int | None:
     return 3 if len(words) >= 3 and _PATRONYMIC.search(words[-2].casefold()) else 2
 
 
-def cyrillic_people(cands: list[Candidate], text: str) -> list[Candidate]:
+def cyrillic_people(
+    cands: list[Candidate], text: str, tokens: Sequence[Sequence[Token]] = ()
+) -> list[Candidate]:
     """The candidates with each Cyrillic person's name trimmed to the name, or dropped when only a case
     form of one (see the module docstring); a surname alone that named the long run names the name, and
     is dropped with it when the long run was a case form ("Макроном" after "Емманюелем Макроном"), also
-    where the long run itself was no longer read (the tagger's, after a dateline in capitals)."""
+    where the long run itself was no longer read (the tagger's, after a dateline in capitals). A case
+    form whose surname ``tokens`` (the text's, by sentence) also hold as it is names that surname."""
     out: list[Candidate] = []
     renamed: dict[str, str | None] = {}
     for c in cands:
         before, canonical = c.toks, c.canonical
         if cyrillic_name(c) is None:
+            called = _called_plainly(c, cands, tokens)
             if canonical:
-                renamed[canonical] = None
+                renamed[canonical] = called[0].canonical if called else None
+            if called:
+                c.toks, c.canonical = c.toks[-2:], called[0].canonical
+                out += [c, *(n for n in called if n not in cands and n not in out)]
             continue
         if c.toks is not before and canonical is not None and len(canonical.split()) > len(c.toks):
             c.canonical = renamed[canonical] = surface_of(c, text)
@@ -93,3 +107,26 @@ def _as_named(canonical: str) -> str | None:
         return canonical
     keep = _kept(words)
     return None if keep is None else " ".join(words[-keep:])
+
+
+def _called_plainly(
+    run: Candidate, cands: list[Candidate], tokens: Sequence[Sequence[Token]]
+) -> list[Candidate]:
+    """The mentions of the man a Cyrillic run in the instrumental case names, where the text also writes
+    his surname as he is called ("з президентом Франції Емманюелем Макроном" ... "Макрон пообіцяв"): each
+    lone word so written, typed a person named by it (a candidate made for it where none was read); none
+    where the text never writes the surname so, as a name is not made up from its case form."""
+    last = run.toks[-1].text
+    if not _HIS_INSTRUMENTAL.search(last.casefold()) or len(last) < 5:
+        return []
+    surname = last[:-2]
+    read = {c.start: c for c in cands if len(c.toks) == 1 and c.type in (None, "person")}
+    found = []
+    for index, toks in enumerate(tokens):
+        for tok in toks:
+            if tok.text != surname:
+                continue
+            cand = read.get(tok.start) or Candidate([tok], index, "person")
+            cand.type, cand.canonical, cand.why = "person", surname, cand.why or "surname"
+            found.append(cand)
+    return found

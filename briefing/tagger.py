@@ -346,8 +346,10 @@ def _person_of_place(rules: list[tuple[int, int, Candidate]], cut: int, k: int, 
     """The rules' person that ends at the "of" at ``k``, where the rules read a place or a body right after
     it ("Jane Smith | of | Ealing", "Analyst Jane Smith | of | Acme"): a person's "of" names where they are
     from or whom they work for, no longer name; else None. The person is named in full: a given name
-    alone before "of" may begin a title's name ("the Oscar of Oscars")."""
-    left = next((c for x, y, c in rules if x == cut and y == k and c.type == "person" and y - x > 1), None)
+    alone before "of" may begin a title's name ("the Oscar of Oscars"), and so may two capitalised words the
+    rules call a person by their shape alone, with no given name or title ("the Best Use of FMV")."""
+    people = (c for x, y, c in rules if x == cut and y == k and c.type == "person" and y - x > 1)
+    left = next((c for c in people if c.why != "shape"), None)
     right = next(
         (c for x, y, c in rules if x == k + 1 and y <= b and c.type in ("place", "organization")), None
     )

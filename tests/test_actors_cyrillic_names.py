@@ -46,3 +46,13 @@ def test_a_headline_surname_of_a_name_in_the_instrumental_case_is_no_actor():
         "Карлом Нехаммером у понеділок."
     )
     assert set(found) == {"Дональд Туск"}, found
+
+
+def test_a_surname_written_as_it_is_after_its_instrumental_case_names_the_man():
+    # qa30 F10: Macron was lost from a Ukrainian text, even the plain "Макрон" of the last sentence
+    found = people(
+        "Президент України Володимир Зеленський зустрівся з президентом Франції Емманюелем Макроном у "
+        "Парижі. Макрон пообіцяв нову допомогу."
+    )
+    assert found["Макрон"] == ["Емманюелем Макроном", "Макрон"], found
+    assert not any("Франції" in name for name in found)

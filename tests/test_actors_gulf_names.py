@@ -116,3 +116,31 @@ async def test_an_article_naming_only_a_shared_patronymic_joins_no_brother(app):
     add_article(app, "Bin Rashid approved the plan, officials said.", day=4)
     counts = {a.name: a.article_count for a in actor_store.find_actors(app.db, "bin Rashid")}
     assert counts.get("Hamdan bin Rashid") == 2 and counts.get("Maktoum bin Rashid") == 1, counts
+
+
+def test_sheikh_and_a_given_name_two_people_of_the_text_share_is_neither():
+    # qa30 F3: "Sheikh Mohammed" was filed under Mohammed bin Salman, the first Mohammed of the text
+    found = people(
+        "Crown Prince Mohammed bin Salman met President Sheikh Mohamed bin Zayed Al Nahyan on Tuesday. "
+        "Sheikh Mohammed said the two countries would deepen ties. Dubai ruler Sheikh Mohammed bin Rashid "
+        "Al Maktoum sent a message."
+    )
+    assert [m.surface for m in found["Mohammed bin Salman"].mentions] == ["Mohammed bin Salman"]
+    assert [m.surface for m in found["Mohammed bin Rashid Al Maktoum"].mentions] == [
+        "Mohammed bin Rashid Al Maktoum"
+    ]
+    assert "Mohammed" in found
+
+
+async def test_a_later_article_calling_a_sheikh_by_his_given_name_joins_no_prince_of_another(app):
+    # qa30 F3: the Dubai ruler's "Sheikh Mohammed" was shown on the Saudi crown prince's page
+    add_article(
+        app,
+        "Saudi Crown Prince Mohammed bin Salman met Emirati President Sheikh Mohamed bin Zayed Al Nahyan on "
+        "Tuesday. Sheikh Mohammed said the talks went well. Dubai ruler Sheikh Mohammed bin Rashid Al "
+        "Maktoum sent a message.",
+        day=1,
+    )
+    add_article(app, "Sheikh Mohammed opened a new terminal at the airport on Wednesday.", day=2)
+    text = to_plain((await answer(app, "/actor Mohammed bin Salman", Asker(1, 1))).document)
+    assert "terminal" not in text and "Also called: Mohammed" not in text, text

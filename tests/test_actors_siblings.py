@@ -55,6 +55,13 @@ def test_a_country_named_person_described_by_an_occupation_is_a_person(sentence,
     assert (person, "person") in names(sentence, tagger)
 
 
+def test_capitalised_words_before_of_and_a_body_are_no_person_of_that_body():
+    # qa30 F9: "the Best Use of FMV" (an award's name) gave a person "Best Use"; the tagger's reading
+    # (the rules alone read such award names as people's, as they did before)
+    found = names("On Friday we will name the Best Use of FMV, Animal of the Year, and Best Game.")
+    assert not any(type_ == "person" for _, type_ in found), found
+
+
 @pytest.mark.parametrize("tagger", TAGGERS)
 def test_a_duo_whose_second_name_is_a_months_short_form_is_one_actor(tagger):
     # qa26 F7: "Ant & Dec hosted the evening" gave no actor ("Dec" was read as December)
