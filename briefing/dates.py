@@ -198,6 +198,12 @@ def parse_date(text: str, *, zone: str | None = None) -> datetime | None:
     return _read(text, zone)[0]
 
 
+def _us_zone_in(text: str) -> bool:
+    """Whether ``text`` writes a zone as only the US and Canada do, in letters or words: the day's month
+    is first."""
+    return _US_ZONE.search(text) is not None or _WALL_WORD.search(text) is not None
+
+
 def _read(text: str, zone: str | None) -> tuple[datetime | None, bool]:
     """:func:`parse_date`'s date, and whether it has a time of day (written next to the date, not inside
     it: "24.11.2026" holds no clock "24.11")."""
@@ -218,7 +224,7 @@ def _read(text: str, zone: str | None) -> tuple[datetime | None, bool]:
     clock = _clock(rest)
     if clock is None and (clock := _clock(text[:start])) is not None:
         rest = text[:start]
-    if either and (_US_ZONE.search(rest) or _WALL_WORD.search(rest)):
+    if either and _us_zone_in(rest):
         month, day = day, month  # "11/05/2026 6:19 PM ET": an American writes the month first
     return _on_day(year, month, day, clock, _zone_in(rest), zone)
 
@@ -269,7 +275,7 @@ def _short_year_day(text: str) -> tuple[int, int, int, int, int, bool] | None:
     a, b, short = int(found.group(1)), int(found.group(3)), int(found.group(4))
     day, month = (b, a) if b > 12 else (a, b)
     either = a <= 12 and b <= 12 and a != b
-    if either and not _US_ZONE.search(text[found.end() :]) and not _WALL_WORD.search(text[found.end() :]):
+    if either and not _us_zone_in(text[found.end() :]):
         return None
     year = (2000 if short <= CENTURY_PIVOT else 1900) + short
     return year, month, day, found.start(), found.end(), either
