@@ -198,6 +198,12 @@ def parse_date(text: str, *, zone: str | None = None) -> datetime | None:
     return _read(text, zone)[0]
 
 
+def _us_zone_in(text: str) -> bool:
+    """Whether ``text`` writes a zone as only the US and Canada do, in letters or words: the day's month
+    is first."""
+    return _US_ZONE.search(text) is not None or _WALL_WORD.search(text) is not None
+
+
 def _read(text: str, zone: str | None) -> tuple[datetime | None, bool]:
     """:func:`parse_date`'s date, and whether it has a time of day (written next to the date, not inside
     it: "24.11.2026" holds no clock "24.11")."""
@@ -218,7 +224,7 @@ def _read(text: str, zone: str | None) -> tuple[datetime | None, bool]:
     clock = _clock(rest)
     if clock is None and (clock := _clock(text[:start])) is not None:
         rest = text[:start]
-    if either and (_US_ZONE.search(rest) or _WALL_WORD.search(rest)):
+    if either and _us_zone_in(rest):
         month, day = day, month  # "11/05/2026 6:19 PM ET": an American writes the month first
     return _on_day(year, month, day, clock, _zone_in(rest), zone)
 
@@ -269,7 +275,7 @@ def _short_year_day(text: str) -> tuple[int, int, int, int, int, bool] | None:
     a, b, short = int(found.group(1)), int(found.group(3)), int(found.group(4))
     day, month = (b, a) if b > 12 else (a, b)
     either = a <= 12 and b <= 12 and a != b
-    if either and not _US_ZONE.search(text[found.end() :]) and not _WALL_WORD.search(text[found.end() :]):
+    if either and not _us_zone_in(text[found.end() :]):
         return None
     year = (2000 if short <= CENTURY_PIVOT else 1900) + short
     return year, month, day, found.start(), found.end(), either
@@ -367,21 +373,21 @@ _NUMBER_WORDS = {
 _COUNT = r"\d+|" + "|".join(sorted((w for w in _NUMBER_WORDS if w[-1].isalpha()), key=len, reverse=True))
 # ... and in English, before "ago", up to fifty-nine: "two hours ago", "an hour ago", "twenty minutes ago",
 # "forty-five minutes ago"
-_ENGLISH_NUMBERS = {
+ENGLISH_NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
 }  # fmt: skip
-_ENGLISH_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+ENGLISH_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
 # ... and an approximate count, "a few hours ago", "several days ago": the least its words can mean, so that
 # an article is never dated older than its page says it is
 _ENGLISH_SOME = {"a few": 2, "a couple of": 2, "several": 3}
-_ONES = "|".join(w for w, n in _ENGLISH_NUMBERS.items() if 1 <= n <= 9 and w not in ("a", "an"))
+_ONES = "|".join(w for w, n in ENGLISH_NUMBERS.items() if 1 <= n <= 9 and w not in ("a", "an"))
 _ENGLISH_COUNT = "|".join(
     (
         r"a\s+few|a\s+couple\s+of|several",
-        rf"(?:{'|'.join(_ENGLISH_TENS)})(?:[\s-](?:{_ONES}))?",
-        *sorted(_ENGLISH_NUMBERS, key=len, reverse=True),
+        rf"(?:{'|'.join(ENGLISH_TENS)})(?:[\s-](?:{_ONES}))?",
+        *sorted(ENGLISH_NUMBERS, key=len, reverse=True),
     )
 )
 # AGO is also the end of a line furniture reads as a byline's time ("S.Chen34 min ago"): its count and unit
@@ -470,9 +476,9 @@ def _english_count(count: str) -> int | None:
     words = re.split(r"[\s-]+", count)
     if (some := _ENGLISH_SOME.get(" ".join(words))) is not None:
         return some
-    if words[0] in _ENGLISH_TENS:
-        return _ENGLISH_TENS[words[0]] + (_ENGLISH_NUMBERS[words[1]] if len(words) > 1 else 0)
-    return _ENGLISH_NUMBERS.get(count)
+    if words[0] in ENGLISH_TENS:
+        return ENGLISH_TENS[words[0]] + (ENGLISH_NUMBERS[words[1]] if len(words) > 1 else 0)
+    return ENGLISH_NUMBERS.get(count)
 
 
 def age_start(text: str) -> int | None:

@@ -431,8 +431,10 @@ def _author(raw: feedparser.FeedParserDict) -> str | None:
     field = match.group(1) if match else _EMAIL.sub(" ", name).strip()
     if is_outlet_byline(field):  # "Africa Wire staff", "Our correspondent": the newsroom, no writer
         return None
-    aged = classify(field)  # "Jane Doe · 3 hours ago": a page's byline line, its writer and its age
-    if aged.kind is Kind.RELTIME and isinstance(aged.value, str) and dated_ago(field) is not None:
+    # "Jane Doe · 3 hours ago": a page's byline line, its writer and its age; the line is classified only
+    # when it ends in an age (most authors are a name, for which classify costs five times dated_ago)
+    aged = classify(field) if dated_ago(field) is not None else None
+    if aged is not None and aged.kind is Kind.RELTIME and isinstance(aged.value, str):
         field = aged.value  # the age is when, not who (the entry's own date says when)
     writers = author_name(field)
     return writers if writers and not names_a_date(writers) else None

@@ -110,13 +110,14 @@ def plain(text: str) -> str:
     return text.casefold()
 
 
-def _word_pattern(token: str) -> str:
-    """``token`` as a whole word, with an ending (``_ENDING``). That no letter comes before it is asked
-    once the word has matched, of the word and the character before it: a pattern that opens with that
-    test makes the regex engine try it at every position of a text (3 times as slow on a body), and the
-    word and its letter before match exactly where the test alone would have failed."""
+def _word_pattern(token: str, ending: str = _ENDING) -> str:
+    """``token`` as a whole word, with an ending (``_ENDING``; "" for none: "news", not the start of
+    "newsroom"). That no letter comes before it is asked once the word has matched, of the word and the
+    character before it: a pattern that opens with that test makes the regex engine try it at every
+    position of a text (3 times as slow on a body), and the word and its letter before match exactly where
+    the test alone would have failed."""
     word = re.escape(plain(token))
-    return rf"{word}(?<![^\W_]{word}){_ENDING}(?![^\W_])"
+    return rf"{word}(?<![^\W_]{word}){ending}(?![^\W_])"
 
 
 # a word whose symbols are part of its name: letters joined by "&" or "+" ("AT&T", "H&M", "S&P"), or
@@ -133,9 +134,7 @@ def written_words(query: str, spellings: Sequence[str] = ()) -> list[re.Pattern[
     plural or verb ending only; so may a word the stemmer would cut to another word ("wellness" to
     "well", :func:`_stem_changes_word`). ``spellings`` are other spellings of that name, any of which
     will do."""
-    # "OʼBrien" (an apostrophe that counts as a letter) is "O'Brien", no one word of a name
-    chunks = [c.strip(_AROUND) for c in split_apostrophes(unicodedata.normalize("NFKC", query)).split()]
-    chunks = [c for c in chunks if c]
+    chunks = _chunks(query)
     patterns = [re.compile(_symbol_pattern(c), re.I) for c in chunks if _SYMBOLIC.fullmatch(c)]
     if not patterns and len(chunks) == 1 and is_name(chunks[0]):
         forms = [chunks[0], *(s for s in spellings if _WORD.fullmatch(s))]
@@ -152,16 +151,16 @@ def followed_words(topic: str) -> list[re.Pattern[str]]:
     "s" that is no plural ("news", which the stemmer reads as "new": ``topics.is_own_word``), found as
     a whole word. The digest and the alerts keep only the articles that hold them."""
     patterns = written_words(topic)
-    chunks = [c.strip(_AROUND) for c in split_apostrophes(unicodedata.normalize("NFKC", topic)).split()]
-    own = [c for c in dict.fromkeys(chunks) if c and is_own_word(plain(c))]
-    patterns += [re.compile(_whole_word_pattern(c), re.I) for c in own]
+    own = [c for c in dict.fromkeys(_chunks(topic)) if is_own_word(plain(c))]
+    patterns += [re.compile(_word_pattern(c, ending=""), re.I) for c in own]  # "news's": "'" ends a word
     return patterns
 
 
-def _whole_word_pattern(word: str) -> str:
-    """``word`` as a whole word ("news", "news's": an apostrophe ends a word), not the start of another."""
-    found = re.escape(plain(word))
-    return rf"{found}(?<![^\W_]{found})(?![^\W_])"
+def _chunks(query: str) -> list[str]:
+    """The words of a query as typed, without the quotes and marks around them (``_AROUND``); "OʼBrien"
+    (an apostrophe that counts as a letter) is "O'Brien", no one word of a name."""
+    chunks = [c.strip(_AROUND) for c in split_apostrophes(unicodedata.normalize("NFKC", query)).split()]
+    return [c for c in chunks if c]
 
 
 # endings that make a word of their own, which the index's (Porter) stemmer cuts off, so that "wellness"

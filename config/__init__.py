@@ -15,7 +15,7 @@ import difflib
 import math
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time
 from pathlib import Path
@@ -105,10 +105,10 @@ KNOWN: dict[str, frozenset[str]] = {
 }
 
 
-def _nearest(name: str, known: list[str]) -> str:
-    """ " (did you mean [X]?)" for the known section closest to a misspelt one, else nothing."""
-    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-    return f" (did you mean [{close[0]}]?)" if close else ""
+def _nearest(name: str, known: Iterable[str]) -> str | None:
+    """The known name closest to a misspelt one ("feed" -> "feeds"), or None when none is close."""
+    close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.6)
+    return close[0] if close else None
 
 
 def _check_names(raw: Mapping[str, Any], path: Path) -> None:
@@ -117,7 +117,9 @@ def _check_names(raw: Mapping[str, Any], path: Path) -> None:
     for section, keys in raw.items():
         if section not in KNOWN:
             if isinstance(keys, dict):  # "[feed]"
-                raise SettingsError(f"unknown section [{section}] in {path}{_nearest(section, list(KNOWN))}")
+                close = _nearest(section, KNOWN)
+                hint = f" (did you mean [{close}]?)" if close else ""
+                raise SettingsError(f"unknown section [{section}] in {path}{hint}")
             # a key above every section, or one whose section header was lost
             owner = next((name for name, known in KNOWN.items() if section in known), None)
             hint = f" (it belongs under [{owner}])" if owner else ""
@@ -126,8 +128,8 @@ def _check_names(raw: Mapping[str, Any], path: Path) -> None:
             raise SettingsError(f"{section} in {path} must be a section [{section}], got {keys!r}")
         for key in keys:
             if key not in KNOWN[section]:
-                close = difflib.get_close_matches(key, sorted(KNOWN[section]), n=1, cutoff=0.6)
-                hint = f" (did you mean {section}.{close[0]}?)" if close else ""
+                close = _nearest(key, KNOWN[section])
+                hint = f" (did you mean {section}.{close}?)" if close else ""
                 raise SettingsError(f"unknown setting {section}.{key} in {path}{hint}")
 
 

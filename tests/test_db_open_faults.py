@@ -16,7 +16,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -156,10 +156,9 @@ def _quick(path: Path) -> App:
     return app
 
 
-def test_the_terminal_chat_on_a_locked_database_says_so_and_logs_no_user_text(archive, caplog):
-    """F5: "Sorry, something went wrong", and a log line quoting "/follow Kellogg"."""
-    app = _quick(archive)
-    lines = iter(["/follow Kellogg", "/latest"])
+def _typed(*typed: str) -> Callable[[str], str]:
+    """The terminal chat's reader of the lines ``typed``, then the end of input (Ctrl-D)."""
+    lines = iter(typed)
 
     def reader(prompt: str) -> str:
         try:
@@ -167,9 +166,15 @@ def test_the_terminal_chat_on_a_locked_database_says_so_and_logs_no_user_text(ar
         except StopIteration:
             raise EOFError from None
 
+    return reader
+
+
+def test_the_terminal_chat_on_a_locked_database_says_so_and_logs_no_user_text(archive, caplog):
+    """F5: "Sorry, something went wrong", and a log line quoting "/follow Kellogg"."""
+    app = _quick(archive)
     out = io.StringIO()
     with caplog.at_level(logging.DEBUG), _locked(archive):
-        chat(app, read=reader, out=out)
+        chat(app, read=_typed("/follow Kellogg", "/latest"), out=out)
     assert f"{LOCKED}." in out.getvalue() and "Harbour reopens" in out.getvalue()
     assert "Kellogg" not in caplog.text
 
@@ -181,16 +186,8 @@ def test_a_failing_answer_is_logged_by_its_command_never_its_words(archive, capl
         raise RuntimeError("boom")
 
     monkeypatch.setattr(console.Session, "respond", broken)
-    lines = iter(["/follow Kellogg", "grain exports Odesa"])
-
-    def reader(prompt: str) -> str:
-        try:
-            return next(lines)
-        except StopIteration:
-            raise EOFError from None
-
     with caplog.at_level(logging.ERROR):
-        chat(_quick(archive), read=reader, out=io.StringIO())
+        chat(_quick(archive), read=_typed("/follow Kellogg", "grain exports Odesa"), out=io.StringIO())
     messages = [record.getMessage() for record in caplog.records]
     assert messages == ["error answering /follow", "error answering a search or plain text"]
 

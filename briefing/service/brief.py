@@ -21,6 +21,7 @@ from briefing.briefs import (
     titled,
     without_fields,
 )
+from briefing.dates import ENGLISH_NUMBERS, ENGLISH_TENS
 from briefing.document import Document, code, italic, message, para
 from briefing.letters import umlauts_written
 from briefing.models import ActorType, Story
@@ -590,10 +591,8 @@ def _as_written(
 _BELOW_ONE = re.compile(r"0{1,3}|[-\u2212\u2013]\d+")
 
 
-_UNITS = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen"
-_UNITS += " seventeen eighteen nineteen"
-_NUMBERS = {word: n for n, word in enumerate(_UNITS.split(), start=1)}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+# the counts the dates read before "ago", but "a" and "an" ("/latest a" is no count)
+_NUMBERS = {word: n for word, n in ENGLISH_NUMBERS.items() if word not in ("a", "an")}
 
 
 def number_word(word: str) -> int | None:
@@ -602,8 +601,8 @@ def number_word(word: str) -> int | None:
     tens, _, unit = folded.partition("-")
     if folded in _NUMBERS:
         return _NUMBERS[folded]
-    if tens in _TENS and (not unit or (unit in _NUMBERS and _NUMBERS[unit] < 10)):
-        return _TENS[tens] + (_NUMBERS[unit] if unit else 0)
+    if tens in ENGLISH_TENS and (not unit or (unit in _NUMBERS and _NUMBERS[unit] < 10)):
+        return ENGLISH_TENS[tens] + (_NUMBERS[unit] if unit else 0)
     return None
 
 

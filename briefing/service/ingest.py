@@ -185,7 +185,13 @@ async def ingest_sources(
 
 
 class IngestCutShortError(BriefingError):
-    """The database could not be written in the middle of an ingest (a full disk): what went in stays."""
+    """The database could not be written in the middle of an ingest (a full disk): what went in stays.
+    ``kept``: how many new articles went in before it, None when the store could not be read to count
+    them (a damaged file); counted once, as the message is written, since each is a read of the store."""
+
+    def __init__(self, message: str, kept: int | None = None):
+        super().__init__(message)
+        self.kept = kept
 
 
 def kept_phrase(kept: int, when: str = "") -> str:
@@ -198,6 +204,7 @@ def kept_phrase(kept: int, when: str = "") -> str:
 def _cut_short(app: App, tally: Tally, exc: Exception, where: str) -> IngestCutShortError:
     """How many new articles went in before ``exc`` (a transaction it broke off took its own back with
     it) and that the rest was not stored."""
+    kept: int | None = None
     try:
         kept = went_in_count(app, tally)
         went_in = kept_phrase(kept, " before it")
@@ -208,7 +215,7 @@ def _cut_short(app: App, tally: Tally, exc: Exception, where: str) -> IngestCutS
         if is_busy(exc)
         else f"the database cannot be written: {exc}"
     )
-    return IngestCutShortError(f"{why}; {went_in}, the rest was not stored (stopped at {where})")
+    return IngestCutShortError(f"{why}; {went_in}, the rest was not stored (stopped at {where})", kept)
 
 
 def went_in_count(app: App, tally: Tally) -> int:
@@ -341,11 +348,9 @@ async def ingest_command(app: App, sources: Sequence[str], *, progress: bool) ->
         print_report(replace(tally.report(), new=kept))
         print(interrupted_line(kept, *reached), file=sys.stderr)
         raise
-    except IngestCutShortError:  # the table of what was done, then the reason (on stderr, by the caller)
-        try:
-            kept = went_in_count(app, tally)
-        except Exception:  # a damaged file may not be read either: the tally's count, as it stood
-            kept = len(tally.new_ids)
+    except IngestCutShortError as exc:  # the table of what was done, then the reason (on stderr, by caller)
+        # as counted when it was cut short; a damaged file, not read then either: the tally's count
+        kept = len(tally.new_ids) if exc.kept is None else exc.kept
         print_report(replace(tally.report(), new=kept))
         raise
     print_report(report)
