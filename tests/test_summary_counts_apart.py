@@ -99,6 +99,7 @@ BUS = "\n\n".join(
     [
         (FIRE, "Fire at Leeds tower block kills two residents"),
         (AVALANCHE, "Two skiers killed in avalanche near Zermatt"),
+        (BUS, "Coach crash near Graz kills two"),
     ],
 )
 def test_a_one_sentence_summary_keeps_the_days_deaths(body, title):
