@@ -158,8 +158,9 @@ def with_figures(sentence: str) -> str:
     # with a running total of its own ("A second passenger died, raising the number of victims to three"),
     # the total is the count: the ordinal is only no mark of another event
     total = _TOTAL.search(sentence) is not None
-    sentence = _ORDINAL_DEATH.sub(lambda m: _as_toll(m, total), sentence)
-    sentence = _ORDINAL_LIFE.sub(_as_toll_of_event, sentence)
+    if not _OTHER_TIME.search(sentence):  # "a third resident had died in a similar fire in 2019"
+        sentence = _ORDINAL_DEATH.sub(lambda m: _as_toll(m, total), sentence)
+        sentence = _ORDINAL_LIFE.sub(_as_toll_of_event, sentence)
     return _SPELLED.sub(figure, sentence)
 
 
@@ -185,6 +186,16 @@ _ORDINAL_DEATH = re.compile(
     rf"(?:{_PERSON_DIED}(?:,[^,]{{1,60}},)?\s+{_DIED}"
     r"|bod(?:y|ies)\s+(?:has\s+|had\s+)?(?:was|were|been)\s+(?:found|recovered|pulled|retrieved)"
     r"|(?:death|fatality)\b))"
+)
+
+# a death told of another time than the day's: "a third resident had died in a similar fire at the block in
+# 2019", "a third climber died on the mountain this season", "the third death at the prison this year".
+# Its ordinal counts other events' dead, so it is no running toll of the day's (:func:`with_figures`)
+_OTHER_TIME = re.compile(
+    r"\b(?:similar|(?:in|since)\s+(?:1[89]|20)\d\d"
+    r"|(?:last|this|earlier\s+this)\s+(?:year|season|month|decade|summer|winter|spring|autumn)"
+    r"|(?:years?|months?|decades?)\s+(?:ago|earlier|before))\b",
+    re.IGNORECASE,
 )
 
 # "the fire has claimed a third life", "the crash took a second life", "divers recovered a fourth body":
@@ -801,19 +812,26 @@ def exceeds_bound(sentence: str, other: str) -> bool:
     each figure ``sentence`` tells of it; neither says the count changed (that is :func:`revises`, the
     newer wins whichever way it moved), marks another event, or names a day the other does not while
     the other names one it lacks; ``other`` names no place of its count that ``sentence`` does not (a
-    bound "in Saltivka" is a count of its own beside 25 killed by "Russian strikes"); and the two share a
-    name that is no place of the counts (the event's: "Mahina") or, naming none, a word of what happened.
-    The higher bound holds the lower: one count, told once, by its higher figure."""
+    bound "in Saltivka" is a count of its own beside 25 killed by "Russian strikes"); the figures count
+    the same nouns where both name one (:func:`_victims`: "40 civilians" killed by RSF fighters and "120
+    RSF fighters" the army killed are two counts); and the two share a name that is no place of the
+    counts (the event's: "Mahina") or, naming none, a word of what happened. The higher bound holds the
+    lower: one count, told once, by its higher figure."""
     mine, theirs = _count_figures(sentence), _count_figures(other)
     bounds = {"#" + f.replace(",", "") for f in _AT_LEAST.findall(with_figures(other))}
     kinds = [k for k in theirs if k in mine]
     if not kinds or _changed(sentence) or _changed(other):
         return False
+    victims, their_victims = _victims(sentence), _victims(other)
     for kind in kinds:
         if not theirs[kind] <= bounds or mine[kind] & theirs[kind]:
             return False
         if min(_value(f) for f in mine[kind]) <= max(_value(f) for f in theirs[kind]):
             return False
+        who = {v for f in mine[kind] if (v := victims.get(f))}
+        their_who = {v for f in theirs[kind] if (v := their_victims.get(f))}
+        if who and their_who and not who & their_who:
+            return False  # 40 civilians killed and 120 RSF fighters the army killed: two counts
     part, their_part = figure_part(sentence), figure_part(other)
     if _marks(part) != _marks(their_part):
         return False
@@ -825,6 +843,34 @@ def exceeds_bound(sentence: str, other: str) -> bool:
     if names and their_names:
         return bool((names & their_names) - places - their_places)
     return _same_event(part, their_part, names | their_names)
+
+
+# the words between a figure and the noun it counts: names of whose they are ("120 RSF fighters", "15
+# Al-Shabaab militants") and words of more of them ("12 more people")
+_VICTIM_SKIP = frozenset({"more", "other", "further", "additional", "of", "the", "their", "its"})
+_NOT_VICTIM = frozenset(
+    {"were", "was", "are", "is", "have", "has", "had", "and", "in", "on", "at", "to", "by"}
+)
+
+
+@lru_cache(maxsize=65536)
+def _victims(sentence: str) -> dict[str, str]:
+    """Each figure of a sentence ("#40") and the noun it counts, stemmed: "At least 40 civilians were
+    killed" -> "civilian", "troops killed 120 RSF fighters" -> "fighter" (a name before it says whose
+    they are). A figure before a count word or a verb ("12 dead", "12 were killed") has none: who they
+    were, the sentence does not say. Two counts of other nouns are two counts, "people" and "civilians"
+    too (a bound kept beside a higher figure is told twice; a toll replaced by another is lost)."""
+    found: dict[str, str] = {}
+    sentence = with_figures(sentence)
+    for match in FIGURE.finditer(sentence):
+        for word in words(sentence[match.end() :])[:4]:
+            if word[:1].isupper() or word.lower() in _VICTIM_SKIP:
+                continue
+            term = stem(word.lower())
+            if word.lower() not in _NOT_VICTIM and term not in _count_words() and word.isalpha():
+                found["#" + match.group(0).replace(",", "")] = term
+            break
+    return found
 
 
 def _value(figure: str) -> float:

@@ -79,7 +79,7 @@ __all__ = [
 
 # the summarizer's rules, as stored summaries record them: bump when a summary would come out otherwise,
 # then run `python -m tests.regen_summary_golden` (tests/test_summary_golden.py fails until both are done)
-SUMMARY_VERSION = 5
+SUMMARY_VERSION = 6
 TOKENIZER = Tokenizer()
 LABEL_MAX_WORDS = 20
 
@@ -710,9 +710,22 @@ def with_revisions(
         if room:
             out.remove(room[0])
             out.insert(out.index(j) + 1, i)
-        elif _spared(j, told, needs) and all(wanted & (told - {j}) for wanted in needs.get(i, ())):
+        elif (
+            _spared(j, told, needs)
+            and all(wanted & (told - {j}) for wanted in needs.get(i, ()))
+            and _keeps_the_counts(texts[i], texts[j])
+        ):
             out[at] = i  # a summary of one sentence: the newer figure, not the stale one
     return out
+
+
+def _keeps_the_counts(revision: str, revised: str) -> bool:
+    """Whether ``revision`` can stand for ``revised`` in a summary of one sentence: it tells every count
+    ``revised`` tells, or the dead of them (the weightiest: "The death toll has risen to three" for
+    "killed two workers and injured three"). "The number of injured later rose to 24" revises only the
+    injured of "Two people were killed and 20 injured": told alone, the deaths would be gone."""
+    counts = count_kinds(revision)
+    return count_kinds(revised) <= counts or "~dead" in counts
 
 
 def _spared(k: int, told: set[int], needs: Mapping[int, tuple[frozenset[int], ...]]) -> bool:
