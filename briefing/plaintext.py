@@ -43,23 +43,35 @@ _CHANGING = {
 # the command that does it, as ``(pattern, command, example)``, the example's "{}" the words asked for.
 # The first that matches the whole text is taken; the user sends the command, nothing changes here.
 _PLEASE = r"(?:(?:please|pls|can\s+you|could\s+you|i\s+want\s+to|i'd\s+like\s+to|i\s+would\s+like\s+to)\s+)?"
-_BOT_WORDS = (
-    r"digests?|news|sending|send|messages?|messaging|subscriptions?|notifications?|updates?|e-?mails?"
-    r"|spam|me|it|this|bot|briefings?|daily"
+# what a stop request is about: the bot's own sending, as the object right after the verb ("stop sending
+# me news", "stop the digest", "cancel my subscription"); never a word met anywhere in the message, for
+# "stop the war news" and "Cancel the Daily Mail" are searches
+_SENDING = r"(?:sending|send|messaging|spamming|texting)(?:\s+(?:me|us))?"
+_OWNED = r"(?:the|my|our|your|this|these|all\s+(?:the|these|your)|all)"
+_BOT_THINGS = (
+    r"(?:(?:daily|morning|evening|bot'?s?)\s+)?"
+    r"(?:digests?|news|messages?|subscriptions?|notifications?|updates?|e-?mails?|spam|briefings?|alerts?)"
 )
+_STOPPED = (
+    rf"(?:{_SENDING}(?:\s+(?:{_OWNED}\s+)?{_BOT_THINGS}|\s+(?:it|this|that|anything))?"
+    rf"|(?:{_OWNED}\s+)?{_BOT_THINGS}|it|this|that|me)"
+    r"(?:\s+(?:please|now|from\s+(?:you|this\s+bot)|to\s+me|for\s+now|every\s+day|anymore|any\s+more))*"
+)
+_REQUEST_WORDS = 8  # a request is short: a longer message is a headline or a search
 _REQUESTS: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
     (re.compile(f"^{_PLEASE}{pattern}[\\s?!.]*$", re.IGNORECASE), command, example)
     for pattern, command, example in (
         (r"(?:stop|quit)\s+following\s+(.+?)", "unfollow", "/unfollow {}"),
         (r"(?:unfollow|untrack|unwatch)\s+(.+?)", "unfollow", "/unfollow {}"),
-        (r"(?:unsubscribe|unsub)\b.*", "unsubscribe", "/unsubscribe"),
-        (r"(?:stop|cancel|pause|mute|no\s+more|don'?t\s+send|do\s+not\s+send)\b.*"
-         f"\\b(?:{_BOT_WORDS})\\b.*", "unsubscribe", "/unsubscribe"),
-        (r"(?:follow|track|watch)\s+(.+?)", "follow", "/follow {}"),
+        (rf"(?:unsubscribe|unsub)(?:\s+me)?(?:\s+from\s+(?:{_OWNED}\s+)?(?:{_BOT_THINGS}|it|this|you))?",
+         "unsubscribe", "/unsubscribe"),
+        (rf"(?:stop|cancel|pause|mute|no\s+more|don'?t\s+send|do\s+not\s+send)\s+{_STOPPED}",
+         "unsubscribe", "/unsubscribe"),
+        (r"(follow|track|watch)\s+(.+?)", "follow", "/follow {}"),
         (r"(?:subscribe|sign\s+me\s+up)(?:\s+me)?(?:\s+(.+?))?", "subscribe", "/subscribe {}"),
-        (r"(?:change|set|switch|update|make|move)\s+(?:my\s+|the\s+|our\s+)?(?:digest'?s?\s+)?"
+        (r"(?:change|set|switch|update|make|move)\s+(?:(my|our)\s+|the\s+)?(?:digest'?s?\s+)?"
          r"(?:time\s*zone|tz|zone)\s+(?:to\s+|as\s+|=\s*)?(.+?)", "settings", "/settings tz {}"),
-        (r"my\s+(?:time\s*zone|tz)\s+is\s+(.+?)", "settings", "/settings tz {}"),
+        (r"(my)\s+(?:time\s*zone|tz)\s+is\s+(.+?)", "settings", "/settings tz {}"),
         (r"(?:change|set|switch|update|make|move)\s+(?:my\s+|the\s+|our\s+)?(?:digest'?s?\s+|delivery\s+)?"
          r"time\s+(?:to\s+|as\s+|=\s*)?(.+?)", "settings", "/settings time {}"),
         (r"(?:change|set|switch|update|make)\s+(?:my\s+|the\s+|our\s+)?(?:digest'?s?\s+)?length\s+"
@@ -69,15 +81,47 @@ _REQUESTS: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
         (r"(?:change|show|see)\s+(?:my\s+|the\s+)?settings", "settings", "/settings"),
     )
 )  # fmt: skip
+# words after "follow" that make an ordinary phrase of it ("follow the money", "follow up", "follow suit")
+_NOT_A_NAME = frozenset(
+    "the a an up suit along through on in to me my your our his her their this that these those and or of "
+    "for with from at by live now".split()
+)
+# what a time of day has: a digit, or a word for one ("set my time to noon")
+_TIME_WORD = re.compile(r"\d|\b(?:noon|midday|midnight|morning|evening|afternoon|night)\b", re.IGNORECASE)
+
+
+def _asked_fits(command: str, example: str, found: re.Match[str]) -> bool:
+    """Whether the words a request pattern took are what its command takes, so that a phrase that only
+    begins like a request ("follow the money", "Track and field championships", "Set the time to act on
+    climate", "subscribe to newsletters") is no request: a follow's words are a short name (after "track"
+    or "watch" one in capitals), a time has a digit or a time word, a zone is short and written as one is
+    (or said to be "my" zone)."""
+    groups = found.groups()
+    asked = (groups[-1] or "").strip() if groups else ""
+    words = asked.split()
+    if command == "follow":
+        if not words or len(words) > 4 or words[0].lower() in _NOT_A_NAME or ":" in asked:
+            return False
+        return groups[0].lower() == "follow" or all(w[:1].isupper() or w[:1].isdigit() for w in words)
+    if example == "/settings time {}" or command == "subscribe":
+        return not words or bool(_TIME_WORD.search(asked))
+    if example == "/settings tz {}":
+        possessive = len(groups) > 1 and bool(groups[0])
+        written = asked[:1].isupper() or "/" in asked or bool(re.match(r"(?i)(?:utc|gmt)", asked))
+        return 0 < len(words) <= 3 and (possessive or written)
+    return True
 
 
 def _request(words: str) -> Plain | None:
     """A request in words to change something ("follow Trump", "change my timezone to Berlin"): a hint
-    with the command that does it (``args``: the command to send), or None."""
+    with the command that does it (``args``: the command to send), or None. A request is short, and its
+    words fit the command (see ``_asked_fits``)."""
+    if len(words.split()) > _REQUEST_WORDS:
+        return None
     for pattern, command, example in _REQUESTS:
         found = pattern.match(words)
-        if found:
-            asked = (found.group(1) or "") if found.groups() else ""
+        if found and _asked_fits(command, example, found):
+            asked = (found.groups()[-1] or "") if found.groups() else ""
             return Plain("hint", example.format(asked.strip()).strip(), command)
     return None
 
@@ -118,8 +162,9 @@ class Plain:
     by_name: bool = False
 
 
-def read_plain(text: str) -> Plain:
-    """The meaning of plain text sent to the bot in a private chat."""
+def read_plain(text: str, *, requests: bool = True) -> Plain:
+    """The meaning of plain text sent to the bot in a private chat; what it means besides a request in
+    words when not ``requests`` (the search a request's hint goes with)."""
     words = " ".join(text.split())
     folded = words.lower().strip(" !.?,")
     if folded in _GREETINGS:
@@ -132,7 +177,7 @@ def read_plain(text: str) -> Plain:
         return Plain("command", "", "help", read=True)
     if folded in _CHANGING:
         return Plain("hint", "", _CHANGING[folded])
-    if (request := _request(words)) is not None:
+    if requests and (request := _request(words)) is not None:
         return request
     first, _, rest = words.partition(" ")
     name = first.lower().rstrip(":!?.,")  # "help!", "settings?"

@@ -164,10 +164,49 @@ def test_a_request_in_words_is_read_as_the_command_that_does_it(text, send):
 
 
 @pytest.mark.parametrize(
-    "text", ["stop the war", "end of the news cycle", "subscription economy", "Watchdog report"]
-)
+    "text",
+    [
+        "stop the war", "end of the news cycle", "subscription economy", "Watchdog report",
+        # QA31 F1: a stop verb and a word the bot uses somewhere later is no stop request
+        "stop sending weapons to Ukraine", "stop the war news", "Pause in fighting brings updates from Gaza",
+        "Cancel the Daily Mail", "Stop the boats: Sunak says it will work", "cancel culture news",
+        "No more war, Pope says as it marks Christmas",
+        # QA31 F4: a phrase that only begins with a request's verb
+        "follow the money", "follow up", "Track and field championships",
+        "Watch live: Zelensky addresses NATO",
+        "Set the time to act on climate", "Change the time zone debate", "subscribe to newsletters",
+    ],
+)  # fmt: skip
 def test_words_that_only_begin_like_a_request_are_searched(text):
     assert read_plain(text).meaning == "search"
+
+
+@pytest.mark.parametrize(
+    ("text", "send"),
+    [("stop sending me the daily digest please", "/unsubscribe"), ("stop messaging me", "/unsubscribe"),
+     ("unsubscribe me from the digest", "/unsubscribe"), ("track Keith Kellogg", "/follow Keith Kellogg"),
+     ("my timezone is berlin", "/settings tz berlin"), ("set the time to 7pm", "/settings time 7pm")],
+)  # fmt: skip
+def test_a_request_whose_object_is_the_bots_sending_or_a_name_is_still_read(text, send):
+    assert (read_plain(text).meaning, read_plain(text).args) == ("hint", send)
+
+
+async def test_a_hint_never_replaces_a_search_that_finds_articles(app):
+    """QA31 F1: a request in words whose words articles hold is searched as before, the hint under it;
+    the /unsubscribe button is not offered next to the articles."""
+    from tests.actor_helpers import add_article
+
+    add_article(app, "Trump said he would follow the talks closely. Trump met Zelensky in Paris.")
+    await answer(app, "/subscribe 7pm Berlin", ALICE)
+    reply = await answer(app, "follow Trump", ALICE)
+    lines = reply.document.text.splitlines()
+    assert "Trump said he would follow the talks closely" in reply.document.text
+    assert lines[-1] == "Commands begin with a slash: to do that, send /follow Trump."
+    assert not subscribers.follows_of(app.db, 1001)
+    reply = await answer(app, "stop sending weapons to Ukraine", ALICE)
+    assert "Commands begin with a slash" not in reply.document.text
+    assert not [b for row in reply.buttons for b in row if b.payload == "/unsubscribe"]
+    assert subscribers.get_subscriber(app.db, 1001).active
 
 
 async def test_a_request_in_words_answers_with_the_command_and_changes_nothing(app):

@@ -590,6 +590,42 @@ async def test_or_finds_articles_with_either_word_newest_first(app, archive, typ
     assert "Blinken" not in text
 
 
+@pytest.mark.parametrize(
+    ("typed", "sides"),
+    [
+        ("Kellogg | Scholz | Keith Kellogg", ["Kellogg", "Scholz", "Keith Kellogg"]),
+        # QA31 F2: a pasted page title, "Headline | Section | Outlet", is its words, not three choices
+        ("Lorde takes out newspaper advert in wake of Grammys snub | Music | The Guardian",
+         ["Lorde takes out newspaper advert in wake of Grammys snub | Music | The Guardian"]),
+        # QA31 F8: OR after a comma is a US state
+        ("Salem, OR wildfire", ["Salem, OR wildfire"]),
+        ("Portland, OR — Kellogg OR Scholz", ["Portland, OR — Kellogg", "Scholz"]),
+    ],
+)  # fmt: skip
+def test_only_short_sides_of_a_bar_and_or_between_words_are_a_choice(typed, sides):
+    from briefing.service.brief import either_words
+
+    assert either_words(typed) == sides
+
+
+async def test_a_pasted_page_title_is_no_or_search(app, archive):
+    """QA31 F2: "Headline | Section | Outlet" found every article with the section's or outlet's word."""
+    load_all()
+    reply = await answer(app, "/search Scholz visits Kyiv again today | World | The Paper", Asker(1, 1))
+    assert "” or “" not in reply.document.text.splitlines()[0]
+    assert "U.S. envoy named" not in reply.document.text
+
+
+async def test_an_or_search_of_more_than_six_sides_names_those_left_out(app, archive):
+    """QA31 F7: the 7th side was dropped without a word."""
+    load_all()
+    typed = "Trump OR Putin OR Zelensky OR Blinken OR Kim OR Scholz OR Kellogg OR Obi"
+    reply = await answer(app, f"/search {typed}", Asker(chat_id=1, user_id=1))
+    lines = reply.document.text.splitlines()
+    assert "“Kellogg”" not in lines[0]
+    assert lines[-1] == "I searched the first 6 alternatives; left out: Kellogg and Obi."
+
+
 async def test_or_of_words_found_nowhere_says_so_without_every_word_must_appear(app, archive):
     load_all()
     reply = await answer(app, "/search Obi OR Wan", Asker(chat_id=1, user_id=1))

@@ -595,11 +595,20 @@ async def test_a_part_of_the_day_or_some_days_get_their_own_answer_and_change_no
 @pytest.mark.parametrize(
     ("args", "expected"),
     [("8,30", time(8, 30)), ("8 o clock", time(8, 0)), ("8 30", time(8, 30)), ("8 30pm Berlin", time(20, 30)),
-     ("7:30 tomorrow", time(7, 30)), ("9 tomorrow morning", time(9, 0)), ("noon tomorrow", time(12, 0))],
+     ("7:30 tomorrow", time(7, 30)), ("9 tomorrow morning", time(9, 0)), ("noon tomorrow", time(12, 0)),
+     ("7 45 pm", time(19, 45)), ("8 30 am Berlin", time(8, 30)), ("8 30 p.m., Berlin", time(20, 30))],
 )  # fmt: skip
 def test_other_ways_of_writing_a_time_are_read(args, expected):
-    """QA29a F5: these were "not a timezone I know" (or "2 times, 8 and 30")."""
+    """QA29a F5: these were "not a timezone I know" (or "2 times, 8 and 30"); QA31 F3: "7 45 pm" was
+    "“pm” is not a timezone I know", "8 30 am Berlin" "“am Berlin” is not a timezone I know"."""
     assert parse_subscribe_args(args)[0] == expected
+
+
+async def test_settings_suggests_a_subscribe_with_a_spaced_time_that_then_subscribes(app):
+    """QA31 F3: /settings time 3 30 pm (no digest) suggested /subscribe 3 30 pm, which then refused."""
+    await answer(app, "/subscribe 7 45 pm Berlin", ALICE)
+    subscriber = subscribers.get_subscriber(app.db, 1001)
+    assert (subscriber.digest_time, subscriber.timezone) == (time(19, 45), "Europe/Berlin")
 
 
 async def test_settings_time_passes_over_a_day_word(app):

@@ -22,7 +22,7 @@ from briefing.briefs import (
     without_fields,
 )
 from briefing.dates import ENGLISH_NUMBERS, ENGLISH_TENS
-from briefing.document import Document, code, italic, message, para
+from briefing.document import Block, Document, Inline, code, italic, message, para
 from briefing.letters import umlauts_written
 from briefing.models import ActorType, Story
 from briefing.ranking import TOPIC_HALF_LIFE, score, topic_recency, undated_order
@@ -408,7 +408,9 @@ def _search(app: App, args: str, limit: int, *, latest: bool = False) -> Reply:
         return common
     either = [words for words in either_words(args) if fts_query(words) is not None]
     if len(either) > 1:
-        return _search_either(app, either, fields, limit)
+        reply = _search_either(app, either[:MAX_EITHER], fields, limit)
+        left_out = _left_out(either)
+        return with_note(reply, left_out) if left_out is not None else reply
     found = _matching(app, args, limit)
     if found is None:
         if latest:
@@ -444,15 +446,37 @@ def _matching(app: App, words: str, limit: int) -> tuple[str, list[int], int | N
 
 
 # "Kellogg OR Obi", "Kellogg | Obi": articles with either; OR in capitals, as search engines write it
-# ("war or peace" is words), and at most this many alternatives, each an ordinary search
-_EITHER = re.compile(r"\s+OR\s+|\s*\|\s*")
+# ("war or peace" is words), and only between words: after a comma it is a US state ("Salem, OR wildfire").
+# "|" only between short sides: "Headline | Section | Outlet" is a page title pasted, searched as its words.
+# At most this many alternatives are searched, each an ordinary search; a note names those left out.
+_OR = re.compile(r"(?<![\s,;:|])\s+OR\s+(?=[^\s|])")
+_PIPE = re.compile(r"\s*\|\s*")
+EITHER_SIDE_WORDS = 3
 MAX_EITHER = 6
 
 
 def either_words(words: str) -> list[str]:
-    """The alternatives of a search written with OR or "|" ("Kellogg OR Obi" -> ["Kellogg", "Obi"]), at
-    most ``MAX_EITHER``; the words alone when there is no such choice."""
-    return [part for part in (p.strip() for p in _EITHER.split(words.strip())) if part][:MAX_EITHER]
+    """The alternatives of a search written with OR or "|" ("Kellogg OR Obi" -> ["Kellogg", "Obi"]), all
+    of them (``MAX_EITHER`` are searched); the words alone when there is no such choice. "|" divides only
+    when every side is at most ``EITHER_SIDE_WORDS`` words: a pasted title's "|" is no choice."""
+    words = words.strip()
+    pieces = [piece.strip() for piece in _PIPE.split(words)]
+    sides = [[side.strip() for side in _OR.split(piece)] for piece in pieces]
+    if len(pieces) > 1 and any(len(side.split()) > EITHER_SIDE_WORDS for piece in sides for side in piece):
+        sides = [[side.strip() for side in _OR.split(words)]]
+    return [side for piece in sides for side in piece if side]
+
+
+def _left_out(either: Sequence[str]) -> Block | None:
+    """A note naming the alternatives beyond ``MAX_EITHER``, which were not searched; None when none."""
+    left = either[MAX_EITHER:]
+    if not left:
+        return None
+    named: list[Inline] = [code(shorten(words, 30)) for words in left[:5]]
+    if len(left) > 5:
+        named.append(f"{len(left) - 5} more")
+    searched = italic(f"I searched the first {MAX_EITHER} alternatives; left out: ")
+    return para(searched, *and_list(named), italic("."))
 
 
 def _search_either(app: App, either: Sequence[str], fields: Sequence[str], limit: int) -> Reply:

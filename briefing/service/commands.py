@@ -483,13 +483,21 @@ async def _plain(app: App, text: str, asker: Asker) -> Reply:
         meant = Plain("command", "", "start", read=True)
     if meant.meaning == "thanks":
         return Reply(message(para("You're welcome. ", code("/brief"), " shows the top stories at any time.")))
+    hinted: Block | None = None
     if meant.meaning == "hint" and meant.args:  # asked in words: the command that does it, not done
         send = shorten(meant.args, 80)
-        lines = [para("Commands begin with a slash: to do that, send ", code(send), ".")]
-        if meant.command in _WORDS_TOO:  # "follow the money": maybe words to look for
-            lines.append(para("To search for these words, send ", code(shorten(f"/search {text}", 80)), "."))
-        bare = meant.args == f"/{meant.command}"
-        return Reply(message(*lines), buttons=((Button(send, send),),) if bare else ())
+        hint = para("Commands begin with a slash: to do that, send ", code(send), ".")
+        searched = read_plain(text, requests=False)
+        if searched.meaning == "search" and searched.args and search_articles(app.db, searched.args, limit=1):
+            # a hint never replaces a search that finds articles: the words may be a headline's
+            meant, hinted = searched, hint
+        else:
+            lines = [hint]
+            if meant.command in _WORDS_TOO:  # "follow Trump": maybe words to look for
+                search = code(shorten(f"/search {text}", 80))
+                lines.append(para("To search for these words, send ", search, "."))
+            bare = meant.args == f"/{meant.command}"
+            return Reply(message(*lines), buttons=((Button(send, send),),) if bare else ())
     if meant.meaning == "hint":  # a command that changes something is done only with its slash
         usage = COMMANDS[meant.command].usage
         return Reply(
@@ -510,6 +518,8 @@ async def _plain(app: App, text: str, asker: Asker) -> Reply:
     if cmd is None:
         return await help_reply(app, "", asker)
     reply = await cmd.handler(app, meant.args, asker)
+    if hinted is not None:
+        reply = with_note(reply, hinted)
     if not meant.read:
         return reply
     typed = f"/{meant.command} {meant.args}".strip()

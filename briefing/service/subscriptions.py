@@ -113,9 +113,11 @@ def read_subscribe_args(
             if following in HALF_DAY_WORDS or (bare.isdigit() and following in ("noon", "midnight")):
                 bare += " " + words.pop(0).rstrip(",.;")
             elif bare.isdigit() and int(bare) <= 23 and (minutes := _MINUTES.fullmatch(following)):
-                # "8 30": thirty is no hour, so the minutes of 8 ("8 30pm" too)
+                # "8 30": thirty is no hour, so the minutes of 8 ("8 30pm" too, and "7 45 pm")
                 bare = f"{bare}:{minutes.group(1)}{minutes.group(2) or ''}"
                 words.pop(0)
+                if not minutes.group(2) and words and words[0].lower().rstrip(",.;") in HALF_DAY_WORDS:
+                    bare += " " + words.pop(0).rstrip(",.;")
             times.append(bare)
             parts.append([])
         else:
