@@ -132,3 +132,18 @@ def test_quiet_hours_that_start_when_they_end_are_asked_about_not_switched_off(t
         f"“{typed}” starts and ends at 07:00, so it is no quiet hours: for 19:00 to 07:00, send /settings"
         " quiet 19:00-07:00; for alerts at any hour, send /settings quiet off."
     )
+
+
+def test_quiet_hours_read_till_and_between_and_ask_about_midnight_to_midnight_without_a_noon_window():
+    """QA31 F6: "from 11pm till 6am" and "between 11pm and 6am" were refused as no two times, and "0-0"
+    was answered with "send /settings quiet 12:00-00:00", which makes noon to midnight quiet."""
+    assert read_quiet("from 11pm till 6am") == "23:00-06:00"
+    assert read_quiet("11pm til 6am") == "23:00-06:00"
+    assert read_quiet("between 11pm and 6am") == "23:00-06:00"
+    assert read_quiet("Between 22:30 and 7") == "22:30-07:00"
+    with pytest.raises(SettingError) as caught:
+        read_quiet("0-0")
+    assert str(caught.value) == (
+        "“0-0” starts and ends at 00:00, so it is no quiet hours: for alerts at any hour, send /settings"
+        " quiet off."
+    )

@@ -179,7 +179,8 @@ def brings_news(update: Story | None, arrivals: Sequence[Arrival], article_ids: 
 
 
 QUIET_EXAMPLE = "/settings quiet 23:00-07:00"
-_QUIET_SPLIT = re.compile(r"\s*(?:-|–|—|\bto\b|\buntil\b)\s*", re.I)
+_QUIET_SPLIT = re.compile(r"\s*(?:-|–|—|\bto\b|\buntil\b|\btill?\b)\s*", re.I)
+_BETWEEN = re.compile(r"^\s*between\s+(.+?)\s+and\s+(.+?)\s*$", re.I)  # "between 11pm and 6am"
 OFF_WORDS = ("off", "none", "no")
 
 
@@ -191,7 +192,8 @@ def read_quiet(text: str) -> str | None:
         return "off"
     if words == "default":
         return None
-    ends = _QUIET_SPLIT.split(text.strip())
+    between = _BETWEEN.match(text)
+    ends = list(between.groups()) if between else _QUIET_SPLIT.split(text.strip())
     if len(ends) != 2 or not all(ends):
         raise SettingError(
             f"Quiet hours are two times, when they start and when they end, e.g. {QUIET_EXAMPLE},"
@@ -199,10 +201,10 @@ def read_quiet(text: str) -> str | None:
         )
     start, end = (parse_time(e, example=QUIET_EXAMPLE) for e in ends)
     if start == end:  # "7-7" is no empty window but most likely 7pm to 7am: asked, not switched off
-        evening = (
+        evening = (  # not for "0-0": noon to midnight is no night's quiet
             f" for {start.hour + 12:02d}:{start:%M} to {start:%H:%M}, send /settings quiet"
             f" {start.hour + 12:02d}:{start:%M}-{start:%H:%M};"
-            if start.hour < 12
+            if 0 < start.hour < 12
             else ""
         )
         raise SettingError(
