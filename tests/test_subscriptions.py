@@ -477,6 +477,21 @@ async def test_a_wrong_time_in_settings_gets_an_example_of_settings(app):
     assert text.endswith("e.g. /settings time 07:30")
 
 
+@pytest.mark.parametrize(
+    ("word", "said"),
+    [
+        ("morning", "in the morning, e.g. /settings time 8am"),
+        ("Evening", "in the evening, e.g. /settings time 7pm"),
+    ],
+)
+async def test_a_part_of_the_day_in_settings_is_asked_about_as_subscribe_asks(app, word, said):
+    """QA31 F5: "/subscribe morning" asks for a time in the morning, while "/settings time morning" said
+    it was no time of day."""
+    await answer(app, "/subscribe 8:00 UTC", ALICE)
+    text = (await answer(app, f"/settings time {word}", ALICE)).document.text
+    assert text.endswith(f"Say at what time {said}")
+
+
 @pytest.mark.parametrize("place", ["Long Island", "Fire Island", "Island time"])
 def test_an_island_the_place_list_lacks_is_no_iceland(place):
     """Icelandic "Ísland" folds to "island": left out of the country names, so the island is refused as

@@ -433,6 +433,9 @@ def _change(app: App, asker: Asker, what: str, value: str) -> tuple[Subscriber |
     """The subscriber with one setting (``what``, one of ``SETTING_NAMES``) changed, and a note on a choice
     made for the user, if any."""
     if what == "time":
+        if (part := fold(value).strip(",.;!? ")) in _DAY_PART_EXAMPLES:  # asked, as /subscribe asks
+            phrase, example = _DAY_PART_EXAMPLES[part]
+            raise SettingError(f"Say at what time {phrase}, e.g. /settings time {example}")
         when = parse_time(value, example="/settings time 07:30")
         return subs.update_subscriber(app.db, asker.chat_id, digest_time=when, now=app.now()), ""
     if what in ZONE_SETTINGS:
