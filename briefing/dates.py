@@ -122,6 +122,14 @@ _YMD = re.compile(r"\b(\d{4})([/.])(\d{1,2})\2(\d{1,2})\b")
 # with dashes ("24-11-26" is as often a score or a range), nor inside a longer run of figures ("10.0.24.11")
 _NUMERIC_SHORT = re.compile(r"(?<![\d/.-])(\d{1,2})([/.])(\d{1,2})\2(\d{2})(?![\d/-]|\.\d)")
 CENTURY_PIVOT = 69  # a two-digit year up to this is this century's ("26": 2026), over it the last's
+# ... and only where a date line puts it: first, or after a dating label, a weekday or a separator
+# ("Published: 24.11.26", "Mi., 24.11.26", "Politics | 24.11.26"), not after any word ("Tel. 24.11.26",
+# "Room 24.11.26": a phone number's or a room's figures)
+_SHORT_YEAR_AFTER = re.compile(
+    r"(?:^|(?:\b(?:published|updated|posted|date[d]?|on|am|vom|le|el|del|den)|\b(?:mon|tue|wed|thu|fri|sat|sun|"
+    r"mo|di|mi|do|fr|sa|so|lun|mar|mer|jeu|ven|sam|dim)[a-zäéè]*\.?)[:,]?|[|·•—–,:-])\s*$",
+    re.IGNORECASE,
+)
 # A day and an Arabic month ("23 نوفمبر 2026", "24 نوفمبر/تشرين الثاني 2026"), read with alef folded
 _ALEF = str.maketrans("أإآ", "ااا")
 _ARABIC_MONTH = "|".join(sorted(ARABIC_MONTHS, key=len, reverse=True))
@@ -270,7 +278,7 @@ def _short_year_day(text: str) -> tuple[int, int, int, int, int, bool] | None:
     November or 11 May) or a US zone after it says the month is first (:func:`_read` asks): a short year
     leaves no room for a guess. None for any other text."""
     found = _NUMERIC_SHORT.search(text)
-    if found is None:
+    if found is None or not _SHORT_YEAR_AFTER.search(text[: found.start()]):
         return None
     a, b, short = int(found.group(1)), int(found.group(3)), int(found.group(4))
     day, month = (b, a) if b > 12 else (a, b)

@@ -52,6 +52,26 @@ def test_a_two_digit_year_is_read_when_the_day_is_plain(line, when):
     assert parse_date(line) == when
 
 
+@pytest.mark.parametrize(
+    ("line", "when"),
+    [
+        ("Posted 24/11/26 at 9:15", datetime(2026, 11, 24, 9, 15, tzinfo=UTC)),
+        ("Mi., 24.11.26", datetime(2026, 11, 24, tzinfo=UTC)),
+        ("Politics | 24.11.26", datetime(2026, 11, 24, tzinfo=UTC)),
+        ("Updated on 24.11.26", datetime(2026, 11, 24, tzinfo=UTC)),
+    ],
+)
+def test_a_two_digit_year_after_a_dating_word_a_weekday_or_a_separator_is_read(line, when):
+    assert parse_date(line) == when
+
+
+@pytest.mark.parametrize("line", ["Tel. 24.11.26", "Room 24.11.26", "Call 030 24.11.26", "Version 13.02.26"])
+def test_a_two_digit_year_after_any_other_word_is_no_date(line):
+    """QA31 F9: "Tel. 24.11.26" and "Room 24.11.26" were read as 24 November 2026: a short year's figures
+    after any word are as likely a phone number, a room or a version."""
+    assert parse_date(line) is None
+
+
 @pytest.mark.parametrize("line", ["05.11.26", "10.0.24.11", "3-1-26", "v1.12.26", "1.2.3.4"])
 def test_an_ambiguous_short_date_or_a_run_of_figures_is_not_read(line):
     assert parse_date(line) is None
