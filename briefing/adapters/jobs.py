@@ -341,38 +341,46 @@ def _told(app: App, news: Sequence[GiveUpNews | Stall], sent: int) -> None:
 
 async def recovered(app: App, *, wait: float = LOCK_WAIT) -> int | None:
     """The start's crash recovery (:func:`briefing.adapters.delivery.recover`) off the event loop, as
-    :func:`pruned` is: in a thread, on a connection of its own, tried again while another process holds
-    the write lock, for ``wait`` seconds at most. Run in the loop while the application was built,
-    waiting for that lock held up the start for up to 10 s. How many sends were made pending again;
+    :func:`pruned` is (:func:`_retried_off_loop`). Run in the loop while the application was built,
+    waiting for the write lock held up the start for up to 10 s. How many sends were made pending again;
     None when it failed or was given up (a warning)."""
-
-    def work(db: Database, go_on: Callable[[], bool]) -> int | None:
-        return retried(db, lambda: recover(replace(app, db=db)), go_on)
-
-    count = await off_loop(app.db, work, wait=wait, name="recovering the last run's unconfirmed sends")
-    if count is None:
-        log.warning(
-            "could not recover the sends the last run left unconfirmed (busy, read-only or stopping?);"
-            " digests and alerts wait, and the next tick tries again"
-        )
-    return count
+    return await _retried_off_loop(
+        app,
+        recover,
+        wait=wait,
+        name="recovering the last run's unconfirmed sends",
+        given_up="could not recover the sends the last run left unconfirmed (busy, read-only or stopping?);"
+        " digests and alerts wait, and the next tick tries again",
+    )
 
 
 async def pruned(app: App, *, wait: float = LOCK_WAIT) -> PruneReport | None:
-    """Prune old history, off the event loop (:func:`briefing.adapters.offloop.off_loop`): in a thread, on a
-    connection of its own, tried again while another process holds the write lock, for ``wait``
-    seconds at most. Run in the loop, waiting for that lock froze every answer for up to 10 s. None
-    when it failed or was given up (a warning): the next day's run tries again."""
+    """Prune old history off the event loop (:func:`_retried_off_loop`). Run in the loop, waiting for the
+    write lock froze every answer for up to 10 s. None when it failed or was given up (a warning): the
+    next day's run tries again."""
+    return await _retried_off_loop(
+        app,
+        lambda on: prune_history(on, now=app.now()),
+        wait=wait,
+        name="pruning the delivery history",
+        given_up="could not prune the delivery history (busy, read-only or stopping?); tried again in a day",
+    )
 
-    def work(db: Database, go_on: Callable[[], bool]) -> PruneReport | None:
-        return retried(db, lambda: prune_history(replace(app, db=db), now=app.now()), go_on)
 
-    report = await off_loop(app.db, work, wait=wait, name="pruning the delivery history")
-    if report is None:
-        log.warning(
-            "could not prune the delivery history (busy, read-only or stopping?); tried again in a day"
-        )
-    return report
+async def _retried_off_loop(
+    app: App, step: Callable[[App], T], *, wait: float, name: str, given_up: str
+) -> T | None:
+    """``step`` on the app (:func:`briefing.adapters.offloop.off_loop`): in a thread, on a connection of
+    its own, tried again while another process holds the write lock, for ``wait`` seconds at most; None
+    when it failed or was given up, with ``given_up`` logged as a warning."""
+
+    def work(db: Database, go_on: Callable[[], bool]) -> T | None:
+        return retried(db, lambda: step(replace(app, db=db)), go_on)
+
+    result = await off_loop(app.db, work, wait=wait, name=name)
+    if result is None:
+        log.warning(given_up)
+    return result
 
 
 async def refreshed(statistics: Statistics, *, wait: float = LOCK_WAIT, reload: bool = True) -> bool:
