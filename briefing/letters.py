@@ -87,6 +87,8 @@ _SPACES = re.compile(r"\s+")
 # The apostrophes Unicode counts as letters (modifier letters): FTS5 and a regular expression's \w read
 # "dʼIvoire" as one word, where "d'Ivoire" or "d’Ivoire" is two.
 LETTER_APOSTROPHES = ("\u02bc", "\u02bb")
+# a typed apostrophe inside a word ("O'Brien", "d'Ivoire"), where a name may be written with one of those
+INNER_APOSTROPHE = re.compile(r"(?<=[^\W_])'(?=[^\W_])")
 
 
 def split_apostrophes(text: str) -> str:

@@ -20,7 +20,6 @@ distance). Dossier reads go through ``article_actors`` and the running totals ``
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -50,7 +49,7 @@ from briefing.aliases import (
 )
 from briefing.gazetteer import load_gazetteer
 from briefing.given_names import spelt_one_way
-from briefing.letters import LETTER_APOSTROPHES, fold_apostrophes, umlauts_written
+from briefing.letters import INNER_APOSTROPHE, LETTER_APOSTROPHES, fold_apostrophes, umlauts_written
 from briefing.mentions import ActorRecord, ArticleLink, CoMention, Quote
 from briefing.models import Actor, ActorType, Article, ExtractedActor, Sentence, dating_of
 from briefing.role_choice import kept_role
@@ -689,9 +688,6 @@ def respell_people(db: Database) -> int:
 # ---- lookups -----------------------------------------------------------------------------------------
 
 
-_INNER_APOSTROPHE = re.compile(r"(?<=[^\W_])'(?=[^\W_])")  # "O'Brien", "d'Ivoire"
-
-
 def find_actors(db: Database, name: str, *, type_: ActorType | None = None, limit: int = 8) -> list[Actor]:
     """Actors an alias names exactly (case, diacritics and spelling variants folded), most mentioned first."""
     norm = strip_article(fold(name))
@@ -720,7 +716,7 @@ def _apostrophe_norms(name: str) -> list[str]:
     "oʼbrien", "O'Brien" "obrien"), so "/actor O'Brien" finds the OʼBrien of an article that wrote him
     so, and "/actor OʼBrien" the O'Brien of the others."""
     typed = fold_apostrophes(name)
-    if not _INNER_APOSTROPHE.search(typed):
+    if not INNER_APOSTROPHE.search(typed):
         return []
     forms = [typed, *(typed.replace("'", mark) for mark in LETTER_APOSTROPHES)]
     return [n for form in forms if (n := strip_article(fold(form)))]

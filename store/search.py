@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from functools import partial
 
 from briefing.aliases import fold, strip_article
-from briefing.letters import LETTER_APOSTROPHES, fold_apostrophes, fold_letters
+from briefing.letters import INNER_APOSTROPHE, LETTER_APOSTROPHES, fold_apostrophes, fold_letters
 from briefing.models import Article
 from briefing.topics import FUNCTION_WORDS, near_distance, quoted
 from store.actors import find_actors
@@ -101,7 +101,7 @@ def _apostrophe_words(typed: str) -> dict[tuple[str, ...], tuple[str, bool]]:
     for chunk in unicodedata.normalize("NFKC", typed).split():
         word = chunk.strip('"“”«»„()[]{}.,;:!?')
         base = _POSSESSIVE_END.sub("", word)
-        if _INNER_APOSTROPHE.search(base):
+        if INNER_APOSTROPHE.search(base):
             found.setdefault(tuple(t[:MAX_TERM_CHARS] for t in _WORD.findall(word)), (base, base != word))
     return found
 
@@ -123,7 +123,6 @@ def _apostrophe_forms(tokens: Sequence[str], joined: dict[tuple[str, ...], tuple
 
 
 # an apostrophe between two letters of a word ("d'Ivoire", "O'Brien")
-_INNER_APOSTROPHE = re.compile(r"(?<=[^\W_])'(?=[^\W_])")
 
 
 _POSSESSIVE_END = re.compile(r"'s$", re.I)
@@ -152,9 +151,9 @@ def topic_query(value: str) -> str | None:
     typed = fold_apostrophes(value)
     forms = [typed]
     several = len(query_words(typed)) > 1 or (quoted(typed) and len(_tokens(typed)) > 1)
-    if several and _INNER_APOSTROPHE.search(typed):  # one word: fts_query looks for its forms itself
+    if several and INNER_APOSTROPHE.search(typed):  # one word: fts_query looks for its forms itself
         for mark in LETTER_APOSTROPHES:  # "OʼBrien", and "OʼBrienʼs": one word to the index, not its start
-            forms.append(_INNER_APOSTROPHE.sub(mark, typed))
+            forms.append(INNER_APOSTROPHE.sub(mark, typed))
             forms.append(_APOSTROPHE_WORD.sub(partial(_possessive_of, mark=mark), typed))
     queries = list(dict.fromkeys(q for form in forms if (q := _topic_query(form)) is not None))
     if len(queries) < 2:
