@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
-from briefing.digest import UPDATE_SENTENCES, Arrival
+from briefing.digest import UPDATE_SENTENCES, Arrival, holds_words
 from briefing.document import Block, Document, Section, Span, clip, heading, link, para, plural
 from briefing.letters import fold_letters
 from briefing.models import Article, Story
@@ -95,7 +95,7 @@ def _names(text: str, why: Why) -> bool:
     """Whether ``text`` names what ``why`` is about."""
     if why.topic:
         return any(mentions_topic(text, read_topic(name)) for name in why.names)
-    return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text, re.I) for n in why.names if n.strip())
+    return any(holds_words(text, n) for n in why.names if n.strip())
 
 
 def _telling(shown: str, lead: str | None, whys: Sequence[Why]) -> str | None:

@@ -419,14 +419,17 @@ def _telling_first(names: Sequence[str], story: Story, *, update: bool) -> list[
     def rank(name: str) -> int:
         # a person's surname alone names them too: "UK's Starmer, France's Macron" names Keir Starmer
         keys = {name.casefold(), name.casefold().split()[-1]} if len(name.split()) > 1 else {name.casefold()}
-        return 0 if any(_holds(headline, k) for k in keys) else 1 if any(_holds(told, k) for k in keys) else 2
+        if any(holds_words(headline, k) for k in keys):
+            return 0
+        return 1 if any(holds_words(told, k) for k in keys) else 2
 
     return sorted(names, key=rank)
 
 
-def _holds(text: str, name: str) -> bool:
-    """Whether ``text`` holds ``name`` as whole words (both folded to lower case)."""
-    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) is not None
+def holds_words(text: str, words: str) -> bool:
+    """Whether ``text`` holds ``words`` as whole words, case aside (a follow's name in a headline or an
+    alert's sentence)."""
+    return re.search(rf"(?<!\w){re.escape(words)}(?!\w)", text, re.I) is not None
 
 
 def _some_of(names: Sequence[str]) -> str:
