@@ -221,7 +221,7 @@ class People:
         if full:
             return full
         if cand.context == "given":  # "Sir Keir" is Keir Starmer
-            return self._given_once(cand)
+            return self._given_once(cand, text)
         if len(_name_words(cand)) > 1 and (cand.norm not in self.by_surname or _kin_before(cand, text)):
             return None
         options = (
@@ -234,18 +234,25 @@ class People:
             return next(iter(inner)) if len(inner) == 1 and len(cand.toks) == 1 else None
         before = [(start, name, sentence) for start, name, sentence in options if start <= cand.start]
         if len({name for _, name, _ in before}) > 1:
-            chosen = _subject_before(cand, before, text)
+            shared = cand.toks[0].norm in PATRONYMICS
+            chosen = _brother_near(cand, before) if shared else _subject_before(cand, before, text)
             if chosen is None:
                 self.unclear.add(id(cand))
             return chosen
         return before[-1][1] if before else options[0][1]
 
-    def _given_once(self, cand: Candidate) -> str | None:
-        """The one person named before (or, with none before, in) the text whom an honorific and a given
-        name alone ("Sir Keir", "Sheikh Tamim") may mean; none of two ("Sheikh Mohammed" after Mohammed bin
-        Salman and Mohamed bin Zayed, who have the given name under its skeleton)."""
+    def _given_once(self, cand: Candidate, text: str) -> str | None:
+        """The one person of the text whom an honorific and a given name alone ("Sir Keir", "Sheikh
+        Tamim") may mean: of those named in full before it, and those named after it with that very
+        honorific (or, with none of them, anyone the text names so); none of two ("Sheikh Mohammed" after
+        Mohammed bin Salman and Mohamed bin Zayed, who have the given name under its skeleton, or before
+        "Sheikh Mohammed bin Rashid": the order of the paragraphs says nothing of whom a reporter meant).
+        A later "analyst Keir Giles" is no Sir Keir."""
         named = self.by_given.get(skeleton(cand.norm), [])
-        people = {name for start, name in named if start <= cand.start} or {name for _, name in named}
+        honorific = _word_before(cand.start, text)
+        people = {
+            name for start, name in named if start <= cand.start or _word_before(start, text) == honorific
+        } or {name for _, name in named}
         return next(iter(people)) if len(people) == 1 else None
 
     def first_name_of(self, cand: Candidate) -> str | None:
@@ -253,10 +260,16 @@ class People:
         Hannity"); none for two Seans, a place, or where the words around say place ("in Coleman")."""
         if len(cand.toks) > 1 or cand.type not in ("person", None) or cand.brand:
             return None
-        if cand.context in ("place", "organization") or cand.norm not in self.given_names:
-            return None
+        if cand.context in ("place", "organization", "given") or cand.norm not in self.given_names:
+            return None  # an honorific's given name ("Sheikh Mohammed") is ``_given_once``'s to read
         people = self.first_names.get(cand.norm, set())
         return next(iter(people)) if len(people) == 1 else None
+
+
+def _word_before(start: int, text: str) -> str:
+    """The folded word right before ``start`` ("sheikh" of "Dubai ruler Sheikh Mohammed ..."), or ""."""
+    words = text[max(0, start - 30) : start].split()
+    return fold(words[-1]) if words else ""
 
 
 def _family_name_first(cand: Candidate, gaz: Gazetteer) -> list[str]:
@@ -300,6 +313,18 @@ def _subject_before(cand: Candidate, before: list[tuple[int, str, int]], text: s
         return named[0][1]
     start, name = min(named)
     return name if _opens_sentence(start, text) else None
+
+
+def _brother_near(cand: Candidate, before: list[tuple[int, str, int]]) -> str | None:
+    """Which of two brothers a lone patronymic ("Bin Salman told ...", after Mohammed and Khalid bin Salman)
+    refers to: the one its own sentence names, else the one the sentence right before names alone; None
+    otherwise. Unlike a family name ("Kim"), the father's name says nothing of which son the story is
+    about, and a brother named last a few sentences up is as likely the wrong one."""
+    for sentence in (cand.sentence, cand.sentence - 1):
+        names = {name for _, name, at in before if at == sentence}
+        if names:
+            return next(iter(names)) if len(names) == 1 else None
+    return None
 
 
 def _two_surnames(cand: Candidate, gaz: Gazetteer) -> Candidate | None:

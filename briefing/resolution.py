@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from briefing.aliases import PARTICLES, fold
+from briefing.aliases import PARTICLES, PATRONYMICS, fold
 from briefing.coref import (
     FIRM_RULES,
     Candidate,
@@ -47,7 +47,9 @@ def resolve(cands: list[Candidate], gaz: Gazetteer, text: str) -> None:
             # "Ashford has a population of 132,000" after "Ashford Borough Council": firm for the tagger
             c.type, c.canonical, c.why, c.placed = "place", surface_of(c, text), "council", True
         lone_place = is_lone_place(c, gaz)
-        full = people.find(c, text) if c.type in ("person", None) or lone_place else None
+        # "Bin Salman" is a son's name, whatever the tagger read it as: the text's person, or no one's
+        sons = len(c.toks) > 1 and c.toks[0].norm in PATRONYMICS
+        full = people.find(c, text) if c.type in ("person", None) or lone_place or sons else None
         if id(c) in people.unclear:
             # "Kim" after Kim Yo Jong and Kim Jong Un both, in one sentence with neither its subject: no one
             c.type, c.canonical, c.why = None, None, "unclear"
