@@ -181,14 +181,19 @@ def _particles_alone(words: Sequence[str]) -> bool:
 
 def _called_by_given_name(db: Database, norm: str) -> int | None:
     """The person a lone given name names ("Sir Keir" of a text that never writes his surname): the one
-    the archive's news has called by that word alone, if they clearly lead any other so called; a given
-    name no article used alone for anyone ("Ryan") names no one."""
+    the archive's news has called by that word alone, if they clearly lead every other person of that
+    given name, so called or not; a given name no article used alone for anyone ("Ryan") names no one.
+    One article's "Sheikh Mohammed" of the Saudi crown prince makes no later "Sheikh Mohammed" his while
+    the archive knows a Dubai ruler Mohammed bin Rashid as well."""
     if norm not in load_gazetteer().given_names:
         return None
-    called = [(a.id, a.article_count) for a, alone in people_by_given_name(db, norm) if alone]
-    if len(called) == 1 or (called and called[0][1] >= DOMINANT * max(called[1][1], 1)):
-        return called[0][0]
-    return None
+    people = people_by_given_name(db, norm)
+    called = [(a.id, a.article_count) for a, alone in people if alone]
+    if not called:
+        return None
+    leader, articles = called[0]
+    others = [a.article_count for a, _ in people if a.id != leader]
+    return leader if not others or articles >= DOMINANT * max(max(others), 1) else None
 
 
 def _lone_word(
