@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TextIO
 
 from briefing.actors import ACTORS_VERSION, extract_actors
-from briefing.aliases import edit_distance, fold, shared_name, strip_article, without_dynasty
+from briefing.aliases import dynasty, edit_distance, fold, shared_name, strip_article, without_dynasty
 from briefing.briefs import shorten
 from briefing.charts import mentions_chart
 from briefing.cues import COMMON, TITLE_WORDS, TITLES, spelt_out
@@ -262,6 +262,9 @@ class Lookup:
     actor: Actor | None
     every: tuple[Actor, ...] = ()
     typed: str = ""  # the name as typed, for replies when cleaning left nothing ("<script>")
+    # a given name the news has called the person by alone ("Sir Keir", "Sheikh Mohammed"): a name of
+    # theirs, as exact as an alias, though no alias holds it
+    called: bool = False
 
 
 # a name asked with a possessive ending: "Kellogg's", "McDonald’s"
@@ -281,8 +284,8 @@ def lookup_actor(app: App, name: str, type_: ActorType | None = None) -> Lookup:
     if not every and name and type_ in (None, "person"):  # "Keir", "Sir Keir": no alias, a given name
         given = _by_given_name(app, name)
         if given is not None:
-            meant, namesakes = given
-            return Lookup(name, type_, (meant,), meant, namesakes, typed)
+            meant, namesakes, called = given
+            return Lookup(name, type_, (meant,), meant, namesakes, typed, called)
         people = _by_name_word(app, name) or _in_other_order(app, name)
         if people:
             return Lookup(name, type_, people, people[0] if len(people) == 1 else None, people, typed)
@@ -308,19 +311,20 @@ def _pick_by_dated_news(app: App, name: str, found: Sequence[Actor]) -> Actor | 
     return next((a for a in found if picked is not None and a.id == picked.id), None)
 
 
-def _by_given_name(app: App, name: str) -> tuple[Actor, tuple[Actor, ...]] | None:
+def _by_given_name(app: App, name: str) -> tuple[Actor, tuple[Actor, ...], bool] | None:
     """The person a lone given name no alias holds means ("Keir", "Sir Keir"), with every person of that
-    given name (for the dossier's "Others by that name"): the one the news has called by it alone (Keir
-    Starmer, not Keir Giles), else the only person whose full name begins with it, if the word is a given
-    name (not "Bald" of a "Bald Paul Walker" read as one name). Several, or none: None, and the reply
-    suggests the close names as for any name it does not know."""
+    given name (for the dossier's "Others by that name") and whether the news has called them by it: the
+    one the news has called by it alone (Keir Starmer, not Keir Giles), else the only person whose full
+    name begins with it, if the word is a given name (not "Bald" of a "Bald Paul Walker" read as one
+    name). Several, or none: None, and the reply suggests the close names as for any name it does not
+    know."""
     people = actor_store.people_by_given_name(app.db, name)
     everyone = tuple(a for a, _ in people)
     called = [a for a, by_it in people if by_it]
     if len(called) == 1:
-        return called[0], everyone
+        return called[0], everyone, True
     if not called and len(people) == 1 and fold(name) in load_gazetteer().given_names:
-        return everyone[0], everyone
+        return everyone[0], everyone, False
     return None
 
 
@@ -617,6 +621,8 @@ def exact_name(name: str, actor: Actor) -> bool:
     # apostrophe will do ("O'Brien" is OʼBrien, written with the one that counts as a letter)
     names = {spelt_one_way(fold(umlauts_written(fold_apostrophes(a)))) for a in (actor.name, *actor.aliases)}
     if actor.type == "person":
+        # "Al Nahyan" is the house a prince's full name ends with, as exact a name of his as his surname
+        names |= {house for n in names if (house := dynasty(n))}
         names |= {without_dynasty(n) for n in names}
         names |= {n.rsplit(" ", 1)[-1] for n in names}
     # a leading "the" never matters: "the US" is as exact as "US", "Hague" as "The Hague"
@@ -652,7 +658,7 @@ def resolve_actor(
         return candidates_reply(look, command=command, app=app)
     if look.actor.type == "person" and _POSSESSIVE_NAME.search(look.typed):
         return look.actor, look, look.typed.strip()  # "Kellogg's" is no person's name: only the closest
-    return look.actor, look, None if exact_name(look.name, look.actor) else look.name
+    return look.actor, look, None if look.called or exact_name(look.name, look.actor) else look.name
 
 
 # ---- bot.py actors FILE... ----------------------------------------------------------------------------
