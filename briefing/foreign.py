@@ -222,7 +222,9 @@ def titles_not_people(candidates: list[Candidate]) -> None:
     """A definite article and one capitalised word name a body, a league or a work ("La Liga", "Die
     Linke", "Les Républicains"), no person, though a person's particle may look the same: a person keeps
     the name where a title, a role, a verb of speech ("Le Pen said") or the surname of someone named in
-    full says so ("Marine Le Pen ... Le Pen told them"); so "La Liga said" stays a person's."""
+    full says so ("Marine Le Pen ... Le Pen told them"); so "La Liga said" stays a person's. Otherwise the
+    body is a guess: "Selon Le Pen" reads as "Selon Le Parisien" does, and the archive may know a Marine
+    Le Pen by it."""
     for c in candidates:
         if c.type != "person" or c.alias_of is not None or len(c.toks) != 2 or c.why in FIRM:
             continue
@@ -233,7 +235,7 @@ def titles_not_people(candidates: list[Candidate]) -> None:
             continue
         if c.context == "person" or c.roles or c.canonical not in (None, f"{article.text} {name.text}"):
             continue
-        c.type = "organization"
+        c.type, c.guessed = "organization", True
 
 
 def _known_body(c: Candidate) -> bool:

@@ -348,6 +348,10 @@ def _read_chunk(doc: Doc, index: int, toks: list[Token], i: int, j: int, initial
         (exact, "place") if exact else known_name(doc.gaz, norm, acronym=acronym)
     )
     split = None if known or spelt_after(toks, i, j) else split_joined(doc.gaz, chunk)
+    if split is not None and _one_pair(doc, toks, i, j):
+        # "Tom & Jerry was shown": one show or duo, as "Ant & Dec" is, not two people
+        _whole(doc, index, toks, i, j, "organization", initial, why="head")
+        return
     if split is not None:
         for a, b in split:
             if a and _seat_of_person(doc, toks, i + a, i + b):
@@ -619,6 +623,19 @@ def _paired_given_name(doc: Doc, chunk: list[Token], a: int, b: int) -> bool:
     if b - a != 1 or chunk[a].norm not in doc.gaz.given_names or len(chunk) != 3 or chunk[1].text != "&":
         return False
     return chunk[0].norm in doc.gaz.given_names and chunk[2].norm in doc.gaz.given_names
+
+
+# a singular verb after a subject: "Tom & Jerry was shown", "Tom & Jerry is back"
+_SINGULAR = words("is was has does isn't wasn't hasn't doesn't")
+
+
+def _one_pair(doc: Doc, toks: list[Token], i: int, j: int) -> bool:
+    """Is ``toks[i:j]`` two given names alone joined by "&" that the verb after treats as one thing ("Tom &
+    Jerry was shown on television")? "Harry & Meghan arrived" stays two people."""
+    chunk = toks[i:j]
+    if len(chunk) != 3 or not _paired_given_name(doc, chunk, 0, 1) or j >= len(toks):
+        return False
+    return toks[j].low in _SINGULAR and not toks[j].cap
 
 
 def _seat_before_and(doc: Doc, toks: list[Token], i: int, j: int) -> int:
