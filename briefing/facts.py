@@ -159,9 +159,14 @@ def with_figures(sentence: str) -> str:
     # with a running total of its own ("A second passenger died, raising the number of victims to three"),
     # the total is the count: the ordinal is only no mark of another event
     total = _TOTAL.search(sentence) is not None
-    if not _OTHER_TIME.search(sentence):  # "a third resident had died in a similar fire in 2019"
-        sentence = _ORDINAL_DEATH.sub(lambda m: _as_toll(m, total), sentence)
-        sentence = _ORDINAL_LIFE.sub(_as_toll_of_event, sentence)
+    if not _OTHER_TIME.search(sentence):  # "a third worker had died at the plant in 2019"
+        # "a third resident had died in a similar fire": of another event, in the ordinal's own clause
+        sentence = _ORDINAL_DEATH.sub(
+            lambda m: m[0] if _of_a_similar_event(m) else _as_toll(m, total), sentence
+        )
+        sentence = _ORDINAL_LIFE.sub(
+            lambda m: m[0] if _of_a_similar_event(m) else _as_toll_of_event(m), sentence
+        )
     return _SPELLED.sub(figure, sentence)
 
 
@@ -189,15 +194,24 @@ _ORDINAL_DEATH = re.compile(
     r"|(?:death|fatality)\b))"
 )
 
-# a death told of another time than the day's: "a third resident had died in a similar fire at the block in
-# 2019", "a third climber died on the mountain this season", "the third death at the prison this year".
-# Its ordinal counts other events' dead, so it is no running toll of the day's (:func:`with_figures`)
+# a death told of another time than the day's: "a third resident had died at the block in 2019", "a third
+# climber died on the mountain this season", "the third death at the prison this year". Its ordinal
+# counts other events' dead, so it is no running toll of the day's (:func:`with_figures`)
 _OTHER_TIME = re.compile(
-    r"\b(?:similar|(?:in|since)\s+(?:1[89]|20)\d\d"
+    r"\b(?:(?:in|since)\s+(?:1[89]|20)\d\d"
     r"|(?:last|this|earlier\s+this)\s+(?:year|season|month|decade|summer|winter|spring|autumn)"
     r"|(?:years?|months?|decades?)\s+(?:ago|earlier|before))\b",
     re.IGNORECASE,
 )
+
+# a death told of another event like the day's, in the ordinal's own clause: "a third resident had died in
+# a similar fire at the block"; not of the injuries it came of ("a third passenger died of similar
+# injuries"), nor "similar" in another clause ("..., and tenants fear similar fires")
+_SIMILAR = re.compile(
+    r"\bsimilar\b(?!\s+(?:\w+\s+)?(?:injuries|injury|wounds|burns|symptoms)\b)", re.IGNORECASE
+)
+# the death of an ordinal death (:data:`_ORDINAL_DEATH`), where its clause goes on to
+_ORDINAL_DIED = re.compile(rf"{_DIED}|bod(?:y|ies)\b|(?:death|fatality)\b")
 
 # "the fire has claimed a third life", "the crash took a second life", "divers recovered a fourth body":
 # the same, told of the event or of those who found the dead
@@ -205,6 +219,19 @@ _ORDINAL_LIFE = re.compile(
     r"\b(claim(?:ed|s|ing)?|tak(?:en|es|ing)|took|recover(?:ed|s|ing)?|found|finds|pulled|retrieved)"
     rf"\s+an?\s+({'|'.join(_ORDINALS)})\s+(life|body)\b"
 )
+
+
+def _of_a_similar_event(match: re.Match[str]) -> bool:
+    """Whether an ordinal death's clause (from the clause break before the ordinal to the one after its
+    death: "a third resident, a 67-year-old woman, had died in a similar fire at the block") says the
+    death was of another event like the day's (:data:`_SIMILAR`): no running toll of the day's."""
+    text = match.string
+    died = _ORDINAL_DIED.search(text, match.end())
+    end = died.end() if died else match.end()
+    starts = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, match.start())]
+    after = _CLAUSE_BREAK.search(text, end)
+    clause = text[starts[-1] if starts else 0 : after.start() if after else len(text)]
+    return _SIMILAR.search(clause) is not None
 
 
 def _as_toll(match: re.Match[str], total: bool) -> str:

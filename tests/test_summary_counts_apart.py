@@ -155,3 +155,20 @@ def test_a_figure_killed_by_troops_or_of_a_part_is_no_higher_figure_of_the_bound
         else "At least ten people were killed when Cyclone Mahina struck Pemba on Tuesday."
     )
     assert not exceeds_bound(sentence, bound)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A third resident died in hospital on Wednesday, and tenants said similar fires had been reported.",
+        "A third passenger died of similar injuries on Wednesday.",
+        "The fire claimed a third life on Wednesday, weeks after a similar blaze at the block.",
+    ],
+)
+def test_similar_outside_the_ordinals_clause_or_of_its_injuries_keeps_the_toll(sentence):
+    assert "toll now 3" in with_figures(sentence)
+
+
+def test_similar_in_the_ordinals_clause_is_still_another_event():
+    sentence = "A third resident, a 67-year-old woman, had died in a similar fire at the block."
+    assert "toll now" not in with_figures(sentence)
