@@ -155,3 +155,13 @@ def test_a_summary_does_not_open_on_a_reaction_to_an_act_told_after_it():
             assert told[0] != OPENS_ON_REACTION[0]
             if OPENS_ON_REACTION[0] in told:
                 assert told.index(OPENS_ON_REACTION[1]) < told.index(OPENS_ON_REACTION[0])
+
+
+def test_a_reaction_to_it_further_on_waits_for_nothing():
+    # "it" there is what the sentences before are about (the match), not an act: it may be told alone
+    sentences = [
+        "Has there been a better Six Nations match than Saturday's epic in Paris?",
+        "Those are the questions occupying rugby fans after a scintillating display.",
+        "Welsh legend Mervyn Davies hailed it as one of the great performances of the past three decades.",
+    ]
+    assert 2 not in needed_before(sentences)
