@@ -28,6 +28,7 @@ from functools import lru_cache
 from typing import Any, Protocol, TypeVar
 
 from briefing.cues import MONTHS
+from briefing.summarizers import stop_words
 from briefing.terms import idf_table, stem, terms_of, words
 
 RESTATED = 0.5  # more than this share of a sentence's (weighted) fact terms in another: it says nothing new
@@ -158,9 +159,14 @@ def with_figures(sentence: str) -> str:
     # with a running total of its own ("A second passenger died, raising the number of victims to three"),
     # the total is the count: the ordinal is only no mark of another event
     total = _TOTAL.search(sentence) is not None
-    if not _OTHER_TIME.search(sentence):  # "a third resident had died in a similar fire in 2019"
-        sentence = _ORDINAL_DEATH.sub(lambda m: _as_toll(m, total), sentence)
-        sentence = _ORDINAL_LIFE.sub(_as_toll_of_event, sentence)
+    if not _OTHER_TIME.search(sentence):  # "a third worker had died at the plant in 2019"
+        # "a third resident had died in a similar fire": of another event, in the ordinal's own clause
+        sentence = _ORDINAL_DEATH.sub(
+            lambda m: m[0] if _of_a_similar_event(m) else _as_toll(m, total), sentence
+        )
+        sentence = _ORDINAL_LIFE.sub(
+            lambda m: m[0] if _of_a_similar_event(m) else _as_toll_of_event(m), sentence
+        )
     return _SPELLED.sub(figure, sentence)
 
 
@@ -188,15 +194,24 @@ _ORDINAL_DEATH = re.compile(
     r"|(?:death|fatality)\b))"
 )
 
-# a death told of another time than the day's: "a third resident had died in a similar fire at the block in
-# 2019", "a third climber died on the mountain this season", "the third death at the prison this year".
-# Its ordinal counts other events' dead, so it is no running toll of the day's (:func:`with_figures`)
+# a death told of another time than the day's: "a third resident had died at the block in 2019", "a third
+# climber died on the mountain this season", "the third death at the prison this year". Its ordinal
+# counts other events' dead, so it is no running toll of the day's (:func:`with_figures`)
 _OTHER_TIME = re.compile(
-    r"\b(?:similar|(?:in|since)\s+(?:1[89]|20)\d\d"
+    r"\b(?:(?:in|since)\s+(?:1[89]|20)\d\d"
     r"|(?:last|this|earlier\s+this)\s+(?:year|season|month|decade|summer|winter|spring|autumn)"
     r"|(?:years?|months?|decades?)\s+(?:ago|earlier|before))\b",
     re.IGNORECASE,
 )
+
+# a death told of another event like the day's, in the ordinal's own clause: "a third resident had died in
+# a similar fire at the block"; not of the injuries it came of ("a third passenger died of similar
+# injuries"), nor "similar" in another clause ("..., and tenants fear similar fires")
+_SIMILAR = re.compile(
+    r"\bsimilar\b(?!\s+(?:\w+\s+)?(?:injuries|injury|wounds|burns|symptoms)\b)", re.IGNORECASE
+)
+# the death of an ordinal death (:data:`_ORDINAL_DEATH`), where its clause goes on to
+_ORDINAL_DIED = re.compile(rf"{_DIED}|bod(?:y|ies)\b|(?:death|fatality)\b")
 
 # "the fire has claimed a third life", "the crash took a second life", "divers recovered a fourth body":
 # the same, told of the event or of those who found the dead
@@ -204,6 +219,19 @@ _ORDINAL_LIFE = re.compile(
     r"\b(claim(?:ed|s|ing)?|tak(?:en|es|ing)|took|recover(?:ed|s|ing)?|found|finds|pulled|retrieved)"
     rf"\s+an?\s+({'|'.join(_ORDINALS)})\s+(life|body)\b"
 )
+
+
+def _of_a_similar_event(match: re.Match[str]) -> bool:
+    """Whether an ordinal death's clause (from the clause break before the ordinal to the one after its
+    death: "a third resident, a 67-year-old woman, had died in a similar fire at the block") says the
+    death was of another event like the day's (:data:`_SIMILAR`): no running toll of the day's."""
+    text = match.string
+    died = _ORDINAL_DIED.search(text, match.end())
+    end = died.end() if died else match.end()
+    starts = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, match.start())]
+    after = _CLAUSE_BREAK.search(text, end)
+    clause = text[starts[-1] if starts else 0 : after.start() if after else len(text)]
+    return _SIMILAR.search(clause) is not None
 
 
 def _as_toll(match: re.Match[str], total: bool) -> str:
@@ -851,26 +879,121 @@ _VICTIM_SKIP = frozenset({"more", "other", "further", "additional", "of", "the",
 _NOT_VICTIM = frozenset(
     {"were", "was", "are", "is", "have", "has", "had", "and", "in", "on", "at", "to", "by"}
 )
+# the words that stand for a noun told before the figure: "12 of them", "12 of those", "ten of whom"
+_BACK = frozenset({"them", "those", "whom", "these"})
+# groups of people that one count may be told of in other words: the dead of a place, a vehicle or a
+# crowd are "people", "residents", "civilians" or "passengers" as each outlet words it; soldiers are
+# "troops", armed men "fighters" or "militants", police "officers". Two groups of two classes ("40
+# civilians" and "120 RSF fighters") are two counts, and so are a class and a group of none: "children",
+# "women", "aid workers" are often a part told beside the whole ("12 people, ten of them children")
+_VICTIM_CLASSES = {
+    "people": (
+        "people persons individuals residents civilians villagers passengers locals inhabitants citizens"
+        " victims pilgrims worshippers tourists visitors migrants refugees pedestrians commuters shoppers"
+        " spectators bystanders travellers travelers holidaymakers protesters demonstrators"
+    ),
+    "soldiers": "soldiers troops servicemen servicemembers paratroopers conscripts",
+    "fighters": (
+        "fighters militants rebels insurgents gunmen attackers assailants jihadists militiamen guerrillas"
+    ),
+    "police": "police policemen policewomen officers gendarmes constables",
+}
+# the armed men named as the killers of a figure that names no victims ("its troops killed 120", "120
+# were killed by RSF fighters"): whom they killed, the sentence does not say, so it is no count of
+# another group's dead ("At least 40 civilians were killed")
+_BOUND_WORDS = (
+    r"(?:(?:at\s+least|more\s+than|over|some|about|around|nearly|almost|up\s+to|an\s+estimated)\s+)?"
+)
+_ARMED_KILLED = re.compile(
+    r"\b([^\W\d_]+)\s+(?:(?:had|have|has|also|reportedly|allegedly)\s+)*"
+    rf"(?:killed|shot\s+dead|gunned\s+down)\s+{_BOUND_WORDS}$",
+    re.IGNORECASE,
+)
+_KILLED_BY = re.compile(
+    r"^\s+(?:\w+\s+){0,3}?(?:killed|shot\s+dead|gunned\s+down)\s+by\s+((?:\S+\s+){0,2}\S+)"
+)
+VICTIM_WORDS = 3  # the words after a figure read for the noun it counts ("ten unarmed police officers")
+
+
+@lru_cache(maxsize=1)
+def _victim_classes() -> dict[str, str]:
+    """Each stemmed group word's class (:data:`_VICTIM_CLASSES`): "resid" -> "people"."""
+    return {stem(w.lower()): kind for kind, named in _VICTIM_CLASSES.items() for w in named.split()}
+
+
+@lru_cache(maxsize=1)
+def _stops() -> frozenset[str]:
+    return frozenset(w.lower() for w in stop_words())
 
 
 @lru_cache(maxsize=65536)
 def _victims(sentence: str) -> dict[str, str]:
-    """Each figure of a sentence ("#40") and the noun it counts, stemmed: "At least 40 civilians were
-    killed" -> "civilian", "troops killed 120 RSF fighters" -> "fighter" (a name before it says whose
-    they are). A figure before a count word or a verb ("12 dead", "12 were killed") has none: who they
-    were, the sentence does not say. Two counts of other nouns are two counts, "people" and "civilians"
-    too (a bound kept beside a higher figure is told twice; a toll replaced by another is lost)."""
+    """Each figure of a sentence ("#40") and whom it counts: the class of a group of people
+    (:data:`_VICTIM_CLASSES`: "At least 40 civilians were killed" -> "people", as "12 residents" and "12
+    people" are; "troops killed 120 RSF fighters" -> "fighters", a name before the noun saying whose they
+    are), or the stemmed noun of another group ("ten children" -> "children"). The noun is the last group
+    word of the words after the figure ("ten police officers" -> "police", of "officers"); "12 of them"
+    counts the nearest group told before it in the sentence ("40 passengers, 12 of them" -> "people"). A
+    figure before a count word or a verb ("12 dead", "12 were killed") has none, unless armed men killed
+    them (:data:`_ARMED_KILLED`: "its troops killed 120" -> "by soldiers"): who they were, the sentence
+    does not say."""
     found: dict[str, str] = {}
     sentence = with_figures(sentence)
+    told: list[tuple[int, str]] = []  # the groups the sentence names, where: what "of them" stands for
+    classes = _victim_classes()
+    for match in re.finditer(r"[^\W\d_]+", sentence):
+        if (kind := classes.get(stem(match.group(0).lower()))) is not None:
+            told.append((match.start(), kind))
     for match in FIGURE.finditer(sentence):
-        for word in words(sentence[match.end() :])[:4]:
-            if word[:1].isupper() or word.lower() in _VICTIM_SKIP:
-                continue
-            term = stem(word.lower())
-            if word.lower() not in _NOT_VICTIM and term not in _count_words() and word.isalpha():
-                found["#" + match.group(0).replace(",", "")] = term
-            break
+        figure = "#" + match.group(0).replace(",", "")
+        clause = _CLAUSE_BREAK.split(sentence[match.end() :], maxsplit=1)[0]
+        noun = _counted_noun(clause)
+        if noun in _BACK:  # not the killers: "its troops killed 120 of them" are others
+            killers = _ARMED_KILLED.search(sentence[: match.start()])
+            killer = killers.start() if killers else -1
+            before = [(at, kind) for at, kind in told if at < match.start() and at != killer]
+            noun = max(before, default=(0, None))[1]
+        if noun is None:
+            noun = _killed_by_armed(sentence[: match.start()], clause)
+        if noun is not None:
+            found[figure] = noun
+            told.append((match.start(), noun))
     return found
+
+
+def _counted_noun(after: str) -> str | None:
+    """The noun a figure counts, read in the words of its clause after it (:func:`_victims`): the class
+    of the last group word of its first :data:`VICTIM_WORDS` words before a count word or a word of no
+    content, else the stem of the first; "them" for "of them" (the caller finds whom); None for none."""
+    stops, classes = _stops(), _victim_classes()
+    run: list[str] = []
+    for word in words(after):
+        lower = word.lower()
+        if not run and (word[:1].isupper() or lower in _VICTIM_SKIP):
+            continue  # "120 RSF fighters", "12 more people", "12 of them"
+        if lower in _BACK and not run:
+            return lower
+        term = stem(lower)
+        if lower in stops or lower in _NOT_VICTIM or term in _count_words() or not word.isalpha():
+            break
+        run.append(term)
+        if len(run) == VICTIM_WORDS:
+            break
+    kinds = [classes[t] for t in run if t in classes]
+    return kinds[-1] if kinds else run[0] if run else None
+
+
+def _killed_by_armed(before: str, after: str) -> str | None:
+    """ "by soldiers" (the class, :data:`_VICTIM_CLASSES`) where armed men killed a figure's people,
+    told before it ("its troops killed 120") or after it ("120 were killed by RSF fighters"); None
+    where no one or no armed group is named their killer ("the cyclone killed 12")."""
+    classes = _victim_classes()
+    killers = _ARMED_KILLED.search(before)
+    by = _KILLED_BY.match(after)
+    named = [killers.group(1)] if killers else words(by.group(1)) if by else []
+    kinds = [classes.get(stem(w.lower())) for w in named]
+    armed = [k for k in kinds if k in ("soldiers", "fighters", "police")]
+    return f"by {armed[-1]}" if armed else None
 
 
 def _value(figure: str) -> float:

@@ -79,7 +79,7 @@ __all__ = [
 
 # the summarizer's rules, as stored summaries record them: bump when a summary would come out otherwise,
 # then run `python -m tests.regen_summary_golden` (tests/test_summary_golden.py fails until both are done)
-SUMMARY_VERSION = 6
+SUMMARY_VERSION = 7
 TOKENIZER = Tokenizer()
 LABEL_MAX_WORDS = 20
 
@@ -656,6 +656,7 @@ def summarize_document(
     # a surname the summary uses alone is written in full when it left out the sentence introducing it
     place = {id(s): n for n, s in enumerate(document.sentences)}
     indices = with_revisions([place.get(id(s), 0) for s in picked], count.ranked, texts, count.needs)
+    indices = after_what_they_need(indices, count.needs)
     picked = [document.sentences[i] for i in indices]
     # a "he" whose person the summary left out is named, then a surname alone written in full
     chosen = told_apart([(people, i, str(s)) for i, s in zip(indices, picked, strict=True)])
@@ -716,6 +717,27 @@ def with_revisions(
             and _keeps_the_counts(texts[i], texts[j])
         ):
             out[at] = i  # a summary of one sentence: the newer figure, not the stale one
+    return out
+
+
+def after_what_they_need(
+    indices: Sequence[int], needs: Mapping[int, tuple[frozenset[int], ...]]
+) -> list[int]:
+    """A summary's sentences (their places in the article) with each one told after a sentence it needs
+    (``needs``: see :func:`briefing.antecedents.needed_before`) where only a later one of the summary
+    meets that need: an article's first sentence reacting to an act told after it ("Residents welcomed
+    the decision." before "Harlow council voted on Tuesday to close Millbrook library") is told right
+    after the act, not before it (qa30 F11). A need no sentence of the summary meets is left as it is."""
+    out = list(indices)
+    for i in indices:
+        at = out.index(i)
+        before, after = set(out[:at]), out[at + 1 :]
+        unmet = [wanted for wanted in needs.get(i, ()) if not wanted & before]
+        if not unmet or not all(wanted & set(after) for wanted in unmet):
+            continue
+        last = max(min(after.index(k) for k in wanted if k in after) for wanted in unmet)
+        out.remove(i)
+        out.insert(at + last + 1, i)
     return out
 
 

@@ -111,3 +111,64 @@ def test_an_old_death_is_not_moved_up_as_the_update():
     told = summarize(FIRE, title="Fire", sentences=3)
     old = next((s for s in told if "2019" in s), None)
     assert old is None or told.index(old) == len(told) - 1
+
+
+# summ20: the victims compared as groups of people (qa30 F1 left by summ19), "similar" in the ordinal's clause
+@pytest.mark.parametrize(
+    "higher, bound",
+    [
+        (
+            "Cyclone Mahina killed 12 people when it made landfall near Pemba on Tuesday.",
+            "At least ten villagers were killed when Cyclone Mahina struck Pemba on Tuesday.",
+        ),
+        (
+            "Cyclone Mahina killed 12 residents when it made landfall near Pemba on Tuesday.",
+            "At least ten people were killed when Cyclone Mahina struck Pemba on Tuesday.",
+        ),
+        (
+            "The Al-Shabaab attack on Tuesday killed 12 officers, police said.",
+            "At least ten police officers were killed in an Al-Shabaab attack on Tuesday.",
+        ),
+        (
+            "The ferry Spirit of Lagos carried 200 passengers on Tuesday, 12 of them were killed.",
+            "At least ten people were killed when the ferry Spirit of Lagos sank on Tuesday.",
+        ),
+    ],
+)
+def test_people_residents_and_villagers_are_one_group_of_victims(higher, bound):
+    assert exceeds_bound(higher, bound)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "RSF fighters attacked El Fasher on Tuesday and the army said its troops killed 120.",
+        "The army said 120 were killed by its troops after RSF fighters attacked El Fasher on Tuesday.",
+        "RSF fighters attacked El Fasher on Tuesday and the army said its troops killed 120 of them.",
+        "Cyclone Mahina killed 12 children when it made landfall near Pemba on Tuesday.",  # a part
+    ],
+)
+def test_a_figure_killed_by_troops_or_of_a_part_is_no_higher_figure_of_the_bound(sentence):
+    bound = (
+        CIVILIANS
+        if "RSF" in sentence
+        else "At least ten people were killed when Cyclone Mahina struck Pemba on Tuesday."
+    )
+    assert not exceeds_bound(sentence, bound)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A third resident died in hospital on Wednesday, and tenants said similar fires had been reported.",
+        "A third passenger died of similar injuries on Wednesday.",
+        "The fire claimed a third life on Wednesday, weeks after a similar blaze at the block.",
+    ],
+)
+def test_similar_outside_the_ordinals_clause_or_of_its_injuries_keeps_the_toll(sentence):
+    assert "toll now 3" in with_figures(sentence)
+
+
+def test_similar_in_the_ordinals_clause_is_still_another_event():
+    sentence = "A third resident, a 67-year-old woman, had died in a similar fire at the block."
+    assert "toll now" not in with_figures(sentence)

@@ -107,3 +107,61 @@ def test_a_reaction_is_told_only_after_the_act_or_the_sentence_before_it():
             if BRIDGE[3] in told:
                 before = told[told.index(BRIDGE[3]) - 1 : told.index(BRIDGE[3])]
                 assert before and before[0] in (BRIDGE[0], BRIDGE[2])
+
+
+# an article opening on the reaction, the act told after it (qa30 F11)
+OPENS_ON_REACTION = [
+    "Residents welcomed the decision.",
+    "Harlow council voted on Tuesday to close Millbrook library and open a new hub in the town centre.",
+    "Unions condemned the move, saying 12 jobs would be lost.",
+    "The library, opened in 1962, will shut in March.",
+]
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Residents welcomed the decision.",
+        "Unions condemned the move as reckless.",
+        "Parents have criticised the plan.",
+        "Residents welcomed it.",
+        "It was widely welcomed by residents.",
+    ],
+)
+def test_a_first_sentence_reacting_to_an_act_told_later_needs_that_act(first):
+    assert needed_before([first, *OPENS_ON_REACTION[1:]])[0] == (frozenset({1}),)
+
+
+NO_ACT = ["The library opened in 1962 and lends 50,000 books a year.", "Its reading room seats 40."]
+
+
+@pytest.mark.parametrize(
+    "sentences",
+    [
+        ["Residents welcomed the decision to close Millbrook library.", *OPENS_ON_REACTION[1:]],  # says which
+        ["It was a cold morning in Harlow.", *OPENS_ON_REACTION[1:]],
+        ["Residents welcomed the decision.", *NO_ACT],  # no act told near: the headline's, as before
+    ],
+)
+def test_a_first_sentence_telling_its_act_or_none_told_later_needs_none(sentences):
+    assert 0 not in needed_before(sentences)
+
+
+def test_a_summary_does_not_open_on_a_reaction_to_an_act_told_after_it():
+    body = "Council votes to close Millbrook library\n\n" + "\n".join(OPENS_ON_REACTION)
+    for algorithm in ("default", "lexrank", "luhn", "lsa"):
+        for n in (1, 2, 3):
+            told = summarize(body, sentences=n, algorithm=algorithm)
+            assert told[0] != OPENS_ON_REACTION[0]
+            if OPENS_ON_REACTION[0] in told:
+                assert told.index(OPENS_ON_REACTION[1]) < told.index(OPENS_ON_REACTION[0])
+
+
+def test_a_reaction_to_it_further_on_waits_for_nothing():
+    # "it" there is what the sentences before are about (the match), not an act: it may be told alone
+    sentences = [
+        "Has there been a better Six Nations match than Saturday's epic in Paris?",
+        "Those are the questions occupying rugby fans after a scintillating display.",
+        "Welsh legend Mervyn Davies hailed it as one of the great performances of the past three decades.",
+    ]
+    assert 2 not in needed_before(sentences)
