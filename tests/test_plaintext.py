@@ -248,3 +248,25 @@ async def test_another_bots_name_for_a_command_points_to_it_and_does_nothing(app
 async def test_digest_may_mean_the_news_now_or_a_daily_digest(app):
     reply = await answer(app, "/digest", ALICE)
     assert [line.split(" — ")[0] for line in reply.document.text.splitlines()[1:]] == ["/brief", "/subscribe"]
+
+
+async def test_the_hint_under_a_paged_search_is_on_its_first_page_alone(app):
+    """Under a search of many pages the request's hint is a tip: said once, on the first page; the note
+    on how the text was read would still close every page."""
+    from briefing.paging import page_view, split_pages
+    from tests.actor_helpers import add_article
+
+    for day in range(1, 26):
+        add_article(app, f"Trump spoke on day {day}. Trump said he would follow the talks.", day=day)
+    reply = await answer(app, "follow Trump", ALICE)
+    assert reply.paged
+    hint = "Commands begin with a slash: to do that, send /follow Trump."
+    per_page = reply.per_page or app.settings.brief_page_size
+    pages = split_pages(reply.document, per_page)
+    assert len(pages) > 1
+    first = page_view(reply.document, 1, per_page, split=pages).document
+    assert hint in first.text and "<code>/follow Trump</code>" in to_html(first)
+    for n in range(2, len(pages) + 1):
+        later = page_view(reply.document, n, per_page, split=pages).document
+        assert hint not in later.text
+        assert f"Page {n} of {len(pages)}" in later.text
