@@ -196,4 +196,8 @@ def read_plain(text: str, *, requests: bool = True) -> Plain:
     if lead and words[lead.end() :].strip(" ?!."):
         asked = _TAIL.sub("", words[lead.end() :])
         return Plain("search", asked, read=asked != words)
-    return Plain("search", words)
+    # its lines kept: a reply's entry pasted ("Headline", then "The Guardian · 3 h ago") is a headline
+    # where its first line ends (``briefing.pasted``)
+    return Plain(
+        "search", "\n".join(" ".join(line.split()) for line in text.strip().splitlines() if line.strip())
+    )
