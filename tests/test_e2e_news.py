@@ -294,3 +294,12 @@ async def test_a_pasted_entry_of_a_list_finds_its_article_first(bot):
     first_entry = reply.text.split("\n\n")[1]
     assert first_entry.startswith(HOSTILE_TITLE)
     assert all(r.ok for r in bot.server.requests("sendMessage")), "Telegram would have refused our HTML"
+
+
+async def test_a_search_that_finds_nothing_offers_commands_that_do(bot):
+    reply = await bot.ask("Zelinsky peace deal")
+    html = bot.server.last("sendMessage", chat_id=1001).params["text"]
+    assert reply.text.startswith("Nothing in the archive matches “Zelinsky peace deal”.")
+    assert "did you mean <b>Volodymyr Zelensky</b>? <code>/search Zelensky peace deal</code>" in html
+    assert "<code>/latest</code>" in html
+    assert all(r.ok for r in bot.server.requests("sendMessage")), "Telegram would have refused our HTML"

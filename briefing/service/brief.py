@@ -6,6 +6,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
+from functools import partial
 
 from briefing.aliases import fold, skeleton, strip_article
 from briefing.briefs import (
@@ -14,7 +15,6 @@ from briefing.briefs import (
     compose_brief,
     needs_words,
     no_articles,
-    no_matches,
     no_stories,
     only_operators,
     shorten,
@@ -31,6 +31,7 @@ from briefing.relevance import APART, PHRASE, closeness, holding, topic_relevanc
 from briefing.service import App
 from briefing.service.actors import actor_type, read_name, resolve_actor, without_tags
 from briefing.service.commands import Asker, Reply, and_list, command, with_note
+from briefing.service.misses import no_matches_reply
 from briefing.service.resummarize import current_articles, current_stories
 from briefing.topics import quoted
 from store.actors import find_actors
@@ -430,13 +431,20 @@ def _search(app: App, args: str, limit: int, *, latest: bool = False) -> Reply:
     searched, operators = without_operators(searched)
     marks = (*fields, *marks, *operators)
     if not articles:
-        return _syntax_noted(Reply(no_matches(searched)), searched, marks)
+        missed = no_matches_reply(app, searched, partial(_finds, app), shown=searched)
+        return _syntax_noted(Reply(missed), searched, marks)
     title = titled("Articles with ", searched, ", newest first")
     matching = None
     if len(articles) >= limit:
         matching = count_matches(app.db, query, limit=MATCHES_COUNTED + 1) if total == COUNT_ALL else total
     reply = _list_reply(compose_articles(articles, now=app.now(), title=title, matching=matching), app)
     return _syntax_noted(reply, searched, marks)
+
+
+def _finds(app: App, words: str) -> bool:
+    """Whether a search for ``words`` finds any article (a suggestion is tried before it is offered)."""
+    found = _matching(app, words, 1)
+    return found is not None and bool(found[1])
 
 
 def _matching(app: App, words: str, limit: int) -> tuple[str, list[int], int | None] | None:
@@ -550,7 +558,8 @@ def _search_either(app: App, either: Sequence[str], fields: Sequence[str], limit
     )
     searched = " or ".join(f"“{shorten(words, 40)}”" for words in shown)
     if not articles:
-        reply = Reply(message(para(f"Nothing in the archive matches {searched}."), para("Try other words.")))
+        newest_line = para("Try other words; the newest articles: ", code("/latest"), ".")
+        reply = Reply(message(para(f"Nothing in the archive matches {searched}."), newest_line))
         return _syntax_noted(reply, " OR ".join(shown), (*fields, *marks))
     matching = None
     if len(ids) >= limit:
