@@ -270,3 +270,52 @@ async def test_the_hint_under_a_paged_search_is_on_its_first_page_alone(app):
         later = page_view(reply.document, n, per_page, split=pages).document
         assert hint not in later.text
         assert f"Page {n} of {len(pages)}" in later.text
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("was gibt es Neues zu Selenskyj?", "Selenskyj"),
+        ("Was gibt’s Neues über die Ukraine", "Ukraine"),
+        ("Neuigkeiten zur Bundestagswahl", "Bundestagswahl"),
+        ("nouvelles sur Macron", "Macron"),
+        ("Quoi de neuf sur la Syrie ?", "Syrie"),
+        ("les actualités de l'Ukraine", "Ukraine"),
+        ("noticias sobre Milei", "Milei"),
+        ("¿Qué hay de nuevo sobre el Brexit?", "Brexit"),
+    ],
+)
+def test_a_question_in_german_french_or_spanish_searches_for_its_subject(text, asked):
+    assert read_plain(text) == Plain("search", asked, read=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [
+        ("abonnieren", Plain("hint", "", "subscribe")),
+        ("s'abonner", Plain("hint", "", "subscribe")),
+        ("suscribirme", Plain("hint", "", "subscribe")),
+        ("abbestellen", Plain("hint", "", "unsubscribe")),
+        ("Désabonner", Plain("hint", "", "unsubscribe")),
+        ("me désabonner", Plain("hint", "", "unsubscribe")),
+        ("darse de baja", Plain("hint", "", "unsubscribe")),
+        ("Stopp!", Plain("hint", "", "unsubscribe")),
+        ("Was gibt’s Neues?", Plain("command", "", "brief", read=True)),
+        ("quoi de neuf", Plain("command", "", "brief", read=True)),
+        ("¿Qué hay de nuevo?", Plain("command", "", "brief", read=True)),
+        ("Nachrichten", Plain("command", "", "brief", read=True)),
+        ("danke", Plain("thanks", "")),
+        ("merci beaucoup", Plain("thanks", "")),
+        ("muchas gracias", Plain("thanks", "")),
+        ("Guten Morgen", Plain("greeting", "")),
+        ("buenos días", Plain("greeting", "")),
+    ],
+)
+def test_common_german_french_and_spanish_forms_are_read_as_their_english_ones(text, meant):
+    assert read_plain(text) == meant
+
+
+async def test_abonnieren_points_to_subscribe_and_changes_nothing(app):
+    reply = await answer(app, "abonnieren", ALICE)
+    assert reply.document.text.startswith("Commands begin with a slash: /subscribe")
+    assert subscribers.get_subscriber(app.db, 1001) is None
