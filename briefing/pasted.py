@@ -4,8 +4,9 @@ paste begins with the headline and may go on with what was around it: the outlet
 entry ("The Guardian · 3 h ago", on the next line), a page title's " | Section | Outlet", a digest
 update's "(the story's headline)"; or it begins with the bot's label ("Update: ", "In the story: ").
 Searched as words, the outlet's name, the age and the section are words no article holds: nothing is
-found. Pure: the store finds the articles whose title the text begins with; this module says where a
-headline may begin in the text and whether a title ends there as a headline does.
+found. Pure: this module says where a headline may begin in the text, which of its words to look titles
+up by (its longest: a rare word's list in the index is short, "the" is in every title), and whether a
+stored title ends there as a headline does; the store finds the titles.
 """
 
 from __future__ import annotations
@@ -14,9 +15,10 @@ import re
 import unicodedata
 
 from briefing.letters import fold_letters
+from briefing.topics import FUNCTION_WORDS
 
 TITLE_WORDS = 3  # a title this many words or longer is a headline pasted; a shorter one is a search's words
-LEAD_TOKENS = 6  # the first words of a headline the store looks titles up by
+LEAD_WORDS = 3  # the words of a headline the store looks titles up by
 LINES = 4  # the lines of a pasted message a headline may begin on ("New about Kellogg" may come first)
 # the bot's own labels before a headline: a digest's update, an alert's story
 _LABEL = re.compile(r"(?:update|in\s+the\s+story)\s*:\s*", re.IGNORECASE)
@@ -25,6 +27,7 @@ _ACCENTS = re.compile(r"[\u0300-\u036f]+")
 # what may follow a whole headline: the end, a line break, a separator of a list entry or a page title
 # (" | ", " · ", " • ", " - ", " – ", " — ") or a bracket (a digest update's story, an alert's sources);
 # the headline's own closing marks before it
+_SEPARATOR = re.compile(r"\s*[|·•—–(…]|\s+-\s")
 _AFTER = re.compile(r"[?!.…'\"’”»]*(?:\s*$|[ \t]*\n|\s*[|·•—–(]|\s+-\s)")
 
 
@@ -55,11 +58,18 @@ def headline_starts(text: str) -> list[int]:
 
 
 def lead_words(text: str, start: int) -> list[str]:
-    """The first words of a headline that begins at ``start`` (up to ``LEAD_TOKENS``, on its line), for
-    the store to find the titles that begin so."""
+    """Words a headline that begins at ``start`` surely has, for the store to find the titles that hold
+    them: of its words up to the first separator on its line (at least its first ``TITLE_WORDS``), the
+    ``LEAD_WORDS`` longest that are no function word (a long word is a rare one, quickly looked up;
+    "the" is in every title). None for a headline of function words alone."""
     line_end = text.find("\n", start)
     line = text[: line_end if line_end >= 0 else len(text)]
-    return [w for w, _, end in words_of(line, start)][:LEAD_TOKENS]
+    words = words_of(line, start)
+    cut = _SEPARATOR.search(line, start)
+    first = [w for w, _, end in words if cut is None or end <= cut.start()]
+    first = first if len(first) >= TITLE_WORDS else [w for w, _, _ in words[:TITLE_WORDS]]
+    telling = list(dict.fromkeys(w for w in first if w not in FUNCTION_WORDS))
+    return sorted(telling, key=len, reverse=True)[:LEAD_WORDS]
 
 
 def title_end(text: str, start: int, title: str) -> int | None:

@@ -25,7 +25,7 @@ from briefing.dates import ENGLISH_NUMBERS, ENGLISH_TENS
 from briefing.document import Block, Document, Inline, code, italic, message, para
 from briefing.letters import umlauts_written
 from briefing.models import ActorType, Story
-from briefing.pasted import headline_starts, lead_words, names_outlet, title_end
+from briefing.pasted import TITLE_WORDS, headline_starts, lead_words, names_outlet, title_end, words_of
 from briefing.ranking import TOPIC_HALF_LIFE, score, topic_recency, undated_order
 from briefing.relevance import APART, PHRASE, closeness, holding, topic_relevance, written_words
 from briefing.service import App
@@ -51,7 +51,7 @@ from store.search import (
     operators_only,
     phrase_tokens,
     query_words,
-    titles_beginning,
+    titles_with,
 )
 from store.stories import (
     StoryStats,
@@ -472,10 +472,10 @@ def pasted_headline(app: App, text: str) -> tuple[str, list[int]] | None:
     the vote", "Trump wins the vote in Iowa"), the longest the text holds is the one pasted."""
     for start in headline_starts(text):
         words = lead_words(text, start)
-        if not words:
-            continue
+        if len(words_of(text[start:].partition("\n")[0])) < TITLE_WORDS or not words:
+            continue  # no headline of three words or more: a search's words
         found: dict[int, tuple[int, str, str]] = {}
-        for article_id, title, source in titles_beginning(app.db, words, limit=TITLED_LOOKED_AT):
+        for article_id, title, source in titles_with(app.db, words, limit=TITLED_LOOKED_AT):
             if (end := title_end(text, start, title)) is not None:
                 found[article_id] = (end, title, source)
         if not found:
