@@ -461,7 +461,7 @@ def _matching(app: App, words: str, limit: int) -> tuple[str, list[int], int | N
     return query, ids, total
 
 
-TITLED_LOOKED_AT = 50  # the newest articles whose title begins as a pasted headline does, looked at
+TITLED_LOOKED_AT = 50  # the newest articles whose title holds a pasted headline's longest words, looked at
 
 
 def pasted_headline(app: App, text: str) -> tuple[str, list[int]] | None:
