@@ -21,8 +21,9 @@ from briefing.charsets import without_controls
 from briefing.graphemes import head
 
 # "source": a link shown on a page's Sources view alone (a story's older article from an outlet it
-# names already), never on the page
-BlockKind = Literal["para", "heading", "item", "quote", "source"]
+# names already), never on the page; "tip": a note shown as a paragraph under the first page alone (a
+# suggestion, such as the command a request in words meant: said once, not on every page turned)
+BlockKind = Literal["para", "heading", "item", "quote", "source", "tip"]
 Telling = Literal["ago", "day"]
 
 
@@ -70,7 +71,8 @@ class Section:
 class Document:
     """A reply: its header (on the first page), sections, footer (on the last page), and notes on what
     was read otherwise than typed or not done ("One command a message ..."), which close every page: a
-    user who reads the first page alone must see them."""
+    user who reads the first page alone must see them. A note of the kind "tip" (:func:`tip`) closes the
+    first page alone."""
 
     header: tuple[Block, ...] = ()
     sections: tuple[Section, ...] = ()
@@ -93,6 +95,12 @@ def _spans(parts: Iterable[Inline]) -> tuple[Span, ...]:
 
 def para(*parts: Inline) -> Block:
     return Block(_spans(parts))
+
+
+def tip(*parts: Inline) -> Block:
+    """A note that suggests rather than tells what the reply is: under the first page of a paged reply
+    alone (see :func:`pages`)."""
+    return Block(_spans(parts), "tip")
 
 
 def heading(*parts: Inline) -> Block:
@@ -159,19 +167,24 @@ def clip(text: str, limit: int) -> str:
 
 def pages(doc: Document, per_page: int, fits: Callable[[Document], bool] | None = None) -> list[Document]:
     """Split a document into pages of at most ``per_page`` sections; the header goes on the first page,
-    the footer on the last, the notes on every one. With ``fits``, a page also takes no section after
-    which it would no longer fit (one message of a chat, say): such a page holds fewer sections, and a
-    section that fits nowhere has a page of its own."""
+    the footer on the last, the notes on every one (a tip on the first alone). With ``fits``, a page also
+    takes no section after which it would no longer fit (one message of a chat, say): such a page holds
+    fewer sections, and a section that fits nowhere has a page of its own."""
     if per_page < 1:
         raise ValueError("per_page must be at least 1")
     sections = doc.sections
     if len(sections) <= per_page and (fits is None or fits(doc)):
         return [doc]
+    later_notes = tuple(b for b in doc.notes if b.kind != "tip")
     groups: list[list[Section]] = []
     for section in sections:
         if groups and len(groups[-1]) < per_page:
+            first = len(groups) == 1
             candidate = Document(
-                doc.header if len(groups) == 1 else (), (*groups[-1], section), doc.footer, doc.notes
+                doc.header if first else (),
+                (*groups[-1], section),
+                doc.footer,
+                doc.notes if first else later_notes,
             )
             if fits is None or fits(candidate):
                 groups[-1].append(section)
@@ -182,7 +195,7 @@ def pages(doc: Document, per_page: int, fits: Callable[[Document], bool] | None 
             header=doc.header if i == 0 else (),
             sections=tuple(group),
             footer=doc.footer if i == len(groups) - 1 else (),
-            notes=doc.notes,
+            notes=doc.notes if i == 0 else later_notes,
         )
         for i, group in enumerate(groups)
     ]

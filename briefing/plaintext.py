@@ -13,20 +13,31 @@ Meaning = Literal["greeting", "thanks", "command", "search", "hint"]
 
 
 def _phrases(text: str) -> frozenset[str]:
-    return frozenset(p.strip() for p in text.split("|"))
+    """The phrases of ``text`` ("a|b"), each also with a typographic apostrophe ("gibt’s")."""
+    phrases = [p.strip() for p in text.split("|")]
+    return frozenset([*phrases, *(p.replace("'", "’") for p in phrases)])
 
 
 _GREETINGS = _phrases(
     "hi|hello|hey|hiya|howdy|yo|hallo|hola|salut|bonjour|ciao|privet|привет|start|menu|hi there|hey there"
     "|hello there"
     "|good morning|good afternoon|good evening|good day"
+    # German, French and Spanish, as people of those languages greet a bot written in English
+    "|guten morgen|guten tag|guten abend|servus|moin|bonsoir|coucou|buenos días|buenos dias|buenas tardes"
+    "|buenas noches|buenas"
 )
 # asking for the news in general: the top stories
 _NEWS = _phrases(
     "news|the news|latest news|headlines|updates|top stories|anything new|what's new|whats new|what’s new"
     "|what is new|what's happening|what’s happening|what is happening|what's up|what’s up"
+    "|was gibt es neues|was gibt's neues|was gibts neues|neuigkeiten|nachrichten|die nachrichten|was ist neu"
+    "|quoi de neuf|les nouvelles|nouvelles|les actualités|actualités|les infos|infos"
+    "|qué hay de nuevo|que hay de nuevo|noticias|las noticias|novedades|qué pasa|que pasa"
 )
-_THANKS = _phrases("thanks|thank you|thank you very much|thanks a lot|thx|ty|cheers")
+_THANKS = _phrases(
+    "thanks|thank you|thank you very much|thanks a lot|thx|ty|cheers"
+    "|danke|danke schön|danke sehr|vielen dank|merci|merci beaucoup|gracias|muchas gracias"
+)
 # command names a person may type without the slash: those that only read, so nothing changes by mistake
 # (/settings and /following only when bare: with words they change something)
 NAMED_COMMANDS = frozenset("brief actor search latest sources help following settings".split())
@@ -38,6 +49,19 @@ _CHANGING = {
     "unfollow": "unfollow", "how do i subscribe": "subscribe", "how do i unsubscribe": "unsubscribe",
     "how do i stop": "unsubscribe", "how do i follow": "follow", "how do i unfollow": "unfollow",
 }  # fmt: skip
+# German, French and Spanish: to subscribe, to unsubscribe (and "stopp"), in the forms people type
+_CHANGING |= dict.fromkeys(
+    _phrases("abonnieren|abo|anmelden|abonner|s'abonner|m'abonner|je veux m'abonner|suscribirse|suscribirme"
+             "|suscribir"),
+    "subscribe",
+)  # fmt: skip
+_CHANGING |= dict.fromkeys(
+    _phrases("abbestellen|abmelden|abo beenden|kündigen|stopp|désabonner|se désabonner|me désabonner"
+             "|desabonner|se desabonner|me desabonner|désinscrire|se désinscrire|me désinscrire"
+             "|arrêter|arreter|darse de baja|darme de baja|baja|cancelar suscripción|cancelar suscripcion"
+             "|desuscribirse|desuscribirme|parar"),
+    "unsubscribe",
+)  # fmt: skip
 # a request in words to change something, which a search would answer with articles holding its words
 # ("follow Trump" finds articles with "follow" and "Trump", and the user thinks they follow him now):
 # the command that does it, as ``(pattern, command, example)``, the example's "{}" the words asked for.
@@ -134,7 +158,16 @@ _LEAD = re.compile(
     r"(?:(?:in|on|with|about|from|at)\s+)?"
     r"|(?:(?:can|could)\s+you\s+)?tell\s+me\s+(?:more\s+)?about\s+"
     r"|(?:any\s+)?(?:latest\s+)?(?:news|updates?)\s+(?:on|about|from|in)\s+"
-    r"|what\s+about\s+|how\s+about\s+|show\s+me\s+)",
+    r"|what\s+about\s+|how\s+about\s+|show\s+me\s+"
+    # German, French and Spanish: "was gibt es Neues zu X", "Neuigkeiten über X", "quoi de neuf sur X",
+    # "nouvelles sur X", "qué hay de nuevo sobre X", "noticias sobre X": the search is for X
+    r"|(?:was\s+gibt(?:\s+es|['’]?s)\s+neues\s+(?:zu[mr]?|über|ueber|bei|von|vom|aus|in|im|mit)\s+"
+    r"|(?:neuigkeiten|nachrichten|news)\s+(?:zu[mr]?|über|ueber|von|vom|aus)\s+"
+    r"|quoi\s+de\s+neuf\s+(?:sur|à|a|en|au|aux|avec|chez|du|de|des)\s+"
+    r"|(?:des\s+|les\s+)?(?:nouvelles|actualités|actualites|infos?)\s+(?:sur|de|du|des|à\s+propos\s+de)\s+"
+    r"|¿?\s*qu[ée]\s+hay\s+de\s+nuevo\s+(?:sobre|de|del|en|con)\s+"
+    r"|(?:las\s+)?(?:noticias|novedades)\s+(?:sobre|de|del|acerca\s+de)\s+)"
+    r"(?:(?:la|le|les|el|los|las|der|die|das|den|dem)\s+|l['’])?)",  # the article before X: "sur la Syrie"
     re.IGNORECASE,
 )
 _WHO = re.compile(
@@ -166,7 +199,7 @@ def read_plain(text: str, *, requests: bool = True) -> Plain:
     """The meaning of plain text sent to the bot in a private chat; what it means besides a request in
     words when not ``requests`` (the search a request's hint goes with)."""
     words = " ".join(text.split())
-    folded = words.lower().strip(" !.?,")
+    folded = words.lower().strip(" !.?,¿¡")
     if folded in _GREETINGS:
         return Plain("greeting", "")
     if folded in _THANKS:
@@ -196,4 +229,8 @@ def read_plain(text: str, *, requests: bool = True) -> Plain:
     if lead and words[lead.end() :].strip(" ?!."):
         asked = _TAIL.sub("", words[lead.end() :])
         return Plain("search", asked, read=asked != words)
-    return Plain("search", words)
+    # its lines kept: a reply's entry pasted ("Headline", then "The Guardian · 3 h ago") is a headline
+    # where its first line ends (``briefing.pasted``)
+    return Plain(
+        "search", "\n".join(" ".join(line.split()) for line in text.strip().splitlines() if line.strip())
+    )

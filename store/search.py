@@ -281,6 +281,20 @@ def search_articles(db: Database, text: str, *, limit: int = 10, offset: int = 0
     return articles_by_ids(db, matching_ids(db, query, limit=limit, offset=offset))
 
 
+def titles_with(db: Database, words: Sequence[str], *, limit: int) -> list[tuple[int, str, str]]:
+    """The id, title and outlet of the newest articles whose title has all of ``words`` (folded words,
+    as ``briefing.pasted.lead_words`` gives them): the articles a pasted headline may be."""
+    tokens = list(dict.fromkeys(t for word in words for t in _WORD.findall(word)))
+    if not tokens:
+        return []
+    sql = (
+        "SELECT a.id, a.title, a.source FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
+        " WHERE articles_fts MATCH ? ORDER BY a.dated_at DESC, a.id DESC LIMIT ?"
+    )
+    query = f"title : ({' AND '.join(_phrase(t) for t in tokens)})"
+    return [(r[0], r[1], r[2] or "") for r in db.execute(sql, [query, limit]).fetchall()]
+
+
 def latest_articles(db: Database, *, limit: int = 10, offset: int = 0) -> list[Article]:
     """The newest articles (bodies left empty)."""
     rows = db.query(

@@ -281,3 +281,25 @@ async def test_latest_pages_hold_more_short_entries_than_brief_and_keep_them_whe
     assert all(utf16_len(text) <= 4096 for text in texts)
     assert [sum(title in text for text in texts) for title in titles] == [1] * len(titles)
     assert sum(title in texts[0] for title in titles) >= 6
+
+
+async def test_a_pasted_entry_of_a_list_finds_its_article_first(bot):
+    """A /latest entry copied from the chat (its headline, its outlet and age on the next line) and sent
+    back: the article of that headline comes first, its title shown as written; Telegram takes the HTML."""
+    reply = await bot.ask(f"{HOSTILE_TITLE}\nexample · 3 h ago")
+    html = bot.server.last("sendMessage", chat_id=1001).params["text"]
+    shown = "Port &lt;b&gt;strike&lt;/b&gt; &amp; &lt;/a&gt; talks collapse"
+    assert html.startswith(f"<b>Articles with “{shown}”</b>")
+    assert "The article with this headline" in reply.text
+    first_entry = reply.text.split("\n\n")[1]
+    assert first_entry.startswith(HOSTILE_TITLE)
+    assert all(r.ok for r in bot.server.requests("sendMessage")), "Telegram would have refused our HTML"
+
+
+async def test_a_search_that_finds_nothing_offers_commands_that_do(bot):
+    reply = await bot.ask("Zelinsky peace deal")
+    html = bot.server.last("sendMessage", chat_id=1001).params["text"]
+    assert reply.text.startswith("Nothing in the archive matches “Zelinsky peace deal”.")
+    assert "did you mean <b>Volodymyr Zelensky</b>? <code>/search Zelensky peace deal</code>" in html
+    assert "<code>/latest</code>" in html
+    assert all(r.ok for r in bot.server.requests("sendMessage")), "Telegram would have refused our HTML"

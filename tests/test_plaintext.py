@@ -248,3 +248,74 @@ async def test_another_bots_name_for_a_command_points_to_it_and_does_nothing(app
 async def test_digest_may_mean_the_news_now_or_a_daily_digest(app):
     reply = await answer(app, "/digest", ALICE)
     assert [line.split(" — ")[0] for line in reply.document.text.splitlines()[1:]] == ["/brief", "/subscribe"]
+
+
+async def test_the_hint_under_a_paged_search_is_on_its_first_page_alone(app):
+    """Under a search of many pages the request's hint is a tip: said once, on the first page; the note
+    on how the text was read would still close every page."""
+    from briefing.paging import page_view, split_pages
+    from tests.actor_helpers import add_article
+
+    for day in range(1, 26):
+        add_article(app, f"Trump spoke on day {day}. Trump said he would follow the talks.", day=day)
+    reply = await answer(app, "follow Trump", ALICE)
+    assert reply.paged
+    hint = "Commands begin with a slash: to do that, send /follow Trump."
+    per_page = reply.per_page or app.settings.brief_page_size
+    pages = split_pages(reply.document, per_page)
+    assert len(pages) > 1
+    first = page_view(reply.document, 1, per_page, split=pages).document
+    assert hint in first.text and "<code>/follow Trump</code>" in to_html(first)
+    for n in range(2, len(pages) + 1):
+        later = page_view(reply.document, n, per_page, split=pages).document
+        assert hint not in later.text
+        assert f"Page {n} of {len(pages)}" in later.text
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("was gibt es Neues zu Selenskyj?", "Selenskyj"),
+        ("Was gibt’s Neues über die Ukraine", "Ukraine"),
+        ("Neuigkeiten zur Bundestagswahl", "Bundestagswahl"),
+        ("nouvelles sur Macron", "Macron"),
+        ("Quoi de neuf sur la Syrie ?", "Syrie"),
+        ("les actualités de l'Ukraine", "Ukraine"),
+        ("noticias sobre Milei", "Milei"),
+        ("¿Qué hay de nuevo sobre el Brexit?", "Brexit"),
+    ],
+)
+def test_a_question_in_german_french_or_spanish_searches_for_its_subject(text, asked):
+    assert read_plain(text) == Plain("search", asked, read=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [
+        ("abonnieren", Plain("hint", "", "subscribe")),
+        ("s'abonner", Plain("hint", "", "subscribe")),
+        ("suscribirme", Plain("hint", "", "subscribe")),
+        ("abbestellen", Plain("hint", "", "unsubscribe")),
+        ("Désabonner", Plain("hint", "", "unsubscribe")),
+        ("me désabonner", Plain("hint", "", "unsubscribe")),
+        ("darse de baja", Plain("hint", "", "unsubscribe")),
+        ("Stopp!", Plain("hint", "", "unsubscribe")),
+        ("Was gibt’s Neues?", Plain("command", "", "brief", read=True)),
+        ("quoi de neuf", Plain("command", "", "brief", read=True)),
+        ("¿Qué hay de nuevo?", Plain("command", "", "brief", read=True)),
+        ("Nachrichten", Plain("command", "", "brief", read=True)),
+        ("danke", Plain("thanks", "")),
+        ("merci beaucoup", Plain("thanks", "")),
+        ("muchas gracias", Plain("thanks", "")),
+        ("Guten Morgen", Plain("greeting", "")),
+        ("buenos días", Plain("greeting", "")),
+    ],
+)
+def test_common_german_french_and_spanish_forms_are_read_as_their_english_ones(text, meant):
+    assert read_plain(text) == meant
+
+
+async def test_abonnieren_points_to_subscribe_and_changes_nothing(app):
+    reply = await answer(app, "abonnieren", ALICE)
+    assert reply.document.text.startswith("Commands begin with a slash: /subscribe")
+    assert subscribers.get_subscriber(app.db, 1001) is None

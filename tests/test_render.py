@@ -1,4 +1,5 @@
-from briefing.document import Document, Section, bold, heading, item, link, pages, para, quote
+from briefing.document import Document, Section, bold, code, heading, item, link, pages, para, quote, tip
+from briefing.paging import Paged
 from briefing.render import html_messages, plain_messages, to_html, to_plain, utf16_len
 
 
@@ -91,6 +92,15 @@ def test_notes_close_every_page_after_the_footer():
     assert [p.notes for p in parts] == [doc.notes] * 3
     assert to_plain(parts[0]).endswith("s1\n\nOne command a message")
     assert to_plain(doc).endswith("end\n\nOne command a message") and "One command" in doc.text
+
+
+def test_a_tip_closes_the_first_page_alone_and_renders_as_a_paragraph():
+    note, hint = para("One command a message"), tip("Send ", code("/follow Trump"), ".")
+    doc = Document(sections=tuple(Section((para(f"s{i}"),)) for i in range(5)), notes=(hint, note))
+    parts = pages(doc, 2)
+    assert [p.notes for p in parts] == [(hint, note), (note,), (note,)]
+    assert to_html(parts[0]).endswith("s1\n\nSend <code>/follow Trump</code>.\nOne command a message")
+    assert Paged(doc).from_json(Paged(doc).to_json()).document == doc  # a page turned later knows it
 
 
 def test_a_plain_heading_in_capitals_keeps_a_letter_whose_capital_is_two():

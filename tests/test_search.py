@@ -629,7 +629,9 @@ async def test_an_or_search_of_more_than_six_sides_names_those_left_out(app, arc
 async def test_or_of_words_found_nowhere_says_so_without_every_word_must_appear(app, archive):
     load_all()
     reply = await answer(app, "/search Obi OR Wan", Asker(chat_id=1, user_id=1))
-    assert reply.document.text == "Nothing in the archive matches “Obi” or “Wan”.\nTry other words."
+    assert reply.document.text == (
+        "Nothing in the archive matches “Obi” or “Wan”.\nTry other words; the newest articles: /latest."
+    )
 
 
 async def test_lowercase_or_is_a_word_as_before(app, archive):
@@ -672,3 +674,116 @@ async def test_latest_reads_a_count_written_in_words(app, typed, count, monkeypa
     reply = await answer(app, f"/latest {typed}", Asker(chat_id=1, user_id=1))
     assert reply.document.text.startswith("Latest articles")
     assert len(reply.document.sections) == count
+
+
+LORDE = "Lorde takes out newspaper advert in wake of Grammys snub to women"
+
+
+@pytest.fixture
+def headlines(app):
+    """The headline's own article (The Guardian, oldest), the same headline syndicated (BBC), and a newer
+    article whose body quotes the headline: a search of its words lists that one first."""
+    from tests.actor_helpers import add_article
+
+    load_all()
+    return {
+        "guardian": add_article(app, "New Zealand singer Lorde has taken out an advert.", title=LORDE,
+                                source="The Guardian", day=1, url="https://g/lorde", index=False),
+        "bbc": add_article(app, "The singer Lorde thanked her readers.", title=LORDE, source="BBC", day=2,
+                           url="https://b/lorde", index=False),
+        "quoting": add_article(app, f"Yesterday: “{LORDE}”. The row over the Grammys grows.",
+                               title="Grammys row grows", source="Wire", day=3, index=False),
+    }  # fmt: skip
+
+
+def _titles_and_outlets(reply) -> list[str]:
+    return [s.blocks[1].text.split(" · ")[0] for s in reply.document.sections]
+
+
+@pytest.mark.parametrize(
+    ("pasted", "outlets"),
+    [
+        (LORDE, ["BBC", "The Guardian", "Wire"]),
+        (f"/search {LORDE}", ["BBC", "The Guardian", "Wire"]),
+        (f"{LORDE} | Music | The Guardian", ["The Guardian", "BBC", "Wire"]),
+        (f"{LORDE}\nThe Guardian · 31 Jan 2018\n• New Zealand singer Lorde has taken out an advert.",
+         ["The Guardian", "BBC", "Wire"]),
+        (f"/search {LORDE}\nThe Guardian · 3 h ago", ["The Guardian", "BBC", "Wire"]),
+        (f"{LORDE} · BBC · 2 Jan 2025", ["BBC", "The Guardian", "Wire"]),
+        (f"Update: {LORDE} (Grammys row grows)", ["BBC", "The Guardian", "Wire"]),
+        (f"New about Lorde\n{LORDE}\nSources: The Guardian", ["The Guardian", "BBC", "Wire"]),
+        ("Lorde takes out newspaper advert in wake of Gram…\nThe Guardian · 3 h ago",
+         ["The Guardian", "BBC", "Wire"]),
+        (f"/latest 2 {LORDE} | Music | The Guardian", ["The Guardian", "BBC"]),
+    ],
+)  # fmt: skip
+async def test_a_pasted_headline_finds_its_article_first(app, headlines, pasted, outlets):
+    """A line the bot sent, pasted back (a list entry, a digest's update, a page title): the articles of
+    that title come first, of the outlet pasted with it first; then the newest with its words. The
+    outlet's name, the section and the age pasted with it are no words to look for."""
+    reply = await answer(app, pasted, Asker(1, 1))
+    assert _titles_and_outlets(reply) == outlets
+    text = reply.document.text
+    assert text.startswith("Articles with “Lorde takes out newspaper advert in wake o")
+    assert "with this headline first, then the newest with its words." in text
+    assert "Guardian" not in text.splitlines()[0] and "Commands begin" not in text
+
+
+async def test_words_that_only_begin_a_headline_are_searched_newest_first(app, headlines):
+    for typed in ("Lorde takes out newspaper advert", f"{LORDE} tour", "Lorde snub"):
+        reply = await answer(app, f"/search {typed}", Asker(1, 1))
+        assert "this headline" not in reply.document.text
+    reply = await answer(app, "/search Lorde takes out newspaper advert", Asker(1, 1))
+    assert _titles_and_outlets(reply) == ["Wire", "BBC", "The Guardian"]
+
+
+@pytest.fixture
+def zelensky(app):
+    from tests.actor_helpers import add_article_naming
+
+    load_all()
+    body = "Volodymyr Zelensky set out a peace plan in Kyiv. Zelensky said talks could start."
+    add_article_naming(app, body, [("Volodymyr Zelensky", "person"), ("Kyiv", "place")], day=2)
+    add_article_naming(app, "Keith Kellogg met officials in Kyiv on the grain deal.",
+                       [("Keith Kellogg", "person"), ("Kyiv", "place")], day=3)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("typed", "lines"),
+    [
+        ("/search Zelinsky peace plan", [
+            "Nothing in the archive matches “Zelinsky peace plan”.",
+            "No article has “Zelinsky”; did you mean Volodymyr Zelensky? /search Zelensky peace plan",
+            "Without the words no article has: /search peace plan.",
+            "The newest articles: /latest."]),
+        ("Zelinsky", [
+            "Nothing in the archive matches “Zelinsky”.",
+            "No article has “Zelinsky”; did you mean Volodymyr Zelensky? /search Zelensky",
+            "The newest articles: /latest."]),
+        ("/search Kellogg croissants grain", [
+            "Nothing in the archive matches “Kellogg croissants grain”.",
+            "“croissants” is in no article.",
+            "Without the words no article has: /search Kellogg grain.",
+            "The newest articles: /latest."]),
+        ("/search Kellogg peace plan", [
+            "Nothing in the archive matches “Kellogg peace plan”.",
+            "No article has them all; fewer do: /search peace plan.",
+            "The newest articles: /latest."]),
+        ("/latest 5 croissants", [
+            "Nothing in the archive matches “croissants”.",
+            "Try other words, or a name, e.g. /search Kellogg.",
+            "The newest articles: /latest."]),
+        ("/search Zelensky set out a peace plan | World | Pravda Weekly", [
+            "Nothing in the archive matches “Zelensky set out a peace plan | World | Pravda Weekly”.",
+            "Its first part finds articles: /search Zelensky set out a peace plan.",
+            "“World”, “Pravda” and “Weekly” are in no article.",
+            "The newest articles: /latest."]),
+    ],
+)  # fmt: skip
+async def test_a_search_that_finds_nothing_says_what_to_send_that_does(app, zelensky, typed, lines):
+    """A miss says what was searched, then commands tried to find articles: a close actor's spelling for
+    a word no article has, the words without it (or without one), a pasted line's first part, /latest."""
+    reply = await answer(app, typed, Asker(1, 1))
+    assert reply.document.text.splitlines() == lines
+    html = html_messages(reply.document)[0]
+    assert "<code>/latest</code>" in html and "<code>/search" in html

@@ -6,6 +6,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
+from functools import partial
 
 from briefing.aliases import fold, skeleton, strip_article
 from briefing.briefs import (
@@ -14,7 +15,6 @@ from briefing.briefs import (
     compose_brief,
     needs_words,
     no_articles,
-    no_matches,
     no_stories,
     only_operators,
     shorten,
@@ -25,11 +25,13 @@ from briefing.dates import ENGLISH_NUMBERS, ENGLISH_TENS
 from briefing.document import Block, Document, Inline, code, italic, message, para
 from briefing.letters import umlauts_written
 from briefing.models import ActorType, Story
+from briefing.pasted import TITLE_WORDS, headline_starts, lead_words, names_outlet, title_end, words_of
 from briefing.ranking import TOPIC_HALF_LIFE, score, topic_recency, undated_order
 from briefing.relevance import APART, PHRASE, closeness, holding, topic_relevance, written_words
 from briefing.service import App
 from briefing.service.actors import actor_type, read_name, resolve_actor, without_tags
 from briefing.service.commands import Asker, Reply, and_list, command, with_note
+from briefing.service.misses import no_matches_reply
 from briefing.service.resummarize import current_articles, current_stories
 from briefing.topics import quoted
 from store.actors import find_actors
@@ -49,6 +51,7 @@ from store.search import (
     operators_only,
     phrase_tokens,
     query_words,
+    titles_with,
 )
 from store.stories import (
     StoryStats,
@@ -401,11 +404,17 @@ def _search(app: App, args: str, limit: int, *, latest: bool = False) -> Reply:
     """The ``limit`` newest articles matching the words; for ``/latest`` (``latest``), a query with no
     word to look for is answered with examples of /latest, which takes words only as an option."""
     example = "/latest 5 Kellogg" if latest else "/search Kellogg"
+    # a headline as written ("Port <b>strike</b> talks", as Telegram shows such a title) or tags pasted
+    # around it: lines kept, for where a headline ends
+    lines = [args.strip(), "\n".join(without_tags(line) for line in args.strip().splitlines())]
     args, fields = without_fields(
         without_tags(args)
     )  # "<b>Kellogg</b>", pasted: Kellogg, as /follow reads it
     if (common := too_common(args, example)) is not None:
         return common
+    for text in dict.fromkeys(lines):  # a headline the bot sent, pasted back
+        if (pasted := pasted_headline(app, text)) is not None:
+            return _headline_search(app, *pasted, limit)
     either = [words for words in either_words(args) if fts_query(words) is not None]
     if len(either) > 1:
         reply = _search_either(app, either[:MAX_EITHER], fields, limit)
@@ -422,13 +431,20 @@ def _search(app: App, args: str, limit: int, *, latest: bool = False) -> Reply:
     searched, operators = without_operators(searched)
     marks = (*fields, *marks, *operators)
     if not articles:
-        return _syntax_noted(Reply(no_matches(searched)), searched, marks)
+        missed = no_matches_reply(app, searched, partial(_finds, app), shown=searched)
+        return _syntax_noted(Reply(missed), searched, marks)
     title = titled("Articles with ", searched, ", newest first")
     matching = None
     if len(articles) >= limit:
         matching = count_matches(app.db, query, limit=MATCHES_COUNTED + 1) if total == COUNT_ALL else total
     reply = _list_reply(compose_articles(articles, now=app.now(), title=title, matching=matching), app)
     return _syntax_noted(reply, searched, marks)
+
+
+def _finds(app: App, words: str) -> bool:
+    """Whether a search for ``words`` finds any article (a suggestion is tried before it is offered)."""
+    found = _matching(app, words, 1)
+    return found is not None and bool(found[1])
 
 
 def _matching(app: App, words: str, limit: int) -> tuple[str, list[int], int | None] | None:
@@ -443,6 +459,48 @@ def _matching(app: App, words: str, limit: int) -> tuple[str, list[int], int | N
     query = " OR ".join(f"({q})" for q in [query, *spellings.values()]) if not caps else query
     ids, total = _search_ids(app, query, caps, written, limit)
     return query, ids, total
+
+
+TITLED_LOOKED_AT = 50  # the newest articles whose title holds a pasted headline's longest words, looked at
+
+
+def pasted_headline(app: App, text: str) -> tuple[str, list[int]] | None:
+    """The headline a pasted text begins with (``briefing.pasted``: a line of the bot's reply, a page's
+    "Headline | Section | Outlet"), as stored (the bot may have cut it short), and the articles of that
+    title, newest first, those of an outlet named after it first; None when no stored title begins the
+    text (or one of its first lines) as a pasted headline does. Of titles that begin alike ("Trump wins
+    the vote", "Trump wins the vote in Iowa"), the longest the text holds is the one pasted."""
+    for start in headline_starts(text):
+        words = lead_words(text, start)
+        if len(words_of(text[start:].partition("\n")[0])) < TITLE_WORDS or not words:
+            continue  # no headline of three words or more: a search's words
+        found: dict[int, tuple[int, str, str]] = {}
+        for article_id, title, source in titles_with(app.db, words, limit=TITLED_LOOKED_AT):
+            if (end := title_end(text, start, title)) is not None:
+                found[article_id] = (end, title, source)
+        if not found:
+            continue
+        end = max(e for e, _, _ in found.values())
+        ids = [a for a, (e, _, _) in found.items() if e == end]
+        rest = text[end:]
+        named = [a for a in ids if names_outlet(rest, found[a][2])]
+        ids = [*named, *(a for a in ids if a not in named)]
+        return " ".join(found[ids[0]][1].split()), ids
+    return None
+
+
+def _headline_search(app: App, headline: str, ids: Sequence[int], limit: int) -> Reply:
+    """The articles of a pasted headline first, then the newest others with its words: what the user
+    looks for is that article, what follows it the way to read on (the outlet's name or the age pasted
+    with it would have found nothing)."""
+    found = _matching(app, headline, limit)
+    others = [a for a in (found[1] if found is not None else []) if a not in ids]
+    articles = current_articles(app, articles_by_ids(app.db, [*ids, *others][:limit]))
+    document = compose_articles(articles, now=app.now(), title=titled("Articles with ", headline))
+    first = "The article with this headline" if len(ids) == 1 else "The articles with this headline"
+    told = f"{first} first, then the newest with its words." if others else f"{first}."
+    header = (*document.header, para(italic(told)))
+    return _list_reply(replace(document, header=header), app)
 
 
 # "Kellogg OR Obi", "Kellogg | Obi": articles with either; OR in capitals, as search engines write it
@@ -500,7 +558,8 @@ def _search_either(app: App, either: Sequence[str], fields: Sequence[str], limit
     )
     searched = " or ".join(f"“{shorten(words, 40)}”" for words in shown)
     if not articles:
-        reply = Reply(message(para(f"Nothing in the archive matches {searched}."), para("Try other words.")))
+        newest_line = para("Try other words; the newest articles: ", code("/latest"), ".")
+        reply = Reply(message(para(f"Nothing in the archive matches {searched}."), newest_line))
         return _syntax_noted(reply, " OR ".join(shown), (*fields, *marks))
     matching = None
     if len(ids) >= limit:

@@ -285,7 +285,8 @@ async def answer(app: App, text: str, asker: Asker, *, pressed: bool = False) ->
 
 def with_note(reply: Reply, *notes: Block) -> Reply:
     """The reply with notes on what was read otherwise than typed or not done, under it (and on every
-    page of a paged reply, where the user sees them whichever page they read)."""
+    page of a paged reply, where the user sees them whichever page they read; a tip, which only
+    suggests, on the first page alone: ``briefing.document.tip``)."""
     if not notes:
         return reply
     return replace(reply, document=replace(reply.document, notes=(*reply.document.notes, *notes)))
@@ -489,8 +490,9 @@ async def _plain(app: App, text: str, asker: Asker) -> Reply:
         hint = para("Commands begin with a slash: to do that, send ", code(send), ".")
         searched = read_plain(text, requests=False)
         if searched.meaning == "search" and searched.args and search_articles(app.db, searched.args, limit=1):
-            # a hint never replaces a search that finds articles: the words may be a headline's
-            meant, hinted = searched, hint
+            # a hint never replaces a search that finds articles: the words may be a headline's; under
+            # the articles it is a tip, on the first page alone
+            meant, hinted = searched, replace(hint, kind="tip")
         else:
             lines = [hint]
             if meant.command in _WORDS_TOO:  # "follow Trump": maybe words to look for
