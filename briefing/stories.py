@@ -52,6 +52,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from functools import lru_cache
 
+from briefing.aliases import fold
 from briefing.antecedents import follows_from, needed_before, opens_on_pronoun, told_apart
 from briefing.cues import CALENDAR
 from briefing.dedupe import headline_dates
@@ -319,9 +320,10 @@ class _Cluster:
 
     def add(self, article: StoryArticle, vector: Vector, actors: Mapping[int, float]) -> None:
         self.spans |= day_spans(article.title)
-        self.events |= named_events(article.lead)
+        storms = storms_of(article)
+        self.events |= storms
         self.opened |= opening_events(article)
-        self.storm_sentences.extend(x for x in _told(article) if named_events(x))
+        self.storm_sentences.extend(x for x in _told(article) if named_events(x) & storms)
         self.squared = _accumulate(self.total, vector, self.squared)
         self.hidden += max(0.0, 1.0 - sum(w * w for w in vector.values()))
         self.actors_squared = _accumulate(self.actors, actors, self.actors_squared)
@@ -355,7 +357,7 @@ class _Cluster:
         if len(shared) < SHARED_TERMS:  # "Good Item", "Bad Item": one word in common is no event
             return 0.0
         text = sum(shared) / length
-        events = named_events(article.lead)
+        events = storms_of(article)
         if events and self.events and not events & self.events:  # Storm Jana is not Storm Idris
             return 0.0
         opening = opening_events(article)
@@ -428,24 +430,86 @@ _SPAN_DASH = re.compile(r"\d\s*[-–]\s*\D{0,6}\d")
 
 
 # a storm named by its kind and a one-word name, "Storm Idris", "Hurricane Milton", "Tropical Storm
-# Nando" (its "Storm Nando"): not a name before a noun of things ("Storm Shadow missiles"), nor a day
+# Nando", "la tempête Ciarán", "Sturmtief Zoltan", "la borrasca Filomena": not a name before a noun of
+# things ("Storm Shadow missiles"), nor a day. A kind in ``sure`` names only storms (no one is named
+# "Sturmtief"); one in ``kind`` may be a person's or a company's first word ("Storm Reid", "Hurricane
+# Electric"), a storm's only in words of weather (:func:`storms_of`)
 _NAMED_STORM = re.compile(
-    r"\b(?:Storm|Hurricane|Typhoon|Cyclone)\s+([A-Z\u00c0-\u00de][^\W\d_]+)\b"
+    r"\b(?:(?P<sure>(?:Tropical|Subtropical|Post-[Tt]ropical|Winter)\s+(?:Storm|Cyclone)|Super\s+Typhoon"
+    r"|[Ss]turmtief|[Oo]rkantief|[Tt]empête|[Bb]orrasca|[Tt]empestade|[Oo]uragan|[Tt]ormenta\s+tropical)"
+    r"|(?P<kind>Storm|Hurricane|Typhoon|[Hh]urac[áa]n|[Ff]urac[ãa]o|[Tt]uf[ãa]o|[Tt]if[óo]n"
+    r"|[Cc]yclone|[Cc]icl[oó]ne?|[Tt]yphon))"
+    r"\s+(?P<name>[A-Z\u00c0-\u00de][^\W\d_]+)\b"
     r"(?!\s+(?:[A-Z]|(?:cruise\s+)?(?:missiles?|rockets?|jets?|drones?)\b))"
 )
 _CALENDAR_TERMS = frozenset(terms_of(" ".join(CALENDAR))) | frozenset(terms_of("today yesterday tonight"))
+# words of weather in an article (a few languages): a storm's kind and a name there is a storm's
+_WEATHER = re.compile(
+    r"\b(?:winds?|windy|gusts?|gales?|rain(?:s|fall|ed|ing|y)?|downpours?|floods?|flooded|flooding|"
+    r"snow(?:fall|storms?)?|blizzards?|hail|thunderstorms?|landfall|storm\s+surge|landslides?|mudslides?|"
+    r"burst\s+(?:its|their)\s+banks|power\s+(?:cuts?|outages?)|(?:without|lost)\s+power|weather|"
+    r"forecasters?|meteorolog\w*|Met\s+(?:Office|Éireann)|(?:red|amber|yellow|orange)\s+warnings?|"
+    r"evacuat\w*|Regen|Böen|Orkan\w*|Hochwasser|Überschwemmung\w*|Unwetter|pluies?|rafales?|"
+    r"inondations?|crues?|intempéries|lluvias?|vientos?|rachas|inundaci\w+|chuvas?|ventos?|inunda\w+|"
+    r"pioggia|alluvion\w*)\b",
+    re.IGNORECASE,
+)
+# a name told as what struck: "displaced by Storm Orla", "in the wake of Hurricane Milton" ...
+_STRUCK_BY = re.compile(
+    r"(?:(?:displaced|caused|damaged|destroyed|battered|lashed|flooded|hit|struck|devastated|ravaged|"
+    r"felled|uprooted|affected|killed|injured)\s+by|(?:wake|aftermath|path|remnants|approach)\s+of)"
+    r"\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# ... "Hurricane Milton made landfall", "Storm Idris swept across Portugal"
+_STRIKES = re.compile(
+    r"\s*(?:has\s+|had\s+)?(?:made\s+landfall|makes\s+landfall|battered|batters|lashed|lashes|pounded|"
+    r"pounds|ravaged|ravages|uprooted|toppled|(?:swept|sweeps)\s+(?:across|through|into|over|in))\b"
+)
 
 
 @lru_cache(maxsize=8192)
+def _storm_names(text: str) -> tuple[tuple[str, bool], ...]:
+    """The names after a storm's kind in ``text`` (folded, "Ciarán" as "ciaran", in order), each with
+    whether the text says it is a storm's: its kind names only storms, or the storm is told as what
+    struck."""
+    found = []
+    for m in _NAMED_STORM.finditer(text):
+        name = fold(m.group("name"))
+        if name in _NO_NAMES:
+            continue
+        sure = bool(m.group("sure")) or bool(
+            _STRUCK_BY.search(text[max(0, m.start() - 40) : m.start()]) or _STRIKES.match(text, m.end())
+        )
+        found.append((name, sure))
+    return tuple(found)
+
+
 def named_events(text: str) -> frozenset[str]:
-    """The storms a text names by their names ("Storm Idris", "Cyclone Mahina"), folded: one storm's
-    name, within a story's days, is one event however its reports are worded (its toll, its floods in
-    another town, its shelters' cholera) and two storms' names are two events. Read in prose (an
-    article's lead), where a capital is a name's, not in a headline's title case ("Storm Hits Clove
-    Prices")."""
-    return frozenset(
-        m.group(1).casefold() for m in _NAMED_STORM.finditer(text) if m.group(1).casefold() not in _NO_NAMES
-    )
+    """The storms a text names by their names ("Storm Idris", "Cyclone Mahina", "la tempête Ciarán"),
+    folded: one storm's name, within a story's days, is one event however its reports are worded (its
+    toll, its floods in another town, its shelters' cholera) and two storms' names are two events. Read
+    in prose (an article's lead), where a capital is a name's, not in a headline's title case ("Storm Hits
+    Clove Prices"). Which of them an article tells as storms, :func:`storms_of` says."""
+    return frozenset(name for name, _ in _storm_names(text))
+
+
+def storms_of(article: StoryArticle) -> frozenset[str]:
+    """The storms ``article`` names (:func:`named_events` of its lead) that are storms: all of them in an
+    article with words of weather (:data:`_WEATHER`: wind, rain, floods, a forecaster's warning ...),
+    else those named by a kind only storms have ("Sturmtief", "Tropical Storm") or told as what struck
+    ("displaced by Storm Orla"). "Storm Reid" (an actress) in a piece on her new series is no storm, and
+    her two pieces of news are not one storm's reports."""
+    return _storms(article.title, article.lead)
+
+
+@lru_cache(maxsize=8192)
+def _storms(title: str, lead: str) -> frozenset[str]:
+    names = _storm_names(lead)
+    if not names:
+        return frozenset()
+    weather = bool(_WEATHER.search(lead) or _WEATHER.search(title))
+    return frozenset(name for name, sure in names if sure or weather)
 
 
 # what follows a storm's kind with a capital and names no storm: a day, "Hurricane Season", "Storm Centre"
@@ -453,15 +517,21 @@ _NO_NAMES = CALENDAR | frozenset("season centre center warning warnings watch al
 
 
 def opening_events(article: StoryArticle) -> frozenset[str]:
-    """The storms an article's first sentence names (:func:`named_events`): the storm it tells, where one
-    named further on may be a passing mention ("The derby had been put off when Storm Idris flooded the
-    pitch"). Those of its main clauses (:func:`main_clauses`) when it names one there: "Storm Conall
-    brought fresh flooding to Pontypridd, a day after Storm Bert killed five people" tells Conall (qa30
-    F7); else all it names ("At least six people were killed when Storm Idris swept across Portugal")."""
+    """The storm an article's first sentence names first (of :func:`storms_of`): the storm it tells, where
+    one named further on may be a passing mention ("The derby had been put off when Storm Idris flooded
+    the pitch"). The first of its main clauses (:func:`main_clauses`) when it names one there: "Storm
+    Conall brought fresh flooding to Pontypridd, a day after Storm Bert killed five people" and "Storm
+    Conall flooded Pontypridd as the town recovered from Storm Bert" tell Conall (qa30 F7); else the first
+    it names ("At least six people were killed when Storm Idris swept across Portugal")."""
     told = _told(article)
-    if not told:
+    storms = storms_of(article)
+    if not told or not storms:
         return frozenset()
-    return named_events(main_clauses(told[0])) or named_events(told[0])
+    for text in (main_clauses(told[0]), told[0]):
+        first = next((name for name, _ in _storm_names(text) if name in storms), None)
+        if first is not None:
+            return frozenset((first,))
+    return frozenset()
 
 
 # a clause of what came before or caused a sentence's news, to its next comma: "(a day) after Storm Bert
