@@ -17,9 +17,11 @@ story must be much closer (:data:`STRONG_TEXT`) to join; text that shares only c
 on its words alone; the words other than the actors' names must carry part of the similarity
 (:data:`EVENT_WORDS`); and a follow-up whose text is below the threshold (down to
 :data:`FOLLOW_UP_TEXT`) joins when its actors are close to the story's (:data:`FOLLOW_UP_ACTORS`); a
-town and one other word ("Beira port") are no event's words. A named storm ("Storm Idris",
-:func:`named_events`) is one event: an article that opens on a storm the story's articles open on joins
-with some words of what happened in common and its text or actors close (:func:`one_named_event`), or
+town and one other word ("Beira port") are no event's words, nor are those an article tells only in a
+clause of what came before its news (a strike "a day after a fire destroyed a grain warehouse at the
+port": :func:`own_terms`). A named storm ("Storm Idris", :func:`named_events`, in an article with words
+of weather: :func:`storms_of`) is one event: an article that opens on a storm the story's articles open
+on joins with some words of what happened in common and its text or actors close (:func:`one_named_event`), or
 when it gives a new figure of a count the story told of the storm ("the toll from Storm Idris rose to 19")
 as its own news, not as what caused it ("a match postponed after Storm Bert killed five":
 :func:`main_clauses`); an article naming another storm and none of the story's, or opening on another
@@ -311,6 +313,7 @@ class _Cluster:
     events: set[str] = field(default_factory=set)  # the storms its articles name (:func:`named_events`)
     opened: set[str] = field(default_factory=set)  # ... and those its articles open on
     storm_sentences: list[str] = field(default_factory=list)  # its articles' sentences naming a storm
+    own: set[str] = field(default_factory=set)  # the terms its articles tell as news (:func:`own_terms`)
     articles: list[StoryArticle] = field(default_factory=list)  # its members, in the order they came
 
     @property
@@ -324,6 +327,7 @@ class _Cluster:
         self.events |= storms
         self.opened |= opening_events(article)
         self.storm_sentences.extend(x for x in _told(article) if named_events(x) & storms)
+        self.own |= own_terms(article)
         self.squared = _accumulate(self.total, vector, self.squared)
         self.hidden += max(0.0, 1.0 - sum(w * w for w in vector.values()))
         self.actors_squared = _accumulate(self.actors, actors, self.actors_squared)
@@ -341,6 +345,7 @@ class _Cluster:
         self.events |= other.events
         self.opened |= other.opened
         self.storm_sentences.extend(other.storm_sentences)
+        self.own |= other.own
         self.articles.extend(other.articles)
         other.articles, other.alive = [], False
 
@@ -375,7 +380,7 @@ class _Cluster:
         if storms:
             # the event words are those beside the actors' and the storm's names: what else happened
             names = article.names | _event_terms(storms)
-            if one_named_event(text, together, self._event_words(vector, names, length)):
+            if one_named_event(text, together, self._event_words(article, vector, names, length)):
                 return THRESHOLD
             if self._recounts(article, storms):
                 return THRESHOLD
@@ -401,14 +406,20 @@ class _Cluster:
             # only common ones (a country, a big organisation: the words decide)
             return text if together >= NO_SHARED_ACTORS or text >= STRONG_TEXT else 0.0
         length = math.sqrt(self.squared + self.hidden) or 1.0
-        return blend(text, together, self._event_words(vector, article.names, length))
+        return blend(text, together, self._event_words(article, vector, article.names, length))
 
-    def _event_words(self, vector: Vector, names: frozenset[str], length: float) -> float:
+    def _event_words(
+        self, article: StoryArticle, vector: Vector, names: frozenset[str], length: float
+    ) -> float:
         """The part of the text cosine that is not ``names`` (the actors' and a storm's terms), the words
-        of what happened; nothing when those are fewer than :data:`SHARED_TERMS` words beside the days
-        and months: a fire and a strike at "Beira port" share the town and "port", no event (qa28 F10)."""
+        of what happened; nothing when fewer than :data:`SHARED_TERMS` of them, beside the days and months,
+        are words ``article`` and an article of the story tell as their news (:func:`own_terms`): a fire
+        and a strike at "Beira port" share the town and "port", no event (qa28 F10), and the strike's "a
+        day after a fire destroyed a grain warehouse at the port" tells the fire as what came before it, no
+        news of the strike's, whichever of the two came first (qa28)."""
         words = [t for t in vector if t in self.total and t not in names]
-        if sum(1 for t in words if t not in _CALENDAR_TERMS) < SHARED_TERMS:
+        own = own_terms(article)
+        if sum(1 for t in words if t in own and t in self.own and t not in _CALENDAR_TERMS) < SHARED_TERMS:
             return 0.0
         return sum(vector[t] * self.total[t] for t in words) / length
 
@@ -549,6 +560,28 @@ def main_clauses(sentence: str) -> str:
     what it tells as its own. A storm and its toll named there are the cause of another piece of news (a
     match put off, an insurer's claims), no report of the storm (qa30 F2)."""
     return _CAUSE_CLAUSE.sub("", sentence)
+
+
+def own_terms(article: StoryArticle) -> frozenset[str]:
+    """The terms an article tells as its news: those of its title and of its sentences' main clauses
+    (:func:`main_clauses`). "Dock workers at Beira port walked out on Monday over unpaid wages ... The
+    strike comes a day after a fire destroyed a grain warehouse at the port" tells the fire as what came
+    before, and its words of the fire ("fire", "destroyed", "grain", "warehouse") are no words of the
+    strike's event, which the fire's story shares (qa28). A title's are all its own: "Mombasa port reopens
+    after blaze" names the event it follows."""
+    return _own_terms(article.title, tuple(_told(article)))
+
+
+@lru_cache(maxsize=8192)
+def _own_terms(title: str, told: tuple[str, ...]) -> frozenset[str]:
+    terms = set(terms_of(title))
+    for text in told:
+        for sentence in _SENTENCE_END.split(text):
+            terms.update(terms_of(main_clauses(sentence)))
+    return frozenset(terms)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\u00c0-\u00de\"“‘'])")
 
 
 def _event_terms(events: Iterable[str]) -> frozenset[str]:
