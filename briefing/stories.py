@@ -120,6 +120,8 @@ class StoryArticle:
     opening: str = ""  # the start of its body
     section: str | None = None  # the section its page files it under ("Opinion": a column)
     author: str | None = None  # its byline, which a column's title may be signed with
+    places: frozenset[int] = frozenset()  # those of its actors that are places ...
+    people: frozenset[int] = frozenset()  # ... and those that are people
 
 
 def article_terms(article: StoryArticle) -> Counter[str]:
@@ -256,9 +258,12 @@ class Vectorizer:
         """The article's actors found in few articles: a town, a person, a company, rarely a country."""
         found = self._distinctive_cache.get(article)
         if found is None:
-            rare = (a for a in article.actors if self.actor_idf.get(a, self.actor_unseen) >= self._floor)
-            found = self._distinctive_cache[article] = frozenset(rare)
+            found = self._distinctive_cache[article] = frozenset(a for a in article.actors if self.rare(a))
         return found
+
+    def rare(self, actor: int) -> bool:
+        """Whether an actor is found in few articles (:func:`distinctive_idf`)."""
+        return self.actor_idf.get(actor, self.actor_unseen) >= self._floor
 
     def actors(self, article: StoryArticle) -> dict[int, float]:
         """The article's actors as a unit vector of their inverse document frequencies."""
@@ -314,6 +319,7 @@ class _Cluster:
     opened: set[str] = field(default_factory=set)  # ... and those its articles open on
     storm_sentences: list[str] = field(default_factory=list)  # its articles' sentences naming a storm
     own: set[str] = field(default_factory=set)  # the terms its articles tell as news (:func:`own_terms`)
+    places: set[int] = field(default_factory=set)  # the places its articles name
     articles: list[StoryArticle] = field(default_factory=list)  # its members, in the order they came
 
     @property
@@ -328,6 +334,7 @@ class _Cluster:
         self.opened |= opening_events(article)
         self.storm_sentences.extend(x for x in _told(article) if named_events(x) & storms)
         self.own |= own_terms(article)
+        self.places |= article.places
         self.squared = _accumulate(self.total, vector, self.squared)
         self.hidden += max(0.0, 1.0 - sum(w * w for w in vector.values()))
         self.actors_squared = _accumulate(self.actors, actors, self.actors_squared)
@@ -346,6 +353,7 @@ class _Cluster:
         self.opened |= other.opened
         self.storm_sentences.extend(other.storm_sentences)
         self.own |= other.own
+        self.places |= other.places
         self.articles.extend(other.articles)
         other.articles, other.alive = [], False
 
@@ -401,12 +409,28 @@ class _Cluster:
         self, article: StoryArticle, vector: Vector, vectors: Vectorizer, text: float, together: float
     ) -> float:
         """The similarity by text and actors when both have actors, before a named storm is heard."""
-        if not any(a in self.actors for a in vectors.distinctive(article)):
+        shared = [a for a in vectors.distinctive(article) if a in self.actors]
+        if shared and self._quoted_elsewhere(article, shared, vectors):
+            return text if text >= STRONG_TEXT else 0.0  # as if no actor were in common
+        if not shared:
             # no actor in common (two floods in two countries: words alone must be very close), or
             # only common ones (a country, a big organisation: the words decide)
             return text if together >= NO_SHARED_ACTORS or text >= STRONG_TEXT else 0.0
         length = math.sqrt(self.squared + self.hidden) or 1.0
         return blend(text, together, self._event_words(article, vector, article.names, length))
+
+    def _quoted_elsewhere(self, article: StoryArticle, shared: Sequence[int], vectors: Vectorizer) -> bool:
+        """Whether the distinctive actors ``article`` shares with the story (``shared``) are all people
+        while both name distinctive places, none of them in common: a prime minister who "promised federal
+        help" after floods in Kerala and after a landslide in Tamil Nadu is no sign that the two are one
+        event (qa30 F8). They are then two events in two places that share no actor, whose words must be
+        very close (:data:`STRONG_TEXT`): the official's name and words, told of both, make the text
+        close enough otherwise. A follow-up naming a place of the story shares it."""
+        return (
+            all(a in article.people for a in shared)
+            and any(vectors.rare(p) for p in article.places)
+            and any(vectors.rare(p) for p in self.places)
+        )
 
     def _event_words(
         self, article: StoryArticle, vector: Vector, names: frozenset[str], length: float

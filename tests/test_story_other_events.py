@@ -80,3 +80,74 @@ def test_a_recluster_keeps_the_strike_apart(app):
     recluster(app)
     rows = dict(app.db.execute("SELECT title, story_id FROM articles").fetchall())
     assert rows[FIRE[0]] == rows[CAUSE[0]] == rows[REOPENED[0]] != rows[STRIKE[0]]
+
+
+KERALA = (
+    "Kerala floods kill at least ten",
+    (
+        "At least ten people were killed in floods in Kerala on Monday, officials said, as Prime Minister "
+        "Narendra Modi promised federal help.",
+        "More than 3,000 people were moved to relief camps in Idukki and Wayanad.",
+    ),
+    "southasiawire.example",
+    0,
+)
+INJURED = (  # the floods' next report, the prime minister in it too
+    "Kerala floods: 25 injured as rain continues",
+    (
+        "At least 25 people were injured in floods in Kerala on Monday, officials said.",
+        "Prime Minister Narendra Modi spoke to the state's chief minister, Pinarayi Vijayan.",
+        "Idukki and Wayanad remained cut off.",
+    ),
+    "keralatimes.example",
+    2,
+)
+TAMIL_NADU = (  # the same day, another state, another disaster; the prime minister's same words
+    "Landslide in Tamil Nadu kills 14",
+    (
+        "A landslide in the Nilgiris district of Tamil Nadu killed 14 people on Monday, officials said, and "
+        "Prime Minister Narendra Modi promised federal help.",
+        "Rescuers were searching for six people still missing near Ooty.",
+    ),
+    "chennaiexpress.example",
+    3,
+)
+VISIT = (  # the floods' follow-up: the prime minister in a place of theirs
+    "Modi visits flood-hit Wayanad",
+    (
+        "Prime Minister Narendra Modi visited relief camps in Wayanad on Tuesday and promised federal help "
+        "to rebuild homes lost in the floods.",
+        "The state's chief minister, Pinarayi Vijayan, said 40,000 people were still in camps.",
+    ),
+    "keralatimes.example",
+    24,
+)
+
+
+OTHER_NEWS = [  # the day's other news, so that a name in three of the articles is not in most of them
+    (f"Other news {n}", (sentence,), "wire.example", -10 + n)
+    for n, sentence in enumerate(
+        (
+            "The central bank left its main interest rate unchanged at 6.5% on Friday.",
+            "Shares in Tokyo closed higher as exporters gained on a weaker yen.",
+            "A new bridge over the Danube opened to traffic in Budapest on Saturday.",
+            "The national football team named a new coach after a poor World Cup.",
+            "Scientists in Chile reported a rare sighting of a blue whale off the coast.",
+            "The city council of Lyon approved a plan to plant 10,000 trees by 2030.",
+        )
+    )
+]
+
+
+def test_a_prime_minister_promising_help_after_two_disasters_is_no_one_event(app):
+    """qa30 F8: "Landslide in Tamil Nadu kills 14" joined "Kerala floods kill at least ten", the two sharing
+    only "Prime Minister Narendra Modi promised federal help" (and "killed", "officials said"). People
+    are the only distinctive actors an article shares with a story while both name places of their own,
+    none in common: the words decide, as for a shared country. The prime minister's visit to a place of
+    the floods still joins their story."""
+    _stories(app, *OTHER_NEWS)
+    kerala, injured, tamil_nadu, visit = _stories(app, KERALA, INJURED, TAMIL_NADU, VISIT)
+    assert kerala == injured == visit != tamil_nadu
+    recluster(app)
+    rows = dict(app.db.execute("SELECT title, story_id FROM articles").fetchall())
+    assert rows[KERALA[0]] == rows[INJURED[0]] == rows[VISIT[0]] != rows[TAMIL_NADU[0]]
