@@ -486,13 +486,13 @@ _WEATHER = re.compile(
     r"forecasters?|meteorolog\w*|Met\s+(?:Office|Éireann)|(?:red|amber|yellow|orange)\s+warnings?|"
     r"evacuat\w*|Regen|Böen|Orkan\w*|Hochwasser|Überschwemmung\w*|Unwetter|pluies?|rafales?|"
     r"inondations?|crues?|intempéries|lluvias?|vientos?|rachas|inundaci\w+|chuvas?|ventos?|inunda\w+|"
-    r"pioggia|alluvion\w*)\b",
+    r"pioggia|alluvion\w*|tornado(?:e?s)?|(?-i:hurricanes?|typhoons?|cyclones?))\b",
     re.IGNORECASE,
 )
 # a name told as what struck: "displaced by Storm Orla", "in the wake of Hurricane Milton" ...
 _STRUCK_BY = re.compile(
     r"(?:(?:displaced|caused|damaged|destroyed|battered|lashed|flooded|hit|struck|devastated|ravaged|"
-    r"felled|uprooted|affected|killed|injured)\s+by|(?:wake|aftermath|path|remnants|approach)\s+of)"
+    r"felled|uprooted|affected|killed|injured)\s+by|(?:wake|aftermath|path|remnants|approach|ahead)\s+of)"
     r"\s+(?:the\s+)?$",
     re.IGNORECASE,
 )

@@ -12,10 +12,13 @@ port share the town and "port" alone (qa28 F10). An article telling the storm an
 its own news (a match postponed "after Storm Orla killed 18 people") or opening on its own storm with the
 story's named as the day before's stays apart too (qa30 F2, F7)."""
 
+from datetime import UTC, datetime
+
 import pytest
 from article_rows import enrich_sentences as ingest
 
 from briefing.service.stories import recluster
+from briefing.stories import StoryArticle, storms_of
 from store.articles import get_article
 
 STORM = {  # (title, sentences, outlet, hours after the first report)
@@ -402,3 +405,23 @@ def test_an_article_opening_on_its_own_storm_is_that_storms_in_other_words_and_l
     assert ingest(app, *STILL_RECOVERING).story_id != orla
     ciaran = ingest(app, *TEMPETE).story_id
     assert ingest(app, *DOMINGOS).story_id != ciaran
+
+
+def test_which_names_after_a_storms_kind_are_storms():
+    """The words that make "Storm X" a storm's name: the article's words of weather, in a few languages
+    and "the hurricane" in lower case, or the storm told as what struck or what is coming; no capitalised
+    "Hurricane" of a company's name counts as weather."""
+
+    def storms(title, lead):
+        return storms_of(StoryArticle(1, title, lead, "x.example", datetime(2026, 11, 25, tzinfo=UTC)))
+
+    assert storms("Biden approves emergency for Florida", "Biden acted ahead of Hurricane Milton.") == {
+        "milton"
+    }
+    assert storms("Florida braces", "Hurricane Milton is due on Wednesday; the hurricane may hit Tampa.") == {
+        "milton"
+    }
+    assert storms("Zoltan kommt", "Sturmtief Zoltan erreicht am Donnerstag Norddeutschland.") == {"zoltan"}
+    assert storms("Ciaran", "La tempête Ciarán arrive jeudi en Bretagne.") == {"ciaran"}
+    assert storms("Storm Reid at the Oscars", "Storm Reid wore a red gown at the Oscars on Sunday.") == set()
+    assert storms("Hurricane Electric expands", "Hurricane Electric opened a data centre in Lagos.") == set()
