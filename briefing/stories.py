@@ -17,9 +17,11 @@ story must be much closer (:data:`STRONG_TEXT`) to join; text that shares only c
 on its words alone; the words other than the actors' names must carry part of the similarity
 (:data:`EVENT_WORDS`); and a follow-up whose text is below the threshold (down to
 :data:`FOLLOW_UP_TEXT`) joins when its actors are close to the story's (:data:`FOLLOW_UP_ACTORS`); a
-town and one other word ("Beira port") are no event's words. A named storm ("Storm Idris",
-:func:`named_events`) is one event: an article that opens on a storm the story's articles open on joins
-with some words of what happened in common and its text or actors close (:func:`one_named_event`), or
+town and one other word ("Beira port") are no event's words, nor are those an article tells only in a
+clause of what came before its news (a strike "a day after a fire destroyed a grain warehouse at the
+port": :func:`own_terms`). A named storm ("Storm Idris", :func:`named_events`, in an article with words
+of weather: :func:`storms_of`) is one event: an article that opens on a storm the story's articles open
+on joins with some words of what happened in common and its text or actors close (:func:`one_named_event`), or
 when it gives a new figure of a count the story told of the storm ("the toll from Storm Idris rose to 19")
 as its own news, not as what caused it ("a match postponed after Storm Bert killed five":
 :func:`main_clauses`); an article naming another storm and none of the story's, or opening on another
@@ -52,6 +54,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from functools import lru_cache
 
+from briefing.aliases import fold
 from briefing.antecedents import follows_from, needed_before, opens_on_pronoun, told_apart
 from briefing.cues import CALENDAR
 from briefing.dedupe import headline_dates
@@ -117,6 +120,8 @@ class StoryArticle:
     opening: str = ""  # the start of its body
     section: str | None = None  # the section its page files it under ("Opinion": a column)
     author: str | None = None  # its byline, which a column's title may be signed with
+    places: frozenset[int] = frozenset()  # those of its actors that are places ...
+    people: frozenset[int] = frozenset()  # ... and those that are people
 
 
 def article_terms(article: StoryArticle) -> Counter[str]:
@@ -253,9 +258,12 @@ class Vectorizer:
         """The article's actors found in few articles: a town, a person, a company, rarely a country."""
         found = self._distinctive_cache.get(article)
         if found is None:
-            rare = (a for a in article.actors if self.actor_idf.get(a, self.actor_unseen) >= self._floor)
-            found = self._distinctive_cache[article] = frozenset(rare)
+            found = self._distinctive_cache[article] = frozenset(a for a in article.actors if self.rare(a))
         return found
+
+    def rare(self, actor: int) -> bool:
+        """Whether an actor is found in few articles (:func:`distinctive_idf`)."""
+        return self.actor_idf.get(actor, self.actor_unseen) >= self._floor
 
     def actors(self, article: StoryArticle) -> dict[int, float]:
         """The article's actors as a unit vector of their inverse document frequencies."""
@@ -310,6 +318,8 @@ class _Cluster:
     events: set[str] = field(default_factory=set)  # the storms its articles name (:func:`named_events`)
     opened: set[str] = field(default_factory=set)  # ... and those its articles open on
     storm_sentences: list[str] = field(default_factory=list)  # its articles' sentences naming a storm
+    own: set[str] = field(default_factory=set)  # the terms its articles tell as news (:func:`own_terms`)
+    places: set[int] = field(default_factory=set)  # the places its articles name
     articles: list[StoryArticle] = field(default_factory=list)  # its members, in the order they came
 
     @property
@@ -319,9 +329,12 @@ class _Cluster:
 
     def add(self, article: StoryArticle, vector: Vector, actors: Mapping[int, float]) -> None:
         self.spans |= day_spans(article.title)
-        self.events |= named_events(article.lead)
+        storms = storms_of(article)
+        self.events |= storms
         self.opened |= opening_events(article)
-        self.storm_sentences.extend(x for x in _told(article) if named_events(x))
+        self.storm_sentences.extend(x for x in _told(article) if named_events(x) & storms)
+        self.own |= own_terms(article)
+        self.places |= article.places
         self.squared = _accumulate(self.total, vector, self.squared)
         self.hidden += max(0.0, 1.0 - sum(w * w for w in vector.values()))
         self.actors_squared = _accumulate(self.actors, actors, self.actors_squared)
@@ -339,6 +352,8 @@ class _Cluster:
         self.events |= other.events
         self.opened |= other.opened
         self.storm_sentences.extend(other.storm_sentences)
+        self.own |= other.own
+        self.places |= other.places
         self.articles.extend(other.articles)
         other.articles, other.alive = [], False
 
@@ -355,7 +370,7 @@ class _Cluster:
         if len(shared) < SHARED_TERMS:  # "Good Item", "Bad Item": one word in common is no event
             return 0.0
         text = sum(shared) / length
-        events = named_events(article.lead)
+        events = storms_of(article)
         if events and self.events and not events & self.events:  # Storm Jana is not Storm Idris
             return 0.0
         opening = opening_events(article)
@@ -373,7 +388,7 @@ class _Cluster:
         if storms:
             # the event words are those beside the actors' and the storm's names: what else happened
             names = article.names | _event_terms(storms)
-            if one_named_event(text, together, self._event_words(vector, names, length)):
+            if one_named_event(text, together, self._event_words(article, vector, names, length)):
                 return THRESHOLD
             if self._recounts(article, storms):
                 return THRESHOLD
@@ -394,19 +409,41 @@ class _Cluster:
         self, article: StoryArticle, vector: Vector, vectors: Vectorizer, text: float, together: float
     ) -> float:
         """The similarity by text and actors when both have actors, before a named storm is heard."""
-        if not any(a in self.actors for a in vectors.distinctive(article)):
+        shared = [a for a in vectors.distinctive(article) if a in self.actors]
+        if shared and self._quoted_elsewhere(article, shared, vectors):
+            return text if text >= STRONG_TEXT else 0.0  # as if no actor were in common
+        if not shared:
             # no actor in common (two floods in two countries: words alone must be very close), or
             # only common ones (a country, a big organisation: the words decide)
             return text if together >= NO_SHARED_ACTORS or text >= STRONG_TEXT else 0.0
         length = math.sqrt(self.squared + self.hidden) or 1.0
-        return blend(text, together, self._event_words(vector, article.names, length))
+        return blend(text, together, self._event_words(article, vector, article.names, length))
 
-    def _event_words(self, vector: Vector, names: frozenset[str], length: float) -> float:
+    def _quoted_elsewhere(self, article: StoryArticle, shared: Sequence[int], vectors: Vectorizer) -> bool:
+        """Whether the distinctive actors ``article`` shares with the story (``shared``) are all people
+        while both name distinctive places, none of them in common: a prime minister who "promised federal
+        help" after floods in Kerala and after a landslide in Tamil Nadu is no sign that the two are one
+        event (qa30 F8). They are then two events in two places that share no actor, whose words must be
+        very close (:data:`STRONG_TEXT`): the official's name and words, told of both, make the text
+        close enough otherwise. A follow-up naming a place of the story shares it."""
+        return (
+            all(a in article.people for a in shared)
+            and any(vectors.rare(p) for p in article.places)
+            and any(vectors.rare(p) for p in self.places)
+        )
+
+    def _event_words(
+        self, article: StoryArticle, vector: Vector, names: frozenset[str], length: float
+    ) -> float:
         """The part of the text cosine that is not ``names`` (the actors' and a storm's terms), the words
-        of what happened; nothing when those are fewer than :data:`SHARED_TERMS` words beside the days
-        and months: a fire and a strike at "Beira port" share the town and "port", no event (qa28 F10)."""
+        of what happened; nothing when fewer than :data:`SHARED_TERMS` of them, beside the days and months,
+        are words ``article`` and an article of the story tell as their news (:func:`own_terms`): a fire
+        and a strike at "Beira port" share the town and "port", no event (qa28 F10), and the strike's "a
+        day after a fire destroyed a grain warehouse at the port" tells the fire as what came before it, no
+        news of the strike's, whichever of the two came first (qa28)."""
         words = [t for t in vector if t in self.total and t not in names]
-        if sum(1 for t in words if t not in _CALENDAR_TERMS) < SHARED_TERMS:
+        own = own_terms(article)
+        if sum(1 for t in words if t in own and t in self.own and t not in _CALENDAR_TERMS) < SHARED_TERMS:
             return 0.0
         return sum(vector[t] * self.total[t] for t in words) / length
 
@@ -428,24 +465,86 @@ _SPAN_DASH = re.compile(r"\d\s*[-–]\s*\D{0,6}\d")
 
 
 # a storm named by its kind and a one-word name, "Storm Idris", "Hurricane Milton", "Tropical Storm
-# Nando" (its "Storm Nando"): not a name before a noun of things ("Storm Shadow missiles"), nor a day
+# Nando", "la tempête Ciarán", "Sturmtief Zoltan", "la borrasca Filomena": not a name before a noun of
+# things ("Storm Shadow missiles"), nor a day. A kind in ``sure`` names only storms (no one is named
+# "Sturmtief"); one in ``kind`` may be a person's or a company's first word ("Storm Reid", "Hurricane
+# Electric"), a storm's only in words of weather (:func:`storms_of`)
 _NAMED_STORM = re.compile(
-    r"\b(?:Storm|Hurricane|Typhoon|Cyclone)\s+([A-Z\u00c0-\u00de][^\W\d_]+)\b"
+    r"\b(?:(?P<sure>(?:Tropical|Subtropical|Post-[Tt]ropical|Winter)\s+(?:Storm|Cyclone)|Super\s+Typhoon"
+    r"|[Ss]turmtief|[Oo]rkantief|[Tt]empête|[Bb]orrasca|[Tt]empestade|[Oo]uragan|[Tt]ormenta\s+tropical)"
+    r"|(?P<kind>Storm|Hurricane|Typhoon|[Hh]urac[áa]n|[Ff]urac[ãa]o|[Tt]uf[ãa]o|[Tt]if[óo]n"
+    r"|[Cc]yclone|[Cc]icl[oó]ne?|[Tt]yphon))"
+    r"\s+(?P<name>[A-Z\u00c0-\u00de][^\W\d_]+)\b"
     r"(?!\s+(?:[A-Z]|(?:cruise\s+)?(?:missiles?|rockets?|jets?|drones?)\b))"
 )
 _CALENDAR_TERMS = frozenset(terms_of(" ".join(CALENDAR))) | frozenset(terms_of("today yesterday tonight"))
+# words of weather in an article (a few languages): a storm's kind and a name there is a storm's
+_WEATHER = re.compile(
+    r"\b(?:winds?|windy|gusts?|gales?|rain(?:s|fall|ed|ing|y)?|downpours?|floods?|flooded|flooding|"
+    r"snow(?:fall|storms?)?|blizzards?|hail|thunderstorms?|landfall|storm\s+surge|landslides?|mudslides?|"
+    r"burst\s+(?:its|their)\s+banks|power\s+(?:cuts?|outages?)|(?:without|lost)\s+power|weather|"
+    r"forecasters?|meteorolog\w*|Met\s+(?:Office|Éireann)|(?:red|amber|yellow|orange)\s+warnings?|"
+    r"evacuat\w*|Regen|Böen|Orkan\w*|Hochwasser|Überschwemmung\w*|Unwetter|pluies?|rafales?|"
+    r"inondations?|crues?|intempéries|lluvias?|vientos?|rachas|inundaci\w+|chuvas?|ventos?|inunda\w+|"
+    r"pioggia|alluvion\w*|tornado(?:e?s)?|(?-i:hurricanes?|typhoons?|cyclones?))\b",
+    re.IGNORECASE,
+)
+# a name told as what struck: "displaced by Storm Orla", "in the wake of Hurricane Milton" ...
+_STRUCK_BY = re.compile(
+    r"(?:(?:displaced|caused|damaged|destroyed|battered|lashed|flooded|hit|struck|devastated|ravaged|"
+    r"felled|uprooted|affected|killed|injured)\s+by|(?:wake|aftermath|path|remnants|approach|ahead)\s+of)"
+    r"\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# ... "Hurricane Milton made landfall", "Storm Idris swept across Portugal"
+_STRIKES = re.compile(
+    r"\s*(?:has\s+|had\s+)?(?:made\s+landfall|makes\s+landfall|battered|batters|lashed|lashes|pounded|"
+    r"pounds|ravaged|ravages|uprooted|toppled|(?:swept|sweeps)\s+(?:across|through|into|over|in))\b"
+)
 
 
 @lru_cache(maxsize=8192)
+def _storm_names(text: str) -> tuple[tuple[str, bool], ...]:
+    """The names after a storm's kind in ``text`` (folded, "Ciarán" as "ciaran", in order), each with
+    whether the text says it is a storm's: its kind names only storms, or the storm is told as what
+    struck."""
+    found = []
+    for m in _NAMED_STORM.finditer(text):
+        name = fold(m.group("name"))
+        if name in _NO_NAMES:
+            continue
+        sure = bool(m.group("sure")) or bool(
+            _STRUCK_BY.search(text[max(0, m.start() - 40) : m.start()]) or _STRIKES.match(text, m.end())
+        )
+        found.append((name, sure))
+    return tuple(found)
+
+
 def named_events(text: str) -> frozenset[str]:
-    """The storms a text names by their names ("Storm Idris", "Cyclone Mahina"), folded: one storm's
-    name, within a story's days, is one event however its reports are worded (its toll, its floods in
-    another town, its shelters' cholera) and two storms' names are two events. Read in prose (an
-    article's lead), where a capital is a name's, not in a headline's title case ("Storm Hits Clove
-    Prices")."""
-    return frozenset(
-        m.group(1).casefold() for m in _NAMED_STORM.finditer(text) if m.group(1).casefold() not in _NO_NAMES
-    )
+    """The storms a text names by their names ("Storm Idris", "Cyclone Mahina", "la tempête Ciarán"),
+    folded: one storm's name, within a story's days, is one event however its reports are worded (its
+    toll, its floods in another town, its shelters' cholera) and two storms' names are two events. Read
+    in prose (an article's lead), where a capital is a name's, not in a headline's title case ("Storm Hits
+    Clove Prices"). Which of them an article tells as storms, :func:`storms_of` says."""
+    return frozenset(name for name, _ in _storm_names(text))
+
+
+def storms_of(article: StoryArticle) -> frozenset[str]:
+    """The storms ``article`` names (:func:`named_events` of its lead) that are storms: all of them in an
+    article with words of weather (:data:`_WEATHER`: wind, rain, floods, a forecaster's warning ...),
+    else those named by a kind only storms have ("Sturmtief", "Tropical Storm") or told as what struck
+    ("displaced by Storm Orla"). "Storm Reid" (an actress) in a piece on her new series is no storm, and
+    her two pieces of news are not one storm's reports."""
+    return _storms(article.title, article.lead)
+
+
+@lru_cache(maxsize=8192)
+def _storms(title: str, lead: str) -> frozenset[str]:
+    names = _storm_names(lead)
+    if not names:
+        return frozenset()
+    weather = bool(_WEATHER.search(lead) or _WEATHER.search(title))
+    return frozenset(name for name, sure in names if sure or weather)
 
 
 # what follows a storm's kind with a capital and names no storm: a day, "Hurricane Season", "Storm Centre"
@@ -453,15 +552,21 @@ _NO_NAMES = CALENDAR | frozenset("season centre center warning warnings watch al
 
 
 def opening_events(article: StoryArticle) -> frozenset[str]:
-    """The storms an article's first sentence names (:func:`named_events`): the storm it tells, where one
-    named further on may be a passing mention ("The derby had been put off when Storm Idris flooded the
-    pitch"). Those of its main clauses (:func:`main_clauses`) when it names one there: "Storm Conall
-    brought fresh flooding to Pontypridd, a day after Storm Bert killed five people" tells Conall (qa30
-    F7); else all it names ("At least six people were killed when Storm Idris swept across Portugal")."""
+    """The storm an article's first sentence names first (of :func:`storms_of`): the storm it tells, where
+    one named further on may be a passing mention ("The derby had been put off when Storm Idris flooded
+    the pitch"). The first of its main clauses (:func:`main_clauses`) when it names one there: "Storm
+    Conall brought fresh flooding to Pontypridd, a day after Storm Bert killed five people" and "Storm
+    Conall flooded Pontypridd as the town recovered from Storm Bert" tell Conall (qa30 F7); else the first
+    it names ("At least six people were killed when Storm Idris swept across Portugal")."""
     told = _told(article)
-    if not told:
+    storms = storms_of(article)
+    if not told or not storms:
         return frozenset()
-    return named_events(main_clauses(told[0])) or named_events(told[0])
+    for text in (main_clauses(told[0]), told[0]):
+        first = next((name for name, _ in _storm_names(text) if name in storms), None)
+        if first is not None:
+            return frozenset((first,))
+    return frozenset()
 
 
 # a clause of what came before or caused a sentence's news, to its next comma: "(a day) after Storm Bert
@@ -479,6 +584,28 @@ def main_clauses(sentence: str) -> str:
     what it tells as its own. A storm and its toll named there are the cause of another piece of news (a
     match put off, an insurer's claims), no report of the storm (qa30 F2)."""
     return _CAUSE_CLAUSE.sub("", sentence)
+
+
+def own_terms(article: StoryArticle) -> frozenset[str]:
+    """The terms an article tells as its news: those of its title and of its sentences' main clauses
+    (:func:`main_clauses`). "Dock workers at Beira port walked out on Monday over unpaid wages ... The
+    strike comes a day after a fire destroyed a grain warehouse at the port" tells the fire as what came
+    before, and its words of the fire ("fire", "destroyed", "grain", "warehouse") are no words of the
+    strike's event, which the fire's story shares (qa28). A title's are all its own: "Mombasa port reopens
+    after blaze" names the event it follows."""
+    return _own_terms(article.title, tuple(_told(article)))
+
+
+@lru_cache(maxsize=8192)
+def _own_terms(title: str, told: tuple[str, ...]) -> frozenset[str]:
+    terms = set(terms_of(title))
+    for text in told:
+        for sentence in _SENTENCE_END.split(text):
+            terms.update(terms_of(main_clauses(sentence)))
+    return frozenset(terms)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\u00c0-\u00de\"“‘'])")
 
 
 def _event_terms(events: Iterable[str]) -> frozenset[str]:

@@ -50,7 +50,10 @@ _STORY_ARTICLE_SQL = (
 
 
 def _story_article(
-    row: dict[str, Any], actors: frozenset[int] = frozenset(), names: frozenset[str] = frozenset()
+    row: dict[str, Any],
+    actors: frozenset[int] = frozenset(),
+    names: frozenset[str] = frozenset(),
+    kinds: Mapping[str, frozenset[int]] | None = None,
 ) -> StoryArticle:
     when = from_iso(row["dated_at"])
     assert when is not None
@@ -69,6 +72,8 @@ def _story_article(
         opening=row["lead"],
         section=row["section"],
         author=row["author"],
+        places=(kinds or {}).get("place", frozenset()),
+        people=(kinds or {}).get("person", frozenset()),
     )
 
 
@@ -95,15 +100,25 @@ def actor_frequencies(db: Database, actor_ids: Iterable[int]) -> dict[int, int]:
 def _with_actors(db: Database, rows: list[dict[str, Any]]) -> list[StoryArticle]:
     actors: dict[int, set[int]] = defaultdict(set)
     names: dict[int, set[str]] = defaultdict(set)
+    kinds: dict[int, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))  # article -> type -> actors
     for chunk in chunks([r["id"] for r in rows], 500):
         sql = (
-            "SELECT DISTINCT m.article_id, m.actor_id, a.name FROM mentions m "
+            "SELECT DISTINCT m.article_id, m.actor_id, a.name, a.type FROM mentions m "
             f"JOIN actors a ON a.id = m.actor_id WHERE m.article_id IN ({','.join('?' * len(chunk))})"
         )
-        for article_id, actor_id, name in db.execute(sql, list(chunk)).fetchall():
+        for article_id, actor_id, name, kind in db.execute(sql, list(chunk)).fetchall():
             actors[article_id].add(actor_id)
             names[article_id].update(_name_terms(name))
-    return [_story_article(r, frozenset(actors[r["id"]]), frozenset(names[r["id"]])) for r in rows]
+            kinds[article_id][kind].add(actor_id)
+    return [
+        _story_article(
+            r,
+            frozenset(actors[r["id"]]),
+            frozenset(names[r["id"]]),
+            {kind: frozenset(ids) for kind, ids in kinds[r["id"]].items()},
+        )
+        for r in rows
+    ]
 
 
 @lru_cache(maxsize=65536)

@@ -57,6 +57,8 @@ def load_labelled(path: Path = LABELLED) -> Labelled:
                 summary=summary,
                 actors=actors,
                 names=frozenset(t for _, n in row["actors"] for t in terms_of(n)),
+                places=frozenset(actor_ids[t, n] for t, n in row["actors"] if t == "place"),
+                people=frozenset(actor_ids[t, n] for t, n in row["actors"] if t == "person"),
             )
         )
         group[row["id"]] = row["group"]

@@ -12,10 +12,13 @@ port share the town and "port" alone (qa28 F10). An article telling the storm an
 its own news (a match postponed "after Storm Orla killed 18 people") or opening on its own storm with the
 story's named as the day before's stays apart too (qa30 F2, F7)."""
 
+from datetime import UTC, datetime
+
 import pytest
 from article_rows import enrich_sentences as ingest
 
 from briefing.service.stories import recluster
+from briefing.stories import StoryArticle, storms_of
 from store.articles import get_article
 
 STORM = {  # (title, sentences, outlet, hours after the first report)
@@ -322,3 +325,103 @@ def test_an_article_telling_the_storm_as_the_cause_of_its_own_news_stays_apart(a
     again = dict(app.db.execute("SELECT title, story_id FROM articles").fetchall())
     assert again[TOLL_AFTER[0]] == again[STORM["first"][0]]
     assert all(again[title] != again[STORM["first"][0]] for title, *_ in CAUSED.values())
+
+
+NAMESAKES = {  # a person or a thing named like a storm ("Storm Reid", the actress), in no weather's words
+    "cast": (
+        "Storm Reid to star in new HBO drama series",
+        (
+            "Storm Reid will star in a new HBO drama series about a family of musicians in Atlanta, the "
+            "network said on Monday.",
+            "The actress played Riley in The Last of Us.",
+        ),
+        "screenwire.example",
+        0,
+    ),
+    "award": (  # the actress's other news, the next day: her name and a few words of television in common
+        "Storm Reid wins Image Award for The Last of Us",
+        (
+            "Storm Reid won the award for best supporting actress in a drama series at the NAACP Image "
+            "Awards in Los Angeles on Tuesday.",
+            "The actress thanked her mother and said her role in The Last of Us had changed her life.",
+        ),
+        "starwire.example",
+        20,
+    ),
+}
+
+
+def test_a_name_after_storm_in_no_weather_is_no_storm(app):
+    """The actress Storm Reid was read as a named storm: her two pieces of news, a casting and an award,
+    joined on her name and a few words of film as a storm's reports join on its name. A name after a
+    storm's kind is a storm's only where the article speaks of weather (wind, rain, floods, a forecaster's
+    warning ...) or names the storm as what struck ("displaced by Storm Orla")."""
+    got = [ingest(app, *article) for article in NAMESAKES.values()]
+    assert got[0].story_id != got[1].story_id
+
+
+TEMPETE = (  # a storm named in French, whose kind is a storm's whatever the words around it
+    "Tempête Ciarán : trois morts en Bretagne",
+    (
+        "La tempête Ciarán a fait trois morts en Bretagne jeudi, avec des rafales à 200 km/h, a annoncé le "
+        "ministère de l'Intérieur.",
+        "Plus de 700 000 foyers sont privés d'électricité dans le Finistère.",
+    ),
+    "ouestfrance.example",
+    0,
+)
+DOMINGOS = (  # its own storm first, the story's after it ("après" is no English clause of what came before)
+    "Tempête Domingos : la Bretagne de nouveau frappée",
+    (
+        "La tempête Domingos a frappé la Bretagne samedi, deux jours après la tempête Ciarán, avec des "
+        "rafales à 150 km/h, a annoncé le ministère de l'Intérieur.",
+        "Plus de 100 000 foyers sont privés d'électricité dans le Finistère.",
+    ),
+    "ouestfrance.example",
+    48,
+)
+STILL_RECOVERING = (  # Storm Pia first, Storm Orla in the same main clause after it
+    "Storm Pia floods Brest again",
+    (
+        "Storm Pia flooded Brest again on Tuesday night as the town was still recovering from Storm Orla, "
+        "which killed 18 people in Brittany, officials said.",
+        "Fire service commander Yann Le Gall said 1,100 people had been evacuated.",
+    ),
+    "atlanticpost.example",
+    46,
+)
+
+
+def test_an_article_opening_on_its_own_storm_is_that_storms_in_other_words_and_languages(app):
+    """qa30 F7's rule, "an article naming its own storm first belongs to that storm", held only where the
+    story's storm was in a clause of what came before ("a day after Storm Bert killed five"). The storm an
+    article's first sentence names first is the one it tells: "Storm Pia flooded Brest again as the town
+    was still recovering from Storm Orla" is Pia's; and storms are read in other languages ("la tempête
+    Ciarán", "Sturmtief", "borrasca"), so "La tempête Domingos a frappé la Bretagne samedi, deux jours
+    après la tempête Ciarán" is not Ciarán's story, worded as it is."""
+    for title, sentences, source, hours in STORM.values():
+        ingest(app, title, sentences, source, hours)
+    orla = get_article(app.db, 1).story_id
+    assert ingest(app, *STILL_RECOVERING).story_id != orla
+    ciaran = ingest(app, *TEMPETE).story_id
+    assert ingest(app, *DOMINGOS).story_id != ciaran
+
+
+def test_which_names_after_a_storms_kind_are_storms():
+    """The words that make "Storm X" a storm's name: the article's words of weather, in a few languages
+    and "the hurricane" in lower case, or the storm told as what struck or what is coming; no capitalised
+    "Hurricane" of a company's name counts as weather."""
+
+    def storms(title, lead):
+        return storms_of(StoryArticle(1, title, lead, "x.example", datetime(2026, 11, 25, tzinfo=UTC)))
+
+    assert storms("Biden approves emergency for Florida", "Biden acted ahead of Hurricane Milton.") == {
+        "milton"
+    }
+    assert storms("Florida braces", "Hurricane Milton is due on Wednesday; the hurricane may hit Tampa.") == {
+        "milton"
+    }
+    assert storms("Zoltan kommt", "Sturmtief Zoltan erreicht am Donnerstag Norddeutschland.") == {"zoltan"}
+    assert storms("Ciaran", "La tempête Ciarán arrive jeudi en Bretagne.") == {"ciaran"}
+    assert storms("Storm Reid at the Oscars", "Storm Reid wore a red gown at the Oscars on Sunday.") == set()
+    assert storms("Hurricane Electric expands", "Hurricane Electric opened a data centre in Lagos.") == set()
