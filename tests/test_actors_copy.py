@@ -162,3 +162,47 @@ def test_a_german_title_before_a_name_is_the_role_and_no_part_of_the_name():
         "Angela Merkel": "Bundeskanzlerin",
         "Annalena Baerbock": "Außenministerin",
     }, found
+
+
+def test_an_inflected_or_compound_german_office_is_the_role_in_its_dictionary_form():
+    found = {
+        a.name: a.role
+        for a in extract_actors(
+            "Merz hat am Dienstag den ukrainischen Präsidenten Oleksandr Kowalenko empfangen. Die Worte des "
+            "Bundeskanzlers Jonas Albrecht seien klar, sagte Regierungssprecherin Petra Lindner. Auch "
+            "Gesundheitsminister Tobias Brandl und die Stellvertretende Vorsitzende Sabine Roth kamen. "
+            "Hamburgs Erster Bürgermeister Lars Vogt fehlte."
+        )
+        if a.type == "person"
+    }
+    assert found["Oleksandr Kowalenko"] == "Präsident", found
+    assert found["Jonas Albrecht"] == "Bundeskanzler", found
+    assert found["Petra Lindner"] == "Regierungssprecherin", found
+    assert found["Tobias Brandl"] == "Gesundheitsminister", found
+    assert found["Sabine Roth"] == "Stellvertretende Vorsitzende", found
+    assert "Lars Vogt" in found, found
+
+
+def test_a_weekday_or_adverb_before_a_german_office_is_no_part_of_the_role():
+    found = {
+        a.name: a.role
+        for a in extract_actors(
+            "Am Montag Bundeskanzlerin Angela Merkel und am Dienstag Außenministerin Annalena Baerbock. "
+            "Auch Innenministerin Nancy Faeser kam. Berlins Regierender Bürgermeister Kai Wegner blieb."
+        )
+        if a.type == "person"
+    }
+    assert found == {
+        "Angela Merkel": "Bundeskanzlerin",
+        "Annalena Baerbock": "Außenministerin",
+        "Nancy Faeser": "Innenministerin",
+        "Kai Wegner": "Berlins Regierender Bürgermeister",
+    }, found
+
+
+def test_english_words_ending_like_a_german_office_are_no_titles():
+    from briefing.german_titles import german_office
+
+    assert german_office("präsidenten") and german_office("regierungssprecher") and german_office("csu-chef")
+    assert not german_office("administer") and not german_office("ministers") and not german_office("chef")
+    assert not german_office("presidents") and not german_office("minister")

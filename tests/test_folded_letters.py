@@ -318,3 +318,12 @@ async def test_a_german_spelling_of_a_known_person_is_another_name_of_them(app):
     assert [(a.name, a.article_count) for a in found] == [("Oleksandr Kovalenko", 2)], found
     assert "Oleksandr Kowalenko" in found[0].aliases
     assert [a.name for a in find_actors(app.db, "Kowalenko")] == ["Oleksandr Kovalenko"]
+
+
+async def test_a_german_article_with_an_inflected_office_joins_the_english_spelt_person(app):
+    load_all()
+    add_article(app, "Ukrainian President Oleksandr Kovalenko met envoys in Kyiv on Monday.", day=1)
+    add_article(app, "Merz hat den ukrainischen Präsidenten Oleksandr Kowalenko in Berlin empfangen.", day=2)
+    found = find_actors(app.db, "Oleksandr Kowalenko")
+    assert [(a.name, a.article_count) for a in found] == [("Oleksandr Kovalenko", 2)], found
+    assert not [a for a in find_actors(app.db, "Präsidenten") if a.type == "person"]
