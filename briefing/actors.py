@@ -54,6 +54,7 @@ from briefing.cyrillic_names import cyrillic_people
 from briefing.foreign import after_articles, common_words_not_places, names_no_one, titles_not_people
 from briefing.full_names import named_again
 from briefing.gazetteer import PARTS_NOT_STATES, Gazetteer, load_gazetteer
+from briefing.german_copy import german_nouns
 from briefing.given_names import given_alone
 from briefing.kinds import listed_with_bodies, type_by_definition, type_by_kind, type_by_series
 from briefing.long_forms import read_long_form
@@ -174,6 +175,7 @@ def extract_actors(
     reading.candidates = read_by_words_before(reading.candidates, reading.tokens)  # "published in Nature"
     reading.candidates = without_other_marks(reading.candidates, text)  # "¿Habrá elecciones?" no Hābra
     reading.candidates = common_words_not_places(reading.candidates, reading.tokens)  # "Como dijo"
+    reading.candidates = german_nouns(reading.candidates, reading.tokens, gaz)  # "in München Neuwahlen"
     # "Президент України Володимир ...", "з Емманюелем Макроном ... Макрон пообіцяв"
     reading.candidates = cyrillic_people(reading.candidates, text, reading.tokens)
     actors = group(_not_the_state(reading.candidates), text)

@@ -206,3 +206,38 @@ def test_english_words_ending_like_a_german_office_are_no_titles():
     assert german_office("präsidenten") and german_office("regierungssprecher") and german_office("csu-chef")
     assert not german_office("administer") and not german_office("ministers") and not german_office("chef")
     assert not german_office("presidents") and not german_office("minister")
+
+
+def test_a_german_noun_after_a_place_is_neither_the_place_nor_a_person():
+    text = (
+        "Wüst fordert Reformen\n\nDer Ministerpräsident Hendrik Wüst hat am Dienstag in Düsseldorf Reformen "
+        "gefordert. Die Opposition wies das zurück, sagte ein Sprecher. Über die Reformen wird im Landtag "
+        "beraten."
+    )
+    found = actors(text)
+    assert not [name for name, type_ in found if "Reformen" in name], found
+    assert ("Düsseldorf", "place") in found, found
+    assert ("Hendrik Wüst", "person") in found, found
+
+
+def test_a_german_place_and_a_noun_the_text_writes_alone_are_cut_apart():
+    text = (
+        "Die Kommission hat am Montag in Brüssel Sanktionen beschlossen. Sanktionen seien nötig, sagte die "
+        "Außenbeauftragte Kaja Kallas. Die Mitgliedstaaten müssen noch zustimmen."
+    )
+    found = actors(text)
+    assert ("Brüssel", "place") in found, found
+    assert not [name for name in found if "Sanktionen" in name[0]], found
+
+
+def test_bayern_speaking_in_german_copy_is_the_state_and_in_football_copy_the_club():
+    text = (
+        "Söder sagte, Bayern werde weitere Hilfe leisten. Die Landesregierung in München stellt dafür "
+        "zehn Millionen Euro bereit, wie das Ministerium mitteilte."
+    )
+    found = actors(text)
+    assert ("Bayern", "place") in found and ("Bayern Munich", "organization") not in found, found
+    found = actors("Bayern said it would sign the striker. He scored twice against Dortmund on Saturday.")
+    assert ("Bayern Munich", "organization") in found, found
+    found = actors("Bayern will pay for the new road, the Bavarian premier said on Monday.")
+    assert ("Bayern", "place") in found, found
