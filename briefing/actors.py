@@ -68,7 +68,7 @@ from briefing.org_coref import initials_of, listed_acronym
 from briefing.party_words import networks_not_people, party_groups, without_epithets, without_members
 from briefing.provinces import with_comma_names, with_units
 from briefing.reader import read_sentence
-from briefing.relatives import houses_apart, kin_apart
+from briefing.relatives import houses_apart, kin_apart, relations_apart
 from briefing.renames import renamed
 from briefing.resolution import match_headlines, resolve
 from briefing.revision import (
@@ -135,6 +135,7 @@ def extract_actors(
         from_the_name(reading.candidates)
         resolve(reading.candidates, gaz, text)
         surnames_of_people(reading.candidates)
+    reading.candidates = relations_apart(reading.candidates, reading.tokens)  # "Die Witwe von Alexej Nawalny"
     reading.candidates += camel_cased_bodies(reading)  # "SpaceX"
     titles_not_people(reading.candidates)
     streets_as_places(reading.candidates)  # "Maryland Ave."

@@ -241,3 +241,16 @@ def test_bayern_speaking_in_german_copy_is_the_state_and_in_football_copy_the_cl
     assert ("Bayern Munich", "organization") in found, found
     found = actors("Bayern will pay for the new road, the Bavarian premier said on Monday.")
     assert ("Bayern", "place") in found, found
+
+
+def test_a_relation_von_or_of_a_name_is_the_person_named_after_it():
+    for tagger in ("shipped", None):
+        found = named(
+            "Die Witwe von Alexej Nawalny, Julija Nawalnaja, hat am Montag in Berlin gesprochen. Der Anwalt "
+            "von Peter Maffay sagte, er sei zufrieden.",
+            tagger=tagger,
+        )
+        assert {"Alexej Nawalny", "Julija Nawalnaja", "Peter Maffay"} <= found, (tagger, found)
+        assert not [name for name in found if "Witwe" in name or "Anwalt" in name], (tagger, found)
+    found = named("Ursula von der Leyen and Richard von Weizsäcker met the Son of Sam film crew.")
+    assert {"Ursula von der Leyen", "Richard von Weizsäcker"} <= found, found
