@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+from briefing.aliases import PARTICLES
 from briefing.coref import Candidate
 from briefing.cues import ORG_HEADS, PLACE_HEADS, SPEECH_VERBS, words
 from briefing.gazetteer import Gazetteer
 from briefing.names import known_name, leading_place
-from briefing.tokens import Token
+from briefing.tokens import Positions, Token
 
 # the commonest German function words, counted in lower case to tell German copy from English
 _GERMAN_WORDS = words(
@@ -21,6 +22,8 @@ _GERMAN_WORDS = words(
 _ENGLISH_WORDS = words("the of and to in is was that for on with by at from it has have are were said")
 # verbs of speech after a person's name in German and English copy
 _SAID = SPEECH_VERBS | words("sagte sagt erklärte erklärt betonte meinte kritisierte forderte fordert teilte")
+# German's articles, after which a capitalised word is a noun
+_ARTICLES = words("der die das dem den des ein eine einem einen einer eines")
 # words after which German writes a noun, never a name: articles and determiners
 _BEFORE_NOUNS = words(
     "der die das dem den des ein eine einem einen einer eines kein keine keinen keiner neue neuen weitere"
@@ -56,7 +59,24 @@ def german_nouns(cands: list[Candidate], tokens: list[list[Token]], gaz: Gazette
             known = leading_place(gaz, c.toks[:1])
             c.toks, c.type, c.why = c.toks[:1], "place", "context"
             c.canonical = known[0] if known else c.toks[0].text
+    _nouns_before_names(cands, tokens)
     return [c for c in cands if not _noun(c, nouns, surnames, gaz) or _speaks(c.norm, tokens)]
+
+
+def _nouns_before_names(cands: list[Candidate], tokens: list[list[Token]]) -> None:
+    """A person of three words or more right after a German article opens with the noun the article
+    goes with, no part of the name: "des Sängers Udo Lindenberg", "der Schauspielerin Maria Furtwängler",
+    "des Sicherheitsrats Sergej Schoigu" are Udo Lindenberg, Maria Furtwängler and Sergej Schoigu."""
+    positions = Positions(tokens)
+    for c in cands:
+        if c.type != "person" or len(c.toks) < 3 or not c.toks[0].cap or c.toks[1].low in PARTICLES:
+            continue
+        at = positions.of(c.sentence).get(c.start)
+        before = tokens[c.sentence][at - 1] if at else None
+        if before is not None and not before.cap and before.low in _ARTICLES:
+            c.toks = c.toks[1:]
+            if c.canonical and len(c.canonical.split()) == len(c.toks) + 1:
+                c.canonical = c.canonical.split(" ", 1)[1]
 
 
 def _place_then_noun(c: Candidate, gaz: Gazetteer, lone: set[str]) -> bool:

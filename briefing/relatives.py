@@ -4,7 +4,7 @@ royal house alone ("the Al Saud family") is none of the princes the text names i
 
 from __future__ import annotations
 
-from briefing.aliases import dynasty, family_first
+from briefing.aliases import PARTICLES, dynasty, family_first
 from briefing.coref import Candidate
 from briefing.tokens import Positions, Token
 
@@ -30,8 +30,8 @@ def relation_before(toks: list[Token], j: int) -> bool:
     given name, no relation word."""
     if j < 1 or j + 2 >= len(toks) or toks[j].low not in ("of", "von"):
         return False
-    if not (toks[j + 1].name_like and toks[j + 2].name_like):
-        return False
+    if not (toks[j + 1].name_like and (toks[j + 2].name_like or toks[j + 2].low in PARTICLES)):
+        return False  # "von Peter Maffay", "von Ursula von der Leyen"
     before = toks[j - 1].low
     if before in _KIN or before in _GERMAN_KIN:
         return True

@@ -254,3 +254,12 @@ def test_a_relation_von_or_of_a_name_is_the_person_named_after_it():
         assert not [name for name in found if "Witwe" in name or "Anwalt" in name], (tagger, found)
     found = named("Ursula von der Leyen and Richard von Weizsäcker met the Son of Sam film crew.")
     assert {"Ursula von der Leyen", "Richard von Weizsäcker"} <= found, found
+
+
+def test_a_german_noun_after_an_article_is_no_part_of_the_name_after_it():
+    found = named(
+        "Die Tochter des Sängers Udo Lindenberg kam auch, sagte der Veranstalter. Er hat es nicht gesagt. "
+        "Die Rede von Ursula von der Leyen wurde gelobt."
+    )
+    assert {"Udo Lindenberg", "Ursula von der Leyen"} <= found, found
+    assert not [name for name in found if "Sängers" in name or "Rede" in name], found
