@@ -54,6 +54,7 @@ from briefing.cyrillic_names import cyrillic_people
 from briefing.foreign import after_articles, common_words_not_places, names_no_one, titles_not_people
 from briefing.full_names import named_again
 from briefing.gazetteer import PARTS_NOT_STATES, Gazetteer, load_gazetteer
+from briefing.german_copy import german_nouns
 from briefing.given_names import given_alone
 from briefing.kinds import listed_with_bodies, type_by_definition, type_by_kind, type_by_series
 from briefing.long_forms import read_long_form
@@ -61,13 +62,14 @@ from briefing.marked_places import without_other_marks
 from briefing.misreads import joined_bodies, not_actors, possessive_names
 from briefing.models import ExtractedActor, Sentence
 from briefing.month_surnames import month_surnames
+from briefing.months import CYRILLIC_MONTHS, FOREIGN_MONTHS, MONTHS
 from briefing.names import SMALL, Doc, add_candidate
 from briefing.namesakes import firms_by_trade, firms_not_people
 from briefing.org_coref import initials_of, listed_acronym
 from briefing.party_words import networks_not_people, party_groups, without_epithets, without_members
 from briefing.provinces import with_comma_names, with_units
 from briefing.reader import read_sentence
-from briefing.relatives import houses_apart, kin_apart
+from briefing.relatives import houses_apart, kin_apart, relations_apart
 from briefing.renames import renamed
 from briefing.resolution import match_headlines, resolve
 from briefing.revision import (
@@ -94,7 +96,7 @@ from briefing.words_before import read_by_words_before
 from briefing.works import without_works
 
 # the extraction rules' version (see the module docstring): bump it when stored actors come out otherwise
-ACTORS_VERSION = 10
+ACTORS_VERSION = 11
 
 
 @dataclass
@@ -134,10 +136,12 @@ def extract_actors(
         from_the_name(reading.candidates)
         resolve(reading.candidates, gaz, text)
         surnames_of_people(reading.candidates)
+    reading.candidates = relations_apart(reading.candidates, reading.tokens)  # "Die Witwe von Alexej Nawalny"
     reading.candidates += camel_cased_bodies(reading)  # "SpaceX"
     titles_not_people(reading.candidates)
     streets_as_places(reading.candidates)  # "Maryland Ave."
     datelines_as_places(reading)  # "КИЇВ — Президент України ...", "ZWELITSHA — Filipe Nyusi met ..."
+    reading.candidates += dated_datelines(reading)  # "КИЇВ, 25 листопада — Президент України ..."
     same_type(reading.candidates, reading.tokens)
     with_article_and_number(reading.candidates, reading.tokens)
     reading.candidates += units_by_number(reading.candidates, reading.tokens)  # "the 65th" alone
@@ -174,6 +178,7 @@ def extract_actors(
     reading.candidates = read_by_words_before(reading.candidates, reading.tokens)  # "published in Nature"
     reading.candidates = without_other_marks(reading.candidates, text)  # "¿Habrá elecciones?" no Hābra
     reading.candidates = common_words_not_places(reading.candidates, reading.tokens)  # "Como dijo"
+    reading.candidates = german_nouns(reading.candidates, reading.tokens, gaz)  # "in München Neuwahlen"
     # "Президент України Володимир ...", "з Емманюелем Макроном ... Макрон пообіцяв"
     reading.candidates = cyrillic_people(reading.candidates, text, reading.tokens)
     actors = group(_not_the_state(reading.candidates), text)
@@ -264,9 +269,46 @@ def datelines_as_places(reading: Reading) -> None:
             continue
         at = len(c.toks)
         opens = reading.text[: c.start].rstrip(" ").endswith("\n") or not reading.text[: c.start].strip()
+        at = _after_date(toks, at)  # "КИЇВ, 25 листопада — Президент України"
         dated = at + 1 < len(toks) and toks[at].text in _DASHES and toks[at + 1].cap
         if opens and dated and all(t.acronym and len(t.text) >= 3 for t in c.toks):
             c.type, c.canonical = "place", " ".join(t.text.capitalize() for t in c.toks)
+
+
+def dated_datelines(reading: Reading) -> list[Candidate]:
+    """The places of wire datelines with a date ("КИЇВ, 25 листопада — Президент України ...") that no
+    candidate holds, as the tagger may drop a word in capitals there: the paragraph's first words, in
+    capitals, then a comma, the date and a dash (returned: the new candidates)."""
+    taken = {(c.sentence, c.start) for c in reading.candidates}
+    out = []
+    for index, toks in enumerate(reading.tokens):
+        k = 0
+        while k < min(len(toks), 3) and toks[k].acronym and toks[k].word and len(toks[k].text) >= 3:
+            k += 1
+        if not k or (index, toks[0].start) in taken or k >= len(toks):
+            continue
+        at = _after_date(toks, k)
+        before = reading.text[: toks[0].start]
+        opens = before.rstrip(" ").endswith("\n") or not before.strip()
+        if at > k and at + 1 < len(toks) and toks[at].text in _DASHES and toks[at + 1].cap and opens:
+            canonical = " ".join(t.text.capitalize() for t in toks[:k])
+            out.append(Candidate(toks[:k], index, "place", canonical=canonical, why="dateline"))
+    return out
+
+
+def _after_date(toks: list[Token], at: int) -> int:
+    """Where the dash is after a dateline's place at ``toks[at]`` and its date ("КИЇВ, 25 листопада —",
+    "LONDON, Nov 25 —"): after the comma, a day's number and a month's word or two; else ``at``."""
+    if at >= len(toks) or toks[at].text != ",":
+        return at
+    k = at + 1
+    while k < len(toks) and k - at <= 4 and (toks[k].text.isdigit() or _month_word(toks[k].low)):
+        k += 1
+    return k if k - at >= 3 and any(t.text.isdigit() for t in toks[at + 1 : k]) else at
+
+
+def _month_word(low: str) -> bool:
+    return low.rstrip(".") in MONTHS or low in FOREIGN_MONTHS or low in CYRILLIC_MONTHS
 
 
 def _not_the_state(cands: list[Candidate]) -> list[Candidate]:

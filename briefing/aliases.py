@@ -370,14 +370,52 @@ TRANSLITERATED = "~"  # what begins such a key in the alias index, so no name ty
 def transliteration_key(norm: str) -> str | None:
     """One key for a folded Russian or Ukrainian person's name as English and German copy write it
     ("wolodymyr selenskyj" and "volodymyr zelensky": "~volodimir selenski"), or None for a name whose
-    last word has no such surname's ending ("angela merkel")."""
+    last word has no such surname's ending ("angela merkel") and that is no Russian or Ukrainian given
+    name before a surname with such a sound (``_slavic_sounding``: "sergej schoigu", "jewgeni prigoschin")."""
     words = norm.split()
-    if not words or not _SLAVIC_ENDING.search(words[-1]) or not norm.isascii():
+    if not words or not norm.isascii():
         return None
+    if not _SLAVIC_ENDING.search(words[-1]) and not _slavic_sounding(words):
+        return None
+    return TRANSLITERATED + _letters_key(norm)
+
+
+def _letters_key(norm: str) -> str:
+    """``norm`` in English copy's letters for a Russian or Ukrainian name, one letter for j/y/i, no double
+    letters: "jewgeni prigoschin" and "yevgeny prigozhin" are "ievgeni prigoshin"."""
     key = norm
     for german, english in _GERMAN_LETTERS:
         key = key.replace(german, english)
-    return TRANSLITERATED + _DOUBLE.sub(r"\1", key.translate(_I_SOUNDS))
+    return _DOUBLE.sub(r"\1", key.translate(_I_SOUNDS))
+
+
+# Russian and Ukrainian given names as English and German copy write them, the common ones of the news
+_SLAVIC_GIVEN = frozenset(
+    _letters_key(n)
+    for n in """
+    sergei sergej sergey vladimir wladimir volodymyr wolodymyr dmitri dmitry dmitrij alexei alexej aleksei
+    alexey aleksandr oleksandr andrei andrej andriy andrij mikhail michail mykhailo nikolai nikolaj mykola
+    yuri juri yuriy yevgeny yevgeni jewgeni evgeny valery valeri walerij vitaly vitali witali anatoly
+    anatoli gennady gennadi vasily wassili pavel pawel pyotr pjotr fyodor fjodor maksim konstantin
+    arseniy arsenij petro oleksiy oleksij denys kirill kyrylo ramzan vyacheslav wjatscheslaw yaroslav
+    jaroslaw svyatoslav swjatoslaw yulia julija olena yelena jelena natalya natalja svetlana swetlana
+    tatyana tatjana lyudmila ljudmila yekaterina jekaterina oksana darya darja nadezhda nadeschda
+    """.split()
+)
+# the sounds a Russian or Ukrainian surname is written with, in English or German copy: "sh", "zh", "kh",
+# "sch" ("Shoigu", "Schoigu", "Prigozhin"), a first "ye", "ya", "yu" as "je", "ja", "ju" ("Yermak"), and
+# the "-in"/"-yn" ending that alone is too common a name's ("Martin") but after a Russian given name is
+# the Russian one ("Wladimir Putin")
+_SLAVIC_SOUNDS = re.compile(r"sh|zh|kh|sch|^[jy][aeou]|[iy]n$")
+
+
+def _slavic_sounding(words: list[str]) -> bool:
+    """Is the folded name a Russian or Ukrainian given name and a surname with those sounds ("sergei
+    shoigu", "sergej schoigu", "andrij jermak")? Both are needed: a key joins names that differ in
+    those letters only, and "Irina Smyth" and "Irina Smith" are two women."""
+    return (
+        len(words) >= 2 and _letters_key(words[0]) in _SLAVIC_GIVEN and bool(_SLAVIC_SOUNDS.search(words[-1]))
+    )
 
 
 def without_dynasty(norm: str) -> str:

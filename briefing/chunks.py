@@ -20,6 +20,7 @@ from briefing.cues import (
 )
 from briefing.gazetteer import Gazetteer, load_gazetteer
 from briefing.names import SMALL, is_title, known_name
+from briefing.relatives import relation_before
 from briefing.tokens import Token
 
 _JOINERS = words("of for and & de del la le du da di van von der den bin ibn bu al el on upon")
@@ -257,6 +258,8 @@ def _joiner(toks: list[Token], j: int) -> int:
     low = toks[j].low
     if low in ("der", "den") and toks[j - 1].low not in PARTICLES:
         return 0  # "von der Leyen", but "Rentenpaket der Bundesregierung" (of the government) is two
+    if relation_before(toks, j):
+        return 0  # "Die Witwe von Alexej Nawalny": the widow and the person she relates to
     if (low in _JOINERS or low in _ARTICLES) and j + 1 < n and toks[j + 1].name_like:
         return 2
     if low == "to" and _purpose(toks, j):

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from briefing.aliases import fold
 from briefing.coref import Candidate
-from briefing.cues import words
+from briefing.cues import SPEECH_VERBS, words
 from briefing.gazetteer import Gazetteer
 from briefing.tokens import Token
 
@@ -89,6 +89,7 @@ def sports_clubs(
                     if word.norm not in _NOT_SHORT:
                         short.setdefault(word.norm, set()).add(club.name)
     out = list(cands)
+    about_football = any(_about_a_match(toks) for toks in tokens)  # "Bayern said ... The striker scored"
     for index, (toks, (clubs, sporty)) in enumerate(zip(tokens, read, strict=True)):
         kept = [c for c in clubs if c.sure or sporty or c.name in named]
         if short and any(t.norm in short for t in toks):
@@ -96,7 +97,18 @@ def sports_clubs(
             kept += _short_forms(toks, kept, short, gaz, about)
         for club in kept:
             out = _replace(out, index, toks[club.a : club.b], club.name)
+        for club in clubs if not about_football else ():
+            if club not in kept and _place_speaking(toks, club.b, toks[club.a].norm, gaz):
+                _as_place(out, index, toks[club.a], gaz)
     return out
+
+
+def _as_place(cands: list[Candidate], index: int, tok: Token, gaz: Gazetteer) -> None:
+    """The reading's organisation at ``tok``, a listed club's name that is a place's too and no club
+    here ("Bayern werde weitere Hilfe leisten"), is the place."""
+    for c in cands:
+        if c.sentence == index and c.toks == [tok] and c.type == "organization":
+            c.type, c.canonical, c.why = "place", gaz.place(tok.norm), "list"
 
 
 def _name_at(toks: list[Token], a: int, b: int, text: str) -> str:
@@ -137,12 +149,33 @@ def _club_at(toks: list[Token], k: int, gaz: Gazetteer, text: str) -> _Club | No
             continue
         norm = fold(_name_at(toks, k, k + width, text))
         if norm in gaz.clubs:
-            return _Club(k, k + width, gaz.clubs[norm], True)
+            return _Club(k, k + width, gaz.clubs[norm], not _place_speaking(toks, k + width, norm, gaz))
         if cue := _cued(span, gaz):
             return _Club(k, k + width, _name_at(toks, k, k + width, text), cue == "abbreviation")
         if norm in gaz.match_clubs:
             return _Club(k, k + width, gaz.match_clubs[norm], False)
     return None
+
+
+# verbs after a subject that say it speaks or will act, in English and German copy: "Bayern werde weitere
+# Hilfe leisten", "Bayern will pay"
+_SPEAKS_OR_WILL = SPEECH_VERBS | words(
+    """
+    will would must should could can may might shall
+    sagte sagt erklärte erklärt kündigte forderte fordert teilte werde wird würde müsse muss solle soll
+    könne kann wolle will habe hat
+    """
+)
+
+
+def _place_speaking(toks: list[Token], b: int, norm: str, gaz: Gazetteer) -> bool:
+    """Is the listed club's name at ``toks[:b]`` one word that is a place too ("Bayern", the German
+    state) and the subject of a verb of speech or a modal ("Bayern werde weitere Hilfe leisten")? Then
+    the name is a club only where the match words or the text's other mentions say so, as a
+    ``[match_clubs]`` name is."""
+    if " " in norm or gaz.place(norm) is None or b >= len(toks):
+        return False
+    return not toks[b].cap and toks[b].low in _SPEAKS_OR_WILL
 
 
 _FIRST_WORDS: dict[int, tuple[Gazetteer, frozenset[str]]] = {}  # the gazetteer kept: its id stays its own

@@ -86,6 +86,10 @@ def cyrillic_people(
             continue
         if c.toks is not before and canonical is not None and len(canonical.split()) > len(c.toks):
             c.canonical = renamed[canonical] = surface_of(c, text)
+        was = c.canonical
+        her = " ".join(her_given_name(was.split())) if c.type == "person" and was else None
+        if was and her and her != was:  # "з Юлією Тимошенко": Юлія Тимошенко
+            c.canonical = renamed[was] = her
         out.append(c)
     kept = []
     for c in out:
@@ -109,6 +113,30 @@ def _as_named(canonical: str) -> str | None:
     return None if keep is None else " ".join(words[-keep:])
 
 
+# a woman's name in the instrumental case and its ending as she is called: "Захаровою" -> "Захарова",
+# "Марією" -> "Марія", "Юлією" -> "Юлія", "Танею" -> "Таня" (Ukrainian and Russian write "-ою"/"-ею" alike)
+_HER_INSTRUMENTAL = (("ією", "ія"), ("єю", "я"), ("ою", "а"), ("ею", "я"))
+
+
+def _her_nominative(word: str) -> str | None:
+    """A woman's given name or surname in the instrumental case as she is called, else None."""
+    low = word.casefold()
+    for ending, called in _HER_INSTRUMENTAL:
+        if low.endswith(ending) and len(word) > len(ending) + 2:
+            return word[: -len(ending)] + called
+    return None
+
+
+def her_given_name(words: list[str]) -> list[str]:
+    """A Cyrillic name whose given name alone is in a woman's instrumental case, her surname being one
+    that does not decline ("з Юлією Тимошенко", "з Юлією Свириденко"): the given name as she is called
+    ("Юлія Тимошенко"); any other name as it is."""
+    if len(words) != 2 or not _cyrillic_words(words) or _INSTRUMENTAL.search(words[1].casefold()):
+        return words
+    given = _her_nominative(words[0])
+    return [given, words[1]] if given else words
+
+
 def _called_plainly(
     run: Candidate, cands: list[Candidate], tokens: Sequence[Sequence[Token]]
 ) -> list[Candidate]:
@@ -117,9 +145,11 @@ def _called_plainly(
     lone word so written, typed a person named by it (a candidate made for it where none was read); none
     where the text never writes the surname so, as a name is not made up from its case form."""
     last = run.toks[-1].text
-    if not _HIS_INSTRUMENTAL.search(last.casefold()) or len(last) < 5:
+    if len(last) < 5:
         return []
-    surname = last[:-2]
+    surname = last[:-2] if _HIS_INSTRUMENTAL.search(last.casefold()) else _her_nominative(last)
+    if surname is None:
+        return []
     read = {c.start: c for c in cands if len(c.toks) == 1 and c.type in (None, "person")}
     found = []
     for index, toks in enumerate(tokens):

@@ -12,6 +12,7 @@ from briefing.aliases import PARTICLES
 from briefing.coref import Candidate
 from briefing.cues import MISC_HEADS, ORG_HEADS, PLACE_HEADS, TITLES, words
 from briefing.gazetteer import Gazetteer
+from briefing.german_titles import german_office
 from briefing.models import ActorType
 from briefing.tokens import Token
 
@@ -90,8 +91,11 @@ def plausible_name(toks: list[Token], given: frozenset[str] | None = None) -> bo
 
 
 def is_title(tok: Token) -> bool:
-    """A title word: "President", "Gen.", "Secretary-General", "President-elect"."""
-    return tok.low in TITLES or ("-" in tok.low and any(p in TITLES for p in tok.low.split("-")))
+    """A title word: "President", "Gen.", "Secretary-General", "President-elect", and a German office as
+    German inflects and compounds it ("Präsidenten", "Regierungssprecher", "CSU-Chef")."""
+    if tok.low in TITLES or ("-" in tok.low and any(p in TITLES for p in tok.low.split("-"))):
+        return True
+    return tok.cap and german_office(tok.low)
 
 
 def places_in(gaz: Gazetteer, toks: list[Token], i: int, j: int):

@@ -9,6 +9,7 @@ from briefing import roles
 from briefing.cues import NOBLE, ORG_HEADS, PORTFOLIOS, ROLE_NOUNS, SPEECH_VERBS, TITLES, words
 from briefing.foreign import FRENCH_TITLES
 from briefing.gazetteer import Gazetteer
+from briefing.german_titles import dictionary_form, german_office, office_adjective
 from briefing.names import (
     Doc,
     add_candidate,
@@ -273,6 +274,25 @@ def _epithet_word(tok: Token) -> bool:
     return tok.word and not tok.possessive and (tok.cap or tok.low in ("and", "of", "the"))
 
 
+def _german_role_start(doc: Doc, toks: list[Token], i: int, t: int) -> int:
+    """Where the role begins before the German office ``toks[t]`` in the run from ``toks[i]``: German
+    capitalises every noun, so a capitalised word before the office is the role's only as the office's
+    adjective ("Regierender Bürgermeister") or a place's genitive ("Berlins"); a weekday or an adverb
+    opening the sentence ("am Montag Bundeskanzlerin", "Auch Außenministerin") is not."""
+    start = t
+    while start > i and (office_adjective(toks[start - 1].text) or _place_genitive(doc, toks[start - 1])):
+        start -= 1
+    return start
+
+
+def _place_genitive(doc: Doc, tok: Token) -> bool:
+    """Is ``tok`` a known place in the German genitive ("Berlins", "Bayerns")?"""
+    if not tok.cap or not tok.low.endswith("s") or len(tok.low) < 4:
+        return False
+    known = known_name(doc.gaz, tok.norm[:-1])
+    return known is not None and known[1] == "place"
+
+
 def read_titled(doc: Doc, index: int, toks: list[Token], i: int, j: int) -> bool:
     """A title and a name in one run: "Ukrainian President Volodymyr Zelenskyy", "Gen. Kellogg"."""
     titles = [k for k in range(i, j) if is_title(toks[k]) or _honorific(doc, toks, k, j)]
@@ -348,6 +368,9 @@ def read_titled(doc: Doc, index: int, toks: list[Token], i: int, j: int) -> bool
     honorific = toks[t].low in _BEFORE_GIVEN and len(name) == 1  # "Sir Keir", "Sheikh Tamim": a given name
     cand = add_candidate(doc, index, name, "person", context="given" if honorific else "title", why="title")
     role = roles.title_role(doc.text, toks, i, k) if toks[t].text not in FRENCH_TITLES else None
+    if role and german_office(toks[t].low):
+        german = roles.title_role(doc.text, toks, _german_role_start(doc, toks, i, t), k)
+        role = dictionary_form(german or role)
     role = _office_before_rank(doc, toks, i, k) or (role and roles.clean(role))
     if role and k - i == 1 and toks[i].low in roles.COUNCILLOR:
         # "Council leader Cllr Margaret O'Neill": the office before the honorific says more than it

@@ -4,7 +4,7 @@ royal house alone ("the Al Saud family") is none of the princes the text names i
 
 from __future__ import annotations
 
-from briefing.aliases import dynasty, family_first
+from briefing.aliases import PARTICLES, dynasty, family_first
 from briefing.coref import Candidate
 from briefing.tokens import Positions, Token
 
@@ -13,6 +13,52 @@ _KIN = frozenset(
     grandson granddaughter grandfather grandmother stepson stepdaughter""".split()
 )
 _BEFORE_KIN = frozenset({"the", "his", "her", "their", "a"})
+# relation words of German copy, before "von" as the English ones before "of": "Die Witwe von Alexej Nawalny"
+_GERMAN_KIN = frozenset(
+    """witwe witwer sohn tochter vater mutter bruder schwester ehefrau ehemann frau mann onkel tante neffe
+    nichte cousin cousine enkel enkelin freund freundin lebensgefährte lebensgefährtin""".split()
+)
+# the articles that open a German noun phrase: "der Anwalt von", "die Sprecherin von"
+_GERMAN_ARTICLES = frozenset("der die das dem den des ein eine einem einen einer eines".split())
+
+
+def relation_before(toks: list[Token], j: int) -> bool:
+    """Is ``toks[j]``, an "of" or "von", the link between a relation word and the person it relates to,
+    no part of one name: "The Widow of Alexei Navalny", "Die Witwe von Alexej Nawalny", "der Anwalt von
+    Peter Maffay" (a German noun after an article)? The person is then the name after it, when that is
+    two words or more ("Son of Sam" stays one name); a noble's "von" ("Ursula von der Leyen") follows a
+    given name, no relation word."""
+    if j < 1 or j + 2 >= len(toks) or toks[j].low not in ("of", "von"):
+        return False
+    if not (toks[j + 1].name_like and (toks[j + 2].name_like or toks[j + 2].low in PARTICLES)):
+        return False  # "von Peter Maffay", "von Ursula von der Leyen"
+    before = toks[j - 1].low
+    if before in _KIN or before in _GERMAN_KIN:
+        return True
+    return toks[j].low == "von" and j >= 2 and toks[j - 2].low in _GERMAN_ARTICLES
+
+
+def relations_apart(cands: list[Candidate], tokens: list[list[Token]]) -> list[Candidate]:
+    """The candidates with a relation read apart from the person it relates to (``relation_before``): a
+    span over "Die Witwe von Alexej Nawalny" (the tagger's) is the name after "von"; a span that ends on
+    the relation word ("Die Witwe", "Die Freundin") names no one."""
+    positions = Positions(tokens)
+    out = []
+    for c in cands:
+        toks = tokens[c.sentence]
+        at = positions.of(c.sentence).get(c.start)
+        if at is None or c.type not in ("person", "organization", None):
+            out.append(c)
+            continue
+        end = at + len(c.toks)
+        if end < len(toks) and relation_before(toks, end):
+            continue  # "Die Witwe" of "Die Witwe von Alexej Nawalny"
+        cut = next((k for k in range(at + 1, end - 2) if relation_before(toks, k)), None)
+        if cut is not None:
+            c.toks, c.type = toks[cut + 1 : end], "person"
+            c.canonical = " ".join(t.text for t in c.toks)
+        out.append(c)
+    return out
 
 
 def kin_apart(cands: list[Candidate], tokens: list[list[Token]]) -> None:

@@ -162,3 +162,104 @@ def test_a_german_title_before_a_name_is_the_role_and_no_part_of_the_name():
         "Angela Merkel": "Bundeskanzlerin",
         "Annalena Baerbock": "Außenministerin",
     }, found
+
+
+def test_an_inflected_or_compound_german_office_is_the_role_in_its_dictionary_form():
+    found = {
+        a.name: a.role
+        for a in extract_actors(
+            "Merz hat am Dienstag den ukrainischen Präsidenten Oleksandr Kowalenko empfangen. Die Worte des "
+            "Bundeskanzlers Jonas Albrecht seien klar, sagte Regierungssprecherin Petra Lindner. Auch "
+            "Gesundheitsminister Tobias Brandl und die Stellvertretende Vorsitzende Sabine Roth kamen. "
+            "Hamburgs Erster Bürgermeister Lars Vogt fehlte."
+        )
+        if a.type == "person"
+    }
+    assert found["Oleksandr Kowalenko"] == "Präsident", found
+    assert found["Jonas Albrecht"] == "Bundeskanzler", found
+    assert found["Petra Lindner"] == "Regierungssprecherin", found
+    assert found["Tobias Brandl"] == "Gesundheitsminister", found
+    assert found["Sabine Roth"] == "Stellvertretende Vorsitzende", found
+    assert "Lars Vogt" in found, found
+
+
+def test_a_weekday_or_adverb_before_a_german_office_is_no_part_of_the_role():
+    found = {
+        a.name: a.role
+        for a in extract_actors(
+            "Am Montag Bundeskanzlerin Angela Merkel und am Dienstag Außenministerin Annalena Baerbock. "
+            "Auch Innenministerin Nancy Faeser kam. Berlins Regierender Bürgermeister Kai Wegner blieb."
+        )
+        if a.type == "person"
+    }
+    assert found == {
+        "Angela Merkel": "Bundeskanzlerin",
+        "Annalena Baerbock": "Außenministerin",
+        "Nancy Faeser": "Innenministerin",
+        "Kai Wegner": "Berlins Regierender Bürgermeister",
+    }, found
+
+
+def test_english_words_ending_like_a_german_office_are_no_titles():
+    from briefing.german_titles import german_office
+
+    assert german_office("präsidenten") and german_office("regierungssprecher") and german_office("csu-chef")
+    assert not german_office("administer") and not german_office("ministers") and not german_office("chef")
+    assert not german_office("presidents") and not german_office("minister")
+
+
+def test_a_german_noun_after_a_place_is_neither_the_place_nor_a_person():
+    text = (
+        "Wüst fordert Reformen\n\nDer Ministerpräsident Hendrik Wüst hat am Dienstag in Düsseldorf Reformen "
+        "gefordert. Die Opposition wies das zurück, sagte ein Sprecher. Über die Reformen wird im Landtag "
+        "beraten."
+    )
+    found = actors(text)
+    assert not [name for name, type_ in found if "Reformen" in name], found
+    assert ("Düsseldorf", "place") in found, found
+    assert ("Hendrik Wüst", "person") in found, found
+
+
+def test_a_german_place_and_a_noun_the_text_writes_alone_are_cut_apart():
+    text = (
+        "Die Kommission hat am Montag in Brüssel Sanktionen beschlossen. Sanktionen seien nötig, sagte die "
+        "Außenbeauftragte Kaja Kallas. Die Mitgliedstaaten müssen noch zustimmen."
+    )
+    found = actors(text)
+    assert ("Brüssel", "place") in found, found
+    assert not [name for name in found if "Sanktionen" in name[0]], found
+
+
+def test_bayern_speaking_in_german_copy_is_the_state_and_in_football_copy_the_club():
+    text = (
+        "Söder sagte, Bayern werde weitere Hilfe leisten. Die Landesregierung in München stellt dafür "
+        "zehn Millionen Euro bereit, wie das Ministerium mitteilte."
+    )
+    found = actors(text)
+    assert ("Bayern", "place") in found and ("Bayern Munich", "organization") not in found, found
+    found = actors("Bayern said it would sign the striker. He scored twice against Dortmund on Saturday.")
+    assert ("Bayern Munich", "organization") in found, found
+    found = actors("Bayern will pay for the new road, the Bavarian premier said on Monday.")
+    assert ("Bayern", "place") in found, found
+
+
+def test_a_relation_von_or_of_a_name_is_the_person_named_after_it():
+    for tagger in ("shipped", None):
+        found = named(
+            "Die Witwe von Alexej Nawalny, Julija Nawalnaja, hat am Montag in Berlin gesprochen. Der Anwalt "
+            "von Peter Maffay sagte, er sei zufrieden.",
+            tagger=tagger,
+        )
+        assert {"Alexej Nawalny", "Julija Nawalnaja", "Peter Maffay"} <= found, (tagger, found)
+        assert not [name for name in found if "Witwe" in name or "Anwalt" in name], (tagger, found)
+    found = named("Ursula von der Leyen and Richard von Weizsäcker met the Son of Sam film crew.")
+    assert {"Ursula von der Leyen", "Richard von Weizsäcker"} <= found, found
+
+
+def test_a_german_noun_after_an_article_is_no_part_of_the_name_after_it():
+    found = named(
+        "Die Tochter des Sängers Udo Lindenberg kam auch, sagte der Veranstalter. Er hat es nicht gesagt. "
+        "Die Rede von Ursula von der Leyen wurde gelobt."
+    )
+    assert {"Udo Lindenberg", "Ursula von der Leyen"} <= found, found
+    assert not [name for name in found if "Sängers" in name or "Rede" in name], found

@@ -56,3 +56,26 @@ def test_a_surname_written_as_it_is_after_its_instrumental_case_names_the_man():
     )
     assert found["Макрон"] == ["Емманюелем Макроном", "Макрон"], found
     assert not any("Франції" in name for name in found)
+
+
+def test_a_dateline_with_its_date_before_the_dash_is_a_place():
+    found = {
+        (a.name, a.type): [m.surface for m in a.mentions]
+        for a in extract_actors(
+            "Зустріч у столиці\n\nЛЬВІВ, 25 листопада — Мер Львова Андрій Садовий відкрив новий міст.\n\n"
+            "ТЕРНОПІЛЬ, 24 листопада 2026 — Мер Тернополя Сергій Надал закрив школи."
+        )
+    }
+    assert found[("Львів", "place")] == ["ЛЬВІВ"], found
+    assert found[("Тернопіль", "place")] == ["ТЕРНОПІЛЬ"], found
+    assert ("Андрій Садовий", "person") in found and ("Сергій Надал", "person") in found, found
+
+
+def test_a_womans_name_in_the_instrumental_case_is_named_as_she_is_called():
+    found = people("Президент зустрівся з прем'єр-міністеркою Юлією Свириденко у Києві.")
+    assert set(found) == {"Юлія Свириденко"}, found
+    found = people(
+        "Міністр зустрівся з речницею Марією Захаровою у Москві. Захарова заявила, що переговори тривають."
+    )
+    assert set(found) == {"Захарова"}, found
+    assert found["Захарова"] == ["Марією Захаровою", "Захарова"], found

@@ -318,3 +318,32 @@ async def test_a_german_spelling_of_a_known_person_is_another_name_of_them(app):
     assert [(a.name, a.article_count) for a in found] == [("Oleksandr Kovalenko", 2)], found
     assert "Oleksandr Kowalenko" in found[0].aliases
     assert [a.name for a in find_actors(app.db, "Kowalenko")] == ["Oleksandr Kovalenko"]
+
+
+async def test_a_german_article_with_an_inflected_office_joins_the_english_spelt_person(app):
+    load_all()
+    add_article(app, "Ukrainian President Oleksandr Kovalenko met envoys in Kyiv on Monday.", day=1)
+    add_article(app, "Merz hat den ukrainischen Präsidenten Oleksandr Kowalenko in Berlin empfangen.", day=2)
+    found = find_actors(app.db, "Oleksandr Kowalenko")
+    assert [(a.name, a.article_count) for a in found] == [("Oleksandr Kovalenko", 2)], found
+    assert not [a for a in find_actors(app.db, "Präsidenten") if a.type == "person"]
+
+
+def test_a_russian_given_name_and_surname_sound_give_the_key_without_a_slavic_ending():
+    from briefing.aliases import transliteration_key as key
+
+    assert key("sergej schoigu") == key("sergei shoigu") is not None
+    assert key("jewgeni prigoschin") == key("yevgeny prigozhin") is not None
+    assert key("andrij jermak") == key("andriy yermak") is not None
+    assert key("wladimir putin") == key("vladimir putin") is not None
+    # no Russian given name, or no such sound in the surname: no key, so no two people meet by it
+    assert key("irina smyth") is None and key("john smyth") is None and key("olaf scholz") is None
+    assert key("schoigu") is None and key("martin schulz") is None
+
+
+async def test_a_german_spelling_without_a_slavic_ending_joins_the_english_spelt_person(app):
+    load_all()
+    add_article(app, "Russian Security Council secretary Sergei Shoigu met officials on Monday.", day=1)
+    add_article(app, "Der russische Sicherheitsratssekretär Sergej Schoigu sagte, die Lage sei ernst.", day=2)
+    found = find_actors(app.db, "Sergej Schoigu")
+    assert [(a.name, a.article_count) for a in found] == [("Sergei Shoigu", 2)], found
