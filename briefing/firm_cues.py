@@ -183,9 +183,12 @@ def _cued(reading: Reading, gaz: Gazetteer) -> dict[str, str]:
                 continue
             if any(t.acronym for t in toks[a:b]) and b - a == 1:
                 continue  # an acronym alone is typed by the rules already
-            found[norm] = " ".join(t.text for t in toks[a:b])
-    # the name as the text writes it bare ("Shell said"); a name only ever written with "'s" is that
-    # name ("Kellogg's reported higher sales", "Sainsbury's")
+            written = [t.text for t in toks[a:b]]
+            if len(written) > 1 and toks[b - 1].possessive:  # "Berkshire Hathaway's cash pile"
+                written[-1] = written[-1][:-2]
+            found[norm] = " ".join(written)
+    # the name as the text writes it bare ("Shell said"); a one-word name only ever written with "'s" is
+    # that name ("Kellogg's reported higher sales", "Sainsbury's"), a longer one is not
     bare = _bare_names(reading)
     return {norm: bare.get(norm, name) for norm, name in found.items()}
 

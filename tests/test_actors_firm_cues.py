@@ -114,6 +114,11 @@ def test_a_company_named_like_a_person_is_an_organisation_by_its_chairman():
     assert found["Anne Hathaway"][0] == "person"
 
 
+def test_a_longer_name_only_written_with_its_possessive_drops_it():
+    found = typed("Berkshire Hathaway's cash pile rose to a record $381bn in the third quarter.")
+    assert found == {"Berkshire Hathaway": ("organization", 1)}
+
+
 async def test_a_surname_no_longer_opens_the_company(app):
     add_article(app, "Berkshire Hathaway's cash pile rose to $381bn as Warren Buffett's company sold stocks.")
     add_article(app, "Warren Buffett, the chairman of Berkshire Hathaway, wrote his annual letter.", day=2)
