@@ -51,6 +51,7 @@ from briefing.clubs import sports_clubs
 from briefing.codes import coded_groups
 from briefing.coref import FIRM_RULES, Candidate
 from briefing.cyrillic_names import cyrillic_people
+from briefing.firm_cues import common_nouns_not_firms, firms_by_cues, joined_initials, led_by_acronym
 from briefing.foreign import after_articles, common_words_not_places, names_no_one, titles_not_people
 from briefing.full_names import named_again
 from briefing.gazetteer import PARTS_NOT_STATES, Gazetteer, load_gazetteer
@@ -96,7 +97,7 @@ from briefing.words_before import read_by_words_before
 from briefing.works import without_works
 
 # the extraction rules' version (see the module docstring): bump it when stored actors come out otherwise
-ACTORS_VERSION = 11
+ACTORS_VERSION = 12
 
 
 @dataclass
@@ -138,6 +139,10 @@ def extract_actors(
         surnames_of_people(reading.candidates)
     reading.candidates = relations_apart(reading.candidates, reading.tokens)  # "Die Witwe von Alexej Nawalny"
     reading.candidates += camel_cased_bodies(reading)  # "SpaceX"
+    reading.candidates = led_by_acronym(reading.candidates, reading.tokens)  # "LVMH Moët Hennessy Louis ..."
+    reading.candidates += firms_by_cues(reading, gaz)  # "Shell shares rose", "Shell said it would"
+    reading.candidates = common_nouns_not_firms(reading, gaz)  # "Apple prices at farm gates rose 40%"
+    joined_initials(reading.candidates, reading.tokens)  # "M&S" of Marks & Spencer, "S&P 500"
     titles_not_people(reading.candidates)
     streets_as_places(reading.candidates)  # "Maryland Ave."
     datelines_as_places(reading)  # "КИЇВ — Президент України ...", "ZWELITSHA — Filipe Nyusi met ..."

@@ -217,19 +217,32 @@ def _before_holiday(c: Candidate, gaz: Gazetteer, cands: list[Candidate]) -> Can
     return Candidate(list(head), c.sentence, known[1], canonical=known[0], why="list")
 
 
+def _ticker_opening(toks: list[Token], k: int) -> int | None:
+    """Where the bracket opens before the ticker at ``k``: "(NASDAQ: VTRX)", "(AAPL)" or a cashtag
+    "($AAPL)" right after a company's name; None for any other shape."""
+    if k >= 4 and toks[k - 1].text == ":" and toks[k - 3].text == "(" and toks[k - 2].text.isupper():
+        return k - 3
+    if k >= 2 and toks[k - 1].text == "(":
+        return k - 1
+    if k >= 3 and toks[k - 1].text == "$" and toks[k - 2].text == "(":
+        return k - 2
+    return None
+
+
 def _tickers(cands: list[Candidate], tokens: list[list[Token]]) -> None:
-    """A ticker in brackets after a company ("Harlow & Co (LON: HRLW)", "Vantrix Inc. (NASDAQ: VTRX)")
-    takes the company's name and type: one actor, the ticker its other name."""
+    """A ticker in brackets after a company ("Harlow & Co (LON: HRLW)", "Vantrix Inc. (NASDAQ: VTRX)",
+    "Apple ($AAPL)") takes the company's name and type: one actor, the ticker its other name."""
     by_end = {(c.sentence, c.end): c for c in cands if c.type == "organization" and c.canonical}
     for c in cands:
         if len(c.toks) != 1 or not c.toks[0].text.isupper() or c.sentence >= len(tokens):
             continue
         toks = tokens[c.sentence]
         k = _token_index(toks, c)
-        if k is None or k < 3 or toks[k - 1].text != ":" or k + 1 >= len(toks) or toks[k + 1].text != ")":
+        if k is None or k + 1 >= len(toks) or toks[k + 1].text != ")":
             continue
-        if toks[k - 3].text != "(" or not toks[k - 2].text.isupper() or k < 4:
+        opening = _ticker_opening(toks, k)
+        if opening is None:
             continue
-        company = by_end.get((c.sentence, toks[k - 4].name_end))
+        company = by_end.get((c.sentence, toks[opening - 1].name_end))
         if company is not None and company is not c:
             c.type, c.canonical, c.alias_of = company.type, company.canonical, company.norm

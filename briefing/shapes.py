@@ -223,7 +223,9 @@ def _one_name_with_and(gaz: Gazetteer, chunk: list[Token], k: int) -> bool:
     ends in an organisation's head is one name, unless the word is a country or a people ("Russia and
     Ukraine Defence Ministry" are two)."""
     first, rest = chunk[0], chunk[k + 1 :]
-    if k != 1 or not first.cap or first.acronym or not 2 <= len(rest) <= 4 or rest[-1].low not in _AND_HEADS:
+    head = rest[-1].norm if rest and rest[-1].possessive else rest[-1].low if rest else ""
+    # the head's possessive is the head still: "the Competition and Markets Authority's decision"
+    if k != 1 or not first.cap or first.acronym or not 2 <= len(rest) <= 4 or head not in _AND_HEADS:
         return False
     if any(not t.cap for t in rest) or first.norm in gaz.countries or first.norm in gaz.demonyms:
         return False

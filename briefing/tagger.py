@@ -215,6 +215,8 @@ def tag_text(reading: Reading, model: Tagger, gaz: Gazetteer) -> list[tuple[int,
 FIRM = FIRM_RULES | {"kind", "direction", "council", "seat", "placeend"}
 # words that open a sentence and never a name after them: "Both", "Neither", "Either", French "Selon"
 _OPENERS = FOREIGN_OPENERS | {"both", "neither", "either"}
+# a word for a company that may open a sentence before its name ("Rival BP posted ...")
+_DESCRIBERS = frozenset({"rival", "rivals"})
 _NAME_POSSESSIVES = frozenset({"people's", "people’s", "workers'", "workers’"})
 # a name neither begins nor ends with these ("of Mosul", "the Coalition"); marks between two names
 _EDGE_WORDS = frozenset("of for and the a an to on in at by with from".split())
@@ -250,6 +252,8 @@ def _clean(toks: list[Token], a: int, b: int, kind: str) -> list[tuple[int, int]
         a += 1  # any first word is capitalised: "The Coalition is trained" names "Coalition"
     if a < b - 1 and toks[a].low in _OPENERS and not any(t.word for t in toks[:a]):
         a += 1  # "Selon Le Pen, le budget ...", "Neither Scholz nor ...": an opening word, no part of a name
+    if a < b - 1 and toks[a].low in _DESCRIBERS and not any(t.word for t in toks[:a]):
+        a += 1  # "Rival BP posted profit": a word for the company opens the sentence, not its name
     while a < b - 1 and _describes(toks[a]) and (toks[a + 1].cap or _describes(toks[a + 1])):
         a += 1  # "Turkey's ruling Justice and Development party": a name begins at its capitals
     while b > a and (not toks[b - 1].word or (not toks[b - 1].cap and toks[b - 1].low in _EDGE_WORDS)):

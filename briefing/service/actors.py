@@ -18,7 +18,15 @@ from pathlib import Path
 from typing import TextIO
 
 from briefing.actors import ACTORS_VERSION, extract_actors
-from briefing.aliases import dynasty, edit_distance, fold, shared_name, strip_article, without_dynasty
+from briefing.aliases import (
+    dynasty,
+    edit_distance,
+    fold,
+    shared_name,
+    strip_article,
+    without_dynasty,
+    without_legal_form,
+)
 from briefing.briefs import shorten
 from briefing.charts import mentions_chart
 from briefing.cues import COMMON, TITLE_WORDS, TITLES, spelt_out
@@ -271,10 +279,20 @@ class Lookup:
 _POSSESSIVE_NAME = re.compile(r"\w['’]s\s*$")
 
 
+_CASHTAG = re.compile(r"\$([A-Z]{1,5}(?:\.[A-Z])?)")
+
+
+def _ticker_of_cashtag(name: str) -> str:
+    """ "$AAPL" (a cashtag) names the company the ticker AAPL is an alias of; any other name as it is."""
+    found = _CASHTAG.fullmatch(name.strip())
+    return found.group(1) if found else name
+
+
 def lookup_actor(app: App, name: str, type_: ActorType | None = None) -> Lookup:
     """The actors ``name`` (a qualifier split off, see ``read_name``) names: any alias in any case, a title
     ignored, ``type_`` choosing among them; a given name no alias holds, the person it means
     (``_by_given_name``)."""
+    name = _ticker_of_cashtag(name)  # "$AAPL" is the ticker AAPL, as /search reads it
     typed, whole, name = name, _as_typed(name), clean_name(name)
     # a first word that is a title may be part of the name: "Justice Department", "General Motors"
     as_typed = tuple(actor_store.find_actors(app.db, whole)) if whole != name else ()
@@ -620,6 +638,8 @@ def exact_name(name: str, actor: Actor) -> bool:
     # "Soeder" is Söder as English copy writes him; "Mohammed bin Zayed" is MBZ without his dynasty; any
     # apostrophe will do ("O'Brien" is OʼBrien, written with the one that counts as a letter)
     names = {spelt_one_way(fold(umlauts_written(fold_apostrophes(a)))) for a in (actor.name, *actor.aliases)}
+    if actor.type == "organization":  # "Nvidia" is as exact as "Nvidia Corp."
+        names |= {without_legal_form(n) for n in names}
     if actor.type == "person":
         # "Al Nahyan" is the house a prince's full name ends with, as exact a name of his as his surname
         names |= {house for n in names if (house := dynasty(n))}

@@ -55,7 +55,7 @@ from briefing.service.actors import (
 )
 from briefing.service.alerts import clock_of
 from briefing.service.commands import Asker, Button, Reply, and_list, as_read, command
-from briefing.topics import quoted
+from briefing.topics import FUNCTION_WORDS, quoted
 from store import subscribers as subs
 from store.actors import get_actor
 from store.search import operators_only, topic_in_archive
@@ -185,17 +185,25 @@ def _unfollowable(topic: str) -> Reply | None:
     if not words:
         return _no_words(topic)
     if all(w in COMMON for w in words):
-        return Reply(
-            message(
-                para(
-                    f"“{shorten(topic)}” is in nearly every story, so following it would tell you nothing;"
-                    " follow a name or more telling words, e.g. ",
-                    code("/follow grain exports"),
-                    ".",
-                )
-            )
-        )
+        return Reply(message(para(_too_common(topic, words), code("/follow grain exports"), ".")))
     return None
+
+
+def _too_common(topic: str, words: list[str]) -> str:
+    """Why words of ``COMMON`` make no topic, truly said: "the", "of the" are in nearly every story; a
+    common word that is no function word ("next", "new") is not, but stories use it in passing ("next
+    week"), so it says nothing of what a story is about (QA32b F8: "Next" was said to be in nearly every
+    story of an archive that had it in 1 article of 26)."""
+    if all(w in FUNCTION_WORDS for w in words):
+        return (
+            f"“{shorten(topic)}” is in nearly every story, so following it would tell you nothing;"
+            " follow a name or more telling words, e.g. "
+        )
+    return (
+        f"“{shorten(topic)}” is one of the commonest words in English, so following it would bring you any"
+        " story that uses it in passing, and I know no one by that name; follow a name or more telling"
+        " words, e.g. "
+    )
 
 
 def _no_words(topic: str) -> Reply:
