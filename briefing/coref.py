@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from briefing.aliases import (
     PARTICLES,
@@ -25,6 +25,7 @@ from briefing.aliases import (
     dynasty,
     family_first,
     fold,
+    generation,
     given_name_last,
     name_tails,
     skeleton,
@@ -99,6 +100,10 @@ def surname_keys(cand: Candidate) -> list[str]:
     words = [t.norm for t in cand.toks]
     if family_first(words):
         return [words[0]]
+    if suffix := generation(words):
+        # "Trump Jr." of Donald Trump Jr. only, and "Trump" alone as well, as for any two of one surname
+        keys = surname_keys(replace(cand, toks=cand.toks[:-1]))
+        return [f"{key} {suffix}" for key in keys] + keys
     toks = cand.toks
     if house := dynasty(" ".join(words)):  # "Al Saud" alone is the house: the prince is "bin Salman"
         toks = toks[: -len(house.split())]
@@ -311,8 +316,8 @@ def _two_surnames(cand: Candidate, gaz: Gazetteer) -> Candidate | None:
         return None
     given, first, second = (t.norm for t in toks)
     names = gaz.given_names
-    if given not in names or first in names or second in names or {first, second} & PARTICLES:
-        return None
+    if given not in names or first in names or second in names or {first, second} & (PARTICLES | SUFFIXES):
+        return None  # "Ken Griffey Jr." has one surname, and a son's suffix
     if family_first([given, first, second]) or compound_given([given, first, second]):
         return None  # "Kim Jong Un" has no surname "Jong", "Abdel Fattah el-Sisi" none "Fattah"
     return Candidate(toks[:2], cand.sentence, "person")

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from briefing.aliases import SUFFIXES
 from briefing.chunks import royal_name, without_post_nominals
 from briefing.coref import FIRM_RULES, Candidate
 from briefing.cues import (
@@ -263,7 +264,7 @@ def _clean(toks: list[Token], a: int, b: int, kind: str) -> list[tuple[int, int]
             named = any(t.cap and t.low not in TITLES for t in toks[a:k])
             if named and toks[k].low in ("and", "&") and toks[k + 1].low in TITLES:
                 return _clean(toks, a, k, kind) + _clean(toks, k + 1, b, kind)
-        while a < b - 1:
+        while a < b - 1 and not all(t.norm in SUFFIXES for t in toks[a + 1 : b]):  # "King III" is a name
             if not toks[a].cap or toks[a].low in TITLES or toks[a].low in PORTFOLIOS:
                 a += 1
             elif (grade := grade_width(toks, a)) and a + grade < b:
