@@ -766,6 +766,23 @@ def people_by_surname(db: Database, name: str, *, limit: int = 8) -> list[Actor]
     return [found[r[0]] for r in rows]
 
 
+def words_before_mentions(db: Database, actor_ids: Sequence[int], width: int = 8) -> dict[int, list[str]]:
+    """The ``width`` characters of the article before each mention of these actors, by actor: what a
+    lookup reads an honorific in ("Mrs Clinton" is how the archive has called Hillary Clinton)."""
+    if not actor_ids:
+        return {}
+    marks = ",".join("?" * len(actor_ids))
+    rows = db.execute(
+        "SELECT m.actor_id, substr(a.body, max(m.start - ?, 0) + 1, m.start - max(m.start - ?, 0))"
+        f" FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.actor_id IN ({marks})",
+        [width, width, *actor_ids],
+    ).fetchall()
+    out: dict[int, list[str]] = defaultdict(list)
+    for actor_id, before in rows:
+        out[int(actor_id)].append(before or "")
+    return dict(out)
+
+
 def top_sources(db: Database, actor_id: int, *, limit: int = 2) -> list[str]:
     """The outlets that have named the actor in most articles, most first."""
     rows = db.execute(

@@ -21,6 +21,7 @@ from briefing.actors import ACTORS_VERSION, extract_actors
 from briefing.aliases import edit_distance, fold, shared_name, strip_article, without_dynasty
 from briefing.briefs import shorten
 from briefing.charts import mentions_chart
+from briefing.coref import HONORIFIC_SEX, honorific_sex
 from briefing.cues import COMMON, TITLE_WORDS, TITLES, spelt_out
 from briefing.document import Block, Document, Span, bold, code, italic, item, message, para, plural
 from briefing.dossier import compose_dossier, kind_word
@@ -183,6 +184,18 @@ def _holding(found: Sequence[Actor], titles: Sequence[str]) -> tuple[Actor, ...]
     return tuple(a for a in found if a.role and wanted & _role_words(a.role))
 
 
+def _called_so(app: App, found: Sequence[Actor], titles: Sequence[str]) -> tuple[Actor, ...]:
+    """For an honorific typed before a surname ("/actor Mrs Clinton", "/actor Mr Trump"), the people the
+    archive's articles have called so (Hillary, not Bill Clinton), in the order found; none for a title
+    that tells no woman from a man, or where no one was ever called so."""
+    sex = HONORIFIC_SEX.get(titles[0]) if titles else None
+    people = [a for a in found if a.type == "person"]
+    if sex is None or len(people) < 2:
+        return ()
+    before = actor_store.words_before_mentions(app.db, [a.id for a in people])
+    return tuple(a for a in people if any(honorific_sex(w, len(w)) == sex for w in before.get(a.id, [])))
+
+
 def _role_words(role: str) -> set[str]:
     return {w.lower().rstrip(".,") for w in role.replace("-", " ").split()}
 
@@ -288,6 +301,7 @@ def lookup_actor(app: App, name: str, type_: ActorType | None = None) -> Lookup:
             return Lookup(name, type_, people, people[0] if len(people) == 1 else None, people, typed)
     found = tuple(actor_store.find_actors(app.db, name, type_=type_)) if name and type_ else every
     titled = _holding(found, titles_of(typed)) if len(found) > 1 else ()
+    titled = titled or (_called_so(app, found, titles_of(typed)) if len(found) > 1 else ())
     found = titled or found  # a title no one holds is ignored, as before
     if type_ is None and _POSSESSIVE_NAME.search(typed):
         # "Kellogg's" is how a company is called, no person's name: the envoy Keith Kellogg is offered
