@@ -169,6 +169,15 @@ def skeleton(norm: str) -> str:
     return " ".join(given_spelling(_ENDING.sub("y", w)) for w in words)
 
 
+_SPACED_INITIALS = re.compile(r"\b([a-z]) (?=[a-z]\b)")
+
+
+def joined_initials(norm: str) -> str:
+    """A folded name with its spaced initials written together, as the dotted ones fold ("george h w bush",
+    of "George H. W. Bush", -> "george hw bush", of "George H.W. Bush"): one name either way."""
+    return _SPACED_INITIALS.sub(r"\1", norm)
+
+
 def full_given(norm: str) -> str:
     """A folded person's name with a short first name written out (``mike waltz`` -> ``michael waltz``),
     so both forms meet in the alias index; a name without one comes back as it is."""
@@ -274,6 +283,7 @@ def alias_pairs(
         if type_ == "person":
             pairs.add((alias, skeleton(norm)))
             pairs.add((alias, full_given(norm)))
+            pairs.add((alias, joined_initials(norm)))  # "George H. W. Bush" found as "George H.W. Bush"
             # the shortest later part ("Lula da Silva", not "Inácio Lula da Silva"): the one news writes
             shorter = name_tails(alias, given)[-1:] + first_surname_form(alias, given)
             for short in shorter:

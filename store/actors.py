@@ -36,6 +36,7 @@ from briefing.aliases import (
     family_first,
     fold,
     full_given,
+    joined_initials,
     name_tails,
     shared_name,
     skeleton,
@@ -699,7 +700,8 @@ def find_actors(db: Database, name: str, *, type_: ActorType | None = None, limi
     written = strip_article(fold(umlauts_written(name)))  # "Söder" finds the Soeder of an English article
     # "Selenskyj" finds Zelensky: German copy's letters for a Russian or Ukrainian name
     spelt = transliteration_key(norm) or norm
-    norms = list(dict.fromkeys([norm, skel, written, spelt, *_apostrophe_norms(name)]))
+    # "George H. W. Bush" finds the "George H.W. Bush" of the articles, whose initials fold together
+    norms = list(dict.fromkeys([norm, skel, written, spelt, joined_initials(norm), *_apostrophe_norms(name)]))
     sql = (
         "SELECT DISTINCT a.* FROM actor_aliases al JOIN actors a ON a.id = al.actor_id"
         f" WHERE al.norm IN ({','.join('?' * len(norms))})"

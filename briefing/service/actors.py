@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TextIO
 
 from briefing.actors import ACTORS_VERSION, extract_actors
-from briefing.aliases import edit_distance, fold, shared_name, strip_article, without_dynasty
+from briefing.aliases import edit_distance, fold, joined_initials, shared_name, strip_article, without_dynasty
 from briefing.briefs import shorten
 from briefing.charts import mentions_chart
 from briefing.coref import HONORIFIC_SEX, honorific_sex
@@ -317,9 +317,26 @@ def _pick_by_dated_news(app: App, name: str, found: Sequence[Actor]) -> Actor | 
     none)."""
     if len(found) <= 1:
         return pick_actor(name, found)
+    if (listed := _listed_owner(name, found)) is not None:
+        return listed
     dated = actor_store.last_dated(app.db, [a.id for a in found])
     picked = pick_actor(name, [replace(a, last_seen=dated.get(a.id)) for a in found])
     return next((a for a in found if picked is not None and a.id == picked.id), None)
+
+
+def _listed_owner(name: str, found: Sequence[Actor]) -> Actor | None:
+    """The one actor the lists (``seeds/actors.toml``) give ``name`` as another name ("Assad": Bashar
+    al-Assad), unless another it fits is in ``DOMINANT`` times its articles: a curated alias says whom the
+    news means by the name, more than a relative's few articles that share the surname (Hafez al-Assad in
+    a history piece)."""
+    asked = strip_article(fold(name))
+    gaz = load_gazetteer()
+    owners = [a for a in found if asked in {strip_article(fold(x)) for x in gaz.aliases_of(a.name, a.type)}]
+    if len(owners) != 1:
+        return None
+    owner = owners[0]
+    most = max(a.article_count for a in found if a.id != owner.id)
+    return owner if most < DOMINANT * max(owner.article_count, 1) else None
 
 
 def _by_given_name(app: App, name: str) -> tuple[Actor, tuple[Actor, ...]] | None:
@@ -626,10 +643,13 @@ def exact_name(name: str, actor: Actor) -> bool:
     """Whether ``name`` is one of the actor's names as written (a person's surname counts; an Arabic given
     name in any of its spellings, "Muhammad" for "Mohammed"), rather than a spelling the lookup only
     came close to."""
-    norm = spelt_one_way(fold(umlauts_written(fold_apostrophes(name))))
+    norm = joined_initials(spelt_one_way(fold(umlauts_written(fold_apostrophes(name)))))
     # "Soeder" is Söder as English copy writes him; "Mohammed bin Zayed" is MBZ without his dynasty; any
     # apostrophe will do ("O'Brien" is OʼBrien, written with the one that counts as a letter)
-    names = {spelt_one_way(fold(umlauts_written(fold_apostrophes(a)))) for a in (actor.name, *actor.aliases)}
+    names = {
+        joined_initials(spelt_one_way(fold(umlauts_written(fold_apostrophes(a)))))
+        for a in (actor.name, *actor.aliases)
+    }  # "George H. W. Bush" is "George H.W. Bush" as written
     if actor.type == "person":
         names |= {without_dynasty(n) for n in names}
         names |= {n.rsplit(" ", 1)[-1] for n in names}
