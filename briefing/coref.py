@@ -211,6 +211,7 @@ class People:
         self.pairs: dict[tuple[str, str], str] = {}
         self._variants: dict[tuple[str, str], str | None] = {}  # what _variant_of found, until a new pair
         shorter = {c.norm for c in cands if len(c.toks) < 3}
+        middled = _with_middle_name(cands, gaz)
         # "López Obrador" after "Andrés Manuel López Obrador" is his surname, not a name of its own
         tails = {id(c): _tails(c, gaz, text) for c in cands}
         longs = {key for found in tails.values() for key in found}
@@ -228,6 +229,10 @@ class People:
             name = self._variant_of(c) or name
             short = without_dynasty(c.norm)  # "Faisal bin Farhan" of Faisal bin Farhan Al Saud, either first
             name = self.by_skeleton.get(skeleton(short), name)
+            if (ends := _ends(c)) and (longer := middled.get(ends)):
+                # "Hillary Rodham Clinton" and "Hillary Clinton" in one text: one person, by either first
+                other = longer if len(c.toks) == 2 else " ".join(ends)
+                name = self.by_skeleton.get(other, name)
             c.canonical = self.by_skeleton.setdefault(skeleton(c.norm), name)
             self.by_skeleton.setdefault(skeleton(short), c.canonical)
             if len(c.toks) == 2 and len(_name_words(c)) == 2:
@@ -334,6 +339,39 @@ class People:
             return None
         people = self.first_names.get(cand.norm, set())
         return next(iter(people)) if len(people) == 1 else None
+
+
+def _ends(cand: Candidate) -> tuple[str, str] | None:
+    """The given name and the surname (skeletons) of a two- or three-word person's name, or None."""
+    toks = cand.toks
+    if cand.type != "person" or len(toks) not in (2, 3) or generation([t.norm for t in toks]):
+        return None
+    return (skeleton(toks[0].norm), skeleton(toks[-1].norm))
+
+
+def _with_middle_name(cands: list[Candidate], gaz: Gazetteer) -> dict[tuple[str, str], str]:
+    """(given name, surname) -> the skeleton of the one three-word name of the text that has them with a
+    middle name, and of its two-word form, where the text writes both ("Hillary Rodham Clinton", "Hillary
+    Clinton"): one person. The middle word is a capitalised word, no initial nor particle ("George H.W.
+    Bush" and "George W. Bush" are father and son); two such names of one pair ("John Paul Smith", "John
+    Peter Smith") settle nothing; a given name no list knows neither."""
+    longs: dict[tuple[str, str], set[str]] = defaultdict(set)
+    twos: set[tuple[str, str]] = set()
+    for c in cands:
+        ends = _ends(c)
+        if ends is None or c.toks[0].norm not in gaz.given_names:
+            continue
+        if len(c.toks) == 2:
+            twos.add(ends)
+            continue
+        middle = c.toks[1]
+        if middle.cap and middle.word and not middle.initial and middle.norm not in PARTICLES:
+            longs[ends].add(skeleton(c.norm))
+    out: dict[tuple[str, str], str] = {}
+    for ends, norms in longs.items():
+        if len(norms) == 1 and ends in twos:
+            out[ends] = next(iter(norms))
+    return out
 
 
 def _family_name_first(cand: Candidate, gaz: Gazetteer) -> list[str]:

@@ -309,9 +309,15 @@ def read_titled(doc: Doc, index: int, toks: list[Token], i: int, j: int) -> bool
                 read_places(doc, index, toks, i, j)
                 return True
         place = leading_place(doc.gaz, toks[k:j])
-        if place and k + place[1] == j and toks[t].low in NOBLE and toks[portfolio - 1].low == "of":
-            # "the Prince of Wales", "the Duchess of Cambridge": the title of a place is the person holding
-            # it, no news of the place
+        if (
+            place
+            and k + place[1] == j
+            and toks[t].low in NOBLE
+            and toks[portfolio - 1].low == "of"
+            and not doc.gaz.is_country(place[0])
+        ):
+            # "the Prince of Wales", "the Duchess of Cambridge": a title of a part of a country is the person
+            # holding it, no news of the place ("the King of Jordan" is news of Jordan's)
             add_candidate(doc, index, toks[t:j], "person", why="title")
             return True
         # "Envoy for Yemen Tim Lenderking", "Envoy for Yemen"; but after a portfolio a name follows, though

@@ -72,3 +72,16 @@ def test_an_irish_party_is_no_person(tagger):
     """qa32a F14: "Sinn Féin" read as a person, found by "Féin"."""
     found = typed("He rejected claims by Sinn Féin that the housing plan had failed.", tagger=tagger)
     assert found == {("Sinn Féin", "organization"): ["Sinn Féin"]}
+
+
+@pytest.mark.parametrize("tagger", ["shipped", None])
+def test_a_name_with_and_without_a_middle_name_is_one_person(tagger):
+    """qa32a F8: "Hillary Clinton" and "Hillary Rodham Clinton" of one text were two actors; a middle
+    initial still tells George H.W. Bush from George W. Bush."""
+    text = (
+        "Hillary Clinton opened a musical on Broadway. Hillary Rodham Clinton is making her debut as a "
+        "producer, and Clinton said she was proud. George H.W. Bush and George W. Bush were in the audience."
+    )
+    found = typed(text, tagger=tagger)
+    assert found[("Hillary Clinton", "person")] == ["Hillary Clinton", "Hillary Rodham Clinton", "Clinton"]
+    assert {"George H.W. Bush", "George W. Bush"} <= {name for name, _ in found}
