@@ -306,9 +306,18 @@ def _not_a_name(doc: Doc, toks: list[Token], i: int, j: int) -> bool:
 
 
 def _named_surname(doc: Doc, chunk: list[Token]) -> bool:
-    """Is the run's last word the surname of a person the text named in full before?"""
-    surname = chunk[-1].norm
-    return any(c.type == "person" and len(c.toks) > 1 and c.toks[-1].norm == surname for c in doc.candidates)
+    """Is the run's last word the surname of another person the text named in full before, by a given name
+    or a title ("George W. Bush" before "Jeb Bush"; not "Devil Rays" before "Devil Rays", whose first
+    reading as a person the words around may yet undo)?"""
+    surname, first = chunk[-1].norm, chunk[0].norm
+    return any(
+        c.type == "person"
+        and c.why in ("given", "title", "list")
+        and len(c.toks) > 1
+        and c.toks[-1].norm == surname
+        and c.toks[0].norm != first
+        for c in doc.candidates
+    )
 
 
 def _given_before_surname(doc: Doc, toks: list[Token], i: int, j: int, known: tuple[str, ActorType]) -> bool:
