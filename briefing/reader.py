@@ -427,9 +427,13 @@ def _read_chunk(doc: Doc, index: int, toks: list[Token], i: int, j: int, initial
         if known[1] == "organization" and (place := _the_place(doc.gaz, toks, i, j)):
             known, where = (place, "place"), "place"
         _whole(doc, index, toks, i, j, known[1], initial, canonical=known[0], why="list", context=where)
-    elif _named_surname(doc, chunk) and _given_before_surname(doc, toks, i, j, ("", "place")):
+    elif (
+        chunk[0].norm not in doc.gaz.given_names
+        and _named_surname(doc, chunk)
+        and _given_before_surname(doc, toks, i, j, ("", "place"))
+    ):
         # "Jeb Bush, the former governor" after George W. Bush: a relative, though a list has a place Bush
-        _whole(doc, index, toks, i, j, "person", initial, why="given")
+        _whole(doc, index, toks, i, j, "person", initial, why="shape")
     elif _generational(chunk):  # "Trump Jr.", "Bush Sr.": a person, though a list knows "Trump" alone
         _whole(doc, index, toks, i, j, "person", initial, why="title")
     elif (of := titled_office(chunk)) and not read_titled(doc, index, toks, i, j):
