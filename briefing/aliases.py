@@ -26,11 +26,16 @@ _SPACES = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"'s\b")
 _DOUBLE = re.compile(r"([a-z])\1+")
 _ENDING = re.compile(r"(?:yy|iy|ii|yi)\b")
-# particles and suffixes that do not tell two people apart: "Bashar al-Assad" is "Bashar Assad"
+# particles that do not tell two people apart: "Bashar al-Assad" is "Bashar Assad"
 PARTICLES = frozenset(
     {"al", "el", "ul", "bin", "ibn", "van", "von", "der", "den", "de", "da", "di", "du", "la", "le"}
 )
-SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# A generational suffix ("Jr.", "Sr.", "III") is exactly what tells a father and his son apart: Donald Trump
+# Jr. is not Donald Trump, nor Ken Griffey Sr. his son. A numeral after one word alone is a monarch's or a
+# pope's ("Charles III", "Leo XIV"), the same person as "King Charles"; see ``generation``.
+SUFFIXES = frozenset({"jr", "jnr", "sr", "snr", "ii", "iii", "iv"})
+_GENERATION_SPELLING = {"jnr": "jr", "snr": "sr"}
+_REGNAL = frozenset({"ii", "iii", "iv"})
 # Common Chinese and Korean family names, which come first: news calls Kim Jong Un "Kim", Wang Yi "Wang",
 # Yoon Suk Yeol "Yoon", Roh Moo-hyun "Roh".
 FAMILY_FIRST = frozenset(
@@ -133,13 +138,44 @@ def strip_article(norm: str) -> str:
     return norm[4:] if norm.startswith("the ") else norm
 
 
+def generation(words: list[str]) -> str | None:
+    """The generational suffix that ends a folded person's name (``["donald", "trump", "jr"]`` -> "jr",
+    "Jnr" written "jr"), part of who the person is; None for a name without one, for a suffix alone ("Jr."
+    is no one) and for a numeral after one word ("charles iii": a regnal number, King Charles himself)."""
+    if len(words) < 2 or words[-1] not in SUFFIXES:
+        return None
+    if words[-1] in _REGNAL and len([w for w in words[:-1] if w not in PARTICLES]) < 2:
+        return None
+    return _GENERATION_SPELLING.get(words[-1], words[-1])
+
+
+def without_generation(words: list[str]) -> list[str]:
+    """A name's words (as written or folded) without the suffix that ends them, generational or regnal
+    ("Donald Trump Jr." -> "Donald Trump", "Charles III" -> "Charles")."""
+    return words[:-1] if len(words) > 1 and fold(words[-1]) in SUFFIXES else words
+
+
 @lru_cache(maxsize=100_000)
 def skeleton(norm: str) -> str:
     """A folded person's name with transliteration noise removed (``zelenskyy`` -> ``zelensky``), and an
     Arabic given name in one spelling (``mohammed bin salman`` and ``muhammad bin salman`` meet;
-    ``briefing.given_names.given_spelling``)."""
-    words = [w for w in norm.split() if w not in PARTICLES and w not in SUFFIXES] or norm.split()
+    ``briefing.given_names.given_spelling``). A generational suffix stays (``generation``: "trump jr" is
+    not "trump"), a regnal numeral goes ("charles iii" is "charles")."""
+    parts = norm.split()
+    suffix = generation(parts)
+    words = [w for w in without_generation(parts) if w not in PARTICLES] or parts
+    if suffix:
+        words = [*words, suffix]
     return " ".join(given_spelling(_ENDING.sub("y", w)) for w in words)
+
+
+_SPACED_INITIALS = re.compile(r"\b([a-z]) (?=[a-z]\b)")
+
+
+def joined_initials(norm: str) -> str:
+    """A folded name with its spaced initials written together, as the dotted ones fold ("george h w bush",
+    of "George H. W. Bush", -> "george hw bush", of "George H.W. Bush"): one name either way."""
+    return _SPACED_INITIALS.sub(r"\1", norm)
 
 
 def full_given(norm: str) -> str:
@@ -158,8 +194,10 @@ def actor_key(name: str, type_: ActorType) -> str:
 
 def surname(name: str) -> str | None:
     """The surname of a multi-word person's name as written, with the particles that begin it (``Keith
-    Kellogg`` -> ``Kellogg``, ``Pieter van der Berg`` -> ``van der Berg``)."""
-    words = [w for w in name.split() if fold(w) not in SUFFIXES]
+    Kellogg`` -> ``Kellogg``, ``Pieter van der Berg`` -> ``van der Berg``) and the generational suffix
+    that ends it (``Donald Trump Jr.`` -> ``Trump Jr.``: "Trump" alone is his father)."""
+    written = name.split()
+    words = without_generation(written)
     if len(words) < 2:
         return None
     last = fold(words[-1])  # a hyphenated surname whole: "Ocasio-Cortez", not "Cortez"; "Jong-Un", not "Un"
@@ -168,7 +206,8 @@ def surname(name: str) -> str | None:
     k = len(words) - 1
     while k > 0 and fold(words[k - 1]) in PARTICLES:
         k -= 1
-    return " ".join(words[k:])
+    suffix = written[-1:] if generation([fold(w) for w in written]) else []
+    return " ".join([*words[k:], *suffix])
 
 
 def name_tails(name: str, given: frozenset[str] | set[str] = frozenset()) -> list[str]:
@@ -177,8 +216,11 @@ def name_tails(name: str, given: frozenset[str] | set[str] = frozenset()) -> lis
     "López Obrador" of Andrés Manuel López Obrador. The name begins with a given name (of ``given``,
     folded); a part holds two names at least, begins with a capitalised word that is no particle nor
     initial, and when it begins with a given name holds a particle too ("Ann Smith" of Mary Ann Smith is
-    a name of its own). A name that puts its family name first has none ("Jong Un" is a given name)."""
-    words = [w for w in name.split() if fold(w) not in SUFFIXES]
+    a name of its own). A name that puts its family name first has none ("Jong Un" is a given name). A
+    generational suffix ends each part as it ends the name ("Lula da Silva Jr.")."""
+    written = name.split()
+    words = without_generation(written)
+    suffix = written[-1:] if generation([fold(w) for w in written]) else []
     folded = [fold(w) for w in words]
     if len(words) < 3 or folded[0] not in given or family_first(folded):
         return []
@@ -193,7 +235,7 @@ def name_tails(name: str, given: frozenset[str] | set[str] = frozenset()) -> lis
             continue
         names = [n for n in norms if n not in PARTICLES]
         if len(names) >= 2 and (norms[0] not in given or len(names) < len(norms)):
-            tails.append(" ".join(tail))
+            tails.append(" ".join([*tail, *suffix]))
     return tails
 
 
@@ -241,6 +283,7 @@ def alias_pairs(
         if type_ == "person":
             pairs.add((alias, skeleton(norm)))
             pairs.add((alias, full_given(norm)))
+            pairs.add((alias, joined_initials(norm)))  # "George H. W. Bush" found as "George H.W. Bush"
             # the shortest later part ("Lula da Silva", not "Inácio Lula da Silva"): the one news writes
             shorter = name_tails(alias, given)[-1:] + first_surname_form(alias, given)
             for short in shorter:

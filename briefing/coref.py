@@ -15,8 +15,8 @@ of them :mod:`briefing.actor_groups`.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from dataclasses import dataclass, field
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, replace
 
 from briefing.aliases import (
     PARTICLES,
@@ -25,6 +25,7 @@ from briefing.aliases import (
     dynasty,
     family_first,
     fold,
+    generation,
     given_name_last,
     name_tails,
     skeleton,
@@ -99,6 +100,10 @@ def surname_keys(cand: Candidate) -> list[str]:
     words = [t.norm for t in cand.toks]
     if family_first(words):
         return [words[0]]
+    if suffix := generation(words):
+        # "Trump Jr." of Donald Trump Jr. only, and "Trump" alone as well, as for any two of one surname
+        keys = surname_keys(replace(cand, toks=cand.toks[:-1]))
+        return [f"{key} {suffix}" for key in keys] + keys
     toks = cand.toks
     if house := dynasty(" ".join(words)):  # "Al Saud" alone is the house: the prince is "bin Salman"
         toks = toks[: -len(house.split())]
@@ -134,6 +139,45 @@ def _kin_before(cand: Candidate, text: str) -> bool:
     return bool(_KIN.search(text[max(0, cand.start - 30) : cand.start]))
 
 
+# Honorifics and kin words that say whether the person named after them is a woman or a man
+HONORIFIC_SEX = {
+    **dict.fromkeys(("mrs", "ms", "miss", "mme", "madame", "madam", "dame", "lady"), "f"),
+    **dict.fromkeys(("mr", "sir", "lord"), "m"),
+}
+_HONORIFIC = re.compile(r"\b(" + "|".join(HONORIFIC_SEX) + r")\.?\s+$", re.IGNORECASE)
+_KIN_SEX = re.compile(
+    r"\b(?:(?P<f>wife|widow|mother|daughter|sister|aunt|niece|grandmother|granddaughter|first lady|"
+    r"stepmother|stepdaughter)|(?P<m>husband|widower|father|son|brother|uncle|nephew|grandfather|grandson|"
+    r"stepfather|stepson)),?\s+(?:[A-Za-z.'-]+\s+){0,5}$",  # "his wife, former Secretary of State Hillary"
+    re.IGNORECASE,
+)
+# the first pronoun after a person's name in its sentence ("Bill Clinton and his wife", "Melania Trump has
+# written in her memoir"), before another full name (two capitalised words) could have taken it; not
+# "him", as often another's ("thanked him")
+_PRONOUN = re.compile(r"\b(?:(?P<f>she|her)|(?P<m>he|his))\b|(?P<stop>[.!?\n]|[A-Z]\w+\s+[A-Z]\w+)")
+
+
+def honorific_sex(text: str, start: int) -> str | None:
+    """ "f" for a name after "Mrs", "Ms" or "Miss" ("Mrs Clinton"), "m" after "Mr" or "Sir", else None."""
+    found = _HONORIFIC.search(text[max(0, start - 8) : start])
+    if not found or not found[1][0].isupper():  # "said miss" is no honorific
+        return None
+    return HONORIFIC_SEX[found[1].lower()]
+
+
+def _sex_named(start: int, end: int, text: str) -> str | None:
+    """What the words around a full name say of the person's sex: an honorific or a kin word before it
+    ("his wife, Melania Trump", "Mrs Hillary Clinton"), else the first pronoun after it (``_PRONOUN``)."""
+    if sex := honorific_sex(text, start):
+        return sex
+    if kin := _KIN_SEX.search(text[max(0, start - 60) : start]):
+        return "f" if kin["f"] else "m"
+    pronoun = _PRONOUN.search(text, end)
+    if pronoun is None or pronoun["stop"]:
+        return None
+    return "f" if pronoun["f"] else "m"
+
+
 def as_written(surface: str) -> str:
     """A name as the text writes it, without an editor's brackets or line breaks inside it
     ("Vladimir] Putin" -> "Vladimir Putin")."""
@@ -158,12 +202,16 @@ class People:
         self.by_given: dict[str, list[tuple[int, str]]] = defaultdict(list)
         self.by_inner: dict[str, set[str]] = defaultdict(set)
         self.first_names: dict[str, set[str]] = defaultdict(set)  # the people of each given name
+        # what the text says of each person's sex ("f", "m"), where it says one thing only
+        said: dict[str, set[str]] = defaultdict(set)
+        self.referred: Counter[str] = Counter()  # how often a lone surname has referred to each person
         self.given_names = gaz.given_names
         # (given name, surname skeleton) → canonical, of two-word names: one entry a name however often
         # it is written, so a long text's thousand "Maria Lopez" are compared once
         self.pairs: dict[tuple[str, str], str] = {}
         self._variants: dict[tuple[str, str], str | None] = {}  # what _variant_of found, until a new pair
         shorter = {c.norm for c in cands if len(c.toks) < 3}
+        middled = _with_middle_name(cands, gaz)
         # "López Obrador" after "Andrés Manuel López Obrador" is his surname, not a name of its own
         tails = {id(c): _tails(c, gaz, text) for c in cands}
         longs = {key for found in tails.values() for key in found}
@@ -181,6 +229,10 @@ class People:
             name = self._variant_of(c) or name
             short = without_dynasty(c.norm)  # "Faisal bin Farhan" of Faisal bin Farhan Al Saud, either first
             name = self.by_skeleton.get(skeleton(short), name)
+            if (ends := _ends(c)) and (longer := middled.get(ends)):
+                # "Hillary Rodham Clinton" and "Hillary Clinton" in one text: one person, by either first
+                other = longer if len(c.toks) == 2 else " ".join(ends)
+                name = self.by_skeleton.get(other, name)
             c.canonical = self.by_skeleton.setdefault(skeleton(c.norm), name)
             self.by_skeleton.setdefault(skeleton(short), c.canonical)
             if len(c.toks) == 2 and len(_name_words(c)) == 2:
@@ -194,12 +246,32 @@ class People:
             for key in surname_keys(c) + tails[id(c)] + _family_name_first(c, gaz):
                 self.by_surname[key].append((c.start, c.canonical, c.sentence))
             self.by_given[skeleton(c.toks[0].norm)].append((c.start, c.canonical))
+            if sex := _sex_named(c.start, c.end, text):
+                said[c.canonical].add(sex)
             if family_first([t.norm for t in c.toks]):
                 continue  # "Jong" of Kim Jong Un is a part of his given name
             self.first_names[c.toks[0].norm].add(c.canonical)
             for tok in c.toks[1:-1]:  # "Lula" in "Luiz Inácio Lula da Silva"
                 if tok.cap and tok.norm not in PARTICLES and not tok.initial:
                     self.by_inner[tok.norm].add(c.canonical)
+
+        self.sex = {name: next(iter(sexes)) for name, sexes in said.items() if len(sexes) == 1}
+
+    def _of_sex(self, options: list[tuple[int, str, int]], sex: str) -> list[tuple[int, str, int]]:
+        """The people of a surname an honorific may mean: for "Mrs Clinton" all but the men the text names
+        (Bill Clinton, "and his wife"), for "Mr Clinton" all but the women."""
+        return [o for o in options if self.sex.get(o[1], sex) == sex]
+
+    def _titled(self, cand: Candidate, options: list[tuple[int, str, int]]) -> str | None:
+        """Which of the people of a surname an honorific and the surname ("Mrs Clinton") refer to: of those
+        named before it, the one named (in full or by the surname alone) most often, the person the story
+        is about (Hillary Clinton, not her daughter named once), the latest of two named as often; else the
+        first named after it."""
+        before = [name for start, name, _ in options if start <= cand.start]
+        if not before:
+            return options[0][1] if options else None
+        counts = Counter(before) + Counter({name: self.referred[name] for name in before})
+        return max(reversed(before), key=lambda name: counts[name])
 
     def _variant_of(self, cand: Candidate) -> str | None:
         """The person named before whose name this one spells another way, with the same surname and a
@@ -232,6 +304,16 @@ class People:
         if not options:
             inner = self.by_inner.get(cand.norm, set())
             return next(iter(inner)) if len(inner) == 1 and len(cand.toks) == 1 else None
+        if sex := honorific_sex(text, cand.start):  # "Mrs Clinton" is no Bill
+            return self._titled(cand, self._of_sex(options, sex))
+        found = self._latest(cand, options, text)
+        if found is not None:
+            self.referred[found] += 1
+        return found
+
+    def _latest(self, cand: Candidate, options: list[tuple[int, str, int]], text: str) -> str | None:
+        """Of the people of a lone surname, the one named latest before it, or the subject of the sentence
+        before (``_subject_before``); else the first named after it."""
         before = [(start, name, sentence) for start, name, sentence in options if start <= cand.start]
         if len({name for _, name, _ in before}) > 1:
             shared = cand.toks[0].norm in PATRONYMICS
@@ -270,6 +352,39 @@ def _word_before(start: int, text: str) -> str:
     """The folded word right before ``start`` ("sheikh" of "Dubai ruler Sheikh Mohammed ..."), or ""."""
     words = text[max(0, start - 30) : start].split()
     return fold(words[-1]) if words else ""
+
+
+def _ends(cand: Candidate) -> tuple[str, str] | None:
+    """The given name and the surname (skeletons) of a two- or three-word person's name, or None."""
+    toks = cand.toks
+    if cand.type != "person" or len(toks) not in (2, 3) or generation([t.norm for t in toks]):
+        return None
+    return (skeleton(toks[0].norm), skeleton(toks[-1].norm))
+
+
+def _with_middle_name(cands: list[Candidate], gaz: Gazetteer) -> dict[tuple[str, str], str]:
+    """(given name, surname) -> the skeleton of the one three-word name of the text that has them with a
+    middle name, and of its two-word form, where the text writes both ("Hillary Rodham Clinton", "Hillary
+    Clinton"): one person. The middle word is a capitalised word, no initial nor particle ("George H.W.
+    Bush" and "George W. Bush" are father and son); two such names of one pair ("John Paul Smith", "John
+    Peter Smith") settle nothing; a given name no list knows neither."""
+    longs: dict[tuple[str, str], set[str]] = defaultdict(set)
+    twos: set[tuple[str, str]] = set()
+    for c in cands:
+        ends = _ends(c)
+        if ends is None or c.toks[0].norm not in gaz.given_names:
+            continue
+        if len(c.toks) == 2:
+            twos.add(ends)
+            continue
+        middle = c.toks[1]
+        if middle.cap and middle.word and not middle.initial and middle.norm not in PARTICLES:
+            longs[ends].add(skeleton(c.norm))
+    out: dict[tuple[str, str], str] = {}
+    for ends, norms in longs.items():
+        if len(norms) == 1 and ends in twos:
+            out[ends] = next(iter(norms))
+    return out
 
 
 def _family_name_first(cand: Candidate, gaz: Gazetteer) -> list[str]:
@@ -336,8 +451,8 @@ def _two_surnames(cand: Candidate, gaz: Gazetteer) -> Candidate | None:
         return None
     given, first, second = (t.norm for t in toks)
     names = gaz.given_names
-    if given not in names or first in names or second in names or {first, second} & PARTICLES:
-        return None
+    if given not in names or first in names or second in names or {first, second} & (PARTICLES | SUFFIXES):
+        return None  # "Ken Griffey Jr." has one surname, and a son's suffix
     if family_first([given, first, second]) or compound_given([given, first, second]):
         return None  # "Kim Jong Un" has no surname "Jong", "Abdel Fattah el-Sisi" none "Fattah"
     return Candidate(toks[:2], cand.sentence, "person")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from briefing import roles
+from briefing.aliases import SUFFIXES
 from briefing.cues import NOBLE, ORG_HEADS, PORTFOLIOS, ROLE_NOUNS, SPEECH_VERBS, TITLES, words
 from briefing.foreign import FRENCH_TITLES
 from briefing.gazetteer import Gazetteer
@@ -293,9 +294,19 @@ def _place_genitive(doc: Doc, tok: Token) -> bool:
     return known is not None and known[1] == "place"
 
 
+def _suffix_after(toks: list[Token], k: int, j: int) -> bool:
+    """Is a title word followed only by a generational suffix, so that it is a surname ("Martin Luther King
+    Jr.", "King III spoke")? "Jr." alone is no one's name, and "King" no title there."""
+    return k + 1 < j and all(t.norm in SUFFIXES for t in toks[k + 1 : j])
+
+
 def read_titled(doc: Doc, index: int, toks: list[Token], i: int, j: int) -> bool:
     """A title and a name in one run: "Ukrainian President Volodymyr Zelenskyy", "Gen. Kellogg"."""
-    titles = [k for k in range(i, j) if is_title(toks[k]) or _honorific(doc, toks, k, j)]
+    titles = [
+        k
+        for k in range(i, j)
+        if (is_title(toks[k]) or _honorific(doc, toks, k, j)) and not _suffix_after(toks, k, j)
+    ]
     if not titles and j - i >= 2 and toks[j - 2].text in FRENCH_TITLES:
         titles = [j - 2]  # "M. Tabarot" is Mr Tabarot, though "M." is an initial in "M. Night Shyamalan"
     if not titles:
@@ -318,6 +329,17 @@ def read_titled(doc: Doc, index: int, toks: list[Token], i: int, j: int) -> bool
                 read_places(doc, index, toks, i, j)
                 return True
         place = leading_place(doc.gaz, toks[k:j])
+        if (
+            place
+            and k + place[1] == j
+            and toks[t].low in NOBLE
+            and toks[portfolio - 1].low == "of"
+            and not doc.gaz.is_country(place[0])
+        ):
+            # "the Prince of Wales", "the Duchess of Cambridge": a title of a part of a country is the person
+            # holding it, no news of the place ("the King of Jordan" is news of Jordan's)
+            add_candidate(doc, index, toks[t:j], "person", why="title")
+            return True
         # "Envoy for Yemen Tim Lenderking", "Envoy for Yemen"; but after a portfolio a name follows, though
         # a place has it too ("Secretary of State Lincoln")
         if place and (k + place[1] < j or k == portfolio):

@@ -90,6 +90,17 @@ def _rating(toks: list[Token], j: int) -> bool:
     return j + 2 < len(toks) and bool(_ORDINAL.fullmatch(toks[j].low)) and toks[j + 1].text == "Class"
 
 
+_GENERATIONAL = frozenset({"jr", "jnr", "sr", "snr"})
+
+
+def _generational(chunk: list[Token]) -> bool:
+    """Does a run end with "Jr." or "Sr." after capitalised names and no title ("Griffey Sr.", "Donald Trump
+    Jr.")? Only a person's name ends so; "Rev. Martin Luther King Jr." is left to the title's reading."""
+    if len(chunk) < 2 or chunk[-1].norm not in _GENERATIONAL:
+        return False
+    return all(t.cap and t.word and not is_title(t) for t in chunk[:-1])
+
+
 def _class_holder(doc: Doc, toks: list[Token], i: int, j: int) -> bool:
     """Is the run the "Class" of a rating whose ordinal stands before it, then its holder's name ("Petty
     Officer 2nd | Class Quill Marrow", "Airman First | Class ...")? The rank makes the name a person's
@@ -288,7 +299,42 @@ def _not_a_name(doc: Doc, toks: list[Token], i: int, j: int) -> bool:
     if known_name(doc.gaz, tok.norm) is not None or tok.norm in doc.gaz.given_names or is_title(tok):
         return False
     rest = " ".join(t.norm for t in toks[i + 1 : j])
-    return tok.low.endswith(("ing", "ly")) or known_name(doc.gaz, rest) is not None
+    if tok.low.endswith(("ing", "ly")):
+        return True
+    known = known_name(doc.gaz, rest)
+    return known is not None and not _given_before_surname(doc, toks, i, j, known)
+
+
+def _named_surname(doc: Doc, chunk: list[Token]) -> bool:
+    """Is the run's last word the surname of another person the text named in full before, by a given name
+    or a title ("George W. Bush" before "Jeb Bush"; not "Devil Rays" before "Devil Rays", whose first
+    reading as a person the words around may yet undo)?"""
+    surname, first = chunk[-1].norm, chunk[0].norm
+    return any(
+        c.type == "person"
+        and c.why in ("given", "title", "list")
+        and len(c.toks) > 1
+        and c.toks[-1].norm == surname
+        and c.toks[0].norm != first
+        for c in doc.candidates
+    )
+
+
+def _given_before_surname(doc: Doc, toks: list[Token], i: int, j: int, known: tuple[str, ActorType]) -> bool:
+    """Is an unlisted first word of a sentence the given name before the surname of a person the lists or
+    the text before know, the subject of the sentence ("Melania Trump, who...", "Ivanka Trump has said",
+    "Jeb Bush, the former governor" after George W. Bush, though a list knows a place Bush)? A plain
+    capitalised word and one surname (with its particles: "Rifaat al-Assad"), which a comma or a
+    lower-case word follows; a possessive ("Despite Trump's") ends no subject."""
+    first = toks[i]
+    if known[1] != "person" and not _named_surname(doc, toks[i:j]):
+        return False
+    if not first.word or first.acronym or first.initial or len(first.low) < 3 or is_title(first):
+        return False  # "Fireman Hale said": a rating and the surname
+    if sum(1 for t in toks[i + 1 : j] if t.norm not in PARTICLES) != 1 or toks[j - 1].possessive:
+        return False
+    after = toks[j] if j < len(toks) else None
+    return after is not None and (after.text == "," or (after.word and not after.cap))
 
 
 def _party_with_and(doc: Doc, toks: list[Token], i: int, j: int) -> bool:
@@ -385,6 +431,15 @@ def _read_chunk(doc: Doc, index: int, toks: list[Token], i: int, j: int, initial
         if known[1] == "organization" and (place := _the_place(doc.gaz, toks, i, j)):
             known, where = (place, "place"), "place"
         _whole(doc, index, toks, i, j, known[1], initial, canonical=known[0], why="list", context=where)
+    elif (
+        chunk[0].norm not in doc.gaz.given_names
+        and _named_surname(doc, chunk)
+        and _given_before_surname(doc, toks, i, j, ("", "place"))
+    ):
+        # "Jeb Bush, the former governor" after George W. Bush: a relative, though a list has a place Bush
+        _whole(doc, index, toks, i, j, "person", initial, why="shape")
+    elif _generational(chunk):  # "Trump Jr.", "Bush Sr.": a person, though a list knows "Trump" alone
+        _whole(doc, index, toks, i, j, "person", initial, why="title")
     elif (of := titled_office(chunk)) and not read_titled(doc, index, toks, i, j):
         # "Secretary of the New Jersey Department of Public Safety": the office names the actor, but
         # "Secretary of State" names no one

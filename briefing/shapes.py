@@ -56,6 +56,8 @@ def splits_after_place(gaz: Gazetteer, chunk: list[Token], width: int, type_: st
 
 def role_then_name(gaz: Gazetteer, chunk: list[Token]) -> int:
     """ "County Coroner William McLaughlin": where a name starting with a given name follows a role."""
+    if _plural_title(chunk):  # "former Presidents Barack Obama, Bill Clinton and Jimmy Carter"
+        return 1
     for k in range(1, len(chunk) - 1):
         if not chunk[k].cap:
             continue  # "van" in "Pieter van der Berg" is no given name Van
@@ -74,6 +76,15 @@ def role_then_name(gaz: Gazetteer, chunk: list[Token]) -> int:
             # word before one is a given name the lists lack, not a description
             return k if plain and k <= 2 and not _arabic_surname(chunk[k:]) else 0
     return _occupation_then_name(gaz, chunk)
+
+
+def _plural_title(chunk: list[Token]) -> bool:
+    """Does a title's plural open the run before a full name ("Presidents Barack Obama", "Senators Ann
+    Lee")? It is the title of the list of people the name begins, no part of the name."""
+    first = chunk[0]
+    if len(chunk) < 3 or not first.cap or not first.low.endswith("s") or first.low[:-1] not in TITLES:
+        return False
+    return all(t.cap and t.word for t in chunk[1:]) and plausible_name(chunk[1:])
 
 
 def _occupation_then_name(gaz: Gazetteer, chunk: list[Token]) -> int:

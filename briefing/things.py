@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from briefing.aliases import fold
 from briefing.coref import Candidate
 from briefing.cues import CALENDAR, MISC_FIRST, ORG_HEADS, words
 from briefing.gazetteer import WORD_PLACES, load_gazetteer
@@ -158,12 +159,15 @@ def _sequel(cand: Candidate) -> bool:
     man's: a person bearing a numeral has a given name ("Charles III", "Benedict XVI"). Not "I", a word.
     So are three words or more before the numeral with no given name first and no initial ("Grand Theft
     Auto V"): a man's name that long begins with his given name ("Martin Luther King III", "Charles H.
-    Keating IV"), while two words may be a given name the lists lack and a surname ("Eberhard Faber V")."""
+    Keating IV"), while two words may be a given name the lists lack and a surname ("Eberhard Faber V"),
+    or the surname of such a man named before ("King III")."""
     toks = cand.toks
     if cand.type != "person" or cand.why in ("list", "title") or len(toks) < 2 or len(toks) == 3:
         return False
     if not regnal(toks[-1]) or toks[-1].low == "i" or toks[0].norm in load_gazetteer().given_names:
         return False
+    if cand.canonical and fold(cand.canonical).endswith(f" {cand.norm}"):
+        return False  # "King III" after "Martin Luther King III": his surname and suffix
     return len(toks) == 2 or not any(t.initial or not t.word for t in toks[:-1])
 
 

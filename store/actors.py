@@ -36,6 +36,7 @@ from briefing.aliases import (
     family_first,
     fold,
     full_given,
+    joined_initials,
     name_tails,
     shared_name,
     skeleton,
@@ -704,7 +705,8 @@ def find_actors(db: Database, name: str, *, type_: ActorType | None = None, limi
     written = strip_article(fold(umlauts_written(name)))  # "Söder" finds the Soeder of an English article
     # "Selenskyj" finds Zelensky: German copy's letters for a Russian or Ukrainian name
     spelt = transliteration_key(norm) or norm
-    norms = list(dict.fromkeys([norm, skel, written, spelt, *_apostrophe_norms(name)]))
+    # "George H. W. Bush" finds the "George H.W. Bush" of the articles, whose initials fold together
+    norms = list(dict.fromkeys([norm, skel, written, spelt, joined_initials(norm), *_apostrophe_norms(name)]))
     sql = (
         "SELECT DISTINCT a.* FROM actor_aliases al JOIN actors a ON a.id = al.actor_id"
         f" WHERE al.norm IN ({','.join('?' * len(norms))})"
@@ -769,6 +771,23 @@ def people_by_surname(db: Database, name: str, *, limit: int = 8) -> list[Actor]
     ).fetchall()
     found = _actors(db, [r[0] for r in rows])
     return [found[r[0]] for r in rows]
+
+
+def words_before_mentions(db: Database, actor_ids: Sequence[int], width: int = 8) -> dict[int, list[str]]:
+    """The ``width`` characters of the article before each mention of these actors, by actor: what a
+    lookup reads an honorific in ("Mrs Clinton" is how the archive has called Hillary Clinton)."""
+    if not actor_ids:
+        return {}
+    marks = ",".join("?" * len(actor_ids))
+    rows = db.execute(
+        "SELECT m.actor_id, substr(a.body, max(m.start - ?, 0) + 1, m.start - max(m.start - ?, 0))"
+        f" FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.actor_id IN ({marks})",
+        [width, width, *actor_ids],
+    ).fetchall()
+    out: dict[int, list[str]] = defaultdict(list)
+    for actor_id, before in rows:
+        out[int(actor_id)].append(before or "")
+    return dict(out)
 
 
 def top_sources(db: Database, actor_id: int, *, limit: int = 2) -> list[str]:

@@ -9,6 +9,7 @@ from briefing.aliases import (
     fold,
     full_given,
     skeleton,
+    surname,
     transliterated_alike,
     trigrams,
     without_legal_form,
@@ -89,7 +90,20 @@ def test_a_hyphenated_last_name_is_one_surname():
     aoc = {norm for _, norm in alias_pairs("Alexandria Ocasio-Cortez", "person")}
     assert "cortez" not in aoc and "ocasio cortez" in aoc
     king = {norm for _, norm in alias_pairs("Martin Luther King Jr.", "person")}
-    assert "king" in king
+    assert "king jr" in king and "king" not in king  # "King" alone is not the son of the name
+
+
+def test_a_generational_suffix_tells_father_and_son_apart():
+    assert actor_key("Donald Trump Jr.", "person") != actor_key("Donald Trump", "person")
+    assert actor_key("Ken Griffey Jr.", "person") != actor_key("Ken Griffey Sr.", "person")
+    assert actor_key("Ken Griffey Jnr", "person") == actor_key("Ken Griffey Jr.", "person")
+    assert actor_key("Robert F. Kennedy Jr.", "person") != actor_key("Robert F. Kennedy", "person")
+    # a numeral after one name is a monarch's: King Charles III is Charles
+    assert actor_key("Charles III", "person") == actor_key("Charles", "person")
+    assert actor_key("Martin Luther King III", "person") != actor_key("Martin Luther King", "person")
+    son = {(alias, norm) for alias, norm in alias_pairs("Donald Trump Jr.", "person")}
+    assert ("Trump Jr.", "trump jr") in son and not any(norm == "trump" for _, norm in son)
+    assert surname("Martin Luther King III") == "King III" and surname("Charles III") is None
 
 
 def test_trigrams_and_edit_distance():

@@ -22,6 +22,7 @@ from briefing.aliases import (
     dynasty,
     edit_distance,
     fold,
+    joined_initials,
     shared_name,
     strip_article,
     without_dynasty,
@@ -29,6 +30,7 @@ from briefing.aliases import (
 )
 from briefing.briefs import shorten
 from briefing.charts import mentions_chart
+from briefing.coref import HONORIFIC_SEX, honorific_sex
 from briefing.cues import COMMON, TITLE_WORDS, TITLES, spelt_out
 from briefing.document import Block, Document, Span, bold, code, italic, item, message, para, plural
 from briefing.dossier import compose_dossier, kind_word
@@ -191,6 +193,18 @@ def _holding(found: Sequence[Actor], titles: Sequence[str]) -> tuple[Actor, ...]
     return tuple(a for a in found if a.role and wanted & _role_words(a.role))
 
 
+def _called_so(app: App, found: Sequence[Actor], titles: Sequence[str]) -> tuple[Actor, ...]:
+    """For an honorific typed before a surname ("/actor Mrs Clinton", "/actor Mr Trump"), the people the
+    archive's articles have called so (Hillary, not Bill Clinton), in the order found; none for a title
+    that tells no woman from a man, or where no one was ever called so."""
+    sex = HONORIFIC_SEX.get(titles[0]) if titles else None
+    people = [a for a in found if a.type == "person"]
+    if sex is None or len(people) < 2:
+        return ()
+    before = actor_store.words_before_mentions(app.db, [a.id for a in people])
+    return tuple(a for a in people if any(honorific_sex(w, len(w)) == sex for w in before.get(a.id, [])))
+
+
 def _role_words(role: str) -> set[str]:
     return {w.lower().rstrip(".,") for w in role.replace("-", " ").split()}
 
@@ -309,6 +323,7 @@ def lookup_actor(app: App, name: str, type_: ActorType | None = None) -> Lookup:
             return Lookup(name, type_, people, people[0] if len(people) == 1 else None, people, typed)
     found = tuple(actor_store.find_actors(app.db, name, type_=type_)) if name and type_ else every
     titled = _holding(found, titles_of(typed)) if len(found) > 1 else ()
+    titled = titled or (_called_so(app, found, titles_of(typed)) if len(found) > 1 else ())
     found = titled or found  # a title no one holds is ignored, as before
     if type_ is None and _POSSESSIVE_NAME.search(typed):
         # "Kellogg's" is how a company is called, no person's name: the envoy Keith Kellogg is offered
@@ -324,9 +339,26 @@ def _pick_by_dated_news(app: App, name: str, found: Sequence[Actor]) -> Actor | 
     none)."""
     if len(found) <= 1:
         return pick_actor(name, found)
+    if (listed := _listed_owner(name, found)) is not None:
+        return listed
     dated = actor_store.last_dated(app.db, [a.id for a in found])
     picked = pick_actor(name, [replace(a, last_seen=dated.get(a.id)) for a in found])
     return next((a for a in found if picked is not None and a.id == picked.id), None)
+
+
+def _listed_owner(name: str, found: Sequence[Actor]) -> Actor | None:
+    """The one actor the lists (``seeds/actors.toml``) give ``name`` as another name ("Assad": Bashar
+    al-Assad), unless another it fits is in ``DOMINANT`` times its articles: a curated alias says whom the
+    news means by the name, more than a relative's few articles that share the surname (Hafez al-Assad in
+    a history piece)."""
+    asked = strip_article(fold(name))
+    gaz = load_gazetteer()
+    owners = [a for a in found if asked in {strip_article(fold(x)) for x in gaz.aliases_of(a.name, a.type)}]
+    if len(owners) != 1:
+        return None
+    owner = owners[0]
+    most = max(a.article_count for a in found if a.id != owner.id)
+    return owner if most < DOMINANT * max(owner.article_count, 1) else None
 
 
 def _by_given_name(app: App, name: str) -> tuple[Actor, tuple[Actor, ...], bool] | None:
@@ -634,10 +666,13 @@ def exact_name(name: str, actor: Actor) -> bool:
     """Whether ``name`` is one of the actor's names as written (a person's surname counts; an Arabic given
     name in any of its spellings, "Muhammad" for "Mohammed"), rather than a spelling the lookup only
     came close to."""
-    norm = spelt_one_way(fold(umlauts_written(fold_apostrophes(name))))
+    norm = joined_initials(spelt_one_way(fold(umlauts_written(fold_apostrophes(name)))))
     # "Soeder" is Söder as English copy writes him; "Mohammed bin Zayed" is MBZ without his dynasty; any
     # apostrophe will do ("O'Brien" is OʼBrien, written with the one that counts as a letter)
-    names = {spelt_one_way(fold(umlauts_written(fold_apostrophes(a)))) for a in (actor.name, *actor.aliases)}
+    names = {
+        joined_initials(spelt_one_way(fold(umlauts_written(fold_apostrophes(a)))))
+        for a in (actor.name, *actor.aliases)
+    }  # "George H. W. Bush" is "George H.W. Bush" as written
     if actor.type == "organization":  # "Nvidia" is as exact as "Nvidia Corp."
         names |= {without_legal_form(n) for n in names}
     if actor.type == "person":
