@@ -156,3 +156,39 @@ def test_an_updated_article_tells_its_new_toll_and_the_new_figures_beside_it(clo
     text = compose_for_chat(clocked, 3, now=DAY + timedelta(days=1, hours=9)).digest.document.text
     update = text[text.index("Update:") :]
     assert ARTICLE[0].format(toll="23") in update and LATE in update
+
+
+async def test_a_page_stored_in_three_versions_counts_and_lists_once_as_its_newest(clocked, tmp_path):
+    """QA32c F7: /brief said "3 articles" for one live blog, /sources counted it thrice, and /latest and
+    /search listed it three times, the old tolls with it. An old version stays as the page's history."""
+    from briefing.render import to_plain
+    from briefing.service.commands import Asker, answer, load_all
+    from store import transaction
+    from store.articles import get_article
+    from store.sources import upsert_source
+    from store.stats import feeds
+
+    load_all()
+    path = tmp_path / "live.atom"
+    for posts, hour in ((3, 8), (5, 12), (8, 15)):
+        poll(clocked, path, posts, hour)
+    clocked.clock.now = DAY + timedelta(hours=16)  # type: ignore[attr-defined]
+    versions = page_versions(clocked.db, LINK)
+    assert [v.url for v in versions] == [f"{LINK}#version-1", f"{LINK}#version-2", LINK]
+    assert get_article(clocked.db, versions[0].id).body  # kept, as history
+
+    async def ask(text: str) -> str:
+        return to_plain((await answer(clocked, text, Asker(chat_id=1, user_id=1))).document)
+
+    brief = await ask("/brief")
+    assert "1 article," in brief and "#version-" not in brief
+    assert "River Desk — 1 article" in await ask("/sources")
+    # read from a polled feed, its versions count once too
+    with transaction(clocked.db):
+        rss = "https://riverdesk.example/rss"
+        feed = upsert_source(clocked.db, kind="feed", location=rss, name="River Desk", now=DAY)
+        clocked.db.execute("UPDATE articles SET source_id = ?", [feed.id])
+    assert [f.articles for f in feeds(clocked.db)] == [1]
+    for listing in (await ask("/latest"), await ask("/search Marnay")):
+        assert listing.count("Marnay floods: live updates") == 1
+        assert "#version-" not in listing and "has risen to 11" not in listing
