@@ -36,7 +36,7 @@ from briefing.document import (
     message,
     para,
 )
-from briefing.facts import fact_terms, fact_weights, is_near_duplicate
+from briefing.facts import fact_terms, fact_weights, is_near_duplicate, revises
 from briefing.graphemes import head
 from briefing.models import Story, follow_key
 from briefing.ranking import rank_stories
@@ -44,6 +44,7 @@ from briefing.render import TELEGRAM_LIMIT, html_messages, plain_messages
 from briefing.sentences import join_sentences
 from briefing.stories import story_summary, told_in_story
 from briefing.titles import title_key
+from briefing.versions import is_superseded
 
 MAX_HEADLINE = 200
 MAX_SENTENCE = 400
@@ -89,6 +90,13 @@ class Arrival:
     sentences: tuple[str, ...]
     published: datetime | None = None  # its date (the outlet's, else its arrival's); None: unknown
     title: str = ""
+    # the newest version of a page stored in several (``briefing.versions``): each sentence of its text,
+    # in order, with the version (article id) that first said it
+    said: tuple[tuple[str, int], ...] = ()
+
+    def telling(self) -> tuple[str, ...]:
+        """The sentences it tells: its lead's, and for a page's newest version the rest of its text."""
+        return (*self.sentences, *(x for x, _ in self.said))
 
     def order(self, news: bool) -> tuple[bool, datetime, datetime, int]:
         """Its place among a story's articles as an update tells them: those the chat knows before the
@@ -194,11 +202,18 @@ def story_update(
     update tells the new facts best first (:func:`developments`: each new article's development, at least
     :data:`SUMMARY_SENTENCES` and at most ``sentences``); None when no article came since or none brings
     a fact."""
-    new = sorted((a for a in arrivals if is_news(a, received)), key=lambda a: a.order(True), reverse=True)
+    news = {a.article_id for a in arrivals if is_news(a, received)}
+    versions = {a.article_id: a for a in arrivals}
+    # a page's old version is no teller (its news that still stands is in the newest text, the rest was
+    # replaced); the newest tells what it says that the versions the chat knew did not, each version's
+    # news as of that version, so a figure a later version revised is no news
+    paged = [x for a in arrivals if a.article_id in news and a.said for x in page_changes(a, versions, news)]
+    current = [a for a in arrivals if a.article_id in news and not a.said and not is_superseded(a.url)]
+    new = sorted([*current, *paged], key=lambda a: a.order(True), reverse=True)
     at = received.at
     if not new or at is None:  # (no article is news without a moment told)
         return None
-    old = [a for a in arrivals if not is_news(a, received)]
+    old = [a for a in arrivals if a.article_id not in news]
     headline = " ".join(story.headline.split())
     told = [x for x in received.sentences if x != headline]
     known = [*told, *(x for a in old for x in a.sentences)]
@@ -215,7 +230,9 @@ def story_update(
         dates=[*(a.order(True) for a in new), *(a.order(False) for a in old), (False, at, at, 0)],
         named=False,  # matched to their articles below, then told apart from them
     )
-    facts = developments(facts, [a.sentences for a in new], weights=weights, most=sentences)
+    facts = with_untold_figures(facts, [a.sentences for a in paged], known)
+    pages = frozenset(n for n, a in enumerate(new) if a in paged)
+    facts = developments(facts, [a.sentences for a in new], weights=weights, most=sentences, whole=pages)
     if not facts:
         return None
     said = set(facts)  # the summary's sentences come with their spaces evened out
@@ -226,6 +243,8 @@ def story_update(
     # would name one article and open another); the new articles are linked by their outlets below
     # the article whose fact is the update's best leads it: its title and its facts first
     lead = next((a for a in telling if facts[0] in {" ".join(x.split()) for x in a.sentences}), None)
+    if lead is not None and lead in paged:  # a page's newest news first, then what it said before
+        lead = next(a for a in telling if a in paged and a.url == lead.url)
     ordered = [*([lead] if lead else []), *(a for a in telling if a is not lead)]
     updated = replace(
         story,
@@ -238,6 +257,56 @@ def story_update(
         return updated
     # the news's own title heads the update, not yesterday's headline (what the reader knows already)
     return replace(updated, headline=" ".join(lead.title.split()), headline_url=lead.url)
+
+
+def page_changes(newest: Arrival, versions: Mapping[int, Arrival], news: AbstractSet[int]) -> list[Arrival]:
+    """What the newest version of a page (one with :attr:`Arrival.said`) tells the chat: the sentences
+    first said by each of its versions that is news to the chat (``news``), as that version's
+    (``versions``: article id → arrival, for its date), the newest one's link and title kept. Its lead
+    sentences come first, so its news comes before its side details; the sentences of a version the chat
+    knew are not news, told or not."""
+    said = dict(newest.said)
+    lead = [" ".join(x.split()) for x in newest.sentences]
+    groups: dict[int, list[str]] = {}
+    for x in dict.fromkeys([*lead, *said]):
+        groups.setdefault(said.get(x, newest.article_id), []).append(x)
+    later: list[str] = []
+    for version in sorted(groups, key=lambda v: versions.get(v, newest).order(True), reverse=True):
+        # a count a later version of the page tells with another figure is past, whichever of the two
+        # names more counts ("The death toll has risen to 19" under "31 people have died and 3,000 ...")
+        mine = [x for x in groups[version] if not any(revises(y, x) or revises(x, y) for y in later)]
+        later += mine
+        groups[version] = mine
+    return [
+        replace(
+            newest,
+            article_id=version,
+            arrived=(at := versions.get(version, newest)).arrived,
+            published=at.published,
+            sentences=tuple(sentences),
+            said=(),
+        )
+        for version, sentences in groups.items()
+        if version in news and sentences
+    ]
+
+
+def with_untold_figures(
+    facts: Sequence[str], changes: Sequence[Sequence[str]], known: Sequence[str]
+) -> tuple[str, ...]:
+    """``facts``, then each sentence of a page's ``changes`` (see :func:`page_changes`) with a figure
+    neither they nor what the reader ``known`` tell, and that no fact revises: "By the afternoon the death
+    toll had risen to 27, with 140 people injured and 3,000 displaced" beside the lead's new toll of 27
+    is the page's news of the injured and displaced, not a second telling of that toll."""
+    told = {t for x in (*facts, *known) for t in fact_terms(x) if t.startswith("#")}
+    out = list(facts)
+    for sentences in changes:
+        for x in sentences:
+            figures = {t for t in fact_terms(x) if t.startswith("#")} - told
+            if figures and x not in out and not any(revises(f, x) for f in out):
+                out.append(x)
+                told |= figures
+    return tuple(out)
 
 
 def _update_weights(sentences: Sequence[str], titles: Sequence[str]) -> dict[str, float]:
@@ -292,12 +361,15 @@ def developments(
     *,
     weights: Mapping[str, float] | None = None,
     most: int = UPDATE_SENTENCES,
+    whole: AbstractSet[int] = frozenset(),
 ) -> tuple[str, ...]:
     """The facts an update tells, of ``facts`` (new, each once, best first) and the new articles'
     ``leads``: the best fact of each article that tells one (its own wording or another outlet's), so
     several articles with news between two digests are each heard; then, for an article whose picked
     facts are one that others tell too (three articles repeating the new toll, each with a development of
-    its own), its next best fact; then the next best, up to at least :data:`SUMMARY_SENTENCES`; never
+    its own), its next best fact; then every fact of the ``whole`` leads (what a page's newest version
+    says that the version the reader knew did not: a live blog's new posts are each news, not one
+    "central" fact per version); then the next best, up to at least :data:`SUMMARY_SENTENCES`; never
     more than ``most``. Best first."""
     articles = [{" ".join(x.split()) for x in lead} for lead in leads]
     tellers = [
@@ -318,6 +390,9 @@ def developments(
     # heard once a picked fact is its alone, or two are its; until then its next best fact is picked
     for i in range(len(facts)):
         if len(picked) < most and any(not _heard(n, picked, tellers) for n in tellers[i]):
+            picked.add(i)
+    for i in range(len(facts)):
+        if len(picked) < most and tellers[i] & whole:
             picked.add(i)
     budget = min(max(SUMMARY_SENTENCES, len(picked)), most)
     for i in range(len(facts)):

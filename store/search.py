@@ -18,7 +18,7 @@ from briefing.letters import INNER_APOSTROPHE, LETTER_APOSTROPHES, fold_apostrop
 from briefing.models import Article
 from briefing.topics import FUNCTION_WORDS, near_distance, quoted
 from store.actors import find_actors
-from store.articles import article_from_row
+from store.articles import CURRENT, article_from_row
 from store.db import Database, chunks
 
 MAX_TERMS = 12
@@ -232,7 +232,8 @@ def matching_ids(db: Database, query: str, *, limit: int, offset: int = 0) -> li
     if count_matches(db, query, limit=SMALL_MATCH) < SMALL_MATCH:
         sql = (
             "SELECT a.id FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
-            "WHERE articles_fts MATCH ? ORDER BY a.dated_at DESC, a.id DESC LIMIT ? OFFSET ?"
+            f"WHERE articles_fts MATCH ? AND {CURRENT.replace('url', 'a.url')} "
+            "ORDER BY a.dated_at DESC, a.id DESC LIMIT ? OFFSET ?"
         )
         return [r[0] for r in db.execute(sql, [query, limit, offset]).fetchall()]
     quarter = (db.execute("SELECT max(id) FROM articles").fetchone()[0] or 0) // 4
@@ -242,7 +243,7 @@ def matching_ids(db: Database, query: str, *, limit: int, offset: int = 0) -> li
             return found[offset:]
     sql = (
         "SELECT id FROM articles INDEXED BY articles_dated_at WHERE id IN "
-        "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?) "
+        f"(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?) AND {CURRENT} "
         "ORDER BY dated_at DESC, id DESC LIMIT ? OFFSET ?"
     )
     return [r[0] for r in db.execute(sql, [query, limit, offset]).fetchall()]
@@ -252,7 +253,9 @@ def _probe_newest(db: Database, query: str, *, wanted: int, budget: int) -> list
     """The newest ``wanted`` matches, testing the newest articles one by one; None if ``budget`` tests
     were not enough (the matches are not among the newest)."""
     found: list[int] = []
-    newest = db.execute("SELECT id FROM articles ORDER BY dated_at DESC, id DESC LIMIT ?", [budget])
+    newest = db.execute(
+        f"SELECT id FROM articles WHERE {CURRENT} ORDER BY dated_at DESC, id DESC LIMIT ?", [budget]
+    )
     probe = "SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?"
     for (article_id,) in newest.fetchall():
         if db.execute(probe, [query, article_id]).fetchone():
@@ -273,8 +276,9 @@ def articles_by_ids(db: Database, ids: Sequence[int], *, with_body: bool = False
 
 
 def search_articles(db: Database, text: str, *, limit: int = 10, offset: int = 0) -> list[Article]:
-    """Articles matching all the user's words, newest first (bodies left empty). Never raises on the
-    words themselves; no searchable word gives no results."""
+    """Articles matching all the user's words, newest first (bodies left empty); a page stored in
+    versions once, as its newest (an old version is its history, not another article). Never raises on
+    the words themselves; no searchable word gives no results."""
     query = fts_query(text)
     if query is None:
         return []
@@ -296,9 +300,10 @@ def titles_with(db: Database, words: Sequence[str], *, limit: int) -> list[tuple
 
 
 def latest_articles(db: Database, *, limit: int = 10, offset: int = 0) -> list[Article]:
-    """The newest articles (bodies left empty)."""
+    """The newest articles (bodies left empty); a page stored in versions once, as its newest."""
     rows = db.query(
-        f"SELECT {_LIST_COLUMNS} FROM articles ORDER BY dated_at DESC, id DESC LIMIT ? OFFSET ?",
+        f"SELECT {_LIST_COLUMNS} FROM articles WHERE {CURRENT}"
+        " ORDER BY dated_at DESC, id DESC LIMIT ? OFFSET ?",
         [limit, offset],
     )
     return [article_from_row(r) for r in rows]

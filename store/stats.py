@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from store.articles import OLD_VERSION
 from store.db import Database, from_iso
 
 
@@ -109,16 +110,29 @@ def outlet_counts(db: Database, *, limit: int = 30) -> tuple[list[OutletCount], 
         [limit],
     ).fetchall()
     total = _one(db, _OUTLETS_SQL)
+    # a page stored in versions is one article: its old versions, few and in an index of their own
+    # (m0047), are taken off each count
+    old = dict(
+        db.execute(
+            f"SELECT source, count(*) FROM articles INDEXED BY articles_old_versions WHERE {OLD_VERSION}"
+            " GROUP BY source"
+        ).fetchall()
+    )
+    counts = [(r[0], r[1] - old.get(r[0], 0), r[2], r[3]) for r in rows]
+    counts.sort(key=lambda r: (-r[1], r[0]))
     # an outlet's newest news is the newest it dated: an undated page read today is no news of today
-    return [OutletCount(r[0], r[1], from_iso(r[2] or r[3]), dated=r[2] is not None) for r in rows], total
+    return [OutletCount(r[0], r[1], from_iso(r[2] or r[3]), dated=r[2] is not None) for r in counts], total
 
 
 def feeds(db: Database) -> list[FeedState]:
     """Every feed, with the articles stored from it: counted in the index on ``articles.source_id``
-    (m0023), each feed's own entries only, never the whole archive."""
+    (m0023), each feed's own entries only, never the whole archive; a page stored in versions once (its
+    old versions in an index of their own, m0047)."""
     rows = db.execute(
         "SELECT location, name, poll, paused, failures, last_ok_at, id, last_error, next_poll_at,"
-        " (SELECT count(*) FROM articles WHERE source_id = sources.id), stalled_polls, stalled_since"
+        " (SELECT count(*) FROM articles WHERE source_id = sources.id) - (SELECT count(*) FROM articles"
+        f" INDEXED BY articles_old_version_feeds WHERE source_id = sources.id AND {OLD_VERSION}),"
+        " stalled_polls, stalled_since"
         " FROM sources WHERE kind = 'feed' ORDER BY poll DESC, name"
     ).fetchall()
     return [_feed_state(*r) for r in rows]

@@ -15,6 +15,7 @@ from briefing.models import Story, dating_of
 from briefing.stories import StoryArticle
 from briefing.terms import terms_of
 from store.alerts import DROPPED
+from store.articles import CURRENT
 from store.db import Database, chunks, from_iso, snapshot, to_iso
 
 LEAD_CHARS = 600  # an article without a summary is represented by the start of its body
@@ -324,14 +325,17 @@ def merge_stories(db: Database, into: int, others: Sequence[int]) -> None:
 
 
 def story_counts(db: Database, story_id: int) -> tuple[int, int, datetime, datetime]:
-    """A story's article count, distinct source count, first and last article dates."""
+    """A story's article count, distinct source count, first and last article dates. A page stored in
+    versions counts once (its old versions are its history); a story of old versions alone counts them."""
     row = db.execute(
-        "SELECT count(*), count(DISTINCT source), min(dated_at), max(dated_at) FROM articles "
-        "WHERE story_id = ?",
+        f"SELECT count(CASE WHEN {CURRENT} THEN 1 END), count(DISTINCT CASE WHEN {CURRENT} THEN source END),"
+        " min(dated_at), max(dated_at), count(*), count(DISTINCT source) FROM articles WHERE story_id = ?",
         [story_id],
     ).fetchone()
     first, last = from_iso(row[2]), from_iso(row[3])
     assert first is not None and last is not None, f"story {story_id} has no articles"
+    if not row[0]:
+        return row[4], row[5], first, last
     return row[0], row[1], first, last
 
 
@@ -354,7 +358,7 @@ def _stories(db: Database, where: str, params: list[Any]) -> list[Story]:
         ).fetchall()
         members = db.execute(
             "SELECT s.id, a.id, a.source, a.url, a.title = s.headline, a.published_at IS NOT NULL, "
-            "a.clock_unknown, a.title "
+            f"a.clock_unknown, a.title, {CURRENT.replace('url', 'a.url')} "
             f"FROM stories s JOIN articles a ON a.story_id = s.id WHERE {where} "
             "ORDER BY s.id, a.dated_at DESC, a.id DESC",
             params,
@@ -366,9 +370,11 @@ def _stories(db: Database, where: str, params: list[Any]) -> list[Story]:
         if head is None:  # cannot be, in one snapshot
             continue
         rows = list(group)
+        # a page stored in versions is one article, its newest: the old ones are its history
+        rows = [r for r in rows if r[8]] or rows
         links: dict[str, str] = {}  # each source's newest article's link, sources in that order
         more: list[tuple[str, str, str]] = []  # the other articles' links, past each source's newest
-        for _, _, source, url, _, _, _, title in rows:
+        for _, _, source, url, _, _, _, title, _ in rows:
             if source not in links:
                 links[source] = url or ""
             elif url and url not in links.values() and len(more) < MORE_LINKS:

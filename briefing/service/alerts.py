@@ -15,6 +15,7 @@ from briefing.digest import Arrival, Received, story_update
 from briefing.gazetteer import load_gazetteer
 from briefing.models import Follow, Story, Subscriber, follow_key
 from briefing.service import App
+from briefing.service.page_versions import with_versions
 from briefing.service.stories import lead_sentences
 from briefing.times_of_day import SettingError, parse_time
 from briefing.topics import read_topic, sentence_about
@@ -131,10 +132,11 @@ def story_news(
 
 def arrivals_of(app: App, story_id: int) -> list[Arrival]:
     """A story's articles as an update sees them, each with its lead sentences."""
-    return [
+    read = [
         replace(a, sentences=lead_sentences(a.sentences, lead))
         for a, lead in story_arrivals(app.db, story_id)
     ]
+    return with_versions(app.db, read)
 
 
 def news_since(
@@ -173,7 +175,7 @@ def brings_news(update: Story | None, arrivals: Sequence[Arrival], article_ids: 
     facts = set(update.summary)
     batch = set(article_ids)
     return any(
-        a.article_id in batch and facts.intersection(" ".join(x.split()) for x in a.sentences)
+        a.article_id in batch and facts.intersection(" ".join(x.split()) for x in a.telling())
         for a in arrivals
     )
 

@@ -36,6 +36,7 @@ from briefing.relevance import followed_words, holding
 from briefing.schedule import DigestSlot, due_digest, local_date, zone
 from briefing.service import App
 from briefing.service.commands import TERMINAL_CHAT_ID
+from briefing.service.page_versions import with_versions
 from briefing.service.resummarize import current_stories
 from briefing.service.stories import lead_sentences
 from store.alerts import claimed_among, fold_alerts, has_pending_alerts, sent_times
@@ -223,10 +224,11 @@ class Composer:
 
     def _story_arrivals(self, story_id: int) -> list[Arrival]:
         if story_id not in self._arrivals:
-            self._arrivals[story_id] = [
+            read = [
                 replace(a, sentences=lead_sentences(a.sentences, lead))
                 for a, lead in story_arrivals(self.app.db, story_id)
             ]
+            self._arrivals[story_id] = with_versions(self.app.db, read)
         return self._arrivals[story_id]
 
     def candidates(self, cutoff: datetime) -> dict[int, Story]:
