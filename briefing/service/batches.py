@@ -43,6 +43,7 @@ class Tally:
     """A report being built (an :class:`IngestReport` is frozen)."""
 
     new: int = 0
+    updated: int = 0  # new versions of pages stored before (their ids in ``new_ids`` too)
     duplicate: int = 0
     near_duplicate: int = 0
     not_modified: int = 0
@@ -69,7 +70,14 @@ class Tally:
             not_modified=self.not_modified,
             notes=tuple((mask_urls(where), mask_urls(why)) for where, why in self.notes),
             new_ids=tuple(self.new_ids),
+            updated=self.updated,
         )
+
+    @property
+    def counts(self) -> tuple[int, int, int, int]:
+        """What became of the articles so far: new, updated, duplicates, near-duplicates (a feed's read
+        compares them before and after to tell whether it stored or recognised anything)."""
+        return self.new, self.updated, self.duplicate, self.near_duplicate
 
 
 def store_drafts(
@@ -209,7 +217,10 @@ def _store_one(
             tally.unsettled.add(draft.url)
         return
     if result.outcome == "new":
-        tally.new += 1
+        if result.replaced is not None:
+            tally.updated += 1
+        else:
+            tally.new += 1
         tally.new_ids.append(result.article.id)
         if written is not None and draft.published_at is None:
             utc = written.astimezone(UTC)
