@@ -46,6 +46,9 @@ class ArticleDraft:
     # for now and no later poll to try it, so the next read of the feed fetches it again; ``TEASER_KEPT``,
     # the page gone or given its wait, so only an ingest of the page itself reads it. 0: the article's own
     teaser: int = 0
+    # the address the page was read at when its own (canonical) URL, ``url``, is another: a feed's link to
+    # a page that has moved since the entry was first read (the link is remembered as the page's)
+    link: str | None = None
 
     def __post_init__(self) -> None:
         # one spelling of every letter (NFC): a decomposed "Zu\u0308rich" from some systems is the same

@@ -103,7 +103,8 @@ def add_article(
         if not revision and (seen := _find_seen(db, None, digest)) is not None:
             _credit_co_writers(db, seen.article, draft)
             return seen
-        return _add_revision(db, draft, url, digest, now, source_id)
+        link = normalize_url(draft.link) if revision and draft.link else None
+        return _add_revision(db, draft, url, digest, now, source_id, link)
     seen = _find_seen(db, url, digest)
     if seen is not None:
         _credit_co_writers(db, seen.article, draft)
@@ -133,7 +134,13 @@ def _add_new(
 
 
 def _add_revision(
-    db: Database, draft: ArticleDraft, url: str, digest: str, now: datetime, source_id: int | None
+    db: Database,
+    draft: ArticleDraft,
+    url: str,
+    digest: str,
+    now: datetime,
+    source_id: int | None,
+    link: str | None = None,
 ) -> AddResult:
     """A page read again: nothing if its text is known; a near-duplicate of its current version (or of
     another article) if a copy of it; else its new version. The page's URL names its current version:
@@ -141,12 +148,14 @@ def _add_revision(
     fragment, ``#version-1``, ``#version-2``... (:func:`_set_aside`): a link that still opens the page,
     and an identity of its own, since the URL alone is the newest version's. A current version that is
     only its feed's summary (``teaser``) is no original of the page read in full, however alike: the page
-    is its new version."""
+    is its new version. ``link``: the address the page was read at, its own URL (``url``) being another
+    (moved since): a version stored under the link is the page's version before, set aside under ``url``,
+    and the link is remembered as the page's (:func:`_remember_alias`)."""
     seen = _find_seen(db, None, digest)
     if seen is not None:
         return seen
     found = sketch(draft.body)
-    current = _current_version(db, url)
+    current = _current_version(db, url) or (_current_version(db, link) if link else None)
     summary = current if current is not None and current.teaser and not draft.teaser else None
     if current is not None and summary is None:
         close, score = is_near_duplicate(found, profile(current.body))
@@ -163,7 +172,21 @@ def _add_revision(
         url = _page_url(url, current.url)
         _set_aside(db, current.id, url)
         replaced = current
+    elif current is not None and link is not None and current.url in same_page(link):
+        _set_aside(db, current.id, url)  # the page moved: its versions go on under its own URL
+        replaced = current
+    if link is not None and link not in same_page(url):
+        _remember_alias(db, link, url, now)
     return _add_new(db, draft, url, digest, found, now, source_id, replaced)
+
+
+def _remember_alias(db: Database, link: str, url: str, now: datetime) -> None:
+    """Remember ``link`` as an address of the page whose own URL is ``url`` (m0046's ``page_aliases``)."""
+    db.execute(
+        "INSERT INTO page_aliases (url, page_url, added_at) VALUES (?, ?, ?)"
+        " ON CONFLICT (url) DO UPDATE SET page_url = excluded.page_url",
+        [link, url, to_iso(now)],
+    )
 
 
 def _current_version(db: Database, url: str) -> Article | None:
@@ -198,7 +221,7 @@ def _page_url(url: str, stored: str) -> str:
 
 def _set_aside(db: Database, article_id: int, url: str) -> None:
     """Give the article at ``url`` the URL of an older version of its page: ``url#version-N``."""
-    n = len(page_versions(db, url))
+    n = max(len(page_versions(db, url)), 1)  # none under ``url`` yet: a page that moved there
     while db.execute("SELECT 1 FROM articles WHERE url = ?", [f"{url}#version-{n}"]).fetchone():
         n += 1  # a version pruned since: the numbers need not be dense, only unique
     db.execute("UPDATE articles SET url = ? WHERE id = ?", [f"{url}#version-{n}", article_id])
@@ -376,23 +399,28 @@ def _one(db: Database, sql: str, params: list[Any]) -> Article | None:
 
 
 def find_by_url(db: Database, url: str) -> Article | None:
-    """The article stored under ``url`` (compared in normalised form, over http or https)."""
+    """The article stored under ``url`` (compared in normalised form, over http or https), else under the
+    URL of the page ``url`` is an old address of (``page_aliases``)."""
     norm = normalize_url(url)
-    return _one(
-        db,
-        "SELECT * FROM articles WHERE url IN (?, ?) ORDER BY url = ? DESC LIMIT 1",
-        [*same_page(norm), norm],
-    )
+    sql = "SELECT * FROM articles WHERE url IN (?, ?) ORDER BY url = ? DESC LIMIT 1"
+    found = _one(db, sql, [*same_page(norm), norm])
+    if found is not None:
+        return found
+    row = db.execute(
+        "SELECT page_url FROM page_aliases WHERE url IN (?, ?) LIMIT 1", same_page(norm)
+    ).fetchone()
+    return _one(db, sql, [*same_page(row[0]), row[0]]) if row else None
 
 
 def known_url(db: Database, url: str) -> bool:
     """Whether ``url`` was ingested before (over http or https), as an article or as a near-duplicate of
-    one."""
+    one, or is an old address of a page stored under its own (``page_aliases``)."""
     pair = same_page(normalize_url(url))
     row = db.execute(
         "SELECT 1 FROM articles WHERE url IN (?, ?)"
-        " UNION ALL SELECT 1 FROM near_duplicates WHERE url IN (?, ?) LIMIT 1",
-        [*pair, *pair],
+        " UNION ALL SELECT 1 FROM near_duplicates WHERE url IN (?, ?)"
+        " UNION ALL SELECT 1 FROM page_aliases WHERE url IN (?, ?) LIMIT 1",
+        [*pair, *pair, *pair],
     ).fetchone()
     return row is not None
 

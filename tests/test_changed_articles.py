@@ -214,3 +214,54 @@ async def test_a_page_naming_no_site_keeps_its_feeds_name(app, site, fetcher):
     )
     await ingest_sources(app, [site.url("/rss.xml")], fetcher=fetcher)
     assert find_by_url(app.db, link).source == "Valdoria Herald"
+
+
+async def test_an_update_of_a_page_that_moved_goes_under_its_new_url_as_the_page_path_stores_it(
+    app, site, fetcher
+):
+    """qa32c F9: the entry's link now answers 301 to the page's new canonical URL."""
+    old, new = site.url("/news/quake.html"), site.url("/world/quake-toll-27.html")
+    state = {"moved": False, "date": "Wed, 25 Nov 2026 09:00:00 +0000", "hits": 0}
+
+    def canonical(url: str, title: str, toll: str) -> bytes:
+        paragraphs = [p.format(toll=toll) for p in QUAKE] + ([BY_AFTERNOON] if toll == "27" else [])
+        return html(title, paragraphs).replace(
+            b"</head>", f'<link rel="canonical" href="{url}"></head>'.encode()
+        )
+
+    async def quake(request):
+        state["hits"] += 1
+        if state["moved"]:
+            return web.Response(status=301, headers={"Location": new})
+        return web.Response(
+            body=canonical(old, "Earthquake kills 12 in Valdoria", "12"), content_type="text/html"
+        )
+
+    async def moved(request):
+        return web.Response(
+            body=canonical(new, "Earthquake kills 27 in Valdoria", "27"), content_type="text/html"
+        )
+
+    async def feed(request):
+        item = (
+            f"<item><title>Earthquake in Valdoria</title><link>{old}</link>"
+            f"<guid isPermaLink='false'>q-1</guid><pubDate>{state['date']}</pubDate>"
+            "<description>An earthquake struck Valdoria.</description></item>"
+        )
+        channel = f"<channel><title>Valdoria Herald</title>{item}</channel>"
+        body = f'<?xml version="1.0"?><rss version="2.0">{channel}</rss>'
+        return web.Response(body=body.encode(), content_type="application/rss+xml")
+
+    site.add("/news/quake.html", quake)
+    site.add("/world/quake-toll-27.html", moved)
+    site.add("/quake.xml", feed)
+    assert (await ingest_sources(app, [site.url("/quake.xml")], fetcher=fetcher)).new == 1
+    state.update(moved=True, date="Wed, 25 Nov 2026 14:05:00 +0000")
+    update = await ingest_sources(app, [site.url("/quake.xml")], fetcher=fetcher)
+    assert (update.new, update.updated, update.failed) == (0, 1, ())
+    current = find_by_url(app.db, new)
+    assert current.url == new and "at least 27 people" in current.body
+    assert [v.url for v in page_versions(app.db, new)] == [f"{new}#version-1", new]
+    assert find_by_url(app.db, old).id == current.id  # the feed's link is the page's old address
+    again = await ingest_sources(app, [site.url("/quake.xml")], fetcher=fetcher)
+    assert (again.new, again.updated, again.duplicate, state["hits"]) == (0, 0, 1, 2)

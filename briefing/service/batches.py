@@ -157,7 +157,8 @@ def credible_date(when: datetime | None, now: datetime) -> datetime | None:
 
 
 def _is_revision(draft: ArticleDraft, revised: Collection[str]) -> bool:
-    return draft.url is not None and draft.url in revised
+    """Whether the draft is a known page read again: its URL, or the link it was read at, is revised."""
+    return any(u is not None and u in revised for u in (draft.url, draft.link))
 
 
 def _normalized(app: App, draft: ArticleDraft) -> tuple[ArticleDraft, datetime | None]:
@@ -213,8 +214,8 @@ def _store_one(
         log.warning("could not store %r from %s: %s", draft.title, label, exc)
         log.debug("the error was", exc_info=True)
         tally.failed.append((f"{label}: {draft.title[:60]}", f"{type(exc).__name__}: {exc}"))
-        if draft.url:
-            tally.unsettled.add(draft.url)
+        # not remembered as read: the feed's link (``link`` when the page has moved) is what is looked up
+        tally.unsettled.update(u for u in (draft.url, draft.link) if u)
         return
     if result.outcome == "new":
         if result.replaced is not None:

@@ -18,7 +18,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from briefing.addresses import shown_url, site_of
-from briefing.dedupe import MIN_LENGTH_RATIO
+from briefing.dedupe import MIN_LENGTH_RATIO, normalize_url
 from briefing.errors import EmptySourceError, FetchError, SourceError, WallPageError
 from briefing.feeds import Feed, FeedEntry, has_prose, parse_feed
 from briefing.models import TEASER_KEPT, TEASER_RETRY, ArticleDraft, IngestReport, Source
@@ -27,7 +27,7 @@ from briefing.sentences import word_count
 from briefing.service import App
 from briefing.service.batches import Tally, credible_date, store_drafts_async
 from briefing.walls import is_entry_page
-from store.articles import find_by_url, known_url, summaries_to_retry
+from store.articles import find_by_url, known_url, same_page, summaries_to_retry
 from store.db import transaction
 from store.feed_entries import (
     EntrySighting,
@@ -460,6 +460,12 @@ def _summary_stands_in(app: App, draft: ArticleDraft) -> bool:
     )
 
 
+def _moved(link: str, own: str | None) -> bool:
+    """Whether a feed's ``link`` led to a page whose own URL (its canonical link, where a redirect led) is
+    another page's address, not the link's own over http or https or with tracking parameters."""
+    return own is not None and normalize_url(own) not in same_page(normalize_url(link))
+
+
 def _outlet(page: ArticleDraft, entry: ArticleDraft, feed_title: str | None) -> str:
     """A feed entry's outlet once its page is read: the name the page gives its site (``og:site_name``),
     as the page ingested directly has it, else the feed's title. One site is one outlet, not "Markets Desk
@@ -585,9 +591,13 @@ async def fetch_teasers(
             summaries.extend([draft.url] if again else [])
             return replace(draft, teaser=TEASER_RETRY if again else TEASER_KEPT)
         feed_dated = credible_date(draft.published_at, app.now())
+        moved = draft.url in revised and _moved(draft.url, page.url)
         return replace(
             page,
-            url=draft.url,  # the feed's link: what the next poll will look up
+            # the feed's link, what the next poll will look up; an update of a page that has moved goes
+            # under the page's own URL, as a page ingested directly does, the link remembered as its
+            url=page.url if moved else draft.url,
+            link=draft.url if moved else None,
             source=_outlet(page, draft, feed_title),
             title=page.title or draft.title,
             author=page.author or draft.author,

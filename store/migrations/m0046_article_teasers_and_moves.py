@@ -10,10 +10,21 @@ threw it away as a duplicate of the one-line teaser (qa32c F2).
   an ingest of the page itself reads it again.
 
 A page read in full for such a URL is stored as the page's new version, the summary set aside. The
-articles stored before are taken as their own text (0)."""
+articles stored before are taken as their own text (0).
+
+``page_aliases``: an address a page was read at that is not its own, and the page's own URL now. A feed
+entry updated after its page moved (its link answering 301 to a new canonical URL) stores the new version
+under that canonical URL, as a page ingested directly does, not under the feed's old link (qa32c F9); the
+link is remembered as the page's, so the next poll still knows the entry and does not fetch it again."""
 
 from sqlite_utils import Database
 
+STATEMENTS = (
+    "ALTER TABLE articles ADD COLUMN teaser INTEGER NOT NULL DEFAULT 0",
+    "CREATE TABLE page_aliases (url TEXT PRIMARY KEY, page_url TEXT NOT NULL, added_at TEXT NOT NULL)",
+)
+
 
 def apply(db: Database) -> None:
-    db.execute("ALTER TABLE articles ADD COLUMN teaser INTEGER NOT NULL DEFAULT 0")
+    for statement in STATEMENTS:
+        db.execute(statement)
