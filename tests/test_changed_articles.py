@@ -3,6 +3,7 @@ feed's summary kept while its page failed gives way to the page once read; a pag
 changed is its new version, as a feed's update is; one page in two feeds is not fetched at every poll; an
 update is told apart from news; a page read for a feed entry names its site as the page read directly."""
 
+import logging
 from dataclasses import dataclass, field
 
 import pytest
@@ -182,6 +183,18 @@ async def test_one_page_in_two_feeds_under_two_titles_is_not_fetched_at_every_po
             await ingest_sources(app, [feed], fetcher=fetcher)
     assert hits["page"] == 1
     assert count_articles(app.db) == 1
+
+
+async def test_an_update_read_again_is_told_in_the_report_not_logged_without_verbose(
+    app, site, fetcher, caplog
+):
+    port = Port(site, status=503).serve()
+    await ingest_sources(app, [site.url("/feed.xml")], fetcher=fetcher)
+    port.status = 200
+    caplog.set_level(logging.INFO)
+    report = await ingest_sources(app, [site.url("/feed.xml")], fetcher=fetcher)
+    assert report.updated == 1
+    assert not [r for r in caplog.records if r.levelno >= logging.INFO and "read again" in r.getMessage()]
 
 
 def test_the_admins_reply_counts_updates_apart_from_news():

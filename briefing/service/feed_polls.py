@@ -108,8 +108,8 @@ def sort_entries(
             tally.duplicate += 1
             if url not in last:  # read before its feed's entries were remembered: remembered from now
                 read.append(entry)
-    if revised:
-        log.info("%s: known entries updated since last read, read again: %d", label, len(revised))
+    if revised:  # the report tells the updates stored ("updated"): the log's line is for -v (qa32c F8)
+        log.debug("%s: known entries updated since last read, read again: %d", label, len(revised))
     full, teasers, textless = readable_entries(fresh)
     if not hold_textless:
         fail_textless(textless, tally, label=label)
