@@ -17,7 +17,7 @@ from briefing.dedupe import (
     sketch,
 )
 from briefing.furniture import with_co_writers
-from briefing.models import TEASER_RETRY, Article, ArticleDraft
+from briefing.models import TEASER_KEPT, TEASER_RETRY, Article, ArticleDraft
 from store.db import Database, from_iso, to_iso
 from store.sketches import save_sketch, sketch_candidates
 
@@ -153,6 +153,9 @@ def _add_revision(
     and the link is remembered as the page's (:func:`_remember_alias`)."""
     seen = _find_seen(db, None, digest)
     if seen is not None:
+        if draft.teaser == TEASER_KEPT and seen.article.teaser == TEASER_RETRY:
+            # its page failed again where a poll gave it its wait: no later read fetches it again
+            db.execute("UPDATE articles SET teaser = ? WHERE id = ?", [TEASER_KEPT, seen.article.id])
         return seen
     found = sketch(draft.body)
     current = _current_version(db, url) or (_current_version(db, link) if link else None)

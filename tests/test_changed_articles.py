@@ -5,13 +5,16 @@ update is told apart from news; a page read for a feed entry names its site as t
 
 import logging
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 import pytest
 from aiohttp import web
+from conftest import NOW
 
 from briefing.adapters.fetch import FetchConfig, Fetcher
-from briefing.models import IngestReport
+from briefing.models import TEASER_KEPT, IngestReport
 from briefing.service.admin import _counts
+from briefing.service.feed_polls import ingest_feed
 from briefing.service.ingest import ingest_sources
 from store.articles import count_articles, find_by_url, near_duplicates_of, page_versions
 
@@ -111,6 +114,24 @@ async def test_a_summary_kept_while_the_page_was_down_gives_way_to_the_page_at_t
     # read now: not fetched again
     third = await ingest_sources(app, [site.url("/feed.xml")], fetcher=fetcher)
     assert (third.new, third.updated, port.hits["page"]) == (0, 0, 2)
+
+
+async def test_a_summary_whose_page_fails_a_polled_feeds_whole_wait_is_not_fetched_at_every_poll(
+    app, site, fetcher
+):
+    port = Port(site, status=503).serve()
+    await ingest_sources(app, [site.url("/feed.xml")], fetcher=fetcher)  # the summary, to read again
+    polled = await ingest_sources(app, [site.url("/feed.xml")], fetcher=fetcher, poll=True)
+    assert "read next time" in polled.failed[0][1]  # polled now: the page gets its wait
+    app.clock = lambda: NOW + timedelta(hours=3)  # past the wait (2 h 30 min)
+    waited = await ingest_feed(app, site.url("/feed.xml"), fetcher=fetcher)
+    assert waited.failed == () and find_by_url(app.db, port.link).teaser == TEASER_KEPT
+    hits = port.hits["page"]
+    app.clock = lambda: NOW + timedelta(hours=4)
+    await ingest_feed(app, site.url("/feed.xml"), fetcher=fetcher)
+    assert port.hits["page"] == hits  # the summary is kept for good: an ingest of the page reads it
+    port.status = 200
+    assert (await ingest_sources(app, [port.link], fetcher=fetcher)).updated == 1
 
 
 async def test_the_page_ingested_itself_replaces_the_feeds_summary_kept_for_it(app, site, fetcher):
