@@ -99,7 +99,8 @@ def add_article(
     """
     url = normalize_url(draft.url) if draft.url else None
     digest = content_hash(draft.body)
-    if url is not None and (revision or (not draft.teaser and known_url(db, url))):
+    # a URL known only as another article's copy (a near-duplicate's) stays a duplicate, as before
+    if url is not None and (revision or (not draft.teaser and find_by_url(db, url) is not None)):
         if not revision and (seen := _find_seen(db, None, digest)) is not None:
             _credit_co_writers(db, seen.article, draft)
             return seen
