@@ -26,19 +26,25 @@ from briefing.headlines import is_headline
 from briefing.mastheads import is_kicker, is_outlet
 from briefing.sentences import split_sentences, word_count
 
+# "Source" as dumps in other languages label a credit: German "Quelle", Spanish "Fuente", Portuguese
+# and Italian "Fonte", Dutch "Bron" (French and English share "Source"): a German item's "Quelle:
+# handelsblatt.com" names its outlet as an English item's "Source: bbc.co.uk" does (qa32b F12)
+_SOURCE_WORDS = r"(?:sources?|quellen?|fuentes?|fontes?|bron(?:nen)?)"
 _CREDITED_SITE = re.compile(
-    r"^(?:(?:photo|image|picture)\s+)?(?:credits?|sources?)\s*[:\-–—]?\s*(?:https?://)?(?:www\.)?"
+    rf"^(?:(?:photo|image|picture)\s+)?(?:credits?|{_SOURCE_WORDS})\s*[:\-–—]?\s*(?:https?://)?(?:www\.)?"
     r"((?:[a-z0-9-]+\.)+[a-z]{2,})/?$",
     re.I | re.M,
 )
 _SITE_UNDER_LABEL = re.compile(
-    r"^(?:credits?|sources?)\s*$\n\s*(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})/?\s*$",
+    rf"^(?:credits?|{_SOURCE_WORDS})\s*$\n\s*(?:https?://)?(?:www\.)?"
+    r"((?:[a-z0-9-]+\.)+[a-z]{2,})/?\s*$",
     re.I | re.M,
 )
 
 
 _SITE = re.compile(r"(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})/?", re.I)
-_SOURCE_LABEL = re.compile(r"sources?\s*:?", re.I)
+_SOURCE_LABEL = re.compile(rf"{_SOURCE_WORDS}\s*:?", re.I)
+_SOURCE_FIRST = re.compile(_SOURCE_WORDS, re.I)  # a credit line that begins so is a source's, no photo's
 
 
 def mark_sites(lines: list[Line]) -> None:
@@ -51,7 +57,7 @@ def mark_sites(lines: list[Line]) -> None:
         credited = _CREDITED_SITE.fullmatch(line.text)
         if credited:
             line.site = credited.group(1).lower()
-            if line.text[:6].lower().startswith("source"):
+            if _SOURCE_FIRST.match(line.text):
                 line.kind = Kind.DROP if _in_header(lines, i, i) else Kind.BREAK
         elif _SOURCE_LABEL.fullmatch(line.text) and i + 1 < len(lines):
             site = _SITE.fullmatch(lines[i + 1].text)

@@ -42,6 +42,13 @@ class ArticleDraft:
     # ``published_at``'s time of day was written without a zone and none could be found: read as UTC, it
     # may be up to 14 h off, so only its day is sure and a reply tells it by the day, not "3 h ago"
     clock_unknown: bool = False
+    # the text is only the feed's summary, its page not read (m0046): ``TEASER_RETRY``, the page failing
+    # for now and no later poll to try it, so the next read of the feed fetches it again; ``TEASER_KEPT``,
+    # the page gone or given its wait, so only an ingest of the page itself reads it. 0: the article's own
+    teaser: int = 0
+    # the address the page was read at when its own (canonical) URL, ``url``, is another: a feed's link to
+    # a page that has moved since the entry was first read (the link is remembered as the page's)
+    link: str | None = None
 
     def __post_init__(self) -> None:
         # one spelling of every letter (NFC): a decomposed "Zu\u0308rich" from some systems is the same
@@ -57,6 +64,10 @@ class ArticleDraft:
                 clean = unicodedata.normalize("NFC", clean)
             if clean is not value:
                 object.__setattr__(self, name, clean)
+
+
+TEASER_RETRY = 1
+TEASER_KEPT = 2
 
 
 @dataclass(frozen=True)
@@ -76,6 +87,7 @@ class Article:
     summary: tuple[str, ...] = ()
     story_id: int | None = None
     clock_unknown: bool = False  # as the draft's: only the day of ``published_at`` is sure
+    teaser: int = 0  # as the draft's: only its feed's summary, its page not read (m0046)
 
     @property
     def when(self) -> datetime:
@@ -222,7 +234,10 @@ class IngestReport:
     ``failed`` and ``notes`` hold ``(source, reason)`` pairs; a note is worth telling but not a failure
     (a feed parsed after recovering from an XML error). ``not_modified`` counts feeds that answered
     304 to a conditional GET; ``new_ids`` are the ids of the articles stored; ``alerts`` counts the
-    alerts they queued for the chats following what they are about.
+    alerts they queued for the chats following what they are about. ``updated`` counts the pages stored
+    as a new version of one stored before (a feed's update, a page ingested again after it changed, a
+    page read in full for the feed's summary kept in its place), apart from ``new``; their ids are among
+    ``new_ids`` too.
     """
 
     new: int = 0
@@ -233,6 +248,7 @@ class IngestReport:
     notes: tuple[tuple[str, str], ...] = field(default=())
     new_ids: tuple[int, ...] = field(default=())
     alerts: int = 0
+    updated: int = 0
 
     @property
     def ok(self) -> bool:

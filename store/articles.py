@@ -17,7 +17,7 @@ from briefing.dedupe import (
     sketch,
 )
 from briefing.furniture import with_co_writers
-from briefing.models import Article, ArticleDraft
+from briefing.models import TEASER_KEPT, TEASER_RETRY, Article, ArticleDraft
 from store.db import Database, from_iso, to_iso
 from store.sketches import save_sketch, sketch_candidates
 
@@ -47,6 +47,7 @@ def article_from_row(row: dict[str, Any]) -> Article:
         summary=summary,
         story_id=row.get("story_id"),
         clock_unknown=bool(row.get("clock_unknown")),
+        teaser=row.get("teaser") or 0,
     )
 
 
@@ -68,12 +69,14 @@ class AddResult:
 
     ``article`` is the new article, or for a (near-)duplicate the stored original it matched;
     ``similarity`` is, for a near-duplicate, the share of the shorter text's content-word pairs found
-    in the other (``dedupe.resemblance``).
+    in the other (``dedupe.resemblance``); ``replaced``, for a new article that is its page's new version,
+    the version before it, set aside (an update, told apart from news in the ingest's report).
     """
 
     outcome: Outcome
     article: Article
     similarity: float | None = None
+    replaced: Article | None = None
 
 
 def add_article(
@@ -94,13 +97,21 @@ def add_article(
 
     ``revision``: the draft is the page at a known URL read again, because its feed says the entry
     changed. Its URL makes it no duplicate; the same text does, and a copy of the page's current
-    version (:func:`_add_revision`) is a near-duplicate of it.
+    version (:func:`_add_revision`) is a near-duplicate of it. A page ingested again under a known URL
+    (not a feed's summary of it) is compared so too: a page whose text changed since is the same article
+    updated, as a feed's update is, not a duplicate (qa32c F6), and a page read in full where its feed's
+    summary was kept (``teaser``) replaces it (qa32c F2).
     Call inside a transaction: the article, its sketch and its FTS row go in together.
     """
     url = normalize_url(draft.url) if draft.url else None
     digest = content_hash(draft.body)
-    if revision and url is not None:
-        return _add_revision(db, draft, url, digest, now, source_id)
+    # a URL known only as another article's copy (a near-duplicate's) stays a duplicate, as before
+    if url is not None and (revision or (not draft.teaser and find_by_url(db, url) is not None)):
+        if not revision and (seen := _find_seen(db, None, digest)) is not None:
+            _credit_co_writers(db, seen.article, draft)
+            return seen
+        link = normalize_url(draft.link) if revision and draft.link else None
+        return _add_revision(db, draft, url, digest, now, source_id, link)
     seen = _find_seen(db, url, digest)
     if seen is not None:
         _credit_co_writers(db, seen.article, draft)
@@ -122,55 +133,105 @@ def _add_new(
     found: Sketch,
     now: datetime,
     source_id: int | None,
+    replaced: Article | None = None,
 ) -> AddResult:
     article = _insert(db, draft, url, digest, now, source_id)
     save_sketch(db, article.id, found)
-    return AddResult("new", article)
+    return AddResult("new", article, replaced=replaced)
 
 
 def _add_revision(
-    db: Database, draft: ArticleDraft, url: str, digest: str, now: datetime, source_id: int | None
+    db: Database,
+    draft: ArticleDraft,
+    url: str,
+    digest: str,
+    now: datetime,
+    source_id: int | None,
+    link: str | None = None,
 ) -> AddResult:
     """A page read again: nothing if its text is known; a near-duplicate of its current version (or of
     another article) if a copy of it; else its new version. The page's URL names its current version:
     the version before keeps its row (its text, its story, what was said of it) under the URL with a
     fragment, ``#version-1``, ``#version-2``... (:func:`_set_aside`): a link that still opens the page,
-    and an identity of its own, since the URL alone is the newest version's."""
+    and an identity of its own, since the URL alone is the newest version's. A current version that is
+    only its feed's summary (``teaser``) is no original of the page read in full, however alike: the page
+    is its new version. ``link``: the address the page was read at, its own URL (``url``) being another
+    (moved since): a version stored under the link is the page's version before, set aside under ``url``,
+    and the link is remembered as the page's (:func:`_remember_alias`)."""
     seen = _find_seen(db, None, digest)
     if seen is not None:
+        if draft.teaser == TEASER_KEPT and seen.article.teaser == TEASER_RETRY:
+            # its page failed again where a poll gave it its wait: no later read fetches it again
+            db.execute("UPDATE articles SET teaser = ? WHERE id = ?", [TEASER_KEPT, seen.article.id])
         return seen
     found = sketch(draft.body)
-    current = _current_version(db, url)
-    if current is not None:
+    current = _current_version(db, url) or (_current_version(db, link) if link else None)
+    summary = current if current is not None and current.teaser and not draft.teaser else None
+    if current is not None and summary is None:
         close, score = is_near_duplicate(found, profile(current.body))
         if close and _copies(draft, current, score):
             _record_near_duplicate(db, current, draft, url, digest, score, now)
             return AddResult("near_duplicate", current, score)
-    match = _closest(db, found, draft)
+    match = _closest(db, found, draft, skip=summary)
     if match is not None:
         original, score = match
         _record_near_duplicate(db, original, draft, url, digest, score, now)
         return AddResult("near_duplicate", original, score)
-    if current is not None and current.url == url:
+    replaced = None
+    if current is not None and current.url in same_page(url):
+        url = _page_url(url, current.url)
         _set_aside(db, current.id, url)
-    return _add_new(db, draft, url, digest, found, now, source_id)
+        replaced = current
+    elif current is not None and link is not None and current.url in same_page(link):
+        _set_aside(db, current.id, url)  # the page moved: its versions go on under its own URL
+        replaced = current
+    if link is not None and link not in same_page(url):
+        _remember_alias(db, link, url, now)
+    return _add_new(db, draft, url, digest, found, now, source_id, replaced)
+
+
+def _remember_alias(db: Database, link: str, url: str, now: datetime) -> None:
+    """Remember ``link`` as an address of the page whose own URL is ``url`` (m0046's ``page_aliases``)."""
+    db.execute(
+        "INSERT INTO page_aliases (url, page_url, added_at) VALUES (?, ?, ?)"
+        " ON CONFLICT (url) DO UPDATE SET page_url = excluded.page_url",
+        [link, url, to_iso(now)],
+    )
 
 
 def _current_version(db: Database, url: str) -> Article | None:
-    """The article a (normalised) URL names now: the one stored under it, else the original of the
-    near-duplicate seen there."""
-    found = _one(db, "SELECT * FROM articles WHERE url = ?", [url])
+    """The article a (normalised) URL names now: the one stored under it (or under its other scheme,
+    :func:`same_page`), else the original of the near-duplicate seen there."""
+    found = _one(
+        db, "SELECT * FROM articles WHERE url IN (?, ?) ORDER BY url = ? DESC LIMIT 1", [*same_page(url), url]
+    )
     if found is not None:
         return found
     row = db.execute(
-        "SELECT article_id FROM near_duplicates WHERE url = ? ORDER BY id DESC LIMIT 1", [url]
+        "SELECT article_id FROM near_duplicates WHERE url IN (?, ?) ORDER BY id DESC LIMIT 1", same_page(url)
     ).fetchone()
     return get_article(db, row[0]) if row else None
 
 
+def same_page(url: str) -> tuple[str, str]:
+    """A normalised URL and the same address over the other of http and https: one site's page served
+    both ways is one page (a feed linking ``https://`` and the page ingested as ``http://``, qa32c t15).
+    Stored URLs keep the scheme they came with; only the lookups read both."""
+    for one, other in (("http://", "https://"), ("https://", "http://")):
+        if url.startswith(one):
+            return url, other + url.removeprefix(one)
+    return url, url
+
+
+def _page_url(url: str, stored: str) -> str:
+    """The URL a page's new version goes under when its version before is stored under ``stored``: that
+    one, unless it is the same page over http and ``url`` the https address (the one a link should use)."""
+    return url if url.startswith("https://") else stored
+
+
 def _set_aside(db: Database, article_id: int, url: str) -> None:
     """Give the article at ``url`` the URL of an older version of its page: ``url#version-N``."""
-    n = len(page_versions(db, url))
+    n = max(len(page_versions(db, url)), 1)  # none under ``url`` yet: a page that moved there
     while db.execute("SELECT 1 FROM articles WHERE url = ?", [f"{url}#version-{n}"]).fetchone():
         n += 1  # a version pruned since: the numbers need not be dense, only unique
     db.execute("UPDATE articles SET url = ? WHERE id = ?", [f"{url}#version-{n}", article_id])
@@ -189,20 +250,23 @@ def page_versions(db: Database, url: str) -> list[Article]:
 
 
 def is_stored(db: Database, draft: ArticleDraft) -> bool:
-    """Would :func:`add_article` find ``draft`` a duplicate (its URL or its text stored already)?"""
-    url = normalize_url(draft.url) if draft.url else None
-    return _find_seen(db, url, content_hash(draft.body)) is not None
+    """Would :func:`add_article` find ``draft`` a duplicate: its text stored already, or its URL for a
+    draft with no URL's page to compare (a known URL with another text may be the page updated)."""
+    if _find_seen(db, None, content_hash(draft.body)) is not None:
+        return True
+    return draft.teaser != 0 and draft.url is not None and known_url(db, draft.url)
 
 
 def _find_seen(db: Database, url: str | None, digest: str) -> AddResult | None:
     # the same URL or text as a stored article, or as a near-duplicate seen before, is not news. One
     # lookup a column: with "content_hash = ? OR url = ?" and an archive's statistics (ANALYZE) SQLite
     # chose to scan the articles, a second for every new article of a 100,000-article archive
+    pair = same_page(url) if url is not None else (None, None)
     row = db.execute(
-        "SELECT id FROM articles WHERE content_hash = ? UNION ALL SELECT id FROM articles WHERE url = ?"
+        "SELECT id FROM articles WHERE content_hash = ? UNION ALL SELECT id FROM articles WHERE url IN (?, ?)"
         " UNION ALL SELECT article_id FROM near_duplicates WHERE content_hash = ?"
-        " UNION ALL SELECT article_id FROM near_duplicates WHERE url = ? LIMIT 1",
-        [digest, url, digest, url],
+        " UNION ALL SELECT article_id FROM near_duplicates WHERE url IN (?, ?) LIMIT 1",
+        [digest, *pair, digest, *pair],
     ).fetchone()
     if row is None:
         return None
@@ -211,11 +275,13 @@ def _find_seen(db: Database, url: str | None, digest: str) -> AddResult | None:
     return AddResult("duplicate", original)
 
 
-def _closest(db: Database, found: Sketch, draft: ArticleDraft) -> tuple[Article, float] | None:
+def _closest(
+    db: Database, found: Sketch, draft: ArticleDraft, *, skip: Article | None = None
+) -> tuple[Article, float] | None:
     # the candidates come most similar first: the first that passes is the original (reading the
     # others would cost a text each, and an archive of one topic has many chance candidates)
     for article_id in sketch_candidates(db, found):
-        original = get_article(db, article_id)
+        original = get_article(db, article_id) if skip is None or article_id != skip.id else None
         if original is None:
             continue
         close, score = is_near_duplicate(found, profile(original.body))
@@ -249,8 +315,8 @@ def _insert(
     clock_unknown = draft.clock_unknown and published is not None
     cursor = db.execute(
         "INSERT INTO articles (url, title, body, source, source_id, author, section, published_at,"
-        " ingested_at, dated_at, content_hash, simhash, clock_unknown)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " ingested_at, dated_at, content_hash, simhash, clock_unknown, teaser)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             url,
             draft.title,
@@ -265,6 +331,7 @@ def _insert(
             digest,
             0,  # articles.simhash is no longer used (m0011)
             int(clock_unknown),
+            draft.teaser,
         ],
     )
     article_id = cursor.lastrowid
@@ -281,6 +348,7 @@ def _insert(
         section=draft.section,
         published_at=from_iso(published),
         clock_unknown=clock_unknown,
+        teaser=draft.teaser,
     )
 
 
@@ -341,18 +409,47 @@ def _one(db: Database, sql: str, params: list[Any]) -> Article | None:
 
 
 def find_by_url(db: Database, url: str) -> Article | None:
-    """The article stored under ``url`` (compared in normalised form)."""
-    return _one(db, "SELECT * FROM articles WHERE url = ?", [normalize_url(url)])
+    """The article stored under ``url`` (compared in normalised form, over http or https), else under the
+    URL of the page ``url`` is an old address of (``page_aliases``)."""
+    norm = normalize_url(url)
+    sql = "SELECT * FROM articles WHERE url IN (?, ?) ORDER BY url = ? DESC LIMIT 1"
+    found = _one(db, sql, [*same_page(norm), norm])
+    if found is not None:
+        return found
+    row = db.execute(
+        "SELECT page_url FROM page_aliases WHERE url IN (?, ?) LIMIT 1", same_page(norm)
+    ).fetchone()
+    return _one(db, sql, [*same_page(row[0]), row[0]]) if row else None
 
 
 def known_url(db: Database, url: str) -> bool:
-    """Whether ``url`` was ingested before, as an article or as a near-duplicate of one."""
-    norm = normalize_url(url)
+    """Whether ``url`` was ingested before (over http or https), as an article or as a near-duplicate of
+    one, or is an old address of a page stored under its own (``page_aliases``)."""
+    pair = same_page(normalize_url(url))
     row = db.execute(
-        "SELECT 1 FROM articles WHERE url = ? UNION ALL SELECT 1 FROM near_duplicates WHERE url = ? LIMIT 1",
-        [norm, norm],
+        "SELECT 1 FROM articles WHERE url IN (?, ?)"
+        " UNION ALL SELECT 1 FROM near_duplicates WHERE url IN (?, ?)"
+        " UNION ALL SELECT 1 FROM page_aliases WHERE url IN (?, ?) LIMIT 1",
+        [*pair, *pair, *pair],
     ).fetchone()
     return row is not None
+
+
+def summaries_to_retry(db: Database, urls: Sequence[str]) -> set[str]:
+    """Those of ``urls`` whose stored article is only its feed's summary, kept as its page failed for now
+    with no later poll to try it (``teaser`` 1, m0046): the next read of the feed fetches the page."""
+    by_norm: dict[str, list[str]] = {}
+    for url in urls:
+        by_norm.setdefault(normalize_url(url), []).append(url)
+    found: set[str] = set()
+    norms = list(by_norm)
+    for start in range(0, len(norms), 500):
+        chunk = norms[start : start + 500]
+        sql = f"SELECT url FROM articles WHERE url IN ({','.join('?' * len(chunk))}) AND teaser = ?"
+        found.update(
+            given for (url,) in db.execute(sql, [*chunk, TEASER_RETRY]).fetchall() for given in by_norm[url]
+        )
+    return found
 
 
 def find_by_hash(db: Database, digest: str) -> Article | None:

@@ -13,11 +13,13 @@ from store.db import Database, chunks, from_iso, to_iso
 
 @dataclass(frozen=True)
 class EntrySighting:
-    """An entry as a feed gave it: its URL, title, and date (``<updated>``, else ``<published>``)."""
+    """An entry as a feed gave it: its URL, title, and date (``<updated>``, else ``<published>``);
+    ``source_id``, the feed that gave it when it was last read (None: not known, a row from before)."""
 
     url: str
     title: str
     stamp: datetime | None
+    source_id: int | None = None
 
 
 def last_sightings(db: Database, urls: Sequence[str]) -> dict[str, EntrySighting]:
@@ -28,21 +30,27 @@ def last_sightings(db: Database, urls: Sequence[str]) -> dict[str, EntrySighting
     norms = list(by_norm)
     found: dict[str, EntrySighting] = {}
     for chunk in chunks(norms, 500):
-        sql = f"SELECT url, title, stamp FROM feed_entries WHERE url IN ({','.join('?' * len(chunk))})"
-        for url, title, stamp in db.execute(sql, chunk).fetchall():
+        sql = (
+            "SELECT url, title, stamp, source_id FROM feed_entries"
+            f" WHERE url IN ({','.join('?' * len(chunk))})"
+        )
+        for url, title, stamp, source_id in db.execute(sql, chunk).fetchall():
             for given in by_norm[url]:
-                found[given] = EntrySighting(given, title, from_iso(stamp))
+                found[given] = EntrySighting(given, title, from_iso(stamp), source_id)
     return found
 
 
-def record_sightings(db: Database, sightings: Iterable[EntrySighting], *, now: datetime) -> None:
-    """Remember each entry's title and date as read ``now`` (replacing what was read before)."""
+def record_sightings(
+    db: Database, sightings: Iterable[EntrySighting], *, now: datetime, source_id: int | None = None
+) -> None:
+    """Remember each entry's title and date as read ``now`` by the feed ``source_id`` (replacing what was
+    read before, by whichever feed)."""
     db.conn.executemany(
-        "INSERT INTO feed_entries (url, title, stamp, seen_at) VALUES (?, ?, ?, ?)"
+        "INSERT INTO feed_entries (url, title, stamp, seen_at, source_id) VALUES (?, ?, ?, ?, ?)"
         " ON CONFLICT (url) DO UPDATE SET title = excluded.title, stamp = excluded.stamp,"
         " seen_at = excluded.seen_at, waiting_since = NULL, given_up_at = NULL, given_up_why = NULL,"
-        " told_at = NULL",
-        [(normalize_url(s.url), s.title, to_iso(s.stamp), to_iso(now)) for s in sightings],
+        " told_at = NULL, source_id = coalesce(excluded.source_id, source_id)",
+        [(normalize_url(s.url), s.title, to_iso(s.stamp), to_iso(now), source_id) for s in sightings],
     )
 
 

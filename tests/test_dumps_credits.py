@@ -71,3 +71,28 @@ def test_titles_with_an_agency_or_credit_word_are_no_credit(line):
 def test_a_paragraph_mentioning_a_photo_in_brackets_is_prose():
     text = "He said the picture (Photo: a child at the border) was fake and asked the site to remove it."
     assert classify(text).kind is Kind.PROSE
+
+
+GERMAN = (
+    "Bank of England cuts rates to 3.75%\nBy Helen Marsh\nPublished: Mon 23 Nov 2026, 12:15 PM\n"
+    "The Bank of England cut interest rates by 25 basis points to 3.75% on Monday, the lowest level since "
+    "2023, in a 5-4 vote by the Monetary Policy Committee.\nGovernor Andrew Bailey said the path for rates "
+    'remained "gradually downward".\nSource: bbc.co.uk\n\n'
+    "Siemens Quartalsgewinn steigt auf €1,2 Mrd.\nVon Jonas Weber\nVeröffentlicht: 23.11.2026, 08:30 Uhr\n"
+    "Der Technologiekonzern Siemens hat im dritten Quartal einen Gewinn von €1,2 Mrd. erzielt, ein Plus "
+    "von 8% gegenüber dem Vorjahr.\nVorstandschef Roland Busch sagte, die Nachfrage nach Automatisierung "
+    "bleibe hoch.\n{label}: handelsblatt.com\n"
+)
+
+
+@pytest.mark.parametrize("label", ["Quelle", "Fuente", "Fonte", "Bron"])
+def test_a_credit_labelled_in_another_language_names_its_articles_outlet(label):
+    """qa32b F12: a German item's "Quelle: handelsblatt.com" is its source, as "Source: bbc.co.uk" is."""
+    drafts = split_dump(GERMAN.replace("{label}", label), source="day3_markets.txt")
+    assert [d.source for d in drafts] == ["bbc.co.uk", "handelsblatt.com"]
+    assert "handelsblatt" not in drafts[1].body
+
+
+def test_a_credit_label_in_another_language_over_its_site_names_the_outlet():
+    drafts = split_dump(GERMAN.replace("{label}: ", "Quelle\n"), source="day3_markets.txt")
+    assert [d.source for d in drafts] == ["bbc.co.uk", "handelsblatt.com"]

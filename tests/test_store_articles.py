@@ -1,5 +1,6 @@
 """Storing articles: new, duplicate (URL or text), near-duplicate; sketches; sources and poll state."""
 
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 import pytest
@@ -74,13 +75,24 @@ def test_the_same_text_from_another_path_is_a_duplicate(db, seed_drafts):
     assert count_articles(db) == 1
 
 
-def test_the_same_url_is_a_duplicate_even_with_new_text(db):
+def test_the_same_url_with_the_same_text_is_a_duplicate(db):
     body = "Some text about the harbour strike that went on for days and days."
     first = add(db, ArticleDraft("T", body, "web", url="https://x.test/a?utm_source=rss"))
-    again = add(db, ArticleDraft("T2", body + " Updated.", "web", url="https://X.test/a#c"))
+    again = add(db, ArticleDraft("T2", body, "web", url="https://X.test/a#c"))
     assert again.outcome == "duplicate" and again.article.id == first.article.id
     assert find_by_url(db, "https://x.test/a").id == first.article.id
     assert known_url(db, "https://x.test/a?utm_medium=email")
+
+
+def test_the_same_url_with_a_lightly_edited_text_is_a_near_duplicate_of_it(db, seed_drafts):
+    """The page ingested again after a small edit (qa32c F6: compared as a feed's update is): no new
+    article, nor a new version; a new count would be the page's new version."""
+    first = add(db, replace(seed_drafts[2], url="https://x.test/a?utm_source=rss"))
+    words = seed_drafts[2].body.split(" ")
+    words[10] = "reportedly"
+    again = add(db, ArticleDraft("T2", " ".join(words) + " Updated.", "web", url="https://X.test/a#c"))
+    assert again.outcome == "near_duplicate" and again.article.id == first.article.id
+    assert find_by_url(db, "https://x.test/a").id == first.article.id and count_articles(db) == 1
 
 
 def test_a_lightly_edited_copy_is_a_near_duplicate_recorded_once(db, seed_drafts):

@@ -58,12 +58,14 @@ def grouped(rows: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
 
 
 def report_tables(report: IngestReport) -> list[Table]:
-    """The summary table (new, duplicate, near-duplicate, failed), then failures, one row each (each
-    source to look at), and notes, those with the same reason in one row (:func:`grouped`)."""
+    """The summary table (new, updated when any, duplicate, near-duplicate, failed), then failures, one
+    row each (each source to look at), and notes, those with the same reason in one row (:func:`grouped`)."""
     summary = Table(title="Ingest summary", show_header=True)
     summary.add_column("Outcome")
     summary.add_column("Articles", justify="right")
     summary.add_row("new", str(report.new))
+    if report.updated:  # a page stored again as its new version: news of an article already told
+        summary.add_row("updated (new version)", str(report.updated))
     summary.add_row("duplicate", str(report.duplicate))
     summary.add_row("near-duplicate", str(report.near_duplicate))
     summary.add_row("failed", str(len(report.failed)))

@@ -144,10 +144,13 @@ def _counts(report: IngestReport) -> list[Block]:
     """The articles read; a feed that answered 304 is said to be unchanged ("0 new" would hide why), and
     an ingest of which every address failed to have read nothing ("Ingested: 0 new" reads as a success)."""
     lines: list[Block] = []
-    if not (report.new or report.duplicate or report.near_duplicate or report.not_modified) and report.failed:
+    read = report.new or report.updated or report.duplicate or report.near_duplicate
+    if not (read or report.not_modified) and report.failed:
         return [para(bold("Nothing was ingested:"))]
-    if report.new or report.duplicate or report.near_duplicate or not report.not_modified:
-        counts = f"{report.new:,} new, {report.duplicate:,} already known,"
+    if read or not report.not_modified:
+        # an update (a page's new version) is told apart from news: the operator sees it happened
+        updated = f" {report.updated:,} updated," if report.updated else ""
+        counts = f"{report.new:,} new,{updated} {report.duplicate:,} already known,"
         lines.append(para(bold("Ingested: "), counts, f" {plural(report.near_duplicate, 'near-duplicate')}."))
     if report.not_modified:
         they = "it was" if report.not_modified == 1 else "they were"

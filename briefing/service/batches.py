@@ -43,6 +43,7 @@ class Tally:
     """A report being built (an :class:`IngestReport` is frozen)."""
 
     new: int = 0
+    updated: int = 0  # new versions of pages stored before (their ids in ``new_ids`` too)
     duplicate: int = 0
     near_duplicate: int = 0
     not_modified: int = 0
@@ -69,7 +70,14 @@ class Tally:
             not_modified=self.not_modified,
             notes=tuple((mask_urls(where), mask_urls(why)) for where, why in self.notes),
             new_ids=tuple(self.new_ids),
+            updated=self.updated,
         )
+
+    @property
+    def counts(self) -> tuple[int, int, int, int]:
+        """What became of the articles so far: new, updated, duplicates, near-duplicates (a feed's read
+        compares them before and after to tell whether it stored or recognised anything)."""
+        return self.new, self.updated, self.duplicate, self.near_duplicate
 
 
 def store_drafts(
@@ -149,7 +157,8 @@ def credible_date(when: datetime | None, now: datetime) -> datetime | None:
 
 
 def _is_revision(draft: ArticleDraft, revised: Collection[str]) -> bool:
-    return draft.url is not None and draft.url in revised
+    """Whether the draft is a known page read again: its URL, or the link it was read at, is revised."""
+    return any(u is not None and u in revised for u in (draft.url, draft.link))
 
 
 def _normalized(app: App, draft: ArticleDraft) -> tuple[ArticleDraft, datetime | None]:
@@ -205,11 +214,14 @@ def _store_one(
         log.warning("could not store %r from %s: %s", draft.title, label, exc)
         log.debug("the error was", exc_info=True)
         tally.failed.append((f"{label}: {draft.title[:60]}", f"{type(exc).__name__}: {exc}"))
-        if draft.url:
-            tally.unsettled.add(draft.url)
+        # not remembered as read: the feed's link (``link`` when the page has moved) is what is looked up
+        tally.unsettled.update(u for u in (draft.url, draft.link) if u)
         return
     if result.outcome == "new":
-        tally.new += 1
+        if result.replaced is not None:
+            tally.updated += 1
+        else:
+            tally.new += 1
         tally.new_ids.append(result.article.id)
         if written is not None and draft.published_at is None:
             utc = written.astimezone(UTC)

@@ -18,16 +18,16 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from briefing.addresses import shown_url, site_of
-from briefing.dedupe import MIN_LENGTH_RATIO
+from briefing.dedupe import MIN_LENGTH_RATIO, normalize_url
 from briefing.errors import EmptySourceError, FetchError, SourceError, WallPageError
 from briefing.feeds import Feed, FeedEntry, has_prose, parse_feed
-from briefing.models import ArticleDraft, IngestReport, Source
+from briefing.models import TEASER_KEPT, TEASER_RETRY, ArticleDraft, IngestReport, Source
 from briefing.pages import parse_page
 from briefing.sentences import word_count
 from briefing.service import App
 from briefing.service.batches import Tally, credible_date, store_drafts_async
 from briefing.walls import is_entry_page
-from store.articles import find_by_url, known_url
+from store.articles import find_by_url, known_url, same_page, summaries_to_retry
 from store.db import transaction
 from store.feed_entries import (
     EntrySighting,
@@ -71,9 +71,19 @@ class FeedBatch:
     revised: frozenset[str]
     read: tuple[FeedEntry, ...]
     textless: tuple[FeedEntry, ...] = ()
+    title: str | None = None  # the feed's own name, its entries' outlet unless one names its own
+    source_id: int | None = None  # the feed's (or feed file's) source, which remembers the entries read
 
 
-def sort_entries(app: App, feed: Feed, tally: Tally, *, label: str, hold_textless: bool = False) -> FeedBatch:
+def sort_entries(
+    app: App,
+    feed: Feed,
+    tally: Tally,
+    *,
+    label: str,
+    hold_textless: bool = False,
+    source_id: int | None = None,
+) -> FeedBatch:
     """The feed's entries to store: the new ones, and the known ones (stored, or recognised as a
     near-duplicate) that the feed updated since they were read (:func:`updated`). The other known
     entries are counted as duplicates here, so their pages are never fetched again. An entry with no URL
@@ -81,13 +91,16 @@ def sort_entries(app: App, feed: Feed, tally: Tally, *, label: str, hold_textles
     urls = [e.draft.url for e in feed.entries if e.draft.url and known_url(app.db, e.draft.url)]
     known = set(urls)
     last = last_sightings(app.db, urls)
+    summaries = summaries_to_retry(
+        app.db, [e.draft.url for e in feed.entries if e.teaser and e.draft.url in known]
+    )
     fresh, revised, read = [], set(), []
     for entry in feed.entries:
         url = entry.draft.url
         if url is None or url not in known:
             fresh.append(entry)
             read.append(entry)
-        elif updated(app, entry, last.get(url)):
+        elif url in summaries or updated(app, entry, last.get(url), source_id):
             fresh.append(entry)
             revised.add(url)
             read.append(entry)
@@ -95,19 +108,21 @@ def sort_entries(app: App, feed: Feed, tally: Tally, *, label: str, hold_textles
             tally.duplicate += 1
             if url not in last:  # read before its feed's entries were remembered: remembered from now
                 read.append(entry)
-    if revised:
-        log.info("%s: known entries updated since last read, read again: %d", label, len(revised))
+    if revised:  # the report tells the updates stored ("updated"): the log's line is for -v (qa32c F8)
+        log.debug("%s: known entries updated since last read, read again: %d", label, len(revised))
     full, teasers, textless = readable_entries(fresh)
     if not hold_textless:
         fail_textless(textless, tally, label=label)
         textless = []
-    return FeedBatch(full, teasers, frozenset(revised), tuple(read), tuple(textless))
+    return FeedBatch(full, teasers, frozenset(revised), tuple(read), tuple(textless), feed.title, source_id)
 
 
-def updated(app: App, entry: FeedEntry, last: EntrySighting | None) -> bool:
+def updated(app: App, entry: FeedEntry, last: EntrySighting | None, source_id: int | None = None) -> bool:
     """Whether a known entry changed since it was read: the feed gives it a later date (``<updated>``,
     a later ``<pubDate>``) or another title. An entry read before its feed's entries were remembered
-    (m0017) is compared with its article: a later date than the one stored with it."""
+    (m0017) is compared with its article: a later date than the one stored with it. Another title than
+    another feed (not ``source_id``) gave the page is no change: two feeds listing one page under two
+    headlines would each find "another title" at every poll and fetch the page again (qa32c F5)."""
     if last is None:
         assert entry.draft.url is not None
         stored = find_by_url(app.db, entry.draft.url)
@@ -115,6 +130,8 @@ def updated(app: App, entry: FeedEntry, last: EntrySighting | None) -> bool:
         return when is not None and before is not None and when > before
     if entry.stamp is not None and (last.stamp is None or entry.stamp > last.stamp):
         return True
+    if source_id is not None and last.source_id is not None and last.source_id != source_id:
+        return False
     return " ".join(entry.draft.title.split()) != " ".join(last.title.split())
 
 
@@ -129,7 +146,7 @@ def remember_entries(app: App, batch: FeedBatch, tally: Tally) -> None:
     ]
     if sightings:
         with transaction(app.db):
-            record_sightings(app.db, sightings, now=app.now())
+            record_sightings(app.db, sightings, now=app.now(), source_id=batch.source_id)
 
 
 def readable_entries(
@@ -288,9 +305,9 @@ async def _read_entries(
     be read, every one given up and none stored or waiting, fails (:func:`given_up_error`), as the feed's
     own fetch or parse does."""
     url = source.location
-    counts = (tally.new, tally.duplicate, tally.near_duplicate)
-    batch = sort_entries(app, feed, tally, label=url, hold_textless=True)
-    sorted_counts = (tally.new, tally.duplicate, tally.near_duplicate)  # the known entries counted
+    counts = tally.counts
+    batch = sort_entries(app, feed, tally, label=url, hold_textless=True, source_id=source.id)
+    sorted_counts = tally.counts  # the known entries counted
     patience, now = page_patience(app), app.now()
     textless = _give_up_textless(app, source, batch.textless, tally, now) if polled else 0
     if not polled:
@@ -314,6 +331,7 @@ async def _read_entries(
         waited_out=frozenset(u for u, first in since.items() if now - first >= patience),
         revised=batch.revised,
         found_inside=inside,
+        feed_title=batch.title,
     )
     remember_entries(app, batch, tally)
     if pages.given_up:
@@ -325,6 +343,10 @@ async def _read_entries(
             give_up(app.db, dropped, source_id=source.id, now=now)
         for one in dropped:
             log.warning("%s: gave up the entry %s: %s", shown_url(url), shown_url(one.sighting.url), one.why)
+    if pages.summaries and not pages.waiting:
+        with transaction(app.db):
+            # the next read must read the feed again to fetch their pages, not hear "304 Not Modified"
+            forget_validators(app.db, source.id)
     if pages.waiting:
         left = set(pages.waiting)
         with transaction(app.db):
@@ -333,7 +355,7 @@ async def _read_entries(
             note_waiting(app.db, sightings, now=now)
             # the next poll must read the feed again, not hear "304 Not Modified" and skip them
             forget_validators(app.db, source.id)
-    read = (tally.new, tally.duplicate, tally.near_duplicate) != counts or bool(batch.revised)
+    read = tally.counts != counts or bool(batch.revised)
     given = list(pages.given_up)
     given += [(g.sighting.url, g.why, g.waited) for g in abandoned]
     if given and not pages.waiting and not read:
@@ -346,7 +368,7 @@ async def _read_entries(
         error = given_up_error(given, patience)
         _feed_failed(app, source.id, source.failures, error, failures_before=source.failures)
     if polled:
-        got = (tally.new, tally.duplicate, tally.near_duplicate) != sorted_counts
+        got = tally.counts != sorted_counts
         with transaction(app.db):
             record_entry_outcome(
                 app.db, source.id, read=got, gave_up=bool(pages.given_up or textless), now=now
@@ -438,6 +460,22 @@ def _summary_stands_in(app: App, draft: ArticleDraft) -> bool:
     )
 
 
+def _moved(link: str, own: str | None) -> bool:
+    """Whether a feed's ``link`` led to a page whose own URL (its canonical link, where a redirect led) is
+    another page's address, not the link's own over http or https or with tracking parameters."""
+    return own is not None and normalize_url(own) not in same_page(normalize_url(link))
+
+
+def _outlet(page: ArticleDraft, entry: ArticleDraft, feed_title: str | None) -> str:
+    """A feed entry's outlet once its page is read: the name the page gives its site (``og:site_name``),
+    as the page ingested directly has it, else the feed's title. One site is one outlet, not "Markets Desk
+    - Markets" by its feed and "Markets Desk" by its page (qa32b F9). An entry naming its own outlet (an
+    aggregator's ``<source>Reuters</source>``) keeps it, and a page naming no site, only its host, keeps
+    the name the feed gives."""
+    unnamed = page.source == "web" or (page.url is not None and page.source == site_of(page.url))
+    return entry.source if unnamed or feed_title is None or entry.source != feed_title else page.source
+
+
 def feed_backoff(poll_minutes: int, failures: int) -> timedelta:
     """How long a feed that has failed ``failures`` times before waits after failing again."""
     return timedelta(minutes=poll_minutes * 2 ** min(failures + 1, 5))
@@ -472,6 +510,7 @@ class PageMisses:
 
     waiting: tuple[str, ...] = ()
     given_up: tuple[tuple[str, str, bool], ...] = ()
+    summaries: tuple[str, ...] = ()  # kept as the feed's summary for now: the next read fetches the page
 
 
 async def fetch_teasers(
@@ -486,6 +525,7 @@ async def fetch_teasers(
     waited_out: Collection[str] = (),
     revised: Collection[str] = (),
     found_inside: bool = False,
+    feed_title: str | None = None,
 ) -> PageMisses:
     """Fetch the pages of entries the feed only teases, a few at a time, and store them; the entries left
     for a later poll, their pages failing for now (a timeout, a 5xx, no connection), and those given up.
@@ -493,12 +533,14 @@ async def fetch_teasers(
     for it, unless it has waited long enough (``waited_out``: URLs); otherwise (a feed file, a feed not
     polled) that entry keeps the feed's summary. The pages of ``revised`` entries (URLs) are stored
     as revisions of the page. ``found_inside``: the feed came from an internal address, so its entries'
-    pages may be at one (a feed file's may not: see :mod:`briefing.adapters.fetch`)."""
+    pages may be at one (a feed file's may not: see :mod:`briefing.adapters.fetch`). ``feed_title``: the
+    feed's name, which a page naming its site replaces (:func:`_outlet`)."""
     if not teasers:
         return PageMisses()
     gate = asyncio.Semaphore(PAGE_CONCURRENCY)
     waiting: list[str] = []
     given_up: list[tuple[str, str, bool]] = []
+    summaries: list[str] = []
 
     async def full(draft: ArticleDraft) -> ArticleDraft | None:
         assert draft.url is not None  # a teaser without a URL is no teaser to fetch (see readable_entries)
@@ -543,12 +585,20 @@ async def fetch_teasers(
                 # the link leads to no article (a section page, a list of links): not this entry's own
                 # URL, which a later entry linking there would otherwise be a duplicate of
                 return replace(draft, url=None)
-            return draft
+            # stored as the summary it is: the page read later (the next read of the feed, when it failed
+            # for now and no poll waited for it; an ingest of the page itself) takes its place (qa32c F2)
+            again = for_now and not retry_later
+            summaries.extend([draft.url] if again else [])
+            return replace(draft, teaser=TEASER_RETRY if again else TEASER_KEPT)
         feed_dated = credible_date(draft.published_at, app.now())
+        moved = draft.url in revised and _moved(draft.url, page.url)
         return replace(
             page,
-            url=draft.url,  # the feed's link: what the next poll will look up
-            source=draft.source,
+            # the feed's link, what the next poll will look up; an update of a page that has moved goes
+            # under the page's own URL, as a page ingested directly does, the link remembered as its
+            url=page.url if moved else draft.url,
+            link=draft.url if moved else None,
+            source=_outlet(page, draft, feed_title),
             title=page.title or draft.title,
             author=page.author or draft.author,
             section=draft.section,
@@ -561,4 +611,4 @@ async def fetch_teasers(
     await store_drafts_async(
         app, [p for p in pages if p is not None], tally, label=label, source_id=source_id, revised=revised
     )
-    return PageMisses(tuple(waiting), tuple(given_up))
+    return PageMisses(tuple(waiting), tuple(given_up), tuple(summaries))

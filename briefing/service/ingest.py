@@ -129,7 +129,7 @@ def _ingest_file(app: App, path: Path, tally: Tally) -> FeedBatch | None:
     source_id = _file_source(app, path, name)
     if isinstance(loaded, Feed):
         note_recovery(loaded, label, tally)
-        batch = sort_entries(app, loaded, tally, label=label)
+        batch = sort_entries(app, loaded, tally, label=label, source_id=source_id)
         store_drafts(app, batch.full, tally, label=label, source_id=source_id, revised=batch.revised)
         return batch
     store_drafts(app, loaded, tally, label=label, source_id=source_id)
@@ -282,6 +282,7 @@ async def _ingest_item(app: App, item: Item, tally: Tally, fetcher: Fetcher, *, 
                 source_id=None,
                 retry_later=False,
                 revised=batch.revised,
+                feed_title=batch.title,
             )
             remember_entries(app, batch, tally)
     else:
@@ -344,14 +345,14 @@ async def ingest_command(app: App, sources: Sequence[str], *, progress: bool) ->
         with progress_bar(enabled=progress) as bar:
             report = await ingest_sources(app, sources, progress=seen, tally=tally)
     except (asyncio.CancelledError, KeyboardInterrupt):  # the bar is gone: the table prints cleanly
-        kept = went_in_count(app, tally)
-        print_report(replace(tally.report(), new=kept))
+        kept = went_in_count(app, tally)  # the updates among them are counted apart
+        print_report(replace(tally.report(), new=max(kept - tally.updated, 0)))
         print(interrupted_line(kept, *reached), file=sys.stderr)
         raise
     except IngestCutShortError as exc:  # the table of what was done, then the reason (on stderr, by caller)
         # as counted when it was cut short; a damaged file, not read then either: the tally's count
         kept = len(tally.new_ids) if exc.kept is None else exc.kept
-        print_report(replace(tally.report(), new=kept))
+        print_report(replace(tally.report(), new=max(kept - tally.updated, 0)))
         raise
     print_report(report)
     if (line := failure_line(report)) is not None:
