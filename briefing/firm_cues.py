@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from briefing.aliases import fold
+from briefing.aliases import CORPORATE, fold
 from briefing.coref import FIRM_RULES, Candidate
 from briefing.cues import words
 from briefing.tokens import Token
@@ -179,7 +179,9 @@ def _cued(reading: Reading, gaz: Gazetteer) -> dict[str, str]:
             norm = _key(toks[a:b])
             if len(norm) < 2 or (a and toks[a - 1].text == "&"):
                 continue  # "T" of "AT&T"
-            if norm in barred or norm in found or not firm_cue(toks, a, b, bodies):
+            if norm in barred or norm in found or _full_name(toks[a:b], gaz):
+                continue
+            if not firm_cue(toks, a, b, bodies):
                 continue
             if any(t.acronym for t in toks[a:b]) and b - a == 1:
                 continue  # an acronym alone is typed by the rules already
@@ -191,6 +193,15 @@ def _cued(reading: Reading, gaz: Gazetteer) -> dict[str, str]:
     # that name ("Kellogg's reported higher sales", "Sainsbury's"), a longer one is not
     bare = _bare_names(reading)
     return {norm: bare.get(norm, name) for norm, name in found.items()}
+
+
+def _full_name(toks: list[Token], gaz: Gazetteer) -> bool:
+    """A given name and more, without a company's legal form: a person's full name, whatever company
+    words are around it ("ahead of rival Cindy Sember", "since Mike Ashley's appointment as chief
+    executive"); "Tessvik Marine A/S" or "Harley Group plc" would be the company."""
+    if len(toks) < 2 or toks[0].norm not in gaz.given_names:
+        return False
+    return not any(t.norm.rstrip(",") in CORPORATE for t in toks[1:])
 
 
 def _bare_names(reading: Reading) -> dict[str, str]:
@@ -344,8 +355,9 @@ def joined_initials(cands: list[Candidate], tokens: list[list[Token]]) -> None:
 
 
 def _initials(toks: list[Token]) -> str:
-    """ "M&S" of the tokens M, &, S; "" for any other name."""
+    """ "M&S" of the tokens M, &, S (or of "M&S's"); "" for any other name."""
     text = "".join(t.text for t in toks)
+    text = text[:-2] if text[-2:] in ("'s", "’s") else text
     letters = text.split("&")
     ok = len(letters) > 1 and len(toks) == 2 * len(letters) - 1
     return text if ok and all(len(p) == 1 and p.isupper() for p in letters) else ""

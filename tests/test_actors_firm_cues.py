@@ -188,3 +188,24 @@ async def test_a_common_word_is_refused_for_what_is_true_of_it(app):
     assert "nearly every story" not in text
     assert "one of the commonest words in English" in text and "/follow grain exports" in text
     assert "in nearly every story" in await ask(app, "/follow the")
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Tiffany Porter won the 60m hurdles, finishing ahead of rival Cindy Sember.", "Cindy Sember"),
+        ("Shares in the group have risen since Mike Ashley's appointment as chief executive.", "Mike Ashley"),
+        ("Since Sarah Jones's arrival as chief executive, shares have doubled.", "Sarah Jones"),
+    ],
+)
+def test_a_company_word_beside_a_persons_full_name_leaves_her_a_person(text, person):
+    """qa34 F3: "rival", "chief executive" after a possessive are company cues, but a given name and more
+    is a person's name, not a company's (each was an organisation)."""
+    assert typed(text)[person][0] == "person"
+
+
+def test_initials_written_with_a_possessive_keep_the_name_without_it():
+    """qa34 F6: "S&N's move" named the company "S&N's" in every mention."""
+    found = typed("Scottish and Newcastle (S&N) is to buy a stake. S&N's move was welcomed. S&N will invest.")
+    assert found["S&N"] == ("organization", 3)
+    assert "S&N's" not in found
