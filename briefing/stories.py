@@ -101,6 +101,7 @@ NAMED_EVENT_TEXT = 0.2  # an article naming a story's named storm joins with thi
 NAMED_EVENT_ACTORS = 0.2  # ... or with actors this close and event words in common (EVENT_WORDS)
 OPENING_CHARS = 300  # a re-published post opens as the first did: the terms of this many characters ...
 SAME_OPENING = 0.8  # ... are mostly (this share) the same
+DEAL_PARTIES = 2  # a deal's articles name at least this many distinctive organisations in common
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,7 @@ class StoryArticle:
     author: str | None = None  # its byline, which a column's title may be signed with
     places: frozenset[int] = frozenset()  # those of its actors that are places ...
     people: frozenset[int] = frozenset()  # ... and those that are people
+    organizations: frozenset[int] = frozenset()  # ... and those that are organisations
 
 
 def article_terms(article: StoryArticle) -> Counter[str]:
@@ -384,6 +386,8 @@ class _Cluster:
             score = self._score(article, vector, vectors, text, together)
         else:
             score = text
+        if score < THRESHOLD and self._one_deal(article, vectors):
+            return THRESHOLD
         storms = opening_events(article) & self.opened if self.opened and score < THRESHOLD else None
         if storms:
             # the event words are those beside the actors' and the storm's names: what else happened
@@ -393,6 +397,22 @@ class _Cluster:
             if self._recounts(article, storms):
                 return THRESHOLD
         return score
+
+    def _one_deal(self, article: StoryArticle, vectors: Vectorizer) -> bool:
+        """Whether ``article`` tells the next step of a deal an article of the story tells: both titles
+        name a deal (:func:`deal_words`: talks, a bid, a takeover, a regulator's probe or block ...) and
+        both articles name the same two distinctive organisations (:data:`DEAL_PARTIES`), its parties. A
+        takeover's talks, bid, probe and block are worded apart ("in talks to acquire", "a £48 billion
+        offer", "opened a probe") and share little but the parties' names, which alone join nothing
+        (qa32b F3). One company's earnings name no second party, and its deal with another company
+        shares only its own name with this one."""
+        parties = deal_parties(article, vectors)
+        if len(parties) < DEAL_PARTIES:
+            return False
+        return any(
+            len(parties & member.organizations) >= DEAL_PARTIES and deal_words(member.title)
+            for member in self.articles[-CENTROID_ARTICLES:]
+        )
 
     def _recounts(self, article: StoryArticle, storms: set[str] | frozenset[str]) -> bool:
         """Whether a sentence of ``article`` naming one of ``storms`` gives a new figure of a count a
@@ -446,6 +466,31 @@ class _Cluster:
         if sum(1 for t in words if t in own and t in self.own and t not in _CALENDAR_TERMS) < SHARED_TERMS:
             return 0.0
         return sum(vector[t] * self.total[t] for t in words) / length
+
+
+# the words of a deal between companies and of a regulator's say on it, in a title
+_DEAL_TERMS = frozenset(
+    terms_of(
+        "talks bid bids bidder offer deal takeover merger merge acquisition acquire acquires buy buys buyout "
+        "probe probes blocks block blocked"
+    )
+)
+
+
+@lru_cache(maxsize=8192)
+def deal_words(title: str) -> frozenset[str]:
+    """The words of a deal in a title ("Shell in early talks to buy BP", "Competition regulator opens probe
+    into Shell's bid for BP", "CMA blocks Shell's takeover of BP"), stemmed as :func:`terms_of` does: with
+    the same two companies named, one deal's steps are one story (:meth:`_Cluster._one_deal`)."""
+    return frozenset(terms_of(title)) & _DEAL_TERMS
+
+
+def deal_parties(article: StoryArticle, vectors: Vectorizer) -> frozenset[int]:
+    """The distinctive organisations of an article whose title names a deal (:func:`deal_words`): the
+    parties it may share with a story of the same deal; none for another title."""
+    if not deal_words(article.title):
+        return frozenset()
+    return vectors.distinctive(article) & article.organizations
 
 
 @lru_cache(maxsize=4096)
@@ -816,6 +861,8 @@ def cluster_articles(
     expiry: list[tuple[datetime, int]] = []  # (latest article, cluster), stale entries skipped
     cluster_of: dict[int, int] = {}  # article id -> its cluster
     titled: dict[tuple[str, str], list[StoryArticle]] = defaultdict(list)  # (outlet, title) -> articles
+    # a deal's party -> the clusters with a deal's article naming it: a deal's steps share few key terms
+    dealt: dict[int, set[int]] = defaultdict(set)
 
     def index(cluster: _Cluster, terms: list[str]) -> None:
         for term in cluster.indexed:
@@ -841,6 +888,9 @@ def cluster_articles(
             keys: set[int] = set()
             for term in candidate_terms(article, vector):
                 keys.update(postings.get(term, ()))
+            parties = deal_parties(article, vectors)
+            if len(parties) >= DEAL_PARTIES:
+                keys.update(k for p in parties for k in dealt.get(p, ()) if clusters[k].alive)
             found = _matches(article, vectors, (clusters[k] for k in sorted(keys)), window, threshold)
             if not found:
                 found = [_Cluster(len(clusters))]
@@ -853,6 +903,8 @@ def cluster_articles(
                     index(other, [])
         best.add(article, vector, actors)
         cluster_of[article.id] = best.key
+        for party in deal_parties(article, vectors):
+            dealt[party].add(best.key)
         same.append(article)
         heapq.heappush(expiry, (article.when if best.latest is None else best.latest, best.key))
         index(best, _with_storm_terms(key_terms(best.total, CANDIDATE_TERMS), best.opened))

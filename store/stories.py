@@ -75,6 +75,7 @@ def _story_article(
         author=row["author"],
         places=(kinds or {}).get("place", frozenset()),
         people=(kinds or {}).get("person", frozenset()),
+        organizations=(kinds or {}).get("organization", frozenset()),
     )
 
 

@@ -59,6 +59,7 @@ def load_labelled(path: Path = LABELLED) -> Labelled:
                 names=frozenset(t for _, n in row["actors"] for t in terms_of(n)),
                 places=frozenset(actor_ids[t, n] for t, n in row["actors"] if t == "place"),
                 people=frozenset(actor_ids[t, n] for t, n in row["actors"] if t == "person"),
+                organizations=frozenset(actor_ids[t, n] for t, n in row["actors"] if t == "organization"),
             )
         )
         group[row["id"]] = row["group"]
