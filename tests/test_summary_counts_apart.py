@@ -221,3 +221,13 @@ def test_a_higher_figure_told_as_the_latest_exceeds_the_bound(higher):
 
 def test_a_lower_figure_told_as_the_latest_does_not_exceed_the_bound():
     assert not exceeds_bound("The toll from Cyclone Mahina in Pemba fell to 8 on Tuesday.", MAHINA)
+
+
+@pytest.mark.parametrize("dates", [[1, 2], [2, 1]])
+def test_the_story_tells_the_higher_figure_the_killers_told_as_subject_once(dates):
+    higher = "RSF fighters killed 52 civilians in El Fasher on Tuesday, the UN said."
+    assert revisions([CIVILIANS, higher], first_told([[CIVILIANS], [higher]], dates)) == {0: 1}
+    first = (CIVILIANS, "Residents said the market was crowded with shoppers.")
+    second = (higher, "UN envoy Ramtane Lamamra called for a ceasefire.")
+    told = story_summary([first, second], sentences=3, dates=dates)
+    assert higher in told and CIVILIANS not in told
