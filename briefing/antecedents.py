@@ -119,6 +119,23 @@ _REACTION_TO_IT = re.compile(
     rf"|^(?:It|(?:The|This|That)\s+plan)\s+(?:was|is|has\s+been|had\s+been)\s+"
     rf"(?:(?:widely|warmly|roundly|sharply|strongly|broadly)\s+)?{_REACTING}e?d\b"
 )
+# a reaction to the response to an event ("Villagers praised the rescue effort.", "Officials defended the
+# emergency response"): as an article's first sentence, the event told after it (:func:`_first_event`), a
+# deadly one often told with no verb of an act ("Ten people were killed when a landslide hit ...", qa33 F5)
+_RESPONSE = r"(?:effort|efforts|response|operation|operations|search|evacuation|relief\s+effort)"
+_REACTION_TO_RESPONSE = re.compile(
+    rf"\b{_REACTING}(?:e|es|ed|s|ing)?\s+(?:the|this|that)\s+"
+    r"(?:(?:rescue|relief|emergency|aid|recovery|search|government'?s?|authorities'?|official|police|army)\s+)?"
+    rf"{_RESPONSE}\b(?!\s+(?:to|of|by|for|in|at|that|which)\b)(?![-'’])",
+    re.IGNORECASE,
+)
+# a verb telling an event a response answers: deaths, injuries, a disaster's strike ("were killed when a
+# landslide hit", "an earthquake struck", "floods swept")
+_EVENT = re.compile(
+    r"\b(?:killed|killing|died|dead|injured|wounded|hit|struck|strikes|swept|collapsed|erupted|exploded"
+    r"|crashed|sank|flooded|buried|destroyed|trapped|missing)\b",
+    re.IGNORECASE,
+)
 # a verb telling an act that "the decision", "the move", "the closure" or "the ban" names ("The council
 # voted on Tuesday to close the central library", "Schools ... will stay closed")
 _ACT = re.compile(
@@ -281,13 +298,17 @@ def needed_before(sentences: Sequence[str]) -> dict[int, tuple[frozenset[int], .
     sentence that :func:`leans_back` or :func:`opens_on_pronoun` or :func:`points_back` (it does not
     open the summary). The first sentence needs none, but one that names an act a later sentence tells
     (:func:`_first_act`: "Residents welcomed the decision." or "Unions condemned it" (:func:`reacts_to_it`)
-    before "The council voted on Tuesday to close Millbrook library"): it is told after that sentence, or
-    not at all (qa30 F11)."""
+    before "The council voted on Tuesday to close Millbrook library"), or reacts to the response to an
+    event a later sentence tells (:func:`_first_event`: "Villagers praised the rescue effort." before "Ten
+    people were killed when a landslide hit ..."): it is told after that sentence, or not at all (qa30
+    F11, qa33 F5)."""
     needs: dict[int, tuple[frozenset[int], ...]] = {}
     for i, sentence in enumerate(sentences):
         if not i:
             if (names_the_last_act(sentence) or reacts_to_it(sentence)) and (act := _first_act(sentences)):
                 needs[i] = (act,)
+            elif reacts_to_response(sentence) and (event := _first_event(sentences)):
+                needs[i] = (event,)
             continue
         if follows_from(sentence):
             needs[i] = (frozenset({i - 1}),)
@@ -305,6 +326,23 @@ def _last_act(sentences: Sequence[str], i: int) -> frozenset[int]:
     criticised by the local MP."); none when no such sentence is near."""
     for k in range(i - 1, max(-1, i - 1 - ACT_REACH), -1):
         if not names_the_last_act(sentences[k]) and _ACT.search(_before_quote(sentences[k])):
+            return frozenset({k})
+    return frozenset()
+
+
+def reacts_to_response(sentence: str) -> bool:
+    """Whether a sentence reacts to the response to an event (:data:`_REACTION_TO_RESPONSE`: "Villagers
+    praised the rescue effort."): as an article's first sentence, an event the article tells after it."""
+    return _REACTION_TO_RESPONSE.search(_before_quote(sentence).strip()) is not None
+
+
+def _first_event(sentences: Sequence[str]) -> frozenset[int]:
+    """The first sentence after the article's first, at most :data:`ACT_REACH` on, that tells an event
+    (:data:`_EVENT`) or an act (:data:`_ACT`): what a first sentence reacting to "the rescue effort" is
+    about ("Ten people were killed when a landslide hit a village"); none when no such sentence is near."""
+    for k in range(1, min(len(sentences), 1 + ACT_REACH)):
+        text = _before_quote(sentences[k])
+        if not reacts_to_response(sentences[k]) and (_EVENT.search(text) or _ACT.search(text)):
             return frozenset({k})
     return frozenset()
 

@@ -848,7 +848,7 @@ def exceeds_bound(sentence: str, other: str) -> bool:
     mine, theirs = _count_figures(sentence), _count_figures(other)
     bounds = {"#" + f.replace(",", "") for f in _AT_LEAST.findall(with_figures(other))}
     kinds = [k for k in theirs if k in mine]
-    if not kinds or _changed(sentence) or _changed(other):
+    if not kinds or _changed(other):
         return False
     victims, their_victims = _victims(sentence), _victims(other)
     for kind in kinds:
@@ -869,8 +869,30 @@ def exceeds_bound(sentence: str, other: str) -> bool:
         return False  # a bound of a place the other count does not name ("in Saltivka")
     names, their_names = _names(part), _names(their_part)
     if names and their_names:
-        return bool((names & their_names) - places - their_places)
+        shared = names & their_names
+        return bool(shared - places - their_places) or (bool(shared) and _same_killing(sentence, other))
     return _same_event(part, their_part, names | their_names)
+
+
+def _same_killing(sentence: str, other: str) -> bool:
+    """Whether two sentences that share only the count's place tell one killing: both name whom it
+    counts (:func:`_victims`), one group, and armed men of one kind as the killers (:func:`_killers`):
+    "RSF fighters killed 52 civilians in El Fasher" or "52 people were killed by gunmen in El Fasher"
+    beside "At least 40 civilians were killed when RSF fighters shelled a market in El Fasher" (qa33 F6).
+    The killers' name may be left out ("Fighters killed ...") or opens the sentence, where a name is not
+    read (:func:`_names`)."""
+    who, their_who = set(_victims(sentence).values()), set(_victims(other).values())
+    if not who & their_who:
+        return False
+    return bool((_killers(sentence) - who) & (_killers(other) - their_who))
+
+
+def _killers(sentence: str) -> frozenset[str]:
+    """The classes of armed men (:data:`_VICTIM_CLASSES`: soldiers, fighters, police) a sentence names,
+    but in a clause of saying after its figures ("..., police said"): who killed, or whom they killed."""
+    classes = _victim_classes()
+    kinds = {classes.get(stem(w.lower())) for w in words(figure_part(sentence))}
+    return frozenset(k for k in kinds if k in ("soldiers", "fighters", "police"))
 
 
 # the words between a figure and the noun it counts: names of whose they are ("120 RSF fighters", "15

@@ -172,3 +172,62 @@ def test_similar_outside_the_ordinals_clause_or_of_its_injuries_keeps_the_toll(s
 def test_similar_in_the_ordinals_clause_is_still_another_event():
     sentence = "A third resident, a 67-year-old woman, had died in a similar fire at the block."
     assert "toll now" not in with_figures(sentence)
+
+
+# the victims named after "killed" are the count's, whoever killed them; armed men of one kind killed both
+# counts, and the two share the count's place (qa33 F6)
+@pytest.mark.parametrize(
+    "higher",
+    [
+        "RSF fighters killed 52 civilians in El Fasher on Tuesday.",
+        "RSF fighters killed at least 52 civilians in El Fasher on Tuesday, the UN said.",
+        "Fighters killed at least 52 civilians in El Fasher on Tuesday.",
+        "At least 52 people were killed by gunmen in El Fasher on Tuesday.",
+        "At least 52 people were killed by militants in El Fasher on Tuesday, the UN said.",
+    ],
+)
+def test_a_higher_figure_of_the_same_victims_by_the_same_kind_of_killers_exceeds_the_bound(higher):
+    assert exceeds_bound(higher, CIVILIANS)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Soldiers killed 52 civilians in El Fasher on Tuesday.",  # other killers
+        "The army said its soldiers killed 52 RSF fighters in El Fasher on Tuesday.",  # other victims
+        "At least 52 people were killed in an airstrike in El Fasher on Tuesday.",  # no killers named
+    ],
+)
+def test_the_same_place_with_other_killers_or_victims_is_no_higher_figure_of_the_bound(sentence):
+    assert not exceeds_bound(sentence, CIVILIANS)
+
+
+# a higher figure told as the count's latest ("has now killed", "rose to") exceeds a bound too, whichever
+# was told first (qa33 F7)
+MAHINA = "At least ten people were killed when Cyclone Mahina struck Pemba on Tuesday."
+
+
+@pytest.mark.parametrize(
+    "higher",
+    [
+        "Cyclone Mahina has now killed 12 in Pemba, officials said on Tuesday.",
+        "The toll from Cyclone Mahina in Pemba rose to 12 dead on Tuesday.",
+    ],
+)
+def test_a_higher_figure_told_as_the_latest_exceeds_the_bound(higher):
+    assert exceeds_bound(higher, MAHINA)
+    assert revisions([higher, MAHINA], first_told([[higher], [MAHINA]], [1, 1])) == {1: 0}
+
+
+def test_a_lower_figure_told_as_the_latest_does_not_exceed_the_bound():
+    assert not exceeds_bound("The toll from Cyclone Mahina in Pemba fell to 8 on Tuesday.", MAHINA)
+
+
+@pytest.mark.parametrize("dates", [[1, 2], [2, 1]])
+def test_the_story_tells_the_higher_figure_the_killers_told_as_subject_once(dates):
+    higher = "RSF fighters killed 52 civilians in El Fasher on Tuesday, the UN said."
+    assert revisions([CIVILIANS, higher], first_told([[CIVILIANS], [higher]], dates)) == {0: 1}
+    first = (CIVILIANS, "Residents said the market was crowded with shoppers.")
+    second = (higher, "UN envoy Ramtane Lamamra called for a ceasefire.")
+    told = story_summary([first, second], sentences=3, dates=dates)
+    assert higher in told and CIVILIANS not in told

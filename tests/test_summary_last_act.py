@@ -165,3 +165,48 @@ def test_a_reaction_to_it_further_on_waits_for_nothing():
         "Welsh legend Mervyn Davies hailed it as one of the great performances of the past three decades.",
     ]
     assert 2 not in needed_before(sentences)
+
+
+# an article opening on a reaction to the response, the deadly event told after it with no verb of an act
+# (qa33 F5)
+OPENS_ON_RESPONSE = [
+    "Villagers praised the rescue effort.",
+    "Ten people were killed when a landslide hit a village in the north of the country on Sunday, officials"
+    " said.",
+    "Rescuers pulled 12 residents alive from the mud.",
+    "The army said it had sent 200 soldiers to help.",
+]
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Villagers praised the rescue effort.",
+        "Residents criticised the response.",
+        "Survivors have criticised the government's response.",
+        "Local leaders praised the emergency response as swift.",
+    ],
+)
+def test_a_first_sentence_reacting_to_the_response_needs_the_event_told_later(first):
+    assert needed_before([first, *OPENS_ON_RESPONSE[1:]])[0] == (frozenset({1}),)
+
+
+@pytest.mark.parametrize(
+    "sentences",
+    [
+        ["Villagers praised the rescue effort in Kamwe.", *NO_ACT],  # no event told near
+        ["Villagers praised the response to the landslide.", *OPENS_ON_RESPONSE[1:]],  # says which
+    ],
+)
+def test_a_first_sentence_reacting_to_the_response_with_no_event_near_or_saying_which_needs_none(sentences):
+    assert 0 not in needed_before(sentences)
+
+
+def test_a_summary_does_not_open_on_a_reaction_to_the_response_to_an_event_told_after_it():
+    body = "Storm update\n\n" + "\n".join(OPENS_ON_RESPONSE)
+    for algorithm in ("default", "lexrank", "luhn", "lsa"):
+        for n in (1, 2, 3):
+            told = summarize(body, sentences=n, algorithm=algorithm)
+            assert told[0] != OPENS_ON_RESPONSE[0]
+            if OPENS_ON_RESPONSE[0] in told:
+                assert told.index(OPENS_ON_RESPONSE[1]) < told.index(OPENS_ON_RESPONSE[0])
