@@ -22,6 +22,7 @@ from functools import lru_cache
 from nltk.stem.porter import PorterStemmer
 
 from briefing.aliases import fold
+from briefing.figures import figure_pattern, figures
 from briefing.letters import fold_letters, split_apostrophes
 from briefing.topics import SLACK, is_name, is_own_word
 
@@ -132,8 +133,8 @@ def written_words(query: str, spellings: Sequence[str] = ()) -> list[re.Pattern[
     "at" and "t" anywhere; "C++", not every "C"), and a query of one capitalised word, a name ("Lorde"),
     which the index's stemmer would find as other words of its stem ("Lords", "lord"): it may take a
     plural or verb ending only; so may a word the stemmer would cut to another word ("wellness" to
-    "well", :func:`_stem_changes_word`). ``spellings`` are other spellings of that name, any of which
-    will do."""
+    "well", :func:`_stem_changes_word`); a figure with its unit ("2%", "£48bn": ``briefing.figures``).
+    ``spellings`` are other spellings of that name, any of which will do."""
     chunks = _chunks(query)
     patterns = [re.compile(_symbol_pattern(c), re.I) for c in chunks if _SYMBOLIC.fullmatch(c)]
     if not patterns and len(chunks) == 1 and is_name(chunks[0]):
@@ -142,6 +143,8 @@ def written_words(query: str, spellings: Sequence[str] = ()) -> list[re.Pattern[
     else:  # each word of an ending of its own, as written: "wellness", not "well"
         own = [c for c in dict.fromkeys(chunks) if _stem_changes_word(c)]
         patterns += [re.compile(_own_ending_pattern(c), re.I) for c in own]
+    # "2%" as a per-cent, not every "2"; "£48bn" as that amount in any of its units' forms
+    patterns += [figure_pattern(f) for f in figures(unicodedata.normalize("NFKC", query))]
     return patterns
 
 

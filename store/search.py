@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from functools import partial
 
 from briefing.aliases import fold, strip_article
+from briefing.figures import Figure, figure_phrases, figures, without_figures
 from briefing.letters import INNER_APOSTROPHE, LETTER_APOSTROPHES, fold_apostrophes, fold_letters
 from briefing.models import Article
 from briefing.topics import FUNCTION_WORDS, near_distance, quoted
@@ -83,14 +84,25 @@ def fts_query(text: str, *, any_word: bool = False) -> str | None:
     """A safe FTS5 query for the user's words: each word a quoted phrase, all required (or any one with
     ``any_word``). None when no word is left to search for. The words are folded as the index is
     (``briefing.letters``: "Kukuła" as "Kukula", "Straße" as "Strasse"); FTS5 folds case and accents.
-    A word with an apostrophe in it is found written with any (:func:`_apostrophe_forms`)."""
-    typed = fold_apostrophes(text)
+    A word with an apostrophe in it is found written with any (:func:`_apostrophe_forms`), a figure with
+    a unit ("2%", "£48bn") as any way the index holds it (:func:`_figure_forms`)."""
+    typed = unicodedata.normalize("NFKC", fold_apostrophes(text))  # "２％" is "2%", as the words are read
+    found = figures(typed)  # "2%", "£48bn": each as the ways the index holds it
+    typed = without_figures(typed, found)
     joined = _apostrophe_words(typed)
     phrases = [_apostrophe_forms(tokens, joined) for tokens in query_words(typed)]
+    phrases += [_figure_forms(figure) for figure in found]
     if not phrases:
         return None
     grouped = any(p.startswith("(") for p in phrases)  # FTS5 joins a group to a phrase by AND alone
     return (" OR " if any_word else " AND " if grouped else " ").join(dict.fromkeys(phrases))
+
+
+def _figure_forms(figure: Figure) -> str:
+    """A figure of a query ("£48bn") as any of the phrases the index holds it as (``briefing.figures``:
+    "48bn", "48 billion", ...); the service keeps the articles that write it with its unit."""
+    forms = list(dict.fromkeys(_phrase(" ".join(tokens)) for tokens in figure_phrases(figure)))
+    return forms[0] if len(forms) == 1 else f"({' OR '.join(forms)})"
 
 
 def _apostrophe_words(typed: str) -> dict[tuple[str, ...], tuple[str, bool]]:

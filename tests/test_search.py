@@ -507,6 +507,41 @@ async def test_a_word_with_symbols_is_searched_as_written(app, names_archive):
     assert await found(app, "/brief AT&T") == ["Reports: DOJ could seek CNN sale"]  # a topic too
 
 
+@pytest.fixture
+def figures_archive(app):
+    rows = [
+        ("ECB holds rates at 2%", "The deposit rate stays at 2% for now.", 1),
+        ("Inflation steady", "Prices rose 2 per cent in the year to October.", 2),
+        ("Marks & Spencer profits rise to £2.3 billion", "Profit was £2.3 billion, up 12%.", 3),
+        ("Apple shares climb", "Shares rose 2.1% to $238 after the results.", 4),
+        ("Shell makes £48 billion bid for BP", "The £48 billion offer values BP at 510p a share.", 5),
+        ("Apple revenue rises", "Revenue was $94.9bn in the quarter.", 6),
+        ("Nvidia revenue jumps", "Revenue rose 62% to $57.0bn on chip demand.", 7),
+    ]
+    stored(app, rows)
+
+
+async def test_a_per_cent_is_searched_as_that_per_cent_not_as_its_number(app, figures_archive):
+    """ "2%" finds "2%" and "2 per cent", not "£2.3 billion" nor "2.1%" (the index drops "%")."""
+    load_all()
+    per_cent = {"ECB holds rates at 2%", "Inflation steady"}
+    assert set(await found(app, "/search 2%")) == per_cent
+    assert set(await found(app, "/search 2 per cent")) == per_cent
+    assert set(await found(app, "/brief 2%")) == per_cent  # a topic too
+    assert await found(app, "/search 2.1%") == ["Apple shares climb"]
+
+
+async def test_an_amount_is_found_with_its_unit_in_any_form(app, figures_archive):
+    """ "bn" and "billion" are one unit; "57bn" is the "$57.0bn" written."""
+    load_all()
+    assert await found(app, "/search £48bn") == ["Shell makes £48 billion bid for BP"]
+    assert await found(app, "/search 94.9 billion") == ["Apple revenue rises"]
+    assert await found(app, "/search 57bn") == ["Nvidia revenue jumps"]
+    assert await found(app, "/search Shell £48bn") == ["Shell makes £48 billion bid for BP"]
+    assert await found(app, "/brief £48bn") == ["Shell makes £48 billion bid for BP"]
+    assert await found(app, "/search 2.3bn") == ["Marks & Spencer profits rise to £2.3 billion"]
+
+
 async def test_a_topic_brief_on_a_name_leaves_out_the_other_words_of_its_stem(app, names_archive):
     load_all()
     assert await found(app, "/brief Lorde") == ["Lorde takes out an advert"]
