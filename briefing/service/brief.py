@@ -442,14 +442,32 @@ def _search(app: App, args: str, limit: int, *, latest: bool = False) -> Reply:
 
 
 def _finds(app: App, words: str) -> bool:
-    """Whether a search for ``words`` finds any article (a suggestion is tried before it is offered)."""
-    found = _matching(app, words, 1)
-    return found is not None and bool(found[1])
+    """Whether a search for ``words`` finds any article (a suggestion is tried before it is offered):
+    the index's first match will do, unless an acronym or a name must be read as written in it (the
+    newest-first order a search needs costs tens of ms on a large archive, for nothing here)."""
+    asked = _query(app, words)
+    if asked is None:
+        return False
+    query, caps, written = asked
+    if not caps and not written:
+        return count_matches(app.db, query, limit=1) > 0
+    return bool(_search_ids(app, query, caps, written, 1)[0])
 
 
 def _matching(app: App, words: str, limit: int) -> tuple[str, list[int], int | None] | None:
     """The FTS query for the words (with the other spellings of a name they are), the ``limit`` newest
     matching articles and how many match (see ``_search_ids``); None when there is no word to look for."""
+    asked = _query(app, words)
+    if asked is None:
+        return None
+    query, caps, written = asked
+    ids, total = _search_ids(app, query, caps, written, limit)
+    return query, ids, total
+
+
+def _query(app: App, words: str) -> tuple[str, list[str], list[re.Pattern[str]]] | None:
+    """The FTS query for the words, with the other spellings of a name they are; the acronyms that must
+    be in capitals and the words that must be as written (see ``_search_ids``). None: no word to look for."""
     query = fts_query(words)
     if query is None:
         return None
@@ -457,8 +475,7 @@ def _matching(app: App, words: str, limit: int) -> tuple[str, list[int], int | N
     spellings = {} if caps else _other_spellings(app, words)
     written = written_words(words, list(spellings))
     query = " OR ".join(f"({q})" for q in [query, *spellings.values()]) if not caps else query
-    ids, total = _search_ids(app, query, caps, written, limit)
-    return query, ids, total
+    return query, caps, written
 
 
 TITLED_LOOKED_AT = 50  # the newest articles whose title holds a pasted headline's longest words, looked at
