@@ -738,6 +738,52 @@ async def test_words_that_only_begin_a_headline_are_searched_newest_first(app, h
 
 
 @pytest.fixture
+def gaza(app):
+    """Two headlines that begin alike, and an older article of a short, common-phrase title beside a newer
+    one with its words."""
+    from tests.actor_helpers import add_article
+
+    load_all()
+    add_article(app, "Talks broke up.", title="Gaza ceasefire talks collapse in Doha", source="BBC", day=3)
+    add_article(app, "Talks went on.", title="Gaza ceasefire talks resume in Cairo", source="BBC", day=2)
+    add_article(app, "Officials said a deal was near.", title="Trump peace deal", source="Wire", day=1)
+    add_article(app, "Zelensky dampened hopes Trump could strike a peace deal.", source="BBC", day=4,
+                title="Zelensky dampens hopes Trump could strike peace deal with Putin")  # fmt: skip
+
+
+@pytest.mark.parametrize("pasted", ["Gaza ceasefire talks…", "Update: Gaza ceasefire talks…"])
+async def test_a_cut_headline_that_begins_several_is_quoted_as_pasted(app, gaza, pasted):
+    """QA33 F2: the header quoted "Gaza ceasefire talks collapse in Doha", one of the two titles the cut
+    headline begins, as if the user had sent it, and said both articles had that headline."""
+    reply = await answer(app, pasted, Asker(1, 1))
+    lines = reply.document.text.splitlines()
+    assert lines[0] == "Articles with “Gaza ceasefire talks…”"
+    assert lines[1] == "The articles whose headline begins so."
+    assert _titles_and_outlets(reply)[:2] == ["BBC", "BBC"] and "collapse in Doha" in reply.document.text
+    one = await answer(app, "Gaza ceasefire talks resume…", Asker(1, 1))
+    assert one.document.text.splitlines()[:2] == [
+        "Articles with “Gaza ceasefire talks resume in Cairo”",
+        "The article with this headline.",
+    ]
+
+
+async def test_a_short_common_title_typed_alone_is_searched_newest_first(app, gaza):
+    """QA33 F12: "Trump peace deal" typed put the old article of that title first. A title of fewer than
+    four words is a headline only pasted with the bot's text around it (an outlet, a label)."""
+    for typed in ("Trump peace deal", "/search Trump peace deal", "trump peace deal?"):
+        reply = await answer(app, typed, Asker(1, 1))
+        assert (
+            reply.document.text.splitlines()[0]
+            == f"Articles with “{typed.removeprefix('/search ')}”, newest first"
+        )
+        assert "this headline" not in reply.document.text
+    for pasted in ("Trump peace deal | World | Wire", "Trump peace deal\nWire · 3 h ago"):
+        reply = await answer(app, pasted, Asker(1, 1))
+        assert reply.document.text.splitlines()[0] == "Articles with “Trump peace deal”"
+        assert "The article with this headline first" in reply.document.text
+
+
+@pytest.fixture
 def zelensky(app):
     from tests.actor_helpers import add_article_naming
 
