@@ -309,6 +309,17 @@ async def test_one_word_that_articles_hold_is_searched_with_the_hint_as_a_tip(ap
     assert subscribers.get_subscriber(app.db, 1001).active
 
 
+@pytest.mark.parametrize("text", ["stop", "Stop!", "unsubscribe", "follow"])
+async def test_the_bots_own_pointer_words_point_even_when_articles_hold_them(app, text):
+    """How people stop a bot ("stop") and a command's own name ("follow") point to the command whatever
+    the archive holds: only a word of another language may be a name and is searched."""
+    from tests.actor_helpers import add_article
+
+    add_article(app, f"Officials said they would {text.strip('!').lower()} the talks.", day=1)
+    reply = await answer(app, text, ALICE)
+    assert reply.document.text.startswith("Commands begin with a slash: /")
+
+
 @pytest.mark.parametrize(
     ("text", "asked"),
     [
