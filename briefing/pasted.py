@@ -19,6 +19,9 @@ from briefing.topics import FUNCTION_WORDS
 
 TITLE_WORDS = 3  # a title this many words or longer is a headline pasted; a shorter one is a search's words
 LEAD_WORDS = 3  # the words of a headline the store looks titles up by
+# a title of fewer words ("What we know", "Trump peace deal") is a common phrase: typed alone, it is a
+# search's words; pasted with what the bot sent around it (an outlet, a label, another line), a headline
+SPECIFIC_WORDS = 4
 LINES = 4  # the lines of a pasted message a headline may begin on ("New about Kellogg" may come first)
 # the bot's own labels before a headline: a digest's update, an alert's story
 _LABEL = re.compile(r"(?:update|in\s+the\s+story)\s*:\s*", re.IGNORECASE)
@@ -103,3 +106,13 @@ def names_outlet(rest: str, outlet: str) -> bool:
     wanted = [w for w, _, _ in words_of(outlet)]
     got = [w for w, _, _ in words_of(rest)]
     return bool(wanted) and any(got[i : i + len(wanted)] == wanted for i in range(len(got)))
+
+
+def specific(text: str, start: int, end: int, title: str) -> bool:
+    """Whether the headline ``title``, held by ``text`` from ``start`` to ``end``, was surely pasted: a
+    title of ``SPECIFIC_WORDS`` words or more, or a shorter one with more of the bot's text around it
+    (a line or label before it, an outlet or section after it). "What we know" typed alone is the words
+    of a search (newest first), not the article of that title, however old."""
+    if len(words_of(title)) >= SPECIFIC_WORDS:
+        return True
+    return bool(text[:start].strip() or text[end:].strip(" \t\n?!.'\"’”»"))

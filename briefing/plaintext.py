@@ -49,6 +49,9 @@ _CHANGING = {
     "unfollow": "unfollow", "how do i subscribe": "subscribe", "how do i unsubscribe": "unsubscribe",
     "how do i stop": "unsubscribe", "how do i follow": "follow", "how do i unfollow": "unfollow",
 }  # fmt: skip
+# the bot's own words ("stop", "unsubscribe"): a pointer always; a word of another language ("baja",
+# "Abo") may be a name in an English archive, and is searched when articles hold it
+ENGLISH_POINTERS = frozenset(_CHANGING)
 # German, French and Spanish: to subscribe, to unsubscribe (and "stopp"), in the forms people type
 _CHANGING |= dict.fromkeys(
     _phrases("abonnieren|abo|anmelden|abonner|s'abonner|m'abonner|je veux m'abonner|suscribirse|suscribirme"

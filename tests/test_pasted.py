@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.pasted import headline_starts, lead_words, names_outlet, title_end
+from briefing.pasted import headline_starts, lead_words, names_outlet, specific, title_end
 
 TITLE = "Lorde takes out newspaper advert in wake of Grammys snub to women"
 
@@ -78,3 +78,14 @@ def test_the_outlet_named_after_a_headline():
     assert names_outlet("\nthe guardian · 3 h ago", "The Guardian")
     assert not names_outlet(" | Music | The Guardian", "BBC")
     assert not names_outlet(" | Music", "")
+
+
+def test_a_short_title_is_a_headline_only_with_the_bots_text_around_it():
+    """QA33 F12: "What we know" typed alone is a search's words; pasted with an outlet or a label, or a
+    title of four words or more, it is a headline."""
+    assert not specific("What we know", 0, 12, "What we know")
+    assert not specific("What we know?", 0, 12, "What we know")
+    assert specific("What we know | World | BBC", 0, 12, "What we know")
+    assert specific("Update: What we know", 8, 20, "What we know")
+    assert specific("New about Leeds\nWhat we know", 16, 28, "What we know")
+    assert specific("Trump wins the vote", 0, 19, "Trump wins the vote")

@@ -272,6 +272,54 @@ async def test_the_hint_under_a_paged_search_is_on_its_first_page_alone(app):
         assert f"Page {n} of {len(pages)}" in later.text
 
 
+async def test_how_the_text_was_read_is_said_on_the_first_page_alone(app):
+    """QA33 F8: "I read this as /search Trump." closed every page, page 2 too (the answer to /more, which
+    the user typed as a command): it is said once, on the first page, as the request's hint is."""
+    from briefing.paging import page_view, split_pages
+    from tests.actor_helpers import add_article
+
+    for day in range(1, 26):
+        add_article(app, f"Trump spoke on day {day}.", day=day)
+    reply = await answer(app, "news about Trump", ALICE)
+    read_as = "Commands begin with a slash: I read this as /search Trump."
+    per_page = reply.per_page or app.settings.brief_page_size
+    pages = split_pages(reply.document, per_page)
+    assert reply.paged and len(pages) > 1
+    assert read_as in page_view(reply.document, 1, per_page, split=pages).document.text
+    for n in range(2, len(pages) + 1):
+        assert read_as not in page_view(reply.document, n, per_page, split=pages).document.text
+
+
+@pytest.mark.parametrize(
+    ("text", "command"),
+    [("baja", "unsubscribe"), ("Abo", "subscribe"), ("parar", "unsubscribe"), ("arrêter", "unsubscribe"),
+     ("anmelden", "subscribe")],
+)  # fmt: skip
+async def test_one_word_that_articles_hold_is_searched_with_the_hint_as_a_tip(app, text, command):
+    """QA33 F9: "baja" (Baja California) or "Abo" (a name) was a pointer to /unsubscribe and no search: a
+    hint never replaces a search that finds articles; it is a tip under them. Nothing changes."""
+    from tests.actor_helpers import add_article
+
+    await answer(app, "/subscribe", ALICE)
+    add_article(app, f"Storms hit the coast. {text.capitalize()} officials said the roads were shut.", day=1)
+    reply = await answer(app, text, ALICE)
+    lines = reply.document.text.splitlines()
+    assert lines[0] == f"Articles with “{text}”, newest first"
+    assert lines[-1].startswith(f"Commands begin with a slash: /{command}")
+    assert subscribers.get_subscriber(app.db, 1001).active
+
+
+@pytest.mark.parametrize("text", ["stop", "Stop!", "unsubscribe", "follow"])
+async def test_the_bots_own_pointer_words_point_even_when_articles_hold_them(app, text):
+    """How people stop a bot ("stop") and a command's own name ("follow") point to the command whatever
+    the archive holds: only a word of another language may be a name and is searched."""
+    from tests.actor_helpers import add_article
+
+    add_article(app, f"Officials said they would {text.strip('!').lower()} the talks.", day=1)
+    reply = await answer(app, text, ALICE)
+    assert reply.document.text.startswith("Commands begin with a slash: /")
+
+
 @pytest.mark.parametrize(
     ("text", "asked"),
     [

@@ -25,7 +25,15 @@ from briefing.dates import ENGLISH_NUMBERS, ENGLISH_TENS
 from briefing.document import Block, Document, Inline, code, italic, message, para
 from briefing.letters import umlauts_written
 from briefing.models import ActorType, Story
-from briefing.pasted import TITLE_WORDS, headline_starts, lead_words, names_outlet, title_end, words_of
+from briefing.pasted import (
+    TITLE_WORDS,
+    headline_starts,
+    lead_words,
+    names_outlet,
+    specific,
+    title_end,
+    words_of,
+)
 from briefing.ranking import TOPIC_HALF_LIFE, score, topic_recency, undated_order
 from briefing.relevance import APART, PHRASE, closeness, holding, topic_relevance, written_words
 from briefing.service import App
@@ -442,14 +450,32 @@ def _search(app: App, args: str, limit: int, *, latest: bool = False) -> Reply:
 
 
 def _finds(app: App, words: str) -> bool:
-    """Whether a search for ``words`` finds any article (a suggestion is tried before it is offered)."""
-    found = _matching(app, words, 1)
-    return found is not None and bool(found[1])
+    """Whether a search for ``words`` finds any article (a suggestion is tried before it is offered):
+    the index's first match will do, unless an acronym or a name must be read as written in it (the
+    newest-first order a search needs costs tens of ms on a large archive, for nothing here)."""
+    asked = _query(app, words)
+    if asked is None:
+        return False
+    query, caps, written = asked
+    if not caps and not written:
+        return count_matches(app.db, query, limit=1) > 0
+    return bool(_search_ids(app, query, caps, written, 1)[0])
 
 
 def _matching(app: App, words: str, limit: int) -> tuple[str, list[int], int | None] | None:
     """The FTS query for the words (with the other spellings of a name they are), the ``limit`` newest
     matching articles and how many match (see ``_search_ids``); None when there is no word to look for."""
+    asked = _query(app, words)
+    if asked is None:
+        return None
+    query, caps, written = asked
+    ids, total = _search_ids(app, query, caps, written, limit)
+    return query, ids, total
+
+
+def _query(app: App, words: str) -> tuple[str, list[str], list[re.Pattern[str]]] | None:
+    """The FTS query for the words, with the other spellings of a name they are; the acronyms that must
+    be in capitals and the words that must be as written (see ``_search_ids``). None: no word to look for."""
     query = fts_query(words)
     if query is None:
         return None
@@ -457,26 +483,28 @@ def _matching(app: App, words: str, limit: int) -> tuple[str, list[int], int | N
     spellings = {} if caps else _other_spellings(app, words)
     written = written_words(words, list(spellings))
     query = " OR ".join(f"({q})" for q in [query, *spellings.values()]) if not caps else query
-    ids, total = _search_ids(app, query, caps, written, limit)
-    return query, ids, total
+    return query, caps, written
 
 
 TITLED_LOOKED_AT = 50  # the newest articles whose title holds a pasted headline's longest words, looked at
 
 
-def pasted_headline(app: App, text: str) -> tuple[str, list[int]] | None:
+def pasted_headline(app: App, text: str) -> tuple[str, list[int], bool] | None:
     """The headline a pasted text begins with (``briefing.pasted``: a line of the bot's reply, a page's
     "Headline | Section | Outlet"), as stored (the bot may have cut it short), and the articles of that
     title, newest first, those of an outlet named after it first; None when no stored title begins the
     text (or one of its first lines) as a pasted headline does. Of titles that begin alike ("Trump wins
-    the vote", "Trump wins the vote in Iowa"), the longest the text holds is the one pasted."""
+    the vote", "Trump wins the vote in Iowa"), the longest the text holds is the one pasted. Also whether
+    the articles share one title: a headline cut short ("Gaza ceasefire talks…") may begin several, and
+    then the text as pasted is what is quoted. A short title counts only pasted (``pasted.specific``)."""
     for start in headline_starts(text):
         words = lead_words(text, start)
         if len(words_of(text[start:].partition("\n")[0])) < TITLE_WORDS or not words:
             continue  # no headline of three words or more: a search's words
         found: dict[int, tuple[int, str, str]] = {}
         for article_id, title, source in titles_with(app.db, words, limit=TITLED_LOOKED_AT):
-            if (end := title_end(text, start, title)) is not None:
+            end = title_end(text, start, title)
+            if end is not None and specific(text, start, end, title):
                 found[article_id] = (end, title, source)
         if not found:
             continue
@@ -485,19 +513,24 @@ def pasted_headline(app: App, text: str) -> tuple[str, list[int]] | None:
         rest = text[end:]
         named = [a for a in ids if names_outlet(rest, found[a][2])]
         ids = [*named, *(a for a in ids if a not in named)]
-        return " ".join(found[ids[0]][1].split()), ids
+        titles = {tuple(w for w, _, _ in words_of(found[a][1])) for a in ids}
+        if len(titles) > 1:  # a headline cut short that begins several: what was pasted, not one of them
+            return " ".join(text[start : end + 1].split()), ids, False
+        return " ".join(found[ids[0]][1].split()), ids, True
     return None
 
 
-def _headline_search(app: App, headline: str, ids: Sequence[int], limit: int) -> Reply:
+def _headline_search(app: App, headline: str, ids: Sequence[int], same: bool, limit: int) -> Reply:
     """The articles of a pasted headline first, then the newest others with its words: what the user
     looks for is that article, what follows it the way to read on (the outlet's name or the age pasted
-    with it would have found nothing)."""
+    with it would have found nothing). Not ``same`` (titles that begin as the cut headline pasted): the
+    header quotes what was pasted and says the titles begin so."""
     found = _matching(app, headline, limit)
     others = [a for a in (found[1] if found is not None else []) if a not in ids]
     articles = current_articles(app, articles_by_ids(app.db, [*ids, *others][:limit]))
     document = compose_articles(articles, now=app.now(), title=titled("Articles with ", headline))
     first = "The article with this headline" if len(ids) == 1 else "The articles with this headline"
+    first = first if same else "The articles whose headline begins so"
     told = f"{first} first, then the newest with its words." if others else f"{first}."
     header = (*document.header, para(italic(told)))
     return _list_reply(replace(document, header=header), app)

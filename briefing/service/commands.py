@@ -15,8 +15,8 @@ from dataclasses import dataclass, field, replace
 
 from briefing.briefs import shorten
 from briefing.charsets import SURROGATES, visible
-from briefing.document import Block, Document, Inline, bold, code, italic, item, message, para
-from briefing.plaintext import Plain, read_plain
+from briefing.document import Block, Document, Inline, bold, code, italic, item, message, para, tip
+from briefing.plaintext import ENGLISH_POINTERS, Plain, read_plain
 from briefing.service import App
 from store.search import search_articles
 from store.subscribers import chat_alerts, follows_of, get_subscriber, mark_reachable
@@ -500,6 +500,17 @@ async def _plain(app: App, text: str, asker: Asker) -> Reply:
                 lines.append(para("To search for these words, send ", search, "."))
             bare = meant.args == f"/{meant.command}"
             return Reply(message(*lines), buttons=((Button(send, send),),) if bare else ())
+    if (
+        meant.meaning == "hint"
+        and len(text.split()) == 1
+        and text.strip(" !.?,¿¡").lower() not in ENGLISH_POINTERS
+        and search_articles(app.db, text, limit=1)
+    ):
+        # one word of another language ("baja", "abo", "parar") that articles hold may be a search ("Baja
+        # California"): the hint never replaces it, and is a tip under the articles
+        told = COMMANDS[meant.command]
+        hinted = tip("Commands begin with a slash: ", code(told.usage), f" — {told.description}.")
+        meant = Plain("search", " ".join(text.split()))
     if meant.meaning == "hint":  # a command that changes something is done only with its slash
         usage = COMMANDS[meant.command].usage
         return Reply(
@@ -525,7 +536,8 @@ async def _plain(app: App, text: str, asker: Asker) -> Reply:
     if not meant.read:
         return reply
     typed = f"/{meant.command} {meant.args}".strip()
-    note = para(italic("Commands begin with a slash: I read this as "), code(shorten(typed, 60)), italic("."))
+    # said once, on the first page: under page 2 the user has sent /more, a command
+    note = tip(italic("Commands begin with a slash: I read this as "), code(shorten(typed, 60)), italic("."))
     return with_note(reply, note)
 
 

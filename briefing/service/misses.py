@@ -1,7 +1,9 @@
 """A search that finds nothing: what was searched, and what to send instead that does find something. A
 word no article has may be a name misspelt ("Zelinsky peace plan": the actor lookup knows Volodymyr
 Zelensky), a pasted page title's outlet or section ("Headline | Music | The Guardian"), or one word too
-many; each suggestion is a command tried before it is offered, so none of them finds nothing again.
+many; each suggestion is a command tried before it is offered, so none of them finds nothing again, and
+none is the search just made. No fixed example is offered: a name this archive lacks would find nothing.
+The searches tried are bounded (``MAX_TRIES``): a miss is answered about as fast as a search.
 """
 
 from __future__ import annotations
@@ -20,6 +22,9 @@ from store.search import MAX_TERMS
 Finds = Callable[[str], bool]  # whether a search for these words finds any article
 MISSING_NAMED = 3  # the words no article has that are named (and looked up as a close name), at most
 TRIED_WORDS = 8  # a search of more words is not tried again without each of them in turn
+# searches tried for one reply, at most: the first part and each word (MAX_TERMS) always fit, then the
+# close names and the fewer words take what is left; one not tried is not offered
+MAX_TRIES = MAX_TERMS + 8
 # what divides a pasted line's parts: a page title's " | ", a list entry's " · ", a line break
 _PARTS = ("\n", " | ", " · ", " • ", " — ", " – ")
 
@@ -31,6 +36,7 @@ def no_matches_reply(app: App, words: str, finds: Finds, *, shown: str | None = 
     the words without those no article has, or without one), and /latest for the newest articles."""
     typed = " ".join(words.split())
     lines: list[Block] = [para(f"Nothing in the archive matches “{shorten(shown or typed)}”.")]
+    finds = _bounded(finds, MAX_TRIES, typed)
     offered: set[str] = set()
     if (first := _first_part(words)) is not None and finds(first):
         offered.add(first)
@@ -53,10 +59,30 @@ def no_matches_reply(app: App, words: str, finds: Finds, *, shown: str | None = 
     if broader is not None and broader not in offered:
         told = "Without the words no article has: " if missing else "No article has them all; fewer do: "
         lines.append(para(told, code(_search(broader)), "."))
-    if len(lines) == 1:
-        lines.append(para("Try other words, or a name, e.g. ", code("/search Kellogg"), "."))
+    if len(lines) == 1:  # nothing tried found articles: advice, no example that may find nothing
+        advice = (
+            "Every word must appear; try fewer or other words."
+            if len(parts) > 1
+            else "Try other words or a name."
+        )
+        lines.append(para(advice))
     lines.append(para("The newest articles: ", code("/latest"), "."))
     return message(*lines)
+
+
+def _bounded(finds: Finds, tries: int, typed: str) -> Finds:
+    """``finds`` for at most ``tries`` searches, then False (not tried: not offered); the words just
+    searched are never found again (a suggestion to send them would be no suggestion)."""
+    left = [tries]
+    searched = fold(typed)
+
+    def bounded(words: str) -> bool:
+        if fold(" ".join(words.split())) == searched or left[0] <= 0:
+            return False
+        left[0] -= 1
+        return finds(words)
+
+    return bounded
 
 
 def _search(words: str) -> str:
