@@ -18,14 +18,15 @@ from briefing.dedupe import (
 )
 from briefing.furniture import with_co_writers
 from briefing.models import TEASER_KEPT, TEASER_RETRY, Article, ArticleDraft
+from briefing.versions import VERSION_MARK, version_url
 from store.db import Database, from_iso, to_iso
 from store.sketches import save_sketch, sketch_candidates
 
 # an old version of a page (``briefing.versions``): its URL bears the fragment no other stored URL has. The
 # partial indexes of m0047 hold just these rows, so counting them beside an index's counts reads no more
-OLD_VERSION = "instr(url, '#version-') > 0"
+OLD_VERSION = f"instr(url, '{VERSION_MARK}') > 0"
 # an article as the archive lists and counts it: no old version of a page (that one is its page's history)
-CURRENT = "(url IS NULL OR instr(url, '#version-') = 0)"
+CURRENT = f"(url IS NULL OR instr(url, '{VERSION_MARK}') = 0)"
 
 
 def article_from_row(row: dict[str, Any]) -> Article:
@@ -232,9 +233,9 @@ def _page_url(url: str, stored: str) -> str:
 def _set_aside(db: Database, article_id: int, url: str) -> None:
     """Give the article at ``url`` the URL of an older version of its page: ``url#version-N``."""
     n = max(len(page_versions(db, url)), 1)  # none under ``url`` yet: a page that moved there
-    while db.execute("SELECT 1 FROM articles WHERE url = ?", [f"{url}#version-{n}"]).fetchone():
+    while db.execute("SELECT 1 FROM articles WHERE url = ?", [version_url(url, n)]).fetchone():
         n += 1  # a version pruned since: the numbers need not be dense, only unique
-    db.execute("UPDATE articles SET url = ? WHERE id = ?", [f"{url}#version-{n}", article_id])
+    db.execute("UPDATE articles SET url = ? WHERE id = ?", [version_url(url, n), article_id])
 
 
 def page_versions(db: Database, url: str) -> list[Article]:
