@@ -19,7 +19,7 @@ from briefing.dedupe import (
 from briefing.furniture import with_co_writers
 from briefing.models import TEASER_KEPT, TEASER_RETRY, Article, ArticleDraft
 from briefing.versions import VERSION_MARK, version_url
-from store.db import Database, from_iso, to_iso
+from store.db import Database, chunks, from_iso, to_iso
 from store.sketches import save_sketch, sketch_candidates
 
 # an old version of a page (``briefing.versions``): its URL bears the fragment no other stored URL has. The
@@ -443,9 +443,7 @@ def summaries_to_retry(db: Database, urls: Sequence[str]) -> set[str]:
     for url in urls:
         by_norm.setdefault(normalize_url(url), []).append(url)
     found: set[str] = set()
-    norms = list(by_norm)
-    for start in range(0, len(norms), 500):
-        chunk = norms[start : start + 500]
+    for chunk in chunks(list(by_norm), 500):
         sql = f"SELECT url FROM articles WHERE url IN ({','.join('?' * len(chunk))}) AND teaser = ?"
         found.update(
             given for (url,) in db.execute(sql, [*chunk, TEASER_RETRY]).fetchall() for given in by_norm[url]
