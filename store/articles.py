@@ -203,9 +203,7 @@ def _remember_alias(db: Database, link: str, url: str, now: datetime) -> None:
 def _current_version(db: Database, url: str) -> Article | None:
     """The article a (normalised) URL names now: the one stored under it (or under its other scheme,
     :func:`same_page`), else the original of the near-duplicate seen there."""
-    found = _one(
-        db, "SELECT * FROM articles WHERE url IN (?, ?) ORDER BY url = ? DESC LIMIT 1", [*same_page(url), url]
-    )
+    found = _stored_under(db, url)
     if found is not None:
         return found
     row = db.execute(
@@ -413,14 +411,21 @@ def find_by_url(db: Database, url: str) -> Article | None:
     """The article stored under ``url`` (compared in normalised form, over http or https), else under the
     URL of the page ``url`` is an old address of (``page_aliases``)."""
     norm = normalize_url(url)
-    sql = "SELECT * FROM articles WHERE url IN (?, ?) ORDER BY url = ? DESC LIMIT 1"
-    found = _one(db, sql, [*same_page(norm), norm])
+    found = _stored_under(db, norm)
     if found is not None:
         return found
     row = db.execute(
         "SELECT page_url FROM page_aliases WHERE url IN (?, ?) LIMIT 1", same_page(norm)
     ).fetchone()
-    return _one(db, sql, [*same_page(row[0]), row[0]]) if row else None
+    return _stored_under(db, row[0]) if row else None
+
+
+def _stored_under(db: Database, url: str) -> Article | None:
+    """The article stored under a normalised ``url``, else under the same address over the other scheme
+    (:func:`same_page`)."""
+    return _one(
+        db, "SELECT * FROM articles WHERE url IN (?, ?) ORDER BY url = ? DESC LIMIT 1", [*same_page(url), url]
+    )
 
 
 def known_url(db: Database, url: str) -> bool:
