@@ -18,14 +18,15 @@ from briefing.dedupe import (
 )
 from briefing.furniture import with_co_writers
 from briefing.models import TEASER_KEPT, TEASER_RETRY, Article, ArticleDraft
-from store.db import Database, from_iso, to_iso
+from briefing.versions import VERSION_MARK, version_url
+from store.db import Database, chunks, from_iso, to_iso
 from store.sketches import save_sketch, sketch_candidates
 
 # an old version of a page (``briefing.versions``): its URL bears the fragment no other stored URL has. The
 # partial indexes of m0047 hold just these rows, so counting them beside an index's counts reads no more
-OLD_VERSION = "instr(url, '#version-') > 0"
+OLD_VERSION = f"instr(url, '{VERSION_MARK}') > 0"
 # an article as the archive lists and counts it: no old version of a page (that one is its page's history)
-CURRENT = "(url IS NULL OR instr(url, '#version-') = 0)"
+CURRENT = f"(url IS NULL OR instr(url, '{VERSION_MARK}') = 0)"
 
 
 def article_from_row(row: dict[str, Any]) -> Article:
@@ -202,9 +203,7 @@ def _remember_alias(db: Database, link: str, url: str, now: datetime) -> None:
 def _current_version(db: Database, url: str) -> Article | None:
     """The article a (normalised) URL names now: the one stored under it (or under its other scheme,
     :func:`same_page`), else the original of the near-duplicate seen there."""
-    found = _one(
-        db, "SELECT * FROM articles WHERE url IN (?, ?) ORDER BY url = ? DESC LIMIT 1", [*same_page(url), url]
-    )
+    found = _stored_under(db, url)
     if found is not None:
         return found
     row = db.execute(
@@ -232,9 +231,9 @@ def _page_url(url: str, stored: str) -> str:
 def _set_aside(db: Database, article_id: int, url: str) -> None:
     """Give the article at ``url`` the URL of an older version of its page: ``url#version-N``."""
     n = max(len(page_versions(db, url)), 1)  # none under ``url`` yet: a page that moved there
-    while db.execute("SELECT 1 FROM articles WHERE url = ?", [f"{url}#version-{n}"]).fetchone():
+    while db.execute("SELECT 1 FROM articles WHERE url = ?", [version_url(url, n)]).fetchone():
         n += 1  # a version pruned since: the numbers need not be dense, only unique
-    db.execute("UPDATE articles SET url = ? WHERE id = ?", [f"{url}#version-{n}", article_id])
+    db.execute("UPDATE articles SET url = ? WHERE id = ?", [version_url(url, n), article_id])
 
 
 def page_versions(db: Database, url: str) -> list[Article]:
@@ -412,14 +411,21 @@ def find_by_url(db: Database, url: str) -> Article | None:
     """The article stored under ``url`` (compared in normalised form, over http or https), else under the
     URL of the page ``url`` is an old address of (``page_aliases``)."""
     norm = normalize_url(url)
-    sql = "SELECT * FROM articles WHERE url IN (?, ?) ORDER BY url = ? DESC LIMIT 1"
-    found = _one(db, sql, [*same_page(norm), norm])
+    found = _stored_under(db, norm)
     if found is not None:
         return found
     row = db.execute(
         "SELECT page_url FROM page_aliases WHERE url IN (?, ?) LIMIT 1", same_page(norm)
     ).fetchone()
-    return _one(db, sql, [*same_page(row[0]), row[0]]) if row else None
+    return _stored_under(db, row[0]) if row else None
+
+
+def _stored_under(db: Database, url: str) -> Article | None:
+    """The article stored under a normalised ``url``, else under the same address over the other scheme
+    (:func:`same_page`)."""
+    return _one(
+        db, "SELECT * FROM articles WHERE url IN (?, ?) ORDER BY url = ? DESC LIMIT 1", [*same_page(url), url]
+    )
 
 
 def known_url(db: Database, url: str) -> bool:
@@ -442,9 +448,7 @@ def summaries_to_retry(db: Database, urls: Sequence[str]) -> set[str]:
     for url in urls:
         by_norm.setdefault(normalize_url(url), []).append(url)
     found: set[str] = set()
-    norms = list(by_norm)
-    for start in range(0, len(norms), 500):
-        chunk = norms[start : start + 500]
+    for chunk in chunks(list(by_norm), 500):
         sql = f"SELECT url FROM articles WHERE url IN ({','.join('?' * len(chunk))}) AND teaser = ?"
         found.update(
             given for (url,) in db.execute(sql, [*chunk, TEASER_RETRY]).fetchall() for given in by_norm[url]

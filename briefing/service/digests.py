@@ -35,10 +35,9 @@ from briefing.models import Story, Subscriber
 from briefing.relevance import followed_words, holding
 from briefing.schedule import DigestSlot, due_digest, local_date, zone
 from briefing.service import App
+from briefing.service.alerts import arrivals_of
 from briefing.service.commands import TERMINAL_CHAT_ID
-from briefing.service.page_versions import with_versions
 from briefing.service.resummarize import current_stories
-from briefing.service.stories import lead_sentences
 from store.alerts import claimed_among, fold_alerts, has_pending_alerts, sent_times
 from store.db import transaction
 from store.deliveries import (
@@ -61,7 +60,6 @@ from store.digests import (
     recent_stories,
     stories_arrived_since,
     stories_matching,
-    story_arrivals,
 )
 from store.search import article_texts
 from store.stories import latest_dated_news, story_text_sizes
@@ -224,11 +222,7 @@ class Composer:
 
     def _story_arrivals(self, story_id: int) -> list[Arrival]:
         if story_id not in self._arrivals:
-            read = [
-                replace(a, sentences=lead_sentences(a.sentences, lead))
-                for a, lead in story_arrivals(self.app.db, story_id)
-            ]
-            self._arrivals[story_id] = with_versions(self.app.db, read)
+            self._arrivals[story_id] = arrivals_of(self.app, story_id)
         return self._arrivals[story_id]
 
     def candidates(self, cutoff: datetime) -> dict[int, Story]:

@@ -21,19 +21,17 @@ def with_versions(db: Database, arrivals: Sequence[Arrival]) -> list[Arrival]:
     for a in arrivals:
         if a.url:
             pages.setdefault(page_url(a.url), []).append(a)
-    versioned = {
-        page: sorted(versions, key=lambda a: a.article_id)
-        for page, versions in pages.items()
-        if len(versions) > 1 and any(is_superseded(a.url) for a in versions)
-    }
+    ordered = [sorted(vs, key=lambda a: a.article_id) for vs in pages.values() if len(vs) > 1]
+    # a page whose newest version is not among these is left out, unread: none of them tells it
+    versioned = [
+        vs for vs in ordered if any(is_superseded(a.url) for a in vs) and not is_superseded(vs[-1].url)
+    ]
     if not versioned:
         return list(arrivals)
-    texts = article_texts(db, [a.article_id for vs in versioned.values() for a in vs])
+    texts = article_texts(db, [a.article_id for vs in versioned for a in vs])
     said: dict[int, tuple[tuple[str, int], ...]] = {}
-    for versions in versioned.values():
+    for versions in versioned:
         newest = versions[-1]
-        if is_superseded(newest.url):
-            continue  # the page's newest version is not among these: none of them tells it
         read = [(a.article_id, _sentences(*texts.get(a.article_id, ("", "")))) for a in versions]
         said[newest.article_id] = first_said(read)
     return [replace(a, said=said[a.article_id]) if a.article_id in said else a for a in arrivals]
