@@ -134,3 +134,9 @@ def test_an_update_tells_the_newest_toll_alone():
     update = story_update(story, arrivals, Received(now - timedelta(hours=40), (THREE,)))
     assert update is not None
     assert NINE in update.summary and FIVE not in update.summary
+
+
+def test_a_plain_title_after_a_running_title_is_its_next_figure():
+    running = "Peru quake toll climbs to 27 as rescuers search collapsed houses"
+    assert revises("Southern Peru quake: 41 dead, emergency declared", running, titles=True)
+    assert not revises("Southern Peru quake: 14 dead, emergency declared", running, titles=True)
