@@ -1097,8 +1097,8 @@ def _same_victims(sentence: str, other: str, kinds: Iterable[str]) -> bool:
 @lru_cache(maxsize=65536)
 def _told_victims(sentence: str) -> dict[str, str]:
     """:func:`_victims`, and for a figure that names none there, the group its clause names before it
-    ("The number of civilians killed rose to 20" -> "people"): a running count names whom it counts
-    first, then its figure."""
+    ("The number of civilians killed rose to 20" -> "people"; not who said it, "Police said the number
+    of dead rose to three"): a running count names whom it counts first, then its figure."""
     found = dict(_victims(sentence))
     text, classes = with_figures(sentence), _victim_classes()
     for clause in _CLAUSE_BREAK.split(text):
@@ -1106,7 +1106,8 @@ def _told_victims(sentence: str) -> dict[str, str]:
             figure = "#" + match.group(0).replace(",", "")
             if figure in found:
                 continue
-            before = [k for w in words(clause[: match.start()]) if (k := classes.get(stem(w.lower())))]
+            told = _SAID_THAT.sub("", clause[: match.start()])  # not who said it ("Police said ...")
+            before = [k for w in words(told) if (k := classes.get(stem(w.lower())))]
             if before:
                 found[figure] = before[-1]
     return found
