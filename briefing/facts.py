@@ -771,7 +771,10 @@ def revises(sentence: str, other: str, *, titles: bool = False) -> bool:
     their_counts = {t for t in b if t[0] == "~"} - _untold_kinds(other)
     # one count of several, its figures compared count by count: "The death toll has risen to three"
     # revises "killed two workers and injured three", whose other count holds the new figure
-    one_count = not (gained and lost) and _revises_part(sentence, other, counts, their_counts)
+    # a plain count told after the count was told as changing ("rose to five on Sunday") is its next
+    # figure, no count of a day of its own (:func:`_next_count`)
+    moved = _changed(sentence) or _next_count(sentence, other, counts, their_counts)
+    one_count = not (gained and lost) and _revises_part(sentence, other, counts, their_counts, moved)
     if (not one_count and (not gained or not lost)) or formers(other) & mine:
         return False  # the figure ``other`` calls past ("up from 26") does not revise it
     units, their_units = _units(sentence), _units(other)
@@ -782,7 +785,9 @@ def revises(sentence: str, other: str, *, titles: bool = False) -> bool:
     ):
         return False
     # (``one_count`` is the test of one count of several, passed: not asked twice)
-    if counts != their_counts and not (one_count or _revises_part(sentence, other, counts, their_counts)):
+    if counts != their_counts and not (
+        one_count or _revises_part(sentence, other, counts, their_counts, moved)
+    ):
         return False
     part, their_part = figure_part(sentence), figure_part(other)
     names, their_names = _names(part), _names(their_part)
@@ -791,7 +796,7 @@ def revises(sentence: str, other: str, *, titles: bool = False) -> bool:
     # Jajarkot", "landslide ... Thapagaun in western Nepal") is one (floods in Cartagena and mudslides in
     # Manizales, both Colombian, stay two)
     apart = names - their_names and their_names - names and not explicit
-    if apart and names & their_names and _changed(sentence) and _same_event(part, their_part, names):
+    if apart and names & their_names and moved and _same_event(part, their_part, names):
         apart = False
     if apart and counts and _named_recount(part, their_part):  # the places are where the new dead were
         apart = False  # found ("..., after rescuers reached villages in Mocimboa"), not other counts
@@ -802,7 +807,7 @@ def revises(sentence: str, other: str, *, titles: bool = False) -> bool:
         return False  # floods in Kenya and in Somalia; "a second car bomb"
     # a word of change ("rose", "toll"), a figure told as past ("up from 31"), or a later tally of the
     # measure (a final vote after the procedural one) says the figure replaced another
-    changed = bool(_changed(sentence) or explicit or "~vote" in counts)
+    changed = bool(moved or explicit or "~vote" in counts)
     if not changed:
         whole, their_whole = _fact_words(mine), _fact_words(theirs)
         # the days of the figures' clauses: a day only the clause of saying names ("..., the agency
@@ -1074,17 +1079,82 @@ def _tally_terms() -> frozenset[str]:
     return frozenset(stem(w) for w in ("number", "total", "tally", "count", "figure"))
 
 
-def _revises_part(sentence: str, other: str, counts: set[str], their_counts: set[str]) -> bool:
-    """Whether ``sentence`` revises one count of several ``other`` tells: it names fewer counts (the
-    dead, of "killing two workers and injuring seven others"), says the figure changed ("the death toll
-    has risen to three"), and each count it names has a figure of its own there and another in
-    ``other`` (:func:`_count_figures`). The newest toll outdates a first report that told the injured
-    too; the first report's other count is no reason to keep telling its stale toll."""
-    if not counts or not counts < their_counts or not _changed(sentence):
+def _revises_part(sentence: str, other: str, counts: set[str], their_counts: set[str], changed: bool) -> bool:
+    """Whether ``sentence`` revises the counts it shares with ``other`` where one of them names more: it
+    names fewer (the dead, of "killing two workers and injuring seven others") or more ("The death toll
+    rose to nine, and two people are still missing" after "The number of people killed rose to five"),
+    says the figure ``changed`` ("the death toll has risen to three"), and each shared count has a figure
+    of its own there and another in ``other`` (:func:`_count_figures`), of the same victims where both say
+    whom (:func:`_same_victims`). The newest toll outdates a first report that told the injured too, and a
+    report that adds the missing or the injured to the toll still tells the toll's new figure: the other
+    count is no reason to keep telling the stale one."""
+    common = counts & their_counts
+    if not common or not (counts < their_counts or their_counts < counts) or not changed:
         return False
     mine, theirs = _count_figures(sentence), _count_figures(other)
     past = formers(sentence)
-    return all(mine.get(k, frozenset()) - past and theirs.get(k) and not mine[k] & theirs[k] for k in counts)
+    if not all(mine.get(k, frozenset()) - past and theirs.get(k) and not mine[k] & theirs[k] for k in common):
+        return False
+    return _same_victims(sentence, other, common)
+
+
+# what is found of the dead, whoever they were: "two more bodies were found" counts no group of its own
+_REMAINS = frozenset({"bodi", "body", "corps", "remain"})
+
+
+def _same_victims(sentence: str, other: str, kinds: Iterable[str]) -> bool:
+    """Whether the figures two sentences tell of ``kinds`` count the same victims where both say whom
+    (:func:`_told_victims`; bodies found say no group, :data:`_REMAINS`): "40 civilians" and "120 RSF
+    fighters" are two counts, "12 residents" and "15 people" one."""
+    mine, theirs = _count_figures(sentence), _count_figures(other)
+    victims, their_victims = _told_victims(sentence), _told_victims(other)
+    for kind in kinds:
+        who = {v for f in mine.get(kind, ()) if (v := victims.get(f)) and v not in _REMAINS}
+        their_who = {v for f in theirs.get(kind, ()) if (v := their_victims.get(f)) and v not in _REMAINS}
+        if who and their_who and not who & their_who:
+            return False
+    return True
+
+
+@lru_cache(maxsize=65536)
+def _told_victims(sentence: str) -> dict[str, str]:
+    """:func:`_victims`, and for a figure that names none there, the group its clause names before it
+    ("The number of civilians killed rose to 20" -> "people"; not who said it, "Police said the number
+    of dead rose to three"): a running count names whom it counts first, then its figure."""
+    found = dict(_victims(sentence))
+    text, classes = with_figures(sentence), _victim_classes()
+    for clause in _CLAUSE_BREAK.split(text):
+        for match in FIGURE.finditer(clause):
+            figure = "#" + match.group(0).replace(",", "")
+            if figure in found:
+                continue
+            told = _SAID_THAT.sub("", clause[: match.start()])  # not who said it ("Police said ...")
+            before = [k for w in words(told) if (k := classes.get(stem(w.lower())))]
+            if before:
+                found[figure] = before[-1]
+    return found
+
+
+def _next_count(sentence: str, other: str, counts: set[str], their_counts: set[str]) -> bool:
+    """Whether ``sentence``, saying no word of change, tells the next figure of a count ``other`` tells as
+    changing ("The number of people killed ... rose to five on Sunday", then "Nine people were killed by
+    Storm Bert in south Wales, police said on Monday"): ``other`` says its count changed (:func:`_changed`),
+    ``sentence`` names each of its counts (and may add another: "... and two are missing") with figures
+    all higher than ``other``'s (a toll grows; one that falls is told falling), of the same victims
+    (:func:`_same_victims`), and its figures' clauses name no day ``other``'s do not (45 arrested on
+    Sunday is Sunday's count, not the next of a total told for Saturday). A running count is a total so
+    far, not a day's fact: a later report of it, however worded, is its newest figure."""
+    if not their_counts or not their_counts <= counts or not _changed(other) or _changed(sentence):
+        return False
+    mine, theirs = _count_figures(sentence), _count_figures(other)
+    past = formers(sentence)
+    for kind in their_counts:
+        new, old = mine.get(kind, frozenset()) - past, theirs.get(kind, frozenset()) - formers(other)
+        if not new or not old or min(_value(f) for f in new) <= max(_value(f) for f in old):
+            return False
+    if not _days(figure_part(sentence)) <= _days(figure_part(other)):
+        return False
+    return _same_victims(sentence, other, their_counts)
 
 
 _AND = re.compile(r"\s+and\s+")
