@@ -187,6 +187,8 @@ def _cued(reading: Reading, gaz: Gazetteer) -> dict[str, str]:
             if len(written) > 1 and toks[b - 1].possessive:  # "Berkshire Hathaway's cash pile"
                 written[-1] = written[-1][:-2]
             found[norm] = " ".join(written)
+    if not found:
+        return {}  # most texts: no cue, and no need to read every run of the text again for bare names
     # the name as the text writes it bare ("Shell said"); a one-word name only ever written with "'s" is
     # that name ("Kellogg's reported higher sales", "Sainsbury's"), a longer one is not
     bare = _bare_names(reading)
