@@ -5,6 +5,8 @@ offices by compounding, so a list of whole words never ends; the offices' last w
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from briefing.cues import words
 
 # German offices written alone ("Präsident", "Kanzlerin", "Papst"); English ones ("Minister") are in
@@ -38,6 +40,7 @@ def _office(low: str) -> bool:
     return any(low.endswith(end) and len(low) - len(end) >= _MIN_PREFIX for end in _OFFICE_ENDS)
 
 
+@lru_cache(maxsize=100_000)  # ``names.is_title`` asks it of every capitalised word, many times a text
 def german_office(low: str) -> bool:
     """Is ``low`` (a word in lower case) a German office, as written or with a case ending? "präsidenten",
     "bundeskanzlers", "regierungssprecher", "csu-chef" are; "minister" and "ministers" are left to the
