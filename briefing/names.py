@@ -37,10 +37,10 @@ class Doc:
     candidates: list[Candidate] = field(default_factory=list)
 
 
+# German's articles, after which a capitalised word is a noun ("das Gesetz", "die Neuwahlen")
+GERMAN_ARTICLES = words("der die das dem den des ein eine einem einen einer eines")
 # articles of German and French: a capitalised word after one in lower case is a noun ("das Gesetz")
-FOREIGN_ARTICLES = words(
-    "der die das dem den des ein eine einem einen einer eines deren dessen le la les une"
-)
+FOREIGN_ARTICLES = GERMAN_ARTICLES | words("deren dessen le la les une")
 
 
 def known_name(gaz: Gazetteer, norm: str, *, acronym: bool = False) -> tuple[str, ActorType] | None:
