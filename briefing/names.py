@@ -98,6 +98,12 @@ def is_title(tok: Token) -> bool:
     return tok.cap and german_office(tok.low)
 
 
+def plural_title(tok: Token) -> bool:
+    """ "Presidents" of "former Presidents Barack Obama, Bill Clinton and Jimmy Carter": a title's plural,
+    before the first of the names it is the title of."""
+    return tok.low.endswith("s") and tok.low[:-1] in TITLES
+
+
 def places_in(gaz: Gazetteer, toks: list[Token], i: int, j: int):
     """Known places and actors inside a title ("Swedish Defense Minister" holds Sweden)."""
     k = i
