@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from briefing import roles
-from briefing.aliases import PARTICLES, fold
+from briefing.aliases import GENERATIONAL, PARTICLES, fold
 from briefing.chunks import NAME_POSSESSIVES, chunks
 from briefing.context import (
     after_office,
@@ -90,13 +90,10 @@ def _rating(toks: list[Token], j: int) -> bool:
     return j + 2 < len(toks) and bool(_ORDINAL.fullmatch(toks[j].low)) and toks[j + 1].text == "Class"
 
 
-_GENERATIONAL = frozenset({"jr", "jnr", "sr", "snr"})
-
-
 def _generational(chunk: list[Token]) -> bool:
     """Does a run end with "Jr." or "Sr." after capitalised names and no title ("Griffey Sr.", "Donald Trump
     Jr.")? Only a person's name ends so; "Rev. Martin Luther King Jr." is left to the title's reading."""
-    if len(chunk) < 2 or chunk[-1].norm not in _GENERATIONAL:
+    if len(chunk) < 2 or chunk[-1].norm not in GENERATIONAL:
         return False
     return all(t.cap and t.word and not is_title(t) for t in chunk[:-1])
 
