@@ -269,7 +269,7 @@ def _key(toks: list[Token]) -> str:
 
 
 def _name_key(name: str) -> str:
-    return " ".join(fold(w[:-2] if w[-2:] in ("'s", "’s") else w) for w in name.split())
+    return " ".join(fold(w) for w in name.split())  # ``fold`` drops a possessive ("Shell’s" is "shell")
 
 
 def _opens(toks: list[Token], cand: Candidate) -> bool:
