@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from briefing.aliases import SUFFIXES
 from briefing.chunks import royal_name, without_post_nominals
 from briefing.coref import FIRM_RULES, Candidate
 from briefing.cues import (
@@ -39,7 +38,7 @@ from briefing.cyrillic_names import cyrillic_run
 from briefing.features import document_counts, rule_tags, segments, sentence_features
 from briefing.gazetteer import SEEDS, Gazetteer
 from briefing.models import ActorType
-from briefing.names import plural_title
+from briefing.names import plural_title, suffix_after
 from briefing.roles import grade_width
 from briefing.states import GOVERNMENTS, MEMBERS, STATE_NOUNS
 from briefing.tokens import Positions, Token
@@ -269,7 +268,7 @@ def _clean(toks: list[Token], a: int, b: int, kind: str) -> list[tuple[int, int]
             named = any(t.cap and t.low not in TITLES for t in toks[a:k])
             if named and toks[k].low in ("and", "&") and toks[k + 1].low in TITLES:
                 return _clean(toks, a, k, kind) + _clean(toks, k + 1, b, kind)
-        while a < b - 1 and not all(t.norm in SUFFIXES for t in toks[a + 1 : b]):  # "King III" is a name
+        while a < b - 1 and not suffix_after(toks, a, b):  # "King III" is a name
             if not toks[a].cap or toks[a].low in TITLES or toks[a].low in PORTFOLIOS or plural_title(toks[a]):
                 a += 1
             elif (grade := grade_width(toks, a)) and a + grade < b:
