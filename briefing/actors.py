@@ -272,11 +272,9 @@ def datelines_as_places(reading: Reading) -> None:
         toks = reading.tokens[c.sentence]
         if c.type != "organization" or c.why != "acronym" or toks[0] is not c.toks[0]:
             continue
-        at = len(c.toks)
-        opens = reading.text[: c.start].rstrip(" ").endswith("\n") or not reading.text[: c.start].strip()
-        at = _after_date(toks, at)  # "КИЇВ, 25 листопада — Президент України"
-        dated = at + 1 < len(toks) and toks[at].text in _DASHES and toks[at + 1].cap
-        if opens and dated and all(t.acronym and len(t.text) >= 3 for t in c.toks):
+        dated = _dash_then_name(toks, _after_date(toks, len(c.toks)))  # "КИЇВ, 25 листопада — Президент"
+        capitals = all(t.acronym and len(t.text) >= 3 for t in c.toks)
+        if capitals and dated and _opens_paragraph(reading.text, c.start):
             c.type, c.canonical = "place", " ".join(t.text.capitalize() for t in c.toks)
 
 
@@ -293,12 +291,21 @@ def dated_datelines(reading: Reading) -> list[Candidate]:
         if not k or (index, toks[0].start) in taken or k >= len(toks):
             continue
         at = _after_date(toks, k)
-        before = reading.text[: toks[0].start]
-        opens = before.rstrip(" ").endswith("\n") or not before.strip()
-        if at > k and at + 1 < len(toks) and toks[at].text in _DASHES and toks[at + 1].cap and opens:
+        if at > k and _dash_then_name(toks, at) and _opens_paragraph(reading.text, toks[0].start):
             canonical = " ".join(t.text.capitalize() for t in toks[:k])
             out.append(Candidate(toks[:k], index, "place", canonical=canonical, why="dateline"))
     return out
+
+
+def _opens_paragraph(text: str, start: int) -> bool:
+    """Is ``start`` the first word of its line (or of the text)?"""
+    before = text[:start]
+    return before.rstrip(" ").endswith("\n") or not before.strip()
+
+
+def _dash_then_name(toks: list[Token], at: int) -> bool:
+    """A dateline's dash at ``toks[at]``, then a capitalised word: "— Президент України", "— Filipe"."""
+    return at + 1 < len(toks) and toks[at].text in _DASHES and toks[at + 1].cap
 
 
 def _after_date(toks: list[Token], at: int) -> int:

@@ -33,9 +33,10 @@ PARTICLES = frozenset(
 # A generational suffix ("Jr.", "Sr.", "III") is exactly what tells a father and his son apart: Donald Trump
 # Jr. is not Donald Trump, nor Ken Griffey Sr. his son. A numeral after one word alone is a monarch's or a
 # pope's ("Charles III", "Leo XIV"), the same person as "King Charles"; see ``generation``.
-SUFFIXES = frozenset({"jr", "jnr", "sr", "snr", "ii", "iii", "iv"})
-_GENERATION_SPELLING = {"jnr": "jr", "snr": "sr"}
+GENERATIONAL = frozenset({"jr", "jnr", "sr", "snr"})
 _REGNAL = frozenset({"ii", "iii", "iv"})
+SUFFIXES = GENERATIONAL | _REGNAL
+_GENERATION_SPELLING = {"jnr": "jr", "snr": "sr"}
 # Common Chinese and Korean family names, which come first: news calls Kim Jong Un "Kim", Wang Yi "Wang",
 # Yoon Suk Yeol "Yoon", Roh Moo-hyun "Roh".
 FAMILY_FIRST = frozenset(

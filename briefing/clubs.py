@@ -89,7 +89,8 @@ def sports_clubs(
                     if word.norm not in _NOT_SHORT:
                         short.setdefault(word.norm, set()).add(club.name)
     out = list(cands)
-    about_football = any(_about_a_match(toks) for toks in tokens)  # "Bayern said ... The striker scored"
+    # "Bayern said ... The striker scored"; a text that reads no club (most) needs no second pass for it
+    about_football = any(clubs for clubs, _ in read) and any(_about_a_match(toks) for toks in tokens)
     for index, (toks, (clubs, sporty)) in enumerate(zip(tokens, read, strict=True)):
         kept = [c for c in clubs if c.sure or sporty or c.name in named]
         if short and any(t.norm in short for t in toks):

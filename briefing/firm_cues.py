@@ -189,6 +189,8 @@ def _cued(reading: Reading, gaz: Gazetteer) -> dict[str, str]:
             if len(written) > 1 and toks[b - 1].possessive:  # "Berkshire Hathaway's cash pile"
                 written[-1] = written[-1][:-2]
             found[norm] = " ".join(written)
+    if not found:
+        return {}  # most texts: no cue, and no need to read every run of the text again for bare names
     # the name as the text writes it bare ("Shell said"); a one-word name only ever written with "'s" is
     # that name ("Kellogg's reported higher sales", "Sainsbury's"), a longer one is not
     bare = _bare_names(reading)
@@ -257,18 +259,19 @@ def common_nouns_not_firms(reading: Reading, gaz: Gazetteer) -> list[Candidate]:
     """The candidates without a company of one common word that the text uses as the common noun (see the
     module docstring): every mention opens its sentence, the text writes the word in lower case too (or
     joins it to a lower-case noun: "Apple and pear growers"), and no company cue marks it."""
-    cued = _cued(reading, gaz)
     mentions: dict[str, list[Candidate]] = {}
     for c in reading.candidates:
         if c.type == "organization" and len(c.toks) == 1 and not c.toks[0].acronym:
             mentions.setdefault(c.norm, []).append(c)
     common = set()
     for norm, cands in mentions.items():
-        if norm in cued or not all(_opens(reading.tokens[c.sentence], c) for c in cands):
+        if not all(_opens(reading.tokens[c.sentence], c) for c in cands):
             continue
         lower = {norm, norm + "s", norm + "es"} & reading.lower
         if lower or any(_joined_to_noun(reading.tokens[c.sentence], c) for c in cands):
             common.add(norm)
+    if common:  # the cues, a pass over the whole text, only for a text with such a word (few)
+        common -= set(_cued(reading, gaz))
     return [c for c in reading.candidates if not (c.type == "organization" and c.norm in common)]
 
 
@@ -278,7 +281,7 @@ def _key(toks: list[Token]) -> str:
 
 
 def _name_key(name: str) -> str:
-    return " ".join(fold(w[:-2] if w[-2:] in ("'s", "’s") else w) for w in name.split())
+    return " ".join(fold(w) for w in name.split())  # ``fold`` drops a possessive ("Shell’s" is "shell")
 
 
 def _opens(toks: list[Token], cand: Candidate) -> bool:

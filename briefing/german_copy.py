@@ -11,7 +11,7 @@ from briefing.aliases import PARTICLES
 from briefing.coref import Candidate
 from briefing.cues import ORG_HEADS, PLACE_HEADS, SPEECH_VERBS, words
 from briefing.gazetteer import Gazetteer
-from briefing.names import known_name, leading_place
+from briefing.names import GERMAN_ARTICLES, known_name, leading_place
 from briefing.tokens import Positions, Token
 
 # the commonest German function words, counted in lower case to tell German copy from English
@@ -22,12 +22,8 @@ _GERMAN_WORDS = words(
 _ENGLISH_WORDS = words("the of and to in is was that for on with by at from it has have are were said")
 # verbs of speech after a person's name in German and English copy
 _SAID = SPEECH_VERBS | words("sagte sagt erklärte erklärt betonte meinte kritisierte forderte fordert teilte")
-# German's articles, after which a capitalised word is a noun
-_ARTICLES = words("der die das dem den des ein eine einem einen einer eines")
 # words after which German writes a noun, never a name: articles and determiners
-_BEFORE_NOUNS = words(
-    "der die das dem den des ein eine einem einen einer eines kein keine keinen keiner neue neuen weitere"
-)
+_BEFORE_NOUNS = GERMAN_ARTICLES | words("kein keine keinen keiner neue neuen weitere")
 
 
 def text_in_german(tokens: list[list[Token]]) -> bool:
@@ -73,7 +69,7 @@ def _nouns_before_names(cands: list[Candidate], tokens: list[list[Token]]) -> No
             continue
         at = positions.of(c.sentence).get(c.start)
         before = tokens[c.sentence][at - 1] if at else None
-        if before is not None and not before.cap and before.low in _ARTICLES:
+        if before is not None and not before.cap and before.low in GERMAN_ARTICLES:
             c.toks = c.toks[1:]
             if c.canonical and len(c.canonical.split()) == len(c.toks) + 1:
                 c.canonical = c.canonical.split(" ", 1)[1]

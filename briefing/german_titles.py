@@ -5,6 +5,8 @@ offices by compounding, so a list of whole words never ends; the offices' last w
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from briefing.cues import words
 
 # German offices written alone ("Präsident", "Kanzlerin", "Papst"); English ones ("Minister") are in
@@ -38,13 +40,20 @@ def _office(low: str) -> bool:
     return any(low.endswith(end) and len(low) - len(end) >= _MIN_PREFIX for end in _OFFICE_ENDS)
 
 
+@lru_cache(maxsize=100_000)  # ``names.is_title`` asks it of every capitalised word, many times a text
 def german_office(low: str) -> bool:
     """Is ``low`` (a word in lower case) a German office, as written or with a case ending? "präsidenten",
     "bundeskanzlers", "regierungssprecher", "csu-chef" are; "minister" and "ministers" are left to the
     English titles, "administer" and "chef" alone are none."""
+    return _uninflected(low) is not None
+
+
+def _uninflected(low: str) -> str | None:
+    """The German office ``low`` is (a word in lower case), without the case ending it is written with
+    ("präsidenten" -> "präsident"; "regierungssprecher" as it is); None for no office."""
     if _office(low):
-        return True
-    return any(low.endswith(e) and len(low) > len(e) + 3 and _office(low[: -len(e)]) for e in _ENDINGS)
+        return low
+    return next((low[: -len(e)] for e in _ENDINGS if low.endswith(e) and _office(low[: -len(e)])), None)
 
 
 # capitalised adjectives that belong to a German office ("Regierender Bürgermeister", "Stellvertretende
@@ -64,9 +73,7 @@ def dictionary_form(role: str) -> str:
     "Präsident", "Bundeskanzlers" -> "Bundeskanzler" ("des Bundeskanzlers Friedrich Merz")."""
     head, _, last = role.rpartition(" ")
     low = last.lower()
-    if _office(low):
+    office = _uninflected(low)
+    if office is None or office == low:
         return role
-    for e in _ENDINGS:
-        if low.endswith(e) and _office(low[: -len(e)]):
-            return f"{head} {last[: -len(e)]}".strip()
-    return role
+    return f"{head} {last[: len(office) - len(low)]}".strip()

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from briefing import roles
-from briefing.aliases import PARTICLES
+from briefing.aliases import PARTICLES, SUFFIXES
 from briefing.coref import Candidate
 from briefing.cues import MISC_HEADS, ORG_HEADS, PLACE_HEADS, TITLES, words
 from briefing.gazetteer import Gazetteer
@@ -37,10 +37,10 @@ class Doc:
     candidates: list[Candidate] = field(default_factory=list)
 
 
+# German's articles, after which a capitalised word is a noun ("das Gesetz", "die Neuwahlen")
+GERMAN_ARTICLES = words("der die das dem den des ein eine einem einen einer eines")
 # articles of German and French: a capitalised word after one in lower case is a noun ("das Gesetz")
-FOREIGN_ARTICLES = words(
-    "der die das dem den des ein eine einem einen einer eines deren dessen le la les une"
-)
+FOREIGN_ARTICLES = GERMAN_ARTICLES | words("deren dessen le la les une")
 
 
 def known_name(gaz: Gazetteer, norm: str, *, acronym: bool = False) -> tuple[str, ActorType] | None:
@@ -96,6 +96,19 @@ def is_title(tok: Token) -> bool:
     if tok.low in TITLES or ("-" in tok.low and any(p in TITLES for p in tok.low.split("-"))):
         return True
     return tok.cap and german_office(tok.low)
+
+
+def suffix_after(toks: list[Token], k: int, j: int) -> bool:
+    """Is the word at ``toks[k]`` followed only by a generational or regnal suffix up to ``j``, so that it
+    is a surname or a monarch's name ("Martin Luther King Jr.", "King III spoke")? "Jr." alone is no
+    one's name, and "King" no title there."""
+    return k + 1 < j and all(t.norm in SUFFIXES for t in toks[k + 1 : j])
+
+
+def plural_title(tok: Token) -> bool:
+    """ "Presidents" of "former Presidents Barack Obama, Bill Clinton and Jimmy Carter": a title's plural,
+    before the first of the names it is the title of."""
+    return tok.low.endswith("s") and tok.low[:-1] in TITLES
 
 
 def places_in(gaz: Gazetteer, toks: list[Token], i: int, j: int):

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 
 from briefing import roles
-from briefing.aliases import SUFFIXES
 from briefing.cues import NOBLE, ORG_HEADS, PORTFOLIOS, ROLE_NOUNS, SPEECH_VERBS, TITLES, words
 from briefing.foreign import FRENCH_TITLES
 from briefing.gazetteer import Gazetteer
@@ -22,6 +21,7 @@ from briefing.names import (
     read_places,
     read_roles,
     regnal,
+    suffix_after,
 )
 from briefing.tokens import Token
 from briefing.works import work_of_a_rank
@@ -294,18 +294,12 @@ def _place_genitive(doc: Doc, tok: Token) -> bool:
     return known is not None and known[1] == "place"
 
 
-def _suffix_after(toks: list[Token], k: int, j: int) -> bool:
-    """Is a title word followed only by a generational suffix, so that it is a surname ("Martin Luther King
-    Jr.", "King III spoke")? "Jr." alone is no one's name, and "King" no title there."""
-    return k + 1 < j and all(t.norm in SUFFIXES for t in toks[k + 1 : j])
-
-
 def read_titled(doc: Doc, index: int, toks: list[Token], i: int, j: int) -> bool:
     """A title and a name in one run: "Ukrainian President Volodymyr Zelenskyy", "Gen. Kellogg"."""
     titles = [
         k
         for k in range(i, j)
-        if (is_title(toks[k]) or _honorific(doc, toks, k, j)) and not _suffix_after(toks, k, j)
+        if (is_title(toks[k]) or _honorific(doc, toks, k, j)) and not suffix_after(toks, k, j)
     ]
     if not titles and j - i >= 2 and toks[j - 2].text in FRENCH_TITLES:
         titles = [j - 2]  # "M. Tabarot" is Mr Tabarot, though "M." is an initial in "M. Night Shyamalan"

@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from briefing import roles
-from briefing.aliases import PARTICLES, fold
+from briefing.aliases import GENERATIONAL, PARTICLES, fold
 from briefing.chunks import NAME_POSSESSIVES, chunks
 from briefing.context import (
     after_office,
@@ -90,13 +90,10 @@ def _rating(toks: list[Token], j: int) -> bool:
     return j + 2 < len(toks) and bool(_ORDINAL.fullmatch(toks[j].low)) and toks[j + 1].text == "Class"
 
 
-_GENERATIONAL = frozenset({"jr", "jnr", "sr", "snr"})
-
-
 def _generational(chunk: list[Token]) -> bool:
     """Does a run end with "Jr." or "Sr." after capitalised names and no title ("Griffey Sr.", "Donald Trump
     Jr.")? Only a person's name ends so; "Rev. Martin Luther King Jr." is left to the title's reading."""
-    if len(chunk) < 2 or chunk[-1].norm not in _GENERATIONAL:
+    if len(chunk) < 2 or chunk[-1].norm not in GENERATIONAL:
         return False
     return all(t.cap and t.word and not is_title(t) for t in chunk[:-1])
 
@@ -326,9 +323,15 @@ def _given_before_surname(doc: Doc, toks: list[Token], i: int, j: int, known: tu
     "Jeb Bush, the former governor" after George W. Bush, though a list knows a place Bush)? A plain
     capitalised word and one surname (with its particles: "Rifaat al-Assad"), which a comma or a
     lower-case word follows; a possessive ("Despite Trump's") ends no subject."""
-    first = toks[i]
     if known[1] != "person" and not _named_surname(doc, toks[i:j]):
         return False
+    return _given_then_surname(toks, i, j)
+
+
+def _given_then_surname(toks: list[Token], i: int, j: int) -> bool:
+    """The shape ``_given_before_surname`` asks of the run: a plain first word, one surname, and a comma or
+    a lower-case word after it."""
+    first = toks[i]
     if not first.word or first.acronym or first.initial or len(first.low) < 3 or is_title(first):
         return False  # "Fireman Hale said": a rating and the surname
     if sum(1 for t in toks[i + 1 : j] if t.norm not in PARTICLES) != 1 or toks[j - 1].possessive:
@@ -433,8 +436,8 @@ def _read_chunk(doc: Doc, index: int, toks: list[Token], i: int, j: int, initial
         _whole(doc, index, toks, i, j, known[1], initial, canonical=known[0], why="list", context=where)
     elif (
         chunk[0].norm not in doc.gaz.given_names
+        and _given_then_surname(toks, i, j)
         and _named_surname(doc, chunk)
-        and _given_before_surname(doc, toks, i, j, ("", "place"))
     ):
         # "Jeb Bush, the former governor" after George W. Bush: a relative, though a list has a place Bush
         _whole(doc, index, toks, i, j, "person", initial, why="shape")

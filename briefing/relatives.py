@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from briefing.aliases import PARTICLES, dynasty, family_first
 from briefing.coref import Candidate
+from briefing.names import GERMAN_ARTICLES
 from briefing.tokens import Positions, Token
 
 _KIN = frozenset(
@@ -18,8 +19,6 @@ _GERMAN_KIN = frozenset(
     """witwe witwer sohn tochter vater mutter bruder schwester ehefrau ehemann frau mann onkel tante neffe
     nichte cousin cousine enkel enkelin freund freundin lebensgefährte lebensgefährtin""".split()
 )
-# the articles that open a German noun phrase: "der Anwalt von", "die Sprecherin von"
-_GERMAN_ARTICLES = frozenset("der die das dem den des ein eine einem einen einer eines".split())
 
 
 def relation_before(toks: list[Token], j: int) -> bool:
@@ -35,7 +34,7 @@ def relation_before(toks: list[Token], j: int) -> bool:
     before = toks[j - 1].low
     if before in _KIN or before in _GERMAN_KIN:
         return True
-    return toks[j].low == "von" and j >= 2 and toks[j - 2].low in _GERMAN_ARTICLES
+    return toks[j].low == "von" and j >= 2 and toks[j - 2].low in GERMAN_ARTICLES  # "der Anwalt von"
 
 
 def relations_apart(cands: list[Candidate], tokens: list[list[Token]]) -> list[Candidate]:

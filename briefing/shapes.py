@@ -24,7 +24,7 @@ from briefing.cues import (
     words,
 )
 from briefing.gazetteer import Gazetteer
-from briefing.names import is_title, known_name, leading_place, plausible_name
+from briefing.names import is_title, known_name, leading_place, plausible_name, plural_title
 from briefing.tokens import Token
 
 
@@ -82,7 +82,7 @@ def _plural_title(chunk: list[Token]) -> bool:
     """Does a title's plural open the run before a full name ("Presidents Barack Obama", "Senators Ann
     Lee")? It is the title of the list of people the name begins, no part of the name."""
     first = chunk[0]
-    if len(chunk) < 3 or not first.cap or not first.low.endswith("s") or first.low[:-1] not in TITLES:
+    if len(chunk) < 3 or not first.cap or not plural_title(first):
         return False
     return all(t.cap and t.word for t in chunk[1:]) and plausible_name(chunk[1:])
 

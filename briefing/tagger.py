@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from briefing.aliases import SUFFIXES
 from briefing.chunks import royal_name, without_post_nominals
 from briefing.coref import FIRM_RULES, Candidate
 from briefing.cues import (
@@ -39,6 +38,7 @@ from briefing.cyrillic_names import cyrillic_run
 from briefing.features import document_counts, rule_tags, segments, sentence_features
 from briefing.gazetteer import SEEDS, Gazetteer
 from briefing.models import ActorType
+from briefing.names import plural_title, suffix_after
 from briefing.roles import grade_width
 from briefing.states import GOVERNMENTS, MEMBERS, STATE_NOUNS
 from briefing.tokens import Positions, Token
@@ -268,13 +268,8 @@ def _clean(toks: list[Token], a: int, b: int, kind: str) -> list[tuple[int, int]
             named = any(t.cap and t.low not in TITLES for t in toks[a:k])
             if named and toks[k].low in ("and", "&") and toks[k + 1].low in TITLES:
                 return _clean(toks, a, k, kind) + _clean(toks, k + 1, b, kind)
-        while a < b - 1 and not all(t.norm in SUFFIXES for t in toks[a + 1 : b]):  # "King III" is a name
-            if (
-                not toks[a].cap
-                or toks[a].low in TITLES
-                or toks[a].low in PORTFOLIOS
-                or _plural_title(toks[a])
-            ):
+        while a < b - 1 and not suffix_after(toks, a, b):  # "King III" is a name
+            if not toks[a].cap or toks[a].low in TITLES or toks[a].low in PORTFOLIOS or plural_title(toks[a]):
                 a += 1
             elif (grade := grade_width(toks, a)) and a + grade < b:
                 a += grade
@@ -291,12 +286,6 @@ def _clean(toks: list[Token], a: int, b: int, kind: str) -> list[tuple[int, int]
         if toks[k].word and not toks[k].cap and toks[k].low not in _JOINERS:
             return _clean(toks, a, k, kind) + _clean(toks, k + 1, b, kind)  # "Iraq include Australia"
     return [(a, b)] if names else []
-
-
-def _plural_title(tok: Token) -> bool:
-    """ "Presidents" of "former Presidents Barack Obama, Bill Clinton and Jimmy Carter": a title's plural
-    before the first of the names it is the title of."""
-    return tok.low.endswith("s") and tok.low[:-1] in TITLES
 
 
 def retag(reading: Reading, model: Tagger, gaz: Gazetteer) -> list[Candidate]:

@@ -662,23 +662,25 @@ def dossier_reply(app: App, actor: Actor, *, asked: str | None = None, also: Seq
     return Reply(document, photo=chart, photo_caption=caption, paged=True)
 
 
+def _compared(name: str) -> str:
+    """A name as ``exact_name`` compares it: "Soeder" is Söder as English copy writes him; any apostrophe
+    will do ("O'Brien" is OʼBrien, written with the one that counts as a letter); an Arabic given name in
+    one spelling; "George H. W. Bush" is "George H.W. Bush" as written."""
+    return joined_initials(spelt_one_way(fold(umlauts_written(fold_apostrophes(name)))))
+
+
 def exact_name(name: str, actor: Actor) -> bool:
     """Whether ``name`` is one of the actor's names as written (a person's surname counts; an Arabic given
     name in any of its spellings, "Muhammad" for "Mohammed"), rather than a spelling the lookup only
     came close to."""
-    norm = joined_initials(spelt_one_way(fold(umlauts_written(fold_apostrophes(name)))))
-    # "Soeder" is Söder as English copy writes him; "Mohammed bin Zayed" is MBZ without his dynasty; any
-    # apostrophe will do ("O'Brien" is OʼBrien, written with the one that counts as a letter)
-    names = {
-        joined_initials(spelt_one_way(fold(umlauts_written(fold_apostrophes(a)))))
-        for a in (actor.name, *actor.aliases)
-    }  # "George H. W. Bush" is "George H.W. Bush" as written
+    norm = _compared(name)
+    names = {_compared(a) for a in (actor.name, *actor.aliases)}
     if actor.type == "organization":  # "Nvidia" is as exact as "Nvidia Corp."
         names |= {without_legal_form(n) for n in names}
     if actor.type == "person":
         # "Al Nahyan" is the house a prince's full name ends with, as exact a name of his as his surname
         names |= {house for n in names if (house := dynasty(n))}
-        names |= {without_dynasty(n) for n in names}
+        names |= {without_dynasty(n) for n in names}  # "Mohammed bin Zayed" is MBZ without his dynasty
         names |= {n.rsplit(" ", 1)[-1] for n in names}
     # a leading "the" never matters: "the US" is as exact as "US", "Hague" as "The Hague"
     return strip_article(norm) in {strip_article(n) for n in names}
