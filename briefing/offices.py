@@ -300,6 +300,11 @@ def _suffix_after(toks: list[Token], k: int, j: int) -> bool:
     return k + 1 < j and all(t.norm in SUFFIXES for t in toks[k + 1 : j])
 
 
+# what a rank of a place names, after it, besides its holder: "the Duke of Edinburgh award", "the Duke of
+# Edinburgh's Award scheme", "the Prince of Wales Cup" are no person
+_NAMED_PRIZES = words("award awards scheme prize prizes cup trophy stakes medal")
+
+
 def read_titled(doc: Doc, index: int, toks: list[Token], i: int, j: int) -> bool:
     """A title and a name in one run: "Ukrainian President Volodymyr Zelenskyy", "Gen. Kellogg"."""
     titles = [
@@ -335,6 +340,7 @@ def read_titled(doc: Doc, index: int, toks: list[Token], i: int, j: int) -> bool
             and toks[t].low in NOBLE
             and toks[portfolio - 1].low == "of"
             and not doc.gaz.is_country(place[0])
+            and not (j < len(toks) and toks[j].low in _NAMED_PRIZES)
         ):
             # "the Prince of Wales", "the Duchess of Cambridge": a title of a part of a country is the person
             # holding it, no news of the place ("the King of Jordan" is news of Jordan's)
