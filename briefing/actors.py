@@ -46,7 +46,7 @@ from typing import Literal
 from briefing.actor_groups import group
 from briefing.aliases import fold
 from briefing.bylined import byline_names
-from briefing.chunks import is_headline, join_slashed, place_articles, split_hyphens
+from briefing.chunks import is_headline, join_slashed, join_suffix, place_articles, split_hyphens
 from briefing.clubs import sports_clubs
 from briefing.codes import coded_groups
 from briefing.coref import FIRM_RULES, Candidate
@@ -97,7 +97,7 @@ from briefing.words_before import read_by_words_before
 from briefing.works import without_works
 
 # the extraction rules' version (see the module docstring): bump it when stored actors come out otherwise
-ACTORS_VERSION = 14
+ACTORS_VERSION = 15
 
 
 @dataclass
@@ -348,7 +348,7 @@ def read_rules(
     if sentences is None:
         sentences = split_sentences(text)
     gaz = load_gazetteer()
-    tokens = [place_articles(split_hyphens(join_slashed(tokenize(s)), gaz)) for s in sentences]
+    tokens = [place_articles(split_hyphens(join_suffix(join_slashed(tokenize(s))), gaz)) for s in sentences]
     lower = {t.norm for toks in tokens for t in toks if t.word and not t.cap and t.low not in SMALL}
     doc = Doc(text, gaz, lower)
     headlines = []

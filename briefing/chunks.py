@@ -57,6 +57,28 @@ def join_slashed(toks: list[Token]) -> list[Token]:
     return out
 
 
+# a generational suffix, which some styles set off by a comma: "Robert F. Kennedy, Jr."
+_SUFFIXES = frozenset({"jr", "jnr", "sr", "snr"})
+
+
+def join_suffix(toks: list[Token]) -> list[Token]:
+    """ "Robert F. Kennedy, Jr." is the son's name, as "Robert F. Kennedy Jr." is: the comma between a
+    capitalised name and "Jr." or "Sr." sets off no apposition, so it is dropped and the run reads whole."""
+    keep = [
+        tok
+        for k, tok in enumerate(toks)
+        if not (
+            tok.text == ","
+            and 0 < k < len(toks) - 1
+            and toks[k - 1].cap
+            and toks[k - 1].word
+            and toks[k + 1].cap
+            and toks[k + 1].norm in _SUFFIXES
+        )
+    ]
+    return toks if len(keep) == len(toks) else keep
+
+
 # the Arabic article written as an English word, capitalised at the start of a place name: "near As
 # Sukhnah", "in An Najaf", "at At Tanf"
 _ENGLISH_ARTICLES = frozenset(("As", "An", "At"))

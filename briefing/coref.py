@@ -157,6 +157,11 @@ _KIN_SEX = re.compile(
 _PRONOUN = re.compile(r"\b(?:(?P<f>she|her)|(?P<m>he|his))\b|(?P<stop>[.!?\n]|[A-Z]\w+\s+[A-Z]\w+)")
 
 
+# a name in the possessive or after "of" is no subject: the pronoun after it is the possessed noun's
+_NOT_SUBJECT = re.compile(r"\s*['’]")
+_OF_BEFORE = re.compile(r"\bof\s+$", re.IGNORECASE)
+
+
 def honorific_sex(text: str, start: int) -> str | None:
     """ "f" for a name after "Mrs", "Ms" or "Miss" ("Mrs Clinton"), "m" after "Mr" or "Sir", else None."""
     found = _HONORIFIC.search(text[max(0, start - 8) : start])
@@ -172,16 +177,22 @@ def _sex_named(start: int, end: int, text: str) -> str | None:
         return sex
     if kin := _KIN_SEX.search(text[max(0, start - 60) : start]):
         return "f" if kin["f"] else "m"
+    if _NOT_SUBJECT.match(text, end) or _OF_BEFORE.search(text[max(0, start - 4) : start]):
+        return None  # "Keir Starmer's mother said she", "the mother of Michael Jackson said she": the kin's
     pronoun = _PRONOUN.search(text, end)
     if pronoun is None or pronoun["stop"]:
         return None
     return "f" if pronoun["f"] else "m"
 
 
+_SUFFIX_COMMA = re.compile(r",(?=\s*(?:Jr|Sr|Jnr|Snr)\b)")
+
+
 def as_written(surface: str) -> str:
     """A name as the text writes it, without an editor's brackets or line breaks inside it
-    ("Vladimir] Putin" -> "Vladimir Putin")."""
-    return " ".join(surface.replace("[", " ").replace("]", " ").split())
+    ("Vladimir] Putin" -> "Vladimir Putin"), and a generational suffix without the comma some styles set
+    before it ("Robert F. Kennedy, Jr." -> "Robert F. Kennedy Jr.")."""
+    return " ".join(_SUFFIX_COMMA.sub(" ", surface.replace("[", " ").replace("]", " ")).split())
 
 
 def surface_of(cand: Candidate, text: str) -> str:

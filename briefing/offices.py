@@ -294,6 +294,11 @@ def _place_genitive(doc: Doc, tok: Token) -> bool:
     return known is not None and known[1] == "place"
 
 
+# what a rank of a place names, after it, besides its holder: "the Duke of Edinburgh award", "the Duke of
+# Edinburgh's Award scheme", "the Prince of Wales Cup" are no person
+_NAMED_PRIZES = words("award awards scheme prize prizes cup trophy stakes medal")
+
+
 def read_titled(doc: Doc, index: int, toks: list[Token], i: int, j: int) -> bool:
     """A title and a name in one run: "Ukrainian President Volodymyr Zelenskyy", "Gen. Kellogg"."""
     titles = [
@@ -329,6 +334,7 @@ def read_titled(doc: Doc, index: int, toks: list[Token], i: int, j: int) -> bool
             and toks[t].low in NOBLE
             and toks[portfolio - 1].low == "of"
             and not doc.gaz.is_country(place[0])
+            and not (j < len(toks) and toks[j].low in _NAMED_PRIZES)
         ):
             # "the Prince of Wales", "the Duchess of Cambridge": a title of a part of a country is the person
             # holding it, no news of the place ("the King of Jordan" is news of Jordan's)

@@ -317,27 +317,56 @@ def _named_surname(doc: Doc, chunk: list[Token]) -> bool:
     )
 
 
+# words that open a sentence before a name and are no given name: prepositions and imperatives the
+# ``COMMON`` list lacks ("Like Trump, the crowd cheered", "Ask Trump, and he will say"); kept out of
+# ``COMMON``, whose words are features of the tagger's shipped weights
+_NO_GIVEN_NAMES = words(
+    """
+    like unlike alongside behind beside besides except including excluding regarding concerning
+    following past opposite beneath underneath inside outside ask tell meet thank blame let
+    """
+)
+# what follows a sentence's subject: a verb ("Ivanka Trump has said", "Jeb Bush also spoke"), not the
+# noun a name modifies ("Gaza Netanyahu critics said", "Hostage Netanyahu talks stalled")
+_SUBJECT_NEXT = (
+    SPEECH_VERBS
+    | PERSON_VERBS
+    | (SUBJECT_VERBS - words("shares stock"))
+    | words(
+        """
+        who whose also has have is was will would could can should may might must did does had spoke
+        became becomes joined left took gave called urged wore met later then once never still again
+        recently already first
+        """
+    )
+)
+
+
 def _given_before_surname(doc: Doc, toks: list[Token], i: int, j: int, known: tuple[str, ActorType]) -> bool:
     """Is an unlisted first word of a sentence the given name before the surname of a person the lists or
     the text before know, the subject of the sentence ("Melania Trump, who...", "Ivanka Trump has said",
     "Jeb Bush, the former governor" after George W. Bush, though a list knows a place Bush)? A plain
-    capitalised word and one surname (with its particles: "Rifaat al-Assad"), which a comma or a
-    lower-case word follows; a possessive ("Despite Trump's") ends no subject."""
+    capitalised word the lists know as nothing else (not "Gaza", "Israeli", "American", nor "Like" or
+    "Behind"), and one surname (with its particles: "Rifaat al-Assad"), which a comma or a verb follows;
+    a possessive ("Despite Trump's") ends no subject, and a noun after it ("Brussels Trump critics")
+    makes the run a modifier."""
     if known[1] != "person" and not _named_surname(doc, toks[i:j]):
         return False
-    return _given_then_surname(toks, i, j)
+    return _given_then_surname(doc, toks, i, j)
 
 
-def _given_then_surname(toks: list[Token], i: int, j: int) -> bool:
-    """The shape ``_given_before_surname`` asks of the run: a plain first word, one surname, and a comma or
-    a lower-case word after it."""
+def _given_then_surname(doc: Doc, toks: list[Token], i: int, j: int) -> bool:
+    """The shape ``_given_before_surname`` asks of the run: a plain first word the lists know as nothing
+    else, one surname, and a comma or a verb after it."""
     first = toks[i]
     if not first.word or first.acronym or first.initial or len(first.low) < 3 or is_title(first):
         return False  # "Fireman Hale said": a rating and the surname
+    if first.low in COMMON or first.low in _NO_GIVEN_NAMES or known_name(doc.gaz, first.norm) is not None:
+        return False  # "Like Trump, the crowd", "Israeli Netanyahu allies", "Ohio Biden voters"
     if sum(1 for t in toks[i + 1 : j] if t.norm not in PARTICLES) != 1 or toks[j - 1].possessive:
         return False
     after = toks[j] if j < len(toks) else None
-    return after is not None and (after.text == "," or (after.word and not after.cap))
+    return after is not None and (after.text == "," or (after.word and after.low in _SUBJECT_NEXT))
 
 
 def _party_with_and(doc: Doc, toks: list[Token], i: int, j: int) -> bool:
@@ -436,7 +465,7 @@ def _read_chunk(doc: Doc, index: int, toks: list[Token], i: int, j: int, initial
         _whole(doc, index, toks, i, j, known[1], initial, canonical=known[0], why="list", context=where)
     elif (
         chunk[0].norm not in doc.gaz.given_names
-        and _given_then_surname(toks, i, j)
+        and _given_then_surname(doc, toks, i, j)
         and _named_surname(doc, chunk)
     ):
         # "Jeb Bush, the former governor" after George W. Bush: a relative, though a list has a place Bush
