@@ -505,7 +505,7 @@ def _read_chunk(doc: Doc, index: int, toks: list[Token], i: int, j: int, initial
         _whole(doc, index, toks, i, j, kind, initial, why="head" if kind == "organization" else "placeend")
     elif _described_person(doc, toks, i, j) or _named_like_a_country(doc, toks, i, j):
         _whole(doc, index, toks, i, j, "person", initial, why="title")
-    elif named := role_then_name(doc.gaz, chunk):
+    elif named := role_then_name(doc.gaz, chunk, listing=j < len(toks) and toks[j].low in (",", "and", "&")):
         cand = _whole(doc, index, toks, i + named, j, "person", False, why="role")
         start = _office_start(toks, i)  # "Speaker of the House Paul Ryan": an office, whatever its last word
         described = start < toks[i].start or any(t.low in ROLE_NOUNS for t in chunk[:named])

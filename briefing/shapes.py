@@ -54,9 +54,10 @@ def splits_after_place(gaz: Gazetteer, chunk: list[Token], width: int, type_: st
     return " ".join(t.norm for t in chunk[:width]) in gaz.demonyms and given_name_first(gaz, rest)
 
 
-def role_then_name(gaz: Gazetteer, chunk: list[Token]) -> int:
-    """ "County Coroner William McLaughlin": where a name starting with a given name follows a role."""
-    if _plural_title(chunk):  # "former Presidents Barack Obama, Bill Clinton and Jimmy Carter"
+def role_then_name(gaz: Gazetteer, chunk: list[Token], *, listing: bool = False) -> int:
+    """ "County Coroner William McLaughlin": where a name starting with a given name follows a role.
+    ``listing``: another name follows the run ("," or "and" after it)."""
+    if _plural_title(gaz, chunk, listing):  # "former Presidents Barack Obama, Bill Clinton and Jimmy Carter"
         return 1
     for k in range(1, len(chunk) - 1):
         if not chunk[k].cap:
@@ -78,11 +79,14 @@ def role_then_name(gaz: Gazetteer, chunk: list[Token]) -> int:
     return _occupation_then_name(gaz, chunk)
 
 
-def _plural_title(chunk: list[Token]) -> bool:
+def _plural_title(gaz: Gazetteer, chunk: list[Token], listing: bool) -> bool:
     """Does a title's plural open the run before a full name ("Presidents Barack Obama", "Senators Ann
-    Lee")? It is the title of the list of people the name begins, no part of the name."""
+    Lee")? It is the title of the list of people the name begins, no part of the name: a list follows, or
+    the name begins with a given name ("Advisors Goldman Sachs are ..." names a bank, no person)."""
     first = chunk[0]
     if len(chunk) < 3 or not first.cap or not plural_title(first):
+        return False
+    if not listing and chunk[1].norm not in gaz.given_names:
         return False
     return all(t.cap and t.word for t in chunk[1:]) and plausible_name(chunk[1:])
 

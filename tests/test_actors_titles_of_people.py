@@ -21,6 +21,16 @@ def test_a_titles_plural_is_no_part_of_the_first_name_after_it(tagger):
 
 
 @pytest.mark.parametrize("tagger", ["shipped", None])
+def test_a_plural_title_before_a_company_makes_no_person_of_it(tagger):
+    """qa34 (bbc business/021): "Advisors Goldman Sachs" gave a person Goldman Sachs: a plural title is cut
+    off only before a given name."""
+    found = typed(
+        "Advisors Goldman Sachs are understood to have valued its demerged business at 1bn.", tagger=tagger
+    )
+    assert not [name for name, kind in found if kind == "person"]
+
+
+@pytest.mark.parametrize("tagger", ["shipped", None])
 def test_a_royal_title_of_a_place_is_a_person(tagger):
     text = (
         "The Prince of Wales visited flood-hit homes in Somerset on Tuesday. The Princess of Wales did not "
