@@ -278,13 +278,21 @@ def text_in_spanish_or_portuguese(tokens: list[list[Token]]) -> bool:
     """Is the text Spanish or Portuguese copy, by its commonest words in lower case: more of theirs than
     of English's, and three at least (a quoted "según fuentes" in English news is not enough)? Cheap, and
     enough to tell which language a capitalised common word belongs to."""
-    iberian = english = 0
+    return outnumbers_english(tokens, _IBERIAN_FOLDED, _ENGLISH_WORDS, folded=True)
+
+
+def outnumbers_english(
+    tokens: list[list[Token]], own: frozenset[str], english: frozenset[str], *, folded: bool = False
+) -> bool:
+    """Does a text write more of a language's commonest words (``own``; compared folded, without accents,
+    if ``folded``) than of English's (``english``), in lower case, and three at least?"""
+    ours = theirs = 0
     for toks in tokens:
         for t in toks:
             if t.word and not t.cap:
-                iberian += t.norm in _IBERIAN_FOLDED
-                english += t.low in _ENGLISH_WORDS
-    return iberian >= 3 and iberian > english
+                ours += (t.norm if folded else t.low) in own
+                theirs += t.low in english
+    return ours >= 3 and ours > theirs
 
 
 # the words before a place in these languages: "en Como", "de Mayo", "hacia Para"

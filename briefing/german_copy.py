@@ -10,6 +10,7 @@ from itertools import pairwise
 from briefing.aliases import PARTICLES
 from briefing.coref import Candidate
 from briefing.cues import ORG_HEADS, PLACE_HEADS, SPEECH_VERBS, words
+from briefing.foreign import outnumbers_english
 from briefing.gazetteer import Gazetteer
 from briefing.names import GERMAN_ARTICLES, known_name, leading_place
 from briefing.tokens import Positions, Token
@@ -29,13 +30,7 @@ _BEFORE_NOUNS = GERMAN_ARTICLES | words("kein keine keinen keiner neue neuen wei
 def text_in_german(tokens: list[list[Token]]) -> bool:
     """Is the text German copy: three of German's commonest words in lower case at least, and more of them
     than of English's (a quoted "und" in English news is not enough)?"""
-    german = english = 0
-    for toks in tokens:
-        for t in toks:
-            if t.word and not t.cap:
-                german += t.low in _GERMAN_WORDS
-                english += t.low in _ENGLISH_WORDS
-    return german >= 3 and german > english
+    return outnumbers_english(tokens, _GERMAN_WORDS, _ENGLISH_WORDS)
 
 
 def german_nouns(cands: list[Candidate], tokens: list[list[Token]], gaz: Gazetteer) -> list[Candidate]:
