@@ -54,7 +54,7 @@ from briefing.letters import INNER_APOSTROPHE, LETTER_APOSTROPHES, fold_apostrop
 from briefing.mentions import ActorRecord, ArticleLink, CoMention, Quote
 from briefing.models import Actor, ActorType, Article, ExtractedActor, Sentence, dating_of
 from briefing.role_choice import kept_role
-from store.articles import CURRENT, article_from_row
+from store.articles import article_from_row, current
 from store.db import Database, from_iso, newest_not_keyed, to_iso, transaction
 
 DOMINANT = 2  # a surname joins the most-mentioned person with it only if they lead the next by this factor
@@ -854,7 +854,7 @@ def latest_articles(db: Database, actor_id: int, *, limit: int = 5) -> list[Arti
         "SELECT a.id, a.title, a.source, a.url, a.dated_at, a.published_at, a.clock_unknown"
         " FROM article_actors aa"
         " JOIN articles a ON a.id = aa.article_id WHERE aa.actor_id = ?"
-        f" AND {CURRENT.replace('url', 'a.url')} ORDER BY aa.dated_at DESC, a.id DESC LIMIT ?",
+        f" AND {current('a.url')} ORDER BY aa.dated_at DESC, a.id DESC LIMIT ?",
         [actor_id, limit],
     )
     return [_link(r) for r in rows]

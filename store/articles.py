@@ -25,8 +25,15 @@ from store.sketches import save_sketch, sketch_candidates
 # an old version of a page (``briefing.versions``): its URL bears the fragment no other stored URL has. The
 # partial indexes of m0047 hold just these rows, so counting them beside an index's counts reads no more
 OLD_VERSION = f"instr(url, '{VERSION_MARK}') > 0"
-# an article as the archive lists and counts it: no old version of a page (that one is its page's history)
-CURRENT = f"(url IS NULL OR instr(url, '{VERSION_MARK}') = 0)"
+
+
+def current(url: str = "url") -> str:
+    """SQL true of an article as the archive lists and counts it, its URL column named ``url`` ("a.url"
+    in a join): no old version of a page (that one is its page's history)."""
+    return f"({url} IS NULL OR instr({url}, '{VERSION_MARK}') = 0)"
+
+
+CURRENT = current()
 
 
 def article_from_row(row: dict[str, Any]) -> Article:

@@ -19,7 +19,7 @@ from briefing.letters import INNER_APOSTROPHE, LETTER_APOSTROPHES, fold_apostrop
 from briefing.models import Article
 from briefing.topics import FUNCTION_WORDS, near_distance, quoted
 from store.actors import find_actors
-from store.articles import CURRENT, article_from_row
+from store.articles import CURRENT, article_from_row, current
 from store.db import Database, chunks
 
 MAX_TERMS = 12
@@ -244,7 +244,7 @@ def matching_ids(db: Database, query: str, *, limit: int, offset: int = 0) -> li
     if count_matches(db, query, limit=SMALL_MATCH) < SMALL_MATCH:
         sql = (
             "SELECT a.id FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
-            f"WHERE articles_fts MATCH ? AND {CURRENT.replace('url', 'a.url')} "
+            f"WHERE articles_fts MATCH ? AND {current('a.url')} "
             "ORDER BY a.dated_at DESC, a.id DESC LIMIT ? OFFSET ?"
         )
         return [r[0] for r in db.execute(sql, [query, limit, offset]).fetchall()]

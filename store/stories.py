@@ -15,7 +15,7 @@ from briefing.models import Story, dating_of
 from briefing.stories import StoryArticle
 from briefing.terms import terms_of
 from store.alerts import DROPPED
-from store.articles import CURRENT
+from store.articles import CURRENT, current
 from store.db import Database, chunks, from_iso, snapshot, to_iso
 
 LEAD_CHARS = 600  # an article without a summary is represented by the start of its body
@@ -359,7 +359,7 @@ def _stories(db: Database, where: str, params: list[Any]) -> list[Story]:
         ).fetchall()
         members = db.execute(
             "SELECT s.id, a.id, a.source, a.url, a.title = s.headline, a.published_at IS NOT NULL, "
-            f"a.clock_unknown, a.title, {CURRENT.replace('url', 'a.url')} "
+            f"a.clock_unknown, a.title, {current('a.url')} "
             f"FROM stories s JOIN articles a ON a.story_id = s.id WHERE {where} "
             "ORDER BY s.id, a.dated_at DESC, a.id DESC",
             params,
