@@ -237,7 +237,8 @@ def _page_url(url: str, stored: str) -> str:
 
 def _set_aside(db: Database, article_id: int, url: str) -> None:
     """Give the article at ``url`` the URL of an older version of its page: ``url#version-N``."""
-    n = max(len(page_versions(db, url)), 1)  # none under ``url`` yet: a page that moved there
+    count = db.execute(f"SELECT count(*) FROM articles WHERE {_VERSIONS}", _versions_of(url)).fetchone()[0]
+    n = max(count, 1)  # none under ``url`` yet: a page that moved there
     while db.execute("SELECT 1 FROM articles WHERE url = ?", [version_url(url, n)]).fetchone():
         n += 1  # a version pruned since: the numbers need not be dense, only unique
     db.execute("UPDATE articles SET url = ? WHERE id = ?", [version_url(url, n), article_id])
@@ -246,13 +247,18 @@ def _set_aside(db: Database, article_id: int, url: str) -> None:
 def page_versions(db: Database, url: str) -> list[Article]:
     """The versions of the page at ``url`` stored as it was updated, oldest first: those set aside
     (``url#version-N``) and the current one (``url``)."""
-    norm = normalize_url(url)
-    # a stored URL has no fragment but a version's, so those between "url#" and "url$" are its versions
-    rows = db.query(
-        "SELECT * FROM articles WHERE url = ? OR (url > ? AND url < ?) ORDER BY id",
-        [norm, norm + "#", norm + "$"],
-    )
+    rows = db.query(f"SELECT * FROM articles WHERE {_VERSIONS} ORDER BY id", _versions_of(url))
     return [article_from_row(row) for row in rows]
+
+
+# the rows of one page's versions: a stored URL has no fragment but a version's, so those between "url#"
+# and "url$" are its versions (:func:`_versions_of` gives the page's URL and those bounds)
+_VERSIONS = "(url = ? OR (url > ? AND url < ?))"
+
+
+def _versions_of(url: str) -> list[str]:
+    norm = normalize_url(url)
+    return [norm, norm + "#", norm + "$"]
 
 
 def is_stored(db: Database, draft: ArticleDraft) -> bool:
