@@ -142,3 +142,16 @@ def query_plans(db, call) -> list[str]:
         for sql in statements
         if sql.lstrip().upper().startswith("SELECT")
     ]
+
+
+def harbour_archive(path) -> None:
+    """A closed database at ``path`` holding one article of an hour ago, for tests that open it otherwise
+    (read-only, locked, on a full disk)."""
+    db = open_db(path)
+    insert_article(
+        db,
+        title="Harbour reopens after the storm",
+        body="The harbour reopened on Monday after the storm.",
+        when=datetime.now(UTC) - timedelta(hours=1),
+    )
+    db.conn.close()

@@ -18,7 +18,6 @@ import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -29,7 +28,7 @@ from briefing.service.commands import load_all
 from briefing.service.ingest import IngestCutShortError, ingest_command
 from config import load_settings
 from store import StoreError, open_db
-from tests.article_rows import insert_article
+from tests.article_rows import harbour_archive
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = ROOT / "tests" / "fixtures" / "pages" / "brief_h1link.html"
@@ -65,14 +64,7 @@ def _bot(prefix: str, *args: str, stdin: str = "") -> subprocess.CompletedProces
 def archive(tmp_path) -> Path:
     folder = tmp_path / "volume"
     folder.mkdir()
-    db = open_db(folder / "archive.db")
-    insert_article(
-        db,
-        title="Harbour reopens after the storm",
-        body="The harbour reopened on Monday after the storm.",
-        when=datetime.now(UTC) - timedelta(hours=1),
-    )
-    db.conn.close()
+    harbour_archive(folder / "archive.db")
     return folder / "archive.db"
 
 

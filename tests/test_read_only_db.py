@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 import logging
 import sqlite3
-from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -15,7 +14,7 @@ from briefing.adapters.console import chat
 from briefing.service import App
 from store import StoreError, open_db
 from store.db import open_read_only, writable
-from tests.article_rows import insert_article
+from tests.article_rows import harbour_archive
 
 REAL_CONNECT = sqlite3.connect
 
@@ -23,14 +22,7 @@ REAL_CONNECT = sqlite3.connect
 @pytest.fixture
 def archive(tmp_path):
     path = tmp_path / "archive.db"
-    db = open_db(path)
-    insert_article(
-        db,
-        title="Harbour reopens after the storm",
-        body="The harbour reopened on Monday after the storm.",
-        when=datetime.now(UTC) - timedelta(hours=1),
-    )
-    db.conn.close()
+    harbour_archive(path)
     return path
 
 
